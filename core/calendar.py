@@ -1,0 +1,125 @@
+"""Business calendars: working hours, weekends, Chinese public holidays and 调休 workdays.
+
+Non-urgent deadlines count working time only; urgent ones count every minute. Holidays and
+adjusted working days come from the maintained `chinesecalendar` package; for a year it does
+not cover yet, the `holidays` package's statutory Chinese holidays plus weekends stand in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+import chinese_calendar
+import holidays
+
+_MAX_DAYS = 3660  # ten years of searching means the calendar has no working time at all
+
+
+@lru_cache(maxsize=4096)
+def is_china_workday(day: date) -> bool:
+    """True when `day` is a working day in mainland China, 调休 included."""
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5 and day not in _statutory(day.year)
+
+
+@lru_cache(maxsize=32)
+def _statutory(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("CN", years=year)
+
+
+class Calendar(Protocol):
+    def add(self, start: datetime, delta: timedelta) -> datetime:
+        """The instant `delta` of counted time after `start`."""
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        """Counted time from `start` to `end` (zero when end is not after start)."""
+
+
+class AlwaysOn:
+    """24x7: every minute counts."""
+
+    def add(self, start: datetime, delta: timedelta) -> datetime:
+        return start + delta
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        return max(end - start, timedelta(0))
+
+
+class BusinessCalendar:
+    """Working periods on working days, in the bureau's time zone."""
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        periods: Sequence[tuple[time, time]],
+        is_workday: Callable[[date], bool] = is_china_workday,
+    ) -> None:
+        if not periods:
+            raise ValueError("a business calendar needs at least one working period")
+        self.zone = zone
+        self.periods = sorted(periods)
+        self.is_workday = is_workday
+
+    def _iter_segments(self, start: datetime) -> Iterator[tuple[datetime, datetime]]:
+        """Working segments from `start` on, lazily, a day at a time."""
+        local = start.astimezone(self.zone)
+        day = local.date()
+        for _ in range(_MAX_DAYS):
+            if self.is_workday(day):
+                for begin, end in self.periods:
+                    seg_start = datetime.combine(day, begin, tzinfo=self.zone)
+                    seg_end = datetime.combine(day, end, tzinfo=self.zone)
+                    if seg_end <= local:
+                        continue
+                    yield max(seg_start, local), seg_end
+            day += timedelta(days=1)
+
+    def add(self, start: datetime, delta: timedelta) -> datetime:
+        if delta <= timedelta(0):
+            return start
+        remaining = delta
+        for seg_start, seg_end in self._iter_segments(start):
+            available = seg_end - seg_start
+            if remaining <= available:
+                return (seg_start + remaining).astimezone(UTC)
+            remaining -= available
+        raise ValueError("the calendar has no working time in the next ten years")
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        total = timedelta(0)
+        if end <= start:
+            return total
+        for seg_start, seg_end in self._iter_segments(start):
+            if seg_start >= end:
+                break
+            total += min(seg_end, end) - seg_start
+        return total
+
+    def is_working_time(self, instant: datetime) -> bool:
+        local = instant.astimezone(self.zone)
+        if not self.is_workday(local.date()):
+            return False
+        return any(begin <= local.time() < end for begin, end in self.periods)
+
+
+def in_period(instant: datetime, zone: ZoneInfo, start: time, end: time) -> bool:
+    """Whether the local time of `instant` falls in [start, end), wrapping past midnight."""
+    clock = instant.astimezone(zone).time()
+    if start <= end:
+        return start <= clock < end
+    return clock >= start or clock < end
+
+
+def end_of_period(instant: datetime, zone: ZoneInfo, end: time) -> datetime:
+    """The next local `end` o'clock after `instant` (when quiet hours are over)."""
+    local = instant.astimezone(zone)
+    candidate = datetime.combine(local.date(), end, tzinfo=zone)
+    if candidate <= local:
+        candidate += timedelta(days=1)
+    return candidate.astimezone(UTC)

@@ -1,0 +1,378 @@
+"""The bureau's configuration: teams, service lines, sites, SLA policies, escalation ladders.
+
+`parse_config` validates a YAML text and reports every error with its path in the file,
+e.g. ``teams[3].sla: unknown policy 'fast'``. Reading the file is the caller's job.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from core.durations import parse_duration
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+class ConfigError(Exception):
+    """The config is invalid; `errors` holds one line per problem, each starting with its path."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _parse_clock(value: object) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, int):  # YAML 1.1 reads 08:30 as a sexagesimal integer
+        return time(value // 60, value % 60)
+    if not isinstance(value, str):
+        raise ValueError(f"not a time of day: {value!r}")
+    hours, _, minutes = value.strip().partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+Clock = Annotated[time, BeforeValidator(_parse_clock)]
+
+
+class Span(_Model):
+    """A span of the day; may wrap past midnight (quiet hours 22:00 to 07:00)."""
+
+    start: Clock
+    end: Clock
+
+
+class Period(Span):
+    """A working period within one day."""
+
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: time, info: Any) -> time:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError("end must be after start")
+        return end
+
+
+class KeywordTable(_Model):
+    """Words and phrases that point to a service line, with weights."""
+
+    words: dict[str, float] = Field(default_factory=dict)
+    synonyms: dict[str, list[str]] = Field(
+        default_factory=dict, description="canonical word -> variants that count as it"
+    )
+    negative: dict[str, float] = Field(
+        default_factory=dict, description="words that argue against this line"
+    )
+
+
+class ServiceLine(_Model):
+    id: str
+    name: str
+    sla: str
+    default_team: str | None = None
+    description: str = ""
+    triage: bool = Field(False, description="the line for manual dispatch by a supervisor")
+    emergency: bool = Field(False, description="the 110 line: curing emergencies go here")
+
+
+class Team(_Model):
+    id: str
+    name: str
+    line: str
+    areas: list[str] = Field(default_factory=list)
+    chat_id: int | None = None
+    leaders: list[int] = Field(default_factory=list)
+    members: list[int] = Field(default_factory=list)
+    duty_roster: bool = False
+
+
+class Area(_Model):
+    id: str
+    name: str
+
+
+class Site(_Model):
+    code: str = Field(pattern=r"^[A-Za-z0-9_-]{1,48}$")
+    name: str
+    area: str
+    kind: Literal["curing_cluster", "retail_district", "station", "office"] = "curing_cluster"
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class SlaPolicy(_Model):
+    id: str
+    accept_within: Duration
+    resolve_within: Duration
+    calendar: Literal["24x7", "business"] = "business"
+    ladder: str
+
+
+LadderAction = Literal["remind_team", "alert_leader", "alert_supervisors"]
+
+
+class LadderStep(_Model):
+    after: Duration
+    action: LadderAction
+
+
+class Ladder(_Model):
+    id: str
+    steps: list[LadderStep] = Field(min_length=1)
+    repeat_every: Duration
+
+    @field_validator("steps")
+    @classmethod
+    def _ascending(cls, steps: list[LadderStep]) -> list[LadderStep]:
+        afters = [s.after for s in steps]
+        if afters != sorted(afters):
+            raise ValueError("steps must be in ascending order of 'after'")
+        return steps
+
+
+class AutoClose(_Model):
+    waiting_remind_after: Duration = timedelta(hours=24)
+    waiting_close_after: Duration = timedelta(days=3)
+    resolved_remind_after: Duration = timedelta(hours=24)
+    resolved_close_after: Duration = timedelta(days=3)
+
+
+class CuringSeason(_Model):
+    start: str = Field("07-01", pattern=r"^\d{2}-\d{2}$")
+    end: str = Field("10-31", pattern=r"^\d{2}-\d{2}$")
+
+    def contains(self, day: date) -> bool:
+        md = day.strftime("%m-%d")
+        return self.start <= md <= self.end
+
+
+class RoutingSettings(_Model):
+    threshold: float = Field(0.45, ge=0, le=1, description="confidence below this goes to triage")
+    min_score: float = Field(1.0, ge=0, description="a line needs at least this score")
+    emergency_words: dict[str, float] = Field(default_factory=dict)
+    disaster_words: dict[str, float] = Field(default_factory=dict)
+    complaint_words: dict[str, float] = Field(default_factory=dict)
+    suggestion_words: dict[str, float] = Field(default_factory=dict)
+    wish_words: dict[str, float] = Field(default_factory=dict)
+
+
+class RateWeights(_Model):
+    response: float = 0.1
+    resolution: float = 0.5
+    satisfaction: float = 0.4
+
+
+class Limits(_Model):
+    max_text: int = Field(2000, ge=50, le=4000)
+    tickets_per_hour: int = Field(5, ge=1)
+    conversation_ttl: Duration = timedelta(hours=2)
+    served_radius_km: float = Field(80, gt=0)
+
+
+class Config(_Model):
+    bureau: str
+    timezone: str = "Asia/Shanghai"
+    business_hours: list[Period] = Field(
+        default_factory=lambda: [Period(start=time(8, 30), end=time(12)), Period(start=time(14), end=time(17, 30))]
+    )
+    quiet_hours: Span | None = None
+    curing_season: CuringSeason = Field(default_factory=CuringSeason)
+    sla_policies: list[SlaPolicy] = Field(min_length=1)
+    urgent_sla: str
+    ladders: list[Ladder] = Field(min_length=1)
+    auto_close: AutoClose = Field(default_factory=AutoClose)
+    areas: list[Area] = Field(min_length=1)
+    sites: list[Site] = Field(default_factory=list)
+    service_lines: list[ServiceLine] = Field(min_length=1)
+    teams: list[Team] = Field(min_length=1)
+    supervisors: list[int] = Field(default_factory=list)
+    admins: list[int] = Field(default_factory=list)
+    routing: RoutingSettings = Field(default_factory=RoutingSettings)
+    keywords: dict[str, KeywordTable] = Field(
+        default_factory=dict, description="service line id -> its keyword table"
+    )
+    rates: RateWeights = Field(default_factory=RateWeights)
+    echo_wall_chat: int | None = None
+    limits: Limits = Field(default_factory=Limits)
+
+    # Lookups; the lists stay the source of truth and keep the file's order.
+    def line(self, line_id: str) -> ServiceLine:
+        return next(line for line in self.service_lines if line.id == line_id)
+
+    def team(self, team_id: str) -> Team:
+        return next(team for team in self.teams if team.id == team_id)
+
+    def find_team(self, team_id: str) -> Team | None:
+        return next((team for team in self.teams if team.id == team_id), None)
+
+    def site(self, code: str) -> Site | None:
+        return next((site for site in self.sites if site.code == code), None)
+
+    def area(self, area_id: str) -> Area | None:
+        return next((area for area in self.areas if area.id == area_id), None)
+
+    def policy(self, policy_id: str) -> SlaPolicy:
+        return next(p for p in self.sla_policies if p.id == policy_id)
+
+    def ladder(self, ladder_id: str) -> Ladder:
+        return next(ladder for ladder in self.ladders if ladder.id == ladder_id)
+
+    def triage_line(self) -> ServiceLine | None:
+        return next((line for line in self.service_lines if line.triage), None)
+
+    def emergency_line(self) -> ServiceLine | None:
+        return next((line for line in self.service_lines if line.emergency), None)
+
+    def teams_of_line(self, line_id: str) -> list[Team]:
+        return [team for team in self.teams if team.line == line_id]
+
+    def default_team(self, line_id: str) -> Team:
+        line = self.line(line_id)
+        if line.default_team is not None:
+            return self.team(line.default_team)
+        return self.teams_of_line(line_id)[0]
+
+    def team_for(self, line_id: str, area: str | None) -> Team:
+        """The team of `line_id` serving `area`, else the line's default team."""
+        if area is not None:
+            for team in self.teams_of_line(line_id):
+                if area in team.areas:
+                    return team
+        return self.default_team(line_id)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(root)"
+
+
+def _duplicates(items: list[str]) -> set[str]:
+    seen: set[str] = set()
+    return {i for i in items if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
+
+
+def _cross_references(cfg: Config) -> list[str]:
+    """Errors that need the whole file: references to ids that do not exist, duplicates."""
+    errors: list[str] = []
+    policies = {p.id for p in cfg.sla_policies}
+    ladders = {ladder.id for ladder in cfg.ladders}
+    lines = {line.id for line in cfg.service_lines}
+    teams = {team.id for team in cfg.teams}
+    areas = {area.id for area in cfg.areas}
+    for name, ids in (
+        ("sla_policies", [p.id for p in cfg.sla_policies]),
+        ("ladders", [ladder.id for ladder in cfg.ladders]),
+        ("service_lines", [line.id for line in cfg.service_lines]),
+        ("teams", [team.id for team in cfg.teams]),
+        ("areas", [area.id for area in cfg.areas]),
+        ("sites", [site.code for site in cfg.sites]),
+    ):
+        for dup in sorted(_duplicates(ids)):
+            errors.append(f"{name}: duplicate id '{dup}'")
+    try:
+        ZoneInfo(cfg.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors.append(f"timezone: unknown time zone '{cfg.timezone}'")
+    if cfg.urgent_sla not in policies:
+        errors.append(f"urgent_sla: unknown policy '{cfg.urgent_sla}'")
+    for i, policy in enumerate(cfg.sla_policies):
+        if policy.ladder not in ladders:
+            errors.append(f"sla_policies[{i}].ladder: unknown ladder '{policy.ladder}'")
+    for i, line in enumerate(cfg.service_lines):
+        if line.sla not in policies:
+            errors.append(f"service_lines[{i}].sla: unknown policy '{line.sla}'")
+        if line.default_team is not None and line.default_team not in teams:
+            errors.append(f"service_lines[{i}].default_team: unknown team '{line.default_team}'")
+        elif line.default_team is not None and cfg.team(line.default_team).line != line.id:
+            errors.append(
+                f"service_lines[{i}].default_team: team '{line.default_team}' "
+                f"belongs to line '{cfg.team(line.default_team).line}'"
+            )
+        if not any(team.line == line.id for team in cfg.teams):
+            errors.append(f"service_lines[{i}]: line '{line.id}' has no team")
+    for i, team in enumerate(cfg.teams):
+        if team.line not in lines:
+            errors.append(f"teams[{i}].line: unknown service line '{team.line}'")
+        for j, area in enumerate(team.areas):
+            if area not in areas:
+                errors.append(f"teams[{i}].areas[{j}]: unknown area '{area}'")
+    for line_id in cfg.keywords:
+        if line_id not in lines:
+            errors.append(f"keywords.{line_id}: unknown service line '{line_id}'")
+    for i, site in enumerate(cfg.sites):
+        if site.area not in areas:
+            errors.append(f"sites[{i}].area: unknown area '{site.area}'")
+    if sum(1 for line in cfg.service_lines if line.triage) != 1:
+        errors.append("service_lines: exactly one line must have triage: true")
+    if sum(1 for line in cfg.service_lines if line.emergency) > 1:
+        errors.append("service_lines: at most one line may have emergency: true")
+    return errors
+
+
+def _load_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{where}: invalid YAML: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise ConfigError([f"{where}: the config must be a mapping"])
+    return data
+
+
+def parse_config(text: str, read_include: Callable[[str], str] | None = None) -> Config:
+    """Validate a YAML config text; raise ConfigError listing every problem.
+
+    A top-level ``include: [file, ...]`` merges other files' top-level keys (keyword tables
+    are kept apart so that ``route learn`` output can be dropped in); `read_include` reads
+    them, which keeps this module free of I/O.
+    """
+    data = _load_yaml(text, "(root)")
+    includes = data.pop("include", [])
+    if isinstance(includes, str):
+        includes = [includes]
+    for i, name in enumerate(includes if isinstance(includes, list) else []):
+        if read_include is None:
+            raise ConfigError([f"include[{i}]: includes are not supported here"])
+        try:
+            extra = _load_yaml(read_include(str(name)), f"include[{i}] ({name})")
+        except OSError as exc:
+            raise ConfigError([f"include[{i}]: cannot read '{name}': {exc.strerror}"]) from exc
+        for key, value in extra.items():
+            if key in data:
+                raise ConfigError([f"include[{i}] ({name}): key '{key}' is already defined"])
+            data[key] = value
+    try:
+        cfg = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(
+            [f"{_path(err['loc'])}: {_message(err)}" for err in exc.errors()]
+        ) from exc
+    errors = _cross_references(cfg)
+    if errors:
+        raise ConfigError(errors)
+    return cfg
+
+
+def _message(err: Any) -> str:
+    msg = str(err["msg"])
+    return msg.removeprefix("Value error, ")

@@ -1,0 +1,299 @@
+"""Domain entities as plain dataclasses; storage maps them onto tables imperatively."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core import lifecycle
+from core.enums import Action, Kind, Priority, Requester, Role, Script, Status
+from core.errors import InvalidInput
+from core.numbers import public_number
+
+
+@dataclass(eq=False)
+class TicketEvent:
+    """One append-only line of a ticket's audit trail."""
+
+    ticket_id: int
+    at: datetime
+    action: str
+    actor_id: int | None
+    actor_role: Role
+    from_status: Status | None
+    to_status: Status | None
+    note: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Ticket:
+    kind: Kind
+    priority: Priority
+    text: str
+    requester_id: int
+    requester_chat_id: int
+    line: str
+    team_id: str
+    created_at: datetime
+    status: Status = Status.NEW
+    original_text: str = ""
+    script: Script = Script.HANS
+    area: str | None = None
+    site_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    route_explanation: str = ""
+    route_confidence: float = 0.0
+    route_candidates: list[str] = field(default_factory=list)
+    accept_due_at: datetime | None = None
+    resolve_due_at: datetime | None = None
+    next_action_at: datetime | None = None
+    escalation_step: int = 0
+    dispatched_at: datetime | None = None
+    accepted_at: datetime | None = None
+    accepted_by: int | None = None
+    on_site_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolved_by: int | None = None
+    resolution_note: str = ""
+    closed_at: datetime | None = None
+    closed_without_reply: bool = False
+    cancelled_at: datetime | None = None
+    paused_at: datetime | None = None
+    resume_status: Status | None = None
+    reopen_count: int = 0
+    rating: int | None = None
+    rating_comment: str = ""
+    rated_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 1
+    id: int | None = None
+    number: str | None = None
+
+    @property
+    def urgent(self) -> bool:
+        return self.priority is Priority.URGENT
+
+    def assign_number(self) -> None:
+        if self.id is None:
+            raise ValueError("the ticket needs an id (flush it) before it gets a number")
+        self.number = public_number(self.id)
+
+    def apply(
+        self,
+        action: Action,
+        *,
+        role: Role,
+        actor_id: int | None,
+        now: datetime,
+        note: str = "",
+        data: dict[str, Any] | None = None,
+    ) -> TicketEvent:
+        """Make the transition and return its audit event (the caller stores it).
+
+        Raises PermissionDenied or IllegalTransition and changes nothing when refused.
+        """
+        if self.id is None:
+            raise ValueError("the ticket must be stored before it changes status")
+        before = self.status
+        after = lifecycle.next_status(before, action, role, resume=self.resume_status)
+        self.status = after
+        self.updated_at = now
+        self._stamp(action, actor_id, now, note, before)
+        return TicketEvent(
+            ticket_id=self.id,
+            at=now,
+            action=action.value,
+            actor_id=actor_id,
+            actor_role=role,
+            from_status=before,
+            to_status=after,
+            note=note,
+            data=dict(data or {}),
+        )
+
+    def _stamp(
+        self, action: Action, actor_id: int | None, now: datetime, note: str, before: Status
+    ) -> None:
+        """Record the timestamps and fields each transition owns."""
+        if action is Action.DISPATCH or action in (Action.TRANSFER, Action.REASSIGN):
+            self.dispatched_at = now
+            self.accepted_at = None if action is not Action.DISPATCH else self.accepted_at
+            self.accepted_by = None if action is not Action.DISPATCH else self.accepted_by
+            self.paused_at = None
+            self.resume_status = None
+        elif action is Action.ACCEPT:
+            self.accepted_at = now
+            self.accepted_by = actor_id
+        elif action is Action.VISIT:
+            self.on_site_at = now
+        elif action is Action.ASK:
+            self.paused_at = now
+            self.resume_status = before
+        elif action is Action.ANSWER:
+            self.paused_at = None
+            self.resume_status = None
+        elif action is Action.RESOLVE:
+            self.resolved_at = now
+            self.resolved_by = actor_id
+            self.resolution_note = note
+            self.paused_at = None
+            self.resume_status = None
+        elif action in (Action.CONFIRM, Action.CLOSE, Action.AUTO_CLOSE, Action.EXPIRE):
+            self.closed_at = now
+            self.closed_without_reply = action in (Action.AUTO_CLOSE, Action.EXPIRE)
+        elif action is Action.REOPEN:
+            self.reopen_count += 1
+            self.dispatched_at = now
+            self.accepted_at = None
+            self.accepted_by = None
+            self.on_site_at = None
+            self.resolved_at = None
+            self.resolved_by = None
+            self.closed_at = None
+            self.closed_without_reply = False
+            self.rating = None
+            self.rating_comment = ""
+            self.rated_at = None
+        elif action is Action.CANCEL:
+            self.cancelled_at = now
+        self.escalation_step = 0
+
+    def rate(self, score: int, comment: str, now: datetime) -> None:
+        if not 1 <= score <= 5:
+            raise InvalidInput("rating must be 1 to 5")
+        self.rating = score
+        self.rating_comment = comment.strip()[:500]
+        self.rated_at = now
+        self.updated_at = now
+
+    @property
+    def label(self) -> str:
+        return self.number or "?"
+
+
+@dataclass(eq=False)
+class User:
+    """Someone who talks to the bot. `id` is the Telegram user id."""
+
+    id: int
+    created_at: datetime
+    name: str = ""
+    kind: Requester | None = None
+    phone: str = ""
+    area: str | None = None
+    site_code: str | None = None
+    script: Script | None = None
+    language_code: str = ""
+    reachable: bool = True
+    unreachable_since: datetime | None = None
+    echo_opt_out: bool = False
+    updated_at: datetime | None = None
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.kind and self.name and self.phone)
+
+
+@dataclass(eq=False)
+class Membership:
+    """A staff role: member or leader of a team, or supervisor/admin (team_id None)."""
+
+    user_id: int
+    role: Role
+    created_at: datetime
+    team_id: str | None = None
+    on_duty: bool = False
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Attachment:
+    ticket_id: int
+    kind: str  # photo | voice | document | location
+    added_at: datetime
+    added_by: int | None
+    file_id: str = ""
+    file_unique_id: str = ""
+    caption: str = ""
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Conversation:
+    """Where a guided conversation stands, per chat and user; survives restarts."""
+
+    chat_id: int
+    user_id: int
+    flow: str
+    step: str
+    updated_at: datetime
+    expires_at: datetime
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class OutboxMessage:
+    """A message to someone other than the current sender, sent later by the outbox sender."""
+
+    chat_id: int
+    method: str  # send_message | edit_message | send_photo | send_voice | send_location | ...
+    payload: dict[str, Any]
+    created_at: datetime
+    not_before: datetime
+    priority: int = 1  # 0 urgent, 1 normal, 2 bulk
+    ticket_id: int | None = None
+    purpose: str = ""  # card | notify | alert | digest | ...
+    status: str = "pending"  # pending | sent | failed | dead
+    attempts: int = 0
+    last_error: str = ""
+    sent_at: datetime | None = None
+    locked_until: datetime | None = None
+    result_message_id: int | None = None
+    dedup_key: str | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Invite:
+    token: str
+    role: Role
+    created_at: datetime
+    expires_at: datetime
+    team_id: str | None = None
+    created_by: int | None = None
+    used_by: int | None = None
+    used_at: datetime | None = None
+
+
+@dataclass(eq=False)
+class TeamChat:
+    """A team's dispatch chat bound with /bindteam (overrides the config's chat_id)."""
+
+    team_id: str
+    chat_id: int
+    bound_by: int
+    bound_at: datetime
+
+
+@dataclass(eq=False)
+class TicketMessage:
+    """A message the bot sent about a ticket (the team card), kept so it can be edited."""
+
+    ticket_id: int
+    chat_id: int
+    message_id: int
+    purpose: str
+    created_at: datetime
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class ProcessedUpdate:
+    """An update id already handled: a redelivery changes nothing."""
+
+    key: str
+    processed_at: datetime

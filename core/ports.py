@@ -1,0 +1,143 @@
+"""The ports storage implements: repositories and a unit of work.
+
+Use cases depend on these protocols only, so the domain never names SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from core.model import (
+    Attachment,
+    Conversation,
+    Invite,
+    Membership,
+    OutboxMessage,
+    TeamChat,
+    Ticket,
+    TicketEvent,
+    TicketMessage,
+    User,
+)
+
+
+class TicketRepository(Protocol):
+    async def add(self, ticket: Ticket) -> Ticket:
+        """Store a new ticket; it gets its id and public number."""
+
+    async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None: ...
+
+    async def by_number(self, number: str) -> Ticket | None: ...
+
+    async def add_event(self, event: TicketEvent) -> None: ...
+
+    async def events(self, ticket_id: int) -> Sequence[TicketEvent]: ...
+
+    async def of_requester(self, user_id: int, limit: int = 10) -> Sequence[Ticket]: ...
+
+    async def waiting_for(self, user_id: int) -> Ticket | None:
+        """The requester's ticket waiting for their reply, if any (most recent)."""
+
+    async def count_since(self, user_id: int, since: datetime) -> int: ...
+
+    async def due(self, now: datetime, limit: int) -> Sequence[Ticket]:
+        """Open tickets whose next action is due, locked for this transaction."""
+
+    async def open_tickets(self, team_id: str | None = None) -> Sequence[Ticket]: ...
+
+
+class UserRepository(Protocol):
+    async def get(self, user_id: int) -> User | None: ...
+
+    async def add(self, user: User) -> None: ...
+
+
+class MembershipRepository(Protocol):
+    async def of_user(self, user_id: int) -> Sequence[Membership]: ...
+
+    async def of_team(self, team_id: str) -> Sequence[Membership]: ...
+
+    async def supervisors(self) -> Sequence[Membership]: ...
+
+    async def add(self, membership: Membership) -> None: ...
+
+
+class AttachmentRepository(Protocol):
+    async def add(self, attachment: Attachment) -> None: ...
+
+    async def of_ticket(self, ticket_id: int) -> Sequence[Attachment]: ...
+
+
+class ConversationRepository(Protocol):
+    async def get(self, chat_id: int, user_id: int) -> Conversation | None: ...
+
+    async def save(self, conversation: Conversation) -> None: ...
+
+    async def delete(self, chat_id: int, user_id: int) -> None: ...
+
+    async def delete_expired(self, now: datetime) -> int: ...
+
+
+class InboxRepository(Protocol):
+    async def claim(self, key: str, now: datetime) -> bool:
+        """Record an update as processed; False when it was processed before."""
+
+
+class OutboxRepository(Protocol):
+    async def add(self, message: OutboxMessage) -> None: ...
+
+    async def claim(self, now: datetime, limit: int, lease_seconds: float) -> Sequence[OutboxMessage]:
+        """Pending messages due now, urgent first, leased to this sender."""
+
+    async def pending_count(self) -> int: ...
+
+
+class InviteRepository(Protocol):
+    async def add(self, invite: Invite) -> None: ...
+
+    async def get(self, token: str, *, for_update: bool = False) -> Invite | None: ...
+
+
+class TeamChatRepository(Protocol):
+    async def get(self, team_id: str) -> TeamChat | None: ...
+
+    async def bind(self, binding: TeamChat) -> None: ...
+
+    async def team_of_chat(self, chat_id: int) -> str | None: ...
+
+
+class TicketMessageRepository(Protocol):
+    async def add(self, message: TicketMessage) -> None: ...
+
+    async def of_ticket(self, ticket_id: int, purpose: str) -> Sequence[TicketMessage]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: everything a step writes commits together or not at all."""
+
+    tickets: TicketRepository
+    users: UserRepository
+    memberships: MembershipRepository
+    attachments: AttachmentRepository
+    conversations: ConversationRepository
+    inbox: InboxRepository
+    outbox: OutboxRepository
+    invites: InviteRepository
+    team_chats: TeamChatRepository
+    ticket_messages: TicketMessageRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...

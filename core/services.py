@@ -1,0 +1,191 @@
+"""Use cases on tickets. Each takes a unit of work and leaves committing to the caller,
+so a handler can add its conversation state and outbox rows to the same transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core import lifecycle, sla
+from core.config import Config
+from core.enums import Action, Kind, Priority, Role, Script, Status
+from core.errors import InvalidInput, NotFound, PermissionDenied
+from core.model import Ticket, TicketEvent
+from core.ports import UnitOfWork
+
+_ROLE_STRENGTH = (Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER, Role.REQUESTER)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Everything needed to open a ticket, gathered by a conversation and the router."""
+
+    kind: Kind
+    text: str
+    requester_id: int
+    chat_id: int
+    line: str
+    team_id: str
+    urgent: bool = False
+    original_text: str = ""
+    script: Script = Script.HANS
+    area: str | None = None
+    site_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    route_explanation: str = ""
+    route_confidence: float = 0.0
+    route_candidates: tuple[str, ...] = field(default_factory=tuple)
+
+
+async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime) -> Ticket:
+    """Create the ticket and dispatch it to its team, with deadlines and audit events."""
+    if not draft.text.strip():
+        raise InvalidInput("a ticket needs a description")
+    if cfg.find_team(draft.team_id) is None:
+        raise NotFound(f"team {draft.team_id}")
+    ticket = Ticket(
+        kind=draft.kind,
+        priority=Priority.URGENT if draft.urgent else Priority.NORMAL,
+        text=draft.text,
+        original_text=draft.original_text or draft.text,
+        requester_id=draft.requester_id,
+        requester_chat_id=draft.chat_id,
+        line=draft.line,
+        team_id=draft.team_id,
+        created_at=now,
+        updated_at=now,
+        script=draft.script,
+        area=draft.area,
+        site_code=draft.site_code,
+        lat=draft.lat,
+        lon=draft.lon,
+        route_explanation=draft.route_explanation,
+        route_confidence=draft.route_confidence,
+        route_candidates=list(draft.route_candidates),
+    )
+    await uow.tickets.add(ticket)
+    assert ticket.id is not None
+    await uow.tickets.add_event(
+        TicketEvent(
+            ticket_id=ticket.id,
+            at=now,
+            action="create",
+            actor_id=draft.requester_id,
+            actor_role=Role.REQUESTER,
+            from_status=None,
+            to_status=Status.NEW,
+            data={"kind": draft.kind.value, "urgent": draft.urgent, "team": draft.team_id},
+        )
+    )
+    sla.set_initial_deadlines(cfg, ticket, now)
+    event = ticket.apply(
+        Action.DISPATCH,
+        role=Role.SYSTEM,
+        actor_id=None,
+        now=now,
+        data={"team": draft.team_id, "why": draft.route_explanation},
+    )
+    sla.adjust_deadlines(cfg, ticket, Action.DISPATCH, now, None)
+    await uow.tickets.add_event(event)
+    return ticket
+
+
+async def roles_of(uow: UnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -> set[Role]:
+    """Every role `user_id` holds with respect to `ticket`."""
+    roles: set[Role] = set()
+    if ticket.requester_id == user_id:
+        roles.add(Role.REQUESTER)
+    if user_id in cfg.admins:
+        roles.add(Role.ADMIN)
+    if user_id in cfg.supervisors:
+        roles.add(Role.SUPERVISOR)
+    team = cfg.find_team(ticket.team_id)
+    if team is not None and user_id in team.leaders:
+        roles.add(Role.LEADER)
+    if team is not None and user_id in team.members:
+        roles.add(Role.MEMBER)
+    for membership in await uow.memberships.of_user(user_id):
+        if membership.role in (Role.SUPERVISOR, Role.ADMIN):
+            roles.add(membership.role)
+        elif membership.team_id == ticket.team_id:
+            roles.add(membership.role)
+    return roles
+
+
+def pick_role(roles: set[Role], action: Action) -> Role:
+    """The role to act in: one the action allows, preferring staff roles over requester."""
+    allowed = lifecycle.TRANSITIONS[action].roles
+    for role in _ROLE_STRENGTH:
+        if role in roles and role in allowed:
+            return role
+    strongest = next((r for r in _ROLE_STRENGTH if r in roles), None)
+    raise PermissionDenied(strongest or "stranger", action)
+
+
+async def perform(
+    uow: UnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    action: Action,
+    *,
+    actor_id: int | None,
+    now: datetime,
+    note: str = "",
+    to_team: str | None = None,
+    role: Role | None = None,
+) -> TicketEvent:
+    """Apply `action` to `ticket` as `actor_id` (or as `role`, e.g. SYSTEM) and record it.
+
+    Raises PermissionDenied, IllegalTransition or InvalidInput and changes nothing then.
+    """
+    if role is None:
+        if actor_id is None:
+            raise PermissionDenied("stranger", action)
+        role = pick_role(await roles_of(uow, cfg, actor_id, ticket), action)
+    data: dict[str, object] = {}
+    if action in (Action.TRANSFER, Action.REASSIGN):
+        target = cfg.find_team(to_team) if to_team else None
+        if target is None:
+            raise InvalidInput(f"unknown team {to_team!r}")
+        lifecycle.check(ticket.status, action, role)
+        if target.id == ticket.team_id and action is Action.TRANSFER:
+            raise InvalidInput("the ticket is already with that team")
+        data = {"from_team": ticket.team_id, "to_team": target.id}
+    paused_since = ticket.paused_at
+    event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
+    if data:
+        ticket.team_id = str(data["to_team"])
+        ticket.line = cfg.team(ticket.team_id).line
+    sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
+    await uow.tickets.add_event(event)
+    return event
+
+
+async def note_event(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    action: str,
+    *,
+    actor_id: int | None,
+    role: Role,
+    now: datetime,
+    note: str = "",
+    data: dict[str, object] | None = None,
+) -> TicketEvent:
+    """Record something that happened to a ticket without changing its status."""
+    assert ticket.id is not None
+    event = TicketEvent(
+        ticket_id=ticket.id,
+        at=now,
+        action=action,
+        actor_id=actor_id,
+        actor_role=role,
+        from_status=ticket.status,
+        to_status=ticket.status,
+        note=note,
+        data=dict(data or {}),
+    )
+    ticket.updated_at = now
+    await uow.tickets.add_event(event)
+    return event

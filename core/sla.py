@@ -1,0 +1,128 @@
+"""SLA deadlines and the escalation ladder, as pure arithmetic on a ticket.
+
+A ticket's `next_action_at` is when the scheduler must look at it again; `escalation_step`
+counts the ladder steps already taken in the current phase. Every transition resets the
+step and recomputes the next action, so deadlines always live with the ticket.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from core.calendar import AlwaysOn, BusinessCalendar, Calendar
+from core.config import Config, Ladder, LadderAction, SlaPolicy
+from core.enums import Action, Status
+from core.model import Ticket
+
+
+def policy_for(cfg: Config, ticket: Ticket) -> SlaPolicy:
+    if ticket.urgent:
+        return cfg.policy(cfg.urgent_sla)
+    return cfg.policy(cfg.line(ticket.line).sla)
+
+
+def calendar_for(cfg: Config, ticket: Ticket) -> Calendar:
+    """Urgent tickets count every minute; others follow their policy's calendar."""
+    policy = policy_for(cfg, ticket)
+    if ticket.urgent or policy.calendar == "24x7":
+        return AlwaysOn()
+    return BusinessCalendar(cfg.zone, [(p.start, p.end) for p in cfg.business_hours])
+
+
+def escalation_time(ladder: Ladder, calendar: Calendar, deadline: datetime, step: int) -> datetime:
+    """When ladder step `step` (0-based) falls due; steps past the end repeat the last one."""
+    steps = ladder.steps
+    if step < len(steps):
+        return calendar.add(deadline, steps[step].after)
+    repeats = step - len(steps) + 1
+    return calendar.add(deadline, steps[-1].after + ladder.repeat_every * repeats)
+
+
+def escalation_action(ladder: Ladder, step: int) -> LadderAction:
+    return ladder.steps[min(step, len(ladder.steps) - 1)].action
+
+
+def current_step(
+    ladder: Ladder, calendar: Calendar, deadline: datetime, first: int, now: datetime
+) -> int | None:
+    """The latest step due at `now`, starting from step `first`; None when none is due.
+
+    After downtime this skips the steps that were missed, so a catch-up sends one message
+    for the step the ticket is at now rather than one per missed step.
+    """
+    if escalation_time(ladder, calendar, deadline, first) > now:
+        return None
+    step = first
+    while escalation_time(ladder, calendar, deadline, step + 1) <= now:
+        step += 1
+    return step
+
+
+def set_initial_deadlines(cfg: Config, ticket: Ticket, now: datetime) -> None:
+    policy = policy_for(cfg, ticket)
+    calendar = calendar_for(cfg, ticket)
+    ticket.accept_due_at = calendar.add(now, policy.accept_within)
+    ticket.resolve_due_at = calendar.add(now, policy.resolve_within)
+
+
+def phase_deadline(ticket: Ticket) -> datetime | None:
+    """The SLA deadline the ladder chases in the ticket's current status."""
+    if ticket.status is Status.DISPATCHED:
+        return ticket.accept_due_at
+    if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
+        return ticket.resolve_due_at
+    return None
+
+
+def schedule_next(cfg: Config, ticket: Ticket) -> None:
+    """Recompute `next_action_at` from the ticket's status and escalation step."""
+    auto = cfg.auto_close
+    deadline = phase_deadline(ticket)
+    if deadline is not None:
+        ladder = cfg.ladder(policy_for(cfg, ticket).ladder)
+        ticket.next_action_at = escalation_time(
+            ladder, calendar_for(cfg, ticket), deadline, ticket.escalation_step
+        )
+    elif ticket.status is Status.WAITING_REQUESTER and ticket.paused_at is not None:
+        wait = auto.waiting_remind_after if ticket.escalation_step == 0 else auto.waiting_close_after
+        ticket.next_action_at = ticket.paused_at + wait
+    elif ticket.status is Status.RESOLVED and ticket.resolved_at is not None:
+        wait = (
+            auto.resolved_remind_after if ticket.escalation_step == 0 else auto.resolved_close_after
+        )
+        ticket.next_action_at = ticket.resolved_at + wait
+    else:
+        ticket.next_action_at = None
+
+
+def adjust_deadlines(
+    cfg: Config, ticket: Ticket, action: Action, now: datetime, paused_since: datetime | None
+) -> None:
+    """Move SLA deadlines for the transition just made, then reschedule the next action."""
+    policy = policy_for(cfg, ticket)
+    calendar = calendar_for(cfg, ticket)
+    if action in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN):
+        # The receiving team gets a fresh accept window; the promise to resolve stands.
+        ticket.accept_due_at = calendar.add(now, policy.accept_within)
+    elif action is Action.REOPEN:
+        set_initial_deadlines(cfg, ticket, now)
+    elif action is Action.ANSWER and paused_since is not None:
+        # The clock stopped while the team waited for the requester: give that time back.
+        for name in ("accept_due_at", "resolve_due_at"):
+            due = getattr(ticket, name)
+            if due is not None and due > paused_since:
+                setattr(ticket, name, calendar.add(now, calendar.between(paused_since, due)))
+            elif due is not None:
+                setattr(ticket, name, due + (now - paused_since))
+    schedule_next(cfg, ticket)
+
+
+def overdue(ticket: Ticket, now: datetime) -> bool:
+    """Past the deadline of its current phase."""
+    deadline = phase_deadline(ticket)
+    return deadline is not None and now > deadline
+
+
+def remaining(ticket: Ticket, now: datetime) -> timedelta | None:
+    deadline = phase_deadline(ticket)
+    return None if deadline is None else deadline - now
