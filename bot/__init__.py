@@ -1,0 +1,1 @@
+"""Composition root: settings, CLI, bootstrap and the messenger adapters."""

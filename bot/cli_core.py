@@ -1,0 +1,63 @@
+"""Core commands: check-config and db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.config_loader import load_config
+from bot.settings import Settings
+from core.config import ConfigError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = sub.add_parser("check-config", help="validate a YAML config file")
+    check.add_argument("file", nargs="?", help="config file (default: JINYE_CONFIG)")
+    check.set_defaults(func=cmd_check_config)
+
+    db = sub.add_parser("db", help="database migrations")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="migrate the database to the newest schema")
+    upgrade.add_argument("revision", nargs="?", default="head")
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    current = db_sub.add_parser("current", help="show the database's schema revision")
+    current.set_defaults(func=cmd_db_current)
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    path = args.file or Settings().config
+    try:
+        cfg = load_config(path)
+    except ConfigError as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        print(f"{path}: {len(exc.errors)} error(s)", file=sys.stderr)
+        return 2
+    print(
+        f"{path}: OK — {cfg.bureau}: {len(cfg.service_lines)} service lines, "
+        f"{len(cfg.teams)} teams, {len(cfg.areas)} areas, {len(cfg.sites)} sites"
+    )
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade
+
+    url = Settings().database_url
+    upgrade(url, args.revision)
+    print(f"database at {_redact(url)} is at revision {args.revision}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    from storage.migrate import current
+
+    print(current(Settings().database_url) or "(empty database)")
+    return 0
+
+
+def _redact(url: str) -> str:
+    """Hide a password in a database URL before printing it."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

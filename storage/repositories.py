@@ -1,0 +1,270 @@
+"""Repositories over one AsyncSession; they flush but never commit (the unit of work does)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import flag_modified
+
+from core.enums import OPEN_STATUSES, Role, Status
+from core.model import (
+    Attachment,
+    Conversation,
+    Invite,
+    Membership,
+    OutboxMessage,
+    TeamChat,
+    Ticket,
+    TicketEvent,
+    TicketMessage,
+    User,
+)
+from core.numbers import parse_public_number
+from storage.tables import (
+    attachments,
+    conversations,
+    invites,
+    memberships,
+    outbox,
+    processed_updates,
+    team_chats,
+    ticket_events,
+    ticket_messages,
+    tickets,
+)
+
+
+class _Repo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    @property
+    def dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+
+class SqlTicketRepository(_Repo):
+    async def add(self, ticket: Ticket) -> Ticket:
+        self.session.add(ticket)
+        await self.session.flush()
+        ticket.assign_number()
+        await self.session.flush()
+        return ticket
+
+    async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
+        query = select(Ticket).where(tickets.c.id == ticket_id)
+        if for_update:
+            query = query.with_for_update()
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def by_number(self, number: str) -> Ticket | None:
+        ticket_id = parse_public_number(number)
+        return None if ticket_id is None else await self.get(ticket_id)
+
+    async def add_event(self, event: TicketEvent) -> None:
+        self.session.add(event)
+
+    async def events(self, ticket_id: int) -> Sequence[TicketEvent]:
+        await self.session.flush()
+        query = (
+            select(TicketEvent)
+            .where(ticket_events.c.ticket_id == ticket_id)
+            .order_by(ticket_events.c.id)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+    async def of_requester(self, user_id: int, limit: int = 10) -> Sequence[Ticket]:
+        query = (
+            select(Ticket)
+            .where(tickets.c.requester_id == user_id)
+            .order_by(tickets.c.id.desc())
+            .limit(limit)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+    async def waiting_for(self, user_id: int) -> Ticket | None:
+        query = (
+            select(Ticket)
+            .where(
+                tickets.c.requester_id == user_id,
+                tickets.c.status == Status.WAITING_REQUESTER,
+            )
+            .order_by(tickets.c.paused_at.desc())
+            .limit(1)
+        )
+        return (await self.session.execute(query)).scalars().first()
+
+    async def count_since(self, user_id: int, since: datetime) -> int:
+        query = select(func.count()).where(
+            tickets.c.requester_id == user_id, tickets.c.created_at >= since
+        )
+        return int((await self.session.execute(query)).scalar_one())
+
+    async def due(self, now: datetime, limit: int) -> Sequence[Ticket]:
+        query = (
+            select(Ticket)
+            .where(tickets.c.next_action_at.isnot(None), tickets.c.next_action_at <= now)
+            .order_by(tickets.c.next_action_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+    async def open_tickets(self, team_id: str | None = None) -> Sequence[Ticket]:
+        query = select(Ticket).where(tickets.c.status.in_(OPEN_STATUSES))
+        if team_id is not None:
+            query = query.where(tickets.c.team_id == team_id)
+        query = query.order_by(tickets.c.team_id, tickets.c.created_at)
+        return (await self.session.execute(query)).scalars().all()
+
+
+class SqlUserRepository(_Repo):
+    async def get(self, user_id: int) -> User | None:
+        return await self.session.get(User, user_id)
+
+    async def add(self, user: User) -> None:
+        self.session.add(user)
+        await self.session.flush()
+
+
+class SqlMembershipRepository(_Repo):
+    async def of_user(self, user_id: int) -> Sequence[Membership]:
+        query = select(Membership).where(memberships.c.user_id == user_id)
+        return (await self.session.execute(query)).scalars().all()
+
+    async def of_team(self, team_id: str) -> Sequence[Membership]:
+        query = (
+            select(Membership)
+            .where(memberships.c.team_id == team_id)
+            .order_by(memberships.c.id)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+    async def supervisors(self) -> Sequence[Membership]:
+        query = select(Membership).where(memberships.c.role == Role.SUPERVISOR)
+        return (await self.session.execute(query)).scalars().all()
+
+    async def add(self, membership: Membership) -> None:
+        self.session.add(membership)
+        await self.session.flush()
+
+
+class SqlAttachmentRepository(_Repo):
+    async def add(self, attachment: Attachment) -> None:
+        self.session.add(attachment)
+
+    async def of_ticket(self, ticket_id: int) -> Sequence[Attachment]:
+        await self.session.flush()
+        query = (
+            select(Attachment)
+            .where(attachments.c.ticket_id == ticket_id)
+            .order_by(attachments.c.id)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
+
+class SqlConversationRepository(_Repo):
+    async def get(self, chat_id: int, user_id: int) -> Conversation | None:
+        return await self.session.get(Conversation, (chat_id, user_id))
+
+    async def save(self, conversation: Conversation) -> None:
+        self.session.add(conversation)
+        # JSON columns do not notice in-place changes; always write the data back.
+        flag_modified(conversation, "data")
+        await self.session.flush()
+
+    async def delete(self, chat_id: int, user_id: int) -> None:
+        found = await self.get(chat_id, user_id)
+        if found is not None:
+            await self.session.delete(found)
+            await self.session.flush()
+
+    async def delete_expired(self, now: datetime) -> int:
+        result = await self.session.execute(
+            delete(conversations).where(conversations.c.expires_at < now)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+class SqlInboxRepository(_Repo):
+    async def claim(self, key: str, now: datetime) -> bool:
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert(processed_updates)
+            .values(key=key, processed_at=now)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        result = await self.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0))
+
+
+class SqlOutboxRepository(_Repo):
+    async def add(self, message: OutboxMessage) -> None:
+        self.session.add(message)
+
+    async def claim(
+        self, now: datetime, limit: int, lease_seconds: float
+    ) -> Sequence[OutboxMessage]:
+        query = (
+            select(OutboxMessage)
+            .where(
+                outbox.c.status == "pending",
+                outbox.c.not_before <= now,
+                or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+            )
+            .order_by(outbox.c.priority, outbox.c.not_before, outbox.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        rows = (await self.session.execute(query)).scalars().all()
+        lease = now + timedelta(seconds=lease_seconds)
+        for row in rows:
+            row.locked_until = lease
+        await self.session.flush()
+        return rows
+
+    async def pending_count(self) -> int:
+        query = select(func.count()).where(outbox.c.status == "pending")
+        return int((await self.session.execute(query)).scalar_one())
+
+
+class SqlInviteRepository(_Repo):
+    async def add(self, invite: Invite) -> None:
+        self.session.add(invite)
+        await self.session.flush()
+
+    async def get(self, token: str, *, for_update: bool = False) -> Invite | None:
+        query = select(Invite).where(invites.c.token == token)
+        if for_update:
+            query = query.with_for_update()
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+
+class SqlTeamChatRepository(_Repo):
+    async def get(self, team_id: str) -> TeamChat | None:
+        return await self.session.get(TeamChat, team_id)
+
+    async def bind(self, binding: TeamChat) -> None:
+        await self.session.merge(binding)
+        await self.session.flush()
+
+    async def team_of_chat(self, chat_id: int) -> str | None:
+        query = select(team_chats.c.team_id).where(team_chats.c.chat_id == chat_id)
+        return (await self.session.execute(query)).scalars().first()
+
+
+class SqlTicketMessageRepository(_Repo):
+    async def add(self, message: TicketMessage) -> None:
+        self.session.add(message)
+
+    async def of_ticket(self, ticket_id: int, purpose: str) -> Sequence[TicketMessage]:
+        await self.session.flush()
+        query = select(TicketMessage).where(
+            ticket_messages.c.ticket_id == ticket_id,
+            ticket_messages.c.purpose == purpose,
+        )
+        return (await self.session.execute(query)).scalars().all()

@@ -1,0 +1,90 @@
+"""The unit of work: one database transaction per step, with every repository on it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from core.errors import ConcurrentUpdate
+from storage import repositories as repos
+from storage.engine import READ_ONLY, create_engine, is_sqlite, session_factory
+
+
+class SqlUnitOfWork:
+    """`async with uow:` opens a transaction; leave without commit() and it rolls back."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, read_only: bool = False):
+        self._sessions = sessions
+        self._read_only = read_only
+        self.session: AsyncSession | None = None
+
+    async def __aenter__(self) -> Self:
+        session = self._sessions()
+        self.session = session
+        if self._read_only:
+            await session.connection(execution_options={READ_ONLY: True})
+        self.tickets = repos.SqlTicketRepository(session)
+        self.users = repos.SqlUserRepository(session)
+        self.memberships = repos.SqlMembershipRepository(session)
+        self.attachments = repos.SqlAttachmentRepository(session)
+        self.conversations = repos.SqlConversationRepository(session)
+        self.inbox = repos.SqlInboxRepository(session)
+        self.outbox = repos.SqlOutboxRepository(session)
+        self.invites = repos.SqlInviteRepository(session)
+        self.team_chats = repos.SqlTeamChatRepository(session)
+        self.ticket_messages = repos.SqlTicketMessageRepository(session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self.session is not None
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+            self.session = None
+
+    async def flush(self) -> None:
+        assert self.session is not None
+        try:
+            await self.session.flush()
+        except StaleDataError as exc:
+            raise ConcurrentUpdate("the ticket was changed by someone else") from exc
+
+    async def commit(self) -> None:
+        assert self.session is not None
+        try:
+            await self.session.commit()
+        except StaleDataError as exc:
+            await self.session.rollback()
+            raise ConcurrentUpdate("the ticket was changed by someone else") from exc
+
+    async def rollback(self) -> None:
+        assert self.session is not None
+        await self.session.rollback()
+
+
+class Database:
+    """The process's engine and a factory of units of work."""
+
+    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+        self.url = url
+        self.engine: AsyncEngine = create_engine(url, **engine_kwargs)
+        self.sessions = session_factory(self.engine)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    def uow(self, *, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.sessions, read_only=read_only)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
