@@ -1,0 +1,57 @@
+"""The one jieba Tokenizer of the process, with the domain dictionary shipped in routing/data.
+
+Loading jieba's prefix dictionary takes about half a second (a few seconds without its
+cache), so it happens once, lazily, behind a lock. The cache goes to a writable directory
+($JINYE_CACHE_DIR, else the system temp dir), never next to the installed package.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+
+import jieba
+
+USERDICT = "userdict.txt"
+
+_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+
+
+def cache_dir() -> Path:
+    """Where jieba keeps its marshalled prefix dictionary."""
+    return Path(os.environ.get("JINYE_CACHE_DIR") or tempfile.gettempdir())
+
+
+def userdict_path() -> Path:
+    return Path(str(resources.files("routing") / "data" / USERDICT))
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The shared Tokenizer, built on first use: jieba's dictionary plus the domain words."""
+    global _tokenizer
+    if _tokenizer is not None:
+        return _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            # jieba logs "Building prefix dict ..." at DEBUG to stderr on every load.
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            directory = cache_dir()
+            directory.mkdir(parents=True, exist_ok=True)
+            tk.tmp_dir = str(directory)
+            tk.initialize()
+            with userdict_path().open("rb") as handle:
+                tk.load_userdict(handle)
+            _tokenizer = tk
+    return _tokenizer
+
+
+def cut(text: str) -> list[str]:
+    """jieba's accurate mode with HMM (finds unknown words such as place names)."""
+    return list(tokenizer().cut(text, HMM=True))
+

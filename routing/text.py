@@ -1,0 +1,101 @@
+"""Text normalisation and script handling: what the router sees before jieba cuts it.
+
+jieba's dictionary is Simplified, so Traditional text must be converted first (it cuts
+煙葉變黃 as 煙葉變/黃). Full-width letters and digits, emoji and decoration (★【】~~) are
+noise for keyword matching. The requester's original text is kept by the caller; replies are
+written back in the requester's script with `to_traditional`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+from core.enums import Script
+
+# One converter per direction for the whole process: building one parses OpenCC's
+# dictionaries, which costs milliseconds; converting a short message costs about a microsecond.
+_T2S = opencc.OpenCC("t2s")
+# Taiwan standard forms (為, 裡) read more naturally to most Traditional-script users than
+# OpenCC's etymological standard (爲, 裏).
+_S2T = opencc.OpenCC("s2tw")
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Spaces between two Chinese characters are decoration ("烤 房 停 电"), not word breaks.
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+)
+_SPACES = re.compile(r"\s+")
+# Runs of the same punctuation ("！！！", "。。。", "~~~") carry no words.
+_REPEATS = re.compile(r"([^\w\s])\1+")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to Simplified Chinese (OpenCC t2s); other text is unchanged."""
+    return str(_T2S.convert(text))
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to Traditional Chinese (OpenCC s2tw), for replies to 繁體 users."""
+    return str(_S2T.convert(text))
+
+
+def _is_decoration(char: str) -> bool:
+    """Emoji, pictographs, dingbats, box drawing, private-use and format characters."""
+    category = unicodedata.category(char)
+    # So: emoji and symbols (★ ☎ ✅); Sk: modifier symbols; Cf: zero-width joiners;
+    # Co/Cs: private use and lone surrogates; Mn after NFKC: variation selectors (U+FE0F).
+    return category in ("So", "Sk", "Cf", "Co", "Cs", "Mn", "Cc")
+
+
+@lru_cache(maxsize=4096)
+def _clean_char(char: str) -> str:
+    if char in "\n\r\t":
+        return " "
+    return " " if _is_decoration(char) else char
+
+
+_DECORATION_BRACKETS = str.maketrans({c: " " for c in "【】〖〗『』「」《》〈〉<>[]{}|#*_^`~=+"})
+
+
+def normalize(text: str) -> str:
+    """The text the router matches: Simplified, half-width, lower-case, no emoji, single spaces.
+
+    The result is idempotent (normalising twice changes nothing) and never raises.
+    """
+    text = unicodedata.normalize("NFKC", text)  # full-width ＡＢＣ１２３ -> ABC123
+    if not text.isascii():
+        text = "".join(_clean_char(c) for c in text)
+    text = text.translate(_DECORATION_BRACKETS)
+    text = _REPEATS.sub(r"\1", text)
+    text = to_simplified(text).lower()
+    text = _CJK_SPACE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def _char_script(char: str) -> int:
+    """+1 for a Traditional-only character, -1 for a Simplified-only one, 0 otherwise."""
+    if to_simplified(char) != char:
+        return 1
+    if to_traditional(char) != char:
+        return -1
+    return 0
+
+
+def detect_script(text: str) -> Script | None:
+    """HANT when Traditional characters outnumber Simplified-only ones, HANS for other
+    Chinese text, None when there is no Chinese at all.
+
+    A majority rather than "any Simplified-only character" because some characters that
+    OpenCC converts (台, 后, 里, 干) are also ordinary Traditional characters.
+    """
+    if not _CJK.search(text):
+        return None
+    if to_simplified(text) == text:  # the common case: nothing Traditional at all
+        return Script.HANS
+    balance = sum(_char_script(c) for c in text if _CJK.match(c))
+    return Script.HANT if balance > 0 else Script.HANS
