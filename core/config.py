@@ -6,8 +6,8 @@ e.g. ``teams[3].sla: unknown policy 'fast'``. Reading the file is the caller's j
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
 from collections.abc import Callable
+from datetime import date, time, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -184,7 +184,10 @@ class Config(_Model):
     bureau: str
     timezone: str = "Asia/Shanghai"
     business_hours: list[Period] = Field(
-        default_factory=lambda: [Period(start=time(8, 30), end=time(12)), Period(start=time(14), end=time(17, 30))]
+        default_factory=lambda: [
+            Period(start=time(8, 30), end=time(12)),
+            Period(start=time(14), end=time(17, 30)),
+        ]
     )
     quiet_hours: Span | None = None
     curing_season: CuringSeason = Field(default_factory=CuringSeason)

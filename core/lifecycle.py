@@ -34,12 +34,8 @@ TRANSITIONS: dict[Action, Transition] = {
         Transition(Action.DISPATCH, frozenset({S.NEW}), S.DISPATCHED, _OVERSIGHT | {R.SYSTEM}),
         Transition(Action.ACCEPT, frozenset({S.DISPATCHED}), S.ACCEPTED, _TEAM),
         Transition(Action.VISIT, frozenset({S.ACCEPTED}), S.ON_SITE, _TEAM),
-        Transition(
-            Action.ASK, frozenset({S.DISPATCHED, *_WORKING}), S.WAITING_REQUESTER, _TEAM
-        ),
-        Transition(
-            Action.ANSWER, frozenset({S.WAITING_REQUESTER}), None, frozenset({R.REQUESTER})
-        ),
+        Transition(Action.ASK, frozenset({S.DISPATCHED, *_WORKING}), S.WAITING_REQUESTER, _TEAM),
+        Transition(Action.ANSWER, frozenset({S.WAITING_REQUESTER}), None, frozenset({R.REQUESTER})),
         Transition(
             Action.TRANSFER,
             frozenset({S.DISPATCHED, *_WORKING, S.WAITING_REQUESTER}),
@@ -52,9 +48,7 @@ TRANSITIONS: dict[Action, Transition] = {
             S.DISPATCHED,
             _OVERSIGHT,
         ),
-        Transition(
-            Action.RESOLVE, frozenset({*_WORKING, S.WAITING_REQUESTER}), S.RESOLVED, _TEAM
-        ),
+        Transition(Action.RESOLVE, frozenset({*_WORKING, S.WAITING_REQUESTER}), S.RESOLVED, _TEAM),
         Transition(Action.CONFIRM, frozenset({S.RESOLVED}), S.CLOSED, frozenset({R.REQUESTER})),
         Transition(Action.AUTO_CLOSE, frozenset({S.RESOLVED}), S.CLOSED, frozenset({R.SYSTEM})),
         Transition(Action.CLOSE, frozenset({S.RESOLVED}), S.CLOSED, _OVERSIGHT),
@@ -101,6 +95,4 @@ def next_status(status: Status, action: Action, role: Role, *, resume: Status | 
 
 def allowed_actions(status: Status, role: Role) -> list[Action]:
     """Actions `role` may take on a ticket in `status`, in table order (for buttons)."""
-    return [
-        t.action for t in TRANSITIONS.values() if status in t.sources and role in t.roles
-    ]
+    return [t.action for t in TRANSITIONS.values() if status in t.sources and role in t.roles]

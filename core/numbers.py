@@ -1,8 +1,8 @@
 """Short public ticket numbers a farmer can read over the phone.
 
 A number is the ticket's sequence (starting at 1001) followed by one Damm check digit, so
-"10017" is ticket 1001. The check digit catches every single-digit typo and every swap of
-two adjacent digits when a number is typed back.
+"10019" is ticket 1 (sequence 1001, check digit 9). The check digit catches every
+single-digit typo and every swap of two adjacent digits when a number is typed back.
 """
 
 from __future__ import annotations

@@ -89,7 +89,9 @@ class InboxRepository(Protocol):
 class OutboxRepository(Protocol):
     async def add(self, message: OutboxMessage) -> None: ...
 
-    async def claim(self, now: datetime, limit: int, lease_seconds: float) -> Sequence[OutboxMessage]:
+    async def claim(
+        self, now: datetime, limit: int, lease_seconds: float
+    ) -> Sequence[OutboxMessage]:
         """Pending messages due now, urgent first, leased to this sender."""
 
     async def pending_count(self) -> int: ...

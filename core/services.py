@@ -106,9 +106,7 @@ async def roles_of(uow: UnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -
     if team is not None and user_id in team.members:
         roles.add(Role.MEMBER)
     for membership in await uow.memberships.of_user(user_id):
-        if membership.role in (Role.SUPERVISOR, Role.ADMIN):
-            roles.add(membership.role)
-        elif membership.team_id == ticket.team_id:
+        if membership.role in (Role.SUPERVISOR, Role.ADMIN) or membership.team_id == ticket.team_id:
             roles.add(membership.role)
     return roles
 

@@ -84,7 +84,9 @@ def schedule_next(cfg: Config, ticket: Ticket) -> None:
             ladder, calendar_for(cfg, ticket), deadline, ticket.escalation_step
         )
     elif ticket.status is Status.WAITING_REQUESTER and ticket.paused_at is not None:
-        wait = auto.waiting_remind_after if ticket.escalation_step == 0 else auto.waiting_close_after
+        wait = (
+            auto.waiting_remind_after if ticket.escalation_step == 0 else auto.waiting_close_after
+        )
         ticket.next_action_at = ticket.paused_at + wait
     elif ticket.status is Status.RESOLVED and ticket.resolved_at is not None:
         wait = (

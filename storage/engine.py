@@ -26,9 +26,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine for `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
     map_domain()
     if is_sqlite(url):
-        engine = create_async_engine(
-            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **kwargs
-        )
+        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **kwargs)
         _configure_sqlite(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)

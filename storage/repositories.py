@@ -138,9 +138,7 @@ class SqlMembershipRepository(_Repo):
 
     async def of_team(self, team_id: str) -> Sequence[Membership]:
         query = (
-            select(Membership)
-            .where(memberships.c.team_id == team_id)
-            .order_by(memberships.c.id)
+            select(Membership).where(memberships.c.team_id == team_id).order_by(memberships.c.id)
         )
         return (await self.session.execute(query)).scalars().all()
 

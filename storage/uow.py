@@ -46,7 +46,13 @@ class SqlUnitOfWork:
     ) -> None:
         assert self.session is not None
         try:
-            await self.session.rollback()
+            # Whatever was not committed is rolled back. Objects are detached first so
+            # that what a read loaded stays readable after the block (a rollback would
+            # expire it); after a failed write they show the refused change, so callers
+            # reload rather than reuse them.
+            self.session.expunge_all()
+            if self.session.in_transaction():
+                await self.session.rollback()
         finally:
             await self.session.close()
             self.session = None

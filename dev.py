@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""One entry point for people and CI: `python3 dev.py run|test|lint|shell-env`.
+
+It needs only python3 (3.11+) and the package registry: on first use it creates .venv and
+installs the project with its test extras, and again whenever pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("JINYE_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".jinye110-installed"
+
+
+def _python() -> str:
+    return str(BIN / "python")
+
+
+def ensure_env() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("jinye110 needs Python 3.11 or newer")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print(f"creating {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("installing jinye110 and its dependencies (first run takes a minute) ...", flush=True)
+    pip = [_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command in ("help", "-h", "--help"):
+        print(__doc__)
+        print("  run [ARGS]   start the bot (the console demo when JINYE_BOT_TOKEN is not set)")
+        print("  test [ARGS]  run the whole test suite (pytest ARGS)")
+        print("  lint         ruff and mypy")
+        print('  cli ARGS     any jinye110 command, e.g. `cli route "烤房停电了"`')
+        return 0
+    ensure_env()
+    os.chdir(ROOT)
+    if command == "run":
+        return subprocess.call([str(BIN / "jinye110"), "run", *rest])
+    if command == "cli":
+        return subprocess.call([str(BIN / "jinye110"), *rest])
+    if command == "test":
+        return subprocess.call([_python(), "-m", "pytest", *rest])
+    if command == "lint":
+        ruff = subprocess.call([_python(), "-m", "ruff", "check", "."])
+        mypy = subprocess.call([_python(), "-m", "mypy"])
+        return ruff or mypy
+    print(f"unknown command {command!r}; try `python3 dev.py help`", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,112 @@
+"""`jinye110 check-config` and `jinye110 db upgrade` as an operator runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import DEMO_CONFIG, _pg_admin, _run_outside_loop
+
+BROKEN = """
+bureau: 测试局
+sla_policies:
+  - {id: standard, accept_within: 2h, resolve_within: soon, calendar: business, ladder: std}
+urgent_sla: missing
+ladders:
+  - id: std
+    steps: [{after: 0m, action: remind_team}]
+    repeat_every: 1h
+areas: [{id: a1, name: 一区}]
+service_lines:
+  - {id: curing, name: 烘烤110, sla: standard}
+  - {id: triage, name: 分派, sla: standard, triage: true}
+teams:
+  - {id: t1, name: 一队, line: curing, areas: [a1]}
+  - {id: t2, name: 分派台, line: triage}
+  - {id: t3, name: 二队, line: curing, areas: [nowhere]}
+  - {id: t4, name: 三队, line: curing, sla: fast}
+"""
+
+CROSS_REF = BROKEN.replace("resolve_within: soon", "resolve_within: 21h").replace(
+    "  - {id: t4, name: 三队, line: curing, sla: fast}\n", ""
+)
+
+
+def test_demo_config_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-config", str(DEMO_CONFIG)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_structural_errors_carry_their_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "sla_policies[0].resolve_within: not a duration: 'soon'" in err
+    assert "teams[3].sla: Extra inputs are not permitted" in err
+
+
+def test_reference_errors_are_all_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "refs.yaml"
+    path.write_text(CROSS_REF, encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "urgent_sla: unknown policy 'missing'" in err
+    assert "teams[2].areas[0]: unknown area 'nowhere'" in err
+    assert "2 error(s)" in err
+
+
+def test_missing_and_unparsable_files_fail_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check-config", str(tmp_path / "none.yaml")]) == 2
+    (tmp_path / "bad.yaml").write_text("teams: [unclosed", encoding="utf-8")
+    assert main(["check-config", str(tmp_path / "bad.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read" in err and "invalid YAML" in err
+
+
+def test_db_upgrade_then_check_config_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
+    env = {"JINYE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'fresh.sqlite3'}", "PATH": ""}
+    for args in (["db", "upgrade"], ["db", "current"], ["check-config", str(DEMO_CONFIG)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cli", *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        if args == ["db", "current"]:
+            assert done.stdout.strip() == "0001"
+    assert "OK" in done.stdout
+
+
+def test_db_upgrade_on_a_fresh_postgresql_database(pg_url: str, tmp_path: Path) -> None:
+    name = f"jinye_cli_{uuid.uuid4().hex[:8]}"
+    _run_outside_loop(_pg_admin(f'CREATE DATABASE "{name}"'))
+    url = pg_url.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        for args in (["db", "upgrade"], ["db", "current"]):
+            done = subprocess.run(
+                [sys.executable, "-m", "bot.cli", *args],
+                env={"JINYE_DATABASE_URL": url, "PATH": ""},
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "0001"
+    finally:
+        _run_outside_loop(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -1,0 +1,99 @@
+"""Every lifecycle transition, allowed and refused, by role."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from core import lifecycle
+from core.enums import Action, Role, Status
+from core.errors import IllegalTransition, PermissionDenied
+
+S, A, R = Status, Action, Role
+TEAM = {R.MEMBER, R.LEADER, R.SUPERVISOR, R.ADMIN}
+OVERSIGHT = {R.SUPERVISOR, R.ADMIN}
+
+# The lifecycle written out independently of core.lifecycle's table:
+# action -> (statuses it may start from, resulting status, roles allowed).
+EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
+    A.DISPATCH: ({S.NEW}, S.DISPATCHED, OVERSIGHT | {R.SYSTEM}),
+    A.ACCEPT: ({S.DISPATCHED}, S.ACCEPTED, TEAM),
+    A.VISIT: ({S.ACCEPTED}, S.ON_SITE, TEAM),
+    A.ASK: ({S.DISPATCHED, S.ACCEPTED, S.ON_SITE}, S.WAITING_REQUESTER, TEAM),
+    A.ANSWER: ({S.WAITING_REQUESTER}, None, {R.REQUESTER}),
+    A.TRANSFER: (
+        {S.DISPATCHED, S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER},
+        S.DISPATCHED,
+        TEAM,
+    ),
+    A.REASSIGN: (
+        {S.NEW, S.DISPATCHED, S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER},
+        S.DISPATCHED,
+        OVERSIGHT,
+    ),
+    A.RESOLVE: ({S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER}, S.RESOLVED, TEAM),
+    A.CONFIRM: ({S.RESOLVED}, S.CLOSED, {R.REQUESTER}),
+    A.AUTO_CLOSE: ({S.RESOLVED}, S.CLOSED, {R.SYSTEM}),
+    A.CLOSE: ({S.RESOLVED}, S.CLOSED, OVERSIGHT),
+    A.REOPEN: ({S.RESOLVED, S.CLOSED}, S.DISPATCHED, OVERSIGHT | {R.REQUESTER}),
+    A.CANCEL: ({S.NEW, S.DISPATCHED}, S.CANCELLED, OVERSIGHT | {R.REQUESTER}),
+    A.EXPIRE: ({S.WAITING_REQUESTER}, S.CLOSED, {R.SYSTEM}),
+}
+
+ALL = list(itertools.product(Status, Action, Role))
+
+
+def test_every_action_is_described() -> None:
+    assert set(EXPECTED) == set(Action)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "role"),
+    [c for c in ALL if c[0] in EXPECTED[c[1]][0] and c[2] in EXPECTED[c[1]][2]],
+    ids=lambda v: str(v),
+)
+def test_allowed_transition_reaches_expected_status(
+    status: Status, action: Action, role: Role
+) -> None:
+    target = EXPECTED[action][1]
+    result = lifecycle.next_status(status, action, role, resume=S.ON_SITE)
+    assert result == (target if target is not None else S.ON_SITE)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "role"),
+    [c for c in ALL if c[2] not in EXPECTED[c[1]][2]],
+    ids=lambda v: str(v),
+)
+def test_role_not_allowed_is_refused_whatever_the_status(
+    status: Status, action: Action, role: Role
+) -> None:
+    with pytest.raises(PermissionDenied):
+        lifecycle.next_status(status, action, role, resume=None)
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "role"),
+    [c for c in ALL if c[0] not in EXPECTED[c[1]][0] and c[2] in EXPECTED[c[1]][2]],
+    ids=lambda v: str(v),
+)
+def test_action_from_wrong_status_is_illegal(status: Status, action: Action, role: Role) -> None:
+    with pytest.raises(IllegalTransition):
+        lifecycle.next_status(status, action, role, resume=None)
+
+
+def test_closed_and_cancelled_allow_nothing_but_reopen() -> None:
+    for role in Role:
+        assert set(lifecycle.allowed_actions(S.CANCELLED, role)) == set()
+        assert set(lifecycle.allowed_actions(S.CLOSED, role)) <= {A.REOPEN}
+
+
+def test_answer_without_resume_status_returns_to_accepted() -> None:
+    assert lifecycle.next_status(S.WAITING_REQUESTER, A.ANSWER, R.REQUESTER, resume=None) == (
+        S.ACCEPTED
+    )
+
+
+def test_member_buttons_on_a_dispatched_ticket() -> None:
+    assert lifecycle.allowed_actions(S.DISPATCHED, R.MEMBER) == [A.ACCEPT, A.ASK, A.TRANSFER]
