@@ -1,0 +1,12 @@
+"""Text normalisation, the jieba keyword router, and keyword learning from a ledger.
+
+Pure: imports no framework and does no I/O beyond loading jieba's and OpenCC's dictionaries.
+"""
+
+from __future__ import annotations
+
+from routing.decision import Decision
+from routing.router import Router
+from routing.text import detect_script, normalize, to_simplified, to_traditional
+
+__all__ = ["Decision", "Router", "detect_script", "normalize", "to_simplified", "to_traditional"]

@@ -1,0 +1,94 @@
+"""The router's answer: where a request goes, how sure it is, and why, in words a
+supervisor can check ("烘烤110 — 烤房 ×2, 温度, 急")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from core.enums import Kind, Script
+
+_KIND_MARK = {Kind.COMPLAINT: "投诉", Kind.SUGGESTION: "建议", Kind.WISH: "心愿"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    line: str  # service line id; the triage line when unsure
+    team: str  # team id of that line serving the requester's area, else the line's default
+    urgent: bool
+    emergency: bool  # a curing emergency: line is the 110 line and urgent is True
+    kind: Kind | None  # a hint for the ticket's kind; None means an ordinary request
+    confidence: float  # 0..1
+    matched: tuple[tuple[str, float], ...]  # the chosen line's words and their scores
+    explanation: str
+    candidates: tuple[tuple[str, float], ...]  # the top two lines and their scores
+    triage: bool
+    original: str
+    normalized: str
+    script: Script | None  # None when the text has no Chinese at all
+    area: str | None = None  # the area the team was chosen for
+    urgent_words: tuple[str, ...] = ()
+    kind_words: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "team": self.team,
+            "urgent": self.urgent,
+            "emergency": self.emergency,
+            "kind": self.kind.value if self.kind else None,
+            "confidence": round(self.confidence, 3),
+            "triage": self.triage,
+            "matched": [[word, round(score, 3)] for word, score in self.matched],
+            "candidates": [[line, round(score, 3)] for line, score in self.candidates],
+            "explanation": self.explanation,
+            "area": self.area,
+            "script": self.script.value if self.script else None,
+            "urgent_words": list(self.urgent_words),
+            "kind_words": list(self.kind_words),
+            "original": self.original,
+            "normalized": self.normalized,
+        }
+
+
+def format_words(words: dict[str, list[float]], limit: int = 6) -> str:
+    """'烤房 ×2, 温度' from canonical word -> [count, score], strongest first."""
+    ranked = sorted(words.items(), key=lambda item: -item[1][1])[:limit]
+    return ", ".join(
+        f"{word} ×{int(count)}" if count > 1 else word for word, (count, _score) in ranked
+    )
+
+
+def explain(
+    line_name: str,
+    words: dict[str, list[float]],
+    *,
+    urgent: bool,
+    kind: Kind | None,
+) -> str:
+    parts = [format_words(words)] if words else []
+    if kind in _KIND_MARK:
+        parts.append(_KIND_MARK[kind])  # type: ignore[index]
+    if urgent:
+        parts.append("急")
+    return f"{line_name} — {', '.join(parts)}" if parts else line_name
+
+
+def explain_triage(
+    triage_name: str,
+    confidence: float,
+    threshold: float,
+    candidates: list[tuple[str, str, float, dict[str, list[float]]]],
+    *,
+    urgent: bool,
+) -> str:
+    """'人工分派 — 置信度 0.31 < 0.45；候选：烘烤110 1.0（烤房）/ 烟叶收购 1.0（收购）'."""
+    if not candidates:
+        head = f"{triage_name} — 没有匹配到关键词"
+    else:
+        shown = " / ".join(
+            f"{name} {score:.1f}（{format_words(words, 3)}）" if words else f"{name} {score:.1f}"
+            for _line, name, score, words in candidates
+        )
+        head = f"{triage_name} — 置信度 {confidence:.2f} < {threshold:.2f}；候选：{shown}"
+    return f"{head}，急" if urgent else head

@@ -1,0 +1,187 @@
+"""The keyword router: normalise, cut, score each service line, decide, explain.
+
+Rules that outrank the scores, because their misses cost most:
+- any curing-emergency word (停电, 风机不转, 掉温 ...) or disaster word (冰雹, 洪水 ...) makes
+  the request urgent, whatever line wins;
+- a curing emergency goes to the 110 line unless another line clearly wins on its own words
+  (a retailer's 店里停电 about the ordering system), and never to triage.
+Below the confidence threshold a request goes to the triage line with the top two
+candidates in the explanation, so a supervisor dispatches it by hand.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+
+from core.config import Config, KeywordTable
+from core.enums import Kind, Script
+from routing.decision import Decision, explain, explain_triage
+from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence
+from routing.segment import cut
+from routing.text import CJK, clean, script_of, to_simplified
+
+_CACHE_SIZE = 8
+_cache: dict[int, tuple[Config, Router]] = {}
+_cache_lock = threading.Lock()
+
+
+class Router:
+    """Routes request texts for one config; build once, call `route` from any thread."""
+
+    def __init__(self, cfg: Config, keywords: Mapping[str, KeywordTable] | None = None) -> None:
+        self.cfg = cfg
+        self.settings = cfg.routing
+        triage = cfg.triage_line()
+        emergency = cfg.emergency_line()
+        self.triage_line = triage.id if triage else "triage"
+        self.emergency_line = emergency.id if emergency else None
+        tables = dict(cfg.keywords if keywords is None else keywords)
+        tables.pop(self.triage_line, None)  # triage is where doubt goes, never a winner
+        self.tables = CompiledTables(tables, self.settings, emergency_line=self.emergency_line)
+        self._names = {line.id: line.name for line in cfg.service_lines}
+        self._area_names = _area_names(cfg)
+
+    @classmethod
+    def from_config(cls, cfg: Config) -> Router:
+        """The router of `cfg`, built on the first call for that config object."""
+        with _cache_lock:
+            hit = _cache.get(id(cfg))
+            if hit is not None and hit[0] is cfg:
+                return hit[1]
+            router = cls(cfg)
+            if len(_cache) >= _CACHE_SIZE:
+                _cache.pop(next(iter(_cache)))
+            _cache[id(cfg)] = (cfg, router)
+            return router
+
+    def name(self, line: str) -> str:
+        return self._names.get(line, line)
+
+    def route(self, text: str, *, area: str | None = None, site: str | None = None) -> Decision:
+        cleaned = clean(text)
+        normalized = to_simplified(cleaned)
+        script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
+        evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
+        area = self._area(area, site, normalized)
+        return self._decide(evidence, text, normalized, script, area)
+
+    def _area(self, area: str | None, site: str | None, normalized: str) -> str | None:
+        if area is not None:
+            return area
+        if site is not None:
+            found = self.cfg.site(site)
+            if found is not None:
+                return found.area
+        # Last resort: a place named in the text ("白石这边烤房停电了").
+        return next((a for name, a in self._area_names if name in normalized), None)
+
+    def _team(self, line: str, area: str | None) -> str:
+        if any(known.id == line for known in self.cfg.service_lines):
+            return self.cfg.team_for(line, area).id
+        # A line from a learned table that this config does not have: a human dispatches it.
+        return self.cfg.team_for(self.triage_line, area).id
+
+    def _decide(
+        self,
+        ev: Evidence,
+        original: str,
+        normalized: str,
+        script: Script | None,
+        area: str | None,
+    ) -> Decision:
+        ranked = [item for item in ev.ranked() if item[1] > 0]
+        best, best_score = ranked[0] if ranked else (None, 0.0)
+        enough = best is not None and best_score >= self.settings.min_score
+        confidence = softmax_confidence(list(ev.scores.values())) if enough else 0.0
+        sure = enough and confidence >= self.settings.threshold
+        emergency_words = ev.signals.get(Channel.EMERGENCY, {})
+        urgent_words = [*emergency_words, *ev.signals.get(Channel.DISASTER, {})]
+        emergency = bool(emergency_words) and self.emergency_line is not None
+        if emergency and sure and best != self.emergency_line:
+            emergency = False  # another line clearly wins: urgent, but not a barn on fire
+        kind, kind_words = _kind(ev, emergency)
+        urgent = bool(urgent_words)
+        candidates = tuple(ranked[:2])
+        if emergency:
+            line = self.emergency_line or ""
+            confidence = max(confidence, softmax_confidence(list(ev.scores.values())))
+        elif sure and best is not None:
+            line = best
+        else:
+            return Decision(
+                line=self.triage_line,
+                team=self._team(self.triage_line, area),
+                urgent=urgent,
+                emergency=False,
+                kind=kind,
+                confidence=confidence,
+                matched=(),
+                explanation=explain_triage(
+                    self.name(self.triage_line),
+                    confidence,
+                    self.settings.threshold,
+                    [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
+                    urgent=urgent,
+                ),
+                candidates=candidates,
+                triage=True,
+                original=original,
+                normalized=normalized,
+                script=script,
+                area=area,
+                urgent_words=tuple(urgent_words),
+                kind_words=kind_words,
+            )
+        words = ev.words.get(line, {})
+        matched = tuple(
+            (word, round(score, 3))
+            for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
+        )
+        return Decision(
+            line=line,
+            team=self._team(line, area),
+            urgent=urgent,
+            emergency=emergency,
+            kind=kind,
+            confidence=confidence,
+            matched=matched,
+            explanation=explain(self.name(line), words, urgent=urgent, kind=kind),
+            candidates=candidates,
+            triage=False,
+            original=original,
+            normalized=normalized,
+            script=script,
+            area=area,
+            urgent_words=tuple(urgent_words),
+            kind_words=kind_words,
+        )
+
+
+def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
+    """The strongest kind hint: a complaint outranks a wish, a wish a suggestion."""
+    if emergency:
+        return Kind.EMERGENCY, tuple(ev.signals.get(Channel.EMERGENCY, {}))
+    for channel, kind in (
+        (Channel.COMPLAINT, Kind.COMPLAINT),
+        (Channel.WISH, Kind.WISH),
+        (Channel.SUGGESTION, Kind.SUGGESTION),
+    ):
+        words = ev.signals.get(channel)
+        if words:
+            return kind, tuple(words)
+    return None, ()
+
+
+def _area_names(cfg: Config) -> list[tuple[str, str]]:
+    """(name as written in a message, area id), longest names first: 青山镇, 青山, 城区."""
+    names: dict[str, str] = {}
+    for site in cfg.sites:
+        names.setdefault(to_simplified(site.name), site.area)
+    for known in cfg.areas:
+        name = to_simplified(known.name)
+        names.setdefault(name, known.id)
+        short = name[:-1]
+        if name[-1] in "镇乡村" and len(short) >= 2:
+            names.setdefault(short, known.id)
+    return sorted(names.items(), key=lambda item: -len(item[0]))

@@ -1,0 +1,134 @@
+"""Keyword tables compiled into one matcher, and the per-line scores of a cut text.
+
+A line's score is the sum, over its matched words, of weight x (1 + ln count): the first
+occurrence counts fully, repeats add less (a long letter that says 工资 six times is not six
+times more about wages). Negative words subtract the same way. Synonym variants count as
+their canonical word, so the explanation shows the word a supervisor wrote in the table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from core.config import KeywordTable, RoutingSettings
+from routing.matcher import TermMatcher
+
+
+class Channel(IntEnum):
+    """What a matched term is evidence of."""
+
+    LINE = 0
+    NEGATIVE = 1
+    EMERGENCY = 2
+    DISASTER = 3
+    COMPLAINT = 4
+    SUGGESTION = 5
+    WISH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    channel: Channel
+    line: str  # "" for the channels that are not about a line
+    canonical: str
+    weight: float
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one text matched: per-line scores and words, and the urgency/kind signals."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    # line -> canonical word -> [count, score contribution]
+    words: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    signals: dict[Channel, dict[str, float]] = field(default_factory=dict)
+
+    def add(self, line: str, word: str, count: int, score: float) -> None:
+        self.scores[line] = self.scores.get(line, 0.0) + score
+        if score > 0:
+            slot = self.words.setdefault(line, {}).setdefault(word, [0.0, 0.0])
+            slot[0] += count
+            slot[1] += score
+
+    def signal(self, channel: Channel, word: str, weight: float) -> None:
+        found = self.signals.setdefault(channel, {})
+        found[word] = max(found.get(word, 0.0), weight)
+
+    def ranked(self) -> list[tuple[str, float]]:
+        """Lines by score, best first; ties keep the table's order (stable sort)."""
+        return sorted(self.scores.items(), key=lambda item: -item[1])
+
+
+class CompiledTables:
+    """All terms of all tables and of the routing signals, behind one TermMatcher."""
+
+    def __init__(
+        self,
+        tables: Mapping[str, KeywordTable],
+        settings: RoutingSettings,
+        *,
+        emergency_line: str | None = None,
+    ) -> None:
+        self.lines: tuple[str, ...] = tuple(tables)
+        self.emergency_line = emergency_line
+        entries: dict[str, list[Entry]] = {}
+
+        def put(term: str, entry: Entry) -> None:
+            term = term.strip().lower()
+            if term:
+                entries.setdefault(term, []).append(entry)
+
+        for line, table in tables.items():
+            for word, weight in table.words.items():
+                put(word, Entry(Channel.LINE, line, word, weight))
+            for canonical, variants in table.synonyms.items():
+                weight = table.words.get(canonical, 1.0)
+                for variant in variants:
+                    put(variant, Entry(Channel.LINE, line, canonical, weight))
+            for word, weight in table.negative.items():
+                put(word, Entry(Channel.NEGATIVE, line, word, weight))
+        for channel, words in (
+            (Channel.EMERGENCY, settings.emergency_words),
+            (Channel.DISASTER, settings.disaster_words),
+            (Channel.COMPLAINT, settings.complaint_words),
+            (Channel.SUGGESTION, settings.suggestion_words),
+            (Channel.WISH, settings.wish_words),
+        ):
+            for word, weight in words.items():
+                put(word, Entry(channel, "", word, weight))
+        self._entries = {term: tuple(found) for term, found in entries.items()}
+        self.matcher = TermMatcher(self._entries)
+
+    def evidence(self, tokens: list[str]) -> Evidence:
+        found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
+        entries = self._entries
+        for term, count in self.matcher.count(tokens).items():
+            damp = 1.0 + math.log(count) if count > 1 else 1.0
+            for entry in entries[term]:
+                if entry.channel is Channel.LINE:
+                    found.add(entry.line, entry.canonical, count, entry.weight * damp)
+                elif entry.channel is Channel.NEGATIVE:
+                    found.add(entry.line, entry.canonical, count, -entry.weight * damp)
+                else:
+                    found.signal(entry.channel, entry.canonical, entry.weight)
+                    # A curing emergency is also evidence for the 110 line itself.
+                    if entry.channel is Channel.EMERGENCY and self.emergency_line in found.scores:
+                        line = self.emergency_line
+                        found.add(line, entry.canonical, count, entry.weight)
+        return found
+
+
+def softmax_confidence(scores: list[float]) -> float:
+    """The best line's share of exp(score) over all lines.
+
+    Scores are sums of log-odds-like weights, so this reads as "how sure": one strong word
+    (weight 3) against nothing else among eight lines gives 0.74, two close lines about 0.4.
+    """
+    if not scores:
+        return 0.0
+    top = max(scores)
+    total = sum(math.exp(s - top) for s in scores)
+    return 1.0 / total
