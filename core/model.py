@@ -187,6 +187,7 @@ class User:
     area: str | None = None
     site_code: str | None = None
     script: Script | None = None
+    script_chosen: bool = False  # picked with /lang: no longer follows what they write
     language_code: str = ""
     reachable: bool = True
     unreachable_since: datetime | None = None

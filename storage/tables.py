@@ -60,6 +60,7 @@ users = Table(
     Column("area", String(48), nullable=True),
     Column("site_code", String(48), nullable=True),
     Column("script", StrEnumType(Script), nullable=True),
+    Column("script_chosen", Boolean, nullable=False, default=False),
     Column("language_code", String(16), nullable=False, default=""),
     Column("reachable", Boolean, nullable=False, default=True),
     Column("unreachable_since", UTCDateTime, nullable=True),

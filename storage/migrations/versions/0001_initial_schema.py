@@ -146,6 +146,7 @@ def upgrade() -> None:
     sa.Column('area', sa.String(length=48), nullable=True),
     sa.Column('site_code', sa.String(length=48), nullable=True),
     sa.Column('script', sa.String(length=24), nullable=True),
+    sa.Column('script_chosen', sa.Boolean(), nullable=False),
     sa.Column('language_code', sa.String(length=16), nullable=False),
     sa.Column('reachable', sa.Boolean(), nullable=False),
     sa.Column('unreachable_since', sa.DateTime(timezone=True), nullable=True),

@@ -1,0 +1,50 @@
+"""Wiring in one place: settings -> config, database, router, the desk."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.config_loader import load_config
+from bot.settings import Settings
+from core.config import Config
+from handlers.app import Desk
+from handlers.context import Services
+from handlers.staff import seed_memberships
+from routing import Router
+from storage.migrate import upgrade
+from storage.uow import Database
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class App:
+    settings: Settings
+    cfg: Config
+    db: Database
+    desk: Desk
+
+
+async def build_app(settings: Settings | None = None, *, migrate: bool = True) -> App:
+    """Load config, bring the database to the newest schema, seed staff, build the desk."""
+    settings = settings or Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    cfg = load_config(settings.config)
+    if migrate:
+        await asyncio.to_thread(upgrade, settings.database_url)
+    db = Database(settings.database_url)
+    async with db.uow() as uow:
+        await seed_memberships(uow, cfg, utc_now())
+        await uow.commit()
+    services = Services(
+        cfg=cfg, router=Router.from_config(cfg), clock=utc_now, bot_username=settings.bot_username
+    )
+    return App(settings=settings, cfg=cfg, db=db, desk=Desk(db, services))

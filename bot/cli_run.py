@@ -1,0 +1,45 @@
+"""`jinye110 run` (Telegram, or the console demo without a token) and `jinye110 demo`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bot.settings import Settings
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser("run", help="run the bot (the console demo when JINYE_BOT_TOKEN is unset)")
+    run.add_argument("--framework", choices=["ptb", "aiogram"], default="ptb")
+    run.set_defaults(func=cmd_run)
+    demo = sub.add_parser("demo", help="the console demo: the real handlers in a terminal")
+    demo.set_defaults(func=cmd_demo)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = Settings()
+    if not settings.token:
+        print("JINYE_BOT_TOKEN is not set: starting the console demo.\n", flush=True)
+        return cmd_demo(args)
+    if args.framework == "aiogram":
+        from bot.aiogram_adapter import run_aiogram
+
+        return asyncio.run(run_aiogram(settings))
+    from bot.ptb_adapter import run_ptb
+
+    return run_ptb(settings)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.bootstrap import build_app
+    from bot.console import Console
+
+    async def main() -> int:
+        app = await build_app(Settings())
+        try:
+            return await Console(app).run(sys.stdin)
+        finally:
+            await app.db.dispose()
+
+    return asyncio.run(main())

@@ -1,0 +1,176 @@
+"""The console demo: the real handlers and database in a terminal, no Telegram needed.
+
+Switch persona to see every side: a farmer reporting a barn failure at night, the curing
+team accepting it in their chat, a supervisor reading the queue. Messages the desk sends to
+other people (team cards, pages, notifications) arrive through the outbox, as they would
+on Telegram.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from bot.bootstrap import App, utc_now
+from bot.outbox_console import ConsoleOutbox
+from handlers.incoming import Contact, Incoming, Location
+from handlers.replies import Outcome
+
+HELP = """命令 (commands):
+  :as farmer|retailer|staff|member|leader|supervisor   切换身份 switch persona
+  :press N        按第 N 个按钮 press button N (or just type #N)
+  :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
+  :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
+  :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
+  :who  :help  :quit
+其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""
+
+
+@dataclass
+class Persona:
+    user_id: int
+    name: str
+    chat_id: int
+    chat_type: str = "private"
+    language_code: str = "zh-hans"
+    phone: str = ""
+
+
+def personas(app: App) -> dict[str, Persona]:
+    team = app.cfg.team("curing-qingshan")
+    team_chat = team.chat_id or -1
+    return {
+        "farmer": Persona(100001, "张大山", 100001, phone="8613800000001"),
+        "retailer": Persona(100002, "李小梅", 100002, language_code="zh-hant", phone="85291234567"),
+        "staff": Persona(100003, "王建国", 100003, phone="8613800000003"),
+        "member": Persona(200001, "赵队员", team_chat, "supergroup"),
+        "leader": Persona(200002, "钱队长", team_chat, "supergroup"),
+        "supervisor": Persona(300001, "孙督办", 300001),
+    }
+
+
+@dataclass
+class Console:
+    app: App
+    out: TextIO = sys.stdout
+    persona_name: str = "farmer"
+    buttons: list[tuple[str, int | None]] = field(default_factory=list)
+    write: Callable[[str], Any] | None = None
+
+    def __post_init__(self) -> None:
+        self.people = personas(self.app)
+        self.outbox = ConsoleOutbox(self.app, self._show_delivery)
+
+    @property
+    def persona(self) -> Persona:
+        return self.people[self.persona_name]
+
+    def _print(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def _show(self, prefix: str, text: str, buttons: list[list[dict[str, str]]], message_id: int | None) -> None:
+        self._print(f"{prefix}{text}")
+        labels = []
+        for row in buttons:
+            for button in row:
+                if "data" in button:
+                    self.buttons.append((button["data"], message_id))
+                    labels.append(f"[{len(self.buttons)}] {button['text']}")
+        if labels:
+            self._print("    " + "  ".join(labels))
+
+    def _show_delivery(self, chat_id: int, text: str, buttons: list[list[dict[str, str]]], message_id: int) -> None:
+        if chat_id in (self.persona.chat_id, self.persona.user_id):
+            where = "本群" if chat_id < 0 else "您"
+        else:
+            where = self._chat_label(chat_id)
+        self._show(f"  📨 → {where} #{message_id}: ", text, buttons, message_id)
+
+    def _chat_label(self, chat_id: int) -> str:
+        for team in self.app.cfg.teams:
+            if team.chat_id == chat_id:
+                return team.name
+        for name, persona in self.people.items():
+            if persona.user_id == chat_id:
+                return f"{name}({persona.name})"
+        return str(chat_id)
+
+    def _event(self, **fields: Any) -> Incoming:
+        p = self.persona
+        return Incoming(
+            update_key=f"console:{uuid.uuid4().hex}", user_id=p.user_id, chat_id=p.chat_id,
+            chat_type=p.chat_type, user_name=p.name, language_code=p.language_code, **fields,
+        )
+
+    def parse(self, line: str) -> Incoming | None:
+        """A typed line as an event, or None for console commands handled here."""
+        words = line.split()
+        if line.startswith("#") and line[1:].isdigit():
+            words = [":press", line[1:]]
+        head = words[0] if words else ""
+        if head == ":as" and len(words) == 2 and words[1] in self.people:
+            self.persona_name = words[1]
+            self._print(f"现在的身份：{words[1]}（{self.persona.name}，id {self.persona.user_id}）")
+            return None
+        if head == ":press" and len(words) == 2 and words[1].isdigit():
+            index = int(words[1]) - 1
+            if not 0 <= index < len(self.buttons):
+                self._print("没有这个按钮。")
+                return None
+            data, message_id = self.buttons[index]
+            return self._event(callback_data=data, callback_message_id=message_id)
+        if head == ":contact":
+            return self._event(contact=Contact(self.persona.phone or "8613900000000", self.persona.user_id))
+        if head == ":contact-other":
+            return self._event(contact=Contact("8613711112222", None, "别人"))
+        if head == ":loc" and len(words) == 3:
+            try:
+                return self._event(location=Location(float(words[1]), float(words[2])))
+            except ValueError:
+                self._print("用法：:loc 26.51 106.70")
+                return None
+        if head == ":photo":
+            return self._event(photo_file_id=f"demo-photo-{uuid.uuid4().hex[:6]}", text=" ".join(words[1:]))
+        if head == ":voice":
+            return self._event(voice_file_id=f"demo-voice-{uuid.uuid4().hex[:6]}")
+        if head == ":sticker":
+            return self._event(unsupported="sticker")
+        if head.startswith(":"):
+            self._print(HELP)
+            return None
+        if line.startswith("/"):
+            command, *args = line[1:].split()
+            return self._event(text=line, command=command.split("@")[0].lower(), args=tuple(args))
+        return self._event(text=line)
+
+    async def send(self, line: str) -> Outcome | None:
+        event = self.parse(line.strip())
+        if event is None:
+            return None
+        outcome = await self.app.desk.handle(event)
+        self.buttons = []
+        if outcome.toast:
+            self._print(f"  💬 {outcome.toast}")
+        for reply in outcome.replies:
+            mark = "✏️ " if reply.edit else ""
+            self._show(f"🤖 {mark}", reply.text, reply.buttons_payload(), event.callback_message_id if reply.edit else None)
+            if reply.keyboard in ("contact", "location"):
+                self._print("    ⌨️ " + ("(:contact 共享手机号)" if reply.keyboard == "contact" else "(:loc LAT LON 共享位置)"))
+        await self.outbox.deliver(utc_now())
+        return outcome
+
+    async def run(self, lines: TextIO) -> int:
+        self._print(f"金叶110 控制台演示 — {self.app.cfg.bureau}\n{HELP}\n")
+        self._print(f"现在的身份：farmer（{self.persona.name}）。试试：/start 或 “烤房停电了，温度一直往下掉”")
+        while True:
+            self.out.write(f"{self.persona_name}> ")
+            self.out.flush()
+            line = lines.readline()
+            if not line or line.strip() in (":quit", ":q", "exit"):
+                self._print("再见。")
+                return 0
+            if line.strip():
+                await self.send(line)

@@ -1,0 +1,1 @@
+"""Conversations and commands, messenger-neutral: an Incoming event in, replies out."""

@@ -1,0 +1,100 @@
+"""The ticket card posted in a team's chat, and the short lines used in lists and timelines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.config import Config
+from core.enums import Script, Status
+from core.model import Ticket, TicketEvent, User
+from handlers.i18n import in_script, t
+from handlers.replies import Button, rows
+
+ACTION_LABELS = {
+    "create": "提交",
+    "dispatch": "派单",
+    "accept": "接单",
+    "visit": "上门",
+    "ask": "请求补充",
+    "answer": "已补充",
+    "transfer": "转派",
+    "reassign": "改派",
+    "resolve": "办结",
+    "confirm": "确认解决",
+    "auto_close": "超时自动销号",
+    "close": "督办销号",
+    "reopen": "重新办理",
+    "cancel": "撤回",
+    "expire": "未补充关闭",
+    "info": "补充材料",
+    "rate": "评价",
+    "remind": "提醒",
+    "escalate": "督办",
+    "unreachable": "无法送达",
+}
+
+
+def local(cfg: Config, at: datetime | None) -> str:
+    return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
+
+
+def status_label(status: Status, script: Script) -> str:
+    return t(f"status_{status.value}", script)
+
+
+def place(cfg: Config, ticket: Ticket) -> str:
+    site = cfg.site(ticket.site_code) if ticket.site_code else None
+    area = cfg.area(ticket.area) if ticket.area else None
+    parts = [site.name if site else "", area.name if area and not site else ""]
+    if ticket.lat is not None and ticket.lon is not None:
+        parts.append(f"📍{ticket.lat:.4f},{ticket.lon:.4f}")
+    return " ".join(p for p in parts if p) or "未提供"
+
+
+def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name: str = "") -> str:
+    """The team card: everything a team member needs, in one message (staff only)."""
+    team = cfg.team(ticket.team_id)
+    head = "🚨【紧急】" if ticket.urgent else ""
+    who = requester.name if requester and requester.name else "未登记"
+    phone = requester.phone if requester and requester.phone else "未提供"
+    lines = [
+        f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜{status_label(ticket.status, Script.HANS)}",
+        f"内容：{ticket.text}",
+        f"地点：{place(cfg, ticket)}",
+        f"报告人：{who}　电话：{phone}",
+        f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
+        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{local(cfg, ticket.resolve_due_at)}",
+        f"分派依据：{ticket.route_explanation or '人工指定'}",
+    ]
+    if ticket.accepted_at:
+        lines.append(f"接单：{accepted_name or ticket.accepted_by} {local(cfg, ticket.accepted_at)}")
+    if ticket.resolved_at:
+        lines.append(f"办结：{local(cfg, ticket.resolved_at)} {ticket.resolution_note}")
+    return "\n".join(lines)
+
+
+def card_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    """Team buttons for the card; only actions possible in the current status are shown."""
+    tid = ticket.id
+    status = ticket.status
+    buttons: list[Button] = []
+    if status is Status.DISPATCHED:
+        buttons.append(Button("接单", f"tk:acc:{tid}"))
+    if status is Status.ACCEPTED:
+        buttons.append(Button("上门", f"tk:vis:{tid}"))
+    if status in (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE):
+        buttons.append(Button("需补充", f"tk:ask:{tid}"))
+    if status.is_open and status not in (Status.RESOLVED, Status.NEW):
+        buttons.append(Button("转派", f"tk:xfer:{tid}"))
+    if status in (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER):
+        buttons.append(Button("办结", f"tk:res:{tid}"))
+    return rows(*buttons, per_row=3)
+
+
+def timeline(cfg: Config, events: list[TicketEvent], script: Script) -> str:
+    lines = []
+    for event in events:
+        label = ACTION_LABELS.get(event.action, event.action)
+        note = f"：{event.note}" if event.note else ""
+        lines.append(f"{local(cfg, event.at)} {label}{note}")
+    return in_script("\n".join(lines), script)

@@ -1,0 +1,135 @@
+"""What a handler step works with: the event, the person, the transaction, the replies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core.config import Config
+from core.enums import Script
+from core.model import Conversation, OutboxMessage, User
+from handlers.i18n import t
+from handlers.incoming import Incoming
+from handlers.replies import Button, Keyboard, Outcome, Reply
+from routing import Router
+from storage.uow import SqlUnitOfWork
+
+
+@dataclass
+class Services:
+    """Long-lived collaborators shared by every step."""
+
+    cfg: Config
+    router: Router
+    clock: Callable[[], datetime]
+    bot_username: str = "jinye110_bot"
+
+
+@dataclass
+class Ctx:
+    svc: Services
+    uow: SqlUnitOfWork
+    msg: Incoming
+    now: datetime
+    user: User
+    script: Script
+    conv: Conversation | None
+    out: Outcome = field(default_factory=Outcome)
+
+    @property
+    def cfg(self) -> Config:
+        return self.svc.cfg
+
+    def text(self, key: str, **values: object) -> str:
+        return t(key, self.script, **values)
+
+    def say(
+        self,
+        key: str,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        *,
+        keyboard: Keyboard | None = None,
+        keyboard_extra: tuple[str, ...] = (),
+        **values: object,
+    ) -> None:
+        self.reply(self.text(key, **values), buttons, keyboard=keyboard, keyboard_extra=keyboard_extra)
+
+    def reply(
+        self,
+        text: str,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        *,
+        keyboard: Keyboard | None = None,
+        keyboard_extra: tuple[str, ...] = (),
+        edit: bool = False,
+    ) -> None:
+        self.out.replies.append(
+            Reply(text=text, buttons=buttons, keyboard=keyboard, keyboard_extra=keyboard_extra, edit=edit)
+        )
+
+    def toast(self, key: str, **values: object) -> None:
+        self.out.toast = self.text(key, **values)
+
+    async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        """Begin `flow` at `step`, replacing any conversation this chat had."""
+        if self.conv is not None:
+            self.conv.flow, self.conv.step, self.conv.data = flow, step, dict(data or {})
+            self.conv.updated_at = self.now
+            self.conv.expires_at = self.now + self.cfg.limits.conversation_ttl
+            await self.uow.conversations.save(self.conv)
+            return
+        self.conv = Conversation(
+            chat_id=self.msg.chat_id,
+            user_id=self.msg.user_id,
+            flow=flow,
+            step=step,
+            data=dict(data or {}),
+            updated_at=self.now,
+            expires_at=self.now + self.cfg.limits.conversation_ttl,
+        )
+        await self.uow.conversations.save(self.conv)
+
+    async def goto(self, step: str, **data: Any) -> None:
+        """Move the current conversation to `step`, merging `data` into its state."""
+        assert self.conv is not None
+        self.conv.step = step
+        self.conv.data = {**self.conv.data, **data}
+        self.conv.updated_at = self.now
+        self.conv.expires_at = self.now + self.cfg.limits.conversation_ttl
+        await self.uow.conversations.save(self.conv)
+
+    async def end_flow(self) -> None:
+        if self.conv is not None:
+            await self.uow.conversations.delete(self.conv.chat_id, self.conv.user_id)
+            self.conv = None
+
+    async def enqueue(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        urgent: bool = False,
+        ticket_id: int | None = None,
+        purpose: str = "notify",
+        method: str = "send_message",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        """A message to someone else: an outbox row in this step's transaction."""
+        payload: dict[str, Any] = {"text": text, **(extra or {})}
+        if buttons:
+            payload["buttons"] = [[b.to_payload() for b in row] for row in buttons]
+        await self.uow.outbox.add(
+            OutboxMessage(
+                chat_id=chat_id,
+                method=method,
+                payload=payload,
+                created_at=self.now,
+                not_before=self.now,
+                priority=0 if urgent else 1,
+                ticket_id=ticket_id,
+                purpose=purpose,
+            )
+        )

@@ -1,0 +1,184 @@
+"""Reply texts. Written once in Simplified Chinese; Traditional is converted with OpenCC.
+
+Which script a person gets: their own choice (/lang) first, then Telegram's language code
+(zh-hant, zh-tw, zh-hk, zh-mo), then the script of what they write.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.enums import Script
+from routing import detect_script, to_traditional
+
+_HANT_CODES = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+_HANS_CODES = ("zh-hans", "zh-cn", "zh-sg", "zh")
+
+MESSAGES: dict[str, str] = {
+    "welcome": "您好{name}，这里是{bureau}服务台（金叶110）。\n烤房出故障请点 🚨110 报警，24小时有人值守；其他问题点「求助办事」。",
+    "menu_110": "🚨 110 烘烤报警",
+    "menu_new": "📝 求助办事",
+    "menu_complain": "📣 投诉",
+    "menu_suggest": "💡 建议",
+    "menu_wish": "🌱 心愿",
+    "menu_my": "📋 我的工单",
+    "menu_register": "👤 登记信息",
+    "help": (
+        "可以这样用：\n"
+        "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n"
+        "/new 求助办事（许可证、订货、配送、收购、技术……）\n"
+        "/complain 投诉　/suggest 建议　/wish 职工心愿\n"
+        "/my 我的工单：补充材料、撤回、确认办结并评价\n"
+        "/lang 简体/繁體　/cancel 退出当前操作\n"
+        "也可以直接发文字描述问题，我们会自动转给对应服务队。"
+    ),
+    "cancelled": "已退出当前操作。",
+    "nothing_to_cancel": "当前没有进行中的操作。",
+    "expired": "上一次的操作已超时，请重新开始。",
+    "lang_ask": "请选择文字：",
+    "lang_set": "好的，以后用简体中文回复您。",
+    "lang_set_hant": "好的，以后用繁体中文回复您。",
+    # registration
+    "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
+    "kind_farmer": "烟农",
+    "kind_retailer": "零售户",
+    "kind_staff": "职工",
+    "reg_name": "请输入您的姓名：",
+    "reg_phone": "请点下方按钮共享您的手机号（只用于服务人员联系您）：",
+    "reg_phone_button": "📱 共享我的手机号",
+    "reg_area": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群：",
+    "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
+    "reg_name_bad": "姓名请用 1 到 20 个字。",
+    "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",
+    "phone_typed": "请点下方按钮共享手机号（手动输入的号码无法核实）。",
+    "site_bound": "已绑定烤房群：{site}（{area}）。报110时会自动带上位置。",
+    "site_unknown": "二维码无效或已停用，请联系站点工作人员。",
+    "location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里），请选择乡镇或跳过。",
+    "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
+    # 110
+    "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
+    "e_where": "在哪个烤房？请选择，或共享位置，或跳过：",
+    "skip": "跳过",
+    "share_location": "📍 共享位置",
+    "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
+    "e_phone_hint": "（电话 {phone}）",
+    # request-like flows
+    "describe_request": "📝 请描述需要办理或求助的事情：",
+    "describe_complaint": "📣 请说明投诉的事情（时间、地点、经过）：",
+    "describe_suggestion": "💡 请写下您的建议：",
+    "describe_wish": "🌱 请写下您的心愿（会记入心愿清单，办好后销号）：",
+    "extras": "可以再发照片或共享位置作为补充；没有的话点「下一步」。",
+    "next": "下一步",
+    "extra_added": "已收到（共 {count} 项补充）。还有可以继续发，或点「下一步」。",
+    "summary": "请确认：\n类别：{kind}\n内容：{text}\n补充：{extras}\n将转给：{team}\n（{why}）",
+    "submit": "✅ 提交",
+    "edit": "✏️ 修改",
+    "abort": "✖️ 取消",
+    "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
+    "free_text_confirm": "要把这条消息作为求助提交吗？",
+    "wish_staff_only": "心愿清单只对本局职工开放。职工请先登记（/start）或联系工会。",
+    "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
+    "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
+    "empty": "内容是空的，请用文字描述一下。",
+    "unsupported": "暂不支持这种消息（{what}）。请发文字、照片、语音或位置。",
+    "need_text": "请先用文字（或语音、照片）说明情况。",
+    "stale_button": "这个按钮已失效，请重新操作。",
+    "error": "系统繁忙，刚才的操作没有成功，请稍后再试。烘烤紧急情况可再发一次 /110。",
+    # my tickets
+    "my_none": "您还没有工单。需要帮助请点「求助办事」或直接发消息。",
+    "my_list": "您的工单（点编号看详情）：",
+    "status_new": "新建",
+    "status_dispatched": "待接单",
+    "status_accepted": "已接单",
+    "status_on_site": "已上门",
+    "status_waiting_requester": "待您补充",
+    "status_resolved": "已办结待确认",
+    "status_closed": "已销号",
+    "status_cancelled": "已撤回",
+    "kind_emergency": "110报警",
+    "kind_request": "求助办事",
+    "kind_complaint": "投诉",
+    "kind_suggestion": "建议",
+    "kind_wish": "心愿",
+    "detail": "工单 {number}｜{kind}｜{status}\n服务队：{team}\n内容：{text}\n\n进展：\n{timeline}",
+    "btn_add_info": "➕ 补充",
+    "btn_cancel_ticket": "撤回",
+    "btn_confirm": "✅ 已解决，评价",
+    "btn_not_resolved": "❌ 没解决",
+    "add_info_ask": "请发送要补充的文字或照片：",
+    "add_info_done": "已补充到工单 {number}，服务队会看到。",
+    "ticket_cancelled": "工单 {number} 已撤回。",
+    "rate_ask": "请为这次服务打分（5 = 满意）：",
+    "rate_comment_ask": "谢谢！还有什么想说的吗？（可以跳过）",
+    "rated": "感谢评价，工单 {number} 已销号。",
+    "reopen_ask": "请说明哪里还没解决：",
+    "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
+    "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
+    "not_your_ticket": "找不到这个工单，或您无权操作。",
+    "not_allowed_now": "工单当前状态（{status}）不能这样操作。",
+    "permission_denied": "您没有权限执行这个操作。",
+    "taken_by_other": "手慢了一步：这个工单已被 {name} 接单。",
+    "join_ok": "欢迎加入 {team}，身份：{role}。工单会派到服务队群里，点按钮即可接单处理。",
+    "join_ok_supervisor": "已登记为督办人员。超时工单和每日汇总会发给您。",
+    "join_bad": "邀请链接无效、已使用或已过期，请向管理员重新索取。",
+    "role_member": "队员",
+    "role_leader": "队长",
+    "role_supervisor": "督办",
+    "info_to_team": "工单 {number} 报告人补充：{text}",
+    "answer_to_team": "工单 {number} 报告人回复：{text}",
+    "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
+    "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：",
+    "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：",
+    "t_xfer_choose": "工单 {number}：转给哪个服务队？",
+    "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：",
+    "t_done": "已记录（工单 {number}：{what}）。",
+    "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
+    "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
+    "bind_done": "本群已绑定为「{team}」的派单群。",
+    "bind_denied": "只有该队队长或管理员可以绑定派单群。",
+    "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
+    "duty_set": "{who} 值班状态：{state}。",
+    "duty_roster": "{team} 值班：{names}",
+    "queue_empty": "没有未办结的工单。",
+    "ticket_usage": "用法：/ticket 工单号",
+    "reassign_usage": "用法：/reassign 工单号 服务队ID",
+    "reassigned": "工单 {number} 已改派给 {team}。",
+    "staff_only": "这个命令只对服务队和督办人员开放。",
+    # notifications to requesters
+    "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",
+    "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
+    "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
+    "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
+    "n_transferred": "工单 {number} 已转给 {team} 办理。",
+}
+
+
+@lru_cache(maxsize=2048)
+def _hant(text: str) -> str:
+    return to_traditional(text)
+
+
+def t(key: str, script: Script = Script.HANS, **values: object) -> str:
+    """The message `key` in `script`, with values filled in (values are not converted)."""
+    text = MESSAGES[key]
+    if script is Script.HANT:
+        text = _hant(text)
+    return text.format(**values) if values else text
+
+
+def in_script(text: str, script: Script) -> str:
+    """Convert free text (team names, notes) for a reader of `script`."""
+    return _hant(text) if script is Script.HANT else text
+
+
+def script_from_language(code: str) -> Script | None:
+    code = code.lower().replace("_", "-")
+    if code.startswith(_HANT_CODES):
+        return Script.HANT
+    if code in _HANS_CODES or code.startswith("zh-hans"):
+        return Script.HANS
+    return None
+
+
+def choose_script(chosen: Script | None, language_code: str, text: str) -> Script:
+    return chosen or script_from_language(language_code) or detect_script(text) or Script.HANS

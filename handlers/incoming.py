@@ -1,0 +1,53 @@
+"""The neutral event an adapter builds from a Telegram update (PTB, aiogram) or a console line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    phone: str
+    user_id: int | None  # whose contact it is; Telegram sets it for the sender's own card
+    first_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    update_key: str  # unique per update and source, e.g. "tg:81234"; redeliveries repeat it
+    user_id: int
+    chat_id: int
+    chat_type: str = "private"  # private | group | supergroup | channel
+    user_name: str = ""
+    language_code: str = ""
+    text: str = ""
+    command: str | None = None  # without the slash, lower case, bot suffix removed
+    args: tuple[str, ...] = field(default_factory=tuple)
+    contact: Contact | None = None
+    location: Location | None = None
+    photo_file_id: str | None = None
+    voice_file_id: str | None = None
+    callback_data: str | None = None
+    callback_message_id: int | None = None
+    unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
+
+    @property
+    def is_private(self) -> bool:
+        return self.chat_type == "private"
+
+    @property
+    def is_button(self) -> bool:
+        return self.callback_data is not None
+
+    @property
+    def deep_link(self) -> str | None:
+        """The payload of `/start PAYLOAD` (t.me/bot?start=PAYLOAD)."""
+        if self.command == "start" and self.args:
+            return self.args[0]
+        return None

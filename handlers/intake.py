@@ -1,0 +1,233 @@
+"""Requester flows that end in a ticket: 110, /new, /complain, /suggest, /wish, free text."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Requester
+from core.geo import nearest_site, within_service_region
+from handlers import tickets
+from handlers.context import Ctx
+from handlers.i18n import in_script
+from handlers.replies import Button, rows
+from handlers.tickets import Gathered
+
+EMERGENCY = "emergency"
+TICKET = "ticket"
+
+
+def _valid_text(ctx: Ctx, text: str) -> bool:
+    """Reply and return False when the text is empty or too long."""
+    if not text.strip():
+        ctx.say("empty")
+        return False
+    if len(text) > ctx.cfg.limits.max_text:
+        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
+        return False
+    return True
+
+
+# ---- 110 -------------------------------------------------------------------------------
+
+
+async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
+    """The shortest path: what is wrong, where, done. Registration never stands in the way."""
+    if first is None:
+        await ctx.start_flow(EMERGENCY, "what", {"kind": Kind.EMERGENCY.value})
+        ctx.say("e_what")
+        return
+    await _after_what(ctx, first)
+
+
+async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
+    if gathered.site_code or gathered.lat is not None or ctx.user.site_code:
+        await _create_emergency(ctx, gathered)
+        return
+    await ctx.start_flow(EMERGENCY, "where", gathered.to_data())
+    ctx.say("e_where", _where_buttons(ctx), keyboard="location")
+
+
+def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+    sites = [s for s in ctx.cfg.sites if s.kind == "curing_cluster"]
+    if ctx.user.area:
+        sites = [s for s in sites if s.area == ctx.user.area] or sites
+    buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in sites[:8]]
+    buttons.append(Button(ctx.text("skip"), "f:skip"))
+    return rows(*buttons, per_row=2)
+
+
+async def emergency_step(ctx: Ctx) -> None:
+    assert ctx.conv is not None
+    gathered = Gathered.from_data(ctx.conv.data)
+    msg = ctx.msg
+    if ctx.conv.step == "what":
+        if msg.voice_file_id:
+            gathered.voices.append(msg.voice_file_id)
+        elif msg.photo_file_id:
+            gathered.photos.append(msg.photo_file_id)
+            gathered.text = msg.text or gathered.text
+        elif msg.text and _valid_text(ctx, msg.text):
+            gathered.text = msg.text
+        else:
+            if not msg.text:
+                ctx.say("need_text")
+            return
+        await _after_what(ctx, gathered)
+        return
+    # step "where"
+    if msg.location is not None:
+        if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
+            found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+            ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
+            return
+        gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
+        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+        gathered.site_code = found[0].code if found else None
+    elif msg.callback_data and msg.callback_data.startswith("f:site:"):
+        code = msg.callback_data.removeprefix("f:site:")
+        if ctx.cfg.site(code) is None:
+            ctx.toast("stale_button")
+            return
+        gathered.site_code = code
+    elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+        pass
+    elif msg.text or msg.voice_file_id or msg.photo_file_id:
+        # More detail while choosing the place: keep it, the team will want it.
+        gathered.text = "\n".join(p for p in (gathered.text, msg.text) if p)
+        if msg.voice_file_id:
+            gathered.voices.append(msg.voice_file_id)
+        if msg.photo_file_id:
+            gathered.photos.append(msg.photo_file_id)
+        await ctx.goto("where", **gathered.to_data())
+        ctx.say("e_where", _where_buttons(ctx), keyboard="location")
+        return
+    else:
+        ctx.toast("stale_button")
+        return
+    await _create_emergency(ctx, gathered)
+
+
+async def _create_emergency(ctx: Ctx, gathered: Gathered) -> None:
+    gathered.kind = Kind.EMERGENCY
+    ticket = await tickets.submit(ctx, gathered)
+    await ctx.end_flow()
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
+    ctx.say("e_created", keyboard="remove", number=ticket.label, team=team, phone_hint=hint)
+
+
+# ---- request, complaint, suggestion, wish -----------------------------------------------------
+
+
+async def start_ticket(ctx: Ctx, kind: Kind, text: str | None = None) -> None:
+    if kind is Kind.WISH and not await is_staff(ctx):
+        ctx.say("wish_staff_only")
+        return
+    limited = await tickets.over_rate_limit(ctx)
+    if limited is not None:
+        ctx.say("rate_limited", count=limited)
+        return
+    gathered = Gathered(kind=kind, text=text or "", site_code=ctx.user.site_code)
+    if text:
+        await ctx.start_flow(TICKET, "confirm", gathered.to_data())
+        ctx.say("free_text_confirm")
+        _summary(ctx, gathered)
+        return
+    await ctx.start_flow(TICKET, "describe", gathered.to_data())
+    ctx.say(f"describe_{kind.value}")
+
+
+async def is_staff(ctx: Ctx) -> bool:
+    if ctx.user.kind is Requester.STAFF:
+        return True
+    return bool(await ctx.uow.memberships.of_user(ctx.user.id))
+
+
+def _summary(ctx: Ctx, gathered: Gathered) -> None:
+    decision = tickets.decide(ctx, gathered)
+    line, team, _ = tickets._line_and_team(ctx, gathered, decision)
+    ctx.say(
+        "summary",
+        rows(
+            Button(ctx.text("submit"), "f:ok"),
+            Button(ctx.text("edit"), "f:edit"),
+            Button(ctx.text("abort"), "f:no"),
+            per_row=3,
+        ),
+        kind=ctx.text(f"kind_{gathered.kind.value}"),
+        text=gathered.text,
+        extras=gathered.extras,
+        team=in_script(ctx.cfg.team(team).name, ctx.script),
+        why=in_script(decision.explanation or ctx.cfg.line(line).name, ctx.script),
+    )
+
+
+async def ticket_step(ctx: Ctx) -> None:
+    assert ctx.conv is not None
+    gathered = Gathered.from_data(ctx.conv.data)
+    msg, step = ctx.msg, ctx.conv.step
+    if step == "describe":
+        if msg.photo_file_id:
+            gathered.photos.append(msg.photo_file_id)
+            if not msg.text:
+                await ctx.goto("describe", **gathered.to_data())
+                ctx.say("need_text")
+                return
+        if not msg.text or not _valid_text(ctx, msg.text):
+            if not msg.text and not msg.photo_file_id:
+                ctx.say("need_text")
+            return
+        gathered.text = msg.text
+        await ctx.goto("extras", **gathered.to_data())
+        ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
+    elif step == "extras":
+        if msg.callback_data == "f:next" or msg.text.strip() in ("下一步", ctx.text("next")):
+            await ctx.goto("confirm")
+            _summary(ctx, gathered)
+            return
+        if msg.photo_file_id:
+            gathered.photos.append(msg.photo_file_id)
+        elif msg.voice_file_id:
+            gathered.voices.append(msg.voice_file_id)
+        elif msg.location is not None:
+            if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
+                found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+                ctx.say("location_far", km=found[1] if found else 0)
+                return
+            gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
+        elif msg.text:
+            if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
+                return
+            gathered.text = f"{gathered.text}\n{msg.text}"
+        else:
+            ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
+            return
+        await ctx.goto("extras", **gathered.to_data())
+        ctx.say("extra_added", rows(Button(ctx.text("next"), "f:next")), count=gathered.extras)
+    elif step == "confirm":
+        await _confirm_step(ctx, gathered)
+
+
+async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
+    choice = ctx.msg.callback_data
+    if choice == "f:ok":
+        limited = await tickets.over_rate_limit(ctx)
+        if limited is not None:
+            await ctx.end_flow()
+            ctx.say("rate_limited", count=limited)
+            return
+        ticket = await tickets.submit(ctx, gathered)
+        await ctx.end_flow()
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+    elif choice == "f:edit":
+        await ctx.goto("describe", text="")
+        ctx.say(f"describe_{gathered.kind.value}")
+    elif choice == "f:no":
+        await ctx.end_flow()
+        ctx.say("cancelled", keyboard="remove")
+    elif ctx.msg.text and _valid_text(ctx, ctx.msg.text):
+        # Typing again at the summary replaces the description.
+        gathered.text = ctx.msg.text
+        await ctx.goto("confirm", **gathered.to_data())
+        _summary(ctx, gathered)
+    elif choice is not None:
+        ctx.toast("stale_button")

@@ -1,0 +1,53 @@
+"""Messages to people other than the sender, written as outbox rows in the step's transaction."""
+
+from __future__ import annotations
+
+from core.enums import Role
+from core.model import Ticket
+from handlers.cards import card_buttons, card_text
+from handlers.context import Ctx
+
+
+async def team_chat(ctx: Ctx, team_id: str) -> int | None:
+    """The team's dispatch chat: the one bound with /bindteam, else the configured one."""
+    bound = await ctx.uow.team_chats.get(team_id)
+    return bound.chat_id if bound else ctx.cfg.team(team_id).chat_id
+
+
+async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
+    """Who is paged for an urgent ticket: the on-duty members, else the team's leaders."""
+    memberships = await ctx.uow.memberships.of_team(team_id)
+    on_duty = [m.user_id for m in memberships if m.on_duty]
+    if on_duty:
+        return on_duty
+    leaders = set(ctx.cfg.team(team_id).leaders)
+    leaders |= {m.user_id for m in memberships if m.role is Role.LEADER}
+    return sorted(leaders)
+
+
+async def post_card(ctx: Ctx, ticket: Ticket) -> None:
+    """Put the ticket's card, its attachments, and (if urgent) pages, in front of the team."""
+    assert ticket.id is not None
+    requester = await ctx.uow.users.get(ticket.requester_id)
+    text = card_text(ctx.cfg, ticket, requester)
+    chat = await team_chat(ctx, ticket.team_id)
+    targets = [chat] if chat is not None else []
+    if ticket.urgent:
+        targets += [uid for uid in await duty_pagers(ctx, ticket.team_id) if uid not in targets]
+    for target in targets:
+        await ctx.enqueue(
+            target, text, buttons=card_buttons(ticket), urgent=ticket.urgent,
+            ticket_id=ticket.id, purpose="card",
+        )
+        for attachment in await ctx.uow.attachments.of_ticket(ticket.id):
+            method = {"photo": "send_photo", "voice": "send_voice"}.get(attachment.kind)
+            if method:
+                await ctx.enqueue(
+                    target, "", urgent=ticket.urgent, ticket_id=ticket.id, purpose="attachment",
+                    method=method, extra={"file_id": attachment.file_id, "caption": f"工单 {ticket.label}"},
+                )
+        if ticket.lat is not None and ticket.lon is not None:
+            await ctx.enqueue(
+                target, "", urgent=ticket.urgent, ticket_id=ticket.id, purpose="attachment",
+                method="send_location", extra={"lat": ticket.lat, "lon": ticket.lon},
+            )

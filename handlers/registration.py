@@ -1,0 +1,127 @@
+"""/start, deep links (site QR codes, staff invites) and first-time registration."""
+
+from __future__ import annotations
+
+from core.enums import Requester
+from core.geo import nearest_site, within_service_region
+from handlers.context import Ctx
+from handlers.i18n import in_script
+from handlers.menu import main_menu
+from handlers.replies import Button, rows
+from handlers.staff import join_with_invite
+
+REGISTER = "register"
+_KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
+
+
+async def start(ctx: Ctx) -> None:
+    payload = ctx.msg.deep_link or ""
+    if payload.startswith("site_"):
+        await _bind_site(ctx, payload.removeprefix("site_"))
+    elif payload.startswith("join_"):
+        await join_with_invite(ctx, payload.removeprefix("join_"))
+    name = f" {ctx.user.name}" if ctx.user.name else ""
+    ctx.say("welcome", main_menu(ctx), name=name, bureau=in_script(ctx.cfg.bureau, ctx.script))
+    if not ctx.user.registered and ctx.msg.is_private:
+        await start_registration(ctx)
+
+
+async def _bind_site(ctx: Ctx, code: str) -> None:
+    site = ctx.cfg.site(code)
+    if site is None:
+        ctx.say("site_unknown")
+        return
+    ctx.user.site_code, ctx.user.area = site.code, site.area
+    area = ctx.cfg.area(site.area)
+    ctx.say(
+        "site_bound",
+        site=in_script(site.name, ctx.script),
+        area=in_script(area.name if area else site.area, ctx.script),
+    )
+
+
+async def start_registration(ctx: Ctx) -> None:
+    await ctx.start_flow(REGISTER, "kind")
+    buttons = [Button(ctx.text(f"kind_{k.value}"), f"f:kind:{k.value}") for k in _KINDS]
+    ctx.say("reg_kind", rows(*buttons, per_row=3))
+
+
+def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+    buttons = [Button(in_script(a.name, ctx.script), f"f:area:{a.id}") for a in ctx.cfg.areas]
+    return rows(*buttons, per_row=2)
+
+
+async def registration_step(ctx: Ctx) -> None:
+    assert ctx.conv is not None
+    msg, step, user = ctx.msg, ctx.conv.step, ctx.user
+    if step == "kind":
+        value = (msg.callback_data or "").removeprefix("f:kind:")
+        if value not in {k.value for k in _KINDS}:
+            ctx.toast("stale_button") if msg.is_button else ctx.say("reg_kind")
+            return
+        user.kind = Requester(value)
+        await ctx.goto("name")
+        ctx.say("reg_name")
+    elif step == "name":
+        name = msg.text.strip()
+        if not 1 <= len(name) <= 20 or name.startswith("/"):
+            ctx.say("reg_name_bad")
+            return
+        user.name = name
+        await ctx.goto("phone")
+        ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+    elif step == "phone":
+        await _phone_step(ctx)
+    elif step == "area":
+        await _area_step(ctx)
+
+
+async def _phone_step(ctx: Ctx) -> None:
+    contact = ctx.msg.contact
+    if contact is None:
+        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+            await ctx.goto("area")
+            ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+            return
+        ctx.say("phone_typed", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        return
+    if contact.user_id != ctx.user.id:
+        ctx.say("contact_not_own", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        return
+    ctx.user.phone = contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
+    await ctx.goto("area")
+    ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+
+
+async def _area_step(ctx: Ctx) -> None:
+    msg, user = ctx.msg, ctx.user
+    if msg.location is not None:
+        if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
+            found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+            ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
+            return
+        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+        assert found is not None
+        user.site_code, user.area = found[0].code, found[0].area
+        ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
+    elif (msg.callback_data or "").startswith("f:area:"):
+        area = ctx.cfg.area(msg.callback_data.removeprefix("f:area:") if msg.callback_data else "")
+        if area is None:
+            ctx.toast("stale_button")
+            return
+        user.area = area.id
+    else:
+        ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+        return
+    await ctx.end_flow()
+    area_obj = ctx.cfg.area(user.area or "")
+    site = ctx.cfg.site(user.site_code) if user.site_code else None
+    place = site.name if site else (area_obj.name if area_obj else "")
+    ctx.say(
+        "reg_done",
+        main_menu(ctx),
+        name=user.name,
+        kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
+        phone=user.phone or "—",
+        place=in_script(place, ctx.script),
+    )

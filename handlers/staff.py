@@ -1,0 +1,74 @@
+"""Staff invites: one-time, expiring deep links that make someone a member, leader or supervisor."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from core.enums import Role
+from core.errors import InvalidInput, NotFound
+from core.config import Config
+from core.model import Invite, Membership, User
+from core.ports import UnitOfWork
+from handlers.context import Ctx
+from handlers.i18n import in_script
+
+INVITE_TTL = timedelta(days=7)
+INVITE_ROLES = (Role.MEMBER, Role.LEADER, Role.SUPERVISOR)
+
+
+async def create_invite(
+    uow: UnitOfWork, *, team_id: str | None, role: Role, now: datetime,
+    created_by: int | None = None, ttl: timedelta = INVITE_TTL,
+) -> Invite:
+    if role not in INVITE_ROLES:
+        raise InvalidInput(f"role must be one of {', '.join(r.value for r in INVITE_ROLES)}")
+    if role is not Role.SUPERVISOR and team_id is None:
+        raise NotFound("a member or leader invite needs a team")
+    invite = Invite(
+        token=secrets.token_urlsafe(12), role=role, created_at=now, expires_at=now + ttl,
+        team_id=team_id if role is not Role.SUPERVISOR else None, created_by=created_by,
+    )
+    await uow.invites.add(invite)
+    return invite
+
+
+async def join_with_invite(ctx: Ctx, token: str) -> None:
+    invite = await ctx.uow.invites.get(token, for_update=True)
+    if invite is None or invite.used_at is not None or invite.expires_at <= ctx.now:
+        ctx.say("join_bad")
+        return
+    invite.used_by, invite.used_at = ctx.user.id, ctx.now
+    existing = await ctx.uow.memberships.of_user(ctx.user.id)
+    if not any(m.team_id == invite.team_id and m.role is invite.role for m in existing):
+        await ctx.uow.memberships.add(
+            Membership(user_id=ctx.user.id, role=invite.role, created_at=ctx.now, team_id=invite.team_id)
+        )
+    if invite.role is Role.SUPERVISOR:
+        ctx.say("join_ok_supervisor")
+        return
+    team = ctx.cfg.find_team(invite.team_id or "")
+    ctx.say(
+        "join_ok",
+        team=in_script(team.name if team else str(invite.team_id), ctx.script),
+        role=ctx.text(f"role_{invite.role.value}"),
+    )
+
+
+async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> int:
+    """Make the config's leaders and members real memberships (idempotent), so duty
+    rosters and permission checks see everyone the bureau listed. Returns how many were added."""
+    added = 0
+    for team in cfg.teams:
+        existing = {(m.user_id, m.role) for m in await uow.memberships.of_team(team.id)}
+        for role, people in ((Role.LEADER, team.leaders), (Role.MEMBER, team.members)):
+            for user_id in people:
+                if (user_id, role) in existing:
+                    continue
+                if await uow.users.get(user_id) is None:
+                    await uow.users.add(User(id=user_id, created_at=now))
+                await uow.memberships.add(
+                    Membership(user_id=user_id, role=role, created_at=now, team_id=team.id)
+                )
+                added += 1
+    return added

@@ -1,0 +1,117 @@
+"""Turning what a requester told us into a dispatched ticket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from core.enums import Kind
+from core.model import Attachment, Ticket
+from core.services import Draft, open_ticket
+from handlers import notify
+from handlers.context import Ctx
+from routing import Decision
+
+
+@dataclass
+class Gathered:
+    """What a conversation collected before the ticket exists."""
+
+    kind: Kind
+    text: str
+    photos: list[str] = field(default_factory=list)
+    voices: list[str] = field(default_factory=list)
+    site_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, object]) -> Gathered:
+        return cls(
+            kind=Kind(str(data.get("kind", Kind.REQUEST))),
+            text=str(data.get("text", "")),
+            photos=[str(p) for p in data.get("photos", []) or []],  # type: ignore[attr-defined]
+            voices=[str(v) for v in data.get("voices", []) or []],  # type: ignore[attr-defined]
+            site_code=data.get("site_code") or None,  # type: ignore[arg-type]
+            lat=data.get("lat"),  # type: ignore[arg-type]
+            lon=data.get("lon"),  # type: ignore[arg-type]
+        )
+
+    def to_data(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value, "text": self.text, "photos": self.photos,
+            "voices": self.voices, "site_code": self.site_code, "lat": self.lat, "lon": self.lon,
+        }
+
+    @property
+    def extras(self) -> int:
+        return len(self.photos) + len(self.voices) + (1 if self.lat is not None else 0)
+
+
+def requester_area(ctx: Ctx, site_code: str | None) -> str | None:
+    site = ctx.cfg.site(site_code) if site_code else None
+    return site.area if site else ctx.user.area
+
+
+def decide(ctx: Ctx, gathered: Gathered) -> Decision:
+    site = gathered.site_code or ctx.user.site_code
+    return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
+
+
+def _line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> tuple[str, str, bool]:
+    """Service line, team and urgency: the kind can overrule the router."""
+    cfg = ctx.cfg
+    area = requester_area(ctx, gathered.site_code or ctx.user.site_code)
+    if gathered.kind is Kind.EMERGENCY:
+        line = cfg.emergency_line()
+        if line is not None:
+            return line.id, cfg.team_for(line.id, area).id, True
+    if gathered.kind is Kind.WISH:
+        return "staff", cfg.team_for("staff", area).id, False
+    if not gathered.text.strip() and gathered.voices:
+        # Voice only: nothing to route on. The site says which team; else triage.
+        triage = cfg.triage_line()
+        assert triage is not None
+        return triage.id, cfg.default_team(triage.id).id, decision.urgent
+    return decision.line, decision.team, decision.urgent
+
+
+async def over_rate_limit(ctx: Ctx) -> int | None:
+    """How many tickets the user filed in the last hour, when that is too many."""
+    count = await ctx.uow.tickets.count_since(ctx.user.id, ctx.now - timedelta(hours=1))
+    return count if count >= ctx.cfg.limits.tickets_per_hour else None
+
+
+async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
+    decision = decide(ctx, gathered)
+    line, team, urgent = _line_and_team(ctx, gathered, decision)
+    site = gathered.site_code or ctx.user.site_code
+    text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
+    draft = Draft(
+        kind=gathered.kind,
+        text=text,
+        original_text=decision.original or text,
+        requester_id=ctx.user.id,
+        chat_id=ctx.msg.chat_id,
+        line=line,
+        team_id=team,
+        urgent=urgent,
+        script=ctx.script,
+        area=requester_area(ctx, site),
+        site_code=site,
+        lat=gathered.lat,
+        lon=gathered.lon,
+        route_explanation=decision.explanation,
+        route_confidence=decision.confidence,
+        route_candidates=tuple(c[0] for c in decision.candidates),
+    )
+    ticket = await open_ticket(ctx.uow, ctx.cfg, draft, ctx.now)
+    assert ticket.id is not None
+    for kind, files in (("photo", gathered.photos), ("voice", gathered.voices)):
+        for file_id in files:
+            await ctx.uow.attachments.add(
+                Attachment(ticket_id=ticket.id, kind=kind, added_at=ctx.now, added_by=ctx.user.id,
+                           file_id=file_id)
+            )
+    await notify.post_card(ctx, ticket)
+    return ticket
