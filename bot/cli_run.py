@@ -25,10 +25,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.framework == "aiogram":
         from bot.aiogram_adapter import run_aiogram
 
-        return asyncio.run(run_aiogram(settings))
+        return int(asyncio.run(run_aiogram(settings)))
     from bot.ptb_adapter import run_ptb
 
-    return run_ptb(settings)
+    return int(run_ptb(settings))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

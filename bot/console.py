@@ -71,7 +71,9 @@ class Console:
     def _print(self, text: str) -> None:
         print(text, file=self.out, flush=True)
 
-    def _show(self, prefix: str, text: str, buttons: list[list[dict[str, str]]], message_id: int | None) -> None:
+    def _show(
+        self, prefix: str, text: str, buttons: list[list[dict[str, str]]], message_id: int | None
+    ) -> None:
         self._print(f"{prefix}{text}")
         labels = []
         for row in buttons:
@@ -82,7 +84,9 @@ class Console:
         if labels:
             self._print("    " + "  ".join(labels))
 
-    def _show_delivery(self, chat_id: int, text: str, buttons: list[list[dict[str, str]]], message_id: int) -> None:
+    def _show_delivery(
+        self, chat_id: int, text: str, buttons: list[list[dict[str, str]]], message_id: int
+    ) -> None:
         if chat_id in (self.persona.chat_id, self.persona.user_id):
             where = "本群" if chat_id < 0 else "您"
         else:
@@ -101,8 +105,13 @@ class Console:
     def _event(self, **fields: Any) -> Incoming:
         p = self.persona
         return Incoming(
-            update_key=f"console:{uuid.uuid4().hex}", user_id=p.user_id, chat_id=p.chat_id,
-            chat_type=p.chat_type, user_name=p.name, language_code=p.language_code, **fields,
+            update_key=f"console:{uuid.uuid4().hex}",
+            user_id=p.user_id,
+            chat_id=p.chat_id,
+            chat_type=p.chat_type,
+            user_name=p.name,
+            language_code=p.language_code,
+            **fields,
         )
 
     def parse(self, line: str) -> Incoming | None:
@@ -123,7 +132,9 @@ class Console:
             data, message_id = self.buttons[index]
             return self._event(callback_data=data, callback_message_id=message_id)
         if head == ":contact":
-            return self._event(contact=Contact(self.persona.phone or "8613900000000", self.persona.user_id))
+            return self._event(
+                contact=Contact(self.persona.phone or "8613900000000", self.persona.user_id)
+            )
         if head == ":contact-other":
             return self._event(contact=Contact("8613711112222", None, "别人"))
         if head == ":loc" and len(words) == 3:
@@ -133,7 +144,9 @@ class Console:
                 self._print("用法：:loc 26.51 106.70")
                 return None
         if head == ":photo":
-            return self._event(photo_file_id=f"demo-photo-{uuid.uuid4().hex[:6]}", text=" ".join(words[1:]))
+            return self._event(
+                photo_file_id=f"demo-photo-{uuid.uuid4().hex[:6]}", text=" ".join(words[1:])
+            )
         if head == ":voice":
             return self._event(voice_file_id=f"demo-voice-{uuid.uuid4().hex[:6]}")
         if head == ":sticker":
@@ -156,15 +169,30 @@ class Console:
             self._print(f"  💬 {outcome.toast}")
         for reply in outcome.replies:
             mark = "✏️ " if reply.edit else ""
-            self._show(f"🤖 {mark}", reply.text, reply.buttons_payload(), event.callback_message_id if reply.edit else None)
+            self._show(
+                f"🤖 {mark}",
+                reply.text,
+                reply.buttons_payload(),
+                event.callback_message_id if reply.edit else None,
+            )
             if reply.keyboard in ("contact", "location"):
-                self._print("    ⌨️ " + ("(:contact 共享手机号)" if reply.keyboard == "contact" else "(:loc LAT LON 共享位置)"))
+                self._print(
+                    "    ⌨️ "
+                    + (
+                        "(:contact 共享手机号)"
+                        if reply.keyboard == "contact"
+                        else "(:loc LAT LON 共享位置)"
+                    )
+                )
         await self.outbox.deliver(utc_now())
         return outcome
 
     async def run(self, lines: TextIO) -> int:
         self._print(f"金叶110 控制台演示 — {self.app.cfg.bureau}\n{HELP}\n")
-        self._print(f"现在的身份：farmer（{self.persona.name}）。试试：/start 或 “烤房停电了，温度一直往下掉”")
+        self._print(
+            f"现在的身份：farmer（{self.persona.name}）。"
+            "试试：/start 或 “烤房停电了，温度一直往下掉”"
+        )
         while True:
             self.out.write(f"{self.persona_name}> ")
             self.out.flush()

@@ -120,16 +120,35 @@ class TicketMessageRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: everything a step writes commits together or not at all."""
 
-    tickets: TicketRepository
-    users: UserRepository
-    memberships: MembershipRepository
-    attachments: AttachmentRepository
-    conversations: ConversationRepository
-    inbox: InboxRepository
-    outbox: OutboxRepository
-    invites: InviteRepository
-    team_chats: TeamChatRepository
-    ticket_messages: TicketMessageRepository
+    @property
+    def tickets(self) -> TicketRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def memberships(self) -> MembershipRepository: ...
+
+    @property
+    def attachments(self) -> AttachmentRepository: ...
+
+    @property
+    def conversations(self) -> ConversationRepository: ...
+
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+    @property
+    def outbox(self) -> OutboxRepository: ...
+
+    @property
+    def invites(self) -> InviteRepository: ...
+
+    @property
+    def team_chats(self) -> TeamChatRepository: ...
+
+    @property
+    def ticket_messages(self) -> TicketMessageRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -190,8 +190,13 @@ async def _my(ctx: Ctx) -> None:
 
 
 MENU: dict[str, Step] = {
-    "m:110": _emergency, "m:new": _new, "m:complain": _complain, "m:suggest": _suggest,
-    "m:wish": _wish, "m:my": _my, "m:reg": registration.start_registration,
+    "m:110": _emergency,
+    "m:new": _new,
+    "m:complain": _complain,
+    "m:suggest": _suggest,
+    "m:wish": _wish,
+    "m:my": _my,
+    "m:reg": registration.start_registration,
 }
 
 

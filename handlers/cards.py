@@ -58,16 +58,20 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     who = requester.name if requester and requester.name else "未登记"
     phone = requester.phone if requester and requester.phone else "未提供"
     lines = [
-        f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜{status_label(ticket.status, Script.HANS)}",
+        f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜"
+        f"{status_label(ticket.status, Script.HANS)}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
         f"报告人：{who}　电话：{phone}",
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
-        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{local(cfg, ticket.resolve_due_at)}",
+        f"接单时限：{local(cfg, ticket.accept_due_at)}　"
+        f"办结时限：{local(cfg, ticket.resolve_due_at)}",
         f"分派依据：{ticket.route_explanation or '人工指定'}",
     ]
     if ticket.accepted_at:
-        lines.append(f"接单：{accepted_name or ticket.accepted_by} {local(cfg, ticket.accepted_at)}")
+        lines.append(
+            f"接单：{accepted_name or ticket.accepted_by} {local(cfg, ticket.accepted_at)}"
+        )
     if ticket.resolved_at:
         lines.append(f"办结：{local(cfg, ticket.resolved_at)} {ticket.resolution_note}")
     return "\n".join(lines)

@@ -54,7 +54,9 @@ class Ctx:
         keyboard_extra: tuple[str, ...] = (),
         **values: object,
     ) -> None:
-        self.reply(self.text(key, **values), buttons, keyboard=keyboard, keyboard_extra=keyboard_extra)
+        self.reply(
+            self.text(key, **values), buttons, keyboard=keyboard, keyboard_extra=keyboard_extra
+        )
 
     def reply(
         self,
@@ -66,7 +68,13 @@ class Ctx:
         edit: bool = False,
     ) -> None:
         self.out.replies.append(
-            Reply(text=text, buttons=buttons, keyboard=keyboard, keyboard_extra=keyboard_extra, edit=edit)
+            Reply(
+                text=text,
+                buttons=buttons,
+                keyboard=keyboard,
+                keyboard_extra=keyboard_extra,
+                edit=edit,
+            )
         )
 
     def toast(self, key: str, **values: object) -> None:

@@ -98,7 +98,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
 
 async def _transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") -> bool:
     try:
-        await perform(ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now, note=note)
+        await perform(
+            ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now, note=note
+        )
     except (IllegalTransition, PermissionDenied):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
         return False
@@ -112,8 +114,15 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
     if not await _transition(ctx, ticket, Action.CONFIRM):
         return
     ticket.rate(score, "", ctx.now)
-    await note_event(ctx.uow, ticket, "rate", actor_id=ctx.user.id, role=Role.REQUESTER,
-                     now=ctx.now, data={"rating": score})
+    await note_event(
+        ctx.uow,
+        ticket,
+        "rate",
+        actor_id=ctx.user.id,
+        role=Role.REQUESTER,
+        now=ctx.now,
+        data={"rating": score},
+    )
     await ctx.start_flow(RATE, "comment", {"ticket_id": ticket.id})
     ctx.say("rate_comment_ask", rows(Button(ctx.text("skip"), "f:skip")))
 
@@ -128,10 +137,17 @@ async def flow_step(ctx: Ctx) -> None:
         return
     text = msg.text.strip()
     if flow == RATE:
-        if text and msg.callback_data is None:
+        if text and msg.callback_data is None:  # a typed comment, not the 跳过 button
             ticket.rating_comment = text[:500]
-            await note_event(ctx.uow, ticket, "rate", actor_id=ctx.user.id, role=Role.REQUESTER,
-                             now=ctx.now, note=text[:500])
+            await note_event(
+                ctx.uow,
+                ticket,
+                "rate",
+                actor_id=ctx.user.id,
+                role=Role.REQUESTER,
+                now=ctx.now,
+                note=text[:500],
+            )
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
         return
@@ -145,34 +161,63 @@ async def flow_step(ctx: Ctx) -> None:
         await add_info(ctx, ticket, text, msg.photo_file_id)
         await ctx.end_flow()
         ctx.say("add_info_done", number=ticket.label)
-    elif flow == REOPEN and text:
-        if await _transition(ctx, ticket, Action.REOPEN, note=text):
+    elif flow == REOPEN:
+        if not text:
+            ctx.say("reopen_ask")
+        elif await _transition(ctx, ticket, Action.REOPEN, note=text):
             await ctx.end_flow()
             await notify.post_card(ctx, ticket)
             team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
             ctx.say("reopened", number=ticket.label, team=team)
 
 
-async def add_info(ctx: Ctx, ticket: Ticket, text: str, photo: str | None, *, answer: bool = False) -> None:
+async def add_info(
+    ctx: Ctx, ticket: Ticket, text: str, photo: str | None, *, answer: bool = False
+) -> None:
     """Attach the requester's words or photo to the ticket and tell the team."""
     assert ticket.id is not None
     if photo:
         await ctx.uow.attachments.add(
-            Attachment(ticket_id=ticket.id, kind="photo", added_at=ctx.now, added_by=ctx.user.id,
-                       file_id=photo, caption=text)
+            Attachment(
+                ticket_id=ticket.id,
+                kind="photo",
+                added_at=ctx.now,
+                added_by=ctx.user.id,
+                file_id=photo,
+                caption=text,
+            )
         )
     if answer:
-        await perform(ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now,
-                      note=text)
+        await perform(
+            ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text
+        )
     else:
-        await note_event(ctx.uow, ticket, "info", actor_id=ctx.user.id, role=Role.REQUESTER,
-                         now=ctx.now, note=text, data={"photo": bool(photo)})
+        await note_event(
+            ctx.uow,
+            ticket,
+            "info",
+            actor_id=ctx.user.id,
+            role=Role.REQUESTER,
+            now=ctx.now,
+            note=text,
+            data={"photo": bool(photo)},
+        )
     chat = await notify.team_chat(ctx, ticket.team_id)
     if chat is not None:
         key = "answer_to_team" if answer else "info_to_team"
-        await ctx.enqueue(chat, t(key, number=ticket.label, text=text or "[照片]"),
-                          urgent=ticket.urgent, ticket_id=ticket.id)
+        await ctx.enqueue(
+            chat,
+            t(key, number=ticket.label, text=text or "[照片]"),
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+        )
         if photo:
-            await ctx.enqueue(chat, "", urgent=ticket.urgent, ticket_id=ticket.id,
-                              purpose="attachment", method="send_photo",
-                              extra={"file_id": photo, "caption": f"工单 {ticket.label}"})
+            await ctx.enqueue(
+                chat,
+                "",
+                urgent=ticket.urgent,
+                ticket_id=ticket.id,
+                purpose="attachment",
+                method="send_photo",
+                extra={"file_id": photo, "caption": f"工单 {ticket.label}"},
+            )

@@ -36,18 +36,32 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
         targets += [uid for uid in await duty_pagers(ctx, ticket.team_id) if uid not in targets]
     for target in targets:
         await ctx.enqueue(
-            target, text, buttons=card_buttons(ticket), urgent=ticket.urgent,
-            ticket_id=ticket.id, purpose="card",
+            target,
+            text,
+            buttons=card_buttons(ticket),
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose="card",
         )
         for attachment in await ctx.uow.attachments.of_ticket(ticket.id):
             method = {"photo": "send_photo", "voice": "send_voice"}.get(attachment.kind)
             if method:
                 await ctx.enqueue(
-                    target, "", urgent=ticket.urgent, ticket_id=ticket.id, purpose="attachment",
-                    method=method, extra={"file_id": attachment.file_id, "caption": f"工单 {ticket.label}"},
+                    target,
+                    "",
+                    urgent=ticket.urgent,
+                    ticket_id=ticket.id,
+                    purpose="attachment",
+                    method=method,
+                    extra={"file_id": attachment.file_id, "caption": f"工单 {ticket.label}"},
                 )
         if ticket.lat is not None and ticket.lon is not None:
             await ctx.enqueue(
-                target, "", urgent=ticket.urgent, ticket_id=ticket.id, purpose="attachment",
-                method="send_location", extra={"lat": ticket.lat, "lon": ticket.lon},
+                target,
+                "",
+                urgent=ticket.urgent,
+                ticket_id=ticket.id,
+                purpose="attachment",
+                method="send_location",
+                extra={"lat": ticket.lat, "lon": ticket.lon},
             )

@@ -15,7 +15,11 @@ class Button:
     url: str | None = None
 
     def to_payload(self) -> dict[str, str]:
-        return {"text": self.text, "url": self.url} if self.url else {"text": self.text, "data": self.data or ""}
+        return (
+            {"text": self.text, "url": self.url}
+            if self.url
+            else {"text": self.text, "data": self.data or ""}
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,12 @@ class Outcome:
     def as_dict(self) -> dict[str, Any]:
         return {
             "replies": [
-                {"text": r.text, "buttons": r.buttons_payload(), "keyboard": r.keyboard, "edit": r.edit}
+                {
+                    "text": r.text,
+                    "buttons": r.buttons_payload(),
+                    "keyboard": r.keyboard,
+                    "edit": r.edit,
+                }
                 for r in self.replies
             ],
             "toast": self.toast,

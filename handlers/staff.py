@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
+from core.config import Config
 from core.enums import Role
 from core.errors import InvalidInput, NotFound
-from core.config import Config
 from core.model import Invite, Membership, User
 from core.ports import UnitOfWork
 from handlers.context import Ctx
@@ -18,16 +18,25 @@ INVITE_ROLES = (Role.MEMBER, Role.LEADER, Role.SUPERVISOR)
 
 
 async def create_invite(
-    uow: UnitOfWork, *, team_id: str | None, role: Role, now: datetime,
-    created_by: int | None = None, ttl: timedelta = INVITE_TTL,
+    uow: UnitOfWork,
+    *,
+    team_id: str | None,
+    role: Role,
+    now: datetime,
+    created_by: int | None = None,
+    ttl: timedelta = INVITE_TTL,
 ) -> Invite:
     if role not in INVITE_ROLES:
         raise InvalidInput(f"role must be one of {', '.join(r.value for r in INVITE_ROLES)}")
     if role is not Role.SUPERVISOR and team_id is None:
         raise NotFound("a member or leader invite needs a team")
     invite = Invite(
-        token=secrets.token_urlsafe(12), role=role, created_at=now, expires_at=now + ttl,
-        team_id=team_id if role is not Role.SUPERVISOR else None, created_by=created_by,
+        token=secrets.token_urlsafe(12),
+        role=role,
+        created_at=now,
+        expires_at=now + ttl,
+        team_id=team_id if role is not Role.SUPERVISOR else None,
+        created_by=created_by,
     )
     await uow.invites.add(invite)
     return invite
@@ -42,7 +51,9 @@ async def join_with_invite(ctx: Ctx, token: str) -> None:
     existing = await ctx.uow.memberships.of_user(ctx.user.id)
     if not any(m.team_id == invite.team_id and m.role is invite.role for m in existing):
         await ctx.uow.memberships.add(
-            Membership(user_id=ctx.user.id, role=invite.role, created_at=ctx.now, team_id=invite.team_id)
+            Membership(
+                user_id=ctx.user.id, role=invite.role, created_at=ctx.now, team_id=invite.team_id
+            )
         )
     if invite.role is Role.SUPERVISOR:
         ctx.say("join_ok_supervisor")

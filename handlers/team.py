@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Action, Role, Status
+from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition, InvalidInput, PermissionDenied
 from core.model import Ticket
 from core.services import perform, roles_of
@@ -35,10 +35,20 @@ async def _name(ctx: Ctx, user_id: int | None) -> str:
     return (user.name if user and user.name else str(user_id or "")) or "?"
 
 
-async def _act(ctx: Ctx, ticket: Ticket, action: Action, note: str = "", to_team: str | None = None) -> bool:
+async def _act(
+    ctx: Ctx, ticket: Ticket, action: Action, note: str = "", to_team: str | None = None
+) -> bool:
     try:
-        await perform(ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now,
-                      note=note, to_team=to_team)
+        await perform(
+            ctx.uow,
+            ctx.cfg,
+            ticket,
+            action,
+            actor_id=ctx.user.id,
+            now=ctx.now,
+            note=note,
+            to_team=to_team,
+        )
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
         if action is Action.ACCEPT and ticket.accepted_by:
@@ -66,15 +76,28 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
     for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
         if sent.chat_id == ctx.msg.chat_id and sent.message_id == ctx.msg.callback_message_id:
             continue
-        await ctx.enqueue(sent.chat_id, text, buttons=buttons, ticket_id=ticket.id,
-                          purpose="card_edit", method="edit_message",
-                          extra={"message_id": sent.message_id})
+        await ctx.enqueue(
+            sent.chat_id,
+            text,
+            buttons=buttons,
+            ticket_id=ticket.id,
+            purpose="card_edit",
+            method="edit_message",
+            extra={"message_id": sent.message_id},
+        )
 
 
-async def tell_requester(ctx: Ctx, ticket: Ticket, key: str, buttons: tuple[tuple[Button, ...], ...] = (), **values: object) -> None:
+async def tell_requester(
+    ctx: Ctx,
+    ticket: Ticket,
+    key: str,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    **values: object,
+) -> None:
     text = t(key, ticket.script, number=ticket.label, **values)
-    await ctx.enqueue(ticket.requester_chat_id, text, buttons=buttons, urgent=ticket.urgent,
-                      ticket_id=ticket.id)
+    await ctx.enqueue(
+        ticket.requester_chat_id, text, buttons=buttons, urgent=ticket.urgent, ticket_id=ticket.id
+    )
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
@@ -128,9 +151,15 @@ async def note_step(ctx: Ctx) -> None:
             Button(t("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
         )
         await tell_requester(ctx, ticket, "n_resolved", confirm, note=text)
-    elif flow == "t_xfer" and await _act(ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))):
-        await tell_requester(ctx, ticket, "n_transferred",
-                             team=in_script(ctx.cfg.team(ticket.team_id).name, ticket.script))
+    elif flow == "t_xfer" and await _act(
+        ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
+    ):
+        await tell_requester(
+            ctx,
+            ticket,
+            "n_transferred",
+            team=in_script(ctx.cfg.team(ticket.team_id).name, ticket.script),
+        )
         await notify.post_card(ctx, ticket)
     else:
         return
@@ -158,7 +187,10 @@ async def in_group(ctx: Ctx) -> None:
 async def _is_oversight(ctx: Ctx) -> bool:
     if ctx.user.id in ctx.cfg.supervisors or ctx.user.id in ctx.cfg.admins:
         return True
-    return any(m.role in (Role.SUPERVISOR, Role.ADMIN) for m in await ctx.uow.memberships.of_user(ctx.user.id))
+    return any(
+        m.role in (Role.SUPERVISOR, Role.ADMIN)
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+    )
 
 
 async def _bindteam(ctx: Ctx) -> None:
@@ -190,7 +222,10 @@ async def _queue(ctx: Ctx) -> None:
     lines: list[str] = []
     for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
         flag = "🚨" if ticket.urgent else ""
-        lines.append(f"{ticket.team_id}｜{flag}{ticket.label}｜{status_label(ticket.status, ctx.script)}｜{ticket.text[:20]}")
+        lines.append(
+            f"{ticket.team_id}｜{flag}{ticket.label}｜"
+            f"{status_label(ticket.status, ctx.script)}｜{ticket.text[:20]}"
+        )
     ctx.reply("\n".join(lines[:60]))
 
 
@@ -217,13 +252,22 @@ async def _reassign(ctx: Ctx) -> None:
         ctx.say("reassign_usage")
         return
     try:
-        await perform(ctx.uow, ctx.cfg, ticket, Action.REASSIGN, actor_id=ctx.user.id,
-                      now=ctx.now, to_team=args[1])
+        await perform(
+            ctx.uow,
+            ctx.cfg,
+            ticket,
+            Action.REASSIGN,
+            actor_id=ctx.user.id,
+            now=ctx.now,
+            to_team=args[1],
+        )
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
         return
     await notify.post_card(ctx, ticket)
-    await tell_requester(ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(args[1]).name, ticket.script))
+    await tell_requester(
+        ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(args[1]).name, ticket.script)
+    )
     ctx.say("reassigned", number=ticket.label, team=ctx.cfg.team(args[1]).name)
 
 
@@ -261,5 +305,9 @@ async def _duty(ctx: Ctx) -> None:
 
 
 COMMANDS: dict[str, Step] = {
-    "bindteam": _bindteam, "queue": _queue, "ticket": _ticket, "reassign": _reassign, "duty": _duty,
+    "bindteam": _bindteam,
+    "queue": _queue,
+    "ticket": _ticket,
+    "reassign": _reassign,
+    "duty": _duty,
 }

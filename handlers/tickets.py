@@ -39,8 +39,13 @@ class Gathered:
 
     def to_data(self) -> dict[str, object]:
         return {
-            "kind": self.kind.value, "text": self.text, "photos": self.photos,
-            "voices": self.voices, "site_code": self.site_code, "lat": self.lat, "lon": self.lon,
+            "kind": self.kind.value,
+            "text": self.text,
+            "photos": self.photos,
+            "voices": self.voices,
+            "site_code": self.site_code,
+            "lat": self.lat,
+            "lon": self.lon,
         }
 
     @property
@@ -110,8 +115,13 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     for kind, files in (("photo", gathered.photos), ("voice", gathered.voices)):
         for file_id in files:
             await ctx.uow.attachments.add(
-                Attachment(ticket_id=ticket.id, kind=kind, added_at=ctx.now, added_by=ctx.user.id,
-                           file_id=file_id)
+                Attachment(
+                    ticket_id=ticket.id,
+                    kind=kind,
+                    added_at=ctx.now,
+                    added_by=ctx.user.id,
+                    file_id=file_id,
+                )
             )
     await notify.post_card(ctx, ticket)
     return ticket

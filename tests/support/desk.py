@@ -1,0 +1,106 @@
+"""Drive the messenger-neutral desk as people would, against a real database."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from core.config import Config
+from core.model import OutboxMessage, Ticket
+from handlers.app import Desk
+from handlers.context import Services
+from handlers.incoming import Contact, Incoming, Location
+from handlers.replies import Outcome
+from handlers.staff import seed_memberships
+from routing import Router
+from storage.uow import Database
+from tests.support.tickets import T0
+
+_update_ids = itertools.count(1)
+
+
+@dataclass
+class Clock:
+    now: datetime = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class Harness:
+    db: Database
+    cfg: Config
+    clock: Clock = field(default_factory=Clock)
+
+    def __post_init__(self) -> None:
+        self.desk = Desk(
+            self.db, Services(cfg=self.cfg, router=Router.from_config(self.cfg), clock=self.clock)
+        )
+
+    async def seed(self) -> None:
+        async with self.db.uow() as uow:
+            await seed_memberships(uow, self.cfg, self.clock.now)
+            await uow.commit()
+
+    async def send(
+        self,
+        user: int,
+        text: str = "",
+        *,
+        chat: int | None = None,
+        key: str | None = None,
+        **fields: Any,
+    ) -> Outcome:
+        command, args = None, ()
+        if text.startswith("/"):
+            command, *rest = text[1:].split()
+            args = tuple(rest)
+        event = Incoming(
+            update_key=key or f"t:{next(_update_ids)}",
+            user_id=user,
+            chat_id=chat or user,
+            chat_type="private" if (chat or user) > 0 else "supergroup",
+            text=text,
+            command=command,
+            args=args,
+            **fields,
+        )
+        return await self.desk.handle(event)
+
+    async def press(
+        self, user: int, data: str, *, chat: int | None = None, message_id: int | None = 1
+    ) -> Outcome:
+        return await self.send(user, chat=chat, callback_data=data, callback_message_id=message_id)
+
+    async def contact(self, user: int, phone: str, owner: int | None) -> Outcome:
+        return await self.send(user, contact=Contact(phone, owner))
+
+    async def location(self, user: int, lat: float, lon: float) -> Outcome:
+        return await self.send(user, location=Location(lat, lon))
+
+    async def tickets(self) -> list[Ticket]:
+        async with self.db.uow(read_only=True) as uow:
+            assert uow.session is not None
+            return list((await uow.session.execute(select(Ticket).order_by(Ticket.id))).scalars())  # type: ignore[arg-type]
+
+    async def outbox(self) -> list[OutboxMessage]:
+        async with self.db.uow(read_only=True) as uow:
+            assert uow.session is not None
+            query = select(OutboxMessage).order_by(OutboxMessage.id)  # type: ignore[arg-type]
+            return list((await uow.session.execute(query)).scalars())
+
+
+def texts(outcome: Outcome) -> str:
+    return "\n".join([r.text for r in outcome.replies] + [outcome.toast or ""])
+
+
+def button_data(outcome: Outcome) -> list[str]:
+    return [b.data or "" for r in outcome.replies for row in r.buttons for b in row]
