@@ -68,7 +68,7 @@ def explain(
 ) -> str:
     parts = [format_words(words)] if words else []
     if kind in _KIND_MARK:
-        parts.append(_KIND_MARK[kind])  # type: ignore[index]
+        parts.append(_KIND_MARK[kind])
     if urgent:
         parts.append("急")
     return f"{line_name} — {', '.join(parts)}" if parts else line_name
