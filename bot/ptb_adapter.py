@@ -1,0 +1,175 @@
+"""python-telegram-bot adapter: Telegram updates in, neutral events to the desk, replies out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.bootstrap import App, build_app
+from bot.settings import Settings
+from handlers.incoming import Contact, Incoming, Location
+from handlers.replies import Outcome, Reply
+
+log = logging.getLogger(__name__)
+_UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or user.is_bot:
+        return None
+    base: dict[str, Any] = {
+        "update_key": f"tg:{update.update_id}",
+        "user_id": user.id,
+        "chat_id": chat.id,
+        "chat_type": chat.type,
+        "user_name": user.full_name,
+        "language_code": user.language_code or "",
+    }
+    query = update.callback_query
+    if query is not None:
+        message_id = query.message.message_id if isinstance(query.message, Message) else None
+        return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
+    message = update.message
+    if message is None:
+        return None
+    text = message.text or message.caption or ""
+    fields: dict[str, Any] = {"text": text}
+    if message.text and message.text.startswith("/"):
+        head, *args = message.text[1:].split()
+        fields["command"] = head.split("@")[0].lower()
+        fields["args"] = tuple(args)
+    if message.contact is not None:
+        fields["contact"] = Contact(
+            message.contact.phone_number, message.contact.user_id, message.contact.first_name
+        )
+    if message.location is not None:
+        fields["location"] = Location(message.location.latitude, message.location.longitude)
+    if message.photo:
+        fields["photo_file_id"] = message.photo[-1].file_id
+    if message.voice is not None:
+        fields["voice_file_id"] = message.voice.file_id
+    for kind in _UNSUPPORTED:
+        if getattr(message, kind, None):
+            fields["unsupported"] = kind
+            break
+    return Incoming(**base, **fields)
+
+
+def _inline(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(b.text, url=b.url)
+                if b.url
+                else InlineKeyboardButton(b.text, callback_data=b.data)
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    if reply.keyboard == "remove":
+        return ReplyKeyboardRemove()
+    if reply.keyboard is None:
+        return None
+    first = (
+        KeyboardButton("📱 共享手机号", request_contact=True)
+        if reply.keyboard == "contact"
+        else KeyboardButton("📍 共享位置", request_location=True)
+    )
+    rows = [[first], *[[KeyboardButton(extra)] for extra in reply.keyboard_extra]]
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
+
+
+async def render(update: Update, outcome: Outcome) -> None:
+    """Show the desk's replies in the chat the update came from."""
+    bot = update.get_bot()
+    chat = update.effective_chat
+    query = update.callback_query
+    if query is not None:
+        await query.answer(outcome.toast[:190] if outcome.toast else None)
+    if chat is None:
+        return
+    for reply in outcome.replies:
+        inline, keyboard = _inline(reply), _keyboard(reply)
+        if reply.edit and query is not None and isinstance(query.message, Message):
+            try:
+                await query.edit_message_text(reply.text, reply_markup=inline)
+            except BadRequest as exc:
+                if "not modified" not in str(exc).lower():
+                    raise
+            continue
+        if reply.photo is not None:
+            await bot.send_photo(chat.id, reply.photo, caption=reply.text[:1024] or None)
+            continue
+        if reply.document is not None:
+            name, content = reply.document
+            await bot.send_document(
+                chat.id, content, filename=name, caption=reply.text[:1024] or None
+            )
+            continue
+        await bot.send_message(chat.id, reply.text, reply_markup=inline or keyboard)
+        if inline is not None and keyboard is not None:
+            # One message carries one keyboard: the reply keyboard goes on a short follow-up.
+            await bot.send_message(chat.id, "👇", reply_markup=keyboard)
+
+
+def build_application(
+    app: App, *, token: str, base_url: str
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    application = ApplicationBuilder().token(token).base_url(base_url).build()
+
+    async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not isinstance(update, Update):
+            return
+        incoming = to_incoming(update)
+        if incoming is None:
+            return
+        outcome = await app.desk.handle(incoming)
+        try:
+            await render(update, outcome)
+        except TelegramError:
+            # The step is committed; a reply that cannot be shown is logged, not retried,
+            # because the person can ask again (/my shows the state).
+            log.exception("could not show replies for update %s", incoming.update_key)
+
+    application.add_handler(TypeHandler(Update, on_update))
+    return application
+
+
+def run_ptb(settings: Settings) -> int:
+    token = settings.token
+    assert token is not None
+    app = asyncio.run(build_app(settings))
+    application = build_application(app, token=token, base_url=settings.bot_api_url)
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -1,0 +1,133 @@
+"""The same conversation through python-telegram-bot: Application.process_update with an
+offline request object (no network), giving the same replies and database rows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+from telegram.request import BaseRequest, RequestData
+
+from bot.bootstrap import App
+from bot.ptb_adapter import build_application
+from core.config import Config
+from core.enums import Kind
+from storage.uow import Database
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER
+
+BOT_USER = {"id": 777000, "is_bot": True, "first_name": "jinye110", "username": "jinye110_bot"}
+
+
+class OfflineRequest(BaseRequest):
+    """Answers every Bot API call locally and records it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._message_id = 100
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        self.calls.append((name, dict(params)))
+        if name == "getMe":
+            result: Any = BOT_USER
+        elif name in ("sendMessage", "editMessageText"):
+            self._message_id += 1
+            result = {
+                "message_id": self._message_id,
+                "date": 0,
+                "chat": {"id": params.get("chat_id", 0), "type": "private"},
+                "text": params.get("text", ""),
+            }
+        else:
+            result = True
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def message_update(update_id: int, user: int, text: str) -> dict[str, Any]:
+    entities = (
+        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        if text.startswith("/")
+        else []
+    )
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_763_600_000,
+            "chat": {"id": user, "type": "private"},
+            "from": {"id": user, "is_bot": False, "first_name": "张", "language_code": "zh-hans"},
+            "text": text,
+            "entities": entities,
+        },
+    }
+
+
+def button_update(update_id: int, user: int, data: str) -> dict[str, Any]:
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": str(update_id),
+            "chat_instance": "1",
+            "data": data,
+            "from": {"id": user, "is_bot": False, "first_name": "张"},
+            "message": {
+                "message_id": 5,
+                "date": 1_763_600_000,
+                "chat": {"id": user, "type": "private"},
+                "text": "x",
+            },
+        },
+    }
+
+
+@pytest.fixture
+async def ptb(
+    db: Database, demo_config: Config
+) -> tuple[Application[Any, Any, Any, Any, Any, Any], OfflineRequest, Harness]:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    request = OfflineRequest()
+    app = App(settings=None, cfg=demo_config, db=db, desk=harness.desk)  # type: ignore[arg-type]
+    application = build_application(app, token="123:ABC", base_url="http://offline/bot")
+    application.bot._request = (request, request)  # type: ignore[attr-defined]
+    await application.initialize()
+    return application, request, harness
+
+
+async def test_a_110_call_through_python_telegram_bot(
+    ptb: tuple[Any, OfflineRequest, Harness],
+) -> None:
+    application, request, harness = ptb
+    for update in (
+        message_update(1, FARMER, "/110"),
+        message_update(2, FARMER, "烤房风机不转了，温度上不去"),
+        button_update(3, FARMER, "f:site:QS01"),
+        button_update(3, FARMER, "f:site:QS01"),  # redelivered: nothing happens twice
+    ):
+        await application.process_update(Update.de_json(update, application.bot))
+    sent = [p["text"] for name, p in request.calls if name == "sendMessage"]
+    assert any("110 烘烤报警" in text for text in sent)
+    assert any("已报警" in text and "10019" in text for text in sent)
+    [ticket] = await harness.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.site_code == "QS01"
+    # The redelivered press is still answered (the spinner must stop) but does nothing more.
+    assert sum(1 for text in sent if "已报警" in text) == 1
+    assert sum(1 for name, _ in request.calls if name == "answerCallbackQuery") == 2
+    await application.shutdown()
