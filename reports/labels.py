@@ -1,0 +1,92 @@
+"""Chinese (Simplified) names for what the reports show; callers convert to 繁體 if needed."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from core.config import Config
+from core.enums import Kind, Status
+
+GroupBy = Literal["team", "line", "area", "kind", "all"]
+
+KIND_NAMES = {
+    Kind.EMERGENCY: "紧急求助(110)",
+    Kind.REQUEST: "服务请求",
+    Kind.COMPLAINT: "投诉",
+    Kind.WISH: "心愿",
+    Kind.SUGGESTION: "建议",
+}
+
+STATUS_NAMES = {
+    Status.NEW: "新建",
+    Status.DISPATCHED: "待接单",
+    Status.ACCEPTED: "已接单",
+    Status.ON_SITE: "上门办理中",
+    Status.WAITING_REQUESTER: "待补充信息",
+    Status.RESOLVED: "已办结待确认",
+    Status.CLOSED: "已销号",
+    Status.CANCELLED: "已撤销",
+}
+
+GROUP_TITLES: dict[GroupBy, str] = {
+    "team": "服务队",
+    "line": "服务线",
+    "area": "片区",
+    "kind": "类型",
+    "all": "范围",
+}
+
+TOTAL = "合计"
+UNSET = "未指定"
+
+
+def closing_status(status: Status) -> str:
+    """The ledger's 销号 column: closed is 已销号, cancelled 已撤销, everything else 未销号."""
+    if status is Status.CLOSED:
+        return "已销号"
+    if status is Status.CANCELLED:
+        return "已撤销"
+    return "未销号"
+
+
+def rating_name(rating: int | None) -> str:
+    if rating is None:
+        return ""
+    if rating >= 5:
+        return "满意"
+    if rating == 4:
+        return "基本满意"
+    return "不满意"
+
+
+def group_label(cfg: Config, by: GroupBy, key: str | None) -> str:
+    """The display name of a group key: a team's, line's or area's name from the config."""
+    if by == "all":
+        return TOTAL
+    if key is None or key == "":
+        return UNSET
+    if by == "team":
+        team = cfg.find_team(key)
+        return team.name if team else key
+    if by == "line":
+        return next((line.name for line in cfg.service_lines if line.id == key), key)
+    if by == "area":
+        area = cfg.area(key)
+        return area.name if area else key
+    try:
+        return KIND_NAMES[Kind(key)]
+    except ValueError:
+        return key
+
+
+def group_order(cfg: Config, by: GroupBy) -> list[str]:
+    """The config's order for groups, so tables and charts read the same every week."""
+    if by == "team":
+        return [team.id for team in cfg.teams]
+    if by == "line":
+        return [line.id for line in cfg.service_lines]
+    if by == "area":
+        return [area.id for area in cfg.areas]
+    if by == "kind":
+        return [kind.value for kind in Kind]
+    return []

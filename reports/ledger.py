@@ -1,0 +1,146 @@
+"""The ledger (台账): one row per ticket submitted in a period, read in one SQL query.
+
+The writers (xlsx, csv) live in reports/ledger_files.py; this module only gathers rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import RowMapping, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from core.config import Config
+from core.enums import Kind, Status
+from reports import sqlexpr as x
+from reports.labels import KIND_NAMES, STATUS_NAMES, closing_status, rating_name
+from reports.masking import mask_phone
+from reports.periods import Window
+from reports.rates import RatesReport, compute
+from storage.tables import tickets, users
+
+t = tickets.c
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    number: str
+    kind: Kind
+    submitted_at: datetime  # local time of the bureau, aware
+    requester: str
+    phone: str  # masked
+    area: str
+    site: str
+    content: str
+    line: str
+    team: str
+    accepted_by: str
+    accepted_at: datetime | None
+    resolved_at: datetime | None
+    resolution: str
+    closed_at: datetime | None
+    overdue: bool
+    status: Status
+    rating: int | None
+    rating_comment: str
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def closing(self) -> str:
+        return closing_status(self.status)
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+    @property
+    def rating_name(self) -> str:
+        return rating_name(self.rating)
+
+    @property
+    def wish_done(self) -> bool:
+        """A wish counts as done once it is closed (销号) after being resolved."""
+        return self.status is Status.CLOSED and self.resolved_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    window: Window
+    as_of: datetime
+    bureau: str
+    rows: list[LedgerRow]
+    rates: RatesReport
+
+    @property
+    def wishes(self) -> list[LedgerRow]:
+        return [row for row in self.rows if row.kind is Kind.WISH]
+
+    @property
+    def wish_progress(self) -> tuple[int, int]:
+        """(done, total) of the period's wishes; withdrawn wishes are not on the list."""
+        listed = [row for row in self.wishes if row.status is not Status.CANCELLED]
+        return sum(row.wish_done for row in listed), len(listed)
+
+
+async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Ledger:
+    """The period's tickets (by submission time) with the rates per team for the summary."""
+    requester = aliased(users)
+    acceptor = aliased(users)
+    query = (
+        select(
+            tickets,
+            requester.c.name.label("requester_name"),
+            requester.c.phone.label("requester_phone"),
+            acceptor.c.name.label("acceptor_name"),
+            x.overdue(now).label("is_overdue"),
+        )
+        .select_from(tickets)
+        .outerjoin(requester, requester.c.id == t.requester_id)
+        .outerjoin(acceptor, acceptor.c.id == t.accepted_by)
+        .where(x.within(t.created_at, window.start, window.end))
+        .order_by(t.created_at, t.id)
+    )
+    result = await session.execute(query)
+    rows = [_row(cfg, r) for r in result.mappings()]
+    rates = await compute(session, cfg, window, now, "team", include_empty=True)
+    return Ledger(window, now, cfg.bureau, rows, rates)
+
+
+def _row(cfg: Config, r: RowMapping) -> LedgerRow:
+    get = r.__getitem__
+    zone = cfg.zone
+
+    def local(value: datetime | None) -> datetime | None:
+        return value.astimezone(zone) if value is not None else None
+
+    area = cfg.area(get("area")) if get("area") else None
+    site = cfg.site(get("site_code")) if get("site_code") else None
+    team = cfg.find_team(get("team_id"))
+    line = next((ln.name for ln in cfg.service_lines if ln.id == get("line")), get("line"))
+    accepted_by = get("accepted_by")
+    return LedgerRow(
+        number=get("number") or str(get("id")),
+        kind=get("kind"),
+        submitted_at=get("created_at").astimezone(zone),
+        requester=get("requester_name") or "",
+        phone=mask_phone(get("requester_phone") or ""),
+        area=area.name if area else (get("area") or ""),
+        site=site.name if site else (get("site_code") or ""),
+        content=get("text"),
+        line=line,
+        team=team.name if team else get("team_id"),
+        accepted_by=get("acceptor_name") or (f"#{accepted_by}" if accepted_by else ""),
+        accepted_at=local(get("accepted_at")),
+        resolved_at=local(get("resolved_at")),
+        resolution=get("resolution_note") or "",
+        closed_at=local(get("closed_at")),
+        overdue=bool(get("is_overdue")),
+        status=get("status"),
+        rating=get("rating"),
+        rating_comment=get("rating_comment") or "",
+    )

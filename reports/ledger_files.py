@@ -1,0 +1,196 @@
+"""The ledger as files: an .xlsx workbook (台账, 汇总, 心愿清单) and a .csv Excel opens.
+
+Times are written in the bureau's local time without a zone (Excel has none); the summary
+sheet keeps rates as numbers with a percent format so supervisors can sort and chart them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reports.ledger import Ledger, LedgerRow
+from reports.masking import display_width
+from reports.rates import GroupRates
+
+Format = Literal["xlsx", "csv"]
+DATETIME = "yyyy-mm-dd hh:mm"
+PERCENT = "0.0%"
+MAX_WIDTH = 50
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+Column = tuple[str, Callable[[LedgerRow], Any]]
+LEDGER_COLUMNS: list[Column] = [
+    ("编号", lambda r: r.number),
+    ("类型", lambda r: r.kind_name),
+    ("提交时间", lambda r: r.submitted_at),
+    ("诉求人", lambda r: r.requester),
+    ("联系电话", lambda r: r.phone),
+    ("片区", lambda r: r.area),
+    ("地点", lambda r: r.site),
+    ("诉求内容", lambda r: r.content),
+    ("服务线", lambda r: r.line),
+    ("服务队", lambda r: r.team),
+    ("接单人", lambda r: r.accepted_by),
+    ("接单时间", lambda r: r.accepted_at),
+    ("办结时间", lambda r: r.resolved_at),
+    ("办理情况", lambda r: r.resolution),
+    ("是否超时", lambda r: "是" if r.overdue else "否"),
+    ("销号状态", lambda r: r.closing),
+    ("当前状态", lambda r: r.status_name),
+    ("销号时间", lambda r: r.closed_at),
+    ("评分", lambda r: r.rating),
+    ("满意度", lambda r: r.rating_name),
+    ("评价内容", lambda r: r.rating_comment),
+]
+WISH_COLUMNS: list[Column] = [
+    ("编号", lambda r: r.number),
+    ("提交时间", lambda r: r.submitted_at),
+    ("职工", lambda r: r.requester),
+    ("心愿内容", lambda r: r.content),
+    ("承办队", lambda r: r.team),
+    ("当前状态", lambda r: r.status_name),
+    ("是否实现", lambda r: "已实现" if r.wish_done else "未实现"),
+    ("办结时间", lambda r: r.resolved_at),
+    ("办理情况", lambda r: r.resolution),
+]
+SUMMARY_HEADERS = ["服务队", "受理件数", "销号件数", "响应率", "解决率", "满意率", "综合得分",
+                   "超时件数", "重开率", "接单用时中位数(分钟)", "接单用时P90(分钟)",
+                   "办结用时中位数(小时)", "办结用时P90(小时)"]  # fmt: skip
+WRAPPED = {"诉求内容", "办理情况", "评价内容", "心愿内容"}
+
+
+def filename(ledger: Ledger, fmt: Format) -> str:
+    window = ledger.window
+    days = window.first_day.isoformat()
+    if window.last_day != window.first_day:
+        days += f"_{window.last_day.isoformat()}"
+    return f"台账_{days}.{fmt}"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    return value
+
+
+def _header(sheet: Worksheet, row: int, titles: Sequence[str]) -> None:
+    for col, title in enumerate(titles, start=1):
+        cell = sheet.cell(row=row, column=col, value=title)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _table(sheet: Worksheet, columns: list[Column], rows: list[LedgerRow]) -> None:
+    _header(sheet, 1, [title for title, _ in columns])
+    for r, row in enumerate(rows, start=2):
+        for c, (title, get) in enumerate(columns, start=1):
+            cell = sheet.cell(row=r, column=c, value=_cell(get(row)))
+            if isinstance(cell.value, datetime):
+                cell.number_format = DATETIME
+            if title in WRAPPED:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _finish(sheet, header_row=1, last_row=len(rows) + 1, columns=len(columns))
+
+
+def _finish(sheet: Worksheet, *, header_row: int, last_row: int, columns: int) -> None:
+    """Freeze the header, filter on it, and size columns to their content."""
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    last = get_column_letter(columns)
+    sheet.auto_filter.ref = f"A{header_row}:{last}{max(last_row, header_row)}"
+    for col in range(1, columns + 1):
+        widest = 4
+        for row in range(header_row, last_row + 1):
+            value = sheet.cell(row=row, column=col).value
+            text = "0000-00-00 00:00" if isinstance(value, datetime) else str(value or "")
+            widest = max(widest, display_width(text))
+        sheet.column_dimensions[get_column_letter(col)].width = min(widest + 2, MAX_WIDTH)
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def _hours(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 3600, 2)
+
+
+def _summary_values(ledger: Ledger, group: GroupRates) -> list[Any]:
+    weights = ledger.rates.weights
+    return [group.label, group.created, group.closed, group.response_rate, group.resolution_rate,
+            group.satisfaction_rate, group.composite(weights), group.overdue, group.reopen_rate,
+            _minutes(group.accept_median), _minutes(group.accept_p90),
+            _hours(group.resolve_median), _hours(group.resolve_p90)]  # fmt: skip
+
+
+def _summary(sheet: Worksheet, ledger: Ledger) -> None:
+    w = ledger.rates.weights
+    sheet.cell(row=1, column=1, value=f"{ledger.bureau} 服务台账汇总 {ledger.window.label}")
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    sheet.cell(row=2, column=1, value=(
+        f"综合得分 = {w.response:g}×响应率 + {w.resolution:g}×解决率 + {w.satisfaction:g}×满意率；"
+        "定义见 docs/rates.md"))  # fmt: skip
+    _header(sheet, 3, SUMMARY_HEADERS)
+    groups = [*ledger.rates.groups, ledger.rates.total]
+    for r, group in enumerate(groups, start=4):
+        for c, value in enumerate(_summary_values(ledger, group), start=1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            if 4 <= c <= 7 or c == 9:
+                cell.number_format = PERCENT if c != 7 else "0.000"
+    for c in range(1, len(SUMMARY_HEADERS) + 1):
+        sheet.cell(row=3 + len(groups), column=c).font = Font(bold=True)
+    _finish(sheet, header_row=3, last_row=3 + len(groups), columns=len(SUMMARY_HEADERS))
+    sheet.column_dimensions["A"].width = (
+        max(display_width(g.label) for g in groups) + 2
+    )  # the title in A1 would otherwise widen the first column
+
+
+def _wishes(sheet: Worksheet, ledger: Ledger) -> None:
+    wishes = ledger.wishes
+    _table(sheet, WISH_COLUMNS, wishes)
+    done, total = ledger.wish_progress
+    share = f"（{done / total:.0%}）" if total else ""
+    sheet.cell(row=len(wishes) + 3, column=1, value="完成进度").font = Font(bold=True)
+    sheet.cell(row=len(wishes) + 3, column=2, value=f"{done}/{total}{share}")
+
+
+def xlsx(ledger: Ledger) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "台账"
+    _table(sheet, LEDGER_COLUMNS, ledger.rows)
+    _summary(book.create_sheet("汇总"), ledger)
+    _wishes(book.create_sheet("心愿清单"), ledger)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "" if value is None else str(value)
+
+
+def csv_bytes(ledger: Ledger) -> bytes:
+    """The 台账 sheet as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([title for title, _ in LEDGER_COLUMNS])
+    for row in ledger.rows:
+        writer.writerow([_text(get(row)) for _, get in LEDGER_COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def render(ledger: Ledger, fmt: Format) -> bytes:
+    return xlsx(ledger) if fmt == "xlsx" else csv_bytes(ledger)

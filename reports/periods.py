@@ -1,0 +1,129 @@
+"""Reporting periods: days, weeks and months in the bureau's time zone, as UTC bounds.
+
+Every window is half-open, [start, end): a ticket at exactly midnight belongs to the new day.
+Weeks start on Monday, as Chinese work weeks do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+class PeriodError(ValueError):
+    """A period the user typed that we cannot read; the message is for the user (Chinese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: datetime  # aware UTC, inclusive
+    end: datetime  # aware UTC, exclusive
+    first_day: date  # local, inclusive
+    last_day: date  # local, inclusive
+    name: str  # today | week | month | custom ...
+
+    @property
+    def label(self) -> str:
+        if self.first_day == self.last_day:
+            return self.first_day.isoformat()
+        return f"{self.first_day.isoformat()} 至 {self.last_day.isoformat()}"
+
+    def cutoff(self, now: datetime) -> datetime:
+        """Deadlines count as passed only up to now: a running week is judged so far."""
+        return min(self.end, now)
+
+
+def days(first: date, last: date, zone: ZoneInfo, name: str = "custom") -> Window:
+    """The local days first..last inclusive."""
+    if last < first:
+        raise PeriodError(f"结束日期 {last} 早于开始日期 {first}")
+    start = datetime.combine(first, time(0), zone).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(0), zone).astimezone(UTC)
+    return Window(start, end, first, last, name)
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def today(now: datetime, zone: ZoneInfo) -> Window:
+    day = now.astimezone(zone).date()
+    return days(day, day, zone, "today")
+
+
+def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
+    """The Monday-to-Sunday week holding `now` (or `weeks_back` weeks before it)."""
+    day = now.astimezone(zone).date()
+    monday = day - timedelta(days=day.weekday(), weeks=weeks_back)
+    return days(monday, monday + timedelta(days=6), zone, "week" if not weeks_back else "lastweek")
+
+
+def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
+    local = now.astimezone(zone).date()
+    index = local.year * 12 + local.month - 1 - months_back
+    first = date(index // 12, index % 12 + 1, 1)
+    return days(first, _month_end(first), zone, "month" if not months_back else "lastmonth")
+
+
+_ALIASES = {
+    "today": "today",
+    "今天": "today",
+    "今日": "today",
+    "yesterday": "yesterday",
+    "昨天": "yesterday",
+    "week": "week",
+    "本周": "week",
+    "lastweek": "lastweek",
+    "上周": "lastweek",
+    "month": "month",
+    "本月": "month",
+    "lastmonth": "lastmonth",
+    "上月": "lastmonth",
+}
+_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:\.\.|~|～|至|到)\s*(\d{4}-\d{1,2}-\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_day(text: str) -> date:
+    try:
+        year, mon, day = (int(part) for part in text.strip().split("-"))
+        return date(year, mon, day)
+    except ValueError:
+        raise PeriodError(f"日期格式不对：{text!r}，请写成 2026-11-18") from None
+
+
+def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
+    """Read what a supervisor typed after /stats or /ledger.
+
+    Accepts today, yesterday, week, lastweek, month, lastmonth (or 今天, 本周, 上月 ...),
+    a month `2026-11`, a day `2026-11-18`, or a range `2026-11-01..2026-11-15`.
+    """
+    word = text.strip().lower().replace(" ", "")
+    kind = _ALIASES.get(word or "today")
+    if kind == "today":
+        return today(now, zone)
+    if kind == "yesterday":
+        day = now.astimezone(zone).date() - timedelta(days=1)
+        return days(day, day, zone, "yesterday")
+    if kind in ("week", "lastweek"):
+        return week(now, zone, weeks_back=int(kind == "lastweek"))
+    if kind in ("month", "lastmonth"):
+        return month(now, zone, months_back=int(kind == "lastmonth"))
+    if found := _RANGE.match(text.strip()):
+        return days(parse_day(found[1]), parse_day(found[2]), zone)
+    if found := _MONTH.match(word):
+        try:
+            first = date(int(found[1]), int(found[2]), 1)
+        except ValueError:
+            raise PeriodError(f"月份不对：{text!r}") from None
+        return days(first, _month_end(first), zone, "month")
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
+        day = parse_day(word)
+        return days(day, day, zone)
+    raise PeriodError(
+        f"看不懂时间范围 {text!r}。可用：today、week、month、lastweek、lastmonth、"
+        "2026-11、2026-11-18 或 2026-11-01..2026-11-15"
+    )

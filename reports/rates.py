@@ -1,0 +1,250 @@
+"""The three rates (响应率, 解决率, 满意率), the composite and the time figures, per group.
+
+Counting and grouping happen in one SQL statement of conditional aggregates; the durations
+come back from SQL already ordered, and only the percentile is picked in Python (SQLite has
+no percentile function). Definitions: docs/rates.md and reports/sqlexpr.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.config import Config, RateWeights
+from reports import sqlexpr as x
+from reports.labels import GroupBy, group_label, group_order
+from reports.periods import Window
+from storage.tables import tickets
+
+t = tickets.c
+
+
+@dataclass(slots=True)
+class GroupRates:
+    key: str
+    label: str
+    created: int = 0
+    closed: int = 0
+    cancelled: int = 0
+    response_due: int = 0
+    responded_on_time: int = 0
+    resolution_due: int = 0
+    resolved: int = 0
+    rated: int = 0
+    satisfied: int = 0  # rating 5
+    basically_satisfied: int = 0  # rating 4
+    overdue: int = 0
+    closed_after_reopen: int = 0
+    accept_seconds: list[float] = field(default_factory=list)
+    resolve_seconds: list[float] = field(default_factory=list)
+
+    @property
+    def response_rate(self) -> float | None:
+        return _ratio(self.responded_on_time, self.response_due)
+
+    @property
+    def resolution_rate(self) -> float | None:
+        return _ratio(self.resolved, self.resolution_due)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return _ratio(self.satisfied + 0.9 * self.basically_satisfied, self.rated)
+
+    @property
+    def reopen_rate(self) -> float | None:
+        return _ratio(self.closed_after_reopen, self.resolved)
+
+    def composite(self, weights: RateWeights) -> float | None:
+        """Weighted mean of the rates that have data; None when none has.
+
+        A rate without data (no deadline fell due, nobody rated) leaves the composite
+        rather than counting as 0 or 100%, and the other weights are scaled up to sum to 1.
+        """
+        pairs = [
+            (weights.response, self.response_rate),
+            (weights.resolution, self.resolution_rate),
+            (weights.satisfaction, self.satisfaction_rate),
+        ]
+        present = [(w, r) for w, r in pairs if r is not None and w > 0]
+        total = sum(w for w, _ in present)
+        return sum(w * r for w, r in present) / total if total else None
+
+    @property
+    def accept_median(self) -> float | None:
+        return percentile(self.accept_seconds, 0.5)
+
+    @property
+    def accept_p90(self) -> float | None:
+        return percentile(self.accept_seconds, 0.9)
+
+    @property
+    def resolve_median(self) -> float | None:
+        return percentile(self.resolve_seconds, 0.5)
+
+    @property
+    def resolve_p90(self) -> float | None:
+        return percentile(self.resolve_seconds, 0.9)
+
+    @property
+    def active(self) -> bool:
+        return any((self.created, self.closed, self.cancelled, self.response_due,
+                    self.resolution_due, self.rated, self.overdue, self.accept_seconds,
+                    self.resolve_seconds))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RatesReport:
+    window: Window
+    by: GroupBy
+    as_of: datetime
+    weights: RateWeights
+    groups: list[GroupRates]
+    total: GroupRates
+
+
+def _ratio(part: float, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def percentile(ordered: list[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (PostgreSQL's percentile_cont)."""
+    if not ordered:
+        return None
+    pos = (len(ordered) - 1) * q
+    low, high = math.floor(pos), math.ceil(pos)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def _key(by: GroupBy) -> ColumnElement[Any]:
+    columns = {"team": t.team_id, "line": t.line, "area": t.area, "kind": t.kind}
+    return columns[by] if by != "all" else literal("all")
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
+    s, cut, e = window.start, window.cutoff(now), window.end
+    closed = x.within(t.closed_at, s, e)
+    accept_due = x.within(t.accept_due_at, s, cut)
+    resolve_due = x.within(t.resolve_due_at, s, cut)
+    rated = and_(x.within(t.rated_at, s, e), t.rating.isnot(None))
+    return {
+        "created": x.within(t.created_at, s, e),
+        "closed": closed,
+        "cancelled": x.within(t.cancelled_at, s, e),
+        "response_due": and_(accept_due, x.not_withdrawn),
+        "responded_on_time": and_(accept_due, x.not_withdrawn, x.responded_on_time),
+        "resolved": and_(closed, x.closed_resolved),
+        # past the resolve deadline and still not closed at the cutoff
+        "stuck": and_(
+            resolve_due,
+            x.not_withdrawn,
+            or_(t.closed_at.is_(None), t.closed_at >= cut),
+            not_(x.waiting_since_before(t.resolve_due_at)),
+        ),
+        "rated": rated,
+        "satisfied": and_(rated, t.rating >= 5),
+        "basically_satisfied": and_(rated, t.rating == 4),
+        "overdue": or_(
+            and_(accept_due, x.accept_late(now)), and_(resolve_due, x.resolve_late(now))
+        ),
+        "closed_after_reopen": and_(closed, x.closed_resolved, t.reopen_count > 0),
+    }
+
+
+def _touches(window: Window) -> ColumnElement[bool]:
+    """Tickets with anything in the window; the aggregates sort out which counts they feed."""
+    s, e = window.start, window.end
+    columns = (t.created_at, t.accept_due_at, t.resolve_due_at, t.closed_at, t.cancelled_at,
+               t.rated_at, t.accepted_at, t.resolved_at)  # fmt: skip
+    return or_(*(x.within(column, s, e) for column in columns))
+
+
+def _key_text(value: object) -> str:
+    return str(getattr(value, "value", value) or "")
+
+
+async def _aggregate(
+    session: AsyncSession, window: Window, now: datetime, by: GroupBy
+) -> dict[str, dict[str, int]]:
+    key = _key(by).label("key")
+    counts = _counts(window, now)
+    query = select(key, *(_count(cond).label(name) for name, cond in counts.items()))
+    query = query.where(_touches(window))
+    if by != "all":
+        query = query.group_by(key)
+    rows = (await session.execute(query)).mappings().all()
+    return {_key_text(r["key"]): {n: int(r[n]) for n in counts} for r in rows}
+
+
+async def _durations(
+    session: AsyncSession, window: Window, by: GroupBy
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    key = _key(by).label("key")
+    found: list[dict[str, list[float]]] = []
+    for start, end in ((t.dispatched_at, t.accepted_at), (x.resolve_clock_start(), t.resolved_at)):
+        seconds = x.seconds_between(start, end).label("seconds")
+        query = (
+            select(key, seconds)
+            .where(x.within(end, window.start, window.end), start.isnot(None))
+            .order_by(key, seconds)
+        )
+        lists: dict[str, list[float]] = defaultdict(list)
+        for row in (await session.execute(query)).all():
+            lists[_key_text(row.key)].append(float(round(row.seconds)))
+        found.append(lists)
+    return found[0], found[1]
+
+
+async def compute(
+    session: AsyncSession,
+    cfg: Config,
+    window: Window,
+    now: datetime,
+    by: GroupBy = "team",
+    *,
+    include_empty: bool = False,
+) -> RatesReport:
+    """The rates of every group (in the config's order) and of everything together."""
+    groups = await _groups(session, cfg, window, now, by)
+    overall = await _groups(session, cfg, window, now, "all")
+    rows = [groups[k] for k in _ordered(cfg, by, groups)]
+    if not include_empty:
+        rows = [row for row in rows if row.active]
+    total = overall.get("all") or GroupRates("all", group_label(cfg, "all", None))
+    return RatesReport(window, by, now, cfg.rates, rows, total)
+
+
+async def _groups(
+    session: AsyncSession, cfg: Config, window: Window, now: datetime, by: GroupBy
+) -> dict[str, GroupRates]:
+    counts = await _aggregate(session, window, now, by)
+    accepts, resolves = await _durations(session, window, by)
+    keys = set(counts) | set(accepts) | set(resolves)
+    if by != "all":
+        keys |= set(group_order(cfg, by))
+    out: dict[str, GroupRates] = {}
+    for key in keys:
+        row = GroupRates(key, group_label(cfg, by, key or None))
+        values = dict(counts.get(key, {}))
+        stuck = values.pop("stuck", 0)
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.resolution_due = row.resolved + stuck
+        row.accept_seconds = accepts.get(key, [])
+        row.resolve_seconds = resolves.get(key, [])
+        out[key] = row
+    return out
+
+
+def _ordered(cfg: Config, by: GroupBy, groups: dict[str, GroupRates]) -> list[str]:
+    known = [k for k in group_order(cfg, by) if k in groups]
+    return known + sorted(k for k in groups if k not in known)

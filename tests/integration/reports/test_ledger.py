@@ -1,0 +1,173 @@
+"""The ledger (台账) written to .xlsx and .csv and read back cell by cell."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from core.config import Config
+from core.enums import Action, Kind
+from reports.ledger import Ledger, load
+from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
+from storage.uow import Database
+from tests.integration.reports.dataset import AFTER, History, act, build, m, window
+from tests.support.tickets import FARMER, new_ticket
+
+STAFF_MEMBER = 200081
+
+
+async def ledger_of(db: Database, cfg: Config) -> Ledger:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        return await load(uow.session, cfg, window(cfg), AFTER)
+
+
+async def add_wishes(db: Database, cfg: Config) -> None:
+    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
+            "area": None, "site_code": None}  # fmt: skip
+    granted = await new_ticket(db, cfg, now=m(180), text="希望食堂增加早餐品种", **wish)
+    await act(db, cfg, granted, Action.ACCEPT, STAFF_MEMBER, m(181))
+    await act(db, cfg, granted, Action.RESOLVE, STAFF_MEMBER, m(200), "已与食堂协调")
+    await act(db, cfg, granted, Action.CONFIRM, FARMER, m(210))
+    await new_ticket(db, cfg, now=m(190), text="希望组织一次体检", **wish)
+    withdrawn = await new_ticket(db, cfg, now=m(195), text="想要一个篮球架", **wish)
+    await act(db, cfg, withdrawn, Action.CANCEL, FARMER, m(196))
+
+
+def local(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, 18, hour, minute)
+
+
+@pytest.fixture
+async def history(db: Database, demo_config: Config) -> History:
+    made = await build(db, demo_config)
+    await add_wishes(db, demo_config)
+    return made
+
+
+async def test_ledger_rows_are_the_periods_tickets_in_submission_order(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    numbers = [row.number for row in ledger.rows[:8]]
+    assert numbers == [history.tickets[k].number for k in "AGHBCDEF"]
+    assert ledger.wish_progress == (1, 2)  # the cancelled wish is off the list
+
+
+async def test_xlsx_ledger_sheet_cell_by_cell(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    book = load_workbook(io.BytesIO(xlsx(ledger)))
+    assert book.sheetnames == ["台账", "汇总", "心愿清单"]
+    sheet = book["台账"]
+    header = [c.value for c in sheet[1]]
+    assert header == [title for title, _ in LEDGER_COLUMNS]
+    a = [c.value for c in sheet[2]]
+    assert a == [
+        history.tickets["A"].number, "紧急求助(110)", local(9), "张德明", "138****5678",
+        "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
+        "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
+        "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快",
+    ]  # fmt: skip
+    g = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
+    assert (g["诉求人"], g["联系电话"], g["服务队"]) == (
+        "李秀英",
+        "0851****1234",
+        "白石乡烘烤110服务队",
+    )
+    h = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
+    assert (h["是否超时"], h["销号状态"], h["当前状态"], h["办结时间"]) == (
+        "否",
+        "已销号",
+        "已销号",
+        None,
+    )  # expired: closed, never resolved; its clock stopped when the team asked
+    b = {title: cell.value for title, cell in zip(header, sheet[5], strict=True)}
+    assert (b["是否超时"], b["办结时间"], b["评分"], b["满意度"]) == ("是", local(14), None, None)
+    c = {title: cell.value for title, cell in zip(header, sheet[6], strict=True)}
+    assert (c["是否超时"], c["销号状态"], c["当前状态"], c["接单人"]) == (
+        "是",
+        "未销号",
+        "待接单",
+        None,
+    )
+    d = {title: cell.value for title, cell in zip(header, sheet[7], strict=True)}
+    assert (d["销号状态"], d["是否超时"]) == ("已撤销", "否")
+    e = {title: cell.value for title, cell in zip(header, sheet[8], strict=True)}
+    assert (e["接单时间"], e["评分"], e["满意度"], e["评价内容"]) == (
+        local(11, 5),
+        4,
+        "基本满意",
+        "第二次修好了",
+    )  # the current cycle after the reopen
+    assert sheet["C2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:U{1 + len(ledger.rows)}"
+    widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "H")}
+    assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 50
+
+
+async def test_xlsx_summary_sheet_has_the_rates_per_team(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    assert "2026-11-18" in sheet["A1"].value
+    assert "0.1×响应率 + 0.5×解决率 + 0.4×满意率" in sheet["A2"].value
+    assert sheet["A3"].value == "服务队" and sheet["D3"].value == "响应率"
+    qingshan = [c.value for c in sheet[4]]
+    assert qingshan[:3] == ["青山镇烘烤110服务队", 6, 4]
+    assert qingshan[3:9] == pytest.approx([0.6, 0.8, 1.9 / 3, 0.06 + 0.4 + 0.4 * 1.9 / 3, 2, 0.25])
+    assert qingshan[9:] == [5.0, 15.5, 1.0, 3.68]
+    assert sheet["D4"].number_format == "0.0%"
+    growing = [c.value for c in sheet[7]]  # a team with nothing this day
+    assert growing[:4] == ["烟叶生产技术服务组", 0, 0, None]
+    last = 3 + len(demo_config.teams) + 1
+    assert sheet.cell(row=last, column=1).value == "合计"
+    assert sheet.cell(row=last, column=2).value == 11  # 8 curing tickets and 3 wishes
+    assert sheet.freeze_panes == "A4"
+    assert sheet.auto_filter.ref == f"A3:M{last}"
+
+
+async def test_xlsx_wish_list_sheet_shows_progress(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["心愿清单"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_row=4)]
+    assert [(r[3], r[5], r[6]) for r in rows] == [
+        ("希望食堂增加早餐品种", "已销号", "已实现"),
+        ("希望组织一次体检", "待接单", "未实现"),
+        ("想要一个篮球架", "已撤销", "未实现"),
+    ]
+    assert (sheet["A6"].value, sheet["B6"].value) == ("完成进度", "1/2（50%）")
+    assert sheet.freeze_panes == "A2"
+
+
+async def test_csv_has_a_bom_and_the_same_rows(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    data = csv_bytes(ledger)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["编号", "类型", "提交时间"]
+    assert len(rows) == 1 + len(ledger.rows)
+    assert rows[1][2:5] == ["2026-11-18 09:00", "张德明", "138****5678"]
+    assert rows[1][14:16] == ["否", "已销号"]
+    assert "13812345678" not in data.decode("utf-8-sig")
+
+
+async def test_an_empty_period_still_makes_a_valid_workbook(
+    db: Database, demo_config: Config
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    book = load_workbook(io.BytesIO(xlsx(ledger)))
+    assert book["台账"].max_row == 1
+    assert book["心愿清单"]["B3"].value == "0/0"
+    assert filename(ledger, "xlsx") == "台账_2026-11-18.xlsx"
