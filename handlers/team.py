@@ -110,12 +110,13 @@ async def on_button(ctx: Ctx, data: str) -> None:
     ticket = await _load(ctx, parts[2])
     if ticket is None:
         return
-    if verb == "acc" and await _act(ctx, ticket, Action.ACCEPT):
-        await tell_requester(ctx, ticket, "n_accepted", name=await _name(ctx, ctx.user.id))
-        await refresh_cards(ctx, ticket)
-    elif verb == "vis" and await _act(ctx, ticket, Action.VISIT):
-        await tell_requester(ctx, ticket, "n_on_site", name=await _name(ctx, ctx.user.id))
-        await refresh_cards(ctx, ticket)
+    if verb in ("acc", "vis"):
+        action, key = (
+            (Action.ACCEPT, "n_accepted") if verb == "acc" else (Action.VISIT, "n_on_site")
+        )
+        if await _act(ctx, ticket, action):
+            await tell_requester(ctx, ticket, key, name=await _name(ctx, ctx.user.id))
+            await refresh_cards(ctx, ticket)
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
         await ctx.start_flow(flow, "note", {"ticket_id": ticket.id})
