@@ -11,22 +11,23 @@ from bot import cli_core
 
 # Each command module adds its subcommands; a module is imported only when present so
 # that commands can be added one at a time.
-_REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
-    cli_core.register,
-]
+_COMMAND_MODULES = ("bot.cli_route", "bot.cli_staff", "bot.cli_reports", "bot.cli_run")
+Registrar = Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
 
 
-def _optional_registrars() -> None:
+def _registrars() -> list[Registrar]:
     import importlib
 
-    for name in ("bot.cli_route", "bot.cli_staff", "bot.cli_reports", "bot.cli_run"):
+    found: list[Registrar] = [cli_core.register]
+    for name in _COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
             continue
-        _REGISTRARS.append(module.register)
+        found.append(module.register)
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jinye110", description="Telegram service desk for tobacco farmers and retailers"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _optional_registrars()
-    for register in _REGISTRARS:
+    for register in _registrars():
         register(sub)
     return parser
 
