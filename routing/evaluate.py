@@ -135,8 +135,7 @@ def format_report(report: Report, *, title: str = "") -> str:
     out = [title] if title else []
     out.append(f"messages: {report.n}   lines: {len(m.per_label)}")
     out.append(
-        f"accuracy {m.accuracy:.3f}   macro-F1 {m.macro_f1:.3f}   "
-        "(best line of every message)"
+        f"accuracy {m.accuracy:.3f}   macro-F1 {m.macro_f1:.3f}   (best line of every message)"
     )
     out.append(
         f"decisions: {report.decided_correct:.1%} routed right, {report.triaged:.1%} to triage, "
@@ -153,9 +152,7 @@ def format_report(report: Report, *, title: str = "") -> str:
     out.append("")
     out.append(f"{'line':<{width}}precision  recall     f1  support")
     for label, s in m.per_label.items():
-        out.append(
-            f"{label:<{width}}{s.precision:9.3f}{s.recall:8.3f}{s.f1:7.3f}{s.support:9d}"
-        )
+        out.append(f"{label:<{width}}{s.precision:9.3f}{s.recall:8.3f}{s.f1:7.3f}{s.support:9d}")
     out.append("")
     out.append("confusion (rows: true, columns: predicted)")
     short = [label[:6] for label in m.labels]

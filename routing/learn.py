@@ -65,7 +65,7 @@ def learn_keywords(
     texts: Sequence[str],
     labels: Sequence[str],
     *,
-    max_words: int = 120,
+    max_words: int = 150,
     min_df: int = 2,
     alpha: float = 1.0,
     digits: int = 2,
@@ -100,4 +100,3 @@ def learn_keywords(
         kept = sorted(ranked[:max_words], key=lambda item: (-item[2], item[1]))
         tables[label] = KeywordTable(words={term: round(w, digits) for _k, term, w in kept})
     return tables
-

@@ -20,9 +20,7 @@ class TermMatcher:
         self._terms = frozenset(t for t in terms if t)
         # Proper prefixes let the scan over adjacent tokens stop as soon as no term can
         # continue, so the cost is about one set look-up per token.
-        self._prefixes = frozenset(
-            term[:i] for term in self._terms for i in range(1, len(term))
-        )
+        self._prefixes = frozenset(term[:i] for term in self._terms for i in range(1, len(term)))
 
     def __contains__(self, term: object) -> bool:
         return term in self._terms

@@ -4,6 +4,10 @@ A line's score is the sum, over its matched words, of weight x (1 + ln count): t
 occurrence counts fully, repeats add less (a long letter that says 工资 six times is not six
 times more about wages). Negative words subtract the same way. Synonym variants count as
 their canonical word, so the explanation shows the word a supervisor wrote in the table.
+
+A term written "a+b" is a conjunction: it matches when every part occurs anywhere in the
+text ("风机+坏" finds 风机好像坏了 and 风机又坏了). Emergencies are described this way
+because farmers put any words between the machine and what is wrong with it.
 """
 
 from __future__ import annotations
@@ -53,6 +57,22 @@ class Evidence:
             slot[0] += count
             slot[1] += score
 
+    def drop_subsumed(self) -> None:
+        """Within one line, a word inside a longer matched word of that line (收购 in
+        收购站) does not count again: one mention is one piece of evidence."""
+        for line, words in self.words.items():
+            if len(words) < 2:
+                continue
+            longer = sorted(words, key=len, reverse=True)
+            for word in [w for w in words if "+" not in w]:
+                count = words[word][0]
+                for other in longer:
+                    if len(other) <= len(word):
+                        break
+                    if other in words and word in other and words[other][0] >= count:
+                        self.scores[line] -= words.pop(word)[1]
+                        break
+
     def signal(self, channel: Channel, word: str, weight: float) -> None:
         found = self.signals.setdefault(channel, {})
         found[word] = max(found.get(word, 0.0), weight)
@@ -76,10 +96,15 @@ class CompiledTables:
         self.emergency_line = emergency_line
         entries: dict[str, list[Entry]] = {}
 
+        conjunctions: dict[tuple[str, ...], list[Entry]] = {}
+
         def put(term: str, entry: Entry) -> None:
             term = term.strip().lower()
-            if term:
-                entries.setdefault(term, []).append(entry)
+            parts = tuple(p.strip() for p in term.split("+") if p.strip())
+            if len(parts) > 1:
+                conjunctions.setdefault(parts, []).append(entry)
+            elif parts:
+                entries.setdefault(parts[0], []).append(entry)
 
         for line, table in tables.items():
             for word, weight in table.words.items():
@@ -100,25 +125,36 @@ class CompiledTables:
             for word, weight in words.items():
                 put(word, Entry(channel, "", word, weight))
         self._entries = {term: tuple(found) for term, found in entries.items()}
-        self.matcher = TermMatcher(self._entries)
+        # Conjunctions are checked only when their first part was found: usually none.
+        self._conjunctions: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+        for parts, found in conjunctions.items():
+            self._conjunctions.setdefault(parts[0], []).append((parts, tuple(found)))
+        every_part = {part for parts in conjunctions for part in parts}
+        self.matcher = TermMatcher(set(self._entries) | every_part)
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
-        entries = self._entries
-        for term, count in self.matcher.count(tokens).items():
-            damp = 1.0 + math.log(count) if count > 1 else 1.0
-            for entry in entries[term]:
-                if entry.channel is Channel.LINE:
-                    found.add(entry.line, entry.canonical, count, entry.weight * damp)
-                elif entry.channel is Channel.NEGATIVE:
-                    found.add(entry.line, entry.canonical, count, -entry.weight * damp)
-                else:
-                    found.signal(entry.channel, entry.canonical, entry.weight)
-                    # A curing emergency is also evidence for the 110 line itself.
-                    if entry.channel is Channel.EMERGENCY and self.emergency_line in found.scores:
-                        line = self.emergency_line
-                        found.add(line, entry.canonical, count, entry.weight)
+        counts = self.matcher.count(tokens)
+        for term, count in counts.items():
+            self._apply(found, self._entries.get(term, ()), count)
+            for parts, conjunction in self._conjunctions.get(term, ()):
+                if all(part in counts for part in parts):
+                    self._apply(found, conjunction, min(counts[part] for part in parts))
+        found.drop_subsumed()
         return found
+
+    def _apply(self, found: Evidence, entries: tuple[Entry, ...], count: int) -> None:
+        damp = 1.0 + math.log(count) if count > 1 else 1.0
+        for entry in entries:
+            if entry.channel is Channel.LINE:
+                found.add(entry.line, entry.canonical, count, entry.weight * damp)
+            elif entry.channel is Channel.NEGATIVE:
+                found.add(entry.line, entry.canonical, count, -entry.weight * damp)
+            else:
+                found.signal(entry.channel, entry.canonical, entry.weight)
+                # A curing emergency is also evidence for the 110 line itself.
+                if entry.channel is Channel.EMERGENCY and self.emergency_line in found.scores:
+                    found.add(self.emergency_line, entry.canonical, 1, entry.weight)
 
 
 def softmax_confidence(scores: list[float]) -> float:

@@ -58,4 +58,3 @@ def cut(text: str) -> list[str]:
     neighbours (风机不转了 -> 风机/不转了). It is also a little faster.
     """
     return tokenizer().lcut(text, HMM=False)  # type: ignore[no-any-return]
-

@@ -25,9 +25,7 @@ _S2T = opencc.OpenCC("s2tw")
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Spaces between two Chinese characters are decoration ("烤 房 停 电"), not word breaks.
-_CJK_SPACE = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])"
-)
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")
 # Runs of the same punctuation ("！！！", "。。。", "~~~") carry no words.
 _REPEATS = re.compile(r"([^\w\s])\1+")
