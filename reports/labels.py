@@ -90,3 +90,23 @@ def group_order(cfg: Config, by: GroupBy) -> list[str]:
     if by == "kind":
         return [kind.value for kind in Kind]
     return []
+
+
+def duration_text(seconds: float | None) -> str:
+    """35分钟, 2小时15分, 3天4小时; "—" when there is nothing to measure."""
+    if seconds is None:
+        return "—"
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "不到1分钟"
+    if minutes < 60:
+        return f"{minutes}分钟"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours}小时{rest}分" if rest else f"{hours}小时"
+    day_count, hours = divmod(hours, 24)
+    return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"

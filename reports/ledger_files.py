@@ -6,6 +6,7 @@ sheet keeps rates as numbers with a percent format so supervisors can sort and c
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from collections.abc import Callable, Sequence
@@ -17,9 +18,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.ledger import Ledger, LedgerRow
+from core.config import Config
+from reports.ledger import Ledger, LedgerRow, load
 from reports.masking import display_width
+from reports.periods import Window
 from reports.rates import GroupRates
+from storage.uow import Database
 
 Format = Literal["xlsx", "csv"]
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -194,3 +198,13 @@ def csv_bytes(ledger: Ledger) -> bytes:
 
 def render(ledger: Ledger, fmt: Format) -> bytes:
     return xlsx(ledger) if fmt == "xlsx" else csv_bytes(ledger)
+
+
+async def export(
+    db: Database, cfg: Config, window: Window, now: datetime, fmt: Format
+) -> tuple[str, bytes]:
+    """(file name, content) of the ledger for a period: what /ledger and the CLI send."""
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        ledger = await load(uow.session, cfg, window, now)
+    return filename(ledger, fmt), await asyncio.to_thread(render, ledger, fmt)

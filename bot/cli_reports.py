@@ -1,0 +1,145 @@
+"""`jinye110 report`: the ledger (台账) as a file and the rates on the terminal.
+
+    jinye110 report ledger --from 2026-11-01 --to 2026-11-15 -o 台账.xlsx   (or .csv)
+    jinye110 report stats [--period today|week|month|lastweek|2026-11] [--chart FILE.png]
+
+Dates are days in the bureau's time zone, both ends included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import cast
+
+from bot.config_loader import load_config
+from bot.settings import Settings
+from core.config import Config, ConfigError
+from storage.uow import Database
+
+
+class UsageError(Exception):
+    """Bad input from the operator: one line on stderr, exit code 2."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help="the ledger (台账) and the rates", description=__doc__)
+    actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+
+    ledger = actions.add_parser("ledger", help="write the ledger for a date range to a file")
+    ledger.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    ledger.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    ledger.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv")
+    _common(ledger)
+    ledger.set_defaults(func=cmd_ledger)
+
+    stats = actions.add_parser("stats", help="print the rates by team (and draw the chart)")
+    stats.add_argument("--period", default="week", help="today, week, month, lastweek, ...")
+    stats.add_argument("--chart", metavar="FILE.png", help="also write the chart as PNG")
+    _common(stats)
+    stats.set_defaults(func=cmd_stats)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="config file (default: JINYE_CONFIG)")
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DDTHH:MM",
+        help="judge deadlines as of this local time instead of now (to redo an old report)",
+    )
+
+
+def _config(args: argparse.Namespace) -> Config:
+    try:
+        return load_config(args.config or Settings().config)
+    except ConfigError as exc:
+        raise UsageError("; ".join(exc.errors)) from exc
+
+
+def _now(args: argparse.Namespace, cfg: Config) -> datetime:
+    if not args.as_of:
+        return datetime.now(UTC)
+    try:
+        local = datetime.fromisoformat(args.as_of)
+    except ValueError:
+        raise UsageError(f"--as-of: not a date and time: {args.as_of!r}") from None
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=cfg.zone)
+    return local.astimezone(UTC)
+
+
+def _fail(command: str, exc: UsageError) -> int:
+    print(f"jinye110 report {command}: {exc}", file=sys.stderr)
+    return 2
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from reports import ledger_files
+    from reports.periods import PeriodError, days, parse_day
+
+    try:
+        output = Path(args.output)
+        fmt = output.suffix.lower().lstrip(".")
+        if fmt not in ("xlsx", "csv"):
+            raise UsageError(f"-o must end in .xlsx or .csv, not {output.name!r}")
+        cfg = _config(args)
+        try:
+            window = days(parse_day(args.first), parse_day(args.last), cfg.zone)
+        except PeriodError as exc:
+            raise UsageError(str(exc)) from exc
+        now = _now(args, cfg)
+
+        async def export() -> bytes:
+            db = Database(Settings().database_url)
+            try:
+                format_ = cast(ledger_files.Format, fmt)
+                return (await ledger_files.export(db, cfg, window, now, format_))[1]
+            finally:
+                await db.dispose()
+
+        content = asyncio.run(export())
+        _write(output, content)
+    except UsageError as exc:
+        return _fail("ledger", exc)
+    print(f"{output}: ledger {window.label} written ({len(content):,} bytes)")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from reports.periods import PeriodError
+    from reports.stats import Stats, build_stats
+
+    try:
+        if args.chart and not args.chart.lower().endswith(".png"):
+            raise UsageError(f"--chart must end in .png, not {args.chart!r}")
+        cfg = _config(args)
+        now = _now(args, cfg)
+
+        async def compute() -> Stats:
+            db = Database(Settings().database_url)
+            try:
+                return await build_stats(db, cfg, args.period, now)
+            finally:
+                await db.dispose()
+
+        try:
+            stats = asyncio.run(compute())
+        except PeriodError as exc:
+            raise UsageError(str(exc)) from exc
+        print(stats.text)
+        if args.chart:
+            _write(Path(args.chart), stats.chart_png)
+            print(f"chart written to {args.chart}")
+    except UsageError as exc:
+        return _fail("stats", exc)
+    return 0

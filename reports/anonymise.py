@@ -1,0 +1,72 @@
+"""Scrub personal details from text before it is posted on the echo wall (回音壁).
+
+Removed: phone numbers (mobile and landline), ID card numbers, licence and other long
+numbers, village/group/house-number places, the config's site names, known people's names
+(from the users table) and common forms of address (王师傅, 李经理, 老张). Chinese has no
+spaces to find names by, so unknown full names cannot be caught; known ones always are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reports.masking import ascii_digits
+
+NUMBER = "【号码已隐去】"
+PHONE = "【电话已隐去】"
+PERSON = "某某"
+
+_SEP = r"[-\s－—]?"
+_MOBILE = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)")
+_LANDLINE = re.compile(rf"(?<!\d)(?:[(（]0\d{{2,3}}[)）]|0\d{{2,3}}){_SEP}\d{{7,8}}(?!\d)")
+_ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])")
+# Licence numbers (烟草专卖零售许可证号, usually 12 digits), QQ numbers, bank cards, local
+# phone numbers without an area code: any run of 6 or more digits says too much.
+# Spaces may group the digits (6222 0210 ...); dashes may not, so dates stay readable.
+_LONG_NUMBER = re.compile(r"(?<!\d)\d(?: ?\d){5,}(?!\d)")
+
+# Village, hamlet and group names: up to three characters before 村/寨/屯, not starting
+# with a word that usually precedes a place (在 大坪村 → 在某村) or a larger unit's end.
+# Also not generic words: 农村, 进村, 全村, 本村 are not anybody's address.
+_STOP = (
+    "在的是到去我你他她它家住了和与从向往来对给把被于就也都还又有个那这镇乡县市区省"
+    "农进全本该各邻出回整每同入"
+)
+_VILLAGE = re.compile(rf"(?:(?![{_STOP}])[\u4e00-\u9fff]){{1,3}}(村|寨|屯)")
+# 3组, 五社, 12号 — but not a date (11月3号).
+_NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号)")
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤"
+)
+_TITLES = (
+    "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
+)
+_ADDRESSED = re.compile(rf"[{_SURNAMES}](?:{_TITLES})")
+# 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
+_FAMILIAR_SURNAMES = "".join(
+    ch for ch in _SURNAMES if ch not in "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武"
+)
+_FAMILIAR = re.compile(rf"[老小][{_FAMILIAR_SURNAMES}]")
+
+
+def scrub(text: str, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:
+    """The text with personal details replaced by neutral words (某某, 某村, 【电话已隐去】)."""
+    out = ascii_digits(text)
+    # Known names and places first, longest first, so 张德明 goes before a shorter 张德.
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(name, PERSON)
+    for place in sorted({p.strip() for p in places if len(p.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(place, "某地")
+    out = _ID_CARD.sub(NUMBER, out)
+    out = _MOBILE.sub(PHONE, out)
+    out = _LANDLINE.sub(PHONE, out)
+    out = _LONG_NUMBER.sub(NUMBER, out)
+    out = _VILLAGE.sub(lambda m: "某" + m[1], out)
+    out = _NUMBERED_PLACE.sub(lambda m: "某" + m[1], out)
+    out = _ADDRESSED.sub(lambda m: "某" + m[0][1:], out)
+    out = _FAMILIAR.sub(PERSON, out)
+    return out

@@ -1,0 +1,135 @@
+"""The echo wall (回音壁): closed tickets posted anonymously to a channel, and a weekly tally.
+
+A post says which service line and area, what was asked, what was done and how long it took
+— never who asked, their phone, or the exact place. Requesters who opted out
+(users.echo_opt_out) are never posted; the weekly counts are anonymous and include everyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, literal, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.config import Config
+from core.enums import Status
+from core.model import OutboxMessage, Ticket
+from reports.anonymise import scrub
+from reports.labels import duration_text, percent, rating_name
+from reports.periods import Window
+from reports.rates import compute
+from storage.tables import ticket_events, tickets, users
+
+MAX_TEXT = 300  # a wall post is a summary, not the whole conversation
+
+
+@dataclass(frozen=True, slots=True)
+class EchoPost:
+    ticket_id: int
+    cycle: int  # the ticket's reopen count: a ticket closed again is posted again
+    text: str
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def post_text(
+    cfg: Config,
+    ticket: Ticket,
+    *,
+    started_at: datetime,
+    names: list[str],
+) -> str:
+    """The anonymised post for a closed ticket; `names` are people to scrub from the text."""
+    line = next((ln.name for ln in cfg.service_lines if ln.id == ticket.line), "")
+    area = cfg.area(ticket.area) if ticket.area else None
+    places = [site.name for site in cfg.sites]
+    asked = _clip(scrub(ticket.text, names, places))
+    done = _clip(scrub(ticket.resolution_note, names, places)) or "已办结"
+    took = (
+        duration_text((ticket.resolved_at - started_at).total_seconds())
+        if ticket.resolved_at
+        else "—"
+    )
+    lines = [
+        f"【回音壁】{line}" + (f" · {area.name}" if area else ""),
+        f"诉求：{asked}",
+        f"办理：{done}",
+        f"用时：{took}",
+    ]
+    if ticket.rating is not None:
+        lines.append(f"评价：{rating_name(ticket.rating)}")
+    return "\n".join(lines)
+
+
+async def _names_in(session: AsyncSession, texts: list[str], ids: list[int]) -> list[str]:
+    """Names of known people who appear in the texts, and of the people on the ticket."""
+    candidates = [literal(text).contains(users.c.name) for text in texts if text]
+    query = select(users.c.name).where(
+        func.length(users.c.name) >= 2, or_(users.c.id.in_(ids), *candidates)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPost | None:
+    """The post for a ticket just closed, or None: not closed after a resolution, or the
+    requester opted out, or no echo channel is configured."""
+    if cfg.echo_wall_chat is None:
+        return None
+    ticket = (await session.execute(select(Ticket).where(tickets.c.id == ticket_id))).scalar()
+    if ticket is None or ticket.status is not Status.CLOSED or ticket.resolved_at is None:
+        return None
+    opted_out = await session.scalar(
+        select(users.c.echo_opt_out).where(users.c.id == ticket.requester_id)
+    )
+    if opted_out:
+        return None
+    last_reopen = await session.scalar(
+        select(func.max(ticket_events.c.at)).where(
+            ticket_events.c.ticket_id == ticket_id, ticket_events.c.action == "reopen"
+        )
+    )
+    people = [p for p in (ticket.requester_id, ticket.accepted_by, ticket.resolved_by) if p]
+    names = await _names_in(session, [ticket.text, ticket.resolution_note], people)
+    started = last_reopen or ticket.created_at
+    text = post_text(cfg, ticket, started_at=started, names=names)
+    return EchoPost(ticket_id, ticket.reopen_count, text)
+
+
+def outbox_message(cfg: Config, post: EchoPost, now: datetime) -> OutboxMessage | None:
+    """The post as an outbox row for the echo channel (bulk priority, once per ticket)."""
+    if cfg.echo_wall_chat is None:
+        return None
+    return OutboxMessage(
+        chat_id=cfg.echo_wall_chat,
+        method="send_message",
+        payload={"text": post.text},
+        created_at=now,
+        not_before=now,
+        priority=2,
+        ticket_id=post.ticket_id,
+        purpose="echo",
+        dedup_key=f"echo:{post.ticket_id}:{post.cycle}",
+    )
+
+
+async def weekly_summary(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> str:
+    """Counts per service line of the tickets closed after a resolution in the window."""
+    report = await compute(session, cfg, window, now, "line")
+    total = report.total
+    lines = [f"【回音壁·周报】{window.label}"]
+    if not total.resolved:
+        lines.append("本周没有办结的诉求。")
+        return "\n".join(lines)
+    parts = [f"{g.label} {g.resolved} 件" for g in report.groups if g.resolved]
+    lines.append(f"共办结 {total.resolved} 件：" + "，".join(parts))
+    lines.append(
+        f"新收诉求 {total.created} 件；办结用时中位数 {duration_text(total.resolve_median)}"
+    )
+    if total.rated:
+        lines.append(f"满意率 {percent(total.satisfaction_rate)}（{total.rated} 人评价）")
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""/stats: a short table of the rates by team for a period, and the chart to go with it.
+
+Text is Simplified Chinese; the handler converts it with to_traditional for 繁體 readers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.config import Config
+from reports import periods
+from reports.charts import rates_chart
+from reports.labels import duration_text, percent
+from reports.periods import Window
+from reports.rates import GroupRates, RatesReport, compute
+from storage.uow import Database
+
+PERIOD_NAMES = {
+    "today": "今日",
+    "yesterday": "昨日",
+    "week": "本周",
+    "lastweek": "上周",
+    "month": "本月",
+    "lastmonth": "上月",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    window: Window
+    title: str
+    text: str
+    chart_png: bytes
+    report: RatesReport
+
+
+def title(cfg: Config, window: Window, now: datetime) -> str:
+    name = PERIOD_NAMES.get(window.name, "")
+    running = f"，截至 {now.astimezone(cfg.zone):%m-%d %H:%M}" if now < window.end else ""
+    return f"{cfg.bureau} 服务指标 {name}（{window.label}{running}）".replace(" （", "（")
+
+
+def _line(group: GroupRates, report: RatesReport) -> str:
+    composite = group.composite(report.weights)
+    score = "—" if composite is None else f"{composite * 100:.1f}"
+    return (
+        f"{group.label}：受理{group.created} 销号{group.closed} 超时{group.overdue}｜"
+        f"响应{percent(group.response_rate)} 解决{percent(group.resolution_rate)} "
+        f"满意{percent(group.satisfaction_rate)}｜综合{score}"
+    )
+
+
+def text(cfg: Config, report: RatesReport, heading: str) -> str:
+    """The table as one line per team, which reads well in a chat with CJK widths."""
+    lines = [f"📊 {heading}"]
+    if not report.groups:
+        lines.append("本期没有工单。")
+        return "\n".join(lines)
+    lines += [_line(group, report) for group in report.groups]
+    total = report.total
+    lines.append(_line(total, report))
+    lines.append(
+        f"接单用时中位数 {duration_text(total.accept_median)}"
+        f"（P90 {duration_text(total.accept_p90)}）；"
+        f"办结用时中位数 {duration_text(total.resolve_median)}"
+        f"（P90 {duration_text(total.resolve_p90)}）"
+    )
+    w = report.weights
+    lines.append(
+        f"综合 = {w.response:g}×响应 + {w.resolution:g}×解决 + {w.satisfaction:g}×满意；"
+        f"重开率 {percent(total.reopen_rate)}"
+    )
+    return "\n".join(lines)
+
+
+async def compute_stats(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Stats:
+    report = await compute(session, cfg, window, now, "team")
+    heading = title(cfg, window, now)
+    # Drawing takes a few hundred milliseconds of CPU: keep it off the event loop.
+    chart = await asyncio.to_thread(rates_chart, report, heading)
+    return Stats(window, heading, text(cfg, report, heading), chart, report)
+
+
+async def build_stats(db: Database, cfg: Config, period: str, now: datetime) -> Stats:
+    """What /stats [today|week|month|...] answers; raises periods.PeriodError on bad input."""
+    window = periods.parse(period, now, cfg.zone)
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        return await compute_stats(uow.session, cfg, window, now)

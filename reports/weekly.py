@@ -1,0 +1,80 @@
+"""The weekly report for supervisors, sent by the scheduler on Monday morning.
+
+Last week's chart (PNG), ledger (xlsx) and a summary text, plus the echo wall's weekly tally.
+Building it only reads; the scheduler decides who gets it and enqueues the messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.config import Config
+from core.enums import Role
+from reports import echo, ledger_files, periods, stats
+from reports.ledger import load
+from reports.periods import Window
+from storage.tables import memberships
+from storage.uow import Database
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyReport:
+    window: Window
+    text: str  # the /stats table for last week
+    chart_png: bytes
+    xlsx: bytes
+    xlsx_name: str
+    echo_summary: str | None  # for the echo channel; None when none is configured
+
+    @property
+    def chart_name(self) -> str:
+        return f"服务指标_{self.window.first_day}_{self.window.last_day}.png"
+
+    def save(self, directory: Path) -> tuple[Path, Path]:
+        """Write the chart and the workbook (for send_document rows that carry a path)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        chart, book = directory / self.chart_name, directory / self.xlsx_name
+        chart.write_bytes(self.chart_png)
+        book.write_bytes(self.xlsx)
+        return chart, book
+
+
+def last_week(cfg: Config, now: datetime) -> Window:
+    """The Monday-to-Sunday week before the one holding `now` (local time)."""
+    return periods.week(now, cfg.zone, weeks_back=1)
+
+
+async def compute_weekly(session: AsyncSession, cfg: Config, now: datetime) -> WeeklyReport:
+    window = last_week(cfg, now)
+    figures = await stats.compute_stats(session, cfg, window, now)
+    ledger = await load(session, cfg, window, now)
+    book = await asyncio.to_thread(ledger_files.xlsx, ledger)
+    summary = (
+        await echo.weekly_summary(session, cfg, window, now)
+        if cfg.echo_wall_chat is not None
+        else None
+    )
+    done, total = ledger.wish_progress
+    text = figures.text + (f"\n心愿清单：已实现 {done}/{total}" if total else "")
+    return WeeklyReport(
+        window, text, figures.chart_png, book, ledger_files.filename(ledger, "xlsx"), summary
+    )
+
+
+async def build_weekly(db: Database, cfg: Config, now: datetime) -> WeeklyReport:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        return await compute_weekly(uow.session, cfg, now)
+
+
+async def recipients(session: AsyncSession, cfg: Config) -> list[int]:
+    """Supervisors from the config and those made so by invitation, each once."""
+    query = select(memberships.c.user_id).where(memberships.c.role == Role.SUPERVISOR)
+    found = list((await session.execute(query)).scalars())
+    return sorted(set(cfg.supervisors) | set(found))

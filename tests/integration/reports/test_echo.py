@@ -1,0 +1,109 @@
+"""The echo wall: anonymous posts for closed tickets, opt-outs, and the weekly tally."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.config import Config
+from core.enums import Action
+from core.model import User
+from reports.echo import outbox_message, post_for, weekly_summary
+from reports.periods import days
+from storage.tables import users
+from storage.uow import Database
+from tests.integration.reports.dataset import AFTER, History, act, add_users, build, m, window
+from tests.support.tickets import FARMER, MEMBER, new_ticket
+
+PRIVATE_TEXT = (
+    "我是张德明，电话13812345678，家在大坪村三组，许可证号520102100123，"
+    "烤房风机不转了，请王建国师傅快来"
+)
+
+
+async def post(db: Database, cfg: Config, ticket_id: int | None) -> str | None:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        found = await post_for(uow.session, cfg, ticket_id or 0)
+    return found.text if found else None
+
+
+async def test_a_closed_ticket_is_posted_without_anything_personal(
+    db: Database, demo_config: Config
+) -> None:
+    await add_users(db)
+    ticket = await new_ticket(db, demo_config, now=m(0), text=PRIVATE_TEXT)
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    note = "王建国到青山镇大坪烤房群更换风机电容，已告知张德明（0851-85551234）"
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(75), note)
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None
+    for secret in ("张德明", "王建国", "13812345678", "520102100123", "大坪", "85551234",
+                   "0851", "三组"):  # fmt: skip
+        assert secret not in text, secret
+    assert text.splitlines() == [
+        "【回音壁】烘烤110 · 青山镇",
+        "诉求：我是某某，电话【电话已隐去】，家在某村某组，许可证号【号码已隐去】，"
+        "烤房风机不转了，请某某师傅快来",
+        "办理：某某到某地更换风机电容，已告知某某（【电话已隐去】）",
+        "用时：1小时15分",
+    ]
+
+
+async def test_opted_out_requesters_and_unfinished_tickets_are_not_posted(
+    db: Database, demo_config: Config
+) -> None:
+    made: History = await build(db, demo_config)
+    assert await post(db, demo_config, made.tickets["A"].id) is not None
+    for unposted in "CDH":  # open, cancelled, expired without a resolution
+        assert await post(db, demo_config, made.tickets[unposted].id) is None
+    async with db.uow() as uow:
+        assert uow.session is not None
+        await uow.session.execute(
+            users.update().where(users.c.id == FARMER).values(echo_opt_out=True)
+        )
+        await uow.commit()
+    assert await post(db, demo_config, made.tickets["A"].id) is None
+    no_channel = demo_config.model_copy(update={"echo_wall_chat": None})
+    assert await post(db, no_channel, made.tickets["G"].id) is None
+
+
+async def test_a_reopened_ticket_is_timed_from_its_reopening_and_posted_again(
+    db: Database, demo_config: Config
+) -> None:
+    made = await build(db, demo_config)
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        found = await post_for(uow.session, demo_config, made.tickets["E"].id or 0)
+    assert found is not None and found.cycle == 1
+    assert "用时：1小时" in found.text and "评价：基本满意" in found.text
+    message = outbox_message(demo_config, found, AFTER)
+    assert message is not None
+    assert message.chat_id == demo_config.echo_wall_chat
+    assert message.dedup_key == f"echo:{made.tickets['E'].id}:1"
+    assert message.payload == {"text": found.text} and message.purpose == "echo"
+
+
+async def test_weekly_summary_counts_per_line(db: Database, demo_config: Config) -> None:
+    await build(db, demo_config)
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        text = await weekly_summary(uow.session, demo_config, window(demo_config), AFTER)
+        quiet = days(date(2020, 1, 6), date(2020, 1, 12), demo_config.zone)
+        empty = await weekly_summary(uow.session, demo_config, quiet, AFTER)
+    assert text.splitlines()[1] == "共办结 6 件：烘烤110 6 件"
+    assert "满意率 76%（5 人评价）" in text
+    assert "没有办结" in empty
+    assert "张德明" not in text
+
+
+async def test_names_are_looked_up_in_the_users_table(db: Database, demo_config: Config) -> None:
+    async with db.uow() as uow:
+        await uow.users.add(User(555, m(0), name="赵铁柱"))
+        await uow.commit()
+    ticket = await new_ticket(db, demo_config, now=m(0), text="邻居赵铁柱的烤房也坏了")
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(30), "两家都修好了")
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(40))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None and "赵铁柱" not in text and "邻居某某的烤房也坏了" in text

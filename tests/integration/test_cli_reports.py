@@ -1,0 +1,88 @@
+"""`jinye110 report ledger` and `jinye110 report stats` as an operator runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from bot.cli import main
+from core.config import Config
+from storage.uow import Database
+from tests.conftest import DEMO_CONFIG
+from tests.integration.reports.dataset import build
+
+AS_OF = "2026-11-19T10:00"  # local: the morning after the constructed day
+
+
+@pytest.fixture
+def env(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setenv("JINYE_DATABASE_URL", db.url)
+    monkeypatch.setenv("JINYE_CONFIG", str(DEMO_CONFIG))
+    return db
+
+
+async def run(*argv: str) -> int:
+    # The CLI runs its own event loop, so it cannot run on the test's.
+    return await asyncio.to_thread(main, list(argv))
+
+
+async def test_ledger_to_xlsx_and_csv(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await build(env, demo_config)
+    book_path, csv_path = tmp_path / "ledger.xlsx", tmp_path / "ledger.csv"
+    dates = ["--from", "2026-11-18", "--to", "2026-11-18", "--as-of", AS_OF]
+    assert await run("report", "ledger", *dates, "-o", str(book_path)) == 0
+    assert await run("report", "ledger", *dates, "-o", str(csv_path)) == 0
+    assert "2026-11-18 written" in capsys.readouterr().out
+    book = load_workbook(book_path)
+    assert book.sheetnames == ["台账", "汇总", "心愿清单"]
+    assert book["台账"].max_row == 1 + 8
+    assert book["台账"]["D2"].value == "张德明"
+    rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 1 + 8 and rows[1][3] == "张德明"
+
+
+async def test_stats_prints_the_table_and_writes_the_chart(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await build(env, demo_config)
+    chart = tmp_path / "stats.png"
+    code = await run(
+        "report", "stats", "--period", "2026-11-18", "--as-of", AS_OF, "--chart", str(chart)
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "青山镇烘烤110服务队：受理6 销号4 超时2｜响应60% 解决80% 满意63%" in out
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ledger", "--from", "2026-11-31", "--to", "2026-12-01", "-o", "x.xlsx"], "日期格式不对"),
+        (["ledger", "--from", "2026-11-18", "--to", "2026-11-01", "-o", "x.xlsx"], "早于"),
+        (["ledger", "--from", "2026-11-01", "--to", "2026-11-18", "-o", "x.pdf"], ".xlsx or .csv"),
+        (["stats", "--period", "someday"], "看不懂时间范围"),
+        (["stats", "--chart", "out.jpg"], "must end in .png"),
+        (["stats", "--as-of", "yesterday"], "--as-of"),
+    ],
+)
+async def test_bad_input_exits_2_with_a_clear_message(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'unused.db'}")
+    monkeypatch.setenv("JINYE_CONFIG", str(DEMO_CONFIG))
+    assert await run("report", *argv) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()

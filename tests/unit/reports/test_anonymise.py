@@ -1,0 +1,66 @@
+"""What the echo wall must never show: names, phone numbers, ID and licence numbers, places."""
+
+from __future__ import annotations
+
+import pytest
+
+from reports.anonymise import NUMBER, PHONE, scrub
+
+NAMES = ["张德明", "王建国"]
+SITES = ["青山镇大坪烤房群"]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("我的电话13812345678，请联系", "13812345678"),
+        ("打138-1234-5678找我", "1234"),
+        ("手机 +86 139 0000 1111", "0000"),
+        ("座机0851-85551234", "85551234"),
+        ("座机（0851）85551234", "85551234"),
+        ("身份证52010219800101123X", "52010219800101123"),
+        ("许可证号520102100123要延续", "520102100123"),
+        ("QQ 12345678", "12345678"),
+        ("全角１３８１２３４５６７８", "１３８"),
+    ],
+)
+def test_numbers_are_removed(text: str, secret: str) -> None:
+    out = scrub(text)
+    assert secret not in out
+    assert PHONE in out or NUMBER in out
+
+
+def test_known_names_and_sites_are_removed() -> None:
+    text = "张德明在青山镇大坪烤房群，王建国师傅上门修好了，张德明很满意"
+    out = scrub(text, NAMES, SITES)
+    assert "张德明" not in out and "王建国" not in out and "大坪" not in out
+    assert out == "某某在某地，某某师傅上门修好了，某某很满意"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我家在大坪村三组", "我家在某村某组"),
+        ("青山镇松林村5组12号", "青山镇某村某组某号"),
+        ("白石乡水井寨的烤房", "白石乡某寨的烤房"),
+        ("感谢王师傅和李经理", "感谢某师傅和某经理"),
+        ("老张和小王一起来的", "某某和某某一起来的"),
+    ],
+)
+def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烤房温度60度，风机不转",
+        "11月3号来修的，第二天就好了",
+        "2026-11-18 上午报修",
+        "农村电网改造后停电少了",
+        "小叶片烤黄了，老毛病又犯了",
+        "烘烤110服务队很快到了",
+    ],
+)
+def test_ordinary_words_survive(text: str) -> None:
+    assert scrub(text) == text

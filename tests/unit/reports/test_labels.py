@@ -1,0 +1,31 @@
+"""Durations and percentages as supervisors read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Status
+from reports.labels import closing_status, duration_text, percent, rating_name
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(None, "—"), (20, "不到1分钟"), (300, "5分钟"), (3600, "1小时"), (8100, "2小时15分"),
+     (3 * 86400 + 4 * 3600, "3天4小时"), (2 * 86400, "2天")],
+)  # fmt: skip
+def test_duration_text(seconds: float | None, text: str) -> None:
+    assert duration_text(seconds) == text
+
+
+def test_percent_rating_and_closing() -> None:
+    assert percent(None) == "—" and percent(0.6333) == "63%"
+    assert [rating_name(r) for r in (5, 4, 3, 1, None)] == [
+        "满意",
+        "基本满意",
+        "不满意",
+        "不满意",
+        "",
+    ]
+    assert closing_status(Status.CLOSED) == "已销号"
+    assert closing_status(Status.RESOLVED) == "未销号"
+    assert closing_status(Status.CANCELLED) == "已撤销"

@@ -1,0 +1,75 @@
+"""Periods in the bureau's time zone turned into UTC bounds."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from reports import periods
+from reports.periods import PeriodError
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)  # Wednesday 09:00 in Shanghai
+
+
+def test_today_is_the_local_day_in_utc() -> None:
+    window = periods.today(NOW, SHANGHAI)
+    assert window.start == datetime(2026, 11, 17, 16, 0, tzinfo=UTC)
+    assert window.end == datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
+    assert window.label == "2026-11-18"
+
+
+def test_late_evening_utc_is_already_tomorrow_in_shanghai() -> None:
+    window = periods.today(datetime(2026, 11, 18, 17, 0, tzinfo=UTC), SHANGHAI)
+    assert window.first_day == date(2026, 11, 19)
+
+
+def test_week_runs_monday_to_sunday() -> None:
+    window = periods.week(NOW, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 11, 16), date(2026, 11, 22))
+    assert window.start == datetime(2026, 11, 15, 16, 0, tzinfo=UTC)
+    last = periods.week(NOW, SHANGHAI, weeks_back=1)
+    assert (last.first_day, last.last_day) == (date(2026, 11, 9), date(2026, 11, 15))
+
+
+def test_month_and_last_month_across_a_year() -> None:
+    january = datetime(2027, 1, 10, tzinfo=UTC)
+    assert periods.month(january, SHANGHAI).last_day == date(2027, 1, 31)
+    december = periods.month(january, SHANGHAI, months_back=1)
+    assert (december.first_day, december.last_day) == (date(2026, 12, 1), date(2026, 12, 31))
+
+
+def test_cutoff_is_now_for_a_running_period() -> None:
+    window = periods.week(NOW, SHANGHAI)
+    assert window.cutoff(NOW) == NOW
+    assert window.cutoff(datetime(2027, 1, 1, tzinfo=UTC)) == window.end
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("", "2026-11-18", "2026-11-18"),
+        ("today", "2026-11-18", "2026-11-18"),
+        ("昨天", "2026-11-17", "2026-11-17"),
+        ("week", "2026-11-16", "2026-11-22"),
+        ("上周", "2026-11-09", "2026-11-15"),
+        ("本月", "2026-11-01", "2026-11-30"),
+        ("lastmonth", "2026-10-01", "2026-10-31"),
+        ("2026-02", "2026-02-01", "2026-02-28"),
+        ("2026-11-05", "2026-11-05", "2026-11-05"),
+        ("2026-11-01..2026-11-15", "2026-11-01", "2026-11-15"),
+        ("2026-11-01 至 2026-11-15", "2026-11-01", "2026-11-15"),
+    ],
+)
+def test_parse(text: str, first: str, last: str) -> None:
+    window = periods.parse(text, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["yesteryear", "2026-13", "2026-02-30", "2026-11-15..2026-11-01"])
+def test_parse_refuses_with_a_chinese_message(text: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        periods.parse(text, NOW, SHANGHAI)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(caught.value))
