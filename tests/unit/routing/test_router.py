@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config, KeywordTable
+from core.enums import Kind, Script
+from routing import Decision, Router
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("烤房的排湿窗打不开了", "curing"),
+        ("定色期湿球温度定多少", "curing"),
+        ("烟苗长了好多蚜虫咋个办", "growing"),
+        ("黑胫病用什么药", "growing"),
+        ("收购站明天开不开秤，想去交烟", "purchase"),
+        ("我的烟定级定低了", "purchase"),
+        ("烟草专卖零售许可证怎么延续", "monopoly"),
+        ("举报有人卖假烟", "monopoly"),
+        ("这周订货系统打不开", "ordering"),
+        ("档位能不能调高一档", "ordering"),
+        ("送货员把烟送错了", "delivery"),
+        ("配送的烟有两条破损", "delivery"),
+        ("心愿：给站里职工装个热水器", "staff"),
+        ("想申请困难职工补助", "staff"),
+        ("投诉客户经理吃拿卡要", "conduct"),
+        ("工作人员态度恶劣还骂人", "conduct"),
+    ],
+)
+def test_each_service_line_gets_its_requests(router: Router, text: str, line: str) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == (line, False), decision.explanation
+
+
+def test_traditional_and_simplified_give_the_same_decision(router: Router) -> None:
+    simplified = router.route("烤房温度上不去，风机好像坏了")
+    traditional = router.route("烤房溫度上不去，風機好像壞了")
+    assert traditional.normalized == simplified.normalized
+    assert (traditional.line, traditional.urgent, traditional.matched) == (
+        simplified.line,
+        simplified.urgent,
+        simplified.matched,
+    )
+    assert (simplified.script, traditional.script) == (Script.HANS, Script.HANT)
+    assert traditional.original == "烤房溫度上不去，風機好像壞了"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["烤房停电了！", "风机不转了", "温度一直往下掉", "炉子熄火了", "烤房冒烟", "掉温了咋办"],
+)
+def test_curing_emergencies_are_urgent_and_go_to_110(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.emergency and decision.urgent
+    assert decision.line == "curing" and not decision.triage
+    assert decision.kind is Kind.EMERGENCY
+    assert decision.explanation.endswith("急")
+
+
+def test_a_disaster_is_urgent_but_not_a_curing_emergency(router: Router) -> None:
+    decision = router.route("昨晚下冰雹，烟叶全打烂了")
+    assert decision.urgent and not decision.emergency
+    assert decision.line == "growing"
+    assert "冰雹" in decision.urgent_words
+
+
+def test_an_ordinary_curing_question_is_not_urgent(router: Router) -> None:
+    decision = router.route("变黄期要烤多久")
+    assert decision.line == "curing" and not decision.urgent and decision.kind is None
+
+
+def test_complaint_words_hint_a_complaint(router: Router) -> None:
+    decision = router.route("投诉送货员态度差")
+    assert decision.kind is Kind.COMPLAINT
+    assert "投诉" in decision.kind_words
+
+
+def test_wish_and_suggestion_hints(router: Router) -> None:
+    assert router.route("我有个心愿，想要职工书屋").kind is Kind.WISH
+    assert router.route("建议收购站多开一个窗口").kind is Kind.SUGGESTION
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "team"),
+    [
+        ({}, "curing-qingshan"),  # the line's default team
+        ({"area": "baishi"}, "curing-baishi"),
+        ({"area": "longtan"}, "curing-longtan"),
+        ({"site": "BS01"}, "curing-baishi"),  # a site's area
+        ({"area": "longtan", "site": "BS01"}, "curing-longtan"),  # the area wins
+        ({"area": "nowhere"}, "curing-qingshan"),  # unknown area: default team
+    ],
+)
+def test_team_is_chosen_by_area_or_site(router: Router, kwargs: dict[str, str], team: str) -> None:
+    assert router.route("烤房停电了", **kwargs).team == team
+
+
+def test_a_place_named_in_the_text_chooses_the_team_when_no_area_is_known(router: Router) -> None:
+    decision = router.route("龙潭这边烤房风机坏了")
+    assert (decision.area, decision.team) == ("longtan", "curing-longtan")
+
+
+def test_low_confidence_goes_to_triage_with_two_candidates(router: Router) -> None:
+    # 合同 (purchase, weak) and 站里 (staff, weak): neither is enough on its own.
+    decision = router.route("合同的事，站里说不清楚")
+    assert decision.triage and decision.line == "triage" and decision.team == "triage"
+    assert decision.confidence < router.settings.threshold
+    assert [line for line, _ in decision.candidates] == ["purchase", "staff"]
+    assert decision.explanation.startswith("人工分派 — 置信度")
+    assert "烟叶收购" in decision.explanation and "职工服务" in decision.explanation
+
+
+@pytest.mark.parametrize("text", ["", "   ", "👍👍", "？？？", "你好"])
+def test_text_without_evidence_goes_to_triage_with_zero_confidence(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.triage and decision.line == "triage"
+    assert decision.confidence == 0.0 and decision.candidates == ()
+
+
+def test_explanation_names_the_line_words_counts_and_urgency(router: Router) -> None:
+    decision = router.route("烤房温度上不去，烤房里的烟要坏了")
+    assert decision.explanation.startswith("烘烤110 — ")
+    assert "烤房 ×2" in decision.explanation and decision.explanation.endswith("急")
+    assert dict(decision.matched)["烤房"] > 0
+
+
+def test_confidence_is_between_zero_and_one(router: Router) -> None:
+    for text in ["烤房停电了", "许可证", "送货", "合同"]:
+        assert 0.0 <= router.route(text).confidence <= 1.0
+
+
+def test_typos_are_caught_by_synonyms(router: Router) -> None:
+    assert router.route("烤方停电了").line == "curing"
+    assert router.route("许可正快过期了").line == "monopoly"
+    assert router.route("定货系统进不去").line == "ordering"
+
+
+def test_keyword_override_replaces_the_config_tables(demo_config: Config) -> None:
+    tables = {"ordering": KeywordTable(words={"香烟": 3.0})}
+    router = Router(demo_config, tables)
+    assert router.route("我想买香烟").line == "ordering"
+    assert router.route("许可证到期了").triage  # the config's tables are not used
+
+
+def test_an_unknown_learned_line_goes_to_the_dispatch_desk_team(demo_config: Config) -> None:
+    router = Router(demo_config, {"教育文体": KeywordTable(words={"学校": 3.0})})
+    decision = router.route("学校门口乱停车")
+    assert decision.line == "教育文体" and decision.team == "triage"
+
+
+def test_negative_words_argue_against_a_line(router: Router) -> None:
+    decision = router.route("有人在村里私收烟叶，价格比收购站高")
+    assert decision.line == "monopoly"
+
+
+def test_from_config_returns_the_same_router_for_the_same_config(demo_config: Config) -> None:
+    assert Router.from_config(demo_config) is Router.from_config(demo_config)
+
+
+def test_decision_json_has_the_documented_shape(router: Router) -> None:
+    data = router.route("烤房停电了", area="baishi").to_json()
+    for key in ("line", "team", "urgent", "kind", "confidence", "matched", "explanation"):
+        assert key in data
+    assert data["kind"] == "emergency" and data["team"] == "curing-baishi"
+    assert isinstance(Decision, type)

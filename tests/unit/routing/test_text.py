@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Script
+from routing import detect_script, normalize, to_simplified, to_traditional
+
+
+def test_traditional_becomes_simplified() -> None:
+    assert normalize("煙葉變黃了，烤房溫度上不去") == "烟叶变黄了,烤房温度上不去"
+
+
+def test_full_width_letters_and_digits_become_half_width_lower_case() -> None:
+    assert normalize("ＷＩＦＩ密码１２３") == "wifi密码123"
+
+
+def test_emoji_and_decoration_are_dropped() -> None:
+    assert normalize("🔥🔥【急】★烤房停电了！！！😭") == "急烤房停电了!"
+
+
+def test_spaces_between_chinese_characters_are_removed_and_others_collapsed() -> None:
+    assert normalize("  烤 房   停 电\n\n了  app  坏了 ") == "烤房停电了 app 坏了"
+
+
+def test_emoji_only_text_normalises_to_nothing() -> None:
+    assert normalize("👍🏻👍🏻 ✨") == ""
+
+
+@pytest.mark.parametrize("text", ["煙葉變黃了！！", "ＡＢＣ 烤 房", "🔥烟叶~~~", ""])
+def test_normalize_is_idempotent(text: str) -> None:
+    assert normalize(normalize(text)) == normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("烤房停電了，怎麼辦", Script.HANT),
+        ("烤房停电了，怎么办", Script.HANS),
+        ("許可證到期了", Script.HANT),
+        ("烤房", Script.HANS),  # the same in both scripts: Simplified is the default
+        ("ok 👍", None),
+        ("", None),
+    ],
+)
+def test_detect_script(text: str, script: Script | None) -> None:
+    assert detect_script(text) == script
+
+
+def test_mostly_traditional_text_with_an_ambiguous_character_is_traditional() -> None:
+    # 台 is converted by OpenCC but is also ordinary Traditional usage.
+    assert detect_script("臺灣後來的烤房溫度") == Script.HANT
+
+
+def test_conversion_round_trip_for_replies() -> None:
+    assert to_traditional("烤房温度上不去") == "烤房溫度上不去"
+    assert to_simplified("烤房溫度上不去") == "烤房温度上不去"
