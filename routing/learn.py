@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from core.config import KeywordTable
@@ -39,13 +40,14 @@ def _load_stopwords() -> frozenset[str]:
 STOPWORDS = _load_stopwords()
 
 
-def tokens_of(text: str) -> list[str]:
-    """The tokens the router sees for `text`."""
+@lru_cache(maxsize=8192)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """The tokens the router sees for `text` (cached: cross-validation cuts each text once)."""
     normalized = normalize(text)
-    return cut(normalized) if normalized else []
+    return tuple(cut(normalized)) if normalized else ()
 
 
-def candidates(tokens: list[str]) -> set[str]:
+def candidates(tokens: Sequence[str]) -> set[str]:
     """Words (2+ characters, with Chinese, not stop words) and adjacent two-word phrases."""
     content = [bool(_CJK.search(t)) and t not in STOPWORDS for t in tokens]
     found: set[str] = set()
@@ -80,7 +82,7 @@ def learn_keywords(
     docs: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for tokens, label in zip(cut_texts, labels, strict=True):
-        present = matcher.count(tokens).keys()
+        present = matcher.count(list(tokens)).keys()
         by_label.setdefault(label, Counter()).update(present)
         total.update(present)
         docs[label] += 1
