@@ -1,0 +1,130 @@
+"""`jinye110 route` as a supervisor runs it: route a text, evaluate, learn from a ledger."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from bot.cli import main
+from tests.conftest import DEMO_CONFIG, ROOT
+
+CORPUS = ROOT / "tests" / "data" / "routing_corpus_holdout.csv"
+PUBLIC_SAMPLE = ROOT.parent / "shared" / "data" / "routing" / "tipdm2020c_sample.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["route", *argv, "--config", str(DEMO_CONFIG)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_route_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "烤房停电了！", "--area", "baishi", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {"line", "team", "urgent", "kind", "confidence", "matched", "explanation"} <= set(data)
+    assert (data["line"], data["team"], data["urgent"]) == ("curing", "curing-baishi", True)
+    assert data["kind"] == "emergency" and 0 <= data["confidence"] <= 1
+    assert all(isinstance(w, str) and isinstance(s, float) for w, s in data["matched"])
+    assert data["explanation"].startswith("烘烤110 — ")
+
+
+def test_route_prints_line_team_and_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "许可證到期了", "--site", "CQ-R1")
+    assert code == 0
+    assert out.splitlines()[0].startswith("专卖管理 → 专卖管理所")
+    assert "依据：专卖管理 — 许可证" in out
+
+
+def test_route_eval_reports_the_metrics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "eval", str(CORPUS))
+    assert code == 0
+    for part in ("accuracy", "macro-F1", "precision", "recall", "confusion", "messages/s"):
+        assert part in out
+    assert "curing emergencies: 16/16" in out
+
+
+def test_learn_then_eval_with_the_learned_keywords(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    if not PUBLIC_SAMPLE.is_file():
+        pytest.skip("public sample not available")
+    with PUBLIC_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    train, test = tmp_path / "train.xlsx", tmp_path / "test.tsv"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["诉求内容", "承办部门"])
+    for row in rows[::5] + [r for i, r in enumerate(rows) if i % 5 not in (0, 1)]:
+        sheet.append([row["text"], row["label"]])
+    book.save(train)
+    with test.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t")
+        writer.writerow(["msg", "dept"])
+        writer.writerows([r["text"], r["label"]] for r in rows[1::5])
+    tables = tmp_path / "learned.yaml"
+    code, out, err = run(capsys, "learn", str(train), "-o", str(tables))
+    assert code == 0, err
+    assert "7 labels" in out and tables.read_text(encoding="utf-8").count("\n  ") >= 7
+    code, out, err = run(
+        capsys, "eval", str(test), "--text-col", "msg", "--label-col", "dept",
+        "--keywords", str(tables), "--json",
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["messages"] == 99 and report["accuracy"] >= 0.72
+    code, out, _ = run(capsys, "教育局说学校不能乱收费", "--keywords", str(tables), "--json")
+    assert json.loads(out)["line"] == "教育文体"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["eval", "/nonexistent/ledger.csv"], "no such file"),
+        (["eval", "{corpus}", "--text-col", "内容x"], "no text column '内容x'"),
+        (["eval", "{empty}"], "the file is empty"),
+        (["eval", "{header_only}"], "no rows with both a text and a label"),
+        (["learn", "{corpus}"], "needs -o"),
+        (["烤房停电了", "--area", "mars"], "unknown area 'mars'"),
+        (["烤房停电了", "--text-col", "x"], "--text-col does not apply to 'route'"),
+        (["eval", "{corpus}", "--keywords", "/nonexistent.yaml"], "cannot read"),
+        (["eval", "{corpus}", "--keywords", "{bad_yaml}"], "keywords"),
+        (["eval", "{not_xlsx}"], "not a readable .xlsx"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_code_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    files = {
+        "corpus": str(CORPUS),
+        "empty": str(tmp_path / "empty.csv"),
+        "header_only": str(tmp_path / "header.csv"),
+        "bad_yaml": str(tmp_path / "bad.yaml"),
+        "not_xlsx": str(tmp_path / "ledger.xlsx"),
+    }
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("text,label\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("keywords: [1, 2]\n", encoding="utf-8")
+    (tmp_path / "ledger.xlsx").write_text("not a workbook", encoding="utf-8")
+    code, _out, err = run(capsys, *[a.format(**files) for a in argv])
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_console_script_routes_traditional_text() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "route", "烤房停電了", "--json",
+         "--config", str(DEMO_CONFIG)],
+        capture_output=True, text=True, check=False, cwd=ROOT, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["script"] == "hant" and data["urgent"] and data["line"] == "curing"
