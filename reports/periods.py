@@ -119,7 +119,7 @@ def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
             first = date(int(found[1]), int(found[2]), 1)
         except ValueError:
             raise PeriodError(f"月份不对：{text!r}") from None
-        return days(first, _month_end(first), zone, "month")
+        return days(first, _month_end(first), zone)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
         day = parse_day(word)
         return days(day, day, zone)

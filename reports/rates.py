@@ -7,118 +7,22 @@ no percentile function). Definitions: docs/rates.md and reports/sqlexpr.py.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.config import Config, RateWeights
+from core.config import Config
 from reports import sqlexpr as x
+from reports.figures import GroupRates, RatesReport, percentile
 from reports.labels import GroupBy, group_label, group_order
 from reports.periods import Window
 from storage.tables import tickets
 
 t = tickets.c
-
-
-@dataclass(slots=True)
-class GroupRates:
-    key: str
-    label: str
-    created: int = 0
-    closed: int = 0
-    cancelled: int = 0
-    response_due: int = 0
-    responded_on_time: int = 0
-    resolution_due: int = 0
-    resolved: int = 0
-    rated: int = 0
-    satisfied: int = 0  # rating 5
-    basically_satisfied: int = 0  # rating 4
-    overdue: int = 0
-    closed_after_reopen: int = 0
-    accept_seconds: list[float] = field(default_factory=list)
-    resolve_seconds: list[float] = field(default_factory=list)
-
-    @property
-    def response_rate(self) -> float | None:
-        return _ratio(self.responded_on_time, self.response_due)
-
-    @property
-    def resolution_rate(self) -> float | None:
-        return _ratio(self.resolved, self.resolution_due)
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        return _ratio(self.satisfied + 0.9 * self.basically_satisfied, self.rated)
-
-    @property
-    def reopen_rate(self) -> float | None:
-        return _ratio(self.closed_after_reopen, self.resolved)
-
-    def composite(self, weights: RateWeights) -> float | None:
-        """Weighted mean of the rates that have data; None when none has.
-
-        A rate without data (no deadline fell due, nobody rated) leaves the composite
-        rather than counting as 0 or 100%, and the other weights are scaled up to sum to 1.
-        """
-        pairs = [
-            (weights.response, self.response_rate),
-            (weights.resolution, self.resolution_rate),
-            (weights.satisfaction, self.satisfaction_rate),
-        ]
-        present = [(w, r) for w, r in pairs if r is not None and w > 0]
-        total = sum(w for w, _ in present)
-        return sum(w * r for w, r in present) / total if total else None
-
-    @property
-    def accept_median(self) -> float | None:
-        return percentile(self.accept_seconds, 0.5)
-
-    @property
-    def accept_p90(self) -> float | None:
-        return percentile(self.accept_seconds, 0.9)
-
-    @property
-    def resolve_median(self) -> float | None:
-        return percentile(self.resolve_seconds, 0.5)
-
-    @property
-    def resolve_p90(self) -> float | None:
-        return percentile(self.resolve_seconds, 0.9)
-
-    @property
-    def active(self) -> bool:
-        return any((self.created, self.closed, self.cancelled, self.response_due,
-                    self.resolution_due, self.rated, self.overdue, self.accept_seconds,
-                    self.resolve_seconds))  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class RatesReport:
-    window: Window
-    by: GroupBy
-    as_of: datetime
-    weights: RateWeights
-    groups: list[GroupRates]
-    total: GroupRates
-
-
-def _ratio(part: float, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-def percentile(ordered: list[float], q: float) -> float | None:
-    """Linear interpolation between closest ranks (PostgreSQL's percentile_cont)."""
-    if not ordered:
-        return None
-    pos = (len(ordered) - 1) * q
-    low, high = math.floor(pos), math.ceil(pos)
-    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+__all__ = ["GroupRates", "RatesReport", "compute", "percentile"]
 
 
 def _key(by: GroupBy) -> ColumnElement[Any]:

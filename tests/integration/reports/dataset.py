@@ -84,9 +84,17 @@ async def done(
     requester: int = FARMER,
     note: str = "已上门处理，设备恢复正常",
 ) -> None:
-    await act(db, cfg, ticket, Action.ACCEPT, member, accept)
-    await act(db, cfg, ticket, Action.RESOLVE, member, resolve, note)
-    await act(db, cfg, ticket, Action.CONFIRM, requester, confirm)
+    """Accept, resolve and confirm, in one transaction (each step keeps its own time)."""
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        for action, actor, when, text in (
+            (Action.ACCEPT, member, accept, ""),
+            (Action.RESOLVE, member, resolve, note),
+            (Action.CONFIRM, requester, confirm, ""),
+        ):
+            await perform(uow, cfg, loaded, action, actor_id=actor, now=when, note=text)
+        await uow.commit()
 
 
 async def add_users(db: Database) -> None:
