@@ -41,6 +41,9 @@ class Router:
         self.tables = CompiledTables(tables, self.settings, emergency_line=self.emergency_line)
         self._names = {line.id: line.name for line in cfg.service_lines}
         self._area_names = _area_names(cfg)
+        self._teams: dict[tuple[str, str | None], str] = {}  # (line, area) -> team id
+        self._threshold = self.settings.threshold
+        self._min_score = self.settings.min_score
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -77,10 +80,18 @@ class Router:
         return next((a for name, a in self._area_names if name in normalized), None)
 
     def _team(self, line: str, area: str | None) -> str:
-        if any(known.id == line for known in self.cfg.service_lines):
-            return self.cfg.team_for(line, area).id
-        # A line from a learned table that this config does not have: a human dispatches it.
-        return self.cfg.team_for(self.triage_line, area).id
+        key = (line, area)
+        team = self._teams.get(key)
+        if team is None:
+            if line in self._names:
+                team = self.cfg.team_for(line, area).id
+            else:
+                # A line from a learned table that this config does not have: a human
+                # dispatches it.
+                team = self.cfg.team_for(self.triage_line, area).id
+            if len(self._teams) < 4096:  # areas come from outside: keep the cache bounded
+                self._teams[key] = team
+        return team
 
     def _decide(
         self,
@@ -90,11 +101,16 @@ class Router:
         script: Script | None,
         area: str | None,
     ) -> Decision:
-        ranked = [item for item in ev.ranked() if item[1] > 0]
+        # Only lines with positive evidence can win; usually one to three of them.
+        ranked = sorted(
+            ((line, score) for line, score in ev.scores.items() if score > 0),
+            key=lambda item: -item[1],
+        )
         best, best_score = ranked[0] if ranked else (None, 0.0)
-        enough = best is not None and best_score >= self.settings.min_score
-        confidence = softmax_confidence(list(ev.scores.values())) if enough else 0.0
-        sure = enough and confidence >= self.settings.threshold
+        enough = best is not None and best_score >= self._min_score
+        softmax = softmax_confidence(list(ev.scores.values())) if ranked else 0.0
+        confidence = softmax if enough else 0.0
+        sure = enough and confidence >= self._threshold
         emergency_words = ev.signals.get(Channel.EMERGENCY, {})
         urgent_words = [*emergency_words, *ev.signals.get(Channel.DISASTER, {})]
         emergency = bool(emergency_words) and self.emergency_line is not None
@@ -105,7 +121,7 @@ class Router:
         candidates = tuple(ranked[:2])
         if emergency:
             line = self.emergency_line or ""
-            confidence = max(confidence, softmax_confidence(list(ev.scores.values())))
+            confidence = max(confidence, softmax)
         elif sure and best is not None:
             line = best
         else:
@@ -120,7 +136,7 @@ class Router:
                 explanation=explain_triage(
                     self.name(self.triage_line),
                     confidence,
-                    self.settings.threshold,
+                    self._threshold,
                     [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
                     urgent=urgent,
                 ),
