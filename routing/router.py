@@ -101,6 +101,8 @@ class Router:
         script: Script | None,
         area: str | None,
     ) -> Decision:
+        if ev.emergency_boost and self.emergency_line in ev.scores:
+            _discount_stray_emergency(ev, self.emergency_line or "", self._min_score)
         # Only lines with positive evidence can win; usually one to three of them.
         ranked = sorted(
             ((line, score) for line, score in ev.scores.items() if score > 0),
@@ -172,6 +174,17 @@ class Router:
             urgent_words=tuple(urgent_words),
             kind_words=kind_words,
         )
+
+
+def _discount_stray_emergency(ev: Evidence, line: str, min_score: float) -> None:
+    """店里停电，订货系统进不去: nothing about curing, and another line has words of its own.
+    The request stays urgent, but the emergency words no longer pull it to the 110 line.
+    With no other evidence at all the barn is assumed (凌晨停电了 goes to 110)."""
+    own = ev.scores[line] - ev.emergency_boost
+    other = max((s for name, s in ev.scores.items() if name != line), default=0.0)
+    if own <= 0 < min_score <= other:
+        ev.scores[line] = 0.0
+        ev.words.pop(line, None)
 
 
 def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:

@@ -49,6 +49,7 @@ class Evidence:
     # line -> canonical word -> [count, score contribution]
     words: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     signals: dict[Channel, dict[str, float]] = field(default_factory=dict)
+    emergency_boost: float = 0.0  # what emergency words added to the 110 line's score
 
     def add(self, line: str, word: str, count: int, score: float) -> None:
         self.scores[line] = self.scores.get(line, 0.0) + score
@@ -155,6 +156,7 @@ class CompiledTables:
                 # A curing emergency is also evidence for the 110 line itself.
                 if entry.channel is Channel.EMERGENCY and self.emergency_line in found.scores:
                     found.add(self.emergency_line, entry.canonical, 1, entry.weight)
+                    found.emergency_boost += entry.weight
 
 
 def softmax_confidence(scores: list[float]) -> float:

@@ -166,3 +166,15 @@ def test_decision_json_has_the_documented_shape(router: Router) -> None:
         assert key in data
     assert data["kind"] == "emergency" and data["team"] == "curing-baishi"
     assert isinstance(Decision, type)
+
+
+def test_a_power_cut_about_another_line_is_urgent_but_not_a_curing_emergency(
+    router: Router,
+) -> None:
+    decision = router.route("店里停电了，订货系统登不上去")
+    assert decision.line == "ordering" and decision.urgent and not decision.emergency
+
+
+def test_a_bare_power_cut_is_assumed_to_be_a_barn(router: Router) -> None:
+    decision = router.route("凌晨三点停电了")
+    assert decision.line == "curing" and decision.emergency
