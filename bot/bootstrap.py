@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.config_loader import load_config
+from bot.reports_port import Reports
 from bot.settings import Settings
 from core.config import Config
 from handlers.app import Desk
@@ -45,6 +46,10 @@ async def build_app(settings: Settings | None = None, *, migrate: bool = True) -
         await seed_memberships(uow, cfg, utc_now())
         await uow.commit()
     services = Services(
-        cfg=cfg, router=Router.from_config(cfg), clock=utc_now, bot_username=settings.bot_username
+        cfg=cfg,
+        router=Router.from_config(cfg),
+        clock=utc_now,
+        bot_username=settings.bot_username,
+        reports=Reports(db, cfg),
     )
     return App(settings=settings, cfg=cfg, db=db, desk=Desk(db, services))

@@ -12,6 +12,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.bootstrap import App, utc_now
@@ -92,6 +93,18 @@ class Console:
         else:
             where = self._chat_label(chat_id)
         self._show(f"  📨 → {where} #{message_id}: ", text, buttons, message_id)
+
+    def _save_file(self, photo: bytes | None, document: tuple[str, bytes] | None) -> None:
+        """Photos and files cannot be shown in a terminal: save them and say where."""
+        if photo is None and document is None:
+            return
+        name, content = (
+            document if document else (f"chart-{uuid.uuid4().hex[:6]}.png", photo or b"")
+        )
+        folder = Path("out")
+        folder.mkdir(exist_ok=True)
+        (folder / name).write_bytes(content)
+        self._print(f"    📎 已保存 saved: {folder / name} ({len(content)} 字节)")
 
     def _chat_label(self, chat_id: int) -> str:
         for team in self.app.cfg.teams:
@@ -175,6 +188,7 @@ class Console:
                 reply.buttons_payload(),
                 event.callback_message_id if reply.edit else None,
             )
+            self._save_file(reply.photo, reply.document)
             if reply.keyboard in ("contact", "location"):
                 self._print(
                     "    ⌨️ "

@@ -184,6 +184,16 @@ async def _wish(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, Kind.WISH)
 
 
+@command("echo")
+async def _echo(ctx: Ctx) -> None:
+    choice = ctx.msg.args[0].lower() if ctx.msg.args else ""
+    if choice not in ("on", "off"):
+        ctx.say("echo_usage")
+        return
+    ctx.user.echo_opt_out = choice == "off"
+    ctx.say("echo_off" if ctx.user.echo_opt_out else "echo_on")
+
+
 @command("my")
 async def _my(ctx: Ctx) -> None:
     await mine.list_mine(ctx)

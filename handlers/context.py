@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from core.config import Config
 from core.enums import Script
@@ -17,6 +17,19 @@ from routing import Router
 from storage.uow import SqlUnitOfWork
 
 
+class ReportMaker(Protocol):
+    """What supervisors' commands need from reports/ (a sibling layer, so bot/ wires it in).
+
+    Both raise ValueError with a polite message when the period cannot be understood.
+    """
+
+    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+        """The /stats table (Simplified Chinese) and its chart as PNG."""
+
+    async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:
+        """The 台账 for the period as an .xlsx: (file name, content)."""
+
+
 @dataclass
 class Services:
     """Long-lived collaborators shared by every step."""
@@ -25,6 +38,7 @@ class Services:
     router: Router
     clock: Callable[[], datetime]
     bot_username: str = "jinye110_bot"
+    reports: ReportMaker | None = None
 
 
 @dataclass
@@ -76,6 +90,12 @@ class Ctx:
                 edit=edit,
             )
         )
+
+    def attach(
+        self, caption: str, *, photo: bytes | None = None, document: tuple[str, bytes] | None = None
+    ) -> None:
+        """A photo or file back to the current chat."""
+        self.out.replies.append(Reply(text=caption, photo=photo, document=document))
 
     def toast(self, key: str, **values: object) -> None:
         self.out.toast = self.text(key, **values)

@@ -144,6 +144,12 @@ MESSAGES: dict[str, str] = {
     "reassign_usage": "用法：/reassign 工单号 服务队ID",
     "reassigned": "工单 {number} 已改派给 {team}。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
+    "supervisors_only": "这个命令只对督办人员开放。",
+    "reports_off": "报表功能没有启用。",
+    "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
+    "echo_off": "好的，您的工单办结后不会出现在回音壁上。",
+    "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
+    "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",
     # notifications to requesters
     "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",

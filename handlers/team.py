@@ -305,7 +305,39 @@ async def _duty(ctx: Ctx) -> None:
     ctx.say("duty_set", who=await _name(ctx, target), state="值班" if state == "on" else "下班")
 
 
+async def _report(ctx: Ctx, which: str) -> None:
+    """/stats [period] and /ledger [period], for supervisors."""
+    if not await _is_oversight(ctx):
+        ctx.say("supervisors_only")
+        return
+    maker = ctx.svc.reports
+    if maker is None:
+        ctx.say("reports_off")
+        return
+    period = " ".join(ctx.msg.args)
+    try:
+        if which == "stats":
+            text, chart = await maker.stats(period, ctx.now)
+            ctx.reply(in_script(text, ctx.script))
+            ctx.attach("", photo=chart)
+        else:
+            name, content = await maker.ledger(period, ctx.now)
+            ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
+    except ValueError as exc:
+        ctx.reply(in_script(str(exc), ctx.script))
+
+
+async def _stats(ctx: Ctx) -> None:
+    await _report(ctx, "stats")
+
+
+async def _ledger(ctx: Ctx) -> None:
+    await _report(ctx, "ledger")
+
+
 COMMANDS: dict[str, Step] = {
+    "stats": _stats,
+    "ledger": _ledger,
     "bindteam": _bindteam,
     "queue": _queue,
     "ticket": _ticket,

@@ -1,0 +1,26 @@
+"""Gives the desk's supervisor commands what they need from reports/."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.config import Config
+from reports import ledger_files, periods
+from reports.stats import build_stats
+from storage.uow import Database
+
+
+class Reports:
+    """The ReportMaker the desk calls for /stats and /ledger."""
+
+    def __init__(self, db: Database, cfg: Config) -> None:
+        self.db = db
+        self.cfg = cfg
+
+    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+        stats = await build_stats(self.db, self.cfg, period, now)
+        return stats.text, stats.chart_png
+
+    async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:
+        window = periods.parse(period, now, self.cfg.zone)
+        return await ledger_files.export(self.db, self.cfg, window, now, "xlsx")

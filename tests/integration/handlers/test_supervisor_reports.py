@@ -1,0 +1,59 @@
+"""Supervisors' /stats and /ledger through the desk, with the real reports wired in."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from bot.reports_port import Reports
+from core.config import Config
+from storage.uow import Database
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, SUPERVISOR
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+async def desk(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    harness.desk.svc.reports = Reports(db, demo_config)
+    await harness.seed()
+    await harness.send(FARMER, "/110")
+    await harness.send(FARMER, "烤房停电了")
+    await harness.press(FARMER, "f:site:QS01")
+    return harness
+
+
+async def test_stats_gives_a_table_and_a_chart(desk: Harness) -> None:
+    out = await desk.send(SUPERVISOR, "/stats today")
+    assert "青山镇烘烤110服务队" in out.replies[0].text
+    assert out.replies[1].photo is not None and out.replies[1].photo.startswith(PNG_MAGIC)
+
+
+async def test_ledger_sends_the_xlsx_with_the_ticket(desk: Harness) -> None:
+    out = await desk.send(SUPERVISOR, "/ledger today")
+    document = out.replies[0].document
+    assert document is not None and document[0].endswith(".xlsx")
+    workbook = load_workbook(io.BytesIO(document[1]))
+    values = [c.value for row in workbook.worksheets[0].iter_rows() for c in row]
+    assert "10019" in values
+
+
+async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
+    out = await desk.send(SUPERVISOR, "/stats 下辈子")
+    assert out.replies and out.replies[0].photo is None
+
+
+async def test_requesters_cannot_read_the_ledger(desk: Harness) -> None:
+    out = await desk.send(FARMER, "/ledger")
+    assert "只对督办人员开放" in texts(out)
+
+
+async def test_requester_can_opt_out_of_the_echo_wall(desk: Harness) -> None:
+    await desk.send(FARMER, "/echo off")
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None and user.echo_opt_out
