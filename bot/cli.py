@@ -11,7 +11,13 @@ from bot import cli_core
 
 # Each command module adds its subcommands; a module is imported only when present so
 # that commands can be added one at a time.
-_COMMAND_MODULES = ("bot.cli_route", "bot.cli_staff", "bot.cli_reports", "bot.cli_run")
+_COMMAND_MODULES = (
+    "bot.cli_route",
+    "bot.cli_staff",
+    "bot.cli_reports",
+    "bot.cli_scheduler",
+    "bot.cli_run",
+)
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
