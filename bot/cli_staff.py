@@ -1,0 +1,104 @@
+"""`jinye110 invite` (one-time staff links with a QR code) and `jinye110 site-qr`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+import segno
+
+from bot.bootstrap import utc_now
+from bot.config_loader import load_config
+from bot.settings import Settings
+from core.config import Config, ConfigError
+from core.durations import parse_duration
+from core.enums import Role
+from handlers.staff import INVITE_TTL, create_invite
+from storage.uow import Database
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    invite = sub.add_parser("invite", help="a one-time, expiring staff invite link and QR code")
+    invite.add_argument("--team", help="team id, or a service line id for that line's default team")
+    invite.add_argument("--role", choices=["member", "leader", "supervisor"], default="member")
+    invite.add_argument("--ttl", default="7d", help="how long the link works (default 7d)")
+    invite.add_argument("-o", "--output", help="QR code PNG (default invite-<team>-<role>.png)")
+    invite.set_defaults(func=cmd_invite)
+    site_qr = sub.add_parser("site-qr", help="a QR code PNG for every site's site_<code> link")
+    site_qr.add_argument("--out-dir", default="site-qr", help="folder for the PNGs")
+    site_qr.set_defaults(func=cmd_site_qr)
+
+
+def deep_link(bot_username: str, payload: str) -> str:
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
+def resolve_team(cfg: Config, name: str) -> str | None:
+    """A team id as given, or the default team of a service line id."""
+    if cfg.find_team(name) is not None:
+        return name
+    if any(line.id == name for line in cfg.service_lines):
+        return cfg.default_team(name).id
+    return None
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    settings = Settings()
+    try:
+        cfg = load_config(settings.config)
+        ttl = parse_duration(args.ttl)
+    except ConfigError as exc:
+        return _fail("\n".join(exc.errors))
+    except ValueError as exc:
+        return _fail(f"--ttl: {exc}")
+    role = Role(args.role)
+    team_id = None
+    if role is not Role.SUPERVISOR:
+        if not args.team:
+            return _fail("--team is required for a member or leader invite")
+        team_id = resolve_team(cfg, args.team)
+        if team_id is None:
+            return _fail(f"--team: no team or service line '{args.team}'")
+
+    async def make() -> str:
+        db = Database(settings.database_url)
+        try:
+            async with db.uow() as uow:
+                invite = await create_invite(
+                    uow, team_id=team_id, role=role, now=utc_now(), ttl=ttl or INVITE_TTL
+                )
+                await uow.commit()
+            return invite.token
+        finally:
+            await db.dispose()
+
+    token = asyncio.run(make())
+    link = deep_link(settings.bot_username, f"join_{token}")
+    output = Path(args.output or f"invite-{team_id or 'supervisor'}-{role.value}.png")
+    segno.make(link, error="m").save(str(output), scale=8, border=2)
+    print(link)
+    print(f"QR code: {output} (one use, expires in {args.ttl})")
+    return 0
+
+
+def cmd_site_qr(args: argparse.Namespace) -> int:
+    settings = Settings()
+    try:
+        cfg = load_config(settings.config)
+    except ConfigError as exc:
+        return _fail("\n".join(exc.errors))
+    folder = Path(args.out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for site in cfg.sites:
+        link = deep_link(settings.bot_username, f"site_{site.code}")
+        path = folder / f"{site.code}.png"
+        segno.make(link, error="m").save(str(path), scale=8, border=2)
+        print(f"{site.code}\t{site.name}\t{link}\t{path}")
+    return 0
