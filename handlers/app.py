@@ -225,6 +225,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await FLOWS[ctx.conv.flow](ctx)
     elif data.startswith("tk:"):
         await team.on_button(ctx, data)
+    elif data.startswith("sv:"):
+        await team.on_supervisor_button(ctx, data)
     else:
         ctx.toast("stale_button")
         ctx.say("stale_button")

@@ -77,11 +77,22 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     return "\n".join(lines)
 
 
-def card_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
-    """Team buttons for the card; only actions possible in the current status are shown."""
+def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    """Team buttons for the card; only actions possible in the current status are shown.
+
+    A ticket waiting in triage also gets one button per line the router considered, so a
+    supervisor dispatches it with one press.
+    """
     tid = ticket.id
     status = ticket.status
     buttons: list[Button] = []
+    triage = cfg.triage_line()
+    if triage is not None and ticket.line == triage.id and status.is_open:
+        for line_id in ticket.route_candidates:
+            if line_id == triage.id or not any(line.id == line_id for line in cfg.service_lines):
+                continue
+            team = cfg.team_for(line_id, ticket.area)
+            buttons.append(Button(f"派给 {team.name}", f"tk:rto:{tid}:{team.id}"))
     if status is Status.DISPATCHED:
         buttons.append(Button("接单", f"tk:acc:{tid}"))
     if status is Status.ACCEPTED:

@@ -38,7 +38,7 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
         await ctx.enqueue(
             target,
             text,
-            buttons=card_buttons(ticket),
+            buttons=card_buttons(ctx.cfg, ticket),
             urgent=ticket.urgent,
             ticket_id=ticket.id,
             purpose="card",

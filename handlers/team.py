@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Action, Role
+from core.enums import Action, Role, Status
 from core.errors import ConcurrentUpdate, IllegalTransition, InvalidInput, PermissionDenied
 from core.model import Ticket
-from core.services import perform, roles_of
+from core.services import note_event, perform, roles_of
 from handlers import notify
 from handlers.cards import card_buttons, card_text, status_label
 from handlers.context import Ctx
@@ -69,7 +69,7 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
     """Show the new state on the pressed card and on every other copy of it."""
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester, await _name(ctx, ticket.accepted_by))
-    buttons = card_buttons(ticket)
+    buttons = card_buttons(ctx.cfg, ticket)
     if ctx.msg.callback_message_id is not None:
         ctx.reply(text, buttons, edit=True)
     assert ticket.id is not None
@@ -125,9 +125,64 @@ async def on_button(ctx: Ctx, data: str) -> None:
         others = [tm for tm in ctx.cfg.teams if tm.id != ticket.team_id]
         buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
         ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
+    elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
+        await dispatch_by_hand(ctx, ticket, parts[3])
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         await ctx.start_flow("t_xfer", "note", {"ticket_id": ticket.id, "to": parts[3]})
         ctx.reply(t("t_xfer_prompt", number=ticket.label, team=ctx.cfg.team(parts[3]).name))
+    else:
+        ctx.toast("stale_button")
+
+
+async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
+    """A supervisor (or the triage desk) sends the ticket to `team_id` with one press."""
+    action = Action.REASSIGN if await _is_oversight(ctx) else Action.TRANSFER
+    if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
+        return
+    await refresh_cards(ctx, ticket)
+    await notify.post_card(ctx, ticket)
+    await tell_requester(
+        ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(team_id).name, ticket.script)
+    )
+    ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
+
+
+async def on_supervisor_button(ctx: Ctx, data: str) -> None:
+    """sv:remind:<id> (催办: nudge the team again) and sv:reassign:<id> (改派: pick a team)."""
+    parts = data.split(":")
+    if len(parts) != 3 or not await _is_oversight(ctx):
+        ctx.toast("supervisors_only" if len(parts) == 3 else "stale_button")
+        return
+    ticket = await _load(ctx, parts[2])
+    if ticket is None:
+        return
+    if not ticket.status.is_open or ticket.status is Status.RESOLVED:
+        ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script))
+    elif parts[1] == "remind":
+        await note_event(
+            ctx.uow,
+            ticket,
+            "remind",
+            actor_id=ctx.user.id,
+            role=Role.SUPERVISOR,
+            now=ctx.now,
+            note="督办催办",
+        )
+        text = t("sv_remind_team", number=ticket.label)
+        chat = await notify.team_chat(ctx, ticket.team_id)
+        targets = ([chat] if chat is not None else []) + await notify.duty_pagers(
+            ctx, ticket.team_id
+        )
+        for target in dict.fromkeys(targets):
+            await ctx.enqueue(
+                target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
+            )
+        ctx.toast("sv_reminded", number=ticket.label)
+    elif parts[1] == "reassign":
+        same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
+        others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
+        buttons = [Button(tm.name, f"tk:rto:{ticket.id}:{tm.id}") for tm in same_line + others]
+        ctx.reply(t("sv_choose_team", number=ticket.label), rows(*buttons, per_row=2))
     else:
         ctx.toast("stale_button")
 
@@ -176,6 +231,8 @@ async def in_group(ctx: Ctx) -> None:
     if msg.is_button:
         if (msg.callback_data or "").startswith("tk:"):
             await on_button(ctx, msg.callback_data or "")
+        elif (msg.callback_data or "").startswith("sv:"):
+            await on_supervisor_button(ctx, msg.callback_data or "")
         else:
             ctx.toast("stale_button")
     elif msg.command in COMMANDS:

@@ -1,0 +1,94 @@
+"""Team-side dispatch: triage by hand, supervisor 催办/改派, transfer, ask and answer, reopen."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from core.enums import Status
+from storage.uow import Database
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+
+RETAILER = 100002
+TEAM_CHAT = -1001000000001
+TRIAGE_CHAT = -1001000000017
+
+
+@pytest.fixture
+async def desk(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    return harness
+
+
+async def _emergency(desk: Harness) -> int:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")
+    await desk.press(FARMER, "f:site:QS01")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    return ticket.id
+
+
+async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.line == "triage"
+    cards = [r for r in await desk.outbox() if r.purpose == "card" and r.chat_id == TRIAGE_CHAT]
+    assert cards
+    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    assert "已改派" in texts(out)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "monopoly" and moved.status is Status.DISPATCHED
+    assert any(r.chat_id == -1001000000012 and r.purpose == "card" for r in await desk.outbox())
+
+
+async def test_supervisor_reminds_and_reassigns_an_overdue_ticket(desk: Harness) -> None:
+    ticket_id = await _emergency(desk)
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "已催办" in texts(out)
+    reminders = [r for r in await desk.outbox() if r.purpose == "remind"]
+    assert {r.chat_id for r in reminders} >= {TEAM_CHAT}
+    out = await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    assert f"tk:rto:{ticket_id}:curing-baishi" in button_data(out)
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi"
+
+
+async def test_member_cannot_use_supervisor_buttons(desk: Harness) -> None:
+    ticket_id = await _emergency(desk)
+    out = await desk.press(MEMBER, f"sv:reassign:{ticket_id}", chat=TEAM_CHAT)
+    assert "只对督办人员开放" in texts(out)
+
+
+async def test_ask_answer_transfer_and_reopen(desk: Harness) -> None:
+    ticket_id = await _emergency(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.WAITING_REQUESTER
+    out = await desk.send(FARMER, "3号房")
+    assert "已把您的回复补充到工单" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED
+    assert any("3号房" in r.payload.get("text", "") for r in await desk.outbox())
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "属于白石片区", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
+    baishi_member = 200011
+    await desk.press(baishi_member, f"tk:acc:{ticket_id}", chat=-1001000000002)
+    await desk.press(baishi_member, f"tk:res:{ticket_id}", chat=-1001000000002)
+    await desk.send(baishi_member, "已修好", chat=-1001000000002)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    out = await desk.send(FARMER, "还是掉温")
+    assert "已重新派给" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
