@@ -1,0 +1,117 @@
+"""More requester paths: voice, /my actions, /lang, /cancel, expiry, empty and unsupported input."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from core.enums import Kind, Status
+from storage.uow import Database
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+STAFF = 100003
+
+
+@pytest.fixture
+async def desk(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    return harness
+
+
+async def _request(desk: Harness, user: int, text: str) -> int:
+    await desk.send(user, text)
+    await desk.press(user, "f:ok")
+    tickets = await desk.tickets()
+    assert tickets[-1].id is not None
+    return tickets[-1].id
+
+
+async def test_voice_only_110_keeps_the_file_and_goes_to_the_sites_team(desk: Harness) -> None:
+    await desk.send(FARMER, voice_file_id="voice-abc")
+    out = await desk.press(FARMER, "f:site:BS01")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.team_id == "curing-baishi"
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert voices and voices[0].payload["file_id"] == "voice-abc"
+
+
+async def test_empty_message_changes_nothing(desk: Harness) -> None:
+    out = await desk.send(FARMER, "   ")
+    assert "内容是空的" in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_cancel_before_accept_and_not_after(desk: Harness) -> None:
+    ticket_id = await _request(desk, RETAILER, "许可证到期了要怎么延续")
+    out = await desk.press(RETAILER, f"my:v:{ticket_id}")
+    assert f"my:x:{ticket_id}" in button_data(out)
+    out = await desk.press(RETAILER, f"my:x:{ticket_id}")
+    assert "已撤回" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+    out = await desk.press(RETAILER, f"my:x:{ticket_id}")
+    assert "不能这样操作" in texts(out)
+
+
+async def test_someone_elses_ticket_is_invisible(desk: Harness) -> None:
+    ticket_id = await _request(desk, RETAILER, "订货系统打不开")
+    out = await desk.press(FARMER, f"my:v:{ticket_id}")
+    assert "找不到这个工单" in texts(out)
+
+
+async def test_add_information_reaches_the_team(desk: Harness) -> None:
+    ticket_id = await _request(desk, RETAILER, "送来的烟少了两条")
+    await desk.press(RETAILER, f"my:add:{ticket_id}")
+    out = await desk.send(RETAILER, "是昨天下午送的那批", photo_file_id="p1")
+    assert "已补充到工单" in texts(out)
+    rows = await desk.outbox()
+    assert any("昨天下午" in r.payload.get("text", "") for r in rows)
+    assert any(r.method == "send_photo" and r.payload["file_id"] == "p1" for r in rows)
+
+
+async def test_wish_is_for_staff_only(desk: Harness) -> None:
+    out = await desk.send(FARMER, "/wish")
+    assert "只对本局职工开放" in texts(out)
+    await desk.send(STAFF, "/start")
+    await desk.press(STAFF, "f:kind:staff")
+    out = await desk.send(STAFF, "/wish")
+    assert "心愿" in texts(out)
+    await desk.send(STAFF, "希望食堂晚上也能供应热饭")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.WISH and ticket.line == "staff"
+
+
+async def test_lang_switches_and_sticks(desk: Harness) -> None:
+    await desk.press(FARMER, "lang:hant")
+    out = await desk.send(FARMER, "/help")
+    assert "烤房緊急故障" in texts(out)
+    out = await desk.send(FARMER, "/my")
+    assert "您還沒有工單" in texts(out)
+
+
+async def test_telegram_language_code_picks_traditional(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "/help", language_code="zh-hk")
+    assert "緊急" in texts(out)
+
+
+async def test_cancel_leaves_the_conversation(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "/cancel")
+    assert "已退出" in texts(out)
+    out = await desk.press(RETAILER, "f:ok")
+    assert "失效" in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_abandoned_conversation_expires(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    desk.clock.advance(hours=3)
+    out = await desk.send(RETAILER, "订货系统打不开")
+    assert "已超时" in texts(out)
+    assert "请确认" in texts(out)  # the text starts a fresh request instead
