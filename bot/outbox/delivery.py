@@ -1,0 +1,254 @@
+"""Deliver one claimed outbox row and record what happened, in its own transaction.
+
+Success, "message is not modified" and a resumed split message are sent; RetryAfter waits
+as told; server errors, timeouts and dropped connections back off exponentially with
+jitter until the attempts run out (then the row is dead and escalated); Forbidden and other
+bad requests settle the row at once and escalate. Nothing is swallowed: each outcome is
+written to the row, logged, and where a person must act, alerted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm.exc import StaleDataError
+from telegram.error import BadRequest
+
+from bot.outbox.clock import Clock
+from bot.outbox.escalation import record_undeliverable
+from bot.outbox.outcome import Failure, Verdict, classify
+from bot.outbox.ratelimit import RateLimiter
+from bot.outbox.recorder import SentRecorder
+from bot.outbox.render import BadPayload, edit_text, send_calls
+from bot.outbox.transport import Transport
+from core.config import Config
+from core.errors import ConcurrentUpdate
+from core.model import OutboxMessage
+from storage.outbox_queries import OutboxQueries
+from storage.uow import Database, SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+PROGRESS = "_done"  # payload key: how many parts of a split message were delivered
+_SETTLE_TRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SenderSettings:
+    batch_size: int = 100
+    lease_seconds: float = 60.0
+    max_in_flight: int = 8
+    max_attempts: int = 12  # about 40 minutes of back-off before a row is dead
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    edit_wait: float = 3.0  # postpone an edit whose card has not been sent yet
+    poll_interval: float = 1.0
+    flood_window: float = 1.0  # RetryAfter from two chats this close: the whole bot waits
+
+
+class Delivery:
+    """Sends rows through a transport and writes their outcomes."""
+
+    def __init__(
+        self,
+        db: Database,
+        cfg: Config,
+        transport: Transport,
+        clock: Clock,
+        limiter: RateLimiter,
+        settings: SenderSettings,
+        rng: random.Random,
+    ) -> None:
+        self.db, self.cfg, self.transport = db, cfg, transport
+        self.clock, self.limiter, self.settings, self.rng = clock, limiter, settings, rng
+        self._last_flood: tuple[float, int] | None = None
+        # SQLite has one writer at a time and its busy handler sleeps in steps of many
+        # milliseconds; queueing this process's writes here is far faster than contending.
+        self._write_lock: AbstractAsyncContextManager[object] = (
+            asyncio.Lock() if db.is_sqlite else contextlib.nullcontext()
+        )
+        self.recorder = SentRecorder(self.write, clock)
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[SqlUnitOfWork]:
+        """A unit of work for one write transaction."""
+        async with self._write_lock, self.db.uow() as uow:
+            yield uow
+
+    async def deliver(self, row: OutboxMessage) -> None:
+        """Deliver `row` (its first send is already counted by the limiter)."""
+        try:
+            if row.method == "edit_message":
+                await self._edit(row)
+            else:
+                await self._send(row)
+        except Exception:
+            # Only the bookkeeping can fail here; the row keeps its lease and is retried
+            # by any sender once the lease ends.
+            log.exception("outbox row %s: outcome not recorded, retry after its lease", row.id)
+
+    async def _send(self, row: OutboxMessage) -> None:
+        assert row.id is not None
+        try:
+            calls = send_calls(row)
+        except BadPayload as exc:
+            await self._failed(row, classify(exc), done=0)
+            return
+        done = int(row.payload.get(PROGRESS, 0))
+        message_id = row.result_message_id
+        for i, call in enumerate(calls[done:]):
+            if i:
+                await self.limiter.acquire(row.chat_id)
+            try:
+                message_id = await call(self.transport)
+            except Exception as exc:
+                await self._failed(row, classify(exc), done=done)
+                return
+            done += 1
+        await self._sent(row, message_id)
+
+    async def _edit(self, row: OutboxMessage) -> None:
+        try:
+            text, buttons = edit_text(row.payload)
+            targets = await self._edit_targets(row)
+        except BadPayload as exc:
+            await self._failed(row, classify(exc), done=0)
+            return
+        if targets is None:
+            return  # postponed: the card is still on its way
+        message_id = None
+        for i, target in enumerate(targets):
+            if i:
+                await self.limiter.acquire(row.chat_id)
+            try:
+                message_id = await self.transport.edit_message_text(
+                    row.chat_id, target, text, buttons=buttons
+                )
+            except BadRequest as exc:
+                if classify(exc).verdict is not Verdict.NOT_MODIFIED:
+                    await self._failed(row, classify(exc), done=0)
+                    return
+                message_id = target  # already showing this text: that is success
+            except Exception as exc:
+                await self._failed(row, classify(exc), done=0)
+                return
+        await self._sent(row, message_id)
+
+    async def _edit_targets(self, row: OutboxMessage) -> list[int] | None:
+        """The message ids to edit, or None after postponing the row."""
+        if "message_id" in row.payload:
+            return [int(row.payload["message_id"])]
+        purpose = row.payload.get("ref_purpose")
+        if not purpose or row.ticket_id is None:
+            raise BadPayload("an edit needs a message_id, or a ticket and a ref_purpose")
+        async with self.write() as uow:
+            found = await uow.ticket_messages.of_ticket(row.ticket_id, str(purpose))
+            targets = [m.message_id for m in found if m.chat_id == row.chat_id]
+            if targets:
+                return targets
+            if await OutboxQueries.on(uow).send_pending(row.ticket_id, row.chat_id, str(purpose)):
+                assert row.id is not None
+                due = self.clock.now() + timedelta(seconds=self.settings.edit_wait)
+                await OutboxQueries.on(uow).reschedule(
+                    row.id, not_before=due, attempts=row.attempts, last_error=row.last_error
+                )
+                await uow.commit()
+                log.debug("edit %s waits for its %s to be sent", row.id, purpose)
+                return None
+        raise BadPayload(f"ticket {row.ticket_id} has no sent {purpose} in chat {row.chat_id}")
+
+    async def _sent(self, row: OutboxMessage, message_id: int | None) -> None:
+        await self.recorder.record(row, message_id)
+
+    async def _failed(self, row: OutboxMessage, failure: Failure, *, done: int) -> None:
+        assert row.id is not None
+        now, verdict = self.clock.now(), failure.verdict
+        payload = {**row.payload, PROGRESS: done} if done else None
+        if verdict is Verdict.FLOOD:
+            log.warning("row %s: flood control, retry in %ss", row.id, failure.retry_after)
+            self._flood(row.chat_id, failure.retry_after)
+            due = now + timedelta(seconds=failure.retry_after)
+            await self._reschedule(row, due, row.attempts, failure.message, payload)
+        elif verdict is Verdict.MIGRATED:
+            log.warning("row %s: chat %s moved to %s", row.id, row.chat_id, failure.new_chat_id)
+            await self._reschedule(row, now, row.attempts, failure.message, payload, failure)
+        elif verdict is Verdict.RETRY and row.attempts + 1 < self.settings.max_attempts:
+            delay = self.backoff(row.attempts)
+            log.warning("row %s: %s; retry in %.1fs", row.id, failure.message, delay)
+            due = now + timedelta(seconds=delay)
+            await self._reschedule(row, due, row.attempts + 1, failure.message, payload)
+        else:
+            forbidden = verdict is Verdict.FORBIDDEN
+            status = "failed" if forbidden else "dead"
+            log.error("row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
+            await self._settle(row, status, failure.message, now, forbidden=forbidden)
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before the next try after `attempts` failed ones: exponential, jittered."""
+        ceiling = min(self.settings.backoff_cap, self.settings.backoff_base * 2.0**attempts)
+        # Jitter spreads out the retries of many rows that failed together.
+        return ceiling * self.rng.uniform(0.5, 1.0)
+
+    def _flood(self, chat_id: int, seconds: float) -> None:
+        self.limiter.pause(chat_id, seconds)
+        now = self.clock.monotonic()
+        last = self._last_flood
+        if last and last[1] != chat_id and now - last[0] <= self.settings.flood_window:
+            log.warning("flood control on several chats: pausing all sends %ss", seconds)
+            self.limiter.pause_all(seconds)
+        self._last_flood = (now, chat_id)
+
+    async def _reschedule(
+        self,
+        row: OutboxMessage,
+        due: datetime,
+        attempts: int,
+        error: str,
+        payload: dict[str, object] | None,
+        migrated: Failure | None = None,
+    ) -> None:
+        assert row.id is not None
+        async with self.write() as uow:
+            moved_to = migrated.new_chat_id if migrated else None
+            if not await OutboxQueries.on(uow).reschedule(
+                row.id,
+                not_before=due,
+                attempts=attempts,
+                last_error=error,
+                payload=payload,
+                chat_id=moved_to,
+            ):
+                log.warning("outbox row %s was settled by another sender", row.id)
+                return
+            await uow.commit()
+
+    async def _settle(
+        self, row: OutboxMessage, status: str, error: str, now: datetime, *, forbidden: bool
+    ) -> None:
+        assert row.id is not None
+        for attempt in range(_SETTLE_TRIES):
+            try:
+                async with self.write() as uow:
+                    if not await OutboxQueries.on(uow).settle(
+                        row.id, status=status, attempts=row.attempts + 1, last_error=error
+                    ):
+                        log.warning("outbox row %s was settled by another sender", row.id)
+                        return
+                    alerts = await record_undeliverable(
+                        uow, self.cfg, row, error, now, forbidden=forbidden
+                    )
+                    await uow.commit()
+                for alert in alerts:
+                    log.warning("row %s undeliverable: alerting %s", row.id, alert.chat_id)
+                return
+            except (ConcurrentUpdate, StaleDataError):
+                # Someone changed the ticket meanwhile: note the event on the fresh one.
+                log.info("row %s: ticket changed while settling (try %d)", row.id, attempt + 1)
+        raise ConcurrentUpdate(f"could not settle outbox row {row.id}")

@@ -1,0 +1,184 @@
+"""When a message cannot be delivered: mark the recipient, note it on the ticket, tell the next
+person up the ladder.
+
+The ladder for an undeliverable message about a ticket:
+requester -> the team's chat -> the team's leaders -> the supervisors -> the admins.
+A team chat or a member starts at the leaders, a leader at the supervisors. The first rung
+with anyone reachable (other than the failed recipient) gets the alert, as new outbox rows
+written in the same transaction as the failure, so an alert is never lost nor duplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from core.config import Config
+from core.enums import Role
+from core.model import OutboxMessage, Ticket
+from core.services import note_event
+from storage.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+UNREACHABLE = "unreachable"
+DELIVERY_FAILED = "delivery_failed"
+_EXCERPT = 200
+
+
+async def mark_unreachable(uow: SqlUnitOfWork, chat_id: int, now: datetime) -> datetime | None:
+    """Mark a person unreachable; return since when they already were (None: just now)."""
+    if chat_id < 0:
+        return None  # a group has no user row; the ticket event records it
+    user = await uow.users.get(chat_id)
+    if user is None:
+        log.warning("chat %s refused a message and is not a known user", chat_id)
+        return None
+    if not user.reachable:
+        return user.unreachable_since
+    user.reachable = False
+    user.unreachable_since = now
+    user.updated_at = now
+    return None
+
+
+async def record_undeliverable(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    row: OutboxMessage,
+    reason: str,
+    now: datetime,
+    *,
+    forbidden: bool,
+) -> list[OutboxMessage]:
+    """Record that `row` will never be delivered; return the alert rows it added."""
+    since = await mark_unreachable(uow, row.chat_id, now) if forbidden else None
+    if row.ticket_id is None:
+        log.warning("outbox row %s to %s undeliverable, no ticket: %s", row.id, row.chat_id, reason)
+        return []
+    ticket = await uow.tickets.get(row.ticket_id)
+    if ticket is None or ticket.id is None:
+        log.error("outbox row %s refers to missing ticket %s", row.id, row.ticket_id)
+        return []
+    action = UNREACHABLE if forbidden else DELIVERY_FAILED
+    if forbidden and await _already_noted(uow, ticket.id, row.chat_id, since):
+        # One alert per person and ticket is enough; the row itself keeps its error.
+        log.info("chat %s already noted unreachable on ticket %s", row.chat_id, ticket.label)
+        return []
+    await note_event(
+        uow,
+        ticket,
+        action,
+        actor_id=None,
+        role=Role.SYSTEM,
+        now=now,
+        note=reason[:500],
+        data={"chat_id": row.chat_id, "outbox_id": row.id, "method": row.method},
+    )
+    if not row.method.startswith("send_"):
+        return []  # an edit that fails loses nothing a person must act on
+    alerts = await _alerts(uow, cfg, ticket, row, reason, now, forbidden=forbidden)
+    for alert in alerts:
+        await uow.outbox.add(alert)
+    if not alerts:
+        log.error("ticket %s: nobody left to alert about chat %s", ticket.label, row.chat_id)
+    return alerts
+
+
+async def _already_noted(
+    uow: SqlUnitOfWork, ticket_id: int, chat_id: int, since: datetime | None
+) -> bool:
+    if since is None and chat_id > 0:
+        return False  # the person just became unreachable: this is news
+    for event in await uow.tickets.events(ticket_id):
+        same = event.action == UNREACHABLE and event.data.get("chat_id") == chat_id
+        if same and (since is None or event.at >= since):
+            return True
+    return False
+
+
+async def _ladder(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket) -> list[list[int]]:
+    team = cfg.find_team(ticket.team_id)
+    binding = await uow.team_chats.get(ticket.team_id)
+    team_chat = binding.chat_id if binding else (team.chat_id if team else None)
+    leaders = list(team.leaders) if team else []
+    for membership in await uow.memberships.of_team(ticket.team_id):
+        if membership.role is Role.LEADER:
+            leaders.append(membership.user_id)
+    supervisors = list(cfg.supervisors)
+    supervisors += [m.user_id for m in await uow.memberships.supervisors()]
+    rungs = [[team_chat] if team_chat else [], leaders, supervisors, list(cfg.admins)]
+    return [list(dict.fromkeys(rung)) for rung in rungs]
+
+
+def _start_rung(rungs: list[list[int]], ticket: Ticket, chat_id: int) -> int:
+    if chat_id == ticket.requester_chat_id:
+        return 0
+    for level, rung in enumerate(rungs):
+        if chat_id in rung:
+            return level + 1
+    return 1  # a member, or a chat we cannot place (an echo wall): the leaders decide
+
+
+async def _alerts(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    row: OutboxMessage,
+    reason: str,
+    now: datetime,
+    *,
+    forbidden: bool,
+) -> list[OutboxMessage]:
+    rungs = await _ladder(uow, cfg, ticket)
+    for rung in rungs[_start_rung(rungs, ticket, row.chat_id) :]:
+        targets = [t for t in rung if t != row.chat_id and await _reachable(uow, t)]
+        if targets:
+            text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
+            return [
+                OutboxMessage(
+                    chat_id=target,
+                    method="send_message",
+                    payload={"text": text},
+                    created_at=now,
+                    not_before=now,
+                    priority=0 if ticket.urgent else min(row.priority, 1),
+                    ticket_id=ticket.id,
+                    purpose="alert",
+                    dedup_key=f"undeliverable:{row.id}:{target}",
+                )
+                for target in targets
+            ]
+    return []
+
+
+async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
+    if chat_id < 0:
+        return True
+    user = await uow.users.get(chat_id)
+    return user is None or user.reachable
+
+
+async def _alert_text(
+    uow: SqlUnitOfWork, ticket: Ticket, row: OutboxMessage, reason: str, *, forbidden: bool
+) -> str:
+    user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
+    if row.chat_id == ticket.requester_chat_id:
+        who = "申请人"
+    elif row.chat_id < 0:
+        who = "服务队群"
+    else:
+        who = "工作人员"
+    if user is not None and user.name:
+        who += f" {user.name}"
+    why = "对方已屏蔽机器人或未开启对话" if forbidden else "Telegram 拒绝或多次重试仍失败"
+    lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{who}（{why}）。", f"原因：{reason[:200]}"]
+    if user is not None and user.phone:
+        lines.append(f"请电话联系：{user.phone}")
+    else:
+        lines.append("请通过电话或其他方式联系。")
+    original = str(row.payload.get("text") or row.payload.get("caption") or "")
+    if original:
+        excerpt = original if len(original) <= _EXCERPT else original[:_EXCERPT] + "…"
+        lines.append(f"原消息：{excerpt}")
+    return "\n".join(lines)

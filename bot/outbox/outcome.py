@@ -1,0 +1,55 @@
+"""What a failed transport call means for its outbox row."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
+
+from bot.outbox.render import BadPayload
+
+
+class Verdict(StrEnum):
+    NOT_MODIFIED = "not_modified"  # an edit that changes nothing: success
+    FLOOD = "flood"  # RetryAfter: wait as told, not a failure of the message
+    FORBIDDEN = "forbidden"  # blocked, kicked, never started the bot: recipient unreachable
+    PERMANENT = "permanent"  # a bad request or payload: retrying cannot help
+    MIGRATED = "migrated"  # the group became a supergroup: send to the new id
+    RETRY = "retry"  # server errors, timeouts, dropped connections, anything unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    verdict: Verdict
+    message: str
+    retry_after: float = 0.0
+    new_chat_id: int | None = None
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    # PTB 22 warns that the int form is deprecated; read it once, whatever the form.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def classify(exc: BaseException) -> Failure:
+    message = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, RetryAfter):
+        return Failure(Verdict.FLOOD, message, retry_after=retry_after_seconds(exc))
+    if isinstance(exc, Forbidden):
+        return Failure(Verdict.FORBIDDEN, message)
+    if isinstance(exc, ChatMigrated):
+        return Failure(Verdict.MIGRATED, message, new_chat_id=int(exc.new_chat_id))
+    if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is a subclass of it
+        if "message is not modified" in str(exc).lower():
+            return Failure(Verdict.NOT_MODIFIED, message)
+        return Failure(Verdict.PERMANENT, message)
+    # A local report file that is gone will not come back by retrying.
+    if isinstance(exc, BadPayload | FileNotFoundError | IsADirectoryError | PermissionError):
+        return Failure(Verdict.PERMANENT, message)
+    return Failure(Verdict.RETRY, message)

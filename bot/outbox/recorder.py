@@ -1,0 +1,86 @@
+"""Group commit for delivered rows.
+
+A storm sends 30 messages a second from up to `max_in_flight` tasks at once; giving each
+its own transaction makes the database, not Telegram, the bottleneck (SQLite through
+aiosqlite needs milliseconds per transaction). Outcomes that arrive while a commit is
+running wait for the next one and share it. A delivery still returns only after its row
+is committed as sent, so a crash can repeat at most the rows that were in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from bot.outbox.clock import Clock
+from core.model import OutboxMessage, TicketMessage
+from storage.outbox_queries import OutboxQueries
+from storage.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+_Entry = tuple[OutboxMessage, int | None, "asyncio.Future[None]"]
+
+
+class SentRecorder:
+    def __init__(
+        self, write: Callable[[], AbstractAsyncContextManager[SqlUnitOfWork]], clock: Clock
+    ) -> None:
+        self._write = write
+        self._clock = clock
+        self._waiting: list[_Entry] = []
+        self._flushing: list[_Entry] | None = None
+
+    async def record(self, row: OutboxMessage, message_id: int | None) -> None:
+        """Mark `row` sent (with the id of its last message); returns once committed."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row, message_id, done))
+        if self._flushing is None:
+            await self._flush_all()
+        await done
+
+    async def _flush_all(self) -> None:
+        try:
+            while self._waiting:
+                self._flushing, self._waiting = self._waiting, []
+                await self._flush(self._flushing)
+        finally:
+            # Cancelled mid-commit: nobody else will commit these. Their rows stay leased
+            # and go out again once the lease ends (at least once, never lost).
+            left = [e for e in [*(self._flushing or []), *self._waiting] if not e[2].done()]
+            if left:
+                log.error(
+                    "sent rows %s not recorded; they will be sent again", [e[0].id for e in left]
+                )
+            for _, _, done in left:
+                done.cancel()
+            self._waiting = []
+            self._flushing = None
+
+    async def _flush(self, batch: list[_Entry]) -> None:
+        now = self._clock.now()
+        sent = {row.id: message_id for row, message_id, _ in batch if row.id is not None}
+        try:
+            async with self._write() as uow:
+                ours = await OutboxQueries.on(uow).mark_sent(sent, now=now)
+                for row, message_id, _ in batch:
+                    if row.id in ours and _is_card(row) and message_id is not None:
+                        assert row.ticket_id is not None
+                        card = TicketMessage(row.ticket_id, row.chat_id, message_id, "card", now)
+                        await uow.ticket_messages.add(card)
+                await uow.commit()
+        except Exception as exc:
+            for _, _, done in batch:
+                done.set_exception(exc)
+            return
+        for row, _, done in batch:
+            if row.id not in ours:
+                log.warning("outbox row %s was sent but settled by another sender", row.id)
+            done.set_result(None)
+
+
+def _is_card(row: OutboxMessage) -> bool:
+    """A team card: its message id is kept so later edits can find it."""
+    return row.purpose == "card" and row.method == "send_message" and row.ticket_id is not None

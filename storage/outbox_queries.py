@@ -1,0 +1,144 @@
+"""The outbox sender's writes: settle, reschedule or release one leased row.
+
+Plain UPDATE statements rather than loading ORM objects: a storm writes thousands of
+them. Each is guarded by `status = 'pending'`, so a sender that lost its lease (it was
+too slow and another sender took the row over) learns it from the row count instead of
+overwriting the other sender's outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.tables import outbox
+from storage.types import UTCDateTime
+from storage.uow import SqlUnitOfWork
+
+_PENDING = outbox.c.status == "pending"
+
+
+class OutboxQueries:
+    """Statements on one session; like the repositories they never commit."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    @classmethod
+    def on(cls, uow: SqlUnitOfWork) -> OutboxQueries:
+        """The queries on an open unit of work's transaction."""
+        if uow.session is None:
+            raise RuntimeError("the unit of work is not open")
+        return cls(uow.session)
+
+    async def _update(self, row_id: int, values: dict[str, Any]) -> bool:
+        statement = update(outbox).where(outbox.c.id == row_id, _PENDING).values(**values)
+        result = await self.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0))
+
+    async def mark_sent(self, sent: Mapping[int, int | None], *, now: datetime) -> set[int]:
+        """Rows delivered, as {row id: message id}; returns the ids that were still ours.
+
+        One statement for many rows, so outcomes that arrive together share a transaction.
+        """
+        if not sent:
+            return set()
+        message_ids = {row_id: m for row_id, m in sent.items() if m is not None}
+        statement = (
+            update(outbox)
+            .where(outbox.c.id.in_(list(sent)), _PENDING)
+            .values(
+                status="sent",
+                sent_at=now,
+                attempts=outbox.c.attempts + 1,
+                result_message_id=(
+                    case(message_ids, value=outbox.c.id, else_=outbox.c.result_message_id)
+                    if message_ids
+                    else outbox.c.result_message_id
+                ),
+                locked_until=None,
+            )
+            .returning(outbox.c.id)
+        )
+        return set((await self.session.execute(statement)).scalars())
+
+    async def settle(self, row_id: int, *, status: str, attempts: int, last_error: str) -> bool:
+        """The row will never be delivered ('failed' or 'dead')."""
+        return await self._update(
+            row_id,
+            {
+                "status": status,
+                "attempts": attempts,
+                "last_error": last_error,
+                "locked_until": None,
+            },
+        )
+
+    async def reschedule(
+        self,
+        row_id: int,
+        *,
+        not_before: datetime,
+        attempts: int,
+        last_error: str,
+        payload: dict[str, Any] | None = None,
+        chat_id: int | None = None,
+    ) -> bool:
+        """Try the row again at `not_before` (any sender may take it then)."""
+        values: dict[str, Any] = {
+            "not_before": not_before,
+            "attempts": attempts,
+            "last_error": last_error,
+            "locked_until": None,
+        }
+        if payload is not None:
+            values["payload"] = payload
+        if chat_id is not None:
+            values["chat_id"] = chat_id
+        return await self._update(row_id, values)
+
+    async def release(self, rows: Sequence[tuple[int, datetime]]) -> None:
+        """Give leased rows back unsent, each due again at its given time."""
+        if not rows:
+            return
+        statement = (
+            update(outbox)
+            .where(outbox.c.id == bindparam("row_id"), _PENDING)
+            .values(not_before=bindparam("due"), locked_until=None)
+        )
+        await self.session.execute(
+            statement, [{"row_id": row_id, "due": due} for row_id, due in rows]
+        )
+
+    async def earliest_due(self) -> datetime | None:
+        """When the next pending row can be claimed (its not_before, or its lease's end)."""
+        ready = case(
+            (
+                outbox.c.locked_until.is_not(None) & (outbox.c.locked_until > outbox.c.not_before),
+                outbox.c.locked_until,
+            ),
+            else_=outbox.c.not_before,
+        )
+        # The explicit type makes SQLite hand back an aware datetime, not the stored text.
+        query = select(func.min(ready, type_=UTCDateTime())).where(_PENDING)
+        value = (await self.session.execute(query)).scalar_one_or_none()
+        return value if isinstance(value, datetime) else None
+
+    async def send_pending(self, ticket_id: int, chat_id: int, purpose: str) -> bool:
+        """Is a message of this ticket and purpose to this chat still waiting to go out?"""
+        query = (
+            select(outbox.c.id)
+            .where(
+                _PENDING,
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.chat_id == chat_id,
+                outbox.c.purpose == purpose,
+                outbox.c.method != "edit_message",
+            )
+            .limit(1)
+        )
+        return (await self.session.execute(query)).first() is not None

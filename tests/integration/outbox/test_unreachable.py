@@ -1,0 +1,101 @@
+"""Forbidden: the recipient is marked unreachable, the ticket notes it, the next person hears."""
+
+from __future__ import annotations
+
+from core.config import Config
+from core.model import Ticket, User
+from storage.uow import Database
+from tests.integration.outbox.conftest import Rig, message
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0, new_ticket
+
+TEAM_CHAT = -1001000000001  # curing-qingshan: leader 200002, members 200001 and 200003
+
+
+async def setup(db: Database, cfg: Config) -> Ticket:
+    async with db.uow() as uow:
+        await uow.users.add(User(FARMER, T0, name="王大伯", phone="13800000001"))
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(LEADER, T0, name="张队长", phone="13700000003"))
+        await uow.commit()
+    return await new_ticket(db, cfg)
+
+
+async def user(db: Database, user_id: int) -> User:
+    async with db.uow(read_only=True) as uow:
+        found = await uow.users.get(user_id)
+    assert found is not None
+    return found
+
+
+async def test_a_requester_who_blocked_the_bot_is_marked_and_the_team_chat_is_told(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)
+    rig.api.block(FARMER)
+    first, second = await rig.queue(
+        message(FARMER, "您的工单已受理", ticket_id=ticket.id, purpose="notify"),
+        message(FARMER, "师傅已接单", ticket_id=ticket.id, purpose="notify"),
+    )
+    await rig.sender.drain_all()
+
+    for row_id in (first, second):
+        row = await rig.row(row_id)
+        assert row.status == "failed" and "blocked by the user" in row.last_error
+    farmer = await user(db, FARMER)
+    assert not farmer.reachable and farmer.unreachable_since == T0
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    assert [e.action for e in events].count("unreachable") == 1
+    assert events[-1].data["chat_id"] == FARMER
+    # One alert to the team chat, however many messages bounced; with the phone to call.
+    [alert] = rig.api.texts(TEAM_CHAT)
+    assert ticket.label in alert and "王大伯" in alert and "13800000001" in alert
+    alerts = [r for r in await rig.rows() if r.purpose == "alert"]
+    assert [(a.chat_id, a.priority, a.status) for a in alerts] == [(TEAM_CHAT, 0, "sent")]
+
+
+async def test_unreachable_staff_escalate_member_to_leader_to_supervisor(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)
+    rig.api.block(MEMBER)
+    rig.api.block(LEADER)
+    await rig.queue(message(MEMBER, "请到现场处理", ticket_id=ticket.id, purpose="remind"))
+    await rig.sender.drain_all()
+
+    assert not (await user(db, MEMBER)).reachable
+    assert not (await user(db, LEADER)).reachable
+    [alert] = rig.api.texts(SUPERVISOR)
+    assert ticket.label in alert and "张队长" in alert
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    unreachable = [e.data["chat_id"] for e in events if e.action == "unreachable"]
+    assert unreachable == [MEMBER, LEADER]
+    assert [c.chat_id for c in rig.api.calls if c.status == 403] == [MEMBER, LEADER]
+
+
+async def test_a_bot_kicked_from_the_team_chat_alerts_the_leaders(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)
+    rig.api.kick(TEAM_CHAT)
+    [card] = await rig.queue(
+        message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card")
+    )
+    await rig.sender.drain_all()
+
+    assert (await rig.row(card)).status == "failed"
+    [alert] = rig.api.texts(LEADER)
+    assert "服务队群" in alert and "新工单" in alert
+
+
+async def test_a_message_without_a_ticket_still_marks_the_person(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    await setup(db, demo_config)
+    rig.api.block(LEADER)
+    [digest] = await rig.queue(message(LEADER, "今日汇总", purpose="digest"))
+    await rig.sender.drain_all()
+    assert (await rig.row(digest)).status == "failed"
+    assert not (await user(db, LEADER)).reachable
+    assert len(await rig.rows()) == 1  # no ticket, no ladder: recorded and logged only

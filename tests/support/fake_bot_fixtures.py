@@ -1,0 +1,45 @@
+"""Pytest fixtures around the fake Bot API server.
+
+Use them from a test module or a conftest with
+``from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from tests.support.fake_bot_api import TOKEN, FakeBotApi
+
+# Short timeouts: a fault test that drops or delays a reply should fail over in a blink.
+REQUEST_TIMEOUT = 0.5
+
+
+@pytest.fixture
+async def fake_bot_api() -> AsyncIterator[FakeBotApi]:
+    """A running fake Bot API on 127.0.0.1 with an ephemeral port."""
+    async with FakeBotApi() as api:
+        yield api
+
+
+def ptb_bot_for(api: FakeBotApi, timeout: float = REQUEST_TIMEOUT) -> Bot:
+    """A python-telegram-bot `Bot` talking to `api` (call `initialize()` before use)."""
+    request = HTTPXRequest(
+        connection_pool_size=16,
+        read_timeout=timeout,
+        write_timeout=timeout,
+        connect_timeout=timeout,
+        pool_timeout=timeout,
+    )
+    return Bot(TOKEN, base_url=api.base_url, request=request)
+
+
+@pytest.fixture
+async def ptb_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[Bot]:
+    """An initialised PTB `Bot` pointed at the fake server."""
+    bot = ptb_bot_for(fake_bot_api)
+    async with bot:
+        yield bot
