@@ -1,0 +1,262 @@
+"""aiogram 3 adapter: the same flows as the python-telegram-bot one, on aiogram's Bot/Dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.types import (
+    BufferedInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    TelegramObject,
+    Update,
+    User,
+)
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot.bootstrap import App, build_app
+from bot.settings import Settings
+from handlers.incoming import Contact, Incoming, Location
+from handlers.replies import Outcome, Reply
+
+log = logging.getLogger(__name__)
+# Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
+_UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
+CONTACT_LABEL, LOCATION_LABEL, KEYBOARD_CARRIER = "📱 共享手机号", "📍 共享位置", "👇"
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+    query, message = update.callback_query, update.message
+    user: User | None
+    if query is not None:
+        user, chat = query.from_user, query.message.chat if query.message else None
+    elif message is not None:
+        user, chat = message.from_user, message.chat
+    else:
+        return None
+    if user is None or chat is None or user.is_bot:
+        return None
+    base: dict[str, Any] = {
+        "update_key": f"tg:{update.update_id}",  # the PTB adapter's format: one shared inbox
+        "user_id": user.id,
+        "chat_id": chat.id,
+        "chat_type": chat.type,
+        "user_name": user.full_name,
+        "language_code": user.language_code or "",
+    }
+    if query is not None:
+        message_id = query.message.message_id if isinstance(query.message, Message) else None
+        return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
+    assert message is not None
+    return Incoming(**base, **_message_fields(message))
+
+
+def _message_fields(message: Message) -> dict[str, Any]:
+    fields: dict[str, Any] = {"text": message.text or message.caption or ""}
+    if message.text and message.text.startswith("/"):
+        parts = message.text[1:].split()
+        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
+        fields["args"] = tuple(parts[1:])
+    if message.contact is not None:
+        contact = message.contact
+        fields["contact"] = Contact(contact.phone_number, contact.user_id, contact.first_name)
+    if message.location is not None:
+        fields["location"] = Location(message.location.latitude, message.location.longitude)
+    if message.photo:
+        fields["photo_file_id"] = message.photo[-1].file_id
+    if message.voice is not None:
+        fields["voice_file_id"] = message.voice.file_id
+    kind = next((k for k in _UNSUPPORTED if getattr(message, k, None)), None)
+    if kind is not None:
+        fields["unsupported"] = kind
+    return fields
+
+
+def _inline(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(text=b.text, url=b.url)
+                if b.url
+                else InlineKeyboardButton(text=b.text, callback_data=b.data)
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    if reply.keyboard == "remove":
+        return ReplyKeyboardRemove(remove_keyboard=True)
+    if reply.keyboard is None:
+        return None
+    first = (
+        KeyboardButton(text=CONTACT_LABEL, request_contact=True)
+        if reply.keyboard == "contact"
+        else KeyboardButton(text=LOCATION_LABEL, request_location=True)
+    )
+    rows = [[first], *[[KeyboardButton(text=extra)] for extra in reply.keyboard_extra]]
+    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+
+
+async def render(bot: Bot, update: Update, outcome: Outcome) -> None:
+    """Show the desk's replies in the chat the update came from."""
+    query = update.callback_query
+    if query is not None:
+        # Always answered, even for a redelivery, so the button's spinner stops.
+        await bot.answer_callback_query(
+            query.id, text=outcome.toast[:190] if outcome.toast else None
+        )
+    source = query.message if query is not None else update.message
+    if source is None:
+        return
+    chat_id = source.chat.id
+    pressed = source if query is not None and isinstance(source, Message) else None
+    for reply in outcome.replies:
+        inline, keyboard = _inline(reply), _keyboard(reply)
+        if reply.edit and pressed is not None:
+            await _edit(bot, pressed, reply.text, inline)
+        elif reply.photo is not None:
+            photo = BufferedInputFile(reply.photo, filename="chart.png")
+            await bot.send_photo(chat_id, photo, caption=reply.text[:1024] or None)
+        elif reply.document is not None:
+            name, content = reply.document
+            document = BufferedInputFile(content, filename=name)
+            await bot.send_document(chat_id, document, caption=reply.text[:1024] or None)
+        else:
+            await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
+            if inline is not None and keyboard is not None:
+                # One message carries one keyboard: the reply keyboard goes on a short follow-up.
+                await bot.send_message(chat_id, KEYBOARD_CARRIER, reply_markup=keyboard)
+
+
+async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    try:
+        await bot.edit_message_text(
+            text=text, chat_id=message.chat.id, message_id=message.message_id, reply_markup=markup
+        )
+    except TelegramBadRequest as exc:
+        # Two presses showing the same state: the card already says it, which is success.
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+def build_dispatcher(app: App) -> Dispatcher:
+    """A dispatcher that hands every message and button press to the desk."""
+    dispatcher = Dispatcher()
+
+    async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
+        """Run one update through the desk and show the outcome."""
+        incoming = to_incoming(event_update)
+        if incoming is None:
+            return
+        outcome = await app.desk.handle(incoming)
+        try:
+            await render(bot, event_update, outcome)
+        except TelegramAPIError:
+            # The step is committed; a reply that cannot be shown is logged, not retried,
+            # because the person can ask again (/my shows the state).
+            log.exception("could not show replies for update %s", incoming.update_key)
+
+    dispatcher.message.register(on_event)
+    dispatcher.callback_query.register(on_event)
+    return dispatcher
+
+
+def api_server(bot_api_url: str) -> TelegramAPIServer:
+    """aiogram's server for a PTB-style base URL (the token is appended to it)."""
+    trimmed = bot_api_url.rstrip("/")
+    if trimmed.endswith("/bot"):  # https://api.telegram.org/bot, http://local-api:8081/bot
+        return TelegramAPIServer.from_base(trimmed.removesuffix("/bot"))
+    # Any other shape keeps PTB's meaning exactly: <url><token>/<method>.
+    return TelegramAPIServer(base=f"{bot_api_url}{{token}}/{{method}}", file=PRODUCTION.file)
+
+
+def build_webhook_app(
+    dispatcher: Dispatcher, bot: Bot, *, secret: str | None, paths: tuple[str, ...]
+) -> web.Application:
+    """The aiohttp app receiving updates; requests without the secret token get 401.
+
+    Telegram gets its 200 only once the step is committed, so an update lost to a crash
+    is delivered again (and the inbox makes the redelivery harmless).
+    """
+    web_app = web.Application()
+    handler = SimpleRequestHandler(
+        dispatcher=dispatcher, bot=bot, secret_token=secret, handle_in_background=False
+    )
+    for path in paths:
+        handler.register(web_app, path=path)
+    setup_application(web_app, dispatcher, bot=bot)
+    return web_app
+
+
+async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> None:
+    url = settings.webhook_url
+    assert url is not None
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    if not secret:
+        log.warning("JINYE_WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
+    # The URL's own path, and "/" as the PTB adapter listens there: a proxy may strip or keep it.
+    paths = tuple(dict.fromkeys((urlsplit(url).path or "/", "/")))
+    web_app = build_webhook_app(dispatcher, bot, secret=secret, paths=paths)
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
+        await bot.set_webhook(
+            url, secret_token=secret, allowed_updates=dispatcher.resolve_used_update_types()
+        )
+        log.info(
+            "webhook at %s, listening on %s:%s", url, settings.webhook_listen, settings.webhook_port
+        )
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+async def run_aiogram(settings: Settings) -> int:
+    """`jinye110 run --framework aiogram`: long polling, or a webhook when one is configured."""
+    token = settings.token
+    assert token is not None
+    app = await build_app(settings)
+    bot = Bot(token, session=AiohttpSession(api=api_server(settings.bot_api_url)))
+    dispatcher = build_dispatcher(app)
+    try:
+        if settings.webhook_url:
+            await _serve_webhook(settings, dispatcher, bot)
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            # One update after another, as python-telegram-bot does: a person's messages
+            # reach their conversation in the order they were sent.
+            await dispatcher.start_polling(
+                bot,
+                allowed_updates=dispatcher.resolve_used_update_types(),
+                handle_as_tasks=False,
+            )
+    finally:
+        await bot.session.close()
+        await app.db.dispose()
+    return 0
