@@ -23,7 +23,9 @@ from typing import Any, Literal
 from aiohttp import web
 
 TOKEN = "123456789:AAF-fake-token-for-tests"
-FaultKind = Literal["retry_after", "forbidden", "bad_request", "server_error", "delay", "drop"]
+FaultKind = Literal[
+    "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated"
+]
 
 # Fields whose form value is a plain string even when it looks like JSON ("123", "true").
 _STRING_FIELDS = {
@@ -41,6 +43,7 @@ _ERRORS: dict[FaultKind, tuple[int, str]] = {
     "forbidden": (403, "Forbidden: bot was blocked by the user"),
     "bad_request": (400, "Bad Request: chat not found"),
     "server_error": (500, "Internal Server Error"),
+    "migrated": (400, "Bad Request: group chat was upgraded to a supergroup chat"),
 }
 
 
@@ -83,6 +86,7 @@ class Fault:
     description: str | None = None
     seconds: float = 0.0  # for "delay"
     skip: int = 0  # let this many matching calls through first
+    migrate_to: int = 0  # for "migrated": the supergroup's new chat id
     hits: int = 0
 
     def matches(self, method: str, params: dict[str, Any]) -> bool:
@@ -179,9 +183,12 @@ class FakeBotApi:
         description: str | None = None,
         seconds: float = 0.0,
         skip: int = 0,
+        migrate_to: int = 0,
     ) -> Fault:
         """Add a fault; faults are tried in the order they were added."""
-        fault = Fault(kind, method, chat_id, times, retry_after, description, seconds, skip)
+        fault = Fault(
+            kind, method, chat_id, times, retry_after, description, seconds, skip, migrate_to
+        )
         self.faults.append(fault)
         return fault
 
@@ -404,7 +411,11 @@ class FakeBotApi:
             raise asyncio.CancelledError
         code, template = _ERRORS[fault.kind]
         text = fault.description or template.format(retry_after=fault.retry_after)
-        parameters = {"retry_after": fault.retry_after} if fault.kind == "retry_after" else None
+        parameters: dict[str, Any] | None = None
+        if fault.kind == "retry_after":
+            parameters = {"retry_after": fault.retry_after}
+        elif fault.kind == "migrated":
+            parameters = {"migrate_to_chat_id": fault.migrate_to}
         raise _Reply(code, text, parameters)
 
     # ------------------------------------------------------------------ methods

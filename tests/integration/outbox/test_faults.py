@@ -18,6 +18,9 @@ TEAM_CHAT = -1001000000001
 
 # PTB's own RetryAfter constructor warns about its int form (unless PTB_TIMEDELTA is set).
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
+# Faults whose handling touches no backend-specific SQL run on SQLite only, to keep the
+# suite fast; rescheduling, dead rows and escalation run on both backends.
+sqlite_only = pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 
 
 async def test_retry_after_pushes_the_row_back_and_pauses_only_that_chat(rig: Rig) -> None:
@@ -38,6 +41,7 @@ async def test_retry_after_pushes_the_row_back_and_pauses_only_that_chat(rig: Ri
     assert (await rig.row(slowed)).status == "sent"
 
 
+@sqlite_only
 async def test_retry_after_on_several_chats_pauses_every_send(rig: Rig) -> None:
     rig.api.inject("retry_after", chat_id=23, retry_after=5)
     rig.api.inject("retry_after", chat_id=24, retry_after=5)
@@ -64,6 +68,7 @@ async def test_server_errors_are_retried_with_growing_jittered_delays(rig: Rig) 
     assert row.status == "sent" and row.attempts == 3 and "Internal Server Error" in row.last_error
 
 
+@sqlite_only
 async def test_a_dropped_connection_is_retried(rig: Rig) -> None:
     rig.api.inject("drop", chat_id=32)
     [row_id] = await rig.queue(message(32, "甲"))
@@ -74,6 +79,7 @@ async def test_a_dropped_connection_is_retried(rig: Rig) -> None:
     assert rig.api.texts(32) == ["甲"]
 
 
+@sqlite_only
 async def test_a_slow_reply_times_out_and_is_retried(rig: Rig) -> None:
     rig.api.inject("delay", chat_id=33, seconds=0.7)  # longer than the client's 0.5 s
     [row_id] = await rig.queue(message(33, "甲"))
@@ -102,6 +108,17 @@ async def test_a_bad_request_is_dead_at_once_recorded_and_escalated(
     assert ticket.label in alert and "已受理" in alert
 
 
+@sqlite_only
+async def test_a_group_that_became_a_supergroup_gets_the_row_at_its_new_id(rig: Rig) -> None:
+    rig.api.inject("migrated", chat_id=-4001, migrate_to=-1004001)
+    [row_id] = await rig.queue(message(-4001, "群升级了"))
+    await rig.sender.drain_all()
+    row = await rig.row(row_id)
+    assert row.status == "sent" and row.chat_id == -1004001 and row.attempts == 1
+    assert rig.api.texts(-1004001) == ["群升级了"]
+
+
+@sqlite_only
 async def test_retries_run_out_then_the_row_is_dead(rig: Rig) -> None:
     sender = rig.new_sender(max_attempts=3)
     rig.api.inject("server_error", method="sendVoice", times=None)  # not supported here
@@ -114,6 +131,7 @@ async def test_retries_run_out_then_the_row_is_dead(rig: Rig) -> None:
     assert (await rig.row(text)).status == "sent"  # the sender went on regardless
 
 
+@sqlite_only
 async def test_an_undeliverable_payload_is_dead_without_calling_telegram(rig: Rig) -> None:
     [row_id] = await rig.queue(OutboxMessage(35, "send_message", {"text": " "}, T0, T0))
     await rig.sender.drain_all()
@@ -122,6 +140,7 @@ async def test_an_undeliverable_payload_is_dead_without_calling_telegram(rig: Ri
     assert rig.api.calls_of("sendMessage") == []
 
 
+@sqlite_only
 async def test_photos_locations_voices_and_report_files_are_sent(rig: Rig, tmp_path: Path) -> None:
     report = tmp_path / "ledger.xlsx"
     report.write_bytes(b"PK\x03\x04 fake workbook")
