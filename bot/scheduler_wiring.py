@@ -1,0 +1,70 @@
+"""Wire the scheduler's jobs: the weekly report comes from reports/, which scheduler/ may
+not import (a sibling layer), so it is handed in here.
+
+In the bot's process (inside the running event loop):
+
+    jobs = build_jobs(app.db, app.cfg, on_queued=background.wake)
+    jobs.start()
+    ...
+    await jobs.stop()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from core.config import Config
+from scheduler.jobs import Jobs, Schedule
+from scheduler.weekly import Document, WeeklyContent
+from storage.uow import Database
+
+
+def default_reports_dir() -> Path:
+    """Where weekly files wait for the outbox sender: $JINYE_REPORTS_DIR or ./jinye110-reports."""
+    return Path(os.environ.get("JINYE_REPORTS_DIR") or Path.cwd() / "jinye110-reports")
+
+
+class WeeklyFromReports:
+    """The scheduler's WeeklySource: build last week's report and save its two files."""
+
+    def __init__(self, db: Database, cfg: Config, directory: Path) -> None:
+        self.db = db
+        self.cfg = cfg
+        self.directory = directory
+
+    async def __call__(self, now: datetime) -> WeeklyContent:
+        # Imported when first needed: charts pull in matplotlib, seconds of start-up for a
+        # job that runs once a week.
+        from reports.weekly import build_weekly
+
+        report = await build_weekly(self.db, self.cfg, now)
+        week = report.window.first_day.isoformat()
+        chart, book = await asyncio.to_thread(report.save, self.directory / "weekly" / week)
+        return WeeklyContent(
+            week=week,
+            text=report.text,
+            documents=(
+                Document(chart, report.chart_name, "服务指标图"),
+                Document(book, report.xlsx_name, "上周台账"),
+            ),
+            echo_summary=report.echo_summary,
+        )
+
+
+def build_jobs(
+    db: Database,
+    cfg: Config,
+    *,
+    schedule: Schedule | None = None,
+    reports_dir: Path | None = None,
+    weekly: bool = True,
+    on_queued: Callable[[], None] | None = None,
+) -> Jobs:
+    """The jobs with the weekly report from reports/; pass `on_queued=background.wake` in
+    the bot's process so new alerts go out at once."""
+    source = WeeklyFromReports(db, cfg, reports_dir or default_reports_dir()) if weekly else None
+    return Jobs(db, cfg, weekly=source, schedule=schedule, on_queued=on_queued)

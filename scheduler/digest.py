@@ -1,0 +1,144 @@
+"""The 08:00 daily digest: open, due today and overdue tickets by team, and the worst ones.
+
+Every supervisor gets all teams; every team leader gets the teams they lead (only when
+those have open tickets, so a quiet team's leader is not woken by an empty table). The
+dedup key carries the local date, so a second scheduler or a restart after 08:00 cannot
+send the same digest twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from core import sla
+from core.config import Config
+from core.enums import Status
+from core.model import Ticket
+from scheduler import texts
+from scheduler.enqueue import BULK, Row, enqueue
+from scheduler.people import People
+from storage.uow import Database
+
+WORST = 5
+_IN_HAND = (
+    Status.NEW,
+    Status.DISPATCHED,
+    Status.ACCEPTED,
+    Status.ON_SITE,
+    Status.WAITING_REQUESTER,
+)
+
+
+@dataclass
+class TeamFigures:
+    team_id: str
+    open: int = 0  # in hand: not yet resolved
+    due_today: int = 0
+    overdue: int = 0
+    unconfirmed: int = 0  # resolved, waiting for the requester to confirm
+
+
+@dataclass
+class Digest:
+    at: datetime  # local time
+    teams: list[TeamFigures] = field(default_factory=list)
+    worst: list[tuple[Ticket, timedelta]] = field(default_factory=list)
+
+    @property
+    def total(self) -> TeamFigures:
+        total = TeamFigures("合计")
+        for row in self.teams:
+            total.open += row.open
+            total.due_today += row.due_today
+            total.overdue += row.overdue
+            total.unconfirmed += row.unconfirmed
+        return total
+
+
+def summarize(cfg: Config, tickets: Iterable[Ticket], now: datetime) -> Digest:
+    """Figures per team (in config order) from the open tickets, judged at `now`."""
+    local_now = now.astimezone(cfg.zone)
+    day_end = datetime.combine(local_now.date() + timedelta(days=1), time(0), tzinfo=cfg.zone)
+    rows: dict[str, TeamFigures] = {}
+    late: list[tuple[Ticket, timedelta]] = []
+    for ticket in tickets:
+        row = rows.setdefault(ticket.team_id, TeamFigures(ticket.team_id))
+        if ticket.status is Status.RESOLVED:
+            row.unconfirmed += 1
+            continue
+        if ticket.status not in _IN_HAND:
+            continue
+        row.open += 1
+        deadline = sla.phase_deadline(ticket)
+        if deadline is None:
+            continue
+        if deadline < now:
+            row.overdue += 1
+            late.append((ticket, now - deadline))
+        elif deadline < day_end:
+            row.due_today += 1
+    order = {team.id: i for i, team in enumerate(cfg.teams)}
+    teams = sorted(rows.values(), key=lambda r: (order.get(r.team_id, len(order)), r.team_id))
+    late.sort(key=lambda pair: (-pair[1], pair[0].id or 0))
+    return Digest(local_now, teams, late[:WORST])
+
+
+def render(cfg: Config, digest: Digest, scope: str) -> str:
+    lines = [f"📋 {scope}每日待办（{digest.at:%m月%d日 %H:%M}）"]
+    if not digest.teams:
+        return lines[0] + "\n没有未办结的工单。"
+    for row in digest.teams:
+        lines.append(
+            f"{texts.team_name(cfg, row.team_id)}：在办{row.open} 今日到期{row.due_today} "
+            f"超时{row.overdue} 待确认{row.unconfirmed}"
+        )
+    if len(digest.teams) > 1:
+        total = digest.total
+        lines.append(
+            f"合计：在办{total.open} 今日到期{total.due_today} 超时{total.overdue} "
+            f"待确认{total.unconfirmed}"
+        )
+    if digest.worst:
+        lines.append("超时最久：")
+        for ticket, late in digest.worst:
+            flag = "🚨" if ticket.urgent else ""
+            lines.append(
+                f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
+                f"{texts.STATUSES[ticket.status]}｜超时{texts.span(late)}｜{ticket.text[:20]}"
+            )
+    return "\n".join(lines)
+
+
+async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
+    """Queue today's digests; returns how many rows were queued (0 when already sent)."""
+    async with db.uow() as uow:
+        tickets: Sequence[Ticket] = await uow.tickets.open_tickets()
+        everything = summarize(cfg, tickets, now)
+        people = People(uow, cfg)
+        supervisors = await people.supervisors()
+        key = f"digest:{everything.at.date().isoformat()}"
+        queued = 0
+        for chat_id in supervisors:
+            text = render(cfg, everything, cfg.bureau)
+            queued += await enqueue(
+                uow, Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now
+            )
+        led: dict[int, set[str]] = {}
+        for team in cfg.teams:
+            for leader in await people.leaders(team.id):
+                led.setdefault(leader, set()).add(team.id)
+        for chat_id, teams in led.items():
+            if chat_id in supervisors:
+                continue  # they already have every team
+            mine = summarize(cfg, [t for t in tickets if t.team_id in teams], now)
+            if not any(r.open or r.unconfirmed for r in mine.teams):
+                continue
+            scope = "、".join(texts.team_name(cfg, t) for t in sorted(teams))
+            text = render(cfg, mine, scope)
+            queued += await enqueue(
+                uow, Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now
+            )
+        await uow.commit()
+    return queued

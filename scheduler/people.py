@@ -1,0 +1,83 @@
+"""Who hears about a ticket, looked up once per batch (a sweep touches many tickets of few
+teams, so caching per transaction saves most of the queries)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from core.config import Config
+from core.enums import Role
+from core.model import Membership, User
+from storage.uow import SqlUnitOfWork
+
+
+def unique(ids: Iterable[int]) -> list[int]:
+    return list(dict.fromkeys(ids))
+
+
+class People:
+    """Recipients within one unit of work. Unreachable people (they blocked the bot) are
+    left out: the outbox sender already told someone about them, and a message that
+    cannot arrive must not stand in for one that can."""
+
+    def __init__(self, uow: SqlUnitOfWork, cfg: Config) -> None:
+        self.uow = uow
+        self.cfg = cfg
+        self._chats: dict[str, int | None] = {}
+        self._teams: dict[str, Sequence[Membership]] = {}
+        self._users: dict[int, User | None] = {}
+        self._supervisors: list[int] | None = None
+
+    async def user(self, user_id: int) -> User | None:
+        if user_id not in self._users:
+            self._users[user_id] = await self.uow.users.get(user_id)
+        return self._users[user_id]
+
+    async def reachable(self, ids: Iterable[int]) -> list[int]:
+        found = []
+        for user_id in unique(ids):
+            user = await self.user(user_id)
+            if user is None or user.reachable:
+                found.append(user_id)
+        return found
+
+    async def team_chat(self, team_id: str) -> int | None:
+        """The chat bound with /bindteam, else the configured one."""
+        if team_id not in self._chats:
+            bound = await self.uow.team_chats.get(team_id)
+            team = self.cfg.find_team(team_id)
+            self._chats[team_id] = bound.chat_id if bound else team.chat_id if team else None
+        return self._chats[team_id]
+
+    async def _memberships(self, team_id: str) -> Sequence[Membership]:
+        if team_id not in self._teams:
+            self._teams[team_id] = await self.uow.memberships.of_team(team_id)
+        return self._teams[team_id]
+
+    async def on_duty(self, team_id: str) -> list[int]:
+        return await self.reachable(
+            m.user_id for m in await self._memberships(team_id) if m.on_duty
+        )
+
+    async def leaders(self, team_id: str) -> list[int]:
+        team = self.cfg.find_team(team_id)
+        configured = team.leaders if team else []
+        joined = [m.user_id for m in await self._memberships(team_id) if m.role is Role.LEADER]
+        return await self.reachable([*configured, *joined])
+
+    async def supervisors(self) -> list[int]:
+        """Supervisors from the config and those made so by invitation."""
+        if self._supervisors is None:
+            joined = [m.user_id for m in await self.uow.memberships.supervisors()]
+            self._supervisors = await self.reachable(sorted({*self.cfg.supervisors, *joined}))
+        return self._supervisors
+
+    async def admins(self) -> list[int]:
+        return await self.reachable(self.cfg.admins)
+
+    async def leaders_or_up(self, team_id: str) -> list[int]:
+        """The team's leaders; a team without one reachable goes to the supervisors."""
+        return await self.leaders(team_id) or await self.supervisors() or await self.admins()
+
+    async def supervisors_or_up(self) -> list[int]:
+        return await self.supervisors() or await self.admins()

@@ -1,0 +1,145 @@
+"""What the sweep does with one due ticket: a pure decision from the ticket, config and now.
+
+Kept apart from the writes so the ladder, the catch-up after downtime and the quiet hours
+can be tested without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from core import sla
+from core.calendar import end_of_period, in_period
+from core.config import Config, LadderAction
+from core.enums import Action, Status
+from core.model import Ticket
+
+Phase = Literal["accept", "resolve"]
+Wait = Literal["waiting", "resolved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Escalate:
+    """Take ladder step `step` of the phase; `missed` steps fell due while nobody swept."""
+
+    phase: Phase
+    deadline: datetime
+    step: int
+    action: LadderAction
+    missed: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemindRequester:
+    wait: Wait
+    anchor: datetime  # paused_at or resolved_at: what the waiting is counted from
+    close_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    """Close a ticket the requester left unanswered; tell them at `notify_at`."""
+
+    wait: Wait
+    action: Action  # EXPIRE (never answered) or AUTO_CLOSE (never confirmed: 销号)
+    anchor: datetime
+    notify_at: datetime
+    reminded: bool  # False when downtime skipped the reminder
+
+
+@dataclass(frozen=True, slots=True)
+class Postpone:
+    """A requester reminder due at night waits for the end of the quiet hours."""
+
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Reschedule:
+    """Nothing is due after all (a deadline moved): recompute the next action."""
+
+
+Plan = Escalate | RemindRequester | Close | Postpone | Reschedule
+
+
+def quiet_until(cfg: Config, ticket: Ticket, now: datetime) -> datetime | None:
+    """When a requester may next hear from us, if now is within their quiet hours.
+
+    Urgent tickets ignore quiet hours: a farmer whose barn fails at night wants to know.
+    """
+    quiet = cfg.quiet_hours
+    if ticket.urgent or quiet is None or not in_period(now, cfg.zone, quiet.start, quiet.end):
+        return None
+    return end_of_period(now, cfg.zone, quiet.end)
+
+
+def plan(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
+    if ticket.status is Status.WAITING_REQUESTER and ticket.paused_at is not None:
+        auto = cfg.auto_close
+        return _waiting(
+            cfg,
+            ticket,
+            now,
+            "waiting",
+            ticket.paused_at,
+            auto.waiting_remind_after,
+            auto.waiting_close_after,
+        )
+    if ticket.status is Status.RESOLVED and ticket.resolved_at is not None:
+        auto = cfg.auto_close
+        return _waiting(
+            cfg,
+            ticket,
+            now,
+            "resolved",
+            ticket.resolved_at,
+            auto.resolved_remind_after,
+            auto.resolved_close_after,
+        )
+    return _ladder(cfg, ticket, now)
+
+
+def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
+    deadline = sla.phase_deadline(ticket)
+    if deadline is None:
+        return Reschedule()
+    ladder = cfg.ladder(sla.policy_for(cfg, ticket).ladder)
+    calendar = sla.calendar_for(cfg, ticket)
+    # After downtime several steps may have fallen due: take only the latest, so each
+    # ticket costs one message for where it stands now, not one per missed step.
+    step = sla.current_step(ladder, calendar, deadline, ticket.escalation_step, now)
+    if step is None:
+        return Reschedule()
+    phase: Phase = "accept" if ticket.status is Status.DISPATCHED else "resolve"
+    return Escalate(
+        phase=phase,
+        deadline=deadline,
+        step=step,
+        action=sla.escalation_action(ladder, step),
+        missed=step - ticket.escalation_step,
+    )
+
+
+def _waiting(
+    cfg: Config,
+    ticket: Ticket,
+    now: datetime,
+    wait: Wait,
+    anchor: datetime,
+    remind_after: timedelta,
+    close_after: timedelta,
+) -> Plan:
+    close_at = anchor + close_after
+    if now >= close_at:
+        action = Action.EXPIRE if wait == "waiting" else Action.AUTO_CLOSE
+        # Closing at night is fine (it is a record); the notice waits for the morning.
+        notify_at = quiet_until(cfg, ticket, now) or now
+        return Close(wait, action, anchor, notify_at, reminded=ticket.escalation_step > 0)
+    if ticket.escalation_step > 0 or now < anchor + remind_after:
+        return Reschedule()
+    until = quiet_until(cfg, ticket, now)
+    if until is not None:
+        return Postpone(min(until, close_at))
+    return RemindRequester(wait, anchor, close_at)

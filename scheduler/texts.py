@@ -1,0 +1,132 @@
+"""What the scheduler says. Staff read Simplified Chinese; requesters get their own script.
+
+Texts are written once in Simplified Chinese and converted with OpenCC for a 繁體 reader,
+the same way the desk's replies are (handlers/ is a sibling layer, so the few shared
+button labels are repeated here rather than imported).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from core.config import Config
+from core.enums import Script, Status
+from core.model import Ticket, User
+from routing import to_traditional
+
+STAFF: dict[str, str] = {
+    "remind_accept": "⏰ 工单 {number} 已到接单时限（{due}），还没有人接单，请尽快接单。",
+    "remind_resolve": "⏰ 工单 {number} 已到办结时限（{due}），请尽快办结。",
+    "leader_accept": "⚠️ 工单 {number} 超过接单时限 {late}，{team} 仍未接单，请队长督促。",
+    "leader_resolve": "⚠️ 工单 {number} 超过办结时限 {late}，{team} 仍未办结，请队长督促。",
+    "supervise_accept": "🔴【超时督办】工单 {number} 超过接单时限 {late}，仍未接单。",
+    "supervise_resolve": "🔴【超时督办】工单 {number} 超过办结时限 {late}，仍未办结。",
+    "expired_team": "工单 {number} 等待报告人补充已超过 {waited}，没有回复，已关闭。",
+    "btn_accept": "接单",
+    "btn_resolve": "办结",
+    "btn_remind": "催办",
+    "btn_reassign": "改派",
+}
+
+KINDS = {
+    "emergency": "110报警",
+    "request": "求助办事",
+    "complaint": "投诉",
+    "suggestion": "建议",
+    "wish": "心愿",
+}
+
+STATUSES = {
+    Status.NEW: "新建",
+    Status.DISPATCHED: "待接单",
+    Status.ACCEPTED: "已接单",
+    Status.ON_SITE: "已上门",
+    Status.WAITING_REQUESTER: "待补充",
+    Status.RESOLVED: "已办结待确认",
+    Status.CLOSED: "已销号",
+    Status.CANCELLED: "已撤回",
+}
+
+REQUESTER: dict[str, str] = {
+    "waiting_remind": (
+        "您好，工单 {number} 的服务队还在等您补充情况{question}。\n"
+        "直接回复这条消息即可；{close_at} 前没有回复，工单将关闭。"
+    ),
+    "waiting_closed": (
+        "工单 {number} 一直没有收到您的补充，已关闭。如果还需要办理，请重新提交；"
+        "烤房紧急情况请直接报 110。"
+    ),
+    "resolved_remind": (
+        "工单 {number} 已办结，请确认问题是否解决并评价。{close_at} 前没有确认，将自动销号。"
+    ),
+    "resolved_closed": (
+        "工单 {number} 已自动销号（没有收到您的确认）。如果问题没有解决，请点「没解决」重新办理。"
+    ),
+    "btn_confirm": "✅ 已解决，评价",
+    "btn_not_resolved": "❌ 没解决",
+}
+
+
+@lru_cache(maxsize=256)
+def _hant(text: str) -> str:
+    return to_traditional(text)
+
+
+def staff(key: str, **values: object) -> str:
+    return STAFF[key].format(**values)
+
+
+def requester(key: str, script: Script, **values: object) -> str:
+    """A text for the requester in their script; the values are converted too (they are
+    our own words and times, never the requester's)."""
+    text = REQUESTER[key].format(**values)
+    return _hant(text) if script is Script.HANT else text
+
+
+def local(cfg: Config, at: datetime | None, fmt: str = "%m-%d %H:%M") -> str:
+    return "" if at is None else at.astimezone(cfg.zone).strftime(fmt)
+
+
+def span(delta: timedelta) -> str:
+    """A duration the way people say it: 2天3小时, 1小时5分钟, 40分钟."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
+    return f"{mins}分钟"
+
+
+def place(cfg: Config, ticket: Ticket) -> str:
+    site = cfg.site(ticket.site_code) if ticket.site_code else None
+    area = cfg.area(ticket.area) if ticket.area else None
+    name = site.name if site else area.name if area else ""
+    if ticket.lat is not None and ticket.lon is not None:
+        name = f"{name} 📍{ticket.lat:.4f},{ticket.lon:.4f}".strip()
+    return name or "未提供"
+
+
+def team_name(cfg: Config, team_id: str) -> str:
+    team = cfg.find_team(team_id)
+    return team.name if team else team_id
+
+
+def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
+    """A compact ticket card for alerts: enough to act on without opening anything."""
+    head = "🚨【紧急】" if ticket.urgent else ""
+    who = requester_user.name if requester_user and requester_user.name else "未登记"
+    phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
+    text = ticket.text if len(ticket.text) <= 120 else ticket.text[:119] + "…"
+    return "\n".join(
+        [
+            f"{head}{ticket.label}｜{KINDS.get(ticket.kind.value, ticket.kind.value)}｜"
+            f"{STATUSES[ticket.status]}｜{team_name(cfg, ticket.team_id)}",
+            f"内容：{text}",
+            f"地点：{place(cfg, ticket)}　报告人：{who} {phone}",
+            f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
+            f"　办结时限：{local(cfg, ticket.resolve_due_at)}",
+        ]
+    )

@@ -1,0 +1,73 @@
+"""The Monday weekly report: the scheduler decides when and to whom; bot/ builds it.
+
+reports/ is a sibling layer, so the job takes a `WeeklySource` that bot/ provides (see
+bot/scheduler_wiring.py). The source returns the text and the files already saved where
+the outbox sender can read them; this module queues one text and one document per file
+for every supervisor, and the echo wall's tally for the echo channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from core.config import Config
+from scheduler.enqueue import BULK, Row, enqueue
+from scheduler.people import People
+from storage.uow import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    filename: str
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyContent:
+    week: str  # the first day of the reported week, e.g. "2026-11-16": part of the dedup key
+    text: str
+    documents: Sequence[Document] = field(default_factory=tuple)
+    echo_summary: str | None = None
+
+
+class WeeklySource(Protocol):
+    async def __call__(self, now: datetime) -> WeeklyContent:
+        """Build last week's report as of `now` and save its files."""
+
+
+async def send_weekly(db: Database, cfg: Config, source: WeeklySource, now: datetime) -> int:
+    """Queue the weekly report; returns the rows queued (0 when this week's went out already)."""
+    content = await source(now)
+    key = f"weekly:{content.week}"
+    queued = 0
+    async with db.uow() as uow:
+        for chat_id in await People(uow, cfg).supervisors_or_up():
+            rows = [Row(chat_id, content.text, f"{key}:{chat_id}:text", "report", BULK)]
+            for i, doc in enumerate(content.documents):
+                rows.append(
+                    Row(
+                        chat_id,
+                        "",
+                        f"{key}:{chat_id}:doc{i}",
+                        "report",
+                        BULK,
+                        method="send_document",
+                        extra={
+                            "path": str(doc.path),
+                            "filename": doc.filename,
+                            "caption": doc.caption,
+                        },
+                    )
+                )
+            for row in rows:
+                queued += await enqueue(uow, row, now)
+        if content.echo_summary and cfg.echo_wall_chat is not None:
+            row = Row(cfg.echo_wall_chat, content.echo_summary, f"{key}:echo", "echo", BULK)
+            queued += await enqueue(uow, row, now)
+        await uow.commit()
+    return queued

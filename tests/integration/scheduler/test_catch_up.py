@@ -1,0 +1,62 @@
+"""Deadlines live in the database: after six hours of downtime the first sweep sends one
+message per ticket, for the step each ticket is at now, and chasing resumes on time."""
+
+from __future__ import annotations
+
+from core.config import Config
+from core.enums import Action, Kind
+from storage.uow import Database
+from tests.integration.scheduler.clockwork import act, at, run_scheduler, seed_staff, sent
+from tests.support.tickets import new_ticket
+
+CURING_CHAT, SUPERVISOR = -1001000000001, 300001
+ORDERING_LEADER, ORDERING_MEMBER, RETAILER = 200062, 200061, 100002
+STANDARD = {
+    "kind": Kind.REQUEST,
+    "line": "ordering",
+    "team_id": "ordering",
+    "urgent": False,
+    "text": "订货系统登录不上",
+    "area": "chengqu",
+    "site_code": None,
+}
+
+
+async def test_six_hours_down_then_one_catch_up_message_per_ticket(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-17 08:00"))
+    # Resolved on Tuesday morning: the requester is to be asked on Wednesday 09:30.
+    done = await new_ticket(
+        db, cfg, now=at("2026-11-17 09:00"), requester_id=RETAILER, chat_id=RETAILER, **STANDARD
+    )
+    assert done.id is not None
+    await act(db, cfg, done.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-17 09:10"))
+    await act(db, cfg, done.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-17 09:30"), "已处理")
+    # Filed Tuesday 16:05: accept due Wednesday 09:05 (working time), leader 10:05.
+    standard = await new_ticket(db, cfg, now=at("2026-11-17 16:05"), **STANDARD)
+    # A 110 call on Wednesday 08:40: accept due 08:50, then every few minutes.
+    urgent = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))
+
+    last = await run_scheduler(db, cfg, at("2026-11-18 08:40"), at("2026-11-18 08:55"))
+    assert last < at("2026-11-18 08:55")
+    # The scheduler is down from 08:55 to 14:55, while a dozen steps fall due.
+    await run_scheduler(db, cfg, at("2026-11-18 14:55"), at("2026-11-18 15:30"))
+
+    assert await sent(db) == [
+        ("Wed 11-18 08:50", "team", (CURING_CHAT,)),
+        # The first sweep after the downtime: one message per ticket.
+        ("Wed 11-18 14:55", "supervisors", (SUPERVISOR,)),  # 110: step 13 of the fast ladder
+        ("Wed 11-18 14:55", "leader", (ORDERING_LEADER,)),  # standard: step 1, due 10:05
+        ("Wed 11-18 14:55", "remind", (RETAILER,)),  # resolved: please confirm
+        # Then on schedule again.
+        ("Wed 11-18 15:05", "supervisors", (SUPERVISOR,)),  # standard: 09:05 + 4 working h
+        ("Wed 11-18 15:20", "supervisors", (SUPERVISOR,)),  # 110: 14:50 + 30 min
+    ]
+    async with db.uow(read_only=True) as uow:
+        assert urgent.id is not None and standard.id is not None
+        chased = [e for e in await uow.tickets.events(urgent.id) if e.action == "escalate"]
+        assert [(e.data["step"], e.data["missed"]) for e in chased] == [(13, 12), (14, 0)]
+        chased = [e for e in await uow.tickets.events(standard.id) if e.action == "escalate"]
+        assert [(e.data["step"], e.data["missed"]) for e in chased] == [(1, 1), (2, 0)]

@@ -1,0 +1,129 @@
+"""The 08:00 digest for supervisors and team leaders, and the Monday weekly report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from bot.scheduler_wiring import WeeklyFromReports
+from core.config import Config
+from core.enums import Action, Kind, Role
+from core.model import Membership, User
+from scheduler.digest import send_digest
+from scheduler.weekly import Document, WeeklyContent, send_weekly
+from storage.uow import Database
+from tests.integration.scheduler.clockwork import act, at, outbox_rows, seed_staff
+from tests.support.tickets import new_ticket
+
+SUPERVISOR, NEW_SUPERVISOR = 300001, 300009
+ORDERING = {"kind": Kind.REQUEST, "line": "ordering", "team_id": "ordering", "urgent": False,
+            "text": "订货系统登录不上", "area": "chengqu", "site_code": None}  # fmt: skip
+MONOPOLY = {**ORDERING, "line": "monopoly", "team_id": "monopoly", "text": "许可证延续怎么办"}
+
+
+async def test_the_morning_digest_by_team_with_the_worst_items(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    late = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **ORDERING)  # due Mon 11:00
+    await new_ticket(db, cfg, now=at("2026-11-17 16:00"), **ORDERING)  # due today 09:00
+    working = await new_ticket(db, cfg, now=at("2026-11-17 09:00"), **MONOPOLY)
+    assert working.id is not None
+    await act(db, cfg, working.id, Action.ACCEPT, 200051, at("2026-11-17 09:10"))  # due Fri
+    done = await new_ticket(db, cfg, now=at("2026-11-17 20:00"))  # 110, resolved
+    assert done.id is not None
+    await act(db, cfg, done.id, Action.ACCEPT, 200001, at("2026-11-17 20:05"))
+    await act(db, cfg, done.id, Action.RESOLVE, 200001, at("2026-11-17 21:00"), "换了风机")
+    barn = await new_ticket(db, cfg, now=at("2026-11-18 07:00"))  # 110, due 07:10
+
+    assert await send_digest(db, cfg, at("2026-11-18 08:00")) == 4
+    assert await send_digest(db, cfg, at("2026-11-18 08:00:30")) == 0  # a second scheduler
+
+    rows = {row.chat_id: row for row in await outbox_rows(db)}
+    assert set(rows) == {SUPERVISOR, 200002, 200052, 200062}  # 300001 also leads triage
+    assert {(r.purpose, r.priority) for r in rows.values()} == {("digest", 2)}
+    assert rows[SUPERVISOR].payload["text"] == "\n".join(
+        [
+            "📋 青山县烟草专卖局（营销部）每日待办（11月18日 08:00）",
+            "青山镇烘烤110服务队：在办1 今日到期0 超时1 待确认1",
+            "专卖管理所：在办1 今日到期0 超时0 待确认0",
+            "营销服务部（客户经理）：在办2 今日到期1 超时1 待确认0",
+            "合计：在办4 今日到期1 超时2 待确认1",
+            "超时最久：",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜超时1天21小时｜订货系统登录不上",
+            f"🚨{barn.label}｜青山镇烘烤110服务队｜待接单｜超时50分钟｜烤房风机不转了，温度上不去",
+        ]
+    )
+    assert rows[200062].payload["text"] == "\n".join(
+        [
+            "📋 营销服务部（客户经理）每日待办（11月18日 08:00）",
+            "营销服务部（客户经理）：在办2 今日到期1 超时1 待确认0",
+            "超时最久：",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜超时1天21小时｜订货系统登录不上",
+        ]
+    )
+    assert rows[200052].payload["text"].splitlines()[1:] == [
+        "专卖管理所：在办1 今日到期0 超时0 待确认0"
+    ]
+
+
+class FakeWeekly:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.calls: list[datetime] = []
+
+    async def __call__(self, now: datetime) -> WeeklyContent:
+        self.calls.append(now)
+        chart = self.directory / "chart.png"
+        chart.write_bytes(b"\x89PNG")
+        return WeeklyContent(
+            week="2026-11-16",
+            text="📊 上周服务指标",
+            documents=(Document(chart, "服务指标.png", "服务指标图"),),
+            echo_summary="回音壁：上周办结 3 件",
+        )
+
+
+async def test_the_weekly_report_goes_to_every_supervisor_once(
+    db: Database, demo_config: Config, tmp_path: Path
+) -> None:
+    monday = at("2026-11-23 08:30")
+    async with db.uow() as uow:
+        await uow.users.add(User(id=NEW_SUPERVISOR, created_at=monday))
+        await uow.memberships.add(Membership(NEW_SUPERVISOR, Role.SUPERVISOR, monday))
+        await uow.commit()
+    source = FakeWeekly(tmp_path)
+
+    assert await send_weekly(db, demo_config, source, monday) == 5
+    assert await send_weekly(db, demo_config, source, monday) == 0
+
+    sent = [(r.chat_id, r.method, r.payload.get("text") or r.payload.get("filename"))
+            for r in await outbox_rows(db)]  # fmt: skip
+    assert sent == [
+        (SUPERVISOR, "send_message", "📊 上周服务指标"),
+        (SUPERVISOR, "send_document", "服务指标.png"),
+        (NEW_SUPERVISOR, "send_message", "📊 上周服务指标"),
+        (NEW_SUPERVISOR, "send_document", "服务指标.png"),
+        (demo_config.echo_wall_chat, "send_message", "回音壁：上周办结 3 件"),
+    ]
+    document = (await outbox_rows(db))[1]
+    assert document.payload == {
+        "path": str(tmp_path / "chart.png"),
+        "filename": "服务指标.png",
+        "caption": "服务指标图",
+    }
+
+
+async def test_the_weekly_source_from_reports_saves_both_files(
+    db: Database, demo_config: Config, tmp_path: Path
+) -> None:
+    await new_ticket(db, demo_config, now=at("2026-11-18 09:00"))
+    content = await WeeklyFromReports(db, demo_config, tmp_path)(at("2026-11-23 08:30"))
+    assert content.week == "2026-11-16"
+    assert content.text.startswith("📊")
+    assert [doc.path.exists() for doc in content.documents] == [True, True]
+    assert [doc.path.parent for doc in content.documents] == [
+        tmp_path / "weekly" / "2026-11-16"
+    ] * 2
+    assert content.documents[1].filename.endswith(".xlsx")

@@ -1,0 +1,145 @@
+"""Chasing the requester: an unanswered question, an unconfirmed resolution, quiet hours.
+
+Demo auto_close: remind after 24h, close after 72h (wall-clock); quiet hours 22:00–07:00
+for everything but urgent tickets.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from core.config import Config
+from core.enums import Action, Kind, Script, Status
+from core.model import User
+from storage.uow import Database
+from tests.integration.scheduler.clockwork import (
+    act,
+    at,
+    load,
+    outbox_rows,
+    run_scheduler,
+    seed_staff,
+    sent,
+    show,
+)
+from tests.support.tickets import new_ticket
+
+FARMER, RETAILER = 100001, 100002
+ORDERING_CHAT, ORDERING_MEMBER = -1001000000013, 200061
+CURING_MEMBER = 200001
+STANDARD = {
+    "kind": Kind.REQUEST,
+    "line": "ordering",
+    "team_id": "ordering",
+    "urgent": False,
+    "text": "订货系统登录不上",
+    "area": "chengqu",
+    "site_code": None,
+}
+
+
+async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_script(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    filed = at("2026-11-16 09:00")  # Monday
+    await seed_staff(db, cfg, filed)
+    ticket = await new_ticket(db, cfg, now=filed, script=Script.HANT, **STANDARD)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(
+        db,
+        cfg,
+        ticket.id,
+        Action.ASK,
+        ORDERING_MEMBER,
+        at("2026-11-16 10:00"),
+        note="请拍一张报错截图",
+    )
+
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 00:00"))
+
+    assert await sent(db) == [
+        ("Tue 11-17 10:00", "remind", (FARMER,)),
+        ("Thu 11-19 10:00", "notify", (FARMER, ORDERING_CHAT)),
+    ]
+    remind, closed, team = await outbox_rows(db)
+    assert remind.payload["text"] == (
+        f"您好，工單 {ticket.label} 的服務隊還在等您補充情況（請拍一張報錯截圖）。\n"
+        "直接回復這條消息即可；11-19 10:00 前沒有回覆，工單將關閉。"
+    )
+    assert closed.payload["text"].startswith(f"工單 {ticket.label} 一直沒有收到您的補充，已關閉。")
+    assert (
+        team.payload["text"] == f"工单 {ticket.label} 等待报告人补充已超过 3天，没有回复，已关闭。"
+    )
+    stored = await load(db, ticket.id)
+    assert stored.status is Status.CLOSED
+    assert stored.closed_without_reply
+    async with db.uow(read_only=True) as uow:
+        events = list(await uow.tickets.events(ticket.id))
+    assert [e.action for e in events][-3:] == ["ask", "remind", "expire"]
+    assert events[-1].note == "报告人3天未补充，自动关闭"
+
+
+async def test_no_reminder_reaches_a_requester_at_night_unless_urgent(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    normal = await new_ticket(
+        db, cfg, now=at("2026-11-16 09:00"), requester_id=RETAILER, chat_id=RETAILER, **STANDARD
+    )
+    urgent = await new_ticket(db, cfg, now=at("2026-11-16 22:50"))  # 110, curing, urgent
+    assert normal.id is not None and urgent.id is not None
+    await act(db, cfg, normal.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, urgent.id, Action.ACCEPT, CURING_MEMBER, at("2026-11-16 22:55"))
+    # Both resolved late at night, ten minutes apart.
+    await act(db, cfg, normal.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-16 23:00"), "已处理")
+    await act(db, cfg, urgent.id, Action.RESOLVE, CURING_MEMBER, at("2026-11-16 23:10"), "已修好")
+
+    await run_scheduler(db, cfg, at("2026-11-16 23:10"), at("2026-11-20 08:00"))
+
+    assert await sent(db) == [
+        ("Tue 11-17 23:10", "remind", (FARMER,)),  # urgent: the night does not hold it back
+        ("Wed 11-18 07:00", "remind", (RETAILER,)),  # due Tue 23:00, held until 07:00
+        ("Thu 11-19 23:00", "notify", (RETAILER,)),  # closed on time ...
+        ("Thu 11-19 23:10", "notify", (FARMER,)),
+    ]
+    rows = await outbox_rows(db)
+    # ... but the non-urgent requester hears of it after the quiet hours.
+    assert [show(row.not_before) for row in rows] == [
+        "Tue 11-17 23:10",
+        "Wed 11-18 07:00",
+        "Fri 11-20 07:00",
+        "Thu 11-19 23:10",
+    ]
+    for ticket in (normal, urgent):
+        assert ticket.id is not None
+        stored = await load(db, ticket.id)
+        assert (stored.status, stored.closed_without_reply) == (Status.CLOSED, True)
+    assert show((await load(db, normal.id)).closed_at) == "Thu 11-19 23:00"  # type: ignore[arg-type]
+
+
+async def test_an_unreachable_requester_is_not_messaged_but_the_ticket_still_closes(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    filed = at("2026-11-16 09:00")
+    async with db.uow() as uow:
+        await uow.users.add(
+            User(id=FARMER, created_at=filed, reachable=False, unreachable_since=filed)
+        )
+        await uow.commit()
+    ticket = await new_ticket(db, cfg, now=filed, **STANDARD)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, filed + timedelta(minutes=5))
+    await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, filed + timedelta(hours=1))
+
+    await run_scheduler(db, cfg, filed, at("2026-11-20 12:00"))
+
+    assert await sent(db) == []
+    stored = await load(db, ticket.id)
+    assert stored.status is Status.CLOSED
+    async with db.uow(read_only=True) as uow:
+        remind = [e for e in await uow.tickets.events(ticket.id) if e.action == "remind"]
+    assert [e.data["delivered"] for e in remind] == [False]

@@ -1,0 +1,142 @@
+"""The sweep's decision for one ticket, without a database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core import sla
+from core.config import Config
+from core.enums import Action, Kind, Priority, Status
+from core.model import Ticket
+from scheduler.plan import Close, Escalate, Postpone, RemindRequester, Reschedule, plan, quiet_until
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=SH).astimezone(UTC)
+
+
+def ticket(cfg: Config, filed: datetime, *, urgent: bool = False, line: str = "ordering") -> Ticket:
+    made = Ticket(
+        kind=Kind.EMERGENCY if urgent else Kind.REQUEST,
+        priority=Priority.URGENT if urgent else Priority.NORMAL,
+        text="测试",
+        requester_id=1,
+        requester_chat_id=1,
+        line=line,
+        team_id=cfg.default_team(line).id,
+        created_at=filed,
+        status=Status.DISPATCHED,
+        id=7,
+    )
+    sla.set_initial_deadlines(cfg, made, filed)
+    sla.schedule_next(cfg, made)
+    return made
+
+
+def test_the_first_step_when_the_accept_deadline_passes(demo_config: Config) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"))  # accept due 11:00
+    assert plan(demo_config, made, at("2026-11-18 10:59")) == Reschedule()
+    assert plan(demo_config, made, at("2026-11-18 11:00")) == Escalate(
+        "accept", at("2026-11-18 11:00"), 0, "remind_team", 0
+    )
+
+
+def test_after_downtime_only_the_latest_step_is_taken(demo_config: Config) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"))
+    made.escalation_step = 1  # the team was reminded at 11:00
+    # Working time from 11:00: +1h leader at 12:00, +4h supervisors at 17:00 (after the
+    # lunch break), +11h the first repeat on Thursday 17:00.
+    assert plan(demo_config, made, at("2026-11-19 16:59")) == Escalate(
+        "accept", at("2026-11-18 11:00"), 2, "alert_supervisors", 1
+    )
+    step = plan(demo_config, made, at("2026-11-19 17:00"))
+    assert step == Escalate("accept", at("2026-11-18 11:00"), 3, "alert_supervisors", 2)
+
+
+def test_the_resolve_phase_chases_the_resolve_deadline(demo_config: Config) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"))
+    made.status = Status.ACCEPTED
+    assert made.resolve_due_at is not None
+    step = plan(demo_config, made, made.resolve_due_at + timedelta(minutes=1))
+    assert step == Escalate("resolve", made.resolve_due_at, 0, "remind_team", 0)
+
+
+@pytest.mark.parametrize(
+    ("urgent", "clock", "until"),
+    [
+        (False, "2026-11-18 23:30", "2026-11-19 07:00"),
+        (False, "2026-11-19 06:59", "2026-11-19 07:00"),
+        (False, "2026-11-19 07:00", None),
+        (False, "2026-11-18 21:59", None),
+        (False, "2026-11-18 22:00", "2026-11-19 07:00"),
+        (True, "2026-11-18 23:30", None),
+    ],
+)
+def test_quiet_hours(demo_config: Config, urgent: bool, clock: str, until: str | None) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"), urgent=urgent)
+    expected = at(until) if until else None
+    assert quiet_until(demo_config, made, at(clock)) == expected
+
+
+def resolved(cfg: Config, when: datetime, *, urgent: bool = False) -> Ticket:
+    made = ticket(cfg, when - timedelta(hours=2), urgent=urgent)
+    made.status, made.resolved_at, made.escalation_step = Status.RESOLVED, when, 0
+    sla.schedule_next(cfg, made)
+    return made
+
+
+def test_a_resolved_ticket_asks_the_requester_then_closes(demo_config: Config) -> None:
+    made = resolved(demo_config, at("2026-11-18 10:00"))
+    close_at = at("2026-11-21 10:00")
+    assert made.next_action_at == at("2026-11-19 10:00")
+    assert plan(demo_config, made, at("2026-11-19 10:00")) == RemindRequester(
+        "resolved", at("2026-11-18 10:00"), close_at
+    )
+    made.escalation_step = 1
+    assert plan(demo_config, made, at("2026-11-20 10:00")) == Reschedule()
+    assert plan(demo_config, made, close_at) == Close(
+        "resolved", Action.AUTO_CLOSE, at("2026-11-18 10:00"), close_at, reminded=True
+    )
+
+
+def test_a_reminder_due_at_night_waits_but_an_urgent_one_does_not(demo_config: Config) -> None:
+    night = at("2026-11-19 23:00")
+    assert plan(demo_config, resolved(demo_config, at("2026-11-18 23:00")), night) == Postpone(
+        at("2026-11-20 07:00")
+    )
+    urgent = resolved(demo_config, at("2026-11-18 23:00"), urgent=True)
+    assert isinstance(plan(demo_config, urgent, night), RemindRequester)
+
+
+def test_closing_at_night_happens_on_time_and_the_notice_waits(demo_config: Config) -> None:
+    made = resolved(demo_config, at("2026-11-18 23:00"))
+    step = plan(demo_config, made, at("2026-11-21 23:00"))
+    assert step == Close(
+        "resolved",
+        Action.AUTO_CLOSE,
+        at("2026-11-18 23:00"),
+        at("2026-11-22 07:00"),
+        reminded=False,
+    )
+
+
+def test_an_unanswered_question_expires_after_downtime_without_a_reminder(
+    demo_config: Config,
+) -> None:
+    made = ticket(demo_config, at("2026-11-16 09:00"))
+    made.status, made.paused_at = Status.WAITING_REQUESTER, at("2026-11-16 10:00")
+    step = plan(demo_config, made, at("2026-11-19 12:00"))  # remind was due Tue, close Thu
+    assert step == Close(
+        "waiting", Action.EXPIRE, at("2026-11-16 10:00"), at("2026-11-19 12:00"), reminded=False
+    )
+
+
+def test_a_ticket_with_nothing_to_chase_is_rescheduled(demo_config: Config) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"))
+    made.status = Status.CLOSED
+    assert plan(demo_config, made, at("2026-11-20 09:00")) == Reschedule()

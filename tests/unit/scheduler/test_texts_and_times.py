@@ -1,0 +1,107 @@
+"""Texts, digest figures and the start-up catch-up rule, without a database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core import sla
+from core.config import Config
+from core.enums import Kind, Priority, Script, Status
+from core.model import Ticket
+from scheduler import texts
+from scheduler.digest import render, summarize
+from scheduler.jobs import Schedule, missed_on_start
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=SH).astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("delta", "said"),
+    [
+        (timedelta(seconds=59), "0分钟"),
+        (timedelta(minutes=40), "40分钟"),
+        (timedelta(hours=1), "1小时"),
+        (timedelta(hours=1, minutes=5), "1小时5分钟"),
+        (timedelta(days=2), "2天"),
+        (timedelta(days=1, hours=21, minutes=10), "1天21小时"),
+        (timedelta(minutes=-5), "0分钟"),
+    ],
+)
+def test_durations_read_naturally(delta: timedelta, said: str) -> None:
+    assert texts.span(delta) == said
+
+
+def test_requester_texts_follow_their_script() -> None:
+    hans = texts.requester("resolved_closed", Script.HANS, number="10019")
+    hant = texts.requester("resolved_closed", Script.HANT, number="10019")
+    assert hans.startswith("工单 10019 已自动销号")
+    assert hant.startswith("工單 10019 已自動銷號")
+    assert texts.requester("btn_not_resolved", Script.HANT) == "❌ 沒解決"
+
+
+def make(cfg: Config, number: str, team: str, filed: str, status: Status) -> Ticket:
+    ticket = Ticket(
+        kind=Kind.REQUEST,
+        priority=Priority.NORMAL,
+        text="测试工单内容",
+        requester_id=1,
+        requester_chat_id=1,
+        line=cfg.team(team).line,
+        team_id=team,
+        created_at=at(filed),
+        status=status,
+        id=int(number),
+        number=number,
+    )
+    sla.set_initial_deadlines(cfg, ticket, at(filed))
+    return ticket
+
+
+def test_digest_figures_count_working_deadlines(demo_config: Config) -> None:
+    cfg = demo_config
+    now = at("2026-11-18 08:00")
+    tickets = [
+        make(cfg, "1", "ordering", "2026-11-17 16:00", Status.DISPATCHED),  # accept: today 09:00
+        make(cfg, "2", "ordering", "2026-11-16 09:00", Status.DISPATCHED),  # Mon 11:00: late
+        make(cfg, "3", "ordering", "2026-11-16 10:00", Status.DISPATCHED),  # Mon 12:00: later
+        make(cfg, "4", "ordering", "2026-11-13 09:00", Status.ACCEPTED),  # resolve: today 09:00
+        make(cfg, "5", "ordering", "2026-11-10 09:00", Status.WAITING_REQUESTER),  # no clock
+        make(cfg, "6", "delivery", "2026-11-10 09:00", Status.RESOLVED),
+    ]
+    digest = summarize(cfg, tickets, now)
+    figures = [(r.team_id, r.open, r.due_today, r.overdue, r.unconfirmed) for r in digest.teams]
+    assert figures == [("ordering", 5, 2, 2, 0), ("delivery", 0, 0, 0, 1)]
+    assert [(t.number, texts.span(late)) for t, late in digest.worst] == [
+        ("2", "1天21小时"),
+        ("3", "1天20小时"),
+    ]
+    assert render(cfg, summarize(cfg, [], now), "测试").endswith("没有未办结的工单。")
+
+
+@pytest.mark.parametrize(
+    ("clock", "missed"),
+    [
+        ("2026-11-23 07:59", []),
+        ("2026-11-23 08:00", ["digest"]),
+        ("2026-11-23 08:30", ["digest", "weekly"]),  # Monday
+        ("2026-11-23 11:59", ["digest", "weekly"]),
+        ("2026-11-23 12:00", ["weekly"]),
+        ("2026-11-23 12:30", []),  # too late: the next ones are tomorrow and next week
+        ("2026-11-24 09:00", ["digest"]),  # Tuesday
+    ],
+)
+def test_what_a_start_catches_up(clock: str, missed: list[str]) -> None:
+    assert missed_on_start(Schedule(), SH, at(clock)) == missed
+
+
+def test_a_later_digest_hour_moves_the_window() -> None:
+    schedule = Schedule(digest_at=time(9), catch_up_within=timedelta(hours=1))
+    assert missed_on_start(schedule, SH, at("2026-11-24 09:30")) == ["digest"]
+    assert missed_on_start(schedule, SH, at("2026-11-24 10:00")) == []
