@@ -26,20 +26,22 @@ DELIVERY_FAILED = "delivery_failed"
 _EXCERPT = 200
 
 
-async def mark_unreachable(uow: SqlUnitOfWork, chat_id: int, now: datetime) -> datetime | None:
-    """Mark a person unreachable; return since when they already were (None: just now)."""
+async def mark_unreachable(
+    uow: SqlUnitOfWork, chat_id: int, now: datetime
+) -> tuple[bool, datetime | None]:
+    """Mark a person unreachable: (whether that is news, since when they already were)."""
     if chat_id < 0:
-        return None  # a group has no user row; the ticket event records it
+        return False, None  # a group has no user row; the ticket event records it
     user = await uow.users.get(chat_id)
     if user is None:
         log.warning("chat %s refused a message and is not a known user", chat_id)
-        return None
+        return False, None
     if not user.reachable:
-        return user.unreachable_since
+        return False, user.unreachable_since
     user.reachable = False
     user.unreachable_since = now
     user.updated_at = now
-    return None
+    return True, None
 
 
 async def record_undeliverable(
@@ -52,7 +54,7 @@ async def record_undeliverable(
     forbidden: bool,
 ) -> list[OutboxMessage]:
     """Record that `row` will never be delivered; return the alert rows it added."""
-    since = await mark_unreachable(uow, row.chat_id, now) if forbidden else None
+    news, since = await mark_unreachable(uow, row.chat_id, now) if forbidden else (True, None)
     if row.ticket_id is None:
         log.warning("outbox row %s to %s undeliverable, no ticket: %s", row.id, row.chat_id, reason)
         return []
@@ -61,7 +63,7 @@ async def record_undeliverable(
         log.error("outbox row %s refers to missing ticket %s", row.id, row.ticket_id)
         return []
     action = UNREACHABLE if forbidden else DELIVERY_FAILED
-    if forbidden and await _already_noted(uow, ticket.id, row.chat_id, since):
+    if forbidden and not news and await _already_noted(uow, ticket.id, row.chat_id, since):
         # One alert per person and ticket is enough; the row itself keeps its error.
         log.info("chat %s already noted unreachable on ticket %s", row.chat_id, ticket.label)
         return []
@@ -88,8 +90,7 @@ async def record_undeliverable(
 async def _already_noted(
     uow: SqlUnitOfWork, ticket_id: int, chat_id: int, since: datetime | None
 ) -> bool:
-    if since is None and chat_id > 0:
-        return False  # the person just became unreachable: this is news
+    """Was this chat noted unreachable on the ticket (since `since`, when known)?"""
     for event in await uow.tickets.events(ticket_id):
         same = event.action == UNREACHABLE and event.data.get("chat_id") == chat_id
         if same and (since is None or event.at >= since):

@@ -38,7 +38,9 @@ def retry_after_seconds(exc: RetryAfter) -> float:
 
 
 def classify(exc: BaseException) -> Failure:
-    message = f"{type(exc).__name__}: {exc}"
+    name, text = type(exc).__name__, str(exc)
+    # Telegram's own descriptions often start with the kind ("Forbidden: bot was blocked").
+    message = text if text.startswith(name) else f"{name}: {text}"
     if isinstance(exc, RetryAfter):
         return Failure(Verdict.FLOOD, message, retry_after=retry_after_seconds(exc))
     if isinstance(exc, Forbidden):

@@ -87,6 +87,9 @@ class OutboxSender:
         in_flight = asyncio.Semaphore(self.settings.max_in_flight)
         chats: set[int] = set()
         started = 0
+        # Stop starting rows well before the lease ends, or another sender could take
+        # them over while this one is still sending (slow Telegram, long timeouts).
+        deadline = self.clock.monotonic() + self.settings.lease_seconds / 2
 
         async def deliver(row: OutboxMessage) -> None:
             try:
@@ -99,7 +102,7 @@ class OutboxSender:
             for row in rows:  # claimed in order: priority, then age
                 assert row.id is not None
                 paused = self.limiter.global_pause()
-                if self._stopping or paused > 0:
+                if self._stopping or paused > 0 or self.clock.monotonic() > deadline:
                     give_back.append((row.id, self._later(row, paused)))
                 elif held is not None and row.priority > held:
                     # A more urgent row could go next round; nothing less urgent jumps it.
@@ -149,12 +152,15 @@ class OutboxSender:
         self._stop = stop
         failures = 0
         while not stop.is_set():
+            self._wake.clear()  # rows committed from now on wake the next idle wait
             try:
                 claimed = await self.drain_once()
                 failures = 0
             except Exception:
                 failures += 1
-                delay = self.delivery.backoff(min(failures, 8))
+                # The database is down or refusing: wait a little longer each time, up to
+                # about half a minute, and never give up.
+                delay = self.delivery.backoff(min(failures, 4))
                 log.exception("outbox round failed (%d in a row); again in %.1fs", failures, delay)
                 await self._idle(stop, delay)
                 continue
@@ -170,7 +176,6 @@ class OutboxSender:
         return min(self.settings.poll_interval, max(_MIN_IDLE, wait))
 
     async def _idle(self, stop: asyncio.Event, seconds: float) -> None:
-        self._wake.clear()
         waiters = [
             asyncio.ensure_future(self.clock.sleep(seconds)),
             asyncio.ensure_future(stop.wait()),
@@ -186,7 +191,8 @@ class OutboxSender:
         """Send everything now pending, sleeping (on the clock) until each row is due.
 
         For tests, benchmarks and a one-off flush; stops early when `max_seconds` of clock
-        time would pass. Returns the number of rounds' claimed rows.
+        time would pass. Returns the rows claimed over all rounds (a row given back and
+        claimed again counts again).
         """
         started, handled = self.clock.monotonic(), 0
         while True:

@@ -6,7 +6,15 @@ from core.config import Config
 from core.model import Ticket, User
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
-from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0, new_ticket
+from tests.support.tickets import (
+    FARMER,
+    LEADER,
+    MEMBER,
+    OTHER_MEMBER,
+    SUPERVISOR,
+    T0,
+    new_ticket,
+)
 
 TEAM_CHAT = -1001000000001  # curing-qingshan: leader 200002, members 200001 and 200003
 
@@ -99,3 +107,22 @@ async def test_a_message_without_a_ticket_still_marks_the_person(
     assert (await rig.row(digest)).status == "failed"
     assert not (await user(db, LEADER)).reachable
     assert len(await rig.rows()) == 1  # no ticket, no ladder: recorded and logged only
+
+
+async def test_a_member_who_never_started_the_bot_is_reported_once_per_ticket(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)  # OTHER_MEMBER has no user row at all
+    rig.api.inject(
+        "forbidden",
+        chat_id=OTHER_MEMBER,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    await rig.queue(
+        message(OTHER_MEMBER, "【紧急】新工单", ticket_id=ticket.id, purpose="card"),
+        message(OTHER_MEMBER, "请尽快接单", ticket_id=ticket.id, purpose="remind"),
+    )
+    await rig.sender.drain_all()
+    [alert] = rig.api.texts(LEADER)
+    assert "can't initiate conversation" in alert
