@@ -9,6 +9,7 @@ import signal
 from typing import Any
 from urllib.parse import urlsplit
 
+import telegram
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
@@ -28,7 +29,9 @@ from aiogram.types import (
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.outbox import PtbTransport
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome, Reply
@@ -159,7 +162,7 @@ async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMar
             raise
 
 
-def build_dispatcher(app: App) -> Dispatcher:
+def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
 
@@ -169,6 +172,8 @@ def build_dispatcher(app: App) -> Dispatcher:
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
+        if background is not None and not outcome.duplicate:
+            background.wake()
         try:
             await render(bot, event_update, outcome)
         except TelegramAPIError:
@@ -243,7 +248,13 @@ async def run_aiogram(settings: Settings) -> int:
     assert token is not None
     app = await build_app(settings)
     bot = Bot(token, session=AiohttpSession(api=api_server(settings.bot_api_url)))
-    dispatcher = build_dispatcher(app)
+    # The outbox sender is one tested piece for both frameworks: it talks to the Bot API
+    # through python-telegram-bot's client, whichever framework receives the updates.
+    sender_bot = telegram.Bot(token, base_url=settings.bot_api_url)
+    await sender_bot.initialize()
+    background = Background(app, PtbTransport(sender_bot))
+    await background.start()
+    dispatcher = build_dispatcher(app, background)
     try:
         if settings.webhook_url:
             await _serve_webhook(settings, dispatcher, bot)
@@ -257,6 +268,8 @@ async def run_aiogram(settings: Settings) -> int:
                 handle_as_tasks=False,
             )
     finally:
+        await background.close()
+        await sender_bot.shutdown()
         await bot.session.close()
         await app.db.dispose()
     return 0

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.bootstrap import App, utc_now
-from bot.outbox_console import ConsoleOutbox
+from bot.bootstrap import App
+from bot.console_transport import ConsoleTransport
+from bot.outbox import OutboxSender, RateLimiter, RateLimits, SystemClock
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome
 
@@ -63,7 +64,16 @@ class Console:
 
     def __post_init__(self) -> None:
         self.people = personas(self.app)
-        self.outbox = ConsoleOutbox(self.app, self._show_delivery)
+        # One reader at one terminal: Telegram's per-chat limits would only hide messages.
+        clock = SystemClock()
+        unlimited = RateLimits(global_count=10_000, private_count=10_000, group_count=10_000)
+        self.outbox = OutboxSender(
+            self.app.db,
+            self.app.cfg,
+            ConsoleTransport(self._show_delivery),
+            clock=clock,
+            rate_limiter=RateLimiter(clock, unlimited),
+        )
 
     @property
     def persona(self) -> Persona:
@@ -198,7 +208,9 @@ class Console:
                         else "(:loc LAT LON 共享位置)"
                     )
                 )
-        await self.outbox.deliver(utc_now())
+        for _ in range(10):  # urgent rows go first; each round sends what is due
+            if not await self.outbox.drain_once():
+                break
         return outcome
 
     async def run(self, lines: TextIO) -> int:

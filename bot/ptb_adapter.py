@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import (
     InlineKeyboardButton,
@@ -18,7 +19,9 @@ from telegram import (
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.outbox import PtbTransport
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome, Reply
@@ -42,7 +45,8 @@ def to_incoming(update: Update) -> Incoming | None:
     }
     query = update.callback_query
     if query is not None:
-        message_id = query.message.message_id if isinstance(query.message, Message) else None
+        pressed = query.message
+        message_id = pressed.message_id if pressed is not None and _editable(pressed) else None
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
     message = update.message
     if message is None:
@@ -50,9 +54,9 @@ def to_incoming(update: Update) -> Incoming | None:
     text = message.text or message.caption or ""
     fields: dict[str, Any] = {"text": text}
     if message.text and message.text.startswith("/"):
-        head, *args = message.text[1:].split()
-        fields["command"] = head.split("@")[0].lower()
-        fields["args"] = tuple(args)
+        parts = message.text[1:].split()
+        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
+        fields["args"] = tuple(parts[1:])
     if message.contact is not None:
         fields["contact"] = Contact(
             message.contact.phone_number, message.contact.user_id, message.contact.first_name
@@ -68,6 +72,11 @@ def to_incoming(update: Update) -> Incoming | None:
             fields["unsupported"] = kind
             break
     return Incoming(**base, **fields)
+
+
+def _editable(message: object) -> bool:
+    """A pressed message the bot can still see and edit (Telegram marks old ones inaccessible)."""
+    return isinstance(message, Message) and message.is_accessible
 
 
 def _inline(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -111,7 +120,7 @@ async def render(update: Update, outcome: Outcome) -> None:
         return
     for reply in outcome.replies:
         inline, keyboard = _inline(reply), _keyboard(reply)
-        if reply.edit and query is not None and isinstance(query.message, Message):
+        if reply.edit and query is not None and _editable(query.message):
             try:
                 await query.edit_message_text(reply.text, reply_markup=inline)
             except BadRequest as exc:
@@ -134,9 +143,24 @@ async def render(update: Update, outcome: Outcome) -> None:
 
 
 def build_application(
-    app: App, *, token: str, base_url: str
+    app: App, *, token: str, base_url: str, background: bool = False
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    application = ApplicationBuilder().token(token).base_url(base_url).build()
+    """The PTB application; with `background`, it also drains the outbox while it runs."""
+    runner: Background | None = None
+
+    async def start_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        nonlocal runner
+        runner = Background(app, PtbTransport(application.bot))
+        await runner.start()
+
+    async def stop_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if runner is not None:
+            await runner.close()
+
+    builder = ApplicationBuilder().token(token).base_url(base_url)
+    if background:
+        builder = builder.post_init(start_background).post_shutdown(stop_background)
+    application = builder.build()
 
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
@@ -145,6 +169,8 @@ def build_application(
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
+        if runner is not None and not outcome.duplicate:
+            runner.wake()
         try:
             await render(update, outcome)
         except TelegramError:
@@ -160,12 +186,15 @@ def run_ptb(settings: Settings) -> int:
     token = settings.token
     assert token is not None
     app = asyncio.run(build_app(settings))
-    application = build_application(app, token=token, base_url=settings.bot_api_url)
+    application = build_application(
+        app, token=token, base_url=settings.bot_api_url, background=True
+    )
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
             secret_token=secret,
             allowed_updates=Update.ALL_TYPES,

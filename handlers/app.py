@@ -77,6 +77,9 @@ class Desk:
                 await ctx.end_flow()
                 if not msg.command:
                     ctx.say("expired")
+            if not user.name and msg.user_name:
+                # Until they register, call people by their Telegram name.
+                user.name = msg.user_name[:64]
             user.updated_at = now
             await route(ctx)
             await uow.commit()

@@ -59,7 +59,8 @@ class Harness:
         key: str | None = None,
         **fields: Any,
     ) -> Outcome:
-        command, args = None, ()
+        command: str | None = None
+        args: tuple[str, ...] = ()
         if text.startswith("/"):
             command, *rest = text[1:].split()
             args = tuple(rest)

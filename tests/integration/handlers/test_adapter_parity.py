@@ -112,22 +112,12 @@ async def _read_by_both(update: dict[str, Any]) -> tuple[Incoming | None, Incomi
     return ptb_incoming(PtbUpdate.de_json(update, PtbBot(TOKEN))), by_aiogram
 
 
-PTB_MISREADS = {
-    # PTB 22 parses callback_query.message as Message even when Telegram sends an
-    # InaccessibleMessage (date 0), so bot/ptb_adapter.py believes it can edit that card.
-    62: "bot/ptb_adapter.py: check query.message.is_accessible, not isinstance(Message)",
-}
 
 
-def every_update(misreads: dict[int, str] | None = None) -> list[Any]:
-    """The script and the edge cases, the known misreadings marked as expected failures."""
-    known = misreads or {}
-    cases = []
-    for update in (*service_desk_script(), *edge_updates()):
-        uid = update["update_id"]
-        marks = [pytest.mark.xfail(strict=True, reason=known[uid])] if uid in known else []
-        cases.append(pytest.param(update, id=f"u{uid}", marks=marks))
-    return cases
+def every_update() -> list[Any]:
+    """The script and the edge cases, one test case each."""
+    updates = (*service_desk_script(), *edge_updates())
+    return [pytest.param(update, id=f"u{update['update_id']}") for update in updates]
 
 
 @pytest.mark.parametrize("update", every_update())
@@ -136,7 +126,7 @@ async def test_aiogram_reads_every_update_as_telegram_means_it(update: dict[str,
     assert by_aiogram == neutral_incoming(update)
 
 
-@pytest.mark.parametrize("update", every_update(PTB_MISREADS))
+@pytest.mark.parametrize("update", every_update())
 async def test_python_telegram_bot_reads_every_update_as_telegram_means_it(
     update: dict[str, Any],
 ) -> None:
@@ -157,9 +147,6 @@ async def test_a_bare_slash_reads_as_an_unknown_command_in_aiogram() -> None:
     assert aiogram_incoming(update) == neutral_incoming(say(1, FARMER, "/"))
 
 
-@pytest.mark.xfail(
-    raises=ValueError, strict=True, reason="bot/ptb_adapter.py unpacks an empty split of '/'"
-)
 def test_a_bare_slash_reads_as_an_unknown_command_in_python_telegram_bot() -> None:
     update = PtbUpdate.de_json(say(1, FARMER, "/"), PtbBot(TOKEN))
     assert ptb_incoming(update) == neutral_incoming(say(1, FARMER, "/"))

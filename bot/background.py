@@ -1,0 +1,38 @@
+"""Work the bot process does besides answering: draining the outbox (and, when wired, the
+scheduler's jobs). Started after the bot connects, stopped before it disconnects."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.bootstrap import App
+from bot.outbox import OutboxSender, Transport
+
+log = logging.getLogger(__name__)
+
+
+class Background:
+    def __init__(self, app: App, transport: Transport) -> None:
+        self.sender = OutboxSender(app.db, app.cfg, transport)
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._stop.clear()
+        self._task = asyncio.create_task(self.sender.run(self._stop), name="outbox-sender")
+
+    def wake(self) -> None:
+        """New rows were committed in this process: send them without waiting for a poll."""
+        self.sender.wake()
+
+    async def close(self) -> None:
+        if self._task is None:
+            return
+        self._stop.set()
+        self.sender.wake()
+        try:
+            await self._task
+        except Exception:
+            log.exception("outbox sender ended with an error")
+        self._task = None
