@@ -39,7 +39,7 @@ from handlers.replies import Outcome, Reply
 log = logging.getLogger(__name__)
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
-CONTACT_LABEL, LOCATION_LABEL, KEYBOARD_CARRIER = "📱 共享手机号", "📍 共享位置", "👇"
+KEYBOARD_CARRIER = "👇"
 
 
 def to_incoming(update: Update) -> Incoming | None:
@@ -112,9 +112,9 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     if reply.keyboard is None:
         return None
     first = (
-        KeyboardButton(text=CONTACT_LABEL, request_contact=True)
+        KeyboardButton(text=reply.keyboard_label or "📱", request_contact=True)
         if reply.keyboard == "contact"
-        else KeyboardButton(text=LOCATION_LABEL, request_location=True)
+        else KeyboardButton(text=reply.keyboard_label or "📍", request_location=True)
     )
     rows = [[first], *[[KeyboardButton(text=extra)] for extra in reply.keyboard_extra]]
     return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)

@@ -101,9 +101,9 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     if reply.keyboard is None:
         return None
     first = (
-        KeyboardButton("📱 共享手机号", request_contact=True)
+        KeyboardButton(reply.keyboard_label or "📱", request_contact=True)
         if reply.keyboard == "contact"
-        else KeyboardButton("📍 共享位置", request_location=True)
+        else KeyboardButton(reply.keyboard_label or "📍", request_location=True)
     )
     rows = [[first], *[[KeyboardButton(extra)] for extra in reply.keyboard_extra]]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)

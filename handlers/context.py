@@ -81,8 +81,12 @@ class Ctx:
         keyboard_extra: tuple[str, ...] = (),
         edit: bool = False,
     ) -> None:
+        label = ""
+        if keyboard in ("contact", "location"):
+            label = self.text("reg_phone_button" if keyboard == "contact" else "share_location")
         self.out.replies.append(
             Reply(
+                keyboard_label=label,
                 text=text,
                 buttons=buttons,
                 keyboard=keyboard,

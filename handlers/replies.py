@@ -30,6 +30,7 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     keyboard: Keyboard | None = None  # a reply keyboard asking for contact or location
     keyboard_extra: tuple[str, ...] = ()  # extra plain-text keys shown with that keyboard
+    keyboard_label: str = ""  # the share button's label, in the reader's script
     photo: bytes | None = None
     document: tuple[str, bytes] | None = None  # (filename, content)
     edit: bool = False  # replace the text of the message whose button was pressed

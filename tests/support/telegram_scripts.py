@@ -266,7 +266,7 @@ def _neutral_keyboard(reply: Reply) -> Any:
         return "remove"
     if reply.keyboard is None:
         return None
-    keys = ((f"[{reply.keyboard}]",), *((extra,) for extra in reply.keyboard_extra))
+    keys = ((f"[{reply.keyboard}] {reply.keyboard_label}",), *((e,) for e in reply.keyboard_extra))
     return ("keyboard", keys, "resize", "one_time")  # fits the screen, hides after use
 
 
@@ -311,8 +311,10 @@ def summarise_markup(markup: Any) -> Any:
 
     def key(button: dict[str, Any]) -> str:
         if button.get("request_contact"):
-            return "[contact]"
-        return "[location]" if button.get("request_location") else str(button["text"])
+            return f"[contact] {button['text']}"
+        if button.get("request_location"):
+            return f"[location] {button['text']}"
+        return str(button["text"])
 
     keys = tuple(tuple(key(b) for b in row) for row in markup["keyboard"])
     resize = "resize" if markup.get("resize_keyboard") else ""
