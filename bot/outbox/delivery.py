@@ -44,7 +44,7 @@ _SETTLE_TRIES = 3
 class SenderSettings:
     batch_size: int = 100
     lease_seconds: float = 60.0
-    max_in_flight: int = 8
+    max_in_flight: int = 16  # concurrent requests: 30/s at up to half a second each
     max_attempts: int = 12  # about 40 minutes of back-off before a row is dead
     backoff_base: float = 2.0
     backoff_cap: float = 600.0

@@ -23,7 +23,7 @@ from core.model import OutboxMessage
 from storage.tables import outbox
 from storage.uow import Database
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot, ptb_bot_for  # noqa: F401
+from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401
 from tests.support.tickets import T0
 
 
