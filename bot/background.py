@@ -7,14 +7,23 @@ import asyncio
 import logging
 
 from bot.bootstrap import App
-from bot.outbox import OutboxSender, Transport
+from bot.outbox import OutboxSender, RateLimiter, RateLimits, SystemClock, Transport
 
 log = logging.getLogger(__name__)
 
 
 class Background:
     def __init__(self, app: App, transport: Transport) -> None:
-        self.sender = OutboxSender(app.db, app.cfg, transport)
+        clock = SystemClock()
+        # Replies to the current sender go out directly, outside the sender's budget: keep
+        # some of Telegram's 30 messages a second for them.
+        self.sender = OutboxSender(
+            app.db,
+            app.cfg,
+            transport,
+            rate_limiter=RateLimiter(clock, RateLimits(global_count=25)),
+            clock=clock,
+        )
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 

@@ -94,6 +94,8 @@ class OutboxRepository(Protocol):
     ) -> Sequence[OutboxMessage]:
         """Pending messages due now, urgent first, leased to this sender."""
 
+    async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]: ...
+
     async def pending_count(self) -> int: ...
 
 

@@ -77,6 +77,9 @@ class Desk:
                 await ctx.end_flow()
                 if not msg.command:
                     ctx.say("expired")
+            if not user.reachable:
+                # They wrote to us, so they can be reached again (they unblocked the bot).
+                user.reachable, user.unreachable_since = True, None
             if not user.name and msg.user_name:
                 # Until they register, call people by their Telegram name.
                 user.name = msg.user_name[:64]

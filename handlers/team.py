@@ -85,6 +85,17 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
             method="edit_message",
             extra={"message_id": sent.message_id},
         )
+    # A card still queued gets its edit after it goes out (the sender finds its message id).
+    for chat_id in await ctx.uow.outbox.pending_chats(ticket.id, "card"):
+        await ctx.enqueue(
+            chat_id,
+            text,
+            buttons=buttons,
+            ticket_id=ticket.id,
+            purpose="card_edit",
+            method="edit_message",
+            extra={"ref_purpose": "card"},
+        )
 
 
 async def tell_requester(

@@ -225,6 +225,19 @@ class SqlOutboxRepository(_Repo):
         await self.session.flush()
         return rows
 
+    async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]:
+        """Chats where a message of `purpose` about the ticket is still waiting to be sent."""
+        query = (
+            select(outbox.c.chat_id)
+            .where(
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.purpose == purpose,
+                outbox.c.status == "pending",
+            )
+            .distinct()
+        )
+        return [int(chat) for chat in (await self.session.execute(query)).scalars()]
+
     async def pending_count(self) -> int:
         query = select(func.count()).where(outbox.c.status == "pending")
         return int((await self.session.execute(query)).scalar_one())

@@ -92,3 +92,25 @@ async def test_ask_answer_transfer_and_reopen(desk: Harness) -> None:
     assert "已重新派给" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
+
+
+async def test_a_card_still_queued_gets_its_edit_after_it_is_sent(desk: Harness) -> None:
+    ticket_id = await _emergency(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    edits = [r for r in await desk.outbox() if r.method == "edit_message"]
+    leader = 200002  # paged directly; that card has not gone out yet
+    assert any(r.chat_id == leader and r.payload.get("ref_purpose") == "card" for r in edits)
+    assert all("已接单" in r.payload["text"] for r in edits)
+
+
+async def test_writing_again_makes_an_unreachable_person_reachable(desk: Harness) -> None:
+    await desk.send(FARMER, "/help")
+    async with desk.db.uow() as uow:
+        user = await uow.users.get(FARMER)
+        assert user is not None
+        user.reachable = False
+        await uow.commit()
+    await desk.send(FARMER, "/help")
+    async with desk.db.uow(read_only=True) as uow:
+        again = await uow.users.get(FARMER)
+    assert again is not None and again.reachable and again.unreachable_since is None
