@@ -17,7 +17,7 @@ from core.config import Config
 from core.enums import Status
 from core.model import Ticket
 from scheduler import texts
-from scheduler.enqueue import BULK, Row, enqueue
+from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
 from storage.uow import Database
 
@@ -119,12 +119,10 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
         people = People(uow, cfg)
         supervisors = await people.supervisors()
         key = f"digest:{everything.at.date().isoformat()}"
-        queued = 0
+        out = Pending()
         for chat_id in supervisors:
             text = render(cfg, everything, cfg.bureau)
-            queued += await enqueue(
-                uow, Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now
-            )
+            out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
         led: dict[int, set[str]] = {}
         for team in cfg.teams:
             for leader in await people.leaders(team.id):
@@ -137,8 +135,7 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
                 continue
             scope = "、".join(texts.team_name(cfg, t) for t in sorted(teams))
             text = render(cfg, mine, scope)
-            queued += await enqueue(
-                uow, Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now
-            )
+            out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
+        queued = await out.write(uow)
         await uow.commit()
     return queued

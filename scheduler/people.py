@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import select
+
 from core.config import Config
 from core.enums import Role
 from core.model import Membership, User
+from storage.tables import users
 from storage.uow import SqlUnitOfWork
 
 
@@ -27,6 +30,17 @@ class People:
         self._teams: dict[str, Sequence[Membership]] = {}
         self._users: dict[int, User | None] = {}
         self._supervisors: list[int] | None = None
+
+    async def load_users(self, ids: Iterable[int]) -> None:
+        """Fetch many people in one query (a batch's requesters) instead of one by one."""
+        assert self.uow.session is not None
+        wanted = [i for i in set(ids) if i not in self._users]
+        if not wanted:
+            return
+        query = select(User).where(users.c.id.in_(wanted))
+        found = {u.id: u for u in (await self.uow.session.execute(query)).scalars()}
+        for user_id in wanted:
+            self._users[user_id] = found.get(user_id)
 
     async def user(self, user_id: int) -> User | None:
         if user_id not in self._users:

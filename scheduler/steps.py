@@ -13,7 +13,7 @@ from core.enums import Role
 from core.model import Ticket
 from core.services import note_event, perform
 from scheduler import texts
-from scheduler.enqueue import NORMAL, URGENT, Buttons, Row, button, enqueue
+from scheduler.enqueue import NORMAL, URGENT, Buttons, Pending, Row, button
 from scheduler.people import People, unique
 from scheduler.plan import Close, Escalate, Postpone, RemindRequester, Reschedule, plan
 from storage.uow import SqlUnitOfWork
@@ -37,16 +37,19 @@ class Taken:
 
 
 async def take_step(
-    uow: SqlUnitOfWork, cfg: Config, people: People, ticket: Ticket, now: datetime
+    uow: SqlUnitOfWork, cfg: Config, people: People, out: Pending, ticket: Ticket, now: datetime
 ) -> Taken:
-    """Do what is due for `ticket` now; the caller commits."""
+    """Do what is due for `ticket` now: its rows go to `out`; the caller writes and commits.
+
+    `Taken.messages` counts the rows meant; the dedup key may still drop one on writing.
+    """
     decided = plan(cfg, ticket, now)
     if isinstance(decided, Escalate):
-        taken = await _escalate(uow, cfg, people, ticket, decided, now)
+        taken = await _escalate(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, RemindRequester):
-        taken = await _remind_requester(uow, cfg, people, ticket, decided, now)
+        taken = await _remind_requester(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Close):
-        taken = await _close(uow, cfg, people, ticket, decided, now)
+        taken = await _close(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Postpone):
         ticket.next_action_at = decided.until
         taken = Taken("postpone", 0)
@@ -65,7 +68,13 @@ def _priority(ticket: Ticket) -> int:
 
 
 async def _escalate(
-    uow: SqlUnitOfWork, cfg: Config, people: People, ticket: Ticket, step: Escalate, now: datetime
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    step: Escalate,
+    now: datetime,
 ) -> Taken:
     assert ticket.id is not None
     tid, phase = ticket.id, step.phase
@@ -105,10 +114,10 @@ async def _escalate(
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
     key = f"esc:{tid}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
-    sent = 0
     for chat_id in targets:
-        row = Row(chat_id, text, f"{key}:{chat_id}", purpose, _priority(ticket), tid, buttons)
-        sent += await enqueue(uow, row, now)
+        out.add(
+            Row(chat_id, text, f"{key}:{chat_id}", purpose, _priority(ticket), tid, buttons), now
+        )
     await note_event(
         uow,
         ticket,
@@ -127,7 +136,7 @@ async def _escalate(
     )
     ticket.escalation_step = step.step + 1
     sla.schedule_next(cfg, ticket)
-    return Taken(step.action, sent)
+    return Taken(step.action, len(targets))
 
 
 async def _last_question(uow: SqlUnitOfWork, ticket: Ticket) -> str:
@@ -140,6 +149,7 @@ async def _remind_requester(
     uow: SqlUnitOfWork,
     cfg: Config,
     people: People,
+    out: Pending,
     ticket: Ticket,
     step: RemindRequester,
     now: datetime,
@@ -167,7 +177,8 @@ async def _remind_requester(
         row = Row(
             ticket.requester_chat_id, text, key, "remind", _priority(ticket), ticket.id, buttons
         )
-        sent = int(await enqueue(uow, row, now))
+        out.add(row, now)
+        sent = 1
     await note_event(
         uow,
         ticket,
@@ -194,7 +205,13 @@ def _confirm_buttons(ticket: Ticket) -> Buttons:
 
 
 async def _close(
-    uow: SqlUnitOfWork, cfg: Config, people: People, ticket: Ticket, step: Close, now: datetime
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    step: Close,
+    now: datetime,
 ) -> Taken:
     assert ticket.id is not None
     auto = cfg.auto_close
@@ -223,10 +240,12 @@ async def _close(
         row = Row(
             ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
         )
-        sent += await enqueue(uow, row, now, not_before=step.notify_at)
+        out.add(row, now, not_before=step.notify_at)
+        sent += 1
     chat = await people.team_chat(ticket.team_id)
     if step.wait == "waiting" and chat is not None:
         # The team asked the question; it should know the ticket left its queue.
         text = texts.staff("expired_team", number=ticket.label, waited=waited)
-        sent += await enqueue(uow, Row(chat, text, f"{key}:team", "notify", NORMAL, ticket.id), now)
+        out.add(Row(chat, text, f"{key}:team", "notify", NORMAL, ticket.id), now)
+        sent += 1
     return Taken(step.action.value, sent)

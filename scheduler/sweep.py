@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 
 from core.config import Config
 from core.model import Ticket
+from scheduler.enqueue import Pending
 from scheduler.people import People
 from scheduler.steps import take_step
 from storage.tables import tickets
@@ -84,14 +85,19 @@ async def _batch(
     """One transaction over up to `size` due tickets; `ids` learns which were taken."""
     part = SweepResult()
     async with db.uow() as uow:
+        assert uow.session is not None
         due = await uow.tickets.due(now, size)
         ids.extend(t.id for t in due if t.id is not None)
-        people = People(uow, cfg)
-        for ticket in due:
-            taken = await take_step(uow, cfg, people, ticket, now)
-            part.processed += 1
-            part.messages += taken.messages
-            part.kinds[taken.kind] += 1
+        people, out = People(uow, cfg), Pending()
+        await people.load_users(t.requester_id for t in due)
+        # One flush at the end rather than one before every lookup: the batch's updates
+        # and events then go to the database together.
+        with uow.session.no_autoflush:
+            for ticket in due:
+                taken = await take_step(uow, cfg, people, out, ticket, now)
+                part.processed += 1
+                part.kinds[taken.kind] += 1
+        part.messages = await out.write(uow)
         await uow.commit()
     return part
 
@@ -110,10 +116,12 @@ async def _one_by_one(db: Database, cfg: Config, now: datetime, ids: list[int]) 
                 ticket = (await uow.session.execute(query)).scalar_one_or_none()
                 if ticket is None:
                     continue  # another sweep took it meanwhile
-                taken = await take_step(uow, cfg, People(uow, cfg), ticket, now)
+                out = Pending()
+                taken = await take_step(uow, cfg, People(uow, cfg), out, ticket, now)
+                written = await out.write(uow)
                 await uow.commit()
             part.processed += 1
-            part.messages += taken.messages
+            part.messages += written
             part.kinds[taken.kind] += 1
         except Exception:
             log.exception("ticket id %s could not be stepped; retrying it later", ticket_id)

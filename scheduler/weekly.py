@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from core.config import Config
-from scheduler.enqueue import BULK, Row, enqueue
+from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
 from storage.uow import Database
 
@@ -44,7 +44,7 @@ async def send_weekly(db: Database, cfg: Config, source: WeeklySource, now: date
     """Queue the weekly report; returns the rows queued (0 when this week's went out already)."""
     content = await source(now)
     key = f"weekly:{content.week}"
-    queued = 0
+    out = Pending()
     async with db.uow() as uow:
         for chat_id in await People(uow, cfg).supervisors_or_up():
             rows = [Row(chat_id, content.text, f"{key}:{chat_id}:text", "report", BULK)]
@@ -65,9 +65,10 @@ async def send_weekly(db: Database, cfg: Config, source: WeeklySource, now: date
                     )
                 )
             for row in rows:
-                queued += await enqueue(uow, row, now)
+                out.add(row, now)
         if content.echo_summary and cfg.echo_wall_chat is not None:
             row = Row(cfg.echo_wall_chat, content.echo_summary, f"{key}:echo", "echo", BULK)
-            queued += await enqueue(uow, row, now)
+            out.add(row, now)
+        queued = await out.write(uow)
         await uow.commit()
     return queued

@@ -4,6 +4,7 @@ scheduler would run it, and read back what reached whom and when."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -15,6 +16,7 @@ from core.model import OutboxMessage, Ticket
 from core.services import perform
 from handlers.staff import seed_memberships
 from scheduler.jobs import Jobs
+from scheduler.weekly import Document, WeeklyContent
 from storage.tables import memberships, outbox, tickets
 from storage.uow import Database
 
@@ -119,3 +121,20 @@ async def load(db: Database, ticket_id: int) -> Ticket:
         ticket = await uow.tickets.get(ticket_id)
     assert ticket is not None
     return ticket
+
+
+class FakeWeekly:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.calls: list[datetime] = []
+
+    async def __call__(self, now: datetime) -> WeeklyContent:
+        self.calls.append(now)
+        chart = self.directory / "chart.png"
+        chart.write_bytes(b"\x89PNG")
+        return WeeklyContent(
+            week="2026-11-16",
+            text="📊 上周服务指标",
+            documents=(Document(chart, "服务指标.png", "服务指标图"),),
+            echo_summary="回音壁：上周办结 3 件",
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from bot.scheduler_wiring import WeeklyFromReports
@@ -10,9 +9,9 @@ from core.config import Config
 from core.enums import Action, Kind, Role
 from core.model import Membership, User
 from scheduler.digest import send_digest
-from scheduler.weekly import Document, WeeklyContent, send_weekly
+from scheduler.weekly import send_weekly
 from storage.uow import Database
-from tests.integration.scheduler.clockwork import act, at, outbox_rows, seed_staff
+from tests.integration.scheduler.clockwork import FakeWeekly, act, at, outbox_rows, seed_staff
 from tests.support.tickets import new_ticket
 
 SUPERVISOR, NEW_SUPERVISOR = 300001, 300009
@@ -66,23 +65,6 @@ async def test_the_morning_digest_by_team_with_the_worst_items(
     assert rows[200052].payload["text"].splitlines()[1:] == [
         "专卖管理所：在办1 今日到期0 超时0 待确认0"
     ]
-
-
-class FakeWeekly:
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.calls: list[datetime] = []
-
-    async def __call__(self, now: datetime) -> WeeklyContent:
-        self.calls.append(now)
-        chart = self.directory / "chart.png"
-        chart.write_bytes(b"\x89PNG")
-        return WeeklyContent(
-            week="2026-11-16",
-            text="📊 上周服务指标",
-            documents=(Document(chart, "服务指标.png", "服务指标图"),),
-            echo_summary="回音壁：上周办结 3 件",
-        )
 
 
 async def test_the_weekly_report_goes_to_every_supervisor_once(

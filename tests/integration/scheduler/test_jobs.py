@@ -14,8 +14,7 @@ from core.config import Config
 from scheduler.jobs import Jobs, Schedule
 from storage.tables import outbox, ticket_events
 from storage.uow import Database
-from tests.integration.scheduler.clockwork import SHANGHAI, at, outbox_rows, seed_staff
-from tests.integration.scheduler.test_digest_weekly import FakeWeekly
+from tests.integration.scheduler.clockwork import SHANGHAI, FakeWeekly, at, outbox_rows, seed_staff
 from tests.support.tickets import new_ticket
 
 
