@@ -17,12 +17,18 @@ from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 
+from core.model import Ticket
 from storage.tables import outbox
 from storage.uow import SqlUnitOfWork
 
 URGENT, NORMAL, BULK = 0, 1, 2
 
 Buttons = list[list[dict[str, str]]]
+
+
+def priority_of(ticket: Ticket) -> int:
+    """Urgent tickets' messages go ahead of everything else in the outbox."""
+    return URGENT if ticket.urgent else NORMAL
 
 
 def button(text: str, data: str) -> dict[str, str]:

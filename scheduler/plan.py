@@ -64,6 +64,14 @@ class Reschedule:
 Plan = Escalate | RemindRequester | Close | Postpone | Reschedule
 
 
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """What was done for one ticket, for the sweep's tally."""
+
+    kind: str  # remind_team | alert_leader | alert_supervisors | remind_requester | ...
+    messages: int
+
+
 def quiet_until(cfg: Config, ticket: Ticket, now: datetime) -> datetime | None:
     """When a requester may next hear from us, if now is within their quiet hours.
 

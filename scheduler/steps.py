@@ -1,21 +1,29 @@
 """Carry out one ticket's plan inside the sweep's transaction: outbox rows, audit event,
-and the ticket's next step and next action, all committed together."""
+and the ticket's next step and next action, all committed together. The ladder's steps
+are here; the requester's reminders and closes are in scheduler/requester.py."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core import sla
 from core.config import Config
 from core.enums import Role
 from core.model import Ticket
-from core.services import note_event, perform
-from scheduler import texts
-from scheduler.enqueue import NORMAL, URGENT, Buttons, Pending, Row, button
+from core.services import note_event
+from scheduler import requester, texts
+from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.people import People, unique
-from scheduler.plan import Close, Escalate, Postpone, RemindRequester, Reschedule, plan
+from scheduler.plan import (
+    Close,
+    Escalate,
+    Postpone,
+    RemindRequester,
+    Reschedule,
+    Taken,
+    plan,
+)
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -30,12 +38,6 @@ _NOTES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Taken:
-    kind: str  # remind_team | alert_leader | alert_supervisors | remind_requester | ...
-    messages: int
-
-
 async def take_step(
     uow: SqlUnitOfWork, cfg: Config, people: People, out: Pending, ticket: Ticket, now: datetime
 ) -> Taken:
@@ -47,9 +49,9 @@ async def take_step(
     if isinstance(decided, Escalate):
         taken = await _escalate(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, RemindRequester):
-        taken = await _remind_requester(uow, cfg, people, out, ticket, decided, now)
+        taken = await requester.remind(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Close):
-        taken = await _close(uow, cfg, people, out, ticket, decided, now)
+        taken = await requester.close(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Postpone):
         ticket.next_action_at = decided.until
         taken = Taken("postpone", 0)
@@ -61,10 +63,6 @@ async def take_step(
         log.warning("ticket %s scheduled in the past after %s", ticket.label, taken.kind)
         ticket.next_action_at = now + _MIN_GAP
     return taken
-
-
-def _priority(ticket: Ticket) -> int:
-    return URGENT if ticket.urgent else NORMAL
 
 
 async def _escalate(
@@ -116,7 +114,7 @@ async def _escalate(
     key = f"esc:{tid}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
     for chat_id in targets:
         out.add(
-            Row(chat_id, text, f"{key}:{chat_id}", purpose, _priority(ticket), tid, buttons), now
+            Row(chat_id, text, f"{key}:{chat_id}", purpose, priority_of(ticket), tid, buttons), now
         )
     await note_event(
         uow,
@@ -137,115 +135,3 @@ async def _escalate(
     ticket.escalation_step = step.step + 1
     sla.schedule_next(cfg, ticket)
     return Taken(step.action, len(targets))
-
-
-async def _last_question(uow: SqlUnitOfWork, ticket: Ticket) -> str:
-    assert ticket.id is not None
-    asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask" and e.note]
-    return asks[-1].note[:200] if asks else ""
-
-
-async def _remind_requester(
-    uow: SqlUnitOfWork,
-    cfg: Config,
-    people: People,
-    out: Pending,
-    ticket: Ticket,
-    step: RemindRequester,
-    now: datetime,
-) -> Taken:
-    assert ticket.id is not None
-    close_at = texts.local(cfg, step.close_at)
-    buttons: Buttons = []
-    if step.wait == "waiting":
-        question = await _last_question(uow, ticket)
-        text = texts.requester(
-            "waiting_remind",
-            ticket.script,
-            number=ticket.label,
-            question=f"（{question}）" if question else "",
-            close_at=close_at,
-        )
-    else:
-        text = texts.requester(
-            "resolved_remind", ticket.script, number=ticket.label, close_at=close_at
-        )
-        buttons = _confirm_buttons(ticket)
-    sent = 0
-    if await people.reachable([ticket.requester_id]):
-        key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
-        row = Row(
-            ticket.requester_chat_id, text, key, "remind", _priority(ticket), ticket.id, buttons
-        )
-        out.add(row, now)
-        sent = 1
-    await note_event(
-        uow,
-        ticket,
-        "remind",
-        actor_id=None,
-        role=Role.SYSTEM,
-        now=now,
-        note="提醒报告人补充" if step.wait == "waiting" else "请报告人确认办结并评价",
-        data={"to": "requester", "wait": step.wait, "delivered": bool(sent)},
-    )
-    ticket.escalation_step = 1
-    sla.schedule_next(cfg, ticket)
-    return Taken("remind_requester", sent)
-
-
-def _confirm_buttons(ticket: Ticket) -> Buttons:
-    label = texts.requester
-    return [
-        [
-            button(label("btn_confirm", ticket.script), f"my:ok:{ticket.id}"),
-            button(label("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
-        ]
-    ]
-
-
-async def _close(
-    uow: SqlUnitOfWork,
-    cfg: Config,
-    people: People,
-    out: Pending,
-    ticket: Ticket,
-    step: Close,
-    now: datetime,
-) -> Taken:
-    assert ticket.id is not None
-    auto = cfg.auto_close
-    waited = texts.span(
-        auto.waiting_close_after if step.wait == "waiting" else auto.resolved_close_after
-    )
-    note = (
-        f"报告人{waited}未补充，自动关闭"
-        if step.wait == "waiting"
-        else (f"报告人{waited}未确认，自动销号")
-    )
-    await perform(
-        uow, cfg, ticket, step.action, actor_id=None, role=Role.SYSTEM, now=now, note=note
-    )
-    key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
-    sent = 0
-    if await people.reachable([ticket.requester_id]):
-        if step.wait == "waiting":
-            text = texts.requester("waiting_closed", ticket.script, number=ticket.label)
-            buttons: Buttons = []
-        else:
-            text = texts.requester("resolved_closed", ticket.script, number=ticket.label)
-            buttons = [
-                [button(texts.requester("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}")]
-            ]
-        row = Row(
-            ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
-        )
-        out.add(row, now, not_before=step.notify_at)
-        sent += 1
-    chat = await people.team_chat(ticket.team_id)
-    if step.wait == "waiting" and chat is not None:
-        # The team asked the question; it should know the ticket left its queue.
-        text = texts.staff("expired_team", number=ticket.label, waited=waited)
-        out.add(Row(chat, text, f"{key}:team", "notify", NORMAL, ticket.id), now)
-        sent += 1
-    return Taken(step.action.value, sent)

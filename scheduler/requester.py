@@ -1,0 +1,131 @@
+"""The requester's side of chasing: a reminder to answer or to confirm, then the close
+(expire / 销号) with a notice. Part of the sweep's transaction, like the ladder's steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core import sla
+from core.config import Config
+from core.enums import Role
+from core.model import Ticket
+from core.services import note_event, perform
+from scheduler import texts
+from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
+from scheduler.people import People
+from scheduler.plan import Close, RemindRequester, Taken
+from storage.uow import SqlUnitOfWork
+
+
+async def _last_question(uow: SqlUnitOfWork, ticket: Ticket) -> str:
+    assert ticket.id is not None
+    asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask" and e.note]
+    return asks[-1].note[:200] if asks else ""
+
+
+async def remind(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    step: RemindRequester,
+    now: datetime,
+) -> Taken:
+    """Ask the requester to answer the team's question, or to confirm and rate."""
+    assert ticket.id is not None
+    close_at = texts.local(cfg, step.close_at)
+    buttons: Buttons = []
+    if step.wait == "waiting":
+        question = await _last_question(uow, ticket)
+        text = texts.requester(
+            "waiting_remind",
+            ticket.script,
+            number=ticket.label,
+            question=f"（{question}）" if question else "",
+            close_at=close_at,
+        )
+    else:
+        text = texts.requester(
+            "resolved_remind", ticket.script, number=ticket.label, close_at=close_at
+        )
+        buttons = _confirm_buttons(ticket)
+    sent = 0
+    if await people.reachable([ticket.requester_id]):
+        key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
+        row = Row(
+            ticket.requester_chat_id, text, key, "remind", priority_of(ticket), ticket.id, buttons
+        )
+        out.add(row, now)
+        sent = 1
+    await note_event(
+        uow,
+        ticket,
+        "remind",
+        actor_id=None,
+        role=Role.SYSTEM,
+        now=now,
+        note="提醒报告人补充" if step.wait == "waiting" else "请报告人确认办结并评价",
+        data={"to": "requester", "wait": step.wait, "delivered": bool(sent)},
+    )
+    ticket.escalation_step = 1
+    sla.schedule_next(cfg, ticket)
+    return Taken("remind_requester", sent)
+
+
+def _confirm_buttons(ticket: Ticket) -> Buttons:
+    label = texts.requester
+    return [
+        [
+            button(label("btn_confirm", ticket.script), f"my:ok:{ticket.id}"),
+            button(label("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
+        ]
+    ]
+
+
+async def close(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    step: Close,
+    now: datetime,
+) -> Taken:
+    """Close a ticket its requester left unanswered; tell them (after the quiet hours)."""
+    assert ticket.id is not None
+    auto = cfg.auto_close
+    waited = texts.span(
+        auto.waiting_close_after if step.wait == "waiting" else auto.resolved_close_after
+    )
+    note = (
+        f"报告人{waited}未补充，自动关闭"
+        if step.wait == "waiting"
+        else (f"报告人{waited}未确认，自动销号")
+    )
+    await perform(
+        uow, cfg, ticket, step.action, actor_id=None, role=Role.SYSTEM, now=now, note=note
+    )
+    key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
+    sent = 0
+    if await people.reachable([ticket.requester_id]):
+        if step.wait == "waiting":
+            text = texts.requester("waiting_closed", ticket.script, number=ticket.label)
+            buttons: Buttons = []
+        else:
+            text = texts.requester("resolved_closed", ticket.script, number=ticket.label)
+            buttons = [
+                [button(texts.requester("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}")]
+            ]
+        row = Row(
+            ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
+        )
+        out.add(row, now, not_before=step.notify_at)
+        sent += 1
+    chat = await people.team_chat(ticket.team_id)
+    if step.wait == "waiting" and chat is not None:
+        # The team asked the question; it should know the ticket left its queue.
+        text = texts.staff("expired_team", number=ticket.label, waited=waited)
+        out.add(Row(chat, text, f"{key}:team", "notify", NORMAL, ticket.id), now)
+        sent += 1
+    return Taken(step.action.value, sent)
