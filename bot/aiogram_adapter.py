@@ -252,7 +252,7 @@ async def run_aiogram(settings: Settings) -> int:
     # through python-telegram-bot's client, whichever framework receives the updates.
     sender_bot = telegram.Bot(token, base_url=settings.bot_api_url)
     await sender_bot.initialize()
-    background = Background(app, PtbTransport(sender_bot))
+    background = Background(app, PtbTransport(sender_bot), scheduler=settings.run_scheduler)
     await background.start()
     dispatcher = build_dispatcher(app, background)
     try:

@@ -12,14 +12,17 @@ import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.bootstrap import App
 from bot.console_transport import ConsoleTransport
-from bot.outbox import OutboxSender, RateLimiter, RateLimits, SystemClock
+from bot.outbox import OutboxSender, RateLimiter, RateLimits
+from bot.outbox.clock import ShiftedClock
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome
+from scheduler.sweep import sweep
 
 HELP = """命令 (commands):
   :as farmer|retailer|staff|member|leader|supervisor   切换身份 switch persona
@@ -27,6 +30,7 @@ HELP = """命令 (commands):
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
   :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
+  :later MIN      时间快进 MIN 分钟，看催办和督办 move the clock on, run the SLA sweep
   :who  :help  :quit
 其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""
 
@@ -65,7 +69,8 @@ class Console:
     def __post_init__(self) -> None:
         self.people = personas(self.app)
         # One reader at one terminal: Telegram's per-chat limits would only hide messages.
-        clock = SystemClock()
+        clock = self.clock = ShiftedClock()
+        self.app.desk.svc.clock = clock  # the desk and the sender share the demo's time
         unlimited = RateLimits(global_count=10_000, private_count=10_000, group_count=10_000)
         self.outbox = OutboxSender(
             self.app.db,
@@ -182,7 +187,28 @@ class Console:
             return self._event(text=line, command=command.split("@")[0].lower(), args=tuple(args))
         return self._event(text=line)
 
+    async def later(self, minutes: float) -> None:
+        """Move the demo's clock on and run the SLA sweep: the reminders and alerts it sends."""
+        self.clock.offset += timedelta(minutes=minutes)
+        result = await sweep(self.app.db, self.app.cfg, self.clock.now())
+        self._print(
+            f"⏩ {minutes:g} 分钟后：{result.processed} 个工单被催办/督办，{result.messages} 条消息"
+        )
+        await self._deliver()
+
+    async def _deliver(self) -> None:
+        for _ in range(10):  # urgent rows go first; each round sends what is due
+            if not await self.outbox.drain_once():
+                break
+
     async def send(self, line: str) -> Outcome | None:
+        words = line.split()
+        if len(words) == 2 and words[0] == ":later":
+            try:
+                await self.later(float(words[1]))
+            except ValueError:
+                self._print("用法：:later 30")
+            return None
         event = self.parse(line.strip())
         if event is None:
             return None
@@ -208,9 +234,7 @@ class Console:
                         else "(:loc LAT LON 共享位置)"
                     )
                 )
-        for _ in range(10):  # urgent rows go first; each round sends what is due
-            if not await self.outbox.drain_once():
-                break
+        await self._deliver()
         return outcome
 
     async def run(self, lines: TextIO) -> int:

@@ -150,7 +150,9 @@ def build_application(
 
     async def start_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         nonlocal runner
-        runner = Background(app, PtbTransport(application.bot))
+        runner = Background(
+            app, PtbTransport(application.bot), scheduler=app.settings.run_scheduler
+        )
         await runner.start()
 
     async def stop_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -27,6 +27,11 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     log_level: str = "INFO"
+    run_scheduler: bool = Field(
+        True,
+        description="run the SLA sweep and digests in the bot process; turn off when "
+        "`jinye110 scheduler` runs them as a process of its own",
+    )
     bot_username: str = "jinye110_bot"
 
     @property

@@ -36,6 +36,19 @@ class SystemClock:
         await asyncio.sleep(max(0.0, seconds))
 
 
+class ShiftedClock(SystemClock):
+    """The real time moved forward by `offset` (the console demo's fast-forward)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def __call__(self) -> datetime:
+        return self.now()
+
+
 class SimulatedClock:
     """Time that moves only when someone sleeps.
 

@@ -1,0 +1,60 @@
+"""The console demo as a person uses it: the README's walk-through, and the quick-start command."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.bootstrap import build_app
+from bot.console import Console
+from bot.settings import Settings
+from tests.conftest import ROOT
+
+WALKTHROUGH = """烤房停电了，温度一直往下掉
+#1
+:as member
+#1
+:as farmer
+/my
+:later 60
+:sticker
+:quit
+"""
+
+
+async def test_walkthrough_from_the_readme(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        code = await Console(app, out=out).run(io.StringIO(WALKTHROUGH))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert code == 0
+    assert "已报警，工单号 10019" in screen
+    assert "📨 → 青山镇烘烤110服务队" in screen  # the card reached the team chat
+    assert "已接单" in screen  # the member accepted and the card was edited
+    assert "您的工单 10019 已由 赵队员 接单" in screen  # the farmer was told who
+    assert "暂不支持这种消息" in screen
+    assert "Traceback" not in screen
+
+
+def test_quick_start_run_without_token_starts_the_console_demo(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JINYE_")}
+    env["JINYE_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'q.sqlite3'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        input="/help\n:quit\n",
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "starting the console demo" in done.stdout
+    assert "/110 烤房紧急故障" in done.stdout
