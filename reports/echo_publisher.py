@@ -1,0 +1,62 @@
+"""Posts recently closed tickets to the echo wall, once each.
+
+Runs as a periodic job rather than inside the step that closes a ticket, because tickets
+close in several places (the requester's confirmation, the scheduler's auto-close, a
+supervisor) and none of them may import reports/. The outbox's dedup key
+(echo:<ticket>:<cycle>) makes a repeated run, or two processes running it, harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from core.config import Config
+from core.enums import Status
+from reports.echo import outbox_message, post_for
+from storage.tables import outbox, tickets
+from storage.uow import Database
+
+LOOK_BACK = timedelta(days=2)  # longer than any downtime we expect; older closes stay quiet
+
+
+async def publish_recent(db: Database, cfg: Config, now: datetime, limit: int = 200) -> int:
+    """Queue an echo post for each ticket closed since `now - LOOK_BACK` not yet posted."""
+    if cfg.echo_wall_chat is None:
+        return 0
+    async with db.uow() as uow:
+        assert uow.session is not None
+        session = uow.session
+        closed = (
+            await session.execute(
+                select(tickets.c.id, tickets.c.reopen_count)
+                .where(
+                    tickets.c.status == Status.CLOSED,
+                    tickets.c.closed_at >= now - LOOK_BACK,
+                    tickets.c.resolved_at.isnot(None),
+                )
+                .order_by(tickets.c.closed_at)
+            )
+        ).all()
+        keys = {f"echo:{tid}:{cycle}": int(tid) for tid, cycle in closed}
+        if not keys:
+            return 0
+        done = set(
+            (
+                await session.execute(
+                    select(outbox.c.dedup_key).where(outbox.c.dedup_key.in_(list(keys)))
+                )
+            ).scalars()
+        )
+        queued = 0
+        for key, ticket_id in keys.items():
+            if key in done or queued >= limit:
+                continue
+            post = await post_for(session, cfg, ticket_id)
+            message = outbox_message(cfg, post, now) if post is not None else None
+            if message is not None:
+                await uow.outbox.add(message)
+                queued += 1
+        await uow.commit()
+    return queued

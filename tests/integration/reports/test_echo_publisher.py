@@ -1,0 +1,65 @@
+"""Closed tickets reach the echo wall once each, and opted-out requesters never do."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.config import Config
+from core.enums import Action
+from core.model import OutboxMessage, User
+from core.services import perform
+from reports.echo_publisher import publish_recent
+from storage.uow import Database
+from tests.support.tickets import FARMER, MEMBER, T0, new_ticket
+
+RETAILER = 100002
+
+
+async def _close(db: Database, cfg: Config, requester: int) -> int:
+    ticket = await new_ticket(db, cfg, requester_id=requester, chat_id=requester)
+    assert ticket.id is not None
+    for minute, (action, actor) in enumerate(
+        [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (Action.CONFIRM, requester)], 1
+    ):
+        async with db.uow() as uow:
+            loaded = await uow.tickets.get(ticket.id)
+            assert loaded is not None
+            await perform(
+                uow,
+                cfg,
+                loaded,
+                action,
+                actor_id=actor,
+                now=T0 + timedelta(minutes=minute),
+                note="更换了风机电容",
+            )
+            await uow.commit()
+    return ticket.id
+
+
+async def _echo_rows(db: Database) -> list[OutboxMessage]:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        query = select(OutboxMessage).where(OutboxMessage.purpose == "echo")  # type: ignore[arg-type]
+        return list((await uow.session.execute(query)).scalars())
+
+
+async def test_each_closed_ticket_is_posted_once(db: Database, demo_config: Config) -> None:
+    ticket_id = await _close(db, demo_config, FARMER)
+    now = T0 + timedelta(hours=1)
+    assert await publish_recent(db, demo_config, now) == 1
+    assert await publish_recent(db, demo_config, now) == 0
+    [row] = await _echo_rows(db)
+    assert row.ticket_id == ticket_id and row.chat_id == demo_config.echo_wall_chat
+    assert "烘烤110" in row.payload["text"]
+
+
+async def test_opted_out_requester_is_not_posted(db: Database, demo_config: Config) -> None:
+    async with db.uow() as uow:
+        await uow.users.add(User(id=RETAILER, created_at=T0, echo_opt_out=True))
+        await uow.commit()
+    await _close(db, demo_config, RETAILER)
+    assert await publish_recent(db, demo_config, T0 + timedelta(hours=1)) == 0
+    assert await _echo_rows(db) == []
