@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_done": "本群已绑定为「{team}」的派单群。",
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",
+    "duty_denied": "只有该队队长可以安排别人值班。",
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
     "duty_set": "{who} 值班状态：{state}。",
     "duty_roster": "{team} 值班：{names}",

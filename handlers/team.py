@@ -349,7 +349,7 @@ async def _duty(ctx: Ctx) -> None:
     target, state = ctx.user.id, args[-1] if args else ""
     if len(args) == 2 and args[0].lstrip("-").isdigit():
         if not any(m.role is Role.LEADER for m in mine):
-            ctx.say("bind_denied")
+            ctx.say("duty_denied")
             return
         target = int(args[0])
     if state not in ("on", "off"):

@@ -114,3 +114,41 @@ async def test_writing_again_makes_an_unreachable_person_reachable(desk: Harness
     async with desk.db.uow(read_only=True) as uow:
         again = await uow.users.get(FARMER)
     assert again is not None and again.reachable and again.unreachable_since is None
+
+
+async def test_on_site_tells_the_requester(desk: Harness) -> None:
+    ticket_id = await _emergency(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert "已上门" in out.replies[0].text
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ON_SITE
+    assert any(
+        "正在前往" in r.payload.get("text", "") and r.chat_id == FARMER for r in await desk.outbox()
+    )
+
+
+async def test_duty_roster_decides_who_is_paged(desk: Harness) -> None:
+    out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    assert "值班" in texts(out)
+    await _emergency(desk)
+    pages = {r.chat_id for r in await desk.outbox() if r.purpose == "card" and r.chat_id > 0}
+    assert pages == {MEMBER}  # the on-duty member, not the leader
+
+
+async def test_only_a_leader_sets_someone_elses_duty(desk: Harness) -> None:
+    out = await desk.send(MEMBER, f"/duty {200003} on", chat=TEAM_CHAT)
+    assert "只有该队队长" in texts(out)
+    out = await desk.send(200002, f"/duty {200003} on", chat=TEAM_CHAT)
+    assert "值班状态：值班" in texts(out)
+
+
+async def test_bindteam_by_a_leader_moves_the_dispatch_chat(desk: Harness) -> None:
+    new_chat = -1009999
+    out = await desk.send(MEMBER, "/bindteam curing-qingshan", chat=new_chat)
+    assert "只有该队队长" in texts(out)
+    out = await desk.send(200002, "/bindteam curing-qingshan", chat=new_chat)
+    assert "已绑定" in texts(out)
+    await _emergency(desk)
+    cards = {r.chat_id for r in await desk.outbox() if r.purpose == "card"}
+    assert new_chat in cards and TEAM_CHAT not in cards
