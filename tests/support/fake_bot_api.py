@@ -6,8 +6,13 @@ Point python-telegram-bot at it with ``Bot(TOKEN, base_url=server.base_url)`` (a
 "parameters"}``), records every call, lets a test act as users (``push_message``,
 ``push_command``, ``push_contact``, ``push_location``, ``push_photo``, ``push_voice``,
 ``push_callback``) through ``getUpdates`` long polling, and injects faults per method, chat
-and count: 429 with retry_after, 403, 400, 500, slow replies and dropped connections.
+and count: 429 with retry_after, 403, 400, 404, 500, slow replies and dropped connections.
 Unknown methods answer 404 "Not Found", as Telegram does.
+
+Webhook mode: once the bot has called ``setWebhook``, ``deliver_to(url)`` makes the server
+POST queued updates to the bot's listening address as Telegram would (in order, with the
+secret token from ``setWebhook`` in ``X-Telegram-Bot-Api-Secret-Token``, an update kept and
+retried until the bot answers 2xx); ``post_update`` posts one update by hand, with any header.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ import itertools
 import json
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
 TOKEN = "123456789:AAF-fake-token-for-tests"
 FaultKind = Literal[
-    "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated"
-]
+    "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated",
+    "not_found",
+]  # fmt: skip
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 # Fields whose form value is a plain string even when it looks like JSON ("123", "true").
 _STRING_FIELDS = {
@@ -44,6 +52,7 @@ _ERRORS: dict[FaultKind, tuple[int, str]] = {
     "bad_request": (400, "Bad Request: chat not found"),
     "server_error": (500, "Internal Server Error"),
     "migrated": (400, "Bad Request: group chat was upgraded to a supergroup chat"),
+    "not_found": (404, "Not Found"),  # what Telegram answers for a method it does not know
 }
 
 
@@ -55,6 +64,7 @@ class Call:
     params: dict[str, Any]
     at: float
     status: int = 200  # 0: the connection was dropped without an answer
+    answered: bool = False  # False while the call is still being handled (long poll, delay)
     result: Any = None
     files: dict[str, bytes] = field(default_factory=dict)  # uploads by field name
     filenames: dict[str, str] = field(default_factory=dict)
@@ -71,7 +81,7 @@ class Call:
 
     @property
     def ok(self) -> bool:
-        return self.status == 200
+        return self.answered and self.status == 200
 
 
 @dataclass
@@ -139,9 +149,14 @@ class FakeBotApi:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.polling = 0  # getUpdates requests waiting right now (long polling)
+        self.deliveries: list[tuple[int, int]] = []  # webhook: (update_id, HTTP status or 0)
+        self._delivery: asyncio.Task[None] | None = None
+        self._closing = False
 
     # ----------------------------------------------------------------- lifecycle
     async def start(self) -> FakeBotApi:
+        self._closing = False
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
@@ -152,6 +167,9 @@ class FakeBotApi:
         return self
 
     async def stop(self) -> None:
+        await self.deliver_to(None)
+        self._closing = True  # long polls answer now instead of holding up the shutdown
+        await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -236,6 +254,17 @@ class FakeBotApi:
         calls = self.sent if chat_id is None else self.sent_to(chat_id)
         return [c.text for c in calls if c.text is not None and c.method.startswith("send")]
 
+    def button_message(self, chat_id: int, data: str) -> int | None:
+        """The newest message in `chat_id` carrying an inline button with callback `data`."""
+        for (chat, message_id), message in reversed(self.messages.items()):
+            markup = message.get("reply_markup")
+            if chat != chat_id or not isinstance(markup, dict):
+                continue
+            rows = markup.get("inline_keyboard") or []
+            if any(b.get("callback_data") == data for row in rows for b in row):
+                return message_id
+        return None
+
     async def wait_for(
         self, predicate: Callable[[Call], bool], *, count: int = 1, within: float = 3.0
     ) -> list[Call]:
@@ -247,6 +276,18 @@ class FakeBotApi:
         async with asyncio.timeout(within), self._changed:
             await self._changed.wait_for(lambda: len(found()) >= count)
         return found()
+
+    async def wait_polling(self, *, since: float | None = None, within: float = 30.0) -> None:
+        """Wait until a bot is long polling (a getUpdates call waits here), or, with `since`
+        (a value of `clock`), until a getUpdates call arrived after that moment."""
+
+        def polled() -> bool:
+            if since is None:
+                return self.polling > 0
+            return any(c.method == "getUpdates" and c.at >= since for c in self.calls)
+
+        async with asyncio.timeout(within), self._changed:
+            await self._changed.wait_for(polled)
 
     # ------------------------------------------------------------ acting as users
     def user(self, user_id: int, first_name: str | None = None, **extra: Any) -> dict[str, Any]:
@@ -291,6 +332,13 @@ class FakeBotApi:
         self.updates.append(update)
         asyncio.get_running_loop().create_task(self._notify())
         return update
+
+    def redeliver(self, update: dict[str, Any]) -> None:
+        """Queue an update that was delivered before, with its own update_id (a Telegram
+        retry, or an update the bot never confirmed)."""
+        self.updates.append(update)
+        self.updates.sort(key=lambda u: int(u["update_id"]))
+        asyncio.get_running_loop().create_task(self._notify())
 
     def push_message(
         self, user_id: int, text: str | None = None, *, chat_id: int | None = None, **content: Any
@@ -373,6 +421,60 @@ class FakeBotApi:
         async with self._changed:
             self._changed.notify_all()
 
+    # --------------------------------------------------------------- webhook mode
+    async def deliver_to(self, url: str | None, *, retry_every: float = 0.2) -> None:
+        """Deliver queued updates to `url` while a webhook is set; None stops delivering.
+
+        `url` is where the bot listens (http://127.0.0.1:PORT/path): it stands in for the
+        HTTPS address the bot registered with setWebhook, as a TLS proxy would. Updates go
+        one at a time, in order; one that gets no 2xx answer stays queued and is tried again
+        after `retry_every` seconds, as Telegram retries a failing webhook.
+        """
+        if self._delivery is not None:
+            self._delivery.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._delivery
+            self._delivery = None
+        if url is not None:
+            self._delivery = asyncio.get_running_loop().create_task(
+                self._deliver(url, retry_every), name="fake-bot-api-webhook"
+            )
+
+    async def post_update(
+        self,
+        url: str,
+        update: dict[str, Any],
+        *,
+        secret: str | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 (a per-request limit, passed to aiohttp)
+    ) -> int:
+        """POST one update to `url` with `secret` (None: no header); the HTTP status, 0 if
+        the connection failed."""
+        headers = {SECRET_HEADER: secret} if secret is not None else {}
+        try:
+            async with (
+                ClientSession(timeout=ClientTimeout(total=timeout)) as session,
+                session.post(url, json=update, headers=headers) as response,
+            ):
+                await response.read()
+                return response.status
+        except (ClientError, TimeoutError, OSError):
+            return 0
+
+    async def _deliver(self, url: str, retry_every: float) -> None:
+        while True:
+            async with self._changed:
+                await self._changed.wait_for(lambda: bool(self.updates) and bool(self.webhook))
+            update = self.updates[0]
+            secret = (self.webhook or {}).get("secret_token")
+            status = await self.post_update(url, update, secret=secret)
+            self.deliveries.append((update["update_id"], status))
+            if 200 <= status < 300:
+                self.updates = [u for u in self.updates if u is not update]
+                await self._notify()
+            else:
+                await asyncio.sleep(retry_every)
+
     # ------------------------------------------------------------------ the wire
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
@@ -395,6 +497,7 @@ class FakeBotApi:
             body = {"ok": False, "error_code": reply.code, "description": reply.description}
             if reply.parameters:
                 body["parameters"] = reply.parameters
+        call.answered = True
         await self._notify()
         return web.json_response(body, status=call.status)
 
@@ -434,11 +537,15 @@ class FakeBotApi:
         timeout = float(call.params.get("timeout") or 0)
         if not self.updates and timeout > 0:
             async with self._changed:
+                self.polling += 1
+                self._changed.notify_all()  # wait_polling: the bot is now listening
                 try:
                     async with asyncio.timeout(timeout):
-                        await self._changed.wait_for(lambda: bool(self.updates))
+                        await self._changed.wait_for(lambda: bool(self.updates) or self._closing)
                 except TimeoutError:
                     pass
+                finally:
+                    self.polling -= 1
         return self.updates[:limit]
 
     def _chat_id(self, params: dict[str, Any]) -> int:
@@ -450,7 +557,9 @@ class FakeBotApi:
     def _send(self, call: Call, **content: Any) -> dict[str, Any]:
         chat_id = self._chat_id(call.params)
         markup = call.params.get("reply_markup")
-        return self._store(chat_id, self.bot_user, reply_markup=markup, **content)
+        # A message carries only an inline keyboard; a reply keyboard is not part of it.
+        inline = markup if isinstance(markup, dict) and "inline_keyboard" in markup else None
+        return self._store(chat_id, self.bot_user, reply_markup=inline, **content)
 
     async def _api_sendMessage(self, call: Call) -> Any:
         text = str(call.params.get("text") or "")
