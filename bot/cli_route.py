@@ -7,25 +7,22 @@ tables from a ledger, cross-validate that learning.
     jinye110 route cv LEDGER --text-col C --label-col L [--folds 5]
 
 One parser for all four (the first word picks the action) because `route TEXT` takes free
-text, which argparse sub-commands cannot share a position with.
+text, which argparse sub-commands cannot share a position with. The actions on files live in
+bot/cli_route_files.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot.config_loader import load_config
-from bot.ledger_io import LedgerError, read_ledger
+from bot.ledger_io import LedgerError
 from bot.settings import Settings
 from core.config import Config, ConfigError, KeywordTable
-
-if TYPE_CHECKING:
-    from routing.evaluate import Report
 
 ACTIONS = ("eval", "learn", "cv")
 _ONLY = {
@@ -80,19 +77,46 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_route(args: argparse.Namespace) -> int:
     action = args.words[0] if args.words[0] in ACTIONS and len(args.words) > 1 else "route"
     try:
-        _check_options(args, action)
-        if action == "route":
-            return _route(args, " ".join(args.words))
-        if len(args.words) != 2:
-            raise UsageError(f"route {action} takes one file, got {len(args.words) - 1}")
-        run = {"eval": _eval, "learn": _learn, "cv": _cv}[action]
-        return run(args, args.words[1])
+        code = _dispatch(args, action)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (UsageError, LedgerError) as exc:
         print(f"jinye110 route: error: {exc}", file=sys.stderr)
         return 2
     except ConfigError as exc:
         print(f"jinye110 route: error: {exc.errors[0]}", file=sys.stderr)
         return 2
+
+
+def _dispatch(args: argparse.Namespace, action: str) -> int:
+    _check_options(args, action)
+    if action == "route":
+        return _route(args, " ".join(args.words))
+    if len(args.words) != 2:
+        raise UsageError(f"route {action} takes one file, got {len(args.words) - 1}")
+    from bot import cli_route_files
+
+    run = {
+        "eval": cli_route_files.run_eval,
+        "learn": cli_route_files.run_learn,
+        "cv": cli_route_files.run_cv,
+    }[action]
+    return run(args, args.words[1])
+
+
+def _reader_gone() -> int:
+    """The reader of stdout went away (`jinye110 route ... | head`): stop quietly with the
+    status of a process killed by SIGPIPE, as `yes | head` does, and point stdout at
+    /dev/null so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (tests capture it)
+        pass
+    return 141  # 128 + SIGPIPE
 
 
 def _check_options(args: argparse.Namespace, action: str) -> None:
@@ -153,130 +177,4 @@ def _route(args: argparse.Namespace, text: str) -> int:
         f"  ({decision.line} / {decision.team}){flags}  置信度 {decision.confidence:.2f}"
     )
     print(f"依据：{decision.explanation}")
-    return 0
-
-
-def _eval(args: argparse.Namespace, path: str) -> int:
-    from routing import Router
-    from routing.evaluate import evaluate, format_report
-
-    cfg = config_of(args)
-    keywords = keywords_of(args)
-    ledger = read_ledger(path, args.text_col, args.label_col, (args.urgent_col,))
-    urgent_column = ledger.extra.get(args.urgent_col)
-    urgent = (
-        [v.lower() in ("1", "true", "yes", "是", "急") for v in urgent_column]
-        if (urgent_column)
-        else None
-    )
-    router = Router(cfg, keywords)
-    Router.route(router, "预热")  # load jieba before the clock starts
-    report = evaluate(router, ledger.texts, ledger.labels, urgent)
-    if args.json:
-        print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
-        return 0
-    print(format_report(report, title=f"{path}" + (f" with {args.keywords}" if keywords else "")))
-    for text, truth, predicted in report.misses[: args.misses]:
-        print(f"  {truth} -> {predicted}: {text[:60]}")
-    return 0
-
-
-def report_json(report: Report) -> dict[str, object]:
-    m = report.metrics
-    return {
-        "messages": report.n,
-        "accuracy": round(m.accuracy, 4),
-        "macro_f1": round(m.macro_f1, 4),
-        "decided_correct": round(report.decided_correct, 4),
-        "triaged": round(report.triaged, 4),
-        "misrouted": round(report.misrouted, 4),
-        "per_label": {
-            label: {
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-                "support": s.support,
-            }
-            for label, s in m.per_label.items()
-        },
-        "confusion": [[t, p, n] for (t, p), n in sorted(m.confusion.items())],
-        "urgent": {
-            "expected": report.urgent_expected,
-            "found": report.urgent_found,
-            "false": report.urgent_false,
-        },
-        "curing_emergencies": {
-            "expected": report.curing_emergencies,
-            "caught": report.curing_caught,
-        },
-        "messages_per_second": round(report.per_second, 1),
-    }
-
-
-def _learn(args: argparse.Namespace, path: str) -> int:
-    from routing.keywords_yaml import dump_keywords_yaml
-    from routing.learn import learn_keywords
-
-    ledger = read_ledger(path, args.text_col, args.label_col)
-    if len(set(ledger.labels)) < 2:
-        raise UsageError(f"{path}: need at least two labels to learn from, found one")
-    tables = learn_keywords(
-        ledger.texts, ledger.labels, max_words=args.max_words, min_df=args.min_df
-    )
-    counts = Counter(ledger.labels)
-    header = (
-        f"Learned by `jinye110 route learn` from {path}: {len(ledger.texts)} tickets.\n"
-        f"Weights are log-odds (about 3: the word alone says the line); review, edit, then\n"
-        f"use with --keywords {args.output} or include it from the config.\n"
-        + "\n".join(f"  {label}: {n} tickets" for label, n in counts.most_common())
-    )
-    out = Path(args.output)
-    try:
-        out.write_text(dump_keywords_yaml(tables, header), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{out}: cannot write: {exc.strerror}") from exc
-    words = sum(len(t.words) for t in tables.values())
-    print(f"{out}: {len(tables)} labels, {words} words from {len(ledger.texts)} tickets")
-    return 0
-
-
-def _cv(args: argparse.Namespace, path: str) -> int:
-    from routing.crossval import cross_validate
-
-    cfg = config_of(args)
-    ledger = read_ledger(path, args.text_col, args.label_col)
-    if args.folds < 2 or args.folds > len(ledger.texts):
-        raise UsageError(f"--folds must be between 2 and {len(ledger.texts)}")
-    reports = cross_validate(
-        cfg,
-        ledger.texts,
-        ledger.labels,
-        folds=args.folds,
-        max_words=args.max_words,
-        min_df=args.min_df,
-    )
-    accuracy = [r.metrics.accuracy for r in reports]
-    macro = [r.metrics.macro_f1 for r in reports]
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "folds": [report_json(r) for r in reports],
-                    "mean_accuracy": round(sum(accuracy) / len(accuracy), 4),
-                    "mean_macro_f1": round(sum(macro) / len(macro), 4),
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return 0
-    for i, report in enumerate(reports, 1):
-        print(
-            f"fold {i}: {report.n} messages  accuracy {report.metrics.accuracy:.3f}  "
-            f"macro-F1 {report.metrics.macro_f1:.3f}"
-        )
-    print(
-        f"mean: accuracy {sum(accuracy) / len(accuracy):.3f}  "
-        f"macro-F1 {sum(macro) / len(macro):.3f}  ({args.folds}-fold, stratified)"
-    )
     return 0
