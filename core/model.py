@@ -119,10 +119,11 @@ class Ticket:
         self, action: Action, actor_id: int | None, now: datetime, note: str, before: Status
     ) -> None:
         """Record the timestamps and fields each transition owns."""
-        if action is Action.DISPATCH or action in (Action.TRANSFER, Action.REASSIGN):
+        if action in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN):
+            # A (re)dispatched ticket waits for its new team to accept it.
             self.dispatched_at = now
-            self.accepted_at = None if action is not Action.DISPATCH else self.accepted_at
-            self.accepted_by = None if action is not Action.DISPATCH else self.accepted_by
+            self.accepted_at = None
+            self.accepted_by = None
             self.paused_at = None
             self.resume_status = None
         elif action is Action.ACCEPT:

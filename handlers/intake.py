@@ -143,7 +143,7 @@ async def is_staff(ctx: Ctx) -> bool:
 
 def _summary(ctx: Ctx, gathered: Gathered) -> None:
     decision = tickets.decide(ctx, gathered)
-    line, team, _ = tickets._line_and_team(ctx, gathered, decision)
+    line, team, _ = tickets.line_and_team(ctx, gathered, decision)
     ctx.say(
         "summary",
         rows(

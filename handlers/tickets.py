@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from core.enums import Kind
 from core.model import Attachment, Ticket
@@ -26,18 +27,20 @@ class Gathered:
     lon: float | None = None
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> Gathered:
+    def from_data(cls, data: dict[str, Any]) -> Gathered:
+        """Read back what `to_data` stored in the conversation (JSON in the database)."""
+        lat, lon = data.get("lat"), data.get("lon")
         return cls(
             kind=Kind(str(data.get("kind", Kind.REQUEST))),
             text=str(data.get("text", "")),
-            photos=[str(p) for p in data.get("photos", []) or []],  # type: ignore[attr-defined]
-            voices=[str(v) for v in data.get("voices", []) or []],  # type: ignore[attr-defined]
-            site_code=data.get("site_code") or None,  # type: ignore[arg-type]
-            lat=data.get("lat"),  # type: ignore[arg-type]
-            lon=data.get("lon"),  # type: ignore[arg-type]
+            photos=[str(p) for p in data.get("photos") or []],
+            voices=[str(v) for v in data.get("voices") or []],
+            site_code=str(data["site_code"]) if data.get("site_code") else None,
+            lat=float(lat) if lat is not None else None,
+            lon=float(lon) if lon is not None else None,
         )
 
-    def to_data(self) -> dict[str, object]:
+    def to_data(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
             "text": self.text,
@@ -63,7 +66,7 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
 
 
-def _line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> tuple[str, str, bool]:
+def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> tuple[str, str, bool]:
     """Service line, team and urgency: the kind can overrule the router."""
     cfg = ctx.cfg
     area = requester_area(ctx, gathered.site_code or ctx.user.site_code)
@@ -89,7 +92,7 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
 
 async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     decision = decide(ctx, gathered)
-    line, team, urgent = _line_and_team(ctx, gathered, decision)
+    line, team, urgent = line_and_team(ctx, gathered, decision)
     site = gathered.site_code or ctx.user.site_code
     text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
     draft = Draft(
