@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -50,12 +51,12 @@ FARMER, RETAILER, IGNORED_FARMER, UNLUCKY_FARMER = 100001, 100002, 100003, 10000
 async def world(
     tmp_path_factory: pytest.TempPathFactory, e2e_config: Config
 ) -> AsyncIterator[World]:
-    def make(api: FakeBotApi, workdir: object) -> BotProcess:
+    def make(api: FakeBotApi, workdir: Path) -> BotProcess:
         # The sweep is driven by the tests (accelerated clock), not by the bot's own timer.
         env = {"JINYE_RUN_SCHEDULER": "false"}
-        return BotProcess(api, tmp_path_factory.mktemp("desk"), clock=NIGHT, extra_env=env)
+        return BotProcess(api, workdir, clock=NIGHT, extra_env=env)
 
-    async for opened in open_world(tmp_path_factory.mktemp("unused"), e2e_config, make):
+    async with open_world(tmp_path_factory.mktemp("desk"), e2e_config, make) as opened:
         yield opened
         assert opened.bot.running, "the bot process died"
         assert opened.bot.errors() == [], "unexpected errors in the bot's log"
@@ -130,7 +131,7 @@ async def test_retailers_licence_request_is_transferred_and_closed(world: World)
 
 async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     api, d = world.api, world.driver(button_within=10.0)
-    ticket, sweeps = await _ignored(world, d)
+    ticket, sweeps = await ignored_110(d, IGNORED_FARMER, world.cfg, world.now)
     kinds = [dict(s.kinds) for s in sweeps]
     assert kinds == [{"remind_team": 1}, {"alert_leader": 1}, {"alert_supervisors": 1}]
     [number] = [
@@ -146,14 +147,6 @@ async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     await api.wait_for(about(SUPERVISOR), within=10)  # type: ignore[arg-type]
     await api.wait_for(about(LEADER), within=10)  # type: ignore[arg-type]
     assert await events_of(world.db, ticket) == IGNORED_110
-
-
-async def _ignored(world: World, d: object) -> tuple[int, list[object]]:
-    from tests.e2e.scenarios import Driver
-
-    assert isinstance(d, Driver)
-    ticket, sweeps = await ignored_110(d, IGNORED_FARMER, world.cfg, world.now)
-    return ticket, list(sweeps)
 
 
 async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None:

@@ -1,0 +1,135 @@
+"""SIGKILL and restart the real bot: nothing lost, nothing done twice, chasing resumes.
+
+The full campaign (50 runs per framework) is slow; `python -m tests.e2e.campaign --runs 50`
+or `pytest -m slow tests/e2e/test_crash.py` runs it (see docs/testing.md). The default run
+keeps a small one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import select
+
+from core.config import Config
+from storage.tables import tickets
+from tests.e2e.botproc import BotProcess
+from tests.e2e.campaign import campaign
+from tests.e2e.conftest import World, open_world
+from tests.e2e.scenarios import SUPERVISOR, age_ticket, events_of, read
+from tests.support.fake_bot_api import FakeBotApi
+
+PTB_LOSES_UPDATES = (
+    "python-telegram-bot confirms an update to Telegram (the next getUpdates offset) before "
+    "the handler has committed it, so a SIGKILL in between loses it: fix in bot/ptb_adapter.py "
+    "(docs/testing.md, 'Known failures')"
+)
+FARMER = 130001
+
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(
+    scope="module",
+    loop_scope="module",
+    params=["ptb", pytest.param("aiogram", marks=pytest.mark.slow)],
+)
+async def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, e2e_config: Config
+) -> AsyncIterator[World]:
+    """One bot per framework for the module, killed and restarted by the tests."""
+
+    def make(api: FakeBotApi, workdir: Path) -> BotProcess:
+        return BotProcess(api, workdir, framework=request.param)
+
+    async with open_world(tmp_path_factory.mktemp("crash"), e2e_config, make) as opened:
+        yield opened
+
+
+async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: World) -> None:
+    """Killed with updates unconfirmed, then offered them again in any order: nothing
+    happens twice; and an overdue ticket is chased by the sweep on start."""
+    api, bot, d = world.api, world.bot, world.driver(button_within=10.0)
+    script = [
+        await d.say(FARMER, "/110"),
+        await d.say(FARMER, "烤房停电了，温度一直往下掉"),
+        await d.press(FARMER, "f:site:QS01"),
+    ]
+    ticket = await d.ticket_of(FARMER)
+    replies = len(api.sent_to(FARMER))
+    await bot.kill()
+    for update in reversed(script):  # out of order, and delivered before
+        api.redeliver(update)
+        api.redeliver(update)
+    await age_ticket(world.db, ticket, timedelta(minutes=45))  # overdue while it was down
+    await bot.start()
+
+    await d.say(FARMER + 1, "/my")  # handled after the redelivered ones (one at a time)
+    [(number,)] = await read(world.db, select(tickets.c.number).where(tickets.c.id == ticket))
+    await api.wait_for(
+        lambda c: c.ok and c.chat_id == SUPERVISOR and number in (c.text or ""), within=30
+    )
+    assert len(api.sent_to(FARMER)) == replies  # no second "已报警"
+    assert await events_of(world.db, ticket) == [
+        ("create", None, "new"),
+        ("dispatch", "new", "dispatched"),
+        ("escalate", "dispatched", "dispatched"),  # the missed steps folded into one alert
+    ]
+    assert [t[0] for t in await read(world.db, select(tickets.c.id))] == [ticket]
+
+
+async def test_an_update_in_hand_at_a_kill_is_handled_after_the_restart(
+    world: World, request: pytest.FixtureRequest
+) -> None:
+    """The bot has the update but cannot commit it (the database is locked), and is killed:
+    after the restart the update must still be handled."""
+    if world.bot.framework == "ptb":
+        request.applymarker(pytest.mark.xfail(reason=PTB_LOSES_UPDATES, strict=True))
+    d = world.driver()
+    await d.say(FARMER + 2, "/my")
+    path = str(world.bot.database_url).split("///", 1)[1]
+    lock = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")  # the bot's next write waits for us
+        sent = world.api.push_command(FARMER + 2, "my")
+        await asyncio.sleep(1.5)  # the bot takes the update and blocks on the database
+        await world.bot.kill()
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    await world.bot.start()
+    key = f"tg:{sent['update_id']}"
+    for _ in range(100):  # 5 s: a redelivered update is handled at once after the start
+        if await d.processed(key):
+            break
+        await asyncio.sleep(0.05)
+    assert await d.processed(key), "the update was confirmed, then lost with the bot"
+
+
+async def test_small_crash_campaign(tmp_path: Path) -> None:
+    """Three runs of the scenarios, each killed once at a random point. Updates lost by the
+    python-telegram-bot adapter (see the xfail above) are sent again by the people, so
+    tickets, audit events and notifications must come out exact all the same."""
+    report = await campaign(tmp_path, runs=3, seed=7, log=lambda _: None)
+    problems = report.failures + report.undelivered
+    assert not problems, report.summary() + "\n" + "\n".join(problems)
+    assert report.kills == 3 and report.tickets == 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "framework",
+    [pytest.param("ptb", marks=pytest.mark.xfail(reason=PTB_LOSES_UPDATES)), "aiogram"],
+)
+async def test_crash_campaign_50_runs(framework: str, tmp_path: Path) -> None:
+    report = await campaign(tmp_path, runs=50, seed=1, framework=framework)  # type: ignore[arg-type]
+    print(report.summary())
+    problems = report.failures + report.undelivered + report.lost_updates
+    assert not problems, report.summary() + "\n" + "\n".join(problems)
