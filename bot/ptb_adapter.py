@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import (
     InlineKeyboardButton,
@@ -22,6 +21,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.background import Background
 from bot.bootstrap import App, build_app
 from bot.outbox import PtbTransport
+from bot.ptb_runner import WebhookSettings, serve
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome, Reply
@@ -185,22 +185,26 @@ def build_application(
 
 
 def run_ptb(settings: Settings) -> int:
+    """`jinye110 run`: long polling, or a webhook when JINYE_WEBHOOK_URL is set."""
     token = settings.token
     assert token is not None
-    app = asyncio.run(build_app(settings))
-    application = build_application(
-        app, token=token, base_url=settings.bot_api_url, background=True
-    )
-    if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
+
+    async def main() -> None:
+        # One event loop for everything: database connections belong to the loop that made them.
+        app = await build_app(settings)
+        application = build_application(
+            app, token=token, base_url=settings.bot_api_url, background=True
         )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        webhook = None
+        if settings.webhook_url:
+            secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            webhook = WebhookSettings(
+                settings.webhook_url, settings.webhook_listen, settings.webhook_port, secret
+            )
+        try:
+            await serve(application, webhook=webhook)
+        finally:
+            await app.db.dispose()
+
+    asyncio.run(main())
     return 0

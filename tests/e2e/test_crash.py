@@ -25,11 +25,6 @@ from tests.e2e.conftest import World, open_world
 from tests.e2e.scenarios import SUPERVISOR, age_ticket, events_of, read
 from tests.support.fake_bot_api import FakeBotApi
 
-PTB_LOSES_UPDATES = (
-    "python-telegram-bot confirms an update to Telegram (the next getUpdates offset) before "
-    "the handler has committed it, so a SIGKILL in between loses it: fix in bot/ptb_adapter.py "
-    "(docs/testing.md, 'Known failures')"
-)
 FARMER = 130001
 
 
@@ -86,12 +81,10 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
 
 
 async def test_an_update_in_hand_at_a_kill_is_handled_after_the_restart(
-    world: World, request: pytest.FixtureRequest
+    world: World,
 ) -> None:
     """The bot has the update but cannot commit it (the database is locked), and is killed:
     after the restart the update must still be handled."""
-    if world.bot.framework == "ptb":
-        request.applymarker(pytest.mark.xfail(reason=PTB_LOSES_UPDATES, strict=True))
     d = world.driver()
     await d.say(FARMER + 2, "/my")
     path = str(world.bot.database_url).split("///", 1)[1]
@@ -114,9 +107,8 @@ async def test_an_update_in_hand_at_a_kill_is_handled_after_the_restart(
 
 
 async def test_small_crash_campaign(tmp_path: Path) -> None:
-    """Three runs of the scenarios, each killed once at a random point. Updates lost by the
-    python-telegram-bot adapter (see the xfail above) are sent again by the people, so
-    tickets, audit events and notifications must come out exact all the same."""
+    """Three runs of the scenarios, each killed once at a random point. Tickets, audit events
+    and notifications must come out exact."""
     report = await campaign(tmp_path, runs=3, seed=7, log=lambda _: None)
     problems = report.failures + report.undelivered
     assert not problems, report.summary() + "\n" + "\n".join(problems)
@@ -126,7 +118,7 @@ async def test_small_crash_campaign(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "framework",
-    [pytest.param("ptb", marks=pytest.mark.xfail(reason=PTB_LOSES_UPDATES)), "aiogram"],
+    ["ptb", "aiogram"],
 )
 async def test_crash_campaign_50_runs(framework: str, tmp_path: Path) -> None:
     report = await campaign(tmp_path, runs=50, seed=1, framework=framework)  # type: ignore[arg-type]

@@ -1,0 +1,143 @@
+"""Receiving updates for python-telegram-bot so that none is lost when the process dies.
+
+PTB's own Updater confirms a batch of polled updates (the next getUpdates' offset) as soon
+as it has queued them, and its webhook answers Telegram before handling the update; either
+way an update in its queue is lost in a crash. Here each update is handled — its step
+committed — before Telegram is told: by the offset moving past it (polling) or by the 200
+answer (webhook). A crash means Telegram sends it again, and the desk's inbox of processed
+update ids makes the repeat harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import signal
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application
+
+log = logging.getLogger(__name__)
+
+LONG_POLL_SECONDS = 25
+_BACKOFF_CAP = 60.0
+
+
+async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event) -> None:
+    """Fetch, handle and only then confirm updates until `stop` is set."""
+    bot = application.bot
+    await bot.delete_webhook(drop_pending_updates=False)
+    offset: int | None = None
+    failures = 0
+    while not stop.is_set():
+        try:
+            updates = await bot.get_updates(
+                offset=offset,
+                timeout=LONG_POLL_SECONDS,
+                allowed_updates=Update.ALL_TYPES,
+                read_timeout=LONG_POLL_SECONDS + 10,
+            )
+            failures = 0
+        except RetryAfter as exc:
+            await _sleep(stop, _seconds(exc.retry_after))
+            continue
+        except (NetworkError, TimedOut, Conflict) as exc:
+            failures += 1
+            delay = min(_BACKOFF_CAP, 2.0**failures)
+            log.warning("getUpdates failed (%s); again in %.0fs", exc, delay)
+            await _sleep(stop, delay)
+            continue
+        for update in updates:
+            if stop.is_set():
+                break
+            # process_update runs our handler to the end: the step is committed (or was
+            # refused) before the next update, and before the offset confirms this one.
+            await application.process_update(update)
+            offset = update.update_id + 1
+    if offset is not None:
+        with contextlib.suppress(NetworkError, TimedOut):
+            await bot.get_updates(offset=offset, timeout=0)  # confirm what was handled
+
+
+def _seconds(value: object) -> float:
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+
+
+async def _sleep(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+App = Application[Any, Any, Any, Any, Any, Any]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def webhook_app(application: App, path: str, secret: str | None) -> web.Application:
+    """An aiohttp app that handles each update before answering Telegram."""
+
+    async def receive(request: web.Request) -> web.Response:
+        if secret is not None and not hmac.compare_digest(
+            request.headers.get(SECRET_HEADER, ""), secret
+        ):
+            return web.Response(status=401, text="wrong secret token")
+        try:
+            data = await request.json()
+            update = Update.de_json(data, application.bot)
+        except (ValueError, TypeError, KeyError):
+            return web.Response(status=400, text="not an update")
+        await application.process_update(update)  # committed before Telegram hears 200
+        return web.Response(text="ok")
+
+    server = web.Application()
+    server.router.add_post("/" + path.lstrip("/"), receive)
+    return server
+
+
+async def serve(application: App, *, webhook: WebhookSettings | None = None) -> None:
+    """Run until SIGINT or SIGTERM: long polling, or a webhook when `webhook` is given."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with application:  # initialize / shutdown
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        runner: web.AppRunner | None = None
+        try:
+            if webhook is None:
+                await poll(application, stop)
+            else:
+                runner = web.AppRunner(webhook_app(application, webhook.path, webhook.secret))
+                await runner.setup()
+                await web.TCPSite(runner, webhook.listen, webhook.port).start()
+                await application.bot.set_webhook(
+                    webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES
+                )
+                await stop.wait()
+        finally:
+            if runner is not None:
+                await runner.cleanup()
+            await application.stop()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    url: str
+    listen: str
+    port: int
+    secret: str | None
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path
