@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from core.enums import Kind, Script
 from core.errors import ConcurrentUpdate, DomainError, IllegalTransition, NotFound, PermissionDenied
 from core.model import User
-from handlers import intake, mine, registration, team
+from handlers import intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
 from handlers.i18n import choose_script, t
 from handlers.incoming import Incoming
@@ -105,7 +105,7 @@ def _script_for(user: User, msg: Incoming) -> Script:
 async def route(ctx: Ctx) -> None:
     msg = ctx.msg
     if not msg.is_private:
-        await team.in_group(ctx)
+        await team_commands.in_group(ctx)
         return
     if msg.is_button:
         await on_button(ctx, msg.callback_data or "")
@@ -132,7 +132,7 @@ def command(*names: str) -> Callable[[Step], Step]:
 
 
 async def on_command(ctx: Ctx, name: str) -> None:
-    step = COMMANDS.get(name) or team.COMMANDS.get(name)
+    step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
         ctx.say("help", main_menu(ctx))
         return

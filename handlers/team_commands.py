@@ -1,0 +1,188 @@
+"""Commands for teams and supervisors (/bindteam, /duty, /queue, /ticket, /reassign,
+/stats, /ledger), and what happens in a team's group chat."""
+
+from __future__ import annotations
+
+from core.enums import Action, Role
+from core.errors import ConcurrentUpdate, IllegalTransition
+from core.model import TeamChat
+from core.services import perform
+from handlers import notify
+from handlers.cards import status_label
+from handlers.context import Ctx
+from handlers.i18n import in_script
+from handlers.mine import show
+from handlers.team import (
+    FLOWS,
+    Step,
+    is_oversight,
+    name_of,
+    on_button,
+    on_supervisor_button,
+    tell_requester,
+)
+
+
+async def in_group(ctx: Ctx) -> None:
+    """In a team chat: card buttons, team commands and the notes members type after a button."""
+    msg = ctx.msg
+    if msg.is_button:
+        if (msg.callback_data or "").startswith("tk:"):
+            await on_button(ctx, msg.callback_data or "")
+        elif (msg.callback_data or "").startswith("sv:"):
+            await on_supervisor_button(ctx, msg.callback_data or "")
+        else:
+            ctx.toast("stale_button")
+    elif msg.command in COMMANDS:
+        await COMMANDS[msg.command](ctx)
+    elif ctx.conv is not None and ctx.conv.flow in FLOWS and msg.text:
+        await FLOWS[ctx.conv.flow](ctx)
+    # Anything else said in a group is people talking to each other: stay quiet.
+
+
+async def _bindteam(ctx: Ctx) -> None:
+    team = ctx.cfg.find_team(ctx.msg.args[0]) if ctx.msg.args else None
+    if team is None or ctx.msg.is_private:
+        ctx.say("bind_usage")
+        return
+    memberships = await ctx.uow.memberships.of_user(ctx.user.id)
+    is_leader = ctx.user.id in team.leaders or any(
+        m.team_id == team.id and m.role is Role.LEADER for m in memberships
+    )
+    if not (is_leader or ctx.user.id in ctx.cfg.admins):
+        ctx.say("bind_denied")
+        return
+    await ctx.uow.team_chats.bind(TeamChat(team.id, ctx.msg.chat_id, ctx.user.id, ctx.now))
+    ctx.say("bind_done", team=team.name)
+
+
+async def _queue(ctx: Ctx) -> None:
+    if not await is_oversight(ctx):
+        ctx.say("staff_only")
+        return
+    open_tickets = await ctx.uow.tickets.open_tickets()
+    if not open_tickets:
+        ctx.say("queue_empty")
+        return
+    lines: list[str] = []
+    for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
+        flag = "🚨" if ticket.urgent else ""
+        lines.append(
+            f"{ticket.team_id}｜{flag}{ticket.label}｜"
+            f"{status_label(ticket.status, ctx.script)}｜{ticket.text[:20]}"
+        )
+    ctx.reply("\n".join(lines[:60]))
+
+
+async def _ticket(ctx: Ctx) -> None:
+    if not await is_oversight(ctx) or not ctx.msg.args:
+        ctx.say("ticket_usage" if ctx.msg.args == () else "staff_only")
+        return
+    ticket = await ctx.uow.tickets.by_number(ctx.msg.args[0])
+    if ticket is None:
+        ctx.say("not_your_ticket")
+        return
+    await show(ctx, ticket)
+
+
+async def _reassign(ctx: Ctx) -> None:
+    args = ctx.msg.args
+    if not await is_oversight(ctx):
+        ctx.say("staff_only")
+        return
+    ticket = await ctx.uow.tickets.by_number(args[0]) if len(args) == 2 else None
+    if ticket is None or ctx.cfg.find_team(args[1]) is None:
+        ctx.say("reassign_usage")
+        return
+    try:
+        await perform(
+            ctx.uow,
+            ctx.cfg,
+            ticket,
+            Action.REASSIGN,
+            actor_id=ctx.user.id,
+            now=ctx.now,
+            to_team=args[1],
+        )
+    except (IllegalTransition, ConcurrentUpdate):
+        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        return
+    await notify.post_card(ctx, ticket)
+    await tell_requester(
+        ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(args[1]).name, ticket.script)
+    )
+    ctx.say("reassigned", number=ticket.label, team=ctx.cfg.team(args[1]).name)
+
+
+async def _duty(ctx: Ctx) -> None:
+    args = ctx.msg.args
+    mine = await ctx.uow.memberships.of_user(ctx.user.id)
+    if not mine:
+        ctx.say("staff_only")
+        return
+    target, state = ctx.user.id, args[-1] if args else ""
+    if len(args) == 2 and args[0].lstrip("-").isdigit():
+        if not any(m.role is Role.LEADER for m in mine):
+            ctx.say("duty_denied")
+            return
+        target = int(args[0])
+    if state not in ("on", "off"):
+        for m in mine:
+            if m.team_id:
+                members = await ctx.uow.memberships.of_team(m.team_id)
+                names = [await name_of(ctx, x.user_id) for x in members if x.on_duty] or ["（无）"]
+                ctx.say("duty_roster", team=ctx.cfg.team(m.team_id).name, names="、".join(names))
+        ctx.say("duty_usage")
+        return
+    teams = {m.team_id for m in mine if m.team_id}
+    changed = False
+    for team_id in teams:
+        for member in await ctx.uow.memberships.of_team(team_id):
+            if member.user_id == target and member.role in (Role.MEMBER, Role.LEADER):
+                member.on_duty = state == "on"
+                changed = True
+    if not changed:
+        ctx.say("duty_usage")
+        return
+    ctx.say("duty_set", who=await name_of(ctx, target), state="值班" if state == "on" else "下班")
+
+
+async def _report(ctx: Ctx, which: str) -> None:
+    """/stats [period] and /ledger [period], for supervisors."""
+    if not await is_oversight(ctx):
+        ctx.say("supervisors_only")
+        return
+    maker = ctx.svc.reports
+    if maker is None:
+        ctx.say("reports_off")
+        return
+    period = " ".join(ctx.msg.args)
+    try:
+        if which == "stats":
+            text, chart = await maker.stats(period, ctx.now)
+            ctx.reply(in_script(text, ctx.script))
+            ctx.attach("", photo=chart)
+        else:
+            name, content = await maker.ledger(period, ctx.now)
+            ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
+    except ValueError as exc:
+        ctx.reply(in_script(str(exc), ctx.script))
+
+
+async def _stats(ctx: Ctx) -> None:
+    await _report(ctx, "stats")
+
+
+async def _ledger(ctx: Ctx) -> None:
+    await _report(ctx, "ledger")
+
+
+COMMANDS: dict[str, Step] = {
+    "stats": _stats,
+    "ledger": _ledger,
+    "bindteam": _bindteam,
+    "queue": _queue,
+    "ticket": _ticket,
+    "reassign": _reassign,
+    "duty": _duty,
+}
