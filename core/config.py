@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
+from core.config_checks import cross_references
 from core.durations import parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
@@ -269,69 +270,6 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out or "(root)"
 
 
-def _duplicates(items: list[str]) -> set[str]:
-    seen: set[str] = set()
-    return {i for i in items if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
-
-
-def _cross_references(cfg: Config) -> list[str]:
-    """Errors that need the whole file: references to ids that do not exist, duplicates."""
-    errors: list[str] = []
-    policies = {p.id for p in cfg.sla_policies}
-    ladders = {ladder.id for ladder in cfg.ladders}
-    lines = {line.id for line in cfg.service_lines}
-    teams = {team.id for team in cfg.teams}
-    areas = {area.id for area in cfg.areas}
-    for name, ids in (
-        ("sla_policies", [p.id for p in cfg.sla_policies]),
-        ("ladders", [ladder.id for ladder in cfg.ladders]),
-        ("service_lines", [line.id for line in cfg.service_lines]),
-        ("teams", [team.id for team in cfg.teams]),
-        ("areas", [area.id for area in cfg.areas]),
-        ("sites", [site.code for site in cfg.sites]),
-    ):
-        for dup in sorted(_duplicates(ids)):
-            errors.append(f"{name}: duplicate id '{dup}'")
-    try:
-        ZoneInfo(cfg.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        errors.append(f"timezone: unknown time zone '{cfg.timezone}'")
-    if cfg.urgent_sla not in policies:
-        errors.append(f"urgent_sla: unknown policy '{cfg.urgent_sla}'")
-    for i, policy in enumerate(cfg.sla_policies):
-        if policy.ladder not in ladders:
-            errors.append(f"sla_policies[{i}].ladder: unknown ladder '{policy.ladder}'")
-    for i, line in enumerate(cfg.service_lines):
-        if line.sla not in policies:
-            errors.append(f"service_lines[{i}].sla: unknown policy '{line.sla}'")
-        if line.default_team is not None and line.default_team not in teams:
-            errors.append(f"service_lines[{i}].default_team: unknown team '{line.default_team}'")
-        elif line.default_team is not None and cfg.team(line.default_team).line != line.id:
-            errors.append(
-                f"service_lines[{i}].default_team: team '{line.default_team}' "
-                f"belongs to line '{cfg.team(line.default_team).line}'"
-            )
-        if not any(team.line == line.id for team in cfg.teams):
-            errors.append(f"service_lines[{i}]: line '{line.id}' has no team")
-    for i, team in enumerate(cfg.teams):
-        if team.line not in lines:
-            errors.append(f"teams[{i}].line: unknown service line '{team.line}'")
-        for j, area in enumerate(team.areas):
-            if area not in areas:
-                errors.append(f"teams[{i}].areas[{j}]: unknown area '{area}'")
-    for line_id in cfg.keywords:
-        if line_id not in lines:
-            errors.append(f"keywords.{line_id}: unknown service line '{line_id}'")
-    for i, site in enumerate(cfg.sites):
-        if site.area not in areas:
-            errors.append(f"sites[{i}].area: unknown area '{site.area}'")
-    if sum(1 for line in cfg.service_lines if line.triage) != 1:
-        errors.append("service_lines: exactly one line must have triage: true")
-    if sum(1 for line in cfg.service_lines if line.emergency) > 1:
-        errors.append("service_lines: at most one line may have emergency: true")
-    return errors
-
-
 def _load_yaml(text: str, where: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
@@ -370,7 +308,7 @@ def parse_config(text: str, read_include: Callable[[str], str] | None = None) ->
         raise ConfigError(
             [f"{_path(err['loc'])}: {_message(err)}" for err in exc.errors()]
         ) from exc
-    errors = _cross_references(cfg)
+    errors = cross_references(cfg)
     if errors:
         raise ConfigError(errors)
     return cfg
