@@ -3,13 +3,11 @@ offline request object (no network), giving the same replies and database rows."
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from telegram import Update
 from telegram.ext import Application
-from telegram.request import BaseRequest, RequestData
 
 from bot.bootstrap import App
 from bot.ptb_adapter import build_application
@@ -17,47 +15,8 @@ from core.config import Config
 from core.enums import Kind
 from storage.uow import Database
 from tests.support.desk import Harness
+from tests.support.telegram_scripts import OfflineRequest
 from tests.support.tickets import FARMER
-
-BOT_USER = {"id": 777000, "is_bot": True, "first_name": "jinye110", "username": "jinye110_bot"}
-
-
-class OfflineRequest(BaseRequest):
-    """Answers every Bot API call locally and records it."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self._message_id = 100
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
-    ) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data else {}
-        self.calls.append((name, dict(params)))
-        if name == "getMe":
-            result: Any = BOT_USER
-        elif name in ("sendMessage", "editMessageText"):
-            self._message_id += 1
-            result = {
-                "message_id": self._message_id,
-                "date": 0,
-                "chat": {"id": params.get("chat_id", 0), "type": "private"},
-                "text": params.get("text", ""),
-            }
-        else:
-            result = True
-        return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
 def message_update(update_id: int, user: int, text: str) -> dict[str, Any]:
