@@ -49,6 +49,7 @@ def main(argv: list[str]) -> int:
         print("  test [ARGS]  run the whole test suite (pytest ARGS)")
         print("  lint         ruff and mypy")
         print('  cli ARGS     any jinye110 command, e.g. `cli route "烤房停电了"`')
+        print("  bench NAME [ARGS]  a benchmark from bench/, e.g. `bench router`")
         return 0
     ensure_env()
     os.chdir(ROOT)
@@ -56,6 +57,13 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(BIN / "jinye110"), "run", *rest])
     if command == "cli":
         return subprocess.call([str(BIN / "jinye110"), *rest])
+    if command == "bench":
+        if not rest or not (ROOT / "bench" / f"bench_{rest[0]}.py").exists():
+            found = (ROOT / "bench").glob("bench_*.py")
+            names = sorted(p.stem.removeprefix("bench_") for p in found)
+            print(f"usage: python3 dev.py bench {{{'|'.join(names)}}} [ARGS]", file=sys.stderr)
+            return 2
+        return subprocess.call([_python(), str(ROOT / "bench" / f"bench_{rest[0]}.py"), *rest[1:]])
     if command == "test":
         return subprocess.call([_python(), "-m", "pytest", *rest])
     if command == "lint":
