@@ -15,10 +15,12 @@ for scenarios that happen at night; everything else is the console script as ins
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -176,20 +178,29 @@ class BotProcess:
             self.kills += 1
         await self._reap()
 
-    async def stop(self) -> None:
-        """SIGTERM (a clean shutdown), SIGKILL if it has not ended in time."""
+    async def stop(self, *, within: float = STOP_WITHIN, release_polls: bool = True) -> float:
+        """SIGTERM (a clean shutdown), SIGKILL if it has not ended `within` seconds; the
+        seconds it took. With `release_polls`, a long poll in flight is answered at once (as
+        its timeout would, later) so that a bot waiting on it need not hold up the test."""
+        took = 0.0
         if self.running:
             assert self.proc is not None
+            began = time.monotonic()
             self.proc.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(self.proc.wait(), STOP_WITHIN)
-            except TimeoutError:
+            while self.running and time.monotonic() - began < within:
+                if release_polls:
+                    await self.api.release_polls()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(self.proc.wait()), 0.2)
+            took = time.monotonic() - began
+            if self.running:
                 self.hung_on_stop += 1
                 await self._dump_stacks()
                 self.proc.send_signal(signal.SIGKILL)
         await self._reap()
         if self.webhook is not None:
             await self.api.deliver_to(None)
+        return took
 
     async def _dump_stacks(self) -> None:
         """Append the hung process's Python stacks to its log (when py-spy is installed)."""

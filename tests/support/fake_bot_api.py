@@ -124,6 +124,7 @@ class FakeBotApi:
         *,
         username: str = "jinye110_test_bot",
         clock: Callable[[], float] = time.monotonic,
+        first_update_id: int = 1,
     ) -> None:
         self.token = token
         self.clock = clock  # what `Call.at` records; a test may pass a simulated clock
@@ -143,7 +144,7 @@ class FakeBotApi:
         self.webhook: dict[str, Any] | None = None
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.users: dict[int, dict[str, Any]] = {}
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)  # a bot with a past: higher
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._callback_ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -153,6 +154,7 @@ class FakeBotApi:
         self.deliveries: list[tuple[int, int]] = []  # webhook: (update_id, HTTP status or 0)
         self._delivery: asyncio.Task[None] | None = None
         self._closing = False
+        self._released = 0  # release_polls() calls so far
 
     # ----------------------------------------------------------------- lifecycle
     async def start(self) -> FakeBotApi:
@@ -276,6 +278,11 @@ class FakeBotApi:
         async with asyncio.timeout(within), self._changed:
             await self._changed.wait_for(lambda: len(found()) >= count)
         return found()
+
+    async def release_polls(self) -> None:
+        """Answer the long polls waiting now (with no updates), as their timeout would."""
+        self._released += 1
+        await self._notify()
 
     async def wait_polling(self, *, since: float | None = None, within: float = 30.0) -> None:
         """Wait until a bot is long polling (a getUpdates call waits here), or, with `since`
@@ -539,9 +546,12 @@ class FakeBotApi:
             async with self._changed:
                 self.polling += 1
                 self._changed.notify_all()  # wait_polling: the bot is now listening
+                released = self._released
                 try:
                     async with asyncio.timeout(timeout):
-                        await self._changed.wait_for(lambda: bool(self.updates) or self._closing)
+                        await self._changed.wait_for(
+                            lambda: bool(self.updates) or self._closing or self._released > released
+                        )
                 except TimeoutError:
                     pass
                 finally:

@@ -1,0 +1,310 @@
+"""Intake: updates per second through python-telegram-bot, our handlers and the database, for
+the /new conversation, against a bare python-telegram-bot echo bot in the same harness.
+
+    /tmp/venv/bin/python bench/bench_intake.py [--backend sqlite|postgresql|both]
+        [--tickets 300] [--rounds 5]
+
+Both bots are `telegram.ext.Application`s fed the same raw updates with
+`Application.process_update(Update.de_json(...))`, one after another (as PTB's own update
+loop does), with a request object that answers every Bot API call locally, so no network
+is measured. Each ticket is four updates from a person of its own: `/new`, the text, the
+「下一步」 press, the 「确认」 press (a ticket per person keeps them under the hourly
+limit). The echo bot answers every message with its text and every press with
+answerCallbackQuery and an edit, the same Bot API calls our bot makes.
+
+Ours is the composition root's app (`bot.bootstrap.build_app`: migrations, seeded staff,
+the jieba router, the reports port) with the outbox sender off: this is intake only; the
+outbox rows it writes are what the sender would send. Rounds alternate echo / ours so that
+the machine's load falls on both alike; the figure is the ratio of the median rates.
+PostgreSQL comes from JINYE_TEST_PG_URL (default: the local server); a scratch database is
+created and dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event, func, select  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from telegram import Update  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest, RequestData  # noqa: E402
+
+from bot.bootstrap import build_app  # noqa: E402
+from bot.ptb_adapter import build_application  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from storage.tables import tickets  # noqa: E402
+
+PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+TOKEN = "123456:BENCH-token"
+BOT_USER = {"id": 123456, "is_bot": True, "first_name": "jinye110", "username": "jinye110_bot"}
+DATE = 1_763_600_000
+TEXTS = (
+    "我想办理烟草专卖零售许可证延续，需要带什么材料",
+    "卷烟订货系统登录不了，提示密码错误",
+    "上周订的货少送了两条，什么时候补",
+    "烟苗发黄是什么病，要打什么药",
+    "收购站定级我觉得偏低了，想申请复核",
+)
+PTBApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+class LocalRequest(BaseRequest):
+    """PTB's HTTP layer answering locally, as Telegram would (same cost for both bots)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self._ids = itertools.count(5000)
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        self.calls += 1
+        name = url.rsplit("/", 1)[-1]
+        result: Any = True
+        if name == "getMe":
+            result = BOT_USER
+        elif name in ("sendMessage", "editMessageText", "sendPhoto", "sendDocument"):
+            params = request_data.parameters if request_data else {}
+            chat_id = int(params.get("chat_id") or 1)
+            result = {
+                "message_id": next(self._ids),
+                "date": DATE,
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                "from": BOT_USER,
+                "text": str(params.get("text") or ""),
+            }
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def conversation(person: int, first_update: int) -> list[dict[str, Any]]:
+    """The four updates of one /new request, as Telegram sends them."""
+    user = {"id": person, "is_bot": False, "first_name": "店主", "language_code": "zh-hans"}
+    chat = {"id": person, "type": "private", "first_name": "店主"}
+    ids = itertools.count(first_update)
+
+    def message(text: str, **extra: Any) -> dict[str, Any]:
+        update_id = next(ids)
+        body = {"message_id": update_id, "date": DATE, "chat": chat, "from": user, "text": text}
+        return {"update_id": update_id, "message": {**body, **extra}}
+
+    def press(data: str) -> dict[str, Any]:
+        update_id = next(ids)
+        shown = {"message_id": 1, "date": DATE, "chat": chat, "from": BOT_USER, "text": "…"}
+        query = {"id": f"q{update_id}", "chat_instance": "c", "from": user, "data": data}
+        return {"update_id": update_id, "callback_query": {**query, "message": shown}}
+
+    command = {"type": "bot_command", "offset": 0, "length": 4}
+    return [
+        message("/new", entities=[command]),
+        message(TEXTS[person % len(TEXTS)]),
+        press("f:next"),
+        press("f:ok"),
+    ]
+
+
+def echo_application() -> PTBApp:
+    """The bare python-telegram-bot bot: echo texts, answer presses and edit the message."""
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_chat is not None and update.effective_message is not None
+        await context.bot.send_message(
+            update.effective_chat.id, update.effective_message.text or "…"
+        )
+
+    async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_text(f"pressed {query.data}")
+
+    application = ApplicationBuilder().token(TOKEN).base_url("http://local/bot").build()
+    application.add_handler(MessageHandler(filters.ALL, echo))
+    application.add_handler(CallbackQueryHandler(pressed))
+    return application
+
+
+async def feed(application: PTBApp, raw: list[dict[str, Any]]) -> tuple[float, list[float]]:
+    """Seconds for all the updates, and per-update latencies."""
+    latencies = []
+    start = time.perf_counter()
+    for update in raw:
+        began = time.perf_counter()
+        await application.process_update(Update.de_json(update, application.bot))
+        latencies.append(time.perf_counter() - began)
+    return time.perf_counter() - start, latencies
+
+
+@asynccontextmanager
+async def database_url(backend: str) -> AsyncIterator[str]:
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"sqlite+aiosqlite:///{Path(tmp) / 'intake.sqlite3'}"
+        return
+    import asyncpg
+
+    url = make_url(PG_URL)
+    name = f"jinye_bench_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
+        database=url.database,
+    )
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def bench(backend: str, per_round: int, rounds: int) -> dict[str, Any]:
+    async with database_url(backend) as url:
+        app = await build_app(Settings(database_url=url, log_level="WARNING"))
+        ours = build_application(app, token=TOKEN, base_url="http://local/bot")
+        # Where our time goes: inside the desk (handlers, router, database) and in SQL.
+        desk_seconds, statements = [0.0], [0]
+        handle = app.desk.handle
+
+        async def timed_handle(incoming: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return await handle(incoming)
+            finally:
+                desk_seconds[0] += time.perf_counter() - began
+
+        app.desk.handle = timed_handle  # type: ignore[method-assign]
+
+        def count(*_: Any) -> None:
+            statements[0] += 1
+
+        event.listen(app.db.engine.sync_engine, "before_cursor_execute", count)
+        echo = echo_application()
+        for application in (ours, echo):
+            request = LocalRequest()
+            application.bot._request = (request, request)
+            await application.initialize()
+        people = itertools.count(500_000)
+        update_ids = itertools.count(1)
+        rates: dict[str, list[float]] = {"echo": [], "ours": []}
+        latencies: dict[str, list[float]] = {"echo": [], "ours": []}
+        try:
+            # One warm-up ticket each (first jieba cut, first statements compiled).
+            for application in (echo, ours):
+                await feed(application, conversation(next(people), next(update_ids) * 10))
+            desk_seconds[0], statements[0] = 0.0, 0
+            for _ in range(rounds):
+                for name, application in (("echo", echo), ("ours", ours)):
+                    raw = [
+                        u
+                        for _ in range(per_round)
+                        for u in conversation(next(people), next(update_ids) * 10)
+                    ]
+                    seconds, each = await feed(application, raw)
+                    rates[name].append(len(raw) / seconds)
+                    latencies[name] += each
+            async with app.db.engine.connect() as conn:
+                filed = (await conn.execute(select(func.count()).select_from(tickets))).scalar()
+        finally:
+            for application in (ours, echo):
+                await application.shutdown()
+            await app.db.dispose()
+    expected = (rounds * per_round) + 1
+    assert filed == expected, f"{filed} tickets filed, {expected} expected"
+    result: dict[str, Any] = {"backend": backend, "tickets": filed, "rounds": rounds}
+    for name in ("echo", "ours"):
+        result[name] = {
+            "updates_per_s": statistics.median(rates[name]),
+            "p50_ms": 1000 * _percentile(latencies[name], 0.5),
+            "p99_ms": 1000 * _percentile(latencies[name], 0.99),
+        }
+    result["ratio"] = result["ours"]["updates_per_s"] / result["echo"]["updates_per_s"]
+    updates = rounds * per_round * 4
+    ours_seconds = sum(latencies["ours"])
+    result["desk_share"] = desk_seconds[0] / ours_seconds
+    result["desk_ms_per_update"] = 1000 * desk_seconds[0] / updates
+    result["sql_per_update"] = statements[0] / updates
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--tickets", type=int, default=300, help="tickets per round (x4 updates)")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    results = [asyncio.run(bench(b, args.tickets, args.rounds)) for b in backends]
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return 0
+    print("| backend | bot | updates/s | p50 | p99 |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for r in results:
+        for name, label in (("echo", "bare PTB echo bot"), ("ours", "jinye110 /new")):
+            f = r[name]
+            print(
+                f"| {r['backend']} | {label} | {f['updates_per_s']:,.0f} | "
+                f"{f['p50_ms']:.2f} ms | {f['p99_ms']:.2f} ms |"
+            )
+    for r in results:
+        print(
+            f"{r['backend']}: ours / echo = {r['ratio']:.2f} ({r['tickets']} tickets filed); "
+            f"{r['desk_share']:.0%} of our time in the desk ({r['desk_ms_per_update']:.2f} ms "
+            f"an update, {r['sql_per_update']:.1f} SQL statements)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
