@@ -15,8 +15,9 @@ import contextlib
 import hmac
 import logging
 import signal
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -25,6 +26,7 @@ from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LONG_POLL_SECONDS = 25
 _BACKOFF_CAP = 60.0
@@ -38,12 +40,17 @@ async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asy
     failures = 0
     while not stop.is_set():
         try:
-            updates = await bot.get_updates(
-                offset=offset,
-                timeout=LONG_POLL_SECONDS,
-                allowed_updates=Update.ALL_TYPES,
-                read_timeout=LONG_POLL_SECONDS + 10,
+            updates = await _until_stopped(
+                bot.get_updates(
+                    offset=offset,
+                    timeout=LONG_POLL_SECONDS,
+                    allowed_updates=Update.ALL_TYPES,
+                    read_timeout=LONG_POLL_SECONDS + 10,
+                ),
+                stop,
             )
+            if updates is None:
+                break  # asked to stop during the long poll: nothing taken, nothing lost
             failures = 0
         except RetryAfter as exc:
             await _sleep(stop, _seconds(exc.retry_after))
@@ -62,8 +69,25 @@ async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asy
             await application.process_update(update)
             offset = update.update_id + 1
     if offset is not None:
-        with contextlib.suppress(NetworkError, TimedOut):
-            await bot.get_updates(offset=offset, timeout=0)  # confirm what was handled
+        # Confirm what was handled, briefly: an unconfirmed update only comes back again.
+        with contextlib.suppress(NetworkError, TimedOut, TimeoutError):
+            await asyncio.wait_for(bot.get_updates(offset=offset, timeout=0), timeout=5)
+
+
+async def _until_stopped(call: Awaitable[T], stop: asyncio.Event) -> T | None:
+    """`call`'s result, or None as soon as `stop` is set (the call is then cancelled)."""
+    task = asyncio.ensure_future(call)
+    stopper = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopper.cancel()
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return None
 
 
 def _seconds(value: object) -> float:

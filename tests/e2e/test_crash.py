@@ -26,11 +26,6 @@ from tests.e2e.scenarios import SUPERVISOR, age_ticket, events_of, read
 from tests.support.fake_bot_api import FakeBotApi
 
 FARMER = 130001
-PTB_WAITS_OUT_THE_LONG_POLL = (
-    "bot/ptb_runner.poll checks `stop` only between getUpdates calls, so SIGTERM waits for "
-    "the long poll in flight (up to LONG_POLL_SECONDS = 25 s): race get_updates against "
-    "stop.wait() and cancel it (nothing from it was handled, so nothing is lost)"
-)
 
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -121,12 +116,10 @@ async def test_small_crash_campaign(tmp_path: Path) -> None:
 
 
 async def test_sigterm_stops_a_bot_waiting_on_a_long_poll_promptly(
-    world: World, request: pytest.FixtureRequest
+    world: World,
 ) -> None:
     """SIGTERM (systemd stop, Ctrl-C) while the bot idles in getUpdates: it ends within a few
     seconds, not when the long poll times out. (The last test on the module's bot.)"""
-    if world.bot.framework == "ptb":
-        request.applymarker(pytest.mark.xfail(reason=PTB_WAITS_OUT_THE_LONG_POLL, strict=True))
     await world.api.wait_polling(within=10)
     took = await world.bot.stop(within=6, release_polls=False)
     assert world.bot.hung_on_stop == 0, f"still running {took:.1f}s after SIGTERM"
