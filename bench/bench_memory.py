@@ -233,6 +233,7 @@ async def measure(backend: str, total: int, workdir: Path) -> dict[str, Any]:
                 await driver.press(person, "f:ok")
             await night_110(driver, 180_001)
             await driver.say(100_000 + 1, "/my")
+            result["before_reports_mb"] = sampler.status("VmHWM") / 1024
             for words, method in (("/stats month", "sendPhoto"), ("/ledger month", "sendDocument")):
                 before = len([c for c in api.calls_of(method) if c.chat_id == SUPERVISOR])
                 await driver.say(SUPERVISOR, words)
@@ -271,13 +272,16 @@ def main() -> int:
     for total in sizes:
         with tempfile.TemporaryDirectory(prefix="jinye-memory-") as tmp:
             results.append(asyncio.run(measure(args.backend, total, Path(tmp))))
-    print("| tickets | fill | start | RSS idle | peak RSS (VmHWM) | RSS at end | database |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| backend | tickets | fill | start | RSS idle | peak before /stats, /ledger | "
+        "peak RSS (VmHWM) | RSS at end | database |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         print(
-            f"| {r['tickets']:,} | {r['fill_s']:.0f} s | {r['start_s']:.1f} s | "
-            f"{r['idle_rss_mb']:.0f} MB | {r['peak_rss_mb']:.0f} MB | {r['end_rss_mb']:.0f} MB | "
-            f"{r['db_mb']:.0f} MB |"
+            f"| {r['backend']} | {r['tickets']:,} | {r['fill_s']:.0f} s | {r['start_s']:.1f} s | "
+            f"{r['idle_rss_mb']:.0f} MB | {r['before_reports_mb']:.0f} MB | "
+            f"{r['peak_rss_mb']:.0f} MB | {r['end_rss_mb']:.0f} MB | {r['db_mb']:.0f} MB |"
         )
     for r in results:
         if r["errors"]:
