@@ -107,7 +107,7 @@ class LocalRequest(BaseRequest):
             result = BOT_USER
         elif name in ("sendMessage", "editMessageText", "sendPhoto", "sendDocument"):
             params = request_data.parameters if request_data else {}
-            chat_id = int(params.get("chat_id") or 1)
+            chat_id = int(str(params.get("chat_id") or 1))
             result = {
                 "message_id": next(self._ids),
                 "date": DATE,
@@ -221,7 +221,7 @@ async def bench(backend: str, per_round: int, rounds: int) -> dict[str, Any]:
             finally:
                 desk_seconds[0] += time.perf_counter() - began
 
-        app.desk.handle = timed_handle  # type: ignore[method-assign]
+        app.desk.handle = timed_handle  # type: ignore[method-assign,assignment]
 
         def count(*_: Any) -> None:
             statements[0] += 1

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,7 +42,7 @@ from storage.migrate import upgrade  # noqa: E402
 from storage.uow import Database  # noqa: E402
 from tests.e2e.botproc import BotProcess  # noqa: E402
 from tests.e2e.scenarios import SUPERVISOR, Driver, night_110, read  # noqa: E402
-from tests.support.fake_bot_api import FakeBotApi  # noqa: E402
+from tests.support.fake_bot_api import Call, FakeBotApi  # noqa: E402
 
 PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 CHUNK = 5_000
@@ -182,6 +182,10 @@ class RssSampler:
         self._task.cancel()
 
 
+def _to_supervisor(method: str) -> Callable[[Call], bool]:
+    return lambda c: c.method == method and c.chat_id == SUPERVISOR
+
+
 @asynccontextmanager
 async def database_url(backend: str, workdir: Path) -> AsyncIterator[str]:
     if backend == "sqlite":
@@ -237,11 +241,7 @@ async def measure(backend: str, total: int, workdir: Path) -> dict[str, Any]:
             for words, method in (("/stats month", "sendPhoto"), ("/ledger month", "sendDocument")):
                 before = len([c for c in api.calls_of(method) if c.chat_id == SUPERVISOR])
                 await driver.say(SUPERVISOR, words)
-                await api.wait_for(
-                    lambda c, m=method: c.method == m and c.chat_id == SUPERVISOR,
-                    count=before + 1,
-                    within=300,
-                )
+                await api.wait_for(_to_supervisor(method), count=before + 1, within=300)
             await asyncio.sleep(5)  # the sender at work (100 cards to one group take minutes)
             sampler.stop()
             result["end_rss_mb"] = sampler.status("VmRSS") / 1024
