@@ -6,14 +6,21 @@ import asyncio
 import contextlib
 import logging
 import signal
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import telegram
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.types import (
     BufferedInputFile,
     InlineKeyboardButton,
@@ -32,11 +39,13 @@ from aiohttp import web
 from bot.background import Background
 from bot.bootstrap import App, build_app
 from bot.outbox import PtbTransport
+from bot.ptb_runner import retrying
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 KEYBOARD_CARRIER = "👇"
@@ -242,6 +251,22 @@ async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -
         await runner.cleanup()
 
 
+async def _until_ok(what: str, call: Callable[[], Awaitable[T]]) -> T:
+    """`call`'s result, retried with back-off through 5xx, dropped connections and 429:
+    Telegram hiccups now and then, and a bot that exits at start-up stays down."""
+    failures = 0
+    while True:
+        try:
+            return await call()
+        except TelegramRetryAfter as exc:
+            delay = float(exc.retry_after)
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            failures += 1
+            delay = min(60.0, 2.0**failures)
+            log.warning("%s failed (%s); again in %.0fs", what, exc, delay)
+        await asyncio.sleep(delay)
+
+
 async def run_aiogram(settings: Settings) -> int:
     """`jinye110 run --framework aiogram`: long polling, or a webhook when one is configured."""
     token = settings.token
@@ -251,7 +276,7 @@ async def run_aiogram(settings: Settings) -> int:
     # The outbox sender is one tested piece for both frameworks: it talks to the Bot API
     # through python-telegram-bot's client, whichever framework receives the updates.
     sender_bot = telegram.Bot(token, base_url=settings.bot_api_url)
-    await sender_bot.initialize()
+    await retrying(asyncio.Event(), "getMe", sender_bot.initialize)
     background = Background(app, PtbTransport(sender_bot), scheduler=settings.run_scheduler)
     await background.start()
     dispatcher = build_dispatcher(app, background)
@@ -259,7 +284,8 @@ async def run_aiogram(settings: Settings) -> int:
         if settings.webhook_url:
             await _serve_webhook(settings, dispatcher, bot)
         else:
-            await bot.delete_webhook(drop_pending_updates=False)
+            await _until_ok("deleteWebhook", lambda: bot.delete_webhook(drop_pending_updates=False))
+            await _until_ok("getMe", bot.me)  # start_polling asks for it once and gives up
             # One update after another, as python-telegram-bot does: a person's messages
             # reach their conversation in the order they were sent.
             await dispatcher.start_polling(

@@ -15,14 +15,14 @@ import contextlib
 import hmac
 import logging
 import signal
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,10 @@ _BACKOFF_CAP = 60.0
 async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event) -> None:
     """Fetch, handle and only then confirm updates until `stop` is set."""
     bot = application.bot
-    await bot.delete_webhook(drop_pending_updates=False)
+    if not await retrying(
+        stop, "deleteWebhook", lambda: bot.delete_webhook(drop_pending_updates=False)
+    ):
+        return
     offset: int | None = None
     failures = 0
     while not stop.is_set():
@@ -90,6 +93,27 @@ async def _until_stopped(call: Awaitable[T], stop: asyncio.Event) -> T | None:
     return None
 
 
+async def retrying(stop: asyncio.Event, what: str, call: Callable[[], Awaitable[object]]) -> bool:
+    """Run `call` until it succeeds (True) or `stop` is set (False), waiting out network
+    errors and 5xx with back-off and flood control as told; a 400 or a bad token still
+    raises: retrying cannot mend those."""
+    failures = 0
+    while not stop.is_set():
+        try:
+            await _until_stopped(call(), stop)
+            return not stop.is_set()
+        except BadRequest:
+            raise
+        except RetryAfter as exc:
+            delay = _seconds(exc.retry_after)
+        except (NetworkError, TimedOut) as exc:
+            failures += 1
+            delay = min(_BACKOFF_CAP, 2.0**failures)
+            log.warning("%s failed (%s); again in %.0fs", what, exc, delay)
+        await _sleep(stop, delay)
+    return False
+
+
 def _seconds(value: object) -> float:
     total = getattr(value, "total_seconds", None)
     return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
@@ -131,7 +155,10 @@ async def serve(application: App, *, webhook: WebhookSettings | None = None) -> 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with application:  # initialize / shutdown
+    # getMe: a Bot API hiccup at start-up is waited out, not the end of the process.
+    if not await retrying(stop, "getMe", application.initialize):
+        return
+    async with application:  # initialize (done) / shutdown
         if application.post_init is not None:
             await application.post_init(application)
         await application.start()
