@@ -27,12 +27,10 @@ import asyncio
 import itertools
 import json
 import logging
-import os
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -42,7 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import event, func, select  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 from telegram import Update  # noqa: E402
 from telegram.ext import (  # noqa: E402
     Application,
@@ -52,14 +49,14 @@ from telegram.ext import (  # noqa: E402
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest, RequestData  # noqa: E402
 
 from bot.bootstrap import build_app  # noqa: E402
 from bot.ptb_adapter import build_application  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.tables import tickets  # noqa: E402
+from tests.support.scratch_db import scratch_database  # noqa: E402
+from tests.support.telegram_scripts import OfflineRequest  # noqa: E402
 
-PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 TOKEN = "123456:BENCH-token"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "jinye110", "username": "jinye110_bot"}
 DATE = 1_763_600_000
@@ -71,51 +68,6 @@ TEXTS = (
     "收购站定级我觉得偏低了，想申请复核",
 )
 PTBApp = Application[Any, Any, Any, Any, Any, Any]
-
-
-class LocalRequest(BaseRequest):
-    """PTB's HTTP layer answering locally, as Telegram would (same cost for both bots)."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self._ids = itertools.count(5000)
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = BaseRequest.DEFAULT_NONE,
-        write_timeout: Any = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        self.calls += 1
-        name = url.rsplit("/", 1)[-1]
-        result: Any = True
-        if name == "getMe":
-            result = BOT_USER
-        elif name in ("sendMessage", "editMessageText", "sendPhoto", "sendDocument"):
-            params = request_data.parameters if request_data else {}
-            chat_id = int(str(params.get("chat_id") or 1))
-            result = {
-                "message_id": next(self._ids),
-                "date": DATE,
-                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
-                "from": BOT_USER,
-                "text": str(params.get("text") or ""),
-            }
-        return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
 def conversation(person: int, first_update: int) -> list[dict[str, Any]]:
@@ -182,23 +134,8 @@ async def database_url(backend: str) -> AsyncIterator[str]:
         with tempfile.TemporaryDirectory() as tmp:
             yield f"sqlite+aiosqlite:///{Path(tmp) / 'intake.sqlite3'}"
         return
-    import asyncpg
-
-    url = make_url(PG_URL)
-    name = f"jinye_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(
-        host=url.host,
-        port=url.port or 5432,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-    )
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with scratch_database("jinye_bench") as url:
+        yield url
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -229,7 +166,7 @@ async def bench(backend: str, per_round: int, rounds: int) -> dict[str, Any]:
         event.listen(app.db.engine.sync_engine, "before_cursor_execute", count)
         echo = echo_application()
         for application in (ours, echo):
-            request = LocalRequest()
+            request = OfflineRequest()
             application.bot._request = (request, request)
             await application.initialize()
         people = itertools.count(500_000)

@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -34,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
 from core.numbers import public_number  # noqa: E402
 from storage import tables as t  # noqa: E402
@@ -43,8 +40,8 @@ from storage.uow import Database  # noqa: E402
 from tests.e2e.botproc import BotProcess  # noqa: E402
 from tests.e2e.scenarios import SUPERVISOR, Driver, night_110, read  # noqa: E402
 from tests.support.fake_bot_api import Call, FakeBotApi  # noqa: E402
+from tests.support.scratch_db import scratch_database  # noqa: E402
 
-PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 CHUNK = 5_000
 TEAMS = [
     ("curing", "curing-qingshan", "emergency", "urgent", -1001000000001),
@@ -191,23 +188,8 @@ async def database_url(backend: str, workdir: Path) -> AsyncIterator[str]:
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{workdir / 'memory.sqlite3'}"
         return
-    import asyncpg
-
-    url = make_url(PG_URL)
-    name = f"jinye_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(
-        host=url.host,
-        port=url.port or 5432,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-    )
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with scratch_database("jinye_bench") as url:
+        yield url
 
 
 async def measure(backend: str, total: int, workdir: Path) -> dict[str, Any]:

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,7 +25,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy.engine import make_url  # noqa: E402
 
 from bot.config_loader import load_config  # noqa: E402
 from bot.outbox import (  # noqa: E402
@@ -43,10 +40,9 @@ from storage.tables import metadata  # noqa: E402
 from storage.uow import Database  # noqa: E402
 from tests.support.fake_bot_api import FakeBotApi  # noqa: E402
 from tests.support.fake_bot_fixtures import ptb_bot_for  # noqa: E402
+from tests.support.scratch_db import scratch_database  # noqa: E402
 from tests.unit.outbox.memory_transport import Delivered, MemoryTransport  # noqa: E402
 from tests.unit.outbox.storm import START, queue_storm, storm_rows, worst_windows  # noqa: E402
-
-PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 
 
 class Timed:
@@ -80,24 +76,14 @@ async def database(backend: str) -> AsyncIterator[Database]:
             finally:
                 await db.dispose()
         return
-    import asyncpg
-
-    url = make_url(PG_URL)
-    name = f"jinye_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-        database=url.database,
-    )  # fmt: skip
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    db = Database(url.set(database=name).render_as_string(hide_password=False))
-    try:
-        async with db.engine.begin() as conn:
-            await conn.run_sync(metadata.create_all)
-        yield db
-    finally:
-        await db.dispose()
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with scratch_database("jinye_bench") as url:
+        db = Database(url)
+        try:
+            async with db.engine.begin() as conn:
+                await conn.run_sync(metadata.create_all)
+            yield db
+        finally:
+            await db.dispose()
 
 
 async def storm(backend: str, transport_kind: str, cfg: Config, urgent: int, normal: int) -> None:

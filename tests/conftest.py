@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from bot.config_loader import load_config
 from core.config import Config
 from storage.tables import metadata
 from storage.uow import Database
+from tests.support.scratch_db import PG_URL, database_url, pg_admin, scratch_name
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "config" / "demo.yaml"
-PG_URL = os.environ.get("JINYE_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -40,36 +38,18 @@ def _run_outside_loop(coro: Coroutine[object, object, None]) -> None:
         pool.submit(asyncio.run, coro).result()
 
 
-async def _pg_admin(sql: str) -> None:
-    import asyncpg
-
-    url = make_url(PG_URL)
-    conn = await asyncpg.connect(
-        host=url.host,
-        port=url.port or 5432,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-        timeout=5,
-    )
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """A private PostgreSQL database for this test session, with the schema created."""
-    name = f"jinye_test_{uuid.uuid4().hex[:10]}"
+    name = scratch_name("jinye_test")
     try:
-        _run_outside_loop(_pg_admin(f'CREATE DATABASE "{name}"'))
+        _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
     except Exception as exc:
         message = f"PostgreSQL not reachable at {PG_URL}: {exc!r}"
         if IN_CI:
             pytest.fail(message + " (CI=true: PostgreSQL is required)")
         pytest.skip(message)
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    url = database_url(name)
 
     async def create_schema() -> None:
         database = Database(url)
@@ -79,7 +59,7 @@ def pg_url() -> Iterator[str]:
 
     _run_outside_loop(create_schema())
     yield url
-    _run_outside_loop(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 async def _truncate(database: Database) -> None:

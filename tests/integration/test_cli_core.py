@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.conftest import DEMO_CONFIG, _pg_admin, _run_outside_loop
+from tests.conftest import DEMO_CONFIG, _run_outside_loop
+from tests.support.scratch_db import pg_admin
 
 BROKEN = """
 bureau: 测试局
@@ -94,7 +95,7 @@ def test_db_upgrade_then_check_config_on_a_fresh_sqlite_file(tmp_path: Path) -> 
 
 def test_db_upgrade_on_a_fresh_postgresql_database(pg_url: str, tmp_path: Path) -> None:
     name = f"jinye_cli_{uuid.uuid4().hex[:8]}"
-    _run_outside_loop(_pg_admin(f'CREATE DATABASE "{name}"'))
+    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
     url = pg_url.rsplit("/", 1)[0] + f"/{name}"
     try:
         for args in (["db", "upgrade"], ["db", "current"]):
@@ -109,4 +110,4 @@ def test_db_upgrade_on_a_fresh_postgresql_database(pg_url: str, tmp_path: Path) 
             assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "0001"
     finally:
-        _run_outside_loop(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -14,7 +14,8 @@ from sqlalchemy import Connection
 from storage.migrate import upgrade
 from storage.tables import metadata
 from storage.uow import Database
-from tests.conftest import _pg_admin, _run_outside_loop
+from tests.conftest import _run_outside_loop
+from tests.support.scratch_db import pg_admin
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -38,12 +39,12 @@ async def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
 
 async def test_migrations_match_models_on_postgresql(pg_url: str) -> None:
     name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
-    _run_outside_loop(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run_outside_loop(_pg_admin(f'CREATE DATABASE "{name}"'))
+    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
     try:
         await _assert_migrated_schema_matches(pg_url.rsplit("/", 1)[0] + f"/{name}")
     finally:
-        _run_outside_loop(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.mark.parametrize("revision", ["head"])
