@@ -212,12 +212,4 @@ async def add_info(
             ticket_id=ticket.id,
         )
         if photo:
-            await ctx.enqueue(
-                chat,
-                "",
-                urgent=ticket.urgent,
-                ticket_id=ticket.id,
-                purpose="attachment",
-                method="send_photo",
-                extra={"file_id": photo, "caption": f"工单 {ticket.label}"},
-            )
+            await notify.forward(ctx, chat, ticket, "send_photo", file_id=photo)

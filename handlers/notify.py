@@ -44,24 +44,26 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
             purpose="card",
         )
         for attachment in await ctx.uow.attachments.of_ticket(ticket.id):
-            method = {"photo": "send_photo", "voice": "send_voice"}.get(attachment.kind)
+            method = _FILE_METHODS.get(attachment.kind)
             if method:
-                await ctx.enqueue(
-                    target,
-                    "",
-                    urgent=ticket.urgent,
-                    ticket_id=ticket.id,
-                    purpose="attachment",
-                    method=method,
-                    extra={"file_id": attachment.file_id, "caption": f"工单 {ticket.label}"},
-                )
+                await forward(ctx, target, ticket, method, file_id=attachment.file_id)
         if ticket.lat is not None and ticket.lon is not None:
-            await ctx.enqueue(
-                target,
-                "",
-                urgent=ticket.urgent,
-                ticket_id=ticket.id,
-                purpose="attachment",
-                method="send_location",
-                extra={"lat": ticket.lat, "lon": ticket.lon},
-            )
+            await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
+
+
+_FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
+
+
+async def forward(ctx: Ctx, target: int, ticket: Ticket, method: str, **payload: object) -> None:
+    """A photo, voice note or location of the ticket to `target`, labelled with its number."""
+    if method != "send_location":
+        payload["caption"] = f"工单 {ticket.label}"
+    await ctx.enqueue(
+        target,
+        "",
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        purpose="attachment",
+        method=method,
+        extra=payload,
+    )
