@@ -121,41 +121,30 @@ class Router:
         kind, kind_words = _kind(ev, emergency)
         urgent = bool(urgent_words)
         candidates = tuple(ranked[:2])
+        triage = False
         if emergency:
             line = self.emergency_line or ""
             confidence = max(confidence, softmax)
         elif sure and best is not None:
             line = best
         else:
-            return Decision(
-                line=self.triage_line,
-                team=self._team(self.triage_line, area),
+            line, triage = self.triage_line, True
+        matched: tuple[tuple[str, float], ...] = ()
+        if triage:
+            explanation = explain_triage(
+                self.name(self.triage_line),
+                confidence,
+                self._threshold,
+                [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
                 urgent=urgent,
-                emergency=False,
-                kind=kind,
-                confidence=confidence,
-                matched=(),
-                explanation=explain_triage(
-                    self.name(self.triage_line),
-                    confidence,
-                    self._threshold,
-                    [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
-                    urgent=urgent,
-                ),
-                candidates=candidates,
-                triage=True,
-                original=original,
-                normalized=normalized,
-                script=script,
-                area=area,
-                urgent_words=tuple(urgent_words),
-                kind_words=kind_words,
             )
-        words = ev.words.get(line, {})
-        matched = tuple(
-            (word, round(score, 3))
-            for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
-        )
+        else:
+            words = ev.words.get(line, {})
+            matched = tuple(
+                (word, round(score, 3))
+                for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
+            )
+            explanation = explain(self.name(line), words, urgent=urgent, kind=kind)
         return Decision(
             line=line,
             team=self._team(line, area),
@@ -164,9 +153,9 @@ class Router:
             kind=kind,
             confidence=confidence,
             matched=matched,
-            explanation=explain(self.name(line), words, urgent=urgent, kind=kind),
+            explanation=explanation,
             candidates=candidates,
-            triage=False,
+            triage=triage,
             original=original,
             normalized=normalized,
             script=script,
