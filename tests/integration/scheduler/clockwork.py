@@ -11,7 +11,7 @@ import time_machine
 from sqlalchemy import func, select, update
 
 from core.config import Config
-from core.enums import Action
+from core.enums import Action, Kind
 from core.model import OutboxMessage, Ticket
 from core.services import perform
 from handlers.staff import seed_memberships
@@ -22,6 +22,22 @@ from storage.uow import Database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TICK = timedelta(seconds=30)
+
+# People and chats of the demo config the tests follow.
+FARMER, RETAILER, SUPERVISOR = 100001, 100002, 300001
+CURING_CHAT, CURING_MEMBER, CURING_LEADER = -1001000000001, 200001, 200002
+ORDERING_CHAT, ORDERING_MEMBER, ORDERING_LEADER = -1001000000013, 200061, 200062
+
+# A normal (business-hours) request to the ordering team: draft overrides for new_ticket.
+ORDERING_REQUEST = {
+    "kind": Kind.REQUEST,
+    "line": "ordering",
+    "team_id": "ordering",
+    "urgent": False,
+    "text": "订货系统登录不上",
+    "area": "chengqu",
+    "site_code": None,
+}
 
 
 def at(text: str) -> datetime:

@@ -4,22 +4,22 @@ message per ticket, for the step each ticket is at now, and chasing resumes on t
 from __future__ import annotations
 
 from core.config import Config
-from core.enums import Action, Kind
+from core.enums import Action
 from storage.uow import Database
-from tests.integration.scheduler.clockwork import act, at, run_scheduler, seed_staff, sent
+from tests.integration.scheduler.clockwork import (
+    CURING_CHAT,
+    ORDERING_LEADER,
+    ORDERING_MEMBER,
+    ORDERING_REQUEST,
+    RETAILER,
+    SUPERVISOR,
+    act,
+    at,
+    run_scheduler,
+    seed_staff,
+    sent,
+)
 from tests.support.tickets import new_ticket
-
-CURING_CHAT, SUPERVISOR = -1001000000001, 300001
-ORDERING_LEADER, ORDERING_MEMBER, RETAILER = 200062, 200061, 100002
-STANDARD = {
-    "kind": Kind.REQUEST,
-    "line": "ordering",
-    "team_id": "ordering",
-    "urgent": False,
-    "text": "订货系统登录不上",
-    "area": "chengqu",
-    "site_code": None,
-}
 
 
 async def test_six_hours_down_then_one_catch_up_message_per_ticket(
@@ -29,13 +29,18 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
     await seed_staff(db, cfg, at("2026-11-17 08:00"))
     # Resolved on Tuesday morning: the requester is to be asked on Wednesday 09:30.
     done = await new_ticket(
-        db, cfg, now=at("2026-11-17 09:00"), requester_id=RETAILER, chat_id=RETAILER, **STANDARD
+        db,
+        cfg,
+        now=at("2026-11-17 09:00"),
+        requester_id=RETAILER,
+        chat_id=RETAILER,
+        **ORDERING_REQUEST,
     )
     assert done.id is not None
     await act(db, cfg, done.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-17 09:10"))
     await act(db, cfg, done.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-17 09:30"), "已处理")
     # Filed Tuesday 16:05: accept due Wednesday 09:05 (working time), leader 10:05.
-    standard = await new_ticket(db, cfg, now=at("2026-11-17 16:05"), **STANDARD)
+    standard = await new_ticket(db, cfg, now=at("2026-11-17 16:05"), **ORDERING_REQUEST)
     # A 110 call on Wednesday 08:40: accept due 08:50, then every few minutes.
     urgent = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))
 

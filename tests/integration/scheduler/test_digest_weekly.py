@@ -6,18 +6,29 @@ from pathlib import Path
 
 from bot.scheduler_wiring import WeeklyFromReports
 from core.config import Config
-from core.enums import Action, Kind, Role
+from core.enums import Action, Role
 from core.model import Membership, User
 from scheduler.digest import send_digest
 from scheduler.weekly import send_weekly
 from storage.uow import Database
-from tests.integration.scheduler.clockwork import FakeWeekly, act, at, outbox_rows, seed_staff
+from tests.integration.scheduler.clockwork import (
+    ORDERING_REQUEST,
+    SUPERVISOR,
+    FakeWeekly,
+    act,
+    at,
+    outbox_rows,
+    seed_staff,
+)
 from tests.support.tickets import new_ticket
 
-SUPERVISOR, NEW_SUPERVISOR = 300001, 300009
-ORDERING = {"kind": Kind.REQUEST, "line": "ordering", "team_id": "ordering", "urgent": False,
-            "text": "订货系统登录不上", "area": "chengqu", "site_code": None}  # fmt: skip
-MONOPOLY = {**ORDERING, "line": "monopoly", "team_id": "monopoly", "text": "许可证延续怎么办"}
+NEW_SUPERVISOR = 300009
+MONOPOLY = {
+    **ORDERING_REQUEST,
+    "line": "monopoly",
+    "team_id": "monopoly",
+    "text": "许可证延续怎么办",
+}
 
 
 async def test_the_morning_digest_by_team_with_the_worst_items(
@@ -25,8 +36,9 @@ async def test_the_morning_digest_by_team_with_the_worst_items(
 ) -> None:
     cfg = demo_config
     await seed_staff(db, cfg, at("2026-11-16 08:00"))
-    late = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **ORDERING)  # due Mon 11:00
-    await new_ticket(db, cfg, now=at("2026-11-17 16:00"), **ORDERING)  # due today 09:00
+    # due Mon 11:00
+    late = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **ORDERING_REQUEST)
+    await new_ticket(db, cfg, now=at("2026-11-17 16:00"), **ORDERING_REQUEST)  # due today 09:00
     working = await new_ticket(db, cfg, now=at("2026-11-17 09:00"), **MONOPOLY)
     assert working.id is not None
     await act(db, cfg, working.id, Action.ACCEPT, 200051, at("2026-11-17 09:10"))  # due Fri

@@ -10,9 +10,18 @@ fast 0m, 10m, 30m, then every 30 minutes.
 from __future__ import annotations
 
 from core.config import Config
-from core.enums import Action, Kind, Status
+from core.enums import Action, Status
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
+    CURING_CHAT,
+    CURING_LEADER,
+    CURING_MEMBER,
+    FARMER,
+    ORDERING_CHAT,
+    ORDERING_LEADER,
+    ORDERING_MEMBER,
+    ORDERING_REQUEST,
+    SUPERVISOR,
     act,
     at,
     load,
@@ -24,18 +33,7 @@ from tests.integration.scheduler.clockwork import (
 )
 from tests.support.tickets import new_ticket
 
-ORDERING_CHAT, ORDERING_MEMBER, ORDERING_LEADER = -1001000000013, 200061, 200062
-CURING_CHAT, CURING_MEMBER, CURING_LEADER = -1001000000001, 200001, 200002
-SUPERVISOR, FARMER = 300001, 100001
-STANDARD = {
-    "kind": Kind.REQUEST,
-    "line": "ordering",
-    "team_id": "ordering",
-    "urgent": False,
-    "text": "订货系统登录不上，明天要订货",
-    "area": "chengqu",
-    "site_code": None,
-}
+STANDARD = {**ORDERING_REQUEST, "text": "订货系统登录不上，明天要订货"}
 
 
 async def test_an_untouched_standard_ticket_across_mid_autumn_and_national_day(

@@ -9,10 +9,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.config import Config
-from core.enums import Action, Kind, Script, Status
+from core.enums import Action, Script, Status
 from core.model import User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
+    CURING_MEMBER,
+    FARMER,
+    ORDERING_CHAT,
+    ORDERING_MEMBER,
+    ORDERING_REQUEST,
+    RETAILER,
     act,
     at,
     load,
@@ -24,19 +30,6 @@ from tests.integration.scheduler.clockwork import (
 )
 from tests.support.tickets import new_ticket
 
-FARMER, RETAILER = 100001, 100002
-ORDERING_CHAT, ORDERING_MEMBER = -1001000000013, 200061
-CURING_MEMBER = 200001
-STANDARD = {
-    "kind": Kind.REQUEST,
-    "line": "ordering",
-    "team_id": "ordering",
-    "urgent": False,
-    "text": "订货系统登录不上",
-    "area": "chengqu",
-    "site_code": None,
-}
-
 
 async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_script(
     db: Database, demo_config: Config
@@ -44,7 +37,7 @@ async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_scr
     cfg = demo_config
     filed = at("2026-11-16 09:00")  # Monday
     await seed_staff(db, cfg, filed)
-    ticket = await new_ticket(db, cfg, now=filed, script=Script.HANT, **STANDARD)
+    ticket = await new_ticket(db, cfg, now=filed, script=Script.HANT, **ORDERING_REQUEST)
     assert ticket.id is not None
     await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
     await act(
@@ -87,7 +80,12 @@ async def test_no_reminder_reaches_a_requester_at_night_unless_urgent(
     cfg = demo_config
     await seed_staff(db, cfg, at("2026-11-16 08:00"))
     normal = await new_ticket(
-        db, cfg, now=at("2026-11-16 09:00"), requester_id=RETAILER, chat_id=RETAILER, **STANDARD
+        db,
+        cfg,
+        now=at("2026-11-16 09:00"),
+        requester_id=RETAILER,
+        chat_id=RETAILER,
+        **ORDERING_REQUEST,
     )
     urgent = await new_ticket(db, cfg, now=at("2026-11-16 22:50"))  # 110, curing, urgent
     assert normal.id is not None and urgent.id is not None
@@ -130,7 +128,7 @@ async def test_an_unreachable_requester_is_not_messaged_but_the_ticket_still_clo
             User(id=FARMER, created_at=filed, reachable=False, unreachable_since=filed)
         )
         await uow.commit()
-    ticket = await new_ticket(db, cfg, now=filed, **STANDARD)
+    ticket = await new_ticket(db, cfg, now=filed, **ORDERING_REQUEST)
     assert ticket.id is not None
     await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, filed + timedelta(minutes=5))
     await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, filed + timedelta(hours=1))
