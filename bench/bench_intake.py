@@ -1,21 +1,22 @@
 """Intake: updates per second through python-telegram-bot, our handlers and the database, for
 the /new conversation, against a bare python-telegram-bot echo bot in the same harness.
 
-    /tmp/venv/bin/python bench/bench_intake.py [--backend sqlite|postgresql|both]
-        [--tickets 300] [--rounds 5]
+    python3 dev.py bench intake [--backend sqlite|postgresql|both] [--tickets 300] [--rounds 5]
 
-Both bots are `telegram.ext.Application`s fed the same raw updates with
+All bots are `telegram.ext.Application`s fed the same raw updates with
 `Application.process_update(Update.de_json(...))`, one after another (as PTB's own update
 loop does), with a request object that answers every Bot API call locally, so no network
 is measured. Each ticket is four updates from a person of its own: `/new`, the text, the
 「下一步」 press, the 「确认」 press (a ticket per person keeps them under the hourly
 limit). The echo bot answers every message with its text and every press with
-answerCallbackQuery and an edit, the same Bot API calls our bot makes.
+answerCallbackQuery and an edit, the same Bot API calls our bot makes. A third bot, the
+durable echo bot, does the same after committing one row an update through our unit of work
+on the same database: the floor for any bot that confirms an update only once it is saved.
 
 Ours is the composition root's app (`bot.bootstrap.build_app`: migrations, seeded staff,
 the jieba router, the reports port) with the outbox sender off: this is intake only; the
-outbox rows it writes are what the sender would send. Rounds alternate echo / ours so that
-the machine's load falls on both alike; the figure is the ratio of the median rates.
+outbox rows it writes are what the sender would send. Rounds alternate between the bots so
+that the machine's load falls on all alike; the figure is the ratio of the median rates.
 PostgreSQL comes from JINYE_TEST_PG_URL (default: the local server); a scratch database is
 created and dropped.
 """
@@ -33,6 +34,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ from telegram.ext import (  # noqa: E402
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -54,6 +57,7 @@ from bot.bootstrap import build_app  # noqa: E402
 from bot.ptb_adapter import build_application  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.tables import tickets  # noqa: E402
+from storage.uow import Database  # noqa: E402
 from tests.support.scratch_db import scratch_database  # noqa: E402
 from tests.support.telegram_scripts import OfflineRequest  # noqa: E402
 
@@ -68,6 +72,11 @@ TEXTS = (
     "收购站定级我觉得偏低了，想申请复核",
 )
 PTBApp = Application[Any, Any, Any, Any, Any, Any]
+LABELS = {
+    "echo": "bare PTB echo bot",
+    "durable": "echo bot + one committed row an update",
+    "ours": "jinye110 /new",
+}
 
 
 def conversation(person: int, first_update: int) -> list[dict[str, Any]]:
@@ -96,8 +105,12 @@ def conversation(person: int, first_update: int) -> list[dict[str, Any]]:
     ]
 
 
-def echo_application() -> PTBApp:
-    """The bare python-telegram-bot bot: echo texts, answer presses and edit the message."""
+def echo_application(db: Database | None = None) -> PTBApp:
+    """The bare python-telegram-bot bot: echo texts, answer presses and edit the message.
+
+    With `db`, first record each update as handled in a committed transaction of its own
+    (our unit of work and inbox): the least any bot that loses nothing does per update.
+    """
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_chat is not None and update.effective_message is not None
@@ -111,7 +124,15 @@ def echo_application() -> PTBApp:
         await query.answer()
         await query.edit_message_text(f"pressed {query.data}")
 
+    async def remember(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        assert db is not None
+        async with db.uow() as uow:
+            await uow.inbox.claim(f"durable:{update.update_id}", datetime.now(UTC))
+            await uow.commit()
+
     application = ApplicationBuilder().token(TOKEN).base_url("http://local/bot").build()
+    if db is not None:
+        application.add_handler(TypeHandler(Update, remember), group=-1)
     application.add_handler(MessageHandler(filters.ALL, echo))
     application.add_handler(CallbackQueryHandler(pressed))
     return application
@@ -148,38 +169,40 @@ async def bench(backend: str, per_round: int, rounds: int) -> dict[str, Any]:
         app = await build_app(Settings(database_url=url, log_level="WARNING"))
         ours = build_application(app, token=TOKEN, base_url="http://local/bot")
         # Where our time goes: inside the desk (handlers, router, database) and in SQL.
-        desk_seconds, statements = [0.0], [0]
+        desk_seconds, statements, in_desk = [0.0], [0], [False]
         handle = app.desk.handle
 
         async def timed_handle(incoming: Any) -> Any:
-            began = time.perf_counter()
+            began, in_desk[0] = time.perf_counter(), True
             try:
                 return await handle(incoming)
             finally:
                 desk_seconds[0] += time.perf_counter() - began
+                in_desk[0] = False
 
         app.desk.handle = timed_handle  # type: ignore[method-assign,assignment]
 
         def count(*_: Any) -> None:
-            statements[0] += 1
+            statements[0] += in_desk[0]  # not the durable echo bot's
 
         event.listen(app.db.engine.sync_engine, "before_cursor_execute", count)
-        echo = echo_application()
-        for application in (ours, echo):
+        echo, durable = echo_application(), echo_application(app.db)
+        bots = {"echo": echo, "durable": durable, "ours": ours}
+        for application in bots.values():
             request = OfflineRequest()
             application.bot._request = (request, request)
             await application.initialize()
         people = itertools.count(500_000)
         update_ids = itertools.count(1)
-        rates: dict[str, list[float]] = {"echo": [], "ours": []}
-        latencies: dict[str, list[float]] = {"echo": [], "ours": []}
+        rates: dict[str, list[float]] = {name: [] for name in bots}
+        latencies: dict[str, list[float]] = {name: [] for name in bots}
         try:
             # One warm-up ticket each (first jieba cut, first statements compiled).
-            for application in (echo, ours):
+            for application in bots.values():
                 await feed(application, conversation(next(people), next(update_ids) * 10))
             desk_seconds[0], statements[0] = 0.0, 0
             for _ in range(rounds):
-                for name, application in (("echo", echo), ("ours", ours)):
+                for name, application in bots.items():
                     raw = [
                         u
                         for _ in range(per_round)
@@ -191,19 +214,20 @@ async def bench(backend: str, per_round: int, rounds: int) -> dict[str, Any]:
             async with app.db.engine.connect() as conn:
                 filed = (await conn.execute(select(func.count()).select_from(tickets))).scalar()
         finally:
-            for application in (ours, echo):
+            for application in bots.values():
                 await application.shutdown()
             await app.db.dispose()
     expected = (rounds * per_round) + 1
     assert filed == expected, f"{filed} tickets filed, {expected} expected"
     result: dict[str, Any] = {"backend": backend, "tickets": filed, "rounds": rounds}
-    for name in ("echo", "ours"):
+    for name in bots:
         result[name] = {
             "updates_per_s": statistics.median(rates[name]),
             "p50_ms": 1000 * _percentile(latencies[name], 0.5),
             "p99_ms": 1000 * _percentile(latencies[name], 0.99),
         }
     result["ratio"] = result["ours"]["updates_per_s"] / result["echo"]["updates_per_s"]
+    result["durable_ratio"] = result["durable"]["updates_per_s"] / result["echo"]["updates_per_s"]
     updates = rounds * per_round * 4
     ours_seconds = sum(latencies["ours"])
     result["desk_share"] = desk_seconds[0] / ours_seconds
@@ -228,7 +252,7 @@ def main() -> int:
     print("| backend | bot | updates/s | p50 | p99 |")
     print("| --- | --- | ---: | ---: | ---: |")
     for r in results:
-        for name, label in (("echo", "bare PTB echo bot"), ("ours", "jinye110 /new")):
+        for name, label in LABELS.items():
             f = r[name]
             print(
                 f"| {r['backend']} | {label} | {f['updates_per_s']:,.0f} | "
@@ -236,7 +260,8 @@ def main() -> int:
             )
     for r in results:
         print(
-            f"{r['backend']}: ours / echo = {r['ratio']:.2f} ({r['tickets']} tickets filed); "
+            f"{r['backend']}: ours / echo = {r['ratio']:.2f}, durable echo / echo = "
+            f"{r['durable_ratio']:.2f} ({r['tickets']} tickets filed); "
             f"{r['desk_share']:.0%} of our time in the desk ({r['desk_ms_per_update']:.2f} ms "
             f"an update, {r['sql_per_update']:.1f} SQL statements)"
         )

@@ -47,3 +47,11 @@ class InvalidInput(DomainError):
     """Input the domain refuses (empty text, rating out of range, ...)."""
 
     code = "invalid_input"
+
+
+class ConnectionLost(Exception):
+    """The database connection dropped during a step: run the step again.
+
+    Nothing was saved, unless the connection died during COMMIT after the database had
+    committed; then the step's inbox key is taken and running it again does nothing.
+    """

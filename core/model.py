@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -198,6 +198,13 @@ class User:
     @property
     def registered(self) -> bool:
         return bool(self.kind and self.name and self.phone)
+
+    def details(self) -> tuple[object, ...]:
+        """Everything but the timestamps: a step compares them to know if it changed the row."""
+        return tuple(getattr(self, name) for name in _USER_DETAILS)
+
+
+_USER_DETAILS = tuple(f.name for f in fields(User) if f.name not in ("created_at", "updated_at"))
 
 
 @dataclass(eq=False)

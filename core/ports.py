@@ -52,6 +52,10 @@ class TicketRepository(Protocol):
 class UserRepository(Protocol):
     async def get(self, user_id: int) -> User | None: ...
 
+    async def get_with_conversation(
+        self, user_id: int, chat_id: int
+    ) -> tuple[User | None, Conversation | None]: ...
+
     async def add(self, user: User) -> None: ...
 
 

@@ -6,7 +6,14 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from core.enums import Kind, Script
-from core.errors import ConcurrentUpdate, DomainError, IllegalTransition, NotFound, PermissionDenied
+from core.errors import (
+    ConcurrentUpdate,
+    ConnectionLost,
+    DomainError,
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+)
 from core.model import User
 from handlers import intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
@@ -53,6 +60,12 @@ class Desk:
                 # on fresh data, where it meets the new state and says so (e.g. who accepted).
                 if attempt:
                     return Outcome([Reply(t("stale_button"))])
+            except ConnectionLost:
+                # A pooled connection died (database restart): nothing was saved; once more
+                # on a fresh connection.
+                if attempt:
+                    log.exception("update %s failed twice on a lost connection", msg.update_key)
+                    return Outcome([Reply(t("error", detect_script(msg.text) or Script.HANS))])
             except DomainError as exc:
                 key = next((k for cls, k in _ERROR_KEYS.items() if isinstance(exc, cls)), "error")
                 return Outcome([Reply(t(key, detect_script(msg.text) or Script.HANS))])
@@ -66,25 +79,29 @@ class Desk:
         async with self.db.uow() as uow:
             if not await uow.inbox.claim(msg.update_key, now):
                 return Outcome(duplicate=True)
-            user = await uow.users.get(msg.user_id)
+            user, conv = await uow.users.get_with_conversation(msg.user_id, msg.chat_id)
+            known = user is not None
             if user is None:
                 user = User(id=msg.user_id, created_at=now, language_code=msg.language_code)
-                await uow.users.add(user)
+            before = user.details()
             script = _script_for(user, msg)
-            conv = await uow.conversations.get(msg.chat_id, msg.user_id)
-            ctx = Ctx(self.svc, uow, msg, now, user, script, conv)
-            if conv is not None and conv.expires_at <= now:
-                await ctx.end_flow()
-                if not msg.command:
-                    ctx.say("expired")
             if not user.reachable:
                 # They wrote to us, so they can be reached again (they unblocked the bot).
                 user.reachable, user.unreachable_since = True, None
             if not user.name and msg.user_name:
                 # Until they register, call people by their Telegram name.
                 user.name = msg.user_name[:64]
-            user.updated_at = now
+            if not known:
+                user.updated_at = now
+                await uow.users.add(user)
+            ctx = Ctx(self.svc, uow, msg, now, user, script, conv)
+            if conv is not None and conv.expires_at <= now:
+                await ctx.end_flow()
+                if not msg.command:
+                    ctx.say("expired")
             await route(ctx)
+            if known and user.details() != before:
+                user.updated_at = now
             await uow.commit()
             return ctx.out
 

@@ -34,6 +34,7 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
     targets = [chat] if chat is not None else []
     if ticket.urgent:
         targets += [uid for uid in await duty_pagers(ctx, ticket.team_id) if uid not in targets]
+    attachments = await ctx.uow.attachments.of_ticket(ticket.id) if targets else ()
     for target in targets:
         await ctx.enqueue(
             target,
@@ -43,7 +44,7 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
             ticket_id=ticket.id,
             purpose="card",
         )
-        for attachment in await ctx.uow.attachments.of_ticket(ticket.id):
+        for attachment in attachments:
             method = _FILE_METHODS.get(attachment.kind)
             if method:
                 await forward(ctx, target, ticket, method, file_id=attachment.file_id)

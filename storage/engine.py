@@ -1,7 +1,9 @@
 """Engines for SQLite and PostgreSQL with the settings each needs.
 
-SQLite runs in WAL mode with a busy timeout, and write transactions start with
-BEGIN IMMEDIATE so two writers queue up instead of failing halfway through a step.
+SQLite runs in WAL mode, and write transactions start with BEGIN IMMEDIATE so two writers
+queue up instead of failing halfway through a step. The bot's steps run SQLite on the event
+loop's thread (`storage.sqlite_inline`), which waits for locks without blocking the loop;
+`threaded=True` gives an aiosqlite engine instead, for long read-only work.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from storage import sqlite_inline
 from storage.tables import map_domain
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -22,25 +25,31 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+def create_engine(url: str, *, threaded: bool = False, **kwargs: Any) -> AsyncEngine:
     """An async engine for `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
     map_domain()
     if is_sqlite(url):
-        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **kwargs)
-        _configure_sqlite(engine)
+        parsed = make_url(url)
+        if not threaded:
+            parsed = parsed.set(drivername=f"sqlite+{sqlite_inline.DRIVER}")
+        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_S, **kwargs.pop("connect_args", {})}
+        engine = create_async_engine(parsed, connect_args=connect_args, **kwargs)
+        # The inline driver waits for locks itself, between turns of the event loop.
+        _configure_sqlite(engine, busy_timeout_s=SQLITE_BUSY_TIMEOUT_S if threaded else 0)
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
+    # No ping before every checkout (a round trip per step): a step that finds its pooled
+    # connection dead fails with ConnectionLost, having saved nothing, and is run again.
     return create_async_engine(url, **kwargs)
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, *, busy_timeout_s: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_s * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

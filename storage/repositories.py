@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Executable, Select, and_, bindparam, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
@@ -35,6 +36,7 @@ from storage.tables import (
     ticket_events,
     ticket_messages,
     tickets,
+    users,
 )
 
 
@@ -47,12 +49,46 @@ class _Repo:
         return self.session.get_bind().dialect.name
 
 
+# Statements every step runs, built once (composing them anew is a good part of their cost)
+# and on first use, when the domain classes are mapped.
+@cache
+def _count_since() -> Select[int]:
+    return select(func.count()).where(
+        tickets.c.requester_id == bindparam("user_id"), tickets.c.created_at >= bindparam("since")
+    )
+
+
+@cache
+def _user_with_conversation() -> Select[User, Conversation]:
+    return (
+        select(User, Conversation)
+        .outerjoin(
+            Conversation,
+            and_(
+                conversations.c.user_id == users.c.id,
+                conversations.c.chat_id == bindparam("chat_id"),
+            ),
+        )
+        .where(users.c.id == bindparam("user_id"))
+    )
+
+
+@cache
+def _claim(dialect: str) -> Executable:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(processed_updates)
+        .values(key=bindparam("key"), processed_at=bindparam("processed_at"))
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+
+
 class SqlTicketRepository(_Repo):
     async def add(self, ticket: Ticket) -> Ticket:
         self.session.add(ticket)
         await self.session.flush()
+        # The number is written with the ticket's next change (its dispatch), not alone.
         ticket.assign_number()
-        await self.session.flush()
         return ticket
 
     async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
@@ -99,10 +135,8 @@ class SqlTicketRepository(_Repo):
         return (await self.session.execute(query)).scalars().first()
 
     async def count_since(self, user_id: int, since: datetime) -> int:
-        query = select(func.count()).where(
-            tickets.c.requester_id == user_id, tickets.c.created_at >= since
-        )
-        return int((await self.session.execute(query)).scalar_one())
+        params = {"user_id": user_id, "since": since}
+        return int((await self.session.execute(_count_since(), params)).scalar_one())
 
     async def due(self, now: datetime, limit: int) -> Sequence[Ticket]:
         query = (
@@ -125,6 +159,17 @@ class SqlTicketRepository(_Repo):
 class SqlUserRepository(_Repo):
     async def get(self, user_id: int) -> User | None:
         return await self.session.get(User, user_id)
+
+    async def get_with_conversation(
+        self, user_id: int, chat_id: int
+    ) -> tuple[User | None, Conversation | None]:
+        """The person and their conversation in `chat_id`, in one round trip."""
+        params = {"user_id": user_id, "chat_id": chat_id}
+        row = (await self.session.execute(_user_with_conversation(), params)).first()
+        if row is None:
+            # Unknown person: look for the conversation on its own, as a step would.
+            return None, await self.session.get(Conversation, (chat_id, user_id))
+        return row[0], row[1]
 
     async def add(self, user: User) -> None:
         self.session.add(user)
@@ -173,7 +218,6 @@ class SqlConversationRepository(_Repo):
         self.session.add(conversation)
         # JSON columns do not notice in-place changes; always write the data back.
         flag_modified(conversation, "data")
-        await self.session.flush()
 
     async def delete(self, chat_id: int, user_id: int) -> None:
         found = await self.get(chat_id, user_id)
@@ -190,13 +234,8 @@ class SqlConversationRepository(_Repo):
 
 class SqlInboxRepository(_Repo):
     async def claim(self, key: str, now: datetime) -> bool:
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = (
-            insert(processed_updates)
-            .values(key=key, processed_at=now)
-            .on_conflict_do_nothing(index_elements=["key"])
-        )
-        result = await self.session.execute(statement)
+        statement = _claim(self.dialect)
+        result = await self.session.execute(statement, {"key": key, "processed_at": now})
         return bool(getattr(result, "rowcount", 0))
 
 

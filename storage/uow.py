@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Self
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from core.errors import ConcurrentUpdate
+from core.errors import ConcurrentUpdate, ConnectionLost
 from storage import repositories as repos
 from storage.engine import READ_ONLY, create_engine, is_sqlite, session_factory
 
@@ -56,6 +57,9 @@ class SqlUnitOfWork:
         finally:
             await self.session.close()
             self.session = None
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            # The pool has dropped the dead connection; the caller may simply try again.
+            raise ConnectionLost(str(exc.orig)) from exc
 
     async def flush(self) -> None:
         assert self.session is not None
@@ -78,19 +82,31 @@ class SqlUnitOfWork:
 
 
 class Database:
-    """The process's engine and a factory of units of work."""
+    """The process's engines and a factory of units of work.
+
+    On SQLite the steps' engine runs on the event loop's thread; read-only units of work
+    (reports, exports, which may scan every ticket) use a second, threaded engine so that
+    they never hold up the loop. WAL lets the two read and write side by side.
+    """
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
         self.engine: AsyncEngine = create_engine(url, **engine_kwargs)
         self.sessions = session_factory(self.engine)
+        self.reader_engine = self.engine
+        if is_sqlite(url):
+            self.reader_engine = create_engine(url, threaded=True, **engine_kwargs)
+        self.reader_sessions = session_factory(self.reader_engine)
 
     @property
     def is_sqlite(self) -> bool:
         return is_sqlite(self.url)
 
     def uow(self, *, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, read_only=read_only)
+        sessions = self.reader_sessions if read_only else self.sessions
+        return SqlUnitOfWork(sessions, read_only=read_only)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self.reader_engine is not self.engine:
+            await self.reader_engine.dispose()

@@ -1,0 +1,48 @@
+"""A step that meets a pooled PostgreSQL connection the server has dropped is run again."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from core.config import Config
+from storage.uow import Database
+from tests.conftest import _truncate
+from tests.support.desk import Harness, texts
+from tests.support.scratch_db import pg_admin
+
+FARMER = 7001
+
+
+@pytest.fixture
+async def pg_desk(pg_url: str, demo_config: Config) -> AsyncIterator[Harness]:
+    database = Database(pg_url, pool_size=1, max_overflow=0)
+    await _truncate(database)
+    harness = Harness(database, demo_config)
+    await harness.seed()
+    yield harness
+    await database.dispose()
+
+
+async def _server_drops_every_connection_to(url: str) -> None:
+    name = make_url(url).database
+    await pg_admin(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+
+
+async def test_a_dropped_connection_costs_the_person_nothing(pg_desk: Harness) -> None:
+    started = await pg_desk.send(FARMER, "/new")
+    assert "请描述" in texts(started)
+    await _server_drops_every_connection_to(pg_desk.db.url)
+
+    described = await pg_desk.send(FARMER, "卷烟订货系统登录不了，提示密码错误")
+
+    assert "系统繁忙" not in texts(described)
+    assert "下一步" in texts(described)  # the conversation moved on to the extras step
+    assert "请确认" in texts(await pg_desk.press(FARMER, "f:next"))
+    assert "已提交" in texts(await pg_desk.press(FARMER, "f:ok"))
+    assert [t.requester_id for t in await pg_desk.tickets()] == [FARMER]
