@@ -1,6 +1,6 @@
 """Peak memory of a running bot with 100,000 tickets in its database.
 
-    /tmp/venv/bin/python bench/bench_memory.py [--tickets 100000] [--backend sqlite|postgresql]
+    python3 dev.py bench memory [--tickets 100000] [--backend sqlite|postgresql]
 
 A year of a county bureau is written with bulk Core inserts (executemany): the tickets
 (95% closed, rated; 5% open, 200 of them overdue as after a weekend of downtime), their

@@ -1,6 +1,6 @@
 """The outbox storm as a benchmark: 500 urgent + 5,000 normal rows drained at Telegram's limits.
 
-    /tmp/venv/bin/python bench/bench_outbox_storm.py [--backend sqlite|postgresql|both]
+    python3 dev.py bench outbox_storm [--backend sqlite|postgresql|both]
         [--transport memory|http] [--urgent 500] [--normal 5000]
 
 The sender runs on a simulated clock, so "simulated" is the time Telegram would see (the

@@ -1,6 +1,6 @@
 """Router throughput and latency on short requests, side by side with raw `jieba.lcut`.
 
-    /tmp/venv/bin/python bench/bench_router.py [--rounds 20] [--config config/demo.yaml]
+    python3 dev.py bench router [--rounds 20] [--config config/demo.yaml]
 
 Same texts (the labelled corpus, 285 short requests), same process, alternating rounds so
 that CPU frequency and cache effects hit both alike. Start-up (import + jieba + OpenCC +

@@ -1,6 +1,6 @@
 """The SLA sweep's cost follows the tickets that are due, not all the tickets.
 
-    /tmp/venv/bin/python bench/bench_sweep.py [--sizes 10000 1000000] [--due 1000]
+    python3 dev.py bench sweep [--sizes 10000 1000000] [--due 1000]
         [--rounds 3] [--pg postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
 
 The same 1,000 due tickets (half urgent 110 calls on the 24x7 calendar, half standard

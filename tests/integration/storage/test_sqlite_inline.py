@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from core.model import User
 from storage.sqlite_inline import DRIVER
@@ -91,11 +92,15 @@ async def test_a_lock_held_past_the_timeout_fails_the_step_and_writes_nothing(
     async with database.engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
     other = _lock_from_another_process(path)
+
+    async def write_user() -> None:
+        async with database.uow() as uow:
+            await uow.users.add(User(id=8, created_at=NOW, language_code="zh"))
+            await uow.commit()
+
     try:
-        with pytest.raises(Exception, match="database is locked"):
-            async with database.uow() as uow:
-                await uow.users.add(User(id=8, created_at=NOW, language_code="zh"))
-                await uow.commit()
+        with pytest.raises(OperationalError, match="database is locked"):
+            await write_user()
     finally:
         other.execute("ROLLBACK")
         other.close()
