@@ -61,8 +61,9 @@ class Desk:
                 if attempt:
                     return Outcome([Reply(t("stale_button"))])
             except ConnectionLost:
-                # A pooled connection died (database restart): nothing was saved; once more
-                # on a fresh connection.
+                # A pooled connection died mid-step (database restart): once more on a fresh
+                # connection.
+                log.warning("update %s: database connection lost; running it again", msg.update_key)
                 if attempt:
                     log.exception("update %s failed twice on a lost connection", msg.update_key)
                     return Outcome([Reply(t("error", detect_script(msg.text) or Script.HANS))])

@@ -25,6 +25,13 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def is_sqlite_file(url: str) -> bool:
+    """SQLite in a file, which several engines can share (an in-memory one cannot)."""
+    parsed = make_url(url)
+    memory = parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory"
+    return is_sqlite(url) and not memory
+
+
 def create_engine(url: str, *, threaded: bool = False, **kwargs: Any) -> AsyncEngine:
     """An async engine for `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
     map_domain()
@@ -37,8 +44,9 @@ def create_engine(url: str, *, threaded: bool = False, **kwargs: Any) -> AsyncEn
         # The inline driver waits for locks itself, between turns of the event loop.
         _configure_sqlite(engine, busy_timeout_s=SQLITE_BUSY_TIMEOUT_S if threaded else 0)
         return engine
-    # No ping before every checkout (a round trip per step): a step that finds its pooled
-    # connection dead fails with ConnectionLost, having saved nothing, and is run again.
+    # A ping per checkout costs a round trip a step, but spares every caller (the outbox
+    # recorder, the digest job) from failing once after a server restart.
+    kwargs.setdefault("pool_pre_ping", True)
     return create_async_engine(url, **kwargs)
 
 

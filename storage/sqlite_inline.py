@@ -4,8 +4,12 @@ aiosqlite runs every call on a worker thread and wakes the event loop for each r
 primary-key SELECT costs three thread hops and some 0.4 ms, against 10 µs for `sqlite3` in
 the calling thread. A desk step is a handful of such statements, so the hops were most of
 its time. This driver calls `sqlite3` directly instead. Statements of a step take
-microseconds, and a step never awaits anything but the database, so running them inline
-does not hold up other work in the process.
+microseconds, so running them inline does not hold up other work in the process. (A step
+that awaits something else inside its transaction, such as a report built in a thread,
+holds the write lock meanwhile, as it did with aiosqlite; other writers wait politely.)
+Now and then a COMMIT that fills the write-ahead log to SQLite's automatic checkpoint
+(1,000 pages) copies it into the database file on this thread; on a slow disk that is a
+pause of some milliseconds or more.
 
 What could hold it up is waiting for a lock held by another process (the CLI, a separate
 scheduler). So the connection's busy timeout is zero, and a statement refused with

@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core.errors import ConcurrentUpdate, ConnectionLost
 from storage import repositories as repos
-from storage.engine import READ_ONLY, create_engine, is_sqlite, session_factory
+from storage.engine import READ_ONLY, create_engine, is_sqlite, is_sqlite_file, session_factory
 
 
 class SqlUnitOfWork:
@@ -94,7 +94,7 @@ class Database:
         self.engine: AsyncEngine = create_engine(url, **engine_kwargs)
         self.sessions = session_factory(self.engine)
         self.reader_engine = self.engine
-        if is_sqlite(url):
+        if is_sqlite_file(url):
             self.reader_engine = create_engine(url, threaded=True, **engine_kwargs)
         self.reader_sessions = session_factory(self.reader_engine)
 

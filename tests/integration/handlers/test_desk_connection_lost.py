@@ -18,7 +18,9 @@ FARMER = 7001
 
 @pytest.fixture
 async def pg_desk(pg_url: str, demo_config: Config) -> AsyncIterator[Harness]:
-    database = Database(pg_url, pool_size=1, max_overflow=0)
+    # No ping at checkout: the step itself meets the dead connection, as when the server
+    # drops it between the ping and the step's first statement.
+    database = Database(pg_url, pool_size=1, max_overflow=0, pool_pre_ping=False)
     await _truncate(database)
     harness = Harness(database, demo_config)
     await harness.seed()

@@ -121,3 +121,16 @@ async def test_a_report_reads_while_a_step_holds_the_write_lock(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+async def test_an_in_memory_database_is_one_database_for_steps_and_reports() -> None:
+    database = Database("sqlite+aiosqlite://")
+    assert database.reader_engine is database.engine
+    async with database.engine.begin() as conn:
+        await conn.run_sync(metadata.create_all)
+    async with database.uow() as uow:
+        await uow.users.add(User(id=8, created_at=NOW, language_code="zh"))
+        await uow.commit()
+    async with database.uow(read_only=True) as uow:
+        assert await uow.users.get(8) is not None
+    await database.dispose()
