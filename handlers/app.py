@@ -63,16 +63,16 @@ class Desk:
             except ConnectionLost:
                 # A pooled connection died mid-step (database restart): once more on a fresh
                 # connection.
-                log.warning("update %s: database connection lost; running it again", msg.update_key)
                 if attempt:
                     log.exception("update %s failed twice on a lost connection", msg.update_key)
-                    return Outcome([Reply(t("error", detect_script(msg.text) or Script.HANS))])
+                    return _apology("error", msg)
+                log.warning("update %s: database connection lost; running it again", msg.update_key)
             except DomainError as exc:
                 key = next((k for cls, k in _ERROR_KEYS.items() if isinstance(exc, cls)), "error")
-                return Outcome([Reply(t(key, detect_script(msg.text) or Script.HANS))])
+                return _apology(key, msg)
             except Exception:
                 log.exception("update %s failed; nothing was saved", msg.update_key)
-                return Outcome([Reply(t("error", detect_script(msg.text) or Script.HANS))])
+                return _apology("error", msg)
         raise AssertionError("unreachable")
 
     async def _handle_once(self, msg: Incoming) -> Outcome:
@@ -105,6 +105,11 @@ class Desk:
                 user.updated_at = now
             await uow.commit()
             return ctx.out
+
+
+def _apology(key: str, msg: Incoming) -> Outcome:
+    """A failed step's only reply, in the script the person wrote in."""
+    return Outcome([Reply(t(key, detect_script(msg.text) or Script.HANS))])
 
 
 def _script_for(user: User, msg: Incoming) -> Script:
