@@ -25,6 +25,8 @@ from telegram import Update
 from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
+from bot.lanes import in_lanes
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -64,13 +66,16 @@ async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asy
             log.warning("getUpdates failed (%s); again in %.0fs", exc, delay)
             await _sleep(stop, delay)
             continue
-        for update in updates:
-            if stop.is_set():
-                break
-            # process_update runs our handler to the end: the step is committed (or was
-            # refused) before the next update, and before the offset confirms this one.
-            await application.process_update(update)
-            offset = update.update_id + 1
+        if not updates:
+            continue
+        # process_update runs our handler to the end: a step is committed (or was refused)
+        # before the offset confirms its update. Offset N confirms every update below N, so
+        # it moves only up to the first update not handled (one left when asked to stop
+        # comes again, and the inbox makes any handled after it harmless).
+        done = await in_lanes(updates, lane_of, application.process_update, stop=stop)
+        handled = len(updates) if all(done) else done.index(False)
+        if handled:
+            offset = updates[handled - 1].update_id + 1
     if offset is not None:
         # Confirm what was handled, briefly: an unconfirmed update only comes back again.
         with contextlib.suppress(NetworkError, TimedOut, TimeoutError):
@@ -122,6 +127,16 @@ def _seconds(value: object) -> float:
 async def _sleep(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+def lane_of(update: Update) -> int | None:
+    """Updates of one chat are handled in order (a person's private chat, a team's group);
+    the few that belong to no chat share one lane."""
+    chat = update.effective_chat
+    if chat is not None:
+        return chat.id
+    user = update.effective_user
+    return None if user is None else user.id
 
 
 App = Application[Any, Any, Any, Any, Any, Any]

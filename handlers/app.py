@@ -104,7 +104,13 @@ class Desk:
             if known and user.details() != before:
                 user.updated_at = now
             await uow.commit()
-            return ctx.out
+        for job in ctx.later:
+            try:
+                await job()
+            except Exception:
+                log.exception("update %s: work after the commit failed", msg.update_key)
+                ctx.say("error")
+        return ctx.out
 
 
 def _apology(key: str, msg: Incoming) -> Outcome:

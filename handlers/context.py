@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -51,6 +51,10 @@ class Ctx:
     script: Script
     conv: Conversation | None
     out: Outcome = field(default_factory=Outcome)
+    # Read-only work that runs once the step has committed (a report over the whole
+    # ledger): it then holds no write lock while it reads, and what it adds to `out` is
+    # shown with the step's other replies.
+    later: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def cfg(self) -> Config:

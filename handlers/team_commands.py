@@ -157,16 +157,21 @@ async def _report(ctx: Ctx, which: str) -> None:
         ctx.say("reports_off")
         return
     period = " ".join(ctx.msg.args)
-    try:
-        if which == "stats":
-            text, chart = await maker.stats(period, ctx.now)
-            ctx.reply(in_script(text, ctx.script))
-            ctx.attach("", photo=chart)
-        else:
-            name, content = await maker.ledger(period, ctx.now)
-            ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
-    except ValueError as exc:
-        ctx.reply(in_script(str(exc), ctx.script))
+
+    async def build() -> None:
+        try:
+            if which == "stats":
+                text, chart = await maker.stats(period, ctx.now)
+                ctx.reply(in_script(text, ctx.script))
+                ctx.attach("", photo=chart)
+            else:
+                name, content = await maker.ledger(period, ctx.now)
+                ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
+        except ValueError as exc:
+            ctx.reply(in_script(str(exc), ctx.script))
+
+    # Built after the step commits, so that reading the whole ledger holds no write lock.
+    ctx.later.append(build)
 
 
 async def _stats(ctx: Ctx) -> None:

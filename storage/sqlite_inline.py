@@ -5,11 +5,10 @@ primary-key SELECT costs three thread hops and some 0.4 ms, against 10 µs for `
 the calling thread. A desk step is a handful of such statements, so the hops were most of
 its time. This driver calls `sqlite3` directly instead. Statements of a step take
 microseconds, so running them inline does not hold up other work in the process. (A step
-that awaits something else inside its transaction, such as a report built in a thread,
-holds the write lock meanwhile, as it did with aiosqlite; other writers wait politely.)
-Now and then a COMMIT that fills the write-ahead log to SQLite's automatic checkpoint
-(1,000 pages) copies it into the database file on this thread; on a slow disk that is a
-pause of some milliseconds or more.
+that awaited something slow inside its transaction would hold the write lock meanwhile,
+so reports are built after their step commits.)
+The write-ahead log's checkpoints, which copy it into the database file with an fsync,
+are taken off this thread (`storage.wal`).
 
 What could hold it up is waiting for a lock held by another process (the CLI, a separate
 scheduler). So the connection's busy timeout is zero, and a statement refused with

@@ -12,6 +12,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from core.errors import ConcurrentUpdate, ConnectionLost
 from storage import repositories as repos
 from storage.engine import READ_ONLY, create_engine, is_sqlite, is_sqlite_file, session_factory
+from storage.wal import WalCheckpoints
+
+# PostgreSQL's deadlock_detected and serialization_failure: nothing was written, try again.
+_RACES = frozenset({"40P01", "40001"})
 
 
 class SqlUnitOfWork:
@@ -60,6 +64,10 @@ class SqlUnitOfWork:
         if isinstance(exc, DBAPIError) and exc.connection_invalidated:
             # The pool has dropped the dead connection; the caller may simply try again.
             raise ConnectionLost(str(exc.orig)) from exc
+        if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _RACES:
+            # Two steps (of different chats, handled side by side) locked the same rows in
+            # opposite orders and PostgreSQL gave up on one: it runs again on fresh data.
+            raise ConcurrentUpdate(str(exc.orig)) from exc
 
     async def flush(self) -> None:
         assert self.session is not None
@@ -86,7 +94,8 @@ class Database:
 
     On SQLite the steps' engine runs on the event loop's thread; read-only units of work
     (reports, exports, which may scan every ticket) use a second, threaded engine so that
-    they never hold up the loop. WAL lets the two read and write side by side.
+    they never hold up the loop. WAL lets the two read and write side by side, and the
+    log's checkpoints run on the threaded engine too (`storage.wal`).
     """
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
@@ -94,8 +103,10 @@ class Database:
         self.engine: AsyncEngine = create_engine(url, **engine_kwargs)
         self.sessions = session_factory(self.engine)
         self.reader_engine = self.engine
+        self.wal: WalCheckpoints | None = None
         if is_sqlite_file(url):
             self.reader_engine = create_engine(url, threaded=True, **engine_kwargs)
+            self.wal = WalCheckpoints(self.engine, self.reader_engine)
         self.reader_sessions = session_factory(self.reader_engine)
 
     @property
@@ -107,6 +118,8 @@ class Database:
         return SqlUnitOfWork(sessions, read_only=read_only)
 
     async def dispose(self) -> None:
+        if self.wal is not None:
+            await self.wal.close()
         await self.engine.dispose()
         if self.reader_engine is not self.engine:
             await self.reader_engine.dispose()

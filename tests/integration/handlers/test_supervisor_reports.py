@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import func, select
 
 from bot.reports_port import Reports
 from core.config import Config
+from storage.tables import processed_updates
 from storage.uow import Database
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, SUPERVISOR
@@ -57,3 +60,43 @@ async def test_requester_can_opt_out_of_the_echo_wall(desk: Harness) -> None:
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(FARMER)
     assert user is not None and user.echo_opt_out
+
+
+class _WatchingReports(Reports):
+    """The real reports, noting how many updates were committed when a report began."""
+
+    committed_at_start: list[int]
+
+    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+        async with self.db.uow(read_only=True) as uow:
+            assert uow.session is not None
+            query = select(func.count()).select_from(processed_updates)
+            self.committed_at_start.append((await uow.session.execute(query)).scalar_one())
+        return await super().stats(period, now)
+
+
+async def test_stats_are_built_after_the_step_commits(desk: Harness) -> None:
+    watching = _WatchingReports(desk.db, desk.desk.svc.cfg)
+    watching.committed_at_start = []
+    desk.desk.svc.reports = watching
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        query = select(func.count()).select_from(processed_updates)
+        before = (await uow.session.execute(query)).scalar_one()
+    out = await desk.send(SUPERVISOR, "/stats today")
+    # Another connection already sees the /stats update as handled: the step's transaction
+    # (and on SQLite its write lock) was over before the ledger was read.
+    assert watching.committed_at_start == [before + 1]
+    assert out.replies[1].photo is not None
+
+
+class _BrokenReports(Reports):
+    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+        raise RuntimeError("chart backend missing")
+
+
+async def test_a_report_that_breaks_gets_an_apology(desk: Harness) -> None:
+    desk.desk.svc.reports = _BrokenReports(desk.db, desk.desk.svc.cfg)
+    out = await desk.send(SUPERVISOR, "/stats today")
+    assert [r.photo for r in out.replies] == [None]
+    assert "系统繁忙" in texts(out)

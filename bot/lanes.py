@@ -1,0 +1,53 @@
+"""Handling a batch of updates side by side: each chat's in order, different chats at once.
+
+One person's messages must be handled in the order they were sent (their conversation moves
+step by step), but nothing orders two people's: while one waits on the database or on a
+report, the others need not. Updates of the same chat share a lane; lanes run concurrently,
+at most `lanes` at a time (each holds a database connection while its step runs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+DEFAULT_LANES = 4  # below the pool's five connections, leaving one for the outbox sender
+
+
+async def in_lanes(
+    items: Sequence[T],
+    lane_of: Callable[[T], Hashable],
+    handle: Callable[[T], Awaitable[object]],
+    *,
+    stop: asyncio.Event | None = None,
+    lanes: int = DEFAULT_LANES,
+) -> list[bool]:
+    """Handle every item, those of one lane one after another in the given order.
+
+    Once `stop` is set no lane starts another item (the ones under way finish). Returns,
+    item by item, whether it was handled.
+    """
+    done = [False] * len(items)
+    queues: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(items):
+        queues.setdefault(lane_of(item), []).append(index)
+    gate = asyncio.Semaphore(max(1, lanes))
+
+    async def run(indexes: list[int]) -> None:
+        async with gate:
+            for index in indexes:
+                if stop is not None and stop.is_set():
+                    return
+                await handle(items[index])
+                done[index] = True
+
+    if len(queues) == 1:
+        await run(next(iter(queues.values())))  # one lane: no tasks to make
+        return done
+    async with asyncio.TaskGroup() as group:
+        for indexes in queues.values():
+            group.create_task(run(indexes))
+    return done
