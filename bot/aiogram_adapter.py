@@ -38,6 +38,7 @@ from aiohttp import web
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.deferred_replies import Unshown, send_later
 from bot.outbox import PtbTransport
 from bot.ptb_runner import retrying
 from bot.settings import Settings
@@ -130,34 +131,58 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
 
 
 async def render(bot: Bot, update: Update, outcome: Outcome) -> None:
-    """Show the desk's replies in the chat the update came from."""
+    """Show the desk's replies in the chat the update came from.
+
+    Raises Unshown, with the replies from the failed one on, when Telegram refuses one.
+    """
     query = update.callback_query
     if query is not None:
-        # Always answered, even for a redelivery, so the button's spinner stops.
-        await bot.answer_callback_query(
-            query.id, text=outcome.toast[:190] if outcome.toast else None
-        )
+        try:
+            # Always answered, even for a redelivery, so the button's spinner stops.
+            await bot.answer_callback_query(
+                query.id, text=outcome.toast[:190] if outcome.toast else None
+            )
+        except TelegramAPIError as exc:
+            # The query expires within seconds: the replies still go, unretried answer.
+            log.warning("could not answer button press %s: %s", query.id, exc)
     source = query.message if query is not None else update.message
     if source is None:
         return
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
-    for reply in outcome.replies:
-        inline, keyboard = _inline(reply), _keyboard(reply)
-        if reply.edit and pressed is not None:
-            await _edit(bot, pressed, reply.text, inline)
-        elif reply.photo is not None:
-            photo = BufferedInputFile(reply.photo, filename="chart.png")
-            await bot.send_photo(chat_id, photo, caption=reply.text[:1024] or None)
-        elif reply.document is not None:
-            name, content = reply.document
-            document = BufferedInputFile(content, filename=name)
-            await bot.send_document(chat_id, document, caption=reply.text[:1024] or None)
-        else:
-            await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
-            if inline is not None and keyboard is not None:
-                # One message carries one keyboard: the reply keyboard goes on a short follow-up.
+    for index, reply in enumerate(outcome.replies):
+        try:
+            await _show(bot, chat_id, reply, pressed)
+        except TelegramAPIError as exc:
+            pressed_id = pressed.message_id if pressed is not None else None
+            left = outcome.replies[index:]
+            raise Unshown(chat_id, left, pressed_id, exc, transient=_transient(exc)) from exc
+
+
+def _transient(exc: TelegramAPIError) -> bool:
+    return isinstance(exc, TelegramRetryAfter | TelegramServerError | TelegramNetworkError)
+
+
+async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
+    inline, keyboard = _inline(reply), _keyboard(reply)
+    if reply.edit and pressed is not None:
+        await _edit(bot, pressed, reply.text, inline)
+    elif reply.photo is not None:
+        photo = BufferedInputFile(reply.photo, filename="chart.png")
+        await bot.send_photo(chat_id, photo, caption=reply.text[:1024] or None)
+    elif reply.document is not None:
+        name, content = reply.document
+        document = BufferedInputFile(content, filename=name)
+        await bot.send_document(chat_id, document, caption=reply.text[:1024] or None)
+    else:
+        await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
+        if inline is not None and keyboard is not None:
+            # One message carries one keyboard: the reply keyboard goes on a short follow-up.
+            # Its failure is not worth sending the reply again for.
+            try:
                 await bot.send_message(chat_id, KEYBOARD_CARRIER, reply_markup=keyboard)
+            except TelegramAPIError as exc:
+                log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
 async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
@@ -185,10 +210,12 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
             background.wake()
         try:
             await render(bot, event_update, outcome)
-        except TelegramAPIError:
-            # The step is committed; a reply that cannot be shown is logged, not retried,
-            # because the person can ask again (/my shows the state).
-            log.exception("could not show replies for update %s", incoming.update_key)
+        except Unshown as unshown:
+            # The step is committed; what Telegram refused for now goes out later.
+            now = app.desk.svc.clock()
+            queued = await send_later(app.db, unshown, now, incoming.update_key)
+            if queued and background is not None:
+                background.wake()
 
     dispatcher.message.register(on_event)
     dispatcher.callback_query.register(on_event)

@@ -14,7 +14,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-DEFAULT_LANES = 4  # below the pool's five connections, leaving one for the outbox sender
+# Under the pool's five standing connections, so the outbox sender and the scheduler
+# rarely wait for one.
+DEFAULT_LANES = 4
 
 
 async def in_lanes(

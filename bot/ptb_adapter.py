@@ -7,6 +7,8 @@ import logging
 from typing import Any
 
 from telegram import (
+    Bot,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -20,7 +22,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.deferred_replies import Unshown, send_later
 from bot.outbox import PtbTransport
+from bot.outbox.outcome import Verdict, classify
 from bot.ptb_runner import WebhookSettings, serve
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
@@ -110,36 +114,60 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
 
 
 async def render(update: Update, outcome: Outcome) -> None:
-    """Show the desk's replies in the chat the update came from."""
+    """Show the desk's replies in the chat the update came from.
+
+    Raises Unshown, with the replies from the failed one on, when Telegram refuses one.
+    """
     bot = update.get_bot()
     chat = update.effective_chat
     query = update.callback_query
     if query is not None:
-        await query.answer(outcome.toast[:190] if outcome.toast else None)
+        try:
+            await query.answer(outcome.toast[:190] if outcome.toast else None)
+        except TelegramError as exc:
+            # Only stops the button's spinner, and a query expires within seconds: the
+            # replies still go, and a retry would come too late.
+            log.warning("could not answer button press %s: %s", query.id, exc)
     if chat is None:
         return
-    for reply in outcome.replies:
-        inline, keyboard = _inline(reply), _keyboard(reply)
-        if reply.edit and query is not None and _editable(query.message):
-            try:
-                await query.edit_message_text(reply.text, reply_markup=inline)
-            except BadRequest as exc:
-                if "not modified" not in str(exc).lower():
-                    raise
-            continue
-        if reply.photo is not None:
-            await bot.send_photo(chat.id, reply.photo, caption=reply.text[:1024] or None)
-            continue
-        if reply.document is not None:
-            name, content = reply.document
-            await bot.send_document(
-                chat.id, content, filename=name, caption=reply.text[:1024] or None
-            )
-            continue
-        await bot.send_message(chat.id, reply.text, reply_markup=inline or keyboard)
-        if inline is not None and keyboard is not None:
-            # One message carries one keyboard: the reply keyboard goes on a short follow-up.
-            await bot.send_message(chat.id, "👇", reply_markup=keyboard)
+    pressed = query.message if query is not None and _editable(query.message) else None
+    for index, reply in enumerate(outcome.replies):
+        try:
+            await _show(bot, chat.id, reply, query if pressed is not None else None)
+        except TelegramError as exc:
+            pressed_id = pressed.message_id if pressed is not None else None
+            left = outcome.replies[index:]
+            raise Unshown(chat.id, left, pressed_id, exc, transient=_transient(exc)) from exc
+
+
+def _transient(exc: TelegramError) -> bool:
+    return classify(exc).verdict in (Verdict.FLOOD, Verdict.RETRY)
+
+
+async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None) -> None:
+    inline, keyboard = _inline(reply), _keyboard(reply)
+    if reply.edit and query is not None:
+        try:
+            await query.edit_message_text(reply.text, reply_markup=inline)
+        except BadRequest as exc:
+            if "not modified" not in str(exc).lower():
+                raise
+        return
+    if reply.photo is not None:
+        await bot.send_photo(chat_id, reply.photo, caption=reply.text[:1024] or None)
+        return
+    if reply.document is not None:
+        name, content = reply.document
+        await bot.send_document(chat_id, content, filename=name, caption=reply.text[:1024] or None)
+        return
+    await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
+    if inline is not None and keyboard is not None:
+        # One message carries one keyboard: the reply keyboard goes on a short follow-up.
+        # Its failure is not worth sending the reply again for.
+        try:
+            await bot.send_message(chat_id, "👇", reply_markup=keyboard)
+        except TelegramError as exc:
+            log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
 def build_application(
@@ -175,10 +203,12 @@ def build_application(
             runner.wake()
         try:
             await render(update, outcome)
-        except TelegramError:
-            # The step is committed; a reply that cannot be shown is logged, not retried,
-            # because the person can ask again (/my shows the state).
-            log.exception("could not show replies for update %s", incoming.update_key)
+        except Unshown as unshown:
+            # The step is committed; what Telegram refused for now goes out later.
+            now = app.desk.svc.clock()
+            queued = await send_later(app.db, unshown, now, incoming.update_key)
+            if queued and runner is not None:
+                runner.wake()
 
     application.add_handler(TypeHandler(Update, on_update))
     return application

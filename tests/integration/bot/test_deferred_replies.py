@@ -1,0 +1,118 @@
+"""A reply Telegram refuses for the moment reaches the person later, through the outbox.
+
+Both adapters against the fake Bot API over HTTP: the step commits, the direct reply meets
+a 500 or a 429, the reply becomes an urgent outbox row, and the sender delivers it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiogram import Bot as AiogramBot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.types import Update as AiogramUpdate
+from sqlalchemy import select
+from telegram import Update as PtbUpdate
+
+from bot.aiogram_adapter import api_server, build_dispatcher
+from bot.deferred_replies import PURPOSE
+from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
+from bot.ptb_adapter import build_application
+from core.config import Config
+from core.model import OutboxMessage
+from storage.tables import outbox
+from storage.uow import Database
+from tests.support.desk import Harness
+from tests.support.fake_bot_api import TOKEN, FakeBotApi
+from tests.support.fake_bot_fixtures import ptb_bot_for
+from tests.support.telegram_scripts import adapter_app
+from tests.support.tickets import FARMER
+
+PROMPT = "请描述"  # the start of /new's prompt
+
+
+@pytest.fixture
+async def harness(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    return harness
+
+
+async def _through_ptb(harness: Harness, api: FakeBotApi, update: dict[str, Any]) -> None:
+    application = build_application(
+        adapter_app(harness, harness.cfg), token=TOKEN, base_url=api.base_url
+    )
+    await application.initialize()
+    try:
+        await application.process_update(PtbUpdate.de_json(update, application.bot))
+    finally:
+        await application.shutdown()
+
+
+async def _through_aiogram(harness: Harness, api: FakeBotApi, update: dict[str, Any]) -> None:
+    bot = AiogramBot(TOKEN, session=AiohttpSession(api=api_server(api.base_url)))
+    try:
+        dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
+        parsed = AiogramUpdate.model_validate(update, context={"bot": bot})
+        await dispatcher.feed_update(bot, parsed)
+    finally:
+        await bot.session.close()
+
+
+ADAPTERS = {"python-telegram-bot": _through_ptb, "aiogram": _through_aiogram}
+
+
+async def _reply_rows(db: Database) -> list[OutboxMessage]:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        query = select(OutboxMessage).where(outbox.c.purpose == PURPOSE).order_by(outbox.c.id)
+        return list((await uow.session.execute(query)).scalars().all())
+
+
+@pytest.fixture
+async def sender(harness: Harness, fake_bot_api: FakeBotApi) -> AsyncIterator[OutboxSender]:
+    bot = ptb_bot_for(fake_bot_api)
+    async with bot:
+        clock = SimulatedClock(harness.clock.now)
+        yield OutboxSender(
+            harness.db,
+            harness.cfg,
+            PtbTransport(bot),
+            clock=clock,
+            rate_limiter=RateLimiter(clock),
+            settings=SenderSettings(),
+            rng=random.Random(7),
+        )
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+@pytest.mark.parametrize("fault", ["server_error", "retry_after"])
+async def test_a_refused_reply_goes_out_later_through_the_outbox(
+    adapter: str, fault: Any, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    api = fake_bot_api
+    api.inject(fault, method="sendMessage", chat_id=FARMER)
+    await ADAPTERS[adapter](harness, api, api.push_command(FARMER, "/new"))
+
+    assert not any(PROMPT in text for text in api.texts(FARMER))
+    [row] = await _reply_rows(harness.db)
+    assert (row.chat_id, row.method, row.priority) == (FARMER, "send_message", 0)
+    assert PROMPT in row.payload["text"]
+    # The step itself was saved: the person is in the /new conversation.
+    async with harness.db.uow(read_only=True) as uow:
+        assert await uow.conversations.get(FARMER, FARMER) is not None
+
+    assert await sender.drain_once() == 1
+    assert any(PROMPT in text for text in api.texts(FARMER))
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_blocked_person_is_not_written_to_again(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+) -> None:
+    fake_bot_api.block(FARMER)
+    await ADAPTERS[adapter](harness, fake_bot_api, fake_bot_api.push_command(FARMER, "/new"))
+    assert await _reply_rows(harness.db) == []  # 403: waiting will not mend it

@@ -1,0 +1,48 @@
+"""Which unshown replies an outbox row can carry, and how."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.deferred_replies import Unshown, outbox_rows
+from handlers.replies import Button, Reply
+
+NOW = datetime(2026, 11, 21, 2, 30, tzinfo=UTC)
+CHAT = 7001
+
+
+def _unshown(*replies: Reply, pressed: int | None = None) -> Unshown:
+    return Unshown(CHAT, list(replies), pressed, TimeoutError("timed out"), transient=True)
+
+
+def test_texts_keep_their_order_and_buttons_and_go_first_in_the_queue() -> None:
+    ok = Button("确认", "f:ok")
+    rows, left_out = outbox_rows(_unshown(Reply("一"), Reply("二", ((ok,),))), NOW)
+    assert left_out == 0
+    assert [(r.method, r.payload) for r in rows] == [
+        ("send_message", {"text": "一"}),
+        ("send_message", {"text": "二", "buttons": [[{"text": "确认", "data": "f:ok"}]]}),
+    ]
+    assert {(r.chat_id, r.priority, r.not_before) for r in rows} == {(CHAT, 0, NOW)}
+
+
+def test_an_edit_of_the_pressed_message_stays_an_edit() -> None:
+    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True), pressed=42), NOW)
+    assert (row.method, row.payload) == ("edit_message", {"text": "已受理", "message_id": 42})
+
+
+def test_an_edit_without_a_message_to_edit_is_sent_as_a_message() -> None:
+    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True)), NOW)
+    assert row.method == "send_message"
+
+
+def test_charts_and_files_built_in_memory_are_left_out() -> None:
+    chart = Reply("", photo=b"\x89PNG")
+    ledger = Reply("台账", document=("ledger.xlsx", b"PK"))
+    rows, left_out = outbox_rows(_unshown(Reply("统计"), chart, ledger), NOW)
+    assert [r.payload["text"] for r in rows] == ["统计"] and left_out == 2
+
+
+def test_a_reply_keyboard_is_dropped_but_its_prompt_goes() -> None:
+    [row], _ = outbox_rows(_unshown(Reply("请发送手机号", keyboard="contact")), NOW)
+    assert row.payload == {"text": "请发送手机号"}
