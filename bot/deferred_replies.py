@@ -5,7 +5,8 @@ one of those calls fails in a way that waiting mends (flood control, a server er
 timeout, a dropped connection), that reply and the ones after it become outbox rows for
 the chat, in order and urgent: the sender delivers them with its back-off and escalation,
 and they survive a restart. A farmer whose 110 call was filed during a Telegram hiccup
-still hears that it was. What a row cannot carry is left out and logged: a chart or file
+still hears that it was. (A timeout can hide a message Telegram did deliver; then it comes
+twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or file
 built in memory (the supervisor asks again) and a reply keyboard (the prompt's text goes,
 and typing the answer works as well). A failure waiting cannot mend (blocked, a bad
 request) is logged only.

@@ -150,7 +150,8 @@ async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
 
 
 async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None:
-    """Methods answering 404 or 500 are logged; what matters is retried; the bot carries on."""
+    """Methods answering 404 or 500 are logged; what matters is retried (the refused edit of
+    the card goes out later through the outbox); the bot carries on."""
     api, d = world.api, world.driver(button_within=10.0)
     faults = [
         api.inject("not_found", method="answerCallbackQuery", times=None),
@@ -177,8 +178,15 @@ async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None
         for fault in faults:
             if fault in api.faults:
                 api.remove_fault(fault)
+    # The card's edit that met the 500 waited in the outbox; it arrives once the server mends.
+    await api.wait_for(
+        lambda c: c.method == "editMessageText" and c.chat_id == TEAM_CHAT and c.ok,  # type: ignore[arg-type]
+        within=30,
+    )
     # Still serving: the next person is answered normally.
     await d.say(UNLUCKY_FARMER, "/my")
     assert world.bot.running
-    assert world.bot.errors()  # logged ...
-    world.bot.mark_log()  # ... and expected: the module's final check starts after them
+    logged = world.bot.log_tail(2000)
+    assert "could not answer button press" in logged  # the 404s are logged, not fatal
+    assert "go out through the outbox" in logged
+    world.bot.mark_log()  # what was logged was expected: the module's final check starts here
