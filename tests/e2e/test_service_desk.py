@@ -180,7 +180,7 @@ async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None
                 api.remove_fault(fault)
     # The card's edit that met the 500 waited in the outbox; it arrives once the server mends.
     await api.wait_for(
-        lambda c: c.method == "editMessageText" and c.chat_id == TEAM_CHAT and c.ok,  # type: ignore[arg-type]
+        lambda c: c.method == "editMessageText" and c.chat_id == TEAM_CHAT and c.ok,
         within=30,
     )
     # Still serving: the next person is answered normally.
