@@ -38,7 +38,7 @@ from aiohttp import web
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
-from bot.deferred_replies import Unshown, send_later
+from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown
 from bot.outbox import PtbTransport
 from bot.ptb_runner import retrying
 from bot.settings import Settings
@@ -130,10 +130,11 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
 
 
-async def render(bot: Bot, update: Update, outcome: Outcome) -> None:
+async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = False) -> None:
     """Show the desk's replies in the chat the update came from.
 
-    Raises Unshown, with the replies from the failed one on, when Telegram refuses one.
+    Raises Unshown, with the replies from the failed one on, when Telegram refuses one, and
+    with all of them when `hold` says earlier replies to the chat are still waiting.
     """
     query = update.callback_query
     if query is not None:
@@ -150,17 +151,26 @@ async def render(bot: Bot, update: Update, outcome: Outcome) -> None:
         return
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
+    pressed_id = pressed.message_id if pressed is not None else None
+    if hold and outcome.replies:
+        raise Unshown(chat_id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
     for index, reply in enumerate(outcome.replies):
         try:
             await _show(bot, chat_id, reply, pressed)
         except TelegramAPIError as exc:
-            pressed_id = pressed.message_id if pressed is not None else None
             left = outcome.replies[index:]
-            raise Unshown(chat_id, left, pressed_id, exc, transient=_transient(exc)) from exc
+            raise _unshown(chat_id, left, pressed_id, exc) from exc
 
 
-def _transient(exc: TelegramAPIError) -> bool:
-    return isinstance(exc, TelegramRetryAfter | TelegramServerError | TelegramNetworkError)
+def _unshown(
+    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramAPIError
+) -> Unshown:
+    """Flood control, server errors, timeouts and dropped connections are worth a retry."""
+    if isinstance(exc, TelegramRetryAfter):
+        wait = float(exc.retry_after)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
+    transient = isinstance(exc, TelegramServerError | TelegramNetworkError)
+    return Unshown(chat_id, left, pressed_id, exc, transient=transient)
 
 
 async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
@@ -199,6 +209,7 @@ async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMar
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
+    deferred = DeferredReplies(app.db)
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome."""
@@ -209,11 +220,12 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
         if background is not None and not outcome.duplicate:
             background.wake()
         try:
-            await render(bot, event_update, outcome)
+            hold = await deferred.must_wait(incoming.chat_id)
+            await render(bot, event_update, outcome, hold=hold)
         except Unshown as unshown:
             # The step is committed; what Telegram refused for now goes out later.
             now = app.desk.svc.clock()
-            queued = await send_later(app.db, unshown, now, incoming.update_key)
+            queued = await deferred.send_later(unshown, now, incoming.update_key)
             if queued and background is not None:
                 background.wake()
 

@@ -6,16 +6,16 @@ timeout, a dropped connection), that reply and the ones after it become outbox r
 the chat, in order and urgent: the sender delivers them with its back-off and escalation,
 and they survive a restart. A farmer whose 110 call was filed during a Telegram hiccup
 still hears that it was. (A timeout can hide a message Telegram did deliver; then it comes
-twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or file
-built in memory (the supervisor asks again) and a reply keyboard (the prompt's text goes,
-and typing the answer works as well). A failure waiting cannot mend (blocked, a bad
-request) is logged only.
+twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or
+file built in memory (the supervisor asks again) and a reply keyboard (the prompt's text
+and inline buttons go; the keyboard comes back with the step's answer to whatever the
+person sends next). A failure waiting cannot mend (blocked, a bad request) is logged only.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core.model import OutboxMessage
 from handlers.replies import Reply
@@ -37,6 +37,7 @@ class Unshown(Exception):
         cause: BaseException,
         *,
         transient: bool,
+        retry_after: float = 0.0,
     ) -> None:
         super().__init__(f"{len(replies)} replies to chat {chat_id} not shown: {cause}")
         self.chat_id = chat_id
@@ -44,10 +45,16 @@ class Unshown(Exception):
         self.pressed_message_id = pressed_message_id  # the message whose button was pressed
         self.cause = cause
         self.transient = transient  # waiting may mend it: worth sending later
+        self.retry_after = retry_after  # seconds Telegram asked to wait (flood control)
 
 
 def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], int]:
-    """The rows that carry the unshown replies, and how many replies no row can carry."""
+    """The rows that carry the unshown replies, and how many replies no row can carry.
+
+    After flood control they are due when Telegram said to try again, not at once: an
+    immediate second 429 would make the sender pause every chat.
+    """
+    due = now + timedelta(seconds=unshown.retry_after)
     rows, left_out = [], 0
     for reply in unshown.replies:
         if reply.photo is not None or reply.document is not None:
@@ -65,7 +72,7 @@ def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], i
                 method=method,
                 payload=payload,
                 created_at=now,
-                not_before=now,
+                not_before=due,
                 priority=0,  # the person is waiting for it
                 purpose=PURPOSE,
             )
@@ -73,23 +80,60 @@ def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], i
     return rows, left_out
 
 
-async def send_later(db: Database, unshown: Unshown, now: datetime, update_key: str) -> bool:
-    """Queue what can be queued; True when rows were written (wake the sender)."""
-    if not unshown.transient:
-        log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
-        return False
-    rows, left_out = outbox_rows(unshown, now)
-    if left_out:
-        log.error("update %s: %d photo or file replies lost", update_key, left_out)
-    if not rows:
-        return False
-    try:
-        async with db.uow() as uow:
-            for row in rows:
-                await uow.outbox.add(row)
-            await uow.commit()
-    except Exception:
-        log.exception("update %s: %s, and queueing them failed too", update_key, unshown)
-        return False
-    log.warning("update %s: %s; %d go out through the outbox", update_key, unshown, len(rows))
-    return True
+class EarlierReplyWaiting(Exception):
+    """The chat has replies waiting in the outbox: later ones queue behind them."""
+
+
+class DeferredReplies:
+    """Queues a chat's refused replies, and keeps the chat's next replies behind them.
+
+    The sender sends a chat's rows in order, so once one reply waits in the outbox, the
+    replies of the chat's next steps must wait there too, or they would overtake it (and an
+    older edit of a card could land after a newer one). Chats with replies queued by this
+    process are remembered; for those, and only those, the outbox is asked whether any is
+    still pending.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._waiting: set[int] = set()
+
+    async def must_wait(self, chat_id: int) -> bool:
+        """Whether this chat's replies must go through the outbox (one is waiting there)."""
+        if chat_id not in self._waiting:
+            return False
+        try:
+            async with self.db.uow(read_only=True) as uow:
+                pending = await uow.outbox.pending_count(chat_id=chat_id, purpose=PURPOSE)
+        except Exception:
+            log.warning("could not look for replies waiting for chat %s", chat_id, exc_info=True)
+            return False  # queueing would fail as well: better shown out of order than lost
+        if not pending:
+            self._waiting.discard(chat_id)
+        return bool(pending)
+
+    async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
+        """Queue what can be queued; True when rows were written (wake the sender)."""
+        if not unshown.transient:
+            log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
+            return False
+        rows, left_out = outbox_rows(unshown, now)
+        if left_out:
+            log.error("update %s: %d photo or file replies lost", update_key, left_out)
+        if not rows:
+            return False
+        try:
+            async with self.db.uow() as uow:
+                for row in rows:
+                    await uow.outbox.add(row)
+                await uow.commit()
+        except Exception:
+            log.exception("update %s: %s, and queueing them failed too", update_key, unshown)
+            return False
+        self._waiting.add(unshown.chat_id)
+        if isinstance(unshown.cause, EarlierReplyWaiting):
+            log.info("update %s: %d replies queued behind earlier ones", update_key, len(rows))
+        else:
+            count = len(rows)
+            log.warning("update %s: %s; %d go out through the outbox", update_key, unshown, count)
+        return True

@@ -9,10 +9,12 @@ at most `lanes` at a time (each holds a database connection while its step runs)
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Under the pool's five standing connections, so the outbox sender and the scheduler
 # rarely wait for one.
@@ -29,8 +31,8 @@ async def in_lanes(
 ) -> list[bool]:
     """Handle every item, those of one lane one after another in the given order.
 
-    Once `stop` is set no lane starts another item (the ones under way finish). Returns,
-    item by item, whether it was handled.
+    Once `stop` is set no lane starts another item (the ones under way finish); an item
+    whose handling raises ends its lane. Returns, item by item, whether it was handled.
     """
     done = [False] * len(items)
     queues: dict[Hashable, list[int]] = {}
@@ -43,7 +45,13 @@ async def in_lanes(
             for index in indexes:
                 if stop is not None and stop.is_set():
                     return
-                await handle(items[index])
+                try:
+                    await handle(items[index])
+                except Exception:
+                    # The other lanes go on; this one stops, so its later items stay
+                    # unhandled (and unconfirmed) rather than run out of order.
+                    log.exception("handling %r failed; its lane stops", items[index])
+                    return
                 done[index] = True
 
     if len(queues) == 1:

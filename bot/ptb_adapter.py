@@ -17,14 +17,14 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
-from bot.deferred_replies import Unshown, send_later
+from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown
 from bot.outbox import PtbTransport
-from bot.outbox.outcome import Verdict, classify
+from bot.outbox.outcome import retry_after_seconds
 from bot.ptb_runner import WebhookSettings, serve
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
@@ -113,10 +113,11 @@ def _keyboard(reply: Reply) -> ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
 
 
-async def render(update: Update, outcome: Outcome) -> None:
+async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> None:
     """Show the desk's replies in the chat the update came from.
 
-    Raises Unshown, with the replies from the failed one on, when Telegram refuses one.
+    Raises Unshown, with the replies from the failed one on, when Telegram refuses one, and
+    with all of them when `hold` says earlier replies to the chat are still waiting.
     """
     bot = update.get_bot()
     chat = update.effective_chat
@@ -131,17 +132,26 @@ async def render(update: Update, outcome: Outcome) -> None:
     if chat is None:
         return
     pressed = query.message if query is not None and _editable(query.message) else None
+    pressed_id = pressed.message_id if pressed is not None else None
+    if hold and outcome.replies:
+        raise Unshown(chat.id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
     for index, reply in enumerate(outcome.replies):
         try:
             await _show(bot, chat.id, reply, query if pressed is not None else None)
         except TelegramError as exc:
-            pressed_id = pressed.message_id if pressed is not None else None
             left = outcome.replies[index:]
-            raise Unshown(chat.id, left, pressed_id, exc, transient=_transient(exc)) from exc
+            raise _unshown(chat.id, left, pressed_id, exc) from exc
 
 
-def _transient(exc: TelegramError) -> bool:
-    return classify(exc).verdict in (Verdict.FLOOD, Verdict.RETRY)
+def _unshown(
+    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramError
+) -> Unshown:
+    """Flood control, server errors, timeouts and dropped connections are worth a retry."""
+    if isinstance(exc, RetryAfter):
+        wait = retry_after_seconds(exc)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
+    transient = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
+    return Unshown(chat_id, left, pressed_id, exc, transient=transient)
 
 
 async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None) -> None:
@@ -191,6 +201,7 @@ def build_application(
     if background:
         builder = builder.post_init(start_background).post_shutdown(stop_background)
     application = builder.build()
+    deferred = DeferredReplies(app.db)
 
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
@@ -202,11 +213,11 @@ def build_application(
         if runner is not None and not outcome.duplicate:
             runner.wake()
         try:
-            await render(update, outcome)
+            await render(update, outcome, hold=await deferred.must_wait(incoming.chat_id))
         except Unshown as unshown:
             # The step is committed; what Telegram refused for now goes out later.
             now = app.desk.svc.clock()
-            queued = await send_later(app.db, unshown, now, incoming.update_key)
+            queued = await deferred.send_later(unshown, now, incoming.update_key)
             if queued and runner is not None:
                 runner.wake()
 

@@ -100,7 +100,10 @@ class OutboxRepository(Protocol):
 
     async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]: ...
 
-    async def pending_count(self) -> int: ...
+    async def pending_count(
+        self, *, chat_id: int | None = None, purpose: str | None = None
+    ) -> int:
+        """Rows still to be sent (to `chat_id`, for `purpose`, when given)."""
 
 
 class InviteRepository(Protocol):

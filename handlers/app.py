@@ -27,6 +27,7 @@ from storage.uow import Database
 
 log = logging.getLogger(__name__)
 Step = Callable[[Ctx], Awaitable[None]]
+ATTEMPTS = 3  # a step refused by a race or a lost connection runs again, this many in all
 
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
@@ -52,19 +53,21 @@ class Desk:
         self.svc = services
 
     async def handle(self, msg: Incoming) -> Outcome:
-        for attempt in range(2):
+        for attempt in range(1, ATTEMPTS + 1):
+            last = attempt == ATTEMPTS
             try:
                 return await self._handle_once(msg)
             except ConcurrentUpdate:
-                # Someone changed the ticket between our read and write: run the step again
-                # on fresh data, where it meets the new state and says so (e.g. who accepted).
-                if attempt:
-                    return Outcome([Reply(t("stale_button"))])
+                # Someone changed the ticket between our read and write, or PostgreSQL broke
+                # a deadlock between two chats' steps: run the step again on fresh data,
+                # where it meets the new state and says so (e.g. who accepted).
+                if last:
+                    log.warning("update %s lost %d races in a row", msg.update_key, ATTEMPTS)
+                    return _apology("stale_button" if msg.is_button else "error", msg)
             except ConnectionLost:
-                # A pooled connection died mid-step (database restart): once more on a fresh
-                # connection.
-                if attempt:
-                    log.exception("update %s failed twice on a lost connection", msg.update_key)
+                # A pooled connection died mid-step (database restart): again on a fresh one.
+                if last:
+                    log.exception("update %s: every try lost its connection", msg.update_key)
                     return _apology("error", msg)
                 log.warning("update %s: database connection lost; running it again", msg.update_key)
             except DomainError as exc:

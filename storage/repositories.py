@@ -277,8 +277,14 @@ class SqlOutboxRepository(_Repo):
         )
         return [int(chat) for chat in (await self.session.execute(query)).scalars()]
 
-    async def pending_count(self) -> int:
+    async def pending_count(
+        self, *, chat_id: int | None = None, purpose: str | None = None
+    ) -> int:
         query = select(func.count()).where(outbox.c.status == "pending")
+        if chat_id is not None:
+            query = query.where(outbox.c.chat_id == chat_id)
+        if purpose is not None:
+            query = query.where(outbox.c.purpose == purpose)
         return int((await self.session.execute(query)).scalar_one())
 
 

@@ -44,7 +44,7 @@ class WalCheckpoints:
         self.every = every
         self._commits = 0
         self._running: asyncio.Task[None] | None = None
-        self.taken = 0  # checkpoints completed, for tests and diagnostics
+        self.taken = 0  # complete checkpoints (the log restarted), for tests and diagnostics
         event.listen(writer.sync_engine, "connect", self._on_connect)
         event.listen(writer.sync_engine, "commit", self._on_commit)
 
@@ -58,11 +58,16 @@ class WalCheckpoints:
         self._commits += 1
         if self._commits < self.every or (self._running and not self._running.done()):
             return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # not in the bot's loop: the next commit there takes it
         self._commits = 0
-        self._running = asyncio.get_running_loop().create_task(self.checkpoint())
+        self._running = loop.create_task(self.checkpoint())
 
     async def checkpoint(self) -> None:
-        """One checkpoint on the threaded engine; a failure waits for the next."""
+        """One checkpoint on the threaded engine; `taken` counts those that restarted the
+        log. One that fails or finds the log in use waits for the next."""
         try:
             async with self._threaded.connect() as conn:
                 # On the driver's own connection: a checkpoint cannot run inside the
@@ -71,12 +76,19 @@ class WalCheckpoints:
                 assert raw is not None  # an aiosqlite.Connection
                 await raw.execute(f"PRAGMA busy_timeout={RESTART_WAIT_MS}")
                 try:
-                    await (await raw.execute("PRAGMA wal_checkpoint(RESTART)")).close()
+                    cursor = await raw.execute("PRAGMA wal_checkpoint(RESTART)")
+                    busy, log_frames, copied = await cursor.fetchone()
+                    await cursor.close()
                 finally:
                     await raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
-            self.taken += 1
         except Exception:
             log.warning("WAL checkpoint failed; the next one catches up", exc_info=True)
+            return
+        if busy:
+            # A long reader or a busy writer: copied what it could, the log goes on growing.
+            log.info("WAL checkpoint copied %s of %s frames; no restart yet", copied, log_frames)
+            return
+        self.taken += 1
 
     async def close(self) -> None:
         """Let a checkpoint under way finish (it only copies pages; it is quick to end)."""

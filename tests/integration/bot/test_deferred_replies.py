@@ -7,7 +7,9 @@ a 500 or a 429, the reply becomes an urgent outbox row, and the sender delivers 
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -41,28 +43,41 @@ async def harness(db: Database, demo_config: Config) -> Harness:
     return harness
 
 
-async def _through_ptb(harness: Harness, api: FakeBotApi, update: dict[str, Any]) -> None:
+Feed = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+@asynccontextmanager
+async def _ptb(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
     application = build_application(
         adapter_app(harness, harness.cfg), token=TOKEN, base_url=api.base_url
     )
     await application.initialize()
-    try:
+
+    async def feed(update: dict[str, Any]) -> None:
         await application.process_update(PtbUpdate.de_json(update, application.bot))
+
+    try:
+        yield feed
     finally:
         await application.shutdown()
 
 
-async def _through_aiogram(harness: Harness, api: FakeBotApi, update: dict[str, Any]) -> None:
+@asynccontextmanager
+async def _aiogram(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
     bot = AiogramBot(TOKEN, session=AiohttpSession(api=api_server(api.base_url)))
-    try:
-        dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
+    dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
+
+    async def feed(update: dict[str, Any]) -> None:
         parsed = AiogramUpdate.model_validate(update, context={"bot": bot})
         await dispatcher.feed_update(bot, parsed)
+
+    try:
+        yield feed
     finally:
         await bot.session.close()
 
 
-ADAPTERS = {"python-telegram-bot": _through_ptb, "aiogram": _through_aiogram}
+ADAPTERS = {"python-telegram-bot": _ptb, "aiogram": _aiogram}
 
 
 async def _reply_rows(db: Database) -> list[OutboxMessage]:
@@ -94,8 +109,9 @@ async def test_a_refused_reply_goes_out_later_through_the_outbox(
     adapter: str, fault: Any, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
     api = fake_bot_api
-    api.inject(fault, method="sendMessage", chat_id=FARMER)
-    await ADAPTERS[adapter](harness, api, api.push_command(FARMER, "/new"))
+    api.inject(fault, method="sendMessage", chat_id=FARMER, retry_after=1)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(FARMER, "/new"))
 
     assert not any(PROMPT in text for text in api.texts(FARMER))
     [row] = await _reply_rows(harness.db)
@@ -105,6 +121,9 @@ async def test_a_refused_reply_goes_out_later_through_the_outbox(
     async with harness.db.uow(read_only=True) as uow:
         assert await uow.conversations.get(FARMER, FARMER) is not None
 
+    clock = sender.clock
+    assert isinstance(clock, SimulatedClock)
+    clock.advance(1)  # after a 429 the row is due when Telegram said
     assert await sender.drain_once() == 1
     assert any(PROMPT in text for text in api.texts(FARMER))
 
@@ -114,5 +133,38 @@ async def test_a_blocked_person_is_not_written_to_again(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     fake_bot_api.block(FARMER)
-    await ADAPTERS[adapter](harness, fake_bot_api, fake_bot_api.push_command(FARMER, "/new"))
+    async with ADAPTERS[adapter](harness, fake_bot_api) as feed:
+        await feed(fake_bot_api.push_command(FARMER, "/new"))
     assert await _reply_rows(harness.db) == []  # 403: waiting will not mend it
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_the_next_steps_replies_wait_behind_a_queued_one(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    api = fake_bot_api
+    api.inject("server_error", method="sendMessage", chat_id=FARMER)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(FARMER, "/new"))
+        # Telegram is fine again, but the prompt is still queued: /help must not overtake it.
+        await feed(api.push_command(FARMER, "/help"))
+        assert api.texts(FARMER) == []
+        assert len(await _reply_rows(harness.db)) == 2
+        await sender.drain_all()
+        shown = api.texts(FARMER)
+        assert len(shown) == 2 and PROMPT in shown[0]
+        # Nothing waits any more: the next reply is shown directly again.
+        await feed(api.push_command(FARMER, "/help"))
+    assert len(api.texts(FARMER)) == 3 and len(await _reply_rows(harness.db)) == 2
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_after_flood_control_the_reply_waits_as_telegram_asked(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+) -> None:
+    api = fake_bot_api
+    api.inject("retry_after", method="sendMessage", chat_id=FARMER, retry_after=7)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(FARMER, "/new"))
+    [row] = await _reply_rows(harness.db)
+    assert row.not_before == harness.clock.now + timedelta(seconds=7)

@@ -72,3 +72,29 @@ async def test_stopping_mid_batch_confirms_only_up_to_the_first_unhandled(
     assert handled == ["bob 1", "alice 1"]
     # Offset N confirms every update below N: "alice 2" comes again after the restart.
     assert [u["update_id"] for u in api.updates] == [left["update_id"]]
+
+
+async def test_an_update_handled_after_the_first_unhandled_one_comes_again(
+    fake_bot_api: FakeBotApi,
+) -> None:
+    api, stop, handled = fake_bot_api, asyncio.Event(), []
+    bob_done = asyncio.Event()
+
+    async def handle(text: str) -> None:
+        if text == "alice 1":
+            await asyncio.wait_for(bob_done.wait(), timeout=5)
+            stop.set()  # SIGTERM once Bob's update is handled: "alice 2" is never started
+        handled.append(text)
+        if text == "bob 1":
+            bob_done.set()
+
+    api.push_message(ALICE, "alice 1")
+    alice_2 = api.push_message(ALICE, "alice 2")
+    bob_1 = api.push_message(BOB, "bob 1")
+    task, application = await _polling(api, handle, stop)
+    await asyncio.wait_for(task, timeout=10)
+    await application.shutdown()
+    assert handled == ["bob 1", "alice 1"]
+    # Bob's update was handled, but it comes after the first unhandled one, so it is not
+    # confirmed either: it comes again, and the inbox makes the repeat harmless.
+    assert [u["update_id"] for u in api.updates] == [alice_2["update_id"], bob_1["update_id"]]

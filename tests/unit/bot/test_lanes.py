@@ -60,3 +60,16 @@ async def test_after_stop_no_lane_starts_another_update() -> None:
 
     done = await in_lanes([1, 2, 3], lambda n: "one chat", handle, stop=stop)
     assert handled == [1] and done == [True, False, False]
+
+
+async def test_a_failing_update_ends_its_lane_only() -> None:
+    handled: list[str] = []
+
+    async def handle(item: str) -> None:
+        if item == "a1":
+            raise RuntimeError("broken update")
+        handled.append(item)
+
+    done = await in_lanes(["a1", "b1", "a2", "b2"], lambda item: item[0], handle)
+    assert handled == ["b1", "b2"]
+    assert done == [False, True, False, True]  # a2 waits for a1: both come again
