@@ -111,7 +111,7 @@ async def _one_by_one(db: Database, cfg: Config, now: datetime, ids: list[int]) 
                 query = (
                     select(Ticket)
                     .where(tickets.c.id == ticket_id, tickets.c.next_action_at <= now)
-                    .with_for_update(skip_locked=True)
+                    .with_for_update(skip_locked=True, key_share=True)  # as tickets.due()
                 )
                 ticket = (await uow.session.execute(query)).scalar_one_or_none()
                 if ticket is None:

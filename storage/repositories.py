@@ -144,7 +144,9 @@ class SqlTicketRepository(_Repo):
             .where(tickets.c.next_action_at.isnot(None), tickets.c.next_action_at <= now)
             .order_by(tickets.c.next_action_at)
             .limit(limit)
-            .with_for_update(skip_locked=True)
+            # FOR NO KEY UPDATE: a step that adds an event or a message to a ticket holds a
+            # KEY SHARE lock on it (the foreign key), which FOR UPDATE would skip as taken.
+            .with_for_update(skip_locked=True, key_share=True)
         )
         return (await self.session.execute(query)).scalars().all()
 

@@ -1,18 +1,23 @@
-"""Two steps that deadlock on PostgreSQL: the loser is told to run again, nothing is half-saved."""
+"""Races on PostgreSQL: a deadlock's loser is told to run again with nothing half-saved, and
+the sweep does not skip a due ticket that a step is adding a row to."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
+from core.config import Config
+from core.enums import Role
 from core.errors import ConcurrentUpdate
 from core.model import User
+from storage.tables import ticket_events
 from storage.uow import Database, SqlUnitOfWork
 from tests.conftest import _truncate
+from tests.support.tickets import new_ticket
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 FIRST, SECOND = 8001, 8002
@@ -60,3 +65,22 @@ async def test_the_deadlocked_step_raises_concurrent_update_and_writes_nothing(
     async with pg_db.uow(read_only=True) as uow:
         names = {(await uow.users.get(p)).name for p in (FIRST, SECOND)}  # type: ignore[union-attr]
     assert names == set(won)  # the winner renamed both; the loser's first write is gone
+
+
+async def test_a_due_ticket_is_not_skipped_while_a_step_adds_to_it(
+    pg_db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(pg_db, demo_config, NOW)
+    later = NOW + timedelta(days=2)  # long past every deadline
+    async with pg_db.uow() as step:
+        assert step.session is not None
+        # What the outbox recorder or a step does: a row that points at the ticket, which
+        # holds a KEY SHARE lock on the ticket until the step commits.
+        await step.session.execute(
+            insert(ticket_events).values(
+                ticket_id=ticket.id, at=later, action="note", actor_role=Role.SUPERVISOR
+            )
+        )
+        async with pg_db.uow() as sweep:
+            due = await sweep.tickets.due(later, 10)
+        assert [t.id for t in due] == [ticket.id]
