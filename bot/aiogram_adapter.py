@@ -38,7 +38,7 @@ from aiohttp import web
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
-from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown
+from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.ptb_runner import retrying
 from bot.settings import Settings
@@ -152,7 +152,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
     pressed_id = pressed.message_id if pressed is not None else None
-    if hold and outcome.replies:
+    if hold and outcome.replies and all(map(queueable, outcome.replies)):
         raise Unshown(chat_id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
     for index, reply in enumerate(outcome.replies):
         try:

@@ -48,6 +48,11 @@ class Unshown(Exception):
         self.retry_after = retry_after  # seconds Telegram asked to wait (flood control)
 
 
+def queueable(reply: Reply) -> bool:
+    """Whether an outbox row can carry the reply (a chart or file in memory it cannot)."""
+    return reply.photo is None and reply.document is None
+
+
 def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], int]:
     """The rows that carry the unshown replies, and how many replies no row can carry.
 
@@ -57,7 +62,7 @@ def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], i
     due = now + timedelta(seconds=unshown.retry_after)
     rows, left_out = [], 0
     for reply in unshown.replies:
-        if reply.photo is not None or reply.document is not None:
+        if not queueable(reply):
             left_out += 1
             continue
         payload: dict[str, object] = {"text": reply.text}
@@ -89,7 +94,8 @@ class DeferredReplies:
 
     The sender sends a chat's rows in order, so once one reply waits in the outbox, the
     replies of the chat's next steps must wait there too, or they would overtake it (and an
-    older edit of a card could land after a newer one). Chats with replies queued by this
+    older edit of a card could land after a newer one). Replies with a chart or a file are
+    shown at once all the same: out of order beats lost. Chats with replies queued by this
     process are remembered; for those, and only those, the outbox is asked whether any is
     still pending.
     """

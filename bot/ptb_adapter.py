@@ -22,7 +22,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
-from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown
+from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import retry_after_seconds
 from bot.ptb_runner import WebhookSettings, serve
@@ -133,7 +133,7 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
         return
     pressed = query.message if query is not None and _editable(query.message) else None
     pressed_id = pressed.message_id if pressed is not None else None
-    if hold and outcome.replies:
+    if hold and outcome.replies and all(map(queueable, outcome.replies)):
         raise Unshown(chat.id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
     for index, reply in enumerate(outcome.replies):
         try:

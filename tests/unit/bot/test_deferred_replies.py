@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.deferred_replies import Unshown, outbox_rows
+from bot.deferred_replies import Unshown, outbox_rows, queueable
 from handlers.replies import Button, Reply
 
 NOW = datetime(2026, 11, 21, 2, 30, tzinfo=UTC)
@@ -41,6 +41,8 @@ def test_charts_and_files_built_in_memory_are_left_out() -> None:
     ledger = Reply("台账", document=("ledger.xlsx", b"PK"))
     rows, left_out = outbox_rows(_unshown(Reply("统计"), chart, ledger), NOW)
     assert [r.payload["text"] for r in rows] == ["统计"] and left_out == 2
+    # So a report is never held back behind a queued reply: it is shown at once.
+    assert [queueable(r) for r in (Reply("统计"), chart, ledger)] == [True, False, False]
 
 
 def test_a_reply_keyboard_is_dropped_but_its_prompt_goes() -> None:
