@@ -53,13 +53,11 @@ def queueable(reply: Reply) -> bool:
     return reply.photo is None and reply.document is None
 
 
-def outbox_rows(unshown: Unshown, now: datetime) -> tuple[list[OutboxMessage], int]:
-    """The rows that carry the unshown replies, and how many replies no row can carry.
-
-    After flood control they are due when Telegram said to try again, not at once: an
-    immediate second 429 would make the sender pause every chat.
-    """
-    due = now + timedelta(seconds=unshown.retry_after)
+def outbox_rows(
+    unshown: Unshown, now: datetime, due: datetime
+) -> tuple[list[OutboxMessage], int]:
+    """The rows, due at `due`, that carry the unshown replies, and how many replies no row
+    can carry."""
     rows, left_out = [], 0
     for reply in unshown.replies:
         if not queueable(reply):
@@ -102,7 +100,7 @@ class DeferredReplies:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._waiting: set[int] = set()
+        self._waiting: dict[int, datetime] = {}  # chat -> when its last queued row is due
 
     async def must_wait(self, chat_id: int) -> bool:
         """Whether this chat's replies must go through the outbox (one is waiting there)."""
@@ -115,7 +113,7 @@ class DeferredReplies:
             log.warning("could not look for replies waiting for chat %s", chat_id, exc_info=True)
             return False  # queueing would fail as well: better shown out of order than lost
         if not pending:
-            self._waiting.discard(chat_id)
+            del self._waiting[chat_id]
         return bool(pending)
 
     async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
@@ -123,7 +121,13 @@ class DeferredReplies:
         if not unshown.transient:
             log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
             return False
-        rows, left_out = outbox_rows(unshown, now)
+        # After flood control the rows are due when Telegram said to try again (an
+        # immediate second 429 would pause the sender for every chat), and rows queued
+        # behind earlier ones are due no sooner than those: the sender takes a chat's rows
+        # by due time, then in order.
+        due = now + timedelta(seconds=unshown.retry_after)
+        due = max(due, self._waiting.get(unshown.chat_id, due))
+        rows, left_out = outbox_rows(unshown, now, due)
         if left_out:
             log.error("update %s: %d photo or file replies lost", update_key, left_out)
         if not rows:
@@ -136,7 +140,7 @@ class DeferredReplies:
         except Exception:
             log.exception("update %s: %s, and queueing them failed too", update_key, unshown)
             return False
-        self._waiting.add(unshown.chat_id)
+        self._waiting[unshown.chat_id] = due
         if isinstance(unshown.cause, EarlierReplyWaiting):
             log.info("update %s: %d replies queued behind earlier ones", update_key, len(rows))
         else:

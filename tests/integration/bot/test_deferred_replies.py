@@ -166,5 +166,8 @@ async def test_after_flood_control_the_reply_waits_as_telegram_asked(
     api.inject("retry_after", method="sendMessage", chat_id=FARMER, retry_after=7)
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(api.push_command(FARMER, "/new"))
-    [row] = await _reply_rows(harness.db)
-    assert row.not_before == harness.clock.now + timedelta(seconds=7)
+        await feed(api.push_command(FARMER, "/help"))  # queued behind: due no sooner
+    first, second = await _reply_rows(harness.db)
+    due = harness.clock.now + timedelta(seconds=7)
+    assert (first.not_before, second.not_before) == (due, due)
+    assert PROMPT in first.payload["text"]

@@ -17,7 +17,7 @@ def _unshown(*replies: Reply, pressed: int | None = None) -> Unshown:
 
 def test_texts_keep_their_order_and_buttons_and_go_first_in_the_queue() -> None:
     ok = Button("确认", "f:ok")
-    rows, left_out = outbox_rows(_unshown(Reply("一"), Reply("二", ((ok,),))), NOW)
+    rows, left_out = outbox_rows(_unshown(Reply("一"), Reply("二", ((ok,),))), NOW, NOW)
     assert left_out == 0
     assert [(r.method, r.payload) for r in rows] == [
         ("send_message", {"text": "一"}),
@@ -27,24 +27,24 @@ def test_texts_keep_their_order_and_buttons_and_go_first_in_the_queue() -> None:
 
 
 def test_an_edit_of_the_pressed_message_stays_an_edit() -> None:
-    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True), pressed=42), NOW)
+    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True), pressed=42), NOW, NOW)
     assert (row.method, row.payload) == ("edit_message", {"text": "已受理", "message_id": 42})
 
 
 def test_an_edit_without_a_message_to_edit_is_sent_as_a_message() -> None:
-    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True)), NOW)
+    [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True)), NOW, NOW)
     assert row.method == "send_message"
 
 
 def test_charts_and_files_built_in_memory_are_left_out() -> None:
     chart = Reply("", photo=b"\x89PNG")
     ledger = Reply("台账", document=("ledger.xlsx", b"PK"))
-    rows, left_out = outbox_rows(_unshown(Reply("统计"), chart, ledger), NOW)
+    rows, left_out = outbox_rows(_unshown(Reply("统计"), chart, ledger), NOW, NOW)
     assert [r.payload["text"] for r in rows] == ["统计"] and left_out == 2
     # So a report is never held back behind a queued reply: it is shown at once.
     assert [queueable(r) for r in (Reply("统计"), chart, ledger)] == [True, False, False]
 
 
 def test_a_reply_keyboard_is_dropped_but_its_prompt_goes() -> None:
-    [row], _ = outbox_rows(_unshown(Reply("请发送手机号", keyboard="contact")), NOW)
+    [row], _ = outbox_rows(_unshown(Reply("请发送手机号", keyboard="contact")), NOW, NOW)
     assert row.payload == {"text": "请发送手机号"}
