@@ -6,12 +6,17 @@ Use them from a test module or a conftest with
 
 from __future__ import annotations
 
+import random
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
+from core.config import Config
+from storage.uow import Database
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
 
 # Short timeouts: a fault test that drops or delays a reply should fail over in a blink.
@@ -23,6 +28,21 @@ async def fake_bot_api() -> AsyncIterator[FakeBotApi]:
     """A running fake Bot API on 127.0.0.1 with an ephemeral port."""
     async with FakeBotApi() as api:
         yield api
+
+
+def make_sender(
+    db: Database, cfg: Config, bot: Bot, clock: SimulatedClock, **settings: Any
+) -> OutboxSender:
+    """An outbox sender that sends through `bot`, on a simulated clock, with fixed jitter."""
+    return OutboxSender(
+        db,
+        cfg,
+        PtbTransport(bot),
+        clock=clock,
+        rate_limiter=RateLimiter(clock),
+        settings=SenderSettings(**settings),
+        rng=random.Random(7),
+    )
 
 
 def ptb_bot_for(api: FakeBotApi, timeout: float = REQUEST_TIMEOUT) -> Bot:

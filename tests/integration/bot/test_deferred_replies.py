@@ -6,7 +6,6 @@ a 500 or a 429, the reply becomes an urgent outbox row, and the sender delivers 
 
 from __future__ import annotations
 
-import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -21,7 +20,7 @@ from telegram import Update as PtbUpdate
 
 from bot.aiogram_adapter import api_server, build_dispatcher
 from bot.deferred_replies import PURPOSE
-from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
+from bot.outbox import OutboxSender, SimulatedClock
 from bot.ptb_adapter import build_application
 from core.config import Config
 from core.model import OutboxMessage
@@ -29,7 +28,7 @@ from storage.tables import outbox
 from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
-from tests.support.fake_bot_fixtures import ptb_bot_for
+from tests.support.fake_bot_fixtures import make_sender, ptb_bot_for
 from tests.support.telegram_scripts import adapter_app
 from tests.support.tickets import FARMER
 
@@ -91,16 +90,7 @@ async def _reply_rows(db: Database) -> list[OutboxMessage]:
 async def sender(harness: Harness, fake_bot_api: FakeBotApi) -> AsyncIterator[OutboxSender]:
     bot = ptb_bot_for(fake_bot_api)
     async with bot:
-        clock = SimulatedClock(harness.clock.now)
-        yield OutboxSender(
-            harness.db,
-            harness.cfg,
-            PtbTransport(bot),
-            clock=clock,
-            rate_limiter=RateLimiter(clock),
-            settings=SenderSettings(),
-            rng=random.Random(7),
-        )
+        yield make_sender(harness.db, harness.cfg, bot, SimulatedClock(harness.clock.now))
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,9 +12,6 @@ from telegram import Bot
 
 from bot.outbox import (
     OutboxSender,
-    PtbTransport,
-    RateLimiter,
-    SenderSettings,
     SimulatedClock,
 )
 from core.config import Config
@@ -23,7 +19,7 @@ from core.model import OutboxMessage
 from storage.tables import outbox
 from storage.uow import Database
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401
+from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot  # noqa: F401
 from tests.support.tickets import T0
 
 
@@ -62,20 +58,6 @@ def message(chat_id: int, text: str = "通知", *, at: datetime = T0, **fields: 
     """A send_message row due at `at`."""
     payload = {"text": text, **fields.pop("payload", {})}
     return OutboxMessage(chat_id, "send_message", payload, at, at, **fields)
-
-
-def make_sender(
-    db: Database, cfg: Config, bot: Bot, clock: SimulatedClock, **settings: Any
-) -> OutboxSender:
-    return OutboxSender(
-        db,
-        cfg,
-        PtbTransport(bot),
-        clock=clock,
-        rate_limiter=RateLimiter(clock),
-        settings=SenderSettings(**settings),
-        rng=random.Random(7),
-    )
 
 
 @pytest.fixture
