@@ -62,16 +62,21 @@ async def test_requester_can_opt_out_of_the_echo_wall(desk: Harness) -> None:
     assert user is not None and user.echo_opt_out
 
 
+async def _committed_updates(db: Database) -> int:
+    """Updates handled and committed, as another connection sees them."""
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        query = select(func.count()).select_from(processed_updates)
+        return int((await uow.session.execute(query)).scalar_one())
+
+
 class _WatchingReports(Reports):
     """The real reports, noting how many updates were committed when a report began."""
 
     committed_at_start: list[int]
 
     async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
-        async with self.db.uow(read_only=True) as uow:
-            assert uow.session is not None
-            query = select(func.count()).select_from(processed_updates)
-            self.committed_at_start.append((await uow.session.execute(query)).scalar_one())
+        self.committed_at_start.append(await _committed_updates(self.db))
         return await super().stats(period, now)
 
 
@@ -79,10 +84,7 @@ async def test_stats_are_built_after_the_step_commits(desk: Harness) -> None:
     watching = _WatchingReports(desk.db, desk.desk.svc.cfg)
     watching.committed_at_start = []
     desk.desk.svc.reports = watching
-    async with desk.db.uow(read_only=True) as uow:
-        assert uow.session is not None
-        query = select(func.count()).select_from(processed_updates)
-        before = (await uow.session.execute(query)).scalar_one()
+    before = await _committed_updates(desk.db)
     out = await desk.send(SUPERVISOR, "/stats today")
     # Another connection already sees the /stats update as handled: the step's transaction
     # (and on SQLite its write lock) was over before the ledger was read.
