@@ -19,8 +19,12 @@ from core.config import Config
 from storage.uow import Database
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
 
-# Short timeouts: a fault test that drops or delays a reply should fail over in a blink.
+# A short read timeout: a fault test that drops or delays a reply should fail over in a blink.
 REQUEST_TIMEOUT = 0.5
+# Connecting, writing and waiting for a pooled connection get no fault injected, so they get
+# room: on a busy CI machine the event loop can stall past half a second, and a short connect
+# timeout then fails a test before its first request reaches the fake server.
+SETUP_TIMEOUT = 10.0
 
 
 @pytest.fixture
@@ -50,9 +54,9 @@ def ptb_bot_for(api: FakeBotApi, timeout: float = REQUEST_TIMEOUT) -> Bot:
     request = HTTPXRequest(
         connection_pool_size=16,
         read_timeout=timeout,
-        write_timeout=timeout,
-        connect_timeout=timeout,
-        pool_timeout=timeout,
+        write_timeout=max(timeout, SETUP_TIMEOUT),
+        connect_timeout=max(timeout, SETUP_TIMEOUT),
+        pool_timeout=max(timeout, SETUP_TIMEOUT),
     )
     return Bot(TOKEN, base_url=api.base_url, request=request)
 
