@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import signal
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any
 from urllib.parse import urlsplit
 
 import telegram
@@ -15,11 +13,14 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.exceptions import (
+    AiogramError,
     TelegramAPIError,
     TelegramBadRequest,
+    TelegramForbiddenError,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.types import (
     BufferedInputFile,
@@ -33,20 +34,22 @@ from aiogram.types import (
     Update,
     User,
 )
+from aiogram.types.update import UpdateTypeLookupError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot import polling
 from bot.background import Background
 from bot.bootstrap import App, build_app
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
+from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 KEYBOARD_CARRIER = "👇"
@@ -170,7 +173,8 @@ def _unshown(
         wait = float(exc.retry_after)
         return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
     transient = isinstance(exc, TelegramServerError | TelegramNetworkError)
-    return Unshown(chat_id, left, pressed_id, exc, transient=transient)
+    forbidden = isinstance(exc, TelegramForbiddenError)
+    return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
 
 async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
@@ -272,11 +276,7 @@ async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -
     web_app = build_webhook_app(dispatcher, bot, secret=secret, paths=paths)
     runner = web.AppRunner(web_app)
     await runner.setup()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    stop = stop_on_signals()
     try:
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
         await bot.set_webhook(
@@ -290,20 +290,63 @@ async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -
         await runner.cleanup()
 
 
-async def _until_ok(what: str, call: Callable[[], Awaitable[T]]) -> T:
-    """`call`'s result, retried with back-off through 5xx, dropped connections and 429:
-    Telegram hiccups now and then, and a bot that exits at start-up stays down."""
-    failures = 0
-    while True:
+def _pause_for(error: BaseException) -> Pause | None:
+    if isinstance(error, TelegramRetryAfter):
+        return Pause(float(error.retry_after))
+    if isinstance(error, TelegramUnauthorizedError):
+        return None  # waiting cannot mend a bad token
+    if isinstance(error, AiogramError):
+        return Pause()  # 5xx, dropped connections, a conflict, a proxy's HTML error page
+    return None
+
+
+def _startup_pause(error: BaseException) -> Pause | None:
+    """As for getUpdates, but a 400 at start-up is a mistake waiting cannot mend."""
+    return None if isinstance(error, TelegramBadRequest) else _pause_for(error)
+
+
+async def poll_updates(dispatcher: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
+    """Long polling through the lanes, confirming only handled updates (`bot.polling`).
+
+    aiogram's own loop confirms an update as the next one is taken and, to keep a chat's
+    updates in order, would have to handle them one at a time.
+    """
+    allowed = dispatcher.resolve_used_update_types()
+
+    async def fetch(offset: int | None, wait_s: int) -> list[Update]:
+        return await bot.get_updates(
+            offset=offset, timeout=wait_s, allowed_updates=allowed, request_timeout=wait_s + 10
+        )
+
+    async def handle(update: Update) -> None:
         try:
-            return await call()
-        except TelegramRetryAfter as exc:
-            delay = float(exc.retry_after)
-        except (TelegramNetworkError, TelegramServerError) as exc:
-            failures += 1
-            delay = min(60.0, 2.0**failures)
-            log.warning("%s failed (%s); again in %.0fs", what, exc, delay)
-        await asyncio.sleep(delay)
+            await dispatcher.feed_update(bot, update)
+        except Exception:
+            # The desk saved nothing of a failed step and apologised; a retry would fail
+            # the same way and hold up the chat's later updates.
+            log.exception("update %s failed", update.update_id)
+
+    poller = Poller(
+        fetch=fetch,
+        handle=handle,
+        update_id=lambda update: update.update_id,
+        lane_of=lane_of,
+        pause_for=_pause_for,
+    )
+    await polling.poll(poller, stop)
+
+
+def lane_of(update: Update) -> int | None:
+    """The chat whose updates must stay in order (as `bot.ptb_runner.lane_of`)."""
+    try:
+        event = update.event
+    except UpdateTypeLookupError:
+        return None
+    chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
+    if chat is not None:
+        return int(chat.id)
+    user = getattr(event, "from_user", None)
+    return None if user is None else int(user.id)
 
 
 async def run_aiogram(settings: Settings) -> int:
@@ -323,15 +366,9 @@ async def run_aiogram(settings: Settings) -> int:
         if settings.webhook_url:
             await _serve_webhook(settings, dispatcher, bot)
         else:
-            await _until_ok("deleteWebhook", lambda: bot.delete_webhook(drop_pending_updates=False))
-            await _until_ok("getMe", bot.me)  # start_polling asks for it once and gives up
-            # One update after another, as python-telegram-bot does: a person's messages
-            # reach their conversation in the order they were sent.
-            await dispatcher.start_polling(
-                bot,
-                allowed_updates=dispatcher.resolve_used_update_types(),
-                handle_as_tasks=False,
-            )
+            delete_webhook = partial(bot.delete_webhook, drop_pending_updates=False)
+            await polling.retrying(asyncio.Event(), "deleteWebhook", delete_webhook, _startup_pause)
+            await poll_updates(dispatcher, bot, stop_on_signals())
     finally:
         await background.close()
         await sender_bot.shutdown()

@@ -9,7 +9,8 @@ still hears that it was. (A timeout can hide a message Telegram did deliver; the
 twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or
 file built in memory (the supervisor asks again) and a reply keyboard (the prompt's text
 and inline buttons go; the keyboard comes back with the step's answer to whatever the
-person sends next). A failure waiting cannot mend (blocked, a bad request) is logged only.
+person sends next). A failure waiting cannot mend is logged; when the person has blocked
+the bot, they are marked unreachable, as when an outbox message meets the same refusal.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from bot.outbox.escalation import mark_unreachable
 from core.model import OutboxMessage
 from handlers.replies import Reply
 from storage.uow import Database
@@ -38,6 +40,7 @@ class Unshown(Exception):
         *,
         transient: bool,
         retry_after: float = 0.0,
+        forbidden: bool = False,
     ) -> None:
         super().__init__(f"{len(replies)} replies to chat {chat_id} not shown: {cause}")
         self.chat_id = chat_id
@@ -46,6 +49,7 @@ class Unshown(Exception):
         self.cause = cause
         self.transient = transient  # waiting may mend it: worth sending later
         self.retry_after = retry_after  # seconds Telegram asked to wait (flood control)
+        self.forbidden = forbidden  # the chat refuses the bot (blocked, or removed from it)
 
 
 def queueable(reply: Reply) -> bool:
@@ -78,6 +82,8 @@ def outbox_rows(
                 not_before=due,
                 priority=0,  # the person is waiting for it
                 purpose=PURPOSE,
+                # Why it waits: the sender keeps the chat's later rows behind a refused one.
+                last_error=f"{type(unshown.cause).__name__}: {unshown.cause}"[:500],
             )
         )
     return rows, left_out
@@ -100,7 +106,7 @@ class DeferredReplies:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._waiting: dict[int, datetime] = {}  # chat -> when its last queued row is due
+        self._waiting: set[int] = set()  # chats this process queued replies for
 
     async def must_wait(self, chat_id: int) -> bool:
         """Whether this chat's replies must go through the outbox (one is waiting there)."""
@@ -113,20 +119,25 @@ class DeferredReplies:
             log.warning("could not look for replies waiting for chat %s", chat_id, exc_info=True)
             return False  # queueing would fail as well: better shown out of order than lost
         if not pending:
-            del self._waiting[chat_id]
+            self._waiting.discard(chat_id)
         return bool(pending)
 
     async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
         """Queue what can be queued; True when rows were written (wake the sender)."""
+        if unshown.forbidden:
+            # They blocked the bot right after writing: mark them, as the outbox does when
+            # its messages meet a 403, so that what concerns them goes round them.
+            log.warning("update %s: %s; not retried", update_key, unshown)
+            await self._mark_unreachable(unshown.chat_id, now, update_key)
+            return False
         if not unshown.transient:
             log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
             return False
         # After flood control the rows are due when Telegram said to try again (an
-        # immediate second 429 would pause the sender for every chat), and rows queued
-        # behind earlier ones are due no sooner than those: the sender takes a chat's rows
-        # by due time, then in order.
+        # immediate second 429 would pause the sender for every chat). Rows queued behind
+        # earlier ones need no later time: the sender never sends a chat's reply row
+        # before an earlier one still pending (`SqlOutboxRepository.claim`).
         due = now + timedelta(seconds=unshown.retry_after)
-        due = max(due, self._waiting.get(unshown.chat_id, due))
         rows, left_out = outbox_rows(unshown, now, due)
         if left_out:
             log.error("update %s: %d photo or file replies lost", update_key, left_out)
@@ -140,10 +151,18 @@ class DeferredReplies:
         except Exception:
             log.exception("update %s: %s, and queueing them failed too", update_key, unshown)
             return False
-        self._waiting[unshown.chat_id] = due
+        self._waiting.add(unshown.chat_id)
         if isinstance(unshown.cause, EarlierReplyWaiting):
             log.info("update %s: %d replies queued behind earlier ones", update_key, len(rows))
         else:
             count = len(rows)
             log.warning("update %s: %s; %d go out through the outbox", update_key, unshown, count)
         return True
+
+    async def _mark_unreachable(self, chat_id: int, now: datetime, update_key: str) -> None:
+        try:
+            async with self.db.uow() as uow:
+                await mark_unreachable(uow, chat_id, now)
+                await uow.commit()
+        except Exception:
+            log.exception("update %s: could not mark chat %s unreachable", update_key, chat_id)

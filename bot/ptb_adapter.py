@@ -17,7 +17,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.background import Background
@@ -151,7 +151,8 @@ def _unshown(
         wait = retry_after_seconds(exc)
         return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
     transient = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
-    return Unshown(chat_id, left, pressed_id, exc, transient=transient)
+    forbidden = isinstance(exc, Forbidden)
+    return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
 
 async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None) -> None:

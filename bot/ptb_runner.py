@@ -11,122 +11,90 @@ update ids makes the repeat harmless.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import logging
-import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import Application
 
-from bot.lanes import in_lanes
+from bot import polling
+from bot.polling import (
+    Pause,
+    Poller,
+    stop_on_signals,
+)
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-LONG_POLL_SECONDS = 25
-_BACKOFF_CAP = 60.0
 
 
 async def poll(application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event) -> None:
-    """Fetch, handle and only then confirm updates until `stop` is set."""
+    """Fetch, handle and only then confirm updates until `stop` is set (`bot.polling`)."""
     bot = application.bot
     if not await retrying(
         stop, "deleteWebhook", lambda: bot.delete_webhook(drop_pending_updates=False)
     ):
         return
-    offset: int | None = None
-    failures = 0
-    while not stop.is_set():
-        try:
-            updates = await _until_stopped(
-                bot.get_updates(
-                    offset=offset,
-                    timeout=LONG_POLL_SECONDS,
-                    allowed_updates=Update.ALL_TYPES,
-                    read_timeout=LONG_POLL_SECONDS + 10,
-                ),
-                stop,
-            )
-            if updates is None:
-                break  # asked to stop during the long poll: nothing taken, nothing lost
-            failures = 0
-        except RetryAfter as exc:
-            await _sleep(stop, _seconds(exc.retry_after))
-            continue
-        except (NetworkError, TimedOut, Conflict) as exc:
-            failures += 1
-            delay = min(_BACKOFF_CAP, 2.0**failures)
-            log.warning("getUpdates failed (%s); again in %.0fs", exc, delay)
-            await _sleep(stop, delay)
-            continue
-        if not updates:
-            continue
-        # process_update runs our handler to the end: a step is committed (or was refused)
-        # before the offset confirms its update. Offset N confirms every update below N, so
-        # it moves only up to the first update not handled (one left when asked to stop
-        # comes again, and the inbox makes any handled after it harmless).
-        done = await in_lanes(updates, lane_of, application.process_update, stop=stop)
-        handled = len(updates) if all(done) else done.index(False)
-        if handled:
-            offset = updates[handled - 1].update_id + 1
-    if offset is not None:
-        # Confirm what was handled, briefly: an unconfirmed update only comes back again.
-        with contextlib.suppress(NetworkError, TimedOut, TimeoutError):
-            await asyncio.wait_for(bot.get_updates(offset=offset, timeout=0), timeout=5)
+
+    async def fetch(offset: int | None, wait_s: int) -> tuple[Update, ...]:
+        updates: tuple[Update, ...] = await bot.get_updates(
+            offset=offset,
+            timeout=wait_s,
+            allowed_updates=Update.ALL_TYPES,
+            read_timeout=wait_s + 10,
+        )
+        return updates
+
+    poller = Poller(
+        fetch=fetch,
+        # process_update runs our handler to the end: the step is committed when it returns.
+        handle=application.process_update,
+        update_id=lambda update: update.update_id,
+        lane_of=lane_of,
+        pause_for=_pause_for,
+    )
+    await polling.poll(poller, stop)
 
 
-async def _until_stopped(call: Awaitable[T], stop: asyncio.Event) -> T | None:
-    """`call`'s result, or None as soon as `stop` is set (the call is then cancelled)."""
-    task = asyncio.ensure_future(call)
-    stopper = asyncio.ensure_future(stop.wait())
-    try:
-        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        stopper.cancel()
-    if task.done():
-        return task.result()
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+def _pause_for(error: BaseException) -> Pause | None:
+    if isinstance(error, RetryAfter):
+        return Pause(_seconds(error.retry_after))
+    if isinstance(error, InvalidToken):
+        return None  # waiting cannot mend a bad token
+    if isinstance(error, TelegramError):
+        return Pause()  # 5xx, dropped connections, a conflict, a proxy's HTML error page
     return None
 
 
 async def retrying(stop: asyncio.Event, what: str, call: Callable[[], Awaitable[object]]) -> bool:
-    """Run `call` until it succeeds (True) or `stop` is set (False), waiting out network
-    errors and 5xx with back-off and flood control as told; a 400 or a bad token still
-    raises: retrying cannot mend those."""
-    failures = 0
-    while not stop.is_set():
-        try:
-            await _until_stopped(call(), stop)
-            return not stop.is_set()
-        except BadRequest:
-            raise
-        except RetryAfter as exc:
-            delay = _seconds(exc.retry_after)
-        except (NetworkError, TimedOut) as exc:
-            failures += 1
-            delay = min(_BACKOFF_CAP, 2.0**failures)
-            log.warning("%s failed (%s); again in %.0fs", what, exc, delay)
-        await _sleep(stop, delay)
-    return False
+    """`bot.polling.retrying` for python-telegram-bot's start-up calls: network errors, 5xx
+    and flood control are waited out; a 400 or a bad token still raises."""
+    return await polling.retrying(stop, what, call, _startup_pause)
+
+
+def _startup_pause(error: BaseException) -> Pause | None:
+    if isinstance(error, RetryAfter):
+        return Pause(_seconds(error.retry_after))
+    if isinstance(error, NetworkError | TimedOut) and not isinstance(error, BadRequest):
+        return Pause()
+    return None
 
 
 def _seconds(value: object) -> float:
     total = getattr(value, "total_seconds", None)
     return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
-
-
-async def _sleep(stop: asyncio.Event, seconds: float) -> None:
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
 def lane_of(update: Update) -> int | None:
@@ -166,10 +134,7 @@ def webhook_app(application: App, path: str, secret: str | None) -> web.Applicat
 
 async def serve(application: App, *, webhook: WebhookSettings | None = None) -> None:
     """Run until SIGINT or SIGTERM: long polling, or a webhook when `webhook` is given."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    stop = stop_on_signals()
     # getMe: a Bot API hiccup at start-up is waited out, not the end of the process.
     if not await retrying(stop, "getMe", application.initialize):
         return

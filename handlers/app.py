@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
-from core.enums import Kind, Script
+from core.enums import Kind, Requester, Script, Status
 from core.errors import (
     ConcurrentUpdate,
     ConnectionLost,
@@ -14,20 +15,21 @@ from core.errors import (
     NotFound,
     PermissionDenied,
 )
-from core.model import User
+from core.model import Ticket, User
 from handlers import intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
-from handlers.i18n import choose_script, t
+from handlers.i18n import MESSAGES, choose_script, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
 from handlers.tickets import Gathered
-from routing import detect_script
+from routing import Decision, detect_script
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
 Step = Callable[[Ctx], Awaitable[None]]
 ATTEMPTS = 3  # a step refused by a race or a lost connection runs again, this many in all
+NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
 
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
@@ -53,10 +55,16 @@ class Desk:
         self.svc = services
 
     async def handle(self, msg: Incoming) -> Outcome:
+        connection_lost = False
         for attempt in range(1, ATTEMPTS + 1):
             last = attempt == ATTEMPTS
             try:
-                return await self._handle_once(msg)
+                outcome = await self._handle_once(msg)
+                if outcome.duplicate and connection_lost:
+                    # The connection died after the server had committed the step: it is
+                    # saved, but the replies it built went with the lost try.
+                    return _apology("saved_reply_lost", msg)
+                return outcome
             except ConcurrentUpdate:
                 # Someone changed the ticket between our read and write, or PostgreSQL broke
                 # a deadlock between two chats' steps: run the step again on fresh data,
@@ -66,6 +74,7 @@ class Desk:
                     return _apology("stale_button" if msg.is_button else "error", msg)
             except ConnectionLost:
                 # A pooled connection died mid-step (database restart): again on a fresh one.
+                connection_lost = True
                 if last:
                     log.exception("update %s: every try lost its connection", msg.update_key)
                     return _apology("error", msg)
@@ -117,7 +126,7 @@ class Desk:
 
 
 def _apology(key: str, msg: Incoming) -> Outcome:
-    """A failed step's only reply, in the script the person wrote in."""
+    """A step's only reply when its own cannot be given, in the script the person wrote in."""
     return Outcome([Reply(t(key, detect_script(msg.text) or Script.HANS))])
 
 
@@ -144,11 +153,31 @@ async def route(ctx: Ctx) -> None:
     elif msg.command:
         await on_command(ctx, msg.command)
     elif msg.unsupported:
-        ctx.say("unsupported", what=msg.unsupported)
+        # What they sent, named in their language (a kind without a name: "这类消息").
+        what = f"kind_of_{msg.unsupported}"
+        ctx.say("unsupported", what=ctx.text(what if what in MESSAGES else "kind_of_other"))
+    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and _alarm(ctx):
+        # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
+        await ctx.end_flow()
+        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip()))
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     else:
         await free_message(ctx)
+
+
+def _alarm(ctx: Ctx) -> bool:
+    """Typed words that raise a 110 alarm."""
+    decision = _routed(ctx)
+    return decision is not None and decision.emergency
+
+
+def _routed(ctx: Ctx) -> Decision | None:
+    """Where the typed words would go; None without words, or with more than the limit."""
+    text = ctx.msg.text.strip()
+    if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
+        return None
+    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
 
 
 COMMANDS: dict[str, Step] = {}
@@ -166,6 +195,7 @@ def command(*names: str) -> Callable[[Step], Step]:
 async def on_command(ctx: Ctx, name: str) -> None:
     step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
+        ctx.say("unknown_command", name=name[:32])
         ctx.say("help", main_menu(ctx))
         return
     if name not in ("cancel",) and ctx.conv is not None and name in COMMANDS:
@@ -271,22 +301,27 @@ async def on_button(ctx: Ctx, data: str) -> None:
 
 
 async def free_message(ctx: Ctx) -> None:
-    """Outside a conversation: an answer to a waiting ticket, a 110 call, or a new request."""
+    """Outside a conversation: an answer to a waiting ticket, news for an open 110 call, a
+    new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
+    decision = _routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
-    if waiting is not None and (text or msg.photo_file_id):
+    # A barn emergency is not an answer to a question about another matter.
+    new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
+    if waiting is not None and (text or msg.photo_file_id) and not new_alarm:
         await mine.add_info(ctx, waiting, text, msg.photo_file_id, answer=True)
         ctx.say("answer_added", number=waiting.label)
         return
+    call = await _open_emergency(ctx)
+    if call is not None and (text or msg.photo_file_id):
+        # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
+        # call the team is working on, instead of paging them again with a second one.
+        await mine.add_info(ctx, call, text, msg.photo_file_id)
+        ctx.say("e_news_added", number=call.label)
+        return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
-        # Something sent without words: treat a voice note as a possible emergency.
-        first = Gathered(kind=Kind.EMERGENCY, text=text)
-        if msg.voice_file_id:
-            first.voices.append(msg.voice_file_id)
-            await intake.start_emergency(ctx, first)
-            return
-        ctx.say("need_text")
+        await _media(ctx, text, decision)
         return
     if not text:
         ctx.say("empty")
@@ -294,9 +329,49 @@ async def free_message(ctx: Ctx) -> None:
     if len(text) > ctx.cfg.limits.max_text:
         ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
         return
-    decision = ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
+    assert decision is not None
     if decision.emergency:
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
     kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
     await intake.start_ticket(ctx, kind, text)
+
+
+async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
+    """A voice note, photo or location outside a conversation: kept, never thrown away."""
+    msg = ctx.msg
+    if text and decision is None:
+        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
+        return
+    first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
+    if msg.photo_file_id:
+        first.photos.append(msg.photo_file_id)
+    if msg.voice_file_id:
+        first.voices.append(msg.voice_file_id)
+    if msg.location is not None:
+        first.lat, first.lon = msg.location.lat, msg.location.lon
+    farmer_voice = bool(msg.voice_file_id) and ctx.user.kind in (None, Requester.FARMER)
+    if farmer_voice or (decision is not None and decision.emergency):
+        # A barn emergency in a photo's caption, or a farmer's voice note (which may be
+        # one said aloud): a 110 call, with what came.
+        first.kind, first.text = Kind.EMERGENCY, text
+        await intake.start_emergency(ctx, first)
+        return
+    if decision is not None:  # a photo's caption says what it is about
+        kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
+        await intake.start_ticket(ctx, kind, text, first=first)
+        return
+    # Routing needs words: keep what came and ask for them.
+    await ctx.start_flow(intake.TICKET, "describe", first.to_data())
+    ctx.say("media_kept")
+
+
+async def _open_emergency(ctx: Ctx) -> Ticket | None:
+    """The person's 110 call of the last hours while the team still works on it (not yet
+    resolved); an older one is not what a new message is about."""
+    since = ctx.now - NEWS_FOR_A_CALL
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=3):
+        if ticket.kind is Kind.EMERGENCY and ticket.created_at >= since:
+            open_now = ticket.status.is_open and ticket.status is not Status.RESOLVED
+            return ticket if open_now else None
+    return None

@@ -117,7 +117,10 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered) -> None:
 # ---- request, complaint, suggestion, wish -----------------------------------------------------
 
 
-async def start_ticket(ctx: Ctx, kind: Kind, text: str | None = None) -> None:
+async def start_ticket(
+    ctx: Ctx, kind: Kind, text: str | None = None, *, first: Gathered | None = None
+) -> None:
+    """Begin a request; `first` carries what already came with it (a photo, a location)."""
     if kind is Kind.WISH and not await is_staff(ctx):
         ctx.say("wish_staff_only")
         return
@@ -125,7 +128,8 @@ async def start_ticket(ctx: Ctx, kind: Kind, text: str | None = None) -> None:
     if limited is not None:
         ctx.say("rate_limited", count=limited)
         return
-    gathered = Gathered(kind=kind, text=text or "", site_code=ctx.user.site_code)
+    gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
+    gathered.kind, gathered.text = kind, text or ""
     if text:
         await ctx.start_flow(TICKET, "confirm", gathered.to_data())
         ctx.say("free_text_confirm")
@@ -201,7 +205,11 @@ async def ticket_step(ctx: Ctx) -> None:
             ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
             return
         await ctx.goto("extras", **gathered.to_data())
-        ctx.say("extra_added", rows(Button(ctx.text("next"), "f:next")), count=gathered.extras)
+        next_button = rows(Button(ctx.text("next"), "f:next"))
+        if msg.text and not (msg.photo_file_id or msg.voice_file_id or msg.location):
+            ctx.say("extra_text_added", next_button)  # words join the description
+        else:
+            ctx.say("extra_added", next_button, count=gathered.extras)
     elif step == "confirm":
         await _confirm_step(ctx, gathered)
 

@@ -84,6 +84,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _transition(ctx, ticket, Action.CANCEL)
         if ticket.status is Status.CANCELLED:
             ctx.say("ticket_cancelled", number=ticket.label)
+            await _tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and ticket.status is Status.RESOLVED:
         scores = [Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)]
         ctx.say("rate_ask", rows(*scores, per_row=5))
@@ -94,6 +95,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("reopen_ask")
     else:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+
+
+async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
+    """The team stops working on it: its cards lose their buttons, and its chat is told."""
+    await notify.update_cards(ctx, ticket)
+    chat = await notify.team_chat(ctx, ticket.team_id)
+    if chat is not None:
+        text = t("t_withdrawn", number=ticket.label)
+        await ctx.enqueue(chat, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="notify")
 
 
 async def _transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") -> bool:

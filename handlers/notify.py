@@ -6,6 +6,7 @@ from core.enums import Role
 from core.model import Ticket
 from handlers.cards import card_buttons, card_text
 from handlers.context import Ctx
+from handlers.replies import Button
 
 
 async def team_chat(ctx: Ctx, team_id: str) -> int | None:
@@ -68,3 +69,45 @@ async def forward(ctx: Ctx, target: int, ticket: Ticket, method: str, **payload:
         method=method,
         extra=payload,
     )
+
+
+async def name_of(ctx: Ctx, user_id: int | None) -> str:
+    user = await ctx.uow.users.get(user_id) if user_id else None
+    return (user.name if user and user.name else str(user_id or "")) or "?"
+
+
+async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The ticket's card as it should read now: its text and the buttons its state allows."""
+    requester = await ctx.uow.users.get(ticket.requester_id)
+    text = card_text(ctx.cfg, ticket, requester, await name_of(ctx, ticket.accepted_by))
+    return text, card_buttons(ctx.cfg, ticket)
+
+
+async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None = None) -> None:
+    """Edit every sent copy of the ticket's card to its state now (but the one at
+    `skip_message_id` in this chat, which the step edits itself)."""
+    assert ticket.id is not None
+    text, buttons = await card_now(ctx, ticket)
+    for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
+        if sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id:
+            continue
+        await ctx.enqueue(
+            sent.chat_id,
+            text,
+            buttons=buttons,
+            ticket_id=ticket.id,
+            purpose="card_edit",
+            method="edit_message",
+            extra={"message_id": sent.message_id},
+        )
+    # A card still queued gets its edit after it goes out (the sender finds its message id).
+    for chat_id in await ctx.uow.outbox.pending_chats(ticket.id, "card"):
+        await ctx.enqueue(
+            chat_id,
+            text,
+            buttons=buttons,
+            ticket_id=ticket.id,
+            purpose="card_edit",
+            method="edit_message",
+            extra={"ref_purpose": "card"},
+        )

@@ -42,8 +42,12 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
 
 async def start_registration(ctx: Ctx) -> None:
     await ctx.start_flow(REGISTER, "kind")
+    ctx.say("reg_kind", _kind_buttons(ctx))
+
+
+def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     buttons = [Button(ctx.text(f"kind_{k.value}"), f"f:kind:{k.value}") for k in _KINDS]
-    ctx.say("reg_kind", rows(*buttons, per_row=3))
+    return rows(*buttons, per_row=3)
 
 
 def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -57,7 +61,10 @@ async def registration_step(ctx: Ctx) -> None:
     if step == "kind":
         value = (msg.callback_data or "").removeprefix("f:kind:")
         if value not in {k.value for k in _KINDS}:
-            ctx.toast("stale_button") if msg.is_button else ctx.say("reg_kind")
+            if msg.is_button:
+                ctx.toast("stale_button")
+            else:
+                ctx.say("reg_kind", _kind_buttons(ctx))  # the question again, with its answers
             return
         user.kind = Requester(value)
         await ctx.goto("name")

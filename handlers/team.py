@@ -9,7 +9,7 @@ from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.model import Ticket
 from core.services import note_event, perform, roles_of
 from handlers import notify
-from handlers.cards import card_buttons, card_text, status_label
+from handlers.cards import status_label
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -30,11 +30,6 @@ async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
     return ticket
 
 
-async def name_of(ctx: Ctx, user_id: int | None) -> str:
-    user = await ctx.uow.users.get(user_id) if user_id else None
-    return (user.name if user and user.name else str(user_id or "")) or "?"
-
-
 async def _act(
     ctx: Ctx, ticket: Ticket, action: Action, note: str = "", to_team: str | None = None
 ) -> bool:
@@ -52,7 +47,7 @@ async def _act(
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
         if action is Action.ACCEPT and ticket.accepted_by:
-            ctx.toast("taken_by_other", name=await name_of(ctx, ticket.accepted_by))
+            ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
             ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script))
         return False
@@ -67,35 +62,11 @@ async def _act(
 
 async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
     """Show the new state on the pressed card and on every other copy of it."""
-    requester = await ctx.uow.users.get(ticket.requester_id)
-    text = card_text(ctx.cfg, ticket, requester, await name_of(ctx, ticket.accepted_by))
-    buttons = card_buttons(ctx.cfg, ticket)
-    if ctx.msg.callback_message_id is not None:
+    pressed = ctx.msg.callback_message_id
+    if pressed is not None:
+        text, buttons = await notify.card_now(ctx, ticket)
         ctx.reply(text, buttons, edit=True)
-    assert ticket.id is not None
-    for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
-        if sent.chat_id == ctx.msg.chat_id and sent.message_id == ctx.msg.callback_message_id:
-            continue
-        await ctx.enqueue(
-            sent.chat_id,
-            text,
-            buttons=buttons,
-            ticket_id=ticket.id,
-            purpose="card_edit",
-            method="edit_message",
-            extra={"message_id": sent.message_id},
-        )
-    # A card still queued gets its edit after it goes out (the sender finds its message id).
-    for chat_id in await ctx.uow.outbox.pending_chats(ticket.id, "card"):
-        await ctx.enqueue(
-            chat_id,
-            text,
-            buttons=buttons,
-            ticket_id=ticket.id,
-            purpose="card_edit",
-            method="edit_message",
-            extra={"ref_purpose": "card"},
-        )
+    await notify.update_cards(ctx, ticket, skip_message_id=pressed)
 
 
 async def tell_requester(
@@ -126,7 +97,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
             (Action.ACCEPT, "n_accepted") if verb == "acc" else (Action.VISIT, "n_on_site")
         )
         if await _act(ctx, ticket, action):
-            await tell_requester(ctx, ticket, key, name=await name_of(ctx, ctx.user.id))
+            await tell_requester(ctx, ticket, key, name=await notify.name_of(ctx, ctx.user.id))
             await refresh_cards(ctx, ticket)
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
@@ -210,9 +181,12 @@ async def note_step(ctx: Ctx) -> None:
     await ctx.end_flow()
     if ticket is None:
         return
+    # The cards show the new state first; a transferred ticket's new card comes after.
     if flow == "t_ask" and await _act(ctx, ticket, Action.ASK, note=text):
+        await refresh_cards(ctx, ticket)
         await tell_requester(ctx, ticket, "n_question", question=text)
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
+        await refresh_cards(ctx, ticket)
         confirm = rows(
             Button(t("btn_confirm", ticket.script), f"my:ok:{ticket.id}"),
             Button(t("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
@@ -221,6 +195,7 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
+        await refresh_cards(ctx, ticket)
         await tell_requester(
             ctx,
             ticket,

@@ -16,7 +16,6 @@ from handlers.team import (
     FLOWS,
     Step,
     is_oversight,
-    name_of,
     on_button,
     on_supervisor_button,
     tell_requester,
@@ -35,6 +34,11 @@ async def in_group(ctx: Ctx) -> None:
             ctx.toast("stale_button")
     elif msg.command in COMMANDS:
         await COMMANDS[msg.command](ctx)
+    elif msg.command == "cancel" and ctx.conv is not None:
+        await ctx.end_flow()
+        ctx.say("cancelled")
+    elif msg.command and ctx.conv is not None and ctx.conv.flow in FLOWS:
+        ctx.say("t_note_expected")  # a command is never the note itself
     elif ctx.conv is not None and ctx.conv.flow in FLOWS and msg.text:
         await FLOWS[ctx.conv.flow](ctx)
     # Anything else said in a group is people talking to each other: stay quiet.
@@ -68,7 +72,7 @@ async def _queue(ctx: Ctx) -> None:
     for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
         flag = "🚨" if ticket.urgent else ""
         lines.append(
-            f"{ticket.team_id}｜{flag}{ticket.label}｜"
+            f"{in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)}｜{flag}{ticket.label}｜"
             f"{status_label(ticket.status, ctx.script)}｜{ticket.text[:20]}"
         )
     ctx.reply("\n".join(lines[:60]))
@@ -130,7 +134,8 @@ async def _duty(ctx: Ctx) -> None:
         for m in mine:
             if m.team_id:
                 members = await ctx.uow.memberships.of_team(m.team_id)
-                names = [await name_of(ctx, x.user_id) for x in members if x.on_duty] or ["（无）"]
+                on_duty = [x.user_id for x in members if x.on_duty]
+                names = [await notify.name_of(ctx, uid) for uid in on_duty] or ["（无）"]
                 ctx.say("duty_roster", team=ctx.cfg.team(m.team_id).name, names="、".join(names))
         ctx.say("duty_usage")
         return
@@ -144,7 +149,8 @@ async def _duty(ctx: Ctx) -> None:
     if not changed:
         ctx.say("duty_usage")
         return
-    ctx.say("duty_set", who=await name_of(ctx, target), state="值班" if state == "on" else "下班")
+    who = await notify.name_of(ctx, target)
+    ctx.say("duty_set", who=who, state="值班" if state == "on" else "下班")
 
 
 async def _report(ctx: Ctx, which: str) -> None:

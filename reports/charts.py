@@ -18,6 +18,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from reports.rates import GroupRates, RatesReport
 
@@ -90,6 +91,7 @@ def rates_figure(report: RatesReport, title: str) -> Figure:
         left.set_xlabel("比率（%）")
         _bars(right, groups, VOLUME_SERIES, 1, "{:.0f}")
         right.set_xlabel("件数")
+        right.xaxis.set_major_locator(MaxNLocator(integer=True))  # no half tickets
         right.set_xlim(0, max(max(g.created, g.closed, g.overdue) for g in groups) * 1.25 + 1)
         left.invert_yaxis()  # the config's first team on top (the axes share y: invert once)
         figure.tight_layout()

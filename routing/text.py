@@ -92,10 +92,14 @@ def _char_script(char: str) -> int:
 
 def detect_script(text: str) -> Script | None:
     """HANT when Traditional characters outnumber Simplified-only ones, HANS for other
-    Chinese text, None when there is no Chinese at all."""
+    Chinese text, None when nothing tells: no Chinese at all, or only characters both
+    scripts share (a name such as 李小梅, 下一步, 好的), which a reader of either writes."""
     if not CJK.search(text):
         return None
-    return script_of(text, to_simplified(text))
+    simplified = to_simplified(text)
+    if simplified == text and to_traditional(text) == text:
+        return None
+    return script_of(text, simplified)
 
 
 def script_of(text: str, simplified: str) -> Script:

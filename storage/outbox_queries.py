@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.outbox_lines import earlier_in_line
 from storage.tables import outbox
 from storage.types import UTCDateTime
 from storage.uow import SqlUnitOfWork
@@ -114,7 +115,7 @@ class OutboxQueries:
             statement, [{"row_id": row_id, "due": due} for row_id, due in rows]
         )
 
-    async def earliest_due(self) -> datetime | None:
+    async def earliest_due(self, now: datetime) -> datetime | None:
         """When the next pending row can be claimed (its not_before, or its lease's end)."""
         ready = case(
             (
@@ -123,8 +124,12 @@ class OutboxQueries:
             ),
             else_=outbox.c.not_before,
         )
-        # The explicit type makes SQLite hand back an aware datetime, not the stored text.
-        query = select(func.min(ready, type_=UTCDateTime())).where(_PENDING)
+        # A row held behind an earlier one of its line moves once that one is claimable or
+        # settled (the sender goes on at once after a round that claimed rows), so it does
+        # not say when to look again: that one does. The explicit type makes SQLite hand
+        # back an aware datetime, not the stored text.
+        held = earlier_in_line(waiting_at=now)
+        query = select(func.min(ready, type_=UTCDateTime())).where(_PENDING, ~held)
         value = (await self.session.execute(query)).scalar_one_or_none()
         return value if isinstance(value, datetime) else None
 

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import Executable, Select, and_, bindparam, delete, func, or_, select
+from sqlalchemy import (
+    Executable,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
@@ -25,6 +34,7 @@ from core.model import (
     User,
 )
 from core.numbers import parse_public_number
+from storage.outbox_lines import earlier_in_line
 from storage.tables import (
     attachments,
     conversations,
@@ -81,6 +91,9 @@ def _claim(dialect: str) -> Executable:
         .values(key=bindparam("key"), processed_at=bindparam("processed_at"))
         .on_conflict_do_nothing(index_elements=["key"])
     )
+
+
+_CLAIM_LOCK = 0x6A696E7965_0001  # "jinye" + 1: the outbox claim's advisory lock
 
 
 class SqlTicketRepository(_Repo):
@@ -248,14 +261,22 @@ class SqlOutboxRepository(_Repo):
     async def claim(
         self, now: datetime, limit: int, lease_seconds: float
     ) -> Sequence[OutboxMessage]:
+        if self.dialect == "postgresql":
+            # One claim at a time across senders: another sender's claim would not see this
+            # one's leases until it commits, and could take the next row of a line whose
+            # earlier row this one is taking (SKIP LOCKED hides only the taken rows).
+            await self.session.execute(select(func.pg_advisory_xact_lock(_CLAIM_LOCK)))
         query = (
             select(OutboxMessage)
             .where(
                 outbox.c.status == "pending",
                 outbox.c.not_before <= now,
                 or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+                ~earlier_in_line(waiting_at=now),
             )
-            .order_by(outbox.c.priority, outbox.c.not_before, outbox.c.id)
+            # Oldest first, by when it was written: a row due again after a retry keeps its
+            # place ahead of the rows written after it, in this batch as in its line.
+            .order_by(outbox.c.priority, outbox.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )

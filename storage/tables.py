@@ -207,7 +207,15 @@ outbox = Table(
     Index(
         "ix_outbox_pending",
         "priority",
-        "not_before",
+        "id",
+        sqlite_where=Column("status") == "pending",
+        postgresql_where=Column("status") == "pending",
+    ),
+    # The sender's ordering check: is an earlier row of this line pending (storage.outbox_lines)?
+    Index(
+        "ix_outbox_pending_line",
+        "chat_id",
+        "ticket_id",
         "id",
         sqlite_where=Column("status") == "pending",
         postgresql_where=Column("status") == "pending",

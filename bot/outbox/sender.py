@@ -1,9 +1,11 @@
 """The outbox sender: drains the outbox table to Telegram, urgent first, within the limits.
 
-Each round claims a batch of due rows (urgent first; `FOR UPDATE SKIP LOCKED` plus a lease,
-so several bot processes never take the same row, and a crashed process's rows come back
-when its lease ends). Rows are then started in that order, at most one per chat per round
-(which keeps each chat's messages in order), each when the global window allows.
+Each round claims a batch of due rows (urgent first, then in the order they were written;
+`FOR UPDATE SKIP LOCKED` plus a lease, so several bot processes never take the same row,
+and a crashed process's rows come back when its lease ends). A row waits while an earlier
+one about the same ticket to the same chat is pending, even one waiting to be retried
+(`storage.outbox_lines`). Rows are then started in the claimed order, at most one per chat
+per round, each when the global window allows.
 
 Urgent first, precisely: a row whose chat is still inside its own window (one a second for
 a person, 20 a minute for a group) is given back, due when that chat is free, and less
@@ -145,7 +147,7 @@ class OutboxSender:
     async def next_due(self) -> datetime | None:
         """When the earliest pending row can next be claimed; None when nothing is pending."""
         async with self.db.uow(read_only=True) as uow:
-            return await OutboxQueries.on(uow).earliest_due()
+            return await OutboxQueries.on(uow).earliest_due(self.clock.now())
 
     async def run(self, stop: asyncio.Event) -> None:
         """Drain until `stop` is set; the round in progress finishes, the rest is given back."""

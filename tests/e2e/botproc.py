@@ -109,9 +109,11 @@ class BotProcess:
             )
             if self.webhook.secret is not None:
                 env["JINYE_WEBHOOK_SECRET"] = self.webhook.secret
+        # The code of this checkout, not whichever one the virtualenv was installed from
+        # (a campaign run from a second worktree must not pick up edits in the first).
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         if self.clock is not None:
             env["JINYE_E2E_CLOCK"] = self.clock.isoformat()
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         env.update(self.extra_env)
         return env
 

@@ -8,10 +8,17 @@ import uuid
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from bot.cli import main
+from storage.migrate import alembic_config
 from tests.conftest import DEMO_CONFIG, _run_outside_loop
 from tests.support.scratch_db import pg_admin
+
+
+def _head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config("")).get_current_head()
+
 
 BROKEN = """
 bureau: 测试局
@@ -89,7 +96,7 @@ def test_db_upgrade_then_check_config_on_a_fresh_sqlite_file(tmp_path: Path) -> 
         )
         assert done.returncode == 0, done.stderr
         if args == ["db", "current"]:
-            assert done.stdout.strip() == "0001"
+            assert done.stdout.strip() == _head_revision()
     assert "OK" in done.stdout
 
 
@@ -108,6 +115,6 @@ def test_db_upgrade_on_a_fresh_postgresql_database(pg_url: str, tmp_path: Path) 
                 timeout=120,
             )
             assert done.returncode == 0, done.stderr
-        assert done.stdout.strip() == "0001"
+        assert done.stdout.strip() == _head_revision()
     finally:
         _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -87,6 +87,18 @@ class Harness:
     async def location(self, user: int, lat: float, lon: float) -> Outcome:
         return await self.send(user, location=Location(lat, lon))
 
+    async def file_110(self, user: int) -> int:
+        """`user` calls 110 ("烤房温度上不去" at site QS01); the new ticket's id."""
+        before = len(await self.tickets())
+        await self.send(user, "/110")
+        await self.send(user, "烤房温度上不去")
+        await self.press(user, "f:site:QS01")
+        filed = await self.tickets()
+        assert len(filed) == before + 1  # exactly one ticket
+        ticket = filed[-1]
+        assert ticket.id is not None and ticket.urgent
+        return ticket.id
+
     async def tickets(self) -> list[Ticket]:
         async with self.db.uow(read_only=True) as uow:
             assert uow.session is not None

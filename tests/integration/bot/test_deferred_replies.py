@@ -23,7 +23,7 @@ from bot.deferred_replies import PURPOSE
 from bot.outbox import OutboxSender, SimulatedClock
 from bot.ptb_adapter import build_application
 from core.config import Config
-from core.model import OutboxMessage
+from core.model import OutboxMessage, User
 from storage.tables import outbox
 from storage.uow import Database
 from tests.support.desk import Harness
@@ -119,13 +119,28 @@ async def test_a_refused_reply_goes_out_later_through_the_outbox(
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
-async def test_a_blocked_person_is_not_written_to_again(
+async def test_a_person_who_blocked_the_bot_is_marked_unreachable_not_queued(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
-    fake_bot_api.block(FARMER)
+    blocked = fake_bot_api.block(FARMER)
     async with ADAPTERS[adapter](harness, fake_bot_api) as feed:
         await feed(fake_bot_api.push_command(FARMER, "/new"))
-    assert await _reply_rows(harness.db) == []  # 403: waiting will not mend it
+        assert await _reply_rows(harness.db) == []  # 403: waiting will not mend it
+        person = await _person(harness.db, FARMER)
+        assert not person.reachable and person.unreachable_since == harness.clock.now
+        assert person.updated_at == harness.clock.now
+        # They unblock the bot and write again: reachable once more, and answered.
+        fake_bot_api.remove_fault(blocked)
+        await feed(fake_bot_api.push_command(FARMER, "/help"))
+    assert (await _person(harness.db, FARMER)).reachable
+    assert len(fake_bot_api.texts(FARMER)) == 1
+
+
+async def _person(db: Database, user_id: int) -> User:
+    async with db.uow(read_only=True) as uow:
+        person = await uow.users.get(user_id)
+    assert person is not None
+    return person
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
@@ -150,14 +165,19 @@ async def test_the_next_steps_replies_wait_behind_a_queued_one(
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_after_flood_control_the_reply_waits_as_telegram_asked(
-    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
     api = fake_bot_api
     api.inject("retry_after", method="sendMessage", chat_id=FARMER, retry_after=7)
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(api.push_command(FARMER, "/new"))
-        await feed(api.push_command(FARMER, "/help"))  # queued behind: due no sooner
+        await feed(api.push_command(FARMER, "/help"))  # queued behind the refused one
     first, second = await _reply_rows(harness.db)
-    due = harness.clock.now + timedelta(seconds=7)
-    assert (first.not_before, second.not_before) == (due, due)
+    assert first.not_before == harness.clock.now + timedelta(seconds=7)
     assert PROMPT in first.payload["text"]
+    # The /help reply is due at once, yet the sender keeps the chat's order.
+    assert second.not_before < first.not_before
+    assert await sender.drain_once() == 0
+    await sender.drain_all()
+    shown = api.texts(FARMER)
+    assert len(shown) == 2 and PROMPT in shown[0]

@@ -49,12 +49,23 @@ async def test_cancel_before_accept_and_not_after(desk: Harness) -> None:
     ticket_id = await _request(desk, RETAILER, "许可证到期了要怎么延续")
     out = await desk.press(RETAILER, f"my:v:{ticket_id}")
     assert f"my:x:{ticket_id}" in button_data(out)
+    before = {r.id for r in await desk.outbox()}
     out = await desk.press(RETAILER, f"my:x:{ticket_id}")
     assert "已撤回" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CANCELLED
+    # The team hears of it, and its card no longer offers 接单.
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert any("已由报告人撤回" in r.payload.get("text", "") for r in told)
+    [edit] = [r for r in told if r.method == "edit_message"]
+    assert edit.chat_id == ticket_team_chat(desk, ticket.team_id)
+    assert "buttons" not in edit.payload
     out = await desk.press(RETAILER, f"my:x:{ticket_id}")
     assert "不能这样操作" in texts(out)
+
+
+def ticket_team_chat(desk: Harness, team_id: str) -> int | None:
+    return desk.cfg.team(team_id).chat_id
 
 
 async def test_someone_elses_ticket_is_invisible(desk: Harness) -> None:

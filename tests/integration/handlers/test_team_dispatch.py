@@ -22,15 +22,6 @@ async def desk(db: Database, demo_config: Config) -> Harness:
     return harness
 
 
-async def _emergency(desk: Harness) -> int:
-    await desk.send(FARMER, "/110")
-    await desk.send(FARMER, "烤房温度上不去")
-    await desk.press(FARMER, "f:site:QS01")
-    [ticket] = await desk.tickets()
-    assert ticket.id is not None
-    return ticket.id
-
-
 async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:
     await desk.send(RETAILER, "/new")
     await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
@@ -48,7 +39,7 @@ async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:
 
 
 async def test_supervisor_reminds_and_reassigns_an_overdue_ticket(desk: Harness) -> None:
-    ticket_id = await _emergency(desk)
+    ticket_id = await desk.file_110(FARMER)
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "已催办" in texts(out)
     reminders = [r for r in await desk.outbox() if r.purpose == "remind"]
@@ -61,13 +52,13 @@ async def test_supervisor_reminds_and_reassigns_an_overdue_ticket(desk: Harness)
 
 
 async def test_member_cannot_use_supervisor_buttons(desk: Harness) -> None:
-    ticket_id = await _emergency(desk)
+    ticket_id = await desk.file_110(FARMER)
     out = await desk.press(MEMBER, f"sv:reassign:{ticket_id}", chat=TEAM_CHAT)
     assert "只对督办人员开放" in texts(out)
 
 
 async def test_ask_answer_transfer_and_reopen(desk: Harness) -> None:
-    ticket_id = await _emergency(desk)
+    ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
     await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
@@ -94,8 +85,36 @@ async def test_ask_answer_transfer_and_reopen(desk: Harness) -> None:
     assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
 
 
+async def test_a_command_typed_for_the_note_is_not_the_note(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert "说明" in texts(await desk.send(MEMBER, "/help", chat=TEAM_CHAT))
+    assert "已退出" in texts(await desk.send(MEMBER, "/cancel", chat=TEAM_CHAT))
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED  # nothing was resolved
+    assert not any("/cancel" in r.payload.get("text", "") for r in await desk.outbox())
+    # The conversation is over: later talk in the group is not a note either.
+    await desk.send(MEMBER, "好的", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED
+
+
+async def test_an_action_finished_with_a_typed_note_updates_the_cards(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已更换风机电容，温度恢复", chat=TEAM_CHAT)
+    edits = [
+        r for r in await desk.outbox() if r.id not in before and r.method == "edit_message"
+    ]
+    assert edits and all("已办结" in r.payload["text"] for r in edits)
+    assert {r.chat_id for r in edits} >= {TEAM_CHAT}
+
+
 async def test_a_card_still_queued_gets_its_edit_after_it_is_sent(desk: Harness) -> None:
-    ticket_id = await _emergency(desk)
+    ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     edits = [r for r in await desk.outbox() if r.method == "edit_message"]
     leader = 200002  # paged directly; that card has not gone out yet
@@ -117,7 +136,7 @@ async def test_writing_again_makes_an_unreachable_person_reachable(desk: Harness
 
 
 async def test_on_site_tells_the_requester(desk: Harness) -> None:
-    ticket_id = await _emergency(desk)
+    ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
     assert "已上门" in out.replies[0].text
@@ -131,7 +150,7 @@ async def test_on_site_tells_the_requester(desk: Harness) -> None:
 async def test_duty_roster_decides_who_is_paged(desk: Harness) -> None:
     out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
     assert "值班" in texts(out)
-    await _emergency(desk)
+    await desk.file_110(FARMER)
     pages = {r.chat_id for r in await desk.outbox() if r.purpose == "card" and r.chat_id > 0}
     assert pages == {MEMBER}  # the on-duty member, not the leader
 
@@ -149,6 +168,29 @@ async def test_bindteam_by_a_leader_moves_the_dispatch_chat(desk: Harness) -> No
     assert "只有该队队长" in texts(out)
     out = await desk.send(200002, "/bindteam curing-qingshan", chat=new_chat)
     assert "已绑定" in texts(out)
-    await _emergency(desk)
+    await desk.file_110(FARMER)
     cards = {r.chat_id for r in await desk.outbox() if r.purpose == "card"}
     assert new_chat in cards and TEAM_CHAT not in cards
+
+
+async def test_the_queue_names_teams_as_people_know_them(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = texts(await desk.send(SUPERVISOR, "/queue"))
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id
+    assert desk.cfg.team(ticket.team_id).name in out and ticket.team_id not in out
+
+
+async def test_a_transfer_with_a_note_updates_the_old_card_and_posts_one_new(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "属于白石片区", chat=TEAM_CHAT)
+    new = [r for r in await desk.outbox() if r.id not in before]
+    baishi = desk.cfg.team("curing-baishi").chat_id
+    assert [r.method for r in new if r.chat_id == baishi] == ["send_message"]  # its card
+    assert any(r.chat_id == TEAM_CHAT and r.method == "edit_message" for r in new)

@@ -34,6 +34,75 @@ async def test_urgent_rows_go_first_and_each_chat_keeps_its_order(rig: Rig) -> N
     assert all(r.status == "sent" and r.attempts == 1 for r in await rig.rows())
 
 
+async def test_a_row_being_retried_is_not_overtaken_by_the_next_about_its_ticket(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config)
+    rig.api.inject("server_error", chat_id=51)  # the first send fails once
+    await rig.queue(
+        message(51, "卡片", ticket_id=ticket.id, purpose="card"),
+        message(51, "照片说明", ticket_id=ticket.id, purpose="attachment"),
+        message(51, "已接单", ticket_id=ticket.id, purpose="notify"),
+    )
+    await rig.sender.drain_all()
+
+    assert rig.api.texts(51) == ["卡片", "照片说明", "已接单"]
+    assert [r.attempts for r in await rig.rows()] == [2, 1, 1]
+
+
+async def test_rows_about_other_tickets_do_not_wait_behind_a_failing_one(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    stuck, other = await new_ticket(db, demo_config), await new_ticket(db, demo_config)
+    rig.api.inject("server_error", method="sendPhoto", chat_id=52, times=3)
+    photo = OutboxMessage(
+        52, "send_photo", {"text": "", "file_id": "F1", "caption": "照片-甲"}, T0, T0,
+        ticket_id=stuck.id,
+    )
+    await rig.queue(
+        photo,
+        message(52, "卡片-甲", ticket_id=stuck.id),  # the same ticket's: waits for the photo
+        message(52, "卡片-乙", ticket_id=other.id),
+        message(52, "回复"),  # a deferred reply: no ticket
+    )
+    await rig.sender.drain_all()
+
+    texts = rig.api.texts(52)
+    assert set(texts[:2]) == {"回复", "卡片-乙"}  # went while the photo was retried
+    assert texts[2:] == ["照片-甲", "卡片-甲"]
+    assert (await rig.rows())[0].attempts == 4
+
+
+async def test_a_row_scheduled_for_later_holds_up_nothing_behind_it(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config)
+    morning = T0 + timedelta(hours=8)  # e.g. a notice kept until quiet hours end
+    later, _ = await rig.queue(
+        message(53, "早上再说", at=morning, ticket_id=ticket.id),
+        message(53, "已接单", ticket_id=ticket.id),
+    )
+    assert await rig.sender.drain_once() == 1
+    assert rig.api.texts(53) == ["已接单"]
+    assert (await rig.row(later)).status == "pending"
+    assert await rig.sender.next_due() == morning
+
+
+async def test_the_sender_sleeps_until_a_refused_row_is_due_not_its_followers(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config)
+    retry_at = T0 + timedelta(seconds=40)
+    await rig.queue(
+        message(54, "卡片", at=retry_at, ticket_id=ticket.id, attempts=1, last_error="500"),
+        message(54, "已接单", ticket_id=ticket.id),  # due now, but behind the card
+    )
+    assert await rig.sender.drain_once() == 0
+    assert await rig.sender.next_due() == retry_at  # no waking every 50 ms meanwhile
+    await rig.sender.drain_all()
+    assert rig.api.texts(54) == ["卡片", "已接单"]
+
+
 async def test_a_9000_character_text_goes_as_three_messages_buttons_on_the_last(
     rig: Rig,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import warnings
 from pathlib import Path
@@ -15,6 +16,7 @@ from matplotlib.text import Text
 
 from core.config import Config
 from reports.charts import FONT_PATH, cjk_font, font_family, png, rates_figure
+from reports.figures import GroupRates
 from reports.rates import RatesReport, compute
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, build, window
@@ -82,3 +84,15 @@ def test_without_the_cjk_font_the_check_would_catch_boxes() -> None:
         figure.text(0.5, 0.5, "响应率")
         with pytest.warns(UserWarning, match="missing from font"):
             figure.savefig(os.devnull, format="png")
+
+
+async def test_the_count_axis_has_whole_tickets_only(db: Database, demo_config: Config) -> None:
+    report = await report_of(db, demo_config)
+    # A quiet day: two tickets, one closed (matplotlib alone would tick at 0.5).
+    one_team = GroupRates("curing-qingshan", "青山镇烘烤110服务队", created=2, closed=1)
+    quiet = dataclasses.replace(report, groups=[one_team], total=one_team)
+    figure = rates_figure(quiet, "青山县 服务指标 2026-11-18")
+    png(figure)  # lay the ticks out
+    counts = figure.axes[1]
+    ticks = [t for t in counts.get_xticks() if 0 <= t <= counts.get_xlim()[1]]
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)

@@ -37,7 +37,10 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("烤房停電了，怎麼辦", Script.HANT),
         ("烤房停电了，怎么办", Script.HANS),
         ("許可證到期了", Script.HANT),
-        ("烤房", Script.HANS),  # the same in both scripts: Simplified is the default
+        ("烤房温度", Script.HANS),
+        ("烤房", None),  # the same in both scripts: it tells nothing
+        ("李小梅", None),
+        ("好的，下一步", None),
         ("ok 👍", None),
         ("", None),
     ],
