@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
     if command == "lint":
         ruff = subprocess.call([_python(), "-m", "ruff", "check", "."])
         layers = [p for p in LAYERS if (ROOT / p / "__init__.py").exists()]
-        mypy = subprocess.call([_python(), "-m", "mypy", *layers])
+        mypy = subprocess.call([_python(), "-m", "mypy", *layers, "tests", "bench"])
         return ruff or mypy
     print(f"unknown command {command!r}; try `python3 dev.py help`", file=sys.stderr)
     return 2

@@ -301,17 +301,20 @@ async def on_button(ctx: Ctx, data: str) -> None:
 
 
 async def free_message(ctx: Ctx) -> None:
-    """Outside a conversation: an answer to a waiting ticket, news for an open 110 call, a
-    new 110 call, or a new request."""
+    """Outside a conversation: an answer to a waiting ticket, a verdict on a resolved one,
+    news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
     decision = _routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
-    new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
+    alarm = decision is not None and decision.emergency
+    new_alarm = alarm and not (waiting and waiting.urgent)
     if waiting is not None and (text or msg.photo_file_id) and not new_alarm:
         await mine.add_info(ctx, waiting, text, msg.photo_file_id, answer=True)
         ctx.say("answer_added", number=waiting.label)
+        return
+    if text and not alarm and not msg.photo_file_id and await mine.typed_verdict(ctx, text):
         return
     call = await _open_emergency(ctx)
     if call is not None and (text or msg.photo_file_id):

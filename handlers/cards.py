@@ -109,7 +109,17 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
 def timeline(cfg: Config, events: list[TicketEvent], script: Script) -> str:
     lines = []
     for event in events:
-        label = ACTION_LABELS.get(event.action, event.action)
-        note = f"：{event.note}" if event.note else ""
-        lines.append(f"{local(cfg, event.at)} {label}{note}")
+        lines.append(f"{local(cfg, event.at)} {_event_text(event)}")
     return in_script("\n".join(lines), script)
+
+
+def _event_text(event: TicketEvent) -> str:
+    """What happened, with its note. A rating is written as two events, the score and then
+    the requester's words, so each says which one it is."""
+    if event.action == "rate":
+        score = event.data.get("rating")
+        if score is None:
+            return f"评价留言：{event.note}"
+        return f"评价：{score} 分" + (f"，{event.note}" if event.note else "")
+    note = f"：{event.note}" if event.note else ""
+    return f"{ACTION_LABELS.get(event.action, event.action)}{note}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from core.enums import Kind, Requester
 from core.geo import nearest_site, within_service_region
 from handlers import tickets
@@ -9,9 +11,17 @@ from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
+from routing import bare
 
 EMERGENCY = "emergency"
 TICKET = "ticket"
+
+# Answers typed at the summary instead of pressing its buttons ("要把这条消息作为求助提交吗？").
+_TYPED_CHOICES = {
+    **dict.fromkeys(("提交", "确认", "确定", "是", "是的", "好", "好的", "可以", "对"), "f:ok"),
+    **dict.fromkeys(("修改", "改一下", "重写"), "f:edit"),
+    **dict.fromkeys(("取消", "不用", "不用了", "算了", "不要", "不提交"), "f:no"),
+}
 
 
 def _valid_text(ctx: Ctx, text: str) -> bool:
@@ -187,26 +197,15 @@ async def ticket_step(ctx: Ctx) -> None:
             await ctx.goto("confirm")
             _summary(ctx, gathered)
             return
-        if msg.photo_file_id:
-            gathered.photos.append(msg.photo_file_id)
-        elif msg.voice_file_id:
-            gathered.voices.append(msg.voice_file_id)
-        elif msg.location is not None:
-            if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
-                found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
-                ctx.say("location_far", km=found[1] if found else 0)
-                return
-            gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
-        elif msg.text:
-            if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
-                return
-            gathered.text = f"{gathered.text}\n{msg.text}"
-        else:
-            ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
+        taken = _take_extra(ctx, gathered)
+        if taken == "refused":
+            return
+        next_button = rows(Button(ctx.text("next"), "f:next"))
+        if taken == "nothing":
+            ctx.say("extras", next_button, keyboard="location")
             return
         await ctx.goto("extras", **gathered.to_data())
-        next_button = rows(Button(ctx.text("next"), "f:next"))
-        if msg.text and not (msg.photo_file_id or msg.voice_file_id or msg.location):
+        if taken == "words":
             ctx.say("extra_text_added", next_button)  # words join the description
         else:
             ctx.say("extra_added", next_button, count=gathered.extras)
@@ -214,8 +213,38 @@ async def ticket_step(ctx: Ctx) -> None:
         await _confirm_step(ctx, gathered)
 
 
+Taken = Literal["words", "media", "refused", "nothing"]
+
+
+def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
+    """Add the message's photo, voice note, location or words to what was gathered.
+
+    "refused" when a reply already said why not (a location outside the service region,
+    words over the limit); "nothing" when the message held nothing to add.
+    """
+    msg = ctx.msg
+    if msg.photo_file_id:
+        gathered.photos.append(msg.photo_file_id)
+    elif msg.voice_file_id:
+        gathered.voices.append(msg.voice_file_id)
+    elif msg.location is not None:
+        if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
+            found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+            ctx.say("location_far", km=found[1] if found else 0)
+            return "refused"
+        gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
+    elif msg.text.strip():
+        if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
+            return "refused"
+        gathered.text = f"{gathered.text}\n{msg.text}"
+        return "words"
+    else:
+        return "nothing"
+    return "media"
+
+
 async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
-    choice = ctx.msg.callback_data
+    choice = ctx.msg.callback_data or _TYPED_CHOICES.get(bare(ctx.msg.text))
     if choice == "f:ok":
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:
@@ -232,10 +261,15 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     elif choice == "f:no":
         await ctx.end_flow()
         ctx.say("cancelled", keyboard="remove")
-    elif ctx.msg.text and _valid_text(ctx, ctx.msg.text):
-        # Typing again at the summary replaces the description.
-        gathered.text = ctx.msg.text
-        await ctx.goto("confirm", **gathered.to_data())
-        _summary(ctx, gathered)
     elif choice is not None:
         ctx.toast("stale_button")
+    else:
+        # More words or a photo at the summary add to the request (「修改」 rewrites it);
+        # the summary comes again so that what is submitted is what was last shown.
+        taken = _take_extra(ctx, gathered)
+        if taken == "refused":
+            return
+        if taken != "nothing":
+            await ctx.goto("confirm", **gathered.to_data())
+            ctx.say("confirm_added")
+        _summary(ctx, gathered)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.enums import Action, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.model import Attachment, Ticket
@@ -11,8 +13,19 @@ from handlers.cards import status_label, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
+from routing import bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
+
+# What people type back to a resolution notice instead of pressing its buttons: a score
+# ("5", "五星", "4分"), or a few words about the outcome ("解决了，谢谢", "还是不行").
+_TYPED_SCORE = re.compile(r"([1-5一二三四五])(分|星|颗星)?")
+_SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_VERDICT_WORDS = (
+    "解决", "好了", "修好", "可以了", "行了", "谢谢", "感谢", "满意", "好评", "差评", "收到",
+    "没好", "不行",
+)  # fmt: skip
+_VERDICT_MAX = 12  # longer text is a new matter, and is routed as one
 
 
 async def list_mine(ctx: Ctx) -> None:
@@ -95,6 +108,31 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("reopen_ask")
     else:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+
+
+async def typed_verdict(ctx: Ctx, text: str) -> bool:
+    """A score or a short verdict typed back to the person's ticket awaiting confirmation.
+
+    A score rates it (which confirms it, as the buttons do); words get the notice's buttons
+    again, since "好了" or "还是不行" alone is too little to close or reopen a ticket on.
+    False when the text is something else, or no ticket awaits the person's verdict.
+    """
+    plain = bare(text)
+    if not plain or len(plain) > _VERDICT_MAX:
+        return False
+    score = _TYPED_SCORE.fullmatch(plain)
+    if score is None and not any(word in plain for word in _VERDICT_WORDS):
+        return False
+    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
+    ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
+    if ticket is None:
+        return False
+    if score is not None:
+        digit = score.group(1)
+        await _rate(ctx, ticket, _SCORES.get(digit) or int(digit))
+    else:
+        ctx.say("verdict_buttons", _actions(ctx, ticket), number=ticket.label)
+    return True
 
 
 async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat
+from core.numbers import parse_public_number
 from core.services import perform
 from handlers import notify
 from handlers.cards import status_label
@@ -82,7 +83,12 @@ async def _ticket(ctx: Ctx) -> None:
     if not await is_oversight(ctx) or not ctx.msg.args:
         ctx.say("ticket_usage" if ctx.msg.args == () else "staff_only")
         return
-    ticket = await ctx.uow.tickets.by_number(ctx.msg.args[0])
+    typed = ctx.msg.args[0]
+    if parse_public_number(typed) is None:
+        # The number's last digit is a check digit: a typo shows here, not as "not found".
+        ctx.say("number_mistyped", number=typed[:20])
+        return
+    ticket = await ctx.uow.tickets.by_number(typed)
     if ticket is None:
         ctx.say("not_your_ticket")
         return

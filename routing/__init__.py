@@ -7,6 +7,14 @@ from __future__ import annotations
 
 from routing.decision import Decision
 from routing.router import Router
-from routing.text import detect_script, normalize, to_simplified, to_traditional
+from routing.text import bare, detect_script, normalize, to_simplified, to_traditional
 
-__all__ = ["Decision", "Router", "detect_script", "normalize", "to_simplified", "to_traditional"]
+__all__ = [
+    "Decision",
+    "Router",
+    "bare",
+    "detect_script",
+    "normalize",
+    "to_simplified",
+    "to_traditional",
+]

@@ -80,6 +80,15 @@ def normalize(text: str) -> str:
     return to_simplified(clean(text))
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def bare(text: str) -> str:
+    """`normalize` without punctuation or spaces: for telling a short reply ("好的！",
+    "解决了，谢谢") from a list of expected ones."""
+    return _NOT_WORDS.sub("", normalize(text))
+
+
 @lru_cache(maxsize=8192)
 def _char_script(char: str) -> int:
     """+1 for a Traditional-only character, -1 for a Simplified-only one, 0 otherwise."""

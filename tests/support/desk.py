@@ -99,6 +99,14 @@ class Harness:
         assert ticket.id is not None and ticket.urgent
         return ticket.id
 
+    async def resolved_110(self, user: int, member: int, team_chat: int) -> int:
+        """`user` calls 110, `member` accepts and resolves it in `team_chat`; the ticket's id."""
+        ticket_id = await self.file_110(user)
+        await self.press(member, f"tk:acc:{ticket_id}", chat=team_chat)
+        await self.press(member, f"tk:res:{ticket_id}", chat=team_chat)
+        await self.send(member, "更换了风机电容，温度已恢复", chat=team_chat)
+        return ticket_id
+
     async def tickets(self) -> list[Ticket]:
         async with self.db.uow(read_only=True) as uow:
             assert uow.session is not None

@@ -65,7 +65,7 @@ async def ptb(
     request = OfflineRequest()
     app = App(settings=None, cfg=demo_config, db=db, desk=harness.desk)  # type: ignore[arg-type]
     application = build_application(app, token="123:ABC", base_url="http://offline/bot")
-    application.bot._request = (request, request)  # type: ignore[attr-defined]
+    application.bot._request = (request, request)
     await application.initialize()
     return application, request, harness
 

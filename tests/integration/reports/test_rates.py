@@ -8,9 +8,9 @@ from core.config import Config, RateWeights
 from core.enums import Action
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, FARMER, build, m, window
+from tests.integration.reports.dataset import AFTER, build, m, window
 from tests.integration.reports.dataset import act as perform_at
-from tests.support.tickets import MEMBER, new_ticket
+from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 
 async def rates(db: Database, cfg: Config, now=AFTER, by="team", **kw: object) -> RatesReport:  # type: ignore[no-untyped-def]

@@ -1,0 +1,129 @@
+"""Words typed where the bot offered buttons: at a request's summary, and back to a
+resolution notice. They are taken as the buttons they mean, or added to what they are about,
+never filed as a new request."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from core.enums import Status
+from storage.uow import Database
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, MEMBER
+
+RETAILER = 100002
+SUPERVISOR = 300001
+
+
+@pytest.fixture
+async def desk(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    return harness
+
+
+@pytest.fixture
+def team_chat(demo_config: Config) -> int:
+    chat = demo_config.team("curing-qingshan").chat_id
+    assert chat is not None
+    return chat
+
+
+async def test_a_score_typed_after_resolution_rates_and_closes_the_ticket(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, "5")
+    assert "还有什么想说的" in texts(out)
+    out = await desk.send(FARMER, "师傅来得很快")
+    assert "已销号" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.status is Status.CLOSED
+    assert ticket.rating == 5 and ticket.rating_comment == "师傅来得很快"
+
+
+@pytest.mark.parametrize(("typed", "score"), [("五星", 5), ("４分", 4), ("3 颗星！", 3)])
+async def test_scores_are_read_however_they_are_written(
+    desk: Harness, team_chat: int, typed: str, score: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, typed)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == score
+
+
+@pytest.mark.parametrize("typed", ["解决了，谢谢", "還是不行", "好了"])
+async def test_a_verdict_in_words_gets_the_notice_buttons_again_and_changes_nothing(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "已办结，等您确认" in texts(out) or "已辦結，等您確認" in texts(out)
+    assert button_data(out) == [f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"]
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.rating is None
+
+
+async def test_a_new_matter_after_resolution_is_still_a_new_request(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, "烟苗发黄是什么病，要打什么药")
+    assert "要把这条消息作为求助提交吗" in texts(out)
+    await desk.press(FARMER, "f:ok")
+    first, second = await desk.tickets()
+    assert first.status is Status.RESOLVED and second.status is Status.DISPATCHED
+
+
+async def test_a_score_without_a_resolved_ticket_is_not_a_rating(desk: Harness) -> None:
+    await desk.send(RETAILER, "5")
+    assert all(t.rating is None for t in await desk.tickets())
+
+
+async def test_the_timeline_shows_the_score_and_the_comment_apart(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "4")
+    await desk.send(FARMER, "来得及时")
+    detail = texts(await desk.press(FARMER, f"my:v:{ticket_id}"))
+    assert "评价：4 分" in detail and "评价留言：来得及时" in detail
+
+
+async def test_words_typed_at_the_summary_join_the_description(desk: Harness) -> None:
+    await desk.send(RETAILER, "卷烟订货系统登录不了")
+    out = await desk.send(RETAILER, "提示密码错误，昨天还能用")
+    assert "已补充" in texts(out) and "卷烟订货系统登录不了\n提示密码错误，昨天还能用" in texts(out)
+    out = await desk.send(RETAILER, photo_file_id="screenshot")
+    assert "补充：1" in texts(out)
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "卷烟订货系统登录不了\n提示密码错误，昨天还能用"
+
+
+@pytest.mark.parametrize(
+    ("typed", "filed"), [("好的", 1), ("確認！", 1), ("提交", 1), ("算了", 0), ("取消", 0)]
+)
+async def test_a_buttons_word_typed_at_the_summary_acts_as_the_button(
+    desk: Harness, typed: str, filed: int
+) -> None:
+    await desk.send(RETAILER, "上周订的货少送了两条，什么时候补")
+    await desk.send(RETAILER, typed)
+    tickets = await desk.tickets()
+    assert len(tickets) == filed
+    if filed:
+        assert tickets[0].text == "上周订的货少送了两条，什么时候补"
+
+
+async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.number
+    typo = ticket.number[:-1] + str((int(ticket.number[-1]) + 1) % 10)
+    out = await desk.send(SUPERVISOR, f"/ticket {typo}")
+    assert "可能输错了一位" in texts(out)
+    out = await desk.send(SUPERVISOR, f"/ticket {ticket.number}")
+    assert ticket.number in texts(out)
