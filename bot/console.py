@@ -26,12 +26,12 @@ from scheduler.sweep import sweep
 
 HELP = """命令 (commands):
   :as farmer|retailer|staff|member|leader|supervisor   切换身份 switch persona
-  :press N        按第 N 个按钮 press button N (or just type #N)
+  :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
   :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
   :later MIN      时间快进 MIN 分钟，看催办和督办 move the clock on, run the SLA sweep
-  :who  :help  :quit
+  :who            列出身份 list the personas   :help  :quit
 其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""
 
 
@@ -63,7 +63,9 @@ class Console:
     app: App
     out: TextIO = sys.stdout
     persona_name: str = "farmer"
-    buttons: list[tuple[str, int | None]] = field(default_factory=list)
+    # Every button shown so far, numbered for the whole session, so that an older card's
+    # buttons can still be pressed: (callback data, message id, chat the message is in).
+    buttons: list[tuple[str, int | None, int]] = field(default_factory=list)
     write: Callable[[str], Any] | None = None
 
     def __post_init__(self) -> None:
@@ -88,14 +90,19 @@ class Console:
         print(text, file=self.out, flush=True)
 
     def _show(
-        self, prefix: str, text: str, buttons: list[list[dict[str, str]]], message_id: int | None
+        self,
+        prefix: str,
+        text: str,
+        buttons: list[list[dict[str, str]]],
+        message_id: int | None,
+        chat_id: int,
     ) -> None:
         self._print(f"{prefix}{text}")
         labels = []
         for row in buttons:
             for button in row:
                 if "data" in button:
-                    self.buttons.append((button["data"], message_id))
+                    self.buttons.append((button["data"], message_id, chat_id))
                     labels.append(f"[{len(self.buttons)}] {button['text']}")
         if labels:
             self._print("    " + "  ".join(labels))
@@ -107,7 +114,7 @@ class Console:
             where = "本群" if chat_id < 0 else "您"
         else:
             where = self._chat_label(chat_id)
-        self._show(f"  📨 → {where} #{message_id}: ", text, buttons, message_id)
+        self._show(f"  📨 → {where} #{message_id}: ", text, buttons, message_id, chat_id)
 
     def _save_file(self, photo: bytes | None, document: tuple[str, bytes] | None) -> None:
         """Photos and files cannot be shown in a terminal: save them and say where."""
@@ -130,13 +137,15 @@ class Console:
                 return f"{name}({persona.name})"
         return str(chat_id)
 
-    def _event(self, **fields: Any) -> Incoming:
+    def _event(self, chat_id: int | None = None, **fields: Any) -> Incoming:
+        """What the persona sends, in their own chat unless `chat_id` (a pressed button's)."""
         p = self.persona
+        chat = p.chat_id if chat_id is None else chat_id
         return Incoming(
             update_key=f"console:{uuid.uuid4().hex}",
             user_id=p.user_id,
-            chat_id=p.chat_id,
-            chat_type=p.chat_type,
+            chat_id=chat,
+            chat_type=p.chat_type if chat == p.chat_id else _chat_type(chat),
             user_name=p.name,
             language_code=p.language_code,
             **fields,
@@ -157,8 +166,11 @@ class Console:
             if not 0 <= index < len(self.buttons):
                 self._print("没有这个按钮。")
                 return None
-            data, message_id = self.buttons[index]
-            return self._event(callback_data=data, callback_message_id=message_id)
+            data, message_id, chat_id = self.buttons[index]
+            return self._event(chat_id, callback_data=data, callback_message_id=message_id)
+        if head == ":who":
+            self._who()
+            return None
         if head == ":contact":
             return self._event(
                 contact=Contact(self.persona.phone or "8613900000000", self.persona.user_id)
@@ -187,6 +199,13 @@ class Console:
             return self._event(text=line, command=command.split("@")[0].lower(), args=tuple(args))
         return self._event(text=line)
 
+    def _who(self) -> None:
+        for name, persona in self.people.items():
+            mark = "→" if name == self.persona_name else " "
+            in_group = persona.chat_id != persona.user_id
+            where = f"，在 {self._chat_label(persona.chat_id)}" if in_group else ""
+            self._print(f"{mark} {name}：{persona.name}（id {persona.user_id}{where}）")
+
     async def later(self, minutes: float) -> None:
         """Move the demo's clock on and run the SLA sweep: the reminders and alerts it sends."""
         self.clock.offset += timedelta(minutes=minutes)
@@ -213,7 +232,6 @@ class Console:
         if event is None:
             return None
         outcome = await self.app.desk.handle(event)
-        self.buttons = []
         if outcome.toast:
             self._print(f"  💬 {outcome.toast}")
         for reply in outcome.replies:
@@ -223,6 +241,7 @@ class Console:
                 reply.text,
                 reply.buttons_payload(),
                 event.callback_message_id if reply.edit else None,
+                event.chat_id,
             )
             self._save_file(reply.photo, reply.document)
             if reply.keyboard in ("contact", "location"):
@@ -252,3 +271,7 @@ class Console:
                 return 0
             if line.strip():
                 await self.send(line)
+
+
+def _chat_type(chat_id: int) -> str:
+    return "supergroup" if chat_id < 0 else "private"

@@ -38,7 +38,10 @@ def local(cfg: Config, at: datetime | None) -> str:
     return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
 
 
-def status_label(status: Status, script: Script) -> str:
+def status_label(status: Status, script: Script, *, for_staff: bool = False) -> str:
+    """The status as the requester reads it ("待您补充"), or as staff do ("待报告人补充")."""
+    if for_staff and status is Status.WAITING_REQUESTER:
+        return t("status_waiting_requester_staff", script)
     return t(f"status_{status.value}", script)
 
 
@@ -59,7 +62,7 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     phone = requester.phone if requester and requester.phone else "未提供"
     lines = [
         f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜"
-        f"{status_label(ticket.status, Script.HANS)}",
+        f"{status_label(ticket.status, Script.HANS, for_staff=True)}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
         f"报告人：{who}　电话：{phone}",

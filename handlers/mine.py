@@ -66,12 +66,13 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
 async def show(ctx: Ctx, ticket: Ticket) -> None:
     assert ticket.id is not None
     events = list(await ctx.uow.tickets.events(ticket.id))
+    own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     ctx.say(
         "detail",
-        _actions(ctx, ticket),
+        _actions(ctx, ticket) if own else (),  # the requester's buttons are theirs alone
         number=ticket.label,
         kind=ctx.text(f"kind_{ticket.kind.value}"),
-        status=status_label(ticket.status, ctx.script),
+        status=status_label(ticket.status, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
         text=ticket.text,
         timeline=timeline(ctx.cfg, events, ctx.script),

@@ -49,7 +49,8 @@ async def _act(
         if action is Action.ACCEPT and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
-            ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script))
+            status = status_label(ticket.status, ctx.script, for_staff=True)
+            ctx.toast("not_allowed_now", status=status)
         return False
     except PermissionDenied:
         ctx.toast("t_not_member")
@@ -139,7 +140,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     if ticket is None:
         return
     if not ticket.status.is_open or ticket.status is Status.RESOLVED:
-        ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
     elif parts[1] == "remind":
         await note_event(
             ctx.uow,

@@ -74,7 +74,7 @@ async def _queue(ctx: Ctx) -> None:
         flag = "🚨" if ticket.urgent else ""
         lines.append(
             f"{in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)}｜{flag}{ticket.label}｜"
-            f"{status_label(ticket.status, ctx.script)}｜{ticket.text[:20]}"
+            f"{status_label(ticket.status, ctx.script, for_staff=True)}｜{ticket.text[:20]}"
         )
     ctx.reply("\n".join(lines[:60]))
 
@@ -115,7 +115,7 @@ async def _reassign(ctx: Ctx) -> None:
             to_team=args[1],
         )
     except (IllegalTransition, ConcurrentUpdate):
-        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return
     await notify.post_card(ctx, ticket)
     await tell_requester(

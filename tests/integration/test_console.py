@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 WALKTHROUGH = """烤房停电了，温度一直往下掉
 #1
 :as member
-#1
+#6
 :as farmer
 /my
 :later 60
@@ -41,6 +41,23 @@ async def test_walkthrough_from_the_readme(tmp_path: Path) -> None:
     assert "您的工单 10019 已由 赵队员 接单" in screen  # the farmer was told who
     assert "暂不支持这种消息" in screen
     assert "Traceback" not in screen
+
+
+async def test_an_older_cards_buttons_stay_pressable_from_their_own_chat(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    # The card's 接单 is button 6 (the five barn choices come first). The farmer goes on
+    # talking, and the member presses it afterwards; the press comes from the team chat.
+    script = "烤房停电了，温度一直往下掉\n#1\n/my\n:who\n:as member\n#6\n:quit\n"
+    try:
+        await Console(app, out=out).run(io.StringIO(script))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "[6] 接单" in screen and "已接单" in screen
+    assert "→ farmer：张大山" in screen and "member：赵队员（id 200001，在 青山镇烘烤110服务队）" in screen
+    assert "失效" not in screen and "Traceback" not in screen
 
 
 def test_quick_start_run_without_token_starts_the_console_demo(tmp_path: Path) -> None:

@@ -194,3 +194,20 @@ async def test_a_transfer_with_a_note_updates_the_old_card_and_posts_one_new(
     baishi = desk.cfg.team("curing-baishi").chat_id
     assert [r.method for r in new if r.chat_id == baishi] == ["send_message"]  # its card
     assert any(r.chat_id == TEAM_CHAT and r.method == "edit_message" for r in new)
+
+
+async def test_staff_read_a_waiting_ticket_as_waiting_for_the_requester(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一座烤房？", chat=TEAM_CHAT)
+    card = [r for r in await desk.outbox() if r.chat_id == TEAM_CHAT][-1].payload["text"]
+    assert "待报告人补充" in card and "待您补充" not in card
+    [ticket] = await desk.tickets()
+    seen_by_supervisor = await desk.send(SUPERVISOR, f"/ticket {ticket.number}")
+    assert "待报告人补充" in texts(seen_by_supervisor)
+    assert button_data(seen_by_supervisor) == []  # 补充 and 撤回 are the farmer's buttons
+    seen_by_farmer = await desk.press(FARMER, f"my:v:{ticket_id}")
+    assert "待您补充" in texts(seen_by_farmer) and f"my:add:{ticket_id}" in button_data(
+        seen_by_farmer
+    )
