@@ -7,10 +7,11 @@ the chat, in order and urgent: the sender delivers them with its back-off and es
 and they survive a restart. A farmer whose 110 call was filed during a Telegram hiccup
 still hears that it was. (A timeout can hide a message Telegram did deliver; then it comes
 twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or
-file built in memory (the supervisor asks again) and a reply keyboard (the prompt's text
-and inline buttons go; the keyboard comes back with the step's answer to whatever the
-person sends next). A failure waiting cannot mend is logged; when the person has blocked
-the bot, they are marked unreachable, as when an outbox message meets the same refusal.
+file built in memory goes as a note saying it could not be sent and to ask again (with its
+caption), and a reply keyboard is dropped (the prompt's text and inline buttons go; the
+keyboard comes back with the step's answer to whatever the person sends next). A failure
+waiting cannot mend is logged; when the person has blocked the bot, they are marked
+unreachable, as when an outbox message meets the same refusal.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
+from core.enums import Script
 from core.model import OutboxMessage
+from handlers.i18n import t
 from handlers.replies import Reply
+from routing import detect_script
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
@@ -60,15 +64,15 @@ def queueable(reply: Reply) -> bool:
 def outbox_rows(
     unshown: Unshown, now: datetime, due: datetime
 ) -> tuple[list[OutboxMessage], int]:
-    """The rows, due at `due`, that carry the unshown replies, and how many replies no row
-    can carry."""
+    """The rows, due at `due`, that carry the unshown replies, and how many charts or files
+    no row can carry (each has a row saying so in its place)."""
     rows, left_out = [], 0
     for reply in unshown.replies:
+        payload: dict[str, object] = {"text": reply.text}
         if not queueable(reply):
             left_out += 1
-            continue
-        payload: dict[str, object] = {"text": reply.text}
-        if reply.buttons:
+            payload["text"] = _not_sent(reply)
+        elif reply.buttons:
             payload["buttons"] = reply.buttons_payload()
         method = "send_message"
         if reply.edit and unshown.pressed_message_id is not None:
@@ -87,6 +91,14 @@ def outbox_rows(
             )
         )
     return rows, left_out
+
+
+def _not_sent(reply: Reply) -> str:
+    """What stands in for a chart or file the outbox cannot carry: its caption, and a note
+    to ask again, in the caption's script."""
+    script = detect_script(reply.text) or Script.HANS
+    note = t("file_not_sent", script, what=t("chart" if reply.photo else "file", script))
+    return f"{reply.text}\n\n{note}" if reply.text else note
 
 
 class EarlierReplyWaiting(Exception):
@@ -140,7 +152,7 @@ class DeferredReplies:
         due = now + timedelta(seconds=unshown.retry_after)
         rows, left_out = outbox_rows(unshown, now, due)
         if left_out:
-            log.error("update %s: %d photo or file replies lost", update_key, left_out)
+            log.error("update %s: %d charts or files not sent; notes instead", update_key, left_out)
         if not rows:
             return False
         try:

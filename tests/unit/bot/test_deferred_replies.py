@@ -36,11 +36,18 @@ def test_an_edit_without_a_message_to_edit_is_sent_as_a_message() -> None:
     assert row.method == "send_message"
 
 
-def test_charts_and_files_built_in_memory_are_left_out() -> None:
+def test_charts_and_files_built_in_memory_are_replaced_by_a_note_to_ask_again() -> None:
     chart = Reply("", photo=b"\x89PNG")
-    ledger = Reply("台账", document=("ledger.xlsx", b"PK"))
+    ledger = Reply("臺賬 11月", document=("ledger.xlsx", b"PK"))
     rows, left_out = outbox_rows(_unshown(Reply("统计"), chart, ledger), NOW, NOW)
-    assert [r.payload["text"] for r in rows] == ["统计"] and left_out == 2
+    assert left_out == 2
+    assert [r.payload["text"] for r in rows] == [
+        "统计",
+        "（图表没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
+        # The caption stays, and the note follows its script.
+        "臺賬 11月\n\n（文件沒能發出：Telegram 暫時不可用。請稍後再發一次剛才的命令。）",
+    ]
+    assert all(r.method == "send_message" and "buttons" not in r.payload for r in rows)
     # So a report is never held back behind a queued reply: it is shown at once.
     assert [queueable(r) for r in (Reply("统计"), chart, ledger)] == [True, False, False]
 
