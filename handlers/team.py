@@ -77,7 +77,9 @@ async def tell_requester(
     buttons: tuple[tuple[Button, ...], ...] = (),
     **values: object,
 ) -> None:
-    text = t(key, ticket.script, number=ticket.label, **values)
+    # The team's words and names (a note, 赵队员, a team) reach the requester in their script.
+    shown = {k: in_script(v, ticket.script) if isinstance(v, str) else v for k, v in values.items()}
+    text = t(key, ticket.script, number=ticket.label, **shown)
     await ctx.enqueue(
         ticket.requester_chat_id, text, buttons=buttons, urgent=ticket.urgent, ticket_id=ticket.id
     )
@@ -124,9 +126,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
         return
     await refresh_cards(ctx, ticket)
     await notify.post_card(ctx, ticket)
-    await tell_requester(
-        ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(team_id).name, ticket.script)
-    )
+    await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
     ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
 
 
@@ -197,12 +197,7 @@ async def note_step(ctx: Ctx) -> None:
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
         await refresh_cards(ctx, ticket)
-        await tell_requester(
-            ctx,
-            ticket,
-            "n_transferred",
-            team=in_script(ctx.cfg.team(ticket.team_id).name, ticket.script),
-        )
+        await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket)
     else:
         return

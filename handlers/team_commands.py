@@ -118,9 +118,7 @@ async def _reassign(ctx: Ctx) -> None:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return
     await notify.post_card(ctx, ticket)
-    await tell_requester(
-        ctx, ticket, "n_transferred", team=in_script(ctx.cfg.team(args[1]).name, ticket.script)
-    )
+    await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(args[1]).name)
     ctx.say("reassigned", number=ticket.label, team=ctx.cfg.team(args[1]).name)
 
 

@@ -127,3 +127,20 @@ async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
     assert "可能输错了一位" in texts(out)
     out = await desk.send(SUPERVISOR, f"/ticket {ticket.number}")
     assert ticket.number in texts(out)
+
+
+async def test_a_traditional_requester_reads_the_teams_names_and_notes_in_traditional(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
+    await desk.press(FARMER, "f:site:QS01")
+    [ticket] = await desk.tickets()
+    accept = f"tk:acc:{ticket.id}"
+    await desk.send(
+        MEMBER, chat=team_chat, callback_data=accept, callback_message_id=1, user_name="赵队员"
+    )
+    await desk.press(MEMBER, f"tk:res:{ticket.id}", chat=team_chat)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=team_chat)
+    told = "\n".join(r.payload["text"] for r in await desk.outbox() if r.chat_id == FARMER)
+    assert "趙隊員" in told and "赵队员" not in told
+    assert "更換了風機電容，溫度已恢復" in told
