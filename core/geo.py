@@ -16,10 +16,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * asin(sqrt(a))
 
 
-def nearest_site(cfg: Config, lat: float, lon: float) -> tuple[Site, float] | None:
-    """The nearest configured site and its distance, or None when there are no sites."""
+def nearest_site(
+    cfg: Config, lat: float, lon: float, kinds: tuple[str, ...] = ()
+) -> tuple[Site, float] | None:
+    """The nearest configured site (of `kinds`, when given) and its distance, or None when
+    there is none."""
     best: tuple[Site, float] | None = None
     for site in cfg.sites:
+        if kinds and site.kind not in kinds:
+            continue
         km = distance_km(lat, lon, site.lat, site.lon)
         if best is None or km < best[1]:
             best = (site, km)

@@ -310,17 +310,20 @@ async def free_message(ctx: Ctx) -> None:
     # A barn emergency is not an answer to a question about another matter.
     alarm = decision is not None and decision.emergency
     new_alarm = alarm and not (waiting and waiting.urgent)
-    if waiting is not None and (text or msg.photo_file_id) and not new_alarm:
-        await mine.add_info(ctx, waiting, text, msg.photo_file_id, answer=True)
+    said = bool(text or msg.photo_file_id or msg.voice_file_id)
+    if waiting is not None and said and not new_alarm:
+        await mine.add_info(
+            ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
+        )
         ctx.say("answer_added", number=waiting.label)
         return
-    if text and not alarm and not msg.photo_file_id and await mine.typed_verdict(ctx, text):
+    if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, alarm=alarm):
         return
     call = await _open_emergency(ctx)
-    if call is not None and (text or msg.photo_file_id):
+    if call is not None and said and not _another_service(decision, call):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
-        await mine.add_info(ctx, call, text, msg.photo_file_id)
+        await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
         ctx.say("e_news_added", number=call.label)
         return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
@@ -367,6 +370,12 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     # Routing needs words: keep what came and ask for them.
     await ctx.start_flow(intake.TICKET, "describe", first.to_data())
     ctx.say("media_kept")
+
+
+def _another_service(decision: Decision | None, ticket: Ticket) -> bool:
+    """Whether the words plainly concern another service than the ticket's (收购, a complaint
+    about staff): a new matter. The rest (the temperature now, "师傅到哪了") is news for it."""
+    return decision is not None and not decision.triage and decision.line != ticket.line
 
 
 async def _open_emergency(ctx: Ctx) -> Ticket | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from core.config import Site
 from core.enums import Kind, Requester
 from core.geo import nearest_site, within_service_region
 from handlers import tickets
@@ -55,13 +56,38 @@ async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
     ctx.say("e_where", _where_buttons(ctx), keyboard="location")
 
 
-def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
-    sites = [s for s in ctx.cfg.sites if s.kind == "curing_cluster"]
+BARNS = ("curing_cluster",)
+
+
+def _barns_offered(ctx: Ctx) -> list[Site]:
+    """The barn clusters the where-question offers, in its buttons' order."""
+    sites = [s for s in ctx.cfg.sites if s.kind in BARNS]
     if ctx.user.area:
         sites = [s for s in sites if s.area == ctx.user.area] or sites
-    buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in sites[:8]]
+    return sites[:8]
+
+
+def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+    offered = _barns_offered(ctx)
+    buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in offered]
     buttons.append(Button(ctx.text("skip"), "f:skip"))
     return rows(*buttons, per_row=2)
+
+
+def _barn_named(ctx: Ctx, text: str) -> str | None:
+    """The barn cluster a typed answer names: its button's number, its name, or the part of
+    the name people say ("大坪" for 青山镇大坪烤房群)."""
+    plain = bare(text)
+    offered = _barns_offered(ctx)
+    if plain.isdigit() and 1 <= int(plain) <= len(offered):
+        return offered[int(plain) - 1].code
+    for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
+        area = ctx.cfg.area(site.area)
+        core = bare(site.name).removeprefix(bare(area.name) if area else "")
+        core = core.removesuffix("烤房群").removesuffix("烤房")
+        if bare(site.name) in plain or (len(core) >= 2 and core in plain):
+            return site.code
+    return None
 
 
 async def emergency_step(ctx: Ctx) -> None:
@@ -89,7 +115,7 @@ async def emergency_step(ctx: Ctx) -> None:
             ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
             return
         gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
-        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
         gathered.site_code = found[0].code if found else None
     elif msg.callback_data and msg.callback_data.startswith("f:site:"):
         code = msg.callback_data.removeprefix("f:site:")
@@ -99,16 +125,18 @@ async def emergency_step(ctx: Ctx) -> None:
         gathered.site_code = code
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass
-    elif msg.text or msg.voice_file_id or msg.photo_file_id:
-        # More detail while choosing the place: keep it, the team will want it.
-        gathered.text = "\n".join(p for p in (gathered.text, msg.text) if p)
+    elif msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
+        # The farmer's own answer, typed or said: the alarm goes out with it now, since an
+        # alarm that waits for a button press is no alarm. A barn it names is used.
+        typed = msg.text.strip()
+        gathered.site_code = _barn_named(ctx, typed) if typed else None
+        said = typed and not bare(typed).isdigit()  # a button's number says nothing more
+        if said and len(f"{gathered.text}\n{typed}") <= ctx.cfg.limits.max_text:
+            gathered.text = "\n".join(p for p in (gathered.text, f"位置：{typed}") if p)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
         if msg.photo_file_id:
             gathered.photos.append(msg.photo_file_id)
-        await ctx.goto("where", **gathered.to_data())
-        ctx.say("e_where", _where_buttons(ctx), keyboard="location")
-        return
     else:
         ctx.toast("stale_button")
         return

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import re
 
-from core.enums import Action, Role, Status
+from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.model import Attachment, Ticket
 from core.services import note_event, perform
-from handlers import notify
+from handlers import intake, notify
 from handlers.cards import status_label, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
+from handlers.tickets import Gathered
 from routing import bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
 
 # What people type back to a resolution notice instead of pressing its buttons: a score
-# ("5", "五星", "4分"), or a few words about the outcome ("解决了，谢谢", "还是不行").
+# ("5", "五星", "4分"), the problem is still there ("没修好，还是停电"), it is solved
+# ("解决了，谢谢"), or a few words that say neither ("收到").
 _TYPED_SCORE = re.compile(r"([1-5一二三四五])(分|星|颗星)?")
 _SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_VERDICT_WORDS = (
-    "解决", "好了", "修好", "可以了", "行了", "谢谢", "感谢", "满意", "好评", "差评", "收到",
-    "没好", "不行",
-)  # fmt: skip
-_VERDICT_MAX = 12  # longer text is a new matter, and is routed as one
+_NOT_SOLVED = ("没解决", "没有解决", "没修好", "没好", "还是不行", "不行", "还没", "又坏", "又停")
+_SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
+_OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
+_VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
+_NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
 
 
 async def list_mine(ctx: Ctx) -> None:
@@ -100,8 +102,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
             ctx.say("ticket_cancelled", number=ticket.label)
             await _tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and ticket.status is Status.RESOLVED:
-        scores = [Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)]
-        ctx.say("rate_ask", rows(*scores, per_row=5))
+        _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
     elif verb == "bad" and ticket.status in (Status.RESOLVED, Status.CLOSED):
@@ -111,18 +112,22 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
 
 
-async def typed_verdict(ctx: Ctx, text: str) -> bool:
-    """A score or a short verdict typed back to the person's ticket awaiting confirmation.
+async def typed_verdict(ctx: Ctx, text: str, *, alarm: bool = False) -> bool:
+    """A verdict typed back to the person's ticket awaiting confirmation, acted on.
 
-    A score rates it (which confirms it, as the buttons do); words get the notice's buttons
-    again, since "好了" or "还是不行" alone is too little to close or reopen a ticket on.
-    False when the text is something else, or no ticket awaits the person's verdict.
+    A score rates it (which confirms it, as the buttons do). Words saying it is not solved
+    reopen it, as does a barn emergency when it was a 110 call (the same fault back, not a
+    new alarm beside the old one). Words saying it is solved ask for the score, as 「已解决，
+    评价」 does; other short words bring the notice's buttons back. False when the text is
+    none of these, or no ticket awaits the person's verdict.
     """
     plain = bare(text)
-    if not plain or len(plain) > _VERDICT_MAX:
-        return False
     score = _TYPED_SCORE.fullmatch(plain)
-    if score is None and not any(word in plain for word in _VERDICT_WORDS):
+    not_solved = len(plain) <= _NOT_SOLVED_MAX and any(w in plain for w in _NOT_SOLVED)
+    short = 0 < len(plain) <= _VERDICT_MAX
+    solved = short and any(w in plain for w in _SOLVED)
+    other = short and any(w in plain for w in _OTHER_VERDICTS)
+    if not (score or not_solved or solved or other or alarm):
         return False
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
     ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
@@ -131,9 +136,41 @@ async def typed_verdict(ctx: Ctx, text: str) -> bool:
     if score is not None:
         digit = score.group(1)
         await _rate(ctx, ticket, _SCORES.get(digit) or int(digit))
+    elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
+        await _reopen(ctx, ticket, text.strip())
+    elif alarm:
+        return False  # an emergency beside a resolved request: a new 110 call
+    elif solved:
+        _ask_score(ctx, ticket)
     else:
         ctx.say("verdict_buttons", _actions(ctx, ticket), number=ticket.label)
     return True
+
+
+def _is_alarm(ctx: Ctx, text: str) -> bool:
+    if len(text) > ctx.cfg.limits.max_text:
+        return False
+    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code).emergency
+
+
+def _ask_score(ctx: Ctx, ticket: Ticket) -> None:
+    scores = [Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)]
+    ctx.say("rate_ask", rows(*scores, per_row=5))
+
+
+async def _reopen(ctx: Ctx, ticket: Ticket, reason: str) -> None:
+    """Back to the team with the requester's reason, on a fresh card."""
+    reason = reason[: ctx.cfg.limits.max_text]
+    if await _transition(ctx, ticket, Action.REOPEN, note=reason):
+        await ctx.end_flow()
+        await notify.update_cards(ctx, ticket)
+        await notify.post_card(ctx, ticket)
+        chat = await notify.team_chat(ctx, ticket.team_id)
+        if chat is not None:
+            told = t("reopen_to_team", number=ticket.label, text=reason)
+            await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.say("reopened", number=ticket.label, team=team)
 
 
 async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
@@ -185,6 +222,11 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         return
     text = msg.text.strip()
+    if flow == RATE and text and _is_alarm(ctx, text):
+        # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
+        await ctx.end_flow()
+        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        return
     if flow == RATE:
         if text and msg.callback_data is None:  # a typed comment, not the 跳过 button
             ticket.rating_comment = text[:500]
@@ -213,33 +255,38 @@ async def flow_step(ctx: Ctx) -> None:
     elif flow == REOPEN:
         if not text:
             ctx.say("reopen_ask")
-        elif await _transition(ctx, ticket, Action.REOPEN, note=text):
-            await ctx.end_flow()
-            await notify.post_card(ctx, ticket)
-            team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-            ctx.say("reopened", number=ticket.label, team=team)
+        else:
+            await _reopen(ctx, ticket, text)
 
 
 async def add_info(
-    ctx: Ctx, ticket: Ticket, text: str, photo: str | None, *, answer: bool = False
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    photo: str | None,
+    *,
+    voice: str | None = None,
+    answer: bool = False,
 ) -> None:
-    """Attach the requester's words or photo to the ticket and tell the team."""
+    """Attach the requester's words, photo or voice note to the ticket and tell the team."""
     assert ticket.id is not None
-    if photo:
-        await ctx.uow.attachments.add(
-            Attachment(
+    files = {"photo": photo, "voice": voice}
+    for kind, file_id in files.items():
+        if file_id:
+            attachment = Attachment(
                 ticket_id=ticket.id,
-                kind="photo",
+                kind=kind,
                 added_at=ctx.now,
                 added_by=ctx.user.id,
-                file_id=photo,
+                file_id=file_id,
                 caption=text,
             )
-        )
+            await ctx.uow.attachments.add(attachment)
     if answer:
         await perform(
             ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text
         )
+        await notify.update_cards(ctx, ticket)  # no longer 待报告人补充
     else:
         await note_event(
             ctx.uow,
@@ -249,16 +296,14 @@ async def add_info(
             role=Role.REQUESTER,
             now=ctx.now,
             note=text,
-            data={"photo": bool(photo)},
+            data={"photo": bool(photo), "voice": bool(voice)},
         )
     chat = await notify.team_chat(ctx, ticket.team_id)
     if chat is not None:
         key = "answer_to_team" if answer else "info_to_team"
-        await ctx.enqueue(
-            chat,
-            t(key, number=ticket.label, text=text or "[照片]"),
-            urgent=ticket.urgent,
-            ticket_id=ticket.id,
-        )
-        if photo:
-            await notify.forward(ctx, chat, ticket, "send_photo", file_id=photo)
+        shown = text or ("[语音]" if voice else "[照片]")
+        told = t(key, number=ticket.label, text=shown)
+        await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
+        for kind, file_id in files.items():
+            if file_id:
+                await notify.forward(ctx, chat, ticket, notify.FILE_METHODS[kind], file_id=file_id)

@@ -26,6 +26,14 @@ async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
     return sorted(leaders)
 
 
+async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
+    """The chats where the team's cards may be: its chat, its members' and leaders'."""
+    chat = await team_chat(ctx, team_id)
+    people = {m.user_id for m in await ctx.uow.memberships.of_team(team_id)}
+    people |= set(ctx.cfg.team(team_id).leaders)
+    return people | ({chat} if chat is not None else set())
+
+
 async def post_card(ctx: Ctx, ticket: Ticket) -> None:
     """Put the ticket's card, its attachments, and (if urgent) pages, in front of the team."""
     assert ticket.id is not None
@@ -46,14 +54,14 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
             purpose="card",
         )
         for attachment in attachments:
-            method = _FILE_METHODS.get(attachment.kind)
+            method = FILE_METHODS.get(attachment.kind)
             if method:
                 await forward(ctx, target, ticket, method, file_id=attachment.file_id)
         if ticket.lat is not None and ticket.lon is not None:
             await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
 
 
-_FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
+FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
 
 
 async def forward(ctx: Ctx, target: int, ticket: Ticket, method: str, **payload: object) -> None:
@@ -88,13 +96,16 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
     `skip_message_id` in this chat, which the step edits itself)."""
     assert ticket.id is not None
     text, buttons = await card_now(ctx, ticket)
+    # Copies with another team (before a transfer) keep the text but lose the buttons: the
+    # ticket is no longer theirs to act on.
+    current = await _team_people(ctx, ticket.team_id)
     for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
         if sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id:
             continue
         await ctx.enqueue(
             sent.chat_id,
             text,
-            buttons=buttons,
+            buttons=buttons if sent.chat_id in current else (),
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",
@@ -105,7 +116,7 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
         await ctx.enqueue(
             chat_id,
             text,
-            buttons=buttons,
+            buttons=buttons if chat_id in current else (),
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",

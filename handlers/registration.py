@@ -100,6 +100,11 @@ async def _phone_step(ctx: Ctx) -> None:
     ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
 
 
+# The site a shared location binds a person to: a farmer's barn cluster (where a 110 call
+# sends the team), a retailer's district; staff, the nearest of any.
+_SITE_KINDS = {Requester.FARMER: ("curing_cluster",), Requester.RETAILER: ("retail_district",)}
+
+
 async def _area_step(ctx: Ctx) -> None:
     msg, user = ctx.msg, ctx.user
     if msg.location is not None:
@@ -107,7 +112,9 @@ async def _area_step(ctx: Ctx) -> None:
             found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
             ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
             return
-        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
+        kinds = _SITE_KINDS.get(user.kind, ()) if user.kind else ()
+        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, kinds)
+        found = found or nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
         assert found is not None
         user.site_code, user.area = found[0].code, found[0].area
         ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])

@@ -162,9 +162,9 @@ def service_desk_script() -> list[Update]:
         press(5, FARMER, "f:area:qingshan", message_id=502),
         say(6, FARMER, "/110"),
         say(7, FARMER, "烤房风机不转了，温度上不去"),
-        voice(8, FARMER),  # more detail while choosing the place
         press(9, FARMER, "f:site:QS01", message_id=503),
         press(9, FARMER, "f:site:QS01", message_id=503),  # redelivered: handled once
+        voice(8, FARMER),  # news for the call (and the older update id does not matter)
         press(10, MEMBER, "tk:acc:1", message_id=900, chat=TEAM_CHAT),  # 接单 in the team chat
         sticker(11, FARMER),
         say(12, FARMER, "/new@jinye110_bot"),

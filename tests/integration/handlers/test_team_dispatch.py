@@ -193,7 +193,9 @@ async def test_a_transfer_with_a_note_updates_the_old_card_and_posts_one_new(
     new = [r for r in await desk.outbox() if r.id not in before]
     baishi = desk.cfg.team("curing-baishi").chat_id
     assert [r.method for r in new if r.chat_id == baishi] == ["send_message"]  # its card
-    assert any(r.chat_id == TEAM_CHAT and r.method == "edit_message" for r in new)
+    [old_card] = [r for r in new if r.chat_id == TEAM_CHAT and r.method == "edit_message"]
+    # The old team sees where it went, with no buttons: it is no longer theirs to act on.
+    assert "白石乡烘烤110服务队" in old_card.payload["text"] and not old_card.payload.get("buttons")
 
 
 async def test_staff_read_a_waiting_ticket_as_waiting_for_the_requester(desk: Harness) -> None:

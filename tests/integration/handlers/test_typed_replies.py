@@ -53,16 +53,56 @@ async def test_scores_are_read_however_they_are_written(
     assert ticket.status is Status.CLOSED and ticket.rating == score
 
 
-@pytest.mark.parametrize("typed", ["解决了，谢谢", "還是不行", "好了"])
-async def test_a_verdict_in_words_gets_the_notice_buttons_again_and_changes_nothing(
+@pytest.mark.parametrize("typed", ["解决了，谢谢", "好了", "非常满意，谢谢师傅"])
+async def test_solved_in_words_asks_for_the_score_as_the_confirm_button_does(
     desk: Harness, team_chat: int, typed: str
 ) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
     out = await desk.send(FARMER, typed)
-    assert "已办结，等您确认" in texts(out) or "已辦結，等您確認" in texts(out)
+    assert "请为这次服务打分" in texts(out)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.rating is None  # until a score
+
+
+@pytest.mark.parametrize("typed", ["没修好，还是停电", "還是不行", "温度又降下来了，烤房又停电了"])
+async def test_not_solved_or_the_same_alarm_again_reopens_the_ticket(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, typed)
+    assert "已重新派给" in texts(out) or "已重新派給" in texts(out)
+    [ticket] = await desk.tickets()  # no second alarm
+    assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
+    assert ticket.reopen_count == 1
+    told = [r.payload.get("text", "") for r in await desk.outbox() if r.id not in before]
+    assert any("没有解决" in text and typed in text for text in told)  # with the reason
+
+
+async def test_a_short_word_that_is_no_verdict_brings_the_buttons_back(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, "收到")
+    assert "已办结，等您确认" in texts(out)
     assert button_data(out) == [f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"]
     [ticket] = await desk.tickets()
-    assert ticket.status is Status.RESOLVED and ticket.rating is None
+    assert ticket.status is Status.RESOLVED
+
+
+async def test_an_alarm_typed_for_the_rating_comment_raises_a_new_call(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "5")
+    out = await desk.send(FARMER, "烤房又停电了！风机也不转了")
+    assert "已报警" in texts(out) or "在哪个烤房" in texts(out)
+    if "在哪个烤房" in texts(out):
+        await desk.press(FARMER, "f:site:QS01")
+    rated, alarm = await desk.tickets()
+    assert rated.status is Status.CLOSED and rated.rating == 5 and not rated.rating_comment
+    assert alarm.urgent and alarm.status is Status.DISPATCHED
 
 
 async def test_a_new_matter_after_resolution_is_still_a_new_request(
