@@ -38,6 +38,14 @@ def local(cfg: Config, at: datetime | None) -> str:
     return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
 
 
+def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:
+    """The ticket's status label, telling a ticket closed for want of the requester's answer
+    (never resolved) from one crossed off (销号) after it was resolved."""
+    if ticket.status is Status.CLOSED and ticket.resolved_at is None:
+        return t("status_closed_unanswered", script)
+    return status_label(ticket.status, script, for_staff=for_staff)
+
+
 def status_label(status: Status, script: Script, *, for_staff: bool = False) -> str:
     """The status as the requester reads it ("待您补充"), or as staff do ("待报告人补充")."""
     if for_staff and status is Status.WAITING_REQUESTER:
@@ -62,7 +70,7 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     phone = requester.phone if requester and requester.phone else "未提供"
     lines = [
         f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜"
-        f"{status_label(ticket.status, Script.HANS, for_staff=True)}",
+        f"{ticket_status(ticket, Script.HANS, for_staff=True)}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
         f"报告人：{who}　电话：{phone}",

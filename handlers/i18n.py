@@ -111,6 +111,7 @@ MESSAGES: dict[str, str] = {
     "status_waiting_requester_staff": "待报告人补充",
     "status_resolved": "已办结待确认",
     "status_closed": "已销号",
+    "status_closed_unanswered": "未补充，已关闭",
     "status_cancelled": "已撤回",
     "kind_emergency": "110报警",
     "kind_request": "求助办事",

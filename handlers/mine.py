@@ -9,7 +9,7 @@ from core.errors import IllegalTransition, PermissionDenied
 from core.model import Attachment, Ticket
 from core.services import note_event, perform
 from handlers import intake, notify
-from handlers.cards import status_label, timeline
+from handlers.cards import status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -36,7 +36,7 @@ async def list_mine(ctx: Ctx) -> None:
         ctx.say("my_none")
         return
     buttons = [
-        Button(f"{t.label} {status_label(t.status, ctx.script)} {t.text[:12]}", f"my:v:{t.id}")
+        Button(f"{t.label} {ticket_status(t, ctx.script)} {t.text[:12]}", f"my:v:{t.id}")
         for t in mine
     ]
     ctx.say("my_list", rows(*buttons, per_row=1))
@@ -74,7 +74,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         _actions(ctx, ticket) if own else (),  # the requester's buttons are theirs alone
         number=ticket.label,
         kind=ctx.text(f"kind_{ticket.kind.value}"),
-        status=status_label(ticket.status, ctx.script, for_staff=not own),
+        status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
         text=ticket.text,
         timeline=timeline(ctx.cfg, events, ctx.script),

@@ -40,10 +40,23 @@ TOTAL = "合计"
 UNSET = "未指定"
 
 
-def closing_status(status: Status) -> str:
-    """The ledger's 销号 column: closed is 已销号, cancelled 已撤销, everything else 未销号."""
+# A ticket closed because the requester never answered the team's question was not
+# resolved: it is not crossed off (销号) as done.
+CLOSED_UNANSWERED = "未补充关闭"
+
+
+def status_name(status: Status, resolved: bool) -> str:
+    """The ledger's status column; `resolved`: the ticket was resolved at some point."""
+    if status is Status.CLOSED and not resolved:
+        return CLOSED_UNANSWERED
+    return STATUS_NAMES[status]
+
+
+def closing_status(status: Status, resolved: bool = True) -> str:
+    """The ledger's 销号 column: closed after resolution is 已销号, closed for want of an
+    answer 未补充关闭, cancelled 已撤销, everything else 未销号."""
     if status is Status.CLOSED:
-        return "已销号"
+        return "已销号" if resolved else CLOSED_UNANSWERED
     if status is Status.CANCELLED:
         return "已撤销"
     return "未销号"

@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from core.config import Config
 from core.enums import Kind, Status
 from reports import sqlexpr as x
-from reports.labels import KIND_NAMES, STATUS_NAMES, closing_status, rating_name
+from reports.labels import KIND_NAMES, closing_status, rating_name, status_name
 from reports.masking import mask_phone
 from reports.periods import Window
 from reports.rates import RatesReport, compute
@@ -52,11 +52,11 @@ class LedgerRow:
 
     @property
     def closing(self) -> str:
-        return closing_status(self.status)
+        return closing_status(self.status, self.resolved_at is not None)
 
     @property
     def status_name(self) -> str:
-        return STATUS_NAMES[self.status]
+        return status_name(self.status, self.resolved_at is not None)
 
     @property
     def rating_name(self) -> str:

@@ -83,10 +83,10 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     h = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
     assert (h["是否超时"], h["销号状态"], h["当前状态"], h["办结时间"]) == (
         "否",
-        "已销号",
-        "已销号",
+        "未补充关闭",
+        "未补充关闭",
         None,
-    )  # expired: closed, never resolved; its clock stopped when the team asked
+    )  # expired: closed, never resolved, so not crossed off; its clock stopped when asked
     b = {title: cell.value for title, cell in zip(header, sheet[5], strict=True)}
     assert (b["是否超时"], b["办结时间"], b["评分"], b["满意度"]) == ("是", local(14), None, None)
     c = {title: cell.value for title, cell in zip(header, sheet[6], strict=True)}
