@@ -166,7 +166,14 @@ MESSAGES: dict[str, str] = {
     "chart": "图表",
     "file": "文件",
     "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",
-    "reassign_usage": "用法：/reassign 工单号 服务队ID",
+    "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",
+    "t_help": (
+        "服务队群里可以这样用：\n"
+        "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
+        "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过\n"
+        "/duty 值班（/duty on、/duty off）　/bindteam 服务队ID 把本群设为派单群（队长）\n"
+        "督办人员还可以用 /stats 统计、/ledger 台账、/reassign 工单号 服务队 改派。"
+    ),
     "reassigned": "工单 {number} 已改派给 {team}。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",

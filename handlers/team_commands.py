@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from core.config import Team
 from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat
 from core.numbers import parse_public_number
 from core.services import perform
 from handlers import notify
-from handlers.cards import status_label
+from handlers.cards import status_label, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
@@ -21,6 +22,7 @@ from handlers.team import (
     on_supervisor_button,
     tell_requester,
 )
+from routing import bare
 
 
 async def in_group(ctx: Ctx) -> None:
@@ -61,11 +63,24 @@ async def _bindteam(ctx: Ctx) -> None:
     ctx.say("bind_done", team=team.name)
 
 
+async def _teams_in_view(ctx: Ctx) -> set[str] | None:
+    """The teams whose tickets the user may look at: None for all (supervisors), their own
+    teams for members and leaders, none for anyone else."""
+    if await is_oversight(ctx):
+        return None
+    memberships = await ctx.uow.memberships.of_user(ctx.user.id)
+    return {m.team_id for m in memberships if m.team_id is not None}
+
+
 async def _queue(ctx: Ctx) -> None:
-    if not await is_oversight(ctx):
+    """Open tickets: a supervisor's all of them, a member's or leader's their teams'."""
+    teams = await _teams_in_view(ctx)
+    if teams is not None and not teams:
         ctx.say("staff_only")
         return
-    open_tickets = await ctx.uow.tickets.open_tickets()
+    open_tickets = [
+        t for t in await ctx.uow.tickets.open_tickets() if teams is None or t.team_id in teams
+    ]
     if not open_tickets:
         ctx.say("queue_empty")
         return
@@ -74,22 +89,30 @@ async def _queue(ctx: Ctx) -> None:
         flag = "🚨" if ticket.urgent else ""
         lines.append(
             f"{in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)}｜{flag}{ticket.label}｜"
-            f"{status_label(ticket.status, ctx.script, for_staff=True)}｜{ticket.text[:20]}"
+            f"{ticket_status(ticket, ctx.script, for_staff=True)}｜{ticket.text[:20]}"
         )
     ctx.reply("\n".join(lines[:60]))
 
 
 async def _ticket(ctx: Ctx) -> None:
-    if not await is_oversight(ctx) or not ctx.msg.args:
-        ctx.say("ticket_usage" if ctx.msg.args == () else "staff_only")
+    """One ticket's detail and timeline: a supervisor's any, a member's their teams'."""
+    teams = await _teams_in_view(ctx)
+    if teams is not None and not teams:
+        ctx.say("staff_only")
+        return
+    if not ctx.msg.args:
+        ctx.say("ticket_usage")
         return
     typed = ctx.msg.args[0]
+    if not any(ch.isdigit() for ch in typed):
+        ctx.say("ticket_usage")
+        return
     if parse_public_number(typed) is None:
         # The number's last digit is a check digit: a typo shows here, not as "not found".
         ctx.say("number_mistyped", number=typed[:20])
         return
     ticket = await ctx.uow.tickets.by_number(typed)
-    if ticket is None:
+    if ticket is None or (teams is not None and ticket.team_id not in teams):
         ctx.say("not_your_ticket")
         return
     await show(ctx, ticket)
@@ -98,10 +121,11 @@ async def _ticket(ctx: Ctx) -> None:
 async def _reassign(ctx: Ctx) -> None:
     args = ctx.msg.args
     if not await is_oversight(ctx):
-        ctx.say("staff_only")
+        ctx.say("supervisors_only")
         return
     ticket = await ctx.uow.tickets.by_number(args[0]) if len(args) == 2 else None
-    if ticket is None or ctx.cfg.find_team(args[1]) is None:
+    to_team = _team_named(ctx, args[1]) if len(args) == 2 else None
+    if ticket is None or to_team is None:
         ctx.say("reassign_usage")
         return
     try:
@@ -112,14 +136,29 @@ async def _reassign(ctx: Ctx) -> None:
             Action.REASSIGN,
             actor_id=ctx.user.id,
             now=ctx.now,
-            to_team=args[1],
+            to_team=to_team.id,
         )
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return
+    await notify.update_cards(ctx, ticket)  # the old team's copies: where it went, no buttons
     await notify.post_card(ctx, ticket)
-    await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(args[1]).name)
-    ctx.say("reassigned", number=ticket.label, team=ctx.cfg.team(args[1]).name)
+    await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
+    ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
+
+
+def _team_named(ctx: Ctx, typed: str) -> Team | None:
+    """A team by its id (curing-qingshan) or its name, whole or in part (白石乡烘烤110)."""
+    found = ctx.cfg.find_team(typed)
+    if found is not None:
+        return found
+    plain = bare(typed)
+    named = [team for team in ctx.cfg.teams if plain and plain in bare(team.name)]
+    return named[0] if len(named) == 1 else None
+
+
+async def _help(ctx: Ctx) -> None:
+    ctx.say("t_help")
 
 
 async def _duty(ctx: Ctx) -> None:
@@ -193,6 +232,7 @@ async def _ledger(ctx: Ctx) -> None:
 
 
 COMMANDS: dict[str, Step] = {
+    "help": _help,
     "stats": _stats,
     "ledger": _ledger,
     "bindteam": _bindteam,

@@ -8,7 +8,7 @@ from core.config import Config
 from core.enums import Status
 from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
@@ -213,3 +213,40 @@ async def test_staff_read_a_waiting_ticket_as_waiting_for_the_requester(desk: Ha
     assert "待您补充" in texts(seen_by_farmer) and f"my:add:{ticket_id}" in button_data(
         seen_by_farmer
     )
+
+
+async def test_members_and_leaders_see_their_own_teams_queue_and_tickets(
+    desk: Harness,
+) -> None:
+    ours = await desk.file_110(FARMER)
+    await desk.send(RETAILER, "卷烟订货系统登录不了")
+    await desk.press(RETAILER, "f:ok")
+    _, theirs = await desk.tickets()
+    assert theirs.number
+    queue = texts(await desk.send(LEADER, "/queue"))
+    assert "青山镇烘烤110服务队" in queue and theirs.number not in queue
+    [mine] = [t for t in await desk.tickets() if t.id == ours]
+    assert mine.number and mine.number in texts(await desk.send(MEMBER, f"/ticket {mine.number}"))
+    assert "找不到" in texts(await desk.send(MEMBER, f"/ticket {theirs.number}"))
+    assert "只对督办人员" in texts(await desk.send(LEADER, f"/reassign {mine.number} purchase"))
+    assert "只对服务队和督办人员" in texts(await desk.send(RETAILER, "/queue"))
+
+
+async def test_help_in_the_team_chat_explains_the_team_commands(desk: Harness) -> None:
+    out = await desk.send(MEMBER, "/help", chat=TEAM_CHAT)
+    assert "/queue 本队未办结的工单" in texts(out)
+
+
+async def test_reassign_takes_a_team_name_and_clears_the_old_cards_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(SUPERVISOR, f"/reassign {ticket.number} 白石乡烘烤110")
+    assert "白石乡烘烤110服务队" in texts(out)
+    [moved] = await desk.tickets()
+    assert moved.id == ticket_id and moved.team_id == "curing-baishi"
+    new = [r for r in await desk.outbox() if r.id not in before]
+    old_cards = [r for r in new if r.chat_id == TEAM_CHAT and r.method == "edit_message"]
+    assert old_cards and all(not r.payload.get("buttons") for r in old_cards)
