@@ -160,6 +160,14 @@ async def route(ctx: Ctx) -> None:
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip()))
+    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and (
+        registration.is_a_request(ctx)
+    ):
+        # A question typed where registration expected an answer: it is not lost, and not
+        # taken as a name; registration can be finished later.
+        await ctx.end_flow()
+        ctx.say("reg_later")
+        await free_message(ctx)
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     else:

@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "lang_set_hant": "好的，以后用繁体中文回复您。",
     # registration
     "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
+    "reg_kind_again": "更新登记信息。您是：",
+    "reg_later": "先处理您的问题；登记随时可以用 /start 或「👤 登记信息」完成。",
+    "place_unset": "地点未选",
     "kind_farmer": "烟农",
     "kind_retailer": "零售户",
     "kind_staff": "职工",

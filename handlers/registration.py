@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
-from handlers.i18n import in_script
+from handlers.i18n import in_script, t
 from handlers.menu import main_menu
 from handlers.replies import Button, rows
 from handlers.staff import join_with_invite
+from routing import bare, to_simplified
 
 REGISTER = "register"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
@@ -42,7 +45,31 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
 
 async def start_registration(ctx: Ctx) -> None:
     await ctx.start_flow(REGISTER, "kind")
-    ctx.say("reg_kind", _kind_buttons(ctx))
+    ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
+
+
+# Typed where a registration question offered buttons, or as a name: a question or a
+# request ("许可证快到期了，怎么办理延续？"), not an answer. It is dealt with at once, and
+# registration waits (app.route).
+_NOT_A_NAME = re.compile(r"[？?！!，,。；;：:]|吗|什么|怎么|请问|如何|为什么|哪里|多少")
+_ANSWERED_BY_BUTTONS = ("kind", "area")
+
+
+def is_a_request(ctx: Ctx) -> bool:
+    """Whether the message, typed during registration, is a matter of its own."""
+    assert ctx.conv is not None
+    text = ctx.msg.text.strip()
+    if not text or ctx.msg.is_button or ctx.msg.command or _typed_kind(text) is not None:
+        return False
+    if ctx.conv.step == "name":
+        return len(text) > 10 or _NOT_A_NAME.search(to_simplified(text)) is not None
+    return ctx.conv.step in _ANSWERED_BY_BUTTONS and len(bare(text)) >= 4
+
+
+def _typed_kind(text: str) -> Requester | None:
+    """烟农 / 零售户 / 职工 typed instead of pressed."""
+    plain = bare(text)
+    return next((k for k in _KINDS if plain == bare(t(f"kind_{k.value}"))), None)
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -52,6 +79,7 @@ def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
 
 def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     buttons = [Button(in_script(a.name, ctx.script), f"f:area:{a.id}") for a in ctx.cfg.areas]
+    buttons.append(Button(ctx.text("skip"), "f:skip"))
     return rows(*buttons, per_row=2)
 
 
@@ -59,7 +87,8 @@ async def registration_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
     if step == "kind":
-        value = (msg.callback_data or "").removeprefix("f:kind:")
+        typed = _typed_kind(msg.text) if not msg.is_button else None
+        value = typed.value if typed else (msg.callback_data or "").removeprefix("f:kind:")
         if value not in {k.value for k in _KINDS}:
             if msg.is_button:
                 ctx.toast("stale_button")
@@ -124,13 +153,15 @@ async def _area_step(ctx: Ctx) -> None:
             ctx.toast("stale_button")
             return
         user.area = area.id
+    elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+        pass  # the place can wait: a 110 call asks for the barn
     else:
         ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
         return
     await ctx.end_flow()
     area_obj = ctx.cfg.area(user.area or "")
     site = ctx.cfg.site(user.site_code) if user.site_code else None
-    place = site.name if site else (area_obj.name if area_obj else "")
+    place = site.name if site else (area_obj.name if area_obj else ctx.text("place_unset"))
     ctx.say(
         "reg_done",
         main_menu(ctx),

@@ -1,0 +1,73 @@
+"""Registration meets what people actually type: a question where a button was offered, a
+question where the name was asked, the answer's own word typed, a place skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from storage.uow import Database
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+
+
+@pytest.fixture
+async def desk(db: Database, demo_config: Config) -> Harness:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    return harness
+
+
+async def test_a_question_typed_at_the_first_question_is_dealt_with_not_lost(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    out = await desk.send(RETAILER, "我的煙草專賣零售許可證快到期了，怎麼辦理延續？")
+    assert "登記隨時可以" in texts(out)
+    assert "要把這條消息作為求助提交嗎" in texts(out)
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert "零售許可證" in ticket.text
+
+
+async def test_a_question_typed_for_the_name_is_not_taken_as_the_name(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, "請問這週什麼時候送貨？")
+    assert "登記隨時可以" in texts(out) and "要把這條消息作為求助提交嗎" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and retailer.name != "請問這週什麼時候送貨？"
+
+
+async def test_a_name_is_still_a_name(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, "烟农")  # the button's word, typed
+    assert "请输入您的姓名" in texts(out)
+    out = await desk.send(FARMER, "张大山")
+    assert "共享您的手机号" in texts(out)
+
+
+async def test_the_place_can_be_skipped_as_the_prompt_says(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    assert "f:skip" in button_data(out)
+    out = await desk.location(FARMER, 39.9, 116.4)  # far away: "请选择乡镇或跳过"
+    assert "f:skip" in button_data(out)
+    out = await desk.press(FARMER, "f:skip")
+    assert "登记完成" in texts(out) and "地点未选" in texts(out)
+    out = await desk.press(FARMER, "m:reg")
+    assert "更新登记信息" in texts(out) and "第一次使用" not in texts(out)
+
+
+async def test_a_farmer_sharing_a_location_is_bound_to_the_nearest_barn(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.location(FARMER, 26.432, 106.621)  # beside the purchase station
+    assert "白石乡松林烤房群" in texts(out)
