@@ -72,13 +72,17 @@ class Taken:
     messages: int
 
 
-def quiet_until(cfg: Config, ticket: Ticket, now: datetime) -> datetime | None:
+def quiet_until(cfg: Config, ticket: Ticket, now: datetime, wait: Wait) -> datetime | None:
     """When a requester may next hear from us, if now is within their quiet hours.
 
-    Urgent tickets ignore quiet hours: a farmer whose barn fails at night wants to know.
+    An urgent ticket whose team waits for the requester's answer ignores them: a farmer
+    whose barn fails at night wants the fault fixed. Once it is resolved, nothing about it
+    is urgent for the farmer any more: asking them to confirm and rate waits for morning.
     """
     quiet = cfg.quiet_hours
-    if ticket.urgent or quiet is None or not in_period(now, cfg.zone, quiet.start, quiet.end):
+    if ticket.urgent and wait == "waiting":
+        return None
+    if quiet is None or not in_period(now, cfg.zone, quiet.start, quiet.end):
         return None
     return end_of_period(now, cfg.zone, quiet.end)
 
@@ -143,11 +147,11 @@ def _waiting(
     if now >= close_at:
         action = Action.EXPIRE if wait == "waiting" else Action.AUTO_CLOSE
         # Closing at night is fine (it is a record); the notice waits for the morning.
-        notify_at = quiet_until(cfg, ticket, now) or now
+        notify_at = quiet_until(cfg, ticket, now, wait) or now
         return Close(wait, action, anchor, notify_at, reminded=ticket.escalation_step > 0)
     if ticket.escalation_step > 0 or now < anchor + remind_after:
         return Reschedule()
-    until = quiet_until(cfg, ticket, now)
+    until = quiet_until(cfg, ticket, now, wait)
     if until is not None:
         return Postpone(min(until, close_at))
     return RemindRequester(wait, anchor, close_at)

@@ -74,7 +74,7 @@ async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_scr
     assert events[-1].note == "报告人3天未补充，自动关闭"
 
 
-async def test_no_reminder_reaches_a_requester_at_night_unless_urgent(
+async def test_no_confirm_reminder_reaches_a_requester_at_night_even_after_a_110_call(
     db: Database, demo_config: Config
 ) -> None:
     cfg = demo_config
@@ -97,19 +97,20 @@ async def test_no_reminder_reaches_a_requester_at_night_unless_urgent(
 
     await run_scheduler(db, cfg, at("2026-11-16 23:10"), at("2026-11-20 08:00"))
 
+    # The barn is fixed: asking the farmer to confirm and rate is not urgent any more.
     assert await sent(db) == [
-        ("Tue 11-17 23:10", "remind", (FARMER,)),  # urgent: the night does not hold it back
         ("Wed 11-18 07:00", "remind", (RETAILER,)),  # due Tue 23:00, held until 07:00
+        ("Wed 11-18 07:00", "remind", (FARMER,)),  # due Tue 23:10, held the same
         ("Thu 11-19 23:00", "notify", (RETAILER,)),  # closed on time ...
         ("Thu 11-19 23:10", "notify", (FARMER,)),
     ]
     rows = await outbox_rows(db)
-    # ... but the non-urgent requester hears of it after the quiet hours.
+    # ... but both hear of it after the quiet hours.
     assert [show(row.not_before) for row in rows] == [
-        "Tue 11-17 23:10",
+        "Wed 11-18 07:00",
         "Wed 11-18 07:00",
         "Fri 11-20 07:00",
-        "Thu 11-19 23:10",
+        "Fri 11-20 07:00",
     ]
     for ticket in (normal, urgent):
         assert ticket.id is not None

@@ -11,7 +11,16 @@ from core import sla
 from core.config import Config
 from core.enums import Action, Kind, Priority, Status
 from core.model import Ticket
-from scheduler.plan import Close, Escalate, Postpone, RemindRequester, Reschedule, plan, quiet_until
+from scheduler.plan import (
+    Close,
+    Escalate,
+    Postpone,
+    RemindRequester,
+    Reschedule,
+    Wait,
+    plan,
+    quiet_until,
+)
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -67,20 +76,23 @@ def test_the_resolve_phase_chases_the_resolve_deadline(demo_config: Config) -> N
 
 
 @pytest.mark.parametrize(
-    ("urgent", "clock", "until"),
+    ("urgent", "wait", "clock", "until"),
     [
-        (False, "2026-11-18 23:30", "2026-11-19 07:00"),
-        (False, "2026-11-19 06:59", "2026-11-19 07:00"),
-        (False, "2026-11-19 07:00", None),
-        (False, "2026-11-18 21:59", None),
-        (False, "2026-11-18 22:00", "2026-11-19 07:00"),
-        (True, "2026-11-18 23:30", None),
+        (False, "waiting", "2026-11-18 23:30", "2026-11-19 07:00"),
+        (False, "waiting", "2026-11-19 06:59", "2026-11-19 07:00"),
+        (False, "waiting", "2026-11-19 07:00", None),
+        (False, "waiting", "2026-11-18 21:59", None),
+        (False, "waiting", "2026-11-18 22:00", "2026-11-19 07:00"),
+        (True, "waiting", "2026-11-18 23:30", None),  # the team needs the answer now
+        (True, "resolved", "2026-11-18 23:30", "2026-11-19 07:00"),  # a rating can wait
     ],
 )
-def test_quiet_hours(demo_config: Config, urgent: bool, clock: str, until: str | None) -> None:
+def test_quiet_hours(
+    demo_config: Config, urgent: bool, wait: Wait, clock: str, until: str | None
+) -> None:
     made = ticket(demo_config, at("2026-11-18 09:00"), urgent=urgent)
     expected = at(until) if until else None
-    assert quiet_until(demo_config, made, at(clock)) == expected
+    assert quiet_until(demo_config, made, at(clock), wait) == expected
 
 
 def resolved(cfg: Config, when: datetime, *, urgent: bool = False) -> Ticket:
@@ -104,13 +116,12 @@ def test_a_resolved_ticket_asks_the_requester_then_closes(demo_config: Config) -
     )
 
 
-def test_a_reminder_due_at_night_waits_but_an_urgent_one_does_not(demo_config: Config) -> None:
-    night = at("2026-11-19 23:00")
-    assert plan(demo_config, resolved(demo_config, at("2026-11-18 23:00")), night) == Postpone(
-        at("2026-11-20 07:00")
-    )
+def test_a_confirm_reminder_due_at_night_waits_even_for_a_110_call(demo_config: Config) -> None:
+    night, morning = at("2026-11-19 23:00"), at("2026-11-20 07:00")
+    ordinary = resolved(demo_config, at("2026-11-18 23:00"))
+    assert plan(demo_config, ordinary, night) == Postpone(morning)
     urgent = resolved(demo_config, at("2026-11-18 23:00"), urgent=True)
-    assert isinstance(plan(demo_config, urgent, night), RemindRequester)
+    assert plan(demo_config, urgent, night) == Postpone(morning)
 
 
 def test_closing_at_night_happens_on_time_and_the_notice_waits(demo_config: Config) -> None:
