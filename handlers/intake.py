@@ -170,8 +170,7 @@ async def start_ticket(
     gathered.kind, gathered.text = kind, text or ""
     if text:
         await ctx.start_flow(TICKET, "confirm", gathered.to_data())
-        ctx.say("free_text_confirm")
-        _summary(ctx, gathered)
+        _summary(ctx, gathered, lead="free_text_confirm")
         return
     await ctx.start_flow(TICKET, "describe", gathered.to_data())
     ctx.say(f"describe_{kind.value}")
@@ -183,23 +182,27 @@ async def is_staff(ctx: Ctx) -> bool:
     return bool(await ctx.uow.memberships.of_user(ctx.user.id))
 
 
-def _summary(ctx: Ctx, gathered: Gathered) -> None:
+def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
+    """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
+    comes first, in the same message."""
     decision = tickets.decide(ctx, gathered)
-    line, team, _ = tickets.line_and_team(ctx, gathered, decision)
-    ctx.say(
+    routed = tickets.line_and_team(ctx, gathered, decision)
+    extras = ctx.text("summary_extras", count=gathered.extras) if gathered.extras else ""
+    summary = ctx.text(
         "summary",
-        rows(
-            Button(ctx.text("submit"), "f:ok"),
-            Button(ctx.text("edit"), "f:edit"),
-            Button(ctx.text("abort"), "f:no"),
-            per_row=3,
-        ),
         kind=ctx.text(f"kind_{gathered.kind.value}"),
         text=gathered.text,
-        extras=gathered.extras,
-        team=in_script(ctx.cfg.team(team).name, ctx.script),
-        why=in_script(decision.explanation or ctx.cfg.line(line).name, ctx.script),
+        extras=extras,
+        team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
+        why=in_script(routed.why, ctx.script),
     )
+    buttons = rows(
+        Button(ctx.text("submit"), "f:ok"),
+        Button(ctx.text("edit"), "f:edit"),
+        Button(ctx.text("abort"), "f:no"),
+        per_row=3,
+    )
+    ctx.reply(f"{ctx.text(lead)}\n{summary}" if lead else summary, buttons)
 
 
 async def ticket_step(ctx: Ctx) -> None:
@@ -299,5 +302,4 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             return
         if taken != "nothing":
             await ctx.goto("confirm", **gathered.to_data())
-            ctx.say("confirm_added")
-        _summary(ctx, gathered)
+        _summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)

@@ -66,22 +66,36 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
 
 
-def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> tuple[str, str, bool]:
-    """Service line, team and urgency: the kind can overrule the router."""
+@dataclass(frozen=True, slots=True)
+class Routed:
+    """Where a ticket goes, and why, in the words the team card and the summary show."""
+
+    line: str
+    team: str
+    urgent: bool
+    why: str
+
+
+def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> Routed:
+    """Service line, team, urgency and the reason: the kind can overrule the router."""
     cfg = ctx.cfg
     area = requester_area(ctx, gathered.site_code or ctx.user.site_code)
     if gathered.kind is Kind.EMERGENCY:
         line = cfg.emergency_line()
         if line is not None:
-            return line.id, cfg.team_for(line.id, area).id, True
+            # Words that raised the alarm explain it; else the farmer called 110 themselves.
+            why = decision.explanation if decision.emergency else f"{line.name} — 求助人报警"
+            return Routed(line.id, cfg.team_for(line.id, area).id, True, why)
     if gathered.kind is Kind.WISH:
-        return "staff", cfg.team_for("staff", area).id, False
+        return Routed("staff", cfg.team_for("staff", area).id, False, "职工心愿")
     if not gathered.text.strip() and gathered.voices:
         # Voice only: nothing to route on. The site says which team; else triage.
         triage = cfg.triage_line()
         assert triage is not None
-        return triage.id, cfg.default_team(triage.id).id, decision.urgent
-    return decision.line, decision.team, decision.urgent
+        why = f"{triage.name} — 语音留言，需听后分派"
+        return Routed(triage.id, cfg.default_team(triage.id).id, decision.urgent, why)
+    why = decision.explanation or cfg.line(decision.line).name
+    return Routed(decision.line, decision.team, decision.urgent, why)
 
 
 async def over_rate_limit(ctx: Ctx) -> int | None:
@@ -92,7 +106,7 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
 
 async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     decision = decide(ctx, gathered)
-    line, team, urgent = line_and_team(ctx, gathered, decision)
+    routed = line_and_team(ctx, gathered, decision)
     site = gathered.site_code or ctx.user.site_code
     text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
     draft = Draft(
@@ -101,15 +115,15 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
         original_text=decision.original or text,
         requester_id=ctx.user.id,
         chat_id=ctx.msg.chat_id,
-        line=line,
-        team_id=team,
-        urgent=urgent,
+        line=routed.line,
+        team_id=routed.team,
+        urgent=routed.urgent,
         script=ctx.script,
         area=requester_area(ctx, site),
         site_code=site,
         lat=gathered.lat,
         lon=gathered.lon,
-        route_explanation=decision.explanation,
+        route_explanation=routed.why,
         route_confidence=decision.confidence,
         route_candidates=tuple(c[0] for c in decision.candidates),
     )

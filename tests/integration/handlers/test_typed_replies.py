@@ -184,3 +184,22 @@ async def test_a_traditional_requester_reads_the_teams_names_and_notes_in_tradit
     told = "\n".join(r.payload["text"] for r in await desk.outbox() if r.chat_id == FARMER)
     assert "趙隊員" in told and "赵队员" not in told
     assert "更換了風機電容，溫度已恢復" in told
+
+
+async def test_a_free_text_summary_is_one_message_without_an_empty_extras_line(
+    desk: Harness,
+) -> None:
+    out = await desk.send(RETAILER, "上周订的货少送了两条，什么时候补")
+    [reply] = out.replies
+    assert reply.text.startswith("要把这条消息作为求助提交吗？\n请确认：")
+    assert "补充" not in reply.text
+
+
+async def test_a_110_card_says_the_farmer_called_110_not_that_it_was_dispatched_by_hand(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "有点问题")  # words that name no fault
+    await desk.press(FARMER, "f:site:QS01")
+    card = next(r for r in await desk.outbox() if r.purpose == "card").payload["text"]
+    assert "分派依据：烘烤110 — 求助人报警" in card
