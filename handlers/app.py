@@ -16,6 +16,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import Ticket, User
+from core.numbers import parse_public_number
 from handlers import intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, t
@@ -23,7 +24,7 @@ from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
 from handlers.tickets import Gathered
-from routing import Decision, detect_script
+from routing import Decision, bare, detect_script
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
@@ -327,6 +328,8 @@ async def free_message(ctx: Ctx) -> None:
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, alarm=alarm):
         return
+    if text and await _own_ticket_number(ctx, text):
+        return
     call = await _open_emergency(ctx)
     if call is not None and said and not _another_service(decision, call):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
@@ -346,6 +349,8 @@ async def free_message(ctx: Ctx) -> None:
     assert decision is not None
     if decision.emergency:
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        return
+    if await _not_a_request(ctx, text):
         return
     kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
     await intake.start_ticket(ctx, kind, text)
@@ -378,6 +383,40 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     # Routing needs words: keep what came and ask for them.
     await ctx.start_flow(intake.TICKET, "describe", first.to_data())
     ctx.say("media_kept")
+
+
+# Words that open or close a conversation rather than ask for anything.
+_GREETINGS = frozenset(
+    ("你好", "您好", "在吗", "在不在", "有人吗", "hello", "hi", "谢谢", "谢谢你", "多谢",
+     "好的", "好", "嗯", "哦", "ok", "收到", "知道了")
+)  # fmt: skip
+
+
+async def _not_a_request(ctx: Ctx, text: str) -> bool:
+    """A greeting, a thank-you, digits or emoji alone: answered as what they are, not
+    offered as a request to submit."""
+    plain = bare(text)
+    if plain in _GREETINGS:
+        ctx.say("greeting", main_menu(ctx))
+        return True
+    if not plain:  # emoji or punctuation only
+        ctx.say("empty")
+        return True
+    if plain.isdigit():
+        ctx.say("digits_only")
+        return True
+    return False
+
+
+async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
+    """A ticket's number alone, typed by its requester: how the ticket stands."""
+    plain = bare(text)
+    ticket_id = parse_public_number(plain) if plain.isdigit() else None
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id else None
+    if ticket is None or ticket.requester_id != ctx.user.id:
+        return False
+    await mine.show(ctx, ticket)
+    return True
 
 
 def _another_service(decision: Decision | None, ticket: Ticket) -> bool:

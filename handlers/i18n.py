@@ -88,6 +88,8 @@ MESSAGES: dict[str, str] = {
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
     "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
     "empty": "内容是空的，请用文字描述一下。",
+    "greeting": "您好！有什么需要，直接用文字描述就行；烤房紧急故障请点 🚨110 报警。",
+    "digits_only": "只收到一串数字。如果是工单号，请核对；有事请用文字描述一下。",
     "unsupported": "暂不支持这种消息（{what}）。请发文字、照片、语音或位置。",
     "kind_of_sticker": "贴纸",
     "kind_of_animation": "动图",

@@ -18,6 +18,11 @@ class Location:
     lon: float
 
 
+# C0 control characters other than tab and line breaks, and DEL: nobody types them, and
+# PostgreSQL refuses NUL in text, so they never get past the adapter.
+_CONTROLS = {code: None for code in (*range(32), 127) if chr(code) not in "\t\n\r"}
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
     update_key: str  # unique per update and source, e.g. "tg:81234"; redeliveries repeat it
@@ -36,6 +41,14 @@ class Incoming:
     callback_data: str | None = None
     callback_message_id: int | None = None
     unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
+
+    def __post_init__(self) -> None:
+        for name in ("text", "user_name"):
+            value: str = getattr(self, name)
+            if not value.isprintable():  # fast path: most text is
+                object.__setattr__(self, name, value.translate(_CONTROLS))
+        if any(not arg.isprintable() for arg in self.args):
+            object.__setattr__(self, "args", tuple(a.translate(_CONTROLS) for a in self.args))
 
     @property
     def is_private(self) -> bool:

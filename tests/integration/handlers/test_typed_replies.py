@@ -203,3 +203,29 @@ async def test_a_110_card_says_the_farmer_called_110_not_that_it_was_dispatched_
     await desk.press(FARMER, "f:site:QS01")
     card = next(r for r in await desk.outbox() if r.purpose == "card").payload["text"]
     assert "分派依据：烘烤110 — 求助人报警" in card
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("你好", "有什么需要"),
+        ("谢谢！", "有什么需要"),
+        ("😡😡😡", "内容是空的"),
+        ("123456", "一串数字"),
+    ],
+)
+async def test_greetings_emoji_and_bare_digits_are_not_offered_as_requests(
+    desk: Harness, typed: str, said: str
+) -> None:
+    out = await desk.send(RETAILER, typed)
+    assert said in texts(out) and "提交吗" not in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_typing_ones_own_ticket_number_shows_it(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.number
+    out = await desk.send(FARMER, ticket.number)
+    assert ticket.number in texts(out) and "待接单" in texts(out)
+    assert "一串数字" in texts(await desk.send(RETAILER, ticket.number))  # not theirs
