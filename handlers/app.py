@@ -305,8 +305,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data.startswith("sv:"):
         await team.on_supervisor_button(ctx, data)
     else:
-        ctx.toast("stale_button")
-        ctx.say("stale_button")
+        ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
 
 
 async def free_message(ctx: Ctx) -> None:
