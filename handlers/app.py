@@ -316,16 +316,13 @@ async def free_message(ctx: Ctx) -> None:
     decision = _routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
-    alarm = decision is not None and decision.emergency
-    new_alarm = alarm and not (waiting and waiting.urgent)
+    new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
     said = bool(text or msg.photo_file_id or msg.voice_file_id)
     if waiting is not None and said and not new_alarm:
         await mine.add_info(
             ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
         )
         ctx.say("answer_added", number=waiting.label)
-        return
-    if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, alarm=alarm):
         return
     if text and await _own_ticket_number(ctx, text):
         return
@@ -335,6 +332,8 @@ async def free_message(ctx: Ctx) -> None:
         # call the team is working on, instead of paging them again with a second one.
         await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
         ctx.say("e_news_added", number=call.label)
+        return
+    if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         await _media(ctx, text, decision)
@@ -420,8 +419,13 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
 
 def _another_service(decision: Decision | None, ticket: Ticket) -> bool:
     """Whether the words plainly concern another service than the ticket's (收购, a complaint
-    about staff): a new matter. The rest (the temperature now, "师傅到哪了") is news for it."""
-    return decision is not None and not decision.triage and decision.line != ticket.line
+    about staff), with nothing of the ticket's own: a new matter. The rest (the temperature
+    now, "师傅还没到，温度一直在掉") is news for it."""
+    if decision is None or decision.triage or decision.line == ticket.line:
+        return False
+    if decision.urgent and decision.kind is not Kind.COMPLAINT:
+        return False  # something pressing ("温度一直在掉"): the urgent call's news
+    return all(line != ticket.line for line, _score in decision.candidates)
 
 
 async def _open_emergency(ctx: Ctx) -> Ticket | None:

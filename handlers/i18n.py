@@ -183,6 +183,7 @@ MESSAGES: dict[str, str] = {
     "reassigned": "工单 {number} 已改派给 {team}。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",
+    "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
     "sv_remind_team": "⏰ 督办提醒：工单 {number} 已超时，请尽快处理。",
     "sv_reminded": "已催办工单 {number}。",
     "sv_choose_team": "工单 {number} 改派给：",

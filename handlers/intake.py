@@ -75,12 +75,9 @@ def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
 
 
 def _barn_named(ctx: Ctx, text: str) -> str | None:
-    """The barn cluster a typed answer names: its button's number, its name, or the part of
-    the name people say ("大坪" for 青山镇大坪烤房群)."""
+    """The barn cluster a typed answer names: its name, or the part of the name people say
+    ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
     plain = bare(text)
-    offered = _barns_offered(ctx)
-    if plain.isdigit() and 1 <= int(plain) <= len(offered):
-        return offered[int(plain) - 1].code
     for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
         area = ctx.cfg.area(site.area)
         core = bare(site.name).removeprefix(bare(area.name) if area else "")
@@ -130,8 +127,7 @@ async def emergency_step(ctx: Ctx) -> None:
         # alarm that waits for a button press is no alarm. A barn it names is used.
         typed = msg.text.strip()
         gathered.site_code = _barn_named(ctx, typed) if typed else None
-        said = typed and not bare(typed).isdigit()  # a button's number says nothing more
-        if said and len(f"{gathered.text}\n{typed}") <= ctx.cfg.limits.max_text:
+        if typed and len(f"{gathered.text}\n{typed}") <= ctx.cfg.limits.max_text:
             gathered.text = "\n".join(p for p in (gathered.text, f"位置：{typed}") if p)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)

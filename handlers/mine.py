@@ -14,20 +14,27 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
-from routing import bare
+from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
 
 # What people type back to a resolution notice instead of pressing its buttons: a score
-# ("5", "五星", "4分"), the problem is still there ("没修好，还是停电"), it is solved
-# ("解决了，谢谢"), or a few words that say neither ("收到").
+# ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
+# or a few words that say neither ("收到"). Only words about the resolved ticket's own
+# matter count (see `typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
 _TYPED_SCORE = re.compile(r"([1-5一二三四五])(分|星|颗星)?")
 _SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_NOT_SOLVED = ("没解决", "没有解决", "没修好", "没好", "还是不行", "不行", "还没", "又坏", "又停")
+_NOT_SOLVED = ("没解决", "没有解决", "未解决", "没修好", "没有修好", "没好", "还是不行", "又坏")
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 _OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
 _VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
 _NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
+
+
+def says_solved(text: str) -> bool:
+    """Words saying a fault is fixed ("停电的问题解决了，谢谢"), not that it is not."""
+    plain = bare(text)
+    return any(w in plain for w in _SOLVED) and not any(w in plain for w in _NOT_SOLVED)
 
 
 async def list_mine(ctx: Ctx) -> None:
@@ -112,39 +119,52 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
 
 
-async def typed_verdict(ctx: Ctx, text: str, *, alarm: bool = False) -> bool:
+async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     """A verdict typed back to the person's ticket awaiting confirmation, acted on.
 
     A score rates it (which confirms it, as the buttons do). Words saying it is not solved
     reopen it, as does a barn emergency when it was a 110 call (the same fault back, not a
     new alarm beside the old one). Words saying it is solved ask for the score, as 「已解决，
-    评价」 does; other short words bring the notice's buttons back. False when the text is
-    none of these, or no ticket awaits the person's verdict.
+    评价」 does, even when they name the fault ("停电的问题解决了"); other short words bring
+    the notice's buttons back. Words that plainly concern another matter (another service,
+    a complaint) are never a verdict. False when the text is none of these, or no ticket
+    awaits the person's verdict.
     """
     plain = bare(text)
     score = _TYPED_SCORE.fullmatch(plain)
+    alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= _NOT_SOLVED_MAX and any(w in plain for w in _NOT_SOLVED)
-    short = 0 < len(plain) <= _VERDICT_MAX
-    solved = short and any(w in plain for w in _SOLVED)
-    other = short and any(w in plain for w in _OTHER_VERDICTS)
+    solved = len(plain) <= _NOT_SOLVED_MAX and says_solved(text)
+    other = 0 < len(plain) <= _VERDICT_MAX and any(w in plain for w in _OTHER_VERDICTS)
     if not (score or not_solved or solved or other or alarm):
         return False
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
     ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
-    if ticket is None:
+    if ticket is None or (score is None and _another_matter(decision, ticket)):
         return False
     if score is not None:
         digit = score.group(1)
         await _rate(ctx, ticket, _SCORES.get(digit) or int(digit))
+    elif solved:
+        _ask_score(ctx, ticket)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
         await _reopen(ctx, ticket, text.strip())
     elif alarm:
         return False  # an emergency beside a resolved request: a new 110 call
-    elif solved:
-        _ask_score(ctx, ticket)
-    else:
+    elif len(plain) <= _VERDICT_MAX:
         ctx.say("verdict_buttons", _actions(ctx, ticket), number=ticket.label)
+    else:
+        return False
     return True
+
+
+def _another_matter(decision: Decision | None, ticket: Ticket) -> bool:
+    """Words routed with confidence to another service than the ticket's, or a complaint."""
+    if decision is None:
+        return False
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return True
+    return not decision.triage and decision.line != ticket.line
 
 
 def _is_alarm(ctx: Ctx, text: str) -> bool:
@@ -222,7 +242,7 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         return
     text = msg.text.strip()
-    if flow == RATE and text and _is_alarm(ctx, text):
+    if flow == RATE and text and _is_alarm(ctx, text) and not says_solved(text):
         # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))

@@ -7,7 +7,7 @@ import re
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import in_script
 from handlers.menu import main_menu
 from handlers.replies import Button, rows
 from handlers.staff import join_with_invite
@@ -50,26 +50,52 @@ async def start_registration(ctx: Ctx) -> None:
 
 # Typed where a registration question offered buttons, or as a name: a question or a
 # request ("许可证快到期了，怎么办理延续？"), not an answer. It is dealt with at once, and
-# registration waits (app.route).
-_NOT_A_NAME = re.compile(r"[？?！!，,。；;：:]|吗|什么|怎么|请问|如何|为什么|哪里|多少")
-_ANSWERED_BY_BUTTONS = ("kind", "area")
+# registration waits (app.route). Short answers in words are taken as the answer.
+_QUESTION = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|能不能|几时")
+_LONG = 8  # characters: longer than any answer to "您是" or "哪个乡镇"
+_KIND_WORDS = {
+    Requester.FARMER: ("烟农", "种烟", "农户"),
+    Requester.RETAILER: ("零售", "小卖部", "商店", "超市", "烟酒", "便利店", "店主"),
+    Requester.STAFF: ("职工", "员工", "烟站"),
+}
 
 
 def is_a_request(ctx: Ctx) -> bool:
     """Whether the message, typed during registration, is a matter of its own."""
     assert ctx.conv is not None
     text = ctx.msg.text.strip()
-    if not text or ctx.msg.is_button or ctx.msg.command or _typed_kind(text) is not None:
+    if not text or ctx.msg.is_button or ctx.msg.command:
         return False
-    if ctx.conv.step == "name":
-        return len(text) > 10 or _NOT_A_NAME.search(to_simplified(text)) is not None
-    return ctx.conv.step in _ANSWERED_BY_BUTTONS and len(bare(text)) >= 4
+    question = _QUESTION.search(to_simplified(text)) is not None
+    step = ctx.conv.step
+    if step == "name":
+        return question or len(text) > 20
+    if step == "kind":
+        return _typed_kind(text) is None and (question or len(bare(text)) > _LONG)
+    if step == "area":
+        return _typed_area(ctx, text) is None and (question or len(bare(text)) > _LONG)
+    return False
 
 
 def _typed_kind(text: str) -> Requester | None:
-    """烟农 / 零售户 / 职工 typed instead of pressed."""
+    """烟农 / 零售户 / 职工, or a few words that say it ("我是开小卖部的"), typed."""
     plain = bare(text)
-    return next((k for k in _KINDS if plain == bare(t(f"kind_{k.value}"))), None)
+    if len(plain) > _LONG:
+        return None
+    return next((k for k, words in _KIND_WORDS.items() if any(w in plain for w in words)), None)
+
+
+def _typed_area(ctx: Ctx, text: str) -> str | None:
+    """The area a typed answer names ("白石乡松林村" names 白石乡)."""
+    plain = bare(text)
+    for area in ctx.cfg.areas:
+        name = bare(area.name)
+        core = name
+        for suffix in ("片区", "镇", "乡", "区"):
+            core = core.removesuffix(suffix)
+        if (core if len(core) >= 2 else name) in plain:
+            return area.id
+    return None
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -147,8 +173,9 @@ async def _area_step(ctx: Ctx) -> None:
         assert found is not None
         user.site_code, user.area = found[0].code, found[0].area
         ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
-    elif (msg.callback_data or "").startswith("f:area:"):
-        area = ctx.cfg.area(msg.callback_data.removeprefix("f:area:") if msg.callback_data else "")
+    elif (msg.callback_data or "").startswith("f:area:") or _typed_area(ctx, msg.text):
+        chosen = (msg.callback_data or "").removeprefix("f:area:") or _typed_area(ctx, msg.text)
+        area = ctx.cfg.area(chosen or "")
         if area is None:
             ctx.toast("stale_button")
             return

@@ -64,19 +64,28 @@ async def _bindteam(ctx: Ctx) -> None:
 
 
 async def _teams_in_view(ctx: Ctx) -> set[str] | None:
-    """The teams whose tickets the user may look at: None for all (supervisors), their own
-    teams for members and leaders, none for anyone else."""
-    if await is_oversight(ctx):
-        return None
-    memberships = await ctx.uow.memberships.of_user(ctx.user.id)
-    return {m.team_id for m in memberships if m.team_id is not None}
+    """The teams whose tickets the user may look at here: None for all (a supervisor in a
+    private chat), their own teams for members and leaders, none for anyone else. In a
+    group, only the team whose chat it is: the others' requesters are not its business."""
+    allowed: set[str] | None = None
+    if not await is_oversight(ctx):
+        memberships = await ctx.uow.memberships.of_user(ctx.user.id)
+        allowed = {m.team_id for m in memberships if m.team_id is not None}
+    if ctx.msg.is_private:
+        return allowed
+    here = {t.id for t in ctx.cfg.teams if await notify.team_chat(ctx, t.id) == ctx.msg.chat_id}
+    return here if allowed is None else here & allowed
+
+
+def _refuse_view(ctx: Ctx) -> None:
+    ctx.say("staff_only" if ctx.msg.is_private else "view_in_private")
 
 
 async def _queue(ctx: Ctx) -> None:
     """Open tickets: a supervisor's all of them, a member's or leader's their teams'."""
     teams = await _teams_in_view(ctx)
     if teams is not None and not teams:
-        ctx.say("staff_only")
+        _refuse_view(ctx)
         return
     open_tickets = [
         t for t in await ctx.uow.tickets.open_tickets() if teams is None or t.team_id in teams
@@ -98,7 +107,7 @@ async def _ticket(ctx: Ctx) -> None:
     """One ticket's detail and timeline: a supervisor's any, a member's their teams'."""
     teams = await _teams_in_view(ctx)
     if teams is not None and not teams:
-        ctx.say("staff_only")
+        _refuse_view(ctx)
         return
     if not ctx.msg.args:
         ctx.say("ticket_usage")

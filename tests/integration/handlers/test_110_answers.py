@@ -28,7 +28,7 @@ async def _asked_where(desk: Harness) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "site"),
-    [("青山镇大坪烤房群", "QS01"), ("大坪那边，5号烤房", "QS01"), ("2", "QS02"), ("河湾", "QS02")],
+    [("青山镇大坪烤房群", "QS01"), ("大坪那边，5号烤房", "QS01"), ("河湾", "QS02")],
 )
 async def test_a_barn_typed_instead_of_pressed_files_the_alarm_there(
     desk: Harness, typed: str, site: str
@@ -50,6 +50,13 @@ async def test_an_answer_naming_no_barn_still_files_the_alarm_with_its_words(
     assert ticket.urgent and ticket.site_code is None
     assert ticket.text.endswith("位置：就在村口第三间，路边那个")
     assert any(r.purpose == "card" for r in await desk.outbox())  # the team is alerted
+
+
+async def test_a_bare_number_is_the_farmers_barn_number_not_a_button(desk: Harness) -> None:
+    await _asked_where(desk)
+    await desk.send(FARMER, "3")
+    [ticket] = await desk.tickets()
+    assert ticket.site_code is None and ticket.text.endswith("位置：3")
 
 
 async def test_a_voice_note_at_the_where_question_files_the_alarm_with_it(desk: Harness) -> None:

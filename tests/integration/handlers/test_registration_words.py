@@ -71,3 +71,30 @@ async def test_a_farmer_sharing_a_location_is_bound_to_the_nearest_barn(desk: Ha
     await desk.contact(FARMER, "8613800000001", owner=FARMER)
     out = await desk.location(FARMER, 26.432, 106.621)  # beside the purchase station
     assert "白石乡松林烤房群" in texts(out)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("我是烟农", "farmer"), ("我是开小卖部的", "retailer"), ("烟站职工", "staff")],
+)
+async def test_the_kind_said_in_a_few_words_is_the_answer(
+    desk: Harness, typed: str, kind: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, typed)
+    assert "请输入您的姓名" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None and user.kind is not None and user.kind.value == kind
+    assert await desk.tickets() == []
+
+
+async def test_a_typed_place_and_a_name_with_a_comma_are_answers(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, "李四,大坪村")
+    assert "共享您的手机号" in texts(out)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "白石乡松林村")
+    assert "登记完成" in texts(out) and "白石乡" in texts(out)
+    assert await desk.tickets() == []

@@ -250,3 +250,16 @@ async def test_reassign_takes_a_team_name_and_clears_the_old_cards_buttons(
     new = [r for r in await desk.outbox() if r.id not in before]
     old_cards = [r for r in new if r.chat_id == TEAM_CHAT and r.method == "edit_message"]
     assert old_cards and all(not r.payload.get("buttons") for r in old_cards)
+
+
+async def test_in_a_team_chat_queue_shows_only_that_teams_tickets(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    await desk.send(RETAILER, "卷烟订货系统登录不了")
+    await desk.press(RETAILER, "f:ok")
+    call, other = await desk.tickets()
+    assert call.number and other.number
+    queue = texts(await desk.send(SUPERVISOR, "/queue", chat=TEAM_CHAT))
+    assert call.number in queue and other.number not in queue
+    shown = texts(await desk.send(SUPERVISOR, f"/ticket {other.number}", chat=TEAM_CHAT))
+    assert other.number not in shown
+    assert other.number in texts(await desk.send(SUPERVISOR, "/queue"))  # in private: all

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.config import Config
-from core.enums import Status
+from core.enums import Kind, Status
 from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
@@ -53,7 +53,9 @@ async def test_scores_are_read_however_they_are_written(
     assert ticket.status is Status.CLOSED and ticket.rating == score
 
 
-@pytest.mark.parametrize("typed", ["解决了，谢谢", "好了", "非常满意，谢谢师傅"])
+@pytest.mark.parametrize(
+    "typed", ["解决了，谢谢", "好了", "非常满意，谢谢师傅", "停电的问题解决了，谢谢"]
+)
 async def test_solved_in_words_asks_for_the_score_as_the_confirm_button_does(
     desk: Harness, team_chat: int, typed: str
 ) -> None:
@@ -65,7 +67,7 @@ async def test_solved_in_words_asks_for_the_score_as_the_confirm_button_does(
     assert ticket.status is Status.RESOLVED and ticket.rating is None  # until a score
 
 
-@pytest.mark.parametrize("typed", ["没修好，还是停电", "還是不行", "温度又降下来了，烤房又停电了"])
+@pytest.mark.parametrize("typed", ["没修好，还是停电", "還是不行", "温度降下来了，烤房停电了"])
 async def test_not_solved_or_the_same_alarm_again_reopens_the_ticket(
     desk: Harness, team_chat: int, typed: str
 ) -> None:
@@ -117,8 +119,77 @@ async def test_a_new_matter_after_resolution_is_still_a_new_request(
 
 
 async def test_a_score_without_a_resolved_ticket_is_not_a_rating(desk: Harness) -> None:
-    await desk.send(RETAILER, "5")
-    assert all(t.rating is None for t in await desk.tickets())
+    await desk.send(RETAILER, "卷烟订货系统登录不了")
+    await desk.press(RETAILER, "f:ok")
+    out = await desk.send(RETAILER, "5")
+    assert "一串数字" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.rating is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("请问收购什么时候开始，谢谢", Kind.REQUEST),
+        ("我对收购员的态度不满意", Kind.COMPLAINT),
+        ("化肥款还没到账", Kind.REQUEST),
+    ],
+)
+async def test_another_matter_after_a_resolution_is_a_new_request_not_a_verdict(
+    desk: Harness, team_chat: int, typed: str, kind: Kind
+) -> None:
+    resolved_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "要把这条消息作为" in texts(out)
+    await desk.press(FARMER, "f:ok")
+    old, new = await desk.tickets()
+    assert old.id == resolved_id and old.status is Status.RESOLVED and old.reopen_count == 0
+    assert new.kind is kind and not new.urgent
+
+
+async def test_an_alarm_after_a_resolved_ordinary_request_is_a_new_110_call(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "烟苗发黄是什么病，要打什么药")
+    await desk.press(FARMER, "f:ok")
+    [asked] = await desk.tickets()
+    team = desk.cfg.team(asked.team_id)
+    member = (team.members or team.leaders)[0]
+    assert team.chat_id is not None
+    await desk.press(member, f"tk:acc:{asked.id}", chat=team.chat_id)
+    await desk.press(member, f"tk:res:{asked.id}", chat=team.chat_id)
+    await desk.send(member, "缺氮，追施尿素", chat=team.chat_id)
+    out = await desk.send(FARMER, "烤房风机不转了，还是不行")
+    assert "在哪个烤房" in texts(out) or "已报警" in texts(out)
+    if "在哪个烤房" in texts(out):
+        await desk.press(FARMER, "f:site:QS01")
+    old, alarm = await desk.tickets()
+    assert old.status is Status.RESOLVED and old.reopen_count == 0
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent
+
+
+async def test_news_for_todays_call_is_not_a_verdict_on_yesterdays(
+    desk: Harness, team_chat: int
+) -> None:
+    yesterday = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    desk.clock.advance(hours=20)
+    today = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "师傅还没到，温度一直在掉")
+    assert "已补充到报警工单" in texts(out)
+    by_id = {t.id: t for t in await desk.tickets()}
+    assert by_id[yesterday].status is Status.RESOLVED and by_id[yesterday].reopen_count == 0
+    assert by_id[today].status is Status.DISPATCHED
+
+
+async def test_saying_it_is_fixed_in_the_rating_comment_is_a_comment_not_an_alarm(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "5")
+    out = await desk.send(FARMER, "停电的问题解决了，谢谢")
+    assert "已销号" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating_comment == "停电的问题解决了，谢谢"
 
 
 async def test_the_timeline_shows_the_score_and_the_comment_apart(
