@@ -122,6 +122,21 @@ async def close(
         )
         out.add(row, now, not_before=step.notify_at)
         sent += 1
+    # The team's cards stop offering buttons for a ticket that is closed now.
+    requester = await people.user(ticket.requester_id)
+    closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
+    for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
+        edit = Row(
+            copy.chat_id,
+            closed_card,
+            f"{key}:card:{copy.chat_id}:{copy.message_id}",
+            "card_edit",
+            NORMAL,
+            ticket.id,
+            method="edit_message",
+            extra={"message_id": copy.message_id},
+        )
+        out.add(edit, now)
     chat = await people.team_chat(ticket.team_id)
     if step.wait == "waiting" and chat is not None:
         # The team asked the question; it should know the ticket left its queue.

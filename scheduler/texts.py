@@ -109,6 +109,13 @@ def place(cfg: Config, ticket: Ticket) -> str:
     return name or "未提供"
 
 
+def status(ticket: Ticket) -> str:
+    """A ticket closed for want of the requester's answer was never resolved: not 已销号."""
+    if ticket.status is Status.CLOSED and ticket.resolved_at is None:
+        return "未补充关闭"
+    return STATUSES[ticket.status]
+
+
 def team_name(cfg: Config, team_id: str) -> str:
     team = cfg.find_team(team_id)
     return team.name if team else team_id
@@ -123,7 +130,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     return "\n".join(
         [
             f"{head}{ticket.label}｜{KINDS.get(ticket.kind.value, ticket.kind.value)}｜"
-            f"{STATUSES[ticket.status]}｜{team_name(cfg, ticket.team_id)}",
+            f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
             f"内容：{text}",
             f"地点：{place(cfg, ticket)}　报告人：{who} {phone}",
             f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"

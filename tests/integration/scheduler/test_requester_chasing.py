@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from core.config import Config
 from core.enums import Action, Script, Status
-from core.model import User
+from core.model import TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_MEMBER,
@@ -142,3 +142,24 @@ async def test_an_unreachable_requester_is_not_messaged_but_the_ticket_still_clo
     async with db.uow(read_only=True) as uow:
         remind = [e for e in await uow.tickets.events(ticket.id) if e.action == "remind"]
     assert [e.data["delivered"] for e in remind] == [False]
+
+
+async def test_closing_an_unconfirmed_ticket_takes_the_buttons_off_its_cards(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    filed = at("2026-11-16 09:00")
+    await seed_staff(db, cfg, filed)
+    ticket = await new_ticket(db, cfg, now=filed, **ORDERING_REQUEST)
+    assert ticket.id is not None
+    async with db.uow() as uow:  # the card the recorder kept when it was sent
+        await uow.ticket_messages.add(TicketMessage(ticket.id, ORDERING_CHAT, 777, "card", filed))
+        await uow.commit()
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-16 10:00"), "已处理")
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 12:00"))
+    [edit] = [row for row in await outbox_rows(db) if row.purpose == "card_edit"]
+    assert (edit.chat_id, edit.method) == (ORDERING_CHAT, "edit_message")
+    assert edit.payload["message_id"] == 777
+    assert "已销号" in edit.payload["text"] and "未确认，自动销号" in edit.payload["text"]
+    assert "buttons" not in edit.payload
