@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -208,7 +209,9 @@ async def on_command(ctx: Ctx, name: str) -> None:
         ctx.say("help", main_menu(ctx))
         return
     if name not in ("cancel",) and ctx.conv is not None and name in COMMANDS:
-        await ctx.end_flow()  # a new command leaves the old conversation
+        # A new command leaves the old conversation; a 110 call it leaves goes out first.
+        await intake.file_unplaced_alarm(ctx)
+        await ctx.end_flow()
     await step(ctx)
 
 
@@ -406,10 +409,17 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
     return False
 
 
+_NUMBER_IN_WORDS = re.compile(r"\d{5,}")
+_FEW_WORDS = 8  # "工单10019", "10019进度怎么样", "查一下10019": about that ticket
+
+
 async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
-    """A ticket's number alone, typed by its requester: how the ticket stands."""
+    """A ticket's number, alone or in a few words, typed by its requester: how it stands."""
     plain = bare(text)
-    ticket_id = parse_public_number(plain) if plain.isdigit() else None
+    found = _NUMBER_IN_WORDS.search(plain)
+    if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
+        return False
+    ticket_id = parse_public_number(found.group())
     ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id else None
     if ticket is None or ticket.requester_id != ctx.user.id:
         return False

@@ -106,7 +106,12 @@ class Ctx:
         self.out.replies.append(Reply(text=caption, photo=photo, document=document))
 
     def toast(self, key: str, **values: object) -> None:
-        self.out.toast = self.text(key, **values)
+        """The short answer to a button press, shown as a popup. A popup answers only a
+        press: to a typed message (a note for a ticket that moved on) it is a reply."""
+        if self.msg.is_button:
+            self.out.toast = self.text(key, **values)
+        else:
+            self.reply(self.text(key, **values))
 
     async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Begin `flow` at `step`, replacing any conversation this chat had."""

@@ -62,7 +62,7 @@ MESSAGES: dict[str, str] = {
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
     # 110
     "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
-    "e_where": "在哪个烤房？请选择，或共享位置，或跳过：",
+    "e_where": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”）；说不清就点「跳过」。一回复就立即报警：",
     "skip": "跳过",
     "share_location": "📍 共享位置",
     "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "edit": "✏️ 修改",
     "abort": "✖️ 取消",
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
-    "free_text_confirm": "要把这条消息作为求助提交吗？",
+    "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
     "wish_staff_only": "心愿清单只对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
@@ -172,6 +172,7 @@ MESSAGES: dict[str, str] = {
     "chart": "图表",
     "file": "文件",
     "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",
+    "reassign_same": "工单 {number} 已经在 {team}，无需改派。",
     "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",
     "t_help": (
         "服务队群里可以这样用：\n"

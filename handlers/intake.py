@@ -139,6 +139,14 @@ async def emergency_step(ctx: Ctx) -> None:
     await _create_emergency(ctx, gathered)
 
 
+async def file_unplaced_alarm(ctx: Ctx) -> None:
+    """A 110 call whose place was still asked for goes out now, without one: the farmer
+    moved on (another command), and an alarm must not be dropped with the conversation."""
+    if ctx.conv is None or (ctx.conv.flow, ctx.conv.step) != (EMERGENCY, "where"):
+        return
+    await _create_emergency(ctx, Gathered.from_data(ctx.conv.data))
+
+
 async def _create_emergency(ctx: Ctx, gathered: Gathered) -> None:
     gathered.kind = Kind.EMERGENCY
     ticket = await tickets.submit(ctx, gathered)
@@ -198,7 +206,8 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         Button(ctx.text("abort"), "f:no"),
         per_row=3,
     )
-    ctx.reply(f"{ctx.text(lead)}\n{summary}" if lead else summary, buttons)
+    first = ctx.text(lead, kind=ctx.text(f"kind_{gathered.kind.value}")) if lead else ""
+    ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
 async def ticket_step(ctx: Ctx) -> None:

@@ -22,9 +22,13 @@ ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
 # ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
 # or a few words that say neither ("收到"). Only words about the resolved ticket's own
 # matter count (see `typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
-_TYPED_SCORE = re.compile(r"([1-5一二三四五])(分|星|颗星)?")
+_TYPED_SCORE = re.compile(r"(?:给|打)?([1-5一二三四五])(?:分|星|颗星)?")
 _SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_NOT_SOLVED = ("没解决", "没有解决", "未解决", "没修好", "没有修好", "没好", "还是不行", "又坏")
+_NOT_SOLVED = (
+    "没解决", "没有解决", "未解决", "没修好", "没有修好", "没好", "还是不行", "又坏", "还是坏",
+)  # fmt: skip
+# A judgement of the service, not a new complaint: asks for the score.
+_JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 _OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
 _VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
@@ -134,13 +138,14 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     score = _TYPED_SCORE.fullmatch(plain)
     alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= _NOT_SOLVED_MAX and any(w in plain for w in _NOT_SOLVED)
-    solved = len(plain) <= _NOT_SOLVED_MAX and says_solved(text)
+    solved = (len(plain) <= _NOT_SOLVED_MAX and says_solved(text)) or plain in _JUDGEMENTS
     other = 0 < len(plain) <= _VERDICT_MAX and any(w in plain for w in _OTHER_VERDICTS)
     if not (score or not_solved or solved or other or alarm):
         return False
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
     ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
-    if ticket is None or (score is None and _another_matter(decision, ticket)):
+    judged = score is not None or plain in _JUDGEMENTS  # never a new matter
+    if ticket is None or (not judged and _another_matter(decision, ticket)):
         return False
     if score is not None:
         digit = score.group(1)
@@ -183,8 +188,7 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str) -> None:
     reason = reason[: ctx.cfg.limits.max_text]
     if await _transition(ctx, ticket, Action.REOPEN, note=reason):
         await ctx.end_flow()
-        await notify.update_cards(ctx, ticket)
-        await notify.post_card(ctx, ticket)
+        await notify.post_card(ctx, ticket)  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
             told = t("reopen_to_team", number=ticket.label, text=reason)
@@ -229,6 +233,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
         now=ctx.now,
         data={"rating": score},
     )
+    await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
     await ctx.start_flow(RATE, "comment", {"ticket_id": ticket.id})
     ctx.say("rate_comment_ask", rows(Button(ctx.text("skip"), "f:skip")))
 

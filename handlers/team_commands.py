@@ -137,6 +137,9 @@ async def _reassign(ctx: Ctx) -> None:
     if ticket is None or to_team is None:
         ctx.say("reassign_usage")
         return
+    if to_team.id == ticket.team_id:
+        ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
+        return
     try:
         await perform(
             ctx.uow,

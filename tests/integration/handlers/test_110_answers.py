@@ -127,3 +127,11 @@ async def test_news_about_the_barn_still_joins_the_call(desk: Harness) -> None:
     out = await desk.send(FARMER, "现在温度掉到38度了")
     assert "已补充到报警工单" in texts(out)
     assert len(await desk.tickets()) == 1
+
+
+async def test_a_command_at_the_where_question_sends_the_alarm_first(desk: Harness) -> None:
+    await _asked_where(desk)
+    out = await desk.send(FARMER, "/my")
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.status is Status.DISPATCHED
+    assert ticket.number and ticket.number in texts(out)  # /my lists it

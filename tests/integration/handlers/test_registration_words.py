@@ -26,7 +26,7 @@ async def test_a_question_typed_at_the_first_question_is_dealt_with_not_lost(
     await desk.send(RETAILER, "/start")
     out = await desk.send(RETAILER, "我的煙草專賣零售許可證快到期了，怎麼辦理延續？")
     assert "登記隨時可以" in texts(out)
-    assert "要把這條消息作為求助提交嗎" in texts(out)
+    assert "要把這條消息作為「求助辦事」提交嗎" in texts(out)
     await desk.press(RETAILER, "f:ok")
     [ticket] = await desk.tickets()
     assert "零售許可證" in ticket.text
@@ -36,7 +36,7 @@ async def test_a_question_typed_for_the_name_is_not_taken_as_the_name(desk: Harn
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")
     out = await desk.send(RETAILER, "請問這週什麼時候送貨？")
-    assert "登記隨時可以" in texts(out) and "要把這條消息作為求助提交嗎" in texts(out)
+    assert "登記隨時可以" in texts(out) and "要把這條消息作為「求助辦事」提交嗎" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         retailer = await uow.users.get(RETAILER)
     assert retailer is not None and retailer.name != "請問這週什麼時候送貨？"

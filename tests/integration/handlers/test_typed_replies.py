@@ -10,7 +10,7 @@ from core.config import Config
 from core.enums import Kind, Status
 from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, MEMBER
+from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 RETAILER = 100002
 SUPERVISOR = 300001
@@ -112,7 +112,7 @@ async def test_a_new_matter_after_resolution_is_still_a_new_request(
 ) -> None:
     await desk.resolved_110(FARMER, MEMBER, team_chat)
     out = await desk.send(FARMER, "烟苗发黄是什么病，要打什么药")
-    assert "要把这条消息作为求助提交吗" in texts(out)
+    assert "要把这条消息作为「求助办事」提交吗" in texts(out)
     await desk.press(FARMER, "f:ok")
     first, second = await desk.tickets()
     assert first.status is Status.RESOLVED and second.status is Status.DISPATCHED
@@ -262,7 +262,7 @@ async def test_a_free_text_summary_is_one_message_without_an_empty_extras_line(
 ) -> None:
     out = await desk.send(RETAILER, "上周订的货少送了两条，什么时候补")
     [reply] = out.replies
-    assert reply.text.startswith("要把这条消息作为求助提交吗？\n请确认：")
+    assert reply.text.startswith("要把这条消息作为「求助办事」提交吗？\n请确认：")
     assert "补充" not in reply.text
 
 
@@ -300,3 +300,57 @@ async def test_typing_ones_own_ticket_number_shows_it(desk: Harness) -> None:
     out = await desk.send(FARMER, ticket.number)
     assert ticket.number in texts(out) and "待接单" in texts(out)
     assert "一串数字" in texts(await desk.send(RETAILER, ticket.number))  # not theirs
+
+
+async def test_a_rating_updates_the_team_cards(desk: Harness, team_chat: int) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "给4分")
+    edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
+    assert edits and all("已销号" in r.payload["text"] for r in edits)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 4
+
+
+@pytest.mark.parametrize("typed", ["不满意", "一般"])
+async def test_a_judgement_after_resolution_asks_for_the_score(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_ticket_number_in_a_few_words_shows_the_ticket(desk: Harness) -> None:
+    await desk.send(RETAILER, "卷烟订货系统登录不了")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    out = await desk.send(RETAILER, f"{ticket.number}进度怎么样")
+    assert "请确认" not in texts(out) and ticket.label in texts(out)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_refusal_to_a_typed_note_is_a_message_not_an_invisible_popup(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=team_chat)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=team_chat)
+    await desk.press(OTHER_MEMBER, f"tk:res:{ticket_id}", chat=team_chat)  # both asked
+    await desk.send(MEMBER, "更换了风机电容", chat=team_chat)
+    out = await desk.send(OTHER_MEMBER, "第二次说明", chat=team_chat)
+    assert out.toast is None and "不能这样操作" in texts(out)
+
+
+async def test_reassigning_to_the_same_team_is_refused(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    out = await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-qingshan")
+    assert "无需改派" in texts(out)
+    assert len([r for r in await desk.outbox() if r.purpose == "card"]) == 2  # no new cards
+
+
+async def test_a_complaint_draft_is_offered_as_a_complaint(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "我要投诉收购站的人态度差")
+    assert "作为「投诉」提交吗" in texts(out)
