@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
@@ -144,6 +145,10 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
     ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
+    if ticket is None and not_solved:
+        # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
+        # and typing it means the same.
+        ticket = next((t for t in recent if _closed_lately_unconfirmed(t, ctx.now)), None)
     judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if ticket is None or (not judged and _another_matter(decision, ticket)):
         return False
@@ -161,6 +166,20 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     else:
         return False
     return True
+
+
+REOPEN_AFTER_CLOSE = timedelta(days=7)
+
+
+def _closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
+    """Resolved, then closed without a rating (auto-closed), within the last week."""
+    return (
+        ticket.status is Status.CLOSED
+        and ticket.resolved_at is not None
+        and ticket.rating is None
+        and ticket.closed_at is not None
+        and now - ticket.closed_at <= REOPEN_AFTER_CLOSE
+    )
 
 
 def _another_matter(decision: Decision | None, ticket: Ticket) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from core.config import Config
-from core.enums import Kind, Status
+from core.enums import Action, Kind, Role, Status
+from core.services import perform
 from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
@@ -354,3 +355,22 @@ async def test_reassigning_to_the_same_team_is_refused(desk: Harness) -> None:
 async def test_a_complaint_draft_is_offered_as_a_complaint(desk: Harness) -> None:
     out = await desk.send(RETAILER, "我要投诉收购站的人态度差")
     assert "作为「投诉」提交吗" in texts(out)
+
+
+async def test_not_solved_typed_after_an_auto_close_reopens_the_ticket(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    desk.clock.advance(days=3)
+    async with desk.db.uow() as uow:  # what the sweep does when nobody confirms
+        ticket = await uow.tickets.get(ticket_id)
+        assert ticket is not None
+        await perform(
+            uow, desk.cfg, ticket, Action.AUTO_CLOSE, actor_id=None, now=desk.clock(),
+            role=Role.SYSTEM,
+        )  # fmt: skip
+        await uow.commit()
+    out = await desk.send(FARMER, "没修好")
+    assert "已重新派给" in texts(out)
+    [reopened] = await desk.tickets()
+    assert reopened.status is Status.DISPATCHED and reopened.reopen_count == 1
