@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.config import Config
 from core.enums import Kind, Status
-from storage.uow import Database
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
 
 TEAM_CHAT = -1001000000001
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def _asked_where(desk: Harness) -> None:

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.config import Config
-from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
 RETAILER = 100002
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def test_a_question_typed_at_the_first_question_is_dealt_with_not_lost(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from core.config import Config
 from core.enums import Kind, Priority, Status
 from storage.uow import Database
@@ -11,13 +9,6 @@ from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
 RETAILER = 100002
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def test_night_110_from_free_text_dispatches_urgently(desk: Harness) -> None:

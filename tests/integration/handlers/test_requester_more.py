@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from core.config import Config
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
-from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
 STAFF = 100003
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def _request(desk: Harness, user: int, text: str) -> int:

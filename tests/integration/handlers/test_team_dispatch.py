@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from core.config import Config
 from core.enums import Status
-from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
 TRIAGE_CHAT = -1001000000017
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:

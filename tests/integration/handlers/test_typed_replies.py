@@ -9,19 +9,11 @@ import pytest
 from core.config import Config
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
-from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 RETAILER = 100002
 SUPERVISOR = 300001
-
-
-@pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 @pytest.fixture
