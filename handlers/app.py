@@ -24,7 +24,7 @@ from handlers.i18n import MESSAGES, choose_script, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
-from handlers.tickets import Gathered
+from handlers.tickets import Gathered, routed, typed_alarm
 from routing import Decision, bare, detect_script
 from storage.uow import Database
 
@@ -158,7 +158,7 @@ async def route(ctx: Ctx) -> None:
         # What they sent, named in their language (a kind without a name: "这类消息").
         what = f"kind_of_{msg.unsupported}"
         ctx.say("unsupported", what=ctx.text(what if what in MESSAGES else "kind_of_other"))
-    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and _alarm(ctx):
+    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip()))
@@ -174,20 +174,6 @@ async def route(ctx: Ctx) -> None:
         await FLOWS[ctx.conv.flow](ctx)
     else:
         await free_message(ctx)
-
-
-def _alarm(ctx: Ctx) -> bool:
-    """Typed words that raise a 110 alarm."""
-    decision = _routed(ctx)
-    return decision is not None and decision.emergency
-
-
-def _routed(ctx: Ctx) -> Decision | None:
-    """Where the typed words would go; None without words, or with more than the limit."""
-    text = ctx.msg.text.strip()
-    if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
-        return None
-    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
 
 
 COMMANDS: dict[str, Step] = {}
@@ -316,7 +302,7 @@ async def free_message(ctx: Ctx) -> None:
     news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
-    decision = _routed(ctx)
+    decision = routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
     new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)

@@ -14,7 +14,7 @@ from handlers.cards import status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered
+from handlers.tickets import Gathered, typed_alarm
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
@@ -191,12 +191,6 @@ def _another_matter(decision: Decision | None, ticket: Ticket) -> bool:
     return not decision.triage and decision.line != ticket.line
 
 
-def _is_alarm(ctx: Ctx, text: str) -> bool:
-    if len(text) > ctx.cfg.limits.max_text:
-        return False
-    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code).emergency
-
-
 def _ask_score(ctx: Ctx, ticket: Ticket) -> None:
     scores = [Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)]
     ctx.say("rate_ask", rows(*scores, per_row=5))
@@ -266,7 +260,7 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         return
     text = msg.text.strip()
-    if flow == RATE and text and _is_alarm(ctx, text) and not says_solved(text):
+    if flow == RATE and typed_alarm(ctx) and not says_solved(text):
         # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))

@@ -61,6 +61,20 @@ def requester_area(ctx: Ctx, site_code: str | None) -> str | None:
     return site.area if site else ctx.user.area
 
 
+def routed(ctx: Ctx) -> Decision | None:
+    """Where the typed words would go; None without words, or with more than the limit."""
+    text = ctx.msg.text.strip()
+    if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
+        return None
+    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
+
+
+def typed_alarm(ctx: Ctx) -> bool:
+    """Typed words that raise a 110 alarm."""
+    decision = routed(ctx)
+    return decision is not None and decision.emergency
+
+
 def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     site = gathered.site_code or ctx.user.site_code
     return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
