@@ -85,6 +85,14 @@ def _typed_kind(text: str) -> Requester | None:
     return next((k for k, words in _KIND_WORDS.items() if any(w in plain for w in words)), None)
 
 
+def _area_answer(ctx: Ctx) -> str | None:
+    """The area pressed (f:area:<id>) or named in typed words."""
+    pressed = ctx.msg.callback_data or ""
+    if pressed.startswith("f:area:"):
+        return pressed.removeprefix("f:area:")
+    return _typed_area(ctx, ctx.msg.text)
+
+
 def _typed_area(ctx: Ctx, text: str) -> str | None:
     """The area a typed answer names ("白石乡松林村" names 白石乡)."""
     plain = bare(text)
@@ -173,9 +181,8 @@ async def _area_step(ctx: Ctx) -> None:
         assert found is not None
         user.site_code, user.area = found[0].code, found[0].area
         ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
-    elif (msg.callback_data or "").startswith("f:area:") or _typed_area(ctx, msg.text):
-        chosen = (msg.callback_data or "").removeprefix("f:area:") or _typed_area(ctx, msg.text)
-        area = ctx.cfg.area(chosen or "")
+    elif (chosen := _area_answer(ctx)) is not None:
+        area = ctx.cfg.area(chosen)
         if area is None:
             ctx.toast("stale_button")
             return
