@@ -58,6 +58,10 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
         await d.press(FARMER, "f:site:QS01"),
     ]
     ticket = await d.ticket_of(FARMER)
+    # The press is answered before its "已报警" goes out: count the replies once it has.
+    await api.wait_for(
+        lambda c: c.ok and c.chat_id == FARMER and "已报警" in (c.text or ""), within=10
+    )
     replies = len(api.sent_to(FARMER))
     await bot.kill()
     for update in reversed(script):  # out of order, and delivered before
