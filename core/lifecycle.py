@@ -40,7 +40,7 @@ TRANSITIONS: dict[Action, Transition] = {
             Action.TRANSFER,
             frozenset({S.DISPATCHED, *_WORKING, S.WAITING_REQUESTER}),
             S.DISPATCHED,
-            _TEAM,
+            _TEAM | {R.SYSTEM},  # SYSTEM: a 110 call moved to the town the farmer named
         ),
         Transition(
             Action.REASSIGN,

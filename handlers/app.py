@@ -18,7 +18,7 @@ from core.errors import (
 )
 from core.model import Ticket, User
 from core.numbers import parse_public_number
-from handlers import intake, mine, registration, team, team_commands
+from handlers import alarm_place, intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, t
 from handlers.incoming import Incoming
@@ -42,6 +42,14 @@ FLOWS: dict[str, Step] = {
     mine.REOPEN: mine.flow_step,
     **team.FLOWS,
 }
+
+
+async def _alarm_place(ctx: Ctx) -> None:
+    if not await alarm_place.place_step(ctx):
+        await free_message(ctx)  # the call moved on: the words mean something else now
+
+
+FLOWS[intake.PLACE] = _alarm_place
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",
@@ -162,8 +170,10 @@ async def route(ctx: Ctx) -> None:
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip()))
-    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and (
-        registration.is_a_request(ctx)
+    elif (
+        ctx.conv is not None
+        and ctx.conv.flow == registration.REGISTER
+        and (registration.is_a_request(ctx))
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later.
@@ -215,6 +225,9 @@ async def _help(ctx: Ctx) -> None:
 async def _cancel(ctx: Ctx) -> None:
     if ctx.conv is None:
         ctx.say("nothing_to_cancel", keyboard="remove")
+        return
+    if ctx.conv.flow == intake.PLACE:
+        await alarm_place.skip(ctx)  # only the question ends: the alarm stays out
         return
     await ctx.end_flow()
     ctx.say("cancelled", keyboard="remove")

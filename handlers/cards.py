@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "cancel": "撤回",
     "expire": "未补充关闭",
     "info": "补充材料",
+    "place": "告知位置",
     "rate": "评价",
     "remind": "提醒",
     "escalate": "督办",

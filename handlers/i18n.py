@@ -62,7 +62,11 @@ MESSAGES: dict[str, str] = {
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
     # 110
     "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
-    "e_where": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”）；说不清就点「跳过」。一回复就立即报警：",
+    "e_where_after": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”），服务队好尽快找到您；说不清就点「跳过」：",
+    "e_place_added": "位置已告诉值班服务队（工单 {number}）：{place}。",
+    "e_place_skipped": "好的。报警已发出（工单 {number}），值班服务队会联系您确认位置；要撤回报警请用 /my。",
+    "place_to_team": "🚨 工单 {number} 报告人告知位置：{place}",
+    "place_moved_team": "工单 {number} 报告人告知位置：{place}，已转给 {team}，本队无需出动。",
     "skip": "跳过",
     "share_location": "📍 共享位置",
     "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",

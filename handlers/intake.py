@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from core.config import Site
 from core.enums import Kind, Requester
 from core.geo import nearest_site, within_service_region
+from core.model import Ticket
 from handlers import tickets
 from handlers.context import Ctx
 from handlers.i18n import in_script
-from handlers.replies import Button, rows
+from handlers.replies import Button, Keyboard, rows
 from handlers.tickets import Gathered
 from routing import bare
 
 EMERGENCY = "emergency"
+PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
 TICKET = "ticket"
 
 # Answers typed at the summary instead of pressing its buttons ("要把这条消息作为求助提交吗？").
@@ -49,11 +52,14 @@ async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
 
 
 async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
-    if gathered.site_code or gathered.lat is not None or ctx.user.site_code:
-        await _create_emergency(ctx, gathered)
-        return
-    await ctx.start_flow(EMERGENCY, "where", gathered.to_data())
-    ctx.say("e_where", _where_buttons(ctx), keyboard="location")
+    placed = bool(gathered.site_code or gathered.lat is not None or ctx.user.site_code)
+    ticket = await _create_emergency(ctx, gathered, asking_place=not placed)
+    if not placed:
+        # The alarm is out already (with the town they registered in, or the 110 line's
+        # default team): a farmer who runs back to the barn without answering still gets
+        # help. The answer goes to the call, and moves it if the barn is another town's.
+        await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
+        ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
 
 
 BARNS = ("curing_cluster",)
@@ -105,38 +111,74 @@ async def emergency_step(ctx: Ctx) -> None:
             return
         await _after_what(ctx, gathered)
         return
-    # step "where"
+    # step "where": a conversation begun before the alarm went out first (saved before an
+    # upgrade); the answer files the alarm.
+    answer = read_place(ctx)
+    if answer is not None:
+        answer.add_to(ctx, gathered)
+        await _create_emergency(ctx, gathered)
+
+
+@dataclass
+class PlaceAnswer:
+    """The farmer's answer to 在哪个烤房？: a barn, a shared location, their own words (typed
+    or said), or nothing (跳过)."""
+
+    site_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    words: str = ""
+    voice: str | None = None
+    photo: str | None = None
+    skipped: bool = False
+
+    def add_to(self, ctx: Ctx, gathered: Gathered) -> None:
+        gathered.site_code = self.site_code or gathered.site_code
+        if self.lat is not None:
+            gathered.lat, gathered.lon = self.lat, self.lon
+        gathered.text = with_place_words(ctx, gathered.text, self.words)
+        gathered.voices += [self.voice] if self.voice else []
+        gathered.photos += [self.photo] if self.photo else []
+
+
+def with_place_words(ctx: Ctx, text: str, words: str) -> str:
+    """The description with the farmer's own words for the place, when they fit."""
+    if not words or len(f"{text}\n位置：{words}") > ctx.cfg.limits.max_text:
+        return text
+    return "\n".join(p for p in (text, f"位置：{words}") if p)
+
+
+def read_place(ctx: Ctx) -> PlaceAnswer | None:
+    """The answer this message gives to 在哪个烤房？; None when it gives none (a stale
+    button, a location outside the service region), which has been answered already."""
+    msg = ctx.msg
     if msg.location is not None:
         if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
             found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
             ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
-            return
-        gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
-        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
-        gathered.site_code = found[0].code if found else None
-    elif msg.callback_data and msg.callback_data.startswith("f:site:"):
+            return None
+        barn = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
+        code = barn[0].code if barn else None
+        return PlaceAnswer(site_code=code, lat=msg.location.lat, lon=msg.location.lon)
+    if msg.callback_data and msg.callback_data.startswith("f:site:"):
         code = msg.callback_data.removeprefix("f:site:")
         if ctx.cfg.site(code) is None:
             ctx.toast("stale_button")
-            return
-        gathered.site_code = code
-    elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
-        pass
-    elif msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
-        # The farmer's own answer, typed or said: the alarm goes out with it now, since an
-        # alarm that waits for a button press is no alarm. A barn it names is used.
+            return None
+        return PlaceAnswer(site_code=code)
+    if msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+        return PlaceAnswer(skipped=True)
+    if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
+        # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
-        gathered.site_code = _barn_named(ctx, typed) if typed else None
-        if typed and len(f"{gathered.text}\n{typed}") <= ctx.cfg.limits.max_text:
-            gathered.text = "\n".join(p for p in (gathered.text, f"位置：{typed}") if p)
-        if msg.voice_file_id:
-            gathered.voices.append(msg.voice_file_id)
-        if msg.photo_file_id:
-            gathered.photos.append(msg.photo_file_id)
-    else:
-        ctx.toast("stale_button")
-        return
-    await _create_emergency(ctx, gathered)
+        return PlaceAnswer(
+            site_code=_barn_named(ctx, typed) if typed else None,
+            words=typed,
+            voice=msg.voice_file_id,
+            photo=msg.photo_file_id,
+        )
+    ctx.toast("stale_button")
+    return None
 
 
 async def file_unplaced_alarm(ctx: Ctx) -> None:
@@ -147,13 +189,16 @@ async def file_unplaced_alarm(ctx: Ctx) -> None:
     await _create_emergency(ctx, Gathered.from_data(ctx.conv.data))
 
 
-async def _create_emergency(ctx: Ctx, gathered: Gathered) -> None:
+async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool = False) -> Ticket:
     gathered.kind = Kind.EMERGENCY
     ticket = await tickets.submit(ctx, gathered)
     await ctx.end_flow()
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
-    ctx.say("e_created", keyboard="remove", number=ticket.label, team=team, phone_hint=hint)
+    # The place question that may follow brings its own keyboard (共享位置).
+    keyboard: Keyboard | None = None if asking_place else "remove"
+    ctx.say("e_created", keyboard=keyboard, number=ticket.label, team=team, phone_hint=hint)
+    return ticket
 
 
 # ---- request, complaint, suggestion, wish -----------------------------------------------------

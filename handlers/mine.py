@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
-from core.model import Attachment, Ticket
+from core.model import Ticket
 from core.services import note_event, perform
 from handlers import intake, notify
 from handlers.cards import status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, typed_alarm
+from handlers.tickets import Gathered, attach, typed_alarm
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
@@ -311,15 +311,7 @@ async def add_info(
     files = {"photo": photo, "voice": voice}
     for kind, file_id in files.items():
         if file_id:
-            attachment = Attachment(
-                ticket_id=ticket.id,
-                kind=kind,
-                added_at=ctx.now,
-                added_by=ctx.user.id,
-                file_id=file_id,
-                caption=text,
-            )
-            await ctx.uow.attachments.add(attachment)
+            await attach(ctx, ticket, kind, file_id, caption=text)
     if answer:
         await perform(
             ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text

@@ -106,6 +106,7 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
             sent.chat_id,
             text,
             buttons=buttons if sent.chat_id in current else (),
+            urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",
@@ -117,6 +118,7 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
             chat_id,
             text,
             buttons=buttons if chat_id in current else (),
+            urgent=ticket.urgent,
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",

@@ -145,14 +145,21 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     assert ticket.id is not None
     for kind, files in (("photo", gathered.photos), ("voice", gathered.voices)):
         for file_id in files:
-            await ctx.uow.attachments.add(
-                Attachment(
-                    ticket_id=ticket.id,
-                    kind=kind,
-                    added_at=ctx.now,
-                    added_by=ctx.user.id,
-                    file_id=file_id,
-                )
-            )
+            await attach(ctx, ticket, kind, file_id)
     await notify.post_card(ctx, ticket)
     return ticket
+
+
+async def attach(ctx: Ctx, ticket: Ticket, kind: str, file_id: str, caption: str = "") -> None:
+    """Keep a photo or voice note the requester sent for `ticket`."""
+    assert ticket.id is not None
+    await ctx.uow.attachments.add(
+        Attachment(
+            ticket_id=ticket.id,
+            kind=kind,
+            added_at=ctx.now,
+            added_by=ctx.user.id,
+            file_id=file_id,
+            caption=caption,
+        )
+    )

@@ -39,6 +39,7 @@ Event = tuple[str, str | None, str | None]  # (action, from status, to status)
 NIGHT_110: list[Event] = [
     ("create", None, "new"),
     ("dispatch", "new", "dispatched"),
+    ("place", "dispatched", "dispatched"),  # the barn, told after the alarm went out
     ("accept", "dispatched", "accepted"),
     ("visit", "accepted", "on_site"),
     ("resolve", "on_site", "resolved"),
@@ -58,6 +59,7 @@ LICENCE_TRANSFER: list[Event] = [
 IGNORED_110: list[Event] = [
     ("create", None, "new"),
     ("dispatch", "new", "dispatched"),
+    ("place", "dispatched", "dispatched"),  # the barn, told after the alarm went out
     ("remind", "dispatched", "dispatched"),  # remind the team
     ("escalate", "dispatched", "dispatched"),  # alert the leader
     ("escalate", "dispatched", "dispatched"),  # alert the supervisors

@@ -58,9 +58,9 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
         await d.press(FARMER, "f:site:QS01"),
     ]
     ticket = await d.ticket_of(FARMER)
-    # The press is answered before its "已报警" goes out: count the replies once it has.
+    # The press is answered before its reply goes out: count the replies once it has.
     await api.wait_for(
-        lambda c: c.ok and c.chat_id == FARMER and "已报警" in (c.text or ""), within=10
+        lambda c: c.ok and c.chat_id == FARMER and "位置已告诉" in (c.text or ""), within=10
     )
     replies = len(api.sent_to(FARMER))
     await bot.kill()
@@ -79,6 +79,7 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
     assert await events_of(world.db, ticket) == [
         ("create", None, "new"),
         ("dispatch", "new", "dispatched"),
+        ("place", "dispatched", "dispatched"),
         ("escalate", "dispatched", "dispatched"),  # the missed steps folded into one alert
     ]
     assert [t[0] for t in await read(world.db, select(tickets.c.id))] == [ticket]

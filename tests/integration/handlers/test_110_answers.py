@@ -3,44 +3,107 @@ it is never what keeps the alarm from going out, and never a second alarm beside
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from core.enums import Kind, Status
+from core.model import Conversation, OutboxMessage, User
+from handlers.tickets import Gathered
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
 
-TEAM_CHAT = -1001000000001
+QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
 
-async def _asked_where(desk: Harness) -> None:
+async def _asked_where(desk: Harness) -> int:
+    """The farmer's 110 call, filed; the id of the call whose place is now asked for."""
     out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
-    assert "在哪个烤房" in texts(out)
+    assert "已报警" in texts(out) and "在哪个烤房" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    return ticket.id
+
+
+async def _events(desk: Harness, ticket_id: int) -> list[str]:
+    async with desk.db.uow(read_only=True) as uow:
+        return [e.action for e in await uow.tickets.events(ticket_id)]
+
+
+def _sent_to(rows: list[OutboxMessage], chat: int, purpose: str) -> list[OutboxMessage]:
+    return [r for r in rows if r.chat_id == chat and r.purpose == purpose]
+
+
+async def test_the_alarm_goes_out_before_the_place_is_asked(desk: Harness) -> None:
+    """A farmer who runs back to the barn without answering has still raised the alarm."""
+    await _asked_where(desk)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.status is Status.DISPATCHED and ticket.site_code is None
+    assert ticket.team_id == "curing-qingshan"  # unregistered: the 110 line's default team
+    assert _sent_to(await desk.outbox(), QINGSHAN_CHAT, "card")
 
 
 @pytest.mark.parametrize(
     ("typed", "site"),
     [("青山镇大坪烤房群", "QS01"), ("大坪那边，5号烤房", "QS01"), ("河湾", "QS02")],
 )
-async def test_a_barn_typed_instead_of_pressed_files_the_alarm_there(
+async def test_a_barn_typed_instead_of_pressed_places_the_call(
     desk: Harness, typed: str, site: str
 ) -> None:
-    await _asked_where(desk)
+    ticket_id = await _asked_where(desk)
     out = await desk.send(FARMER, typed)
-    assert "已报警" in texts(out)
+    assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
-    assert ticket.urgent and ticket.site_code == site and ticket.status is Status.DISPATCHED
+    assert ticket.id == ticket_id and ticket.site_code == site and ticket.area == "qingshan"
+    assert await _events(desk, ticket_id) == ["create", "dispatch", "place"]
+    told = _sent_to(await desk.outbox(), QINGSHAN_CHAT, "notify")
+    assert told and "报告人告知位置" in told[-1].payload["text"]
 
 
-async def test_an_answer_naming_no_barn_still_files_the_alarm_with_its_words(
-    desk: Harness,
-) -> None:
+async def test_the_place_reaches_the_on_duty_pager_and_their_card(desk: Harness) -> None:
+    await desk.send(MEMBER, "/duty on")  # on duty: paged for 110 calls
     await _asked_where(desk)
-    out = await desk.send(FARMER, "就在村口第三间，路边那个")
-    assert "已报警" in texts(out)
+    await desk.press(FARMER, "f:site:QS02")
+    rows = await desk.outbox()
+    paged = _sent_to(rows, MEMBER, "notify")
+    assert any("报告人告知位置" in r.payload.get("text", "") for r in paged)
+    edits = _sent_to(rows, MEMBER, "card_edit")
+    assert edits and "河湾" in edits[-1].payload["text"]
+
+
+async def test_a_barn_in_another_town_moves_the_call_to_that_towns_team(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(FARMER, "f:site:BS01")  # 白石乡松林烤房群
+    assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
-    assert ticket.urgent and ticket.site_code is None
+    assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
+    assert await _events(desk, ticket_id) == ["create", "dispatch", "place", "transfer"]
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert _sent_to(new, BAISHI_CHAT, "card")  # the new team is alerted with a card
+    old_copies = _sent_to(new, QINGSHAN_CHAT, "card_edit")
+    assert old_copies and all("buttons" not in r.payload for r in old_copies)
+    stand_down = _sent_to(new, QINGSHAN_CHAT, "notify")
+    assert stand_down and "本队无需出动" in stand_down[-1].payload["text"]
+    told = [r.payload["text"] for r in new if r.chat_id == FARMER]
+    assert any("白石乡烘烤110服务队" in text for text in told)
+
+
+async def test_an_accepted_call_stays_with_the_team_that_took_it(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(FARMER, "f:site:BS01")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-qingshan" and ticket.site_code == "BS01"
+    assert await _events(desk, ticket_id) == ["create", "dispatch", "accept", "place"]
+
+
+async def test_words_naming_no_barn_are_added_to_the_call(desk: Harness) -> None:
+    await _asked_where(desk)
+    await desk.send(FARMER, "就在村口第三间，路边那个")
+    [ticket] = await desk.tickets()
+    assert ticket.site_code is None
     assert ticket.text.endswith("位置：就在村口第三间，路边那个")
-    assert any(r.purpose == "card" for r in await desk.outbox())  # the team is alerted
 
 
 async def test_a_bare_number_is_the_farmers_barn_number_not_a_button(desk: Harness) -> None:
@@ -50,23 +113,79 @@ async def test_a_bare_number_is_the_farmers_barn_number_not_a_button(desk: Harne
     assert ticket.site_code is None and ticket.text.endswith("位置：3")
 
 
-async def test_a_voice_note_at_the_where_question_files_the_alarm_with_it(desk: Harness) -> None:
-    await _asked_where(desk)
-    out = await desk.send(FARMER, voice_file_id="where-voice")
-    assert "已报警" in texts(out)
+async def test_a_voice_note_at_the_where_question_reaches_the_team(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.send(FARMER, voice_file_id="where-voice")
     [ticket] = await desk.tickets()
-    assert ticket.urgent
+    assert ticket.id == ticket_id
     voices = [r for r in await desk.outbox() if r.method == "send_voice"]
     assert voices and voices[0].payload["file_id"] == "where-voice"
 
 
-async def test_a_shared_location_files_the_nearest_barn_not_a_shop_or_station(
-    desk: Harness,
-) -> None:
+async def test_a_shared_location_places_the_call_at_the_nearest_barn(desk: Harness) -> None:
     await _asked_where(desk)
     await desk.location(FARMER, 26.432, 106.621)  # beside 白石烟叶收购站, 2 km from 松林
     [ticket] = await desk.tickets()
-    assert ticket.site_code == "BS01"
+    assert ticket.site_code == "BS01" and ticket.lat == 26.432
+    assert ticket.team_id == "curing-baishi"
+    pins = [r for r in await desk.outbox() if r.method == "send_location"]
+    assert any(r.chat_id == BAISHI_CHAT for r in pins)
+
+
+@pytest.mark.parametrize("how", ["press", "type", "cancel"])
+async def test_skipping_the_place_keeps_the_alarm(desk: Harness, how: str) -> None:
+    ticket_id = await _asked_where(desk)
+    if how == "press":
+        out = await desk.press(FARMER, "f:skip")
+    else:
+        out = await desk.send(FARMER, "跳过" if how == "type" else "/cancel")
+    assert "报警已发出" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
+    assert await _events(desk, ticket_id) == ["create", "dispatch"]
+    out = await desk.send(FARMER, "现在温度掉到38度了")  # the question is over: news for the call
+    assert "已补充到报警工单" in texts(out)
+
+
+async def test_after_the_call_is_resolved_words_are_not_taken_as_its_place(
+    desk: Harness,
+) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "来电了，温度已恢复", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, "解决了，谢谢")
+    assert "位置" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert "位置" not in ticket.text and "place" not in await _events(desk, ticket_id)
+    out = await desk.press(FARMER, "f:site:QS01")
+    assert out.toast and not out.replies  # the old question's buttons are stale
+
+
+async def test_a_where_question_saved_before_the_alarm_went_first_still_files_it(
+    desk: Harness,
+) -> None:
+    """A conversation saved by a version that asked the place before filing (an upgrade
+    while a farmer was being asked) files the alarm with the answer."""
+    gathered = Gathered(kind=Kind.EMERGENCY, text="烤房停电了")
+    async with desk.db.uow() as uow:
+        await uow.users.add(User(id=FARMER, created_at=desk.clock.now))
+        await uow.conversations.save(
+            Conversation(
+                chat_id=FARMER,
+                user_id=FARMER,
+                flow="emergency",
+                step="where",
+                updated_at=desk.clock.now,
+                expires_at=desk.clock.now + timedelta(hours=1),
+                data=gathered.to_data(),
+            )
+        )
+        await uow.commit()
+    out = await desk.send(FARMER, "河湾")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.site_code == "QS02" and ticket.text.endswith("位置：河湾")
 
 
 async def test_a_voice_note_after_the_alarm_joins_it_instead_of_a_second_alarm(
@@ -83,9 +202,9 @@ async def test_a_voice_note_after_the_alarm_joins_it_instead_of_a_second_alarm(
 
 async def test_a_voice_answer_to_the_teams_question_is_the_answer(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
-    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=QINGSHAN_CHAT)
     before = {r.id for r in await desk.outbox()}
     out = await desk.send(FARMER, voice_file_id="answer-voice")
     assert "已把您的回复补充到工单" in texts(out)
@@ -120,9 +239,12 @@ async def test_news_about_the_barn_still_joins_the_call(desk: Harness) -> None:
     assert len(await desk.tickets()) == 1
 
 
-async def test_a_command_at_the_where_question_sends_the_alarm_first(desk: Harness) -> None:
+async def test_a_command_at_the_where_question_finds_the_alarm_already_out(
+    desk: Harness,
+) -> None:
     await _asked_where(desk)
     out = await desk.send(FARMER, "/my")
     [ticket] = await desk.tickets()
     assert ticket.urgent and ticket.status is Status.DISPATCHED
-    assert ticket.number and ticket.number in texts(out)  # /my lists it
+    listed = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert ticket.number and any(ticket.number in label for label in listed)  # /my lists it

@@ -20,9 +20,9 @@ async def _request(desk: Harness, user: int, text: str) -> int:
 
 
 async def test_voice_only_110_keeps_the_file_and_goes_to_the_sites_team(desk: Harness) -> None:
-    await desk.send(FARMER, voice_file_id="voice-abc")
-    out = await desk.press(FARMER, "f:site:BS01")
+    out = await desk.send(FARMER, voice_file_id="voice-abc")
     assert "已报警" in texts(out)
+    await desk.press(FARMER, "f:site:BS01")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.EMERGENCY and ticket.team_id == "curing-baishi"
     voices = [r for r in await desk.outbox() if r.method == "send_voice"]

@@ -25,7 +25,7 @@ EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
     A.TRANSFER: (
         {S.DISPATCHED, S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER},
         S.DISPATCHED,
-        TEAM,
+        TEAM | {R.SYSTEM},  # a 110 call moved to the town the farmer named
     ),
     A.REASSIGN: (
         {S.NEW, S.DISPATCHED, S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER},
