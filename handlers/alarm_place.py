@@ -66,6 +66,8 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
     if site is not None:
         ticket.site_code, ticket.area = site.code, site.area
+    elif answer.area is not None:
+        ticket.area = answer.area
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
     ticket.text = intake.with_place_words(ctx, ticket.text, answer.words)
@@ -109,9 +111,11 @@ def _said(ctx: Ctx, answer: PlaceAnswer) -> str:
     """The place in words for the team: the barn, else the farmer's words, else a pin."""
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
     if answer.words:
-        if site is None or bare(answer.words) == bare(site.name):
+        area = ctx.cfg.area(answer.area) if answer.area else None
+        named = site.name if site else area.name if area else ""
+        if not named or bare(answer.words) == bare(named):
             return answer.words
-        return f"{answer.words}（{site.name}）"
+        return f"{answer.words}（{named}）"
     if site is not None:
         return site.name if answer.lat is None else f"共享位置（最近：{site.name}）"
     return "共享位置" if answer.lat is not None else "语音/照片"

@@ -12,6 +12,7 @@ from core.model import Ticket
 from handlers import tickets
 from handlers.context import Ctx
 from handlers.i18n import in_script
+from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, Keyboard, rows
 from handlers.tickets import Gathered
 from routing import bare
@@ -62,9 +63,6 @@ async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
         ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
 
 
-BARNS = ("curing_cluster",)
-
-
 def _barns_offered(ctx: Ctx) -> list[Site]:
     """The barn clusters the where-question offers, in its buttons' order."""
     sites = [s for s in ctx.cfg.sites if s.kind in BARNS]
@@ -78,19 +76,6 @@ def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in offered]
     buttons.append(Button(ctx.text("skip"), "f:skip"))
     return rows(*buttons, per_row=2)
-
-
-def _barn_named(ctx: Ctx, text: str) -> str | None:
-    """The barn cluster a typed answer names: its name, or the part of the name people say
-    ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
-    plain = bare(text)
-    for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
-        area = ctx.cfg.area(site.area)
-        core = bare(site.name).removeprefix(bare(area.name) if area else "")
-        core = core.removesuffix("烤房群").removesuffix("烤房")
-        if bare(site.name) in plain or (len(core) >= 2 and core in plain):
-            return site.code
-    return None
 
 
 async def emergency_step(ctx: Ctx) -> None:
@@ -125,6 +110,7 @@ class PlaceAnswer:
     or said), or nothing (跳过)."""
 
     site_code: str | None = None
+    area: str | None = None  # a town named without a barn ("白石乡那边")
     lat: float | None = None
     lon: float | None = None
     words: str = ""
@@ -171,8 +157,10 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
+        barn = barn_named(ctx, typed) if typed else None
         return PlaceAnswer(
-            site_code=_barn_named(ctx, typed) if typed else None,
+            site_code=barn,
+            area=area_named(ctx, typed) if typed and barn is None else None,
             words=typed,
             voice=msg.voice_file_id,
             photo=msg.photo_file_id,

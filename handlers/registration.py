@@ -9,6 +9,7 @@ from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.menu import main_menu
+from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import join_with_invite
 from routing import bare, to_simplified
@@ -73,7 +74,7 @@ def is_a_request(ctx: Ctx) -> bool:
     if step == "kind":
         return _typed_kind(text) is None and (question or len(bare(text)) > _LONG)
     if step == "area":
-        return _typed_area(ctx, text) is None and (question or len(bare(text)) > _LONG)
+        return area_named(ctx, text) is None and (question or len(bare(text)) > _LONG)
     return False
 
 
@@ -90,20 +91,7 @@ def _area_answer(ctx: Ctx) -> str | None:
     pressed = ctx.msg.callback_data or ""
     if pressed.startswith("f:area:"):
         return pressed.removeprefix("f:area:")
-    return _typed_area(ctx, ctx.msg.text)
-
-
-def _typed_area(ctx: Ctx, text: str) -> str | None:
-    """The area a typed answer names ("白石乡松林村" names 白石乡)."""
-    plain = bare(text)
-    for area in ctx.cfg.areas:
-        name = bare(area.name)
-        core = name
-        for suffix in ("片区", "镇", "乡", "区"):
-            core = core.removesuffix(suffix)
-        if (core if len(core) >= 2 else name) in plain:
-            return area.id
-    return None
+    return area_named(ctx, ctx.msg.text)
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:

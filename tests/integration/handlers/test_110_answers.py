@@ -89,6 +89,17 @@ async def test_a_barn_in_another_town_moves_the_call_to_that_towns_team(desk: Ha
     assert any("白石乡烘烤110服务队" in text for text in told)
 
 
+async def test_a_town_named_without_a_barn_moves_the_call_to_that_towns_team(
+    desk: Harness,
+) -> None:
+    await _asked_where(desk)
+    out = await desk.send(FARMER, "在白石乡，村口第三间")
+    assert "白石乡" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.area == "baishi"
+    assert ticket.site_code is None and ticket.text.endswith("位置：在白石乡，村口第三间")
+
+
 async def test_an_accepted_call_stays_with_the_team_that_took_it(desk: Harness) -> None:
     ticket_id = await _asked_where(desk)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)

@@ -112,8 +112,6 @@ async def _read_by_both(update: dict[str, Any]) -> tuple[Incoming | None, Incomi
     return ptb_incoming(PtbUpdate.de_json(update, PtbBot(TOKEN))), by_aiogram
 
 
-
-
 def every_update() -> list[Any]:
     """The script and the edge cases, one test case each."""
     updates = (*service_desk_script(), *edge_updates())

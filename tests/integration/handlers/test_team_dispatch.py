@@ -95,9 +95,7 @@ async def test_an_action_finished_with_a_typed_note_updates_the_cards(desk: Harn
     before = {r.id for r in await desk.outbox()}
     await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
     await desk.send(MEMBER, "已更换风机电容，温度恢复", chat=TEAM_CHAT)
-    edits = [
-        r for r in await desk.outbox() if r.id not in before and r.method == "edit_message"
-    ]
+    edits = [r for r in await desk.outbox() if r.id not in before and r.method == "edit_message"]
     assert edits and all("已办结" in r.payload["text"] for r in edits)
     assert {r.chat_id for r in edits} >= {TEAM_CHAT}
 

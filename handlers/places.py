@@ -1,0 +1,34 @@
+"""Places named in a requester's words: a barn cluster ("大坪"), a town ("白石乡松林村")."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from routing import bare
+
+BARNS = ("curing_cluster",)
+
+
+def barn_named(ctx: Ctx, text: str) -> str | None:
+    """The barn cluster a typed answer names: its name, or the part of the name people say
+    ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
+    plain = bare(text)
+    for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
+        area = ctx.cfg.area(site.area)
+        core = bare(site.name).removeprefix(bare(area.name) if area else "")
+        core = core.removesuffix("烤房群").removesuffix("烤房")
+        if bare(site.name) in plain or (len(core) >= 2 and core in plain):
+            return site.code
+    return None
+
+
+def area_named(ctx: Ctx, text: str) -> str | None:
+    """The area a typed answer names ("白石乡松林村" names 白石乡)."""
+    plain = bare(text)
+    for area in ctx.cfg.areas:
+        name = bare(area.name)
+        core = name
+        for suffix in ("片区", "镇", "乡", "区"):
+            core = core.removesuffix(suffix)
+        if (core if len(core) >= 2 else name) in plain:
+            return area.id
+    return None
