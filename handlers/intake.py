@@ -157,10 +157,10 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
-        barn = barn_named(ctx, typed) if typed else None
+        named = barn_named(ctx, typed) if typed else None
         return PlaceAnswer(
-            site_code=barn,
-            area=area_named(ctx, typed) if typed and barn is None else None,
+            site_code=named,
+            area=area_named(ctx, typed) if typed and named is None else None,
             words=typed,
             voice=msg.voice_file_id,
             photo=msg.photo_file_id,
