@@ -42,7 +42,9 @@ def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
     rated = and_(x.within(t.rated_at, s, e), t.rating.isnot(None))
     return {
         "created": x.within(t.created_at, s, e),
-        "closed": closed,
+        # crossed off (销号): closed after a resolution, as the ledger's 销号 column says;
+        # a ticket closed for want of the requester's answer was never done
+        "closed": and_(closed, x.closed_resolved),
         "cancelled": x.within(t.cancelled_at, s, e),
         "response_due": and_(accept_due, x.not_withdrawn),
         "responded_on_time": and_(accept_due, x.not_withdrawn, x.responded_on_time),
