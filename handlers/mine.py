@@ -14,7 +14,7 @@ from handlers.cards import status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, attach, typed_alarm
+from handlers.tickets import Gathered, attach, is_question, routed, typed_alarm
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
@@ -265,6 +265,13 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
+    if flow == RATE and _new_question(ctx, ticket):
+        # A question about another service is a matter of its own, not a comment on this
+        # one: the score stands, and the question goes to its summary like any other.
+        await ctx.end_flow()
+        ctx.say("rated", number=ticket.label)
+        await intake.start_ticket(ctx, Kind.REQUEST, text)
+        return
     if flow == RATE:
         if text and msg.callback_data is None:  # a typed comment, not the 跳过 button
             ticket.rating_comment = text[:500]
@@ -295,6 +302,15 @@ async def flow_step(ctx: Ctx) -> None:
             ctx.say("reopen_ask")
         else:
             await _reopen(ctx, ticket, text)
+
+
+def _new_question(ctx: Ctx, ticket: Ticket) -> bool:
+    """Typed words that ask about another service than the rated ticket's, plainly routed
+    there ("另外问一下，许可证延续要带什么材料？"); a complaint stays a comment on the service."""
+    decision = routed(ctx)
+    if decision is None or decision.triage or decision.kind is not None:
+        return False  # no service named, or a complaint or suggestion (about this one)
+    return decision.line != ticket.line and is_question(ctx.msg.text)
 
 
 async def add_info(

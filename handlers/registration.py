@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
@@ -12,7 +10,8 @@ from handlers.menu import main_menu
 from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import join_with_invite
-from routing import bare, to_simplified
+from handlers.tickets import is_question
+from routing import bare
 
 REGISTER = "register"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
@@ -52,7 +51,6 @@ async def start_registration(ctx: Ctx) -> None:
 # Typed where a registration question offered buttons, or as a name: a question or a
 # request ("许可证快到期了，怎么办理延续？"), not an answer. It is dealt with at once, and
 # registration waits (app.route). Short answers in words are taken as the answer.
-_QUESTION = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|能不能|几时")
 _LONG = 8  # characters: longer than any answer to "您是" or "哪个乡镇"
 _KIND_WORDS = {
     Requester.FARMER: ("烟农", "种烟", "农户"),
@@ -67,7 +65,7 @@ def is_a_request(ctx: Ctx) -> bool:
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:
         return False
-    question = _QUESTION.search(to_simplified(text)) is not None
+    question = is_question(text)
     step = ctx.conv.step
     if step == "name":
         return question or len(text) > 20

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -11,7 +12,7 @@ from core.model import Attachment, Ticket
 from core.services import Draft, open_ticket
 from handlers import notify
 from handlers.context import Ctx
-from routing import Decision
+from routing import Decision, to_simplified
 
 
 @dataclass
@@ -67,6 +68,14 @@ def routed(ctx: Ctx) -> Decision | None:
     if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
         return None
     return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
+
+
+_QUESTION = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|能不能|几时")
+
+
+def is_question(text: str) -> bool:
+    """Words that ask something (in either script): a matter of their own, not an answer."""
+    return _QUESTION.search(to_simplified(text)) is not None
 
 
 def typed_alarm(ctx: Ctx) -> bool:

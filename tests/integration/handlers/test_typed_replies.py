@@ -92,9 +92,7 @@ async def test_an_alarm_typed_for_the_rating_comment_raises_a_new_call(
     await desk.resolved_110(FARMER, MEMBER, team_chat)
     await desk.send(FARMER, "5")
     out = await desk.send(FARMER, "烤房又停电了！风机也不转了")
-    assert "已报警" in texts(out) or "在哪个烤房" in texts(out)
-    if "在哪个烤房" in texts(out):
-        await desk.press(FARMER, "f:site:QS01")
+    assert "已报警" in texts(out)
     rated, alarm = await desk.tickets()
     assert rated.status is Status.CLOSED and rated.rating == 5 and not rated.rating_comment
     assert alarm.urgent and alarm.status is Status.DISPATCHED
@@ -183,6 +181,34 @@ async def test_saying_it_is_fixed_in_the_rating_comment_is_a_comment_not_an_alar
     assert "已销号" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.rating_comment == "停电的问题解决了，谢谢"
+
+
+@pytest.mark.parametrize(
+    "typed", ["另外问一下，今年烟叶收购什么时候开始？", "請問許可證延續要帶什麼材料"]
+)
+async def test_a_question_about_another_service_at_the_rating_comment_is_a_new_request(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "5")
+    out = await desk.send(FARMER, typed)
+    assert "銷號" in texts(out) or "销号" in texts(out)  # the score stands
+    assert "f:ok" in button_data(out)  # the question, at its summary
+    await desk.press(FARMER, "f:ok")
+    rated, question = await desk.tickets()
+    assert rated.rating == 5 and not rated.rating_comment
+    assert question.kind is Kind.REQUEST and question.line != rated.line
+
+
+async def test_a_complaint_about_the_service_at_the_rating_comment_stays_a_comment(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "2")
+    out = await desk.send(FARMER, "师傅为什么半夜两点才到？")
+    assert "已销号" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 2 and ticket.rating_comment == "师傅为什么半夜两点才到？"
 
 
 async def test_the_timeline_shows_the_score_and_the_comment_apart(
