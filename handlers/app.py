@@ -24,7 +24,7 @@ from handlers.i18n import MESSAGES, choose_script, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
-from handlers.tickets import Gathered, routed, typed_alarm
+from handlers.tickets import Gathered, another_question, routed, typed_alarm
 from routing import Decision, bare, detect_script
 from storage.uow import Database
 
@@ -320,7 +320,8 @@ async def free_message(ctx: Ctx) -> None:
     # A barn emergency is not an answer to a question about another matter.
     new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
     said = bool(text or msg.photo_file_id or msg.voice_file_id)
-    if waiting is not None and said and not new_alarm:
+    new_matter = new_alarm or (waiting is not None and another_question(decision, text, waiting))
+    if waiting is not None and said and not new_matter:
         await mine.add_info(
             ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
         )

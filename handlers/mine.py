@@ -14,7 +14,7 @@ from handlers.cards import status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, attach, is_question, routed, typed_alarm
+from handlers.tickets import Gathered, another_question, attach, routed, typed_alarm
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
@@ -265,7 +265,7 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
-    if flow == RATE and _new_question(ctx, ticket):
+    if flow == RATE and another_question(routed(ctx), text, ticket):
         # A question about another service is a matter of its own, not a comment on this
         # one: the score stands, and the question goes to its summary like any other.
         await ctx.end_flow()
@@ -302,15 +302,6 @@ async def flow_step(ctx: Ctx) -> None:
             ctx.say("reopen_ask")
         else:
             await _reopen(ctx, ticket, text)
-
-
-def _new_question(ctx: Ctx, ticket: Ticket) -> bool:
-    """Typed words that ask about another service than the rated ticket's, plainly routed
-    there ("另外问一下，许可证延续要带什么材料？"); a complaint stays a comment on the service."""
-    decision = routed(ctx)
-    if decision is None or decision.triage or decision.kind is not None:
-        return False  # no service named, or a complaint or suggestion (about this one)
-    return decision.line != ticket.line and is_question(ctx.msg.text)
 
 
 async def add_info(

@@ -78,6 +78,15 @@ def is_question(text: str) -> bool:
     return _QUESTION.search(to_simplified(text)) is not None
 
 
+def another_question(decision: Decision | None, text: str, ticket: Ticket) -> bool:
+    """Words that ask about another service than `ticket`'s, plainly routed there
+    ("另外问一下，许可证延续要带什么材料？"): a matter of their own, not an answer or a comment
+    about `ticket`. A complaint or a suggestion is taken as being about the ticket's."""
+    if decision is None or decision.triage or decision.kind is not None:
+        return False
+    return decision.line != ticket.line and is_question(text)
+
+
 def typed_alarm(ctx: Ctx) -> bool:
     """Typed words that raise a 110 alarm."""
     decision = routed(ctx)

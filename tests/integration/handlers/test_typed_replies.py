@@ -392,3 +392,36 @@ async def test_not_solved_typed_after_an_auto_close_reopens_the_ticket(
     assert "已重新派给" in texts(out)
     [reopened] = await desk.tickets()
     assert reopened.status is Status.DISPATCHED and reopened.reopen_count == 1
+
+
+async def _asked(desk: Harness, team_chat: int) -> int:
+    """A 110 call whose team asked the farmer a question (需补充)."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=team_chat)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=team_chat)
+    await desk.send(MEMBER, "温控仪显示多少度？", chat=team_chat)
+    return ticket_id
+
+
+async def test_a_question_about_another_service_is_not_taken_as_the_answer(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await _asked(desk, team_chat)
+    out = await desk.send(FARMER, "另外问一下，今年烟叶收购什么时候开始？")
+    assert "f:ok" in button_data(out)  # its own summary, not "已把您的回复补充到工单"
+    await desk.press(FARMER, "f:ok")
+    call, question = await desk.tickets()
+    assert call.id == ticket_id and call.status is Status.WAITING_REQUESTER
+    assert question.line == "purchase"
+    out = await desk.send(FARMER, "现在是38度，还在往下掉")  # the call's question still waits
+    assert "已把您的回复补充到工单" in texts(out)
+
+
+async def test_an_answer_that_asks_back_about_the_same_matter_is_still_the_answer(
+    desk: Harness, team_chat: int
+) -> None:
+    await _asked(desk, team_chat)
+    out = await desk.send(FARMER, "40度，烤房温度还要多久能升上来？")
+    assert "已把您的回复补充到工单" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED
