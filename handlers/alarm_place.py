@@ -126,10 +126,7 @@ async def _tell_team(
 ) -> None:
     """`text` (with the pin and what the farmer sent) to the team chat and, for the urgent
     call, to those paged: the card's edit alone would not ring anyone's phone."""
-    chat = await notify.team_chat(ctx, team_id)
-    targets = [chat] if chat is not None else []
-    targets += [u for u in await notify.duty_pagers(ctx, team_id) if u not in targets]
-    for target in targets:
+    for target in await notify.team_targets(ctx, team_id, urgent=True):
         await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
         if answer is None:
             continue

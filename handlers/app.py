@@ -25,7 +25,7 @@ from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
 from handlers.tickets import Gathered, another_question, routed, typed_alarm
-from routing import Decision, bare, detect_script
+from routing import Decision, bare, detect_script, to_simplified
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
@@ -330,7 +330,7 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)
-    if call is not None and said and not _another_service(decision, call):
+    if call is not None and said and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
@@ -427,13 +427,24 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     return True
 
 
-def _another_service(decision: Decision | None, ticket: Ticket) -> bool:
+# Chasing a call that is on its way ("怎么还没人来", "人呢", "师傅多久能到"): whatever line
+# such words would route to (作风, 配送), during an open call they are about that call.
+_CHASING = re.compile(
+    r"还没(有)?人?(来|到)|还不(来|到)|人呢|(多久|什么时候|几点)(能|才|可以)?(来|到)"
+)
+
+
+def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bool:
     """Whether the words plainly concern another service than the ticket's (收购, a complaint
-    about staff), with nothing of the ticket's own: a new matter. The rest (the temperature
-    now, "师傅还没到，温度一直在掉") is news for it."""
-    if decision is None or decision.triage or decision.line == ticket.line:
+    about staff, a suggestion), with nothing of the ticket's own: a new matter. The rest (the
+    temperature now, "师傅还没到，温度一直在掉", chasing the team) is news for it."""
+    if decision is None or _CHASING.search(to_simplified(text)):
         return False
-    if decision.urgent and decision.kind is not Kind.COMPLAINT:
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return True  # a matter of its own, even where the words tie between services
+    if decision.triage or decision.line == ticket.line:
+        return False
+    if decision.urgent:
         return False  # something pressing ("温度一直在掉"): the urgent call's news
     return all(line != ticket.line for line, _score in decision.candidates)
 

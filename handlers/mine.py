@@ -335,11 +335,11 @@ async def add_info(
             note=text,
             data={"photo": bool(photo), "voice": bool(voice)},
         )
-    chat = await notify.team_chat(ctx, ticket.team_id)
-    if chat is not None:
-        key = "answer_to_team" if answer else "info_to_team"
-        shown = text or ("[语音]" if voice else "[照片]")
-        told = t(key, number=ticket.label, text=shown)
+    key = "answer_to_team" if answer else "info_to_team"
+    shown = text or ("[语音]" if voice else "[照片]")
+    told = t(key, number=ticket.label, text=shown)
+    # A 110 call's news reaches those on their way to the barn, not only the group.
+    for chat in await notify.team_targets(ctx, ticket.team_id, urgent=ticket.urgent):
         await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         for kind, file_id in files.items():
             if file_id:

@@ -26,6 +26,16 @@ async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
     return sorted(leaders)
 
 
+async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
+    """Where news of a team's ticket goes: its chat, and for an urgent one (or a nudge)
+    those paged too, whose phones a message in a busy group may not ring."""
+    chat = await team_chat(ctx, team_id)
+    targets = [chat] if chat is not None else []
+    if urgent:
+        targets += [uid for uid in await duty_pagers(ctx, team_id) if uid not in targets]
+    return targets
+
+
 async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
     """The chats where the team's cards may be: its chat, its members' and leaders'."""
     chat = await team_chat(ctx, team_id)
@@ -39,10 +49,7 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
     assert ticket.id is not None
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester)
-    chat = await team_chat(ctx, ticket.team_id)
-    targets = [chat] if chat is not None else []
-    if ticket.urgent:
-        targets += [uid for uid in await duty_pagers(ctx, ticket.team_id) if uid not in targets]
+    targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
     attachments = await ctx.uow.attachments.of_ticket(ticket.id) if targets else ()
     for target in targets:
         await ctx.enqueue(

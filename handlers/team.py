@@ -152,11 +152,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
             note="督办催办",
         )
         text = t("sv_remind_team", number=ticket.label)
-        chat = await notify.team_chat(ctx, ticket.team_id)
-        targets = ([chat] if chat is not None else []) + await notify.duty_pagers(
-            ctx, ticket.team_id
-        )
-        for target in dict.fromkeys(targets):
+        for target in await notify.team_targets(ctx, ticket.team_id, urgent=True):
             await ctx.enqueue(
                 target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
             )

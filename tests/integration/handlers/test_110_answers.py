@@ -11,7 +11,7 @@ from core.enums import Kind, Status
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER
 
 QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
@@ -208,7 +208,8 @@ async def test_a_voice_note_after_the_alarm_joins_it_instead_of_a_second_alarm(
     [ticket] = await desk.tickets()
     assert ticket.id == ticket_id
     voices = [r for r in await desk.outbox() if r.method == "send_voice"]
-    assert [v.payload["file_id"] for v in voices] == ["news-voice"]
+    assert {v.payload["file_id"] for v in voices} == {"news-voice"}
+    assert {v.chat_id for v in voices} == {QINGSHAN_CHAT, LEADER}  # the group and the paged
 
 
 async def test_a_voice_answer_to_the_teams_question_is_the_answer(desk: Harness) -> None:
@@ -241,6 +242,36 @@ async def test_another_matter_during_a_110_call_is_not_added_to_it(
     await desk.press(FARMER, "f:ok")
     call, other = await desk.tickets()
     assert call.kind is Kind.EMERGENCY and other.kind is kind and other.team_id != call.team_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("收购站的人态度不好", Kind.COMPLAINT), ("建议多配几个师傅", Kind.SUGGESTION)],
+)
+async def test_a_complaint_or_suggestion_during_a_call_is_a_matter_of_its_own(
+    desk: Harness, typed: str, kind: Kind
+) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" not in texts(out)
+    await desk.press(FARMER, "f:ok")
+    call, other = await desk.tickets()
+    assert call.id is not None and other.kind is kind
+    assert "info" not in await _events(desk, call.id)
+
+
+@pytest.mark.parametrize(
+    "typed", ["怎么还没人来", "师傅怎么还没到", "人呢？等了一个小时了", "師傅多久能到"]
+)
+async def test_chasing_the_call_is_news_for_it_and_reaches_the_paged(
+    desk: Harness, typed: str
+) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" in texts(out) or "已補充到報警工單" in texts(out)
+    assert len(await desk.tickets()) == 1
+    told = [r for r in await desk.outbox() if r.purpose == "notify" and typed in r.payload["text"]]
+    assert {r.chat_id for r in told} == {QINGSHAN_CHAT, LEADER}
 
 
 async def test_news_about_the_barn_still_joins_the_call(desk: Harness) -> None:
