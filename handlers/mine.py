@@ -94,7 +94,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
-    """my:v|add|x|ok|bad:<id> and my:r:<id>:<score>."""
+    """my:v|add|x|xx|ok|bad:<id> and my:r:<id>:<score> (xx: a 110 withdrawal confirmed)."""
     parts = data.split(":")
     if len(parts) < 3:
         ctx.toast("stale_button")
@@ -108,7 +108,14 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "add" and ticket.status.is_open:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
-    elif verb == "x":
+    elif verb == "x" and ticket.urgent and ticket.status in (Status.NEW, Status.DISPATCHED):
+        # A 110 call is not called off by a slip of the thumb: the team may be setting out.
+        sure = rows(
+            Button(ctx.text("btn_withdraw_sure"), f"my:xx:{ticket.id}"),
+            Button(ctx.text("btn_withdraw_keep"), f"my:v:{ticket.id}"),
+        )
+        ctx.say("e_withdraw_ask", sure, number=ticket.label)
+    elif verb in ("x", "xx"):
         await _transition(ctx, ticket, Action.CANCEL)
         if ticket.status is Status.CANCELLED:
             ctx.say("ticket_cancelled", number=ticket.label)

@@ -54,6 +54,22 @@ async def test_cancel_before_accept_and_not_after(desk: Harness) -> None:
     assert "不能这样操作" in texts(out)
 
 
+async def test_withdrawing_a_110_call_asks_first(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.press(FARMER, f"my:x:{ticket_id}")
+    assert "确定撤回报警" in texts(out)
+    assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED  # nothing happens on the first tap
+    await desk.press(FARMER, f"my:v:{ticket_id}")  # 不撤回: the ticket is shown again
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+    out = await desk.press(FARMER, f"my:xx:{ticket_id}")
+    assert "已撤回" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+
+
 def ticket_team_chat(desk: Harness, team_id: str) -> int | None:
     return desk.cfg.team(team_id).chat_id
 
