@@ -88,7 +88,12 @@ async def bench(n: int) -> list[tuple[str, float]]:
                 await conn.execute(add_key, row)  # built once, as the desk's hot statements are
 
             rows.append(("Core SELECT by key, transaction open", await _mean_us(core_select, n)))
-            rows.append(("Core INSERT, transaction open", await _mean_us(core_insert, n)))
+            rows.append(
+                (
+                    "Core INSERT, transaction open (statement built once)",
+                    await _mean_us(core_insert, n),
+                )
+            )
             await conn.rollback()
         async with db.uow() as uow:
             session = uow.session

@@ -160,6 +160,24 @@ async def perform(
     return event
 
 
+async def redirect(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, to_team: str, *, now: datetime, note: str
+) -> TicketEvent:
+    """Send a ticket nobody has accepted yet to the team it should have gone to, because the
+    requester has since named a place in that team's area. The requester has been waiting
+    since the first dispatch, so that stays the start of the response clock: the deadline
+    to accept stands (the new team's ladder runs against it) and the response time is
+    measured from it."""
+    dispatched_at, accept_due_at = ticket.dispatched_at, ticket.accept_due_at
+    event = await perform(
+        uow, cfg, ticket, Action.TRANSFER, actor_id=None, role=Role.SYSTEM, now=now, note=note,
+        to_team=to_team,
+    )  # fmt: skip
+    ticket.dispatched_at, ticket.accept_due_at = dispatched_at, accept_due_at
+    sla.schedule_next(cfg, ticket)
+    return event
+
+
 async def note_event(
     uow: UnitOfWork,
     ticket: Ticket,

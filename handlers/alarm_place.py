@@ -1,34 +1,37 @@
 """Where a 110 call is, when the farmer tells it after the alarm went out.
 
 A farmer whose barn the bot does not know is not kept waiting on a question: the alarm goes
-out at once (`intake`), and 在哪个烤房？ comes after it. The answer is added to the call and
-shown to whoever has it (the card, the team chat, the on-duty pagers). A barn in another
-town moves the call to that town's 110 team, while nobody there has accepted it yet.
+out at once (`intake`), and 在哪个烤房？ comes after it. What answers it (a barn, a town, a
+pin, words that say where) is added to the call and shown to whoever has it: the card, the
+team chat, the on-duty pagers, the member who accepted it. A barn in another town moves the
+call to that town's 110 team, while it is still with the team it first went to and nobody
+has accepted it. Anything else the farmer sends meanwhile (news, chasing, a voice note, a
+new alarm, a question) is read as if no question were pending.
 """
 
 from __future__ import annotations
 
 from core.enums import Action, Role, Status
 from core.model import Ticket
-from core.services import note_event, perform
+from core.services import note_event, perform, redirect
 from handlers import intake, notify
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.intake import PlaceAnswer
 from handlers.team import tell_requester
-from handlers.tickets import attach
-from routing import bare
+from handlers.tickets import attach, is_chasing, is_question, routed
+from routing import bare, to_simplified
 
-# While the call is in these states the farmer's next words answer the place question;
-# else they mean something else (the team's question, a verdict on the resolution).
-_ANSWERING = (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE)
+# While the call is in these states the place is still worth telling; once it is resolved
+# the farmer's words are a verdict, not a place.
+_PLACEABLE = (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
 
 
 async def place_step(ctx: Ctx) -> bool:
-    """Take this message as the place of the call; False when it is not an answer to the
-    place question (the call moved on meanwhile) and the desk should read it afresh."""
+    """Take this message as the place of the call; False when it does not answer the place
+    question (the question then ends, and the desk reads the message afresh)."""
     ticket = await _call(ctx)
-    if ticket is None or ticket.status not in _ANSWERING:
+    if ticket is None or ticket.status not in _PLACEABLE:
         await ctx.end_flow()
         if ctx.msg.is_button:
             ctx.toast("stale_button")
@@ -41,8 +44,24 @@ async def place_step(ctx: Ctx) -> bool:
         await skip(ctx, ticket)
         return True
     await ctx.end_flow()
+    if not _says_where(ctx, ticket, answer):
+        return False
     await _place_call(ctx, ticket, answer)
     return True
+
+
+def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
+    """Whether the answer is a place. A barn, a town or a pin is; a voice note or a photo
+    is news for the call; words are a place unless they are the answer to the team's own
+    question, ask or chase something, or plainly concern a service (temperatures, faults)."""
+    if answer.site_code or answer.area or answer.lat is not None:
+        return True
+    if not answer.words or ticket.status is Status.WAITING_REQUESTER:
+        return False
+    if is_question(answer.words) or is_chasing(answer.words):
+        return False
+    decision = routed(ctx)
+    return decision is None or decision.triage
 
 
 async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:
@@ -62,6 +81,7 @@ async def _call(ctx: Ctx) -> Ticket | None:
 
 
 async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
+    assert ticket.id is not None
     said = _said(ctx, answer)
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
     if site is not None:
@@ -71,70 +91,63 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
     ticket.text = intake.with_place_words(ctx, ticket.text, answer.words)
-    for kind, file_id in (("voice", answer.voice), ("photo", answer.photo)):
+    files = {"voice": answer.voice, "photo": answer.photo}
+    for kind, file_id in files.items():
         if file_id:
             await attach(ctx, ticket, kind, file_id, caption=answer.words)
     await note_event(
         ctx.uow, ticket, "place", actor_id=ctx.user.id, role=Role.REQUESTER, now=ctx.now, note=said
     )
-    town_team = ctx.cfg.team_for(ticket.line, ticket.area)
-    first_team = ticket.team_id
-    moving = ticket.status is Status.DISPATCHED and town_team.id != first_team
-    if moving:
-        note = f"报告人告知位置：{said}"
+    if ticket.status is Status.WAITING_REQUESTER:
+        # The team's question was surely where the barn is: the place answers it.
+        note = f"位置：{said}"
         await perform(
-            ctx.uow,
-            ctx.cfg,
-            ticket,
-            Action.TRANSFER,
-            actor_id=None,
-            role=Role.SYSTEM,
-            now=ctx.now,
-            note=note,
-            to_team=town_team.id,
+            ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=note
         )
-    await notify.update_cards(ctx, ticket)  # after a move, the first team's lose their buttons
-    if moving:
+    first_team = ticket.team_id
+    town_team = ctx.cfg.team_for(ticket.line, ticket.area)
+    if town_team.id != first_team and await _still_first_dispatch(ctx, ticket):
+        await redirect(
+            ctx.uow, ctx.cfg, ticket, town_team.id, now=ctx.now, note=f"报告人告知位置：{said}"
+        )
+        await notify.update_cards(ctx, ticket)  # the first team's copies lose their buttons
         await notify.post_card(ctx, ticket)  # card, files, location and pages for the new team
         # Those paged first stand down: an edited card alone would not tell them.
         moved = t("place_moved_team", number=ticket.label, place=said, team=town_team.name)
-        await _tell_team(ctx, ticket, first_team, moved)
+        for target in await notify.team_targets(ctx, first_team, urgent=True):
+            await ctx.enqueue(target, moved, urgent=ticket.urgent, ticket_id=ticket.id)
         await tell_requester(ctx, ticket, "n_transferred", team=town_team.name)
     else:
-        told = t("place_to_team", number=ticket.label, place=said)
-        await _tell_team(ctx, ticket, ticket.team_id, told, answer)
+        await notify.update_cards(ctx, ticket)
+        await notify.tell(ctx, ticket, t("place_to_team", number=ticket.label, place=said), files)
+        if answer.lat is not None and answer.lon is not None:
+            for target in await notify.ticket_targets(ctx, ticket):
+                pin = {"lat": answer.lat, "lon": answer.lon}
+                await notify.forward(ctx, target, ticket, "send_location", **pin)
     shown = in_script(said, ctx.script)
     ctx.say("e_place_added", keyboard="remove", number=ticket.label, place=shown)
 
 
+async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:
+    """Not yet accepted, and still with the team the desk first chose: a team's transfer or
+    a supervisor's reassignment is a person's decision that a farmer's place must not undo."""
+    if ticket.status is not Status.DISPATCHED:
+        return False
+    assert ticket.id is not None
+    moved = (Action.TRANSFER.value, Action.REASSIGN.value, Action.REOPEN.value)
+    return not any(e.action in moved for e in await ctx.uow.tickets.events(ticket.id))
+
+
 def _said(ctx: Ctx, answer: PlaceAnswer) -> str:
-    """The place in words for the team: the barn, else the farmer's words, else a pin."""
+    """The place in words for the team: the farmer's words with the barn or town they name,
+    else the barn, else a pin."""
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
     if answer.words:
         area = ctx.cfg.area(answer.area) if answer.area else None
         named = site.name if site else area.name if area else ""
-        if not named or bare(answer.words) == bare(named):
+        if not named or bare(named) in bare(to_simplified(answer.words)):
             return answer.words
         return f"{answer.words}（{named}）"
     if site is not None:
         return site.name if answer.lat is None else f"共享位置（最近：{site.name}）"
-    return "共享位置" if answer.lat is not None else "语音/照片"
-
-
-async def _tell_team(
-    ctx: Ctx, ticket: Ticket, team_id: str, text: str, answer: PlaceAnswer | None = None
-) -> None:
-    """`text` (with the pin and what the farmer sent) to the team chat and, for the urgent
-    call, to those paged: the card's edit alone would not ring anyone's phone."""
-    for target in await notify.team_targets(ctx, team_id, urgent=True):
-        await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
-        if answer is None:
-            continue
-        for kind, file_id in (("voice", answer.voice), ("photo", answer.photo)):
-            if file_id:
-                method = notify.FILE_METHODS[kind]
-                await notify.forward(ctx, target, ticket, method, file_id=file_id)
-        if answer.lat is not None and answer.lon is not None:
-            await notify.forward(
-                ctx, target, ticket, "send_location", lat=answer.lat, lon=answer.lon
-            )
+    return "共享位置"

@@ -24,8 +24,8 @@ from handlers.i18n import MESSAGES, choose_script, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
-from handlers.tickets import Gathered, another_question, routed, typed_alarm
-from routing import Decision, bare, detect_script, to_simplified
+from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
+from routing import Decision, bare, detect_script
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ class Desk:
             ctx = Ctx(self.svc, uow, msg, now, user, script, conv)
             if conv is not None and conv.expires_at <= now:
                 await ctx.end_flow()
-                if not msg.command:
+                # The place question of a 110 call ends quietly: the alarm went out anyway.
+                if not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
             if known and user.details() != before:
@@ -320,7 +321,9 @@ async def free_message(ctx: Ctx) -> None:
     # A barn emergency is not an answer to a question about another matter.
     new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
     said = bool(text or msg.photo_file_id or msg.voice_file_id)
-    new_matter = new_alarm or (waiting is not None and another_question(decision, text, waiting))
+    new_matter = new_alarm or (
+        waiting is not None and another_question(ctx, decision, text, waiting)
+    )
     if waiting is not None and said and not new_matter:
         await mine.add_info(
             ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
@@ -337,6 +340,12 @@ async def free_message(ctx: Ctx) -> None:
         ctx.say("e_news_added", number=call.label)
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
+        return
+    if msg.location is not None and call is not None:
+        # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
+        # where the call is: asked and answered as the place question would be.
+        await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
+        await _alarm_place(ctx)
         return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         await _media(ctx, text, decision)
@@ -427,18 +436,11 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     return True
 
 
-# Chasing a call that is on its way ("怎么还没人来", "人呢", "师傅多久能到"): whatever line
-# such words would route to (作风, 配送), during an open call they are about that call.
-_CHASING = re.compile(
-    r"还没(有)?人?(来|到)|还不(来|到)|人呢|(多久|什么时候|几点)(能|才|可以)?(来|到)"
-)
-
-
 def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bool:
     """Whether the words plainly concern another service than the ticket's (收购, a complaint
     about staff, a suggestion), with nothing of the ticket's own: a new matter. The rest (the
     temperature now, "师傅还没到，温度一直在掉", chasing the team) is news for it."""
-    if decision is None or _CHASING.search(to_simplified(text)):
+    if decision is None or is_chasing(text):
         return False
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
         return True  # a matter of its own, even where the words tie between services

@@ -15,7 +15,7 @@ from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, Keyboard, rows
 from handlers.tickets import Gathered
-from routing import bare
+from routing import bare, to_simplified
 
 EMERGENCY = "emergency"
 PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
@@ -134,6 +134,10 @@ def with_place_words(ctx: Ctx, text: str, words: str) -> str:
     return "\n".join(p for p in (text, f"位置：{words}") if p)
 
 
+# Typed in place of 「跳过」: the farmer cannot say where (the team will ask them).
+_NO_PLACE = frozenset(("跳过", "不知道", "不清楚", "说不清", "说不清楚", "不晓得"))
+
+
 def read_place(ctx: Ctx) -> PlaceAnswer | None:
     """The answer this message gives to 在哪个烤房？; None when it gives none (a stale
     button, a location outside the service region), which has been answered already."""
@@ -152,7 +156,7 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
             ctx.toast("stale_button")
             return None
         return PlaceAnswer(site_code=code)
-    if msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+    if msg.callback_data == "f:skip" or bare(to_simplified(msg.text)) in _NO_PLACE:
         return PlaceAnswer(skipped=True)
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.

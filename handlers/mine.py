@@ -220,10 +220,7 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str) -> None:
 async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
     """The team stops working on it: its cards lose their buttons, and its chat is told."""
     await notify.update_cards(ctx, ticket)
-    chat = await notify.team_chat(ctx, ticket.team_id)
-    if chat is not None:
-        text = t("t_withdrawn", number=ticket.label)
-        await ctx.enqueue(chat, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="notify")
+    await notify.tell(ctx, ticket, t("t_withdrawn", number=ticket.label))  # paged ones too
 
 
 async def _transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") -> bool:
@@ -272,7 +269,7 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
-    if flow == RATE and another_question(routed(ctx), text, ticket):
+    if flow == RATE and another_question(ctx, routed(ctx), text, ticket):
         # A question about another service is a matter of its own, not a comment on this
         # one: the score stands, and the question goes to its summary like any other.
         await ctx.end_flow()
@@ -344,10 +341,4 @@ async def add_info(
         )
     key = "answer_to_team" if answer else "info_to_team"
     shown = text or ("[语音]" if voice else "[照片]")
-    told = t(key, number=ticket.label, text=shown)
-    # A 110 call's news reaches those on their way to the barn, not only the group.
-    for chat in await notify.team_targets(ctx, ticket.team_id, urgent=ticket.urgent):
-        await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
-        for kind, file_id in files.items():
-            if file_id:
-                await notify.forward(ctx, chat, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+    await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files)

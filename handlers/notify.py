@@ -36,6 +36,26 @@ async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     return targets
 
 
+async def ticket_targets(ctx: Ctx, ticket: Ticket) -> list[int]:
+    """Where news of `ticket` goes: its team's targets, and whoever accepted it, who may be
+    on the road to the barn and not watching the group."""
+    targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
+    if ticket.accepted_by is not None and ticket.accepted_by not in targets:
+        targets.append(ticket.accepted_by)
+    return targets
+
+
+async def tell(
+    ctx: Ctx, ticket: Ticket, text: str, files: dict[str, str | None] | None = None
+) -> None:
+    """`text`, with the photo or voice note it is about, to everyone `ticket_targets` names."""
+    for target in await ticket_targets(ctx, ticket):
+        await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
+        for kind, file_id in (files or {}).items():
+            if file_id:
+                await forward(ctx, target, ticket, FILE_METHODS[kind], file_id=file_id)
+
+
 async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
     """The chats where the team's cards may be: its chat, its members' and leaders'."""
     chat = await team_chat(ctx, team_id)

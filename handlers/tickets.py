@@ -12,7 +12,7 @@ from core.model import Attachment, Ticket
 from core.services import Draft, open_ticket
 from handlers import notify
 from handlers.context import Ctx
-from routing import Decision, to_simplified
+from routing import Decision, bare, to_simplified
 
 
 @dataclass
@@ -78,13 +78,33 @@ def is_question(text: str) -> bool:
     return _QUESTION.search(to_simplified(text)) is not None
 
 
-def another_question(decision: Decision | None, text: str, ticket: Ticket) -> bool:
+def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Ticket) -> bool:
     """Words that ask about another service than `ticket`'s, plainly routed there
     ("另外问一下，许可证延续要带什么材料？"): a matter of their own, not an answer or a comment
-    about `ticket`. A complaint or a suggestion is taken as being about the ticket's."""
+    about `ticket`. A complaint or a suggestion is taken as being about the ticket's. A
+    ticket at the triage desk has no service yet: naming one is what its answer is for."""
     if decision is None or decision.triage or decision.kind is not None:
         return False
+    triage = ctx.cfg.triage_line()
+    if triage is not None and ticket.line == triage.id:
+        return False
     return decision.line != ticket.line and is_question(text)
+
+
+# Chasing a call that is on its way ("怎么还没人来", "人呢", "师傅多久能到", "再不来……"). Only
+# when little else is said: "收购结算款到现在还没到" is about the money, not the team.
+_CHASING = re.compile(
+    r"没(有)?人(来|到)|还(没|不)(有)?(来|到)(?!账)|人呢|再不来|快(点)?派人"
+    r"|(多久|什么时候|几点)(能|才|可以)?(来|到)(?!账)"
+)
+_CHASING_REST = 8  # characters besides the chasing words, at most
+
+
+def is_chasing(text: str) -> bool:
+    """Words that chase a team already called, and say little else."""
+    plain = bare(to_simplified(text))
+    found = _CHASING.search(plain)
+    return found is not None and len(plain) - len(found.group()) <= _CHASING_REST
 
 
 def typed_alarm(ctx: Ctx) -> bool:

@@ -37,18 +37,20 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
     s, cut, e = window.start, window.cutoff(now), window.end
     closed = x.within(t.closed_at, s, e)
+    crossed_off = and_(closed, x.closed_resolved)
     accept_due = x.within(t.accept_due_at, s, cut)
     resolve_due = x.within(t.resolve_due_at, s, cut)
     rated = and_(x.within(t.rated_at, s, e), t.rating.isnot(None))
     return {
         "created": x.within(t.created_at, s, e),
-        # crossed off (销号): closed after a resolution, as the ledger's 销号 column says;
-        # a ticket closed for want of the requester's answer was never done
-        "closed": and_(closed, x.closed_resolved),
+        # crossed off (销号): closed after a resolution, as the ledger's 销号 column says (a
+        # ticket closed for want of the requester's answer was never done): the volume that
+        # is also the resolution rate's numerator
+        "closed": crossed_off,
         "cancelled": x.within(t.cancelled_at, s, e),
         "response_due": and_(accept_due, x.not_withdrawn),
         "responded_on_time": and_(accept_due, x.not_withdrawn, x.responded_on_time),
-        "resolved": and_(closed, x.closed_resolved),
+        "resolved": crossed_off,
         # past the resolve deadline and still not closed at the cutoff
         "stuck": and_(
             resolve_due,
@@ -62,7 +64,7 @@ def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
         "overdue": or_(
             and_(accept_due, x.accept_late(now)), and_(resolve_due, x.resolve_late(now))
         ),
-        "closed_after_reopen": and_(closed, x.closed_resolved, t.reopen_count > 0),
+        "closed_after_reopen": and_(crossed_off, t.reopen_count > 0),
     }
 
 

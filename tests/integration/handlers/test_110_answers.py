@@ -11,7 +11,7 @@ from core.enums import Kind, Status
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
@@ -290,3 +290,163 @@ async def test_a_command_at_the_where_question_finds_the_alarm_already_out(
     assert ticket.urgent and ticket.status is Status.DISPATCHED
     listed = [b.text for r in out.replies for row in r.buttons for b in row]
     assert ticket.number and any(ticket.number in label for label in listed)  # /my lists it
+
+
+# ---- the place question pending: only a place answers it -------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["怎么还没人来", "现在温度掉到38度了", "你们什么时候能到？", "另一间烤房也着火了"]
+)
+async def test_news_chasing_or_a_question_while_the_place_is_asked_is_not_the_place(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await _asked_where(desk)
+    out = await desk.send(FARMER, typed)
+    assert "位置已告诉" not in texts(out) and "已补充到报警工单" in texts(out)
+    [ticket] = await desk.tickets()
+    assert "位置" not in ticket.text and "place" not in await _events(desk, ticket_id)
+
+
+async def test_a_voice_note_while_the_place_is_asked_is_news_for_the_call(desk: Harness) -> None:
+    await _asked_where(desk)
+    out = await desk.send(FARMER, voice_file_id="v-1")
+    assert "已补充到报警工单" in texts(out)
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert {v.chat_id for v in voices} >= {QINGSHAN_CHAT}
+
+
+@pytest.mark.parametrize("typed", ["不知道", "说不清楚"])
+async def test_not_knowing_the_place_is_a_skip_not_a_place(desk: Harness, typed: str) -> None:
+    ticket_id = await _asked_where(desk)
+    out = await desk.send(FARMER, typed)
+    assert "报警已发出" in texts(out)
+    assert "place" not in await _events(desk, ticket_id)
+
+
+async def test_a_place_after_the_teams_question_answers_it_too(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "您的烤房在哪里？请发个位置", chat=QINGSHAN_CHAT)
+    out = await desk.location(FARMER, 26.513, 106.703)
+    assert "位置已告诉值班服务队" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED and ticket.site_code == "QS01"
+    assert (await _events(desk, ticket_id))[-2:] == ["place", "answer"]
+
+
+async def test_a_barn_pressed_after_the_teams_question_answers_it_too(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "在哪个烤房？", chat=QINGSHAN_CHAT)
+    await desk.press(FARMER, "f:site:QS02")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.site_code == "QS02"
+
+
+async def test_a_place_does_not_undo_a_teams_transfer(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-longtan", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "报告人来电说在龙潭镇，转龙潭", chat=QINGSHAN_CHAT)
+    await desk.press(FARMER, "f:site:QS01")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-longtan" and ticket.site_code == "QS01"
+    told = [r for r in await desk.outbox() if "报告人告知位置" in r.payload.get("text", "")]
+    assert told and all(r.chat_id != QINGSHAN_CHAT for r in told)  # the team that has it now
+
+
+async def test_a_place_does_not_undo_a_supervisors_reassignment(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    await desk.send(FARMER, "河湾")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.site_code == "QS02"
+
+
+async def test_a_move_keeps_the_calls_response_clock(desk: Harness) -> None:
+    """The farmer has waited since the alarm: the new team's deadline to accept is the one
+    the alarm set, and its ladder runs against it."""
+    await _asked_where(desk)
+    [first] = await desk.tickets()
+    desk.clock.advance(minutes=25)
+    await desk.press(FARMER, "f:site:BS01")
+    [moved] = await desk.tickets()
+    assert moved.team_id == "curing-baishi"
+    assert moved.accept_due_at == first.accept_due_at
+    assert moved.dispatched_at == first.dispatched_at
+    assert moved.next_action_at is not None and moved.next_action_at <= desk.clock()
+
+
+async def test_the_place_reaches_the_member_who_accepted_the_call(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.location(FARMER, 26.513, 106.703)
+    rows = await desk.outbox()
+    assert any(r.chat_id == MEMBER and r.method == "send_location" for r in rows)
+    assert _sent_to(rows, MEMBER, "notify")
+
+
+async def test_a_pin_after_the_question_ended_still_places_the_call(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(FARMER, "f:skip")
+    out = await desk.location(FARMER, 26.513, 106.703)
+    assert "位置已告诉值班服务队" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.site_code == "QS01" and ticket.lat == 26.513
+
+
+async def test_a_town_in_the_words_is_not_named_twice(desk: Harness) -> None:
+    await _asked_where(desk)
+    out = await desk.send(FARMER, "在白石鄉，村口第三間")
+    assert "在白石鄉，村口第三間。" in texts(out)
+
+
+async def test_an_expired_place_question_ends_quietly(desk: Harness) -> None:
+    await _asked_where(desk)
+    desk.clock.advance(hours=3)
+    out = await desk.send(FARMER, "现在温度掉到38度了")
+    assert "超时" not in texts(out)
+    assert "已补充到报警工单" in texts(out)
+
+
+async def test_withdrawing_a_call_tells_the_paged_member(desk: Harness) -> None:
+    await desk.send(MEMBER, "/duty on")
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    told = _sent_to(await desk.outbox(), MEMBER, "notify")
+    assert any("撤回" in r.payload["text"] for r in told)
+
+
+# ---- an open call: what is news for it and what is a matter of its own ------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["到现在都没人来", "再不来我就投诉了", "建议快点派人来", "人呢？等了一个小时了"]
+)
+async def test_chasing_in_other_words_is_news_for_the_call(desk: Harness, typed: str) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" in texts(out)
+
+
+@pytest.mark.parametrize("typed", ["卖烟的钱怎么还没到账？", "投诉：收购结算款到现在还没到"])
+async def test_words_about_money_not_arriving_are_not_chasing_the_call(
+    desk: Harness, typed: str
+) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" not in texts(out)
+
+
+async def test_a_barn_pressed_after_the_call_was_resolved_is_a_stale_button(
+    desk: Harness,
+) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "来电了，温度已恢复", chat=QINGSHAN_CHAT)
+    out = await desk.press(FARMER, "f:site:QS01")  # the question is still pending
+    assert out.toast and not out.replies
+    [ticket] = await desk.tickets()
+    assert ticket.site_code is None and "place" not in await _events(desk, ticket_id)

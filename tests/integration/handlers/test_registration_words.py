@@ -47,7 +47,7 @@ async def test_the_place_can_be_skipped_as_the_prompt_says(desk: Harness) -> Non
     await desk.send(FARMER, "张大山")
     out = await desk.contact(FARMER, "8613800000001", owner=FARMER)
     assert "f:skip" in button_data(out)
-    out = await desk.location(FARMER, 39.9, 116.4)  # far away: "请选择乡镇或跳过"
+    out = await desk.location(FARMER, 39.9, 116.4)  # far away: the area buttons again
     assert "f:skip" in button_data(out)
     out = await desk.press(FARMER, "f:skip")
     assert "登记完成" in texts(out) and "地点未选" in texts(out)

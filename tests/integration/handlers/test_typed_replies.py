@@ -425,3 +425,20 @@ async def test_an_answer_that_asks_back_about_the_same_matter_is_still_the_answe
     assert "已把您的回复补充到工单" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED
+
+
+async def test_the_answer_to_the_triage_desks_question_may_name_a_service(
+    desk: Harness,
+) -> None:
+    """A ticket at the triage desk has no service yet: the answer that names one is the
+    answer, not a new request."""
+    await desk.send(RETAILER, "有个事情想咨询一下")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.line == "triage"
+    await desk.press(SUPERVISOR, f"tk:ask:{ticket.id}")
+    await desk.send(SUPERVISOR, "请问您具体想咨询什么事？")
+    out = await desk.send(RETAILER, "许可证快到期了，延续要带什么材料？")
+    assert "已把您的回复补充到工单" in texts(out)
+    [answered] = await desk.tickets()
+    assert answered.status is Status.DISPATCHED
