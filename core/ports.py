@@ -100,6 +100,10 @@ class OutboxRepository(Protocol):
 
     async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]: ...
 
+    async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
+        """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'
+        (a newer row says all they said); returns how many."""
+
     async def pending_count(
         self, *, chat_id: int | None = None, purpose: str | None = None
     ) -> int:

@@ -123,6 +123,9 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
     `skip_message_id` in this chat, which the step edits itself)."""
     assert ticket.id is not None
     text, buttons = await card_now(ctx, ticket)
+    # Each edit carries the whole card: edits still waiting are said again by these, and
+    # would only keep a busy chat (an on-duty member's, 1 message a second) behind.
+    await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
     current = await _team_people(ctx, ticket.team_id)

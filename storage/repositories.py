@@ -15,6 +15,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -299,6 +300,21 @@ class SqlOutboxRepository(_Repo):
             .distinct()
         )
         return [int(chat) for chat in (await self.session.execute(query)).scalars()]
+
+    async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
+        statement = (
+            update(outbox)
+            .where(
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.purpose == purpose,
+                outbox.c.status == "pending",
+                # A row a sender holds now may be on its way: it stays, and goes first.
+                or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+            )
+            .values(status="superseded", locked_until=None)
+        )
+        result = await self.session.execute(statement)
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def pending_count(
         self, *, chat_id: int | None = None, purpose: str | None = None

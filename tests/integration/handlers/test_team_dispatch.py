@@ -251,3 +251,27 @@ async def test_in_a_team_chat_queue_shows_only_that_teams_tickets(desk: Harness)
     shown = texts(await desk.send(SUPERVISOR, f"/ticket {other.number}", chat=TEAM_CHAT))
     assert other.number not in shown
     assert other.number in texts(await desk.send(SUPERVISOR, "/queue"))  # in private: all
+
+
+async def test_a_cards_newer_edit_supersedes_the_ones_still_waiting(desk: Harness) -> None:
+    """Each edit carries the whole card: of a copy's edits not yet sent, only the newest
+    goes out, so a busy chat is not kept behind a queue of outdated cards."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    waiting = [r for r in edits if r.status == "pending"]
+    assert waiting and all("已上门" in r.payload["text"] for r in waiting)
+    assert any(r.status == "superseded" and "已接单" in r.payload["text"] for r in edits)
+    assert len({(r.chat_id, r.payload.get("message_id")) for r in waiting}) == len(waiting)
+
+
+async def test_an_edit_a_sender_holds_is_not_superseded(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    async with desk.db.uow() as uow:  # a sender takes everything due
+        held = {r.id for r in await uow.outbox.claim(desk.clock(), 1000, 60)}
+        await uow.commit()
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    rows = {r.id: r for r in await desk.outbox()}
+    assert held and all(rows[i].status == "pending" for i in held)
