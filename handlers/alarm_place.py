@@ -11,6 +11,8 @@ new alarm, a question) is read as if no question were pending.
 
 from __future__ import annotations
 
+import re
+
 from core.enums import Action, Role, Status
 from core.model import Ticket
 from core.services import note_event, perform, redirect
@@ -21,6 +23,11 @@ from handlers.intake import PlaceAnswer
 from handlers.team import tell_requester
 from handlers.tickets import attach, is_chasing, is_question, routed
 from routing import bare, to_simplified
+
+# Words that say where: a village, a number, beside, the road, someone's home.
+_PLACE_CUE = re.compile(
+    r"[村寨屯湾坪坡岭沟组路家]|(?<![现正实存所])在|号|旁|边|附近|对面|后面|前面|上面|下面"
+)
 
 # While the call is in these states the place is still worth telling; once it is resolved
 # the farmer's words are a verdict, not a place.
@@ -40,12 +47,16 @@ async def place_step(ctx: Ctx) -> bool:
     answer = intake.read_place(ctx)
     if answer is None:
         return True  # answered already (a stale button, a location out of the region)
+    if answer.skipped and not ctx.msg.is_button and ticket.status is Status.WAITING_REQUESTER:
+        return False  # "不知道" answers the team's own question
     if answer.skipped:
         await skip(ctx, ticket)
         return True
-    await ctx.end_flow()
     if not _says_where(ctx, ticket, answer):
+        # News, chasing, a question: read afresh. The question stays open, as it stays on
+        # the farmer's screen, for a barn pressed or named later.
         return False
+    await ctx.end_flow()
     await _place_call(ctx, ticket, answer)
     return True
 
@@ -61,7 +72,12 @@ def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
     if is_question(answer.words) or is_chasing(answer.words):
         return False
     decision = routed(ctx)
-    return decision is None or decision.triage
+    if decision is None or decision.triage:
+        return True
+    # "3号烤房", "老王家烤房旁边" route to the curing line for the word 烤房, yet say where;
+    # a fault or an alarm ("温度掉到38度了", "另一间烤房也着火了") does not.
+    calm = not decision.urgent and not decision.emergency
+    return calm and _PLACE_CUE.search(to_simplified(answer.words)) is not None
 
 
 async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:

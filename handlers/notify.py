@@ -126,11 +126,18 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
     # Each edit carries the whole card: edits still waiting are said again by these, and
     # would only keep a busy chat (an on-duty member's, 1 message a second) behind.
     await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)
+    # What is left is held by a sender and goes out before anything written now; the step's
+    # own edit of the pressed copy does not, so that copy is then edited here too.
+    held = set(await ctx.uow.outbox.pending_chats(ticket.id, "card_edit"))
+    # Cards still queued first: one that goes out between the two reads is then in both
+    # (edited twice), never in neither.
+    queued = await ctx.uow.outbox.pending_chats(ticket.id, "card")
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
     current = await _team_people(ctx, ticket.team_id)
     for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
-        if sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id:
+        pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
+        if pressed and sent.chat_id not in held:
             continue
         await ctx.enqueue(
             sent.chat_id,
@@ -143,7 +150,7 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
             extra={"message_id": sent.message_id},
         )
     # A card still queued gets its edit after it goes out (the sender finds its message id).
-    for chat_id in await ctx.uow.outbox.pending_chats(ticket.id, "card"):
+    for chat_id in queued:
         await ctx.enqueue(
             chat_id,
             text,

@@ -91,13 +91,16 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
     return decision.line != ticket.line and is_question(text)
 
 
-# Chasing a call that is on its way ("怎么还没人来", "人呢", "师傅多久能到", "再不来……"). Only
-# when little else is said: "收购结算款到现在还没到" is about the money, not the team.
+# Chasing a call that is on its way: somebody, not something, has not come ("怎么还没人来",
+# "师傅还没到", "人呢", "你们多久能到", "再不来……", "快派人"). Money or goods not arrived
+# ("结算款还没到", "化肥还没到") are not about the team. And only when the words say little
+# else: a long message that also chases is about more than the call.
 _CHASING = re.compile(
-    r"没(有)?人(来|到)|还(没|不)(有)?(来|到)(?!账)|人呢|再不来|快(点)?派人"
-    r"|(多久|什么时候|几点)(能|才|可以)?(来|到)(?!账)"
+    r"没(有)?人(来|到)|人呢|再不来|快(点)?(派人|来人|过来)|还(没|不)(有)?来"
+    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|多久|几点)"
+    r"(能|才|可以)?(有)?(来|到|过来|赶到)(?!账)"
 )
-_CHASING_REST = 8  # characters besides the chasing words, at most
+_CHASING_REST = 16  # characters besides the chasing words, at most
 
 
 def is_chasing(text: str) -> bool:

@@ -111,7 +111,9 @@ async def _escalate(
     text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
-    key = f"esc:{tid}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
+    # The team too: a call moved to the town the farmer named keeps its deadline
+    # (`core.services.redirect`), and the new team's ladder must not be taken for the old.
+    key = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
     for chat_id in targets:
         out.add(
             Row(chat_id, text, f"{key}:{chat_id}", purpose, priority_of(ticket), tid, buttons), now

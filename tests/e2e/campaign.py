@@ -39,6 +39,8 @@ from sqlalchemy import func, select
 
 from bot.config_loader import load_config
 from core.config import Config
+from core.enums import Script, Status
+from handlers.cards import status_label
 from storage.tables import outbox, processed_updates, tickets
 from storage.uow import Database
 from tests.e2e.botproc import ROOT, BotProcess, Webhook
@@ -240,12 +242,19 @@ async def _check(
         report.failures.append("an update key was recorded twice")
     rows = await read(
         db,
-        select(outbox.c.id, outbox.c.chat_id, outbox.c.method, outbox.c.status, outbox.c.payload),
-    )
+        select(
+            outbox.c.id, outbox.c.chat_id, outbox.c.method, outbox.c.status, outbox.c.payload,
+            outbox.c.purpose,
+        ),
+    )  # fmt: skip
     # A card's edit still waiting when a newer one was written is settled as superseded:
-    # the newer one carries the whole card.
-    settled = ("sent", "superseded")
-    report.failures += [f"outbox row {r[0]} is {r[3]}" for r in rows if r[3] not in settled]
+    # the newer one carries the whole card. Nothing else may be left unsent.
+    report.failures += [
+        f"outbox row {r[0]} ({r[5]}) is {r[3]}"
+        for r in rows
+        if r[3] != "sent" and not (r[3] == "superseded" and r[5] == "card_edit")
+    ]
+    await _check_cards(db, api, report)
     # What Telegram shows: each sent row's text in its chat, at least once.
     wanted = Counter((r[1], r[4].get("text")) for r in rows if r[2] == "send_message")
     seen = Counter((c.chat_id, c.text) for c in api.calls if c.ok and c.method == "sendMessage")
@@ -256,6 +265,30 @@ async def _check(
         if seen[key] > count:
             report.duplicate_notifications += seen[key] - count
             report.duplicates.append(f"chat {key[0]} x{seen[key]}: {str(key[1])[:40]!r}")
+
+
+async def _check_cards(db: Database, api: FakeBotApi, report: Report) -> None:
+    """Every copy of every ticket's card ends showing the ticket's state: the last text
+    Telegram has for that message, sent or edited, names the ticket's status."""
+    shown: dict[tuple[int | None, int], str] = {}
+    for call in api.calls:
+        if not call.ok or call.text is None:
+            continue
+        if call.method == "sendMessage" and isinstance(call.result, dict):
+            shown[(call.chat_id, int(call.result["message_id"]))] = call.text
+        elif call.method == "editMessageText" and "message_id" in call.params:
+            shown[(call.chat_id, int(call.params["message_id"]))] = call.text
+    cards = await read(
+        db,
+        select(outbox.c.chat_id, outbox.c.result_message_id, tickets.c.status, tickets.c.number)
+        .join(tickets, tickets.c.id == outbox.c.ticket_id)
+        .where(outbox.c.purpose == "card", outbox.c.status == "sent"),
+    )
+    for chat_id, message_id, status, number in cards:
+        label = status_label(Status(status), Script.HANS, for_staff=True)
+        first_line = shown.get((chat_id, message_id), "").split("\n", 1)[0]
+        if label not in first_line:
+            report.failures.append(f"card of {number} in chat {chat_id} shows {first_line!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

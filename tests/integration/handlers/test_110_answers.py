@@ -10,6 +10,7 @@ import pytest
 from core.enums import Kind, Status
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -422,7 +423,14 @@ async def test_withdrawing_a_call_tells_the_paged_member(desk: Harness) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["到现在都没人来", "再不来我就投诉了", "建议快点派人来", "人呢？等了一个小时了"]
+    "typed",
+    [
+        "到现在都没人来",
+        "再不来我就投诉了",
+        "建议快点派人来",
+        "人呢？等了一个小时了",
+        "等了这么久还没人来，你们到底管不管",
+    ],
 )
 async def test_chasing_in_other_words_is_news_for_the_call(desk: Harness, typed: str) -> None:
     await desk.file_110(FARMER)
@@ -430,7 +438,10 @@ async def test_chasing_in_other_words_is_news_for_the_call(desk: Harness, typed:
     assert "已补充到报警工单" in texts(out)
 
 
-@pytest.mark.parametrize("typed", ["卖烟的钱怎么还没到账？", "投诉：收购结算款到现在还没到"])
+@pytest.mark.parametrize(
+    "typed",
+    ["卖烟的钱怎么还没到账？", "投诉：收购结算款到现在还没到", "烟款还没到"],
+)
 async def test_words_about_money_not_arriving_are_not_chasing_the_call(
     desk: Harness, typed: str
 ) -> None:
@@ -450,3 +461,57 @@ async def test_a_barn_pressed_after_the_call_was_resolved_is_a_stale_button(
     assert out.toast and not out.replies
     [ticket] = await desk.tickets()
     assert ticket.site_code is None and "place" not in await _events(desk, ticket_id)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["3号烤房", "我家烤房", "老王家烤房旁边", "在村口那个烤房", "烤房在公路边上", "上寨烤房"],
+)
+async def test_words_naming_a_barn_of_no_cluster_are_the_place(desk: Harness, typed: str) -> None:
+    ticket_id = await _asked_where(desk)
+    out = await desk.send(FARMER, typed)
+    assert "位置已告诉值班服务队" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text.endswith(f"位置：{typed}") and "place" in await _events(desk, ticket_id)
+
+
+@pytest.mark.parametrize("then", ["press", "type"])
+async def test_the_place_question_still_takes_a_place_after_news(desk: Harness, then: str) -> None:
+    """The question stays on the farmer's screen after they sent news: a barn pressed or
+    named later still answers it."""
+    ticket_id = await _asked_where(desk)
+    await desk.send(FARMER, "现在温度掉到38度了")
+    await desk.send(FARMER, voice_file_id="v-2")
+    if then == "press":
+        await desk.press(FARMER, "f:site:BS01")
+    else:
+        await desk.send(FARMER, "在白石乡松林村")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and "place" in await _events(desk, ticket_id)
+
+
+async def test_not_knowing_answers_the_teams_question_not_the_place_one(desk: Harness) -> None:
+    ticket_id = await _asked_where(desk)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "电闸是不是跳了？", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, "不知道")
+    assert "已把您的回复补充到工单" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+
+
+async def test_a_call_moved_after_its_ladder_reached_the_supervisors_alerts_them_again(
+    desk: Harness,
+) -> None:
+    """The new team's ladder runs against the call's first deadline; its alerts are its
+    own, not taken for the first team's (the outbox drops a row whose key it has seen)."""
+    await _asked_where(desk)
+    for _ in range(45):
+        desk.clock.advance(minutes=1)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(FARMER, "f:site:BS01")
+    desk.clock.advance(minutes=1)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    alerts = [r for r in await desk.outbox() if r.id not in before and r.purpose == "alert"]
+    assert any(r.chat_id == SUPERVISOR for r in alerts)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import update
+
 from core.enums import Status
+from core.model import TicketMessage
+from storage.tables import outbox
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -275,3 +280,43 @@ async def test_an_edit_a_sender_holds_is_not_superseded(desk: Harness) -> None:
     await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
     rows = {r.id: r for r in await desk.outbox()}
     assert held and all(rows[i].status == "pending" for i in held)
+
+
+async def _leader_copy_sent(desk: Harness, ticket_id: int) -> int:
+    """The leader's paged card, as if the sender had delivered it (message 777)."""
+    async with desk.db.uow() as uow:
+        await uow.ticket_messages.add(TicketMessage(ticket_id, LEADER, 777, "card", desk.clock()))
+        await uow.commit()
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.chat_id == LEADER, outbox.c.purpose == "card")
+            .values(status="sent")
+        )
+    return 777
+
+
+@pytest.mark.parametrize("held", [True, False])
+async def test_the_pressed_copy_is_edited_again_only_behind_a_held_edit(
+    desk: Harness, held: bool
+) -> None:
+    """The step edits the pressed card itself; an older edit of it that a sender holds
+    would land after that and show the old state for good, so then the copy is edited
+    again through the outbox, behind the held one."""
+    ticket_id = await desk.file_110(FARMER)
+    copy = await _leader_copy_sent(desk, ticket_id)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    if held:
+        async with desk.db.uow() as uow:
+            await uow.outbox.claim(desk.clock(), 1000, 60)
+            await uow.commit()
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(LEADER, f"tk:vis:{ticket_id}", chat=LEADER, message_id=copy)
+    assert any(r.edit and "已上门" in r.text for r in out.replies)  # the step's own edit
+    again = [
+        r
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == LEADER and r.payload.get("message_id") == copy
+    ]
+    assert bool(again) is held
+    assert all("已上门" in r.payload["text"] for r in again)

@@ -1,0 +1,44 @@
+"""Words that chase a team already called, told from words about something else not come."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.tickets import is_chasing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "怎么还没人来",
+        "师傅怎么还没到",
+        "人呢？等了一个小时了",
+        "師傅多久能到",
+        "到现在都没人来",
+        "再不来我就投诉了",
+        "建议快点派人来",
+        "等了这么久还没人来，你们到底管不管",
+        "你们什么时候能到？",
+        "怎么还不来",
+    ],
+)
+def test_somebody_not_come_is_chasing(text: str) -> None:
+    assert is_chasing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收购结算款到现在还没到",
+        "卖烟的钱还没到",
+        "补贴到现在还没到",
+        "化肥还没到",
+        "种子什么时候能到",
+        "卖烟的钱怎么还没到账？",
+        "我要投诉收购站，去了三次都没人管",
+        "今年烟叶收购什么时候开始？",
+        "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
+    ],
+)
+def test_something_not_come_or_a_longer_matter_is_not(text: str) -> None:
+    assert not is_chasing(text)
