@@ -35,8 +35,9 @@ _PLACEABLE = (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE, Status.WAITING
 
 
 async def place_step(ctx: Ctx) -> bool:
-    """Take this message as the place of the call; False when it does not answer the place
-    question (the question then ends, and the desk reads the message afresh)."""
+    """Take this message as the place of the call; False when the desk should read it
+    afresh: it says something else (the question stays open), or the call has moved on
+    (the question ends)."""
     ticket = await _call(ctx)
     if ticket is None or ticket.status not in _PLACEABLE:
         await ctx.end_flow()
