@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from core.config import Site
 from core.enums import Action, Role, Status
 from core.model import Ticket
 from core.services import note_event, perform, redirect
@@ -99,8 +100,8 @@ async def _call(ctx: Ctx) -> Ticket | None:
 
 async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
     assert ticket.id is not None
-    said = _said(ctx, answer)
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
+    said = _said(ctx, answer, site)
     if site is not None:
         ticket.site_code, ticket.area = site.code, site.area
     elif answer.area is not None:
@@ -136,11 +137,11 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         await tell_requester(ctx, ticket, "n_transferred", team=town_team.name)
     else:
         await notify.update_cards(ctx, ticket)
-        await notify.tell(ctx, ticket, t("place_to_team", number=ticket.label, place=said), files)
-        if answer.lat is not None and answer.lon is not None:
-            for target in await notify.ticket_targets(ctx, ticket):
-                pin = {"lat": answer.lat, "lon": answer.lon}
-                await notify.forward(ctx, target, ticket, "send_location", **pin)
+        pin = (
+            (answer.lat, answer.lon) if answer.lat is not None and answer.lon is not None else None
+        )
+        told = t("place_to_team", number=ticket.label, place=said)
+        await notify.tell(ctx, ticket, told, files, pin)
     shown = in_script(said, ctx.script)
     ctx.say("e_place_added", keyboard="remove", number=ticket.label, place=shown)
 
@@ -155,10 +156,9 @@ async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:
     return not any(e.action in moved for e in await ctx.uow.tickets.events(ticket.id))
 
 
-def _said(ctx: Ctx, answer: PlaceAnswer) -> str:
-    """The place in words for the team: the farmer's words with the barn or town they name,
-    else the barn, else a pin."""
-    site = ctx.cfg.site(answer.site_code) if answer.site_code else None
+def _said(ctx: Ctx, answer: PlaceAnswer, site: Site | None) -> str:
+    """The place in words for the team: the farmer's words with the barn (`site`) or town
+    they name, else the barn, else a pin."""
     if answer.words:
         area = ctx.cfg.area(answer.area) if answer.area else None
         named = site.name if site else area.name if area else ""

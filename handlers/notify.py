@@ -46,14 +46,21 @@ async def ticket_targets(ctx: Ctx, ticket: Ticket) -> list[int]:
 
 
 async def tell(
-    ctx: Ctx, ticket: Ticket, text: str, files: dict[str, str | None] | None = None
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    files: dict[str, str | None] | None = None,
+    pin: tuple[float, float] | None = None,
 ) -> None:
-    """`text`, with the photo or voice note it is about, to everyone `ticket_targets` names."""
+    """`text`, with the photo, voice note or pin it is about, to everyone `ticket_targets`
+    names."""
     for target in await ticket_targets(ctx, ticket):
         await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
         for kind, file_id in (files or {}).items():
             if file_id:
                 await forward(ctx, target, ticket, FILE_METHODS[kind], file_id=file_id)
+        if pin is not None:
+            await forward(ctx, target, ticket, "send_location", lat=pin[0], lon=pin[1])
 
 
 async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
