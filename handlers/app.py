@@ -46,7 +46,7 @@ FLOWS: dict[str, Step] = {
 
 async def _alarm_place(ctx: Ctx) -> None:
     if not await alarm_place.place_step(ctx):
-        await free_message(ctx)  # the call moved on: the words mean something else now
+        await free_message(ctx)  # not a place (news, a question), or the call moved on
 
 
 FLOWS[intake.PLACE] = _alarm_place
@@ -174,7 +174,7 @@ async def route(ctx: Ctx) -> None:
     elif (
         ctx.conv is not None
         and ctx.conv.flow == registration.REGISTER
-        and (registration.is_a_request(ctx))
+        and registration.is_a_request(ctx)
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later.
