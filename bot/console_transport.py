@@ -34,6 +34,11 @@ class ConsoleTransport:
         self.show(chat_id, f"✏️ (修改 #{message_id}) {text}", buttons or [], message_id)
         return message_id
 
+    async def edit_buttons(self, chat_id: int, message_id: int, buttons: Buttons | None) -> int:
+        shown = "按钮已更新" if buttons else "按钮已撤下"
+        self.show(chat_id, f"✏️ (#{message_id} {shown})", buttons or [], message_id)
+        return message_id
+
     async def send_photo(
         self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
     ) -> int:

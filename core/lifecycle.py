@@ -96,3 +96,28 @@ def next_status(status: Status, action: Action, role: Role, *, resume: Status | 
 def allowed_actions(status: Status, role: Role) -> list[Action]:
     """Actions `role` may take on a ticket in `status`, in table order (for buttons)."""
     return [t.action for t in TRANSITIONS.values() if status in t.sources and role in t.roles]
+
+
+# Messages beyond the card whose buttons act on a ticket: the ladder's reminders and alerts.
+# Their outbox purpose names their buttons and is kept with the sent message, so that the
+# buttons are taken away once they no longer apply (the card itself shows the ticket's state).
+ACCEPT_PROMPT = "ladder_accept"  # the team's 接单
+RESOLVE_PROMPT = "ladder_resolve"  # the team's 办结
+OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
+PROMPTS = (ACCEPT_PROMPT, RESOLVE_PROMPT, OVERSIGHT_PROMPT)
+_PROMPT_ACTIONS = {ACCEPT_PROMPT: Action.ACCEPT, RESOLVE_PROMPT: Action.RESOLVE}
+
+
+def oversight_applies(status: Status) -> bool:
+    """催办 and 改派 are for a ticket still being worked on."""
+    return status.is_open and status is not S.RESOLVED
+
+
+def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str | None) -> bool:
+    """Do the buttons of `prompt`, sent for team `sent_for`, still act on a ticket in
+    `status` with team `team_id`? A team's buttons are for its own ticket only: after a
+    transfer the new team's ladder starts afresh."""
+    if prompt == OVERSIGHT_PROMPT:
+        return oversight_applies(status)
+    action = _PROMPT_ACTIONS.get(prompt)
+    return action is not None and sent_for == team_id and status in TRANSITIONS[action].sources

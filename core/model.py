@@ -249,14 +249,14 @@ class OutboxMessage:
     """A message to someone other than the current sender, sent later by the outbox sender."""
 
     chat_id: int
-    method: str  # send_message | edit_message | send_photo | send_voice | send_location | ...
+    method: str  # send_message | edit_message | edit_buttons | send_photo | send_location | ...
     payload: dict[str, Any]
     created_at: datetime
     not_before: datetime
     priority: int = 1  # 0 urgent, 1 normal, 2 bulk
     ticket_id: int | None = None
     purpose: str = ""  # card | notify | alert | digest | ...
-    status: str = "pending"  # pending | sent | failed | dead
+    status: str = "pending"  # pending | sent | failed | dead | superseded
     attempts: int = 0
     last_error: str = ""
     sent_at: datetime | None = None
@@ -290,7 +290,9 @@ class TeamChat:
 
 @dataclass(eq=False)
 class TicketMessage:
-    """A message the bot sent about a ticket (the team card), kept so it can be edited."""
+    """A message the bot sent about a ticket, kept so it can be edited: the team card, or a
+    ladder's reminder or alert with buttons (`purpose` is one of `lifecycle.PROMPTS`, and
+    `team_id` the team it was sent for)."""
 
     ticket_id: int
     chat_id: int
@@ -298,6 +300,7 @@ class TicketMessage:
     purpose: str
     created_at: datetime
     id: int | None = None
+    team_id: str | None = None
 
 
 @dataclass(eq=False)

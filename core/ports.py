@@ -104,9 +104,12 @@ class OutboxRepository(Protocol):
         """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'
         (a newer row says all they said); returns how many."""
 
-    async def pending_count(
-        self, *, chat_id: int | None = None, purpose: str | None = None
-    ) -> int:
+    async def waiting(
+        self, ticket_id: int, purposes: Sequence[str], now: datetime
+    ) -> Sequence[OutboxMessage]:
+        """The ticket's rows of `purposes` not sent yet and not held by a sender."""
+
+    async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         """Rows still to be sent (to `chat_id`, for `purpose`, when given)."""
 
 
@@ -127,7 +130,9 @@ class TeamChatRepository(Protocol):
 class TicketMessageRepository(Protocol):
     async def add(self, message: TicketMessage) -> None: ...
 
-    async def of_ticket(self, ticket_id: int, purpose: str) -> Sequence[TicketMessage]: ...
+    async def of_ticket(self, ticket_id: int, *purposes: str) -> Sequence[TicketMessage]: ...
+
+    async def forget(self, message: TicketMessage) -> None: ...
 
 
 class UnitOfWork(Protocol):

@@ -10,7 +10,7 @@ from core import lifecycle, sla
 from core.config import Config
 from core.enums import Action, Kind, Priority, Role, Script, Status
 from core.errors import InvalidInput, NotFound, PermissionDenied
-from core.model import Ticket, TicketEvent
+from core.model import OutboxMessage, Ticket, TicketEvent, TicketMessage
 from core.ports import UnitOfWork
 
 _ROLE_STRENGTH = (Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER, Role.REQUESTER)
@@ -205,3 +205,46 @@ async def note_event(
     ticket.updated_at = now
     await uow.tickets.add_event(event)
     return event
+
+
+BUTTONS_OFF = "buttons_off"  # the outbox purpose of an edit taking a message's buttons away
+
+
+async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime) -> int:
+    """Take the buttons off the ladder's reminders and alerts that no longer act on
+    `ticket` as it is now; returns how many sent messages lose them.
+
+    Those still waiting to go out are settled as superseded instead: a reminder to accept a
+    ticket already accepted would only mislead.
+    """
+    assert ticket.id is not None
+    for row in await uow.outbox.waiting(ticket.id, lifecycle.PROMPTS, now):
+        if not prompt_applies_to(ticket, row.purpose, row.payload.get("team")):
+            row.status, row.locked_until = "superseded", None
+    gone = 0
+    for message in await uow.ticket_messages.of_ticket(ticket.id, *lifecycle.PROMPTS):
+        if not prompt_applies_to(ticket, message.purpose, message.team_id):
+            await uow.ticket_messages.forget(message)
+            await uow.outbox.add(buttons_off(message, now, urgent=ticket.urgent))
+            gone += 1
+    return gone
+
+
+def prompt_applies_to(ticket: Ticket, prompt: str, team_id: object) -> bool:
+    """`lifecycle.prompt_applies` for `ticket` as it is now (`team_id` as stored)."""
+    sent_for = team_id if isinstance(team_id, str) else None
+    return lifecycle.prompt_applies(prompt, ticket.status, ticket.team_id, sent_for=sent_for)
+
+
+def buttons_off(message: TicketMessage, now: datetime, *, urgent: bool) -> OutboxMessage:
+    """An outbox row that takes the buttons off a sent message (its text stays)."""
+    return OutboxMessage(
+        chat_id=message.chat_id,
+        method="edit_buttons",
+        payload={"message_id": message.message_id},
+        created_at=now,
+        not_before=now,
+        priority=0 if urgent else 1,
+        ticket_id=message.ticket_id,
+        purpose=BUTTONS_OFF,
+    )

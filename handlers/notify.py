@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.enums import Role
 from core.model import Ticket
+from core.services import withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text
 from handlers.context import Ctx
 from handlers.replies import Button
@@ -139,6 +140,9 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
     # Cards still queued first: one that goes out between the two reads is then in both
     # (edited twice), never in neither.
     queued = await ctx.uow.outbox.pending_chats(ticket.id, "card")
+    # The ladder's reminders and alerts lose the buttons that no longer apply (接单 once
+    # accepted, any team's after a transfer, 催办/改派 once resolved).
+    await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
     current = await _team_people(ctx, ticket.team_id)

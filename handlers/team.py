@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Action, Role, Status
+from core.enums import Action, Role
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
+from core.lifecycle import oversight_applies
 from core.model import Ticket
 from core.services import note_event, perform, roles_of
 from handlers import notify
@@ -139,7 +140,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     ticket = await _load(ctx, parts[2])
     if ticket is None:
         return
-    if not ticket.status.is_open or ticket.status is Status.RESOLVED:
+    if not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
     elif parts[1] == "remind":
         await note_event(

@@ -9,7 +9,7 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.model import Ticket
-from core.services import note_event, perform
+from core.services import note_event, perform, withdraw_stale_prompts
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
@@ -106,6 +106,7 @@ async def close(
     await perform(
         uow, cfg, ticket, step.action, actor_id=None, role=Role.SYSTEM, now=now, note=note
     )
+    await withdraw_stale_prompts(uow, ticket, now)
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     sent = 0
     if await people.reachable([ticket.requester_id]):

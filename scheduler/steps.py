@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from core import sla
 from core.config import Config
 from core.enums import Role
+from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
 from core.model import Ticket
 from core.services import note_event
 from scheduler import requester, texts
@@ -84,6 +85,10 @@ async def _escalate(
     }
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")
     team_button: Buttons = [[button(act, f"tk:{'acc' if phase == 'accept' else 'res'}:{tid}")]]
+    # The purpose names the buttons, so that they are taken away once they no longer apply
+    # (`core.services.withdraw_stale_prompts`); a team's are for that team only.
+    team_prompt = ACCEPT_PROMPT if phase == "accept" else RESOLVE_PROMPT
+    extra = {"team": ticket.team_id}
     if step.action == "remind_team":
         headline = texts.staff(f"remind_{phase}", **values)
         chat = await people.team_chat(ticket.team_id)
@@ -93,11 +98,11 @@ async def _escalate(
             direct = await people.reachable([ticket.accepted_by] if ticket.accepted_by else [])
         targets = unique([*([chat] if chat is not None else []), *direct])
         targets = targets or await people.leaders_or_up(ticket.team_id)
-        buttons, purpose = team_button, "remind"
+        buttons, purpose = team_button, team_prompt
     elif step.action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
-        buttons, purpose = team_button, "alert"
+        buttons, purpose = team_button, team_prompt
     else:
         headline = texts.staff(f"supervise_{phase}", **values)
         targets = await people.supervisors_or_up()
@@ -107,7 +112,7 @@ async def _escalate(
                 button(texts.staff("btn_reassign"), f"sv:reassign:{tid}"),
             ]
         ]
-        purpose = "alert"
+        purpose, extra = OVERSIGHT_PROMPT, {}
     text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
@@ -116,7 +121,17 @@ async def _escalate(
     key = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
     for chat_id in targets:
         out.add(
-            Row(chat_id, text, f"{key}:{chat_id}", purpose, priority_of(ticket), tid, buttons), now
+            Row(
+                chat_id,
+                text,
+                f"{key}:{chat_id}",
+                purpose,
+                priority_of(ticket),
+                tid,
+                buttons,
+                extra=extra,
+            ),
+            now,
         )
     await note_event(
         uow,

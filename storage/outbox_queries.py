@@ -142,7 +142,7 @@ class OutboxQueries:
                 outbox.c.ticket_id == ticket_id,
                 outbox.c.chat_id == chat_id,
                 outbox.c.purpose == purpose,
-                outbox.c.method != "edit_message",
+                outbox.c.method.not_in(("edit_message", "edit_buttons")),
             )
             .limit(1)
         )

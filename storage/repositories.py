@@ -316,9 +316,19 @@ class SqlOutboxRepository(_Repo):
         result = await self.session.execute(statement)
         return int(getattr(result, "rowcount", 0) or 0)
 
-    async def pending_count(
-        self, *, chat_id: int | None = None, purpose: str | None = None
-    ) -> int:
+    async def waiting(
+        self, ticket_id: int, purposes: Sequence[str], now: datetime
+    ) -> Sequence[OutboxMessage]:
+        """The ticket's rows of `purposes` not sent yet and not held by a sender."""
+        query = select(OutboxMessage).where(
+            outbox.c.ticket_id == ticket_id,
+            outbox.c.purpose.in_(purposes),
+            outbox.c.status == "pending",
+            or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+        )
+        return (await self.session.execute(query.order_by(outbox.c.id))).scalars().all()
+
+    async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         query = select(func.count()).where(outbox.c.status == "pending")
         if chat_id is not None:
             query = query.where(outbox.c.chat_id == chat_id)
@@ -356,10 +366,13 @@ class SqlTicketMessageRepository(_Repo):
     async def add(self, message: TicketMessage) -> None:
         self.session.add(message)
 
-    async def of_ticket(self, ticket_id: int, purpose: str) -> Sequence[TicketMessage]:
+    async def of_ticket(self, ticket_id: int, *purposes: str) -> Sequence[TicketMessage]:
         await self.session.flush()
         query = select(TicketMessage).where(
             ticket_messages.c.ticket_id == ticket_id,
-            ticket_messages.c.purpose == purpose,
+            ticket_messages.c.purpose.in_(purposes),
         )
-        return (await self.session.execute(query)).scalars().all()
+        return (await self.session.execute(query.order_by(ticket_messages.c.id))).scalars().all()
+
+    async def forget(self, message: TicketMessage) -> None:
+        await self.session.delete(message)

@@ -253,6 +253,7 @@ ticket_messages = Table(
     Column("message_id", BigInteger, nullable=False),
     Column("purpose", String(32), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("team_id", String(48), nullable=True),
 )
 
 mapper_registry = registry(metadata=metadata)

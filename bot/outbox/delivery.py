@@ -85,7 +85,7 @@ class Delivery:
     async def deliver(self, row: OutboxMessage) -> None:
         """Deliver `row` (its first send is already counted by the limiter)."""
         try:
-            if row.method == "edit_message":
+            if row.method in ("edit_message", "edit_buttons"):
                 await self._edit(row)
             else:
                 await self._send(row)
@@ -116,7 +116,12 @@ class Delivery:
 
     async def _edit(self, row: OutboxMessage) -> None:
         try:
-            text, buttons = edit_text(row.payload)
+            # edit_buttons keeps the text and changes the buttons only (no buttons: none).
+            text, buttons = (
+                (None, row.payload.get("buttons"))
+                if row.method == "edit_buttons"
+                else edit_text(row.payload)
+            )
             targets = await self._edit_targets(row)
         except BadPayload as exc:
             await self._failed(row, classify(exc), done=0)
@@ -128,14 +133,17 @@ class Delivery:
             if i:
                 await self.limiter.acquire(row.chat_id)
             try:
-                message_id = await self.transport.edit_message_text(
-                    row.chat_id, target, text, buttons=buttons
-                )
+                if text is None:
+                    message_id = await self.transport.edit_buttons(row.chat_id, target, buttons)
+                else:
+                    message_id = await self.transport.edit_message_text(
+                        row.chat_id, target, text, buttons=buttons
+                    )
             except BadRequest as exc:
                 if classify(exc).verdict is not Verdict.NOT_MODIFIED:
                     await self._failed(row, classify(exc), done=0)
                     return
-                message_id = target  # already showing this text: that is success
+                message_id = target  # already showing this: that is success
             except Exception as exc:
                 await self._failed(row, classify(exc), done=0)
                 return

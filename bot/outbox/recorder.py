@@ -13,9 +13,12 @@ import asyncio
 import logging
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from datetime import datetime
 
 from bot.outbox.clock import Clock
+from core.lifecycle import PROMPTS
 from core.model import OutboxMessage, TicketMessage
+from core.services import buttons_off, prompt_applies_to
 from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
 
@@ -66,10 +69,8 @@ class SentRecorder:
             async with self._write() as uow:
                 ours = await OutboxQueries.on(uow).mark_sent(sent, now=now)
                 for row, message_id, _ in batch:
-                    if row.id in ours and _is_card(row) and message_id is not None:
-                        assert row.ticket_id is not None
-                        card = TicketMessage(row.ticket_id, row.chat_id, message_id, "card", now)
-                        await uow.ticket_messages.add(card)
+                    if row.id in ours and message_id is not None:
+                        await _keep(uow, row, message_id, now)
                 await uow.commit()
         except Exception as exc:
             for _, _, done in batch:
@@ -81,6 +82,25 @@ class SentRecorder:
             done.set_result(None)
 
 
-def _is_card(row: OutboxMessage) -> bool:
-    """A team card: its message id is kept so later edits can find it."""
-    return row.purpose == "card" and row.method == "send_message" and row.ticket_id is not None
+async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:
+    """Keep the message id of a team card, so later edits find it, and of a ladder's
+    reminder or alert, so its buttons can be taken away once they no longer apply."""
+    kept = row.purpose in ("card", *PROMPTS)
+    if not kept or row.method != "send_message" or row.ticket_id is None:
+        return
+    team_id = row.payload.get("team")
+    message = TicketMessage(
+        row.ticket_id,
+        row.chat_id,
+        message_id,
+        row.purpose,
+        now,
+        team_id=team_id if isinstance(team_id, str) else None,
+    )
+    if row.purpose in PROMPTS:
+        ticket = await uow.tickets.get(row.ticket_id)
+        if ticket is None or not prompt_applies_to(ticket, row.purpose, team_id):
+            # The ticket moved on while the reminder was on its way: no buttons, then.
+            await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))
+            return
+    await uow.ticket_messages.add(message)

@@ -27,6 +27,8 @@ class Transport(Protocol):
         self, chat_id: int, message_id: int, text: str, *, buttons: Buttons | None = None
     ) -> int: ...
 
+    async def edit_buttons(self, chat_id: int, message_id: int, buttons: Buttons | None) -> int: ...
+
     async def send_photo(
         self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
     ) -> int: ...
@@ -92,6 +94,12 @@ class PtbTransport:
     ) -> int:
         result = await self.bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=inline_keyboard(buttons)
+        )
+        return _message_id(result)
+
+    async def edit_buttons(self, chat_id: int, message_id: int, buttons: Buttons | None) -> int:
+        result = await self.bot.edit_message_reply_markup(
+            chat_id=chat_id, message_id=message_id, reply_markup=inline_keyboard(buttons)
         )
         return _message_id(result)
 

@@ -236,6 +236,14 @@ class BotProcess:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
 
+    async def wait_for_log(self, phrase: str, *, within: float) -> None:
+        """Wait until the bot has logged `phrase` (it logs as it goes)."""
+        deadline = time.monotonic() + within
+        while phrase not in self.log_tail(2000):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot did not log {phrase!r} within {within}s")
+            await asyncio.sleep(0.05)
+
     def mark_log(self) -> None:
         """Errors logged so far were expected: errors() starts after them."""
         try:

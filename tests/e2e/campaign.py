@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from bot.config_loader import load_config
 from core.config import Config
 from core.enums import Script, Status
+from core.lifecycle import PROMPTS, prompt_applies
 from handlers.cards import status_label
 from storage.tables import outbox, processed_updates, tickets
 from storage.uow import Database
@@ -248,15 +249,19 @@ async def _check(
         ),
     )  # fmt: skip
     # A card's edit still waiting when a newer one was written is settled as superseded:
-    # the newer one carries the whole card. Nothing else may be left unsent.
+    # the newer one carries the whole card; so is a ladder's reminder whose buttons stopped
+    # applying before it went out (checked in `_check_prompts`). Nothing else may be unsent.
     report.failures += [
         f"outbox row {r[0]} ({r[5]}) is {r[3]}"
         for r in rows
-        if r[3] != "sent" and not (r[3] == "superseded" and r[5] == "card_edit")
+        if r[3] != "sent" and not (r[3] == "superseded" and r[5] in ("card_edit", *PROMPTS))
     ]
     await _check_cards(db, api, report)
+    await _check_prompts(db, api, report)
     # What Telegram shows: each sent row's text in its chat, at least once.
-    wanted = Counter((r[1], r[4].get("text")) for r in rows if r[2] == "send_message")
+    wanted = Counter(
+        (r[1], r[4].get("text")) for r in rows if r[2] == "send_message" and r[3] == "sent"
+    )
     seen = Counter((c.chat_id, c.text) for c in api.calls if c.ok and c.method == "sendMessage")
     report.notifications = sum(wanted.values())
     for key, count in wanted.items():
@@ -289,6 +294,28 @@ async def _check_cards(db: Database, api: FakeBotApi, report: Report) -> None:
         first_line = shown.get((chat_id, message_id), "").split("\n", 1)[0]
         if label not in first_line:
             report.failures.append(f"card of {number} in chat {chat_id} shows {first_line!r}")
+
+
+async def _check_prompts(db: Database, api: FakeBotApi, report: Report) -> None:
+    """A ladder's reminder or alert keeps its buttons only while they act on the ticket as
+    it ended: one that went out loses them on Telegram, one that did not was superseded."""
+    prompts = await read(
+        db,
+        select(
+            outbox.c.id, outbox.c.chat_id, outbox.c.result_message_id, outbox.c.status,
+            outbox.c.purpose, outbox.c.payload, tickets.c.status, tickets.c.team_id,
+        )
+        .join(tickets, tickets.c.id == outbox.c.ticket_id)
+        .where(outbox.c.purpose.in_(PROMPTS)),
+    )  # fmt: skip
+    for row_id, chat_id, message_id, sent, prompt, payload, status, team_id in prompts:
+        sent_for = payload.get("team")
+        applies = prompt_applies(prompt, Status(status), team_id, sent_for=sent_for)
+        if sent == "superseded" and applies:
+            report.failures.append(f"outbox row {row_id} ({prompt}) superseded, yet it applies")
+        shown = api.messages.get((chat_id, message_id or 0), {})
+        if sent == "sent" and not applies and shown.get("reply_markup"):
+            report.failures.append(f"{prompt} in chat {chat_id} keeps its buttons ({status})")
 
 
 def main(argv: list[str] | None = None) -> int:

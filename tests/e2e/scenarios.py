@@ -220,7 +220,7 @@ async def ignored_110(
     d: Driver, farmer: int, cfg: Config, now: Callable[[], datetime] | None = None
 ) -> tuple[int, list[SweepResult]]:
     """A 110 call nobody accepts: the sweep, on an accelerated clock, reminds the team,
-    alerts the leader, then the supervisor; then the leader takes it."""
+    alerts the leader, then the supervisor; then the leader takes it, from the alert."""
     await d.say(farmer, "/110")
     await d.say(farmer, "烤房着火了")
     await d.press(farmer, "f:site:QS02")
@@ -229,7 +229,11 @@ async def ignored_110(
     for minutes in (11, 21, 41):  # the fast ladder: deadline 10 m, leader +10 m, supervisor +30 m
         await age_ticket(d.db, ticket, timedelta(minutes=minutes), now)
         results.append(await sweep(d.db, cfg, (now or _utc_now)()))
-    await d.press(LEADER, f"tk:acc:{ticket}", chat=TEAM_CHAT)
+    if d.button_within > 0:
+        # The supervisors see their alert before the call is taken: one still on its way
+        # then would be out of date, and is withdrawn.
+        await d.shown(SUPERVISOR, f"sv:remind:{ticket}")
+    await d.press(LEADER, f"tk:acc:{ticket}")  # the 接单 of the leader's alert
     await d.press(LEADER, f"tk:res:{ticket}", chat=TEAM_CHAT)
     await d.say(LEADER, "队长到场处理，已扑灭，烤房无大碍", chat=TEAM_CHAT)
     await d.press(farmer, f"my:ok:{ticket}")

@@ -8,7 +8,7 @@ One bot process serves the whole module; each test has requesters of its own.
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -147,6 +147,14 @@ async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     await api.wait_for(about(SUPERVISOR), within=10)  # type: ignore[arg-type]
     await api.wait_for(about(LEADER), within=10)  # type: ignore[arg-type]
     assert await events_of(world.db, ticket) == IGNORED_110
+    # Once the call is taken and resolved, the ladder's buttons go: the leader's 接单, the
+    # team's, the supervisor's 催办/改派. The messages themselves stay.
+    def buttons_off(chat: int) -> Callable[[Call], bool]:
+        return lambda c: c.method == "editMessageReplyMarkup" and c.chat_id == chat
+
+    for chat, data in ((LEADER, "tk:acc"), (TEAM_CHAT, "tk:acc"), (SUPERVISOR, "sv:remind")):
+        await api.wait_for(buttons_off(chat), within=10)
+        assert api.button_message(chat, f"{data}:{ticket}") is None
 
 
 async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None:
@@ -174,6 +182,9 @@ async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None
         await d.press(MEMBER, f"tk:acc:{ticket}", chat=TEAM_CHAT)  # answer and edit both fail
         [(status,)] = await read(world.db, select(tickets.c.status).where(tickets.c.id == ticket))
         assert str(status) == "accepted"
+        # The step is saved before its replies are shown: the faults stay until the edit
+        # has met its 500 and been handed to the outbox.
+        await world.bot.wait_for_log("go out through the outbox", within=10)
     finally:
         for fault in faults:
             if fault in api.faults:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from core.enums import Kind, Status
+from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
 from scheduler.sweep import sweep
@@ -500,5 +501,6 @@ async def test_a_call_moved_after_its_ladder_reached_the_supervisors_alerts_them
     await desk.press(FARMER, "f:site:BS01")
     desk.clock.advance(minutes=1)
     await sweep(desk.db, desk.cfg, desk.clock())
-    alerts = [r for r in await desk.outbox() if r.id not in before and r.purpose == "alert"]
+    new = [r for r in await desk.outbox() if r.id not in before]
+    alerts = [r for r in new if r.purpose == OVERSIGHT_PROMPT]
     assert any(r.chat_id == SUPERVISOR for r in alerts)

@@ -9,6 +9,7 @@ import pytest
 from core import lifecycle
 from core.enums import Action, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
+from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT, prompt_applies
 
 S, A, R = Status, Action, Role
 TEAM = {R.MEMBER, R.LEADER, R.SUPERVISOR, R.ADMIN}
@@ -97,3 +98,27 @@ def test_answer_without_resume_status_returns_to_accepted() -> None:
 
 def test_member_buttons_on_a_dispatched_ticket() -> None:
     assert lifecycle.allowed_actions(S.DISPATCHED, R.MEMBER) == [A.ACCEPT, A.ASK, A.TRANSFER]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "status", "team", "applies"),
+    [
+        (ACCEPT_PROMPT, Status.DISPATCHED, "qingshan", True),
+        (ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),  # transferred since
+        (ACCEPT_PROMPT, Status.ACCEPTED, "qingshan", False),
+        (RESOLVE_PROMPT, Status.ACCEPTED, "qingshan", True),
+        (RESOLVE_PROMPT, Status.ON_SITE, "qingshan", True),
+        (RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        (RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
+        (RESOLVE_PROMPT, Status.DISPATCHED, "baishi", False),
+        (OVERSIGHT_PROMPT, Status.DISPATCHED, "baishi", True),  # any team's, while open
+        (OVERSIGHT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        (OVERSIGHT_PROMPT, Status.RESOLVED, "qingshan", False),
+        (OVERSIGHT_PROMPT, Status.CLOSED, "qingshan", False),
+        ("card", Status.DISPATCHED, "qingshan", False),
+    ],
+)
+def test_a_prompts_buttons_apply_while_their_action_can_be_taken(
+    prompt: str, status: Status, team: str, applies: bool
+) -> None:
+    assert prompt_applies(prompt, status, team, sent_for="qingshan") is applies

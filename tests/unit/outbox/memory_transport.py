@@ -54,6 +54,10 @@ class MemoryTransport:
         await self._record("edit_message_text", chat_id, text, buttons)
         return message_id
 
+    async def edit_buttons(self, chat_id: int, message_id: int, buttons: Buttons | None) -> int:
+        await self._record("edit_buttons", chat_id, None, buttons)
+        return message_id
+
     async def send_photo(
         self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
     ) -> int:

@@ -1,0 +1,164 @@
+"""The ladder's reminders and alerts lose their buttons once those no longer act on the
+ticket: 接单 once it is taken, a team's after a transfer, 催办/改派 once it is resolved."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Status
+from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, PROMPTS, RESOLVE_PROMPT
+from core.model import OutboxMessage
+from core.services import BUTTONS_OFF
+from scheduler.sweep import sweep
+from storage.tables import outbox
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+TEAM_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
+BAISHI_MEMBER = 200011
+_message_ids = itertools.count(9000)
+
+
+async def _ladder(desk: Harness, minutes: int) -> None:
+    """`minutes` pass with nobody acting; the sweep runs each minute."""
+    for _ in range(minutes):
+        desk.clock.advance(minutes=1)
+        await sweep(desk.db, desk.cfg, desk.clock())
+
+
+async def _deliver(desk: Harness, *purposes: str) -> dict[tuple[int, int], str]:
+    """The sender delivers the waiting rows of `purposes`: {(chat, message id): purpose}."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent = {}
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose in purposes:
+            message_id = next(_message_ids)
+            await recorder.record(row, message_id)
+            sent[(row.chat_id, message_id)] = row.purpose
+    return sent
+
+
+async def _buttons_off(desk: Harness) -> set[tuple[int, int]]:
+    return {
+        (r.chat_id, int(r.payload["message_id"]))
+        for r in await desk.outbox()
+        if r.purpose == BUTTONS_OFF and r.method == "edit_buttons" and "buttons" not in r.payload
+    }
+
+
+async def _kept_prompts(desk: Harness, ticket_id: int) -> set[tuple[int, int]]:
+    async with desk.db.uow(read_only=True) as uow:
+        kept = await uow.ticket_messages.of_ticket(ticket_id, *PROMPTS)
+    return {(m.chat_id, m.message_id) for m in kept}
+
+
+def _of(sent: dict[tuple[int, int], str], *prompts: str) -> set[tuple[int, int]]:
+    return {key for key, prompt in sent.items() if prompt in prompts}
+
+
+async def test_taking_the_call_takes_the_buttons_off_its_reminders(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 21)  # the team reminded, the leader alerted
+    sent = await _deliver(desk, *PROMPTS)
+    assert {chat for chat, _ in sent} >= {TEAM_CHAT, LEADER}
+    assert set(sent.values()) == {ACCEPT_PROMPT}
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert await _buttons_off(desk) == set(sent)
+    assert await _kept_prompts(desk, ticket_id) == set()
+    # The next change finds nothing more to take away.
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert len([r for r in await desk.outbox() if r.purpose == BUTTONS_OFF]) == len(sent)
+
+
+async def test_a_reminder_still_waiting_when_the_call_is_taken_is_withdrawn(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)  # the team is reminded
+    waiting = [r for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT]
+    assert waiting and all(r.status == "pending" for r in waiting)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    after = {r.id: r.status for r in await desk.outbox()}
+    assert {after[r.id] for r in waiting} == {"superseded"}
+    assert await _buttons_off(desk) == set()
+
+
+async def test_a_reminder_delivered_after_the_call_was_taken_loses_its_buttons_at_once(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)  # the team is reminded
+    # A sender holds the reminders (on their way to Telegram) while the team accepts.
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.purpose == ACCEPT_PROMPT)
+            .values(locked_until=desk.clock() + timedelta(minutes=1))
+        )
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT} == {"pending"}
+    sent = await _deliver(desk, ACCEPT_PROMPT)
+    assert sent and await _buttons_off(desk) == set(sent)
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_a_transfer_takes_the_first_teams_buttons_and_resolving_the_supervisors(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)  # up to the supervisors
+    sent = await _deliver(desk, *PROMPTS)
+    team_prompts, oversight = _of(sent, ACCEPT_PROMPT), _of(sent, OVERSIGHT_PROMPT)
+    assert team_prompts and SUPERVISOR in {chat for chat, _ in oversight}
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
+    # Still waiting to be taken, but no longer by the first team: its 接单 buttons go.
+    # The supervisors' 催办/改派 still apply.
+    assert await _buttons_off(desk) == team_prompts
+    assert await _kept_prompts(desk, ticket_id) == oversight
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
+    assert await _buttons_off(desk) == team_prompts
+    await desk.press(BAISHI_MEMBER, f"tk:res:{ticket_id}", chat=BAISHI_CHAT)
+    await desk.send(BAISHI_MEMBER, "已更换温控仪", chat=BAISHI_CHAT)
+    assert await _buttons_off(desk) == team_prompts | oversight
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_closing_a_ticket_its_requester_never_answered_takes_the_last_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.resolve_due_at is not None
+    desk.clock.now = ticket.resolve_due_at
+    await _ladder(desk, 1)  # the team is reminded to resolve it
+    sent = await _deliver(desk, *PROMPTS)
+    assert set(sent.values()) == {RESOLVE_PROMPT}
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    # The farmer never answers: the scheduler closes the ticket after the wait.
+    for _ in range(2):
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED
+    assert await _buttons_off(desk) == set(sent)
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_the_buttons_off_row_goes_to_the_message_it_names(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)  # the team is reminded
+    sent = await _deliver(desk, ACCEPT_PROMPT)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    rows: list[OutboxMessage] = [r for r in await desk.outbox() if r.purpose == BUTTONS_OFF]
+    assert {(r.chat_id, r.payload["message_id"]) for r in rows} == set(sent)
+    # A 110's buttons go first, as its card's edits do.
+    assert {(r.ticket_id, r.priority, r.status) for r in rows} == {(ticket_id, 0, "pending")}
