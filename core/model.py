@@ -12,6 +12,12 @@ from core.errors import InvalidInput
 from core.numbers import public_number
 
 
+def reply_script(ticket: Ticket, requester: User | None) -> Script:
+    """The script to write to a ticket's requester in: theirs now (chosen with /lang, or
+    the one they last wrote in), else the one they filed the ticket in."""
+    return requester.script if requester is not None and requester.script else ticket.script
+
+
 @dataclass(eq=False)
 class TicketEvent:
     """One append-only line of a ticket's audit trail."""

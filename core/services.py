@@ -147,7 +147,7 @@ async def perform(
         if target is None:
             raise InvalidInput(f"unknown team {to_team!r}")
         lifecycle.check(ticket.status, action, role)
-        if target.id == ticket.team_id and action is Action.TRANSFER:
+        if target.id == ticket.team_id:
             raise InvalidInput("the ticket is already with that team")
         data = {"from_team": ticket.team_id, "to_team": target.id}
     paused_since = ticket.paused_at

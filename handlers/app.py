@@ -362,7 +362,11 @@ async def free_message(ctx: Ctx) -> None:
         return
     if await _not_a_request(ctx, text):
         return
-    kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
+    kind: Kind = Kind.REQUEST
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        kind = decision.kind
+    elif decision.kind is Kind.WISH and await intake.is_staff(ctx):
+        kind = Kind.WISH  # a staff member's wish goes on the wish list, as with /wish
     await intake.start_ticket(ctx, kind, text)
 
 

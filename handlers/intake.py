@@ -22,11 +22,22 @@ PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
 TICKET = "ticket"
 
 # Answers typed at the summary instead of pressing its buttons ("要把这条消息作为求助提交吗？").
+_SUBMIT_WORDS = (
+    "提交", "提交吧", "确认", "确定", "是", "是的", "好", "好的", "可以", "对", "对的",
+    "没问题", "没错", "行", "行的", "就这样", "ok", "okay",
+)  # fmt: skip
 _TYPED_CHOICES = {
-    **dict.fromkeys(("提交", "确认", "确定", "是", "是的", "好", "好的", "可以", "对"), "f:ok"),
+    **dict.fromkeys(_SUBMIT_WORDS, "f:ok"),
     **dict.fromkeys(("修改", "改一下", "重写"), "f:edit"),
     **dict.fromkeys(("取消", "不用", "不用了", "算了", "不要", "不提交"), "f:no"),
 }
+
+
+# Replies to "没有的话点「下一步」" that say there is nothing more to add.
+_NOTHING_MORE = frozenset(
+    ("下一步", "没有", "没有了", "没了", "没", "无", "不用", "不用了", "没有补充", "不补充",
+     "就这些", "就这样", "好了", "好", "好的", "行", "ok")
+)  # fmt: skip
 
 
 def _valid_text(ctx: Ctx, text: str) -> bool:
@@ -228,14 +239,20 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     comes first, in the same message."""
     decision = tickets.decide(ctx, gathered)
     routed = tickets.line_and_team(ctx, gathered, decision)
-    extras = ctx.text("summary_extras", count=gathered.extras) if gathered.extras else ""
+    # A voice note that is the description is shown as the content, not counted as more.
+    more = gathered.extras - (1 if gathered.voices and not gathered.text.strip() else 0)
+    extras = ctx.text("summary_extras", count=more) if more else ""
+    triage = ctx.cfg.triage_line()
+    # The router's reasons for leaving it to a person (its scores, the candidates) are for
+    # the staff on the card; the requester is told plainly what happens.
+    by_hand = triage is not None and routed.line == triage.id
     summary = ctx.text(
         "summary",
         kind=ctx.text(f"kind_{gathered.kind.value}"),
-        text=gathered.text,
+        text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=in_script(routed.why, ctx.script),
+        why=ctx.text("why_by_hand") if by_hand else in_script(routed.why, ctx.script),
     )
     buttons = rows(
         Button(ctx.text("submit"), "f:ok"),
@@ -252,21 +269,20 @@ async def ticket_step(ctx: Ctx) -> None:
     gathered = Gathered.from_data(ctx.conv.data)
     msg, step = ctx.msg, ctx.conv.step
     if step == "describe":
+        if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):
+            await _describe_without_words(ctx, gathered)
+            return
         if msg.photo_file_id:
-            gathered.photos.append(msg.photo_file_id)
-            if not msg.text:
-                await ctx.goto("describe", **gathered.to_data())
-                ctx.say("need_text")
-                return
+            gathered.photos.append(msg.photo_file_id)  # its caption is the description
         if not msg.text or not _valid_text(ctx, msg.text):
-            if not msg.text and not msg.photo_file_id:
+            if not msg.text:
                 ctx.say("need_text")
             return
         gathered.text = msg.text
         await ctx.goto("extras", **gathered.to_data())
         ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
     elif step == "extras":
-        if msg.callback_data == "f:next" or msg.text.strip() in ("下一步", ctx.text("next")):
+        if msg.callback_data == "f:next" or bare(msg.text) in _NOTHING_MORE:
             await ctx.goto("confirm")
             _summary(ctx, gathered)
             return
@@ -284,6 +300,19 @@ async def ticket_step(ctx: Ctx) -> None:
             ctx.say("extra_added", next_button, count=gathered.extras)
     elif step == "confirm":
         await _confirm_step(ctx, gathered)
+
+
+async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
+    """A voice note says what is wrong as words would (a farmer may not type; the team
+    listens to it). A photo or a pin is kept, and the words are asked for again."""
+    if _take_extra(ctx, gathered) == "refused":
+        return
+    if ctx.msg.voice_file_id:
+        await ctx.goto("extras", **gathered.to_data())
+        ctx.say("voice_taken", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
+        return
+    await ctx.goto("describe", **gathered.to_data())
+    ctx.say("media_kept")
 
 
 Taken = Literal["words", "media", "refused", "nothing"]

@@ -203,11 +203,13 @@ def _ask_score(ctx: Ctx, ticket: Ticket) -> None:
     ctx.say("rate_ask", rows(*scores, per_row=5))
 
 
-async def _reopen(ctx: Ctx, ticket: Ticket, reason: str) -> None:
+async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
     """Back to the team with the requester's reason, on a fresh card."""
     reason = reason[: ctx.cfg.limits.max_text]
     if await _transition(ctx, ticket, Action.REOPEN, note=reason):
         await ctx.end_flow()
+        if voice is not None:
+            await attach(ctx, ticket, "voice", voice, caption=reason)
         await notify.post_card(ctx, ticket)  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
@@ -291,18 +293,22 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
         return
-    if not text and not msg.photo_file_id:
+    pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
+    if not text and not (msg.photo_file_id or msg.voice_file_id or pin):
         ctx.say("need_text")
         return
     if len(text) > ctx.cfg.limits.max_text:
         ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
         return
     if flow == ADD_INFO:
-        await add_info(ctx, ticket, text, msg.photo_file_id)
+        await add_info(ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
         await ctx.end_flow()
         ctx.say("add_info_done", number=ticket.label)
     elif flow == REOPEN:
-        if not text:
+        if msg.voice_file_id:
+            # Said aloud: the voice note is the reason, and goes to the team with the card.
+            await _reopen(ctx, ticket, text or ctx.text("voice_only"), voice=msg.voice_file_id)
+        elif not text:
             ctx.say("reopen_ask")
         else:
             await _reopen(ctx, ticket, text)
@@ -315,11 +321,15 @@ async def add_info(
     photo: str | None,
     *,
     voice: str | None = None,
+    pin: tuple[float, float] | None = None,
     answer: bool = False,
 ) -> None:
-    """Attach the requester's words, photo or voice note to the ticket and tell the team."""
+    """Attach the requester's words, photo, voice note or pin to the ticket and tell the
+    team."""
     assert ticket.id is not None
     files = {"photo": photo, "voice": voice}
+    if pin is not None and ticket.lat is None:
+        ticket.lat, ticket.lon = pin  # where it is, when the request did not say
     for kind, file_id in files.items():
         if file_id:
             await attach(ctx, ticket, kind, file_id, caption=text)
@@ -337,8 +347,8 @@ async def add_info(
             role=Role.REQUESTER,
             now=ctx.now,
             note=text,
-            data={"photo": bool(photo), "voice": bool(voice)},
+            data={"photo": bool(photo), "voice": bool(voice), "location": pin is not None},
         )
     key = "answer_to_team" if answer else "info_to_team"
-    shown = text or ("[语音]" if voice else "[照片]")
-    await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files)
+    shown = text or ("[语音]" if voice else "[照片]" if photo else "[位置]")
+    await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files, pin)

@@ -64,6 +64,11 @@ async def tell(
             await forward(ctx, target, ticket, "send_location", lat=pin[0], lon=pin[1])
 
 
+async def in_team(ctx: Ctx, team_id: str, chat_id: int) -> bool:
+    """Is `chat_id` one where the team's cards may be (its chat, a member's, a leader's)?"""
+    return chat_id in await _team_people(ctx, team_id)
+
+
 async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
     """The chats where the team's cards may be: its chat, its members' and leaders'."""
     chat = await team_chat(ctx, team_id)
@@ -146,7 +151,14 @@ async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None 
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
     current = await _team_people(ctx, ticket.team_id)
-    for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card"):
+    # A chat's newest copy is its live one: an older one (from before a reopen, or before
+    # the ticket came back to a team that had it) keeps the state it was left showing.
+    newest = {
+        sent.chat_id: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
+    }
+    for sent in newest.values():
+        if sent.chat_id in queued:
+            continue  # a newer copy is on its way there; the edit below finds it
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
         if pressed and sent.chat_id not in held:
             continue

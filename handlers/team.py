@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Action, Role
+from core.enums import Action, Role, Script
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import oversight_applies
-from core.model import Ticket
+from core.model import Ticket, reply_script
 from core.services import note_event, perform, roles_of
 from handlers import notify
 from handlers.cards import status_label
@@ -47,7 +47,9 @@ async def _act(
         )
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
-        if action is Action.ACCEPT and ticket.accepted_by:
+        if action is Action.ACCEPT and ticket.accepted_by == ctx.user.id:
+            ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
+        elif action is Action.ACCEPT and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
             status = status_label(ticket.status, ctx.script, for_staff=True)
@@ -67,8 +69,15 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
     pressed = ctx.msg.callback_message_id
     if pressed is not None:
         text, buttons = await notify.card_now(ctx, ticket)
-        ctx.reply(text, buttons, edit=True)
+        # Pressed where the ticket is no longer worked on (sent on to another team): its
+        # state, without buttons.
+        mine = await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
+        ctx.reply(text, buttons if mine else (), edit=True)
     await notify.update_cards(ctx, ticket, skip_message_id=pressed)
+
+
+async def requester_script(ctx: Ctx, ticket: Ticket) -> Script:
+    return reply_script(ticket, await ctx.uow.users.get(ticket.requester_id))
 
 
 async def tell_requester(
@@ -79,8 +88,9 @@ async def tell_requester(
     **values: object,
 ) -> None:
     # The team's words and names (a note, 赵队员, a team) reach the requester in their script.
-    shown = {k: in_script(v, ticket.script) if isinstance(v, str) else v for k, v in values.items()}
-    text = t(key, ticket.script, number=ticket.label, **shown)
+    script = await requester_script(ctx, ticket)
+    shown = {k: in_script(v, script) if isinstance(v, str) else v for k, v in values.items()}
+    text = t(key, script, number=ticket.label, **shown)
     await ctx.enqueue(
         ticket.requester_chat_id, text, buttons=buttons, urgent=ticket.urgent, ticket_id=ticket.id
     )
@@ -123,6 +133,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
 async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     """A supervisor (or the triage desk) sends the ticket to `team_id` with one press."""
     action = Action.REASSIGN if await is_oversight(ctx) else Action.TRANSFER
+    if ticket.team_id == team_id and ticket.status.is_open:
+        # Pressed twice, or by two people: the ticket is there already; nothing changes.
+        team = in_script(ctx.cfg.team(team_id).name, ctx.script)
+        ctx.toast("reassign_same", number=ticket.label, team=team)
+        return
     if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
     await refresh_cards(ctx, ticket)
@@ -185,9 +200,10 @@ async def note_step(ctx: Ctx) -> None:
         await tell_requester(ctx, ticket, "n_question", question=text)
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
+        script = await requester_script(ctx, ticket)
         confirm = rows(
-            Button(t("btn_confirm", ticket.script), f"my:ok:{ticket.id}"),
-            Button(t("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
+            Button(t("btn_confirm", script), f"my:ok:{ticket.id}"),
+            Button(t("btn_not_resolved", script), f"my:bad:{ticket.id}"),
         )
         await tell_requester(ctx, ticket, "n_resolved", confirm, note=text)
     elif flow == "t_xfer" and await _act(

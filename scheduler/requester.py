@@ -7,8 +7,8 @@ from datetime import datetime
 
 from core import sla
 from core.config import Config
-from core.enums import Role
-from core.model import Ticket
+from core.enums import Role, Script
+from core.model import Ticket, reply_script
 from core.services import note_event, perform, withdraw_stale_prompts
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
@@ -35,21 +35,20 @@ async def remind(
     """Ask the requester to answer the team's question, or to confirm and rate."""
     assert ticket.id is not None
     close_at = texts.local(cfg, step.close_at)
+    script = reply_script(ticket, await people.user(ticket.requester_id))
     buttons: Buttons = []
     if step.wait == "waiting":
         question = await _last_question(uow, ticket)
         text = texts.requester(
             "waiting_remind",
-            ticket.script,
+            script,
             number=ticket.label,
             question=f"（{question}）" if question else "",
             close_at=close_at,
         )
     else:
-        text = texts.requester(
-            "resolved_remind", ticket.script, number=ticket.label, close_at=close_at
-        )
-        buttons = _confirm_buttons(ticket)
+        text = texts.requester("resolved_remind", script, number=ticket.label, close_at=close_at)
+        buttons = _confirm_buttons(ticket, script)
     sent = 0
     if await people.reachable([ticket.requester_id]):
         key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
@@ -73,12 +72,12 @@ async def remind(
     return Taken("remind_requester", sent)
 
 
-def _confirm_buttons(ticket: Ticket) -> Buttons:
+def _confirm_buttons(ticket: Ticket, script: Script) -> Buttons:
     label = texts.requester
     return [
         [
-            button(label("btn_confirm", ticket.script), f"my:ok:{ticket.id}"),
-            button(label("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}"),
+            button(label("btn_confirm", script), f"my:ok:{ticket.id}"),
+            button(label("btn_not_resolved", script), f"my:bad:{ticket.id}"),
         ]
     ]
 
@@ -110,14 +109,13 @@ async def close(
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     sent = 0
     if await people.reachable([ticket.requester_id]):
+        script = reply_script(ticket, await people.user(ticket.requester_id))
         if step.wait == "waiting":
-            text = texts.requester("waiting_closed", ticket.script, number=ticket.label)
+            text = texts.requester("waiting_closed", script, number=ticket.label)
             buttons: Buttons = []
         else:
-            text = texts.requester("resolved_closed", ticket.script, number=ticket.label)
-            buttons = [
-                [button(texts.requester("btn_not_resolved", ticket.script), f"my:bad:{ticket.id}")]
-            ]
+            text = texts.requester("resolved_closed", script, number=ticket.label)
+            buttons = [[button(texts.requester("btn_not_resolved", script), f"my:bad:{ticket.id}")]]
         row = Row(
             ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
         )

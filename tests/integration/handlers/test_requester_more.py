@@ -152,3 +152,23 @@ async def test_a_ticket_closed_for_want_of_an_answer_is_not_shown_as_crossed_off
     out = await desk.send(FARMER, "/my")
     listing = " ".join(b.text for r in out.replies for row in r.buttons for b in row)
     assert "未补充，已关闭" in listing and "已销号" not in listing
+
+
+async def test_a_staff_members_wish_typed_as_a_message_goes_on_the_wish_list(
+    desk: Harness,
+) -> None:
+    await desk.send(STAFF, "/start")
+    await desk.press(STAFF, "f:kind:staff")
+    await desk.send(STAFF, "/cancel")  # the rest of registration can wait
+    out = await desk.send(STAFF, "我的心愿是单位能组织一次体检")
+    assert "心愿" in texts(out).split("\n", 1)[0]
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.WISH and ticket.line == "staff"
+
+
+async def test_a_farmers_wish_words_stay_a_request(desk: Harness) -> None:
+    await desk.send(FARMER, "我的心愿是今年烟叶能卖个好价钱")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST

@@ -1,0 +1,125 @@
+"""A voice note, a photo or a pin where the desk asks for words: a farmer who cannot type is
+never stuck, and nothing sent is thrown away."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Status
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, MEMBER
+
+RETAILER = 100002
+TEAM_CHAT = -1001000000001
+
+
+async def _attachments(desk: Harness, ticket_id: int) -> list[tuple[str, str]]:
+    async with desk.db.uow(read_only=True) as uow:
+        return [(a.kind, a.file_id) for a in await uow.attachments.of_ticket(ticket_id)]
+
+
+async def test_a_voice_note_describes_a_new_request(desk: Harness) -> None:
+    await desk.send(FARMER, "/new")
+    out = await desk.send(FARMER, voice_file_id="v-describe")
+    assert "已收到语音留言" in texts(out) and "f:next" in button_data(out)
+    out = await desk.press(FARMER, "f:next")
+    summary = texts(out)
+    assert "内容：[语音留言]" in summary and "补充" not in summary
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.text == "[语音]" and ticket.kind is Kind.REQUEST
+    assert await _attachments(desk, ticket.id) == [("voice", "v-describe")]
+
+
+async def test_a_voice_note_describes_a_complaint_too(desk: Harness) -> None:
+    await desk.send(RETAILER, "/complain")
+    out = await desk.send(RETAILER, voice_file_id="v-complaint")
+    assert "已收到语音留言" in texts(out)
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT
+
+
+async def test_a_photo_alone_is_kept_and_the_words_asked_for(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, photo_file_id="p-first")
+    assert "请再用文字说明一下情况" in texts(out)
+    await desk.send(RETAILER, "上周订的货少送了两条，什么时候补")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    assert await _attachments(desk, ticket.id) == [("photo", "p-first")]
+
+
+async def test_a_request_left_to_a_person_says_so_plainly(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    out = await desk.press(RETAILER, "f:next")
+    assert "将由工作人员看过后分派给对应的部门" in texts(out)
+    assert "置信度" not in texts(out) and "候选" not in texts(out)
+
+
+async def test_a_routed_request_still_says_why(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我想办理烟草专卖零售许可证延续，需要带什么材料")
+    out = await desk.press(RETAILER, "f:next")
+    assert "许可证" in texts(out).rsplit("将转给", 1)[1]
+
+
+async def test_more_information_may_be_a_voice_note_or_a_pin(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我想办理烟草专卖零售许可证延续，需要带什么材料")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.lat is None
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    out = await desk.send(RETAILER, voice_file_id="v-more")
+    assert f"已补充到工单 {ticket.label}" in texts(out)
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    await desk.location(RETAILER, 26.58, 106.71)
+    assert await _attachments(desk, ticket.id) == [("voice", "v-more")]
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and (ticket.lat, ticket.lon) == (26.58, 106.71)
+    rows = [r for r in await desk.outbox() if r.ticket_id == ticket.id]
+    assert any(r.method == "send_voice" and r.payload.get("file_id") == "v-more" for r in rows)
+    assert any(r.method == "send_location" for r in rows)
+    async with desk.db.uow(read_only=True) as uow:
+        events = [e for e in await uow.tickets.events(ticket.id) if e.action == "info"]
+    assert [(e.data["voice"], e.data["location"]) for e in events] == [(True, False), (False, True)]
+
+
+async def test_not_solved_may_be_said_aloud(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    out = await desk.send(FARMER, voice_file_id="v-still-broken")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED, texts(out)
+    assert ("voice", "v-still-broken") in await _attachments(desk, ticket_id)
+    cards = [r for r in await desk.outbox() if r.purpose == "card" and r.chat_id == TEAM_CHAT]
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert len(cards) == 2 and any(r.chat_id == TEAM_CHAT for r in voices)
+
+
+async def test_plain_replies_move_the_request_on_instead_of_joining_its_text(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "想问一下今年的收购预约怎么办理")
+    out = await desk.send(FARMER, "没有")
+    assert "请确认" in texts(out)
+    out = await desk.send(FARMER, "没问题！")
+    assert "已提交" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text == "想问一下今年的收购预约怎么办理"
+
+
+async def test_words_at_the_extras_step_still_join_the_description(desk: Harness) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "想问一下今年的收购预约怎么办理")
+    out = await desk.send(FARMER, "没有预约码")
+    assert "已补充到描述里" in texts(out)
+    await desk.send(FARMER, "沒有了")  # Traditional
+    await desk.send(FARMER, "OK")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "想问一下今年的收购预约怎么办理\n没有预约码"

@@ -1,0 +1,106 @@
+"""A button pressed twice, a card pressed where the ticket is no longer worked on, a ticket
+back with its team after a reopen, and notices after /lang: nothing twice, one live card,
+the requester's own script."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from core.enums import Status
+from core.model import TicketMessage
+from storage.tables import outbox
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+
+RETAILER = 100002
+TEAM_CHAT = -1001000000001
+TRIAGE_CHAT = -1001000000017
+MONOPOLY_CHAT = -1001000000012
+
+
+async def _triage_ticket(desk: Harness) -> int:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.line == "triage"
+    return ticket.id
+
+
+async def test_sending_a_ticket_to_a_team_twice_sends_it_once(desk: Harness) -> None:
+    ticket_id = await _triage_ticket(desk)
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:monopoly", chat=TRIAGE_CHAT)
+    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:monopoly", chat=TRIAGE_CHAT)
+    assert out.toast is not None and "无需改派" in out.toast
+    async with desk.db.uow(read_only=True) as uow:
+        events = [e.action for e in await uow.tickets.events(ticket_id)]
+    assert events.count("reassign") == 1
+    rows = await desk.outbox()
+    assert len([r for r in rows if r.purpose == "card" and r.chat_id == MONOPOLY_CHAT]) == 1
+    told = [r for r in rows if r.chat_id == RETAILER and "已转给" in str(r.payload.get("text"))]
+    assert len(told) == 1
+
+
+async def test_the_pressed_card_of_a_ticket_sent_elsewhere_loses_its_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id = await _triage_ticket(desk)
+    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:monopoly", chat=TRIAGE_CHAT)
+    [edit] = [r for r in out.replies if r.edit]
+    assert "专卖管理所" in edit.text and not edit.buttons
+
+
+async def test_accepting_twice_says_the_ticket_is_already_yours(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert out.toast is not None and "已由您接单" in out.toast and "手慢" not in out.toast
+
+
+async def test_notices_follow_the_script_chosen_after_filing(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我想把許可證上的經營地址變更一下")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.send(RETAILER, "/lang")
+    await desk.press(RETAILER, "lang:hans")
+    await desk.press(200051, f"tk:acc:{ticket.id}", chat=MONOPOLY_CHAT)
+    [notice] = [r for r in await desk.outbox() if r.chat_id == RETAILER]
+    assert "工单" in notice.payload["text"] and "工單" not in notice.payload["text"]
+
+
+async def _cards_sent(desk: Harness, ticket_id: int, first_id: int) -> list[int]:
+    """The sender delivers the ticket's waiting cards to the team chat (ids from first_id)."""
+    ids = []
+    async with desk.db.uow() as uow:
+        for number, row in enumerate(
+            r for r in await desk.outbox() if r.purpose == "card" and r.status == "pending"
+        ):
+            if row.chat_id == TEAM_CHAT:
+                ids.append(first_id + number)
+                card = TicketMessage(ticket_id, TEAM_CHAT, ids[-1], "card", desk.clock())
+                await uow.ticket_messages.add(card)
+        await uow.commit()
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(update(outbox).where(outbox.c.purpose == "card").values(status="sent"))
+    return ids
+
+
+async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [first] = await _cards_sent(desk, ticket_id, 700)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT, message_id=first)
+    await desk.send(MEMBER, "已电话指导：湿球温度控制在36-37度", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    await desk.send(FARMER, "还是不行，温度上不去")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+    [second] = await _cards_sent(desk, ticket_id, 800)
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=second)
+    edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
+    # The pressed copy is edited by the step itself; the old one keeps showing 已办结.
+    assert all(r.payload.get("message_id") != first for r in edits)
