@@ -3,7 +3,7 @@
     jinye110 report ledger --from 2026-11-01 --to 2026-11-15 -o 台账.xlsx   (or .csv)
     jinye110 report stats [--period today|week|month|lastweek|2026-11] [--chart FILE.png]
 
-Dates are days in the bureau's time zone, both ends included.
+Dates are days in the bureau's time zone, both ends included, from 2000-01-01 to 2099-12-31.
 """
 
 from __future__ import annotations
@@ -60,12 +60,17 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _now(args: argparse.Namespace, cfg: Config) -> datetime:
+    from reports.periods import EARLIEST, LATEST
+
     if not args.as_of:
         return datetime.now(UTC)
     try:
         local = datetime.fromisoformat(args.as_of)
     except ValueError:
         raise UsageError(f"--as-of: not a date and time: {args.as_of!r}") from None
+    # The periods around it must fit too, and year 1 or 9999 would not fit a UTC datetime.
+    if not EARLIEST <= local.date() <= LATEST:
+        raise UsageError(f"--as-of: {args.as_of!r} is not between {EARLIEST} and {LATEST}")
     if local.tzinfo is None:
         local = local.replace(tzinfo=cfg.zone)
     return local.astimezone(UTC)

@@ -29,6 +29,11 @@ async def start(ctx: Ctx) -> None:
         await start_registration(ctx)
 
 
+# What a site's QR code bound the person to, told in the site's own terms: a barn cluster is
+# where a 110 call sends the team; a shop district or a station only says whose area it is.
+_SITE_BOUND = {"curing_cluster": "site_bound", "retail_district": "site_bound_district"}
+
+
 async def _bind_site(ctx: Ctx, code: str) -> None:
     site = ctx.cfg.site(code)
     if site is None:
@@ -37,7 +42,7 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
     ctx.user.site_code, ctx.user.area = site.code, site.area
     area = ctx.cfg.area(site.area)
     ctx.say(
-        "site_bound",
+        _SITE_BOUND.get(site.kind, "site_bound_place"),
         site=in_script(site.name, ctx.script),
         area=in_script(area.name if area else site.area, ctx.script),
     )
@@ -137,7 +142,7 @@ async def _phone_step(ctx: Ctx) -> None:
     if contact is None:
         if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
             await ctx.goto("area")
-            ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+            _ask_area(ctx)
             return
         ctx.say("phone_typed", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
@@ -146,12 +151,21 @@ async def _phone_step(ctx: Ctx) -> None:
         return
     ctx.user.phone = contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
     await ctx.goto("area")
-    ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+    _ask_area(ctx)
 
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call
 # sends the team), a retailer's district; staff, the nearest of any.
 _SITE_KINDS = {Requester.FARMER: ("curing_cluster",), Requester.RETAILER: ("retail_district",)}
+# The question names the kind of site a shared location will find (_SITE_KINDS).
+_AREA_QUESTIONS = {Requester.FARMER: "reg_area", Requester.RETAILER: "reg_area_retailer"}
+
+
+def _ask_area(ctx: Ctx) -> None:
+    """Where is the person? Named in terms of the sites their shared location would find."""
+    kind = ctx.user.kind
+    key = _AREA_QUESTIONS.get(kind, "reg_area_any") if kind else "reg_area_any"
+    ctx.say(key, _area_buttons(ctx), keyboard="location")
 
 
 async def _area_step(ctx: Ctx) -> None:
@@ -176,7 +190,7 @@ async def _area_step(ctx: Ctx) -> None:
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass  # the place can wait: a 110 call asks for the barn
     else:
-        ctx.say("reg_area", _area_buttons(ctx), keyboard="location")
+        _ask_area(ctx)
         return
     await ctx.end_flow()
     area_obj = ctx.cfg.area(user.area or "")

@@ -6,6 +6,7 @@ Weeks start on Monday, as Chinese work weeks do.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -35,18 +36,35 @@ class Window:
         return min(self.end, now)
 
 
+# The days a report can cover. No ticket is older than 2000, and a period reaching past
+# 2099 is a slip of the keyboard. Within these bounds every day's UTC bounds fit a datetime
+# in any time zone (year 1 or 9999 would not), and the whole span is still one period a
+# supervisor can ask for.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+USAGE = (
+    "可用：today、week、month、lastweek、lastmonth、2026-11、2026-11-18 或 2026-11-01..2026-11-15"
+)
+
+
+def _out_of_range(first: date, last: date) -> bool:
+    return first < EARLIEST or last > LATEST
+
+
 def days(first: date, last: date, zone: ZoneInfo, name: str = "custom") -> Window:
     """The local days first..last inclusive."""
     if last < first:
         raise PeriodError(f"结束日期 {last} 早于开始日期 {first}")
+    if _out_of_range(first, last):
+        raise PeriodError(f"日期超出范围：只能查 {EARLIEST} 至 {LATEST} 之间的日子")
     start = datetime.combine(first, time(0), zone).astimezone(UTC)
     end = datetime.combine(last + timedelta(days=1), time(0), zone).astimezone(UTC)
     return Window(start, end, first, last, name)
 
 
 def _month_end(first: date) -> date:
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    # Not "the 1st of the next month minus a day": December 9999 has no next month.
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def today(now: datetime, zone: ZoneInfo) -> Window:
@@ -113,17 +131,23 @@ def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
     if kind in ("month", "lastmonth"):
         return month(now, zone, months_back=int(kind == "lastmonth"))
     if found := _RANGE.match(text.strip()):
-        return days(parse_day(found[1]), parse_day(found[2]), zone)
+        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
     if found := _MONTH.match(word):
         try:
             first = date(int(found[1]), int(found[2]), 1)
         except ValueError:
             raise PeriodError(f"月份不对：{text!r}") from None
-        return days(first, _month_end(first), zone)
+        return _custom(text, first, _month_end(first), zone)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
         day = parse_day(word)
-        return days(day, day, zone)
-    raise PeriodError(
-        f"看不懂时间范围 {text!r}。可用：today、week、month、lastweek、lastmonth、"
-        "2026-11、2026-11-18 或 2026-11-01..2026-11-15"
-    )
+        return _custom(text, day, day, zone)
+    raise PeriodError(f"看不懂时间范围 {text!r}。{USAGE}")
+
+
+def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
+    """The days typed, or the usage when they lie outside what a report can cover."""
+    if last >= first and _out_of_range(first, last):
+        raise PeriodError(
+            f"看不懂时间范围 {text!r}：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
+        )
+    return days(first, last, zone)

@@ -50,6 +50,23 @@ async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
     assert out.replies and out.replies[0].photo is None
 
 
+async def _tickets_and_outbox(desk: Harness) -> list[tuple[object, ...]]:
+    tickets = [(t.id, t.status, t.next_action_at) for t in await desk.tickets()]
+    return tickets + [(m.id, m.status) for m in await desk.outbox()]
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["/stats 0001-01", "/stats 9999-12", "/ledger 9999-12-31", "/ledger 1000-01-01..9999-12-31"],
+)
+async def test_a_period_out_of_range_gets_the_usage(desk: Harness, command: str) -> None:
+    before = await _tickets_and_outbox(desk)
+    out = await desk.send(SUPERVISOR, command, language_code="zh-hant")
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert texts(out).startswith("看不懂時間範圍") and "2000-01-01 至 2099-12-31" in texts(out)
+    assert await _tickets_and_outbox(desk) == before
+
+
 async def test_requesters_cannot_read_the_ledger(desk: Harness) -> None:
     out = await desk.send(FARMER, "/ledger")
     assert "只对督办人员开放" in texts(out)

@@ -73,3 +73,42 @@ def test_parse_refuses_with_a_chinese_message(text: str) -> None:
     with pytest.raises(PeriodError) as caught:
         periods.parse(text, NOW, SHANGHAI)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in str(caught.value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01",  # its first midnight in Shanghai is before the first UTC datetime
+        "9999-12-31",  # its end, the next midnight, is after the last
+        "9999-12",  # December 9999 has no following month to end at
+        "1000-01-01..9999-12-31",
+        "1999-12-31",
+        "2026-11-01..2100-01-01",
+    ],
+)
+def test_days_out_of_range_get_the_usage(text: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        periods.parse(text, NOW, SHANGHAI)
+    message = str(caught.value)
+    assert message.startswith(f"看不懂时间范围 {text!r}")
+    assert "2000-01-01 至 2099-12-31" in message and "2026-11-01..2026-11-15" in message
+
+
+def test_the_whole_range_is_one_period() -> None:
+    window = periods.parse("2000-01-01..2099-12-31", NOW, SHANGHAI)
+    assert window.start == datetime(1999, 12, 31, 16, 0, tzinfo=UTC)
+    assert window.end == datetime(2099, 12, 31, 16, 0, tzinfo=UTC)
+    assert periods.parse("2099-12", NOW, SHANGHAI).last_day == date(2099, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(date(1, 1, 1), date(1, 1, 1)), (date(2026, 1, 1), date(9999, 12, 31))]
+)
+def test_days_refuses_what_no_report_can_cover(first: date, last: date) -> None:
+    with pytest.raises(PeriodError, match="日期超出范围"):
+        periods.days(first, last, SHANGHAI)
+
+
+def test_a_week_running_past_the_range_is_refused() -> None:
+    with pytest.raises(PeriodError):
+        periods.week(datetime(2099, 12, 31, 4, 0, tzinfo=UTC), SHANGHAI)

@@ -1,0 +1,66 @@
+"""Sites in the words that fit them: a farmer's barn cluster is where a 110 call sends the
+team; a retailer's site is the shop district, and 110 is not theirs to be told about."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+STAFF = 100003
+
+
+async def test_a_barn_cluster_qr_tells_the_farmer_about_110(desk: Harness) -> None:
+    out = await desk.send(FARMER, "/start site_QS01")
+    bound = out.replies[0].text
+    assert bound == "已绑定烤房群：青山镇大坪烤房群（青山镇）。报110时会自动带上位置。"
+
+
+async def test_a_shop_district_qr_speaks_of_the_district_in_the_retailers_script(
+    desk: Harness,
+) -> None:
+    out = await desk.send(RETAILER, "/start site_CQ-R1", language_code="zh-hant")
+    bound = out.replies[0].text
+    assert bound.startswith("已綁定零售商圈：城區東片零售商圈（城區）。")
+    assert "片區" in bound and "烤房" not in bound and "110" not in bound
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and (retailer.site_code, retailer.area) == ("CQ-R1", "chengqu")
+
+
+async def test_a_station_qr_is_a_site_not_a_barn_cluster(desk: Harness) -> None:
+    out = await desk.send(STAFF, "/start site_BSZ")
+    bound = out.replies[0].text
+    assert bound.startswith("已绑定站点：白石烟叶收购站（白石乡）。")
+    assert "烤房" not in bound and "110" not in bound
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "nearest"),
+    [
+        (FARMER, "farmer", "最近的烤房群"),
+        (RETAILER, "retailer", "最近的零售商圈"),
+        (STAFF, "staff", "最近的站点"),
+    ],
+)
+async def test_the_place_question_names_the_sites_a_location_finds(
+    desk: Harness, user: int, kind: str, nearest: str
+) -> None:
+    await desk.send(user, "/start")
+    await desk.press(user, f"f:kind:{kind}")
+    await desk.send(user, "陈明")
+    out = await desk.contact(user, "8613800000002", owner=user)
+    assert nearest in texts(out)
+    assert kind == "farmer" or "烤房群" not in texts(out)
+
+
+async def test_a_retailer_reads_the_place_question_in_traditional(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start", language_code="zh-hant")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "李小梅")
+    out = await desk.send(RETAILER, "跳過")
+    assert "請選擇您店鋪所在的鄉鎮/片區，或共享位置自動匹配最近的零售商圈" in texts(out)
+    out = await desk.location(RETAILER, 26.579, 106.712)
+    assert "城區東片零售商圈" in texts(out)
