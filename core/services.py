@@ -153,6 +153,11 @@ async def perform(
     paused_since = ticket.paused_at
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
     if data:
+        # The card's 分派依据 says why the ticket is with this team now; how the router first
+        # placed it stays in the dispatch event.
+        moved_by = "改派" if action is Action.REASSIGN else "转派"
+        first = cfg.team(ticket.team_id).name
+        ticket.route_explanation = f"由 {first} {moved_by}" + (f"：{note}" if note else "")
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)

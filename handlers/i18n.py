@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "rate_comment_ask": "谢谢！还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",
     "reopen_ask": "请说明哪里还没解决：",
+    "btn_take_up_again": "🔁 重新办理",
+    "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
     "e_news_added": "已补充到报警工单 {number}，值班服务队会看到。如果是另一处烤房出了新情况，请发 /110 另报。",

@@ -73,7 +73,10 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     if status is Status.RESOLVED:
         buttons.append(Button(ctx.text("btn_confirm"), f"my:ok:{tid}"))
     if status in (Status.RESOLVED, Status.CLOSED):
-        buttons.append(Button(ctx.text("btn_not_resolved"), f"my:bad:{tid}"))
+        # Closed unanswered before anyone resolved it: there is nothing to call unsolved,
+        # but it may be taken up again.
+        label = "btn_not_resolved" if ticket.resolved_at else "btn_take_up_again"
+        buttons.append(Button(ctx.text(label), f"my:bad:{tid}"))
     return rows(*buttons, per_row=2)
 
 
@@ -126,7 +129,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _rate(ctx, ticket, int(parts[3]))
     elif verb == "bad" and ticket.status in (Status.RESOLVED, Status.CLOSED):
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
-        ctx.say("reopen_ask")
+        ctx.say("reopen_ask" if ticket.resolved_at else "take_up_again_ask")
     else:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
 

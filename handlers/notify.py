@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.enums import Role
+from core.lifecycle import PROMPTS
 from core.model import Ticket
 from core.services import withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text
@@ -67,6 +68,13 @@ async def tell(
 async def in_team(ctx: Ctx, team_id: str, chat_id: int) -> bool:
     """Is `chat_id` one where the team's cards may be (its chat, a member's, a leader's)?"""
     return chat_id in await _team_people(ctx, team_id)
+
+
+async def is_prompt(ctx: Ctx, ticket: Ticket, chat_id: int, message_id: int) -> bool:
+    """Is that message one of the ladder's reminders or alerts about `ticket`?"""
+    assert ticket.id is not None
+    kept = await ctx.uow.ticket_messages.of_ticket(ticket.id, *PROMPTS)
+    return any(m.chat_id == chat_id and m.message_id == message_id for m in kept)
 
 
 async def _team_people(ctx: Ctx, team_id: str) -> set[int]:

@@ -69,10 +69,13 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
     pressed = ctx.msg.callback_message_id
     if pressed is not None:
         text, buttons = await notify.card_now(ctx, ticket)
-        # Pressed where the ticket is no longer worked on (sent on to another team): its
-        # state, without buttons.
-        mine = await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
-        ctx.reply(text, buttons if mine else (), edit=True)
+        # Pressed where the ticket is no longer worked on (sent on to another team), or on a
+        # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
+        # later changes edit): its state, without buttons.
+        live = await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
+        if live and await notify.is_prompt(ctx, ticket, ctx.msg.chat_id, pressed):
+            live = False
+        ctx.reply(text, buttons if live else (), edit=True)
     await notify.update_cards(ctx, ticket, skip_message_id=pressed)
 
 

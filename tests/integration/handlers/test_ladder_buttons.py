@@ -162,3 +162,15 @@ async def test_the_buttons_off_row_goes_to_the_message_it_names(desk: Harness) -
     assert {(r.chat_id, r.payload["message_id"]) for r in rows} == set(sent)
     # A 110's buttons go first, as its card's edits do.
     assert {(r.ticket_id, r.priority, r.status) for r in rows} == {(ticket_id, 0, "pending")}
+
+
+async def test_accepting_from_a_reminder_leaves_the_buttons_on_the_card(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)
+    sent = await _deliver(desk, ACCEPT_PROMPT)
+    [reminder] = [m for chat, m in sent if chat == TEAM_CHAT]
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=reminder)
+    [edit] = [r for r in out.replies if r.edit]
+    # The reminder shows the new state, and loses its buttons; the card is the live copy.
+    assert "已接单" in edit.text and not edit.buttons
+    assert (TEAM_CHAT, reminder) in await _buttons_off(desk)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
 STAFF = 100003
+TEAM_CHAT = -1001000000001
 
 
 async def _request(desk: Harness, user: int, text: str) -> int:
@@ -172,3 +174,22 @@ async def test_a_farmers_wish_words_stay_a_request(desk: Harness) -> None:
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.REQUEST
+
+
+async def test_a_ticket_closed_unanswered_is_taken_up_again_not_called_unsolved(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    for _ in range(2):  # the farmer never answers: closed after the wait
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.resolved_at is None
+    out = await desk.press(FARMER, f"my:v:{ticket_id}")
+    labels = " ".join(b.text for r in out.replies for row in r.buttons for b in row)
+    assert "重新办理" in labels and "没解决" not in labels
+    out = await desk.press(FARMER, f"my:bad:{ticket_id}")
+    assert "重新转给服务队" in texts(out)

@@ -104,3 +104,23 @@ async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harnes
     edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
     # The pressed copy is edited by the step itself; the old one keeps showing 已办结.
     assert all(r.payload.get("message_id") != first for r in edits)
+
+
+async def test_a_transferred_tickets_card_says_where_it_came_from_and_why(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我想办理烟草专卖零售许可证延续，需要带什么材料")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(200051, f"tk:xfer:{ticket.id}", chat=MONOPOLY_CHAT)
+    await desk.press(200051, f"tk:xto:{ticket.id}:ordering", chat=MONOPOLY_CHAT)
+    await desk.send(200051, "客户经理负责许可证延续的材料准备", chat=MONOPOLY_CHAT)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "ordering"
+    [card] = [r for r in await desk.outbox() if r.purpose == "card" and r.chat_id == -1001000000013]
+    assert "分派依据：由 专卖管理所 转派：客户经理负责许可证延续的材料准备" in card.payload["text"]
+    async with desk.db.uow(read_only=True) as uow:
+        [placed] = [e for e in await uow.tickets.events(moved.id or 0) if e.action == "dispatch"]
+    assert "许可证" in str(placed.data["why"])  # how the router placed it is kept
