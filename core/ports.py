@@ -109,6 +109,9 @@ class OutboxRepository(Protocol):
     ) -> Sequence[OutboxMessage]:
         """The ticket's rows of `purposes` not sent yet and not held by a sender."""
 
+    async def supersede_rows(self, ids: Sequence[int], now: datetime) -> int:
+        """Settle these rows as 'superseded' if still pending and held by no sender."""
+
     async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         """Rows still to be sent (to `chat_id`, for `purpose`, when given)."""
 

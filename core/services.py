@@ -223,9 +223,12 @@ async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime)
     ticket already accepted would only mislead.
     """
     assert ticket.id is not None
-    for row in await uow.outbox.waiting(ticket.id, lifecycle.PROMPTS, now):
-        if not prompt_applies_to(ticket, row.purpose, row.payload.get("team")):
-            row.status, row.locked_until = "superseded", None
+    waiting = await uow.outbox.waiting(ticket.id, lifecycle.PROMPTS, now)
+    stale = [
+        r.id for r in waiting if not prompt_applies_to(ticket, r.purpose, r.payload.get("team"))
+    ]
+    # One statement that checks again: a sender may have taken a row since it was read.
+    await uow.outbox.supersede_rows([row_id for row_id in stale if row_id is not None], now)
     gone = 0
     for message in await uow.ticket_messages.of_ticket(ticket.id, *lifecycle.PROMPTS):
         if not prompt_applies_to(ticket, message.purpose, message.team_id):

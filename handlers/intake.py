@@ -36,7 +36,8 @@ _TYPED_CHOICES = {
 # Replies to "没有的话点「下一步」" that say there is nothing more to add.
 _NOTHING_MORE = frozenset(
     ("下一步", "没有", "没有了", "没了", "没", "无", "不用", "不用了", "没有补充", "不补充",
-     "就这些", "就这样", "好了", "好", "好的", "行", "ok")
+     "就这些", "就这样", "好了", "好", "好的", "行", "可以", "没问题", "没事", "没别的",
+     "ok", "okay")
 )  # fmt: skip
 
 
@@ -272,11 +273,15 @@ async def ticket_step(ctx: Ctx) -> None:
         if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):
             await _describe_without_words(ctx, gathered)
             return
+        # A photo's or a voice note's caption is the description; the file is kept too.
         if msg.photo_file_id:
-            gathered.photos.append(msg.photo_file_id)  # its caption is the description
+            gathered.photos.append(msg.photo_file_id)
+        if msg.voice_file_id:
+            gathered.voices.append(msg.voice_file_id)
         if not msg.text or not _valid_text(ctx, msg.text):
             if not msg.text:
                 ctx.say("need_text")
+            await ctx.goto("describe", **gathered.to_data())  # a file that came is kept
             return
         gathered.text = msg.text
         await ctx.goto("extras", **gathered.to_data())

@@ -316,6 +316,23 @@ class SqlOutboxRepository(_Repo):
         result = await self.session.execute(statement)
         return int(getattr(result, "rowcount", 0) or 0)
 
+    async def supersede_rows(self, ids: Sequence[int], now: datetime) -> int:
+        """Settle these rows as 'superseded' if they are still pending and no sender holds
+        them (one a sender took meanwhile goes out, and is dealt with once sent)."""
+        if not ids:
+            return 0
+        statement = (
+            update(outbox)
+            .where(
+                outbox.c.id.in_(list(ids)),
+                outbox.c.status == "pending",
+                or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+            )
+            .values(status="superseded", locked_until=None)
+        )
+        result = await self.session.execute(statement)
+        return int(getattr(result, "rowcount", 0) or 0)
+
     async def waiting(
         self, ticket_id: int, purposes: Sequence[str], now: datetime
     ) -> Sequence[OutboxMessage]:

@@ -67,10 +67,24 @@ class SentRecorder:
         sent = {row.id: message_id for row, message_id, _ in batch if row.id is not None}
         try:
             async with self._write() as uow:
+                # A reminder's ticket is locked first, in one order (PostgreSQL): a step
+                # changing the ticket meanwhile either commits before this reads it, or
+                # reads the reminder this keeps, and takes its buttons away itself.
+                for ticket_id in sorted(
+                    {row.ticket_id for row, _, _ in batch if _is_prompt(row) and row.ticket_id}
+                ):
+                    await uow.tickets.get(ticket_id, for_update=True)
                 ours = await OutboxQueries.on(uow).mark_sent(sent, now=now)
                 for row, message_id, _ in batch:
-                    if row.id in ours and message_id is not None:
+                    if message_id is None:
+                        continue
+                    if row.id in ours:
                         await _keep(uow, row, message_id, now)
+                    elif _is_prompt(row):
+                        # Delivered, yet settled meanwhile (superseded as out of date, or
+                        # sent by a sender whose lease this one outlived): no buttons on it.
+                        off = buttons_off(_sent_message(row, message_id, now), now, urgent=True)
+                        await uow.outbox.add(off)
                 await uow.commit()
         except Exception as exc:
             for _, _, done in batch:
@@ -82,14 +96,15 @@ class SentRecorder:
             done.set_result(None)
 
 
-async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:
-    """Keep the message id of a team card, so later edits find it, and of a ladder's
-    reminder or alert, so its buttons can be taken away once they no longer apply."""
-    kept = row.purpose in ("card", *PROMPTS)
-    if not kept or row.method != "send_message" or row.ticket_id is None:
-        return
+def _is_prompt(row: OutboxMessage) -> bool:
+    """A ladder's reminder or alert with buttons about a ticket."""
+    return row.purpose in PROMPTS and row.method == "send_message" and row.ticket_id is not None
+
+
+def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketMessage:
+    assert row.ticket_id is not None
     team_id = row.payload.get("team")
-    message = TicketMessage(
+    return TicketMessage(
         row.ticket_id,
         row.chat_id,
         message_id,
@@ -97,9 +112,18 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
         now,
         team_id=team_id if isinstance(team_id, str) else None,
     )
-    if row.purpose in PROMPTS:
-        ticket = await uow.tickets.get(row.ticket_id)
-        if ticket is None or not prompt_applies_to(ticket, row.purpose, team_id):
+
+
+async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:
+    """Keep the message id of a team card, so later edits find it, and of a ladder's
+    reminder or alert, so its buttons can be taken away once they no longer apply."""
+    is_card = row.purpose == "card" and row.method == "send_message" and row.ticket_id is not None
+    if not (is_card or _is_prompt(row)):
+        return
+    message = _sent_message(row, message_id, now)
+    if _is_prompt(row):
+        ticket = await uow.tickets.get(message.ticket_id)  # locked by the caller
+        if ticket is None or not prompt_applies_to(ticket, row.purpose, message.team_id):
             # The ticket moved on while the reminder was on its way: no buttons, then.
             await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))
             return

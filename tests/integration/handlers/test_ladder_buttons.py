@@ -3,18 +3,23 @@ ticket: 接单 once it is taken, a team's after a transfer, 催办/改派 once i
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import update
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Status
+from core.enums import Action, Status
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, PROMPTS, RESOLVE_PROMPT
 from core.model import OutboxMessage
-from core.services import BUTTONS_OFF
+from core.services import BUTTONS_OFF, perform, withdraw_stale_prompts
 from scheduler.sweep import sweep
+from storage.repositories import SqlOutboxRepository
 from storage.tables import outbox
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
@@ -174,3 +179,69 @@ async def test_accepting_from_a_reminder_leaves_the_buttons_on_the_card(desk: Ha
     # The reminder shows the new state, and loses its buttons; the card is the live copy.
     assert "已接单" in edit.text and not edit.buttons
     assert (TEAM_CHAT, reminder) in await _buttons_off(desk)
+
+
+async def test_a_reminder_a_sender_took_while_the_call_was_taken_still_loses_its_buttons(
+    desk: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the step's read of the waiting reminders and its write, a sender (another
+    connection) takes them: they go out, and their buttons are taken off once recorded."""
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)
+    taken: list[OutboxMessage] = []
+    read_waiting = SqlOutboxRepository.waiting
+
+    async def a_sender_takes_them_meanwhile(
+        repo: SqlOutboxRepository, *args: Any, **kwargs: Any
+    ) -> Sequence[OutboxMessage]:
+        rows = await read_waiting(repo, *args, **kwargs)
+        if not desk.db.is_sqlite:  # on SQLite the step holds the only write lock
+            async with desk.db.uow() as sender:
+                taken.extend(await sender.outbox.claim(desk.clock(), 100, 60))
+                await sender.commit()
+        return rows
+
+    monkeypatch.setattr(SqlOutboxRepository, "waiting", a_sender_takes_them_meanwhile)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    monkeypatch.undo()
+    if desk.db.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: no sender can step in")
+    reminders = [r for r in taken if r.purpose == ACCEPT_PROMPT]
+    assert reminders
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent = set()
+    for row in reminders:
+        sent.add((row.chat_id, message_id := next(_message_ids)))
+        await recorder.record(row, message_id)
+    assert {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT} == {"sent"}
+    assert await _buttons_off(desk) == sent and await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_a_reminder_recorded_while_the_call_is_being_taken_loses_its_buttons(
+    desk: Harness,
+) -> None:
+    """The sender records a reminder while a step accepting the call has not committed:
+    it waits for the step, then sees the call taken (PostgreSQL; SQLite has one writer)."""
+    if desk.db.is_sqlite:
+        pytest.skip("SQLite has one writer at a time")
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 11)
+    async with desk.db.uow() as sender:
+        held = [r for r in await sender.outbox.claim(desk.clock(), 100, 60)]
+        await sender.commit()
+    reminders = [r for r in held if r.purpose == ACCEPT_PROMPT]
+    assert reminders
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    async with desk.db.uow() as step:
+        ticket = await step.tickets.get(ticket_id)
+        assert ticket is not None
+        await perform(step, desk.cfg, ticket, Action.ACCEPT, actor_id=MEMBER, now=desk.clock())
+        await step.flush()
+        await withdraw_stale_prompts(step, ticket, desk.clock())
+        recording = asyncio.gather(*(recorder.record(r, next(_message_ids)) for r in reminders))
+        await asyncio.sleep(0.3)
+        assert not recording.done()  # it waits for the step that holds the ticket
+        await step.commit()
+    await recording
+    assert len(await _buttons_off(desk)) == len(reminders)
+    assert await _kept_prompts(desk, ticket_id) == set()

@@ -123,3 +123,20 @@ async def test_words_at_the_extras_step_still_join_the_description(desk: Harness
     await desk.send(FARMER, "OK")
     [ticket] = await desk.tickets()
     assert ticket.text == "想问一下今年的收购预约怎么办理\n没有预约码"
+
+
+async def test_no_problem_at_the_extras_step_moves_on(desk: Harness) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "想问一下今年的收购预约怎么办理")
+    out = await desk.send(FARMER, "没问题")
+    assert "请确认" in texts(out)
+
+
+async def test_a_captioned_voice_note_describes_and_is_kept(desk: Harness) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "想问一下今年的收购预约怎么办理", voice_file_id="v-captioned")
+    await desk.press(FARMER, "f:next")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.text == "想问一下今年的收购预约怎么办理"
+    assert await _attachments(desk, ticket.id) == [("voice", "v-captioned")]
