@@ -104,10 +104,8 @@ class OutboxRepository(Protocol):
         """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'
         (a newer row says all they said); returns how many."""
 
-    async def waiting(
-        self, ticket_id: int, purposes: Sequence[str], now: datetime
-    ) -> Sequence[OutboxMessage]:
-        """The ticket's rows of `purposes` not sent yet and not held by a sender."""
+    async def waiting(self, ticket_id: int, purposes: Sequence[str]) -> Sequence[OutboxMessage]:
+        """The ticket's rows of `purposes` not sent yet, locked until the transaction ends."""
 
     async def supersede_rows(self, ids: Sequence[int], now: datetime) -> int:
         """Settle these rows as 'superseded' if still pending and held by no sender."""

@@ -223,11 +223,13 @@ async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime)
     ticket already accepted would only mislead.
     """
     assert ticket.id is not None
-    waiting = await uow.outbox.waiting(ticket.id, lifecycle.PROMPTS, now)
+    # Locking them orders this step with their senders (PostgreSQL): one that holds a
+    # reminder now records it sent after this commits, and then finds it out of date.
+    waiting = await uow.outbox.waiting(ticket.id, lifecycle.PROMPTS)
     stale = [
         r.id for r in waiting if not prompt_applies_to(ticket, r.purpose, r.payload.get("team"))
     ]
-    # One statement that checks again: a sender may have taken a row since it was read.
+    # Those a sender holds are on their way: they go, and lose their buttons once recorded.
     await uow.outbox.supersede_rows([row_id for row_id in stale if row_id is not None], now)
     gone = 0
     for message in await uow.ticket_messages.of_ticket(ticket.id, *lifecycle.PROMPTS):

@@ -333,17 +333,21 @@ class SqlOutboxRepository(_Repo):
         result = await self.session.execute(statement)
         return int(getattr(result, "rowcount", 0) or 0)
 
-    async def waiting(
-        self, ticket_id: int, purposes: Sequence[str], now: datetime
-    ) -> Sequence[OutboxMessage]:
-        """The ticket's rows of `purposes` not sent yet and not held by a sender."""
-        query = select(OutboxMessage).where(
-            outbox.c.ticket_id == ticket_id,
-            outbox.c.purpose.in_(purposes),
-            outbox.c.status == "pending",
-            or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
+    async def waiting(self, ticket_id: int, purposes: Sequence[str]) -> Sequence[OutboxMessage]:
+        """The ticket's rows of `purposes` not sent yet, locked (PostgreSQL) until this
+        transaction ends: a sender about to take one skips it, and one that holds one
+        records it sent only after this transaction, so that it sees what changed."""
+        query = (
+            select(OutboxMessage)
+            .where(
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.purpose.in_(purposes),
+                outbox.c.status == "pending",
+            )
+            .order_by(outbox.c.id)
+            .with_for_update()
         )
-        return (await self.session.execute(query.order_by(outbox.c.id))).scalars().all()
+        return (await self.session.execute(query)).scalars().all()
 
     async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         query = select(func.count()).where(outbox.c.status == "pending")

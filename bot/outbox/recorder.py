@@ -67,13 +67,8 @@ class SentRecorder:
         sent = {row.id: message_id for row, message_id, _ in batch if row.id is not None}
         try:
             async with self._write() as uow:
-                # A reminder's ticket is locked first, in one order (PostgreSQL): a step
-                # changing the ticket meanwhile either commits before this reads it, or
-                # reads the reminder this keeps, and takes its buttons away itself.
-                for ticket_id in sorted(
-                    {row.ticket_id for row, _, _ in batch if _is_prompt(row) and row.ticket_id}
-                ):
-                    await uow.tickets.get(ticket_id, for_update=True)
+                # Marking a reminder sent waits for a step that has it locked (PostgreSQL;
+                # `withdraw_stale_prompts`), so the ticket read after it is the step's.
                 ours = await OutboxQueries.on(uow).mark_sent(sent, now=now)
                 for row, message_id, _ in batch:
                     if message_id is None:
@@ -122,7 +117,7 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
         return
     message = _sent_message(row, message_id, now)
     if _is_prompt(row):
-        ticket = await uow.tickets.get(message.ticket_id)  # locked by the caller
+        ticket = await uow.tickets.get(message.ticket_id)
         if ticket is None or not prompt_applies_to(ticket, row.purpose, message.team_id):
             # The ticket moved on while the reminder was on its way: no buttons, then.
             await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))

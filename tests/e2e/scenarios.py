@@ -104,8 +104,9 @@ class Driver:
             await self.shown(where, data)
 
         def push() -> dict[str, Any]:
-            # The message with that button if the bot showed it (it may not have, if it was
-            # killed before replying); handlers never trust the message id anyway.
+            # The message with that button. Without `button_within` it may not be shown yet,
+            # and message 1 stands in: the step's edit of the pressed message then lands on
+            # whatever that is, so drivers that check messages wait for their buttons.
             message_id = self.api.button_message(where, data) or 1
             return self.api.push_callback(user, data, message_id, chat_id=chat)
 
