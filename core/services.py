@@ -215,9 +215,9 @@ async def note_event(
 BUTTONS_OFF = "buttons_off"  # the outbox purpose of an edit taking a message's buttons away
 
 
-async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime) -> int:
+async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime) -> None:
     """Take the buttons off the ladder's reminders and alerts that no longer act on
-    `ticket` as it is now; returns how many sent messages lose them.
+    `ticket` as it is now.
 
     Those still waiting to go out are settled as superseded instead: a reminder to accept a
     ticket already accepted would only mislead.
@@ -231,13 +231,10 @@ async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime)
     ]
     # Those a sender holds are on their way: they go, and lose their buttons once recorded.
     await uow.outbox.supersede_rows([row_id for row_id in stale if row_id is not None], now)
-    gone = 0
     for message in await uow.ticket_messages.of_ticket(ticket.id, *lifecycle.PROMPTS):
         if not prompt_applies_to(ticket, message.purpose, message.team_id):
             await uow.ticket_messages.forget(message)
             await uow.outbox.add(buttons_off(message, now, urgent=ticket.urgent))
-            gone += 1
-    return gone
 
 
 def prompt_applies_to(ticket: Ticket, prompt: str, team_id: object) -> bool:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import (
+    ColumnElement,
     Executable,
     Select,
     and_,
@@ -302,30 +303,22 @@ class SqlOutboxRepository(_Repo):
         return [int(chat) for chat in (await self.session.execute(query)).scalars()]
 
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
-        statement = (
-            update(outbox)
-            .where(
-                outbox.c.ticket_id == ticket_id,
-                outbox.c.purpose == purpose,
-                outbox.c.status == "pending",
-                # A row a sender holds now may be on its way: it stays, and goes first.
-                or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
-            )
-            .values(status="superseded", locked_until=None)
+        return await self._supersede(
+            now, outbox.c.ticket_id == ticket_id, outbox.c.purpose == purpose
         )
-        result = await self.session.execute(statement)
-        return int(getattr(result, "rowcount", 0) or 0)
 
     async def supersede_rows(self, ids: Sequence[int], now: datetime) -> int:
         """Settle these rows as 'superseded' if they are still pending and no sender holds
         them (one a sender took meanwhile goes out, and is dealt with once sent)."""
-        if not ids:
-            return 0
+        return await self._supersede(now, outbox.c.id.in_(list(ids))) if ids else 0
+
+    async def _supersede(self, now: datetime, *which: ColumnElement[bool]) -> int:
         statement = (
             update(outbox)
             .where(
-                outbox.c.id.in_(list(ids)),
+                *which,
                 outbox.c.status == "pending",
+                # A row a sender holds now may be on its way: it stays, and goes first.
                 or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now),
             )
             .values(status="superseded", locked_until=None)
