@@ -99,6 +99,16 @@ class Harness:
         assert ticket.id is not None and ticket.urgent
         return ticket.id
 
+    async def file_request(self, user: int, text: str) -> Ticket:
+        """`user` files `text` through /new (下一步, then 提交); the new ticket."""
+        await self.send(user, "/new")
+        await self.send(user, text)
+        await self.press(user, "f:next")
+        await self.press(user, "f:ok")
+        ticket = (await self.tickets())[-1]
+        assert ticket.id is not None
+        return ticket
+
     async def resolved_110(self, user: int, member: int, team_chat: int) -> int:
         """`user` calls 110, `member` accepts and resolves it in `team_chat`; the ticket's id."""
         ticket_id = await self.file_110(user)

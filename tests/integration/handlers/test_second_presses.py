@@ -19,11 +19,7 @@ MONOPOLY_CHAT = -1001000000012
 
 
 async def _triage_ticket(desk: Harness) -> int:
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "那个事情到底怎么办，上次说的还没弄")
     assert ticket.id is not None and ticket.line == "triage"
     return ticket.id
 
@@ -59,11 +55,7 @@ async def test_accepting_twice_says_the_ticket_is_already_yours(desk: Harness) -
 
 
 async def test_notices_follow_the_script_chosen_after_filing(desk: Harness) -> None:
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "我想把許可證上的經營地址變更一下")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "我想把許可證上的經營地址變更一下")
     await desk.send(RETAILER, "/lang")
     await desk.press(RETAILER, "lang:hans")
     await desk.press(200051, f"tk:acc:{ticket.id}", chat=MONOPOLY_CHAT)
@@ -109,11 +101,7 @@ async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harnes
 async def test_a_transferred_tickets_card_says_where_it_came_from_and_why(
     desk: Harness,
 ) -> None:
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "我想办理烟草专卖零售许可证延续，需要带什么材料")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "我想办理烟草专卖零售许可证延续，需要带什么材料")
     await desk.press(200051, f"tk:xfer:{ticket.id}", chat=MONOPOLY_CHAT)
     await desk.press(200051, f"tk:xto:{ticket.id}:ordering", chat=MONOPOLY_CHAT)
     await desk.send(200051, "客户经理负责许可证延续的材料准备", chat=MONOPOLY_CHAT)
