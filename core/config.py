@@ -85,6 +85,12 @@ class ServiceLine(_Model):
     description: str = ""
     triage: bool = Field(False, description="the line for manual dispatch by a supervisor")
     emergency: bool = Field(False, description="the 110 line: curing emergencies go here")
+    oversight: bool = Field(
+        False,
+        description="hears complaints about any line's staff (作风监督): a request with "
+        "routing.oversight_min of its words comes here even when the staff's own line "
+        "scores higher, so that no team investigates a complaint about itself",
+    )
 
 
 class Team(_Model):
@@ -166,6 +172,12 @@ class RoutingSettings(_Model):
     complaint_words: dict[str, float] = Field(default_factory=dict)
     suggestion_words: dict[str, float] = Field(default_factory=dict)
     wish_words: dict[str, float] = Field(default_factory=dict)
+    praise_words: dict[str, float] = Field(
+        default_factory=dict, description="thanks and praise: they outweigh complaint words"
+    )
+    oversight_min: float = Field(
+        4.0, ge=0, description="the oversight line's own score that takes a request there"
+    )
 
 
 class RateWeights(_Model):
@@ -237,6 +249,9 @@ class Config(_Model):
 
     def emergency_line(self) -> ServiceLine | None:
         return next((line for line in self.service_lines if line.emergency), None)
+
+    def oversight_line(self) -> ServiceLine | None:
+        return next((line for line in self.service_lines if line.oversight), None)
 
     def teams_of_line(self, line_id: str) -> list[Team]:
         return [team for team in self.teams if team.line == line_id]

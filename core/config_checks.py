@@ -69,4 +69,9 @@ def cross_references(cfg: Config) -> list[str]:
         errors.append("service_lines: exactly one line must have triage: true")
     if sum(1 for line in cfg.service_lines if line.emergency) > 1:
         errors.append("service_lines: at most one line may have emergency: true")
+    if sum(1 for line in cfg.service_lines if line.oversight) > 1:
+        errors.append("service_lines: at most one line may have oversight: true")
+    for i, line in enumerate(cfg.service_lines):
+        if line.oversight and (line.triage or line.emergency):
+            errors.append(f"service_lines[{i}]: an oversight line is neither triage nor 110")
     return errors

@@ -3,8 +3,11 @@
 Rules that outrank the scores, because their misses cost most:
 - any curing-emergency word (停电, 风机不转, 掉温 ...) or disaster word (冰雹, 洪水 ...) makes
   the request urgent, whatever line wins;
-- a curing emergency goes to the 110 line unless another line clearly wins on its own words
-  (a retailer's 店里停电 about the ordering system), and never to triage.
+- a curing emergency goes to the 110 line unless another service line clearly wins on its own
+  words (a retailer's 店里停电 about the ordering system), and never to triage;
+- a complaint about staff (吃拿卡要, 态度恶劣, 骂人) goes to the oversight line (作风监督)
+  once its words there reach `routing.oversight_min`, even when the domain words of the
+  team complained about score higher: no team investigates a complaint about itself.
 Below the confidence threshold a request goes to the triage line with the top two
 candidates in the explanation, so a supervisor dispatches it by hand.
 """
@@ -34,8 +37,10 @@ class Router:
         self.settings = cfg.routing
         triage = cfg.triage_line()
         emergency = cfg.emergency_line()
+        oversight = cfg.oversight_line()
         self.triage_line = triage.id if triage else "triage"
         self.emergency_line = emergency.id if emergency else None
+        self.oversight_line = oversight.id if oversight else None
         tables = dict(cfg.keywords if keywords is None else keywords)
         tables.pop(self.triage_line, None)  # triage is where doubt goes, never a winner
         self.tables = CompiledTables(tables, self.settings, emergency_line=self.emergency_line)
@@ -44,6 +49,7 @@ class Router:
         self._teams: dict[tuple[str, str | None], str] = {}  # (line, area) -> team id
         self._threshold = self.settings.threshold
         self._min_score = self.settings.min_score
+        self._oversight_min = max(self.settings.oversight_min, self._min_score)
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -116,15 +122,21 @@ class Router:
         emergency_words = ev.signals.get(Channel.EMERGENCY, {})
         urgent_words = [*emergency_words, *ev.signals.get(Channel.DISASTER, {})]
         emergency = bool(emergency_words) and self.emergency_line is not None
-        if emergency and sure and best != self.emergency_line:
+        if emergency and sure and best not in (self.emergency_line, self.oversight_line):
             emergency = False  # another line clearly wins: urgent, but not a barn on fire
         kind, kind_words = _kind(ev, emergency)
         urgent = bool(urgent_words)
         candidates = tuple(ranked[:2])
         triage = False
+        overseen = None  # the line whose staff the request is about, when oversight takes it
         if emergency:
             line = self.emergency_line or ""
             confidence = max(confidence, softmax)
+        elif self._oversees(ev) and best is not None:
+            line = self.oversight_line or ""
+            if best != line:
+                overseen = best
+                confidence = softmax_confidence([ev.scores[line], ev.scores[best]])
         elif sure and best is not None:
             line = best
         else:
@@ -145,6 +157,8 @@ class Router:
                 for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
             )
             explanation = explain(self.name(line), words, urgent=urgent, kind=kind)
+            if overseen is not None:
+                explanation += f"；事涉{self.name(overseen)}人员，回避本线"
         return Decision(
             line=line,
             team=self._team(line, area),
@@ -164,6 +178,10 @@ class Router:
             kind_words=kind_words,
         )
 
+    def _oversees(self, ev: Evidence) -> bool:
+        line = self.oversight_line
+        return line is not None and ev.scores.get(line, 0.0) >= self._oversight_min
+
 
 def _discount_stray_emergency(ev: Evidence, line: str, min_score: float) -> None:
     """店里停电，订货系统进不去: nothing about curing, and another line has words of its own.
@@ -180,11 +198,12 @@ def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
     """The strongest kind hint: a complaint outranks a wish, a wish a suggestion."""
     if emergency:
         return Kind.EMERGENCY, tuple(ev.signals.get(Channel.EMERGENCY, {}))
-    for channel, kind in (
-        (Channel.COMPLAINT, Kind.COMPLAINT),
-        (Channel.WISH, Kind.WISH),
-        (Channel.SUGGESTION, Kind.SUGGESTION),
-    ):
+    complaint = ev.signals.get(Channel.COMPLAINT, {})
+    praise = ev.signals.get(Channel.PRAISE, {})
+    # 态度很好，表扬一下: thanks that mention 态度 are not a complaint.
+    if complaint and sum(complaint.values()) > sum(praise.values()):
+        return Kind.COMPLAINT, tuple(complaint)
+    for channel, kind in ((Channel.WISH, Kind.WISH), (Channel.SUGGESTION, Kind.SUGGESTION)):
         words = ev.signals.get(channel)
         if words:
             return kind, tuple(words)

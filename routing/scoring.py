@@ -31,6 +31,7 @@ class Channel(IntEnum):
     COMPLAINT = 4
     SUGGESTION = 5
     WISH = 6
+    PRAISE = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class CompiledTables:
             (Channel.COMPLAINT, settings.complaint_words),
             (Channel.SUGGESTION, settings.suggestion_words),
             (Channel.WISH, settings.wish_words),
+            (Channel.PRAISE, settings.praise_words),
         ):
             for word, weight in words.items():
                 put(word, Entry(channel, "", word, weight))

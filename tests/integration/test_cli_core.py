@@ -73,6 +73,26 @@ def test_reference_errors_are_all_listed(
     assert "2 error(s)" in err
 
 
+def test_an_oversight_line_must_be_one_and_neither_triage_nor_110(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "oversight.yaml"
+    lines = (
+        "  - {id: curing, name: 烘烤110, sla: standard, oversight: true}\n"
+        "  - {id: triage, name: 分派, sla: standard, triage: true, oversight: true}\n"
+    )
+    two = CROSS_REF.replace(
+        "  - {id: curing, name: 烘烤110, sla: standard}\n"
+        "  - {id: triage, name: 分派, sla: standard, triage: true}\n",
+        lines,
+    )
+    path.write_text(two, encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "service_lines: at most one line may have oversight: true" in err
+    assert "service_lines[1]: an oversight line is neither triage nor 110" in err
+
+
 def test_missing_and_unparsable_files_fail_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

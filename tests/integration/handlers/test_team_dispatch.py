@@ -14,6 +14,7 @@ from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
 TRIAGE_CHAT = -1001000000017
+CONDUCT_CHAT = -1001000000016
 
 
 async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:
@@ -320,3 +321,15 @@ async def test_the_pressed_copy_is_edited_again_only_behind_a_held_edit(
     ]
     assert bool(again) is held
     assert all("已上门" in r.payload["text"] for r in again)
+
+
+async def test_a_complaint_about_purchase_staff_goes_to_the_conduct_office(desk: Harness) -> None:
+    await desk.send(FARMER, "收购站定级的工作人员态度很差，还故意压级")
+    await desk.press(FARMER, "f:next")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.line, ticket.team_id, ticket.kind) == ("conduct", "conduct", "complaint")
+    assert ticket.route_explanation is not None
+    assert "事涉烟叶收购人员，回避本线" in ticket.route_explanation
+    cards = [r.chat_id for r in await desk.outbox() if r.purpose == "card"]
+    assert cards == [CONDUCT_CHAT]  # never the purchase team complained about

@@ -178,3 +178,56 @@ def test_a_power_cut_about_another_line_is_urgent_but_not_a_curing_emergency(
 def test_a_bare_power_cut_is_assumed_to_be_a_barn(router: Router) -> None:
     decision = router.route("凌晨三点停电了")
     assert decision.line == "curing" and decision.emergency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收购站定级的工作人员态度很差，还故意压级",
+        "收購站定級的工作人員態度很差，還故意壓級",
+        "收购站员工插队帮熟人交烟",
+        "客户经理逼我买滞销烟，不然不给紧俏货源",
+    ],
+)
+def test_a_complaint_about_staff_goes_to_oversight_not_to_their_own_team(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.team, decision.triage) == ("conduct", "conduct", False)
+    own_line = decision.candidates[0][0]
+    assert own_line in {"purchase", "ordering"}  # their own words still score higher
+    assert decision.explanation.endswith(f"事涉{router.name(own_line)}人员，回避本线")
+
+
+def test_without_an_oversight_line_staff_complaints_stay_with_the_strongest_line(
+    demo_config: Config,
+) -> None:
+    lines = [line.model_copy(update={"oversight": False}) for line in demo_config.service_lines]
+    router = Router(demo_config.model_copy(update={"service_lines": lines}))
+    assert router.route("收购站定级的工作人员态度很差，还故意压级").line == "purchase"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购站的工作人员说明天开秤，是真的吗", "purchase"),
+        ("订货系统的工作人员电话打不通", "ordering"),
+        ("许可证办理太慢了，不满意", "monopoly"),
+    ],
+)
+def test_a_passing_mention_of_staff_stays_with_the_service(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
+
+
+def test_a_curing_emergency_outranks_a_complaint_about_staff(router: Router) -> None:
+    decision = router.route("烤房着火了，打电话给技术员，态度恶劣还骂人")
+    assert decision.emergency and decision.line == "curing"
+
+
+def test_praise_is_neither_a_complaint_nor_a_matter_for_oversight(router: Router) -> None:
+    decision = router.route("你们的工作人员态度很好，表扬一下")
+    assert decision.kind is not Kind.COMPLAINT
+    assert decision.line != "conduct"
+    assert router.route("工作人员态度恶劣还骂人").kind is Kind.COMPLAINT
