@@ -191,6 +191,9 @@ class Limits(_Model):
     tickets_per_hour: int = Field(5, ge=1)
     conversation_ttl: Duration = timedelta(hours=2)
     served_radius_km: float = Field(80, gt=0)
+    barn_radius_km: float = Field(
+        3, gt=0, description="a shared location this close to a barn cluster is at that cluster"
+    )
 
 
 class Config(_Model):

@@ -166,5 +166,8 @@ def _said(ctx: Ctx, answer: PlaceAnswer, site: Site | None) -> str:
             return answer.words
         return f"{answer.words}（{named}）"
     if site is not None:
-        return site.name if answer.lat is None else f"共享位置（最近：{site.name}）"
+        return site.name if answer.lat is None else f"共享位置（{site.name}）"
+    if answer.nearest is not None:
+        name, km = answer.nearest
+        return f"共享位置（离{name}约 {km:.0f} 公里）"
     return "共享位置"

@@ -125,6 +125,7 @@ class PlaceAnswer:
     area: str | None = None  # a town named without a barn ("白石乡那边")
     lat: float | None = None
     lon: float | None = None
+    nearest: tuple[str, float] | None = None  # a pin far from every barn: the nearest, km
     words: str = ""
     voice: str | None = None
     photo: str | None = None
@@ -159,9 +160,15 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
             found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
             ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
             return None
+        pin = PlaceAnswer(lat=msg.location.lat, lon=msg.location.lon)
         barn = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
-        code = barn[0].code if barn else None
-        return PlaceAnswer(site_code=code, lat=msg.location.lat, lon=msg.location.lon)
+        if barn is not None and barn[1] <= ctx.cfg.limits.barn_radius_km:
+            pin.site_code = barn[0].code
+        elif barn is not None:
+            # Not at any cluster: the pin says where, and the nearest one's town is the
+            # best guess of which town's team should go.
+            pin.area, pin.nearest = barn[0].area, (barn[0].name, barn[1])
+        return pin
     if msg.callback_data and msg.callback_data.startswith("f:site:"):
         code = msg.callback_data.removeprefix("f:site:")
         if ctx.cfg.site(code) is None:

@@ -145,6 +145,17 @@ async def test_a_shared_location_places_the_call_at_the_nearest_barn(desk: Harne
     assert any(r.chat_id == BAISHI_CHAT for r in pins)
 
 
+async def test_a_pin_far_from_every_barn_is_no_barn_but_chooses_the_town(desk: Harness) -> None:
+    await _asked_where(desk)
+    out = await desk.location(FARMER, 26.30, 106.55)  # some 15 km south of 松林
+    [ticket] = await desk.tickets()
+    assert ticket.site_code is None and (ticket.lat, ticket.lon) == (26.30, 106.55)
+    assert (ticket.area, ticket.team_id) == ("baishi", "curing-baishi")
+    assert "共享位置（离白石乡松林烤房群约 15 公里）" in texts(out)
+    pins = [r for r in await desk.outbox() if r.method == "send_location"]
+    assert any(r.chat_id == BAISHI_CHAT for r in pins)
+
+
 @pytest.mark.parametrize("how", ["press", "type", "cancel"])
 async def test_skipping_the_place_keeps_the_alarm(desk: Harness, how: str) -> None:
     ticket_id = await _asked_where(desk)
