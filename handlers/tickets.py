@@ -121,6 +121,15 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
 
 
+def kind_of(gathered: Gathered, decision: Decision) -> Kind:
+    """The kind to file: the person's choice, except that a request (/new, 求助办事) whose
+    words are a complaint or a suggestion is filed as one, as the same words typed without
+    /new are: the ledger and the rates count it where it belongs."""
+    if gathered.kind is Kind.REQUEST and decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return decision.kind
+    return gathered.kind
+
+
 @dataclass(frozen=True, slots=True)
 class Routed:
     """Where a ticket goes, and why, in the words the team card and the summary show."""
@@ -165,7 +174,7 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     site = gathered.site_code or ctx.user.site_code
     text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
     draft = Draft(
-        kind=gathered.kind,
+        kind=kind_of(gathered, decision),
         text=text,
         original_text=decision.original or text,
         requester_id=ctx.user.id,

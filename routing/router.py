@@ -158,7 +158,7 @@ class Router:
             )
             explanation = explain(self.name(line), words, urgent=urgent, kind=kind)
             if overseen is not None:
-                explanation += f"；事涉{self.name(overseen)}人员，回避本线"
+                explanation += f"；事涉{self.name(overseen)}人员，不由其自查"
         return Decision(
             line=line,
             team=self._team(line, area),

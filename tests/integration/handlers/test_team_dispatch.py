@@ -323,13 +323,23 @@ async def test_the_pressed_copy_is_edited_again_only_behind_a_held_edit(
     assert all("已上门" in r.payload["text"] for r in again)
 
 
-async def test_a_complaint_about_purchase_staff_goes_to_the_conduct_office(desk: Harness) -> None:
-    await desk.send(FARMER, "收购站定级的工作人员态度很差，还故意压级")
-    await desk.press(FARMER, "f:next")
+@pytest.mark.parametrize("how", ["typed", "/new"])
+async def test_a_complaint_about_purchase_staff_goes_to_the_conduct_office(
+    desk: Harness, how: str
+) -> None:
+    """Typed straight away or after /new (求助办事), it is filed as a complaint."""
+    words = "收购站定级的工作人员态度很差，还故意压级"
+    if how == "typed":
+        out = await desk.send(FARMER, words)
+    else:
+        await desk.send(FARMER, "/new")
+        await desk.send(FARMER, words)
+        out = await desk.press(FARMER, "f:next")
+    assert "类别：投诉" in texts(out) and "纪检作风监督室" in texts(out)
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert (ticket.line, ticket.team_id, ticket.kind) == ("conduct", "conduct", "complaint")
     assert ticket.route_explanation is not None
-    assert "事涉烟叶收购人员，回避本线" in ticket.route_explanation
+    assert "事涉烟叶收购人员，不由其自查" in ticket.route_explanation
     cards = [r.chat_id for r in await desk.outbox() if r.purpose == "card"]
     assert cards == [CONDUCT_CHAT]  # never the purchase team complained about

@@ -196,7 +196,7 @@ def test_a_complaint_about_staff_goes_to_oversight_not_to_their_own_team(
     assert (decision.line, decision.team, decision.triage) == ("conduct", "conduct", False)
     own_line = decision.candidates[0][0]
     assert own_line in {"purchase", "ordering"}  # their own words still score higher
-    assert decision.explanation.endswith(f"事涉{router.name(own_line)}人员，回避本线")
+    assert decision.explanation.endswith(f"事涉{router.name(own_line)}人员，不由其自查")
 
 
 def test_without_an_oversight_line_staff_complaints_stay_with_the_strongest_line(
