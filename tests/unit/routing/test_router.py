@@ -231,3 +231,4 @@ def test_praise_is_neither_a_complaint_nor_a_matter_for_oversight(router: Router
     assert decision.kind is not Kind.COMPLAINT
     assert decision.line != "conduct"
     assert router.route("工作人员态度恶劣还骂人").kind is Kind.COMPLAINT
+    assert router.route("送货员态度好差").kind is Kind.COMPLAINT  # 好差: very bad, not praise
