@@ -220,6 +220,8 @@ async def _start(ctx: Ctx) -> None:
 @command("help")
 async def _help(ctx: Ctx) -> None:
     ctx.say("help", main_menu(ctx))
+    if await team.is_oversight(ctx):
+        ctx.say("t_help")  # /queue, /ticket, /stats, /ledger, /reassign are theirs too
 
 
 @command("cancel")
