@@ -160,6 +160,7 @@ class Ticket:
             self.on_site_at = None
             self.resolved_at = None
             self.resolved_by = None
+            self.resolution_note = ""  # the ledger's 办理情况 must not say it was done
             self.closed_at = None
             self.closed_without_reply = False
             self.rating = None

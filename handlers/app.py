@@ -20,7 +20,7 @@ from core.model import Ticket, User
 from core.numbers import parse_public_number
 from handlers import alarm_place, intake, mine, registration, team, team_commands
 from handlers.context import Ctx, Services
-from handlers.i18n import MESSAGES, choose_script, t
+from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu
 from handlers.replies import Button, Outcome, Reply, rows
@@ -137,8 +137,10 @@ class Desk:
 
 
 def _apology(key: str, msg: Incoming) -> Outcome:
-    """A step's only reply when its own cannot be given, in the script the person wrote in."""
-    return Outcome([Reply(t(key, detect_script(msg.text) or Script.HANS))])
+    """A step's only reply when its own cannot be given, in the script the person wrote in,
+    else their Telegram's (a button press has no words to tell it by)."""
+    script = detect_script(msg.text) or script_from_language(msg.language_code)
+    return Outcome([Reply(t(key, script or Script.HANS))])
 
 
 def _script_for(user: User, msg: Incoming) -> Script:
@@ -220,6 +222,8 @@ async def _start(ctx: Ctx) -> None:
 @command("help")
 async def _help(ctx: Ctx) -> None:
     ctx.say("help", main_menu(ctx))
+    if await team.is_oversight(ctx):
+        ctx.say("t_help")  # /queue, /ticket, /stats, /ledger, /reassign are theirs too
 
 
 @command("cancel")

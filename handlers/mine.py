@@ -34,6 +34,10 @@ _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了
 _OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
 _VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
 _NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
+# Typed in place of the comment prompt's 「跳过」: no comment, not a comment saying "skip".
+_NO_COMMENT = frozenset(
+    ("跳过", "没有", "没有了", "没了", "无", "不用", "不用了", "没什么", "没啥")
+)
 
 
 def says_solved(text: str) -> bool:
@@ -282,7 +286,8 @@ async def flow_step(ctx: Ctx) -> None:
         await intake.start_ticket(ctx, Kind.REQUEST, text)
         return
     if flow == RATE:
-        if text and msg.callback_data is None:  # a typed comment, not the 跳过 button
+        typed = msg.callback_data is None and bare(text) not in _NO_COMMENT
+        if text and typed:  # a typed comment, not the 跳过 button or the word
             ticket.rating_comment = text[:500]
             await note_event(
                 ctx.uow,

@@ -94,8 +94,10 @@ _ALIASES = {
     "昨天": "yesterday",
     "week": "week",
     "本周": "week",
+    "本週": "week",  # Traditional
     "lastweek": "lastweek",
     "上周": "lastweek",
+    "上週": "lastweek",
     "month": "month",
     "本月": "month",
     "lastmonth": "lastmonth",

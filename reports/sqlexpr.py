@@ -62,6 +62,9 @@ not_withdrawn = not_(withdrawn)
 responded_at = func.coalesce(t.accepted_at, t.paused_at, t.resolved_at)
 responded_on_time = responded_at <= t.accept_due_at
 
+# Resolved at or before the resolve deadline (in this cycle: a reopening clears it).
+resolved_in_time = and_(t.resolved_at.isnot(None), t.resolved_at <= t.resolve_due_at)
+
 # Closed (销号) after a resolution: confirmed, closed by a supervisor, or auto-closed
 # because the requester did not reply.
 closed_resolved = and_(t.closed_at.isnot(None), t.resolved_at.isnot(None))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
+from routing import Decision, Router
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
@@ -193,3 +194,21 @@ async def test_a_ticket_closed_unanswered_is_taken_up_again_not_called_unsolved(
     assert "重新办理" in labels and "没解决" not in labels
     out = await desk.press(FARMER, f"my:bad:{ticket_id}")
     assert "重新转给服务队" in texts(out)
+
+
+class _BrokenRouter(Router):
+    def route(self, text: str, *, area: str | None = None, site: str | None = None) -> Decision:
+        raise RuntimeError("keyword tables unreadable")
+
+
+async def test_an_apology_for_a_button_comes_in_the_persons_script(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new", language_code="zh-hk")
+    await desk.send(RETAILER, "訂貨系統登不上去", language_code="zh-hk")
+    desk.desk.svc.router = _BrokenRouter(desk.cfg)
+    out = await desk.send(
+        RETAILER, callback_data="f:next", callback_message_id=1, language_code="zh-hk"
+    )
+    assert (
+        texts(out).strip()
+        == "系統繁忙，剛才的操作沒有成功，請稍後再試。烘烤緊急情況可再發一次 /110。"
+    )

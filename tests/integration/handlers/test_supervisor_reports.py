@@ -119,3 +119,9 @@ async def test_a_report_that_breaks_gets_an_apology(desk: Harness) -> None:
     out = await desk.send(SUPERVISOR, "/stats today")
     assert [r.photo for r in out.replies] == [None]
     assert "系统繁忙" in texts(out)
+
+
+async def test_help_tells_a_supervisor_of_the_report_commands(desk: Harness) -> None:
+    out = texts(await desk.send(SUPERVISOR, "/help"))
+    assert "/stats" in out and "/ledger" in out and "/queue" in out
+    assert "/stats" not in texts(await desk.send(FARMER, "/help"))  # not a requester's business

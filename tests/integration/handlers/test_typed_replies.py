@@ -442,3 +442,17 @@ async def test_the_answer_to_the_triage_desks_question_may_name_a_service(
     assert "已把您的回复补充到工单" in texts(out)
     [answered] = await desk.tickets()
     assert answered.status is Status.DISPATCHED
+
+
+@pytest.mark.parametrize("typed", ["跳過", "跳过", "没有", "不用了"])
+async def test_skip_typed_at_the_rating_comment_leaves_no_comment(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "5")
+    out = await desk.send(FARMER, typed)
+    assert "已销号" in texts(out) or "已銷號" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 5 and ticket.rating_comment == ""
+    detail = texts(await desk.press(FARMER, f"my:v:{ticket_id}"))
+    assert "评价留言" not in detail and "評價留言" not in detail

@@ -171,3 +171,23 @@ async def test_an_empty_period_still_makes_a_valid_workbook(
     assert book["台账"].max_row == 1
     assert book["心愿清单"]["B3"].value == "0/0"
     assert filename(ledger, "xlsx") == "台账_2026-11-18.xlsx"
+
+
+async def test_a_reopened_ticket_no_longer_shows_what_was_done(
+    db: Database, demo_config: Config
+) -> None:
+    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
+            "area": None, "site_code": None}  # fmt: skip
+    ticket = await new_ticket(db, demo_config, now=m(0), text="希望食堂增加晚餐", **wish)
+    await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, STAFF_MEMBER, m(60), "已与食堂协调")
+    await act(db, demo_config, ticket, Action.REOPEN, FARMER, m(90), "晚餐还是没有")
+    ledger = await ledger_of(db, demo_config)
+    (row,) = ledger.rows
+    # Reopened because it was not done: the old note is no longer what was done.
+    assert (row.resolved_at, row.resolution, row.status_name) == (None, "", "待接单")
+    book = load_workbook(io.BytesIO(xlsx(ledger)))
+    wishes = {
+        c.value: v.value for c, v in zip(book["心愿清单"][1], book["心愿清单"][2], strict=True)
+    }
+    assert (wishes["是否实现"], wishes["办理情况"]) == ("未实现", None)

@@ -189,3 +189,20 @@ async def test_waiting_for_the_requester_stops_the_clock(db: Database, demo_conf
     # both resolve deadlines (+4h) passed; only the one asked after its deadline is late
     assert (total.resolution_due, total.resolved, total.overdue) == (1, 0, 1)
     assert (total.response_due, total.responded_on_time) == (2, 2)
+
+
+async def test_a_ticket_resolved_in_time_and_awaiting_confirmation_is_not_stuck(
+    db: Database, demo_config: Config
+) -> None:
+    done_in_time = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, done_in_time, Action.ACCEPT, MEMBER, m(5))
+    await perform_at(db, demo_config, done_in_time, Action.RESOLVE, MEMBER, m(30), "换了保险丝")
+    done_late = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, done_late, Action.ACCEPT, MEMBER, m(5))
+    await perform_at(db, demo_config, done_late, Action.RESOLVE, MEMBER, m(300), "换了风机")
+    # Five hours on, both resolve deadlines (+4h) have passed and nobody has confirmed yet.
+    total = (await rates(db, demo_config, now=m(300))).total
+    # The team did the first one in time: the requester's silence is not the team's failure
+    # (it counts once it is crossed off). The second was late, and is not closed: stuck.
+    assert (total.resolution_due, total.resolved, total.overdue) == (1, 0, 1)
+    assert total.resolution_rate == 0.0
