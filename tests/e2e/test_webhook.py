@@ -95,4 +95,4 @@ async def test_updates_twice_and_out_of_order_change_nothing_twice(world: World)
     after = await snapshot(world.db)
     for table in ("tickets", "ticket_events", "attachments", "conversations", "outbox"):
         assert after[table] == before[table], table
-    assert len(api.sent_to(FARMER)) == replies
+    assert len(api.sent_to(FARMER)) == replies, [(c.method, c.text) for c in api.sent_to(FARMER)]
