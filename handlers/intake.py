@@ -256,7 +256,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     by_hand = triage is not None and routed.line == triage.id
     summary = ctx.text(
         "summary",
-        kind=ctx.text(f"kind_{tickets.kind_of(gathered, decision).value}"),
+        kind=ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}"),
         text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),

@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from core.enums import Kind
+from core.enums import Kind, Requester
 from core.model import Attachment, Ticket
 from core.services import Draft, open_ticket
 from handlers import notify
 from handlers.context import Ctx
 from routing import Decision, bare, to_simplified
+
+# The line of staff appeals, whose ledger is the wish list (心愿清单).
+STAFF_LINE = "staff"
 
 
 @dataclass
@@ -121,13 +124,18 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
 
 
-def kind_of(gathered: Gathered, decision: Decision) -> Kind:
-    """The kind to file: the person's choice, except that a request (/new, 求助办事) whose
-    words are a complaint or a suggestion is filed as one, as the same words typed without
-    /new are: the ledger and the rates count it where it belongs."""
-    if gathered.kind is Kind.REQUEST and decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:
+    """The kind to file: the person's choice, except for a request (/new, 求助办事). One
+    whose words are a complaint or a suggestion is filed as one, as the same words typed
+    without /new are; a staff member's request to the staff line is a wish (希望单位组织一次
+    体检), so that it is on the wish list (心愿清单) and crossed off there."""
+    if gathered.kind is not Kind.REQUEST:
+        return gathered.kind
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
         return decision.kind
-    return gathered.kind
+    if ctx.user.kind is Requester.STAFF and decision.line == STAFF_LINE and not decision.triage:
+        return Kind.WISH
+    return Kind.REQUEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +159,7 @@ def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> Routed:
             why = decision.explanation if decision.emergency else f"{line.name} — 求助人报警"
             return Routed(line.id, cfg.team_for(line.id, area).id, True, why)
     if gathered.kind is Kind.WISH:
-        return Routed("staff", cfg.team_for("staff", area).id, False, "职工心愿")
+        return Routed(STAFF_LINE, cfg.team_for(STAFF_LINE, area).id, False, "职工心愿")
     if not gathered.text.strip() and gathered.voices:
         # Voice only: nothing to route on. The site says which team; else triage.
         triage = cfg.triage_line()
@@ -174,7 +182,7 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
     site = gathered.site_code or ctx.user.site_code
     text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
     draft = Draft(
-        kind=kind_of(gathered, decision),
+        kind=filed_kind(ctx, gathered, decision),
         text=text,
         original_text=decision.original or text,
         requester_id=ctx.user.id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
 from routing import Decision, Router
@@ -105,6 +107,30 @@ async def test_wish_is_for_staff_only(desk: Harness) -> None:
     await desk.press(STAFF, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.WISH and ticket.line == "staff"
+
+
+@pytest.mark.parametrize("how", ["typed", "/new"])
+async def test_a_staff_members_request_to_the_staff_line_is_a_wish(desk: Harness, how: str) -> None:
+    """希望单位组织一次体检 says no 心愿, yet it is one: it goes on the wish list."""
+    await desk.send(STAFF, "/start")
+    await desk.press(STAFF, "f:kind:staff")
+    await desk.send(STAFF, "/cancel")  # the rest of registration can wait
+    if how == "/new":
+        await desk.send(STAFF, "/new")
+        await desk.send(STAFF, "希望单位组织一次体检")
+        out = await desk.press(STAFF, "f:next")
+    else:
+        out = await desk.send(STAFF, "希望单位组织一次体检")
+    assert "类别：心愿" in texts(out)
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.WISH and ticket.line == "staff"
+
+
+async def test_a_farmers_request_to_the_staff_line_is_no_wish(desk: Harness) -> None:
+    await desk.file_request(FARMER, "希望单位组织一次体检")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST
 
 
 async def test_lang_switches_and_sticks(desk: Harness) -> None:
