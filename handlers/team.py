@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from core.enums import Action, Role, Script
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
-from core.lifecycle import oversight_applies
+from core.lifecycle import TRANSITIONS, oversight_applies
 from core.model import Ticket, reply_script
 from core.services import note_event, perform, roles_of
 from handlers import notify
@@ -17,6 +17,13 @@ from handlers.replies import Button, rows
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
+# The buttons that ask for a note first, and what the note is then for.
+_NOTE_ACTIONS = {
+    "ask": Action.ASK,
+    "res": Action.RESOLVE,
+    "xfer": Action.TRANSFER,
+    "xto": Action.TRANSFER,
+}
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -108,6 +115,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
     verb = parts[1]
     ticket = await _load(ctx, parts[2])
     if ticket is None:
+        return
+    needs = _NOTE_ACTIONS.get(verb)
+    if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
+        # Said now, not after the member has typed a note that could not be used.
+        status = status_label(ticket.status, ctx.script, for_staff=True)
+        ctx.toast("not_allowed_now", status=status)
         return
     if verb in ("acc", "vis"):
         action, key = (
