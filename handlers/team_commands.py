@@ -180,7 +180,11 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("staff_only")
         return
     target, state = ctx.user.id, args[-1] if args else ""
-    if len(args) == 2 and args[0].lstrip("-").isdigit():
+    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
+        # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
+        ctx.say("duty_usage")
+        return
+    if len(args) == 2:
         if not any(m.role is Role.LEADER for m in mine):
             ctx.say("duty_denied")
             return
