@@ -38,10 +38,12 @@ async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     return targets
 
 
-async def ticket_targets(ctx: Ctx, ticket: Ticket) -> list[int]:
-    """Where news of `ticket` goes: its team's targets, and whoever accepted it, who may be
-    on the road to the barn and not watching the group."""
-    targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
+async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None) -> list[int]:
+    """Where news of `ticket` goes: its team's targets (paged as `urgent`, by default as
+    the ticket is), and whoever accepted it, who may be on the road to the barn and not
+    watching the group."""
+    paged = ticket.urgent if urgent is None else urgent
+    targets = await team_targets(ctx, ticket.team_id, urgent=paged)
     if ticket.accepted_by is not None and ticket.accepted_by not in targets:
         targets.append(ticket.accepted_by)
     return targets

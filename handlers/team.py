@@ -184,7 +184,8 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
             note="督办催办",
         )
         text = t("sv_remind_team", number=ticket.label)
-        for target in await notify.team_targets(ctx, ticket.team_id, urgent=True):
+        # A nudge pages as an urgent ticket does, and reaches whoever accepted it.
+        for target in await notify.ticket_targets(ctx, ticket, urgent=True):
             await ctx.enqueue(
                 target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
             )
