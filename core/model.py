@@ -162,6 +162,9 @@ class Ticket:
             self.resolved_by = None
             self.closed_at = None
             self.closed_without_reply = False
+            # Taken up again after closing unanswered: the old question's pause is over.
+            self.paused_at = None
+            self.resume_status = None
             self.rating = None
             self.rating_comment = ""
             self.rated_at = None
