@@ -71,19 +71,20 @@ async def _act(
     return True
 
 
-async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
-    """Show the new state on the pressed card and on every other copy of it."""
+async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) -> None:
+    """Show the new state on the pressed card and on every other copy of it (without
+    buttons when `reposting`: a fresh card follows)."""
     pressed = ctx.msg.callback_message_id
     if pressed is not None:
         text, buttons = await notify.card_now(ctx, ticket)
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
-        live = await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
+        live = not reposting and await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
         if live and await notify.is_prompt(ctx, ticket, ctx.msg.chat_id, pressed):
             live = False
         ctx.reply(text, buttons if live else (), edit=True)
-    await notify.update_cards(ctx, ticket, skip_message_id=pressed)
+    await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
 
 
 async def requester_script(ctx: Ctx, ticket: Ticket) -> Script:
@@ -156,7 +157,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
         return
     if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
-    await refresh_cards(ctx, ticket)
+    await refresh_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket)
     await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
     ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
@@ -226,7 +227,7 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
-        await refresh_cards(ctx, ticket)
+        await refresh_cards(ctx, ticket, reposting=True)
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket)
     else:

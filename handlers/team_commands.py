@@ -153,7 +153,8 @@ async def _reassign(ctx: Ctx) -> None:
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return
-    await notify.update_cards(ctx, ticket)  # the old team's copies: where it went, no buttons
+    # Every old copy shows where it went, without buttons: the new card is the live one.
+    await notify.update_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))

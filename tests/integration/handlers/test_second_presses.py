@@ -129,3 +129,21 @@ async def test_a_note_button_of_a_resolved_ticket_says_so_before_asking_for_the_
     assert not out.replies and out.toast is None
     [ticket] = await desk.tickets()
     assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
+
+
+async def test_a_ticket_sent_back_to_a_team_has_one_card_with_buttons_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    await _cards_sent(desk, ticket_id, 700)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-baishi")
+    await _cards_sent(desk, ticket_id, 800)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-qingshan")
+    new = [r for r in await desk.outbox() if r.id not in before and r.chat_id == TEAM_CHAT]
+    live = [r for r in new if r.payload.get("buttons")]
+    # The fresh card is the live one; the old copy shows the state without buttons.
+    assert [r.method for r in live] == ["send_message"]
+    [moved] = await desk.tickets()
+    assert moved.team_id == "curing-qingshan"
