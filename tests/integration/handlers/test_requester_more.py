@@ -193,3 +193,22 @@ async def test_a_ticket_closed_unanswered_is_taken_up_again_not_called_unsolved(
     assert "重新办理" in labels and "没解决" not in labels
     out = await desk.press(FARMER, f"my:bad:{ticket_id}")
     assert "重新转给服务队" in texts(out)
+
+
+async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    for _ in range(2):  # the farmer does not confirm: 销号 without reply after the wait
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.closed_without_reply
+    # 「已解决，评价」 on the notice they had not answered yet: the score is still welcome.
+    out = await desk.press(FARMER, f"my:ok:{ticket_id}")
+    assert f"my:r:{ticket_id}:5" in button_data(out) and "不能" not in texts(out)
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert "谢谢" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == 5
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:1")  # rated once only
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 5
