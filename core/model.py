@@ -163,6 +163,9 @@ class Ticket:
             self.resolution_note = ""  # the ledger's 办理情况 must not say it was done
             self.closed_at = None
             self.closed_without_reply = False
+            # Taken up again after closing unanswered: the old question's pause is over.
+            self.paused_at = None
+            self.resume_status = None
             self.rating = None
             self.rating_comment = ""
             self.rated_at = None

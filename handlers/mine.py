@@ -127,7 +127,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         if ticket.status is Status.CANCELLED:
             ctx.say("ticket_cancelled", number=ticket.label)
             await _tell_team_withdrawn(ctx, ticket)
-    elif verb == "ok" and ticket.status is Status.RESOLVED:
+    elif verb == "ok" and _awaits_rating(ticket, ctx.now):
         _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
@@ -243,11 +243,17 @@ async def _transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") 
     return True
 
 
+def _awaits_rating(ticket: Ticket, now: datetime) -> bool:
+    """Resolved and waiting for the requester's word, or closed lately without it: a
+    requester who confirms after the 销号 is still asked for the score."""
+    return ticket.status is Status.RESOLVED or _closed_lately_unconfirmed(ticket, now)
+
+
 async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
-    if ticket.status is not Status.RESOLVED:
+    if not _awaits_rating(ticket, ctx.now):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
         return
-    if not await _transition(ctx, ticket, Action.CONFIRM):
+    if ticket.status is Status.RESOLVED and not await _transition(ctx, ticket, Action.CONFIRM):
         return
     ticket.rate(score, "", ctx.now)
     await note_event(

@@ -38,10 +38,12 @@ async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     return targets
 
 
-async def ticket_targets(ctx: Ctx, ticket: Ticket) -> list[int]:
-    """Where news of `ticket` goes: its team's targets, and whoever accepted it, who may be
-    on the road to the barn and not watching the group."""
-    targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
+async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None) -> list[int]:
+    """Where news of `ticket` goes: its team's targets (paged as `urgent`, by default as
+    the ticket is), and whoever accepted it, who may be on the road to the barn and not
+    watching the group."""
+    paged = ticket.urgent if urgent is None else urgent
+    targets = await team_targets(ctx, ticket.team_id, urgent=paged)
     if ticket.accepted_by is not None and ticket.accepted_by not in targets:
         targets.append(ticket.accepted_by)
     return targets
@@ -139,11 +141,17 @@ async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, .
     return text, card_buttons(ctx.cfg, ticket)
 
 
-async def update_cards(ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None = None) -> None:
+async def update_cards(
+    ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None = None, reposting: bool = False
+) -> None:
     """Edit every sent copy of the ticket's card to its state now (but the one at
-    `skip_message_id` in this chat, which the step edits itself)."""
+    `skip_message_id` in this chat, which the step edits itself). `reposting`: a fresh
+    card follows (`post_card`), which alone has the buttons, also where the ticket comes
+    back to a team that had it."""
     assert ticket.id is not None
     text, buttons = await card_now(ctx, ticket)
+    if reposting:
+        buttons = ()
     # Each edit carries the whole card: edits still waiting are said again by these, and
     # would only keep a busy chat (an on-duty member's, 1 message a second) behind.
     await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)

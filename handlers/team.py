@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from core.enums import Action, Role, Script
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
-from core.lifecycle import oversight_applies
+from core.lifecycle import TRANSITIONS, oversight_applies
 from core.model import Ticket, reply_script
 from core.services import note_event, perform, roles_of
 from handlers import notify
@@ -17,6 +17,13 @@ from handlers.replies import Button, rows
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
+# The buttons that ask for a note first, and what the note is then for.
+_NOTE_ACTIONS = {
+    "ask": Action.ASK,
+    "res": Action.RESOLVE,
+    "xfer": Action.TRANSFER,
+    "xto": Action.TRANSFER,
+}
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -64,19 +71,20 @@ async def _act(
     return True
 
 
-async def refresh_cards(ctx: Ctx, ticket: Ticket) -> None:
-    """Show the new state on the pressed card and on every other copy of it."""
+async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) -> None:
+    """Show the new state on the pressed card and on every other copy of it (without
+    buttons when `reposting`: a fresh card follows)."""
     pressed = ctx.msg.callback_message_id
     if pressed is not None:
         text, buttons = await notify.card_now(ctx, ticket)
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
-        live = await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
+        live = not reposting and await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
         if live and await notify.is_prompt(ctx, ticket, ctx.msg.chat_id, pressed):
             live = False
         ctx.reply(text, buttons if live else (), edit=True)
-    await notify.update_cards(ctx, ticket, skip_message_id=pressed)
+    await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
 
 
 async def requester_script(ctx: Ctx, ticket: Ticket) -> Script:
@@ -108,6 +116,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
     verb = parts[1]
     ticket = await _load(ctx, parts[2])
     if ticket is None:
+        return
+    needs = _NOTE_ACTIONS.get(verb)
+    if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
+        # Said now, not after the member has typed a note that could not be used.
+        status = status_label(ticket.status, ctx.script, for_staff=True)
+        ctx.toast("not_allowed_now", status=status)
         return
     if verb in ("acc", "vis"):
         action, key = (
@@ -143,7 +157,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
         return
     if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
-    await refresh_cards(ctx, ticket)
+    await refresh_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket)
     await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
     ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
@@ -171,7 +185,8 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
             note="督办催办",
         )
         text = t("sv_remind_team", number=ticket.label)
-        for target in await notify.team_targets(ctx, ticket.team_id, urgent=True):
+        # A nudge pages as an urgent ticket does, and reaches whoever accepted it.
+        for target in await notify.ticket_targets(ctx, ticket, urgent=True):
             await ctx.enqueue(
                 target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
             )
@@ -212,7 +227,7 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
-        await refresh_cards(ctx, ticket)
+        await refresh_cards(ctx, ticket, reposting=True)
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket)
     else:

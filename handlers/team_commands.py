@@ -153,7 +153,8 @@ async def _reassign(ctx: Ctx) -> None:
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return
-    await notify.update_cards(ctx, ticket)  # the old team's copies: where it went, no buttons
+    # Every old copy shows where it went, without buttons: the new card is the live one.
+    await notify.update_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
@@ -180,7 +181,11 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("staff_only")
         return
     target, state = ctx.user.id, args[-1] if args else ""
-    if len(args) == 2 and args[0].lstrip("-").isdigit():
+    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
+        # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
+        ctx.say("duty_usage")
+        return
+    if len(args) == 2:
         if not any(m.role is Role.LEADER for m in mine):
             ctx.say("duty_denied")
             return

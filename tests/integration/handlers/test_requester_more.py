@@ -238,3 +238,22 @@ async def test_an_apology_for_a_button_comes_in_the_persons_script(desk: Harness
         texts(out).strip()
         == "系統繁忙，剛才的操作沒有成功，請稍後再試。烘烤緊急情況可再發一次 /110。"
     )
+
+
+async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    for _ in range(2):  # the farmer does not confirm: 销号 without reply after the wait
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.closed_without_reply
+    # 「已解决，评价」 on the notice they had not answered yet: the score is still welcome.
+    out = await desk.press(FARMER, f"my:ok:{ticket_id}")
+    assert f"my:r:{ticket_id}:5" in button_data(out) and "不能" not in texts(out)
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert "谢谢" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == 5
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:1")  # rated once only
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 5

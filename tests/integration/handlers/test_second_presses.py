@@ -4,13 +4,14 @@ the requester's own script."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 
 from core.enums import Status
 from core.model import TicketMessage
 from storage.tables import outbox
 from tests.support.desk import Harness
-from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
@@ -112,3 +113,37 @@ async def test_a_transferred_tickets_card_says_where_it_came_from_and_why(
     async with desk.db.uow(read_only=True) as uow:
         [placed] = [e for e in await uow.tickets.events(moved.id or 0) if e.action == "dispatch"]
     assert "许可证" in str(placed.data["why"])  # how the router placed it is kept
+
+
+@pytest.mark.parametrize("verb", ["ask", "res", "xfer", "xto"])
+async def test_a_note_button_of_a_resolved_ticket_says_so_before_asking_for_the_note(
+    desk: Harness, verb: str
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    data = f"tk:{verb}:{ticket_id}" + (":curing-baishi" if verb == "xto" else "")
+    out = await desk.press(OTHER_MEMBER, data, chat=TEAM_CHAT)
+    # Nothing to type for: the member is told at once, not after writing the note.
+    assert out.toast is not None and "已办结待确认" in out.toast
+    assert not out.replies
+    out = await desk.send(OTHER_MEMBER, "风机电容换过了，再看看", chat=TEAM_CHAT)
+    assert not out.replies and out.toast is None
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
+
+
+async def test_a_ticket_sent_back_to_a_team_has_one_card_with_buttons_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    await _cards_sent(desk, ticket_id, 700)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-baishi")
+    await _cards_sent(desk, ticket_id, 800)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-qingshan")
+    new = [r for r in await desk.outbox() if r.id not in before and r.chat_id == TEAM_CHAT]
+    live = [r for r in new if r.payload.get("buttons")]
+    # The fresh card is the live one; the old copy shows the state without buttons.
+    assert [r.method for r in live] == ["send_message"]
+    [moved] = await desk.tickets()
+    assert moved.team_id == "curing-qingshan"

@@ -71,6 +71,9 @@ class TicketLifecycle(RuleBasedStateMachine):
             assert t.accepted_at is not None
         if t.status is Status.WAITING_REQUESTER:
             assert t.paused_at is not None
+        elif t.status.is_open:
+            # The clock runs again: an old question's pause would read as a response.
+            assert t.paused_at is None and t.resume_status is None
         if t.status is Status.CANCELLED:
             assert t.cancelled_at is not None
 
@@ -82,3 +85,17 @@ class TicketLifecycle(RuleBasedStateMachine):
 
 TicketLifecycle.TestCase.settings = settings(max_examples=300, stateful_step_count=40)
 test_ticket_lifecycle = TicketLifecycle.TestCase
+
+
+def test_a_ticket_taken_up_again_after_an_unanswered_question_runs_its_clock() -> None:
+    ticket = TicketLifecycle().ticket
+    steps = [
+        (Action.DISPATCH, Role.SYSTEM),
+        (Action.ASK, Role.MEMBER),
+        (Action.EXPIRE, Role.SYSTEM),
+        (Action.REOPEN, Role.REQUESTER),
+    ]
+    for minutes, (action, role) in enumerate(steps, start=1):
+        ticket.apply(action, role=role, actor_id=42, now=START + timedelta(minutes=minutes))
+    assert ticket.status is Status.DISPATCHED
+    assert ticket.paused_at is None and ticket.resume_status is None
