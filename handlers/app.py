@@ -22,7 +22,7 @@ from handlers import alarm_place, intake, mine, registration, team, team_command
 from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
-from handlers.menu import main_menu
+from handlers.menu import main_menu, say_help
 from handlers.replies import Button, Outcome, Reply, rows
 from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
 from routing import Decision, bare, detect_script
@@ -205,7 +205,7 @@ async def on_command(ctx: Ctx, name: str) -> None:
     step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
         ctx.say("unknown_command", name=name[:32])
-        ctx.say("help", main_menu(ctx))
+        say_help(ctx)
         return
     if name not in ("cancel",) and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
@@ -221,7 +221,7 @@ async def _start(ctx: Ctx) -> None:
 
 @command("help")
 async def _help(ctx: Ctx) -> None:
-    ctx.say("help", main_menu(ctx))
+    say_help(ctx)
     if await team.is_oversight(ctx):
         ctx.say("t_help")  # /queue, /ticket, /stats, /ledger, /reassign are theirs too
 

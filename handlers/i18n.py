@@ -15,7 +15,10 @@ _HANT_CODES = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 _HANS_CODES = ("zh-hans", "zh-cn", "zh-sg", "zh")
 
 MESSAGES: dict[str, str] = {
-    "welcome": "您好{name}，这里是{bureau}服务台（金叶110）。\n烤房出故障请点 🚨110 报警，24小时有人值守；其他问题点「求助办事」。",
+    "welcome": "您好{name}，这里是{bureau}服务台（金叶110）。\n{how}",
+    "how_farmer": "烤房出故障请点 🚨110 报警，24小时有人值守；其他问题点「求助办事」。",
+    "how_retailer": "许可证、订货、配送等问题点「求助办事」，也可以直接发文字告诉我们。",
+    "how_staff": "职工心愿点「🌱 心愿」，其他问题点「求助办事」。",
     "menu_110": "🚨 110 烘烤报警",
     "menu_new": "📝 求助办事",
     "menu_complain": "📣 投诉",
@@ -25,13 +28,15 @@ MESSAGES: dict[str, str] = {
     "menu_register": "👤 登记信息",
     "help": (
         "可以这样用：\n"
-        "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n"
+        "{urgent}"
         "/new 求助办事（许可证、订货、配送、收购、技术……）\n"
-        "/complain 投诉　/suggest 建议　/wish 职工心愿\n"
+        "/complain 投诉　/suggest 建议{wish}\n"
         "/my 我的工单：补充材料、撤回、确认办结并评价\n"
         "/lang 简体/繁體　/cancel 退出当前操作\n"
         "也可以直接发文字描述问题，我们会自动转给对应服务队。"
     ),
+    "help_110": "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n",
+    "help_wish": "　/wish 职工心愿",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
     "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",

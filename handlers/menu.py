@@ -1,16 +1,49 @@
-"""The main menu shown after /start and registration."""
+"""The main menu shown after /start and registration, and the words that go with it.
+
+What a person is offered follows who they registered as: 🚨110 (a curing barn's emergency)
+for farmers, 🌱心愿 (the staff wish list) for staff, neither for a retailer, who would only
+be told the button is not for them. Someone not yet registered may be a farmer whose barn
+is failing now, so they see 110. The commands (/110, /wish) still answer everyone.
+"""
 
 from __future__ import annotations
 
+from core.enums import Requester
 from handlers.context import Ctx
 from handlers.replies import Button
 
 
+def _offers_110(ctx: Ctx) -> bool:
+    return ctx.user.kind in (None, Requester.FARMER)
+
+
+def _offers_wish(ctx: Ctx) -> bool:
+    return ctx.user.kind is Requester.STAFF
+
+
 def main_menu(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     t = ctx.text
-    return (
-        (Button(t("menu_110"), "m:110"),),
-        (Button(t("menu_new"), "m:new"), Button(t("menu_my"), "m:my")),
-        (Button(t("menu_complain"), "m:complain"), Button(t("menu_suggest"), "m:suggest")),
-        (Button(t("menu_wish"), "m:wish"), Button(t("menu_register"), "m:reg")),
-    )
+    menu: list[tuple[Button, ...]] = []
+    if _offers_110(ctx):
+        menu.append((Button(t("menu_110"), "m:110"),))
+    menu.append((Button(t("menu_new"), "m:new"), Button(t("menu_my"), "m:my")))
+    menu.append((Button(t("menu_complain"), "m:complain"), Button(t("menu_suggest"), "m:suggest")))
+    last = [Button(t("menu_register"), "m:reg")]
+    if _offers_wish(ctx):
+        last.insert(0, Button(t("menu_wish"), "m:wish"))
+    menu.append(tuple(last))
+    return tuple(menu)
+
+
+def how_to(ctx: Ctx) -> str:
+    """The welcome's second line: where this person's usual matters go."""
+    if _offers_wish(ctx):
+        return ctx.text("how_staff")
+    return ctx.text("how_farmer" if _offers_110(ctx) else "how_retailer")
+
+
+def say_help(ctx: Ctx) -> None:
+    """/help with the menu: the commands this person has a use for."""
+    urgent = ctx.text("help_110") if _offers_110(ctx) else ""
+    wish = ctx.text("help_wish") if _offers_wish(ctx) else ""
+    ctx.say("help", main_menu(ctx), urgent=urgent, wish=wish)

@@ -6,7 +6,7 @@ from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
 from handlers.i18n import in_script
-from handlers.menu import main_menu
+from handlers.menu import how_to, main_menu
 from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import join_with_invite
@@ -24,7 +24,8 @@ async def start(ctx: Ctx) -> None:
     elif payload.startswith("join_"):
         await join_with_invite(ctx, payload.removeprefix("join_"))
     name = f" {ctx.user.name}" if ctx.user.name else ""
-    ctx.say("welcome", main_menu(ctx), name=name, bureau=in_script(ctx.cfg.bureau, ctx.script))
+    bureau = in_script(ctx.cfg.bureau, ctx.script)
+    ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
     if not ctx.user.registered and ctx.msg.is_private:
         await start_registration(ctx)
 

@@ -1,0 +1,55 @@
+"""The menu, the welcome and /help follow who the person registered as: no 110 button for
+a retailer, the wish list only for staff, 110 for a farmer and for someone not yet known."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER, STAFF, NEWCOMER = 100002, 100003, 100099
+
+
+async def _registered_as(desk: Harness, user: int, kind: str) -> None:
+    await desk.send(user, "/start")
+    await desk.press(user, f"f:kind:{kind}")
+    await desk.send(user, "/cancel")  # the rest of registration can wait
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "shown", "hidden", "how"),
+    [
+        (FARMER, "farmer", {"m:110"}, {"m:wish"}, "烤房出故障请点 🚨110 报警"),
+        (RETAILER, "retailer", set(), {"m:110", "m:wish"}, "许可证、订货、配送等问题"),
+        (STAFF, "staff", {"m:wish"}, {"m:110"}, "职工心愿点「🌱 心愿」"),
+    ],
+)
+async def test_the_menu_offers_what_the_person_has_a_use_for(
+    desk: Harness, user: int, kind: str, shown: set[str], hidden: set[str], how: str
+) -> None:
+    await _registered_as(desk, user, kind)
+    for command in ("/start", "/help"):
+        out = await desk.send(user, command)
+        buttons = set(button_data(out))
+        assert shown <= buttons and not hidden & buttons, command
+        assert {"m:new", "m:my", "m:complain", "m:suggest", "m:reg"} <= buttons
+    welcome = texts(await desk.send(user, "/start"))
+    assert how in welcome
+    told = texts(await desk.send(user, "/help"))
+    assert ("/110" in told) == ("m:110" in shown) and ("/wish" in told) == ("m:wish" in shown)
+
+
+async def test_someone_not_yet_registered_is_offered_110(desk: Harness) -> None:
+    out = await desk.send(NEWCOMER, "/start")
+    assert "m:110" in button_data(out) and "烤房出故障" in texts(out)
+
+
+async def test_a_retailer_writing_traditional_reads_the_welcome_in_traditional(
+    desk: Harness,
+) -> None:
+    await _registered_as(desk, RETAILER, "retailer")
+    await desk.send(RETAILER, "/lang")
+    await desk.press(RETAILER, "lang:hant")
+    out = await desk.send(RETAILER, "/start")
+    assert "許可證、訂貨、配送等問題" in texts(out)
