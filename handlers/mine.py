@@ -304,6 +304,7 @@ async def flow_step(ctx: Ctx) -> None:
                 now=ctx.now,
                 note=text[:500],
             )
+            await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
         return

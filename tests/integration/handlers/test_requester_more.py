@@ -257,3 +257,13 @@ async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: H
     out = await desk.press(FARMER, f"my:r:{ticket_id}:1")  # rated once only
     [ticket] = await desk.tickets()
     assert ticket.rating == 5
+
+
+async def test_the_team_card_shows_the_score_and_what_the_farmer_said(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:4")
+    await desk.send(FARMER, "师傅来得很快，就是电话不好打通")
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    latest = {r.chat_id: str(r.payload.get("text")) for r in edits}
+    assert "评价：★★★★☆　师傅来得很快，就是电话不好打通" in latest[TEAM_CHAT]
