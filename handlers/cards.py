@@ -7,6 +7,7 @@ from datetime import datetime
 from core.config import Config
 from core.enums import Script, Status
 from core.model import Ticket, TicketEvent, User
+from core.texts import clip
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 
@@ -87,13 +88,9 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     if ticket.resolved_at:
         lines.append(f"办结：{local(cfg, ticket.resolved_at)} {ticket.resolution_note}")
     if ticket.rating is not None:
-        said = f"　{_clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
+        said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
     return "\n".join(lines)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

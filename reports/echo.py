@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.config import Config
 from core.enums import Status
 from core.model import OutboxMessage, Ticket
+from core.texts import clip
 from reports.anonymise import scrub
 from reports.labels import duration_text, percent, rating_name
 from reports.periods import Window
@@ -33,8 +34,7 @@ class EchoPost:
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+    return clip(" ".join(text.split()), MAX_TEXT)
 
 
 def post_text(

@@ -13,6 +13,7 @@ from functools import lru_cache
 from core.config import Config
 from core.enums import Script, Status
 from core.model import Ticket, User
+from core.texts import clip
 from routing import to_traditional
 
 STAFF: dict[str, str] = {
@@ -126,7 +127,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     head = "🚨【紧急】" if ticket.urgent else ""
     who = requester_user.name if requester_user and requester_user.name else "未登记"
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
-    text = ticket.text if len(ticket.text) <= 120 else ticket.text[:119] + "…"
+    text = clip(ticket.text, 120)
     return "\n".join(
         [
             f"{head}{ticket.label}｜{KINDS.get(ticket.kind.value, ticket.kind.value)}｜"
