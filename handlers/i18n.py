@@ -181,6 +181,7 @@ MESSAGES: dict[str, str] = {
     "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：",
     "t_done": "已记录（工单 {number}：{what}）。",
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
+    "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_done": "本群已绑定为「{team}」的派单群。",
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",

@@ -33,9 +33,27 @@ async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
         return None
     roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
     if not roles & {Role.MEMBER, Role.LEADER, Role.SUPERVISOR, Role.ADMIN}:
-        ctx.toast("t_not_member")
+        await _refuse_outsider(ctx, ticket)
         return None
     return ticket
+
+
+async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
+    """A press by someone the ticket's team does not include. Mostly a member of the team
+    that had it before a transfer, on its old card: tell them where it went, not that they
+    are not a member of a team they never asked to act for."""
+    if await _serves_a_team(ctx):
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.toast("t_with_other_team", number=ticket.label, team=team)
+    else:
+        ctx.toast("t_not_member")
+
+
+async def _serves_a_team(ctx: Ctx) -> bool:
+    uid = ctx.user.id
+    if any(uid in team.members or uid in team.leaders for team in ctx.cfg.teams):
+        return True
+    return any(m.team_id for m in await ctx.uow.memberships.of_user(uid))
 
 
 async def _act(

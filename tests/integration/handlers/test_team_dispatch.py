@@ -343,3 +343,18 @@ async def test_a_complaint_about_purchase_staff_goes_to_the_conduct_office(
     assert "事涉烟叶收购人员，不由其自查" in ticket.route_explanation
     cards = [r.chat_id for r in await desk.outbox() if r.purpose == "card"]
     assert cards == [CONDUCT_CHAT]  # never the purchase team complained about
+
+
+async def test_the_old_teams_press_after_a_transfer_says_where_the_ticket_went(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "属于白石片区", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert "现由白石乡烘烤110服务队办理" in texts(out), texts(out)
+    assert "只有该服务队成员" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
