@@ -129,7 +129,9 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
             ctx.uow, ctx.cfg, ticket, town_team.id, now=ctx.now, note=f"报告人告知位置：{said}"
         )
         await notify.update_cards(ctx, ticket)  # the first team's copies lose their buttons
-        await notify.post_card(ctx, ticket)  # card, files, location and pages for the new team
+        await notify.post_card(
+            ctx, ticket, with_history=True
+        )  # card, files, location and pages for the new team
         # Those paged first stand down: an edited card alone would not tell them.
         moved = t("place_moved_team", number=ticket.label, place=said, team=town_team.name)
         for target in await notify.team_targets(ctx, first_team, urgent=True):

@@ -129,6 +129,33 @@ def timeline(cfg: Config, events: list[TicketEvent], script: Script) -> str:
     return in_script("\n".join(lines), script)
 
 
+# What a team taking over a ticket learns from its past: what was asked, answered, added,
+# done and why it moved (the events with words), and who went there; not the bookkeeping
+# (creation, the router's dispatch, reminders, a bare 接单) or what the card shows (地点).
+_NOT_HISTORY = {"create", "dispatch", "remind", "escalate", "unreachable", "rate", "place"}
+_TOLD_WITHOUT_NOTE = {"visit", "resolve", "reopen"}
+_MOVES = {"transfer", "reassign"}
+_HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the card readable
+_HISTORY_NOTE = 300  # characters of one note
+
+
+def history_text(cfg: Config, ticket: Ticket, events: list[TicketEvent]) -> str:
+    """The ticket's past for the team it now comes to, or "" when it has none to tell."""
+    past = [
+        e
+        for e in events
+        if e.action not in _NOT_HISTORY and (e.note or e.action in _TOLD_WITHOUT_NOTE)
+    ]
+    if all(e.action in _MOVES for e in past):
+        return ""  # only moves: the card's 分派依据 already says the last one and why
+    shown = past[-_HISTORY_LINES:]
+    lines = [
+        f"工单 {ticket.label} 此前经过" + ("（最近的）" if len(past) > len(shown) else "") + "："
+    ]
+    lines += [f"{local(cfg, e.at)} {clip(_event_text(e), _HISTORY_NOTE)}" for e in shown]
+    return "\n".join(lines)
+
+
 def _event_text(event: TicketEvent) -> str:
     """What happened, with its note. A rating is written as two events, the score and then
     the requester's words, so each says which one it is."""

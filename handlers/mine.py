@@ -217,7 +217,9 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
         await ctx.end_flow()
         if voice is not None:
             await attach(ctx, ticket, "voice", voice, caption=reason)
-        await notify.post_card(ctx, ticket)  # the one live card; the old ones keep 已办结
+        await notify.post_card(
+            ctx, ticket, with_history=True
+        )  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
             told = t("reopen_to_team", number=ticket.label, text=reason)

@@ -6,7 +6,7 @@ from core.enums import Role
 from core.lifecycle import PROMPTS
 from core.model import Ticket
 from core.services import withdraw_stale_prompts
-from handlers.cards import card_buttons, card_text
+from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
 from handlers.replies import Button
 
@@ -87,13 +87,21 @@ async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
     return people | ({chat} if chat is not None else set())
 
 
-async def post_card(ctx: Ctx, ticket: Ticket) -> None:
-    """Put the ticket's card, its attachments, and (if urgent) pages, in front of the team."""
+async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> None:
+    """Put the ticket's card, its attachments, and (if urgent) pages, in front of the team.
+
+    `with_history`: the ticket comes from elsewhere (a transfer, a reassignment, a reopen),
+    so what was asked, answered and done before follows the card; the new team should not
+    ask the requester again what they already told the old one.
+    """
     assert ticket.id is not None
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester)
     targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
     attachments = await ctx.uow.attachments.of_ticket(ticket.id) if targets else ()
+    history = ""
+    if with_history and targets:
+        history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
     for target in targets:
         await ctx.enqueue(
             target,
@@ -103,6 +111,8 @@ async def post_card(ctx: Ctx, ticket: Ticket) -> None:
             ticket_id=ticket.id,
             purpose="card",
         )
+        if history:
+            await ctx.enqueue(target, history, urgent=ticket.urgent, ticket_id=ticket.id)
         for attachment in attachments:
             method = FILE_METHODS.get(attachment.kind)
             if method:

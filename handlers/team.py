@@ -176,7 +176,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
     await refresh_cards(ctx, ticket, reposting=True)
-    await notify.post_card(ctx, ticket)
+    await notify.post_card(ctx, ticket, with_history=True)
     await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
     ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
 
@@ -247,7 +247,7 @@ async def note_step(ctx: Ctx) -> None:
     ):
         await refresh_cards(ctx, ticket, reposting=True)
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
-        await notify.post_card(ctx, ticket)
+        await notify.post_card(ctx, ticket, with_history=True)
     else:
         return
     ctx.reply(t("t_done", number=ticket.label, what=text[:40]))

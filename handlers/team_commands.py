@@ -155,7 +155,7 @@ async def _reassign(ctx: Ctx) -> None:
         return
     # Every old copy shows where it went, without buttons: the new card is the live one.
     await notify.update_cards(ctx, ticket, reposting=True)
-    await notify.post_card(ctx, ticket)
+    await notify.post_card(ctx, ticket, with_history=True)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
 

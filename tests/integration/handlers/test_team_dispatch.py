@@ -358,3 +358,35 @@ async def test_the_old_teams_press_after_a_transfer_says_where_the_ticket_went(
     assert "只有该服务队成员" not in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
+
+
+async def test_a_transferred_ticket_brings_what_was_asked_and_answered_to_the_new_team(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    await desk.send(FARMER, "3号房")
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "属于白石片区", chat=TEAM_CHAT)
+    baishi_chat = -1001000000002
+    to_new_team = [
+        r.payload.get("text", "") for r in await desk.outbox() if r.chat_id == baishi_chat
+    ]
+    [history] = [text for text in to_new_team if "此前经过" in text]
+    assert "请求补充：烤房是几号房？" in history and "3号房" in history
+    assert "转派：属于白石片区" in history
+    card = next(text for text in to_new_team if text.startswith("🚨【紧急】工单"))
+    assert to_new_team.index(card) < to_new_team.index(history)  # the card first, then its past
+
+
+async def test_a_ticket_moved_out_of_triage_has_no_past_to_tell(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    assert not any("此前经过" in r.payload.get("text", "") for r in await desk.outbox())

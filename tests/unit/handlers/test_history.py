@@ -1,0 +1,62 @@
+"""The past a ticket brings to the team it is moved to (handlers.cards.history_text)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from core.config import Config
+from core.enums import Kind, Priority, Role, Status
+from core.model import Ticket, TicketEvent
+from handlers.cards import history_text
+
+START = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
+
+
+def _ticket() -> Ticket:
+    ticket = Ticket(
+        kind=Kind.REQUEST,
+        priority=Priority.NORMAL,
+        text="烤房掉温",
+        requester_id=1,
+        requester_chat_id=1,
+        line="curing",
+        team_id="curing-yanxi",
+        created_at=START,
+    )
+    ticket.id, ticket.number = 7, "10007"
+    return ticket
+
+
+def _event(action: str, note: str = "", minutes: int = 0) -> TicketEvent:
+    at = START + timedelta(minutes=minutes)
+    return TicketEvent(7, at, action, 5, Role.MEMBER, None, Status.ACCEPTED, note)
+
+
+def test_only_bookkeeping_and_moves_tell_nothing(demo_config: Config) -> None:
+    events = [_event("create"), _event("dispatch"), _event("remind"), _event("transfer", "片区")]
+    assert history_text(demo_config, _ticket(), events) == ""
+
+
+def test_questions_answers_and_moves_are_told_in_order(demo_config: Config) -> None:
+    events = [
+        _event("create"),
+        _event("ask", "几号房？", 1),
+        _event("answer", "3号房", 2),
+        _event("transfer", "属于白石片区", 3),
+    ]
+    lines = history_text(demo_config, _ticket(), events).splitlines()
+    assert lines[0] == "工单 10007 此前经过："
+    assert [line.split(" ", 2)[-1] for line in lines[1:]] == [
+        "请求补充：几号房？",
+        "已补充：3号房",
+        "转派：属于白石片区",
+    ]
+
+
+def test_a_long_past_keeps_the_latest_lines_and_long_notes_are_cut(demo_config: Config) -> None:
+    events = [_event("info", f"第{i}条", i) for i in range(30)] + [_event("info", "长" * 1000, 31)]
+    text = history_text(demo_config, _ticket(), events)
+    lines = text.splitlines()
+    assert "（最近的）" in lines[0] and len(lines) == 1 + 20
+    assert "第10条" not in text and "第11条" in text
+    assert lines[-1].endswith("…") and len(text) < 4096
