@@ -14,6 +14,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.exceptions import (
     AiogramError,
+    ClientDecodeError,
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
@@ -53,6 +54,10 @@ log = logging.getLogger(__name__)
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 KEYBOARD_CARRIER = "👇"
+# What a Bot API call can fail with: Telegram's own errors, and an answer that is not its
+# JSON at all (a proxy's HTML 502 page), which python-telegram-bot reads as a NetworkError.
+Refused = TelegramAPIError | ClientDecodeError
+REFUSED = (TelegramAPIError, ClientDecodeError)  # the same, for `except`
 
 
 def to_incoming(update: Update) -> Incoming | None:
@@ -146,7 +151,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
             await bot.answer_callback_query(
                 query.id, text=outcome.toast[:190] if outcome.toast else None
             )
-        except TelegramAPIError as exc:
+        except REFUSED as exc:
             # The query expires within seconds: the replies still go, unretried answer.
             log.warning("could not answer button press %s: %s", query.id, exc)
     source = query.message if query is not None else update.message
@@ -160,19 +165,18 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     for index, reply in enumerate(outcome.replies):
         try:
             await _show(bot, chat_id, reply, pressed)
-        except TelegramAPIError as exc:
+        except REFUSED as exc:
             left = outcome.replies[index:]
             raise _unshown(chat_id, left, pressed_id, exc) from exc
 
 
-def _unshown(
-    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramAPIError
-) -> Unshown:
-    """Flood control, server errors, timeouts and dropped connections are worth a retry."""
+def _unshown(chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refused) -> Unshown:
+    """Flood control, server errors, error pages, timeouts and dropped connections are worth
+    a retry."""
     if isinstance(exc, TelegramRetryAfter):
         wait = float(exc.retry_after)
         return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
-    transient = isinstance(exc, TelegramServerError | TelegramNetworkError)
+    transient = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
     forbidden = isinstance(exc, TelegramForbiddenError)
     return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
@@ -195,7 +199,7 @@ async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -
             # Its failure is not worth sending the reply again for.
             try:
                 await bot.send_message(chat_id, KEYBOARD_CARRIER, reply_markup=keyboard)
-            except TelegramAPIError as exc:
+            except REFUSED as exc:
                 log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
