@@ -283,9 +283,15 @@ async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -
     stop = stop_on_signals()
     try:
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
-        await bot.set_webhook(
-            url, secret_token=secret, allowed_updates=dispatcher.resolve_used_update_types()
+        # A Bot API hiccup here is waited out, as for getMe and deleteWebhook when polling.
+        set_webhook = partial(
+            bot.set_webhook,
+            url,
+            secret_token=secret,
+            allowed_updates=dispatcher.resolve_used_update_types(),
         )
+        if not await polling.retrying(stop, "setWebhook", set_webhook, _startup_pause):
+            return
         log.info(
             "webhook at %s, listening on %s:%s", url, settings.webhook_listen, settings.webhook_port
         )

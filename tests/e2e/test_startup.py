@@ -10,7 +10,7 @@ from typing import Literal
 import pytest
 
 from storage.uow import Database
-from tests.e2e.botproc import BotProcess
+from tests.e2e.botproc import BotProcess, Webhook
 from tests.e2e.scenarios import Driver
 from tests.support.fake_bot_api import FakeBotApi
 
@@ -28,6 +28,25 @@ async def test_a_bot_api_error_at_start_up_does_not_stop_the_bot(
             db = Database(str(bot.database_url))
             try:
                 await Driver(api, db, within=20).say(150001, "/my")
+            finally:
+                await db.dispose()
+        finally:
+            await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["ptb", "aiogram"])
+async def test_a_bot_api_error_while_setting_the_webhook_does_not_stop_the_bot(
+    framework: Literal["ptb", "aiogram"], tmp_path: Path
+) -> None:
+    async with FakeBotApi() as api:
+        api.inject("server_error", method="setWebhook", times=1)
+        bot = BotProcess(api, tmp_path, framework=framework, webhook=Webhook())
+        try:
+            await bot.start()  # raises if the process exits instead of setting its webhook
+            assert [c.status for c in api.calls_of("setWebhook")] == [500, 200]
+            db = Database(str(bot.database_url))
+            try:
+                await Driver(api, db, within=20).say(150002, "/my")
             finally:
                 await db.dispose()
         finally:
