@@ -102,6 +102,10 @@ def _message_fields(message: Message) -> dict[str, Any]:
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.migrate_to_chat_id is not None:
+        fields["migrate_to_chat_id"] = message.migrate_to_chat_id
+    if message.migrate_from_chat_id is not None:
+        fields["migrate_from_chat_id"] = message.migrate_from_chat_id
     kind = next((k for k in _UNSUPPORTED if getattr(message, k, None)), None)
     if kind is not None:
         fields["unsupported"] = kind

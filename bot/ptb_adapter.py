@@ -71,6 +71,10 @@ def to_incoming(update: Update) -> Incoming | None:
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.migrate_to_chat_id is not None:
+        fields["migrate_to_chat_id"] = message.migrate_to_chat_id
+    if message.migrate_from_chat_id is not None:
+        fields["migrate_from_chat_id"] = message.migrate_from_chat_id
     for kind in _UNSUPPORTED:
         if getattr(message, kind, None):
             fields["unsupported"] = kind

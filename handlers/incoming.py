@@ -41,6 +41,10 @@ class Incoming:
     callback_data: str | None = None
     callback_message_id: int | None = None
     unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
+    # Telegram's notices that this group became a supergroup (a new chat id): sent in the
+    # old chat with the new id, and in the new chat with the old id.
+    migrate_to_chat_id: int | None = None
+    migrate_from_chat_id: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("text", "user_name"):
@@ -53,6 +57,15 @@ class Incoming:
     @property
     def is_private(self) -> bool:
         return self.chat_type == "private"
+
+    @property
+    def chat_move(self) -> tuple[int, int] | None:
+        """(old chat id, new chat id) when this is the notice of a group's upgrade."""
+        if self.migrate_to_chat_id is not None:
+            return self.chat_id, self.migrate_to_chat_id
+        if self.migrate_from_chat_id is not None:
+            return self.migrate_from_chat_id, self.chat_id
+        return None
 
     @property
     def is_button(self) -> bool:

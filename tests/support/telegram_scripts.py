@@ -198,6 +198,8 @@ def edge_updates() -> list[Update]:
         photo(54, FARMER, caption="炉膛冒烟"),
         contact(55, FARMER, "13711112222", owner=None),  # someone else's card
         message(56, FARMER, animation=_file(56, **gif), document=_file(56)),  # a GIF is both
+        message(57, MEMBER, TEAM_CHAT, migrate_to_chat_id=-1001000099999),  # a group upgraded
+        message(58, MEMBER, -1001000099999, migrate_from_chat_id=TEAM_CHAT),
         edited,
         from_bot,
         old_card,
@@ -249,6 +251,9 @@ def neutral_incoming(update: Update) -> Incoming | None:
     kind = next((k for k in UNSUPPORTED if k in msg), None)
     if kind is not None:
         fields["unsupported"] = kind
+    for moved in ("migrate_to_chat_id", "migrate_from_chat_id"):
+        if moved in msg:
+            fields[moved] = msg[moved]
     return Incoming(**base, **fields)
 
 
