@@ -47,7 +47,7 @@ from bot.outbox import PtbTransport
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
-from handlers.incoming import Contact, Incoming, Location
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,9 @@ Refused = TelegramAPIError | ClientDecodeError
 REFUSED = (TelegramAPIError, ClientDecodeError)  # the same, for `except`
 
 
-def to_incoming(update: Update) -> Incoming | None:
-    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle
+    (among them a command addressed to another bot than `bot_username`)."""
     query, message = update.callback_query, update.message
     user: User | None
     if query is not None:
@@ -84,15 +85,17 @@ def to_incoming(update: Update) -> Incoming | None:
         message_id = query.message.message_id if isinstance(query.message, Message) else None
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
     assert message is not None
-    return Incoming(**base, **_message_fields(message))
+    fields = _message_fields(message, bot_username)
+    return None if fields is None else Incoming(**base, **fields)
 
 
-def _message_fields(message: Message) -> dict[str, Any]:
+def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"text": message.text or message.caption or ""}
     if message.text and message.text.startswith("/"):
-        parts = message.text[1:].split()
-        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
-        fields["args"] = tuple(parts[1:])
+        command = read_command(message.text, bot_username)
+        if command is None:
+            return None
+        fields["command"], fields["args"] = command
     if message.contact is not None:
         contact = message.contact
         fields["contact"] = Contact(contact.phone_number, contact.user_id, contact.first_name)
@@ -218,6 +221,16 @@ async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMar
             raise
 
 
+async def _username(bot: Bot) -> str | None:
+    """The bot's username (getMe, asked once and kept by aiogram); None while Telegram
+    cannot say, when every command is taken as ours, as before."""
+    try:
+        return (await bot.me()).username
+    except REFUSED as exc:
+        log.warning("getMe failed, commands for other bots cannot be told apart: %s", exc)
+        return None
+
+
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
@@ -225,7 +238,7 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome."""
-        incoming = to_incoming(event_update)
+        incoming = to_incoming(event_update, await _username(bot))
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
@@ -373,6 +386,8 @@ async def run_aiogram(settings: Settings) -> int:
     # through python-telegram-bot's client, whichever framework receives the updates.
     sender_bot = telegram.Bot(token, base_url=settings.bot_api_url)
     await retrying(asyncio.Event(), "getMe", sender_bot.initialize)
+    # The bot's own name, kept by aiogram: a command for another bot is told apart by it.
+    await polling.retrying(asyncio.Event(), "getMe", bot.me, _startup_pause)
     background = Background(app, PtbTransport(sender_bot), scheduler=settings.run_scheduler)
     await background.start()
     dispatcher = build_dispatcher(app, background)

@@ -27,15 +27,16 @@ from bot.outbox import PtbTransport
 from bot.outbox.outcome import retry_after_seconds
 from bot.ptb_runner import WebhookSettings, serve
 from bot.settings import Settings
-from handlers.incoming import Contact, Incoming, Location
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 
 
-def to_incoming(update: Update) -> Incoming | None:
-    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle
+    (among them a command addressed to another bot than `bot_username`)."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot:
         return None
@@ -58,9 +59,10 @@ def to_incoming(update: Update) -> Incoming | None:
     text = message.text or message.caption or ""
     fields: dict[str, Any] = {"text": text}
     if message.text and message.text.startswith("/"):
-        parts = message.text[1:].split()
-        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
-        fields["args"] = tuple(parts[1:])
+        command = read_command(message.text, bot_username)
+        if command is None:
+            return None
+        fields["command"], fields["args"] = command
     if message.contact is not None:
         fields["contact"] = Contact(
             message.contact.phone_number, message.contact.user_id, message.contact.first_name
@@ -211,7 +213,7 @@ def build_application(
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
-        incoming = to_incoming(update)
+        incoming = to_incoming(update, context.bot.username)
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)

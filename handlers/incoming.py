@@ -77,3 +77,14 @@ class Incoming:
         if self.command == "start" and self.args:
             return self.args[0]
         return None
+
+
+def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The command (lower case, without `@bot`) and the words after it, of a message that
+    starts with "/"; None when it is addressed to another bot (`/help@other_bot` in a group
+    with several bots, which that bot answers). Telegram's usernames ignore case."""
+    parts = text[1:].split()
+    name, _, addressee = (parts[0] if parts else "").partition("@")
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return name.lower(), tuple(parts[1:])
