@@ -24,6 +24,10 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -42,11 +46,13 @@ from aiohttp import web
 from bot import polling
 from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
+from handlers.command_menu import Commands, MenuScope
 from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome, Reply
 
@@ -332,6 +338,27 @@ def _startup_pause(error: BaseException) -> Pause | None:
     return None if isinstance(error, TelegramBadRequest) else _pause_for(error)
 
 
+def menu_setter(bot: Bot) -> SetMenu:
+    """setMyCommands for one scope, waiting out flood control and server errors."""
+
+    async def set_menu(scope: MenuScope, commands: Commands) -> None:
+        menu = [BotCommand(command=name, description=text) for name, text in commands]
+        call = partial(bot.set_my_commands, menu, scope=_scope(scope))
+        await polling.retrying(asyncio.Event(), "setMyCommands", call, _startup_pause)
+
+    return set_menu
+
+
+def _scope(
+    scope: MenuScope,
+) -> BotCommandScopeDefault | BotCommandScopeAllGroupChats | BotCommandScopeChat:
+    if scope.kind == "chat" and scope.chat_id is not None:
+        return BotCommandScopeChat(chat_id=scope.chat_id)
+    if scope.kind == "all_group_chats":
+        return BotCommandScopeAllGroupChats()
+    return BotCommandScopeDefault()
+
+
 async def poll_updates(dispatcher: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
     """Long polling through the lanes, confirming only handled updates (`bot.polling`).
 
@@ -390,6 +417,8 @@ async def run_aiogram(settings: Settings) -> int:
     await polling.retrying(asyncio.Event(), "getMe", bot.me, _startup_pause)
     background = Background(app, PtbTransport(sender_bot), scheduler=settings.run_scheduler)
     await background.start()
+    menus = MenuPublisher(app.db, app.cfg, menu_setter(bot))
+    menus.start()
     dispatcher = build_dispatcher(app, background)
     try:
         if settings.webhook_url:
@@ -399,6 +428,7 @@ async def run_aiogram(settings: Settings) -> int:
             await polling.retrying(asyncio.Event(), "deleteWebhook", delete_webhook, _startup_pause)
             await poll_updates(dispatcher, bot, stop_on_signals())
     finally:
+        await menus.close()
         await background.close()
         await sender_bot.shutdown()
         await bot.session.close()

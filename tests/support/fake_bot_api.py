@@ -112,7 +112,10 @@ class Fault:
             return False
         if self.method is not None and self.method != method:
             return False
-        return self.chat_id is None or params.get("chat_id") == self.chat_id
+        chat = params.get("chat_id")
+        if chat is None and isinstance(params.get("scope"), dict):
+            chat = params["scope"].get("chat_id")  # setMyCommands for one person's chat
+        return self.chat_id is None or chat == self.chat_id
 
 
 class _HtmlPage(Exception):
@@ -699,6 +702,11 @@ class FakeBotApi:
             raise _Reply(400, "Bad Request: can't parse commands JSON object")
         self.commands[self._commands_key(call.params)] = commands
         return True
+
+    def menu(self, scope: dict[str, Any] | None = None) -> list[str]:
+        """The commands set for `scope` (None: the default scope), in menu order."""
+        commands = self.commands.get(self._commands_key({"scope": scope}), [])
+        return [str(c["command"]) for c in commands]
 
     async def _api_getMyCommands(self, call: Call) -> Any:
         return self.commands.get(self._commands_key(call.params), [])
