@@ -215,6 +215,8 @@ MESSAGES: dict[str, str] = {
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",
     "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
     "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",
+    # an outbox alert: the team's group refused the bot (403)
+    "team_chat_refuses": "机器人已被移出该群，请把机器人重新加入该群",
     # Telegram's command menu (setMyCommands): one line each, shown as the person types "/"
     "cmd_110": "烤房紧急故障报警，24小时处理",
     "cmd_new": "求助办事：许可证、订货、配送、收购、技术……",
