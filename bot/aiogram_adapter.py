@@ -14,6 +14,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.exceptions import (
     AiogramError,
+    ClientDecodeError,
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
@@ -23,6 +24,10 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -41,22 +46,29 @@ from aiohttp import web
 from bot import polling
 from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
-from handlers.incoming import Contact, Incoming, Location
+from handlers.command_menu import Commands, MenuScope
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 KEYBOARD_CARRIER = "👇"
+# What a Bot API call can fail with: Telegram's own errors, and an answer that is not its
+# JSON at all (a proxy's HTML 502 page), which python-telegram-bot reads as a NetworkError.
+Refused = TelegramAPIError | ClientDecodeError
+REFUSED = (TelegramAPIError, ClientDecodeError)  # the same, for `except`
 
 
-def to_incoming(update: Update) -> Incoming | None:
-    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle
+    (among them a command addressed to another bot than `bot_username`)."""
     query, message = update.callback_query, update.message
     user: User | None
     if query is not None:
@@ -79,15 +91,17 @@ def to_incoming(update: Update) -> Incoming | None:
         message_id = query.message.message_id if isinstance(query.message, Message) else None
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
     assert message is not None
-    return Incoming(**base, **_message_fields(message))
+    fields = _message_fields(message, bot_username)
+    return None if fields is None else Incoming(**base, **fields)
 
 
-def _message_fields(message: Message) -> dict[str, Any]:
+def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"text": message.text or message.caption or ""}
     if message.text and message.text.startswith("/"):
-        parts = message.text[1:].split()
-        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
-        fields["args"] = tuple(parts[1:])
+        command = read_command(message.text, bot_username)
+        if command is None:
+            return None
+        fields["command"], fields["args"] = command
     if message.contact is not None:
         contact = message.contact
         fields["contact"] = Contact(contact.phone_number, contact.user_id, contact.first_name)
@@ -97,6 +111,10 @@ def _message_fields(message: Message) -> dict[str, Any]:
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.migrate_to_chat_id is not None:
+        fields["migrate_to_chat_id"] = message.migrate_to_chat_id
+    if message.migrate_from_chat_id is not None:
+        fields["migrate_from_chat_id"] = message.migrate_from_chat_id
     kind = next((k for k in _UNSUPPORTED if getattr(message, k, None)), None)
     if kind is not None:
         fields["unsupported"] = kind
@@ -146,7 +164,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
             await bot.answer_callback_query(
                 query.id, text=outcome.toast[:190] if outcome.toast else None
             )
-        except TelegramAPIError as exc:
+        except REFUSED as exc:
             # The query expires within seconds: the replies still go, unretried answer.
             log.warning("could not answer button press %s: %s", query.id, exc)
     source = query.message if query is not None else update.message
@@ -160,19 +178,18 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     for index, reply in enumerate(outcome.replies):
         try:
             await _show(bot, chat_id, reply, pressed)
-        except TelegramAPIError as exc:
+        except REFUSED as exc:
             left = outcome.replies[index:]
             raise _unshown(chat_id, left, pressed_id, exc) from exc
 
 
-def _unshown(
-    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramAPIError
-) -> Unshown:
-    """Flood control, server errors, timeouts and dropped connections are worth a retry."""
+def _unshown(chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refused) -> Unshown:
+    """Flood control, server errors, error pages, timeouts and dropped connections are worth
+    a retry."""
     if isinstance(exc, TelegramRetryAfter):
         wait = float(exc.retry_after)
         return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
-    transient = isinstance(exc, TelegramServerError | TelegramNetworkError)
+    transient = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
     forbidden = isinstance(exc, TelegramForbiddenError)
     return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
@@ -195,7 +212,7 @@ async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -
             # Its failure is not worth sending the reply again for.
             try:
                 await bot.send_message(chat_id, KEYBOARD_CARRIER, reply_markup=keyboard)
-            except TelegramAPIError as exc:
+            except REFUSED as exc:
                 log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
@@ -210,6 +227,16 @@ async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMar
             raise
 
 
+async def _username(bot: Bot) -> str | None:
+    """The bot's username (getMe, asked once and kept by aiogram); None while Telegram
+    cannot say, when every command is taken as ours, as before."""
+    try:
+        return (await bot.me()).username
+    except REFUSED as exc:
+        log.warning("getMe failed, commands for other bots cannot be told apart: %s", exc)
+        return None
+
+
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
@@ -217,7 +244,7 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome."""
-        incoming = to_incoming(event_update)
+        incoming = to_incoming(event_update, await _username(bot))
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
@@ -279,9 +306,15 @@ async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -
     stop = stop_on_signals()
     try:
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
-        await bot.set_webhook(
-            url, secret_token=secret, allowed_updates=dispatcher.resolve_used_update_types()
+        # A Bot API hiccup here is waited out, as for getMe and deleteWebhook when polling.
+        set_webhook = partial(
+            bot.set_webhook,
+            url,
+            secret_token=secret,
+            allowed_updates=dispatcher.resolve_used_update_types(),
         )
+        if not await polling.retrying(stop, "setWebhook", set_webhook, _startup_pause):
+            return
         log.info(
             "webhook at %s, listening on %s:%s", url, settings.webhook_listen, settings.webhook_port
         )
@@ -303,6 +336,27 @@ def _pause_for(error: BaseException) -> Pause | None:
 def _startup_pause(error: BaseException) -> Pause | None:
     """As for getUpdates, but a 400 at start-up is a mistake waiting cannot mend."""
     return None if isinstance(error, TelegramBadRequest) else _pause_for(error)
+
+
+def menu_setter(bot: Bot) -> SetMenu:
+    """setMyCommands for one scope, waiting out flood control and server errors."""
+
+    async def set_menu(scope: MenuScope, commands: Commands) -> None:
+        menu = [BotCommand(command=name, description=text) for name, text in commands]
+        call = partial(bot.set_my_commands, menu, scope=_scope(scope))
+        await polling.retrying(asyncio.Event(), "setMyCommands", call, _startup_pause)
+
+    return set_menu
+
+
+def _scope(
+    scope: MenuScope,
+) -> BotCommandScopeDefault | BotCommandScopeAllGroupChats | BotCommandScopeChat:
+    if scope.kind == "chat" and scope.chat_id is not None:
+        return BotCommandScopeChat(chat_id=scope.chat_id)
+    if scope.kind == "all_group_chats":
+        return BotCommandScopeAllGroupChats()
+    return BotCommandScopeDefault()
 
 
 async def poll_updates(dispatcher: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
@@ -359,8 +413,12 @@ async def run_aiogram(settings: Settings) -> int:
     # through python-telegram-bot's client, whichever framework receives the updates.
     sender_bot = telegram.Bot(token, base_url=settings.bot_api_url)
     await retrying(asyncio.Event(), "getMe", sender_bot.initialize)
+    # The bot's own name, kept by aiogram: a command for another bot is told apart by it.
+    await polling.retrying(asyncio.Event(), "getMe", bot.me, _startup_pause)
     background = Background(app, PtbTransport(sender_bot), scheduler=settings.run_scheduler)
     await background.start()
+    menus = MenuPublisher(app.db, app.cfg, menu_setter(bot))
+    menus.start()
     dispatcher = build_dispatcher(app, background)
     try:
         if settings.webhook_url:
@@ -370,6 +428,7 @@ async def run_aiogram(settings: Settings) -> int:
             await polling.retrying(asyncio.Event(), "deleteWebhook", delete_webhook, _startup_pause)
             await poll_updates(dispatcher, bot, stop_on_signals())
     finally:
+        await menus.close()
         await background.close()
         await sender_bot.shutdown()
         await bot.session.close()

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from telegram import (
     Bot,
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -22,20 +28,23 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.background import Background
 from bot.bootstrap import App, build_app
+from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import retry_after_seconds
-from bot.ptb_runner import WebhookSettings, serve
+from bot.ptb_runner import WebhookSettings, retrying, serve
 from bot.settings import Settings
-from handlers.incoming import Contact, Incoming, Location
+from handlers.command_menu import Commands, MenuScope
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 _UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
 
 
-def to_incoming(update: Update) -> Incoming | None:
-    """The neutral event for a Telegram update; None for updates the desk does not handle."""
+def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
+    """The neutral event for a Telegram update; None for updates the desk does not handle
+    (among them a command addressed to another bot than `bot_username`)."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.is_bot:
         return None
@@ -58,9 +67,10 @@ def to_incoming(update: Update) -> Incoming | None:
     text = message.text or message.caption or ""
     fields: dict[str, Any] = {"text": text}
     if message.text and message.text.startswith("/"):
-        parts = message.text[1:].split()
-        fields["command"] = (parts[0] if parts else "").split("@")[0].lower()
-        fields["args"] = tuple(parts[1:])
+        command = read_command(message.text, bot_username)
+        if command is None:
+            return None
+        fields["command"], fields["args"] = command
     if message.contact is not None:
         fields["contact"] = Contact(
             message.contact.phone_number, message.contact.user_id, message.contact.first_name
@@ -71,6 +81,10 @@ def to_incoming(update: Update) -> Incoming | None:
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.migrate_to_chat_id is not None:
+        fields["migrate_to_chat_id"] = message.migrate_to_chat_id
+    if message.migrate_from_chat_id is not None:
+        fields["migrate_from_chat_id"] = message.migrate_from_chat_id
     for kind in _UNSUPPORTED:
         if getattr(message, kind, None):
             fields["unsupported"] = kind
@@ -181,20 +195,45 @@ async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | Non
             log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
+def menu_setter(bot: Bot) -> SetMenu:
+    """setMyCommands for one scope, waiting out flood control and server errors."""
+
+    async def set_menu(scope: MenuScope, commands: Commands) -> None:
+        menu = [BotCommand(name, text) for name, text in commands]
+        call = partial(bot.set_my_commands, menu, scope=_scope(scope))
+        await retrying(asyncio.Event(), "setMyCommands", call)
+
+    return set_menu
+
+
+def _scope(scope: MenuScope) -> BotCommandScope:
+    if scope.kind == "chat" and scope.chat_id is not None:
+        return BotCommandScopeChat(scope.chat_id)
+    if scope.kind == "all_group_chats":
+        return BotCommandScopeAllGroupChats()
+    return BotCommandScopeDefault()
+
+
 def build_application(
     app: App, *, token: str, base_url: str, background: bool = False
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The PTB application; with `background`, it also drains the outbox while it runs."""
+    """The PTB application; with `background`, it also drains the outbox while it runs
+    and sets the command menus."""
     runner: Background | None = None
+    menus: MenuPublisher | None = None
 
     async def start_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        nonlocal runner
+        nonlocal runner, menus
         runner = Background(
             app, PtbTransport(application.bot), scheduler=app.settings.run_scheduler
         )
         await runner.start()
+        menus = MenuPublisher(app.db, app.cfg, menu_setter(application.bot))
+        menus.start()
 
     async def stop_background(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if menus is not None:
+            await menus.close()
         if runner is not None:
             await runner.close()
 
@@ -207,7 +246,7 @@ def build_application(
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
-        incoming = to_incoming(update)
+        incoming = to_incoming(update, context.bot.username)
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)

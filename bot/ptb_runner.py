@@ -150,10 +150,16 @@ async def serve(application: App, *, webhook: WebhookSettings | None = None) -> 
                 runner = web.AppRunner(webhook_app(application, webhook.path, webhook.secret))
                 await runner.setup()
                 await web.TCPSite(runner, webhook.listen, webhook.port).start()
-                await application.bot.set_webhook(
-                    webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES
-                )
-                await stop.wait()
+                # A Bot API hiccup here is waited out too: without its webhook the bot hears
+                # nothing, and a process that exits stays down without a supervisor.
+                if await retrying(
+                    stop,
+                    "setWebhook",
+                    lambda: application.bot.set_webhook(
+                        webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES
+                    ),
+                ):
+                    await stop.wait()
         finally:
             if runner is not None:
                 await runner.cleanup()

@@ -19,6 +19,7 @@ from core.errors import (
 from core.model import Ticket, User
 from core.numbers import parse_public_number
 from handlers import alarm_place, intake, mine, registration, team, team_commands
+from handlers.chat_moves import on_chat_move
 from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
@@ -158,6 +159,9 @@ def _script_for(user: User, msg: Incoming) -> Script:
 
 async def route(ctx: Ctx) -> None:
     msg = ctx.msg
+    if msg.chat_move is not None:
+        await on_chat_move(ctx, *msg.chat_move)
+        return
     if not msg.is_private:
         await team_commands.in_group(ctx)
         return

@@ -41,6 +41,10 @@ class Incoming:
     callback_data: str | None = None
     callback_message_id: int | None = None
     unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
+    # Telegram's notices that this group became a supergroup (a new chat id): sent in the
+    # old chat with the new id, and in the new chat with the old id.
+    migrate_to_chat_id: int | None = None
+    migrate_from_chat_id: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("text", "user_name"):
@@ -55,6 +59,15 @@ class Incoming:
         return self.chat_type == "private"
 
     @property
+    def chat_move(self) -> tuple[int, int] | None:
+        """(old chat id, new chat id) when this is the notice of a group's upgrade."""
+        if self.migrate_to_chat_id is not None:
+            return self.chat_id, self.migrate_to_chat_id
+        if self.migrate_from_chat_id is not None:
+            return self.migrate_from_chat_id, self.chat_id
+        return None
+
+    @property
     def is_button(self) -> bool:
         return self.callback_data is not None
 
@@ -64,3 +77,14 @@ class Incoming:
         if self.command == "start" and self.args:
             return self.args[0]
         return None
+
+
+def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The command (lower case, without `@bot`) and the words after it, of a message that
+    starts with "/"; None when it is addressed to another bot (`/help@other_bot` in a group
+    with several bots, which that bot answers). Telegram's usernames ignore case."""
+    parts = text[1:].split()
+    name, _, addressee = (parts[0] if parts else "").partition("@")
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return name.lower(), tuple(parts[1:])

@@ -31,6 +31,7 @@ from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
 from core.model import OutboxMessage
+from core.team_chats import follow_chat_move
 from storage.outbox_queries import OutboxQueries
 from storage.uow import Database, SqlUnitOfWork
 
@@ -186,6 +187,11 @@ class Delivery:
             self._flood(row.chat_id, failure.retry_after)
             due = now + timedelta(seconds=failure.retry_after)
             await self._reschedule(row, due, row.attempts, failure.message, payload)
+        elif verdict is Verdict.MIGRATED and not row.method.startswith("send_"):
+            # Message ids do not carry over to the supergroup: the same id there is another
+            # message, which the edit would overwrite. The old chat's message stays as it is.
+            log.error("row %s: cannot edit in chat %s, it moved", row.id, row.chat_id)
+            await self._settle(row, "dead", failure.message, now, forbidden=False, moved=failure)
         elif verdict is Verdict.MIGRATED:
             log.warning("row %s: chat %s moved to %s", row.id, row.chat_id, failure.new_chat_id)
             await self._reschedule(row, now, row.attempts, failure.message, payload, failure)
@@ -227,6 +233,7 @@ class Delivery:
         assert row.id is not None
         async with self.write() as uow:
             moved_to = migrated.new_chat_id if migrated else None
+            await self._follow_move(uow, row, migrated)
             if not await OutboxQueries.on(uow).reschedule(
                 row.id,
                 not_before=due,
@@ -239,8 +246,28 @@ class Delivery:
                 return
             await uow.commit()
 
+    async def _follow_move(
+        self, uow: SqlUnitOfWork, row: OutboxMessage, migrated: Failure | None
+    ) -> None:
+        """A team whose chat became a supergroup is bound to the new id, so that its next
+        messages go there at once (and its commands and cards work there)."""
+        if migrated is None or migrated.new_chat_id is None:
+            return
+        moved = await follow_chat_move(
+            uow, self.cfg, row.chat_id, migrated.new_chat_id, by=0, now=self.clock.now()
+        )
+        if moved:
+            log.warning("teams %s now use chat %s", ", ".join(moved), migrated.new_chat_id)
+
     async def _settle(
-        self, row: OutboxMessage, status: str, error: str, now: datetime, *, forbidden: bool
+        self,
+        row: OutboxMessage,
+        status: str,
+        error: str,
+        now: datetime,
+        *,
+        forbidden: bool,
+        moved: Failure | None = None,
     ) -> None:
         assert row.id is not None
         for attempt in range(_SETTLE_TRIES):
@@ -251,6 +278,7 @@ class Delivery:
                     ):
                         log.warning("outbox row %s was settled by another sender", row.id)
                         return
+                    await self._follow_move(uow, row, moved)
                     alerts = await record_undeliverable(
                         uow, self.cfg, row, error, now, forbidden=forbidden
                     )

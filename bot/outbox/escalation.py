@@ -6,6 +6,8 @@ requester -> the team's chat -> the team's leaders -> the supervisors -> the adm
 A team chat or a member starts at the leaders, a leader at the supervisors. The first rung
 with anyone reachable (other than the failed recipient) gets the alert, as new outbox rows
 written in the same transaction as the failure, so an alert is never lost nor duplicated.
+A team chat that refuses the bot altogether (403: removed from the group) cuts the whole team
+off, so the first reachable rung above the leaders (the supervisors) is alerted as well.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from core.config import Config
 from core.enums import Role
 from core.model import OutboxMessage, Ticket
 from core.services import note_event
+from handlers.i18n import t
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -98,6 +101,9 @@ async def _already_noted(
     return False
 
 
+_TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, supervisors, admins
+
+
 async def _ladder(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket) -> list[list[int]]:
     team = cfg.find_team(ticket.team_id)
     binding = await uow.team_chats.get(ticket.team_id)
@@ -132,25 +138,43 @@ async def _alerts(
     forbidden: bool,
 ) -> list[OutboxMessage]:
     rungs = await _ladder(uow, cfg, ticket)
-    for rung in rungs[_start_rung(rungs, ticket, row.chat_id) :]:
-        targets = [t for t in rung if t != row.chat_id and await _reachable(uow, t)]
+    level, targets = await _first_reachable(
+        uow, rungs, _start_rung(rungs, ticket, row.chat_id), row
+    )
+    team_chat_refuses = forbidden and row.chat_id < 0 and row.chat_id in rungs[_TEAM_CHAT]
+    if team_chat_refuses and level < _SUPERVISORS:
+        # A team chat that refuses the bot (it was removed from the group) cuts the whole
+        # team off, not one person: the supervisors hear of it too, not only its leaders.
+        _, above = await _first_reachable(uow, rungs, _SUPERVISORS, row)
+        targets += [t for t in above if t not in targets]
+    if not targets:
+        return []
+    text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
+    return [
+        OutboxMessage(
+            chat_id=target,
+            method="send_message",
+            payload={"text": text},
+            created_at=now,
+            not_before=now,
+            priority=0 if ticket.urgent else min(row.priority, 1),
+            ticket_id=ticket.id,
+            purpose="alert",
+            dedup_key=f"undeliverable:{row.id}:{target}",
+        )
+        for target in targets
+    ]
+
+
+async def _first_reachable(
+    uow: SqlUnitOfWork, rungs: list[list[int]], start: int, row: OutboxMessage
+) -> tuple[int, list[int]]:
+    """The first rung from `start` with anyone reachable (but the failed chat), and those."""
+    for level in range(start, len(rungs)):
+        targets = [t for t in rungs[level] if t != row.chat_id and await _reachable(uow, t)]
         if targets:
-            text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
-            return [
-                OutboxMessage(
-                    chat_id=target,
-                    method="send_message",
-                    payload={"text": text},
-                    created_at=now,
-                    not_before=now,
-                    priority=0 if ticket.urgent else min(row.priority, 1),
-                    ticket_id=ticket.id,
-                    purpose="alert",
-                    dedup_key=f"undeliverable:{row.id}:{target}",
-                )
-                for target in targets
-            ]
-    return []
+            return level, targets
+    return len(rungs), []
 
 
 async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
@@ -173,6 +197,8 @@ async def _alert_text(
     if user is not None and user.name:
         who += f" {user.name}"
     why = "对方已屏蔽机器人或未开启对话" if forbidden else "Telegram 拒绝或多次重试仍失败"
+    if forbidden and row.chat_id < 0:
+        why = t("team_chat_refuses")  # a group has not blocked anyone: the bot was removed
     lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{who}（{why}）。", f"原因：{reason[:200]}"]
     if user is not None and user.phone:
         lines.append(f"请电话联系：{user.phone}")

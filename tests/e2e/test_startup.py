@@ -10,7 +10,7 @@ from typing import Literal
 import pytest
 
 from storage.uow import Database
-from tests.e2e.botproc import BotProcess
+from tests.e2e.botproc import BotProcess, Webhook
 from tests.e2e.scenarios import Driver
 from tests.support.fake_bot_api import FakeBotApi
 
@@ -28,6 +28,54 @@ async def test_a_bot_api_error_at_start_up_does_not_stop_the_bot(
             db = Database(str(bot.database_url))
             try:
                 await Driver(api, db, within=20).say(150001, "/my")
+            finally:
+                await db.dispose()
+        finally:
+            await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["ptb", "aiogram"])
+async def test_a_bot_api_error_while_setting_the_webhook_does_not_stop_the_bot(
+    framework: Literal["ptb", "aiogram"], tmp_path: Path
+) -> None:
+    async with FakeBotApi() as api:
+        api.inject("server_error", method="setWebhook", times=1)
+        bot = BotProcess(api, tmp_path, framework=framework, webhook=Webhook())
+        try:
+            await bot.start()  # raises if the process exits instead of setting its webhook
+            assert [c.status for c in api.calls_of("setWebhook")] == [500, 200]
+            db = Database(str(bot.database_url))
+            try:
+                await Driver(api, db, within=20).say(150002, "/my")
+            finally:
+                await db.dispose()
+        finally:
+            await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["ptb", "aiogram"])
+async def test_each_kind_of_person_gets_its_own_command_menu_and_a_refusal_stops_nothing(
+    framework: Literal["ptb", "aiogram"], tmp_path: Path
+) -> None:
+    supervisor, admin = 300001, 300002  # config/demo.yaml
+    async with FakeBotApi() as api:
+        api.inject("server_error", method="setMyCommands", times=1)  # the first, tried again
+        api.inject("bad_request", method="setMyCommands", chat_id=admin)  # chat not found
+        bot = BotProcess(api, tmp_path, framework=framework)
+        try:
+            await bot.start()
+            await api.wait_for(
+                lambda c: c.method == "setMyCommands" and c.answered, count=5, within=30
+            )
+            everyone, groups = api.menu(), api.menu({"type": "all_group_chats"})
+            theirs = api.menu({"type": "chat", "chat_id": supervisor})
+            assert "110" in everyone and "queue" not in everyone and "reassign" not in everyone
+            assert "queue" in groups and "stats" not in groups
+            assert {"queue", "reassign", "stats", "ledger", "110"} <= set(theirs)
+            assert api.menu({"type": "chat", "chat_id": admin}) == []  # refused, logged
+            db = Database(str(bot.database_url))
+            try:
+                await Driver(api, db, within=20).say(150003, "/my")  # the bot carries on
             finally:
                 await db.dispose()
         finally:

@@ -6,7 +6,8 @@ Point python-telegram-bot at it with ``Bot(TOKEN, base_url=server.base_url)`` (a
 "parameters"}``), records every call, lets a test act as users (``push_message``,
 ``push_command``, ``push_contact``, ``push_location``, ``push_photo``, ``push_voice``,
 ``push_callback``) through ``getUpdates`` long polling, and injects faults per method, chat
-and count: 429 with retry_after, 403, 400, 404, 500, slow replies and dropped connections.
+and count: 429 with retry_after, 403, 400, 404, 500, a proxy's HTML 502 page, slow replies
+and dropped connections.
 Unknown methods answer 404 "Not Found", as Telegram does.
 
 Webhook mode: once the bot has called ``setWebhook``, ``deliver_to(url)`` makes the server
@@ -31,7 +32,7 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, web
 TOKEN = "123456789:AAF-fake-token-for-tests"
 FaultKind = Literal[
     "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated",
-    "not_found",
+    "not_found", "bad_gateway",
 ]  # fmt: skip
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -54,6 +55,13 @@ _ERRORS: dict[FaultKind, tuple[int, str]] = {
     "migrated": (400, "Bad Request: group chat was upgraded to a supergroup chat"),
     "not_found": (404, "Not Found"),  # what Telegram answers for a method it does not know
 }
+# What a proxy in front of the Bot API (or Telegram's own nginx) answers when the server
+# behind it is down: an HTML page, not Telegram's JSON.
+_BAD_GATEWAY_PAGE = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
 
 
 @dataclass
@@ -104,7 +112,18 @@ class Fault:
             return False
         if self.method is not None and self.method != method:
             return False
-        return self.chat_id is None or params.get("chat_id") == self.chat_id
+        chat = params.get("chat_id")
+        if chat is None and isinstance(params.get("scope"), dict):
+            chat = params["scope"].get("chat_id")  # setMyCommands for one person's chat
+        return self.chat_id is None or chat == self.chat_id
+
+
+class _HtmlPage(Exception):
+    """An answer that is not Telegram's JSON (a proxy's error page)."""
+
+    def __init__(self, code: int, page: str):
+        super().__init__(page)
+        self.code, self.page = code, page
 
 
 class _Reply(Exception):
@@ -504,6 +523,10 @@ class FakeBotApi:
             body = {"ok": False, "error_code": reply.code, "description": reply.description}
             if reply.parameters:
                 body["parameters"] = reply.parameters
+        except _HtmlPage as page:
+            call.status, call.answered = page.code, True
+            await self._notify()
+            return web.Response(status=page.code, text=page.page, content_type="text/html")
         call.answered = True
         await self._notify()
         return web.json_response(body, status=call.status)
@@ -519,6 +542,8 @@ class FakeBotApi:
             assert request.transport is not None
             request.transport.abort()  # the client sees the connection reset, no answer
             raise asyncio.CancelledError
+        if fault.kind == "bad_gateway":
+            raise _HtmlPage(502, _BAD_GATEWAY_PAGE)
         code, template = _ERRORS[fault.kind]
         text = fault.description or template.format(retry_after=fault.retry_after)
         parameters: dict[str, Any] | None = None
@@ -677,6 +702,11 @@ class FakeBotApi:
             raise _Reply(400, "Bad Request: can't parse commands JSON object")
         self.commands[self._commands_key(call.params)] = commands
         return True
+
+    def menu(self, scope: dict[str, Any] | None = None) -> list[str]:
+        """The commands set for `scope` (None: the default scope), in menu order."""
+        commands = self.commands.get(self._commands_key({"scope": scope}), [])
+        return [str(c["command"]) for c in commands]
 
     async def _api_getMyCommands(self, call: Call) -> Any:
         return self.commands.get(self._commands_key(call.params), [])

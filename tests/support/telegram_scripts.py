@@ -198,6 +198,10 @@ def edge_updates() -> list[Update]:
         photo(54, FARMER, caption="炉膛冒烟"),
         contact(55, FARMER, "13711112222", owner=None),  # someone else's card
         message(56, FARMER, animation=_file(56, **gif), document=_file(56)),  # a GIF is both
+        say(59, MEMBER, "/help@other_bot", chat=TEAM_CHAT),  # for another bot in the group
+        say(63, MEMBER, "/queue@JINYE110_BOT", chat=TEAM_CHAT),  # names are case-insensitive
+        message(57, MEMBER, TEAM_CHAT, migrate_to_chat_id=-1001000099999),  # a group upgraded
+        message(58, MEMBER, -1001000099999, migrate_from_chat_id=TEAM_CHAT),
         edited,
         from_bot,
         old_card,
@@ -236,7 +240,10 @@ def neutral_incoming(update: Update) -> Incoming | None:
     fields: dict[str, Any] = {"text": words}
     if msg.get("text", "").startswith("/"):
         head, *args = msg["text"][1:].split() or [""]
-        fields |= {"command": head.split("@")[0].lower(), "args": tuple(args)}
+        name, _, addressee = head.partition("@")
+        if addressee and addressee.lower() != BOT_USER["username"]:
+            return None  # another bot's command: not ours to answer
+        fields |= {"command": name.lower(), "args": tuple(args)}
     if "contact" in msg:
         card = msg["contact"]
         fields["contact"] = Contact(card["phone_number"], card.get("user_id"), card["first_name"])
@@ -249,6 +256,9 @@ def neutral_incoming(update: Update) -> Incoming | None:
     kind = next((k for k in UNSUPPORTED if k in msg), None)
     if kind is not None:
         fields["unsupported"] = kind
+    for moved in ("migrate_to_chat_id", "migrate_from_chat_id"):
+        if moved in msg:
+            fields[moved] = msg[moved]
     return Incoming(**base, **fields)
 
 

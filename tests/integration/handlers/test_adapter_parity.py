@@ -20,6 +20,7 @@ from handlers.incoming import Incoming
 from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.telegram_scripts import (
+    BOT_USER,
     TEAM_CHAT,
     TOKEN,
     MockSession,
@@ -107,9 +108,11 @@ async def test_python_telegram_bot_and_aiogram_match_the_neutral_desk(
 
 
 async def _read_by_both(update: dict[str, Any]) -> tuple[Incoming | None, Incoming | None]:
+    username = str(BOT_USER["username"])
     async with aiogram_bot() as bot:
-        by_aiogram = aiogram_incoming(Update.model_validate(update, context={"bot": bot}))
-    return ptb_incoming(PtbUpdate.de_json(update, PtbBot(TOKEN))), by_aiogram
+        parsed = Update.model_validate(update, context={"bot": bot})
+        by_aiogram = aiogram_incoming(parsed, username)
+    return ptb_incoming(PtbUpdate.de_json(update, PtbBot(TOKEN)), username), by_aiogram
 
 
 def every_update() -> list[Any]:
@@ -164,7 +167,7 @@ async def test_message_not_modified_counts_as_success(db: Database, demo_config:
     async with aiogram_bot(session) as bot:
         accept = press(10, MEMBER, "tk:acc:1", message_id=900, chat=TEAM_CHAT)
         await dispatcher.feed_update(bot, Update.model_validate(accept, context={"bot": bot}))
-    names = [name for name, _ in session.calls]
+    names = [name for name, _ in session.calls if name != "getMe"]  # getMe: the bot's name
     assert names == ["answerCallbackQuery", "editMessageText"]
     [ticket, *_] = await harness.tickets()
     assert ticket.status is Status.ACCEPTED
@@ -187,7 +190,7 @@ async def test_webhook_refuses_a_wrong_secret_token(db: Database, demo_config: C
             assert right.status == 200
             # Answered once handled: the step is committed before Telegram hears "200".
             assert (await snapshot(db))["processed_updates"] == [("tg:7",)]
-    assert [name for name, _ in session.calls] == ["sendMessage"]
+    assert [name for name, _ in session.calls if name != "getMe"] == ["sendMessage"]
 
 
 @pytest.mark.parametrize(
@@ -216,3 +219,15 @@ def test_bot_api_url_is_read_as_python_telegram_bot_reads_it(
     server = api_server(configured)
     assert server.api_url("T", "getMe") == method_url
     assert server.file_url("T", "a.jpg") == file_url
+
+
+@pytest.mark.parametrize("runner", [run_ptb, run_aiogram], ids=["ptb", "aiogram"])
+async def test_a_command_for_another_bot_in_the_team_chat_is_left_to_that_bot(
+    runner: Any, db: Database, demo_config: Config
+) -> None:
+    harness = await _fresh(db, demo_config)
+    run = await runner(harness, [say(80, MEMBER, "/help@group_helper_bot", chat=TEAM_CHAT)])
+    assert run.calls == []  # not our /help: the team chat hears nothing from us
+    assert (await snapshot(db))["processed_updates"] == []
+    run = await runner(harness, [say(81, MEMBER, "/help@jinye110_bot", chat=TEAM_CHAT)])
+    assert "服务队群里可以这样用" in reply_texts(run.calls)[0]

@@ -118,6 +118,40 @@ async def test_a_group_that_became_a_supergroup_gets_the_row_at_its_new_id(rig: 
     assert rig.api.texts(-1004001) == ["群升级了"]
 
 
+async def test_a_team_chat_that_became_a_supergroup_is_bound_to_its_new_id(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config)
+    new_chat = -1001000099999
+    rig.api.inject("migrated", chat_id=TEAM_CHAT, migrate_to=new_chat)
+    [card] = await rig.queue(
+        message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card")
+    )
+    await rig.sender.drain_all()
+    assert (await rig.row(card)).chat_id == new_chat and rig.api.texts(new_chat)
+    # The team's next messages (cards, reminders, its /queue there) use the new chat.
+    async with db.uow(read_only=True) as uow:
+        binding = await uow.team_chats.get("curing-qingshan")
+    assert binding is not None and binding.chat_id == new_chat
+
+
+@sqlite_only
+async def test_an_edit_in_a_group_that_became_a_supergroup_is_not_made_in_the_new_one(
+    rig: Rig,
+) -> None:
+    # Message ids do not carry over: the supergroup's message 1 is another message.
+    await rig.queue(message(-1004001, "另一张卡片"))
+    await rig.sender.drain_all()
+    rig.api.inject("migrated", chat_id=-4001, migrate_to=-1004001)
+    [edit] = await rig.queue(
+        OutboxMessage(-4001, "edit_message", {"text": "已接单", "message_id": 1}, T0, T0)
+    )
+    await rig.sender.drain_all()
+    assert rig.api.messages[(-1004001, 1)]["text"] == "另一张卡片"
+    row = await rig.row(edit)
+    assert row.status == "dead" and "migrated to supergroup" in row.last_error
+
+
 @sqlite_only
 async def test_retries_run_out_then_the_row_is_dead(rig: Rig) -> None:
     sender = rig.new_sender(max_attempts=3)

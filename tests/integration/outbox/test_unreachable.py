@@ -97,6 +97,20 @@ async def test_a_bot_kicked_from_the_team_chat_alerts_the_leaders(
     assert "服务队群" in alert and "新工单" in alert
 
 
+async def test_a_bot_kicked_from_the_team_chat_tells_the_supervisors_too(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)
+    rig.api.kick(TEAM_CHAT)
+    await rig.queue(message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+
+    # The whole team is cut off, not one person: whoever oversees the teams hears it as well.
+    [to_leader], [to_supervisor] = rig.api.texts(LEADER), rig.api.texts(SUPERVISOR)
+    assert to_supervisor == to_leader and "服务队群" in to_supervisor
+    assert ticket.label in to_supervisor and "机器人已被移出该群" in to_supervisor
+
+
 async def test_a_message_without_a_ticket_still_marks_the_person(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:

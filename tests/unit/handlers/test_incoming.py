@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from handlers.incoming import Incoming
+import pytest
+
+from handlers.incoming import Incoming, read_command
 
 
 def test_control_characters_never_get_past_the_event() -> None:
@@ -21,3 +23,30 @@ def test_control_characters_never_get_past_the_event() -> None:
 def test_ordinary_text_is_kept_as_it_came() -> None:
     text = "煙葉變黃了 🔥 ＡＢＣ\u200b"
     assert Incoming(update_key="t:2", user_id=1, chat_id=1, text=text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("/start site_QS01", ("start", ("site_QS01",))),
+        ("/Queue@Jinye110_Bot", ("queue", ())),  # usernames ignore case
+        ("/help@other_bot", None),  # another bot's command in a shared group
+        ("/", ("", ())),  # a bare slash: an unknown command, answered as such
+        ("/110@", ("110", ())),
+    ],
+)
+def test_a_command_is_read_unless_it_names_another_bot(
+    text: str, read: tuple[str, tuple[str, ...]] | None
+) -> None:
+    assert read_command(text, "jinye110_bot") == read
+
+
+def test_without_the_bots_name_every_command_is_taken_as_ours() -> None:
+    assert read_command("/help@other_bot", None) == ("help", ())
+
+
+def test_a_group_upgrade_notice_names_the_old_and_the_new_chat() -> None:
+    in_old = Incoming(update_key="t:3", user_id=1, chat_id=-5, migrate_to_chat_id=-1005)
+    in_new = Incoming(update_key="t:4", user_id=1, chat_id=-1005, migrate_from_chat_id=-5)
+    assert in_old.chat_move == in_new.chat_move == (-5, -1005)
+    assert Incoming(update_key="t:5", user_id=1, chat_id=-5).chat_move is None

@@ -1,0 +1,33 @@
+"""A team's dispatch chat follows its group when Telegram upgrades it to a supergroup.
+
+The upgrade gives the group a new chat id, and the old one refuses every message from then
+on. A team bound to the old id would have its cards land there first (and be moved one by
+one), its /queue refused in the new chat, and its pressed cards lose their buttons there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.config import Config
+from core.model import TeamChat
+from core.ports import UnitOfWork
+
+
+async def follow_chat_move(
+    uow: UnitOfWork, cfg: Config, old: int, new: int, *, by: int, now: datetime
+) -> list[str]:
+    """Bind each team whose dispatch chat is `old` to `new`; the ids of the teams moved.
+
+    `by` is who upgraded the group, or 0 when the move was learned from Telegram's refusal.
+    """
+    moved: list[str] = []
+    if old == new:
+        return moved
+    for team in cfg.teams:
+        bound = await uow.team_chats.get(team.id)
+        current = bound.chat_id if bound is not None else team.chat_id
+        if current == old:
+            await uow.team_chats.bind(TeamChat(team.id, new, by, now))
+            moved.append(team.id)
+    return moved
