@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "reg_area_retailer": "请选择您店铺所在的乡镇/片区，或共享位置自动匹配最近的零售商圈：",
     "reg_area_any": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的站点：",
     "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
+    "menu_next": "需要办什么，请点下面的按钮：",
     "reg_name_bad": "姓名请用 1 到 20 个字。",
     "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",
     "phone_typed": "请点下方按钮共享手机号（手动输入的号码无法核实）。",

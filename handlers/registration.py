@@ -197,11 +197,14 @@ async def _area_step(ctx: Ctx) -> None:
     area_obj = ctx.cfg.area(user.area or "")
     site = ctx.cfg.site(user.site_code) if user.site_code else None
     place = site.name if site else (area_obj.name if area_obj else ctx.text("place_unset"))
+    # The place question's 📍 keyboard goes with the confirmation; the menu follows on a
+    # message of its own, as a message carries one keyboard only.
     ctx.say(
         "reg_done",
-        main_menu(ctx),
+        keyboard="remove",
         name=user.name,
         kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
         phone=user.phone or "—",
         place=in_script(place, ctx.script),
     )
+    ctx.say("menu_next", main_menu(ctx))

@@ -64,3 +64,14 @@ async def test_a_retailer_reads_the_place_question_in_traditional(desk: Harness)
     assert "請選擇您店鋪所在的鄉鎮/片區，或共享位置自動匹配最近的零售商圈" in texts(out)
     out = await desk.location(RETAILER, 26.579, 106.712)
     assert "城區東片零售商圈" in texts(out)
+
+
+async def test_an_area_chosen_by_button_takes_the_location_keyboard_away(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "陈明")
+    asked = await desk.send(FARMER, "跳过")
+    assert any(r.keyboard == "location" for r in asked.replies)
+    done, menu = (await desk.press(FARMER, "f:area:qingshan")).replies
+    assert done.text.startswith("登记完成") and done.keyboard == "remove"
+    assert "m:new" in {b.data for row in menu.buttons for b in row}
