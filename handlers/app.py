@@ -25,6 +25,7 @@ from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu, say_help
 from handlers.replies import Button, Outcome, Reply, rows
+from handlers.staff import is_oversight
 from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
 from routing import Decision, bare, detect_script
 from storage.uow import Database
@@ -226,7 +227,7 @@ async def _start(ctx: Ctx) -> None:
 @command("help")
 async def _help(ctx: Ctx) -> None:
     say_help(ctx)
-    if await team.is_oversight(ctx):
+    if await is_oversight(ctx):
         ctx.say("t_help")  # /queue, /ticket, /stats, /ledger, /reassign are theirs too
 
 

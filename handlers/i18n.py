@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "kind_retailer": "零售户",
     "kind_staff": "职工",
     "reg_name": "请输入您的姓名：",
+    "reg_staff_name": "第一次使用，请先登记（已记为本局职工）。请输入您的姓名：",
     "reg_phone": "请点下方按钮共享您的手机号（只用于服务人员联系您）：",
     "reg_phone_button": "📱 共享我的手机号",
     "reg_area": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群：",

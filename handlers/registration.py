@@ -9,7 +9,7 @@ from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import area_named
 from handlers.replies import Button, rows
-from handlers.staff import join_with_invite
+from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_question
 from routing import bare
 
@@ -23,6 +23,9 @@ async def start(ctx: Ctx) -> None:
         await _bind_site(ctx, payload.removeprefix("site_"))
     elif payload.startswith("join_"):
         await join_with_invite(ctx, payload.removeprefix("join_"))
+    if ctx.user.kind is None and await is_bureau_staff(ctx):
+        # Configured or invited to a team, or a supervisor: staff, whatever else they are.
+        ctx.user.kind = Requester.STAFF
     name = f" {ctx.user.name}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
@@ -50,6 +53,11 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
 
 
 async def start_registration(ctx: Ctx) -> None:
+    if not ctx.user.registered and ctx.user.kind is Requester.STAFF:
+        # The bureau's own people are not asked whether they are farmers or retailers.
+        await ctx.start_flow(REGISTER, "name")
+        ctx.say("reg_staff_name")
+        return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
 

@@ -83,3 +83,26 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> int:
                 )
                 added += 1
     return added
+
+
+async def serves_a_team(ctx: Ctx) -> bool:
+    """A member or leader of any team, by the config or by an invite."""
+    uid = ctx.user.id
+    if any(uid in team.members or uid in team.leaders for team in ctx.cfg.teams):
+        return True
+    return any(m.team_id for m in await ctx.uow.memberships.of_user(uid))
+
+
+async def is_oversight(ctx: Ctx) -> bool:
+    """A supervisor or admin, by the config or by an invite."""
+    if ctx.user.id in ctx.cfg.supervisors or ctx.user.id in ctx.cfg.admins:
+        return True
+    return any(
+        m.role in (Role.SUPERVISOR, Role.ADMIN)
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+    )
+
+
+async def is_bureau_staff(ctx: Ctx) -> bool:
+    """Someone the bureau already knows as its staff: no need to ask what they are."""
+    return await is_oversight(ctx) or await serves_a_team(ctx)

@@ -14,6 +14,7 @@ from handlers.cards import status_label
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
+from handlers.staff import is_oversight, serves_a_team
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -42,18 +43,11 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
     """A press by someone the ticket's team does not include. Mostly a member of the team
     that had it before a transfer, on its old card: tell them where it went, not that they
     are not a member of a team they never asked to act for."""
-    if await _serves_a_team(ctx):
+    if await serves_a_team(ctx):
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.toast("t_with_other_team", number=ticket.label, team=team)
     else:
         ctx.toast("t_not_member")
-
-
-async def _serves_a_team(ctx: Ctx) -> bool:
-    uid = ctx.user.id
-    if any(uid in team.members or uid in team.leaders for team in ctx.cfg.teams):
-        return True
-    return any(m.team_id for m in await ctx.uow.memberships.of_user(uid))
 
 
 async def _act(
@@ -254,12 +248,3 @@ async def note_step(ctx: Ctx) -> None:
 
 
 FLOWS: dict[str, Step] = {"t_ask": note_step, "t_res": note_step, "t_xfer": note_step}
-
-
-async def is_oversight(ctx: Ctx) -> bool:
-    if ctx.user.id in ctx.cfg.supervisors or ctx.user.id in ctx.cfg.admins:
-        return True
-    return any(
-        m.role in (Role.SUPERVISOR, Role.ADMIN)
-        for m in await ctx.uow.memberships.of_user(ctx.user.id)
-    )

@@ -14,10 +14,10 @@ from handlers.cards import status_label, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
+from handlers.staff import is_oversight
 from handlers.team import (
     FLOWS,
     Step,
-    is_oversight,
     on_button,
     on_supervisor_button,
     tell_requester,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.enums import Requester
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
 RETAILER, STAFF, NEWCOMER = 100002, 100003, 100099
 
@@ -53,3 +54,25 @@ async def test_a_retailer_writing_traditional_reads_the_welcome_in_traditional(
     await desk.press(RETAILER, "lang:hant")
     out = await desk.send(RETAILER, "/start")
     assert "許可證、訂貨、配送等問題" in texts(out)
+
+
+@pytest.mark.parametrize("user", [MEMBER, SUPERVISOR], ids=["team member", "supervisor"])
+async def test_the_bureaus_own_people_are_not_asked_if_they_farm_or_keep_a_shop(
+    desk: Harness, user: int
+) -> None:
+    out = await desk.send(user, "/start")
+    assert "已记为本局职工" in texts(out) and "您是" not in texts(out)
+    assert not {"f:kind:farmer", "f:kind:retailer"} & set(button_data(out))
+    assert "m:wish" in button_data(out)  # the staff menu
+    await desk.send(user, "赵队员")
+    await desk.send(user, "跳过")
+    done = await desk.send(user, "跳过")
+    assert "登记完成：赵队员，职工" in texts(done)
+    async with desk.db.uow(read_only=True) as uow:
+        person = await uow.users.get(user)
+    assert person is not None and person.kind is Requester.STAFF and person.name == "赵队员"
+
+
+async def test_a_newcomer_is_still_asked_what_they_are(desk: Harness) -> None:
+    out = await desk.send(NEWCOMER, "/start")
+    assert {"f:kind:farmer", "f:kind:retailer", "f:kind:staff"} <= set(button_data(out))
