@@ -132,10 +132,20 @@ async def _reassign(ctx: Ctx) -> None:
     if not await is_oversight(ctx):
         ctx.say("supervisors_only")
         return
-    ticket = await ctx.uow.tickets.by_number(args[0]) if len(args) == 2 else None
-    to_team = _team_named(ctx, args[1]) if len(args) == 2 else None
-    if ticket is None or to_team is None:
+    if len(args) != 2 or not any(ch.isdigit() for ch in args[0]):
         ctx.say("reassign_usage")
+        return
+    if parse_public_number(args[0]) is None:
+        ctx.say("number_mistyped", number=args[0][:20])  # a typo, told as one
+        return
+    ticket = await ctx.uow.tickets.by_number(args[0])
+    if ticket is None:
+        ctx.say("not_your_ticket")
+        return
+    to_team = _team_named(ctx, args[1])
+    if to_team is None:
+        names = "、".join(in_script(team.name, ctx.script) for team in _teams_like(ctx, args[1]))
+        ctx.say("reassign_which_team", typed=args[1][:30], teams=names)
         return
     if to_team.id == ticket.team_id:
         ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
@@ -165,9 +175,16 @@ def _team_named(ctx: Ctx, typed: str) -> Team | None:
     found = ctx.cfg.find_team(typed)
     if found is not None:
         return found
+    named = _teams_like(ctx, typed)
+    return named[0] if len(named) == 1 else None
+
+
+def _teams_like(ctx: Ctx, typed: str) -> list[Team]:
+    """The teams whose name holds what was typed; every team when none does (what to
+    choose from)."""
     plain = bare(typed)
     named = [team for team in ctx.cfg.teams if plain and plain in bare(team.name)]
-    return named[0] if len(named) == 1 else None
+    return named or list(ctx.cfg.teams)
 
 
 async def _help(ctx: Ctx) -> None:

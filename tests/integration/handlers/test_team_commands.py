@@ -31,3 +31,23 @@ async def test_a_supervisors_nudge_reaches_the_member_who_accepted(desk: Harness
     nudged = {r.chat_id for r in await desk.outbox() if r.purpose == "remind"}
     # The member on the road to the barn, as well as the team chat and the paged leader.
     assert nudged == {TEAM_CHAT, LEADER, MEMBER}
+
+
+async def test_reassign_tells_a_mistyped_number_an_unknown_ticket_and_an_unclear_team_apart(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.number is not None
+    number = ticket.number
+    wrong_check = number[:-1] + str((int(number[-1]) + 1) % 10)
+    out = await desk.send(SUPERVISOR, f"/reassign {wrong_check} curing-baishi")
+    assert "可能输错了一位" in texts(out)
+    out = await desk.send(SUPERVISOR, f"/reassign {number} 烘烤110")
+    assert "没有唯一对应「烘烤110」的服务队" in texts(out)
+    assert "白石乡烘烤110服务队" in texts(out) and "专卖" not in texts(out)
+    out = await desk.send(SUPERVISOR, f"/reassign {number} 不存在的队")
+    assert "专卖" in texts(out)  # nothing like it: every team to choose from
+    assert "用法" in texts(await desk.send(SUPERVISOR, "/reassign"))
+    [still] = await desk.tickets()
+    assert still.team_id == ticket.team_id
