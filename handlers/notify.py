@@ -182,31 +182,25 @@ async def update_cards(
     newest = {
         sent.chat_id: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
     }
+    # Where each edit goes: a sent copy by its message id; a card still queued once it has
+    # gone out (the sender finds its message id then).
+    edits: list[tuple[int, dict[str, object]]] = []
     for sent in newest.values():
         if sent.chat_id in queued:
-            continue  # a newer copy is on its way there; the edit below finds it
+            continue  # a newer copy is on its way there; its edit follows below
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
         if pressed and sent.chat_id not in held:
             continue
-        await ctx.enqueue(
-            sent.chat_id,
-            text,
-            buttons=buttons if sent.chat_id in current else (),
-            urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
-            ticket_id=ticket.id,
-            purpose="card_edit",
-            method="edit_message",
-            extra={"message_id": sent.message_id},
-        )
-    # A card still queued gets its edit after it goes out (the sender finds its message id).
-    for chat_id in queued:
+        edits.append((sent.chat_id, {"message_id": sent.message_id}))
+    edits += [(chat_id, {"ref_purpose": "card"}) for chat_id in queued]
+    for chat_id, where in edits:
         await ctx.enqueue(
             chat_id,
             text,
             buttons=buttons if chat_id in current else (),
-            urgent=ticket.urgent,
+            urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",
-            extra={"ref_purpose": "card"},
+            extra=where,
         )
