@@ -185,6 +185,11 @@ class Ticket:
     def label(self) -> str:
         return self.number or "?"
 
+    @property
+    def closed_unresolved(self) -> bool:
+        """Closed for want of the requester's answer, never resolved: not crossed off (销号)."""
+        return self.status is Status.CLOSED and self.resolved_at is None
+
 
 @dataclass(eq=False)
 class User:

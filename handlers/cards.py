@@ -43,7 +43,7 @@ def local(cfg: Config, at: datetime | None) -> str:
 def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:
     """The ticket's status label, telling a ticket closed for want of the requester's answer
     (never resolved) from one crossed off (销号) after it was resolved."""
-    if ticket.status is Status.CLOSED and ticket.resolved_at is None:
+    if ticket.closed_unresolved:
         return t("status_closed_unanswered", script)
     return status_label(ticket.status, script, for_staff=for_staff)
 

@@ -112,7 +112,7 @@ def place(cfg: Config, ticket: Ticket) -> str:
 
 def status(ticket: Ticket) -> str:
     """A ticket closed for want of the requester's answer was never resolved: not 已销号."""
-    if ticket.status is Status.CLOSED and ticket.resolved_at is None:
+    if ticket.closed_unresolved:
         return "未补充关闭"
     return STATUSES[ticket.status]
 
