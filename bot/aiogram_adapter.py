@@ -53,7 +53,7 @@ from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
-from handlers.incoming import Contact, Incoming, Location, read_command
+from handlers.incoming import Contact, Incoming, Location, read_command, sent_as_group
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -77,8 +77,10 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         user, chat = message.from_user, message.chat
     else:
         return None
-    if user is None or chat is None or user.is_bot:
+    if user is None or chat is None:
         return None
+    if user.is_bot:
+        return None if message is None else _anonymous_command(update, message, bot_username)
     base: dict[str, Any] = {
         "update_key": f"tg:{update.update_id}",  # the PTB adapter's format: one shared inbox
         "user_id": user.id,
@@ -93,6 +95,31 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
     assert message is not None
     fields = _message_fields(message, bot_username)
     return None if fields is None else Incoming(**base, **fields)
+
+
+def _anonymous_command(
+    update: Update, message: Message, bot_username: str | None
+) -> Incoming | None:
+    """A command of ours sent in a group's name (anonymous admin, linked channel); any other
+    message from a bot is not for the desk."""
+    sender, text = message.from_user, message.text
+    if sender is None or not text or not text.startswith("/"):
+        return None
+    if not sent_as_group(sender.id, message.sender_chat is not None):
+        return None
+    command = read_command(text, bot_username)
+    if command is None:
+        return None
+    return Incoming(
+        update_key=f"tg:{update.update_id}",
+        user_id=sender.id,
+        chat_id=message.chat.id,
+        chat_type=message.chat.type,
+        text=text,
+        command=command[0],
+        args=command[1],
+        anonymous=True,
+    )
 
 
 def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any] | None:

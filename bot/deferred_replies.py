@@ -61,9 +61,7 @@ def queueable(reply: Reply) -> bool:
     return reply.photo is None and reply.document is None
 
 
-def outbox_rows(
-    unshown: Unshown, now: datetime, due: datetime
-) -> tuple[list[OutboxMessage], int]:
+def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[OutboxMessage], int]:
     """The rows, due at `due`, that carry the unshown replies, and how many charts or files
     no row can carry (each has a row saying so in its place)."""
     rows, left_out = [], 0

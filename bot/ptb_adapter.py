@@ -35,7 +35,7 @@ from bot.outbox.outcome import retry_after_seconds
 from bot.ptb_runner import WebhookSettings, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
-from handlers.incoming import Contact, Incoming, Location, read_command
+from handlers.incoming import Contact, Incoming, Location, read_command, sent_as_group
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,10 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
     """The neutral event for a Telegram update; None for updates the desk does not handle
     (among them a command addressed to another bot than `bot_username`)."""
     user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None or user.is_bot:
+    if user is None or chat is None:
         return None
+    if user.is_bot:
+        return _anonymous_command(update, bot_username)
     base: dict[str, Any] = {
         "update_key": f"tg:{update.update_id}",
         "user_id": user.id,
@@ -90,6 +92,29 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
             fields["unsupported"] = kind
             break
     return Incoming(**base, **fields)
+
+
+def _anonymous_command(update: Update, bot_username: str | None) -> Incoming | None:
+    """A command of ours sent in a group's name (anonymous admin, linked channel); any other
+    message from a bot is not for the desk."""
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None or message.from_user is None or not message.text:
+        return None
+    if not sent_as_group(message.from_user.id, message.sender_chat is not None):
+        return None
+    command = read_command(message.text, bot_username) if message.text.startswith("/") else None
+    if command is None:
+        return None
+    return Incoming(
+        update_key=f"tg:{update.update_id}",
+        user_id=message.from_user.id,
+        chat_id=chat.id,
+        chat_type=chat.type,
+        text=message.text,
+        command=command[0],
+        args=command[1],
+        anonymous=True,
+    )
 
 
 def _editable(message: object) -> bool:

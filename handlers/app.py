@@ -67,6 +67,9 @@ class Desk:
         self.svc = services
 
     async def handle(self, msg: Incoming) -> Outcome:
+        if msg.anonymous:
+            # Nothing is saved: a redelivery only says it again.
+            return _apology("anonymous_sender", msg)
         connection_lost = False
         for attempt in range(1, ATTEMPTS + 1):
             last = attempt == ATTEMPTS

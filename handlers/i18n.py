@@ -182,6 +182,10 @@ MESSAGES: dict[str, str] = {
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",
     "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：",
     "t_done": "已记录（工单 {number}：{what}）。",
+    "anonymous_sender": (
+        "您是以群组（匿名管理员）的身份发的命令，机器人无法确认是谁在操作。"
+        "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"
+    ),
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",

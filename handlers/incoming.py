@@ -45,6 +45,9 @@ class Incoming:
     # old chat with the new id, and in the new chat with the old id.
     migrate_to_chat_id: int | None = None
     migrate_from_chat_id: int | None = None
+    # A command sent in the group's name (an anonymous admin, or a linked channel): nobody
+    # the desk can tell permissions by, so it only says how to send it in their own name.
+    anonymous: bool = False
 
     def __post_init__(self) -> None:
         for name in ("text", "user_name"):
@@ -77,6 +80,17 @@ class Incoming:
         if self.command == "start" and self.args:
             return self.args[0]
         return None
+
+
+# Telegram's stand-in sender for a group's anonymous admins (its messages carry the group as
+# sender_chat); a linked channel's posts come from 136817688 the same way.
+GROUP_ANONYMOUS_BOT = 1087968824
+CHANNEL_BOT = 136817688
+
+
+def sent_as_group(sender_id: int, has_sender_chat: bool) -> bool:
+    """A bot sender that stands for a group or a channel, not a bot talking to us."""
+    return has_sender_chat or sender_id in (GROUP_ANONYMOUS_BOT, CHANNEL_BOT)
 
 
 def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, ...]] | None:

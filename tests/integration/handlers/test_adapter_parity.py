@@ -27,6 +27,7 @@ from tests.support.telegram_scripts import (
     Run,
     adapter_app,
     aiogram_bot,
+    anonymous_admin,
     edge_updates,
     neutral_incoming,
     press,
@@ -231,3 +232,17 @@ async def test_a_command_for_another_bot_in_the_team_chat_is_left_to_that_bot(
     assert (await snapshot(db))["processed_updates"] == []
     run = await runner(harness, [say(81, MEMBER, "/help@jinye110_bot", chat=TEAM_CHAT)])
     assert "服务队群里可以这样用" in reply_texts(run.calls)[0]
+
+
+@pytest.mark.parametrize("runner", [run_ptb, run_aiogram], ids=["ptb", "aiogram"])
+async def test_an_anonymous_admins_command_is_answered_and_changes_nothing(
+    runner: Any, db: Database, demo_config: Config
+) -> None:
+    harness = await _fresh(db, demo_config)
+    before = await snapshot(db)
+    run = await runner(harness, [anonymous_admin(82, "/bindteam curing-qingshan")])
+    [said] = reply_texts(run.calls)
+    assert "匿名" in said and "自己的身份" in said
+    assert await snapshot(db) == before  # no binding, no person, no inbox row
+    run = await runner(harness, [anonymous_admin(83, "大家注意烤房安全")])
+    assert run.calls == []  # the group's chatter is not for the desk
