@@ -121,7 +121,9 @@ async def close(
         )
         out.add(row, now, not_before=step.notify_at)
         sent += 1
-    # The team's cards stop offering buttons for a ticket that is closed now.
+    # The team's cards stop offering buttons for a ticket that is closed now. The edit says
+    # the whole card: one still waiting (from the last press) would only be said over.
+    await uow.outbox.supersede(ticket.id, "card_edit", now)
     requester = await people.user(ticket.requester_id)
     closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from core.config import Config
 from core.enums import Action, Script, Status
-from core.model import TicketMessage, User
+from core.model import OutboxMessage, TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_MEMBER,
@@ -163,3 +163,38 @@ async def test_closing_an_unconfirmed_ticket_takes_the_buttons_off_its_cards(
     assert edit.payload["message_id"] == 777
     assert "已销号" in edit.payload["text"] and "未确认，自动销号" in edit.payload["text"]
     assert "buttons" not in edit.payload
+
+
+async def test_closing_settles_a_card_edit_still_waiting_as_superseded(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    filed = at("2026-11-16 09:00")
+    await seed_staff(db, cfg, filed)
+    ticket = await new_ticket(db, cfg, now=filed, **ORDERING_REQUEST)
+    assert ticket.id is not None
+    async with db.uow() as uow:
+        await uow.ticket_messages.add(TicketMessage(ticket.id, ORDERING_CHAT, 777, "card", filed))
+        await uow.commit()
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-16 10:00"), "已处理")
+    async with db.uow() as uow:  # the edit for 已办结, not out yet (the team chat was busy)
+        waiting = {"text": "已办结", "message_id": 777}
+        await uow.outbox.add(
+            OutboxMessage(
+                ORDERING_CHAT,
+                "edit_message",
+                waiting,
+                filed,
+                filed,
+                ticket_id=ticket.id,
+                purpose="card_edit",
+            )
+        )
+        await uow.commit()
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 12:00"))
+    edits = [row for row in await outbox_rows(db) if row.purpose == "card_edit"]
+    assert [(r.status, "自动销号" in r.payload["text"]) for r in edits] == [
+        ("superseded", False),
+        ("pending", True),
+    ]
