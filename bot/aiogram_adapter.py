@@ -69,12 +69,14 @@ REFUSED = (TelegramAPIError, ClientDecodeError)  # the same, for `except`
 def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
     """The neutral event for a Telegram update; None for updates the desk does not handle
     (among them a command addressed to another bot than `bot_username`)."""
-    query, message = update.callback_query, update.message
+    query, message, edited = update.callback_query, update.message, update.edited_message
     user: User | None
     if query is not None:
         user, chat = query.from_user, query.message.chat if query.message else None
     elif message is not None:
         user, chat = message.from_user, message.chat
+    elif edited is not None:
+        user, chat = edited.from_user, edited.chat
     else:
         return None
     if user is None or chat is None:
@@ -92,7 +94,11 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
     if query is not None:
         message_id = query.message.message_id if isinstance(query.message, Message) else None
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
-    assert message is not None
+    if message is None:
+        assert edited is not None
+        if chat.type != "private":
+            return None  # chat among the team, not a correction addressed to the desk
+        return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     fields = _message_fields(message, bot_username)
     return None if fields is None else Incoming(**base, **fields)
 
@@ -194,7 +200,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
         except REFUSED as exc:
             # The query expires within seconds: the replies still go, unretried answer.
             log.warning("could not answer button press %s: %s", query.id, exc)
-    source = query.message if query is not None else update.message
+    source = query.message if query is not None else update.message or update.edited_message
     if source is None:
         return
     chat_id = source.chat.id
@@ -288,6 +294,7 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
                 background.wake()
 
     dispatcher.message.register(on_event)
+    dispatcher.edited_message.register(on_event)
     dispatcher.callback_query.register(on_event)
     return dispatcher
 

@@ -63,6 +63,11 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         pressed = query.message
         message_id = pressed.message_id if pressed is not None and _editable(pressed) else None
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
+    if update.edited_message is not None:
+        edited = update.edited_message
+        if chat.type != "private":
+            return None  # chat among the team, not a correction addressed to the desk
+        return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     message = update.message
     if message is None:
         return None

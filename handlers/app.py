@@ -166,6 +166,12 @@ async def route(ctx: Ctx) -> None:
     if msg.chat_move is not None:
         await on_chat_move(ctx, *msg.chat_move)
         return
+    if msg.edited:
+        # Telegram tells us of the edit, but what the first version started (an answer, a
+        # filed ticket) stands; silence would let them think the correction counted.
+        if msg.is_private:
+            ctx.say("edit_not_applied")
+        return
     if not msg.is_private:
         await team_commands.in_group(ctx)
         return

@@ -48,6 +48,9 @@ class Incoming:
     # A command sent in the group's name (an anonymous admin, or a linked channel): nobody
     # the desk can tell permissions by, so it only says how to send it in their own name.
     anonymous: bool = False
+    # A private message the person changed after sending it: what the first version started
+    # stands, so the desk only says how to correct it (the adapters drop edits in groups).
+    edited: bool = False
 
     def __post_init__(self) -> None:
         for name in ("text", "user_name"):

@@ -179,8 +179,8 @@ def service_desk_script() -> list[Update]:
 
 def edge_updates() -> list[Update]:
     """Updates whose reading is easy to get subtly wrong."""
-    edited = say(60, FARMER, "改一下")
-    edited["edited_message"] = edited.pop("message")
+    edited = edit_of(say(60, FARMER, "改一下"))
+    edited_in_team = edit_of(say(66, MEMBER, "明天上午到", chat=TEAM_CHAT))
     from_bot = message(61, FARMER, text="hi")
     from_bot["message"]["from"] = BOT_USER
     old_card = press(62, MEMBER, "tk:acc:1", message_id=900, chat=TEAM_CHAT)
@@ -203,11 +203,19 @@ def edge_updates() -> list[Update]:
         message(57, MEMBER, TEAM_CHAT, migrate_to_chat_id=-1001000099999),  # a group upgraded
         message(58, MEMBER, -1001000099999, migrate_from_chat_id=TEAM_CHAT),
         edited,
+        edited_in_team,  # the team's own chat: not a correction addressed to the desk
         from_bot,
         old_card,
         anonymous_admin(64, "/bindteam@jinye110_bot curing-qingshan"),
         anonymous_admin(65, "烤房的事大家注意"),  # not a command: not for the desk
     ]
+
+
+def edit_of(update: Update) -> Update:
+    """The same message as Telegram sends it once its author has changed it."""
+    edited = dict(update)
+    edited["edited_message"] = {**edited.pop("message"), "edit_date": 1}
+    return edited
 
 
 def anonymous_admin(update_id: int, text: str) -> Update:
@@ -234,6 +242,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
     """The event read straight from the raw update, with no framework in between."""
     query: dict[str, Any] | None = update.get("callback_query")
     msg: dict[str, Any] = update.get("message") or {}
+    if "edited_message" in update:
+        return _neutral_edit(update)
     source = query or msg
     if not source:
         return None
@@ -277,6 +287,23 @@ def neutral_incoming(update: Update) -> Incoming | None:
         if moved in msg:
             fields[moved] = msg[moved]
     return Incoming(**base, **fields)
+
+
+def _neutral_edit(update: Update) -> Incoming | None:
+    """A private message changed after it was sent: read as a correction; in a group, not ours."""
+    msg: dict[str, Any] = update["edited_message"]
+    if msg["chat"]["type"] != "private" or msg["from"]["is_bot"]:
+        return None
+    sender = msg["from"]
+    return Incoming(
+        update_key=f"tg:{update['update_id']}",
+        user_id=sender["id"],
+        chat_id=msg["chat"]["id"],
+        user_name=" ".join(p for p in (sender.get("first_name"), sender.get("last_name")) if p),
+        language_code=sender.get("language_code", ""),
+        text=msg.get("text") or msg.get("caption") or "",
+        edited=True,
+    )
 
 
 def _neutral_anonymous(update: Update) -> Incoming | None:
@@ -323,7 +350,10 @@ def _neutral_keyboard(reply: Reply) -> Any:
 def expected_calls(update: Update, outcome: Outcome) -> list[Call]:
     """The Bot API calls an adapter is to make for this outcome (the rendering contract)."""
     query = update.get("callback_query")
-    chat_id = (query["message"] if query is not None else update["message"])["chat"]["id"]
+    source = (
+        query["message"] if query is not None else update.get("message") or update["edited_message"]
+    )
+    chat_id = source["chat"]["id"]
     calls: list[Call] = []
     if query is not None:
         calls.append(("answerCallbackQuery", None, (outcome.toast or "")[:190], None))

@@ -29,6 +29,7 @@ from tests.support.telegram_scripts import (
     aiogram_bot,
     anonymous_admin,
     edge_updates,
+    edit_of,
     neutral_incoming,
     press,
     reply_texts,
@@ -86,6 +87,20 @@ async def test_the_script_does_what_a_service_desk_should(
     assert rows["users"][0][:4] == (FARMER, "张大山", Requester.FARMER, "+8613800000001")
     assert rows["conversations"] == []
     assert any(r[0] == TEAM_CHAT and r[4] == "card" for r in rows["outbox"])
+
+
+async def test_an_edited_message_is_answered_alike_on_both_frameworks(
+    db: Database, demo_config: Config
+) -> None:
+    # (An edit in the team's chat is read as nothing at all: see edge_updates.)
+    script = [edit_of(say(70, FARMER, "烤房溫度上不去"))]
+    calls = {}
+    for name, runner in (("neutral", run_neutral), ("ptb", run_ptb), ("aiogram", run_aiogram)):
+        calls[name] = (await runner(await _fresh(db, demo_config), script)).calls
+        assert (await snapshot(db))["tickets"] == []
+    assert calls["ptb"] == calls["aiogram"] == calls["neutral"]
+    [(method, chat, text, *_)] = calls["neutral"]
+    assert (method, chat) == ("sendMessage", FARMER) and "改過的消息" in text
 
 
 async def test_python_telegram_bot_and_aiogram_match_the_neutral_desk(

@@ -267,3 +267,27 @@ async def test_the_team_card_shows_the_score_and_what_the_farmer_said(desk: Harn
     edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
     latest = {r.chat_id: str(r.payload.get("text")) for r in edits}
     assert "评价：★★★★☆　师傅来得很快，就是电话不好打通" in latest[TEAM_CHAT]
+
+
+async def test_an_edited_message_is_answered_with_how_to_correct_and_changes_nothing(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, "许可证到期了要怎么延续")
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "订货系统登不上")
+    outbox_before = len(await desk.outbox())
+    out = await desk.send(RETAILER, "許可證到期了要怎麼延續？", edited=True)
+    assert "改過的消息不會改動已經記下的內容" in texts(out)  # in the script they wrote in
+    assert "/my" in texts(out)
+    [kept] = await desk.tickets()
+    assert kept.text == ticket.text == "许可证到期了要怎么延续"
+    assert len(await desk.outbox()) == outbox_before  # the team is not told anything
+    # The conversation under way goes on where it was: its 下一步 still files the draft.
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    assert [t.text for t in await desk.tickets()][-1] == "订货系统登不上"
+
+
+async def test_an_edited_message_in_the_team_chat_gets_no_reply(desk: Harness) -> None:
+    out = await desk.send(MEMBER, "明天上午到", chat=TEAM_CHAT, edited=True)
+    assert out.replies == [] and not out.duplicate
