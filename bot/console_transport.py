@@ -49,6 +49,11 @@ class ConsoleTransport:
     ) -> int:
         return self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}")
 
+    async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
+        listed = " ".join(f"/{name}" for name, _ in commands)
+        self.show(chat_id, f"☰ (命令菜单已更新：{listed})", [], 0)
+        return 0
+
     async def send_location(
         self, chat_id: int, lat: float, lon: float, *, silent: bool = False
     ) -> int:

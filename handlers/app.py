@@ -20,6 +20,7 @@ from core.model import Ticket, User
 from core.numbers import parse_public_number
 from handlers import alarm_place, intake, mine, registration, team, team_commands
 from handlers.chat_moves import on_chat_move
+from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
@@ -317,6 +318,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.user.script, ctx.user.script_chosen = Script(data[5:]), True
         ctx.script = ctx.user.script
         ctx.say("lang_set_hant" if ctx.script is Script.HANT else "lang_set")
+        if await is_oversight(ctx):
+            await send_own_menu(ctx)  # their command menu in the script they chose
     elif data.startswith("my:"):
         await mine.on_button(ctx, data)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:

@@ -2,8 +2,13 @@
 
 Telegram shows the menu of the narrowest scope that fits the chat. Everyone's private chat
 (the default scope) lists what requesters can do; a group lists the team's commands, which
-requesters never need; a supervisor's or admin's private chat lists their own commands too.
-A farmer is never offered /queue, /reassign or /stats (the desk would refuse them anyway).
+requesters never need; a supervisor's or admin's private chat lists their own commands too,
+in their script. A farmer is never offered /queue, /reassign or /stats (the desk would
+refuse them anyway).
+
+All menus are set when the bot starts; someone who becomes a supervisor with an invite, or
+a supervisor who switches script with /lang, gets their own menu at once, through the
+outbox (a `set_menu` row: retried like any message, and kept across a restart).
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from core.config import Config
+from core.enums import Script
 from core.ports import UnitOfWork
+from handlers.context import Ctx
 from handlers.i18n import t
 
 Commands = list[tuple[str, str]]  # (command without the slash, description), in menu order
@@ -33,19 +40,36 @@ class MenuScope:
     chat_id: int | None = None
 
 
-def commands(names: tuple[str, ...], texts: dict[str, str] | None = None) -> Commands:
+def commands(
+    names: tuple[str, ...], texts: dict[str, str] | None = None, script: Script = Script.HANS
+) -> Commands:
     keys = texts or {}
-    return [(name, t(keys.get(name, f"cmd_{name}"))) for name in names]
+    return [(name, t(keys.get(name, f"cmd_{name}"), script)) for name in names]
+
+
+def oversight_menu(script: Script) -> Commands:
+    """A supervisor's or admin's own menu: theirs first, then what everyone can do."""
+    return commands(OVERSIGHT, _OVERSIGHT_TEXTS, script) + commands(REQUESTER, script=script)
 
 
 async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Commands]]:
     """Each scope's menu: the default, the groups', then each supervisor's and admin's
-    (configured, or joined with an invite link)."""
+    (configured, or joined with an invite link), in the script they use."""
     joined = [m.user_id for m in await uow.memberships.supervisors()]
     overseers = list(dict.fromkeys([*cfg.supervisors, *cfg.admins, *joined]))
-    oversight = commands(OVERSIGHT, _OVERSIGHT_TEXTS) + commands(REQUESTER)
+    personal = []
+    for person in overseers:
+        user = await uow.users.get(person)
+        script = user.script if user is not None and user.script is not None else Script.HANS
+        personal.append((MenuScope("chat", person), oversight_menu(script)))
     return [
         (MenuScope("default"), commands(REQUESTER)),
         (MenuScope("all_group_chats"), commands(TEAM_CHAT, _TEAM_TEXTS)),
-        *((MenuScope("chat", person), oversight) for person in overseers),
+        *personal,
     ]
+
+
+async def send_own_menu(ctx: Ctx) -> None:
+    """Set the person's oversight menu in their private chat now, not at the next start."""
+    menu = [[name, text] for name, text in oversight_menu(ctx.script)]
+    await ctx.enqueue(ctx.user.id, "", method="set_menu", purpose="menu", extra={"commands": menu})

@@ -10,6 +10,7 @@ from core.enums import Role
 from core.errors import InvalidInput, NotFound
 from core.model import Invite, Membership, User
 from core.ports import UnitOfWork
+from handlers.command_menu import send_own_menu
 from handlers.context import Ctx
 from handlers.i18n import in_script
 
@@ -57,6 +58,7 @@ async def join_with_invite(ctx: Ctx, token: str) -> None:
         )
     if invite.role is Role.SUPERVISOR:
         ctx.say("join_ok_supervisor")
+        await send_own_menu(ctx)  # /stats, /ledger... in the menu from today
         return
     team = ctx.cfg.find_team(invite.team_id or "")
     ctx.say(

@@ -94,6 +94,9 @@ def send_calls(row: OutboxMessage) -> list[Call]:
                 tail, caption = _text_calls(chat, caption, None, silent), None
             head = _bind(row.method, chat, str(payload["file_id"]), caption=caption, silent=silent)
             return [head, *tail]
+        if row.method == "set_menu":
+            menu = [(str(name), str(text)) for name, text in payload["commands"]]
+            return [_bind("set_chat_menu", chat, menu)]
         if row.method == "send_location":
             lat, lon = float(payload["lat"]), float(payload["lon"])
             return [_bind("send_location", chat, lat, lon, silent=silent)]

@@ -12,7 +12,14 @@ import asyncio
 from pathlib import Path
 from typing import Any, Protocol
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 # Rows of buttons, each {"text", "data"} (a callback) or {"text", "url"} (a link).
 Buttons = list[list[dict[str, str]]]
@@ -40,6 +47,10 @@ class Transport(Protocol):
     async def send_location(
         self, chat_id: int, lat: float, lon: float, *, silent: bool = False
     ) -> int: ...
+
+    async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
+        """The command menu of one private chat (setMyCommands, chat scope); returns 0."""
+        ...
 
     async def send_document(
         self,
@@ -118,6 +129,11 @@ class PtbTransport:
             chat_id, file_id, caption=caption, disable_notification=silent
         )
         return message.message_id
+
+    async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
+        menu = [BotCommand(name, text) for name, text in commands]
+        await self.bot.set_my_commands(menu, scope=BotCommandScopeChat(chat_id))
+        return 0  # no message: nothing for a later edit to find
 
     async def send_location(
         self, chat_id: int, lat: float, lon: float, *, silent: bool = False

@@ -56,7 +56,11 @@ async def test_rows_about_other_tickets_do_not_wait_behind_a_failing_one(
     stuck, other = await new_ticket(db, demo_config), await new_ticket(db, demo_config)
     rig.api.inject("server_error", method="sendPhoto", chat_id=52, times=3)
     photo = OutboxMessage(
-        52, "send_photo", {"text": "", "file_id": "F1", "caption": "照片-甲"}, T0, T0,
+        52,
+        "send_photo",
+        {"text": "", "file_id": "F1", "caption": "照片-甲"},
+        T0,
+        T0,
         ticket_id=stuck.id,
     )
     await rig.queue(

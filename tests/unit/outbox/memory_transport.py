@@ -68,6 +68,10 @@ class MemoryTransport:
     ) -> int:
         return await self._record("send_voice", chat_id, caption)
 
+    async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
+        await self._record("set_chat_menu", chat_id, " ".join(name for name, _ in commands))
+        return 0
+
     async def send_location(
         self, chat_id: int, lat: float, lon: float, *, silent: bool = False
     ) -> int:

@@ -1,0 +1,50 @@
+"""Menus set after start-up: a new supervisor's, or one in the script a supervisor chose,
+go out through the outbox like any message (retried, kept across a restart)."""
+
+from __future__ import annotations
+
+import json
+
+from core.config import Config
+from core.enums import Role
+from handlers.staff import create_invite
+from storage.uow import Database
+from tests.integration.outbox.conftest import Rig
+from tests.support.desk import Harness
+from tests.support.tickets import T0
+
+
+async def test_a_supervisor_joining_by_invite_gets_their_menu_without_a_restart(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    newcomer = 300088
+    desk = Harness(db, demo_config)
+    async with db.uow() as uow:
+        invite = await create_invite(uow, team_id=None, role=Role.SUPERVISOR, now=T0)
+        await uow.commit()
+    rig.api.inject("server_error", method="setMyCommands", times=1)  # tried again, as a message
+    await desk.send(newcomer, "/lang")
+    await desk.press(newcomer, "lang:hant")  # a requester still: no menu of their own yet
+    assert [r for r in await rig.rows() if r.method == "set_menu"] == []
+    await desk.send(newcomer, f"/start join_{invite.token}")
+    await rig.sender.drain_all()
+    theirs = {"type": "chat", "chat_id": newcomer}
+    assert {"stats", "ledger", "queue", "reassign", "110", "help"} <= set(rig.api.menu(theirs))
+    [key] = [k for k in rig.api.commands if str(newcomer) in k]
+    assert "導出臺賬" in json.dumps(rig.api.commands[key], ensure_ascii=False)  # their script
+    assert rig.api.menu() == []  # nobody else's menu was touched
+    [row] = [r for r in await rig.rows() if r.method == "set_menu"]
+    assert row.status == "sent" and row.attempts == 2  # the 500, then the menu
+
+
+async def test_a_supervisor_switching_script_gets_the_menu_in_it(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    supervisor = demo_config.supervisors[0]
+    desk = Harness(db, demo_config)
+    await desk.send(supervisor, "/lang")
+    await desk.press(supervisor, "lang:hant")
+    await rig.sender.drain_all()
+    [commands] = rig.api.commands.values()
+    shown = json.dumps(commands, ensure_ascii=False)
+    assert "導出臺賬" in shown and "导出台账" not in shown
