@@ -153,6 +153,11 @@ class AutoClose(_Model):
     waiting_close_after: Duration = timedelta(days=3)
     resolved_remind_after: Duration = timedelta(hours=24)
     resolved_close_after: Duration = timedelta(days=3)
+    # A 110 call whose team waits for the farmer's answer: the barn cannot wait a day.
+    urgent_waiting_remind_after: Duration = timedelta(minutes=30)
+
+    def waiting_remind_for(self, urgent: bool) -> timedelta:
+        return self.urgent_waiting_remind_after if urgent else self.waiting_remind_after
 
 
 class CuringSeason(_Model):

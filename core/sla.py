@@ -85,7 +85,9 @@ def schedule_next(cfg: Config, ticket: Ticket) -> None:
         )
     elif ticket.status is Status.WAITING_REQUESTER and ticket.paused_at is not None:
         wait = (
-            auto.waiting_remind_after if ticket.escalation_step == 0 else auto.waiting_close_after
+            auto.waiting_remind_for(ticket.urgent)
+            if ticket.escalation_step == 0
+            else auto.waiting_close_after
         )
         ticket.next_action_at = ticket.paused_at + wait
     elif ticket.status is Status.RESOLVED and ticket.resolved_at is not None:

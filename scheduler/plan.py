@@ -96,7 +96,7 @@ def plan(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
             now,
             "waiting",
             ticket.paused_at,
-            auto.waiting_remind_after,
+            auto.waiting_remind_for(ticket.urgent),
             auto.waiting_close_after,
         )
     if ticket.status is Status.RESOLVED and ticket.resolved_at is not None:

@@ -50,8 +50,8 @@ async def remind(
         text = texts.requester("resolved_remind", script, number=ticket.label, close_at=close_at)
         buttons = _confirm_buttons(ticket, script)
     sent = 0
+    key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
     if await people.reachable([ticket.requester_id]):
-        key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
         row = Row(
             ticket.requester_chat_id, text, key, "remind", priority_of(ticket), ticket.id, buttons
         )
@@ -67,9 +67,27 @@ async def remind(
         note="提醒报告人补充" if step.wait == "waiting" else "请报告人确认办结并评价",
         data={"to": "requester", "wait": step.wait, "delivered": bool(sent)},
     )
+    if step.wait == "waiting" and ticket.urgent:
+        sent += await _ask_team_to_phone(cfg, people, out, ticket, key, now)
     ticket.escalation_step = 1
     sla.schedule_next(cfg, ticket)
     return Taken("remind_requester", sent)
+
+
+async def _ask_team_to_phone(
+    cfg: Config, people: People, out: Pending, ticket: Ticket, key: str, now: datetime
+) -> int:
+    """A farmer silent during a 110 call may be at the barn, away from the chat: the team's
+    question needs a phone call, not another day of waiting."""
+    chat = await people.team_chat(ticket.team_id)
+    if chat is None:
+        return 0
+    farmer = await people.user(ticket.requester_id)
+    phone = f"（{farmer.phone}）" if farmer is not None and farmer.phone else ""
+    waited = texts.span(cfg.auto_close.urgent_waiting_remind_after)
+    text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
+    out.add(Row(chat, text, f"{key}:team", "notify", priority_of(ticket), ticket.id), now)
+    return 1
 
 
 def _confirm_buttons(ticket: Ticket, script: Script) -> Buttons:

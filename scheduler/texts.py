@@ -23,6 +23,10 @@ STAFF: dict[str, str] = {
     "leader_resolve": "⚠️ 工单 {number} 超过办结时限 {late}，{team} 仍未办结，请队长督促。",
     "supervise_accept": "🔴【超时督办】工单 {number} 超过接单时限 {late}，仍未接单。",
     "supervise_resolve": "🔴【超时督办】工单 {number} 超过办结时限 {late}，仍未办结。",
+    "urgent_unanswered": (
+        "📞 工单 {number}（110）：报告人 {waited} 没有回复补充问题，已再次提醒。"
+        "烤房等不得，请直接打电话联系{phone}。"
+    ),
     "expired_team": "工单 {number} 等待报告人补充已超过 {waited}，没有回复，已关闭。",
     "btn_accept": "接单",
     "btn_resolve": "办结",

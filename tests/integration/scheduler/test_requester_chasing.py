@@ -13,6 +13,7 @@ from core.enums import Action, Script, Status
 from core.model import OutboxMessage, TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
+    CURING_CHAT,
     CURING_MEMBER,
     FARMER,
     ORDERING_CHAT,
@@ -198,3 +199,53 @@ async def test_closing_settles_a_card_edit_still_waiting_as_superseded(
         ("superseded", False),
         ("pending", True),
     ]
+
+
+async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_night(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    async with db.uow() as uow:
+        await uow.users.add(User(id=FARMER, created_at=at("2026-11-16 08:00"), phone="13800001111"))
+        await uow.commit()
+    urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))  # 110, curing, urgent
+    assert urgent.id is not None
+    await act(db, cfg, urgent.id, Action.ACCEPT, CURING_MEMBER, at("2026-11-17 01:05"))
+    await act(
+        db,
+        cfg,
+        urgent.id,
+        Action.ASK,
+        CURING_MEMBER,
+        at("2026-11-17 01:10"),
+        "温度表现在显示多少？",
+    )
+
+    await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 03:00"))
+
+    # Within the quiet hours, and not a day later: the barn cannot wait.
+    assert await sent(db) == [
+        ("Tue 11-17 01:40", "remind", (FARMER,)),
+        ("Tue 11-17 01:40", "notify", (CURING_CHAT,)),
+    ]
+    remind, team = await outbox_rows(db)
+    assert "温度表现在显示多少" in remind.payload["text"] and remind.priority == 0
+    assert team.payload["text"] == (
+        f"📞 工单 {urgent.label}（110）：报告人 30分钟 没有回复补充问题，已再次提醒。"
+        "烤房等不得，请直接打电话联系（13800001111）。"
+    )
+    assert (await load(db, urgent.id)).status is Status.WAITING_REQUESTER  # still theirs
+
+
+async def test_a_normal_request_waiting_for_its_requester_is_not_reminded_within_the_day(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    ticket = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **ORDERING_REQUEST)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, ticket.id, Action.ASK, ORDERING_MEMBER, at("2026-11-16 10:00"), "哪个账号？")
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-17 09:59"))
+    assert await sent(db) == []
