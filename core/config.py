@@ -15,9 +15,12 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from core.config_checks import cross_references
-from core.durations import parse_duration
+from core.durations import parse_duration, parse_positive_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+# A zero deadline would put every ticket overdue at birth, and a zero `repeat_every` makes
+# the ladder's next step fall at the same moment forever: the sweep would never finish.
+PositiveDuration = Annotated[timedelta, BeforeValidator(parse_positive_duration)]
 
 
 class ConfigError(Exception):
@@ -120,8 +123,8 @@ class Site(_Model):
 
 class SlaPolicy(_Model):
     id: str
-    accept_within: Duration
-    resolve_within: Duration
+    accept_within: PositiveDuration
+    resolve_within: PositiveDuration
     calendar: Literal["24x7", "business"] = "business"
     ladder: str
 
@@ -137,7 +140,7 @@ class LadderStep(_Model):
 class Ladder(_Model):
     id: str
     steps: list[LadderStep] = Field(min_length=1)
-    repeat_every: Duration
+    repeat_every: PositiveDuration
 
     @field_validator("steps")
     @classmethod
