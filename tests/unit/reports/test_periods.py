@@ -70,6 +70,32 @@ def test_parse(text: str, first: str, last: str) -> None:
     assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("昨日", "2026-11-17", "2026-11-17"),
+        ("这周", "2026-11-16", "2026-11-22"),
+        ("這週", "2026-11-16", "2026-11-22"),
+        ("本星期", "2026-11-16", "2026-11-22"),
+        ("这星期", "2026-11-16", "2026-11-22"),
+        ("這星期", "2026-11-16", "2026-11-22"),
+        ("上星期", "2026-11-09", "2026-11-15"),
+        ("这个月", "2026-11-01", "2026-11-30"),
+        ("這個月", "2026-11-01", "2026-11-30"),
+        ("上个月", "2026-10-01", "2026-10-31"),
+        ("上個月", "2026-10-01", "2026-10-31"),
+        (" 上 个 月 ", "2026-10-01", "2026-10-31"),
+        ("This Week", "2026-11-16", "2026-11-22"),
+        ("last month", "2026-10-01", "2026-10-31"),
+    ],
+)
+def test_parse_the_words_a_supervisor_types_in_either_script(
+    text: str, first: str, last: str
+) -> None:
+    window = periods.parse(text, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
 @pytest.mark.parametrize("text", ["yesteryear", "2026-13", "2026-02-30", "2026-11-15..2026-11-01"])
 def test_parse_refuses_with_a_chinese_message(text: str) -> None:
     with pytest.raises(PeriodError) as caught:
