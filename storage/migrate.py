@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, inspect
 from storage.engine import create_engine
 from storage.tables import metadata
 
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -31,16 +33,22 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
-def current(url: str) -> str | None:
-    async def read() -> str | None:
-        engine = create_engine(url)
+def _read(url: str, read: Callable[[Connection], T], **engine_kwargs: Any) -> T:
+    """`read` on one connection of a short-lived engine (blocking)."""
+
+    async def connect() -> T:
+        engine = create_engine(url, **engine_kwargs)
         try:
             async with engine.connect() as conn:
-                return await conn.run_sync(_current_revision)
+                return await conn.run_sync(read)
         finally:
             await engine.dispose()
 
-    return asyncio.run(read())
+    return asyncio.run(connect())
+
+
+def current(url: str) -> str | None:
+    return _read(url, _current_revision)
 
 
 def _current_revision(connection: Connection) -> str | None:
@@ -72,12 +80,4 @@ def schema_state(url: str, **engine_kwargs: Any) -> SchemaState:
         missing = tuple(sorted(set(metadata.tables) - present))
         return SchemaState(missing, _current_revision(connection), head_revision())
 
-    async def connect() -> SchemaState:
-        engine = create_engine(url, **engine_kwargs)
-        try:
-            async with engine.connect() as conn:
-                return await conn.run_sync(read)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(connect())
+    return _read(url, read, **engine_kwargs)

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from bot.cli import main
 from storage.migrate import alembic_config
 from tests.conftest import DEMO_CONFIG, _run_outside_loop
+from tests.support.minimal_config import MINIMAL
 from tests.support.scratch_db import pg_admin
 
 
@@ -20,25 +21,13 @@ def _head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("")).get_current_head()
 
 
-BROKEN = """
-bureau: 测试局
-sla_policies:
-  - {id: standard, accept_within: 2h, resolve_within: soon, calendar: business, ladder: std}
-urgent_sla: missing
-ladders:
-  - id: std
-    steps: [{after: 0m, action: remind_team}]
-    repeat_every: 1h
-areas: [{id: a1, name: 一区}]
-service_lines:
-  - {id: curing, name: 烘烤110, sla: standard}
-  - {id: triage, name: 分派, sla: standard, triage: true}
-teams:
-  - {id: t1, name: 一队, line: curing, areas: [a1]}
-  - {id: t2, name: 分派台, line: triage}
-  - {id: t3, name: 二队, line: curing, areas: [nowhere]}
-  - {id: t4, name: 三队, line: curing, sla: fast}
-"""
+BROKEN = (
+    MINIMAL.replace("resolve_within: 1d", "resolve_within: soon").replace(
+        "urgent_sla: standard", "urgent_sla: missing"
+    )
+    + "  - {id: t3, name: 二队, line: curing, areas: [nowhere]}\n"
+    + "  - {id: t4, name: 三队, line: curing, sla: fast}\n"
+)
 
 CROSS_REF = BROKEN.replace("resolve_within: soon", "resolve_within: 21h").replace(
     "  - {id: t4, name: 三队, line: curing, sla: fast}\n", ""
@@ -180,7 +169,7 @@ def test_check_config_names_the_file_and_path_of_a_key_written_twice_or_a_zero_r
     text = CROSS_REF.replace("urgent_sla: missing", "urgent_sla: standard\nurgent_sla: standard")
     path.write_text(text.replace("repeat_every: 1h", "repeat_every: 0m"), encoding="utf-8")
     assert main(["check-config", str(path)]) == 2
-    assert f"{path}: urgent_sla: written twice (lines 5 and 6)" in capsys.readouterr().err
+    assert f"{path}: urgent_sla: written twice (lines 4 and 5)" in capsys.readouterr().err
     path.write_text(CROSS_REF.replace("repeat_every: 1h", "repeat_every: 0m"), encoding="utf-8")
     assert main(["check-config", str(path)]) == 2
     err = capsys.readouterr().err
