@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.cli_errors import DatabaseUnusable, database_failed, redact, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import ConfigError
@@ -44,20 +45,21 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from storage.migrate import upgrade
 
     url = Settings().database_url
-    upgrade(url, args.revision)
-    print(f"database at {_redact(url)} is at revision {args.revision}")
+    try:
+        using_database(url, lambda: upgrade(url, args.revision), migrated=False)
+    except DatabaseUnusable as exc:
+        return database_failed("db upgrade", exc)
+    print(f"database at {redact(url)} is at revision {args.revision}")
     return 0
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
     from storage.migrate import current
 
-    print(current(Settings().database_url) or "(empty database)")
+    url = Settings().database_url
+    try:
+        revision = using_database(url, lambda: current(url), migrated=False)
+    except DatabaseUnusable as exc:
+        return database_failed("db current", exc)
+    print(revision or "(empty database)")
     return 0
-
-
-def _redact(url: str) -> str:
-    """Hide a password in a database URL before printing it."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
+from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -112,16 +113,20 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             finally:
                 await db.dispose()
 
-        content = asyncio.run(export())
+        if problem := cannot_write(output):
+            raise UsageError(problem)
+        content = using_database(Settings().database_url, lambda: asyncio.run(export()))
         _write(output, content)
     except UsageError as exc:
         return _fail("ledger", exc)
+    except DatabaseUnusable as exc:
+        return database_failed("report ledger", exc)
     print(f"{output}: ledger {window.label} written ({len(content):,} bytes)")
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from reports.periods import PeriodError
+    from reports.periods import PeriodError, parse
     from reports.stats import Stats, build_stats
 
     try:
@@ -129,6 +134,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
             raise UsageError(f"--chart must end in .png, not {args.chart!r}")
         cfg = _config(args)
         now = _now(args, cfg)
+        try:
+            parse(args.period, now, cfg.zone)  # a mistyped period is told before the database
+        except PeriodError as exc:
+            raise UsageError(str(exc)) from exc
+        if args.chart and (problem := cannot_write(Path(args.chart))):
+            raise UsageError(problem)
 
         async def compute() -> Stats:
             db = Database(Settings().database_url)
@@ -137,14 +148,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
             finally:
                 await db.dispose()
 
-        try:
-            stats = asyncio.run(compute())
-        except PeriodError as exc:
-            raise UsageError(str(exc)) from exc
+        stats = using_database(Settings().database_url, lambda: asyncio.run(compute()))
         print(stats.text)
         if args.chart:
             _write(Path(args.chart), stats.chart_png)
             print(f"chart written to {args.chart}")
     except UsageError as exc:
         return _fail("stats", exc)
+    except DatabaseUnusable as exc:
+        return database_failed("report stats", exc)
     return 0

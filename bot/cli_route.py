@@ -19,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.cli_errors import non_negative_int, positive_int
 from bot.config_loader import load_config
 from bot.ledger_io import LedgerError
 from bot.settings import Settings
@@ -66,11 +67,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     route.add_argument("--text-col", help="eval/learn/cv: text column (default: text)")
     route.add_argument("--label-col", help="eval/learn/cv: label column (default: label)")
     route.add_argument("--urgent-col", help="eval: 0/1 column of urgent requests")
-    route.add_argument("--misses", type=int, help="eval: print up to N misrouted texts")
+    route.add_argument(
+        "--misses", type=non_negative_int, help="eval: print up to N misrouted texts"
+    )
     route.add_argument("-o", "--output", help="learn: where to write the keyword tables")
-    route.add_argument("--max-words", type=int, help="learn/cv: words per label (150)")
-    route.add_argument("--min-df", type=int, help="learn/cv: a word's minimum ticket count (2)")
-    route.add_argument("--folds", type=int, help="cv: number of folds (5)")
+    route.add_argument("--max-words", type=positive_int, help="learn/cv: words per label (150)")
+    route.add_argument(
+        "--min-df", type=positive_int, help="learn/cv: a word's minimum ticket count (2)"
+    )
+    route.add_argument("--folds", type=positive_int, help="cv: number of folds (5)")
     route.set_defaults(func=cmd_route)
 
 
@@ -140,6 +145,7 @@ def config_of(args: argparse.Namespace) -> Config:
 def keywords_of(args: argparse.Namespace) -> dict[str, KeywordTable] | None:
     if not args.keywords:
         return None
+    from core.config_yaml import not_utf8
     from routing.keywords_yaml import KeywordsError, parse_keywords_yaml
 
     path = Path(args.keywords)
@@ -147,6 +153,8 @@ def keywords_of(args: argparse.Namespace) -> dict[str, KeywordTable] | None:
         return parse_keywords_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: {not_utf8(exc)}") from exc
     except KeywordsError as exc:
         raise UsageError(f"{path}: {exc}") from exc
 

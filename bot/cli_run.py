@@ -6,7 +6,10 @@ import argparse
 import asyncio
 import sys
 
+from bot.cli_errors import DatabaseUnusable, check_database, database_failed
+from bot.config_loader import load_config
 from bot.settings import Settings
+from core.config import ConfigError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,11 +20,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo.set_defaults(func=cmd_demo)
 
 
+def _cannot_start(command: str, settings: Settings) -> int | None:
+    """The exit status when the config or the database stops the bot before it starts."""
+    try:
+        load_config(settings.config)
+    except ConfigError as exc:
+        for line in exc.errors:
+            print(f"jinye110 {command}: {line}", file=sys.stderr)
+        return 2
+    try:
+        # Reaching it is enough: the bot migrates the schema itself as it starts.
+        check_database(settings.database_url, migrated=False)
+    except DatabaseUnusable as exc:
+        return database_failed(command, exc)
+    return None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings()
     if not settings.token:
         print("JINYE_BOT_TOKEN is not set: starting the console demo.\n", flush=True)
         return cmd_demo(args)
+    if (status := _cannot_start("run", settings)) is not None:
+        return status
     if args.framework == "aiogram":
         from bot.aiogram_adapter import run_aiogram
 
@@ -35,8 +56,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bot.bootstrap import build_app
     from bot.console import Console
 
+    settings = Settings()
+    if (status := _cannot_start("demo", settings)) is not None:
+        return status
+
     async def main() -> int:
-        app = await build_app(Settings())
+        app = await build_app(settings)
         try:
             return await Console(app).run(sys.stdin)
         finally:

@@ -19,6 +19,7 @@ import signal
 import sys
 from contextlib import suppress
 
+from bot.cli_errors import DatabaseUnusable, database_failed, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -54,11 +55,15 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     if args.sweep_every <= 0 or args.batch <= 0:
         print("jinye110 scheduler: --sweep-every and --batch must be positive", file=sys.stderr)
         return 2
-    if not args.no_migrate:
-        from storage.migrate import upgrade
+    from storage.migrate import upgrade
 
-        upgrade(settings.database_url)
-    return asyncio.run(_main(args, settings, cfg))
+    url = settings.database_url
+    try:
+        if not args.no_migrate:
+            using_database(url, lambda: upgrade(url), migrated=False)
+        return using_database(url, lambda: asyncio.run(_main(args, settings, cfg)))
+    except DatabaseUnusable as exc:
+        return database_failed("scheduler", exc)
 
 
 async def _main(args: argparse.Namespace, settings: Settings, cfg: Config) -> int:

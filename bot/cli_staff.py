@@ -10,24 +10,37 @@ from pathlib import Path
 import segno
 
 from bot.bootstrap import utc_now
+from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
-from core.durations import parse_duration
+from core.durations import format_duration, parse_positive_duration
 from core.enums import Role
 from handlers.staff import INVITE_TTL, create_invite
 from storage.uow import Database
+
+QR_SUFFIXES = (".png", ".svg")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     invite = sub.add_parser("invite", help="a one-time, expiring staff invite link and QR code")
     invite.add_argument("--team", help="team id, or a service line id for that line's default team")
     invite.add_argument("--role", choices=["member", "leader", "supervisor"], default="member")
-    invite.add_argument("--ttl", default="7d", help="how long the link works (default 7d)")
-    invite.add_argument("-o", "--output", help="QR code PNG (default invite-<team>-<role>.png)")
+    invite.add_argument(
+        "--ttl",
+        default=format_duration(INVITE_TTL),
+        help="how long the link works, up to 365d (default %(default)s)",
+    )
+    invite.add_argument(
+        "-o", "--output", help="QR code, .png or .svg (default invite-<team>-<role>.png)"
+    )
     invite.set_defaults(func=cmd_invite)
     site_qr = sub.add_parser("site-qr", help="a QR code PNG for every site's site_<code> link")
-    site_qr.add_argument("--out-dir", default="site-qr", help="folder for the PNGs")
+    site_qr.add_argument(
+        "--out-dir",
+        default="site-qr",
+        help="folder for the PNGs, made if missing (default site-qr)",
+    )
     site_qr.set_defaults(func=cmd_site_qr)
 
 
@@ -49,41 +62,62 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _save_qr(link: str, path: Path) -> str | None:
+    """Write the QR code; the reason it could not be written, else None."""
+    try:
+        segno.make(link, error="m").save(str(path), scale=8, border=2)
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror}"
+    return None
+
+
 def cmd_invite(args: argparse.Namespace) -> int:
     settings = Settings()
     try:
         cfg = load_config(settings.config)
-        ttl = parse_duration(args.ttl)
+        ttl = parse_positive_duration(args.ttl)
     except ConfigError as exc:
-        return _fail("\n".join(exc.errors))
+        return _fail("\\n".join(exc.errors))
     except ValueError as exc:
         return _fail(f"--ttl: {exc}")
     role = Role(args.role)
     team_id = None
-    if role is not Role.SUPERVISOR:
+    if role is Role.SUPERVISOR:
+        if args.team:
+            return _fail("--team does not apply to --role supervisor: supervisors see every team")
+    else:
         if not args.team:
             return _fail("--team is required for a member or leader invite")
         team_id = resolve_team(cfg, args.team)
         if team_id is None:
             return _fail(f"--team: no team or service line '{args.team}'")
+    output = Path(args.output or f"invite-{team_id or 'supervisor'}-{role.value}.png")
+    # Checked before the invite exists, so that a refused output leaves no unused invite.
+    if output.suffix.lower() not in QR_SUFFIXES:
+        return _fail(f"-o must end in .png or .svg, not {output.name!r}")
+    if problem := cannot_write(output):
+        return _fail(f"-o: {problem}")
 
     async def make() -> str:
         db = Database(settings.database_url)
         try:
             async with db.uow() as uow:
                 invite = await create_invite(
-                    uow, team_id=team_id, role=role, now=utc_now(), ttl=ttl or INVITE_TTL
+                    uow, team_id=team_id, role=role, now=utc_now(), ttl=ttl
                 )
                 await uow.commit()
             return invite.token
         finally:
             await db.dispose()
 
-    token = asyncio.run(make())
+    try:
+        token = using_database(settings.database_url, lambda: asyncio.run(make()))
+    except DatabaseUnusable as exc:
+        return database_failed("invite", exc)
     link = deep_link(settings.bot_username, f"join_{token}")
-    output = Path(args.output or f"invite-{team_id or 'supervisor'}-{role.value}.png")
-    segno.make(link, error="m").save(str(output), scale=8, border=2)
     print(link)
+    if problem := _save_qr(link, output):
+        return _fail(f"the link above works, but its QR code could not be saved: {problem}")
     print(f"QR code: {output} (one use, expires in {args.ttl})")
     return 0
 
@@ -93,12 +127,18 @@ def cmd_site_qr(args: argparse.Namespace) -> int:
     try:
         cfg = load_config(settings.config)
     except ConfigError as exc:
-        return _fail("\n".join(exc.errors))
+        return _fail("\\n".join(exc.errors))
     folder = Path(args.out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail(f"--out-dir: cannot make folder {folder}: {exc.strerror}")
+    if problem := cannot_write(folder / "site.png"):
+        return _fail(f"--out-dir: {problem}")
     for site in cfg.sites:
         link = deep_link(settings.bot_username, f"site_{site.code}")
         path = folder / f"{site.code}.png"
-        segno.make(link, error="m").save(str(path), scale=8, border=2)
-        print(f"{site.code}\t{site.name}\t{link}\t{path}")
+        if problem := _save_qr(link, path):
+            return _fail(f"--out-dir: {problem}")
+        print(f"{site.code}\\t{site.name}\\t{link}\\t{path}")
     return 0

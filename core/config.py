@@ -8,24 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time, timedelta
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from core.config_checks import cross_references
-from core.durations import parse_duration
+from core.config_yaml import ConfigError as ConfigError
+from core.config_yaml import merged_mapping
+from core.durations import parse_duration, parse_positive_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-
-
-class ConfigError(Exception):
-    """The config is invalid; `errors` holds one line per problem, each starting with its path."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+# A zero deadline would put every ticket overdue at birth, and a zero `repeat_every` makes
+# the ladder's next step fall at the same moment forever: the sweep would never finish.
+PositiveDuration = Annotated[timedelta, BeforeValidator(parse_positive_duration)]
 
 
 class _Model(BaseModel):
@@ -63,6 +60,10 @@ class Period(Span):
         if start is not None and end <= start:
             raise ValueError("end must be after start")
         return end
+
+
+def _clock_span(span: Span) -> str:
+    return f"{span.start:%H:%M}-{span.end:%H:%M}"
 
 
 class KeywordTable(_Model):
@@ -120,8 +121,8 @@ class Site(_Model):
 
 class SlaPolicy(_Model):
     id: str
-    accept_within: Duration
-    resolve_within: Duration
+    accept_within: PositiveDuration
+    resolve_within: PositiveDuration
     calendar: Literal["24x7", "business"] = "business"
     ladder: str
 
@@ -137,7 +138,7 @@ class LadderStep(_Model):
 class Ladder(_Model):
     id: str
     steps: list[LadderStep] = Field(min_length=1)
-    repeat_every: Duration
+    repeat_every: PositiveDuration
 
     @field_validator("steps")
     @classmethod
@@ -230,6 +231,21 @@ class Config(_Model):
     echo_wall_chat: int | None = None
     limits: Limits = Field(default_factory=Limits)
 
+    @field_validator("business_hours")
+    @classmethod
+    def _working_periods(cls, periods: list[Period]) -> list[Period]:
+        # No period would leave a business deadline nowhere to fall; overlapping ones
+        # would count the shared minutes twice.
+        if not periods:
+            raise ValueError(
+                "needs at least one working period, e.g. {start: '08:30', end: '12:00'}"
+            )
+        ordered = sorted(periods, key=lambda period: period.start)
+        for before, after in pairwise(ordered):
+            if after.start < before.end:
+                raise ValueError(f"{_clock_span(before)} and {_clock_span(after)} overlap")
+        return periods
+
     # Lookups; the lists stay the source of truth and keep the file's order.
     def line(self, line_id: str) -> ServiceLine:
         return next(line for line in self.service_lines if line.id == line_id)
@@ -293,47 +309,26 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out or "(root)"
 
 
-def _load_yaml(text: str, where: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError([f"{where}: invalid YAML: {exc}"]) from exc
-    if not isinstance(data, dict):
-        raise ConfigError([f"{where}: the config must be a mapping"])
-    return data
-
-
-def parse_config(text: str, read_include: Callable[[str], str] | None = None) -> Config:
+def parse_config(
+    text: str, read_include: Callable[[str], str] | None = None, *, source: str | None = None
+) -> Config:
     """Validate a YAML config text; raise ConfigError listing every problem.
 
     A top-level ``include: [file, ...]`` merges other files' top-level keys (keyword tables
     are kept apart so that ``route learn`` output can be dropped in); `read_include` reads
-    them, which keeps this module free of I/O.
+    them, which keeps this module free of I/O. With `source`, the text's file name, every
+    error starts with the file it is in.
     """
-    data = _load_yaml(text, "(root)")
-    includes = data.pop("include", [])
-    if isinstance(includes, str):
-        includes = [includes]
-    for i, name in enumerate(includes if isinstance(includes, list) else []):
-        if read_include is None:
-            raise ConfigError([f"include[{i}]: includes are not supported here"])
-        try:
-            extra = _load_yaml(read_include(str(name)), f"include[{i}] ({name})")
-        except OSError as exc:
-            raise ConfigError([f"include[{i}]: cannot read '{name}': {exc.strerror}"]) from exc
-        for key, value in extra.items():
-            if key in data:
-                raise ConfigError([f"include[{i}] ({name}): key '{key}' is already defined"])
-            data[key] = value
+    data, sources = merged_mapping(text, read_include, source)
     try:
         cfg = Config.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(
-            [f"{_path(err['loc'])}: {_message(err)}" for err in exc.errors()]
+            [sources.at(_path(err["loc"]), _message(err)) for err in exc.errors()]
         ) from exc
     errors = cross_references(cfg)
     if errors:
-        raise ConfigError(errors)
+        raise ConfigError([sources.at(*error.split(": ", 1)) for error in errors])
     return cfg
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+# No deadline, ladder or link in a service desk runs for more than a year; anything longer
+# is a slip of the keyboard (99999d), and a huge one would overflow datetime arithmetic
+# when a deadline is computed, long after the config was accepted.
+MAX_DURATION = timedelta(days=365)
 
 
 def parse_duration(value: object) -> timedelta:
@@ -16,7 +22,7 @@ def parse_duration(value: object) -> timedelta:
     if isinstance(value, bool):
         raise ValueError(f"not a duration: {value!r}")
     if isinstance(value, int | float):
-        return timedelta(seconds=float(value))
+        return _bounded(float(value), value)
     if not isinstance(value, str):
         raise ValueError(f"not a duration: {value!r}")
     text = value.strip().lower().replace(" ", "")
@@ -31,7 +37,25 @@ def parse_duration(value: object) -> timedelta:
         pos = match.end()
     if pos != len(text):
         raise ValueError(f"not a duration: {value!r} (use e.g. 15m, 4h, 2d, 1h30m)")
-    return timedelta(seconds=total)
+    return _bounded(total, value)
+
+
+def _bounded(seconds: float, value: object) -> timedelta:
+    if not math.isfinite(seconds):
+        raise ValueError(f"not a duration: {value!r}")
+    if seconds < 0:
+        raise ValueError(f"a duration cannot be negative: {value!r}")
+    if seconds > MAX_DURATION.total_seconds():
+        raise ValueError(f"duration {value!r} is longer than 365d")
+    return timedelta(seconds=seconds)
+
+
+def parse_positive_duration(value: object) -> timedelta:
+    """A duration that must not be zero: a deadline, or a period something repeats at."""
+    delta = parse_duration(value)
+    if not delta:
+        raise ValueError(f"must be longer than zero, not {value!r}")
+    return delta
 
 
 def format_duration(delta: timedelta) -> str:

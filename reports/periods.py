@@ -43,7 +43,8 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可用：today、week、month、lastweek、lastmonth、2026-11、2026-11-18 或 2026-11-01..2026-11-15"
+    "可用：today、week、month、lastweek、lastmonth（或 今天、昨天、这周、上周、这个月、上个月）、"
+    "2026-11、2026-11-18 或 2026-11-01..2026-11-15"
 )
 
 
@@ -86,22 +87,37 @@ def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
     return days(first, _month_end(first), zone, "month" if not months_back else "lastmonth")
 
 
+# What a supervisor types, in both scripts: the words of a chat, not only of a report form.
 _ALIASES = {
     "today": "today",
     "今天": "today",
     "今日": "today",
     "yesterday": "yesterday",
     "昨天": "yesterday",
+    "昨日": "yesterday",
     "week": "week",
+    "thisweek": "week",
     "本周": "week",
     "本週": "week",  # Traditional
+    "这周": "week",
+    "這週": "week",
+    "這周": "week",
+    "本星期": "week",
+    "这星期": "week",
+    "這星期": "week",
     "lastweek": "lastweek",
     "上周": "lastweek",
     "上週": "lastweek",
+    "上星期": "lastweek",
     "month": "month",
+    "thismonth": "month",
     "本月": "month",
+    "这个月": "month",
+    "這個月": "month",
     "lastmonth": "lastmonth",
     "上月": "lastmonth",
+    "上个月": "lastmonth",
+    "上個月": "lastmonth",
 }
 _RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:\.\.|~|～|至|到)\s*(\d{4}-\d{1,2}-\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -118,7 +134,8 @@ def parse_day(text: str) -> date:
 def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
-    Accepts today, yesterday, week, lastweek, month, lastmonth (or 今天, 本周, 上月 ...),
+    Accepts today, yesterday, week, lastweek, month, lastmonth (or 今天, 这周, 上个月,
+    上星期 ... in either script; spaces and case do not matter),
     a month `2026-11`, a day `2026-11-18`, or a range `2026-11-01..2026-11-15`.
     """
     word = text.strip().lower().replace(" ", "")

@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from core.config import KeywordTable
+from core.yaml_text import DuplicateKeys, load_yaml
 
 
 class KeywordsError(ValueError):
@@ -39,7 +40,9 @@ def dump_keywords_yaml(tables: Mapping[str, KeywordTable], header: str = "") -> 
 def parse_keywords_yaml(text: str) -> dict[str, KeywordTable]:
     """Tables from `keywords: {line: {words: ...}}` (a bare `{line: ...}` mapping also works)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except DuplicateKeys as exc:
+        raise KeywordsError(str(exc)) from exc
     except yaml.YAMLError as exc:
         raise KeywordsError(f"invalid YAML: {exc}") from exc
     if isinstance(data, dict) and "keywords" in data:

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from bot.cli import main
 from storage.migrate import alembic_config
 from tests.conftest import DEMO_CONFIG, _run_outside_loop
+from tests.support.minimal_config import MINIMAL
 from tests.support.scratch_db import pg_admin
 
 
@@ -20,25 +21,13 @@ def _head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("")).get_current_head()
 
 
-BROKEN = """
-bureau: 测试局
-sla_policies:
-  - {id: standard, accept_within: 2h, resolve_within: soon, calendar: business, ladder: std}
-urgent_sla: missing
-ladders:
-  - id: std
-    steps: [{after: 0m, action: remind_team}]
-    repeat_every: 1h
-areas: [{id: a1, name: 一区}]
-service_lines:
-  - {id: curing, name: 烘烤110, sla: standard}
-  - {id: triage, name: 分派, sla: standard, triage: true}
-teams:
-  - {id: t1, name: 一队, line: curing, areas: [a1]}
-  - {id: t2, name: 分派台, line: triage}
-  - {id: t3, name: 二队, line: curing, areas: [nowhere]}
-  - {id: t4, name: 三队, line: curing, sla: fast}
-"""
+BROKEN = (
+    MINIMAL.replace("resolve_within: 1d", "resolve_within: soon").replace(
+        "urgent_sla: standard", "urgent_sla: missing"
+    )
+    + "  - {id: t3, name: 二队, line: curing, areas: [nowhere]}\n"
+    + "  - {id: t4, name: 三队, line: curing, sla: fast}\n"
+)
 
 CROSS_REF = BROKEN.replace("resolve_within: soon", "resolve_within: 21h").replace(
     "  - {id: t4, name: 三队, line: curing, sla: fast}\n", ""
@@ -138,3 +127,50 @@ def test_db_upgrade_on_a_fresh_postgresql_database(pg_url: str, tmp_path: Path) 
         assert done.stdout.strip() == _head_revision()
     finally:
         _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def test_a_file_not_in_utf8_is_one_line_with_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(CROSS_REF.encode("gbk"))
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: not UTF-8 text (byte 0x" in err and "Traceback" not in err
+
+
+def test_an_include_not_in_utf8_names_the_included_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kw.yaml").write_bytes("keywords: {curing: {words: {烤房: 3}}}".encode("gbk"))
+    path = tmp_path / "main.yaml"
+    path.write_text(
+        "include: [kw.yaml]\n"
+        + DEMO_CONFIG.read_text(encoding="utf-8").replace("include: [keywords.yaml]", ""),
+        encoding="utf-8",
+    )
+    assert main(["check-config", str(path)]) == 2
+    assert f"{tmp_path / 'kw.yaml'}: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + CROSS_REF.encode("utf-8"))
+    assert main(["check-config", str(path)]) == 2
+    assert "urgent_sla: unknown policy 'missing'" in capsys.readouterr().err
+
+
+def test_check_config_names_the_file_and_path_of_a_key_written_twice_or_a_zero_repeat(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "twice.yaml"
+    text = CROSS_REF.replace("urgent_sla: missing", "urgent_sla: standard\nurgent_sla: standard")
+    path.write_text(text.replace("repeat_every: 1h", "repeat_every: 0m"), encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    assert f"{path}: urgent_sla: written twice (lines 4 and 5)" in capsys.readouterr().err
+    path.write_text(CROSS_REF.replace("repeat_every: 1h", "repeat_every: 0m"), encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: ladders[0].repeat_every: must be longer than zero, not '0m'" in err

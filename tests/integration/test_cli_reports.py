@@ -74,6 +74,8 @@ async def test_stats_prints_the_table_and_writes_the_chart(
         (["stats", "--as-of", "9999-12-31T23:00"], "--as-of"),
         (["stats", "--chart", "out.jpg"], "must end in .png"),
         (["stats", "--as-of", "yesterday"], "--as-of"),
+        (["stats", "--chart", "no/c.png"], "cannot write no/c.png: there is no folder no"),
+        (["ledger", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "no/x.csv"], "no folder"),
     ],
 )
 async def test_bad_input_exits_2_with_a_clear_message(

@@ -74,8 +74,16 @@ def test_learn_then_eval_with_the_learned_keywords(
     assert code == 0, err
     assert "7 labels" in out and tables.read_text(encoding="utf-8").count("\n  ") >= 7
     code, out, err = run(
-        capsys, "eval", str(test), "--text-col", "msg", "--label-col", "dept",
-        "--keywords", str(tables), "--json",
+        capsys,
+        "eval",
+        str(test),
+        "--text-col",
+        "msg",
+        "--label-col",
+        "dept",
+        "--keywords",
+        str(tables),
+        "--json",
     )
     assert code == 0, err
     report = json.loads(out)
@@ -97,6 +105,8 @@ def test_learn_then_eval_with_the_learned_keywords(
         (["eval", "{corpus}", "--keywords", "/nonexistent.yaml"], "cannot read"),
         (["eval", "{corpus}", "--keywords", "{bad_yaml}"], "keywords"),
         (["eval", "{not_xlsx}"], "not a readable .xlsx"),
+        (["eval", "{corpus}", "--keywords", "{gbk_yaml}"], "gbk.yaml: not UTF-8 text (byte 0x"),
+        (["eval", "{corpus}", "--keywords", "{twice_yaml}"], "words.烤房: written twice (line 3)"),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_code_2(
@@ -113,6 +123,11 @@ def test_bad_input_gives_one_line_and_exit_code_2(
     (tmp_path / "header.csv").write_text("text,label\n", encoding="utf-8")
     (tmp_path / "bad.yaml").write_text("keywords: [1, 2]\n", encoding="utf-8")
     (tmp_path / "ledger.xlsx").write_text("not a workbook", encoding="utf-8")
+    files["gbk_yaml"] = str(tmp_path / "gbk.yaml")
+    (tmp_path / "gbk.yaml").write_bytes("keywords: {curing: {words: {烤房: 3}}}".encode("gbk"))
+    files["twice_yaml"] = str(tmp_path / "twice.yaml")
+    twice = "keywords:\n  curing:\n    words: {烤房: 3, 烤房: 1}\n"
+    (tmp_path / "twice.yaml").write_text(twice, encoding="utf-8")
     code, _out, err = run(capsys, *[a.format(**files) for a in argv])
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
@@ -121,10 +136,50 @@ def test_bad_input_gives_one_line_and_exit_code_2(
 
 def test_console_script_routes_traditional_text() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "route", "烤房停電了", "--json",
-         "--config", str(DEMO_CONFIG)],
-        capture_output=True, text=True, check=False, cwd=ROOT, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "route",
+            "烤房停電了",
+            "--json",
+            "--config",
+            str(DEMO_CONFIG),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["script"] == "hant" and data["urgent"] and data["line"] == "curing"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["cv", "{corpus}", "--folds", "0"], "argument --folds: must be 1 or more, not 0"),
+        (["cv", "{corpus}", "--folds", "-3"], "argument --folds: must be 1 or more, not -3"),
+        (
+            ["learn", "{corpus}", "-o", "{out}", "--max-words", "0"],
+            "argument --max-words: must be 1 or",
+        ),
+        (
+            ["learn", "{corpus}", "-o", "{out}", "--min-df", "0"],
+            "argument --min-df: must be 1 or more",
+        ),
+        (["eval", "{corpus}", "--misses", "-1"], "argument --misses: must be 0 or more, not -1"),
+        (["eval", "{corpus}", "--misses", "many"], "argument --misses: not a whole number: 'many'"),
+    ],
+)
+def test_counts_of_zero_or_less_get_argparse_usage_and_exit_code_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(capsys, *[a.format(corpus=CORPUS, out=tmp_path / "k.yaml") for a in argv])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: jinye110 route") and f"jinye110 route: error: {message}" in err
+    assert not (tmp_path / "k.yaml").exists()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
+from sqlalchemy import text
 
 from bot.cli import main
 from core.config import Config
@@ -76,3 +78,74 @@ def test_site_qr_writes_one_code_per_site(
     files = sorted((tmp_path / "qr").glob("*.png"))
     assert len(files) == len(demo_config.sites)
     assert decode(tmp_path / "qr" / "QS01.png").endswith("?start=site_QS01")
+
+
+async def invites_in(db: Database) -> int:
+    async with db.engine.connect() as conn:
+        return int((await conn.execute(text("SELECT count(*) FROM invites"))).scalar_one())
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--ttl", "0m"], "--ttl: must be longer than zero, not '0m'"),
+        (["--ttl=-1d"], "--ttl: not a duration: '-1d'"),
+        (["--ttl", "400d"], "--ttl: duration '400d' is longer than 365d"),
+        (["-o", "nowhere/i.png"], "-o: cannot write nowhere/i.png: there is no folder nowhere"),
+        (["-o", "taken.txt/i.png"], "-o: cannot write taken.txt/i.png: there is no folder"),
+        (["-o", "."], "-o must end in .png or .svg, not ''"),
+        (["-o", "i.jpg"], "-o must end in .png or .svg, not 'i.jpg'"),
+        (["--role", "supervisor"], "--team does not apply to --role supervisor"),
+    ],
+)
+async def test_a_refused_invite_leaves_no_invite_behind(
+    env: Path, db: Database, args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "taken.txt").write_text("a file, not a folder")
+    argv = ["invite", "--team", "curing", *args]
+    assert await asyncio.to_thread(main, argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(error) and captured.out == ""
+    assert await invites_in(db) == 0
+
+
+async def test_a_supervisor_invite_needs_no_team_and_a_svg_works(
+    env: Path, db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["invite", "--role", "supervisor", "-o", "s.svg"]
+    assert await asyncio.to_thread(main, argv) == 0
+    assert (env / "s.svg").read_text().startswith("<?xml")
+    assert await invites_in(db) == 1
+
+
+def test_site_qr_into_a_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken").write_text("a file, not a folder")
+    assert main(["site-qr", "--out-dir", "taken"]) == 2
+    assert capsys.readouterr().err.startswith("--out-dir: cannot make folder taken: ")
+    assert main(["site-qr", "--out-dir", "taken/qr"]) == 2
+    assert capsys.readouterr().err.startswith("--out-dir: cannot make folder taken/qr: ")
+
+
+def read_only_folder(tmp_path: Path) -> Path:
+    """A folder no file can be made in: a mode-555 one, or for root the read-only /sys."""
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o555)
+    for candidate in (folder, Path("/sys")):
+        try:
+            with tempfile.TemporaryFile(dir=candidate):
+                pass
+        except OSError:
+            return candidate
+    pytest.skip("every folder here can be written to")
+
+
+def test_site_qr_into_a_read_only_folder_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = read_only_folder(tmp_path)
+    assert main(["site-qr", "--out-dir", str(folder)]) == 2
+    assert capsys.readouterr().err.startswith(f"--out-dir: cannot write in folder {folder}: ")

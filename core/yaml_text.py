@@ -1,0 +1,64 @@
+"""YAML as a bureau's admins write it, read strictly.
+
+PyYAML keeps the last of two equal keys in a mapping without a word, so a team, a policy or
+a keyword written twice would silently lose one of them. Here that is an error naming the
+key's path and both lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class DuplicateKeys(yaml.YAMLError):
+    """Keys written twice; `errors` holds one line per key, each starting with its path."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def load_yaml(text: str) -> Any:
+    """The document in `text`, like yaml.safe_load, but refusing keys written twice."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        errors = list(_duplicate_keys(node, "", set()))
+        if errors:
+            raise DuplicateKeys(errors)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _duplicate_keys(node: Node, path: str, seen_nodes: set[int]) -> Iterator[str]:
+    # An alias repeats a node (and may even point back to its own parent): walk it once.
+    if id(node) in seen_nodes:
+        return
+    seen_nodes.add(id(node))
+    if isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _duplicate_keys(item, f"{path}[{i}]", seen_nodes)
+    elif isinstance(node, MappingNode):
+        lines: dict[str, int] = {}
+        for key, value in node.value:
+            if key.tag == _MERGE or not isinstance(key, ScalarNode):
+                yield from _duplicate_keys(value, path, seen_nodes)
+                continue
+            child = f"{path}.{key.value}" if path else str(key.value)
+            line = key.start_mark.line + 1
+            if key.value in lines:
+                first = lines[key.value]
+                where = f"line {line}" if first == line else f"lines {first} and {line}"
+                yield f"{child}: written twice ({where}); only one of them would count"
+            else:
+                lines[key.value] = line
+            yield from _duplicate_keys(value, child, seen_nodes)

@@ -1,0 +1,142 @@
+"""The config's YAML read strictly: keys written twice, includes, business hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import ConfigError, parse_config
+from core.yaml_text import DuplicateKeys, load_yaml
+from routing.keywords_yaml import KeywordsError, parse_keywords_yaml
+from tests.support.minimal_config import MINIMAL
+
+KEYWORDS = "keywords:\n  curing:\n    words: {烤房: 3}\n"
+
+
+def errors_of(
+    text: str, files: dict[str, str] | None = None, source: str | None = None
+) -> list[str]:
+    def read(name: str) -> str:
+        if files is None or name not in files:
+            raise FileNotFoundError(2, "No such file or directory")
+        return files[name]
+
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, read, source=source)
+    return caught.value.errors
+
+
+def test_a_team_written_twice_in_a_mapping_is_refused_not_lost() -> None:
+    text = MINIMAL.replace(
+        "  - {id: t2, name: 分派台, line: triage}\n",
+        "  - id: t2\n    name: 分派台\n    line: triage\n    name: 分派组\n",
+    )
+    assert errors_of(text, source="bureau.yaml") == [
+        "bureau.yaml: teams[1].name: written twice (lines 16 and 18); only one of them would count"
+    ]
+
+
+def test_a_top_level_key_written_twice_is_refused() -> None:
+    text = MINIMAL + "teams:\n  - {id: t9, name: 九队, line: curing}\n"
+    [error] = errors_of(text)
+    assert error.startswith("teams: written twice (lines 13 and 16)")
+
+
+def test_a_key_repeated_on_one_line_names_that_line() -> None:
+    [error] = errors_of(MINIMAL.replace("{id: a1, name: 一区}", "{id: a1, id: a2, name: 一区}"))
+    assert error == "areas[0].id: written twice (line 9); only one of them would count"
+
+
+def test_a_yaml_merge_key_may_still_override_what_it_merges() -> None:
+    assert load_yaml("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\n") == {
+        "base": {"x": 1, "y": 2},
+        "other": {"x": 1, "y": 3},
+    }
+
+
+def test_a_keyword_written_twice_in_an_include_names_that_file() -> None:
+    twice = "keywords:\n  curing:\n    words: {烤房: 3, 停电: 2, 烤房: 1}\n"
+    errors = errors_of(
+        "include: [kw.yaml]\n" + MINIMAL, {"kw.yaml": twice}, source="conf/bureau.yaml"
+    )
+    assert errors == [
+        "conf/kw.yaml: keywords.curing.words.烤房: written twice (line 3); "
+        "only one of them would count"
+    ]
+    with pytest.raises(KeywordsError, match=r"keywords\.curing\.words\.烤房: written twice"):
+        parse_keywords_yaml(twice)
+
+
+def test_duplicate_keys_error_lists_every_one() -> None:
+    with pytest.raises(DuplicateKeys) as caught:
+        load_yaml("a: 1\nb: {c: 1, c: 2}\na: 3\n")
+    assert [e.split(":")[0] for e in caught.value.errors] == ["b.c", "a"]
+
+
+@pytest.mark.parametrize(
+    ("include", "error"),
+    [
+        ("include: {file: kw.yaml}", "include: must be a list of file names, e.g. [a.yaml]"),
+        ("include: 3", "include: must be a list of file names, e.g. [a.yaml]"),
+        ("include: [kw.yaml, 7]", "include[1]: not a file name: 7"),
+        ("include: [kw.yaml, '']", "include[1]: not a file name: ''"),
+        ("include: [[kw.yaml]]", "include[0]: not a file name: ['kw.yaml']"),
+    ],
+)
+def test_an_include_that_is_not_a_list_of_file_names_is_refused(include: str, error: str) -> None:
+    assert errors_of(include + "\n" + MINIMAL, {"kw.yaml": KEYWORDS}, "b.yaml") == [
+        f"b.yaml: {error}"
+    ]
+
+
+def test_one_include_written_without_brackets_still_works() -> None:
+    cfg = parse_config("include: kw.yaml\n" + MINIMAL, {"kw.yaml": KEYWORDS}.__getitem__)
+    assert cfg.keywords["curing"].words == {"烤房": 3}
+
+
+def test_an_include_that_is_not_utf8_names_the_file() -> None:
+    def read(name: str) -> str:
+        return "keywords: {curing: {words: {烤房: 3}}}".encode("gbk").decode("utf-8")
+
+    with pytest.raises(ConfigError) as caught:
+        parse_config("include: [kw.yaml]\n" + MINIMAL, read, source="c/b.yaml")
+    [error] = caught.value.errors
+    assert error.startswith("c/kw.yaml: not UTF-8 text (byte 0x")
+
+
+def test_an_error_in_an_included_key_names_the_included_file() -> None:
+    bad = "keywords:\n  curing:\n    words: {烤房: many}\n"
+    [error] = errors_of("include: [kw.yaml]\n" + MINIMAL, {"kw.yaml": bad}, "c/b.yaml")
+    assert error.startswith("c/kw.yaml: keywords.curing.words.烤房: ")
+    [error] = errors_of(
+        "include: [kw.yaml]\n" + MINIMAL,
+        {"kw.yaml": "keywords: {growing: {words: {施肥: 2}}}"},
+        "c/b.yaml",
+    )
+    assert error == "c/kw.yaml: keywords.growing: unknown service line 'growing'"
+
+
+@pytest.mark.parametrize(
+    ("hours", "error"),
+    [
+        ("business_hours: []", "business_hours: needs at least one working period"),
+        (
+            "business_hours: [{start: '08:30', end: '12:00'}, {start: '11:00', end: '17:00'}]",
+            "business_hours: 08:30-12:00 and 11:00-17:00 overlap",
+        ),
+        (
+            "business_hours: [{start: '14:00', end: '17:00'}, {start: '08:00', end: '14:30'}]",
+            "business_hours: 08:00-14:30 and 14:00-17:00 overlap",
+        ),
+    ],
+)
+def test_business_hours_empty_or_overlapping_are_refused(hours: str, error: str) -> None:
+    [found] = errors_of(MINIMAL + hours + "\n", source="b.yaml")
+    assert found.startswith(f"b.yaml: {error}")
+
+
+def test_business_hours_that_touch_are_fine() -> None:
+    text = (
+        MINIMAL
+        + "business_hours: [{start: '08:00', end: '12:00'}, {start: '12:00', end: '17:00'}]\n"
+    )
+    assert len(parse_config(text).business_hours) == 2
