@@ -50,12 +50,25 @@ def current_step(
     After downtime this skips the steps that were missed, so a catch-up sends one message
     for the step the ticket is at now rather than one per missed step.
     """
-    if escalation_time(ladder, calendar, deadline, first) > now:
+    def due(step: int) -> bool:
+        try:
+            return escalation_time(ladder, calendar, deadline, step) <= now
+        except (OverflowError, ValueError):
+            return False  # past any date a calendar can reach: not due
+
+    if not due(first):
         return None
-    step = first
-    while escalation_time(ladder, calendar, deadline, step + 1) <= now:
-        step += 1
-    return step
+    # Step times only grow, so the latest due one is found by doubling, then halving: a few
+    # dozen calendar sums, where walking a step at a time cost one a repeat (8,820 for a
+    # 1-minute repeat on business hours a month overdue; 60 times that for 1 second).
+    low, span = first, 1
+    while due(low + span):
+        low, span = low + span, span * 2
+    high = low + span  # low is due, high is not
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if due(middle) else (low, middle)
+    return low
 
 
 def set_initial_deadlines(cfg: Config, ticket: Ticket, now: datetime) -> None:
