@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.config import Config
+from core.enums import Script
 from reports import ledger_files, periods
 from reports.stats import build_stats
 from storage.uow import Database
@@ -17,8 +18,8 @@ class Reports:
         self.db = db
         self.cfg = cfg
 
-    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
-        stats = await build_stats(self.db, self.cfg, period, now)
+    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+        stats = await build_stats(self.db, self.cfg, period, now, script)
         return stats.text, stats.chart_png
 
     async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:

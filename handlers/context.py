@@ -23,8 +23,8 @@ class ReportMaker(Protocol):
     Both raise ValueError with a polite message when the period cannot be understood.
     """
 
-    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
-        """The /stats table (Simplified Chinese) and its chart as PNG."""
+    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+        """The /stats table (Simplified Chinese) and its chart as PNG, in `script`."""
 
     async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:
         """The 台账 for the period as an .xlsx: (file name, content)."""

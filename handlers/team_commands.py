@@ -244,7 +244,7 @@ async def _report(ctx: Ctx, which: str) -> None:
     async def build() -> None:
         try:
             if which == "stats":
-                text, chart = await maker.stats(period, ctx.now)
+                text, chart = await maker.stats(period, ctx.now, ctx.script)
                 ctx.reply(in_script(text, ctx.script))
                 ctx.attach("", photo=chart)
             else:

@@ -1,6 +1,7 @@
 """/stats: a short table of the rates by team for a period, and the chart to go with it.
 
 Text is Simplified Chinese; the handler converts it with to_traditional for 繁體 readers.
+The chart is drawn in the reader's script.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
+from core.enums import Script
 from reports import periods
 from reports.charts import rates_chart
 from reports.labels import duration_text, percent
@@ -77,17 +79,21 @@ def text(cfg: Config, report: RatesReport, heading: str) -> str:
     return "\n".join(lines)
 
 
-async def compute_stats(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Stats:
+async def compute_stats(
+    session: AsyncSession, cfg: Config, window: Window, now: datetime, script: Script = Script.HANS
+) -> Stats:
     report = await compute(session, cfg, window, now, "team")
     heading = title(cfg, window, now)
     # Drawing takes a few hundred milliseconds of CPU: keep it off the event loop.
-    chart = await asyncio.to_thread(rates_chart, report, heading)
+    chart = await asyncio.to_thread(rates_chart, report, heading, script)
     return Stats(window, heading, text(cfg, report, heading), chart, report)
 
 
-async def build_stats(db: Database, cfg: Config, period: str, now: datetime) -> Stats:
+async def build_stats(
+    db: Database, cfg: Config, period: str, now: datetime, script: Script = Script.HANS
+) -> Stats:
     """What /stats [today|week|month|...] answers; raises periods.PeriodError on bad input."""
     window = periods.parse(period, now, cfg.zone)
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
-        return await compute_stats(uow.session, cfg, window, now)
+        return await compute_stats(uow.session, cfg, window, now, script)

@@ -1,12 +1,16 @@
-"""Rebuild the bundled chart font: a GB2312 subset of Noto Sans CJK SC Regular.
+"""Rebuild the bundled chart font: a subset of Noto Sans CJK SC Regular for GB2312, the
+frequently used hanzi of Big5 and the Traditional forms OpenCC gives GB2312's characters.
 
-Not imported at run time; kept so the bundled binary can be reproduced and audited:
+Not imported at run time; kept so the bundled binary can be reproduced and audited (from
+the repository's root, with the project installed, for OpenCC):
 
     apt-get download fonts-noto-cjk && dpkg-deb -x fonts-noto-cjk_*.deb noto
     python reports/fonts/make_subset.py noto/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 GB2312 holds the 6,763 hanzi of everyday Simplified Chinese (team, line and area names,
-chart labels) at ~3 MB, where the whole font is ~16 MB. The family is renamed so that it can
+chart labels); Big5's level-1 hanzi and the Traditional forms OpenCC gives them let a chart
+be drawn in a reader's Traditional script (the Noto SC face has those glyphs, in mainland
+forms). About 4.5 MB, where the whole font is ~16 MB. The family is renamed so that it can
 never be mistaken for, or shadowed by, a full Noto Sans CJK installed on the system.
 The font stays under the SIL Open Font License 1.1 (see OFL.txt beside it).
 """
@@ -19,16 +23,20 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
+from routing import to_traditional
+
 FAMILY = "Jinye Sans SC"
 POSTSCRIPT = "JinyeSansSC-Regular"
 OUT = Path(__file__).with_name("JinyeSansSC-Regular.otf")
 DESCRIPTION = (
-    "Subset of Noto Sans CJK SC Regular (Version 2.004) covering GB2312, ASCII, Latin-1 and "
-    "CJK/full-width punctuation, renamed for the jinye110 service desk's charts."
+    "Subset of Noto Sans CJK SC Regular (Version 2.004) covering GB2312, Big5 level 1 and "
+    "the Traditional forms of their hanzi, ASCII, Latin-1 and CJK/full-width punctuation, "
+    "renamed for the jinye110 service desk's charts."
 )
 
 
-def gb2312_text() -> str:
+def charset_text() -> str:
     chars = set()
     for lead in range(0xA1, 0xF8):
         for trail in range(0xA1, 0xFF):
@@ -36,6 +44,25 @@ def gb2312_text() -> str:
                 chars.add(bytes([lead, trail]).decode("gb2312"))
             except UnicodeDecodeError:
                 continue
+    # Big5's 5,401 frequently used hanzi: forms OpenCC picks only within a phrase (卷烟 →
+    # 捲菸) are among them.
+    for lead in range(0xA4, 0xC7):
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            if (lead, trail) >= (0xC6, 0x7F):
+                break
+            try:
+                chars.add(bytes([lead, trail]).decode("big5"))
+            except UnicodeDecodeError:
+                continue
+    # Each character on its own, and in a run, where OpenCC's phrases pick other forms;
+    # again for the forms added, until converting adds nothing (so any text drawn from
+    # these characters, converted once more, still has every glyph).
+    added = sorted(chars)
+    while added:
+        forms = {form for ch in added for form in to_traditional(ch)}
+        forms.update(to_traditional("".join(added)))
+        added = sorted(forms - chars)
+        chars.update(added)
     ranges = [(0x20, 0x7F), (0xA0, 0x180), (0x2000, 0x2070), (0x3000, 0x3040), (0xFF00, 0xFFF0)]
     for low, high in ranges:
         chars.update(chr(c) for c in range(low, high))
@@ -81,7 +108,7 @@ def main(source: str) -> None:
     options.name_languages = ["*"]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=gb2312_text())
+    subsetter.populate(text=charset_text())
     subsetter.subset(font)
     rename(font)
     font.save(OUT)

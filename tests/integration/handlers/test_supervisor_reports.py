@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from bot.reports_port import Reports
 from core.config import Config
+from core.enums import Script
 from storage.tables import processed_updates
 from storage.uow import Database
 from tests.support.desk import Harness, texts
@@ -92,9 +93,9 @@ class _WatchingReports(Reports):
 
     committed_at_start: list[int]
 
-    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         self.committed_at_start.append(await _committed_updates(self.db))
-        return await super().stats(period, now)
+        return await super().stats(period, now, script)
 
 
 async def test_stats_are_built_after_the_step_commits(desk: Harness) -> None:
@@ -110,7 +111,7 @@ async def test_stats_are_built_after_the_step_commits(desk: Harness) -> None:
 
 
 class _BrokenReports(Reports):
-    async def stats(self, period: str, now: datetime) -> tuple[str, bytes]:
+    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         raise RuntimeError("chart backend missing")
 
 

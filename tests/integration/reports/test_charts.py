@@ -15,9 +15,11 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from core.config import Config
+from core.enums import Script
 from reports.charts import FONT_PATH, cjk_font, font_family, png, rates_figure
 from reports.figures import GroupRates
 from reports.rates import RatesReport, compute
+from routing import to_traditional
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, build, window
 
@@ -50,6 +52,7 @@ def test_the_bundled_font_is_a_cjk_font_covering_the_labels(demo_config: Config)
     names = [t.name for t in demo_config.teams] + [a.name for a in demo_config.areas]
     names += [line.name for line in demo_config.service_lines]
     names += ["响应率解决率满意率受理销号超时比率件数合计本期没有工单服务指标"]
+    names += [to_traditional(name) for name in names]
     missing = {ch for name in names for ch in name if ord(ch) not in cmap and not ch.isspace()}
     assert missing == set()
     assert FONT_PATH.stat().st_size < 5_000_000  # a subset, not the 16 MB original
@@ -68,6 +71,26 @@ async def test_chart_texts_use_the_cjk_font_and_no_glyph_is_missing(
         assert Path(used) == FONT_PATH, text.get_text()
         assert text.get_fontproperties().get_family()[0] == font_family()
     assert missing_glyph_warnings(figure) == []
+
+
+async def test_a_traditional_reader_gets_the_chart_in_traditional_with_every_glyph(
+    db: Database, demo_config: Config
+) -> None:
+    await build(db, demo_config)
+    report = await report_of(db, demo_config)
+    figure = rates_figure(report, "青山县 服务指标 2026-11-18", Script.HANT)
+    labels = {t.get_text() for t in chinese_texts(figure)}
+    assert {"青山鎮烘烤110服務隊", "合計", "響應率", "滿意率", "件數"} <= labels
+    assert "青山縣 服務指標 2026-11-18" in labels
+    assert not labels & {"响应率", "件数", "合计"}  # nothing left in Simplified
+    assert missing_glyph_warnings(figure) == []
+
+
+def test_the_font_has_the_traditional_form_of_every_simplified_character_it_has() -> None:
+    cmap = TTFont(FONT_PATH)["cmap"].getBestCmap()
+    hanzi = [chr(c) for c in cmap if 0x4E00 <= c <= 0x9FFF]
+    missing = {form for ch in hanzi for form in to_traditional(ch) if ord(form) not in cmap}
+    assert missing == set()
 
 
 async def test_an_empty_period_draws_a_notice(db: Database, demo_config: Config) -> None:
