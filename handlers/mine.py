@@ -123,8 +123,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
         ctx.say("e_withdraw_ask", sure, number=ticket.label)
     elif verb in ("x", "xx"):
-        await _transition(ctx, ticket, Action.CANCEL)
-        if ticket.status is Status.CANCELLED:
+        # A second press finds it withdrawn already: it says so, and the team, told once,
+        # is not told again.
+        if await _transition(ctx, ticket, Action.CANCEL):
             ctx.say("ticket_cancelled", number=ticket.label)
             await _tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and _awaits_rating(ticket, ctx.now):
