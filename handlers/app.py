@@ -328,6 +328,11 @@ async def free_message(ctx: Ctx) -> None:
     news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
+    if len(text) > ctx.cfg.limits.max_text:
+        # Too long for any of them: not news for a call or an answer either, which would
+        # reach the team's chat and pagers whole.
+        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
+        return
     decision = routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
@@ -365,9 +370,6 @@ async def free_message(ctx: Ctx) -> None:
     if not text:
         ctx.say("empty")
         return
-    if len(text) > ctx.cfg.limits.max_text:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
-        return
     assert decision is not None
     if decision.emergency:
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
@@ -385,9 +387,6 @@ async def free_message(ctx: Ctx) -> None:
 async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     """A voice note, photo or location outside a conversation: kept, never thrown away."""
     msg = ctx.msg
-    if text and decision is None:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
-        return
     first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
     if msg.photo_file_id:
         first.photos.append(msg.photo_file_id)

@@ -153,7 +153,8 @@ _NO_PLACE = frozenset(("跳过", "不知道", "不清楚", "说不清", "说不�
 
 def read_place(ctx: Ctx) -> PlaceAnswer | None:
     """The answer this message gives to 在哪个烤房？; None when it gives none (a stale
-    button, a location outside the service region), which has been answered already."""
+    button, a location outside the service region, words over the limit), which has been
+    answered already."""
     msg = ctx.msg
     if msg.location is not None:
         if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
@@ -180,6 +181,9 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
+        if len(typed) > ctx.cfg.limits.max_text:
+            ctx.say("too_long", length=len(typed), limit=ctx.cfg.limits.max_text)
+            return None
         named = barn_named(ctx, typed) if typed else None
         return PlaceAnswer(
             site_code=named,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from core.enums import Status
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
+TEAM_CHAT = -1001000000001
 
 
 async def test_withdrawing_twice_says_so_once_and_tells_the_team_once(desk: Harness) -> None:
@@ -30,3 +31,39 @@ async def test_confirming_a_110_withdrawal_twice_says_so_once(desk: Harness) -> 
     out = await desk.press(FARMER, f"my:xx:{ticket_id}")
     assert "已撤回" in texts(out) and "工单 10019 已撤回" not in texts(out)
     assert len(await desk.outbox()) == told
+
+
+ESSAY = "烤房的温度一直不稳定，" * 500  # 5,500 characters, over the 2,000 limit
+
+
+async def test_an_essay_during_a_110_call_is_refused_not_paged(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, ESSAY)
+    assert "内容太长了（5500 字），请控制在 2000 字以内。" in texts(out)
+    assert len(await desk.outbox()) == before  # nothing reached the team or the pagers
+    [ticket] = await desk.tickets()
+    assert ESSAY not in ticket.text
+
+
+async def test_an_essay_answering_the_teams_question_is_refused(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, ESSAY)
+    assert "内容太长了" in texts(out)
+    assert len(await desk.outbox()) == before
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.WAITING_REQUESTER  # still waiting for a real answer
+
+
+async def test_an_essay_is_not_taken_as_the_barn_of_a_110_call(desk: Harness) -> None:
+    await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, "烤房的溫度一直不穩定，" * 500)
+    assert "內容太長了" in texts(out)
+    assert len(await desk.outbox()) == before
+    out = await desk.send(FARMER, "大坪")  # the question is still open
+    assert "位置已告訴值班服務隊" in texts(out)
