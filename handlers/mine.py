@@ -9,8 +9,9 @@ from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.model import Ticket
 from core.services import note_event, perform
+from core.texts import clip
 from handlers import intake, notify
-from handlers.cards import status_label, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -95,7 +96,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
-        text=ticket.text,
+        text=clip(ticket.text, DETAIL_TEXT),
         timeline=timeline(ctx.cfg, events, ctx.script),
     )
 

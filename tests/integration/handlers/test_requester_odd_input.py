@@ -67,3 +67,19 @@ async def test_an_essay_is_not_taken_as_the_barn_of_a_110_call(desk: Harness) ->
     assert len(await desk.outbox()) == before
     out = await desk.send(FARMER, "大坪")  # the question is still open
     assert "位置已告訴值班服務隊" in texts(out)
+
+
+async def test_a_long_tickets_detail_fits_in_one_telegram_message(desk: Harness) -> None:
+    """Telegram refuses a message over 4096 characters: the detail would never be shown."""
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "订货系统打不开，" * 250)  # 2,000 characters
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    for _ in range(3):
+        await desk.press(RETAILER, f"my:add:{ticket.id}")
+        await desk.send(RETAILER, "昨天又试了一次还是不行，" * 160)  # 1,920 characters
+    out = await desk.press(RETAILER, f"my:v:{ticket.id}")
+    [detail] = out.replies
+    assert len(detail.text) <= 4096
+    assert "补充材料：昨天又试了一次" in detail.text and detail.text.endswith("…")
