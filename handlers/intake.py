@@ -41,9 +41,10 @@ _NOTHING_MORE = frozenset(
 )  # fmt: skip
 
 
-def _valid_text(ctx: Ctx, text: str) -> bool:
-    """Reply and return False when the text is empty or too long."""
-    if not text.strip():
+def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
+    """Reply and return False when the text is empty or too long; with `words`, also when
+    it has no words (emoji or punctuation alone), which cannot describe a request."""
+    if not (bare(text) if words else text.strip()):
         ctx.say("empty")
         return False
     if len(text) > ctx.cfg.limits.max_text:
@@ -289,7 +290,7 @@ async def ticket_step(ctx: Ctx) -> None:
             gathered.photos.append(msg.photo_file_id)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
-        if not msg.text or not _valid_text(ctx, msg.text):
+        if not msg.text or not _valid_text(ctx, msg.text, words=True):
             if not msg.text:
                 ctx.say("need_text")
             await ctx.goto("describe", **gathered.to_data())  # a file that came is kept
@@ -351,7 +352,7 @@ def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
             ctx.say("location_far", km=found[1] if found else 0)
             return "refused"
         gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
-    elif msg.text.strip():
+    elif bare(msg.text):  # an emoji or a 👍 alone adds nothing to the description
         if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
             return "refused"
         gathered.text = f"{gathered.text}\n{msg.text}"

@@ -83,3 +83,15 @@ async def test_a_long_tickets_detail_fits_in_one_telegram_message(desk: Harness)
     [detail] = out.replies
     assert len(detail.text) <= 4096
     assert "补充材料：昨天又试了一次" in detail.text and detail.text.endswith("…")
+
+
+async def test_emoji_alone_is_no_description_of_a_request(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "😀😀")
+    assert "内容是空的" in texts(out)
+    out = await desk.send(RETAILER, "訂貨系統打不開")  # still asked for the description
+    assert "下一步" in texts(out)
+    out = await desk.send(RETAILER, "👍")
+    assert "已補充" not in texts(out) and "沒有的話點「下一步」" in texts(out)
+    out = await desk.press(RETAILER, "f:next")
+    assert "內容：訂貨系統打不開\n將轉給" in texts(out)
