@@ -95,3 +95,18 @@ async def test_emoji_alone_is_no_description_of_a_request(desk: Harness) -> None
     assert "已補充" not in texts(out) and "沒有的話點「下一步」" in texts(out)
     out = await desk.press(RETAILER, "f:next")
     assert "內容：訂貨系統打不開\n將轉給" in texts(out)
+
+
+async def test_a_mistyped_ticket_number_is_told_as_one(desk: Harness) -> None:
+    await desk.file_110(FARMER)  # 10019
+    for typed in ("工單10018怎麼樣了", "10018", "10091"):
+        out = await desk.send(FARMER, typed)
+        assert "可能輸錯了一位" in texts(out), typed
+    out = await desk.send(FARMER, "工單10024怎麼樣了")  # a valid number, not a ticket of theirs
+    assert texts(out).strip() == "找不到這個工單，或您無權操作。"
+    assert len(await desk.tickets()) == 1  # no draft, nothing filed
+
+
+async def test_an_amount_is_no_mistyped_ticket_number(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "订了20000支怎么没到")
+    assert "输错" not in texts(out) and "请确认" in texts(out)
