@@ -15,7 +15,7 @@ from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, Keyboard, rows
 from handlers.tickets import Gathered
-from routing import bare, to_simplified
+from routing import Decision, bare, to_simplified
 
 EMERGENCY = "emergency"
 PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
@@ -265,7 +265,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=ctx.text("why_by_hand") if by_hand else in_script(routed.why, ctx.script),
+        why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
     )
     buttons = rows(
         Button(ctx.text("submit"), "f:ok"),
@@ -275,6 +275,25 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     )
     first = ctx.text(lead, kind=ctx.text(f"kind_{gathered.kind.value}")) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+_WHY_WORDS = 4
+
+
+def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
+    """Why it goes there, in the requester's terms: the words of theirs that decided it
+    ("您提到了“许可证”“延续”…"), not the router's scores and marks (许可证 ×2, 急) that
+    the team's card shows."""
+    if decision.line != routed.line:
+        return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
+    words: list[str] = []
+    for matched, _score in decision.matched:
+        words += [w for w in matched.split("+") if w and w not in words]  # 温度+往下: both
+    line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
+    if not words:
+        return ctx.text("why_line", line=line)
+    said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
+    return ctx.text("why_words", words=said, line=line)
 
 
 async def ticket_step(ctx: Ctx) -> None:

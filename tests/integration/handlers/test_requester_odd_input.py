@@ -110,3 +110,22 @@ async def test_a_mistyped_ticket_number_is_told_as_one(desk: Harness) -> None:
 async def test_an_amount_is_no_mistyped_ticket_number(desk: Harness) -> None:
     out = await desk.send(RETAILER, "订了20000支怎么没到")
     assert "输错" not in texts(out) and "请确认" in texts(out)
+
+
+async def test_a_retailer_is_told_why_in_their_own_words(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "許可證快到期了，怎麼辦理延續？")
+    assert "將轉給：專賣管理所\n（您提到了“許可證”“延續”，這類事由專賣管理辦理）" in texts(out)
+    out = await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "这周的烟怎么还没送到")
+    out = await desk.press(RETAILER, "f:next")
+    assert "（您提到了“没送到”，这类事由物流配送办理）" in texts(out)
+
+
+async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "我要投诉配送员态度很差")
+    summary = texts(out)
+    assert "类别：投诉" in summary and "您提到了" in summary
+    assert "×" not in summary and "自查" not in summary and "急" not in summary
+    await desk.press(RETAILER, "f:ok")
+    [card] = [r for r in await desk.outbox() if r.purpose == "card"][:1]
+    assert "分派依据：作风监督 — " in card.payload["text"]  # the team still sees the scores
