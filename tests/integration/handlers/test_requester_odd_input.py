@@ -129,3 +129,23 @@ async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Har
     await desk.press(RETAILER, "f:ok")
     [card] = [r for r in await desk.outbox() if r.purpose == "card"][:1]
     assert "分派依据：作风监督 — " in card.payload["text"]  # the team still sees the scores
+
+
+async def test_a_voice_note_during_registration_is_a_110_call_not_lost(desk: Harness) -> None:
+    await desk.send(FARMER, "/start", language_code="zh-hk")
+    out = await desk.send(FARMER, voice_file_id="v-barn", language_code="zh-hk")
+    assert "已報警" in texts(out) and "您是" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert voices and voices[0].payload["file_id"] == "v-barn"
+
+
+async def test_a_photo_at_the_name_question_is_kept_not_refused_as_a_name(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, photo_file_id="p-shelf")
+    assert "姓名请用" not in texts(out) and "请再用文字说明一下情况" in texts(out)
+    await desk.send(RETAILER, "送来的烟少了两条")
+    out = await desk.press(RETAILER, "f:next")
+    assert "补充：1 项" in texts(out)
