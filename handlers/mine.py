@@ -53,10 +53,16 @@ async def list_mine(ctx: Ctx) -> None:
         ctx.say("my_none")
         return
     buttons = [
-        Button(f"{t.label} {ticket_status(t, ctx.script)} {t.text[:12]}", f"my:v:{t.id}")
+        Button(f"{t.label} {ticket_status(t, ctx.script)} {_gist(ctx, t)}", f"my:v:{t.id}")
         for t in mine
     ]
     ctx.say("my_list", rows(*buttons, per_row=1))
+
+
+def _gist(ctx: Ctx, ticket: Ticket) -> str:
+    """The start of the ticket's text on one line (a button shows no line breaks), in the
+    reader's script: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
+    return in_script(" ".join(ticket.text.split())[:12], ctx.script)
 
 
 async def own_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -96,7 +102,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
-        text=clip(ticket.text, DETAIL_TEXT),
+        text=in_script(clip(ticket.text, DETAIL_TEXT), ctx.script),
         timeline=timeline(ctx.cfg, events, ctx.script),
     )
 

@@ -149,3 +149,21 @@ async def test_a_photo_at_the_name_question_is_kept_not_refused_as_a_name(desk: 
     await desk.send(RETAILER, "送来的烟少了两条")
     out = await desk.press(RETAILER, "f:next")
     assert "补充：1 项" in texts(out)
+
+
+async def test_my_tickets_read_on_one_line_in_the_readers_script(desk: Harness) -> None:
+    await desk.send(FARMER, voice_file_id="v-barn", language_code="zh-hk")
+    await desk.send(FARMER, "/cancel", language_code="zh-hk")  # no place: the alarm stays
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "订货系统打不开")
+    await desk.send(RETAILER, "登录时一直转圈")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    out = await desk.send(FARMER, "/my", language_code="zh-hk")
+    [label] = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert label == "10019 待接單 [語音]"
+    out = await desk.send(FARMER, "10019", language_code="zh-hk")
+    assert "內容：[語音]" in texts(out)
+    out = await desk.send(RETAILER, "/my")
+    [label] = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert "\n" not in label and label.endswith("订货系统打不开 登录时一")
