@@ -337,6 +337,11 @@ async def free_message(ctx: Ctx) -> None:
     news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
+    if len(text) > ctx.cfg.limits.max_text:
+        # Too long for any of them: not news for a call or an answer either, which would
+        # reach the team's chat and pagers whole.
+        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
+        return
     decision = routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
@@ -374,9 +379,6 @@ async def free_message(ctx: Ctx) -> None:
     if not text:
         ctx.say("empty")
         return
-    if len(text) > ctx.cfg.limits.max_text:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
-        return
     assert decision is not None
     if decision.emergency:
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
@@ -394,9 +396,6 @@ async def free_message(ctx: Ctx) -> None:
 async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     """A voice note, photo or location outside a conversation: kept, never thrown away."""
     msg = ctx.msg
-    if text and decision is None:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
-        return
     first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
     if msg.photo_file_id:
         first.photos.append(msg.photo_file_id)
@@ -447,18 +446,40 @@ _NUMBER_IN_WORDS = re.compile(r"\d{5,}")
 _FEW_WORDS = 8  # "工单10019", "10019进度怎么样", "查一下10019": about that ticket
 
 
+_NUMBER_CUES = ("工单", "单号", "编号")  # words that call the number a ticket's
+
+
 async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
-    """A ticket's number, alone or in a few words, typed by its requester: how it stands."""
+    """A ticket's number, alone or in a few words, typed by its requester: how it stands.
+    One that the check digit refuses, or that is not theirs, is said to be so when it is
+    plainly meant as a ticket's (called 工单号, or alone and as long as their tickets'
+    numbers); other numbers (an amount, "订了20000支", a phone) are not."""
     plain = bare(text)
     found = _NUMBER_IN_WORDS.search(plain)
     if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
         return False
-    ticket_id = parse_public_number(found.group())
-    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id else None
+    number = found.group()
+    called_one = any(cue in plain for cue in _NUMBER_CUES)
+    ticket_id = parse_public_number(number)
+    if ticket_id is None:
+        if called_one or (plain == number and await _as_long_as_theirs(ctx, number)):
+            ctx.say("number_mistyped", number=number[:20])
+            return True
+        return False
+    ticket = await ctx.uow.tickets.get(ticket_id)
     if ticket is None or ticket.requester_id != ctx.user.id:
+        if called_one:
+            ctx.say("not_your_ticket")
+            return True
         return False
     await mine.show(ctx, ticket)
     return True
+
+
+async def _as_long_as_theirs(ctx: Ctx, number: str) -> bool:
+    """Whether `number` has as many digits as one of the person's tickets' numbers."""
+    mine_now = await ctx.uow.tickets.of_requester(ctx.user.id, limit=3)
+    return any(len(ticket.label) == len(number) for ticket in mine_now)
 
 
 def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bool:

@@ -122,10 +122,19 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     return rows(*buttons, per_row=3)
 
 
+# A ticket's detail is one Telegram message (4096 characters at most, or it is refused and
+# never shown): its content and its latest events, each cut to these lengths.
+DETAIL_TEXT = 1000
+_TIMELINE_LINES = 15
+_TIMELINE_NOTE = 150
+
+
 def timeline(cfg: Config, events: list[TicketEvent], script: Script) -> str:
-    lines = []
-    for event in events:
-        lines.append(f"{local(cfg, event.at)} {_event_text(event)}")
+    """The ticket's latest events, one short line each ("…" first when earlier ones are left
+    out)."""
+    shown = events[-_TIMELINE_LINES:]
+    lines = ["…"] if len(events) > len(shown) else []
+    lines += [f"{local(cfg, e.at)} {clip(_event_text(e), _TIMELINE_NOTE)}" for e in shown]
     return in_script("\n".join(lines), script)
 
 

@@ -15,7 +15,7 @@ from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, Keyboard, rows
 from handlers.tickets import Gathered
-from routing import bare, to_simplified
+from routing import Decision, bare, to_simplified
 
 EMERGENCY = "emergency"
 PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
@@ -41,9 +41,10 @@ _NOTHING_MORE = frozenset(
 )  # fmt: skip
 
 
-def _valid_text(ctx: Ctx, text: str) -> bool:
-    """Reply and return False when the text is empty or too long."""
-    if not text.strip():
+def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
+    """Reply and return False when the text is empty or too long; with `words`, also when
+    it has no words (emoji or punctuation alone), which cannot describe a request."""
+    if not (bare(text) if words else text.strip()):
         ctx.say("empty")
         return False
     if len(text) > ctx.cfg.limits.max_text:
@@ -153,7 +154,8 @@ _NO_PLACE = frozenset(("跳过", "不知道", "不清楚", "说不清", "说不�
 
 def read_place(ctx: Ctx) -> PlaceAnswer | None:
     """The answer this message gives to 在哪个烤房？; None when it gives none (a stale
-    button, a location outside the service region), which has been answered already."""
+    button, a location outside the service region, words over the limit), which has been
+    answered already."""
     msg = ctx.msg
     if msg.location is not None:
         if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
@@ -180,6 +182,9 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
+        if len(typed) > ctx.cfg.limits.max_text:
+            ctx.say("too_long", length=len(typed), limit=ctx.cfg.limits.max_text)
+            return None
         named = barn_named(ctx, typed) if typed else None
         return PlaceAnswer(
             site_code=named,
@@ -260,7 +265,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=ctx.text("why_by_hand") if by_hand else in_script(routed.why, ctx.script),
+        why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
     )
     buttons = rows(
         Button(ctx.text("submit"), "f:ok"),
@@ -270,6 +275,25 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     )
     first = ctx.text(lead, kind=ctx.text(f"kind_{gathered.kind.value}")) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+_WHY_WORDS = 4
+
+
+def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
+    """Why it goes there, in the requester's terms: the words of theirs that decided it
+    ("您提到了“许可证”“延续”…"), not the router's scores and marks (许可证 ×2, 急) that
+    the team's card shows."""
+    if decision.line != routed.line:
+        return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
+    words: list[str] = []
+    for matched, _score in decision.matched:
+        words += [w for w in matched.split("+") if w and w not in words]  # 温度+往下: both
+    line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
+    if not words:
+        return ctx.text("why_line", line=line)
+    said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
+    return ctx.text("why_words", words=said, line=line)
 
 
 async def ticket_step(ctx: Ctx) -> None:
@@ -285,7 +309,7 @@ async def ticket_step(ctx: Ctx) -> None:
             gathered.photos.append(msg.photo_file_id)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
-        if not msg.text or not _valid_text(ctx, msg.text):
+        if not msg.text or not _valid_text(ctx, msg.text, words=True):
             if not msg.text:
                 ctx.say("need_text")
             await ctx.goto("describe", **gathered.to_data())  # a file that came is kept
@@ -347,7 +371,7 @@ def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
             ctx.say("location_far", km=found[1] if found else 0)
             return "refused"
         gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
-    elif msg.text.strip():
+    elif bare(msg.text):  # an emoji or a 👍 alone adds nothing to the description
         if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
             return "refused"
         gathered.text = f"{gathered.text}\n{msg.text}"

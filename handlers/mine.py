@@ -9,8 +9,9 @@ from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.model import Ticket
 from core.services import note_event, perform
+from core.texts import clip
 from handlers import intake, notify
-from handlers.cards import status_label, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, status_label, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -52,10 +53,16 @@ async def list_mine(ctx: Ctx) -> None:
         ctx.say("my_none")
         return
     buttons = [
-        Button(f"{t.label} {ticket_status(t, ctx.script)} {t.text[:12]}", f"my:v:{t.id}")
+        Button(f"{t.label} {ticket_status(t, ctx.script)} {_gist(ctx, t)}", f"my:v:{t.id}")
         for t in mine
     ]
     ctx.say("my_list", rows(*buttons, per_row=1))
+
+
+def _gist(ctx: Ctx, ticket: Ticket) -> str:
+    """The start of the ticket's text on one line (a button shows no line breaks), in the
+    reader's script: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
+    return in_script(" ".join(ticket.text.split())[:12], ctx.script)
 
 
 async def own_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -95,7 +102,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
-        text=ticket.text,
+        text=in_script(clip(ticket.text, DETAIL_TEXT), ctx.script),
         timeline=timeline(ctx.cfg, events, ctx.script),
     )
 
@@ -123,8 +130,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
         ctx.say("e_withdraw_ask", sure, number=ticket.label)
     elif verb in ("x", "xx"):
-        await _transition(ctx, ticket, Action.CANCEL)
-        if ticket.status is Status.CANCELLED:
+        # A second press finds it withdrawn already: it says so, and the team, told once,
+        # is not told again.
+        if await _transition(ctx, ticket, Action.CANCEL):
             ctx.say("ticket_cancelled", number=ticket.label)
             await _tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and _awaits_rating(ticket, ctx.now):

@@ -76,6 +76,10 @@ _KIND_WORDS = {
 def is_a_request(ctx: Ctx) -> bool:
     """Whether the message, typed during registration, is a matter of its own."""
     assert ctx.conv is not None
+    if ctx.msg.voice_file_id or ctx.msg.photo_file_id:
+        # No question here is answered by one; a farmer's voice note may be their barn's
+        # emergency said aloud, which the kind question promises will not wait.
+        return True
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:
         return False

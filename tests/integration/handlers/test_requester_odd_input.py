@@ -1,0 +1,169 @@
+"""A requester's odd input (a second press, an essay, emoji, a mistyped number): a clear
+reply in their script, and nothing changed that they did not mean to change."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, MEMBER
+
+RETAILER = 100002
+TEAM_CHAT = -1001000000001
+
+
+async def test_withdrawing_twice_says_so_once_and_tells_the_team_once(desk: Harness) -> None:
+    await desk.send(RETAILER, "訂貨系統打不開")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(RETAILER, f"my:x:{ticket.id}")
+    told = len(await desk.outbox())
+    out = await desk.press(RETAILER, f"my:x:{ticket.id}")
+    assert texts(out).strip() == "工單當前狀態（已撤回）不能這樣操作。"
+    assert len(await desk.outbox()) == told  # no second 已由报告人撤回 to the team
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+
+
+async def test_confirming_a_110_withdrawal_twice_says_so_once(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    told = len(await desk.outbox())
+    out = await desk.press(FARMER, f"my:xx:{ticket_id}")
+    assert "已撤回" in texts(out) and "工单 10019 已撤回" not in texts(out)
+    assert len(await desk.outbox()) == told
+
+
+ESSAY = "烤房的温度一直不稳定，" * 500  # 5,500 characters, over the 2,000 limit
+
+
+async def test_an_essay_during_a_110_call_is_refused_not_paged(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, ESSAY)
+    assert "内容太长了（5500 字），请控制在 2000 字以内。" in texts(out)
+    assert len(await desk.outbox()) == before  # nothing reached the team or the pagers
+    [ticket] = await desk.tickets()
+    assert ESSAY not in ticket.text
+
+
+async def test_an_essay_answering_the_teams_question_is_refused(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, ESSAY)
+    assert "内容太长了" in texts(out)
+    assert len(await desk.outbox()) == before
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.WAITING_REQUESTER  # still waiting for a real answer
+
+
+async def test_an_essay_is_not_taken_as_the_barn_of_a_110_call(desk: Harness) -> None:
+    await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, "烤房的溫度一直不穩定，" * 500)
+    assert "內容太長了" in texts(out)
+    assert len(await desk.outbox()) == before
+    out = await desk.send(FARMER, "大坪")  # the question is still open
+    assert "位置已告訴值班服務隊" in texts(out)
+
+
+async def test_a_long_tickets_detail_fits_in_one_telegram_message(desk: Harness) -> None:
+    """Telegram refuses a message over 4096 characters: the detail would never be shown."""
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "订货系统打不开，" * 250)  # 2,000 characters
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    for _ in range(3):
+        await desk.press(RETAILER, f"my:add:{ticket.id}")
+        await desk.send(RETAILER, "昨天又试了一次还是不行，" * 160)  # 1,920 characters
+    out = await desk.press(RETAILER, f"my:v:{ticket.id}")
+    [detail] = out.replies
+    assert len(detail.text) <= 4096
+    assert "补充材料：昨天又试了一次" in detail.text and detail.text.endswith("…")
+
+
+async def test_emoji_alone_is_no_description_of_a_request(desk: Harness) -> None:
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "😀😀")
+    assert "内容是空的" in texts(out)
+    out = await desk.send(RETAILER, "訂貨系統打不開")  # still asked for the description
+    assert "下一步" in texts(out)
+    out = await desk.send(RETAILER, "👍")
+    assert "已補充" not in texts(out) and "沒有的話點「下一步」" in texts(out)
+    out = await desk.press(RETAILER, "f:next")
+    assert "內容：訂貨系統打不開\n將轉給" in texts(out)
+
+
+async def test_a_mistyped_ticket_number_is_told_as_one(desk: Harness) -> None:
+    await desk.file_110(FARMER)  # 10019
+    for typed in ("工單10018怎麼樣了", "10018", "10091"):
+        out = await desk.send(FARMER, typed)
+        assert "可能輸錯了一位" in texts(out), typed
+    out = await desk.send(FARMER, "工單10024怎麼樣了")  # a valid number, not a ticket of theirs
+    assert texts(out).strip() == "找不到這個工單，或您無權操作。"
+    assert len(await desk.tickets()) == 1  # no draft, nothing filed
+
+
+async def test_an_amount_is_no_mistyped_ticket_number(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "订了20000支怎么没到")
+    assert "输错" not in texts(out) and "请确认" in texts(out)
+
+
+async def test_a_retailer_is_told_why_in_their_own_words(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "許可證快到期了，怎麼辦理延續？")
+    assert "將轉給：專賣管理所\n（您提到了“許可證”“延續”，這類事由專賣管理辦理）" in texts(out)
+    out = await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "这周的烟怎么还没送到")
+    out = await desk.press(RETAILER, "f:next")
+    assert "（您提到了“没送到”，这类事由物流配送办理）" in texts(out)
+
+
+async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "我要投诉配送员态度很差")
+    summary = texts(out)
+    assert "类别：投诉" in summary and "您提到了" in summary
+    assert "×" not in summary and "自查" not in summary and "急" not in summary
+    await desk.press(RETAILER, "f:ok")
+    [card] = [r for r in await desk.outbox() if r.purpose == "card"][:1]
+    assert "分派依据：作风监督 — " in card.payload["text"]  # the team still sees the scores
+
+
+async def test_a_voice_note_during_registration_is_a_110_call_not_lost(desk: Harness) -> None:
+    await desk.send(FARMER, "/start", language_code="zh-hk")
+    out = await desk.send(FARMER, voice_file_id="v-barn", language_code="zh-hk")
+    assert "已報警" in texts(out) and "您是" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert voices and voices[0].payload["file_id"] == "v-barn"
+
+
+async def test_a_photo_at_the_name_question_is_kept_not_refused_as_a_name(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, photo_file_id="p-shelf")
+    assert "姓名请用" not in texts(out) and "请再用文字说明一下情况" in texts(out)
+    await desk.send(RETAILER, "送来的烟少了两条")
+    out = await desk.press(RETAILER, "f:next")
+    assert "补充：1 项" in texts(out)
+
+
+async def test_my_tickets_read_on_one_line_in_the_readers_script(desk: Harness) -> None:
+    await desk.send(FARMER, voice_file_id="v-barn", language_code="zh-hk")
+    await desk.send(FARMER, "/cancel", language_code="zh-hk")  # no place: the alarm stays
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "订货系统打不开")
+    await desk.send(RETAILER, "登录时一直转圈")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    out = await desk.send(FARMER, "/my", language_code="zh-hk")
+    [label] = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert label == "10019 待接單 [語音]"
+    out = await desk.send(FARMER, "10019", language_code="zh-hk")
+    assert "內容：[語音]" in texts(out)
+    out = await desk.send(RETAILER, "/my")
+    [label] = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert "\n" not in label and label.endswith("订货系统打不开 登录时一")
