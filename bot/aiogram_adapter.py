@@ -49,6 +49,7 @@ from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
+from bot.outbox.render import fit_replies
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
@@ -206,13 +207,14 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
     pressed_id = pressed.message_id if pressed is not None else None
-    if hold and outcome.replies and all(map(queueable, outcome.replies)):
-        raise Unshown(chat_id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
-    for index, reply in enumerate(outcome.replies):
+    replies = fit_replies(outcome.replies)
+    if hold and replies and all(map(queueable, replies)):
+        raise Unshown(chat_id, replies, pressed_id, EarlierReplyWaiting(), transient=True)
+    for index, reply in enumerate(replies):
         try:
             await _show(bot, chat_id, reply, pressed)
         except REFUSED as exc:
-            left = outcome.replies[index:]
+            left = replies[index:]
             raise _unshown(chat_id, left, pressed_id, exc) from exc
 
 

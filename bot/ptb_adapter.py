@@ -32,6 +32,7 @@ from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import retry_after_seconds
+from bot.outbox.render import fit_replies
 from bot.ptb_runner import WebhookSettings, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
@@ -177,13 +178,14 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
         return
     pressed = query.message if query is not None and _editable(query.message) else None
     pressed_id = pressed.message_id if pressed is not None else None
-    if hold and outcome.replies and all(map(queueable, outcome.replies)):
-        raise Unshown(chat.id, outcome.replies, pressed_id, EarlierReplyWaiting(), transient=True)
-    for index, reply in enumerate(outcome.replies):
+    replies = fit_replies(outcome.replies)
+    if hold and replies and all(map(queueable, replies)):
+        raise Unshown(chat.id, replies, pressed_id, EarlierReplyWaiting(), transient=True)
+    for index, reply in enumerate(replies):
         try:
             await _show(bot, chat.id, reply, query if pressed is not None else None)
         except TelegramError as exc:
-            left = outcome.replies[index:]
+            left = replies[index:]
             raise _unshown(chat.id, left, pressed_id, exc) from exc
 
 

@@ -8,11 +8,13 @@ as text. The sender counts completed calls so a retry never repeats a delivered 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from bot.outbox.transport import Buttons, Transport
 from core.model import OutboxMessage
+from handlers.replies import Reply
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -127,8 +129,28 @@ def _text(value: object) -> str:
 
 def edit_text(payload: dict[str, Any]) -> tuple[str, Buttons | None]:
     """The text and buttons of an edit; an edit cannot split, so it is cut to the limit."""
-    text = _text(payload.get("text"))
-    if utf16_len(text) > TEXT_LIMIT:
-        log.warning("edit text of %d units cut to %d", utf16_len(text), TEXT_LIMIT)
-        text = _cut(text, TEXT_LIMIT - 1)[0] + "…"
-    return text, payload.get("buttons")
+    return _fit_edit(_text(payload.get("text"))), payload.get("buttons")
+
+
+def _fit_edit(text: str) -> str:
+    if utf16_len(text) <= TEXT_LIMIT:
+        return text
+    log.warning("edit text of %d units cut to %d", utf16_len(text), TEXT_LIMIT)
+    return _cut(text, TEXT_LIMIT - 1)[0] + "…"
+
+
+def fit_replies(replies: Sequence[Reply]) -> list[Reply]:
+    """The desk's direct replies as Telegram takes them, as the outbox sends its rows: a
+    text over the limit goes as several messages split on line boundaries, the buttons and
+    keyboard on the last; an edit cannot split, so it is cut."""
+    fitted: list[Reply] = []
+    for reply in replies:
+        if reply.photo is not None or reply.document is not None:
+            fitted.append(reply)
+        elif reply.edit:
+            fitted.append(replace(reply, text=_fit_edit(reply.text)))
+        else:
+            *heads, last = split_text(reply.text) or [reply.text]
+            fitted += [Reply(head) for head in heads]
+            fitted.append(reply if last == reply.text else replace(reply, text=last))
+    return fitted

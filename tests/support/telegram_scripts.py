@@ -26,6 +26,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.aiogram_adapter import KEYBOARD_CARRIER, build_dispatcher
 from bot.bootstrap import App
+from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application
 from core.config import Config
 from handlers.incoming import Contact, Incoming, Location
@@ -357,7 +358,7 @@ def expected_calls(update: Update, outcome: Outcome) -> list[Call]:
     calls: list[Call] = []
     if query is not None:
         calls.append(("answerCallbackQuery", None, (outcome.toast or "")[:190], None))
-    for reply in outcome.replies:
+    for reply in fit_replies(outcome.replies):  # a text over 4096 units: several messages
         inline, keyboard = _neutral_inline(reply), _neutral_keyboard(reply)
         if reply.edit and query is not None and query["message"]["date"] != 0:
             calls.append(("editMessageText", chat_id, reply.text, inline))
