@@ -88,7 +88,7 @@ async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:
     ticket = ticket or await _call(ctx)
     await ctx.end_flow()
     number = ticket.label if ticket is not None else ""
-    ctx.say("e_place_skipped", keyboard="remove", number=number)
+    intake.say_with_phone_offer(ctx, ctx.text("e_place_skipped", number=number))
 
 
 async def _call(ctx: Ctx) -> Ticket | None:
@@ -145,7 +145,7 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         told = t("place_to_team", number=ticket.label, place=said)
         await notify.tell(ctx, ticket, told, files, pin)
     shown = in_script(said, ctx.script)
-    ctx.say("e_place_added", keyboard="remove", number=ticket.label, place=shown)
+    intake.say_with_phone_offer(ctx, ctx.text("e_place_added", number=ticket.label, place=shown))
 
 
 async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:

@@ -18,7 +18,7 @@ from core.errors import (
 )
 from core.model import Ticket, User
 from core.numbers import parse_public_number
-from handlers import alarm_place, intake, mine, registration, team, team_commands
+from handlers import alarm_place, intake, mine, notify, registration, team, team_commands
 from handlers.chat_moves import on_chat_move
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -184,6 +184,8 @@ async def route(ctx: Ctx) -> None:
         # What they sent, named in their language (a kind without a name: "这类消息").
         what = f"kind_of_{msg.unsupported}"
         ctx.say("unsupported", what=ctx.text(what if what in MESSAGES else "kind_of_other"))
+    elif msg.contact is not None and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
+        await phone_shared(ctx)
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
@@ -330,6 +332,24 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await team.on_supervisor_button(ctx, data)
     else:
         ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
+
+
+async def phone_shared(ctx: Ctx) -> None:
+    """Their own number, shared outside registration (the 📱 button offered after a 110
+    call): kept, and the open call's team is told and its card shows it."""
+    contact = ctx.msg.contact
+    assert contact is not None
+    if contact.user_id != ctx.user.id:
+        ctx.say("contact_not_own", keyboard="contact")
+        return
+    ctx.user.phone = registration.phone_of(contact)
+    call = await _open_emergency(ctx)
+    if call is None:
+        ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
+        return
+    await mine.add_info(ctx, call, t("phone_for_team", phone=ctx.user.phone), None)
+    await notify.update_cards(ctx, call)  # 电话：未提供 no longer
+    ctx.say("phone_saved_call", keyboard="remove", phone=ctx.user.phone, number=call.label)
 
 
 async def free_message(ctx: Ctx) -> None:

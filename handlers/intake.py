@@ -13,7 +13,7 @@ from handlers import tickets
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
-from handlers.replies import Button, Keyboard, rows
+from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from routing import Decision, bare, to_simplified
 
@@ -211,10 +211,23 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
     await ctx.end_flow()
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
-    # The place question that may follow brings its own keyboard (共享位置).
-    keyboard: Keyboard | None = None if asking_place else "remove"
-    ctx.say("e_created", keyboard=keyboard, number=ticket.label, team=team, phone_hint=hint)
+    text = ctx.text("e_created", number=ticket.label, team=team, phone_hint=hint)
+    if asking_place:
+        # The place question that follows brings its own keyboard (共享位置); the phone
+        # is offered once the place is settled (alarm_place).
+        ctx.reply(text)
+    else:
+        say_with_phone_offer(ctx, text)
     return ticket
+
+
+def say_with_phone_offer(ctx: Ctx, text: str) -> None:
+    """A 110 call's last reply: with no number to call them on, it offers the 📱 button (its
+    answer: app.phone_shared); else it takes the keyboard away."""
+    if ctx.user.phone:
+        ctx.reply(text, keyboard="remove")
+    else:
+        ctx.reply(f"{text}\n{ctx.text('e_phone_ask')}", keyboard="contact")
 
 
 # ---- request, complaint, suggestion, wish -----------------------------------------------------

@@ -6,6 +6,7 @@ from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from handlers.context import Ctx
 from handlers.i18n import in_script
+from handlers.incoming import Contact
 from handlers.menu import how_to, main_menu
 from handlers.places import area_named
 from handlers.replies import Button, rows
@@ -29,8 +30,14 @@ async def start(ctx: Ctx) -> None:
     name = f" {ctx.user.name}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
-    if not ctx.user.registered and ctx.msg.is_private:
-        await start_registration(ctx)
+    if ctx.user.registered or not ctx.msg.is_private:
+        return
+    if ctx.user.kind is not None and ctx.user.name:
+        # Registered but for the phone (skipped then): that is all there is to ask.
+        await ctx.start_flow(REGISTER, "phone", {"phone_only": True})
+        ctx.say("reg_phone_missing", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        return
+    await start_registration(ctx)
 
 
 # What a site's QR code bound the person to, told in the site's own terms: a barn cluster is
@@ -154,17 +161,33 @@ async def _phone_step(ctx: Ctx) -> None:
     contact = ctx.msg.contact
     if contact is None:
         if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
-            await ctx.goto("area")
-            _ask_area(ctx)
+            await _after_phone(ctx)
             return
         ctx.say("phone_typed", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
     if contact.user_id != ctx.user.id:
         ctx.say("contact_not_own", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
-    ctx.user.phone = contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
-    await ctx.goto("area")
-    _ask_area(ctx)
+    ctx.user.phone = phone_of(contact)
+    await _after_phone(ctx)
+
+
+async def _after_phone(ctx: Ctx) -> None:
+    assert ctx.conv is not None
+    if not ctx.conv.data.get("phone_only"):
+        await ctx.goto("area")
+        _ask_area(ctx)
+        return
+    await ctx.end_flow()
+    if ctx.user.phone:
+        ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
+    else:
+        ctx.say("reg_phone_later", keyboard="remove")
+
+
+def phone_of(contact: Contact) -> str:
+    """The number as stored: Telegram's contact cards come with or without the +."""
+    return contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
 
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call

@@ -1,0 +1,91 @@
+"""A number to call: someone who skipped the phone at registration is asked for it alone at
+/start, a 110 call with no number offers the 📱 button, and a number shared later reaches
+the team working on the call."""
+
+from __future__ import annotations
+
+from core.model import OutboxMessage
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
+
+
+async def _registered_without_phone(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")  # the phone
+    await desk.press(FARMER, "f:skip")  # the place
+
+
+async def _user_phone(desk: Harness) -> str:
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None
+    return user.phone
+
+
+async def test_start_asks_only_for_the_phone_that_was_skipped(desk: Harness) -> None:
+    await _registered_without_phone(desk)
+    out = await desk.send(FARMER, "/start")
+    said = texts(out)
+    assert "张大山" in said and "还缺手机号" in said and "第一次使用" not in said
+    assert out.replies[-1].keyboard == "contact"
+    out = await desk.contact(FARMER, "8613800001111", owner=FARMER)
+    assert "已记下您的手机号 +8613800001111" in texts(out) and out.replies[-1].keyboard == "remove"
+    assert await _user_phone(desk) == "+8613800001111"
+    welcome = await desk.send(FARMER, "/start")  # nothing left to ask
+    assert "手机号" not in texts(welcome)
+
+
+async def test_skipping_the_phone_again_ends_the_question(desk: Harness) -> None:
+    await _registered_without_phone(desk)
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, "跳过")
+    assert "以后发 /start 可以补上手机号" in texts(out)
+    assert await _user_phone(desk) == ""
+    out = await desk.send(FARMER, "烤房停电了")  # no conversation left to swallow it
+    assert "已报警" in texts(out) or "哪个烤房" in texts(out)
+
+
+async def test_a_110_call_without_a_number_offers_the_phone_button(desk: Harness) -> None:
+    await desk.send(FARMER, "/110")
+    alarm = await desk.send(FARMER, "烤房温度上不去")
+    assert "已报警" in texts(alarm)  # the barn is asked next, with the 📍 keyboard
+    assert alarm.replies[-1].keyboard == "location" and "手机号" not in texts(alarm)
+    out = await desk.press(FARMER, "f:site:QS01")
+    assert "位置已告诉值班服务队" in texts(out) and "请点下方「📱 共享我的手机号」" in texts(out)
+    assert out.replies[-1].keyboard == "contact"
+
+
+async def test_a_110_call_with_a_number_offers_nothing_more(desk: Harness) -> None:
+    await desk.contact(FARMER, "+8613800005555", owner=FARMER)
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")
+    out = await desk.press(FARMER, "f:site:QS01")
+    assert "手机号" not in texts(out) and out.replies[-1].keyboard == "remove"
+
+
+async def test_a_number_shared_during_a_call_reaches_its_team_and_card(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    before = {row.id for row in await desk.outbox()}
+    out = await desk.contact(FARMER, "+8613800002222", owner=FARMER)
+    [ticket] = await desk.tickets()
+    assert f"处理报警工单 {ticket.label} 的值班服务队" in texts(out)
+    new: list[OutboxMessage] = [r for r in await desk.outbox() if r.id not in before]
+    told = [str(r.payload.get("text", "")) for r in new]
+    assert any(f"工单 {ticket.label} 报告人补充：手机号 +8613800002222" in text for text in told)
+    assert any(r.method == "edit_message" and "+8613800002222" in str(r.payload) for r in new)
+    assert ticket.id == ticket_id and await _user_phone(desk) == "+8613800002222"
+
+
+async def test_someone_elses_number_is_not_taken(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.contact(FARMER, "+8613900003333", owner=None)
+    assert "只能共享您本人的手机号" in texts(out)
+    assert await _user_phone(desk) == ""
+
+
+async def test_a_number_shared_with_no_call_open_is_kept(desk: Harness) -> None:
+    out = await desk.contact(FARMER, "13800004444", owner=FARMER)
+    assert "已记下您的手机号 +13800004444" in texts(out)
+    assert await desk.tickets() == []
