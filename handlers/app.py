@@ -518,11 +518,13 @@ def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bo
 
 
 async def _open_emergency(ctx: Ctx) -> Ticket | None:
-    """The person's 110 call of the last hours while the team still works on it (not yet
-    resolved); an older one is not what a new message is about."""
+    """The person's 110 call active in the last hours while the team still works on it (not
+    yet resolved); one untouched for longer is not what a new message is about. Active: made,
+    or changed (reopened, accepted, visited), within NEWS_FOR_A_CALL."""
     since = ctx.now - NEWS_FOR_A_CALL
     for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=3):
-        if ticket.kind is Kind.EMERGENCY and ticket.created_at >= since:
+        last_touched = max(ticket.created_at, ticket.updated_at or ticket.created_at)
+        if ticket.kind is Kind.EMERGENCY and last_touched >= since:
             open_now = ticket.status.is_open and ticket.status is not Status.RESOLVED
             return ticket if open_now else None
     return None

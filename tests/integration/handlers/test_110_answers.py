@@ -515,3 +515,23 @@ async def test_a_call_moved_after_its_ladder_reached_the_supervisors_alerts_them
     new = [r for r in await desk.outbox() if r.id not in before]
     alerts = [r for r in new if r.purpose == OVERSIGHT_PROMPT]
     assert any(r.chat_id == SUPERVISOR for r in alerts)
+
+
+async def test_news_for_a_call_reopened_days_after_it_was_made_joins_it(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+    desk.clock.advance(hours=40)  # the fix held for a day and a half
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    await desk.send(FARMER, "风机又不转了")  # why it was not solved, if asked
+    [call] = await desk.tickets()
+    assert call.status is Status.DISPATCHED and call.reopen_count == 1  # with the team again
+    desk.clock.advance(hours=1)
+    out = await desk.send(FARMER, "又坏了，温度一直在掉")
+    assert "已补充到报警工单" in texts(out)
+    assert len(await desk.tickets()) == 1 and "info" in await _events(desk, ticket_id)
+
+
+async def test_a_message_long_after_a_call_left_untouched_is_a_new_matter(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)
+    out = await desk.send(FARMER, "请问今年烟叶收购什么时候开始？")
+    assert "已补充到报警工单" not in texts(out)
