@@ -174,4 +174,11 @@ def _event_text(event: TicketEvent) -> str:
             return f"评价留言：{event.note}"
         return f"评价：{score} 分" + (f"，{event.note}" if event.note else "")
     note = f"：{event.note}" if event.note else ""
+    if event.action == "info" and not event.note:
+        # A photo, voice note or pin sent without words: say which (the data records it).
+        sent = [label for key, label in _SENT_WITHOUT_WORDS if event.data.get(key)]
+        note = f"：{'、'.join(sent)}" if sent else ""
     return f"{ACTION_LABELS.get(event.action, event.action)}{note}"
+
+
+_SENT_WITHOUT_WORDS = (("photo", "[照片]"), ("voice", "[语音]"), ("location", "[位置]"))

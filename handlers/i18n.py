@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
     "menu_next": "需要办什么，请点下面的按钮：",
     "reg_name_bad": "姓名请用 1 到 20 个字。",
+    "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
     "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",
     "phone_saved": "已记下您的手机号 {phone}，服务人员需要时会打给您。",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",

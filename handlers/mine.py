@@ -260,6 +260,10 @@ def _awaits_rating(ticket: Ticket, now: datetime) -> bool:
 
 
 async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
+    if ticket.rating is not None:
+        # A score button pressed again (or an older copy of it): the first score stands.
+        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+        return
     if not _awaits_rating(ticket, ctx.now):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
         return

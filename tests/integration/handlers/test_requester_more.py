@@ -257,6 +257,7 @@ async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: H
     out = await desk.press(FARMER, f"my:r:{ticket_id}:1")  # rated once only
     [ticket] = await desk.tickets()
     assert ticket.rating == 5
+    assert f"工单 {ticket.label} 已经评过 5 分了" in texts(out) and "不能" not in texts(out)
 
 
 async def test_the_team_card_shows_the_score_and_what_the_farmer_said(desk: Harness) -> None:

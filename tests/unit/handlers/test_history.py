@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from core.config import Config
-from core.enums import Kind, Priority, Role, Status
+from core.enums import Kind, Priority, Role, Script, Status
 from core.model import Ticket, TicketEvent
-from handlers.cards import history_text
+from handlers.cards import history_text, timeline
 
 START = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 
@@ -60,3 +60,15 @@ def test_a_long_past_keeps_the_latest_lines_and_long_notes_are_cut(demo_config: 
     assert "（最近的）" in lines[0] and len(lines) == 1 + 20
     assert "第10条" not in text and "第11条" in text
     assert lines[-1].endswith("…") and len(text) < 4096
+
+
+def test_the_timeline_names_what_came_without_words(demo_config: Config) -> None:
+    photo, voice = _event("info", minutes=1), _event("info", minutes=2)
+    photo.data, voice.data = {"photo": True}, {"voice": True, "location": True}
+    worded = _event("info", "温度38度", minutes=3)
+    shown = timeline(demo_config, [photo, voice, worded], Script.HANT).splitlines()
+    assert [line.split(" ", 2)[2] for line in shown] == [
+        "補充材料：[照片]",
+        "補充材料：[語音]、[位置]",
+        "補充材料：溫度38度",
+    ]
