@@ -207,15 +207,23 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
     pressed_id = pressed.message_id if pressed is not None else None
+    # The forum topic the message is in: the replies go there, not to the group's General.
+    topic = (
+        source.message_thread_id
+        if isinstance(source, Message) and source.is_topic_message
+        else None
+    )
     replies = fit_replies(outcome.replies)
     if hold and replies and all(map(queueable, replies)):
-        raise Unshown(chat_id, replies, pressed_id, EarlierReplyWaiting(), transient=True)
+        waiting = EarlierReplyWaiting()
+        raise Unshown(chat_id, replies, pressed_id, waiting, transient=True, thread_id=topic)
     for index, reply in enumerate(replies):
         try:
-            await _show(bot, chat_id, reply, pressed)
+            await _show(bot, chat_id, reply, pressed, topic)
         except REFUSED as exc:
-            left = replies[index:]
-            raise _unshown(chat_id, left, pressed_id, exc) from exc
+            unshown = _unshown(chat_id, replies[index:], pressed_id, exc)
+            unshown.thread_id = topic
+            raise unshown from exc
 
 
 def _unshown(chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refused) -> Unshown:
@@ -229,24 +237,31 @@ def _unshown(chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refus
     return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
 
-async def _show(bot: Bot, chat_id: int, reply: Reply, pressed: Message | None) -> None:
+async def _show(
+    bot: Bot, chat_id: int, reply: Reply, pressed: Message | None, topic: int | None
+) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
     if reply.edit and pressed is not None:
         await _edit(bot, pressed, reply.text, inline)
     elif reply.photo is not None:
         photo = BufferedInputFile(reply.photo, filename="chart.png")
-        await bot.send_photo(chat_id, photo, caption=reply.text[:1024] or None)
+        caption = reply.text[:1024] or None
+        await bot.send_photo(chat_id, photo, caption=caption, message_thread_id=topic)
     elif reply.document is not None:
         name, content = reply.document
         document = BufferedInputFile(content, filename=name)
-        await bot.send_document(chat_id, document, caption=reply.text[:1024] or None)
+        caption = reply.text[:1024] or None
+        await bot.send_document(chat_id, document, caption=caption, message_thread_id=topic)
     else:
-        await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
+        markup = inline or keyboard
+        await bot.send_message(chat_id, reply.text, reply_markup=markup, message_thread_id=topic)
         if inline is not None and keyboard is not None:
             # One message carries one keyboard: the reply keyboard goes on a short follow-up.
             # Its failure is not worth sending the reply again for.
             try:
-                await bot.send_message(chat_id, KEYBOARD_CARRIER, reply_markup=keyboard)
+                await bot.send_message(
+                    chat_id, KEYBOARD_CARRIER, reply_markup=keyboard, message_thread_id=topic
+                )
             except REFUSED as exc:
                 log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 

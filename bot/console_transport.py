@@ -24,7 +24,13 @@ class ConsoleTransport:
         return message_id
 
     async def send_message(
-        self, chat_id: int, text: str, *, buttons: Buttons | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return self._emit(chat_id, text, buttons)
 

@@ -45,6 +45,7 @@ class Unshown(Exception):
         transient: bool,
         retry_after: float = 0.0,
         forbidden: bool = False,
+        thread_id: int | None = None,
     ) -> None:
         super().__init__(f"{len(replies)} replies to chat {chat_id} not shown: {cause}")
         self.chat_id = chat_id
@@ -54,6 +55,7 @@ class Unshown(Exception):
         self.transient = transient  # waiting may mend it: worth sending later
         self.retry_after = retry_after  # seconds Telegram asked to wait (flood control)
         self.forbidden = forbidden  # the chat refuses the bot (blocked, or removed from it)
+        self.thread_id = thread_id  # the forum topic the replies belong in, if any
 
 
 def queueable(reply: Reply) -> bool:
@@ -72,6 +74,8 @@ def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[Ou
             payload["text"] = _not_sent(reply)
         elif reply.buttons:
             payload["buttons"] = reply.buttons_payload()
+        if unshown.thread_id is not None:
+            payload["thread_id"] = unshown.thread_id
         method = "send_message"
         if reply.edit and unshown.pressed_message_id is not None:
             method, payload["message_id"] = "edit_message", unshown.pressed_message_id

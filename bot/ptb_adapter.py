@@ -178,15 +178,25 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
         return
     pressed = query.message if query is not None and _editable(query.message) else None
     pressed_id = pressed.message_id if pressed is not None else None
+    topic = _topic(update.effective_message)
     replies = fit_replies(outcome.replies)
     if hold and replies and all(map(queueable, replies)):
-        raise Unshown(chat.id, replies, pressed_id, EarlierReplyWaiting(), transient=True)
+        waiting = EarlierReplyWaiting()
+        raise Unshown(chat.id, replies, pressed_id, waiting, transient=True, thread_id=topic)
     for index, reply in enumerate(replies):
         try:
-            await _show(bot, chat.id, reply, query if pressed is not None else None)
+            await _show(bot, chat.id, reply, query if pressed is not None else None, topic)
         except TelegramError as exc:
-            left = replies[index:]
-            raise _unshown(chat.id, left, pressed_id, exc) from exc
+            unshown = _unshown(chat.id, replies[index:], pressed_id, exc)
+            unshown.thread_id = topic
+            raise unshown from exc
+
+
+def _topic(message: object) -> int | None:
+    """The forum topic a message is in: the replies go there, not to the group's General."""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
 
 
 def _unshown(
@@ -201,7 +211,9 @@ def _unshown(
     return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
 
 
-async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None) -> None:
+async def _show(
+    bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None, topic: int | None
+) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
     if reply.edit and query is not None:
         try:
@@ -211,18 +223,25 @@ async def _show(bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | Non
                 raise
         return
     if reply.photo is not None:
-        await bot.send_photo(chat_id, reply.photo, caption=reply.text[:1024] or None)
+        await bot.send_photo(
+            chat_id, reply.photo, caption=reply.text[:1024] or None, message_thread_id=topic
+        )
         return
     if reply.document is not None:
         name, content = reply.document
-        await bot.send_document(chat_id, content, filename=name, caption=reply.text[:1024] or None)
+        caption = reply.text[:1024] or None
+        await bot.send_document(
+            chat_id, content, filename=name, caption=caption, message_thread_id=topic
+        )
         return
-    await bot.send_message(chat_id, reply.text, reply_markup=inline or keyboard)
+    await bot.send_message(
+        chat_id, reply.text, reply_markup=inline or keyboard, message_thread_id=topic
+    )
     if inline is not None and keyboard is not None:
         # One message carries one keyboard: the reply keyboard goes on a short follow-up.
         # Its failure is not worth sending the reply again for.
         try:
-            await bot.send_message(chat_id, "👇", reply_markup=keyboard)
+            await bot.send_message(chat_id, "👇", reply_markup=keyboard, message_thread_id=topic)
         except TelegramError as exc:
             log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 

@@ -65,12 +65,16 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return [p.rstrip("\n") for p in parts if p.strip()]
 
 
-def _text_calls(chat_id: int, text: str, buttons: Buttons | None, silent: bool) -> list[Call]:
+def _text_calls(
+    chat_id: int, text: str, buttons: Buttons | None, silent: bool, thread_id: int | None = None
+) -> list[Call]:
     parts = split_text(text)
     calls: list[Call] = []
+    # Only a reply meant for a forum topic says which (`bot.deferred_replies`).
+    topic = {} if thread_id is None else {"thread_id": thread_id}
     for i, part in enumerate(parts):
         keys = buttons if i == len(parts) - 1 else None
-        calls.append(_bind("send_message", chat_id, part, buttons=keys, silent=silent))
+        calls.append(_bind("send_message", chat_id, part, buttons=keys, silent=silent, **topic))
     return calls
 
 
@@ -88,7 +92,9 @@ def send_calls(row: OutboxMessage) -> list[Call]:
     try:
         silent = bool(payload.get("silent", False))
         if row.method == "send_message":
-            return _text_calls(chat, _text(payload["text"]), payload.get("buttons"), silent)
+            thread = payload.get("thread_id")
+            topic = None if thread is None else int(thread)
+            return _text_calls(chat, _text(payload["text"]), payload.get("buttons"), silent, topic)
         if row.method in ("send_photo", "send_voice"):
             caption: str | None = payload.get("caption") or None
             tail: list[Call] = []

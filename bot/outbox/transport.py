@@ -27,7 +27,13 @@ Buttons = list[list[dict[str, str]]]
 
 class Transport(Protocol):
     async def send_message(
-        self, chat_id: int, text: str, *, buttons: Buttons | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,  # a forum topic of the chat
     ) -> int: ...
 
     async def edit_message_text(
@@ -93,10 +99,20 @@ class PtbTransport:
         self.bot = bot
 
     async def send_message(
-        self, chat_id: int, text: str, *, buttons: Buttons | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         message = await self.bot.send_message(
-            chat_id, text, reply_markup=inline_keyboard(buttons), disable_notification=silent
+            chat_id,
+            text,
+            reply_markup=inline_keyboard(buttons),
+            disable_notification=silent,
+            message_thread_id=thread_id,
         )
         return message.message_id
 

@@ -44,7 +44,13 @@ class MemoryTransport:
         return message_id
 
     async def send_message(
-        self, chat_id: int, text: str, *, buttons: Buttons | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        buttons: Buttons | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return await self._record("send_message", chat_id, text, buttons)
 

@@ -1,0 +1,93 @@
+"""A team whose group has topics (a forum): the bot's answer to a command typed in a topic
+goes to that topic on both frameworks, also when Telegram refused it at first and the
+outbox sends it later (before: to the group's General topic, where nobody was looking)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from aiogram import Bot as AiogramBot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import Update as AiogramUpdate
+from telegram import Bot as PtbBot
+from telegram import Update as PtbUpdate
+
+from bot import aiogram_adapter, ptb_adapter
+from bot.deferred_replies import Unshown, outbox_rows
+from bot.outbox import PtbTransport
+from bot.outbox.render import send_calls
+from handlers.replies import Button, Outcome, Reply
+from tests.support.fake_bot_api import TOKEN, FakeBotApi
+from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401
+from tests.support.telegram_scripts import say
+from tests.support.tickets import MEMBER
+
+TEAM_CHAT, TOPIC = -1001000000001, 77
+NOW = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)
+QUEUE = Outcome([Reply("本队未办结 2 件", buttons=((Button("查看", "q:1"),),)), Reply("完")])
+
+
+def in_topic(update: dict[str, Any], topic: int | None = TOPIC) -> dict[str, Any]:
+    if topic is not None:
+        update["message"] |= {"message_thread_id": topic, "is_topic_message": True}
+    return update
+
+
+@pytest.fixture
+async def aiogram_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[AiogramBot]:  # noqa: F811
+    session = AiohttpSession(api=TelegramAPIServer.from_base(fake_bot_api.root_url))
+    bot = AiogramBot(TOKEN, session=session)
+    yield bot
+    await session.close()
+
+
+def _threads(api: FakeBotApi) -> list[Any]:
+    return [c.params.get("message_thread_id") for c in api.calls_of("sendMessage")]
+
+
+@pytest.mark.parametrize("topic", [TOPIC, None])
+async def test_python_telegram_bot_answers_in_the_topic_asked_in(
+    fake_bot_api: FakeBotApi,  # noqa: F811
+    ptb_bot: PtbBot,  # noqa: F811
+    topic: int | None,
+) -> None:
+    update = in_topic(say(1, MEMBER, "/queue", chat=TEAM_CHAT), topic)
+    await ptb_adapter.render(PtbUpdate.de_json(update, ptb_bot), QUEUE)
+    assert _threads(fake_bot_api) == [topic, topic]
+
+
+@pytest.mark.parametrize("topic", [TOPIC, None])
+async def test_aiogram_answers_in_the_topic_asked_in(
+    fake_bot_api: FakeBotApi,  # noqa: F811
+    aiogram_bot: AiogramBot,
+    topic: int | None,
+) -> None:
+    update = in_topic(say(1, MEMBER, "/queue", chat=TEAM_CHAT), topic)
+    parsed = AiogramUpdate.model_validate(update, context={"bot": aiogram_bot})
+    await aiogram_adapter.render(aiogram_bot, parsed, QUEUE)
+    assert _threads(fake_bot_api) == [topic, topic]
+
+
+async def test_a_reply_sent_later_still_goes_to_its_topic(
+    fake_bot_api: FakeBotApi,  # noqa: F811
+    ptb_bot: PtbBot,  # noqa: F811
+) -> None:
+    fake_bot_api.inject("server_error", method="sendMessage", times=1)
+    update = in_topic(say(1, MEMBER, "/queue", chat=TEAM_CHAT))
+    with pytest.raises(Unshown) as caught:
+        await ptb_adapter.render(PtbUpdate.de_json(update, ptb_bot), QUEUE)
+    assert caught.value.thread_id == TOPIC and caught.value.transient
+    rows, _ = outbox_rows(caught.value, NOW, NOW)
+    transport = PtbTransport(ptb_bot)
+    for row in rows:
+        for call in send_calls(row):
+            await call(transport)
+    sent = [c for c in fake_bot_api.calls_of("sendMessage") if c.status == 200]
+    assert [(c.text, c.params.get("message_thread_id")) for c in sent] == [
+        ("本队未办结 2 件", TOPIC),
+        ("完", TOPIC),
+    ]
