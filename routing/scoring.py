@@ -134,16 +134,37 @@ class CompiledTables:
             self._conjunctions.setdefault(parts[0], []).append((parts, tuple(found)))
         every_part = {part for parts in conjunctions for part in parts}
         self.matcher = TermMatcher(set(self._entries) | every_part)
+        # A one-character part (坏 of 风机+坏) is found inside a longer word too: jieba cuts
+        # 风机又坏了 as 风机|又坏了, and "anywhere in the text" is what a conjunction means.
+        # Plain one-character words keep to whole tokens.
+        self._loose_parts = frozenset(part for part in every_part if len(part) == 1)
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
             self._apply(found, self._entries.get(term, ()), count)
-            for parts, conjunction in self._conjunctions.get(term, ()):
-                if all(part in counts for part in parts):
-                    self._apply(found, conjunction, min(counts[part] for part in parts))
+        if self._conjunctions:
+            parts_found = self._with_loose_parts(tokens, counts)
+            for first in parts_found.keys() & self._conjunctions.keys():
+                for parts, conjunction in self._conjunctions[first]:
+                    times = min(parts_found.get(part, 0) for part in parts)
+                    if times:
+                        self._apply(found, conjunction, times)
         found.drop_subsumed()
+        return found
+
+    def _with_loose_parts(self, tokens: list[str], counts: dict[str, int]) -> dict[str, int]:
+        """`counts`, plus the one-character conjunction parts inside longer tokens."""
+        loose = self._loose_parts
+        if not loose:
+            return counts
+        found = dict(counts)
+        for token in tokens:
+            if len(token) > 1:
+                for char in token:
+                    if char in loose:
+                        found[char] = found.get(char, 0) + 1
         return found
 
     def _apply(self, found: Evidence, entries: tuple[Entry, ...], count: int) -> None:

@@ -48,7 +48,18 @@ def test_traditional_and_simplified_give_the_same_decision(router: Router) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["烤房停电了！", "风机不转了", "温度一直往下掉", "炉子熄火了", "烤房冒烟", "掉温了咋办"],
+    [
+        "烤房停电了！",
+        "风机不转了",
+        "温度一直往下掉",
+        "炉子熄火了",
+        "烤房冒烟",
+        "掉温了咋办",
+        # 风机|又坏了, 加热器|坏掉|了: 坏 of 风机+坏 inside a longer word.
+        "风机又坏了",
+        "烤房的加热器坏掉了",
+        "風機好像又壞了",
+    ],
 )
 def test_curing_emergencies_are_urgent_and_go_to_110(router: Router, text: str) -> None:
     decision = router.route(text)
@@ -232,3 +243,12 @@ def test_praise_is_neither_a_complaint_nor_a_matter_for_oversight(router: Router
     assert decision.line != "conduct"
     assert router.route("工作人员态度恶劣还骂人").kind is Kind.COMPLAINT
     assert router.route("送货员态度好差").kind is Kind.COMPLAINT  # 好差: very bad, not praise
+
+
+def test_a_one_character_word_alone_still_needs_a_token_of_its_own(demo_config: Config) -> None:
+    # Only a conjunction's one-character part is looked for inside longer words: a plain
+    # word 坏 in a table does not match 坏掉 (it would find 坏 in 破坏, 好坏 ...).
+    tables = {"curing": KeywordTable(words={"坏": 3.0, "烘烤": 1.0})}
+    router = Router(demo_config, tables)
+    assert "坏" not in router.route("机器坏掉了，烘烤怎么办").explanation
+    assert "坏" in router.route("机器坏了，烘烤怎么办").explanation
