@@ -1,5 +1,6 @@
 """Work the bot process does besides answering: draining the outbox and, unless the
-scheduler runs as its own process, the scheduler's jobs (SLA sweep, digest, weekly report).
+scheduler runs as its own process, the scheduler's jobs (SLA sweep, digest, weekly report,
+echo wall).
 Started after the bot connects, stopped before it disconnects."""
 
 from __future__ import annotations
@@ -28,15 +29,6 @@ class Background:
         )
         self.app = app
         self.jobs = build_jobs(app.db, app.cfg, on_queued=self.wake) if scheduler else None
-        if self.jobs is not None and app.cfg.echo_wall_chat is not None:
-            self.jobs.scheduler.add_job(
-                self.publish_echo,
-                "interval",
-                minutes=2,
-                id="echo-wall",
-                coalesce=True,
-                max_instances=1,
-            )
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -45,16 +37,6 @@ class Background:
         self._task = asyncio.create_task(self.sender.run(self._stop), name="outbox-sender")
         if self.jobs is not None:
             self.jobs.start()
-
-    async def publish_echo(self) -> None:
-        """Post newly closed tickets to the echo wall (回音壁)."""
-        from reports.echo_publisher import publish_recent
-
-        try:
-            if await publish_recent(self.app.db, self.app.cfg, self.sender.clock.now()):
-                self.wake()
-        except Exception:
-            log.exception("echo wall run failed; the next run retries")
 
     def wake(self) -> None:
         """New rows were committed in this process: send them without waiting for a poll."""

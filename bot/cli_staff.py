@@ -91,7 +91,8 @@ def cmd_invite(args: argparse.Namespace) -> int:
         team_id = resolve_team(cfg, args.team)
         if team_id is None:
             return _fail(f"--team: no team or service line '{args.team}'")
-    output = Path(args.output or f"invite-{team_id or 'supervisor'}-{role.value}.png")
+    default = f"invite-{team_id}-{role.value}.png" if team_id else f"invite-{role.value}.png"
+    output = Path(args.output or default)
     # Checked before the invite exists, so that a refused output leaves no unused invite.
     if output.suffix.lower() not in QR_SUFFIXES:
         return _fail(f"-o must end in .png or .svg, not {output.name!r}")
@@ -140,5 +141,5 @@ def cmd_site_qr(args: argparse.Namespace) -> int:
         path = folder / f"{site.code}.png"
         if problem := _save_qr(link, path):
             return _fail(f"--out-dir: {problem}")
-        print(f"{site.code}\\t{site.name}\\t{link}\\t{path}")
+        print(f"{site.code}\t{site.name}\t{link}\t{path}")
     return 0

@@ -12,15 +12,18 @@ In the bot's process (inside the running event loop):
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.config import Config
 from scheduler.jobs import Jobs, Schedule
 from scheduler.weekly import Document, WeeklyContent
 from storage.uow import Database
+
+log = logging.getLogger(__name__)
 
 
 def default_reports_dir() -> Path:
@@ -64,7 +67,33 @@ def build_jobs(
     weekly: bool = True,
     on_queued: Callable[[], None] | None = None,
 ) -> Jobs:
-    """The jobs with the weekly report from reports/; pass `on_queued=background.wake` in
-    the bot's process so new alerts go out at once."""
+    """The jobs with the weekly report and the echo wall from reports/; pass
+    `on_queued=background.wake` in the bot's process so new alerts go out at once."""
     source = WeeklyFromReports(db, cfg, reports_dir or default_reports_dir()) if weekly else None
-    return Jobs(db, cfg, weekly=source, schedule=schedule, on_queued=on_queued)
+    jobs = Jobs(db, cfg, weekly=source, schedule=schedule, on_queued=on_queued)
+    if cfg.echo_wall_chat is not None:
+        # Whichever process runs the scheduler posts it: the bot's, or `jinye110 scheduler`.
+        wall = EchoWall(db, cfg, on_queued)
+        jobs.scheduler.add_job(
+            wall, "interval", minutes=2, id="echo-wall", coalesce=True, max_instances=1
+        )
+    return jobs
+
+
+class EchoWall:
+    """Posts newly closed tickets to the echo wall (回音壁), every run."""
+
+    def __init__(self, db: Database, cfg: Config, on_queued: Callable[[], None] | None) -> None:
+        self.db, self.cfg, self.on_queued = db, cfg, on_queued
+
+    async def __call__(self) -> int:
+        from reports.echo_publisher import publish_recent
+
+        try:
+            queued = await publish_recent(self.db, self.cfg, datetime.now(UTC))
+        except Exception:
+            log.exception("echo wall run failed; the next run retries")
+            return 0
+        if queued and self.on_queued is not None:
+            self.on_queued()
+        return queued

@@ -71,13 +71,19 @@ def test_unknown_team_is_a_clear_error(env: Path, capsys: pytest.CaptureFixture[
 
 
 def test_site_qr_writes_one_code_per_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_config: Config
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_config: Config,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["site-qr", "--out-dir", "qr"]) == 0
     files = sorted((tmp_path / "qr").glob("*.png"))
     assert len(files) == len(demo_config.sites)
     assert decode(tmp_path / "qr" / "QS01.png").endswith("?start=site_QS01")
+    # One line a site, its fields tab-separated, for a spreadsheet to take.
+    [first, *_] = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert first[0] == demo_config.sites[0].code and first[2].startswith("https://t.me/")
 
 
 async def invites_in(db: Database) -> int:
@@ -116,6 +122,8 @@ async def test_a_supervisor_invite_needs_no_team_and_a_svg_works(
     assert await asyncio.to_thread(main, argv) == 0
     assert (env / "s.svg").read_text().startswith("<?xml")
     assert await invites_in(db) == 1
+    assert await asyncio.to_thread(main, ["invite", "--role", "supervisor"]) == 0
+    assert (env / "invite-supervisor.png").is_file()  # the default name
 
 
 def test_site_qr_into_a_folder_that_cannot_be_made_is_one_line(

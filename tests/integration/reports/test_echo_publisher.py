@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import time_machine
 from sqlalchemy import select
 
+from bot.scheduler_wiring import build_jobs
 from core.config import Config
 from core.enums import Action
 from core.model import OutboxMessage, User
@@ -63,3 +65,19 @@ async def test_opted_out_requester_is_not_posted(db: Database, demo_config: Conf
     await _close(db, demo_config, RETAILER)
     assert await publish_recent(db, demo_config, T0 + timedelta(hours=1)) == 0
     assert await _echo_rows(db) == []
+
+
+async def test_the_scheduler_posts_the_echo_wall_in_whichever_process_runs_it(
+    db: Database, demo_config: Config
+) -> None:
+    # `jinye110 scheduler` and the bot's own scheduler build their jobs alike.
+    ticket_id = await _close(db, demo_config, FARMER)
+    woken: list[bool] = []
+    jobs = build_jobs(db, demo_config, weekly=False, on_queued=lambda: woken.append(True))
+    job = jobs.scheduler.get_job("echo-wall")
+    assert job is not None
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        assert await job.func() == 1
+    assert woken == [True] and [r.ticket_id for r in await _echo_rows(db)] == [ticket_id]
+    no_wall = demo_config.model_copy(update={"echo_wall_chat": None})
+    assert build_jobs(db, no_wall, weekly=False).scheduler.get_job("echo-wall") is None
