@@ -18,14 +18,26 @@ async def team_chat(ctx: Ctx, team_id: str) -> int | None:
 
 
 async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
-    """Who is paged for an urgent ticket: the on-duty members, else the team's leaders."""
+    """Who is paged for an urgent ticket: the on-duty members, else the team's leaders.
+    Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive
+    must not stand in for one to a leader that can."""
     memberships = await ctx.uow.memberships.of_team(team_id)
-    on_duty = [m.user_id for m in memberships if m.on_duty]
+    on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
     if on_duty:
         return on_duty
     leaders = set(ctx.cfg.team(team_id).leaders)
     leaders |= {m.user_id for m in memberships if m.role is Role.LEADER}
-    return sorted(leaders)
+    return await reachable(ctx, sorted(leaders))
+
+
+async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
+    """Those of `user_ids` the outbox has not found unreachable."""
+    found = []
+    for user_id in user_ids:
+        user = await ctx.uow.users.get(user_id)
+        if user is None or user.reachable:
+            found.append(user_id)
+    return found
 
 
 async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
