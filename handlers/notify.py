@@ -42,10 +42,12 @@ async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
 
 async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     """Where news of a team's ticket goes: its chat, and for an urgent one (or a nudge)
-    those paged too, whose phones a message in a busy group may not ring."""
+    those paged too, whose phones a message in a busy group may not ring. A team with no
+    chat yet (none configured, none bound) has its pagers told of every ticket, or nobody
+    would see a card until the ladder's first reminder."""
     chat = await team_chat(ctx, team_id)
     targets = [chat] if chat is not None else []
-    if urgent:
+    if urgent or chat is None:
         targets += [uid for uid in await duty_pagers(ctx, team_id) if uid not in targets]
     return targets
 

@@ -1,8 +1,10 @@
 """Who is paged for a 110 call when the people on the roster are not what they should be:
-a member on duty who blocked the bot, two members on duty."""
+a member on duty who blocked the bot, two members on duty, a team with no chat."""
 
 from __future__ import annotations
 
+from core.config import Config
+from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
@@ -40,3 +42,19 @@ async def test_two_members_on_duty_are_both_paged_and_one_blocked_leaves_the_oth
     await desk.block(OTHER_MEMBER)
     await desk.file_110(FARMER)
     assert await _pages(desk) == {MEMBER}
+
+
+async def test_a_team_without_a_chat_gets_its_cards_through_its_leaders(
+    db: Database, demo_config: Config
+) -> None:
+    teams = [
+        team.model_copy(update={"chat_id": None}) if team.id == "monopoly" else team
+        for team in demo_config.teams
+    ]
+    cfg = demo_config.model_copy(update={"teams": teams})
+    desk = Harness(db, cfg)
+    await desk.seed()
+    ticket = await desk.file_request(FARMER, "我想办理烟草专卖零售许可证，需要什么材料")
+    assert ticket.team_id == "monopoly"
+    cards = {r.chat_id for r in await desk.outbox() if r.purpose == "card"}
+    assert cards == {200052}  # the leader, not nobody until the accept deadline
