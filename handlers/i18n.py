@@ -208,6 +208,12 @@ MESSAGES: dict[str, str] = {
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
     "duty_set": "{who} 值班状态：{state}。",
     "duty_roster": "{team} 值班：{names}",
+    "duty_name_unreachable": "{who}（私信发不到）",
+    "duty_unreachable": (
+        "⚠️ 机器人发不到 {who} 的私信（可能屏蔽了机器人），收不到110值班提醒。"
+        "请私聊机器人发一次 /start。"
+    ),
+    "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
