@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.enums import Role
 from core.lifecycle import PROMPTS
 from core.model import Ticket
-from core.services import withdraw_stale_prompts
+from core.services import may_work_on, withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
 from handlers.replies import Button
@@ -58,8 +58,13 @@ async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None
     watching the group."""
     paged = ticket.urgent if urgent is None else urgent
     targets = await team_targets(ctx, ticket.team_id, urgent=paged)
-    if ticket.accepted_by is not None and ticket.accepted_by not in targets:
-        targets.append(ticket.accepted_by)
+    taker = ticket.accepted_by
+    if (
+        taker is not None
+        and taker not in targets
+        and await may_work_on(ctx.uow, ctx.cfg, taker, ticket)
+    ):
+        targets.append(taker)
     return targets
 
 

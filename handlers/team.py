@@ -9,7 +9,7 @@ from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import TRANSITIONS, oversight_applies
 from core.model import Ticket, reply_script
-from core.services import note_event, perform, roles_of
+from core.services import may_work_on, note_event, perform
 from handlers import notify
 from handlers.cards import local, status_label
 from handlers.context import Ctx
@@ -33,8 +33,7 @@ async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
     if ticket is None:
         ctx.toast("stale_button")
         return None
-    roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
-    if not roles & {Role.MEMBER, Role.LEADER, Role.SUPERVISOR, Role.ADMIN}:
+    if not await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
         await _refuse_outsider(ctx, ticket)
         return None
     return ticket
