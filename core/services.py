@@ -14,6 +14,7 @@ from core.model import OutboxMessage, Ticket, TicketEvent, TicketMessage
 from core.ports import UnitOfWork
 
 _ROLE_STRENGTH = (Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER, Role.REQUESTER)
+_STAFF = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,13 @@ async def roles_of(uow: UnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -
         if membership.role in (Role.SUPERVISOR, Role.ADMIN) or membership.team_id == ticket.team_id:
             roles.add(membership.role)
     return roles
+
+
+async def may_work_on(uow: UnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -> bool:
+    """Is `user_id` still someone who may work on `ticket` (its team's member or leader, a
+    supervisor)? One who accepted it and has since left the team is not: the requester's
+    news and the ladder's reminders are no longer theirs to read."""
+    return bool(await roles_of(uow, cfg, user_id, ticket) & _STAFF)
 
 
 def pick_role(roles: set[Role], action: Action) -> Role:

@@ -114,8 +114,9 @@ class Desk:
                 user = User(id=msg.user_id, created_at=now, language_code=msg.language_code)
             before = user.details()
             script = _script_for(user, msg)
-            if not user.reachable:
-                # They wrote to us, so they can be reached again (they unblocked the bot).
+            if not user.reachable and msg.is_private:
+                # They wrote to us privately, so they unblocked the bot. Words or a press in
+                # a team's group prove nothing: a member who blocked the bot still talks there.
                 user.reachable, user.unreachable_since = True, None
             if not user.name and msg.user_name:
                 # Until they register, call people by their Telegram name.

@@ -208,6 +208,12 @@ MESSAGES: dict[str, str] = {
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
     "duty_set": "{who} 值班状态：{state}。",
     "duty_roster": "{team} 值班：{names}",
+    "duty_name_unreachable": "{who}（私信发不到）",
+    "duty_unreachable": (
+        "⚠️ 机器人发不到 {who} 的私信（可能屏蔽了机器人），收不到110值班提醒。"
+        "请私聊机器人发一次 /start。"
+    ),
+    "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
@@ -228,8 +234,12 @@ MESSAGES: dict[str, str] = {
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
-    "sv_remind_team": "⏰ 督办提醒：工单 {number} 已超时，请尽快处理。",
-    "sv_reminded": "已催办工单 {number}。",
+    "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
+    "sv_reminded": "已催办工单 {number}：{team}，{state}。",
+    "sv_state_late": "{status}，已超过{phase}时限 {due}",
+    "sv_state_due": "{status}，{phase}时限 {due}，尚未超时",
+    "sv_phase_accept": "接单",
+    "sv_phase_resolve": "办结",
     "sv_choose_team": "工单 {number} 改派给：",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",

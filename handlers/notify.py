@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.enums import Role
 from core.lifecycle import PROMPTS
 from core.model import Ticket
-from core.services import withdraw_stale_prompts
+from core.services import may_work_on, withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
 from handlers.replies import Button
@@ -18,22 +18,36 @@ async def team_chat(ctx: Ctx, team_id: str) -> int | None:
 
 
 async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
-    """Who is paged for an urgent ticket: the on-duty members, else the team's leaders."""
+    """Who is paged for an urgent ticket: the on-duty members, else the team's leaders.
+    Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive
+    must not stand in for one to a leader that can."""
     memberships = await ctx.uow.memberships.of_team(team_id)
-    on_duty = [m.user_id for m in memberships if m.on_duty]
+    on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
     if on_duty:
         return on_duty
     leaders = set(ctx.cfg.team(team_id).leaders)
     leaders |= {m.user_id for m in memberships if m.role is Role.LEADER}
-    return sorted(leaders)
+    return await reachable(ctx, sorted(leaders))
+
+
+async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
+    """Those of `user_ids` the outbox has not found unreachable."""
+    found = []
+    for user_id in user_ids:
+        user = await ctx.uow.users.get(user_id)
+        if user is None or user.reachable:
+            found.append(user_id)
+    return found
 
 
 async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     """Where news of a team's ticket goes: its chat, and for an urgent one (or a nudge)
-    those paged too, whose phones a message in a busy group may not ring."""
+    those paged too, whose phones a message in a busy group may not ring. A team with no
+    chat yet (none configured, none bound) has its pagers told of every ticket, or nobody
+    would see a card until the ladder's first reminder."""
     chat = await team_chat(ctx, team_id)
     targets = [chat] if chat is not None else []
-    if urgent:
+    if urgent or chat is None:
         targets += [uid for uid in await duty_pagers(ctx, team_id) if uid not in targets]
     return targets
 
@@ -44,8 +58,13 @@ async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None
     watching the group."""
     paged = ticket.urgent if urgent is None else urgent
     targets = await team_targets(ctx, ticket.team_id, urgent=paged)
-    if ticket.accepted_by is not None and ticket.accepted_by not in targets:
-        targets.append(ticket.accepted_by)
+    taker = ticket.accepted_by
+    if (
+        taker is not None
+        and taker not in targets
+        and await may_work_on(ctx.uow, ctx.cfg, taker, ticket)
+    ):
+        targets.append(taker)
     return targets
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Action, Role, Script
+from core import sla
+from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import TRANSITIONS, oversight_applies
 from core.model import Ticket, reply_script
-from core.services import note_event, perform, roles_of
+from core.services import may_work_on, note_event, perform
 from handlers import notify
-from handlers.cards import status_label
+from handlers.cards import local, status_label
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -32,8 +33,7 @@ async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
     if ticket is None:
         ctx.toast("stale_button")
         return None
-    roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
-    if not roles & {Role.MEMBER, Role.LEADER, Role.SUPERVISOR, Role.ADMIN}:
+    if not await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
         await _refuse_outsider(ctx, ticket)
         return None
     return ticket
@@ -196,13 +196,17 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
             now=ctx.now,
             note="督办催办",
         )
-        text = t("sv_remind_team", number=ticket.label)
+        # The alert may be hours old: the nudge says where the ticket stands now (accepted
+        # since, or with another team on a fresh deadline), never "overdue" when it is not.
+        text = t("sv_remind_team", number=ticket.label, state=_progress(ctx, ticket, Script.HANS))
         # A nudge pages as an urgent ticket does, and reaches whoever accepted it.
         for target in await notify.ticket_targets(ctx, ticket, urgent=True):
             await ctx.enqueue(
                 target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
             )
-        ctx.toast("sv_reminded", number=ticket.label)
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        state = _progress(ctx, ticket, ctx.script)
+        ctx.toast("sv_reminded", number=ticket.label, team=team, state=state)
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
         others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
@@ -210,6 +214,19 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("sv_choose_team", number=ticket.label), rows(*buttons, per_row=2))
     else:
         ctx.toast("stale_button")
+
+
+def _progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
+    """Where the ticket stands now: its status and the deadline of its phase, passed or not."""
+    status = status_label(ticket.status, script, for_staff=True)
+    deadline = sla.phase_deadline(ticket)
+    if deadline is None:
+        return status
+    phase = t(
+        "sv_phase_accept" if ticket.status is Status.DISPATCHED else "sv_phase_resolve", script
+    )
+    key = "sv_state_late" if ctx.now > deadline else "sv_state_due"
+    return t(key, script, status=status, phase=phase, due=local(ctx.cfg, deadline))
 
 
 async def note_step(ctx: Ctx) -> None:

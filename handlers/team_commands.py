@@ -193,41 +193,68 @@ async def _help(ctx: Ctx) -> None:
 
 async def _duty(ctx: Ctx) -> None:
     args = ctx.msg.args
-    mine = await ctx.uow.memberships.of_user(ctx.user.id)
+    mine = [m for m in await ctx.uow.memberships.of_user(ctx.user.id) if m.team_id]
     if not mine:
         ctx.say("staff_only")
         return
+    scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
     target, state = ctx.user.id, args[-1] if args else ""
     if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
         # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
         ctx.say("duty_usage")
         return
     if len(args) == 2:
-        if not any(m.role is Role.LEADER for m in mine):
+        # A leader sets the duty of the teams they lead, not of one they are a member of.
+        scope &= {m.team_id for m in mine if m.role is Role.LEADER and m.team_id}
+        if not scope:
             ctx.say("duty_denied")
             return
         target = int(args[0])
     if state not in ("on", "off"):
-        for m in mine:
-            if m.team_id:
-                members = await ctx.uow.memberships.of_team(m.team_id)
-                on_duty = [x.user_id for x in members if x.on_duty]
-                names = [await notify.name_of(ctx, uid) for uid in on_duty] or ["（无）"]
-                ctx.say("duty_roster", team=ctx.cfg.team(m.team_id).name, names="、".join(names))
+        for team_id in sorted(scope):
+            members = await ctx.uow.memberships.of_team(team_id)
+            names = await _duty_names(ctx, [x.user_id for x in members if x.on_duty])
+            ctx.say("duty_roster", team=ctx.cfg.team(team_id).name, names=names or "（无）")
         ctx.say("duty_usage")
         return
-    teams = {m.team_id for m in mine if m.team_id}
-    changed = False
-    for team_id in teams:
+    changed: set[str] = set()
+    for team_id in scope:
         for member in await ctx.uow.memberships.of_team(team_id):
             if member.user_id == target and member.role in (Role.MEMBER, Role.LEADER):
                 member.on_duty = state == "on"
-                changed = True
+                changed.add(team_id)
     if not changed:
         ctx.say("duty_usage")
         return
     who = await notify.name_of(ctx, target)
     ctx.say("duty_set", who=who, state="值班" if state == "on" else "下班")
+    if state == "on" and not await notify.reachable(ctx, [target]):
+        ctx.say("duty_unreachable", who=who)
+    for team_id in sorted(changed):
+        if state == "off" and not any(
+            m.on_duty for m in await ctx.uow.memberships.of_team(team_id)
+        ):
+            # The morning handover: whoever goes off last should know who is paged now.
+            ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
+
+
+async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
+    """The teams /duty is about: in a team's group only that team (a member of two teams
+    going off duty in one group stays on duty in the other); elsewhere all of `teams`."""
+    if ctx.msg.is_private:
+        return teams
+    here = {t for t in teams if await notify.team_chat(ctx, t) == ctx.msg.chat_id}
+    return here or teams
+
+
+async def _duty_names(ctx: Ctx, user_ids: list[int]) -> str:
+    """Names on duty, marking those whose pages cannot arrive (they blocked the bot)."""
+    reachable = set(await notify.reachable(ctx, user_ids))
+    names = []
+    for user_id in user_ids:
+        name = await notify.name_of(ctx, user_id)
+        names.append(name if user_id in reachable else ctx.text("duty_name_unreachable", who=name))
+    return "、".join(names)
 
 
 async def _report(ctx: Ctx, which: str) -> None:

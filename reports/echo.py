@@ -123,7 +123,7 @@ async def weekly_summary(session: AsyncSession, cfg: Config, window: Window, now
     total = report.total
     lines = [f"【回音壁·周报】{window.label}"]
     if not total.resolved:
-        lines.append("本周没有办结的诉求。")
+        lines.append("这一周没有办结的诉求。")  # sent on Monday: last week, not this one
         return "\n".join(lines)
     parts = [f"{g.label} {g.resolved} 件" for g in report.groups if g.resolved]
     lines.append(f"共办结 {total.resolved} 件：" + "，".join(parts))

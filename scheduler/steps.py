@@ -12,7 +12,7 @@ from core.config import Config
 from core.enums import Role
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
 from core.model import Ticket
-from core.services import note_event
+from core.services import may_work_on, note_event
 from scheduler import requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.people import People, unique
@@ -95,7 +95,9 @@ async def _escalate(
         if phase == "accept":
             direct = await people.on_duty(ticket.team_id)
         else:
-            direct = await people.reachable([ticket.accepted_by] if ticket.accepted_by else [])
+            taker = ticket.accepted_by
+            still_on = taker is not None and await may_work_on(uow, cfg, taker, ticket)
+            direct = await people.reachable([taker] if taker is not None and still_on else [])
         targets = unique([*([chat] if chat is not None else []), *direct])
         targets = targets or await people.leaders_or_up(ticket.team_id)
         buttons, purpose = team_button, team_prompt

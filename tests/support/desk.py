@@ -117,6 +117,20 @@ class Harness:
         await self.send(member, "更换了风机电容，温度已恢复", chat=team_chat)
         return ticket_id
 
+    async def block(self, user_id: int) -> None:
+        """What the outbox sender records when Telegram answers 403 for `user_id`."""
+        async with self.db.uow() as uow:
+            user = await uow.users.get(user_id)
+            assert user is not None
+            user.reachable, user.unreachable_since = False, self.clock.now
+            await uow.commit()
+
+    async def reachable(self, user_id: int) -> bool:
+        async with self.db.uow(read_only=True) as uow:
+            user = await uow.users.get(user_id)
+        assert user is not None
+        return user.reachable
+
     async def tickets(self) -> list[Ticket]:
         async with self.db.uow(read_only=True) as uow:
             assert uow.session is not None

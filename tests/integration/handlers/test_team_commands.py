@@ -51,3 +51,34 @@ async def test_reassign_tells_a_mistyped_number_an_unknown_ticket_and_an_unclear
     assert "用法" in texts(await desk.send(SUPERVISOR, "/reassign"))
     [still] = await desk.tickets()
     assert still.team_id == ticket.team_id
+
+
+async def _nudges(desk: Harness) -> list[str]:
+    return [str(r.payload["text"]) for r in await desk.outbox() if r.purpose == "remind"]
+
+
+async def test_a_nudge_from_an_hours_old_alert_says_where_the_ticket_stands_now(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)  # accept within 10 minutes (09:10)
+    desk.clock.advance(minutes=45)  # the supervisors were alerted: nobody had taken it
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "已超过接单时限 11-18 09:10" in texts(out) and "青山镇烘烤110服务队" in texts(out)
+    assert "已超过接单时限" in (await _nudges(desk))[-1]
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    desk.clock.advance(hours=2)  # the supervisor presses 催办 on the same alert again
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "已接单，办结时限 11-18 13:00，尚未超时" in texts(out)
+    assert "超过" not in (await _nudges(desk))[-1]
+    assert "办结时限 11-18 13:00，尚未超时" in (await _nudges(desk))[-1]
+
+
+async def test_a_nudge_after_a_transfer_names_the_team_that_has_the_ticket_now(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(minutes=45)
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "白石乡烘烤110服务队" in texts(out) and "尚未超时" in texts(out)
+    assert {r.chat_id for r in await desk.outbox() if r.purpose == "remind"} >= {-1001000000002}

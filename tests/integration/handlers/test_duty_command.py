@@ -1,0 +1,69 @@
+"""/duty as a team runs it over a week: the morning handover, a member of two teams, a
+leader who is a plain member elsewhere, a member the bot cannot reach."""
+
+from __future__ import annotations
+
+from core.enums import Role
+from core.model import Membership
+from tests.support.desk import Harness, texts
+from tests.support.tickets import LEADER, MEMBER, OTHER_MEMBER
+
+TEAM_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
+
+
+async def test_the_roster_and_duty_on_say_when_pages_cannot_reach_the_member(
+    desk: Harness,
+) -> None:
+    await desk.block(MEMBER)
+    out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    assert "收不到110值班提醒" in texts(out) and "/start" in texts(out)
+    roster = texts(await desk.send(LEADER, "/duty", chat=TEAM_CHAT))
+    assert "（私信发不到）" in roster
+
+
+async def test_the_last_member_off_duty_is_told_the_leader_is_paged_now(desk: Harness) -> None:
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.send(OTHER_MEMBER, "/duty on", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+    assert "无人值班" not in texts(out)
+    out = await desk.send(OTHER_MEMBER, "/duty off", chat=TEAM_CHAT)
+    assert "现在无人值班" in texts(out) and "通知队长" in texts(out)
+
+
+async def test_duty_in_one_teams_group_leaves_the_other_team_alone(desk: Harness) -> None:
+    # A member of two 110 teams, on duty in both, goes off duty in the Baishi group.
+    await desk.send(MEMBER, "/duty on")  # privately: every team they serve
+    async with desk.db.uow() as uow:
+        await uow.memberships.add(
+            Membership(
+                user_id=MEMBER,
+                role=Role.MEMBER,
+                created_at=desk.clock(),
+                team_id="curing-baishi",
+                on_duty=True,
+            )
+        )
+        await uow.commit()
+    await desk.send(MEMBER, "/duty off", chat=BAISHI_CHAT)
+    async with desk.db.uow(read_only=True) as uow:
+        on_duty = {
+            m.team_id for m in await uow.memberships.of_user(MEMBER) if m.on_duty and m.team_id
+        }
+    assert on_duty == {"curing-qingshan"}
+
+
+async def test_a_leader_cannot_put_on_duty_in_a_team_they_are_only_a_member_of(
+    desk: Harness,
+) -> None:
+    # The Baishi leader is also a plain member of Qingshan's team.
+    async with desk.db.uow() as uow:
+        await uow.memberships.add(
+            Membership(
+                user_id=200012, role=Role.MEMBER, created_at=desk.clock(), team_id="curing-qingshan"
+            )
+        )
+        await uow.commit()
+    out = await desk.send(200012, f"/duty {MEMBER} on", chat=TEAM_CHAT)
+    assert "只有该队队长" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        assert not any(m.on_duty for m in await uow.memberships.of_user(MEMBER))

@@ -1,0 +1,56 @@
+"""A member who accepted a call and then left the team (their membership removed): the
+call's news and reminders stop reaching them, and their old buttons no longer act."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+
+from core.enums import Role
+from core.lifecycle import RESOLVE_PROMPT
+from core.model import Membership, User
+from scheduler.sweep import sweep
+from storage.tables import memberships
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
+
+TEAM_CHAT = -1001000000001
+LEAVER = 200099  # joined the team by invite, not listed in the config
+
+
+async def _join_then_take_a_call(desk: Harness) -> int:
+    async with desk.db.uow() as uow:
+        await uow.users.add(User(id=LEAVER, created_at=desk.clock(), name="周队员"))
+        await uow.memberships.add(
+            Membership(
+                user_id=LEAVER, role=Role.MEMBER, created_at=desk.clock(), team_id="curing-qingshan"
+            )
+        )
+        await uow.commit()
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEAVER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(delete(memberships).where(memberships.c.user_id == LEAVER))
+    return ticket_id
+
+
+async def test_a_member_who_left_hears_no_more_of_the_call_they_had_taken(desk: Harness) -> None:
+    ticket_id = await _join_then_take_a_call(desk)
+    before = len(await desk.outbox())
+    await desk.send(FARMER, "温度又掉下来了")  # news for the call
+    news = [r for r in (await desk.outbox())[before:] if "报告人补充" in r.payload.get("text", "")]
+    assert news and TEAM_CHAT in {r.chat_id for r in news}
+    assert LEAVER not in {r.chat_id for r in news}
+    desk.clock.advance(hours=4, minutes=1)  # past the 4-hour resolve deadline
+    await sweep(desk.db, desk.cfg, desk.clock())
+    reminded = {r.chat_id for r in await desk.outbox() if r.purpose == RESOLVE_PROMPT}
+    assert TEAM_CHAT in reminded and LEAVER not in reminded
+    out = await desk.press(LEAVER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert "只有该服务队成员或督办人员可以操作" in texts(out)
+
+
+async def test_a_supervisor_who_took_a_call_still_hears_its_news(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(300001, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(FARMER, "温度又掉下来了")
+    news = {r.chat_id for r in await desk.outbox() if "报告人补充" in r.payload.get("text", "")}
+    assert 300001 in news
