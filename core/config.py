@@ -102,6 +102,8 @@ class Team(_Model):
     chat_id: int | None = None
     leaders: list[int] = Field(default_factory=list)
     members: list[int] = Field(default_factory=list)
+    # The team keeps a duty roster (/duty): its on-duty members are paged for urgent tickets.
+    # A team without one (a business-hours office) pages its leaders.
     duty_roster: bool = False
 
 

@@ -50,6 +50,7 @@ def current_step(
     After downtime this skips the steps that were missed, so a catch-up sends one message
     for the step the ticket is at now rather than one per missed step.
     """
+
     def due(step: int) -> bool:
         try:
             return escalation_time(ladder, calendar, deadline, step) <= now

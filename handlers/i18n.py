@@ -207,6 +207,7 @@ MESSAGES: dict[str, str] = {
     "duty_denied": "只有该队队长可以安排别人值班。",
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
     "duty_set": "{who} 值班状态：{state}。",
+    "duty_no_roster": "{team}不排值班：紧急工单直接通知队长。",
     "duty_roster": "{team} 值班：{names}",
     "duty_name_unreachable": "{who}（私信发不到）",
     "duty_unreachable": (

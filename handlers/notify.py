@@ -22,9 +22,10 @@ async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
     Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive
     must not stand in for one to a leader that can."""
     memberships = await ctx.uow.memberships.of_team(team_id)
-    on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
-    if on_duty:
-        return on_duty
+    if ctx.cfg.team(team_id).duty_roster:
+        on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
+        if on_duty:
+            return on_duty
     leaders = set(ctx.cfg.team(team_id).leaders)
     leaders |= {m.user_id for m in memberships if m.role is Role.LEADER}
     return await reachable(ctx, sorted(leaders))

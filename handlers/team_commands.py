@@ -198,6 +198,12 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("staff_only")
         return
     scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
+    rostered = {t for t in scope if ctx.cfg.team(t).duty_roster}
+    if not rostered:
+        names = "、".join(ctx.cfg.team(t).name for t in sorted(scope))
+        ctx.say("duty_no_roster", team=names)
+        return
+    scope = rostered
     target, state = ctx.user.id, args[-1] if args else ""
     if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
         # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.

@@ -69,6 +69,9 @@ class People:
         return self._teams[team_id]
 
     async def on_duty(self, team_id: str) -> list[int]:
+        team = self.cfg.find_team(team_id)
+        if team is None or not team.duty_roster:
+            return []  # no roster kept: its leaders are the ones alerted
         return await self.reachable(
             m.user_id for m in await self._memberships(team_id) if m.on_duty
         )

@@ -147,6 +147,7 @@ async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     await api.wait_for(about(SUPERVISOR), within=10)  # type: ignore[arg-type]
     await api.wait_for(about(LEADER), within=10)  # type: ignore[arg-type]
     assert await events_of(world.db, ticket) == IGNORED_110
+
     # Once the call is taken and resolved, the ladder's buttons go: the leader's 接单, the
     # team's, the supervisor's 催办/改派. The messages themselves stay.
     def buttons_off(chat: int) -> Callable[[Call], bool]:

@@ -67,3 +67,12 @@ async def test_a_leader_cannot_put_on_duty_in_a_team_they_are_only_a_member_of(
     assert "只有该队队长" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         assert not any(m.on_duty for m in await uow.memberships.of_user(MEMBER))
+
+
+async def test_a_team_that_keeps_no_roster_says_so_and_changes_nothing(desk: Harness) -> None:
+    # The ordering office works business hours (duty_roster: false in the demo config).
+    ordering_chat, ordering_member = -1001000000013, 200061
+    out = await desk.send(ordering_member, "/duty on", chat=ordering_chat)
+    assert "营销服务部（客户经理）不排值班：紧急工单直接通知队长。" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        assert not any(m.on_duty for m in await uow.memberships.of_user(ordering_member))

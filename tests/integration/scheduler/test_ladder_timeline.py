@@ -46,9 +46,11 @@ async def test_an_untouched_standard_ticket_across_mid_autumn_and_national_day(
 
     await run_scheduler(db, demo_config, filed, at("2026-10-12 18:00"))
 
-    # 2h to accept: 1.5h on Thursday, then nothing until Monday 08:30 (+30m).
+    # 2h to accept: 1.5h on Thursday, then nothing until Monday 08:30 (+30m). The ordering
+    # office keeps no duty roster (duty_roster: false): a member marked on duty is not
+    # reminded in private; the team's chat is.
     assert await sent(db) == [
-        ("Mon 09-28 09:00", "team", (ORDERING_CHAT, ORDERING_MEMBER)),
+        ("Mon 09-28 09:00", "team", (ORDERING_CHAT,)),
         ("Mon 09-28 10:00", "leader", (ORDERING_LEADER,)),
         ("Mon 09-28 15:00", "supervisors", (SUPERVISOR,)),
         ("Tue 09-29 15:00", "supervisors", (SUPERVISOR,)),
