@@ -18,6 +18,8 @@ from routing import Router
 from storage.migrate import upgrade
 from storage.uow import Database
 
+log = logging.getLogger(__name__)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -43,8 +45,10 @@ async def build_app(settings: Settings | None = None, *, migrate: bool = True) -
         await asyncio.to_thread(upgrade, settings.database_url)
     db = Database(settings.database_url)
     async with db.uow() as uow:
-        await seed_memberships(uow, cfg, utc_now())
+        added, removed = await seed_memberships(uow, cfg, utc_now())
         await uow.commit()
+    if added or removed:
+        log.info("team places from the config: %d added, %d removed", added, removed)
     services = Services(
         cfg=cfg,
         router=Router.from_config(cfg),

@@ -231,6 +231,9 @@ class Membership:
     created_at: datetime
     team_id: str | None = None
     on_duty: bool = False
+    # Listed in the bureau's config (leaders, members): taken away when the config no
+    # longer lists it. One from an invite stays until removed otherwise.
+    from_config: bool = False
     id: int | None = None
 
 

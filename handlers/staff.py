@@ -68,23 +68,39 @@ async def join_with_invite(ctx: Ctx, token: str) -> None:
     )
 
 
-async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> int:
-    """Make the config's leaders and members real memberships (idempotent), so duty
-    rosters and permission checks see everyone the bureau listed. Returns how many were added."""
+async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple[int, int]:
+    """Make the memberships match the config's leaders and members (idempotent), so duty
+    rosters and permission checks see everyone the bureau lists, and nobody it no longer
+    does: someone taken out of a team's list (or whose team is gone) loses that place at
+    the next start. Places given by an invite are not the config's to take away.
+    Returns (added, removed)."""
+    listed = {
+        (user_id, team.id, role)
+        for team in cfg.teams
+        for role, people in ((Role.LEADER, team.leaders), (Role.MEMBER, team.members))
+        for user_id in people
+    }
+    removed = 0
+    for membership in await uow.memberships.from_config():
+        if (membership.user_id, membership.team_id, membership.role) not in listed:
+            await uow.memberships.remove(membership)
+            removed += 1
     added = 0
     for team in cfg.teams:
-        existing = {(m.user_id, m.role) for m in await uow.memberships.of_team(team.id)}
+        existing = {(m.user_id, m.role): m for m in await uow.memberships.of_team(team.id)}
         for role, people in ((Role.LEADER, team.leaders), (Role.MEMBER, team.members)):
             for user_id in people:
-                if (user_id, role) in existing:
+                found = existing.get((user_id, role))
+                if found is not None:
+                    found.from_config = True  # listed now, whatever made it first
                     continue
                 if await uow.users.get(user_id) is None:
                     await uow.users.add(User(id=user_id, created_at=now))
                 await uow.memberships.add(
-                    Membership(user_id=user_id, role=role, created_at=now, team_id=team.id)
+                    Membership(user_id, role, now, team_id=team.id, from_config=True)
                 )
                 added += 1
-    return added
+    return added, removed
 
 
 async def serves_a_team(ctx: Ctx) -> bool:

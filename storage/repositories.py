@@ -208,8 +208,16 @@ class SqlMembershipRepository(_Repo):
         query = select(Membership).where(memberships.c.role == Role.SUPERVISOR)
         return (await self.session.execute(query)).scalars().all()
 
+    async def from_config(self) -> Sequence[Membership]:
+        query = select(Membership).where(memberships.c.from_config.is_(True))
+        return (await self.session.execute(query.order_by(memberships.c.id))).scalars().all()
+
     async def add(self, membership: Membership) -> None:
         self.session.add(membership)
+        await self.session.flush()
+
+    async def remove(self, membership: Membership) -> None:
+        await self.session.delete(membership)
         await self.session.flush()
 
 

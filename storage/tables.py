@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import registry
 
@@ -78,6 +79,7 @@ memberships = Table(
     Column("role", StrEnumType(Role), nullable=False),
     Column("on_duty", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("from_config", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("user_id", "team_id", "role", name="uq_memberships_user_team_role"),
 )
 

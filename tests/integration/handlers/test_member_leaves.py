@@ -8,6 +8,7 @@ from sqlalchemy import delete
 from core.enums import Role
 from core.lifecycle import RESOLVE_PROMPT
 from core.model import Membership, User
+from handlers.staff import seed_memberships
 from scheduler.sweep import sweep
 from storage.tables import memberships
 from tests.support.desk import Harness, texts
@@ -54,3 +55,39 @@ async def test_a_supervisor_who_took_a_call_still_hears_its_news(desk: Harness) 
     await desk.send(FARMER, "温度又掉下来了")
     news = {r.chat_id for r in await desk.outbox() if "报告人补充" in r.payload.get("text", "")}
     assert 300001 in news
+
+
+async def test_taking_someone_out_of_the_config_takes_their_place_at_the_next_start(
+    desk: Harness,
+) -> None:
+    """The config names 200003 a member of curing-qingshan; a new config no longer does,
+    and drops the Baishi team altogether. Places joined by invite stay."""
+    cfg = desk.cfg
+    async with desk.db.uow() as uow:  # LEAVER: a place by invite in curing-qingshan
+        await uow.users.add(User(id=LEAVER, created_at=desk.clock(), name="周队员"))
+        await uow.memberships.add(
+            Membership(LEAVER, Role.MEMBER, desk.clock(), team_id="curing-qingshan")
+        )
+        await uow.commit()
+    qingshan = cfg.team("curing-qingshan")
+    leaner = cfg.model_copy(
+        update={
+            "teams": [
+                qingshan.model_copy(
+                    update={"members": [m for m in qingshan.members if m != 200003]}
+                ),
+                *[t for t in cfg.teams if t.id not in ("curing-qingshan", "curing-baishi")],
+            ]
+        }
+    )
+    async with desk.db.uow() as uow:
+        added, removed = await seed_memberships(uow, leaner, desk.clock())
+        await uow.commit()
+    baishi_places = len(cfg.team("curing-baishi").leaders) + len(cfg.team("curing-baishi").members)
+    assert (added, removed) == (0, 1 + baishi_places)
+    async with desk.db.uow(read_only=True) as uow:
+        qingshan_now = {m.user_id for m in await uow.memberships.of_team("curing-qingshan")}
+        assert 200003 not in qingshan_now and LEAVER in qingshan_now  # the invite's stays
+        assert await uow.memberships.of_team("curing-baishi") == []
+    async with desk.db.uow() as uow:  # the same config again: nothing more to do
+        assert await seed_memberships(uow, leaner, desk.clock()) == (0, 0)
