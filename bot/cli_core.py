@@ -58,7 +58,8 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
     url = Settings().database_url
     try:
-        revision = using_database(url, lambda: current(url), migrated=False)
+        # Asking which revision a database is at must not leave an empty file behind.
+        revision = using_database(url, lambda: current(url), migrated=False, exists=True)
     except DatabaseUnusable as exc:
         return database_failed("db current", exc)
     print(revision or "(empty database)")

@@ -79,14 +79,15 @@ def _missing_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-def check_database(url: str, *, migrated: bool = True) -> None:
+def check_database(url: str, *, migrated: bool = True, exists: bool | None = None) -> None:
     """Raise DatabaseUnusable unless the database answers and, with `migrated`, its schema
-    is the one this version of jinye110 needs."""
+    is the one this version of jinye110 needs. `exists` (by default as `migrated`): an
+    SQLite file must be there already, not made empty by connecting."""
     from storage.engine import is_sqlite
     from storage.migrate import schema_state
 
     try:
-        missing = _missing_sqlite_file(url) if migrated else None
+        missing = _missing_sqlite_file(url) if (migrated if exists is None else exists) else None
         if missing is not None:
             raise DatabaseUnusable(_not_migrated(url, f"there is no database file {missing}"))
         connect_args = {} if is_sqlite(url) else {"connect_args": {"timeout": CONNECT_TIMEOUT_S}}
@@ -109,9 +110,11 @@ def check_database(url: str, *, migrated: bool = True) -> None:
         raise DatabaseUnusable(_not_migrated(url, detail))
 
 
-def using_database(url: str, work: Callable[[], T], *, migrated: bool = True) -> T:
+def using_database(
+    url: str, work: Callable[[], T], *, migrated: bool = True, exists: bool | None = None
+) -> T:
     """Check the database, then do `work`; a connection lost meanwhile is DatabaseUnusable."""
-    check_database(url, migrated=migrated)
+    check_database(url, migrated=migrated, exists=exists)
     try:
         return work()
     except _CONNECTION_ERRORS as exc:

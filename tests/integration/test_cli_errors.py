@@ -117,3 +117,13 @@ def test_run_and_demo_refuse_an_unreachable_database_or_a_broken_config(
     monkeypatch.setenv("JINYE_CONFIG", "no-such.yaml")
     assert main(["run"]) == 2
     assert one_line(capsys) == "jinye110 run: no-such.yaml: cannot read: No such file or directory"
+
+
+def test_db_current_of_a_missing_file_says_so_and_makes_none(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = in_tmp / "none.sqlite3"
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{missing}")
+    assert main(["db", "current"]) == 1
+    assert f"there is no database file {missing}" in one_line(capsys)
+    assert not missing.exists()
