@@ -7,7 +7,7 @@ from datetime import datetime
 from core.config import Config
 from core.enums import Script, Status
 from core.model import Ticket, TicketEvent, User
-from core.texts import clip
+from core.texts import clip, status_name
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 
@@ -43,15 +43,20 @@ def local(cfg: Config, at: datetime | None) -> str:
 def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:
     """The ticket's status label, telling a ticket closed for want of the requester's answer
     (never resolved) from one crossed off (销号) after it was resolved."""
+    if for_staff:
+        return in_script(
+            status_name(ticket.status, closed_unresolved=ticket.closed_unresolved), script
+        )
     if ticket.closed_unresolved:
         return t("status_closed_unanswered", script)
-    return status_label(ticket.status, script, for_staff=for_staff)
+    return status_label(ticket.status, script)
 
 
 def status_label(status: Status, script: Script, *, for_staff: bool = False) -> str:
-    """The status as the requester reads it ("待您补充"), or as staff do ("待报告人补充")."""
-    if for_staff and status is Status.WAITING_REQUESTER:
-        return t("status_waiting_requester_staff", script)
+    """The status as the requester reads it ("待您补充"), or as staff do ("待报告人补充"),
+    in the words of the ledger and the alerts."""
+    if for_staff:
+        return in_script(status_name(status), script)
     return t(f"status_{status.value}", script)
 
 

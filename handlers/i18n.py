@@ -145,7 +145,6 @@ MESSAGES: dict[str, str] = {
     "status_accepted": "已接单",
     "status_on_site": "已上门",
     "status_waiting_requester": "待您补充",
-    "status_waiting_requester_staff": "待报告人补充",
     "status_resolved": "已办结待确认",
     "status_closed": "已销号",
     "status_closed_unanswered": "未补充，已关闭",

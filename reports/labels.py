@@ -6,6 +6,7 @@ from typing import Literal
 
 from core.config import Config
 from core.enums import Kind, Status
+from core.texts import status_name as staff_status
 
 GroupBy = Literal["team", "line", "area", "kind", "all"]
 
@@ -17,16 +18,6 @@ KIND_NAMES = {
     Kind.SUGGESTION: "建议",
 }
 
-STATUS_NAMES = {
-    Status.NEW: "新建",
-    Status.DISPATCHED: "待接单",
-    Status.ACCEPTED: "已接单",
-    Status.ON_SITE: "上门办理中",
-    Status.WAITING_REQUESTER: "待补充信息",
-    Status.RESOLVED: "已办结待确认",
-    Status.CLOSED: "已销号",
-    Status.CANCELLED: "已撤销",
-}
 
 GROUP_TITLES: dict[GroupBy, str] = {
     "team": "服务队",
@@ -40,25 +31,17 @@ TOTAL = "合计"
 UNSET = "未指定"
 
 
-# A ticket closed because the requester never answered the team's question was not
-# resolved: it is not crossed off (销号) as done.
-CLOSED_UNANSWERED = "未补充关闭"
-
-
 def status_name(status: Status, resolved: bool) -> str:
-    """The ledger's status column; `resolved`: the ticket was resolved at some point."""
-    if status is Status.CLOSED and not resolved:
-        return CLOSED_UNANSWERED
-    return STATUS_NAMES[status]
+    """The ledger's status column, in the words of the cards and alerts; `resolved`: the
+    ticket was resolved at some point."""
+    return staff_status(status, closed_unresolved=status is Status.CLOSED and not resolved)
 
 
 def closing_status(status: Status, resolved: bool = True) -> str:
     """The ledger's 销号 column: closed after resolution is 已销号, closed for want of an
-    answer 未补充关闭, cancelled 已撤销, everything else 未销号."""
-    if status is Status.CLOSED:
-        return "已销号" if resolved else CLOSED_UNANSWERED
-    if status is Status.CANCELLED:
-        return "已撤销"
+    answer 未补充关闭, withdrawn 已撤回, everything else 未销号."""
+    if status in (Status.CLOSED, Status.CANCELLED):
+        return status_name(status, resolved)
     return "未销号"
 
 

@@ -106,7 +106,7 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
             flag = "🚨" if ticket.urgent else ""
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.STATUSES[ticket.status]}｜超时{texts.span(late)}｜{ticket.text[:20]}"
+                f"{texts.status(ticket)}｜超时{texts.span(late)}｜{ticket.text[:20]}"
             )
     return "\n".join(lines)
 

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from core.config import Config
-from core.enums import Script, Status
+from core.enums import Script
 from core.model import Ticket, User
-from core.texts import clip
+from core.texts import clip, status_name
 from routing import to_traditional
 
 STAFF: dict[str, str] = {
@@ -42,16 +42,6 @@ KINDS = {
     "wish": "心愿",
 }
 
-STATUSES = {
-    Status.NEW: "新建",
-    Status.DISPATCHED: "待接单",
-    Status.ACCEPTED: "已接单",
-    Status.ON_SITE: "已上门",
-    Status.WAITING_REQUESTER: "待补充",
-    Status.RESOLVED: "已办结待确认",
-    Status.CLOSED: "已销号",
-    Status.CANCELLED: "已撤回",
-}
 
 REQUESTER: dict[str, str] = {
     "waiting_remind": (
@@ -116,9 +106,7 @@ def place(cfg: Config, ticket: Ticket) -> str:
 
 def status(ticket: Ticket) -> str:
     """A ticket closed for want of the requester's answer was never resolved: not 已销号."""
-    if ticket.closed_unresolved:
-        return "未补充关闭"
-    return STATUSES[ticket.status]
+    return status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
 
 
 def team_name(cfg: Config, team_id: str) -> str:

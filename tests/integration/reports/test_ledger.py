@@ -97,7 +97,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
         None,
     )
     d = {title: cell.value for title, cell in zip(header, sheet[7], strict=True)}
-    assert (d["销号状态"], d["是否超时"]) == ("已撤销", "否")
+    assert (d["销号状态"], d["是否超时"]) == ("已撤回", "否")
     e = {title: cell.value for title, cell in zip(header, sheet[8], strict=True)}
     assert (e["接单时间"], e["评分"], e["满意度"], e["评价内容"]) == (
         local(11, 5),
@@ -143,7 +143,7 @@ async def test_xlsx_wish_list_sheet_shows_progress(
     assert [(r[3], r[5], r[6]) for r in rows] == [
         ("希望食堂增加早餐品种", "已销号", "已实现"),
         ("希望组织一次体检", "待接单", "未实现"),
-        ("想要一个篮球架", "已撤销", "未实现"),
+        ("想要一个篮球架", "已撤回", "未实现"),
     ]
     assert (sheet["A6"].value, sheet["B6"].value) == ("完成进度", "1/2（50%）")
     assert sheet.freeze_panes == "A2"

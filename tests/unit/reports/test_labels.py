@@ -29,4 +29,4 @@ def test_percent_rating_and_closing() -> None:
     assert closing_status(Status.CLOSED) == "已销号"
     assert closing_status(Status.CLOSED, resolved=False) == "未补充关闭"
     assert closing_status(Status.RESOLVED) == "未销号"
-    assert closing_status(Status.CANCELLED) == "已撤销"
+    assert closing_status(Status.CANCELLED) == "已撤回"
