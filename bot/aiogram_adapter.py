@@ -99,6 +99,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         assert edited is not None
         if chat.type != "private":
             return None  # chat among the team, not a correction addressed to the desk
+        if edited.location is not None:
+            return None  # a live location moving on (an edit every few seconds), not a correction
         return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     fields = _message_fields(message, bot_username)
     return None if fields is None else Incoming(**base, **fields)

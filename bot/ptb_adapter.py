@@ -68,6 +68,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         edited = update.edited_message
         if chat.type != "private":
             return None  # chat among the team, not a correction addressed to the desk
+        if edited.location is not None:
+            return None  # a live location moving on (an edit every few seconds), not a correction
         return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     message = update.message
     if message is None:

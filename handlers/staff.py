@@ -72,8 +72,9 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
     """Make the memberships match the config's leaders and members (idempotent), so duty
     rosters and permission checks see everyone the bureau lists, and nobody it no longer
     does: someone taken out of a team's list (or whose team is gone) loses that place at
-    the next start. Places given by an invite are not the config's to take away.
-    Returns (added, removed)."""
+    the next start. Places given by an invite are not the config's to take away, also when
+    the config listed them as well for a while. Returns (added, removed)."""
+    await uow.memberships.lock_for_config()  # processes starting together take turns
     listed = {
         (user_id, team.id, role)
         for team in cfg.teams
@@ -82,9 +83,14 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
     }
     removed = 0
     for membership in await uow.memberships.from_config():
-        if (membership.user_id, membership.team_id, membership.role) not in listed:
-            await uow.memberships.remove(membership)
-            removed += 1
+        key = (membership.user_id, membership.team_id, membership.role)
+        if key in listed:
+            continue
+        if await _joined_by_invite(uow, membership) and cfg.find_team(key[1] or "") is not None:
+            membership.from_config = False  # the invite's place again, no longer the config's
+            continue
+        await uow.memberships.remove(membership)
+        removed += 1
     added = 0
     for team in cfg.teams:
         existing = {(m.user_id, m.role): m for m in await uow.memberships.of_team(team.id)}
@@ -101,6 +107,14 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
                 )
                 added += 1
     return added, removed
+
+
+async def _joined_by_invite(uow: UnitOfWork, membership: Membership) -> bool:
+    """Whether the person used an invite to this very place (team and role)."""
+    return any(
+        invite.team_id == membership.team_id and invite.role is membership.role
+        for invite in await uow.invites.used_by(membership.user_id)
+    )
 
 
 async def serves_a_team(ctx: Ctx) -> bool:

@@ -96,6 +96,7 @@ def _claim(dialect: str) -> Executable:
 
 
 _CLAIM_LOCK = 0x6A696E7965_0001  # "jinye" + 1: the outbox claim's advisory lock
+_SEED_LOCK = 0x6A696E7965_0002  # "jinye" + 2: bringing the memberships in line with the config
 
 
 class SqlTicketRepository(_Repo):
@@ -207,6 +208,13 @@ class SqlMembershipRepository(_Repo):
     async def supervisors(self) -> Sequence[Membership]:
         query = select(Membership).where(memberships.c.role == Role.SUPERVISOR)
         return (await self.session.execute(query)).scalars().all()
+
+    async def lock_for_config(self) -> None:
+        """Until this transaction ends, no other process brings the memberships in line
+        with the config (PostgreSQL; SQLite's write transactions are one at a time): bot
+        processes starting together would otherwise add the same places twice."""
+        if self.dialect == "postgresql":
+            await self.session.execute(select(func.pg_advisory_xact_lock(_SEED_LOCK)))
 
     async def from_config(self) -> Sequence[Membership]:
         query = select(Membership).where(memberships.c.from_config.is_(True))
@@ -369,6 +377,11 @@ class SqlInviteRepository(_Repo):
         if for_update:
             query = query.with_for_update()
         return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def used_by(self, user_id: int) -> Sequence[Invite]:
+        """The invites this person joined with."""
+        query = select(Invite).where(invites.c.used_by == user_id)
+        return (await self.session.execute(query)).scalars().all()
 
 
 class SqlTeamChatRepository(_Repo):

@@ -295,6 +295,8 @@ def _neutral_edit(update: Update) -> Incoming | None:
     msg: dict[str, Any] = update["edited_message"]
     if msg["chat"]["type"] != "private" or msg["from"]["is_bot"]:
         return None
+    if "location" in msg:
+        return None  # a live location moving on: not a correction
     sender = msg["from"]
     return Incoming(
         update_key=f"tg:{update['update_id']}",

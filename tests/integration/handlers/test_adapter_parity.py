@@ -30,6 +30,7 @@ from tests.support.telegram_scripts import (
     anonymous_admin,
     edge_updates,
     edit_of,
+    location,
     neutral_incoming,
     press,
     reply_texts,
@@ -101,6 +102,22 @@ async def test_an_edited_message_is_answered_alike_on_both_frameworks(
     assert calls["ptb"] == calls["aiogram"] == calls["neutral"]
     [(method, chat, text, *_)] = calls["neutral"]
     assert (method, chat) == ("sendMessage", FARMER) and "改過的消息" in text
+
+
+async def test_a_live_location_moving_on_gets_no_answer_on_either_framework(
+    db: Database, demo_config: Config
+) -> None:
+    # A live location is one message Telegram edits as the phone moves, every few seconds
+    # for up to hours: each move is not a correction, and must not be answered as one.
+    shared = location(72, FARMER, 26.513, 106.703)
+    shared["message"]["location"]["live_period"] = 900
+    moved = edit_of(location(73, FARMER, 26.514, 106.704))
+    moved["edited_message"]["location"]["live_period"] = 900
+    assert neutral_incoming(moved) is None
+    for runner in (run_ptb, run_aiogram):
+        harness = await _fresh(db, demo_config)
+        assert (await runner(harness, [shared])).calls  # the location itself is read as usual
+        assert (await runner(harness, [moved, moved | {"update_id": 74}])).calls == []
 
 
 async def test_python_telegram_bot_and_aiogram_match_the_neutral_desk(

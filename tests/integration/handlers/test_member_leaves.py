@@ -3,19 +3,26 @@ call's news and reminders stop reaching them, and their old buttons no longer ac
 
 from __future__ import annotations
 
+import asyncio
+from datetime import UTC, datetime
+
 from sqlalchemy import delete
 
+from core.config import Config
 from core.enums import Role
 from core.lifecycle import RESOLVE_PROMPT
 from core.model import Membership, User
-from handlers.staff import seed_memberships
+from handlers.staff import create_invite, seed_memberships
 from scheduler.sweep import sweep
 from storage.tables import memberships
+from storage.uow import Database
+from tests.conftest import _truncate
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
 TEAM_CHAT = -1001000000001
 LEAVER = 200099  # joined the team by invite, not listed in the config
+T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 
 async def _join_then_take_a_call(desk: Harness) -> int:
@@ -91,3 +98,65 @@ async def test_taking_someone_out_of_the_config_takes_their_place_at_the_next_st
         assert await uow.memberships.of_team("curing-baishi") == []
     async with desk.db.uow() as uow:  # the same config again: nothing more to do
         assert await seed_memberships(uow, leaner, desk.clock()) == (0, 0)
+
+
+def _with_member(cfg: Config, team_id: str, user_id: int) -> Config:
+    """`cfg` with `user_id` added to (or, when already there, taken out of) a team's members."""
+    teams = []
+    for team in cfg.teams:
+        if team.id == team_id:
+            members = [m for m in team.members if m != user_id]
+            if len(members) == len(team.members):
+                members.append(user_id)
+            team = team.model_copy(update={"members": members})
+        teams.append(team)
+    return cfg.model_copy(update={"teams": teams})
+
+
+async def test_a_place_joined_by_invite_stays_when_the_config_lists_it_then_no_longer(
+    desk: Harness,
+) -> None:
+    """周队员 joins by invite; the bureau then lists them in the config as well, and later
+    takes them out of the list again: the invite's place is not the config's to take."""
+    async with desk.db.uow() as uow:
+        invite = await create_invite(
+            uow, team_id="curing-qingshan", role=Role.MEMBER, now=desk.clock()
+        )
+        await uow.commit()
+    await desk.send(LEAVER, f"/start join_{invite.token}")
+    listing = _with_member(desk.cfg, "curing-qingshan", LEAVER)
+    for cfg in (listing, desk.cfg):  # a start with them listed, a start without
+        async with desk.db.uow() as uow:
+            await seed_memberships(uow, cfg, desk.clock())
+            await uow.commit()
+    async with desk.db.uow(read_only=True) as uow:
+        assert LEAVER in {m.user_id for m in await uow.memberships.of_team("curing-qingshan")}
+
+
+async def test_bot_processes_starting_together_bring_the_places_in_line_without_a_clash(
+    pg_url: str, demo_config: Config
+) -> None:
+    """Two processes start at once on PostgreSQL with a config naming someone new: the
+    second waits for the first, then finds the place made (before: a unique-key error)."""
+    db = Database(pg_url)
+    try:
+        await _truncate(db)
+        async with db.uow() as uow:
+            await seed_memberships(uow, demo_config, T0)
+            await uow.commit()
+        newcomer = _with_member(demo_config, "curing-qingshan", LEAVER)
+        async with db.uow() as first:
+            assert await seed_memberships(first, newcomer, T0) == (1, 0)
+
+            async def second_start() -> tuple[int, int]:
+                async with db.uow() as uow:
+                    found = await seed_memberships(uow, newcomer, T0)
+                    await uow.commit()
+                    return found
+
+            second = asyncio.create_task(second_start())
+            await asyncio.sleep(0.3)  # the second process is at its start meanwhile
+            await first.commit()
+        assert await second == (0, 0)
+    finally:
+        await db.dispose()
