@@ -19,6 +19,7 @@ from enum import IntEnum
 
 from core.config import KeywordTable, RoutingSettings
 from routing.matcher import TermMatcher
+from routing.segment import common_word
 
 
 class Channel(IntEnum):
@@ -136,7 +137,8 @@ class CompiledTables:
         self.matcher = TermMatcher(set(self._entries) | every_part)
         # A one-character part (坏 of 风机+坏) is found inside a longer word too: jieba cuts
         # 风机又坏了 as 风机|又坏了, and "anywhere in the text" is what a conjunction means.
-        # Plain one-character words keep to whole tokens.
+        # Not inside an everyday word, whose meaning is its own (响 in 影响, 停 in 暂停 or
+        # 不停). Plain one-character words keep to whole tokens.
         self._loose_parts = frozenset(part for part in every_part if len(part) == 1)
 
     def evidence(self, tokens: list[str]) -> Evidence:
@@ -161,7 +163,7 @@ class CompiledTables:
             return counts
         found = dict(counts)
         for token in tokens:
-            if len(token) > 1:
+            if len(token) > 1 and not common_word(token):
                 for char in token:
                     if char in loose:
                         found[char] = found.get(char, 0) + 1

@@ -50,6 +50,16 @@ def tokenizer() -> jieba.Tokenizer:
     return _tokenizer
 
 
+# jieba's dictionary counts: an everyday word (影响 24,144, 暂停 569, 好坏 284) has a meaning
+# of its own; a rare compound (又坏了 3, 坏掉 3, 烧坏 32) is the sum of its characters.
+COMMON_WORD = 100
+
+
+def common_word(word: str) -> bool:
+    """Whether jieba's dictionary knows `word` as an everyday word, not a rare compound."""
+    return int(tokenizer().FREQ.get(word) or 0) >= COMMON_WORD
+
+
 def cut(text: str) -> list[str]:
     """jieba's accurate mode without HMM.
 

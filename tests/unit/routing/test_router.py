@@ -252,3 +252,17 @@ def test_a_one_character_word_alone_still_needs_a_token_of_its_own(demo_config: 
     router = Router(demo_config, tables)
     assert "坏" not in router.route("机器坏掉了，烘烤怎么办").explanation
     assert "坏" in router.route("机器坏了，烘烤怎么办").explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "风机声音影响休息",
+        "暂停烘烤后风机怎么处理",
+        "风机转个不停，温度正常，要不要调",
+        "风机好坏我也不懂",
+    ],
+)
+def test_a_conjunction_part_inside_an_everyday_word_is_not_found(router: Router, text: str) -> None:
+    # 响 in 影响, 停 in 暂停 and 不停, 坏 in 好坏: words of their own, not 风机+响/停/坏.
+    assert not router.route(text).emergency
