@@ -521,11 +521,13 @@ def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bo
 async def _open_emergency(ctx: Ctx) -> Ticket | None:
     """The person's 110 call active in the last hours while the team still works on it (not
     yet resolved); one untouched for longer is not what a new message is about. Active: made,
-    or changed (reopened, accepted, visited), within NEWS_FOR_A_CALL."""
+    dispatched again (reopened, transferred), accepted or visited within NEWS_FOR_A_CALL;
+    reminders and news do not count, or an old call would stay current for ever."""
     since = ctx.now - NEWS_FOR_A_CALL
     for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=3):
-        last_touched = max(ticket.created_at, ticket.updated_at or ticket.created_at)
-        if ticket.kind is Kind.EMERGENCY and last_touched >= since:
+        moves = (ticket.dispatched_at, ticket.accepted_at, ticket.on_site_at)
+        last_move = max([ticket.created_at, *(at for at in moves if at is not None)])
+        if ticket.kind is Kind.EMERGENCY and last_move >= since:
             open_now = ticket.status.is_open and ticket.status is not Status.RESOLVED
             return ticket if open_now else None
     return None

@@ -535,3 +535,16 @@ async def test_a_message_long_after_a_call_left_untouched_is_a_new_matter(desk: 
     desk.clock.advance(hours=13)
     out = await desk.send(FARMER, "请问今年烟叶收购什么时候开始？")
     assert "已补充到报警工单" not in texts(out)
+
+
+async def test_reminders_do_not_keep_an_old_call_current(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    for _ in range(6):  # nobody accepts: the ladder keeps reminding for hours
+        desk.clock.advance(hours=3)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    assert "remind" in await _events(desk, ticket_id) or "escalate" in await _events(
+        desk, ticket_id
+    )
+    out = await desk.send(FARMER, "另一间烤房着火了")  # 18 hours on: a new alarm
+    assert "已补充到报警工单" not in texts(out)
+    assert len(await desk.tickets()) == 2
