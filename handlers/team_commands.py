@@ -193,7 +193,12 @@ async def _help(ctx: Ctx) -> None:
 
 async def _duty(ctx: Ctx) -> None:
     args = ctx.msg.args
-    mine = [m for m in await ctx.uow.memberships.of_user(ctx.user.id) if m.team_id]
+    # A place in a team the config no longer has (joined by invite) is no team to serve.
+    mine = [
+        m
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+        if m.team_id and ctx.cfg.find_team(m.team_id) is not None
+    ]
     if not mine:
         ctx.say("staff_only")
         return

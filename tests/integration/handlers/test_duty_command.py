@@ -76,3 +76,13 @@ async def test_a_team_that_keeps_no_roster_says_so_and_changes_nothing(desk: Har
     assert "营销服务部（客户经理）不排值班：紧急工单直接通知队长。" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         assert not any(m.on_duty for m in await uow.memberships.of_user(ordering_member))
+
+
+async def test_a_place_in_a_team_the_config_no_longer_has_is_left_out(desk: Harness) -> None:
+    async with desk.db.uow() as uow:  # joined by invite a team since taken out of the config
+        await uow.memberships.add(Membership(MEMBER, Role.MEMBER, desk.clock(), team_id="gone"))
+        await uow.commit()
+    out = await desk.send(MEMBER, "/duty on")
+    assert "系统繁忙" not in texts(out) and "值班" in texts(out)
+    roster = texts(await desk.send(MEMBER, "/duty"))
+    assert "gone" not in roster
