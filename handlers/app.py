@@ -25,7 +25,7 @@ from handlers.context import Ctx, Services
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu, say_help
-from handlers.replies import Button, Outcome, Reply, rows
+from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
 from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
 from routing import Decision, bare, detect_script
@@ -344,13 +344,16 @@ async def phone_shared(ctx: Ctx) -> None:
         ctx.say("contact_not_own", keyboard="contact")
         return
     ctx.user.phone = registration.phone_of(contact)
+    # The barn is still asked for: its 📍 button stays.
+    asking_place = ctx.conv is not None and ctx.conv.step == "where"
+    keyboard: Keyboard = "location" if asking_place else "remove"
     call = await _open_emergency(ctx)
     if call is None:
-        ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
+        ctx.say("phone_saved", keyboard=keyboard, phone=ctx.user.phone)
         return
     await mine.add_info(ctx, call, t("phone_for_team", phone=ctx.user.phone), None)
     await notify.update_cards(ctx, call)  # 电话：未提供 no longer
-    ctx.say("phone_saved_call", keyboard="remove", phone=ctx.user.phone, number=call.label)
+    ctx.say("phone_saved_call", keyboard=keyboard, phone=ctx.user.phone, number=call.label)
 
 
 async def free_message(ctx: Ctx) -> None:

@@ -89,3 +89,14 @@ async def test_a_number_shared_with_no_call_open_is_kept(desk: Harness) -> None:
     out = await desk.contact(FARMER, "13800004444", owner=FARMER)
     assert "已记下您的手机号 +13800004444" in texts(out)
     assert await desk.tickets() == []
+
+
+async def test_a_number_shared_while_the_barn_is_asked_keeps_the_location_button(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")  # the alarm is out; 在哪个烤房？ follows
+    out = await desk.contact(FARMER, "+8613800006666", owner=FARMER)
+    assert "已记下您的手机号" in texts(out) and out.replies[-1].keyboard == "location"
+    out = await desk.press(FARMER, "f:site:QS01")  # the place question is still open
+    assert "位置已告诉值班服务队" in texts(out) and out.replies[-1].keyboard == "remove"
