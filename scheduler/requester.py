@@ -9,10 +9,10 @@ from core import sla
 from core.config import Config
 from core.enums import Role, Script
 from core.model import Ticket, reply_script
-from core.services import note_event, perform, withdraw_stale_prompts
+from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
-from scheduler.people import People
+from scheduler.people import People, unique
 from scheduler.plan import Close, RemindRequester, Taken
 from storage.uow import SqlUnitOfWork
 
@@ -68,26 +68,39 @@ async def remind(
         data={"to": "requester", "wait": step.wait, "delivered": bool(sent)},
     )
     if step.wait == "waiting" and ticket.urgent:
-        sent += await _ask_team_to_phone(cfg, people, out, ticket, key, now)
+        sent += await _ask_team_to_phone(uow, cfg, people, out, ticket, key, now)
     ticket.escalation_step = 1
     sla.schedule_next(cfg, ticket)
     return Taken("remind_requester", sent)
 
 
 async def _ask_team_to_phone(
-    cfg: Config, people: People, out: Pending, ticket: Ticket, key: str, now: datetime
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    key: str,
+    now: datetime,
 ) -> int:
     """A farmer silent during a 110 call may be at the barn, away from the chat: the team's
-    question needs a phone call, not another day of waiting."""
+    question needs a phone call, not another day of waiting. The team's chat hears it, and
+    the member who asked (who may be on the road); a team without a chat, its leaders."""
     chat = await people.team_chat(ticket.team_id)
-    if chat is None:
-        return 0
+    targets = [chat] if chat is not None else []
+    taker = ticket.accepted_by
+    if taker is not None and await may_work_on(uow, cfg, taker, ticket):
+        targets += await people.reachable([taker])
+    if not targets:
+        targets = await people.leaders(ticket.team_id)
     farmer = await people.user(ticket.requester_id)
     phone = f"（{farmer.phone}）" if farmer is not None and farmer.phone else ""
     waited = texts.span(cfg.auto_close.urgent_waiting_remind_after)
     text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
-    out.add(Row(chat, text, f"{key}:team", "notify", priority_of(ticket), ticket.id), now)
-    return 1
+    for target in unique(targets):
+        row = Row(target, text, f"{key}:team:{target}", "notify", priority_of(ticket), ticket.id)
+        out.add(row, now)
+    return len(unique(targets))
 
 
 def _confirm_buttons(ticket: Ticket, script: Script) -> Buttons:

@@ -14,6 +14,7 @@ from core.model import OutboxMessage, TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_CHAT,
+    CURING_LEADER,
     CURING_MEMBER,
     FARMER,
     ORDERING_CHAT,
@@ -224,12 +225,13 @@ async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_
 
     await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 03:00"))
 
-    # Within the quiet hours, and not a day later: the barn cannot wait.
+    # Within the quiet hours, and not a day later: the barn cannot wait. The team's chat and
+    # the member who asked (on the road, perhaps) are asked to phone.
     assert await sent(db) == [
         ("Tue 11-17 01:40", "remind", (FARMER,)),
-        ("Tue 11-17 01:40", "notify", (CURING_CHAT,)),
+        ("Tue 11-17 01:40", "notify", (CURING_CHAT, CURING_MEMBER)),
     ]
-    remind, team = await outbox_rows(db)
+    remind, team, _member = await outbox_rows(db)
     assert "温度表现在显示多少" in remind.payload["text"] and remind.priority == 0
     assert team.payload["text"] == (
         f"📞 工单 {urgent.label}（110）：报告人 30分钟 没有回复补充问题，已再次提醒。"
@@ -249,3 +251,20 @@ async def test_a_normal_request_waiting_for_its_requester_is_not_reminded_within
     await act(db, cfg, ticket.id, Action.ASK, ORDERING_MEMBER, at("2026-11-16 10:00"), "哪个账号？")
     await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-17 09:59"))
     assert await sent(db) == []
+
+
+async def test_a_110_team_without_a_chat_has_its_leaders_asked_to_phone(
+    db: Database, demo_config: Config
+) -> None:
+    teams = [
+        t.model_copy(update={"chat_id": None}) if t.id == "curing-qingshan" else t
+        for t in demo_config.teams
+    ]
+    cfg = demo_config.model_copy(update={"teams": teams})
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))
+    assert urgent.id is not None
+    await act(db, cfg, urgent.id, Action.ASK, 300001, at("2026-11-17 01:10"), "温度多少？")
+    await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 02:00"))
+    asked = [r for r in await outbox_rows(db) if "请直接打电话" in r.payload["text"]]
+    assert [r.chat_id for r in asked] == [CURING_LEADER]
