@@ -1,7 +1,8 @@
 """Pytest fixtures around the fake Bot API server.
 
 Use them from a test module or a conftest with
-``from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401``.
+``from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401``
+(``aiogram_fake_bot`` for an aiogram `Bot` on the same server).
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from aiogram import Bot as AiogramBot
+from aiogram.client.session.aiohttp import AiohttpSession
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.aiogram_adapter import api_server
 from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
 from core.config import Config
 from storage.uow import Database
@@ -67,3 +71,11 @@ async def ptb_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[Bot]:
     bot = ptb_bot_for(fake_bot_api)
     async with bot:
         yield bot
+
+
+@pytest.fixture
+async def aiogram_fake_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[AiogramBot]:
+    """An aiogram `Bot` pointed at the fake server, as `jinye110 run` points it."""
+    session = AiohttpSession(api=api_server(fake_bot_api.base_url))
+    yield AiogramBot(TOKEN, session=session)
+    await session.close()

@@ -4,12 +4,7 @@ cannot split, is cut. The fake Bot API refuses an over-long text as Telegram doe
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from aiogram import Bot as AiogramBot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Update as AiogramUpdate
 from telegram import Bot as PtbBot
 from telegram import Update as PtbUpdate
@@ -17,8 +12,8 @@ from telegram import Update as PtbUpdate
 from bot import aiogram_adapter, ptb_adapter
 from bot.outbox.render import fit_replies, utf16_len
 from handlers.replies import Button, Outcome, Reply
-from tests.support.fake_bot_api import TOKEN, FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_fixtures import aiogram_fake_bot, fake_bot_api, ptb_bot  # noqa: F401
 from tests.support.telegram_scripts import press, say
 from tests.support.tickets import FARMER
 
@@ -28,14 +23,6 @@ LONG = "\n".join(
     for i in range(120)
 )
 MORE = Reply(LONG, buttons=((Button("下一页", "q:more"),),))
-
-
-@pytest.fixture
-async def aiogram_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[AiogramBot]:  # noqa: F811
-    session = AiohttpSession(api=TelegramAPIServer.from_base(fake_bot_api.root_url))
-    bot = AiogramBot(TOKEN, session=session)
-    yield bot
-    await session.close()
 
 
 def _sent_texts(api: FakeBotApi) -> list[tuple[str, bool]]:
@@ -61,25 +48,27 @@ async def test_python_telegram_bot_sends_a_long_reply_in_parts(
 
 async def test_aiogram_sends_a_long_reply_in_parts(
     fake_bot_api: FakeBotApi,  # noqa: F811
-    aiogram_bot: AiogramBot,
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
 ) -> None:
-    update = AiogramUpdate.model_validate(say(1, FARMER, "/queue"), context={"bot": aiogram_bot})
-    await aiogram_adapter.render(aiogram_bot, update, Outcome([MORE]))
+    update = AiogramUpdate.model_validate(
+        say(1, FARMER, "/queue"), context={"bot": aiogram_fake_bot}
+    )
+    await aiogram_adapter.render(aiogram_fake_bot, update, Outcome([MORE]))
     _assert_split(fake_bot_api)
 
 
 async def test_a_long_edit_is_cut_to_fit_on_both_frameworks(
     fake_bot_api: FakeBotApi,  # noqa: F811
     ptb_bot: PtbBot,  # noqa: F811
-    aiogram_bot: AiogramBot,
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
 ) -> None:
     first, second = [await ptb_bot.send_message(FARMER, "工单详情") for _ in range(2)]
     edit = Reply(LONG, edit=True)
     pressed = press(2, FARMER, "my:v:1", message_id=first.message_id)
     await ptb_adapter.render(PtbUpdate.de_json(pressed, ptb_bot), Outcome([edit]))
     pressed = press(3, FARMER, "my:v:1", message_id=second.message_id)
-    by_aiogram = AiogramUpdate.model_validate(pressed, context={"bot": aiogram_bot})
-    await aiogram_adapter.render(aiogram_bot, by_aiogram, Outcome([edit]))
+    by_aiogram = AiogramUpdate.model_validate(pressed, context={"bot": aiogram_fake_bot})
+    await aiogram_adapter.render(aiogram_fake_bot, by_aiogram, Outcome([edit]))
     edits = fake_bot_api.calls_of("editMessageText")
     assert [c.status for c in edits] == [200, 200]
     for call in edits:

@@ -4,14 +4,11 @@ outbox sends it later (before: to the group's General topic, where nobody was lo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from aiogram import Bot as AiogramBot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Update as AiogramUpdate
 from telegram import Bot as PtbBot
 from telegram import Update as PtbUpdate
@@ -21,8 +18,8 @@ from bot.deferred_replies import Unshown, outbox_rows
 from bot.outbox import PtbTransport
 from bot.outbox.render import send_calls
 from handlers.replies import Button, Outcome, Reply
-from tests.support.fake_bot_api import TOKEN, FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, ptb_bot  # noqa: F401
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_fixtures import aiogram_fake_bot, fake_bot_api, ptb_bot  # noqa: F401
 from tests.support.telegram_scripts import say
 from tests.support.tickets import MEMBER
 
@@ -35,14 +32,6 @@ def in_topic(update: dict[str, Any], topic: int | None = TOPIC) -> dict[str, Any
     if topic is not None:
         update["message"] |= {"message_thread_id": topic, "is_topic_message": True}
     return update
-
-
-@pytest.fixture
-async def aiogram_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[AiogramBot]:  # noqa: F811
-    session = AiohttpSession(api=TelegramAPIServer.from_base(fake_bot_api.root_url))
-    bot = AiogramBot(TOKEN, session=session)
-    yield bot
-    await session.close()
 
 
 def _threads(api: FakeBotApi) -> list[Any]:
@@ -63,12 +52,12 @@ async def test_python_telegram_bot_answers_in_the_topic_asked_in(
 @pytest.mark.parametrize("topic", [TOPIC, None])
 async def test_aiogram_answers_in_the_topic_asked_in(
     fake_bot_api: FakeBotApi,  # noqa: F811
-    aiogram_bot: AiogramBot,
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
     topic: int | None,
 ) -> None:
     update = in_topic(say(1, MEMBER, "/queue", chat=TEAM_CHAT), topic)
-    parsed = AiogramUpdate.model_validate(update, context={"bot": aiogram_bot})
-    await aiogram_adapter.render(aiogram_bot, parsed, QUEUE)
+    parsed = AiogramUpdate.model_validate(update, context={"bot": aiogram_fake_bot})
+    await aiogram_adapter.render(aiogram_fake_bot, parsed, QUEUE)
     assert _threads(fake_bot_api) == [topic, topic]
 
 
