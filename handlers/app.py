@@ -361,10 +361,9 @@ async def free_message(ctx: Ctx) -> None:
     news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
-    if len(text) > ctx.cfg.limits.max_text:
+    if ctx.too_long(text):
         # Too long for any of them: not news for a call or an answer either, which would
         # reach the team's chat and pagers whole.
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
         return
     decision = routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)

@@ -63,6 +63,14 @@ class Ctx:
     def text(self, key: str, **values: object) -> str:
         return t(key, self.script, **values)
 
+    def too_long(self, text: str) -> bool:
+        """Whether `text` is over the limit for anything typed; if so, the person is told."""
+        limit = self.cfg.limits.max_text
+        if len(text) <= limit:
+            return False
+        self.say("too_long", length=len(text), limit=limit)
+        return True
+
     def say(
         self,
         key: str,

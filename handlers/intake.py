@@ -47,10 +47,7 @@ def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
     if not (bare(text) if words else text.strip()):
         ctx.say("empty")
         return False
-    if len(text) > ctx.cfg.limits.max_text:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
-        return False
-    return True
+    return not ctx.too_long(text)
 
 
 # ---- 110 -------------------------------------------------------------------------------
@@ -182,8 +179,7 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
         typed = msg.text.strip()
-        if len(typed) > ctx.cfg.limits.max_text:
-            ctx.say("too_long", length=len(typed), limit=ctx.cfg.limits.max_text)
+        if ctx.too_long(typed):
             return None
         named = barn_named(ctx, typed) if typed else None
         return PlaceAnswer(

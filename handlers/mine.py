@@ -326,8 +326,7 @@ async def flow_step(ctx: Ctx) -> None:
     if not text and not (msg.photo_file_id or msg.voice_file_id or pin):
         ctx.say("need_text")
         return
-    if len(text) > ctx.cfg.limits.max_text:
-        ctx.say("too_long", length=len(text), limit=ctx.cfg.limits.max_text)
+    if ctx.too_long(text):
         return
     if flow == ADD_INFO:
         await add_info(ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
