@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from core.config import Config
@@ -75,12 +76,7 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
     the next start. Places given by an invite are not the config's to take away, also when
     the config listed them as well for a while. Returns (added, removed)."""
     await uow.memberships.lock_for_config()  # processes starting together take turns
-    listed = {
-        (user_id, team.id, role)
-        for team in cfg.teams
-        for role, people in ((Role.LEADER, team.leaders), (Role.MEMBER, team.members))
-        for user_id in people
-    }
+    listed = set(_config_places(cfg))
     removed = 0
     for membership in await uow.memberships.from_config():
         key = (membership.user_id, membership.team_id, membership.role)
@@ -92,21 +88,28 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
         await uow.memberships.remove(membership)
         removed += 1
     added = 0
+    existing: dict[str, dict[tuple[int, Role], Membership]] = {}
+    for user_id, team_id, role in _config_places(cfg):
+        if team_id not in existing:
+            places = await uow.memberships.of_team(team_id)
+            existing[team_id] = {(m.user_id, m.role): m for m in places}
+        found = existing[team_id].get((user_id, role))
+        if found is not None:
+            found.from_config = True  # listed now, whatever made it first
+            continue
+        if await uow.users.get(user_id) is None:
+            await uow.users.add(User(id=user_id, created_at=now))
+        await uow.memberships.add(Membership(user_id, role, now, team_id=team_id, from_config=True))
+        added += 1
+    return added, removed
+
+
+def _config_places(cfg: Config) -> Iterator[tuple[int, str, Role]]:
+    """(user, team, role) for every leader and member the config lists."""
     for team in cfg.teams:
-        existing = {(m.user_id, m.role): m for m in await uow.memberships.of_team(team.id)}
         for role, people in ((Role.LEADER, team.leaders), (Role.MEMBER, team.members)):
             for user_id in people:
-                found = existing.get((user_id, role))
-                if found is not None:
-                    found.from_config = True  # listed now, whatever made it first
-                    continue
-                if await uow.users.get(user_id) is None:
-                    await uow.users.add(User(id=user_id, created_at=now))
-                await uow.memberships.add(
-                    Membership(user_id, role, now, team_id=team.id, from_config=True)
-                )
-                added += 1
-    return added, removed
+                yield user_id, team.id, role
 
 
 async def _joined_by_invite(uow: UnitOfWork, membership: Membership) -> bool:
