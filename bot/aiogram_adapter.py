@@ -54,7 +54,14 @@ from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
-from handlers.incoming import Contact, Incoming, Location, read_command, sent_as_group
+from handlers.incoming import (
+    Contact,
+    Incoming,
+    Location,
+    edit_to_answer,
+    read_command,
+    sent_as_group,
+)
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -97,10 +104,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
     if message is None:
         assert edited is not None
-        if chat.type != "private":
-            return None  # chat among the team, not a correction addressed to the desk
-        if edited.location is not None:
-            return None  # a live location moving on (an edit every few seconds), not a correction
+        if not edit_to_answer(chat.type, edited.location is not None):
+            return None
         return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     fields = _message_fields(message, bot_username)
     return None if fields is None else Incoming(**base, **fields)
@@ -223,20 +228,24 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
         try:
             await _show(bot, chat_id, reply, pressed, topic)
         except REFUSED as exc:
-            unshown = _unshown(chat_id, replies[index:], pressed_id, exc)
-            unshown.thread_id = topic
-            raise unshown from exc
+            raise _unshown(chat_id, replies[index:], pressed_id, exc, topic) from exc
 
 
-def _unshown(chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refused) -> Unshown:
+def _unshown(
+    chat_id: int, left: list[Reply], pressed_id: int | None, exc: Refused, topic: int | None
+) -> Unshown:
     """Flood control, server errors, error pages, timeouts and dropped connections are worth
     a retry."""
     if isinstance(exc, TelegramRetryAfter):
         wait = float(exc.retry_after)
-        return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
+        return Unshown(
+            chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
+        )
     transient = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
     forbidden = isinstance(exc, TelegramForbiddenError)
-    return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
+    return Unshown(
+        chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden, thread_id=topic
+    )
 
 
 async def _show(

@@ -36,7 +36,14 @@ from bot.outbox.render import fit_replies
 from bot.ptb_runner import WebhookSettings, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
-from handlers.incoming import Contact, Incoming, Location, read_command, sent_as_group
+from handlers.incoming import (
+    Contact,
+    Incoming,
+    Location,
+    edit_to_answer,
+    read_command,
+    sent_as_group,
+)
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -66,10 +73,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         return Incoming(**base, callback_data=query.data or "", callback_message_id=message_id)
     if update.edited_message is not None:
         edited = update.edited_message
-        if chat.type != "private":
-            return None  # chat among the team, not a correction addressed to the desk
-        if edited.location is not None:
-            return None  # a live location moving on (an edit every few seconds), not a correction
+        if not edit_to_answer(chat.type, edited.location is not None):
+            return None
         return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     message = update.message
     if message is None:
@@ -189,9 +194,7 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
         try:
             await _show(bot, chat.id, reply, query if pressed is not None else None, topic)
         except TelegramError as exc:
-            unshown = _unshown(chat.id, replies[index:], pressed_id, exc)
-            unshown.thread_id = topic
-            raise unshown from exc
+            raise _unshown(chat.id, replies[index:], pressed_id, exc, topic) from exc
 
 
 def _topic(message: object) -> int | None:
@@ -202,15 +205,19 @@ def _topic(message: object) -> int | None:
 
 
 def _unshown(
-    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramError
+    chat_id: int, left: list[Reply], pressed_id: int | None, exc: TelegramError, topic: int | None
 ) -> Unshown:
     """Flood control, server errors, timeouts and dropped connections are worth a retry."""
     if isinstance(exc, RetryAfter):
         wait = retry_after_seconds(exc)
-        return Unshown(chat_id, left, pressed_id, exc, transient=True, retry_after=wait)
+        return Unshown(
+            chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
+        )
     transient = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
     forbidden = isinstance(exc, Forbidden)
-    return Unshown(chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden)
+    return Unshown(
+        chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden, thread_id=topic
+    )
 
 
 async def _show(

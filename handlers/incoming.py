@@ -96,6 +96,13 @@ def sent_as_group(sender_id: int, has_sender_chat: bool) -> bool:
     return has_sender_chat or sender_id in (GROUP_ANONYMOUS_BOT, CHANNEL_BOT)
 
 
+def edit_to_answer(chat_type: str, has_location: bool) -> bool:
+    """Whether an edited message is a person's own correction, which the desk answers: in a
+    private chat, and not a live location moving on (Telegram reports each move as an edit,
+    every few seconds). In a group it is the team's own talk."""
+    return chat_type == "private" and not has_location
+
+
 def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, ...]] | None:
     """The command (lower case, without `@bot`) and the words after it, of a message that
     starts with "/"; None when it is addressed to another bot (`/help@other_bot` in a group
