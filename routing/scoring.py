@@ -161,12 +161,14 @@ class CompiledTables:
         loose = self._loose_parts
         if not loose:
             return counts
-        found = dict(counts)
+        found = counts
         for token in tokens:
-            if len(token) > 1 and not common_word(token):
-                for char in token:
-                    if char in loose:
-                        found[char] = found.get(char, 0) + 1
+            # The dictionary is asked only about a token holding such a part: most hold none.
+            inside = [char for char in token if char in loose] if len(token) > 1 else []
+            if inside and not common_word(token):
+                found = dict(counts) if found is counts else found
+                for char in inside:
+                    found[char] = found.get(char, 0) + 1
         return found
 
     def _apply(self, found: Evidence, entries: tuple[Entry, ...], count: int) -> None:
