@@ -98,6 +98,7 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         "chat_type": chat.type,
         "user_name": user.full_name,
         "language_code": user.language_code or "",
+        "topic": _topic(query.message if query is not None else message or edited),
     }
     if query is not None:
         message_id = query.message.message_id if isinstance(query.message, Message) else None
@@ -133,7 +134,16 @@ def _anonymous_command(
         command=command[0],
         args=command[1],
         anonymous=True,
+        topic=_topic(message),
     )
+
+
+def _topic(message: object) -> int | None:
+    """The forum topic a message is in: the replies go there, not to the group's General.
+    (A reply chain in a group without topics has a thread id too; it is no topic.)"""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
 
 
 def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any] | None:
@@ -214,12 +224,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     chat_id = source.chat.id
     pressed = source if query is not None and isinstance(source, Message) else None
     pressed_id = pressed.message_id if pressed is not None else None
-    # The forum topic the message is in: the replies go there, not to the group's General.
-    topic = (
-        source.message_thread_id
-        if isinstance(source, Message) and source.is_topic_message
-        else None
-    )
+    topic = _topic(source)
     replies = fit_replies(outcome.replies)
     if hold and replies and all(map(queueable, replies)):
         waiting = EarlierReplyWaiting()

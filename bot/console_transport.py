@@ -46,12 +46,24 @@ class ConsoleTransport:
         return message_id
 
     async def send_photo(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return self._emit(chat_id, f"🖼 [照片 {file_id}] {caption or ''}")
 
     async def send_voice(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}")
 
@@ -61,7 +73,13 @@ class ConsoleTransport:
         return 0
 
     async def send_location(
-        self, chat_id: int, lat: float, lon: float, *, silent: bool = False
+        self,
+        chat_id: int,
+        lat: float,
+        lon: float,
+        *,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return self._emit(chat_id, f"📍 [位置 {lat},{lon}]")
 
@@ -74,5 +92,6 @@ class ConsoleTransport:
         filename: str | None = None,
         caption: str | None = None,
         silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return self._emit(chat_id, f"📎 [文件 {filename or path or file_id}] {caption or ''}")

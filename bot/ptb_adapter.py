@@ -65,6 +65,7 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         "chat_type": chat.type,
         "user_name": user.full_name,
         "language_code": user.language_code or "",
+        "topic": _topic(update.effective_message),
     }
     query = update.callback_query
     if query is not None:
@@ -127,6 +128,7 @@ def _anonymous_command(update: Update, bot_username: str | None) -> Incoming | N
         command=command[0],
         args=command[1],
         anonymous=True,
+        topic=_topic(message),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from core import lifecycle
 from core.enums import Action, Kind, Priority, Requester, Role, Script, Status
@@ -298,12 +298,32 @@ class Invite:
 
 @dataclass(eq=False)
 class TeamChat:
-    """A team's dispatch chat bound with /bindteam (overrides the config's chat_id)."""
+    """A team's dispatch chat bound with /bindteam (overrides the config's chat_id), and
+    the forum topic of that chat it was bound in, if any."""
 
     team_id: str
     chat_id: int
     bound_by: int
     bound_at: datetime
+    thread_id: int | None = None
+
+    @property
+    def place(self) -> ChatPlace:
+        return ChatPlace(self.chat_id, self.thread_id)
+
+
+class ChatPlace(NamedTuple):
+    """Where a team's messages go: a chat, and in a group with topics (a forum) the topic.
+    A place without a topic in a forum is its General topic."""
+
+    chat_id: int
+    thread_id: int | None = None
+
+    def holds(self, chat_id: int, thread_id: int | None) -> bool:
+        """Is a message in `chat_id`, topic `thread_id`, said here? A place without a
+        topic takes in the whole chat: a team bound before its group had topics keeps
+        its commands in every one of them."""
+        return chat_id == self.chat_id and (self.thread_id is None or thread_id == self.thread_id)
 
 
 @dataclass(eq=False)

@@ -1,4 +1,5 @@
-"""A team's dispatch chat follows its group when Telegram upgrades it to a supergroup.
+"""A team's dispatch chat follows its group when Telegram upgrades it to a supergroup, and
+leaves a forum topic that was deleted for the group's General topic.
 
 The upgrade gives the group a new chat id, and the old one refuses every message from then
 on. A team bound to the old id would have its cards land there first (and be moved one by
@@ -31,3 +32,17 @@ async def follow_chat_move(
             await uow.team_chats.bind(TeamChat(team.id, new, by, now))
             moved.append(team.id)
     return moved
+
+
+async def leave_topic(
+    uow: UnitOfWork, cfg: Config, chat_id: int, thread_id: int, *, now: datetime
+) -> list[str]:
+    """Bind each team bound to topic `thread_id` of `chat_id` (which Telegram says is gone)
+    to the chat's General topic; the ids of the teams moved."""
+    left: list[str] = []
+    for team in cfg.teams:
+        bound = await uow.team_chats.get(team.id)
+        if bound is not None and bound.place == (chat_id, thread_id):
+            await uow.team_chats.bind(TeamChat(team.id, chat_id, bound.bound_by, now))
+            left.append(team.id)
+    return left

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from core.config import Config
 from core.enums import Script
-from core.model import Conversation, OutboxMessage, User
+from core.model import ChatPlace, Conversation, OutboxMessage, User
 from handlers.i18n import t
 from handlers.incoming import Incoming
 from handlers.replies import Button, Keyboard, Outcome, Reply
@@ -156,7 +156,7 @@ class Ctx:
 
     async def enqueue(
         self,
-        chat_id: int,
+        to: int | ChatPlace,
         text: str,
         *,
         buttons: tuple[tuple[Button, ...], ...] = (),
@@ -166,8 +166,12 @@ class Ctx:
         method: str = "send_message",
         extra: dict[str, Any] | None = None,
     ) -> None:
-        """A message to someone else: an outbox row in this step's transaction."""
+        """A message to someone else (a person's chat, or a team's chat and its topic): an
+        outbox row in this step's transaction."""
+        chat_id, topic = to if isinstance(to, ChatPlace) else (to, None)
         payload: dict[str, Any] = {"text": text, **(extra or {})}
+        if topic is not None:
+            payload["thread_id"] = topic
         if buttons:
             payload["buttons"] = [[b.to_payload() for b in row] for row in buttons]
         await self.uow.outbox.add(

@@ -202,6 +202,7 @@ MESSAGES: dict[str, str] = {
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_done": "本群已绑定为「{team}」的派单群。",
+    "bind_done_topic": "本话题已绑定为「{team}」的派单话题：该队的工单卡片、催办和提醒都发到这里。",
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",
     "duty_denied": "只有该队队长可以安排别人值班。",
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",

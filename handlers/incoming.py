@@ -51,6 +51,9 @@ class Incoming:
     # A private message the person changed after sending it: what the first version started
     # stands, so the desk only says how to correct it (the adapters drop edits in groups).
     edited: bool = False
+    # The forum topic the message was said in (None outside a group with topics, and in
+    # its General topic): the replies go there, and it tells which team's topic it is.
+    topic: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("text", "user_name"):

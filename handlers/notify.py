@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from core.enums import Role
 from core.lifecycle import PROMPTS
-from core.model import Ticket
+from core.model import ChatPlace, Ticket
 from core.services import may_work_on, withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
 from handlers.replies import Button
 
 
-async def team_chat(ctx: Ctx, team_id: str) -> int | None:
-    """The team's dispatch chat: the one bound with /bindteam, else the configured one."""
+async def team_chat(ctx: Ctx, team_id: str) -> ChatPlace | None:
+    """The team's dispatch chat (and topic): the one bound with /bindteam, else the
+    configured one."""
     bound = await ctx.uow.team_chats.get(team_id)
-    return bound.chat_id if bound else ctx.cfg.team(team_id).chat_id
+    if bound is not None:
+        return bound.place
+    configured = ctx.cfg.team(team_id).chat_id
+    return None if configured is None else ChatPlace(configured)
+
+
+async def teams_here(ctx: Ctx, teams: list[str]) -> set[str]:
+    """Those of `teams` whose chat this message was said in (in their topic, for a team
+    bound to one)."""
+    here = set()
+    for team_id in teams:
+        place = await team_chat(ctx, team_id)
+        if place is not None and place.holds(ctx.msg.chat_id, ctx.msg.topic):
+            here.add(team_id)
+    return here
 
 
 async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
@@ -41,7 +56,7 @@ async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
     return found
 
 
-async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
+async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[ChatPlace]:
     """Where news of a team's ticket goes: its chat, and for an urgent one (or a nudge)
     those paged too, whose phones a message in a busy group may not ring. A team with no
     chat yet (none configured, none bound) has its pagers told of every ticket, or nobody
@@ -49,11 +64,14 @@ async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[int]:
     chat = await team_chat(ctx, team_id)
     targets = [chat] if chat is not None else []
     if urgent or chat is None:
-        targets += [uid for uid in await duty_pagers(ctx, team_id) if uid not in targets]
+        paged = [ChatPlace(uid) for uid in await duty_pagers(ctx, team_id)]
+        targets += [place for place in paged if place not in targets]
     return targets
 
 
-async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None) -> list[int]:
+async def ticket_targets(
+    ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None
+) -> list[ChatPlace]:
     """Where news of `ticket` goes: its team's targets (paged as `urgent`, by default as
     the ticket is), and whoever accepted it, who may be on the road to the barn and not
     watching the group."""
@@ -62,10 +80,10 @@ async def ticket_targets(ctx: Ctx, ticket: Ticket, *, urgent: bool | None = None
     taker = ticket.accepted_by
     if (
         taker is not None
-        and taker not in targets
+        and ChatPlace(taker) not in targets
         and await may_work_on(ctx.uow, ctx.cfg, taker, ticket)
     ):
-        targets.append(taker)
+        targets.append(ChatPlace(taker))
     return targets
 
 
@@ -104,7 +122,7 @@ async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
     chat = await team_chat(ctx, team_id)
     people = {m.user_id for m in await ctx.uow.memberships.of_team(team_id)}
     people |= set(ctx.cfg.team(team_id).leaders)
-    return people | ({chat} if chat is not None else set())
+    return people | ({chat.chat_id} if chat is not None else set())
 
 
 async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> None:
@@ -144,7 +162,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
 
 
-async def forward(ctx: Ctx, target: int, ticket: Ticket, method: str, **payload: object) -> None:
+async def forward(
+    ctx: Ctx, target: ChatPlace, ticket: Ticket, method: str, **payload: object
+) -> None:
     """A photo, voice note or location of the ticket to `target`, labelled with its number."""
     if method != "send_location":
         payload["caption"] = f"工单 {ticket.label}"

@@ -59,8 +59,9 @@ async def _bindteam(ctx: Ctx) -> None:
     if not (is_leader or ctx.user.id in ctx.cfg.admins):
         ctx.say("bind_denied")
         return
-    await ctx.uow.team_chats.bind(TeamChat(team.id, ctx.msg.chat_id, ctx.user.id, ctx.now))
-    ctx.say("bind_done", team=team.name)
+    binding = TeamChat(team.id, ctx.msg.chat_id, ctx.user.id, ctx.now, ctx.msg.topic)
+    await ctx.uow.team_chats.bind(binding)
+    ctx.say("bind_done_topic" if ctx.msg.topic is not None else "bind_done", team=team.name)
 
 
 async def _teams_in_view(ctx: Ctx) -> set[str] | None:
@@ -73,7 +74,7 @@ async def _teams_in_view(ctx: Ctx) -> set[str] | None:
         allowed = {m.team_id for m in memberships if m.team_id is not None}
     if ctx.msg.is_private:
         return allowed
-    here = {t.id for t in ctx.cfg.teams if await notify.team_chat(ctx, t.id) == ctx.msg.chat_id}
+    here = await notify.teams_here(ctx, [t.id for t in ctx.cfg.teams])
     return here if allowed is None else here & allowed
 
 
@@ -254,7 +255,7 @@ async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
     going off duty in one group stays on duty in the other); elsewhere all of `teams`."""
     if ctx.msg.is_private:
         return teams
-    here = {t for t in teams if await notify.team_chat(ctx, t) == ctx.msg.chat_id}
+    here = await notify.teams_here(ctx, sorted(teams))
     return here or teams
 
 

@@ -46,6 +46,7 @@ class Row:
     buttons: Buttons = field(default_factory=list)
     method: str = "send_message"
     extra: dict[str, Any] = field(default_factory=dict)
+    thread_id: int | None = None  # the forum topic of a team's chat bound in one
 
 
 class Pending:
@@ -57,6 +58,8 @@ class Pending:
     def add(self, row: Row, now: datetime, not_before: datetime | None = None) -> None:
         payload: dict[str, Any] = {"text": row.text} if row.text else {}
         payload.update(row.extra)
+        if row.thread_id is not None:
+            payload["thread_id"] = row.thread_id
         if row.buttons:
             payload["buttons"] = row.buttons
         self.rows.append(

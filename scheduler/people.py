@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from core.config import Config
 from core.enums import Role
-from core.model import Membership, User
+from core.model import ChatPlace, Membership, User
 from storage.tables import users
 from storage.uow import SqlUnitOfWork
 
@@ -26,7 +26,7 @@ class People:
     def __init__(self, uow: SqlUnitOfWork, cfg: Config) -> None:
         self.uow = uow
         self.cfg = cfg
-        self._chats: dict[str, int | None] = {}
+        self._chats: dict[str, ChatPlace | None] = {}
         self._teams: dict[str, Sequence[Membership]] = {}
         self._users: dict[int, User | None] = {}
         self._supervisors: list[int] | None = None
@@ -55,12 +55,16 @@ class People:
                 found.append(user_id)
         return found
 
-    async def team_chat(self, team_id: str) -> int | None:
-        """The chat bound with /bindteam, else the configured one."""
+    async def team_chat(self, team_id: str) -> ChatPlace | None:
+        """The chat (and forum topic) bound with /bindteam, else the configured chat."""
         if team_id not in self._chats:
             bound = await self.uow.team_chats.get(team_id)
             team = self.cfg.find_team(team_id)
-            self._chats[team_id] = bound.chat_id if bound else team.chat_id if team else None
+            configured = team.chat_id if team else None
+            place = bound.place if bound else None
+            if place is None and configured is not None:
+                place = ChatPlace(configured)
+            self._chats[team_id] = place
         return self._chats[team_id]
 
     async def _memberships(self, team_id: str) -> Sequence[Membership]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from core import sla
@@ -87,7 +88,7 @@ async def _ask_team_to_phone(
     question needs a phone call, not another day of waiting. The team's chat hears it, and
     the member who asked (who may be on the road); a team without a chat, its leaders."""
     chat = await people.team_chat(ticket.team_id)
-    targets = [chat] if chat is not None else []
+    targets = [chat.chat_id] if chat is not None else []
     taker = ticket.accepted_by
     if taker is not None and await may_work_on(uow, cfg, taker, ticket):
         targets += await people.reachable([taker])
@@ -98,7 +99,16 @@ async def _ask_team_to_phone(
     waited = texts.span(cfg.auto_close.urgent_waiting_remind_after)
     text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
     for target in unique(targets):
-        row = Row(target, text, f"{key}:team:{target}", "notify", priority_of(ticket), ticket.id)
+        topic = chat.thread_id if chat is not None and target == chat.chat_id else None
+        row = Row(
+            target,
+            text,
+            f"{key}:team:{target}",
+            "notify",
+            priority_of(ticket),
+            ticket.id,
+            thread_id=topic,
+        )
         out.add(row, now)
     return len(unique(targets))
 
@@ -173,6 +183,7 @@ async def close(
     if step.wait == "waiting" and chat is not None:
         # The team asked the question; it should know the ticket left its queue.
         text = texts.staff("expired_team", number=ticket.label, waited=waited)
-        out.add(Row(chat, text, f"{key}:team", "notify", NORMAL, ticket.id), now)
+        row = Row(chat.chat_id, text, f"{key}:team", "notify", NORMAL, ticket.id)
+        out.add(replace(row, thread_id=chat.thread_id), now)
         sent += 1
     return Taken(step.action.value, sent)

@@ -89,16 +89,16 @@ async def _escalate(
     # (`core.services.withdraw_stale_prompts`); a team's are for that team only.
     team_prompt = ACCEPT_PROMPT if phase == "accept" else RESOLVE_PROMPT
     extra = {"team": ticket.team_id}
+    chat = await people.team_chat(ticket.team_id)
     if step.action == "remind_team":
         headline = texts.staff(f"remind_{phase}", **values)
-        chat = await people.team_chat(ticket.team_id)
         if phase == "accept":
             direct = await people.on_duty(ticket.team_id)
         else:
             taker = ticket.accepted_by
             still_on = taker is not None and await may_work_on(uow, cfg, taker, ticket)
             direct = await people.reachable([taker] if taker is not None and still_on else [])
-        targets = unique([*([chat] if chat is not None else []), *direct])
+        targets = unique([*([chat.chat_id] if chat is not None else []), *direct])
         targets = targets or await people.leaders_or_up(ticket.team_id)
         buttons, purpose = team_button, team_prompt
     elif step.action == "alert_leader":
@@ -132,6 +132,7 @@ async def _escalate(
                 tid,
                 buttons,
                 extra=extra,
+                thread_id=chat.thread_id if chat is not None and chat_id == chat.chat_id else None,
             ),
             now,
         )

@@ -244,6 +244,7 @@ team_chats = Table(
     Column("chat_id", BigInteger, nullable=False, index=True),
     Column("bound_by", BigInteger, nullable=False),
     Column("bound_at", UTCDateTime, nullable=False),
+    Column("thread_id", BigInteger, nullable=True),
 )
 
 ticket_messages = Table(

@@ -31,7 +31,7 @@ from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
 from core.model import OutboxMessage
-from core.team_chats import follow_chat_move
+from core.team_chats import follow_chat_move, leave_topic
 from storage.outbox_queries import OutboxQueries
 from storage.uow import Database, SqlUnitOfWork
 
@@ -195,6 +195,8 @@ class Delivery:
         elif verdict is Verdict.MIGRATED:
             log.warning("row %s: chat %s moved to %s", row.id, row.chat_id, failure.new_chat_id)
             await self._reschedule(row, now, row.attempts, failure.message, payload, failure)
+        elif verdict is Verdict.TOPIC_GONE and "thread_id" in row.payload:
+            await self._leave_topic(row, failure, done)
         elif verdict is Verdict.RETRY and row.attempts + 1 < self.settings.max_attempts:
             delay = self.backoff(row.attempts)
             log.warning("row %s: %s; retry in %.1fs", row.id, failure.message, delay)
@@ -245,6 +247,27 @@ class Delivery:
                 log.warning("outbox row %s was settled by another sender", row.id)
                 return
             await uow.commit()
+
+    async def _leave_topic(self, row: OutboxMessage, failure: Failure, done: int) -> None:
+        """The row's forum topic was deleted or closed: it goes to the chat's General topic
+        instead, at once. A deleted topic is also taken off the teams bound to it, so their
+        next messages go to General first time; a closed one may be reopened and stays."""
+        topic = int(row.payload["thread_id"])
+        log.warning("row %s: topic %s of chat %s: %s", row.id, topic, row.chat_id, failure.message)
+        general = {k: v for k, v in row.payload.items() if k != "thread_id"}
+        if done:
+            general[PROGRESS] = done
+        now = self.clock.now()
+        await self._reschedule(row, now, row.attempts, failure.message, general)
+        if "closed" in failure.message.lower():
+            return
+        async with self.write() as uow:
+            left = await leave_topic(uow, self.cfg, row.chat_id, topic, now=now)
+            await uow.commit()
+        if left:
+            log.warning(
+                "teams %s now use the General topic of chat %s", ", ".join(left), row.chat_id
+            )
 
     async def _follow_move(
         self, uow: SqlUnitOfWork, row: OutboxMessage, migrated: Failure | None

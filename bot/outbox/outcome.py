@@ -19,6 +19,9 @@ class Verdict(StrEnum):
     PERMANENT = "permanent"  # a bad request or payload: retrying cannot help
     MIGRATED = "migrated"  # the group became a supergroup: send to the new id
     RETRY = "retry"  # server errors, timeouts, dropped connections, anything unknown
+    # The forum topic the row was for is gone (deleted) or closed to the bot: the chat's
+    # General topic still reaches the team.
+    TOPIC_GONE = "topic_gone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,10 @@ class Failure:
     message: str
     retry_after: float = 0.0
     new_chat_id: int | None = None
+
+
+# How Telegram refuses a message for a topic that was deleted, or closed by the group.
+_TOPIC_GONE = ("message thread not found", "topic_deleted", "topic_closed")
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -48,8 +55,11 @@ def classify(exc: BaseException) -> Failure:
     if isinstance(exc, ChatMigrated):
         return Failure(Verdict.MIGRATED, message, new_chat_id=int(exc.new_chat_id))
     if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is a subclass of it
-        if "message is not modified" in str(exc).lower():
+        said = str(exc).lower()
+        if "message is not modified" in said:
             return Failure(Verdict.NOT_MODIFIED, message)
+        if any(sign in said for sign in _TOPIC_GONE):
+            return Failure(Verdict.TOPIC_GONE, message)
         return Failure(Verdict.PERMANENT, message)
     # A local report file that is gone will not come back by retrying.
     if isinstance(exc, BadPayload | FileNotFoundError | IsADirectoryError | PermissionError):

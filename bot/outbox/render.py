@@ -66,12 +66,10 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
 
 
 def _text_calls(
-    chat_id: int, text: str, buttons: Buttons | None, silent: bool, thread_id: int | None = None
+    chat_id: int, text: str, buttons: Buttons | None, silent: bool, topic: dict[str, int]
 ) -> list[Call]:
     parts = split_text(text)
     calls: list[Call] = []
-    # Only a reply meant for a forum topic says which (`bot.deferred_replies`).
-    topic = {} if thread_id is None else {"thread_id": thread_id}
     for i, part in enumerate(parts):
         keys = buttons if i == len(parts) - 1 else None
         calls.append(_bind("send_message", chat_id, part, buttons=keys, silent=silent, **topic))
@@ -91,23 +89,26 @@ def send_calls(row: OutboxMessage) -> list[Call]:
     payload, chat = row.payload, row.chat_id
     try:
         silent = bool(payload.get("silent", False))
+        # Only a row for a forum topic (a team's, or a reply deferred from one) says which.
+        thread = payload.get("thread_id")
+        topic = {} if thread is None else {"thread_id": int(thread)}
         if row.method == "send_message":
-            thread = payload.get("thread_id")
-            topic = None if thread is None else int(thread)
-            return _text_calls(chat, _text(payload["text"]), payload.get("buttons"), silent, topic)
+            text, buttons = _text(payload["text"]), payload.get("buttons")
+            return _text_calls(chat, text, buttons, silent, topic)
         if row.method in ("send_photo", "send_voice"):
             caption: str | None = payload.get("caption") or None
             tail: list[Call] = []
             if caption is not None and utf16_len(caption) > CAPTION_LIMIT:
-                tail, caption = _text_calls(chat, caption, None, silent), None
-            head = _bind(row.method, chat, str(payload["file_id"]), caption=caption, silent=silent)
+                tail, caption = _text_calls(chat, caption, None, silent, topic), None
+            file_id = str(payload["file_id"])
+            head = _bind(row.method, chat, file_id, caption=caption, silent=silent, **topic)
             return [head, *tail]
         if row.method == "set_menu":
             menu = [(str(name), str(text)) for name, text in payload["commands"]]
             return [_bind("set_chat_menu", chat, menu)]
         if row.method == "send_location":
             lat, lon = float(payload["lat"]), float(payload["lon"])
-            return [_bind("send_location", chat, lat, lon, silent=silent)]
+            return [_bind("send_location", chat, lat, lon, silent=silent, **topic)]
         if row.method == "send_document":
             if not payload.get("file_id") and not payload.get("path"):
                 raise BadPayload("send_document needs a file_id or a path")
@@ -120,6 +121,7 @@ def send_calls(row: OutboxMessage) -> list[Call]:
                     filename=payload.get("filename"),
                     caption=payload.get("caption") or None,
                     silent=silent,
+                    **topic,
                 )
             ]
     except (KeyError, TypeError, ValueError) as exc:

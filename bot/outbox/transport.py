@@ -43,15 +43,33 @@ class Transport(Protocol):
     async def edit_buttons(self, chat_id: int, message_id: int, buttons: Buttons | None) -> int: ...
 
     async def send_photo(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int: ...
 
     async def send_voice(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int: ...
 
     async def send_location(
-        self, chat_id: int, lat: float, lon: float, *, silent: bool = False
+        self,
+        chat_id: int,
+        lat: float,
+        lon: float,
+        *,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int: ...
 
     async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
@@ -67,6 +85,7 @@ class Transport(Protocol):
         filename: str | None = None,
         caption: str | None = None,
         silent: bool = False,
+        thread_id: int | None = None,
     ) -> int: ...
 
 
@@ -131,18 +150,38 @@ class PtbTransport:
         return _message_id(result)
 
     async def send_photo(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         message = await self.bot.send_photo(
-            chat_id, file_id, caption=caption, disable_notification=silent
+            chat_id,
+            file_id,
+            caption=caption,
+            disable_notification=silent,
+            message_thread_id=thread_id,
         )
         return message.message_id
 
     async def send_voice(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         message = await self.bot.send_voice(
-            chat_id, file_id, caption=caption, disable_notification=silent
+            chat_id,
+            file_id,
+            caption=caption,
+            disable_notification=silent,
+            message_thread_id=thread_id,
         )
         return message.message_id
 
@@ -152,10 +191,20 @@ class PtbTransport:
         return 0  # no message: nothing for a later edit to find
 
     async def send_location(
-        self, chat_id: int, lat: float, lon: float, *, silent: bool = False
+        self,
+        chat_id: int,
+        lat: float,
+        lon: float,
+        *,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         message = await self.bot.send_location(
-            chat_id, latitude=lat, longitude=lon, disable_notification=silent
+            chat_id,
+            latitude=lat,
+            longitude=lon,
+            disable_notification=silent,
+            message_thread_id=thread_id,
         )
         return message.message_id
 
@@ -168,6 +217,7 @@ class PtbTransport:
         filename: str | None = None,
         caption: str | None = None,
         silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         document: Any
         if path is not None:
@@ -179,6 +229,11 @@ class PtbTransport:
         else:
             raise ValueError("send_document needs a file_id or a path")
         message = await self.bot.send_document(
-            chat_id, document, filename=filename, caption=caption, disable_notification=silent
+            chat_id,
+            document,
+            filename=filename,
+            caption=caption,
+            disable_notification=silent,
+            message_thread_id=thread_id,
         )
         return message.message_id

@@ -80,3 +80,30 @@ async def test_a_reply_sent_later_still_goes_to_its_topic(
         ("本队未办结 2 件", TOPIC),
         ("完", TOPIC),
     ]
+
+
+@pytest.mark.parametrize("topic", [TOPIC, None])
+def test_both_frameworks_tell_the_desk_the_topic_a_message_is_in(
+    ptb_bot: PtbBot,  # noqa: F811
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
+    topic: int | None,
+) -> None:
+    update = in_topic(say(1, MEMBER, "/queue", chat=TEAM_CHAT), topic)
+    from_ptb = ptb_adapter.to_incoming(PtbUpdate.de_json(update, ptb_bot))
+    parsed = AiogramUpdate.model_validate(update, context={"bot": aiogram_fake_bot})
+    from_aiogram = aiogram_adapter.to_incoming(parsed)
+    assert from_ptb is not None and from_aiogram is not None
+    assert from_ptb.topic == from_aiogram.topic == topic
+
+
+def test_a_reply_chain_in_a_group_without_topics_is_no_topic(
+    ptb_bot: PtbBot,  # noqa: F811
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
+) -> None:
+    update = say(1, MEMBER, "/queue", chat=TEAM_CHAT)
+    update["message"]["message_thread_id"] = 5  # a reply thread: no is_topic_message
+    from_ptb = ptb_adapter.to_incoming(PtbUpdate.de_json(update, ptb_bot))
+    parsed = AiogramUpdate.model_validate(update, context={"bot": aiogram_fake_bot})
+    from_aiogram = aiogram_adapter.to_incoming(parsed)
+    assert from_ptb is not None and from_aiogram is not None
+    assert from_ptb.topic is None and from_aiogram.topic is None

@@ -65,12 +65,24 @@ class MemoryTransport:
         return message_id
 
     async def send_photo(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return await self._record("send_photo", chat_id, caption)
 
     async def send_voice(
-        self, chat_id: int, file_id: str, *, caption: str | None = None, silent: bool = False
+        self,
+        chat_id: int,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return await self._record("send_voice", chat_id, caption)
 
@@ -79,7 +91,13 @@ class MemoryTransport:
         return 0
 
     async def send_location(
-        self, chat_id: int, lat: float, lon: float, *, silent: bool = False
+        self,
+        chat_id: int,
+        lat: float,
+        lon: float,
+        *,
+        silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return await self._record("send_location", chat_id, None)
 
@@ -92,5 +110,6 @@ class MemoryTransport:
         filename: str | None = None,
         caption: str | None = None,
         silent: bool = False,
+        thread_id: int | None = None,
     ) -> int:
         return await self._record("send_document", chat_id, caption)
