@@ -14,6 +14,7 @@ from bot import cli_core
 _COMMAND_MODULES = (
     "bot.cli_route",
     "bot.cli_staff",
+    "bot.cli_places",
     "bot.cli_reports",
     "bot.cli_scheduler",
     "bot.cli_run",

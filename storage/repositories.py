@@ -220,6 +220,10 @@ class SqlMembershipRepository(_Repo):
         query = select(Membership).where(memberships.c.from_config.is_(True))
         return (await self.session.execute(query.order_by(memberships.c.id))).scalars().all()
 
+    async def everyone(self) -> Sequence[Membership]:
+        query = select(Membership).order_by(memberships.c.id)
+        return (await self.session.execute(query)).scalars().all()
+
     async def add(self, membership: Membership) -> None:
         self.session.add(membership)
         await self.session.flush()
@@ -382,6 +386,10 @@ class SqlInviteRepository(_Repo):
         """The invites this person joined with."""
         query = select(Invite).where(invites.c.used_by == user_id)
         return (await self.session.execute(query)).scalars().all()
+
+    async def forget(self, invite: Invite) -> None:
+        await self.session.delete(invite)
+        await self.session.flush()
 
 
 class SqlTeamChatRepository(_Repo):
