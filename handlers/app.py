@@ -112,7 +112,7 @@ class Desk:
             known = user is not None
             if user is None:
                 user = User(id=msg.user_id, created_at=now, language_code=msg.language_code)
-            before = user.details()
+            before, script_before = user.details(), user.script
             script = _script_for(user, msg)
             if not user.reachable and msg.is_private:
                 # They wrote to us privately, so they unblocked the bot. Words or a press in
@@ -131,6 +131,8 @@ class Desk:
                 if not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
+            if _menu_to_follow(script_before, user.script, msg):
+                await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:
                 user.updated_at = now
             await uow.commit()
@@ -148,6 +150,15 @@ def _apology(key: str, msg: Incoming) -> Outcome:
     else their Telegram's (a button press has no words to tell it by)."""
     script = detect_script(msg.text) or script_from_language(msg.language_code)
     return Outcome([Reply(t(key, script or Script.HANS))])
+
+
+def _menu_to_follow(before: Script | None, now: Script | None, msg: Incoming) -> bool:
+    """Whether the person's own command menu should change to their new script. Telegram's
+    shared menu is Simplified; a menu of their own is needed once they read Traditional (or
+    back). Only in their private chat: one they never opened has no menu to set."""
+    if not msg.is_private or now is None or now == before:
+        return False
+    return not (before is None and now is Script.HANS)
 
 
 def _script_for(user: User, msg: Incoming) -> Script:
@@ -321,8 +332,6 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.user.script, ctx.user.script_chosen = Script(data[5:]), True
         ctx.script = ctx.user.script
         ctx.say("lang_set_hant" if ctx.script is Script.HANT else "lang_set")
-        if await is_oversight(ctx):
-            await send_own_menu(ctx)  # their command menu in the script they chose
     elif data.startswith("my:"):
         await mine.on_button(ctx, data)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:

@@ -6,9 +6,11 @@ requesters never need; a supervisor's or admin's private chat lists their own co
 in their script. A farmer is never offered /queue, /reassign or /stats (the desk would
 refuse them anyway).
 
-All menus are set when the bot starts; someone who becomes a supervisor with an invite, or
-a supervisor who switches script with /lang, gets their own menu at once, through the
-outbox (a `set_menu` row: retried like any message, and kept across a restart).
+The shared menus and the supervisors' own are set when the bot starts. Telegram's menus
+know languages, not scripts: someone who writes Traditional Chinese (or picks it with
+/lang) gets a menu of their own chat in Traditional when their script changes, and someone
+who becomes a supervisor with an invite gets theirs at once, both through the outbox (a
+`set_menu` row: retried like any message, and kept across a restart).
 """
 
 from __future__ import annotations
@@ -69,7 +71,12 @@ async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Comma
     ]
 
 
-async def send_own_menu(ctx: Ctx) -> None:
-    """Set the person's oversight menu in their private chat now, not at the next start."""
-    menu = [[name, text] for name, text in oversight_menu(ctx.script)]
+async def send_own_menu(ctx: Ctx, *, overseer: bool) -> None:
+    """Set the person's menu in their private chat now, in their script: a supervisor's or
+    admin's own (not at the next start), or the requesters' one."""
+    if ctx.menu_queued:
+        return
+    ctx.menu_queued = True
+    own = oversight_menu(ctx.script) if overseer else commands(REQUESTER, script=ctx.script)
+    menu = [[name, text] for name, text in own]
     await ctx.enqueue(ctx.user.id, "", method="set_menu", purpose="menu", extra={"commands": menu})

@@ -55,6 +55,7 @@ class Ctx:
     # ledger): it then holds no write lock while it reads, and what it adds to `out` is
     # shown with the step's other replies.
     later: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    menu_queued: bool = False  # the person's own command menu is already on its way
 
     @property
     def cfg(self) -> Config:

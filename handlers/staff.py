@@ -59,7 +59,7 @@ async def join_with_invite(ctx: Ctx, token: str) -> None:
         )
     if invite.role is Role.SUPERVISOR:
         ctx.say("join_ok_supervisor")
-        await send_own_menu(ctx)  # /stats, /ledger... in the menu from today
+        await send_own_menu(ctx, overseer=True)  # /stats, /ledger... in the menu from today
         return
     team = ctx.cfg.find_team(invite.team_id or "")
     ctx.say(

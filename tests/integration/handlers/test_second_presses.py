@@ -60,7 +60,9 @@ async def test_notices_follow_the_script_chosen_after_filing(desk: Harness) -> N
     await desk.send(RETAILER, "/lang")
     await desk.press(RETAILER, "lang:hans")
     await desk.press(200051, f"tk:acc:{ticket.id}", chat=MONOPOLY_CHAT)
-    [notice] = [r for r in await desk.outbox() if r.chat_id == RETAILER]
+    [notice] = [
+        r for r in await desk.outbox() if r.chat_id == RETAILER and r.method == "send_message"
+    ]
     assert "工单" in notice.payload["text"] and "工單" not in notice.payload["text"]
 
 

@@ -1,5 +1,5 @@
-"""Menus set after start-up: a new supervisor's, or one in the script a supervisor chose,
-go out through the outbox like any message (retried, kept across a restart)."""
+"""Menus set after start-up: a new supervisor's, or one in the script someone chose or
+writes in, go out through the outbox like any message (retried, kept across a restart)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,11 @@ async def test_a_supervisor_joining_by_invite_gets_their_menu_without_a_restart(
         await uow.commit()
     rig.api.inject("server_error", method="setMyCommands", times=1)  # tried again, as a message
     await desk.send(newcomer, "/lang")
-    await desk.press(newcomer, "lang:hant")  # a requester still: no menu of their own yet
-    assert [r for r in await rig.rows() if r.method == "set_menu"] == []
+    await desk.press(newcomer, "lang:hant")  # a requester still: the requesters' menu
+    [first] = [r for r in await rig.rows() if r.method == "set_menu"]
+    names = [name for name, _ in first.payload["commands"]]
+    assert "stats" not in names and "110" in names
+    assert "緊急" in json.dumps(first.payload, ensure_ascii=False)  # in Traditional
     await desk.send(newcomer, f"/start join_{invite.token}")
     await rig.sender.drain_all()
     theirs = {"type": "chat", "chat_id": newcomer}
@@ -33,8 +36,8 @@ async def test_a_supervisor_joining_by_invite_gets_their_menu_without_a_restart(
     [key] = [k for k in rig.api.commands if str(newcomer) in k]
     assert "導出臺賬" in json.dumps(rig.api.commands[key], ensure_ascii=False)  # their script
     assert rig.api.menu() == []  # nobody else's menu was touched
-    [row] = [r for r in await rig.rows() if r.method == "set_menu"]
-    assert row.status == "sent" and row.attempts == 2  # the 500, then the menu
+    rows = [r for r in await rig.rows() if r.method == "set_menu"]
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 2), ("sent", 1)]  # 500, then sent
 
 
 async def test_a_supervisor_switching_script_gets_the_menu_in_it(
@@ -48,3 +51,20 @@ async def test_a_supervisor_switching_script_gets_the_menu_in_it(
     [commands] = rig.api.commands.values()
     shown = json.dumps(commands, ensure_ascii=False)
     assert "導出臺賬" in shown and "导出台账" not in shown
+
+
+async def test_a_requester_writing_traditional_gets_a_menu_in_it_once(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    farmer = 100077
+    desk = Harness(db, demo_config)
+    await desk.send(farmer, "/start", language_code="zh-hans")  # Simplified: the shared menu
+    assert [r for r in await rig.rows() if r.method == "set_menu"] == []
+    await desk.send(farmer, "請問烤房風機壞了怎麼辦")
+    await desk.send(farmer, "謝謝")
+    await rig.sender.drain_all()
+    theirs = {"type": "chat", "chat_id": farmer}
+    assert "110" in rig.api.menu(theirs) and "stats" not in rig.api.menu(theirs)
+    assert len([r for r in await rig.rows() if r.method == "set_menu"]) == 1  # not per message
+    [key] = [k for k in rig.api.commands if str(farmer) in k]
+    assert "緊急" in json.dumps(rig.api.commands[key], ensure_ascii=False)
