@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
-    "wish_staff_only": "心愿清单只对本局职工开放。职工请先登记（/start）或联系工会。",
+    "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
     "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
     "empty": "内容是空的，请用文字描述一下。",
