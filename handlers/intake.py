@@ -268,9 +268,12 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     # The router's reasons for leaving it to a person (its scores, the candidates) are for
     # the staff on the card; the requester is told plainly what happens.
     by_hand = triage is not None and routed.line == triage.id
+    # The kind it will be filed as (a staff member's request to the staff line is a wish),
+    # named the same in the question and in the summary under it.
+    kind = ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}")
     summary = ctx.text(
         "summary",
-        kind=ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}"),
+        kind=kind,
         text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
@@ -282,7 +285,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         Button(ctx.text("abort"), "f:no"),
         per_row=3,
     )
-    first = ctx.text(lead, kind=ctx.text(f"kind_{gathered.kind.value}")) if lead else ""
+    first = ctx.text(lead, kind=kind) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 

@@ -36,3 +36,22 @@ async def test_a_photo_captioned_ok_at_the_summary_is_added_not_taken_as_submit(
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED
     assert any(r.payload.get("file_id") == "new-address" for r in await desk.outbox())
+
+
+async def _register_staff(desk: Harness, user: int = STAFF, name: str = "王建国") -> None:
+    await desk.send(user, "/start")
+    await desk.press(user, "f:kind:staff")
+    await desk.send(user, name)
+    await desk.send(user, "跳过")
+    await desk.press(user, "f:skip")
+
+
+async def test_a_typed_staff_request_is_offered_as_the_wish_it_will_be_filed_as(
+    desk: Harness,
+) -> None:
+    await _register_staff(desk)
+    out = await desk.send(STAFF, "希望组织一次职工体检")
+    assert "作为「心愿」提交吗" in texts(out) and "类别：心愿" in texts(out)
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind.value == "wish"
