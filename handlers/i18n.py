@@ -220,6 +220,7 @@ MESSAGES: dict[str, str] = {
     "chart": "图表",
     "file": "文件",
     "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",
+    "t_xfer_same": "工单 {number} 已经在 {team}，无需转派。",
     "reassign_same": "工单 {number} 已经在 {team}，无需改派。",
     "reassign_which_team": "没有唯一对应「{typed}」的服务队，请写全名或 ID。可选：{teams}",
     "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",

@@ -55,3 +55,19 @@ async def test_a_typed_staff_request_is_offered_as_the_wish_it_will_be_filed_as(
     await desk.press(STAFF, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind.value == "wish"
+
+
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+async def test_a_transfer_to_the_team_that_has_it_is_refused_before_the_reason(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    assert ticket.team_id == "delivery"
+    out = await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket.id}:delivery", chat=DELIVERY_CHAT)
+    assert out.toast == "工单 10019 已经在 物流配送中心，无需转派。"
+    assert not out.replies  # no 请说明转派原因 to type into nothing
+    out = await desk.send(DELIVERY_MEMBER, "误点了", chat=DELIVERY_CHAT)
+    assert not out.replies and not out.toast  # the group's own talk again
