@@ -71,3 +71,28 @@ async def test_a_transfer_to_the_team_that_has_it_is_refused_before_the_reason(
     assert not out.replies  # no 请说明转派原因 to type into nothing
     out = await desk.send(DELIVERY_MEMBER, "误点了", chat=DELIVERY_CHAT)
     assert not out.replies and not out.toast  # the group's own talk again
+
+
+async def _wish(desk: Harness, text: str) -> int:
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, text)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    ticket = (await desk.tickets())[-1]
+    assert ticket.id is not None and ticket.text == text
+    return ticket.id
+
+
+async def test_my_list_keeps_an_old_open_wish_in_sight_behind_ten_newer_tickets(
+    desk: Harness,
+) -> None:
+    await _register_staff(desk)
+    first = await _wish(desk, "希望食堂增加晚餐")
+    for n in range(10):
+        desk.clock.advance(hours=1)  # past the hourly limit on new tickets
+        withdrawn = await _wish(desk, f"希望组织第{n}次篮球比赛")
+        await desk.press(STAFF, f"my:x:{withdrawn}")
+    out = await desk.send(STAFF, "/my")
+    shown = [b.data for r in out.replies for row in r.buttons for b in row]
+    assert f"my:v:{first}" in shown  # still waiting for the team, so still listed
+    assert len(shown) == 11 and shown[-1] == f"my:v:{first}"  # newest first, as before
