@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
     "help_wish": "　/wish 职工心愿",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
+    "t_complaint_copy": (
+        "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
+        "办结、评价和报告人是否满意都会显示在上面。"
+    ),
     "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",
     "nothing_to_cancel": "当前没有进行中的操作。",
     "expired": "上一次的操作已超时，请重新开始。",

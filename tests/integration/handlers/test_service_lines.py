@@ -96,3 +96,47 @@ async def test_my_list_keeps_an_old_open_wish_in_sight_behind_ten_newer_tickets(
     shown = [b.data for r in out.replies for row in r.buttons for b in row]
     assert f"my:v:{first}" in shown  # still waiting for the team, so still listed
     assert len(shown) == 11 and shown[-1] == f"my:v:{first}"  # newest first, as before
+
+
+CONDUCT_CHAT = -1001000000016
+
+
+async def test_a_complaint_another_team_handles_is_watched_by_the_oversight_team(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到", photo_file_id="late-receipt")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind.value == "complaint" and ticket.team_id == "delivery"
+    watched = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
+    assert "是一件投诉，由 物流配送中心 办理" in watched[0].payload["text"]
+    [card] = [r for r in watched if r.purpose == "card"]
+    assert "buttons" not in card.payload  # theirs to watch, not to work
+    assert any(r.payload.get("file_id") == "late-receipt" for r in watched)
+    # The team resolves it; the copy shows it, still without buttons.
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已经批评教育", chat=DELIVERY_CHAT)
+    [*_, edit] = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
+    assert edit.method == "edit_message" and "已办结待确认" in edit.payload["text"]
+    assert "buttons" not in edit.payload
+    # Not solved, says the retailer: the copy comes again with what happened so far.
+    await desk.press(RETAILER, f"my:bad:{ticket.id}")
+    await desk.send(RETAILER, "还是天天迟到")
+    again = [r.payload.get("text", "") for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
+    assert any("重新办理：还是天天迟到" in text for text in again)
+
+
+async def test_a_request_or_a_complaint_at_the_oversight_team_gets_no_copy(
+    desk: Harness,
+) -> None:
+    await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    await desk.send(RETAILER, "送货员态度很差，还骂人")
+    await desk.press(RETAILER, "f:ok")
+    [_request, complaint] = await desk.tickets()
+    assert complaint.team_id == "conduct"
+    conduct_rows = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
+    assert [r.ticket_id for r in conduct_rows] == [complaint.id]  # its own card, once
+    assert "buttons" in conduct_rows[0].payload
