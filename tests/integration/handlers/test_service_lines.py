@@ -140,3 +140,24 @@ async def test_a_request_or_a_complaint_at_the_oversight_team_gets_no_copy(
     conduct_rows = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
     assert [r.ticket_id for r in conduct_rows] == [complaint.id]  # its own card, once
     assert "buttons" in conduct_rows[0].payload
+
+
+async def test_a_transfer_tells_the_requester_in_their_script_that_nothing_need_be_repeated(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我的許可證快到期了，延續要帶什麼材料？")
+    await desk.send(RETAILER, photo_file_id="licence")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(200051, f"tk:xto:{ticket.id}:ordering", chat=MONOPOLY_CHAT)
+    await desk.send(200051, "这是订货的问题", chat=MONOPOLY_CHAT)
+    told = [r.payload["text"] for r in await desk.outbox() if r.chat_id == RETAILER]
+    assert told == [
+        "工單 10019 已轉給 營銷服務部（客戶經理） 辦理。"
+        "您之前說的情況和發的照片、位置已一併轉過去，不用再說一遍。"
+    ]
+    ordering = [r for r in await desk.outbox() if r.chat_id == -1001000000013]
+    assert any(r.payload.get("file_id") == "licence" for r in ordering)
+    assert any("延續要帶什麼材料" in r.payload.get("text", "") for r in ordering)
