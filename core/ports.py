@@ -36,7 +36,11 @@ class TicketRepository(Protocol):
 
     async def events(self, ticket_id: int) -> Sequence[TicketEvent]: ...
 
-    async def of_requester(self, user_id: int, limit: int = 10) -> Sequence[Ticket]: ...
+    async def of_requester(
+        self, user_id: int, limit: int = 10, *, open_only: bool = False
+    ) -> Sequence[Ticket]:
+        """The requester's newest tickets first; with `open_only`, those not closed or
+        withdrawn."""
 
     async def waiting_for(self, user_id: int) -> Ticket | None:
         """The requester's ticket waiting for their reply, if any (most recent)."""

@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
     "help_wish": "　/wish 职工心愿",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
+    "t_complaint_copy": (
+        "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
+        "办结、评价和报告人是否满意都会显示在上面。"
+    ),
     "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",
     "nothing_to_cancel": "当前没有进行中的操作。",
     "expired": "上一次的操作已超时，请重新开始。",
@@ -106,7 +110,7 @@ MESSAGES: dict[str, str] = {
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
-    "wish_staff_only": "心愿清单只对本局职工开放。职工请先登记（/start）或联系工会。",
+    "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
     "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
     "empty": "内容是空的，请用文字描述一下。",
@@ -222,6 +226,7 @@ MESSAGES: dict[str, str] = {
     "chart": "图表",
     "file": "文件",
     "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",
+    "t_xfer_same": "工单 {number} 已经在 {team}，无需转派。",
     "reassign_same": "工单 {number} 已经在 {team}，无需改派。",
     "reassign_which_team": "没有唯一对应「{typed}」的服务队，请写全名或 ID。可选：{teams}",
     "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",
@@ -274,7 +279,10 @@ MESSAGES: dict[str, str] = {
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
     "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
     "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
-    "n_transferred": "工单 {number} 已转给 {team} 办理。",
+    "n_transferred": (
+        "工单 {number} 已转给 {team} 办理。您之前说的情况和发的照片、位置已一并转过去，"
+        "不用再说一遍。"
+    ),
 }
 
 

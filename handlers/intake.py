@@ -268,9 +268,12 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     # The router's reasons for leaving it to a person (its scores, the candidates) are for
     # the staff on the card; the requester is told plainly what happens.
     by_hand = triage is not None and routed.line == triage.id
+    # The kind it will be filed as (a staff member's request to the staff line is a wish),
+    # named the same in the question and in the summary under it.
+    kind = ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}")
     summary = ctx.text(
         "summary",
-        kind=ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}"),
+        kind=kind,
         text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
@@ -282,7 +285,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         Button(ctx.text("abort"), "f:no"),
         per_row=3,
     )
-    first = ctx.text(lead, kind=ctx.text(f"kind_{gathered.kind.value}")) if lead else ""
+    first = ctx.text(lead, kind=kind) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
@@ -327,7 +330,8 @@ async def ticket_step(ctx: Ctx) -> None:
         await ctx.goto("extras", **gathered.to_data())
         ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
     elif step == "extras":
-        if msg.callback_data == "f:next" or bare(msg.text) in _NOTHING_MORE:
+        with_file = bool(msg.photo_file_id or msg.voice_file_id)
+        if msg.callback_data == "f:next" or (not with_file and bare(msg.text) in _NOTHING_MORE):
             await ctx.goto("confirm")
             _summary(ctx, gathered)
             return
@@ -370,10 +374,13 @@ def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
     words over the limit); "nothing" when the message held nothing to add.
     """
     msg = ctx.msg
-    if msg.photo_file_id:
-        gathered.photos.append(msg.photo_file_id)
-    elif msg.voice_file_id:
-        gathered.voices.append(msg.voice_file_id)
+    if msg.photo_file_id or msg.voice_file_id:
+        # A caption is the requester's words about the file ("许可证照片，请帮我办变更"):
+        # they join the description, or the team would get the file without them.
+        if bare(msg.text) and not _add_words(ctx, gathered, msg.text):
+            return "refused"
+        gathered.photos += [msg.photo_file_id] if msg.photo_file_id else []
+        gathered.voices += [msg.voice_file_id] if msg.voice_file_id else []
     elif msg.location is not None:
         if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
             found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
@@ -381,17 +388,26 @@ def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
             return "refused"
         gathered.lat, gathered.lon = msg.location.lat, msg.location.lon
     elif bare(msg.text):  # an emoji or a 👍 alone adds nothing to the description
-        if not _valid_text(ctx, f"{gathered.text}\n{msg.text}"):
-            return "refused"
-        gathered.text = f"{gathered.text}\n{msg.text}"
-        return "words"
+        return "words" if _add_words(ctx, gathered, msg.text) else "refused"
     else:
         return "nothing"
     return "media"
 
 
+def _add_words(ctx: Ctx, gathered: Gathered, words: str) -> bool:
+    """Add `words` to the description; False (and the reason said) when over the limit."""
+    text = f"{gathered.text}\n{words}"
+    if not _valid_text(ctx, text):
+        return False
+    gathered.text = text
+    return True
+
+
 async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
-    choice = ctx.msg.callback_data or _TYPED_CHOICES.get(bare(ctx.msg.text))
+    msg = ctx.msg
+    # A photo's caption ("确认一下这张") is about the photo, never the answer to a button.
+    typed = "" if msg.photo_file_id or msg.voice_file_id else bare(msg.text)
+    choice = msg.callback_data or _TYPED_CHOICES.get(typed)
     if choice == "f:ok":
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:

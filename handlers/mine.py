@@ -47,8 +47,18 @@ def says_solved(text: str) -> bool:
     return any(w in plain for w in _SOLVED) and not any(w in plain for w in _NOT_SOLVED)
 
 
+_RECENT = 10  # the newest tickets /my lists, whatever their state
+_OPEN_MAX = 30  # and every one still open beside them, up to this many
+
+
 async def list_mine(ctx: Ctx) -> None:
-    mine = await ctx.uow.tickets.of_requester(ctx.user.id, limit=10)
+    # Every ticket still being worked on is listed, not only the newest: a staff member's
+    # wish list (心愿清单) is crossed off item by item over weeks, and an open wish must
+    # not drop out of sight behind ten newer ones.
+    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
+    still_open = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
+    by_id = {t.id: t for t in [*recent, *still_open]}
+    mine = sorted(by_id.values(), key=lambda t: -(t.id or 0))
     if not mine:
         ctx.say("my_none")
         return

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from core.enums import Role
+from core.enums import Kind, Role
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket
 from core.services import may_work_on, withdraw_stale_prompts
 from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
+from handlers.i18n import t
 from handlers.replies import Button
 
 
@@ -136,15 +137,24 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester)
     targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
-    attachments = await ctx.uow.attachments.of_ticket(ticket.id) if targets else ()
+    # A complaint another team handles is copied to the oversight team, without buttons
+    # here or in later edits (`update_cards` gives them to the ticket's team only).
+    watchers = [
+        c for c in [await oversight_chat(ctx, ticket)] if c is not None and c not in targets
+    ]
+    for watcher in watchers:
+        team = ctx.cfg.team(ticket.team_id).name
+        await ctx.enqueue(watcher, t("t_complaint_copy", number=ticket.label, team=team))
+    everyone = [*targets, *watchers]
+    attachments = await ctx.uow.attachments.of_ticket(ticket.id) if everyone else ()
     history = ""
-    if with_history and targets:
+    if with_history and everyone:
         history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
-    for target in targets:
+    for target in everyone:
         await ctx.enqueue(
             target,
             text,
-            buttons=card_buttons(ctx.cfg, ticket),
+            buttons=card_buttons(ctx.cfg, ticket) if target in targets else (),
             urgent=ticket.urgent,
             ticket_id=ticket.id,
             purpose="card",
@@ -157,6 +167,17 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
                 await forward(ctx, target, ticket, method, file_id=attachment.file_id)
         if ticket.lat is not None and ticket.lon is not None:
             await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
+
+
+async def oversight_chat(ctx: Ctx, ticket: Ticket) -> int | None:
+    """Where a complaint that another team handles is copied: the oversight line's team
+    (作风监督). A complaint about a team's own people ("投诉配送员小王") may be routed to that
+    team by its domain words; the copy keeps its handling in sight of someone outside the
+    team, so it cannot be resolved and closed there unseen."""
+    line = ctx.cfg.oversight_line()
+    if ticket.kind is not Kind.COMPLAINT or line is None or ticket.line == line.id:
+        return None
+    return await team_chat(ctx, ctx.cfg.default_team(line.id).id)
 
 
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}

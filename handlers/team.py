@@ -152,6 +152,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
     elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         await dispatch_by_hand(ctx, ticket, parts[3])
+    elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
+        # An older list's button for the team that has it now: said before a reason is
+        # typed that could not be used.
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.toast("t_xfer_same", number=ticket.label, team=team)
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         await ctx.start_flow("t_xfer", "note", {"ticket_id": ticket.id, "to": parts[3]})
         ctx.reply(t("t_xfer_prompt", number=ticket.label, team=ctx.cfg.team(parts[3]).name))

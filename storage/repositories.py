@@ -129,13 +129,13 @@ class SqlTicketRepository(_Repo):
         )
         return (await self.session.execute(query)).scalars().all()
 
-    async def of_requester(self, user_id: int, limit: int = 10) -> Sequence[Ticket]:
-        query = (
-            select(Ticket)
-            .where(tickets.c.requester_id == user_id)
-            .order_by(tickets.c.id.desc())
-            .limit(limit)
-        )
+    async def of_requester(
+        self, user_id: int, limit: int = 10, *, open_only: bool = False
+    ) -> Sequence[Ticket]:
+        query = select(Ticket).where(tickets.c.requester_id == user_id)
+        if open_only:
+            query = query.where(tickets.c.status.in_(OPEN_STATUSES))
+        query = query.order_by(tickets.c.id.desc()).limit(limit)
         return (await self.session.execute(query)).scalars().all()
 
     async def waiting_for(self, user_id: int) -> Ticket | None:

@@ -97,7 +97,7 @@ async def test_add_information_reaches_the_team(desk: Harness) -> None:
 
 async def test_wish_is_for_staff_only(desk: Harness) -> None:
     out = await desk.send(FARMER, "/wish")
-    assert "只对本局职工开放" in texts(out)
+    assert "仅对本局职工开放" in texts(out)
     await desk.send(STAFF, "/start")
     await desk.press(STAFF, "f:kind:staff")
     out = await desk.send(STAFF, "/wish")
