@@ -169,7 +169,7 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
             await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
 
 
-async def oversight_chat(ctx: Ctx, ticket: Ticket) -> int | None:
+async def oversight_chat(ctx: Ctx, ticket: Ticket) -> ChatPlace | None:
     """Where a complaint that another team handles is copied: the oversight line's team
     (作风监督). A complaint about a team's own people ("投诉配送员小王") may be routed to that
     team by its domain words; the copy keeps its handling in sight of someone outside the
