@@ -47,12 +47,18 @@ class Calendar(Protocol):
     def between(self, start: datetime, end: datetime) -> timedelta:
         """Counted time from `start` to `end` (zero when end is not after start)."""
 
+    def next_working(self, instant: datetime) -> datetime:
+        """`instant` if time counts then, else when it next starts counting."""
+
 
 class AlwaysOn:
     """24x7: every minute counts."""
 
     def add(self, start: datetime, delta: timedelta) -> datetime:
         return start + delta
+
+    def next_working(self, instant: datetime) -> datetime:
+        return instant
 
     def between(self, start: datetime, end: datetime) -> timedelta:
         return max(end - start, timedelta(0))
@@ -111,6 +117,11 @@ class BusinessCalendar:
                 break
             total += min(seg_end, end) - seg_start
         return total
+
+    def next_working(self, instant: datetime) -> datetime:
+        for seg_start, _ in self._iter_segments(instant):
+            return seg_start.astimezone(UTC)
+        raise ValueError("the calendar has no working day in ten years")
 
     def is_working_time(self, instant: datetime) -> bool:
         local = instant.astimezone(self.zone)
