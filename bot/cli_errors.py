@@ -14,11 +14,14 @@ import socket
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
+
+from core.durations import parse_positive_duration
 
 T = TypeVar("T")
 
@@ -162,3 +165,15 @@ def positive_int(text: str) -> int:
 def non_negative_int(text: str) -> int:
     """An argparse type for "up to N", where 0 means none."""
     return _whole_number(text, 0, "0 or more")
+
+
+def positive_duration(text: str) -> timedelta:
+    """An argparse type for a period that cannot be zero: "30s", "1m", or plain seconds.
+
+    The config's own parsing (core.durations), so an option and the file take the same
+    forms and are refused with the same words.
+    """
+    try:
+        return parse_positive_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

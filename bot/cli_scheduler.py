@@ -3,7 +3,7 @@ own process (the bot process can run the same jobs instead; see bot/scheduler_wi
 
     jinye110 scheduler                     run until SIGINT/SIGTERM
     jinye110 scheduler --once              one sweep now, print what it did, exit
-    jinye110 scheduler --sweep-every 10    sweep every 10 seconds (default 30)
+    jinye110 scheduler --sweep-every 10s   sweep every 10 seconds (default 30s)
 
 Several scheduler processes may share one PostgreSQL database: SKIP LOCKED and the
 outbox dedup keys keep every alert single.
@@ -18,8 +18,15 @@ import logging
 import signal
 import sys
 from contextlib import suppress
+from datetime import timedelta
 
-from bot.cli_errors import DatabaseUnusable, database_failed, using_database
+from bot.cli_errors import (
+    DatabaseUnusable,
+    database_failed,
+    positive_duration,
+    positive_int,
+    using_database,
+)
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -34,9 +41,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     run.add_argument("--config", help="config file (default: JINYE_CONFIG)")
     run.add_argument("--once", action="store_true", help="sweep once now and exit")
-    run.add_argument("--sweep-every", type=float, default=30.0, metavar="SECONDS")
     run.add_argument(
-        "--batch", type=int, default=100, metavar="N", help="tickets per sweep transaction"
+        "--sweep-every",
+        type=positive_duration,
+        default=timedelta(seconds=30),
+        metavar="PERIOD",
+        help="how often to sweep: 30s, 1m or plain seconds (default 30s)",
+    )
+    run.add_argument(
+        "--batch", type=positive_int, default=100, metavar="N", help="tickets per sweep transaction"
     )
     run.add_argument("--no-weekly", action="store_true", help="do not send the weekly report")
     run.add_argument(
@@ -51,9 +64,6 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
         cfg = load_config(args.config or settings.config)
     except ConfigError as exc:
         print("jinye110 scheduler: " + "; ".join(exc.errors), file=sys.stderr)
-        return 2
-    if args.sweep_every <= 0 or args.batch <= 0:
-        print("jinye110 scheduler: --sweep-every and --batch must be positive", file=sys.stderr)
         return 2
     from storage.migrate import upgrade
 
@@ -80,7 +90,7 @@ async def _main(args: argparse.Namespace, settings: Settings, cfg: Config) -> in
     jobs = build_jobs(
         db,
         cfg,
-        schedule=Schedule(sweep_every=args.sweep_every, sweep_batch=args.batch),
+        schedule=Schedule(sweep_every=args.sweep_every.total_seconds(), sweep_batch=args.batch),
         weekly=not args.no_weekly,
     )
     try:

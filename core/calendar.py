@@ -16,7 +16,14 @@ from zoneinfo import ZoneInfo
 import chinese_calendar
 import holidays
 
-_MAX_DAYS = 3660  # ten years of searching means the calendar has no working time at all
+# Ten years in a row without a working day means the calendar has none at all. The search
+# itself has no end: a long duration on short hours may reach beyond ten years, and the
+# ladder's repeats of a ticket left open for years do (config checks keep a single duration
+# within a year's working days, see WORKING_DAYS_A_YEAR).
+_MAX_IDLE_DAYS = 3660
+# The fewest working days in a year in mainland China, 2004–2031 (248 in 2025 and 2026):
+# a business-calendar duration longer than this many working days is no deadline.
+WORKING_DAYS_A_YEAR = 248
 
 
 @lru_cache(maxsize=4096)
@@ -40,12 +47,18 @@ class Calendar(Protocol):
     def between(self, start: datetime, end: datetime) -> timedelta:
         """Counted time from `start` to `end` (zero when end is not after start)."""
 
+    def next_working(self, instant: datetime) -> datetime:
+        """`instant` if time counts then, else when it next starts counting."""
+
 
 class AlwaysOn:
     """24x7: every minute counts."""
 
     def add(self, start: datetime, delta: timedelta) -> datetime:
         return start + delta
+
+    def next_working(self, instant: datetime) -> datetime:
+        return instant
 
     def between(self, start: datetime, end: datetime) -> timedelta:
         return max(end - start, timedelta(0))
@@ -70,15 +83,19 @@ class BusinessCalendar:
         """Working segments from `start` on, lazily, a day at a time."""
         local = start.astimezone(self.zone)
         day = local.date()
-        for _ in range(_MAX_DAYS):
+        idle = 0
+        while idle < _MAX_IDLE_DAYS:
             if self.is_workday(day):
+                idle = 0
                 for begin, end in self.periods:
                     seg_start = datetime.combine(day, begin, tzinfo=self.zone)
                     seg_end = datetime.combine(day, end, tzinfo=self.zone)
                     if seg_end <= local:
                         continue
                     yield max(seg_start, local), seg_end
-            day += timedelta(days=1)
+            else:
+                idle += 1
+            day += timedelta(days=1)  # OverflowError past the year 9999
 
     def add(self, start: datetime, delta: timedelta) -> datetime:
         if delta <= timedelta(0):
@@ -89,7 +106,7 @@ class BusinessCalendar:
             if remaining <= available:
                 return (seg_start + remaining).astimezone(UTC)
             remaining -= available
-        raise ValueError("the calendar has no working time in the next ten years")
+        raise ValueError("the calendar has no working day in ten years")
 
     def between(self, start: datetime, end: datetime) -> timedelta:
         total = timedelta(0)
@@ -100,6 +117,11 @@ class BusinessCalendar:
                 break
             total += min(seg_end, end) - seg_start
         return total
+
+    def next_working(self, instant: datetime) -> datetime:
+        for seg_start, _ in self._iter_segments(instant):
+            return seg_start.astimezone(UTC)
+        raise ValueError("the calendar has no working day in ten years")
 
     def is_working_time(self, instant: datetime) -> bool:
         local = instant.astimezone(self.zone)

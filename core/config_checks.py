@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.calendar import WORKING_DAYS_A_YEAR
+from core.durations import format_duration
 
 if TYPE_CHECKING:
     from core.config import Config
@@ -74,4 +78,55 @@ def cross_references(cfg: Config) -> list[str]:
     for i, line in enumerate(cfg.service_lines):
         if line.oversight and (line.triage or line.emergency):
             errors.append(f"service_lines[{i}]: an oversight line is neither triage nor 110")
+    errors += working_time_limits(cfg)
+    return errors
+
+
+def _hours(delta: timedelta) -> str:
+    return f"{delta.total_seconds() / 3600:g}h"
+
+
+def working_time_limits(cfg: Config) -> list[str]:
+    """Business-calendar durations that do not fit in a year's working days.
+
+    On short business hours a duration the file allows (up to 365d) can need decades of
+    working days: 365d on a 30-minute working day is 17,520 of them. No deadline means that,
+    and every ticket would have its deadline computed (and its ladder chased) that far away.
+    """
+    day = sum(
+        (
+            datetime.combine(date.min, p.end) - datetime.combine(date.min, p.start)
+            for p in cfg.business_hours
+        ),
+        timedelta(0),
+    )
+    if not day:
+        return []  # refused already: business_hours needs a working period
+    limit = day * WORKING_DAYS_A_YEAR
+    rule = (
+        f"on a business calendar at most a year's working days: {WORKING_DAYS_A_YEAR} × "
+        f"{_hours(day)} = {_hours(limit)} (business_hours make {_hours(day)} one working day)"
+    )
+    ladders = {ladder.id: ladder for ladder in cfg.ladders}
+    errors: list[str] = []
+    for i, policy in enumerate(cfg.sla_policies):
+        if policy.calendar != "business":
+            continue
+        for name in ("accept_within", "resolve_within"):
+            within: timedelta = getattr(policy, name)
+            if within > limit:
+                errors.append(
+                    f"sla_policies[{i}].{name}: {format_duration(within)} of working time is "
+                    f"{within / day:.0f} working days; {rule}"
+                )
+        ladder = ladders.get(policy.ladder)
+        if ladder is None:
+            continue  # an unknown ladder is reported above
+        reach = ladder.steps[-1].after + ladder.repeat_every
+        if reach > limit:
+            errors.append(
+                f"sla_policies[{i}].ladder: ladder '{ladder.id}' repeats {_hours(reach)} "
+                f"of working time after the deadline (its last step's after + repeat_every), "
+                f"{reach / day:.0f} working days; {rule}"
+            )
     return errors

@@ -1,4 +1,5 @@
-"""Human durations in config files: "90s", "15m", "4h", "2d", "1h30m" or plain seconds."""
+"""Human durations in config files and options: "90s", "15m", "4h", "2d", "1h30m" or plain
+seconds ("90")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from datetime import timedelta
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
+_SECONDS = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 # No deadline, ladder or link in a service desk runs for more than a year; anything longer
@@ -28,6 +30,10 @@ def parse_duration(value: object) -> timedelta:
     text = value.strip().lower().replace(" ", "")
     if not text:
         raise ValueError("empty duration")
+    if _SECONDS.fullmatch(text):
+        # A plain number is seconds, written as text too: a quoted "90" in YAML, or a
+        # command-line option (`jinye110 scheduler --sweep-every 10`).
+        return _bounded(float(text), value)
     pos = 0
     total = 0.0
     for match in _PART.finditer(text):

@@ -120,19 +120,32 @@ def adjust_deadlines(
     policy = policy_for(cfg, ticket)
     calendar = calendar_for(cfg, ticket)
     if action in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN):
-        # The receiving team gets a fresh accept window; the promise to resolve stands.
+        # The receiving team gets a fresh accept window; the promise to resolve stands,
+        # less the time a question to the requester held it (a waiting ticket moved on).
+        if paused_since is not None:
+            _give_back(calendar, ticket, ("resolve_due_at",), paused_since, now)
         ticket.accept_due_at = calendar.add(now, policy.accept_within)
     elif action is Action.REOPEN:
         set_initial_deadlines(cfg, ticket, now)
     elif action is Action.ANSWER and paused_since is not None:
-        # The clock stopped while the team waited for the requester: give that time back.
-        for name in ("accept_due_at", "resolve_due_at"):
-            due = getattr(ticket, name)
-            if due is not None and due > paused_since:
-                setattr(ticket, name, calendar.add(now, calendar.between(paused_since, due)))
-            elif due is not None:
-                setattr(ticket, name, due + (now - paused_since))
+        _give_back(calendar, ticket, ("accept_due_at", "resolve_due_at"), paused_since, now)
     schedule_next(cfg, ticket)
+
+
+def _give_back(
+    calendar: Calendar,
+    ticket: Ticket,
+    names: tuple[str, ...],
+    paused_since: datetime,
+    now: datetime,
+) -> None:
+    """The clock stopped while the team waited for the requester: give that time back."""
+    for name in names:
+        due = getattr(ticket, name)
+        if due is not None and due > paused_since:
+            setattr(ticket, name, calendar.add(now, calendar.between(paused_since, due)))
+        elif due is not None:
+            setattr(ticket, name, due + (now - paused_since))
 
 
 def overdue(ticket: Ticket, now: datetime) -> bool:

@@ -4,6 +4,14 @@ Every supervisor gets all teams; every team leader gets the teams they lead (onl
 those have open tickets, so a quiet team's leader is not woken by an empty table). The
 dedup key carries the local date, so a second scheduler or a restart after 08:00 cannot
 send the same digest twice.
+
+On weekends and public holidays (调休 working days are working days) an office-hours team's
+deadlines stand still and nobody there reads a digest: the day's digest covers only the
+tickets whose clock runs, those of the teams on duty round the clock (the 110 curing
+teams) and urgent ones, and a supervisor gets it only when there are some.
+
+Its 超时 is a state, "open and past its deadline at this moment", not the /stats count of
+deadlines missed over a period; the texts say so.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from core import sla
+from core.calendar import is_china_workday
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
@@ -45,6 +54,7 @@ class Digest:
     at: datetime  # local time
     teams: list[TeamFigures] = field(default_factory=list)
     worst: list[tuple[Ticket, timedelta]] = field(default_factory=list)
+    rest_day: bool = False  # a weekend or holiday: round-the-clock teams and urgent tickets
 
     @property
     def total(self) -> TeamFigures:
@@ -57,7 +67,25 @@ class Digest:
         return total
 
 
-def summarize(cfg: Config, tickets: Iterable[Ticket], now: datetime) -> Digest:
+def on_duty_every_day(cfg: Config, team_id: str) -> bool:
+    """A team working round the clock: it keeps a duty roster, or its line's deadlines count
+    every minute (the 110 curing teams). Its leaders want the digest on holidays too."""
+    team = cfg.find_team(team_id)
+    if team is None:
+        return False
+    line = next((line for line in cfg.service_lines if line.id == team.line), None)
+    return team.duty_roster or (line is not None and cfg.policy(line.sla).calendar == "24x7")
+
+
+def runs_today(cfg: Config, ticket: Ticket, workday: bool) -> bool:
+    """Whether the ticket belongs in today's digest: every one on a working day; on a rest
+    day those whose clock runs (a round-the-clock team's, or an urgent one)."""
+    return workday or ticket.urgent or on_duty_every_day(cfg, ticket.team_id)
+
+
+def summarize(
+    cfg: Config, tickets: Iterable[Ticket], now: datetime, *, rest_day: bool = False
+) -> Digest:
     """Figures per team (in config order) from the open tickets, judged at `now`."""
     local_now = now.astimezone(cfg.zone)
     day_end = datetime.combine(local_now.date() + timedelta(days=1), time(0), tzinfo=cfg.zone)
@@ -82,47 +110,56 @@ def summarize(cfg: Config, tickets: Iterable[Ticket], now: datetime) -> Digest:
     order = {team.id: i for i, team in enumerate(cfg.teams)}
     teams = sorted(rows.values(), key=lambda r: (order.get(r.team_id, len(order)), r.team_id))
     late.sort(key=lambda pair: (-pair[1], pair[0].id or 0))
-    return Digest(local_now, teams, late[:WORST])
+    return Digest(local_now, teams, late[:WORST], rest_day)
+
+
+def _figures(label: str, row: TeamFigures) -> str:
+    return (
+        f"{label}：在办{row.open} 今日到期{row.due_today} 当前超时{row.overdue} "
+        f"待确认{row.unconfirmed}"
+    )
 
 
 def render(cfg: Config, digest: Digest, scope: str) -> str:
     lines = [f"📋 {scope}每日待办（{digest.at:%m月%d日 %H:%M}）"]
+    if digest.rest_day:
+        lines.append("今天休息日：只列24小时值守服务队的工单和紧急工单。")
     if not digest.teams:
-        return lines[0] + "\n没有未办结的工单。"
+        return "\n".join([*lines, "没有未办结的工单。"])
     for row in digest.teams:
-        lines.append(
-            f"{texts.team_name(cfg, row.team_id)}：在办{row.open} 今日到期{row.due_today} "
-            f"超时{row.overdue} 待确认{row.unconfirmed}"
-        )
+        lines.append(_figures(texts.team_name(cfg, row.team_id), row))
     if len(digest.teams) > 1:
-        total = digest.total
-        lines.append(
-            f"合计：在办{total.open} 今日到期{total.due_today} 超时{total.overdue} "
-            f"待确认{total.unconfirmed}"
-        )
+        lines.append(_figures("合计", digest.total))
+    # /stats and the weekly report count 超时 over a period (deadlines missed, whether the
+    # ticket is done by now or not); this is the state at this moment.
+    lines.append("（当前超时：此刻仍未接单或未办结、已过时限的件数，不是 /stats 的期间超时件数）")
     if digest.worst:
-        lines.append("超时最久：")
+        lines.append("当前超时最久：")
         for ticket, late in digest.worst:
             flag = "🚨" if ticket.urgent else ""
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜超时{texts.span(late)}｜{ticket.text[:20]}"
+                f"{texts.status(ticket)}｜已超时{texts.span(late)}｜{ticket.text[:20]}"
             )
     return "\n".join(lines)
 
 
 async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
     """Queue today's digests; returns how many rows were queued (0 when already sent)."""
+    workday = is_china_workday(now.astimezone(cfg.zone).date())
     async with db.uow() as uow:
-        tickets: Sequence[Ticket] = await uow.tickets.open_tickets()
-        everything = summarize(cfg, tickets, now)
+        tickets: Sequence[Ticket] = [
+            t for t in await uow.tickets.open_tickets() if runs_today(cfg, t, workday)
+        ]
+        everything = summarize(cfg, tickets, now, rest_day=not workday)
         people = People(uow, cfg)
         supervisors = await people.supervisors()
         key = f"digest:{everything.at.date().isoformat()}"
         out = Pending()
-        for chat_id in supervisors:
-            text = render(cfg, everything, cfg.bureau)
-            out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
+        if workday or everything.teams:
+            for chat_id in supervisors:
+                text = render(cfg, everything, cfg.bureau)
+                out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
         led: dict[int, set[str]] = {}
         for team in cfg.teams:
             for leader in await people.leaders(team.id):
@@ -130,7 +167,9 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
         for chat_id, teams in led.items():
             if chat_id in supervisors:
                 continue  # they already have every team
-            mine = summarize(cfg, [t for t in tickets if t.team_id in teams], now)
+            mine = summarize(
+                cfg, [t for t in tickets if t.team_id in teams], now, rest_day=not workday
+            )
             if not any(r.open or r.unconfirmed for r in mine.teams):
                 continue
             scope = "、".join(texts.team_name(cfg, t) for t in sorted(teams))

@@ -16,6 +16,10 @@ from core.config import Config, LadderAction
 from core.enums import Action, Status
 from core.model import Ticket
 
+# A step swept this late is a catch-up after downtime, not the sweep keeping time (a step
+# may fall due at the very end of a working period: 17:30 is swept at 17:30 all the same).
+CATCH_UP_GRACE = timedelta(minutes=15)
+
 Phase = Literal["accept", "resolve"]
 Wait = Literal["waiting", "resolved"]
 
@@ -51,7 +55,8 @@ class Close:
 
 @dataclass(frozen=True, slots=True)
 class Postpone:
-    """A requester reminder due at night waits for the end of the quiet hours."""
+    """A requester reminder due at night waits for the end of the quiet hours; a working-
+    hours ticket's step missed while the scheduler was down waits for working time."""
 
     until: datetime
 
@@ -124,6 +129,15 @@ def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
     step = sla.current_step(ladder, calendar, deadline, ticket.escalation_step, now)
     if step is None:
         return Reschedule()
+    resume = calendar.next_working(now)
+    if (
+        resume > now
+        and now - sla.escalation_time(ladder, calendar, deadline, step) > CATCH_UP_GRACE
+    ):
+        # A working-hours ticket's steps fall due in working time, and are taken then while
+        # the scheduler runs. One missed while it was down waits for working time to start
+        # again: a restart at 03:00 on Sunday wakes nobody for a licence request.
+        return Postpone(resume)
     phase: Phase = "accept" if ticket.status is Status.DISPATCHED else "resolve"
     return Escalate(
         phase=phase,

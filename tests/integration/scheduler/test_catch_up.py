@@ -8,6 +8,7 @@ from core.enums import Action
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_CHAT,
+    ORDERING_CHAT,
     ORDERING_LEADER,
     ORDERING_MEMBER,
     ORDERING_REQUEST,
@@ -15,9 +16,11 @@ from tests.integration.scheduler.clockwork import (
     SUPERVISOR,
     act,
     at,
+    outbox_rows,
     run_scheduler,
     seed_staff,
     sent,
+    show,
 )
 from tests.support.tickets import new_ticket
 
@@ -65,3 +68,30 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
         assert [(e.data["step"], e.data["missed"]) for e in chased] == [(13, 12), (14, 0)]
         chased = [e for e in await uow.tickets.events(standard.id) if e.action == "escalate"]
         assert [(e.data["step"], e.data["missed"]) for e in chased] == [(1, 1), (2, 0)]
+
+
+async def test_down_three_days_then_a_working_hours_ticket_waits_for_monday_morning(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-19 08:00"))
+    # Filed Thursday 09:00: team 11:00, leader 12:00, supervisors 17:00, then Friday 17:00.
+    standard = await new_ticket(db, cfg, now=at("2026-11-19 09:00"), **ORDERING_REQUEST)
+    await run_scheduler(db, cfg, at("2026-11-19 09:00"), at("2026-11-19 12:05"))
+    # Down from Thursday noon until 03:00 on Sunday; a 110 call came in on Saturday night.
+    urgent = await new_ticket(db, cfg, now=at("2026-11-21 23:00"))
+    await run_scheduler(db, cfg, at("2026-11-22 03:00"), at("2026-11-23 17:30"))
+
+    rows = await outbox_rows(db)
+    chased = [(show(r.created_at), r.chat_id) for r in rows if r.ticket_id == standard.id]
+    assert chased == [
+        ("Thu 11-19 11:00", ORDERING_CHAT),
+        ("Thu 11-19 12:00", ORDERING_LEADER),
+        # The missed steps make one alert when the office opens, not one at 03:00 on a
+        # Sunday: a retailer's request is chased in working hours, as it is while running.
+        ("Mon 11-23 08:30", SUPERVISOR),
+        ("Mon 11-23 17:00", SUPERVISOR),
+    ]
+    # The farmer's barn cannot wait: the 110 call's catch-up goes at once, at night.
+    first = next(r for r in rows if r.ticket_id == urgent.id)
+    assert (show(first.created_at), first.chat_id) == ("Sun 11-22 03:00", SUPERVISOR)

@@ -23,6 +23,8 @@ from tests.integration.scheduler.clockwork import (
 from tests.support.tickets import new_ticket
 
 NEW_SUPERVISOR = 300009
+REST_DAY = "今天休息日：只列24小时值守服务队的工单和紧急工单。"
+LEGEND = "（当前超时：此刻仍未接单或未办结、已过时限的件数，不是 /stats 的期间超时件数）"
 MONOPOLY = {
     **ORDERING_REQUEST,
     "line": "monopoly",
@@ -57,26 +59,83 @@ async def test_the_morning_digest_by_team_with_the_worst_items(
     assert rows[SUPERVISOR].payload["text"] == "\n".join(
         [
             "📋 青山县烟草专卖局（营销部）每日待办（11月18日 08:00）",
-            "青山镇烘烤110服务队：在办1 今日到期0 超时1 待确认1",
-            "专卖管理所：在办1 今日到期0 超时0 待确认0",
-            "营销服务部（客户经理）：在办2 今日到期1 超时1 待确认0",
-            "合计：在办4 今日到期1 超时2 待确认1",
-            "超时最久：",
-            f"{late.label}｜营销服务部（客户经理）｜待接单｜超时1天21小时｜订货系统登录不上",
-            f"🚨{barn.label}｜青山镇烘烤110服务队｜待接单｜超时50分钟｜烤房风机不转了，温度上不去",
+            "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认1",
+            "专卖管理所：在办1 今日到期0 当前超时0 待确认0",
+            "营销服务部（客户经理）：在办2 今日到期1 当前超时1 待确认0",
+            "合计：在办4 今日到期1 当前超时2 待确认1",
+            LEGEND,
+            "当前超时最久：",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜订货系统登录不上",
+            f"🚨{barn.label}｜青山镇烘烤110服务队｜待接单｜已超时50分钟｜烤房风机不转了，温度上不去",
         ]
     )
     assert rows[200062].payload["text"] == "\n".join(
         [
             "📋 营销服务部（客户经理）每日待办（11月18日 08:00）",
-            "营销服务部（客户经理）：在办2 今日到期1 超时1 待确认0",
-            "超时最久：",
-            f"{late.label}｜营销服务部（客户经理）｜待接单｜超时1天21小时｜订货系统登录不上",
+            "营销服务部（客户经理）：在办2 今日到期1 当前超时1 待确认0",
+            LEGEND,
+            "当前超时最久：",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜订货系统登录不上",
         ]
     )
     assert rows[200052].payload["text"].splitlines()[1:] == [
-        "专卖管理所：在办1 今日到期0 超时0 待确认0"
+        "专卖管理所：在办1 今日到期0 当前超时0 待确认0",
+        LEGEND,
     ]
+
+
+async def test_on_national_day_only_round_the_clock_teams_and_urgent_tickets_are_in_it(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-09-29 08:00"))
+    await new_ticket(db, cfg, now=at("2026-09-30 16:00"), **ORDERING_REQUEST)  # office: stands
+    barn = await new_ticket(db, cfg, now=at("2026-10-01 07:00"))  # 110, due 07:10
+    licence = await new_ticket(db, cfg, now=at("2026-09-30 17:00"), **{**MONOPOLY, "urgent": True})
+
+    assert await send_digest(db, cfg, at("2026-10-01 08:00")) == 3
+
+    rows = {row.chat_id: row.payload["text"] for row in await outbox_rows(db)}
+    # The ordering office's leader is on holiday and has nothing running: no digest.
+    assert set(rows) == {SUPERVISOR, 200002, 200052}
+    assert rows[SUPERVISOR] == "\n".join(
+        [
+            "📋 青山县烟草专卖局（营销部）每日待办（10月01日 08:00）",
+            REST_DAY,
+            "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0",
+            "专卖管理所：在办1 今日到期0 当前超时1 待确认0",
+            "合计：在办2 今日到期0 当前超时2 待确认0",
+            LEGEND,
+            "当前超时最久：",
+            f"🚨{licence.label}｜专卖管理所｜待接单｜已超时14小时50分钟｜许可证延续怎么办",
+            f"🚨{barn.label}｜青山镇烘烤110服务队｜待接单｜已超时50分钟｜烤房风机不转了，温度上不去",
+        ]
+    )
+    assert rows[200002].splitlines()[:3] == [
+        "📋 青山镇烘烤110服务队每日待办（10月01日 08:00）",
+        REST_DAY,
+        "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0",
+    ]
+
+
+async def test_a_holiday_with_only_office_tickets_sends_no_digest(
+    db: Database, demo_config: Config
+) -> None:
+    await seed_staff(db, demo_config, at("2026-09-29 08:00"))
+    await new_ticket(db, demo_config, now=at("2026-09-30 16:00"), **ORDERING_REQUEST)
+    assert await send_digest(db, demo_config, at("2026-10-03 08:00")) == 0  # Saturday, 国庆
+    assert await send_digest(db, demo_config, at("2026-11-21 08:00")) == 0  # a plain Saturday
+
+
+async def test_a_working_saturday_gets_the_whole_digest(db: Database, demo_config: Config) -> None:
+    await seed_staff(db, demo_config, at("2026-09-29 08:00"))
+    await new_ticket(db, demo_config, now=at("2026-10-09 16:00"), **ORDERING_REQUEST)
+    assert await send_digest(db, demo_config, at("2026-10-10 08:00")) == 2  # 调休: a workday
+
+    rows = {row.chat_id: row.payload["text"] for row in await outbox_rows(db)}
+    assert set(rows) == {SUPERVISOR, 200062}
+    assert REST_DAY not in rows[SUPERVISOR]
+    assert "营销服务部（客户经理）：在办1 今日到期1 当前超时0 待确认0" in rows[200062]
 
 
 async def test_the_weekly_report_goes_to_every_supervisor_once(

@@ -103,3 +103,20 @@ def test_quiet_hours_wrap_midnight() -> None:
     assert in_period(local(2026, 11, 18, 23), SH, *quiet)
     assert in_period(local(2026, 11, 18, 6, 59), SH, *quiet)
     assert not in_period(local(2026, 11, 18, 7), SH, *quiet)
+
+
+def test_a_short_working_day_reaches_past_ten_years() -> None:
+    # Half an hour a day: 3,000 working days lie about twelve years ahead. The search gave
+    # up at ten years and raised, as if the calendar had no working time at all.
+    short = BusinessCalendar(SH, [(time(8), time(8, 30))])
+    start = local(2026, 1, 5, 9)
+    due = short.add(start, timedelta(minutes=30 * 3000))
+    assert due.astimezone(SH).year == 2038
+    assert short.between(start, due) == timedelta(minutes=30 * 3000)
+
+
+def test_a_calendar_without_any_working_day_is_still_refused() -> None:
+    never = BusinessCalendar(SH, PERIODS, is_workday=lambda day: False)
+    with pytest.raises(ValueError, match="no working day in ten years"):
+        never.add(local(2026, 1, 5, 9), timedelta(minutes=1))
+    assert never.between(local(2026, 1, 5), local(2046, 1, 5)) == timedelta(0)

@@ -15,7 +15,13 @@ from tests.support.minimal_config import MINIMAL
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("15m", timedelta(minutes=15)), ("1h30m", timedelta(minutes=90)), ("365d", timedelta(365))],
+    [
+        ("15m", timedelta(minutes=15)),
+        ("1h30m", timedelta(minutes=90)),
+        ("365d", timedelta(365)),
+        ("90", timedelta(seconds=90)),  # plain seconds, quoted in YAML or on a command line
+        (" 2.5 ", timedelta(seconds=2.5)),
+    ],
 )
 def test_readable_durations(text: str, expected: timedelta) -> None:
     assert parse_duration(text) == expected

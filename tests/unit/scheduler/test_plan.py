@@ -151,3 +151,19 @@ def test_a_ticket_with_nothing_to_chase_is_rescheduled(demo_config: Config) -> N
     made = ticket(demo_config, at("2026-11-18 09:00"))
     made.status = Status.CLOSED
     assert plan(demo_config, made, at("2026-11-20 09:00")) == Reschedule()
+
+
+def test_a_step_due_at_the_end_of_the_day_is_taken_on_time_but_a_missed_one_waits(
+    demo_config: Config,
+) -> None:
+    made = ticket(demo_config, at("2026-11-18 15:30"))  # accept due 17:30, the day's end
+    on_time = plan(demo_config, made, at("2026-11-18 17:30:30"))
+    assert isinstance(on_time, Escalate) and on_time.action == "remind_team"
+    # The scheduler was down from 17:00 to 19:00: the office has gone home.
+    assert plan(demo_config, made, at("2026-11-18 19:00")) == Postpone(at("2026-11-19 08:30"))
+    # Before a long holiday the wait is for the first working day after it.
+    before = ticket(demo_config, at("2026-09-30 15:30"))
+    assert plan(demo_config, before, at("2026-10-01 03:00")) == Postpone(at("2026-10-08 08:30"))
+    # An urgent ticket's steps never wait.
+    urgent = ticket(demo_config, at("2026-10-01 01:00"), urgent=True, line="curing")
+    assert isinstance(plan(demo_config, urgent, at("2026-10-01 03:00")), Escalate)
