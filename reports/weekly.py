@@ -7,6 +7,7 @@ Building it only reads; the scheduler decides who gets it and enqueues the messa
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,9 +41,21 @@ class WeeklyReport:
         """Write the chart and the workbook (for send_document rows that carry a path)."""
         directory.mkdir(parents=True, exist_ok=True)
         chart, book = directory / self.chart_name, directory / self.xlsx_name
-        chart.write_bytes(self.chart_png)
-        book.write_bytes(self.xlsx)
+        _write_whole(chart, self.chart_png)
+        _write_whole(book, self.xlsx)
         return chart, book
+
+
+def _write_whole(path: Path, content: bytes) -> None:
+    """Write `path` so that a reader sees the old file or the new one, never half of one:
+    a second scheduler, or a catch-up after a restart, writes the week's files again while
+    the outbox sender may be reading them for a send_document row."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        partial.write_bytes(content)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def last_week(cfg: Config, now: datetime) -> Window:
