@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "help_wish": "　/wish 职工心愿",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
+    "t_note_file_kept": "已收到，会和说明一起记入工单。请再输入一句说明文字；发送 /cancel 可退出这一步。",
+    "file_of_ticket": "工单 {number}",
     "t_complaint_copy": (
         "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
         "办结、评价和报告人是否满意都会显示在上面。"

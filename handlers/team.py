@@ -16,6 +16,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team
+from handlers.tickets import attach
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -239,9 +240,18 @@ async def note_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     flow, data = ctx.conv.flow, ctx.conv.data
     text = ctx.msg.text.strip()
+    # A photo or voice note (the mended fan, the licence form) goes with the note; the
+    # words may come with it as its caption, or after it.
+    files: list[list[str]] = list(data.get("files", []))
+    sent = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
     if not text:
-        ctx.say("need_text")
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+            ctx.say("t_note_file_kept")
+        else:
+            ctx.say("need_text")
         return
+    files += sent
     ticket = await _load(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()
     if ticket is None:
@@ -249,9 +259,11 @@ async def note_step(ctx: Ctx) -> None:
     # The cards show the new state first; a transferred ticket's new card comes after.
     if flow == "t_ask" and await _act(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
+        await _keep_files(ctx, ticket, files, text, to_requester=True)
         await tell_requester(ctx, ticket, "n_question", question=text)
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
+        await _keep_files(ctx, ticket, files, text, to_requester=True)
         script = await requester_script(ctx, ticket)
         confirm = rows(
             Button(t("btn_confirm", script), f"my:ok:{ticket.id}"),
@@ -262,11 +274,39 @@ async def note_step(ctx: Ctx) -> None:
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
         await refresh_cards(ctx, ticket, reposting=True)
+        await _keep_files(ctx, ticket, files, text, to_requester=False)  # with the new card
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket, with_history=True)
     else:
         return
     ctx.reply(t("t_done", number=ticket.label, what=text[:40]))
+
+
+def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:
+    return [("photo", ctx.msg.photo_file_id), ("voice", ctx.msg.voice_file_id)]
+
+
+async def _keep_files(
+    ctx: Ctx, ticket: Ticket, files: list[list[str]], note: str, *, to_requester: bool
+) -> None:
+    """Keep the member's photos and voice notes on the ticket (a later team's card carries
+    them), and show them to the requester with the question or the result they go with."""
+    script = await requester_script(ctx, ticket)
+    for kind, file_id in files:
+        await attach(ctx, ticket, kind, file_id, caption=note)
+        if to_requester:
+            await ctx.enqueue(
+                ticket.requester_chat_id,
+                "",
+                urgent=ticket.urgent,
+                ticket_id=ticket.id,
+                purpose="attachment",
+                method=notify.FILE_METHODS[kind],
+                extra={
+                    "file_id": file_id,
+                    "caption": t("file_of_ticket", script, number=ticket.label),
+                },
+            )
 
 
 FLOWS: dict[str, Step] = {"t_ask": note_step, "t_res": note_step, "t_xfer": note_step}

@@ -42,8 +42,11 @@ async def in_group(ctx: Ctx) -> None:
         ctx.say("cancelled")
     elif msg.command and ctx.conv is not None and ctx.conv.flow in FLOWS:
         ctx.say("t_note_expected")  # a command is never the note itself
-    elif ctx.conv is not None and ctx.conv.flow in FLOWS and msg.text:
-        await FLOWS[ctx.conv.flow](ctx)
+    elif ctx.conv is not None and ctx.conv.flow in FLOWS:
+        if msg.text or msg.photo_file_id or msg.voice_file_id:
+            await FLOWS[ctx.conv.flow](ctx)
+        elif msg.unsupported or msg.location:
+            ctx.say("t_note_expected")  # a sticker or a pin is no note; say what is wanted
     # Anything else said in a group is people talking to each other: stay quiet.
 
 

@@ -209,7 +209,8 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
 
 
 async def attach(ctx: Ctx, ticket: Ticket, kind: str, file_id: str, caption: str = "") -> None:
-    """Keep a photo or voice note the requester sent for `ticket`."""
+    """Keep a photo or voice note sent for `ticket`: by its requester, or by a member with
+    the team's question, result or transfer note."""
     assert ticket.id is not None
     await ctx.uow.attachments.add(
         Attachment(
