@@ -10,13 +10,13 @@ from tests.support.tickets import FARMER, MEMBER
 TEAM_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
 
-async def _attachments(desk: Harness, ticket_id: int) -> list[tuple[str, str, int]]:
+async def _attachments(desk: Harness, ticket_id: int) -> list[tuple[str, str, int | None]]:
     async with desk.db.uow(read_only=True) as uow:
         kept = await uow.attachments.of_ticket(ticket_id)
     return [(a.kind, a.file_id, a.added_by) for a in kept]
 
 
-async def _to(desk: Harness, chat: int, since: set[int]) -> list[tuple[str, str]]:
+async def _to(desk: Harness, chat: int, since: set[int | None]) -> list[tuple[str, str]]:
     return [
         (r.method, str(r.payload.get("file_id") or r.payload.get("text", "")))
         for r in await desk.outbox()
