@@ -23,5 +23,5 @@ class Reports:
         return stats.text, stats.chart_png
 
     async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
-        window = periods.parse(period, now, self.cfg.zone)
+        window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
         return await ledger_files.export(self.db, self.cfg, window, now, "xlsx", script)

@@ -156,7 +156,8 @@ def _summary_values(ledger: Ledger, group: GroupRates, say: Say) -> list[Any]:
 def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     w = ledger.rates.weights
     # "台账汇总", not "服务台账汇总": OpenCC reads 服务台 as a service counter (服務檯).
-    sheet.cell(row=1, column=1, value=say(f"{ledger.bureau} 台账汇总 {ledger.window.label}"))
+    period = " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
+    sheet.cell(row=1, column=1, value=say(f"{ledger.bureau} 台账汇总 {period}"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
     sheet.cell(row=2, column=1, value=say(
         f"综合得分 = {w.response:g}×响应率 + {w.resolution:g}×解决率 + {w.satisfaction:g}×满意率；"

@@ -1,7 +1,9 @@
-"""Reporting periods: days, weeks and months in the bureau's time zone, as UTC bounds.
+"""Reporting periods: days, weeks, months, quarters and curing seasons in the bureau's time
+zone, as UTC bounds.
 
 Every window is half-open, [start, end): a ticket at exactly midnight belongs to the new day.
-Weeks start on Monday, as Chinese work weeks do.
+Weeks start on Monday, as Chinese work weeks do. The curing season (烘烤季) is the config's
+`curing_season`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from core.config import CuringSeason
+from reports.period_words import ALIASES, AMBIGUOUS
+from routing import to_simplified
 
 
 class PeriodError(ValueError):
@@ -23,7 +29,8 @@ class Window:
     end: datetime  # aware UTC, exclusive
     first_day: date  # local, inclusive
     last_day: date  # local, inclusive
-    name: str  # today | week | month | custom ...
+    name: str  # today | week | month | quarter | season | custom ...
+    heading: str = ""  # how a report names it when the name alone does not: 2026年烘烤季
 
     @property
     def label(self) -> str:
@@ -43,8 +50,9 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可用：today、week、month、lastweek、lastmonth（或 今天、昨天、这周、上周、这个月、上个月）、"
-    "2026-11、2026-11-18 或 2026-11-01..2026-11-15"
+    "可用：today、week、month、lastweek、lastmonth（或 今天、昨天、这周、上周、这个月、上个月、"
+    "本季度、上季度、本烘烤季、上个烘烤季）、2026-11、2026-11-18、2026-11-01..2026-11-15 "
+    "或 2025年烘烤季"
 )
 
 
@@ -87,38 +95,52 @@ def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
     return days(first, _month_end(first), zone, "month" if not months_back else "lastmonth")
 
 
-# What a supervisor types, in both scripts: the words of a chat, not only of a report form.
-_ALIASES = {
-    "today": "today",
-    "今天": "today",
-    "今日": "today",
-    "yesterday": "yesterday",
-    "昨天": "yesterday",
-    "昨日": "yesterday",
-    "week": "week",
-    "thisweek": "week",
-    "本周": "week",
-    "本週": "week",  # Traditional
-    "这周": "week",
-    "這週": "week",
-    "這周": "week",
-    "本星期": "week",
-    "这星期": "week",
-    "這星期": "week",
-    "lastweek": "lastweek",
-    "上周": "lastweek",
-    "上週": "lastweek",
-    "上星期": "lastweek",
-    "month": "month",
-    "thismonth": "month",
-    "本月": "month",
-    "这个月": "month",
-    "這個月": "month",
-    "lastmonth": "lastmonth",
-    "上月": "lastmonth",
-    "上个月": "lastmonth",
-    "上個月": "lastmonth",
-}
+def quarter(now: datetime, zone: ZoneInfo, *, quarters_back: int = 0) -> Window:
+    """The calendar quarter (Jan-Mar, Apr-Jun ...) holding `now`, or one before it."""
+    local = now.astimezone(zone).date()
+    index = local.year * 4 + (local.month - 1) // 3 - quarters_back
+    first = date(index // 4, index % 4 * 3 + 1, 1)
+    last = _month_end(first.replace(month=first.month + 2))
+    return days(first, last, zone, "quarter" if not quarters_back else "lastquarter")
+
+
+def _season_heading(season: CuringSeason, year: int) -> str:
+    return f"{year}—{year + 1}年烘烤季" if season.wraps else f"{year}年烘烤季"
+
+
+def curing_season(
+    now: datetime, zone: ZoneInfo, season: CuringSeason, *, last: bool = False
+) -> Window:
+    """This year's curing season: from its start to today while it runs, the whole of it
+    once it is over, and last year's whole season before this year's starts. With `last`,
+    last year's."""
+    today = now.astimezone(zone).date()
+    year = season.year_of(today)
+    if last or season.first_day(year) > today:
+        year -= 1
+    return _season(season, year, today, zone, "lastseason" if last else "season")
+
+
+def season_of_year(now: datetime, zone: ZoneInfo, season: CuringSeason, year: int) -> Window:
+    """The curing season that starts in `year` (so far, if it is running)."""
+    today = now.astimezone(zone).date()
+    if not EARLIEST.year <= year <= LATEST.year - int(season.wraps):
+        raise PeriodError(f"年份超出范围：只能查 {EARLIEST.year} 至 {LATEST.year} 年的烘烤季")
+    if season.first_day(year) > today:
+        raise PeriodError(
+            f"{_season_heading(season, year)}（{season.first_day(year)} 起）还没开始，暂无数据。"
+        )
+    return _season(season, year, today, zone, "custom")
+
+
+def _season(season: CuringSeason, year: int, today: date, zone: ZoneInfo, name: str) -> Window:
+    first, last = season.first_day(year), season.last_day(year)
+    window = days(first, min(last, today), zone, name)
+    return Window(window.start, window.end, window.first_day, window.last_day, name,
+                  _season_heading(season, year))  # fmt: skip
+
+
+_SEASON_YEAR = re.compile(r"^(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
 _RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:\.\.|~|～|至|到)\s*(\d{4}-\d{1,2}-\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -131,15 +153,29 @@ def parse_day(text: str) -> date:
         raise PeriodError(f"日期格式不对：{text!r}，请写成 2026-11-18") from None
 
 
-def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
+def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
-    Accepts today, yesterday, week, lastweek, month, lastmonth (or 今天, 这周, 上个月,
-    上星期 ... in either script; spaces and case do not matter),
-    a month `2026-11`, a day `2026-11-18`, or a range `2026-11-01..2026-11-15`.
+    Accepts today, yesterday, week, lastweek, month, lastmonth, quarter, lastquarter, season,
+    lastseason (or 今天, 这周, 上个月, 上星期, 本季度, 本烘烤季, 去年烘烤季 ... in either
+    script; spaces and case do not matter), a month `2026-11`, a day `2026-11-18`, a range
+    `2026-11-01..2026-11-15`, or a year's curing season `2025年烘烤季`. `season` is the
+    config's curing season (the default one when not given).
     """
-    word = text.strip().lower().replace(" ", "")
-    kind = _ALIASES.get(word or "today")
+    word = to_simplified(text.strip().lower().replace(" ", "").replace("\u3000", ""))
+    kind = ALIASES.get(word or "today")
+    season = season or CuringSeason()
+    if kind in ("season", "lastseason"):
+        return curing_season(now, zone, season, last=kind == "lastseason")
+    if found := _SEASON_YEAR.match(word):
+        return season_of_year(now, zone, season, int(found[1]))
+    if word in AMBIGUOUS:
+        raise PeriodError(
+            f"「{text.strip()}」是指季度还是烘烤季？季度请写「本季度」或「上季度」，"
+            "烘烤季请写「本烘烤季」或「上个烘烤季」。"
+        )
+    if kind in ("quarter", "lastquarter"):
+        return quarter(now, zone, quarters_back=int(kind == "lastquarter"))
     if kind == "today":
         return today(now, zone)
     if kind == "yesterday":

@@ -176,3 +176,24 @@ async def test_stats_chart_follows_the_reader_in_private_and_the_bureau_in_a_gro
     assert noting.scripts == [Script.HANT, Script.HANS]
     # the reply text answers the asker in their script either way
     assert "服務指標" in texts(private) and "服務指標" in texts(group)
+
+
+async def test_stats_for_the_curing_season_in_a_traditional_supervisors_words(
+    desk: Harness,
+) -> None:
+    out = await desk.send(SUPERVISOR, "/stats 這個烘烤季", language_code="zh-hant")
+    assert "烘烤季（" in texts(out) and "服務指標" in texts(out)
+    assert out.replies[1].photo is not None
+
+
+async def test_a_bare_ji_is_asked_back_in_the_supervisors_script(desk: Harness) -> None:
+    before = await _tickets_and_outbox(desk)
+    out = await desk.send(SUPERVISOR, "/ledger 本季", language_code="zh-hant")
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert "是指季度還是烘烤季" in texts(out) and "本烘烤季" in texts(out)
+    assert await _tickets_and_outbox(desk) == before
+
+
+async def test_help_tells_a_supervisor_which_periods_to_type(desk: Harness) -> None:
+    out = texts(await desk.send(SUPERVISOR, "/help"))
+    assert "本烘烤季" in out and "上周" in out
