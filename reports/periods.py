@@ -15,8 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.config import CuringSeason
-from reports.period_words import ALIASES, AMBIGUOUS
-from routing import to_simplified
+from reports.period_words import ALIASES, AMBIGUOUS, normalize
 
 
 class PeriodError(ValueError):
@@ -50,9 +49,9 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可用：today、week、month、lastweek、lastmonth（或 今天、昨天、这周、上周、这个月、上个月、"
-    "本季度、上季度、本烘烤季、上个烘烤季）、2026-11、2026-11-18、2026-11-01..2026-11-15 "
-    "或 2025年烘烤季"
+    "可以写：今天、昨天、本周、上周、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
+    "上个烘烤季、近7天，或日期 2026-11、2026-11-18、2026-11-01..2026-11-15、2025年烘烤季"
+    "（也认 today、week、lastweek、month、lastmonth）"
 )
 
 
@@ -141,7 +140,11 @@ def _season(season: CuringSeason, year: int, today: date, zone: ZoneInfo, name: 
 
 
 _SEASON_YEAR = re.compile(r"^(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
-_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:\.\.|~|～|至|到)\s*(\d{4}-\d{1,2}-\d{1,2})$")
+_DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
+_RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
+_YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
+_MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
+_LAST_DAYS = re.compile(r"^(?:近|最近)(\d{1,5})(?:天|日)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -150,34 +153,58 @@ def parse_day(text: str) -> date:
         year, mon, day = (int(part) for part in text.strip().split("-"))
         return date(year, mon, day)
     except ValueError:
-        raise PeriodError(f"日期格式不对：{text!r}，请写成 2026-11-18") from None
+        raise PeriodError(f"日期格式不对：「{text.strip()}」，请写成 2026-11-18") from None
 
 
 def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
-    Accepts today, yesterday, week, lastweek, month, lastmonth, quarter, lastquarter, season,
-    lastseason (or 今天, 这周, 上个月, 上星期, 本季度, 本烘烤季, 去年烘烤季 ... in either
-    script; spaces and case do not matter), a month `2026-11`, a day `2026-11-18`, a range
-    `2026-11-01..2026-11-15`, or a year's curing season `2025年烘烤季`. `season` is the
-    config's curing season (the default one when not given).
+    Accepts today, yesterday, week, lastweek, month, lastmonth, quarter, lastquarter, year,
+    lastyear, season, lastseason (or 今天, 这周, 上个星期, 上个月, 本季度, 今年, 去年,
+    本烘烤季, 去年烘烤季 ... in either script; spaces and case do not matter), a month
+    `2026-11` (or 2026年11月, 2026/11, and `11月` for the latest November), a day
+    `2026-11-18` (or 2026年11月18日, 2026/11/18), a range `2026-11-01..2026-11-15` (or with
+    至, 到, ~, - or a space between), the last days `近7天`, a year `2026年`, or a year's
+    curing season `2025年烘烤季`. `season` is the config's curing season (the default one
+    when not given).
     """
-    word = to_simplified(text.strip().lower().replace(" ", "").replace("\u3000", ""))
+    typed = normalize(text)
+    word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")
-    season = season or CuringSeason()
-    if kind in ("season", "lastseason"):
-        return curing_season(now, zone, season, last=kind == "lastseason")
-    if found := _SEASON_YEAR.match(word):
-        return season_of_year(now, zone, season, int(found[1]))
     if word in AMBIGUOUS:
         raise PeriodError(
             f"「{text.strip()}」是指季度还是烘烤季？季度请写「本季度」或「上季度」，"
             "烘烤季请写「本烘烤季」或「上个烘烤季」。"
         )
+    if kind is not None:
+        return _named(kind, now, zone, season or CuringSeason())
+    if found := _SEASON_YEAR.match(word):
+        return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
+    if found := _RANGE.match(typed):
+        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
+    if found := _MONTH.match(word):
+        try:
+            first = date(int(found[1]), int(found[2]), 1)
+        except ValueError:
+            raise PeriodError(f"月份不对：「{text.strip()}」") from None
+        return _custom(text, first, _month_end(first), zone)
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
+        day = parse_day(word)
+        return _custom(text, day, day, zone)
+    if window := _counted(text, word, now, zone):
+        return window
+    raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+
+
+def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Window:
+    """A period by its name: today, lastweek, season ..."""
+    if kind in ("season", "lastseason"):
+        return curing_season(now, zone, season, last=kind == "lastseason")
     if kind in ("quarter", "lastquarter"):
         return quarter(now, zone, quarters_back=int(kind == "lastquarter"))
-    if kind == "today":
-        return today(now, zone)
+    if kind in ("year", "lastyear"):
+        year = now.astimezone(zone).year - int(kind == "lastyear")
+        return days(date(year, 1, 1), date(year, 12, 31), zone, kind)
     if kind == "yesterday":
         day = now.astimezone(zone).date() - timedelta(days=1)
         return days(day, day, zone, "yesterday")
@@ -185,24 +212,36 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
         return week(now, zone, weeks_back=int(kind == "lastweek"))
     if kind in ("month", "lastmonth"):
         return month(now, zone, months_back=int(kind == "lastmonth"))
-    if found := _RANGE.match(text.strip()):
-        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
-    if found := _MONTH.match(word):
-        try:
-            first = date(int(found[1]), int(found[2]), 1)
-        except ValueError:
-            raise PeriodError(f"月份不对：{text!r}") from None
+    return today(now, zone)
+
+
+def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | None:
+    """A year (2026年), a month of the year without its year (8月: the latest August that
+    has begun), or the last days (近7天: today and the six before it)."""
+    today_ = now.astimezone(zone).date()
+    if found := _YEAR.match(word):
+        year = int(found[1])
+        return _custom(text, date(year, 1, 1), date(year, 12, 31), zone)
+    if found := _MONTH_ALONE.match(word):
+        number = int(found[1])
+        if not 1 <= number <= 12:
+            raise PeriodError(f"月份不对：「{text.strip()}」")
+        first = date(today_.year - int(number > today_.month), number, 1)
         return _custom(text, first, _month_end(first), zone)
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
-        day = parse_day(word)
-        return _custom(text, day, day, zone)
-    raise PeriodError(f"看不懂时间范围 {text!r}。{USAGE}")
+    if found := _LAST_DAYS.match(word):
+        count = int(found[1])
+        if count < 1:
+            raise PeriodError(f"天数不对：「{text.strip()}」")
+        first = today_ - timedelta(days=min(count, (today_ - EARLIEST).days + 1) - 1)
+        window = days(first, today_, zone, "custom")
+        return Window(window.start, window.end, first, today_, "custom", f"近{count}天")
+    return None
 
 
 def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
     """The days typed, or the usage when they lie outside what a report can cover."""
     if last >= first and _out_of_range(first, last):
         raise PeriodError(
-            f"看不懂时间范围 {text!r}：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
+            f"看不懂时间范围「{text.strip()}」：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
         )
     return days(first, last, zone)

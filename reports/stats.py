@@ -30,6 +30,8 @@ PERIOD_NAMES = {
     "lastmonth": "上月",
     "quarter": "本季度",
     "lastquarter": "上季度",
+    "year": "今年",
+    "lastyear": "去年",
     "season": "本烘烤季",
     "lastseason": "上个烘烤季",
 }

@@ -108,7 +108,7 @@ def test_days_out_of_range_get_the_usage(text: str) -> None:
     with pytest.raises(PeriodError) as caught:
         periods.parse(text, NOW, SHANGHAI)
     message = str(caught.value)
-    assert message.startswith(f"看不懂时间范围 {text!r}")
+    assert message.startswith(f"看不懂时间范围「{text}」")
     assert "2000-01-01 至 2099-12-31" in message and "2026-11-01..2026-11-15" in message
 
 
@@ -227,3 +227,48 @@ def test_quarters(words: str, first: str, last: str) -> None:
     assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
     january = periods.parse("上季度", shanghai_noon(2027, 1, 5), SHANGHAI)
     assert (january.first_day, january.last_day) == (date(2026, 10, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("上个星期", "2026-11-09", "2026-11-15"),
+        ("上個星期", "2026-11-09", "2026-11-15"),
+        ("这个星期", "2026-11-16", "2026-11-22"),
+        ("上一周", "2026-11-09", "2026-11-15"),
+        ("2026年8月", "2026-08-01", "2026-08-31"),
+        ("2026年8月份", "2026-08-01", "2026-08-31"),
+        ("2026/08", "2026-08-01", "2026-08-31"),
+        ("２０２６－０８", "2026-08-01", "2026-08-31"),  # typed on a Chinese keyboard
+        ("2026年8月1日", "2026-08-01", "2026-08-01"),
+        ("2026/8/1", "2026-08-01", "2026-08-01"),
+        ("2026.8.1", "2026-08-01", "2026-08-01"),
+        ("2026-08-01 2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026-08-01 - 2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026-08-01～2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026年8月1日至2026年8月15日", "2026-08-01", "2026-08-15"),
+        ("8月", "2026-08-01", "2026-08-31"),
+        ("12月", "2025-12-01", "2025-12-31"),  # the latest December that has begun
+        ("今年", "2026-01-01", "2026-12-31"),
+        ("去年", "2025-01-01", "2025-12-31"),
+        ("2024年", "2024-01-01", "2024-12-31"),
+        ("近7天", "2026-11-12", "2026-11-18"),
+        ("最近30天", "2026-10-20", "2026-11-18"),
+    ],
+)
+def test_parse_the_ways_a_chinese_supervisor_writes_dates(text: str, first: str, last: str) -> None:
+    window = periods.parse(text, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["13月", "近0天", "2026年13月"])
+def test_impossible_months_and_counts_are_told(text: str) -> None:
+    with pytest.raises(PeriodError, match=f"「{text}」"):
+        periods.parse(text, NOW, SHANGHAI)
+
+
+def test_the_usage_starts_with_the_chinese_words() -> None:
+    with pytest.raises(PeriodError) as caught:
+        periods.parse("下辈子", NOW, SHANGHAI)
+    assert str(caught.value).startswith("看不懂时间范围「下辈子」。可以写：今天、昨天、本周")
+    assert "本烘烤季" in str(caught.value)
