@@ -1,9 +1,13 @@
 """`jinye110 report`: the ledger (台账) as a file and the rates on the terminal.
 
     jinye110 report ledger --from 2026-11-01 --to 2026-11-15 -o 台账.xlsx   (or .csv)
-    jinye110 report stats [--period today|week|month|lastweek|2026-11] [--chart FILE.png]
+    jinye110 report ledger --period 上个烘烤季 -o 台账.xlsx
+    jinye110 report stats [--period today|week|month|lastweek|season|2026-11] [--chart FILE.png]
 
 Dates are days in the bureau's time zone, both ends included, from 2000-01-01 to 2099-12-31.
+A period is what a supervisor types after /stats: today, week, lastweek, month, lastmonth,
+quarter, lastquarter, season (this curing season, 本烘烤季), lastseason (上个烘烤季),
+2026-11, 2026-11-18, 2026-11-01..2026-11-15 or 2025年烘烤季.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
 from storage.uow import Database
+
+if TYPE_CHECKING:
+    from reports.periods import Window
 
 
 class UsageError(Exception):
@@ -31,14 +38,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
 
     ledger = actions.add_parser("ledger", help="write the ledger for a date range to a file")
-    ledger.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
-    ledger.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    ledger.add_argument("--from", dest="first", metavar="YYYY-MM-DD")
+    ledger.add_argument("--to", dest="last", metavar="YYYY-MM-DD")
+    ledger.add_argument("--period", help="instead of --from/--to: week, lastmonth, season, ...")
     ledger.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv")
     _common(ledger)
     ledger.set_defaults(func=cmd_ledger)
 
     stats = actions.add_parser("stats", help="print the rates by team (and draw the chart)")
-    stats.add_argument("--period", default="week", help="today, week, month, lastweek, ...")
+    stats.add_argument("--period", default="week", help="today, week, month, season, ...")
     stats.add_argument("--chart", metavar="FILE.png", help="also write the chart as PNG")
     _common(stats)
     stats.set_defaults(func=cmd_stats)
@@ -89,9 +97,25 @@ def _write(path: Path, content: bytes) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
 
 
+def _ledger_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window:
+    """The days of --from/--to, or of --period; one or the other, not both."""
+    from reports.periods import PeriodError, days, parse, parse_day
+
+    dates = args.first is not None or args.last is not None
+    if dates == (args.period is not None):
+        raise UsageError("give either --from and --to, or --period")
+    if dates and (args.first is None or args.last is None):
+        raise UsageError("--from and --to go together")
+    try:
+        if args.period is not None:
+            return parse(args.period, now, cfg.zone, cfg.curing_season)
+        return days(parse_day(args.first), parse_day(args.last), cfg.zone)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def cmd_ledger(args: argparse.Namespace) -> int:
     from reports import ledger_files
-    from reports.periods import PeriodError, days, parse_day
 
     try:
         output = Path(args.output)
@@ -99,11 +123,8 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         if fmt not in ("xlsx", "csv"):
             raise UsageError(f"-o must end in .xlsx or .csv, not {output.name!r}")
         cfg = _config(args)
-        try:
-            window = days(parse_day(args.first), parse_day(args.last), cfg.zone)
-        except PeriodError as exc:
-            raise UsageError(str(exc)) from exc
         now = _now(args, cfg)
+        window = _ledger_window(args, cfg, now)
 
         async def export() -> bytes:
             db = Database(Settings().database_url)
@@ -135,7 +156,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         cfg = _config(args)
         now = _now(args, cfg)
         try:
-            parse(args.period, now, cfg.zone)  # a mistyped period is told before the database
+            # a mistyped period is told before the database
+            parse(args.period, now, cfg.zone, cfg.curing_season)
         except PeriodError as exc:
             raise UsageError(str(exc)) from exc
         if args.chart and (problem := cannot_write(Path(args.chart))):

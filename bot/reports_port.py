@@ -22,6 +22,6 @@ class Reports:
         stats = await build_stats(self.db, self.cfg, period, now, script)
         return stats.text, stats.chart_png
 
-    async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:
-        window = periods.parse(period, now, self.cfg.zone)
-        return await ledger_files.export(self.db, self.cfg, window, now, "xlsx")
+    async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+        window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
+        return await ledger_files.export(self.db, self.cfg, window, now, "xlsx", script)

@@ -6,6 +6,7 @@ e.g. ``teams[3].sla: unknown policy 'fast'``. Reading the file is the caller's j
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from itertools import pairwise
@@ -164,12 +165,50 @@ class AutoClose(_Model):
 
 
 class CuringSeason(_Model):
+    """The months of curing (烘烤季), as month-days, both included. A season may run over
+    the new year (start after end, e.g. 11-01 to 02-28): it is named by the year it starts."""
+
     start: str = Field("07-01", pattern=r"^\d{2}-\d{2}$")
     end: str = Field("10-31", pattern=r"^\d{2}-\d{2}$")
 
+    @field_validator("start", "end")
+    @classmethod
+    def _a_day_of_the_year(cls, value: str) -> str:
+        try:
+            date(2000, int(value[:2]), int(value[3:]))  # 2000 is a leap year: 02-29 is fine
+        except ValueError:
+            raise ValueError(f"not a month-day: {value!r} (MM-DD, e.g. 07-01)") from None
+        return value
+
+    @property
+    def wraps(self) -> bool:
+        """Whether the season runs over the new year."""
+        return self.start > self.end
+
     def contains(self, day: date) -> bool:
         md = day.strftime("%m-%d")
+        if self.wraps:
+            return md >= self.start or md <= self.end
         return self.start <= md <= self.end
+
+    def first_day(self, year: int) -> date:
+        """The first day of the season that starts in `year`."""
+        return _month_day(year, self.start)
+
+    def last_day(self, year: int) -> date:
+        """The last day of the season that starts in `year`."""
+        return _month_day(year + int(self.wraps), self.end)
+
+    def year_of(self, day: date) -> int:
+        """The year whose season is "this year's" on `day`: its own, except in the
+        new-year part of a season that runs over it, which belongs to the year before."""
+        return day.year - int(self.wraps and day.strftime("%m-%d") <= self.end)
+
+
+def _month_day(year: int, md: str) -> date:
+    """The month-day in `year`; 02-29 is the 28th in a year without it."""
+    month, day = int(md[:2]), int(md[3:])
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 class RoutingSettings(_Model):

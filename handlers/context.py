@@ -24,10 +24,10 @@ class ReportMaker(Protocol):
     """
 
     async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
-        """The /stats table (Simplified Chinese) and its chart as PNG, in `script`."""
+        """The /stats table (Simplified Chinese) and its chart as PNG drawn in `script`."""
 
-    async def ledger(self, period: str, now: datetime) -> tuple[str, bytes]:
-        """The 台账 for the period as an .xlsx: (file name, content)."""
+    async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+        """The 台账 for the period as an .xlsx in `script`: (file name, content)."""
 
 
 @dataclass

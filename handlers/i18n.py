@@ -237,7 +237,8 @@ MESSAGES: dict[str, str] = {
         "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
         "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过\n"
         "/duty 值班（/duty on、/duty off）　/bindteam 服务队ID 把本群设为派单群（队长）\n"
-        "督办人员还可以用 /stats 统计、/ledger 台账、/reassign 工单号 服务队 改派。"
+        "督办人员还可以用 /stats 时段 统计、/ledger 时段 台账（时段如 今天、上周、本月、"
+        "本烘烤季、上个烘烤季、2026-11，不写就是今天）、/reassign 工单号 服务队 改派。"
     ),
     "reassigned": "工单 {number} 已改派给 {team}。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
@@ -273,8 +274,8 @@ MESSAGES: dict[str, str] = {
     "cmd_bindteam": "把本群设为派单群（队长）：/bindteam 服务队ID",
     "cmd_team_help": "服务队群的用法",
     "cmd_all_queue": "各服务队未办结的工单",
-    "cmd_stats": "统计：响应率、解决率、满意率",
-    "cmd_ledger": "导出台账",
+    "cmd_stats": "统计：响应率、解决率、满意率（/stats 本周、上个月、本烘烤季……）",
+    "cmd_ledger": "导出台账（/ledger 本月、上个烘烤季、2026-11……）",
     "cmd_reassign": "改派：/reassign 工单号 服务队",
     # notifications to requesters
     "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from core.config import Team
-from core.enums import Action, Role
+from core.enums import Action, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat
 from core.numbers import parse_public_number
@@ -286,17 +286,25 @@ async def _report(ctx: Ctx, which: str) -> None:
     async def build() -> None:
         try:
             if which == "stats":
-                text, chart = await maker.stats(period, ctx.now, ctx.script)
+                text, chart = await maker.stats(period, ctx.now, _document_script(ctx))
                 ctx.reply(in_script(text, ctx.script))
                 ctx.attach("", photo=chart)
             else:
-                name, content = await maker.ledger(period, ctx.now)
+                name, content = await maker.ledger(period, ctx.now, _document_script(ctx))
                 ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
         except ValueError as exc:
             ctx.reply(in_script(str(exc), ctx.script))
 
     # Built after the step commits, so that reading the whole ledger holds no write lock.
     ctx.later.append(build)
+
+
+def _document_script(ctx: Ctx) -> Script:
+    """The script of a chart or file the desk sends: the reader's own in a private chat.
+    Posted in a group it is everyone's copy, kept and forwarded as the bureau's record, so
+    it is in the bureau's working script, Simplified, whoever asked for it (the reply text
+    around it still answers the asker in theirs)."""
+    return ctx.script if ctx.msg.is_private else Script.HANS
 
 
 async def _stats(ctx: Ctx) -> None:

@@ -23,8 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from core.enums import Script
+from reports.labels import writer
 from reports.rates import GroupRates, RatesReport
-from routing import to_traditional
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "JinyeSansSC-Regular.otf"
 _lock = threading.Lock()
@@ -62,11 +62,6 @@ def _families() -> list[str]:
     return [font_family(), "DejaVu Sans"]
 
 
-def _writer(script: Script) -> Callable[[str], str]:
-    """Every word drawn goes through this: the chart in the reader's script."""
-    return to_traditional if script is Script.HANT else str
-
-
 def _bars(axes: Axes, groups: list[GroupRates], series: tuple[tuple[str, str, str], ...],
           scale: float, fmt: str, say: Callable[[str], str]) -> None:  # fmt: skip
     height = 0.8 / len(series)
@@ -86,7 +81,7 @@ def _bars(axes: Axes, groups: list[GroupRates], series: tuple[tuple[str, str, st
 
 def rates_figure(report: RatesReport, title: str, script: Script = Script.HANS) -> Figure:
     """Rates (left) and volumes (right) by group, with a total row at the bottom."""
-    say = _writer(script)
+    say = writer(script)  # every word drawn
     groups = [*report.groups, report.total] if report.groups else []
     figure = Figure(figsize=(11, 1.6 + 0.62 * max(len(groups), 1)), dpi=110)
     FigureCanvasAgg(figure)  # attaches itself: savefig draws with Agg, no pyplot involved

@@ -1,12 +1,14 @@
-"""Chinese (Simplified) names for what the reports show; callers convert to 繁體 if needed."""
+"""Chinese (Simplified) names for what the reports show; `writer` converts them to 繁體."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from core.config import Config
-from core.enums import Kind, Status
+from core.enums import Kind, Script, Status
 from core.texts import status_name as staff_status
+from routing import to_traditional
 
 GroupBy = Literal["team", "line", "area", "kind", "all"]
 
@@ -106,3 +108,9 @@ def duration_text(seconds: float | None) -> str:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def writer(script: Script) -> Callable[[str], str]:
+    """What every word of ours in a report goes through: the report in the reader's script.
+    People's own words (a requester's text, a name, a team's note) are not passed to it."""
+    return to_traditional if script is Script.HANT else str

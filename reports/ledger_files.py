@@ -2,6 +2,9 @@
 
 Times are written in the bureau's local time without a zone (Excel has none); the summary
 sheet keeps rates as numbers with a percent format so supervisors can sort and chart them.
+The file is written in the reader's script: our words (headers, sheet names, statuses, team,
+line and place names, the period) are converted for a 繁體 reader; people's own words (what a
+requester wrote, names, the team's notes, comments) stay as they were written.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.config import Config
+from core.enums import Script
+from reports.labels import writer
 from reports.ledger import Ledger, LedgerRow, load
 from reports.masking import display_width
 from reports.periods import Window
@@ -70,14 +75,17 @@ SUMMARY_HEADERS = ["服务队", "受理件数", "销号件数", "响应率", "�
                    "超时件数", "重开率", "接单用时中位数(分钟)", "接单用时P90(分钟)",
                    "办结用时中位数(小时)", "办结用时P90(小时)"]  # fmt: skip
 WRAPPED = {"诉求内容", "办理情况", "评价内容", "心愿内容"}
+# Columns holding people's own words: never converted to the other script.
+THEIR_WORDS = {"诉求人", "诉求内容", "接单人", "办理情况", "评价内容", "职工", "心愿内容"}
+Say = Callable[[str], str]
 
 
-def filename(ledger: Ledger, fmt: Format) -> str:
+def filename(ledger: Ledger, fmt: Format, script: Script = Script.HANS) -> str:
     window = ledger.window
     days = window.first_day.isoformat()
     if window.last_day != window.first_day:
         days += f"_{window.last_day.isoformat()}"
-    return f"台账_{days}.{fmt}"
+    return writer(script)(f"台账_{days}.{fmt}")
 
 
 def _cell(value: Any) -> Any:
@@ -86,19 +94,27 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _header(sheet: Worksheet, row: int, titles: Sequence[str]) -> None:
+def _value(title: str, get: Callable[[LedgerRow], Any], row: LedgerRow, say: Say) -> Any:
+    """A cell's value, in the reader's script unless it is someone's own words."""
+    value = get(row)
+    if isinstance(value, str) and title not in THEIR_WORDS:
+        return say(value)
+    return value
+
+
+def _header(sheet: Worksheet, row: int, titles: Sequence[str], say: Say) -> None:
     for col, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=row, column=col, value=title)
+        cell = sheet.cell(row=row, column=col, value=say(title))
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _table(sheet: Worksheet, columns: list[Column], rows: list[LedgerRow]) -> None:
-    _header(sheet, 1, [title for title, _ in columns])
+def _table(sheet: Worksheet, columns: list[Column], rows: list[LedgerRow], say: Say) -> None:
+    _header(sheet, 1, [title for title, _ in columns], say)
     for r, row in enumerate(rows, start=2):
         for c, (title, get) in enumerate(columns, start=1):
-            cell = sheet.cell(row=r, column=c, value=_cell(get(row)))
+            cell = sheet.cell(row=r, column=c, value=_cell(_value(title, get, row, say)))
             if isinstance(cell.value, datetime):
                 cell.number_format = DATETIME
             if title in WRAPPED:
@@ -128,25 +144,28 @@ def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 3600, 2)
 
 
-def _summary_values(ledger: Ledger, group: GroupRates) -> list[Any]:
+def _summary_values(ledger: Ledger, group: GroupRates, say: Say) -> list[Any]:
     weights = ledger.rates.weights
-    return [group.label, group.created, group.closed, group.response_rate, group.resolution_rate,
-            group.satisfaction_rate, group.composite(weights), group.overdue, group.reopen_rate,
+    return [say(group.label), group.created, group.closed, group.response_rate,
+            group.resolution_rate, group.satisfaction_rate, group.composite(weights),
+            group.overdue, group.reopen_rate,
             _minutes(group.accept_median), _minutes(group.accept_p90),
             _hours(group.resolve_median), _hours(group.resolve_p90)]  # fmt: skip
 
 
-def _summary(sheet: Worksheet, ledger: Ledger) -> None:
+def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     w = ledger.rates.weights
-    sheet.cell(row=1, column=1, value=f"{ledger.bureau} 服务台账汇总 {ledger.window.label}")
+    # "台账汇总", not "服务台账汇总": OpenCC reads 服务台 as a service counter (服務檯).
+    period = " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
+    sheet.cell(row=1, column=1, value=say(f"{ledger.bureau} 台账汇总 {period}"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=1, value=(
+    sheet.cell(row=2, column=1, value=say(
         f"综合得分 = {w.response:g}×响应率 + {w.resolution:g}×解决率 + {w.satisfaction:g}×满意率；"
         "定义见 docs/rates.md"))  # fmt: skip
-    _header(sheet, 3, SUMMARY_HEADERS)
+    _header(sheet, 3, SUMMARY_HEADERS, say)
     groups = [*ledger.rates.groups, ledger.rates.total]
     for r, group in enumerate(groups, start=4):
-        for c, value in enumerate(_summary_values(ledger, group), start=1):
+        for c, value in enumerate(_summary_values(ledger, group, say), start=1):
             cell = sheet.cell(row=r, column=c, value=value)
             if 4 <= c <= 7 or c == 9:
                 cell.number_format = PERCENT if c != 7 else "0.000"
@@ -154,27 +173,28 @@ def _summary(sheet: Worksheet, ledger: Ledger) -> None:
         sheet.cell(row=3 + len(groups), column=c).font = Font(bold=True)
     _finish(sheet, header_row=3, last_row=3 + len(groups), columns=len(SUMMARY_HEADERS))
     sheet.column_dimensions["A"].width = (
-        max(display_width(g.label) for g in groups) + 2
+        max(display_width(say(g.label)) for g in groups) + 2
     )  # the title in A1 would otherwise widen the first column
 
 
-def _wishes(sheet: Worksheet, ledger: Ledger) -> None:
+def _wishes(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     wishes = ledger.wishes
-    _table(sheet, WISH_COLUMNS, wishes)
+    _table(sheet, WISH_COLUMNS, wishes, say)
     done, total = ledger.wish_progress
     share = f"（{done / total:.0%}）" if total else ""
-    sheet.cell(row=len(wishes) + 3, column=1, value="完成进度").font = Font(bold=True)
+    sheet.cell(row=len(wishes) + 3, column=1, value=say("完成进度")).font = Font(bold=True)
     sheet.cell(row=len(wishes) + 3, column=2, value=f"{done}/{total}{share}")
 
 
-def xlsx(ledger: Ledger) -> bytes:
+def xlsx(ledger: Ledger, script: Script = Script.HANS) -> bytes:
+    say = writer(script)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "台账"
-    _table(sheet, LEDGER_COLUMNS, ledger.rows)
-    _summary(book.create_sheet("汇总"), ledger)
-    _wishes(book.create_sheet("心愿清单"), ledger)
+    sheet.title = say("台账")
+    _table(sheet, LEDGER_COLUMNS, ledger.rows, say)
+    _summary(book.create_sheet(say("汇总")), ledger, say)
+    _wishes(book.create_sheet(say("心愿清单")), ledger, say)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -186,25 +206,33 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def csv_bytes(ledger: Ledger) -> bytes:
+def csv_bytes(ledger: Ledger, script: Script = Script.HANS) -> bytes:
     """The 台账 sheet as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese right."""
+    say = writer(script)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([title for title, _ in LEDGER_COLUMNS])
+    rows = csv.writer(out, lineterminator="\r\n")
+    rows.writerow([say(title) for title, _ in LEDGER_COLUMNS])
     for row in ledger.rows:
-        writer.writerow([_text(get(row)) for _, get in LEDGER_COLUMNS])
+        rows.writerow([_text(_value(title, get, row, say)) for title, get in LEDGER_COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 
-def render(ledger: Ledger, fmt: Format) -> bytes:
-    return xlsx(ledger) if fmt == "xlsx" else csv_bytes(ledger)
+def render(ledger: Ledger, fmt: Format, script: Script = Script.HANS) -> bytes:
+    return xlsx(ledger, script) if fmt == "xlsx" else csv_bytes(ledger, script)
 
 
 async def export(
-    db: Database, cfg: Config, window: Window, now: datetime, fmt: Format
+    db: Database,
+    cfg: Config,
+    window: Window,
+    now: datetime,
+    fmt: Format,
+    script: Script = Script.HANS,
 ) -> tuple[str, bytes]:
-    """(file name, content) of the ledger for a period: what /ledger and the CLI send."""
+    """(file name, content) of the ledger for a period, in `script`: what /ledger and the
+    CLI send."""
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
         ledger = await load(uow.session, cfg, window, now)
-    return filename(ledger, fmt), await asyncio.to_thread(render, ledger, fmt)
+    content = await asyncio.to_thread(render, ledger, fmt, script)
+    return filename(ledger, fmt, script), content

@@ -1,7 +1,9 @@
-"""Reporting periods: days, weeks and months in the bureau's time zone, as UTC bounds.
+"""Reporting periods: days, weeks, months, quarters and curing seasons in the bureau's time
+zone, as UTC bounds.
 
 Every window is half-open, [start, end): a ticket at exactly midnight belongs to the new day.
-Weeks start on Monday, as Chinese work weeks do.
+Weeks start on Monday, as Chinese work weeks do. The curing season (烘烤季) is the config's
+`curing_season`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from core.config import CuringSeason
+from reports.period_words import ALIASES, AMBIGUOUS, normalize
 
 
 class PeriodError(ValueError):
@@ -23,7 +28,8 @@ class Window:
     end: datetime  # aware UTC, exclusive
     first_day: date  # local, inclusive
     last_day: date  # local, inclusive
-    name: str  # today | week | month | custom ...
+    name: str  # today | week | month | quarter | season | custom ...
+    heading: str = ""  # how a report names it when the name alone does not: 2026年烘烤季
 
     @property
     def label(self) -> str:
@@ -43,8 +49,9 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可用：today、week、month、lastweek、lastmonth（或 今天、昨天、这周、上周、这个月、上个月）、"
-    "2026-11、2026-11-18 或 2026-11-01..2026-11-15"
+    "可以写：今天、昨天、本周、上周、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
+    "上个烘烤季、近7天，或日期 2026-11、2026-11-18、2026-11-01..2026-11-15、2025年烘烤季"
+    "（也认 today、week、lastweek、month、lastmonth）"
 )
 
 
@@ -87,39 +94,57 @@ def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
     return days(first, _month_end(first), zone, "month" if not months_back else "lastmonth")
 
 
-# What a supervisor types, in both scripts: the words of a chat, not only of a report form.
-_ALIASES = {
-    "today": "today",
-    "今天": "today",
-    "今日": "today",
-    "yesterday": "yesterday",
-    "昨天": "yesterday",
-    "昨日": "yesterday",
-    "week": "week",
-    "thisweek": "week",
-    "本周": "week",
-    "本週": "week",  # Traditional
-    "这周": "week",
-    "這週": "week",
-    "這周": "week",
-    "本星期": "week",
-    "这星期": "week",
-    "這星期": "week",
-    "lastweek": "lastweek",
-    "上周": "lastweek",
-    "上週": "lastweek",
-    "上星期": "lastweek",
-    "month": "month",
-    "thismonth": "month",
-    "本月": "month",
-    "这个月": "month",
-    "這個月": "month",
-    "lastmonth": "lastmonth",
-    "上月": "lastmonth",
-    "上个月": "lastmonth",
-    "上個月": "lastmonth",
-}
-_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:\.\.|~|～|至|到)\s*(\d{4}-\d{1,2}-\d{1,2})$")
+def quarter(now: datetime, zone: ZoneInfo, *, quarters_back: int = 0) -> Window:
+    """The calendar quarter (Jan-Mar, Apr-Jun ...) holding `now`, or one before it."""
+    local = now.astimezone(zone).date()
+    index = local.year * 4 + (local.month - 1) // 3 - quarters_back
+    first = date(index // 4, index % 4 * 3 + 1, 1)
+    last = _month_end(first.replace(month=first.month + 2))
+    return days(first, last, zone, "quarter" if not quarters_back else "lastquarter")
+
+
+def _season_heading(season: CuringSeason, year: int) -> str:
+    return f"{year}—{year + 1}年烘烤季" if season.wraps else f"{year}年烘烤季"
+
+
+def curing_season(
+    now: datetime, zone: ZoneInfo, season: CuringSeason, *, last: bool = False
+) -> Window:
+    """This year's curing season: from its start to today while it runs, the whole of it
+    once it is over, and last year's whole season before this year's starts. With `last`,
+    last year's."""
+    today = now.astimezone(zone).date()
+    year = season.year_of(today)
+    if last or season.first_day(year) > today:
+        year -= 1
+    return _season(season, year, today, zone, "lastseason" if last else "season")
+
+
+def season_of_year(now: datetime, zone: ZoneInfo, season: CuringSeason, year: int) -> Window:
+    """The curing season that starts in `year` (so far, if it is running)."""
+    today = now.astimezone(zone).date()
+    if not EARLIEST.year <= year <= LATEST.year - int(season.wraps):
+        raise PeriodError(f"年份超出范围：只能查 {EARLIEST.year} 至 {LATEST.year} 年的烘烤季")
+    if season.first_day(year) > today:
+        raise PeriodError(
+            f"{_season_heading(season, year)}（{season.first_day(year)} 起）还没开始，暂无数据。"
+        )
+    return _season(season, year, today, zone, "custom")
+
+
+def _season(season: CuringSeason, year: int, today: date, zone: ZoneInfo, name: str) -> Window:
+    first, last = season.first_day(year), season.last_day(year)
+    window = days(first, min(last, today), zone, name)
+    return Window(window.start, window.end, window.first_day, window.last_day, name,
+                  _season_heading(season, year))  # fmt: skip
+
+
+_SEASON_YEAR = re.compile(r"^(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
+_DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
+_RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
+_YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
+_MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
+_LAST_DAYS = re.compile(r"^(?:近|最近)(\d{1,5})(?:天|日)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -128,20 +153,58 @@ def parse_day(text: str) -> date:
         year, mon, day = (int(part) for part in text.strip().split("-"))
         return date(year, mon, day)
     except ValueError:
-        raise PeriodError(f"日期格式不对：{text!r}，请写成 2026-11-18") from None
+        raise PeriodError(f"日期格式不对：「{text.strip()}」，请写成 2026-11-18") from None
 
 
-def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
+def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
-    Accepts today, yesterday, week, lastweek, month, lastmonth (or 今天, 这周, 上个月,
-    上星期 ... in either script; spaces and case do not matter),
-    a month `2026-11`, a day `2026-11-18`, or a range `2026-11-01..2026-11-15`.
+    Accepts today, yesterday, week, lastweek, month, lastmonth, quarter, lastquarter, year,
+    lastyear, season, lastseason (or 今天, 这周, 上个星期, 上个月, 本季度, 今年, 去年,
+    本烘烤季, 去年烘烤季 ... in either script; spaces and case do not matter), a month
+    `2026-11` (or 2026年11月, 2026/11, and `11月` for the latest November), a day
+    `2026-11-18` (or 2026年11月18日, 2026/11/18), a range `2026-11-01..2026-11-15` (or with
+    至, 到, ~, - or a space between), the last days `近7天`, a year `2026年`, or a year's
+    curing season `2025年烘烤季`. `season` is the config's curing season (the default one
+    when not given).
     """
-    word = text.strip().lower().replace(" ", "")
-    kind = _ALIASES.get(word or "today")
-    if kind == "today":
-        return today(now, zone)
+    typed = normalize(text)
+    word = typed.replace(" ", "")
+    kind = ALIASES.get(word or "today")
+    if word in AMBIGUOUS:
+        raise PeriodError(
+            f"「{text.strip()}」是指季度还是烘烤季？季度请写「本季度」或「上季度」，"
+            "烘烤季请写「本烘烤季」或「上个烘烤季」。"
+        )
+    if kind is not None:
+        return _named(kind, now, zone, season or CuringSeason())
+    if found := _SEASON_YEAR.match(word):
+        return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
+    if found := _RANGE.match(typed):
+        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
+    if found := _MONTH.match(word):
+        try:
+            first = date(int(found[1]), int(found[2]), 1)
+        except ValueError:
+            raise PeriodError(f"月份不对：「{text.strip()}」") from None
+        return _custom(text, first, _month_end(first), zone)
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
+        day = parse_day(word)
+        return _custom(text, day, day, zone)
+    if window := _counted(text, word, now, zone):
+        return window
+    raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+
+
+def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Window:
+    """A period by its name: today, lastweek, season ..."""
+    if kind in ("season", "lastseason"):
+        return curing_season(now, zone, season, last=kind == "lastseason")
+    if kind in ("quarter", "lastquarter"):
+        return quarter(now, zone, quarters_back=int(kind == "lastquarter"))
+    if kind in ("year", "lastyear"):
+        year = now.astimezone(zone).year - int(kind == "lastyear")
+        return days(date(year, 1, 1), date(year, 12, 31), zone, kind)
     if kind == "yesterday":
         day = now.astimezone(zone).date() - timedelta(days=1)
         return days(day, day, zone, "yesterday")
@@ -149,24 +212,36 @@ def parse(text: str, now: datetime, zone: ZoneInfo) -> Window:
         return week(now, zone, weeks_back=int(kind == "lastweek"))
     if kind in ("month", "lastmonth"):
         return month(now, zone, months_back=int(kind == "lastmonth"))
-    if found := _RANGE.match(text.strip()):
-        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
-    if found := _MONTH.match(word):
-        try:
-            first = date(int(found[1]), int(found[2]), 1)
-        except ValueError:
-            raise PeriodError(f"月份不对：{text!r}") from None
+    return today(now, zone)
+
+
+def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | None:
+    """A year (2026年), a month of the year without its year (8月: the latest August that
+    has begun), or the last days (近7天: today and the six before it)."""
+    today_ = now.astimezone(zone).date()
+    if found := _YEAR.match(word):
+        year = int(found[1])
+        return _custom(text, date(year, 1, 1), date(year, 12, 31), zone)
+    if found := _MONTH_ALONE.match(word):
+        number = int(found[1])
+        if not 1 <= number <= 12:
+            raise PeriodError(f"月份不对：「{text.strip()}」")
+        first = date(today_.year - int(number > today_.month), number, 1)
         return _custom(text, first, _month_end(first), zone)
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
-        day = parse_day(word)
-        return _custom(text, day, day, zone)
-    raise PeriodError(f"看不懂时间范围 {text!r}。{USAGE}")
+    if found := _LAST_DAYS.match(word):
+        count = int(found[1])
+        if count < 1:
+            raise PeriodError(f"天数不对：「{text.strip()}」")
+        first = today_ - timedelta(days=min(count, (today_ - EARLIEST).days + 1) - 1)
+        window = days(first, today_, zone, "custom")
+        return Window(window.start, window.end, first, today_, "custom", f"近{count}天")
+    return None
 
 
 def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
     """The days typed, or the usage when they lie outside what a report can cover."""
     if last >= first and _out_of_range(first, last):
         raise PeriodError(
-            f"看不懂时间范围 {text!r}：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
+            f"看不懂时间范围「{text.strip()}」：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
         )
     return days(first, last, zone)

@@ -28,6 +28,12 @@ PERIOD_NAMES = {
     "lastweek": "上周",
     "month": "本月",
     "lastmonth": "上月",
+    "quarter": "本季度",
+    "lastquarter": "上季度",
+    "year": "今年",
+    "lastyear": "去年",
+    "season": "本烘烤季",
+    "lastseason": "上个烘烤季",
 }
 
 
@@ -41,7 +47,7 @@ class Stats:
 
 
 def title(cfg: Config, window: Window, now: datetime) -> str:
-    name = PERIOD_NAMES.get(window.name, "")
+    name = window.heading or PERIOD_NAMES.get(window.name, "")
     running = f"，截至 {now.astimezone(cfg.zone):%m-%d %H:%M}" if now < window.end else ""
     return f"{cfg.bureau} 服务指标 {name}（{window.label}{running}）".replace(" （", "（")
 
@@ -93,7 +99,7 @@ async def build_stats(
     db: Database, cfg: Config, period: str, now: datetime, script: Script = Script.HANS
 ) -> Stats:
     """What /stats [today|week|month|...] answers; raises periods.PeriodError on bad input."""
-    window = periods.parse(period, now, cfg.zone)
+    window = periods.parse(period, now, cfg.zone, cfg.curing_season)
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
         return await compute_stats(uow.session, cfg, window, now, script)

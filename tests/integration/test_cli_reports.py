@@ -62,6 +62,19 @@ async def test_stats_prints_the_table_and_writes_the_chart(
     assert chart.read_bytes().startswith(b"\x89PNG")
 
 
+async def test_ledger_and_stats_for_the_last_curing_season(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await build(env, demo_config)  # 2026-11-18: after the demo's 07-01..10-31 season
+    book_path = tmp_path / "season.xlsx"
+    argv = ["--period", "上个烘烤季", "--as-of", AS_OF, "-o", str(book_path)]
+    assert await run("report", "ledger", *argv) == 0
+    assert "2025-07-01 至 2025-10-31 written" in capsys.readouterr().out
+    assert load_workbook(book_path)["台账"].max_row == 1  # nothing happened last year
+    assert await run("report", "stats", "--period", "本烘烤季", "--as-of", AS_OF) == 0
+    assert "服务指标 2026年烘烤季（2026-07-01 至 2026-10-31）" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -76,6 +89,10 @@ async def test_stats_prints_the_table_and_writes_the_chart(
         (["stats", "--as-of", "yesterday"], "--as-of"),
         (["stats", "--chart", "no/c.png"], "cannot write no/c.png: there is no folder no"),
         (["ledger", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "no/x.csv"], "no folder"),
+        (["ledger", "-o", "x.xlsx"], "either --from and --to, or --period"),
+        (["ledger", "--period", "week", "--from", "2026-11-01", "-o", "x.xlsx"], "either"),
+        (["ledger", "--from", "2026-11-01", "-o", "x.xlsx"], "--from and --to go together"),
+        (["ledger", "--period", "本季", "-o", "x.xlsx"], "是指季度还是烘烤季"),
     ],
 )
 async def test_bad_input_exits_2_with_a_clear_message(

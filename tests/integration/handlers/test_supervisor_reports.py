@@ -129,3 +129,74 @@ async def test_help_tells_a_supervisor_of_the_report_commands(desk: Harness) -> 
     out = texts(await desk.send(SUPERVISOR, "/help"))
     assert "/stats" in out and "/ledger" in out and "/queue" in out
     assert "/stats" not in texts(await desk.send(FARMER, "/help"))  # not a requester's business
+
+
+def _workbook_of(out: object) -> tuple[str, list[str]]:
+    """The file name and the sheet names of the one document among the replies."""
+    (document,) = [r.document for r in out.replies if r.document is not None]  # type: ignore[attr-defined]
+    return document[0], load_workbook(io.BytesIO(document[1])).sheetnames
+
+
+async def test_a_traditional_supervisor_gets_a_traditional_ledger_in_private(
+    desk: Harness,
+) -> None:
+    out = await desk.send(SUPERVISOR, "/ledger 今日", language_code="zh-hant")
+    name, sheets = _workbook_of(out)
+    assert name.startswith("臺賬_") and sheets == ["臺賬", "彙總", "心願清單"]
+    assert "三張表" in texts(out)
+    # and back to Simplified once they choose it
+    await desk.press(SUPERVISOR, "lang:hans")
+    name, sheets = _workbook_of(await desk.send(SUPERVISOR, "/ledger 今日"))
+    assert name.startswith("台账_") and sheets == ["台账", "汇总", "心愿清单"]
+
+
+async def test_a_ledger_posted_in_a_group_is_the_bureaus_simplified_copy(
+    desk: Harness,
+) -> None:
+    out = await desk.send(SUPERVISOR, "/ledger 今日", chat=-100777, language_code="zh-hant")
+    name, sheets = _workbook_of(out)
+    assert name.startswith("台账_") and sheets == ["台账", "汇总", "心愿清单"]
+
+
+class _ScriptNoting(Reports):
+    """The real reports, noting the script each chart was asked for in."""
+
+    scripts: list[Script]
+
+    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+        self.scripts.append(script)
+        return await super().stats(period, now, script)
+
+
+async def test_stats_chart_follows_the_reader_in_private_and_the_bureau_in_a_group(
+    desk: Harness,
+) -> None:
+    noting = _ScriptNoting(desk.db, desk.desk.svc.cfg)
+    noting.scripts = []
+    desk.desk.svc.reports = noting
+    private = await desk.send(SUPERVISOR, "/stats 今日", language_code="zh-hant")
+    group = await desk.send(SUPERVISOR, "/stats 今日", chat=-100777, language_code="zh-hant")
+    assert noting.scripts == [Script.HANT, Script.HANS]
+    # the reply text answers the asker in their script either way
+    assert "服務指標" in texts(private) and "服務指標" in texts(group)
+
+
+async def test_stats_for_the_curing_season_in_a_traditional_supervisors_words(
+    desk: Harness,
+) -> None:
+    out = await desk.send(SUPERVISOR, "/stats 這個烘烤季", language_code="zh-hant")
+    assert "烘烤季（" in texts(out) and "服務指標" in texts(out)
+    assert out.replies[1].photo is not None
+
+
+async def test_a_bare_ji_is_asked_back_in_the_supervisors_script(desk: Harness) -> None:
+    before = await _tickets_and_outbox(desk)
+    out = await desk.send(SUPERVISOR, "/ledger 本季", language_code="zh-hant")
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert "是指季度還是烘烤季" in texts(out) and "本烘烤季" in texts(out)
+    assert await _tickets_and_outbox(desk) == before
+
+
+async def test_help_tells_a_supervisor_which_periods_to_type(desk: Harness) -> None:
+    out = texts(await desk.send(SUPERVISOR, "/help"))
+    assert "本烘烤季" in out and "上周" in out

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.config import Config
-from core.enums import Action, Kind
+from core.enums import Action, Kind, Script
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
 from storage.uow import Database
@@ -191,3 +191,46 @@ async def test_a_reopened_ticket_no_longer_shows_what_was_done(
         c.value: v.value for c, v in zip(book["心愿清单"][1], book["心愿清单"][2], strict=True)
     }
     assert (wishes["是否实现"], wishes["办理情况"]) == ("未实现", None)
+
+
+async def test_xlsx_for_a_traditional_reader_converts_our_words_and_keeps_theirs(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    book = load_workbook(io.BytesIO(xlsx(ledger, Script.HANT)))
+    assert book.sheetnames == ["臺賬", "彙總", "心願清單"]
+    sheet = book["臺賬"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["編號", "類型", "提交時間"] and "銷號狀態" in header
+    a = {title: cell.value for title, cell in zip(header, sheet[2], strict=True)}
+    assert (a["類型"], a["片區"], a["地點"], a["服務線"], a["服務隊"]) == (
+        "緊急求助(110)", "青山鎮", "青山鎮大坪烤房群", "烘烤110", "青山鎮烘烤110服務隊"
+    )  # fmt: skip
+    assert (a["是否超時"], a["銷號狀態"], a["當前狀態"], a["滿意度"]) == (
+        "否",
+        "已銷號",
+        "已銷號",
+        "滿意",
+    )
+    # What people wrote stays as they wrote it: the requester, the team, the rating.
+    assert (a["訴求人"], a["訴求內容"], a["接單人"], a["辦理情況"], a["評價內容"]) == (
+        "张德明", "烤房风机不转了，温度上不去", "王建国", "已上门处理，设备恢复正常", "师傅来得很快"
+    )  # fmt: skip
+    summary = book["彙總"]
+    assert summary["A1"].value == "青山縣菸草專賣局（營銷部） 臺賬彙總 2026-11-18"
+    assert summary["A3"].value == "服務隊" and summary["D3"].value == "響應率"
+    assert summary.cell(row=3 + len(demo_config.teams) + 1, column=1).value == "合計"
+    wishes = book["心願清單"]
+    assert [c.value for c in wishes[1]][:4] == ["編號", "提交時間", "職工", "心願內容"]
+    assert (wishes["D2"].value, wishes["G2"].value) == ("希望食堂增加早餐品种", "已實現")
+    assert wishes["A6"].value == "完成進度"
+    assert filename(ledger, "xlsx", Script.HANT) == "臺賬_2026-11-18.xlsx"
+
+
+async def test_csv_for_a_traditional_reader(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    rows = list(csv.reader(io.StringIO(csv_bytes(await ledger_of(db, demo_config), Script.HANT)
+                                       .decode("utf-8-sig"))))  # fmt: skip
+    assert rows[0][:3] == ["編號", "類型", "提交時間"]
+    assert rows[1][7:10] == ["烤房风机不转了，温度上不去", "烘烤110", "青山鎮烘烤110服務隊"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from core.config import ConfigError, parse_config
@@ -140,3 +142,19 @@ def test_business_hours_that_touch_are_fine() -> None:
         + "business_hours: [{start: '08:00', end: '12:00'}, {start: '12:00', end: '17:00'}]\n"
     )
     assert len(parse_config(text).business_hours) == 2
+
+
+@pytest.mark.parametrize(
+    "season", ["{start: '13-01', end: '10-31'}", "{start: '07-01', end: '02-30'}"]
+)
+def test_a_curing_season_day_not_in_the_calendar_is_refused(season: str) -> None:
+    [found] = errors_of(MINIMAL + f"curing_season: {season}\n", source="b.yaml")
+    assert "curing_season" in found and "not a month-day" in found
+
+
+def test_a_curing_season_over_the_new_year_contains_december_and_january() -> None:
+    season = parse_config(MINIMAL + "curing_season: {start: '11-01', end: '02-29'}\n").curing_season
+    assert season.wraps
+    assert [season.contains(date(2027, m, d)) for m, d in ((12, 5), (1, 15), (3, 1), (10, 31))] == [
+        True, True, False, False
+    ]  # fmt: skip

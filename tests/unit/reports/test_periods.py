@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.config import CuringSeason
 from reports import periods
 from reports.periods import PeriodError
 
@@ -107,7 +108,7 @@ def test_days_out_of_range_get_the_usage(text: str) -> None:
     with pytest.raises(PeriodError) as caught:
         periods.parse(text, NOW, SHANGHAI)
     message = str(caught.value)
-    assert message.startswith(f"看不懂时间范围 {text!r}")
+    assert message.startswith(f"看不懂时间范围「{text}」")
     assert "2000-01-01 至 2099-12-31" in message and "2026-11-01..2026-11-15" in message
 
 
@@ -129,3 +130,145 @@ def test_days_refuses_what_no_report_can_cover(first: date, last: date) -> None:
 def test_a_week_running_past_the_range_is_refused() -> None:
     with pytest.raises(PeriodError):
         periods.week(datetime(2099, 12, 31, 4, 0, tzinfo=UTC), SHANGHAI)
+
+
+def shanghai_noon(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, 4, 0, tzinfo=UTC)
+
+
+SUMMER = CuringSeason(start="07-01", end="10-31")
+WINTER = CuringSeason(start="11-01", end="02-28")  # a season over the new year
+
+
+@pytest.mark.parametrize(
+    ("season", "today", "this_season", "last_season"),
+    [
+        # Before this year's season starts: last year's whole season is the latest.
+        (SUMMER, (2026, 3, 10), ("2025-07-01", "2025-10-31"), ("2025-07-01", "2025-10-31")),
+        # During it: from its start to today.
+        (SUMMER, (2026, 8, 15), ("2026-07-01", "2026-08-15"), ("2025-07-01", "2025-10-31")),
+        (SUMMER, (2026, 7, 1), ("2026-07-01", "2026-07-01"), ("2025-07-01", "2025-10-31")),
+        (SUMMER, (2026, 10, 31), ("2026-07-01", "2026-10-31"), ("2025-07-01", "2025-10-31")),
+        # Over: this year's whole season.
+        (SUMMER, (2026, 11, 18), ("2026-07-01", "2026-10-31"), ("2025-07-01", "2025-10-31")),
+        (SUMMER, (2026, 12, 31), ("2026-07-01", "2026-10-31"), ("2025-07-01", "2025-10-31")),
+        # Over the new year: in December and in January it is the season begun in November.
+        (WINTER, (2026, 12, 5), ("2026-11-01", "2026-12-05"), ("2025-11-01", "2026-02-28")),
+        (WINTER, (2027, 1, 15), ("2026-11-01", "2027-01-15"), ("2025-11-01", "2026-02-28")),
+        (WINTER, (2027, 2, 28), ("2026-11-01", "2027-02-28"), ("2025-11-01", "2026-02-28")),
+        (WINTER, (2027, 3, 10), ("2026-11-01", "2027-02-28"), ("2026-11-01", "2027-02-28")),
+        (WINTER, (2028, 1, 10), ("2027-11-01", "2028-01-10"), ("2026-11-01", "2027-02-28")),
+    ],
+)
+def test_curing_season_this_and_last(
+    season: CuringSeason,
+    today: tuple[int, int, int],
+    this_season: tuple[str, str],
+    last_season: tuple[str, str],
+) -> None:
+    now = shanghai_noon(*today)
+    for words, expected in (("本烘烤季", this_season), ("上个烘烤季", last_season)):
+        window = periods.parse(words, now, SHANGHAI, season)
+        assert (window.first_day.isoformat(), window.last_day.isoformat()) == expected
+
+
+def test_a_season_ending_on_february_29_ends_on_the_28th_in_other_years() -> None:
+    season = CuringSeason(start="12-01", end="02-29")
+    window = periods.parse("上个烘烤季", shanghai_noon(2026, 12, 10), SHANGHAI, season)
+    assert (window.first_day, window.last_day) == (date(2025, 12, 1), date(2026, 2, 28))
+    leap = periods.parse("上个烘烤季", shanghai_noon(2028, 12, 10), SHANGHAI, season)
+    assert leap.last_day == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["烘烤季", "本烘烤季", "這個烘烤季", "今年烘烤季", "本烤季", "season", "This Season"],
+)
+def test_the_words_for_this_curing_season(words: str) -> None:
+    window = periods.parse(words, NOW, SHANGHAI, SUMMER)
+    assert (window.first_day, window.last_day, window.name) == (
+        date(2026, 7, 1), date(2026, 10, 31), "season"
+    )  # fmt: skip
+    assert window.heading == "2026年烘烤季"
+
+
+@pytest.mark.parametrize(
+    "words", ["上个烘烤季", "上個烘烤季", "去年烘烤季", "上一個烘烤季", "lastseason"]
+)
+def test_the_words_for_last_curing_season(words: str) -> None:
+    window = periods.parse(words, NOW, SHANGHAI, SUMMER)
+    assert (window.first_day, window.last_day) == (date(2025, 7, 1), date(2025, 10, 31))
+
+
+def test_a_years_curing_season_by_its_number() -> None:
+    window = periods.parse("2024年烘烤季", NOW, SHANGHAI, WINTER)
+    assert (window.first_day, window.last_day) == (date(2024, 11, 1), date(2025, 2, 28))
+    assert window.heading == "2024—2025年烘烤季"
+    with pytest.raises(PeriodError, match="还没开始"):
+        periods.parse("2027烘烤季", NOW, SHANGHAI, SUMMER)
+    with pytest.raises(PeriodError, match="年份超出范围"):
+        periods.parse("1999年烘烤季", NOW, SHANGHAI, SUMMER)
+
+
+@pytest.mark.parametrize("words", ["本季", "上季", "這季"])
+def test_a_bare_ji_is_asked_back_rather_than_guessed(words: str) -> None:
+    with pytest.raises(PeriodError, match="是指季度还是烘烤季") as caught:
+        periods.parse(words, NOW, SHANGHAI, SUMMER)
+    assert "本季度" in str(caught.value) and "本烘烤季" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [("本季度", "2026-10-01", "2026-12-31"), ("上季度", "2026-07-01", "2026-09-30"),
+     ("上個季度", "2026-07-01", "2026-09-30"), ("quarter", "2026-10-01", "2026-12-31")],
+)  # fmt: skip
+def test_quarters(words: str, first: str, last: str) -> None:
+    window = periods.parse(words, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+    january = periods.parse("上季度", shanghai_noon(2027, 1, 5), SHANGHAI)
+    assert (january.first_day, january.last_day) == (date(2026, 10, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("上个星期", "2026-11-09", "2026-11-15"),
+        ("上個星期", "2026-11-09", "2026-11-15"),
+        ("这个星期", "2026-11-16", "2026-11-22"),
+        ("上一周", "2026-11-09", "2026-11-15"),
+        ("2026年8月", "2026-08-01", "2026-08-31"),
+        ("2026年8月份", "2026-08-01", "2026-08-31"),
+        ("2026/08", "2026-08-01", "2026-08-31"),
+        ("２０２６－０８", "2026-08-01", "2026-08-31"),  # typed on a Chinese keyboard
+        ("2026年8月1日", "2026-08-01", "2026-08-01"),
+        ("2026/8/1", "2026-08-01", "2026-08-01"),
+        ("2026.8.1", "2026-08-01", "2026-08-01"),
+        ("2026-08-01 2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026-08-01 - 2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026-08-01～2026-08-31", "2026-08-01", "2026-08-31"),
+        ("2026年8月1日至2026年8月15日", "2026-08-01", "2026-08-15"),
+        ("8月", "2026-08-01", "2026-08-31"),
+        ("12月", "2025-12-01", "2025-12-31"),  # the latest December that has begun
+        ("今年", "2026-01-01", "2026-12-31"),
+        ("去年", "2025-01-01", "2025-12-31"),
+        ("2024年", "2024-01-01", "2024-12-31"),
+        ("近7天", "2026-11-12", "2026-11-18"),
+        ("最近30天", "2026-10-20", "2026-11-18"),
+    ],
+)
+def test_parse_the_ways_a_chinese_supervisor_writes_dates(text: str, first: str, last: str) -> None:
+    window = periods.parse(text, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["13月", "近0天", "2026年13月"])
+def test_impossible_months_and_counts_are_told(text: str) -> None:
+    with pytest.raises(PeriodError, match=f"「{text}」"):
+        periods.parse(text, NOW, SHANGHAI)
+
+
+def test_the_usage_starts_with_the_chinese_words() -> None:
+    with pytest.raises(PeriodError) as caught:
+        periods.parse("下辈子", NOW, SHANGHAI)
+    assert str(caught.value).startswith("看不懂时间范围「下辈子」。可以写：今天、昨天、本周")
+    assert "本烘烤季" in str(caught.value)

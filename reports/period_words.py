@@ -1,0 +1,94 @@
+"""The words a supervisor types for a period after /stats or /ledger, in Simplified
+(Traditional is converted before it is looked up): the words of a chat, not only of a
+report form. reports/periods.py reads them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from routing import to_simplified
+
+ALIASES = {
+    "today": "today",
+    "今天": "today",
+    "今日": "today",
+    "yesterday": "yesterday",
+    "昨天": "yesterday",
+    "昨日": "yesterday",
+    "week": "week",
+    "thisweek": "week",
+    "本周": "week",
+    "这周": "week",
+    "本星期": "week",
+    "这星期": "week",
+    "这个星期": "week",
+    "这一周": "week",
+    "lastweek": "lastweek",
+    "上周": "lastweek",
+    "上星期": "lastweek",
+    "上个星期": "lastweek",
+    "上一个星期": "lastweek",
+    "上一周": "lastweek",
+    "month": "month",
+    "thismonth": "month",
+    "本月": "month",
+    "这个月": "month",
+    "lastmonth": "lastmonth",
+    "上月": "lastmonth",
+    "上个月": "lastmonth",
+    "上一个月": "lastmonth",
+    "year": "year",
+    "thisyear": "year",
+    "今年": "year",
+    "本年": "year",
+    "本年度": "year",
+    "今年度": "year",
+    "lastyear": "lastyear",
+    "去年": "lastyear",
+    "上年": "lastyear",
+    "上一年": "lastyear",
+    "上年度": "lastyear",
+    "quarter": "quarter",
+    "thisquarter": "quarter",
+    "本季度": "quarter",
+    "这季度": "quarter",
+    "这个季度": "quarter",
+    "lastquarter": "lastquarter",
+    "上季度": "lastquarter",
+    "上个季度": "lastquarter",
+    "上一季度": "lastquarter",
+    "season": "season",
+    "thisseason": "season",
+    "烘烤季": "season",
+    "本烘烤季": "season",
+    "这个烘烤季": "season",
+    "今年烘烤季": "season",
+    "今年的烘烤季": "season",
+    "烤季": "season",
+    "本烤季": "season",
+    "今年烤季": "season",
+    "lastseason": "lastseason",
+    "上个烘烤季": "lastseason",
+    "上一个烘烤季": "lastseason",
+    "上烘烤季": "lastseason",
+    "去年烘烤季": "lastseason",
+    "去年的烘烤季": "lastseason",
+    "上个烤季": "lastseason",
+    "去年烤季": "lastseason",
+}
+# 季 alone is a quarter (季度) as often as a curing season: asked back rather than guessed.
+AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
+
+_DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[日号])?")
+_MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
+
+
+def normalize(text: str) -> str:
+    """What a supervisor typed, in one spelling: half-width digits and signs (a Chinese
+    keyboard types ２０２６－１１ and ～), Simplified, lower case, single spaces, and dates
+    written the Chinese way (2026年8月1日, 2026/8/1, 2026.8.1, 2026年8月) as 2026-8-1."""
+    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    text = _DAY.sub(r"\1-\2-\3", text)
+    text = _MONTH.sub(r"\1-\2", text)
+    return " ".join(text.split())
