@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
+from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Ticket
 from core.services import note_event, perform
 from core.texts import clip
@@ -242,8 +243,43 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
         if chat is not None:
             told = t("reopen_to_team", number=ticket.label, text=reason)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
+        await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("reopened", number=ticket.label, team=team)
+
+
+# A ticket sent back as not solved this many times is no longer the team's alone: its
+# leaders are told from the second time, the supervisors (with 催办 / 改派) from the third.
+REOPENS_TO_LEADERS, REOPENS_TO_SUPERVISORS = 2, 3
+
+
+async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
+    times = ticket.reopen_count
+    if times < REOPENS_TO_LEADERS:
+        return
+    team = ctx.cfg.team(ticket.team_id).name
+    text = t("reopen_escalated", number=ticket.label, team=team, times=times, text=reason)
+    told = set()
+    for leader in await notify.leaders(ctx, ticket.team_id):
+        await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+        told.add(leader)
+    if times < REOPENS_TO_SUPERVISORS:
+        return
+    buttons = rows(
+        Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
+        Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+    )
+    for overseer in await notify.overseers(ctx):
+        if overseer in told:
+            continue
+        await ctx.enqueue(
+            overseer,
+            text,
+            buttons=buttons,
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose=OVERSIGHT_PROMPT,
+        )
 
 
 async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:

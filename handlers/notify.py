@@ -42,9 +42,22 @@ async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
         on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
         if on_duty:
             return on_duty
-    leaders = set(ctx.cfg.team(team_id).leaders)
-    leaders |= {m.user_id for m in memberships if m.role is Role.LEADER}
-    return await reachable(ctx, sorted(leaders))
+    return await leaders(ctx, team_id)
+
+
+async def leaders(ctx: Ctx, team_id: str) -> list[int]:
+    """The team's leaders, by the config or by an invite, whom the bot can reach."""
+    memberships = await ctx.uow.memberships.of_team(team_id)
+    found = set(ctx.cfg.team(team_id).leaders)
+    found |= {m.user_id for m in memberships if m.role is Role.LEADER}
+    return await reachable(ctx, sorted(found))
+
+
+async def overseers(ctx: Ctx) -> list[int]:
+    """The supervisors (by the config or an invite) the bot can reach, else the admins."""
+    joined = [m.user_id for m in await ctx.uow.memberships.supervisors()]
+    found = await reachable(ctx, sorted({*ctx.cfg.supervisors, *joined}))
+    return found or await reachable(ctx, list(ctx.cfg.admins))
 
 
 async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:

@@ -1,0 +1,45 @@
+"""A ticket sent back as not solved again and again is no longer the team's alone: the
+team's leaders hear of the second time, the supervisors (with 催办 and 改派) of the third
+(before: every reopen went back to the same team's chat and nobody above it knew)."""
+
+from __future__ import annotations
+
+from core.lifecycle import OVERSIGHT_PROMPT
+from core.model import OutboxMessage
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+TEAM_CHAT = -1001000000001
+
+
+async def _send_back(desk: Harness, ticket_id: int, reason: str) -> list[OutboxMessage]:
+    """The team resolves the ticket, the farmer says it is not solved; the rows this made."""
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已处理", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    await desk.send(FARMER, reason)
+    return [r for r in await desk.outbox() if r.id not in before]
+
+
+async def test_leaders_hear_of_the_second_reopen_and_supervisors_of_the_third(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    first = await _send_back(desk, ticket_id, "风机还是不转")
+    assert not [r for r in first if "次退回" in str(r.payload.get("text", ""))]
+    assert not [r for r in first if r.chat_id == SUPERVISOR]
+
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    second = await _send_back(desk, ticket_id, "温度又掉了")
+    [to_leader] = [r for r in second if r.chat_id == LEADER and "第 2 次退回" in r.payload["text"]]
+    assert "温度又掉了" in to_leader.payload["text"]
+    assert not [r for r in second if r.chat_id == SUPERVISOR]
+
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    third = await _send_back(desk, ticket_id, "还是没修好")
+    [alert] = [r for r in third if r.chat_id == SUPERVISOR]
+    assert alert.purpose == OVERSIGHT_PROMPT and "第 3 次退回" in alert.payload["text"]
+    presses = [b["data"] for row in alert.payload["buttons"] for b in row]
+    assert presses == [f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
+    assert [r for r in third if r.chat_id == LEADER and "第 3 次退回" in r.payload["text"]]
