@@ -40,6 +40,23 @@ def _statutory(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("CN", years=year)
 
 
+@lru_cache(maxsize=8)
+def workday_rule(days_off: frozenset[date], days_on: frozenset[date]) -> Callable[[date], bool]:
+    """Working days in mainland China, with the config's own days off and 调休 working days
+    (`working_days`) taking precedence."""
+    if not days_off and not days_on:
+        return is_china_workday
+
+    def is_workday(day: date) -> bool:
+        if day in days_on:
+            return True
+        if day in days_off:
+            return False
+        return is_china_workday(day)
+
+    return is_workday
+
+
 class Calendar(Protocol):
     def add(self, start: datetime, delta: timedelta) -> datetime:
         """The instant `delta` of counted time after `start`."""

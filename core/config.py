@@ -164,6 +164,50 @@ class AutoClose(_Model):
         return self.urgent_waiting_remind_after if urgent else self.waiting_remind_after
 
 
+def _days(value: object) -> frozenset[date]:
+    """Dates, or ranges 'YYYY-MM-DD..YYYY-MM-DD' (both ends included), as a set of days."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise ValueError("a list of dates (YYYY-MM-DD) or ranges (YYYY-MM-DD..YYYY-MM-DD)")
+    found: set[date] = set()
+    for item in value:
+        text = item.isoformat() if isinstance(item, date) else str(item).strip()
+        first, _, last = text.partition("..")
+        try:
+            start = date.fromisoformat(first.strip())
+            end = date.fromisoformat(last.strip()) if last else start
+        except ValueError:
+            raise ValueError(f"not a date or a range of dates: {text!r}") from None
+        if end < start:
+            raise ValueError(f"{text!r} ends before it starts")
+        if (end - start).days > 366:
+            raise ValueError(f"{text!r} is longer than a year")
+        found.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+    return frozenset(found)
+
+
+Days = Annotated[frozenset[date], BeforeValidator(_days)]
+
+
+class WorkingDays(_Model):
+    """The official schedule of days off and 调休 working days, for the years the calendar
+    packages do not know yet (the State Council publishes next year's in the autumn, the
+    packages follow later), or for a local day off. These days win over the packages'."""
+
+    holidays: Days = frozenset()
+    workdays: Days = frozenset()
+
+    @field_validator("workdays")
+    @classmethod
+    def _not_both(cls, value: frozenset[date], info: Any) -> frozenset[date]:
+        both = sorted(value & info.data.get("holidays", frozenset()))
+        if both:
+            shown = ", ".join(day.isoformat() for day in both[:3])
+            raise ValueError(f"a day cannot be both a holiday and a working day: {shown}")
+        return value
+
+
 class CuringSeason(_Model):
     """The months of curing (烘烤季), as month-days, both included. A season may run over
     the new year (start after end, e.g. 11-01 to 02-28): it is named by the year it starts."""
@@ -254,6 +298,7 @@ class Config(_Model):
     )
     quiet_hours: Span | None = None
     curing_season: CuringSeason = Field(default_factory=CuringSeason)
+    working_days: WorkingDays = Field(default_factory=WorkingDays)
     sla_policies: list[SlaPolicy] = Field(min_length=1)
     urgent_sla: str
     ladders: list[Ladder] = Field(min_length=1)

@@ -7,9 +7,10 @@ step and recomputes the next action, so deadlines always live with the ticket.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
-from core.calendar import AlwaysOn, BusinessCalendar, Calendar
+from core.calendar import AlwaysOn, BusinessCalendar, Calendar, workday_rule
 from core.config import Config, Ladder, LadderAction, SlaPolicy
 from core.enums import Action, Status
 from core.model import Ticket
@@ -26,7 +27,13 @@ def calendar_for(cfg: Config, ticket: Ticket) -> Calendar:
     policy = policy_for(cfg, ticket)
     if ticket.urgent or policy.calendar == "24x7":
         return AlwaysOn()
-    return BusinessCalendar(cfg.zone, [(p.start, p.end) for p in cfg.business_hours])
+    hours = [(p.start, p.end) for p in cfg.business_hours]
+    return BusinessCalendar(cfg.zone, hours, is_workday=workdays_of(cfg))
+
+
+def workdays_of(cfg: Config) -> Callable[[date], bool]:
+    """The bureau's working days: mainland China's, with the config's `working_days`."""
+    return workday_rule(cfg.working_days.holidays, cfg.working_days.workdays)
 
 
 def escalation_time(ladder: Ladder, calendar: Calendar, deadline: datetime, step: int) -> datetime:

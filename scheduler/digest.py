@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from core import sla
-from core.calendar import is_china_workday
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
@@ -146,7 +145,7 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
 
 async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
     """Queue today's digests; returns how many rows were queued (0 when already sent)."""
-    workday = is_china_workday(now.astimezone(cfg.zone).date())
+    workday = sla.workdays_of(cfg)(now.astimezone(cfg.zone).date())
     async with db.uow() as uow:
         tickets: Sequence[Ticket] = [
             t for t in await uow.tickets.open_tickets() if runs_today(cfg, t, workday)
