@@ -3,6 +3,7 @@ has it (and local days off) count in every business deadline and in the digest's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import cast
@@ -17,7 +18,7 @@ from core.sla import calendar_for, workdays_of
 SPRING_FESTIVAL = {"holidays": ["2027-02-08..2027-02-12"], "workdays": ["2027-02-07"]}
 
 
-def _with(cfg: Config, days: dict[str, object]) -> Config:
+def _with(cfg: Config, days: Mapping[str, object]) -> Config:
     return cfg.model_copy(update={"working_days": WorkingDays.model_validate(days)})
 
 
