@@ -164,6 +164,10 @@ def _menu_to_follow(before: Script | None, now: Script | None, msg: Incoming) ->
 def _script_for(user: User, msg: Incoming) -> Script:
     """Follow the script the person writes in, unless they chose one with /lang."""
     written = detect_script(msg.text)
+    if msg.edited:
+        # An edit changes nothing kept, their script and menu included; it is only
+        # answered, in the script of the words they changed it to.
+        return written or user.script or Script.HANS
     if not user.script_chosen:
         if written is not None:
             user.script = written
