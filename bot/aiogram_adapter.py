@@ -241,11 +241,21 @@ def _unshown(
         return Unshown(
             chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
         )
-    transient = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
+    transient = _mendable(exc)
     forbidden = isinstance(exc, TelegramForbiddenError)
     return Unshown(
         chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden, thread_id=topic
     )
+
+
+def _mendable(exc: BaseException) -> bool:
+    """Whether waiting may mend a failed call: 5xx, error pages, timeouts, dropped
+    connections, and an answer aiogram has no class for. aiogram raises the bare
+    TelegramAPIError for a status it does not know, above all a 429 without `retry_after`
+    (a proxy's or gateway's flood control); python-telegram-bot reads those as a
+    NetworkError and retries them, and so do we."""
+    known = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
+    return known or type(exc) is TelegramAPIError
 
 
 async def _show(
@@ -396,8 +406,12 @@ def _pause_for(error: BaseException) -> Pause | None:
 
 
 def _startup_pause(error: BaseException) -> Pause | None:
-    """As for getUpdates, but a 400 at start-up is a mistake waiting cannot mend."""
-    return None if isinstance(error, TelegramBadRequest) else _pause_for(error)
+    """As python-telegram-bot's start-up calls (`bot.ptb_runner._startup_pause`): flood
+    control, server errors and the network are waited out; a refusal (400, 403, 404, 409,
+    a bad token) is raised, so that one menu Telegram refuses does not hold up the rest."""
+    if isinstance(error, TelegramRetryAfter):
+        return Pause(float(error.retry_after))
+    return Pause() if _mendable(error) else None
 
 
 def menu_setter(bot: Bot) -> SetMenu:

@@ -94,7 +94,9 @@ async def sender(harness: Harness, fake_bot_api: FakeBotApi) -> AsyncIterator[Ou
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
-@pytest.mark.parametrize("fault", ["server_error", "retry_after", "bad_gateway"])
+@pytest.mark.parametrize(
+    "fault", ["server_error", "retry_after", "bad_gateway", "too_many", "drop"]
+)
 async def test_a_refused_reply_goes_out_later_through_the_outbox(
     adapter: str, fault: Any, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
