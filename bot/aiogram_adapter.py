@@ -18,6 +18,7 @@ from aiogram.exceptions import (
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -241,6 +242,9 @@ def _unshown(
         return Unshown(
             chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
         )
+    if isinstance(exc, TelegramMigrateToChat):  # the group became a supergroup: resend there
+        moved = int(exc.migrate_to_chat_id)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, moved_to=moved)
     transient = _mendable(exc)
     forbidden = isinstance(exc, TelegramForbiddenError)
     return Unshown(
@@ -311,7 +315,7 @@ async def _username(bot: Bot) -> str | None:
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
-    deferred = DeferredReplies(app.db)
+    deferred = DeferredReplies(app.db, app.cfg)
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome."""

@@ -23,7 +23,14 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.background import Background
@@ -213,6 +220,9 @@ def _unshown(
         return Unshown(
             chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
         )
+    if isinstance(exc, ChatMigrated):  # the group became a supergroup: resend there
+        moved = int(exc.new_chat_id)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, moved_to=moved)
     transient = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
     forbidden = isinstance(exc, Forbidden)
     return Unshown(
@@ -301,7 +311,7 @@ def build_application(
     if background:
         builder = builder.post_init(start_background).post_shutdown(stop_background)
     application = builder.build()
-    deferred = DeferredReplies(app.db)
+    deferred = DeferredReplies(app.db, app.cfg)
 
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):

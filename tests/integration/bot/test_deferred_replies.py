@@ -30,9 +30,10 @@ from tests.support.desk import Harness
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
 from tests.support.fake_bot_fixtures import make_sender, ptb_bot_for
 from tests.support.telegram_scripts import adapter_app
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, MEMBER
 
 PROMPT = "请描述"  # the start of /new's prompt
+TEAM_CHAT = -1001000000001  # curing-qingshan's group
 
 
 @pytest.fixture
@@ -183,3 +184,22 @@ async def test_after_flood_control_the_reply_waits_as_telegram_asked(
     await sender.drain_all()
     shown = api.texts(FARMER)
     assert len(shown) == 2 and PROMPT in shown[0]
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_reply_to_a_group_that_became_a_supergroup_goes_to_the_new_chat(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    api = fake_bot_api
+    old, new = TEAM_CHAT, -1001000099999
+    api.inject("migrated", chat_id=old, times=None, migrate_to=new)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(MEMBER, "/help", chat_id=old))
+    [row] = await _reply_rows(harness.db)
+    assert (row.chat_id, row.method, row.priority) == (new, "send_message", 0)
+    # The team follows its chat: its next cards and reminders go to the supergroup.
+    async with harness.db.uow(read_only=True) as uow:
+        binding = await uow.team_chats.get("curing-qingshan")
+    assert binding is not None and binding.chat_id == new
+    await sender.drain_all()
+    assert api.texts(new) == [row.payload["text"]]
