@@ -37,6 +37,20 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def not_modified(description: str) -> bool:
+    """An edit that would change nothing: the message already shows it, which is success."""
+    return "message is not modified" in description.lower()
+
+
+# Telegram's words for an edit whose message was deleted, or can no longer be edited.
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def edit_target_gone(description: str) -> bool:
+    """The message to edit is not there to edit: what it should say needs a new message."""
+    return any(words in description.lower() for words in _GONE)
+
+
 def classify(exc: BaseException) -> Failure:
     name, text = type(exc).__name__, str(exc)
     # Telegram's own descriptions often start with the kind ("Forbidden: bot was blocked").
@@ -48,7 +62,7 @@ def classify(exc: BaseException) -> Failure:
     if isinstance(exc, ChatMigrated):
         return Failure(Verdict.MIGRATED, message, new_chat_id=int(exc.new_chat_id))
     if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is a subclass of it
-        if "message is not modified" in str(exc).lower():
+        if not_modified(str(exc)):
             return Failure(Verdict.NOT_MODIFIED, message)
         return Failure(Verdict.PERMANENT, message)
     # A local report file that is gone will not come back by retrying.
