@@ -18,6 +18,7 @@ from aiogram.exceptions import (
     TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -49,7 +50,8 @@ from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
-from bot.outbox.render import fit_replies
+from bot.outbox.outcome import edit_target_gone, not_modified
+from bot.outbox.render import replies_to_show
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import retrying
 from bot.settings import Settings
@@ -208,7 +210,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     Raises Unshown, with the replies from the failed one on, when Telegram refuses one, and
     with all of them when `hold` says earlier replies to the chat are still waiting.
     """
-    query = update.callback_query
+    query, popup_shown = update.callback_query, True
     if query is not None:
         try:
             # Always answered, even for a redelivery, so the button's spinner stops.
@@ -216,8 +218,10 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
                 query.id, text=outcome.toast[:190] if outcome.toast else None
             )
         except REFUSED as exc:
-            # The query expires within seconds: the replies still go, unretried answer.
+            # A query expires within seconds, so a retry would come too late: the replies
+            # still go (with the popup's words, if they were the whole answer).
             log.warning("could not answer button press %s: %s", query.id, exc)
+            popup_shown = False
     source = query.message if query is not None else update.message or update.edited_message
     if source is None:
         return
@@ -225,7 +229,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     pressed = source if query is not None and isinstance(source, Message) else None
     pressed_id = pressed.message_id if pressed is not None else None
     topic = _topic(source)
-    replies = fit_replies(outcome.replies)
+    replies = replies_to_show(outcome, popup_shown=popup_shown)
     if hold and replies and all(map(queueable, replies)):
         waiting = EarlierReplyWaiting()
         raise Unshown(chat_id, replies, pressed_id, waiting, transient=True, thread_id=topic)
@@ -246,27 +250,40 @@ def _unshown(
         return Unshown(
             chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
         )
-    transient = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
+    if isinstance(exc, TelegramMigrateToChat):  # the group became a supergroup: resend there
+        moved = int(exc.migrate_to_chat_id)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, moved_to=moved)
+    transient = _mendable(exc)
     forbidden = isinstance(exc, TelegramForbiddenError)
     return Unshown(
         chat_id, left, pressed_id, exc, transient=transient, forbidden=forbidden, thread_id=topic
     )
 
 
+def _mendable(exc: BaseException) -> bool:
+    """Whether waiting may mend a failed call: 5xx, error pages, timeouts, dropped
+    connections, and an answer aiogram has no class for. aiogram raises the bare
+    TelegramAPIError for a status it does not know, above all a 429 without `retry_after`
+    (a proxy's or gateway's flood control); python-telegram-bot reads those as a
+    NetworkError and retries them, and so do we."""
+    known = isinstance(exc, TelegramServerError | TelegramNetworkError | ClientDecodeError)
+    return known or type(exc) is TelegramAPIError
+
+
 async def _show(
     bot: Bot, chat_id: int, reply: Reply, pressed: Message | None, topic: int | None
 ) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
-    if reply.edit and pressed is not None:
-        await _edit(bot, pressed, reply.text, inline)
-    elif reply.photo is not None:
+    if reply.edit and pressed is not None and await _edited(bot, pressed, reply.text, inline):
+        return
+    if reply.photo is not None:
         photo = BufferedInputFile(reply.photo, filename="chart.png")
-        caption = reply.text[:1024] or None
+        caption = reply.text or None  # fit_replies keeps it within Telegram's limit
         await bot.send_photo(chat_id, photo, caption=caption, message_thread_id=topic)
     elif reply.document is not None:
         name, content = reply.document
         document = BufferedInputFile(content, filename=name)
-        caption = reply.text[:1024] or None
+        caption = reply.text or None
         await bot.send_document(chat_id, document, caption=caption, message_thread_id=topic)
     else:
         markup = inline or keyboard
@@ -282,15 +299,23 @@ async def _show(
                 log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
-async def _edit(bot: Bot, message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+async def _edited(
+    bot: Bot, message: Message, text: str, markup: InlineKeyboardMarkup | None
+) -> bool:
+    """Edit the pressed message; False when it is gone (deleted, or too old to edit) and
+    the reply must go as a new message instead."""
     try:
         await bot.edit_message_text(
             text=text, chat_id=message.chat.id, message_id=message.message_id, reply_markup=markup
         )
     except TelegramBadRequest as exc:
+        if edit_target_gone(str(exc)):
+            log.warning("message %s to edit is gone (%s): sent anew", message.message_id, exc)
+            return False
         # Two presses showing the same state: the card already says it, which is success.
-        if "not modified" not in str(exc).lower():
+        if not not_modified(str(exc)):
             raise
+    return True
 
 
 async def _username(bot: Bot) -> str | None:
@@ -306,7 +331,7 @@ async def _username(bot: Bot) -> str | None:
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
-    deferred = DeferredReplies(app.db)
+    deferred = DeferredReplies(app.db, app.cfg)
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome."""
@@ -401,8 +426,12 @@ def _pause_for(error: BaseException) -> Pause | None:
 
 
 def _startup_pause(error: BaseException) -> Pause | None:
-    """As for getUpdates, but a 400 at start-up is a mistake waiting cannot mend."""
-    return None if isinstance(error, TelegramBadRequest) else _pause_for(error)
+    """As python-telegram-bot's start-up calls (`bot.ptb_runner._startup_pause`): flood
+    control, server errors and the network are waited out; a refusal (400, 403, 404, 409,
+    a bad token) is raised, so that one menu Telegram refuses does not hold up the rest."""
+    if isinstance(error, TelegramRetryAfter):
+        return Pause(float(error.retry_after))
+    return Pause() if _mendable(error) else None
 
 
 def menu_setter(bot: Bot) -> SetMenu:

@@ -9,7 +9,9 @@ still hears that it was. (A timeout can hide a message Telegram did deliver; the
 twice, which beats not at all.) What a row cannot carry is left out and logged: a chart or
 file built in memory goes as a note saying it could not be sent and to ask again (with its
 caption), and a reply keyboard is dropped (the prompt's text and inline buttons go; the
-keyboard comes back with the step's answer to whatever the person sends next). A failure
+keyboard comes back with the step's answer to whatever the person sends next). A group
+that has just become a supergroup gets the replies at its new chat id, and a team whose
+chat it was follows it there, as when an outbox message meets the same answer. A failure
 waiting cannot mend is logged; when the person has blocked the bot, they are marked
 unreachable, as when an outbox message meets the same refusal.
 """
@@ -20,12 +22,14 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
+from core.config import Config
 from core.enums import Script
 from core.model import OutboxMessage
+from core.team_chats import follow_chat_move
 from handlers.i18n import t
 from handlers.replies import Reply
 from routing import detect_script
-from storage.uow import Database
+from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,7 @@ class Unshown(Exception):
         retry_after: float = 0.0,
         forbidden: bool = False,
         thread_id: int | None = None,
+        moved_to: int | None = None,
     ) -> None:
         super().__init__(f"{len(replies)} replies to chat {chat_id} not shown: {cause}")
         self.chat_id = chat_id
@@ -56,6 +61,13 @@ class Unshown(Exception):
         self.retry_after = retry_after  # seconds Telegram asked to wait (flood control)
         self.forbidden = forbidden  # the chat refuses the bot (blocked, or removed from it)
         self.thread_id = thread_id  # the forum topic the replies belong in, if any
+        self.moved_to = moved_to  # the group became this supergroup: the replies go there
+
+    def in_new_chat(self) -> Unshown:
+        """The same replies for the supergroup the group became. Message ids and topics do
+        not carry over, so an edit of the pressed message is sent as a new message."""
+        assert self.moved_to is not None
+        return Unshown(self.moved_to, self.replies, None, self.cause, transient=True)
 
 
 def queueable(reply: Reply) -> bool:
@@ -118,8 +130,8 @@ class DeferredReplies:
     still pending.
     """
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, db: Database, cfg: Config) -> None:
+        self.db, self.cfg = db, cfg
         self._waiting: set[int] = set()  # chats this process queued replies for
 
     async def must_wait(self, chat_id: int) -> bool:
@@ -147,6 +159,9 @@ class DeferredReplies:
         if not unshown.transient:
             log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
             return False
+        moved_from = unshown.chat_id if unshown.moved_to is not None else None
+        if unshown.moved_to is not None:
+            unshown = unshown.in_new_chat()
         # After flood control the rows are due when Telegram said to try again (an
         # immediate second 429 would pause the sender for every chat). Rows queued behind
         # earlier ones need no later time: the sender never sends a chat's reply row
@@ -159,6 +174,8 @@ class DeferredReplies:
             return False
         try:
             async with self.db.uow() as uow:
+                if moved_from is not None:
+                    await self._follow_move(uow, moved_from, unshown.chat_id, now)
                 for row in rows:
                     await uow.outbox.add(row)
                 await uow.commit()
@@ -172,6 +189,11 @@ class DeferredReplies:
             count = len(rows)
             log.warning("update %s: %s; %d go out through the outbox", update_key, unshown, count)
         return True
+
+    async def _follow_move(self, uow: SqlUnitOfWork, old: int, new: int, now: datetime) -> None:
+        """Bind the team of chat `old` to `new`, so its next messages go there at once."""
+        moved = await follow_chat_move(uow, self.cfg, old, new, by=0, now=now)
+        log.warning("chat %s became supergroup %s; teams following it: %s", old, new, moved)
 
     async def _mark_unreachable(self, chat_id: int, now: datetime, update_key: str) -> None:
         try:

@@ -23,7 +23,14 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.background import Background
@@ -31,8 +38,8 @@ from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
-from bot.outbox.outcome import retry_after_seconds
-from bot.outbox.render import fit_replies
+from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds
+from bot.outbox.render import replies_to_show
 from bot.ptb_runner import WebhookSettings, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
@@ -175,20 +182,21 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
     """
     bot = update.get_bot()
     chat = update.effective_chat
-    query = update.callback_query
+    query, popup_shown = update.callback_query, True
     if query is not None:
         try:
             await query.answer(outcome.toast[:190] if outcome.toast else None)
         except TelegramError as exc:
-            # Only stops the button's spinner, and a query expires within seconds: the
-            # replies still go, and a retry would come too late.
+            # A query expires within seconds, so a retry would come too late: the replies
+            # still go (with the popup's words, if they were the whole answer).
             log.warning("could not answer button press %s: %s", query.id, exc)
+            popup_shown = False
     if chat is None:
         return
     pressed = query.message if query is not None and _editable(query.message) else None
     pressed_id = pressed.message_id if pressed is not None else None
     topic = _topic(update.effective_message)
-    replies = fit_replies(outcome.replies)
+    replies = replies_to_show(outcome, popup_shown=popup_shown)
     if hold and replies and all(map(queueable, replies)):
         waiting = EarlierReplyWaiting()
         raise Unshown(chat.id, replies, pressed_id, waiting, transient=True, thread_id=topic)
@@ -215,6 +223,9 @@ def _unshown(
         return Unshown(
             chat_id, left, pressed_id, exc, transient=True, retry_after=wait, thread_id=topic
         )
+    if isinstance(exc, ChatMigrated):  # the group became a supergroup: resend there
+        moved = int(exc.new_chat_id)
+        return Unshown(chat_id, left, pressed_id, exc, transient=True, moved_to=moved)
     transient = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
     forbidden = isinstance(exc, Forbidden)
     return Unshown(
@@ -226,21 +237,17 @@ async def _show(
     bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None, topic: int | None
 ) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
-    if reply.edit and query is not None:
-        try:
-            await query.edit_message_text(reply.text, reply_markup=inline)
-        except BadRequest as exc:
-            if "not modified" not in str(exc).lower():
-                raise
+    if reply.edit and query is not None and await _edited(query, reply.text, inline):
         return
     if reply.photo is not None:
+        # fit_replies keeps the caption within Telegram's limit.
         await bot.send_photo(
-            chat_id, reply.photo, caption=reply.text[:1024] or None, message_thread_id=topic
+            chat_id, reply.photo, caption=reply.text or None, message_thread_id=topic
         )
         return
     if reply.document is not None:
         name, content = reply.document
-        caption = reply.text[:1024] or None
+        caption = reply.text or None
         await bot.send_document(
             chat_id, content, filename=name, caption=caption, message_thread_id=topic
         )
@@ -255,6 +262,21 @@ async def _show(
             await bot.send_message(chat_id, "👇", reply_markup=keyboard, message_thread_id=topic)
         except TelegramError as exc:
             log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
+
+
+async def _edited(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> bool:
+    """Edit the pressed message; False when it is gone (deleted, or too old to edit) and
+    the reply must go as a new message instead."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:
+        if edit_target_gone(str(exc)):
+            log.warning("message of button press %s is gone (%s): sent anew", query.id, exc)
+            return False
+        # Two presses showing the same state: the card already says it, which is success.
+        if not not_modified(str(exc)):
+            raise
+    return True
 
 
 def menu_setter(bot: Bot) -> SetMenu:
@@ -303,7 +325,7 @@ def build_application(
     if background:
         builder = builder.post_init(start_background).post_shutdown(stop_background)
     application = builder.build()
-    deferred = DeferredReplies(app.db)
+    deferred = DeferredReplies(app.db, app.cfg)
 
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):

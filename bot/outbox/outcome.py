@@ -44,6 +44,20 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def not_modified(description: str) -> bool:
+    """An edit that would change nothing: the message already shows it, which is success."""
+    return "message is not modified" in description.lower()
+
+
+# Telegram's words for an edit whose message was deleted, or can no longer be edited.
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def edit_target_gone(description: str) -> bool:
+    """The message to edit is not there to edit: what it should say needs a new message."""
+    return any(words in description.lower() for words in _GONE)
+
+
 def classify(exc: BaseException) -> Failure:
     name, text = type(exc).__name__, str(exc)
     # Telegram's own descriptions often start with the kind ("Forbidden: bot was blocked").
@@ -56,7 +70,7 @@ def classify(exc: BaseException) -> Failure:
         return Failure(Verdict.MIGRATED, message, new_chat_id=int(exc.new_chat_id))
     if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is a subclass of it
         said = str(exc).lower()
-        if "message is not modified" in said:
+        if not_modified(said):
             return Failure(Verdict.NOT_MODIFIED, message)
         if any(sign in said for sign in _TOPIC_GONE):
             return Failure(Verdict.TOPIC_GONE, message)

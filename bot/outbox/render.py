@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.outbox.transport import Buttons, Transport
 from core.model import OutboxMessage
-from handlers.replies import Reply
+from handlers.replies import Outcome, Reply
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -147,14 +147,28 @@ def _fit_edit(text: str) -> str:
     return _cut(text, TEXT_LIMIT - 1)[0] + "…"
 
 
+def replies_to_show(outcome: Outcome, *, popup_shown: bool = True) -> list[Reply]:
+    """`fit_replies` of the outcome's replies. When a button press's popup could not be
+    shown (the query was too old, Telegram failed) and the popup was the whole answer
+    ("taken by 张三", "reassigned"), its words go as a message instead of being lost."""
+    if not popup_shown and outcome.toast and not outcome.replies:
+        return [Reply(outcome.toast)]
+    return fit_replies(outcome.replies)
+
+
 def fit_replies(replies: Sequence[Reply]) -> list[Reply]:
     """The desk's direct replies as Telegram takes them, as the outbox sends its rows: a
     text over the limit goes as several messages split on line boundaries, the buttons and
-    keyboard on the last; an edit cannot split, so it is cut."""
+    keyboard on the last; a caption over its limit follows its chart or file as text; an
+    edit cannot split, so it is cut."""
     fitted: list[Reply] = []
     for reply in replies:
         if reply.photo is not None or reply.document is not None:
-            fitted.append(reply)
+            if utf16_len(reply.text) <= CAPTION_LIMIT:
+                fitted.append(reply)
+            else:  # as the outbox does: the media bare, its caption after it as text
+                fitted.append(replace(reply, text=""))
+                fitted += [Reply(part) for part in split_text(reply.text)]
         elif reply.edit:
             fitted.append(replace(reply, text=_fit_edit(reply.text)))
         else:

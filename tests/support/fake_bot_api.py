@@ -32,7 +32,7 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, web
 TOKEN = "123456789:AAF-fake-token-for-tests"
 FaultKind = Literal[
     "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated",
-    "not_found", "bad_gateway",
+    "not_found", "bad_gateway", "too_many",
 ]  # fmt: skip
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -54,6 +54,9 @@ _ERRORS: dict[FaultKind, tuple[int, str]] = {
     "server_error": (500, "Internal Server Error"),
     "migrated": (400, "Bad Request: group chat was upgraded to a supergroup chat"),
     "not_found": (404, "Not Found"),  # what Telegram answers for a method it does not know
+    # Flood control without the `retry_after` parameter, as a proxy or rate-limiting
+    # gateway in front of the Bot API (or a Bot API variant) may answer.
+    "too_many": (429, "Too Many Requests"),
 }
 # What a proxy in front of the Bot API (or Telegram's own nginx) answers when the server
 # behind it is down: an HTML page, not Telegram's JSON.
@@ -591,6 +594,9 @@ class FakeBotApi:
 
     def _send(self, call: Call, **content: Any) -> dict[str, Any]:
         chat_id = self._chat_id(call.params)
+        caption = content.get("caption")
+        if isinstance(caption, str) and len(caption.encode("utf-16-le")) // 2 > 1024:
+            raise _Reply(400, "Bad Request: message caption is too long")
         markup = call.params.get("reply_markup")
         # A message carries only an inline keyboard; a reply keyboard is not part of it.
         inline = markup if isinstance(markup, dict) and "inline_keyboard" in markup else None

@@ -8,20 +8,25 @@ Use them from a test module or a conftest with
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import pytest
 from aiogram import Bot as AiogramBot
 from aiogram.client.session.aiohttp import AiohttpSession
-from telegram import Bot
+from aiogram.types import Update as AiogramUpdate
+from telegram import Bot, Update
 from telegram.request import HTTPXRequest
 
-from bot.aiogram_adapter import api_server
+from bot.aiogram_adapter import api_server, build_dispatcher
 from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
+from bot.ptb_adapter import build_application
 from core.config import Config
 from storage.uow import Database
+from tests.support.desk import Harness
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
+from tests.support.telegram_scripts import adapter_app
 
 # A short read timeout: a fault test that drops or delays a reply should fail over in a blink.
 REQUEST_TIMEOUT = 0.5
@@ -79,3 +84,46 @@ async def aiogram_fake_bot(fake_bot_api: FakeBotApi) -> AsyncIterator[AiogramBot
     session = AiohttpSession(api=api_server(fake_bot_api.base_url))
     yield AiogramBot(TOKEN, session=session)
     await session.close()
+
+
+# Hands one raw update (as FakeBotApi.push_* returns it) to an adapter; returns once handled.
+Feed = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+@asynccontextmanager
+async def ptb_feed(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
+    """The python-telegram-bot adapter around the harness's desk, replying through `api`."""
+    application = build_application(
+        adapter_app(harness, harness.cfg), token=TOKEN, base_url=api.base_url
+    )
+    await application.initialize()
+
+    async def feed(update: dict[str, Any]) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
+
+    try:
+        yield feed
+    finally:
+        await application.shutdown()
+
+
+@asynccontextmanager
+async def aiogram_feed(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
+    """The aiogram adapter around the harness's desk, replying through `api`."""
+    bot = AiogramBot(TOKEN, session=AiohttpSession(api=api_server(api.base_url)))
+    dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
+
+    async def feed(update: dict[str, Any]) -> None:
+        parsed = AiogramUpdate.model_validate(update, context={"bot": bot})
+        await dispatcher.feed_update(bot, parsed)
+
+    try:
+        yield feed
+    finally:
+        await bot.session.close()
+
+
+ADAPTERS: dict[str, Callable[[Harness, FakeBotApi], AbstractAsyncContextManager[Feed]]] = {
+    "python-telegram-bot": ptb_feed,
+    "aiogram": aiogram_feed,
+}

@@ -6,33 +6,26 @@ a 500 or a 429, the reply becomes an urgent outbox row, and the sender delivers 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from aiogram import Bot as AiogramBot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.types import Update as AiogramUpdate
 from sqlalchemy import select
-from telegram import Update as PtbUpdate
 
-from bot.aiogram_adapter import api_server, build_dispatcher
 from bot.deferred_replies import PURPOSE
 from bot.outbox import OutboxSender, SimulatedClock
-from bot.ptb_adapter import build_application
 from core.config import Config
 from core.model import OutboxMessage, User
 from storage.tables import outbox
 from storage.uow import Database
 from tests.support.desk import Harness
-from tests.support.fake_bot_api import TOKEN, FakeBotApi
-from tests.support.fake_bot_fixtures import make_sender, ptb_bot_for
-from tests.support.telegram_scripts import adapter_app
-from tests.support.tickets import FARMER
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_fixtures import ADAPTERS, make_sender, ptb_bot_for
+from tests.support.tickets import FARMER, MEMBER
 
 PROMPT = "请描述"  # the start of /new's prompt
+TEAM_CHAT = -1001000000001  # curing-qingshan's group
 
 
 @pytest.fixture
@@ -40,43 +33,6 @@ async def harness(db: Database, demo_config: Config) -> Harness:
     harness = Harness(db, demo_config)
     await harness.seed()
     return harness
-
-
-Feed = Callable[[dict[str, Any]], Awaitable[None]]
-
-
-@asynccontextmanager
-async def _ptb(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
-    application = build_application(
-        adapter_app(harness, harness.cfg), token=TOKEN, base_url=api.base_url
-    )
-    await application.initialize()
-
-    async def feed(update: dict[str, Any]) -> None:
-        await application.process_update(PtbUpdate.de_json(update, application.bot))
-
-    try:
-        yield feed
-    finally:
-        await application.shutdown()
-
-
-@asynccontextmanager
-async def _aiogram(harness: Harness, api: FakeBotApi) -> AsyncIterator[Feed]:
-    bot = AiogramBot(TOKEN, session=AiohttpSession(api=api_server(api.base_url)))
-    dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
-
-    async def feed(update: dict[str, Any]) -> None:
-        parsed = AiogramUpdate.model_validate(update, context={"bot": bot})
-        await dispatcher.feed_update(bot, parsed)
-
-    try:
-        yield feed
-    finally:
-        await bot.session.close()
-
-
-ADAPTERS = {"python-telegram-bot": _ptb, "aiogram": _aiogram}
 
 
 async def _reply_rows(db: Database) -> list[OutboxMessage]:
@@ -94,7 +50,9 @@ async def sender(harness: Harness, fake_bot_api: FakeBotApi) -> AsyncIterator[Ou
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
-@pytest.mark.parametrize("fault", ["server_error", "retry_after", "bad_gateway"])
+@pytest.mark.parametrize(
+    "fault", ["server_error", "retry_after", "bad_gateway", "too_many", "drop"]
+)
 async def test_a_refused_reply_goes_out_later_through_the_outbox(
     adapter: str, fault: Any, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
@@ -181,3 +139,22 @@ async def test_after_flood_control_the_reply_waits_as_telegram_asked(
     await sender.drain_all()
     shown = api.texts(FARMER)
     assert len(shown) == 2 and PROMPT in shown[0]
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_reply_to_a_group_that_became_a_supergroup_goes_to_the_new_chat(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    api = fake_bot_api
+    old, new = TEAM_CHAT, -1001000099999
+    api.inject("migrated", chat_id=old, times=None, migrate_to=new)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(MEMBER, "/help", chat_id=old))
+    [row] = await _reply_rows(harness.db)
+    assert (row.chat_id, row.method, row.priority) == (new, "send_message", 0)
+    # The team follows its chat: its next cards and reminders go to the supergroup.
+    async with harness.db.uow(read_only=True) as uow:
+        binding = await uow.team_chats.get("curing-qingshan")
+    assert binding is not None and binding.chat_id == new
+    await sender.drain_all()
+    assert api.texts(new) == [row.payload["text"]]

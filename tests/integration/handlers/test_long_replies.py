@@ -81,3 +81,21 @@ def test_replies_within_the_limit_are_left_as_they_are() -> None:
     fitted = fit_replies(replies)
     assert fitted[:3] == replies[:3]
     assert len(fitted) == 4 + 1 and fitted[-1].buttons == MORE.buttons
+
+
+async def test_a_caption_over_its_limit_follows_the_chart_as_text_on_both_frameworks(
+    fake_bot_api: FakeBotApi,  # noqa: F811
+    ptb_bot: PtbBot,  # noqa: F811
+    aiogram_fake_bot: AiogramBot,  # noqa: F811
+) -> None:
+    # 700 characters, but 1,400 UTF-16 units (Telegram's measure): over the 1,024 limit.
+    caption = "📈" * 700
+    chart = Outcome([Reply(caption, photo=b"png")])
+    await ptb_adapter.render(PtbUpdate.de_json(say(1, FARMER, "/stats"), ptb_bot), chart)
+    update = AiogramUpdate.model_validate(
+        say(2, FARMER, "/stats"), context={"bot": aiogram_fake_bot}
+    )
+    await aiogram_adapter.render(aiogram_fake_bot, update, chart)
+    photos, texts = fake_bot_api.calls_of("sendPhoto"), fake_bot_api.calls_of("sendMessage")
+    assert [c.status for c in photos + texts] == [200] * 4
+    assert [c.text for c in texts] == [caption, caption]  # nothing of it lost

@@ -55,3 +55,12 @@ def test_charts_and_files_built_in_memory_are_replaced_by_a_note_to_ask_again() 
 def test_a_reply_keyboard_is_dropped_but_its_prompt_goes() -> None:
     [row], _ = outbox_rows(_unshown(Reply("请发送手机号", keyboard="contact")), NOW, NOW)
     assert row.payload == {"text": "请发送手机号"}
+
+
+def test_replies_for_a_group_that_moved_go_to_the_supergroup_and_edits_become_messages() -> None:
+    moved = Unshown(
+        -4001, [Reply("已接单", edit=True)], 42, TimeoutError(), transient=True, moved_to=-1004001
+    )
+    [row], _ = outbox_rows(moved.in_new_chat(), NOW, NOW)
+    # Message 42 of the old group is not message 42 of the supergroup.
+    assert (row.chat_id, row.method, row.payload) == (-1004001, "send_message", {"text": "已接单"})

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 import pytest
 from aiogram.exceptions import (
     ClientDecodeError,
+    TelegramAPIError,
     TelegramBadRequest,
+    TelegramForbiddenError,
     TelegramRetryAfter,
     TelegramServerError,
     TelegramUnauthorizedError,
@@ -122,7 +124,10 @@ def test_python_telegram_bot_start_up_waits_out_only_the_network_and_flood_contr
     [
         (TelegramRetryAfter(GET_UPDATES, "Too Many Requests", retry_after=5), Pause(5.0)),
         (TelegramServerError(GET_UPDATES, "Bad Gateway"), Pause()),
+        (TelegramAPIError(GET_UPDATES, "Too Many Requests"), Pause()),  # 429, no retry_after
+        (ClientDecodeError("not JSON", ValueError(), "<html>502</html>"), Pause()),
         (TelegramBadRequest(GET_UPDATES, "Bad Request"), None),
+        (TelegramForbiddenError(GET_UPDATES, "Forbidden: bot was blocked by the user"), None),
         (TelegramUnauthorizedError(GET_UPDATES, "Unauthorized"), None),
     ],
 )
