@@ -173,7 +173,7 @@ MESSAGES: dict[str, str] = {
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「✅ 已解决，评价」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
-    "rate_comment_ask": "谢谢！还有什么想说的吗？（可以跳过）",
+    "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",
     "reopen_ask": "请说明哪里还没解决：",
     "btn_take_up_again": "🔁 重新办理",

@@ -176,11 +176,13 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     other = 0 < len(plain) <= _VERDICT_MAX and any(w in plain for w in _OTHER_VERDICTS)
     if not (score or not_solved or solved or other or alarm):
         return False
-    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
-    ticket = next((t for t in recent if t.status is Status.RESOLVED), None)
+    # The newest ticket awaiting their verdict, however many newer ones came after it.
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
+    ticket = next((t for t in in_hand if t.status is Status.RESOLVED), None)
     if ticket is None and not_solved:
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
+        recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
         ticket = next((t for t in recent if _closed_lately_unconfirmed(t, ctx.now)), None)
     judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if ticket is None or (not judged and _another_matter(decision, ticket)):
@@ -327,7 +329,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
     )
     await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
     await ctx.start_flow(RATE, "comment", {"ticket_id": ticket.id})
-    ctx.say("rate_comment_ask", rows(Button(ctx.text("skip"), "f:skip")))
+    ctx.say("rate_comment_ask", rows(Button(ctx.text("skip"), "f:skip")), number=ticket.label)
 
 
 async def flow_step(ctx: Ctx) -> None:

@@ -456,3 +456,16 @@ async def test_skip_typed_at_the_rating_comment_leaves_no_comment(
     assert ticket.rating == 5 and ticket.rating_comment == ""
     detail = texts(await desk.press(FARMER, f"my:v:{ticket_id}"))
     assert "评价留言" not in detail and "評價留言" not in detail
+
+
+async def test_a_typed_score_finds_the_resolved_ticket_behind_newer_ones(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    desk.clock.advance(hours=2)
+    for n in range(5):  # five newer requests, still with their teams
+        await desk.file_request(FARMER, f"第{n + 1}件事：烟苗移栽后叶子发黄怎么办")
+    out = await desk.send(FARMER, "5")
+    [resolved] = [t for t in await desk.tickets() if t.id == ticket_id]
+    assert resolved.status is Status.CLOSED and resolved.rating == 5
+    assert f"对工单 {resolved.label} 还有什么想说的" in texts(out)  # which one it rated
