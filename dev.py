@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         print("  run [ARGS]   start the bot (the console demo when JINYE_BOT_TOKEN is not set)")
         print("  test [ARGS]  run the whole test suite (pytest ARGS)")
-        print("  lint         ruff and mypy")
+        print("  lint         ruff (lint and format) and mypy")
         print('  cli ARGS     any jinye110 command, e.g. `cli route "烤房停电了"`')
         print("  bench NAME [ARGS]  a benchmark from bench/, e.g. `bench router`")
         return 0
@@ -68,9 +68,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call([_python(), "-m", "pytest", *rest])
     if command == "lint":
         ruff = subprocess.call([_python(), "-m", "ruff", "check", "."])
+        formatted = subprocess.call([_python(), "-m", "ruff", "format", "--check", "-q", "."])
         layers = [p for p in LAYERS if (ROOT / p / "__init__.py").exists()]
         mypy = subprocess.call([_python(), "-m", "mypy", *layers, "tests", "bench"])
-        return ruff or mypy
+        return ruff or formatted or mypy
     print(f"unknown command {command!r}; try `python3 dev.py help`", file=sys.stderr)
     return 2
 
