@@ -81,6 +81,10 @@ desk_text = st.sampled_from(
         "/echo off",
         "/duty on",
         "/duty",
+        "/bindteam curing-qingshan",
+        "/bindteam curing-baishi",
+        "/queue",
+        "/ticket 10019",
         "/stats today",
         "/ledger today",
         "/accept 10019",
@@ -192,6 +196,10 @@ def updates(draw: st.DrawFn) -> dict[str, Any]:
         "chat": _chat(chat),
         "from": _user(sender),
     }
+    if chat < 0 and draw(st.booleans()):
+        # A group with topics (a forum), or a reply thread in one without (no topic then).
+        message["message_thread_id"] = draw(st.sampled_from([1, 11, 22, 2**31]))
+        message["is_topic_message"] = draw(st.booleans())
     if kind == "button":
         message["from"] = BOT_USER
         message["text"] = "…"
