@@ -164,6 +164,10 @@ def _menu_to_follow(before: Script | None, now: Script | None, msg: Incoming) ->
 def _script_for(user: User, msg: Incoming) -> Script:
     """Follow the script the person writes in, unless they chose one with /lang."""
     written = detect_script(msg.text)
+    if msg.edited and written is not None and not user.script_chosen:
+        # An edit changes nothing kept (`route`), their script and so their command menu
+        # included; only the answer to it is in the script they wrote it in.
+        return written
     if not user.script_chosen:
         if written is not None:
             user.script = written
