@@ -339,6 +339,11 @@ class TicketMessage:
     created_at: datetime
     id: int | None = None
     team_id: str | None = None
+    thread_id: int | None = None  # the forum topic it was sent to, if any
+
+    @property
+    def place(self) -> ChatPlace:
+        return ChatPlace(self.chat_id, self.thread_id)
 
 
 @dataclass(eq=False)

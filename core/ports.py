@@ -12,6 +12,7 @@ from typing import Protocol, Self
 
 from core.model import (
     Attachment,
+    ChatPlace,
     Conversation,
     Invite,
     Membership,
@@ -110,7 +111,7 @@ class OutboxRepository(Protocol):
     ) -> Sequence[OutboxMessage]:
         """Pending messages due now, urgent first, leased to this sender."""
 
-    async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]: ...
+    async def pending_places(self, ticket_id: int, purpose: str) -> list[ChatPlace]: ...
 
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'

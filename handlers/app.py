@@ -165,9 +165,10 @@ def _script_for(user: User, msg: Incoming) -> Script:
     """Follow the script the person writes in, unless they chose one with /lang."""
     written = detect_script(msg.text)
     if msg.edited:
-        # An edit changes nothing kept, their script and menu included; it is only
-        # answered, in the script of the words they changed it to.
-        return written or user.script or Script.HANS
+        # An edit changes nothing kept (`route`), their script and so their command menu
+        # included; the answer to it is in the script they chose, else the one it is in.
+        chosen = user.script if user.script_chosen else None
+        return chosen or written or user.script or Script.HANS
     if not user.script_chosen:
         if written is not None:
             user.script = written

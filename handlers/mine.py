@@ -261,19 +261,19 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
         return
     team = ctx.cfg.team(ticket.team_id).name
     text = t("reopen_escalated", number=ticket.label, team=team, times=times, text=reason)
-    told = set()
+    # From the third time a leader who is also a supervisor is told once, as a supervisor:
+    # with 催办 and 改派, which the leaders' copy has not.
+    overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []
     for leader in await notify.leaders(ctx, ticket.team_id):
-        await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
-        told.add(leader)
-    if times < REOPENS_TO_SUPERVISORS:
+        if leader not in overseers:
+            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+    if not overseers:
         return
     buttons = rows(
         Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
         Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
     )
-    for overseer in await notify.overseers(ctx):
-        if overseer in told:
-            continue
+    for overseer in overseers:
         await ctx.enqueue(
             overseer,
             text,

@@ -119,9 +119,10 @@ async def tell(
             await forward(ctx, target, ticket, "send_location", lat=pin[0], lon=pin[1])
 
 
-async def in_team(ctx: Ctx, team_id: str, chat_id: int) -> bool:
-    """Is `chat_id` one where the team's cards may be (its chat, a member's, a leader's)?"""
-    return chat_id in await _team_people(ctx, team_id)
+async def in_team(ctx: Ctx, team_id: str, place: ChatPlace) -> bool:
+    """Is `place` one where the team's cards may be (its chat and topic, a member's, a
+    leader's)?"""
+    return place in await _team_places(ctx, team_id)
 
 
 async def is_prompt(ctx: Ctx, ticket: Ticket, chat_id: int, message_id: int) -> bool:
@@ -131,12 +132,14 @@ async def is_prompt(ctx: Ctx, ticket: Ticket, chat_id: int, message_id: int) -> 
     return any(m.chat_id == chat_id and m.message_id == message_id for m in kept)
 
 
-async def _team_people(ctx: Ctx, team_id: str) -> set[int]:
-    """The chats where the team's cards may be: its chat, its members' and leaders'."""
+async def _team_places(ctx: Ctx, team_id: str) -> set[ChatPlace]:
+    """Where the team's cards may be: its chat (in its topic, for a team bound to one), its
+    members' and leaders' own chats. Another topic of the same group is not the team's: it
+    may be another team's, or the oversight team's copy of a complaint."""
     chat = await team_chat(ctx, team_id)
     people = {m.user_id for m in await ctx.uow.memberships.of_team(team_id)}
     people |= set(ctx.cfg.team(team_id).leaders)
-    return people | ({chat.chat_id} if chat is not None else set())
+    return {ChatPlace(uid) for uid in people} | ({chat} if chat is not None else set())
 
 
 async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> None:
@@ -241,37 +244,39 @@ async def update_cards(
     await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)
     # What is left is held by a sender and goes out before anything written now; the step's
     # own edit of the pressed copy does not, so that copy is then edited here too.
-    held = set(await ctx.uow.outbox.pending_chats(ticket.id, "card_edit"))
+    held = set(await ctx.uow.outbox.pending_places(ticket.id, "card_edit"))
     # Cards still queued first: one that goes out between the two reads is then in both
     # (edited twice), never in neither.
-    queued = await ctx.uow.outbox.pending_chats(ticket.id, "card")
+    queued = await ctx.uow.outbox.pending_places(ticket.id, "card")
     # The ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
-    current = await _team_people(ctx, ticket.team_id)
-    # A chat's newest copy is its live one: an older one (from before a reopen, or before
-    # the ticket came back to a team that had it) keeps the state it was left showing.
+    current = await _team_places(ctx, ticket.team_id)
+    # A place's newest copy is its live one: an older one (from before a reopen, or before
+    # the ticket came back to a team that had it) keeps the state it was left showing. The
+    # place is the chat and its forum topic: two teams' topics of one group, or a team's
+    # and the oversight team's, each have their own copy.
     newest = {
-        sent.chat_id: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
+        sent.place: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
     }
     # Where each edit goes: a sent copy by its message id; a card still queued once it has
     # gone out (the sender finds its message id then).
-    edits: list[tuple[int, dict[str, object]]] = []
-    for sent in newest.values():
-        if sent.chat_id in queued:
+    edits: list[tuple[ChatPlace, dict[str, object]]] = []
+    for place, sent in newest.items():
+        if place in queued:
             continue  # a newer copy is on its way there; its edit follows below
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
-        if pressed and sent.chat_id not in held:
+        if pressed and place not in held:
             continue
-        edits.append((sent.chat_id, {"message_id": sent.message_id}))
-    edits += [(chat_id, {"ref_purpose": "card"}) for chat_id in queued]
-    for chat_id, where in edits:
+        edits.append((place, {"message_id": sent.message_id}))
+    edits += [(place, {"ref_purpose": "card"}) for place in queued]
+    for place, where in edits:
         await ctx.enqueue(
-            chat_id,
+            place,
             text,
-            buttons=buttons if chat_id in current else (),
+            buttons=buttons if place in current else (),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
             purpose="card_edit",

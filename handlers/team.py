@@ -8,7 +8,7 @@ from core import sla
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import TRANSITIONS, oversight_applies
-from core.model import Ticket, reply_script
+from core.model import ChatPlace, Ticket, reply_script
 from core.services import may_work_on, note_event, perform
 from handlers import notify
 from handlers.cards import local, status_label
@@ -93,7 +93,8 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
-        live = not reposting and await notify.in_team(ctx, ticket.team_id, ctx.msg.chat_id)
+        here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+        live = not reposting and await notify.in_team(ctx, ticket.team_id, here)
         if live and await notify.is_prompt(ctx, ticket, ctx.msg.chat_id, pressed):
             live = False
         ctx.reply(text, buttons if live else (), edit=True)

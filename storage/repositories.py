@@ -25,6 +25,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from core.enums import OPEN_STATUSES, Role, Status
 from core.model import (
     Attachment,
+    ChatPlace,
     Conversation,
     Invite,
     Membership,
@@ -309,18 +310,19 @@ class SqlOutboxRepository(_Repo):
         await self.session.flush()
         return rows
 
-    async def pending_chats(self, ticket_id: int, purpose: str) -> list[int]:
-        """Chats where a message of `purpose` about the ticket is still waiting to be sent."""
-        query = (
-            select(outbox.c.chat_id)
-            .where(
-                outbox.c.ticket_id == ticket_id,
-                outbox.c.purpose == purpose,
-                outbox.c.status == "pending",
-            )
-            .distinct()
+    async def pending_places(self, ticket_id: int, purpose: str) -> list[ChatPlace]:
+        """Chats (and forum topics) where a message of `purpose` about the ticket is still
+        waiting to be sent."""
+        query = select(outbox.c.chat_id, outbox.c.payload).where(
+            outbox.c.ticket_id == ticket_id,
+            outbox.c.purpose == purpose,
+            outbox.c.status == "pending",
         )
-        return [int(chat) for chat in (await self.session.execute(query)).scalars()]
+        places: dict[ChatPlace, None] = {}
+        for chat_id, payload in await self.session.execute(query):
+            thread = payload.get("thread_id")
+            places[ChatPlace(int(chat_id), None if thread is None else int(thread))] = None
+        return list(places)
 
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         return await self._supersede(

@@ -257,6 +257,7 @@ ticket_messages = Table(
     Column("purpose", String(32), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("team_id", String(48), nullable=True),
+    Column("thread_id", BigInteger, nullable=True),
 )
 
 mapper_registry = registry(metadata=metadata)

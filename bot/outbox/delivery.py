@@ -159,9 +159,11 @@ class Delivery:
             raise BadPayload("an edit needs a message_id, or a ticket and a ref_purpose")
         async with self.write() as uow:
             found = await uow.ticket_messages.of_ticket(row.ticket_id, str(purpose))
-            # The newest copy in the chat, the one the edit was written for; older ones (from
-            # before a reopen) keep what they show.
-            targets = [m.message_id for m in found if m.chat_id == row.chat_id][-1:]
+            # The newest copy in the chat (and its forum topic), the one the edit was written
+            # for; older ones (from before a reopen) keep what they show.
+            topic = row.payload.get("thread_id")
+            place = (row.chat_id, None if topic is None else int(topic))
+            targets = [m.message_id for m in found if m.place == place][-1:]
             if targets:
                 return targets
             if await OutboxQueries.on(uow).send_pending(row.ticket_id, row.chat_id, str(purpose)):

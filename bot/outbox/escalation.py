@@ -150,11 +150,19 @@ async def _alerts(
     if not targets:
         return []
     text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
+    # A team bound to a forum topic reads its alerts there, as its cards and reminders.
+    binding = await uow.team_chats.get(ticket.team_id)
+
+    def payload(target: int) -> dict[str, object]:
+        if binding is not None and binding.thread_id is not None and target == binding.chat_id:
+            return {"text": text, "thread_id": binding.thread_id}
+        return {"text": text}
+
     return [
         OutboxMessage(
             chat_id=target,
             method="send_message",
-            payload={"text": text},
+            payload=payload(target),
             created_at=now,
             not_before=now,
             priority=0 if ticket.urgent else min(row.priority, 1),

@@ -98,7 +98,7 @@ def _is_prompt(row: OutboxMessage) -> bool:
 
 def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketMessage:
     assert row.ticket_id is not None
-    team_id = row.payload.get("team")
+    team_id, thread = row.payload.get("team"), row.payload.get("thread_id")
     return TicketMessage(
         row.ticket_id,
         row.chat_id,
@@ -106,6 +106,7 @@ def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketM
         row.purpose,
         now,
         team_id=team_id if isinstance(team_id, str) else None,
+        thread_id=None if thread is None else int(thread),
     )
 
 

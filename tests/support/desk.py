@@ -77,9 +77,17 @@ class Harness:
         return await self.desk.handle(event)
 
     async def press(
-        self, user: int, data: str, *, chat: int | None = None, message_id: int | None = 1
+        self,
+        user: int,
+        data: str,
+        *,
+        chat: int | None = None,
+        message_id: int | None = 1,
+        topic: int | None = None,
     ) -> Outcome:
-        return await self.send(user, chat=chat, callback_data=data, callback_message_id=message_id)
+        return await self.send(
+            user, chat=chat, callback_data=data, callback_message_id=message_id, topic=topic
+        )
 
     async def contact(self, user: int, phone: str, owner: int | None) -> Outcome:
         return await self.send(user, contact=Contact(phone, owner))

@@ -1,5 +1,7 @@
-"""team_chats: the forum topic a team was bound in, so its cards, reminders and digests
-go to that topic and two teams can share one group with topics
+"""Forum topics: the topic a team was bound in (team_chats), so its cards, reminders and
+notices go there and two teams can share one group with topics; and the topic each kept
+message was sent to (ticket_messages), so two copies of a ticket's card in one group (two
+teams' topics, or a team's and the oversight team's) are told apart and each is edited
 
 Revision ID: 0005
 Revises: 0004
@@ -18,11 +20,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Existing bindings have no topic: their messages keep going where they went.
+    # Existing bindings and kept messages have no topic: they go and are found as before.
     with op.batch_alter_table("team_chats", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("thread_id", sa.BigInteger(), nullable=True))
+    with op.batch_alter_table("ticket_messages", schema=None) as batch_op:
         batch_op.add_column(sa.Column("thread_id", sa.BigInteger(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("ticket_messages", schema=None) as batch_op:
+        batch_op.drop_column("thread_id")
     with op.batch_alter_table("team_chats", schema=None) as batch_op:
         batch_op.drop_column("thread_id")

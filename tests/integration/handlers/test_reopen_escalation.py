@@ -4,10 +4,11 @@ team's leaders hear of the second time, the supervisors (with 催办 and 改派)
 
 from __future__ import annotations
 
+from core.enums import Role
 from core.lifecycle import OVERSIGHT_PROMPT
-from core.model import OutboxMessage
+from core.model import Membership, OutboxMessage
 from tests.support.desk import Harness
-from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0
 
 TEAM_CHAT = -1001000000001
 
@@ -43,3 +44,19 @@ async def test_leaders_hear_of_the_second_reopen_and_supervisors_of_the_third(
     presses = [b["data"] for row in alert.payload["buttons"] for b in row]
     assert presses == [f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
     assert [r for r in third if r.chat_id == LEADER and "第 3 次退回" in r.payload["text"]]
+
+
+async def test_a_supervisor_who_also_leads_the_team_gets_the_third_reopen_with_buttons(
+    desk: Harness,
+) -> None:
+    async with desk.db.uow() as uow:
+        await uow.memberships.add(Membership(SUPERVISOR, Role.LEADER, T0, "curing-qingshan"))
+        await uow.commit()
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await _send_back(desk, ticket_id, "风机还是不转")
+    for reason in ("温度又掉了", "还是没修好"):
+        await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+        rows = await _send_back(desk, ticket_id, reason)
+    # Told once, as a supervisor: with 催办 and 改派, not as a leader without them.
+    [alert] = [r for r in rows if r.chat_id == SUPERVISOR and "次退回" in r.payload["text"]]
+    assert alert.purpose == OVERSIGHT_PROMPT and "buttons" in alert.payload

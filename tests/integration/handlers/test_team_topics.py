@@ -5,12 +5,13 @@ typed in, and a second team's binding took the first's commands too)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from core.model import ChatPlace
+from bot.outbox.recorder import SentRecorder
+from core.model import ChatPlace, OutboxMessage, TeamChat
 from tests.integration.scheduler.clockwork import run_scheduler
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, SUPERVISOR
+from tests.support.tickets import FARMER, SUPERVISOR, T0
 
 FORUM, QINGSHAN_TOPIC, BAISHI_TOPIC = -1005550000001, 11, 22
 QINGSHAN_LEADER, QINGSHAN_MEMBER = 200002, 200001
@@ -115,3 +116,92 @@ async def test_a_binding_keeps_its_topic(desk: Harness) -> None:
     async with desk.db.uow(read_only=True) as uow:
         bound = await uow.team_chats.get("curing-baishi")
     assert bound is not None and bound.place == ChatPlace(FORUM, BAISHI_TOPIC)
+
+
+class _DeskTime:
+    """The outbox recorder's clock, reading the harness's."""
+
+    def __init__(self, desk: Harness) -> None:
+        self.desk = desk
+
+    def now(self) -> datetime:
+        return self.desk.clock()
+
+    def monotonic(self) -> float:
+        return 0.0
+
+    async def sleep(self, seconds: float) -> None:
+        return None
+
+
+async def _send_pending(desk: Harness, first_id: int) -> dict[int, int]:
+    """The sender delivers every waiting row (message ids from `first_id`), recorded as the
+    real sender records them; the row id of each, by message id."""
+    recorder = SentRecorder(desk.db.uow, _DeskTime(desk))
+    sent = {}
+    for number, row in enumerate(r for r in await desk.outbox() if r.status == "pending"):
+        assert row.id is not None
+        await recorder.record(row, first_id + number)
+        sent[first_id + number] = row.id
+    return sent
+
+
+async def _edits_since(desk: Harness, before: set[int | None]) -> dict[object, OutboxMessage]:
+    """The card edits queued since `before` (row ids), by the message they edit."""
+    return {
+        r.payload.get("message_id"): r
+        for r in await desk.outbox()
+        if r.id not in before and r.method == "edit_message"
+    }
+
+
+DELIVERY_TOPIC, CONDUCT_TOPIC = 31, 32
+DELIVERY_MEMBER, RETAILER = 200071, 100002
+
+
+async def test_a_complaint_copy_in_the_oversight_teams_topic_of_the_same_forum(
+    desk: Harness,
+) -> None:
+    # The delivery team and the oversight team (作风监督) share one forum, each in a topic.
+    async with desk.db.uow() as uow:
+        await uow.team_chats.bind(TeamChat("delivery", FORUM, 0, T0, DELIVERY_TOPIC))
+        await uow.team_chats.bind(TeamChat("conduct", FORUM, 0, T0, CONDUCT_TOPIC))
+        await uow.commit()
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "delivery"
+    rows = {r.id: r for r in await desk.outbox()}
+    sent = await _send_pending(desk, 900)
+    [team_card] = [
+        m
+        for m, row_id in sent.items()
+        if rows[row_id].purpose == "card"
+        and rows[row_id].payload.get("thread_id") == DELIVERY_TOPIC
+    ]
+    [copy] = [
+        m
+        for m, row_id in sent.items()
+        if rows[row_id].purpose == "card" and rows[row_id].payload.get("thread_id") == CONDUCT_TOPIC
+    ]
+
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(
+        DELIVERY_MEMBER,
+        f"tk:acc:{ticket.id}",
+        chat=FORUM,
+        topic=DELIVERY_TOPIC,
+        message_id=team_card,
+    )
+    assert out.replies[-1].edit and out.replies[-1].buttons  # the pressed card: 办结, 转派...
+    # The oversight team's copy shows the new state, without the team's buttons.
+    assert "buttons" not in (await _edits_since(desk, before))[copy].payload
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=FORUM, topic=DELIVERY_TOPIC)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(DELIVERY_MEMBER, "已经批评教育", chat=FORUM, topic=DELIVERY_TOPIC)
+    edits = await _edits_since(desk, before)
+    # Both copies follow the ticket: the team's own card, and the oversight team's.
+    assert "已办结待确认" in edits[team_card].payload["text"]
+    assert "已办结待确认" in edits[copy].payload["text"] and "buttons" not in edits[copy].payload

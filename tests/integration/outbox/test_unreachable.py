@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.config import Config
-from core.model import Ticket, User
+from core.model import TeamChat, Ticket, User
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.tickets import (
@@ -140,3 +140,21 @@ async def test_a_member_who_never_started_the_bot_is_reported_once_per_ticket(
     await rig.sender.drain_all()
     [alert] = rig.api.texts(LEADER)
     assert "can't initiate conversation" in alert
+
+
+async def test_a_team_bound_to_a_forum_topic_is_told_in_its_topic(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    forum, topic = -1005550000001, 11
+    ticket = await setup(db, demo_config)
+    async with db.uow() as uow:
+        await uow.team_chats.bind(TeamChat(ticket.team_id, forum, LEADER, T0, topic))
+        await uow.commit()
+    rig.api.block(FARMER)
+    await rig.queue(message(FARMER, "您的工单已受理", ticket_id=ticket.id, purpose="notify"))
+    await rig.sender.drain_all()
+
+    [alert] = [r for r in await rig.rows() if r.purpose == "alert"]
+    assert (alert.chat_id, alert.payload.get("thread_id"), alert.status) == (forum, topic, "sent")
+    [call] = rig.api.calls_of("sendMessage")[-1:]
+    assert call.params.get("message_thread_id") == topic
