@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,9 +51,13 @@ def _write_whole(path: Path, content: bytes) -> None:
     """Write `path` so that a reader sees the old file or the new one, never half of one:
     a second scheduler, or a catch-up after a restart, writes the week's files again while
     the outbox sender may be reading them for a send_document row."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    partial = Path(name)
     try:
-        partial.write_bytes(content)
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())  # the rename must not land before the bytes do
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
