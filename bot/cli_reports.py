@@ -34,7 +34,12 @@ class UsageError(Exception):
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = sub.add_parser("report", help="the ledger (台账) and the rates", description=__doc__)
+    report = sub.add_parser(
+        "report",
+        help="the ledger (台账) and the rates",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # keep the examples one a line
+    )
     actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
 
     ledger = actions.add_parser("ledger", help="write the ledger for a date range to a file")
@@ -46,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ledger.set_defaults(func=cmd_ledger)
 
     stats = actions.add_parser("stats", help="print the rates by team (and draw the chart)")
-    stats.add_argument("--period", default="week", help="today, week, month, season, ...")
+    stats.add_argument("--period", default="week", help="today, week, season, ... (default week)")
     stats.add_argument("--chart", metavar="FILE.png", help="also write the chart as PNG")
     _common(stats)
     stats.set_defaults(func=cmd_stats)

@@ -77,7 +77,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         cfg = load_config(settings.config)
         ttl = parse_positive_duration(args.ttl)
     except ConfigError as exc:
-        return _fail("\\n".join(exc.errors))
+        return _fail("\n".join(exc.errors))
     except ValueError as exc:
         return _fail(f"--ttl: {exc}")
     role = Role(args.role)
@@ -128,7 +128,7 @@ def cmd_site_qr(args: argparse.Namespace) -> int:
     try:
         cfg = load_config(settings.config)
     except ConfigError as exc:
-        return _fail("\\n".join(exc.errors))
+        return _fail("\n".join(exc.errors))
     folder = Path(args.out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

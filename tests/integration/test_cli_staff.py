@@ -157,3 +157,19 @@ def test_site_qr_into_a_read_only_folder_is_one_line(
     folder = read_only_folder(tmp_path)
     assert main(["site-qr", "--out-dir", str(folder)]) == 2
     assert capsys.readouterr().err.startswith(f"--out-dir: cannot write in folder {folder}: ")
+
+
+@pytest.mark.parametrize("command", [["invite", "--team", "growing"], ["site-qr"]])
+def test_an_invalid_config_is_listed_one_problem_a_line(
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text("bureau: x\nfoo: 1\n", encoding="utf-8")
+    monkeypatch.setenv("JINYE_CONFIG", str(tmp_path / "bad.yaml"))
+    assert main(command) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 1 and all(line.startswith(str(tmp_path / "bad.yaml")) for line in lines)
+    assert not any("\\n" in line for line in lines)
