@@ -40,7 +40,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     if not found:
-        print("no staff places" + (f" in team {args.team}" if args.team else ""))
+        where = f" in team {args.team}" if args.team else ""
+        # The config's leaders and members are written in when the bot first starts.
+        print(f"no staff places{where} yet (the config's are added when the bot starts)")
         return 0
     print("team\trole\tuser\tname\ton duty\tfrom\tnote")
     for place in found:

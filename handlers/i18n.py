@@ -286,8 +286,7 @@ MESSAGES: dict[str, str] = {
     "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
     "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
     "n_transferred": (
-        "工单 {number} 已转给 {team} 办理。您之前说的情况和发的照片、位置已一并转过去，"
-        "不用再说一遍。"
+        "工单 {number} 已转给 {team} 办理。您之前提供的情况已一并转过去，不用再说一遍。"
     ),
 }
 

@@ -160,7 +160,7 @@ async def test_a_transfer_tells_the_requester_in_their_script_that_nothing_need_
     ]
     assert told == [
         "工單 10019 已轉給 營銷服務部（客戶經理） 辦理。"
-        "您之前說的情況和發的照片、位置已一併轉過去，不用再說一遍。"
+        "您之前提供的情況已一併轉過去，不用再說一遍。"
     ]
     ordering = [r for r in await desk.outbox() if r.chat_id == -1001000000013]
     assert any(r.payload.get("file_id") == "licence" for r in ordering)
