@@ -131,7 +131,7 @@ class Desk:
                 if not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
-            if _menu_to_follow(script_before, user.script, msg):
+            if _menu_to_follow(script_before, user, msg):
                 await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:
                 user.updated_at = now
@@ -152,11 +152,13 @@ def _apology(key: str, msg: Incoming) -> Outcome:
     return Outcome([Reply(t(key, script or Script.HANS))])
 
 
-def _menu_to_follow(before: Script | None, now: Script | None, msg: Incoming) -> bool:
+def _menu_to_follow(before: Script | None, user: User, msg: Incoming) -> bool:
     """Whether the person's own command menu should change to their new script. Telegram's
     shared menu is Simplified; a menu of their own is needed once they read Traditional (or
-    back). Only in their private chat: one they never opened has no menu to set."""
-    if not msg.is_private or now is None or now == before:
+    back). Only for someone with a private chat: in it, or, for a change seen in a group,
+    once they registered there (a chat never opened has no menu to set)."""
+    now = user.script
+    if now is None or now == before or not (msg.is_private or user.kind is not None):
         return False
     return not (before is None and now is Script.HANS)
 

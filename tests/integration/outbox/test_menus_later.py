@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from core.config import Config
-from core.enums import Role
+from core.enums import Requester, Role
 from handlers.staff import create_invite
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig
@@ -68,3 +68,22 @@ async def test_a_requester_writing_traditional_gets_a_menu_in_it_once(
     assert len([r for r in await rig.rows() if r.method == "set_menu"]) == 1  # not per message
     [key] = [k for k in rig.api.commands if str(farmer) in k]
     assert "緊急" in json.dumps(rig.api.commands[key], ensure_ascii=False)
+
+
+async def test_a_registered_person_writing_traditional_in_a_group_gets_the_menu_too(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    desk = Harness(db, demo_config)
+    await desk.seed()
+    member = 200001
+    await desk.send(member, "/start", language_code="zh-hans")
+    async with db.uow() as uow:  # they registered in their private chat (as staff)
+        user = await uow.users.get(member)
+        assert user is not None
+        user.kind = Requester.STAFF
+        await uow.commit()
+    await desk.send(member, "風機已經修好了", chat=-1001000000001)  # in the team's group
+    [row] = [r for r in await rig.rows() if r.method == "set_menu"]
+    assert row.chat_id == member and "緊急" in json.dumps(row.payload, ensure_ascii=False)
+    await desk.send(200003, "風機已經修好了", chat=-1001000000001)  # never wrote privately
+    assert [r.chat_id for r in await rig.rows() if r.method == "set_menu"] == [member]
