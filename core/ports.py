@@ -10,6 +10,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from core.enums import Requester
 from core.model import (
     Attachment,
     ChatPlace,
@@ -62,6 +63,8 @@ class UserRepository(Protocol):
     ) -> tuple[User | None, Conversation | None]: ...
 
     async def add(self, user: User) -> None: ...
+
+    async def of_kind(self, kind: Requester) -> Sequence[User]: ...
 
 
 class MembershipRepository(Protocol):

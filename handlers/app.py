@@ -112,7 +112,7 @@ class Desk:
             known = user is not None
             if user is None:
                 user = User(id=msg.user_id, created_at=now, language_code=msg.language_code)
-            before, script_before = user.details(), user.script
+            before, script_before, kind_before = user.details(), user.script, user.kind
             script = _script_for(user, msg)
             if not user.reachable and msg.is_private:
                 # They wrote to us privately, so they unblocked the bot. Words or a press in
@@ -131,7 +131,7 @@ class Desk:
                 if not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
-            if _menu_to_follow(script_before, user, msg):
+            if _menu_to_follow(script_before, user, msg) or _became_staff(kind_before, user, msg):
                 await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:
                 user.updated_at = now
@@ -161,6 +161,11 @@ def _menu_to_follow(before: Script | None, user: User, msg: Incoming) -> bool:
     if now is None or now == before or not (msg.is_private or user.kind is not None):
         return False
     return not (before is None and now is Script.HANS)
+
+
+def _became_staff(before: Requester | None, user: User, msg: Incoming) -> bool:
+    """Registered as staff just now: their menu gains /wish (心愿清单)."""
+    return msg.is_private and before is not Requester.STAFF and user.kind is Requester.STAFF
 
 
 def _script_for(user: User, msg: Incoming) -> Script:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from core.config import Config
-from core.enums import Script
+from core.enums import Requester, Script
 from core.ports import UnitOfWork
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -27,6 +27,8 @@ from handlers.i18n import t
 Commands = list[tuple[str, str]]  # (command without the slash, description), in menu order
 
 REQUESTER = ("110", "new", "my", "complain", "suggest", "start", "lang", "cancel", "help")
+# The bureau's own staff also keep a wish list (心愿清单).
+STAFF = ("110", "new", "wish", "my", "complain", "suggest", "start", "lang", "cancel", "help")
 TEAM_CHAT = ("queue", "ticket", "duty", "bindteam", "cancel", "help")
 OVERSIGHT = ("queue", "ticket", "stats", "ledger", "reassign")
 # Where one command means something else in a scope, its description says so.
@@ -50,13 +52,22 @@ def commands(
 
 
 def oversight_menu(script: Script) -> Commands:
-    """A supervisor's or admin's own menu: theirs first, then what everyone can do."""
-    return commands(OVERSIGHT, _OVERSIGHT_TEXTS, script) + commands(REQUESTER, script=script)
+    """A supervisor's or admin's own menu: theirs first, then what staff can do."""
+    return commands(OVERSIGHT, _OVERSIGHT_TEXTS, script) + commands(STAFF, script=script)
+
+
+def own_menu(script: Script, *, overseer: bool, staff: bool) -> Commands:
+    """Someone's own menu: a supervisor's or admin's, a staff member's (with /wish), or
+    the requesters' (for a menu in Traditional)."""
+    if overseer:
+        return oversight_menu(script)
+    return commands(STAFF if staff else REQUESTER, script=script)
 
 
 async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Commands]]:
     """Each scope's menu: the default, the groups', then each supervisor's and admin's
-    (configured, or joined with an invite link), in the script they use."""
+    (configured, or joined with an invite link) and each registered staff member's, in
+    the script they use."""
     joined = [m.user_id for m in await uow.memberships.supervisors()]
     overseers = list(dict.fromkeys([*cfg.supervisors, *cfg.admins, *joined]))
     personal = []
@@ -64,6 +75,10 @@ async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Comma
         user = await uow.users.get(person)
         script = user.script if user is not None and user.script is not None else Script.HANS
         personal.append((MenuScope("chat", person), oversight_menu(script)))
+    for user in await uow.users.of_kind(Requester.STAFF):
+        if user.id not in overseers:
+            own = own_menu(user.script or Script.HANS, overseer=False, staff=True)
+            personal.append((MenuScope("chat", user.id), own))
     return [
         (MenuScope("default"), commands(REQUESTER)),
         (MenuScope("all_group_chats"), commands(TEAM_CHAT, _TEAM_TEXTS)),
@@ -73,10 +88,11 @@ async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Comma
 
 async def send_own_menu(ctx: Ctx, *, overseer: bool) -> None:
     """Set the person's menu in their private chat now, in their script: a supervisor's or
-    admin's own (not at the next start), or the requesters' one."""
+    admin's own (not at the next start), a staff member's or the requesters' one."""
     if ctx.menu_queued:
         return
     ctx.menu_queued = True
-    own = oversight_menu(ctx.script) if overseer else commands(REQUESTER, script=ctx.script)
+    staff = ctx.user.kind is Requester.STAFF
+    own = own_menu(ctx.script, overseer=overseer, staff=staff)
     menu = [[name, text] for name, text in own]
     await ctx.enqueue(ctx.user.id, "", method="set_menu", purpose="menu", extra={"commands": menu})

@@ -265,6 +265,7 @@ MESSAGES: dict[str, str] = {
     "cmd_110": "烤房紧急故障报警，24小时处理",
     "cmd_new": "求助办事：许可证、订货、配送、收购、技术……",
     "cmd_my": "我的工单：补充材料、撤回、确认办结并评价",
+    "cmd_wish": "心愿清单：职工提一个心愿",
     "cmd_complain": "投诉",
     "cmd_suggest": "建议",
     "cmd_start": "开始使用、登记信息",

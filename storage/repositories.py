@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
-from core.enums import OPEN_STATUSES, Role, Status
+from core.enums import OPEN_STATUSES, Requester, Role, Status
 from core.model import (
     Attachment,
     ChatPlace,
@@ -193,6 +193,10 @@ class SqlUserRepository(_Repo):
     async def add(self, user: User) -> None:
         self.session.add(user)
         await self.session.flush()
+
+    async def of_kind(self, kind: Requester) -> Sequence[User]:
+        query = select(User).where(users.c.kind == kind).order_by(users.c.id)
+        return (await self.session.execute(query)).scalars().all()
 
 
 class SqlMembershipRepository(_Repo):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from core.config import Config
-from core.enums import Requester, Role
+from core.enums import Role
+from handlers.command_menu import MenuScope, menu_plan
 from handlers.staff import create_invite
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig
@@ -70,20 +71,33 @@ async def test_a_requester_writing_traditional_gets_a_menu_in_it_once(
     assert "緊急" in json.dumps(rig.api.commands[key], ensure_ascii=False)
 
 
-async def test_a_registered_person_writing_traditional_in_a_group_gets_the_menu_too(
+async def test_a_staff_member_gets_the_wish_list_in_the_menu_and_it_follows_their_script(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
     desk = Harness(db, demo_config)
     await desk.seed()
-    member = 200001
+    member = 200001  # in the config's team: staff at their first /start
     await desk.send(member, "/start", language_code="zh-hans")
-    async with db.uow() as uow:  # they registered in their private chat (as staff)
-        user = await uow.users.get(member)
-        assert user is not None
-        user.kind = Requester.STAFF
-        await uow.commit()
+    [first] = [r for r in await rig.rows() if r.method == "set_menu"]
+    assert first.chat_id == member
+    assert "wish" in [name for name, _ in first.payload["commands"]]
     await desk.send(member, "風機已經修好了", chat=-1001000000001)  # in the team's group
-    [row] = [r for r in await rig.rows() if r.method == "set_menu"]
-    assert row.chat_id == member and "緊急" in json.dumps(row.payload, ensure_ascii=False)
+    rows = [r for r in await rig.rows() if r.method == "set_menu"]
+    assert [r.chat_id for r in rows] == [member, member]
+    assert "緊急" in json.dumps(rows[1].payload, ensure_ascii=False)
+    assert "wish" in [name for name, _ in rows[1].payload["commands"]]
     await desk.send(200003, "風機已經修好了", chat=-1001000000001)  # never wrote privately
-    assert [r.chat_id for r in await rig.rows() if r.method == "set_menu"] == [member]
+    assert len([r for r in await rig.rows() if r.method == "set_menu"]) == 2
+
+
+async def test_staff_menus_are_set_at_start_up(db: Database, demo_config: Config) -> None:
+    desk = Harness(db, demo_config)
+    await desk.seed()
+    await desk.send(200001, "/start", language_code="zh-hant")
+    async with db.uow(read_only=True) as uow:
+        plan = dict(await menu_plan(uow, demo_config))
+    theirs = plan[MenuScope("chat", 200001)]
+    assert "wish" in [name for name, _ in theirs] and "心願" in json.dumps(
+        theirs, ensure_ascii=False
+    )
+    assert "wish" not in [name for name, _ in plan[MenuScope("default")]]
