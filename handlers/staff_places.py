@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from core.config import Config
-from core.enums import Role, Script
+from core.enums import Requester, Role, Script
 from core.model import Membership, OutboxMessage
 from core.ports import UnitOfWork
-from handlers.command_menu import REQUESTER, commands
+from handlers.command_menu import own_menu
 from handlers.i18n import in_script, t
 
 
@@ -119,8 +119,9 @@ async def _tell(
     await uow.outbox.add(_row(user_id, "send_message", {"text": text}, now))
     overseer = user_id in (*cfg.supervisors, *cfg.admins)
     if any(m.role is Role.SUPERVISOR for m in removed) and not overseer:
-        # Their own menu listed /stats and /ledger; the requesters' menu is everyone's.
-        menu = [[name, text] for name, text in commands(REQUESTER, script=script)]
+        # Their own menu listed /stats and /ledger; a staff member's (or the requesters') now.
+        staff = user is not None and user.kind is Requester.STAFF
+        menu = [[name, text] for name, text in own_menu(script, overseer=False, staff=staff)]
         await uow.outbox.add(_row(user_id, "set_menu", {"text": "", "commands": menu}, now))
 
 
