@@ -37,8 +37,8 @@ class App:
 async def build_app(settings: Settings | None = None, *, migrate: bool = True) -> App:
     """Load config, bring the database to the newest schema, seed staff, build the desk."""
     settings = settings or Settings()
-    hook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    configure_logging(settings.log_level, secret_parts(settings.token, hook_secret))
+    secrets = secret_parts(settings.token, settings.webhook_secret_token)
+    configure_logging(settings.log_level, secrets)
     cfg = load_config(settings.config)
     if migrate:
         await asyncio.to_thread(upgrade, settings.database_url)
