@@ -53,7 +53,7 @@ from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified
 from bot.outbox.render import replies_to_show
 from bot.polling import Pause, Poller, stop_on_signals
-from bot.ptb_runner import retrying
+from bot.ptb_runner import open_webhook_warning, retrying
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
 from handlers.incoming import (
@@ -387,9 +387,7 @@ def build_webhook_app(
 async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> None:
     url = settings.webhook_url
     assert url is not None
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    if not secret:
-        log.warning("JINYE_WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
+    secret = open_webhook_warning(settings)
     # The URL's own path, and "/" as the PTB adapter listens there: a proxy may strip or keep it.
     paths = tuple(dict.fromkeys((urlsplit(url).path or "/", "/")))
     web_app = build_webhook_app(dispatcher, bot, secret=secret, paths=paths)

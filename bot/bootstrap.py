@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.config_loader import load_config
+from bot.log_setup import configure_logging, secret_parts
 from bot.reports_port import Reports
 from bot.settings import Settings
 from core.config import Config
@@ -36,10 +37,8 @@ class App:
 async def build_app(settings: Settings | None = None, *, migrate: bool = True) -> App:
     """Load config, bring the database to the newest schema, seed staff, build the desk."""
     settings = settings or Settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    secrets = secret_parts(settings.token, settings.webhook_secret_token)
+    configure_logging(settings.log_level, secrets)
     cfg = load_config(settings.config)
     if migrate:
         await asyncio.to_thread(upgrade, settings.database_url)

@@ -40,7 +40,7 @@ from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, 
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds
 from bot.outbox.render import replies_to_show
-from bot.ptb_runner import WebhookSettings, retrying, serve
+from bot.ptb_runner import WebhookSettings, open_webhook_warning, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
 from handlers.incoming import (
@@ -362,7 +362,7 @@ def run_ptb(settings: Settings) -> int:
         )
         webhook = None
         if settings.webhook_url:
-            secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            secret = open_webhook_warning(settings)
             webhook = WebhookSettings(
                 settings.webhook_url, settings.webhook_listen, settings.webhook_port, secret
             )

@@ -36,6 +36,7 @@ from bot.polling import (
     Poller,
     stop_on_signals,
 )
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,15 @@ async def serve(application: App, *, webhook: WebhookSettings | None = None) -> 
             await application.stop()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
+
+
+def open_webhook_warning(settings: Settings) -> str | None:
+    """The webhook's secret token; without one, a warning (on either framework): anyone
+    who finds the URL could then post updates in anyone's name."""
+    secret = settings.webhook_secret_token
+    if secret is None:
+        log.warning("JINYE_WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
+    return secret
 
 
 @dataclass(frozen=True)

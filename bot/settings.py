@@ -37,3 +37,8 @@ class Settings(BaseSettings):
     @property
     def token(self) -> str | None:
         return self.bot_token.get_secret_value() if self.bot_token else None
+
+    @property
+    def webhook_secret_token(self) -> str | None:
+        """The secret Telegram sends with each webhook request; None when unset or empty."""
+        return self.webhook_secret.get_secret_value() or None if self.webhook_secret else None

@@ -148,7 +148,9 @@ class CompiledTables:
             self._apply(found, self._entries.get(term, ()), count)
         if self._conjunctions:
             parts_found = self._with_loose_parts(tokens, counts)
-            for first in parts_found.keys() & self._conjunctions.keys():
+            # In the text's order, not a set's: equal scores then list their words alike in
+            # every process (a set's order changes with the interpreter's hash seed).
+            for first in [part for part in parts_found if part in self._conjunctions]:
                 for parts, conjunction in self._conjunctions[first]:
                     times = min(parts_found.get(part, 0) for part in parts)
                     if times:

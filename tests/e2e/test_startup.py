@@ -80,3 +80,22 @@ async def test_each_kind_of_person_gets_its_own_command_menu_and_a_refusal_stops
                 await db.dispose()
         finally:
             await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["ptb", "aiogram"])
+async def test_a_webhook_without_a_secret_token_is_warned_about(
+    framework: Literal["ptb", "aiogram"], tmp_path: Path
+) -> None:
+    """It still serves (before: only aiogram said that anyone could post updates)."""
+    async with FakeBotApi() as api:
+        bot = BotProcess(api, tmp_path, framework=framework, webhook=Webhook(secret=None))
+        try:
+            await bot.start()
+            await bot.wait_for_log("JINYE_WEBHOOK_SECRET is not set", within=5)
+            db = Database(str(bot.database_url))
+            try:
+                await Driver(api, db, within=20).say(150004, "/my")
+            finally:
+                await db.dispose()
+        finally:
+            await bot.stop()

@@ -600,6 +600,11 @@ class FakeBotApi:
         markup = call.params.get("reply_markup")
         # A message carries only an inline keyboard; a reply keyboard is not part of it.
         inline = markup if isinstance(markup, dict) and "inline_keyboard" in markup else None
+        thread = call.params.get("message_thread_id")
+        if isinstance(thread, int) and str(chat_id).startswith("-100"):
+            # Sent into a forum topic: Telegram says so on the message (and on a button
+            # press under it), as on the messages people write there.
+            content |= {"message_thread_id": thread, "is_topic_message": True}
         return self._store(chat_id, self.bot_user, reply_markup=inline, **content)
 
     async def _api_sendMessage(self, call: Call) -> Any:

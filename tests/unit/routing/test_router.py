@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from core.config import Config, KeywordTable
@@ -266,3 +271,31 @@ def test_a_one_character_word_alone_still_needs_a_token_of_its_own(demo_config: 
 def test_a_conjunction_part_inside_an_everyday_word_is_not_found(router: Router, text: str) -> None:
     # 响 in 影响, 停 in 暂停 and 不停, 坏 in 好坏: words of their own, not 风机+响/停/坏.
     assert not router.route(text).emergency
+
+
+_EXPLAIN = """
+from pathlib import Path
+from bot.config_loader import load_config
+from routing import Router
+print(Router.from_config(load_config(Path("config/demo.yaml"))).route({text!r}).explanation)
+"""
+
+
+def test_equal_scores_are_explained_in_the_same_order_by_every_process() -> None:
+    """Two conjunctions of equal weight (风机+不转, 温度+上不去): the card's 分派依据 lists
+    them in the text's order whichever process routed it (before: in a set's order, which
+    changes with the interpreter's hash seed, so bot processes and restarts disagreed)."""
+    root = Path(__file__).resolve().parents[3]
+    code = _EXPLAIN.format(text="烤房风机不转了，温度上不去")
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in (1, 3)  # two seeds that listed them in opposite orders
+    }
+    assert seen == {"烘烤110 — 风机+不转, 温度+上不去, 烤房, 急"}
