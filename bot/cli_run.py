@@ -43,13 +43,31 @@ def cmd_run(args: argparse.Namespace) -> int:
         return cmd_demo(args)
     if (status := _cannot_start("run", settings)) is not None:
         return status
-    if args.framework == "aiogram":
-        from bot.aiogram_adapter import run_aiogram
+    from aiogram.exceptions import TelegramUnauthorizedError
+    from telegram.error import InvalidToken
 
-        return int(asyncio.run(run_aiogram(settings)))
-    from bot.ptb_adapter import run_ptb
+    try:
+        if args.framework == "aiogram":
+            from bot.aiogram_adapter import run_aiogram
 
-    return int(run_ptb(settings))
+            return int(asyncio.run(run_aiogram(settings)))
+        from bot.ptb_adapter import run_ptb
+
+        return int(run_ptb(settings))
+    except (InvalidToken, TelegramUnauthorizedError):
+        # The outbox's sender is python-telegram-bot's on both frameworks: either may say it.
+        return _token_refused()
+
+
+def _token_refused() -> int:
+    # One line, without the token: the frameworks' own errors quote it, and a traceback
+    # on stderr ends up in the same logs that must never hold it.
+    print(
+        "jinye110 run: Telegram refused the bot token (JINYE_BOT_TOKEN); "
+        "check it with @BotFather (/token)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

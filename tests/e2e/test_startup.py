@@ -4,6 +4,7 @@ bot that exits, but a bot under no supervisor stays down)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Literal
 
@@ -99,3 +100,19 @@ async def test_a_webhook_without_a_secret_token_is_warned_about(
                 await db.dispose()
         finally:
             await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["ptb", "aiogram"])
+async def test_a_refused_token_is_said_in_one_line_without_the_token(
+    framework: Literal["ptb", "aiogram"], tmp_path: Path
+) -> None:
+    """Before: a traceback that quoted the rejected token, into the same logs as the rest."""
+    wrong = "123456789:AAwrong-secret-half-of-the-token"
+    async with FakeBotApi() as api:
+        bot = BotProcess(api, tmp_path, framework=framework, extra_env={"JINYE_BOT_TOKEN": wrong})
+        await bot.start(wait=False)
+        assert bot.proc is not None
+        assert await asyncio.wait_for(bot.proc.wait(), timeout=60) == 1
+    log = bot.log_path.read_text()
+    assert "Telegram refused the bot token" in log
+    assert "wrong-secret-half" not in log and "Traceback" not in log
