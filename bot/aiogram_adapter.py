@@ -53,7 +53,7 @@ from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified
 from bot.outbox.render import replies_to_show
 from bot.polling import Pause, Poller, stop_on_signals
-from bot.ptb_runner import open_webhook_warning, retrying
+from bot.ptb_runner import open_webhook_warning, retrying, secret_guard
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
 from handlers.incoming import (
@@ -374,7 +374,8 @@ def build_webhook_app(
     Telegram gets its 200 only once the step is committed, so an update lost to a crash
     is delivered again (and the inbox makes the redelivery harmless).
     """
-    web_app = web.Application()
+    # Our guard first: aiogram's own check answers 500 to a header that is not ASCII.
+    web_app = web.Application(middlewares=[secret_guard(secret)])
     handler = SimpleRequestHandler(
         dispatcher=dispatcher, bot=bot, secret_token=secret, handle_in_background=False
     )

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 from telegram import Update
 from telegram.error import (
     BadRequest,
@@ -112,14 +113,28 @@ App = Application[Any, Any, Any, Any, Any, Any]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
+def secret_guard(secret: str | None) -> Middleware:
+    """Requests without the webhook's secret token get 401, before anything reads them."""
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if secret is not None and not _same_secret(request.headers.get(SECRET_HEADER, ""), secret):
+            return web.Response(status=401, text="wrong secret token")
+        return await handler(request)
+
+    return guard
+
+
+def _same_secret(given: str, secret: str) -> bool:
+    # As bytes: compare_digest refuses text that is not ASCII, and a header with other
+    # characters would have got a 500 instead of its 401.
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), secret.encode("utf-8"))
+
+
 def webhook_app(application: App, path: str, secret: str | None) -> web.Application:
     """An aiohttp app that handles each update before answering Telegram."""
 
     async def receive(request: web.Request) -> web.Response:
-        if secret is not None and not hmac.compare_digest(
-            request.headers.get(SECRET_HEADER, ""), secret
-        ):
-            return web.Response(status=401, text="wrong secret token")
         try:
             data = await request.json()
             update = Update.de_json(data, application.bot)
@@ -128,7 +143,7 @@ def webhook_app(application: App, path: str, secret: str | None) -> web.Applicat
         await application.process_update(update)  # committed before Telegram hears 200
         return web.Response(text="ok")
 
-    server = web.Application()
+    server = web.Application(middlewares=[secret_guard(secret)])
     server.router.add_post("/" + path.lstrip("/"), receive)
     return server
 
