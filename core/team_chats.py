@@ -11,8 +11,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.config import Config
-from core.model import TeamChat
+from core.model import ChatPlace, TeamChat
 from core.ports import UnitOfWork
+
+
+async def team_place(uow: UnitOfWork, cfg: Config, team_id: str) -> ChatPlace | None:
+    """Where the team's messages go: the chat (and forum topic) bound with /bindteam, else
+    the chat the config gives it; None when it has neither."""
+    bound = await uow.team_chats.get(team_id)
+    if bound is not None:
+        return bound.place
+    team = cfg.find_team(team_id)
+    return None if team is None or team.chat_id is None else ChatPlace(team.chat_id)
 
 
 async def follow_chat_move(

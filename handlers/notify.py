@@ -6,6 +6,7 @@ from core.enums import Kind, Role
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket
 from core.services import may_work_on, withdraw_stale_prompts
+from core.team_chats import team_place
 from handlers.cards import card_buttons, card_text, history_text
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -15,11 +16,7 @@ from handlers.replies import Button
 async def team_chat(ctx: Ctx, team_id: str) -> ChatPlace | None:
     """The team's dispatch chat (and topic): the one bound with /bindteam, else the
     configured one."""
-    bound = await ctx.uow.team_chats.get(team_id)
-    if bound is not None:
-        return bound.place
-    configured = ctx.cfg.team(team_id).chat_id
-    return None if configured is None else ChatPlace(configured)
+    return await team_place(ctx.uow, ctx.cfg, team_id)
 
 
 async def teams_here(ctx: Ctx, teams: list[str]) -> set[str]:

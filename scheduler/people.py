@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.config import Config
 from core.enums import Role
 from core.model import ChatPlace, Membership, User
+from core.team_chats import team_place
 from storage.tables import users
 from storage.uow import SqlUnitOfWork
 
@@ -58,13 +59,7 @@ class People:
     async def team_chat(self, team_id: str) -> ChatPlace | None:
         """The chat (and forum topic) bound with /bindteam, else the configured chat."""
         if team_id not in self._chats:
-            bound = await self.uow.team_chats.get(team_id)
-            team = self.cfg.find_team(team_id)
-            configured = team.chat_id if team else None
-            place = bound.place if bound else None
-            if place is None and configured is not None:
-                place = ChatPlace(configured)
-            self._chats[team_id] = place
+            self._chats[team_id] = await team_place(self.uow, self.cfg, team_id)
         return self._chats[team_id]
 
     async def _memberships(self, team_id: str) -> Sequence[Membership]:

@@ -17,8 +17,9 @@ from datetime import datetime
 
 from core.config import Config
 from core.enums import Role
-from core.model import OutboxMessage, Ticket
+from core.model import ChatPlace, OutboxMessage, Ticket
 from core.services import note_event
+from core.team_chats import team_place
 from handlers.i18n import t
 from storage.uow import SqlUnitOfWork
 
@@ -104,17 +105,18 @@ async def _already_noted(
 _TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, supervisors, admins
 
 
-async def _ladder(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket) -> list[list[int]]:
+async def _ladder(
+    uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, team_chat: ChatPlace | None
+) -> list[list[int]]:
     team = cfg.find_team(ticket.team_id)
-    binding = await uow.team_chats.get(ticket.team_id)
-    team_chat = binding.chat_id if binding else (team.chat_id if team else None)
     leaders = list(team.leaders) if team else []
     for membership in await uow.memberships.of_team(ticket.team_id):
         if membership.role is Role.LEADER:
             leaders.append(membership.user_id)
     supervisors = list(cfg.supervisors)
     supervisors += [m.user_id for m in await uow.memberships.supervisors()]
-    rungs = [[team_chat] if team_chat else [], leaders, supervisors, list(cfg.admins)]
+    chats = [team_chat.chat_id] if team_chat else []
+    rungs = [chats, leaders, supervisors, list(cfg.admins)]
     return [list(dict.fromkeys(rung)) for rung in rungs]
 
 
@@ -137,7 +139,9 @@ async def _alerts(
     *,
     forbidden: bool,
 ) -> list[OutboxMessage]:
-    rungs = await _ladder(uow, cfg, ticket)
+    # A team bound to a forum topic reads its alerts there, as its cards and reminders.
+    team_chat = await team_place(uow, cfg, ticket.team_id)
+    rungs = await _ladder(uow, cfg, ticket, team_chat)
     level, targets = await _first_reachable(
         uow, rungs, _start_rung(rungs, ticket, row.chat_id), row
     )
@@ -150,12 +154,14 @@ async def _alerts(
     if not targets:
         return []
     text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
-    # A team bound to a forum topic reads its alerts there, as its cards and reminders.
-    binding = await uow.team_chats.get(ticket.team_id)
 
     def payload(target: int) -> dict[str, object]:
-        if binding is not None and binding.thread_id is not None and target == binding.chat_id:
-            return {"text": text, "thread_id": binding.thread_id}
+        if (
+            team_chat is not None
+            and team_chat.thread_id is not None
+            and target == team_chat.chat_id
+        ):
+            return {"text": text, "thread_id": team_chat.thread_id}
         return {"text": text}
 
     return [
