@@ -36,9 +36,8 @@ async def follow_chat_move(
     if old == new:
         return moved
     for team in cfg.teams:
-        bound = await uow.team_chats.get(team.id)
-        current = bound.chat_id if bound is not None else team.chat_id
-        if current == old:
+        current = await team_place(uow, cfg, team.id)
+        if current is not None and current.chat_id == old:
             await uow.team_chats.bind(TeamChat(team.id, new, by, now))
             moved.append(team.id)
     return moved
