@@ -8,12 +8,13 @@ first that the database can be reached and (unless the command migrates it itsel
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
 import socket
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from core.durations import parse_positive_duration
+from storage.uow import Database
 
 T = TypeVar("T")
 
@@ -122,6 +124,20 @@ def using_database(
         return work()
     except _CONNECTION_ERRORS as exc:
         raise DatabaseUnusable(cannot_connect(exc, url)) from exc
+
+
+def with_database(url: str, work: Callable[[Database], Awaitable[T]]) -> T:
+    """`work` on the database at `url` (disposed afterwards), behind `using_database`'s
+    checks: a command's whole use of the database, on an event loop of its own."""
+
+    async def run() -> T:
+        db = Database(url)
+        try:
+            return await work(db)
+        finally:
+            await db.dispose()
+
+    return using_database(url, lambda: asyncio.run(run()))
 
 
 def database_failed(command: str, exc: DatabaseUnusable) -> int:

@@ -4,13 +4,12 @@ away the places someone joined with an invite)."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot.bootstrap import utc_now
-from bot.cli_errors import DatabaseUnusable, database_failed, using_database
+from bot.cli_errors import DatabaseUnusable, database_failed, with_database
 from bot.cli_staff import resolve_team
 from bot.config_loader import load_config
 from bot.settings import Settings
@@ -116,15 +115,11 @@ def _run(
     # A team no longer in the config may still have invite places to see and take away.
     team = (resolve_team(cfg, args.team) or args.team) if args.team else None
 
-    async def go() -> T:
-        db = Database(settings.database_url)
-        try:
-            async with db.uow() as uow:
-                return await work(uow, cfg, team)
-        finally:
-            await db.dispose()
+    async def go(db: Database) -> T:
+        async with db.uow() as uow:
+            return await work(uow, cfg, team)
 
     try:
-        return using_database(settings.database_url, lambda: asyncio.run(go()))
+        return with_database(settings.database_url, go)
     except DatabaseUnusable as exc:
         return database_failed(command, exc)

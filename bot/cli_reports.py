@@ -13,13 +13,12 @@ quarter, lastquarter, season (this curing season, 本烘烤季), lastseason (上
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, using_database
+from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, with_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -131,17 +130,13 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         now = _now(args, cfg)
         window = _ledger_window(args, cfg, now)
 
-        async def export() -> bytes:
-            db = Database(Settings().database_url)
-            try:
-                format_ = cast(ledger_files.Format, fmt)
-                return (await ledger_files.export(db, cfg, window, now, format_))[1]
-            finally:
-                await db.dispose()
+        async def export(db: Database) -> bytes:
+            format_ = cast(ledger_files.Format, fmt)
+            return (await ledger_files.export(db, cfg, window, now, format_))[1]
 
         if problem := cannot_write(output):
             raise UsageError(problem)
-        content = using_database(Settings().database_url, lambda: asyncio.run(export()))
+        content = with_database(Settings().database_url, export)
         _write(output, content)
     except UsageError as exc:
         return _fail("ledger", exc)
@@ -168,14 +163,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if args.chart and (problem := cannot_write(Path(args.chart))):
             raise UsageError(problem)
 
-        async def compute() -> Stats:
-            db = Database(Settings().database_url)
-            try:
-                return await build_stats(db, cfg, args.period, now)
-            finally:
-                await db.dispose()
+        async def compute(db: Database) -> Stats:
+            return await build_stats(db, cfg, args.period, now)
 
-        stats = using_database(Settings().database_url, lambda: asyncio.run(compute()))
+        stats = with_database(Settings().database_url, compute)
         print(stats.text)
         if args.chart:
             _write(Path(args.chart), stats.chart_png)

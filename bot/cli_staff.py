@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 
 import segno
 
 from bot.bootstrap import utc_now
-from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, using_database
+from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, with_database
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -99,20 +98,14 @@ def cmd_invite(args: argparse.Namespace) -> int:
     if problem := cannot_write(output):
         return _fail(f"-o: {problem}")
 
-    async def make() -> str:
-        db = Database(settings.database_url)
-        try:
-            async with db.uow() as uow:
-                invite = await create_invite(
-                    uow, team_id=team_id, role=role, now=utc_now(), ttl=ttl
-                )
-                await uow.commit()
-            return invite.token
-        finally:
-            await db.dispose()
+    async def make(db: Database) -> str:
+        async with db.uow() as uow:
+            invite = await create_invite(uow, team_id=team_id, role=role, now=utc_now(), ttl=ttl)
+            await uow.commit()
+        return invite.token
 
     try:
-        token = using_database(settings.database_url, lambda: asyncio.run(make()))
+        token = with_database(settings.database_url, make)
     except DatabaseUnusable as exc:
         return database_failed("invite", exc)
     link = deep_link(settings.bot_username, f"join_{token}")
