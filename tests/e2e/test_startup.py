@@ -16,6 +16,15 @@ from tests.e2e.scenarios import Driver
 from tests.support.fake_bot_api import FakeBotApi
 
 
+async def _answers(api: FakeBotApi, bot: BotProcess, user: int) -> None:
+    """The running bot answers `user`'s /my (a Bot API error did not stop it)."""
+    db = Database(str(bot.database_url))
+    try:
+        await Driver(api, db, within=20).say(user, "/my")
+    finally:
+        await db.dispose()
+
+
 @pytest.mark.parametrize("framework", ["ptb", "aiogram"])
 @pytest.mark.parametrize("method", ["getMe", "deleteWebhook"])
 async def test_a_bot_api_error_at_start_up_does_not_stop_the_bot(
@@ -26,11 +35,7 @@ async def test_a_bot_api_error_at_start_up_does_not_stop_the_bot(
         bot = BotProcess(api, tmp_path, framework=framework)
         try:
             await bot.start()  # raises if the process exits instead of polling
-            db = Database(str(bot.database_url))
-            try:
-                await Driver(api, db, within=20).say(150001, "/my")
-            finally:
-                await db.dispose()
+            await _answers(api, bot, 150001)
         finally:
             await bot.stop()
 
@@ -45,11 +50,7 @@ async def test_a_bot_api_error_while_setting_the_webhook_does_not_stop_the_bot(
         try:
             await bot.start()  # raises if the process exits instead of setting its webhook
             assert [c.status for c in api.calls_of("setWebhook")] == [500, 200]
-            db = Database(str(bot.database_url))
-            try:
-                await Driver(api, db, within=20).say(150002, "/my")
-            finally:
-                await db.dispose()
+            await _answers(api, bot, 150002)
         finally:
             await bot.stop()
 
@@ -74,11 +75,7 @@ async def test_each_kind_of_person_gets_its_own_command_menu_and_a_refusal_stops
             assert "queue" in groups and "stats" not in groups
             assert {"queue", "reassign", "stats", "ledger", "110"} <= set(theirs)
             assert api.menu({"type": "chat", "chat_id": admin}) == []  # refused, logged
-            db = Database(str(bot.database_url))
-            try:
-                await Driver(api, db, within=20).say(150003, "/my")  # the bot carries on
-            finally:
-                await db.dispose()
+            await _answers(api, bot, 150003)  # the bot carries on
         finally:
             await bot.stop()
 
@@ -93,11 +90,7 @@ async def test_a_webhook_without_a_secret_token_is_warned_about(
         try:
             await bot.start()
             await bot.wait_for_log("JINYE_WEBHOOK_SECRET is not set", within=5)
-            db = Database(str(bot.database_url))
-            try:
-                await Driver(api, db, within=20).say(150004, "/my")
-            finally:
-                await db.dispose()
+            await _answers(api, bot, 150004)
         finally:
             await bot.stop()
 
