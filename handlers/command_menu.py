@@ -21,6 +21,7 @@ from typing import Literal
 from core.config import Config
 from core.enums import Requester, Script
 from core.ports import UnitOfWork
+from core.ranks import supervisors, unique
 from handlers.context import Ctx
 from handlers.i18n import t
 
@@ -68,8 +69,7 @@ async def menu_plan(uow: UnitOfWork, cfg: Config) -> list[tuple[MenuScope, Comma
     """Each scope's menu: the default, the groups', then each supervisor's and admin's
     (configured, or joined with an invite link) and each registered staff member's, in
     the script they use."""
-    joined = [m.user_id for m in await uow.memberships.supervisors()]
-    overseers = list(dict.fromkeys([*cfg.supervisors, *cfg.admins, *joined]))
+    overseers = unique([*await supervisors(uow, cfg), *cfg.admins])
     personal = []
     for person in overseers:
         user = await uow.users.get(person)

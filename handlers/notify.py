@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from core.enums import Kind, Role
+from core.enums import Kind
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket
+from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_chats import team_place
 from handlers.cards import card_buttons, card_text, history_text
@@ -45,15 +46,12 @@ async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
 async def leaders(ctx: Ctx, team_id: str) -> list[int]:
     """The team's leaders, by the config or by an invite, whom the bot can reach."""
     memberships = await ctx.uow.memberships.of_team(team_id)
-    found = set(ctx.cfg.team(team_id).leaders)
-    found |= {m.user_id for m in memberships if m.role is Role.LEADER}
-    return await reachable(ctx, sorted(found))
+    return await reachable(ctx, team_leaders(ctx.cfg, team_id, memberships))
 
 
 async def overseers(ctx: Ctx) -> list[int]:
     """The supervisors (by the config or an invite) the bot can reach, else the admins."""
-    joined = [m.user_id for m in await ctx.uow.memberships.supervisors()]
-    found = await reachable(ctx, sorted({*ctx.cfg.supervisors, *joined}))
+    found = await reachable(ctx, await supervisors(ctx.uow, ctx.cfg))
     return found or await reachable(ctx, list(ctx.cfg.admins))
 
 

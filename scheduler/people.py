@@ -8,15 +8,11 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 
 from core.config import Config
-from core.enums import Role
 from core.model import ChatPlace, Membership, User
+from core.ranks import supervisors, team_leaders, unique
 from core.team_chats import team_place
 from storage.tables import users
 from storage.uow import SqlUnitOfWork
-
-
-def unique(ids: Iterable[int]) -> list[int]:
-    return list(dict.fromkeys(ids))
 
 
 class People:
@@ -76,16 +72,13 @@ class People:
         )
 
     async def leaders(self, team_id: str) -> list[int]:
-        team = self.cfg.find_team(team_id)
-        configured = team.leaders if team else []
-        joined = [m.user_id for m in await self._memberships(team_id) if m.role is Role.LEADER]
-        return await self.reachable([*configured, *joined])
+        memberships = await self._memberships(team_id)
+        return await self.reachable(team_leaders(self.cfg, team_id, memberships))
 
     async def supervisors(self) -> list[int]:
         """Supervisors from the config and those made so by invitation."""
         if self._supervisors is None:
-            joined = [m.user_id for m in await self.uow.memberships.supervisors()]
-            self._supervisors = await self.reachable(sorted({*self.cfg.supervisors, *joined}))
+            self._supervisors = await self.reachable(await supervisors(self.uow, self.cfg))
         return self._supervisors
 
     async def admins(self) -> list[int]:

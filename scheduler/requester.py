@@ -10,10 +10,11 @@ from core import sla
 from core.config import Config
 from core.enums import Role, Script
 from core.model import Ticket, reply_script
+from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
-from scheduler.people import People, unique
+from scheduler.people import People
 from scheduler.plan import Close, RemindRequester, Taken
 from storage.uow import SqlUnitOfWork
 

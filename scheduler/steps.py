@@ -12,10 +12,11 @@ from core.config import Config
 from core.enums import Role
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
 from core.model import Ticket
+from core.ranks import unique
 from core.services import may_work_on, note_event
 from scheduler import requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
-from scheduler.people import People, unique
+from scheduler.people import People
 from scheduler.plan import (
     Close,
     Escalate,

@@ -18,6 +18,7 @@ from datetime import datetime
 from core.config import Config
 from core.enums import Role
 from core.model import ChatPlace, OutboxMessage, Ticket
+from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
 from handlers.i18n import t
@@ -108,16 +109,9 @@ _TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, super
 async def _ladder(
     uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, team_chat: ChatPlace | None
 ) -> list[list[int]]:
-    team = cfg.find_team(ticket.team_id)
-    leaders = list(team.leaders) if team else []
-    for membership in await uow.memberships.of_team(ticket.team_id):
-        if membership.role is Role.LEADER:
-            leaders.append(membership.user_id)
-    supervisors = list(cfg.supervisors)
-    supervisors += [m.user_id for m in await uow.memberships.supervisors()]
+    leaders = team_leaders(cfg, ticket.team_id, await uow.memberships.of_team(ticket.team_id))
     chats = [team_chat.chat_id] if team_chat else []
-    rungs = [chats, leaders, supervisors, list(cfg.admins)]
-    return [list(dict.fromkeys(rung)) for rung in rungs]
+    return [chats, leaders, await supervisors(uow, cfg), unique(cfg.admins)]
 
 
 def _start_rung(rungs: list[list[int]], ticket: Ticket, chat_id: int) -> int:
