@@ -14,7 +14,7 @@ from core.config import Config
 from core.enums import Role
 from handlers.staff import create_invite, seed_memberships
 from storage.uow import Database
-from tests.integration.handlers.test_member_leaves import _with_member
+from tests.support.config_edits import with_member_toggled
 from tests.support.desk import Harness, texts
 from tests.support.tickets import T0
 
@@ -115,7 +115,7 @@ async def test_a_removed_place_does_not_come_back_as_the_invite_s(
     kept as the (spent) invite's place."""
     await _joined(db, demo_config)
     assert await _cli("staff", "remove", str(LEAVER), "--team", "curing-qingshan") == 0
-    listed = _with_member(demo_config, "curing-qingshan", LEAVER)
+    listed = with_member_toggled(demo_config, "curing-qingshan", LEAVER)
     async with db.uow() as uow:
         await seed_memberships(uow, listed, T0)
         await seed_memberships(uow, demo_config, T0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from core.config import Config
 from storage.uow import Database
+from tests.support.config_edits import with_team_changed
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
@@ -47,11 +48,7 @@ async def test_two_members_on_duty_are_both_paged_and_one_blocked_leaves_the_oth
 async def test_a_team_without_a_chat_gets_its_cards_through_its_leaders(
     db: Database, demo_config: Config
 ) -> None:
-    teams = [
-        team.model_copy(update={"chat_id": None}) if team.id == "monopoly" else team
-        for team in demo_config.teams
-    ]
-    cfg = demo_config.model_copy(update={"teams": teams})
+    cfg = with_team_changed(demo_config, "monopoly", chat_id=None)
     desk = Harness(db, cfg)
     await desk.seed()
     ticket = await desk.file_request(FARMER, "我想办理烟草专卖零售许可证，需要什么材料")

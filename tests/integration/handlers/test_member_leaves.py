@@ -17,6 +17,7 @@ from scheduler.sweep import sweep
 from storage.tables import memberships
 from storage.uow import Database
 from tests.conftest import _truncate
+from tests.support.config_edits import with_member_toggled
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
@@ -100,19 +101,6 @@ async def test_taking_someone_out_of_the_config_takes_their_place_at_the_next_st
         assert await seed_memberships(uow, leaner, desk.clock()) == (0, 0)
 
 
-def _with_member(cfg: Config, team_id: str, user_id: int) -> Config:
-    """`cfg` with `user_id` added to (or, when already there, taken out of) a team's members."""
-    teams = []
-    for team in cfg.teams:
-        if team.id == team_id:
-            members = [m for m in team.members if m != user_id]
-            if len(members) == len(team.members):
-                members.append(user_id)
-            team = team.model_copy(update={"members": members})
-        teams.append(team)
-    return cfg.model_copy(update={"teams": teams})
-
-
 async def test_a_place_joined_by_invite_stays_when_the_config_lists_it_then_no_longer(
     desk: Harness,
 ) -> None:
@@ -124,7 +112,7 @@ async def test_a_place_joined_by_invite_stays_when_the_config_lists_it_then_no_l
         )
         await uow.commit()
     await desk.send(LEAVER, f"/start join_{invite.token}")
-    listing = _with_member(desk.cfg, "curing-qingshan", LEAVER)
+    listing = with_member_toggled(desk.cfg, "curing-qingshan", LEAVER)
     for cfg in (listing, desk.cfg):  # a start with them listed, a start without
         async with desk.db.uow() as uow:
             await seed_memberships(uow, cfg, desk.clock())
@@ -144,7 +132,7 @@ async def test_bot_processes_starting_together_bring_the_places_in_line_without_
         async with db.uow() as uow:
             await seed_memberships(uow, demo_config, T0)
             await uow.commit()
-        newcomer = _with_member(demo_config, "curing-qingshan", LEAVER)
+        newcomer = with_member_toggled(demo_config, "curing-qingshan", LEAVER)
         async with db.uow() as first:
             assert await seed_memberships(first, newcomer, T0) == (1, 0)
 

@@ -30,6 +30,7 @@ from tests.integration.scheduler.clockwork import (
     sent,
     show,
 )
+from tests.support.config_edits import with_team_changed
 from tests.support.tickets import new_ticket
 
 
@@ -256,11 +257,7 @@ async def test_a_normal_request_waiting_for_its_requester_is_not_reminded_within
 async def test_a_110_team_without_a_chat_has_its_leaders_asked_to_phone(
     db: Database, demo_config: Config
 ) -> None:
-    teams = [
-        t.model_copy(update={"chat_id": None}) if t.id == "curing-qingshan" else t
-        for t in demo_config.teams
-    ]
-    cfg = demo_config.model_copy(update={"teams": teams})
+    cfg = with_team_changed(demo_config, "curing-qingshan", chat_id=None)
     await seed_staff(db, cfg, at("2026-11-16 08:00"))
     urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))
     assert urgent.id is not None

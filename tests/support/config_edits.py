@@ -1,0 +1,18 @@
+"""A loaded bureau config with one team changed, for tests about that change."""
+
+from __future__ import annotations
+
+from core.config import Config
+
+
+def with_team_changed(cfg: Config, team_id: str, **changes: object) -> Config:
+    """`cfg` with the fields `changes` names replaced on team `team_id`."""
+    teams = [t.model_copy(update=changes) if t.id == team_id else t for t in cfg.teams]
+    return cfg.model_copy(update={"teams": teams})
+
+
+def with_member_toggled(cfg: Config, team_id: str, user_id: int) -> Config:
+    """`cfg` with `user_id` added to (or, when already there, taken out of) a team's members."""
+    members = list(cfg.team(team_id).members)
+    members = [m for m in members if m != user_id] if user_id in members else [*members, user_id]
+    return with_team_changed(cfg, team_id, members=members)
