@@ -7,7 +7,8 @@ Point python-telegram-bot at it with ``Bot(TOKEN, base_url=server.base_url)`` (a
 ``push_command``, ``push_contact``, ``push_location``, ``push_photo``, ``push_voice``,
 ``push_callback``) through ``getUpdates`` long polling, and injects faults per method, chat
 and count: 429 with retry_after, 403, 400, 404, 500, a proxy's HTML 502 page, slow replies
-and dropped connections.
+and dropped connections. ``delete`` removes a message as a person deleting it would
+(editing it then answers "message to edit not found").
 Unknown methods answer 404 "Not Found", as Telegram does.
 
 Webhook mode: once the bot has called ``setWebhook``, ``deliver_to(url)`` makes the server
@@ -242,6 +243,11 @@ class FakeBotApi:
         """The bot was removed from a group: 403 for that chat until removed."""
         text = "Forbidden: bot was kicked from the supergroup chat"
         return self.inject("forbidden", chat_id=chat_id, times=None, description=text)
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        """Someone deleted the bot's message (an admin tidying the group, the person in
+        their chat): it can no longer be edited."""
+        del self.messages[(chat_id, message_id)]
 
     def remove_fault(self, fault: Fault) -> None:
         self.faults.remove(fault)
