@@ -4,8 +4,9 @@ Success, "message is not modified" and a resumed split message are sent; RetryAf
 as told; server errors, timeouts and dropped connections back off exponentially with
 jitter until the attempts run out (then the row is dead and escalated); Forbidden and other
 bad requests settle the row at once and escalate. An edit whose message is gone becomes a
-new message (`bot.outbox.gone`). Nothing is swallowed: each outcome is written to the
-row, logged, and where a person must act, alerted.
+new message (`bot.outbox.gone`); a file over Telegram's size limit is dead at once, with a
+note to its recipient in its place (`bot.outbox.too_big`). Nothing is swallowed: each
+outcome is written to the row, logged, and where a person must act, alerted.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.outbox.outcome import Failure, Verdict, classify, edit_target_gone
 from bot.outbox.ratelimit import RateLimiter
 from bot.outbox.recorder import SentRecorder
 from bot.outbox.render import BadPayload, edit_text, send_calls
+from bot.outbox.too_big import note_for_row
 from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
@@ -199,10 +201,12 @@ class Delivery:
             due = now + timedelta(seconds=delay)
             await self._reschedule(row, due, row.attempts + 1, failure.message, payload)
         else:
-            forbidden = verdict is Verdict.FORBIDDEN
+            forbidden, too_large = verdict is Verdict.FORBIDDEN, verdict is Verdict.TOO_LARGE
             status = "failed" if forbidden else "dead"
             log.error("row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
-            await self._settle(row, status, failure.message, now, forbidden=forbidden)
+            await self._settle(
+                row, status, failure.message, now, forbidden=forbidden, too_large=too_large
+            )
 
     def backoff(self, attempts: int) -> float:
         """Seconds before the next try after `attempts` failed ones: exponential, jittered."""
@@ -287,6 +291,7 @@ class Delivery:
         *,
         forbidden: bool,
         moved: Failure | None = None,
+        too_large: bool = False,
     ) -> None:
         assert row.id is not None
         for attempt in range(_SETTLE_TRIES):
@@ -301,6 +306,8 @@ class Delivery:
                     alerts = await record_undeliverable(
                         uow, self.cfg, row, error, now, forbidden=forbidden
                     )
+                    if too_large and (note := await note_for_row(uow, row, now)) is not None:
+                        await uow.outbox.add(note)  # in the file's place, once
                     await uow.commit()
                 for alert in alerts:
                     log.warning("row %s undeliverable: alerting %s", row.id, alert.chat_id)
