@@ -17,6 +17,7 @@ from aiogram.exceptions import (
     ClientDecodeError,
     TelegramAPIError,
     TelegramBadRequest,
+    TelegramEntityTooLarge,
     TelegramForbiddenError,
     TelegramMigrateToChat,
     TelegramNetworkError,
@@ -50,8 +51,9 @@ from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
-from bot.outbox.outcome import edit_target_gone, not_modified
+from bot.outbox.outcome import edit_target_gone, not_modified, too_large
 from bot.outbox.render import replies_to_show
+from bot.outbox.too_big import in_its_place
 from bot.polling import Pause, Poller, stop_on_signals
 from bot.ptb_runner import open_webhook_warning, retrying, secret_guard
 from bot.settings import Settings
@@ -233,11 +235,25 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
     if hold and replies and all(map(queueable, replies)):
         waiting = EarlierReplyWaiting()
         raise Unshown(chat_id, replies, pressed_id, waiting, transient=True, thread_id=topic)
-    for index, reply in enumerate(replies):
+    left = list(replies)
+    while left:
         try:
-            await _show(bot, chat_id, reply, pressed, topic)
+            await _show(bot, chat_id, left[0], pressed, topic)
         except REFUSED as exc:
-            raise _unshown(chat_id, replies[index:], pressed_id, exc, topic) from exc
+            # A file over the size limit would be refused again: a note goes in its place.
+            if _too_large(exc) and (note := in_its_place(left[0])) is not None:
+                log.warning("chart or file for chat %s too large: %s", chat_id, exc)
+                left[0] = note
+                continue
+            raise _unshown(chat_id, left, pressed_id, exc, topic) from exc
+        del left[0]
+
+
+def _too_large(exc: Refused) -> bool:
+    """A file over Telegram's size limit: aiogram has a class for the 413 (a subclass of
+    TelegramNetworkError, which is otherwise worth a retry); a 400 "file is too big", or a
+    proxy's HTML page for a 413, says so in words."""
+    return isinstance(exc, TelegramEntityTooLarge) or too_large(str(exc))
 
 
 def _unshown(

@@ -38,8 +38,9 @@ from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
 from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
 from bot.outbox import PtbTransport
-from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds
+from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds, too_large
 from bot.outbox.render import replies_to_show
+from bot.outbox.too_big import in_its_place
 from bot.ptb_runner import WebhookSettings, open_webhook_warning, retrying, serve
 from bot.settings import Settings
 from handlers.command_menu import Commands, MenuScope
@@ -200,11 +201,18 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
     if hold and replies and all(map(queueable, replies)):
         waiting = EarlierReplyWaiting()
         raise Unshown(chat.id, replies, pressed_id, waiting, transient=True, thread_id=topic)
-    for index, reply in enumerate(replies):
+    left = list(replies)
+    while left:
         try:
-            await _show(bot, chat.id, reply, query if pressed is not None else None, topic)
+            await _show(bot, chat.id, left[0], query if pressed is not None else None, topic)
         except TelegramError as exc:
-            raise _unshown(chat.id, replies[index:], pressed_id, exc, topic) from exc
+            # A file over the size limit would be refused again: a note goes in its place.
+            if too_large(str(exc)) and (note := in_its_place(left[0])) is not None:
+                log.warning("chart or file for chat %s too large: %s", chat.id, exc)
+                left[0] = note
+                continue
+            raise _unshown(chat.id, left, pressed_id, exc, topic) from exc
+        del left[0]
 
 
 def _topic(message: object) -> int | None:

@@ -109,10 +109,18 @@ class Ctx:
         )
 
     def attach(
-        self, caption: str, *, photo: bytes | None = None, document: tuple[str, bytes] | None = None
+        self,
+        caption: str,
+        *,
+        photo: bytes | None = None,
+        document: tuple[str, bytes] | None = None,
+        too_big: str = "",
     ) -> None:
-        """A photo or file back to the current chat."""
-        self.out.replies.append(Reply(text=caption, photo=photo, document=document))
+        """A photo or file back to the current chat; `too_big` is said instead when
+        Telegram refuses it as over its size limit."""
+        self.out.replies.append(
+            Reply(text=caption, photo=photo, document=document, too_big=too_big)
+        )
 
     def toast(self, key: str, **values: object) -> None:
         """The short answer to a button press, shown as a popup. A popup answers only a

@@ -228,6 +228,14 @@ MESSAGES: dict[str, str] = {
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
+    # A chart or file over Telegram's size limit: asking again would not help.
+    "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
+    "ledger_shorter": "可以用 /ledger 按较短的时段导出，例如 /ledger 上周、/ledger 2026-11。",
+    "ledger_too_big": (
+        "台账文件太大，超过了 Telegram 允许机器人发送的大小，没能发出。"
+        "请换一个较短的时段再导出，例如 /ledger 上周、/ledger 2026-11。"
+    ),
+    "chart_too_big": "统计图太大，超过了 Telegram 允许机器人发送的大小，没能发出；上面的统计数字不受影响。",
     "chart": "图表",
     "file": "文件",
     "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",

@@ -34,6 +34,9 @@ class Reply:
     photo: bytes | None = None
     document: tuple[str, bytes] | None = None  # (filename, content)
     edit: bool = False  # replace the text of the message whose button was pressed
+    # Said instead of the photo or document when Telegram refuses it as too large (empty:
+    # its caption and a general note).
+    too_big: str = ""
 
     def buttons_payload(self) -> list[list[dict[str, str]]]:
         return [[b.to_payload() for b in row] for row in self.buttons]

@@ -288,10 +288,13 @@ async def _report(ctx: Ctx, which: str) -> None:
             if which == "stats":
                 text, chart = await maker.stats(period, ctx.now, _document_script(ctx))
                 ctx.reply(in_script(text, ctx.script))
-                ctx.attach("", photo=chart)
+                ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
                 name, content = await maker.ledger(period, ctx.now, _document_script(ctx))
-                ctx.attach(ctx.text("ledger_caption", name=name), document=(name, content))
+                caption = ctx.text("ledger_caption", name=name)
+                # A whole season's workbook may pass Telegram's limit: a shorter period won't.
+                too_big = ctx.text("ledger_too_big")
+                ctx.attach(caption, document=(name, content), too_big=too_big)
         except ValueError as exc:
             ctx.reply(in_script(str(exc), ctx.script))
 

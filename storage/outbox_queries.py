@@ -102,6 +102,20 @@ class OutboxQueries:
             values["chat_id"] = chat_id
         return await self._update(row_id, values)
 
+    async def send_instead(
+        self, row_id: int, *, payload: dict[str, Any], not_before: datetime, last_error: str
+    ) -> bool:
+        """Turn an edit whose message is gone into a new message with `payload`, due at
+        `not_before`; it keeps its place in its line (its id) and its attempts."""
+        values: dict[str, Any] = {
+            "method": "send_message",
+            "payload": payload,
+            "not_before": not_before,
+            "last_error": last_error,
+            "locked_until": None,
+        }
+        return await self._update(row_id, values)
+
     async def release(self, rows: Sequence[tuple[int, datetime]]) -> None:
         """Give leased rows back unsent, each due again at its given time."""
         if not rows:

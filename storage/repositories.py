@@ -423,5 +423,29 @@ class SqlTicketMessageRepository(_Repo):
         )
         return (await self.session.execute(query.order_by(ticket_messages.c.id))).scalars().all()
 
+    async def of_message(self, chat_id: int, message_id: int) -> Sequence[TicketMessage]:
+        """What the bot's message `message_id` in `chat_id` is kept as (a card, a prompt)."""
+        await self.session.flush()
+        query = select(TicketMessage).where(
+            ticket_messages.c.chat_id == chat_id, ticket_messages.c.message_id == message_id
+        )
+        return (await self.session.execute(query.order_by(ticket_messages.c.id))).scalars().all()
+
+    async def moved(self, chat_id: int, old_message_id: int, new_message_id: int) -> int:
+        """A kept message was sent again as `new_message_id` (the old one was deleted): it is
+        that message from now on. Returns how many were moved."""
+        await self.session.flush()
+        statement = (
+            update(ticket_messages)
+            .where(
+                ticket_messages.c.chat_id == chat_id,
+                ticket_messages.c.message_id == old_message_id,
+            )
+            .values(message_id=new_message_id)
+            .execution_options(synchronize_session=False)
+        )
+        result = await self.session.execute(statement)
+        return int(getattr(result, "rowcount", 0) or 0)
+
     async def forget(self, message: TicketMessage) -> None:
         await self.session.delete(message)

@@ -3,8 +3,10 @@
 Success, "message is not modified" and a resumed split message are sent; RetryAfter waits
 as told; server errors, timeouts and dropped connections back off exponentially with
 jitter until the attempts run out (then the row is dead and escalated); Forbidden and other
-bad requests settle the row at once and escalate. Nothing is swallowed: each outcome is
-written to the row, logged, and where a person must act, alerted.
+bad requests settle the row at once and escalate. An edit whose message is gone becomes a
+new message (`bot.outbox.gone`); a file over Telegram's size limit is dead at once, with a
+note to its recipient in its place (`bot.outbox.too_big`). Nothing is swallowed: each
+outcome is written to the row, logged, and where a person must act, alerted.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from telegram.error import BadRequest
 
 from bot.outbox.clock import Clock
+from bot.outbox.edit_targets import kept_targets
 from bot.outbox.escalation import record_undeliverable
-from bot.outbox.outcome import Failure, Verdict, classify
+from bot.outbox.gone import Instead, after_gone_edit
+from bot.outbox.outcome import Failure, Verdict, classify, edit_target_gone
 from bot.outbox.ratelimit import RateLimiter
 from bot.outbox.recorder import SentRecorder
 from bot.outbox.render import BadPayload, edit_text, send_calls
+from bot.outbox.too_big import note_for_row
 from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
@@ -141,6 +146,14 @@ class Delivery:
                         row.chat_id, target, text, buttons=buttons
                     )
             except BadRequest as exc:
+                if edit_target_gone(str(exc)):
+                    now, reason = self.clock.now(), classify(exc).message
+                    instead = await after_gone_edit(
+                        self.write, row, target, text, buttons, reason, now
+                    )
+                    if instead is Instead.NOTHING:
+                        await self._sent(row, None)
+                    return
                 if classify(exc).verdict is not Verdict.NOT_MODIFIED:
                     await self._failed(row, classify(exc), done=0)
                     return
@@ -154,28 +167,11 @@ class Delivery:
         """The message ids to edit, or None after postponing the row."""
         if "message_id" in row.payload:
             return [int(row.payload["message_id"])]
-        purpose = row.payload.get("ref_purpose")
-        if not purpose or row.ticket_id is None:
-            raise BadPayload("an edit needs a message_id, or a ticket and a ref_purpose")
+        due = self.clock.now() + timedelta(seconds=self.settings.edit_wait)
         async with self.write() as uow:
-            found = await uow.ticket_messages.of_ticket(row.ticket_id, str(purpose))
-            # The newest copy in the chat (and its forum topic), the one the edit was written
-            # for; older ones (from before a reopen) keep what they show.
-            topic = row.payload.get("thread_id")
-            place = (row.chat_id, None if topic is None else int(topic))
-            targets = [m.message_id for m in found if m.place == place][-1:]
-            if targets:
-                return targets
-            if await OutboxQueries.on(uow).send_pending(row.ticket_id, row.chat_id, str(purpose)):
-                assert row.id is not None
-                due = self.clock.now() + timedelta(seconds=self.settings.edit_wait)
-                await OutboxQueries.on(uow).reschedule(
-                    row.id, not_before=due, attempts=row.attempts, last_error=row.last_error
-                )
-                await uow.commit()
-                log.debug("edit %s waits for its %s to be sent", row.id, purpose)
-                return None
-        raise BadPayload(f"ticket {row.ticket_id} has no sent {purpose} in chat {row.chat_id}")
+            targets = await kept_targets(uow, row, postpone_until=due)
+            await uow.commit()
+        return targets
 
     async def _sent(self, row: OutboxMessage, message_id: int | None) -> None:
         await self.recorder.record(row, message_id)
@@ -205,10 +201,12 @@ class Delivery:
             due = now + timedelta(seconds=delay)
             await self._reschedule(row, due, row.attempts + 1, failure.message, payload)
         else:
-            forbidden = verdict is Verdict.FORBIDDEN
+            forbidden, too_large = verdict is Verdict.FORBIDDEN, verdict is Verdict.TOO_LARGE
             status = "failed" if forbidden else "dead"
             log.error("row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
-            await self._settle(row, status, failure.message, now, forbidden=forbidden)
+            await self._settle(
+                row, status, failure.message, now, forbidden=forbidden, too_large=too_large
+            )
 
     def backoff(self, attempts: int) -> float:
         """Seconds before the next try after `attempts` failed ones: exponential, jittered."""
@@ -293,6 +291,7 @@ class Delivery:
         *,
         forbidden: bool,
         moved: Failure | None = None,
+        too_large: bool = False,
     ) -> None:
         assert row.id is not None
         for attempt in range(_SETTLE_TRIES):
@@ -307,6 +306,8 @@ class Delivery:
                     alerts = await record_undeliverable(
                         uow, self.cfg, row, error, now, forbidden=forbidden
                     )
+                    if too_large and (note := await note_for_row(uow, row, now)) is not None:
+                        await uow.outbox.add(note)  # in the file's place, once
                     await uow.commit()
                 for alert in alerts:
                     log.warning("row %s undeliverable: alerting %s", row.id, alert.chat_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot.outbox.render import BadPayload
 
@@ -22,6 +22,8 @@ class Verdict(StrEnum):
     # The forum topic the row was for is gone (deleted) or closed to the bot: the chat's
     # General topic still reaches the team.
     TOPIC_GONE = "topic_gone"
+    # A file over Telegram's size limit (413): it will be just as big next time.
+    TOO_LARGE = "too_large"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,17 @@ def edit_target_gone(description: str) -> bool:
     return any(words in description.lower() for words in _GONE)
 
 
+# How a file over the limit is refused: a 413 (python-telegram-bot raises a NetworkError,
+# aiogram a TelegramEntityTooLarge, both saying "Request Entity Too Large", as does a proxy's
+# HTML page for a 413), or a 400 "file is too big".
+_TOO_LARGE = ("request entity too large", "file is too big", "file too large")
+
+
+def too_large(description: str) -> bool:
+    """Telegram refused a file as over its size limit: retrying sends the same bytes."""
+    return any(words in description.lower() for words in _TOO_LARGE)
+
+
 def classify(exc: BaseException) -> Failure:
     name, text = type(exc).__name__, str(exc)
     # Telegram's own descriptions often start with the kind ("Forbidden: bot was blocked").
@@ -68,6 +81,9 @@ def classify(exc: BaseException) -> Failure:
         return Failure(Verdict.FORBIDDEN, message)
     if isinstance(exc, ChatMigrated):
         return Failure(Verdict.MIGRATED, message, new_chat_id=int(exc.new_chat_id))
+    if isinstance(exc, TelegramError) and too_large(text):
+        # Before NetworkError: python-telegram-bot has no class of its own for a 413.
+        return Failure(Verdict.TOO_LARGE, message)
     if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is a subclass of it
         said = str(exc).lower()
         if not_modified(said):

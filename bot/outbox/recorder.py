@@ -16,6 +16,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 
 from bot.outbox.clock import Clock
+from bot.outbox.gone import REPLACES
 from core.lifecycle import PROMPTS
 from core.model import OutboxMessage, TicketMessage
 from core.services import buttons_off, prompt_applies_to
@@ -73,6 +74,11 @@ class SentRecorder:
                 for row, message_id, _ in batch:
                     if message_id is None:
                         continue
+                    if REPLACES in row.payload:
+                        # Sent in place of a deleted card (or prompt), even by a sender
+                        # whose lease this one outlived: it is the message to edit now.
+                        old = int(row.payload[REPLACES])
+                        await uow.ticket_messages.moved(row.chat_id, old, message_id)
                     if row.id in ours:
                         await _keep(uow, row, message_id, now)
                     elif _is_prompt(row):

@@ -6,8 +6,9 @@ Point python-telegram-bot at it with ``Bot(TOKEN, base_url=server.base_url)`` (a
 "parameters"}``), records every call, lets a test act as users (``push_message``,
 ``push_command``, ``push_contact``, ``push_location``, ``push_photo``, ``push_voice``,
 ``push_callback``) through ``getUpdates`` long polling, and injects faults per method, chat
-and count: 429 with retry_after, 403, 400, 404, 500, a proxy's HTML 502 page, slow replies
-and dropped connections.
+and count: 429 with retry_after, 403, 400, 404, 413 (a file too large), 500, a proxy's HTML
+502 page, slow replies and dropped connections. ``delete`` removes a message as a person
+deleting it would (editing it then answers "message to edit not found").
 Unknown methods answer 404 "Not Found", as Telegram does.
 
 Webhook mode: once the bot has called ``setWebhook``, ``deliver_to(url)`` makes the server
@@ -32,7 +33,7 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, web
 TOKEN = "123456789:AAF-fake-token-for-tests"
 FaultKind = Literal[
     "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated",
-    "not_found", "bad_gateway", "too_many",
+    "not_found", "bad_gateway", "too_many", "too_large",
 ]  # fmt: skip
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -57,6 +58,8 @@ _ERRORS: dict[FaultKind, tuple[int, str]] = {
     # Flood control without the `retry_after` parameter, as a proxy or rate-limiting
     # gateway in front of the Bot API (or a Bot API variant) may answer.
     "too_many": (429, "Too Many Requests"),
+    # A file over the Bot API's upload limit (50 MB; 10 MB for a photo).
+    "too_large": (413, "Request Entity Too Large"),
 }
 # What a proxy in front of the Bot API (or Telegram's own nginx) answers when the server
 # behind it is down: an HTML page, not Telegram's JSON.
@@ -242,6 +245,11 @@ class FakeBotApi:
         """The bot was removed from a group: 403 for that chat until removed."""
         text = "Forbidden: bot was kicked from the supergroup chat"
         return self.inject("forbidden", chat_id=chat_id, times=None, description=text)
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        """Someone deleted the bot's message (an admin tidying the group, the person in
+        their chat): it can no longer be edited."""
+        del self.messages[(chat_id, message_id)]
 
     def remove_fault(self, fault: Fault) -> None:
         self.faults.remove(fault)
