@@ -16,7 +16,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team
-from handlers.tickets import attach
+from handlers.tickets import attach, onto_the_wish_list
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -65,6 +65,8 @@ async def _act(
             note=note,
             to_team=to_team,
         )
+        if to_team is not None:
+            await onto_the_wish_list(ctx, ticket)
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
         if action is Action.ACCEPT and ticket.accepted_by == ctx.user.id:
