@@ -29,6 +29,9 @@ _NOTE_ACTIONS = {
 }
 
 
+_BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
+
+
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
     ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
     if ticket is None:
@@ -69,9 +72,12 @@ async def _act(
             await onto_the_wish_list(ctx, ticket)
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
-        if action is Action.ACCEPT and ticket.accepted_by == ctx.user.id:
+        # "Already taken" only while someone is at work on it: once it is resolved, crossed
+        # off or withdrawn (an old copy's 接单), its state is the answer.
+        taken = action is Action.ACCEPT and ticket.status in _BEING_WORKED_ON
+        if taken and ticket.accepted_by == ctx.user.id:
             ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
-        elif action is Action.ACCEPT and ticket.accepted_by:
+        elif taken and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
             status = status_label(ticket.status, ctx.script, for_staff=True)
