@@ -22,6 +22,7 @@ from handlers import alarm_place, intake, mine, notify, registration, team, team
 from handlers.chat_moves import on_chat_move
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
+from handlers.follow_up import just_answered
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu, say_help
@@ -417,6 +418,14 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
         await _alarm_place(ctx)
         return
+    if not new_matter and (msg.photo_file_id or msg.voice_file_id or _says_something(text)):
+        answered = await just_answered(ctx)
+        if answered is not None and not another_question(ctx, decision, text, answered):
+            # The rest of an answer sent in pieces (a photo, then its words): it joins the
+            # ticket it answers, not a new request beside it.
+            await mine.add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
+            ctx.say("add_info_done", number=answered.label)
+            return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         await _media(ctx, text, decision)
         return
@@ -468,6 +477,12 @@ _GREETINGS = frozenset(
     ("你好", "您好", "在吗", "在不在", "有人吗", "hello", "hi", "谢谢", "谢谢你", "多谢",
      "好的", "好", "嗯", "哦", "ok", "收到", "知道了")
 )  # fmt: skip
+
+
+def _says_something(text: str) -> bool:
+    """Words that are more than a greeting, a thank-you, emoji or bare digits."""
+    plain = bare(text)
+    return bool(plain) and plain not in _GREETINGS and not plain.isdigit()
 
 
 async def _not_a_request(ctx: Ctx, text: str) -> bool:

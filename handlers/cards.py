@@ -33,6 +33,7 @@ ACTION_LABELS = {
     "remind": "提醒",
     "escalate": "督办",
     "unreachable": "无法送达",
+    "wish_list": "记入心愿清单",
 }
 
 

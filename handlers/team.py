@@ -16,7 +16,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team
-from handlers.tickets import attach
+from handlers.tickets import attach, onto_the_wish_list
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -27,6 +27,9 @@ _NOTE_ACTIONS = {
     "xfer": Action.TRANSFER,
     "xto": Action.TRANSFER,
 }
+
+
+_BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -65,11 +68,16 @@ async def _act(
             note=note,
             to_team=to_team,
         )
+        if to_team is not None:
+            await onto_the_wish_list(ctx, ticket)
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
-        if action is Action.ACCEPT and ticket.accepted_by == ctx.user.id:
+        # "Already taken" only while someone is at work on it: once it is resolved, crossed
+        # off or withdrawn (an old copy's 接单), its state is the answer.
+        taken = action is Action.ACCEPT and ticket.status in _BEING_WORKED_ON
+        if taken and ticket.accepted_by == ctx.user.id:
             ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
-        elif action is Action.ACCEPT and ticket.accepted_by:
+        elif taken and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
             status = status_label(ticket.status, ctx.script, for_staff=True)

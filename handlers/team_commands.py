@@ -22,6 +22,7 @@ from handlers.team import (
     on_supervisor_button,
     tell_requester,
 )
+from handlers.tickets import onto_the_wish_list
 from routing import bare
 
 
@@ -164,6 +165,7 @@ async def _reassign(ctx: Ctx) -> None:
             now=ctx.now,
             to_team=to_team.id,
         )
+        await onto_the_wish_list(ctx, ticket)
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
         return

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from core.enums import Kind, Requester
+from core.enums import Kind, Requester, Role
 from core.model import Attachment, Ticket
-from core.services import Draft, open_ticket
+from core.services import Draft, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
 from routing import Decision, bare, to_simplified
@@ -136,6 +136,27 @@ def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:
     if ctx.user.kind is Requester.STAFF and decision.line == STAFF_LINE and not decision.triage:
         return Kind.WISH
     return Kind.REQUEST
+
+
+async def onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
+    """A staff member's request sent on to the staff line by hand (the triage desk's 转派, a
+    supervisor's 改派) is a wish, as it would be had the router sent it there at once: it
+    goes on the wish list (心愿清单) and is crossed off there. The change is on record."""
+    if ticket.kind is not Kind.REQUEST or ticket.line != STAFF_LINE:
+        return
+    requester = await ctx.uow.users.get(ticket.requester_id)
+    if requester is None or requester.kind is not Requester.STAFF:
+        return
+    ticket.kind = Kind.WISH
+    await note_event(
+        ctx.uow,
+        ticket,
+        "wish_list",
+        actor_id=None,
+        role=Role.SYSTEM,
+        now=ctx.now,
+        data={"from_kind": Kind.REQUEST.value},
+    )
 
 
 @dataclass(frozen=True, slots=True)

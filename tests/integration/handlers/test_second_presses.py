@@ -149,3 +149,14 @@ async def test_a_ticket_sent_back_to_a_team_has_one_card_with_buttons_there(
     assert [r.method for r in live] == ["send_message"]
     [moved] = await desk.tickets()
     assert moved.team_id == "curing-qingshan"
+
+
+@pytest.mark.parametrize("member", [MEMBER, OTHER_MEMBER])
+async def test_accept_on_an_old_copy_of_a_crossed_off_ticket_says_it_is_crossed_off(
+    desk: Harness, member: int
+) -> None:
+    """Not "已由您接单，不用再点" (or that someone else took it): the work is over."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.send(FARMER, "5")
+    out = await desk.press(member, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert out.toast == "工单当前状态（已销号）不能这样操作。"

@@ -1,0 +1,38 @@
+"""More of an answer: what a requester sends just after answering the team's question.
+
+People answer in pieces, a photo and then the words that go with it (or the other way
+round), each its own message. The first is the answer; the rest, sent within minutes, are
+more of it, not a new matter to file.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from core.enums import Status
+from core.model import Ticket
+from handlers.context import Ctx
+
+FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
+_ANSWERED_AMONG = 3  # the person's newest open tickets, where the answered one is
+
+
+async def just_answered(ctx: Ctx) -> Ticket | None:
+    """The open ticket whose team the person answered within FOLLOW_UP, when nothing but
+    more of that answer (their own additions) has happened to it since."""
+    since = ctx.now - FOLLOW_UP
+    still_open = await ctx.uow.tickets.of_requester(
+        ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
+    )
+    for ticket in still_open:
+        if ticket.status is Status.RESOLVED or ticket.id is None:
+            continue
+        events = list(await ctx.uow.tickets.events(ticket.id))
+        last = events[-1] if events else None
+        if last is None or last.actor_id != ctx.user.id or last.at < since:
+            continue
+        if last.action in ("answer", "info") and any(
+            e.action == "answer" and e.at >= since for e in events
+        ):
+            return ticket
+    return None

@@ -1,0 +1,65 @@
+"""An answer to the team's question sent in two messages (a photo, then the words that go with
+it): the second joins the ticket too, instead of being offered as a new request."""
+
+from __future__ import annotations
+
+from tests.support.desk import Harness, texts
+
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+async def _asked(desk: Harness) -> int:
+    """The retailer's delivery complaint, which the team asks about; the ticket's id."""
+    ticket = await desk.file_request(RETAILER, "今天送貨的少了兩條煙")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
+    return ticket.id
+
+
+async def _team_heard(desk: Harness) -> list[str]:
+    return [r.payload.get("text", "") for r in await desk.outbox() if r.chat_id == DELIVERY_CHAT]
+
+
+async def test_words_sent_just_after_a_photo_answer_join_the_ticket(desk: Harness) -> None:
+    ticket_id = await _asked(desk)
+    out = await desk.send(RETAILER, photo_file_id="receipt")
+    assert "已把您的回覆補充到工單 10019" in texts(out)
+    desk.clock.advance(minutes=2)
+    out = await desk.send(RETAILER, "就是這張單子上的雲煙")
+    assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
+    assert len(await desk.tickets()) == 1  # no new request offered, none filed
+    assert "工单 10019 报告人补充：就是這張單子上的雲煙" in await _team_heard(desk)
+    async with desk.db.uow(read_only=True) as uow:
+        actions = [e.action for e in await uow.tickets.events(ticket_id)]
+    assert actions[-2:] == ["answer", "info"]
+
+
+async def test_a_photo_sent_just_after_a_typed_answer_joins_the_ticket(desk: Harness) -> None:
+    await _asked(desk)
+    await desk.send(RETAILER, "少了兩條雲煙")
+    out = await desk.send(RETAILER, photo_file_id="receipt")
+    assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
+    assert len(await desk.tickets()) == 1
+
+
+async def test_later_words_or_another_service_are_a_new_matter(desk: Harness) -> None:
+    await _asked(desk)
+    await desk.send(RETAILER, "少了兩條雲煙")
+    out = await desk.send(RETAILER, "另外問一下，許可證延續要帶什麼材料？")
+    assert "要把這條消息作為「求助辦事」提交嗎" in texts(out)
+    await desk.press(RETAILER, "f:no")
+    desk.clock.advance(minutes=30)
+    out = await desk.send(RETAILER, "我想再訂五條中華")
+    assert "提交嗎" in texts(out)  # half an hour on: a new request, as before
+
+
+async def test_a_greeting_after_the_answer_is_no_addition(desk: Harness) -> None:
+    await _asked(desk)
+    await desk.send(RETAILER, "少了兩條雲煙")
+    out = await desk.send(RETAILER, "謝謝")
+    assert "補充" not in texts(out)
+    assert not any("报告人补充：" in text for text in await _team_heard(desk))
