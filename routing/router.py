@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from functools import partial
 
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
@@ -141,9 +142,10 @@ class Router:
             line = best
         else:
             line, triage = self.triage_line, True
-        matched: tuple[tuple[str, float], ...] = ()
         if triage:
-            explanation = explain_triage(
+            words: dict[str, list[float]] = {}
+            explainer = partial(
+                explain_triage,
                 self.name(self.triage_line),
                 confidence,
                 self._threshold,
@@ -152,13 +154,14 @@ class Router:
             )
         else:
             words = ev.words.get(line, {})
-            matched = tuple(
-                (word, round(score, 3))
-                for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
+            explainer = partial(
+                explain,
+                self.name(line),
+                words,
+                urgent=urgent,
+                kind=kind,
+                overseen=None if overseen is None else self.name(overseen),
             )
-            explanation = explain(self.name(line), words, urgent=urgent, kind=kind)
-            if overseen is not None:
-                explanation += f"；事涉{self.name(overseen)}人员，不由其自查"
         return Decision(
             line=line,
             team=self._team(line, area),
@@ -166,8 +169,8 @@ class Router:
             emergency=emergency,
             kind=kind,
             confidence=confidence,
-            matched=matched,
-            explanation=explanation,
+            words=words,
+            explainer=explainer,
             candidates=candidates,
             triage=triage,
             original=original,
