@@ -110,11 +110,7 @@ class Router:
     ) -> Decision:
         if ev.emergency_boost and self.emergency_line in ev.scores:
             _discount_stray_emergency(ev, self.emergency_line or "", self._min_score)
-        # Only lines with positive evidence can win; usually one to three of them.
-        ranked = sorted(
-            ((line, score) for line, score in ev.scores.items() if score > 0),
-            key=lambda item: -item[1],
-        )
+        ranked = ev.ranked()
         best, best_score = ranked[0] if ranked else (None, 0.0)
         enough = best is not None and best_score >= self._min_score
         softmax = softmax_confidence(list(ev.scores.values())) if ranked else 0.0
