@@ -84,7 +84,10 @@ class Router:
             if found is not None:
                 return found.area
         # Last resort: a place named in the text ("白石这边烤房停电了").
-        return next((a for name, a in self._area_names if name in normalized), None)
+        for name, named in self._area_names:
+            if name in normalized:
+                return named
+        return None
 
     def _team(self, line: str, area: str | None) -> str:
         key = (line, area)
