@@ -1,9 +1,14 @@
 """The router's answer: where a request goes, how sure it is, and why, in words a
-supervisor can check ("烘烤110 — 烤房 ×2, 温度, 急")."""
+supervisor can check ("烘烤110 — 烤房 ×2, 温度, 急").
+
+The explanation is written when it is read: most routed texts (is this typed message an
+alarm? a question about another service?) are never filed, and nobody reads their reasons.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.enums import Kind, Script
@@ -19,8 +24,10 @@ class Decision:
     emergency: bool  # a curing emergency: line is the 110 line and urgent is True
     kind: Kind | None  # a hint for the ticket's kind; None means an ordinary request
     confidence: float  # 0..1
-    matched: tuple[tuple[str, float], ...]  # the chosen line's words and their scores
-    explanation: str
+    # The chosen line's canonical words -> [count, score]; none when triage takes it.
+    # Not compared: a dict would make decisions unhashable.
+    words: dict[str, list[float]] = field(compare=False)
+    explainer: Callable[[], str] = field(repr=False, compare=False)  # writes `explanation`
     candidates: tuple[tuple[str, float], ...]  # the top two lines and their scores
     triage: bool
     original: str
@@ -29,6 +36,17 @@ class Decision:
     area: str | None = None  # the area the team was chosen for
     urgent_words: tuple[str, ...] = ()
     kind_words: tuple[str, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        """Why, in words a supervisor can check; written at each reading."""
+        return self.explainer()
+
+    @property
+    def matched(self) -> tuple[tuple[str, float], ...]:
+        """The chosen line's words and their scores, strongest first."""
+        ranked = sorted(self.words.items(), key=lambda item: -item[1][1])
+        return tuple((word, round(score, 3)) for word, (_count, score) in ranked)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,13 +83,17 @@ def explain(
     *,
     urgent: bool,
     kind: Kind | None,
+    overseen: str | None = None,
 ) -> str:
+    """'烘烤110 — 烤房 ×2, 温度, 急'; with `overseen`, the line whose staff the request is
+    about, when the oversight line takes it."""
     parts = [format_words(words)] if words else []
     if kind in _KIND_MARK:
         parts.append(_KIND_MARK[kind])
     if urgent:
         parts.append("急")
-    return f"{line_name} — {', '.join(parts)}" if parts else line_name
+    text = f"{line_name} — {', '.join(parts)}" if parts else line_name
+    return f"{text}；事涉{overseen}人员，不由其自查" if overseen is not None else text
 
 
 def explain_triage(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from functools import partial
 
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
@@ -83,7 +84,10 @@ class Router:
             if found is not None:
                 return found.area
         # Last resort: a place named in the text ("白石这边烤房停电了").
-        return next((a for name, a in self._area_names if name in normalized), None)
+        for name, named in self._area_names:
+            if name in normalized:
+                return named
+        return None
 
     def _team(self, line: str, area: str | None) -> str:
         key = (line, area)
@@ -109,11 +113,7 @@ class Router:
     ) -> Decision:
         if ev.emergency_boost and self.emergency_line in ev.scores:
             _discount_stray_emergency(ev, self.emergency_line or "", self._min_score)
-        # Only lines with positive evidence can win; usually one to three of them.
-        ranked = sorted(
-            ((line, score) for line, score in ev.scores.items() if score > 0),
-            key=lambda item: -item[1],
-        )
+        ranked = ev.ranked()
         best, best_score = ranked[0] if ranked else (None, 0.0)
         enough = best is not None and best_score >= self._min_score
         softmax = softmax_confidence(list(ev.scores.values())) if ranked else 0.0
@@ -141,9 +141,10 @@ class Router:
             line = best
         else:
             line, triage = self.triage_line, True
-        matched: tuple[tuple[str, float], ...] = ()
         if triage:
-            explanation = explain_triage(
+            words: dict[str, list[float]] = {}
+            explainer = partial(
+                explain_triage,
                 self.name(self.triage_line),
                 confidence,
                 self._threshold,
@@ -152,13 +153,14 @@ class Router:
             )
         else:
             words = ev.words.get(line, {})
-            matched = tuple(
-                (word, round(score, 3))
-                for word, (_count, score) in sorted(words.items(), key=lambda item: -item[1][1])
+            explainer = partial(
+                explain,
+                self.name(line),
+                words,
+                urgent=urgent,
+                kind=kind,
+                overseen=None if overseen is None else self.name(overseen),
             )
-            explanation = explain(self.name(line), words, urgent=urgent, kind=kind)
-            if overseen is not None:
-                explanation += f"；事涉{self.name(overseen)}人员，不由其自查"
         return Decision(
             line=line,
             team=self._team(line, area),
@@ -166,8 +168,8 @@ class Router:
             emergency=emergency,
             kind=kind,
             confidence=confidence,
-            matched=matched,
-            explanation=explanation,
+            words=words,
+            explainer=explainer,
             candidates=candidates,
             triage=triage,
             original=original,

@@ -13,9 +13,10 @@ because farmers put any words between the machine and what is wrong with it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from operator import itemgetter
 
 from core.config import KeywordTable, RoutingSettings
 from routing.matcher import TermMatcher
@@ -43,6 +44,10 @@ class Entry:
     weight: float
 
 
+# line -> word -> the longer words of that line that hold it (收购 -> 收购站, 收购+压级).
+Holders = Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
 @dataclass(slots=True)
 class Evidence:
     """What one text matched: per-line scores and words, and the urgency/kind signals."""
@@ -60,19 +65,17 @@ class Evidence:
             slot[0] += count
             slot[1] += score
 
-    def drop_subsumed(self) -> None:
+    def drop_subsumed(self, holders: Holders) -> None:
         """Within one line, a word inside a longer matched word of that line (收购 in
         收购站) does not count again: one mention is one piece of evidence."""
         for line, words in self.words.items():
-            if len(words) < 2:
+            inside = holders.get(line)
+            if len(words) < 2 or not inside:
                 continue
-            longer = sorted(words, key=len, reverse=True)
-            for word in [w for w in words if "+" not in w]:
+            for word in [w for w in words if w in inside]:
                 count = words[word][0]
-                for other in longer:
-                    if len(other) <= len(word):
-                        break
-                    if other in words and word in other and words[other][0] >= count:
+                for other in inside[word]:
+                    if other in words and words[other][0] >= count:
                         self.scores[line] -= words.pop(word)[1]
                         break
 
@@ -81,8 +84,10 @@ class Evidence:
         found[word] = max(found.get(word, 0.0), weight)
 
     def ranked(self) -> list[tuple[str, float]]:
-        """Lines by score, best first; ties keep the table's order (stable sort)."""
-        return sorted(self.scores.items(), key=lambda item: -item[1])
+        """The lines with positive evidence, the only ones that can win (usually one to
+        three), best first; ties keep the table's order (a stable sort, reversed or not)."""
+        positive = [item for item in self.scores.items() if item[1] > 0]
+        return sorted(positive, key=itemgetter(1), reverse=True)
 
 
 class CompiledTables:
@@ -140,12 +145,16 @@ class CompiledTables:
         # Not inside an everyday word, whose meaning is its own (响 in 影响, 停 in 暂停 or
         # 不停). Plain one-character words keep to whole tokens.
         self._loose_parts = frozenset(part for part in every_part if len(part) == 1)
+        every_entry = [e for found in (*entries.values(), *conjunctions.values()) for e in found]
+        self._holders = holders(every_entry, emergency_line)
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
-            self._apply(found, self._entries.get(term, ()), count)
+            entries = self._entries.get(term)
+            if entries is not None:  # else only a part of a conjunction
+                self._apply(found, entries, count)
         if self._conjunctions:
             parts_found = self._with_loose_parts(tokens, counts)
             # In the text's order, not a set's: equal scores then list their words alike in
@@ -155,7 +164,7 @@ class CompiledTables:
                     times = min(parts_found.get(part, 0) for part in parts)
                     if times:
                         self._apply(found, conjunction, times)
-        found.drop_subsumed()
+        found.drop_subsumed(self._holders)
         return found
 
     def _with_loose_parts(self, tokens: list[str], counts: dict[str, int]) -> dict[str, int]:
@@ -166,11 +175,11 @@ class CompiledTables:
         found = counts
         for token in tokens:
             # The dictionary is asked only about a token holding such a part: most hold none.
-            inside = [char for char in token if char in loose] if len(token) > 1 else []
-            if inside and not common_word(token):
+            if len(token) > 1 and not loose.isdisjoint(token) and not common_word(token):
                 found = dict(counts) if found is counts else found
-                for char in inside:
-                    found[char] = found.get(char, 0) + 1
+                for char in token:
+                    if char in loose:
+                        found[char] = found.get(char, 0) + 1
         return found
 
     def _apply(self, found: Evidence, entries: tuple[Entry, ...], count: int) -> None:
@@ -188,6 +197,24 @@ class CompiledTables:
                     found.emergency_boost += entry.weight
 
 
+def holders(entries: Iterable[Entry], emergency_line: str | None) -> Holders:
+    """Which words of a line hold which others, worked out once for all texts: the
+    words each line can be credited with are those of its entries, and the emergency
+    words for the 110 line. Only the words that some longer word holds are keys."""
+    credited: dict[str, dict[str, None]] = {}  # line -> its words, in the tables' order
+    for entry in entries:
+        line = emergency_line if entry.channel is Channel.EMERGENCY else entry.line
+        if line:
+            credited.setdefault(line, {})[entry.canonical] = None
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for line, words in credited.items():
+        for word in words:
+            longer = tuple(o for o in words if len(o) > len(word) and word in o)
+            if longer and "+" not in word:  # a conjunction (风机+坏) always counts
+                found.setdefault(line, {})[word] = longer
+    return found
+
+
 def softmax_confidence(scores: list[float]) -> float:
     """The best line's share of exp(score) over all lines.
 
@@ -197,5 +224,5 @@ def softmax_confidence(scores: list[float]) -> float:
     if not scores:
         return 0.0
     top = max(scores)
-    total = sum(math.exp(s - top) for s in scores)
+    total = sum([math.exp(s - top) for s in scores])
     return 1.0 / total

@@ -1,0 +1,40 @@
+"""One mention is one piece of evidence: a word inside a longer matched word of its line."""
+
+from __future__ import annotations
+
+from core.config import KeywordTable, RoutingSettings
+from routing.scoring import Channel, CompiledTables, Entry, holders
+from routing.segment import cut
+
+PURCHASE = {"purchase": KeywordTable(words={"收购": 2.0, "收购站": 3.0, "收购+压级": 2.0})}
+
+
+def words_of(text: str) -> dict[str, float]:
+    """canonical word -> count, of the purchase line, for `text`."""
+    evidence = CompiledTables(PURCHASE, RoutingSettings()).evidence(cut(text))
+    return {word: count for word, (count, _score) in evidence.words.get("purchase", {}).items()}
+
+
+def test_a_word_inside_a_longer_matched_word_does_not_count_again() -> None:
+    assert words_of("收购站几号开秤") == {"收购站": 1}
+
+
+def test_a_word_said_more_often_than_the_longer_one_still_counts() -> None:
+    assert words_of("收购站说收购价格要涨") == {"收购": 2, "收购站": 1}
+
+
+def test_holders_are_the_longer_words_of_the_same_line() -> None:
+    entries = [
+        Entry(Channel.LINE, "purchase", "收购", 2.0),
+        Entry(Channel.LINE, "purchase", "收购站", 3.0),
+        Entry(Channel.LINE, "purchase", "收购+压级", 2.0),
+        Entry(Channel.LINE, "monopoly", "烟叶收购证", 3.0),
+        Entry(Channel.EMERGENCY, "", "停电", 3.0),
+        Entry(Channel.LINE, "curing", "烤房停电", 3.0),
+    ]
+    assert holders(entries, emergency_line="curing") == {
+        "purchase": {"收购": ("收购站", "收购+压级")},
+        # An emergency word is credited to the 110 line, so its longer words hold it there.
+        "curing": {"停电": ("烤房停电",)},
+    }
+    assert holders(entries, emergency_line=None) == {"purchase": {"收购": ("收购站", "收购+压级")}}
