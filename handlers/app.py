@@ -349,11 +349,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await mine.on_button(ctx, data)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
-    elif data.startswith("tk:"):
-        await team.on_button(ctx, data)
-    elif data.startswith("sv:"):
-        await team.on_supervisor_button(ctx, data)
-    else:
+    elif not await team_commands.staff_button(ctx, data):
         ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
 
 

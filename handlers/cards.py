@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.config import Config
-from core.enums import Script, Status
+from core.enums import Action, Script, Status
+from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent, User
 from core.texts import clip, status_name
 from handlers.i18n import in_script, t
@@ -126,6 +127,17 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     if status in (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER):
         buttons.append(Button("办结", f"tk:res:{tid}"))
     return rows(*buttons, per_row=3)
+
+
+TAKE_OVER = "ov:take:"  # the oversight team's button on its copy of a complaint
+
+
+def take_over_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    """接管, on the oversight team's copy of a complaint another team handles, while the
+    ticket may still be sent on (see handlers/takeover.py)."""
+    if ticket.status not in TRANSITIONS[Action.TRANSFER].sources:
+        return ()
+    return ((Button("接管", f"{TAKE_OVER}{ticket.id}"),),)
 
 
 # A ticket's detail is one Telegram message (4096 characters at most, or it is refused and

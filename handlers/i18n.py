@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "file_of_ticket": "工单 {number}",
     "t_complaint_copy": (
         "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
-        "办结、评价和报告人是否满意都会显示在上面。"
+        "办结、评价和报告人是否满意都会显示在上面。如需由本室调查，点卡片上的“接管”。"
     ),
     "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",
     "nothing_to_cancel": "当前没有进行中的操作。",
@@ -252,6 +252,10 @@ MESSAGES: dict[str, str] = {
         "本烘烤季、上个烘烤季、2026-11，不写就是今天）、/reassign 工单号 服务队 改派。"
     ),
     "reassigned": "工单 {number} 已改派给 {team}。",
+    "ov_taken": "已接管工单 {number}，卡片和经过已发到本队，请在新卡片上接单办理。",
+    "ov_taken_already": "工单 {number} 已由本队接管，请在新卡片上办理。",
+    "ov_taken_team": "工单 {number} 是一件投诉，已由 {team} 接管调查，本队不再办理。",
+    "ov_members_only": "只有{team}的成员或督办人员可以接管投诉。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",

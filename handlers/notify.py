@@ -8,7 +8,7 @@ from core.model import ChatPlace, Ticket
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_chats import team_place
-from handlers.cards import card_buttons, card_text, history_text
+from handlers.cards import card_buttons, card_text, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.replies import Button
@@ -148,8 +148,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester)
     targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
-    # A complaint another team handles is copied to the oversight team, without buttons
-    # here or in later edits (`update_cards` gives them to the ticket's team only).
+    # A complaint another team handles is copied to the oversight team: without the team's
+    # buttons, here or in later edits (`update_cards` gives them to the ticket's team
+    # only), but with its own 接管.
     watchers = [
         c for c in [await oversight_chat(ctx, ticket)] if c is not None and c not in targets
     ]
@@ -161,11 +162,12 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     history = ""
     if with_history and everyone:
         history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
+    team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
     for target in everyone:
         await ctx.enqueue(
             target,
             text,
-            buttons=card_buttons(ctx.cfg, ticket) if target in targets else (),
+            buttons=team_buttons if target in targets else watch_buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
             purpose="card",
@@ -249,6 +251,8 @@ async def update_cards(
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
     current = await _team_places(ctx, ticket.team_id)
+    # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
+    watcher = await oversight_chat(ctx, ticket)
     # A place's newest copy is its live one: an older one (from before a reopen, or before
     # the ticket came back to a team that had it) keeps the state it was left showing. The
     # place is the chat and its forum topic: two teams' topics of one group, or a team's
@@ -271,10 +275,20 @@ async def update_cards(
         await ctx.enqueue(
             place,
             text,
-            buttons=buttons if place in current else (),
+            buttons=buttons if place in current else _watching(place, watcher, ticket, reposting),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
             purpose="card_edit",
             method="edit_message",
             extra=where,
         )
+
+
+def _watching(
+    place: ChatPlace, watcher: ChatPlace | None, ticket: Ticket, reposting: bool
+) -> tuple[tuple[Button, ...], ...]:
+    """The buttons of a copy that is not the ticket's team's: the oversight team's 接管
+    on its own copy (none when a fresh copy follows, which has it), else none."""
+    if reposting or place != watcher:
+        return ()
+    return take_over_buttons(ticket)

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from core.config import Team
 from core.enums import Action, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat
 from core.numbers import parse_public_number
 from core.services import perform
-from handlers import notify
-from handlers.cards import status_label, ticket_status
+from handlers import notify, takeover
+from handlers.cards import TAKE_OVER, status_label, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
@@ -25,16 +27,29 @@ from handlers.team import (
 from handlers.tickets import onto_the_wish_list
 from routing import bare
 
+# The buttons staff press, in a team chat or in their own: the team's card buttons, the
+# supervisors' 催办/改派, the oversight team's 接管.
+_STAFF_BUTTONS: dict[str, Callable[[Ctx, str], Awaitable[None]]] = {
+    "tk:": on_button,
+    "sv:": on_supervisor_button,
+    TAKE_OVER: takeover.on_button,
+}
+
+
+async def staff_button(ctx: Ctx, data: str) -> bool:
+    """Run the staff button `data` names; False when it names none."""
+    for prefix, step in _STAFF_BUTTONS.items():
+        if data.startswith(prefix):
+            await step(ctx, data)
+            return True
+    return False
+
 
 async def in_group(ctx: Ctx) -> None:
     """In a team chat: card buttons, team commands and the notes members type after a button."""
     msg = ctx.msg
     if msg.is_button:
-        if (msg.callback_data or "").startswith("tk:"):
-            await on_button(ctx, msg.callback_data or "")
-        elif (msg.callback_data or "").startswith("sv:"):
-            await on_supervisor_button(ctx, msg.callback_data or "")
-        else:
+        if not await staff_button(ctx, msg.callback_data or ""):
             ctx.toast("stale_button")
     elif msg.command in COMMANDS:
         await COMMANDS[msg.command](ctx)

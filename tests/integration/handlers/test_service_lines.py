@@ -113,7 +113,8 @@ async def test_a_complaint_another_team_handles_is_watched_by_the_oversight_team
     watched = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
     assert "是一件投诉，由 物流配送中心 办理" in watched[0].payload["text"]
     [card] = [r for r in watched if r.purpose == "card"]
-    assert "buttons" not in card.payload  # theirs to watch, not to work
+    # Theirs to watch, not to work: only their own 接管.
+    assert card.payload["buttons"] == [[{"text": "接管", "data": f"ov:take:{ticket.id}"}]]
     assert any(r.payload.get("file_id") == "late-receipt" for r in watched)
     # The team resolves it; the copy shows it, still without buttons.
     await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
@@ -121,7 +122,7 @@ async def test_a_complaint_another_team_handles_is_watched_by_the_oversight_team
     await desk.send(DELIVERY_MEMBER, "已经批评教育", chat=DELIVERY_CHAT)
     [*_, edit] = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT]
     assert edit.method == "edit_message" and "已办结待确认" in edit.payload["text"]
-    assert "buttons" not in edit.payload
+    assert "buttons" not in edit.payload  # resolved: no longer to be taken over
     # Not solved, says the retailer: the copy comes again with what happened so far.
     await desk.press(RETAILER, f"my:bad:{ticket.id}")
     await desk.send(RETAILER, "还是天天迟到")

@@ -1,0 +1,81 @@
+"""The oversight team (作风监督) takes over a complaint it was copied on.
+
+A complaint about a team's own people can be routed to that team by its domain words; the
+oversight team gets a copy of its card to watch (`notify.post_card`). When what it sees
+is the team handling a complaint about itself, its 接管 button sends the ticket to the
+oversight team, with its history, in one press. Before, only a supervisor's /reassign
+could.
+"""
+
+from __future__ import annotations
+
+from core.config import Team
+from core.enums import Action, Kind, Role
+from core.errors import IllegalTransition, InvalidInput, PermissionDenied
+from core.services import perform
+from handlers import notify
+from handlers.cards import TAKE_OVER, status_label
+from handlers.context import Ctx
+from handlers.i18n import in_script, t
+from handlers.staff import is_oversight
+from handlers.team import refresh_cards, tell_requester
+
+NOTE = "作风监督接管"
+
+
+async def on_button(ctx: Ctx, data: str) -> None:
+    """ov:take:<id>: the oversight team takes the complaint over from the team handling it."""
+    raw_id = data.removeprefix(TAKE_OVER)
+    ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
+    line = ctx.cfg.oversight_line()
+    if ticket is None or line is None or ticket.kind is not Kind.COMPLAINT:
+        ctx.toast("stale_button")
+        return
+    oversight = ctx.cfg.default_team(line.id)
+    role = await _role_for(ctx, oversight)
+    if role is None:
+        ctx.toast("ov_members_only", team=in_script(oversight.name, ctx.script))
+        return
+    if ticket.team_id == oversight.id:
+        # Pressed twice, or by two members at once: it is theirs already.
+        ctx.toast("ov_taken_already", number=ticket.label)
+        return
+    from_team = ctx.cfg.team(ticket.team_id)
+    try:
+        await perform(
+            ctx.uow,
+            ctx.cfg,
+            ticket,
+            Action.TRANSFER,
+            actor_id=ctx.user.id,
+            role=role,
+            now=ctx.now,
+            note=NOTE,
+            to_team=oversight.id,
+        )
+        await ctx.uow.flush()
+    except (IllegalTransition, PermissionDenied, InvalidInput):
+        status = status_label(ticket.status, ctx.script, for_staff=True)
+        ctx.toast("not_allowed_now", status=status)
+        return
+    await refresh_cards(ctx, ticket, reposting=True)
+    await notify.post_card(ctx, ticket, with_history=True)
+    handing_team = await notify.team_chat(ctx, from_team.id)
+    if handing_team is not None:
+        text = t("ov_taken_team", number=ticket.label, team=oversight.name)
+        await ctx.enqueue(handing_team, text, urgent=ticket.urgent, ticket_id=ticket.id)
+    await tell_requester(ctx, ticket, "n_transferred", team=oversight.name)
+    ctx.toast("ov_taken", number=ticket.label)
+
+
+async def _role_for(ctx: Ctx, oversight: Team) -> Role | None:
+    """The presser's place for this press: on the oversight team, or a supervisor's."""
+    uid = ctx.user.id
+    if uid in oversight.leaders:
+        return Role.LEADER
+    if uid in oversight.members:
+        return Role.MEMBER
+    for membership in await ctx.uow.memberships.of_user(uid):
+        if membership.team_id == oversight.id:
+            return membership.role
+    return Role.SUPERVISOR if await is_oversight(ctx) else None

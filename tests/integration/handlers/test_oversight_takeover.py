@@ -1,0 +1,104 @@
+"""The oversight team (作风监督) takes over a complaint another team handles, from its copy."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from core.model import Ticket
+from tests.support.desk import Harness, texts
+
+RETAILER = 100002
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER = -1001000000016, 200091, 200092
+SUPERVISOR = 300001
+
+
+async def _complaint_about_the_team(desk: Harness, words: str) -> Ticket:
+    """A complaint its domain words send to the team complained about (物流配送中心)."""
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, words)
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "delivery"
+    return ticket
+
+
+async def test_the_oversight_team_takes_a_complaint_over_with_one_press(desk: Harness) -> None:
+    ticket = await _complaint_about_the_team(desk, "投訴配送員小王，送貨總是遲到，還說我事多")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+
+    out = await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    assert out.toast is not None and f"已接管工单 {ticket.label}" in out.toast
+    [pressed] = out.replies
+    assert pressed.edit and not pressed.buttons  # the copy: its 接管 is spent
+    [moved] = await desk.tickets()
+    assert (moved.team_id, moved.line, moved.status) == ("conduct", "conduct", Status.DISPATCHED)
+    async with desk.db.uow(read_only=True) as uow:
+        last = list(await uow.tickets.events(ticket.id or 0))[-1]
+    assert (last.action, last.actor_id, last.note) == ("transfer", CONDUCT_MEMBER, "作风监督接管")
+    assert last.data == {"from_team": "delivery", "to_team": "conduct"}
+    new = (await desk.outbox())[before:]
+    # A working card of its own, with what happened so far, in the oversight team's chat.
+    [card] = [r for r in new if r.chat_id == CONDUCT_CHAT and r.purpose == "card"]
+    assert f"tk:acc:{ticket.id}" in str(card.payload["buttons"])
+    assert any(r.chat_id == CONDUCT_CHAT and "接单" in r.payload.get("text", "") for r in new)
+    # The team complained about hears it is no longer theirs, and its card loses its buttons.
+    told = [r.payload["text"] for r in new if r.chat_id == DELIVERY_CHAT and "text" in r.payload]
+    assert any("已由 纪检作风监督室 接管调查" in text for text in told)
+    [team_edit] = [r for r in new if r.chat_id == DELIVERY_CHAT and r.purpose == "card_edit"]
+    assert "buttons" not in team_edit.payload
+    # The retailer, who wrote in Traditional, is told where it went, in Traditional.
+    [note] = [r.payload["text"] for r in new if r.chat_id == RETAILER]
+    assert "紀檢作風監督室" in note and "不用再說一遍" in note
+
+
+async def test_a_second_press_on_the_copy_changes_nothing(desk: Harness) -> None:
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+    rows = len(await desk.outbox())
+
+    out = await desk.press(CONDUCT_LEADER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    assert out.toast is not None and "已由本队接管" in out.toast
+    assert len(await desk.outbox()) == rows
+    async with desk.db.uow(read_only=True) as uow:
+        actions = [e.action for e in await uow.tickets.events(ticket.id or 0)]
+    assert actions.count("transfer") == 1
+
+
+async def test_only_the_oversight_team_or_a_supervisor_may_take_a_complaint_over(
+    desk: Harness,
+) -> None:
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    for outsider, chat in ((DELIVERY_MEMBER, DELIVERY_CHAT), (RETAILER, RETAILER)):
+        out = await desk.press(outsider, f"ov:take:{ticket.id}", chat=chat)
+        assert out.toast == "只有纪检作风监督室的成员或督办人员可以接管投诉。" or (
+            outsider == RETAILER and out.toast is not None and "紀檢作風監督室" in out.toast
+        )
+    [still] = await desk.tickets()
+    assert still.team_id == "delivery"
+
+    out = await desk.press(SUPERVISOR, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+    assert out.toast is not None and "已接管" in out.toast
+    [taken] = await desk.tickets()
+    assert taken.team_id == "conduct"
+
+
+async def test_a_resolved_complaint_or_one_that_is_not_a_complaint_cannot_be_taken_over(
+    desk: Harness,
+) -> None:
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已经批评教育", chat=DELIVERY_CHAT)
+
+    out = await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    assert out.toast == "工单当前状态（已办结待确认）不能这样操作。"
+    [resolved] = await desk.tickets()
+    assert (resolved.team_id, resolved.status) == ("delivery", Status.RESOLVED)
+    request = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    out = await desk.press(CONDUCT_MEMBER, f"ov:take:{request.id}", chat=CONDUCT_CHAT)
+    assert "失效" in texts(out)
