@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl import load_workbook
+
+from bot.scheduler_wiring import WeeklyFromReports
 from core.config import Config
 from core.enums import Script
 from core.model import OutboxMessage, User
@@ -105,9 +108,34 @@ async def test_a_supervisor_who_chose_traditional_gets_the_weekly_report_in_trad
     await seed_staff(db, demo_config, at("2026-11-16 08:00"))
     await choose_traditional(db, SUPERVISOR, at("2026-11-16 08:00"))
 
-    await send_weekly(db, demo_config, FakeWeekly(tmp_path), at("2026-11-23 08:00"))
+    source = FakeWeekly(tmp_path)
 
+    await send_weekly(db, demo_config, source, at("2026-11-23 08:00"))
+
+    assert source.scripts == [[Script.HANS, Script.HANT]]  # files drawn for each reader
     rows = to(await outbox_rows(db), SUPERVISOR)
     assert [row.payload.get("text") for row in rows] == ["📊 上週服務指標", None]
-    assert rows[1].payload["caption"] == "服務指標圖"
-    assert rows[1].payload["filename"] == "服务指标.png"  # a file's name is not a message
+    assert {k: rows[1].payload[k] for k in ("path", "filename", "caption")} == {
+        "path": str(tmp_path / "chart-hant.png"),
+        "filename": "服務指標.png",
+        "caption": "服務指標圖",
+    }
+
+
+async def test_the_weekly_files_are_drawn_in_each_script_a_supervisor_reads(
+    db: Database, demo_config: Config, tmp_path: Path
+) -> None:
+    await new_ticket(db, demo_config, now=at("2026-11-18 09:00"))
+    source = WeeklyFromReports(db, demo_config, tmp_path)
+
+    content = await source(at("2026-11-23 08:30"), [Script.HANS, Script.HANT])
+
+    drawn = content.documents_for(Script.HANT)
+    assert [doc.filename for doc in drawn] == [
+        "服務指標_2026-11-16_2026-11-22.png",
+        "臺賬_2026-11-16_2026-11-22.xlsx",
+    ]
+    assert all(doc.path.exists() for doc in drawn)
+    book = load_workbook(drawn[1].path)
+    assert book.sheetnames[0] == "臺賬"
+    assert content.documents_for(Script.HANS)[1].filename == "台账_2026-11-16_2026-11-22.xlsx"
