@@ -93,7 +93,7 @@ class Pending:
         if not self.rows:
             return 0
         assert uow.session is not None
-        await self._in_readers_scripts(uow)
+        rows = await self._in_readers_scripts(uow)
         dialect = uow.session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
@@ -101,17 +101,22 @@ class Pending:
             .on_conflict_do_nothing(index_elements=["dedup_key"])
             .returning(outbox.c.id)
         )
-        result = await uow.session.execute(statement, self.rows)
+        result = await uow.session.execute(statement, rows)
         written = len(result.all())
         self.rows, self._scripts = [], []
         return written
 
-    async def _in_readers_scripts(self, uow: SqlUnitOfWork) -> None:
-        people = {row["chat_id"] for row, script in self._rows_scripts() if script is None}
-        stored = await uow.users.scripts(sorted(chat for chat in people if chat > 0))
-        for row, script in self._rows_scripts():
-            shown = script or stored.get(row["chat_id"], Script.HANS)
-            row["payload"] = message_in_script(row["payload"], shown)
-
-    def _rows_scripts(self) -> zip[tuple[dict[str, Any], Script | None]]:
-        return zip(self.rows, self._scripts, strict=True)
+    async def _in_readers_scripts(self, uow: SqlUnitOfWork) -> list[dict[str, Any]]:
+        """The rows as written, each payload in its reader's script."""
+        pairs = list(zip(self.rows, self._scripts, strict=True))
+        people = sorted({row["chat_id"] for row, script in pairs if script is None})
+        stored = await uow.users.scripts([chat for chat in people if chat > 0])
+        return [
+            {
+                **row,
+                "payload": message_in_script(
+                    row["payload"], script or stored.get(row["chat_id"], Script.HANS)
+                ),
+            }
+            for row, script in pairs
+        ]
