@@ -14,14 +14,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.config import Config
+from core.enums import Script
 from scheduler.jobs import Jobs, Schedule
 from scheduler.weekly import Document, WeeklyContent
 from storage.uow import Database
+
+if TYPE_CHECKING:
+    from reports.weekly import WeeklyReport
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +44,34 @@ class WeeklyFromReports:
         self.cfg = cfg
         self.directory = directory
 
-    async def __call__(self, now: datetime) -> WeeklyContent:
+    async def __call__(
+        self, now: datetime, scripts: Collection[Script] = (Script.HANS,)
+    ) -> WeeklyContent:
         # Imported when first needed: charts pull in matplotlib, seconds of start-up for a
         # job that runs once a week.
         from reports.weekly import build_weekly
 
         report = await build_weekly(self.db, self.cfg, now)
         week = report.window.first_day.isoformat()
-        chart, book = await asyncio.to_thread(report.save, self.directory / "weekly" / week)
+        drawn = {Script.HANS: await self._save(report, self.directory / "weekly" / week)}
+        for script in set(scripts) - {Script.HANS}:
+            other = await build_weekly(self.db, self.cfg, now, script)
+            drawn[script] = await self._save(other, self.directory / "weekly" / week / script)
         return WeeklyContent(
             week=week,
             text=report.text,
-            documents=(
-                Document(chart, report.chart_name, "服务指标图"),
-                Document(book, report.xlsx_name, "上周台账"),
-            ),
+            documents=drawn.pop(Script.HANS),
             echo_summary=report.echo_summary,
+            documents_in=drawn,
+        )
+
+    @staticmethod
+    async def _save(report: WeeklyReport, directory: Path) -> tuple[Document, ...]:
+        chart, book = await asyncio.to_thread(report.save, directory)
+        # The captions are converted with the row, for a reader of another script.
+        return (
+            Document(chart, report.chart_name, "服务指标图"),
+            Document(book, report.xlsx_name, "上周台账"),
         )
 
 

@@ -18,6 +18,12 @@ def reply_script(ticket: Ticket, requester: User | None) -> Script:
     return requester.script if requester is not None and requester.script else ticket.script
 
 
+def reader_script(user: User | None) -> Script:
+    """The script a person reads what the desk sends them in: theirs as stored (chosen with
+    /lang, else the one they last wrote in or their Telegram language), else Simplified."""
+    return user.script if user is not None and user.script else Script.HANS
+
+
 @dataclass(eq=False)
 class TicketEvent:
     """One append-only line of a ticket's audit trail."""
@@ -283,6 +289,18 @@ class OutboxMessage:
     dedup_key: str | None = None
     id: int | None = None
 
+    @property
+    def shown_in(self) -> Script:
+        """The script its text is in: 繁體 once converted for its reader, else 简体."""
+        return shown_in(self.payload)
+
+
+SCRIPT_KEY = "script"  # payload: the script a message was converted to (none: 简体)
+
+
+def shown_in(payload: dict[str, Any]) -> Script:
+    return Script(payload.get(SCRIPT_KEY) or Script.HANS)
+
 
 @dataclass(eq=False)
 class Invite:
@@ -340,10 +358,15 @@ class TicketMessage:
     id: int | None = None
     team_id: str | None = None
     thread_id: int | None = None  # the forum topic it was sent to, if any
+    script: Script | None = None  # the script it was sent in, and its edits are; None: 简体
 
     @property
     def place(self) -> ChatPlace:
         return ChatPlace(self.chat_id, self.thread_id)
+
+    @property
+    def shown_in(self) -> Script:
+        return self.script or Script.HANS
 
 
 @dataclass(eq=False)

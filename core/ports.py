@@ -10,7 +10,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from core.enums import Requester
+from core.enums import Requester, Script
 from core.model import (
     Attachment,
     ChatPlace,
@@ -66,6 +66,9 @@ class UserRepository(Protocol):
 
     async def of_kind(self, kind: Requester) -> Sequence[User]: ...
 
+    async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:
+        """The script of each of these people who has one stored."""
+
 
 class MembershipRepository(Protocol):
     async def of_user(self, user_id: int) -> Sequence[Membership]: ...
@@ -114,7 +117,8 @@ class OutboxRepository(Protocol):
     ) -> Sequence[OutboxMessage]:
         """Pending messages due now, urgent first, leased to this sender."""
 
-    async def pending_places(self, ticket_id: int, purpose: str) -> list[ChatPlace]: ...
+    async def pending_places(self, ticket_id: int, purpose: str) -> dict[ChatPlace, Script]:
+        """Where a message of `purpose` about the ticket waits to be sent, and its script."""
 
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'

@@ -9,11 +9,12 @@ from typing import Any, Protocol
 
 from core.config import Config
 from core.enums import Script
-from core.model import ChatPlace, Conversation, OutboxMessage, User
+from core.model import ChatPlace, Conversation, OutboxMessage, User, reader_script
 from handlers.i18n import t
 from handlers.incoming import Incoming
 from handlers.replies import Button, Keyboard, Outcome, Reply
 from routing import Router
+from routing.reader import message_in_script
 from storage.uow import SqlUnitOfWork
 
 
@@ -174,20 +175,30 @@ class Ctx:
         purpose: str = "notify",
         method: str = "send_message",
         extra: dict[str, Any] | None = None,
+        script: Script | None = None,
     ) -> None:
         """A message to someone else (a person's chat, or a team's chat and its topic): an
-        outbox row in this step's transaction."""
+        outbox row in this step's transaction.
+
+        The text, caption and button labels are written in Simplified and shown in
+        `script`: by default a person's own (`reader_script`), Simplified in a group. An
+        edit passes the script of the message it edits, which its reader may since have
+        changed with /lang.
+        """
         chat_id, topic = to if isinstance(to, ChatPlace) else (to, None)
         payload: dict[str, Any] = {"text": text, **(extra or {})}
         if topic is not None:
             payload["thread_id"] = topic
         if buttons:
             payload["buttons"] = [[b.to_payload() for b in row] for row in buttons]
+        if script is None:
+            person = await self.uow.users.get(chat_id) if chat_id > 0 else None
+            script = reader_script(person)
         await self.uow.outbox.add(
             OutboxMessage(
                 chat_id=chat_id,
                 method=method,
-                payload=payload,
+                payload=message_in_script(payload, script),
                 created_at=self.now,
                 not_before=self.now,
                 priority=0 if urgent else 1,

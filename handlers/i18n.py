@@ -6,10 +6,11 @@ Which script a person gets: their own choice (/lang) first, then Telegram's lang
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import replace
 
 from core.enums import Script
-from routing import detect_script, to_traditional
+from handlers.replies import Button
+from routing import detect_script, reader
 
 _HANT_CODES = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 _HANS_CODES = ("zh-hans", "zh-cn", "zh-sg", "zh")
@@ -304,9 +305,8 @@ MESSAGES: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=2048)
 def _hant(text: str) -> str:
-    return to_traditional(text)
+    return reader.in_script(text, Script.HANT)
 
 
 def t(key: str, script: Script = Script.HANS, **values: object) -> str:
@@ -319,7 +319,16 @@ def t(key: str, script: Script = Script.HANS, **values: object) -> str:
 
 def in_script(text: str, script: Script) -> str:
     """Convert free text (team names, notes) for a reader of `script`."""
-    return _hant(text) if script is Script.HANT else text
+    return reader.in_script(text, script)
+
+
+def buttons_in_script(
+    buttons: tuple[tuple[Button, ...], ...], script: Script
+) -> tuple[tuple[Button, ...], ...]:
+    """Buttons with their labels for a reader of `script` (their data never changes)."""
+    if script is not Script.HANT:
+        return buttons
+    return tuple(tuple(replace(b, text=in_script(b.text, script)) for b in row) for row in buttons)
 
 
 def script_from_language(code: str) -> Script | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.enums import Kind
+from core.enums import Kind, Script
 from core.lifecycle import PROMPTS
-from core.model import ChatPlace, Ticket
+from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_chats import team_place
@@ -120,11 +120,13 @@ async def in_team(ctx: Ctx, team_id: str, place: ChatPlace) -> bool:
     return place in await _team_places(ctx, team_id)
 
 
-async def is_prompt(ctx: Ctx, ticket: Ticket, chat_id: int, message_id: int) -> bool:
-    """Is that message one of the ladder's reminders or alerts about `ticket`?"""
+async def kept_copy(ctx: Ctx, ticket: Ticket, message_id: int) -> TicketMessage | None:
+    """The message of this chat with that id, if it is a card of `ticket` or one of the
+    ladder's reminders or alerts about it."""
     assert ticket.id is not None
-    kept = await ctx.uow.ticket_messages.of_ticket(ticket.id, *PROMPTS)
-    return any(m.chat_id == chat_id and m.message_id == message_id for m in kept)
+    kept = await ctx.uow.ticket_messages.of_ticket(ticket.id, "card", *PROMPTS)
+    here = [m for m in kept if m.chat_id == ctx.msg.chat_id and m.message_id == message_id]
+    return here[-1] if here else None
 
 
 async def _team_places(ctx: Ctx, team_id: str) -> set[ChatPlace]:
@@ -261,17 +263,17 @@ async def update_cards(
         sent.place: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
     }
     # Where each edit goes: a sent copy by its message id; a card still queued once it has
-    # gone out (the sender finds its message id then).
-    edits: list[tuple[ChatPlace, dict[str, object]]] = []
+    # gone out (the sender finds its message id then). Each in the script that copy is in.
+    edits: list[tuple[ChatPlace, dict[str, object], Script]] = []
     for place, sent in newest.items():
         if place in queued:
             continue  # a newer copy is on its way there; its edit follows below
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
         if pressed and place not in held:
             continue
-        edits.append((place, {"message_id": sent.message_id}))
-    edits += [(place, {"ref_purpose": "card"}) for place in queued]
-    for place, where in edits:
+        edits.append((place, {"message_id": sent.message_id}, sent.shown_in))
+    edits += [(place, {"ref_purpose": "card"}, script) for place, script in queued.items()]
+    for place, where, script in edits:
         await ctx.enqueue(
             place,
             text,
@@ -281,6 +283,7 @@ async def update_cards(
             purpose="card_edit",
             method="edit_message",
             extra=where,
+            script=script,
         )
 
 

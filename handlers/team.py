@@ -7,13 +7,13 @@ from collections.abc import Awaitable, Callable
 from core import sla
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
-from core.lifecycle import TRANSITIONS, oversight_applies
+from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Ticket, reply_script
 from core.services import may_work_on, note_event, perform
 from handlers import notify
 from handlers.cards import local, status_label
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team
 from handlers.tickets import attach, onto_the_wish_list
@@ -103,9 +103,14 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         # later changes edit): its state, without buttons.
         here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
         live = not reposting and await notify.in_team(ctx, ticket.team_id, here)
-        if live and await notify.is_prompt(ctx, ticket, ctx.msg.chat_id, pressed):
+        copy = await notify.kept_copy(ctx, ticket, pressed)
+        if live and copy is not None and copy.purpose in PROMPTS:
             live = False
-        ctx.reply(text, buttons if live else (), edit=True)
+        # The edit stays in the script the message was sent in (a copy kept from before
+        # the desk wrote to people in their own script, or none kept: Simplified).
+        script = copy.shown_in if copy is not None else Script.HANS
+        shown = buttons_in_script(buttons, script) if live else ()
+        ctx.reply(in_script(text, script), shown, edit=True)
     await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
 
 
@@ -120,12 +125,15 @@ async def tell_requester(
     buttons: tuple[tuple[Button, ...], ...] = (),
     **values: object,
 ) -> None:
-    # The team's words and names (a note, 赵队员, a team) reach the requester in their script.
-    script = await requester_script(ctx, ticket)
-    shown = {k: in_script(v, script) if isinstance(v, str) else v for k, v in values.items()}
-    text = t(key, script, number=ticket.label, **shown)
+    # The whole message, the team's words and names in it too (a note, 赵队员, a team),
+    # reaches the requester in their script.
     await ctx.enqueue(
-        ticket.requester_chat_id, text, buttons=buttons, urgent=ticket.urgent, ticket_id=ticket.id
+        ticket.requester_chat_id,
+        t(key, Script.HANS, number=ticket.label, **values),
+        buttons=buttons,
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        script=await requester_script(ctx, ticket),
     )
 
 
@@ -273,10 +281,9 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
-        script = await requester_script(ctx, ticket)
         confirm = rows(
-            Button(t("btn_confirm", script), f"my:ok:{ticket.id}"),
-            Button(t("btn_not_resolved", script), f"my:bad:{ticket.id}"),
+            Button(t("btn_confirm"), f"my:ok:{ticket.id}"),
+            Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
         )
         await tell_requester(ctx, ticket, "n_resolved", confirm, note=text)
     elif flow == "t_xfer" and await _act(
@@ -311,10 +318,8 @@ async def _keep_files(
                 ticket_id=ticket.id,
                 purpose="attachment",
                 method=notify.FILE_METHODS[kind],
-                extra={
-                    "file_id": file_id,
-                    "caption": t("file_of_ticket", script, number=ticket.label),
-                },
+                extra={"file_id": file_id, "caption": t("file_of_ticket", number=ticket.label)},
+                script=script,
             )
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
-from core.enums import Role
+from core.enums import Role, Script
 from reports import echo, ledger_files, periods, stats
+from reports.labels import writer
 from reports.ledger import load
 from reports.periods import Window
 from storage.tables import memberships
@@ -33,10 +34,11 @@ class WeeklyReport:
     xlsx: bytes
     xlsx_name: str
     echo_summary: str | None  # for the echo channel; None when none is configured
+    script: Script = Script.HANS  # the files' (the text is Simplified, converted when sent)
 
     @property
     def chart_name(self) -> str:
-        return f"服务指标_{self.window.first_day}_{self.window.last_day}.png"
+        return writer(self.script)(f"服务指标_{self.window.first_day}_{self.window.last_day}.png")
 
     def save(self, directory: Path) -> tuple[Path, Path]:
         """Write the chart and the workbook (for send_document rows that carry a path)."""
@@ -68,11 +70,14 @@ def last_week(cfg: Config, now: datetime) -> Window:
     return periods.week(now, cfg.zone, weeks_back=1)
 
 
-async def compute_weekly(session: AsyncSession, cfg: Config, now: datetime) -> WeeklyReport:
+async def compute_weekly(
+    session: AsyncSession, cfg: Config, now: datetime, script: Script = Script.HANS
+) -> WeeklyReport:
+    """Last week's report, its chart and workbook drawn in `script`."""
     window = last_week(cfg, now)
-    figures = await stats.compute_stats(session, cfg, window, now)
+    figures = await stats.compute_stats(session, cfg, window, now, script)
     ledger = await load(session, cfg, window, now)
-    book = await asyncio.to_thread(ledger_files.xlsx, ledger)
+    book = await asyncio.to_thread(ledger_files.xlsx, ledger, script)
     summary = (
         await echo.weekly_summary(session, cfg, window, now)
         if cfg.echo_wall_chat is not None
@@ -80,15 +85,16 @@ async def compute_weekly(session: AsyncSession, cfg: Config, now: datetime) -> W
     )
     done, total = ledger.wish_progress
     text = figures.text + (f"\n心愿清单：已实现 {done}/{total}" if total else "")
-    return WeeklyReport(
-        window, text, figures.chart_png, book, ledger_files.filename(ledger, "xlsx"), summary
-    )
+    name = ledger_files.filename(ledger, "xlsx", script)
+    return WeeklyReport(window, text, figures.chart_png, book, name, summary, script)
 
 
-async def build_weekly(db: Database, cfg: Config, now: datetime) -> WeeklyReport:
+async def build_weekly(
+    db: Database, cfg: Config, now: datetime, script: Script = Script.HANS
+) -> WeeklyReport:
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
-        return await compute_weekly(uow.session, cfg, now)
+        return await compute_weekly(uow.session, cfg, now, script)
 
 
 async def recipients(session: AsyncSession, cfg: Config) -> list[int]:

@@ -1,4 +1,5 @@
-"""Text normalisation, the jieba keyword router, and keyword learning from a ledger.
+"""Text normalisation, the jieba keyword router, keyword learning from a ledger, and a
+message put in its reader's script (`routing.reader`).
 
 Pure: imports no framework and does no I/O beyond loading jieba's and OpenCC's dictionaries.
 """

@@ -7,6 +7,10 @@ instead of reaching a supervisor twice, and the step still commits.
 
 Rows are collected while a batch is worked and written with one statement before the
 commit: a sweep of a thousand tickets makes ten inserts, not a thousand.
+
+Texts are written in Simplified. Writing them is when each is put in its reader's script
+(`routing.reader`): a person's own, as stored (one query for the whole batch); Simplified
+in a group; or the script a row names (a requester's, an edit's message's).
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 
+from core.enums import Script
 from core.model import Ticket
+from routing.reader import message_in_script
 from storage.tables import outbox
 from storage.uow import SqlUnitOfWork
 
@@ -47,6 +53,7 @@ class Row:
     method: str = "send_message"
     extra: dict[str, Any] = field(default_factory=dict)
     thread_id: int | None = None  # the forum topic of a team's chat bound in one
+    script: Script | None = None  # the script to show it in; None: its reader's
 
 
 class Pending:
@@ -54,6 +61,7 @@ class Pending:
 
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
+        self._scripts: list[Script | None] = []
 
     def add(self, row: Row, now: datetime, not_before: datetime | None = None) -> None:
         payload: dict[str, Any] = {"text": row.text} if row.text else {}
@@ -78,12 +86,14 @@ class Pending:
                 "dedup_key": row.dedup_key,
             }
         )
+        self._scripts.append(row.script)
 
     async def write(self, uow: SqlUnitOfWork) -> int:
         """Insert the rows in the open transaction; returns how many were new."""
         if not self.rows:
             return 0
         assert uow.session is not None
+        rows = await self._in_readers_scripts(uow)
         dialect = uow.session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
@@ -91,7 +101,22 @@ class Pending:
             .on_conflict_do_nothing(index_elements=["dedup_key"])
             .returning(outbox.c.id)
         )
-        result = await uow.session.execute(statement, self.rows)
+        result = await uow.session.execute(statement, rows)
         written = len(result.all())
-        self.rows = []
+        self.rows, self._scripts = [], []
         return written
+
+    async def _in_readers_scripts(self, uow: SqlUnitOfWork) -> list[dict[str, Any]]:
+        """The rows as written, each payload in its reader's script."""
+        pairs = list(zip(self.rows, self._scripts, strict=True))
+        people = sorted({row["chat_id"] for row, script in pairs if script is None})
+        stored = await uow.users.scripts([chat for chat in people if chat > 0])
+        return [
+            {
+                **row,
+                "payload": message_in_script(
+                    row["payload"], script or stored.get(row["chat_id"], Script.HANS)
+                ),
+            }
+            for row, script in pairs
+        ]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from core import sla
 from core.config import Config
-from core.enums import Role, Script
+from core.enums import Role
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
@@ -43,21 +43,20 @@ async def remind(
         question = await _last_question(uow, ticket)
         text = texts.requester(
             "waiting_remind",
-            script,
             number=ticket.label,
             question=f"（{question}）" if question else "",
             close_at=close_at,
         )
     else:
-        text = texts.requester("resolved_remind", script, number=ticket.label, close_at=close_at)
-        buttons = _confirm_buttons(ticket, script)
+        text = texts.requester("resolved_remind", number=ticket.label, close_at=close_at)
+        buttons = _confirm_buttons(ticket)
     sent = 0
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
     if await people.reachable([ticket.requester_id]):
         row = Row(
             ticket.requester_chat_id, text, key, "remind", priority_of(ticket), ticket.id, buttons
         )
-        out.add(row, now)
+        out.add(replace(row, script=script), now)
         sent = 1
     await note_event(
         uow,
@@ -114,12 +113,12 @@ async def _ask_team_to_phone(
     return len(unique(targets))
 
 
-def _confirm_buttons(ticket: Ticket, script: Script) -> Buttons:
+def _confirm_buttons(ticket: Ticket) -> Buttons:
     label = texts.requester
     return [
         [
-            button(label("btn_confirm", script), f"my:ok:{ticket.id}"),
-            button(label("btn_not_resolved", script), f"my:bad:{ticket.id}"),
+            button(label("btn_confirm"), f"my:ok:{ticket.id}"),
+            button(label("btn_not_resolved"), f"my:bad:{ticket.id}"),
         ]
     ]
 
@@ -153,15 +152,15 @@ async def close(
     if await people.reachable([ticket.requester_id]):
         script = reply_script(ticket, await people.user(ticket.requester_id))
         if step.wait == "waiting":
-            text = texts.requester("waiting_closed", script, number=ticket.label)
+            text = texts.requester("waiting_closed", number=ticket.label)
             buttons: Buttons = []
         else:
-            text = texts.requester("resolved_closed", script, number=ticket.label)
-            buttons = [[button(texts.requester("btn_not_resolved", script), f"my:bad:{ticket.id}")]]
+            text = texts.requester("resolved_closed", number=ticket.label)
+            buttons = [[button(texts.requester("btn_not_resolved"), f"my:bad:{ticket.id}")]]
         row = Row(
             ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
         )
-        out.add(row, now, not_before=step.notify_at)
+        out.add(replace(row, script=script), now, not_before=step.notify_at)
         sent += 1
     # The team's cards stop offering buttons for a ticket that is closed now. The edit says
     # the whole card: one still waiting (from the last press) would only be said over.
@@ -178,6 +177,7 @@ async def close(
             ticket.id,
             method="edit_message",
             extra={"message_id": copy.message_id},
+            script=copy.shown_in,  # the script it was sent in, whatever its reader's now
         )
         out.add(edit, now)
     chat = await people.team_chat(ticket.team_id)

@@ -1,20 +1,18 @@
-"""What the scheduler says. Staff read Simplified Chinese; requesters get their own script.
+"""What the scheduler says, written once in Simplified Chinese.
 
-Texts are written once in Simplified Chinese and converted with OpenCC for a 繁體 reader,
-the same way the desk's replies are (handlers/ is a sibling layer, so the few shared
-button labels are repeated here rather than imported).
+Each message reaches its reader in their script: the outbox row is converted with OpenCC
+for a 繁體 reader when it is written (`scheduler.enqueue`), the same way the desk's
+messages are (handlers/ is a sibling layer, so the few shared button labels are repeated
+here rather than imported).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import lru_cache
 
 from core.config import Config
-from core.enums import Script
 from core.model import Ticket, User
 from core.texts import clip, status_name
-from routing import to_traditional
 
 STAFF: dict[str, str] = {
     "remind_accept": "⏰ 工单 {number} 已到接单时限（{due}），还没有人接单，请尽快接单。",
@@ -63,20 +61,12 @@ REQUESTER: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=256)
-def _hant(text: str) -> str:
-    return to_traditional(text)
-
-
 def staff(key: str, **values: object) -> str:
     return STAFF[key].format(**values)
 
 
-def requester(key: str, script: Script, **values: object) -> str:
-    """A text for the requester in their script; the values are converted too (they are
-    our own words and times, never the requester's)."""
-    text = REQUESTER[key].format(**values)
-    return _hant(text) if script is Script.HANT else text
+def requester(key: str, **values: object) -> str:
+    return REQUESTER[key].format(**values)
 
 
 def local(cfg: Config, at: datetime | None, fmt: str = "%m-%d %H:%M") -> str:

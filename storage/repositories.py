@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
-from core.enums import OPEN_STATUSES, Requester, Role, Status
+from core.enums import OPEN_STATUSES, Requester, Role, Script, Status
 from core.model import (
     Attachment,
     ChatPlace,
@@ -35,6 +35,7 @@ from core.model import (
     TicketEvent,
     TicketMessage,
     User,
+    shown_in,
 )
 from core.numbers import parse_public_number
 from storage.outbox_lines import earlier_in_line
@@ -198,6 +199,15 @@ class SqlUserRepository(_Repo):
         query = select(User).where(users.c.kind == kind).order_by(users.c.id)
         return (await self.session.execute(query)).scalars().all()
 
+    async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:
+        """The script of each of these people who has one stored, in one query."""
+        if not user_ids:
+            return {}
+        query = select(users.c.id, users.c.script).where(
+            users.c.id.in_(list(user_ids)), users.c.script.is_not(None)
+        )
+        return {int(uid): script for uid, script in await self.session.execute(query)}
+
 
 class SqlMembershipRepository(_Repo):
     async def of_user(self, user_id: int) -> Sequence[Membership]:
@@ -314,19 +324,24 @@ class SqlOutboxRepository(_Repo):
         await self.session.flush()
         return rows
 
-    async def pending_places(self, ticket_id: int, purpose: str) -> list[ChatPlace]:
+    async def pending_places(self, ticket_id: int, purpose: str) -> dict[ChatPlace, Script]:
         """Chats (and forum topics) where a message of `purpose` about the ticket is still
-        waiting to be sent."""
-        query = select(outbox.c.chat_id, outbox.c.payload).where(
-            outbox.c.ticket_id == ticket_id,
-            outbox.c.purpose == purpose,
-            outbox.c.status == "pending",
+        waiting to be sent, each with the script it is written in."""
+        query = (
+            select(outbox.c.chat_id, outbox.c.payload)
+            .where(
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.purpose == purpose,
+                outbox.c.status == "pending",
+            )
+            .order_by(outbox.c.id)
         )
-        places: dict[ChatPlace, None] = {}
+        places: dict[ChatPlace, Script] = {}
         for chat_id, payload in await self.session.execute(query):
             thread = payload.get("thread_id")
-            places[ChatPlace(int(chat_id), None if thread is None else int(thread))] = None
-        return list(places)
+            place = ChatPlace(int(chat_id), None if thread is None else int(thread))
+            places[place] = shown_in(payload)  # the newest, as the sender edits it
+        return places
 
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         return await self._supersede(

@@ -258,6 +258,7 @@ ticket_messages = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("team_id", String(48), nullable=True),
     Column("thread_id", BigInteger, nullable=True),
+    Column("script", StrEnumType(Script), nullable=True),
 )
 
 mapper_registry = registry(metadata=metadata)

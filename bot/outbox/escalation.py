@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 
 from core.config import Config
-from core.enums import Role
+from core.enums import Role, Script
 from core.model import ChatPlace, OutboxMessage, Ticket
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
 from handlers.i18n import t
+from routing.reader import message_in_script
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -148,15 +150,17 @@ async def _alerts(
     if not targets:
         return []
     text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
+    # Each person reads the alert in their own script; a team's chat in Simplified.
+    scripts = await uow.users.scripts([target for target in targets if target > 0])
 
-    def payload(target: int) -> dict[str, object]:
+    def payload(target: int) -> dict[str, Any]:
         if (
             team_chat is not None
             and team_chat.thread_id is not None
             and target == team_chat.chat_id
         ):
             return {"text": text, "thread_id": team_chat.thread_id}
-        return {"text": text}
+        return message_in_script({"text": text}, scripts.get(target, Script.HANS))
 
     return [
         OutboxMessage(

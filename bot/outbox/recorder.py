@@ -113,6 +113,7 @@ def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketM
         now,
         team_id=team_id if isinstance(team_id, str) else None,
         thread_id=None if thread is None else int(thread),
+        script=row.shown_in,
     )
 
 

@@ -3,6 +3,7 @@ scheduler would run it, and read back what reached whom and when."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,7 +12,7 @@ import time_machine
 from sqlalchemy import func, select, update
 
 from core.config import Config
-from core.enums import Action, Kind
+from core.enums import Action, Kind, Script
 from core.model import OutboxMessage, Ticket
 from core.services import perform
 from handlers.staff import seed_memberships
@@ -143,14 +144,21 @@ class FakeWeekly:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.calls: list[datetime] = []
+        self.scripts: list[list[Script]] = []
 
-    async def __call__(self, now: datetime) -> WeeklyContent:
+    async def __call__(
+        self, now: datetime, scripts: Collection[Script] = (Script.HANS,)
+    ) -> WeeklyContent:
         self.calls.append(now)
+        self.scripts.append(list(scripts))
         chart = self.directory / "chart.png"
         chart.write_bytes(b"\x89PNG")
+        drawn = self.directory / "chart-hant.png"
+        drawn.write_bytes(b"\x89PNG")
         return WeeklyContent(
             week="2026-11-16",
             text="📊 上周服务指标",
             documents=(Document(chart, "服务指标.png", "服务指标图"),),
             echo_summary="回音壁：上周办结 3 件",
+            documents_in={Script.HANT: (Document(drawn, "服務指標.png", "服务指标图"),)},
         )

@@ -9,7 +9,7 @@ import pytest
 
 from core import sla
 from core.config import Config
-from core.enums import Kind, Priority, Script, Status
+from core.enums import Kind, Priority, Status
 from core.model import Ticket
 from scheduler import texts
 from scheduler.digest import render, summarize
@@ -36,14 +36,6 @@ def at(text: str) -> datetime:
 )
 def test_durations_read_naturally(delta: timedelta, said: str) -> None:
     assert texts.span(delta) == said
-
-
-def test_requester_texts_follow_their_script() -> None:
-    hans = texts.requester("resolved_closed", Script.HANS, number="10019")
-    hant = texts.requester("resolved_closed", Script.HANT, number="10019")
-    assert hans.startswith("工单 10019 已自动销号")
-    assert hant.startswith("工單 10019 已自動銷號")
-    assert texts.requester("btn_not_resolved", Script.HANT) == "❌ 沒解決"
 
 
 def make(cfg: Config, number: str, team: str, filed: str, status: Status) -> Ticket:
