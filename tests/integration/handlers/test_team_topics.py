@@ -196,8 +196,10 @@ async def test_a_complaint_copy_in_the_oversight_teams_topic_of_the_same_forum(
         message_id=team_card,
     )
     assert out.replies[-1].edit and out.replies[-1].buttons  # the pressed card: 办结, 转派...
-    # The oversight team's copy shows the new state, without the team's buttons.
-    assert "buttons" not in (await _edits_since(desk, before))[copy].payload
+    # The oversight team's copy shows the new state, without the team's buttons: only its
+    # own 接管.
+    watched = (await _edits_since(desk, before))[copy].payload
+    assert watched["buttons"] == [[{"text": "接管", "data": f"ov:take:{ticket.id}"}]]
     await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=FORUM, topic=DELIVERY_TOPIC)
     before = {r.id for r in await desk.outbox()}
     await desk.send(DELIVERY_MEMBER, "已经批评教育", chat=FORUM, topic=DELIVERY_TOPIC)
