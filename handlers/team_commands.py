@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core.config import Team
-from core.enums import Action, Role, Script
+from core.enums import Action, Kind, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
-from core.model import TeamChat
+from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.services import perform
 from handlers import notify, takeover
@@ -97,6 +97,17 @@ async def _teams_in_view(ctx: Ctx) -> set[str] | None:
     return here if allowed is None else here & allowed
 
 
+def _in_view(ctx: Ctx, ticket: Ticket, teams: set[str] | None) -> bool:
+    """May the ticket be looked at here? Its team's, or a supervisor's any; and every
+    complaint is the oversight team's (作风监督) to look at, as it is copied each one."""
+    if teams is None or ticket.team_id in teams:
+        return True
+    line = ctx.cfg.oversight_line()
+    if line is None or ticket.kind is not Kind.COMPLAINT:
+        return False
+    return ctx.cfg.default_team(line.id).id in teams
+
+
 def _refuse_view(ctx: Ctx) -> None:
     ctx.say("staff_only" if ctx.msg.is_private else "view_in_private")
 
@@ -107,9 +118,7 @@ async def _queue(ctx: Ctx) -> None:
     if teams is not None and not teams:
         _refuse_view(ctx)
         return
-    open_tickets = [
-        t for t in await ctx.uow.tickets.open_tickets() if teams is None or t.team_id in teams
-    ]
+    open_tickets = [t for t in await ctx.uow.tickets.open_tickets() if _in_view(ctx, t, teams)]
     if not open_tickets:
         ctx.say("queue_empty")
         return
@@ -141,7 +150,7 @@ async def _ticket(ctx: Ctx) -> None:
         ctx.say("number_mistyped", number=typed[:20])
         return
     ticket = await ctx.uow.tickets.by_number(typed)
-    if ticket is None or (teams is not None and ticket.team_id not in teams):
+    if ticket is None or not _in_view(ctx, ticket, teams):
         ctx.say("not_your_ticket")
         return
     await show(ctx, ticket)

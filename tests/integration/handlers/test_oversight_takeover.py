@@ -102,3 +102,18 @@ async def test_a_resolved_complaint_or_one_that_is_not_a_complaint_cannot_be_tak
     request = await desk.file_request(RETAILER, "今天送货的少了两条烟")
     out = await desk.press(CONDUCT_MEMBER, f"ov:take:{request.id}", chat=CONDUCT_CHAT)
     assert "失效" in texts(out)
+
+
+async def test_the_oversight_team_can_look_up_the_complaints_it_watches(desk: Harness) -> None:
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    request = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+
+    queue = texts(await desk.send(CONDUCT_MEMBER, "/queue", chat=CONDUCT_CHAT))
+    assert ticket.label in queue and request.label not in queue
+    detail = texts(await desk.send(CONDUCT_MEMBER, f"/ticket {ticket.label}"))
+    assert "投诉配送员小王" in detail
+    # Only complaints: another team's request stays that team's own business.
+    other = texts(await desk.send(CONDUCT_MEMBER, f"/ticket {request.label}"))
+    assert "今天送货" not in other
+    # And the team complained about sees nothing more than before.
+    assert ticket.label in texts(await desk.send(DELIVERY_MEMBER, "/queue", chat=DELIVERY_CHAT))
