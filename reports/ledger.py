@@ -67,6 +67,13 @@ class LedgerRow:
         """A wish counts as done once it is closed (销号) after being resolved."""
         return self.status is Status.CLOSED and self.resolved_at is not None
 
+    @property
+    def wish_outcome(self) -> str:
+        """是否实现: a withdrawn wish is neither, as it is not counted in the progress."""
+        if self.status is Status.CANCELLED:
+            return "—"
+        return "已实现" if self.wish_done else "未实现"
+
 
 @dataclass(frozen=True, slots=True)
 class Ledger:

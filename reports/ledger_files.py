@@ -67,7 +67,7 @@ WISH_COLUMNS: list[Column] = [
     ("心愿内容", lambda r: r.content),
     ("承办队", lambda r: r.team),
     ("当前状态", lambda r: r.status_name),
-    ("是否实现", lambda r: "已实现" if r.wish_done else "未实现"),
+    ("是否实现", lambda r: r.wish_outcome),
     ("办结时间", lambda r: r.resolved_at),
     ("办理情况", lambda r: r.resolution),
 ]

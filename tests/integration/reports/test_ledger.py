@@ -143,7 +143,7 @@ async def test_xlsx_wish_list_sheet_shows_progress(
     assert [(r[3], r[5], r[6]) for r in rows] == [
         ("希望食堂增加早餐品种", "已销号", "已实现"),
         ("希望组织一次体检", "待接单", "未实现"),
-        ("想要一个篮球架", "已撤回", "未实现"),
+        ("想要一个篮球架", "已撤回", "—"),  # withdrawn: not counted either way
     ]
     assert (sheet["A6"].value, sheet["B6"].value) == ("完成进度", "1/2（50%）")
     assert sheet.freeze_panes == "A2"
