@@ -125,9 +125,11 @@ async def _queue(ctx: Ctx) -> None:
     lines: list[str] = []
     for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
         flag = "🚨" if ticket.urgent else ""
+        # The requester's words too, as /ticket shows them: one script in one reply.
+        team, words = ctx.cfg.team(ticket.team_id).name, ticket.text[:20]
         lines.append(
-            f"{in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)}｜{flag}{ticket.label}｜"
-            f"{ticket_status(ticket, ctx.script, for_staff=True)}｜{ticket.text[:20]}"
+            f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜"
+            f"{ticket_status(ticket, ctx.script, for_staff=True)}｜{in_script(words, ctx.script)}"
         )
     ctx.reply("\n".join(lines[:60]))
 

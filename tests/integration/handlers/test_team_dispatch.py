@@ -390,3 +390,10 @@ async def test_a_ticket_moved_out_of_triage_has_no_past_to_tell(desk: Harness) -
     [ticket] = await desk.tickets()
     await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     assert not any("此前经过" in r.payload.get("text", "") for r in await desk.outbox())
+
+
+async def test_the_queue_shows_the_requests_words_in_the_readers_script(desk: Harness) -> None:
+    await desk.file_request(RETAILER, "我想办理烟草专卖零售许可证，需要什么材料")
+    await desk.press(SUPERVISOR, "lang:hant")
+    out = texts(await desk.send(SUPERVISOR, "/queue"))
+    assert "辦理菸草專賣零售許可證" in out and "办理" not in out
