@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from core.enums import Script
-from core.model import OutboxMessage
+from core.model import OutboxMessage, reader_script
 from handlers.i18n import t
 from handlers.replies import Reply
 from routing import detect_script
@@ -29,11 +29,15 @@ def in_its_place(reply: Reply) -> Reply | None:
     caption's script. None for a reply without a chart or file."""
     if reply.photo is None and reply.document is None:
         return None
-    if reply.too_big:
-        return Reply(reply.too_big)
+    return Reply(reply.too_big or with_note(reply, "file_too_big"))
+
+
+def with_note(reply: Reply, key: str) -> str:
+    """What stands in for `reply`'s chart or file: its caption, and the note `key` (which
+    names the chart or file as `what`), in the caption's script."""
     script = detect_script(reply.text) or Script.HANS
-    note = t("file_too_big", script, what=t("chart" if reply.photo else "file", script))
-    return Reply(f"{reply.text}\n\n{note}" if reply.text else note)
+    note = t(key, script, what=t("chart" if reply.photo else "file", script))
+    return f"{reply.text}\n\n{note}" if reply.text else note
 
 
 async def note_for_row(
@@ -43,8 +47,7 @@ async def note_for_row(
     when `row` carries no file)."""
     if row.method not in _FILES:
         return None
-    user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
-    script = (user.script if user is not None else None) or Script.HANS
+    script = reader_script(await uow.users.get(row.chat_id) if row.chat_id > 0 else None)
     name = row.payload.get("filename") or row.payload.get("path")
     what = PurePath(str(name)).name if name else t("file", script)
     note = t("file_too_big", script, what=what)
