@@ -10,7 +10,8 @@ note is queued in the same transaction (`note_for_row`).
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from core.enums import Script
@@ -21,6 +22,9 @@ from routing import detect_script
 from storage.uow import SqlUnitOfWork
 
 _FILES = ("send_document", "send_photo", "send_voice")
+_WORKBOOKS = (".xlsx", ".csv")
+_FIRST_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART = timedelta(days=2)  # a part of the example: three days of the period
 
 
 def in_its_place(reply: Reply) -> Reply | None:
@@ -51,8 +55,12 @@ async def note_for_row(
     name = row.payload.get("filename") or row.payload.get("path")
     what = PurePath(str(name)).name if name else t("file", script)
     note = t("file_too_big", script, what=what)
-    if row.purpose == "report":  # a supervisor's report: /ledger exports it in parts
-        note += t("ledger_shorter", script)
+    if row.purpose == "report" and PurePath(str(name)).suffix in _WORKBOOKS:
+        # A supervisor's report's workbook: /ledger exports it in shorter parts.
+        days = _first_days(str(name))
+        note += (
+            t("ledger_shorter", script, days=days) if days else t("ledger_shorter_undated", script)
+        )
     payload: dict[str, object] = {"text": note}
     if "thread_id" in row.payload:
         payload["thread_id"] = row.payload["thread_id"]
@@ -67,3 +75,16 @@ async def note_for_row(
         purpose=row.purpose,
         dedup_key=f"too_large:{row.id}",
     )
+
+
+def _first_days(name: str) -> str:
+    """'2026-11-16..2026-11-18': the first days of the period a workbook named `name`
+    covers (its file name starts with them); empty for a name without a date."""
+    found = _FIRST_DAY.search(name)
+    if found is None:
+        return ""
+    try:
+        first = date.fromisoformat(found.group())
+    except ValueError:
+        return ""
+    return f"{first.isoformat()}..{(first + _PART).isoformat()}"
