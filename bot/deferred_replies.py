@@ -22,13 +22,11 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
+from bot.outbox.too_big import with_note
 from core.config import Config
-from core.enums import Script
 from core.model import OutboxMessage
 from core.team_chats import follow_chat_move
-from handlers.i18n import t
 from handlers.replies import Reply
-from routing import detect_script
 from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -83,7 +81,7 @@ def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[Ou
         payload: dict[str, object] = {"text": reply.text}
         if not queueable(reply):
             left_out += 1
-            payload["text"] = _not_sent(reply)
+            payload["text"] = with_note(reply, "file_not_sent")  # to ask again later
         elif reply.buttons:
             payload["buttons"] = reply.buttons_payload()
         if unshown.thread_id is not None:
@@ -105,14 +103,6 @@ def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[Ou
             )
         )
     return rows, left_out
-
-
-def _not_sent(reply: Reply) -> str:
-    """What stands in for a chart or file the outbox cannot carry: its caption, and a note
-    to ask again, in the caption's script."""
-    script = detect_script(reply.text) or Script.HANS
-    note = t("file_not_sent", script, what=t("chart" if reply.photo else "file", script))
-    return f"{reply.text}\n\n{note}" if reply.text else note
 
 
 class EarlierReplyWaiting(Exception):

@@ -22,7 +22,7 @@ from handlers import alarm_place, intake, mine, notify, registration, team, team
 from handlers.chat_moves import on_chat_move
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
-from handlers.follow_up import just_answered
+from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.menu import main_menu, say_help
@@ -416,7 +416,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     if not new_matter and (msg.photo_file_id or msg.voice_file_id or _says_something(text)):
         answered = await just_answered(ctx)
-        if answered is not None and not another_question(ctx, decision, text, answered):
+        if answered is not None and more_of_it(ctx, decision, answered):
             # The rest of an answer sent in pieces (a photo, then its words): it joins the
             # ticket it answers, not a new request beside it.
             await mine.add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)

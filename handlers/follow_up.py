@@ -2,7 +2,8 @@
 
 People answer in pieces, a photo and then the words that go with it (or the other way
 round), each its own message. The first is the answer; the rest, sent within minutes, are
-more of it, not a new matter to file.
+more of it, not a new matter to file. Words plainly for another service are a new matter
+all the same, asked or told ("我想再订五条中华" after an answer about a delivery).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import timedelta
 from core.enums import Status
 from core.model import Ticket
 from handlers.context import Ctx
+from routing import Decision
 
 FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
 _ANSWERED_AMONG = 3  # the person's newest open tickets, where the answered one is
@@ -36,3 +38,13 @@ async def just_answered(ctx: Ctx) -> Ticket | None:
         ):
             return ticket
     return None
+
+
+def more_of_it(ctx: Ctx, decision: Decision | None, answered: Ticket) -> bool:
+    """Whether words sent after an answer are more of it: not when the router plainly sends
+    them to another service than the answered ticket's. A ticket at the triage desk has no
+    service yet: naming one is what its answer is for."""
+    if decision is None or decision.triage or decision.line == answered.line:
+        return True
+    triage = ctx.cfg.triage_line()
+    return triage is not None and answered.line == triage.id

@@ -231,7 +231,9 @@ MESSAGES: dict[str, str] = {
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
     # A chart or file over Telegram's size limit: asking again would not help.
     "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
-    "ledger_shorter": "可以用 /ledger 按较短的时段导出，例如 /ledger 上周、/ledger 2026-11。",
+    # A report's workbook (last week's, the weekly report's) too large: a shorter period.
+    "ledger_shorter": "可以用 /ledger 按较短的时段分几次导出，写起止日期，例如 /ledger {days}。",
+    "ledger_shorter_undated": "可以用 /ledger 按较短的时段分几次导出，写起止日期。",
     "ledger_too_big": (
         "台账文件太大，超过了 Telegram 允许机器人发送的大小，没能发出。"
         "请换一个较短的时段再导出，例如 /ledger 上周、/ledger 2026-11。"

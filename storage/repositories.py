@@ -446,9 +446,12 @@ class SqlTicketMessageRepository(_Repo):
         )
         return (await self.session.execute(query.order_by(ticket_messages.c.id))).scalars().all()
 
-    async def moved(self, chat_id: int, old_message_id: int, new_message_id: int) -> int:
-        """A kept message was sent again as `new_message_id` (the old one was deleted): it is
-        that message from now on. Returns how many were moved."""
+    async def moved(
+        self, chat_id: int, old_message_id: int, new: int, thread_id: int | None
+    ) -> int:
+        """A kept message was sent again as message `new`, in forum topic `thread_id` (the
+        old one was deleted; with its topic, the new one went to the chat's General topic):
+        it is that message, in that place, from now on. Returns how many were moved."""
         await self.session.flush()
         statement = (
             update(ticket_messages)
@@ -456,7 +459,7 @@ class SqlTicketMessageRepository(_Repo):
                 ticket_messages.c.chat_id == chat_id,
                 ticket_messages.c.message_id == old_message_id,
             )
-            .values(message_id=new_message_id)
+            .values(message_id=new, thread_id=thread_id)
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(statement)

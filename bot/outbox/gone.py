@@ -8,7 +8,8 @@ the same chat and forum topic. It keeps its id, so its place in its line (the ti
 edits to the chat wait for it), and is sent with the sender's usual retries and escalation;
 being a send, it can never come back here. A crash anywhere repeats at most that one send,
 as for any row. Once it is sent, the card (or prompt) kept at the gone message's id is kept
-at the new message's (`bot.outbox.recorder`), so the ticket's later edits go to it.
+at the new message's, in the topic it went to (`bot.outbox.recorder`), so the ticket's later
+edits go to it.
 
 Not every gone message needs a new one:
 - an edit of the buttons only (taking them off): they went with the message;

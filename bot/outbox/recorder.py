@@ -76,9 +76,11 @@ class SentRecorder:
                         continue
                     if REPLACES in row.payload:
                         # Sent in place of a deleted card (or prompt), even by a sender
-                        # whose lease this one outlived: it is the message to edit now.
-                        old = int(row.payload[REPLACES])
-                        await uow.ticket_messages.moved(row.chat_id, old, message_id)
+                        # whose lease this one outlived: it is the message to edit now, in
+                        # the topic it went to (General, when the card's topic was deleted).
+                        old, thread = int(row.payload[REPLACES]), row.payload.get("thread_id")
+                        topic = None if thread is None else int(thread)
+                        await uow.ticket_messages.moved(row.chat_id, old, message_id, topic)
                     if row.id in ours:
                         await _keep(uow, row, message_id, now)
                     elif _is_prompt(row):

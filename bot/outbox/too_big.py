@@ -10,17 +10,21 @@ note is queued in the same transaction (`note_for_row`).
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from core.enums import Script
-from core.model import OutboxMessage
+from core.model import OutboxMessage, reader_script
 from handlers.i18n import t
 from handlers.replies import Reply
 from routing import detect_script
 from storage.uow import SqlUnitOfWork
 
 _FILES = ("send_document", "send_photo", "send_voice")
+_WORKBOOKS = (".xlsx", ".csv")
+_FIRST_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART = timedelta(days=2)  # a part of the example: three days of the period
 
 
 def in_its_place(reply: Reply) -> Reply | None:
@@ -29,11 +33,15 @@ def in_its_place(reply: Reply) -> Reply | None:
     caption's script. None for a reply without a chart or file."""
     if reply.photo is None and reply.document is None:
         return None
-    if reply.too_big:
-        return Reply(reply.too_big)
+    return Reply(reply.too_big or with_note(reply, "file_too_big"))
+
+
+def with_note(reply: Reply, key: str) -> str:
+    """What stands in for `reply`'s chart or file: its caption, and the note `key` (which
+    names the chart or file as `what`), in the caption's script."""
     script = detect_script(reply.text) or Script.HANS
-    note = t("file_too_big", script, what=t("chart" if reply.photo else "file", script))
-    return Reply(f"{reply.text}\n\n{note}" if reply.text else note)
+    note = t(key, script, what=t("chart" if reply.photo else "file", script))
+    return f"{reply.text}\n\n{note}" if reply.text else note
 
 
 async def note_for_row(
@@ -43,13 +51,16 @@ async def note_for_row(
     when `row` carries no file)."""
     if row.method not in _FILES:
         return None
-    user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
-    script = (user.script if user is not None else None) or Script.HANS
+    script = reader_script(await uow.users.get(row.chat_id) if row.chat_id > 0 else None)
     name = row.payload.get("filename") or row.payload.get("path")
     what = PurePath(str(name)).name if name else t("file", script)
     note = t("file_too_big", script, what=what)
-    if row.purpose == "report":  # a supervisor's report: /ledger exports it in parts
-        note += t("ledger_shorter", script)
+    if row.purpose == "report" and PurePath(str(name)).suffix in _WORKBOOKS:
+        # A supervisor's report's workbook: /ledger exports it in shorter parts.
+        days = _first_days(str(name))
+        note += (
+            t("ledger_shorter", script, days=days) if days else t("ledger_shorter_undated", script)
+        )
     payload: dict[str, object] = {"text": note}
     if "thread_id" in row.payload:
         payload["thread_id"] = row.payload["thread_id"]
@@ -64,3 +75,16 @@ async def note_for_row(
         purpose=row.purpose,
         dedup_key=f"too_large:{row.id}",
     )
+
+
+def _first_days(name: str) -> str:
+    """'2026-11-16..2026-11-18': the first days of the period a workbook named `name`
+    covers (its file name starts with them); empty for a name without a date."""
+    found = _FIRST_DAY.search(name)
+    if found is None:
+        return ""
+    try:
+        first = date.fromisoformat(found.group())
+    except ValueError:
+        return ""
+    return f"{first.isoformat()}..{(first + _PART).isoformat()}"

@@ -57,6 +57,19 @@ async def test_later_words_or_another_service_are_a_new_matter(desk: Harness) ->
     assert "提交嗎" in texts(out)  # half an hour on: a new request, as before
 
 
+async def test_a_new_request_for_another_service_is_not_swallowed(desk: Harness) -> None:
+    """Minutes after the answer, words plainly for another service (a new order after
+    answering about a delivery; a licence renewal) are a new matter, question or not."""
+    await _asked(desk)
+    await desk.send(RETAILER, "少了兩條雲煙")
+    for words in ("我想再訂五條中華", "另外，我的許可證下個月到期了，要辦延續"):
+        out = await desk.send(RETAILER, words)
+        assert "補充" not in texts(out)
+        assert "提交嗎" in texts(out)
+        await desk.press(RETAILER, "f:no")
+    assert not any("报告人补充：" in text for text in await _team_heard(desk))
+
+
 async def test_a_greeting_after_the_answer_is_no_addition(desk: Harness) -> None:
     await _asked(desk)
     await desk.send(RETAILER, "少了兩條雲煙")

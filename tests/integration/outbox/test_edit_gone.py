@@ -80,6 +80,31 @@ async def test_an_edit_of_a_deleted_card_sends_it_anew_and_it_becomes_the_card(
     assert len(rig.api.calls_of("sendMessage")) == 2  # the card, and the one sent anew
 
 
+async def test_a_card_gone_with_its_deleted_topic_is_kept_where_it_is_sent_anew(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """Deleting a forum topic deletes its messages: the card is sent anew to the chat's
+    General topic, and kept there, so the ticket's next edits treat it as the team's copy
+    in General (where the team now works), not as a copy in a topic that is gone, which
+    would lose the team's buttons."""
+    ticket = await new_ticket(db, demo_config)
+    gone = await _sent_card(rig, ticket)
+    rig.api.delete(FORUM, gone)
+    rig.api.inject(
+        "bad_request",
+        method="sendMessage",
+        chat_id=FORUM,
+        description="Bad Request: message thread not found",
+    )
+    await rig.queue(_edit(ticket, "卡片：已接单", {"message_id": gone, "thread_id": TOPIC}))
+
+    await rig.sender.drain_all()
+
+    resent = rig.api.calls_of("sendMessage")[-1]
+    assert resent.ok and "message_thread_id" not in resent.params
+    assert await _kept(db, ticket) == [(resent.result["message_id"], None)]
+
+
 async def test_an_edit_written_for_the_deleted_card_edits_its_new_message(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
