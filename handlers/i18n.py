@@ -234,10 +234,7 @@ MESSAGES: dict[str, str] = {
     # A report's workbook (last week's, the weekly report's) too large: a shorter period.
     "ledger_shorter": "可以用 /ledger 按较短的时段分几次导出，写起止日期，例如 /ledger {days}。",
     "ledger_shorter_undated": "可以用 /ledger 按较短的时段分几次导出，写起止日期。",
-    "ledger_too_big": (
-        "台账文件太大，超过了 Telegram 允许机器人发送的大小，没能发出。"
-        "请换一个较短的时段再导出，例如 /ledger 上周、/ledger 2026-11。"
-    ),
+    "ledger_too_big": "台账文件太大，超过了 Telegram 允许机器人发送的大小，没能发出。",
     "chart_too_big": "统计图太大，超过了 Telegram 允许机器人发送的大小，没能发出；上面的统计数字不受影响。",
     "chart": "图表",
     "file": "文件",

@@ -16,6 +16,7 @@ from handlers.cards import TAKE_OVER, status_label, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
+from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight
 from handlers.team import (
     FLOWS,
@@ -321,7 +322,7 @@ async def _report(ctx: Ctx, which: str) -> None:
                 name, content = await maker.ledger(period, ctx.now, _document_script(ctx))
                 caption = ctx.text("ledger_caption", name=name)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
-                too_big = ctx.text("ledger_too_big")
+                too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
                 ctx.attach(caption, document=(name, content), too_big=too_big)
         except ValueError as exc:
             ctx.reply(in_script(str(exc), ctx.script))

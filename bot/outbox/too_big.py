@@ -10,21 +10,19 @@ note is queued in the same transaction (`note_for_row`).
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import PurePath
 
 from core.enums import Script
 from core.model import OutboxMessage, reader_script
 from handlers.i18n import t
 from handlers.replies import Reply
+from handlers.report_hints import shorter_periods
 from routing import detect_script
 from storage.uow import SqlUnitOfWork
 
 _FILES = ("send_document", "send_photo", "send_voice")
 _WORKBOOKS = (".xlsx", ".csv")
-_FIRST_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PART = timedelta(days=2)  # a part of the example: three days of the period
 
 
 def in_its_place(reply: Reply) -> Reply | None:
@@ -57,10 +55,7 @@ async def note_for_row(
     note = t("file_too_big", script, what=what)
     if row.purpose == "report" and PurePath(str(name)).suffix in _WORKBOOKS:
         # A supervisor's report's workbook: /ledger exports it in shorter parts.
-        days = _first_days(str(name))
-        note += (
-            t("ledger_shorter", script, days=days) if days else t("ledger_shorter_undated", script)
-        )
+        note += shorter_periods(str(name), script)
     payload: dict[str, object] = {"text": note}
     if "thread_id" in row.payload:
         payload["thread_id"] = row.payload["thread_id"]
@@ -75,16 +70,3 @@ async def note_for_row(
         purpose=row.purpose,
         dedup_key=f"too_large:{row.id}",
     )
-
-
-def _first_days(name: str) -> str:
-    """'2026-11-16..2026-11-18': the first days of the period a workbook named `name`
-    covers (its file name starts with them); empty for a name without a date."""
-    found = _FIRST_DAY.search(name)
-    if found is None:
-        return ""
-    try:
-        first = date.fromisoformat(found.group())
-    except ValueError:
-        return ""
-    return f"{first.isoformat()}..{(first + _PART).isoformat()}"

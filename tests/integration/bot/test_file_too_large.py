@@ -4,6 +4,8 @@ and what to ask for instead; it is not queued to be tried again, nor are they to
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.deferred_replies import PURPOSE
@@ -32,22 +34,29 @@ async def _queued_replies(harness: Harness) -> list[str]:
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
 @pytest.mark.parametrize(
-    ("language", "words"),
-    [("zh-hans", "台账文件太大"), ("zh-hant", "臺賬文件太大")],
+    ("language", "last_week", "words"),
+    [("zh-hans", "上周", "台账文件太大"), ("zh-hant", "上週", "臺賬文件太大")],
 )
 async def test_a_ledger_too_large_to_send_gets_a_note_to_ask_for_a_shorter_period(
-    adapter: str, language: str, words: str, harness: Harness, fake_bot_api: FakeBotApi
+    adapter: str,
+    language: str,
+    last_week: str,
+    words: str,
+    harness: Harness,
+    fake_bot_api: FakeBotApi,
 ) -> None:
     api = fake_bot_api
     api.user(SUPERVISOR, language_code=language)
     api.inject("too_large", method="sendDocument", times=None)
     async with ADAPTERS[adapter](harness, api) as feed:
-        await feed(api.push_command(SUPERVISOR, "ledger", "today"))
+        await feed(api.push_command(SUPERVISOR, "ledger", last_week))
 
     [refused] = api.calls_of("sendDocument")
     assert refused.status == 413
     [note] = api.texts(SUPERVISOR)
-    assert note.startswith(words) and "/ledger" in note
+    # The same week in parts, by its days: not 上周 again, which was too large.
+    assert note.startswith(words) and re.search(r"/ledger \d{4}-\d\d-\d\d\.\.", note)
+    assert last_week not in note
     assert await _queued_replies(harness) == []  # nothing waits to be tried (and refused) again
 
 
