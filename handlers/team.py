@@ -9,6 +9,7 @@ from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Ticket, reply_script
+from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, perform
 from handlers import notify
 from handlers.cards import local, status_label
@@ -33,7 +34,8 @@ _BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
-    ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
+    ticket_id = ticket_id_of(raw_id)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     if ticket is None:
         ctx.toast("stale_button")
         return None

@@ -242,7 +242,8 @@ async def _duty(ctx: Ctx) -> None:
         return
     scope = rostered
     target, state = ctx.user.id, args[-1] if args else ""
-    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
+    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdecimal()):
         # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
         ctx.say("duty_usage")
         return

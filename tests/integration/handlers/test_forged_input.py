@@ -1,0 +1,86 @@
+"""Button data and typed numbers nobody's keyboard offered (a modified client, a mistyped
+command): refused politely in the person's script, with nothing changed and nothing failing."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from core.enums import Status
+from core.numbers import public_number
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+RETAILER = 100002
+TRIAGE_CLERK, JOINER = 400001, 400002
+ADMIN = 300002  # in the config's admins, in no team
+TEAM_CHAT = -1001000000001
+TRIAGE_CHAT = -1001000000017
+# Past the largest ticket id the database can hold (a 32-bit column on PostgreSQL), and past
+# any integer SQLite can bind.
+BEYOND_ANY_TICKET = ("2147483648", "9223372036854775808", "9" * 30)
+# Digits that are not ASCII: "²" is a digit Python cannot read as a number; the others read
+# as 1, which is not what any button of ours says.
+ODD_DIGITS = ("²", "١", "１")
+
+
+def _failures(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("raw_id", BEYOND_ANY_TICKET + ODD_DIGITS)
+async def test_a_button_naming_no_ticket_of_ours_is_refused_without_a_failure(
+    desk: Harness, caplog: pytest.LogCaptureFixture, raw_id: str
+) -> None:
+    await desk.file_110(FARMER)
+    assert "已失效" in texts(await desk.press(MEMBER, f"tk:acc:{raw_id}", chat=TEAM_CHAT))
+    assert "已失效" in texts(await desk.press(SUPERVISOR, f"sv:remind:{raw_id}"))
+    assert "找不到这个工单" in texts(await desk.press(FARMER, f"my:v:{raw_id}"))
+    assert not _failures(caplog)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.accepted_by is None
+
+
+async def test_a_forged_button_is_refused_in_the_pressers_script(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    await desk.send(RETAILER, "/lang")
+    await desk.press(RETAILER, "lang:hant")
+    out = await desk.press(RETAILER, f"my:v:{BEYOND_ANY_TICKET[-1]}")
+    assert texts(out) == "找不到這個工單，或您無權操作。"
+
+
+@pytest.mark.parametrize(
+    "typed", [f"/ticket {public_number(2**40)}", f"/reassign {public_number(2**40)} 白石"]
+)
+async def test_a_well_formed_number_of_no_possible_ticket_is_not_found(
+    desk: Harness, caplog: pytest.LogCaptureFixture, typed: str
+) -> None:
+    out = await desk.send(SUPERVISOR, typed)
+    assert "找不到这个工单" in texts(out)
+    assert not _failures(caplog)
+
+
+async def test_a_requester_typing_a_number_of_no_possible_ticket_is_told_so(
+    desk: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = await desk.send(FARMER, f"工单{public_number(2**40)}")
+    assert "找不到这个工单" in texts(out)
+    assert not _failures(caplog)
+
+
+@pytest.mark.parametrize("typed", ["/ticket ²²²²²", "/reassign 1001² 白石"])
+async def test_a_ticket_number_in_superscript_digits_is_a_typo(
+    desk: Harness, caplog: pytest.LogCaptureFixture, typed: str
+) -> None:
+    out = await desk.send(SUPERVISOR, typed)
+    assert "可能输错了" in texts(out)
+    assert not _failures(caplog)
+
+
+async def test_a_leader_naming_someone_in_superscript_digits_gets_the_usage(
+    desk: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = await desk.send(LEADER, "/duty ² on", chat=TEAM_CHAT)
+    assert "用法：/duty" in texts(out)
+    assert not _failures(caplog)
