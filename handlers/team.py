@@ -171,7 +171,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
         ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
     elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
-        await dispatch_by_hand(ctx, ticket, parts[3])
+        if await _dispatches_by_hand(ctx, ticket):
+            await dispatch_by_hand(ctx, ticket, parts[3])
+        else:
+            ctx.toast("stale_button")
     elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
         # An older list's button for the team that has it now: said before a reason is
         # typed that could not be used.
@@ -182,6 +185,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("t_xfer_prompt", number=ticket.label, team=ctx.cfg.team(parts[3]).name))
     else:
         ctx.toast("stale_button")
+
+
+async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether a one-press dispatch (tk:rto) is the presser's to make: a supervisor's (改派)
+    or the triage desk's (派给 on a card there). Our keyboards offer it to no one else; a
+    team member sending a ticket on gives the reason (转派), which a forged press must not
+    skip."""
+    triage = ctx.cfg.triage_line()
+    return (triage is not None and ticket.line == triage.id) or await is_oversight(ctx)
 
 
 async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:

@@ -7,8 +7,9 @@ import logging
 
 import pytest
 
-from core.enums import Status
+from core.enums import Role, Status
 from core.numbers import public_number
+from handlers.staff import create_invite
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -84,3 +85,31 @@ async def test_a_leader_naming_someone_in_superscript_digits_gets_the_usage(
     out = await desk.send(LEADER, "/duty ² on", chat=TEAM_CHAT)
     assert "用法：/duty" in texts(out)
     assert not _failures(caplog)
+
+
+async def test_a_member_cannot_send_a_ticket_away_with_a_dispatch_button(desk: Harness) -> None:
+    """tk:rto is the supervisors' 改派 list and the triage desk's 派给: one press, no reason.
+    A team member's transfer asks for the reason (转派), which a forged press must not skip."""
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.press(MEMBER, f"tk:rto:{ticket_id}:ordering", chat=TEAM_CHAT)
+    assert "已失效" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-qingshan" and ticket.status is Status.DISPATCHED
+    assert not [r for r in await desk.outbox() if r.chat_id == -1001000000013]
+
+
+async def test_the_triage_desk_still_dispatches_with_one_press(desk: Harness) -> None:
+    """A member of the triage desk (not a supervisor) presses 派给 on a card there."""
+    async with desk.db.uow() as uow:
+        invite = await create_invite(uow, team_id="triage", role=Role.MEMBER, now=desk.clock())
+        await uow.commit()
+    await desk.send(TRIAGE_CLERK, f"/start join_{invite.token}")
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.line == "triage"
+    await desk.press(TRIAGE_CLERK, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "monopoly"
