@@ -189,6 +189,8 @@ MESSAGES: dict[str, str] = {
     "taken_by_you": "工单 {number} 已由您接单，不用再点。",
     "join_ok": "欢迎加入 {team}，身份：{role}。工单会派到服务队群里，点按钮即可接单处理。",
     "join_ok_supervisor": "已登记为督办人员。超时工单和每日汇总会发给您。",
+    "join_again": "您已是 {team} 的{role}，这个邀请链接不用再点。",
+    "join_again_supervisor": "您已登记为督办人员，这个邀请链接不用再点。",
     "join_bad": "邀请链接无效、已使用或已过期，请向管理员重新索取。",
     "staff_removed": "管理员已取消您的以下身份：{places}。如有疑问，请联系本局管理员。",
     "role_member": "队员",

@@ -10,6 +10,7 @@ import pytest
 from core.enums import Role, Status
 from core.numbers import public_number
 from handlers.staff import create_invite
+from handlers.staff_places import remove_places
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -113,3 +114,48 @@ async def test_the_triage_desk_still_dispatches_with_one_press(desk: Harness) ->
     await desk.press(TRIAGE_CLERK, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     [moved] = await desk.tickets()
     assert moved.team_id == "monopoly"
+
+
+async def _invite(desk: Harness, team_id: str | None, role: Role) -> str:
+    async with desk.db.uow() as uow:
+        invite = await create_invite(uow, team_id=team_id, role=role, now=desk.clock())
+        await uow.commit()
+    return f"/start join_{invite.token}"
+
+
+@pytest.mark.parametrize(
+    ("team_id", "role", "said"),
+    [("curing-qingshan", Role.MEMBER, "青山镇烘烤110服务队"), (None, Role.SUPERVISOR, "督办")],
+)
+async def test_opening_ones_own_invite_again_says_one_is_in_already(
+    desk: Harness, team_id: str | None, role: Role, said: str
+) -> None:
+    """A second tap on the link in the chat history: not "invalid, ask for a new one"."""
+    link = await _invite(desk, team_id, role)
+    await desk.send(JOINER, link)
+    desk.clock.advance(days=30)  # long after the link would have expired
+    again = texts(await desk.send(JOINER, link))
+    assert "已使用" not in again and said in again and "不用再点" in again
+    async with desk.db.uow(read_only=True) as uow:
+        assert len(await uow.memberships.of_user(JOINER)) == 1
+
+
+async def test_an_invite_used_by_someone_else_is_spent(desk: Harness) -> None:
+    link = await _invite(desk, "curing-qingshan", Role.MEMBER)
+    await desk.send(JOINER, link)
+    assert "已使用" in texts(await desk.send(RETAILER, link))
+    async with desk.db.uow(read_only=True) as uow:
+        assert not await uow.memberships.of_user(RETAILER)
+
+
+async def test_an_invite_opened_again_after_the_place_was_taken_away_is_spent(
+    desk: Harness,
+) -> None:
+    link = await _invite(desk, "curing-qingshan", Role.MEMBER)
+    await desk.send(JOINER, link)
+    async with desk.db.uow() as uow:
+        await remove_places(uow, desk.cfg, JOINER, now=desk.clock())
+        await uow.commit()
+    assert "已使用" in texts(await desk.send(JOINER, link))
+    async with desk.db.uow(read_only=True) as uow:
+        assert not await uow.memberships.of_user(JOINER)
