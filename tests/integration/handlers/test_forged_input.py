@@ -159,3 +159,29 @@ async def test_an_invite_opened_again_after_the_place_was_taken_away_is_spent(
     assert "已使用" in texts(await desk.send(JOINER, link))
     async with desk.db.uow(read_only=True) as uow:
         assert not await uow.memberships.of_user(JOINER)
+
+
+@pytest.mark.parametrize("command", ["/queue", "/ticket 10019"])
+async def test_someone_in_no_team_is_told_in_a_group_that_the_command_is_for_staff(
+    desk: Harness, command: str
+) -> None:
+    """A former member (or anyone outside the teams) is not sent to a private chat that
+    would refuse them too."""
+    link = await _invite(desk, "curing-qingshan", Role.MEMBER)
+    await desk.send(JOINER, link)
+    async with desk.db.uow() as uow:
+        await remove_places(uow, desk.cfg, JOINER, now=desk.clock())
+        await uow.commit()
+    for who in (JOINER, FARMER):
+        out = texts(await desk.send(who, command, chat=TEAM_CHAT))
+        assert "只对服务队和督办人员开放" in out and "私聊" not in out
+
+
+async def test_a_member_of_another_team_is_still_sent_to_the_private_chat(desk: Harness) -> None:
+    out = texts(await desk.send(MEMBER, "/queue", chat=TRIAGE_CHAT))
+    assert "私聊" in out
+
+
+async def test_an_admin_in_a_group_of_no_team_is_sent_to_the_private_chat(desk: Harness) -> None:
+    out = texts(await desk.send(ADMIN, "/queue", chat=-1001999999999))
+    assert "私聊" in out
