@@ -217,6 +217,7 @@ MESSAGES: dict[str, str] = {
     "bind_done": "本群已绑定为「{team}」的派单群。",
     "bind_done_topic": "本话题已绑定为「{team}」的派单话题：该队的工单卡片、催办和提醒都发到这里。",
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",
+    "duty_teams_only": "值班只对服务队的队员和队长开放。",
     "duty_denied": "只有该队队长可以安排别人值班。",
     "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
     "duty_set": "{who} 值班状态：{state}。",

@@ -236,7 +236,7 @@ async def _duty(ctx: Ctx) -> None:
         if m.team_id and ctx.cfg.find_team(m.team_id) is not None
     ]
     if not mine:
-        ctx.say("staff_only")
+        ctx.say("duty_teams_only")  # supervisors and admins keep no duty either
         return
     scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
     rostered = {t for t in scope if ctx.cfg.team(t).duty_roster}

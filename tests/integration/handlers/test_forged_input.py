@@ -185,3 +185,11 @@ async def test_a_member_of_another_team_is_still_sent_to_the_private_chat(desk: 
 async def test_an_admin_in_a_group_of_no_team_is_sent_to_the_private_chat(desk: Harness) -> None:
     out = texts(await desk.send(ADMIN, "/queue", chat=-1001999999999))
     assert "私聊" in out
+
+
+@pytest.mark.parametrize("who", [ADMIN, FARMER])
+async def test_duty_outside_the_teams_says_it_is_the_teams_own(desk: Harness, who: int) -> None:
+    """Not "for teams and supervisors", which an admin or supervisor with no team place
+    reads as theirs and then is refused anyway."""
+    out = texts(await desk.send(who, "/duty on"))
+    assert "值班只对服务队" in out and "督办" not in out
