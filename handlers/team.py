@@ -149,6 +149,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
     ticket = await _load(ctx, parts[2])
     if ticket is None:
         return
+    if await notify.another_teams_chat(ctx, ticket):
+        # Pressed on another team's message (a forged press): acting would write this
+        # ticket's card, its requester's name and phone, over that team's message.
+        ctx.toast("stale_button")
+        return
     needs = _NOTE_ACTIONS.get(verb)
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.

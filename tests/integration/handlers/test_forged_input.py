@@ -18,6 +18,8 @@ RETAILER = 100002
 TRIAGE_CLERK, JOINER = 400001, 400002
 ADMIN = 300002  # in the config's admins, in no team
 TEAM_CHAT = -1001000000001
+FORUM, QINGSHAN_TOPIC, BAISHI_TOPIC = -1005550000001, 11, 22
+BAISHI_LEADER = 200012
 TRIAGE_CHAT = -1001000000017
 # Past the largest ticket id the database can hold (a 32-bit column on PostgreSQL), and past
 # any integer SQLite can bind.
@@ -193,3 +195,28 @@ async def test_duty_outside_the_teams_says_it_is_the_teams_own(desk: Harness, wh
     reads as theirs and then is refused anyway."""
     out = texts(await desk.send(who, "/duty on"))
     assert "值班只对服务队" in out and "督办" not in out
+
+
+async def test_a_card_button_pressed_in_another_teams_topic_is_refused(desk: Harness) -> None:
+    """Two teams share a forum, a topic each. A 青山 member's forged press in 白石's topic
+    would have taken the 青山 ticket there and written its card (the farmer's name and
+    phone) over the 白石 message pressed, 白石's card with its buttons."""
+    await desk.send(LEADER, "/bindteam curing-qingshan", chat=FORUM, topic=QINGSHAN_TOPIC)
+    await desk.send(BAISHI_LEADER, "/bindteam curing-baishi", chat=FORUM, topic=BAISHI_TOPIC)
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=FORUM, topic=BAISHI_TOPIC)
+    assert "已失效" in texts(out) and not any(r.edit for r in out.replies)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=FORUM, topic=QINGSHAN_TOPIC)
+    assert [r.edit for r in out.replies] == [True]  # in the team's own topic, as ever
+
+
+async def test_a_card_left_in_a_chat_the_team_moved_away_from_still_works(desk: Harness) -> None:
+    """The team bound another chat; its old cards stay where no other team is at home."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.send(LEADER, "/bindteam curing-qingshan", chat=FORUM, topic=QINGSHAN_TOPIC)
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert "接单" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED and ticket.accepted_by == MEMBER
