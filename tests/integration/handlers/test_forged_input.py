@@ -40,6 +40,7 @@ async def test_a_button_naming_no_ticket_of_ours_is_refused_without_a_failure(
     await desk.file_110(FARMER)
     assert "已失效" in texts(await desk.press(MEMBER, f"tk:acc:{raw_id}", chat=TEAM_CHAT))
     assert "已失效" in texts(await desk.press(SUPERVISOR, f"sv:remind:{raw_id}"))
+    assert "已失效" in texts(await desk.press(SUPERVISOR, f"ov:take:{raw_id}"))
     assert "找不到这个工单" in texts(await desk.press(FARMER, f"my:v:{raw_id}"))
     assert not _failures(caplog)
     [ticket] = await desk.tickets()
