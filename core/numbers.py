@@ -41,11 +41,19 @@ def parse_public_number(text: str) -> int | None:
 
     Accepts spaces, dashes and a leading '#' or 'No.' because people copy numbers that way.
     """
-    cleaned = "".join(ch for ch in text.translate(_FULLWIDTH_DIGITS) if ch.isdigit())
+    # Decimal digits only: "²" is a digit to str.isdigit, but no number int() can read.
+    cleaned = "".join(ch for ch in text.translate(_FULLWIDTH_DIGITS) if ch.isdecimal())
     if len(cleaned) < 5 or _damm_digit(cleaned) != 0:
         return None
     ticket_id = int(cleaned[:-1]) - SEQUENCE_OFFSET
     return ticket_id if ticket_id > 0 else None
+
+
+def ticket_id_of(raw: str) -> int | None:
+    """The ticket id a button's data names ("tk:acc:17" names 17), or None when it is not
+    one we could have written (ASCII digits: "١" or "１" would read as 1). The data comes
+    from the person's client, which may send anything."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

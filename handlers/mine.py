@@ -9,6 +9,7 @@ from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Ticket
+from core.numbers import ticket_id_of
 from core.services import note_event, perform
 from core.texts import clip
 from handlers import intake, notify
@@ -78,7 +79,8 @@ def _gist(ctx: Ctx, ticket: Ticket) -> str:
 
 async def own_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
     """The user's own ticket by id from callback data; None (and a reply) otherwise."""
-    ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
+    ticket_id = ticket_id_of(raw_id)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     if ticket is None or ticket.requester_id != ctx.user.id:
         ctx.toast("not_your_ticket")
         return None

@@ -31,6 +31,26 @@ async def teams_here(ctx: Ctx, teams: list[str]) -> set[str]:
     return here
 
 
+async def another_teams_chat(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether this group (or topic) is the chat of teams the ticket has never been with:
+    no card of it can be there, so a press on one there is forged. A chat no team has now
+    (one the team moved away from) still holds its old cards, and a team that sent the
+    ticket on (the triage desk, a transfer) its own."""
+    if ctx.msg.is_private:
+        return False  # a member's or a supervisor's own chat: their pages and alerts
+    here = await teams_here(ctx, [team.id for team in ctx.cfg.teams])
+    if not here or ticket.team_id in here:
+        return False
+    assert ticket.id is not None
+    been_with = {
+        str(event.data[key])
+        for event in await ctx.uow.tickets.events(ticket.id)
+        for key in ("team", "from_team")
+        if event.data.get(key)
+    }
+    return not here & been_with
+
+
 async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
     """Who is paged for an urgent ticket: the on-duty members, else the team's leaders.
     Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive

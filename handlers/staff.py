@@ -46,24 +46,40 @@ async def create_invite(
 
 async def join_with_invite(ctx: Ctx, token: str) -> None:
     invite = await ctx.uow.invites.get(token, for_update=True)
+    if invite is not None and invite.used_by == ctx.user.id and await _holds(ctx, invite):
+        # Their own link tapped again in the chat history: they are in, nothing to ask for.
+        _say_joined(ctx, invite, again=True)
+        return
     if invite is None or invite.used_at is not None or invite.expires_at <= ctx.now:
         ctx.say("join_bad")
         return
     invite.used_by, invite.used_at = ctx.user.id, ctx.now
-    existing = await ctx.uow.memberships.of_user(ctx.user.id)
-    if not any(m.team_id == invite.team_id and m.role is invite.role for m in existing):
+    if not await _holds(ctx, invite):
         await ctx.uow.memberships.add(
             Membership(
                 user_id=ctx.user.id, role=invite.role, created_at=ctx.now, team_id=invite.team_id
             )
         )
+    _say_joined(ctx, invite, again=False)
     if invite.role is Role.SUPERVISOR:
-        ctx.say("join_ok_supervisor")
         await send_own_menu(ctx, overseer=True)  # /stats, /ledger... in the menu from today
+
+
+async def _holds(ctx: Ctx, invite: Invite) -> bool:
+    """Whether the person holds the place the invite gave (an admin may have taken it)."""
+    return any(
+        m.team_id == invite.team_id and m.role is invite.role
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+    )
+
+
+def _say_joined(ctx: Ctx, invite: Invite, *, again: bool) -> None:
+    if invite.role is Role.SUPERVISOR:
+        ctx.say("join_again_supervisor" if again else "join_ok_supervisor")
         return
     team = ctx.cfg.find_team(invite.team_id or "")
     ctx.say(
-        "join_ok",
+        "join_again" if again else "join_ok",
         team=in_script(team.name if team else str(invite.team_id), ctx.script),
         role=ctx.text(f"role_{invite.role.value}"),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from core.config import Team
 from core.enums import Action, Kind, Role
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
+from core.numbers import ticket_id_of
 from core.services import perform
 from handlers import notify
 from handlers.cards import TAKE_OVER, status_label
@@ -25,8 +26,8 @@ NOTE = "作风监督接管"
 
 async def on_button(ctx: Ctx, data: str) -> None:
     """ov:take:<id>: the oversight team takes the complaint over from the team handling it."""
-    raw_id = data.removeprefix(TAKE_OVER)
-    ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
+    ticket_id = ticket_id_of(data.removeprefix(TAKE_OVER))
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     line = ctx.cfg.oversight_line()
     if ticket is None or line is None or ticket.kind is not Kind.COMPLAINT:
         ctx.toast("stale_button")

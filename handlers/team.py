@@ -9,6 +9,7 @@ from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Ticket, reply_script
+from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, perform
 from handlers import notify
 from handlers.cards import local, status_label
@@ -33,7 +34,8 @@ _BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
-    ticket = await ctx.uow.tickets.get(int(raw_id)) if raw_id.isdigit() else None
+    ticket_id = ticket_id_of(raw_id)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     if ticket is None:
         ctx.toast("stale_button")
         return None
@@ -147,6 +149,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
     ticket = await _load(ctx, parts[2])
     if ticket is None:
         return
+    if await notify.another_teams_chat(ctx, ticket):
+        # Pressed on another team's message (a forged press): acting would write this
+        # ticket's card, its requester's name and phone, over that team's message.
+        ctx.toast("stale_button")
+        return
     needs = _NOTE_ACTIONS.get(verb)
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
@@ -169,7 +176,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
         ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
     elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
-        await dispatch_by_hand(ctx, ticket, parts[3])
+        if await _dispatches_by_hand(ctx, ticket):
+            await dispatch_by_hand(ctx, ticket, parts[3])
+        else:
+            ctx.toast("stale_button")
     elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
         # An older list's button for the team that has it now: said before a reason is
         # typed that could not be used.
@@ -180,6 +190,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("t_xfer_prompt", number=ticket.label, team=ctx.cfg.team(parts[3]).name))
     else:
         ctx.toast("stale_button")
+
+
+async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether a one-press dispatch (tk:rto) is the presser's to make: a supervisor's (改派)
+    or the triage desk's (派给 on a card there). Our keyboards offer it to no one else; a
+    team member sending a ticket on gives the reason (转派), which a forged press must not
+    skip."""
+    triage = ctx.cfg.triage_line()
+    return (triage is not None and ticket.line == triage.id) or await is_oversight(ctx)
 
 
 async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:

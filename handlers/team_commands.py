@@ -109,15 +109,19 @@ def _in_view(ctx: Ctx, ticket: Ticket, teams: set[str] | None) -> bool:
     return ctx.cfg.default_team(line.id).id in teams
 
 
-def _refuse_view(ctx: Ctx) -> None:
-    ctx.say("staff_only" if ctx.msg.is_private else "view_in_private")
+async def _refuse_view(ctx: Ctx) -> None:
+    """Nothing here for them to see. In a group, staff (a member of another team, a
+    supervisor in a group of no team) are sent to their private chat; someone in no team is
+    not sent there to be refused again."""
+    staff = await is_oversight(ctx) or bool(await ctx.uow.memberships.of_user(ctx.user.id))
+    ctx.say("view_in_private" if staff and not ctx.msg.is_private else "staff_only")
 
 
 async def _queue(ctx: Ctx) -> None:
     """Open tickets: a supervisor's all of them, a member's or leader's their teams'."""
     teams = await _teams_in_view(ctx)
     if teams is not None and not teams:
-        _refuse_view(ctx)
+        await _refuse_view(ctx)
         return
     open_tickets = [t for t in await ctx.uow.tickets.open_tickets() if _in_view(ctx, t, teams)]
     if not open_tickets:
@@ -139,7 +143,7 @@ async def _ticket(ctx: Ctx) -> None:
     """One ticket's detail and timeline: a supervisor's any, a member's their teams'."""
     teams = await _teams_in_view(ctx)
     if teams is not None and not teams:
-        _refuse_view(ctx)
+        await _refuse_view(ctx)
         return
     if not ctx.msg.args:
         ctx.say("ticket_usage")
@@ -233,7 +237,7 @@ async def _duty(ctx: Ctx) -> None:
         if m.team_id and ctx.cfg.find_team(m.team_id) is not None
     ]
     if not mine:
-        ctx.say("staff_only")
+        ctx.say("duty_teams_only")  # supervisors and admins keep no duty either
         return
     scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
     rostered = {t for t in scope if ctx.cfg.team(t).duty_roster}
@@ -243,7 +247,8 @@ async def _duty(ctx: Ctx) -> None:
         return
     scope = rostered
     target, state = ctx.user.id, args[-1] if args else ""
-    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdigit()):
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
+    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdecimal()):
         # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
         ctx.say("duty_usage")
         return

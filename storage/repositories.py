@@ -101,6 +101,11 @@ _CLAIM_LOCK = 0x6A696E7965_0001  # "jinye" + 1: the outbox claim's advisory lock
 _SEED_LOCK = 0x6A696E7965_0002  # "jinye" + 2: bringing the memberships in line with the config
 
 
+# The largest id a ticket can have: the id column is a 32-bit integer on PostgreSQL, and
+# a larger number in a query is an error there (SQLite's limit is 64 bits).
+_MAX_TICKET_ID = 2**31 - 1
+
+
 class SqlTicketRepository(_Repo):
     async def add(self, ticket: Ticket) -> Ticket:
         self.session.add(ticket)
@@ -110,6 +115,8 @@ class SqlTicketRepository(_Repo):
         return ticket
 
     async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
+        if not 0 < ticket_id <= _MAX_TICKET_ID:
+            return None  # typed or forged: no ticket has it, and the query would fail
         query = select(Ticket).where(tickets.c.id == ticket_id)
         if for_update:
             query = query.with_for_update()

@@ -61,7 +61,12 @@ people = st.one_of(
     st.integers(1, 2**40),
 )
 groups = st.sampled_from([TEAM_CHAT, MONOPOLY_CHAT, TRIAGE_CHAT, -1001999999999, -4242])
-ticket_ids = st.integers(-2, 12)
+# Mostly ids of tickets the bursts made; sometimes past any the database can hold, or in
+# digits that are not ASCII ("²" int() cannot read, "١" and "１" read as 1).
+ticket_ids = st.one_of(
+    st.integers(-2, 12),
+    st.sampled_from([2**31, 2**63, 10**30, "²", "١", "１"]),
+)
 weird_text = st.one_of(
     st.text(max_size=40),
     st.text(st.characters(categories=("Cc", "Cf", "Co", "So", "Sk", "Zs", "Mn")), max_size=30),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.numbers import parse_public_number, public_number
+from core.numbers import parse_public_number, public_number, ticket_id_of
 
 
 def test_first_ticket_has_a_five_digit_number() -> None:
@@ -46,3 +46,15 @@ def test_adjacent_swaps_are_rejected(ticket_id: int, data: st.DataObject) -> Non
 def test_garbage_is_not_a_number() -> None:
     for text in ("", "abc", "12", "0000", "烤房坏了"):
         assert parse_public_number(text) is None
+
+
+def test_a_digit_int_cannot_read_is_no_part_of_a_number() -> None:
+    """A "²" is a digit to str.isdigit; it must not reach the check digit's int()."""
+    assert parse_public_number("²²²²²") is None
+    assert parse_public_number("1001²9") == 1  # skipped like a space
+
+
+def test_a_buttons_ticket_id_is_ascii_digits_only() -> None:
+    assert ticket_id_of("17") == 17
+    for raw in ("", "-1", "+1", " 1", "1e3", "²", "١", "１", "一"):
+        assert ticket_id_of(raw) is None
