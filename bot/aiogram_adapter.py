@@ -49,7 +49,13 @@ from bot import polling
 from bot.background import Background
 from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
-from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
+from bot.deferred_replies import (
+    DeferredReplies,
+    EarlierReplyWaiting,
+    PressedGone,
+    Unshown,
+    queueable,
+)
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified, too_large
 from bot.outbox.render import replies_to_show
@@ -246,6 +252,17 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
                 left[0] = note
                 continue
             raise _unshown(chat_id, left, pressed_id, exc, topic) from exc
+        except PressedGone as gone:
+            # Sent anew through the outbox, which keeps the card at the new message.
+            raise Unshown(
+                chat_id,
+                left,
+                pressed_id,
+                gone.cause,
+                transient=True,
+                thread_id=topic,
+                pressed_gone=True,
+            ) from gone.cause
         del left[0]
 
 
@@ -290,7 +307,8 @@ async def _show(
     bot: Bot, chat_id: int, reply: Reply, pressed: Message | None, topic: int | None
 ) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
-    if reply.edit and pressed is not None and await _edited(bot, pressed, reply.text, inline):
+    if reply.edit and pressed is not None:
+        await _edit_pressed(bot, pressed, reply.text, inline)
         return
     if reply.photo is not None:
         photo = BufferedInputFile(reply.photo, filename="chart.png")
@@ -315,11 +333,11 @@ async def _show(
                 log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
-async def _edited(
+async def _edit_pressed(
     bot: Bot, message: Message, text: str, markup: InlineKeyboardMarkup | None
-) -> bool:
-    """Edit the pressed message; False when it is gone (deleted, or too old to edit) and
-    the reply must go as a new message instead."""
+) -> None:
+    """Edit the pressed message; PressedGone when it is gone (deleted, or too old to edit)
+    and the reply must go as a new message instead."""
     try:
         await bot.edit_message_text(
             text=text, chat_id=message.chat.id, message_id=message.message_id, reply_markup=markup
@@ -327,11 +345,10 @@ async def _edited(
     except TelegramBadRequest as exc:
         if edit_target_gone(str(exc)):
             log.warning("message %s to edit is gone (%s): sent anew", message.message_id, exc)
-            return False
+            raise PressedGone(exc) from exc
         # Two presses showing the same state: the card already says it, which is success.
         if not not_modified(str(exc)):
             raise
-    return True
 
 
 async def _username(bot: Bot) -> str | None:

@@ -14,6 +14,13 @@ that has just become a supergroup gets the replies at its new chat id, and a tea
 chat it was follows it there, as when an outbox message meets the same answer. A failure
 waiting cannot mend is logged; when the person has blocked the bot, they are marked
 unreachable, as when an outbox message meets the same refusal.
+
+A pressed message that is gone (deleted, or too old to edit) takes the same road: its new
+state goes as a new message through the outbox, in the ticket's line when the message was
+kept as a ticket's card or prompt. The row is written before anything is sent, and the
+sender, once it has sent it, keeps the card at the new message in the same transaction that
+marks the row sent (`bot.outbox.recorder`), so the ticket's next edits go there; a crash
+in between sends it again, and the card is kept where it lands.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
+from bot.outbox.gone import REPLACES
 from bot.outbox.too_big import with_note
 from core.config import Config
 from core.model import OutboxMessage
@@ -49,6 +57,7 @@ class Unshown(Exception):
         forbidden: bool = False,
         thread_id: int | None = None,
         moved_to: int | None = None,
+        pressed_gone: bool = False,
     ) -> None:
         super().__init__(f"{len(replies)} replies to chat {chat_id} not shown: {cause}")
         self.chat_id = chat_id
@@ -60,6 +69,8 @@ class Unshown(Exception):
         self.forbidden = forbidden  # the chat refuses the bot (blocked, or removed from it)
         self.thread_id = thread_id  # the forum topic the replies belong in, if any
         self.moved_to = moved_to  # the group became this supergroup: the replies go there
+        # The pressed message is gone: its edit is sent as a new message that replaces it.
+        self.pressed_gone = pressed_gone
 
     def in_new_chat(self) -> Unshown:
         """The same replies for the supergroup the group became. Message ids and topics do
@@ -88,7 +99,10 @@ def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[Ou
             payload["thread_id"] = unshown.thread_id
         method = "send_message"
         if reply.edit and unshown.pressed_message_id is not None:
-            method, payload["message_id"] = "edit_message", unshown.pressed_message_id
+            if unshown.pressed_gone:
+                payload[REPLACES] = unshown.pressed_message_id
+            else:
+                method, payload["message_id"] = "edit_message", unshown.pressed_message_id
         rows.append(
             OutboxMessage(
                 chat_id=unshown.chat_id,
@@ -107,6 +121,27 @@ def outbox_rows(unshown: Unshown, now: datetime, due: datetime) -> tuple[list[Ou
 
 class EarlierReplyWaiting(Exception):
     """The chat has replies waiting in the outbox: later ones queue behind them."""
+
+
+class PressedGone(Exception):
+    """Raised by an adapter's edit of the pressed message when Telegram says it is gone
+    (deleted, or too old to edit); `cause` is Telegram's refusal."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+async def join_ticket_line(uow: SqlUnitOfWork, rows: list[OutboxMessage]) -> None:
+    """Put a row that replaces a gone card (or prompt) in its ticket's line: the ticket's
+    later edits to the chat, written for the gone message, wait for it and then find the
+    new one (`bot.outbox.gone`), rather than overtaking it and sending a second copy."""
+    for row in rows:
+        if REPLACES not in row.payload:
+            continue
+        kept = await uow.ticket_messages.of_message(row.chat_id, int(row.payload[REPLACES]))
+        if kept:
+            row.ticket_id = kept[-1].ticket_id
 
 
 class DeferredReplies:
@@ -166,6 +201,7 @@ class DeferredReplies:
             async with self.db.uow() as uow:
                 if moved_from is not None:
                     await self._follow_move(uow, moved_from, unshown.chat_id, now)
+                await join_ticket_line(uow, rows)
                 for row in rows:
                     await uow.outbox.add(row)
                 await uow.commit()

@@ -36,7 +36,13 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.background import Background
 from bot.bootstrap import App, build_app
 from bot.command_menu import MenuPublisher, SetMenu
-from bot.deferred_replies import DeferredReplies, EarlierReplyWaiting, Unshown, queueable
+from bot.deferred_replies import (
+    DeferredReplies,
+    EarlierReplyWaiting,
+    PressedGone,
+    Unshown,
+    queueable,
+)
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds, too_large
 from bot.outbox.render import replies_to_show
@@ -212,6 +218,17 @@ async def render(update: Update, outcome: Outcome, *, hold: bool = False) -> Non
                 left[0] = note
                 continue
             raise _unshown(chat.id, left, pressed_id, exc, topic) from exc
+        except PressedGone as gone:
+            # Sent anew through the outbox, which keeps the card at the new message.
+            raise Unshown(
+                chat.id,
+                left,
+                pressed_id,
+                gone.cause,
+                transient=True,
+                thread_id=topic,
+                pressed_gone=True,
+            ) from gone.cause
         del left[0]
 
 
@@ -245,7 +262,8 @@ async def _show(
     bot: Bot, chat_id: int, reply: Reply, query: CallbackQuery | None, topic: int | None
 ) -> None:
     inline, keyboard = _inline(reply), _keyboard(reply)
-    if reply.edit and query is not None and await _edited(query, reply.text, inline):
+    if reply.edit and query is not None:
+        await _edit_pressed(query, reply.text, inline)
         return
     if reply.photo is not None:
         # fit_replies keeps the caption within Telegram's limit.
@@ -272,19 +290,20 @@ async def _show(
             log.warning("could not show the keyboard in chat %s: %s", chat_id, exc)
 
 
-async def _edited(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> bool:
-    """Edit the pressed message; False when it is gone (deleted, or too old to edit) and
-    the reply must go as a new message instead."""
+async def _edit_pressed(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Edit the pressed message; PressedGone when it is gone (deleted, or too old to edit)
+    and the reply must go as a new message instead."""
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:
         if edit_target_gone(str(exc)):
             log.warning("message of button press %s is gone (%s): sent anew", query.id, exc)
-            return False
+            raise PressedGone(exc) from exc
         # Two presses showing the same state: the card already says it, which is success.
         if not not_modified(str(exc)):
             raise
-    return True
 
 
 def menu_setter(bot: Bot) -> SetMenu:

@@ -1,8 +1,9 @@
 """An outbox edit whose message is gone: what it should say reaches the chat as a new message.
 
 Telegram refuses to edit a message someone deleted ("message to edit not found") or one it
-no longer lets the bot edit ("message can't be edited"). The direct replies then send the
-text anew (`bot.ptb_adapter._edited`); an outbox row does the same, durably: in one
+no longer lets the bot edit ("message can't be edited"). An outbox row then becomes a new
+message (and a direct reply's edit of a pressed message that is gone becomes a row like it,
+`bot.deferred_replies`), durably: in one
 transaction the row itself becomes a send_message row with the edit's text and buttons, for
 the same chat and forum topic. It keeps its id, so its place in its line (the ticket's later
 edits to the chat wait for it), and is sent with the sender's usual retries and escalation;

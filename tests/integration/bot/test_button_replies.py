@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox import SimulatedClock
 from core.config import Config
 from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.fake_bot_fixtures import ADAPTERS
-from tests.support.tickets import MEMBER, OTHER_MEMBER, new_ticket
+from tests.support.fake_bot_fixtures import ADAPTERS, make_sender, ptb_bot_for
+from tests.support.tickets import MEMBER, OTHER_MEMBER, T0, new_ticket
 
 TEAM_CHAT = -1001000000001  # curing-qingshan's group
 GONE = 4242  # a card someone deleted: the fake server has no such message
@@ -33,7 +34,10 @@ async def test_a_card_that_cannot_be_edited_any_more_is_shown_as_a_new_message(
         await feed(api.push_callback(MEMBER, f"tk:acc:{ticket.id}", GONE, chat_id=TEAM_CHAT))
     [edit] = api.calls_of("editMessageText")
     assert edit.status == 400  # message to edit not found
-    # The team sees the card's new state (accepted) all the same, as a new message.
+    # The team sees the card's new state (accepted) all the same, as a new message: the
+    # outbox sends it (`test_gone_card`: and keeps the card there).
+    async with ptb_bot_for(api) as bot:
+        await make_sender(harness.db, harness.cfg, bot, SimulatedClock(T0)).drain_all()
     [card] = api.texts(TEAM_CHAT)
     assert card == edit.params["text"] and ticket.label in card
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.deferred_replies import Unshown, outbox_rows, queueable
+from bot.outbox.gone import REPLACES
 from handlers.replies import Button, Reply
 
 NOW = datetime(2026, 11, 21, 2, 30, tzinfo=UTC)
@@ -29,6 +30,26 @@ def test_texts_keep_their_order_and_buttons_and_go_first_in_the_queue() -> None:
 def test_an_edit_of_the_pressed_message_stays_an_edit() -> None:
     [row], _ = outbox_rows(_unshown(Reply("已受理", edit=True), pressed=42), NOW, NOW)
     assert (row.method, row.payload) == ("edit_message", {"text": "已受理", "message_id": 42})
+
+
+def test_an_edit_of_a_pressed_message_that_is_gone_is_a_new_message_replacing_it() -> None:
+    keys = ((Button("上门", "tk:vis:1"),),)
+    gone = Unshown(
+        CHAT,
+        [Reply("已接单", keys, edit=True), Reply("请填写")],
+        42,
+        ValueError("Message to edit not found"),
+        transient=True,
+        thread_id=31,
+        pressed_gone=True,
+    )
+    card, after = outbox_rows(gone, NOW, NOW)[0]
+    assert (card.method, card.payload) == (
+        "send_message",
+        {"text": "已接单", "buttons": [[{"text": "上门", "data": "tk:vis:1"}]],
+         "thread_id": 31, REPLACES: 42},
+    )  # fmt: skip
+    assert (after.method, after.payload) == ("send_message", {"text": "请填写", "thread_id": 31})
 
 
 def test_an_edit_without_a_message_to_edit_is_sent_as_a_message() -> None:
