@@ -31,6 +31,13 @@ class PermissionDenied(DomainError):
         self.action = action
 
 
+class OwnRequest(PermissionDenied):
+    """Staff may not handle a ticket they filed themselves: the rates would be their own
+    verdict on their own work."""
+
+    code = "own_request"
+
+
 class ConcurrentUpdate(DomainError):
     """Someone else changed the ticket first (e.g. two members pressing 接单 at once)."""
 

@@ -9,12 +9,15 @@ from datetime import datetime
 from core import lifecycle, sla
 from core.config import Config
 from core.enums import Action, Kind, Priority, Role, Script, Status
-from core.errors import InvalidInput, NotFound, PermissionDenied
+from core.errors import InvalidInput, NotFound, OwnRequest, PermissionDenied
 from core.model import OutboxMessage, Ticket, TicketEvent, TicketMessage
 from core.ports import UnitOfWork
 
 _ROLE_STRENGTH = (Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER, Role.REQUESTER)
 _STAFF = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER})
+# Handling a ticket, which its requester may not do for their own: a member who filed a
+# request that reaches their own team leaves it to a colleague (不自办自评).
+_HANDLING = frozenset({Action.ACCEPT, Action.VISIT, Action.RESOLVE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,11 @@ def pick_role(roles: set[Role], action: Action) -> Role:
     raise PermissionDenied(strongest or "stranger", action)
 
 
+def own_request(ticket: Ticket, actor_id: int | None, action: Action) -> bool:
+    """Would `actor_id` be handling a ticket they filed themselves?"""
+    return action in _HANDLING and actor_id is not None and actor_id == ticket.requester_id
+
+
 async def perform(
     uow: UnitOfWork,
     cfg: Config,
@@ -149,6 +157,8 @@ async def perform(
         if actor_id is None:
             raise PermissionDenied("stranger", action)
         role = pick_role(await roles_of(uow, cfg, actor_id, ticket), action)
+    if own_request(ticket, actor_id, action):
+        raise OwnRequest(role, action)
     data: dict[str, object] = {}
     if action in (Action.TRANSFER, Action.REASSIGN):
         target = cfg.find_team(to_team) if to_team else None

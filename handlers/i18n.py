@@ -212,6 +212,7 @@ MESSAGES: dict[str, str] = {
         "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"
     ),
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
+    "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_done": "本群已绑定为「{team}」的派单群。",

@@ -6,11 +6,11 @@ from collections.abc import Awaitable, Callable
 
 from core import sla
 from core.enums import Action, Role, Script, Status
-from core.errors import IllegalTransition, InvalidInput, PermissionDenied
+from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
-from core.services import may_work_on, note_event, perform
+from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
 from handlers.cards import local, status_label
 from handlers.context import Ctx
@@ -28,6 +28,7 @@ _NOTE_ACTIONS = {
     "xfer": Action.TRANSFER,
     "xto": Action.TRANSFER,
 }
+_PRESS_ACTIONS = {"acc": Action.ACCEPT, "vis": Action.VISIT}  # done at the press
 
 
 _BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
@@ -84,6 +85,9 @@ async def _act(
         else:
             status = status_label(ticket.status, ctx.script, for_staff=True)
             ctx.toast("not_allowed_now", status=status)
+        return False
+    except OwnRequest:
+        ctx.toast("t_own_request", number=ticket.label)
         return False
     except PermissionDenied:
         ctx.toast("t_not_member")
@@ -155,6 +159,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.toast("stale_button")
         return
     needs = _NOTE_ACTIONS.get(verb)
+    pressed = needs or _PRESS_ACTIONS.get(verb)
+    if pressed is not None and own_request(ticket, ctx.user.id, pressed):
+        # Said now, not after a 办结 note has been typed that could not be used.
+        ctx.toast("t_own_request", number=ticket.label)
+        return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
         status = status_label(ticket.status, ctx.script, for_staff=True)
