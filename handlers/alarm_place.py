@@ -134,7 +134,10 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         )  # card, files, location and pages for the new team
         # Those paged first stand down: an edited card alone would not tell them.
         moved = t("place_moved_team", number=ticket.label, place=said, team=town_team.name)
-        for target in await notify.team_targets(ctx, first_team, urgent=True):
+        paged = await notify.team_targets(
+            ctx, first_team, urgent=True, requester=ticket.requester_id
+        )
+        for target in paged:
             await ctx.enqueue(target, moved, urgent=ticket.urgent, ticket_id=ticket.id)
         await tell_requester(ctx, ticket, "n_transferred", team=town_team.name)
     else:

@@ -51,13 +51,15 @@ async def another_teams_chat(ctx: Ctx, ticket: Ticket) -> bool:
     return not here & been_with
 
 
-async def duty_pagers(ctx: Ctx, team_id: str) -> list[int]:
+async def duty_pagers(ctx: Ctx, team_id: str, *, requester: int | None = None) -> list[int]:
     """Who is paged for an urgent ticket: the on-duty members, else the team's leaders.
     Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive
-    must not stand in for one to a leader that can."""
+    must not stand in for one to a leader that can. Nor is the on-duty member whose own
+    barn it is (`requester`), who may not handle their own ticket."""
     memberships = await ctx.uow.memberships.of_team(team_id)
     if ctx.cfg.team(team_id).duty_roster:
-        on_duty = await reachable(ctx, [m.user_id for m in memberships if m.on_duty])
+        on_duty = [m.user_id for m in memberships if m.on_duty and m.user_id != requester]
+        on_duty = await reachable(ctx, on_duty)
         if on_duty:
             return on_duty
     return await leaders(ctx, team_id)
@@ -85,7 +87,9 @@ async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
     return found
 
 
-async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[ChatPlace]:
+async def team_targets(
+    ctx: Ctx, team_id: str, *, urgent: bool, requester: int | None = None
+) -> list[ChatPlace]:
     """Where news of a team's ticket goes: its chat, and for an urgent one (or a nudge)
     those paged too, whose phones a message in a busy group may not ring. A team with no
     chat yet (none configured, none bound) has its pagers told of every ticket, or nobody
@@ -93,7 +97,8 @@ async def team_targets(ctx: Ctx, team_id: str, *, urgent: bool) -> list[ChatPlac
     chat = await team_chat(ctx, team_id)
     targets = [chat] if chat is not None else []
     if urgent or chat is None:
-        paged = [ChatPlace(uid) for uid in await duty_pagers(ctx, team_id)]
+        pagers = await duty_pagers(ctx, team_id, requester=requester)
+        paged = [ChatPlace(uid) for uid in pagers]
         targets += [place for place in paged if place not in targets]
     return targets
 
@@ -105,7 +110,7 @@ async def ticket_targets(
     the ticket is), and whoever accepted it, who may be on the road to the barn and not
     watching the group."""
     paged = ticket.urgent if urgent is None else urgent
-    targets = await team_targets(ctx, ticket.team_id, urgent=paged)
+    targets = await team_targets(ctx, ticket.team_id, urgent=paged, requester=ticket.requester_id)
     taker = ticket.accepted_by
     if (
         taker is not None
@@ -169,7 +174,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     assert ticket.id is not None
     requester = await ctx.uow.users.get(ticket.requester_id)
     text = card_text(ctx.cfg, ticket, requester)
-    targets = await team_targets(ctx, ticket.team_id, urgent=ticket.urgent)
+    targets = await team_targets(
+        ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
+    )
     # A complaint another team handles is copied to the oversight team: without the team's
     # buttons, here or in later edits (`update_cards` gives them to the ticket's team
     # only), but with its own 接管.

@@ -94,7 +94,9 @@ async def _escalate(
     if step.action == "remind_team":
         headline = texts.staff(f"remind_{phase}", **values)
         if phase == "accept":
-            direct = await people.on_duty(ticket.team_id)
+            # Not the on-duty member whose own ticket it is: they may not accept it.
+            on_duty = await people.on_duty(ticket.team_id)
+            direct = [uid for uid in on_duty if uid != ticket.requester_id]
         else:
             taker = ticket.accepted_by
             still_on = taker is not None and await may_work_on(uow, cfg, taker, ticket)

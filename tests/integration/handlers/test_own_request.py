@@ -4,6 +4,8 @@ reaches their team leaves it to a colleague, or the rates would be their own ver
 from __future__ import annotations
 
 from core.enums import Status
+from core.lifecycle import ACCEPT_PROMPT
+from scheduler.sweep import sweep
 from tests.support.desk import Harness
 
 TEAM_CHAT = -1001000000001
@@ -39,3 +41,23 @@ async def test_a_member_refused_their_own_call_in_traditional(desk: Harness) -> 
     ticket_id = await desk.file_110(MEMBER)
     out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     assert out.toast is not None and "不能由您本人接單、上門或辦結" in out.toast
+
+
+async def test_the_on_duty_member_whose_barn_it_is_is_not_the_one_paged(desk: Harness) -> None:
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)  # alone on duty tonight
+    ticket_id = await desk.file_110(MEMBER)
+    paged = {r.chat_id for r in await desk.outbox() if r.ticket_id == ticket_id and r.chat_id > 0}
+    # The leader is paged, as when nobody is on duty; the member hears only as its requester.
+    assert LEADER in paged
+    pages_to_member = [
+        r
+        for r in await desk.outbox()
+        if r.chat_id == MEMBER and r.ticket_id == ticket_id and r.purpose == "card"
+    ]
+    assert pages_to_member == []
+    # Nor does the ladder's reminder to accept go to them directly.
+    for _ in range(30):
+        desk.clock.advance(minutes=1)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    reminders = [r for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT]
+    assert reminders and MEMBER not in {r.chat_id for r in reminders}
