@@ -71,7 +71,7 @@ class Desk:
     async def handle(self, msg: Incoming) -> Outcome:
         if msg.anonymous:
             # Nothing is saved: a redelivery only says it again.
-            return _apology("anonymous_sender", msg)
+            return await self._sorry("anonymous_sender", msg)
         connection_lost = False
         for attempt in range(1, ATTEMPTS + 1):
             last = attempt == ATTEMPTS
@@ -80,7 +80,7 @@ class Desk:
                 if outcome.duplicate and connection_lost:
                     # The connection died after the server had committed the step: it is
                     # saved, but the replies it built went with the lost try.
-                    return _apology("saved_reply_lost", msg)
+                    return await self._sorry("saved_reply_lost", msg)
                 return outcome
             except ConcurrentUpdate:
                 # Someone changed the ticket between our read and write, or PostgreSQL broke
@@ -88,21 +88,33 @@ class Desk:
                 # where it meets the new state and says so (e.g. who accepted).
                 if last:
                     log.warning("update %s lost %d races in a row", msg.update_key, ATTEMPTS)
-                    return _apology("stale_button" if msg.is_button else "error", msg)
+                    return await self._sorry("stale_button" if msg.is_button else "error", msg)
             except ConnectionLost:
                 # A pooled connection died mid-step (database restart): again on a fresh one.
                 connection_lost = True
                 if last:
                     log.exception("update %s: every try lost its connection", msg.update_key)
-                    return _apology("error", msg)
+                    return await self._sorry("error", msg)
                 log.warning("update %s: database connection lost; running it again", msg.update_key)
             except DomainError as exc:
                 key = next((k for cls, k in _ERROR_KEYS.items() if isinstance(exc, cls)), "error")
-                return _apology(key, msg)
+                return await self._sorry(key, msg)
             except Exception:
                 log.exception("update %s failed; nothing was saved", msg.update_key)
-                return _apology("error", msg)
+                return await self._sorry("error", msg)
         raise AssertionError("unreachable")
+
+    async def _sorry(self, key: str, msg: Incoming) -> Outcome:
+        """`_apology`, in the script the person chose, if it can still be read: the step
+        failed, and the database with it, perhaps."""
+        chosen = None
+        try:
+            async with self.db.uow(read_only=True) as uow:
+                user = await uow.users.get(msg.user_id)
+            chosen = user.script if user is not None and user.script_chosen else None
+        except Exception:
+            log.warning("update %s: the person's script could not be read", msg.update_key)
+        return _apology(key, msg, chosen)
 
     async def _handle_once(self, msg: Incoming) -> Outcome:
         now = self.svc.clock()
@@ -146,10 +158,11 @@ class Desk:
         return ctx.out
 
 
-def _apology(key: str, msg: Incoming) -> Outcome:
-    """A step's only reply when its own cannot be given, in the script the person wrote in,
-    else their Telegram's (a button press has no words to tell it by)."""
-    script = detect_script(msg.text) or script_from_language(msg.language_code)
+def _apology(key: str, msg: Incoming, chosen: Script | None = None) -> Outcome:
+    """A step's only reply when its own cannot be given: in the script the person chose
+    with /lang, else the one they wrote in, else their Telegram's (a button press has no
+    words to tell it by)."""
+    script = chosen or detect_script(msg.text) or script_from_language(msg.language_code)
     return Outcome([Reply(t(key, script or Script.HANS))])
 
 

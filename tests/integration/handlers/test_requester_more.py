@@ -240,6 +240,20 @@ async def test_an_apology_for_a_button_comes_in_the_persons_script(desk: Harness
     )
 
 
+async def test_an_apology_comes_in_the_script_the_person_chose(desk: Harness) -> None:
+    """Their Telegram is in Simplified, but they chose 繁體 with /lang: a step that fails
+    says so in 繁體, also for a press, which has no words to tell the script by."""
+    await desk.send(RETAILER, "/lang", language_code="zh-hans")
+    await desk.press(RETAILER, "lang:hant")
+    await desk.send(RETAILER, "/new", language_code="zh-hans")
+    await desk.send(RETAILER, "订货系统登不上去", language_code="zh-hans")
+    desk.desk.svc.router = _BrokenRouter(desk.cfg)
+    out = await desk.send(
+        RETAILER, callback_data="f:next", callback_message_id=1, language_code="zh-hans"
+    )
+    assert texts(out).strip().startswith("系統繁忙")
+
+
 async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: Harness) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
     for _ in range(2):  # the farmer does not confirm: 销号 without reply after the wait
