@@ -160,7 +160,13 @@ class TicketMessageRepository(Protocol):
     async def of_message(self, chat_id: int, message_id: int) -> Sequence[TicketMessage]: ...
 
     async def moved(
-        self, chat_id: int, old_message_id: int, new: int, thread_id: int | None
+        self,
+        chat_id: int,
+        old_message_id: int,
+        new: int,
+        thread_id: int | None,
+        *,
+        to_chat: int | None = None,
     ) -> int: ...
 
     async def forget(self, message: TicketMessage) -> None: ...

@@ -103,10 +103,17 @@ class OutboxQueries:
         return await self._update(row_id, values)
 
     async def send_instead(
-        self, row_id: int, *, payload: dict[str, Any], not_before: datetime, last_error: str
+        self,
+        row_id: int,
+        *,
+        payload: dict[str, Any],
+        not_before: datetime,
+        last_error: str,
+        chat_id: int | None = None,
     ) -> bool:
         """Turn an edit whose message is gone into a new message with `payload`, due at
-        `not_before`; it keeps its place in its line (its id) and its attempts."""
+        `not_before`, to `chat_id` if given (the edit's group became that supergroup); it
+        keeps its id and its attempts, so its place in its line when its chat stays."""
         values: dict[str, Any] = {
             "method": "send_message",
             "payload": payload,
@@ -114,7 +121,26 @@ class OutboxQueries:
             "last_error": last_error,
             "locked_until": None,
         }
+        if chat_id is not None:
+            values["chat_id"] = chat_id
         return await self._update(row_id, values)
+
+    async def pending_sends(
+        self, ticket_id: int, chat_id: int
+    ) -> list[tuple[dict[str, Any], datetime]]:
+        """The payloads of the ticket's new messages still waiting to go to the chat, each
+        with when it is due."""
+        query = (
+            select(outbox.c.payload, outbox.c.not_before)
+            .where(
+                _PENDING,
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.chat_id == chat_id,
+                outbox.c.method == "send_message",
+            )
+            .order_by(outbox.c.id)
+        )
+        return [(dict(p), due) for p, due in await self.session.execute(query)]
 
     async def release(self, rows: Sequence[tuple[int, datetime]]) -> None:
         """Give leased rows back unsent, each due again at its given time."""

@@ -454,19 +454,29 @@ class SqlTicketMessageRepository(_Repo):
         return (await self.session.execute(query.order_by(ticket_messages.c.id))).scalars().all()
 
     async def moved(
-        self, chat_id: int, old_message_id: int, new: int, thread_id: int | None
+        self,
+        chat_id: int,
+        old_message_id: int,
+        new: int,
+        thread_id: int | None,
+        *,
+        to_chat: int | None = None,
     ) -> int:
         """A kept message was sent again as message `new`, in forum topic `thread_id` (the
-        old one was deleted; with its topic, the new one went to the chat's General topic):
-        it is that message, in that place, from now on. Returns how many were moved."""
+        old one was deleted; with its topic, the new one went to the chat's General topic),
+        in chat `to_chat` if given (the old one's group became that supergroup): it is that
+        message, in that place, from now on. Returns how many were moved."""
         await self.session.flush()
+        place: dict[str, int | None] = {"message_id": new, "thread_id": thread_id}
+        if to_chat is not None:
+            place["chat_id"] = to_chat
         statement = (
             update(ticket_messages)
             .where(
                 ticket_messages.c.chat_id == chat_id,
                 ticket_messages.c.message_id == old_message_id,
             )
-            .values(message_id=new, thread_id=thread_id)
+            .values(**place)
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(statement)

@@ -4,7 +4,8 @@ Success, "message is not modified" and a resumed split message are sent; RetryAf
 as told; server errors, timeouts and dropped connections back off exponentially with
 jitter until the attempts run out (then the row is dead and escalated); Forbidden and other
 bad requests settle the row at once and escalate. An edit whose message is gone becomes a
-new message (`bot.outbox.gone`); a file over Telegram's size limit is dead at once, with a
+new message (`bot.outbox.gone`), in the new chat when the group became a supergroup
+(`bot.outbox.moved`); a file over Telegram's size limit is dead at once, with a
 note to its recipient in its place (`bot.outbox.too_big`). Nothing is swallowed: each
 outcome is written to the row, logged, and where a person must act, alerted.
 """
@@ -27,6 +28,7 @@ from bot.outbox.clock import Clock
 from bot.outbox.edit_targets import kept_targets
 from bot.outbox.escalation import record_undeliverable
 from bot.outbox.gone import Instead, after_gone_edit
+from bot.outbox.moved import after_moved_edit
 from bot.outbox.outcome import Failure, Verdict, classify, edit_target_gone
 from bot.outbox.ratelimit import RateLimiter
 from bot.outbox.recorder import SentRecorder
@@ -159,7 +161,18 @@ class Delivery:
                     return
                 message_id = target  # already showing this: that is success
             except Exception as exc:
-                await self._failed(row, classify(exc), done=0)
+                failure = classify(exc)
+                if failure.new_chat_id is None:
+                    await self._failed(row, failure, done=0)
+                    return
+                # The group became a supergroup: what the edit says goes there.
+                now = self.clock.now()
+                wait = now + timedelta(seconds=self.settings.edit_wait)
+                instead = await after_moved_edit(
+                    self.write, self.cfg, row, target, text, buttons, failure, now, wait
+                )
+                if instead is Instead.NOTHING:
+                    await self._sent(row, None)
                 return
         await self._sent(row, message_id)
 
@@ -186,9 +199,9 @@ class Delivery:
             due = now + timedelta(seconds=failure.retry_after)
             await self._reschedule(row, due, row.attempts, failure.message, payload)
         elif verdict is Verdict.MIGRATED and not row.method.startswith("send_"):
-            # Message ids do not carry over to the supergroup: the same id there is another
-            # message, which the edit would overwrite. The old chat's message stays as it is.
-            log.error("row %s: cannot edit in chat %s, it moved", row.id, row.chat_id)
+            # A group's menu: set for the old chat, it means nothing in the new one. (An
+            # edit becomes a message there before it gets here, `bot.outbox.moved`.)
+            log.error("row %s: cannot do %s in chat %s, it moved", row.id, row.method, row.chat_id)
             await self._settle(row, "dead", failure.message, now, forbidden=False, moved=failure)
         elif verdict is Verdict.MIGRATED:
             log.warning("row %s: chat %s moved to %s", row.id, row.chat_id, failure.new_chat_id)

@@ -18,6 +18,9 @@ Not every gone message needs a new one:
   copy only keeps what it showed, and the newer one has its own edit;
 - an edit written for a copy that was sent anew since (it waited behind the new message):
   it edits the new message instead.
+
+An edit in a group that became a supergroup goes the same way, to the new chat
+(`bot.outbox.moved`): there every copy is newer than the old group's.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ from storage.uow import SqlUnitOfWork
 log = logging.getLogger(__name__)
 
 REPLACES = "replaces"  # payload key of a row sent instead of an edit: the gone message's id
+# Payload key of such a row sent to the supergroup the gone message's group became: that
+# group's chat id.
+REPLACED_IN = "replaced_in"
 
 
 class Instead(StrEnum):
@@ -43,6 +49,9 @@ class Instead(StrEnum):
     RETARGETED = "retargeted"  # the edit goes to the copy's newer message
     RESENT = "resent"  # the row is a new message now
     SETTLED = "settled"  # another sender settled the row meanwhile
+    # Tried again once the message sent in the supergroup instead of an earlier edit is
+    # sent: it edits that message then.
+    WAITING = "waiting"
 
 
 async def after_gone_edit(
@@ -71,44 +80,87 @@ async def instead_of_edit(
     *,
     reason: str,
     now: datetime,
+    moved_to: ChatPlace | None = None,
 ) -> Instead:
     """What becomes of `row`, whose edit of message `target` Telegram refused as gone (with
-    `text` None for an edit of the buttons only). Changes the row; the caller commits."""
+    `text` None for an edit of the buttons only), or refused because the group became a
+    supergroup: then a new message goes to `moved_to` there. Changes the row; the caller
+    commits."""
     assert row.id is not None
     if text is None:
         return Instead.NOTHING
     kept = await uow.ticket_messages.of_message(row.chat_id, target)
-    newer = await _newer_copy(uow, row, target, kept)
+    newer = await _newer_copy(uow, row, target, kept, moved_to)
     queries = OutboxQueries.on(uow)
+    to_chat = None if moved_to is None else moved_to.chat_id
     if newer is not None and kept:
         return Instead.NOTHING
     if newer is not None:
         retargeted = {k: v for k, v in row.payload.items() if k != "ref_purpose"}
         retargeted["message_id"] = newer.message_id
+        if moved_to is not None:  # the old group's topic (if any) means nothing there
+            retargeted.pop("thread_id", None)
+            if newer.thread_id is not None:
+                retargeted["thread_id"] = newer.thread_id
         ours = await queries.reschedule(
-            row.id, not_before=now, attempts=row.attempts, last_error=reason, payload=retargeted
+            row.id,
+            not_before=now,
+            attempts=row.attempts,
+            last_error=reason,
+            payload=retargeted,
+            chat_id=to_chat,
         )
         return Instead.RETARGETED if ours else Instead.SETTLED
-    thread = row.payload.get("thread_id")
-    if thread is None and kept:
-        thread = kept[-1].thread_id  # a card's edit written without its topic: the copy's
     payload: dict[str, object] = {"text": text, REPLACES: target}
     if buttons:
         payload["buttons"] = buttons
+    thread = _thread_for_new(row, kept, moved_to)
     if thread is not None:
-        payload["thread_id"] = int(thread)
-    ours = await queries.send_instead(row.id, payload=payload, not_before=now, last_error=reason)
+        payload["thread_id"] = thread
+    if moved_to is not None:
+        payload[REPLACED_IN] = row.chat_id
+    ours = await queries.send_instead(
+        row.id, payload=payload, not_before=now, last_error=reason, chat_id=to_chat
+    )
     return Instead.RESENT if ours else Instead.SETTLED
 
 
+def _thread_for_new(
+    row: OutboxMessage, kept: Sequence[TicketMessage], moved_to: ChatPlace | None
+) -> int | None:
+    """The forum topic the new message goes to: the edit's, or the copy's for a card's edit
+    written without its topic; in a supergroup the old group became, the place given."""
+    if moved_to is not None:
+        return moved_to.thread_id
+    thread = row.payload.get("thread_id")
+    if thread is None and kept:
+        return kept[-1].thread_id
+    return None if thread is None else int(thread)
+
+
 async def _newer_copy(
-    uow: SqlUnitOfWork, row: OutboxMessage, target: int, kept: Sequence[TicketMessage]
+    uow: SqlUnitOfWork,
+    row: OutboxMessage,
+    target: int,
+    kept: Sequence[TicketMessage],
+    moved_to: ChatPlace | None,
 ) -> TicketMessage | None:
     """The newest kept copy in the gone message's place, when it is a later message. Only
     for a ticket's own edits: a person's reply queued after a hiccup (no ticket) answers
     their press, and is said whichever copy they pressed."""
     if row.ticket_id is None:
         return None
+    if moved_to is not None:
+        # In the supergroup every copy came after the old group's messages, whatever its
+        # id: one in the new place (another team's topic there has its own copy), or, once
+        # an earlier edit moved this copy there, wherever it went.
+        purpose = kept[-1].purpose if kept else str(row.payload.get("ref_purpose") or "card")
+        there = [
+            copy
+            for copy in await uow.ticket_messages.of_ticket(row.ticket_id, purpose)
+            if copy.chat_id == moved_to.chat_id and (not kept or copy.place == moved_to)
+        ]
+        return there[-1] if there else None
     places: set[ChatPlace] | None
     if kept:
         purpose, places = kept[-1].purpose, {kept[-1].place}

@@ -16,7 +16,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 
 from bot.outbox.clock import Clock
-from bot.outbox.gone import REPLACES
+from bot.outbox.gone import REPLACED_IN, REPLACES
 from core.lifecycle import PROMPTS
 from core.model import OutboxMessage, TicketMessage
 from core.services import buttons_off, prompt_applies_to
@@ -77,10 +77,14 @@ class SentRecorder:
                     if REPLACES in row.payload:
                         # Sent in place of a deleted card (or prompt), even by a sender
                         # whose lease this one outlived: it is the message to edit now, in
-                        # the topic it went to (General, when the card's topic was deleted).
+                        # the topic it went to (General, when the card's topic was deleted),
+                        # and in the supergroup the card's group became, if it did.
                         old, thread = int(row.payload[REPLACES]), row.payload.get("thread_id")
                         topic = None if thread is None else int(thread)
-                        await uow.ticket_messages.moved(row.chat_id, old, message_id, topic)
+                        was_in = int(row.payload.get(REPLACED_IN, row.chat_id))
+                        await uow.ticket_messages.moved(
+                            was_in, old, message_id, topic, to_chat=row.chat_id
+                        )
                     if row.id in ours:
                         await _keep(uow, row, message_id, now)
                     elif _is_prompt(row):

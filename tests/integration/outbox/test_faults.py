@@ -136,10 +136,11 @@ async def test_a_team_chat_that_became_a_supergroup_is_bound_to_its_new_id(
 
 
 @sqlite_only
-async def test_an_edit_in_a_group_that_became_a_supergroup_is_not_made_in_the_new_one(
+async def test_an_edit_in_a_group_that_became_a_supergroup_is_said_anew_in_the_new_one(
     rig: Rig,
 ) -> None:
-    # Message ids do not carry over: the supergroup's message 1 is another message.
+    # Message ids do not carry over: the supergroup's message 1 is another message, which
+    # stays as it is; the edit's text is a new message there.
     await rig.queue(message(-1004001, "另一张卡片"))
     await rig.sender.drain_all()
     rig.api.inject("migrated", chat_id=-4001, migrate_to=-1004001)
@@ -148,8 +149,10 @@ async def test_an_edit_in_a_group_that_became_a_supergroup_is_not_made_in_the_ne
     )
     await rig.sender.drain_all()
     assert rig.api.messages[(-1004001, 1)]["text"] == "另一张卡片"
+    assert rig.api.texts(-1004001) == ["另一张卡片", "已接单"]
     row = await rig.row(edit)
-    assert row.status == "dead" and "migrated to supergroup" in row.last_error
+    assert (row.status, row.chat_id) == ("sent", -1004001)
+    assert "migrated to supergroup" in row.last_error
 
 
 @sqlite_only
