@@ -150,11 +150,10 @@ class Delivery:
             except BadRequest as exc:
                 if edit_target_gone(str(exc)):
                     now, reason = self.clock.now(), classify(exc).message
-                    instead = await after_gone_edit(
+                    gone = await after_gone_edit(
                         self.write, row, target, text, buttons, reason, now
                     )
-                    if instead is Instead.NOTHING:
-                        await self._sent(row, None)
+                    await self._instead_of_edit(row, gone)
                     return
                 if classify(exc).verdict is not Verdict.NOT_MODIFIED:
                     await self._failed(row, classify(exc), done=0)
@@ -168,11 +167,10 @@ class Delivery:
                 # The group became a supergroup: what the edit says goes there.
                 now = self.clock.now()
                 wait = now + timedelta(seconds=self.settings.edit_wait)
-                instead = await after_moved_edit(
+                moved = await after_moved_edit(
                     self.write, self.cfg, row, target, text, buttons, failure, now, wait
                 )
-                if instead is Instead.NOTHING:
-                    await self._sent(row, None)
+                await self._instead_of_edit(row, moved)
                 return
         await self._sent(row, message_id)
 
@@ -185,6 +183,12 @@ class Delivery:
             targets = await kept_targets(uow, row, postpone_until=due)
             await uow.commit()
         return targets
+
+    async def _instead_of_edit(self, row: OutboxMessage, instead: Instead) -> None:
+        """After an edit refused for good: one that nothing is lost without counts as sent
+        (the row is otherwise rewritten, to be sent or retried, or settled elsewhere)."""
+        if instead is Instead.NOTHING:
+            await self._sent(row, None)
 
     async def _sent(self, row: OutboxMessage, message_id: int | None) -> None:
         await self.recorder.record(row, message_id)
