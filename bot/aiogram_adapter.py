@@ -253,16 +253,7 @@ async def render(bot: Bot, update: Update, outcome: Outcome, *, hold: bool = Fal
                 continue
             raise _unshown(chat_id, left, pressed_id, exc, topic) from exc
         except PressedGone as gone:
-            # Sent anew through the outbox, which keeps the card at the new message.
-            raise Unshown(
-                chat_id,
-                left,
-                pressed_id,
-                gone.cause,
-                transient=True,
-                thread_id=topic,
-                pressed_gone=True,
-            ) from gone.cause
+            raise gone.unshown(chat_id, left, pressed_id, topic) from gone.cause
         del left[0]
 
 

@@ -131,6 +131,21 @@ class PressedGone(Exception):
         super().__init__(str(cause))
         self.cause = cause
 
+    def unshown(
+        self, chat_id: int, replies: list[Reply], pressed_id: int | None, topic: int | None
+    ) -> Unshown:
+        """`replies` (the pressed message's new state first) to be sent anew through the
+        outbox, which keeps the card at the new message."""
+        return Unshown(
+            chat_id,
+            replies,
+            pressed_id,
+            self.cause,
+            transient=True,
+            thread_id=topic,
+            pressed_gone=True,
+        )
+
 
 async def join_ticket_line(uow: SqlUnitOfWork, rows: list[OutboxMessage]) -> None:
     """Put a row that replaces a gone card (or prompt) in its ticket's line: the ticket's
