@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.outbox import SimulatedClock
-from core.config import Config
-from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.fake_bot_fixtures import ADAPTERS, make_sender, ptb_bot_for
@@ -15,13 +13,6 @@ from tests.support.tickets import MEMBER, OTHER_MEMBER, T0, new_ticket
 
 TEAM_CHAT = -1001000000001  # curing-qingshan's group
 GONE = 4242  # a card someone deleted: the fake server has no such message
-
-
-@pytest.fixture
-async def harness(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)

@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from bot.deferred_replies import PURPOSE
 from bot.outbox import OutboxSender, SimulatedClock
-from core.config import Config
 from core.model import OutboxMessage, User
 from storage.tables import outbox
 from storage.uow import Database
@@ -26,13 +25,6 @@ from tests.support.tickets import FARMER, MEMBER
 
 PROMPT = "请描述"  # the start of /new's prompt
 TEAM_CHAT = -1001000000001  # curing-qingshan's group
-
-
-@pytest.fixture
-async def harness(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 async def _reply_rows(db: Database) -> list[OutboxMessage]:

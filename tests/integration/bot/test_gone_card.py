@@ -11,7 +11,6 @@ import pytest
 
 from bot.deferred_replies import PURPOSE
 from bot.outbox import OutboxSender, SimulatedClock
-from core.config import Config
 from core.model import Ticket
 from storage.uow import Database
 from tests.support.desk import Harness
@@ -20,13 +19,6 @@ from tests.support.fake_bot_fixtures import ADAPTERS, make_sender, ptb_bot_for
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT = -1001000000001  # curing-qingshan's group
-
-
-@pytest.fixture
-async def harness(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
 
 
 @pytest.fixture
