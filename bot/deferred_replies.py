@@ -30,11 +30,11 @@ from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
 from bot.outbox.gone import REPLACES
-from bot.outbox.too_big import with_note
 from core.config import Config
 from core.model import OutboxMessage
 from core.team_chats import follow_chat_move
 from handlers.replies import Reply
+from handlers.stand_ins import with_note
 from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)

@@ -371,7 +371,9 @@ class TicketMessage:
 
 @dataclass(eq=False)
 class ProcessedUpdate:
-    """An update id already handled: a redelivery changes nothing."""
+    """An update id already handled: a redelivery changes nothing, and shows `replies`
+    (what the step said) again."""
 
     key: str
     processed_at: datetime
+    replies: dict[str, Any] | None = None

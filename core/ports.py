@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from core.enums import Requester, Script
 from core.model import (
@@ -107,6 +107,15 @@ class ConversationRepository(Protocol):
 class InboxRepository(Protocol):
     async def claim(self, key: str, now: datetime) -> bool:
         """Record an update as processed; False when it was processed before."""
+
+    async def keep_replies(self, key: str, replies: dict[str, Any]) -> None:
+        """Keep what the claimed update's step said, for a repeat of the update."""
+
+    async def kept_replies(self, key: str) -> dict[str, Any] | None:
+        """What the update's step said (None: nothing was kept)."""
+
+    async def forget_replies(self, before: datetime) -> int:
+        """Forget what updates processed before `before` said; how many were forgotten."""
 
 
 class OutboxRepository(Protocol):

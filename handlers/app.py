@@ -25,6 +25,7 @@ from handlers.context import Ctx, Services
 from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
+from handlers.kept_replies import kept, restored
 from handlers.menu import main_menu, say_help
 from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
@@ -77,9 +78,10 @@ class Desk:
             last = attempt == ATTEMPTS
             try:
                 outcome = await self._handle_once(msg)
-                if outcome.duplicate and connection_lost:
+                if outcome.duplicate and connection_lost and not outcome.said:
                     # The connection died after the server had committed the step: it is
-                    # saved, but the replies it built went with the lost try.
+                    # saved, but the replies it built went with the lost try (and a step
+                    # saved before replies were kept has none to show again).
                     return await self._sorry("saved_reply_lost", msg)
                 return outcome
             except ConcurrentUpdate:
@@ -120,7 +122,10 @@ class Desk:
         now = self.svc.clock()
         async with self.db.uow() as uow:
             if not await uow.inbox.claim(msg.update_key, now):
-                return Outcome(duplicate=True)
+                # Telegram sends an update again only if the bot stopped before confirming
+                # it: perhaps before its replies were shown. Say them again.
+                said = await uow.inbox.kept_replies(msg.update_key)
+                return restored(said) if said is not None else Outcome(duplicate=True)
             user, conv = await uow.users.get_with_conversation(msg.user_id, msg.chat_id)
             known = user is not None
             if user is None:
@@ -148,6 +153,9 @@ class Desk:
                 await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:
                 user.updated_at = now
+            # What work after the commit says cannot be kept: a repeat asks for it again.
+            then = ctx.text("result_not_kept") if ctx.later else ""
+            await uow.inbox.keep_replies(msg.update_key, kept(ctx.out, then=then))
             await uow.commit()
         for job in ctx.later:
             try:

@@ -233,6 +233,9 @@ MESSAGES: dict[str, str] = {
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
+    # A step's replies shown again after the bot restarted: its chart or file was not kept.
+    "file_not_kept": "（机器人刚刚重启，{what}没能保留。请再发一次刚才的命令。）",
+    "result_not_kept": "（机器人刚刚重启，刚才的结果没能保留。请再发一次刚才的命令。）",
     # A chart or file over Telegram's size limit: asking again would not help.
     "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
     # A report's workbook (last week's, the weekly report's) too large: a shorter period.

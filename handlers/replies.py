@@ -46,7 +46,12 @@ class Reply:
 class Outcome:
     replies: list[Reply] = field(default_factory=list)
     toast: str | None = None  # the short answer to a button press
-    duplicate: bool = False  # the update was handled before; nothing was done
+    duplicate: bool = False  # the update was handled before; nothing was done again
+
+    @property
+    def said(self) -> bool:
+        """Whether there is anything to show."""
+        return bool(self.replies) or self.toast is not None
 
     def as_dict(self) -> dict[str, Any]:
         return {

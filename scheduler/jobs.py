@@ -27,6 +27,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from core.config import Config
 from scheduler.digest import send_digest
 from scheduler.sweep import SweepResult, sweep
+from scheduler.tidy import forget_old_replies
 from scheduler.weekly import WeeklySource, send_weekly
 from storage.uow import Database
 
@@ -122,6 +123,9 @@ class Jobs:
             self._queued()
         return queued
 
+    async def tidy_now(self) -> int:
+        return await forget_old_replies(self.db, utc_now())
+
     def _queued(self) -> None:
         if self.on_queued is not None:
             try:
@@ -158,6 +162,13 @@ class Jobs:
             max_instances=1,
             coalesce=True,
             misfire_grace_time=None,
+        )
+        self.scheduler.add_job(
+            self._job("tidy", self.tidy_now),
+            IntervalTrigger(hours=1, timezone=zone),
+            id="inbox-tidy",
+            max_instances=1,
+            coalesce=True,
         )
         grace = int(s.catch_up_within.total_seconds())
         self.scheduler.add_job(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
+    null,
     or_,
     select,
     update,
@@ -96,6 +98,15 @@ def _claim(dialect: str) -> Executable:
         .on_conflict_do_nothing(index_elements=["key"])
     )
 
+
+# Once per step: built once. Core, not ORM-enabled (the table is mapped), so that the
+# session does not look for ProcessedUpdate objects to bring up to date.
+_KEEP_REPLIES = (
+    update(processed_updates)
+    .where(processed_updates.c.key == bindparam("update_key"))
+    .values(replies=bindparam("said"))
+    .execution_options(synchronize_session=False)
+)
 
 _CLAIM_LOCK = 0x6A696E7965_0001  # "jinye" + 1: the outbox claim's advisory lock
 _SEED_LOCK = 0x6A696E7965_0002  # "jinye" + 2: bringing the memberships in line with the config
@@ -296,6 +307,25 @@ class SqlInboxRepository(_Repo):
         statement = _claim(self.dialect)
         result = await self.session.execute(statement, {"key": key, "processed_at": now})
         return bool(getattr(result, "rowcount", 0))
+
+    async def keep_replies(self, key: str, replies: dict[str, Any]) -> None:
+        await self.session.execute(_KEEP_REPLIES, {"update_key": key, "said": replies})
+
+    async def kept_replies(self, key: str) -> dict[str, Any] | None:
+        query = select(processed_updates.c.replies).where(processed_updates.c.key == key)
+        found = (await self.session.execute(query)).scalar_one_or_none()
+        return found if isinstance(found, dict) else None
+
+    async def forget_replies(self, before: datetime) -> int:
+        result = await self.session.execute(
+            update(processed_updates)
+            .where(
+                processed_updates.c.processed_at < before,
+                processed_updates.c.replies.is_not(None),
+            )
+            .values(replies=null())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 class SqlOutboxRepository(_Repo):

@@ -184,6 +184,9 @@ processed_updates = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("processed_at", UTCDateTime, nullable=False, index=True),
+    # What the step said, shown again if Telegram sends the update again (see
+    # `handlers.kept_replies`); emptied once Telegram no longer would.
+    Column("replies", JSON, nullable=True),
 )
 
 outbox = Table(

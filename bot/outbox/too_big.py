@@ -13,12 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import PurePath
 
-from core.enums import Script
 from core.model import OutboxMessage, reader_script
 from handlers.i18n import t
 from handlers.replies import Reply
 from handlers.report_hints import shorter_periods
-from routing import detect_script
+from handlers.stand_ins import with_note
 from storage.uow import SqlUnitOfWork
 
 _FILES = ("send_document", "send_photo", "send_voice")
@@ -32,14 +31,6 @@ def in_its_place(reply: Reply) -> Reply | None:
     if reply.photo is None and reply.document is None:
         return None
     return Reply(reply.too_big or with_note(reply, "file_too_big"))
-
-
-def with_note(reply: Reply, key: str) -> str:
-    """What stands in for `reply`'s chart or file: its caption, and the note `key` (which
-    names the chart or file as `what`), in the caption's script."""
-    script = detect_script(reply.text) or Script.HANS
-    note = t(key, script, what=t("chart" if reply.photo else "file", script))
-    return f"{reply.text}\n\n{note}" if reply.text else note
 
 
 async def note_for_row(

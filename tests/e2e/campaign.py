@@ -148,9 +148,10 @@ async def campaign(
         await bot.start()
         # A button is pressed once it is shown, as a person would: a card the kill kept from
         # going out arrives after the restart (a press of a message never shown would edit
-        # whatever message the driver guessed, which Telegram never allows).
+        # whatever message the driver guessed, which Telegram never allows), when the killed
+        # process's lease on its outbox row ends, 60 s after it took the row.
         driver = Driver(
-            api, db, alive=lambda: bot.running, retry_lost=True, within=120.0, button_within=60.0
+            api, db, alive=lambda: bot.running, retry_lost=True, within=120.0, button_within=120.0
         )
         await driver.say(MEMBER, "/duty on", chat=TEAM_CHAT)
         expected: dict[int, tuple[str, list[Event]]] = {}

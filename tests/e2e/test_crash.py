@@ -50,7 +50,8 @@ async def world(
 
 async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: World) -> None:
     """Killed with updates unconfirmed, then offered them again in any order: nothing
-    happens twice; and an overdue ticket is chased by the sweep on start."""
+    happens twice (a repeat only says again what its step said); and an overdue ticket is
+    chased by the sweep on start."""
     api, bot, d = world.api, world.bot, world.driver(button_within=10.0)
     script = [
         await d.say(FARMER, "/110"),
@@ -75,7 +76,10 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
     await api.wait_for(
         lambda c: c.ok and c.chat_id == SUPERVISOR and number in (c.text or ""), within=30
     )
-    assert len(api.sent_to(FARMER)) == replies  # no second "已报警"
+    # No second alarm: each repeat said what its step had said, and nothing else.
+    before, after = api.sent_to(FARMER)[:replies], api.sent_to(FARMER)[replies:]
+    assert {c.text for c in after} <= {c.text for c in before}
+    assert sum("已报警" in (c.text or "") for c in api.sent_to(FARMER)) == 1 + 2
     assert await events_of(world.db, ticket) == [
         ("create", None, "new"),
         ("dispatch", "new", "dispatched"),
@@ -109,6 +113,33 @@ async def test_an_update_in_hand_at_a_kill_is_handled_after_the_restart(
             break
         await asyncio.sleep(0.05)
     assert await d.processed(key), "the update was confirmed, then lost with the bot"
+
+
+async def test_replies_cut_off_by_a_kill_are_shown_after_the_restart(world: World) -> None:
+    """Killed after the step committed, while its reply was on its way to Telegram: the
+    update was never confirmed, so Telegram sends it again, and the restarted bot shows what
+    the step said (the barn question, with its buttons) without running it again."""
+    api, bot, d = world.api, world.bot, world.driver(button_within=20.0)
+    farmer = FARMER + 3
+    await d.say(farmer, "/110")
+    hang = api.inject("hang", method="sendMessage", chat_id=farmer)
+    await d.say(farmer, "烤房温度上不去，风机也不转")  # committed
+    for _ in range(200):  # 10 s: the reply is on its way when the bot dies
+        if hang.hits:
+            break
+        await asyncio.sleep(0.05)
+    assert hang.hits == 1
+    await bot.kill()
+    await bot.start()
+
+    await d.shown(farmer, "f:site:QS01")
+    [(ticket,)] = await read(world.db, select(tickets.c.id).where(tickets.c.requester_id == farmer))
+    assert await events_of(world.db, ticket) == [
+        ("create", None, "new"),
+        ("dispatch", "new", "dispatched"),
+    ]
+    alarms = [c for c in api.sent_to(farmer) if "已报警" in (c.text or "")]
+    assert len(alarms) == 1  # the one cut off never arrived; this one did
 
 
 async def test_small_crash_campaign(tmp_path: Path) -> None:

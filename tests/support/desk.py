@@ -144,6 +144,11 @@ class Harness:
             assert uow.session is not None
             return list((await uow.session.execute(select(Ticket).order_by(Ticket.id))).scalars())  # type: ignore[arg-type]
 
+    async def actions(self, ticket_id: int) -> list[str]:
+        """The ticket's audit events' actions, in order."""
+        async with self.db.uow(read_only=True) as uow:
+            return [e.action for e in await uow.tickets.events(ticket_id)]
+
     async def outbox(self) -> list[OutboxMessage]:
         async with self.db.uow(read_only=True) as uow:
             assert uow.session is not None

@@ -33,7 +33,7 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, web
 TOKEN = "123456789:AAF-fake-token-for-tests"
 FaultKind = Literal[
     "retry_after", "forbidden", "bad_request", "server_error", "delay", "drop", "migrated",
-    "not_found", "bad_gateway", "too_many", "too_large",
+    "not_found", "bad_gateway", "too_many", "too_large", "hang",
 ]  # fmt: skip
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -548,6 +548,11 @@ class FakeBotApi:
             # client gave up waiting (as with the real server).
             await asyncio.sleep(fault.seconds)
             return
+        if fault.kind == "hang":
+            # Telegram has the request and never answers: nothing takes effect, and a client
+            # killed while it waits never learns more (the call is cut off when we stop).
+            call.status = 0
+            await asyncio.Event().wait()
         if fault.kind == "drop":
             call.status = 0  # no answer at all
             assert request.transport is not None

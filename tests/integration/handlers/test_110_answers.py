@@ -27,11 +27,6 @@ async def _asked_where(desk: Harness) -> int:
     return ticket.id
 
 
-async def _events(desk: Harness, ticket_id: int) -> list[str]:
-    async with desk.db.uow(read_only=True) as uow:
-        return [e.action for e in await uow.tickets.events(ticket_id)]
-
-
 def _sent_to(rows: list[OutboxMessage], chat: int, purpose: str) -> list[OutboxMessage]:
     return [r for r in rows if r.chat_id == chat and r.purpose == purpose]
 
@@ -57,7 +52,7 @@ async def test_a_barn_typed_instead_of_pressed_places_the_call(
     assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.id == ticket_id and ticket.site_code == site and ticket.area == "qingshan"
-    assert await _events(desk, ticket_id) == ["create", "dispatch", "place"]
+    assert await desk.actions(ticket_id) == ["create", "dispatch", "place"]
     told = _sent_to(await desk.outbox(), QINGSHAN_CHAT, "notify")
     assert told and "报告人告知位置" in told[-1].payload["text"]
 
@@ -80,7 +75,7 @@ async def test_a_barn_in_another_town_moves_the_call_to_that_towns_team(desk: Ha
     assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
-    assert await _events(desk, ticket_id) == ["create", "dispatch", "place", "transfer"]
+    assert await desk.actions(ticket_id) == ["create", "dispatch", "place", "transfer"]
     new = [r for r in await desk.outbox() if r.id not in before]
     assert _sent_to(new, BAISHI_CHAT, "card")  # the new team is alerted with a card
     old_copies = _sent_to(new, QINGSHAN_CHAT, "card_edit")
@@ -108,7 +103,7 @@ async def test_an_accepted_call_stays_with_the_team_that_took_it(desk: Harness) 
     await desk.press(FARMER, "f:site:BS01")
     [ticket] = await desk.tickets()
     assert ticket.team_id == "curing-qingshan" and ticket.site_code == "BS01"
-    assert await _events(desk, ticket_id) == ["create", "dispatch", "accept", "place"]
+    assert await desk.actions(ticket_id) == ["create", "dispatch", "accept", "place"]
 
 
 async def test_words_naming_no_barn_are_added_to_the_call(desk: Harness) -> None:
@@ -166,7 +161,7 @@ async def test_skipping_the_place_keeps_the_alarm(desk: Harness, how: str) -> No
     assert "报警已发出" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
-    assert await _events(desk, ticket_id) == ["create", "dispatch"]
+    assert await desk.actions(ticket_id) == ["create", "dispatch"]
     out = await desk.send(FARMER, "现在温度掉到38度了")  # the question is over: news for the call
     assert "已补充到报警工单" in texts(out)
 
@@ -181,7 +176,7 @@ async def test_after_the_call_is_resolved_words_are_not_taken_as_its_place(
     out = await desk.send(FARMER, "解决了，谢谢")
     assert "位置" not in texts(out)
     [ticket] = await desk.tickets()
-    assert "位置" not in ticket.text and "place" not in await _events(desk, ticket_id)
+    assert "位置" not in ticket.text and "place" not in await desk.actions(ticket_id)
     out = await desk.press(FARMER, "f:site:QS01")
     assert out.toast and not out.replies  # the old question's buttons are stale
 
@@ -257,7 +252,7 @@ async def test_another_matter_during_a_110_call_is_not_added_to_it(
     await desk.press(FARMER, "f:ok")
     call, other = await desk.tickets()
     assert call.kind is Kind.EMERGENCY and other.kind is kind and other.team_id != call.team_id
-    assert call.id is not None and "info" not in await _events(desk, call.id)
+    assert call.id is not None and "info" not in await desk.actions(call.id)
 
 
 @pytest.mark.parametrize(
@@ -305,7 +300,7 @@ async def test_news_chasing_or_a_question_while_the_place_is_asked_is_not_the_pl
     out = await desk.send(FARMER, typed)
     assert "位置已告诉" not in texts(out) and "已补充到报警工单" in texts(out)
     [ticket] = await desk.tickets()
-    assert "位置" not in ticket.text and "place" not in await _events(desk, ticket_id)
+    assert "位置" not in ticket.text and "place" not in await desk.actions(ticket_id)
 
 
 async def test_a_voice_note_while_the_place_is_asked_is_news_for_the_call(desk: Harness) -> None:
@@ -321,7 +316,7 @@ async def test_not_knowing_the_place_is_a_skip_not_a_place(desk: Harness, typed:
     ticket_id = await _asked_where(desk)
     out = await desk.send(FARMER, typed)
     assert "报警已发出" in texts(out)
-    assert "place" not in await _events(desk, ticket_id)
+    assert "place" not in await desk.actions(ticket_id)
 
 
 async def test_a_place_after_the_teams_question_answers_it_too(desk: Harness) -> None:
@@ -333,7 +328,7 @@ async def test_a_place_after_the_teams_question_answers_it_too(desk: Harness) ->
     assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED and ticket.site_code == "QS01"
-    assert (await _events(desk, ticket_id))[-2:] == ["place", "answer"]
+    assert (await desk.actions(ticket_id))[-2:] == ["place", "answer"]
 
 
 async def test_a_barn_pressed_after_the_teams_question_answers_it_too(desk: Harness) -> None:
@@ -459,7 +454,7 @@ async def test_a_barn_pressed_after_the_call_was_resolved_is_a_stale_button(
     out = await desk.press(FARMER, "f:site:QS01")  # the question is still pending
     assert out.toast and not out.replies
     [ticket] = await desk.tickets()
-    assert ticket.site_code is None and "place" not in await _events(desk, ticket_id)
+    assert ticket.site_code is None and "place" not in await desk.actions(ticket_id)
 
 
 @pytest.mark.parametrize(
@@ -471,7 +466,7 @@ async def test_words_naming_a_barn_of_no_cluster_are_the_place(desk: Harness, ty
     out = await desk.send(FARMER, typed)
     assert "位置已告诉值班服务队" in texts(out)
     [ticket] = await desk.tickets()
-    assert ticket.text.endswith(f"位置：{typed}") and "place" in await _events(desk, ticket_id)
+    assert ticket.text.endswith(f"位置：{typed}") and "place" in await desk.actions(ticket_id)
 
 
 @pytest.mark.parametrize("then", ["press", "type"])
@@ -486,7 +481,7 @@ async def test_the_place_question_still_takes_a_place_after_news(desk: Harness, 
     else:
         await desk.send(FARMER, "在白石乡松林村")
     [ticket] = await desk.tickets()
-    assert ticket.team_id == "curing-baishi" and "place" in await _events(desk, ticket_id)
+    assert ticket.team_id == "curing-baishi" and "place" in await desk.actions(ticket_id)
 
 
 async def test_not_knowing_answers_the_teams_question_not_the_place_one(desk: Harness) -> None:
@@ -527,7 +522,7 @@ async def test_news_for_a_call_reopened_days_after_it_was_made_joins_it(desk: Ha
     desk.clock.advance(hours=1)
     out = await desk.send(FARMER, "又坏了，温度一直在掉")
     assert "已补充到报警工单" in texts(out)
-    assert len(await desk.tickets()) == 1 and "info" in await _events(desk, ticket_id)
+    assert len(await desk.tickets()) == 1 and "info" in await desk.actions(ticket_id)
 
 
 async def test_a_message_long_after_a_call_left_untouched_is_a_new_matter(desk: Harness) -> None:
@@ -542,9 +537,7 @@ async def test_reminders_do_not_keep_an_old_call_current(desk: Harness) -> None:
     for _ in range(6):  # nobody accepts: the ladder keeps reminding for hours
         desk.clock.advance(hours=3)
         await sweep(desk.db, desk.cfg, desk.clock())
-    assert "remind" in await _events(desk, ticket_id) or "escalate" in await _events(
-        desk, ticket_id
-    )
+    assert {"remind", "escalate"} & set(await desk.actions(ticket_id))
     out = await desk.send(FARMER, "另一间烤房着火了")  # 18 hours on: a new alarm
     assert "已补充到报警工单" not in texts(out)
     assert len(await desk.tickets()) == 2

@@ -73,7 +73,7 @@ async def test_the_script_does_what_a_service_desk_should(
     rows = await snapshot(db)
     texts = reply_texts(run.calls)
     assert any("张大山" in t for t in texts)  # registration done
-    assert sum("已报警" in t for t in texts) == 1  # the redelivered press did nothing
+    assert sum("已报警" in t for t in texts) == 1  # the redelivered press was not run again
     assert any("暂不支持" in t for t in texts)  # the sticker
     assert any("已提交" in t for t in texts)
     assert "失效" in texts[-1]  # the stale confirm button

@@ -1,5 +1,5 @@
 """A step that meets a pooled PostgreSQL connection the server has dropped is run again;
-one whose COMMIT went through before the connection died tells the person it was saved."""
+one whose COMMIT went through before the connection died shows the replies it kept."""
 
 from __future__ import annotations
 
@@ -53,24 +53,52 @@ async def test_a_dropped_connection_costs_the_person_nothing(pg_desk: Harness) -
     assert [t.requester_id for t in await pg_desk.tickets()] == [FARMER]
 
 
-# The driver is the edge faked here: SQLite commits, then the answer is lost the way a dead
-# connection loses it (SQLAlchemy sees a disconnect and invalidates the connection).
+def _commit_then_lose_the_connection(
+    db: Database, monkeypatch: pytest.MonkeyPatch, *, keep_replies: bool = True
+) -> None:
+    """The driver is the edge faked here: SQLite commits, then the answer is lost the way a
+    dead connection loses it (SQLAlchemy sees a disconnect and invalidates the connection).
+    Without `keep_replies` the step is as one saved before replies were kept."""
+    dialect = db.engine.sync_engine.dialect
+    commit = dialect.do_commit
+
+    def commit_then_lose_it(dbapi_connection: Any) -> None:
+        commit(dbapi_connection)
+        monkeypatch.setattr(dialect, "do_commit", commit)  # once
+        if not keep_replies:
+            dbapi_connection.execute("UPDATE processed_updates SET replies = NULL")
+            commit(dbapi_connection)
+        raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+
+    monkeypatch.setattr(dialect, "do_commit", commit_then_lose_it)
+
+
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
-async def test_a_connection_lost_after_the_commit_still_tells_the_person_it_was_saved(
+async def test_a_connection_lost_after_the_commit_still_shows_the_steps_replies(
     db: Database, demo_config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     harness = Harness(db, demo_config)
     await harness.seed()
     await harness.send(FARMER, "/new")
-    dialect = db.engine.sync_engine.dialect
-    commit = dialect.do_commit
+    _commit_then_lose_the_connection(db, monkeypatch)
 
-    def commit_then_lose_the_connection(dbapi_connection: Any) -> None:
-        commit(dbapi_connection)
-        monkeypatch.setattr(dialect, "do_commit", commit)  # once
-        raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+    described = await harness.send(FARMER, "捲菸訂貨系統登錄不了，提示密碼錯誤")
 
-    monkeypatch.setattr(dialect, "do_commit", commit_then_lose_the_connection)
+    # The step ran once, and what it said is said, in the script they wrote in.
+    assert "可以再發照片或共享位置作為補充" in texts(described)
+    assert "f:next" in {b.data for r in described.replies for row in r.buttons for b in row}
+    assert "請確認" in texts(await harness.press(FARMER, "f:next"))  # the step was saved
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+async def test_a_step_lost_after_the_commit_with_nothing_kept_tells_the_person_it_was_saved(
+    db: Database, demo_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness = Harness(db, demo_config)
+    await harness.seed()
+    await harness.send(FARMER, "/new")
+    _commit_then_lose_the_connection(db, monkeypatch, keep_replies=False)
+
     described = await harness.send(FARMER, "捲菸訂貨系統登錄不了，提示密碼錯誤")
 
     saved = "已收到並保存，但網絡波動，回覆沒能顯示。發送 /my 可查看您的工單和進度。"

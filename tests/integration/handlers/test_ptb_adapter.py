@@ -78,7 +78,7 @@ async def test_a_110_call_through_python_telegram_bot(
         message_update(1, FARMER, "/110"),
         message_update(2, FARMER, "烤房风机不转了，温度上不去"),
         button_update(3, FARMER, "f:site:QS01"),
-        button_update(3, FARMER, "f:site:QS01"),  # redelivered: nothing happens twice
+        button_update(3, FARMER, "f:site:QS01"),  # redelivered: not run twice, said again
     ):
         await application.process_update(Update.de_json(update, application.bot))
     sent = [p["text"] for name, p in request.calls if name == "sendMessage"]
@@ -86,7 +86,11 @@ async def test_a_110_call_through_python_telegram_bot(
     assert any("已报警" in text and "10019" in text for text in sent)
     [ticket] = await harness.tickets()
     assert ticket.kind is Kind.EMERGENCY and ticket.site_code == "QS01"
-    # The redelivered press is still answered (the spinner must stop) but does nothing more.
+    # The redelivered press is still answered (the spinner must stop) and does nothing more
+    # than show its step's replies again: the place was told once, and is confirmed twice.
     assert sum(1 for text in sent if "已报警" in text) == 1
     assert sum(1 for name, _ in request.calls if name == "answerCallbackQuery") == 2
+    told = [text for text in sent if text.startswith("位置已告诉值班服务队")]
+    assert len(told) == 2 and told[0] == told[1]
+    assert (await harness.actions(ticket.id or 0)).count("place") == 1
     await application.shutdown()

@@ -37,6 +37,18 @@ async def test_stats_gives_a_table_and_a_chart(desk: Harness) -> None:
     assert out.replies[1].photo is not None and out.replies[1].photo.startswith(PNG_MAGIC)
 
 
+async def test_a_repeat_of_stats_asks_for_it_again_rather_than_showing_nothing(
+    desk: Harness,
+) -> None:
+    """The chart is built after the step commits and is not kept: a repeat of the update
+    (the bot stopped before showing it) cannot show it, and says to ask again."""
+    first = await desk.send(SUPERVISOR, "/stats today", key="tg:900")
+    again = await desk.send(SUPERVISOR, "/stats today", key="tg:900")
+    assert first.replies[1].photo is not None
+    assert again.duplicate and [r.photo for r in again.replies] == [None]
+    assert texts(again).strip() == "（机器人刚刚重启，刚才的结果没能保留。请再发一次刚才的命令。）"
+
+
 async def test_ledger_sends_the_xlsx_with_the_ticket(desk: Harness) -> None:
     out = await desk.send(SUPERVISOR, "/ledger today")
     document = out.replies[0].document
