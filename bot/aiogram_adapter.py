@@ -363,17 +363,17 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
-        if background is not None and not outcome.duplicate:
-            background.wake()
-        try:
-            hold = await deferred.must_wait(incoming.chat_id)
-            await render(bot, event_update, outcome, hold=hold)
-        except Unshown as unshown:
-            # The step is committed; what Telegram refused for now goes out later.
-            now = app.desk.svc.clock()
-            queued = await deferred.send_later(unshown, now, incoming.update_key)
-            if queued and background is not None:
-                background.wake()
+        wake = background.wake if background is not None else None
+        if wake is not None and not outcome.duplicate:
+            wake()
+        await deferred.show(
+            incoming.update_key,
+            incoming.chat_id,
+            outcome,
+            lambda hold: render(bot, event_update, outcome, hold=hold),
+            app.desk.svc.clock,
+            wake,
+        )
 
     dispatcher.message.register(on_event)
     dispatcher.edited_message.register(on_event)

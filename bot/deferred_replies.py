@@ -26,6 +26,7 @@ in between sends it again, and the card is kept where it lands.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.outbox.escalation import mark_unreachable
@@ -33,7 +34,7 @@ from bot.outbox.gone import REPLACES
 from core.config import Config
 from core.model import OutboxMessage
 from core.team_chats import follow_chat_move
-from handlers.replies import Reply
+from handlers.replies import Outcome, Reply
 from handlers.stand_ins import with_note
 from storage.uow import Database, SqlUnitOfWork
 
@@ -188,6 +189,39 @@ class DeferredReplies:
             self._waiting.discard(chat_id)
         return bool(pending)
 
+    async def show(
+        self,
+        update_key: str,
+        chat_id: int,
+        outcome: Outcome,
+        render: Callable[[bool], Awaitable[None]],
+        now: Callable[[], datetime],
+        wake: Callable[[], None] | None = None,
+    ) -> None:
+        """Show a step's outcome with `render(hold)`: at once, or through the outbox when
+        earlier replies to the chat wait there (`hold`) or Telegram refuses for now; then
+        forget what the step kept for a repeat of its update (`handlers.kept_replies`)."""
+        try:
+            await render(await self.must_wait(chat_id))
+        except Unshown as unshown:
+            # The step is committed; what Telegram refused for now goes out later.
+            if await self.send_later(unshown, now(), update_key):
+                if wake is not None:
+                    wake()
+                return  # forgotten with the rows' writing
+        if outcome.said:
+            await self.forget(update_key)
+
+    async def forget(self, update_key: str) -> None:
+        """The update's replies were shown: a repeat of it says nothing again."""
+        try:
+            async with self.db.uow() as uow:
+                await uow.inbox.shown(update_key)
+                await uow.commit()
+        except Exception:
+            # Then a repeat, if Telegram sends one, says them twice: better than a lost step.
+            log.warning("update %s: its shown replies are still kept", update_key, exc_info=True)
+
     async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
         """Queue what can be queued; True when rows were written (wake the sender)."""
         if unshown.forbidden:
@@ -219,6 +253,7 @@ class DeferredReplies:
                 await join_ticket_line(uow, rows)
                 for row in rows:
                     await uow.outbox.add(row)
+                await uow.inbox.shown(update_key)  # the rows carry them now: no repeat does
                 await uow.commit()
         except Exception:
             log.exception("update %s: %s, and queueing them failed too", update_key, unshown)

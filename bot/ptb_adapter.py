@@ -352,16 +352,17 @@ def build_application(
         if incoming is None:
             return
         outcome = await app.desk.handle(incoming)
-        if runner is not None and not outcome.duplicate:
-            runner.wake()
-        try:
-            await render(update, outcome, hold=await deferred.must_wait(incoming.chat_id))
-        except Unshown as unshown:
-            # The step is committed; what Telegram refused for now goes out later.
-            now = app.desk.svc.clock()
-            queued = await deferred.send_later(unshown, now, incoming.update_key)
-            if queued and runner is not None:
-                runner.wake()
+        wake = runner.wake if runner is not None else None
+        if wake is not None and not outcome.duplicate:
+            wake()
+        await deferred.show(
+            incoming.update_key,
+            incoming.chat_id,
+            outcome,
+            lambda hold: render(update, outcome, hold=hold),
+            app.desk.svc.clock,
+            wake,
+        )
 
     application.add_handler(TypeHandler(Update, on_update))
     return application

@@ -73,17 +73,12 @@ class Desk:
         if msg.anonymous:
             # Nothing is saved: a redelivery only says it again.
             return await self._sorry("anonymous_sender", msg)
-        connection_lost = False
         for attempt in range(1, ATTEMPTS + 1):
             last = attempt == ATTEMPTS
             try:
-                outcome = await self._handle_once(msg)
-                if outcome.duplicate and connection_lost and not outcome.said:
-                    # The connection died after the server had committed the step: it is
-                    # saved, but the replies it built went with the lost try (and a step
-                    # saved before replies were kept has none to show again).
-                    return await self._sorry("saved_reply_lost", msg)
-                return outcome
+                # When the connection died after the server had committed the step, the try
+                # again finds it done and says what it kept (`kept_replies`).
+                return await self._handle_once(msg)
             except ConcurrentUpdate:
                 # Someone changed the ticket between our read and write, or PostgreSQL broke
                 # a deadlock between two chats' steps: run the step again on fresh data,
@@ -93,7 +88,6 @@ class Desk:
                     return await self._sorry("stale_button" if msg.is_button else "error", msg)
             except ConnectionLost:
                 # A pooled connection died mid-step (database restart): again on a fresh one.
-                connection_lost = True
                 if last:
                     log.exception("update %s: every try lost its connection", msg.update_key)
                     return await self._sorry("error", msg)
@@ -122,10 +116,10 @@ class Desk:
         now = self.svc.clock()
         async with self.db.uow() as uow:
             if not await uow.inbox.claim(msg.update_key, now):
-                # Telegram sends an update again only if the bot stopped before confirming
-                # it: perhaps before its replies were shown. Say them again.
+                # Run before; what it said is still kept only if a stop cut it off.
                 said = await uow.inbox.kept_replies(msg.update_key)
-                return restored(said) if said is not None else Outcome(duplicate=True)
+                replay = restored(said) if said is not None else None
+                return replay or Outcome(duplicate=True)
             user, conv = await uow.users.get_with_conversation(msg.user_id, msg.chat_id)
             known = user is not None
             if user is None:
@@ -155,7 +149,8 @@ class Desk:
                 user.updated_at = now
             # What work after the commit says cannot be kept: a repeat asks for it again.
             then = ctx.text("result_not_kept") if ctx.later else ""
-            await uow.inbox.keep_replies(msg.update_key, kept(ctx.out, then=then))
+            if (said := kept(ctx.out, then=then)) is not None:
+                await uow.inbox.keep_replies(msg.update_key, said)
             await uow.commit()
         for job in ctx.later:
             try:

@@ -143,7 +143,6 @@ MESSAGES: dict[str, str] = {
     "why_line": "这类事由{line}办理",
     "stale_button": "这个按钮已失效，请重新操作。",
     "error": "系统繁忙，刚才的操作没有成功，请稍后再试。烘烤紧急情况可再发一次 /110。",
-    "saved_reply_lost": "已收到并保存，但网络波动，回复没能显示。发送 /my 可查看您的工单和进度。",
     # my tickets
     "my_none": "您还没有工单。需要帮助请点「求助办事」或直接发消息。",
     "my_list": "您的工单（点编号看详情）：",
@@ -233,9 +232,10 @@ MESSAGES: dict[str, str] = {
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
-    # A step's replies shown again after the bot restarted: its chart or file was not kept.
-    "file_not_kept": "（机器人刚刚重启，{what}没能保留。请再发一次刚才的命令。）",
-    "result_not_kept": "（机器人刚刚重启，刚才的结果没能保留。请再发一次刚才的命令。）",
+    # A step's replies shown again (the first showing was cut off): its chart or file, or
+    # what it built after the commit, was not kept, and may or may not have arrived.
+    "file_not_kept": "（如果没有收到{what}，请再发一次刚才的命令。）",
+    "result_not_kept": "（如果没有收到刚才的结果，请再发一次刚才的命令。）",
     # A chart or file over Telegram's size limit: asking again would not help.
     "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
     # A report's workbook (last week's, the weekly report's) too large: a shorter period.

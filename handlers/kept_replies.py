@@ -1,51 +1,71 @@
-"""What a step said, kept with its inbox record, so that a repeat of the update says it again.
+"""What a step said, kept with its inbox record until it has been shown, so that a repeat of
+the update says it again.
 
-Telegram sends an update again only when the bot never confirmed it: the bot confirms an
-update once its step has run and its replies have been shown, so a repeat means the bot
-stopped (a crash, a kill, a lost connection) in between, perhaps after the commit and
-before the replies reached the person. The step is not run again (the inbox says it ran);
-its replies are shown again from here. A farmer whose barn prompt never arrived gets it; one
-whose prompt did arrive sees it twice, which beats not at all (as with the outbox, delivery
-is at least once).
+Telegram sends an update again only when the bot did not confirm it, and the bot confirms an
+update once its step has run and its replies have been shown. The adapters forget an
+update's kept replies as soon as they are shown, or queued in the outbox
+(`bot.deferred_replies`), so what is kept at a repeat is what a stop (a crash, a kill, a lost
+database connection) cut off between the step's commit and its replies. The step is not run
+again (the inbox says it ran); its replies are shown from here. A farmer whose barn question
+never arrived gets it after the restart. A stop in the moment after the replies were shown
+and before they were forgotten shows them twice, which beats not at all (as in the outbox,
+delivery is at least once).
 
-A chart or file is not kept (it can be large, and asking again builds it afresh): its
-caption goes with a note asking again. What work after the commit says (`Ctx.later`: a
-supervisor's /stats or /ledger, built without holding the write lock) is not part of the
-step and is not kept either: a note in its place asks again.
+Not kept:
+- an edit of the pressed message: by the time the update comes again, the message may show a
+  newer state (another member took the ticket, a supervisor moved it), which an old edit
+  would undo; the press's short answer is kept;
+- a chart or file (it can be large, and asking again builds it afresh): its caption is, with
+  a note to ask again if it did not arrive;
+- what work after the commit says (`Ctx.later`: a supervisor's /stats or /ledger, built
+  without holding the write lock): a note in its place asks again (`then`).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, cast, get_args
 
 from handlers.replies import Button, Keyboard, Outcome, Reply
 from handlers.stand_ins import with_note
 
+log = logging.getLogger(__name__)
+
+_FORMAT = 1  # the shape below; a kept outcome of another shape is not shown
 _KEYBOARDS = frozenset(get_args(Keyboard))
 
 
-def kept(outcome: Outcome, *, then: str = "") -> dict[str, Any]:
+def kept(outcome: Outcome, *, then: str = "") -> dict[str, Any] | None:
     """The outcome as JSON, to keep with the update's inbox record; `then` is said after
-    it (for what work after the commit will say)."""
-    replies = [_reply_to_json(r) for r in outcome.replies]
+    it. None when there is nothing a repeat could say."""
+    replies = [_reply_to_json(r) for r in outcome.replies if not r.edit]
     if then:
         replies.append({"text": then})
-    return {"replies": replies, "toast": outcome.toast}
+    if not replies and outcome.toast is None:
+        return None
+    return {"format": _FORMAT, "replies": replies, "toast": outcome.toast}
 
 
-def restored(data: dict[str, Any]) -> Outcome:
-    """The outcome a repeat of the update shows: what `kept` kept (marked a duplicate)."""
-    toast = data.get("toast")
-    return Outcome(
-        [_reply_from_json(r) for r in data.get("replies", [])],
-        toast=str(toast) if toast is not None else None,
-        duplicate=True,
-    )
+def restored(data: dict[str, Any]) -> Outcome | None:
+    """What a repeat of the update shows (marked a duplicate): what `kept` kept. None when
+    it cannot be read (kept by another version of the bot)."""
+    if data.get("format") != _FORMAT:
+        return None
+    try:
+        toast = data["toast"]
+        return Outcome(
+            [_reply_from_json(r) for r in data["replies"]],
+            toast=None if toast is None else str(toast),
+            duplicate=True,
+        )
+    except (KeyError, TypeError, ValueError):
+        log.warning("kept replies could not be read; the repeat says nothing", exc_info=True)
+        return None
 
 
 def _reply_to_json(reply: Reply) -> dict[str, Any]:
     if reply.photo is not None or reply.document is not None:
-        return {"text": with_note(reply, "file_not_kept"), "edit": reply.edit}
+        return {"text": with_note(reply, "file_not_kept")}
     found: dict[str, Any] = {"text": reply.text}
     if reply.buttons:
         found["buttons"] = [[_button_to_json(b) for b in row] for row in reply.buttons]
@@ -53,8 +73,6 @@ def _reply_to_json(reply: Reply) -> dict[str, Any]:
         found["keyboard"] = reply.keyboard
         found["keyboard_extra"] = list(reply.keyboard_extra)
         found["keyboard_label"] = reply.keyboard_label
-    if reply.edit:
-        found["edit"] = True
     return found
 
 
@@ -68,14 +86,15 @@ def _button_to_json(button: Button) -> dict[str, str]:
 
 def _reply_from_json(data: dict[str, Any]) -> Reply:
     keyboard = data.get("keyboard")
+    if keyboard is not None and keyboard not in _KEYBOARDS:
+        raise ValueError(f"unknown keyboard {keyboard!r}")
     return Reply(
-        str(data.get("text", "")),
+        str(data["text"]),
         buttons=tuple(
-            tuple(Button(b["text"], b.get("data"), b.get("url")) for b in row)
+            tuple(Button(str(b["text"]), b.get("data"), b.get("url")) for b in row)
             for row in data.get("buttons", [])
         ),
-        keyboard=cast(Keyboard, keyboard) if keyboard in _KEYBOARDS else None,
-        keyboard_extra=tuple(data.get("keyboard_extra", ())),
+        keyboard=cast(Keyboard | None, keyboard),
+        keyboard_extra=tuple(str(extra) for extra in data.get("keyboard_extra", ())),
         keyboard_label=str(data.get("keyboard_label", "")),
-        edit=bool(data.get("edit", False)),
     )

@@ -167,6 +167,7 @@ class Jobs:
             self._job("tidy", self.tidy_now),
             IntervalTrigger(hours=1, timezone=zone),
             id="inbox-tidy",
+            next_run_time=datetime.now(zone),  # a process restarted often still tidies
             max_instances=1,
             coalesce=True,
         )

@@ -108,6 +108,15 @@ _KEEP_REPLIES = (
     .execution_options(synchronize_session=False)
 )
 
+_FORGET_SHOWN = (
+    update(processed_updates)
+    .where(
+        processed_updates.c.key == bindparam("update_key"), processed_updates.c.replies.is_not(None)
+    )
+    .values(replies=null())
+    .execution_options(synchronize_session=False)
+)
+
 _CLAIM_LOCK = 0x6A696E7965_0001  # "jinye" + 1: the outbox claim's advisory lock
 _SEED_LOCK = 0x6A696E7965_0002  # "jinye" + 2: bringing the memberships in line with the config
 
@@ -315,6 +324,9 @@ class SqlInboxRepository(_Repo):
         query = select(processed_updates.c.replies).where(processed_updates.c.key == key)
         found = (await self.session.execute(query)).scalar_one_or_none()
         return found if isinstance(found, dict) else None
+
+    async def shown(self, key: str) -> None:
+        await self.session.execute(_FORGET_SHOWN, {"update_key": key})
 
     async def forget_replies(self, before: datetime) -> int:
         result = await self.session.execute(

@@ -26,6 +26,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.aiogram_adapter import KEYBOARD_CARRIER, build_dispatcher
 from bot.bootstrap import App
+from bot.deferred_replies import DeferredReplies
 from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application
 from core.config import Config
@@ -447,10 +448,14 @@ class Run:
 
 async def run_neutral(harness: Harness, script: Sequence[Update]) -> Run:
     run = Run()
+    replies = DeferredReplies(harness.db, harness.cfg)
     for update in script:
         incoming = neutral_incoming(update)
         assert incoming is not None
-        run.calls += expected_calls(update, await harness.desk.handle(incoming))
+        outcome = await harness.desk.handle(incoming)
+        run.calls += expected_calls(update, outcome)
+        if outcome.said:  # shown: a repeat of the update says nothing again, as with an adapter
+            await replies.forget(incoming.update_key)
     return run
 
 

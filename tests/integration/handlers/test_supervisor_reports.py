@@ -46,7 +46,7 @@ async def test_a_repeat_of_stats_asks_for_it_again_rather_than_showing_nothing(
     again = await desk.send(SUPERVISOR, "/stats today", key="tg:900")
     assert first.replies[1].photo is not None
     assert again.duplicate and [r.photo for r in again.replies] == [None]
-    assert texts(again).strip() == "（机器人刚刚重启，刚才的结果没能保留。请再发一次刚才的命令。）"
+    assert texts(again).strip() == "（如果没有收到刚才的结果，请再发一次刚才的命令。）"
 
 
 async def test_ledger_sends_the_xlsx_with_the_ticket(desk: Harness) -> None:

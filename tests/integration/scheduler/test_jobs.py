@@ -34,7 +34,7 @@ async def test_the_jobs_fire_at_local_times(
             assert local(scheduler.get_job("sla-sweep").next_run_time) == "Sun 11-22 23:00:00"
             assert local(scheduler.get_job("daily-digest").next_run_time) == "Mon 11-23 08:00:00"
             assert local(scheduler.get_job("weekly-report").next_run_time) == "Mon 11-23 08:30:00"
-            assert local(scheduler.get_job("inbox-tidy").next_run_time) == "Mon 11-23 00:00:00"
+            assert local(scheduler.get_job("inbox-tidy").next_run_time) == "Sun 11-22 23:00:00"
             assert scheduler.get_job("digest-catch-up") is None
         finally:
             await jobs.stop()

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
+from storage.tables import processed_updates
 from storage.uow import Database
 from tests.support.tickets import T0
 
@@ -43,7 +46,23 @@ async def test_forgetting_empties_only_older_updates_and_keeps_their_records(
         assert await uow.inbox.forget_replies(T0 + timedelta(hours=1)) == 1
         await uow.commit()
     async with db.uow() as uow:
-        assert await uow.inbox.kept_replies("tg:old") is None  # an SQL NULL, not JSON null
+        assert await uow.inbox.kept_replies("tg:old") is None
         assert await uow.inbox.kept_replies("tg:new") == SAID
+        assert uow.session is not None
+        emptied = select(processed_updates.c.key).where(processed_updates.c.replies.is_(None))
+        assert (await uow.session.execute(emptied)).scalars().all() == ["tg:old"]  # SQL NULL
         assert not await uow.inbox.claim("tg:old", T0)  # still a repeat: still harmless
         assert await uow.inbox.forget_replies(T0 + timedelta(hours=1)) == 0  # once is enough
+
+
+async def test_shown_replies_are_forgotten_at_once(db: Database) -> None:
+    async with db.uow() as uow:
+        await uow.inbox.claim("tg:10", T0)
+        await uow.inbox.keep_replies("tg:10", SAID)
+        await uow.commit()
+    async with db.uow() as uow:
+        await uow.inbox.shown("tg:10")
+        await uow.inbox.shown("tg:11")  # nothing kept: nothing to do
+        await uow.commit()
+    async with db.uow(read_only=True) as uow:
+        assert await uow.inbox.kept_replies("tg:10") is None
