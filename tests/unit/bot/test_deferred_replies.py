@@ -69,6 +69,12 @@ def test_charts_and_files_built_in_memory_are_replaced_by_a_note_to_ask_again() 
         "臺賬 11月\n\n（文件沒能發出：Telegram 暫時不可用。請稍後再發一次剛才的命令。）",
     ]
     assert all(r.method == "send_message" and "buttons" not in r.payload for r in rows)
+    # A chart has no caption: its note follows the script of what the desk said for it.
+    hant_chart = Reply("", photo=b"\x89PNG", too_big="統計圖太大，沒能發出。")
+    [row], _ = outbox_rows(_unshown(hant_chart), NOW, NOW)
+    assert row.payload["text"] == (
+        "（圖表沒能發出：Telegram 暫時不可用。請稍後再發一次剛才的命令。）"
+    )
     # So a report is never held back behind a queued reply: it is shown at once.
     assert [queueable(r) for r in (Reply("统计"), chart, ledger)] == [True, False, False]
 
