@@ -358,7 +358,16 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
     deferred = DeferredReplies(app.db, app.cfg)
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
-        """Run one update through the desk and show the outcome."""
+        """Run one update through the desk and show the outcome. An error is logged, not
+        raised (as python-telegram-bot does with a handler's): in webhook mode it would
+        answer Telegram 500, and Telegram would send the update again and again, holding up
+        the updates behind it, to fail the same way."""
+        try:
+            await handle_event(event_update, bot)
+        except Exception:
+            log.exception("update %s failed", event_update.update_id)
+
+    async def handle_event(event_update: Update, bot: Bot) -> None:
         incoming = to_incoming(event_update, await _username(bot))
         if incoming is None:
             return

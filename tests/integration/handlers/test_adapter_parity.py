@@ -228,6 +228,30 @@ async def test_webhook_refuses_a_wrong_secret_token(db: Database, demo_config: C
     assert [name for name, _ in session.calls if name != "getMe"] == ["sendMessage"]
 
 
+async def test_an_aiogram_webhook_update_that_fails_is_logged_and_answered_200(
+    db: Database,
+    demo_config: Config,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As python-telegram-bot does: a 500 would make Telegram send the update again and
+    again, holding up the updates behind it, to fail the same way."""
+    harness = await _fresh(db, demo_config)
+
+    async def broken_render(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug while showing the replies")
+
+    monkeypatch.setattr("bot.aiogram_adapter.render", broken_render)
+    dispatcher = build_dispatcher(adapter_app(harness, demo_config))
+    async with aiogram_bot(MockSession()) as bot:
+        web_app = build_webhook_app(dispatcher, bot, secret=None, paths=("/",))
+        async with TestClient(TestServer(web_app)) as client:
+            answered = await client.post("/", json=say(8, FARMER, "/help"))
+    assert answered.status == 200
+    assert "update 8 failed" in caplog.text and "a bug while showing" in caplog.text
+    assert (await snapshot(db))["processed_updates"] == [("tg:8",)]  # the step itself stands
+
+
 @pytest.mark.parametrize(
     ("configured", "method_url", "file_url"),
     [
