@@ -175,9 +175,11 @@ class DeferredReplies:
         self.db, self.cfg = db, cfg
         self._waiting: set[int] = set()  # chats this process queued replies for
 
-    async def must_wait(self, chat_id: int) -> bool:
-        """Whether this chat's replies must go through the outbox (one is waiting there)."""
-        if chat_id not in self._waiting:
+    async def must_wait(self, chat_id: int, *, look: bool = False) -> bool:
+        """Whether this chat's replies must go through the outbox (one is waiting there).
+        With `look`, the outbox is asked even for a chat this process queued nothing for
+        (one queued by the process before a restart)."""
+        if chat_id not in self._waiting and not look:
             return False
         try:
             async with self.db.uow(read_only=True) as uow:
@@ -199,17 +201,20 @@ class DeferredReplies:
         wake: Callable[[], None] | None = None,
     ) -> None:
         """Show a step's outcome with `render(hold)`: at once, or through the outbox when
-        earlier replies to the chat wait there (`hold`) or Telegram refuses for now; then
-        forget what the step kept for a repeat of its update (`handlers.kept_replies`)."""
+        earlier replies to the chat wait there (`hold`) or Telegram refuses for now. Once
+        shown or queued, what the step kept for a repeat of its update is forgotten
+        (`handlers.kept_replies`); what was neither stays kept."""
+        # Said again after a restart, the replies may find the chat's earlier ones still
+        # queued by the process before: they go behind them.
+        replay = outcome.duplicate and outcome.kept
         try:
-            await render(await self.must_wait(chat_id))
+            await render(await self.must_wait(chat_id, look=replay))
         except Unshown as unshown:
             # The step is committed; what Telegram refused for now goes out later.
-            if await self.send_later(unshown, now(), update_key):
-                if wake is not None:
-                    wake()
-                return  # forgotten with the rows' writing
-        if outcome.said:
+            if await self.send_later(unshown, now(), update_key) and wake is not None:
+                wake()  # (and forgotten in the transaction that queued them)
+            return
+        if outcome.kept:
             await self.forget(update_key)
 
     async def forget(self, update_key: str) -> None:

@@ -149,8 +149,10 @@ class Desk:
                 user.updated_at = now
             # What work after the commit says cannot be kept: a repeat asks for it again.
             then = ctx.text("result_not_kept") if ctx.later else ""
-            if (said := kept(ctx.out, then=then)) is not None:
+            said = kept(ctx.out, then=then, done=ctx.text("done_before"))
+            if said is not None:
                 await uow.inbox.keep_replies(msg.update_key, said)
+                ctx.out.kept = True
             await uow.commit()
         for job in ctx.later:
             try:

@@ -236,6 +236,8 @@ MESSAGES: dict[str, str] = {
     # what it built after the commit, was not kept, and may or may not have arrived.
     "file_not_kept": "（如果没有收到{what}，请再发一次刚才的命令。）",
     "result_not_kept": "（如果没有收到刚才的结果，请再发一次刚才的命令。）",
+    # A press that only edited its message, come again: the old edit is not shown again.
+    "done_before": "刚才的操作已完成。",
     # A chart or file over Telegram's size limit: asking again would not help.
     "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
     # A report's workbook (last week's, the weekly report's) too large: a shorter period.

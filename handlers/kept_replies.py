@@ -14,7 +14,8 @@ delivery is at least once).
 Not kept:
 - an edit of the pressed message: by the time the update comes again, the message may show a
   newer state (another member took the ticket, a supervisor moved it), which an old edit
-  would undo; the press's short answer is kept;
+  would undo. The press's short answer is kept, or, for a press that only edited its
+  message, one saying it was done (`done`);
 - a chart or file (it can be large, and asking again builds it afresh): its caption is, with
   a note to ask again if it did not arrive;
 - what work after the commit says (`Ctx.later`: a supervisor's /stats or /ledger, built
@@ -35,15 +36,19 @@ _FORMAT = 1  # the shape below; a kept outcome of another shape is not shown
 _KEYBOARDS = frozenset(get_args(Keyboard))
 
 
-def kept(outcome: Outcome, *, then: str = "") -> dict[str, Any] | None:
+def kept(outcome: Outcome, *, then: str = "", done: str = "") -> dict[str, Any] | None:
     """The outcome as JSON, to keep with the update's inbox record; `then` is said after
-    it. None when there is nothing a repeat could say."""
+    it, and `done` is the short answer of a press that only edited its message. None when
+    there is nothing a repeat could say."""
     replies = [_reply_to_json(r) for r in outcome.replies if not r.edit]
     if then:
         replies.append({"text": then})
-    if not replies and outcome.toast is None:
+    toast = outcome.toast
+    if toast is None and not replies and any(r.edit for r in outcome.replies):
+        toast = done or None
+    if not replies and toast is None:
         return None
-    return {"format": _FORMAT, "replies": replies, "toast": outcome.toast}
+    return {"format": _FORMAT, "replies": replies, "toast": toast}
 
 
 def restored(data: dict[str, Any]) -> Outcome | None:
@@ -57,8 +62,9 @@ def restored(data: dict[str, Any]) -> Outcome | None:
             [_reply_from_json(r) for r in data["replies"]],
             toast=None if toast is None else str(toast),
             duplicate=True,
+            kept=True,
         )
-    except (KeyError, TypeError, ValueError):
+    except (AttributeError, KeyError, TypeError, ValueError):
         log.warning("kept replies could not be read; the repeat says nothing", exc_info=True)
         return None
 

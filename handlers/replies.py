@@ -47,11 +47,9 @@ class Outcome:
     replies: list[Reply] = field(default_factory=list)
     toast: str | None = None  # the short answer to a button press
     duplicate: bool = False  # the update was handled before; nothing was done again
-
-    @property
-    def said(self) -> bool:
-        """Whether there is anything to show."""
-        return bool(self.replies) or self.toast is not None
+    # What it says is kept with the update until shown (`handlers.kept_replies`): the step
+    # kept it, or this is it, said again.
+    kept: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {

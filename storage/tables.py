@@ -185,8 +185,15 @@ processed_updates = Table(
     Column("key", String(64), primary_key=True),
     Column("processed_at", UTCDateTime, nullable=False, index=True),
     # What the step said, shown again if Telegram sends the update again (see
-    # `handlers.kept_replies`); emptied once Telegram no longer would.
+    # `handlers.kept_replies`); emptied once shown, or once Telegram no longer would.
     Column("replies", JSON, nullable=True),
+    # The hourly tidy's search: the few still kept, not the whole history.
+    Index(
+        "ix_processed_updates_kept",
+        "processed_at",
+        sqlite_where=Column("replies").isnot(None),
+        postgresql_where=Column("replies").isnot(None),
+    ),
 )
 
 outbox = Table(

@@ -12,13 +12,14 @@ import sqlite3
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
 
 from core.config import Config
-from storage.tables import tickets
+from storage.tables import processed_updates, tickets
 from tests.e2e.botproc import BotProcess
 from tests.e2e.campaign import campaign
 from tests.e2e.conftest import World, open_world
@@ -63,6 +64,7 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
     await api.wait_for(
         lambda c: c.ok and c.chat_id == FARMER and "位置已告诉" in (c.text or ""), within=10
     )
+    await _shown_and_forgotten(world, script)  # a kill before that would say them again
     replies = len(api.sent_to(FARMER))
     await bot.kill()
     for update in reversed(script):  # out of order, and delivered before
@@ -84,6 +86,19 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
         ("escalate", "dispatched", "dispatched"),  # the missed steps folded into one alert
     ]
     assert [t[0] for t in await read(world.db, select(tickets.c.id))] == [ticket]
+
+
+async def _shown_and_forgotten(world: World, updates: list[dict[str, Any]]) -> None:
+    """Wait until the bot has forgotten what these updates' steps kept (it has shown it)."""
+    keys = [f"tg:{u['update_id']}" for u in updates]
+    kept = select(processed_updates.c.key).where(
+        processed_updates.c.key.in_(keys), processed_updates.c.replies.is_not(None)
+    )
+    for _ in range(200):  # 10 s
+        if not await read(world.db, kept):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"still kept: {await read(world.db, kept)}")
 
 
 async def test_an_update_in_hand_at_a_kill_is_handled_after_the_restart(

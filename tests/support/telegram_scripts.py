@@ -454,7 +454,7 @@ async def run_neutral(harness: Harness, script: Sequence[Update]) -> Run:
         assert incoming is not None
         outcome = await harness.desk.handle(incoming)
         run.calls += expected_calls(update, outcome)
-        if outcome.said:  # shown: a repeat of the update says nothing again, as with an adapter
+        if outcome.kept:  # shown: a repeat of the update says nothing again, as with an adapter
             await replies.forget(incoming.update_key)
     return run
 

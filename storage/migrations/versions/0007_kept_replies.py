@@ -18,12 +18,24 @@ branch_labels = None
 depends_on = None
 
 
+_KEPT = sa.text("replies IS NOT NULL")
+
+
 def upgrade() -> None:
     # Updates handled before kept nothing: a repeat of one shows nothing, as it did.
     with op.batch_alter_table("processed_updates", schema=None) as batch_op:
         batch_op.add_column(sa.Column("replies", sa.JSON(), nullable=True))
+        # The hourly tidy looks for the few still kept, not through the whole history.
+        batch_op.create_index(
+            "ix_processed_updates_kept",
+            ["processed_at"],
+            unique=False,
+            sqlite_where=_KEPT,
+            postgresql_where=_KEPT,
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("processed_updates", schema=None) as batch_op:
+        batch_op.drop_index("ix_processed_updates_kept", sqlite_where=_KEPT, postgresql_where=_KEPT)
         batch_op.drop_column("replies")

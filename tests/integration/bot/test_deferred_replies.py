@@ -68,6 +68,49 @@ async def test_a_refused_reply_goes_out_later_through_the_outbox(
     assert any(PROMPT in text for text in api.texts(FARMER))
 
 
+async def _kept(db: Database, update: dict[str, Any]) -> dict[str, Any] | None:
+    async with db.uow(read_only=True) as uow:
+        return await uow.inbox.kept_replies(f"tg:{update['update_id']}")
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_replies_queued_for_later_are_not_kept_to_be_said_again(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+) -> None:
+    """The queued rows carry the replies now (forgotten in the transaction that wrote
+    them): a repeat of the update, after a restart, must not say them a second time."""
+    api = fake_bot_api
+    api.inject("retry_after", method="sendMessage", chat_id=FARMER, retry_after=1)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        sent = api.push_command(FARMER, "/new")
+        await feed(sent)
+        assert len(await _reply_rows(harness.db)) == 1
+        assert await _kept(harness.db, sent) is None
+        api.redeliver(sent)
+        await feed(sent)
+    assert len(await _reply_rows(harness.db)) == 1
+    assert not any(PROMPT in text for text in api.texts(FARMER))  # not shown inline either
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_replies_neither_shown_nor_queued_stay_kept_for_a_repeat(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+) -> None:
+    """A refusal waiting will not mend (400) is logged, not queued: what the step said
+    stays kept, and a repeat of the update tries to say it again."""
+    api = fake_bot_api
+    api.inject("bad_request", method="sendMessage", chat_id=FARMER)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        sent = api.push_command(FARMER, "/new")
+        await feed(sent)
+        assert await _reply_rows(harness.db) == []
+        assert await _kept(harness.db, sent) is not None
+        api.redeliver(sent)
+        await feed(sent)
+    assert sum(PROMPT in text for text in api.texts(FARMER)) == 1
+    assert await _kept(harness.db, sent) is None  # shown this time: forgotten
+
+
 @pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_a_person_who_blocked_the_bot_is_marked_unreachable_not_queued(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi

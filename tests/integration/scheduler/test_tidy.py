@@ -26,5 +26,5 @@ async def test_a_repeat_within_a_day_says_it_again_and_after_that_nothing(
     desk.clock.advance(hours=2)
     assert await forget_old_replies(db, desk.clock()) == 2  # /110 and the alarm's words
     again = await desk.send(FARMER, "风机不转了", key="tg:501")
-    assert again.duplicate and not again.said
+    assert again.duplicate and (again.replies, again.toast) == ([], None)
     assert len(await desk.tickets()) == 1

@@ -28,9 +28,9 @@ _REPLIES = st.builds(
 )
 
 
-def _through_json(outcome: Outcome, then: str = "") -> Outcome | None:
+def _through_json(outcome: Outcome, then: str = "", done: str = "") -> Outcome | None:
     # As the database keeps it: plain JSON, nothing Python-only.
-    said = kept(outcome, then=then)
+    said = kept(outcome, then=then, done=done)
     return None if said is None else restored(json.loads(json.dumps(said)))
 
 
@@ -53,6 +53,13 @@ def test_an_edit_of_the_pressed_card_is_not_kept_but_the_short_answer_is() -> No
     card = Reply("🚨 工单 10019 已接单", buttons=((Button("办结", "tk:res:1"),),), edit=True)
     again = _through_json(Outcome([card], toast="已接单"))
     assert again is not None and again.replies == [] and again.toast == "已接单"
+
+
+def test_a_press_that_only_edited_its_card_is_answered_that_it_was_done() -> None:
+    card = Reply("🚨 工单 10019 已接单", edit=True)
+    again = _through_json(Outcome([card]), done="刚才的操作已完成。")
+    assert again is not None and again.replies == [] and again.toast == "刚才的操作已完成。"
+    assert again.kept  # shown, it is to be forgotten
 
 
 def test_a_step_that_said_nothing_keeps_nothing() -> None:
@@ -89,6 +96,7 @@ def test_replies_kept_in_another_shape_are_not_shown() -> None:
     assert restored({"replies": [{"text": "旧格式"}], "toast": None}) is None  # no format
     assert restored({"format": 99, "replies": [], "toast": None}) is None
     assert restored({"format": 1, "replies": [{"buttons": []}], "toast": None}) is None
+    assert restored({"format": 1, "replies": ["x"], "toast": None}) is None
     assert (
         restored({"format": 1, "replies": [{"text": "x", "keyboard": "pie"}], "toast": None})
         is None
