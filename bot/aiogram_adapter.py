@@ -355,7 +355,7 @@ async def _username(bot: Bot) -> str | None:
 def build_dispatcher(app: App, background: Background | None = None) -> Dispatcher:
     """A dispatcher that hands every message and button press to the desk."""
     dispatcher = Dispatcher()
-    deferred = DeferredReplies(app.db, app.cfg)
+    deferred = DeferredReplies(app.db, app.cfg, app.desk.shown)
 
     async def on_event(event: TelegramObject, event_update: Update, bot: Bot) -> None:
         """Run one update through the desk and show the outcome. An error is logged, not

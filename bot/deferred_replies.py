@@ -171,8 +171,9 @@ class DeferredReplies:
     still pending.
     """
 
-    def __init__(self, db: Database, cfg: Config) -> None:
+    def __init__(self, db: Database, cfg: Config, shown: Callable[[str], None]) -> None:
         self.db, self.cfg = db, cfg
+        self.shown = shown  # told of an update whose kept replies were shown (`Desk.shown`)
         self._waiting: set[int] = set()  # chats this process queued replies for
 
     async def must_wait(self, chat_id: int, *, look: bool = False) -> bool:
@@ -215,17 +216,7 @@ class DeferredReplies:
                 wake()  # (and forgotten in the transaction that queued them)
             return
         if outcome.kept:
-            await self.forget(update_key)
-
-    async def forget(self, update_key: str) -> None:
-        """The update's replies were shown: a repeat of it says nothing again."""
-        try:
-            async with self.db.uow() as uow:
-                await uow.inbox.shown(update_key)
-                await uow.commit()
-        except Exception:
-            # Then a repeat, if Telegram sends one, says them twice: better than a lost step.
-            log.warning("update %s: its shown replies are still kept", update_key, exc_info=True)
+            self.shown(update_key)
 
     async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
         """Queue what can be queued; True when rows were written (wake the sender)."""
@@ -258,7 +249,7 @@ class DeferredReplies:
                 await join_ticket_line(uow, rows)
                 for row in rows:
                     await uow.outbox.add(row)
-                await uow.inbox.shown(update_key)  # the rows carry them now: no repeat does
+                await uow.inbox.forget_shown([update_key])  # the rows carry them now
                 await uow.commit()
         except Exception:
             log.exception("update %s: %s, and queueing them failed too", update_key, unshown)

@@ -343,7 +343,7 @@ def build_application(
     if background:
         builder = builder.post_init(start_background).post_shutdown(stop_background)
     application = builder.build()
-    deferred = DeferredReplies(app.db, app.cfg)
+    deferred = DeferredReplies(app.db, app.cfg, app.desk.shown)
 
     async def on_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):

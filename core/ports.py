@@ -114,9 +114,9 @@ class InboxRepository(Protocol):
     async def kept_replies(self, key: str) -> dict[str, Any] | None:
         """What the update's step said (None: nothing was kept)."""
 
-    async def shown(self, key: str) -> None:
-        """The update's replies were shown (or queued to be): forget them, so that a repeat
-        of the update says nothing again."""
+    async def forget_shown(self, keys: Sequence[str]) -> None:
+        """These updates' replies were shown (or queued to be): forget them, so that a
+        repeat of one says nothing again."""
 
     async def forget_replies(self, before: datetime) -> int:
         """Forget what updates processed before `before` said; how many were forgotten."""

@@ -31,7 +31,7 @@ from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
 from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
 from routing import Decision, bare, detect_script
-from storage.uow import Database
+from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 Step = Callable[[Ctx], Awaitable[None]]
@@ -68,6 +68,17 @@ class Desk:
     def __init__(self, db: Database, services: Services) -> None:
         self.db = db
         self.svc = services
+        # Updates whose kept replies this process has shown, to forget with the next
+        # step's commit rather than in a transaction of their own; and those a step is
+        # forgetting now (taken, so that two steps never write the same rows).
+        self._shown: set[str] = set()
+        self._forgetting: set[str] = set()
+
+    def shown(self, update_key: str) -> None:
+        """The update's kept replies were shown (`handlers.kept_replies`). They are
+        forgotten in the next step's transaction; a repeat meanwhile says nothing, and one
+        after a stop before that finds them still kept (delivery is at least once)."""
+        self._shown.add(update_key)
 
     async def handle(self, msg: Incoming) -> Outcome:
         if msg.anonymous:
@@ -100,6 +111,20 @@ class Desk:
                 return await self._sorry("error", msg)
         raise AssertionError("unreachable")
 
+    async def _commit_forgetting_shown(self, uow: SqlUnitOfWork) -> None:
+        """Commit the step, forgetting in it the kept replies shown since the last one."""
+        taken, self._shown = self._shown, set()
+        self._forgetting |= taken
+        try:
+            if taken:
+                await uow.inbox.forget_shown(sorted(taken))  # rows in one order: no deadlock
+            await uow.commit()
+        except BaseException:
+            self._shown |= taken  # for the next step
+            raise
+        finally:
+            self._forgetting -= taken
+
     async def _sorry(self, key: str, msg: Incoming) -> Outcome:
         """`_apology`, in the script the person chose, if it can still be read: the step
         failed, and the database with it, perhaps."""
@@ -117,6 +142,8 @@ class Desk:
         async with self.db.uow() as uow:
             if not await uow.inbox.claim(msg.update_key, now):
                 # Run before; what it said is still kept only if a stop cut it off.
+                if msg.update_key in self._shown | self._forgetting:
+                    return Outcome(duplicate=True)
                 said = await uow.inbox.kept_replies(msg.update_key)
                 replay = restored(said) if said is not None else None
                 return replay or Outcome(duplicate=True)
@@ -153,7 +180,7 @@ class Desk:
             if said is not None:
                 await uow.inbox.keep_replies(msg.update_key, said)
                 ctx.out.kept = True
-            await uow.commit()
+            await self._commit_forgetting_shown(uow)
         for job in ctx.later:
             try:
                 await job()

@@ -2,8 +2,8 @@
 the update says it again.
 
 Telegram sends an update again only when the bot did not confirm it, and the bot confirms an
-update once its step has run and its replies have been shown. The adapters forget an
-update's kept replies as soon as they are shown, or queued in the outbox
+update once its step has run and its replies have been shown. Kept replies are forgotten
+once shown (with the next step's commit, `Desk.shown`), or when queued in the outbox
 (`bot.deferred_replies`), so what is kept at a repeat is what a stop (a crash, a kill, a lost
 database connection) cut off between the step's commit and its replies. The step is not run
 again (the inbox says it ran); its replies are shown from here. A farmer whose barn question

@@ -111,7 +111,8 @@ _KEEP_REPLIES = (
 _FORGET_SHOWN = (
     update(processed_updates)
     .where(
-        processed_updates.c.key == bindparam("update_key"), processed_updates.c.replies.is_not(None)
+        processed_updates.c.key.in_(bindparam("update_keys", expanding=True)),
+        processed_updates.c.replies.is_not(None),
     )
     .values(replies=null())
     .execution_options(synchronize_session=False)
@@ -325,8 +326,8 @@ class SqlInboxRepository(_Repo):
         found = (await self.session.execute(query)).scalar_one_or_none()
         return found if isinstance(found, dict) else None
 
-    async def shown(self, key: str) -> None:
-        await self.session.execute(_FORGET_SHOWN, {"update_key": key})
+    async def forget_shown(self, keys: Sequence[str]) -> None:
+        await self.session.execute(_FORGET_SHOWN, {"update_keys": list(keys)})
 
     async def forget_replies(self, before: datetime) -> int:
         result = await self.session.execute(

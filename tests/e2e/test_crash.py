@@ -64,7 +64,9 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
     await api.wait_for(
         lambda c: c.ok and c.chat_id == FARMER and "位置已告诉" in (c.text or ""), within=10
     )
-    await _shown_and_forgotten(world, script)  # a kill before that would say them again
+    # The next step (anyone's) forgets what these kept; a kill before would say it again.
+    await d.say(FARMER + 4, "/help")
+    await _shown_and_forgotten(world, script)
     replies = len(api.sent_to(FARMER))
     await bot.kill()
     for update in reversed(script):  # out of order, and delivered before
@@ -89,7 +91,8 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
 
 
 async def _shown_and_forgotten(world: World, updates: list[dict[str, Any]]) -> None:
-    """Wait until the bot has forgotten what these updates' steps kept (it has shown it)."""
+    """Wait until the bot has forgotten what these updates' steps kept (it showed it, and
+    a later step's commit forgot it)."""
     keys = [f"tg:{u['update_id']}" for u in updates]
     kept = select(processed_updates.c.key).where(
         processed_updates.c.key.in_(keys), processed_updates.c.replies.is_not(None)

@@ -26,7 +26,6 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.aiogram_adapter import KEYBOARD_CARRIER, build_dispatcher
 from bot.bootstrap import App
-from bot.deferred_replies import DeferredReplies
 from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application
 from core.config import Config
@@ -448,14 +447,13 @@ class Run:
 
 async def run_neutral(harness: Harness, script: Sequence[Update]) -> Run:
     run = Run()
-    replies = DeferredReplies(harness.db, harness.cfg)
     for update in script:
         incoming = neutral_incoming(update)
         assert incoming is not None
         outcome = await harness.desk.handle(incoming)
         run.calls += expected_calls(update, outcome)
         if outcome.kept:  # shown: a repeat of the update says nothing again, as with an adapter
-            await replies.forget(incoming.update_key)
+            harness.desk.shown(incoming.update_key)
     return run
 
 

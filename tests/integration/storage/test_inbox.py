@@ -60,9 +60,12 @@ async def test_shown_replies_are_forgotten_at_once(db: Database) -> None:
         await uow.inbox.claim("tg:10", T0)
         await uow.inbox.keep_replies("tg:10", SAID)
         await uow.commit()
+        await uow.inbox.claim("tg:12", T0)
+        await uow.inbox.keep_replies("tg:12", SAID)
+        await uow.commit()
     async with db.uow() as uow:
-        await uow.inbox.shown("tg:10")
-        await uow.inbox.shown("tg:11")  # nothing kept: nothing to do
+        await uow.inbox.forget_shown(["tg:10", "tg:11"])  # tg:11 kept nothing: no matter
         await uow.commit()
     async with db.uow(read_only=True) as uow:
         assert await uow.inbox.kept_replies("tg:10") is None
+        assert await uow.inbox.kept_replies("tg:12") == SAID  # not shown yet
