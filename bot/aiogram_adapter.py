@@ -373,8 +373,6 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
             return
         outcome = await app.desk.handle(incoming)
         wake = background.wake if background is not None else None
-        if wake is not None and (outcome.kept or not outcome.duplicate):
-            wake()  # a repeat may follow a lost try whose messages are still to go
         await deferred.show(
             incoming.update_key,
             incoming.chat_id,

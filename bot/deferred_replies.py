@@ -204,7 +204,10 @@ class DeferredReplies:
         """Show a step's outcome with `render(hold)`: at once, or through the outbox when
         earlier replies to the chat wait there (`hold`) or Telegram refuses for now. Once
         shown or queued, what the step kept for a repeat of its update is forgotten
-        (`handlers.kept_replies`); what was neither stays kept."""
+        (`handlers.kept_replies`); what was neither stays kept. `wake` wakes the outbox
+        sender for the messages the step queued."""
+        if wake is not None and (outcome.kept or not outcome.duplicate):
+            wake()  # (a repeat may follow a lost try whose messages are still to go)
         # Said again after a restart, the replies may find the chat's earlier ones still
         # queued by the process before: they go behind them.
         replay = outcome.duplicate and outcome.kept

@@ -353,8 +353,6 @@ def build_application(
             return
         outcome = await app.desk.handle(incoming)
         wake = runner.wake if runner is not None else None
-        if wake is not None and (outcome.kept or not outcome.duplicate):
-            wake()  # a repeat may follow a lost try whose messages are still to go
         await deferred.show(
             incoming.update_key,
             incoming.chat_id,
