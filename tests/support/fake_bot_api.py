@@ -550,9 +550,14 @@ class FakeBotApi:
             return
         if fault.kind == "hang":
             # Telegram has the request and never answers: nothing takes effect, and a client
-            # killed while it waits never learns more (the call is cut off when we stop).
+            # killed while it waits never learns more. The call is cut off when the server
+            # stops (waiting for it would hold the shutdown up for a minute).
             call.status = 0
-            await asyncio.Event().wait()
+            async with self._changed:
+                await self._changed.wait_for(lambda: self._closing)
+            if request.transport is not None:
+                request.transport.abort()
+            raise asyncio.CancelledError
         if fault.kind == "drop":
             call.status = 0  # no answer at all
             assert request.transport is not None
