@@ -36,6 +36,17 @@ async def _card_sent(harness: Harness, sender: OutboxSender) -> Ticket:
     return ticket
 
 
+async def _card_deleted(
+    harness: Harness, sender: OutboxSender, api: FakeBotApi
+) -> tuple[Ticket, int]:
+    """`_card_sent`, then someone (an admin tidying the group) deletes the team's card;
+    the ticket and the deleted message's id."""
+    ticket = await _card_sent(harness, sender)
+    [gone] = await _kept(harness.db, ticket)
+    api.delete(TEAM_CHAT, gone)
+    return ticket, gone
+
+
 async def _kept(db: Database, ticket: Ticket) -> list[int]:
     """Where the ticket's card is kept in the team's chat (the leader has a copy of their own)."""
     async with db.uow(read_only=True) as uow:
@@ -64,9 +75,7 @@ async def test_a_pressed_card_that_was_deleted_is_sent_anew_and_stays_the_one_ca
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
     api = fake_bot_api
-    ticket = await _card_sent(harness, sender)
-    [gone] = await _kept(harness.db, ticket)
-    api.delete(TEAM_CHAT, gone)  # an admin tidying the group
+    ticket, gone = await _card_deleted(harness, sender, api)
 
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(api.push_callback(MEMBER, f"tk:acc:{ticket.id}", gone, chat_id=TEAM_CHAT))
@@ -95,9 +104,7 @@ async def test_the_next_card_edit_written_before_the_new_card_is_sent_goes_to_it
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
     api = fake_bot_api
-    ticket = await _card_sent(harness, sender)
-    [gone] = await _kept(harness.db, ticket)
-    api.delete(TEAM_CHAT, gone)
+    ticket, gone = await _card_deleted(harness, sender, api)
 
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(api.push_callback(MEMBER, f"tk:acc:{ticket.id}", gone, chat_id=TEAM_CHAT))
@@ -118,9 +125,7 @@ async def test_a_crash_between_sending_the_new_card_and_keeping_it_loses_nothing
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
 ) -> None:
     api = fake_bot_api
-    ticket = await _card_sent(harness, sender)
-    [gone] = await _kept(harness.db, ticket)
-    api.delete(TEAM_CHAT, gone)
+    ticket, gone = await _card_deleted(harness, sender, api)
     sent_before = len(api.calls_of("sendMessage"))
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(api.push_callback(MEMBER, f"tk:acc:{ticket.id}", gone, chat_id=TEAM_CHAT))

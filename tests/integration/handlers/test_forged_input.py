@@ -108,11 +108,8 @@ async def test_the_triage_desk_still_dispatches_with_one_press(desk: Harness) ->
         invite = await create_invite(uow, team_id="triage", role=Role.MEMBER, now=desk.clock())
         await uow.commit()
     await desk.send(TRIAGE_CLERK, f"/start join_{invite.token}")
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    assert len(await desk.tickets()) == 1
     assert ticket.line == "triage"
     await desk.press(TRIAGE_CLERK, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     [moved] = await desk.tickets()

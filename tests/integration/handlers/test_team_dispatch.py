@@ -18,11 +18,8 @@ CONDUCT_CHAT = -1001000000016
 
 
 async def test_triage_card_offers_the_router_candidates(desk: Harness) -> None:
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    assert len(await desk.tickets()) == 1
     assert ticket.line == "triage"
     cards = [r for r in await desk.outbox() if r.purpose == "card" and r.chat_id == TRIAGE_CHAT]
     assert cards
@@ -383,11 +380,8 @@ async def test_a_transferred_ticket_brings_what_was_asked_and_answered_to_the_ne
 
 
 async def test_a_ticket_moved_out_of_triage_has_no_past_to_tell(desk: Harness) -> None:
-    await desk.send(RETAILER, "/new")
-    await desk.send(RETAILER, "那个事情到底怎么办，上次说的还没弄")
-    await desk.press(RETAILER, "f:next")
-    await desk.press(RETAILER, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    assert len(await desk.tickets()) == 1
     await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     assert not any("此前经过" in r.payload.get("text", "") for r in await desk.outbox())
 

@@ -29,6 +29,11 @@ def _edit(ticket: Ticket, text: str, where: dict[str, Any], **payload: Any) -> O
     )
 
 
+def _reply_edit(chat: int, **payload: Any) -> OutboxMessage:
+    """A person's reply queued after a hiccup: an edit of the message they pressed."""
+    return OutboxMessage(chat, "edit_message", payload, T0, T0, priority=0, purpose="reply")
+
+
 async def _sent_card(rig: Rig, ticket: Ticket, text: str = "卡片：待接单") -> int:
     """A card sent to the team's topic and kept; returns its message id."""
     card = message(FORUM, text, ticket_id=ticket.id, purpose="card", payload={"thread_id": TOPIC})
@@ -186,15 +191,7 @@ async def test_a_deferred_reply_edit_of_a_deleted_message_is_sent_anew(rig: Rig)
     await rig.sender.drain_all()
     gone = (await rig.row(asked)).result_message_id or 0
     rig.api.delete(chat, gone)
-    edit = OutboxMessage(
-        chat,
-        "edit_message",
-        {"text": "已选：QS01", "message_id": gone, "buttons": KEYS},
-        T0,
-        T0,
-        priority=0,
-        purpose="reply",
-    )
+    edit = _reply_edit(chat, text="已选：QS01", message_id=gone, buttons=KEYS)
     [edit_id] = await rig.queue(edit)
 
     await rig.sender.drain_all()
@@ -214,14 +211,8 @@ async def test_a_persons_reply_for_a_deleted_older_copy_is_still_said(
     older = await _sent_card(rig, ticket, "卡片（重开前）")
     await _sent_card(rig, ticket, "卡片（重开后）")
     rig.api.delete(FORUM, older)
-    reply = OutboxMessage(
-        FORUM,
-        "edit_message",
-        {"text": "工单已重新打开，请看新卡片。", "message_id": older, "thread_id": TOPIC},
-        T0,
-        T0,
-        priority=0,
-        purpose="reply",
+    reply = _reply_edit(
+        FORUM, text="工单已重新打开，请看新卡片。", message_id=older, thread_id=TOPIC
     )
     [reply_id] = await rig.queue(reply)
 
