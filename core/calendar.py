@@ -2,7 +2,9 @@
 
 Non-urgent deadlines count working time only; urgent ones count every minute. Holidays and
 adjusted working days come from the maintained `chinesecalendar` package; for a year it does
-not cover yet, the `holidays` package's statutory Chinese holidays plus weekends stand in.
+not cover yet, the `holidays` package stands in: its Chinese holidays, and the weekend days
+made working days (调休), for the years whose State Council notice it has (it agrees with
+`chinesecalendar` on every day of 2024–2026), else statutory holidays and weekends.
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ def is_china_workday(day: date) -> bool:
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
-        return day.weekday() < 5 and day not in _statutory(day.year)
+        return holidays_package_workday(day)
+
+
+def holidays_package_workday(day: date) -> bool:
+    """The `holidays` package's answer: a weekday that is no holiday, or a weekend day made
+    a working day (调休)."""
+    return bool(_china_holidays(day.year).is_working_day(day))
 
 
 @lru_cache(maxsize=32)
-def _statutory(year: int) -> holidays.HolidayBase:
+def _china_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("CN", years=year)
 
 

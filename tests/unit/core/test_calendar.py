@@ -5,9 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import chinese_calendar
 import pytest
 
-from core.calendar import AlwaysOn, BusinessCalendar, in_period, is_china_workday
+from core.calendar import (
+    AlwaysOn,
+    BusinessCalendar,
+    holidays_package_workday,
+    in_period,
+    is_china_workday,
+)
 
 SH = ZoneInfo("Asia/Shanghai")
 PERIODS = [(time(8, 30), time(12)), (time(14), time(17, 30))]  # 7 working hours a day
@@ -34,6 +41,17 @@ def test_years_beyond_the_library_fall_back_to_statutory_holidays() -> None:
     assert not is_china_workday(date(2031, 1, 1))  # New Year's Day
     assert not is_china_workday(date(2031, 10, 2))  # National Day
     assert is_china_workday(date(2031, 1, 2))  # a Thursday
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_stand_in_calendar_knows_adjusted_workdays_as_chinesecalendar_does(year: int) -> None:
+    # For a year `chinesecalendar` does not cover yet, `holidays` stands in: it must know a
+    # weekend made a working day (2026-01-04, a Sunday), not only the days off.
+    assert holidays_package_workday(date(2026, 1, 4))
+    day = date(year, 1, 1)
+    while day.year == year:
+        assert holidays_package_workday(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
 
 
 def test_within_one_period(cal: BusinessCalendar) -> None:
