@@ -63,6 +63,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     route.add_argument("--keywords", help="keyword tables (YAML) instead of the config's")
     route.add_argument("--area", help="route: the requester's area id")
     route.add_argument("--site", help="route: the requester's site code")
+    route.add_argument(
+        "--no-barn",
+        action="store_true",
+        help="route: as from a retailer or staff member (停电 alone is not a barn's)",
+    )
     route.add_argument("--json", action="store_true", help="route/eval/cv: print JSON")
     route.add_argument("--text-col", help="eval/learn/cv: text column (default: text)")
     route.add_argument("--label-col", help="eval/learn/cv: label column (default: label)")
@@ -171,7 +176,7 @@ def _route(args: argparse.Namespace, text: str) -> int:
         raise UsageError(f"unknown site '{args.site}'; sites are: {known}")
     keywords = keywords_of(args)
     router = Router(cfg, keywords) if keywords is not None else Router.from_config(cfg)
-    decision = router.route(text, area=args.area, site=args.site)
+    decision = router.route(text, area=args.area, site=args.site, barn=not args.no_barn)
     team = cfg.find_team(decision.team)
     if args.json:
         out = decision.to_json()

@@ -29,7 +29,14 @@ from handlers.kept_replies import kept, restored
 from handlers.menu import main_menu, say_help
 from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
-from handlers.tickets import Gathered, another_question, is_chasing, routed, typed_alarm
+from handlers.tickets import (
+    Gathered,
+    another_question,
+    is_chasing,
+    may_have_barn,
+    routed,
+    typed_alarm,
+)
 from routing import Decision, bare, detect_script
 from storage.uow import Database, SqlUnitOfWork
 
@@ -497,7 +504,7 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
         first.voices.append(msg.voice_file_id)
     if msg.location is not None:
         first.lat, first.lon = msg.location.lat, msg.location.lon
-    farmer_voice = bool(msg.voice_file_id) and ctx.user.kind in (None, Requester.FARMER)
+    farmer_voice = bool(msg.voice_file_id) and may_have_barn(ctx)
     if farmer_voice or (decision is not None and decision.emergency):
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
         # one said aloud): a 110 call, with what came.

@@ -70,7 +70,9 @@ def routed(ctx: Ctx) -> Decision | None:
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
         return None
-    return ctx.svc.router.route(text, area=ctx.user.area, site=ctx.user.site_code)
+    return ctx.svc.router.route(
+        text, area=ctx.user.area, site=ctx.user.site_code, barn=may_have_barn(ctx)
+    )
 
 
 _QUESTION = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|能不能|几时")
@@ -121,7 +123,14 @@ def typed_alarm(ctx: Ctx) -> bool:
 
 def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     site = gathered.site_code or ctx.user.site_code
-    return ctx.svc.router.route(gathered.text, area=requester_area(ctx, site), site=site)
+    area = requester_area(ctx, site)
+    return ctx.svc.router.route(gathered.text, area=area, site=site, barn=may_have_barn(ctx))
+
+
+def may_have_barn(ctx: Ctx) -> bool:
+    """A farmer, or someone who has not said who they are: a curing barn may be theirs.
+    A retailer's or a staff member's 停电 is their shop's or office's."""
+    return ctx.user.kind in (None, Requester.FARMER)
 
 
 def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:

@@ -5,6 +5,8 @@ Rules that outrank the scores, because their misses cost most:
   the request urgent, whatever line wins;
 - a curing emergency goes to the 110 line unless another service line clearly wins on its own
   words (a retailer's 店里停电 about the ordering system), and never to triage;
+- from a requester with no barn (a retailer, a staff member) the emergency words count only
+  beside the 110 line's own words (烤房停电了): their 停电 alone is their shop's;
 - a complaint about staff (吃拿卡要, 态度恶劣, 骂人) goes to the oversight line (作风监督)
   once its words there reach `routing.oversight_min`, even when the domain words of the
   team complained about score higher: no team investigates a complaint about itself.
@@ -68,11 +70,20 @@ class Router:
     def name(self, line: str) -> str:
         return self._names.get(line, line)
 
-    def route(self, text: str, *, area: str | None = None, site: str | None = None) -> Decision:
+    def route(
+        self, text: str, *, area: str | None = None, site: str | None = None, barn: bool = True
+    ) -> Decision:
+        """Where `text` goes. `barn=False` for a requester with no curing barn (a retailer, a
+        staff member): their 停电 is their shop's or office's, so curing-emergency words
+        count only beside the 110 line's own words (烤房, 烘烤 …)."""
         cleaned = clean(text)
         normalized = to_simplified(cleaned)
         script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
+        if not barn and evidence.emergency_boost and self.emergency_line is not None:
+            line = self.emergency_line
+            if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
+                evidence.drop_emergency(line)
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area)
 

@@ -57,6 +57,8 @@ class Evidence:
     words: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     signals: dict[Channel, dict[str, float]] = field(default_factory=dict)
     emergency_boost: float = 0.0  # what emergency words added to the 110 line's score
+    # emergency word -> [count, score] it added to the 110 line's words
+    boosted: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, line: str, word: str, count: int, score: float) -> None:
         self.scores[line] = self.scores.get(line, 0.0) + score
@@ -78,6 +80,25 @@ class Evidence:
                     if other in words and words[other][0] >= count:
                         self.scores[line] -= words.pop(word)[1]
                         break
+
+    def drop_emergency(self, line: str) -> None:
+        """Forget the curing-emergency words: the signal, and what they added to `line`
+        (the 110 line's) score and words."""
+        self.signals.pop(Channel.EMERGENCY, None)
+        words = self.words.get(line, {})
+        for word, (count, score) in self.boosted.items():
+            slot = words.get(word)
+            if slot is None:
+                continue  # held by a longer word (`drop_subsumed`): its score went with it
+            self.scores[line] -= score
+            slot[0] -= count
+            slot[1] -= score
+            if slot[0] <= 0:
+                del words[word]
+        if not words:
+            self.words.pop(line, None)
+        self.boosted.clear()
+        self.emergency_boost = 0.0
 
     def signal(self, channel: Channel, word: str, weight: float) -> None:
         found = self.signals.setdefault(channel, {})
@@ -195,6 +216,9 @@ class CompiledTables:
                 if entry.channel is Channel.EMERGENCY and self.emergency_line in found.scores:
                     found.add(self.emergency_line, entry.canonical, 1, entry.weight)
                     found.emergency_boost += entry.weight
+                    added = found.boosted.setdefault(entry.canonical, [0.0, 0.0])
+                    added[0] += 1
+                    added[1] += entry.weight
 
 
 def holders(entries: Iterable[Entry], emergency_line: str | None) -> Holders:

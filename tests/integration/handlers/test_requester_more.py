@@ -223,7 +223,9 @@ async def test_a_ticket_closed_unanswered_is_taken_up_again_not_called_unsolved(
 
 
 class _BrokenRouter(Router):
-    def route(self, text: str, *, area: str | None = None, site: str | None = None) -> Decision:
+    def route(
+        self, text: str, *, area: str | None = None, site: str | None = None, barn: bool = True
+    ) -> Decision:
         raise RuntimeError("keyword tables unreadable")
 
 

@@ -109,7 +109,8 @@ def test_wish_and_suggestion_hints(router: Router) -> None:
     ],
 )
 def test_team_is_chosen_by_area_or_site(router: Router, kwargs: dict[str, str], team: str) -> None:
-    assert router.route("烤房停电了", **kwargs).team == team
+    area, site = kwargs.get("area"), kwargs.get("site")
+    assert router.route("烤房停电了", area=area, site=site).team == team
 
 
 def test_a_place_named_in_the_text_chooses_the_team_when_no_area_is_known(router: Router) -> None:
@@ -299,3 +300,31 @@ def test_equal_scores_are_explained_in_the_same_order_by_every_process() -> None
         for seed in (1, 3)  # two seeds that listed them in opposite orders
     }
     assert seen == {"烘烤110 — 风机+不转, 温度+上不去, 烤房, 急"}
+
+
+@pytest.mark.parametrize("text", ["停电了", "店里停电了，收银机开不了", "风机不转了"])
+def test_emergency_words_alone_are_no_barns_for_a_requester_without_one(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert not decision.emergency and not decision.urgent, decision.explanation
+    assert decision.line != "curing" and decision.urgent_words == ()
+    assert router.route(text).emergency  # from a farmer, the same words are an alarm
+
+
+def test_emergency_words_beside_a_barns_words_count_without_a_barn_of_record(
+    router: Router,
+) -> None:
+    decision = router.route("烤房停电了，温度一直往下掉", barn=False)
+    assert decision.emergency and decision.urgent and decision.line == "curing"
+    assert decision.words == router.route("烤房停电了，温度一直往下掉").words
+
+
+def test_without_a_barn_the_other_lines_words_decide_and_keep_their_score(
+    router: Router,
+) -> None:
+    with_barn = router.route("订货系统昨天停电没订上，能补订吗")
+    without = router.route("订货系统昨天停电没订上，能补订吗", barn=False)
+    assert (without.line, with_barn.line) == ("ordering", "ordering")
+    assert with_barn.urgent and not without.urgent
+    assert without.words == with_barn.words

@@ -38,3 +38,26 @@ def test_holders_are_the_longer_words_of_the_same_line() -> None:
         "curing": {"停电": ("烤房停电",)},
     }
     assert holders(entries, emergency_line=None) == {"purchase": {"收购": ("收购站", "收购+压级")}}
+
+
+def test_dropping_the_emergency_words_leaves_the_line_its_own_evidence() -> None:
+    tables = {
+        "curing": KeywordTable(words={"烤房停电": 3.0, "烤房": 3.0}),
+        "ordering": KeywordTable(words={"订货": 3.0}),
+    }
+    settings = RoutingSettings(emergency_words={"停电": 4.0, "风机+坏": 4.0})
+    compiled = CompiledTables(tables, settings, emergency_line="curing")
+
+    def dropped(text: str) -> tuple[dict[str, float], dict[str, list[float]]]:
+        evidence = compiled.evidence(cut(text))
+        evidence.drop_emergency("curing")
+        assert Channel.EMERGENCY not in evidence.signals and evidence.emergency_boost == 0
+        return evidence.scores, evidence.words.get("curing", {})
+
+    # 停电 held by 烤房停电 was not counted: nothing more comes off.
+    assert dropped("烤房停电了") == ({"curing": 3.0, "ordering": 0.0}, {"烤房停电": [1, 3.0]})
+    assert dropped("烤房的风机坏了，停电了") == (
+        {"curing": 3.0, "ordering": 0.0},
+        {"烤房": [1, 3.0]},
+    )
+    assert dropped("订货那天停电了") == ({"curing": 0.0, "ordering": 3.0}, {})
