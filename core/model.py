@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -223,6 +224,26 @@ class User:
     def details(self) -> tuple[object, ...]:
         """Everything but the timestamps: a step compares them to know if it changed the row."""
         return tuple(getattr(self, name) for name in _USER_DETAILS)
+
+    def registration(self) -> dict[str, str | None]:
+        """What registration asks, as JSON (kept while they register again)."""
+        return {
+            "kind": self.kind.value if self.kind else None,
+            "name": self.name,
+            "phone": self.phone,
+            "area": self.area,
+            "site_code": self.site_code,
+        }
+
+    def restore_registration(self, saved: Mapping[str, object]) -> None:
+        """Put back what `registration` kept."""
+        kind = saved.get("kind")
+        self.kind = Requester(kind) if isinstance(kind, str) else None
+        self.name = str(saved.get("name") or "")
+        self.phone = str(saved.get("phone") or "")
+        area, site = saved.get("area"), saved.get("site_code")
+        self.area = area if isinstance(area, str) else None
+        self.site_code = site if isinstance(site, str) else None
 
 
 _USER_DETAILS = tuple(f.name for f in fields(User) if f.name not in ("created_at", "updated_at"))

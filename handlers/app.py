@@ -177,7 +177,7 @@ class Desk:
                 if not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
-            if _menu_to_follow(script_before, user, msg) or _became_staff(kind_before, user, msg):
+            if _menu_to_follow(script_before, user, msg) or _staff_changed(kind_before, user, msg):
                 await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:
                 user.updated_at = now
@@ -216,9 +216,11 @@ def _menu_to_follow(before: Script | None, user: User, msg: Incoming) -> bool:
     return not (before is None and now is Script.HANS)
 
 
-def _became_staff(before: Requester | None, user: User, msg: Incoming) -> bool:
-    """Registered as staff just now: their menu gains /wish (心愿清单)."""
-    return msg.is_private and before is not Requester.STAFF and user.kind is Requester.STAFF
+def _staff_changed(before: Requester | None, user: User, msg: Incoming) -> bool:
+    """Registered as staff just now, or no longer (a re-registration cancelled): their
+    menu gains or loses /wish (心愿清单)."""
+    was, now = before is Requester.STAFF, user.kind is Requester.STAFF
+    return msg.is_private and was != now
 
 
 def _script_for(user: User, msg: Incoming) -> Script:

@@ -31,6 +31,10 @@ class ReportMaker(Protocol):
         """The 台账 for the period as an .xlsx in `script`: (file name, content)."""
 
 
+# conv.data key: the person's registration before a flow that changes it (`Ctx.end_flow`).
+UNDO = "undo"
+
+
 @dataclass
 class Services:
     """Long-lived collaborators shared by every step."""
@@ -134,6 +138,7 @@ class Ctx:
     async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Begin `flow` at `step`, replacing any conversation this chat had."""
         if self.conv is not None:
+            self._undo_unfinished()
             self.conv.flow, self.conv.step, self.conv.data = flow, step, dict(data or {})
             self.conv.updated_at = self.now
             self.conv.expires_at = self.now + self.cfg.limits.conversation_ttl
@@ -161,8 +166,18 @@ class Ctx:
 
     async def end_flow(self) -> None:
         if self.conv is not None:
+            self._undo_unfinished()
             await self.uow.conversations.delete(self.conv.chat_id, self.conv.user_id)
             self.conv = None
+
+    def _undo_unfinished(self) -> None:
+        """A flow that changes the person's details as it goes (registering again) keeps
+        what they were under `UNDO`: left unfinished (/cancel, another command, expiry),
+        they are put back. A flow that finishes drops `UNDO` before it ends."""
+        assert self.conv is not None
+        saved = self.conv.data.pop(UNDO, None)
+        if isinstance(saved, dict):
+            self.user.restore_registration(saved)
 
     async def enqueue(
         self,

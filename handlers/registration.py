@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from handlers.context import Ctx
+from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.incoming import Contact
 from handlers.menu import how_to, main_menu
@@ -65,8 +65,13 @@ async def start_registration(ctx: Ctx) -> None:
         await ctx.start_flow(REGISTER, "name")
         ctx.say("reg_staff_name")
         return
+    if ctx.user.registered:
+        # Registering again changes nothing until it is finished (`Ctx.end_flow`).
+        await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
+        ctx.say("reg_kind_again", _kind_buttons(ctx))
+        return
     await ctx.start_flow(REGISTER, "kind")
-    ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
+    ctx.say("reg_kind", _kind_buttons(ctx))
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a
@@ -222,12 +227,17 @@ async def _area_step(ctx: Ctx) -> None:
         if area is None:
             ctx.toast("stale_button")
             return
+        site = ctx.cfg.site(user.site_code) if user.site_code else None
+        if site is not None and site.area != area.id:
+            user.site_code = None  # a barn in the town they left: a 110 call asks anew
         user.area = area.id
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass  # the place can wait: a 110 call asks for the barn
     else:
         _ask_area(ctx)
         return
+    assert ctx.conv is not None
+    ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
     await ctx.end_flow()
     area_obj = ctx.cfg.area(user.area or "")
     site = ctx.cfg.site(user.site_code) if user.site_code else None

@@ -1,0 +1,89 @@
+"""Registering again: the answers count once it is finished. A town chosen anew leaves the
+barn of the old one behind; /cancel half-way leaves the earlier registration as it was."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Requester
+from core.model import User
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+
+async def _person(desk: Harness, user: int) -> User:
+    async with desk.db.uow(read_only=True) as uow:
+        found = await uow.users.get(user)
+    assert found is not None
+    return found
+
+
+async def _registered_at_a_barn(desk: Harness) -> None:
+    await desk.send(FARMER, "/start site_QS01")  # 青山镇大坪烤房群
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "f:skip")
+    person = await _person(desk, FARMER)
+    assert person.registered and (person.site_code, person.area) == ("QS01", "qingshan")
+
+
+async def test_a_farmer_who_moves_town_is_asked_for_the_barn_of_the_new_one(
+    desk: Harness,
+) -> None:
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    done = await desk.press(FARMER, "f:area:baishi")
+    assert "白石乡" in texts(done) and "大坪" not in texts(done)
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area) == (None, "baishi")
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "已报警" in texts(out) and any(d.startswith("f:site:BS") for d in button_data(out))
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.team_id == "curing-baishi"
+
+
+async def test_a_town_chosen_again_keeps_a_barn_in_it(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "f:area:qingshan")
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area) == ("QS01", "qingshan")
+
+
+async def test_cancelling_half_way_leaves_the_earlier_registration(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    before = (await _person(desk, FARMER)).registration()
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:staff")
+    await desk.send(FARMER, "李老板")
+    out = await desk.send(FARMER, "/cancel")
+    assert "已退出" in texts(out)
+    person = await _person(desk, FARMER)
+    assert person.registration() == before and person.kind is Requester.FARMER
+    # Their command menu lost /wish again, having gained it with 职工.
+    menus = [r for r in await desk.outbox() if r.method == "set_menu"]
+    assert menus and "wish" not in {name for name, _ in menus[-1].payload["commands"]}
+    welcome = await desk.send(FARMER, "/start")
+    assert "张大山" in texts(welcome) and "m:110" in button_data(welcome)
+
+
+async def test_another_command_half_way_also_leaves_it(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    before = (await _person(desk, FARMER)).registration()
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "/my")
+    assert (await _person(desk, FARMER)).registration() == before
+
+
+async def test_a_first_registration_keeps_what_was_answered(desk: Harness) -> None:
+    # Nothing to go back to: the answers given so far stay (the rest can wait).
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "/cancel")
+    assert (await _person(desk, FARMER)).kind is Requester.FARMER
