@@ -22,13 +22,17 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.intake import PlaceAnswer
 from handlers.team import tell_requester
-from handlers.tickets import attach, is_chasing, is_question, routed
+from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
 
-# Words that say where: a village, a number, beside, the road, someone's home.
+# Words that say where: a village (and the endings of Guizhou and Yunnan place names), a
+# number, beside, the road, someone's home, here and there.
 _PLACE_CUE = re.compile(
-    r"[村寨屯湾坪坡岭沟组路家]|(?<![现正实存所])在|号|旁|边|附近|对面|后面|前面|上面|下面"
+    r"[村寨屯湾坪坡岭沟组路家坝冲堡哨铺营塘桥街镇乡]|(?<![现正实存所不])在|号|旁|边|附近"
+    r"|对面|后面|前面|上面|下面|这里|那里|这儿|那儿"
 )
+
+_BARN_NUMBER_DIGITS = 4  # "3", "12": a barn's number; 13800000001 or 10019 is not
 
 # While the call is in these states the place is still worth telling; once it is resolved
 # the farmer's words are a verdict, not a place.
@@ -73,13 +77,21 @@ def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
         return False
     if is_question(answer.words) or is_chasing(answer.words):
         return False
+    plain = bare(answer.words)
+    if not plain or is_greeting(plain):
+        return False  # 好的, 谢谢, 👍: not where the barn is
+    if plain.isdigit():
+        return len(plain) <= _BARN_NUMBER_DIGITS  # "3": their barn's; not a phone number
+    cue = _PLACE_CUE.search(to_simplified(answer.words)) is not None
     decision = routed(ctx)
     if decision is None or decision.triage:
-        return True
+        # Words the router knows nothing of say where only with a place word ("张家寨",
+        # "老王那里"); "我叫张大山" or "快点来啊" do not.
+        return cue
     # "3号烤房", "老王家烤房旁边" route to the curing line for the word 烤房, yet say where;
     # a fault or an alarm ("温度掉到38度了", "另一间烤房也着火了") does not.
     calm = not decision.urgent and not decision.emergency
-    return calm and _PLACE_CUE.search(to_simplified(answer.words)) is not None
+    return calm and cue
 
 
 async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:

@@ -33,8 +33,10 @@ from handlers.tickets import (
     Gathered,
     another_question,
     is_chasing,
+    is_greeting,
     may_have_barn,
     routed,
+    says_something,
     typed_alarm,
 )
 from routing import Decision, bare, detect_script
@@ -441,7 +443,8 @@ async def free_message(ctx: Ctx) -> None:
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
     new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
-    said = bool(text or msg.photo_file_id or msg.voice_file_id)
+    # Emoji, punctuation or an invisible character alone say nothing to pass on.
+    said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
     new_matter = new_alarm or (
         waiting is not None and another_question(ctx, decision, text, waiting)
     )
@@ -454,7 +457,8 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)
-    if call is not None and said and not _another_service(decision, call, text):
+    news = msg.photo_file_id or msg.voice_file_id or says_something(text)
+    if call is not None and news and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
@@ -468,7 +472,7 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
         await _alarm_place(ctx)
         return
-    if not new_matter and (msg.photo_file_id or msg.voice_file_id or _says_something(text)):
+    if not new_matter and (msg.photo_file_id or msg.voice_file_id or says_something(text)):
         answered = await just_answered(ctx)
         if answered is not None and more_of_it(ctx, decision, answered):
             # The rest of an answer sent in pieces (a photo, then its words): it joins the
@@ -522,24 +526,11 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     ctx.say("media_kept")
 
 
-# Words that open or close a conversation rather than ask for anything.
-_GREETINGS = frozenset(
-    ("你好", "您好", "在吗", "在不在", "有人吗", "hello", "hi", "谢谢", "谢谢你", "多谢",
-     "好的", "好", "嗯", "哦", "ok", "收到", "知道了")
-)  # fmt: skip
-
-
-def _says_something(text: str) -> bool:
-    """Words that are more than a greeting, a thank-you, emoji or bare digits."""
-    plain = bare(text)
-    return bool(plain) and plain not in _GREETINGS and not plain.isdigit()
-
-
 async def _not_a_request(ctx: Ctx, text: str) -> bool:
     """A greeting, a thank-you, digits or emoji alone: answered as what they are, not
     offered as a request to submit."""
     plain = bare(text)
-    if plain in _GREETINGS:
+    if is_greeting(plain):
         ctx.say("greeting", main_menu(ctx))
         return True
     if not plain:  # emoji or punctuation only

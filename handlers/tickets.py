@@ -75,6 +75,24 @@ def routed(ctx: Ctx) -> Decision | None:
     )
 
 
+# Words that open or close a conversation rather than ask for anything.
+_GREETINGS = frozenset(
+    ("你好", "您好", "在吗", "在不在", "有人吗", "hello", "hi", "谢谢", "谢谢你", "多谢",
+     "好的", "好", "嗯", "哦", "ok", "收到", "知道了")
+)  # fmt: skip
+
+
+def is_greeting(text: str) -> bool:
+    """A greeting or a thank-you alone, in either script (谢谢, 謝謝)."""
+    return to_simplified(bare(text)) in _GREETINGS
+
+
+def says_something(text: str) -> bool:
+    """Words that are more than a greeting, a thank-you, emoji or bare digits."""
+    plain = bare(text)
+    return bool(plain) and not is_greeting(plain) and not plain.isdigit()
+
+
 _QUESTION = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|能不能|几时")
 
 
@@ -101,7 +119,7 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
 # ("结算款还没到", "化肥还没到") are not about the team. And only when the words say little
 # else: a long message that also chases is about more than the call.
 _CHASING = re.compile(
-    r"没(有)?人(来|到)|人呢|再不来|快(点)?(派人|来人|过来)|还(没|不)(有)?来"
+    r"没(有)?人(来|到)|人呢|再不来|快(点)?(派人|来|过来)|还(没|不)(有)?来"
     r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|多久|几点)"
     r"(能|才|可以)?(有)?(来|到|过来|赶到)(?!账)"
 )

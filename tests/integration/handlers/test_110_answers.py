@@ -541,3 +541,39 @@ async def test_reminders_do_not_keep_an_old_call_current(desk: Harness) -> None:
     out = await desk.send(FARMER, "另一间烤房着火了")  # 18 hours on: a new alarm
     assert "已补充到报警工单" not in texts(out)
     assert len(await desk.tickets()) == 2
+
+
+@pytest.mark.parametrize(
+    "typed", ["好的", "謝謝", "👍", "13800000001", "我叫张大山", "快点来啊", "在吗"]
+)
+async def test_words_that_say_no_place_leave_the_place_question_open(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await _asked_where(desk)
+    out = await desk.send(FARMER, typed)
+    assert "位置已" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert "位置" not in ticket.text and "place" not in await desk.actions(ticket_id)
+    placed = await desk.press(FARMER, "f:site:QS01")  # the barn, pressed after them, still counts
+    assert "位置已告" in texts(placed)  # 告诉 or 告訴: they wrote in either script
+
+
+@pytest.mark.parametrize("typed", ["好的", "谢谢", "👍", "\u200b", "。。。"])
+async def test_a_greeting_or_nothing_visible_is_no_news_to_page_the_team_with(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_where(desk)
+    await desk.press(FARMER, "f:site:QS01")
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" not in texts(out)
+    assert [r for r in await desk.outbox() if r.id not in before] == []
+
+
+@pytest.mark.parametrize("typed", ["张家寨", "老王那里", "上坝第二间"])
+async def test_words_with_a_place_word_answer_the_place_question(desk: Harness, typed: str) -> None:
+    await _asked_where(desk)
+    out = await desk.send(FARMER, typed)
+    assert "位置已告诉" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text.endswith(f"位置：{typed}")
