@@ -13,7 +13,15 @@ from itertools import pairwise
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from core.config_checks import cross_references
 from core.config_yaml import ConfigError as ConfigError
@@ -269,6 +277,19 @@ class RoutingSettings(_Model):
     oversight_min: float = Field(
         4.0, ge=0, description="the oversight line's own score that takes a request there"
     )
+    danger_words: list[str] = Field(
+        default_factory=list,
+        description="emergency or disaster words of a danger to people (着火, 触电): the "
+        "alarm's reply tells them to call 119 or 120 first",
+    )
+
+    @model_validator(mode="after")
+    def _danger_words_are_urgent_words(self) -> RoutingSettings:
+        urgent = {*self.emergency_words, *self.disaster_words}
+        unknown = [w for w in self.danger_words if w not in urgent]
+        if unknown:
+            raise ValueError(f"danger_words {unknown} are not in emergency_words or disaster_words")
+        return self
 
 
 class RateWeights(_Model):

@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "place_moved_team": "工单 {number} 报告人告知位置：{place}，已转给 {team}，本队无需出动。",
     "skip": "跳过",
     "share_location": "📍 共享位置",
+    "e_danger": "⚠️ 有明火或有人触电、受伤时，请先顾人身安全：马上拨打 119（火警）或 120（急救），能做到时先切断烤房电源，不要靠近。",
     "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
     "e_phone_hint": "（电话 {phone}）",
     # request-like flows

@@ -208,6 +208,9 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
     text = ctx.text("e_created", number=ticket.label, team=team, phone_hint=hint)
+    if _in_danger(ctx, gathered):
+        # A fire or an electric shock will not wait for the 110 team: 119 and 120 first.
+        text = f"{ctx.text('e_danger')}\n{text}"
     if asking_place:
         # The place question that follows brings its own keyboard (共享位置); the phone
         # is offered once the place is settled (alarm_place).
@@ -215,6 +218,15 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
     else:
         say_with_phone_offer(ctx, text)
     return ticket
+
+
+def _in_danger(ctx: Ctx, gathered: Gathered) -> bool:
+    """Words of a danger to people (`routing.danger_words`: 着火, 触电) in the call."""
+    danger = ctx.cfg.routing.danger_words
+    if not danger or not gathered.text:
+        return False
+    said = tickets.decide(ctx, gathered).urgent_words
+    return any(word in said for word in danger)
 
 
 def say_with_phone_offer(ctx: Ctx, text: str) -> None:

@@ -135,6 +135,7 @@ class CompiledTables:
             elif parts:
                 entries.setdefault(parts[0], []).append(entry)
 
+        aliases: dict[str, str] = {}  # variant -> canonical, of every table
         for line, table in tables.items():
             for word, weight in table.words.items():
                 put(word, Entry(Channel.LINE, line, word, weight))
@@ -142,6 +143,7 @@ class CompiledTables:
                 weight = table.words.get(canonical, 1.0)
                 for variant in variants:
                     put(variant, Entry(Channel.LINE, line, canonical, weight))
+                    aliases.setdefault(variant.strip().lower(), canonical.strip().lower())
             for word, weight in table.negative.items():
                 put(word, Entry(Channel.NEGATIVE, line, word, weight))
         for channel, words in (
@@ -154,12 +156,20 @@ class CompiledTables:
         ):
             for word, weight in words.items():
                 put(word, Entry(channel, "", word, weight))
+        # A variant is the word it stands for in the signals too (炕房 for 烤房, 风鸡 for
+        # 风机): a plain signal word's entries are the variant's as well.
+        for variant, canonical in aliases.items():
+            signals = [e for e in entries.get(canonical, ()) if e.channel > Channel.NEGATIVE]
+            if signals and variant != canonical:
+                entries.setdefault(variant, []).extend(signals)
         self._entries = {term: tuple(found) for term, found in entries.items()}
         # Conjunctions are checked only when their first part was found: usually none.
         self._conjunctions: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
         for parts, found in conjunctions.items():
             self._conjunctions.setdefault(parts[0], []).append((parts, tuple(found)))
         every_part = {part for parts in conjunctions for part in parts}
+        # ... and a conjunction's part: 风鸡不转了 is 风机+不转.
+        self._part_aliases = {v: c for v, c in aliases.items() if c in every_part and v != c}
         self.matcher = TermMatcher(set(self._entries) | every_part)
         # A one-character part (坏 of 风机+坏) is found inside a longer word too: jieba cuts
         # 风机又坏了 as 风机|又坏了, and "anywhere in the text" is what a conjunction means.
@@ -177,7 +187,7 @@ class CompiledTables:
             if entries is not None:  # else only a part of a conjunction
                 self._apply(found, entries, count)
         if self._conjunctions:
-            parts_found = self._with_loose_parts(tokens, counts)
+            parts_found = self._with_aliases(self._with_loose_parts(tokens, counts), counts)
             # In the text's order, not a set's: equal scores then list their words alike in
             # every process (a set's order changes with the interpreter's hash seed).
             for first in [part for part in parts_found if part in self._conjunctions]:
@@ -186,6 +196,16 @@ class CompiledTables:
                     if times:
                         self._apply(found, conjunction, times)
         found.drop_subsumed(self._holders)
+        return found
+
+    def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
+        """`parts`, with each synonym variant found counted as the part it stands for."""
+        found = parts
+        for variant, canonical in self._part_aliases.items():
+            times = counts.get(variant)
+            if times:
+                found = dict(parts) if found is counts else found
+                found[canonical] = found.get(canonical, 0) + times
         return found
 
     def _with_loose_parts(self, tokens: list[str], counts: dict[str, int]) -> dict[str, int]:

@@ -577,3 +577,27 @@ async def test_words_with_a_place_word_answer_the_place_question(desk: Harness, 
     assert "位置已告诉" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.text.endswith(f"位置：{typed}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "script_word"),
+    [
+        ("烤房着火了！快来人！", "火警"),
+        ("我家老人在烤房边上触电了，人昏过去了", "急救"),
+        ("烤房著火了，快來人", "火警"),
+    ],
+)
+async def test_a_fire_or_an_electric_shock_is_told_to_call_119_or_120_first(
+    desk: Harness, typed: str, script_word: str
+) -> None:
+    out = await desk.send(FARMER, typed)
+    first = out.replies[0].text
+    assert "119" in first and "120" in first and script_word in first
+    assert "已报警" in first or "已報警" in first  # the alarm went out all the same
+    if "來" in typed:
+        assert "請先顧人身安全" in first  # in their script
+
+
+async def test_a_power_cut_is_not_told_to_call_the_fire_brigade(desk: Harness) -> None:
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "已报警" in texts(out) and "119" not in texts(out)

@@ -158,3 +158,9 @@ def test_a_curing_season_over_the_new_year_contains_december_and_january() -> No
     assert [season.contains(date(2027, m, d)) for m, d in ((12, 5), (1, 15), (3, 1), (10, 31))] == [
         True, True, False, False
     ]  # fmt: skip
+
+
+def test_a_danger_word_that_is_no_emergency_word_is_refused() -> None:
+    routing = "routing:\n  emergency_words: {着火: 4}\n  danger_words: [着火, 触电]\n"
+    [error] = errors_of(MINIMAL + routing)
+    assert "触电" in error and "emergency_words" in error

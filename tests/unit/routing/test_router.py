@@ -328,3 +328,23 @@ def test_without_a_barn_the_other_lines_words_decide_and_keep_their_score(
     assert (without.line, with_barn.line) == ("ordering", "ordering")
     assert with_barn.urgent and not without.urgent
     assert without.words == with_barn.words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "风鸡不转了",  # a typo the 110 line's synonyms know
+        "炕房没得电了",  # 贵州: 没得电
+        "风机不得转了",
+        "烤房著火了，快來人",  # 著火: 着火 in Traditional
+        "烤房里面有火苗",
+        "炉膛里头的火熄了，温度直往下落",
+    ],
+)
+def test_emergencies_in_other_words_are_still_emergencies(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.emergency and decision.urgent, decision.explanation
+
+
+def test_a_fire_extinguisher_is_no_fire(router: Router) -> None:
+    assert not router.route("烤房用的灭火器要去哪里买").urgent

@@ -61,3 +61,12 @@ def test_dropping_the_emergency_words_leaves_the_line_its_own_evidence() -> None
         {"烤房": [1, 3.0]},
     )
     assert dropped("订货那天停电了") == ({"curing": 0.0, "ordering": 3.0}, {})
+
+
+def test_a_synonym_stands_for_its_word_in_conjunctions_and_signals() -> None:
+    tables = {"curing": KeywordTable(words={"风机": 2.0}, synonyms={"风机": ["风鸡"]})}
+    settings = RoutingSettings(emergency_words={"风机+不转": 4.0, "风机": 1.0})
+    compiled = CompiledTables(tables, settings, emergency_line="curing")
+    evidence = compiled.evidence(cut("风鸡不转了"))
+    assert set(evidence.signals[Channel.EMERGENCY]) == {"风机+不转", "风机"}
+    assert compiled.evidence(cut("风鸡又响了")).signals[Channel.EMERGENCY] == {"风机": 1.0}
