@@ -252,6 +252,11 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
         ctx.say("reopened", number=ticket.label, team=team)
 
 
+# A score this low (of 5) is dissatisfaction (不满意, as the 满意率 counts it: docs/rates.md):
+# the team's leaders and the supervisors are told, to call the requester back (回访); what
+# the requester adds as a comment follows.
+LOW_RATING = 3
+
 # A ticket sent back as not solved this many times is no longer the team's alone: its
 # leaders are told from the second time, the supervisors (with 催办 / 改派) from the third.
 REOPENS_TO_LEADERS, REOPENS_TO_SUPERVISORS = 2, 3
@@ -266,15 +271,27 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
     # From the third time a leader who is also a supervisor is told once, as a supervisor:
     # with 催办 and 改派, which the leaders' copy has not.
     overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []
-    for leader in await notify.leaders(ctx, ticket.team_id):
-        if leader not in overseers:
-            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
-    if not overseers:
-        return
     buttons = rows(
         Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
         Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
     )
+    await _tell_above_the_team(ctx, ticket, text, overseers=overseers, buttons=buttons)
+
+
+async def _tell_above_the_team(
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    *,
+    overseers: list[int],
+    buttons: tuple[tuple[Button, ...], ...] = (),
+) -> None:
+    """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派); a
+    leader who is also a supervisor is told once, as a supervisor."""
+    for leader in await notify.leaders(ctx, ticket.team_id):
+        if leader not in overseers:
+            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+    purpose = OVERSIGHT_PROMPT if buttons else "notify"
     for overseer in overseers:
         await ctx.enqueue(
             overseer,
@@ -282,7 +299,7 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
             buttons=buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
-            purpose=OVERSIGHT_PROMPT,
+            purpose=purpose,
         )
 
 
@@ -331,7 +348,15 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
     )
     await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
     await ctx.start_flow(RATE, "comment", {"ticket_id": ticket.id})
-    ctx.say("rate_comment_ask", rows(Button(ctx.text("skip"), "f:skip")), number=ticket.label)
+    skip = rows(Button(ctx.text("skip"), "f:skip"))
+    if score > LOW_RATING:
+        ctx.say("rate_comment_ask", skip, number=ticket.label)
+        return
+    # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
+    team = ctx.cfg.team(ticket.team_id).name
+    said = t("low_rating", number=ticket.label, team=team, score=score)
+    await _tell_above_the_team(ctx, ticket, said, overseers=await notify.overseers(ctx))
+    ctx.say("rate_low_comment_ask", skip)
 
 
 async def flow_step(ctx: Ctx) -> None:
@@ -369,6 +394,10 @@ async def flow_step(ctx: Ctx) -> None:
                 note=text[:500],
             )
             await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
+            if ticket.rating is not None and ticket.rating <= LOW_RATING:
+                said = t("low_rating_comment", number=ticket.label, text=text[:500])
+                overseers = await notify.overseers(ctx)
+                await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
         return

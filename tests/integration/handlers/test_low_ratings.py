@@ -1,0 +1,64 @@
+"""A low score (3 or less of 5, 不满意 as the 满意率 counts it) is a requester who is not
+satisfied: the ticket is closed, but the team's leaders and the supervisors are told so that
+someone calls them back (回访), and what the requester then says of it follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from core.model import OutboxMessage
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+
+@pytest.fixture
+def team_chat(demo_config: Config) -> int:
+    chat = demo_config.team("curing-qingshan").chat_id
+    assert chat is not None
+    return chat
+
+
+def _to(rows: list[OutboxMessage], user: int) -> list[str]:
+    """The new messages to `user` (not the edits of their copy of the card)."""
+    return [
+        r.payload.get("text", "") for r in rows if r.chat_id == user and r.method == "send_message"
+    ]
+
+
+@pytest.mark.parametrize("score", [1, 2, 3])
+async def test_a_low_score_asks_someone_above_the_team_to_call_back(
+    desk: Harness, team_chat: int, score: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:{score}")
+    assert "很抱歉" in texts(out) and "回访" in texts(out)
+    told = [r for r in await desk.outbox() if r.id not in before]
+    for person in (LEADER, SUPERVISOR):
+        [alert] = [x for x in _to(told, person) if "不满意" in x]
+        assert f"{score} 星" in alert and "回访" in alert
+    out = await desk.send(FARMER, "根本没用，师傅态度也不好")
+    assert "已销号" in texts(out)
+    later = [r for r in await desk.outbox() if r.id not in before]
+    for person in (LEADER, SUPERVISOR):
+        assert any("根本没用" in x for x in _to(later, person))
+
+
+async def test_a_low_score_typed_is_the_same(desk: Harness, team_chat: int) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "1分")
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert any("不满意" in x for x in _to(told, SUPERVISOR))
+
+
+@pytest.mark.parametrize("score", [4, 5])
+async def test_a_good_score_troubles_nobody(desk: Harness, team_chat: int, score: int) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:{score}")
+    assert "还有什么想说的" in texts(out)
+    await desk.send(FARMER, "还行吧")
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert _to(told, LEADER) == [] and _to(told, SUPERVISOR) == []
