@@ -61,7 +61,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
         metavar="YYYY-MM-DDTHH:MM",
-        help="judge deadlines as of this local time instead of now (to redo an old report)",
+        help="report as of this local time instead of now: deadlines judged then, and "
+        "nothing that happened later counted (to redo an old report)",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
@@ -35,19 +36,23 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
-    s, cut, e = window.start, window.cutoff(now), window.end
-    closed = x.within(t.closed_at, s, e)
+    # Up to the cutoff: a report as of an earlier time (`report --as-of`) counts nothing
+    # that happened after it, as one made then would not have (nothing has, for a report
+    # made now).
+    s, cut = window.start, window.cutoff(now)
+    happened = partial(_happened, window, now)
+    closed = happened(t.closed_at)
     crossed_off = and_(closed, x.closed_resolved)
     accept_due = x.within(t.accept_due_at, s, cut)
     resolve_due = x.within(t.resolve_due_at, s, cut)
-    rated = and_(x.within(t.rated_at, s, e), t.rating.isnot(None))
+    rated = and_(happened(t.rated_at), t.rating.isnot(None))
     return {
-        "created": x.within(t.created_at, s, e),
+        "created": happened(t.created_at),
         # crossed off (销号): closed after a resolution, as the ledger's 销号 column says (a
         # ticket closed for want of the requester's answer was never done): the volume that
         # is also the resolution rate's numerator
         "closed": crossed_off,
-        "cancelled": x.within(t.cancelled_at, s, e),
+        "cancelled": happened(t.cancelled_at),
         "response_due": and_(accept_due, x.not_withdrawn),
         "responded_on_time": and_(accept_due, x.not_withdrawn, x.responded_on_time),
         "resolved": crossed_off,
@@ -68,6 +73,11 @@ def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
         ),
         "closed_after_reopen": and_(crossed_off, t.reopen_count > 0),
     }
+
+
+def _happened(window: Window, now: datetime, column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """In the window, and by `now` (its moment included: a ticket filed this second counts)."""
+    return and_(x.within(column, window.start, window.end), column <= now)
 
 
 def _touches(window: Window) -> ColumnElement[bool]:
@@ -96,7 +106,7 @@ async def _aggregate(
 
 
 async def _durations(
-    session: AsyncSession, window: Window, by: GroupBy
+    session: AsyncSession, window: Window, now: datetime, by: GroupBy
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     key = _key(by).label("key")
     found: list[dict[str, list[float]]] = []
@@ -104,7 +114,7 @@ async def _durations(
         seconds = x.seconds_between(start, end).label("seconds")
         query = (
             select(key, seconds)
-            .where(x.within(end, window.start, window.end), start.isnot(None))
+            .where(_happened(window, now, end), start.isnot(None))
             .order_by(key, seconds)
         )
         lists: dict[str, list[float]] = defaultdict(list)
@@ -137,7 +147,7 @@ async def _groups(
     session: AsyncSession, cfg: Config, window: Window, now: datetime, by: GroupBy
 ) -> dict[str, GroupRates]:
     counts = await _aggregate(session, window, now, by)
-    accepts, resolves = await _durations(session, window, by)
+    accepts, resolves = await _durations(session, window, now, by)
     keys = set(counts) | set(accepts) | set(resolves)
     if by != "all":
         keys |= set(group_order(cfg, by))

@@ -6,6 +6,7 @@ import pytest
 
 from core.config import Config, RateWeights
 from core.enums import Action
+from core.services import perform
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, build, m, window
@@ -206,3 +207,29 @@ async def test_a_ticket_resolved_in_time_and_awaiting_confirmation_is_not_stuck(
     # (it counts once it is crossed off). The second was late, and is not closed: stuck.
     assert (total.resolution_due, total.resolved, total.overdue) == (1, 0, 1)
     assert total.resolution_rate == 0.0
+
+
+async def test_a_report_as_of_an_earlier_time_counts_nothing_that_came_after(
+    db: Database, demo_config: Config
+) -> None:
+    # Filed at T0, accepted at +5m, resolved late at +5h and crossed off with 5 stars then.
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        for action, actor, when in (
+            (Action.ACCEPT, MEMBER, m(5)),
+            (Action.RESOLVE, MEMBER, m(300)),
+            (Action.CONFIRM, FARMER, m(300)),
+        ):
+            await perform(uow, demo_config, loaded, action, actor_id=actor, now=when)
+        loaded.rate(5, "", m(300))
+        await uow.commit()
+    # As of +4h30 (half an hour past the resolve deadline): open, late, not yet rated.
+    before = (await rates(db, demo_config, now=m(270), by="all")).total
+    assert (before.created, before.closed, before.resolved, before.rated) == (1, 0, 0, 0)
+    assert before.resolution_due == 1 and before.resolution_rate == 0.0
+    assert before.satisfaction_rate is None and before.resolve_seconds == []
+    after = (await rates(db, demo_config, by="all")).total
+    assert (after.closed, after.rated, after.resolution_rate) == (1, 1, 1.0)
+    assert after.resolve_seconds == [18000]
