@@ -81,7 +81,7 @@ async def _escalate(
     values = {
         "number": ticket.label,
         "due": texts.local(cfg, step.deadline),
-        "late": texts.span(now - step.deadline),
+        "late": texts.lateness(sla.calendar_for(cfg, ticket), step.deadline, now),
         "team": texts.team_name(cfg, ticket.team_id),
     }
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")

@@ -73,7 +73,8 @@ async def test_an_untouched_standard_ticket_across_mid_autumn_and_national_day(
     )
     assert first.payload["buttons"] == [[{"text": "接单", "data": f"tk:acc:{ticket.id}"}]]
     assert alert.payload["text"].splitlines()[:2] == [
-        f"🔴【超时督办】工单 {ticket.label} 超过接单时限 14天6小时，仍未接单。",
+        # 46 hours of working time: 6.5 + 7 x 5 (National Day off, the 调休 Saturday on) + 4.5
+        f"🔴【超时督办】工单 {ticket.label} 超过接单时限 14天6小时（工作时间46小时），仍未接单。",
         f"{ticket.label}｜求助办事｜待接单｜营销服务部（客户经理）",
     ]
     assert alert.payload["buttons"] == [

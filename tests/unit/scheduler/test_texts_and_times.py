@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core import sla
+from core.calendar import AlwaysOn, BusinessCalendar
 from core.config import Config
 from core.enums import Kind, Priority, Status
 from core.model import Ticket
@@ -36,6 +37,17 @@ def at(text: str) -> datetime:
 )
 def test_durations_read_naturally(delta: timedelta, said: str) -> None:
     assert texts.span(delta) == said
+
+
+def test_lateness_in_working_time_is_said_beside_the_clocks() -> None:
+    office = BusinessCalendar(SH, [(time(8, 30), time(12)), (time(14), time(17, 30))])
+    # Due Friday 17:00: Monday 09:05 is 2 days 16 hours later on the clock, and 1 hour 5
+    # minutes of working time (Friday's last half hour, Monday's first 35 minutes).
+    due, monday = at("2026-11-20T17:00"), at("2026-11-23T09:05")
+    assert texts.lateness(office, due, monday) == "2天16小时（工作时间1小时5分钟）"
+    # Within one working period the two are the same, and said once.
+    assert texts.lateness(office, at("2026-11-23T09:00"), at("2026-11-23T10:00")) == "1小时"
+    assert texts.lateness(AlwaysOn(), due, monday) == "2天16小时"
 
 
 def make(cfg: Config, number: str, team: str, filed: str, status: Status) -> Ticket:
