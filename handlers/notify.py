@@ -8,6 +8,7 @@ from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_chats import team_place
+from core.texts import clip
 from handlers.cards import card_buttons, card_text, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -300,10 +301,17 @@ async def update_cards(
             continue
         edits.append((place, {"message_id": sent.message_id}, sent.shown_in))
     edits += [(place, {"ref_purpose": "card"}, script) for place, script in queued.items()]
+    away = _investigated_text(ctx, ticket)
+    sees_all = {*current, *([watcher] if watcher is not None else [])}
+    if away is not None:
+        # Supervisors and admins see all of it wherever their copy is.
+        above = {*await supervisors(ctx.uow, ctx.cfg), *ctx.cfg.admins}
+        sees_all |= {ChatPlace(uid) for uid in above}
     for place, where, script in edits:
+        theirs = place in sees_all
         await ctx.enqueue(
             place,
-            text,
+            text if theirs or away is None else away,
             buttons=buttons if place in current else _watching(place, watcher, ticket, reposting),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
@@ -312,6 +320,17 @@ async def update_cards(
             extra=where,
             script=script,
         )
+
+
+def _investigated_text(ctx: Ctx, ticket: Ticket) -> str | None:
+    """A complaint the oversight team has taken over is shown to the teams that had it as
+    what it was about only: not who complained, how to reach them, what the investigation
+    found or how it was rated. None for any other ticket."""
+    oversight = ctx.cfg.oversight_line()
+    if ticket.kind is not Kind.COMPLAINT or oversight is None or ticket.line != oversight.id:
+        return None
+    team = ctx.cfg.team(ticket.team_id).name
+    return t("ov_card_team", number=ticket.label, team=team, text=clip(ticket.text, 200))
 
 
 def _watching(

@@ -117,3 +117,25 @@ async def test_the_oversight_team_can_look_up_the_complaints_it_watches(desk: Ha
     assert "今天送货" not in other
     # And the team complained about sees nothing more than before.
     assert ticket.label in texts(await desk.send(DELIVERY_MEMBER, "/queue", chat=DELIVERY_CHAT))
+
+
+async def test_the_team_complained_about_no_longer_reads_the_investigation(
+    desk: Harness,
+) -> None:
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到，还说我事多")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员王某，责令书面检查", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:4")
+
+    edits = [r for r in (await desk.outbox())[before:] if r.purpose == "card_edit"]
+    theirs = [r.payload["text"] for r in edits if r.chat_id == DELIVERY_CHAT]
+    ours = [r.payload["text"] for r in edits if r.chat_id == CONDUCT_CHAT]
+    assert theirs and all(text.startswith("🔒") and "送货总是迟到" in text for text in theirs)
+    assert not any("约谈" in text or "电话" in text or "★" in text for text in theirs)
+    # The oversight team's own card shows all of it.
+    assert any("约谈" in text and "★" in text for text in ours)
