@@ -18,7 +18,16 @@ from core.errors import (
 )
 from core.model import Ticket, User
 from core.numbers import parse_public_number
-from handlers import alarm_place, intake, mine, notify, registration, team, team_commands
+from handlers import (
+    alarm_check,
+    alarm_place,
+    intake,
+    mine,
+    notify,
+    registration,
+    team,
+    team_commands,
+)
 from handlers.chat_moves import on_chat_move
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -64,6 +73,14 @@ async def _alarm_place(ctx: Ctx) -> None:
 
 
 FLOWS[intake.PLACE] = _alarm_place
+
+
+async def _alarm_check(ctx: Ctx) -> None:
+    if not await alarm_check.answer_step(ctx):
+        await free_message(ctx)  # no answer: read afresh (a new emergency raises its own)
+
+
+FLOWS[alarm_check.ALARM_CHECK] = _alarm_check
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",
@@ -488,6 +505,9 @@ async def free_message(ctx: Ctx) -> None:
         return
     assert decision is not None
     if decision.emergency:
+        if alarm_check.may_not_be_now(text):
+            await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
+            return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
     if await _not_a_request(ctx, text):

@@ -29,6 +29,7 @@ class Gathered:
     site_code: str | None = None
     lat: float | None = None
     lon: float | None = None
+    calm: bool = False  # the requester said it is no emergency: not urgent, whatever its words
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Gathered:
@@ -42,6 +43,7 @@ class Gathered:
             site_code=str(data["site_code"]) if data.get("site_code") else None,
             lat=float(lat) if lat is not None else None,
             lon=float(lon) if lon is not None else None,
+            calm=bool(data.get("calm")),
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -53,6 +55,7 @@ class Gathered:
             "site_code": self.site_code,
             "lat": self.lat,
             "lon": self.lon,
+            "calm": self.calm,
         }
 
     @property
@@ -237,7 +240,7 @@ async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
         chat_id=ctx.msg.chat_id,
         line=routed.line,
         team_id=routed.team,
-        urgent=routed.urgent,
+        urgent=routed.urgent and not gathered.calm,
         script=ctx.script,
         area=requester_area(ctx, site),
         site_code=site,

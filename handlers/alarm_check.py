@@ -1,0 +1,84 @@
+"""Words of a barn emergency that may not be one now: asked once before the alarm goes out.
+
+"上次停电的事已经解决了，谢谢" or "村里明天停电检修，烤房要提前准备啥" carry the words of a curing
+emergency (停电) but no barn failing now: raising the alarm pages the on-duty team, at night
+too. When the words also say the matter is settled, past, ahead or denied, the bot asks one
+question with two buttons instead. 「🚨 是，马上报警」 raises the alarm as typed words would
+have; 「不是，只是咨询」 offers the words as a request to confirm, not urgent. A farmer whose barn
+is failing loses one tap, never the alarm: anything else sent meanwhile is read afresh, and a
+new emergency in it raises its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind
+from handlers import intake
+from handlers.context import Ctx
+from handlers.replies import Button, rows
+from handlers.tickets import Gathered
+from routing import bare, to_simplified
+
+ALARM_CHECK = "alarm_check"
+
+# Settled, long past, ahead or hypothetical, denied, or about money and plans. Not 昨天 or
+# 刚才 ("昨天停电到现在还没来电" is now), nor 请问 ("请问停电了怎么办" may be now).
+_NOT_NOW = re.compile(
+    r"解决了|修好了|已修好|来电了|恢复正常|恢复了|没事了"
+    r"|上次|上回|去年|前年|以前|之前|上个月"
+    r"|明天|后天|下周|下个月|明年|提前|检修|计划|预防|防止|万一|假如|如果|要是"
+    r"|没坏|没有坏|没停电|没有停电|不是停电|没着火|没有着火|正常吗|正不正常|是否正常"
+    r"|补贴|改造"
+)
+_YES = ("是", "是的", "对", "对的", "要", "需要", "快", "快来", "马上", "报警", "嗯")
+_NO = ("不是", "不用", "不需要", "没事", "不急", "咨询", "问问", "只是问问", "只是咨询")
+
+
+def may_not_be_now(text: str) -> bool:
+    """Words that say the emergency they name is settled, past, ahead or denied."""
+    return _NOT_NOW.search(to_simplified(text)) is not None
+
+
+async def ask(ctx: Ctx, text: str) -> None:
+    """Ask whether the words are an emergency now, keeping them for the answer."""
+    await ctx.start_flow(ALARM_CHECK, "ask", {"text": text})
+    buttons = rows(
+        Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
+        Button(ctx.text("btn_alarm_not_now"), "f:alarm:no"),
+    )
+    ctx.say("alarm_check", buttons)
+
+
+async def answer_step(ctx: Ctx) -> bool:
+    """The answer: the alarm, or a request. False when the message is no answer (it is
+    read afresh, and the question ends)."""
+    assert ctx.conv is not None
+    text = str(ctx.conv.data.get("text", ""))
+    said = _answer(ctx)
+    if said is None:
+        await ctx.end_flow()
+        if ctx.msg.is_button:
+            ctx.toast("stale_button")
+            return True
+        return False
+    await ctx.end_flow()
+    if said:
+        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        return True
+    calm = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code, calm=True)
+    await intake.start_ticket(ctx, Kind.REQUEST, text, first=calm)
+    return True
+
+
+def _answer(ctx: Ctx) -> bool | None:
+    """True for now, False for not now, None for neither."""
+    pressed = ctx.msg.callback_data
+    if pressed is not None:
+        return {"f:alarm:yes": True, "f:alarm:no": False}.get(pressed)
+    plain = to_simplified(bare(ctx.msg.text))
+    if plain in _NO:
+        return False
+    if plain in _YES:
+        return True
+    return None

@@ -1,0 +1,72 @@
+"""Words of a curing emergency that may not be one now are asked about once, with two
+buttons, before anyone is paged; a barn failing now still raises the alarm at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+NOT_NOW = [
+    "上次停电的事已经解决了，谢谢你们",
+    "村里明天停电检修，烤房要提前准备啥",
+    "去年风机坏了换了个新的，补贴什么时候发",
+    "风机没坏，就是声音有点大",
+    "我家烤房的烟囱冒烟正常吗",
+]
+
+
+async def _paged(desk: Harness) -> list[str]:
+    return [r.method for r in await desk.outbox() if r.method != "set_menu"]
+
+
+@pytest.mark.parametrize("words", NOT_NOW)
+async def test_words_that_say_not_now_are_asked_about_and_page_nobody(
+    desk: Harness, words: str
+) -> None:
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
+    assert button_data(out) == ["f:alarm:yes", "f:alarm:no"]
+    assert await desk.tickets() == [] and await _paged(desk) == []
+
+
+async def test_not_now_makes_it_a_request_that_is_not_urgent(desk: Harness) -> None:
+    await desk.send(FARMER, NOT_NOW[1])
+    out = await desk.press(FARMER, "f:alarm:no")
+    assert "f:ok" in button_data(out)  # the request's summary, to confirm
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and not ticket.urgent and ticket.text == NOT_NOW[1]
+
+
+async def test_now_raises_the_alarm_with_the_words(desk: Harness) -> None:
+    await desk.send(FARMER, NOT_NOW[1])
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent and ticket.text == NOT_NOW[1]
+    again = await desk.press(FARMER, "f:alarm:yes")  # the same button, pressed again
+    assert "已报警" not in texts(again) and len(await desk.tickets()) == 1
+
+
+@pytest.mark.parametrize(("typed", "alarm"), [("是", True), ("對", True), ("不是", False)])
+async def test_the_answer_may_be_typed(desk: Harness, typed: str, alarm: bool) -> None:
+    await desk.send(FARMER, NOT_NOW[0])
+    out = await desk.send(FARMER, typed)
+    assert ("已报警" in texts(out) or "已報警" in texts(out)) == alarm
+    assert ("f:ok" in button_data(out)) != alarm
+
+
+async def test_a_barn_failing_meanwhile_raises_its_own_alarm_at_once(desk: Harness) -> None:
+    await desk.send(FARMER, NOT_NOW[0])
+    out = await desk.send(FARMER, "烤房着火了，快来人")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text == "烤房着火了，快来人"
+
+
+async def test_a_barn_failing_now_is_not_asked_about(desk: Harness) -> None:
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
