@@ -88,7 +88,7 @@ def explain(
     """'烘烤110 — 烤房 ×2, 温度, 急'; with `overseen`, the line whose staff the request is
     about, when the oversight line takes it."""
     parts = [format_words(words)] if words else []
-    if kind in _KIND_MARK:
+    if kind in _KIND_MARK and _KIND_MARK[kind] not in words:  # 投诉 said once, not twice
         parts.append(_KIND_MARK[kind])
     if urgent:
         parts.append("急")

@@ -163,6 +163,22 @@ class CompiledTables:
             if signals and variant != canonical:
                 entries.setdefault(variant, []).extend(signals)
         self._entries = {term: tuple(found) for term, found in entries.items()}
+        # A term inside another term that stands for the same word of the same line (许可,
+        # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
+        meaning = {
+            term: {(e.line, e.canonical) for e in found if e.channel is Channel.LINE}
+            for term, found in self._entries.items()
+        }
+        self._held_by: dict[str, tuple[str, ...]] = {}
+        for term, senses in meaning.items():
+            if senses:
+                holders_ = tuple(
+                    other
+                    for other, theirs in meaning.items()
+                    if other != term and term in other and senses & theirs
+                )
+                if holders_:
+                    self._held_by[term] = holders_
         # Conjunctions are checked only when their first part was found: usually none.
         self._conjunctions: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
         for parts, found in conjunctions.items():
@@ -184,8 +200,18 @@ class CompiledTables:
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
             entries = self._entries.get(term)
-            if entries is not None:  # else only a part of a conjunction
-                self._apply(found, entries, count)
+            if entries is None:
+                continue  # only a part of a conjunction
+            held = sum(counts.get(other, 0) for other in self._held_by.get(term, ()))
+            if held >= count:
+                # Every mention was inside a longer term of the same meaning: its other
+                # senses (a signal, another line's word) still count.
+                entries = tuple(e for e in entries if e.channel is not Channel.LINE)
+                if not entries:
+                    continue
+            else:
+                count -= held
+            self._apply(found, entries, count)
         if self._conjunctions:
             parts_found = self._with_aliases(self._with_loose_parts(tokens, counts), counts)
             # In the text's order, not a set's: equal scores then list their words alike in

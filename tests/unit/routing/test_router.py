@@ -348,3 +348,9 @@ def test_emergencies_in_other_words_are_still_emergencies(router: Router, text: 
 
 def test_a_fire_extinguisher_is_no_fire(router: Router) -> None:
     assert not router.route("烤房用的灭火器要去哪里买").urgent
+
+
+def test_the_explanation_names_each_word_once(router: Router) -> None:
+    assert router.route("许可证地址要改").explanation == "专卖管理 — 许可证"
+    complaint = router.route("投诉白石乡烘烤110服务队，半夜打电话没人接").explanation
+    assert complaint.count("投诉") == 1

@@ -70,3 +70,20 @@ def test_a_synonym_stands_for_its_word_in_conjunctions_and_signals() -> None:
     evidence = compiled.evidence(cut("风鸡不转了"))
     assert set(evidence.signals[Channel.EMERGENCY]) == {"风机+不转", "风机"}
     assert compiled.evidence(cut("风鸡又响了")).signals[Channel.EMERGENCY] == {"风机": 1.0}
+
+
+def test_a_variant_inside_its_own_word_does_not_count_it_twice() -> None:
+    tables = {
+        "monopoly": KeywordTable(
+            words={"许可证": 3.0, "烟草证": 3.0},
+            synonyms={"许可证": ["许可"], "烟草证": ["烟草许可证"]},
+        )
+    }
+    compiled = CompiledTables(tables, RoutingSettings())
+
+    def words(text: str) -> dict[str, list[float]]:
+        return compiled.evidence(cut(text)).words.get("monopoly", {})
+
+    assert words("许可证地址要改") == {"许可证": [1, 3.0]}
+    assert words("我的许可快到期了") == {"许可证": [1, 3.0]}
+    assert compiled.evidence(cut("许可证地址要改")).scores["monopoly"] == 3.0
