@@ -11,7 +11,7 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
-from core.model import Ticket
+from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event
 from scheduler import requester, texts
@@ -65,6 +65,34 @@ async def take_step(
         log.warning("ticket %s scheduled in the past after %s", ticket.label, taken.kind)
         ticket.next_action_at = now + _MIN_GAP
     return taken
+
+
+async def _reassure_requester(
+    people: People,
+    out: Pending,
+    ticket: Ticket,
+    ladder_key: str,
+    values: dict[str, str],
+    now: datetime,
+) -> None:
+    """A 110 caller nobody has answered yet is told, once a ladder (its key is the same
+    on every step: the outbox keeps the first), that the team is chased and who else was
+    told: at night, too, since they are up waiting for help."""
+    assert ticket.id is not None
+    if not await people.reachable([ticket.requester_id]):
+        return
+    script = reply_script(ticket, await people.user(ticket.requester_id))
+    text = texts.requester("accept_chased", number=values["number"], team=values["team"])
+    row = Row(
+        ticket.requester_chat_id,
+        text,
+        f"{ladder_key}:requester",
+        "notify",
+        priority_of(ticket),
+        ticket.id,
+        script=script,
+    )
+    out.add(row, now)
 
 
 async def _escalate(
@@ -139,6 +167,8 @@ async def _escalate(
             ),
             now,
         )
+    if phase == "accept" and ticket.urgent:
+        await _reassure_requester(people, out, ticket, key.rsplit(":", 1)[0], values, now)
     await note_event(
         uow,
         ticket,

@@ -57,6 +57,10 @@ REQUESTER: dict[str, str] = {
     "resolved_closed": (
         "工单 {number} 已自动销号（没有收到您的确认）。如果问题没有解决，请点「没解决」重新办理。"
     ),
+    "accept_chased": (
+        "工单 {number} 还没有人接单，已再次催促{team}，并报告负责人。请保持电话畅通；"
+        "情况有变化可以直接发消息补充。"
+    ),
     "btn_confirm": "✅ 已解决，评价",
     "btn_not_resolved": "❌ 没解决",
 }

@@ -8,6 +8,7 @@ from core.enums import Action
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_CHAT,
+    FARMER,
     ORDERING_CHAT,
     ORDERING_LEADER,
     ORDERING_MEMBER,
@@ -54,6 +55,7 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
 
     assert await sent(db) == [
         ("Wed 11-18 08:50", "team", (CURING_CHAT,)),
+        ("Wed 11-18 08:50", "notify", (FARMER,)),  # the 110 caller: the team is chased
         # The first sweep after the downtime: one message per ticket.
         ("Wed 11-18 14:55", "supervisors", (SUPERVISOR,)),  # 110: step 13 of the fast ladder
         ("Wed 11-18 14:55", "leader", (ORDERING_LEADER,)),  # standard: step 1, due 10:05

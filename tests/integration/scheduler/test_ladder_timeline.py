@@ -153,6 +153,8 @@ async def test_an_urgent_ticket_at_two_in_the_morning_escalates_within_minutes(
 
     assert await sent(db) == [
         ("Wed 11-18 02:10", "team", (CURING_CHAT, CURING_MEMBER)),
+        # The farmer, awake and waiting, is told the team is chased: once, not every step.
+        ("Wed 11-18 02:10", "notify", (FARMER,)),
         ("Wed 11-18 02:20", "leader", (CURING_LEADER,)),
         ("Wed 11-18 02:40", "supervisors", (SUPERVISOR,)),
         ("Wed 11-18 03:10", "supervisors", (SUPERVISOR,)),
@@ -160,5 +162,7 @@ async def test_an_urgent_ticket_at_two_in_the_morning_escalates_within_minutes(
     ]
     rows = await outbox_rows(db)
     assert {row.priority for row in rows} == {0}  # urgent: ahead of everything else
+    [told] = [row for row in rows if row.chat_id == FARMER]
+    assert told.payload["text"].startswith(f"工单 {ticket.label} 还没有人接单，已再次催促")
     assert rows[0].payload["text"].startswith(f"⏰ 工单 {ticket.label} 已到接单时限（11-18 02:10）")
     assert "🚨【紧急】" in rows[0].payload["text"]

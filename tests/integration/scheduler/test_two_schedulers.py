@@ -60,11 +60,15 @@ async def test_two_sweeps_through_a_ladder_never_double_an_alert(
         assert any(a and b for a, b in shared)
     steps = {"remind_team": 30, "alert_leader": 30, "alert_supervisors": 60}
     assert dict(totals) == steps
-    rows = await outbox_rows(db)
+    everything = await outbox_rows(db)
+    assert len({row.dedup_key for row in everything}) == len(everything)
+    rows = [row for row in everything if row.purpose != "notify"]
     assert len(rows) == 120  # one recipient per step (no one on duty)
-    assert len({row.dedup_key for row in rows}) == 120
     per_ticket = Counter(row.ticket_id for row in rows)
     assert set(per_ticket.values()) == {4}
+    # Each caller is told once that the team is chased, however the sweeps shared the steps.
+    callers = Counter(row.ticket_id for row in everything if row.purpose == "notify")
+    assert len(callers) == 30 and set(callers.values()) == {1}
     events = select(func.count()).where(ticket_events.c.action.in_(["remind", "escalate"]))
     assert await _count(db, events) == 120
 
@@ -88,7 +92,8 @@ async def test_a_replayed_step_is_stopped_by_the_dedup_key(
     again = await sweep(db, demo_config, due + timedelta(seconds=30))
     assert again.kinds == Counter({"remind_team": 1})
     assert again.messages == 0
-    assert await _count(db, select(func.count()).select_from(outbox)) == 1
+    # The team's reminder and the caller's word that the team is chased, once each.
+    assert await _count(db, select(func.count()).select_from(outbox)) == 2
 
 
 # `jinye110 scheduler` with only its own command registered: the full CLI imports every
@@ -129,5 +134,8 @@ async def test_two_scheduler_processes_on_postgresql(db: Database, demo_config: 
     assert sum(out["processed"] for out in outputs) == 40
     assert sum(out["kinds"].get("alert_supervisors", 0) for out in outputs) == 40
     rows = await outbox_rows(db)
-    assert len(rows) == 40
-    assert Counter(row.ticket_id for row in rows).most_common(1)[0][1] == 1
+    alerts = [row for row in rows if row.purpose != "notify"]
+    callers = [row for row in rows if row.purpose == "notify"]
+    assert len(alerts) == 40 and len(callers) == 40  # each caller told once, too
+    assert Counter(row.ticket_id for row in alerts).most_common(1)[0][1] == 1
+    assert Counter(row.ticket_id for row in callers).most_common(1)[0][1] == 1
