@@ -35,7 +35,7 @@ from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
-from handlers.menu import main_menu, say_help
+from handlers.menu import how_to, main_menu, say_help
 from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
 from handlers.tickets import (
@@ -551,7 +551,7 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
     offered as a request to submit."""
     plain = bare(text)
     if is_greeting(plain):
-        ctx.say("greeting", main_menu(ctx))
+        ctx.say("greeting", main_menu(ctx), how=how_to(ctx))  # 110 only for whom it is
         return True
     if not plain:  # emoji or punctuation only
         ctx.say("empty")

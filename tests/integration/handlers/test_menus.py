@@ -76,3 +76,20 @@ async def test_the_bureaus_own_people_are_not_asked_if_they_farm_or_keep_a_shop(
 async def test_a_newcomer_is_still_asked_what_they_are(desk: Harness) -> None:
     out = await desk.send(NEWCOMER, "/start")
     assert {"f:kind:farmer", "f:kind:retailer", "f:kind:staff"} <= set(button_data(out))
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "how"),
+    [
+        (FARMER, "farmer", "🚨110"),
+        (RETAILER, "retailer", "许可证、订货、配送"),
+        (STAFF, "staff", "🌱 心愿"),
+    ],
+)
+async def test_a_greeting_is_answered_with_what_the_person_has_a_use_for(
+    desk: Harness, user: int, kind: str, how: str
+) -> None:
+    await _registered_as(desk, user, kind)
+    said = texts(await desk.send(user, "你好"))
+    assert "您好" in said and how in said
+    assert ("110" in said) == (kind == "farmer")
