@@ -207,7 +207,18 @@ async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:
     team member sending a ticket on gives the reason (转派), which a forged press must not
     skip."""
     triage = ctx.cfg.triage_line()
-    return (triage is not None and ticket.line == triage.id) or await is_oversight(ctx)
+    if triage is not None and ticket.line == triage.id:
+        return True
+    if not await is_oversight(ctx):
+        return False
+    # A supervisor's 改派 is theirs to press anywhere but on the triage desk's own card of a
+    # ticket that has left it: that 派给 was answered (by another at the desk, perhaps).
+    desks = [tm.id for tm in ctx.cfg.teams_of_line(triage.id)] if triage is not None else []
+    for team_id in desks:
+        place = await notify.team_chat(ctx, team_id)
+        if place is not None and place.chat_id == ctx.msg.chat_id:
+            return False
+    return True
 
 
 async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:

@@ -116,6 +116,25 @@ async def test_the_triage_desk_still_dispatches_with_one_press(desk: Harness) ->
     assert moved.team_id == "monopoly"
 
 
+async def test_the_triage_cards_second_dispatch_button_is_spent_for_a_supervisor_too(
+    desk: Harness,
+) -> None:
+    """Two at the desk press 派给 on the same card: the first sends it, the second is told
+    the button is spent; a supervisor's 改派 elsewhere still moves it."""
+    ticket = await desk.file_request(RETAILER, "那个事情到底怎么办，上次说的还没弄")
+    assert ticket.line == "triage"
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    told = len([r for r in await desk.outbox() if r.chat_id == RETAILER])
+    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:ordering", chat=TRIAGE_CHAT)
+    assert "失效" in texts(out)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "monopoly"
+    assert len([r for r in await desk.outbox() if r.chat_id == RETAILER]) == told
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:ordering")  # 改派, in their own chat
+    [moved] = await desk.tickets()
+    assert moved.team_id == "ordering"
+
+
 async def _invite(desk: Harness, team_id: str | None, role: Role) -> str:
     async with desk.db.uow() as uow:
         invite = await create_invite(uow, team_id=team_id, role=role, now=desk.clock())
