@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from core import sla
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
-from core.model import ChatPlace, Ticket, reply_script
+from core.model import ChatPlace, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
@@ -248,6 +249,10 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         return
     if not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
+    elif parts[1] == "remind" and (last := await _nudged_lately(ctx, ticket)) is not None:
+        # Two supervisors, or a second press: the team is not paged twice in a few minutes.
+        who = await notify.name_of(ctx, last.actor_id)
+        ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)
     elif parts[1] == "remind":
         await note_event(
             ctx.uow,
@@ -276,6 +281,20 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("sv_choose_team", number=ticket.label), rows(*buttons, per_row=2))
     else:
         ctx.toast("stale_button")
+
+
+NUDGE_GAP = timedelta(minutes=10)  # a supervisor's 催办 again within this pages nobody
+
+
+async def _nudged_lately(ctx: Ctx, ticket: Ticket) -> TicketEvent | None:
+    """A supervisor's 催办 of the ticket within `NUDGE_GAP`, if any."""
+    assert ticket.id is not None
+    for event in reversed(list(await ctx.uow.tickets.events(ticket.id))):
+        if ctx.now - event.at >= NUDGE_GAP:
+            return None
+        if event.action == "remind" and event.actor_role is Role.SUPERVISOR:
+            return event
+    return None
 
 
 def _progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:

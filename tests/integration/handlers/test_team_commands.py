@@ -82,3 +82,17 @@ async def test_a_nudge_after_a_transfer_names_the_team_that_has_the_ticket_now(
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "白石乡烘烤110服务队" in texts(out) and "尚未超时" in texts(out)
     assert {r.chat_id for r in await desk.outbox() if r.purpose == "remind"} >= {-1001000000002}
+
+
+async def test_a_second_nudge_within_minutes_pages_nobody_again(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(minutes=45)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    nudges = len(await _nudges(desk))
+    desk.clock.advance(minutes=3)
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "刚在" in texts(out) and "催办过" in texts(out)
+    assert len(await _nudges(desk)) == nudges
+    desk.clock.advance(minutes=10)  # later, a nudge pages them again
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert len(await _nudges(desk)) == 2 * nudges
