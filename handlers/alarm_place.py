@@ -94,6 +94,24 @@ def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
     return calm and cue
 
 
+async def placed_late(ctx: Ctx, ticket: Ticket | None) -> bool:
+    """A barn pressed (or named) after the place question ended (the farmer went to the
+    menu meanwhile): it still places the call, while the call has no place yet. False when
+    it does not apply, and nothing was done."""
+    unplaced = (
+        ticket is not None
+        and ticket.requester_id == ctx.user.id
+        and ticket.status in _PLACEABLE
+        and ticket.site_code is None
+        and ticket.lat is None
+    )
+    if not unplaced:
+        return False
+    assert ticket is not None
+    await ctx.start_flow(intake.PLACE, "where", {"ticket_id": ticket.id})
+    return await place_step(ctx)
+
+
 async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:
     """No place (跳过, /cancel): the question ends, the alarm stays, and the farmer is told so."""
     assert ctx.conv is not None

@@ -36,6 +36,7 @@ from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
 from handlers.menu import how_to, main_menu, say_help
+from handlers.places import barn_named
 from handlers.replies import Button, Keyboard, Outcome, Reply, rows
 from handlers.staff import is_oversight
 from handlers.tickets import (
@@ -422,8 +423,16 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await mine.on_button(ctx, data)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
+    elif data.startswith("f:site:") and await _barn_pressed_late(ctx):
+        pass
     elif not await team_commands.staff_button(ctx, data):
         ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
+
+
+async def _barn_pressed_late(ctx: Ctx) -> bool:
+    """A barn button of a place question that has ended (the farmer went to the menu): it
+    places their open 110 call, if that has no place yet (`alarm_place.placed_late`)."""
+    return await alarm_place.placed_late(ctx, await _open_emergency(ctx))
 
 
 async def phone_shared(ctx: Ctx) -> None:
@@ -474,6 +483,13 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)
+    if (
+        call is not None
+        and text
+        and barn_named(ctx, text)
+        and await alarm_place.placed_late(ctx, call)
+    ):
+        return  # "在大坪", typed after the place question ended: where the call is, still
     news = msg.photo_file_id or msg.voice_file_id or says_something(text)
     if call is not None and news and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the

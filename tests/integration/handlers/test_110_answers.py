@@ -601,3 +601,22 @@ async def test_a_fire_or_an_electric_shock_is_told_to_call_119_or_120_first(
 async def test_a_power_cut_is_not_told_to_call_the_fire_brigade(desk: Harness) -> None:
     out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
     assert "已报警" in texts(out) and "119" not in texts(out)
+
+
+@pytest.mark.parametrize("how", ["press", "type"])
+async def test_a_barn_given_after_the_question_was_left_still_places_the_call(
+    desk: Harness, how: str
+) -> None:
+    await _asked_where(desk)
+    await desk.press(FARMER, "m:my")  # to the menu: the place question ends
+    if how == "press":
+        out = await desk.press(FARMER, "f:site:QS02")
+    else:
+        out = await desk.send(FARMER, "在河湾")
+    assert "位置已告诉" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "QS02"
+    again = await desk.press(FARMER, "f:site:QS01")  # placed: an old button moves nothing
+    assert "位置已告诉" not in texts(again)
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "QS02"
