@@ -21,23 +21,30 @@ from handlers.tickets import Gathered
 from routing import bare, to_simplified
 
 ALARM_CHECK = "alarm_check"
+_ANSWER_MAX = 8  # characters: "是的，快来" is an answer; a sentence is a message of its own
 
-# Settled, long past, ahead or hypothetical, denied, or about money and plans. Not 昨天 or
-# 刚才 ("昨天停电到现在还没来电" is now), nor 请问 ("请问停电了怎么办" may be now).
+# Settled, long past, ahead, denied, or about money and plans. Not 昨天, 刚才, 之前 or 以前
+# ("昨天停电到现在还没来电", "风机不转了，之前还好好的" are now), nor 如果, 要是 or 万一
+# ("要是再不来电烟就烤坏了" is now), nor 请问 ("请问停电了怎么办" may be now).
 _NOT_NOW = re.compile(
-    r"解决了|修好了|已修好|来电了|恢复正常|恢复了|没事了"
-    r"|上次|上回|去年|前年|以前|之前|上个月"
-    r"|明天|后天|下周|下个月|明年|提前|检修|计划|预防|防止|万一|假如|如果|要是"
+    r"解决了|修好了|已修好|恢复正常|没事了"
+    r"|上次|上回|去年|前年|上个月"
+    r"|明天|后天|下周|下个月|明年|检修"
     r"|没坏|没有坏|没停电|没有停电|不是停电|没着火|没有着火|正常吗|正不正常|是否正常"
     r"|补贴|改造"
 )
-_YES = ("是", "是的", "对", "对的", "要", "需要", "快", "快来", "马上", "报警", "嗯")
-_NO = ("不是", "不用", "不需要", "没事", "不急", "咨询", "问问", "只是问问", "只是咨询")
+# Words that it is happening now, which outweigh any of the above ("上次修好了，现在又停电了").
+_NOW = re.compile(r"现在|正在|还在|又|快来|快点|赶紧|马上|急|救命")
+# An answer typed: no first (不是 holds 是), then yes.
+_NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")
+_YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
 
 def may_not_be_now(text: str) -> bool:
-    """Words that say the emergency they name is settled, past, ahead or denied."""
-    return _NOT_NOW.search(to_simplified(text)) is not None
+    """Words that say the emergency they name is settled, past, ahead or denied, and
+    nothing that it is happening now."""
+    plain = to_simplified(text)
+    return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
 async def ask(ctx: Ctx, text: str) -> None:
@@ -77,8 +84,10 @@ def _answer(ctx: Ctx) -> bool | None:
     if pressed is not None:
         return {"f:alarm:yes": True, "f:alarm:no": False}.get(pressed)
     plain = to_simplified(bare(ctx.msg.text))
-    if plain in _NO:
+    if len(plain) > _ANSWER_MAX:
+        return None  # more than an answer: read afresh (a new emergency raises its own)
+    if _NO.search(plain):
         return False
-    if plain in _YES:
+    if _YES.search(plain):
         return True
     return None

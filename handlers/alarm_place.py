@@ -28,7 +28,7 @@ from routing import bare, to_simplified
 # Words that say where: a village (and the endings of Guizhou and Yunnan place names), a
 # number, beside, the road, someone's home, here and there.
 _PLACE_CUE = re.compile(
-    r"[村寨屯湾坪坡岭沟组路家坝冲堡哨铺营塘桥街镇乡]|(?<![现正实存所不])在|号|旁|边|附近"
+    r"[村寨屯湾坪坡岭沟组路家坝冲堡哨铺营塘桥街镇乡]|(?<![现正实存所不])在(?![等这那]?等)|号|旁|边|附近"
     r"|对面|后面|前面|上面|下面|这里|那里|这儿|那儿"
 )
 

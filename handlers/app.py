@@ -444,16 +444,37 @@ async def phone_shared(ctx: Ctx) -> None:
         ctx.say("contact_not_own", keyboard="contact")
         return
     ctx.user.phone = registration.phone_of(contact)
-    # The barn is still asked for: its 📍 button stays.
-    asking_place = ctx.conv is not None and ctx.conv.step == "where"
-    keyboard: Keyboard = "location" if asking_place else "remove"
     call = await _open_emergency(ctx)
     if call is None:
-        ctx.say("phone_saved", keyboard=keyboard, phone=ctx.user.phone)
+        ctx.say("phone_saved", keyboard=_keyboard_after_phone(ctx), phone=ctx.user.phone)
         return
-    await mine.add_info(ctx, call, t("phone_for_team", phone=ctx.user.phone), None)
+    await _phone_for_call(ctx, call, ctx.user.phone)
+
+
+def _keyboard_after_phone(ctx: Ctx) -> Keyboard:
+    """The barn may still be asked for: its 📍 button stays."""
+    return "location" if ctx.conv is not None and ctx.conv.step == "where" else "remove"
+
+
+async def _phone_for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
+    """A number to call them on, for the team working on their 110 call (kept as theirs
+    when they have none on record)."""
+    ctx.user.phone = ctx.user.phone or phone
+    await mine.add_info(ctx, call, t("phone_for_team", phone=phone), None)
     await notify.update_cards(ctx, call)  # 电话：未提供 no longer
-    ctx.say("phone_saved_call", keyboard=keyboard, phone=ctx.user.phone, number=call.label)
+    keyboard = _keyboard_after_phone(ctx)
+    ctx.say("phone_saved_call", keyboard=keyboard, phone=phone, number=call.label)
+
+
+# A phone number typed: a mainland mobile (with or without +86) or a landline with its area
+# code. Spaces and dashes between the digits are allowed.
+_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8}")
+
+
+def _typed_phone(text: str) -> str | None:
+    """The number, when the words are a phone number and nothing else."""
+    plain = re.sub(r"[\s\-－—]", "", text)
+    return plain if _PHONE.fullmatch(plain) else None
 
 
 async def free_message(ctx: Ctx) -> None:
@@ -483,6 +504,9 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)
+    if call is not None and (phone := _typed_phone(text)) is not None:
+        await _phone_for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
+        return
     if (
         call is not None
         and text
@@ -521,7 +545,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     assert decision is not None
     if decision.emergency:
-        if alarm_check.may_not_be_now(text):
+        if alarm_check.may_not_be_now(text) and not intake.in_danger(ctx, text):
             await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
             return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))

@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "alarm_check": "您说的情况，现在需要烘烤110服务队马上处理吗？",
     "btn_alarm_now": "🚨 是，马上报警",
     "btn_alarm_not_now": "不是，只是咨询",
-    "e_danger": "⚠️ 有明火或有人触电、受伤时，请先顾人身安全：马上拨打 119（火警）或 120（急救），能做到时先切断烤房电源，不要靠近。",
+    "e_danger": "⚠️ 有明火或有人触电、受伤时，请先顾人身安全：马上拨打 119（火警）或 120（急救），能做到时先切断电源，不要靠近。",
     "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
     "e_phone_hint": "（电话 {phone}）",
     # request-like flows
@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
     "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
+    "rate_low_comment_ask_alone": "很抱歉这次没让您满意。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
     "low_rating": "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意，请回访，问清原因。",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",

@@ -208,7 +208,7 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
     text = ctx.text("e_created", number=ticket.label, team=team, phone_hint=hint)
-    if _in_danger(ctx, gathered):
+    if in_danger(ctx, gathered.text):
         # A fire or an electric shock will not wait for the 110 team: 119 and 120 first.
         text = f"{ctx.text('e_danger')}\n{text}"
     if asking_place:
@@ -220,12 +220,13 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
     return ticket
 
 
-def _in_danger(ctx: Ctx, gathered: Gathered) -> bool:
-    """Words of a danger to people (`routing.danger_words`: 着火, 触电) in the call."""
+def in_danger(ctx: Ctx, text: str) -> bool:
+    """Words of a danger to people (`routing.danger_words`: 着火, 触电), whoever says them:
+    a shop on fire as much as a barn."""
     danger = ctx.cfg.routing.danger_words
-    if not danger or not gathered.text:
+    if not danger or not text.strip():
         return False
-    said = tickets.decide(ctx, gathered).urgent_words
+    said = ctx.svc.router.route(text).urgent_words
     return any(word in said for word in danger)
 
 
@@ -256,6 +257,8 @@ async def start_ticket(
     gathered.kind, gathered.text = kind, text or ""
     if text:
         await ctx.start_flow(TICKET, "confirm", gathered.to_data())
+        if in_danger(ctx, text):
+            ctx.say("e_danger")  # a fire in a shop: 119 before any form
         _summary(ctx, gathered, lead="free_text_confirm")
         return
     await ctx.start_flow(TICKET, "describe", gathered.to_data())

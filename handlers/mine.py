@@ -285,12 +285,14 @@ async def _tell_above_the_team(
     *,
     overseers: list[int],
     buttons: tuple[tuple[Button, ...], ...] = (),
-) -> None:
+) -> int:
     """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派); a
-    leader who is also a supervisor is told once, as a supervisor."""
+    leader who is also a supervisor is told once, as a supervisor. How many were told."""
+    told = 0
     for leader in await notify.leaders(ctx, ticket.team_id):
         if leader not in overseers:
             await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+            told += 1
     purpose = OVERSIGHT_PROMPT if buttons else "notify"
     for overseer in overseers:
         await ctx.enqueue(
@@ -301,6 +303,7 @@ async def _tell_above_the_team(
             ticket_id=ticket.id,
             purpose=purpose,
         )
+    return told + len(overseers)
 
 
 async def _tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
@@ -355,8 +358,9 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
     # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
     team = ctx.cfg.team(ticket.team_id).name
     said = t("low_rating", number=ticket.label, team=team, score=score)
-    await _tell_above_the_team(ctx, ticket, said, overseers=await notify.overseers(ctx))
-    ctx.say("rate_low_comment_ask", skip)
+    told = await _tell_above_the_team(ctx, ticket, said, overseers=await notify.overseers(ctx))
+    # A call back is promised only when someone was asked to make it.
+    ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
 
 
 async def flow_step(ctx: Ctx) -> None:

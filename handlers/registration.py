@@ -65,10 +65,11 @@ async def start_registration(ctx: Ctx) -> None:
         await ctx.start_flow(REGISTER, "name")
         ctx.say("reg_staff_name")
         return
-    if ctx.user.registered:
-        # Registering again changes nothing until it is finished (`Ctx.end_flow`).
+    if ctx.user.kind is not None or ctx.user.name:
+        # Registering again (the phone skipped or not) changes nothing until it is
+        # finished (`Ctx.end_flow`).
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
-        ctx.say("reg_kind_again", _kind_buttons(ctx))
+        ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
         return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind", _kind_buttons(ctx))

@@ -186,7 +186,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
         ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
     elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
-        if await _dispatches_by_hand(ctx, ticket):
+        # A supervisor's second press for the team that has it is told so (无需改派).
+        again = parts[3] == ticket.team_id and await is_oversight(ctx)
+        if again or await _dispatches_by_hand(ctx, ticket):
             await dispatch_by_hand(ctx, ticket, parts[3])
         else:
             ctx.toast("stale_button")
@@ -290,11 +292,18 @@ async def _nudged_lately(ctx: Ctx, ticket: Ticket) -> TicketEvent | None:
     """A supervisor's 催办 of the ticket within `NUDGE_GAP`, if any."""
     assert ticket.id is not None
     for event in reversed(list(await ctx.uow.tickets.events(ticket.id))):
-        if ctx.now - event.at >= NUDGE_GAP:
-            return None
+        if ctx.now - event.at >= NUDGE_GAP or event.action in _MOVES:
+            return None  # long ago, or it has moved on since: another team, another phase
         if event.action == "remind" and event.actor_role is Role.SUPERVISOR:
             return event
     return None
+
+
+# What a nudge before it no longer covers: the ticket changed hands or phase.
+_MOVES = frozenset(
+    a.value
+    for a in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN, Action.ACCEPT, Action.REOPEN)
+)
 
 
 def _progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:

@@ -78,16 +78,18 @@ def routed(ctx: Ctx) -> Decision | None:
     )
 
 
-# Words that open or close a conversation rather than ask for anything.
-_GREETINGS = frozenset(
-    ("你好", "您好", "在吗", "在不在", "有人吗", "hello", "hi", "谢谢", "谢谢你", "多谢",
-     "好的", "好", "嗯", "哦", "ok", "收到", "知道了")
-)  # fmt: skip
+# Words that open or close a conversation rather than ask for anything; a message made of
+# them alone ("好的，谢谢", "谢谢你们", "嗯嗯") is a greeting.
+_GREETING = re.compile(
+    r"(?:你好|您好|在吗|在不在|有人吗|hello|hi|谢谢(?:你们|你|您)?|多谢|感谢|辛苦了|麻烦了"
+    r"|好的|好滴|好|嗯|哦|噢|ok|收到|知道了|明白了|师傅)+"
+)
 
 
 def is_greeting(text: str) -> bool:
-    """A greeting or a thank-you alone, in either script (谢谢, 謝謝)."""
-    return to_simplified(bare(text)) in _GREETINGS
+    """A greeting or a thank-you alone, in either script (谢谢, 謝謝), however repeated."""
+    plain = to_simplified(bare(text)).lower()
+    return bool(plain) and _GREETING.fullmatch(plain) is not None
 
 
 def says_something(text: str) -> bool:

@@ -53,14 +53,14 @@ def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
         # is also the resolution rate's numerator
         "closed": crossed_off,
         "cancelled": happened(t.cancelled_at),
-        "response_due": and_(accept_due, x.not_withdrawn),
-        "responded_on_time": and_(accept_due, x.not_withdrawn, x.responded_on_time),
+        "response_due": and_(accept_due, x.not_withdrawn(now)),
+        "responded_on_time": and_(accept_due, x.not_withdrawn(now), x.responded_on_time),
         "resolved": crossed_off,
         # past the resolve deadline and still not closed at the cutoff; one resolved in
         # time waits for the requester's word, not for the team (it counts once closed)
         "stuck": and_(
             resolve_due,
-            x.not_withdrawn,
+            x.not_withdrawn(now),
             or_(t.closed_at.is_(None), t.closed_at >= cut),
             not_(x.waiting_since_before(t.resolve_due_at)),
             not_(x.resolved_in_time),

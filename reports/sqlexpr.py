@@ -52,10 +52,14 @@ def within(column: ColumnElement[Any], start: datetime, end: datetime) -> Column
     return and_(column >= start, column < end)
 
 
-# Ended without a resolution: cancelled, or closed because the requester never answered
-# (expired). Such tickets measure the requester's choice, not the team's work.
-withdrawn = or_(t.cancelled_at.isnot(None), and_(t.closed_at.isnot(None), t.resolved_at.is_(None)))
-not_withdrawn = not_(withdrawn)
+def not_withdrawn(now: datetime) -> ColumnElement[bool]:
+    """Not ended without a resolution by `now`: cancelled, or closed because the requester
+    never answered (expired). Such tickets measure the requester's choice, not the team's
+    work; one withdrawn after `now` (a report as of an earlier time) was not yet."""
+    cancelled = and_(t.cancelled_at.isnot(None), t.cancelled_at <= now)
+    expired = and_(t.closed_at.isnot(None), t.closed_at <= now, t.resolved_at.is_(None))
+    return not_(or_(cancelled, expired))
+
 
 # The team's first answer: accepting it, or asking the requester for details straight away
 # (the ticket then waits with its clock stopped at paused_at), or resolving it from there.

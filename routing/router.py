@@ -75,7 +75,8 @@ class Router:
     ) -> Decision:
         """Where `text` goes. `barn=False` for a requester with no curing barn (a retailer, a
         staff member): their 停电 is their shop's or office's, so curing-emergency words
-        count only beside the 110 line's own words (烤房, 烘烤 …)."""
+        count only beside the 110 line's own words (烤房, 烘烤 …); a danger word (着火) is
+        still urgent, as a disaster is."""
         cleaned = clean(text)
         normalized = to_simplified(cleaned)
         script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
@@ -83,7 +84,7 @@ class Router:
         if not barn and evidence.emergency_boost and self.emergency_line is not None:
             line = self.emergency_line
             if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
-                evidence.drop_emergency(line)
+                evidence.drop_emergency(line, keep=self.settings.danger_words)
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area)
 

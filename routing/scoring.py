@@ -81,10 +81,14 @@ class Evidence:
                         self.scores[line] -= words.pop(word)[1]
                         break
 
-    def drop_emergency(self, line: str) -> None:
+    def drop_emergency(self, line: str, keep: Iterable[str] = ()) -> None:
         """Forget the curing-emergency words: the signal, and what they added to `line`
-        (the 110 line's) score and words."""
-        self.signals.pop(Channel.EMERGENCY, None)
+        (the 110 line's) score and words. Those in `keep` (a fire, an electric shock: a
+        danger anywhere) stay urgent, as a disaster word is, without the 110 line."""
+        said = self.signals.pop(Channel.EMERGENCY, {})
+        for word in keep:
+            if word in said:
+                self.signal(Channel.DISASTER, word, said[word])
         words = self.words.get(line, {})
         for word, (count, score) in self.boosted.items():
             slot = words.get(word)

@@ -620,3 +620,36 @@ async def test_a_barn_given_after_the_question_was_left_still_places_the_call(
     assert "位置已告诉" not in texts(again)
     [ticket] = await desk.tickets()
     assert ticket.site_code == "QS02"
+
+
+@pytest.mark.parametrize("typed", ["13800000001", "138 0000 0001", "0851-85551234"])
+async def test_a_phone_number_typed_during_a_call_reaches_the_team(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_where(desk)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, typed)
+    assert "已记下您的手机号" in texts(out)
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert any(r.chat_id == QINGSHAN_CHAT and "手机号" in r.payload.get("text", "") for r in told)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.phone == typed.replace(" ", "").replace("-", "")
+    [ticket] = await desk.tickets()
+    assert "位置" not in ticket.text  # and no place
+
+
+@pytest.mark.parametrize(
+    "typed", ["我在等你们", "好的，谢谢", "谢谢你们", "謝謝你們", "嗯嗯", "好的好的"]
+)
+async def test_waiting_or_thanks_in_more_words_is_no_place_and_no_news(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_where(desk)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, typed)
+    assert "位置已" not in texts(out)
+    # Their own command menu may follow a change of script (謝謝你們); nothing else.
+    told = [r for r in await desk.outbox() if r.id not in before and r.method != "set_menu"]
+    assert typed != "我在等你们" or told  # that one is news: the team hears they wait
+    assert typed == "我在等你们" or told == []

@@ -70,3 +70,24 @@ async def test_a_barn_failing_meanwhile_raises_its_own_alarm_at_once(desk: Harne
 async def test_a_barn_failing_now_is_not_asked_about(desk: Harness) -> None:
     out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
     assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "烤房停电了，要是再不来电烟就烤坏了",  # 要是: what happens if nobody comes
+        "风机不转了，之前还好好的",  # 之前: it worked before, it does not now
+        "上次修好了，现在又停电了",  # settled once, failing now
+        "烤房着火了，去年也着过一次",  # a fire is never asked about
+    ],
+)
+async def test_an_emergency_happening_now_is_not_asked_about(desk: Harness, words: str) -> None:
+    out = await desk.send(FARMER, words)
+    assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
+
+
+@pytest.mark.parametrize("typed", ["是的，快来", "对对对", "要"])
+async def test_a_yes_in_a_few_words_raises_the_alarm(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, NOT_NOW[0])
+    out = await desk.send(FARMER, typed)
+    assert "已报警" in texts(out)

@@ -67,3 +67,14 @@ async def test_a_power_cut_from_someone_who_may_have_a_barn_is_an_alarm(
     user = FARMER if farmer_known else 100099
     out = await desk.send(user, "停电了")
     assert "已报警" in texts(out)
+
+
+async def test_a_fire_without_a_barn_is_still_urgent_and_told_to_call_119(
+    desk: Harness,
+) -> None:
+    await _registered_as(desk, RETAILER, "retailer")
+    out = await desk.send(RETAILER, "店里着火了，有人触电了")
+    assert "119" in texts(out) and "已报警" not in texts(out)
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.kind is not Kind.EMERGENCY

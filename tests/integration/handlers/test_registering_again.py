@@ -87,3 +87,17 @@ async def test_a_first_registration_keeps_what_was_answered(desk: Harness) -> No
     await desk.press(FARMER, "f:kind:farmer")
     await desk.send(FARMER, "/cancel")
     assert (await _person(desk, FARMER)).kind is Requester.FARMER
+
+
+async def test_cancelling_is_the_same_for_someone_who_skipped_the_phone(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")  # no phone
+    await desk.press(FARMER, "f:skip")
+    before = (await _person(desk, FARMER)).registration()
+    assert before["kind"] == "farmer" and not before["phone"]
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "/cancel")
+    assert (await _person(desk, FARMER)).registration() == before

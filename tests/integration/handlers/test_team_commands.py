@@ -96,3 +96,13 @@ async def test_a_second_nudge_within_minutes_pages_nobody_again(desk: Harness) -
     desk.clock.advance(minutes=10)  # later, a nudge pages them again
     await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert len(await _nudges(desk)) == 2 * nudges
+
+
+async def test_a_nudge_after_a_reassignment_pages_the_new_team(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(minutes=45)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    desk.clock.advance(minutes=2)
+    out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "已催办" in texts(out) and "白石乡" in texts(out)

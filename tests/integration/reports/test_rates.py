@@ -233,3 +233,14 @@ async def test_a_report_as_of_an_earlier_time_counts_nothing_that_came_after(
     after = (await rates(db, demo_config, by="all")).total
     assert (after.closed, after.rated, after.resolution_rate) == (1, 1, 1.0)
     assert after.resolve_seconds == [18000]
+
+
+async def test_a_ticket_withdrawn_after_the_as_of_time_was_still_due_then(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))  # never accepted
+    await perform_at(db, demo_config, ticket, Action.CANCEL, FARMER, m(400))
+    then = (await rates(db, demo_config, now=m(300), by="all")).total
+    assert (then.response_due, then.responded_on_time, then.overdue) == (1, 0, 1)
+    after = (await rates(db, demo_config, by="all")).total
+    assert (after.response_due, after.cancelled) == (0, 1)

@@ -354,3 +354,13 @@ def test_the_explanation_names_each_word_once(router: Router) -> None:
     assert router.route("许可证地址要改").explanation == "专卖管理 — 许可证"
     complaint = router.route("投诉白石乡烘烤110服务队，半夜打电话没人接").explanation
     assert complaint.count("投诉") == 1
+
+
+def test_a_danger_word_without_a_barn_stays_urgent_but_is_no_110_call(router: Router) -> None:
+    decision = router.route("店里着火了，有人触电了", barn=False)
+    assert decision.urgent and not decision.emergency and decision.line != "curing"
+    assert {"着火", "触电"} <= set(decision.urgent_words)
+
+
+def test_a_fire_gone_out_is_named_once(router: Router) -> None:
+    assert router.route("熄火了").explanation == "烘烤110 — 熄火, 急"
