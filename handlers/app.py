@@ -571,6 +571,9 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     if msg.location is not None:
         first.lat, first.lon = msg.location.lat, msg.location.lon
     farmer_voice = bool(msg.voice_file_id) and may_have_barn(ctx)
+    voice = msg.voice_file_id
+    if farmer_voice and voice and not text and await mine.voice_to_resolved(ctx, voice):
+        return  # said to the resolution notice, not a new alarm
     if farmer_voice or (decision is not None and decision.emergency):
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
         # one said aloud): a 110 call, with what came.

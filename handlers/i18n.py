@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",
+    "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「✅ 已解决，评价」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「✅ 已解决，评价」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
     "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",

@@ -206,6 +206,31 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
 
 
 REOPEN_AFTER_CLOSE = timedelta(days=7)
+# A voice note this soon after a resolution is most likely said to its notice ("修好了",
+# or "又坏了"): the ticket's, with the notice's buttons, not a new 110 call.
+VOICE_VERDICT_WITHIN = timedelta(hours=12)
+
+
+async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
+    """A voice note to the person's ticket resolved lately, awaiting their word: it goes to
+    that ticket (the team hears it) and the notice's buttons come back, since a voice note
+    cannot be read as the verdict. False when no ticket was resolved that lately."""
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
+    ticket = next(
+        (
+            t
+            for t in in_hand
+            if t.status is Status.RESOLVED
+            and t.resolved_at is not None
+            and ctx.now - t.resolved_at <= VOICE_VERDICT_WITHIN
+        ),
+        None,
+    )
+    if ticket is None:
+        return False
+    await add_info(ctx, ticket, "", None, voice=voice)
+    ctx.say("verdict_voice", _actions(ctx, ticket), number=ticket.label)
+    return True
 
 
 def _closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:

@@ -95,6 +95,13 @@ class Harness:
     async def location(self, user: int, lat: float, lon: float) -> Outcome:
         return await self.send(user, location=Location(lat, lon))
 
+    async def registered_as(self, user: int, kind: str) -> None:
+        """`user` says who they are (farmer, retailer, staff) and leaves the rest of
+        registration for later."""
+        await self.send(user, "/start")
+        await self.press(user, f"f:kind:{kind}")
+        await self.send(user, "/cancel")
+
     async def file_110(self, user: int) -> int:
         """`user` calls 110 ("烤房温度上不去" at site QS01); the new ticket's id."""
         before = len(await self.tickets())

@@ -12,12 +12,6 @@ from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 RETAILER, STAFF, NEWCOMER = 100002, 100003, 100099
 
 
-async def _registered_as(desk: Harness, user: int, kind: str) -> None:
-    await desk.send(user, "/start")
-    await desk.press(user, f"f:kind:{kind}")
-    await desk.send(user, "/cancel")  # the rest of registration can wait
-
-
 @pytest.mark.parametrize(
     ("user", "kind", "shown", "hidden", "how"),
     [
@@ -29,7 +23,7 @@ async def _registered_as(desk: Harness, user: int, kind: str) -> None:
 async def test_the_menu_offers_what_the_person_has_a_use_for(
     desk: Harness, user: int, kind: str, shown: set[str], hidden: set[str], how: str
 ) -> None:
-    await _registered_as(desk, user, kind)
+    await desk.registered_as(user, kind)
     for command in ("/start", "/help"):
         out = await desk.send(user, command)
         buttons = set(button_data(out))
@@ -49,7 +43,7 @@ async def test_someone_not_yet_registered_is_offered_110(desk: Harness) -> None:
 async def test_a_retailer_writing_traditional_reads_the_welcome_in_traditional(
     desk: Harness,
 ) -> None:
-    await _registered_as(desk, RETAILER, "retailer")
+    await desk.registered_as(RETAILER, "retailer")
     await desk.send(RETAILER, "/lang")
     await desk.press(RETAILER, "lang:hant")
     out = await desk.send(RETAILER, "/start")
@@ -89,7 +83,7 @@ async def test_a_newcomer_is_still_asked_what_they_are(desk: Harness) -> None:
 async def test_a_greeting_is_answered_with_what_the_person_has_a_use_for(
     desk: Harness, user: int, kind: str, how: str
 ) -> None:
-    await _registered_as(desk, user, kind)
+    await desk.registered_as(user, kind)
     said = texts(await desk.send(user, "你好"))
     assert "您好" in said and how in said
     assert ("110" in said) == (kind == "farmer")

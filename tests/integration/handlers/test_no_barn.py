@@ -12,12 +12,6 @@ from tests.support.tickets import FARMER
 RETAILER, STAFF = 100002, 100003
 
 
-async def _registered_as(desk: Harness, user: int, kind: str) -> None:
-    await desk.send(user, "/start")
-    await desk.press(user, f"f:kind:{kind}")
-    await desk.send(user, "/cancel")  # the rest of registration can wait
-
-
 @pytest.mark.parametrize(
     ("user", "kind", "words"),
     [
@@ -29,7 +23,7 @@ async def _registered_as(desk: Harness, user: int, kind: str) -> None:
 async def test_a_power_cut_without_a_barn_is_a_request_not_an_alarm(
     desk: Harness, user: int, kind: str, words: str
 ) -> None:
-    await _registered_as(desk, user, kind)
+    await desk.registered_as(user, kind)
     out = await desk.send(user, words)
     assert "报警" not in texts(out) and "報警" not in texts(out)
     assert "f:ok" in button_data(out)  # the request's confirm, as for any other words
@@ -43,7 +37,7 @@ async def test_a_power_cut_without_a_barn_is_a_request_not_an_alarm(
 
 
 async def test_a_retailer_whose_barn_fails_still_raises_the_alarm(desk: Harness) -> None:
-    await _registered_as(desk, RETAILER, "retailer")
+    await desk.registered_as(RETAILER, "retailer")
     out = await desk.send(RETAILER, "烤房停电了，温度一直往下掉")
     assert "已报警" in texts(out)
     [ticket] = await desk.tickets()
@@ -53,7 +47,7 @@ async def test_a_retailer_whose_barn_fails_still_raises_the_alarm(desk: Harness)
 async def test_a_retailers_ordering_trouble_after_a_power_cut_is_not_urgent(
     desk: Harness,
 ) -> None:
-    await _registered_as(desk, RETAILER, "retailer")
+    await desk.registered_as(RETAILER, "retailer")
     await desk.send(RETAILER, "订货系统昨天停电没订上，能补订吗")
     await desk.press(RETAILER, "f:ok")
     [ticket] = await desk.tickets()
@@ -72,7 +66,7 @@ async def test_a_power_cut_from_someone_who_may_have_a_barn_is_an_alarm(
 async def test_a_fire_without_a_barn_is_still_urgent_and_told_to_call_119(
     desk: Harness,
 ) -> None:
-    await _registered_as(desk, RETAILER, "retailer")
+    await desk.registered_as(RETAILER, "retailer")
     out = await desk.send(RETAILER, "店里着火了，有人触电了")
     assert "119" in texts(out) and "已报警" not in texts(out)
     await desk.press(RETAILER, "f:ok")

@@ -132,3 +132,25 @@ async def test_a_captioned_voice_note_describes_and_is_kept(desk: Harness) -> No
     [ticket] = await desk.tickets()
     assert ticket.id is not None and ticket.text == "想问一下今年的收购预约怎么办理"
     assert await _attachments(desk, ticket.id) == [("voice", "v-captioned")]
+
+
+async def test_a_voice_note_to_a_resolution_notice_is_the_tickets_not_a_new_alarm(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    out = await desk.send(FARMER, voice_file_id="v-fixed-thanks")
+    assert "已报警" not in texts(out) and "收到您的语音" in texts(out)
+    assert {f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"} <= set(button_data(out))
+    [ticket] = await desk.tickets()  # no second ticket
+    assert ticket.status is Status.RESOLVED
+    assert ("voice", "v-fixed-thanks") in await _attachments(desk, ticket_id)
+    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
+    assert any(r.chat_id == TEAM_CHAT and r.payload["file_id"] == "v-fixed-thanks" for r in voices)
+
+
+async def test_a_voice_note_long_after_a_resolution_is_a_110_call_again(desk: Harness) -> None:
+    await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    desk.clock.advance(hours=13)
+    out = await desk.send(FARMER, voice_file_id="v-new-trouble")
+    assert "已报警" in texts(out)
+    assert len(await desk.tickets()) == 2
