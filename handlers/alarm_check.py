@@ -17,7 +17,7 @@ from core.enums import Kind
 from handlers import intake
 from handlers.context import Ctx
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered
+from handlers.tickets import Gathered, typed_alarm
 from routing import bare, to_simplified
 
 ALARM_CHECK = "alarm_check"
@@ -84,7 +84,7 @@ def _answer(ctx: Ctx) -> bool | None:
     if pressed is not None:
         return {"f:alarm:yes": True, "f:alarm:no": False}.get(pressed)
     plain = to_simplified(bare(ctx.msg.text))
-    if len(plain) > _ANSWER_MAX:
+    if len(plain) > _ANSWER_MAX or typed_alarm(ctx):
         return None  # more than an answer: read afresh (a new emergency raises its own)
     if _NO.search(plain):
         return False
