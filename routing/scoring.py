@@ -231,10 +231,11 @@ class CompiledTables:
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
         """`parts`, with each synonym variant found counted as the part it stands for."""
         found = parts
-        for variant, canonical in self._part_aliases.items():
-            times = counts.get(variant)
-            if times:
-                found = dict(parts) if found is counts else found
+        aliases = self._part_aliases
+        for variant, times in counts.items():  # the few terms found, not every alias
+            canonical = aliases.get(variant)
+            if canonical is not None:
+                found = dict(parts) if found is parts else found
                 found[canonical] = found.get(canonical, 0) + times
         return found
 
