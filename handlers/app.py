@@ -23,7 +23,7 @@ from handlers import (
     alarm_place,
     intake,
     mine,
-    notify,
+    phones,
     registration,
     team,
     team_commands,
@@ -37,7 +37,7 @@ from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
 from handlers.menu import how_to, main_menu, say_help
 from handlers.places import barn_named
-from handlers.replies import Button, Keyboard, Outcome, Reply, rows
+from handlers.replies import Button, Outcome, Reply, rows
 from handlers.staff import is_oversight
 from handlers.tickets import (
     Gathered,
@@ -284,7 +284,7 @@ async def route(ctx: Ctx) -> None:
         what = f"kind_of_{msg.unsupported}"
         ctx.say("unsupported", what=ctx.text(what if what in MESSAGES else "kind_of_other"))
     elif msg.contact is not None and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
-        await phone_shared(ctx)
+        await phones.shared(ctx, await _open_emergency(ctx))
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
@@ -435,48 +435,6 @@ async def _barn_pressed_late(ctx: Ctx) -> bool:
     return await alarm_place.placed_late(ctx, await _open_emergency(ctx))
 
 
-async def phone_shared(ctx: Ctx) -> None:
-    """Their own number, shared outside registration (the 📱 button offered after a 110
-    call): kept, and the open call's team is told and its card shows it."""
-    contact = ctx.msg.contact
-    assert contact is not None
-    if contact.user_id != ctx.user.id:
-        ctx.say("contact_not_own", keyboard="contact")
-        return
-    ctx.user.phone = registration.phone_of(contact)
-    call = await _open_emergency(ctx)
-    if call is None:
-        ctx.say("phone_saved", keyboard=_keyboard_after_phone(ctx), phone=ctx.user.phone)
-        return
-    await _phone_for_call(ctx, call, ctx.user.phone)
-
-
-def _keyboard_after_phone(ctx: Ctx) -> Keyboard:
-    """The barn may still be asked for: its 📍 button stays."""
-    return "location" if ctx.conv is not None and ctx.conv.step == "where" else "remove"
-
-
-async def _phone_for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
-    """A number to call them on, for the team working on their 110 call (kept as theirs
-    when they have none on record)."""
-    ctx.user.phone = ctx.user.phone or phone
-    await mine.add_info(ctx, call, t("phone_for_team", phone=phone), None)
-    await notify.update_cards(ctx, call)  # 电话：未提供 no longer
-    keyboard = _keyboard_after_phone(ctx)
-    ctx.say("phone_saved_call", keyboard=keyboard, phone=phone, number=call.label)
-
-
-# A phone number typed: a mainland mobile (with or without +86) or a landline with its area
-# code. Spaces and dashes between the digits are allowed.
-_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8}")
-
-
-def _typed_phone(text: str) -> str | None:
-    """The number, when the words are a phone number and nothing else."""
-    plain = re.sub(r"[\s\-－—]", "", text)
-    return plain if _PHONE.fullmatch(plain) else None
-
-
 async def free_message(ctx: Ctx) -> None:
     """Outside a conversation: an answer to a waiting ticket, a verdict on a resolved one,
     news for an open 110 call, a new 110 call, or a new request."""
@@ -504,8 +462,8 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)
-    if call is not None and (phone := _typed_phone(text)) is not None:
-        await _phone_for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
+    if call is not None and (phone := phones.typed(text)) is not None:
+        await phones.for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
         return
     if (
         call is not None

@@ -232,7 +232,7 @@ def in_danger(ctx: Ctx, text: str) -> bool:
 
 def say_with_phone_offer(ctx: Ctx, text: str) -> None:
     """A 110 call's last reply: with no number to call them on, it offers the 📱 button (its
-    answer: app.phone_shared); else it takes the keyboard away."""
+    answer: phones.shared); else it takes the keyboard away."""
     if ctx.user.phone:
         ctx.reply(text, keyboard="remove")
     else:
