@@ -503,7 +503,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     assert decision is not None
     if decision.emergency:
-        if alarm_check.may_not_be_now(text) and not intake.in_danger(ctx, text):
+        if alarm_check.may_not_be_now(text) and not decision.danger:
             await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
             return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))

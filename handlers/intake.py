@@ -223,11 +223,7 @@ async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool 
 def in_danger(ctx: Ctx, text: str) -> bool:
     """Words of a danger to people (`routing.danger_words`: 着火, 触电), whoever says them:
     a shop on fire as much as a barn."""
-    danger = ctx.cfg.routing.danger_words
-    if not danger or not text.strip():
-        return False
-    said = ctx.svc.router.route(text).urgent_words
-    return any(word in said for word in danger)
+    return bool(text.strip()) and ctx.svc.router.route(text).danger
 
 
 def say_with_phone_offer(ctx: Ctx, text: str) -> None:

@@ -36,6 +36,7 @@ class Decision:
     area: str | None = None  # the area the team was chosen for
     urgent_words: tuple[str, ...] = ()
     kind_words: tuple[str, ...] = ()
+    danger: bool = False  # a danger to people (`routing.danger_words`: 着火, 触电)
 
     @property
     def explanation(self) -> str:
@@ -64,6 +65,7 @@ class Decision:
             "script": self.script.value if self.script else None,
             "urgent_words": list(self.urgent_words),
             "kind_words": list(self.kind_words),
+            "danger": self.danger,
             "original": self.original,
             "normalized": self.normalized,
         }

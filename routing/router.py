@@ -190,6 +190,7 @@ class Router:
             area=area,
             urgent_words=tuple(urgent_words),
             kind_words=kind_words,
+            danger=any(word in urgent_words for word in self.settings.danger_words),
         )
 
     def _oversees(self, ev: Evidence) -> bool:
