@@ -151,7 +151,8 @@ async def _escalate(
     # step 0 must not be mistaken for the old one's.
     # The team too: a call moved to the town the farmer named keeps its deadline
     # (`core.services.redirect`), and the new team's ladder must not be taken for the old.
-    key = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}:{step.step}"
+    ladder = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}"
+    key = f"{ladder}:{step.step}"
     for chat_id in targets:
         out.add(
             Row(
@@ -168,7 +169,7 @@ async def _escalate(
             now,
         )
     if phase == "accept" and ticket.urgent:
-        await _reassure_requester(people, out, ticket, key.rsplit(":", 1)[0], values, now)
+        await _reassure_requester(people, out, ticket, ladder, values, now)
     await note_event(
         uow,
         ticket,
