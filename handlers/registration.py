@@ -65,9 +65,10 @@ async def start_registration(ctx: Ctx) -> None:
         await ctx.start_flow(REGISTER, "name")
         ctx.say("reg_staff_name")
         return
-    if ctx.user.kind is not None or ctx.user.name:
+    if ctx.user.kind is not None:
         # Registering again (the phone skipped or not) changes nothing until it is
-        # finished (`Ctx.end_flow`).
+        # finished (`Ctx.end_flow`). A name alone is no registration: everyone has the
+        # one their Telegram profile gives until they register.
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
         ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
         return

@@ -3,6 +3,8 @@ barn of the old one behind; /cancel half-way leaves the earlier registration as 
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Kind, Requester
 from core.model import User
 from tests.support.desk import Harness, button_data, texts
@@ -81,12 +83,16 @@ async def test_another_command_half_way_also_leaves_it(desk: Harness) -> None:
     assert (await _person(desk, FARMER)).registration() == before
 
 
-async def test_a_first_registration_keeps_what_was_answered(desk: Harness) -> None:
-    # Nothing to go back to: the answers given so far stay (the rest can wait).
-    await desk.send(FARMER, "/start")
-    await desk.press(FARMER, "f:kind:farmer")
+@pytest.mark.parametrize("telegram_name", ["", "张大山"])
+async def test_a_first_registration_keeps_what_was_answered(
+    desk: Harness, telegram_name: str
+) -> None:
+    # Nothing to go back to: the answers given so far stay (the rest can wait). The name
+    # their Telegram profile gives (every real account has one) is no earlier registration.
+    await desk.send(FARMER, "/start", user_name=telegram_name)
+    await desk.press(FARMER, "f:kind:retailer")
     await desk.send(FARMER, "/cancel")
-    assert (await _person(desk, FARMER)).kind is Requester.FARMER
+    assert (await _person(desk, FARMER)).kind is Requester.RETAILER
 
 
 async def test_cancelling_is_the_same_for_someone_who_skipped_the_phone(desk: Harness) -> None:
