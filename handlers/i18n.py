@@ -115,6 +115,13 @@ MESSAGES: dict[str, str] = {
     "edit": "✏️ 修改",
     "abort": "✖️ 取消",
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
+    "created_items": (
+        "已提交 {count} 项心愿，已转给 {team}，每项办好后分别销号：\n{items}\n"
+        "办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "wish_items": "共 {count} 项，将分别记入心愿清单、逐项销号：\n{items}",
+    "submit_items": "✅ 分 {count} 项提交",
+    "submit_as_one": "📄 作为一项提交",
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
     "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",

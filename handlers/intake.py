@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.config import Site
 from core.enums import Kind, Requester
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
+from core.texts import clip
 from handlers import tickets
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
+from handlers.wish_items import split_items
 from routing import Decision, bare, to_simplified
 
 EMERGENCY = "emergency"
@@ -281,26 +283,35 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
     by_hand = triage is not None and routed.line == triage.id
     # The kind it will be filed as (a staff member's request to the staff line is a wish),
     # named the same in the question and in the summary under it.
-    kind = ctx.text(f"kind_{tickets.filed_kind(ctx, gathered, decision).value}")
+    filed = tickets.filed_kind(ctx, gathered, decision)
+    kind = ctx.text(f"kind_{filed.value}")
+    items = split_items(gathered.text) if filed is Kind.WISH else []
+    text = gathered.text.strip() or ctx.text("voice_only")  # words or a voice note
+    if items:
+        text = ctx.text("wish_items", count=len(items), items=_numbered(items))
     summary = ctx.text(
         "summary",
         kind=kind,
-        text=gathered.text.strip() or ctx.text("voice_only"),  # words or a voice note
+        text=text,
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
         why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
     )
+    submit = [Button(ctx.text("submit"), "f:ok")]
+    if items:
+        submit = [
+            Button(ctx.text("submit_items", count=len(items)), "f:ok"),
+            Button(ctx.text("submit_as_one"), "f:one"),
+        ]
     buttons = rows(
-        Button(ctx.text("submit"), "f:ok"),
-        Button(ctx.text("edit"), "f:edit"),
-        Button(ctx.text("abort"), "f:no"),
-        per_row=3,
+        *submit, Button(ctx.text("edit"), "f:edit"), Button(ctx.text("abort"), "f:no"), per_row=3
     )
     first = ctx.text(lead, kind=kind) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
 _WHY_WORDS = 4
+_ITEM_SHOWN = 30  # characters of an item in the reply that lists its ticket number
 
 
 def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
@@ -362,6 +373,26 @@ async def ticket_step(ctx: Ctx) -> None:
         await _confirm_step(ctx, gathered)
 
 
+def _numbered(lines: list[str]) -> str:
+    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
+
+
+async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> None:
+    """Each item of a numbered wish list is a wish of its own, crossed off on its own; the
+    photos, voice notes and place that came with the list go with every item."""
+    filed = [
+        await tickets.submit(ctx, replace(gathered, text=item), part=(n, len(items)))
+        for n, item in enumerate(items, 1)
+    ]
+    await ctx.end_flow()
+    team = in_script(ctx.cfg.team(filed[0].team_id).name, ctx.script)
+    lines = [
+        f"{ticket.label}　{clip(item, _ITEM_SHOWN)}"
+        for ticket, item in zip(filed, items, strict=True)
+    ]
+    ctx.say("created_items", keyboard="remove", count=len(filed), team=team, items=_numbered(lines))
+
+
 async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
     """A voice note says what is wrong as words would (a farmer may not type; the team
     listens to it). A photo or a pin is kept, and the words are asked for again."""
@@ -419,11 +450,15 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     # A photo's caption ("确认一下这张") is about the photo, never the answer to a button.
     typed = "" if msg.photo_file_id or msg.voice_file_id else bare(msg.text)
     choice = msg.callback_data or _TYPED_CHOICES.get(typed)
-    if choice == "f:ok":
+    if choice in ("f:ok", "f:one"):
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:
             await ctx.end_flow()
             ctx.say("rate_limited", count=limited)
+            return
+        items = split_items(gathered.text) if choice == "f:ok" else []
+        if items and tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH:
+            await _submit_wish_items(ctx, gathered, items)
             return
         ticket = await tickets.submit(ctx, gathered)
         await ctx.end_flow()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -229,9 +229,13 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
     return count if count >= ctx.cfg.limits.tickets_per_hour else None
 
 
-async def submit(ctx: Ctx, gathered: Gathered) -> Ticket:
+async def submit(ctx: Ctx, gathered: Gathered, *, part: tuple[int, int] | None = None) -> Ticket:
+    """File what was gathered; `part` is (n, of) for the n-th item of a wish list filed
+    item by item, which the card's 分派依据 names so that the team sees the others."""
     decision = decide(ctx, gathered)
     routed = line_and_team(ctx, gathered, decision)
+    if part is not None:
+        routed = replace(routed, why=f"{routed.why}（心愿清单第 {part[0]}/{part[1]} 项）")
     site = gathered.site_code or ctx.user.site_code
     text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
     draft = Draft(

@@ -1,0 +1,110 @@
+"""A staff member's numbered wish list is filed item by item: each item is a wish of its
+own on the wish list (心愿清单), crossed off (销号) on its own, and the list's progress
+counts items, not messages."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from bot.reports_port import Reports
+from core.enums import Kind, Status
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import SUPERVISOR
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
+
+
+async def _wish_list(desk: Harness, text: str = THREE_WISHES) -> str:
+    """The staff member writes `text` after /wish; the summary they are asked to confirm."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, text)
+    return texts(await desk.press(STAFF, "f:next"))
+
+
+async def test_the_summary_lists_the_items_and_offers_to_file_them_one_by_one(
+    desk: Harness,
+) -> None:
+    summary = await _wish_list(desk)
+    assert "共 3 项，将分别记入心愿清单、逐项销号" in summary
+    assert "1. 组织一次职工体检\n2. 食堂增加早餐品种\n3. 更换宿舍空调" in summary
+    buttons = button_data(await desk.press(STAFF, "f:edit"))
+    assert buttons == []  # 修改 asks for the words again
+    await desk.send(STAFF, THREE_WISHES)
+    out = await desk.press(STAFF, "f:next")
+    assert button_data(out) == ["f:ok", "f:one", "f:edit", "f:no"]
+
+
+async def test_each_item_is_a_wish_of_its_own_crossed_off_on_its_own(desk: Harness) -> None:
+    await _wish_list(desk)
+    out = await desk.press(STAFF, "f:ok")
+    filed = await desk.tickets()
+    assert [t.text for t in filed] == ["组织一次职工体检", "食堂增加早餐品种", "更换宿舍空调"]
+    assert all(t.kind is Kind.WISH and t.team_id == "staff" for t in filed)
+    assert [t.route_explanation for t in filed] == [
+        f"职工心愿（心愿清单第 {n}/3 项）" for n in (1, 2, 3)
+    ]
+    reply = texts(out)
+    assert "已提交 3 项心愿" in reply
+    assert all(t.label in reply for t in filed)
+    cards = [r for r in await desk.outbox() if r.chat_id == STAFF_TEAM_CHAT and r.purpose == "card"]
+    assert len(cards) == 3
+    # The team does the first; the staff member crosses it off; the others stay open.
+    done = filed[0]
+    await desk.press(STAFF_MEMBER, f"tk:acc:{done.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{done.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已联系医院，下周二体检", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF, f"my:ok:{done.id}")
+    await desk.press(STAFF, f"my:r:{done.id}:5")
+    statuses = [t.status for t in await desk.tickets()]
+    assert statuses == [Status.CLOSED, Status.DISPATCHED, Status.DISPATCHED]
+    desk.desk.svc.reports = Reports(desk.db, desk.cfg)
+    document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
+    assert document is not None
+    wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
+    assert [wishes[f"D{row}"].value for row in (2, 3, 4)] == [t.text for t in filed]
+    assert (wishes["A6"].value, wishes["B6"].value) == ("完成进度", "1/3（33%）")
+
+
+async def test_a_list_can_still_be_filed_as_one_wish(desk: Harness) -> None:
+    await _wish_list(desk)
+    out = await desk.press(STAFF, "f:one")
+    [ticket] = await desk.tickets()
+    assert ticket.text == THREE_WISHES and ticket.kind is Kind.WISH
+    assert ticket.route_explanation == "职工心愿"
+    assert f"工单号 {ticket.label}" in texts(out)
+
+
+async def test_a_list_is_filed_whole_even_past_the_hourly_limit(desk: Harness) -> None:
+    """The limit is checked when the list is submitted: all its items are filed, and they
+    count, each a ticket the team has to do, against what may follow within the hour."""
+    six = " ".join(f"{n}.希望{n}号楼装电梯" for n in range(1, 7))
+    await _wish_list(desk, six)
+    await desk.press(STAFF, "f:ok")
+    assert len(await desk.tickets()) == 6  # over the five an hour, and all filed
+    out = await desk.send(STAFF, "/wish")
+    assert "一小时内已提交 6 件" in texts(out)
+
+
+async def test_a_farmers_numbered_request_stays_one_request(desk: Harness) -> None:
+    await desk.registered_as(100001, "farmer")
+    await desk.send(100001, "/new")
+    await desk.send(100001, "1.烟叶收购什么时候开始 2.今年收购价多少")
+    summary = texts(await desk.press(100001, "f:next"))
+    assert "逐项销号" not in summary
+    await desk.press(100001, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and ticket.text.startswith("1.")
+
+
+async def test_a_traditional_list_is_answered_in_traditional(desk: Harness) -> None:
+    summary = await _wish_list(desk, "1．組織職工體檢\n2．食堂增加早餐")
+    assert "共 2 項，將分別記入心願清單、逐項銷號" in summary
+    out = await desk.press(STAFF, "f:ok")
+    assert "已提交 2 項心願" in texts(out)
+    assert [t.text for t in await desk.tickets()] == ["組織職工體檢", "食堂增加早餐"]
