@@ -49,6 +49,7 @@ from handlers.tickets import (
     says_something,
     typed_alarm,
 )
+from handlers.typed_menu import HELP, menu_key
 from routing import Decision, bare, detect_script
 from storage.uow import Database, SqlUnitOfWork
 
@@ -444,6 +445,8 @@ async def free_message(ctx: Ctx) -> None:
         # Too long for any of them: not news for a call or an answer either, which would
         # reach the team's chat and pagers whole.
         return
+    if text and not (msg.photo_file_id or msg.voice_file_id) and await _typed_menu(ctx, text):
+        return
     decision = routed(ctx)
     waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
@@ -516,6 +519,22 @@ async def free_message(ctx: Ctx) -> None:
     elif decision.kind is Kind.WISH and await intake.is_staff(ctx):
         kind = Kind.WISH  # a staff member's wish goes on the wish list, as with /wish
     await intake.start_ticket(ctx, kind, text)
+
+
+async def _typed_menu(ctx: Ctx, text: str) -> bool:
+    """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
+    would. 报警 or 110 from someone with no barn is left to the words' own reading, and
+    during a 110 call it is news for that call, not a second alarm."""
+    key = menu_key(text)
+    if key is None:
+        return False
+    if key == "m:110" and (not may_have_barn(ctx) or await _open_emergency(ctx) is not None):
+        return False
+    if key == HELP:
+        await _help(ctx)
+    else:
+        await MENU[key](ctx)
+    return True
 
 
 async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:

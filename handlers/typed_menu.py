@@ -1,0 +1,50 @@
+"""A menu button's name typed instead of pressed: "110", "我要登记", "我的工单", "投诉".
+
+People who do not find the buttons type what they want. Words that are only the name of a
+menu entry, with nothing about a matter of their own, open that entry, as the button
+would; "投诉配送员送货迟到" says what the complaint is and is filed as one, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from routing import bare, to_simplified
+
+HELP = "help"
+
+_ENTRIES: dict[str, tuple[str, ...]] = {
+    "m:110": ("110", "报110", "110报警", "报警", "烘烤报警", "烤房报警"),
+    "m:new": ("求助", "办事", "求助办事", "办业务", "办理业务"),
+    "m:complain": ("投诉", "举报", "投诉举报"),
+    "m:suggest": ("建议", "提建议", "提个建议", "提意见", "提点意见", "意见建议"),
+    "m:wish": ("心愿", "许愿", "许个愿", "提心愿", "写心愿", "心愿清单"),
+    "m:my": (
+        "我的工单", "工单", "查工单", "查询工单", "看工单", "工单进度", "进度", "查进度",
+        "查询进度", "办理进度", "我的单子", "我提交的",
+    ),
+    "m:reg": (
+        "登记", "注册", "登记信息", "重新登记", "修改登记", "更新登记", "改登记",
+        "修改信息", "更新信息", "改信息", "改手机号", "换手机号", "修改手机号",
+    ),
+    HELP: ("帮助", "菜单", "主菜单", "怎么用", "使用说明", "功能", "help", "menu"),
+}  # fmt: skip
+_KEY_OF = {words: key for key, entry in _ENTRIES.items() for words in entry}
+
+# A greeting, and a wish to do it ("您好，我要登记", "麻烦帮我查一下工单进度"), around the words.
+_LEAD = re.compile(
+    r"^(?:你好|您好|在吗|请问|麻烦|师傅)*(?:我(?:要|想|想要|需要)|请|帮我|我来)?(?:怎么|如何)?"
+    r"(?:查询|查|看)?(?:一下)?"
+)
+_TAIL = re.compile(r"(?:一下|下)?(?:吧|啊|呀|哈|了)?(?:谢谢|谢谢你|谢谢您)?$")
+
+
+def menu_key(text: str) -> str | None:
+    """The menu entry (its button's data, or HELP) that `text` names and says nothing more
+    than; None for anything else."""
+    plain = to_simplified(bare(text)).lower()
+    if len(plain) > 16:
+        return None
+    if plain in _KEY_OF:
+        return _KEY_OF[plain]
+    return _KEY_OF.get(_TAIL.sub("", _LEAD.sub("", plain)))

@@ -1,0 +1,47 @@
+"""A menu entry's name typed instead of pressed opens that entry; words about a matter of
+one's own are not taken for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.typed_menu import HELP, menu_key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("110", "m:110"),
+        ("我要报警！", "m:110"),
+        ("您好，我要登记", "m:reg"),
+        ("我要登記", "m:reg"),  # Traditional
+        ("怎么登记", "m:reg"),
+        ("改手机号", "m:reg"),
+        ("我的工单", "m:my"),
+        ("帮我查一下工单进度", "m:my"),
+        ("查一下进度吧", "m:my"),
+        ("我要投诉", "m:complain"),
+        ("我想提个建议", "m:suggest"),
+        ("心願", "m:wish"),
+        ("我要办事", "m:new"),
+        ("菜单", HELP),
+        ("怎么用", HELP),
+    ],
+)
+def test_a_menu_entrys_name_opens_it(text: str, key: str) -> None:
+    assert menu_key(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投诉配送员送货迟到",
+        "我要订货",
+        "工单10019",
+        "进度怎么样了，都三天了",
+        "谢谢",
+        "登记的手机号打不通",
+    ],
+)
+def test_words_about_a_matter_of_ones_own_are_no_menu_entry(text: str) -> None:
+    assert menu_key(text) is None
