@@ -62,7 +62,6 @@ FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
     intake.EMERGENCY: intake.emergency_step,
     intake.TICKET: intake.ticket_step,
-    mine.ADD_INFO: mine.flow_step,
     mine.RATE: mine.flow_step,
     mine.REOPEN: mine.flow_step,
     **team.FLOWS,
@@ -83,6 +82,14 @@ async def _alarm_check(ctx: Ctx) -> None:
 
 
 FLOWS[alarm_check.ALARM_CHECK] = _alarm_check
+
+
+async def _add_info(ctx: Ctx) -> None:
+    if not await mine.info_step(ctx):
+        await free_message(ctx)  # resolved meanwhile: a verdict on it, or a new matter
+
+
+FLOWS[mine.ADD_INFO] = _add_info
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",

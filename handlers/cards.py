@@ -147,13 +147,32 @@ _TIMELINE_LINES = 15
 _TIMELINE_NOTE = 150
 
 
-def timeline(cfg: Config, events: list[TicketEvent], script: Script) -> str:
+# The desk's own business, not the requester's: reminders and escalations to the staff, a
+# notice that could not be delivered.
+_STAFF_ONLY = {"remind", "escalate", "unreachable"}
+
+
+def timeline(
+    cfg: Config, events: list[TicketEvent], script: Script, *, for_requester: bool = False
+) -> str:
     """The ticket's latest events, one short line each ("…" first when earlier ones are left
-    out)."""
+    out). The requester's reads what was done for them: no reminders or escalations, and a
+    move says which team has it, not the note the team wrote to the next one."""
+    if for_requester:
+        events = [e for e in events if e.action not in _STAFF_ONLY]
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
-    lines += [f"{local(cfg, e.at)} {clip(_event_text(e), _TIMELINE_NOTE)}" for e in shown]
+    for e in shown:
+        said = _move_text(cfg, e) if for_requester and e.action in _MOVES else _event_text(e)
+        lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
+
+
+def _move_text(cfg: Config, event: TicketEvent) -> str:
+    """A transfer or reassignment as the requester reads it: to which team."""
+    team = cfg.find_team(str(event.data.get("to_team") or ""))
+    label = ACTION_LABELS[event.action]
+    return f"{label}给 {team.name}" if team is not None else label
 
 
 # What a team taking over a ticket learns from its past: what was asked, answered, added,

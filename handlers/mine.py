@@ -116,7 +116,7 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
         text=in_script(clip(ticket.text, DETAIL_TEXT), ctx.script),
-        timeline=timeline(ctx.cfg, events, ctx.script),
+        timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own),
     )
 
 
@@ -389,7 +389,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
 
 
 async def flow_step(ctx: Ctx) -> None:
-    """The text (or photo) that follows 补充 / 没解决 / a rating."""
+    """The text (or photo) that follows 没解决 or a rating."""
     assert ctx.conv is not None
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
     flow, msg = ctx.conv.flow, ctx.msg
@@ -430,17 +430,9 @@ async def flow_step(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
         return
-    pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
-    if not text and not (msg.photo_file_id or msg.voice_file_id or pin):
-        ctx.say("need_text")
+    if not _something_to_add(ctx):
         return
-    if ctx.too_long(text):
-        return
-    if flow == ADD_INFO:
-        await add_info(ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
-        await ctx.end_flow()
-        ctx.say("add_info_done", number=ticket.label)
-    elif flow == REOPEN:
+    if flow == REOPEN:
         if msg.voice_file_id:
             # Said aloud: the voice note is the reason, and goes to the team with the card.
             await _reopen(ctx, ticket, text or ctx.text("voice_only"), voice=msg.voice_file_id)
@@ -448,6 +440,46 @@ async def flow_step(ctx: Ctx) -> None:
             ctx.say("reopen_ask")
         else:
             await _reopen(ctx, ticket, text)
+
+
+def _something_to_add(ctx: Ctx) -> bool:
+    """Whether the message holds words, a file or a pin within the limit; else the reply
+    says what is wanted."""
+    msg = ctx.msg
+    text = msg.text.strip()
+    if not text and not (msg.photo_file_id or msg.voice_file_id or msg.location):
+        ctx.say("need_text")
+        return False
+    return not ctx.too_long(text)
+
+
+async def info_step(ctx: Ctx) -> bool:
+    """What follows ➕ 补充: added to the ticket, as the answer when the team's question
+    waits for one (so the ticket goes back to the team, not closed as unanswered). False
+    when the ticket was resolved or closed meanwhile: the words are then read afresh (a
+    verdict on the resolution, or a matter of their own), after saying so."""
+    assert ctx.conv is not None
+    ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
+    if ticket is None:
+        await ctx.end_flow()
+        return True
+    if not _something_to_add(ctx):
+        return True
+    msg = ctx.msg
+    text = msg.text.strip()
+    pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
+    if ticket.status is Status.RESOLVED or not ticket.status.is_open:
+        await ctx.end_flow()
+        status = ticket_status(ticket, ctx.script)
+        ctx.say("add_info_too_late", number=ticket.label, status=status)
+        return False
+    answer = ticket.status is Status.WAITING_REQUESTER
+    await add_info(
+        ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin, answer=answer
+    )
+    await ctx.end_flow()
+    ctx.say("answer_added" if answer else "add_info_done", number=ticket.label)
+    return True
 
 
 async def add_info(

@@ -1,0 +1,65 @@
+"""What a requester sends after /my → ➕ 补充: the answer when the team's question waits for
+one, and, when the ticket was resolved meanwhile, not quietly added to a finished ticket."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from tests.support.desk import Harness, texts
+
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+async def _accepted(desk: Harness) -> int:
+    ticket = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    return ticket.id
+
+
+async def _status(desk: Harness) -> Status:
+    [ticket] = await desk.tickets()
+    return ticket.status
+
+
+async def test_added_through_the_button_it_answers_the_teams_question(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
+    assert await _status(desk) is Status.WAITING_REQUESTER
+    await desk.press(RETAILER, f"my:add:{ticket_id}")
+    out = await desk.send(RETAILER, "少了两条云烟")
+    assert "已把您的回复补充到工单" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED  # back with the team, not closed unanswered
+    assert (await desk.actions(ticket_id))[-1] == "answer"
+
+
+async def test_pressed_before_the_question_it_still_answers_it(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(RETAILER, f"my:add:{ticket_id}")
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "少了两条云烟")
+    assert await _status(desk) is Status.ACCEPTED
+
+
+async def test_added_after_the_ticket_was_resolved_it_is_not_quietly_filed(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(RETAILER, f"my:add:{ticket_id}")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, "还有，下周的订货什么时候截止？")
+    said = texts(out)
+    assert "工单 10019 现在已办结待确认，这条没有补充进去" in said
+    assert "要把这条消息作为" in said  # a matter of its own, offered as a new request
+    assert "info" not in await desk.actions(ticket_id)
+
+
+async def test_not_solved_typed_after_the_resolution_reopens_it(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(RETAILER, f"my:add:{ticket_id}")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "没解决，还是少一条")
+    assert (await desk.actions(ticket_id))[-1] == "reopen"

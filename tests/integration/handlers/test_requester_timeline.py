@@ -1,0 +1,33 @@
+"""The requester's timeline in /my shows what was done for them, not the desk's own
+business: no reminders or escalations, and a move names the team that has the ticket now,
+not the note one team wrote to the next. A supervisor's /ticket still shows it all."""
+
+from __future__ import annotations
+
+from scheduler.sweep import sweep
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+
+QINGSHAN_CHAT = -1001000000001
+
+
+async def test_the_requesters_timeline_leaves_out_internal_notes_and_chasing(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(FARMER, "烘烤技术问题：变黄期温度应该设置多少度")
+    assert ticket.id is not None and ticket.team_id == "curing-qingshan"
+    for _ in range(3):  # nobody accepts: reminded, then escalated
+        desk.clock.advance(minutes=40)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    actions = await desk.actions(ticket.id)
+    assert "escalate" in actions
+    await desk.press(MEMBER, f"tk:xfer:{ticket.id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket.id}:curing-baishi", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "不归我们管，推给白石乡那帮人", chat=QINGSHAN_CHAT)
+    shown = texts(await desk.press(FARMER, f"my:v:{ticket.id}"))
+    assert "转派给 白石乡烘烤110服务队" in shown
+    assert "推给白石乡那帮人" not in shown
+    assert "督办" not in shown and "提醒" not in shown
+    # The supervisor reads the whole of it.
+    whole = texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+    assert "推给白石乡那帮人" in whole and "督办" in whole
