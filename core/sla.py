@@ -95,10 +95,33 @@ def phase_deadline(ticket: Ticket) -> datetime | None:
     return None
 
 
+def team_resolve_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
+    """The resolve deadline the team holding the ticket is chased by: the promise to the
+    requester (`resolve_due_at`), except for a team that got the ticket when that promise
+    could no longer be kept by it (moved to it after the promise, or so near it that it
+    falls before the team's own accept deadline). Such a team has a resolve window of its
+    own from when it got the ticket, as a ticket filed with it then would: its reminder
+    comes first, not the supervisors' alert a minute after it accepts. The promise stays
+    what the ledger and the rates measure lateness by."""
+    promise = ticket.resolve_due_at
+    got_it, accept_by = ticket.dispatched_at, ticket.accept_due_at
+    if promise is None or got_it is None or accept_by is None or promise > accept_by:
+        return promise
+    own = calendar_for(cfg, ticket).add(got_it, policy_for(cfg, ticket).resolve_within)
+    return max(promise, own)
+
+
+def chase_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
+    """The deadline the ladder counts its steps from in the ticket's current status."""
+    if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
+        return team_resolve_deadline(cfg, ticket)
+    return phase_deadline(ticket)
+
+
 def schedule_next(cfg: Config, ticket: Ticket) -> None:
     """Recompute `next_action_at` from the ticket's status and escalation step."""
     auto = cfg.auto_close
-    deadline = phase_deadline(ticket)
+    deadline = chase_deadline(cfg, ticket)
     if deadline is not None:
         ladder = cfg.ladder(policy_for(cfg, ticket).ladder)
         ticket.next_action_at = escalation_time(

@@ -8,6 +8,7 @@ from core.config import Config
 from core.enums import Action, Script, Status
 from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent, User
+from core.sla import team_resolve_deadline
 from core.texts import clip, status_name
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -84,8 +85,7 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
         f"地点：{place(cfg, ticket)}",
         f"报告人：{who}　电话：{phone}",
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
-        f"接单时限：{local(cfg, ticket.accept_due_at)}　"
-        f"办结时限：{local(cfg, ticket.resolve_due_at)}",
+        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
         f"分派依据：{ticket.route_explanation or '人工指定'}",
     ]
     if ticket.accepted_at:
@@ -98,6 +98,16 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
         said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
     return "\n".join(lines)
+
+
+def _resolve_by(cfg: Config, ticket: Ticket) -> str:
+    """The promise to resolve, and, for a team that got the ticket too late to keep it, the
+    deadline it is chased by (`sla.team_resolve_deadline`)."""
+    promise = local(cfg, ticket.resolve_due_at)
+    own = team_resolve_deadline(cfg, ticket)
+    if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
+        return f"{promise}（原时限；本队限 {local(cfg, own)} 前办结）"
+    return promise
 
 
 def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
