@@ -140,6 +140,18 @@ async def tell(
             await forward(ctx, target, ticket, "send_location", lat=pin[0], lon=pin[1])
 
 
+async def moved_away(ctx: Ctx, ticket: Ticket, from_team: str, taker: int | None) -> None:
+    """Tell the team a supervisor took `ticket` from (its chat, unless the move was made
+    there, and the member who had accepted it, who may be on the road to the barn) that it
+    is another team's now: their cards only change silently."""
+    text = t("moved_away", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)
+    place = await team_chat(ctx, from_team)
+    if place is not None and not place.holds(ctx.msg.chat_id, ctx.msg.topic):
+        await ctx.enqueue(place, text, urgent=ticket.urgent, ticket_id=ticket.id)
+    if taker is not None and taker != ctx.user.id:
+        await ctx.enqueue(ChatPlace(taker), text, urgent=ticket.urgent, ticket_id=ticket.id)
+
+
 async def in_team(ctx: Ctx, team_id: str, place: ChatPlace) -> bool:
     """Is `place` one where the team's cards may be (its chat and topic, a member's, a
     leader's)?"""

@@ -232,10 +232,13 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
         team = in_script(ctx.cfg.team(team_id).name, ctx.script)
         ctx.toast("reassign_same", number=ticket.label, team=team)
         return
+    from_team, taker = ticket.team_id, ticket.accepted_by
     if not await _act(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
     await refresh_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket, with_history=True)
+    if action is Action.REASSIGN:
+        await notify.moved_away(ctx, ticket, from_team, taker)
     await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
     ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
 

@@ -186,6 +186,7 @@ async def _reassign(ctx: Ctx) -> None:
     if to_team.id == ticket.team_id:
         ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
         return
+    from_team, taker = ticket.team_id, ticket.accepted_by
     try:
         await perform(
             ctx.uow,
@@ -203,6 +204,7 @@ async def _reassign(ctx: Ctx) -> None:
     # Every old copy shows where it went, without buttons: the new card is the live one.
     await notify.update_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket, with_history=True)
+    await notify.moved_away(ctx, ticket, from_team, taker)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
 

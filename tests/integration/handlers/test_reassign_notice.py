@@ -1,0 +1,48 @@
+"""A supervisor's 改派 tells the team it took the ticket from, and the member who had
+accepted it (who may be on the road to the barn), that it is another team's now."""
+
+from __future__ import annotations
+
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+
+QINGSHAN_CHAT = -1001000000001
+TRIAGE_CHAT = -1001000000017
+NOTICE = "已由督办改派给 白石乡烘烤110服务队，本队无需再处理"
+
+
+async def _notices(desk: Harness, chat: int) -> list[str]:
+    return [
+        r.payload["text"]
+        for r in await desk.outbox()
+        if r.chat_id == chat and NOTICE in r.payload.get("text", "")
+    ]
+
+
+async def test_the_command_tells_the_old_team_and_whoever_had_accepted(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
+    [ticket] = await desk.tickets()
+    await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
+    assert len(await _notices(desk, QINGSHAN_CHAT)) == 1
+    assert len(await _notices(desk, MEMBER)) == 1
+
+
+async def test_the_alerts_button_tells_the_old_team(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    assert len(await _notices(desk, QINGSHAN_CHAT)) == 1
+    assert await _notices(desk, MEMBER) == []  # nobody had accepted it
+
+
+async def test_the_triage_desks_own_dispatch_tells_nobody_it_moved_away(desk: Harness) -> None:
+    await desk.send(FARMER, "我想问个事情")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "triage"
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:curing-baishi", chat=TRIAGE_CHAT)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "curing-baishi"
+    assert await _notices(desk, TRIAGE_CHAT) == []  # the desk moved it itself
