@@ -96,7 +96,7 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
         buttons.append(Button(ctx.text("btn_cancel_ticket"), f"my:x:{tid}"))
     if status is Status.RESOLVED:
         buttons.append(Button(ctx.text("btn_confirm"), f"my:ok:{tid}"))
-    if status in (Status.RESOLVED, Status.CLOSED):
+    if may_send_back(ticket, ctx.now):
         # Closed unanswered before anyone resolved it: there is nothing to call unsolved,
         # but it may be taken up again.
         label = "btn_not_resolved" if ticket.resolved_at else "btn_take_up_again"
@@ -152,9 +152,13 @@ async def on_button(ctx: Ctx, data: str) -> None:
         _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
-    elif verb == "bad" and ticket.status in (Status.RESOLVED, Status.CLOSED):
+    elif verb == "bad" and may_send_back(ticket, ctx.now):
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say("reopen_ask" if ticket.resolved_at else "take_up_again_ask")
+    elif verb == "bad" and ticket.status is Status.CLOSED:
+        # Confirmed and rated, or closed long ago: its rating and its place in reports
+        # already made stand; trouble now is a matter of its own.
+        ctx.say("send_back_too_late", number=ticket.label)
     else:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
 
@@ -231,6 +235,21 @@ async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
     await add_info(ctx, ticket, "", None, voice=voice)
     ctx.say("verdict_voice", _actions(ctx, ticket), number=ticket.label)
     return True
+
+
+def may_send_back(ticket: Ticket, now: datetime) -> bool:
+    """Whether the requester may still call the ticket not solved (or take it up again if
+    it closed unanswered): while it awaits their confirmation, or within a week of a close
+    they did not confirm. Not once they confirmed and rated it, which the reports of its
+    period count, nor weeks later."""
+    if ticket.status is Status.RESOLVED:
+        return True
+    return (
+        ticket.status is Status.CLOSED
+        and ticket.rating is None
+        and ticket.closed_at is not None
+        and now - ticket.closed_at <= REOPEN_AFTER_CLOSE
+    )
 
 
 def _closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
