@@ -1,0 +1,33 @@
+"""Misconduct of the bureau's own people is a complaint, watched by 作风监督 (or heard
+there when its words are strong enough); a tip-off about a shop is the 专卖 line's."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind
+from routing import Router
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报客户经理倒卖货源",
+        "客户经理逼我多订烟，不订就降档",
+        "配送员喝酒送货",
+        "烤房服务队的人喝酒了还来修，太不像话",
+        "客户经理搭售滞销烟",
+    ],
+)
+def test_misconduct_of_staff_is_a_complaint(router: Router, text: str) -> None:
+    assert router.route(text).kind is Kind.COMPLAINT
+
+
+def test_a_rude_grader_is_heard_by_the_oversight_line_not_his_own(router: Router) -> None:
+    decision = router.route("收购站定级员态度很差，还压级")
+    assert decision.line == "conduct" and decision.kind is Kind.COMPLAINT
+
+
+def test_a_tip_off_about_fakes_is_the_monopoly_lines_and_no_complaint(router: Router) -> None:
+    decision = router.route("举报有人卖假烟")
+    assert decision.line == "monopoly" and decision.kind is None
