@@ -16,6 +16,8 @@ ALIASES = {
     "yesterday": "yesterday",
     "昨天": "yesterday",
     "昨日": "yesterday",
+    "前天": "daybeforeyesterday",
+    "前日": "daybeforeyesterday",
     "week": "week",
     "thisweek": "week",
     "本周": "week",
@@ -82,6 +84,10 @@ AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 
 _DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[日号])?")
 _MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
+# The end of a range written with its day alone (2026年12月1日至6日): the start's month.
+_DAY_ONLY_END = re.compile(r"(\d{4}-\d{1,2}-)(\d{1,2})(\s*(?:\.\.|~|至|到)\s*)(\d{1,2})\s*[日号]")
+# A day without its year (12月6日): which year is the caller's to say.
+MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 
 
 def normalize(text: str) -> str:
@@ -91,4 +97,5 @@ def normalize(text: str) -> str:
     text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
     text = _DAY.sub(r"\1-\2-\3", text)
     text = _MONTH.sub(r"\1-\2", text)
+    text = _DAY_ONLY_END.sub(r"\1\2\3\1\4", text)
     return " ".join(text.split())

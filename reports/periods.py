@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.config import CuringSeason
-from reports.period_words import ALIASES, AMBIGUOUS, normalize
+from reports.period_words import ALIASES, AMBIGUOUS, MONTH_DAY, normalize
 
 
 class PeriodError(ValueError):
@@ -49,8 +49,9 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可以写：今天、昨天、本周、上周、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
-    "上个烘烤季、近7天，或日期 2026-11、2026-11-18、2026-11-01..2026-11-15、2025年烘烤季"
+    "可以写：今天、昨天、前天、本周、上周、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
+    "上个烘烤季、近7天，或日期 2026-11、2026-11-18、12月6日、2026-11-01..2026-11-15、"
+    "12月1日至12月6日、2025年烘烤季"
     "（也认 today、week、lastweek、month、lastmonth）"
 )
 
@@ -157,6 +158,29 @@ def parse_day(text: str) -> date:
 
 
 def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
+    """Read what a supervisor typed after /stats or /ledger (see `_parse`). A period that has
+    not begun is refused, as a curing season that has not is: its report would be empty,
+    stamped with a cutoff before it starts."""
+    window = _parse(text, now, zone, season)
+    if window.first_day > now.astimezone(zone).date():
+        raise PeriodError(f"「{text.strip()}」（{window.first_day} 起）还没开始，暂无数据。")
+    return window
+
+
+def _latest(found: re.Match[str], today_: date) -> str:
+    """A month and day without a year (12月6日): the latest such day that has begun, as
+    11月 is the latest November; left as it was when there is no such day (2月30日)."""
+    month_, day = int(found[1]), int(found[2])
+    for year in (today_.year, today_.year - 1):
+        try:
+            if (when := date(year, month_, day)) <= today_:
+                return when.isoformat()
+        except ValueError:
+            return found[0]
+    return found[0]
+
+
+def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
     Accepts today, yesterday, week, lastweek, month, lastmonth, quarter, lastquarter, year,
@@ -168,7 +192,8 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     curing season `2025年烘烤季`. `season` is the config's curing season (the default one
     when not given).
     """
-    typed = normalize(text)
+    today_ = now.astimezone(zone).date()
+    typed = MONTH_DAY.sub(lambda found: _latest(found, today_), normalize(text))
     word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")
     if word in AMBIGUOUS:
@@ -205,9 +230,10 @@ def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Wi
     if kind in ("year", "lastyear"):
         year = now.astimezone(zone).year - int(kind == "lastyear")
         return days(date(year, 1, 1), date(year, 12, 31), zone, kind)
-    if kind == "yesterday":
-        day = now.astimezone(zone).date() - timedelta(days=1)
-        return days(day, day, zone, "yesterday")
+    if kind in ("yesterday", "daybeforeyesterday"):
+        back = 1 if kind == "yesterday" else 2
+        day = now.astimezone(zone).date() - timedelta(days=back)
+        return days(day, day, zone, kind)
     if kind in ("week", "lastweek"):
         return week(now, zone, weeks_back=int(kind == "lastweek"))
     if kind in ("month", "lastmonth"):

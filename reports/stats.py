@@ -24,6 +24,7 @@ from storage.uow import Database
 PERIOD_NAMES = {
     "today": "今日",
     "yesterday": "昨日",
+    "daybeforeyesterday": "前日",
     "week": "本周",
     "lastweek": "上周",
     "month": "本月",

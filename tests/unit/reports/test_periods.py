@@ -9,7 +9,7 @@ import pytest
 
 from core.config import CuringSeason
 from reports import periods
-from reports.periods import PeriodError
+from reports.periods import LATEST, PeriodError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)  # Wednesday 09:00 in Shanghai
@@ -116,7 +116,7 @@ def test_the_whole_range_is_one_period() -> None:
     window = periods.parse("2000-01-01..2099-12-31", NOW, SHANGHAI)
     assert window.start == datetime(1999, 12, 31, 16, 0, tzinfo=UTC)
     assert window.end == datetime(2099, 12, 31, 16, 0, tzinfo=UTC)
-    assert periods.parse("2099-12", NOW, SHANGHAI).last_day == date(2099, 12, 31)
+    assert periods.days(date(2099, 12, 1), date(2099, 12, 31), SHANGHAI).last_day == LATEST
 
 
 @pytest.mark.parametrize(
@@ -270,5 +270,33 @@ def test_impossible_months_and_counts_are_told(text: str) -> None:
 def test_the_usage_starts_with_the_chinese_words() -> None:
     with pytest.raises(PeriodError) as caught:
         periods.parse("下辈子", NOW, SHANGHAI)
-    assert str(caught.value).startswith("看不懂时间范围「下辈子」。可以写：今天、昨天、本周")
+    assert str(caught.value).startswith("看不懂时间范围「下辈子」。可以写：今天、昨天、前天、本周")
     assert "本烘烤季" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("12月6日", "2025-12-06", "2025-12-06"),  # the latest 6 December: last year's
+        ("11月17日", "2026-11-17", "2026-11-17"),
+        ("11月1日至11月15日", "2026-11-01", "2026-11-15"),
+        ("10月25日到11月2号", "2026-10-25", "2026-11-02"),
+        ("2026年11月1日至15日", "2026-11-01", "2026-11-15"),
+        ("前天", "2026-11-16", "2026-11-16"),
+    ],
+)
+def test_days_written_as_people_write_them(typed: str, first: str, last: str) -> None:
+    window = periods.parse(typed, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["2027-01", "2099-12-31", "2026-11-19", "2027年"])
+def test_a_period_that_has_not_begun_is_refused_as_a_season_is(typed: str) -> None:
+    with pytest.raises(PeriodError, match="还没开始，暂无数据"):
+        periods.parse(typed, NOW, SHANGHAI)
+
+
+def test_a_running_period_that_began_is_reported_so_far() -> None:
+    assert periods.parse("2026-11", NOW, SHANGHAI).first_day == date(2026, 11, 1)
+    with pytest.raises(PeriodError, match="看不懂"):
+        periods.parse("2月30日", NOW, SHANGHAI)
