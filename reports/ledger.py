@@ -78,7 +78,7 @@ class LedgerRow:
 @dataclass(frozen=True, slots=True)
 class Ledger:
     window: Window
-    as_of: datetime
+    as_of: datetime  # in the bureau's time zone
     bureau: str
     rows: list[LedgerRow]
     rates: RatesReport
@@ -115,7 +115,7 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
     result = await session.execute(query)
     rows = [_row(cfg, r) for r in result.mappings()]
     rates = await compute(session, cfg, window, now, "team", include_empty=True)
-    return Ledger(window, now, cfg.bureau, rows, rates)
+    return Ledger(window, now.astimezone(cfg.zone), cfg.bureau, rows, rates)
 
 
 def _row(cfg: Config, r: RowMapping) -> LedgerRow:

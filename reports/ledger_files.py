@@ -144,10 +144,15 @@ def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 3600, 2)
 
 
+def _score(composite: float | None) -> float | None:
+    """The composite score out of 100, as /stats and the weekly report give it."""
+    return None if composite is None else round(composite * 100, 1)
+
+
 def _summary_values(ledger: Ledger, group: GroupRates, say: Say) -> list[Any]:
     weights = ledger.rates.weights
     return [say(group.label), group.created, group.closed, group.response_rate,
-            group.resolution_rate, group.satisfaction_rate, group.composite(weights),
+            group.resolution_rate, group.satisfaction_rate, _score(group.composite(weights)),
             group.overdue, group.reopen_rate,
             _minutes(group.accept_median), _minutes(group.accept_p90),
             _hours(group.resolve_median), _hours(group.resolve_p90)]  # fmt: skip
@@ -159,19 +164,26 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     period = " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
     sheet.cell(row=1, column=1, value=say(f"{ledger.bureau} 台账汇总 {period}"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    # A running period is judged so far: its 超时 and rates are as of the file's making.
+    running = f"截至 {ledger.as_of:%Y-%m-%d %H:%M}；" if ledger.as_of < ledger.window.end else ""
     sheet.cell(row=2, column=1, value=say(
-        f"综合得分 = {w.response:g}×响应率 + {w.resolution:g}×解决率 + {w.satisfaction:g}×满意率；"
-        "定义见 docs/rates.md"))  # fmt: skip
+        f"{running}综合得分（百分制）= {w.response:g}×响应率 + {w.resolution:g}×解决率 + "
+        f"{w.satisfaction:g}×满意率；响应率、解决率按时限计，满意率按评价计，"
+        "撤回的不计"))  # fmt: skip
     _header(sheet, 3, SUMMARY_HEADERS, say)
     groups = [*ledger.rates.groups, ledger.rates.total]
     for r, group in enumerate(groups, start=4):
         for c, value in enumerate(_summary_values(ledger, group, say), start=1):
             cell = sheet.cell(row=r, column=c, value=value)
-            if 4 <= c <= 7 or c == 9:
-                cell.number_format = PERCENT if c != 7 else "0.000"
+            if 4 <= c <= 6 or c == 9:
+                cell.number_format = PERCENT
+            elif c == 7:
+                cell.number_format = "0.0"  # out of 100, as /stats gives it
     for c in range(1, len(SUMMARY_HEADERS) + 1):
         sheet.cell(row=3 + len(groups), column=c).font = Font(bold=True)
     _finish(sheet, header_row=3, last_row=3 + len(groups), columns=len(SUMMARY_HEADERS))
+    # The total row stays below the teams when the sheet is sorted or filtered.
+    sheet.auto_filter.ref = f"A3:{get_column_letter(len(SUMMARY_HEADERS))}{2 + len(groups)}"
     sheet.column_dimensions["A"].width = (
         max(display_width(say(g.label)) for g in groups) + 2
     )  # the title in A1 would otherwise widen the first column

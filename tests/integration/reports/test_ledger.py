@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -122,7 +122,9 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     assert sheet["A3"].value == "服务队" and sheet["D3"].value == "响应率"
     qingshan = [c.value for c in sheet[4]]
     assert qingshan[:3] == ["青山镇烘烤110服务队", 6, 4]
-    assert qingshan[3:9] == pytest.approx([0.6, 0.8, 1.9 / 3, 0.06 + 0.4 + 0.4 * 1.9 / 3, 2, 0.25])
+    composite = round((0.06 + 0.4 + 0.4 * 1.9 / 3) * 100, 1)  # out of 100, as /stats says
+    assert qingshan[3:9] == pytest.approx([0.6, 0.8, 1.9 / 3, composite, 2, 0.25])
+    assert sheet["G4"].number_format == "0.0"
     assert qingshan[9:] == [5.0, 15.5, 1.0, 3.68]
     assert sheet["D4"].number_format == "0.0%"
     growing = [c.value for c in sheet[7]]  # a team with nothing this day
@@ -131,7 +133,8 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     assert sheet.cell(row=last, column=1).value == "合计"
     assert sheet.cell(row=last, column=2).value == 11  # 8 curing tickets and 3 wishes
     assert sheet.freeze_panes == "A4"
-    assert sheet.auto_filter.ref == f"A3:M{last}"
+    assert sheet.auto_filter.ref == f"A3:M{last - 1}"  # the total stays below when sorted
+    assert "docs/" not in sheet["A2"].value
 
 
 async def test_xlsx_wish_list_sheet_shows_progress(
@@ -234,3 +237,14 @@ async def test_csv_for_a_traditional_reader(
                                        .decode("utf-8-sig"))))  # fmt: skip
     assert rows[0][:3] == ["編號", "類型", "提交時間"]
     assert rows[1][7:10] == ["烤房风机不转了，温度上不去", "烘烤110", "青山鎮烘烤110服務隊"]
+
+
+async def test_xlsx_summary_of_a_running_period_says_as_of_when(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        during = datetime(2026, 11, 18, 8, 0, tzinfo=UTC)  # 16:00 in Shanghai, that day
+        ledger = await load(uow.session, demo_config, window(demo_config), during)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    assert sheet["A2"].value.startswith("截至 2026-11-18 16:00；综合得分（百分制）")
