@@ -240,10 +240,16 @@ MESSAGES: dict[str, str] = {
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",
     "duty_teams_only": "值班只对服务队的队员和队长开放。",
     "duty_denied": "只有该队队长可以安排别人值班。",
-    "duty_usage": "用法：/duty on 或 /duty off 设置自己值班；队长可 /duty 用户ID on|off。",
+    "duty_usage": (
+        "用法：/duty on（值班）或 /duty off（下班）设置自己；队长可 /duty 姓名 on|off 安排队员，"
+        "例如 /duty 赵队员 on。"
+    ),
+    "duty_not_member": "本队没有叫「{typed}」的队员。发 /duty 可以看全队名单。",
+    "duty_which": "本队有不止一人叫「{typed}」，请写全名。",
+    "duty_off_list": "\n未值班：{names}",
     "duty_set": "{who} 值班状态：{state}。",
     "duty_no_roster": "{team}不排值班：紧急工单直接通知队长。",
-    "duty_roster": "{team} 值班：{names}",
+    "duty_roster": "{team} 值班：{names}{off}",
     "duty_name_unreachable": "{who}（私信发不到）",
     "duty_unreachable": (
         "⚠️ 机器人发不到 {who} 的私信（可能屏蔽了机器人），收不到110值班提醒。"

@@ -26,7 +26,7 @@ from handlers.team import (
     tell_requester,
 )
 from handlers.tickets import onto_the_wish_list
-from routing import bare
+from routing import bare, to_simplified
 
 # The buttons staff press, in a team chat or in their own: the team's card buttons, the
 # supervisors' 催办/改派, the oversight team's 接管.
@@ -248,45 +248,89 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("duty_no_roster", team=names)
         return
     scope = rostered
-    target, state = ctx.user.id, args[-1] if args else ""
-    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
-    if len(args) > 2 or (len(args) == 2 and not args[0].lstrip("-").isdecimal()):
-        # Someone named, not numbered (/duty 赵队员 on): never the sender by mistake.
-        ctx.say("duty_usage")
+    state = _DUTY_WORDS.get(bare(to_simplified(args[-1])).lower()) if args else None
+    if len(args) > 2 or (args and state is None):
+        await _say_roster(ctx, scope)
         return
+    target = ctx.user.id
     if len(args) == 2:
         # A leader sets the duty of the teams they lead, not of one they are a member of.
         scope &= {m.team_id for m in mine if m.role is Role.LEADER and m.team_id}
         if not scope:
             ctx.say("duty_denied")
             return
-        target = int(args[0])
-    if state not in ("on", "off"):
-        for team_id in sorted(scope):
-            members = await ctx.uow.memberships.of_team(team_id)
-            names = await _duty_names(ctx, [x.user_id for x in members if x.on_duty])
-            ctx.say("duty_roster", team=ctx.cfg.team(team_id).name, names=names or "（无）")
-        ctx.say("duty_usage")
+        found = await _member_named(ctx, scope, args[0])
+        if found is None:
+            return
+        target = found
+    if state is None:
+        await _say_roster(ctx, scope)
         return
     changed: set[str] = set()
     for team_id in scope:
         for member in await ctx.uow.memberships.of_team(team_id):
-            if member.user_id == target and member.role in (Role.MEMBER, Role.LEADER):
-                member.on_duty = state == "on"
+            if member.user_id == target and member.role in _ON_ROSTER:
+                member.on_duty = state
                 changed.add(team_id)
     if not changed:
         ctx.say("duty_usage")
         return
     who = await notify.name_of(ctx, target)
-    ctx.say("duty_set", who=who, state="值班" if state == "on" else "下班")
-    if state == "on" and not await notify.reachable(ctx, [target]):
+    ctx.say("duty_set", who=who, state="值班" if state else "下班")
+    if state and not await notify.reachable(ctx, [target]):
         ctx.say("duty_unreachable", who=who)
     for team_id in sorted(changed):
-        if state == "off" and not any(
-            m.on_duty for m in await ctx.uow.memberships.of_team(team_id)
-        ):
+        if not state and not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
             # The morning handover: whoever goes off last should know who is paged now.
             ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
+
+
+# What /duty's last word may be: on duty, or off.
+_DUTY_WORDS = {
+    **dict.fromkeys(("on", "值班", "上班", "在岗", "开"), True),
+    **dict.fromkeys(("off", "下班", "休息", "不值班", "关"), False),
+}
+
+
+async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
+    """Who is on duty in each team, who is not (by the names /duty takes), and how to set it."""
+    for team_id in sorted(teams):
+        people = [m for m in await ctx.uow.memberships.of_team(team_id) if m.role in _ON_ROSTER]
+        on = await _duty_names(ctx, [m.user_id for m in people if m.on_duty])
+        off = "、".join([await notify.name_of(ctx, m.user_id) for m in people if not m.on_duty])
+        ctx.say(
+            "duty_roster",
+            team=ctx.cfg.team(team_id).name,
+            names=on or "（无）",
+            off=ctx.text("duty_off_list", names=off) if off else "",
+        )
+    ctx.say("duty_usage")
+
+
+_ON_ROSTER = (Role.MEMBER, Role.LEADER)
+
+
+async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
+    """The member of `teams` a leader named, by name (赵队员) or number; None, said why,
+    when nobody or several people of the teams answer to it."""
+    people = {
+        m.user_id
+        for team_id in teams
+        for m in await ctx.uow.memberships.of_team(team_id)
+        if m.role in _ON_ROSTER
+    }
+    plain = to_simplified(typed.strip())
+    if plain.lstrip("-").isdecimal():
+        found = [int(plain)] if int(plain) in people else []
+    else:
+        names = {uid: to_simplified(await notify.name_of(ctx, uid)) for uid in people}
+        found = [uid for uid, name in names.items() if name == plain] or [
+            uid for uid, name in names.items() if plain and plain in name
+        ]
+    if len(found) == 1:
+        return found[0]
+    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
+    return None
 
 
 async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:

@@ -86,3 +86,37 @@ async def test_a_place_in_a_team_the_config_no_longer_has_is_left_out(desk: Harn
     assert "系统繁忙" not in texts(out) and "值班" in texts(out)
     roster = texts(await desk.send(MEMBER, "/duty"))
     assert "gone" not in roster
+
+
+async def _named(desk: Harness) -> None:
+    """The team's people have written once, so the desk knows their Telegram names."""
+    for user, name in ((MEMBER, "赵队员"), (OTHER_MEMBER, "孙队员"), (LEADER, "钱队长")):
+        await desk.send(user, "/duty", chat=TEAM_CHAT, user_name=name)
+
+
+async def test_the_roster_names_who_is_off_duty_too(desk: Harness) -> None:
+    await _named(desk)
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    roster = texts(await desk.send(LEADER, "/duty", chat=TEAM_CHAT))
+    assert "值班：赵队员" in roster and "未值班：" in roster and "孙队员" in roster
+    assert "/duty 姓名 on|off" in roster
+
+
+async def test_a_leader_puts_a_member_on_duty_by_name_in_chinese_words(desk: Harness) -> None:
+    await _named(desk)
+    out = await desk.send(LEADER, "/duty 孙队员 值班", chat=TEAM_CHAT)
+    assert "孙队员 值班状态：值班" in texts(out)
+    out = await desk.send(LEADER, "/duty 孙 OFF", chat=TEAM_CHAT)  # part of the name will do
+    assert "孙队员 值班状态：下班" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        assert not any(m.on_duty for m in await uow.memberships.of_user(OTHER_MEMBER))
+
+
+async def test_someone_not_in_the_team_is_told_so_not_shown_the_usage(desk: Harness) -> None:
+    await _named(desk)
+    out = await desk.send(LEADER, "/duty 李四 on", chat=TEAM_CHAT)
+    assert "本队没有叫「李四」的队员" in texts(out)
+    out = await desk.send(LEADER, "/duty 200071 on", chat=TEAM_CHAT)  # another team's member
+    assert "本队没有叫「200071」的队员" in texts(out)
+    out = await desk.send(LEADER, "/duty 队 on", chat=TEAM_CHAT)  # 赵队员, 孙队员, 钱队长
+    assert "不止一人" in texts(out)

@@ -14,9 +14,9 @@ async def _on_duty(desk: Harness) -> set[int]:
         return {m.user_id for m in await uow.memberships.of_team("curing-qingshan") if m.on_duty}
 
 
-async def test_duty_for_someone_named_rather_than_numbered_changes_nobody(desk: Harness) -> None:
-    out = await desk.send(LEADER, "/duty 赵队员 on", chat=TEAM_CHAT)
-    assert "用法" in texts(out) and "钱队长" not in texts(out)
+async def test_duty_for_a_name_nobody_in_the_team_has_changes_nobody(desk: Harness) -> None:
+    out = await desk.send(LEADER, "/duty 赵队员 on", chat=TEAM_CHAT)  # nobody wrote as 赵队员
+    assert "本队没有叫「赵队员」的队员" in texts(out) and "钱队长" not in texts(out)
     assert await _on_duty(desk) == set()
     await desk.file_110(FARMER)
     pages = {r.chat_id for r in await desk.outbox() if r.purpose == "card" and r.chat_id > 0}
