@@ -31,7 +31,7 @@ from handlers import (
 from handlers.chat_moves import on_chat_move
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
-from handlers.follow_up import just_answered, more_of_it
+from handlers.follow_up import just_answered, more_of_it, question_moved_on
 from handlers.i18n import MESSAGES, choose_script, script_from_language, t
 from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
@@ -469,6 +469,14 @@ async def free_message(ctx: Ctx) -> None:
         )
         ctx.say("answer_added", number=waiting.label)
         return
+    if waiting is None and not new_alarm and (msg.photo_file_id or says_something(text)):
+        moved = await question_moved_on(ctx)
+        if moved is not None and not another_question(ctx, decision, text, moved):
+            # The answer to a question asked before the ticket went to another team: it
+            # joins the ticket, for the team that has it now.
+            await mine.add_info(ctx, moved, text, msg.photo_file_id, voice=msg.voice_file_id)
+            ctx.say("answer_added", number=moved.label)
+            return
     if text and await _own_ticket_number(ctx, text):
         return
     call = await _open_emergency(ctx)

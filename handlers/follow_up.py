@@ -48,3 +48,30 @@ def more_of_it(ctx: Ctx, decision: Decision | None, answered: Ticket) -> bool:
         return True
     triage = ctx.cfg.triage_line()
     return triage is not None and answered.line == triage.id
+
+
+_MOVES = ("transfer", "reassign")
+
+
+async def question_moved_on(ctx: Ctx) -> Ticket | None:
+    """The open ticket whose team asked the person something and then sent it on to another
+    team (转派, 改派) before they answered: no longer waiting for them in its status, but the
+    answer is still wanted, by the team that has it now. Only while an answer would have
+    been waited for (`auto_close.waiting_close_after`)."""
+    since = ctx.now - ctx.cfg.auto_close.waiting_close_after
+    still_open = await ctx.uow.tickets.of_requester(
+        ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
+    )
+    for ticket in still_open:
+        if ticket.status is Status.RESOLVED or ticket.id is None:
+            continue
+        events = list(await ctx.uow.tickets.events(ticket.id))
+        asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
+        if asked is None or events[asked].at < since:
+            continue
+        after = events[asked + 1 :]
+        if any(e.action in _MOVES for e in after) and not any(
+            e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after
+        ):
+            return ticket
+    return None
