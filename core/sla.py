@@ -95,6 +95,24 @@ def phase_deadline(ticket: Ticket) -> datetime | None:
     return None
 
 
+def promise_on_a_new_line(
+    cfg: Config, ticket: Ticket, old_policy: SlaPolicy, old_calendar: Calendar
+) -> None:
+    """A ticket sent on to a team of another service line (a technical question first sent
+    to the 24-hour 110 line) is promised what that line promises: its resolve window, on its
+    calendar, from when the ticket was filed, with any time a question to the requester held
+    the old promise given back. After a reopening the promise is the reopening's and stands.
+    """
+    promise = ticket.resolve_due_at
+    new_policy, new_calendar = policy_for(cfg, ticket), calendar_for(cfg, ticket)
+    if promise is None or ticket.reopen_count or new_policy == old_policy:
+        return
+    first = old_calendar.add(ticket.created_at, old_policy.resolve_within)
+    held = old_calendar.between(first, promise)  # given back for questions; zero if none
+    start = new_calendar.add(ticket.created_at, new_policy.resolve_within)
+    ticket.resolve_due_at = new_calendar.add(start, held)
+
+
 def team_resolve_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
     """The resolve deadline the team holding the ticket is chased by: the promise to the
     requester (`resolve_due_at`), except for a team that got the ticket when that promise

@@ -83,11 +83,11 @@ async def test_a_ticket_number_in_superscript_digits_is_a_typo(
     assert not _failures(caplog)
 
 
-async def test_a_leader_naming_someone_in_superscript_digits_gets_the_usage(
+async def test_a_leader_naming_someone_in_superscript_digits_is_told_no_one_has_it(
     desk: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    out = await desk.send(LEADER, "/duty ² on", chat=TEAM_CHAT)
-    assert "用法：/duty" in texts(out)
+    out = await desk.send(LEADER, "/duty ² on", chat=TEAM_CHAT)  # int() cannot read ²
+    assert "本队没有叫「²」的队员" in texts(out)
     assert not _failures(caplog)
 
 
