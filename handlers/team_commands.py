@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from core import sla
 from core.config import Team
 from core.enums import Action, Kind, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.services import perform
+from core.texts import clip, lateness
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, status_label, ticket_status
 from handlers.context import Ctx
@@ -131,12 +133,23 @@ async def _queue(ctx: Ctx) -> None:
     for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
-        team, words = ctx.cfg.team(ticket.team_id).name, ticket.text[:20]
+        team, words = ctx.cfg.team(ticket.team_id).name, clip(ticket.text, 20)
+        status = ticket_status(ticket, ctx.script, for_staff=True)
         lines.append(
-            f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜"
-            f"{ticket_status(ticket, ctx.script, for_staff=True)}｜{in_script(words, ctx.script)}"
+            f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
+            f"｜{in_script(words, ctx.script)}"
         )
     ctx.reply("\n".join(lines[:60]))
+
+
+def _late(ctx: Ctx, ticket: Ticket) -> str:
+    """ "｜⏰超时2天3小时" for a ticket past the deadline of its phase (to accept, or to
+    resolve), so that the oldest trouble stands out of a long queue."""
+    deadline = sla.phase_deadline(ticket)
+    if deadline is None or ctx.now <= deadline:
+        return ""
+    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, ctx.now)
+    return in_script(f"｜⏰超时{late}", ctx.script)
 
 
 async def _ticket(ctx: Ctx) -> None:

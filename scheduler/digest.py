@@ -24,6 +24,7 @@ from core import sla
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
+from core.texts import span
 from scheduler import texts
 from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
@@ -138,7 +139,7 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
             flag = "🚨" if ticket.urgent else ""
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜已超时{texts.span(late)}｜{ticket.text[:20]}"
+                f"{texts.status(ticket)}｜已超时{span(late)}｜{ticket.text[:20]}"
             )
     return "\n".join(lines)
 

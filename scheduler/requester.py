@@ -12,6 +12,7 @@ from core.enums import Role
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
+from core.texts import span
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
@@ -96,7 +97,7 @@ async def _ask_team_to_phone(
         targets = await people.leaders(ticket.team_id)
     farmer = await people.user(ticket.requester_id)
     phone = f"（{farmer.phone}）" if farmer is not None and farmer.phone else ""
-    waited = texts.span(cfg.auto_close.urgent_waiting_remind_after)
+    waited = span(cfg.auto_close.urgent_waiting_remind_after)
     text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
     for target in unique(targets):
         topic = chat.thread_id if chat is not None and target == chat.chat_id else None
@@ -135,9 +136,7 @@ async def close(
     """Close a ticket its requester left unanswered; tell them (after the quiet hours)."""
     assert ticket.id is not None
     auto = cfg.auto_close
-    waited = texts.span(
-        auto.waiting_close_after if step.wait == "waiting" else auto.resolved_close_after
-    )
+    waited = span(auto.waiting_close_after if step.wait == "waiting" else auto.resolved_close_after)
     note = (
         f"报告人{waited}未补充，自动关闭"
         if step.wait == "waiting"

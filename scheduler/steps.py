@@ -14,6 +14,7 @@ from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event
+from core.texts import lateness
 from scheduler import requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
@@ -109,7 +110,7 @@ async def _escalate(
     values = {
         "number": ticket.label,
         "due": texts.local(cfg, step.deadline),
-        "late": texts.lateness(sla.calendar_for(cfg, ticket), step.deadline, now),
+        "late": lateness(sla.calendar_for(cfg, ticket), step.deadline, now),
         "team": texts.team_name(cfg, ticket.team_id),
     }
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")

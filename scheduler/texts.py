@@ -8,9 +8,8 @@ here rather than imported).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from core.calendar import AlwaysOn, Calendar
 from core.config import Config
 from core.model import Ticket, User
 from core.texts import clip, status_name
@@ -76,29 +75,6 @@ def requester(key: str, **values: object) -> str:
 
 def local(cfg: Config, at: datetime | None, fmt: str = "%m-%d %H:%M") -> str:
     return "" if at is None else at.astimezone(cfg.zone).strftime(fmt)
-
-
-def span(delta: timedelta, *, in_days: bool = True) -> str:
-    """A duration the way people say it: 2天3小时, 1小时5分钟, 40分钟 (without days, for
-    working time: a working day is not 24 hours)."""
-    minutes = max(int(delta.total_seconds() // 60), 0)
-    days, rest = divmod(minutes, 24 * 60) if in_days else (0, minutes)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days}天{hours}小时" if hours else f"{days}天"
-    if hours:
-        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
-    return f"{mins}分钟"
-
-
-def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
-    """How late, on the clock; for a deadline in working time, in working time too: over a
-    weekend a ticket is 2天16小时 late on the clock, 35分钟 in working time."""
-    clock = span(now - deadline)
-    if isinstance(calendar, AlwaysOn):
-        return clock
-    working = span(calendar.between(deadline, now), in_days=False)
-    return clock if working == clock else f"{clock}（工作时间{working}）"
 
 
 def place(cfg: Config, ticket: Ticket) -> str:

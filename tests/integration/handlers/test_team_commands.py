@@ -106,3 +106,13 @@ async def test_a_nudge_after_a_reassignment_pages_the_new_team(desk: Harness) ->
     desk.clock.advance(minutes=2)
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "已催办" in texts(out) and "白石乡" in texts(out)
+
+
+async def test_the_queue_marks_what_is_past_its_deadline_and_by_how_much(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    desk.clock.advance(hours=2, minutes=5)  # the 10 minutes to accept are long gone
+    await desk.file_110(FARMER)
+    first, second = await desk.tickets()
+    late, fresh = texts(await desk.send(SUPERVISOR, "/queue")).strip().split("\n")
+    assert first.label in late and "｜⏰超时1小时55分钟｜" in late
+    assert second.label in fresh and "超时" not in fresh

@@ -12,7 +12,7 @@ from core.calendar import AlwaysOn, BusinessCalendar
 from core.config import Config
 from core.enums import Kind, Priority, Status
 from core.model import Ticket
-from scheduler import texts
+from core.texts import lateness, span
 from scheduler.digest import render, summarize
 from scheduler.jobs import Schedule, missed_on_start
 
@@ -36,7 +36,7 @@ def at(text: str) -> datetime:
     ],
 )
 def test_durations_read_naturally(delta: timedelta, said: str) -> None:
-    assert texts.span(delta) == said
+    assert span(delta) == said
 
 
 def test_lateness_in_working_time_is_said_beside_the_clocks() -> None:
@@ -44,10 +44,10 @@ def test_lateness_in_working_time_is_said_beside_the_clocks() -> None:
     # Due Friday 17:00: Monday 09:05 is 2 days 16 hours later on the clock, and 1 hour 5
     # minutes of working time (Friday's last half hour, Monday's first 35 minutes).
     due, monday = at("2026-11-20T17:00"), at("2026-11-23T09:05")
-    assert texts.lateness(office, due, monday) == "2天16小时（工作时间1小时5分钟）"
+    assert lateness(office, due, monday) == "2天16小时（工作时间1小时5分钟）"
     # Within one working period the two are the same, and said once.
-    assert texts.lateness(office, at("2026-11-23T09:00"), at("2026-11-23T10:00")) == "1小时"
-    assert texts.lateness(AlwaysOn(), due, monday) == "2天16小时"
+    assert lateness(office, at("2026-11-23T09:00"), at("2026-11-23T10:00")) == "1小时"
+    assert lateness(AlwaysOn(), due, monday) == "2天16小时"
 
 
 def make(cfg: Config, number: str, team: str, filed: str, status: Status) -> Ticket:
@@ -82,7 +82,7 @@ def test_digest_figures_count_working_deadlines(demo_config: Config) -> None:
     digest = summarize(cfg, tickets, now)
     figures = [(r.team_id, r.open, r.due_today, r.overdue, r.unconfirmed) for r in digest.teams]
     assert figures == [("ordering", 5, 2, 2, 0), ("delivery", 0, 0, 0, 1)]
-    assert [(t.number, texts.span(late)) for t, late in digest.worst] == [
+    assert [(t.number, span(late)) for t, late in digest.worst] == [
         ("2", "1天21小时"),
         ("3", "1天20小时"),
     ]
