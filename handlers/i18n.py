@@ -184,6 +184,7 @@ MESSAGES: dict[str, str] = {
     ),
     "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",
     "ticket_cancelled": "工单 {number} 已撤回。",
+    "withdraw_ask": "确定撤回工单 {number} 吗？撤回后服务队就不再办理，也不能恢复。",
     "e_withdraw_ask": "确定撤回报警 {number} 吗？撤回后值班服务队就不再赶来了。",
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",

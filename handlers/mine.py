@@ -135,13 +135,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "add" and ticket.status.is_open:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
-    elif verb == "x" and ticket.urgent and ticket.status in (Status.NEW, Status.DISPATCHED):
-        # A 110 call is not called off by a slip of the thumb: the team may be setting out.
+    elif verb == "x" and ticket.status in (Status.NEW, Status.DISPATCHED):
+        # Nothing is called off by a slip of the thumb: the team may be setting out, and a
+        # withdrawn ticket cannot be taken back.
         sure = rows(
             Button(ctx.text("btn_withdraw_sure"), f"my:xx:{ticket.id}"),
             Button(ctx.text("btn_withdraw_keep"), f"my:v:{ticket.id}"),
         )
-        ctx.say("e_withdraw_ask", sure, number=ticket.label)
+        ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
+        ctx.say(ask, sure, number=ticket.label)
     elif verb in ("x", "xx"):
         # A second press finds it withdrawn already: it says so, and the team, told once,
         # is not told again.

@@ -44,8 +44,13 @@ async def test_cancel_before_accept_and_not_after(desk: Harness) -> None:
     ticket_id = await _request(desk, RETAILER, "许可证到期了要怎么延续")
     out = await desk.press(RETAILER, f"my:v:{ticket_id}")
     assert f"my:x:{ticket_id}" in button_data(out)
-    before = {r.id for r in await desk.outbox()}
     out = await desk.press(RETAILER, f"my:x:{ticket_id}")
+    assert "确定撤回工单" in texts(out)  # asked first: a slip of the thumb undoes nothing
+    assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(RETAILER, f"my:xx:{ticket_id}")
     assert "已撤回" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CANCELLED

@@ -15,9 +15,9 @@ async def test_withdrawing_twice_says_so_once_and_tells_the_team_once(desk: Harn
     await desk.send(RETAILER, "訂貨系統打不開")
     await desk.press(RETAILER, "f:ok")
     [ticket] = await desk.tickets()
-    await desk.press(RETAILER, f"my:x:{ticket.id}")
+    await desk.press(RETAILER, f"my:xx:{ticket.id}")
     told = len(await desk.outbox())
-    out = await desk.press(RETAILER, f"my:x:{ticket.id}")
+    out = await desk.press(RETAILER, f"my:xx:{ticket.id}")
     assert texts(out).strip() == "工單當前狀態（已撤回）不能這樣操作。"
     assert len(await desk.outbox()) == told  # no second 已由报告人撤回 to the team
     [ticket] = await desk.tickets()
