@@ -347,7 +347,9 @@ async def _start(ctx: Ctx) -> None:
 async def _help(ctx: Ctx) -> None:
     say_help(ctx)
     if await is_oversight(ctx):
-        ctx.say("t_help")  # /queue, /ticket, /stats, /ledger, /reassign are theirs too
+        # /queue, /ticket, /stats, /ledger, /reassign are theirs too; the team group's
+        # buttons and /duty are not what a supervisor asks about in a private chat.
+        ctx.say("sv_help" if ctx.msg.is_private else "t_help")
 
 
 @command("cancel")

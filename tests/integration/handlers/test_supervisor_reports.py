@@ -139,7 +139,8 @@ async def test_a_report_that_breaks_gets_an_apology(desk: Harness) -> None:
 
 async def test_help_tells_a_supervisor_of_the_report_commands(desk: Harness) -> None:
     out = texts(await desk.send(SUPERVISOR, "/help"))
-    assert "/stats" in out and "/ledger" in out and "/queue" in out
+    assert "/stats" in out and "/ledger" in out and "/queue" in out and "/reassign" in out
+    assert "/bindteam" not in out and "服务队群里" not in out  # a team group's, not theirs
     assert "/stats" not in texts(await desk.send(FARMER, "/help"))  # not a requester's business
 
 
