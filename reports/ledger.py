@@ -63,6 +63,12 @@ class LedgerRow:
         return rating_name(self.rating)
 
     @property
+    def crossed_off_at(self) -> datetime | None:
+        """When it was crossed off (销号): closed after a resolution. One closed because the
+        requester never answered was closed, never crossed off."""
+        return self.closed_at if self.resolved_at is not None else None
+
+    @property
     def wish_done(self) -> bool:
         """A wish counts as done once it is closed (销号) after being resolved."""
         return self.status is Status.CLOSED and self.resolved_at is not None

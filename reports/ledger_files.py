@@ -55,7 +55,7 @@ LEDGER_COLUMNS: list[Column] = [
     ("是否超时", lambda r: "是" if r.overdue else "否"),
     ("销号状态", lambda r: r.closing),
     ("当前状态", lambda r: r.status_name),
-    ("销号时间", lambda r: r.closed_at),
+    ("销号时间", lambda r: r.crossed_off_at),
     ("评分", lambda r: r.rating),
     ("满意度", lambda r: r.rating_name),
     ("评价内容", lambda r: r.rating_comment),

@@ -81,10 +81,11 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
         "白石乡烘烤110服务队",
     )
     h = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
-    assert (h["是否超时"], h["销号状态"], h["当前状态"], h["办结时间"]) == (
+    assert (h["是否超时"], h["销号状态"], h["当前状态"], h["办结时间"], h["销号时间"]) == (
         "否",
         "未补充关闭",
         "未补充关闭",
+        None,
         None,
     )  # expired: closed, never resolved, so not crossed off; its clock stopped when asked
     b = {title: cell.value for title, cell in zip(header, sheet[5], strict=True)}
