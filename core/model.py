@@ -63,6 +63,9 @@ class Ticket:
     route_candidates: list[str] = field(default_factory=list)
     accept_due_at: datetime | None = None
     resolve_due_at: datetime | None = None
+    # Set only for a team that got the ticket too late to keep resolve_due_at (the promise):
+    # the deadline the ladder chases it by (`sla.team_resolve_deadline`).
+    team_resolve_due_at: datetime | None = None
     next_action_at: datetime | None = None
     escalation_step: int = 0
     dispatched_at: datetime | None = None

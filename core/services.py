@@ -170,7 +170,7 @@ async def perform(
         data = {"from_team": ticket.team_id, "to_team": target.id}
     paused_since = ticket.paused_at
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
-    before = (sla.policy_for(cfg, ticket), sla.calendar_for(cfg, ticket))
+    policy_before = sla.policy_for(cfg, ticket)
     if data:
         # The card's 分派依据 says why the ticket is with this team now; how the router first
         # placed it stays in the dispatch event.
@@ -179,7 +179,7 @@ async def perform(
         ticket.route_explanation = f"由 {first} {moved_by}" + (f"：{note}" if note else "")
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
-        sla.promise_on_a_new_line(cfg, ticket, *before)
+        sla.promise_on_a_new_line(cfg, ticket, policy_before)
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
     await uow.tickets.add_event(event)
     return event

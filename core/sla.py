@@ -95,44 +95,31 @@ def phase_deadline(ticket: Ticket) -> datetime | None:
     return None
 
 
-def promise_on_a_new_line(
-    cfg: Config, ticket: Ticket, old_policy: SlaPolicy, old_calendar: Calendar
-) -> None:
+def promise_on_a_new_line(cfg: Config, ticket: Ticket, old_policy: SlaPolicy) -> None:
     """A ticket sent on to a team of another service line (a technical question first sent
-    to the 24-hour 110 line) is promised what that line promises: its resolve window, on its
-    calendar, from when the ticket was filed, with any time a question to the requester held
-    the old promise given back. After a reopening the promise is the reopening's and stands.
-    """
+    to the 24-hour 110 line) is promised what that line would have promised it when it was
+    filed, when that is later than the promise it has: its resolve window, on its calendar.
+    Never earlier: a move does not shorten what the requester was told, nor make the
+    receiving team late at once. After a reopening the promise is the reopening's."""
     promise = ticket.resolve_due_at
     new_policy, new_calendar = policy_for(cfg, ticket), calendar_for(cfg, ticket)
     if promise is None or ticket.reopen_count or new_policy == old_policy:
         return
-    first = old_calendar.add(ticket.created_at, old_policy.resolve_within)
-    held = old_calendar.between(first, promise)  # given back for questions; zero if none
-    start = new_calendar.add(ticket.created_at, new_policy.resolve_within)
-    ticket.resolve_due_at = new_calendar.add(start, held)
+    that_line = new_calendar.add(ticket.created_at, new_policy.resolve_within)
+    ticket.resolve_due_at = max(promise, that_line)
 
 
-def team_resolve_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
+def team_resolve_deadline(ticket: Ticket) -> datetime | None:
     """The resolve deadline the team holding the ticket is chased by: the promise to the
-    requester (`resolve_due_at`), except for a team that got the ticket when that promise
-    could no longer be kept by it (moved to it after the promise, or so near it that it
-    falls before the team's own accept deadline). Such a team has a resolve window of its
-    own from when it got the ticket, as a ticket filed with it then would: its reminder
-    comes first, not the supervisors' alert a minute after it accepts. The promise stays
-    what the ledger and the rates measure lateness by."""
-    promise = ticket.resolve_due_at
-    got_it, accept_by = ticket.dispatched_at, ticket.accept_due_at
-    if promise is None or got_it is None or accept_by is None or promise > accept_by:
-        return promise
-    own = calendar_for(cfg, ticket).add(got_it, policy_for(cfg, ticket).resolve_within)
-    return max(promise, own)
+    requester (`resolve_due_at`), or, for a team that got the ticket too late to keep it,
+    the window of its own set then (`team_resolve_due_at`, see `adjust_deadlines`)."""
+    return ticket.team_resolve_due_at or ticket.resolve_due_at
 
 
 def chase_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
     """The deadline the ladder counts its steps from in the ticket's current status."""
     if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
-        return team_resolve_deadline(cfg, ticket)
+        return team_resolve_deadline(ticket)
     return phase_deadline(ticket)
 
 
@@ -173,10 +160,20 @@ def adjust_deadlines(
         if paused_since is not None:
             _give_back(calendar, ticket, ("resolve_due_at",), paused_since, now)
         ticket.accept_due_at = calendar.add(now, policy.accept_within)
+        # A team that gets it too late to keep the promise (past it, or so near that it
+        # falls before the team's own accept deadline) is chased within a resolve window of
+        # its own, as a ticket filed with it now would be: its reminder first, not the
+        # supervisors' alert a minute after it accepts. The promise stays what lateness is
+        # measured by.
+        promise = ticket.resolve_due_at
+        too_late = promise is not None and promise <= ticket.accept_due_at
+        ticket.team_resolve_due_at = calendar.add(now, policy.resolve_within) if too_late else None
     elif action is Action.REOPEN:
         set_initial_deadlines(cfg, ticket, now)
+        ticket.team_resolve_due_at = None
     elif action is Action.ANSWER and paused_since is not None:
-        _give_back(calendar, ticket, ("accept_due_at", "resolve_due_at"), paused_since, now)
+        names = ("accept_due_at", "resolve_due_at", "team_resolve_due_at")
+        _give_back(calendar, ticket, names, paused_since, now)
     schedule_next(cfg, ticket)
 
 

@@ -104,7 +104,7 @@ def _resolve_by(cfg: Config, ticket: Ticket) -> str:
     """The promise to resolve, and, for a team that got the ticket too late to keep it, the
     deadline it is chased by (`sla.team_resolve_deadline`)."""
     promise = local(cfg, ticket.resolve_due_at)
-    own = team_resolve_deadline(cfg, ticket)
+    own = team_resolve_deadline(ticket)
     if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
         return f"{promise}（原时限；本队限 {local(cfg, own)} 前办结）"
     return promise

@@ -109,6 +109,7 @@ tickets = Table(
     Column("updated_at", UTCDateTime, nullable=True),
     Column("accept_due_at", UTCDateTime, nullable=True),
     Column("resolve_due_at", UTCDateTime, nullable=True),
+    Column("team_resolve_due_at", UTCDateTime, nullable=True),
     Column("next_action_at", UTCDateTime, nullable=True),
     Column("escalation_step", Integer, nullable=False, default=0),
     Column("dispatched_at", UTCDateTime, nullable=True),

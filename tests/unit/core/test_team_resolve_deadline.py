@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from core import sla
 from core.config import Config
-from core.enums import Kind, Priority, Status
+from core.enums import Action, Kind, Priority, Status
 from core.model import Ticket
 
 FILED = datetime(2026, 8, 1, 18, 0, tzinfo=UTC)  # the 110 policy counts every minute
@@ -31,9 +31,17 @@ def _urgent_call(cfg: Config) -> Ticket:
     return made
 
 
+def _moved(cfg: Config, ticket: Ticket, at: datetime) -> None:
+    """What a transfer or 改派 at `at` does to the deadlines (`perform` applies it so)."""
+    ticket.dispatched_at, ticket.status = at, Status.DISPATCHED
+    sla.adjust_deadlines(cfg, ticket, Action.REASSIGN, at, None)
+    ticket.status = Status.ACCEPTED
+
+
 def test_a_team_with_time_to_keep_the_promise_is_chased_by_it(demo_config: Config) -> None:
     ticket = _urgent_call(demo_config)
-    assert sla.team_resolve_deadline(demo_config, ticket) == ticket.resolve_due_at
+    _moved(demo_config, ticket, FILED + timedelta(hours=1))
+    assert ticket.team_resolve_due_at is None
     assert sla.chase_deadline(demo_config, ticket) == ticket.resolve_due_at
 
 
@@ -42,20 +50,30 @@ def test_a_team_given_the_ticket_after_the_promise_has_a_window_of_its_own(
 ) -> None:
     ticket = _urgent_call(demo_config)
     promise = ticket.resolve_due_at
-    assert promise is not None
     moved = FILED + timedelta(hours=5)  # reassigned an hour after the 4 h promise passed
-    ticket.dispatched_at, ticket.accept_due_at = moved, moved + timedelta(minutes=10)
-    assert sla.team_resolve_deadline(demo_config, ticket) == moved + timedelta(hours=4)
+    _moved(demo_config, ticket, moved)
+    assert sla.chase_deadline(demo_config, ticket) == moved + timedelta(hours=4)
     assert ticket.resolve_due_at == promise  # the promise, and lateness by it, stand
     ticket.status = Status.DISPATCHED
     assert sla.chase_deadline(demo_config, ticket) == ticket.accept_due_at
 
 
-def test_a_team_given_the_ticket_early_keeps_the_promise(demo_config: Config) -> None:
+def test_time_waiting_for_the_requester_is_given_back_to_the_teams_window(
+    demo_config: Config,
+) -> None:
     ticket = _urgent_call(demo_config)
-    moved = FILED + timedelta(hours=1)
-    ticket.dispatched_at, ticket.accept_due_at = moved, moved + timedelta(minutes=10)
-    assert sla.team_resolve_deadline(demo_config, ticket) == ticket.resolve_due_at
+    moved = FILED + timedelta(hours=5)
+    _moved(demo_config, ticket, moved)
+    asked, answered = moved + timedelta(hours=1), moved + timedelta(hours=4)
+    sla.adjust_deadlines(demo_config, ticket, Action.ANSWER, answered, asked)
+    assert ticket.team_resolve_due_at == moved + timedelta(hours=7)  # 4 h + the 3 h waited
+
+
+def test_a_reopening_starts_over_with_the_promise(demo_config: Config) -> None:
+    ticket = _urgent_call(demo_config)
+    _moved(demo_config, ticket, FILED + timedelta(hours=5))
+    sla.adjust_deadlines(demo_config, ticket, Action.REOPEN, FILED + timedelta(hours=8), None)
+    assert ticket.team_resolve_due_at is None
 
 
 def test_a_ticket_sent_to_another_line_is_promised_what_that_line_promises(
@@ -64,32 +82,29 @@ def test_a_ticket_sent_to_another_line_is_promised_what_that_line_promises(
     ticket = _urgent_call(demo_config)
     ticket.priority = Priority.NORMAL  # a technical question first sent to the curing line
     sla.set_initial_deadlines(demo_config, ticket, FILED)
-    old = (sla.policy_for(demo_config, ticket), sla.calendar_for(demo_config, ticket))
+    old = sla.policy_for(demo_config, ticket)
     assert ticket.resolve_due_at == FILED + timedelta(hours=12)  # curing: 12 h, round the clock
     ticket.line, ticket.team_id = "growing", "growing"
-    sla.promise_on_a_new_line(demo_config, ticket, *old)
+    sla.promise_on_a_new_line(demo_config, ticket, old)
     business = sla.calendar_for(demo_config, ticket)
     assert ticket.resolve_due_at == business.add(FILED, timedelta(hours=21))  # working hours
 
 
-def test_time_given_back_for_a_question_stays_given_on_a_new_line(demo_config: Config) -> None:
+def test_a_move_to_another_line_never_shortens_the_promise(demo_config: Config) -> None:
     ticket = _urgent_call(demo_config)
-    ticket.priority = Priority.NORMAL
+    ticket.priority, ticket.line = Priority.NORMAL, "growing"  # office hours, 21 working hours
     sla.set_initial_deadlines(demo_config, ticket, FILED)
-    old = (sla.policy_for(demo_config, ticket), sla.calendar_for(demo_config, ticket))
-    assert ticket.resolve_due_at is not None
-    ticket.resolve_due_at += timedelta(hours=3)  # the requester took 3 hours to answer
-    ticket.line, ticket.team_id = "growing", "growing"
-    sla.promise_on_a_new_line(demo_config, ticket, *old)
-    business = sla.calendar_for(demo_config, ticket)
-    start = business.add(FILED, timedelta(hours=21))
-    assert ticket.resolve_due_at == business.add(start, timedelta(hours=3))
+    promise = ticket.resolve_due_at
+    old = sla.policy_for(demo_config, ticket)
+    ticket.line, ticket.team_id = "curing", "curing-qingshan"  # 12 h from filing: sooner
+    sla.promise_on_a_new_line(demo_config, ticket, old)
+    assert ticket.resolve_due_at == promise
 
 
 def test_an_urgent_call_keeps_its_promise_on_any_line(demo_config: Config) -> None:
     ticket = _urgent_call(demo_config)
     promise = ticket.resolve_due_at
-    old = (sla.policy_for(demo_config, ticket), sla.calendar_for(demo_config, ticket))
+    old = sla.policy_for(demo_config, ticket)
     ticket.line, ticket.team_id = "growing", "growing"
-    sla.promise_on_a_new_line(demo_config, ticket, *old)
+    sla.promise_on_a_new_line(demo_config, ticket, old)
     assert ticket.resolve_due_at == promise
