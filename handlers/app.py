@@ -454,10 +454,11 @@ async def free_message(ctx: Ctx) -> None:
         # Too long for any of them: not news for a call or an answer either, which would
         # reach the team's chat and pagers whole.
         return
-    if text and not (msg.photo_file_id or msg.voice_file_id) and await _typed_menu(ctx, text):
+    waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
+    typed_menu = text and not (msg.photo_file_id or msg.voice_file_id)
+    if typed_menu and await _typed_menu(ctx, text, answer_waited=waiting is not None):
         return
     decision = routed(ctx)
-    waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
     # A barn emergency is not an answer to a question about another matter.
     new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
     # Emoji, punctuation or an invisible character alone say nothing to pass on.
@@ -538,14 +539,19 @@ async def free_message(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, kind, text)
 
 
-async def _typed_menu(ctx: Ctx, text: str) -> bool:
+async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
-    would. 报警 or 110 from someone with no barn is left to the words' own reading, and
-    during a 110 call it is news for that call, not a second alarm."""
+    would. 报警 or 110 from someone with no barn is left to the words' own reading. While a
+    team waits for their answer, or a 110 call of theirs is on, the words may be that
+    answer ("投诉" to 您是要投诉还是咨询？) or news for the call: only 菜单 and 我的工单,
+    which answer nothing, open then."""
     key = menu_key(text)
     if key is None:
         return False
-    if key == "m:110" and (not may_have_barn(ctx) or await _open_emergency(ctx) is not None):
+    busy = answer_waited or await _open_emergency(ctx) is not None
+    if busy and key not in (HELP, "m:my"):
+        return False
+    if key == "m:110" and not may_have_barn(ctx):
         return False
     if key == HELP:
         await _help(ctx)

@@ -380,8 +380,12 @@ def _numbered(lines: list[str]) -> str:
 async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> None:
     """Each item of a numbered wish list is a wish of its own, crossed off on its own; the
     photos, voice notes and place that came with the list go with every item."""
+    # Each item is a wish, as the list was: routed as one, not each on its own few words
+    # (食堂加早餐 alone might be a request for another line, or for the triage desk).
     filed = [
-        await tickets.submit(ctx, replace(gathered, text=item), part=(n, len(items)))
+        await tickets.submit(
+            ctx, replace(gathered, text=item, kind=Kind.WISH), part=(n, len(items))
+        )
         for n, item in enumerate(items, 1)
     ]
     await ctx.end_flow()

@@ -84,18 +84,27 @@ AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 
 _DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[日号])?")
 _MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
-# The end of a range written with its day alone (2026年12月1日至6日): the start's month.
-_DAY_ONLY_END = re.compile(r"(\d{4}-\d{1,2}-)(\d{1,2})(\s*(?:\.\.|~|至|到)\s*)(\d{1,2})\s*[日号]")
 # A day without its year (12月6日): which year is the caller's to say.
 MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+# A range of days written the Chinese way, its end perhaps without its year or month
+# (12月1日至12月6日, 2026年12月1日至6日, 12月6日-8日): the end takes the start's.
+_MD = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
+DAY_RANGE = re.compile(
+    rf"^{_MD}\s*(?:\.\.|~|至|到|-|—|–)\s*(?:(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*)?"
+    r"(\d{1,2})\s*[日号]?$"
+)
+
+
+def plain(text: str) -> str:
+    """Half-width, Simplified, lower case, without surrounding spaces."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).lower().strip()
 
 
 def normalize(text: str) -> str:
     """What a supervisor typed, in one spelling: half-width digits and signs (a Chinese
     keyboard types ２０２６－１１ and ～), Simplified, lower case, single spaces, and dates
     written the Chinese way (2026年8月1日, 2026/8/1, 2026.8.1, 2026年8月) as 2026-8-1."""
-    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    text = plain(text)
     text = _DAY.sub(r"\1-\2-\3", text)
     text = _MONTH.sub(r"\1-\2", text)
-    text = _DAY_ONLY_END.sub(r"\1\2\3\1\4", text)
     return " ".join(text.split())

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.config import CuringSeason
-from reports.period_words import ALIASES, AMBIGUOUS, MONTH_DAY, normalize
+from reports.period_words import ALIASES, AMBIGUOUS, DAY_RANGE, MONTH_DAY, normalize, plain
 
 
 class PeriodError(ValueError):
@@ -167,17 +167,42 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     return window
 
 
-def _latest(found: re.Match[str], today_: date) -> str:
-    """A month and day without a year (12月6日): the latest such day that has begun, as
-    11月 is the latest November; left as it was when there is no such day (2月30日)."""
-    month_, day = int(found[1]), int(found[2])
-    for year in (today_.year, today_.year - 1):
+def _day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, date]:
+    """The days of `DAY_RANGE`: a start without its year is the latest such day that has
+    begun; an end without its year or month takes the start's (the next year's when it
+    would come before the start: 12月25日至1月5日)."""
+    y1, m1, d1, y2, m2, d2 = found.groups()
+    try:
+        first = date(int(y1), int(m1), int(d1)) if y1 else _latest_day(int(m1), int(d1), today_)
+        end_year = int(y2) if y2 else first.year
+        if not y2 and (int(m2 or m1), int(d2)) < (first.month, first.day):
+            end_year += 1
+        last = date(end_year, int(m2 or m1), int(d2))
+    except ValueError:
+        raise PeriodError(f"日期不对：「{text.strip()}」。{USAGE}") from None
+    return first, last
+
+
+def _latest_day(month_: int, day: int, today_: date) -> date:
+    """The latest `month_`-`day` that has begun (2月29日: of the latest leap year); raises
+    ValueError when there is no such day (2月30日)."""
+    for year in range(today_.year, today_.year - 8, -1):
         try:
-            if (when := date(year, month_, day)) <= today_:
-                return when.isoformat()
+            when = date(year, month_, day)
         except ValueError:
-            return found[0]
-    return found[0]
+            continue
+        if when <= today_:
+            return when
+    raise ValueError(f"no day {month_}-{day}")
+
+
+def _latest(found: re.Match[str], today_: date) -> str:
+    """A month and day without a year (12月6日) as an ISO date: the latest such day that has
+    begun, as 11月 is the latest November; left as it was when there is no such day."""
+    try:
+        return _latest_day(int(found[1]), int(found[2]), today_).isoformat()
+    except ValueError:
+        return found[0]
 
 
 def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
@@ -193,6 +218,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     when not given).
     """
     today_ = now.astimezone(zone).date()
+    if found := DAY_RANGE.match(plain(text)):
+        return _custom(text, *_day_range(text, found, today_), zone)
     typed = MONTH_DAY.sub(lambda found: _latest(found, today_), normalize(text))
     word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")

@@ -60,3 +60,26 @@ async def test_complaint_alone_asks_what_it_is_about(desk: Harness) -> None:
 async def test_menu_typed_shows_the_help_and_menu(desk: Harness) -> None:
     out = await desk.send(FARMER, "菜单")
     assert "/new 求助办事" in texts(out) and out.replies[0].buttons
+
+
+async def test_a_menu_word_typed_as_the_answer_to_a_teams_question_is_the_answer(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, "卷烟订货系统登录不了")
+    team_chat = desk.cfg.team(ticket.team_id).chat_id
+    member = desk.cfg.team(ticket.team_id).members[0]
+    await desk.press(member, f"tk:acc:{ticket.id}", chat=team_chat)
+    await desk.press(member, f"tk:ask:{ticket.id}", chat=team_chat)
+    await desk.send(member, "您是要投诉还是咨询？", chat=team_chat)
+    out = await desk.send(RETAILER, "投诉")
+    assert "已把您的回复补充到工单" in texts(out)
+    # 我的工单 answers nothing: it still lists them.
+    out = await desk.send(RETAILER, "我的工单")
+    assert "您的工单" in texts(out)
+
+
+async def test_a_menu_word_during_a_110_call_is_news_for_it(desk: Harness) -> None:
+    call = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "求助")
+    assert "已补充到报警工单" in texts(out)
+    assert [t.id for t in await desk.tickets()] == [call]

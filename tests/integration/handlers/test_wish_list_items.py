@@ -108,3 +108,14 @@ async def test_a_traditional_list_is_answered_in_traditional(desk: Harness) -> N
     out = await desk.press(STAFF, "f:ok")
     assert "已提交 2 項心願" in texts(out)
     assert [t.text for t in await desk.tickets()] == ["組織職工體檢", "食堂增加早餐"]
+
+
+async def test_a_list_typed_as_a_message_files_every_item_as_a_wish(desk: Harness) -> None:
+    """Typed without /wish, the list is a wish as a whole: each item is filed as one, not
+    routed again on its own few words (业务培训 alone is no wish)."""
+    await desk.registered_as(STAFF, "staff")
+    summary = texts(await desk.send(STAFF, "1.食堂加早餐 2.多组织业务培训"))
+    assert "类别：心愿" in summary and "共 2 项" in summary
+    await desk.press(STAFF, "f:ok")
+    filed = await desk.tickets()
+    assert [(t.kind, t.team_id) for t in filed] == [(Kind.WISH, "staff")] * 2

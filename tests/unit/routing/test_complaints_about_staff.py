@@ -31,3 +31,16 @@ def test_a_rude_grader_is_heard_by_the_oversight_line_not_his_own(router: Router
 def test_a_tip_off_about_fakes_is_the_monopoly_lines_and_no_complaint(router: Router) -> None:
     decision = router.route("举报有人卖假烟")
     assert decision.line == "monopoly" and decision.kind is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("配送员态度挺好，就是信号差送货晚", "delivery"),
+        ("客户经理态度还不差，想问下订货时间", "ordering"),
+    ],
+)
+def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
