@@ -169,7 +169,8 @@ def timeline(
     out). The requester's reads what was done for them: no reminders or escalations, and a
     move says which team has it, not the note the team wrote to the next one."""
     if for_requester:
-        events = [e for e in events if e.action not in _STAFF_ONLY]
+        # Only what is named for people (a failed delivery's record is the desk's alone).
+        events = [e for e in events if e.action in ACTION_LABELS and e.action not in _STAFF_ONLY]
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
     for e in shown:

@@ -178,8 +178,12 @@ MESSAGES: dict[str, str] = {
     "btn_not_resolved": "❌ 没解决",
     "add_info_ask": "请发送要补充的文字或照片：",
     "add_info_done": "已补充到工单 {number}，服务队会看到。",
+    "send_back_rated": (
+        "工单 {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "我们按新的问题办理。"
+    ),
     "send_back_too_late": (
-        "工单 {number} 已经确认办结，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "工单 {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
     ),
     "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",

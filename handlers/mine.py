@@ -160,7 +160,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "bad" and ticket.status is Status.CLOSED:
         # Confirmed and rated, or closed long ago: its rating and its place in reports
         # already made stand; trouble now is a matter of its own.
-        ctx.say("send_back_too_late", number=ticket.label)
+        rated = ticket.rating is not None
+        ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
     else:
         ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
 

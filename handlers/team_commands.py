@@ -333,7 +333,7 @@ async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
         if m.role in _ON_ROSTER
     }
     plain = to_simplified(typed.strip())
-    if plain.lstrip("-").isdecimal():
+    if plain.isdecimal():
         found = [int(plain)] if int(plain) in people else []
     else:
         names = {uid: to_simplified(await notify.name_of(ctx, uid)) for uid in people}

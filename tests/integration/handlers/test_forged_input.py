@@ -237,3 +237,11 @@ async def test_a_card_left_in_a_chat_the_team_moved_away_from_still_works(desk: 
     assert "接单" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED and ticket.accepted_by == MEMBER
+
+
+async def test_a_leader_naming_someone_with_signs_before_digits_is_told_no_one_has_it(
+    desk: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = await desk.send(LEADER, "/duty --5 on", chat=TEAM_CHAT)  # int() cannot read --5
+    assert "本队没有叫「--5」的队员" in texts(out)
+    assert not _failures(caplog)

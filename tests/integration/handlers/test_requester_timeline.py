@@ -4,6 +4,8 @@ not the note one team wrote to the next. A supervisor's /ticket still shows it a
 
 from __future__ import annotations
 
+from core.enums import Role
+from core.services import note_event
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
@@ -31,3 +33,17 @@ async def test_the_requesters_timeline_leaves_out_internal_notes_and_chasing(
     # The supervisor reads the whole of it.
     whole = texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
     assert "推给白石乡那帮人" in whole and "督办" in whole
+
+
+async def test_a_failed_deliverys_record_is_the_desks_alone(desk: Harness) -> None:
+    ticket = await desk.file_request(FARMER, "烘烤技术问题：变黄期温度应该设置多少度")
+    async with desk.db.uow() as uow:  # what the outbox sender records when Telegram refuses
+        held = await uow.tickets.get(ticket.id or 0)
+        assert held is not None
+        await note_event(
+            uow, held, "delivery_failed", actor_id=None, role=Role.SYSTEM, now=desk.clock(),
+            note="Forbidden: bot was kicked from the group chat",
+        )  # fmt: skip
+        await uow.commit()
+    shown = texts(await desk.press(FARMER, f"my:v:{ticket.id}"))
+    assert "delivery_failed" not in shown and "Forbidden" not in shown

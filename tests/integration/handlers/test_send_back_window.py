@@ -18,7 +18,7 @@ async def test_a_confirmed_and_rated_ticket_cannot_be_sent_back(desk: Harness) -
     await desk.press(FARMER, f"my:r:{ticket_id}:5")
     desk.clock.advance(days=1)
     out = await desk.press(FARMER, f"my:bad:{ticket_id}")  # the old notice's button
-    assert "已经确认办结，不能再退回" in texts(out)
+    assert "您已经确认办结并评价，不能再退回" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CLOSED and ticket.rating == 5
     shown = await desk.press(FARMER, f"my:v:{ticket_id}")
@@ -38,6 +38,6 @@ async def test_an_auto_closed_ticket_can_be_sent_back_within_a_week_only(desk: H
     shown = await desk.press(FARMER, f"my:v:{ticket_id}")
     assert f"my:bad:{ticket_id}" not in button_data(shown)
     out = await desk.press(FARMER, f"my:bad:{ticket_id}")
-    assert "不能再退回" in texts(out)
+    assert "已经关闭一周以上，不能再退回" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CLOSED
