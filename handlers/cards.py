@@ -78,9 +78,11 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
     head = "🚨【紧急】" if ticket.urgent else ""
     who = requester.name if requester and requester.name else "未登记"
     phone = requester.phone if requester and requester.phone else "未提供"
+    # A ticket sent back as not solved says so at once: the team is not starting afresh.
+    back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
     lines = [
         f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜"
-        f"{ticket_status(ticket, Script.HANS, for_staff=True)}",
+        f"{ticket_status(ticket, Script.HANS, for_staff=True)}{back}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
         f"报告人：{who}　电话：{phone}",

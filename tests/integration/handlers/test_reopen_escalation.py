@@ -28,12 +28,19 @@ async def test_leaders_hear_of_the_second_reopen_and_supervisors_of_the_third(
 ) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
     first = await _send_back(desk, ticket_id, "风机还是不转")
-    assert not [r for r in first if "次退回" in str(r.payload.get("text", ""))]
+    alerts = [r for r in first if r.purpose != "card"]  # the card itself says 第 1 次退回
+    assert not [r for r in alerts if "次退回" in str(r.payload.get("text", ""))]
+    [card] = [r for r in first if r.purpose == "card" and r.chat_id == TEAM_CHAT]
+    assert "｜待接单｜第 1 次退回\n" in card.payload["text"]
     assert not [r for r in first if r.chat_id == SUPERVISOR]
 
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     second = await _send_back(desk, ticket_id, "温度又掉了")
-    [to_leader] = [r for r in second if r.chat_id == LEADER and "第 2 次退回" in r.payload["text"]]
+    [to_leader] = [
+        r
+        for r in second
+        if r.chat_id == LEADER and r.purpose != "card" and "第 2 次退回" in r.payload["text"]
+    ]
     assert "温度又掉了" in to_leader.payload["text"]
     assert not [r for r in second if r.chat_id == SUPERVISOR]
 
@@ -58,5 +65,9 @@ async def test_a_supervisor_who_also_leads_the_team_gets_the_third_reopen_with_b
         await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
         rows = await _send_back(desk, ticket_id, reason)
     # Told once, as a supervisor: with 催办 and 改派, not as a leader without them.
-    [alert] = [r for r in rows if r.chat_id == SUPERVISOR and "次退回" in r.payload["text"]]
+    [alert] = [
+        r
+        for r in rows
+        if r.chat_id == SUPERVISOR and r.purpose != "card" and "次退回" in r.payload["text"]
+    ]
     assert alert.purpose == OVERSIGHT_PROMPT and "buttons" in alert.payload
