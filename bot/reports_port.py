@@ -20,7 +20,8 @@ class Reports:
 
     async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         stats = await build_stats(self.db, self.cfg, period, now, script)
-        return stats.text, stats.chart_png
+        # A period without tickets says so in words; a blank chart would add nothing.
+        return stats.text, stats.chart_png if stats.report.groups else b""
 
     async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)

@@ -25,7 +25,8 @@ class ReportMaker(Protocol):
     """
 
     async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
-        """The /stats table (Simplified Chinese) and its chart as PNG drawn in `script`."""
+        """The /stats table (Simplified Chinese) and its chart as PNG drawn in `script`
+        (empty when the period has no tickets: nothing to draw)."""
 
     async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         """The 台账 for the period as an .xlsx in `script`: (file name, content)."""

@@ -381,7 +381,8 @@ async def _report(ctx: Ctx, which: str) -> None:
             if which == "stats":
                 text, chart = await maker.stats(period, ctx.now, _document_script(ctx))
                 ctx.reply(in_script(text, ctx.script))
-                ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
+                if chart:
+                    ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
                 name, content = await maker.ledger(period, ctx.now, _document_script(ctx))
                 caption = ctx.text("ledger_caption", name=name)

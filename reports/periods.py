@@ -285,9 +285,12 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
         count = int(found[1])
         if count < 1:
             raise PeriodError(f"天数不对：「{text.strip()}」")
-        first = today_ - timedelta(days=min(count, (today_ - EARLIEST).days + 1) - 1)
+        reach = (today_ - EARLIEST).days + 1
+        first = today_ - timedelta(days=min(count, reach) - 1)
         window = days(first, today_, zone, "custom")
-        return Window(window.start, window.end, first, today_, "custom", f"近{count}天")
+        # Cut at the earliest day a report covers, the name would promise more: dates say it.
+        return Window(window.start, window.end, first, today_, "custom",
+                      f"近{count}天" if count <= reach else "")  # fmt: skip
     return None
 
 

@@ -37,6 +37,14 @@ async def test_stats_gives_a_table_and_a_chart(desk: Harness) -> None:
     assert out.replies[1].photo is not None and out.replies[1].photo.startswith(PNG_MAGIC)
 
 
+async def test_stats_of_a_period_without_tickets_say_so_without_a_blank_chart(
+    desk: Harness,
+) -> None:
+    out = await desk.send(SUPERVISOR, "/stats 2026-10")
+    assert "本期没有工单" in texts(out)
+    assert [r.photo for r in out.replies] == [None]
+
+
 async def test_a_repeat_of_stats_asks_for_it_again_rather_than_showing_nothing(
     desk: Harness,
 ) -> None:
@@ -199,7 +207,8 @@ async def test_stats_for_the_curing_season_in_a_traditional_supervisors_words(
 ) -> None:
     out = await desk.send(SUPERVISOR, "/stats 這個烘烤季", language_code="zh-hant")
     assert "烘烤季（" in texts(out) and "服務指標" in texts(out)
-    assert out.replies[1].photo is not None
+    # The one call is from November, after the season: no tickets, and no blank chart.
+    assert "本期沒有工單" in texts(out) and [r.photo for r in out.replies] == [None]
 
 
 async def test_a_bare_ji_is_asked_back_in_the_supervisors_script(desk: Harness) -> None:

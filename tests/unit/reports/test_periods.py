@@ -305,3 +305,9 @@ def test_a_running_period_that_began_is_reported_so_far() -> None:
     assert periods.parse("2026-11", NOW, SHANGHAI).first_day == date(2026, 11, 1)
     with pytest.raises(PeriodError, match="看不懂"):
         periods.parse("2月30日", NOW, SHANGHAI)
+
+
+def test_the_last_days_past_the_earliest_day_are_named_by_their_dates() -> None:
+    window = periods.parse("近99999天", NOW, SHANGHAI)
+    assert window.first_day == periods.EARLIEST and window.heading == ""
+    assert periods.parse("近7天", NOW, SHANGHAI).heading == "近7天"
