@@ -18,8 +18,10 @@ class Reports:
         self.db = db
         self.cfg = cfg
 
-    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
-        stats = await build_stats(self.db, self.cfg, period, now, script)
+    async def stats(
+        self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
+    ) -> tuple[str, bytes]:
+        stats = await build_stats(self.db, self.cfg, period, now, script, teams)
         # A period without tickets says so in words; a blank chart would add nothing.
         return stats.text, stats.chart_png if stats.report.groups else b""
 

@@ -24,9 +24,12 @@ class ReportMaker(Protocol):
     Both raise ValueError with a polite message when the period cannot be understood.
     """
 
-    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+    async def stats(
+        self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
+    ) -> tuple[str, bytes]:
         """The /stats table (Simplified Chinese) and its chart as PNG drawn in `script`
-        (empty when the period has no tickets: nothing to draw)."""
+        (empty when the period has no tickets: nothing to draw); of `teams` only, when
+        given."""
 
     async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
         """The 台账 for the period as an .xlsx in `script`: (file name, content)."""

@@ -366,10 +366,14 @@ async def _duty_names(ctx: Ctx, user_ids: list[int]) -> str:
 
 
 async def _report(ctx: Ctx, which: str) -> None:
-    """/stats [period] and /ledger [period], for supervisors."""
+    """/stats [period] and /ledger [period], for supervisors; a leader's /stats, of the
+    teams they lead (in a team's group, of that team)."""
+    teams: frozenset[str] | None = None
     if not await is_oversight(ctx):
-        ctx.say("supervisors_only")
-        return
+        teams = frozenset(await _led_here(ctx))
+        if not teams or which != "stats":
+            ctx.say("leader_stats_only" if teams else "supervisors_only")
+            return
     maker = ctx.svc.reports
     if maker is None:
         ctx.say("reports_off")
@@ -379,7 +383,7 @@ async def _report(ctx: Ctx, which: str) -> None:
     async def build() -> None:
         try:
             if which == "stats":
-                text, chart = await maker.stats(period, ctx.now, _document_script(ctx))
+                text, chart = await maker.stats(period, ctx.now, _document_script(ctx), teams)
                 ctx.reply(in_script(text, ctx.script))
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
@@ -394,6 +398,19 @@ async def _report(ctx: Ctx, which: str) -> None:
 
     # Built after the step commits, so that reading the whole ledger holds no write lock.
     ctx.later.append(build)
+
+
+async def _led_here(ctx: Ctx) -> set[str]:
+    """The teams the person leads that the config still has: in a team's group, only the
+    group's team (none when they do not lead it)."""
+    led = {
+        m.team_id
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+        if m.role is Role.LEADER and m.team_id and ctx.cfg.find_team(m.team_id) is not None
+    }
+    if ctx.msg.is_private or not led:
+        return led
+    return await notify.teams_here(ctx, sorted(led))
 
 
 def _document_script(ctx: Ctx) -> Script:

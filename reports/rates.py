@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
@@ -92,13 +92,22 @@ def _key_text(value: object) -> str:
     return str(getattr(value, "value", value) or "")
 
 
+def _of(teams: frozenset[str] | None) -> ColumnElement[bool]:
+    """The tickets `teams` hold (every ticket when None)."""
+    return t.team_id.in_(sorted(teams)) if teams is not None else true()
+
+
 async def _aggregate(
-    session: AsyncSession, window: Window, now: datetime, by: GroupBy
+    session: AsyncSession,
+    window: Window,
+    now: datetime,
+    by: GroupBy,
+    teams: frozenset[str] | None = None,
 ) -> dict[str, dict[str, int]]:
     key = _key(by).label("key")
     counts = _counts(window, now)
     query = select(key, *(_count(cond).label(name) for name, cond in counts.items()))
-    query = query.where(_touches(window))
+    query = query.where(_touches(window), _of(teams))
     if by != "all":
         query = query.group_by(key)
     rows = (await session.execute(query)).mappings().all()
@@ -106,7 +115,11 @@ async def _aggregate(
 
 
 async def _durations(
-    session: AsyncSession, window: Window, now: datetime, by: GroupBy
+    session: AsyncSession,
+    window: Window,
+    now: datetime,
+    by: GroupBy,
+    teams: frozenset[str] | None = None,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     key = _key(by).label("key")
     found: list[dict[str, list[float]]] = []
@@ -114,7 +127,7 @@ async def _durations(
         seconds = x.seconds_between(start, end).label("seconds")
         query = (
             select(key, seconds)
-            .where(_happened(window, now, end), start.isnot(None))
+            .where(_happened(window, now, end), start.isnot(None), _of(teams))
             .order_by(key, seconds)
         )
         lists: dict[str, list[float]] = defaultdict(list)
@@ -132,10 +145,12 @@ async def compute(
     by: GroupBy = "team",
     *,
     include_empty: bool = False,
+    teams: frozenset[str] | None = None,
 ) -> RatesReport:
-    """The rates of every group (in the config's order) and of everything together."""
-    groups = await _groups(session, cfg, window, now, by)
-    overall = await _groups(session, cfg, window, now, "all")
+    """The rates of every group (in the config's order) and of everything together; of
+    the tickets of `teams` only, when given (a leader's own teams)."""
+    groups = await _groups(session, cfg, window, now, by, teams)
+    overall = await _groups(session, cfg, window, now, "all", teams)
     rows = [groups[k] for k in _ordered(cfg, by, groups)]
     if not include_empty:
         rows = [row for row in rows if row.active]
@@ -144,13 +159,18 @@ async def compute(
 
 
 async def _groups(
-    session: AsyncSession, cfg: Config, window: Window, now: datetime, by: GroupBy
+    session: AsyncSession,
+    cfg: Config,
+    window: Window,
+    now: datetime,
+    by: GroupBy,
+    teams: frozenset[str] | None = None,
 ) -> dict[str, GroupRates]:
-    counts = await _aggregate(session, window, now, by)
-    accepts, resolves = await _durations(session, window, now, by)
+    counts = await _aggregate(session, window, now, by, teams)
+    accepts, resolves = await _durations(session, window, now, by, teams)
     keys = set(counts) | set(accepts) | set(resolves)
     if by != "all":
-        keys |= set(group_order(cfg, by))
+        keys |= {k for k in group_order(cfg, by) if teams is None or by != "team" or k in teams}
     out: dict[str, GroupRates] = {}
     for key in keys:
         row = GroupRates(key, group_label(cfg, by, key or None))

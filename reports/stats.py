@@ -47,10 +47,11 @@ class Stats:
     report: RatesReport
 
 
-def title(cfg: Config, window: Window, now: datetime) -> str:
+def title(cfg: Config, window: Window, now: datetime, whose: str = "") -> str:
+    """The report's heading: the bureau's, or `whose` (a leader's own teams)."""
     name = window.heading or PERIOD_NAMES.get(window.name, "")
     running = f"，截至 {now.astimezone(cfg.zone):%m-%d %H:%M}" if now < window.end else ""
-    return f"{cfg.bureau} 服务指标 {name}（{window.label}{running}）".replace(" （", "（")
+    return f"{whose or cfg.bureau} 服务指标 {name}（{window.label}{running}）".replace(" （", "（")
 
 
 def _line(group: GroupRates, report: RatesReport) -> str:
@@ -87,20 +88,32 @@ def text(cfg: Config, report: RatesReport, heading: str) -> str:
 
 
 async def compute_stats(
-    session: AsyncSession, cfg: Config, window: Window, now: datetime, script: Script = Script.HANS
+    session: AsyncSession,
+    cfg: Config,
+    window: Window,
+    now: datetime,
+    script: Script = Script.HANS,
+    teams: frozenset[str] | None = None,
 ) -> Stats:
-    report = await compute(session, cfg, window, now, "team")
-    heading = title(cfg, window, now)
+    """The /stats report: of every team, or of `teams` only (a leader's own)."""
+    report = await compute(session, cfg, window, now, "team", teams=teams)
+    whose = "、".join(cfg.team(team).name for team in sorted(teams)) if teams else ""
+    heading = title(cfg, window, now, whose)
     # Drawing takes a few hundred milliseconds of CPU: keep it off the event loop.
     chart = await asyncio.to_thread(rates_chart, report, heading, script)
     return Stats(window, heading, text(cfg, report, heading), chart, report)
 
 
 async def build_stats(
-    db: Database, cfg: Config, period: str, now: datetime, script: Script = Script.HANS
+    db: Database,
+    cfg: Config,
+    period: str,
+    now: datetime,
+    script: Script = Script.HANS,
+    teams: frozenset[str] | None = None,
 ) -> Stats:
     """What /stats [today|week|month|...] answers; raises periods.PeriodError on bad input."""
     window = periods.parse(period, now, cfg.zone, cfg.curing_season)
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
-        return await compute_stats(uow.session, cfg, window, now, script)
+        return await compute_stats(uow.session, cfg, window, now, script, teams)

@@ -15,7 +15,9 @@ from core.enums import Script
 from storage.tables import processed_updates
 from storage.uow import Database
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+QINGSHAN_CHAT = -1001000000001
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -116,7 +118,9 @@ class _WatchingReports(Reports):
 
     committed_at_start: list[int]
 
-    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+    async def stats(
+        self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
+    ) -> tuple[str, bytes]:
         self.committed_at_start.append(await _committed_updates(self.db))
         return await super().stats(period, now, script)
 
@@ -134,7 +138,9 @@ async def test_stats_are_built_after_the_step_commits(desk: Harness) -> None:
 
 
 class _BrokenReports(Reports):
-    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+    async def stats(
+        self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
+    ) -> tuple[str, bytes]:
         raise RuntimeError("chart backend missing")
 
 
@@ -184,7 +190,9 @@ class _ScriptNoting(Reports):
 
     scripts: list[Script]
 
-    async def stats(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+    async def stats(
+        self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
+    ) -> tuple[str, bytes]:
         self.scripts.append(script)
         return await super().stats(period, now, script)
 
@@ -223,3 +231,18 @@ async def test_a_bare_ji_is_asked_back_in_the_supervisors_script(desk: Harness) 
 async def test_help_tells_a_supervisor_which_periods_to_type(desk: Harness) -> None:
     out = texts(await desk.send(SUPERVISOR, "/help"))
     assert "本烘烤季" in out and "上周" in out
+
+
+async def test_a_leader_reads_the_figures_of_the_team_they_lead_only(desk: Harness) -> None:
+    await desk.file_request(100002, "卷烟订货系统登录不了")  # another team's ticket
+    for where in (LEADER, QINGSHAN_CHAT):
+        out = await desk.send(LEADER, "/stats today", chat=where)
+        table = texts(out)
+        assert "青山镇烘烤110服务队 服务指标 今日" in table
+        assert "青山镇烘烤110服务队：受理1" in table and "营销服务部" not in table
+        assert out.replies[1].photo is not None
+    assert "台账只对督办人员开放" in texts(await desk.send(LEADER, "/ledger today"))
+    # A member is no leader; and in another team's group a leader leads nothing there.
+    assert "只对督办人员开放" in texts(await desk.send(MEMBER, "/stats today"))
+    out = await desk.send(LEADER, "/stats today", chat=-1001000000014)
+    assert "只对督办人员开放" in texts(out)
