@@ -72,7 +72,13 @@ def place(cfg: Config, ticket: Ticket) -> str:
     return " ".join(p for p in parts if p) or "未提供"
 
 
-def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name: str = "") -> str:
+def card_text(
+    cfg: Config,
+    ticket: Ticket,
+    requester: User | None,
+    accepted_name: str = "",
+    resolved_name: str = "",
+) -> str:
     """The team card: everything a team member needs, in one message (staff only)."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
@@ -94,8 +100,11 @@ def card_text(cfg: Config, ticket: Ticket, requester: User | None, accepted_name
         lines.append(
             f"接单：{accepted_name or ticket.accepted_by} {local(cfg, ticket.accepted_at)}"
         )
+        if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
+            lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
     if ticket.resolved_at:
-        lines.append(f"办结：{local(cfg, ticket.resolved_at)} {ticket.resolution_note}")
+        by = f" {resolved_name}" if resolved_name else ""
+        lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
     if ticket.rating is not None:
         said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")

@@ -263,7 +263,10 @@ async def name_of(ctx: Ctx, user_id: int | None) -> str:
 async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The ticket's card as it should read now: its text and the buttons its state allows."""
     requester = await ctx.uow.users.get(ticket.requester_id)
-    text = card_text(ctx.cfg, ticket, requester, await name_of(ctx, ticket.accepted_by))
+    accepted, resolved = (await name_of(ctx, ticket.accepted_by), "")
+    if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
+        resolved = await name_of(ctx, ticket.resolved_by)  # a colleague finished it
+    text = card_text(ctx.cfg, ticket, requester, accepted, resolved)
     return text, card_buttons(ctx.cfg, ticket)
 
 

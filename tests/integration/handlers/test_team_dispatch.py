@@ -9,7 +9,7 @@ from core.enums import Status
 from core.model import TicketMessage
 from storage.tables import outbox
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
@@ -391,3 +391,19 @@ async def test_the_queue_shows_the_requests_words_in_the_readers_script(desk: Ha
     await desk.press(SUPERVISOR, "lang:hant")
     out = texts(await desk.send(SUPERVISOR, "/queue"))
     assert "辦理菸草專賣零售許可證" in out and "办理" not in out
+
+
+async def test_the_card_says_when_the_team_went_on_site_and_who_finished_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    chat = desk.cfg.team("curing-qingshan").chat_id
+    await desk.send(OTHER_MEMBER, "/duty", chat=chat, user_name="孙队员")  # known by name
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=chat)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=chat)
+    await desk.press(OTHER_MEMBER, f"tk:res:{ticket_id}", chat=chat)
+    await desk.send(OTHER_MEMBER, "更换了风机电容", chat=chat)
+    edits = [r for r in await desk.outbox() if r.chat_id == chat and r.method == "edit_message"]
+    card = edits[-1].payload["text"]
+    assert "\n上门：11-18 09:00\n" in card
+    assert "\n办结：11-18 09:00 孙队员 更换了风机电容" in card
