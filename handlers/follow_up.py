@@ -8,10 +8,11 @@ all the same, asked or told ("我想再订五条中华" after an answer about a 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from core.enums import Status
-from core.model import Ticket
+from core.model import Ticket, TicketEvent
 from handlers.context import Ctx
 from routing import Decision
 
@@ -19,17 +20,21 @@ FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece 
 _ANSWERED_AMONG = 3  # the person's newest open tickets, where the answered one is
 
 
-async def just_answered(ctx: Ctx) -> Ticket | None:
-    """The open ticket whose team the person answered within FOLLOW_UP, when nothing but
-    more of that answer (their own additions) has happened to it since."""
-    since = ctx.now - FOLLOW_UP
+async def _in_hand(ctx: Ctx) -> AsyncIterator[tuple[Ticket, list[TicketEvent]]]:
+    """The person's newest tickets a team still works on (not resolved), with their events."""
     still_open = await ctx.uow.tickets.of_requester(
         ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
     )
     for ticket in still_open:
-        if ticket.status is Status.RESOLVED or ticket.id is None:
-            continue
-        events = list(await ctx.uow.tickets.events(ticket.id))
+        if ticket.status is not Status.RESOLVED and ticket.id is not None:
+            yield ticket, list(await ctx.uow.tickets.events(ticket.id))
+
+
+async def just_answered(ctx: Ctx) -> Ticket | None:
+    """The open ticket whose team the person answered within FOLLOW_UP, when nothing but
+    more of that answer (their own additions) has happened to it since."""
+    since = ctx.now - FOLLOW_UP
+    async for ticket, events in _in_hand(ctx):
         last = events[-1] if events else None
         if last is None or last.actor_id != ctx.user.id or last.at < since:
             continue
@@ -59,13 +64,7 @@ async def question_moved_on(ctx: Ctx) -> Ticket | None:
     answer is still wanted, by the team that has it now. Only while an answer would have
     been waited for (`auto_close.waiting_close_after`)."""
     since = ctx.now - ctx.cfg.auto_close.waiting_close_after
-    still_open = await ctx.uow.tickets.of_requester(
-        ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
-    )
-    for ticket in still_open:
-        if ticket.status is Status.RESOLVED or ticket.id is None:
-            continue
-        events = list(await ctx.uow.tickets.events(ticket.id))
+    async for ticket, events in _in_hand(ctx):
         asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
         if asked is None or events[asked].at < since:
             continue
