@@ -47,6 +47,20 @@ def may_not_be_now(text: str) -> bool:
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
+def sounds_like_no(text: str) -> bool:
+    """A few words that say there is no emergency ("我就问问，现在没事", "不急"), and nothing
+    that there is one now ("快来，不要拖")."""
+    plain = to_simplified(bare(text))
+    if len(plain) > _DENIAL_MAX or _NO.search(plain) is None:
+        return False
+    return _URGENT.search(_NO.sub("", plain)) is None  # 不急 is no hurry; 快来 is
+
+
+_DENIAL_MAX = 12  # characters: a longer message says what is wrong as well
+# Hurry, beside a denial ("快来，不要拖"): an emergency. Not 现在 ("现在没事" is a denial).
+_URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
+
+
 async def ask(ctx: Ctx, text: str) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer."""
     await ctx.start_flow(ALARM_CHECK, "ask", {"text": text})

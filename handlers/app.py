@@ -50,7 +50,7 @@ from handlers.tickets import (
     typed_alarm,
 )
 from handlers.typed_menu import HELP, menu_key
-from routing import Decision, bare, detect_script
+from routing import Decision, bare, detect_script, to_simplified
 from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,50 @@ NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is
 
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
-    intake.EMERGENCY: intake.emergency_step,
     intake.TICKET: intake.ticket_step,
     mine.RATE: mine.flow_step,
     mine.REOPEN: mine.flow_step,
     **team.FLOWS,
 }
+
+
+# Typed at 🚨 请说明出了什么问题: the farmer calls it off.
+_CALL_OFF = frozenset(
+    ("算了", "取消", "不用了", "不用", "点错了", "按错了", "不报了", "不报警了", "没事了", "误报")
+)
+
+
+async def _alarm_what(ctx: Ctx) -> None:
+    """What is wrong, after /110 or 🚨: words that say it (and a voice note or a photo) file
+    the alarm; words that call it off, ask for the menu, greet, or say there is no emergency
+    now do not page anyone."""
+    assert ctx.conv is not None
+    msg = ctx.msg
+    if ctx.conv.step == "what" and msg.text and not (msg.photo_file_id or msg.voice_file_id):
+        plain = to_simplified(bare(msg.text))
+        key = menu_key(msg.text)
+        decision = routed(ctx)
+        danger = decision is not None and decision.danger
+        if plain in _CALL_OFF:
+            await ctx.end_flow()
+            ctx.say("e_called_off", keyboard="remove")
+            return
+        if key is not None and key != "m:110":
+            await ctx.end_flow()
+            await (_help(ctx) if key == HELP else MENU[key](ctx))
+            return
+        if plain and (is_greeting(plain) or key == "m:110"):
+            ctx.say("e_what")  # "你好", "报警" again: still, what is wrong?
+            return
+        if not danger and (
+            alarm_check.sounds_like_no(msg.text) or alarm_check.may_not_be_now(msg.text)
+        ):
+            await alarm_check.ask(ctx, msg.text)  # "我就问问，现在没事": asked, not paged
+            return
+    await intake.emergency_step(ctx)
+
+
+FLOWS[intake.EMERGENCY] = _alarm_what
 
 
 async def _alarm_place(ctx: Ctx) -> None:
@@ -542,17 +580,21 @@ async def free_message(ctx: Ctx) -> None:
 async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
     would. 报警 or 110 from someone with no barn is left to the words' own reading. While a
-    team waits for their answer, or a 110 call of theirs is on, the words may be that
-    answer ("投诉" to 您是要投诉还是咨询？) or news for the call: only 菜单 and 我的工单,
-    which answer nothing, open then."""
+    team waits for their answer the words may be that answer ("投诉" to 您是要投诉还是
+    咨询？): only 菜单 and 我的工单, which answer nothing, open then. During their 110 call,
+    110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
     key = menu_key(text)
     if key is None:
         return False
-    busy = answer_waited or await _open_emergency(ctx) is not None
-    if busy and key not in (HELP, "m:my"):
+    if answer_waited and key not in (HELP, "m:my"):
         return False
-    if key == "m:110" and not may_have_barn(ctx):
-        return False
+    if key == "m:110":
+        if not may_have_barn(ctx):
+            return False
+        call = await _open_emergency(ctx)
+        if call is not None:
+            ctx.say("e_call_on", number=call.label)
+            return True
     if key == HELP:
         await _help(ctx)
     else:

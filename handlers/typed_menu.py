@@ -14,9 +14,12 @@ from routing import bare, to_simplified
 HELP = "help"
 
 _ENTRIES: dict[str, tuple[str, ...]] = {
-    "m:110": ("110", "报110", "110报警", "报警", "烘烤报警", "烤房报警"),
-    "m:new": ("求助", "办事", "求助办事", "办业务", "办理业务"),
-    "m:complain": ("投诉", "举报", "投诉举报"),
+    "m:110": (
+        "110", "报110", "打110", "110报警", "报警", "要报警", "紧急报警", "烘烤报警", "烤房报警",
+    ),
+    # 举报 alone may be a shop selling fakes (专卖's) as well as a complaint: described first.
+    "m:new": ("求助", "办事", "求助办事", "办业务", "办理业务", "举报"),
+    "m:complain": ("投诉", "投诉举报"),
     "m:suggest": ("建议", "提建议", "提个建议", "提意见", "提点意见", "意见建议"),
     "m:wish": ("心愿", "许愿", "许个愿", "提心愿", "写心愿", "心愿清单"),
     "m:my": (
@@ -31,10 +34,11 @@ _ENTRIES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _KEY_OF = {words: key for key, entry in _ENTRIES.items() for words in entry}
 
-# A greeting, and a wish to do it ("您好，我要登记", "麻烦帮我查一下工单进度"), around the words.
+# A greeting, and a wish to do it ("您好，我要登记", "麻烦帮我查一下工单进度", "喂，快来人，我要
+# 报警"), around the words.
 _LEAD = re.compile(
-    r"^(?:你好|您好|在吗|请问|麻烦|师傅)*(?:我(?:要|想|想要|需要)|请|帮我|我来)?(?:怎么|如何)?"
-    r"(?:查询|查|看)?(?:一下)?"
+    r"^(?:你好|您好|喂|在吗|在不在|请问|麻烦|师傅|快来人|快点|快|救命)*"
+    r"(?:我(?:要|想|想要|需要)|请|帮我|我来)?(?P<how>怎么|如何)?(?:查询|查|看)?(?:一下)?"
 )
 _TAIL = re.compile(r"(?:一下|下)?(?:吧|啊|呀|哈|了)?(?:谢谢|谢谢你|谢谢您)?$")
 
@@ -47,4 +51,9 @@ def menu_key(text: str) -> str | None:
         return None
     if plain in _KEY_OF:
         return _KEY_OF[plain]
-    return _KEY_OF.get(_TAIL.sub("", _LEAD.sub("", plain)))
+    lead = _LEAD.match(plain)
+    assert lead is not None  # every part of it is optional
+    key = _KEY_OF.get(_TAIL.sub("", plain[lead.end() :]))
+    if key == "m:110" and lead["how"]:
+        return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
+    return key

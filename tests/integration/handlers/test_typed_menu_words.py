@@ -3,6 +3,8 @@ instead of "只收到一串数字" or a request about nothing offered to the tri
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Requester
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
@@ -19,11 +21,16 @@ async def test_a_farmer_typing_110_is_asked_what_is_wrong(desk: Harness) -> None
     assert ticket.urgent and ticket.text == "风机不转了"
 
 
-async def test_110_typed_during_a_call_is_news_for_it_not_a_second_alarm(desk: Harness) -> None:
+@pytest.mark.parametrize("typed", ["报警", "110", "快来人，我要报警"])
+async def test_110_typed_during_a_call_says_it_is_on_and_pages_nobody_again(
+    desk: Harness, typed: str
+) -> None:
     call = await desk.file_110(FARMER)
-    out = await desk.send(FARMER, "报警")
-    assert "已补充到报警工单" in texts(out)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, typed)
+    assert "值班服务队已经收到，正在处理" in texts(out)
     assert [t.id for t in await desk.tickets()] == [call]
+    assert len(await desk.outbox()) == before
 
 
 async def test_a_retailers_110_is_no_barn_alarm(desk: Harness) -> None:
@@ -78,8 +85,55 @@ async def test_a_menu_word_typed_as_the_answer_to_a_teams_question_is_the_answer
     assert "您的工单" in texts(out)
 
 
-async def test_a_menu_word_during_a_110_call_is_news_for_it(desk: Harness) -> None:
+@pytest.mark.parametrize(
+    ("typed", "asked"), [("我要投诉", "请说明投诉的事情"), ("提个建议", "请写下您的建议")]
+)
+async def test_another_menu_word_during_a_110_call_opens_its_entry(
+    desk: Harness, typed: str, asked: str
+) -> None:
     call = await desk.file_110(FARMER)
-    out = await desk.send(FARMER, "求助")
-    assert "已补充到报警工单" in texts(out)
+    out = await desk.send(FARMER, typed)
+    assert asked in texts(out)  # not a ticket that says only 我要投诉
     assert [t.id for t in await desk.tickets()] == [call]
+
+
+async def test_asking_how_to_raise_an_alarm_gets_the_help_not_an_alarm_prompt(
+    desk: Harness,
+) -> None:
+    out = await desk.send(FARMER, "请问怎么报警")
+    assert "/110 烤房紧急故障" in texts(out) and "请说明出了什么问题" not in texts(out)
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["算了", "点错了", "取消"])
+async def test_calling_off_at_what_is_wrong_files_nothing(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, "/110")
+    out = await desk.send(FARMER, typed)
+    assert "没有报警" in texts(out)
+    assert await desk.tickets() == [] and await desk.outbox() == []
+
+
+async def test_a_greeting_or_a_menu_word_at_what_is_wrong_pages_nobody(desk: Harness) -> None:
+    await desk.send(FARMER, "/110")
+    assert "请说明出了什么问题" in texts(await desk.send(FARMER, "你好"))
+    out = await desk.send(FARMER, "我的工单")
+    assert "您还没有工单" in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_no_emergency_said_at_what_is_wrong_is_asked_about_first(desk: Harness) -> None:
+    await desk.send(FARMER, "请问怎么报警")
+    await desk.send(FARMER, "/110")
+    out = await desk.send(FARMER, "我就问问，现在没事")
+    assert "现在需要烘烤110服务队马上处理吗" in texts(out)
+    assert await desk.tickets() == []
+    await desk.press(FARMER, "f:alarm:no")
+    assert await desk.tickets() == []  # a request to confirm, if anything; no alarm
+
+
+async def test_what_is_wrong_still_files_the_alarm(desk: Harness) -> None:
+    await desk.send(FARMER, "/110")
+    out = await desk.send(FARMER, "风机不转了")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == "风机不转了"
