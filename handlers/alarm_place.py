@@ -81,7 +81,8 @@ def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
     if not plain or is_greeting(plain):
         return False  # 好的, 谢谢, 👍: not where the barn is
     if plain.isdigit():
-        return len(plain) <= _BARN_NUMBER_DIGITS  # "3": their barn's; not a phone number
+        # "3": their barn's; not a phone number, nor 110 (or 119, 120) dialled in a hurry.
+        return len(plain) <= _BARN_NUMBER_DIGITS and plain not in _SERVICE_NUMBERS
     cue = _PLACE_CUE.search(to_simplified(answer.words)) is not None
     decision = routed(ctx)
     if decision is None or decision.triage:
@@ -92,6 +93,9 @@ def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
     # a fault or an alarm ("温度掉到38度了", "另一间烤房也着火了") does not.
     calm = not decision.urgent and not decision.emergency
     return calm and cue
+
+
+_SERVICE_NUMBERS = frozenset(("110", "119", "120"))
 
 
 async def placed_late(ctx: Ctx, ticket: Ticket | None) -> bool:

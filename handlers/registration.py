@@ -12,6 +12,7 @@ from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_question
+from handlers.typed_menu import menu_key
 from routing import bare
 
 REGISTER = "register"
@@ -97,6 +98,8 @@ def is_a_request(ctx: Ctx) -> bool:
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:
         return False
+    if menu_key(text) is not None and _typed_kind(text) is None:
+        return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
     question = is_question(text)
     step = ctx.conv.step
     if step == "name":

@@ -137,3 +137,22 @@ async def test_what_is_wrong_still_files_the_alarm(desk: Harness) -> None:
     assert "已报警" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.urgent and ticket.text == "风机不转了"
+
+
+@pytest.mark.parametrize("typed", ["我要报警", "110"])
+async def test_a_menu_word_at_the_name_question_is_no_name(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, typed)
+    assert "请说明出了什么问题" in texts(out)  # the 110 entry, as typed anywhere else
+    async with desk.db.uow(read_only=True) as uow:
+        person = await uow.users.get(FARMER)
+    assert person is not None and person.name != typed
+
+
+async def test_110_typed_at_the_place_question_is_no_barn_number(desk: Harness) -> None:
+    await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    out = await desk.send(FARMER, "110")
+    assert "值班服务队已经收到，正在处理" in texts(out)
+    [ticket] = await desk.tickets()
+    assert "110" not in (ticket.text or "").split("位置：")[-1]
