@@ -79,6 +79,11 @@ ALIASES = {
     "上个烤季": "lastseason",
     "去年烤季": "lastseason",
 }
+# Periods that have not begun: refused as such, not as words nobody can read.
+FUTURE = {
+    "明天", "明日", "后天", "下周", "下星期", "下个星期", "下个月", "下月", "明年", "下季度",
+    "下个季度", "下个烘烤季", "明年烘烤季", "tomorrow", "nextweek", "nextmonth", "nextyear",
+}  # fmt: skip
 # 季 alone is a quarter (季度) as often as a curing season: asked back rather than guessed.
 AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 

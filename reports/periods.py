@@ -15,7 +15,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.config import CuringSeason
-from reports.period_words import ALIASES, AMBIGUOUS, DAY_RANGE, MONTH_DAY, normalize, plain
+from reports.period_words import (
+    ALIASES,
+    AMBIGUOUS,
+    DAY_RANGE,
+    FUTURE,
+    MONTH_DAY,
+    normalize,
+    plain,
+)
 
 
 class PeriodError(ValueError):
@@ -161,6 +169,8 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     """Read what a supervisor typed after /stats or /ledger (see `_parse`). A period that has
     not begun is refused, as a curing season that has not is: its report would be empty,
     stamped with a cutoff before it starts."""
+    if normalize(text).replace(" ", "") in FUTURE:
+        raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
     window = _parse(text, now, zone, season)
     if window.first_day > now.astimezone(zone).date():
         raise PeriodError(f"「{text.strip()}」（{window.first_day} 起）还没开始，暂无数据。")
@@ -175,8 +185,8 @@ def _day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, dat
     try:
         first = date(int(y1), int(m1), int(d1)) if y1 else _latest_day(int(m1), int(d1), today_)
         end_year = int(y2) if y2 else first.year
-        if not y2 and (int(m2 or m1), int(d2)) < (first.month, first.day):
-            end_year += 1
+        if not y2 and m2 and int(m2) < first.month:
+            end_year += 1  # 12月25日至1月5日; 12月5日至12月1日 is backwards, and said so
         last = date(end_year, int(m2 or m1), int(d2))
     except ValueError:
         raise PeriodError(f"日期不对：「{text.strip()}」。{USAGE}") from None
@@ -184,16 +194,22 @@ def _day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, dat
 
 
 def _latest_day(month_: int, day: int, today_: date) -> date:
-    """The latest `month_`-`day` that has begun (2月29日: of the latest leap year); raises
-    ValueError when there is no such day (2月30日)."""
+    """The day meant by `month_`-`day` without a year: this year's when it is today, past,
+    or within `_AHEAD` (12月7日 typed on 6 December is tomorrow, not a year ago: a period
+    not begun, and refused as one); else the latest that has begun (12月25日 typed in
+    January is last December's; 2月29日, of the latest leap year). Raises ValueError when
+    there is no such day (2月30日)."""
     for year in range(today_.year, today_.year - 8, -1):
         try:
             when = date(year, month_, day)
         except ValueError:
             continue
-        if when <= today_:
+        if when <= today_ + _AHEAD:
             return when
     raise ValueError(f"no day {month_}-{day}")
+
+
+_AHEAD = timedelta(days=31)  # a day this near ahead is this year's, not last year's
 
 
 def _latest(found: re.Match[str], today_: date) -> str:

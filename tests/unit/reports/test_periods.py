@@ -277,7 +277,7 @@ def test_the_usage_starts_with_the_chinese_words() -> None:
 @pytest.mark.parametrize(
     ("typed", "first", "last"),
     [
-        ("12月6日", "2025-12-06", "2025-12-06"),  # the latest 6 December: last year's
+        ("12月25日", "2025-12-25", "2025-12-25"),  # over a month ahead: last year's
         ("11月17日", "2026-11-17", "2026-11-17"),
         ("11月1日至11月15日", "2026-11-01", "2026-11-15"),
         ("10月25日到11月2号", "2026-10-25", "2026-11-02"),
@@ -295,7 +295,10 @@ def test_days_written_as_people_write_them(typed: str, first: str, last: str) ->
     assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
 
 
-@pytest.mark.parametrize("typed", ["2027-01", "2099-12-31", "2026-11-19", "2027年"])
+@pytest.mark.parametrize(
+    "typed",
+    ["2027-01", "2099-12-31", "2026-11-19", "2027年", "11月19日", "12月6日", "明天", "下周"],
+)
 def test_a_period_that_has_not_begun_is_refused_as_a_season_is(typed: str) -> None:
     with pytest.raises(PeriodError, match="还没开始，暂无数据"):
         periods.parse(typed, NOW, SHANGHAI)
@@ -311,3 +314,9 @@ def test_the_last_days_past_the_earliest_day_are_named_by_their_dates() -> None:
     window = periods.parse("近99999天", NOW, SHANGHAI)
     assert window.first_day == periods.EARLIEST and window.heading == ""
     assert periods.parse("近7天", NOW, SHANGHAI).heading == "近7天"
+
+
+@pytest.mark.parametrize("typed", ["11月5日至11月1日", "11月5日至1日"])
+def test_a_range_typed_backwards_is_said_to_be(typed: str) -> None:
+    with pytest.raises(PeriodError, match="早于开始日期"):
+        periods.parse(typed, NOW, SHANGHAI)
