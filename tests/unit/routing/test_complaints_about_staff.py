@@ -44,3 +44,11 @@ def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    "text", ["举报客户经理倒卖货源", "客户经理逼我多订烟", "配送员喝酒送货", "举报烟站人员压级压价"]
+)
+def test_a_tip_off_or_bullying_is_heard_by_the_oversight_line(router: Router, text: str) -> None:
+    """Not by the team of the person it is about, which would investigate itself."""
+    assert router.route(text).line == "conduct"
