@@ -20,6 +20,9 @@ from handlers.wish_items import MAX_ITEMS, split_items
         ("①组织体检②食堂加早餐", ["组织体检", "食堂加早餐"]),
         ("一、组织体检\n二、食堂加早餐", ["组织体检", "食堂加早餐"]),
         ("1．組織體檢\n2．食堂加早餐", ["組織體檢", "食堂加早餐"]),
+        ("1、食堂加早餐2、组织体检3、空调维修", ["食堂加早餐", "组织体检", "空调维修"]),
+        ("（1）食堂加早餐（2）组织体检", ["食堂加早餐", "组织体检"]),
+        ("（一）食堂加早餐（二）组织体检", ["食堂加早餐", "组织体检"]),
     ],
 )
 def test_a_numbered_list_is_split_into_its_items(text: str, items: list[str]) -> None:
@@ -52,6 +55,8 @@ def test_numbers_of_another_style_inside_an_item_stay_in_it() -> None:
         "2.食堂 3.宿舍",  # a list begins at 1
         "1.体检 2. ",  # an empty item
         "第1、2项",
+        "我说1、2句话",  # numbers run on inside words: only a list from its start
+        "希望食堂：一、三、五供应面条，二、四供应米饭",  # days of the week, out of turn
     ],
 )
 def test_anything_else_is_one_wish(text: str) -> None:
