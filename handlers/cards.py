@@ -117,7 +117,7 @@ def _resolve_by(cfg: Config, ticket: Ticket) -> str:
     promise = local(cfg, ticket.resolve_due_at)
     own = team_resolve_deadline(ticket)
     if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
-        return f"{promise}（原时限；本队限 {local(cfg, own)} 前办结）"
+        return f"{promise}（原时限；移交后限 {local(cfg, own)} 前办结）"
     return promise
 
 

@@ -42,7 +42,7 @@ async def test_a_team_given_an_overdue_call_is_reminded_first_not_reported(
     assert ticket.status is Status.ACCEPTED and ticket.resolve_due_at == promise
     assert ticket.next_action_at == moved_at + timedelta(hours=4)  # its own window
     card = [r for r in await desk.outbox() if r.chat_id == BAISHI_CHAT and r.purpose == "card"]
-    assert "（原时限；本队限" in card[-1].payload["text"]
+    assert "（原时限；移交后限" in card[-1].payload["text"]
     # Past its own deadline, the team is reminded first.
     desk.clock.advance(seconds=(moved_at + timedelta(hours=4) - desk.clock()).total_seconds())
     before = {r.id for r in await desk.outbox()}
