@@ -116,7 +116,7 @@ def team_resolve_deadline(ticket: Ticket) -> datetime | None:
     return ticket.team_resolve_due_at or ticket.resolve_due_at
 
 
-def chase_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
+def chase_deadline(ticket: Ticket) -> datetime | None:
     """The deadline the ladder counts its steps from in the ticket's current status."""
     if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
         return team_resolve_deadline(ticket)
@@ -126,7 +126,7 @@ def chase_deadline(cfg: Config, ticket: Ticket) -> datetime | None:
 def schedule_next(cfg: Config, ticket: Ticket) -> None:
     """Recompute `next_action_at` from the ticket's status and escalation step."""
     auto = cfg.auto_close
-    deadline = chase_deadline(cfg, ticket)
+    deadline = chase_deadline(ticket)
     if deadline is not None:
         ladder = cfg.ladder(policy_for(cfg, ticket).ladder)
         ticket.next_action_at = escalation_time(

@@ -119,7 +119,7 @@ def plan(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
 
 
 def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
-    deadline = sla.chase_deadline(cfg, ticket)
+    deadline = sla.chase_deadline(ticket)
     if deadline is None:
         return Reschedule()
     ladder = cfg.ladder(sla.policy_for(cfg, ticket).ladder)

@@ -42,7 +42,7 @@ def test_a_team_with_time_to_keep_the_promise_is_chased_by_it(demo_config: Confi
     ticket = _urgent_call(demo_config)
     _moved(demo_config, ticket, FILED + timedelta(hours=1))
     assert ticket.team_resolve_due_at is None
-    assert sla.chase_deadline(demo_config, ticket) == ticket.resolve_due_at
+    assert sla.chase_deadline(ticket) == ticket.resolve_due_at
 
 
 def test_a_team_given_the_ticket_after_the_promise_has_a_window_of_its_own(
@@ -52,10 +52,10 @@ def test_a_team_given_the_ticket_after_the_promise_has_a_window_of_its_own(
     promise = ticket.resolve_due_at
     moved = FILED + timedelta(hours=5)  # reassigned an hour after the 4 h promise passed
     _moved(demo_config, ticket, moved)
-    assert sla.chase_deadline(demo_config, ticket) == moved + timedelta(hours=4)
+    assert sla.chase_deadline(ticket) == moved + timedelta(hours=4)
     assert ticket.resolve_due_at == promise  # the promise, and lateness by it, stand
     ticket.status = Status.DISPATCHED
-    assert sla.chase_deadline(demo_config, ticket) == ticket.accept_due_at
+    assert sla.chase_deadline(ticket) == ticket.accept_due_at
 
 
 def test_time_waiting_for_the_requester_is_given_back_to_the_teams_window(
