@@ -257,13 +257,8 @@ def may_send_back(ticket: Ticket, now: datetime) -> bool:
 
 def _closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
     """Resolved, then closed without a rating (auto-closed), within the last week."""
-    return (
-        ticket.status is Status.CLOSED
-        and ticket.resolved_at is not None
-        and ticket.rating is None
-        and ticket.closed_at is not None
-        and now - ticket.closed_at <= REOPEN_AFTER_CLOSE
-    )
+    closed = ticket.status is Status.CLOSED and ticket.resolved_at is not None
+    return closed and may_send_back(ticket, now)
 
 
 def _another_matter(decision: Decision | None, ticket: Ticket) -> bool:
