@@ -15,7 +15,7 @@ from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.fake_bot_fixtures import ADAPTERS
-from tests.support.tickets import SUPERVISOR
+from tests.support.tickets import SUPERVISOR, new_ticket
 
 
 @pytest.fixture
@@ -64,6 +64,7 @@ async def test_a_ledger_too_large_to_send_gets_a_note_to_ask_for_a_shorter_perio
 async def test_a_chart_too_large_to_send_leaves_the_figures_and_says_so(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
+    await new_ticket(harness.db, harness.cfg, harness.clock())  # a day with a chart to draw
     api = fake_bot_api
     api.inject("too_large", method="sendPhoto", times=None)
     async with ADAPTERS[adapter](harness, api) as feed:
