@@ -187,13 +187,16 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False
     # The newest ticket awaiting their verdict, however many newer ones came after it.
     in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
-    ticket = next((t for t in in_hand if t.status is Status.RESOLVED), None)
+    awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+    ticket = awaiting[0] if awaiting else None
+    judged = score is not None or plain in _JUDGEMENTS  # never a new matter
+    if len(awaiting) > 1 and not alarm:
+        return _which_verdict(ctx, awaiting, decision, judged=judged)
     if ticket is None and not_solved:
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
         recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
         ticket = next((t for t in recent if _closed_lately_unconfirmed(t, ctx.now)), None)
-    judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if ticket is None or (not judged and _another_matter(decision, ticket)):
         return False
     if score is not None:
@@ -210,6 +213,27 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     else:
         return False
     return True
+
+
+def _which_verdict(
+    ctx: Ctx, awaiting: list[Ticket], decision: Decision | None, *, judged: bool
+) -> bool:
+    """A score or a verdict typed while several tickets await the person's word (the items
+    of a wish list, say): which one it is for is asked, with a button each, rather than
+    guessed. False when the words plainly concern another matter than all of them."""
+    if not judged and all(_another_matter(decision, t) for t in awaiting):
+        return False
+    shown = awaiting[:_WHICH_MAX]
+    buttons = rows(
+        *(Button(f"{t.label} {clip(t.text, _WHICH_TEXT)}", f"my:v:{t.id}") for t in shown),
+        per_row=1,
+    )
+    ctx.say("verdict_which", buttons, count=len(awaiting))
+    return True
+
+
+_WHICH_MAX = 8  # buttons; more wait in /my
+_WHICH_TEXT = 14  # characters of each ticket's words on its button
 
 
 REOPEN_AFTER_CLOSE = timedelta(days=7)
