@@ -170,8 +170,8 @@ async def perform(
         data = {"from_team": ticket.team_id, "to_team": target.id}
     paused_since = ticket.paused_at
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
-    policy_before = sla.policy_for(cfg, ticket)
     if data:
+        policy_before = sla.policy_for(cfg, ticket)
         # The card's 分派依据 says why the ticket is with this team now; how the router first
         # placed it stays in the dispatch event.
         moved_by = "改派" if action is Action.REASSIGN else "转派"

@@ -82,8 +82,6 @@ async def _alarm_what(ctx: Ctx) -> None:
     if ctx.conv.step == "what" and msg.text and not (msg.photo_file_id or msg.voice_file_id):
         plain = to_simplified(bare(msg.text))
         key = menu_key(msg.text)
-        decision = routed(ctx)
-        danger = decision is not None and decision.danger
         if plain in _CALL_OFF:
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
@@ -95,9 +93,9 @@ async def _alarm_what(ctx: Ctx) -> None:
         if plain and (is_greeting(plain) or key == "m:110"):
             ctx.say("e_what")  # "你好", "报警" again: still, what is wrong?
             return
-        if not danger and (
-            alarm_check.sounds_like_no(msg.text) or alarm_check.may_not_be_now(msg.text)
-        ):
+        no = alarm_check.sounds_like_no(msg.text) or alarm_check.may_not_be_now(msg.text)
+        decision = routed(ctx) if no else None
+        if no and not (decision is not None and decision.danger):
             await alarm_check.ask(ctx, msg.text)  # "我就问问，现在没事": asked, not paged
             return
     await intake.emergency_step(ctx)

@@ -185,7 +185,7 @@ def timeline(
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
     for e in shown:
-        said = _move_text(cfg, e) if for_requester and e.action in _MOVES else _event_text(e)
+        said = _move_text(cfg, e) if for_requester and e.action in MOVES else _event_text(e)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
 
@@ -202,7 +202,7 @@ def _move_text(cfg: Config, event: TicketEvent) -> str:
 # (creation, the router's dispatch, reminders, a bare 接单) or what the card shows (地点).
 _NOT_HISTORY = {"create", "dispatch", "remind", "escalate", "unreachable", "rate", "place"}
 _TOLD_WITHOUT_NOTE = {"visit", "resolve", "reopen"}
-_MOVES = {"transfer", "reassign"}
+MOVES = frozenset(("transfer", "reassign"))  # the events that send a ticket to another team
 _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the card readable
 _HISTORY_NOTE = 300  # characters of one note
 
@@ -214,7 +214,7 @@ def history_text(cfg: Config, ticket: Ticket, events: list[TicketEvent]) -> str:
         for e in events
         if e.action not in _NOT_HISTORY and (e.note or e.action in _TOLD_WITHOUT_NOTE)
     ]
-    if all(e.action in _MOVES for e in past):
+    if all(e.action in MOVES for e in past):
         return ""  # only moves: the card's 分派依据 already says the last one and why
     shown = past[-_HISTORY_LINES:]
     lines = [

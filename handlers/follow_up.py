@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from core.enums import Status
 from core.model import Ticket, TicketEvent
+from handlers.cards import MOVES
 from handlers.context import Ctx
 from routing import Decision
 
@@ -55,9 +56,6 @@ def more_of_it(ctx: Ctx, decision: Decision | None, answered: Ticket) -> bool:
     return triage is not None and answered.line == triage.id
 
 
-_MOVES = ("transfer", "reassign")
-
-
 async def question_moved_on(ctx: Ctx) -> Ticket | None:
     """The open ticket whose team asked the person something and then sent it on to another
     team (转派, 改派) before they answered: no longer waiting for them in its status, but the
@@ -69,7 +67,7 @@ async def question_moved_on(ctx: Ctx) -> Ticket | None:
         if asked is None or events[asked].at < since:
             continue
         after = events[asked + 1 :]
-        if any(e.action in _MOVES for e in after) and not any(
+        if any(e.action in MOVES for e in after) and not any(
             e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after
         ):
             return ticket

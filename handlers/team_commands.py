@@ -262,7 +262,7 @@ async def _duty(ctx: Ctx) -> None:
         return
     scope = rostered
     state = _DUTY_WORDS.get(bare(to_simplified(args[-1])).lower()) if args else None
-    if len(args) > 2 or (args and state is None):
+    if len(args) > 2 or state is None:  # /duty alone, or words it cannot read
         await _say_roster(ctx, scope)
         return
     target = ctx.user.id
@@ -276,9 +276,6 @@ async def _duty(ctx: Ctx) -> None:
         if found is None:
             return
         target = found
-    if state is None:
-        await _say_roster(ctx, scope)
-        return
     changed: set[str] = set()
     for team_id in scope:
         for member in await ctx.uow.memberships.of_team(team_id):
