@@ -12,8 +12,8 @@ from bot.log_setup import configure_logging, secret_parts
 from bot.reports_port import Reports
 from bot.settings import Settings
 from core.config import Config
-from handlers.app import Desk
 from handlers.context import Services
+from handlers.desk import Desk
 from handlers.staff import seed_memberships
 from routing import Router
 from storage.migrate import upgrade

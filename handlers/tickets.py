@@ -7,12 +7,14 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from core.enums import Kind, Requester, Role
+from core.enums import Kind, Requester, Role, Status
 from core.model import Attachment, Ticket
 from core.services import Draft, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
 from routing import Decision, bare, to_simplified
+
+NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
 
 # The line of staff appeals, whose ledger is the wish list (心愿清单).
 STAFF_LINE = "staff"
@@ -279,3 +281,18 @@ async def attach(ctx: Ctx, ticket: Ticket, kind: str, file_id: str, caption: str
             caption=caption,
         )
     )
+
+
+async def open_emergency(ctx: Ctx) -> Ticket | None:
+    """The person's 110 call active in the last hours while the team still works on it (not
+    yet resolved); one untouched for longer is not what a new message is about. Active: made,
+    dispatched again (reopened, transferred), accepted or visited within NEWS_FOR_A_CALL;
+    reminders and news do not count, or an old call would stay current for ever."""
+    since = ctx.now - NEWS_FOR_A_CALL
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=3):
+        moves = (ticket.dispatched_at, ticket.accepted_at, ticket.on_site_at)
+        last_move = max([ticket.created_at, *(at for at in moves if at is not None)])
+        if ticket.kind is Kind.EMERGENCY and last_move >= since:
+            open_now = ticket.status.is_open and ticket.status is not Status.RESOLVED
+            return ticket if open_now else None
+    return None

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from core.config import Config
 from core.model import OutboxMessage, Ticket
-from handlers.app import Desk
 from handlers.context import Services
+from handlers.desk import Desk
 from handlers.incoming import Contact, Incoming, Location
 from handlers.replies import Outcome
 from handlers.staff import seed_memberships

@@ -8,7 +8,7 @@ import re
 from core.config import Config
 from core.enums import Role
 from core.model import Membership, User
-from handlers import app, team_commands
+from handlers import entries, team_commands
 from handlers.command_menu import Commands, MenuScope, menu_plan
 from storage.uow import Database
 from tests.support.tickets import T0
@@ -61,7 +61,7 @@ async def test_supervisors_and_admins_see_their_commands_in_their_private_chat(
 async def test_every_menu_entry_is_a_command_the_desk_answers_as_telegram_allows(
     db: Database, demo_config: Config
 ) -> None:
-    known = set(app.COMMANDS) | set(team_commands.COMMANDS)
+    known = set(entries.COMMANDS) | set(team_commands.COMMANDS)
     for commands in (await _plan(db, demo_config)).values():
         assert len(commands) == len(_names(commands)) <= 100
         for name, description in commands:

@@ -1,0 +1,106 @@
+"""The entries a requester opens: the commands and the main menu's buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from core.enums import Kind
+from handlers import alarm_place, intake, mine, registration
+from handlers.context import Ctx
+from handlers.menu import say_help
+from handlers.replies import Button, rows
+from handlers.staff import is_oversight
+
+Step = Callable[[Ctx], Awaitable[None]]
+COMMANDS: dict[str, Step] = {}
+
+
+def command(*names: str) -> Callable[[Step], Step]:
+    def register(step: Step) -> Step:
+        for name in names:
+            COMMANDS[name] = step
+        return step
+
+    return register
+
+
+@command("start")
+async def _start(ctx: Ctx) -> None:
+    await registration.start(ctx)
+
+
+@command("help")
+async def show_help(ctx: Ctx) -> None:
+    say_help(ctx)
+    if await is_oversight(ctx):
+        # /queue, /ticket, /stats, /ledger, /reassign are theirs too; the team group's
+        # buttons and /duty are not what a supervisor asks about in a private chat.
+        ctx.say("sv_help" if ctx.msg.is_private else "t_help")
+
+
+@command("cancel")
+async def _cancel(ctx: Ctx) -> None:
+    if ctx.conv is None:
+        ctx.say("nothing_to_cancel", keyboard="remove")
+        return
+    if ctx.conv.flow == intake.PLACE:
+        await alarm_place.skip(ctx)  # only the question ends: the alarm stays out
+        return
+    await ctx.end_flow()
+    ctx.say("cancelled", keyboard="remove")
+
+
+@command("lang")
+async def _lang(ctx: Ctx) -> None:
+    ctx.say("lang_ask", rows(Button("简体中文", "lang:hans"), Button("繁體中文", "lang:hant")))
+
+
+@command("110", "sos")
+async def _emergency(ctx: Ctx) -> None:
+    await intake.start_emergency(ctx)
+
+
+@command("new")
+async def _new(ctx: Ctx) -> None:
+    await intake.start_ticket(ctx, Kind.REQUEST)
+
+
+@command("complain")
+async def _complain(ctx: Ctx) -> None:
+    await intake.start_ticket(ctx, Kind.COMPLAINT)
+
+
+@command("suggest")
+async def _suggest(ctx: Ctx) -> None:
+    await intake.start_ticket(ctx, Kind.SUGGESTION)
+
+
+@command("wish")
+async def _wish(ctx: Ctx) -> None:
+    await intake.start_ticket(ctx, Kind.WISH)
+
+
+@command("echo")
+async def _echo(ctx: Ctx) -> None:
+    choice = ctx.msg.args[0].lower() if ctx.msg.args else ""
+    if choice not in ("on", "off"):
+        ctx.say("echo_usage")
+        return
+    ctx.user.echo_opt_out = choice == "off"
+    ctx.say("echo_off" if ctx.user.echo_opt_out else "echo_on")
+
+
+@command("my")
+async def _my(ctx: Ctx) -> None:
+    await mine.list_mine(ctx)
+
+
+MENU: dict[str, Step] = {
+    "m:110": _emergency,
+    "m:new": _new,
+    "m:complain": _complain,
+    "m:suggest": _suggest,
+    "m:wish": _wish,
+    "m:my": _my,
+    "m:reg": registration.start_registration,
+}

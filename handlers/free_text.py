@@ -1,0 +1,251 @@
+"""A message outside a conversation: what it is about, and where it goes."""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind
+from core.model import Ticket
+from core.numbers import parse_public_number
+from handlers import alarm_check, alarm_place, intake, mine, phones
+from handlers.context import Ctx
+from handlers.entries import MENU, show_help
+from handlers.follow_up import just_answered, more_of_it, question_moved_on
+from handlers.menu import how_to, main_menu
+from handlers.places import barn_named
+from handlers.tickets import (
+    Gathered,
+    another_question,
+    is_chasing,
+    is_greeting,
+    may_have_barn,
+    open_emergency,
+    routed,
+    says_something,
+)
+from handlers.typed_menu import HELP, menu_key
+from routing import Decision, bare
+
+
+async def alarm_place_step(ctx: Ctx) -> None:
+    if not await alarm_place.place_step(ctx):
+        await free_message(ctx)  # not a place (news, a question), or the call moved on
+
+
+async def free_message(ctx: Ctx) -> None:
+    """Outside a conversation: an answer to a waiting ticket, a verdict on a resolved one,
+    news for an open 110 call, a new 110 call, or a new request."""
+    msg = ctx.msg
+    text = msg.text.strip()
+    if ctx.too_long(text):
+        # Too long for any of them: not news for a call or an answer either, which would
+        # reach the team's chat and pagers whole.
+        return
+    waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
+    typed_menu = text and not (msg.photo_file_id or msg.voice_file_id)
+    if typed_menu and await _typed_menu(ctx, text, answer_waited=waiting is not None):
+        return
+    decision = routed(ctx)
+    # A barn emergency is not an answer to a question about another matter.
+    new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
+    # Emoji, punctuation or an invisible character alone say nothing to pass on.
+    said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
+    new_matter = new_alarm or (
+        waiting is not None and another_question(ctx, decision, text, waiting)
+    )
+    if waiting is not None and said and not new_matter:
+        await mine.add_info(
+            ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
+        )
+        ctx.say("answer_added", number=waiting.label)
+        return
+    if waiting is None and not new_alarm and (msg.photo_file_id or says_something(text)):
+        moved = await question_moved_on(ctx)
+        if moved is not None and not another_question(ctx, decision, text, moved):
+            # The answer to a question asked before the ticket went to another team: it
+            # joins the ticket, for the team that has it now.
+            await mine.add_info(ctx, moved, text, msg.photo_file_id, voice=msg.voice_file_id)
+            ctx.say("answer_added", number=moved.label)
+            return
+    if text and await _own_ticket_number(ctx, text):
+        return
+    call = await open_emergency(ctx)
+    if call is not None and (phone := phones.typed(text)) is not None:
+        await phones.for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
+        return
+    if (
+        call is not None
+        and text
+        and barn_named(ctx, text)
+        and await alarm_place.placed_late(ctx, call)
+    ):
+        return  # "在大坪", typed after the place question ended: where the call is, still
+    news = msg.photo_file_id or msg.voice_file_id or says_something(text)
+    if call is not None and news and not _another_service(decision, call, text):
+        # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
+        # call the team is working on, instead of paging them again with a second one.
+        await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
+        ctx.say("e_news_added", number=call.label)
+        return
+    if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
+        return
+    if msg.location is not None and call is not None:
+        # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
+        # where the call is: asked and answered as the place question would be.
+        await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
+        await alarm_place_step(ctx)
+        return
+    if not new_matter and (msg.photo_file_id or msg.voice_file_id or says_something(text)):
+        answered = await just_answered(ctx)
+        if answered is not None and more_of_it(ctx, decision, answered):
+            # The rest of an answer sent in pieces (a photo, then its words): it joins the
+            # ticket it answers, not a new request beside it.
+            await mine.add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
+            ctx.say("add_info_done", number=answered.label)
+            return
+    if msg.voice_file_id or msg.photo_file_id or msg.location:
+        await _media(ctx, text, decision)
+        return
+    if not text:
+        ctx.say("empty")
+        return
+    assert decision is not None
+    if decision.emergency:
+        if alarm_check.may_not_be_now(text) and not decision.danger:
+            await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
+            return
+        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        return
+    if await _not_a_request(ctx, text):
+        return
+    kind: Kind = Kind.REQUEST
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        kind = decision.kind
+    elif decision.kind is Kind.WISH and await intake.is_staff(ctx):
+        kind = Kind.WISH  # a staff member's wish goes on the wish list, as with /wish
+    await intake.start_ticket(ctx, kind, text)
+
+
+async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
+    """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
+    would. 报警 or 110 from someone with no barn is left to the words' own reading. While a
+    team waits for their answer the words may be that answer ("投诉" to 您是要投诉还是
+    咨询？): only 菜单 and 我的工单, which answer nothing, open then. During their 110 call,
+    110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
+    key = menu_key(text)
+    if key is None:
+        return False
+    if answer_waited and key not in (HELP, "m:my"):
+        return False
+    if key == "m:110":
+        if not may_have_barn(ctx):
+            return False
+        call = await open_emergency(ctx)
+        if call is not None:
+            ctx.say("e_call_on", number=call.label)
+            return True
+    if key == HELP:
+        await show_help(ctx)
+    else:
+        await MENU[key](ctx)
+    return True
+
+
+async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
+    """A voice note, photo or location outside a conversation: kept, never thrown away."""
+    msg = ctx.msg
+    first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
+    if msg.photo_file_id:
+        first.photos.append(msg.photo_file_id)
+    if msg.voice_file_id:
+        first.voices.append(msg.voice_file_id)
+    if msg.location is not None:
+        first.lat, first.lon = msg.location.lat, msg.location.lon
+    farmer_voice = bool(msg.voice_file_id) and may_have_barn(ctx)
+    voice = msg.voice_file_id
+    if farmer_voice and voice and not text and await mine.voice_to_resolved(ctx, voice):
+        return  # said to the resolution notice, not a new alarm
+    if farmer_voice or (decision is not None and decision.emergency):
+        # A barn emergency in a photo's caption, or a farmer's voice note (which may be
+        # one said aloud): a 110 call, with what came.
+        first.kind, first.text = Kind.EMERGENCY, text
+        await intake.start_emergency(ctx, first)
+        return
+    if decision is not None:  # a photo's caption says what it is about
+        kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
+        await intake.start_ticket(ctx, kind, text, first=first)
+        return
+    # Routing needs words: keep what came and ask for them.
+    await ctx.start_flow(intake.TICKET, "describe", first.to_data())
+    ctx.say("media_kept")
+
+
+async def _not_a_request(ctx: Ctx, text: str) -> bool:
+    """A greeting, a thank-you, digits or emoji alone: answered as what they are, not
+    offered as a request to submit."""
+    plain = bare(text)
+    if is_greeting(plain):
+        ctx.say("greeting", main_menu(ctx), how=how_to(ctx))  # 110 only for whom it is
+        return True
+    if not plain:  # emoji or punctuation only
+        ctx.say("empty")
+        return True
+    if plain.isdigit():
+        ctx.say("digits_only")
+        return True
+    return False
+
+
+_NUMBER_IN_WORDS = re.compile(r"\d{5,}")
+_FEW_WORDS = 8  # "工单10019", "10019进度怎么样", "查一下10019": about that ticket
+
+
+_NUMBER_CUES = ("工单", "单号", "编号")  # words that call the number a ticket's
+
+
+async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
+    """A ticket's number, alone or in a few words, typed by its requester: how it stands.
+    One that the check digit refuses, or that is not theirs, is said to be so when it is
+    plainly meant as a ticket's (called 工单号, or alone and as long as their tickets'
+    numbers); other numbers (an amount, "订了20000支", a phone) are not."""
+    plain = bare(text)
+    found = _NUMBER_IN_WORDS.search(plain)
+    if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
+        return False
+    number = found.group()
+    called_one = any(cue in plain for cue in _NUMBER_CUES)
+    ticket_id = parse_public_number(number)
+    if ticket_id is None:
+        if called_one or (plain == number and await _as_long_as_theirs(ctx, number)):
+            ctx.say("number_mistyped", number=number[:20])
+            return True
+        return False
+    ticket = await ctx.uow.tickets.get(ticket_id)
+    if ticket is None or ticket.requester_id != ctx.user.id:
+        if called_one:
+            ctx.say("not_your_ticket")
+            return True
+        return False
+    await mine.show(ctx, ticket)
+    return True
+
+
+async def _as_long_as_theirs(ctx: Ctx, number: str) -> bool:
+    """Whether `number` has as many digits as one of the person's tickets' numbers."""
+    mine_now = await ctx.uow.tickets.of_requester(ctx.user.id, limit=3)
+    return any(len(ticket.label) == len(number) for ticket in mine_now)
+
+
+def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bool:
+    """Whether the words plainly concern another service than the ticket's (收购, a complaint
+    about staff, a suggestion), with nothing of the ticket's own: a new matter. The rest (the
+    temperature now, "师傅还没到，温度一直在掉", chasing the team) is news for it."""
+    if decision is None or is_chasing(text):
+        return False
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return True  # a matter of its own, even where the words tie between services
+    if decision.triage or decision.line == ticket.line:
+        return False
+    if decision.urgent:
+        return False  # something pressing ("温度一直在掉"): the urgent call's news
+    return all(line != ticket.line for line, _score in decision.candidates)
