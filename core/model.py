@@ -80,6 +80,12 @@ class Ticket:
     cancelled_at: datetime | None = None
     paused_at: datetime | None = None
     resume_status: Status | None = None
+    # The team's first response in this cycle (accepting, asking the requester, resolving)
+    # and the accept deadline it was measured against then: accept_due_at may still move
+    # after it (an answer to a question asked before accepting gives the chase the time
+    # waited back), the response's timeliness does not.
+    responded_at: datetime | None = None
+    response_due_at: datetime | None = None
     reopen_count: int = 0
     rating: int | None = None
     rating_comment: str = ""
@@ -135,6 +141,9 @@ class Ticket:
         self, action: Action, actor_id: int | None, now: datetime, note: str, before: Status
     ) -> None:
         """Record the timestamps and fields each transition owns."""
+        if action in RESPONSES and self.responded_at is None:
+            # The cycle's first response, and the deadline it kept or missed.
+            self.responded_at, self.response_due_at = now, self.accept_due_at
         if action in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN):
             # A (re)dispatched ticket waits for its new team to accept it.
             self.dispatched_at = now
@@ -142,6 +151,7 @@ class Ticket:
             self.accepted_by = None
             self.paused_at = None
             self.resume_status = None
+            self.responded_at = self.response_due_at = None
         elif action is Action.ACCEPT:
             self.accepted_at = now
             self.accepted_by = actor_id
@@ -179,6 +189,7 @@ class Ticket:
             self.rating = None
             self.rating_comment = ""
             self.rated_at = None
+            self.responded_at = self.response_due_at = None
         elif action is Action.CANCEL:
             self.cancelled_at = now
         self.escalation_step = 0
@@ -199,6 +210,69 @@ class Ticket:
     def closed_unresolved(self) -> bool:
         """Closed for want of the requester's answer, never resolved: not crossed off (销号)."""
         return self.status is Status.CLOSED and self.resolved_at is None
+
+
+# What counts as the team's response to a dispatch: taking it, asking for details, or
+# resolving it straight away.
+RESPONSES = frozenset({Action.ACCEPT, Action.ASK, Action.RESOLVE})
+
+# The moves that end a team's cycle with a ticket and begin another (`TicketCycle`).
+NEW_CYCLE = frozenset({Action.TRANSFER, Action.REASSIGN, Action.REOPEN})
+
+
+@dataclass(eq=False)
+class TicketCycle:
+    """A ticket's handling by a team from a dispatch to the move that ended it (a transfer,
+    a reassignment or a reopening), as it stood then. The ticket itself holds only its
+    current cycle; the rates and the ledger also count these, so a move made later does not
+    rewrite what a finished period said of the team that had the ticket."""
+
+    ticket_id: int
+    team_id: str
+    line: str
+    area: str | None
+    kind: Kind
+    filed_at: datetime
+    started_at: datetime
+    ended_at: datetime
+    ended_by: str
+    accept_due_at: datetime | None  # the one the response was measured against
+    resolve_due_at: datetime | None
+    responded_at: datetime | None
+    accepted_at: datetime | None
+    paused_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    rating: int | None
+    rated_at: datetime | None
+    reopen_count: int
+    id: int | None = None
+
+    @classmethod
+    def ending(cls, ticket: Ticket, action: Action, now: datetime) -> TicketCycle:
+        """The cycle `action` (one of NEW_CYCLE) ends, read before it changes the ticket."""
+        assert ticket.id is not None
+        return cls(
+            ticket_id=ticket.id,
+            team_id=ticket.team_id,
+            line=ticket.line,
+            area=ticket.area,
+            kind=ticket.kind,
+            filed_at=ticket.created_at,
+            started_at=ticket.dispatched_at or ticket.created_at,
+            ended_at=now,
+            ended_by=action.value,
+            accept_due_at=ticket.response_due_at or ticket.accept_due_at,
+            resolve_due_at=ticket.resolve_due_at,
+            responded_at=ticket.responded_at,
+            accepted_at=ticket.accepted_at,
+            paused_at=ticket.paused_at,
+            resolved_at=ticket.resolved_at,
+            closed_at=ticket.closed_at,
+            rating=ticket.rating,
+            rated_at=ticket.rated_at,
+            reopen_count=ticket.reopen_count,
+        )
 
 
 @dataclass(eq=False)

@@ -20,6 +20,7 @@ from core.model import (
     OutboxMessage,
     TeamChat,
     Ticket,
+    TicketCycle,
     TicketEvent,
     TicketMessage,
     User,
@@ -35,6 +36,7 @@ class TicketRepository(Protocol):
     async def by_number(self, number: str) -> Ticket | None: ...
 
     async def add_event(self, event: TicketEvent) -> None: ...
+    async def add_cycle(self, cycle: TicketCycle) -> None: ...
 
     async def events(self, ticket_id: int) -> Sequence[TicketEvent]: ...
 

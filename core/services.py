@@ -10,7 +10,7 @@ from core import lifecycle, sla
 from core.config import Config
 from core.enums import Action, Kind, Priority, Role, Script, Status
 from core.errors import InvalidInput, NotFound, OwnRequest, PermissionDenied
-from core.model import OutboxMessage, Ticket, TicketEvent, TicketMessage
+from core.model import NEW_CYCLE, OutboxMessage, Ticket, TicketCycle, TicketEvent, TicketMessage
 from core.ports import UnitOfWork
 
 _ROLE_STRENGTH = (Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.MEMBER, Role.REQUESTER)
@@ -169,7 +169,12 @@ async def perform(
             raise InvalidInput("the ticket is already with that team")
         data = {"from_team": ticket.team_id, "to_team": target.id}
     paused_since = ticket.paused_at
+    # The team's cycle this move ends, as it stands: what it did stays measured. A system
+    # redirect (`redirect`) only corrects where a call first went: no cycle ends there.
+    ended = TicketCycle.ending(ticket, action, now) if action in NEW_CYCLE else None
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
+    if ended is not None and role is not Role.SYSTEM:
+        await uow.tickets.add_cycle(ended)
     if data:
         policy_before = sla.policy_for(cfg, ticket)
         # The card's 分派依据 says why the ticket is with this team now; how the router first

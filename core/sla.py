@@ -172,7 +172,12 @@ def adjust_deadlines(
         set_initial_deadlines(cfg, ticket, now)
         ticket.team_resolve_due_at = None
     elif action is Action.ANSWER and paused_since is not None:
-        names = ("accept_due_at", "resolve_due_at", "team_resolve_due_at")
+        # An accepted ticket's accept deadline is settled: the wait is no time to accept in.
+        # One asked before it was accepted still has to be, so the chase gets the time back;
+        # its response was measured when it asked (`response_due_at`).
+        names: tuple[str, ...] = ("resolve_due_at", "team_resolve_due_at")
+        if ticket.accepted_at is None:
+            names = ("accept_due_at", *names)
         _give_back(calendar, ticket, names, paused_since, now)
     schedule_next(cfg, ticket)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -110,18 +110,25 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
             requester.c.name.label("requester_name"),
             requester.c.phone.label("requester_phone"),
             acceptor.c.name.label("acceptor_name"),
-            x.overdue(now).label("is_overdue"),
+            t.id.in_(_late(window, now)).label("is_overdue"),
         )
         .select_from(tickets)
         .outerjoin(requester, requester.c.id == t.requester_id)
         .outerjoin(acceptor, acceptor.c.id == t.accepted_by)
-        .where(x.within(t.created_at, window.start, window.end))
+        .where(x.within(t.created_at, window.start, window.end), t.created_at <= now)
         .order_by(t.created_at, t.id)
     )
     result = await session.execute(query)
     rows = [_row(cfg, r) for r in result.mappings()]
     rates = await compute(session, cfg, window, now, "team", include_empty=True)
     return Ledger(window, now.astimezone(cfg.zone), cfg.bureau, rows, rates)
+
+
+def _late(window: Window, now: datetime) -> Select[tuple[int]]:
+    """The tickets filed in the window with a cycle, current or past, that missed a
+    deadline as of `now`: a reopening or a transfer does not clear the 超时 mark."""
+    c = x.cycles(filed_in=(window.start, window.end)).c
+    return select(c.ticket_id).where(x.overdue(c, now))
 
 
 def _row(cfg: Config, r: RowMapping) -> LedgerRow:

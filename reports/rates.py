@@ -20,14 +20,12 @@ from reports import sqlexpr as x
 from reports.figures import GroupRates, RatesReport, percentile
 from reports.labels import GroupBy, group_label, group_order
 from reports.periods import Window
-from storage.tables import tickets
 
-t = tickets.c
 __all__ = ["GroupRates", "RatesReport", "compute", "percentile"]
 
 
-def _key(by: GroupBy) -> ColumnElement[Any]:
-    columns = {"team": t.team_id, "line": t.line, "area": t.area, "kind": t.kind}
+def _key(c: x.Columns, by: GroupBy) -> ColumnElement[Any]:
+    columns = {"team": c.team_id, "line": c.line, "area": c.area, "kind": c.kind}
     return columns[by] if by != "all" else literal("all")
 
 
@@ -35,44 +33,60 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _counts(window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
+def _count_tickets(c: x.Columns, condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """The tickets with a cycle that meets `condition`, each once."""
+    return func.count(func.distinct(case((condition, c.ticket_id))))
+
+
+def _counts(c: x.Columns, window: Window, now: datetime) -> dict[str, ColumnElement[bool]]:
     # Up to the cutoff: a report as of an earlier time (`report --as-of`) counts nothing
     # that happened after it, as one made then would not have (nothing has, for a report
-    # made now).
+    # made now). A period's tickets are judged as they stood at its cutoff: one withdrawn
+    # after it still counts with the deadlines it had missed by then.
     s, cut = window.start, window.cutoff(now)
     happened = partial(_happened, window, now)
-    closed = happened(t.closed_at)
-    crossed_off = and_(closed, x.closed_resolved)
-    accept_due = x.within(t.accept_due_at, s, cut)
-    resolve_due = x.within(t.resolve_due_at, s, cut)
-    rated = and_(happened(t.rated_at), t.rating.isnot(None))
+    closed = happened(c.closed_at)
+    crossed_off = and_(closed, x.closed_resolved(c))
+    accept_due = and_(x.within(c.accept_due_at, s, cut), x.response_judged(c))
+    resolve_due = x.within(c.resolve_due_at, s, cut)
+    rated = and_(happened(c.rated_at), c.rating.isnot(None))
+    kept_on = x.not_withdrawn(c, cut)
     return {
-        "created": happened(t.created_at),
+        "created": happened(c.created_at),
         # crossed off (销号): closed after a resolution, as the ledger's 销号 column says (a
         # ticket closed for want of the requester's answer was never done): the volume that
         # is also the resolution rate's numerator
         "closed": crossed_off,
-        "cancelled": happened(t.cancelled_at),
-        "response_due": and_(accept_due, x.not_withdrawn(now)),
-        "responded_on_time": and_(accept_due, x.not_withdrawn(now), x.responded_on_time),
+        "cancelled": happened(c.cancelled_at),
+        "response_due": and_(accept_due, kept_on),
+        "responded_on_time": and_(accept_due, kept_on, x.responded_on_time(c)),
         "resolved": crossed_off,
         # past the resolve deadline and still not closed at the cutoff; one resolved in
-        # time waits for the requester's word, not for the team (it counts once closed)
+        # time waits for the requester's word, not for the team (it counts once closed). A
+        # past cycle is never stuck: a transfer hands the promise on, a reopening ends one
+        # that was resolved.
         "stuck": and_(
             resolve_due,
-            x.not_withdrawn(now),
-            or_(t.closed_at.is_(None), t.closed_at >= cut),
-            not_(x.waiting_since_before(t.resolve_due_at)),
-            not_(x.resolved_in_time),
+            c.ended_at.is_(None),
+            kept_on,
+            or_(c.closed_at.is_(None), c.closed_at >= cut),
+            not_(x.waiting_since_before(c, c.resolve_due_at)),
+            not_(x.resolved_in_time(c)),
         ),
         "rated": rated,
-        "satisfied": and_(rated, t.rating >= 5),
-        "basically_satisfied": and_(rated, t.rating == 4),
+        "satisfied": and_(rated, c.rating >= 5),
+        "basically_satisfied": and_(rated, c.rating == 4),
         "overdue": or_(
-            and_(accept_due, x.accept_late(now)), and_(resolve_due, x.resolve_late(now))
+            and_(accept_due, x.accept_late(c, now)),
+            and_(resolve_due, x.resolve_late(c, now)),
         ),
-        "closed_after_reopen": and_(crossed_off, t.reopen_count > 0),
+        "closed_after_reopen": and_(crossed_off, c.reopen_count > 0),
     }
+
+
+# Counted once per ticket, however many of its cycles missed a deadline or were crossed
+# off (one closed, reopened and closed again in the period is one ticket crossed off).
+_PER_TICKET = frozenset({"overdue", "closed", "resolved", "closed_after_reopen"})
 
 
 def _happened(window: Window, now: datetime, column: ColumnElement[Any]) -> ColumnElement[bool]:
@@ -80,11 +94,11 @@ def _happened(window: Window, now: datetime, column: ColumnElement[Any]) -> Colu
     return and_(x.within(column, window.start, window.end), column <= now)
 
 
-def _touches(window: Window) -> ColumnElement[bool]:
-    """Tickets with anything in the window; the aggregates sort out which counts they feed."""
+def _touches(c: x.Columns, window: Window) -> ColumnElement[bool]:
+    """Cycles with anything in the window; the aggregates sort out which counts they feed."""
     s, e = window.start, window.end
-    columns = (t.created_at, t.accept_due_at, t.resolve_due_at, t.closed_at, t.cancelled_at,
-               t.rated_at, t.accepted_at, t.resolved_at)  # fmt: skip
+    columns = (c.created_at, c.accept_due_at, c.resolve_due_at, c.closed_at, c.cancelled_at,
+               c.rated_at, c.accepted_at, c.resolved_at)  # fmt: skip
     return or_(*(x.within(column, s, e) for column in columns))
 
 
@@ -92,9 +106,9 @@ def _key_text(value: object) -> str:
     return str(getattr(value, "value", value) or "")
 
 
-def _of(teams: frozenset[str] | None) -> ColumnElement[bool]:
-    """The tickets `teams` hold (every ticket when None)."""
-    return t.team_id.in_(sorted(teams)) if teams is not None else true()
+def _of(c: x.Columns, teams: frozenset[str] | None) -> ColumnElement[bool]:
+    """The cycles `teams` held (every one when None)."""
+    return c.team_id.in_(sorted(teams)) if teams is not None else true()
 
 
 async def _aggregate(
@@ -104,10 +118,17 @@ async def _aggregate(
     by: GroupBy,
     teams: frozenset[str] | None = None,
 ) -> dict[str, dict[str, int]]:
-    key = _key(by).label("key")
-    counts = _counts(window, now)
-    query = select(key, *(_count(cond).label(name) for name, cond in counts.items()))
-    query = query.where(_touches(window), _of(teams))
+    c = x.cycles().c
+    key = _key(c, by).label("key")
+    counts = _counts(c, window, now)
+    query = select(
+        key,
+        *(
+            (_count_tickets(c, cond) if name in _PER_TICKET else _count(cond)).label(name)
+            for name, cond in counts.items()
+        ),
+    )
+    query = query.where(_touches(c, window), _of(c, teams))
     if by != "all":
         query = query.group_by(key)
     rows = (await session.execute(query)).mappings().all()
@@ -121,13 +142,14 @@ async def _durations(
     by: GroupBy,
     teams: frozenset[str] | None = None,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    key = _key(by).label("key")
+    c = x.cycles().c
+    key = _key(c, by).label("key")
     found: list[dict[str, list[float]]] = []
-    for start, end in ((t.dispatched_at, t.accepted_at), (x.resolve_clock_start(), t.resolved_at)):
+    for start, end in ((c.dispatched_at, c.accepted_at), (c.resolve_start, c.resolved_at)):
         seconds = x.seconds_between(start, end).label("seconds")
         query = (
             select(key, seconds)
-            .where(_happened(window, now, end), start.isnot(None), _of(teams))
+            .where(_happened(window, now, end), start.isnot(None), _of(c, teams))
             .order_by(key, seconds)
         )
         lists: dict[str, list[float]] = defaultdict(list)

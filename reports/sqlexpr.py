@@ -1,7 +1,8 @@
 """SQL building blocks shared by the rates and the ledger, portable to SQLite and PostgreSQL.
 
 Every definition of "on time", "overdue" and "withdrawn" lives here once, as a SQLAlchemy
-Core expression, so the ledger's 超时 column and the /stats overdue count cannot disagree.
+Core expression over a team's cycle with a ticket (`cycles`), so the ledger's 超时 column
+and the /stats overdue count cannot disagree.
 docs/rates.md states the same definitions in words.
 """
 
@@ -10,15 +11,31 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, bindparam, func, not_, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Subquery,
+    and_,
+    bindparam,
+    cast,
+    func,
+    not_,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from storage.tables import ticket_events, tickets
+from storage.tables import ticket_cycles, ticket_events, tickets
 from storage.types import UTCDateTime
 
 t = tickets.c
+# The columns of `cycles()`, which every definition below reads.
+Columns = ReadOnlyColumnCollection[str, Any]
 
 
 class seconds_between(FunctionElement[float]):  # lower case: it reads as the SQL function
@@ -52,64 +69,109 @@ def within(column: ColumnElement[Any], start: datetime, end: datetime) -> Column
     return and_(column >= start, column < end)
 
 
-def not_withdrawn(now: datetime) -> ColumnElement[bool]:
-    """Not ended without a resolution by `now`: cancelled, or closed because the requester
+def not_withdrawn(c: Columns, when: datetime) -> ColumnElement[bool]:
+    """Not ended without a resolution by `when`: cancelled, or closed because the requester
     never answered (expired). Such tickets measure the requester's choice, not the team's
-    work; one withdrawn after `now` (a report as of an earlier time) was not yet."""
-    cancelled = and_(t.cancelled_at.isnot(None), t.cancelled_at <= now)
-    expired = and_(t.closed_at.isnot(None), t.closed_at <= now, t.resolved_at.is_(None))
+    work; one withdrawn after `when` (the end of a finished period, or the time of a report
+    as of an earlier one) was not yet, and its deadlines count as they stood."""
+    cancelled = and_(c.cancelled_at.isnot(None), c.cancelled_at <= when)
+    expired = and_(c.closed_at.isnot(None), c.closed_at <= when, c.resolved_at.is_(None))
     return not_(or_(cancelled, expired))
 
 
-# The team's first answer: accepting it, or asking the requester for details straight away
-# (the ticket then waits with its clock stopped at paused_at), or resolving it from there.
-responded_at = func.coalesce(t.accepted_at, t.paused_at, t.resolved_at)
-responded_on_time = responded_at <= t.accept_due_at
-
-# Resolved at or before the resolve deadline (in this cycle: a reopening clears it).
-resolved_in_time = and_(t.resolved_at.isnot(None), t.resolved_at <= t.resolve_due_at)
-
-# Closed (销号) after a resolution: confirmed, closed by a supervisor, or auto-closed
-# because the requester did not reply.
-closed_resolved = and_(t.closed_at.isnot(None), t.resolved_at.isnot(None))
+def response_judged(c: Columns) -> ColumnElement[bool]:
+    """Whether a cycle's response counts: the current one always; a past one if the team
+    responded in it or held the ticket past its accept deadline (one sent on before its
+    deadline without a word was not late, nor on time)."""
+    return or_(c.ended_at.is_(None), c.responded_at.isnot(None), c.ended_at > c.accept_due_at)
 
 
-def accept_late(now: datetime) -> ColumnElement[bool]:
-    """Accepted after the accept deadline, or not accepted and the deadline has passed.
+def resolve_judged(c: Columns) -> ColumnElement[bool]:
+    """Whether a cycle's resolution counts: the current one; a past one only if it was
+    resolved (then reopened). A transfer hands the promise on to the next cycle."""
+    return or_(c.ended_at.is_(None), c.resolved_at.isnot(None))
 
+
+def responded_on_time(c: Columns) -> ColumnElement[bool]:
+    """The team's first answer (accepting it, asking the requester for details, resolving
+    it) at or before the accept deadline it was measured against then."""
+    on_time: ColumnElement[bool] = c.responded_at <= c.accept_due_at
+    return on_time
+
+
+def resolved_in_time(c: Columns) -> ColumnElement[bool]:
+    """Resolved at or before the resolve deadline (in this cycle: a reopening clears it)."""
+    return and_(c.resolved_at.isnot(None), c.resolved_at <= c.resolve_due_at)
+
+
+def closed_resolved(c: Columns) -> ColumnElement[bool]:
+    """Closed (销号) after a resolution: confirmed, closed by a supervisor, or auto-closed
+    because the requester did not reply."""
+    return and_(c.closed_at.isnot(None), c.resolved_at.isnot(None))
+
+
+def accept_late(c: Columns, now: datetime) -> ColumnElement[bool]:
+    """Responded after the accept deadline, or not at all and the deadline has passed
+    (while the team had it, for a past cycle)."""
+    ended = func.coalesce(
+        c.responded_at, c.closed_at, c.cancelled_at, c.ended_at, at(now, "late_now_a")
+    )
+    return and_(c.accept_due_at.isnot(None), c.accept_due_at < ended, response_judged(c))
+
+
+def resolve_late(c: Columns, now: datetime) -> ColumnElement[bool]:
+    """Resolved after the resolve deadline, or not resolved and the deadline has passed.
     A ticket waiting for the requester has its clock stopped at paused_at (an answer moves
-    the deadlines on), so it is judged there.
-    """
+    the deadline on), so it is judged there."""
     ended = func.coalesce(
-        t.accepted_at, t.paused_at, t.resolved_at, t.closed_at, t.cancelled_at,
-        at(now, "late_now_a"),
-    )  # fmt: skip
-    return and_(t.accept_due_at.isnot(None), t.accept_due_at < ended)
-
-
-def resolve_late(now: datetime) -> ColumnElement[bool]:
-    """Resolved after the resolve deadline, or not resolved and the deadline has passed."""
-    ended = func.coalesce(
-        t.resolved_at, t.paused_at, t.closed_at, t.cancelled_at, at(now, "late_now_r")
+        c.resolved_at, c.paused_at, c.closed_at, c.cancelled_at, at(now, "late_now_r")
     )
-    return and_(t.resolve_due_at.isnot(None), t.resolve_due_at < ended)
+    return and_(c.resolve_due_at.isnot(None), c.resolve_due_at < ended, resolve_judged(c))
 
 
-def waiting_since_before(deadline: ColumnElement[datetime]) -> ColumnElement[bool]:
+def waiting_since_before(c: Columns, deadline: ColumnElement[datetime]) -> ColumnElement[bool]:
     """Waiting for the requester since before `deadline`: that deadline is on hold."""
-    return and_(t.paused_at.isnot(None), t.paused_at <= deadline)
+    return and_(c.paused_at.isnot(None), c.paused_at <= deadline)
 
 
-def overdue(now: datetime) -> ColumnElement[bool]:
-    """The ledger's 超时: either deadline was missed, as of `now`."""
-    return or_(accept_late(now), resolve_late(now))
+def overdue(c: Columns, now: datetime) -> ColumnElement[bool]:
+    """The ledger's 超时: either deadline of the cycle was missed, as of `now`."""
+    return or_(accept_late(c, now), resolve_late(c, now))
 
 
-def resolve_clock_start() -> ColumnElement[datetime]:
-    """Where the time to resolve starts: the ticket's creation, or its last reopening."""
-    last_reopen = (
-        select(func.max(ticket_events.c.at))
-        .where(ticket_events.c.ticket_id == t.id, ticket_events.c.action == "reopen")
-        .scalar_subquery()
+def cycles(filed_in: tuple[datetime, datetime] | None = None) -> Subquery:
+    """Every cycle a team had a ticket in, one row each, under the same column names: the
+    tickets' current cycles (`ended_at` NULL) and their past ones (`ticket_cycles`). Only
+    the current row carries the ticket's volumes (`created_at`, `cancelled_at`); only
+    tickets filed in `filed_in` when given."""
+    no_time = cast(null(), UTCDateTime())
+    last_reopen = select(func.max(ticket_events.c.at)).where(
+        ticket_events.c.ticket_id == t.id, ticket_events.c.action == "reopen"
     )
-    return func.coalesce(last_reopen, t.created_at)
+    current = select(
+        t.id.label("ticket_id"), t.team_id, t.line, t.area, t.kind,
+        t.created_at, t.dispatched_at,
+        func.coalesce(t.response_due_at, t.accept_due_at).label("accept_due_at"),
+        t.resolve_due_at, t.responded_at, t.accepted_at, t.paused_at, t.resolved_at,
+        t.closed_at, t.cancelled_at, t.rating, t.rated_at, t.reopen_count,
+        no_time.label("ended_at"),
+        func.coalesce(last_reopen.scalar_subquery(), t.created_at).label("resolve_start"),
+    )  # fmt: skip
+    p = ticket_cycles.c
+    reopened_before = select(func.max(ticket_events.c.at)).where(
+        ticket_events.c.ticket_id == p.ticket_id,
+        ticket_events.c.action == "reopen",
+        ticket_events.c.at < p.ended_at,
+    )
+    past = select(
+        p.ticket_id, p.team_id, p.line, p.area, p.kind,
+        no_time, p.started_at, p.accept_due_at,
+        p.resolve_due_at, p.responded_at, p.accepted_at, p.paused_at, p.resolved_at,
+        p.closed_at, no_time, p.rating, p.rated_at, p.reopen_count,
+        p.ended_at,
+        func.coalesce(reopened_before.scalar_subquery(), p.filed_at),
+    )  # fmt: skip
+    if filed_in is not None:
+        current = current.where(within(t.created_at, *filed_in))
+        past = past.where(within(p.filed_at, *filed_in))
+    return union_all(current, past).subquery("cycles")

@@ -34,6 +34,7 @@ from core.model import (
     OutboxMessage,
     TeamChat,
     Ticket,
+    TicketCycle,
     TicketEvent,
     TicketMessage,
     User,
@@ -149,6 +150,9 @@ class SqlTicketRepository(_Repo):
 
     async def add_event(self, event: TicketEvent) -> None:
         self.session.add(event)
+
+    async def add_cycle(self, cycle: TicketCycle) -> None:
+        self.session.add(cycle)
 
     async def events(self, ticket_id: int) -> Sequence[TicketEvent]:
         await self.session.flush()

@@ -36,6 +36,7 @@ from core.model import (
     ProcessedUpdate,
     TeamChat,
     Ticket,
+    TicketCycle,
     TicketEvent,
     TicketMessage,
     User,
@@ -124,6 +125,8 @@ tickets = Table(
     Column("cancelled_at", UTCDateTime, nullable=True),
     Column("paused_at", UTCDateTime, nullable=True),
     Column("resume_status", StrEnumType(Status), nullable=True),
+    Column("responded_at", UTCDateTime, nullable=True),
+    Column("response_due_at", UTCDateTime, nullable=True),
     Column("reopen_count", Integer, nullable=False, default=0),
     Column("rating", SmallInteger, nullable=True),
     Column("rating_comment", Text, nullable=False, default=""),
@@ -153,6 +156,33 @@ ticket_events = Table(
     Column("to_status", StrEnumType(Status), nullable=True),
     Column("note", Text, nullable=False, default=""),
     Column("data", JSON, nullable=False, default=dict),
+)
+
+# A team's past cycles with a ticket (`TicketCycle`): the rates and the ledger count them
+# beside the ticket's current one.
+ticket_cycles = Table(
+    "ticket_cycles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False, index=True),
+    Column("team_id", String(48), nullable=False),
+    Column("line", String(48), nullable=False),
+    Column("area", String(48), nullable=True),
+    Column("kind", StrEnumType(Kind), nullable=False),
+    Column("filed_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=False),
+    Column("ended_by", String(32), nullable=False),
+    Column("accept_due_at", UTCDateTime, nullable=True),
+    Column("resolve_due_at", UTCDateTime, nullable=True),
+    Column("responded_at", UTCDateTime, nullable=True),
+    Column("accepted_at", UTCDateTime, nullable=True),
+    Column("paused_at", UTCDateTime, nullable=True),
+    Column("resolved_at", UTCDateTime, nullable=True),
+    Column("closed_at", UTCDateTime, nullable=True),
+    Column("rating", SmallInteger, nullable=True),
+    Column("rated_at", UTCDateTime, nullable=True),
+    Column("reopen_count", Integer, nullable=False),
 )
 
 attachments = Table(
@@ -285,6 +315,7 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(Membership, memberships)
     mapper_registry.map_imperatively(Ticket, tickets, version_id_col=tickets.c.version)
     mapper_registry.map_imperatively(TicketEvent, ticket_events)
+    mapper_registry.map_imperatively(TicketCycle, ticket_cycles)
     mapper_registry.map_imperatively(Attachment, attachments)
     mapper_registry.map_imperatively(Conversation, conversations)
     mapper_registry.map_imperatively(ProcessedUpdate, processed_updates)

@@ -15,7 +15,7 @@ from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, History, act, build, m, window
-from tests.support.tickets import FARMER, new_ticket
+from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 STAFF_MEMBER = 200081
 
@@ -123,10 +123,10 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     assert sheet["A3"].value == "服务队" and sheet["D3"].value == "响应率"
     qingshan = [c.value for c in sheet[4]]
     assert qingshan[:3] == ["青山镇烘烤110服务队", 6, 4]
-    composite = round((0.06 + 0.4 + 0.4 * 1.9 / 3) * 100, 1)  # out of 100, as /stats says
-    assert qingshan[3:9] == pytest.approx([0.6, 0.8, 1.9 / 3, composite, 2, 0.25])
+    composite = round((0.1 * 4 / 6 + 0.4 + 0.4 * 1.9 / 4) * 100, 1)  # out of 100, as /stats
+    assert qingshan[3:9] == pytest.approx([4 / 6, 0.8, 1.9 / 4, composite, 2, 0.25])
     assert sheet["G4"].number_format == "0.0"
-    assert qingshan[9:] == [5.0, 15.5, 1.0, 3.68]
+    assert qingshan[9:] == [5.0, 14.0, 1.0, 3.3]
     assert sheet["D4"].number_format == "0.0%"
     growing = [c.value for c in sheet[7]]  # a team with nothing this day
     assert growing[:4] == ["烟叶生产技术服务组", 0, 0, None]
@@ -249,3 +249,24 @@ async def test_xlsx_summary_of_a_running_period_says_as_of_when(
         ledger = await load(uow.session, demo_config, window(demo_config), during)
     sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
     assert sheet["A2"].value.startswith("截至 2026-11-18 16:00；综合得分（百分制）")
+
+
+async def test_a_reopened_ticket_keeps_its_overdue_mark(db: Database, demo_config: Config) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(20))  # due at +10m
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(30), "换了保险丝")
+    await act(db, demo_config, ticket, Action.REOPEN, FARMER, m(60), "还是没电")
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(62))  # in time, this cycle
+    (row,) = (await ledger_of(db, demo_config)).rows
+    assert row.overdue  # the first acceptance was late; the reopening does not clear it
+
+
+async def test_a_ledger_as_of_an_earlier_time_lists_only_what_was_filed_by_then(
+    db: Database, demo_config: Config
+) -> None:
+    for minute in (0, 120):
+        await new_ticket(db, demo_config, now=m(minute))
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        ledger = await load(uow.session, demo_config, window(demo_config), m(60))
+    assert len(ledger.rows) == 1 and ledger.rates.total.created == 1

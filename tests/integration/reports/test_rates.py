@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from core.config import Config, RateWeights
 from core.enums import Action
+from core.model import Ticket
 from core.services import perform
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, build, m, window
+from tests.integration.reports.dataset import AFTER, BAISHI_MEMBER, build, m, window
 from tests.integration.reports.dataset import act as perform_at
 from tests.support.tickets import FARMER, MEMBER, new_ticket
 
@@ -34,26 +37,29 @@ async def test_every_figure_of_each_team_matches_the_hand_count(
     report = await rates(db, demo_config)
     qingshan, baishi = report.groups
     assert (qingshan.key, qingshan.label) == ("curing-qingshan", "青山镇烘烤110服务队")
-    # A..F: D cancelled (left out of the rates), E counted on its cycle after the reopen
+    # A..F: D cancelled (left out of the rates); E counted on both its cycles, before and
+    # after the reopen, as each was: two dispatches, two ratings, one ticket crossed off
     assert counts(qingshan) == {
         "created": 6, "closed": 4, "cancelled": 1,
-        "response_due": 5, "responded_on_time": 3,  # A, E, F on time; B late; C never
+        "response_due": 6, "responded_on_time": 4,  # A, E twice, F on time; B late; C never
         "resolution_due": 5, "resolved": 4,  # A, B, E, F closed; C past its deadline
-        "rated": 3, "satisfied": 1, "basically_satisfied": 1,  # A 5, E 4, F 2
+        "rated": 4, "satisfied": 1, "basically_satisfied": 1,  # A 5, E 3 then 4, F 2
         "overdue": 2,  # B (both deadlines), C
         "closed_after_reopen": 1,  # E
     }  # fmt: skip
-    assert qingshan.response_rate == pytest.approx(0.6)
+    assert qingshan.response_rate == pytest.approx(4 / 6)
     assert qingshan.resolution_rate == pytest.approx(0.8)
-    assert qingshan.satisfaction_rate == pytest.approx(1.9 / 3)
+    assert qingshan.satisfaction_rate == pytest.approx(1.9 / 4)
     assert qingshan.reopen_rate == pytest.approx(0.25)
-    assert qingshan.composite(demo_config.rates) == pytest.approx(0.06 + 0.4 + 0.4 * 1.9 / 3)
-    # accepts (from the last dispatch): F 2m, A 5m, E 5m after its reopen, B 20m
-    assert qingshan.accept_seconds == [120, 300, 300, 1200]
-    assert qingshan.accept_median == 300 and qingshan.accept_p90 == pytest.approx(930)
-    # resolves (from creation or the last reopen): F 30m, A 1h, E 1h, B 4h50m
-    assert qingshan.resolve_seconds == [1800, 3600, 3600, 17400]
-    assert qingshan.resolve_median == 3600 and qingshan.resolve_p90 == pytest.approx(13260)
+    composite = 0.1 * 4 / 6 + 0.5 * 0.8 + 0.4 * 1.9 / 4
+    assert qingshan.composite(demo_config.rates) == pytest.approx(composite)
+    # accepts (from the cycle's dispatch): F 2m, A 5m, E 5m and 5m after its reopen, B 20m
+    assert qingshan.accept_seconds == [120, 300, 300, 300, 1200]
+    assert qingshan.accept_median == 300 and qingshan.accept_p90 == pytest.approx(840)
+    # resolves (from creation or the last reopen): F 30m, E 30m, A 1h, E 1h after its
+    # reopen, B 4h50m
+    assert qingshan.resolve_seconds == [1800, 1800, 3600, 3600, 17400]
+    assert qingshan.resolve_median == 3600 and qingshan.resolve_p90 == pytest.approx(11880)
 
     # G, H (expired: left out, and not crossed off), J (from the evening before: only its
     # closing counts)
@@ -78,12 +84,12 @@ async def test_the_total_is_computed_over_all_tickets_not_averaged(
     total = (await rates(db, demo_config)).total
     assert total.label == "合计"
     assert (total.created, total.closed, total.overdue) == (8, 6, 2)
-    assert total.response_rate == pytest.approx(4 / 6)
+    assert total.response_rate == pytest.approx(5 / 7)
     assert total.resolution_rate == pytest.approx(6 / 7)
-    assert total.satisfaction_rate == pytest.approx(0.76)
+    assert total.satisfaction_rate == pytest.approx(3.8 / 6)
     assert total.reopen_rate == pytest.approx(1 / 6)
-    assert total.accept_median == 300 and total.accept_p90 == pytest.approx(840)
-    assert total.resolve_median == 3600 and total.resolve_p90 == pytest.approx(14100)
+    assert total.accept_median == 300 and total.accept_p90 == pytest.approx(750)
+    assert total.resolve_median == 3600 and total.resolve_p90 == pytest.approx(13440)
 
 
 async def test_grouping_by_area_line_and_kind(db: Database, demo_config: Config) -> None:
@@ -135,12 +141,13 @@ async def test_a_reopened_ticket_left_open_counts_against_its_new_deadlines(
     await perform_at(db, demo_config, ticket, Action.CONFIRM, FARMER, m(3))
     await perform_at(db, demo_config, ticket, Action.REOPEN, FARMER, m(60))
     total = (await rates(db, demo_config)).total
-    # the reopen gave it new deadlines (+10m, +4h) that passed with nobody accepting it
-    assert (total.response_due, total.responded_on_time) == (1, 0)
-    assert (total.resolution_due, total.resolved, total.closed) == (1, 0, 0)
+    # the first cycle was answered in time and crossed off; the reopen gave it new
+    # deadlines (+10m, +4h) that passed with nobody accepting it
+    assert (total.response_due, total.responded_on_time) == (2, 1)
+    assert (total.resolution_due, total.resolved, total.closed) == (2, 1, 1)
     assert total.overdue == 1
-    # times are measured on the current cycle, which has neither accept nor resolve yet
-    assert total.accept_seconds == [] and total.resolve_seconds == []
+    # times: the first cycle's; the current one has neither accept nor resolve yet
+    assert total.accept_seconds == [60] and total.resolve_seconds == [120]
 
 
 async def test_cancelled_tickets_are_left_out_of_the_rates_even_when_late(
@@ -175,7 +182,7 @@ async def test_composite_weights_come_from_the_config(db: Database, demo_config:
         update={"rates": RateWeights(response=1, resolution=0, satisfaction=0)}
     )
     qingshan = (await rates(db, only_response)).groups[0]
-    assert qingshan.composite(only_response.rates) == pytest.approx(0.6)
+    assert qingshan.composite(only_response.rates) == pytest.approx(4 / 6)
     assert (await rates(db, only_response)).weights.response == 1
 
 
@@ -244,3 +251,103 @@ async def test_a_ticket_withdrawn_after_the_as_of_time_was_still_due_then(
     assert (then.response_due, then.responded_on_time, then.overdue) == (1, 0, 1)
     after = (await rates(db, demo_config, by="all")).total
     assert (after.response_due, after.cancelled) == (0, 1)
+
+
+LATER = AFTER + timedelta(days=1)  # a report of the same day, made after later moves
+DAY = 24 * 60  # minutes
+
+
+async def test_a_reopening_the_next_day_does_not_rewrite_the_finished_day(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(20))  # due at +10m
+    await perform_at(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(300))  # due at +4h
+    await perform_at(db, demo_config, ticket, Action.CONFIRM, FARMER, m(310))
+    before = (await rates(db, demo_config)).total
+    await perform_at(db, demo_config, ticket, Action.REOPEN, FARMER, m(DAY + 60))
+    after = (await rates(db, demo_config, now=LATER)).total
+    for figures in (before, after):
+        assert (figures.response_due, figures.responded_on_time, figures.overdue) == (1, 0, 1)
+        assert (figures.closed, figures.resolution_due) == (1, 1)
+
+
+async def transfer(db: Database, cfg: Config, ticket: Ticket, when: datetime) -> None:
+    """青山's member sends the ticket on to 白石 at `when`."""
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        await perform(
+            uow, cfg, loaded, Action.TRANSFER, actor_id=MEMBER, now=when, note="不在我们片区",
+            to_team="curing-baishi",
+        )  # fmt: skip
+        await uow.commit()
+
+
+async def test_a_team_that_passes_an_overdue_ticket_on_keeps_its_miss(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    # Nobody answered within the 10 minutes; half an hour later it goes to 白石.
+    await transfer(db, demo_config, ticket, m(30))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, BAISHI_MEMBER, m(33))
+    qingshan, baishi = (await rates(db, demo_config)).groups
+    assert (qingshan.key, qingshan.response_due, qingshan.responded_on_time) == (
+        "curing-qingshan", 1, 0,
+    )  # fmt: skip
+    assert qingshan.overdue == 1 and qingshan.created == 0  # it is 白石's ticket now
+    assert (baishi.response_due, baishi.responded_on_time, baishi.created) == (1, 1, 1)
+    total = (await rates(db, demo_config)).total
+    assert (total.response_due, total.responded_on_time, total.overdue) == (2, 1, 1)
+
+
+async def test_a_ticket_passed_on_before_its_deadline_is_not_the_first_teams_miss(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await transfer(db, demo_config, ticket, m(5))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, BAISHI_MEMBER, m(8))
+    report = await rates(db, demo_config)
+    assert [g.key for g in report.groups] == ["curing-baishi"]
+    assert (report.total.response_due, report.total.responded_on_time) == (1, 1)
+
+
+async def test_an_answer_does_not_make_a_late_acceptance_on_time(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(20))  # due at +10m
+    await perform_at(db, demo_config, ticket, Action.ASK, MEMBER, m(21), "是整片停电吗？")
+    await perform_at(db, demo_config, ticket, Action.ANSWER, FARMER, m(60), "只有我家")
+    async with db.uow(read_only=True) as uow:
+        stored = await uow.tickets.get(ticket.id or 0)
+    assert stored is not None and stored.accept_due_at == m(10)  # settled when accepted
+    assert stored.resolve_due_at == m(240 + 39)  # the resolve clock got the wait back
+    total = (await rates(db, demo_config)).total
+    assert (total.response_due, total.responded_on_time, total.overdue) == (1, 0, 1)
+
+
+async def test_a_question_before_accepting_is_the_response_after_the_answer_too(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ASK, MEMBER, m(5), "是整片停电吗？")
+    await perform_at(db, demo_config, ticket, Action.ANSWER, FARMER, m(40), "只有我家")
+    async with db.uow(read_only=True) as uow:
+        stored = await uow.tickets.get(ticket.id or 0)
+    # still to be accepted: the chase has the 5 minutes left when it asked
+    assert stored is not None and stored.accept_due_at == m(45)
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(50))
+    await perform_at(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(100), "合上了电闸")
+    total = (await rates(db, demo_config)).total
+    assert (total.response_due, total.responded_on_time, total.overdue) == (1, 1, 0)
+
+
+async def test_a_ticket_withdrawn_after_a_finished_period_keeps_its_miss_there(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))  # nobody ever accepts it
+    await perform_at(db, demo_config, ticket, Action.CANCEL, FARMER, m(DAY + 60))
+    total = (await rates(db, demo_config, now=LATER)).total
+    assert (total.response_due, total.responded_on_time, total.overdue) == (1, 0, 1)
+    assert total.cancelled == 0  # cancelled the next day
