@@ -102,7 +102,9 @@ def duration_text(seconds: float | None) -> str:
     hours, rest = divmod(minutes, 60)
     if hours < 48:
         return f"{hours}小时{rest}分" if rest else f"{hours}小时"
-    day_count, hours = divmod(hours, 24)
+    # Days and hours only: the minutes round into the hour, as they round into the minute
+    # below (50 hours 57 minutes is 2天3小时, not 2天2小时).
+    day_count, hours = divmod(round(minutes / 60), 24)
     return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
 
 

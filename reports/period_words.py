@@ -26,12 +26,17 @@ ALIASES = {
     "这星期": "week",
     "这个星期": "week",
     "这一周": "week",
+    "本礼拜": "week",
+    "这礼拜": "week",
+    "这个礼拜": "week",
     "lastweek": "lastweek",
     "上周": "lastweek",
     "上星期": "lastweek",
     "上个星期": "lastweek",
     "上一个星期": "lastweek",
     "上一周": "lastweek",
+    "上礼拜": "lastweek",
+    "上个礼拜": "lastweek",
     "month": "month",
     "thismonth": "month",
     "本月": "month",
@@ -81,8 +86,9 @@ ALIASES = {
 }
 # Periods that have not begun: refused as such, not as words nobody can read.
 FUTURE = {
-    "明天", "明日", "后天", "下周", "下星期", "下个星期", "下个月", "下月", "明年", "下季度",
-    "下个季度", "下个烘烤季", "明年烘烤季", "tomorrow", "nextweek", "nextmonth", "nextyear",
+    "明天", "明日", "后天", "下周", "下星期", "下个星期", "下礼拜", "下个礼拜", "下个月", "下月",
+    "明年", "下季度", "下个季度", "下个烘烤季", "明年烘烤季", "tomorrow", "nextweek", "nextmonth",
+    "nextyear",
 }  # fmt: skip
 # 季 alone is a quarter (季度) as often as a curing season: asked back rather than guessed.
 AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}

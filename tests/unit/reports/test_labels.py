@@ -11,7 +11,8 @@ from reports.labels import closing_status, duration_text, percent, rating_name
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [(None, "—"), (20, "不到1分钟"), (300, "5分钟"), (3600, "1小时"), (8100, "2小时15分"),
-     (3 * 86400 + 4 * 3600, "3天4小时"), (2 * 86400, "2天")],
+     (3 * 86400 + 4 * 3600, "3天4小时"), (2 * 86400, "2天"),
+     (50 * 3600 + 57 * 60, "2天3小时"), (71 * 3600 + 40 * 60, "3天")],
 )  # fmt: skip
 def test_duration_text(seconds: float | None, text: str) -> None:
     assert duration_text(seconds) == text
