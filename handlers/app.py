@@ -100,6 +100,14 @@ async def route(ctx: Ctx) -> None:
         if msg.is_private:
             ctx.say("edit_not_applied")
         return
+    left = await team.leave_note(ctx)
+    await _route_on(ctx)
+    if left is not None:
+        await team.say_left(ctx, left)
+
+
+async def _route_on(ctx: Ctx) -> None:
+    msg = ctx.msg
     if not msg.is_private:
         await team_commands.in_group(ctx)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from core.config import Config
@@ -139,13 +139,22 @@ class Ctx:
         else:
             self.reply(self.text(key, **values))
 
-    async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
-        """Begin `flow` at `step`, replacing any conversation this chat had."""
+    async def start_flow(
+        self,
+        flow: str,
+        step: str,
+        data: dict[str, Any] | None = None,
+        *,
+        ttl: timedelta | None = None,
+    ) -> None:
+        """Begin `flow` at `step`, replacing any conversation this chat had. It is forgotten
+        after `ttl` without an answer (the config's `conversation_ttl` when not given)."""
+        window = self.cfg.limits.conversation_ttl if ttl is None else ttl
         if self.conv is not None:
             self._undo_unfinished()
             self.conv.flow, self.conv.step, self.conv.data = flow, step, dict(data or {})
             self.conv.updated_at = self.now
-            self.conv.expires_at = self.now + self.cfg.limits.conversation_ttl
+            self.conv.expires_at = self.now + window
             await self.uow.conversations.save(self.conv)
             return
         self.conv = Conversation(
@@ -155,17 +164,19 @@ class Ctx:
             step=step,
             data=dict(data or {}),
             updated_at=self.now,
-            expires_at=self.now + self.cfg.limits.conversation_ttl,
+            expires_at=self.now + window,
         )
         await self.uow.conversations.save(self.conv)
 
     async def goto(self, step: str, **data: Any) -> None:
-        """Move the current conversation to `step`, merging `data` into its state."""
+        """Move the current conversation to `step`, merging `data` into its state; it waits
+        for the next answer as long as it waited for this one (the window it began with)."""
         assert self.conv is not None
+        window = self.conv.expires_at - self.conv.updated_at
         self.conv.step = step
         self.conv.data = {**self.conv.data, **data}
         self.conv.updated_at = self.now
-        self.conv.expires_at = self.now + self.cfg.limits.conversation_ttl
+        self.conv.expires_at = self.now + window
         await self.uow.conversations.save(self.conv)
 
     async def end_flow(self) -> None:

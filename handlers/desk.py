@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import intake
+from handlers import intake, team
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -139,8 +139,10 @@ class Desk:
             ctx = Ctx(self.svc, uow, msg, now, user, script, conv)
             if conv is not None and conv.expires_at <= now:
                 await ctx.end_flow()
+                if conv.flow in team.FLOWS:
+                    await team.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway.
-                if not msg.command and conv.flow != intake.PLACE:
+                elif not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
             await route(ctx)
             if _menu_to_follow(script_before, user, msg) or _staff_changed(kind_before, user, msg):

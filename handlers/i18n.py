@@ -233,10 +233,15 @@ MESSAGES: dict[str, str] = {
     "reopen_escalated": "⚠️ 工单 {number}（{team}）已被报告人第 {times} 次退回，问题仍未解决：{text}\n请过问办理情况。",
     "btn_sv_remind": "催办",
     "btn_sv_reassign": "改派",
-    "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：",
-    "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：",
+    "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",
-    "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：",
+    "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_note_left": "工单 {number}：已不再等待{what}。需要时请再按「{button}」。",
+    "t_note_expired": (
+        "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
+        "需要时请再按「{button}」。"
+    ),
     "t_done": "已记录（工单 {number}：{what}）。",
     "anonymous_sender": (
         "您是以群组（匿名管理员）的身份发的命令，机器人无法确认是谁在操作。"

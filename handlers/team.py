@@ -9,7 +9,7 @@ from core import sla
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
-from core.model import ChatPlace, Ticket, TicketEvent, reply_script
+from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
@@ -179,8 +179,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
             await refresh_cards(ctx, ticket)
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
-        await ctx.start_flow(flow, "note", {"ticket_id": ticket.id})
-        ctx.reply(t(prompt, number=ticket.label))
+        await ctx.start_flow(flow, "note", {"ticket_id": ticket.id}, ttl=note_ttl(ctx))
+        ctx.reply(t(prompt, number=ticket.label, minutes=_minutes(note_ttl(ctx))))
     elif verb == "xfer":
         others = [tm for tm in ctx.cfg.teams if tm.id != ticket.team_id]
         buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
@@ -198,8 +198,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.toast("t_xfer_same", number=ticket.label, team=team)
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
-        await ctx.start_flow("t_xfer", "note", {"ticket_id": ticket.id, "to": parts[3]})
-        ctx.reply(t("t_xfer_prompt", number=ticket.label, team=ctx.cfg.team(parts[3]).name))
+        state = {"ticket_id": ticket.id, "to": parts[3]}
+        await ctx.start_flow("t_xfer", "note", state, ttl=note_ttl(ctx))
+        team, minutes = ctx.cfg.team(parts[3]).name, _minutes(note_ttl(ctx))
+        ctx.reply(t("t_xfer_prompt", number=ticket.label, team=team, minutes=minutes))
     else:
         ctx.toast("stale_button")
 
@@ -394,3 +396,72 @@ async def _keep_files(
 
 
 FLOWS: dict[str, Step] = {"t_ask": note_step, "t_res": note_step, "t_xfer": note_step}
+
+# How long a card's prompt (需补充's question, 办结's result, 转派's reason) waits for the
+# member's next message. Long enough to type a few lines on a phone, or to send a photo first
+# (each one kept starts the wait again); short enough that what the member says in the
+# group later, to the others and about something else, is not taken for the note and sent
+# to the requester as the team's word. The config's conversation_ttl (2 hours by default)
+# is for requesters, who may leave a form half done and come back to it.
+NOTE_TTL = timedelta(minutes=15)
+
+# What each prompt waits for, and the button that asks for it again.
+_WAITS_FOR = {
+    "t_ask": ("要补充的问题", "需补充"),
+    "t_res": ("办结说明", "办结"),
+    "t_xfer": ("转派原因", "转派"),
+}
+
+
+def note_ttl(ctx: Ctx) -> timedelta:
+    return min(NOTE_TTL, ctx.cfg.limits.conversation_ttl)
+
+
+def _minutes(span: timedelta) -> int:
+    return max(1, round(span.total_seconds() / 60))
+
+
+async def leave_note(ctx: Ctx) -> Conversation | None:
+    """A button pressed or a command sent while a card's prompt waits for its note ends the
+    prompt (the member has moved on: to 上门, another card, /ticket), so that their next
+    words are not taken for it. /cancel says so itself. The ended prompt, or None."""
+    conv, msg = ctx.conv, ctx.msg
+    if conv is None or conv.flow not in FLOWS:
+        return None
+    if not msg.is_button and (not msg.command or msg.command == "cancel"):
+        return None
+    await ctx.end_flow()
+    return conv
+
+
+async def say_left(ctx: Ctx, left: Conversation) -> None:
+    """After `leave_note`: the member learns that the prompt no longer waits, unless the
+    press asked for a note again (the same button twice, 需补充 on another card)."""
+    if ctx.conv is not None:
+        return
+    number = await _number(ctx, left)
+    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
+    ctx.say("t_note_left", number=number, what=what, button=button)
+
+
+async def note_expired(ctx: Ctx, expired: Conversation) -> None:
+    """A message after a card's prompt stopped waiting is not its note: it is read as what
+    it would be without the prompt (in a group, the team's own talk). When it may have been
+    meant as the note (typed, within the hours a conversation would otherwise last), the
+    member is told it was not recorded."""
+    msg = ctx.msg
+    typed = bool(msg.text.strip() or msg.photo_file_id or msg.voice_file_id)
+    if msg.is_button or msg.command or not typed:
+        return
+    if ctx.now >= expired.updated_at + ctx.cfg.limits.conversation_ttl:
+        return  # long after: plainly about something else
+    number = await _number(ctx, expired)
+    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[expired.flow])
+    minutes = _minutes(expired.expires_at - expired.updated_at)
+    ctx.say("t_note_expired", number=number, what=what, button=button, minutes=minutes)
+
+
+async def _number(ctx: Ctx, conv: Conversation) -> str:
+    ticket_id = conv.data.get("ticket_id")
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
+    return ticket.label if ticket is not None else "?"

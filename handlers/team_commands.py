@@ -59,8 +59,9 @@ async def in_group(ctx: Ctx) -> None:
     elif msg.command == "cancel" and ctx.conv is not None:
         await ctx.end_flow()
         ctx.say("cancelled")
-    elif msg.command and ctx.conv is not None and ctx.conv.flow in FLOWS:
-        ctx.say("t_note_expected")  # a command is never the note itself
+    elif msg.command == "cancel":
+        # The prompt ended already (another press or command, or its time was up).
+        ctx.say("nothing_to_cancel")
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         if msg.text or msg.photo_file_id or msg.voice_file_id:
             await FLOWS[ctx.conv.flow](ctx)

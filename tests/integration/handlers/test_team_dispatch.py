@@ -81,8 +81,9 @@ async def test_a_command_typed_for_the_note_is_not_the_note(desk: Harness) -> No
     ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    assert "说明" in texts(await desk.send(MEMBER, "/help", chat=TEAM_CHAT))
-    assert "已退出" in texts(await desk.send(MEMBER, "/cancel", chat=TEAM_CHAT))
+    out = await desk.send(MEMBER, "/help", chat=TEAM_CHAT)
+    assert "说明" in texts(out) and "已不再等待办结说明" in texts(out)  # the command ends it
+    assert "没有进行中的操作" in texts(await desk.send(MEMBER, "/cancel", chat=TEAM_CHAT))
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED  # nothing was resolved
     assert not any("/cancel" in r.payload.get("text", "") for r in await desk.outbox())

@@ -1,0 +1,121 @@
+"""A card's prompt (办结's result, 需补充's question, 转派's reason) takes only the member's
+next message, soon after the press: another press, a command or a quarter of an hour ends it,
+and what the member says in the group afterwards is the team's own talk (before: it waited
+two hours through other presses and commands, and an unrelated line resolved the ticket and
+was sent to the farmer as the result)."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, LEADER, MEMBER
+
+TEAM_CHAT = -1001000000001
+
+
+async def _accepted_with_result_asked(desk: Harness) -> int:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert "15 分钟内发送有效" in texts(out) and "/cancel" in texts(out)
+    return ticket_id
+
+
+async def _status(desk: Harness) -> Status:
+    return (await desk.tickets())[-1].status
+
+
+async def _farmer_told_resolved(desk: Harness) -> bool:
+    return any(
+        r.chat_id == FARMER and "已办结" in str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+    )
+
+
+async def test_another_press_ends_the_result_prompt(desk: Harness) -> None:
+    ticket_id = await _accepted_with_result_asked(desk)
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert "已不再等待办结说明" in texts(out) and "再按「办结」" in texts(out)
+    out = await desk.send(MEMBER, "我先去看看现场", chat=TEAM_CHAT)
+    assert out.replies == []  # the team's own talk
+    assert await _status(desk) is Status.ON_SITE
+    assert not await _farmer_told_resolved(desk)
+
+
+async def test_a_command_ends_the_result_prompt(desk: Harness) -> None:
+    await _accepted_with_result_asked(desk)
+    [ticket] = await desk.tickets()
+    out = await desk.send(MEMBER, f"/ticket {ticket.label}", chat=TEAM_CHAT)
+    assert "已不再等待办结说明" in texts(out)
+    await desk.send(MEMBER, "我先去看看现场", chat=TEAM_CHAT)
+    assert await _status(desk) is Status.ACCEPTED
+    assert not await _farmer_told_resolved(desk)
+
+
+async def test_a_press_on_another_card_ends_the_question_prompt(desk: Harness) -> None:
+    first = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{first}", chat=TEAM_CHAT)
+    second = await desk.file_110(LEADER)
+    out = await desk.press(MEMBER, f"tk:acc:{second}", chat=TEAM_CHAT)
+    assert "已不再等待要补充的问题" in texts(out)
+    await desk.send(MEMBER, "路上有点堵", chat=TEAM_CHAT)
+    actions = await desk.actions(first)
+    assert "ask" not in actions
+
+
+async def test_the_same_button_again_asks_again_without_saying_the_prompt_ended(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted_with_result_asked(desk)
+    out = await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert "不再等待" not in texts(out) and "请输入办结说明" in texts(out)
+    await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_the_result_prompt_stops_waiting_after_a_quarter_of_an_hour(desk: Harness) -> None:
+    await _accepted_with_result_asked(desk)
+    desk.clock.advance(minutes=16)
+    out = await desk.send(MEMBER, "大家注意，今晚降温", chat=TEAM_CHAT)
+    assert "办结说明等了 15 分钟没有收到" in texts(out) and "没有记入工单" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED
+    assert not await _farmer_told_resolved(desk)
+    out = await desk.send(MEMBER, "我先去看看现场", chat=TEAM_CHAT)
+    assert out.replies == []  # said once; the rest is the team's own talk
+    assert await _status(desk) is Status.ACCEPTED
+
+
+async def test_talk_long_after_an_expired_prompt_is_not_answered(desk: Harness) -> None:
+    await _accepted_with_result_asked(desk)
+    desk.clock.advance(hours=3)
+    out = await desk.send(MEMBER, "大家早上好", chat=TEAM_CHAT)
+    assert out.replies == []
+    assert await _status(desk) is Status.ACCEPTED
+
+
+async def test_a_result_typed_within_the_quarter_of_an_hour_still_counts(desk: Harness) -> None:
+    await _accepted_with_result_asked(desk)
+    desk.clock.advance(minutes=14)
+    out = await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
+    assert "已记录" in texts(out)
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_a_photo_sent_first_starts_the_quarter_of_an_hour_again(desk: Harness) -> None:
+    await _accepted_with_result_asked(desk)
+    desk.clock.advance(minutes=10)
+    await desk.send(MEMBER, "", chat=TEAM_CHAT, photo_file_id="fixed-fan")
+    desk.clock.advance(minutes=10)
+    await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_a_press_in_a_private_chat_ends_the_prompt_there_too(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEADER, f"tk:acc:{ticket_id}")  # on the card paged to the leader
+    await desk.press(LEADER, f"tk:res:{ticket_id}")
+    out = await desk.send(LEADER, "/queue")
+    assert "已不再等待办结说明" in texts(out)
+    await desk.send(LEADER, "我先去看看现场")
+    assert await _status(desk) is Status.ACCEPTED
+    assert not await _farmer_told_resolved(desk)
