@@ -57,7 +57,8 @@ def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) ->
 
 def status_label(status: Status, script: Script, *, for_staff: bool = False) -> str:
     """The status as the requester reads it ("待您补充"), or as staff do ("待报告人补充"),
-    in the words of the ledger and the alerts."""
+    in the words of the ledger and the alerts. Of a status alone: what is said of a ticket
+    is `ticket_status`'s, which tells a ticket closed unanswered from one crossed off."""
     if for_staff:
         return in_script(status_name(status), script)
     return t(f"status_{status.value}", script)

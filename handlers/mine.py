@@ -13,7 +13,7 @@ from core.numbers import ticket_id_of
 from core.services import note_event, perform
 from core.texts import clip
 from handlers import intake, notify
-from handlers.cards import DETAIL_TEXT, status_label, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.replies import Button, rows
@@ -163,7 +163,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         rated = ticket.rating is not None
         ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
     else:
-        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
 
 
 async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
@@ -384,7 +384,7 @@ async def _transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") 
             ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now, note=note
         )
     except (IllegalTransition, PermissionDenied):
-        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
         return False
     return True
 
@@ -401,7 +401,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
         ctx.say("already_rated", number=ticket.label, score=ticket.rating)
         return
     if not _awaits_rating(ticket, ctx.now):
-        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script))
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
         return
     if ticket.status is Status.RESOLVED and not await _transition(ctx, ticket, Action.CONFIRM):
         return

@@ -15,7 +15,7 @@ from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.numbers import ticket_id_of
 from core.services import perform
 from handlers import notify
-from handlers.cards import TAKE_OVER, status_label
+from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.staff import is_oversight
@@ -56,7 +56,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
         await ctx.uow.flush()
     except (IllegalTransition, PermissionDenied, InvalidInput):
-        status = status_label(ticket.status, ctx.script, for_staff=True)
+        status = ticket_status(ticket, ctx.script, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
     await refresh_cards(ctx, ticket, reposting=True)

@@ -13,7 +13,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
-from handlers.cards import local, status_label
+from handlers.cards import local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button, rows
@@ -84,7 +84,7 @@ async def _act(
         elif taken and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
         else:
-            status = status_label(ticket.status, ctx.script, for_staff=True)
+            status = ticket_status(ticket, ctx.script, for_staff=True)
             ctx.toast("not_allowed_now", status=status)
         return False
     except OwnRequest:
@@ -167,7 +167,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
-        status = status_label(ticket.status, ctx.script, for_staff=True)
+        status = ticket_status(ticket, ctx.script, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
     if verb in ("acc", "vis"):
@@ -255,7 +255,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     if ticket is None:
         return
     if not oversight_applies(ticket.status):
-        ctx.toast("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
     elif parts[1] == "remind" and (last := await _nudged_lately(ctx, ticket)) is not None:
         # Two supervisors, or a second press: the team is not paged twice in a few minutes.
         who = await notify.name_of(ctx, last.actor_id)
@@ -313,7 +313,7 @@ _MOVES = frozenset(
 
 def _progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
     """Where the ticket stands now: its status and the deadline of its phase, passed or not."""
-    status = status_label(ticket.status, script, for_staff=True)
+    status = ticket_status(ticket, script, for_staff=True)
     deadline = sla.phase_deadline(ticket)
     if deadline is None:
         return status

@@ -14,7 +14,7 @@ from core.numbers import parse_public_number
 from core.services import perform
 from core.texts import clip, lateness
 from handlers import notify, takeover
-from handlers.cards import TAKE_OVER, status_label, ticket_status
+from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
@@ -213,7 +213,7 @@ async def _reassign(ctx: Ctx) -> None:
         )
         await onto_the_wish_list(ctx, ticket)
     except (IllegalTransition, ConcurrentUpdate):
-        ctx.say("not_allowed_now", status=status_label(ticket.status, ctx.script, for_staff=True))
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return
     # Every old copy shows where it went, without buttons: the new card is the live one.
     await notify.update_cards(ctx, ticket, reposting=True)
