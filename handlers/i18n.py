@@ -250,6 +250,7 @@ MESSAGES: dict[str, str] = {
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
+    "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_done": "本群已绑定为「{team}」的派单群。",
     "bind_done_topic": "本话题已绑定为「{team}」的派单话题：该队的工单卡片、催办和提醒都发到这里。",

@@ -13,7 +13,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
-from handlers.cards import local, ticket_status
+from handlers.cards import MOVES, local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button, rows
@@ -50,12 +50,26 @@ async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
 async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
     """A press by someone the ticket's team does not include. Mostly a member of the team
     that had it before a transfer, on its old card: tell them where it went, not that they
-    are not a member of a team they never asked to act for."""
+    are not a member of a team they never asked to act for. A member of a team that never
+    had it is told whose it is, not that they can no longer act on it."""
     if await serves_a_team(ctx):
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.toast("t_with_other_team", number=ticket.label, team=team)
+        key = "t_with_other_team" if await _had_it(ctx, ticket) else "t_other_teams"
+        ctx.toast(key, number=ticket.label, team=team)
     else:
         ctx.toast("t_not_member")
+
+
+async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether one of the presser's teams had the ticket before it was sent on."""
+    assert ticket.id is not None
+    teams = {m.team_id for m in await ctx.uow.memberships.of_user(ctx.user.id) if m.team_id}
+    uid = ctx.user.id
+    teams |= {tm.id for tm in ctx.cfg.teams if uid in tm.members or uid in tm.leaders}
+    return any(
+        event.action in MOVES and event.data.get("from_team") in teams
+        for event in await ctx.uow.tickets.events(ticket.id)
+    )
 
 
 async def _act(
