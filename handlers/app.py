@@ -109,7 +109,11 @@ async def route(ctx: Ctx) -> None:
 async def _route_on(ctx: Ctx) -> None:
     msg = ctx.msg
     if not msg.is_private:
-        await team_commands.in_group(ctx)
+        own = msg.command in COMMANDS and msg.command not in team_commands.COMMANDS
+        if own and msg.command != "cancel":
+            await team_commands.private_only(ctx)  # /my, /110: a person's own business
+        else:
+            await team_commands.in_group(ctx)
         return
     if msg.is_button:
         await on_button(ctx, msg.callback_data or "")

@@ -252,6 +252,9 @@ MESSAGES: dict[str, str] = {
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
+    "bind_no_team": "没有 ID 为「{typed}」的服务队。可选：{teams}",
+    "private_only": "/{command} 请在与机器人的私聊里发送{where}。",
+    "private_link": "（点这里打开：{link}）",
     "bind_done": "本群已绑定为「{team}」的派单群。",
     "bind_done_topic": "本话题已绑定为「{team}」的派单话题：该队的工单卡片、催办和提醒都发到这里。",
     "bind_denied": "只有该队队长或管理员可以绑定派单群。",
@@ -300,9 +303,19 @@ MESSAGES: dict[str, str] = {
         "服务队群里可以这样用：\n"
         "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
         "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过\n"
-        "/duty 值班（/duty on、/duty off）　/bindteam 服务队ID 把本群设为派单群（队长）\n"
-        "队长可以用 /stats 时段 看本队的指标；督办人员还可以用 /stats 时段 统计、/ledger 时段 台账（时段如 今天、上周、本月、"
-        "本烘烤季、上个烘烤季、2026-11，不写就是今天）、/reassign 工单号 服务队 改派。"
+        "/duty 值班名单　/duty on 值班　/duty off 下班"
+    ),
+    "t_help_leader": (
+        "队长还可以用：\n"
+        "/duty 姓名 on|off 安排队员值班（如 /duty 赵队员 on）\n"
+        "/stats 时段 看本队的指标（时段如 今天、上周、本月、本烘烤季，不写就是今天）\n"
+        "/bindteam 服务队ID 把本群设为本队的派单群"
+    ),
+    "t_help_supervisor": (
+        "督办人员还可以用：\n"
+        "/stats 时段 统计　/ledger 时段 台账（时段如 今天、上周、本月、本烘烤季、上个烘烤季、"
+        "2026-11，不写就是今天）\n"
+        "/reassign 工单号 服务队 改派"
     ),
     "leader_stats_only": "台账只对督办人员开放；队长可以用 /stats 时段 看本队的指标。",
     "sv_help": (

@@ -71,15 +71,25 @@ async def in_group(ctx: Ctx) -> None:
 
 
 async def _bindteam(ctx: Ctx) -> None:
-    team = ctx.cfg.find_team(ctx.msg.args[0]) if ctx.msg.args else None
-    if team is None or ctx.msg.is_private:
+    if not ctx.msg.args or ctx.msg.is_private:
         ctx.say("bind_usage")
         return
+    typed = ctx.msg.args[0]
     memberships = await ctx.uow.memberships.of_user(ctx.user.id)
-    is_leader = ctx.user.id in team.leaders or any(
-        m.team_id == team.id and m.role is Role.LEADER for m in memberships
-    )
-    if not (is_leader or ctx.user.id in ctx.cfg.admins):
+    led = [
+        team
+        for team in ctx.cfg.teams
+        if ctx.user.id in team.leaders
+        or any(m.team_id == team.id and m.role is Role.LEADER for m in memberships)
+    ]
+    team = _team_named(ctx, typed)
+    if team is None:
+        # A team id mistyped: the ids to choose from, the teams they lead first of all.
+        choices = led if led and ctx.user.id not in ctx.cfg.admins else ctx.cfg.teams
+        ids = "、".join(f"{tm.id}（{in_script(tm.name, ctx.script)}）" for tm in choices)
+        ctx.say("bind_no_team", typed=typed[:30], teams=ids)
+        return
+    if not (team in led or ctx.user.id in ctx.cfg.admins):
         ctx.say("bind_denied")
         return
     binding = TeamChat(team.id, ctx.msg.chat_id, ctx.user.id, ctx.now, ctx.msg.topic)
@@ -241,7 +251,31 @@ def _teams_like(ctx: Ctx, typed: str) -> list[Team]:
 
 
 async def _help(ctx: Ctx) -> None:
-    ctx.say("t_help")
+    """What the asker may use here: a member's commands; and a leader's (/duty for others,
+    /stats of their team, /bindteam), or a supervisor's (/stats, /ledger, /reassign)."""
+    parts = [ctx.text("t_help")]
+    if await is_oversight(ctx):
+        parts.append(ctx.text("t_help_supervisor"))
+    elif await _leads_here(ctx):
+        parts.append(ctx.text("t_help_leader"))
+    ctx.reply("\n".join(parts))
+
+
+async def _leads_here(ctx: Ctx) -> bool:
+    """Whether the asker leads this group's team, or leads a team and the group is no
+    team's yet (theirs to bind)."""
+    if await _led_here(ctx):
+        return True
+    led = any(m.role is Role.LEADER for m in await ctx.uow.memberships.of_user(ctx.user.id))
+    return led and not await notify.teams_here(ctx, [team.id for team in ctx.cfg.teams])
+
+
+async def private_only(ctx: Ctx) -> None:
+    """A requester's command (/my, /110, /start...) typed in a team's group: it is used in
+    the private chat with the bot, which the answer links to."""
+    name = ctx.svc.bot_username
+    where = ctx.text("private_link", link=f"https://t.me/{name}") if name else ""
+    ctx.say("private_only", command=(ctx.msg.command or "")[:32], where=where)
 
 
 async def _duty(ctx: Ctx) -> None:
@@ -262,7 +296,13 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("duty_no_roster", team=names)
         return
     scope = rostered
-    state = _DUTY_WORDS.get(bare(to_simplified(args[-1])).lower()) if args else None
+    state = _duty_word(args[-1]) if args else None
+    first = _duty_word(args[0]) if len(args) == 2 else None
+    if first is not None and not await _members_named(ctx, scope, args[0]):
+        # "/duty on on", "/duty 值班 on": the word said twice, not a member's name; two
+        # that disagree ("/duty on off") say nothing to do.
+        args = args[1:]
+        state = state if first == state else None
     if len(args) > 2 or state is None:  # /duty alone, or words it cannot read
         await _say_roster(ctx, scope)
         return
@@ -303,6 +343,10 @@ _DUTY_WORDS = {
 }
 
 
+def _duty_word(word: str) -> bool | None:
+    return _DUTY_WORDS.get(bare(to_simplified(word)).lower())
+
+
 async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
     """Who is on duty in each team, who is not (by the names /duty takes), and how to set it."""
     for team_id in sorted(teams):
@@ -324,6 +368,16 @@ _ON_ROSTER = (Role.MEMBER, Role.LEADER)
 async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
     """The member of `teams` a leader named, by name (赵队员) or number; None, said why,
     when nobody or several people of the teams answer to it."""
+    found = await _members_named(ctx, teams, typed)
+    if len(found) == 1:
+        return found[0]
+    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
+    return None
+
+
+async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
+    """The members of `teams` who answer to `typed`: their whole name, else a part of it,
+    or their user id."""
     people = {
         m.user_id
         for team_id in teams
@@ -338,10 +392,7 @@ async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
         found = [uid for uid, name in names.items() if name == plain] or [
             uid for uid, name in names.items() if plain and plain in name
         ]
-    if len(found) == 1:
-        return found[0]
-    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
-    return None
+    return found
 
 
 async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:

@@ -1,0 +1,70 @@
+"""Team commands at their edges in a team's group: the duty word said twice, a team id
+mistyped in /bindteam, a requester's command typed in the group, and /help fitted to who
+asks (before: "/duty on on" was read as a leader naming a member called on, /bindteam
+nosuch answered with its usage, /my, /110 and /start got no answer at all, and /help gave
+members the supervisors' commands and leaders not theirs)."""
+
+from __future__ import annotations
+
+from tests.support.desk import Harness, texts
+from tests.support.tickets import LEADER, MEMBER, SUPERVISOR
+
+TEAM_CHAT = -1001000000001
+
+
+async def _on_duty(desk: Harness) -> set[int]:
+    async with desk.db.uow(read_only=True) as uow:
+        return {m.user_id for m in await uow.memberships.of_team("curing-qingshan") if m.on_duty}
+
+
+async def test_the_duty_word_said_twice_sets_the_members_own_duty(desk: Harness) -> None:
+    out = await desk.send(MEMBER, "/duty on on", chat=TEAM_CHAT)
+    assert "值班状态：值班" in texts(out) and "只有该队队长" not in texts(out)
+    assert await _on_duty(desk) == {MEMBER}
+    out = await desk.send(MEMBER, "/duty 下班 off", chat=TEAM_CHAT)
+    assert "值班状态：下班" in texts(out)
+    assert await _on_duty(desk) == set()
+
+
+async def test_duty_words_that_disagree_change_nothing_and_show_how(desk: Harness) -> None:
+    out = await desk.send(MEMBER, "/duty on off", chat=TEAM_CHAT)
+    assert "用法" in texts(out) and "只有该队队长" not in texts(out)
+    assert await _on_duty(desk) == set()
+
+
+async def test_a_leader_still_names_a_member_before_the_duty_word(desk: Harness) -> None:
+    out = await desk.send(LEADER, f"/duty {MEMBER} on", chat=TEAM_CHAT)
+    assert "值班状态：值班" in texts(out)
+    assert await _on_duty(desk) == {MEMBER}
+
+
+async def test_bindteam_with_an_unknown_team_says_so_and_lists_the_ids(desk: Harness) -> None:
+    new_chat = -1009999
+    out = await desk.send(LEADER, "/bindteam nosuch", chat=new_chat)
+    assert "没有 ID 为「nosuch」的服务队" in texts(out) and "curing-qingshan" in texts(out)
+    assert "用法" not in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        bound = await uow.team_chats.get("curing-qingshan")
+    assert bound is None or bound.chat_id != new_chat
+
+
+async def test_a_requesters_command_in_the_group_points_to_the_private_chat(
+    desk: Harness,
+) -> None:
+    for command in ("/my", "/110", "/start", "/new"):
+        out = await desk.send(MEMBER, command, chat=TEAM_CHAT)
+        assert "私聊" in texts(out) and "https://t.me/jinye110_bot" in texts(out), command
+    assert await desk.tickets() == []
+    out = await desk.send(MEMBER, "烤房风机不转了", chat=TEAM_CHAT)
+    assert out.replies == []  # no 110 call was begun: the group's talk stays quiet
+
+
+async def test_help_in_the_group_lists_what_the_asker_may_use(desk: Harness) -> None:
+    member = texts(await desk.send(MEMBER, "/help", chat=TEAM_CHAT))
+    assert "/queue" in member and "/duty on" in member
+    assert "/ledger" not in member and "/reassign" not in member and "姓名 on|off" not in member
+    leader = texts(await desk.send(LEADER, "/help", chat=TEAM_CHAT))
+    assert "/duty 姓名 on|off" in leader and "/stats" in leader and "/bindteam" in leader
+    assert "/ledger" not in leader and "/reassign" not in leader
+    supervisor = texts(await desk.send(SUPERVISOR, "/help", chat=TEAM_CHAT))
+    assert "/ledger" in supervisor and "/reassign" in supervisor
