@@ -83,6 +83,16 @@ def _column(header: list[str], wanted: str | None, aliases: tuple[str, ...], wha
     )
 
 
+def _header_at(rows: list[list[str]], text_col: str | None) -> int:
+    """The header's row: the first of the first few naming the text column. Our own 台账
+    (/ledger, `report ledger`) has a title line above its header; others start with it."""
+    wanted = (text_col,) if text_col is not None else TEXT_ALIASES
+    for at, row in enumerate(rows[:5]):
+        if any(cell.strip() in wanted for cell in row):
+            return at
+    return 0  # none does: the first row, for _column to say what it holds
+
+
 def read_ledger(
     path: str | Path,
     text_col: str | None = None,
@@ -93,7 +103,8 @@ def read_ledger(
     rows = read_rows(path)
     if not rows:
         raise LedgerError(f"{path}: the file is empty")
-    header, body = rows[0], rows[1:]
+    start = _header_at(rows, text_col)
+    header, body = rows[start], rows[start + 1 :]
     text_at = _column(header, text_col, TEXT_ALIASES, "text")
     label_at = _column(header, label_col, LABEL_ALIASES, "label")
     extra_at = {name: header.index(name) for name in extra_cols if name in header}

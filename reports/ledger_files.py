@@ -12,13 +12,15 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.config import Config
@@ -33,7 +35,12 @@ from storage.uow import Database
 Format = Literal["xlsx", "csv"]
 DATETIME = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"
-MAX_WIDTH = 50
+# Widths in Excel's units (about one Latin letter; a Chinese character takes two). The whole
+# 台账 is printed one page wide, so every column is kept narrow and its text wraps: the long
+# text columns get room for a readable line, the others at most MAX_WIDTH.
+MAX_WIDTH = 14  # seven Chinese characters a line: 青山镇烘烤110服务队 takes two
+DATETIME_WIDTH = 18  # 2026-11-18 09:00: a number, which Excel never wraps
+TEXT_WIDTHS = {"诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 Column = tuple[str, Callable[[LedgerRow], Any]]
@@ -74,7 +81,6 @@ WISH_COLUMNS: list[Column] = [
 SUMMARY_HEADERS = ["服务队", "受理件数", "销号件数", "响应率", "解决率", "满意率", "综合得分",
                    "超时件数", "重开率", "接单用时中位数(分钟)", "接单用时P90(分钟)",
                    "办结用时中位数(小时)", "办结用时P90(小时)"]  # fmt: skip
-WRAPPED = {"诉求内容", "办理情况", "评价内容", "心愿内容"}
 # Columns holding people's own words: never converted to the other script.
 THEIR_WORDS = {"诉求人", "诉求内容", "接单人", "办理情况", "评价内容", "职工", "心愿内容"}
 Say = Callable[[str], str]
@@ -110,30 +116,82 @@ def _header(sheet: Worksheet, row: int, titles: Sequence[str], say: Say) -> None
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _table(sheet: Worksheet, columns: list[Column], rows: list[LedgerRow], say: Say) -> None:
-    _header(sheet, 1, [title for title, _ in columns], say)
-    for r, row in enumerate(rows, start=2):
-        for c, (title, get) in enumerate(columns, start=1):
-            cell = sheet.cell(row=r, column=c, value=_cell(_value(title, get, row, say)))
+def _period(ledger: Ledger) -> str:
+    return " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
+
+
+def _title(sheet: Worksheet, text: str) -> None:
+    sheet.cell(row=1, column=1, value=text).font = Font(bold=True, size=13)
+
+
+def _as_of_title(ledger: Ledger, name: str, say: Say) -> str:
+    """A sheet of tickets shows each as it stands when the file is made (its status, 是否超时),
+    even for a period long over: the title says when that was."""
+    as_of = f"{ledger.as_of:%Y-%m-%d %H:%M}"
+    return say(f"{ledger.bureau} {name} {_period(ledger)}（截至 {as_of}）")
+
+
+def _table(
+    sheet: Worksheet, columns: list[Column], rows: list[LedgerRow], say: Say, title: str
+) -> None:
+    """The title line (row 1), the header (row 2) and a row per ticket below it."""
+    _title(sheet, title)
+    _header(sheet, 2, [name for name, _ in columns], say)
+    for r, row in enumerate(rows, start=3):
+        for c, (name, get) in enumerate(columns, start=1):
+            cell = sheet.cell(row=r, column=c, value=_cell(_value(name, get, row, say)))
             if isinstance(cell.value, datetime):
                 cell.number_format = DATETIME
-            if title in WRAPPED:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _finish(sheet, header_row=1, last_row=len(rows) + 1, columns=len(columns))
+            # Any cell may wrap, its column being narrow for the printed page; a row reads
+            # from its top when a neighbour runs to several lines.
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    limits = {c: TEXT_WIDTHS[name] for c, (name, _) in enumerate(columns, 1) if name in TEXT_WIDTHS}
+    _finish(sheet, header_row=2, last_row=len(rows) + 2, columns=len(columns), limits=limits)
 
 
-def _finish(sheet: Worksheet, *, header_row: int, last_row: int, columns: int) -> None:
-    """Freeze the header, filter on it, and size columns to their content."""
+def _finish(
+    sheet: Worksheet,
+    *,
+    header_row: int,
+    last_row: int,
+    columns: int,
+    limits: Mapping[int, int] | None = None,
+) -> None:
+    """Freeze the header, filter on it, and size columns to their content, at most
+    MAX_WIDTH, a date's width or the column's limit: a header wraps, so half of it need
+    fit."""
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     last = get_column_letter(columns)
     sheet.auto_filter.ref = f"A{header_row}:{last}{max(last_row, header_row)}"
     for col in range(1, columns + 1):
-        widest = 4
-        for row in range(header_row, last_row + 1):
+        header = str(sheet.cell(row=header_row, column=col).value or "")
+        widest = max(4, (display_width(header) + 1) // 2)
+        limit = (limits or {}).get(col, MAX_WIDTH)
+        for row in range(header_row + 1, last_row + 1):
             value = sheet.cell(row=row, column=col).value
-            text = "0000-00-00 00:00" if isinstance(value, datetime) else str(value or "")
-            widest = max(widest, display_width(text))
-        sheet.column_dimensions[get_column_letter(col)].width = min(widest + 2, MAX_WIDTH)
+            if isinstance(value, datetime):
+                limit, widest = DATETIME_WIDTH, max(widest, DATETIME_WIDTH - 2)
+            else:
+                widest = max(widest, display_width(str(value or "")))
+        sheet.column_dimensions[get_column_letter(col)].width = min(widest + 2, limit)
+
+
+def _print_setup(sheet: Worksheet, ledger: Ledger, say: Say, name: str, header_row: int) -> None:
+    """A4 landscape, one page wide and as many tall as it takes, the header row on every
+    page, the bureau and period at the top of each page and its number at the bottom."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: as many pages tall as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.print_options.horizontalCentered = True
+    # "&" starts a code in a page header (&P is the page number): a name's own is doubled.
+    heading = say(f"{ledger.bureau} {name} {_period(ledger)}").replace("&", "&&")
+    sheet.oddHeader.center.text = heading
+    sheet.oddFooter.center.text = say("第 &P 页 / 共 &N 页")
+    sheet.oddFooter.right.text = say("打印日期 &D")
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -161,9 +219,7 @@ def _summary_values(ledger: Ledger, group: GroupRates, say: Say) -> list[Any]:
 def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     w = ledger.rates.weights
     # "台账汇总", not "服务台账汇总": OpenCC reads 服务台 as a service counter (服務檯).
-    period = " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
-    sheet.cell(row=1, column=1, value=say(f"{ledger.bureau} 台账汇总 {period}"))
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    _title(sheet, say(f"{ledger.bureau} 台账汇总 {_period(ledger)}"))
     # A running period is judged so far: its 超时 and rates are as of the file's making.
     running = f"截至 {ledger.as_of:%Y-%m-%d %H:%M}；" if ledger.as_of < ledger.window.end else ""
     sheet.cell(row=2, column=1, value=say(
@@ -187,15 +243,18 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     sheet.column_dimensions["A"].width = (
         max(display_width(say(g.label)) for g in groups) + 2
     )  # the title in A1 would otherwise widen the first column
+    _print_setup(sheet, ledger, say, "汇总", header_row=3)
 
 
 def _wishes(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     wishes = ledger.wishes
-    _table(sheet, WISH_COLUMNS, wishes, say)
+    _table(sheet, WISH_COLUMNS, wishes, say, _as_of_title(ledger, "心愿清单", say))
     done, total = ledger.wish_progress
     share = f"（{done / total:.0%}）" if total else ""
-    sheet.cell(row=len(wishes) + 3, column=1, value=say("完成进度")).font = Font(bold=True)
-    sheet.cell(row=len(wishes) + 3, column=2, value=f"{done}/{total}{share}")
+    below = len(wishes) + 4  # a blank row after the last wish
+    sheet.cell(row=below, column=1, value=say("完成进度")).font = Font(bold=True)
+    sheet.cell(row=below, column=2, value=f"{done}/{total}{share}")
+    _print_setup(sheet, ledger, say, "心愿清单", header_row=2)
 
 
 def xlsx(ledger: Ledger, script: Script = Script.HANS) -> bytes:
@@ -204,7 +263,8 @@ def xlsx(ledger: Ledger, script: Script = Script.HANS) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = say("台账")
-    _table(sheet, LEDGER_COLUMNS, ledger.rows, say)
+    _table(sheet, LEDGER_COLUMNS, ledger.rows, say, _as_of_title(ledger, "台账", say))
+    _print_setup(sheet, ledger, say, "台账", header_row=2)
     _summary(book.create_sheet(say("汇总")), ledger, say)
     _wishes(book.create_sheet(say("心愿清单")), ledger, say)
     out = io.BytesIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,32 @@ async def test_ledger_to_xlsx_and_csv(
     assert "2026-11-18 written" in capsys.readouterr().out
     book = load_workbook(book_path)
     assert book.sheetnames == ["台账", "汇总", "心愿清单"]
-    assert book["台账"].max_row == 1 + 8
-    assert book["台账"]["D2"].value == "张德明"
+    assert book["台账"].max_row == 2 + 8  # a title line, the header, the day's tickets
+    assert book["台账"]["D3"].value == "张德明"
     rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
     assert len(rows) == 1 + 8 and rows[1][3] == "张德明"
+
+
+async def test_the_ledger_written_can_be_learned_from_despite_its_title_line(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await build(env, demo_config)
+    book_path = tmp_path / "ledger.xlsx"
+    dates = ["--from", "2026-11-18", "--to", "2026-11-18", "--as-of", AS_OF]
+    assert await run("report", "ledger", *dates, "-o", str(book_path)) == 0
+    assert load_workbook(book_path)["台账"]["A2"].value == "编号"  # row 1 is the title
+    capsys.readouterr()
+    argv = [
+        "--text-col",
+        "诉求内容",
+        "--label-col",
+        "服务线",
+        "--json",
+        "--config",
+        str(DEMO_CONFIG),
+    ]
+    assert await run("route", "eval", str(book_path), *argv) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["messages"] == 8
 
 
 async def test_stats_prints_the_table_and_writes_the_chart(
@@ -70,7 +93,7 @@ async def test_ledger_and_stats_for_the_last_curing_season(
     argv = ["--period", "上个烘烤季", "--as-of", AS_OF, "-o", str(book_path)]
     assert await run("report", "ledger", *argv) == 0
     assert "2025-07-01 至 2025-10-31 written" in capsys.readouterr().out
-    assert load_workbook(book_path)["台账"].max_row == 1  # nothing happened last year
+    assert load_workbook(book_path)["台账"].max_row == 2  # nothing happened last year
     assert await run("report", "stats", "--period", "本烘烤季", "--as-of", AS_OF) == 0
     assert "服务指标 2026年烘烤季（2026-07-01 至 2026-10-31）" in capsys.readouterr().out
 

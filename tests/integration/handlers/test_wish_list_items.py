@@ -67,8 +67,8 @@ async def test_each_item_is_a_wish_of_its_own_crossed_off_on_its_own(desk: Harne
     document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
     assert document is not None
     wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
-    assert [wishes[f"D{row}"].value for row in (2, 3, 4)] == [t.text for t in filed]
-    assert (wishes["A6"].value, wishes["B6"].value) == ("完成进度", "1/3（33%）")
+    assert [wishes[f"D{row}"].value for row in (3, 4, 5)] == [t.text for t in filed]
+    assert (wishes["A7"].value, wishes["B7"].value) == ("完成进度", "1/3（33%）")
 
 
 async def test_a_list_can_still_be_filed_as_one_wish(desk: Harness) -> None:

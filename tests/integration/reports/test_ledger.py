@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from core.config import Config
 from core.enums import Action, Kind, Script
@@ -65,22 +66,22 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     book = load_workbook(io.BytesIO(xlsx(ledger)))
     assert book.sheetnames == ["台账", "汇总", "心愿清单"]
     sheet = book["台账"]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[2]]  # below the title line
     assert header == [title for title, _ in LEDGER_COLUMNS]
-    a = [c.value for c in sheet[2]]
+    a = [c.value for c in sheet[3]]
     assert a == [
         history.tickets["A"].number, "紧急求助(110)", local(9), "张德明", "138****5678",
         "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
         "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
         "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快",
     ]  # fmt: skip
-    g = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
+    g = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
     assert (g["诉求人"], g["联系电话"], g["服务队"]) == (
         "李秀英",
         "0851****1234",
         "白石乡烘烤110服务队",
     )
-    h = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
+    h = {title: cell.value for title, cell in zip(header, sheet[5], strict=True)}
     assert (h["是否超时"], h["销号状态"], h["当前状态"], h["办结时间"], h["销号时间"]) == (
         "否",
         "未补充关闭",
@@ -88,29 +89,69 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
         None,
         None,
     )  # expired: closed, never resolved, so not crossed off; its clock stopped when asked
-    b = {title: cell.value for title, cell in zip(header, sheet[5], strict=True)}
+    b = {title: cell.value for title, cell in zip(header, sheet[6], strict=True)}
     assert (b["是否超时"], b["办结时间"], b["评分"], b["满意度"]) == ("是", local(14), None, None)
-    c = {title: cell.value for title, cell in zip(header, sheet[6], strict=True)}
+    c = {title: cell.value for title, cell in zip(header, sheet[7], strict=True)}
     assert (c["是否超时"], c["销号状态"], c["当前状态"], c["接单人"]) == (
         "是",
         "未销号",
         "待接单",
         None,
     )
-    d = {title: cell.value for title, cell in zip(header, sheet[7], strict=True)}
+    d = {title: cell.value for title, cell in zip(header, sheet[8], strict=True)}
     assert (d["销号状态"], d["是否超时"]) == ("已撤回", "否")
-    e = {title: cell.value for title, cell in zip(header, sheet[8], strict=True)}
+    e = {title: cell.value for title, cell in zip(header, sheet[9], strict=True)}
     assert (e["接单时间"], e["评分"], e["满意度"], e["评价内容"]) == (
         local(11, 5),
         4,
         "基本满意",
         "第二次修好了",
     )  # the current cycle after the reopen
-    assert sheet["C2"].number_format == "yyyy-mm-dd hh:mm"
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:U{1 + len(ledger.rows)}"
+    assert sheet["C3"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == f"A2:U{2 + len(ledger.rows)}"
     widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "H")}
-    assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 50
+    assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 30
+
+
+async def test_every_sheet_prints_a4_landscape_one_page_wide_with_its_header_on_each_page(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    book = load_workbook(io.BytesIO(xlsx(ledger)))
+    header_rows = {"台账": 2, "汇总": 3, "心愿清单": 2}
+    for name, header_row in header_rows.items():
+        sheet = book[name]
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9), name  # 9: A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), name  # 0: as tall as need be
+        assert sheet.print_title_rows == f"${header_row}:${header_row}", name
+        assert sheet.oddHeader.center.text == f"青山县烟草专卖局（营销部） {name} 2026-11-18"
+        assert sheet.oddFooter.center.text == "第 &P 页 / 共 &N 页"
+        assert sheet.oddFooter.right.text == "打印日期 &D"
+        assert sheet.freeze_panes == f"A{header_row + 1}", name
+        assert sheet.auto_filter.ref.startswith(f"A{header_row}:"), name
+    # The sheets of tickets say what they cover, and as of when (their statuses are today's).
+    title = "青山县烟草专卖局（营销部） {} 2026-11-18（截至 2026-11-19 10:00）"
+    assert book["台账"]["A1"].value == title.format("台账")
+    assert book["心愿清单"]["A1"].value == title.format("心愿清单")
+    assert book["台账"]["A1"].font.bold and book["心愿清单"]["A1"].font.bold
+
+
+async def test_long_text_wraps_in_columns_narrow_enough_to_print(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["台账"]
+    header = [c.value for c in sheet[2]]
+    width = {title: sheet.column_dimensions[get_column_letter(i)].width
+             for i, title in enumerate(header, start=1)}  # fmt: skip
+    assert 20 <= width["诉求内容"] <= 30 and 20 <= width["办理情况"] <= 26
+    assert width["评价内容"] <= 20 and width["提交时间"] == 18  # a date and time fits
+    assert sum(width.values()) < 300  # was ~370: 4 to 5 pages across, unreadable at 1
+    content = sheet.cell(row=3, column=header.index("诉求内容") + 1)
+    assert content.alignment.wrap_text and content.alignment.vertical == "top"
 
 
 async def test_xlsx_summary_sheet_has_the_rates_per_team(
@@ -143,14 +184,15 @@ async def test_xlsx_wish_list_sheet_shows_progress(
 ) -> None:
     ledger = await ledger_of(db, demo_config)
     sheet = load_workbook(io.BytesIO(xlsx(ledger)))["心愿清单"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_row=4)]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=5)]
     assert [(r[3], r[5], r[6]) for r in rows] == [
         ("希望食堂增加早餐品种", "已销号", "已实现"),
         ("希望组织一次体检", "待接单", "未实现"),
         ("想要一个篮球架", "已撤回", "—"),  # withdrawn: not counted either way
     ]
-    assert (sheet["A6"].value, sheet["B6"].value) == ("完成进度", "1/2（50%）")
-    assert sheet.freeze_panes == "A2"
+    assert (sheet["A7"].value, sheet["B7"].value) == ("完成进度", "1/2（50%）")
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:I5"
 
 
 async def test_csv_has_a_bom_and_the_same_rows(
@@ -172,8 +214,8 @@ async def test_an_empty_period_still_makes_a_valid_workbook(
 ) -> None:
     ledger = await ledger_of(db, demo_config)
     book = load_workbook(io.BytesIO(xlsx(ledger)))
-    assert book["台账"].max_row == 1
-    assert book["心愿清单"]["B3"].value == "0/0"
+    assert book["台账"].max_row == 2  # the title and the header
+    assert book["心愿清单"]["B4"].value == "0/0"
     assert filename(ledger, "xlsx") == "台账_2026-11-18.xlsx"
 
 
@@ -192,7 +234,7 @@ async def test_a_reopened_ticket_no_longer_shows_what_was_done(
     assert (row.resolved_at, row.resolution, row.status_name) == (None, "", "待接单")
     book = load_workbook(io.BytesIO(xlsx(ledger)))
     wishes = {
-        c.value: v.value for c, v in zip(book["心愿清单"][1], book["心愿清单"][2], strict=True)
+        c.value: v.value for c, v in zip(book["心愿清单"][2], book["心愿清单"][3], strict=True)
     }
     assert (wishes["是否实现"], wishes["办理情况"]) == ("未实现", None)
 
@@ -204,9 +246,12 @@ async def test_xlsx_for_a_traditional_reader_converts_our_words_and_keeps_theirs
     book = load_workbook(io.BytesIO(xlsx(ledger, Script.HANT)))
     assert book.sheetnames == ["臺賬", "彙總", "心願清單"]
     sheet = book["臺賬"]
-    header = [c.value for c in sheet[1]]
+    assert (
+        sheet["A1"].value == "青山縣菸草專賣局（營銷部） 臺賬 2026-11-18（截至 2026-11-19 10:00）"
+    )
+    header = [c.value for c in sheet[2]]
     assert header[:3] == ["編號", "類型", "提交時間"] and "銷號狀態" in header
-    a = {title: cell.value for title, cell in zip(header, sheet[2], strict=True)}
+    a = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
     assert (a["類型"], a["片區"], a["地點"], a["服務線"], a["服務隊"]) == (
         "緊急求助(110)", "青山鎮", "青山鎮大坪烤房群", "烘烤110", "青山鎮烘烤110服務隊"
     )  # fmt: skip
@@ -225,9 +270,11 @@ async def test_xlsx_for_a_traditional_reader_converts_our_words_and_keeps_theirs
     assert summary["A3"].value == "服務隊" and summary["D3"].value == "響應率"
     assert summary.cell(row=3 + len(demo_config.teams) + 1, column=1).value == "合計"
     wishes = book["心願清單"]
-    assert [c.value for c in wishes[1]][:4] == ["編號", "提交時間", "職工", "心願內容"]
-    assert (wishes["D2"].value, wishes["G2"].value) == ("希望食堂增加早餐品种", "已實現")
-    assert wishes["A6"].value == "完成進度"
+    assert [c.value for c in wishes[2]][:4] == ["編號", "提交時間", "職工", "心願內容"]
+    assert (wishes["D3"].value, wishes["G3"].value) == ("希望食堂增加早餐品种", "已實現")
+    assert wishes["A7"].value == "完成進度"
+    assert wishes.oddHeader.center.text == "青山縣菸草專賣局（營銷部） 心願清單 2026-11-18"
+    assert wishes.oddFooter.center.text == "第 &P 頁 / 共 &N 頁"
     assert filename(ledger, "xlsx", Script.HANT) == "臺賬_2026-11-18.xlsx"
 
 

@@ -57,7 +57,7 @@ async def test_weekly_report_covers_last_week(
     assert report.chart_png.startswith(b"\x89PNG")
     book = load_workbook(io.BytesIO(report.xlsx))
     # the week also holds J (created on the 17th, the day before the constructed day)
-    assert book["台账"].max_row == 1 + 9
+    assert book["台账"].max_row == 2 + 9  # its title, its header, its tickets
     assert report.xlsx_name == "台账_2026-11-16_2026-11-22.xlsx"
     assert report.echo_summary is not None and "共办结 6 件" in report.echo_summary
     chart, workbook = report.save(tmp_path / "weekly")
