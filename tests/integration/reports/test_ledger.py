@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -167,7 +167,9 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     composite = round((0.1 * 4 / 6 + 0.4 + 0.4 * 1.9 / 4) * 100, 1)  # out of 100, as /stats
     assert qingshan[3:9] == pytest.approx([4 / 6, 0.8, 1.9 / 4, composite, 2, 0.25])
     assert sheet["G4"].number_format == "0.0"
-    assert qingshan[9:] == [5.0, 14.0, 1.0, 3.3]
+    # Times in hours and minutes, to the minute: 14 minutes is 0:14, 3.3 hours 3:18.
+    assert qingshan[9:] == [timedelta(minutes=5), timedelta(minutes=14), timedelta(hours=1),
+                            timedelta(hours=3, minutes=18)]  # fmt: skip
     assert sheet["D4"].number_format == "0.0%"
     growing = [c.value for c in sheet[7]]  # a team with nothing this day
     assert growing[:4] == ["烟叶生产技术服务组", 0, 0, None]
@@ -177,6 +179,23 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     assert sheet.freeze_panes == "A4"
     assert sheet.auto_filter.ref == f"A3:M{last - 1}"  # the total stays below when sorted
     assert "docs/" not in sheet["A2"].value
+
+
+async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    assert [c.value for c in sheet[3]][9:] == [
+        "接单用时中位数(时:分)", "接单用时P90(时:分)", "办结用时中位数(时:分)", "办结用时P90(时:分)"
+    ]  # fmt: skip
+    # To the minute, one unit for minutes and days: 15.5 minutes is 0:16, 3.68 hours 3:41.
+    times = [timedelta(minutes=5), timedelta(minutes=16), timedelta(hours=1),
+             timedelta(hours=3, minutes=41)]  # fmt: skip
+    assert [c.value for c in sheet[4]][9:] == times
+    formats = [c.number_format for c in sheet[4]]
+    assert formats[9:] == ["[h]:mm"] * 4  # 26:05 past a day, not 2:05
+    assert formats[3:7] == ["0.0%", "0.0%", "0.0%", "0.0"] and formats[8] == "0.0%"
 
 
 async def test_xlsx_wish_list_sheet_shows_progress(
