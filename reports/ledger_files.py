@@ -44,6 +44,7 @@ DURATION = "[h]:mm"
 MAX_WIDTH = 14  # seven Chinese characters a line: 青山镇烘烤110服务队 takes two
 DATETIME_WIDTH = 18  # 2026-11-18 09:00: a number, which Excel never wraps
 TEXT_WIDTHS = {"诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20}
+NO_VALUE = "—"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 Column = tuple[str, Callable[[LedgerRow], Any]]
@@ -237,6 +238,12 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     groups = [*ledger.rates.groups, ledger.rates.total]
     for r, group in enumerate(groups, start=4):
         for c, value in enumerate(_summary_values(ledger, group, say), start=1):
+            if value is None:
+                # No denominator (nobody rated, nothing accepted): "—" as /stats says, so a
+                # printed sheet says it too rather than leave a gap that reads as missing.
+                cell = sheet.cell(row=r, column=c, value=NO_VALUE)
+                cell.alignment = Alignment(horizontal="center")
+                continue
             cell = sheet.cell(row=r, column=c, value=value)
             cell.number_format = SUMMARY_COLUMNS[c - 1][1]
     for c in range(1, len(SUMMARY_HEADERS) + 1):

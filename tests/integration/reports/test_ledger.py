@@ -172,7 +172,7 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
                             timedelta(hours=3, minutes=18)]  # fmt: skip
     assert sheet["D4"].number_format == "0.0%"
     growing = [c.value for c in sheet[7]]  # a team with nothing this day
-    assert growing[:4] == ["烟叶生产技术服务组", 0, 0, None]
+    assert growing[:4] == ["烟叶生产技术服务组", 0, 0, "—"]
     last = 3 + len(demo_config.teams) + 1
     assert sheet.cell(row=last, column=1).value == "合计"
     assert sheet.cell(row=last, column=2).value == 11  # 8 curing tickets and 3 wishes
@@ -196,6 +196,21 @@ async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
     formats = [c.number_format for c in sheet[4]]
     assert formats[9:] == ["[h]:mm"] * 4  # 26:05 past a day, not 2:05
     assert formats[3:7] == ["0.0%", "0.0%", "0.0%", "0.0"] and formats[8] == "0.0%"
+
+
+async def test_summary_says_no_value_with_a_centred_dash_and_keeps_values_numbers(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    growing = sheet[7]  # nothing this day: no rate, score or time has a denominator
+    assert growing[0].value == "烟叶生产技术服务组"
+    assert [c.value for c in growing[1:3]] == [0, 0] and growing[7].value == 0  # counts
+    no_value = [c for i, c in enumerate(growing) if i not in (0, 1, 2, 7)]
+    assert [c.value for c in no_value] == ["—"] * 9
+    assert all(c.alignment.horizontal == "center" for c in no_value)
+    qingshan = sheet[4]
+    assert isinstance(qingshan[3].value, float) and qingshan[3].alignment.horizontal is None
 
 
 async def test_xlsx_wish_list_sheet_shows_progress(
