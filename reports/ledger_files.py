@@ -111,6 +111,15 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _ticket_number(number: str) -> int | str:
+    """A ticket's number as a number: Excel flags digits kept as text in every cell. Ours
+    are all digits with no leading zero (core/numbers.py), so nothing is lost; anything else
+    stays text."""
+    if number.isascii() and number.isdigit() and not number.startswith("0"):
+        return int(number)
+    return number
+
+
 def _value(title: str, get: Callable[[LedgerRow], Any], row: LedgerRow, say: Say) -> Any:
     """A cell's value, in the reader's script unless it is someone's own words."""
     value = get(row)
@@ -150,12 +159,18 @@ def _table(
     _header(sheet, 2, [name for name, _ in columns], say)
     for r, row in enumerate(rows, start=3):
         for c, (name, get) in enumerate(columns, start=1):
-            cell = sheet.cell(row=r, column=c, value=_cell(_value(name, get, row, say)))
-            if isinstance(cell.value, datetime):
+            value = _cell(_value(name, get, row, say))
+            if name == "编号":
+                value = _ticket_number(value)
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, datetime):
                 cell.number_format = DATETIME
             # Any cell may wrap, its column being narrow for the printed page; a row reads
             # from its top when a neighbour runs to several lines.
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if name == "编号":
+                cell.number_format = "0"  # all its digits, never 1.0E+4
+                cell.alignment = Alignment(vertical="top", horizontal="left")  # a name, not a sum
     limits = {c: TEXT_WIDTHS[name] for c, (name, _) in enumerate(columns, 1) if name in TEXT_WIDTHS}
     _finish(sheet, header_row=2, last_row=len(rows) + 2, columns=len(columns), limits=limits)
 

@@ -106,7 +106,7 @@ async def test_farmers_night_110_is_paged_handled_rated_and_reported(world: Worl
     )
     book = load_workbook(io.BytesIO(document.files["document"]))
     rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
-    [row] = [r for r in rows if number in r]
+    [row] = [r for r in rows if int(number) in r]  # 编号 is written as a number
     assert 5 in row and "青山镇烘烤110服务队" in row
     await d.say(SUPERVISOR, "/stats today")
     [stats] = await api.wait_for(

@@ -70,7 +70,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     assert header == [title for title, _ in LEDGER_COLUMNS]
     a = [c.value for c in sheet[3]]
     assert a == [
-        history.tickets["A"].number, "紧急求助(110)", local(9), "张德明", "138****5678",
+        int(ledger.rows[0].number), "紧急求助(110)", local(9), "张德明", "138****5678",
         "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
         "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
         "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快",
@@ -112,6 +112,22 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     assert sheet.auto_filter.ref == f"A2:U{2 + len(ledger.rows)}"
     widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "H")}
     assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 30
+
+
+async def test_ticket_numbers_are_numbers_so_excel_does_not_flag_them_as_text(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    book = load_workbook(io.BytesIO(xlsx(ledger)))
+    sheet, wishes = book["台账"], book["心愿清单"]
+    numbers = [sheet.cell(row=r, column=1) for r in range(3, 3 + len(ledger.rows))]
+    assert [c.value for c in numbers] == [int(row.number) for row in ledger.rows]
+    assert all(c.data_type == "n" and c.number_format == "0" for c in numbers)
+    assert str(numbers[0].value) == ledger.rows[0].number  # the same digits, none lost
+    assert wishes["A3"].value == int(ledger.wishes[0].number)
+    assert wishes["A3"].number_format == "0"
+    rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
+    assert rows[1][0] == history.tickets["A"].number  # the CSV has no types: as it was
 
 
 async def test_every_sheet_prints_a4_landscape_one_page_wide_with_its_header_on_each_page(
