@@ -1,13 +1,21 @@
 """Words shown in more than one place: free text cut to fit (a card line, an alert, the echo
-wall), and the names staff read for a ticket's status, the same on cards, alerts, digests
-and the ledger (Simplified; callers convert for a 繁體 reader)."""
+wall), and the names staff read for a ticket's kind and status, the same on cards, alerts,
+digests and the ledger (Simplified; callers convert for a 繁體 reader)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
-from core.enums import Status
+from core.enums import Kind, Status
+
+KIND_NAMES = {
+    Kind.EMERGENCY: "110报警",
+    Kind.REQUEST: "求助办事",
+    Kind.COMPLAINT: "投诉",
+    Kind.SUGGESTION: "建议",
+    Kind.WISH: "心愿",
+}
 
 STATUS_NAMES = {
     Status.NEW: "新建",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.enums import Script
+from core.texts import KIND_NAMES
 from handlers.replies import Button
 from routing import detect_script, reader
 
@@ -166,11 +167,8 @@ MESSAGES: dict[str, str] = {
     "status_closed": "已销号",
     "status_closed_unanswered": "未补充，已关闭",
     "status_cancelled": "已撤回",
-    "kind_emergency": "110报警",
-    "kind_request": "求助办事",
-    "kind_complaint": "投诉",
-    "kind_suggestion": "建议",
-    "kind_wish": "心愿",
+    # kind_emergency ... kind_wish: the names every report and alert gives a ticket's kind
+    **{f"kind_{kind.value}": name for kind, name in KIND_NAMES.items()},
     "detail": "工单 {number}｜{kind}｜{status}\n服务队：{team}\n内容：{text}\n\n进展：\n{timeline}",
     "btn_add_info": "➕ 补充",
     "btn_cancel_ticket": "撤回",

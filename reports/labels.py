@@ -7,18 +7,11 @@ from typing import Literal
 
 from core.config import Config
 from core.enums import Kind, Script, Status
+from core.texts import KIND_NAMES
 from core.texts import status_name as staff_status
 from routing import to_traditional
 
 GroupBy = Literal["team", "line", "area", "kind", "all"]
-
-KIND_NAMES = {
-    Kind.EMERGENCY: "紧急求助(110)",
-    Kind.REQUEST: "服务请求",
-    Kind.COMPLAINT: "投诉",
-    Kind.WISH: "心愿",
-    Kind.SUGGESTION: "建议",
-}
 
 
 GROUP_TITLES: dict[GroupBy, str] = {

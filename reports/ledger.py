@@ -14,8 +14,9 @@ from sqlalchemy.orm import aliased
 
 from core.config import Config
 from core.enums import Kind, Status
+from core.texts import KIND_NAMES
 from reports import sqlexpr as x
-from reports.labels import KIND_NAMES, closing_status, rating_name, status_name
+from reports.labels import closing_status, rating_name, status_name
 from reports.masking import mask_phone
 from reports.periods import Window
 from reports.rates import RatesReport, compute

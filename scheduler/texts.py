@@ -3,7 +3,7 @@
 Each message reaches its reader in their script: the outbox row is converted with OpenCC
 for a 繁體 reader when it is written (`scheduler.enqueue`), the same way the desk's
 messages are (handlers/ is a sibling layer, so the few shared button labels are repeated
-here rather than imported).
+here rather than imported; the kinds' names are core's, as the cards' are).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import datetime
 
 from core.config import Config
 from core.model import Ticket, User
-from core.texts import clip, status_name
+from core.texts import KIND_NAMES, clip, status_name
 
 STAFF: dict[str, str] = {
     "remind_accept": "⏰ 工单 {number} 已到接单时限（{due}），还没有人接单，请尽快接单。",
@@ -31,15 +31,6 @@ STAFF: dict[str, str] = {
     "btn_remind": "催办",
     "btn_reassign": "改派",
 }
-
-KINDS = {
-    "emergency": "110报警",
-    "request": "求助办事",
-    "complaint": "投诉",
-    "suggestion": "建议",
-    "wish": "心愿",
-}
-
 
 REQUESTER: dict[str, str] = {
     "waiting_remind": (
@@ -104,7 +95,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     text = clip(ticket.text, 120)
     return "\n".join(
         [
-            f"{head}{ticket.label}｜{KINDS.get(ticket.kind.value, ticket.kind.value)}｜"
+            f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"
             f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
             f"内容：{text}",
             f"地点：{place(cfg, ticket)}　报告人：{who} {phone}",

@@ -12,6 +12,8 @@ from openpyxl.utils import get_column_letter
 
 from core.config import Config
 from core.enums import Action, Kind, Script
+from handlers.i18n import t
+from reports.labels import group_label
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
 from storage.uow import Database
@@ -70,7 +72,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     assert header == [title for title, _ in LEDGER_COLUMNS]
     a = [c.value for c in sheet[3]]
     assert a == [
-        int(ledger.rows[0].number), "紧急求助(110)", local(9), "张德明", "138****5678",
+        int(ledger.rows[0].number), "110报警", local(9), "张德明", "138****5678",
         "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
         "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
         "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快",
@@ -128,6 +130,19 @@ async def test_ticket_numbers_are_numbers_so_excel_does_not_flag_them_as_text(
     assert wishes["A3"].number_format == "0"
     rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
     assert rows[1][0] == history.tickets["A"].number  # the CSV has no types: as it was
+
+
+async def test_the_ledger_names_each_kind_as_the_cards_do(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    for script in Script:
+        sheet = load_workbook(io.BytesIO(xlsx(ledger, script))).worksheets[0]
+        kinds = {sheet.cell(row=r, column=2).value for r in range(3, 3 + len(ledger.rows))}
+        assert kinds == {t("kind_emergency", script), t("kind_wish", script)}, script
+    assert t("kind_emergency") == "110报警"  # not 紧急求助(110) beside the cards' 110报警
+    for kind in Kind:
+        assert group_label(demo_config, "kind", kind.value) == t(f"kind_{kind.value}")
 
 
 async def test_every_sheet_prints_a4_landscape_one_page_wide_with_its_header_on_each_page(
@@ -303,7 +318,7 @@ async def test_xlsx_for_a_traditional_reader_converts_our_words_and_keeps_theirs
     assert header[:3] == ["編號", "類型", "提交時間"] and "銷號狀態" in header
     a = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
     assert (a["類型"], a["片區"], a["地點"], a["服務線"], a["服務隊"]) == (
-        "緊急求助(110)", "青山鎮", "青山鎮大坪烤房群", "烘烤110", "青山鎮烘烤110服務隊"
+        "110報警", "青山鎮", "青山鎮大坪烤房群", "烘烤110", "青山鎮烘烤110服務隊"
     )  # fmt: skip
     assert (a["是否超時"], a["銷號狀態"], a["當前狀態"], a["滿意度"]) == (
         "否",

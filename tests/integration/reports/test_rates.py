@@ -99,7 +99,7 @@ async def test_grouping_by_area_line_and_kind(db: Database, demo_config: Config)
         ("青山镇", 6, 4),
         ("白石乡", 2, 2),
     ]
-    for by, label in (("line", "烘烤110"), ("kind", "紧急求助(110)")):
+    for by, label in (("line", "烘烤110"), ("kind", "110报警")):
         (only,) = (await rates(db, demo_config, by=by)).groups
         assert only.label == label
         assert counts(only) == counts(by_area.total)
