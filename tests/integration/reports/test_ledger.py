@@ -220,9 +220,9 @@ async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
     assert [c.value for c in sheet[3]][9:] == [
         "接单用时中位数(时:分)", "接单用时P90(时:分)", "办结用时中位数(时:分)", "办结用时P90(时:分)"
     ]  # fmt: skip
-    # To the minute, one unit for minutes and days: 15.5 minutes is 0:16, 3.68 hours 3:41.
-    times = [timedelta(minutes=5), timedelta(minutes=16), timedelta(hours=1),
-             timedelta(hours=3, minutes=41)]  # fmt: skip
+    # One unit for minutes and days, to the minute: 14 minutes is 0:14, 3.3 hours 3:18.
+    times = [timedelta(minutes=5), timedelta(minutes=14), timedelta(hours=1),
+             timedelta(hours=3, minutes=18)]  # fmt: skip
     assert [c.value for c in sheet[4]][9:] == times
     formats = [c.number_format for c in sheet[4]]
     assert formats[9:] == ["[h]:mm"] * 4  # 26:05 past a day, not 2:05
