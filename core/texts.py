@@ -17,6 +17,14 @@ KIND_NAMES = {
     Kind.WISH: "心愿",
 }
 
+# The commonest Chinese surnames, one character each: a report scrubs 王师傅 and 老张 with
+# them, and registration tells a name (许可, 王中华) from a request's words (换证, 送货).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤"
+)
+
 STATUS_NAMES = {
     Status.NEW: "新建",
     Status.DISPATCHED: "待接单",

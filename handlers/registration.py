@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
+from core.texts import SURNAMES
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.incoming import Contact
@@ -11,9 +15,10 @@ from handlers.menu import how_to, main_menu
 from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
-from handlers.tickets import is_question
+from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_menu import menu_key
-from routing import bare
+from routing import bare, to_simplified
+from routing.text import CJK
 
 REGISTER = "register"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
@@ -78,14 +83,24 @@ async def start_registration(ctx: Ctx) -> None:
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a
-# request ("许可证快到期了，怎么办理延续？"), not an answer. It is dealt with at once, and
-# registration waits (app.route). Short answers in words are taken as the answer.
+# request ("许可证快到期了，怎么办理延续？", "中华断货好几天了", "许可证到期要换证"), not an
+# answer. It is dealt with at once, and registration waits (app.route). Short answers in
+# words are taken as the answer.
 _LONG = 8  # characters: longer than any answer to "您是" or "哪个乡镇"
 _KIND_WORDS = {
     Requester.FARMER: ("烟农", "种烟", "农户"),
     Requester.RETAILER: ("零售", "小卖部", "商店", "超市", "烟酒", "便利店", "店主"),
     Requester.STAFF: ("职工", "员工", "烟站"),
 }
+# Words that ask for something, which no name, town or "who you are" has.
+_REQUEST_WORDS = re.compile(
+    r"我要|我想|想要|需要|帮我|帮忙|办理|申请|咨询|反映|怎么|没有|没来|还没|不能|不了|好几天"
+    r"|一直|什么时候|到期|坏了|断货|缺货"
+)
+_ASKING = 3  # characters at least, with those words: "没有" alone answers nothing asked here
+# A Han name, as short as most are: a surname and a given name ("王中华", whose 中华 the
+# router reads as the cigarette brand, or "许可").
+_SHORT_NAME = 4
 
 
 def is_a_request(ctx: Ctx) -> bool:
@@ -100,15 +115,69 @@ def is_a_request(ctx: Ctx) -> bool:
         return False
     if menu_key(text) is not None and _typed_kind(text) is None:
         return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
-    question = is_question(text)
     step = ctx.conv.step
     if step == "name":
-        return question or len(text) > 20
+        return _asks(text, limit=_NAME_LIMIT) or (_to_a_service(ctx) and not _may_be_a_name(text))
     if step == "kind":
-        return _typed_kind(text) is None and (question or len(bare(text)) > _LONG)
+        return _typed_kind(text) is None and (is_question(text) or len(bare(text)) > _LONG)
     if step == "area":
-        return area_named(ctx, text) is None and (question or len(bare(text)) > _LONG)
+        return area_named(ctx, text) is None and (is_question(text) or len(bare(text)) > _LONG)
     return False
+
+
+def _asks(text: str, limit: int = _LONG) -> bool:
+    """Words that ask something, ask for something, or are longer than an answer."""
+    plain = to_simplified(bare(text))
+    if is_question(text) or len(plain) > limit:
+        return True
+    return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
+
+
+def _to_a_service(ctx: Ctx) -> bool:
+    """The router finds a service in the words (许可证, 送货, 中华断货)."""
+    decision = routed(ctx)
+    return decision is not None and not decision.triage
+
+
+def _may_be_a_name(text: str) -> bool:
+    """A short Han name, starting with a common surname ("许可", "王中华"), or one with
+    letters or a middle dot ("Mary Li", "阿卜杜拉·买买提"): the router's reading of it
+    is no request."""
+    plain = to_simplified(bare(text))
+    if _NAME_MARKS.search(text) or not CJK.match(plain):
+        return True
+    return len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
+
+
+_NAME_MARKS = re.compile(r"[·•・A-Za-z]")
+_NAME_LIMIT = 20  # characters
+# A phone number typed with the name ("李小梅 13812345678"): digits, maybe grouped.
+_DIGITS = re.compile(r"\+?\d[\d\s\-－—]*\d|\d")
+# Said before the name: 我叫李小梅, 姓名：李小梅.
+_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名|名字)[:：\s]*")
+
+
+def name_typed(text: str) -> str | None:
+    """The name in what was typed: letters, with the spaces and marks names have (张 先生,
+    Mary Li, 阿卜杜拉·买买提), without a phone number typed after it, emoji or a lead-in
+    (我叫). None when no name is there: emoji or digits alone, a name with digits in it,
+    a greeting, or more than a name's length."""
+    text = _NAME_LEAD.sub("", text.strip())
+    phone = _DIGITS.search(text)
+    if phone is not None and len(re.sub(r"\D", "", phone.group())) >= _PHONE_DIGITS:
+        text = text[: phone.start()] + " " + text[phone.end() :]
+    kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
+    name = " ".join(kept.split()).strip(_EDGES)
+    if not name or name.startswith("/") or len(name) > _NAME_LIMIT:
+        return None
+    if any(c.isdigit() for c in name) or not any(c.isalpha() for c in name):
+        return None
+    return None if is_greeting(name) else name
+
+
+_PHONE_DIGITS = 7  # a landline without its area code, at least
+# Punctuation left at a name's ends once a number is taken out ("李小梅，").
+_EDGES = " ,，。.、;；:：-－—"
 
 
 def _typed_kind(text: str) -> Requester | None:
@@ -154,9 +223,9 @@ async def registration_step(ctx: Ctx) -> None:
         await ctx.goto("name")
         ctx.say("reg_name")
     elif step == "name":
-        name = msg.text.strip()
-        if not 1 <= len(name) <= 20 or name.startswith("/"):
-            ctx.say("reg_name_bad")
+        name = name_typed(msg.text)
+        if name is None:
+            ctx.say("reg_name_bad")  # nothing saved: the name asked again
             return
         user.name = name
         await ctx.goto("phone")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from core.texts import SURNAMES
 from reports.masking import ascii_digits
 
 NUMBER = "【号码已隐去】"
@@ -37,20 +38,15 @@ _VILLAGE = re.compile(rf"(?:(?![{_STOP}])[\u4e00-\u9fff]){{1,3}}(村|寨|屯)")
 # 3组, 五社, 12号 — but not a date (11月3号).
 _NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号)")
 
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
-    "郝龚邵万钱严覃武戴莫孔向汤"
-)
 _TITLES = (
     "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
 )
-_ADDRESSED = re.compile(rf"[{_SURNAMES}](?:{_TITLES})")
+_ADDRESSED = re.compile(rf"[{SURNAMES}](?:{_TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
-_FAMILIAR_SURNAMES = "".join(
-    ch for ch in _SURNAMES if ch not in "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武"
+_FAMILIARSURNAMES = "".join(
+    ch for ch in SURNAMES if ch not in "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武"
 )
-_FAMILIAR = re.compile(rf"[老小][{_FAMILIAR_SURNAMES}]")
+_FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
 
 
 def scrub(text: str, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:

@@ -89,3 +89,53 @@ async def test_a_typed_place_and_a_name_with_a_comma_are_answers(desk: Harness) 
     out = await desk.send(FARMER, "白石乡松林村")
     assert "登记完成" in texts(out) and "白石乡" in texts(out)
     assert await desk.tickets() == []
+
+
+async def test_a_request_typed_for_the_name_is_taken_up_not_kept_as_the_name(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, "中華斷貨好幾天了")
+    assert "登記隨時可以" in texts(out) and "要把這條消息作為「求助辦事」提交嗎" in texts(out)
+    assert "中華斷貨好幾天了" in texts(out) and "登記完成" not in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and retailer.name != "中華斷貨好幾天了"
+
+
+@pytest.mark.parametrize("typed", ["😀", "13812345678", "张三3", "你好"])
+async def test_what_is_no_name_is_asked_again_and_nothing_saved(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, typed)
+    assert "请输入您的姓名" in texts(out) and "共享您的手机号" not in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name != typed
+    assert await desk.tickets() == []
+
+
+async def test_a_name_typed_with_a_phone_number_keeps_the_digits_out_of_the_name(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, "李小梅 13812345678")
+    assert "共享您的手机号" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name == "李小梅"
+
+
+@pytest.mark.parametrize(
+    "name", ["李小梅", "欧阳晓燕", "阿卜杜拉·买买提", "张 先生", "Mary Li", "王中华", "许可"]
+)
+async def test_real_names_are_names(desk: Harness, name: str) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, name)
+    assert "共享您的手机号" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and retailer.name == name
