@@ -137,7 +137,8 @@ async def _route_on(ctx: Ctx) -> None:
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later.
         await ctx.end_flow()
-        ctx.say("reg_later")
+        # Registering again, they stay registered as they were (`Ctx.end_flow`).
+        ctx.say("reg_later_again" if ctx.user.registered else "reg_later")
         await free_message(ctx)
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)

@@ -76,10 +76,15 @@ async def start_registration(ctx: Ctx) -> None:
         # finished (`Ctx.end_flow`). A name alone is no registration: everyone has the
         # one their Telegram profile gives until they register.
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
-        ctx.say("reg_kind_again" if ctx.user.registered else "reg_kind", _kind_buttons(ctx))
+        ctx.say(_kind_question(ctx), _kind_buttons(ctx))
         return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind", _kind_buttons(ctx))
+
+
+def _kind_question(ctx: Ctx) -> str:
+    """您是: put as a first registration, or, to someone registered, as an update."""
+    return "reg_kind_again" if ctx.user.registered else "reg_kind"
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a
@@ -119,9 +124,9 @@ def is_a_request(ctx: Ctx) -> bool:
     if step == "name":
         return _asks(text, limit=_NAME_LIMIT) or (_to_a_service(ctx) and not _may_be_a_name(text))
     if step == "kind":
-        return _typed_kind(text) is None and (is_question(text) or len(bare(text)) > _LONG)
+        return _typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
-        return area_named(ctx, text) is None and (is_question(text) or len(bare(text)) > _LONG)
+        return area_named(ctx, text) is None and (_asks(text) or _to_a_service(ctx))
     return False
 
 
@@ -217,7 +222,8 @@ async def registration_step(ctx: Ctx) -> None:
             if msg.is_button:
                 ctx.toast("stale_button")
             else:
-                ctx.say("reg_kind", _kind_buttons(ctx))  # the question again, with its answers
+                # The question again, with its answers, as it was first put to them.
+                ctx.say(_kind_question(ctx), _kind_buttons(ctx))
             return
         user.kind = Requester(value)
         await ctx.goto("name")

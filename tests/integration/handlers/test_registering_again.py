@@ -107,3 +107,23 @@ async def test_cancelling_is_the_same_for_someone_who_skipped_the_phone(desk: Ha
     await desk.press(FARMER, "f:kind:retailer")
     await desk.send(FARMER, "/cancel")
     assert (await _person(desk, FARMER)).registration() == before
+
+
+async def test_a_short_request_typed_when_registering_again_is_taken_up(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    out = await desk.press(FARMER, "m:reg")
+    assert "更新登记信息" in texts(out)
+    out = await desk.send(FARMER, "许可证到期要换证")
+    assert "第一次使用" not in texts(out) and "要把这条消息作为「求助办事」提交吗" in texts(out)
+    assert "登记信息没有改动" in texts(out)
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "许可证到期要换证"
+    assert (await _person(desk, FARMER)).registered
+
+
+async def test_the_kind_asked_again_of_someone_registered_is_an_update(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    out = await desk.send(FARMER, "嗯")  # no answer: the question again, in the same words
+    assert "更新登记信息" in texts(out) and "第一次使用" not in texts(out)
