@@ -35,6 +35,11 @@ _NOT_SOLVED = (
 _JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 _OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
+# The notice acknowledged, alone: its buttons again, not a new matter (a draft "了解").
+_ACKNOWLEDGED = frozenset((
+    "了解", "了解了", "明白", "明白了", "好的", "好", "好滴", "知道了", "知道", "ok", "okay", "嗯",
+    "嗯嗯",
+))  # fmt: skip
 _VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
 _NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
 # Typed in place of the comment prompt's 「跳过」: no comment, not a comment saying "skip".
@@ -183,6 +188,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     not_solved = len(plain) <= _NOT_SOLVED_MAX and any(w in plain for w in _NOT_SOLVED)
     solved = (len(plain) <= _NOT_SOLVED_MAX and says_solved(text)) or plain in _JUDGEMENTS
     other = 0 < len(plain) <= _VERDICT_MAX and any(w in plain for w in _OTHER_VERDICTS)
+    other = other or plain in _ACKNOWLEDGED
     if not (score or not_solved or solved or other or alarm):
         return False
     # The newest ticket awaiting their verdict, however many newer ones came after it.

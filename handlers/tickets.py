@@ -84,7 +84,7 @@ def routed(ctx: Ctx) -> Decision | None:
 # them alone ("好的，谢谢", "谢谢你们", "嗯嗯") is a greeting.
 _GREETING = re.compile(
     r"(?:你好|您好|在吗|在不在|有人吗|hello|hi|谢谢(?:你们|你|您)?|多谢|感谢|辛苦了|麻烦了"
-    r"|好的|好滴|好|嗯|哦|噢|ok|收到|知道了|明白了|师傅)+"
+    r"|好的|好滴|好|嗯|哦|噢|ok|okay|收到|知道了|明白了|明白|了解了|了解|师傅)+"
 )
 
 

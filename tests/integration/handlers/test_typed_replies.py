@@ -469,3 +469,35 @@ async def test_a_typed_score_finds_the_resolved_ticket_behind_newer_ones(
     [resolved] = [t for t in await desk.tickets() if t.id == ticket_id]
     assert resolved.status is Status.CLOSED and resolved.rating == 5
     assert f"对工单 {resolved.label} 还有什么想说的" in texts(out)  # which one it rated
+
+
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+@pytest.mark.parametrize("typed", ["了解", "明白", "好的", "知道了", "OK"])
+async def test_a_resolution_acknowledged_brings_the_buttons_back_and_the_rating_follows(
+    desk: Harness, typed: str
+) -> None:
+    ticket = await desk.file_request(RETAILER, "今天送货少了两条烟")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, typed)
+    assert "已办结，等您确认" in texts(out) and "提交吗" not in texts(out)
+    assert button_data(out) == [f"my:ok:{ticket.id}", f"my:bad:{ticket.id}"]
+    out = await desk.send(RETAILER, "非常满意")
+    assert "请为这次服务打分" in texts(out)
+    await desk.send(RETAILER, "5分")
+    [rated] = await desk.tickets()  # no draft filed beside it
+    assert (rated.status, rated.rating) == (Status.CLOSED, 5)
+
+
+@pytest.mark.parametrize("typed", ["好的", "知道了", "OK", "了解", "明白"])
+async def test_an_acknowledgement_with_nothing_awaiting_is_greeted_not_drafted(
+    desk: Harness, typed: str
+) -> None:
+    out = await desk.send(RETAILER, typed)
+    assert "有什么需要" in texts(out) and "提交吗" not in texts(out)
+    assert await desk.tickets() == []
