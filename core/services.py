@@ -40,6 +40,9 @@ class Draft:
     route_explanation: str = ""
     route_confidence: float = 0.0
     route_candidates: tuple[str, ...] = field(default_factory=tuple)
+    # The conversation's draft it was filed from, kept on the create event: a press of
+    # that draft's summary afterwards is told which tickets it became.
+    draft_id: str = ""
 
 
 async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime) -> Ticket:
@@ -79,7 +82,12 @@ async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime)
             actor_role=Role.REQUESTER,
             from_status=None,
             to_status=Status.NEW,
-            data={"kind": draft.kind.value, "urgent": draft.urgent, "team": draft.team_id},
+            data={
+                "kind": draft.kind.value,
+                "urgent": draft.urgent,
+                "team": draft.team_id,
+                **({"draft": draft.draft_id} if draft.draft_id else {}),
+            },
         )
     )
     sla.set_initial_deadlines(cfg, ticket, now)

@@ -170,6 +170,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("lang_set_hant" if ctx.script is Script.HANT else "lang_set")
     elif data.startswith("my:"):
         await mine.on_button(ctx, data)
+    elif await intake.summary_pressed(ctx, data):
+        pass
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     elif data.startswith("f:site:") and await _barn_pressed_late(ctx):

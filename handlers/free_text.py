@@ -176,7 +176,7 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
         await intake.start_ticket(ctx, kind, text, first=first)
         return
     # Routing needs words: keep what came and ask for them.
-    await ctx.start_flow(intake.TICKET, "describe", first.to_data())
+    await ctx.start_flow(intake.TICKET, "describe", intake.draft_data(ctx, first))
     ctx.say("media_kept")
 
 

@@ -124,6 +124,10 @@ MESSAGES: dict[str, str] = {
     "wish_items": "共 {count} 项，将分别记入心愿清单、逐项销号：\n{items}",
     "submit_items": "✅ 分 {count} 项提交",
     "submit_as_one": "📄 作为一项提交",
+    "draft_filed_already": (
+        "这份内容已经提交过了，工单号 {numbers}，不用再提交。办理进展可以用 /my 查看，"
+        "要补充请在 /my 里点「➕ 补充」。"
+    ),
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
     "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",

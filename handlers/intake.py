@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Literal
 
 from core.config import Site
@@ -41,6 +43,80 @@ _NOTHING_MORE = frozenset(
      "就这些", "就这样", "好了", "好", "好的", "行", "可以", "没问题", "没事", "没别的",
      "ok", "okay")
 )  # fmt: skip
+
+
+# A draft's id, kept in its conversation and on the tickets filed from it (their create
+# event), and carried by its summary's buttons (f:ok:<id>): a press after the draft was
+# filed says so, with the tickets' numbers, rather than that the button is stale. It is
+# when the draft began, in milliseconds, base 36: no two drafts of one person share it.
+DRAFT = "draft"
+_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no)):([0-9a-z]{1,12})")
+
+
+def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:
+    """What a new draft's conversation keeps: what was gathered, and the draft's id."""
+    return {**gathered.to_data(), DRAFT: _base36(int(ctx.now.timestamp() * 1000))}
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while number:
+        number, digit = divmod(number, 36)
+        out = digits[digit] + out
+    return out or "0"
+
+
+def _draft_began(draft_id: str) -> datetime:
+    return datetime.fromtimestamp(int(draft_id, 36) / 1000, tz=UTC)
+
+
+def _choice(data: str | None) -> str | None:
+    """A summary button's choice (f:ok), without the draft id it carries."""
+    found = _SUMMARY_PRESS.fullmatch(data or "")
+    return found.group(1) if found else data
+
+
+async def summary_pressed(ctx: Ctx, data: str) -> bool:
+    """A summary's button (提交, 修改, 分项, 取消): its draft's next step while the draft is
+    being written; once it was filed, which tickets it became (a second press of 提交
+    files nothing twice, and is not told the button is stale, which would have them type
+    it all again); after /cancel, stale. False for any other button."""
+    found = _SUMMARY_PRESS.fullmatch(data)
+    if found is None:
+        return False
+    draft_id = found.group(2)
+    conv = ctx.conv
+    if conv is not None and conv.flow == TICKET and conv.data.get(DRAFT) == draft_id:
+        await ticket_step(ctx)
+        return True
+    filed = await _filed_from(ctx, draft_id)
+    if not filed:
+        ctx.toast("stale_button")
+        return True
+    numbers = "、".join(ticket.label for ticket in filed)
+    ctx.say("draft_filed_already", numbers=numbers)
+    return True
+
+
+_FILED_LOOKED_AT = 10  # the person's newest tickets: a draft's are among them
+
+
+async def _filed_from(ctx: Ctx, draft_id: str) -> list[Ticket]:
+    """The person's tickets filed from the draft `draft_id`, oldest first."""
+    try:
+        began = _draft_began(draft_id)
+    except (ValueError, OverflowError, OSError):
+        return []
+    filed = []
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
+        if ticket.created_at < began:
+            break  # newest first: the rest were filed before the draft began
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        if any(e.action == "create" and e.data.get(DRAFT) == draft_id for e in events):
+            filed.append(ticket)
+    return filed[::-1]
 
 
 def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
@@ -254,12 +330,12 @@ async def start_ticket(
     gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     gathered.kind, gathered.text = kind, text or ""
     if text:
-        await ctx.start_flow(TICKET, "confirm", gathered.to_data())
+        await ctx.start_flow(TICKET, "confirm", draft_data(ctx, gathered))
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
         _summary(ctx, gathered, lead="free_text_confirm")
         return
-    await ctx.start_flow(TICKET, "describe", gathered.to_data())
+    await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")
 
 
@@ -297,15 +373,21 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
         why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
     )
-    submit = [Button(ctx.text("submit"), "f:ok")]
+    assert ctx.conv is not None
+    draft_id = ctx.conv.data.get(DRAFT)
+    # A draft begun before drafts had ids: its buttons as they were.
+    mark = f":{draft_id}" if draft_id else ""
+    submit = [Button(ctx.text("submit"), f"f:ok{mark}")]
     if items:
         submit = [
-            Button(ctx.text("submit_items", count=len(items)), "f:ok"),
-            Button(ctx.text("submit_as_one"), "f:one"),
+            Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
+            Button(ctx.text("submit_as_one"), f"f:one{mark}"),
         ]
-    buttons = rows(
-        *submit, Button(ctx.text("edit"), "f:edit"), Button(ctx.text("abort"), "f:no"), per_row=3
+    edit, abort = (
+        Button(ctx.text("edit"), f"f:edit{mark}"),
+        Button(ctx.text("abort"), f"f:no{mark}"),
     )
+    buttons = rows(*submit, edit, abort, per_row=3)
     first = ctx.text(lead, kind=kind) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
@@ -384,7 +466,10 @@ async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> 
     # (食堂加早餐 alone might be a request for another line, or for the triage desk).
     filed = [
         await tickets.submit(
-            ctx, replace(gathered, text=item, kind=Kind.WISH), part=(n, len(items))
+            ctx,
+            replace(gathered, text=item, kind=Kind.WISH),
+            part=(n, len(items)),
+            draft_id=_draft_id(ctx),
         )
         for n, item in enumerate(items, 1)
     ]
@@ -449,11 +534,16 @@ def _add_words(ctx: Ctx, gathered: Gathered, words: str) -> bool:
     return True
 
 
+def _draft_id(ctx: Ctx) -> str:
+    assert ctx.conv is not None
+    return str(ctx.conv.data.get(DRAFT) or "")
+
+
 async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     msg = ctx.msg
     # A photo's caption ("确认一下这张") is about the photo, never the answer to a button.
     typed = "" if msg.photo_file_id or msg.voice_file_id else bare(msg.text)
-    choice = msg.callback_data or _TYPED_CHOICES.get(typed)
+    choice = _choice(msg.callback_data) or _TYPED_CHOICES.get(typed)
     if choice in ("f:ok", "f:one"):
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:
@@ -464,7 +554,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         if items and tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH:
             await _submit_wish_items(ctx, gathered, items)
             return
-        ticket = await tickets.submit(ctx, gathered)
+        ticket = await tickets.submit(ctx, gathered, draft_id=_draft_id(ctx))
         await ctx.end_flow()
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)

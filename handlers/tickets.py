@@ -231,9 +231,12 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
     return count if count >= ctx.cfg.limits.tickets_per_hour else None
 
 
-async def submit(ctx: Ctx, gathered: Gathered, *, part: tuple[int, int] | None = None) -> Ticket:
+async def submit(
+    ctx: Ctx, gathered: Gathered, *, part: tuple[int, int] | None = None, draft_id: str = ""
+) -> Ticket:
     """File what was gathered; `part` is (n, of) for the n-th item of a wish list filed
-    item by item, which the card's 分派依据 names so that the team sees the others."""
+    item by item, which the card's 分派依据 names so that the team sees the others;
+    `draft_id` is the conversation's draft it comes from (`intake.summary_pressed`)."""
     decision = decide(ctx, gathered)
     routed = line_and_team(ctx, gathered, decision)
     if part is not None:
@@ -257,6 +260,7 @@ async def submit(ctx: Ctx, gathered: Gathered, *, part: tuple[int, int] | None =
         route_explanation=routed.why,
         route_confidence=decision.confidence,
         route_candidates=tuple(c[0] for c in decision.candidates),
+        draft_id=draft_id,
     )
     ticket = await open_ticket(ctx.uow, ctx.cfg, draft, ctx.now)
     assert ticket.id is not None

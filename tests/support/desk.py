@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -169,3 +170,12 @@ def texts(outcome: Outcome) -> str:
 
 def button_data(outcome: Outcome) -> list[str]:
     return [b.data or "" for r in outcome.replies for row in r.buttons for b in row]
+
+
+_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no)):[0-9a-z]+")
+
+
+def button_actions(outcome: Outcome) -> list[str]:
+    """`button_data`, with the draft's id taken off a request summary's buttons (f:ok:<id>
+    reads f:ok)."""
+    return [_SUMMARY_PRESS.sub(r"\1", d) for d in button_data(outcome)]

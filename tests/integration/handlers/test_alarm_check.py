@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from tests.support.desk import Harness, button_data, texts
+from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER
 
 NOT_NOW = [
@@ -35,7 +35,7 @@ async def test_words_that_say_not_now_are_asked_about_and_page_nobody(
 async def test_not_now_makes_it_a_request_that_is_not_urgent(desk: Harness) -> None:
     await desk.send(FARMER, NOT_NOW[1])
     out = await desk.press(FARMER, "f:alarm:no")
-    assert "f:ok" in button_data(out)  # the request's summary, to confirm
+    assert "f:ok" in button_actions(out)  # the request's summary, to confirm
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.REQUEST and not ticket.urgent and ticket.text == NOT_NOW[1]
@@ -56,7 +56,7 @@ async def test_the_answer_may_be_typed(desk: Harness, typed: str, alarm: bool) -
     await desk.send(FARMER, NOT_NOW[0])
     out = await desk.send(FARMER, typed)
     assert ("已报警" in texts(out) or "已報警" in texts(out)) == alarm
-    assert ("f:ok" in button_data(out)) != alarm
+    assert ("f:ok" in button_actions(out)) != alarm
 
 
 async def test_a_barn_failing_meanwhile_raises_its_own_alarm_at_once(desk: Harness) -> None:

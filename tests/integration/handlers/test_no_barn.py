@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from tests.support.desk import Harness, button_data, texts
+from tests.support.desk import Harness, button_actions, texts
 from tests.support.tickets import FARMER
 
 RETAILER, STAFF = 100002, 100003
@@ -26,7 +26,7 @@ async def test_a_power_cut_without_a_barn_is_a_request_not_an_alarm(
     await desk.registered_as(user, kind)
     out = await desk.send(user, words)
     assert "报警" not in texts(out) and "報警" not in texts(out)
-    assert "f:ok" in button_data(out)  # the request's confirm, as for any other words
+    assert "f:ok" in button_actions(out)  # the request's confirm, as for any other words
     assert await desk.tickets() == []
     # Nobody paged: at most their own command menu, in the script they write.
     assert {r.method for r in await desk.outbox()} <= {"set_menu"}

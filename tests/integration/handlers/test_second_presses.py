@@ -10,7 +10,7 @@ from sqlalchemy import update
 from core.enums import Status
 from core.model import TicketMessage
 from storage.tables import outbox
-from tests.support.desk import Harness
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 RETAILER = 100002
@@ -160,3 +160,58 @@ async def test_accept_on_an_old_copy_of_a_crossed_off_ticket_says_it_is_crossed_
     await desk.send(FARMER, "5")
     out = await desk.press(member, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     assert out.toast == "工单当前状态（已销号）不能这样操作。"
+
+
+def _summary_buttons(data: list[str]) -> dict[str, str]:
+    """The summary's buttons by what they do (f:ok, f:edit, ...), with the draft id each
+    carries."""
+    return {d.rsplit(":", 1)[0]: d for d in data if d.startswith("f:")}
+
+
+@pytest.mark.parametrize("pressed", ["f:ok", "f:edit", "f:no"])
+async def test_a_summary_pressed_after_it_was_filed_names_the_ticket_not_a_stale_button(
+    desk: Harness, pressed: str
+) -> None:
+    out = await desk.send(RETAILER, "卷烟订货系统登录不了")
+    buttons = _summary_buttons(button_data(out))
+    await desk.press(RETAILER, buttons["f:ok"])
+    [ticket] = await desk.tickets()
+    out = await desk.press(RETAILER, buttons[pressed])
+    assert "已经提交过了" in texts(out) and ticket.label in texts(out) and "/my" in texts(out)
+    assert "已失效" not in texts(out)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_summary_submitted_by_typing_is_named_when_its_button_is_pressed(
+    desk: Harness,
+) -> None:
+    buttons = _summary_buttons(button_data(await desk.send(RETAILER, "卷烟订货系统登录不了")))
+    await desk.send(RETAILER, "提交")
+    [ticket] = await desk.tickets()
+    out = await desk.press(RETAILER, buttons["f:ok"])
+    assert "已经提交过了" in texts(out) and ticket.label in texts(out)
+
+
+async def test_a_summary_pressed_after_cancel_is_stale_even_with_a_ticket_filed_since(
+    desk: Harness,
+) -> None:
+    buttons = _summary_buttons(button_data(await desk.send(RETAILER, "卷烟订货系统登录不了")))
+    await desk.send(RETAILER, "/cancel")
+    desk.clock.advance(seconds=30)
+    await desk.file_request(RETAILER, "今天送货少了两条烟")  # another draft, filed
+    out = await desk.press(RETAILER, buttons["f:ok"])
+    assert "已失效" in texts(out) and "已经提交过了" not in texts(out)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_an_old_summary_pressed_during_a_new_draft_names_its_own_ticket(
+    desk: Harness,
+) -> None:
+    first = _summary_buttons(button_data(await desk.send(RETAILER, "卷烟订货系统登录不了")))
+    await desk.press(RETAILER, first["f:ok"])
+    [ticket] = await desk.tickets()
+    desk.clock.advance(seconds=30)
+    await desk.send(RETAILER, "今天送货少了两条烟")  # a new draft, at its summary
+    out = await desk.press(RETAILER, first["f:ok"])
+    assert "已经提交过了" in texts(out) and ticket.label in texts(out)
+    assert len(await desk.tickets()) == 1  # the new draft is not filed by the old button

@@ -9,7 +9,7 @@ import pytest
 from core.config import Config
 from core.enums import Action, Kind, Role, Status
 from core.services import perform
-from tests.support.desk import Harness, button_data, texts
+from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 RETAILER = 100002
@@ -193,7 +193,7 @@ async def test_a_question_about_another_service_at_the_rating_comment_is_a_new_r
     await desk.send(FARMER, "5")
     out = await desk.send(FARMER, typed)
     assert "銷號" in texts(out) or "销号" in texts(out)  # the score stands
-    assert "f:ok" in button_data(out)  # the question, at its summary
+    assert "f:ok" in button_actions(out)  # the question, at its summary
     await desk.press(FARMER, "f:ok")
     rated, question = await desk.tickets()
     assert rated.rating == 5 and not rated.rating_comment
@@ -408,7 +408,7 @@ async def test_a_question_about_another_service_is_not_taken_as_the_answer(
 ) -> None:
     ticket_id = await _asked(desk, team_chat)
     out = await desk.send(FARMER, "另外问一下，今年烟叶收购什么时候开始？")
-    assert "f:ok" in button_data(out)  # its own summary, not "已把您的回复补充到工单"
+    assert "f:ok" in button_actions(out)  # its own summary, not "已把您的回复补充到工单"
     await desk.press(FARMER, "f:ok")
     call, question = await desk.tickets()
     assert call.id == ticket_id and call.status is Status.WAITING_REQUESTER

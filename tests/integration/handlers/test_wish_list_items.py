@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from bot.reports_port import Reports
 from core.enums import Kind, Status
-from tests.support.desk import Harness, button_data, texts
+from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import SUPERVISOR
 
 STAFF = 100003
@@ -37,7 +37,7 @@ async def test_the_summary_lists_the_items_and_offers_to_file_them_one_by_one(
     assert buttons == []  # 修改 asks for the words again
     await desk.send(STAFF, THREE_WISHES)
     out = await desk.press(STAFF, "f:next")
-    assert button_data(out) == ["f:ok", "f:one", "f:edit", "f:no"]
+    assert button_actions(out) == ["f:ok", "f:one", "f:edit", "f:no"]
 
 
 async def test_each_item_is_a_wish_of_its_own_crossed_off_on_its_own(desk: Harness) -> None:
