@@ -181,7 +181,12 @@ MESSAGES: dict[str, str] = {
     "btn_not_resolved": "❌ 没解决",
     "add_info_ask": "请发送要补充的文字或照片：",
     "add_info_done": "已补充到工单 {number}，服务队会看到。",
-    "verdict_which": "您有 {count} 个工单办结待确认。请点要评价或反馈的那一个，再按上面的按钮操作：",
+    "verdict_which": "您有 {count} 个工单办结待确认。请点下面要评价或反馈的那一个：",
+    "verdict_which_score": "您有 {count} 个工单办结待确认。这 {score} 分是给哪一个的？请点下面的工单：",
+    "verdict_which_solved": "您有 {count} 个工单办结待确认。解决的是哪一个？请点下面的工单，再为它打分：",
+    "verdict_which_not_solved": (
+        "您有 {count} 个工单办结待确认。没解决的是哪一个？请点下面的工单，再说明哪里还没解决："
+    ),
     "send_back_rated": (
         "工单 {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"

@@ -197,7 +197,12 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if len(awaiting) > 1 and not alarm:
-        return _which_verdict(ctx, awaiting, decision, judged=judged)
+        if score is not None:
+            digit = score.group(1)
+            verdict = f"r:{_SCORES.get(digit) or int(digit)}"
+        else:
+            verdict = "bad" if not_solved else "ok" if solved else "v"
+        return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict)
     if ticket is None and not_solved:
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
@@ -222,20 +227,34 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
 
 
 def _which_verdict(
-    ctx: Ctx, awaiting: list[Ticket], decision: Decision | None, *, judged: bool
+    ctx: Ctx, awaiting: list[Ticket], decision: Decision | None, *, judged: bool, verdict: str
 ) -> bool:
     """A score or a verdict typed while several tickets await the person's word (the items
     of a wish list, say): which one it is for is asked, with a button each, rather than
-    guessed. False when the words plainly concern another matter than all of them."""
+    guessed. Each button carries what was typed (`verdict`: r:<score> rates the ticket
+    pressed, ok asks its score, bad what is not solved, v shows it), so it is not asked
+    again. False when the words plainly concern another matter than all of them."""
     if not judged and all(_another_matter(decision, t) for t in awaiting):
         return False
     shown = awaiting[:_WHICH_MAX]
     buttons = rows(
-        *(Button(f"{t.label} {clip(t.text, _WHICH_TEXT)}", f"my:v:{t.id}") for t in shown),
+        *(Button(f"{t.label} {clip(t.text, _WHICH_TEXT)}", _which_data(verdict, t)) for t in shown),
         per_row=1,
     )
-    ctx.say("verdict_which", buttons, count=len(awaiting))
+    if verdict.startswith("r:"):
+        ctx.say("verdict_which_score", buttons, count=len(awaiting), score=verdict[2:])
+    else:
+        ctx.say(_WHICH_ASK.get(verdict, "verdict_which"), buttons, count=len(awaiting))
     return True
+
+
+_WHICH_ASK = {"bad": "verdict_which_not_solved", "ok": "verdict_which_solved"}
+
+
+def _which_data(verdict: str, ticket: Ticket) -> str:
+    """my:<verb>:<id>, or my:r:<id>:<score> for a score."""
+    verb, _, score = verdict.partition(":")
+    return f"my:{verb}:{ticket.id}" + (f":{score}" if score else "")
 
 
 _WHICH_MAX = 8  # buttons; more wait in /my

@@ -26,19 +26,38 @@ async def _two_resolved(desk: Harness) -> list[int]:
     return ids
 
 
-@pytest.mark.parametrize("typed", ["5", "没解决"])
-async def test_a_verdict_for_one_of_several_asks_which(desk: Harness, typed: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "verb"), [("5", "r:{id}:5"), ("没解决", "bad:{id}"), ("收到", "v:{id}")]
+)
+async def test_a_verdict_for_one_of_several_asks_which(
+    desk: Harness, typed: str, verb: str
+) -> None:
     ids = await _two_resolved(desk)
     out = await desk.send(RETAILER, typed)
-    assert "您有 2 个工单办结待确认" in texts(out)
-    assert sorted(button_data(out)) == sorted(f"my:v:{i}" for i in ids)
+    assert "您有 2 个工单办结待确认" in texts(out) and "下面" in texts(out)
+    assert "上面" not in texts(out)  # the buttons are below the question
+    assert sorted(button_data(out)) == sorted(f"my:{verb.format(id=i)}" for i in ids)
     assert [t.status for t in await desk.tickets()] == [Status.RESOLVED] * 2
-    # The one pressed shows its own buttons, which act on it alone.
-    await desk.press(RETAILER, f"my:v:{ids[0]}")
-    await desk.press(RETAILER, f"my:ok:{ids[0]}")
-    await desk.press(RETAILER, f"my:r:{ids[0]}:5")
+
+
+async def test_a_typed_score_is_given_to_the_ticket_pressed(desk: Harness) -> None:
+    ids = await _two_resolved(desk)
+    out = await desk.send(RETAILER, "五星")
+    assert "这 5 分是给哪一个的" in texts(out)
+    out = await desk.press(RETAILER, f"my:r:{ids[1]}:5")
+    assert "还有什么想说的" in texts(out)  # rated: the comment is asked, not the score again
     first, second = await desk.tickets()
-    assert (first.status, first.rating, second.status) == (Status.CLOSED, 5, Status.RESOLVED)
+    assert (first.status, second.status, second.rating) == (Status.RESOLVED, Status.CLOSED, 5)
+
+
+async def test_solved_for_one_of_several_asks_the_score_of_the_one_pressed(
+    desk: Harness,
+) -> None:
+    ids = await _two_resolved(desk)
+    out = await desk.send(RETAILER, "解决了，谢谢")
+    assert sorted(button_data(out)) == sorted(f"my:ok:{i}" for i in ids)
+    out = await desk.press(RETAILER, f"my:ok:{ids[0]}")
+    assert button_data(out) == [f"my:r:{ids[0]}:{n}" for n in (5, 4, 3, 2, 1)]
 
 
 async def test_with_one_left_a_typed_score_rates_it(desk: Harness) -> None:
