@@ -199,6 +199,10 @@ MESSAGES: dict[str, str] = {
     "ticket_cancelled": "工单 {number} 已撤回。",
     "withdraw_ask": "确定撤回工单 {number} 吗？撤回后服务队就不再办理，也不能恢复。",
     "e_withdraw_ask": "确定撤回报警 {number} 吗？撤回后值班服务队就不再赶来了。",
+    "withdraw_taken": (
+        "工单 {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
+        "请点「➕ 补充」说明，也可以直接联系他们。"
+    ),
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",

@@ -149,12 +149,18 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
         ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
         ctx.say(ask, sure, number=ticket.label)
+    elif verb in ("x", "xx") and ticket.status.is_open and ticket.accepted_by is not None:
+        # Taken up meanwhile (确定撤回 pressed late): the team is on it, and is the one to
+        # tell that it is no longer needed.
+        await _taken_already(ctx, ticket)
     elif verb in ("x", "xx"):
         # A second press finds it withdrawn already: it says so, and the team, told once,
         # is not told again.
         if await _transition(ctx, ticket, Action.CANCEL):
             ctx.say("ticket_cancelled", number=ticket.label)
             await _tell_team_withdrawn(ctx, ticket)
+    elif verb == "ok" and ticket.rating is not None:
+        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
     elif verb == "ok" and _awaits_rating(ticket, ctx.now):
         _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
@@ -169,6 +175,31 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
     else:
         ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+
+
+async def _taken_already(ctx: Ctx, ticket: Ticket) -> None:
+    """Withdrawing a ticket a member has accepted: not done; who has it, and how to reach
+    them."""
+    member = await ctx.uow.users.get(ticket.accepted_by) if ticket.accepted_by else None
+    who = member.name if member is not None and member.name else ""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    ctx.say(
+        "withdraw_taken",
+        rows(Button(ctx.text("btn_add_info"), f"my:add:{ticket.id}")),
+        number=ticket.label,
+        who=f"{team} {who}".strip(),
+    )
+
+
+async def _rated_lately(ctx: Ctx) -> Ticket | None:
+    """Their newest closed ticket, when they rated it and its verdict window is still
+    open (`REOPEN_AFTER_CLOSE`): a score typed again is most likely for it."""
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=5):
+        if ticket.status is Status.CLOSED:
+            closed = ticket.closed_at
+            lately = closed is not None and ctx.now - closed <= REOPEN_AFTER_CLOSE
+            return ticket if ticket.rating is not None and lately else None
+    return None
 
 
 async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
@@ -208,6 +239,10 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # and typing it means the same.
         recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
         ticket = next((t for t in recent if _closed_lately_unconfirmed(t, ctx.now)), None)
+    if ticket is None and score is not None and (rated := await _rated_lately(ctx)):
+        # "5" typed again after the score buttons: the first score stands, and says so.
+        ctx.say("already_rated", number=rated.label, score=rated.rating)
+        return True
     if ticket is None or (not judged and _another_matter(decision, ticket)):
         return False
     if score is not None:

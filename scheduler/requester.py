@@ -152,7 +152,9 @@ async def close(
         script = reply_script(ticket, await people.user(ticket.requester_id))
         if step.wait == "waiting":
             text = texts.requester("waiting_closed", number=ticket.label)
-            buttons: Buttons = []
+            # The same 🔁 重新办理 as /my offers for it (my:bad), within a week of the close.
+            again = texts.requester("btn_take_up_again")
+            buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]
         else:
             text = texts.requester("resolved_closed", number=ticket.label)
             buttons = [[button(texts.requester("btn_not_resolved"), f"my:bad:{ticket.id}")]]

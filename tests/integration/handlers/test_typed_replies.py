@@ -501,3 +501,51 @@ async def test_an_acknowledgement_with_nothing_awaiting_is_greeted_not_drafted(
     out = await desk.send(RETAILER, typed)
     assert "有什么需要" in texts(out) and "提交吗" not in texts(out)
     assert await desk.tickets() == []
+
+
+async def test_confirm_pressed_again_after_rating_says_it_was_rated(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    await desk.press(FARMER, "f:skip")
+    out = await desk.press(FARMER, f"my:ok:{ticket_id}")
+    assert "已经评过 5 分了" in texts(out) and "不能这样操作" not in texts(out)
+
+
+async def test_a_score_typed_again_after_rating_says_it_was_rated(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "4")
+    await desk.send(FARMER, "跳过")
+    out = await desk.send(FARMER, "5")
+    assert "已经评过 4 分了" in texts(out) and "一串数字" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 4
+
+
+async def test_a_score_typed_long_after_rating_is_not_taken_for_it(
+    desk: Harness, team_chat: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "4")
+    await desk.send(FARMER, "跳过")
+    desk.clock.advance(days=8)
+    out = await desk.send(FARMER, "5")
+    assert "已经评过" not in texts(out)
+
+
+async def test_withdrawing_after_a_member_accepted_says_who_has_it(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.press(FARMER, f"my:x:{ticket_id}")
+    assert f"my:xx:{ticket_id}" in button_data(out)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=team_chat)
+    out = await desk.press(FARMER, f"my:xx:{ticket_id}")
+    assert "已经由" in texts(out) and "接单办理" in texts(out) and "不能这样操作" not in texts(out)
+    assert "补充" in texts(out) and f"my:add:{ticket_id}" in button_data(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED

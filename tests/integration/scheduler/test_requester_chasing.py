@@ -65,6 +65,10 @@ async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_scr
         "直接回復這條消息即可；11-19 10:00 前沒有回覆，工單將關閉。"
     )
     assert closed.payload["text"].startswith(f"工單 {ticket.label} 一直沒有收到您的補充，已關閉。")
+    # The way back it names is the button it comes with, as /my offers it: not 重新提交.
+    closed_text = closed.payload["text"]
+    assert "「🔁 重新辦理」" in closed_text and "請重新提交" not in closed_text
+    assert closed.payload["buttons"] == [[{"text": "🔁 重新辦理", "data": f"my:bad:{ticket.id}"}]]
     assert (
         team.payload["text"] == f"工单 {ticket.label} 等待报告人补充已超过 3天，没有回复，已关闭。"
     )
