@@ -72,7 +72,8 @@ def text(cfg: Config, report: RatesReport, heading: str) -> str:
         return "\n".join(lines)
     lines += [_line(group, report) for group in report.groups]
     total = report.total
-    lines.append(_line(total, report))
+    if len(report.groups) > 1:  # one group's total is that group again
+        lines.append(_line(total, report))
     lines.append(
         f"接单用时中位数 {duration_text(total.accept_median)}"
         f"（P90 {duration_text(total.accept_p90)}）；"

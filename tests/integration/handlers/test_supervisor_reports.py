@@ -240,6 +240,7 @@ async def test_a_leader_reads_the_figures_of_the_team_they_lead_only(desk: Harne
         table = texts(out)
         assert "青山镇烘烤110服务队 服务指标 今日" in table
         assert "青山镇烘烤110服务队：受理1" in table and "营销服务部" not in table
+        assert "合计" not in table  # one team's total is that team's line again
         assert out.replies[1].photo is not None
     assert "台账只对督办人员开放" in texts(await desk.send(LEADER, "/ledger today"))
     # A member is no leader; and in another team's group a leader leads nothing there.

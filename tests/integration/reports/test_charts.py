@@ -119,3 +119,17 @@ async def test_the_count_axis_has_whole_tickets_only(db: Database, demo_config: 
     counts = figure.axes[1]
     ticks = [t for t in counts.get_xticks() if 0 <= t <= counts.get_xlim()[1]]
     assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)
+
+
+async def test_one_teams_chart_has_no_total_row_repeating_it(
+    db: Database, demo_config: Config
+) -> None:
+    await build(db, demo_config)
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        one = await compute(
+            uow.session, demo_config, window(demo_config), AFTER,
+            teams=frozenset({"curing-qingshan"}),
+        )  # fmt: skip
+    labels = {t.get_text() for t in chinese_texts(rates_figure(one, "青山镇 服务指标"))}
+    assert "青山镇烘烤110服务队" in labels and "合计" not in labels
