@@ -167,6 +167,17 @@ async def kept_copy(ctx: Ctx, ticket: Ticket, message_id: int) -> TicketMessage 
     return here[-1] if here else None
 
 
+async def superseded_card(ctx: Ctx, ticket: Ticket, copy: TicketMessage) -> bool:
+    """Whether `copy` is a card of the ticket that a newer card in the same place replaced
+    (one posted after a reopen, or when the ticket came back to the team)."""
+    assert ticket.id is not None
+    if copy.purpose != "card":
+        return False
+    cards = await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
+    newest = {sent.place: sent for sent in cards}
+    return newest.get(copy.place, copy).message_id != copy.message_id
+
+
 async def _team_places(ctx: Ctx, team_id: str) -> set[ChatPlace]:
     """Where the team's cards may be: its chat (in its topic, for a team bound to one), its
     members' and leaders' own chats. Another topic of the same group is not the team's: it

@@ -127,6 +127,8 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         copy = await notify.kept_copy(ctx, ticket, pressed)
         if live and copy is not None and copy.purpose in PROMPTS:
             live = False
+        if live and copy is not None and await notify.superseded_card(ctx, ticket, copy):
+            live = False  # an older card: the newest one in this chat has the buttons
         # The edit stays in the script the message was sent in (a copy kept from before
         # the desk wrote to people in their own script, or none kept: Simplified).
         script = copy.shown_in if copy is not None else Script.HANS

@@ -215,3 +215,27 @@ async def test_an_old_summary_pressed_during_a_new_draft_names_its_own_ticket(
     out = await desk.press(RETAILER, first["f:ok"])
     assert "已经提交过了" in texts(out) and ticket.label in texts(out)
     assert len(await desk.tickets()) == 1  # the new draft is not filed by the old button
+
+
+async def test_a_reopened_tickets_old_card_pressed_does_not_come_back_to_life(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    [first] = await _cards_sent(desk, ticket_id, 700)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT, message_id=first)
+    await desk.send(MEMBER, "已电话指导：湿球温度控制在36-37度", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    await desk.send(FARMER, "还是不行，温度上不去")
+    [second] = await _cards_sent(desk, ticket_id, 800)
+    before = {r.id for r in await desk.outbox()}
+    # 接单 on the first card, from before the reopen: it acts on the ticket, ...
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED
+    # ... the old card shows it without buttons, and the new card is the live one.
+    [shown] = [r for r in out.replies if r.edit]
+    assert shown.buttons == ()
+    edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
+    [live] = [r for r in edits if r.payload.get("message_id") == second]
+    assert "上门" in str(live.payload.get("buttons"))
