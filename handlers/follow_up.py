@@ -72,3 +72,27 @@ async def question_moved_on(ctx: Ctx) -> Ticket | None:
         ):
             return ticket
     return None
+
+
+async def question_overtaken(ctx: Ctx) -> Ticket | None:
+    """The ticket awaiting the person's verdict that its team resolved while it waited for
+    their answer to its question, the answer not yet sent: what they write now is most
+    likely that answer, late. Only while an answer would have been waited for."""
+    since = ctx.now - ctx.cfg.auto_close.waiting_close_after
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_ANSWERED_AMONG, open_only=True)
+    for ticket in in_hand:
+        if ticket.status is not Status.RESOLVED or ticket.id is None:
+            continue
+        events = list(await ctx.uow.tickets.events(ticket.id))
+        asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
+        if asked is None or events[asked].at < since:
+            continue
+        after = events[asked + 1 :]
+        resolved_waiting = any(
+            e.action == "resolve" and e.from_status is Status.WAITING_REQUESTER for e in after
+        )
+        if resolved_waiting and not any(
+            e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after
+        ):
+            return ticket
+    return None

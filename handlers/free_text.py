@@ -10,7 +10,12 @@ from core.numbers import parse_public_number
 from handlers import alarm_check, alarm_place, intake, mine, phones
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
-from handlers.follow_up import just_answered, more_of_it, question_moved_on
+from handlers.follow_up import (
+    just_answered,
+    more_of_it,
+    question_moved_on,
+    question_overtaken,
+)
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
 from handlers.tickets import (
@@ -89,6 +94,14 @@ async def free_message(ctx: Ctx) -> None:
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
+    if not new_matter and (msg.photo_file_id or msg.voice_file_id or says_something(text)):
+        late = await question_overtaken(ctx)
+        if late is not None and not another_question(ctx, decision, text, late):
+            # The answer to the team's question, sent after they resolved without it.
+            await mine.answer_after_resolution(
+                ctx, late, text, msg.photo_file_id, msg.voice_file_id
+            )
+            return
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
         # where the call is: asked and answered as the place question would be.

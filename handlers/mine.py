@@ -621,3 +621,12 @@ async def add_info(
     key = "answer_to_team" if answer else "info_to_team"
     shown = text or ("[语音]" if voice else "[照片]" if photo else "[位置]")
     await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files, pin)
+
+
+async def answer_after_resolution(
+    ctx: Ctx, ticket: Ticket, text: str, photo: str | None, voice: str | None
+) -> None:
+    """The answer to a question the team resolved the ticket without waiting for: it reaches
+    the team, and the person is told the ticket is done and asked for their verdict."""
+    await add_info(ctx, ticket, text, photo, voice=voice)
+    ctx.say("answer_after_resolution", _actions(ctx, ticket), number=ticket.label)

@@ -63,3 +63,33 @@ async def test_not_solved_typed_after_the_resolution_reopens_it(desk: Harness) -
     await desk.send(DELIVERY_MEMBER, "已补送两条", chat=DELIVERY_CHAT)
     await desk.send(RETAILER, "没解决，还是少一条")
     assert (await desk.actions(ticket_id))[-1] == "reopen"
+
+
+async def test_an_answer_sent_after_the_team_resolved_without_it_joins_the_ticket(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已按订单补送两条", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, "是两条云烟，软珍品的")
+    said = texts(out)
+    assert "在您回复之前已经办结" in said and "要把这条消息作为" not in said
+    assert "my:ok" in str(out.replies[-1].buttons)  # asked for the verdict at once
+    assert (await desk.actions(ticket_id))[-1] == "info"  # the team hears it
+    assert await _status(desk) is Status.RESOLVED
+    assert len(await desk.tickets()) == 1
+
+
+async def test_another_matter_after_an_unanswered_question_is_still_its_own(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已按订单补送两条", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, "我的烟草专卖零售许可证快到期了，怎么办理延续？")
+    assert "要把这条消息作为" in texts(out)
+    assert "info" not in await desk.actions(ticket_id)
