@@ -4,6 +4,7 @@ digests and the ledger (Simplified; callers convert for a 繁體 reader)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
@@ -70,3 +71,14 @@ def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
         return clock
     working = span(calendar.between(deadline, now), in_days=False)
     return clock if working == clock else f"{clock}（工作时间{working}）"
+
+
+# A phone number typed: a mainland mobile (with or without +86) or a landline with its area
+# code. Spaces and dashes between the digits are allowed.
+_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8}")
+
+
+def typed_phone(text: str) -> str | None:
+    """The number, when the words are a phone number and nothing else."""
+    plain = re.sub(r"[\s\-－—]", "", text)
+    return plain if _PHONE.fullmatch(plain) else None

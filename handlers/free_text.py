@@ -7,6 +7,7 @@ import re
 from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
+from core.texts import typed_phone
 from handlers import alarm_check, alarm_place, intake, mine, phones
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
@@ -75,7 +76,7 @@ async def free_message(ctx: Ctx) -> None:
     if text and await _own_ticket_number(ctx, text):
         return
     call = await open_emergency(ctx)
-    if call is not None and (phone := phones.typed(text)) is not None:
+    if call is not None and (phone := typed_phone(text)) is not None:
         await phones.for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
         return
     if (
@@ -194,14 +195,17 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
 
 
 async def _not_a_request(ctx: Ctx, text: str) -> bool:
-    """A greeting, a thank-you, digits or emoji alone: answered as what they are, not
-    offered as a request to submit."""
+    """A greeting, a thank-you, a phone number, digits or emoji alone: answered as what
+    they are, not offered as a request to submit."""
     plain = bare(text)
     if is_greeting(plain):
         ctx.say("greeting", main_menu(ctx), how=how_to(ctx))  # 110 only for whom it is
         return True
-    if not plain:  # emoji or punctuation only
-        ctx.say("empty")
+    if not plain:  # emoji or punctuation only: something was said, only not in words
+        ctx.say("emoji_only")
+        return True
+    if typed_phone(text) is not None:
+        ctx.say("phone_alone", main_menu(ctx))  # not a request, and not a registration
         return True
     if plain.isdigit():
         ctx.say("digits_only")

@@ -3,17 +3,11 @@
 
 from __future__ import annotations
 
-import re
-
 from core.model import Ticket
 from handlers import mine, notify, registration
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.replies import Keyboard
-
-# A phone number typed: a mainland mobile (with or without +86) or a landline with its area
-# code. Spaces and dashes between the digits are allowed.
-_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8}")
 
 
 async def shared(ctx: Ctx, call: Ticket | None) -> None:
@@ -38,12 +32,6 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
     await mine.add_info(ctx, call, t("phone_for_team", phone=phone), None)
     await notify.update_cards(ctx, call)  # 电话：未提供 no longer
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)
-
-
-def typed(text: str) -> str | None:
-    """The number, when the words are a phone number and nothing else."""
-    plain = re.sub(r"[\s\-－—]", "", text)
-    return plain if _PHONE.fullmatch(plain) else None
 
 
 def _keyboard(ctx: Ctx) -> Keyboard:

@@ -7,7 +7,7 @@ import unicodedata
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.texts import SURNAMES
+from core.texts import SURNAMES, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.incoming import Contact
@@ -248,7 +248,9 @@ async def _phone_step(ctx: Ctx) -> None:
         if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
             await _after_phone(ctx)
             return
-        ctx.say("phone_typed", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        # A number typed is refused for what it is; other words are only not the button.
+        key = "phone_typed" if typed_phone(ctx.msg.text) is not None else "phone_press"
+        ctx.say(key, keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
     if contact.user_id != ctx.user.id:
         ctx.say("contact_not_own", keyboard="contact", keyboard_extra=(ctx.text("skip"),))

@@ -139,3 +139,20 @@ async def test_real_names_are_names(desk: Harness, name: str) -> None:
     async with desk.db.uow(read_only=True) as uow:
         retailer = await uow.users.get(RETAILER)
     assert retailer is not None and retailer.name == name
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("13812345678", "手动输入的号码无法核实"), ("好的", "不想留号码可以点「跳过」")],
+)
+async def test_words_at_the_phone_question_are_answered_for_what_they_are(
+    desk: Harness, typed: str, said: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "烟农")
+    await desk.send(FARMER, "张大山")
+    out = await desk.send(FARMER, typed)
+    assert said in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.phone == ""

@@ -300,8 +300,10 @@ async def test_a_110_card_says_the_farmer_called_110_not_that_it_was_dispatched_
     [
         ("你好", "有什么需要"),
         ("谢谢！", "有什么需要"),
-        ("😡😡😡", "内容是空的"),
+        ("😡😡😡", "请用文字说一下"),
+        ("。。。", "请用文字说一下"),
         ("123456", "一串数字"),
+        ("138 1234 5678", "收到一个电话号码"),
     ],
 )
 async def test_greetings_emoji_and_bare_digits_are_not_offered_as_requests(
