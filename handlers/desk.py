@@ -18,7 +18,7 @@ from handlers import intake, team
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
-from handlers.i18n import choose_script, script_from_language, t
+from handlers.i18n import choose_script, t
 from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
 from handlers.replies import Outcome, Reply
@@ -169,8 +169,7 @@ def _apology(key: str, msg: Incoming, chosen: Script | None = None) -> Outcome:
     """A step's only reply when its own cannot be given: in the script the person chose
     with /lang, else the one they wrote in, else their Telegram's (a button press has no
     words to tell it by)."""
-    script = chosen or detect_script(msg.text) or script_from_language(msg.language_code)
-    return Outcome([Reply(t(key, script or Script.HANS))])
+    return Outcome([Reply(t(key, choose_script(chosen, msg.language_code, msg.text)))])
 
 
 def _menu_to_follow(before: Script | None, user: User, msg: Incoming) -> bool:
@@ -192,7 +191,8 @@ def _staff_changed(before: Requester | None, user: User, msg: Incoming) -> bool:
 
 
 def _script_for(user: User, msg: Incoming) -> Script:
-    """Follow the script the person writes in, unless they chose one with /lang."""
+    """Follow the script the person writes in, unless they chose one with /lang; a text
+    that tells nothing keeps the script they had (`handlers.i18n`)."""
     written = detect_script(msg.text)
     if msg.edited:
         # An edit changes nothing kept (`route`), their script and so their command menu

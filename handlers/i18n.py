@@ -1,7 +1,11 @@
 """Reply texts. Written once in Simplified Chinese; Traditional is converted with OpenCC.
 
-Which script a person gets: their own choice (/lang) first, then Telegram's language code
-(zh-hant, zh-tw, zh-hk, zh-mo), then the script of what they write.
+Which script a person gets: their own choice (/lang) first, then the script of what they
+write when it tells (`routing.detect_script`: more characters of one script only than of
+the other), then the script they had, and for someone new Telegram's language code
+(zh-hant, zh-tw, zh-hk, zh-mo). What someone writes is what they read, whatever their
+Telegram is set to; but most short texts tell nothing (了解, 好的, a name, a command), and
+those keep the script they had: a zh-hant user who types 了解 stays Traditional.
 """
 
 from __future__ import annotations
@@ -441,4 +445,5 @@ def script_from_language(code: str) -> Script | None:
 
 
 def choose_script(chosen: Script | None, language_code: str, text: str) -> Script:
-    return chosen or script_from_language(language_code) or detect_script(text) or Script.HANS
+    """The script for someone with no script of their own yet (see the module's docstring)."""
+    return chosen or detect_script(text) or script_from_language(language_code) or Script.HANS

@@ -32,7 +32,7 @@ class Decision:
     triage: bool
     original: str
     normalized: str
-    script: Script | None  # None when the text has no Chinese at all
+    script: Script | None  # None when nothing in the text tells (`detect_script`)
     area: str | None = None  # the area the team was chosen for
     urgent_words: tuple[str, ...] = ()
     kind_words: tuple[str, ...] = ()

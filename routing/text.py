@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import opencc
 
 from core.enums import Script
+from routing.script_forms import one_script_characters
 
 # One converter per direction for the whole process: building one parses OpenCC's
 # dictionaries, which costs milliseconds; converting a short message costs about a microsecond.
@@ -95,35 +95,35 @@ def bare(text: str) -> str:
     return _NOT_WORDS.sub("", normalize(text))
 
 
-@lru_cache(maxsize=8192)
-def _char_script(char: str) -> int:
-    """+1 for a Traditional-only character, -1 for a Simplified-only one, 0 otherwise."""
-    if to_simplified(char) != char:
-        return 1
-    if to_traditional(char) != char:
-        return -1
-    return 0
+def _one_script_pattern(chars: frozenset[str]) -> re.Pattern[str]:
+    # Characters outside the Basic Multilingual Plane (rare forms in CJK Extension B and
+    # later) are left out: with them in it, the class is no longer a bitmap and a search
+    # costs ten times as much.
+    return re.compile("[" + "".join(sorted(c for c in chars if ord(c) < 0x10000)) + "]")
+
+
+_HANS_CHARS, _HANT_CHARS = one_script_characters(to_traditional, to_simplified)
+_HANS_ONLY = _one_script_pattern(_HANS_CHARS)
+_HANT_ONLY = _one_script_pattern(_HANT_CHARS)
 
 
 def detect_script(text: str) -> Script | None:
-    """HANT when Traditional characters outnumber Simplified-only ones, HANS for other
-    Chinese text, None when nothing tells: no Chinese at all, or only characters both
-    scripts share (a name such as 李小梅, 下一步, 好的), which a reader of either writes."""
-    if not CJK.search(text):
+    """HANS when Simplified-only characters (们, 这, 么) outnumber Traditional-only ones,
+    HANT when the Traditional-only ones (們, 這, 裡) do, None when nothing tells: no Chinese,
+    only characters standard in both scripts (a name such as 余美玲 or 李小梅, 了解, 下周一,
+    台北, 好的), or as many of each. A reader of either script may have written it, so it
+    keeps the person's script."""
+    hans = len(_HANS_ONLY.findall(text))
+    hant = len(_HANT_ONLY.findall(text))
+    if hans == hant:
         return None
-    simplified = to_simplified(text)
-    if simplified == text and to_traditional(text) == text:
-        return None
-    return script_of(text, simplified)
+    return Script.HANS if hans > hant else Script.HANT
 
 
-def script_of(text: str, simplified: str) -> Script:
-    """The script of Chinese `text`, given its t2s conversion (the router has it already).
-
-    A majority rather than "any Simplified-only character" because some characters that
-    OpenCC converts (台, 后, 里, 干) are also ordinary Traditional characters.
-    """
-    if simplified == text:  # the common case: nothing Traditional at all
-        return Script.HANS
-    balance = sum(_char_script(c) for c in text if CJK.match(c))
-    return Script.HANT if balance > 0 else Script.HANS
+def script_of(text: str, simplified: str) -> Script | None:
+    """`detect_script(text)`, given its t2s conversion (the router has it already)."""
+    if simplified == text:
+        # t2s changed nothing, so there is no Traditional-only character: the common case
+        # of a Simplified text costs one search.
+        return Script.HANS if _HANS_ONLY.search(text) else None
+    return detect_script(text)

@@ -38,6 +38,10 @@ def test_normalize_is_idempotent(text: str) -> None:
         ("烤房停电了，怎么办", Script.HANS),
         ("許可證到期了", Script.HANT),
         ("烤房温度", Script.HANS),
+        ("我在台中路開店", Script.HANT),  # 開 tells; 台, in both scripts, does not
+        ("干什麼", Script.HANT),
+        ("了解，谢谢", Script.HANS),
+        ("周三下午有空吗", Script.HANS),
         ("烤房", None),  # the same in both scripts: it tells nothing
         ("李小梅", None),
         ("好的，下一步", None),
@@ -47,6 +51,21 @@ def test_normalize_is_idempotent(text: str) -> None:
 )
 def test_detect_script(text: str, script: Script | None) -> None:
     assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    "text",
+    # OpenCC's s2t would change each (瞭解, 週三, 臺北, 範, 餘, 於, 幹), yet every character
+    # is standard Traditional as well as Simplified: a Traditional writer's text as much
+    # as a Simplified one's.
+    ["了解", "周三", "下周一", "台北", "范先生", "余先生", "余美玲", "范志于", "干", "/help"],
+)
+def test_text_valid_in_both_scripts_tells_nothing(text: str) -> None:
+    assert detect_script(text) is None
+
+
+def test_as_many_characters_of_each_script_tell_nothing() -> None:
+    assert detect_script("这個") is None
 
 
 def test_mostly_traditional_text_with_an_ambiguous_character_is_traditional() -> None:
