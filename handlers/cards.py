@@ -10,7 +10,7 @@ from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent, User
 from core.sla import team_resolve_deadline
 from core.texts import clip, status_name
-from handlers.i18n import in_script, t
+from handlers.i18n import as_written, in_script, t
 from handlers.replies import Button, rows
 
 ACTION_LABELS = {
@@ -83,7 +83,7 @@ def card_text(
     """The team card: everything a team member needs, in one message (staff only)."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
-    who = requester.name if requester and requester.name else "未登记"
+    who = as_written(requester.name) if requester and requester.name else "未登记"
     phone = requester.phone if requester and requester.phone else "未提供"
     # A ticket sent back as not solved says so at once: the team is not starting afresh.
     back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
@@ -99,12 +99,13 @@ def card_text(
     ]
     if ticket.accepted_at:
         lines.append(
-            f"接单：{accepted_name or ticket.accepted_by} {local(cfg, ticket.accepted_at)}"
+            f"接单：{as_written(accepted_name) or ticket.accepted_by}"
+            f" {local(cfg, ticket.accepted_at)}"
         )
         if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
             lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
     if ticket.resolved_at:
-        by = f" {resolved_name}" if resolved_name else ""
+        by = f" {as_written(resolved_name)}" if resolved_name else ""
         lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
     if ticket.rating is not None:
         said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""

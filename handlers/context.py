@@ -14,7 +14,7 @@ from handlers.i18n import t
 from handlers.incoming import Incoming
 from handlers.replies import Button, Keyboard, Outcome, Reply
 from routing import Router
-from routing.reader import message_in_script
+from routing.reader import message_in_script, unwrapped
 from storage.uow import SqlUnitOfWork
 
 
@@ -109,7 +109,7 @@ class Ctx:
         self.out.replies.append(
             Reply(
                 keyboard_label=label,
-                text=text,
+                text=unwrapped(text),  # a name put in with `as_written`, as written
                 buttons=buttons,
                 keyboard=keyboard,
                 keyboard_extra=keyboard_extra,
@@ -135,7 +135,7 @@ class Ctx:
         """The short answer to a button press, shown as a popup. A popup answers only a
         press: to a typed message (a note for a ticket that moved on) it is a reply."""
         if self.msg.is_button:
-            self.out.toast = self.text(key, **values)
+            self.out.toast = unwrapped(self.text(key, **values))
         else:
             self.reply(self.text(key, **values))
 

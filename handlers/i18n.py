@@ -422,8 +422,20 @@ def t(key: str, script: Script = Script.HANS, **values: object) -> str:
 
 
 def in_script(text: str, script: Script) -> str:
-    """Convert free text (team names, notes) for a reader of `script`."""
+    """Convert free text (team names, notes) for a reader of `script`; what is marked
+    `as_written` in it (names, a requester's words) stays as written."""
     return reader.in_script(text, script)
+
+
+as_written = reader.as_written
+
+# Our own stand-ins for a request without words, converted like the rest of our texts.
+STAND_INS = frozenset({"[语音]", "[照片]", "[位置]"})
+
+
+def quoted(text: str) -> str:
+    """A requester's words, quoted back to them as they wrote them (`as_written`)."""
+    return text if text in STAND_INS else as_written(text)
 
 
 def buttons_in_script(

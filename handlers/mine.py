@@ -15,7 +15,7 @@ from core.texts import clip
 from handlers import intake, notify
 from handlers.cards import DETAIL_TEXT, ticket_status, timeline
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, another_question, attach, routed, typed_alarm
 from routing import Decision, bare
@@ -77,9 +77,13 @@ async def list_mine(ctx: Ctx) -> None:
 
 
 def _gist(ctx: Ctx, ticket: Ticket) -> str:
-    """The start of the ticket's text on one line (a button shows no line breaks), in the
-    reader's script: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
-    return in_script(" ".join(ticket.text.split())[:12], ctx.script)
+    """The start of the ticket's text on one line (a button shows no line breaks), as the
+    requester wrote it: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
+    return in_script(quoted(" ".join(ticket.text.split())[:12]), ctx.script)
+
+
+def _theirs(text: str, own: bool) -> str:
+    return quoted(text) if own else text
 
 
 async def own_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -120,7 +124,9 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
-        text=in_script(clip(ticket.text, DETAIL_TEXT), ctx.script),
+        # The requester reads their words as they wrote them, as the summary showed them
+        # before they sent them; a supervisor's /ticket, like the card, in the reader's script.
+        text=in_script(_theirs(clip(ticket.text, DETAIL_TEXT), own), ctx.script),
         timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own),
     )
 

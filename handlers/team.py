@@ -15,7 +15,7 @@ from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
 from handlers.cards import MOVES, local, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import buttons_in_script, in_script, t
+from handlers.i18n import as_written, buttons_in_script, in_script, t
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team
 from handlers.tickets import attach, onto_the_wish_list
@@ -148,8 +148,8 @@ async def tell_requester(
     buttons: tuple[tuple[Button, ...], ...] = (),
     **values: object,
 ) -> None:
-    # The whole message, the team's words and names in it too (a note, 赵队员, a team),
-    # reaches the requester in their script.
+    # The whole message, the team's words in it too (a note, a team), reaches the
+    # requester in their script; a name (`as_written`) as written.
     await ctx.enqueue(
         ticket.requester_chat_id,
         t(key, Script.HANS, number=ticket.label, **values),
@@ -191,7 +191,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
             (Action.ACCEPT, "n_accepted") if verb == "acc" else (Action.VISIT, "n_on_site")
         )
         if await _act(ctx, ticket, action):
-            await tell_requester(ctx, ticket, key, name=await notify.name_of(ctx, ctx.user.id))
+            name = as_written(await notify.name_of(ctx, ctx.user.id))
+            await tell_requester(ctx, ticket, key, name=name)
             await refresh_cards(ctx, ticket)
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]

@@ -17,22 +17,43 @@ from routing.text import to_traditional
 
 _SHOWN = ("text", "caption")
 
+_OPEN, _CLOSE = "\ue0f0", "\ue0f1"
+_WRAPPING = str.maketrans("", "", _OPEN + _CLOSE)
+
+
+def as_written(value: str) -> str:
+    """`value` marked to reach every reader as written (see the module's docstring)."""
+    return f"{_OPEN}{value.translate(_WRAPPING)}{_CLOSE}" if value else value
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the marks of `as_written` taken off, for a reader of Simplified."""
+    return text.translate(_WRAPPING) if _OPEN in text else text
+
 
 @lru_cache(maxsize=4096)
 def _hant(text: str) -> str:
-    return to_traditional(text)
+    if _OPEN not in text:
+        return to_traditional(text)
+    # "ours<OPEN>theirs<CLOSE>ours…": the even pieces are converted, the odd ones kept.
+    pieces = text.replace(_CLOSE, _OPEN).split(_OPEN)
+    return "".join(p if i % 2 else to_traditional(p) for i, p in enumerate(pieces))
 
 
 def in_script(text: str, script: Script) -> str:
     """`text`, written in Simplified, for a reader of `script`."""
-    return _hant(text) if script is Script.HANT and text else text
+    if script is Script.HANT and text:
+        return _hant(text)
+    return unwrapped(text)
 
 
 def message_in_script(payload: dict[str, Any], script: Script) -> dict[str, Any]:
     """An outbox message's payload (text, caption, buttons) for a reader of `script`. It
     keeps the script it is in (`SCRIPT_KEY`): an edit of it later is said in the same one."""
     if script is not Script.HANT:
-        return payload
+        if not any(_OPEN in str(payload.get(key) or "") for key in _SHOWN):
+            return payload
+        return {**payload, **{k: unwrapped(payload[k]) for k in _SHOWN if payload.get(k)}}
     shown = {**payload, SCRIPT_KEY: script.value}
     for key in _SHOWN:
         if isinstance(shown.get(key), str):

@@ -13,6 +13,7 @@ from datetime import datetime
 from core.config import Config
 from core.model import Ticket, User
 from core.texts import KIND_NAMES, clip, status_name
+from routing.reader import as_written
 
 STAFF: dict[str, str] = {
     "remind_accept": "⏰ 工单 {number} 已到接单时限（{due}），还没有人接单，请尽快接单。",
@@ -91,7 +92,7 @@ def team_name(cfg: Config, team_id: str) -> str:
 def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     """A compact ticket card for alerts: enough to act on without opening anything."""
     head = "🚨【紧急】" if ticket.urgent else ""
-    who = requester_user.name if requester_user and requester_user.name else "未登记"
+    who = as_written(requester_user.name) if requester_user and requester_user.name else "未登记"
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
     text = clip(ticket.text, 120)
     return "\n".join(

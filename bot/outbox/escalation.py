@@ -23,7 +23,7 @@ from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
 from handlers.i18n import t
-from routing.reader import message_in_script
+from routing.reader import as_written, message_in_script
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ async def _alerts(
             and team_chat.thread_id is not None
             and target == team_chat.chat_id
         ):
-            return {"text": text, "thread_id": team_chat.thread_id}
+            return message_in_script({"text": text, "thread_id": team_chat.thread_id}, Script.HANS)
         return message_in_script({"text": text}, scripts.get(target, Script.HANS))
 
     return [
@@ -207,7 +207,7 @@ async def _alert_text(
     else:
         who = "工作人员"
     if user is not None and user.name:
-        who += f" {user.name}"
+        who += f" {as_written(user.name)}"
     why = "对方已屏蔽机器人或未开启对话" if forbidden else "Telegram 拒绝或多次重试仍失败"
     if forbidden and row.chat_id < 0:
         why = t("team_chat_refuses")  # a group has not blocked anyone: the bot was removed

@@ -259,7 +259,7 @@ async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
     assert ticket.number in texts(out)
 
 
-async def test_a_traditional_requester_reads_the_teams_names_and_notes_in_traditional(
+async def test_a_traditional_requester_reads_the_teams_notes_in_traditional_and_names_as_written(
     desk: Harness, team_chat: int
 ) -> None:
     await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
@@ -272,7 +272,7 @@ async def test_a_traditional_requester_reads_the_teams_names_and_notes_in_tradit
     await desk.press(MEMBER, f"tk:res:{ticket.id}", chat=team_chat)
     await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=team_chat)
     told = "\n".join(r.payload["text"] for r in await desk.outbox() if r.chat_id == FARMER)
-    assert "趙隊員" in told and "赵队员" not in told
+    assert "赵队员" in told and "趙隊員" not in told  # a name is as its owner wrote it
     assert "更換了風機電容，溫度已恢復" in told
 
 

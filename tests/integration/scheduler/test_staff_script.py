@@ -82,6 +82,25 @@ async def test_a_leader_who_chose_traditional_reads_the_ladders_alerts_in_tradit
     ]
 
 
+async def test_the_ladders_alert_names_the_requester_as_written(
+    db: Database, demo_config: Config
+) -> None:
+    filed = at("2026-11-16 09:00")
+    await seed_staff(db, demo_config, filed)
+    await choose_traditional(db, ORDERING_LEADER, filed)
+    async with db.uow() as uow:
+        await uow.users.add(User(100055, filed, name="余美玲"))  # not 餘美玲
+        await uow.commit()
+    await new_ticket(db, demo_config, now=filed, requester_id=100055, **ORDERING_REQUEST)
+
+    await run_scheduler(db, demo_config, filed, at("2026-11-16 18:00"))
+
+    leader = to(await outbox_rows(db), ORDERING_LEADER)[0].payload["text"]
+    assert "報告人：余美玲 未提供" in leader and "\ue0f0" not in leader
+    team_chat = to(await outbox_rows(db), ORDERING_CHAT)[0].payload["text"]
+    assert "\ue0f0" not in team_chat
+
+
 async def test_a_supervisor_who_chose_traditional_gets_the_digest_in_traditional(
     db: Database, demo_config: Config
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.enums import Script
-from routing.reader import in_script, message_in_script
+from routing.reader import as_written, in_script, message_in_script, unwrapped
 
 CONFIRM = {
     "text": "工单 10019 已自动销号（没有收到您的确认）。",
@@ -39,3 +39,16 @@ def test_converting_leaves_the_written_message_alone() -> None:
 
     assert CONFIRM["text"] == "工单 10019 已自动销号（没有收到您的确认）。"
     assert CONFIRM["buttons"][0][0]["text"] == "❌ 没解决"  # type: ignore[index]
+
+
+def test_what_is_marked_as_written_is_not_converted_and_loses_its_marks() -> None:
+    text = f"您的工单 10019 已由 {as_written('范志于')} 接单。"
+
+    assert in_script(text, Script.HANT) == "您的工單 10019 已由 范志于 接單。"
+    assert in_script(text, Script.HANS) == "您的工单 10019 已由 范志于 接单。"
+    assert message_in_script({"text": text}, Script.HANS) == {"text": unwrapped(text)}
+    assert "范志于" in message_in_script({"text": text}, Script.HANT)["text"]
+
+
+def test_marks_typed_inside_a_name_do_not_open_or_close_anything() -> None:
+    assert in_script(f"由 {as_written(as_written('余美玲'))} 办理", Script.HANT) == "由 余美玲 辦理"
