@@ -42,9 +42,24 @@ def to_simplified(text: str) -> str:
     return str(_T2S.convert(text))
 
 
+# Words OpenCC's s2tw writes two ways by what is around them: 直接回复 → 直接回復 but 的回复
+# → 的回覆, 服务台 → 服務檯 beside 督辦分派臺 and 臺賬. A reader should meet one form of a
+# word in one exchange: Taiwan's standard one. The keys are Simplified, so text written in
+# Traditional (a 繁體 writer's 回復正常, "back to normal") never matches.
+_HANT_WORDS = {"回复": "回覆", "服务台": "服務臺"}
+_HANT_WORD = re.compile(f"({'|'.join(_HANT_WORDS)})")
+
+
 def to_traditional(text: str) -> str:
-    """Simplified to Traditional Chinese (OpenCC s2tw), for replies to 繁體 users."""
-    return str(_S2T.convert(text))
+    """Simplified to Traditional Chinese (OpenCC s2tw, and one form of each word in
+    `_HANT_WORDS`), for replies to 繁體 users."""
+    if not _HANT_WORD.search(text):
+        return str(_S2T.convert(text))
+    # split() with a group: the words found are the odd pieces.
+    pieces = _HANT_WORD.split(text)
+    return "".join(
+        _HANT_WORDS[piece] if i % 2 else str(_S2T.convert(piece)) for i, piece in enumerate(pieces)
+    )
 
 
 _DECORATION_CATEGORIES = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Mn", "Cc", "Zl", "Zp"})

@@ -62,7 +62,7 @@ async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_scr
     remind, closed, team = await outbox_rows(db)
     assert remind.payload["text"] == (
         f"您好，工單 {ticket.label} 的服務隊還在等您補充情況（請拍一張報錯截圖）。\n"
-        "直接回復這條消息即可；11-19 10:00 前沒有回覆，工單將關閉。"
+        "直接回覆這條消息即可；11-19 10:00 前沒有回覆，工單將關閉。"
     )
     assert closed.payload["text"].startswith(f"工單 {ticket.label} 一直沒有收到您的補充，已關閉。")
     # The way back it names is the button it comes with, as /my offers it: not 重新提交.

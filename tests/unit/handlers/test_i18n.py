@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from core.config import Config
 from core.enums import Script
-from handlers.i18n import MESSAGES, t
+from handlers.i18n import MESSAGES, in_script, t
+from scheduler import texts
 
 # Characters OpenCC gives for a sense none of our texts means: 隻 (a measure word, not
 # 只 "only"), 乾 (dry, not 干 "do"), 鬆 (loose), 髮 (hair).
@@ -21,3 +23,28 @@ def test_no_reply_reads_wrongly_in_traditional(key: str) -> None:
 
 def test_the_wish_list_refusal_says_only_in_traditional() -> None:
     assert t("wish_staff_only", Script.HANT).startswith("心願清單僅對本局職工開放")
+
+
+# The forms our texts do not use, where OpenCC writes one word two ways by context: 回復
+# beside 回覆 (reply), 檯 beside 臺 (服務檯 beside 督辦分派臺, 臺賬).
+_OTHER_FORM = ("回復", "檯")
+
+
+def _ours(cfg: Config) -> dict[str, str]:
+    found = {f"message {key}": text for key, text in MESSAGES.items()}
+    found |= {f"staff {key}": text for key, text in texts.STAFF.items()}
+    found |= {f"requester {key}": text for key, text in texts.REQUESTER.items()}
+    named = [
+        *(team.name for team in cfg.teams),
+        *(line.name for line in cfg.service_lines),
+        *(area.name for area in cfg.areas),
+        *(site.name for site in cfg.sites),
+    ]
+    return found | {f"name {name}": name for name in named}
+
+
+def test_each_word_has_one_form_in_traditional(demo_config: Config) -> None:
+    for where, text in _ours(demo_config).items():
+        hant = in_script(text, Script.HANT)
+        assert not [form for form in _OTHER_FORM if form in hant], (where, hant)
+    assert "直接回覆" in t("n_question", Script.HANT) and "服務臺" in t("welcome", Script.HANT)

@@ -76,3 +76,10 @@ def test_mostly_traditional_text_with_an_ambiguous_character_is_traditional() ->
 def test_conversion_round_trip_for_replies() -> None:
     assert to_traditional("烤房温度上不去") == "烤房溫度上不去"
     assert to_simplified("烤房溫度上不去") == "烤房温度上不去"
+
+
+def test_a_word_opencc_writes_two_ways_gets_one_form() -> None:
+    assert to_traditional("直接回复这条消息") == "直接回覆這條消息"  # OpenCC: 直接回復
+    assert to_traditional("您的回复") == "您的回覆"
+    assert to_traditional("服务台") == "服務臺"  # OpenCC: 服務檯, beside 分派臺 and 臺賬
+    assert to_traditional("回復正常") == "回復正常"  # written in Traditional: left alone
