@@ -402,9 +402,7 @@ def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> 
     the team's card shows."""
     if decision.line != routed.line:
         return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
-    words: list[str] = []
-    for matched, _score in decision.matched:
-        words += [w for w in matched.split("+") if w and w not in words]  # 温度+往下: both
+    words = decision.said
     line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
     if not words:
         return ctx.text("why_line", line=line)

@@ -49,6 +49,18 @@ class Decision:
         ranked = sorted(self.words.items(), key=lambda item: -item[1][1])
         return tuple((word, round(score, 3)) for word, (_count, score) in ranked)
 
+    @property
+    def said(self) -> tuple[str, ...]:
+        """The words of the chosen line's to quote back to the requester, strongest first:
+        each part of an `a+b` term (温度+往下: both), and a single character (送, 订) only
+        when no longer word matched. Beside 配送 a 送 says nothing more, and quoted alone
+        (“送”) it reads as a slip rather than a reason."""
+        words: list[str] = []
+        for matched, _score in self.matched:
+            words += [w for w in matched.split("+") if w and w not in words]
+        longer = [w for w in words if len(w) > 1]
+        return tuple(longer or words)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "line": self.line,

@@ -167,3 +167,8 @@ async def test_my_tickets_read_on_one_line_in_the_readers_script(desk: Harness) 
     out = await desk.send(RETAILER, "/my")
     [label] = [b.text for r in out.replies for row in r.buttons for b in row]
     assert "\n" not in label and label.endswith("订货系统打不开 登录时一")
+
+
+async def test_a_retailer_is_not_quoted_a_single_character_beside_a_word(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "今天送不送，配送中心说")
+    assert "（您提到了“配送”，这类事由物流配送办理）" in texts(out)

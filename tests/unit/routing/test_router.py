@@ -364,3 +364,14 @@ def test_a_danger_word_without_a_barn_stays_urgent_but_is_no_110_call(router: Ro
 
 def test_a_fire_gone_out_is_named_once(router: Router) -> None:
     assert router.route("熄火了").explanation == "烘烤110 — 熄火, 急"
+
+
+def test_a_single_character_is_not_quoted_beside_longer_words(router: Router) -> None:
+    decision = router.route("今天送不送，配送中心说")
+    assert [word for word, _ in decision.matched] == ["配送", "送"]  # both count
+    assert decision.said == ("配送",)
+
+
+def test_a_single_character_is_quoted_when_nothing_longer_matched(router: Router) -> None:
+    decision = router.route("今天送不送")
+    assert decision.line == "delivery" and decision.said == ("送",)
