@@ -375,3 +375,20 @@ def test_a_single_character_is_not_quoted_beside_longer_words(router: Router) ->
 def test_a_single_character_is_quoted_when_nothing_longer_matched(router: Router) -> None:
     decision = router.route("今天送不送")
     assert decision.line == "delivery" and decision.said == ("送",)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("斷貨了", "ordering"),  # the bureau has none to sell: supply, not a delivery
+        ("断货了", "ordering"),
+        ("少送了兩條", "delivery"),
+        ("这周又漏送了一件", "delivery"),
+        ("客戶經理態度不好", "conduct"),  # as 客户经理态度很差: about the staff member
+    ],
+)
+def test_everyday_words_for_supply_short_delivery_and_conduct_are_routed(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == line and not decision.triage, decision.explanation
