@@ -107,9 +107,11 @@ def check_database(url: str, *, migrated: bool = True, exists: bool | None = Non
     except _UNREACHABLE as exc:
         raise DatabaseUnusable(cannot_connect(exc, url)) from exc
     if migrated and not state.current:
+        # A database an upgrade behind lacks the newer tables too: its revision says more.
+        behind = state.revision is not None and state.revision != state.head
         detail = (
             f"{len(state.missing_tables)} tables missing"
-            if state.missing_tables
+            if state.missing_tables and not behind
             else f"schema {state.revision}, this version needs {state.head}"
         )
         raise DatabaseUnusable(_not_migrated(url, detail))

@@ -71,7 +71,7 @@ def test_a_database_never_migrated_asks_for_db_upgrade_and_is_not_created(
     empty.touch()
     monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{empty}")
     assert main(args) == 1
-    assert "database is not migrated: run jinye110 db upgrade (11 tables missing" in one_line(
+    assert "database is not migrated: run jinye110 db upgrade (12 tables missing" in one_line(
         capsys
     )
 

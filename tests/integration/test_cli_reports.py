@@ -81,7 +81,7 @@ async def test_stats_prints_the_table_and_writes_the_chart(
     )
     assert code == 0
     out = capsys.readouterr().out
-    assert "青山镇烘烤110服务队：受理6 销号4 超时2｜响应60% 解决80% 满意63%" in out
+    assert "青山镇烘烤110服务队：受理6 销号4 超时2｜响应67% 解决80% 满意48%" in out
     assert chart.read_bytes().startswith(b"\x89PNG")
 
 
