@@ -10,7 +10,7 @@ from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent, User
 from core.sla import team_resolve_deadline
 from core.texts import clip, status_name
-from handlers.i18n import as_written, in_script, t
+from handlers.i18n import as_written, in_script, quoted, t
 from handlers.replies import Button, rows
 
 ACTION_LABELS = {
@@ -37,6 +37,12 @@ ACTION_LABELS = {
     "unreachable": "无法送达",
     "wish_list": "记入心愿清单",
 }
+
+
+def gist(ticket: Ticket) -> str:
+    """The start of the ticket's text on one line (a button shows no line breaks), as the
+    requester wrote it: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
+    return quoted(" ".join(ticket.text.split())[:12])
 
 
 def local(cfg: Config, at: datetime | None) -> str:

@@ -13,7 +13,7 @@ from core.numbers import ticket_id_of
 from core.services import note_event, perform
 from core.texts import clip
 from handlers import intake, notify
-from handlers.cards import DETAIL_TEXT, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, gist, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
@@ -77,9 +77,7 @@ async def list_mine(ctx: Ctx) -> None:
 
 
 def _gist(ctx: Ctx, ticket: Ticket) -> str:
-    """The start of the ticket's text on one line (a button shows no line breaks), as the
-    requester wrote it: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
-    return in_script(quoted(" ".join(ticket.text.split())[:12]), ctx.script)
+    return in_script(gist(ticket), ctx.script)
 
 
 def _theirs(text: str, own: bool) -> str:

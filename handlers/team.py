@@ -13,7 +13,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
 from handlers import notify
-from handlers.cards import MOVES, local, ticket_status
+from handlers.cards import MOVES, gist, local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
 from handlers.replies import Button, rows
@@ -149,10 +149,14 @@ async def tell_requester(
     **values: object,
 ) -> None:
     # The whole message, the team's words in it too (a note, a team), reaches the
-    # requester in their script; a name (`as_written`) as written.
+    # requester in their script; a name (`as_written`) as written. Someone with several
+    # tickets open (a wish list filed item by item) is told which one by its words too.
+    number = ticket.label
+    if len(await ctx.uow.tickets.of_requester(ticket.requester_id, limit=2, open_only=True)) > 1:
+        number = f"{number}（{gist(ticket)}）"
     await ctx.enqueue(
         ticket.requester_chat_id,
-        t(key, Script.HANS, number=ticket.label, **values),
+        t(key, Script.HANS, number=number, **values),
         buttons=buttons,
         urgent=ticket.urgent,
         ticket_id=ticket.id,

@@ -119,3 +119,13 @@ async def test_a_list_typed_as_a_message_files_every_item_as_a_wish(desk: Harnes
     await desk.press(STAFF, "f:ok")
     filed = await desk.tickets()
     assert [(t.kind, t.team_id) for t in filed] == [(Kind.WISH, "staff")] * 2
+
+
+async def test_a_notice_about_one_item_says_which_wish_it_is(desk: Harness) -> None:
+    await _wish_list(desk)
+    await desk.press(STAFF, "f:ok")
+    second = (await desk.tickets())[1]
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(STAFF_MEMBER, f"tk:acc:{second.id}", chat=STAFF_TEAM_CHAT)
+    [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
+    assert f"您的工单 {second.label}（食堂增加早餐品种） 已由" in notice.payload["text"]
