@@ -193,7 +193,10 @@ def timeline(
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
     for e in shown:
-        said = _move_text(cfg, e) if for_requester and e.action in MOVES else _event_text(e)
+        if e.action in MOVES:  # to which team; staff read the note to it too
+            said = _move_text(cfg, e) + (f"：{e.note}" if e.note and not for_requester else "")
+        else:
+            said = _event_text(e)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
 

@@ -72,3 +72,15 @@ def test_the_timeline_names_what_came_without_words(demo_config: Config) -> None
         "補充材料：[語音]、[位置]",
         "補充材料：溫度38度",
     ]
+
+
+def test_a_move_in_the_timeline_says_to_which_team(demo_config: Config) -> None:
+    moved = _event("reassign", "人工分派", minutes=1)
+    moved.data = {"from_team": "triage", "to_team": "curing-baishi"}
+    bare = _event("transfer", minutes=2)
+    bare.data = {"from_team": "curing-baishi", "to_team": "curing-qingshan"}
+    staff = [line.split(" ", 2)[2] for line in timeline(demo_config, [moved, bare], Script.HANS)
+             .splitlines()]  # fmt: skip
+    assert staff == ["改派给 白石乡烘烤110服务队：人工分派", "转派给 青山镇烘烤110服务队"]
+    theirs = timeline(demo_config, [moved, bare], Script.HANS, for_requester=True)
+    assert "人工分派" not in theirs and "改派给 白石乡烘烤110服务队" in theirs
