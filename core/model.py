@@ -249,9 +249,16 @@ class TicketCycle:
     id: int | None = None
 
     @classmethod
-    def ending(cls, ticket: Ticket, action: Action, now: datetime) -> TicketCycle:
-        """The cycle `action` (one of NEW_CYCLE) ends, read before it changes the ticket."""
+    def ending(
+        cls, ticket: Ticket, action: Action, now: datetime, *, sent_on: bool = False
+    ) -> TicketCycle:
+        """The cycle `action` (one of NEW_CYCLE) ends, read before it changes the ticket.
+        `sent_on`: the move is the team's own answer to the dispatch (a transfer it made,
+        or the triage desk's sending the ticket to its team), its response if it had none."""
         assert ticket.id is not None
+        responded, response_due = ticket.responded_at, ticket.response_due_at
+        if sent_on and responded is None:
+            responded, response_due = now, ticket.accept_due_at
         return cls(
             ticket_id=ticket.id,
             team_id=ticket.team_id,
@@ -262,9 +269,9 @@ class TicketCycle:
             started_at=ticket.dispatched_at or ticket.created_at,
             ended_at=now,
             ended_by=action.value,
-            accept_due_at=ticket.response_due_at or ticket.accept_due_at,
+            accept_due_at=response_due or ticket.accept_due_at,
             resolve_due_at=ticket.resolve_due_at,
-            responded_at=ticket.responded_at,
+            responded_at=responded,
             accepted_at=ticket.accepted_at,
             paused_at=ticket.paused_at,
             resolved_at=ticket.resolved_at,

@@ -179,7 +179,13 @@ async def perform(
     paused_since = ticket.paused_at
     # The team's cycle this move ends, as it stands: what it did stays measured. A system
     # redirect (`redirect`) only corrects where a call first went: no cycle ends there.
-    ended = TicketCycle.ending(ticket, action, now) if action in NEW_CYCLE else None
+    ended = None
+    if action in NEW_CYCLE:
+        # The triage desk's work is sending tickets on; a team's own transfer answers too.
+        sent_on = action is Action.TRANSFER or cfg.line(ticket.line).triage
+        ended = TicketCycle.ending(
+            ticket, action, now, sent_on=sent_on and action is not Action.REOPEN
+        )
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
     if ended is not None and role is not Role.SYSTEM:
         await uow.tickets.add_cycle(ended)
@@ -206,12 +212,14 @@ async def redirect(
     since the first dispatch, so that stays the start of the response clock: the deadline
     to accept stands (the new team's ladder runs against it) and the response time is
     measured from it."""
-    dispatched_at, accept_due_at = ticket.dispatched_at, ticket.accept_due_at
+    clock = (ticket.dispatched_at, ticket.accept_due_at, ticket.responded_at,
+             ticket.response_due_at)  # fmt: skip
     event = await perform(
         uow, cfg, ticket, Action.TRANSFER, actor_id=None, role=Role.SYSTEM, now=now, note=note,
         to_team=to_team,
     )  # fmt: skip
-    ticket.dispatched_at, ticket.accept_due_at = dispatched_at, accept_due_at
+    # A question the first team asked meanwhile stays the response (on time or not).
+    ticket.dispatched_at, ticket.accept_due_at, ticket.responded_at, ticket.response_due_at = clock
     sla.schedule_next(cfg, ticket)
     return event
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.texts import SURNAMES, typed_phone
+from core.texts import COMPOUND_SURNAMES, SURNAMES, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.incoming import Contact
@@ -148,9 +148,12 @@ def _may_be_a_name(text: str) -> bool:
     """A short Han name, starting with a common surname ("许可", "王中华"), or one with
     letters or a middle dot ("Mary Li", "阿卜杜拉·买买提"): the router's reading of it
     is no request."""
+    text = name_typed(text) or text  # 我叫王中华, 王中华 13812345678: the name in it
     plain = to_simplified(bare(text))
     if _NAME_MARKS.search(text) or not CJK.match(plain):
         return True
+    if plain[:2] in COMPOUND_SURNAMES:  # 欧阳中华, 司马中华: a name a character longer
+        return len(plain) <= _SHORT_NAME + 1
     return len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
 
 

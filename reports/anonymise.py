@@ -43,9 +43,8 @@ _TITLES = (
 )
 _ADDRESSED = re.compile(rf"[{SURNAMES}](?:{_TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
-_FAMILIARSURNAMES = "".join(
-    ch for ch in SURNAMES if ch not in "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武"
-)
+_EVERYDAY = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
+_FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in _EVERYDAY)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
 
 

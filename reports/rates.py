@@ -61,15 +61,14 @@ def _counts(c: x.Columns, window: Window, now: datetime) -> dict[str, ColumnElem
         "response_due": and_(accept_due, kept_on),
         "responded_on_time": and_(accept_due, kept_on, x.responded_on_time(c)),
         "resolved": crossed_off,
-        # past the resolve deadline and still not closed at the cutoff; one resolved in
-        # time waits for the requester's word, not for the team (it counts once closed). A
-        # past cycle is never stuck: a transfer hands the promise on, a reopening ends one
-        # that was resolved.
+        # past the resolve deadline and still not closed at the cutoff, for the cycle that
+        # had the ticket when the deadline fell; one resolved in time waits for the
+        # requester's word, not for the team (it counts once closed)
         "stuck": and_(
             resolve_due,
-            c.ended_at.is_(None),
+            x.resolve_judged(c),
             kept_on,
-            or_(c.closed_at.is_(None), c.closed_at >= cut),
+            not_(x.settled_by(c, cut)),
             not_(x.waiting_since_before(c, c.resolve_due_at)),
             not_(x.resolved_in_time(c)),
         ),
@@ -142,7 +141,7 @@ async def _durations(
     by: GroupBy,
     teams: frozenset[str] | None = None,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    c = x.cycles().c
+    c = x.cycles(timed=True).c
     key = _key(c, by).label("key")
     found: list[dict[str, list[float]]] = []
     for start, end in ((c.dispatched_at, c.accepted_at), (c.resolve_start, c.resolved_at)):

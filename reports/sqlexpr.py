@@ -17,7 +17,9 @@ from sqlalchemy import (
     Subquery,
     and_,
     bindparam,
+    case,
     cast,
+    exists,
     func,
     not_,
     null,
@@ -70,13 +72,17 @@ def within(column: ColumnElement[Any], start: datetime, end: datetime) -> Column
 
 
 def not_withdrawn(c: Columns, when: datetime) -> ColumnElement[bool]:
-    """Not ended without a resolution by `when`: cancelled, or closed because the requester
-    never answered (expired). Such tickets measure the requester's choice, not the team's
-    work; one withdrawn after `when` (the end of a finished period, or the time of a report
-    as of an earlier one) was not yet, and its deadlines count as they stood."""
-    cancelled = and_(c.cancelled_at.isnot(None), c.cancelled_at <= when)
-    expired = and_(c.closed_at.isnot(None), c.closed_at <= when, c.resolved_at.is_(None))
-    return not_(or_(cancelled, expired))
+    """Not ended without a resolution by `when`: the ticket cancelled, or closed because the
+    requester never answered (expired), or this cycle so closed before a reopening. Such
+    tickets measure the requester's choice, not the team's work, in every cycle; one
+    withdrawn after `when` (the end of a finished period, or the time of a report as of an
+    earlier one) was not yet, and its deadlines count as they stood."""
+    cancelled = and_(c.ticket_cancelled_at.isnot(None), c.ticket_cancelled_at <= when)
+    expired = and_(
+        c.ticket_closed_at.isnot(None), c.ticket_closed_at <= when, c.ticket_resolved_at.is_(None)
+    )
+    cycle_expired = and_(c.closed_at.isnot(None), c.closed_at <= when, c.resolved_at.is_(None))
+    return not_(or_(cancelled, expired, cycle_expired))
 
 
 def response_judged(c: Columns) -> ColumnElement[bool]:
@@ -87,14 +93,17 @@ def response_judged(c: Columns) -> ColumnElement[bool]:
 
 
 def resolve_judged(c: Columns) -> ColumnElement[bool]:
-    """Whether a cycle's resolution counts: the current one; a past one only if it was
-    resolved (then reopened). A transfer hands the promise on to the next cycle."""
-    return or_(c.ended_at.is_(None), c.resolved_at.isnot(None))
+    """Whether the resolve deadline is this cycle's to keep: it fell while the team had the
+    ticket (or it resolved it before moving on). A team that gets a ticket after its
+    promise passed is not judged on it (the team that had it then is); one that passes a
+    ticket on before its deadline hands the promise on."""
+    held_then = or_(c.ended_at.is_(None), c.ended_at > c.resolve_due_at, c.resolved_at.isnot(None))
+    return and_(c.dispatched_at <= c.resolve_due_at, held_then)
 
 
 def responded_on_time(c: Columns) -> ColumnElement[bool]:
     """The team's first answer (accepting it, asking the requester for details, resolving
-    it) at or before the accept deadline it was measured against then."""
+    it, or sending it on) at or before the accept deadline it was measured against then."""
     on_time: ColumnElement[bool] = c.responded_at <= c.accept_due_at
     return on_time
 
@@ -110,23 +119,40 @@ def closed_resolved(c: Columns) -> ColumnElement[bool]:
     return and_(c.closed_at.isnot(None), c.resolved_at.isnot(None))
 
 
+def settled_by(c: Columns, cut: datetime) -> ColumnElement[bool]:
+    """The ticket closed by `cut`: in this cycle (before a reopening), or in its last."""
+    closed = func.coalesce(c.closed_at, c.ticket_closed_at)
+    return and_(closed.isnot(None), closed < cut)
+
+
 def accept_late(c: Columns, now: datetime) -> ColumnElement[bool]:
-    """Responded after the accept deadline, or not at all and the deadline has passed
-    (while the team had it, for a past cycle)."""
+    """Responded after the accept deadline, or not at all and the deadline has passed by
+    `now` (while the team had it, for a past cycle)."""
     ended = func.coalesce(
         c.responded_at, c.closed_at, c.cancelled_at, c.ended_at, at(now, "late_now_a")
     )
-    return and_(c.accept_due_at.isnot(None), c.accept_due_at < ended, response_judged(c))
+    return and_(
+        c.accept_due_at.isnot(None),
+        c.accept_due_at < at(now, "late_due_a"),
+        c.accept_due_at < ended,
+        response_judged(c),
+    )
 
 
 def resolve_late(c: Columns, now: datetime) -> ColumnElement[bool]:
-    """Resolved after the resolve deadline, or not resolved and the deadline has passed.
-    A ticket waiting for the requester has its clock stopped at paused_at (an answer moves
-    the deadline on), so it is judged there."""
+    """Resolved after the resolve deadline, or not resolved and the deadline has passed by
+    `now`. A ticket waiting for the requester has its clock stopped at paused_at (an answer
+    moves the deadline on), so it is judged there."""
     ended = func.coalesce(
-        c.resolved_at, c.paused_at, c.closed_at, c.cancelled_at, at(now, "late_now_r")
+        c.resolved_at, c.paused_at, c.closed_at, c.cancelled_at, c.ended_at,
+        at(now, "late_now_r"),
+    )  # fmt: skip
+    return and_(
+        c.resolve_due_at.isnot(None),
+        c.resolve_due_at < at(now, "late_due_r"),
+        c.resolve_due_at < ended,
+        resolve_judged(c),
     )
-    return and_(c.resolve_due_at.isnot(None), c.resolve_due_at < ended, resolve_judged(c))
 
 
 def waiting_since_before(c: Columns, deadline: ColumnElement[datetime]) -> ColumnElement[bool]:
@@ -139,38 +165,52 @@ def overdue(c: Columns, now: datetime) -> ColumnElement[bool]:
     return or_(accept_late(c, now), resolve_late(c, now))
 
 
-def cycles(filed_in: tuple[datetime, datetime] | None = None) -> Subquery:
+def cycles(filed_in: tuple[datetime, datetime] | None = None, *, timed: bool = False) -> Subquery:
     """Every cycle a team had a ticket in, one row each, under the same column names: the
-    tickets' current cycles (`ended_at` NULL) and their past ones (`ticket_cycles`). Only
-    the current row carries the ticket's volumes (`created_at`, `cancelled_at`); only
-    tickets filed in `filed_in` when given."""
+    tickets' current cycles (`ended_at` NULL) and their past ones (`ticket_cycles`), each
+    with how the ticket itself ended (`ticket_…`). Only the current row carries the
+    ticket's cancellation, and the first cycle its submission (`created_at`); only tickets
+    filed in `filed_in` when given. `resolve_start` (where the time to resolve starts) only
+    when `timed`: it costs a look at the audit trail per row."""
     no_time = cast(null(), UTCDateTime())
-    last_reopen = select(func.max(ticket_events.c.at)).where(
-        ticket_events.c.ticket_id == t.id, ticket_events.c.action == "reopen"
-    )
+    p = ticket_cycles.c
+    current_start: ColumnElement[datetime] = no_time
+    past_start: ColumnElement[datetime] = no_time
+    if timed:
+        last_reopen = select(func.max(ticket_events.c.at)).where(
+            ticket_events.c.ticket_id == t.id, ticket_events.c.action == "reopen"
+        )
+        reopened_before = select(func.max(ticket_events.c.at)).where(
+            ticket_events.c.ticket_id == p.ticket_id,
+            ticket_events.c.action == "reopen",
+            ticket_events.c.at < p.ended_at,
+        )
+        current_start = func.coalesce(last_reopen.scalar_subquery(), t.created_at)
+        past_start = func.coalesce(reopened_before.scalar_subquery(), p.filed_at)
+    # The submission counts for the team that received it: the first cycle, kept or current.
+    first_kept = exists().where(p.ticket_id == t.id, p.started_at == t.created_at)
     current = select(
         t.id.label("ticket_id"), t.team_id, t.line, t.area, t.kind,
-        t.created_at, t.dispatched_at,
+        case((first_kept, no_time), else_=t.created_at).label("created_at"), t.dispatched_at,
         func.coalesce(t.response_due_at, t.accept_due_at).label("accept_due_at"),
         t.resolve_due_at, t.responded_at, t.accepted_at, t.paused_at, t.resolved_at,
         t.closed_at, t.cancelled_at, t.rating, t.rated_at, t.reopen_count,
         no_time.label("ended_at"),
-        func.coalesce(last_reopen.scalar_subquery(), t.created_at).label("resolve_start"),
+        t.closed_at.label("ticket_closed_at"), t.resolved_at.label("ticket_resolved_at"),
+        t.cancelled_at.label("ticket_cancelled_at"),
+        current_start.label("resolve_start"),
     )  # fmt: skip
-    p = ticket_cycles.c
-    reopened_before = select(func.max(ticket_events.c.at)).where(
-        ticket_events.c.ticket_id == p.ticket_id,
-        ticket_events.c.action == "reopen",
-        ticket_events.c.at < p.ended_at,
-    )
+    now_of = tickets.alias("now_of")  # the ticket as it is, beside each of its past cycles
     past = select(
         p.ticket_id, p.team_id, p.line, p.area, p.kind,
-        no_time, p.started_at, p.accept_due_at,
+        case((p.started_at == p.filed_at, p.filed_at), else_=no_time), p.started_at,
+        p.accept_due_at,
         p.resolve_due_at, p.responded_at, p.accepted_at, p.paused_at, p.resolved_at,
         p.closed_at, no_time, p.rating, p.rated_at, p.reopen_count,
         p.ended_at,
-        func.coalesce(reopened_before.scalar_subquery(), p.filed_at),
-    )  # fmt: skip
+        now_of.c.closed_at, now_of.c.resolved_at, now_of.c.cancelled_at,
+        past_start,
+    ).join_from(ticket_cycles, now_of, now_of.c.id == p.ticket_id)  # fmt: skip
     if filed_in is not None:
         current = current.where(within(t.created_at, *filed_in))
         past = past.where(within(p.filed_at, *filed_in))

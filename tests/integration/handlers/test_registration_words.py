@@ -156,3 +156,20 @@ async def test_words_at_the_phone_question_are_answered_for_what_they_are(
     async with desk.db.uow(read_only=True) as uow:
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and farmer.phone == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("我叫王中华", "王中华"), ("姓名：王中华", "王中华"), ("王中华 13812345678", "王中华"),
+     ("欧中华", "欧中华"), ("欧阳中华", "欧阳中华"), ("司马中华", "司马中华")],
+)  # fmt: skip
+async def test_a_name_the_router_reads_as_a_brand_is_still_a_name(
+    desk: Harness, typed: str, name: str
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = await desk.send(RETAILER, typed)  # 中华 is a cigarette brand to the router
+    assert "共享您的手机号" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and retailer.name == name

@@ -382,3 +382,17 @@ async def test_a_ledger_as_of_an_earlier_time_lists_only_what_was_filed_by_then(
         assert uow.session is not None
         ledger = await load(uow.session, demo_config, window(demo_config), m(60))
     assert len(ledger.rows) == 1 and ledger.rates.total.created == 1
+
+
+async def test_a_ledger_as_of_an_earlier_time_marks_overdue_only_what_was_by_then(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))  # in time
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(300))  # late: due at +4h
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        then = await load(uow.session, demo_config, window(demo_config), m(30))
+        later = await load(uow.session, demo_config, window(demo_config), AFTER)
+    assert [row.overdue for row in then.rows] == [False]  # the 4 hours had not passed
+    assert [row.overdue for row in later.rows] == [True]

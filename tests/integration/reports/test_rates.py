@@ -9,12 +9,12 @@ import pytest
 from core.config import Config, RateWeights
 from core.enums import Action
 from core.model import Ticket
-from core.services import perform
+from core.services import perform, redirect
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, BAISHI_MEMBER, build, m, window
 from tests.integration.reports.dataset import act as perform_at
-from tests.support.tickets import FARMER, MEMBER, new_ticket
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR, new_ticket
 
 
 async def rates(db: Database, cfg: Config, now=AFTER, by="team", **kw: object) -> RatesReport:  # type: ignore[no-untyped-def]
@@ -295,21 +295,67 @@ async def test_a_team_that_passes_an_overdue_ticket_on_keeps_its_miss(
     assert (qingshan.key, qingshan.response_due, qingshan.responded_on_time) == (
         "curing-qingshan", 1, 0,
     )  # fmt: skip
-    assert qingshan.overdue == 1 and qingshan.created == 0  # it is 白石's ticket now
-    assert (baishi.response_due, baishi.responded_on_time, baishi.created) == (1, 1, 1)
+    # 青山 received it (受理) and missed; 白石 answered its own dispatch in time
+    assert qingshan.overdue == 1 and qingshan.created == 1
+    assert (baishi.response_due, baishi.responded_on_time, baishi.created) == (1, 1, 0)
     total = (await rates(db, demo_config)).total
     assert (total.response_due, total.responded_on_time, total.overdue) == (2, 1, 1)
 
 
-async def test_a_ticket_passed_on_before_its_deadline_is_not_the_first_teams_miss(
+async def test_a_team_that_passes_a_ticket_on_in_time_has_answered_in_time(
     db: Database, demo_config: Config
 ) -> None:
     ticket = await new_ticket(db, demo_config, now=m(0))
-    await transfer(db, demo_config, ticket, m(5))
+    await transfer(db, demo_config, ticket, m(5))  # "not ours", within the 10 minutes
     await perform_at(db, demo_config, ticket, Action.ACCEPT, BAISHI_MEMBER, m(8))
-    report = await rates(db, demo_config)
-    assert [g.key for g in report.groups] == ["curing-baishi"]
-    assert (report.total.response_due, report.total.responded_on_time) == (1, 1)
+    qingshan, baishi = (await rates(db, demo_config)).groups
+    assert (qingshan.response_due, qingshan.responded_on_time, qingshan.overdue) == (1, 1, 0)
+    assert (baishi.response_due, baishi.responded_on_time, baishi.resolution_due) == (1, 1, 1)
+    assert qingshan.resolution_due == 0  # the promise went on with the ticket
+
+
+async def test_a_team_that_held_a_ticket_past_its_promise_keeps_the_miss_after_passing_it_on(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    before = {g.key: g for g in (await rates(db, demo_config)).groups}
+    assert (before["curing-qingshan"].resolution_due, before["curing-qingshan"].overdue) == (1, 1)
+    # The next day 青山 sends it to 白石, which gets it long after the 4-hour promise.
+    await transfer(db, demo_config, ticket, m(DAY + 60))
+    after = {g.key: g for g in (await rates(db, demo_config, now=LATER)).groups}
+    assert set(after) == {"curing-qingshan"}  # 白石 had no part in that day
+    qingshan = after["curing-qingshan"]
+    assert (qingshan.resolution_due, qingshan.resolved, qingshan.overdue) == (1, 0, 1)
+
+
+async def test_a_ticket_withdrawn_after_a_move_is_left_out_of_every_cycle(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await transfer(db, demo_config, ticket, m(30))  # late: the 10 minutes had passed
+    await perform_at(db, demo_config, ticket, Action.CANCEL, FARMER, m(35))
+    total = (await rates(db, demo_config)).total
+    assert (total.response_due, total.resolution_due, total.cancelled) == (0, 0, 1)
+    assert total.overdue == 1  # it was late all the same, as a cancelled ticket is
+
+
+async def test_the_triage_desk_sending_a_ticket_on_is_its_response(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(
+        db, demo_config, now=m(0), line="triage", team_id="triage", urgent=False
+    )
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        await perform(
+            uow, demo_config, loaded, Action.REASSIGN, actor_id=SUPERVISOR, now=m(20),
+            note="烘烤问题", to_team="curing-qingshan",
+        )  # fmt: skip
+        await uow.commit()
+    triage = {g.key: g for g in (await rates(db, demo_config)).groups}["triage"]
+    assert (triage.response_due, triage.responded_on_time) == (1, 1)  # within its 30 minutes
 
 
 async def test_an_answer_does_not_make_a_late_acceptance_on_time(
@@ -351,3 +397,17 @@ async def test_a_ticket_withdrawn_after_a_finished_period_keeps_its_miss_there(
     total = (await rates(db, demo_config, now=LATER)).total
     assert (total.response_due, total.responded_on_time, total.overdue) == (1, 0, 1)
     assert total.cancelled == 0  # cancelled the next day
+
+
+async def test_a_desk_redirect_keeps_a_question_already_asked_as_the_response(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ASK, MEMBER, m(5), "在哪个烤房群？")
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        await redirect(uow, demo_config, loaded, "curing-baishi", now=m(40), note="松林烤房群")
+        await uow.commit()
+    total = (await rates(db, demo_config, now=m(60))).total
+    assert (total.response_due, total.responded_on_time, total.overdue) == (1, 1, 0)
