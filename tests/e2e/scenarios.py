@@ -112,6 +112,18 @@ class Driver:
 
         return await self._step(f"{user} presses {data}", push)
 
+    async def press_shown(self, user: int, prefix: str) -> dict[str, Any]:
+        """Press the newest button in the user's chat whose data begins with `prefix` (the
+        summary's 提交 carries its draft's id); the bare prefix when none is shown yet,
+        which the desk takes for the open draft's button."""
+        if self.button_within > 0:
+            deadline = time.monotonic() + max(self.button_within, 1.0)
+            while self.api.button_data(user, prefix) is None:
+                if time.monotonic() > deadline:
+                    raise StepFailed(f"no button {prefix!r}… in chat {user}")
+                await asyncio.sleep(0.05)
+        return await self.press(user, self.api.button_data(user, prefix) or prefix)
+
     async def shown(self, chat: int, data: str) -> int:
         """Wait until the bot has shown a button with `data` in `chat`; its message id."""
         deadline = time.monotonic() + max(self.button_within, 1.0)
@@ -203,7 +215,7 @@ async def licence_transfer(d: Driver, retailer: int) -> int:
     await d.say(retailer, "/new")
     await d.say(retailer, "我想办理烟草专卖零售许可证延续，需要带什么材料")
     await d.press(retailer, "f:next")
-    await d.press(retailer, "f:ok")
+    await d.press_shown(retailer, "f:ok")
     ticket = await d.ticket_of(retailer)
     await d.press(MONOPOLY_MEMBER, f"tk:xfer:{ticket}", chat=MONOPOLY_CHAT)
     await d.press(MONOPOLY_MEMBER, f"tk:xto:{ticket}:ordering", chat=MONOPOLY_CHAT)

@@ -288,13 +288,25 @@ class FakeBotApi:
 
     def button_message(self, chat_id: int, data: str) -> int | None:
         """The newest message in `chat_id` carrying an inline button with callback `data`."""
+        found = self._button(chat_id, lambda d: d == data)
+        return found[0] if found is not None else None
+
+    def button_data(self, chat_id: int, prefix: str) -> str | None:
+        """The callback data of the newest button in `chat_id` that begins with `prefix`
+        (a draft's 提交 carries the draft's id: f:ok:<id>)."""
+        found = self._button(chat_id, lambda d: d == prefix or d.startswith(f"{prefix}:"))
+        return found[1] if found is not None else None
+
+    def _button(self, chat_id: int, wanted: Callable[[str], bool]) -> tuple[int, str] | None:
         for (chat, message_id), message in reversed(self.messages.items()):
             markup = message.get("reply_markup")
             if chat != chat_id or not isinstance(markup, dict):
                 continue
-            rows = markup.get("inline_keyboard") or []
-            if any(b.get("callback_data") == data for row in rows for b in row):
-                return message_id
+            for row in markup.get("inline_keyboard") or []:
+                for button in row:
+                    data = button.get("callback_data")
+                    if isinstance(data, str) and wanted(data):
+                        return message_id, data
         return None
 
     async def wait_for(
