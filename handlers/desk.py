@@ -137,14 +137,18 @@ class Desk:
                 user.updated_at = now
                 await uow.users.add(user)
             ctx = Ctx(self.svc, uow, msg, now, user, script, conv)
+            late_note = False
             if conv is not None and conv.expires_at <= now:
                 await ctx.end_flow()
                 if conv.flow in team.FLOWS:
-                    await team.note_expired(ctx, conv)
+                    late_note = await team.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway.
                 elif not msg.command and conv.flow != intake.PLACE:
                     ctx.say("expired")
-            await route(ctx)
+            if not (late_note and msg.is_private):
+                # A note meant for a card's prompt, typed too late in a private chat, is not
+                # also a request of the member's own (in a group it is the team's talk).
+                await route(ctx)
             if _menu_to_follow(script_before, user, msg) or _staff_changed(kind_before, user, msg):
                 await send_own_menu(ctx, overseer=await is_oversight(ctx))
             if known and user.details() != before:

@@ -277,7 +277,7 @@ def _which_verdict(
         return False
     shown = awaiting[:_WHICH_MAX]
     buttons = rows(
-        *(Button(f"{t.label} {clip(t.text, _WHICH_TEXT)}", _which_data(verdict, t)) for t in shown),
+        *(Button(f"{t.label} {_gist(ctx, t)}", _which_data(verdict, t)) for t in shown),
         per_row=1,
     )
     if verdict.startswith("r:"):
@@ -297,7 +297,6 @@ def _which_data(verdict: str, ticket: Ticket) -> str:
 
 
 _WHICH_MAX = 8  # buttons; more wait in /my
-_WHICH_TEXT = 14  # characters of each ticket's words on its button
 
 
 REOPEN_AFTER_CLOSE = timedelta(days=7)

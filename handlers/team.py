@@ -152,7 +152,8 @@ async def tell_requester(
     # requester in their script; a name (`as_written`) as written. Someone with several
     # tickets open (a wish list filed item by item) is told which one by its words too.
     number = ticket.label
-    if len(await ctx.uow.tickets.of_requester(ticket.requester_id, limit=2, open_only=True)) > 1:
+    others = await ctx.uow.tickets.of_requester(ticket.requester_id, limit=2, open_only=True)
+    if any(other.id != ticket.id for other in others):
         number = f"{number}（{gist(ticket)}）"
     await ctx.enqueue(
         ticket.requester_chat_id,
@@ -465,21 +466,22 @@ async def say_left(ctx: Ctx, left: Conversation) -> None:
     ctx.say("t_note_left", number=number, what=what, button=button)
 
 
-async def note_expired(ctx: Ctx, expired: Conversation) -> None:
+async def note_expired(ctx: Ctx, expired: Conversation) -> bool:
     """A message after a card's prompt stopped waiting is not its note: it is read as what
     it would be without the prompt (in a group, the team's own talk). When it may have been
     meant as the note (typed, within the hours a conversation would otherwise last), the
-    member is told it was not recorded."""
+    member is told it was not recorded (True then)."""
     msg = ctx.msg
     typed = bool(msg.text.strip() or msg.photo_file_id or msg.voice_file_id)
     if msg.is_button or msg.command or not typed:
-        return
+        return False
     if ctx.now >= expired.updated_at + ctx.cfg.limits.conversation_ttl:
-        return  # long after: plainly about something else
+        return False  # long after: plainly about something else
     number = await _number(ctx, expired)
     what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[expired.flow])
     minutes = _minutes(expired.expires_at - expired.updated_at)
     ctx.say("t_note_expired", number=number, what=what, button=button, minutes=minutes)
+    return True
 
 
 async def _number(ctx: Ctx, conv: Conversation) -> str:

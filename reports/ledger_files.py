@@ -163,6 +163,8 @@ def _table(
             if name == "编号":
                 value = _ticket_number(value)
             cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"  # a requester's "=…" is words to read, never a formula
             if isinstance(value, datetime):
                 cell.number_format = DATETIME
             # Any cell may wrap, its column being narrow for the printed page; a row reads
@@ -298,10 +300,16 @@ def xlsx(ledger: Ledger, script: Script = Script.HANS) -> bytes:
     return out.getvalue()
 
 
+# What makes a spreadsheet take a cell for a formula: people's words that begin so stay
+# words (in the CSV behind an apostrophe, which Excel and WPS show as text and hide).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_bytes(ledger: Ledger, script: Script = Script.HANS) -> bytes:

@@ -28,7 +28,7 @@ def as_written(value: str) -> str:
 
 def unwrapped(text: str) -> str:
     """`text` with the marks of `as_written` taken off, for a reader of Simplified."""
-    return text.translate(_WRAPPING) if _OPEN in text else text
+    return text.translate(_WRAPPING) if _OPEN in text or _CLOSE in text else text
 
 
 @lru_cache(maxsize=4096)

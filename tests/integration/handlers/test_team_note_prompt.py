@@ -119,3 +119,16 @@ async def test_a_press_in_a_private_chat_ends_the_prompt_there_too(desk: Harness
     await desk.send(LEADER, "我先去看看现场")
     assert await _status(desk) is Status.ACCEPTED
     assert not await _farmer_told_resolved(desk)
+
+
+async def test_a_note_typed_too_late_in_a_private_chat_is_not_also_a_request(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEADER, f"tk:acc:{ticket_id}")  # on the card paged to the leader
+    await desk.press(LEADER, f"tk:res:{ticket_id}")
+    desk.clock.advance(minutes=20)
+    out = await desk.send(LEADER, "更换了风机电容，温度恢复正常")
+    said = texts(out)
+    assert "没有记入工单" in said and "提交吗" not in said
+    assert len(await desk.tickets()) == 1 and await _status(desk) is Status.ACCEPTED

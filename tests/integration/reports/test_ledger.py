@@ -396,3 +396,15 @@ async def test_a_ledger_as_of_an_earlier_time_marks_overdue_only_what_was_by_the
         later = await load(uow.session, demo_config, window(demo_config), AFTER)
     assert [row.overdue for row in then.rows] == [False]  # the 4 hours had not passed
     assert [row.overdue for row in later.rows] == [True]
+
+
+async def test_words_that_look_like_a_formula_stay_words(db: Database, demo_config: Config) -> None:
+    sneaky = '=HYPERLINK("http://example.com","点这里")'
+    await new_ticket(db, demo_config, now=m(0), text=sneaky)
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["台账"]
+    header = [c.value for c in sheet[2]]
+    cell = sheet.cell(row=3, column=header.index("诉求内容") + 1)
+    assert (cell.value, cell.data_type) == (sneaky, "s")
+    rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
+    assert rows[1][rows[0].index("诉求内容")] == f"'{sneaky}"
