@@ -131,5 +131,5 @@ async def weekly_summary(session: AsyncSession, cfg: Config, window: Window, now
         f"新收诉求 {total.created} 件；办结用时中位数 {duration_text(total.resolve_median)}"
     )
     if total.rated:
-        lines.append(f"满意率 {percent(total.satisfaction_rate)}（{total.rated} 人评价）")
+        lines.append(f"满意率 {percent(total.satisfaction_rate)}（{total.rated} 次评价）")
     return "\n".join(lines)

@@ -92,7 +92,7 @@ async def test_weekly_summary_counts_per_line(db: Database, demo_config: Config)
         quiet = days(date(2020, 1, 6), date(2020, 1, 12), demo_config.zone)
         empty = await weekly_summary(uow.session, demo_config, quiet, AFTER)
     assert text.splitlines()[1] == "共办结 6 件：烘烤110 6 件"
-    assert "满意率 63%（6 人评价）" in text  # E rated 3, reopened, then rated 4
+    assert "满意率 63%（6 次评价）" in text  # E rated 3, reopened, rated 4: ratings
     assert empty.splitlines()[1] == "这一周没有办结的诉求。"  # posted on Monday: not 本周
     assert "张德明" not in text
 
