@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from core.config import Config
+from core.enums import Action, Role
 from core.model import OutboxMessage, Ticket
+from core.services import perform
 from handlers.context import Services
 from handlers.desk import Desk
 from handlers.incoming import Contact, Incoming, Location
@@ -132,6 +134,26 @@ class Harness:
         await self.press(member, f"tk:res:{ticket_id}", chat=team_chat)
         await self.send(member, "更换了风机电容，温度已恢复", chat=team_chat)
         return ticket_id
+
+    async def expired_110(self, user: int, member: int, team_chat: int) -> int:
+        """`user` calls 110, `member` accepts it and asks a question in `team_chat`, and no
+        answer comes until the sweep closes it (未补充关闭); the ticket's id."""
+        ticket_id = await self.file_110(user)
+        await self.press(member, f"tk:acc:{ticket_id}", chat=team_chat)
+        await self.press(member, f"tk:ask:{ticket_id}", chat=team_chat)
+        await self.send(member, "请拍一张温控仪的照片", chat=team_chat)
+        await self.sweep_does(ticket_id, Action.EXPIRE)  # no answer comes
+        return ticket_id
+
+    async def sweep_does(self, ticket_id: int, action: Action) -> None:
+        """What the sweep does to a ticket nobody moved on (EXPIRE, AUTO_CLOSE), now."""
+        async with self.db.uow() as uow:
+            ticket = await uow.tickets.get(ticket_id)
+            assert ticket is not None
+            await perform(
+                uow, self.cfg, ticket, action, actor_id=None, now=self.clock(), role=Role.SYSTEM
+            )
+            await uow.commit()
 
     async def block(self, user_id: int) -> None:
         """What the outbox sender records when Telegram answers 403 for `user_id`."""

@@ -65,14 +65,20 @@ async def test_not_solved_typed_after_the_resolution_reopens_it(desk: Harness) -
     assert (await desk.actions(ticket_id))[-1] == "reopen"
 
 
-async def test_an_answer_sent_after_the_team_resolved_without_it_joins_the_ticket(
-    desk: Harness,
-) -> None:
+async def _resolved_while_asking(desk: Harness) -> int:
+    """The team asks the retailer something, then resolves the ticket without the answer."""
     ticket_id = await _accepted(desk)
     await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
     await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
     await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
     await desk.send(DELIVERY_MEMBER, "已按订单补送两条", chat=DELIVERY_CHAT)
+    return ticket_id
+
+
+async def test_an_answer_sent_after_the_team_resolved_without_it_joins_the_ticket(
+    desk: Harness,
+) -> None:
+    ticket_id = await _resolved_while_asking(desk)
     out = await desk.send(RETAILER, "是两条云烟，软珍品的")
     said = texts(out)
     assert "在您回复之前已经办结" in said and "要把这条消息作为" not in said
@@ -85,11 +91,7 @@ async def test_an_answer_sent_after_the_team_resolved_without_it_joins_the_ticke
 async def test_another_matter_after_an_unanswered_question_is_still_its_own(
     desk: Harness,
 ) -> None:
-    ticket_id = await _accepted(desk)
-    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
-    await desk.send(DELIVERY_MEMBER, "请问是哪个品规少了？", chat=DELIVERY_CHAT)
-    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
-    await desk.send(DELIVERY_MEMBER, "已按订单补送两条", chat=DELIVERY_CHAT)
+    ticket_id = await _resolved_while_asking(desk)
     out = await desk.send(RETAILER, "我的烟草专卖零售许可证快到期了，怎么办理延续？")
     assert "要把这条消息作为" in texts(out)
     assert "info" not in await desk.actions(ticket_id)

@@ -4,8 +4,6 @@ refusal named the bare status, closed, as if it had been resolved and crossed of
 
 from __future__ import annotations
 
-from core.enums import Action, Role
-from core.services import perform
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
 
@@ -14,18 +12,7 @@ TEAM_CHAT = -1001000000001
 
 async def _closed_unanswered(desk: Harness) -> int:
     """A 110 call whose question went unanswered until the sweep closed it."""
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
-    await desk.send(MEMBER, "请拍一张温控仪的照片", chat=TEAM_CHAT)
-    async with desk.db.uow() as uow:  # what the sweep does when no answer comes
-        ticket = await uow.tickets.get(ticket_id)
-        assert ticket is not None
-        await perform(
-            uow, desk.cfg, ticket, Action.EXPIRE, actor_id=None, now=desk.clock(), role=Role.SYSTEM
-        )
-        await uow.commit()
-    return ticket_id
+    return await desk.expired_110(FARMER, MEMBER, TEAM_CHAT)
 
 
 async def test_a_members_press_on_a_ticket_closed_unanswered_names_it_so(desk: Harness) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Action, Kind, Role, Status
-from core.services import perform
+from core.enums import Kind, Status
 from routing import Decision, Router
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
@@ -171,18 +170,7 @@ async def test_abandoned_conversation_expires(desk: Harness) -> None:
 async def test_a_ticket_closed_for_want_of_an_answer_is_not_shown_as_crossed_off(
     desk: Harness,
 ) -> None:
-    team_chat = -1001000000001
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=team_chat)
-    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=team_chat)
-    await desk.send(MEMBER, "请拍一张温控仪的照片", chat=team_chat)
-    async with desk.db.uow() as uow:  # what the sweep does when no answer comes
-        ticket = await uow.tickets.get(ticket_id)
-        assert ticket is not None
-        await perform(
-            uow, desk.cfg, ticket, Action.EXPIRE, actor_id=None, now=desk.clock(), role=Role.SYSTEM
-        )
-        await uow.commit()
+    await desk.expired_110(FARMER, MEMBER, -1001000000001)
     out = await desk.send(FARMER, "/my")
     listing = " ".join(b.text for r in out.replies for row in r.buttons for b in row)
     assert "未补充，已关闭" in listing and "已销号" not in listing

@@ -83,7 +83,9 @@ async def _cards_sent(desk: Harness, ticket_id: int, first_id: int) -> list[int]
     return ids
 
 
-async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harness) -> None:
+async def _reopened(desk: Harness) -> tuple[int, int, int]:
+    """A 110 call resolved on its card, then reopened by the farmer: the ticket's id, the
+    first card's message id and the second's (the one posted after the reopen)."""
     ticket_id = await desk.file_110(FARMER)
     [first] = await _cards_sent(desk, ticket_id, 700)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)
@@ -94,6 +96,11 @@ async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harnes
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED
     [second] = await _cards_sent(desk, ticket_id, 800)
+    return ticket_id, first, second
+
+
+async def test_a_reopened_ticket_has_one_live_card_in_the_team_chat(desk: Harness) -> None:
+    ticket_id, first, second = await _reopened(desk)
     before = {r.id for r in await desk.outbox()}
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=second)
     edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
@@ -220,14 +227,7 @@ async def test_an_old_summary_pressed_during_a_new_draft_names_its_own_ticket(
 async def test_a_reopened_tickets_old_card_pressed_does_not_come_back_to_life(
     desk: Harness,
 ) -> None:
-    ticket_id = await desk.file_110(FARMER)
-    [first] = await _cards_sent(desk, ticket_id, 700)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)
-    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT, message_id=first)
-    await desk.send(MEMBER, "已电话指导：湿球温度控制在36-37度", chat=TEAM_CHAT)
-    await desk.press(FARMER, f"my:bad:{ticket_id}")
-    await desk.send(FARMER, "还是不行，温度上不去")
-    [second] = await _cards_sent(desk, ticket_id, 800)
+    ticket_id, first, second = await _reopened(desk)
     before = {r.id for r in await desk.outbox()}
     # 接单 on the first card, from before the reopen: it acts on the ticket, ...
     out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=first)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.config import Config
-from core.enums import Action, Kind, Role, Status
-from core.services import perform
+from core.enums import Action, Kind, Status
 from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
@@ -382,14 +381,7 @@ async def test_not_solved_typed_after_an_auto_close_reopens_the_ticket(
 ) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
     desk.clock.advance(days=3)
-    async with desk.db.uow() as uow:  # what the sweep does when nobody confirms
-        ticket = await uow.tickets.get(ticket_id)
-        assert ticket is not None
-        await perform(
-            uow, desk.cfg, ticket, Action.AUTO_CLOSE, actor_id=None, now=desk.clock(),
-            role=Role.SYSTEM,
-        )  # fmt: skip
-        await uow.commit()
+    await desk.sweep_does(ticket_id, Action.AUTO_CLOSE)  # nobody confirmed
     out = await desk.send(FARMER, "没修好")
     assert "已重新派给" in texts(out)
     [reopened] = await desk.tickets()
