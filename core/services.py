@@ -181,10 +181,8 @@ async def perform(
     # redirect (`redirect`) only corrects where a call first went: no cycle ends there.
     ended = None
     if action in NEW_CYCLE:
-        # The triage desk's work is sending tickets on; a team's own transfer answers too.
-        sent_on = action is Action.TRANSFER or cfg.line(ticket.line).triage
         ended = TicketCycle.ending(
-            ticket, action, now, sent_on=sent_on and action is not Action.REOPEN
+            ticket, action, now, sent_on=await _sent_on(uow, cfg, ticket, action, actor_id)
         )
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
     if ended is not None and role is not Role.SYSTEM:
@@ -202,6 +200,21 @@ async def perform(
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
     await uow.tickets.add_event(event)
     return event
+
+
+async def _sent_on(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, action: Action, actor_id: int | None
+) -> bool:
+    """Whether the move is the holding team's own answer to the dispatch: the triage desk
+    sending a ticket on (its whole work), or a team's member or leader transferring it
+    ("not ours"); not a reopening, nor another team taking a complaint over (接管)."""
+    if action is Action.REOPEN:
+        return False
+    if cfg.line(ticket.line).triage:
+        return True
+    if action is not Action.TRANSFER or actor_id is None:
+        return False
+    return bool({Role.MEMBER, Role.LEADER} & await roles_of(uow, cfg, actor_id, ticket))
 
 
 async def redirect(

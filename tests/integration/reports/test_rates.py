@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from core.config import Config, RateWeights
-from core.enums import Action
+from core.enums import Action, Kind, Role
 from core.model import Ticket
 from core.services import perform, redirect
 from reports.rates import GroupRates, RatesReport, compute
@@ -253,6 +253,7 @@ async def test_a_ticket_withdrawn_after_the_as_of_time_was_still_due_then(
     assert (after.response_due, after.cancelled) == (0, 1)
 
 
+CONDUCT_MEMBER = 200091
 LATER = AFTER + timedelta(days=1)  # a report of the same day, made after later moves
 DAY = 24 * 60  # minutes
 
@@ -411,3 +412,22 @@ async def test_a_desk_redirect_keeps_a_question_already_asked_as_the_response(
         await uow.commit()
     total = (await rates(db, demo_config, now=m(60))).total
     assert (total.response_due, total.responded_on_time, total.overdue) == (1, 1, 0)
+
+
+async def test_a_complaint_taken_over_is_no_answer_of_the_team_it_was_taken_from(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(
+        db, demo_config, now=m(0), kind=Kind.COMPLAINT, line="ordering", team_id="ordering",
+        urgent=False, area="chengqu",
+    )  # fmt: skip
+    async with db.uow() as uow:  # 接管: the oversight team's member takes it over
+        loaded = await uow.tickets.get(ticket.id or 0)
+        assert loaded is not None
+        await perform(
+            uow, demo_config, loaded, Action.TRANSFER, actor_id=CONDUCT_MEMBER, now=m(5),
+            role=Role.MEMBER, note="纪检接管", to_team="conduct",
+        )  # fmt: skip
+        await uow.commit()
+    groups = {g.key: g for g in (await rates(db, demo_config)).groups}
+    assert "ordering" not in groups or groups["ordering"].response_due == 0
