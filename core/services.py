@@ -161,10 +161,12 @@ async def perform(
 
     Raises PermissionDenied, IllegalTransition or InvalidInput and changes nothing then.
     """
+    roles: set[Role] | None = None  # the actor's, when they were looked up
     if role is None:
         if actor_id is None:
             raise PermissionDenied("stranger", action)
-        role = pick_role(await roles_of(uow, cfg, actor_id, ticket), action)
+        roles = await roles_of(uow, cfg, actor_id, ticket)
+        role = pick_role(roles, action)
     if own_request(ticket, actor_id, action):
         raise OwnRequest(role, action)
     data: dict[str, object] = {}
@@ -180,12 +182,11 @@ async def perform(
     # The team's cycle this move ends, as it stands: what it did stays measured. A system
     # redirect (`redirect`) only corrects where a call first went: no cycle ends there.
     ended = None
-    if action in NEW_CYCLE:
-        ended = TicketCycle.ending(
-            ticket, action, now, sent_on=await _sent_on(uow, cfg, ticket, action, actor_id)
-        )
+    if action in NEW_CYCLE and role is not Role.SYSTEM:
+        sent_on = await _sent_on(uow, cfg, ticket, action, actor_id, roles)
+        ended = TicketCycle.ending(ticket, action, now, sent_on=sent_on)
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
-    if ended is not None and role is not Role.SYSTEM:
+    if ended is not None:
         await uow.tickets.add_cycle(ended)
     if data:
         policy_before = sla.policy_for(cfg, ticket)
@@ -203,7 +204,12 @@ async def perform(
 
 
 async def _sent_on(
-    uow: UnitOfWork, cfg: Config, ticket: Ticket, action: Action, actor_id: int | None
+    uow: UnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    action: Action,
+    actor_id: int | None,
+    roles: set[Role] | None,
 ) -> bool:
     """Whether the move is the holding team's own answer to the dispatch: the triage desk
     sending a ticket on (its whole work), or a team's member or leader transferring it
@@ -214,7 +220,9 @@ async def _sent_on(
         return True
     if action is not Action.TRANSFER or actor_id is None:
         return False
-    return bool({Role.MEMBER, Role.LEADER} & await roles_of(uow, cfg, actor_id, ticket))
+    if roles is None:  # acting in a role given (接管's), not looked up
+        roles = await roles_of(uow, cfg, actor_id, ticket)
+    return bool({Role.MEMBER, Role.LEADER} & roles)
 
 
 async def redirect(

@@ -21,14 +21,30 @@ FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece 
 _ANSWERED_AMONG = 3  # the person's newest open tickets, where the answered one is
 
 
-async def _in_hand(ctx: Ctx) -> AsyncIterator[tuple[Ticket, list[TicketEvent]]]:
-    """The person's newest tickets a team still works on (not resolved), with their events."""
+async def _in_hand(
+    ctx: Ctx, *, resolved: bool = False
+) -> AsyncIterator[tuple[Ticket, list[TicketEvent]]]:
+    """The person's newest open tickets, with their events: those a team still works on, or
+    (`resolved`) those awaiting the person's verdict."""
     still_open = await ctx.uow.tickets.of_requester(
         ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
     )
     for ticket in still_open:
-        if ticket.status is not Status.RESOLVED and ticket.id is not None:
+        if (ticket.status is Status.RESOLVED) is resolved and ticket.id is not None:
             yield ticket, list(await ctx.uow.tickets.events(ticket.id))
+
+
+def _since_unanswered_question(ctx: Ctx, events: list[TicketEvent]) -> list[TicketEvent] | None:
+    """What happened after the team's last question to the person, when it is recent enough
+    to be waited for (`auto_close.waiting_close_after`) and they have not answered it (nor
+    added to the ticket) since; None otherwise."""
+    asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
+    if asked is None or events[asked].at < ctx.now - ctx.cfg.auto_close.waiting_close_after:
+        return None
+    after = events[asked + 1 :]
+    if any(e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after):
+        return None
+    return after
 
 
 async def just_answered(ctx: Ctx) -> Ticket | None:
@@ -61,15 +77,9 @@ async def question_moved_on(ctx: Ctx) -> Ticket | None:
     team (转派, 改派) before they answered: no longer waiting for them in its status, but the
     answer is still wanted, by the team that has it now. Only while an answer would have
     been waited for (`auto_close.waiting_close_after`)."""
-    since = ctx.now - ctx.cfg.auto_close.waiting_close_after
     async for ticket, events in _in_hand(ctx):
-        asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
-        if asked is None or events[asked].at < since:
-            continue
-        after = events[asked + 1 :]
-        if any(e.action in MOVES for e in after) and not any(
-            e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after
-        ):
+        after = _since_unanswered_question(ctx, events)
+        if after is not None and any(e.action in MOVES for e in after):
             return ticket
     return None
 
@@ -78,21 +88,10 @@ async def question_overtaken(ctx: Ctx) -> Ticket | None:
     """The ticket awaiting the person's verdict that its team resolved while it waited for
     their answer to its question, the answer not yet sent: what they write now is most
     likely that answer, late. Only while an answer would have been waited for."""
-    since = ctx.now - ctx.cfg.auto_close.waiting_close_after
-    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_ANSWERED_AMONG, open_only=True)
-    for ticket in in_hand:
-        if ticket.status is not Status.RESOLVED or ticket.id is None:
-            continue
-        events = list(await ctx.uow.tickets.events(ticket.id))
-        asked = max((i for i, e in enumerate(events) if e.action == "ask"), default=None)
-        if asked is None or events[asked].at < since:
-            continue
-        after = events[asked + 1 :]
-        resolved_waiting = any(
+    async for ticket, events in _in_hand(ctx, resolved=True):
+        after = _since_unanswered_question(ctx, events)
+        if after is not None and any(
             e.action == "resolve" and e.from_status is Status.WAITING_REQUESTER for e in after
-        )
-        if resolved_waiting and not any(
-            e.action in ("answer", "info") and e.actor_id == ctx.user.id for e in after
         ):
             return ticket
     return None

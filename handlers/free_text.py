@@ -95,7 +95,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
-    if not new_matter and (msg.photo_file_id or msg.voice_file_id or says_something(text)):
+    if not new_matter and news:
         late = await question_overtaken(ctx)
         if late is not None and not another_question(ctx, decision, text, late):
             # The answer to the team's question, sent after they resolved without it.
@@ -109,7 +109,7 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
         await alarm_place_step(ctx)
         return
-    if not new_matter and (msg.photo_file_id or msg.voice_file_id or says_something(text)):
+    if not new_matter and news:
         answered = await just_answered(ctx)
         if answered is not None and more_of_it(ctx, decision, answered):
             # The rest of an answer sent in pieces (a photo, then its words): it joins the

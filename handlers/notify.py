@@ -170,12 +170,18 @@ async def kept_copy(ctx: Ctx, ticket: Ticket, message_id: int) -> TicketMessage 
 async def superseded_card(ctx: Ctx, ticket: Ticket, copy: TicketMessage) -> bool:
     """Whether `copy` is a card of the ticket that a newer card in the same place replaced
     (one posted after a reopen, or when the ticket came back to the team)."""
-    assert ticket.id is not None
     if copy.purpose != "card":
         return False
-    cards = await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
-    newest = {sent.place: sent for sent in cards}
+    newest = await _newest_cards(ctx, ticket)
     return newest.get(copy.place, copy).message_id != copy.message_id
+
+
+async def _newest_cards(ctx: Ctx, ticket: Ticket) -> dict[ChatPlace, TicketMessage]:
+    """Each place's newest copy of the ticket's card: its live one. The place is the chat
+    and its forum topic: two teams' topics of one group, or a team's and the oversight
+    team's, each have their own copy."""
+    assert ticket.id is not None
+    return {sent.place: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")}
 
 
 async def _team_places(ctx: Ctx, team_id: str) -> set[ChatPlace]:
@@ -310,12 +316,8 @@ async def update_cards(
     # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
     watcher = await oversight_chat(ctx, ticket)
     # A place's newest copy is its live one: an older one (from before a reopen, or before
-    # the ticket came back to a team that had it) keeps the state it was left showing. The
-    # place is the chat and its forum topic: two teams' topics of one group, or a team's
-    # and the oversight team's, each have their own copy.
-    newest = {
-        sent.place: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
-    }
+    # the ticket came back to a team that had it) keeps the state it was left showing.
+    newest = await _newest_cards(ctx, ticket)
     # Where each edit goes: a sent copy by its message id; a card still queued once it has
     # gone out (the sender finds its message id then). Each in the script that copy is in.
     edits: list[tuple[ChatPlace, dict[str, object], Script]] = []

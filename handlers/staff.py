@@ -138,10 +138,24 @@ async def _joined_by_invite(uow: UnitOfWork, membership: Membership) -> bool:
 
 async def serves_a_team(ctx: Ctx) -> bool:
     """A member or leader of any team, by the config or by an invite."""
+    return bool(await teams_served(ctx))
+
+
+async def teams_served(ctx: Ctx, *, leading: bool = False) -> set[str]:
+    """The teams the person is a member or leader of (`leading`: leads), by the config or
+    by an invite (a team the config no longer has included)."""
     uid = ctx.user.id
-    if any(uid in team.members or uid in team.leaders for team in ctx.cfg.teams):
-        return True
-    return any(m.team_id for m in await ctx.uow.memberships.of_user(uid))
+    teams = {
+        team.id
+        for team in ctx.cfg.teams
+        if uid in team.leaders or (not leading and uid in team.members)
+    }
+    teams |= {
+        m.team_id
+        for m in await ctx.uow.memberships.of_user(uid)
+        if m.team_id and (not leading or m.role is Role.LEADER)
+    }
+    return teams
 
 
 async def is_oversight(ctx: Ctx) -> bool:

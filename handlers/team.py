@@ -17,7 +17,7 @@ from handlers.cards import MOVES, gist, local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
 from handlers.replies import Button, rows
-from handlers.staff import is_oversight, serves_a_team
+from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import attach, onto_the_wish_list
 
 Step = Callable[[Ctx], Awaitable[None]]
@@ -63,9 +63,7 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
 async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:
     """Whether one of the presser's teams had the ticket before it was sent on."""
     assert ticket.id is not None
-    teams = {m.team_id for m in await ctx.uow.memberships.of_user(ctx.user.id) if m.team_id}
-    uid = ctx.user.id
-    teams |= {tm.id for tm in ctx.cfg.teams if uid in tm.members or uid in tm.leaders}
+    teams = await teams_served(ctx)
     return any(
         event.action in MOVES and event.data.get("from_team") in teams
         for event in await ctx.uow.tickets.events(ticket.id)

@@ -19,7 +19,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.mine import show
 from handlers.report_hints import shorter_periods
-from handlers.staff import is_oversight
+from handlers.staff import is_oversight, teams_served
 from handlers.team import (
     FLOWS,
     Step,
@@ -75,13 +75,8 @@ async def _bindteam(ctx: Ctx) -> None:
         ctx.say("bind_usage")
         return
     typed = ctx.msg.args[0]
-    memberships = await ctx.uow.memberships.of_user(ctx.user.id)
-    led = [
-        team
-        for team in ctx.cfg.teams
-        if ctx.user.id in team.leaders
-        or any(m.team_id == team.id and m.role is Role.LEADER for m in memberships)
-    ]
+    leads = await teams_served(ctx, leading=True)
+    led = [team for team in ctx.cfg.teams if team.id in leads]
     team = _team_named(ctx, typed)
     if team is None:
         # A team id mistyped: the ids to choose from, the teams they lead first of all.

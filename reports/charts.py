@@ -83,7 +83,7 @@ def rates_figure(report: RatesReport, title: str, script: Script = Script.HANS) 
     """Rates (left) and volumes (right) by group, with a total row at the bottom when
     there are several (one group's total is the same bars again)."""
     say = writer(script)  # every word drawn
-    groups = [*report.groups, report.total] if len(report.groups) > 1 else list(report.groups)
+    groups = report.table_rows
     figure = Figure(figsize=(11, 1.6 + 0.62 * max(len(groups), 1)), dpi=110)
     FigureCanvasAgg(figure)  # attaches itself: savefig draws with Agg, no pyplot involved
     with matplotlib.rc_context({"font.family": _families(), "axes.unicode_minus": False}):

@@ -96,6 +96,12 @@ class RatesReport:
     groups: list[GroupRates]
     total: GroupRates
 
+    @property
+    def table_rows(self) -> list[GroupRates]:
+        """The groups, and the total below them when there are several: one group's total
+        is that group again (a leader's one team)."""
+        return [*self.groups, self.total] if len(self.groups) > 1 else list(self.groups)
+
 
 def _ratio(part: float, whole: int) -> float | None:
     return part / whole if whole else None

@@ -70,10 +70,8 @@ def text(cfg: Config, report: RatesReport, heading: str) -> str:
     if not report.groups:
         lines.append("本期没有工单。")
         return "\n".join(lines)
-    lines += [_line(group, report) for group in report.groups]
+    lines += [_line(row, report) for row in report.table_rows]
     total = report.total
-    if len(report.groups) > 1:  # one group's total is that group again
-        lines.append(_line(total, report))
     lines.append(
         f"接单用时中位数 {duration_text(total.accept_median)}"
         f"（P90 {duration_text(total.accept_p90)}）；"
