@@ -371,15 +371,13 @@ def build_dispatcher(app: App, background: Background | None = None) -> Dispatch
         incoming = to_incoming(event_update, await _username(bot))
         if incoming is None:
             return
-        outcome = await app.desk.handle(incoming)
-        wake = background.wake if background is not None else None
-        await deferred.show(
+        await deferred.handle_and_show(
             incoming.update_key,
             incoming.chat_id,
-            outcome,
-            lambda hold: render(bot, event_update, outcome, hold=hold),
+            lambda: app.desk.handle(incoming),
+            lambda outcome, hold: render(bot, event_update, outcome, hold=hold),
             app.desk.svc.clock,
-            wake,
+            background.wake if background is not None else None,
         )
 
     dispatcher.message.register(on_event)

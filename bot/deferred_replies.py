@@ -25,6 +25,7 @@ in between sends it again, and the card is kept where it lands.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -175,6 +176,32 @@ class DeferredReplies:
         self.db, self.cfg = db, cfg
         self.shown = shown  # told of an update whose kept replies were shown (`Desk.shown`)
         self._waiting: set[int] = set()  # chats this process queued replies for
+        self._in_hand: dict[str, asyncio.Event] = {}  # updates being handled and shown now
+
+    async def handle_and_show(
+        self,
+        update_key: str,
+        chat_id: int,
+        handle: Callable[[], Awaitable[Outcome]],
+        render: Callable[[Outcome, bool], Awaitable[None]],
+        now: Callable[[], datetime],
+        wake: Callable[[], None] | None = None,
+    ) -> None:
+        """Run an update's step with `handle` and `show` its outcome, one delivery of an
+        update at a time. Telegram sends a webhook update again when the first delivery was
+        not answered in time, and the first may still be showing its replies: the repeat
+        waits for it, and then finds them shown, rather than showing them a second time."""
+        while (earlier := self._in_hand.get(update_key)) is not None:
+            await earlier.wait()
+        done = self._in_hand[update_key] = asyncio.Event()
+        try:
+            outcome = await handle()
+            await self.show(
+                update_key, chat_id, outcome, lambda hold: render(outcome, hold), now, wake
+            )
+        finally:
+            del self._in_hand[update_key]
+            done.set()
 
     async def must_wait(self, chat_id: int, *, look: bool = False) -> bool:
         """Whether this chat's replies must go through the outbox (one is waiting there).

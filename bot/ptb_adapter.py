@@ -351,15 +351,13 @@ def build_application(
         incoming = to_incoming(update, context.bot.username)
         if incoming is None:
             return
-        outcome = await app.desk.handle(incoming)
-        wake = runner.wake if runner is not None else None
-        await deferred.show(
+        await deferred.handle_and_show(
             incoming.update_key,
             incoming.chat_id,
-            outcome,
-            lambda hold: render(update, outcome, hold=hold),
+            lambda: app.desk.handle(incoming),
+            lambda outcome, hold: render(update, outcome, hold=hold),
             app.desk.svc.clock,
-            wake,
+            runner.wake if runner is not None else None,
         )
 
     application.add_handler(TypeHandler(Update, on_update))

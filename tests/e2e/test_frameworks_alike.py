@@ -122,6 +122,7 @@ async def _play(world: World) -> Played:
         await api.post_update(hook.local_url, intruder, secret="wrong"),
     )
     await d.say(STRANGER, "/cancel")
+    await api.wait_delivered()  # every step's replies shown (a step waits only for its commit)
     await wait_drained(world.db, within=20)
     return Played(
         world, _seen(api), _menus(api), unauthorised, world.bot.log_path.read_text("utf-8")

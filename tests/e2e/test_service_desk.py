@@ -62,6 +62,12 @@ async def world(
         assert opened.bot.errors() == [], "unexpected errors in the bot's log"
 
 
+async def _said(api: FakeBotApi, chat: int, words: str) -> None:
+    """The bot said `words` in `chat`. A step's replies follow its commit, which is all a
+    driver's step waits for, so they may still be on their way."""
+    await api.wait_for(lambda c: c.ok and c.chat_id == chat and words in (c.text or ""), within=10)
+
+
 def _card(chat: int, ticket: int) -> object:
     def match(c: Call) -> bool:
         markup = str(c.params.get("reply_markup"))
@@ -78,11 +84,11 @@ def _card(chat: int, ticket: int) -> object:
 async def test_farmers_night_110_is_paged_handled_rated_and_reported(world: World) -> None:
     api, d = world.api, world.driver(button_within=10.0)
     await d.say(MEMBER, "/duty on", chat=TEAM_CHAT)
-    assert any("值班" in t for t in api.texts(TEAM_CHAT))
+    await _said(api, TEAM_CHAT, "值班")
 
     ticket = await night_110(d, FARMER)
 
-    assert any("已报警" in t for t in api.texts(FARMER))
+    await _said(api, FARMER, "已报警")
     # Paged: the team chat and the member on duty get the card; the leader is not woken.
     await api.wait_for(_card(TEAM_CHAT, ticket), within=10)  # type: ignore[arg-type]
     await api.wait_for(_card(MEMBER, ticket), within=10)  # type: ignore[arg-type]
@@ -119,7 +125,7 @@ async def test_farmers_night_110_is_paged_handled_rated_and_reported(world: Worl
 async def test_retailers_licence_request_is_transferred_and_closed(world: World) -> None:
     api, d = world.api, world.driver(button_within=10.0)
     ticket = await licence_transfer(d, RETAILER)
-    assert any("专卖管理所" in t for t in api.texts(RETAILER))
+    await _said(api, RETAILER, "专卖管理所")
     await api.wait_for(_card(MONOPOLY_CHAT, ticket), within=10)  # type: ignore[arg-type]
     await api.wait_for(_card(ORDERING_CHAT, ticket), within=10)  # type: ignore[arg-type]
     assert await events_of(world.db, ticket) == LICENCE_TRANSFER

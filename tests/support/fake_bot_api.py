@@ -489,6 +489,12 @@ class FakeBotApi:
                 self._deliver(url, retry_every), name="fake-bot-api-webhook"
             )
 
+    async def wait_delivered(self, *, within: float = 20.0) -> None:
+        """Wait until the bot has answered every queued update. A webhook answers once it
+        has handled the update and shown its replies, so then all of them are here."""
+        async with asyncio.timeout(within), self._changed:
+            await self._changed.wait_for(lambda: not self.updates)
+
     async def post_update(
         self,
         url: str,

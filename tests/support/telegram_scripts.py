@@ -8,6 +8,7 @@ a run left behind, so the three runs can be compared as plain data.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -463,6 +464,7 @@ class OfflineRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_id = 5000
+        self.delay = 0.0  # seconds each call takes: a slow Bot API
 
     async def initialize(self) -> None:
         return None
@@ -486,6 +488,8 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if self.delay:
+            await asyncio.sleep(self.delay)
         self.calls.append((name, params))
         result: Any = True
         if name == "getMe":
@@ -518,8 +522,17 @@ def adapter_app(harness: Harness, cfg: Config) -> App:
     return App(settings=None, cfg=cfg, db=harness.db, desk=harness.desk)  # type: ignore[arg-type]
 
 
-async def run_ptb(harness: Harness, script: Sequence[Update]) -> Run:
+# A webhook update Telegram sends again, as it does when the first delivery was not answered
+# in time, comes while the first is still being handled: the runs below can deliver each
+# update twice at once, through a Bot API slow enough for the two to overlap.
+SLOW_API = 0.02  # seconds a Bot API call takes when updates are delivered twice at once
+
+
+async def run_ptb(
+    harness: Harness, script: Sequence[Update], *, twice_at_once: bool = False
+) -> Run:
     request = OfflineRequest()
+    request.delay = SLOW_API if twice_at_once else 0.0
     application = build_application(
         adapter_app(harness, harness.cfg), token=TOKEN, base_url="http://offline/bot"
     )
@@ -527,7 +540,13 @@ async def run_ptb(harness: Harness, script: Sequence[Update]) -> Run:
     await application.initialize()
     try:
         for update in script:
-            await application.process_update(PtbUpdate.de_json(update, application.bot))
+            copies = 2 if twice_at_once else 1
+            await asyncio.gather(
+                *(
+                    application.process_update(PtbUpdate.de_json(update, application.bot))
+                    for _ in range(copies)
+                )
+            )
     finally:
         await application.shutdown()
     return _collect(request.calls)
@@ -544,6 +563,7 @@ class MockSession(BaseSession):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.fail_next: dict[str, tuple[int, str]] = {}
         self._message_id = 5000
+        self.delay = 0.0  # seconds each call takes: a slow Bot API
 
     async def make_request(
         self,
@@ -552,6 +572,8 @@ class MockSession(BaseSession):
         timeout: int | None = None,  # noqa: ASYNC109 (the base class signature)
     ) -> TelegramType:
         name = method.__api_method__
+        if self.delay:
+            await asyncio.sleep(self.delay)
         files: dict[str, InputFile] = {}
         params = {
             key: self.prepare_value(value, bot=bot, files=files, _dumps_json=False)
@@ -595,13 +617,22 @@ async def aiogram_bot(session: MockSession | None = None) -> AsyncIterator[Bot]:
         await bot.session.close()
 
 
-async def run_aiogram(harness: Harness, script: Sequence[Update]) -> Run:
+async def run_aiogram(
+    harness: Harness, script: Sequence[Update], *, twice_at_once: bool = False
+) -> Run:
     session = MockSession()
+    session.delay = SLOW_API if twice_at_once else 0.0
     dispatcher = build_dispatcher(adapter_app(harness, harness.cfg))
     async with aiogram_bot(session) as bot:
         for update in script:
-            await dispatcher.feed_update(
-                bot, AiogramUpdate.model_validate(update, context={"bot": bot})
+            copies = 2 if twice_at_once else 1
+            await asyncio.gather(
+                *(
+                    dispatcher.feed_update(
+                        bot, AiogramUpdate.model_validate(update, context={"bot": bot})
+                    )
+                    for _ in range(copies)
+                )
             )
     return _collect(session.calls)
 

@@ -104,6 +104,22 @@ async def test_an_edited_message_is_answered_alike_on_both_frameworks(
     assert (method, chat) == ("sendMessage", FARMER) and "改過的消息" in text
 
 
+async def test_an_update_sent_again_while_it_is_being_shown_says_nothing_more_on_either(
+    db: Database, demo_config: Config
+) -> None:
+    """Each update of the script comes twice at once, the second while the first is still
+    showing its replies (a webhook update Telegram sent again): the people see what they see
+    when each comes once, and the database holds the same."""
+    once = await run_neutral(await _fresh(db, demo_config), service_desk_script())
+    rows = await snapshot(db)
+    for runner in (run_ptb, run_aiogram):
+        twice = await runner(
+            await _fresh(db, demo_config), service_desk_script(), twice_at_once=True
+        )
+        assert reply_texts(twice.calls) == reply_texts(once.calls), runner.__name__
+        assert await snapshot(db) == rows, runner.__name__
+
+
 async def test_a_live_location_moving_on_gets_no_answer_on_either_framework(
     db: Database, demo_config: Config
 ) -> None:
