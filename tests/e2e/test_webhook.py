@@ -84,8 +84,10 @@ async def test_updates_twice_and_out_of_order_change_nothing_twice(world: World)
         lambda c: c.ok and c.chat_id == TEAM_CHAT and f"tk:acc:{ticket}" in str(c.params),
         within=10,
     )
-    # Everything the call set going is out (the duty member's page, the farmer's news), so
-    # that a message still on its way is not taken for one the replays caused.
+    # Everything the call set going is out (the steps' replies, the duty member's page, the
+    # farmer's news), so that a message still on its way is not taken for one the replays
+    # caused.
+    await api.wait_delivered()
     await wait_drained(world.db, within=10)
     before, replies = await snapshot(world.db), len(api.sent_to(FARMER))
 
