@@ -194,6 +194,7 @@ MESSAGES: dict[str, str] = {
     "verdict_which": "您有 {count} 个工单办结待确认。请点下面要评价或反馈的那一个：",
     "verdict_which_score": "您有 {count} 个工单办结待确认。这 {score} 分是给哪一个的？请点下面的工单：",
     "verdict_which_solved": "您有 {count} 个工单办结待确认。解决的是哪一个？请点下面的工单，再为它打分：",
+    "verdict_which_judged": "您有 {count} 个工单办结待确认。您说的是哪一个？请点下面的工单，再为它打分：",
     "verdict_which_not_solved": (
         "您有 {count} 个工单办结待确认。没解决的是哪一个？请点下面的工单，再说明哪里还没解决："
     ),

@@ -237,7 +237,8 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
             verdict = f"r:{_SCORES.get(digit) or int(digit)}"
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
-        return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict)
+        ask = "verdict_which_judged" if plain in _JUDGEMENTS else _WHICH_ASK.get(verdict)
+        return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
     if ticket is None and not_solved:
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
@@ -266,13 +267,21 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
 
 
 def _which_verdict(
-    ctx: Ctx, awaiting: list[Ticket], decision: Decision | None, *, judged: bool, verdict: str
+    ctx: Ctx,
+    awaiting: list[Ticket],
+    decision: Decision | None,
+    *,
+    judged: bool,
+    verdict: str,
+    ask: str | None,
 ) -> bool:
     """A score or a verdict typed while several tickets await the person's word (the items
     of a wish list, say): which one it is for is asked, with a button each, rather than
     guessed. Each button carries what was typed (`verdict`: r:<score> rates the ticket
     pressed, ok asks its score, bad what is not solved, v shows it), so it is not asked
-    again. False when the words plainly concern another matter than all of them."""
+    again; `ask` is the question put (a judgement such as 不满意 is asked which ticket it
+    is about, not which was solved). False when the words plainly concern another matter
+    than all of them."""
     if not judged and all(_another_matter(decision, t) for t in awaiting):
         return False
     shown = awaiting[:_WHICH_MAX]
@@ -283,7 +292,7 @@ def _which_verdict(
     if verdict.startswith("r:"):
         ctx.say("verdict_which_score", buttons, count=len(awaiting), score=verdict[2:])
     else:
-        ctx.say(_WHICH_ASK.get(verdict, "verdict_which"), buttons, count=len(awaiting))
+        ctx.say(ask or "verdict_which", buttons, count=len(awaiting))
     return True
 
 

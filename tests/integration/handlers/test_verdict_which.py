@@ -60,6 +60,18 @@ async def test_solved_for_one_of_several_asks_the_score_of_the_one_pressed(
     assert button_data(out) == [f"my:r:{ids[0]}:{n}" for n in (5, 4, 3, 2, 1)]
 
 
+@pytest.mark.parametrize("typed", ["不满意", "一般"])
+async def test_a_judgement_for_one_of_several_asks_which_it_is_about_then_the_score(
+    desk: Harness, typed: str
+) -> None:
+    ids = await _two_resolved(desk)
+    out = await desk.send(RETAILER, typed)
+    assert "您说的是哪一个" in texts(out) and "解决的是哪一个" not in texts(out)
+    assert sorted(button_data(out)) == sorted(f"my:ok:{i}" for i in ids)
+    out = await desk.press(RETAILER, f"my:ok:{ids[1]}")
+    assert button_data(out) == [f"my:r:{ids[1]}:{n}" for n in (5, 4, 3, 2, 1)]
+
+
 async def test_with_one_left_a_typed_score_rates_it(desk: Harness) -> None:
     ids = await _two_resolved(desk)
     await desk.press(RETAILER, f"my:ok:{ids[0]}")
