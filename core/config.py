@@ -282,6 +282,17 @@ class RoutingSettings(_Model):
         description="emergency or disaster words of a danger to people (着火, 触电): the "
         "alarm's reply tells them to call 119 or 120 first",
     )
+    fault_words: list[str] = Field(
+        default_factory=list,
+        description="words that something is broken (坏, 故障, 没反应): beside the 110 line's "
+        "own words (烤房, 温控器) and no emergency word, a farmer is asked whether the 110 "
+        "team is needed now",
+    )
+    distress_words: list[str] = Field(
+        default_factory=list,
+        description="a cry for help (救命, 快来人): from a farmer, when nothing says which "
+        "service, asked the same",
+    )
 
     @model_validator(mode="after")
     def _danger_words_are_urgent_words(self) -> RoutingSettings:

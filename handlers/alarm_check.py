@@ -30,11 +30,14 @@ _NOT_NOW = re.compile(
     r"解决了|修好了|已修好|恢复正常|没事了"
     r"|上次|上回|去年|前年|上个月"
     r"|明天|后天|下周|下个月|明年|检修"
-    r"|没坏|没有坏|没停电|没有停电|不是停电|没着火|没有着火|正常吗|正不正常|是否正常"
+    r"|没坏|没有坏|没停电|没有停电|不是停电|没着火|没有着火|正常的?吗|正不正常|是否正常"
     r"|补贴|改造"
+    r"|原因|预防|防止|怎么设"  # why it happens, how to prevent it: a question
+    r"|投诉|建议|意见"  # about how a call was handled ("投诉…打你们110一直没人接")
 )
 # Words that it is happening now, which outweigh any of the above ("上次修好了，现在又停电了").
-_NOW = re.compile(r"现在|正在|还在|又|快来|快点|赶紧|马上|急|救命")
+# Not 还在 of a machine still working ("风机有点响，还在转").
+_NOW = re.compile(r"现在|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命")
 # An answer typed: no first (不是 holds 是), then yes.
 _NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")

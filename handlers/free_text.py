@@ -130,6 +130,11 @@ async def free_message(ctx: Ctx) -> None:
             return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
+    if decision.suspect and may_have_barn(ctx):
+        # "温控器坏了，屏幕不亮", "救命": a barn may be failing though no emergency word says
+        # so. Asked, rather than waiting for office hours or paging the team for a question.
+        await alarm_check.ask(ctx, text)
+        return
     if await _not_a_request(ctx, text):
         return
     kind: Kind = Kind.REQUEST

@@ -37,6 +37,9 @@ class Decision:
     urgent_words: tuple[str, ...] = ()
     kind_words: tuple[str, ...] = ()
     danger: bool = False  # a danger to people (`routing.danger_words`: 着火, 触电)
+    # Words of a barn that may be failing now though no emergency word says so (温控器坏了,
+    # 救命): the farmer is asked whether the 110 team is needed now. Empty otherwise.
+    suspect: tuple[str, ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -78,6 +81,7 @@ class Decision:
             "urgent_words": list(self.urgent_words),
             "kind_words": list(self.kind_words),
             "danger": self.danger,
+            "suspect": list(self.suspect),
             "original": self.original,
             "normalized": self.normalized,
         }
@@ -98,14 +102,17 @@ def explain(
     urgent: bool,
     kind: Kind | None,
     overseen: str | None = None,
+    urgent_words: tuple[str, ...] = (),
 ) -> str:
     """'烘烤110 — 烤房 ×2, 温度, 急'; with `overseen`, the line whose staff the request is
-    about, when the oversight line takes it."""
+    about, when the oversight line takes it. The words that make it urgent are named when
+    the line's words do not show them: '烟叶收购 — 收购站, 急（停电）'."""
     parts = [format_words(words)] if words else []
     if kind in _KIND_MARK and _KIND_MARK[kind] not in words:  # 投诉 said once, not twice
         parts.append(_KIND_MARK[kind])
     if urgent:
-        parts.append("急")
+        unshown = [w for w in urgent_words if w not in words]
+        parts.append(f"急（{'、'.join(unshown[:3])}）" if unshown else "急")
     text = f"{line_name} — {', '.join(parts)}" if parts else line_name
     return f"{text}；事涉{overseen}人员，不由其自查" if overseen is not None else text
 

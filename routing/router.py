@@ -86,7 +86,7 @@ class Router:
             if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
                 evidence.drop_emergency(line, keep=self.settings.danger_words)
         area = self._area(area, site, normalized)
-        return self._decide(evidence, text, normalized, script, area)
+        return self._decide(evidence, text, normalized, script, area, barn=barn)
 
     def _area(self, area: str | None, site: str | None, normalized: str) -> str | None:
         if area is not None:
@@ -122,6 +122,8 @@ class Router:
         normalized: str,
         script: Script | None,
         area: str | None,
+        *,
+        barn: bool = True,
     ) -> Decision:
         if ev.emergency_boost and self.emergency_line in ev.scores:
             _discount_stray_emergency(ev, self.emergency_line or "", self._min_score)
@@ -153,6 +155,11 @@ class Router:
             line = best
         else:
             line, triage = self.triage_line, True
+        suspect = () if emergency or not barn else self._suspect(ev, normalized, line)
+        if emergency and not ev.words.get(line):
+            # Its own words went to another line (停电了，烟叶还在里面: 烟叶 is a grower's
+            # word); the emergency words are still why it is a 110 call.
+            ev.words[line] = {w: [1.0, weight] for w, weight in emergency_words.items()}
         if triage:
             words: dict[str, list[float]] = {}
             explainer = partial(
@@ -172,6 +179,7 @@ class Router:
                 urgent=urgent,
                 kind=kind,
                 overseen=None if overseen is None else self.name(overseen),
+                urgent_words=tuple(urgent_words),
             )
         return Decision(
             line=line,
@@ -191,7 +199,21 @@ class Router:
             urgent_words=tuple(urgent_words),
             kind_words=kind_words,
             danger=any(word in urgent_words for word in self.settings.danger_words),
+            suspect=suspect,
         )
+
+    def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
+        """The words of a barn perhaps failing now that no emergency word names: the 110
+        line's own words with a fault word (温控器坏了, 烤房出故障了), or a cry for help (救命，
+        快来人), when the request goes to the 110 line or to triage. Another service's
+        matter (收购站的磅秤坏了) is not one."""
+        if self.emergency_line is None or line not in (self.emergency_line, self.triage_line):
+            return ()
+        if ev.words.get(self.emergency_line):
+            faults = tuple(w for w in self.settings.fault_words if w in normalized)
+            if faults:
+                return faults
+        return tuple(w for w in self.settings.distress_words if w in normalized)
 
     def _oversees(self, ev: Evidence) -> bool:
         line = self.oversight_line

@@ -194,7 +194,7 @@ class CompiledTables:
         # A one-character part (坏 of 风机+坏) is found inside a longer word too: jieba cuts
         # 风机又坏了 as 风机|又坏了, and "anywhere in the text" is what a conjunction means.
         # Not inside an everyday word, whose meaning is its own (响 in 影响, 停 in 暂停 or
-        # 不停). Plain one-character words keep to whole tokens.
+        # 不停), nor inside a term (停 in 停电). Plain one-character words keep to whole tokens.
         self._loose_parts = frozenset(part for part in every_part if len(part) == 1)
         every_entry = [e for found in (*entries.values(), *conjunctions.values()) for e in found]
         self._holders = holders(every_entry, emergency_line)
@@ -247,7 +247,14 @@ class CompiledTables:
         found = counts
         for token in tokens:
             # The dictionary is asked only about a token holding such a part: most hold none.
-            if len(token) > 1 and not loose.isdisjoint(token) and not common_word(token):
+            # A token that is a term of its own says that, not its parts: 停电 is no 风机+停
+            # in 烤房没有停电，风机也正常.
+            if (
+                len(token) > 1
+                and token not in counts
+                and not loose.isdisjoint(token)
+                and not common_word(token)
+            ):
                 found = dict(counts) if found is counts else found
                 for char in token:
                     if char in loose:

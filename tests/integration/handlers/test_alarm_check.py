@@ -91,3 +91,38 @@ async def test_a_yes_in_a_few_words_raises_the_alarm(desk: Harness, typed: str) 
     await desk.send(FARMER, NOT_NOW[0])
     out = await desk.send(FARMER, typed)
     assert "已报警" in texts(out)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "烤房的加热器没反应了",  # a barn's device broken, no emergency word
+        "救命，快来人",  # a cry for help that names no service
+    ],
+)
+async def test_a_barn_perhaps_failing_is_asked_about_not_left_for_office_hours(
+    desk: Harness, words: str
+) -> None:
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out) and await desk.tickets() == []
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.text == words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "我要投诉，昨晚烤房停电打你们110电话一直没人接",  # about how a call was handled
+        "烤房温度开始掉是什么原因，下次怎么预防",
+        "烤房火星子是正常的吗",
+        "烤房的风机有点响，还在转，明天有空来看一下",
+    ],
+)
+async def test_words_about_an_emergency_rather_than_one_are_asked_about(
+    desk: Harness, words: str
+) -> None:
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
+    assert await _paged(desk) == []

@@ -392,3 +392,57 @@ def test_everyday_words_for_supply_short_delivery_and_conduct_are_routed(
 ) -> None:
     decision = router.route(text)
     assert decision.line == line and not decision.triage, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("烤房的加热器没反应了", "没反应"),  # a device with no emergency word
+        ("烤房出故障了，你们来看一下", "故障"),
+        ("救命，快来人", "救命"),  # a cry for help that names no service
+    ],
+)
+def test_a_barn_perhaps_failing_is_a_suspect_not_an_alarm(
+    router: Router, text: str, said: str
+) -> None:
+    decision = router.route(text)
+    assert said in decision.suspect and not decision.emergency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收购站的磅秤坏了，今天还收不收",  # another service's machine
+        "烤房温度上不去，风机好像坏了",  # an emergency already: no question needed
+        "烤房密封条怎么换",  # no fault at all
+    ],
+)
+def test_no_suspect_for_other_matters_or_plain_emergencies(router: Router, text: str) -> None:
+    assert router.route(text).suspect == ()
+
+
+def test_no_suspect_from_someone_with_no_barn(router: Router) -> None:
+    assert router.route("烤房的加热器没反应了", barn=False).suspect == ()
+
+
+def test_a_device_by_its_everyday_name_is_the_same_device(router: Router) -> None:
+    decision = router.route("温控器坏了，屏幕不亮，烟叶正在定色")
+    assert decision.emergency and "温控仪+坏" in decision.urgent_words
+
+
+def test_a_term_of_its_own_lends_no_part_to_a_conjunction(router: Router) -> None:
+    """停电 in 没有停电 is no 停 of 风机+停; 掉色 (fading) is no 掉 of 温度+掉."""
+    assert "风机+停" not in dict(router.route("烤房没有停电，风机也正常").matched)
+    fading = router.route("烟叶掉色了，温度定在多少")
+    assert not fading.emergency and "温度+掉" not in fading.urgent_words
+
+
+def test_a_110_call_whose_own_words_went_elsewhere_still_says_why(router: Router) -> None:
+    decision = router.route("停电了，烟叶还在里面")
+    assert decision.emergency and "停电" in decision.explanation
+
+
+def test_urgent_words_the_line_does_not_show_are_named(router: Router) -> None:
+    decision = router.route("收购站停电了，今天还收不收烟")
+    assert decision.urgent and not decision.emergency
+    assert "急（停电）" in decision.explanation
