@@ -446,3 +446,10 @@ def test_urgent_words_the_line_does_not_show_are_named(router: Router) -> None:
     decision = router.route("收购站停电了，今天还收不收烟")
     assert decision.urgent and not decision.emergency
     assert "急（停电）" in decision.explanation
+
+
+def test_the_word_complaint_alone_does_not_send_a_bill_to_the_discipline_office(
+    router: Router,
+) -> None:
+    decision = router.route("投訴：上個月貨款多扣了兩百元")
+    assert decision.kind is Kind.COMPLAINT and decision.line != "conduct"
