@@ -83,6 +83,10 @@ class Report:
     urgent_false: int = 0  # flagged urgent though not marked urgent
     curing_emergencies: int = 0  # marked urgent and labelled with the 110 line
     curing_caught: int = 0  # of those, routed to the 110 line as urgent
+    # Of the curing emergencies missed, those the farmer is asked about (`Decision.suspect`):
+    # an answer away from the alarm, not lost.
+    curing_asked: int = 0
+    asked_calm: int = 0  # asked about though not marked urgent: a question for nothing
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # text, truth, predicted
 
     @property
@@ -126,6 +130,8 @@ def evaluate(
         curing_caught=sum(
             1 for i in curing if decisions[i].urgent and decisions[i].line == emergency_line
         ),
+        curing_asked=sum(1 for i in curing if decisions[i].suspect),
+        asked_calm=sum(1 for i, d in enumerate(decisions) if d.suspect and not urgent[i]),
     )
 
 
@@ -146,6 +152,10 @@ def format_report(report: Report, *, title: str = "") -> str:
             f"urgent: {report.urgent_found}/{report.urgent_expected} flagged, "
             f"{report.urgent_false} flagged though not urgent; curing emergencies: "
             f"{report.curing_caught}/{report.curing_emergencies} to the 110 line as urgent"
+        )
+        out.append(
+            f"asked whether it is an emergency now: {report.curing_asked} of the curing "
+            f"emergencies missed, {report.asked_calm} not urgent"
         )
     out.append(f"speed: {report.per_second:,.0f} messages/s ({report.seconds:.3f} s)")
     width = max((len(label) for label in m.labels), default=5) + 2

@@ -32,3 +32,10 @@ def test_evaluate_counts_triage_apart_from_misrouting(router: Router) -> None:
     assert report.per_second > 0
     text = format_report(report)
     assert "accuracy 0.500" in text and "confusion" in text
+
+
+def test_evaluate_counts_the_emergencies_the_farmer_is_asked_about(router: Router) -> None:
+    texts = ["烤房的加热器没反应了", "烤房密封条坏了一截，不急", "烤房停电了"]
+    report = evaluate(router, texts, ["curing"] * 3, [True, False, True])
+    assert (report.curing_caught, report.curing_asked, report.asked_calm) == (1, 1, 1)
+    assert "asked whether it is an emergency now: 1" in format_report(report)

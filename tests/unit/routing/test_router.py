@@ -453,3 +453,13 @@ def test_the_word_complaint_alone_does_not_send_a_bill_to_the_discipline_office(
 ) -> None:
     decision = router.route("投訴：上個月貨款多扣了兩百元")
     assert decision.kind is Kind.COMPLAINT and decision.line != "conduct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["烤房冇電了", "烤房升不了温", "凤机不转了", "变压器那边停了电，烤房里还有烟"],
+)
+def test_everyday_and_dialect_wordings_of_a_barn_failing_raise_the_alarm(
+    router: Router, text: str
+) -> None:
+    assert router.route(text).emergency
