@@ -115,6 +115,10 @@ class Evidence:
         return sorted(positive, key=itemgetter(1), reverse=True)
 
 
+# Words that deny the term right after them (不是停电，是风机不转: no power cut).
+_NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒"))
+
+
 class CompiledTables:
     """All terms of all tables and of the routing signals, behind one TermMatcher."""
 
@@ -167,6 +171,12 @@ class CompiledTables:
             if signals and variant != canonical:
                 entries.setdefault(variant, []).extend(signals)
         self._entries = {term: tuple(found) for term, found in entries.items()}
+        denials = (Channel.EMERGENCY, Channel.DISASTER, Channel.COMPLAINT)
+        self._deniable = frozenset(
+            term
+            for term, found in self._entries.items()
+            if len(term) > 1 and any(e.channel in denials for e in found)
+        )
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
         meaning = {
@@ -201,6 +211,7 @@ class CompiledTables:
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
+        tokens = self._unnegated(tokens)
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
             entries = self._entries.get(term)
@@ -227,6 +238,20 @@ class CompiledTables:
                         self._apply(found, conjunction, times)
         found.drop_subsumed(self._holders)
         return found
+
+    def _unnegated(self, tokens: list[str]) -> list[str]:
+        """`tokens` without the emergencies and complaints said not to be (不是停电, 没有吃拿卡要,
+        没停电): a term of two characters or more, a whole token, right after a negation.
+        Shorter ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes
+        near, and a service's own words: 没送到 is the delivery's very problem."""
+        kept = tokens
+        deniable = self._deniable
+        for i in range(1, len(tokens)):
+            token = tokens[i]
+            if tokens[i - 1] in _NEGATIONS and token in deniable:
+                kept = list(tokens) if kept is tokens else kept
+                kept[i] = ""  # matches nothing, and parts no neighbours into a term
+        return kept
 
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
         """`parts`, with each synonym variant found counted as the part it stands for."""

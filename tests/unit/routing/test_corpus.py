@@ -41,3 +41,19 @@ def test_corpus_covers_every_line_traditional_script_and_short_messages() -> Non
                       "staff", "conduct", "triage"}  # fmt: skip
     assert sum(1 for r in rows if len(r["text"]) <= 8) >= 40
     assert sum(1 for r in rows if detect_script(r["text"]) is Script.HANT) >= 20
+
+
+def test_demo_config_on_the_blind_set_stays_above_its_floor(router: Router) -> None:
+    """The blind set was written by someone who read neither the tables nor the corpus, and
+    no table is changed for it (docs/routing.md, Figures): a floor against a change that
+    loses ground on requests nobody tuned for, not a target."""
+    rows = read_corpus("blind")
+    report = evaluate(
+        router,
+        [r["text"] for r in rows],
+        [r["label"] for r in rows],
+        [r["urgent"] == "1" for r in rows],
+    )
+    assert report.metrics.accuracy >= 0.85, report.misses
+    # A curing emergency is raised, or the farmer is asked whether it is one now.
+    assert report.curing_caught + report.curing_asked >= 23

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.config import KeywordTable, RoutingSettings
+from routing import Router
 from routing.scoring import Channel, CompiledTables, Entry, holders
 from routing.segment import cut
 
@@ -87,3 +88,15 @@ def test_a_variant_inside_its_own_word_does_not_count_it_twice() -> None:
     assert words("许可证地址要改") == {"许可证": [1, 3.0]}
     assert words("我的许可快到期了") == {"许可证": [1, 3.0]}
     assert compiled.evidence(cut("许可证地址要改")).scores["monopoly"] == 3.0
+
+
+def test_an_emergency_or_complaint_said_not_to_be_does_not_count(router: Router) -> None:
+    """不是停电，是风机不转: the power is on; the team is not told 停电."""
+    fan = router.route("我家烤房不是停电，是风机不转")
+    assert fan.emergency and "停电" not in fan.explanation and "风机+停" not in fan.explanation
+    queue = router.route("收购站的人没有吃拿卡要，就是排队太久")
+    assert queue.kind is None and queue.line == "purchase"
+
+
+def test_a_service_word_after_a_negation_is_still_the_services_problem(router: Router) -> None:
+    assert router.route("今天的烟还没送到").line == "delivery"
