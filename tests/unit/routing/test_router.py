@@ -31,6 +31,10 @@ from routing import Decision, Router
         ("想申请困难职工补助", "staff"),
         ("投诉客户经理吃拿卡要", "conduct"),
         ("工作人员态度恶劣还骂人", "conduct"),
+        ("肥料什么时候发", "growing"),
+        ("苗子长得黄黄的，根烂了", "growing"),
+        ("饭堂的饭越来越难吃了", "staff"),
+        ("为啥我订的烟总是给我减量", "ordering"),
     ],
 )
 def test_each_service_line_gets_its_requests(router: Router, text: str, line: str) -> None:
