@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -91,6 +91,11 @@ class ServiceLine(_Model):
     id: str
     name: str
     sla: str
+    off_season_sla: str | None = Field(
+        None,
+        description="the policy of its non-urgent tickets filed outside the curing season "
+        "(a 24-hour curing line's routine questions in winter wait for working hours)",
+    )
     default_team: str | None = None
     description: str = ""
     triage: bool = Field(False, description="the line for manual dispatch by a supervisor")
@@ -238,10 +243,10 @@ class CuringSeason(_Model):
         return self.start > self.end
 
     def contains(self, day: date) -> bool:
-        md = day.strftime("%m-%d")
-        if self.wraps:
-            return md >= self.start or md <= self.end
-        return self.start <= md <= self.end
+        """Whether `day` is within the season, as the reports' season windows have it (so a
+        02-29 start or end is the 28th in a year without it)."""
+        year = self.year_of(day)
+        return self.first_day(year) <= day <= self.last_day(year)
 
     def first_day(self, year: int) -> date:
         """The first day of the season that starts in `year`."""
@@ -415,6 +420,10 @@ class Config(_Model):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def in_curing_season(self, at: datetime) -> bool:
+        """Whether the moment `at` falls on a day of the curing season, in the bureau's zone."""
+        return self.curing_season.contains(at.astimezone(self.zone).date())
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

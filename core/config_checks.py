@@ -48,6 +48,10 @@ def cross_references(cfg: Config) -> list[str]:
     for i, line in enumerate(cfg.service_lines):
         if line.sla not in policies:
             errors.append(f"service_lines[{i}].sla: unknown policy '{line.sla}'")
+        if line.off_season_sla is not None and line.off_season_sla not in policies:
+            errors.append(
+                f"service_lines[{i}].off_season_sla: unknown policy '{line.off_season_sla}'"
+            )
         if line.default_team is not None and line.default_team not in teams:
             errors.append(f"service_lines[{i}].default_team: unknown team '{line.default_team}'")
         elif line.default_team is not None and cfg.team(line.default_team).line != line.id:

@@ -11,15 +11,26 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from core.calendar import AlwaysOn, BusinessCalendar, Calendar, workday_rule
-from core.config import Config, Ladder, LadderAction, SlaPolicy
+from core.config import Config, Ladder, LadderAction, ServiceLine, SlaPolicy
 from core.enums import Action, Status
 from core.model import Ticket
 
 
 def policy_for(cfg: Config, ticket: Ticket) -> SlaPolicy:
+    """The urgent policy for an urgent ticket; else its line's for when it was filed."""
     if ticket.urgent:
         return cfg.policy(cfg.urgent_sla)
-    return cfg.policy(cfg.line(ticket.line).sla)
+    return line_policy(cfg, cfg.line(ticket.line), ticket.created_at)
+
+
+def line_policy(cfg: Config, line: ServiceLine, filed: datetime) -> SlaPolicy:
+    """The policy of a non-urgent ticket of `line` filed at `filed`: the line's `sla`, or
+    outside the curing season its `off_season_sla` when it names one. Nobody cures tobacco
+    in winter, so a routine question to the 24-hour curing line waits for working hours
+    then. Read from the filing time, a ticket's policy never changes while it is open."""
+    if line.off_season_sla is not None and not cfg.in_curing_season(filed):
+        return cfg.policy(line.off_season_sla)
+    return cfg.policy(line.sla)
 
 
 def calendar_for(cfg: Config, ticket: Ticket) -> Calendar:

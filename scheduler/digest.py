@@ -7,8 +7,9 @@ send the same digest twice.
 
 On weekends and public holidays (调休 working days are working days) an office-hours team's
 deadlines stand still and nobody there reads a digest: the day's digest covers only the
-tickets whose clock runs, those of the teams on duty round the clock (the 110 curing
-teams) and urgent ones, and a supervisor gets it only when there are some.
+tickets of the teams on duty round the clock (the 110 curing teams) and those whose clock
+runs (urgent ones, and those on a 24x7 policy), and a supervisor gets it only when there
+are some.
 
 Its 超时 is a state, "open and past its deadline at this moment", not the /stats count of
 deadlines missed over a period; the texts say so.
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from core import sla
+from core.calendar import AlwaysOn
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
@@ -67,20 +69,26 @@ class Digest:
         return total
 
 
-def on_duty_every_day(cfg: Config, team_id: str) -> bool:
-    """A team working round the clock: it keeps a duty roster, or its line's deadlines count
-    every minute (the 110 curing teams). Its leaders want the digest on holidays too."""
+def keeps_a_roster(cfg: Config, team_id: str) -> bool:
+    """A team on duty round the clock (the 110 curing teams): its leaders want the digest on
+    holidays too."""
     team = cfg.find_team(team_id)
-    if team is None:
+    return team is not None and team.duty_roster
+
+
+def clock_runs_every_day(cfg: Config, ticket: Ticket) -> bool:
+    """Whether the ticket's deadlines count every minute: an urgent one, or one whose policy
+    is 24x7 (the 110 line's in the curing season; its questions outside it keep office
+    hours when the line has an `off_season_sla`). A line gone from the config counts none."""
+    if not ticket.urgent and not any(line.id == ticket.line for line in cfg.service_lines):
         return False
-    line = next((line for line in cfg.service_lines if line.id == team.line), None)
-    return team.duty_roster or (line is not None and cfg.policy(line.sla).calendar == "24x7")
+    return isinstance(sla.calendar_for(cfg, ticket), AlwaysOn)
 
 
 def runs_today(cfg: Config, ticket: Ticket, workday: bool) -> bool:
     """Whether the ticket belongs in today's digest: every one on a working day; on a rest
-    day those whose clock runs (a round-the-clock team's, or an urgent one)."""
-    return workday or ticket.urgent or on_duty_every_day(cfg, ticket.team_id)
+    day those of a team on duty round the clock and those whose clock runs."""
+    return workday or keeps_a_roster(cfg, ticket.team_id) or clock_runs_every_day(cfg, ticket)
 
 
 def summarize(

@@ -20,6 +20,7 @@ from tests.integration.scheduler.clockwork import (
     outbox_rows,
     seed_staff,
 )
+from tests.support.config_edits import with_team_changed
 from tests.support.tickets import new_ticket
 
 NEW_SUPERVISOR = 300009
@@ -125,6 +126,27 @@ async def test_a_holiday_with_only_office_tickets_sends_no_digest(
     await new_ticket(db, demo_config, now=at("2026-09-30 16:00"), **ORDERING_REQUEST)
     assert await send_digest(db, demo_config, at("2026-10-03 08:00")) == 0  # Saturday, 国庆
     assert await send_digest(db, demo_config, at("2026-11-21 08:00")) == 0  # a plain Saturday
+
+
+async def test_on_a_rest_day_an_off_season_curing_question_stands_still_like_office_work(
+    db: Database, demo_config: Config
+) -> None:
+    # A curing team without a duty roster: its tickets are in a rest day's digest only when
+    # their clock runs: those filed in the season (24x7), not a question filed in December.
+    cfg = with_team_changed(demo_config, "curing-qingshan", duty_roster=False)
+    await seed_staff(db, cfg, at("2026-08-01 08:00"))
+    question = {**ORDERING_REQUEST, "line": "curing", "team_id": "curing-qingshan",
+                "text": "今年的烘烤补贴什么时候发"}  # fmt: skip
+    await new_ticket(db, cfg, now=at("2026-08-14 20:00"), **question)
+    assert await send_digest(db, cfg, at("2026-08-15 08:00")) == 2  # Saturday
+    await new_ticket(db, cfg, now=at("2026-12-11 20:00"), **question)
+    assert await send_digest(db, cfg, at("2026-12-12 08:00")) == 2  # Saturday
+    august, december = [
+        row.payload["text"] for row in await outbox_rows(db) if row.chat_id == SUPERVISOR
+    ]
+    assert "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0" in august
+    # Still open, August's question runs on the season's clock; December's waits for Monday.
+    assert "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0" in december
 
 
 async def test_a_working_saturday_gets_the_whole_digest(db: Database, demo_config: Config) -> None:

@@ -160,6 +160,24 @@ def test_a_curing_season_over_the_new_year_contains_december_and_january() -> No
     ]  # fmt: skip
 
 
+def test_a_season_from_02_29_starts_on_the_28th_in_a_year_without_it() -> None:
+    # As the reports' season window has it (CuringSeason.first_day), so that a ticket's
+    # off-season policy and /stats 本烘烤季 agree on the season's first day.
+    season = parse_config(MINIMAL + "curing_season: {start: '02-29', end: '01-31'}\n").curing_season
+    assert season.first_day(2027) == date(2027, 2, 28)
+    assert [season.contains(date(2027, 2, d)) for d in (27, 28)] == [False, True]
+
+
+def test_an_off_season_policy_that_does_not_exist_is_refused() -> None:
+    text = MINIMAL.replace(
+        "{id: curing, name: 烘烤110, sla: standard}",
+        "{id: curing, name: 烘烤110, sla: standard, off_season_sla: office}",
+    )
+    assert errors_of(text, source="b.yaml") == [
+        "b.yaml: service_lines[0].off_season_sla: unknown policy 'office'"
+    ]
+
+
 def test_a_danger_word_that_is_no_emergency_word_is_refused() -> None:
     routing = "routing:\n  emergency_words: {着火: 4}\n  danger_words: [着火, 触电]\n"
     [error] = errors_of(MINIMAL + routing)

@@ -56,8 +56,8 @@ def test_the_schedule_wins_over_the_packages(demo_config: Config) -> None:
 def test_a_business_deadline_counts_the_worked_sunday(demo_config: Config) -> None:
     # An office-hours request (a retailer's order) filed on Friday 5 February at 16:30,
     # due one working day (7 hours) later: 1 hour on Friday, then 6 more.
-    request = cast(Ticket, SimpleNamespace(urgent=False, line="ordering"))
     start = datetime(2027, 2, 5, 8, 30, tzinfo=UTC)
+    request = cast(Ticket, SimpleNamespace(urgent=False, line="ordering", created_at=start))
     scheduled = _with(demo_config, SPRING_FESTIVAL)
     due = calendar_for(scheduled, request).add(start, timedelta(hours=7))
     assert due.astimezone(scheduled.zone) == datetime(2027, 2, 7, 17, 30, tzinfo=scheduled.zone)
