@@ -357,7 +357,6 @@ MESSAGES: dict[str, str] = {
     "reassigned": "工单 {number} 已改派给 {team}。",
     "ov_taken": "已接管工单 {number}，卡片和经过已发到本队，请在新卡片上接单办理。",
     "ov_taken_already": "工单 {number} 已由本队接管，请在新卡片上办理。",
-    "ov_card_team": "🔒 工单 {number}｜投诉｜已由 {team} 接管调查，本队不再办理\n内容：{text}",
     "moved_away": "工单 {number} 已由督办改派给 {team}，本队无需再处理。",
     "ov_taken_team": "工单 {number} 是一件投诉，已由 {team} 接管调查，本队不再办理。",
     "ov_members_only": "只有{team}的成员或督办人员可以接管投诉。",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from core.enums import Kind, Script
+from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_chats import team_place
-from core.texts import clip
 from handlers.cards import card_buttons, card_text, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -155,7 +155,7 @@ async def moved_away(ctx: Ctx, ticket: Ticket, from_team: str, taker: int | None
 async def in_team(ctx: Ctx, team_id: str, place: ChatPlace) -> bool:
     """Is `place` one where the team's cards may be (its chat and topic, a member's, a
     leader's)?"""
-    return place in await _team_places(ctx, team_id)
+    return place in await team_places(ctx.uow, ctx.cfg, team_id)
 
 
 async def kept_copy(ctx: Ctx, ticket: Ticket, message_id: int) -> TicketMessage | None:
@@ -182,16 +182,6 @@ async def _newest_cards(ctx: Ctx, ticket: Ticket) -> dict[ChatPlace, TicketMessa
     team's, each have their own copy."""
     assert ticket.id is not None
     return {sent.place: sent for sent in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")}
-
-
-async def _team_places(ctx: Ctx, team_id: str) -> set[ChatPlace]:
-    """Where the team's cards may be: its chat (in its topic, for a team bound to one), its
-    members' and leaders' own chats. Another topic of the same group is not the team's: it
-    may be another team's, or the oversight team's copy of a complaint."""
-    chat = await team_chat(ctx, team_id)
-    people = {m.user_id for m in await ctx.uow.memberships.of_team(team_id)}
-    people |= set(ctx.cfg.team(team_id).leaders)
-    return {ChatPlace(uid) for uid in people} | ({chat} if chat is not None else set())
 
 
 async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> None:
@@ -312,7 +302,7 @@ async def update_cards(
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
-    current = await _team_places(ctx, ticket.team_id)
+    current = await team_places(ctx.uow, ctx.cfg, ticket.team_id)
     # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
     watcher = await oversight_chat(ctx, ticket)
     # A place's newest copy is its live one: an older one (from before a reopen, or before
@@ -329,12 +319,12 @@ async def update_cards(
             continue
         edits.append((place, {"message_id": sent.message_id}, sent.shown_in))
     edits += [(place, {"ref_purpose": "card"}, script) for place, script in queued.items()]
-    away = _investigated_text(ctx, ticket)
+    # A complaint the oversight team has is only what it was about on the other teams'
+    # copies (`core.investigated`).
+    away = investigated_card(ctx.cfg, ticket) if investigated(ctx.cfg, ticket) else None
     sees_all = {*current, *([watcher] if watcher is not None else [])}
     if away is not None:
-        # Supervisors and admins see all of it wherever their copy is.
-        above = {*await supervisors(ctx.uow, ctx.cfg), *ctx.cfg.admins}
-        sees_all |= {ChatPlace(uid) for uid in above}
+        sees_all |= await reads_it_whole(ctx.uow, ctx.cfg, ticket)
     for place, where, script in edits:
         theirs = place in sees_all
         await ctx.enqueue(
@@ -348,17 +338,6 @@ async def update_cards(
             extra=where,
             script=script,
         )
-
-
-def _investigated_text(ctx: Ctx, ticket: Ticket) -> str | None:
-    """A complaint the oversight team has taken over is shown to the teams that had it as
-    what it was about only: not who complained, how to reach them, what the investigation
-    found or how it was rated. None for any other ticket."""
-    oversight = ctx.cfg.oversight_line()
-    if ticket.kind is not Kind.COMPLAINT or oversight is None or ticket.line != oversight.id:
-        return None
-    team = ctx.cfg.team(ticket.team_id).name
-    return t("ov_card_team", number=ticket.label, team=team, text=clip(ticket.text, 200))
 
 
 def _watching(

@@ -9,6 +9,7 @@ from datetime import datetime
 from core import sla
 from core.config import Config
 from core.enums import Role
+from core.investigated import investigated, investigated_card, reads_it_whole
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
@@ -168,10 +169,16 @@ async def close(
     await uow.outbox.supersede(ticket.id, "card_edit", now)
     requester = await people.user(ticket.requester_id)
     closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
+    # A complaint the oversight team has stays what it was about on the copies of the
+    # teams it was taken from: the closed card names the person who complained.
+    whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
+        shown = closed_card
+        if whole is not None and copy.place not in whole:
+            shown = investigated_card(cfg, ticket)
         edit = Row(
             copy.chat_id,
-            closed_card,
+            shown,
             f"{key}:card:{copy.chat_id}:{copy.message_id}",
             "card_edit",
             NORMAL,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from core.enums import Status
-from core.model import Ticket
+from core.model import Ticket, TicketMessage
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 
 RETAILER = 100002
@@ -139,3 +140,65 @@ async def test_the_team_complained_about_no_longer_reads_the_investigation(
     assert not any("约谈" in text or "电话" in text or "★" in text for text in theirs)
     # The oversight team's own card shows all of it.
     assert any("约谈" in text and "★" in text for text in ours)
+
+
+async def _taken_over_with_copies(desk: Harness) -> Ticket:
+    """A complaint the oversight team took over and accepted, whose cards were sent: the
+    team complained about's, the oversight team's copy, and its own working card."""
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到，还说我事多")
+    assert ticket.id is not None
+    async with desk.db.uow() as uow:  # what the outbox's recorder keeps as they go out
+        for chat, message_id in ((DELIVERY_CHAT, 501), (CONDUCT_CHAT, 502)):
+            card = TicketMessage(ticket.id, chat, message_id, "card", desk.clock())
+            await uow.ticket_messages.add(card)
+        await uow.commit()
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT, message_id=502)
+    async with desk.db.uow() as uow:
+        await uow.ticket_messages.add(
+            TicketMessage(ticket.id, CONDUCT_CHAT, 503, "card", desk.clock())
+        )
+        await uow.commit()
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT, message_id=503)
+    return ticket
+
+
+async def _closing_edits(desk: Harness, ticket: Ticket, closed_by: str) -> dict[int, str]:
+    """The sweep's edits of each card copy once the requester stayed silent till the close."""
+    before = len(await desk.outbox())
+    for _ in range(2):  # the reminder after a day, the close after three
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    assert (await desk.actions(ticket.id or 0))[-1] == closed_by
+    edits = [r for r in (await desk.outbox())[before:] if r.purpose == "card_edit"]
+    return {int(r.payload["message_id"]): r.payload["text"] for r in edits}
+
+
+async def test_an_unconfirmed_taken_over_complaint_closes_unnamed_on_the_old_teams_card(
+    desk: Harness,
+) -> None:
+    ticket = await _taken_over_with_copies(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket.id}", chat=CONDUCT_CHAT, message_id=503)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员王某，责令书面检查", chat=CONDUCT_CHAT)
+
+    edits = await _closing_edits(desk, ticket, "auto_close")
+
+    theirs = edits[501]
+    assert theirs.startswith("🔒") and "送货总是迟到" in theirs
+    assert "报告人" not in theirs and "未确认" not in theirs and "约谈" not in theirs
+    # The oversight team's cards say all of it.
+    assert all("报告人" in edits[m] and "自动销号" in edits[m] for m in (502, 503))
+
+
+async def test_an_unanswered_taken_over_complaint_closes_unnamed_on_the_old_teams_card(
+    desk: Harness,
+) -> None:
+    ticket = await _taken_over_with_copies(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:ask:{ticket.id}", chat=CONDUCT_CHAT, message_id=503)
+    await desk.send(CONDUCT_MEMBER, "请说一下是哪天送错的货", chat=CONDUCT_CHAT)
+
+    edits = await _closing_edits(desk, ticket, "expire")
+
+    theirs = edits[501]
+    assert theirs.startswith("🔒") and "送货总是迟到" in theirs
+    assert "报告人" not in theirs and "未补充" not in theirs
+    assert all("报告人" in edits[m] and "自动关闭" in edits[m] for m in (502, 503))
