@@ -30,6 +30,7 @@ _TYPED_SCORE = re.compile(r"(?:给|打)?([1-5一二三四五])(?:分|星|颗星)
 _SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _NOT_SOLVED = (
     "没解决", "没有解决", "未解决", "没修好", "没有修好", "没好", "还是不行", "又坏", "还是坏",
+    "还是没",  # 还是没来道歉, 钱还是没到账: still not done
 )  # fmt: skip
 # A judgement of the service, not a new complaint: asks for the score.
 _JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
@@ -248,7 +249,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # "5" typed again after the score buttons: the first score stands, and says so.
         ctx.say("already_rated", number=rated.label, score=rated.rating)
         return True
-    if ticket is None or (not judged and _another_matter(decision, ticket)):
+    if ticket is None or (not judged and _another_matter(decision, ticket, not_solved)):
         return False
     if score is not None:
         digit = score.group(1)
@@ -282,7 +283,8 @@ def _which_verdict(
     again; `ask` is the question put (a judgement such as 不满意 is asked which ticket it
     is about, not which was solved). False when the words plainly concern another matter
     than all of them."""
-    if not judged and all(_another_matter(decision, t) for t in awaiting):
+    not_solved = verdict == "bad"
+    if not judged and all(_another_matter(decision, t, not_solved) for t in awaiting):
         return False
     shown = awaiting[:_WHICH_MAX]
     buttons = rows(
@@ -357,13 +359,24 @@ def _closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
     return closed and may_send_back(ticket, now)
 
 
-def _another_matter(decision: Decision | None, ticket: Ticket) -> bool:
-    """Words routed with confidence to another service than the ticket's, or a complaint."""
+def _another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool) -> bool:
+    """Words that plainly concern another matter than `ticket`: routed with confidence to a
+    service it is not about, or a complaint or a suggestion of their own.
+
+    A complaint is about the service it names as well as the line that has it (投诉收购站
+    的人 is with 作风监督), and a refusal of its result names that service again ("还是没
+    解决，收购站的人也没来道歉", "还是没解决，钱没到账"): words saying a complaint is not
+    solved are about it, whatever service they name, but for a barn failing now (a new 110
+    call, which cannot wait for the complaint to be looked into again)."""
     if decision is None:
         return False
+    complaint = ticket.kind is Kind.COMPLAINT
+    if not_solved and complaint:
+        return decision.emergency
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
         return True
-    return not decision.triage and decision.line != ticket.line
+    about = {ticket.line, *(ticket.route_candidates if complaint else ())}
+    return not decision.triage and decision.line not in about
 
 
 def _ask_score(ctx: Ctx, ticket: Ticket) -> None:

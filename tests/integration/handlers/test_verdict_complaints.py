@@ -1,0 +1,89 @@
+"""Words typed back to a resolved complaint. A complaint names the service it is about
+(收购站, 客户经理), and so does the requester's refusal of its result: those words are
+about the complaint, not another matter to file beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind, Status
+from core.model import Ticket
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+CONDUCT_CHAT, CONDUCT_MEMBER = -1001000000016, 200091
+
+
+async def _resolved_complaint(desk: Harness, user: int, words: str) -> Ticket:
+    """`user` types a complaint about staff, which the oversight team (纪检) resolves."""
+    await desk.send(user, words)
+    await desk.press(user, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "conduct")
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈当事人，责令道歉", chat=CONDUCT_CHAT)
+    return ticket
+
+
+async def _reopened_with(desk: Harness, ticket: Ticket, reason: str) -> None:
+    [again] = await desk.tickets()  # nothing new filed beside it
+    assert again.id == ticket.id and again.status is Status.DISPATCHED
+    assert again.reopen_count == 1
+    async with desk.db.uow(read_only=True) as uow:
+        last = list(await uow.tickets.events(ticket.id or 0))[-1]
+    assert (last.action, last.note) == ("reopen", reason)
+
+
+@pytest.mark.parametrize("typed", ["还是没解决，收购站的人也没来道歉", "收购站的人还是没来道歉"])
+async def test_a_refusal_naming_what_the_complaint_is_about_reopens_it(
+    desk: Harness, typed: str
+) -> None:
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+
+    out = await desk.send(FARMER, typed)
+
+    assert "已重新派给" in texts(out) and "求助办事" not in texts(out)
+    await _reopened_with(desk, ticket, typed)
+
+
+@pytest.mark.parametrize("typed", ["還是沒解決，錢沒到賬", "錢還沒到賬，沒解決", "錢還是沒到賬"])
+async def test_a_refusal_in_traditional_reopens_the_complaint_however_it_is_worded(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await _resolved_complaint(desk, RETAILER, "投訴客戶經理態度很差，貨款多扣了也不管")
+
+    out = await desk.send(RETAILER, typed)
+
+    assert "已重新派給" in texts(out)
+    await _reopened_with(desk, ticket, typed)
+
+
+async def test_solved_in_words_naming_what_the_complaint_is_about_asks_the_score(
+    desk: Harness,
+) -> None:
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+
+    out = await desk.send(FARMER, "收购站的人来道歉了，谢谢")
+
+    assert button_data(out) == [f"my:r:{ticket.id}:{n}" for n in (5, 4, 3, 2, 1)]
+    [still] = await desk.tickets()
+    assert still.status is Status.RESOLVED
+
+
+async def test_a_barn_emergency_beside_a_resolved_complaint_is_a_new_110_call(
+    desk: Harness,
+) -> None:
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+
+    out = await desk.send(FARMER, "烤房停电了，温度还是没上来")
+
+    assert "在哪个烤房" in texts(out) or "已报警" in texts(out)
+    if "在哪个烤房" in texts(out):
+        await desk.press(FARMER, "f:site:QS01")
+    complaint, alarm = await desk.tickets()
+    assert complaint.id == ticket.id and complaint.status is Status.RESOLVED
+    assert complaint.reopen_count == 0
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent
