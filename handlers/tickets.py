@@ -146,10 +146,22 @@ def typed_alarm(ctx: Ctx) -> bool:
     return decision is not None and decision.emergency
 
 
+# Kinds the person files about how they were served: their 停电 or 110 is what went wrong
+# (a call nobody answered, a night spent waiting), not a barn failing now. Only a danger to
+# people in their words (着火, 触电) makes one urgent (`Router.route`'s `alarm`).
+ABOUT_THE_SERVICE = (Kind.COMPLAINT, Kind.SUGGESTION)
+
+
 def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     site = gathered.site_code or ctx.user.site_code
     area = requester_area(ctx, site)
-    return ctx.svc.router.route(gathered.text, area=area, site=site, barn=may_have_barn(ctx))
+    return ctx.svc.router.route(
+        gathered.text,
+        area=area,
+        site=site,
+        barn=may_have_barn(ctx),
+        alarm=gathered.kind not in ABOUT_THE_SERVICE,
+    )
 
 
 def may_have_barn(ctx: Ctx) -> bool:

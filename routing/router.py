@@ -71,20 +71,33 @@ class Router:
         return self._names.get(line, line)
 
     def route(
-        self, text: str, *, area: str | None = None, site: str | None = None, barn: bool = True
+        self,
+        text: str,
+        *,
+        area: str | None = None,
+        site: str | None = None,
+        barn: bool = True,
+        alarm: bool = True,
     ) -> Decision:
         """Where `text` goes. `barn=False` for a requester with no curing barn (a retailer, a
         staff member): their 停电 is their shop's or office's, so curing-emergency words
         count only beside the 110 line's own words (烤房, 烘烤 …); a danger word (着火) is
-        still urgent, as a disaster is."""
+        still urgent, as a disaster is. `alarm=False` for words filed as a complaint or a
+        suggestion: their 停电 or 冰雹 is the failure they are about, past, or how a call
+        went ("投诉…烤房停电打110一直没人接"), not a barn failing now; only a danger to people
+        (着火, 触电) still makes them urgent."""
         cleaned = clean(text)
         normalized = to_simplified(cleaned)
         script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
-        if not barn and evidence.emergency_boost and self.emergency_line is not None:
+        danger = self.settings.danger_words
+        if not alarm:
+            evidence.drop_emergency(self.emergency_line or "", keep=danger)
+            evidence.drop_disasters(keep=danger)
+        elif not barn and evidence.emergency_boost and self.emergency_line is not None:
             line = self.emergency_line
             if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
-                evidence.drop_emergency(line, keep=self.settings.danger_words)
+                evidence.drop_emergency(line, keep=danger)
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area, barn=barn)
 

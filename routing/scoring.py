@@ -104,6 +104,13 @@ class Evidence:
         self.boosted.clear()
         self.emergency_boost = 0.0
 
+    def drop_disasters(self, keep: Iterable[str] = ()) -> None:
+        """Forget the disaster words but those in `keep` (a danger to people)."""
+        said = self.signals.pop(Channel.DISASTER, {})
+        kept = {word: weight for word, weight in said.items() if word in keep}
+        if kept:
+            self.signals[Channel.DISASTER] = kept
+
     def signal(self, channel: Channel, word: str, weight: float) -> None:
         found = self.signals.setdefault(channel, {})
         found[word] = max(found.get(word, 0.0), weight)

@@ -217,7 +217,13 @@ async def test_a_ticket_closed_unanswered_is_taken_up_again_not_called_unsolved(
 
 class _BrokenRouter(Router):
     def route(
-        self, text: str, *, area: str | None = None, site: str | None = None, barn: bool = True
+        self,
+        text: str,
+        *,
+        area: str | None = None,
+        site: str | None = None,
+        barn: bool = True,
+        alarm: bool = True,
     ) -> Decision:
         raise RuntimeError("keyword tables unreadable")
 

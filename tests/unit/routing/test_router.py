@@ -366,6 +366,29 @@ def test_a_danger_word_without_a_barn_stays_urgent_but_is_no_110_call(router: Ro
     assert {"着火", "触电"} <= set(decision.urgent_words)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我要投诉，昨晚烤房停电打你们110电话一直没人接",
+        "建议110服务队晚上多安排一个人值班，上次烤房停电等了很久",
+        "投诉冰雹以后定损的人一直不来",
+    ],
+)
+def test_emergency_and_disaster_words_of_a_complaint_or_suggestion_are_no_alarm(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, alarm=False)
+    assert not decision.emergency and not decision.urgent, decision.explanation
+    assert decision.urgent_words == () and decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION)
+    assert router.route(text).urgent  # read as an alarm, the same words are urgent
+
+
+def test_a_danger_word_keeps_a_complaint_urgent_but_no_110_call(router: Router) -> None:
+    decision = router.route("投诉：烤房着火了，打110一直没人接", alarm=False)
+    assert decision.urgent and not decision.emergency and decision.urgent_words == ("着火",)
+    assert decision.kind is Kind.COMPLAINT
+
+
 def test_a_fire_gone_out_is_named_once(router: Router) -> None:
     assert router.route("熄火了").explanation == "烘烤110 — 熄火, 急"
 
