@@ -27,6 +27,7 @@ from handlers.tickets import (
     may_have_barn,
     open_emergency,
     routed,
+    said_of_the_service,
     says_something,
 )
 from handlers.typed_menu import HELP, menu_key
@@ -87,7 +88,8 @@ async def free_message(ctx: Ctx) -> None:
     ):
         return  # "在大坪", typed after the place question ended: where the call is, still
     news = msg.photo_file_id or msg.voice_file_id or says_something(text)
-    if call is not None and news and not _another_service(decision, call, text):
+    remark = _remark_on_the_service(ctx, decision, text)
+    if call is not None and news and remark is None and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
@@ -124,6 +126,9 @@ async def free_message(ctx: Ctx) -> None:
         ctx.say("empty")
         return
     assert decision is not None
+    if remark is not None:
+        await intake.start_ticket(ctx, remark, text)  # at its summary, filed as what it is
+        return
     if decision.emergency:
         if alarm_check.may_not_be_now(text) and not decision.danger:
             await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
@@ -256,6 +261,19 @@ async def _as_long_as_theirs(ctx: Ctx, number: str) -> bool:
     """Whether `number` has as many digits as one of the person's tickets' numbers."""
     mine_now = await ctx.uow.tickets.of_requester(ctx.user.id, limit=3)
     return any(len(ticket.label) == len(number) for ticket in mine_now)
+
+
+def _remark_on_the_service(ctx: Ctx, decision: Decision | None, text: str) -> Kind | None:
+    """The complaint or suggestion made by words that name a barn emergency but say it is
+    not happening now ("建议110服务队晚上多安排一个人值班，上次烤房停电等了很久", "我要投诉，
+    昨晚烤房停电打你们110电话一直没人接"): about how a call went, not a barn failing. It is
+    neither news of an open call, which would page the team with it, nor an alarm. None
+    for other words, and for a danger to people (着火), which is never taken for a remark."""
+    if decision is None or not decision.emergency or decision.danger:
+        return None
+    if not alarm_check.may_not_be_now(text):
+        return None
+    return said_of_the_service(ctx, text)
 
 
 def _another_service(decision: Decision | None, ticket: Ticket, text: str) -> bool:

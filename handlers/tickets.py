@@ -164,6 +164,15 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
     )
 
 
+def said_of_the_service(ctx: Ctx, text: str) -> Kind | None:
+    """The complaint or suggestion typed words make when read as no alarm, the kind
+    `decide` files them as; None when they are neither."""
+    decision = ctx.svc.router.route(
+        text, area=ctx.user.area, site=ctx.user.site_code, barn=may_have_barn(ctx), alarm=False
+    )
+    return decision.kind if decision.kind in ABOUT_THE_SERVICE else None
+
+
 def may_have_barn(ctx: Ctx) -> bool:
     """A farmer, or someone who has not said who they are: a curing barn may be theirs.
     A retailer's or a staff member's 停电 is their shop's or office's."""

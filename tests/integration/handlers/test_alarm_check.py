@@ -114,7 +114,6 @@ async def test_a_barn_perhaps_failing_is_asked_about_not_left_for_office_hours(
 @pytest.mark.parametrize(
     "words",
     [
-        "我要投诉，昨晚烤房停电打你们110电话一直没人接",  # about how a call was handled
         "烤房温度开始掉是什么原因，下次怎么预防",
         "烤房火星子是正常的吗",
         "烤房的风机有点响，还在转，明天有空来看一下",

@@ -1,13 +1,13 @@
 """A complaint or a suggestion that names a barn emergency (停电, a 110 call nobody
 answered) is about how the person was served, not a barn failing now: filed as what it
-is, at the pace of its kind, never as a 110 call."""
+is, at the pace of its kind, never as a 110 call or as news of one."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from core.enums import Kind
-from tests.support.desk import Harness, texts
+from core.enums import Kind, Status
+from tests.support.desk import Harness, button_actions, texts
 from tests.support.tickets import FARMER
 
 
@@ -31,3 +31,31 @@ async def test_a_complaint_chosen_with_complain_is_no_110_call_for_its_emergency
     assert all(r.priority == 1 for r in new)  # nobody paged ahead of the queue
     out = await desk.press(FARMER, f"my:x:{ticket.id}")
     assert "确定撤回工单" in texts(out) and "报警" not in texts(out)
+
+
+async def test_a_suggestion_during_a_110_call_is_not_news_of_the_call(desk: Harness) -> None:
+    call_id = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+
+    out = await desk.send(FARMER, "建议110服务队晚上多安排一个人值班，上次烤房停电等了很久")
+
+    assert "已补充到报警工单" not in texts(out)
+    assert "要把这条消息作为「建议」提交吗" in texts(out) and "f:ok" in button_actions(out)
+    new = (await desk.outbox())[before:]
+    assert not any(r.ticket_id == call_id for r in new)  # nobody paged with it
+    await desk.press(FARMER, "f:ok")
+    call, suggestion = await desk.tickets()
+    assert call.id == call_id and call.status is Status.DISPATCHED
+    assert suggestion.kind is Kind.SUGGESTION and not suggestion.urgent
+
+
+async def test_a_typed_complaint_about_a_110_call_is_offered_as_a_complaint(
+    desk: Harness,
+) -> None:
+    out = await desk.send(FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接")
+
+    assert "要把这条消息作为「投诉」提交吗" in texts(out) and "马上处理吗" not in texts(out)
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
+    assert not any(r.priority == 0 for r in await desk.outbox())  # nobody paged
