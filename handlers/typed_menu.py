@@ -3,6 +3,8 @@
 People who do not find the buttons type what they want. Words that are only the name of a
 menu entry, with nothing about a matter of their own, open that entry, as the button
 would; "投诉配送员送货迟到" says what the complaint is and is filed as one, as before.
+A question after what one has filed ("我的心愿怎么样了", "投诉进度", "查一下心愿清单") opens
+我的工单, where it is listed, rather than being filed as a new matter that says only that.
 """
 
 from __future__ import annotations
@@ -38,9 +40,33 @@ _KEY_OF = {words: key for key, entry in _ENTRIES.items() for words in entry}
 # 报警"), around the words.
 _LEAD = re.compile(
     r"^(?:你好|您好|喂|在吗|在不在|请问|麻烦|师傅|快来人|快点|快|救命)*"
-    r"(?:我(?:要|想|想要|需要)|请|帮我|我来)?(?P<how>怎么|如何)?(?:查询|查|看)?(?:一下)?"
+    r"(?:我(?:要|想|想要|需要)|请|帮我|我来)?(?P<how>怎么|如何)?(?P<look>查询|查看|查查|查|看看|看)?"
+    r"(?:一下)?"
 )
 _TAIL = re.compile(r"(?:一下|下)?(?:吧|啊|呀|哈|了)?(?:谢谢|谢谢你|谢谢您)?$")
+
+# What one files, as people name it when they ask after it; 心愿清单 and 投诉 open their
+# entry when typed alone, and say "mine" when asked after or looked up.
+_FILED = r"(?:工单|单子|心愿清单|心愿|愿望|投诉|举报|建议|意见|求助|申请|报修)"
+# "我的", "我提的", "我反映的": their own, so a matter of any name ("我反映的问题").
+_OWN = r"我(?:的|提的|提交的|交的|报的|写的|许的|反映的|申请的)"
+_MATTER = rf"(?:{_FILED}|问题|事情|事)"
+# How it is going: 进度, 怎么样了, 到哪一步了, 有回复了吗, 办好了没 ...
+_PROGRESS = (
+    r"的?(?:(?:处理|办理)?(?:进度|进展|情况|结果)(?:怎么样|咋样|如何)?"
+    r"|(?:处理|办理|办|弄)?得?(?:怎么样|咋样|如何)"
+    r"|(?:到哪|到哪一步|到什么程度)"
+    r"|有(?:结果|回复|回音|消息|下文)"
+    r"|(?:处理|办理|办|弄)(?:好|完|(?=了)))"  # 办好了, 处理了吗; 投诉处理 alone is no question
+    r"了?(?:吗|呢|没有|没)?"
+)
+_ASKS_AFTER_MINE = re.compile(
+    rf"(?:{_OWN}{_MATTER}|{_FILED}){_PROGRESS}"  # 我的心愿怎么样了, 心愿清单进度
+    rf"|(?:处理|办理)?(?:进度|进展)(?:怎么样|咋样|如何)了?(?:吗|呢)?"  # 进度怎么样了
+    rf"|{_OWN}{_FILED}"  # 我的心愿
+)
+# Looked up ("查一下心愿清单", "看看我的投诉"): what was filed, not a new one.
+_LOOKED_UP = re.compile(rf"(?:{_OWN})?{_FILED}")
 
 
 def menu_key(text: str) -> str | None:
@@ -53,7 +79,10 @@ def menu_key(text: str) -> str | None:
         return _KEY_OF[plain]
     lead = _LEAD.match(plain)
     assert lead is not None  # every part of it is optional
-    key = _KEY_OF.get(_TAIL.sub("", plain[lead.end() :]))
+    rest = _TAIL.sub("", plain[lead.end() :])
+    if _ASKS_AFTER_MINE.fullmatch(rest) or (lead["look"] and _LOOKED_UP.fullmatch(rest)):
+        return "m:my"
+    key = _KEY_OF.get(rest)
     if key == "m:110" and lead["how"]:
         return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
     return key

@@ -10,6 +10,7 @@ from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
 RETAILER = 100002
+STAFF = 100003
 
 
 async def test_a_farmer_typing_110_is_asked_what_is_wrong(desk: Harness) -> None:
@@ -56,6 +57,53 @@ async def test_asking_for_ones_tickets_lists_them(desk: Harness) -> None:
     assert "您的工单" in texts(out)
     assert button_data(out)[0] == f"my:v:{ticket.id}"
     assert len(await desk.tickets()) == 1
+
+
+async def _staff_wish(desk: Harness, text: str) -> int:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, text)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [wish] = await desk.tickets()
+    assert wish.id is not None
+    return wish.id
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "我的心愿怎么样了",
+        "我的心愿",
+        "心愿清单进度",
+        "心愿进度",
+        "查一下心愿清单",
+        "我的工单怎么样了",
+    ],
+)
+async def test_asking_after_ones_wishes_lists_them_and_files_nothing(
+    desk: Harness, typed: str
+) -> None:
+    wish = await _staff_wish(desk, "食堂增加早餐品种")
+    out = await desk.send(STAFF, typed)
+    assert "您的工单" in texts(out)
+    assert button_data(out) == [f"my:v:{wish}"]
+    assert len(await desk.tickets()) == 1
+
+
+async def test_asking_after_ones_wishes_in_traditional_is_answered_in_traditional(
+    desk: Harness,
+) -> None:
+    wish = await _staff_wish(desk, "食堂增加早餐品種")
+    out = await desk.send(STAFF, "我的心願怎麼樣了？")
+    assert "您的工單" in texts(out)
+    assert button_data(out) == [f"my:v:{wish}"]
+
+
+async def test_a_wish_that_says_what_it_is_is_still_a_wish(desk: Harness) -> None:
+    await desk.registered_as(STAFF, "staff")
+    out = await desk.send(STAFF, "心愿：食堂增加早餐")
+    assert "作为「心愿」提交吗" in texts(out)
 
 
 async def test_complaint_alone_asks_what_it_is_about(desk: Harness) -> None:
