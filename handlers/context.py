@@ -70,6 +70,13 @@ class Ctx:
     def cfg(self) -> Config:
         return self.svc.cfg
 
+    @property
+    def script_here(self) -> Script:
+        """The script of a reply to this chat: the person's own in a private chat; in a
+        group, which everyone in it reads, Simplified (a toast is the presser's alone, and
+        `text` gives it in theirs)."""
+        return self.script if self.msg.is_private else Script.HANS
+
     def text(self, key: str, **values: object) -> str:
         return t(key, self.script, **values)
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from core import sla
+from core.config import Team
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
@@ -200,11 +201,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
         await ctx.start_flow(flow, "note", {"ticket_id": ticket.id}, ttl=note_ttl(ctx))
-        ctx.reply(t(prompt, number=ticket.label, minutes=_minutes(note_ttl(ctx))))
+        minutes = _minutes(note_ttl(ctx))
+        ctx.reply(t(prompt, ctx.script_here, number=ticket.label, minutes=minutes))
     elif verb == "xfer":
         others = [tm for tm in ctx.cfg.teams if tm.id != ticket.team_id]
-        buttons = [Button(tm.name, f"tk:xto:{ticket.id}:{tm.id}") for tm in others]
-        ctx.reply(t("t_xfer_choose", number=ticket.label), rows(*buttons, per_row=2))
+        buttons = _team_buttons(ctx, others, f"tk:xto:{ticket.id}")
+        ctx.reply(t("t_xfer_choose", ctx.script_here, number=ticket.label), buttons)
     elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         # A supervisor's second press for the team that has it is told so (无需改派).
         again = parts[3] == ticket.team_id and await is_oversight(ctx)
@@ -220,8 +222,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         state = {"ticket_id": ticket.id, "to": parts[3]}
         await ctx.start_flow("t_xfer", "note", state, ttl=note_ttl(ctx))
-        team, minutes = ctx.cfg.team(parts[3]).name, _minutes(note_ttl(ctx))
-        ctx.reply(t("t_xfer_prompt", number=ticket.label, team=team, minutes=minutes))
+        script, minutes = ctx.script_here, _minutes(note_ttl(ctx))
+        team = in_script(ctx.cfg.team(parts[3]).name, script)
+        ctx.reply(t("t_xfer_prompt", script, number=ticket.label, team=team, minutes=minutes))
     else:
         ctx.toast("stale_button")
 
@@ -261,8 +264,9 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     await notify.post_card(ctx, ticket, with_history=True)
     if action is Action.REASSIGN:
         await notify.moved_away(ctx, ticket, from_team, taker)
-    await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(team_id).name)
-    ctx.toast("reassigned", number=ticket.label, team=ctx.cfg.team(team_id).name)
+    team = ctx.cfg.team(team_id).name
+    await tell_requester(ctx, ticket, "n_transferred", team=team)
+    ctx.toast("reassigned", number=ticket.label, team=in_script(team, ctx.script))
 
 
 async def on_supervisor_button(ctx: Ctx, data: str) -> None:
@@ -304,10 +308,18 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
         others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
-        buttons = [Button(tm.name, f"tk:rto:{ticket.id}:{tm.id}") for tm in same_line + others]
-        ctx.reply(t("sv_choose_team", number=ticket.label), rows(*buttons, per_row=2))
+        buttons = _team_buttons(ctx, same_line + others, f"tk:rto:{ticket.id}")
+        ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
     else:
         ctx.toast("stale_button")
+
+
+def _team_buttons(ctx: Ctx, teams: list[Team], prefix: str) -> tuple[tuple[Button, ...], ...]:
+    """A button per team (`prefix`:<team id>), two a row, named in the chat's script."""
+    script = ctx.script_here
+    return rows(
+        *(Button(in_script(tm.name, script), f"{prefix}:{tm.id}") for tm in teams), per_row=2
+    )
 
 
 NUDGE_GAP = timedelta(minutes=10)  # a supervisor's 催办 again within this pages nobody
@@ -387,7 +399,7 @@ async def note_step(ctx: Ctx) -> None:
         await notify.post_card(ctx, ticket, with_history=True)
     else:
         return
-    ctx.reply(t("t_done", number=ticket.label, what=text[:40]))
+    ctx.reply(t("t_done", ctx.script_here, number=ticket.label, what=text[:40]))
 
 
 def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:

@@ -462,7 +462,7 @@ def _document_script(ctx: Ctx) -> Script:
     Posted in a group it is everyone's copy, kept and forwarded as the bureau's record, so
     it is in the bureau's working script, Simplified, whoever asked for it (the reply text
     around it still answers the asker in theirs)."""
-    return ctx.script if ctx.msg.is_private else Script.HANS
+    return ctx.script_here
 
 
 async def _stats(ctx: Ctx) -> None:
