@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from core.enums import Script
-from reports.labels import writer
+from reports.labels import percent, writer
 from reports.rates import GroupRates, RatesReport
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "JinyeSansSC-Regular.otf"
@@ -63,7 +63,8 @@ def _families() -> list[str]:
 
 
 def _bars(axes: Axes, groups: list[GroupRates], series: tuple[tuple[str, str, str], ...],
-          scale: float, fmt: str, say: Callable[[str], str]) -> None:  # fmt: skip
+          scale: float, shown_as: Callable[[float], str],
+          say: Callable[[str], str]) -> None:  # fmt: skip
     height = 0.8 / len(series)
     positions = range(len(groups))
     for i, (name, attr, colour) in enumerate(series):
@@ -71,7 +72,7 @@ def _bars(axes: Axes, groups: list[GroupRates], series: tuple[tuple[str, str, st
         ys = [p + (i - (len(series) - 1) / 2) * height for p in positions]
         shown = [0.0 if v is None else v * scale for v in values]
         bars = axes.barh(ys, shown, height=height, label=say(name), color=colour)
-        labels = ["—" if v is None else fmt.format(v * scale) for v in values]
+        labels = ["—" if v is None else shown_as(v) for v in values]
         axes.bar_label(bars, labels=labels, padding=2, fontsize=8)
     axes.set_yticks(list(positions), [say(g.label) for g in groups])
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=len(series), fontsize=9,
@@ -92,10 +93,10 @@ def rates_figure(report: RatesReport, title: str, script: Script = Script.HANS) 
             figure.text(0.5, 0.45, say("本期没有工单"), ha="center", fontsize=14)
             return figure
         left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]}, sharey=True)
-        _bars(left, groups, RATE_SERIES, 100, "{:.0f}%", say)
+        _bars(left, groups, RATE_SERIES, 100, percent, say)  # as /stats's text rounds them
         left.set_xlim(0, 118)
         left.set_xlabel(say("比率（%）"))
-        _bars(right, groups, VOLUME_SERIES, 1, "{:.0f}", say)
+        _bars(right, groups, VOLUME_SERIES, 1, "{:.0f}".format, say)
         right.set_xlabel(say("件数"))
         right.xaxis.set_major_locator(MaxNLocator(integer=True))  # no half tickets
         right.set_xlim(0, max(max(g.created, g.closed, g.overdue) for g in groups) * 1.25 + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from core.config import Config
@@ -101,8 +102,20 @@ def duration_text(seconds: float | None) -> str:
     return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
 
 
+# Below this a float's error is taken for noise: 0.725 is stored as 0.72499999999999997…
+_NOISE = Decimal("1e-9")
+
+
+def hundredths(share: float, places: int = 0) -> Decimal:
+    """`share` (0.725) out of 100, rounded half up as people round (72.5 → 73; Python's own
+    rounding gives 72, half to even, and 72 again from the float's 72.4999…)."""
+    exact = Decimal(share).scaleb(2).quantize(_NOISE)
+    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    """A rate as /stats, its chart and the reports show it: 72.5% is 73%."""
+    return "—" if value is None else f"{hundredths(value)}%"
 
 
 def writer(script: Script) -> Callable[[str], str]:

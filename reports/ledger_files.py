@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.config import Config
 from core.enums import Script
-from reports.labels import writer
+from reports.labels import hundredths, percent, writer
 from reports.ledger import Ledger, LedgerRow, load
 from reports.masking import display_width
 from reports.periods import Window
@@ -229,7 +229,7 @@ def _duration(seconds: float | None) -> timedelta | None:
 
 def _score(composite: float | None) -> float | None:
     """The composite score out of 100, as /stats and the weekly report give it."""
-    return None if composite is None else round(composite * 100, 1)
+    return None if composite is None else float(hundredths(composite, 1))
 
 
 def _summary_values(ledger: Ledger, group: GroupRates, say: Say) -> list[Any]:
@@ -278,7 +278,7 @@ def _wishes(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     wishes = ledger.wishes
     _table(sheet, WISH_COLUMNS, wishes, say, _as_of_title(ledger, "心愿清单", say))
     done, total = ledger.wish_progress
-    share = f"（{done / total:.0%}）" if total else ""
+    share = f"（{percent(done / total)}）" if total else ""
     below = len(wishes) + 4  # a blank row after the last wish
     sheet.cell(row=below, column=1, value=say("完成进度")).font = Font(bold=True)
     sheet.cell(row=below, column=2, value=f"{done}/{total}{share}")

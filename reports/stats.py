@@ -16,7 +16,7 @@ from core.config import Config
 from core.enums import Script
 from reports import periods
 from reports.charts import rates_chart
-from reports.labels import duration_text, percent
+from reports.labels import duration_text, hundredths, percent
 from reports.periods import Window
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
@@ -56,7 +56,7 @@ def title(cfg: Config, window: Window, now: datetime, whose: str = "") -> str:
 
 def _line(group: GroupRates, report: RatesReport) -> str:
     composite = group.composite(report.weights)
-    score = "—" if composite is None else f"{composite * 100:.1f}"
+    score = "—" if composite is None else str(hundredths(composite, 1))
     return (
         f"{group.label}：受理{group.created} 销号{group.closed} 超时{group.overdue}｜"
         f"响应{percent(group.response_rate)} 解决{percent(group.resolution_rate)} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Status
-from reports.labels import closing_status, duration_text, percent, rating_name
+from reports.labels import closing_status, duration_text, hundredths, percent, rating_name
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,21 @@ def test_percent_rating_and_closing() -> None:
     assert closing_status(Status.CLOSED, resolved=False) == "未补充关闭"
     assert closing_status(Status.RESOLVED) == "未销号"
     assert closing_status(Status.CANCELLED) == "已撤回"
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"),
+    [(0.725, "73%"), (0.625, "63%"), (0.7249, "72%"), (2 / 3, "67%"), (0.005, "1%"),
+     (1.0, "100%"), (0.0, "0%"), (2.9 / 4, "73%")],
+)  # fmt: skip
+def test_percent_rounds_half_up(share: float, shown: str) -> None:
+    assert percent(share) == shown
+
+
+def test_a_score_out_of_100_rounds_half_up_to_one_place() -> None:
+    assert [str(hundredths(s, 1)) for s in (0.7245, 0.98, 1.0, 0.0)] == [
+        "72.5",
+        "98.0",
+        "100.0",
+        "0.0",
+    ]
