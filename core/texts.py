@@ -53,6 +53,14 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
+def one_line(text: str, limit: int) -> str:
+    """`text` as a row of a list or a field of a card shows it: its line breaks and runs of
+    spaces as one space, then `clip`ped. A wish written on three numbered lines would
+    otherwise put its second line where the next row or field is read."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else f"{flat[: limit - 1].rstrip()}…"
+
+
 def span(delta: timedelta, *, in_days: bool = True) -> str:
     """A duration the way people say it: 2天3小时, 1小时5分钟, 40分钟 (without days, for
     working time: a working day is not 24 hours)."""

@@ -9,7 +9,7 @@ from core.enums import Action, Script, Status
 from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent, User
 from core.sla import team_resolve_deadline
-from core.texts import clip, status_name
+from core.texts import clip, one_line, status_name
 from handlers.i18n import as_written, in_script, quoted, t
 from handlers.replies import Button, rows
 
@@ -42,7 +42,7 @@ ACTION_LABELS = {
 def gist(ticket: Ticket) -> str:
     """The start of the ticket's text on one line (a button shows no line breaks), as the
     requester wrote it: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
-    return quoted(" ".join(ticket.text.split())[:12])
+    return quoted(one_line(ticket.text, 12))
 
 
 def local(cfg: Config, at: datetime | None) -> str:

@@ -12,7 +12,7 @@ from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.services import perform
-from core.texts import clip, lateness
+from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
@@ -139,7 +139,7 @@ async def _queue(ctx: Ctx) -> None:
     for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
-        team, words = ctx.cfg.team(ticket.team_id).name, clip(ticket.text, 20)
+        team, words = ctx.cfg.team(ticket.team_id).name, one_line(ticket.text, 20)
         status = ticket_status(ticket, ctx.script, for_staff=True)
         lines.append(
             f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.config import Config
 from core.enums import Status
 from core.model import OutboxMessage, Ticket
-from core.texts import clip
+from core.texts import one_line
 from reports.anonymise import scrub
 from reports.labels import duration_text, percent, rating_name
 from reports.periods import Window
@@ -34,7 +34,7 @@ class EchoPost:
 
 
 def _clip(text: str) -> str:
-    return clip(" ".join(text.split()), MAX_TEXT)
+    return one_line(text, MAX_TEXT)
 
 
 def post_text(

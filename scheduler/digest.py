@@ -26,7 +26,7 @@ from core.calendar import AlwaysOn
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
-from core.texts import span
+from core.texts import one_line, span
 from scheduler import texts
 from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
@@ -147,7 +147,7 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
             flag = "🚨" if ticket.urgent else ""
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜已超时{span(late)}｜{ticket.text[:20]}"
+                f"{texts.status(ticket)}｜已超时{span(late)}｜{one_line(ticket.text, 20)}"
             )
     return "\n".join(lines)
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from core.config import Config
 from core.model import Ticket, User
-from core.texts import KIND_NAMES, clip, status_name
+from core.texts import KIND_NAMES, one_line, status_name
 from routing.reader import as_written
 
 STAFF: dict[str, str] = {
@@ -94,7 +94,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     head = "🚨【紧急】" if ticket.urgent else ""
     who = as_written(requester_user.name) if requester_user and requester_user.name else "未登记"
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
-    text = clip(ticket.text, 120)
+    text = one_line(ticket.text, 120)
     return "\n".join(
         [
             f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"

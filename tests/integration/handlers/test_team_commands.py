@@ -116,3 +116,28 @@ async def test_the_queue_marks_what_is_past_its_deadline_and_by_how_much(desk: H
     late, fresh = texts(await desk.send(SUPERVISOR, "/queue")).strip().split("\n")
     assert first.label in late and "｜⏰超时1小时55分钟｜" in late
     assert second.label in fresh and "超时" not in fresh
+
+
+STAFF = 100003
+STAFF_LEADER = 200082
+NUMBERED = "一、食堂增加素食窗口\n二、健身房延长开放时间\n三、宿舍热水全天供应"
+
+
+async def test_a_wish_written_on_several_lines_is_one_row_of_the_queue_and_of_my(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, NUMBERED)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:one")  # filed as one wish, its lines kept
+    [wish] = await desk.tickets()
+    assert wish.text == NUMBERED
+    queue = texts(await desk.send(STAFF_LEADER, "/queue")).strip().splitlines()
+    assert queue == [
+        f"工会职工服务站｜{wish.label}｜待接单｜一、食堂增加素食窗口 二、健身房延长开…"
+    ]
+    mine = await desk.send(STAFF, "/my")
+    assert [b.text for r in mine.replies for row in r.buttons for b in row] == [
+        f"{wish.label} 待接单 一、食堂增加素食窗口…"
+    ]

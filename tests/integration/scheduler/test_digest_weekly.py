@@ -202,3 +202,15 @@ async def test_the_weekly_source_from_reports_saves_both_files(
         tmp_path / "weekly" / "2026-11-16"
     ] * 2
     assert content.documents[1].filename.endswith(".xlsx")
+
+
+async def test_a_request_written_on_several_lines_is_one_row_of_the_digest(
+    db: Database, demo_config: Config
+) -> None:
+    await seed_staff(db, demo_config, at("2026-11-16 08:00"))
+    numbered = {**ORDERING_REQUEST, "text": "一、订货系统登录不上\n二、密码重置收不到短信"}
+    late = await new_ticket(db, demo_config, now=at("2026-11-16 09:00"), **numbered)
+    await send_digest(db, demo_config, at("2026-11-18 08:00"))
+    [digest] = [r for r in await outbox_rows(db) if r.chat_id == SUPERVISOR]
+    row = f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜"
+    assert digest.payload["text"].splitlines()[-1] == f"{row}一、订货系统登录不上 二、密码重置收不…"

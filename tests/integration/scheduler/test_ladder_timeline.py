@@ -166,3 +166,20 @@ async def test_an_urgent_ticket_at_two_in_the_morning_escalates_within_minutes(
     assert told.payload["text"].startswith(f"工单 {ticket.label} 还没有人接单，已再次催促")
     assert rows[0].payload["text"].startswith(f"⏰ 工单 {ticket.label} 已到接单时限（11-18 02:10）")
     assert "🚨【紧急】" in rows[0].payload["text"]
+
+
+async def test_a_request_written_on_several_lines_is_one_content_line_of_the_alerts(
+    db: Database, demo_config: Config
+) -> None:
+    filed = at("2026-11-16 09:00")  # Monday
+    await seed_staff(db, demo_config, filed)
+    numbered = {**ORDERING_REQUEST, "text": "一、订货系统登录不上\n二、密码重置收不到短信"}
+    await new_ticket(db, demo_config, now=filed, **numbered)
+    await run_scheduler(db, demo_config, filed, at("2026-11-16 18:00"))
+    alerts = [r.payload["text"] for r in await outbox_rows(db) if r.chat_id == ORDERING_LEADER]
+    assert alerts
+    for alert in alerts:
+        lines = alert.splitlines()
+        content = next(n for n, line in enumerate(lines) if line.startswith("内容："))
+        assert lines[content] == "内容：一、订货系统登录不上 二、密码重置收不到短信"
+        assert lines[content + 1].startswith("地点：")
