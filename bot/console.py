@@ -25,7 +25,10 @@ from handlers.replies import Outcome
 from scheduler.sweep import sweep
 
 HELP = """命令 (commands):
-  :as farmer|retailer|staff|member|leader|supervisor   切换身份 switch persona
+  :as NAME        切换身份 switch persona (:who 列出 lists them): farmer retailer staff,
+                  member leader (烘烤110), wish-member wish-leader (工会职工服务站),
+                  delivery-member delivery-leader (物流配送中心),
+                  conduct-member conduct-leader (纪检作风监督室), supervisor
   :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
@@ -45,17 +48,36 @@ class Persona:
     phone: str = ""
 
 
+# The teams a requester's other matters go to, and who acts for each in its chat: the staff
+# member's wish (工会职工服务站), the retailer's delivery (物流配送中心) and a complaint about
+# staff (纪检作风监督室) can be accepted and resolved in the demo as a barn alarm can.
+# (persona prefix, team id, member's name, leader's name)
+_OTHER_TEAMS = (
+    ("wish", "staff", "周干事", "吴站长"),
+    ("delivery", "delivery", "郑配送员", "冯主任"),
+    ("conduct", "conduct", "陈监督员", "卫主任"),
+)
+
+
 def personas(app: App) -> dict[str, Persona]:
     team = app.cfg.team("curing-qingshan")
     team_chat = team.chat_id or -1
-    return {
+    people = {
         "farmer": Persona(100001, "张大山", 100001, phone="8613800000001"),
         "retailer": Persona(100002, "李小梅", 100002, language_code="zh-hant", phone="85291234567"),
         "staff": Persona(100003, "王建国", 100003, phone="8613800000003"),
         "member": Persona(200001, "赵队员", team_chat, "supergroup"),
         "leader": Persona(200002, "钱队长", team_chat, "supergroup"),
-        "supervisor": Persona(300001, "孙督办", 300001),
     }
+    for prefix, team_id, member_name, leader_name in _OTHER_TEAMS:
+        other = app.cfg.find_team(team_id)
+        if other is None or not (other.members and other.leaders):
+            continue  # a bureau's own config without it: no persona to act for it
+        chat = other.chat_id or -1
+        people[f"{prefix}-member"] = Persona(other.members[0], member_name, chat, "supergroup")
+        people[f"{prefix}-leader"] = Persona(other.leaders[0], leader_name, chat, "supergroup")
+    people["supervisor"] = Persona(300001, "孙督办", 300001)
+    return people
 
 
 @dataclass

@@ -76,3 +76,48 @@ def test_quick_start_run_without_token_starts_the_console_demo(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "starting the console demo" in done.stdout
     assert "/110 烤房紧急故障" in done.stdout
+
+
+def _press(console: Console, action: str) -> str:
+    """The console line that presses the newest button whose data starts with `action`."""
+    numbers = [n for n, (data, _, _) in enumerate(console.buttons, 1) if data.startswith(action)]
+    assert numbers, action
+    return f"#{numbers[-1]}"
+
+
+async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    console = Console(app, out=out)
+    try:
+        await console.send(":as staff")
+        await console.send("/start")
+        await console.send(_press(console, "f:kind:staff"))
+        for line in ("/cancel", "/wish", "食堂增加早餐品种"):
+            await console.send(line)
+        await console.send(_press(console, "f:next"))
+        await console.send(_press(console, "f:ok"))
+        await console.send(":as wish-member")
+        await console.send(_press(console, "tk:acc:"))
+        await console.send(_press(console, "tk:res:"))
+        await console.send("已增加两种早餐")
+        await console.send(":who")
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "📨 → 工会职工服务站" in screen  # the wish's card in the wish team's chat
+    assert "您的工单 10019 已由 周干事 接单" in screen  # told to the staff member
+    assert "已增加两种早餐" in screen.split("📨 → staff(王建国)")[-1]
+    for persona in (
+        "wish-member：周干事（id 200081，在 工会职工服务站）",
+        "wish-leader：吴站长（id 200082，在 工会职工服务站）",
+        "delivery-member：郑配送员（id 200071，在 物流配送中心）",
+        "delivery-leader：冯主任（id 200072，在 物流配送中心）",
+        "conduct-member：陈监督员（id 200091，在 纪检作风监督室）",
+        "conduct-leader：卫主任（id 200092，在 纪检作风监督室）",
+    ):
+        assert persona in screen
+    assert "Traceback" not in screen
