@@ -172,6 +172,9 @@ class AutoClose(_Model):
     resolved_close_after: Duration = timedelta(days=3)
     # A 110 call whose team waits for the farmer's answer: the barn cannot wait a day.
     urgent_waiting_remind_after: Duration = timedelta(minutes=30)
+    # A requester who rated the service 3 or less is called back (回访) within this, on the
+    # ticket's calendar: one working day of the default business hours.
+    callback_within: PositiveDuration = timedelta(hours=7)
 
     def waiting_remind_for(self, urgent: bool) -> timedelta:
         return self.urgent_waiting_remind_after if urgent else self.waiting_remind_after
@@ -424,6 +427,17 @@ class Config(_Model):
     def in_curing_season(self, at: datetime) -> bool:
         """Whether the moment `at` falls on a day of the curing season, in the bureau's zone."""
         return self.curing_season.contains(at.astimezone(self.zone).date())
+
+    @property
+    def working_day(self) -> timedelta:
+        """The working time of one working day: its business hours added up."""
+        return sum(
+            (
+                datetime.combine(date.min, p.end) - datetime.combine(date.min, p.start)
+                for p in self.business_hours
+            ),
+            timedelta(0),
+        )
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

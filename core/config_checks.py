@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -97,13 +97,7 @@ def working_time_limits(cfg: Config) -> list[str]:
     working days: 365d on a 30-minute working day is 17,520 of them. No deadline means that,
     and every ticket would have its deadline computed (and its ladder chased) that far away.
     """
-    day = sum(
-        (
-            datetime.combine(date.min, p.end) - datetime.combine(date.min, p.start)
-            for p in cfg.business_hours
-        ),
-        timedelta(0),
-    )
+    day = cfg.working_day
     if not day:
         return []  # refused already: business_hours needs a working period
     limit = day * WORKING_DAYS_A_YEAR
@@ -133,4 +127,11 @@ def working_time_limits(cfg: Config) -> list[str]:
                 f"of working time after the deadline (its last step's after + repeat_every), "
                 f"{reach / day:.0f} working days; {rule}"
             )
+    within = cfg.auto_close.callback_within
+    business = any(policy.calendar == "business" for policy in cfg.sla_policies)
+    if business and within > limit:
+        errors.append(
+            f"auto_close.callback_within: {format_duration(within)} of working time is "
+            f"{within / day:.0f} working days; {rule}"
+        )
     return errors

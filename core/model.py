@@ -90,6 +90,14 @@ class Ticket:
     rating: int | None = None
     rating_comment: str = ""
     rated_at: datetime | None = None
+    # A requester not satisfied (a low rating) is owed a call-back (回访) by the leaders of
+    # `callback_team`, due at `callback_due_at`; who made it, when, and what the requester
+    # said then are recorded with it (`core.callback`).
+    callback_due_at: datetime | None = None
+    callback_team: str | None = None
+    callback_at: datetime | None = None
+    callback_by: int | None = None
+    callback_note: str = ""
     updated_at: datetime | None = None
     version: int = 1
     id: int | None = None
@@ -189,6 +197,13 @@ class Ticket:
             self.rating = None
             self.rating_comment = ""
             self.rated_at = None
+            # The call-back owed for that rating is no longer: the team works on it again,
+            # and the requester's next rating says whether one is owed.
+            self.callback_due_at = None
+            self.callback_team = None
+            self.callback_at = None
+            self.callback_by = None
+            self.callback_note = ""
             self.responded_at = self.response_due_at = None
         elif action is Action.CANCEL:
             self.cancelled_at = now
@@ -201,6 +216,11 @@ class Ticket:
         self.rating_comment = comment.strip()[:500]
         self.rated_at = now
         self.updated_at = now
+
+    @property
+    def owes_callback(self) -> bool:
+        """A call-back (回访) is owed and nobody has recorded it yet."""
+        return self.callback_due_at is not None and self.callback_at is None
 
     @property
     def label(self) -> str:

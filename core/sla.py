@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from core.calendar import AlwaysOn, BusinessCalendar, Calendar, workday_rule
-from core.config import Config, Ladder, LadderAction, ServiceLine, SlaPolicy
+from core.config import Config, Ladder, LadderAction, LadderStep, ServiceLine, SlaPolicy
 from core.enums import Action, Status
 from core.model import Ticket
 
@@ -90,6 +90,28 @@ def current_step(
     return low
 
 
+def one_day(cfg: Config, ticket: Ticket) -> timedelta:
+    """A day of the ticket's calendar: a working day's hours on a business calendar, 24
+    hours on one that counts every minute."""
+    if isinstance(calendar_for(cfg, ticket), AlwaysOn):
+        return timedelta(days=1)
+    return cfg.working_day
+
+
+def callback_ladder(cfg: Config, ticket: Ticket) -> Ladder:
+    """How a call-back owed (回访) is chased from its due time: the leaders who owe it
+    then, the supervisors a day of the ticket's calendar later, then every day."""
+    day = one_day(cfg, ticket)
+    return Ladder(
+        id="callback",
+        steps=[
+            LadderStep(after=timedelta(0), action="alert_leader"),
+            LadderStep(after=day, action="alert_supervisors"),
+        ],
+        repeat_every=day,
+    )
+
+
 def set_initial_deadlines(cfg: Config, ticket: Ticket, now: datetime) -> None:
     policy = policy_for(cfg, ticket)
     calendar = calendar_for(cfg, ticket)
@@ -155,6 +177,14 @@ def schedule_next(cfg: Config, ticket: Ticket) -> None:
             auto.resolved_remind_after if ticket.escalation_step == 0 else auto.resolved_close_after
         )
         ticket.next_action_at = ticket.resolved_at + wait
+    elif ticket.status is Status.CLOSED and ticket.owes_callback:
+        assert ticket.callback_due_at is not None
+        ticket.next_action_at = escalation_time(
+            callback_ladder(cfg, ticket),
+            calendar_for(cfg, ticket),
+            ticket.callback_due_at,
+            ticket.escalation_step,
+        )
     else:
         ticket.next_action_at = None
 

@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "info": "补充材料",
     "place": "告知位置",
     "rate": "评价",
+    "callback": "回访",
     "remind": "提醒",
     "escalate": "督办",
     "unreachable": "无法送达",
@@ -177,8 +178,8 @@ _TIMELINE_NOTE = 150
 
 
 # The desk's own business, not the requester's: reminders and escalations to the staff, a
-# notice that could not be delivered.
-_STAFF_ONLY = {"remind", "escalate", "unreachable"}
+# notice that could not be delivered, a leader's note of what was said on a call-back.
+_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback"}
 
 
 def timeline(

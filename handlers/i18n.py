@@ -223,7 +223,20 @@ MESSAGES: dict[str, str] = {
     "rated": "感谢评价，工单 {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
     "rate_low_comment_ask_alone": "很抱歉这次没让您满意。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
-    "low_rating": "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意，请回访，问清原因。",
+    "low_rating": (
+        "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意。请{owner}的队长在 {due} 前回访，"
+        "问清原因，回访后点「📞 已回访」记下报告人怎么说。"
+    ),
+    "btn_callback": "📞 已回访",
+    "cb_prompt": (
+        "工单 {number}：回访时报告人怎么说？请用一句话记下：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "cb_need_text": "请用文字写下回访情况（报告人怎么说）。",
+    "cb_done": "已记录工单 {number} 的回访：{note}",
+    "cb_recorded": "工单 {number} 已由 {who} 在 {at} 记录回访：{note}",
+    "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
+    "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "btn_take_up_again": "🔁 重新办理",

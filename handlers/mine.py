@@ -12,7 +12,7 @@ from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
 from core.texts import clip
-from handlers import intake, notify
+from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted, t
@@ -404,7 +404,7 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
 
 
 # A score this low (of 5) is dissatisfaction (不满意, as the 满意率 counts it: docs/rates.md):
-# the team's leaders and the supervisors are told, to call the requester back (回访); what
+# the ticket owes a call-back (回访), chased until it is recorded (handlers/callback.py); what
 # the requester adds as a comment follows.
 LOW_RATING = 3
 
@@ -507,9 +507,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
         ctx.say("rate_comment_ask", skip, number=ticket.label)
         return
     # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
-    team = ctx.cfg.team(ticket.team_id).name
-    said = t("low_rating", number=ticket.label, team=team, score=score)
-    told = await _tell_above_the_team(ctx, ticket, said, overseers=await notify.overseers(ctx))
+    told = await callback.owe(ctx, ticket, score)
     # A call back is promised only when someone was asked to make it.
     ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
 

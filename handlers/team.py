@@ -13,7 +13,7 @@ from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
-from handlers import notify
+from handlers import callback, notify
 from handlers.cards import MOVES, gist, local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
@@ -165,12 +165,17 @@ async def tell_requester(
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
-    """tk:acc|vis|ask|xfer|res:<id>, tk:xto:<id>:<team>."""
+    """tk:acc|vis|ask|xfer|res:<id>, tk:xto:<id>:<team>, and tk:cb:<id> (📞 已回访)."""
     parts = data.split(":")
     if len(parts) < 3:
         ctx.toast("stale_button")
         return
     verb = parts[1]
+    if verb == "cb":
+        # The ticket is closed, and the call-back may be owed by another team than the one
+        # that had it (a complaint's, by the oversight team): whose it is is asked there.
+        await callback.on_press(ctx, parts[2], ttl=note_ttl(ctx))
+        return
     ticket = await _load(ctx, parts[2])
     if ticket is None:
         return
@@ -427,14 +432,20 @@ async def _keep_files(
             )
 
 
-FLOWS: dict[str, Step] = {"t_ask": note_step, "t_res": note_step, "t_xfer": note_step}
+FLOWS: dict[str, Step] = {
+    "t_ask": note_step,
+    "t_res": note_step,
+    "t_xfer": note_step,
+    callback.FLOW: callback.note_step,
+}
 
-# How long a card's prompt (需补充's question, 办结's result, 转派's reason) waits for the
-# member's next message. Long enough to type a few lines on a phone, or to send a photo first
-# (each one kept starts the wait again); short enough that what the member says in the
-# group later, to the others and about something else, is not taken for the note and sent
-# to the requester as the team's word. The config's conversation_ttl (2 hours by default)
-# is for requesters, who may leave a form half done and come back to it.
+# How long a card's prompt (需补充's question, 办结's result, 转派's reason; and 📞 已回访's
+# note, `handlers/callback.py`) waits for the member's next message. Long enough to type a
+# few lines on a phone, or to send a photo first (each one kept starts the wait again);
+# short enough that what the member says in the group later, to the others and about
+# something else, is not taken for the note and sent to the requester as the team's word.
+# The config's conversation_ttl (2 hours by default) is for requesters, who may leave a
+# form half done and come back to it.
 NOTE_TTL = timedelta(minutes=15)
 
 # What each prompt waits for, and the button that asks for it again.
@@ -442,6 +453,7 @@ _WAITS_FOR = {
     "t_ask": ("要补充的问题", "需补充"),
     "t_res": ("办结说明", "办结"),
     "t_xfer": ("转派原因", "转派"),
+    callback.FLOW: ("回访情况", "📞 已回访"),
 }
 
 

@@ -25,6 +25,11 @@ from storage.tables import tickets, users
 t = tickets.c
 
 
+class TheirWords(str):
+    """Someone's own words in a column that otherwise holds ours: they stay as written for
+    a reader of either script."""
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerRow:
     number: str
@@ -46,6 +51,10 @@ class LedgerRow:
     status: Status
     rating: int | None
     rating_comment: str
+    callback_due_at: datetime | None  # local, as the others
+    callback_at: datetime | None
+    callback_note: str
+    callback_overdue: bool  # owed, not recorded, and past due when the ledger was made
 
     @property
     def kind_name(self) -> str:
@@ -62,6 +71,16 @@ class LedgerRow:
     @property
     def rating_name(self) -> str:
         return rating_name(self.rating)
+
+    @property
+    def callback(self) -> str:
+        """回访: when it was made and what the requester said then; 待回访 while it is owed
+        and not yet due, 超期未回访 once past due; nothing when none is owed."""
+        if self.callback_at is not None:
+            return TheirWords(f"{self.callback_at:%Y-%m-%d %H:%M} {self.callback_note}".strip())
+        if self.callback_due_at is None:
+            return ""
+        return "超期未回访" if self.callback_overdue else "待回访"
 
     @property
     def crossed_off_at(self) -> datetime | None:
@@ -120,7 +139,7 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
         .order_by(t.created_at, t.id)
     )
     result = await session.execute(query)
-    rows = [_row(cfg, r) for r in result.mappings()]
+    rows = [_row(cfg, r, now) for r in result.mappings()]
     rates = await compute(session, cfg, window, now, "team", include_empty=True)
     return Ledger(window, now.astimezone(cfg.zone), cfg.bureau, rows, rates)
 
@@ -132,7 +151,7 @@ def _late(window: Window, now: datetime) -> Select[tuple[int]]:
     return select(c.ticket_id).where(x.overdue(c, now))
 
 
-def _row(cfg: Config, r: RowMapping) -> LedgerRow:
+def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
     get = r.__getitem__
     zone = cfg.zone
 
@@ -164,4 +183,12 @@ def _row(cfg: Config, r: RowMapping) -> LedgerRow:
         status=get("status"),
         rating=get("rating"),
         rating_comment=get("rating_comment") or "",
+        callback_due_at=local(get("callback_due_at")),
+        callback_at=local(get("callback_at")),
+        callback_note=get("callback_note") or "",
+        callback_overdue=_callback_overdue(get("callback_due_at"), get("callback_at"), now),
     )
+
+
+def _callback_overdue(due: datetime | None, made: datetime | None, now: datetime) -> bool:
+    return due is not None and made is None and due <= now

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.config import Config
 from core.enums import Script
 from reports.labels import hundredths, percent, writer
-from reports.ledger import Ledger, LedgerRow, load
+from reports.ledger import Ledger, LedgerRow, TheirWords, load
 from reports.masking import display_width
 from reports.periods import Window
 from reports.rates import GroupRates
@@ -43,7 +43,7 @@ DURATION = "[h]:mm"
 # text columns get room for a readable line, the others at most MAX_WIDTH.
 MAX_WIDTH = 14  # seven Chinese characters a line: 青山镇烘烤110服务队 takes two
 DATETIME_WIDTH = 18  # 2026-11-18 09:00: a number, which Excel never wraps
-TEXT_WIDTHS = {"诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20}
+TEXT_WIDTHS = {"诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20, "回访": 20}
 NO_VALUE = "—"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -70,6 +70,7 @@ LEDGER_COLUMNS: list[Column] = [
     ("评分", lambda r: r.rating),
     ("满意度", lambda r: r.rating_name),
     ("评价内容", lambda r: r.rating_comment),
+    ("回访", lambda r: r.callback),
 ]
 WISH_COLUMNS: list[Column] = [
     ("编号", lambda r: r.number),
@@ -123,6 +124,8 @@ def _ticket_number(number: str) -> int | str:
 def _value(title: str, get: Callable[[LedgerRow], Any], row: LedgerRow, say: Say) -> Any:
     """A cell's value, in the reader's script unless it is someone's own words."""
     value = get(row)
+    if isinstance(value, TheirWords):
+        return str(value)  # a leader's note of a call-back, in a column of our words
     if isinstance(value, str) and title not in THEIR_WORDS:
         return say(value)
     return value

@@ -54,6 +54,17 @@ class Close:
 
 
 @dataclass(frozen=True, slots=True)
+class ChaseCallback:
+    """Remind those who owe the call-back (回访) due at `due`: its leaders at step 0, the
+    supervisors too from step 1; `missed` steps fell due while nobody swept."""
+
+    due: datetime
+    step: int
+    action: LadderAction
+    missed: int
+
+
+@dataclass(frozen=True, slots=True)
 class Postpone:
     """A requester reminder due at night waits for the end of the quiet hours; a working-
     hours ticket's step missed while the scheduler was down waits for working time."""
@@ -66,7 +77,7 @@ class Reschedule:
     """Nothing is due after all (a deadline moved): recompute the next action."""
 
 
-Plan = Escalate | RemindRequester | Close | Postpone | Reschedule
+Plan = Escalate | RemindRequester | Close | ChaseCallback | Postpone | Reschedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +95,14 @@ def quiet_until(cfg: Config, ticket: Ticket, now: datetime, wait: Wait) -> datet
     whose barn fails at night wants the fault fixed. Once it is resolved, nothing about it
     is urgent for the farmer any more: asking them to confirm and rate waits for morning.
     """
-    quiet = cfg.quiet_hours
     if ticket.urgent and wait == "waiting":
         return None
+    return _quiet_until(cfg, now)
+
+
+def _quiet_until(cfg: Config, now: datetime) -> datetime | None:
+    """The end of the quiet hours, if now is within them."""
+    quiet = cfg.quiet_hours
     if quiet is None or not in_period(now, cfg.zone, quiet.start, quiet.end):
         return None
     return end_of_period(now, cfg.zone, quiet.end)
@@ -115,6 +131,8 @@ def plan(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
             auto.resolved_remind_after,
             auto.resolved_close_after,
         )
+    if ticket.status is Status.CLOSED:
+        return _callback(cfg, ticket, now)
     return _ladder(cfg, ticket, now)
 
 
@@ -146,6 +164,30 @@ def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
         action=sla.escalation_action(ladder, step),
         missed=step - ticket.escalation_step,
     )
+
+
+def _callback(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
+    """A closed ticket is looked at again only for the call-back it owes. Nothing in it is
+    urgent: like the ladder, a step missed while the scheduler was down waits for working
+    time, and one that falls in the quiet hours waits for their end, since it goes to
+    people's own chats."""
+    due = ticket.callback_due_at
+    if not ticket.owes_callback or due is None:
+        return Reschedule()
+    ladder = sla.callback_ladder(cfg, ticket)
+    calendar = sla.calendar_for(cfg, ticket)
+    step = sla.current_step(ladder, calendar, due, ticket.escalation_step, now)
+    if step is None:
+        return Reschedule()
+    resume = calendar.next_working(now)
+    late = now - sla.escalation_time(ladder, calendar, due, step)
+    if resume > now and late > CATCH_UP_GRACE:
+        return Postpone(resume)
+    until = _quiet_until(cfg, now)
+    if until is not None:
+        return Postpone(until)
+    action = sla.escalation_action(ladder, step)
+    return ChaseCallback(due=due, step=step, action=action, missed=step - ticket.escalation_step)
 
 
 def _waiting(

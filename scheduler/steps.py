@@ -1,6 +1,7 @@
 """Carry out one ticket's plan inside the sweep's transaction: outbox rows, audit event,
 and the ticket's next step and next action, all committed together. The ladder's steps
-are here; the requester's reminders and closes are in scheduler/requester.py."""
+are here; the requester's reminders and closes are in scheduler/requester.py, the chase
+of a call-back owed in scheduler/callback.py."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event
 from core.texts import lateness
-from scheduler import requester, texts
+from scheduler import callback, requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
 from scheduler.plan import (
+    ChaseCallback,
     Close,
     Escalate,
     Postpone,
@@ -55,6 +57,8 @@ async def take_step(
         taken = await requester.remind(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Close):
         taken = await requester.close(uow, cfg, people, out, ticket, decided, now)
+    elif isinstance(decided, ChaseCallback):
+        taken = await callback.chase(uow, cfg, people, out, ticket, decided, now)
     elif isinstance(decided, Postpone):
         ticket.next_action_at = decided.until
         taken = Taken("postpone", 0)

@@ -27,6 +27,15 @@ STAFF: dict[str, str] = {
         "烤房等不得，请直接打电话联系{phone}。"
     ),
     "expired_team": "工单 {number} 等待报告人补充已超过 {waited}，没有回复，已关闭。",
+    "callback_due": (
+        "📞 工单 {number} 报告人给了 {score} 星，不满意，回访时限（{due}）已到，还没有记录回访。"
+        "请{team}的队长尽快回访，问清原因，回访后点「📞 已回访」记下报告人怎么说。"
+    ),
+    "callback_overdue": (
+        "🔴【回访督办】工单 {number} 报告人给了 {score} 星，不满意，回访超过时限 {late}，"
+        "{team}仍未记录回访。"
+    ),
+    "btn_callback": "📞 已回访",
     "btn_accept": "接单",
     "btn_resolve": "办结",
     "btn_remind": "催办",

@@ -131,6 +131,13 @@ tickets = Table(
     Column("rating", SmallInteger, nullable=True),
     Column("rating_comment", Text, nullable=False, default=""),
     Column("rated_at", UTCDateTime, nullable=True),
+    # The call-back (回访) a low rating owes: chased by the sweep through `next_action_at`
+    # like any other step, so it needs no index of its own.
+    Column("callback_due_at", UTCDateTime, nullable=True),
+    Column("callback_team", String(48), nullable=True),
+    Column("callback_at", UTCDateTime, nullable=True),
+    Column("callback_by", BigInteger, nullable=True),
+    Column("callback_note", Text, nullable=False, default="", server_default=""),
     Column("version", Integer, nullable=False),
     # The sweep reads only open tickets that are due: this partial index keeps its cost
     # proportional to the due tickets, not to every ticket ever filed.

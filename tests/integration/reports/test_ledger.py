@@ -75,7 +75,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
         int(ledger.rows[0].number), "110报警", local(9), "张德明", "138****5678",
         "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
         "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
-        "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快",
+        "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快", None,
     ]  # fmt: skip
     g = {title: cell.value for title, cell in zip(header, sheet[4], strict=True)}
     assert (g["诉求人"], g["联系电话"], g["服务队"]) == (
@@ -111,7 +111,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     )  # the current cycle after the reopen
     assert sheet["C3"].number_format == "yyyy-mm-dd hh:mm"
     assert sheet.freeze_panes == "A3"
-    assert sheet.auto_filter.ref == f"A2:U{2 + len(ledger.rows)}"
+    assert sheet.auto_filter.ref == f"A2:V{2 + len(ledger.rows)}"
     widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "H")}
     assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 30
 

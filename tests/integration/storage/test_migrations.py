@@ -1,18 +1,21 @@
-"""Alembic builds the same schema as the models, from an empty database, on both backends."""
+"""Alembic builds the same schema as the models, from an empty database, on both backends,
+and brings an existing database up to it with what it holds."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, text
 
 from storage.migrate import upgrade
 from storage.tables import metadata
+from storage.types import UTCDateTime
 from storage.uow import Database
 from tests.conftest import _run_outside_loop
 from tests.support.scratch_db import pg_admin
@@ -52,3 +55,61 @@ async def test_upgrade_twice_is_harmless(tmp_path: Path, revision: str) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'twice.sqlite3'}"
     await asyncio.to_thread(upgrade, url, revision)
     await asyncio.to_thread(upgrade, url, revision)
+
+
+# A ticket rated 2 before call-backs were tracked, as revision 0009 stores it.
+_RATED_BEFORE = text(
+    "INSERT INTO tickets (id, number, kind, priority, status, text, original_text, script, "
+    "requester_id, requester_chat_id, line, team_id, route_explanation, route_confidence, "
+    "route_candidates, created_at, escalation_step, resolution_note, closed_without_reply, "
+    "reopen_count, rating, rating_comment, rated_at, closed_at, version) VALUES (1, '10001', "
+    "'request', 'normal', 'closed', '订货系统登录不上', '订货系统登录不上', 'hans', 100002, "
+    "100002, 'ordering', 'ordering', '', 0.9, '[]', :at, 0, '已处理', false, 0, 2, '太慢了', "
+    ":at, :at, 5)"
+).bindparams(bindparam("at", type_=UTCDateTime()))
+
+
+async def _upgrade_a_database_with_a_rated_ticket(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, "0009")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_RATED_BEFORE, {"at": datetime(2026, 11, 2, 2, 0, tzinfo=UTC)})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow() as uow:
+            ticket = await uow.tickets.get(1)
+            assert ticket is not None
+            # Told once to the leaders back then; nothing owed, nothing to chase now.
+            assert (ticket.rating, ticket.rating_comment) == (2, "太慢了")
+            assert (ticket.callback_due_at, ticket.callback_team, ticket.callback_at) == (
+                None,
+                None,
+                None,
+            )
+            assert (ticket.callback_by, ticket.callback_note) == (None, "")
+            assert not ticket.owes_callback
+            ticket.callback_due_at = datetime(2026, 12, 8, 2, 0, tzinfo=UTC)  # and it takes one
+            await uow.commit()
+        async with database.uow(read_only=True) as uow:
+            again = await uow.tickets.get(1)
+        assert again is not None and again.owes_callback
+    finally:
+        await database.dispose()
+
+
+async def test_the_call_back_migration_upgrades_an_existing_database_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    await _upgrade_a_database_with_a_rated_ticket(f"sqlite+aiosqlite:///{tmp_path / 'o.sqlite3'}")
+
+
+async def test_the_call_back_migration_upgrades_an_existing_database_on_postgresql(
+    pg_url: str,
+) -> None:
+    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
+    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        await _upgrade_a_database_with_a_rated_ticket(pg_url.rsplit("/", 1)[0] + f"/{name}")
+    finally:
+        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -62,6 +62,14 @@ def test_a_ladder_repeating_beyond_a_year_of_working_days_is_refused() -> None:
     ]
 
 
+def test_a_call_back_window_beyond_a_year_of_working_days_is_refused() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(short_day() + "auto_close: {callback_within: 200h}\n")
+    assert caught.value.errors == [
+        f"auto_close.callback_within: 8d8h of working time is 400 working days; {RULE}"
+    ]
+
+
 def test_the_same_durations_on_a_24x7_calendar_or_normal_hours_are_accepted() -> None:
     parse_config(
         short_day(

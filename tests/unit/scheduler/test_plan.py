@@ -12,6 +12,7 @@ from core.config import Config
 from core.enums import Action, Kind, Priority, Status
 from core.model import Ticket
 from scheduler.plan import (
+    ChaseCallback,
     Close,
     Escalate,
     Postpone,
@@ -167,3 +168,49 @@ def test_a_step_due_at_the_end_of_the_day_is_taken_on_time_but_a_missed_one_wait
     # An urgent ticket's steps never wait.
     urgent = ticket(demo_config, at("2026-10-01 01:00"), urgent=True, line="curing")
     assert isinstance(plan(demo_config, urgent, at("2026-10-01 03:00")), Escalate)
+
+
+def rated_low(cfg: Config, when: datetime, *, urgent: bool = False) -> Ticket:
+    """Closed and rated 2 at `when`: a call-back owed within `callback_within`."""
+    made = ticket(cfg, when, urgent=urgent, line="curing" if urgent else "ordering")
+    made.status, made.closed_at, made.rating, made.rated_at = Status.CLOSED, when, 2, when
+    made.escalation_step = 0
+    made.callback_team = made.team_id
+    made.callback_due_at = sla.calendar_for(cfg, made).add(when, cfg.auto_close.callback_within)
+    sla.schedule_next(cfg, made)
+    return made
+
+
+def test_a_call_back_owed_reminds_its_leaders_then_the_supervisors(demo_config: Config) -> None:
+    made = rated_low(demo_config, at("2026-11-18 10:00"))  # due Thursday 10:00
+    assert made.next_action_at == at("2026-11-19 10:00")
+    assert plan(demo_config, made, at("2026-11-19 09:59")) == Reschedule()
+    assert plan(demo_config, made, at("2026-11-19 10:00")) == ChaseCallback(
+        at("2026-11-19 10:00"), 0, "alert_leader", 0
+    )
+    made.escalation_step = 1
+    sla.schedule_next(demo_config, made)
+    assert made.next_action_at == at("2026-11-20 10:00")  # a working day later
+    assert plan(demo_config, made, at("2026-11-20 10:00")) == ChaseCallback(
+        at("2026-11-19 10:00"), 1, "alert_supervisors", 0
+    )
+    made.escalation_step = 2
+    sla.schedule_next(demo_config, made)
+    assert made.next_action_at == at("2026-11-23 10:00")  # then every working day
+
+
+def test_a_call_back_missed_while_down_waits_for_working_time(demo_config: Config) -> None:
+    made = rated_low(demo_config, at("2026-11-18 10:00"))
+    # Down from Wednesday to Saturday night: only the latest step, on Monday morning.
+    assert plan(demo_config, made, at("2026-11-21 23:00")) == Postpone(at("2026-11-23 08:30"))
+    assert plan(demo_config, made, at("2026-11-23 08:30")) == ChaseCallback(
+        at("2026-11-19 10:00"), 1, "alert_supervisors", 1
+    )
+
+
+def test_a_call_back_recorded_is_chased_no_more(demo_config: Config) -> None:
+    made = rated_low(demo_config, at("2026-11-18 10:00"))
+    made.callback_at, made.callback_by = at("2026-11-18 15:00"), 200062
+    assert plan(demo_config, made, at("2026-11-19 10:00")) == Reschedule()
+    sla.schedule_next(demo_config, made)
+    assert made.next_action_at is None

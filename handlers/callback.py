@@ -1,0 +1,122 @@
+"""The call-back (回访) a low rating owes: asked for when the rating comes, with
+「📞 已回访」 (tk:cb:<id>), and recorded with one line of what the requester said."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from core import callback
+from core.model import Ticket
+from core.numbers import ticket_id_of
+from core.texts import clip
+from handlers import notify
+from handlers.cards import local
+from handlers.context import Ctx
+from handlers.i18n import in_script, t
+from handlers.replies import Button, rows
+
+FLOW = "t_cb"  # the prompt for what the requester said, as a card's prompts are
+PURPOSE = "callback"  # the outbox purpose of what asks for the call-back
+NOTE_MAX = 500  # characters kept, as of a rating's comment
+_TOAST_NOTE = 60  # of the note, in a popup (Telegram shows 200 characters at most)
+
+
+def _button(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    return rows(Button(t("btn_callback"), f"tk:cb:{ticket.id}"))
+
+
+def _owner_name(ctx: Ctx, ticket: Ticket) -> str:
+    team = ctx.cfg.find_team(ticket.callback_team or ticket.team_id)
+    return team.name if team is not None else ticket.team_id
+
+
+async def owe(ctx: Ctx, ticket: Ticket, score: int) -> int:
+    """The ticket, just rated `score` (not satisfied), owes a call-back: the leaders who owe
+    it and the supervisors are told, with 「📞 已回访」. How many were told."""
+    await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now)
+    said = t(
+        "low_rating",
+        number=ticket.label,
+        team=ctx.cfg.team(ticket.team_id).name,
+        score=score,
+        owner=_owner_name(ctx, ticket),
+        due=local(ctx.cfg, ticket.callback_due_at),
+    )
+    # A leader who is also a supervisor is told once.
+    overseers = await notify.overseers(ctx)
+    owing = await notify.leaders(ctx, ticket.callback_team or ticket.team_id)
+    told = [*(uid for uid in owing if uid not in overseers), *overseers]
+    for person in told:
+        await ctx.enqueue(
+            person, said, buttons=_button(ticket), ticket_id=ticket.id, purpose=PURPOSE
+        )
+    return len(told)
+
+
+async def on_press(ctx: Ctx, raw_id: str, *, ttl: timedelta) -> None:
+    """tk:cb:<id>: the note of the call-back is asked for, for `ttl`; or, once recorded,
+    who recorded it and when."""
+    ticket_id = ticket_id_of(raw_id)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
+    if ticket is None:
+        ctx.toast("stale_button")
+    elif await _refused(ctx, ticket):
+        return
+    elif ticket.callback_at is not None:
+        await _say_recorded(ctx, ticket)
+    elif not ticket.owes_callback:
+        ctx.toast("cb_none", number=ticket.label)  # sent back as not solved since
+    else:
+        await ctx.start_flow(FLOW, "note", {"ticket_id": ticket.id}, ttl=ttl)
+        minutes = max(1, round(ttl.total_seconds() / 60))
+        ctx.say("cb_prompt", number=ticket.label, minutes=minutes)
+
+
+async def note_step(ctx: Ctx) -> None:
+    """The line after 「📞 已回访」: what the requester said, recorded as the call-back."""
+    assert ctx.conv is not None
+    text = ctx.msg.text.strip()
+    if not text:
+        ctx.say("cb_need_text")  # a photo or a voice note says nothing the ledger can show
+        return
+    if ctx.too_long(text):
+        return
+    ticket_id = ctx.conv.data.get("ticket_id")
+    await ctx.end_flow()
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
+    if ticket is None:
+        ctx.say("stale_button")
+        return
+    role = await callback.recorder_role(ctx.uow, ctx.cfg, ctx.user.id, ticket)
+    if role is None:
+        await _refused(ctx, ticket)  # no longer a leader of the team that owes it
+    elif ticket.callback_at is not None:
+        await _say_recorded(ctx, ticket)  # another leader, or a supervisor, was quicker
+    elif not ticket.owes_callback:
+        ctx.say("cb_none", number=ticket.label)
+    else:
+        note = text[:NOTE_MAX]
+        await callback.record(
+            ctx.uow, ctx.cfg, ticket, by=ctx.user.id, role=role, note=note, now=ctx.now
+        )
+        await ctx.uow.flush()  # a lost race is run again, and finds it recorded
+        ctx.say("cb_done", number=ticket.label, note=note)
+
+
+async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the presser may not record the call-back (and is told so)."""
+    if await callback.recorder_role(ctx.uow, ctx.cfg, ctx.user.id, ticket) is not None:
+        return False
+    team = in_script(_owner_name(ctx, ticket), ctx.script)
+    ctx.toast("cb_not_yours", number=ticket.label, team=team)
+    return True
+
+
+async def _say_recorded(ctx: Ctx, ticket: Ticket) -> None:
+    ctx.toast(
+        "cb_recorded",
+        number=ticket.label,
+        who=await notify.name_of(ctx, ticket.callback_by),
+        at=local(ctx.cfg, ticket.callback_at),
+        note=clip(ticket.callback_note, _TOAST_NOTE),
+    )

@@ -1,0 +1,209 @@
+"""A low rating owes the requester a call-back (回访): the alert asking for it carries
+「📞 已回访」, and the leaders who owe it (or a supervisor) record it with what the requester
+said. Who owes it: the leaders of the team that had the ticket; for a complaint the
+oversight team had, that team's, never the team complained about."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from core.enums import Action, Role
+from core.model import OutboxMessage, Ticket
+from core.services import perform
+from reports.ledger import LedgerRow, load
+from reports.periods import days
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+CURING_CHAT = -1001000000001
+RETAILER = 100002
+DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER = -1001000000014, 200071, 200072
+CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER = -1001000000016, 200091, 200092
+CALLBACK_WITHIN = timedelta(hours=7)  # the demo's, on a 110 call's round-the-clock calendar
+
+
+async def _ticket(desk: Harness, ticket_id: int) -> Ticket:
+    async with desk.db.uow(read_only=True) as uow:
+        ticket = await uow.tickets.get(ticket_id)
+    assert ticket is not None
+    return ticket
+
+
+async def _rated_110(desk: Harness, score: int) -> int:
+    """A farmer's 110 call, resolved by the team and rated `score`; its id."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    await desk.press(FARMER, f"my:r:{ticket_id}:{score}")
+    return ticket_id
+
+
+def _asking(rows: list[OutboxMessage], ticket_id: int) -> dict[int, OutboxMessage]:
+    """The messages that ask for the ticket's call-back, by whom they went to."""
+    press = f"tk:cb:{ticket_id}"
+    return {r.chat_id: r for r in rows if press in str(r.payload.get("buttons", ""))}
+
+
+async def _ledger_row(desk: Harness, ticket: Ticket, later: int = 0) -> LedgerRow:
+    """The ticket's row of the ledger made `later` days from now."""
+    now = desk.clock.now + timedelta(days=later)
+    filed = ticket.created_at.astimezone(desk.cfg.zone).date()
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        ledger = await load(uow.session, desk.cfg, days(filed, filed, desk.cfg.zone), now)
+    [row] = [r for r in ledger.rows if r.number == ticket.label]
+    return row
+
+
+async def test_a_low_rating_owes_a_call_back_and_its_alert_has_the_button(desk: Harness) -> None:
+    ticket_id = await _rated_110(desk, 2)
+
+    ticket = await _ticket(desk, ticket_id)
+    assert ticket.callback_due_at == desk.clock.now + CALLBACK_WITHIN
+    assert ticket.callback_team == "curing-qingshan" and ticket.owes_callback
+    assert ticket.next_action_at == ticket.callback_due_at  # the sweep chases it from then
+    asked = _asking(await desk.outbox(), ticket_id)
+    assert set(asked) == {LEADER, SUPERVISOR}
+    for row in asked.values():
+        assert row.payload["buttons"] == [[{"text": "📞 已回访", "data": f"tk:cb:{ticket_id}"}]]
+        assert "2 星" in row.payload["text"] and "11-18 16:00 前回访" in row.payload["text"]
+    assert (await _ledger_row(desk, ticket)).callback == "待回访"
+    assert (await _ledger_row(desk, ticket, later=1)).callback == "超期未回访"
+
+
+async def test_the_leader_records_the_call_back_with_what_the_requester_said(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 1)
+    desk.clock.advance(hours=2)
+
+    asked = await desk.send(
+        LEADER, callback_data=f"tk:cb:{ticket_id}", callback_message_id=5, user_name="陈队长"
+    )
+    assert "回访时报告人怎么说" in texts(asked) and "15 分钟内" in texts(asked)
+    said = "已电话联系，报告人说师傅来晚了，已道歉并约好明天再去看"
+    done = await desk.send(LEADER, said)
+
+    assert f"已记录工单 {(await _ticket(desk, ticket_id)).label} 的回访" in texts(done)
+    ticket = await _ticket(desk, ticket_id)
+    assert (ticket.callback_at, ticket.callback_by, ticket.callback_note) == (
+        desk.clock.now,
+        LEADER,
+        said,
+    )
+    assert not ticket.owes_callback and ticket.next_action_at is None  # nothing to chase
+    async with desk.db.uow(read_only=True) as uow:
+        last = list(await uow.tickets.events(ticket_id))[-1]
+    assert (last.action, last.actor_id, last.actor_role, last.note) == (
+        "callback",
+        LEADER,
+        Role.LEADER,
+        said,
+    )
+    assert (await _ledger_row(desk, ticket, later=3)).callback == f"2026-11-18 11:00 {said}"
+    # Pressed again, by a supervisor: who recorded it, and when; nothing is asked.
+    again = await desk.press(SUPERVISOR, f"tk:cb:{ticket_id}")
+    assert again.toast is not None
+    assert "陈队长" in again.toast and "11-18 11:00" in again.toast
+    assert not again.replies
+
+
+async def test_a_member_of_the_team_may_not_record_the_call_back(desk: Harness) -> None:
+    ticket_id = await _rated_110(desk, 3)
+
+    out = await desk.press(MEMBER, f"tk:cb:{ticket_id}")
+    await desk.send(MEMBER, "我已经打过电话了")
+
+    assert out.toast == "只有青山镇烘烤110服务队的队长或督办人员可以记录工单 " + (
+        f"{(await _ticket(desk, ticket_id)).label} 的回访。"
+    )
+    ticket = await _ticket(desk, ticket_id)
+    assert ticket.callback_at is None and ticket.owes_callback
+    assert "callback" not in await desk.actions(ticket_id)
+
+
+@pytest.mark.parametrize("score", [4, 5])
+async def test_a_rating_of_4_or_5_owes_no_call_back(desk: Harness, score: int) -> None:
+    ticket_id = await _rated_110(desk, score)
+
+    ticket = await _ticket(desk, ticket_id)
+    assert ticket.callback_due_at is None and not ticket.owes_callback
+    assert ticket.next_action_at is None
+    assert _asking(await desk.outbox(), ticket_id) == {}
+    out = await desk.press(LEADER, f"tk:cb:{ticket_id}")  # an old or forged press
+    assert out.toast is not None and "没有要记录的回访" in out.toast
+    assert (await _ledger_row(desk, ticket, later=3)).callback == ""
+
+
+async def test_a_reopened_ticket_no_longer_owes_the_call_back_of_its_rating(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 1)
+    # The state machine lets a supervisor send a closed ticket back to the team; the
+    # requester's 没解决 is refused once they have rated it.
+    async with desk.db.uow() as uow:
+        ticket = await uow.tickets.get(ticket_id)
+        assert ticket is not None
+        await perform(uow, desk.cfg, ticket, Action.REOPEN, actor_id=SUPERVISOR, now=desk.clock.now)
+        await uow.commit()
+
+    ticket = await _ticket(desk, ticket_id)
+    assert ticket.callback_due_at is None and ticket.callback_team is None
+    assert not ticket.owes_callback
+    assert ticket.next_action_at == ticket.accept_due_at  # the team's ladder, not a call-back
+    out = await desk.press(LEADER, f"tk:cb:{ticket_id}")
+    assert out.toast is not None and "没有要记录的回访" in out.toast
+    assert (await _ledger_row(desk, ticket, later=3)).callback == ""
+
+
+async def _complaint_taken_over(desk: Harness) -> Ticket:
+    """A retailer's complaint about a driver, routed to the delivery team (物流配送中心),
+    taken over by the oversight team (纪检作风监督室) and accepted there."""
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到，还说我事多")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "delivery"
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT)
+    return ticket
+
+
+async def test_a_complaint_taken_over_owes_its_call_back_to_the_oversight_teams_leaders(
+    desk: Harness,
+) -> None:
+    ticket = await _complaint_taken_over(desk)
+    assert ticket.id is not None
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员，调整送货线路", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:r:{ticket.id}:1")
+
+    assert (await _ticket(desk, ticket.id)).callback_team == "conduct"
+    assert set(_asking(await desk.outbox(), ticket.id)) == {CONDUCT_LEADER, SUPERVISOR}
+    refused = await desk.press(DELIVERY_LEADER, f"tk:cb:{ticket.id}")
+    assert refused.toast is not None and "只有纪检作风监督室的队长" in refused.toast
+    await desk.press(CONDUCT_LEADER, f"tk:cb:{ticket.id}")
+    await desk.send(CONDUCT_LEADER, "报告人仍不满意配送时间，已转告配送中心主任")
+    made = await _ticket(desk, ticket.id)
+    assert (made.callback_by, made.owes_callback) == (CONDUCT_LEADER, False)
+
+
+async def test_a_complaint_the_oversight_team_sent_on_is_still_its_own_to_call_back(
+    desk: Harness,
+) -> None:
+    ticket = await _complaint_taken_over(desk)
+    assert ticket.id is not None
+    # Investigated, then handed back to the delivery team to change the driver's rounds.
+    await desk.press(CONDUCT_MEMBER, f"tk:xto:{ticket.id}:delivery", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已调查属实，请配送中心调整线路", chat=CONDUCT_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已调整送货线路", chat=DELIVERY_CHAT)
+    assert (await _ticket(desk, ticket.id)).team_id == "delivery"
+    await desk.press(RETAILER, f"my:r:{ticket.id}:2")
+
+    assert (await _ticket(desk, ticket.id)).callback_team == "conduct"
+    assert set(_asking(await desk.outbox(), ticket.id)) == {CONDUCT_LEADER, SUPERVISOR}
+    refused = await desk.press(DELIVERY_LEADER, f"tk:cb:{ticket.id}")
+    assert refused.toast is not None and "只有纪检作风监督室的队长" in refused.toast
