@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from core.config import Config
@@ -12,6 +13,8 @@ from core.sla import team_resolve_deadline
 from core.texts import clip, one_line, status_name
 from handlers.i18n import as_written, in_script, quoted, t
 from handlers.replies import Button, rows
+from routing import to_simplified
+from routing.segment import cut
 
 ACTION_LABELS = {
     "create": "提交",
@@ -40,10 +43,48 @@ ACTION_LABELS = {
 }
 
 
+GIST = 12  # characters of a ticket's words in a list or a button
+
+
 def gist(ticket: Ticket) -> str:
-    """The start of the ticket's text on one line (a button shows no line breaks), as the
-    requester wrote it: "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
-    return quoted(one_line(ticket.text, 12))
+    """The ticket's words in short, on one line (a button shows no line breaks), as the
+    requester wrote them: what tells it from their others. A lead-in ending in a colon is
+    left out, as the items of a wish list all share theirs ("关于职工生活方面，我们科室希望
+    单位：食堂增加晚餐" is "食堂增加晚餐"); longer words are cut between two words, with "…".
+    "[语音]" for a voice note is ours, and reads "[語音]" in 繁體."""
+    flat = one_line(ticket.text, len(ticket.text))  # the line breaks only
+    return quoted(_cut_between_words(_after_lead_in(flat), GIST))
+
+
+# A lead-in's colon: full-width, or an ASCII one that is not a time's (8:30).
+_LEAD_IN_END = re.compile(r"：|(?<!\d):(?!\d)")
+_ITEM_MIN = 2  # characters after the colon, or it is no item ("电话：1")
+
+
+def _after_lead_in(text: str) -> str:
+    """What follows the last lead-in ("心愿：", "希望单位：") when something does."""
+    ends = [found.end() for found in _LEAD_IN_END.finditer(text)]
+    rest = text[ends[-1] :].strip() if ends else ""
+    return rest if len(rest) >= _ITEM_MIN else text
+
+
+_CUT_AFTER = "，,、；;。 "  # left off the end of a cut
+
+
+def _cut_between_words(text: str, limit: int) -> str:
+    """`text`, or as many of its first words as fit in `limit` characters and "…"; a first
+    word longer than that is cut where the limit falls. Words as jieba finds them in the
+    Simplified form (Traditional keeps its length there), else in the text itself."""
+    if len(text) <= limit:
+        return text
+    plain = to_simplified(text)
+    words = cut(plain if len(plain) == len(text) else text)
+    kept = 0
+    for word in words:
+        if kept + len(word) > limit:
+            break
+        kept += len(word)
+    return (text[:kept].rstrip(_CUT_AFTER) or text[:limit]) + "…"
 
 
 def local(cfg: Config, at: datetime | None) -> str:

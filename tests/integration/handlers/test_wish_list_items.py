@@ -17,6 +17,7 @@ STAFF = 100003
 STAFF_TEAM_CHAT = -1001000000015
 STAFF_MEMBER = 200081
 THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
+LEAD_IN = "關於職工生活方面，我們科室希望單位："
 
 
 async def _wish_list(desk: Harness, text: str = THREE_WISHES) -> str:
@@ -129,3 +130,26 @@ async def test_a_notice_about_one_item_says_which_wish_it_is(desk: Harness) -> N
     await desk.press(STAFF_MEMBER, f"tk:acc:{second.id}", chat=STAFF_TEAM_CHAT)
     [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
     assert f"您的工单 {second.label}（食堂增加早餐品种） 已由" in notice.payload["text"]
+
+
+async def test_items_sharing_a_lead_in_are_told_apart_in_my_list_and_notices(
+    desk: Harness,
+) -> None:
+    """Each item keeps the list's lead-in (关于……希望单位：) in its words for the team; the
+    requester's list and notices name it by what differs, the item."""
+    await _wish_list(
+        desk, "關於職工生活方面，我們科室希望單位：\n1. 食堂增加晚餐\n2. 宿舍增加熱水供應時間"
+    )
+    await desk.press(STAFF, "f:ok")
+    dinner, hot_water = await desk.tickets()
+    assert dinner.text == f"{LEAD_IN}食堂增加晚餐"
+    out = await desk.send(STAFF, "/my")
+    labels = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert labels == [
+        f"{hot_water.label} 待接單 宿舍增加熱水供應時間",
+        f"{dinner.label} 待接單 食堂增加晚餐",
+    ]
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(STAFF_MEMBER, f"tk:acc:{dinner.id}", chat=STAFF_TEAM_CHAT)
+    [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
+    assert f"{dinner.label}（食堂增加晚餐）" in notice.payload["text"]
