@@ -172,6 +172,8 @@ def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.reply_to_message is not None and message.chat.type == "private":
+        fields["reply_to"] = message.reply_to_message.message_id
     if message.migrate_to_chat_id is not None:
         fields["migrate_to_chat_id"] = message.migrate_to_chat_id
     if message.migrate_from_chat_id is not None:

@@ -33,6 +33,7 @@ HELP = """命令 (commands):
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
   :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
+  :reply N TEXT   回复第 #N 条消息 reply to message #N (as Telegram's 回复)
   :later MIN      时间快进 MIN 分钟，看催办和督办 move the clock on, run the SLA sweep
   :who            列出身份 list the personas   :help  :quit
 其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""
@@ -213,6 +214,9 @@ class Console:
             return self._event(voice_file_id=f"demo-voice-{uuid.uuid4().hex[:6]}")
         if head == ":sticker":
             return self._event(unsupported="sticker")
+        if head == ":reply" and len(words) >= 3 and words[1].lstrip("#").isdigit():
+            said = line.split(maxsplit=2)[2]
+            return self._event(text=said, reply_to=int(words[1].lstrip("#")))
         if head.startswith(":"):
             self._print(HELP)
             return None

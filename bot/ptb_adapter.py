@@ -111,6 +111,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         fields["photo_file_id"] = message.photo[-1].file_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
+    if message.reply_to_message is not None and chat.type == "private":
+        fields["reply_to"] = message.reply_to_message.message_id
     if message.migrate_to_chat_id is not None:
         fields["migrate_to_chat_id"] = message.migrate_to_chat_id
     if message.migrate_from_chat_id is not None:

@@ -105,6 +105,9 @@ ACCEPT_PROMPT = "ladder_accept"  # the team's 接单
 RESOLVE_PROMPT = "ladder_resolve"  # the team's 办结
 OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
 PROMPTS = (ACCEPT_PROMPT, RESOLVE_PROMPT, OVERSIGHT_PROMPT)
+# The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
+# kept with the sent message too, so that a reply to it tells which ticket it answers.
+QUESTION_NOTICE = "question"
 _PROMPT_ACTIONS = {ACCEPT_PROMPT: Action.ACCEPT, RESOLVE_PROMPT: Action.RESOLVE}
 
 

@@ -473,7 +473,8 @@ class ChatPlace(NamedTuple):
 class TicketMessage:
     """A message the bot sent about a ticket, kept so it can be edited: the team card, or a
     ladder's reminder or alert with buttons (`purpose` is one of `lifecycle.PROMPTS`, and
-    `team_id` the team it was sent for)."""
+    `team_id` the team it was sent for); or so that a reply to it tells its ticket: a team's
+    question to the requester (`lifecycle.QUESTION_NOTICE`)."""
 
     ticket_id: int
     chat_id: int

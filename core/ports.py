@@ -46,8 +46,8 @@ class TicketRepository(Protocol):
         """The requester's newest tickets first; with `open_only`, those not closed or
         withdrawn."""
 
-    async def waiting_for(self, user_id: int) -> Ticket | None:
-        """The requester's ticket waiting for their reply, if any (most recent)."""
+    async def waiting_for(self, user_id: int, limit: int = 20) -> Sequence[Ticket]:
+        """The requester's tickets waiting for their reply, the latest asked first."""
 
     async def count_since(self, user_id: int, since: datetime) -> int: ...
 

@@ -7,6 +7,7 @@ from core.enums import Kind, Script
 from handlers import (
     alarm_check,
     alarm_place,
+    answers,
     intake,
     mine,
     phones,
@@ -29,6 +30,9 @@ FLOWS: dict[str, Step] = {
     intake.TICKET: intake.ticket_step,
     mine.RATE: mine.flow_step,
     mine.REOPEN: mine.flow_step,
+    # While the answer waits for a ticket to be pressed, a message is read afresh: more of
+    # the answer joins it (`answers`), and anything else goes its own way.
+    answers.ANSWER_WHICH: free_message,
     **team.FLOWS,
 }
 
@@ -168,6 +172,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.user.script, ctx.user.script_chosen = Script(data[5:]), True
         ctx.script = ctx.user.script
         ctx.say("lang_set_hant" if ctx.script is Script.HANT else "lang_set")
+    elif data.startswith(answers.PRESSED):
+        await answers.pressed(ctx, data)
     elif data.startswith("my:"):
         await mine.on_button(ctx, data)
     elif await intake.summary_pressed(ctx, data):

@@ -8,7 +8,7 @@ from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import typed_phone
-from handlers import alarm_check, alarm_place, intake, mine, phones
+from handlers import alarm_check, alarm_place, answers, intake, mine, phones
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -48,25 +48,23 @@ async def free_message(ctx: Ctx) -> None:
         # Too long for any of them: not news for a call or an answer either, which would
         # reach the team's chat and pagers whole.
         return
-    waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
+    waiting = list(await ctx.uow.tickets.waiting_for(ctx.user.id))
     typed_menu = text and not (msg.photo_file_id or msg.voice_file_id)
-    if typed_menu and await _typed_menu(ctx, text, answer_waited=waiting is not None):
+    if typed_menu and await _typed_menu(ctx, text, answer_waited=bool(waiting)):
         return
     decision = routed(ctx)
     # A barn emergency is not an answer to a question about another matter.
-    new_alarm = decision is not None and decision.emergency and not (waiting and waiting.urgent)
+    urgent_waits = any(ticket.urgent for ticket in waiting)
+    new_alarm = decision is not None and decision.emergency and not urgent_waits
     # Emoji, punctuation or an invisible character alone say nothing to pass on.
     said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
     new_matter = new_alarm or (
-        waiting is not None and another_question(ctx, decision, text, waiting)
+        bool(waiting) and all(another_question(ctx, decision, text, t) for t in waiting)
     )
-    if waiting is not None and said and not new_matter:
-        await mine.add_info(
-            ctx, waiting, text, msg.photo_file_id, voice=msg.voice_file_id, answer=True
-        )
-        ctx.say("answer_added", number=waiting.label)
+    if waiting and said and not new_matter:
+        await answers.answer(ctx, waiting, decision)  # to which ticket, when several wait
         return
-    if waiting is None and not new_alarm and (msg.photo_file_id or says_something(text)):
+    if not waiting and not new_alarm and (msg.photo_file_id or says_something(text)):
         moved = await question_moved_on(ctx)
         if moved is not None and not another_question(ctx, decision, text, moved):
             # The answer to a question asked before the ticket went to another team: it

@@ -243,6 +243,9 @@ MESSAGES: dict[str, str] = {
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
+    "answer_which": "您有 {count} 个工单在等您补充。这条回复是给哪一个的？请点下面的工单：",
+    "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个工单的？请点下面的工单：",
+    "answer_which_gone": "这条回复已经没有保留了，请重新发一次。",
     "answer_after_resolution": (
         "工单 {number} 在您回复之前已经办结，您这条已转给服务队。问题解决了吗？"
         "解决了请点「✅ 已解决，评价」，没解决请点「❌ 没解决」。"

@@ -40,6 +40,10 @@ class Incoming:
     voice_file_id: str | None = None
     callback_data: str | None = None
     callback_message_id: int | None = None
+    # The message this one answers with Telegram's reply (回复), in a private chat: the
+    # question notice of one of several tickets waiting for the person's answer says which.
+    # Not read in groups, where a forum topic's every message replies to the topic's first.
+    reply_to: int | None = None
     unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
     # Telegram's notices that this group became a supergroup (a new chat id): sent in the
     # old chat with the new id, and in the new chat with the old id.

@@ -9,7 +9,7 @@ from core import sla
 from core.config import Team
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
-from core.lifecycle import PROMPTS, TRANSITIONS, oversight_applies
+from core.lifecycle import PROMPTS, QUESTION_NOTICE, TRANSITIONS, oversight_applies
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
@@ -145,6 +145,8 @@ async def tell_requester(
     ticket: Ticket,
     key: str,
     buttons: tuple[tuple[Button, ...], ...] = (),
+    *,
+    purpose: str = "notify",
     **values: object,
 ) -> None:
     # The whole message, the team's words in it too (a note, a team), reaches the
@@ -160,6 +162,7 @@ async def tell_requester(
         buttons=buttons,
         urgent=ticket.urgent,
         ticket_id=ticket.id,
+        purpose=purpose,
         script=await requester_script(ctx, ticket),
     )
 
@@ -386,7 +389,7 @@ async def note_step(ctx: Ctx) -> None:
     if flow == "t_ask" and await _act(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
-        await tell_requester(ctx, ticket, "n_question", question=text)
+        await tell_requester(ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=text)
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
         await _keep_files(ctx, ticket, files, text, to_requester=True)

@@ -10,6 +10,7 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
+from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
@@ -55,8 +56,10 @@ async def remind(
     sent = 0
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
     if await people.reachable([ticket.requester_id]):
+        # The reminder of a question invites a reply as the question does (`QUESTION_NOTICE`).
+        purpose = QUESTION_NOTICE if step.wait == "waiting" else "remind"
         row = Row(
-            ticket.requester_chat_id, text, key, "remind", priority_of(ticket), ticket.id, buttons
+            ticket.requester_chat_id, text, key, purpose, priority_of(ticket), ticket.id, buttons
         )
         out.add(replace(row, script=script), now)
         sent = 1

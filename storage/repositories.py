@@ -172,17 +172,17 @@ class SqlTicketRepository(_Repo):
         query = query.order_by(tickets.c.id.desc()).limit(limit)
         return (await self.session.execute(query)).scalars().all()
 
-    async def waiting_for(self, user_id: int) -> Ticket | None:
+    async def waiting_for(self, user_id: int, limit: int = 20) -> Sequence[Ticket]:
         query = (
             select(Ticket)
             .where(
                 tickets.c.requester_id == user_id,
                 tickets.c.status == Status.WAITING_REQUESTER,
             )
-            .order_by(tickets.c.paused_at.desc())
-            .limit(1)
+            .order_by(tickets.c.paused_at.desc(), tickets.c.id.desc())
+            .limit(limit)
         )
-        return (await self.session.execute(query)).scalars().first()
+        return (await self.session.execute(query)).scalars().all()
 
     async def count_since(self, user_id: int, since: datetime) -> int:
         params = {"user_id": user_id, "since": since}

@@ -61,6 +61,16 @@ async def test_an_older_cards_buttons_stay_pressable_from_their_own_chat(tmp_pat
     assert "失效" not in screen and "Traceback" not in screen
 
 
+async def test_a_reply_to_a_numbered_message_is_read_as_telegrams_reply(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    try:
+        event = Console(app, out=io.StringIO()).parse(":reply #12 办公楼东侧 空地")
+    finally:
+        await app.db.dispose()
+    assert event is not None and (event.text, event.reply_to) == ("办公楼东侧 空地", 12)
+
+
 def test_quick_start_run_without_token_starts_the_console_demo(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("JINYE_")}
     env["JINYE_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'q.sqlite3'}"

@@ -192,6 +192,8 @@ def edge_updates() -> list[Update]:
         "date": 0,
     }
     gif = {"duration": 2, "width": 1, "height": 1}
+    question = {"message_id": 901, "date": DATE, "chat": _chat(FARMER, FARMER), "text": "？"}
+    in_team = {"message_id": 902, "date": DATE, "chat": _chat(TEAM_CHAT, MEMBER), "text": "卡片"}
     return [
         say(50, FARMER, "/start site_QS01"),
         say(51, FARMER, "/MY@jinye110_bot  extra   args"),
@@ -210,6 +212,10 @@ def edge_updates() -> list[Update]:
         old_card,
         anonymous_admin(64, "/bindteam@jinye110_bot curing-qingshan"),
         anonymous_admin(65, "烤房的事大家注意"),  # not a command: not for the desk
+        # Telegram's reply to the bot's question: which message it answers, in a private
+        # chat; in a group it is the team's own talk.
+        message(67, FARMER, text="在东边那间", reply_to_message={**question, "from": BOT_USER}),
+        message(68, MEMBER, TEAM_CHAT, text="好", reply_to_message={**in_team, "from": BOT_USER}),
     ]
 
 
@@ -288,6 +294,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
     for moved in ("migrate_to_chat_id", "migrate_from_chat_id"):
         if moved in msg:
             fields[moved] = msg[moved]
+    if "reply_to_message" in msg and chat["type"] == "private":
+        fields["reply_to"] = msg["reply_to_message"]["message_id"]
     return Incoming(**base, **fields)
 
 

@@ -51,7 +51,7 @@ async def test_an_answer_gives_back_the_working_time_spent_waiting(
     assert show(stored.resolve_due_at) == "Fri 11-20 16:30"  # type: ignore[arg-type]
     await run_scheduler(db, demo_config, at("2026-11-18 22:40"), at("2026-11-20 18:00"))
     assert await sent(db) == [
-        ("Wed 11-18 10:00", "remind", (RETAILER,)),
+        ("Wed 11-18 10:00", "question", (RETAILER,)),  # the question again
         ("Fri 11-20 16:30", "team", (-1001000000013, ORDERING_MEMBER)),
         ("Fri 11-20 17:30", "leader", (200062,)),
     ]

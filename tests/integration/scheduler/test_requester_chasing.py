@@ -56,7 +56,7 @@ async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_scr
     await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 00:00"))
 
     assert await sent(db) == [
-        ("Tue 11-17 10:00", "remind", (FARMER,)),
+        ("Tue 11-17 10:00", "question", (FARMER,)),  # the question again
         ("Thu 11-19 10:00", "notify", (FARMER, ORDERING_CHAT)),
     ]
     remind, closed, team = await outbox_rows(db)
@@ -233,7 +233,7 @@ async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_
     # Within the quiet hours, and not a day later: the barn cannot wait. The team's chat and
     # the member who asked (on the road, perhaps) are asked to phone.
     assert await sent(db) == [
-        ("Tue 11-17 01:40", "remind", (FARMER,)),
+        ("Tue 11-17 01:40", "question", (FARMER,)),
         ("Tue 11-17 01:40", "notify", (CURING_CHAT, CURING_MEMBER)),
     ]
     remind, team, _member = await outbox_rows(db)

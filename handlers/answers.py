@@ -1,0 +1,129 @@
+"""The requester's answer to a team's question (需补充), when more than one ticket may be
+waiting for it (the items of a wish list, each asked about): it goes to the ticket whose
+question they replied to with Telegram's reply, else they are asked which, with a button
+each, and the answer (words, a photo, a voice note) is kept until they press one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from core.enums import Status
+from core.lifecycle import QUESTION_NOTICE
+from core.model import Ticket
+from handlers import mine
+from handlers.cards import gist, ticket_status
+from handlers.context import Ctx
+from handlers.follow_up import just_answered, more_of_it
+from handlers.i18n import in_script
+from handlers.replies import Button, rows
+from routing import Decision
+
+ANSWER_WHICH = "answer_which"  # the flow that keeps the answer while the question stands
+PRESSED = "my:ans:"  # the button of one ticket: my:ans:<id>
+_WHICH_MAX = 8  # buttons; more wait in /my
+
+
+async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None) -> None:
+    """The message is the answer to one of `waiting` (the latest asked first): added to the
+    one it replies to, or to the only one it may be for; else which one is asked. A ticket
+    answered minutes ago may be what more of an answer is for (a photo, then its words)."""
+    candidates = list(waiting)
+    answered = await just_answered(ctx)
+    asked = {t.id for t in candidates}
+    if answered is not None and answered.id not in asked and more_of_it(ctx, decision, answered):
+        candidates.append(answered)
+    target = await _replied_to(ctx)
+    if target is None and len(candidates) == 1:
+        target = candidates[0]
+    if target is None:
+        await _ask_which(ctx, candidates)
+        return
+    await _add(ctx, target, [_piece(ctx)], several=len(candidates) > 1)
+
+
+async def pressed(ctx: Ctx, data: str) -> None:
+    """my:ans:<id>: the kept answer goes to that ticket."""
+    ticket = await mine.own_ticket(ctx, data.removeprefix(PRESSED))
+    if ticket is None:
+        return
+    pieces = _kept(ctx)
+    if not pieces:
+        ctx.toast("answer_which_gone")  # pressed again, or after the flow was left
+        return
+    if not ticket.status.is_open:
+        # Closed meanwhile: the answer stays kept for another of the buttons.
+        status = ticket_status(ticket, ctx.script)
+        ctx.say("add_info_too_late", number=ticket.label, status=status)
+        return
+    await ctx.end_flow()
+    await _add(ctx, ticket, pieces, several=True)
+
+
+async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, several: bool) -> None:
+    """The pieces of the answer, in order, on `ticket`: the first as the answer to its
+    question when it waits for one, the rest as more of it. With several tickets it might
+    have been for, the confirmation names this one by its words too."""
+    number = f"{ticket.label}（{in_script(gist(ticket), ctx.script)}）" if several else ticket.label
+    if ticket.status is Status.RESOLVED:
+        # Resolved while the answer waited for a press: it reaches the team, late.
+        for piece in pieces[:-1]:
+            await mine.add_info(ctx, ticket, piece["text"], piece["photo"], voice=piece["voice"])
+        last = pieces[-1]
+        await mine.answer_after_resolution(ctx, ticket, last["text"], last["photo"], last["voice"])
+        return
+    waited = ticket.status is Status.WAITING_REQUESTER
+    for n, piece in enumerate(pieces):
+        await mine.add_info(
+            ctx,
+            ticket,
+            piece["text"],
+            piece["photo"],
+            voice=piece["voice"],
+            answer=waited and n == 0,
+        )
+    ctx.say("answer_added" if waited else "add_info_done", number=number)
+
+
+async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
+    """Which ticket the answer is for, a button each; the answer is kept meanwhile, with
+    any earlier pieces kept while the same question stood."""
+    earlier = _kept(ctx)
+    await ctx.start_flow(ANSWER_WHICH, "which", {"pieces": [*earlier, _piece(ctx)]})
+    shown = candidates[:_WHICH_MAX]
+    buttons = rows(
+        *(Button(f"{t.label} {in_script(gist(t), ctx.script)}", f"{PRESSED}{t.id}") for t in shown),
+        per_row=1,
+    )
+    ctx.say("answer_which_more" if earlier else "answer_which", buttons, count=len(candidates))
+
+
+async def _replied_to(ctx: Ctx) -> Ticket | None:
+    """The person's ticket still being worked on whose question notice the message replies
+    to (Telegram's reply), if it does."""
+    msg = ctx.msg
+    if msg.reply_to is None:
+        return None
+    for sent in await ctx.uow.ticket_messages.of_message(msg.chat_id, msg.reply_to):
+        if sent.purpose != QUESTION_NOTICE:
+            continue
+        ticket = await ctx.uow.tickets.get(sent.ticket_id)
+        if ticket is not None and ticket.requester_id == ctx.user.id and _in_work(ticket):
+            return ticket
+    return None
+
+
+def _in_work(ticket: Ticket) -> bool:
+    return ticket.status.is_open and ticket.status is not Status.RESOLVED
+
+
+def _piece(ctx: Ctx) -> dict[str, Any]:
+    msg = ctx.msg
+    return {"text": msg.text.strip(), "photo": msg.photo_file_id, "voice": msg.voice_file_id}
+
+
+def _kept(ctx: Ctx) -> list[dict[str, Any]]:
+    """The pieces of an answer kept while the which-ticket question stands."""
+    if ctx.conv is None or ctx.conv.flow != ANSWER_WHICH:
+        return []
+    return [dict(p) for p in ctx.conv.data.get("pieces") or []]

@@ -1,0 +1,138 @@
+"""An answer typed while several tickets wait for the requester's answer (the items of a
+wish list, each asked about) is not put on the newest by guess: it goes to the ticket whose
+question the requester replied to with Telegram's reply, or they are asked which, and the
+answer is kept until they press one."""
+
+from __future__ import annotations
+
+import itertools
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Status
+from core.lifecycle import QUESTION_NOTICE
+from core.model import Ticket
+from scheduler.sweep import sweep
+from tests.support.desk import Harness, button_actions, button_data, texts
+
+STAFF = 100003
+STAFF_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+PARKING, CHARGING = "停车位希望加在哪个区域？", "充电桩装在哪里？"
+_message_ids = itertools.count(7000)
+
+
+async def _two_wishes_asked_about(desk: Harness) -> tuple[Ticket, Ticket]:
+    """A staff member's wish list of two, the team asking about each, a minute apart."""
+    await desk.registered_as(STAFF, "staff")
+    out = await desk.send(STAFF, "心愿：（1）增加停车位；（2）安装电动车充电桩")
+    assert button_actions(out)[0] == "f:ok"
+    await desk.press(STAFF, button_data(out)[0])
+    parking, charging = await desk.tickets()
+    for ticket, question in ((parking, PARKING), (charging, CHARGING)):
+        desk.clock.advance(minutes=1)
+        await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_CHAT)
+        await desk.send(STAFF_MEMBER, question, chat=STAFF_CHAT)
+    assert [t.status for t in await desk.tickets()] == [Status.WAITING_REQUESTER] * 2
+    return parking, charging
+
+
+async def _to_the_team(desk: Harness) -> list[str]:
+    return [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == STAFF_CHAT]
+
+
+async def _delivered_questions(desk: Harness) -> dict[int, int]:
+    """The sender delivers the question notices waiting: {ticket id: message id}."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent = {}
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose == QUESTION_NOTICE:
+            assert row.ticket_id is not None and row.chat_id == STAFF
+            sent[row.ticket_id] = next(_message_ids)
+            await recorder.record(row, sent[row.ticket_id])
+    return sent
+
+
+async def test_an_answer_with_two_tickets_waiting_asks_which_and_goes_to_the_one_pressed(
+    desk: Harness,
+) -> None:
+    parking, charging = await _two_wishes_asked_about(desk)
+    out = await desk.send(STAFF, "停车位加在办公楼东侧空地")
+    assert "您有 2 个工单在等您补充" in texts(out)
+    assert sorted(button_data(out)) == sorted(f"my:ans:{t.id}" for t in (parking, charging))
+    labels = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert f"{parking.label} 增加停车位" in labels
+    assert [t.status for t in await desk.tickets()] == [Status.WAITING_REQUESTER] * 2
+    assert not any("东侧空地" in text for text in await _to_the_team(desk))
+
+    out = await desk.press(STAFF, f"my:ans:{parking.id}")
+    assert f"已把您的回复补充到工单 {parking.label}（增加停车位）" in texts(out)
+    first, second = await desk.tickets()
+    assert (first.status, second.status) == (Status.DISPATCHED, Status.WAITING_REQUESTER)
+    assert (await desk.actions(parking.id or 0))[-1] == "answer"
+    [told] = [x for x in await _to_the_team(desk) if "东侧空地" in x]
+    assert parking.label in told and charging.label not in told
+    out = await desk.press(STAFF, f"my:ans:{charging.id}")  # pressed again: given already
+    assert "没有保留" in texts(out)
+    assert (await desk.tickets())[1].status is Status.WAITING_REQUESTER
+
+
+async def test_a_photo_and_its_words_wait_together_for_the_ticket_pressed(
+    desk: Harness,
+) -> None:
+    _parking, charging = await _two_wishes_asked_about(desk)
+    await desk.send(STAFF, photo_file_id="p-garage")
+    out = await desk.send(STAFF, "装在车棚西墙")
+    assert "和前面的一起补充" in texts(out)
+    await desk.press(STAFF, f"my:ans:{charging.id}")
+    assert (await desk.actions(charging.id or 0))[-2:] == ["answer", "info"]
+    first, second = await desk.tickets()
+    assert (first.status, second.status) == (Status.WAITING_REQUESTER, Status.DISPATCHED)
+    told = await _to_the_team(desk)
+    assert any("[照片]" in x and charging.label in x for x in told)
+    assert any("车棚西墙" in x and charging.label in x for x in told)
+
+
+async def test_a_reply_to_a_question_notice_goes_to_that_ticket_without_asking(
+    desk: Harness,
+) -> None:
+    parking, _charging = await _two_wishes_asked_about(desk)
+    notices = await _delivered_questions(desk)
+    out = await desk.send(STAFF, "办公楼东侧空地", reply_to=notices[parking.id or 0])
+    assert f"已把您的回复补充到工单 {parking.label}（增加停车位）" in texts(out)
+    assert button_data(out) == []
+    first, second = await desk.tickets()
+    assert (first.status, second.status) == (Status.DISPATCHED, Status.WAITING_REQUESTER)
+
+
+async def test_a_reply_to_the_reminder_of_a_question_goes_to_its_ticket(
+    desk: Harness,
+) -> None:
+    parking, charging = await _two_wishes_asked_about(desk)
+    await _delivered_questions(desk)
+    desk.clock.advance(days=1, minutes=1)  # the demo reminds after a day without an answer
+    await sweep(desk.db, desk.cfg, desk.clock())
+    reminders = await _delivered_questions(desk)
+    assert set(reminders) == {parking.id, charging.id}
+    await desk.send(STAFF, "车棚西墙", reply_to=reminders[charging.id or 0])
+    first, second = await desk.tickets()
+    assert (first.status, second.status) == (Status.WAITING_REQUESTER, Status.DISPATCHED)
+
+
+async def test_more_of_an_answer_just_given_is_asked_about_while_another_ticket_waits(
+    desk: Harness,
+) -> None:
+    parking, charging = await _two_wishes_asked_about(desk)
+    await desk.send(STAFF, "办公楼东侧空地")
+    await desk.press(STAFF, f"my:ans:{parking.id}")
+    desk.clock.advance(minutes=2)
+    out = await desk.send(STAFF, "大概要二十个车位")
+    assert sorted(button_data(out)) == sorted(f"my:ans:{t.id}" for t in (parking, charging))
+    out = await desk.press(STAFF, f"my:ans:{parking.id}")
+    assert f"已补充到工单 {parking.label}（增加停车位）" in texts(out)
+    assert (await desk.tickets())[1].status is Status.WAITING_REQUESTER
+    # Half an hour on, only the other one may be what an answer is for: it goes there.
+    desk.clock.advance(minutes=30)
+    out = await desk.send(STAFF, "装在车棚西墙")
+    assert f"已把您的回复补充到工单 {charging.label}，" in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED] * 2
