@@ -28,8 +28,6 @@ from routing import bare, to_simplified
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
     intake.TICKET: intake.ticket_step,
-    mine.RATE: mine.flow_step,
-    mine.REOPEN: mine.flow_step,
     # While the answer waits for a ticket to be pressed, a message is read afresh: more of
     # the answer joins it (`answers`), and anything else goes its own way.
     answers.ANSWER_WHICH: free_message,
@@ -91,6 +89,14 @@ async def _add_info(ctx: Ctx) -> None:
 
 
 FLOWS[mine.ADD_INFO] = _add_info
+
+
+async def _rating_or_reopen(ctx: Ctx) -> None:
+    if not await mine.flow_step(ctx):
+        await free_message(ctx)  # not a score or a comment: a message of its own
+
+
+FLOWS[mine.RATE] = FLOWS[mine.REOPEN] = _rating_or_reopen
 
 
 async def route(ctx: Ctx) -> None:

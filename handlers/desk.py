@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import intake, team
+from handlers import intake, mine, team
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -142,8 +142,9 @@ class Desk:
                 await ctx.end_flow()
                 if conv.flow in team.FLOWS:
                     late_note = await team.note_expired(ctx, conv)
-                # The place question of a 110 call ends quietly: the alarm went out anyway.
-                elif not msg.command and conv.flow != intake.PLACE:
+                # The place question of a 110 call ends quietly: the alarm went out anyway;
+                # so do the score and comment prompts: the buttons still rate, a score stands.
+                elif not msg.command and conv.flow not in (intake.PLACE, mine.RATE):
                     ctx.say("expired")
             if not (late_note and msg.is_private):
                 # A note meant for a card's prompt, typed too late in a private chat, is not

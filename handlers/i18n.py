@@ -217,6 +217,11 @@ MESSAGES: dict[str, str] = {
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",
+    "rate_ask_again": (
+        "请点下面的分数为工单 {number} 打分：5 = 满意，4 = 基本满意，3 = 一般，2 = 不太满意，"
+        "1 = 很不满意。也可以直接回复“满意”“一般”这样的话。"
+    ),
+    "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
     "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「✅ 已解决，评价」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「✅ 已解决，评价」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
     "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",

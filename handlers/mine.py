@@ -16,11 +16,17 @@ from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted, t
+from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, another_question, attach, routed, typed_alarm
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
+# The steps of RATE: the score asked for (「✅ 已解决，评价」, "解决了"), then a comment on it.
+SCORE, COMMENT = "score", "comment"
+# A comment comes right after the score, or not at all: later words are a message of their
+# own ("希望工会组织一次篮球赛" an hour later is a new wish, not a comment on the last one).
+COMMENT_WAIT = timedelta(minutes=30)
 
 # What people type back to a resolution notice instead of pressing its buttons: a score
 # ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
@@ -167,7 +173,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "ok" and ticket.rating is not None:
         ctx.say("already_rated", number=ticket.label, score=ticket.rating)
     elif verb == "ok" and _awaits_rating(ticket, ctx.now):
-        _ask_score(ctx, ticket)
+        await _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
     elif verb == "bad" and may_send_back(ticket, ctx.now):
@@ -234,8 +240,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if len(awaiting) > 1 and not alarm:
         if score is not None:
-            digit = score.group(1)
-            verdict = f"r:{_SCORES.get(digit) or int(digit)}"
+            verdict = f"r:{_score_of(score)}"
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if plain in _JUDGEMENTS else _WHICH_ASK.get(verdict)
@@ -252,10 +257,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if ticket is None or (not judged and _another_matter(decision, ticket, not_solved)):
         return False
     if score is not None:
-        digit = score.group(1)
-        await _rate(ctx, ticket, _SCORES.get(digit) or int(digit))
+        await _rate(ctx, ticket, _score_of(score))
     elif solved:
-        _ask_score(ctx, ticket)
+        await _ask_score(ctx, ticket)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
         await _reopen(ctx, ticket, text.strip())
     elif alarm:
@@ -379,9 +383,14 @@ def _another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool)
     return not decision.triage and decision.line not in about
 
 
-def _ask_score(ctx: Ctx, ticket: Ticket) -> None:
-    scores = [Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)]
-    ctx.say("rate_ask", rows(*scores, per_row=5))
+async def _ask_score(ctx: Ctx, ticket: Ticket) -> None:
+    """The score buttons; the score may be typed too, in figures or in words (`SCORE`)."""
+    await ctx.start_flow(RATE, SCORE, {"ticket_id": ticket.id})
+    ctx.say("rate_ask", _score_buttons(ticket))
+
+
+def _score_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    return rows(*(Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)), per_row=5)
 
 
 async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
@@ -480,7 +489,9 @@ def _awaits_rating(ticket: Ticket, now: datetime) -> bool:
     return ticket.status is Status.RESOLVED or _closed_lately_unconfirmed(ticket, now)
 
 
-async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
+async def _rate(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> None:
+    """Rate and close the ticket, and ask for a comment; `judged` is the judgement in words
+    the score was read from ("一般吧"), which the person is told the score of."""
     if ticket.rating is not None:
         # A score button pressed again (or an older copy of it): the first score stands.
         ctx.say("already_rated", number=ticket.label, score=ticket.rating)
@@ -501,7 +512,9 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
         data={"rating": score},
     )
     await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
-    await ctx.start_flow(RATE, "comment", {"ticket_id": ticket.id})
+    await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
+    if judged:
+        ctx.say("rate_from_words", words=quoted(judged), score=score)
     skip = rows(Button(ctx.text("skip"), "f:skip"))
     if score > LOW_RATING:
         ctx.say("rate_comment_ask", skip, number=ticket.label)
@@ -512,50 +525,35 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int) -> None:
     ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
 
 
-async def flow_step(ctx: Ctx) -> None:
-    """The text (or photo) that follows 没解决 or a rating."""
+async def flow_step(ctx: Ctx) -> bool:
+    """The text (or photo) that follows 没解决, the score prompt or a rating. False when it
+    is not what was asked for but a message of its own, to be read afresh (a score given
+    stands)."""
     assert ctx.conv is not None
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
     flow, msg = ctx.conv.flow, ctx.msg
     if ticket is None:
         await ctx.end_flow()
-        return
+        return True
     text = msg.text.strip()
+    if flow == RATE and ctx.conv.step == SCORE:
+        return await _score_step(ctx, ticket, text)
     if flow == RATE and typed_alarm(ctx) and not says_solved(text):
         # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
         await ctx.end_flow()
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
-        return
-    if flow == RATE and another_question(ctx, routed(ctx), text, ticket):
-        # A question about another service is a matter of its own, not a comment on this
-        # one: the score stands, and the question goes to its summary like any other.
+        return True
+    if flow == RATE and _new_matter(ctx, text, ticket):
+        # A question about another service, or a request of its own, is not a comment on
+        # this ticket: the score stands, and the words go their own way like any others.
         await ctx.end_flow()
         ctx.say("rated", number=ticket.label)
-        await intake.start_ticket(ctx, Kind.REQUEST, text)
-        return
+        return False
     if flow == RATE:
-        typed = msg.callback_data is None and bare(text) not in _NO_COMMENT
-        if text and typed:  # a typed comment, not the 跳过 button or the word
-            ticket.rating_comment = text[:500]
-            await note_event(
-                ctx.uow,
-                ticket,
-                "rate",
-                actor_id=ctx.user.id,
-                role=Role.REQUESTER,
-                now=ctx.now,
-                note=text[:500],
-            )
-            await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
-            if ticket.rating is not None and ticket.rating <= LOW_RATING:
-                said = t("low_rating_comment", number=ticket.label, text=text[:500])
-                overseers = await notify.overseers(ctx)
-                await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
-        await ctx.end_flow()
-        ctx.say("rated", number=ticket.label)
-        return
+        await _comment(ctx, ticket, text)
+        return True
     if not _something_to_add(ctx):
-        return
+        return True
     if flow == REOPEN:
         if msg.voice_file_id:
             # Said aloud: the voice note is the reason, and goes to the team with the card.
@@ -564,6 +562,79 @@ async def flow_step(ctx: Ctx) -> None:
             ctx.say("reopen_ask")
         else:
             await _reopen(ctx, ticket, text)
+    return True
+
+
+def _new_matter(ctx: Ctx, text: str, ticket: Ticket) -> bool:
+    """Words at a rating prompt that are a matter of their own: a question about another
+    service, or a request of their own ("希望工会组织一次篮球赛", `asks_anew`)."""
+    decision = routed(ctx)
+    return another_question(ctx, decision, text, ticket) or asks_anew(decision, text)
+
+
+async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
+    """Typed at the score prompt: a score in figures ("4", "四星") or a judgement in words
+    ("一般吧" is 3, and the person is told so) rates the ticket. Other words ask again, once,
+    with the buttons; what follows that, and what is plainly something else (an alarm, 没解决,
+    a matter of its own, a photo or a voice note), is read afresh (False)."""
+    msg = ctx.msg
+    if msg.is_button:
+        ctx.toast("stale_button")  # 跳过 on an earlier comment prompt
+        return True
+    if ticket.rating is not None or not _awaits_rating(ticket, ctx.now):
+        await ctx.end_flow()  # rated or sent back meanwhile: the prompt no longer stands
+        return False
+    plain = bare(text)
+    typed = _TYPED_SCORE.fullmatch(plain)
+    score = _score_of(typed) if typed else judged_score(text)
+    if score is not None:
+        await _rate(ctx, ticket, score, judged="" if typed else text)
+        return True
+    assert ctx.conv is not None
+    elsewhere = (
+        msg.photo_file_id
+        or msg.voice_file_id
+        or msg.location is not None
+        or typed_alarm(ctx)
+        or any(w in plain for w in _NOT_SOLVED)
+        or _new_matter(ctx, text, ticket)
+    )
+    if elsewhere or ctx.conv.data.get("asked_again"):
+        await ctx.end_flow()
+        return False
+    await ctx.goto(SCORE, asked_again=True)
+    ctx.say("rate_ask_again", _score_buttons(ticket), number=ticket.label)
+    return True
+
+
+def _score_of(typed: re.Match[str]) -> int:
+    """The score of a typed "4", "四星" or "给5分"."""
+    digit = typed.group(1)
+    return _SCORES.get(digit) or int(digit)
+
+
+async def _comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
+    """What follows the score: kept as the rating's comment (the team's card shows it, and
+    after a low score the team's leaders and the supervisors read it), unless it is 跳过."""
+    typed = ctx.msg.callback_data is None and bare(text) not in _NO_COMMENT
+    if text and typed:  # a typed comment, not the 跳过 button or the word
+        ticket.rating_comment = text[:500]
+        await note_event(
+            ctx.uow,
+            ticket,
+            "rate",
+            actor_id=ctx.user.id,
+            role=Role.REQUESTER,
+            now=ctx.now,
+            note=text[:500],
+        )
+        await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
+        if ticket.rating is not None and ticket.rating <= LOW_RATING:
+            said = t("low_rating_comment", number=ticket.label, text=text[:500])
+            overseers = await notify.overseers(ctx)
+            await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
+    await ctx.end_flow()
+    ctx.say("rated", number=ticket.label)
 
 
 def _something_to_add(ctx: Ctx) -> bool:

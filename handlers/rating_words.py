@@ -1,0 +1,55 @@
+"""Words typed where a rating is asked for: a judgement of the service at the score prompt
+("满意", "一般吧", "很差") is the score it means; at either prompt, a request of its own
+("希望工会组织一次篮球赛") is a new matter, not a comment on the ticket just rated."""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind
+from routing import Decision, bare
+
+# A judgement and the score it means, on the scale the 满意率 reads (docs/rates.md): 5 =
+# satisfied (满意), 4 = basically satisfied (基本满意), 3 or less = not satisfied.
+_JUDGED: dict[str, int] = {
+    **dict.fromkeys(("满意", "非常满意", "很满意", "十分满意", "特别满意", "挺满意"), 5),
+    **dict.fromkeys(("好评", "很好", "非常好"), 5),
+    **dict.fromkeys(("基本满意", "比较满意", "还算满意", "还可以", "还不错", "不错"), 4),
+    **dict.fromkeys(("还好", "挺好"), 4),
+    **dict.fromkeys(("一般", "一般般", "还行", "凑合", "马马虎虎", "中评"), 3),
+    **dict.fromkeys(("不太满意", "不满意", "不大满意", "不怎么满意", "不好", "比较差"), 2),
+    **dict.fromkeys(("很不满意", "非常不满意", "特别不满意", "十分不满意"), 1),
+    **dict.fromkeys(("很差", "非常差", "太差", "极差", "差评", "差劲", "很差劲"), 1),
+}
+# What goes with a judgement without changing it: "我觉得一般吧", "服务很满意，谢谢".
+_AROUND = re.compile(
+    r"^(?:我|感觉|觉得|总体|整体|总的来说|这次|服务|态度)*"
+    r"|(?:吧|啊|呀|的|了|哈|呢|嘛|啦|哦|谢谢你们|谢谢|感谢|辛苦了)*$"
+)
+
+
+def judged_score(text: str) -> int | None:
+    """The score a judgement in words means ("非常满意" 5, "还可以" 4, "一般吧" 3, "不太满意"
+    2, "很差" 1), in either script; None for any other words."""
+    return _JUDGED.get(_AROUND.sub("", bare(text)))
+
+
+# Words that ask for something ("希望工会组织一次篮球赛", "建议食堂增加晚餐"), and words that
+# make such a wish a comment on the service just given ("希望以后准时一点", thanks).
+_ASKS_FOR = re.compile(
+    r"希望|想要|我想|我要|要求|申请|建议|能否|能不能|可不可以|可否|麻烦|请帮|帮忙|需要|心愿|愿望"
+)
+_ON_THE_SERVICE = re.compile(r"以后|下次|今后|继续|保持|再接再厉|谢谢|感谢|辛苦|满意|表扬|点赞")
+
+
+def asks_anew(decision: Decision | None, text: str) -> bool:
+    """Whether words typed at a rating prompt ask for something of their own: a service the
+    router plainly finds in them (not the triage desk's guess), with words that ask for
+    something, and nothing that speaks of the service just given. A complaint stays the
+    comment (about the ticket's service, most likely)."""
+    if decision is None or decision.triage or decision.emergency:
+        return False
+    if decision.kind is Kind.COMPLAINT:
+        return False
+    plain = bare(text)
+    return _ASKS_FOR.search(plain) is not None and _ON_THE_SERVICE.search(plain) is None

@@ -1,0 +1,127 @@
+"""What is typed where a rating is asked for. At the score prompt a judgement in words is the
+score it means (满意 5 … 很差 1, on the scale of docs/rates.md), and other words ask again
+once, with the buttons, instead of opening a draft. The comment prompt that follows the
+score lasts half an hour, and a request of its own typed there is not taken as the comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Status
+from core.model import Ticket
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+
+STAFF = 100003
+STAFF_CHAT = -1001000000015
+STAFF_MEMBER, STAFF_LEADER = 200081, 200082
+CURING_CHAT = -1001000000001
+NEW_WISH = "希望工会组织一次篮球赛"
+
+
+async def _resolved_wish(desk: Harness) -> Ticket:
+    await desk.registered_as(STAFF, "staff")
+    ticket = await desk.file_request(STAFF, "希望单位组织一次职工体检")
+    for step in ("acc", "res"):
+        await desk.press(STAFF_MEMBER, f"tk:{step}:{ticket.id}", chat=STAFF_CHAT)
+    await desk.send(STAFF_MEMBER, "已联系医院，下周二体检", chat=STAFF_CHAT)
+    return ticket
+
+
+async def _at_the_score_prompt(desk: Harness) -> int:
+    """A farmer's 110 call resolved, and 「✅ 已解决，评价」 pressed: the score is asked."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    out = await desk.press(FARMER, f"my:ok:{ticket_id}")
+    assert "请为这次服务打分" in texts(out)
+    return ticket_id
+
+
+@pytest.mark.parametrize(
+    ("words", "score"),
+    [
+        ("满意", 5),
+        ("非常满意", 5),
+        ("很满意，谢谢", 5),
+        ("基本满意", 4),
+        ("还可以", 4),
+        ("一般吧", 3),
+        ("还行", 3),
+        ("不太满意", 2),
+        ("不满意", 2),
+        ("很不满意", 1),
+        ("很差", 1),
+        ("差评", 1),
+    ],
+)
+async def test_a_judgement_at_the_score_prompt_is_the_score_it_means(
+    desk: Harness, words: str, score: int
+) -> None:
+    await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, words)
+    assert f"记为 {score} 分" in texts(out) and "要把这条消息" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
+
+
+async def test_a_judgement_in_traditional_is_answered_in_traditional(desk: Harness) -> None:
+    await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, "不太滿意")
+    assert "記為 2 分" in texts(out)
+    assert (await desk.tickets())[0].rating == 2
+
+
+async def test_other_words_at_the_score_prompt_ask_again_once_with_the_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, "好的")
+    assert "4 = 基本满意" in texts(out) and "要把这条消息" not in texts(out)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    out = await desk.send(FARMER, "好的")  # not asked for ever: read as it would be anyway
+    assert "4 = 基本满意" not in texts(out) and "要把这条消息" not in texts(out)
+    await desk.send(FARMER, "三分")
+    assert (await desk.tickets())[0].rating == 3
+
+
+async def test_not_solved_after_the_score_is_asked_again_sends_it_back(desk: Harness) -> None:
+    await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, "嗯嗯")
+    assert "4 = 基本满意" in texts(out)
+    out = await desk.send(FARMER, "还是没修好")
+    assert "已重新派给" in texts(out)
+    assert (await desk.tickets())[0].status is Status.DISPATCHED
+
+
+@pytest.mark.parametrize("score", ["5", "3"])
+async def test_a_new_wish_typed_at_the_comment_prompt_is_a_wish_of_its_own(
+    desk: Harness, score: str
+) -> None:
+    ticket = await _resolved_wish(desk)
+    await desk.send(STAFF, score)  # typed to the resolution notice: rated
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(STAFF, NEW_WISH)
+    assert f"工单 {ticket.label} 已销号" in texts(out)
+    assert "要把这条消息作为「心愿」提交吗" in texts(out) and NEW_WISH in texts(out)
+    [rated] = await desk.tickets()
+    assert (rated.rating, rated.rating_comment) == (int(score), "")
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert not [r for r in told if r.chat_id in (STAFF_LEADER, SUPERVISOR)]
+
+
+async def test_the_comment_prompt_takes_a_wish_for_the_service_but_lapses_in_half_an_hour(
+    desk: Harness,
+) -> None:
+    first = await _resolved_wish(desk)
+    second = await desk.file_request(STAFF, "希望宿舍更换空调")
+    for step in ("acc", "res"):
+        await desk.press(STAFF_MEMBER, f"tk:{step}:{second.id}", chat=STAFF_CHAT)
+    await desk.send(STAFF_MEMBER, "已换新空调", chat=STAFF_CHAT)
+    await desk.press(STAFF, f"my:r:{first.id}:5")
+    out = await desk.send(STAFF, "希望工会以后多组织这样的活动")  # of the service: a comment
+    assert "要把这条消息" not in texts(out)
+    await desk.press(STAFF, f"my:r:{second.id}:4")
+    desk.clock.advance(minutes=31)
+    out = await desk.send(STAFF, "食堂的菜太咸了")
+    assert "已超时" not in texts(out) and "要把这条消息" in texts(out)
+    comments = [t.rating_comment for t in await desk.tickets()]
+    assert comments == ["希望工会以后多组织这样的活动", ""]
