@@ -72,8 +72,9 @@ _CUT_AFTER = "，,、；;。 "  # left off the end of a cut
 
 
 def _cut_between_words(text: str, limit: int) -> str:
-    """`text`, or as many of its first words as fit in `limit` characters and "…"; a first
-    word longer than that is cut where the limit falls. Words as jieba finds them in the
+    """`text`, or as many of its first words as fit in `limit` characters and "…", not
+    with a next line's first character alone; a first word longer than that is cut where
+    the limit falls. Words as jieba finds them in the
     Simplified form (Traditional keeps its length there), else in the text itself."""
     if len(text) <= limit:
         return text
@@ -84,7 +85,11 @@ def _cut_between_words(text: str, limit: int) -> str:
         if kept + len(word) > limit:
             break
         kept += len(word)
-    return (text[:kept].rstrip(_CUT_AFTER) or text[:limit]) + "…"
+    head = text[:kept]
+    space = head.rfind(" ")  # a line break, flattened: the end of a line or an item
+    if space >= 0 and len(head) - space - 1 < _ITEM_MIN:
+        head = head[:space]  # not "一、食堂增加素食窗口 二…": a line's first word alone
+    return (head.rstrip(_CUT_AFTER) or text[:limit]) + "…"
 
 
 def local(cfg: Config, at: datetime | None) -> str:
