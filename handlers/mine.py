@@ -379,8 +379,15 @@ def _another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool)
         return decision.emergency
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
         return True
-    about = {ticket.line, *(ticket.route_candidates if complaint else ())}
+    # "收购站的人来道歉了，谢谢" is about the complaint; "请问收购站什么时候开秤，谢谢" asks
+    # something new of that service, and is no score.
+    widened = complaint and not _ASKS.search(decision.normalized)
+    about = {ticket.line, *(ticket.route_candidates if widened else ())}
     return not decision.triage and decision.line not in about
+
+
+# Words that ask a question: a new matter, whatever it names.
+_ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪儿|能不能|可不可以|吗|[?？]")
 
 
 async def _ask_score(ctx: Ctx, ticket: Ticket) -> None:

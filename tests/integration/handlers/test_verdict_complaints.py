@@ -87,3 +87,17 @@ async def test_a_barn_emergency_beside_a_resolved_complaint_is_a_new_110_call(
     assert complaint.id == ticket.id and complaint.status is Status.RESOLVED
     assert complaint.reopen_count == 0
     assert alarm.kind is Kind.EMERGENCY and alarm.urgent
+
+
+@pytest.mark.parametrize("typed", ["请问收购站什么时候开秤，谢谢", "收购站几号开始收烟？谢谢"])
+async def test_a_question_to_the_service_complained_about_is_a_new_request_not_a_score(
+    desk: Harness, typed: str
+) -> None:
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+
+    out = await desk.send(FARMER, typed)
+
+    assert [b for b in button_data(out) if b.startswith("my:r:")] == []
+    assert "求助办事" in texts(out)
+    [again] = await desk.tickets()
+    assert again.id == ticket.id and again.status is Status.RESOLVED
