@@ -30,10 +30,9 @@ _NOT_NOW = re.compile(
     r"解决了|修好了|已修好|恢复正常|没事了"
     r"|上次|上回|去年|前年|上个月"
     r"|明天|后天|下周|下个月|明年|检修"
-    r"|没坏|没有坏|没停电|没有停电|不是停电|没着火|没有着火|正常的?吗|正不正常|是否正常"
+    r"|没坏|没有坏|正常的?吗|正不正常|是否正常"  # (不是停电: the router does not count it)
     r"|补贴|改造"
     r"|原因|预防|防止|怎么设"  # why it happens, how to prevent it: a question
-    r"|投诉|建议|意见"  # about how a call was handled ("投诉…打你们110一直没人接")
 )
 # Words that it is happening now, which outweigh any of the above ("上次修好了，现在又停电了").
 # Not 还在 of a machine still working ("风机有点响，还在转").
@@ -64,9 +63,10 @@ _DENIAL_MAX = 12  # characters: a longer message says what is wrong as well
 _URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
 
 
-async def ask(ctx: Ctx, text: str) -> None:
-    """Ask whether the words are an emergency now, keeping them for the answer."""
-    await ctx.start_flow(ALARM_CHECK, "ask", {"text": text})
+async def ask(ctx: Ctx, text: str, kind: Kind = Kind.REQUEST) -> None:
+    """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
+    what they are filed as when not (a complaint about how a call went)."""
+    await ctx.start_flow(ALARM_CHECK, "ask", {"text": text, "kind": kind.value})
     buttons = rows(
         Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
         Button(ctx.text("btn_alarm_not_now"), "f:alarm:no"),
@@ -79,6 +79,7 @@ async def answer_step(ctx: Ctx) -> bool:
     read afresh, and the question ends)."""
     assert ctx.conv is not None
     text = str(ctx.conv.data.get("text", ""))
+    kind = Kind(str(ctx.conv.data.get("kind", Kind.REQUEST.value)))
     said = _answer(ctx)
     if said is None:
         await ctx.end_flow()
@@ -90,8 +91,8 @@ async def answer_step(ctx: Ctx) -> bool:
     if said:
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return True
-    calm = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code, calm=True)
-    await intake.start_ticket(ctx, Kind.REQUEST, text, first=calm)
+    calm = Gathered(kind=kind, text="", site_code=ctx.user.site_code, calm=True)
+    await intake.start_ticket(ctx, kind, text, first=calm)
     return True
 
 

@@ -128,8 +128,11 @@ async def free_message(ctx: Ctx) -> None:
         await intake.start_ticket(ctx, remark, text)  # at its summary, filed as what it is
         return
     if decision.emergency:
-        if alarm_check.may_not_be_now(text) and not decision.danger:
-            await alarm_check.ask(ctx, text)  # "上次停电的事解决了": asked, not paged
+        # "上次停电的事解决了", or a complaint naming an emergency (烤房停电了，打你们110一直没
+        # 人接，我要投诉): asked, not paged; not now, it is filed as what its words make it.
+        about = None if decision.danger else said_of_the_service(ctx, text)
+        if about is not None or (alarm_check.may_not_be_now(text) and not decision.danger):
+            await alarm_check.ask(ctx, text, about or Kind.REQUEST)
             return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return

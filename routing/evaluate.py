@@ -130,7 +130,12 @@ def evaluate(
         curing_caught=sum(
             1 for i in curing if decisions[i].urgent and decisions[i].line == emergency_line
         ),
-        curing_asked=sum(1 for i in curing if decisions[i].suspect),
+        curing_asked=sum(
+            1
+            for i in curing
+            if decisions[i].suspect
+            and not (decisions[i].urgent and decisions[i].line == emergency_line)
+        ),
         asked_calm=sum(1 for i, d in enumerate(decisions) if d.suspect and not urgent[i]),
     )
 

@@ -223,14 +223,31 @@ class Router:
         if self.emergency_line is None or line not in (self.emergency_line, self.triage_line):
             return ()
         if ev.words.get(self.emergency_line):
-            faults = tuple(w for w in self.settings.fault_words if w in normalized)
+            faults = tuple(w for w in self.settings.fault_words if _said_broken(normalized, w))
             if faults:
                 return faults
+        if ev.contrasted:
+            # 不是停电，是风机皮带断了: a fault of another kind than the word set aside.
+            return tuple(f"不是{word}" for word in ev.contrasted)
         return tuple(w for w in self.settings.distress_words if w in normalized)
 
     def _oversees(self, ev: Evidence) -> bool:
         line = self.oversight_line
         return line is not None and ev.scores.get(line, 0.0) >= self._oversight_min
+
+
+# Before a fault word, these say it is not one (没坏, 不是故障, 没有出问题).
+_NOT_BROKEN = ("没有", "不是", "并没", "没", "不", "未")
+
+
+def _said_broken(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` other than right after a denial."""
+    start = text.find(word)
+    while start >= 0:
+        if not text[:start].endswith(_NOT_BROKEN):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _discount_stray_emergency(ev: Evidence, line: str, min_score: float) -> None:

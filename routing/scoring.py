@@ -59,6 +59,8 @@ class Evidence:
     emergency_boost: float = 0.0  # what emergency words added to the 110 line's score
     # emergency word -> [count, score] it added to the 110 line's words
     boosted: dict[str, list[float]] = field(default_factory=dict)
+    # Emergency terms set aside for another fault (不是停电，是…): a fault all the same.
+    contrasted: list[str] = field(default_factory=list)
 
     def add(self, line: str, word: str, count: int, score: float) -> None:
         self.scores[line] = self.scores.get(line, 0.0) + score
@@ -124,6 +126,8 @@ class Evidence:
 
 # Words that deny the term right after them (不是停电，是风机不转: no power cut).
 _NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒"))
+# Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
+_CONTRASTS = frozenset(("不是", "并非", "并不是"))
 
 
 class CompiledTables:
@@ -178,7 +182,8 @@ class CompiledTables:
             if signals and variant != canonical:
                 entries.setdefault(variant, []).extend(signals)
         self._entries = {term: tuple(found) for term, found in entries.items()}
-        denials = (Channel.EMERGENCY, Channel.DISASTER, Channel.COMPLAINT)
+        # Not a complaint's words: 没有红包就不给定等级 is the very demand complained about.
+        denials = (Channel.EMERGENCY, Channel.DISASTER)
         self._deniable = frozenset(
             term
             for term, found in self._entries.items()
@@ -218,7 +223,7 @@ class CompiledTables:
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
-        tokens = self._unnegated(tokens)
+        tokens = self._unnegated(tokens, found)
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
             entries = self._entries.get(term)
@@ -246,11 +251,12 @@ class CompiledTables:
         found.drop_subsumed(self._holders)
         return found
 
-    def _unnegated(self, tokens: list[str]) -> list[str]:
-        """`tokens` without the emergencies and complaints said not to be (不是停电, 没有吃拿卡要,
-        没停电): a term of two characters or more, a whole token, right after a negation.
-        Shorter ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes
-        near, and a service's own words: 没送到 is the delivery's very problem."""
+    def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
+        """`tokens` without the emergencies said not to be (不是停电, 没停电, 没有着火): a term
+        of two characters or more, a whole token, right after a negation. Shorter ones stay
+        (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes near, a service's
+        own words (没送到 is the delivery's very problem) and a complaint's. One set aside
+        for another (不是停电，是…) is noted in `found.contrasted`."""
         kept = tokens
         deniable = self._deniable
         for i in range(1, len(tokens)):
@@ -258,6 +264,8 @@ class CompiledTables:
             if tokens[i - 1] in _NEGATIONS and token in deniable:
                 kept = list(tokens) if kept is tokens else kept
                 kept[i] = ""  # matches nothing, and parts no neighbours into a term
+                if tokens[i - 1] in _CONTRASTS:
+                    found.contrasted.append(token)
         return kept
 
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from core.enums import Kind, Status
 from tests.support.desk import Harness, button_actions, texts
 from tests.support.tickets import FARMER
@@ -49,13 +51,34 @@ async def test_a_suggestion_during_a_110_call_is_not_news_of_the_call(desk: Harn
     assert suggestion.kind is Kind.SUGGESTION and not suggestion.urgent
 
 
-async def test_a_typed_complaint_about_a_110_call_is_offered_as_a_complaint(
+async def test_a_typed_complaint_about_a_110_call_is_asked_about_then_filed_as_one(
     desk: Harness,
 ) -> None:
+    """Nothing in its words says the barn is fine now (昨晚 may run on till now): one
+    question, and on 不是 it is filed as the complaint it is."""
     out = await desk.send(FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接")
+    assert "马上处理吗" in texts(out) and await desk.outbox() == []
 
-    assert "要把这条消息作为「投诉」提交吗" in texts(out) and "马上处理吗" not in texts(out)
+    out = await desk.press(FARMER, "f:alarm:no")
+
+    assert "要把这条消息作为「投诉」提交吗" in texts(out)
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
     assert not any(r.priority == 0 for r in await desk.outbox())  # nobody paged
+
+
+@pytest.mark.parametrize(
+    "words", ["烤房停电了，有什么建议", "烤房停电了，打你们110一直没人接，我要投诉"]
+)
+async def test_a_barn_failing_now_with_a_complaint_or_suggestion_word_keeps_its_alarm(
+    desk: Harness, words: str
+) -> None:
+    """The farmer is asked, and 是 raises the alarm: the complaint word never files the
+    barn failing now as a complaint nobody is paged for."""
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out)
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent

@@ -448,6 +448,10 @@ def test_no_suspect_for_other_matters_or_plain_emergencies(router: Router, text:
     assert router.route(text).suspect == ()
 
 
+def test_a_fault_word_said_not_to_be_makes_no_suspect(router: Router) -> None:
+    assert router.route("烤房没坏，想问一下温度怎么调").suspect == ()
+
+
 def test_no_suspect_from_someone_with_no_barn(router: Router) -> None:
     assert router.route("烤房的加热器没反应了", barn=False).suspect == ()
 

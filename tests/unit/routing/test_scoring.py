@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.config import KeywordTable, RoutingSettings
+from core.enums import Kind
 from routing import Router
 from routing.scoring import Channel, CompiledTables, Entry, holders
 from routing.segment import cut
@@ -90,12 +91,23 @@ def test_a_variant_inside_its_own_word_does_not_count_it_twice() -> None:
     assert compiled.evidence(cut("许可证地址要改")).scores["monopoly"] == 3.0
 
 
-def test_an_emergency_or_complaint_said_not_to_be_does_not_count(router: Router) -> None:
+def test_an_emergency_said_not_to_be_does_not_count(router: Router) -> None:
     """不是停电，是风机不转: the power is on; the team is not told 停电."""
     fan = router.route("我家烤房不是停电，是风机不转")
     assert fan.emergency and "停电" not in fan.explanation and "风机+停" not in fan.explanation
-    queue = router.route("收购站的人没有吃拿卡要，就是排队太久")
-    assert queue.kind is None and queue.line == "purchase"
+    assert not router.route("烤房没停电").emergency
+
+
+def test_an_emergency_set_aside_for_another_fault_is_asked_about(router: Router) -> None:
+    """不是停电，是…: a fault all the same, though the tables may not know its words."""
+    belt = router.route("不是停电，是风机皮带断了，现在烤房里头闷起的")
+    assert not belt.emergency and belt.suspect == ("不是停电",)
+
+
+def test_a_complaint_word_after_a_negation_still_counts(router: Router) -> None:
+    """没有红包就不给定高等级 is the very demand complained about."""
+    bribe = router.route("收购站的人说没有红包就不给定高等级")
+    assert bribe.kind is Kind.COMPLAINT and bribe.line == "conduct"
 
 
 def test_a_service_word_after_a_negation_is_still_the_services_problem(router: Router) -> None:
