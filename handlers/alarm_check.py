@@ -27,8 +27,9 @@ _ANSWER_MAX = 8  # characters: "是的，快来" is an answer; a sentence is a m
 # ("昨天停电到现在还没来电", "风机不转了，之前还好好的" are now), nor 如果, 要是 or 万一
 # ("要是再不来电烟就烤坏了" is now), nor 请问 ("请问停电了怎么办" may be now).
 _NOT_NOW = re.compile(
-    r"解决了|修好了|已修好|恢复正常|没事了"
-    r"|上次|上回|去年|前年|上个月"
+    r"解决了|修好了|已修好|恢复正常|没事了|处理好了|已经好了|恢复了"
+    r"|上次|上回|去年|前年|上个月|前天|前几天|上周|上礼拜|上星期|上个星期"
+    r"|表扬"  # thanks for a call answered
     r"|明天|后天|下周|下个月|明年|检修"
     r"|没坏|没有坏|正常的?吗|正不正常|是否正常"  # (不是停电: the router does not count it)
     r"|补贴|改造"
@@ -36,7 +37,10 @@ _NOT_NOW = re.compile(
 )
 # Words that it is happening now, which outweigh any of the above ("上次修好了，现在又停电了").
 # Not 还在 of a machine still working ("风机有点响，还在转").
-_NOW = re.compile(r"现在|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命")
+# Nor 现在 of a fault mended ("现在好了").
+_NOW = re.compile(
+    r"现在(?!好了|没事|正常|恢复)|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命"
+)
 # An answer typed: no first (不是 holds 是), then yes.
 _NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")

@@ -3,6 +3,8 @@ read afresh (`free_text`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.enums import Kind, Script
 from handlers import (
     alarm_check,
@@ -21,13 +23,19 @@ from handlers.entries import COMMANDS, MENU, Step, show_help
 from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES
 from handlers.menu import say_help
-from handlers.tickets import Gathered, is_greeting, open_emergency, routed, typed_alarm
+from handlers.tickets import (
+    Gathered,
+    is_greeting,
+    may_have_barn,
+    open_emergency,
+    routed,
+    typed_alarm,
+)
 from handlers.typed_menu import HELP, menu_key
 from routing import bare, to_simplified
 
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
-    intake.TICKET: intake.ticket_step,
     # While the answer waits for a ticket to be pressed, a message is read afresh: more of
     # the answer joins it (`answers`), and anything else goes its own way.
     answers.ANSWER_WHICH: free_message,
@@ -70,6 +78,32 @@ async def _alarm_what(ctx: Ctx) -> None:
 
 
 FLOWS[intake.EMERGENCY] = _alarm_what
+
+
+async def _draft_step(ctx: Ctx) -> None:
+    """A request's draft takes the next message, unless it is a barn failing now (a photo
+    sent first, then 烤房停电了; /new, then 风机不转了): then the alarm goes out at once,
+    with what the draft held, instead of waiting for 下一步 and 提交 at 2 a.m."""
+    assert ctx.conv is not None
+    draft = Gathered.from_data(ctx.conv.data)
+    text = ctx.msg.text.strip()
+    decision = routed(ctx) if draft.kind is Kind.REQUEST and may_have_barn(ctx) else None
+    if decision is None or not decision.emergency:
+        await intake.ticket_step(ctx)
+        return
+    if alarm_check.may_not_be_now(text) and not decision.danger:
+        await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
+        return
+    await ctx.end_flow()
+    if ctx.msg.photo_file_id:
+        draft.photos.append(ctx.msg.photo_file_id)
+    if ctx.msg.voice_file_id:
+        draft.voices.append(ctx.msg.voice_file_id)
+    words = "\n".join(w for w in (draft.text, text) if w)
+    await intake.start_emergency(ctx, replace(draft, kind=Kind.EMERGENCY, text=words))
+
+
+FLOWS[intake.TICKET] = _draft_step
 
 
 FLOWS[intake.PLACE] = alarm_place_step

@@ -427,6 +427,8 @@ def test_everyday_words_for_supply_short_delivery_and_conduct_are_routed(
         ("烤房的加热器没反应了", "没反应"),  # a device with no emergency word
         ("烤房出故障了，你们来看一下", "故障"),
         ("救命，快来人", "救命"),  # a cry for help that names no service
+        ("炉子灭了", "灭了"),
+        ("烟竿掉了", "掉了"),
     ],
 )
 def test_a_barn_perhaps_failing_is_a_suspect_not_an_alarm(
@@ -488,7 +490,16 @@ def test_the_word_complaint_alone_does_not_send_a_bill_to_the_discipline_office(
 
 @pytest.mark.parametrize(
     "text",
-    ["烤房冇電了", "烤房升不了温", "凤机不转了", "变压器那边停了电，烤房里还有烟"],
+    [
+        "烤房冇電了",
+        "烤房升不了温",
+        "凤机不转了",
+        "变压器那边停了电，烤房里还有烟",
+        "控制柜冒火花",
+        "空开跳了",
+        "温度下不来",
+        "挂竿断了，烟掉了一地",
+    ],
 )
 def test_everyday_and_dialect_wordings_of_a_barn_failing_raise_the_alarm(
     router: Router, text: str
