@@ -101,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "place_moved_team": "工单 {number} 报告人告知位置：{place}，已转给 {team}，本队无需出动。",
     "skip": "跳过",
     "share_location": "📍 共享位置",
+    "e_place_kept": "📍 位置已收到。请再说一句出了什么问题（打字、语音或照片都行），马上报警。",
     "alarm_check": "您说的情况，现在需要烘烤110服务队马上处理吗？",
     "btn_alarm_now": "🚨 是，马上报警",
     "btn_alarm_not_now": "不是，只是咨询",

@@ -141,6 +141,10 @@ async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
 
 
 async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
+    if not gathered.site_code and gathered.lat is None and gathered.text:
+        # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
+        # relative's barn) or a question after the alarm has gone to the wrong team.
+        gathered.site_code = barn_named(ctx, gathered.text)
     placed = bool(gathered.site_code or gathered.lat is not None or ctx.user.site_code)
     ticket = await _create_emergency(ctx, gathered, asking_place=not placed)
     if not placed:
@@ -171,6 +175,17 @@ async def emergency_step(ctx: Ctx) -> None:
     gathered = Gathered.from_data(ctx.conv.data)
     msg = ctx.msg
     if ctx.conv.step == "what":
+        barn_pressed = (msg.callback_data or "").startswith("f:site:")
+        if (msg.location is not None or barn_pressed) and not msg.text:
+            # A pin (or a barn pressed after a pin too far away) before the words: where the
+            # barn is, as the place question reads it, kept for the alarm they will say.
+            pin = read_place(ctx)
+            if pin is None:
+                return  # outside the service region: said so, with the barns to press
+            pin.add_to(ctx, gathered)
+            await ctx.goto("what", **gathered.to_data())
+            ctx.say("e_place_kept")
+            return
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
         elif msg.photo_file_id:
