@@ -325,6 +325,7 @@ MESSAGES: dict[str, str] = {
         "请私聊机器人发一次 /start。"
     ),
     "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
+    "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
     "queue_empty": "没有未办结的工单。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.enums import Kind, Script
+from core.enums import Kind, Script, Status
 from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
@@ -265,6 +265,30 @@ async def forward(
 async def name_of(ctx: Ctx, user_id: int | None) -> str:
     user = await ctx.uow.users.get(user_id) if user_id else None
     return (user.name if user and user.name else str(user_id or "")) or "?"
+
+
+async def page_waiting_calls(ctx: Ctx, team_id: str) -> int:
+    """The team's urgent tickets nobody has accepted, paged to whoever is paged now (the
+    members still on duty, else the leaders) who holds no card of them yet: the member who
+    went off duty held the only page. How many were waiting."""
+    waiting = [
+        ticket
+        for ticket in await ctx.uow.tickets.open_tickets(team_id)
+        if ticket.urgent and ticket.status is Status.DISPATCHED
+    ]
+    for ticket in waiting:
+        assert ticket.id is not None
+        holding = {
+            copy.place for copy in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
+        }
+        pagers = await duty_pagers(ctx, team_id, requester=ticket.requester_id)
+        text, buttons = await card_now(ctx, ticket)
+        for pager in (ChatPlace(uid) for uid in pagers):
+            if pager not in holding:
+                await ctx.enqueue(
+                    pager, text, buttons=buttons, urgent=True, ticket_id=ticket.id, purpose="card"
+                )
+    return len(waiting)
 
 
 async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:

@@ -326,9 +326,15 @@ async def _duty(ctx: Ctx) -> None:
     if state and not await notify.reachable(ctx, [target]):
         ctx.say("duty_unreachable", who=who)
     for team_id in sorted(changed):
-        if not state and not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
+        if state:
+            continue
+        if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
             # The morning handover: whoever goes off last should know who is paged now.
             ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
+        waiting = await notify.page_waiting_calls(ctx, team_id)
+        if waiting:
+            # A call still waiting for 接单 is not left with a page nobody holds now.
+            ctx.say("duty_calls_handed_on", count=waiting)
 
 
 # What /duty's last word may be: on duty, or off.

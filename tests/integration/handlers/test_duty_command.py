@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.enums import Role
 from core.model import Membership
 from tests.support.desk import Harness, texts
-from tests.support.tickets import LEADER, MEMBER, OTHER_MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
@@ -120,3 +120,28 @@ async def test_someone_not_in_the_team_is_told_so_not_shown_the_usage(desk: Harn
     assert "本队没有叫「200071」的队员" in texts(out)
     out = await desk.send(LEADER, "/duty 队 on", chat=TEAM_CHAT)  # 赵队员, 孙队员, 钱队长
     assert "不止一人" in texts(out)
+
+
+async def test_going_off_duty_hands_a_waiting_call_to_whoever_is_paged_now(
+    desk: Harness,
+) -> None:
+    """The on-duty member held the only page of a call nobody has accepted: going off duty
+    pages it to the leader (nobody else is on duty), with the card's buttons."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    call = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    assert not any(r.chat_id == LEADER for r in (await desk.outbox()))  # the member was paged
+
+    out = await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+
+    assert "1 个报警没人接单" in texts(out)
+    handed = [r for r in (await desk.outbox())[before:] if r.chat_id == LEADER]
+    assert [r.purpose for r in handed] == ["card"] and handed[0].ticket_id == call
+    assert f"tk:acc:{call}" in str(handed[0].payload)
+
+
+async def test_going_off_duty_with_no_call_waiting_hands_nothing_on(desk: Harness) -> None:
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+    assert "没人接单" not in texts(out)
+    assert not any(r.chat_id == LEADER for r in await desk.outbox())
