@@ -100,9 +100,12 @@ async def _ask_team_to_phone(
     if not targets:
         targets = await people.leaders(ticket.team_id)
     farmer = await people.user(ticket.requester_id)
-    phone = f"（{farmer.phone}）" if farmer is not None and farmer.phone else ""
     waited = span(cfg.auto_close.urgent_waiting_remind_after)
-    text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
+    if farmer is not None and farmer.phone:
+        phone = f"（{farmer.phone}）"
+        text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
+    else:
+        text = texts.staff("urgent_unanswered_no_phone", number=ticket.label, waited=waited)
     for target in unique(targets):
         topic = chat.thread_id if chat is not None and target == chat.chat_id else None
         row = Row(

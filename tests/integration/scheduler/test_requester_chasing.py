@@ -245,6 +245,25 @@ async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_
     assert (await load(db, urgent.id)).status is Status.WAITING_REQUESTER  # still theirs
 
 
+async def test_a_silent_farmer_who_left_no_number_is_not_to_be_phoned(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))  # the farmer has no phone
+    assert urgent.id is not None
+    await act(db, cfg, urgent.id, Action.ACCEPT, CURING_MEMBER, at("2026-11-17 01:05"))
+    await act(db, cfg, urgent.id, Action.ASK, CURING_MEMBER, at("2026-11-17 01:10"), "在哪个烤房？")
+
+    await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 03:00"))
+
+    team = [r for r in await outbox_rows(db) if r.chat_id == CURING_CHAT]
+    assert [r.payload["text"] for r in team] == [
+        f"📞 工单 {urgent.label}（110）：报告人 30分钟 没有回复补充问题，已再次提醒。"
+        "报告人没有留电话，烤房等不得，请按工单上的地点直接上门查看。"
+    ]
+
+
 async def test_a_normal_request_waiting_for_its_requester_is_not_reminded_within_the_day(
     db: Database, demo_config: Config
 ) -> None:
@@ -267,5 +286,5 @@ async def test_a_110_team_without_a_chat_has_its_leaders_asked_to_phone(
     assert urgent.id is not None
     await act(db, cfg, urgent.id, Action.ASK, 300001, at("2026-11-17 01:10"), "温度多少？")
     await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 02:00"))
-    asked = [r for r in await outbox_rows(db) if "请直接打电话" in r.payload["text"]]
+    asked = [r for r in await outbox_rows(db) if "没有回复补充问题" in r.payload["text"]]
     assert [r.chat_id for r in asked] == [CURING_LEADER]
