@@ -36,10 +36,17 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     target = await _replied_to(ctx)
     if target is None and len(candidates) == 1:
         target = candidates[0]
+    if target is None and decision is not None and decision.emergency:
+        # A barn failing now never waits for a button: it is news of the 110 call waiting
+        # for an answer, the most urgent first.
+        target = next((t for t in candidates if t.urgent), None)
     if target is None:
         await _ask_which(ctx, candidates)
         return
-    await _add(ctx, target, [_piece(ctx)], several=len(candidates) > 1)
+    pieces = [*_kept(ctx), _piece(ctx)]  # what was kept while the question stood goes too
+    if ctx.conv is not None and ctx.conv.flow == ANSWER_WHICH:
+        await ctx.end_flow()
+    await _add(ctx, target, pieces, several=len(candidates) > 1)
 
 
 async def pressed(ctx: Ctx, data: str) -> None:

@@ -136,3 +136,41 @@ async def test_more_of_an_answer_just_given_is_asked_about_while_another_ticket_
     out = await desk.send(STAFF, "装在车棚西墙")
     assert f"已把您的回复补充到工单 {charging.label}，" in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED] * 2
+
+
+async def test_a_photo_kept_for_the_question_goes_with_a_reply_to_a_notice(
+    desk: Harness,
+) -> None:
+    parking, _charging = await _two_wishes_asked_about(desk)
+    notices = await _delivered_questions(desk)
+    await desk.send(STAFF, photo_file_id="p-garage")  # which ticket? kept meanwhile
+    await desk.send(STAFF, "照片里就是东侧空地", reply_to=notices[parking.id or 0])
+    async with desk.db.uow(read_only=True) as uow:
+        files = [a.file_id for a in await uow.attachments.of_ticket(parking.id or 0)]
+        conv = await uow.users.get_with_conversation(STAFF, STAFF)
+    assert files == ["p-garage"] and conv[1] is None  # nothing left kept, nothing lost
+
+
+async def test_a_barn_failing_while_a_110_call_and_another_ticket_wait_pages_the_call(
+    desk: Harness,
+) -> None:
+    """A farmer with a purchase question and a 110 call both asked about: a fire is news of
+    the call at once, never held for a which-ticket button."""
+    farmer = 100001
+    purchase_chat, purchase_member = -1001000000011, 200041
+    curing_chat, curing_member = -1001000000001, 200001
+    request = await desk.file_request(farmer, "收购站什么时候开秤")
+    await desk.press(purchase_member, f"tk:acc:{request.id}", chat=purchase_chat)
+    await desk.press(purchase_member, f"tk:ask:{request.id}", chat=purchase_chat)
+    await desk.send(purchase_member, "您是哪个村的？", chat=purchase_chat)
+    call = await desk.file_110(farmer)
+    await desk.press(curing_member, f"tk:acc:{call}", chat=curing_chat)
+    await desk.press(curing_member, f"tk:ask:{call}", chat=curing_chat)
+    await desk.send(curing_member, "温度现在多少？", chat=curing_chat)
+    before = len(await desk.outbox())
+
+    out = await desk.send(farmer, "另一个烤房着火了，快来人")
+
+    assert "my:ans:" not in str(button_data(out))
+    paged = [r for r in (await desk.outbox())[before:] if r.ticket_id == call]
+    assert paged and any(r.priority == 0 for r in paged)
