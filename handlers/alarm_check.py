@@ -46,6 +46,11 @@ _NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
 
+def says_now(text: str) -> bool:
+    """Words that something is happening now (现在, 又, 快来 …)."""
+    return _NOW.search(to_simplified(text)) is not None
+
+
 def may_not_be_now(text: str) -> bool:
     """Words that say the emergency they name is settled, past, ahead or denied, and
     nothing that it is happening now."""

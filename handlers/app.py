@@ -29,6 +29,7 @@ from handlers.tickets import (
     may_have_barn,
     open_emergency,
     routed,
+    said_of_the_service,
     typed_alarm,
 )
 from handlers.typed_menu import HELP, menu_key
@@ -91,8 +92,14 @@ async def _draft_step(ctx: Ctx) -> None:
     if decision is None or not decision.emergency:
         await intake.ticket_step(ctx)
         return
-    if alarm_check.may_not_be_now(text) and not decision.danger:
-        await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
+    about = None if decision.danger else said_of_the_service(ctx, text)
+    settled = alarm_check.may_not_be_now(text) and not decision.danger
+    # Said to be no emergency already (不是，只是咨询): only words that it is one now count.
+    calm = draft.calm and not (decision.danger or alarm_check.says_now(text))
+    if about is not None or settled or calm:
+        # "上次停电修好了", "投诉…110一直没人接", "停电的时候风机不转了怎么办" after 不是: more
+        # words of the request.
+        await intake.ticket_step(ctx)
         return
     await ctx.end_flow()
     if ctx.msg.photo_file_id:
@@ -100,7 +107,8 @@ async def _draft_step(ctx: Ctx) -> None:
     if ctx.msg.voice_file_id:
         draft.voices.append(ctx.msg.voice_file_id)
     words = "\n".join(w for w in (draft.text, text) if w)
-    await intake.start_emergency(ctx, replace(draft, kind=Kind.EMERGENCY, text=words))
+    alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
+    await intake.start_emergency(ctx, alarm)
 
 
 FLOWS[intake.TICKET] = _draft_step

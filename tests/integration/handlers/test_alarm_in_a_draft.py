@@ -56,3 +56,25 @@ async def test_words_of_a_past_emergency_stay_words_of_the_request(desk: Harness
     out = await desk.send(FARMER, "上次停电修好了，想问问温度怎么调")
     assert "已报警" not in texts(out) and await desk.tickets() == []
     assert not await _paged(desk)
+
+
+async def test_an_alarm_from_a_draft_said_to_be_calm_is_urgent_when_it_says_now(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
+    await desk.press(FARMER, "f:alarm:no")  # not an emergency: a calm request's draft
+    out = await desk.send(FARMER, "停电的时候风机不转了怎么办")
+    assert "已报警" not in texts(out) and await desk.tickets() == []  # a question of it
+    out = await desk.send(FARMER, "现在烤房停电了，快来")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent  # paged, not a calm request
+    assert await _paged(desk)
+
+
+async def test_a_complaint_typed_into_a_draft_stays_words_of_the_draft(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/new")
+    out = await desk.send(FARMER, "烤房停电了，打你们110一直没人接，我要投诉")
+    assert "已报警" not in texts(out) and not await _paged(desk)
