@@ -124,15 +124,16 @@ async def free_message(ctx: Ctx) -> None:
         ctx.say("empty")
         return
     assert decision is not None
-    if remark is not None:
-        await intake.start_ticket(ctx, remark, text)  # at its summary, filed as what it is
+    if remark is not None and (call is not None or alarm_check.may_not_be_now(text)):
+        # About a call already being worked on, or past: at its summary, filed as what it
+        # is, not news paging the team it is about.
+        await intake.start_ticket(ctx, remark, text)
         return
     if decision.emergency:
         # "上次停电的事解决了", or a complaint naming an emergency (烤房停电了，打你们110一直没
         # 人接，我要投诉): asked, not paged; not now, it is filed as what its words make it.
-        about = None if decision.danger else said_of_the_service(ctx, text)
-        if about is not None or (alarm_check.may_not_be_now(text) and not decision.danger):
-            await alarm_check.ask(ctx, text, about or Kind.REQUEST)
+        if remark is not None or (alarm_check.may_not_be_now(text) and not decision.danger):
+            await alarm_check.ask(ctx, text, remark or Kind.REQUEST)
             return
         await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
@@ -265,14 +266,13 @@ async def _as_long_as_theirs(ctx: Ctx, number: str) -> bool:
 
 
 def _remark_on_the_service(ctx: Ctx, decision: Decision | None, text: str) -> Kind | None:
-    """The complaint or suggestion made by words that name a barn emergency but say it is
-    not happening now ("建议110服务队晚上多安排一个人值班，上次烤房停电等了很久", "我要投诉，
-    昨晚烤房停电打你们110电话一直没人接"): about how a call went, not a barn failing. It is
-    neither news of an open call, which would page the team with it, nor an alarm. None
-    for other words, and for a danger to people (着火), which is never taken for a remark."""
+    """The complaint or suggestion made by words that name a barn emergency ("建议110服务队
+    晚上多安排一个人值班，上次烤房停电等了很久", "我要投诉，昨晚烤房停电打你们110电话一直没
+    人接"): about how a call went, perhaps. Never news of an open call, which would page the
+    team with it; filed as what it is when a call is open or the words say it is past, else
+    asked about (the barn may be failing now). None for other words, and for a danger to
+    people (着火), which is never taken for a remark."""
     if decision is None or not decision.emergency or decision.danger:
-        return None
-    if not alarm_check.may_not_be_now(text):
         return None
     return said_of_the_service(ctx, text)
 

@@ -82,3 +82,16 @@ async def test_a_barn_failing_now_with_a_complaint_or_suggestion_word_keeps_its_
     assert "已报警" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.EMERGENCY and ticket.urgent
+
+
+async def test_a_complaint_about_the_110_service_during_a_call_is_no_news_of_it(
+    desk: Harness,
+) -> None:
+    call_id = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+
+    out = await desk.send(FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接")
+
+    assert "已补充到报警工单" not in texts(out)
+    assert "要把这条消息作为「投诉」提交吗" in texts(out)
+    assert not any(r.ticket_id == call_id for r in (await desk.outbox())[before:])
