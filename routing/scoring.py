@@ -126,6 +126,8 @@ class Evidence:
 
 # Words that deny the term right after them (不是停电，是风机不转: no power cut).
 _NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒"))
+# After a complaint's word, what makes its negation a demand: 没有红包就不给定等级.
+_CONDITION = frozenset(("就", "才", "的话", "不给", "不让"))
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
 _CONTRASTS = frozenset(("不是", "并非", "并不是"))
 
@@ -182,12 +184,15 @@ class CompiledTables:
             if signals and variant != canonical:
                 entries.setdefault(variant, []).extend(signals)
         self._entries = {term: tuple(found) for term, found in entries.items()}
-        # Not a complaint's words: 没有红包就不给定等级 is the very demand complained about.
-        denials = (Channel.EMERGENCY, Channel.DISASTER)
+        denials = (Channel.EMERGENCY, Channel.DISASTER, Channel.COMPLAINT)
         self._deniable = frozenset(
             term
             for term, found in self._entries.items()
             if len(term) > 1 and any(e.channel in denials for e in found)
+        )
+        self._demanded, self._alarming = (
+            frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
+            for c in (Channel.COMPLAINT, Channel.EMERGENCY)
         )
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
@@ -252,20 +257,23 @@ class CompiledTables:
         return found
 
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
-        """`tokens` without the emergencies said not to be (不是停电, 没停电, 没有着火): a term
-        of two characters or more, a whole token, right after a negation. Shorter ones stay
-        (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes near, a service's
-        own words (没送到 is the delivery's very problem) and a complaint's. One set aside
-        for another (不是停电，是…) is noted in `found.contrasted`."""
+        """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,
+        从来没有吃拿卡要): a term of two characters or more, a whole token, right after a
+        negation. Shorter ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation
+        only comes near, a service's own words (没送到 is the delivery's very problem) and a
+        demand complained about (没有红包就不给定等级). An emergency set aside for another
+        fault (不是停电，是…) is noted in `found.contrasted`."""
         kept = tokens
-        deniable = self._deniable
         for i in range(1, len(tokens)):
             token = tokens[i]
-            if tokens[i - 1] in _NEGATIONS and token in deniable:
-                kept = list(tokens) if kept is tokens else kept
-                kept[i] = ""  # matches nothing, and parts no neighbours into a term
-                if tokens[i - 1] in _CONTRASTS:
-                    found.contrasted.append(token)
+            if tokens[i - 1] not in _NEGATIONS or token not in self._deniable:
+                continue
+            if token in self._demanded and _CONDITION.intersection(tokens[i + 1 : i + 3]):
+                continue
+            kept = list(tokens) if kept is tokens else kept
+            kept[i] = ""  # matches nothing, and parts no neighbours into a term
+            if tokens[i - 1] in _CONTRASTS and token in self._alarming:
+                found.contrasted.append(token)
         return kept
 
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:

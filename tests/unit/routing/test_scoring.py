@@ -104,7 +104,13 @@ def test_an_emergency_set_aside_for_another_fault_is_asked_about(router: Router)
     assert not belt.emergency and belt.suspect == ("不是停电",)
 
 
-def test_a_complaint_word_after_a_negation_still_counts(router: Router) -> None:
+def test_a_complaint_said_not_to_be_does_not_count(router: Router) -> None:
+    queue = router.route("收购站的人没有吃拿卡要，就是排队太久")
+    assert queue.kind is None and queue.line == "purchase"
+    assert router.route("客户经理很负责，从来没有吃拿卡要").kind is None
+
+
+def test_a_demand_complained_about_counts_though_it_is_negated(router: Router) -> None:
     """没有红包就不给定高等级 is the very demand complained about."""
     bribe = router.route("收购站的人说没有红包就不给定高等级")
     assert bribe.kind is Kind.COMPLAINT and bribe.line == "conduct"
