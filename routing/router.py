@@ -236,15 +236,18 @@ class Router:
         return line is not None and ev.scores.get(line, 0.0) >= self._oversight_min
 
 
-# Before a fault word, these say it is not one (没坏, 不是故障, 没有出问题).
+# Before a fault word, these say it is not one (没坏, 不是故障, 没有出问题) ...
 _NOT_BROKEN = ("没有", "不是", "并没", "没", "不", "未")
+# ... unless they ask whether it is (风机是不是出问题了).
+_ASKING = ("是不是", "会不会", "有没有", "能不能")
 
 
 def _said_broken(text: str, word: str) -> bool:
     """Whether `word` occurs in `text` other than right after a denial."""
     start = text.find(word)
     while start >= 0:
-        if not text[:start].endswith(_NOT_BROKEN):
+        before = text[:start]
+        if not before.endswith(_NOT_BROKEN) or before.endswith(_ASKING):
             return True
         start = text.find(word, start + 1)
     return False

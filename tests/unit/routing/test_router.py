@@ -454,6 +454,10 @@ def test_a_fault_word_said_not_to_be_makes_no_suspect(router: Router) -> None:
     assert router.route("烤房没坏，想问一下温度怎么调").suspect == ()
 
 
+def test_a_fault_asked_about_is_a_suspect(router: Router) -> None:
+    assert router.route("烤房风机是不是出问题了").suspect == ("出问题",)
+
+
 def test_no_suspect_from_someone_with_no_barn(router: Router) -> None:
     assert router.route("烤房的加热器没反应了", barn=False).suspect == ()
 
