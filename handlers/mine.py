@@ -604,6 +604,8 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         or msg.location is not None
         or typed_alarm(ctx)
         or any(w in plain for w in _NOT_SOLVED)
+        or _ASKS.search(plain) is not None  # 另外想问一下，温度一般设多少度: a question
+        or len(plain) > _VERDICT_MAX  # more words than a score says
         or _new_matter(ctx, text, ticket)
     )
     if elsewhere or ctx.conv.data.get("asked_again"):

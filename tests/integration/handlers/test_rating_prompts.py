@@ -83,6 +83,15 @@ async def test_other_words_at_the_score_prompt_ask_again_once_with_the_buttons(
     assert (await desk.tickets())[0].rating == 3
 
 
+async def test_a_question_at_the_score_prompt_is_read_as_a_question_of_its_own(
+    desk: Harness,
+) -> None:
+    await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, "另外想问一下，烤房温控仪的温度一般设多少度")
+    assert "请点下面的分数" not in texts(out) and "4 = 基本满意" not in texts(out)
+    assert "要把这条消息" in texts(out)  # offered as a request, not thrown away
+
+
 async def test_not_solved_after_the_score_is_asked_again_sends_it_back(desk: Harness) -> None:
     await _at_the_score_prompt(desk)
     out = await desk.send(FARMER, "嗯嗯")
