@@ -454,9 +454,11 @@ async def _tell_above_the_team(
     buttons: tuple[tuple[Button, ...], ...] = (),
 ) -> int:
     """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派); a
-    leader who is also a supervisor is told once, as a supervisor. How many were told."""
+    leader who is also a supervisor is told once, as a supervisor. A ticket that owes a
+    call-back tells the leaders who owe it (the oversight team's, for a complaint it had),
+    not the team complained about. How many were told."""
     told = 0
-    for leader in await notify.leaders(ctx, ticket.team_id):
+    for leader in await notify.leaders(ctx, ticket.callback_team or ticket.team_id):
         if leader not in overseers:
             await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
             told += 1

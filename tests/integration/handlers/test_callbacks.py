@@ -207,3 +207,9 @@ async def test_a_complaint_the_oversight_team_sent_on_is_still_its_own_to_call_b
     assert set(_asking(await desk.outbox(), ticket.id)) == {CONDUCT_LEADER, SUPERVISOR}
     refused = await desk.press(DELIVERY_LEADER, f"tk:cb:{ticket.id}")
     assert refused.toast is not None and "只有纪检作风监督室的队长" in refused.toast
+    # The requester's comment on the low rating goes to those who owe the call-back, not to
+    # the team the complaint was about.
+    before = len(await desk.outbox())
+    await desk.send(RETAILER, "送货员还是那样，根本没改")
+    told = {r.chat_id for r in (await desk.outbox())[before:] if "根本没改" in str(r.payload)}
+    assert CONDUCT_LEADER in told and DELIVERY_LEADER not in told
