@@ -39,7 +39,7 @@ _NOT_NOW = re.compile(
 # Not 还在 of a machine still working ("风机有点响，还在转").
 # Nor 现在 of a fault mended ("现在好了").
 _NOW = re.compile(
-    r"现在(?!好了|没事|正常|恢复)|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命"
+    r"现在(?!好了|没事|正常|恢复了|恢复正常)|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命"
 )
 # An answer typed: no first (不是 holds 是), then yes.
 _NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")

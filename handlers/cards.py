@@ -62,10 +62,17 @@ _ITEM_MIN = 2  # characters after the colon, or it is no item ("电话：1")
 
 
 def _after_lead_in(text: str) -> str:
-    """What follows the last lead-in ("心愿：", "希望单位：") when something does."""
-    ends = [found.end() for found in _LEAD_IN_END.finditer(text)]
-    rest = text[ends[-1] :].strip() if ends else ""
+    """What follows the last lead-in ("心愿：", "希望单位：") when something does. Not words
+    someone said or a screen showed (客户经理说：明天送, 温控仪显示：E3): those are the
+    middle of the matter, not its item."""
+    ends = [found for found in _LEAD_IN_END.finditer(text)]
+    if not ends or text[: ends[-1].start()].rstrip().endswith(_QUOTING):
+        return text
+    rest = text[ends[-1].end() :].strip()
     return rest if len(rest) >= _ITEM_MIN else text
+
+
+_QUOTING = ("说", "讲", "问", "答", "道", "回复", "显示", "說", "講", "問", "顯示", "回覆")
 
 
 _CUT_AFTER = "，,、；;。 "  # left off the end of a cut

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Ctx
-from routing import bare
+from routing import bare, to_simplified
 
 BARNS = ("curing_cluster",)
 
@@ -11,12 +11,13 @@ BARNS = ("curing_cluster",)
 def barn_named(ctx: Ctx, text: str) -> str | None:
     """The barn cluster a typed answer names: its name, or the part of the name people say
     ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
-    plain = bare(text)
+    plain = bare(to_simplified(text))  # 河灣 is 河湾
     for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
         area = ctx.cfg.area(site.area)
-        core = bare(site.name).removeprefix(bare(area.name) if area else "")
+        name = bare(to_simplified(site.name))
+        core = name.removeprefix(bare(to_simplified(area.name)) if area else "")
         core = core.removesuffix("烤房群").removesuffix("烤房")
-        if bare(site.name) in plain or (len(core) >= 2 and core in plain):
+        if name in plain or (len(core) >= 2 and core in plain):
             return site.code
     return None
 

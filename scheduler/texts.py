@@ -31,6 +31,10 @@ STAFF: dict[str, str] = {
         "📞 工单 {number}（110）：报告人 {waited} 没有回复补充问题，已再次提醒。"
         "报告人没有留电话，烤房等不得，请按工单上的地点直接上门查看。"
     ),
+    "urgent_unanswered_nowhere": (
+        "📞 工单 {number}（110）：报告人 {waited} 没有回复补充问题，已再次提醒。"
+        "报告人没有留电话，也没说在哪个烤房，烤房等不得，请队长设法联系上报告人。"
+    ),
     "expired_team": "工单 {number} 等待报告人补充已超过 {waited}，没有回复，已关闭。",
     "callback_due": (
         "📞 工单 {number} 报告人给了 {score} 星，不满意，回访时限（{due}）已到，还没有记录回访。"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
+from handlers import alarm_check
 from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -129,3 +130,10 @@ async def test_words_about_an_emergency_rather_than_one_are_asked_about(
     out = await desk.send(FARMER, words)
     assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
     assert await _paged(desk) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "now"), [("现在恢复不了", True), ("现在恢复了", False), ("现在好了", False)]
+)
+def test_now_is_not_a_fault_mended_now(words: str, now: bool) -> None:
+    assert alarm_check.says_now(words) is now

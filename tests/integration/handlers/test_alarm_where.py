@@ -30,3 +30,10 @@ async def test_a_pin_shared_before_the_words_is_where_the_alarm_goes(desk: Harne
     assert "已报警" in texts(out) and "在哪个烤房" not in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.team_id == BAISHI_TEAM and ticket.lat is not None
+
+
+async def test_a_barn_named_in_traditional_is_the_same_barn(desk: Harness) -> None:
+    out = await desk.send(FARMER, "白石鄉松林烤房停電了")
+    assert "已報警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
