@@ -189,6 +189,26 @@ async def test_a_complaint_taken_over_owes_its_call_back_to_the_oversight_teams_
     assert (made.callback_by, made.owes_callback) == (CONDUCT_LEADER, False)
 
 
+async def test_a_complaint_the_team_complained_about_handled_is_called_back_by_oversight(
+    desk: Harness,
+) -> None:
+    """The oversight team only watched (its copy, never 接管): the team complained about
+    resolved it, and does not call back about a complaint against itself."""
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到，还说我事多")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:r:{ticket.id}:1")
+
+    assert (await _ticket(desk, ticket.id)).callback_team == "conduct"
+    assert set(_asking(await desk.outbox(), ticket.id)) == {CONDUCT_LEADER, SUPERVISOR}
+
+
 async def test_a_complaint_the_oversight_team_sent_on_is_still_its_own_to_call_back(
     desk: Harness,
 ) -> None:
