@@ -106,8 +106,8 @@ async def _ask_team_to_phone(
         text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
     else:
         placed = ticket.site_code is not None or ticket.lat is not None
-        key = "urgent_unanswered_no_phone" if placed else "urgent_unanswered_nowhere"
-        text = texts.staff(key, number=ticket.label, waited=waited)
+        said = "urgent_unanswered_no_phone" if placed else "urgent_unanswered_nowhere"
+        text = texts.staff(said, number=ticket.label, waited=waited)
     for target in unique(targets):
         topic = chat.thread_id if chat is not None and target == chat.chat_id else None
         row = Row(

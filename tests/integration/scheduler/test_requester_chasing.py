@@ -257,11 +257,18 @@ async def test_a_silent_farmer_who_left_no_number_is_not_to_be_phoned(
 
     await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 03:00"))
 
+    later = await new_ticket(db, cfg, now=at("2026-11-17 02:00"))  # another, an hour on
+    assert later.id is not None
+    await act(db, cfg, later.id, Action.ACCEPT, CURING_MEMBER, at("2026-11-17 02:05"))
+    await act(db, cfg, later.id, Action.ASK, CURING_MEMBER, at("2026-11-17 02:10"), "在哪？")
+    await run_scheduler(db, cfg, at("2026-11-17 02:10"), at("2026-11-17 04:00"))
+
     team = [r for r in await outbox_rows(db) if r.chat_id == CURING_CHAT]
     assert [r.payload["text"] for r in team] == [
-        f"📞 工单 {urgent.label}（110）：报告人 30分钟 没有回复补充问题，已再次提醒。"
+        f"📞 工单 {t.label}（110）：报告人 30分钟 没有回复补充问题，已再次提醒。"
         "报告人没有留电话，烤房等不得，请按工单上的地点直接上门查看。"
-    ]
+        for t in (urgent, later)
+    ]  # each call's own message: neither is taken for a repeat of the other
 
 
 async def test_a_normal_request_waiting_for_its_requester_is_not_reminded_within_the_day(
