@@ -8,15 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from core.enums import Status
+from core.enums import Kind, Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
-from handlers import mine
+from handlers import alarm_check, mine
 from handlers.cards import gist, ticket_status
 from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import in_script
 from handlers.replies import Button, rows
+from handlers.tickets import said_of_the_service
 from routing import Decision
 
 ANSWER_WHICH = "answer_which"  # the flow that keeps the answer while the question stands
@@ -36,17 +37,33 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     target = await _replied_to(ctx)
     if target is None and len(candidates) == 1:
         target = candidates[0]
-    if target is None and decision is not None and decision.emergency:
+    alarm = target is None and _barn_failing(ctx, decision)
+    if alarm:
         # A barn failing now never waits for a button: it is news of the 110 call waiting
-        # for an answer, the most urgent first.
-        target = next((t for t in candidates if t.urgent), None)
+        # for an answer.
+        target = next((t for t in candidates if t.kind is Kind.EMERGENCY), None)
     if target is None:
         await _ask_which(ctx, candidates)
         return
-    pieces = [*_kept(ctx), _piece(ctx)]  # what was kept while the question stood goes too
-    if ctx.conv is not None and ctx.conv.flow == ANSWER_WHICH:
+    kept = _kept(ctx)
+    if kept and not alarm and not any(p["text"] for p in kept):
+        # A photo kept for the question, then its words replied to a notice: one answer.
         await ctx.end_flow()
-    await _add(ctx, target, pieces, several=len(candidates) > 1)
+        await _add(ctx, target, [*kept, _piece(ctx)], several=len(candidates) > 1)
+        return
+    # Words kept for the question stay kept for its buttons: they may be another ticket's.
+    await _add(ctx, target, [_piece(ctx)], several=len(candidates) > 1)
+
+
+def _barn_failing(ctx: Ctx, decision: Decision | None) -> bool:
+    """Words of a barn failing now: not a complaint or a suggestion about a call, nor words
+    that say it is past (`alarm_check`)."""
+    if decision is None or not decision.emergency:
+        return False
+    text = ctx.msg.text
+    if decision.danger:
+        return True
+    return not alarm_check.may_not_be_now(text) and said_of_the_service(ctx, text) is None
 
 
 async def pressed(ctx: Ctx, data: str) -> None:

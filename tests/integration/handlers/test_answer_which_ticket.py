@@ -14,6 +14,7 @@ from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_actions, button_data, texts
+from tests.support.tickets import FARMER
 
 STAFF = 100003
 STAFF_CHAT = -1001000000015
@@ -151,12 +152,9 @@ async def test_a_photo_kept_for_the_question_goes_with_a_reply_to_a_notice(
     assert files == ["p-garage"] and conv[1] is None  # nothing left kept, nothing lost
 
 
-async def test_a_barn_failing_while_a_110_call_and_another_ticket_wait_pages_the_call(
-    desk: Harness,
-) -> None:
-    """A farmer with a purchase question and a 110 call both asked about: a fire is news of
-    the call at once, never held for a which-ticket button."""
-    farmer = 100001
+async def _request_and_call_asked_about(desk: Harness) -> int:
+    """A farmer with a purchase question and a 110 call, each asked about; the call's id."""
+    farmer = FARMER
     purchase_chat, purchase_member = -1001000000011, 200041
     curing_chat, curing_member = -1001000000001, 200001
     request = await desk.file_request(farmer, "收购站什么时候开秤")
@@ -167,10 +165,44 @@ async def test_a_barn_failing_while_a_110_call_and_another_ticket_wait_pages_the
     await desk.press(curing_member, f"tk:acc:{call}", chat=curing_chat)
     await desk.press(curing_member, f"tk:ask:{call}", chat=curing_chat)
     await desk.send(curing_member, "温度现在多少？", chat=curing_chat)
+    return call
+
+
+async def test_a_barn_failing_while_a_110_call_and_another_ticket_wait_pages_the_call(
+    desk: Harness,
+) -> None:
+    """A fire is news of the call at once, never held for a which-ticket button."""
+    call = await _request_and_call_asked_about(desk)
     before = len(await desk.outbox())
 
-    out = await desk.send(farmer, "另一个烤房着火了，快来人")
+    out = await desk.send(FARMER, "另一个烤房着火了，快来人")
 
     assert "my:ans:" not in str(button_data(out))
     paged = [r for r in (await desk.outbox())[before:] if r.ticket_id == call]
     assert paged and any(r.priority == 0 for r in paged)
+
+
+async def test_a_complaint_naming_an_emergency_is_no_news_of_the_call_waiting(
+    desk: Harness,
+) -> None:
+    call = await _request_and_call_asked_about(desk)
+    before = len(await desk.outbox())
+
+    out = await desk.send(FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接")
+
+    assert not any(r.ticket_id == call for r in (await desk.outbox())[before:])
+    assert "my:ans:" in str(button_data(out)) or "投诉" in texts(out)
+
+
+async def test_words_kept_for_the_question_are_not_given_to_the_ticket_replied_to(
+    desk: Harness,
+) -> None:
+    parking, charging = await _two_wishes_asked_about(desk)
+    notices = await _delivered_questions(desk)
+    await desk.send(STAFF, "停车位加在办公楼东侧空地")  # which ticket? kept
+    await desk.send(STAFF, "充电桩装在车棚西墙", reply_to=notices[charging.id or 0])
+    first, second = await desk.tickets()
+    assert (first.status, second.status) == (Status.WAITING_REQUESTER, Status.DISPATCHED)
+    out = await desk.press(STAFF, f"my:ans:{parking.id}")  # the kept words: still kept
+    assert f"{parking.label}（增加停车位）" in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED] * 2
