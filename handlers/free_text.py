@@ -87,7 +87,15 @@ async def free_message(ctx: Ctx) -> None:
         return  # "在大坪", typed after the place question ended: where the call is, still
     news = msg.photo_file_id or msg.voice_file_id or says_something(text)
     remark = _remark_on_the_service(ctx, decision, text)
-    if call is not None and news and remark is None and not _another_service(decision, call, text):
+    # A complaint or suggestion about a call (a call open, or words that say it is past) is
+    # filed as what it is; one that says the barn is failing now (烤房又停电了…我要投诉) is
+    # news of the open call, or asked about.
+    as_remark = (
+        remark is not None
+        and not alarm_check.says_now(text)
+        and (call is not None or alarm_check.may_not_be_now(text))
+    )
+    if call is not None and news and not as_remark and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
@@ -118,15 +126,14 @@ async def free_message(ctx: Ctx) -> None:
             ctx.say("add_info_done", number=answered.label)
             return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
-        await _media(ctx, text, decision)
+        await _media(ctx, text, decision, remark if as_remark else None)
         return
     if not text:
         ctx.say("empty")
         return
     assert decision is not None
-    if remark is not None and (call is not None or alarm_check.may_not_be_now(text)):
-        # About a call already being worked on, or past: at its summary, filed as what it
-        # is, not news paging the team it is about.
+    if remark is not None and as_remark:
+        # At its summary, filed as what it is, not news paging the team it is about.
         await intake.start_ticket(ctx, remark, text)
         return
     if decision.emergency:
@@ -177,8 +184,11 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     return True
 
 
-async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
-    """A voice note, photo or location outside a conversation: kept, never thrown away."""
+async def _media(
+    ctx: Ctx, text: str, decision: Decision | None, remark: Kind | None = None
+) -> None:
+    """A voice note, photo or location outside a conversation: kept, never thrown away.
+    `remark`: the kind its caption files it as (a complaint about a call, with its photo)."""
     msg = ctx.msg
     first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
     if msg.photo_file_id:
@@ -191,6 +201,9 @@ async def _media(ctx: Ctx, text: str, decision: Decision | None) -> None:
     voice = msg.voice_file_id
     if farmer_voice and voice and not text and await mine.voice_to_resolved(ctx, voice):
         return  # said to the resolution notice, not a new alarm
+    if remark is not None:
+        await intake.start_ticket(ctx, remark, text, first=first)
+        return
     if farmer_voice or (decision is not None and decision.emergency):
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
         # one said aloud): a 110 call, with what came.

@@ -95,3 +95,22 @@ async def test_a_complaint_about_the_110_service_during_a_call_is_no_news_of_it(
     assert "已补充到报警工单" not in texts(out)
     assert "要把这条消息作为「投诉」提交吗" in texts(out)
     assert not any(r.ticket_id == call_id for r in (await desk.outbox())[before:])
+
+
+async def test_a_complaint_photo_during_a_call_opens_no_second_call(desk: Harness) -> None:
+    call_id = await desk.file_110(FARMER)
+    out = await desk.send(
+        FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接", photo_file_id="proof"
+    )
+    assert "要把这条消息作为「投诉」提交吗" in texts(out)
+    assert [t.id for t in await desk.tickets()] == [call_id]  # no second 110 call
+
+
+async def test_a_barn_failing_again_during_a_call_is_news_of_it_whatever_else_it_says(
+    desk: Harness,
+) -> None:
+    call_id = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    out = await desk.send(FARMER, "烤房又停电了，你们110怎么还不来，我要投诉")
+    assert "已补充到报警工单" in texts(out)
+    assert any(r.ticket_id == call_id for r in (await desk.outbox())[before:])
