@@ -12,6 +12,7 @@ new emergency in it raises its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.enums import Kind
 from handlers import intake
@@ -72,10 +73,16 @@ _DENIAL_MAX = 12  # characters: a longer message says what is wrong as well
 _URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
 
 
-async def ask(ctx: Ctx, text: str, kind: Kind = Kind.REQUEST) -> None:
+async def ask(
+    ctx: Ctx, text: str, kind: Kind = Kind.REQUEST, draft: Gathered | None = None
+) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
-    what they are filed as when not (a complaint about how a call went)."""
-    await ctx.start_flow(ALARM_CHECK, "ask", {"text": text, "kind": kind.value})
+    what they are filed as when not (a complaint about how a call went), and `draft` what
+    a request's draft held (its photos, its place), which goes with either answer."""
+    data: dict[str, object] = {"text": text, "kind": kind.value}
+    if draft is not None:
+        data["draft"] = draft.to_data()
+    await ctx.start_flow(ALARM_CHECK, "ask", data)
     buttons = rows(
         Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
         Button(ctx.text("btn_alarm_not_now"), "f:alarm:no"),
@@ -89,6 +96,8 @@ async def answer_step(ctx: Ctx) -> bool:
     assert ctx.conv is not None
     text = str(ctx.conv.data.get("text", ""))
     kind = Kind(str(ctx.conv.data.get("kind", Kind.REQUEST.value)))
+    kept = ctx.conv.data.get("draft")
+    draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
     said = _answer(ctx)
     if said is None:
         await ctx.end_flow()
@@ -97,10 +106,13 @@ async def answer_step(ctx: Ctx) -> bool:
             return True
         return False
     await ctx.end_flow()
+    if draft is None:
+        draft = Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     if said:
-        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        alarm = replace(draft, kind=Kind.EMERGENCY, text=text, calm=False)
+        await intake.start_emergency(ctx, alarm)
         return True
-    calm = Gathered(kind=kind, text="", site_code=ctx.user.site_code, calm=True)
+    calm = replace(draft, kind=kind, text="", calm=True)
     await intake.start_ticket(ctx, kind, text, first=calm)
     return True
 

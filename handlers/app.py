@@ -84,7 +84,10 @@ FLOWS[intake.EMERGENCY] = _alarm_what
 async def _draft_step(ctx: Ctx) -> None:
     """A request's draft takes the next message, unless it is a barn failing now (a photo
     sent first, then 烤房停电了; /new, then 风机不转了): then the alarm goes out at once,
-    with what the draft held, instead of waiting for 下一步 and 提交 at 2 a.m."""
+    with what the draft held, instead of waiting for 下一步 and 提交 at 2 a.m. Words that
+    may be one but may not (a complaint naming an emergency; anything after 不是，只是咨询)
+    are asked about, the draft kept for either answer; words of a past one stay words of
+    the request."""
     assert ctx.conv is not None
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
@@ -93,13 +96,8 @@ async def _draft_step(ctx: Ctx) -> None:
         await intake.ticket_step(ctx)
         return
     about = None if decision.danger else said_of_the_service(ctx, text)
-    settled = alarm_check.may_not_be_now(text) and not decision.danger
-    # Said to be no emergency already (不是，只是咨询): only words that it is one now count.
-    calm = draft.calm and not (decision.danger or alarm_check.says_now(text))
-    if about is not None or settled or calm:
-        # "上次停电修好了", "投诉…110一直没人接", "停电的时候风机不转了怎么办" after 不是: more
-        # words of the request.
-        await intake.ticket_step(ctx)
+    if about is None and alarm_check.may_not_be_now(text) and not decision.danger:
+        await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
         return
     await ctx.end_flow()
     if ctx.msg.photo_file_id:
@@ -107,6 +105,9 @@ async def _draft_step(ctx: Ctx) -> None:
     if ctx.msg.voice_file_id:
         draft.voices.append(ctx.msg.voice_file_id)
     words = "\n".join(w for w in (draft.text, text) if w)
+    if not decision.danger and (about is not None or draft.calm):
+        await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft)
+        return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
     await intake.start_emergency(ctx, alarm)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
 
@@ -58,23 +58,39 @@ async def test_words_of_a_past_emergency_stay_words_of_the_request(desk: Harness
     assert not await _paged(desk)
 
 
-async def test_an_alarm_from_a_draft_said_to_be_calm_is_urgent_when_it_says_now(
+async def test_a_barn_failing_in_a_draft_said_to_be_calm_is_asked_about(
     desk: Harness,
 ) -> None:
+    """After 不是，只是咨询, emergency words in the draft may be a question of it or a barn
+    failing now: asked, the draft's words kept; 是 raises an urgent alarm with them."""
     await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
     await desk.press(FARMER, "f:alarm:no")  # not an emergency: a calm request's draft
-    out = await desk.send(FARMER, "停电的时候风机不转了怎么办")
-    assert "已报警" not in texts(out) and await desk.tickets() == []  # a question of it
-    out = await desk.send(FARMER, "现在烤房停电了，快来")
+    out = await desk.send(FARMER, "风机不转了，温度一直往下掉")
+    assert "马上处理吗" in texts(out) and not await _paged(desk)
+    out = await desk.press(FARMER, "f:alarm:yes")
     assert "已报警" in texts(out)
     [ticket] = await desk.tickets()
-    assert ticket.kind is Kind.EMERGENCY and ticket.urgent  # paged, not a calm request
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent
+    assert ticket.text == "村里明天停电检修，烤房要提前准备啥\n风机不转了，温度一直往下掉"
     assert await _paged(desk)
 
 
-async def test_a_complaint_typed_into_a_draft_stays_words_of_the_draft(
+async def test_a_question_in_a_calm_draft_answered_not_now_stays_a_request(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.send(FARMER, "刚才停电了，现在已经来电了，风机要重新启动吗")
+    out = await desk.press(FARMER, "f:alarm:no")
+    assert "f:ok" in str(button_data(out))
+    assert await desk.tickets() == [] and not await _paged(desk)
+
+
+async def test_a_complaint_naming_a_barn_failing_in_a_draft_is_asked_about(
     desk: Harness,
 ) -> None:
     await desk.send(FARMER, "/new")
-    out = await desk.send(FARMER, "烤房停电了，打你们110一直没人接，我要投诉")
-    assert "已报警" not in texts(out) and not await _paged(desk)
+    out = await desk.send(FARMER, "现在烤房停电了，快来，你们110电话怎么一直打不通，我要投诉")
+    assert "马上处理吗" in texts(out) and not await _paged(desk)
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out)
