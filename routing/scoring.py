@@ -126,8 +126,24 @@ class Evidence:
 
 # Words that deny the term right after them (不是停电，是风机不转: no power cut).
 _NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒"))
-# After a complaint's word, what makes its negation a demand: 没有红包就不给定等级.
-_CONDITION = frozenset(("就", "才", "的话", "不给", "不让"))
+# In a complaint word's clause, what makes its negation a demand (没有红包就不给定等级, 没红包
+# 根本不给定级) or a question (这不是刁难人吗), not a denial.
+_CONDITION = frozenset(("就", "才", "的话", "不给", "不让", "根本", "吗", "么"))
+_CLAUSE_END = frozenset("，,。.！!？?；;")
+# What is demanded: its negation is the demand (没有红包，等级就往下压), never a denial.
+_DEMANDS = frozenset(("红包", "好处费", "好处", "请吃饭", "收了好处", "回扣"))
+
+
+def _asks_or_demands(tokens: list[str], at: int) -> bool:
+    """Whether the clause after tokens[at] makes its negation a demand or a question."""
+    for token in tokens[at + 1 :]:
+        if token in _CLAUSE_END:
+            return False
+        if token in _CONDITION:
+            return True
+    return False
+
+
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
 _CONTRASTS = frozenset(("不是", "并非", "并不是"))
 
@@ -268,7 +284,7 @@ class CompiledTables:
             token = tokens[i]
             if tokens[i - 1] not in _NEGATIONS or token not in self._deniable:
                 continue
-            if token in self._demanded and _CONDITION.intersection(tokens[i + 1 : i + 3]):
+            if token in self._demanded and (token in _DEMANDS or _asks_or_demands(tokens, i)):
                 continue
             kept = list(tokens) if kept is tokens else kept
             kept[i] = ""  # matches nothing, and parts no neighbours into a term

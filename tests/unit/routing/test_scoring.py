@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.config import KeywordTable, RoutingSettings
 from core.enums import Kind
 from routing import Router
@@ -110,10 +112,20 @@ def test_a_complaint_said_not_to_be_does_not_count(router: Router) -> None:
     assert router.route("客户经理很负责，从来没有吃拿卡要").kind is None
 
 
-def test_a_demand_complained_about_counts_though_it_is_negated(router: Router) -> None:
-    """没有红包就不给定高等级 is the very demand complained about."""
-    bribe = router.route("收购站的人说没有红包就不给定高等级")
-    assert bribe.kind is Kind.COMPLAINT and bribe.line == "conduct"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收购站的人说没有红包就不给定高等级",  # the very demand complained about
+        "收购站定级员说没有红包他们根本不给定高等级",
+        "收购站的人说没有红包，等级就往下压",
+        "收购站的人这不是刁难人吗",  # a question, not a denial
+    ],
+)
+def test_a_demand_or_a_question_complained_about_counts_though_negated(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.kind is Kind.COMPLAINT and decision.line == "conduct"
 
 
 def test_a_service_word_after_a_negation_is_still_the_services_problem(router: Router) -> None:
