@@ -26,9 +26,9 @@ CALLBACK = "callback"  # the audit event's action
 def owner(cfg: Config, ticket: Ticket, events: Sequence[TicketEvent]) -> str:
     """The team whose leaders call back: the one that had the ticket. For a complaint, the
     oversight line's team: the one that had it (filed there, or taken over), even if it
-    sent the complaint on since, else the one serving the ticket's area (a complaint the
-    team complained about handled, with the oversight team only watching): a team does not
-    call back about a complaint against itself."""
+    sent the complaint on since, else its default team, which had its copy and 接管 (a
+    complaint the team complained about handled, the oversight team only watching): a team
+    does not call back about a complaint against itself."""
     line = cfg.oversight_line()
     if line is None or ticket.kind is not Kind.COMPLAINT:
         return ticket.team_id
@@ -39,7 +39,7 @@ def owner(cfg: Config, ticket: Ticket, events: Sequence[TicketEvent]) -> str:
         team = cfg.find_team(team_id)
         if team is not None and team.line == line.id:
             return team.id
-    return cfg.team_for(line.id, ticket.area).id
+    return cfg.default_team(line.id).id  # the one its copy and 接管 are with
 
 
 async def owe(uow: UnitOfWork, cfg: Config, ticket: Ticket, now: datetime) -> None:

@@ -594,7 +594,7 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         await ctx.end_flow()  # rated or sent back meanwhile: the prompt no longer stands
         return False
     plain = bare(text)
-    typed = _TYPED_SCORE.fullmatch(plain)
+    typed = _TYPED_SCORE.fullmatch(plain) or _SCORE_SAID.search(plain)
     score = _score_of(typed) if typed else judged_score(text)
     if score is not None:
         await _rate(ctx, ticket, score, judged="" if typed else text)
@@ -606,8 +606,7 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         or msg.location is not None
         or typed_alarm(ctx)
         or any(w in plain for w in _NOT_SOLVED)
-        or _ASKS.search(plain) is not None  # 另外想问一下，温度一般设多少度: a question
-        or len(plain) > _VERDICT_MAX  # more words than a score says
+        or _a_question_of_its_own(ctx, plain)
         or _new_matter(ctx, text, ticket)
     )
     if elsewhere or ctx.conv.data.get("asked_again"):
@@ -618,9 +617,24 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
     return True
 
 
+def _a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
+    """A question, or more words than a score says, that the router sends to a service with
+    confidence (另外想问一下，温度一般设多少度): a matter of its own. 怎么打分？ is not."""
+    if _ASKS.search(plain) is None and len(plain) <= _VERDICT_MAX:
+        return False
+    decision = routed(ctx)
+    return decision is not None and not decision.triage
+
+
+# A score said among other words: 给5分吧，师傅辛苦了, 五星 (not 5分钟, nor 一分钱).
+_SCORE_SAID = re.compile(
+    r"(?:给|打)([1-5一二三四五])(?:分|星|颗星)|([1-5])(?:分(?!钟)|星|颗星)|([一二三四五])(?:星|颗星)"
+)
+
+
 def _score_of(typed: re.Match[str]) -> int:
     """The score of a typed "4", "四星" or "给5分"."""
-    digit = typed.group(1)
+    digit = next(group for group in typed.groups() if group)
     return _SCORES.get(digit) or int(digit)
 
 
