@@ -72,7 +72,7 @@ def _after_lead_in(text: str) -> str:
     return rest if len(rest) >= _ITEM_MIN else text
 
 
-_QUOTING = ("说", "讲", "回答", "回复", "显示", "說", "講", "顯示", "回覆")
+_QUOTING = ("说", "讲", "答", "写道", "回复", "显示", "說", "講", "寫道", "顯示", "回覆")
 
 
 _CUT_AFTER = "，,、；;。 "  # left off the end of a cut

@@ -594,7 +594,7 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         await ctx.end_flow()  # rated or sent back meanwhile: the prompt no longer stands
         return False
     plain = bare(text)
-    typed = _TYPED_SCORE.fullmatch(plain) or _SCORE_SAID.search(plain)
+    typed = _TYPED_SCORE.fullmatch(plain)
     score = _score_of(typed) if typed else judged_score(text)
     if score is not None:
         await _rate(ctx, ticket, score, judged="" if typed else text)
@@ -626,15 +626,9 @@ def _a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
     return decision is not None and not decision.triage
 
 
-# A score said among other words: 给5分吧，师傅辛苦了, 五星 (not 5分钟, nor 一分钱).
-_SCORE_SAID = re.compile(
-    r"(?:给|打)([1-5一二三四五])(?:分|星|颗星)|([1-5])(?:分(?!钟)|星|颗星)|([一二三四五])(?:星|颗星)"
-)
-
-
 def _score_of(typed: re.Match[str]) -> int:
     """The score of a typed "4", "四星" or "给5分"."""
-    digit = next(group for group in typed.groups() if group)
+    digit = typed.group(1)
     return _SCORES.get(digit) or int(digit)
 
 

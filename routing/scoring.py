@@ -129,13 +129,12 @@ _NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并�
 # In a complaint word's clause, what makes its negation a demand (没有红包就不给定等级, 没红包
 # 根本不给定级) or a question (这不是刁难人吗), not a denial.
 _CONDITION = frozenset(("就", "才", "的话", "不给", "不让", "根本", "吗", "么"))
-_CLAUSE_END = frozenset("，,。.！!？?；;")
-# What is demanded: its negation is the demand (没有红包，等级就往下压), never a denial.
-_DEMANDS = frozenset(("红包", "好处费", "好处", "请吃饭", "收了好处", "回扣"))
+# A sentence's end: the demand may follow a comma (没有红包，等级就往下压).
+_CLAUSE_END = frozenset("。.！!？?；;")
 
 
 def _asks_or_demands(tokens: list[str], at: int) -> bool:
-    """Whether the clause after tokens[at] makes its negation a demand or a question."""
+    """Whether the sentence after tokens[at] makes its negation a demand or a question."""
     for token in tokens[at + 1 :]:
         if token in _CLAUSE_END:
             return False
@@ -284,7 +283,7 @@ class CompiledTables:
             token = tokens[i]
             if tokens[i - 1] not in _NEGATIONS or token not in self._deniable:
                 continue
-            if token in self._demanded and (token in _DEMANDS or _asks_or_demands(tokens, i)):
+            if token in self._demanded and _asks_or_demands(tokens, i):
                 continue
             kept = list(tokens) if kept is tokens else kept
             kept[i] = ""  # matches nothing, and parts no neighbours into a term

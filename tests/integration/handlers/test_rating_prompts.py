@@ -92,14 +92,6 @@ async def test_a_question_at_the_score_prompt_is_read_as_a_question_of_its_own(
     assert "要把这条消息" in texts(out)  # offered as a request, not thrown away
 
 
-async def test_a_score_among_other_words_at_the_score_prompt_is_the_score(
-    desk: Harness,
-) -> None:
-    await _at_the_score_prompt(desk)
-    await desk.send(FARMER, "给5分吧，师傅辛苦了，大半夜赶过来")
-    assert (await desk.tickets())[0].rating == 5
-
-
 @pytest.mark.parametrize("words", ["怎么打分？", "师傅人很好吗"])
 async def test_words_no_service_takes_at_the_score_prompt_ask_again(
     desk: Harness, words: str

@@ -130,3 +130,7 @@ def test_a_demand_or_a_question_complained_about_counts_though_negated(
 
 def test_a_service_word_after_a_negation_is_still_the_services_problem(router: Router) -> None:
     assert router.route("今天的烟还没送到").line == "delivery"
+
+
+def test_no_bribe_said_in_praise_is_no_complaint(router: Router) -> None:
+    assert router.route("收购站定级很公平，没有红包也给定高等级").kind is None
