@@ -92,28 +92,30 @@ async def ask(
 
 async def answer_step(ctx: Ctx) -> bool:
     """The answer: the alarm, or a request. False when the message is no answer (it is
-    read afresh, and the question ends)."""
+    read afresh, and the question ends; a request's draft it was asked from is its
+    conversation again, the words that were asked about in it)."""
     assert ctx.conv is not None
     text = str(ctx.conv.data.get("text", ""))
     kind = Kind(str(ctx.conv.data.get("kind", Kind.REQUEST.value)))
     kept = ctx.conv.data.get("draft")
     draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
     said = _answer(ctx)
+    await ctx.end_flow()
     if said is None:
-        await ctx.end_flow()
+        if draft is not None:
+            words = replace(draft, text=text)
+            await ctx.start_flow(intake.TICKET, "extras", intake.draft_data(ctx, words))
         if ctx.msg.is_button:
             ctx.toast("stale_button")
             return True
         return False
-    await ctx.end_flow()
-    if draft is None:
-        draft = Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     if said:
-        alarm = replace(draft, kind=Kind.EMERGENCY, text=text, calm=False)
-        await intake.start_emergency(ctx, alarm)
+        # The barn its words name, else the draft's or the farmer's (`intake._after_what`).
+        alarm = replace(draft, text=text) if draft is not None else Gathered(Kind.REQUEST, text)
+        await intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
         return True
-    calm = replace(draft, kind=kind, text="", calm=True)
-    await intake.start_ticket(ctx, kind, text, first=calm)
+    calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
+    await intake.start_ticket(ctx, kind, text, first=replace(calm, kind=kind, text="", calm=True))
     return True
 
 

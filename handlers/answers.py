@@ -61,8 +61,8 @@ def _barn_failing(ctx: Ctx, decision: Decision | None) -> bool:
     if decision is None or not decision.emergency:
         return False
     text = ctx.msg.text
-    if decision.danger:
-        return True
+    if decision.danger or alarm_check.says_now(text):
+        return True  # 烤房又停电了…我要投诉: the barn first
     return not alarm_check.may_not_be_now(text) and said_of_the_service(ctx, text) is None
 
 

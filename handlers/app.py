@@ -105,6 +105,8 @@ async def _draft_step(ctx: Ctx) -> None:
     if ctx.msg.voice_file_id:
         draft.voices.append(ctx.msg.voice_file_id)
     words = "\n".join(w for w in (draft.text, text) if w)
+    # After 不是，只是咨询 even 现在 may be a question of it (刚才停电了，现在已经来电了，…吗):
+    # one tap, not a page at night for nothing.
     if not decision.danger and (about is not None or draft.calm):
         await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft)
         return
@@ -120,7 +122,10 @@ FLOWS[intake.PLACE] = alarm_place_step
 
 async def _alarm_check(ctx: Ctx) -> None:
     if not await alarm_check.answer_step(ctx):
-        await free_message(ctx)  # no answer: read afresh (a new emergency raises its own)
+        # No answer: read afresh (a new emergency raises its own), by the draft it was
+        # asked from when there was one.
+        flow = ctx.conv.flow if ctx.conv is not None else None
+        await (FLOWS[flow](ctx) if flow == intake.TICKET else free_message(ctx))
 
 
 FLOWS[alarm_check.ALARM_CHECK] = _alarm_check

@@ -54,7 +54,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     decision = routed(ctx)
     # A barn emergency is not an answer to a question about another matter.
-    urgent_waits = any(ticket.urgent for ticket in waiting)
+    urgent_waits = any(ticket.kind is Kind.EMERGENCY for ticket in waiting)
     new_alarm = decision is not None and decision.emergency and not urgent_waits
     # Emoji, punctuation or an invisible character alone say nothing to pass on.
     said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
@@ -126,7 +126,8 @@ async def free_message(ctx: Ctx) -> None:
             ctx.say("add_info_done", number=answered.label)
             return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
-        await _media(ctx, text, decision, remark if as_remark else None)
+        media_remark = remark if not alarm_check.says_now(text) else None
+        await _media(ctx, text, decision, media_remark, filed=as_remark)
         return
     if not text:
         ctx.say("empty")
@@ -185,10 +186,16 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
 
 
 async def _media(
-    ctx: Ctx, text: str, decision: Decision | None, remark: Kind | None = None
+    ctx: Ctx,
+    text: str,
+    decision: Decision | None,
+    remark: Kind | None = None,
+    *,
+    filed: bool = False,
 ) -> None:
     """A voice note, photo or location outside a conversation: kept, never thrown away.
-    `remark`: the kind its caption files it as (a complaint about a call, with its photo)."""
+    `remark`: the kind its caption makes it (a complaint naming an emergency), filed as
+    that (`filed`: about an open call, or past) or asked about with the file kept."""
     msg = ctx.msg
     first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
     if msg.photo_file_id:
@@ -201,8 +208,11 @@ async def _media(
     voice = msg.voice_file_id
     if farmer_voice and voice and not text and await mine.voice_to_resolved(ctx, voice):
         return  # said to the resolution notice, not a new alarm
-    if remark is not None:
+    if remark is not None and filed:
         await intake.start_ticket(ctx, remark, text, first=first)
+        return
+    if remark is not None:
+        await alarm_check.ask(ctx, text, remark, draft=first)
         return
     if farmer_voice or (decision is not None and decision.emergency):
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be

@@ -141,10 +141,11 @@ async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
 
 
 async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
-    if not gathered.site_code and gathered.lat is None and gathered.text:
+    registered = gathered.site_code in (None, ctx.user.site_code)
+    if registered and gathered.lat is None and gathered.text:
         # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
         # relative's barn) or a question after the alarm has gone to the wrong team.
-        gathered.site_code = barn_named(ctx, gathered.text)
+        gathered.site_code = barn_named(ctx, gathered.text) or gathered.site_code
     placed = bool(gathered.site_code or gathered.lat is not None or ctx.user.site_code)
     ticket = await _create_emergency(ctx, gathered, asking_place=not placed)
     if not placed:

@@ -94,3 +94,26 @@ async def test_a_complaint_naming_a_barn_failing_in_a_draft_is_asked_about(
     assert "马上处理吗" in texts(out) and not await _paged(desk)
     out = await desk.press(FARMER, "f:alarm:yes")
     assert "已报警" in texts(out)
+
+
+async def test_a_barn_failing_now_after_not_now_is_one_tap_from_the_alarm(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
+    await desk.press(FARMER, "f:alarm:no")
+    out = await desk.send(FARMER, "现在烤房停电了，快来")
+    assert "马上处理吗" in texts(out)
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out) and await _paged(desk)
+
+
+async def test_a_message_that_answers_nothing_keeps_the_draft_and_its_words(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.send(FARMER, "风机不转了，温度一直往下掉")  # asked about
+    await desk.send(FARMER, "我也不知道算不算紧急，你们看着办吧")  # no answer
+    out = await desk.press(FARMER, "f:next")
+    assert "风机不转了，温度一直往下掉" in texts(out)  # the draft's summary, words kept
+    assert "村里明天停电检修" in texts(out) and "你们看着办吧" in texts(out)

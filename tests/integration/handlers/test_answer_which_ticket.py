@@ -9,7 +9,7 @@ import itertools
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Status
+from core.enums import Kind, Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from scheduler.sweep import sweep
@@ -206,3 +206,29 @@ async def test_words_kept_for_the_question_are_not_given_to_the_ticket_replied_t
     out = await desk.press(STAFF, f"my:ans:{parking.id}")  # the kept words: still kept
     assert f"{parking.label}（增加停车位）" in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED] * 2
+
+
+async def test_a_barn_failing_again_with_a_complaint_is_news_of_the_call_waiting(
+    desk: Harness,
+) -> None:
+    call = await _request_and_call_asked_about(desk)
+    before = len(await desk.outbox())
+    await desk.send(FARMER, "烤房又停电了，你们110怎么还不来，我要投诉")
+    paged = [r for r in (await desk.outbox())[before:] if r.ticket_id == call]
+    assert paged and any(r.priority == 0 for r in paged)
+
+
+async def test_a_barn_failing_beside_an_urgent_request_that_is_no_110_call_is_a_new_call(
+    desk: Harness,
+) -> None:
+    """A hail damage request (urgent, the growers' line) waits for the farmer's answer: a
+    barn failing now is a 110 call of its own, not an answer to it."""
+    growing_chat, growing_member = -1001000000010, 200031
+    hail = await desk.file_request(FARMER, "昨天下冰雹把烟叶全打烂了，怎么办")
+    assert hail.urgent and hail.team_id == "growing"
+    await desk.press(growing_member, f"tk:acc:{hail.id}", chat=growing_chat)
+    await desk.press(growing_member, f"tk:ask:{hail.id}", chat=growing_chat)
+    await desk.send(growing_member, "打烂了几亩？", chat=growing_chat)
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "已报警" in texts(out)
+    assert [t.kind for t in await desk.tickets()] == [hail.kind, Kind.EMERGENCY]

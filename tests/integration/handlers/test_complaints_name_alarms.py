@@ -114,3 +114,24 @@ async def test_a_barn_failing_again_during_a_call_is_news_of_it_whatever_else_it
     out = await desk.send(FARMER, "烤房又停电了，你们110怎么还不来，我要投诉")
     assert "已补充到报警工单" in texts(out)
     assert any(r.ticket_id == call_id for r in (await desk.outbox())[before:])
+
+
+async def test_yes_to_a_complaint_naming_a_barn_sends_the_alarm_to_that_barns_team(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "白石乡松林烤房停电了，打你们110一直没人接，我要投诉")
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("BS01", "curing-baishi")
+
+
+async def test_a_complaint_photo_with_no_call_open_is_asked_about(desk: Harness) -> None:
+    out = await desk.send(
+        FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接", photo_file_id="proof"
+    )
+    assert "马上处理吗" in texts(out) and await desk.tickets() == []
+    out = await desk.press(FARMER, "f:alarm:no")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
