@@ -74,12 +74,18 @@ _URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
 
 
 async def ask(
-    ctx: Ctx, text: str, kind: Kind = Kind.REQUEST, draft: Gathered | None = None
+    ctx: Ctx,
+    text: str,
+    kind: Kind = Kind.REQUEST,
+    draft: Gathered | None = None,
+    *,
+    resume: bool = False,
 ) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
     what they are filed as when not (a complaint about how a call went), and `draft` what
-    a request's draft held (its photos, its place), which goes with either answer."""
-    data: dict[str, object] = {"text": text, "kind": kind.value}
+    came with them (a request's draft: its photos, its place), which goes with either
+    answer. With `resume`, a message that is no answer goes back into that draft."""
+    data: dict[str, object] = {"text": text, "kind": kind.value, "resume": resume}
     if draft is not None:
         data["draft"] = draft.to_data()
     await ctx.start_flow(ALARM_CHECK, "ask", data)
@@ -99,11 +105,14 @@ async def answer_step(ctx: Ctx) -> bool:
     kind = Kind(str(ctx.conv.data.get("kind", Kind.REQUEST.value)))
     kept = ctx.conv.data.get("draft")
     draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
+    resume = bool(ctx.conv.data.get("resume"))
     said = _answer(ctx)
     await ctx.end_flow()
     if said is None:
-        if draft is not None:
-            words = replace(draft, text=text)
+        if draft is not None and resume:
+            # Back into the draft, no longer said to be calm: a barn failing now typed
+            # meanwhile raises its alarm there (`handlers.app._draft_step`).
+            words = replace(draft, text=text, calm=False)
             await ctx.start_flow(intake.TICKET, "extras", intake.draft_data(ctx, words))
         if ctx.msg.is_button:
             ctx.toast("stale_button")

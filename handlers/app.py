@@ -105,10 +105,12 @@ async def _draft_step(ctx: Ctx) -> None:
     if ctx.msg.voice_file_id:
         draft.voices.append(ctx.msg.voice_file_id)
     words = "\n".join(w for w in (draft.text, text) if w)
+    if draft.site_code == ctx.user.site_code:
+        draft.site_code = None  # theirs by default: a barn named in the words goes first
     # After 不是，只是咨询 even 现在 may be a question of it (刚才停电了，现在已经来电了，…吗):
     # one tap, not a page at night for nothing.
     if not decision.danger and (about is not None or draft.calm):
-        await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft)
+        await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft, resume=True)
         return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
     await intake.start_emergency(ctx, alarm)

@@ -212,6 +212,7 @@ async def _media(
         await intake.start_ticket(ctx, remark, text, first=first)
         return
     if remark is not None:
+        first.site_code = None  # theirs by default: a barn named in the words goes first
         await alarm_check.ask(ctx, text, remark, draft=first)
         return
     if farmer_voice or (decision is not None and decision.emergency):

@@ -141,8 +141,7 @@ async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
 
 
 async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
-    registered = gathered.site_code in (None, ctx.user.site_code)
-    if registered and gathered.lat is None and gathered.text:
+    if not gathered.site_code and gathered.lat is None and gathered.text:
         # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
         # relative's barn) or a question after the alarm has gone to the wrong team.
         gathered.site_code = barn_named(ctx, gathered.text) or gathered.site_code

@@ -117,3 +117,13 @@ async def test_a_message_that_answers_nothing_keeps_the_draft_and_its_words(
     out = await desk.press(FARMER, "f:next")
     assert "风机不转了，温度一直往下掉" in texts(out)  # the draft's summary, words kept
     assert "村里明天停电检修" in texts(out) and "你们看着办吧" in texts(out)
+
+
+async def test_a_barn_failing_typed_while_the_question_stands_raises_its_alarm(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "村里明天停电检修，烤房要提前准备啥")
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.send(FARMER, "现在烤房停电了，快来")  # asked about
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉，快来人")  # no answer: an alarm
+    assert "已报警" in texts(out) and await _paged(desk)
