@@ -140,9 +140,7 @@ async def test_a_complaint_photo_with_no_call_open_is_asked_about(desk: Harness)
 async def test_another_message_while_a_complaint_photo_is_asked_about_is_its_own(
     desk: Harness,
 ) -> None:
-    await desk.send(
-        FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接", photo_file_id="proof"
-    )
+    await desk.send(FARMER, "我要投诉，昨晚烤房停电打你们110电话一直没人接", photo_file_id="proof")
     out = await desk.send(FARMER, "另外问一下，今年收购站几点开门")
     assert "已补充到描述" not in texts(out)
     assert not any(t.urgent for t in await desk.tickets())
