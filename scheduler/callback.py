@@ -8,13 +8,12 @@ from datetime import datetime
 
 from core import sla
 from core.config import Config
-from core.enums import Role
 from core.model import Ticket
 from core.ranks import unique
-from core.services import note_event
 from core.texts import lateness
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button
+from scheduler.ladder_record import record_step
 from scheduler.people import People
 from scheduler.plan import ChaseCallback, Taken
 from storage.uow import SqlUnitOfWork
@@ -59,22 +58,9 @@ async def chase(
     key = f"cb:{ticket.id}:{int(step.due.timestamp())}:{step.step}"
     for chat_id in targets:
         out.add(Row(chat_id, text, f"{key}:{chat_id}", PURPOSE, NORMAL, ticket.id, buttons), now)
-    await note_event(
-        uow,
-        ticket,
-        "remind" if step.action == "alert_leader" else "escalate",
-        actor_id=None,
-        role=Role.SYSTEM,
-        now=now,
-        note=_NOTES[step.action],
-        data={
-            "phase": "callback",
-            "step": step.step,
-            "ladder_action": step.action,
-            "missed": step.missed,
-            "to": targets,
-        },
+    action = "remind" if step.action == "alert_leader" else "escalate"
+    note = _NOTES[step.action]
+    await record_step(
+        uow, cfg, ticket, step, action=action, phase="callback", note=note, targets=targets, now=now
     )
-    ticket.escalation_step = step.step + 1
-    sla.schedule_next(cfg, ticket)
     return Taken(f"callback_{step.action}", len(targets))

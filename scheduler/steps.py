@@ -10,14 +10,14 @@ from datetime import datetime, timedelta
 
 from core import sla
 from core.config import Config
-from core.enums import Role
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
 from core.model import Ticket, reply_script
 from core.ranks import unique
-from core.services import may_work_on, note_event
+from core.services import may_work_on
 from core.texts import lateness
 from scheduler import callback, requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
+from scheduler.ladder_record import record_step
 from scheduler.people import People
 from scheduler.plan import (
     ChaseCallback,
@@ -175,22 +175,9 @@ async def _escalate(
         )
     if phase == "accept" and ticket.urgent:
         await _reassure_requester(people, out, ticket, ladder, values, now)
-    await note_event(
-        uow,
-        ticket,
-        "remind" if step.action == "remind_team" else "escalate",
-        actor_id=None,
-        role=Role.SYSTEM,
-        now=now,
-        note=_NOTES[step.action].format(phase=_PHASE[phase]),
-        data={
-            "phase": phase,
-            "step": step.step,
-            "ladder_action": step.action,
-            "missed": step.missed,
-            "to": targets,
-        },
+    action = "remind" if step.action == "remind_team" else "escalate"
+    note = _NOTES[step.action].format(phase=_PHASE[phase])
+    await record_step(
+        uow, cfg, ticket, step, action=action, phase=phase, note=note, targets=targets, now=now
     )
-    ticket.escalation_step = step.step + 1
-    sla.schedule_next(cfg, ticket)
     return Taken(step.action, len(targets))
