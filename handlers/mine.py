@@ -510,6 +510,7 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> No
         return
     if ticket.status is Status.RESOLVED and not await _transition(ctx, ticket, Action.CONFIRM):
         return
+    said = _said_at_the_prompt(ctx, ticket)
     ticket.rate(score, "", ctx.now)
     await note_event(
         ctx.uow,
@@ -521,17 +522,35 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> No
         data={"rating": score},
     )
     await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
-    await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     if judged:
         ctx.say("rate_from_words", words=quoted(judged), score=score)
+    # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
+    # A call back is promised only when someone was asked to make it.
+    told = score <= LOW_RATING and await callback.owe(ctx, ticket, score) > 0
+    if said:
+        await _keep_comment(ctx, ticket, said)
+        await ctx.end_flow()
+        if score > LOW_RATING:
+            ctx.say("rated_with_words", words=quoted(said), number=ticket.label)
+        else:
+            ctx.say("rate_low_kept" if told else "rate_low_kept_alone", words=quoted(said))
+        return
+    await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     skip = rows(Button(ctx.text("skip"), "f:skip"))
     if score > LOW_RATING:
         ctx.say("rate_comment_ask", skip, number=ticket.label)
-        return
-    # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
-    told = await callback.owe(ctx, ticket, score)
-    # A call back is promised only when someone was asked to make it.
-    ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
+    else:
+        ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
+
+
+def _said_at_the_prompt(ctx: Ctx, ticket: Ticket) -> str:
+    """The words typed at this ticket's score prompt and kept for its score (`_score_step`)."""
+    conv = ctx.conv
+    if conv is None or conv.flow != RATE or conv.step != SCORE:
+        return ""
+    if str(conv.data.get("ticket_id", "")) != str(ticket.id):
+        return ""
+    return str(conv.data.get("said", ""))
 
 
 async def flow_step(ctx: Ctx) -> bool:
@@ -612,9 +631,25 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
     if elsewhere or ctx.conv.data.get("asked_again"):
         await ctx.end_flow()
         return False
-    await ctx.goto(SCORE, asked_again=True)
-    ctx.say("rate_ask_again", _score_buttons(ticket), number=ticket.label)
+    # A judgement in words of its own ("你们这个服务真是太差劲了") goes with the score
+    # pressed next, as its comment: what was said is not asked for again.
+    said = text[:500] if _a_remark(plain) else ""
+    await ctx.goto(SCORE, asked_again=True, said=said)
+    ctx.say(
+        "rate_ask_again_kept" if said else "rate_ask_again",
+        _score_buttons(ticket),
+        number=ticket.label,
+    )
     return True
+
+
+_REMARK_MIN = 4  # characters: "好的", "嗯嗯" or "收到了" say nothing of the service
+
+
+def _a_remark(plain: str) -> bool:
+    """Words at the score prompt that say something of the service, not a question about
+    the scores ("怎么打分？") nor a mere acknowledgement."""
+    return len(plain) >= _REMARK_MIN and plain not in _ACKNOWLEDGED and not _ASKS.search(plain)
 
 
 def _a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
@@ -637,23 +672,29 @@ async def _comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
     after a low score the team's leaders and the supervisors read it), unless it is 跳过."""
     typed = ctx.msg.callback_data is None and bare(text) not in _NO_COMMENT
     if text and typed:  # a typed comment, not the 跳过 button or the word
-        ticket.rating_comment = text[:500]
-        await note_event(
-            ctx.uow,
-            ticket,
-            "rate",
-            actor_id=ctx.user.id,
-            role=Role.REQUESTER,
-            now=ctx.now,
-            note=text[:500],
-        )
-        await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
-        if ticket.rating is not None and ticket.rating <= LOW_RATING:
-            said = t("low_rating_comment", number=ticket.label, text=text[:500])
-            overseers = await notify.overseers(ctx)
-            await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
+        await _keep_comment(ctx, ticket, text)
     await ctx.end_flow()
     ctx.say("rated", number=ticket.label)
+
+
+async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
+    """The rating's comment: on the team's cards, and after a low score told to the team's
+    leaders and the supervisors."""
+    ticket.rating_comment = text[:500]
+    await note_event(
+        ctx.uow,
+        ticket,
+        "rate",
+        actor_id=ctx.user.id,
+        role=Role.REQUESTER,
+        now=ctx.now,
+        note=text[:500],
+    )
+    await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
+    if ticket.rating is not None and ticket.rating <= LOW_RATING:
+        said = t("low_rating_comment", number=ticket.label, text=text[:500])
+        overseers = await notify.overseers(ctx)
+        await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
 
 
 def _something_to_add(ctx: Ctx) -> bool:

@@ -143,3 +143,40 @@ async def test_the_comment_prompt_takes_a_wish_for_the_service_but_lapses_in_hal
     assert "已超时" not in texts(out) and "要把这条消息" in texts(out)
     comments = [t.rating_comment for t in await desk.tickets()]
     assert comments == ["希望工会以后多组织这样的活动", ""]
+
+
+async def test_a_remark_at_the_score_prompt_goes_with_the_score_pressed_next(
+    desk: Harness,
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    remark = "你们这个服务真是太差劲了"
+    out = await desk.send(FARMER, remark)
+    assert "您说的话已记下" in texts(out)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    assert "已请负责人回访您" in texts(out) and remark in texts(out)
+    assert "可以跳过" not in texts(out)  # said already: not asked for a comment again
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating, ticket.rating_comment) == (Status.CLOSED, 1, remark)
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert any(r.chat_id == SUPERVISOR and remark in r.payload.get("text", "") for r in told)
+    out = await desk.send(FARMER, "谢谢")  # the prompt is over: no comment replaces it
+    assert (await desk.tickets())[0].rating_comment == remark
+
+
+async def test_a_remark_then_a_typed_score_keeps_the_remark(desk: Harness) -> None:
+    await _at_the_score_prompt(desk)
+    await desk.send(FARMER, "师傅半夜就赶来了")
+    out = await desk.send(FARMER, "5")
+    assert "师傅半夜就赶来了" in texts(out) and "已转给服务队" in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.rating, ticket.rating_comment) == (5, "师傅半夜就赶来了")
+
+
+async def test_a_remark_in_traditional_is_kept_and_answered_in_traditional(desk: Harness) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    out = await desk.send(FARMER, "師傅半夜就趕來了")
+    assert "您說的話已記下" in texts(out)
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:4")
+    assert "師傅半夜就趕來了" in texts(out) and "已轉給服務隊" in texts(out)
