@@ -124,8 +124,24 @@ async def answer_step(ctx: Ctx) -> bool:
         await intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
         return True
     calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
-    await intake.start_ticket(ctx, kind, text, first=replace(calm, kind=kind, text="", calm=True))
+    more = _said_beside_the_no(ctx)
+    asked = f"{text}\n{more}" if more else text
+    await intake.start_ticket(ctx, kind, asked, first=replace(calm, kind=kind, text="", calm=True))
     return True
+
+
+# A typed answer that begins with a no, then says more.
+_NO_FIRST = re.compile(r"^\W*(?:不是的?|不用|不要|不需要|没事)\W*")
+
+
+def _said_beside_the_no(ctx: Ctx) -> str:
+    """What a typed answer says after the no it begins with ("不是，我就是想问问要准备什么":
+    我就是想问问要准备什么), when nothing in it is urgent; else ""."""
+    typed = ctx.msg.text.strip()
+    lead = _NO_FIRST.match(to_simplified(typed)) if ctx.msg.callback_data is None else None
+    if lead is None or _URGENT.search(to_simplified(typed)) or says_now(typed):
+        return ""
+    return typed[lead.end() :].strip()
 
 
 def _answer(ctx: Ctx) -> bool | None:
@@ -134,8 +150,12 @@ def _answer(ctx: Ctx) -> bool | None:
     if pressed is not None:
         return {"f:alarm:yes": True, "f:alarm:no": False}.get(pressed)
     plain = to_simplified(bare(ctx.msg.text))
-    if len(plain) > _ANSWER_MAX or typed_alarm(ctx):
-        return None  # more than an answer: read afresh (a new emergency raises its own)
+    if typed_alarm(ctx):
+        return None  # read afresh: a new emergency raises its own
+    if len(plain) > _ANSWER_MAX:
+        # A no that goes on to say what is wanted ("不是，我就是想问问要准备什么") answers
+        # and adds to the request; other sentences are a message of their own.
+        return False if _said_beside_the_no(ctx) else None
     if _NO.search(plain):
         return False
     if _YES.search(plain):

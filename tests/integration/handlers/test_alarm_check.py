@@ -137,3 +137,28 @@ async def test_words_about_an_emergency_rather_than_one_are_asked_about(
 )
 def test_now_is_not_a_fault_mended_now(words: str, now: bool) -> None:
     assert alarm_check.says_now(words) is now
+
+
+@pytest.mark.parametrize(
+    ("typed", "more"),
+    [
+        ("不是，我就是想问问要提前准备些什么", "我就是想问问要提前准备些什么"),
+        ("不是的，就是問問要提前準備什麼", "就是問問要提前準備什麼"),
+    ],
+)
+async def test_a_no_that_says_more_answers_and_adds_its_words_to_the_request(
+    desk: Harness, typed: str, more: str
+) -> None:
+    await desk.send(FARMER, NOT_NOW[1])
+    out = await desk.send(FARMER, typed)
+    assert "f:ok" in button_actions(out) and await _paged(desk) == []
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and not ticket.urgent
+    assert ticket.text == f"{NOT_NOW[1]}\n{more}"
+
+
+async def test_a_no_with_hurry_in_it_is_no_answer(desk: Harness) -> None:
+    await desk.send(FARMER, NOT_NOW[1])
+    out = await desk.send(FARMER, "不是明天，是现在烤房停电了")
+    assert "已报警" in texts(out)
