@@ -14,13 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from bot.config_loader import load_config
 from core.config import Config
 from storage.tables import metadata
 from storage.uow import Database
-from tests.support.scratch_db import PG_URL, database_url, pg_admin, scratch_name
+from tests.support.scratch_db import PG_URL, database_url, empty_tables, pg_admin, scratch_name
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "config" / "demo.yaml"
@@ -62,12 +61,6 @@ def pg_url() -> Iterator[str]:
     _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-async def _truncate(database: Database) -> None:
-    names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-    async with database.engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
     """An empty database with the current schema, on each backend."""
@@ -77,7 +70,7 @@ async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Da
             await conn.run_sync(metadata.create_all)
     else:
         database = Database(request.getfixturevalue("pg_url"))
-        await _truncate(database)
+        await empty_tables(database)
     try:
         yield database
     finally:

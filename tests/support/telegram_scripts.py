@@ -21,7 +21,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
 from aiogram.types import Update as AiogramUpdate
-from sqlalchemy import delete, select, text
+from sqlalchemy import select
 from telegram import Update as PtbUpdate
 from telegram.request import BaseRequest, RequestData
 
@@ -35,6 +35,7 @@ from handlers.replies import Outcome, Reply
 from storage import tables
 from storage.uow import Database
 from tests.support.desk import Harness
+from tests.support.scratch_db import empty_tables
 from tests.support.tickets import FARMER, MEMBER
 
 TOKEN = "123456:TEST-token"
@@ -715,15 +716,4 @@ async def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 async def reset(db: Database) -> None:
     """Empty every table, ids starting again at 1, as on a fresh database."""
-    async with db.engine.begin() as conn:
-        if db.engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{table.name}"' for table in tables.metadata.sorted_tables)
-            await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            return
-        for table in reversed(tables.metadata.sorted_tables):
-            await conn.execute(delete(table))
-        exists = await conn.execute(
-            text("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'")
-        )
-        if exists.first() is not None:
-            await conn.execute(text("DELETE FROM sqlite_sequence"))
+    await empty_tables(db)

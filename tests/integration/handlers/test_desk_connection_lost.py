@@ -12,9 +12,8 @@ from sqlalchemy.engine import make_url
 
 from core.config import Config
 from storage.uow import Database
-from tests.conftest import _truncate
 from tests.support.desk import Harness, texts
-from tests.support.scratch_db import pg_admin
+from tests.support.scratch_db import empty_tables, pg_admin
 
 FARMER = 7001
 TEAM_CHAT, MEMBER = -1001000000001, 200001  # curing-qingshan
@@ -25,7 +24,7 @@ async def pg_desk(pg_url: str, demo_config: Config) -> AsyncIterator[Harness]:
     # No ping at checkout: the step itself meets the dead connection, as when the server
     # drops it between the ping and the step's first statement.
     database = Database(pg_url, pool_size=1, max_overflow=0, pool_pre_ping=False)
-    await _truncate(database)
+    await empty_tables(database)
     harness = Harness(database, demo_config)
     await harness.seed()
     yield harness

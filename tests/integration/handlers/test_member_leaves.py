@@ -16,9 +16,9 @@ from handlers.staff import create_invite, seed_memberships
 from scheduler.sweep import sweep
 from storage.tables import memberships
 from storage.uow import Database
-from tests.conftest import _truncate
 from tests.support.config_edits import with_member_toggled
 from tests.support.desk import Harness, texts
+from tests.support.scratch_db import empty_tables
 from tests.support.tickets import FARMER
 
 TEAM_CHAT = -1001000000001
@@ -128,7 +128,7 @@ async def test_bot_processes_starting_together_bring_the_places_in_line_without_
     second waits for the first, then finds the place made (before: a unique-key error)."""
     db = Database(pg_url)
     try:
-        await _truncate(db)
+        await empty_tables(db)
         async with db.uow() as uow:
             await seed_memberships(uow, demo_config, T0)
             await uow.commit()

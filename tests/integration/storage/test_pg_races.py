@@ -16,7 +16,7 @@ from core.errors import ConcurrentUpdate
 from core.model import User
 from storage.tables import ticket_events
 from storage.uow import Database, SqlUnitOfWork
-from tests.conftest import _truncate
+from tests.support.scratch_db import empty_tables
 from tests.support.tickets import new_ticket
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -26,7 +26,7 @@ FIRST, SECOND = 8001, 8002
 @pytest.fixture
 async def pg_db(pg_url: str) -> AsyncIterator[Database]:
     database = Database(pg_url)
-    await _truncate(database)
+    await empty_tables(database)
     async with database.uow() as uow:
         for person in (FIRST, SECOND):
             await uow.users.add(User(id=person, created_at=NOW, name="旧名"))
