@@ -104,7 +104,13 @@ def allowed_actions(status: Status, role: Role) -> list[Action]:
 ACCEPT_PROMPT = "ladder_accept"  # the team's 接单
 RESOLVE_PROMPT = "ladder_resolve"  # the team's 办结
 OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
-PROMPTS = (ACCEPT_PROMPT, RESOLVE_PROMPT, OVERSIGHT_PROMPT)
+# The supervisors' 超时督办 of a ticket nobody accepted (its `team` the one it was sent for),
+# with the same 催办 / 改派: its text says 仍未接单, which holds only while the ticket waits
+# for that team. Once it is answered or moved the desk writes its news into the sent alert
+# and keeps it on as an `OVERSIGHT_PROMPT` (handlers/overdue_alerts.py); one not yet sent
+# is settled superseded, like a team's reminder to accept.
+OVERSIGHT_ACCEPT_PROMPT = "oversight_accept"
+PROMPTS = (ACCEPT_PROMPT, RESOLVE_PROMPT, OVERSIGHT_PROMPT, OVERSIGHT_ACCEPT_PROMPT)
 # The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
 # kept with the sent message too, so that a reply to it tells which ticket it answers.
 QUESTION_NOTICE = "question"
@@ -122,5 +128,7 @@ def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str |
     transfer the new team's ladder starts afresh."""
     if prompt == OVERSIGHT_PROMPT:
         return oversight_applies(status)
+    if prompt == OVERSIGHT_ACCEPT_PROMPT:
+        return status is S.DISPATCHED and sent_for == team_id
     action = _PROMPT_ACTIONS.get(prompt)
     return action is not None and sent_for == team_id and status in TRANSITIONS[action].sources

@@ -401,6 +401,9 @@ MESSAGES: dict[str, str] = {
     "sv_phase_accept": "接单",
     "sv_phase_resolve": "办结",
     "sv_choose_team": "工单 {number} 改派给：",
+    # A 超时督办 that said 仍未接单, edited once the ticket is answered or moved.
+    "sv_alert_accepted": "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {who} 接单。",
+    "sv_alert_moved_on": "🔴【超时督办】工单 {number} 曾超过接单时限，现在：{state}。",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",

@@ -12,6 +12,7 @@ from core.team_chats import team_place
 from handlers.cards import card_buttons, card_text, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
+from handlers.overdue_alerts import retell_answered_alerts
 from handlers.replies import Button
 
 
@@ -321,8 +322,10 @@ async def update_cards(
     # Cards still queued first: one that goes out between the two reads is then in both
     # (edited twice), never in neither.
     queued = await ctx.uow.outbox.pending_places(ticket.id, "card")
-    # The ladder's reminders and alerts lose the buttons that no longer apply (接单 once
+    # A supervisor's 超时督办 that says 仍未接单 tells the news once it is answered or moved;
+    # then the ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
+    await retell_answered_alerts(ctx, ticket, text)
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.

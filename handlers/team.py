@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from core import sla
 from core.config import Team
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
@@ -17,6 +16,7 @@ from handlers import callback, notify
 from handlers.cards import MOVES, gist, local, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
+from handlers.overdue_alerts import progress
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import attach, onto_the_wish_list
@@ -304,14 +304,14 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         )
         # The alert may be hours old: the nudge says where the ticket stands now (accepted
         # since, or with another team on a fresh deadline), never "overdue" when it is not.
-        text = t("sv_remind_team", number=ticket.label, state=_progress(ctx, ticket, Script.HANS))
+        text = t("sv_remind_team", number=ticket.label, state=progress(ctx, ticket, Script.HANS))
         # A nudge pages as an urgent ticket does, and reaches whoever accepted it.
         for target in await notify.ticket_targets(ctx, ticket, urgent=True):
             await ctx.enqueue(
                 target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
             )
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        state = _progress(ctx, ticket, ctx.script)
+        state = progress(ctx, ticket, ctx.script)
         ctx.toast("sv_reminded", number=ticket.label, team=team, state=state)
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
@@ -349,19 +349,6 @@ _MOVES = frozenset(
     a.value
     for a in (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN, Action.ACCEPT, Action.REOPEN)
 )
-
-
-def _progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
-    """Where the ticket stands now: its status and the deadline of its phase, passed or not."""
-    status = ticket_status(ticket, script, for_staff=True)
-    deadline = sla.phase_deadline(ticket)
-    if deadline is None:
-        return status
-    phase = t(
-        "sv_phase_accept" if ticket.status is Status.DISPATCHED else "sv_phase_resolve", script
-    )
-    key = "sv_state_late" if ctx.now > deadline else "sv_state_due"
-    return t(key, script, status=status, phase=phase, due=local(ctx.cfg, deadline))
 
 
 async def note_step(ctx: Ctx) -> None:

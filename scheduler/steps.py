@@ -10,7 +10,12 @@ from datetime import datetime, timedelta
 
 from core import sla
 from core.config import Config
-from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT
+from core.lifecycle import (
+    ACCEPT_PROMPT,
+    OVERSIGHT_ACCEPT_PROMPT,
+    OVERSIGHT_PROMPT,
+    RESOLVE_PROMPT,
+)
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on
@@ -150,7 +155,11 @@ async def _escalate(
                 button(texts.staff("btn_reassign"), f"sv:reassign:{tid}"),
             ]
         ]
-        purpose, extra = OVERSIGHT_PROMPT, {}
+        # One that says 仍未接单 is told the ticket's news once it is answered or moved.
+        if phase == "accept":
+            purpose = OVERSIGHT_ACCEPT_PROMPT
+        else:
+            purpose, extra = OVERSIGHT_PROMPT, {}
     text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.

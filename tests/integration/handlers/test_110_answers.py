@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from core.enums import Kind, Status
-from core.lifecycle import OVERSIGHT_PROMPT
+from core.lifecycle import OVERSIGHT_ACCEPT_PROMPT
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
 from scheduler.sweep import sweep
@@ -508,7 +508,7 @@ async def test_a_call_moved_after_its_ladder_reached_the_supervisors_alerts_them
     desk.clock.advance(minutes=1)
     await sweep(desk.db, desk.cfg, desk.clock())
     new = [r for r in await desk.outbox() if r.id not in before]
-    alerts = [r for r in new if r.purpose == OVERSIGHT_PROMPT]
+    alerts = [r for r in new if r.purpose == OVERSIGHT_ACCEPT_PROMPT]
     assert any(r.chat_id == SUPERVISOR for r in alerts)
 
 

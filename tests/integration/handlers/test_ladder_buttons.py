@@ -14,8 +14,13 @@ from sqlalchemy import update
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Action, Status
-from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, PROMPTS, RESOLVE_PROMPT
+from core.enums import Action, Script, Status
+from core.lifecycle import (
+    ACCEPT_PROMPT,
+    OVERSIGHT_ACCEPT_PROMPT,
+    PROMPTS,
+    RESOLVE_PROMPT,
+)
 from core.model import OutboxMessage
 from core.services import BUTTONS_OFF, perform, withdraw_stale_prompts
 from scheduler.sweep import sweep
@@ -118,7 +123,7 @@ async def test_a_transfer_takes_the_first_teams_buttons_and_resolving_the_superv
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 45)  # up to the supervisors
     sent = await _deliver(desk, *PROMPTS)
-    team_prompts, oversight = _of(sent, ACCEPT_PROMPT), _of(sent, OVERSIGHT_PROMPT)
+    team_prompts, oversight = _of(sent, ACCEPT_PROMPT), _of(sent, OVERSIGHT_ACCEPT_PROMPT)
     assert team_prompts and SUPERVISOR in {chat for chat, _ in oversight}
     await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
     [ticket] = await desk.tickets()
@@ -238,3 +243,79 @@ async def test_a_reminder_recorded_while_the_call_is_being_taken_loses_its_butto
     await recording
     assert len(await _buttons_off(desk)) == len(reminders)
     assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def _alert_edits(desk: Harness) -> list[OutboxMessage]:
+    return [r for r in await desk.outbox() if r.purpose == "alert_edit"]
+
+
+async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_is_taken(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)  # up to the supervisors: 仍未接单
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert edit.method == "edit_message" and edit.payload["message_id"] == alert[1]
+    text = str(edit.payload["text"])
+    # Filed 09:00, due 09:10 (10 minutes), accepted at 09:45: 35 minutes late.
+    assert text.startswith("🔴【超时督办】工单 ") and "超过接单时限 35分钟，" in text
+    assert f"09:45 已由 {MEMBER} 接单。" in text and "仍未接单" not in text and "已接单" in text
+    # 催办 / 改派 stay while the ticket is open; it is kept as a plain alert now.
+    labels = [b["text"] for row in edit.payload["buttons"] for b in row]
+    assert labels == ["催办", "改派"]
+    assert alert in await _kept_prompts(desk, ticket_id)
+    assert alert not in await _buttons_off(desk)
+    # Going on site is no news for the alert: it is told once.
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 1
+    # Resolved, its buttons go as any alert's do.
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    assert alert in await _buttons_off(desk)
+
+
+async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_stands_now(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    text = str(edit.payload["text"])
+    assert "曾超过接单时限，现在：待接单，接单时限 " in text and "仍未接单" not in text
+    assert "白石" in text  # the card below names the team that has it now
+    assert edit.payload["message_id"] == alert[1] and edit.payload["buttons"]
+
+
+async def test_a_supervisors_alert_sent_in_traditional_is_edited_in_traditional(
+    desk: Harness,
+) -> None:
+    async with desk.db.uow() as uow:
+        supervisor = await uow.users.get(SUPERVISOR)
+        assert supervisor is not None
+        supervisor.script, supervisor.script_chosen = Script.HANT, True
+        await uow.commit()
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)
+    await _deliver(desk, *PROMPTS)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert "超過接單時限" in str(edit.payload["text"]) and "接單" in str(edit.payload["text"])
+    assert [b["text"] for row in edit.payload["buttons"] for b in row] == ["催辦", "改派"]
+
+
+async def test_an_alert_saying_nobody_accepted_still_waiting_when_the_call_is_taken_is_withdrawn(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)
+    waiting = [r for r in await desk.outbox() if r.purpose == OVERSIGHT_ACCEPT_PROMPT]
+    assert waiting and all(r.status == "pending" for r in waiting)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    after = {r.id: r.status for r in await desk.outbox()}
+    assert {after[r.id] for r in waiting} == {"superseded"}

@@ -1,0 +1,74 @@
+"""The supervisors' 超时督办 of a ticket nobody accepted, kept true: once the ticket is
+answered or moved, the sent alert says so instead of 仍未接单 (its 催办 / 改派 stay while the
+ticket is open: docs/scheduler.md)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core import sla
+from core.enums import Script, Status
+from core.lifecycle import OVERSIGHT_ACCEPT_PROMPT, OVERSIGHT_PROMPT, oversight_applies
+from core.model import ChatPlace, Ticket
+from core.texts import lateness
+from handlers.cards import local, ticket_status
+from handlers.context import Ctx
+from handlers.i18n import as_written, t
+from handlers.replies import Button, rows
+
+
+def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
+    """Where the ticket stands now: its status and the deadline of its phase, passed or not."""
+    status = ticket_status(ticket, script, for_staff=True)
+    deadline = sla.phase_deadline(ticket)
+    if deadline is None:
+        return status
+    phase = t(
+        "sv_phase_accept" if ticket.status is Status.DISPATCHED else "sv_phase_resolve", script
+    )
+    key = "sv_state_late" if ctx.now > deadline else "sv_state_due"
+    return t(key, script, status=status, phase=phase, due=local(ctx.cfg, deadline))
+
+
+async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
+    """Each sent 超时督办 saying the ticket waits for a team that has since answered it (or
+    no longer has it) is edited to the news, with `card` (the ticket as it is now) below,
+    and kept on as an alert whose buttons stay while the ticket is open."""
+    assert ticket.id is not None
+    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_ACCEPT_PROMPT):
+        if ticket.status is Status.DISPATCHED and ticket.team_id == alert.team_id:
+            continue  # still true: nobody has accepted it
+        buttons: tuple[tuple[Button, ...], ...] = ()
+        await ctx.uow.ticket_messages.forget(alert)
+        if oversight_applies(ticket.status):
+            buttons = rows(
+                Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
+                Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+            )
+            await ctx.uow.ticket_messages.add(replace(alert, id=None, purpose=OVERSIGHT_PROMPT))
+        await ctx.enqueue(
+            ChatPlace(alert.chat_id, alert.thread_id),
+            f"{await _news(ctx, ticket, alert.team_id)}\n{card}",
+            buttons=buttons,
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose="alert_edit",
+            method="edit_message",
+            extra={"message_id": alert.message_id},
+            script=alert.shown_in,  # the script it was sent in
+        )
+
+
+async def _news(ctx: Ctx, ticket: Ticket, team_id: str | None) -> str:
+    """The alert's first line, now: who accepted it and how late, or where it stands."""
+    deadline = ticket.response_due_at or ticket.accept_due_at
+    taker, accepted_at = ticket.accepted_by, ticket.accepted_at
+    if ticket.team_id != team_id or taker is None or accepted_at is None or deadline is None:
+        state = progress(ctx, ticket, Script.HANS)
+        return t("sv_alert_moved_on", number=ticket.label, state=state)
+    user = await ctx.uow.users.get(taker)
+    who = as_written(user.name) if user is not None and user.name else str(taker)
+    # How late the acceptance came, on the clock and in working time, as the alert said it.
+    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, max(accepted_at, deadline))
+    at = local(ctx.cfg, accepted_at)
+    return t("sv_alert_accepted", number=ticket.label, at=at, who=who, late=late)
