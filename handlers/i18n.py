@@ -401,9 +401,14 @@ MESSAGES: dict[str, str] = {
     "sv_phase_accept": "接单",
     "sv_phase_resolve": "办结",
     "sv_choose_team": "工单 {number} 改派给：",
-    # A 超时督办 that said 仍未接单, edited once the ticket is answered or moved.
+    # A 超时督办 that said 仍未接单, edited once the ticket is answered or moved: what
+    # happened when, which stays true.
     "sv_alert_accepted": "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {who} 接单。",
-    "sv_alert_moved_on": "🔴【超时督办】工单 {number} 曾超过接单时限，现在：{state}。",
+    "sv_alert_taken": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
+    "sv_alert_moved": (
+        "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，新的接单时限 {due}。"
+    ),
+    "sv_alert_answered": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已处理：{status}。",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",

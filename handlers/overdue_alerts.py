@@ -32,23 +32,31 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
 
 async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
     """Each sent 超时督办 saying the ticket waits for a team that has since answered it (or
-    no longer has it) is edited to the news, with `card` (the ticket as it is now) below,
-    and kept on as an alert whose buttons stay while the ticket is open."""
+    no longer has it) is edited to the news, with `card` (the ticket as it is now) below.
+    Each news is said as what happened when, so that it stays true. An alert of a ticket
+    moved on to another team, still waiting, waits with it for that team's answer; one
+    answered is kept on as a plain alert, its buttons staying while the ticket is open."""
     assert ticket.id is not None
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_ACCEPT_PROMPT):
-        if ticket.status is Status.DISPATCHED and ticket.team_id == alert.team_id:
+        waiting = ticket.status is Status.DISPATCHED
+        if waiting and ticket.team_id == alert.team_id:
             continue  # still true: nobody has accepted it
-        buttons: tuple[tuple[Button, ...], ...] = ()
         await ctx.uow.ticket_messages.forget(alert)
+        buttons: tuple[tuple[Button, ...], ...] = ()
         if oversight_applies(ticket.status):
             buttons = rows(
                 Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
                 Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
             )
-            await ctx.uow.ticket_messages.add(replace(alert, id=None, purpose=OVERSIGHT_PROMPT))
+            kept = (
+                replace(alert, id=None, team_id=ticket.team_id)
+                if waiting
+                else replace(alert, id=None, purpose=OVERSIGHT_PROMPT)
+            )
+            await ctx.uow.ticket_messages.add(kept)
         await ctx.enqueue(
             ChatPlace(alert.chat_id, alert.thread_id),
-            f"{await _news(ctx, ticket, alert.team_id)}\n{card}",
+            f"{await _news(ctx, ticket)}\n{card}",
             buttons=buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
@@ -59,16 +67,25 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
         )
 
 
-async def _news(ctx: Ctx, ticket: Ticket, team_id: str | None) -> str:
-    """The alert's first line, now: who accepted it and how late, or where it stands."""
-    deadline = ticket.response_due_at or ticket.accept_due_at
+async def _news(ctx: Ctx, ticket: Ticket) -> str:
+    """The alert's first line, now: who accepted it and how late, where it went, or what
+    became of it."""
+    number, now = ticket.label, local(ctx.cfg, ctx.now)
+    if ticket.status is Status.DISPATCHED:
+        team = ctx.cfg.team(ticket.team_id).name
+        due = local(ctx.cfg, ticket.accept_due_at)
+        return t("sv_alert_moved", number=number, at=now, team=team, due=due)
     taker, accepted_at = ticket.accepted_by, ticket.accepted_at
-    if ticket.team_id != team_id or taker is None or accepted_at is None or deadline is None:
-        state = progress(ctx, ticket, Script.HANS)
-        return t("sv_alert_moved_on", number=ticket.label, state=state)
+    if taker is None or accepted_at is None:
+        status = ticket_status(ticket, Script.HANS, for_staff=True)
+        return t("sv_alert_answered", number=number, at=now, status=status)
     user = await ctx.uow.users.get(taker)
     who = as_written(user.name) if user is not None and user.name else str(taker)
+    at, team = local(ctx.cfg, accepted_at), ctx.cfg.team(ticket.team_id).name
+    deadline = ticket.response_due_at or ticket.accept_due_at
+    if deadline is None or accepted_at <= deadline:
+        # Taken in time by the team it was moved to.
+        return t("sv_alert_taken", number=number, at=at, who=who, team=team)
     # How late the acceptance came, on the clock and in working time, as the alert said it.
-    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, max(accepted_at, deadline))
-    at = local(ctx.cfg, accepted_at)
-    return t("sv_alert_accepted", number=ticket.label, at=at, who=who, late=late)
+    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, accepted_at)
+    return t("sv_alert_accepted", number=number, at=at, who=who, late=late)

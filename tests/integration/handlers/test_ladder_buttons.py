@@ -277,7 +277,7 @@ async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_
     assert alert in await _buttons_off(desk)
 
 
-async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_stands_now(
+async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_went_and_who_took_it(
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
@@ -285,11 +285,37 @@ async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_stands_n
     sent = await _deliver(desk, *PROMPTS)
     [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
     await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    [moved] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    text = str(moved.payload["text"])
+    assert "曾超过接单时限，11-18 09:45 已转给 白石乡烘烤110服务队，新的接单时限 " in text
+    assert "仍未接单" not in text and "派给：白石乡烘烤110服务队" in text
+    assert moved.payload["message_id"] == alert[1] and moved.payload["buttons"]
+    # The team it went to takes it in time: that is news again, once.
+    desk.clock.advance(minutes=3)
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
+    edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert len(edits) == 2 and edits[1].payload["message_id"] == alert[1]
+    taken = str(edits[1].payload["text"])
+    assert f"曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。" in taken
+    await desk.press(BAISHI_MEMBER, f"tk:vis:{ticket_id}", chat=BAISHI_CHAT)
+    assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 2
+
+
+async def test_the_supervisors_alert_of_a_call_withdrawn_says_so_without_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(FARMER, f"my:x:{ticket_id}")
+    await desk.press(FARMER, f"my:xx:{ticket_id}")  # 确定撤回
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
     [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
-    text = str(edit.payload["text"])
-    assert "曾超过接单时限，现在：待接单，接单时限 " in text and "仍未接单" not in text
-    assert "白石" in text  # the card below names the team that has it now
-    assert edit.payload["message_id"] == alert[1] and edit.payload["buttons"]
+    assert "曾超过接单时限，11-18 09:45 已处理：已撤回。" in str(edit.payload["text"])
+    assert "buttons" not in edit.payload and alert not in await _kept_prompts(desk, ticket_id)
+    assert alert not in await _buttons_off(desk)  # the edit took them, once
 
 
 async def test_a_supervisors_alert_sent_in_traditional_is_edited_in_traditional(
