@@ -110,7 +110,16 @@ OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
 # and keeps it on as an `OVERSIGHT_PROMPT` (handlers/overdue_alerts.py); one not yet sent
 # is settled superseded, like a team's reminder to accept.
 OVERSIGHT_ACCEPT_PROMPT = "oversight_accept"
-PROMPTS = (ACCEPT_PROMPT, RESOLVE_PROMPT, OVERSIGHT_PROMPT, OVERSIGHT_ACCEPT_PROMPT)
+# Its resolve-phase sibling says 仍未办结: once the ticket is resolved (or closed) the desk
+# writes that into it as it takes its buttons away.
+OVERSIGHT_RESOLVE_PROMPT = "oversight_resolve"
+PROMPTS = (
+    ACCEPT_PROMPT,
+    RESOLVE_PROMPT,
+    OVERSIGHT_PROMPT,
+    OVERSIGHT_ACCEPT_PROMPT,
+    OVERSIGHT_RESOLVE_PROMPT,
+)
 # The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
 # kept with the sent message too, so that a reply to it tells which ticket it answers.
 QUESTION_NOTICE = "question"
@@ -126,7 +135,7 @@ def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str |
     """Do the buttons of `prompt`, sent for team `sent_for`, still act on a ticket in
     `status` with team `team_id`? A team's buttons are for its own ticket only: after a
     transfer the new team's ladder starts afresh."""
-    if prompt == OVERSIGHT_PROMPT:
+    if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
     if prompt == OVERSIGHT_ACCEPT_PROMPT:
         return status is S.DISPATCHED and sent_for == team_id

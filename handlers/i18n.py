@@ -408,7 +408,10 @@ MESSAGES: dict[str, str] = {
     "sv_alert_moved": (
         "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，新的接单时限 {due}。"
     ),
-    "sv_alert_answered": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已处理：{status}。",
+    "sv_alert_answered": "🔴【超时督办】工单 {number} 曾超过{phase}时限，{at} 已处理：{status}。",
+    # A 超时督办 that said 仍未办结, edited once the ticket is resolved.
+    "sv_alert_resolved": "🔴【超时督办】工单 {number} 超过办结时限 {late}，{at} 已办结。",
+    "sv_alert_resolved_since": "🔴【超时督办】工单 {number} 曾超过办结时限，{at} 已办结。",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",

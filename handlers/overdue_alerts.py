@@ -1,6 +1,6 @@
-"""The supervisors' 超时督办 of a ticket nobody accepted, kept true: once the ticket is
-answered or moved, the sent alert says so instead of 仍未接单 (its 催办 / 改派 stay while the
-ticket is open: docs/scheduler.md)."""
+"""The supervisors' 超时督办, kept true: once the ticket is answered or moved, the sent
+alert says so instead of 仍未接单 (its 催办 / 改派 stay while the ticket is open), and once it
+is resolved or closed, instead of 仍未办结 (docs/scheduler.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from dataclasses import replace
 
 from core import sla
 from core.enums import Script, Status
-from core.lifecycle import OVERSIGHT_ACCEPT_PROMPT, OVERSIGHT_PROMPT, oversight_applies
+from core.lifecycle import (
+    OVERSIGHT_ACCEPT_PROMPT,
+    OVERSIGHT_PROMPT,
+    OVERSIGHT_RESOLVE_PROMPT,
+    oversight_applies,
+)
 from core.model import ChatPlace, Ticket
 from core.texts import lateness
 from handlers.cards import local, ticket_status
@@ -65,6 +70,37 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
             extra={"message_id": alert.message_id},
             script=alert.shown_in,  # the script it was sent in
         )
+    if oversight_applies(ticket.status):
+        return  # 仍未办结 still holds
+    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
+        # Its buttons go with this edit: nothing is left to chase.
+        await ctx.uow.ticket_messages.forget(alert)
+        await ctx.enqueue(
+            ChatPlace(alert.chat_id, alert.thread_id),
+            f"{_resolved_news(ctx, ticket)}\n{card}",
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose="alert_edit",
+            method="edit_message",
+            extra={"message_id": alert.message_id},
+            script=alert.shown_in,
+        )
+
+
+def _resolved_news(ctx: Ctx, ticket: Ticket) -> str:
+    """The first line of a 仍未办结 alert once the ticket is resolved: when, and how late;
+    or what became of a ticket closed or withdrawn without being resolved."""
+    resolved_at, deadline = ticket.resolved_at, ticket.resolve_due_at
+    if resolved_at is None or ticket.closed_unresolved or ticket.status is Status.CANCELLED:
+        status = ticket_status(ticket, Script.HANS, for_staff=True)
+        phase = t("sv_phase_resolve")
+        at = local(ctx.cfg, ctx.now)
+        return t("sv_alert_answered", number=ticket.label, phase=phase, at=at, status=status)
+    at = local(ctx.cfg, resolved_at)
+    if deadline is None or resolved_at <= deadline:
+        return t("sv_alert_resolved_since", number=ticket.label, at=at)
+    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, resolved_at)
+    return t("sv_alert_resolved", number=ticket.label, at=at, late=late)
 
 
 async def _news(ctx: Ctx, ticket: Ticket) -> str:
@@ -78,7 +114,8 @@ async def _news(ctx: Ctx, ticket: Ticket) -> str:
     taker, accepted_at = ticket.accepted_by, ticket.accepted_at
     if taker is None or accepted_at is None:
         status = ticket_status(ticket, Script.HANS, for_staff=True)
-        return t("sv_alert_answered", number=number, at=now, status=status)
+        phase = t("sv_phase_accept")
+        return t("sv_alert_answered", number=number, phase=phase, at=now, status=status)
     user = await ctx.uow.users.get(taker)
     who = as_written(user.name) if user is not None and user.name else str(taker)
     at, team = local(ctx.cfg, accepted_at), ctx.cfg.team(ticket.team_id).name

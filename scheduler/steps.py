@@ -13,7 +13,7 @@ from core.config import Config
 from core.lifecycle import (
     ACCEPT_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
-    OVERSIGHT_PROMPT,
+    OVERSIGHT_RESOLVE_PROMPT,
     RESOLVE_PROMPT,
 )
 from core.model import Ticket, reply_script
@@ -155,11 +155,12 @@ async def _escalate(
                 button(texts.staff("btn_reassign"), f"sv:reassign:{tid}"),
             ]
         ]
-        # One that says 仍未接单 is told the ticket's news once it is answered or moved.
+        # One that says 仍未接单 is told the ticket's news once it is answered or moved,
+        # one that says 仍未办结 once it is resolved (handlers/overdue_alerts.py).
         if phase == "accept":
             purpose = OVERSIGHT_ACCEPT_PROMPT
         else:
-            purpose, extra = OVERSIGHT_PROMPT, {}
+            purpose, extra = OVERSIGHT_RESOLVE_PROMPT, {}
     text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.

@@ -18,6 +18,7 @@ from core.enums import Action, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
+    OVERSIGHT_RESOLVE_PROMPT,
     PROMPTS,
     RESOLVE_PROMPT,
 )
@@ -345,3 +346,41 @@ async def test_an_alert_saying_nobody_accepted_still_waiting_when_the_call_is_ta
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     after = {r.id: r.status for r in await desk.outbox()}
     assert {after[r.id] for r in waiting} == {"superseded"}
+
+
+async def _resolve_phase_alert(desk: Harness) -> tuple[int, tuple[int, int]]:
+    """A call taken at once and still not resolved half an hour past its 4 hours: the
+    supervisors' 仍未办结, sent. Its ticket and (chat, message id)."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    desk.clock.advance(hours=4, minutes=31)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_RESOLVE_PROMPT) if key[0] == SUPERVISOR]
+    return ticket_id, alert
+
+
+async def test_the_supervisors_alert_stops_saying_unresolved_once_the_call_is_resolved(
+    desk: Harness,
+) -> None:
+    ticket_id, alert = await _resolve_phase_alert(desk)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert await _alert_edits(desk) == []  # 仍未办结 still holds
+    desk.clock.advance(minutes=9)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert edit.payload["message_id"] == alert[1]
+    text = str(edit.payload["text"])
+    # Filed 09:00, due 13:00, resolved 13:40.
+    assert (
+        text.startswith("🔴【超时督办】工单 ")
+        and "超过办结时限 40分钟，11-18 13:40 已办结。" in text
+    )
+    assert "仍未办结" not in text and "已办结待确认" in text
+    # The edit takes the buttons; nothing else edits it again.
+    assert "buttons" not in edit.payload and alert not in await _buttons_off(desk)
+    assert alert not in await _kept_prompts(desk, ticket_id)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert len(await _alert_edits(desk)) == 1
