@@ -312,7 +312,13 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
 
 def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
     """The days typed, or the usage when they lie outside what a report can cover."""
-    if last >= first and _out_of_range(first, last):
+    if last < first:
+        # Said with what was typed and the range the other way round, ready to send again.
+        raise PeriodError(
+            f"「{text.strip()}」的结束日期 {last} 早于开始日期 {first}，"
+            f"请先写早的一天，如「{last}至{first}」。"
+        )
+    if _out_of_range(first, last):
         raise PeriodError(
             f"看不懂时间范围「{text.strip()}」：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
         )

@@ -333,3 +333,15 @@ def test_the_last_days_past_the_earliest_day_are_named_by_their_dates() -> None:
 def test_a_range_typed_backwards_is_said_to_be(typed: str) -> None:
     with pytest.raises(PeriodError, match="早于开始日期"):
         periods.parse(typed, NOW, SHANGHAI)
+
+
+def test_a_range_typed_backwards_is_quoted_with_the_range_the_right_way_round() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("11月5日至11月1日", NOW, SHANGHAI)
+    assert str(refused.value) == (
+        "「11月5日至11月1日」的结束日期 2026-11-01 早于开始日期 2026-11-05，"
+        "请先写早的一天，如「2026-11-01至2026-11-05」。"
+    )
+    # The range suggested is read.
+    window = periods.parse("2026-11-01至2026-11-05", NOW, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 11, 1), date(2026, 11, 5))
