@@ -118,7 +118,8 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
             f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"
             f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
             f"内容：{text}",
-            f"地点：{place(cfg, ticket)}　报告人：{who} {phone}",
+            # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
+            f"地点：{place(cfg, ticket)}　报告人：{who}　电话：{phone}",
             f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
             f"　办结时限：{local(cfg, ticket.resolve_due_at)}",
         ]

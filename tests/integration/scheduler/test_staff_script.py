@@ -69,7 +69,7 @@ async def test_a_leader_who_chose_traditional_reads_the_ladders_alerts_in_tradit
         f"⚠️ 工單 {ticket.label} 超過接單時限 1小時，營銷服務部（客戶經理） 仍未接單，請隊長督促。",
         f"{ticket.label}｜求助辦事｜待接單｜營銷服務部（客戶經理）",
         "內容：訂貨系統登錄不上",
-        "地點：城區　報告人：未登記 未提供",
+        "地點：城區　報告人：未登記　電話：未提供",
         "提交：11-16 09:00　接單時限：11-16 11:00　辦結時限：11-19 09:00",
     ]
     assert leader.payload["buttons"] == [[{"text": "接單", "data": f"tk:acc:{ticket.id}"}]]
@@ -96,7 +96,7 @@ async def test_the_ladders_alert_names_the_requester_as_written(
     await run_scheduler(db, demo_config, filed, at("2026-11-16 18:00"))
 
     leader = to(await outbox_rows(db), ORDERING_LEADER)[0].payload["text"]
-    assert "報告人：余美玲 未提供" in leader and "\ue0f0" not in leader
+    assert "報告人：余美玲　電話：未提供" in leader and "\ue0f0" not in leader
     team_chat = to(await outbox_rows(db), ORDERING_CHAT)[0].payload["text"]
     assert "\ue0f0" not in team_chat
 

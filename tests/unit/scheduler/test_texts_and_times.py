@@ -11,10 +11,11 @@ from core import sla
 from core.calendar import AlwaysOn, BusinessCalendar
 from core.config import Config
 from core.enums import Kind, Priority, Status
-from core.model import Ticket
+from core.model import Ticket, User
 from core.texts import lateness, span
 from scheduler.digest import render, summarize
 from scheduler.jobs import Schedule, missed_on_start
+from scheduler.texts import card
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -109,3 +110,11 @@ def test_a_later_digest_hour_moves_the_window() -> None:
     schedule = Schedule(digest_at=time(9), catch_up_within=timedelta(hours=1))
     assert missed_on_start(schedule, SH, at("2026-11-24 09:30")) == ["digest"]
     assert missed_on_start(schedule, SH, at("2026-11-24 10:00")) == []
+
+
+def test_an_alerts_card_labels_the_phone_even_when_none_was_given(demo_config: Config) -> None:
+    ticket = make(demo_config, "10019", "ordering", "2026-11-17 16:00", Status.DISPATCHED)
+    farmer = User(1, at("2026-11-17 16:00"), name="张大山")
+    assert "报告人：\ue0f0张大山\ue0f1　电话：未提供" in card(demo_config, ticket, farmer)
+    farmer.phone = "+8613800000001"
+    assert "　电话：+8613800000001" in card(demo_config, ticket, farmer)
