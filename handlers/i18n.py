@@ -334,6 +334,7 @@ MESSAGES: dict[str, str] = {
     "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
     "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
     "queue_empty": "没有未办结的工单。",
+    "queue_more": "……还有 {more} 件未列出（共 {total} 件未办结）。",
     "ticket_usage": "用法：/ticket 工单号",
     "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
     # A step's replies shown again (the first showing was cut off): its chart or file, or

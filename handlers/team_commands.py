@@ -16,7 +16,7 @@ from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import in_script
+from handlers.i18n import in_script, t
 from handlers.mine import show
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight, teams_served
@@ -136,7 +136,10 @@ async def _queue(ctx: Ctx) -> None:
         ctx.say("queue_empty")
         return
     lines: list[str] = []
-    for ticket in sorted(open_tickets, key=lambda x: (x.team_id, x.created_at)):
+    # Teams in the config's order, as /stats and the digest list them.
+    order = {team.id: i for i, team in enumerate(ctx.cfg.teams)}
+    ranked = sorted(open_tickets, key=lambda x: (order.get(x.team_id, len(order)), x.created_at))
+    for ticket in ranked:
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
         team, words = ctx.cfg.team(ticket.team_id).name, one_line(ticket.text, 20)
@@ -145,7 +148,14 @@ async def _queue(ctx: Ctx) -> None:
             f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
             f"｜{in_script(words, ctx.script)}"
         )
-    ctx.reply("\n".join(lines[:60]))
+    shown = lines[:QUEUE_LINES]
+    if len(lines) > len(shown):
+        # Cut, and said so: a supervisor must not take 60 lines for the whole queue.
+        shown.append(t("queue_more", ctx.script, more=len(lines) - len(shown), total=len(lines)))
+    ctx.reply("\n".join(shown))
+
+
+QUEUE_LINES = 60  # /queue lists this many open tickets, then says how many more there are
 
 
 def _late(ctx: Ctx, ticket: Ticket) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from core.enums import Status
+from core.enums import Kind, Status
 from core.model import TicketMessage
 from storage.tables import outbox
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR, new_ticket
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
@@ -408,3 +408,16 @@ async def test_the_card_says_when_the_team_went_on_site_and_who_finished_it(
     card = edits[-1].payload["text"]
     assert "\n上门：11-18 09:00\n" in card
     assert "\n办结：11-18 09:00 孙队员 更换了风机电容" in card
+
+
+async def test_a_long_queue_says_how_many_it_left_out_and_lists_teams_in_config_order(
+    desk: Harness,
+) -> None:
+    ordering = {"kind": Kind.REQUEST, "line": "ordering", "team_id": "ordering"}
+    for _ in range(61):
+        await new_ticket(desk.db, desk.cfg, now=desk.clock(), **ordering, text="订货系统登录不上")
+    await desk.file_110(FARMER)  # 烘烤110, the config's first team, filed last
+    lines = texts(await desk.send(SUPERVISOR, "/queue")).splitlines()
+    assert len(lines) == 61
+    assert lines[0].startswith("青山镇烘烤110服务队｜🚨")
+    assert lines[-1] == "……还有 2 件未列出（共 62 件未办结）。"
