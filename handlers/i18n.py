@@ -407,7 +407,12 @@ MESSAGES: dict[str, str] = {
     "sv_alert_accepted": "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {who} 接单。",
     "sv_alert_taken": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
     "sv_alert_moved": (
-        "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，新的接单时限 {due}。"
+        "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，接单时限 {due}。"
+    ),
+    # Moved on its first deadline (the desk's correction of where a 110 call goes): the
+    # team it went to is as late, and this alert says so until it accepts.
+    "sv_alert_moved_late": (
+        "🔴【超时督办】工单 {number} 超过接单时限，{at} 已转给 {team}，仍未接单。"
     ),
     "sv_alert_answered": "🔴【超时督办】工单 {number} 曾超过{phase}时限，{at} 已处理：{status}。",
     # A 超时督办 that said 仍未办结, edited once the ticket is resolved.

@@ -109,8 +109,11 @@ async def _news(ctx: Ctx, ticket: Ticket) -> str:
     number, now = ticket.label, local(ctx.cfg, ctx.now)
     if ticket.status is Status.DISPATCHED:
         team = ctx.cfg.team(ticket.team_id).name
-        due = local(ctx.cfg, ticket.accept_due_at)
-        return t("sv_alert_moved", number=number, at=now, team=team, due=due)
+        due = ticket.accept_due_at
+        if due is not None and ctx.now <= due:
+            shown = local(ctx.cfg, due)
+            return t("sv_alert_moved", number=number, at=now, team=team, due=shown)
+        return t("sv_alert_moved_late", number=number, at=now, team=team)
     taker, accepted_at = ticket.accepted_by, ticket.accepted_at
     if taker is None or accepted_at is None:
         status = ticket_status(ticket, Script.HANS, for_staff=True)

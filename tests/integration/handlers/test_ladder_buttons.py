@@ -288,7 +288,7 @@ async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_went_and
     await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
     [moved] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     text = str(moved.payload["text"])
-    assert "曾超过接单时限，11-18 09:45 已转给 白石乡烘烤110服务队，新的接单时限 " in text
+    assert "曾超过接单时限，11-18 09:45 已转给 白石乡烘烤110服务队，接单时限 " in text
     assert "仍未接单" not in text and "派给：白石乡烘烤110服务队" in text
     assert moved.payload["message_id"] == alert[1] and moved.payload["buttons"]
     # The team it went to takes it in time: that is news again, once.
@@ -384,3 +384,29 @@ async def test_the_supervisors_alert_stops_saying_unresolved_once_the_call_is_re
     await desk.press(FARMER, f"my:ok:{ticket_id}")
     await desk.press(FARMER, f"my:r:{ticket_id}:5")
     assert len(await _alert_edits(desk)) == 1
+
+
+async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still_says_late(
+    desk: Harness,
+) -> None:
+    """The desk moving a call to the town the farmer named keeps its deadline: the team it
+    went to is as late, and the alert says so until that team accepts."""
+    await desk.send(FARMER, "烤房停电了，温度一直往下掉")  # where? not answered yet
+    [call] = await desk.tickets()
+    assert call.id is not None and call.team_id == "curing-qingshan"
+    await _ladder(desk, 45)
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(FARMER, "f:site:BS01")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
+    [moved] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert "超过接单时限，11-18 09:45 已转给 白石乡烘烤110服务队，仍未接单。" in str(
+        moved.payload["text"]
+    )
+    assert "曾" not in str(moved.payload["text"]).splitlines()[0]
+    desk.clock.advance(minutes=2)
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{call.id}", chat=BAISHI_CHAT)
+    edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
+    assert f"11-18 09:47 已由 {BAISHI_MEMBER} 接单。" in str(edits[1].payload["text"])
