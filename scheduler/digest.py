@@ -26,7 +26,7 @@ from core.calendar import AlwaysOn
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
-from core.texts import one_line, span
+from core.texts import lateness, one_line
 from scheduler import texts
 from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
@@ -145,9 +145,13 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
         lines.append("当前超时最久：")
         for ticket, late in digest.worst:
             flag = "🚨" if ticket.urgent else ""
+            # In working time too, as the alerts and /queue say it: over a weekend an
+            # office-hours ticket is days late on the clock and an hour in working time.
+            calendar = sla.calendar_for(cfg, ticket)
+            said = lateness(calendar, digest.at - late, digest.at)
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜已超时{span(late)}｜{one_line(ticket.text, 20)}"
+                f"{texts.status(ticket)}｜已超时{said}｜{one_line(ticket.text, 20)}"
             )
     return "\n".join(lines)
 

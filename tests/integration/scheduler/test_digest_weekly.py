@@ -66,7 +66,7 @@ async def test_the_morning_digest_by_team_with_the_worst_items(
             "合计：在办4 今日到期1 当前超时2 待确认1",
             LEGEND,
             "当前超时最久：",
-            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜订货系统登录不上",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时（工作时间11小时30分钟）｜订货系统登录不上",
             f"🚨{barn.label}｜青山镇烘烤110服务队｜待接单｜已超时50分钟｜烤房风机不转了，温度上不去",
         ]
     )
@@ -76,7 +76,7 @@ async def test_the_morning_digest_by_team_with_the_worst_items(
             "营销服务部（客户经理）：在办2 今日到期1 当前超时1 待确认0",
             LEGEND,
             "当前超时最久：",
-            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜订货系统登录不上",
+            f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时（工作时间11小时30分钟）｜订货系统登录不上",
         ]
     )
     assert rows[200052].payload["text"].splitlines()[1:] == [
@@ -212,5 +212,5 @@ async def test_a_request_written_on_several_lines_is_one_row_of_the_digest(
     late = await new_ticket(db, demo_config, now=at("2026-11-16 09:00"), **numbered)
     await send_digest(db, demo_config, at("2026-11-18 08:00"))
     [digest] = [r for r in await outbox_rows(db) if r.chat_id == SUPERVISOR]
-    row = f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时｜"
+    row = f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时（工作时间11小时30分钟）｜"
     assert digest.payload["text"].splitlines()[-1] == f"{row}一、订货系统登录不上 二、密码重置收不…"

@@ -114,7 +114,7 @@ async def test_a_supervisor_who_chose_traditional_gets_the_digest_in_traditional
     digest = to(rows, SUPERVISOR)[0].payload["text"].splitlines()
     assert digest[0] == "📋 青山縣菸草專賣局（營銷部）每日待辦（11月18日 08:00）"
     assert digest[-1] == (
-        f"{late.label}｜營銷服務部（客戶經理）｜待接單｜已超時1天21小時｜訂貨系統登錄不上"
+        f"{late.label}｜營銷服務部（客戶經理）｜待接單｜已超時1天21小時（工作時間11小時30分鐘）｜訂貨系統登錄不上"
     )
     # The ordering office's leader keeps Simplified: they chose nothing.
     leader = to(rows, ORDERING_LEADER)[0].payload["text"]
