@@ -254,7 +254,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         try:
             first = date(int(found[1]), int(found[2]), 1)
         except ValueError:
-            raise PeriodError(f"月份不对：「{text.strip()}」") from None
+            raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}") from None
         return _custom(text, first, _month_end(first), zone)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
         day = parse_day(word)
@@ -294,7 +294,7 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
     if found := _MONTH_ALONE.match(word):
         number = int(found[1])
         if not 1 <= number <= 12:
-            raise PeriodError(f"月份不对：「{text.strip()}」")
+            raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}")
         first = date(today_.year - int(number > today_.month), number, 1)
         return _custom(text, first, _month_end(first), zone)
     if found := _LAST_DAYS.match(word):

@@ -345,3 +345,11 @@ def test_a_range_typed_backwards_is_quoted_with_the_range_the_right_way_round() 
     # The range suggested is read.
     window = periods.parse("2026-11-01至2026-11-05", NOW, SHANGHAI)
     assert (window.first_day, window.last_day) == (date(2026, 11, 1), date(2026, 11, 5))
+
+
+@pytest.mark.parametrize("typed", ["13月", "0月", "2026-13"])
+def test_a_month_that_is_none_says_which_months_there_are(typed: str) -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, NOW, SHANGHAI)
+    said = str(refused.value)
+    assert said.startswith(f"月份不对：「{typed}」，月份是 1 到 12。可以写：")
