@@ -123,6 +123,9 @@ PROMPTS = (
 # The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
 # kept with the sent message too, so that a reply to it tells which ticket it answers.
 QUESTION_NOTICE = "question"
+# What asks for the call-back (回访) a low rating owes, with 「📞 已回访」: kept with the sent
+# message too, so that once the call-back is recorded each copy says so instead of asking.
+CALLBACK_NOTICE = "callback"
 _PROMPT_ACTIONS = {ACCEPT_PROMPT: Action.ACCEPT, RESOLVE_PROMPT: Action.RESOLVE}
 
 

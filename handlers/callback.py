@@ -6,17 +6,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core import callback
-from core.model import Ticket
+from core.lifecycle import CALLBACK_NOTICE
+from core.model import ChatPlace, Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip
 from handlers import notify
 from handlers.cards import local
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import as_written, in_script, t
 from handlers.replies import Button, rows
 
 FLOW = "t_cb"  # the prompt for what the requester said, as a card's prompts are
-PURPOSE = "callback"  # the outbox purpose of what asks for the call-back
+PURPOSE = CALLBACK_NOTICE  # the outbox purpose of what asks for the call-back
 NOTE_MAX = 500  # characters kept, as of a rating's comment
 _TOAST_NOTE = 60  # of the note, in a popup (Telegram shows 200 characters at most)
 
@@ -100,7 +101,34 @@ async def note_step(ctx: Ctx) -> None:
             ctx.uow, ctx.cfg, ticket, by=ctx.user.id, role=role, note=note, now=ctx.now
         )
         await ctx.uow.flush()  # a lost race is run again, and finds it recorded
+        await _tell_asked(ctx, ticket)
         ctx.say("cb_done", number=ticket.label, note=note)
+
+
+async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
+    """Every sent message that asked for the call-back (the leaders', the supervisors', the
+    回访督办 saying 仍未记录回访) now says who recorded it, when and what, without its
+    「📞 已回访」."""
+    assert ticket.id is not None
+    who = as_written(await notify.name_of(ctx, ticket.callback_by))
+    said = t(
+        "cb_told",
+        number=ticket.label,
+        who=who,
+        at=local(ctx.cfg, ticket.callback_at),
+        note=as_written(ticket.callback_note),
+    )
+    for asked in await ctx.uow.ticket_messages.of_ticket(ticket.id, CALLBACK_NOTICE):
+        await ctx.uow.ticket_messages.forget(asked)
+        await ctx.enqueue(
+            ChatPlace(asked.chat_id, asked.thread_id),
+            said,
+            ticket_id=ticket.id,
+            purpose="callback_edit",
+            method="edit_message",
+            extra={"message_id": asked.message_id},
+            script=asked.shown_in,  # the script it was sent in
+        )
 
 
 async def _refused(ctx: Ctx, ticket: Ticket) -> bool:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from core import sla
 from core.config import Config
+from core.lifecycle import CALLBACK_NOTICE
 from core.model import Ticket
 from core.ranks import unique
 from core.texts import lateness
@@ -18,7 +19,7 @@ from scheduler.people import People
 from scheduler.plan import ChaseCallback, Taken
 from storage.uow import SqlUnitOfWork
 
-PURPOSE = "callback"  # the outbox purpose of what asks for the call-back
+PURPOSE = CALLBACK_NOTICE  # the outbox purpose of what asks for the call-back
 _NOTES = {
     "alert_leader": "回访时限已到，提醒队长回访",
     "alert_supervisors": "回访超过时限，报督办",

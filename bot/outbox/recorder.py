@@ -17,7 +17,7 @@ from datetime import datetime
 
 from bot.outbox.clock import Clock
 from bot.outbox.gone import REPLACED_IN, REPLACES
-from core.lifecycle import PROMPTS, QUESTION_NOTICE
+from core.lifecycle import CALLBACK_NOTICE, PROMPTS, QUESTION_NOTICE
 from core.model import OutboxMessage, TicketMessage
 from core.services import buttons_off, prompt_applies_to
 from storage.outbox_queries import OutboxQueries
@@ -128,7 +128,8 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
     or alert, so its buttons can be taken away once they no longer apply, and of a question
     to a requester, so a reply to it finds its ticket."""
     sent_about_ticket = row.method == "send_message" and row.ticket_id is not None
-    if not ((sent_about_ticket and row.purpose in ("card", QUESTION_NOTICE)) or _is_prompt(row)):
+    kept_for_ticket = ("card", QUESTION_NOTICE, CALLBACK_NOTICE)
+    if not ((sent_about_ticket and row.purpose in kept_for_ticket) or _is_prompt(row)):
         return
     message = _sent_message(row, message_id, now)
     if _is_prompt(row):

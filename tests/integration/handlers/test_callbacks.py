@@ -9,11 +9,14 @@ from datetime import timedelta
 
 import pytest
 
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Role
 from core.model import OutboxMessage, Ticket
 from core.services import perform
 from reports.ledger import LedgerRow, load
 from reports.periods import days
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -233,3 +236,43 @@ async def test_a_complaint_the_oversight_team_sent_on_is_still_its_own_to_call_b
     await desk.send(RETAILER, "送货员还是那样，根本没改")
     told = {r.chat_id for r in (await desk.outbox())[before:] if "根本没改" in str(r.payload)}
     assert CONDUCT_LEADER in told and DELIVERY_LEADER not in told
+
+
+async def _deliver(desk: Harness, purpose: str) -> set[tuple[int, int]]:
+    """The sender delivers the waiting rows of `purpose`: their (chat, message id)."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent: set[tuple[int, int]] = set()
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose == purpose:
+            message_id = 7000 + len(sent) + (row.id or 0) * 10
+            await recorder.record(row, message_id)
+            sent.add((row.chat_id, message_id))
+    return sent
+
+
+async def test_once_recorded_every_message_asking_for_the_call_back_says_so_without_button(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    asked = await _deliver(desk, "callback")  # the leader's and the supervisor's
+    # Due 16:00; a day later still nobody called: the 回访督办 (仍未记录回访) goes out too.
+    desk.clock.advance(hours=7 + 24, minutes=5)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    chased = await _deliver(desk, "callback")
+    assert {chat for chat, _ in chased} >= {SUPERVISOR}
+    overdue = [r for r in await desk.outbox() if "仍未记录回访" in r.payload.get("text", "")]
+    assert SUPERVISOR in {r.chat_id for r in overdue}
+
+    await desk.send(LEADER, callback_data=f"tk:cb:{ticket_id}", user_name="陈队长")
+    await desk.send(LEADER, "已回电，报告人表示满意")
+
+    edits = [r for r in await desk.outbox() if r.purpose == "callback_edit"]
+    assert {(r.chat_id, r.payload["message_id"]) for r in edits} == asked | chased
+    label = (await _ticket(desk, ticket_id)).label
+    for edit in edits:
+        assert edit.method == "edit_message" and "buttons" not in edit.payload
+        assert edit.payload["text"] == (
+            f"📞 工单 {label} 的回访已由 陈队长 在 11-19 16:05 记录：已回电，报告人表示满意"
+        )
+    async with desk.db.uow(read_only=True) as uow:
+        assert await uow.ticket_messages.of_ticket(ticket_id, "callback") == []
