@@ -108,8 +108,10 @@ async def note_step(ctx: Ctx) -> None:
 async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
     """Every sent message that asked for the call-back (the leaders', the supervisors', the
     回访督办 saying 仍未记录回访) now says who recorded it, when and what, without its
-    「📞 已回访」."""
+    「📞 已回访」. Those not sent yet are settled superseded: they would only ask again."""
     assert ticket.id is not None
+    # One a sender holds goes out, and loses its button once recorded (bot/outbox/recorder).
+    await ctx.uow.outbox.supersede(ticket.id, CALLBACK_NOTICE, ctx.now)
     who = as_written(await notify.name_of(ctx, ticket.callback_by))
     said = t(
         "cb_told",

@@ -406,7 +406,15 @@ MESSAGES: dict[str, str] = {
     "sv_choose_team": "工单 {number} 改派给：",
     # A 超时督办 that said 仍未接单, edited once the ticket is answered or moved: what
     # happened when, which stays true.
-    "sv_alert_accepted": "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {who} 接单。",
+    "sv_alert_accepted": (
+        "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {team} {who} 接单。"
+    ),
+    # Moved to another team since the alert went out, and taken late there: late past the
+    # deadline that team was given, not the first team's.
+    "sv_alert_accepted_moved": (
+        "🔴【超时督办】工单 {number} 曾超过接单时限，转给 {team} 后又超过该队的接单时限 {late}，"
+        "{at} 已由 {team} {who} 接单。"
+    ),
     "sv_alert_taken": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
     "sv_alert_moved": (
         "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，接单时限 {due}。"
@@ -416,10 +424,8 @@ MESSAGES: dict[str, str] = {
     "sv_alert_moved_late": (
         "🔴【超时督办】工单 {number} 超过接单时限，{at} 已转给 {team}，仍未接单。"
     ),
-    "sv_alert_answered": "🔴【超时督办】工单 {number} 曾超过{phase}时限，{at} 已处理：{status}。",
-    # A 超时督办 that said 仍未办结, edited once the ticket is resolved.
-    "sv_alert_resolved": "🔴【超时督办】工单 {number} 超过办结时限 {late}，{at} 已办结。",
-    "sv_alert_resolved_since": "🔴【超时督办】工单 {number} 曾超过办结时限，{at} 已办结。",
+    # What else became of it, and the news of one that said 仍未办结, are core/overdue_news's:
+    # the sweep closing a ticket tells them too.
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",

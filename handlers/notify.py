@@ -325,7 +325,7 @@ async def update_cards(
     # A supervisor's 超时督办 that says 仍未接单 tells the news once it is answered or moved;
     # then the ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
-    await retell_answered_alerts(ctx, ticket, text)
+    await retell_answered_alerts(ctx, ticket, text, await name_of(ctx, ticket.accepted_by))
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.

@@ -14,7 +14,8 @@ from core.lifecycle import (
     OVERSIGHT_RESOLVE_PROMPT,
     oversight_applies,
 )
-from core.model import ChatPlace, Ticket
+from core.model import ChatPlace, Ticket, TicketMessage
+from core.overdue_news import ACCEPT_PHASE, answered_news, resolved_news
 from core.texts import lateness
 from handlers.cards import local, ticket_status
 from handlers.context import Ctx
@@ -35,9 +36,10 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
     return t(key, script, status=status, phase=phase, due=local(ctx.cfg, deadline))
 
 
-async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
+async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str) -> None:
     """Each sent 超时督办 saying the ticket waits for a team that has since answered it (or
-    no longer has it) is edited to the news, with `card` (the ticket as it is now) below.
+    no longer has it) is edited to the news, with `card` (the ticket as it is now) below
+    and `taker` the name of whoever accepted it (`notify.name_of`).
     Each news is said as what happened when, so that it stays true. An alert of a ticket
     moved on to another team, still waiting, waits with it for that team's answer; one
     answered is kept on as a plain alert, its buttons staying while the ticket is open."""
@@ -61,7 +63,7 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
             await ctx.uow.ticket_messages.add(kept)
         await ctx.enqueue(
             ChatPlace(alert.chat_id, alert.thread_id),
-            f"{await _news(ctx, ticket)}\n{card}",
+            f"{_news(ctx, ticket, alert, taker)}\n{card}",
             buttons=buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
@@ -77,7 +79,7 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
         await ctx.uow.ticket_messages.forget(alert)
         await ctx.enqueue(
             ChatPlace(alert.chat_id, alert.thread_id),
-            f"{_resolved_news(ctx, ticket)}\n{card}",
+            f"{resolved_news(ctx.cfg, ticket, ctx.now)}\n{card}",
             urgent=ticket.urgent,
             ticket_id=ticket.id,
             purpose="alert_edit",
@@ -87,45 +89,34 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str) -> None:
         )
 
 
-def _resolved_news(ctx: Ctx, ticket: Ticket) -> str:
-    """The first line of a 仍未办结 alert once the ticket is resolved: when, and how late;
-    or what became of a ticket closed or withdrawn without being resolved."""
-    resolved_at, deadline = ticket.resolved_at, ticket.resolve_due_at
-    if resolved_at is None or ticket.closed_unresolved or ticket.status is Status.CANCELLED:
-        status = ticket_status(ticket, Script.HANS, for_staff=True)
-        phase = t("sv_phase_resolve")
-        at = local(ctx.cfg, ctx.now)
-        return t("sv_alert_answered", number=ticket.label, phase=phase, at=at, status=status)
-    at = local(ctx.cfg, resolved_at)
-    if deadline is None or resolved_at <= deadline:
-        return t("sv_alert_resolved_since", number=ticket.label, at=at)
-    late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, resolved_at)
-    return t("sv_alert_resolved", number=ticket.label, at=at, late=late)
-
-
-async def _news(ctx: Ctx, ticket: Ticket) -> str:
-    """The alert's first line, now: who accepted it and how late, where it went, or what
-    became of it."""
+def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
+    """The alert's first line, now: who accepted it (`taker`, named as the card names them)
+    and how late, where it went, or what became of it."""
     number, now = ticket.label, local(ctx.cfg, ctx.now)
+    team = ctx.cfg.team(ticket.team_id).name
     if ticket.status is Status.DISPATCHED:
-        team = ctx.cfg.team(ticket.team_id).name
         due = ticket.accept_due_at
         if due is not None and ctx.now <= due:
             shown = local(ctx.cfg, due)
             return t("sv_alert_moved", number=number, at=now, team=team, due=shown)
         return t("sv_alert_moved_late", number=number, at=now, team=team)
-    taker, accepted_at = ticket.accepted_by, ticket.accepted_at
-    if taker is None or accepted_at is None:
-        status = ticket_status(ticket, Script.HANS, for_staff=True)
-        phase = t("sv_phase_accept")
-        return t("sv_alert_answered", number=number, phase=phase, at=now, status=status)
-    user = await ctx.uow.users.get(taker)
-    who = as_written(user.name) if user is not None and user.name else str(taker)
-    at, team = local(ctx.cfg, accepted_at), ctx.cfg.team(ticket.team_id).name
-    deadline = ticket.response_due_at or ticket.accept_due_at
+    accepted_at = ticket.accepted_at
+    if ticket.accepted_by is None or accepted_at is None:
+        return answered_news(ctx.cfg, ticket, ACCEPT_PHASE, ctx.now)
+    at, who = local(ctx.cfg, accepted_at), as_written(taker)
+    # The deadline the ladder chased, and the alert counted from: the team's own after a
+    # move, one given back the time a question to the requester held it. Not the response
+    # deadline, which a question asked before that wait settled.
+    deadline = ticket.accept_due_at
     if deadline is None or accepted_at <= deadline:
         # Taken in time by the team it was moved to.
         return t("sv_alert_taken", number=number, at=at, who=who, team=team)
     # How late the acceptance came, on the clock and in working time, as the alert said it.
     late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, accepted_at)
-    return t("sv_alert_accepted", number=number, at=at, who=who, late=late)
+    # Moved on since the alert went out (a transfer, a reassignment): the lateness is the
+    # new team's, past the deadline it was given, not the first team's. (An alert for the
+    # team that has it now went out past its deadline, well after it was dispatched; a call
+    # the desk moved to the farmer's town keeps its first dispatch and deadline.)
+    moved = ticket.dispatched_at is not None and ticket.dispatched_at >= alert.created_at
+    key = "sv_alert_accepted_moved" if moved else "sv_alert_accepted"
+    return t(key, number=number, at=at, who=who, team=team, late=late)

@@ -10,8 +10,9 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
-from core.lifecycle import QUESTION_NOTICE
+from core.lifecycle import OVERSIGHT_RESOLVE_PROMPT, QUESTION_NOTICE
 from core.model import Ticket, reply_script
+from core.overdue_news import resolved_news
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.texts import span
@@ -154,8 +155,27 @@ async def close(
     await perform(
         uow, cfg, ticket, step.action, actor_id=None, role=Role.SYSTEM, now=now, note=note
     )
-    await withdraw_stale_prompts(uow, ticket, now)
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
+    requester = await people.user(ticket.requester_id)
+    closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
+    # The supervisors' 仍未办结 no longer holds: each says what became of the ticket as its
+    # buttons go (before the rest lose theirs, so that it is edited once).
+    for alert in await uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
+        await uow.ticket_messages.forget(alert)
+        edit = Row(
+            alert.chat_id,
+            f"{resolved_news(cfg, ticket, now)}\n{closed_card}",
+            f"{key}:alert:{alert.chat_id}:{alert.message_id}",
+            "alert_edit",
+            priority_of(ticket),
+            ticket.id,
+            method="edit_message",
+            extra={"message_id": alert.message_id},
+            thread_id=alert.thread_id,
+            script=alert.shown_in,  # the script it was sent in
+        )
+        out.add(edit, now)
+    await withdraw_stale_prompts(uow, ticket, now)
     sent = 0
     if await people.reachable([ticket.requester_id]):
         script = reply_script(ticket, await people.user(ticket.requester_id))
@@ -175,8 +195,6 @@ async def close(
     # The team's cards stop offering buttons for a ticket that is closed now. The edit says
     # the whole card: one still waiting (from the last press) would only be said over.
     await uow.outbox.supersede(ticket.id, "card_edit", now)
-    requester = await people.user(ticket.requester_id)
-    closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
     # A complaint the oversight team has stays what it was about on the copies of the
     # teams it was taken from: the closed card names the person who complained.
     whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None

@@ -132,6 +132,13 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
     if not ((sent_about_ticket and row.purpose in kept_for_ticket) or _is_prompt(row)):
         return
     message = _sent_message(row, message_id, now)
+    if row.purpose == CALLBACK_NOTICE:
+        ticket = await uow.tickets.get(message.ticket_id)
+        if ticket is None or not ticket.owes_callback:
+            # The call-back was recorded (or the ticket reopened) while it was on its way:
+            # its 「📞 已回访」 asks for nothing now.
+            await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))
+            return
     if _is_prompt(row):
         ticket = await uow.tickets.get(message.ticket_id)
         if ticket is None or not prompt_applies_to(ticket, row.purpose, message.team_id):

@@ -8,15 +8,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Role
 from core.model import OutboxMessage, Ticket
-from core.services import perform
+from core.services import BUTTONS_OFF, perform
 from reports.ledger import LedgerRow, load
 from reports.periods import days
 from scheduler.sweep import sweep
+from storage.tables import outbox
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -274,5 +276,44 @@ async def test_once_recorded_every_message_asking_for_the_call_back_says_so_with
         assert edit.payload["text"] == (
             f"📞 工单 {label} 的回访已由 陈队长 在 11-19 16:05 记录：已回电，报告人表示满意"
         )
+    async with desk.db.uow(read_only=True) as uow:
+        assert await uow.ticket_messages.of_ticket(ticket_id, "callback") == []
+
+
+async def test_a_notice_asking_for_the_call_back_not_sent_yet_when_it_is_recorded_never_goes(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    waiting = list(_asking(await desk.outbox(), ticket_id).values())
+    assert waiting and all(r.status == "pending" for r in waiting)
+    await desk.send(LEADER, callback_data=f"tk:cb:{ticket_id}", user_name="陈队长")
+    await desk.send(LEADER, "已回电，报告人表示满意")
+    after = {r.id: r.status for r in await desk.outbox()}
+    assert {after[r.id] for r in waiting} == {"superseded"}
+    # Nothing was sent, so nothing is edited.
+    assert [r for r in await desk.outbox() if r.purpose == "callback_edit"] == []
+
+
+async def test_a_notice_asking_for_the_call_back_on_its_way_when_it_is_recorded_loses_its_button(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    # A sender holds the notices (on their way to Telegram) while the leader records it.
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.purpose == "callback")
+            .values(locked_until=desk.clock() + timedelta(minutes=1))
+        )
+    await desk.send(LEADER, callback_data=f"tk:cb:{ticket_id}", user_name="陈队长")
+    await desk.send(LEADER, "已回电，报告人表示满意")
+    sent = await _deliver(desk, "callback")
+    assert {chat for chat, _ in sent} == {LEADER, SUPERVISOR}
+    off = {
+        (r.chat_id, r.payload["message_id"])
+        for r in await desk.outbox()
+        if r.purpose == BUTTONS_OFF and r.method == "edit_buttons"
+    }
+    assert off == sent
     async with desk.db.uow(read_only=True) as uow:
         assert await uow.ticket_messages.of_ticket(ticket_id, "callback") == []

@@ -263,7 +263,9 @@ async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_
     text = str(edit.payload["text"])
     # Filed 09:00, due 09:10 (10 minutes), accepted at 09:45: 35 minutes late.
     assert text.startswith("🔴【超时督办】工单 ") and "超过接单时限 35分钟，" in text
-    assert f"09:45 已由 {MEMBER} 接单。" in text and "仍未接单" not in text and "已接单" in text
+    # Said with the team that took it, as an alert of a call moved on says it.
+    assert f"09:45 已由 青山镇烘烤110服务队 {MEMBER} 接单。" in text
+    assert "仍未接单" not in text and "已接单" in text
     # 催办 / 改派 stay while the ticket is open; it is kept as a plain alert now.
     labels = [b["text"] for row in edit.payload["buttons"] for b in row]
     assert labels == ["催办", "改派"]
@@ -409,4 +411,107 @@ async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still
     await desk.press(BAISHI_MEMBER, f"tk:acc:{call.id}", chat=BAISHI_CHAT)
     edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
-    assert f"11-18 09:47 已由 {BAISHI_MEMBER} 接单。" in str(edits[1].payload["text"])
+    # Late on the deadline it kept: not a lateness of its own, but the team is named.
+    taken = str(edits[1].payload["text"])
+    assert (
+        f"超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。" in taken
+    )
+
+
+async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_its_moved_deadline(
+    desk: Harness,
+) -> None:
+    """A question to the farmer before anyone accepted gives the wait back to the deadline
+    to accept: the alert counted from the deadline so moved, and its edit does too."""
+    ticket_id = await desk.file_110(FARMER)  # 09:00, due 09:10
+    desk.clock.advance(minutes=5)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    desk.clock.advance(minutes=20)
+    await desk.send(FARMER, "二号烤房")  # 09:25: the 5 minutes left are given back
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.accept_due_at is not None
+    assert ticket.accept_due_at.astimezone(desk.cfg.zone).strftime("%H:%M") == "09:30"
+    await _ladder(desk, 45)  # 10:10
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert edit.payload["message_id"] == alert[1]
+    team = desk.cfg.team("curing-qingshan").name
+    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} {MEMBER} 接单。" in str(
+        edit.payload["text"]
+    )
+
+
+async def test_the_alert_of_a_call_moved_and_taken_late_there_says_the_lateness_is_the_new_teams(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_ACCEPT_PROMPT) if key[0] == SUPERVISOR]
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")  # 09:45, due 09:55
+    desk.clock.advance(minutes=22)
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
+    edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
+    taken = str(edits[1].payload["text"]).splitlines()[0]
+    assert taken.endswith(
+        "曾超过接单时限，转给 白石乡烘烤110服务队 后又超过该队的接单时限 12分钟，"
+        f"11-18 10:07 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。"
+    )
+
+
+async def test_the_supervisors_alert_of_a_call_closed_unanswered_says_so_without_buttons(
+    desk: Harness,
+) -> None:
+    ticket_id, alert = await _resolve_phase_alert(desk)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    assert await _alert_edits(desk) == []  # 仍未办结 still holds while the team waits
+    desk.clock.advance(minutes=31)
+    await sweep(desk.db, desk.cfg, desk.clock())  # the farmer reminded
+    desk.clock.advance(hours=72)
+    await sweep(desk.db, desk.cfg, desk.clock())  # and the call closed unanswered
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.closed_unresolved
+    [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
+    assert edit.method == "edit_message" and edit.payload["message_id"] == alert[1]
+    text = str(edit.payload["text"])
+    closed = ticket.closed_at
+    assert closed is not None
+    at = closed.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
+    assert text.startswith(
+        f"🔴【超时督办】工单 {ticket.label} 曾超过办结时限，{at} 已处理：未补充关闭。"
+    )
+    assert "仍未办结" not in text and "自动关闭" in text
+    # The edit takes the buttons; nothing else edits it again.
+    assert "buttons" not in edit.payload and alert not in await _buttons_off(desk)
+    assert alert not in await _kept_prompts(desk, ticket_id)
+
+
+async def test_the_alert_of_a_call_moved_too_late_to_keep_its_promise_counts_from_the_teams_own(
+    desk: Harness,
+) -> None:
+    """A team that got a call too late to keep the promise is chased by a deadline of its
+    own: its 仍未办结 counted from that, and so does the edit once it is resolved."""
+    ticket_id = await desk.file_110(FARMER)  # 09:00, promised by 13:00
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    desk.clock.advance(hours=3, minutes=55)
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "这户在白石乡", chat=TEAM_CHAT)
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
+    [ticket] = await desk.tickets()
+    own = ticket.team_resolve_due_at
+    assert own is not None and own.astimezone(desk.cfg.zone).strftime("%H:%M") == "16:55"
+    desk.clock.advance(hours=4, minutes=31)  # 17:26: past its own deadline
+    await sweep(desk.db, desk.cfg, desk.clock())
+    sent = await _deliver(desk, *PROMPTS)
+    [alert] = [key for key in _of(sent, OVERSIGHT_RESOLVE_PROMPT) if key[0] == SUPERVISOR]
+    desk.clock.advance(minutes=4)
+    await desk.press(BAISHI_MEMBER, f"tk:res:{ticket_id}", chat=BAISHI_CHAT)
+    await desk.send(BAISHI_MEMBER, "已恢复供电", chat=BAISHI_CHAT)
+    edits = [r for r in await _alert_edits(desk) if r.payload["message_id"] == alert[1]]
+    assert "超过办结时限 35分钟，11-18 17:30 已办结。" in str(edits[-1].payload["text"])
