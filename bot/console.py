@@ -28,6 +28,8 @@ HELP = """命令 (commands):
   :as NAME        切换身份 switch persona (:who 列出 lists them): farmer retailer staff,
                   member leader (烘烤110), wish-member wish-leader (工会职工服务站),
                   delivery-member delivery-leader (物流配送中心),
+                  ordering-member ordering-leader (营销服务部),
+                  monopoly-member monopoly-leader (专卖管理所),
                   conduct-member conduct-leader (纪检作风监督室), supervisor
   :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
@@ -50,12 +52,15 @@ class Persona:
 
 
 # The teams a requester's other matters go to, and who acts for each in its chat: the staff
-# member's wish (工会职工服务站), the retailer's delivery (物流配送中心) and a complaint about
-# staff (纪检作风监督室) can be accepted and resolved in the demo as a barn alarm can.
+# member's wish (工会职工服务站), the retailer's delivery (物流配送中心), ordering (营销服务部)
+# and licence (专卖管理所), and a complaint about staff (纪检作风监督室) can be accepted,
+# transferred and resolved in the demo as a barn alarm can.
 # (persona prefix, team id, member's name, leader's name)
 _OTHER_TEAMS = (
     ("wish", "staff", "周干事", "吴站长"),
     ("delivery", "delivery", "郑配送员", "冯主任"),
+    ("ordering", "ordering", "何经理", "罗部长"),
+    ("monopoly", "monopoly", "马专管员", "高所长"),
     ("conduct", "conduct", "陈监督员", "卫主任"),
 )
 

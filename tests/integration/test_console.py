@@ -126,6 +126,10 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
         "wish-leader：吴站长（id 200082，在 工会职工服务站）",
         "delivery-member：郑配送员（id 200071，在 物流配送中心）",
         "delivery-leader：冯主任（id 200072，在 物流配送中心）",
+        "ordering-member：何经理（id 200061，在 营销服务部（客户经理））",
+        "ordering-leader：罗部长（id 200062，在 营销服务部（客户经理））",
+        "monopoly-member：马专管员（id 200051，在 专卖管理所）",
+        "monopoly-leader：高所长（id 200052，在 专卖管理所）",
         "conduct-member：陈监督员（id 200091，在 纪检作风监督室）",
         "conduct-leader：卫主任（id 200092，在 纪检作风监督室）",
     ):
