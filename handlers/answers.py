@@ -17,6 +17,7 @@ from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import in_script
 from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
 from handlers.tickets import said_of_the_service
 from routing import Decision
 
@@ -92,13 +93,13 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
     if ticket.status is Status.RESOLVED:
         # Resolved while the answer waited for a press: it reaches the team, late.
         for piece in pieces[:-1]:
-            await mine.add_info(ctx, ticket, piece["text"], piece["photo"], voice=piece["voice"])
+            await add_info(ctx, ticket, piece["text"], piece["photo"], voice=piece["voice"])
         last = pieces[-1]
         await mine.answer_after_resolution(ctx, ticket, last["text"], last["photo"], last["voice"])
         return
     waited = ticket.status is Status.WAITING_REQUESTER
     for n, piece in enumerate(pieces):
-        await mine.add_info(
+        await add_info(
             ctx,
             ticket,
             piece["text"],

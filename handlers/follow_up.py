@@ -15,6 +15,7 @@ from core.enums import Status
 from core.model import Ticket, TicketEvent
 from handlers.cards import MOVES
 from handlers.context import Ctx
+from handlers.tickets import is_chasing
 from routing import Decision
 
 FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
@@ -93,5 +94,17 @@ async def question_overtaken(ctx: Ctx) -> Ticket | None:
         if after is not None and any(
             e.action == "resolve" and e.from_status is Status.WAITING_REQUESTER for e in after
         ):
+            return ticket
+    return None
+
+
+async def in_hand_about(ctx: Ctx, decision: Decision | None, text: str) -> Ticket | None:
+    """The open ticket a team is working on that typed words may be about, to be offered
+    as where they go (补充到工单) beside filing them as a new request: the newest one of
+    the service the words name, or the newest of all when they name none (the triage
+    desk's: "大概几点能送过来？") or chase a team ("怎么还没人来")."""
+    any_line = decision is None or decision.triage or is_chasing(text)
+    async for ticket, _events in _in_hand(ctx):
+        if any_line or (decision is not None and decision.line == ticket.line):
             return ticket
     return None

@@ -12,6 +12,7 @@ from handlers import alarm_check, alarm_place, answers, intake, mine, phones
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
+    in_hand_about,
     just_answered,
     more_of_it,
     question_moved_on,
@@ -19,6 +20,7 @@ from handlers.follow_up import (
 )
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
+from handlers.ticket_info import add_info
 from handlers.tickets import (
     Gathered,
     another_question,
@@ -69,7 +71,7 @@ async def free_message(ctx: Ctx) -> None:
         if moved is not None and not another_question(ctx, decision, text, moved):
             # The answer to a question asked before the ticket went to another team: it
             # joins the ticket, for the team that has it now.
-            await mine.add_info(ctx, moved, text, msg.photo_file_id, voice=msg.voice_file_id)
+            await add_info(ctx, moved, text, msg.photo_file_id, voice=msg.voice_file_id)
             ctx.say("answer_added", number=moved.label)
             return
     if text and await _own_ticket_number(ctx, text):
@@ -98,7 +100,7 @@ async def free_message(ctx: Ctx) -> None:
     if call is not None and news and not as_remark and not _another_service(decision, call, text):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
-        await mine.add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
+        await add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
         ctx.say("e_news_added", number=call.label)
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
@@ -122,7 +124,7 @@ async def free_message(ctx: Ctx) -> None:
         if answered is not None and more_of_it(ctx, decision, answered):
             # The rest of an answer sent in pieces (a photo, then its words): it joins the
             # ticket it answers, not a new request beside it.
-            await mine.add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
+            await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
             ctx.say("add_info_done", number=answered.label)
             return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
@@ -157,7 +159,10 @@ async def free_message(ctx: Ctx) -> None:
         kind = decision.kind
     elif decision.kind is Kind.WISH and await intake.is_staff(ctx):
         kind = Kind.WISH  # a staff member's wish goes on the wish list, as with /wish
-    await intake.start_ticket(ctx, kind, text)
+    # Words about a ticket a team is working on ("大概几点能送过来？") may be for that team:
+    # its summary offers to add them to it, beside filing them as a new request.
+    about = await in_hand_about(ctx, decision, text) if kind is Kind.REQUEST else None
+    await intake.start_ticket(ctx, kind, text, about=about)
 
 
 async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:

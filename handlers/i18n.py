@@ -135,6 +135,14 @@ MESSAGES: dict[str, str] = {
         "要补充请在 /my 里点「➕ 补充」。"
     ),
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
+    "about_open_confirm": (
+        "您的工单 {number} 正在办理中。这条消息是对它的补充，还是一件新的事？"
+        "是补充请点「➕ 补充到工单 {number}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "about_moved_on": "工单 {number} 已经办结或关闭，不能再补充了。要把这条消息作为新的「{kind}」提交吗？",
+    "add_to_ticket": "➕ 补充到工单 {number}",
+    "submit_new": "✅ 作为新工单提交",
+    "draft_added_already": "这条消息已经补充到工单 {number} 了，服务队会看到，不用再点。",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
     "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from core.config import Site
-from core.enums import Kind, Requester
+from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip
@@ -17,6 +17,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.wish_items import split_items
 from routing import Decision, bare, to_simplified
@@ -50,7 +51,10 @@ _NOTHING_MORE = frozenset(
 # filed says so, with the tickets' numbers, rather than that the button is stale. It is
 # when the draft began, in milliseconds, base 36: no two drafts of one person share it.
 DRAFT = "draft"
-_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no)):([0-9a-z]{1,12})")
+_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add)):([0-9a-z]{1,12})")
+# The open ticket typed words may be about (`follow_up.in_hand_about`): its summary offers
+# to add them to it (补充到工单) beside filing them as a new request. Its id and number.
+ABOUT, ABOUT_NUMBER = "about", "about_number"
 
 
 def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:
@@ -91,6 +95,11 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
         await ticket_step(ctx)
         return True
     filed = await _filed_from(ctx, draft_id)
+    if not filed and found.group(1) == "f:add":
+        added = await _added_from(ctx, draft_id)
+        if added is not None:
+            ctx.say("draft_added_already", number=added.label)
+            return True
     if not filed:
         ctx.toast("stale_button")
         return True
@@ -117,6 +126,16 @@ async def _filed_from(ctx: Ctx, draft_id: str) -> list[Ticket]:
         if any(e.action == "create" and e.data.get(DRAFT) == draft_id for e in events):
             filed.append(ticket)
     return filed[::-1]
+
+
+async def _added_from(ctx: Ctx, draft_id: str) -> Ticket | None:
+    """The person's ticket the draft `draft_id` was added to (补充到工单), if it was."""
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        if any(e.action == "info" and e.data.get(DRAFT) == draft_id for e in events):
+            return ticket
+    return None
 
 
 def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
@@ -332,9 +351,15 @@ def say_with_phone_offer(ctx: Ctx, text: str) -> None:
 
 
 async def start_ticket(
-    ctx: Ctx, kind: Kind, text: str | None = None, *, first: Gathered | None = None
+    ctx: Ctx,
+    kind: Kind,
+    text: str | None = None,
+    *,
+    first: Gathered | None = None,
+    about: Ticket | None = None,
 ) -> None:
-    """Begin a request; `first` carries what already came with it (a photo, a location)."""
+    """Begin a request; `first` carries what already came with it (a photo, a location);
+    `about`, an open ticket the words may be about, which the summary offers to add them to."""
     if kind is Kind.WISH and not await is_staff(ctx):
         ctx.say("wish_staff_only")
         return
@@ -345,7 +370,10 @@ async def start_ticket(
     gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     gathered.kind, gathered.text = kind, text or ""
     if text:
-        await ctx.start_flow(TICKET, "confirm", draft_data(ctx, gathered))
+        data = draft_data(ctx, gathered)
+        if about is not None and kind is Kind.REQUEST:
+            data |= {ABOUT: about.id, ABOUT_NUMBER: about.label}
+        await ctx.start_flow(TICKET, "confirm", data)
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
         _summary(ctx, gathered, lead="free_text_confirm")
@@ -360,9 +388,9 @@ async def is_staff(ctx: Ctx) -> bool:
     return bool(await ctx.uow.memberships.of_user(ctx.user.id))
 
 
-def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
+def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "") -> None:
     """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
-    comes first, in the same message."""
+    comes first, in the same message (`number`: a ticket's it names)."""
     decision = tickets.decide(ctx, gathered)
     routed = tickets.line_and_team(ctx, gathered, decision)
     # A voice note that is the description is shown as the content, not counted as more.
@@ -403,7 +431,14 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None) -> None:
         Button(ctx.text("abort"), f"f:no{mark}"),
     )
     buttons = rows(*submit, edit, abort, per_row=3)
-    first = ctx.text(lead, kind=kind) if lead else ""
+    about = ctx.conv.data.get(ABOUT_NUMBER)
+    if about and not items:
+        # Words that may be about a ticket in hand: added to it, or filed as a new one.
+        add = Button(ctx.text("add_to_ticket", number=about), f"f:add{mark}")
+        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}")]
+        buttons = ((add,), *rows(*submit, edit, abort, per_row=3))
+        lead = "about_open_confirm" if lead == "free_text_confirm" else lead
+    first = ctx.text(lead, kind=kind, number=about or number) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
@@ -571,6 +606,8 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+    elif choice == "f:add" and ctx.conv is not None and ctx.conv.data.get(ABOUT):
+        await _add_to_ticket(ctx, gathered, int(ctx.conv.data[ABOUT]))
     elif choice == "f:edit":
         await ctx.goto("describe", text="")
         ctx.say(f"describe_{gathered.kind.value}")
@@ -588,3 +625,39 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         if taken != "nothing":
             await ctx.goto("confirm", **gathered.to_data())
         _summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
+
+
+async def _add_to_ticket(ctx: Ctx, gathered: Gathered, ticket_id: int) -> None:
+    """The draft's words and files join the open ticket they are about (补充到工单); one
+    resolved, closed or withdrawn since takes nothing more, and the draft stays to be filed."""
+    ticket = await ctx.uow.tickets.get(ticket_id)
+    in_hand = ticket is not None and ticket.status.is_open and ticket.status is not Status.RESOLVED
+    if ticket is None or ticket.requester_id != ctx.user.id or not in_hand:
+        assert ctx.conv is not None
+        number = str(ctx.conv.data.get(ABOUT_NUMBER) or "")
+        await ctx.goto("confirm", **{ABOUT: None, ABOUT_NUMBER: None})
+        _summary(ctx, gathered, lead="about_moved_on", number=number)
+        return
+    pin = (
+        (gathered.lat, gathered.lon)
+        if gathered.lat is not None and gathered.lon is not None
+        else None
+    )
+    photos, voices = list(gathered.photos), list(gathered.voices)
+    answer = ticket.status is Status.WAITING_REQUESTER  # what its team asked for, perhaps
+    await add_info(
+        ctx,
+        ticket,
+        gathered.text,
+        photos.pop(0) if photos else None,
+        voice=voices.pop(0) if voices else None,
+        pin=pin,
+        answer=answer,
+        draft_id=_draft_id(ctx),
+    )
+    for photo in photos:  # more than one came: each goes, as when sent one by one
+        await add_info(ctx, ticket, "", photo)
+    for voice in voices:
+        await add_info(ctx, ticket, "", None, voice=voice)
+    await ctx.end_flow()
+    ctx.say("answer_added" if answer else "add_info_done", keyboard="remove", number=ticket.label)

@@ -18,6 +18,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, another_question, attach, routed, typed_alarm
 from routing import Decision, bare
 
@@ -735,46 +736,6 @@ async def info_step(ctx: Ctx) -> bool:
     await ctx.end_flow()
     ctx.say("answer_added" if answer else "add_info_done", number=ticket.label)
     return True
-
-
-async def add_info(
-    ctx: Ctx,
-    ticket: Ticket,
-    text: str,
-    photo: str | None,
-    *,
-    voice: str | None = None,
-    pin: tuple[float, float] | None = None,
-    answer: bool = False,
-) -> None:
-    """Attach the requester's words, photo, voice note or pin to the ticket and tell the
-    team."""
-    assert ticket.id is not None
-    files = {"photo": photo, "voice": voice}
-    if pin is not None and ticket.lat is None:
-        ticket.lat, ticket.lon = pin  # where it is, when the request did not say
-    for kind, file_id in files.items():
-        if file_id:
-            await attach(ctx, ticket, kind, file_id, caption=text)
-    if answer:
-        await perform(
-            ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text
-        )
-        await notify.update_cards(ctx, ticket)  # no longer 待报告人补充
-    else:
-        await note_event(
-            ctx.uow,
-            ticket,
-            "info",
-            actor_id=ctx.user.id,
-            role=Role.REQUESTER,
-            now=ctx.now,
-            note=text,
-            data={"photo": bool(photo), "voice": bool(voice), "location": pin is not None},
-        )
-    key = "answer_to_team" if answer else "info_to_team"
-    shown = text or ("[语音]" if voice else "[照片]" if photo else "[位置]")
-    await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files, pin)
 
 
 async def answer_after_resolution(

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from core.model import Ticket
-from handlers import mine, notify, registration
+from handlers import notify, registration
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.replies import Keyboard
+from handlers.ticket_info import add_info
 
 
 async def shared(ctx: Ctx, call: Ticket | None) -> None:
@@ -29,7 +30,7 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
     """A number to call them on, for the team working on their 110 call (kept as theirs
     when they have none on record)."""
     ctx.user.phone = ctx.user.phone or phone
-    await mine.add_info(ctx, call, t("phone_for_team", phone=phone), None)
+    await add_info(ctx, call, t("phone_for_team", phone=phone), None)
     await notify.update_cards(ctx, call)  # 电话：未提供 no longer
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)
 

@@ -1,0 +1,89 @@
+"""Words typed about a ticket a team is working on ("大概几点能补送过来？"): the summary
+offers to add them to that ticket (补充到工单) beside filing them as a new request."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from handlers.replies import Outcome
+from tests.support.desk import Harness, button_actions, button_data, texts
+
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+async def _accepted(desk: Harness) -> int:
+    ticket = await desk.file_request(RETAILER, "昨天送货少送了一条中华")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    desk.clock.advance(minutes=20)  # a draft's id is when it began: the next one's differs
+    return ticket.id
+
+
+def _add_button(out: Outcome) -> str:
+    [add] = [data for data in button_data(out) if data.startswith("f:add")]
+    return add
+
+
+async def test_a_question_about_the_delivery_in_hand_is_offered_to_its_ticket(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    said = texts(out)
+    assert "您的工单 10019 正在办理中" in said
+    assert "f:add" in button_actions(out) and "f:ok" in button_actions(out)
+    added = await desk.press(RETAILER, _add_button(out))
+    assert "已补充到工单 10019" in texts(added)
+    assert len(await desk.tickets()) == 1  # no second ticket at the triage desk
+    assert (await desk.actions(ticket_id))[-1] == "info"
+    notices = [str(m.payload) for m in await desk.outbox() if m.chat_id == DELIVERY_CHAT]
+    assert any("好的，大概几点能补送过来？" in text for text in notices)
+
+
+async def test_chasing_the_team_is_offered_to_the_ticket_in_hand(desk: Harness) -> None:
+    await _accepted(desk)
+    out = await desk.send(RETAILER, "怎么还没人来？")
+    assert "f:add" in button_actions(out)
+
+
+async def test_the_offer_is_made_in_traditional_to_a_traditional_writer(desk: Harness) -> None:
+    await _accepted(desk)
+    out = await desk.send(RETAILER, "請問大概幾點能補送過來？")
+    said = texts(out)
+    assert "您的工單 10019 正在辦理中" in said
+    assert "➕ 補充到工單 10019" in [b.text for r in out.replies for row in r.buttons for b in row]
+
+
+async def test_a_matter_of_another_service_is_not_offered_to_the_ticket(desk: Harness) -> None:
+    await _accepted(desk)
+    out = await desk.send(RETAILER, "许可证快到期了，怎么办理延续？")
+    assert "f:add" not in button_actions(out)
+    assert "要把这条消息作为「求助办事」提交吗" in texts(out)
+
+
+async def test_nothing_in_hand_nothing_offered(desk: Harness) -> None:
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    assert "f:add" not in button_actions(out)
+
+
+async def test_the_add_pressed_twice_says_it_was_added(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(RETAILER, _add_button(out))
+    again = await desk.press(RETAILER, _add_button(out))
+    assert "已经补充到工单 10019 了" in texts(again)
+    assert (await desk.actions(ticket_id)).count("info") == 1
+
+
+async def test_resolved_before_the_press_the_words_stay_to_be_filed(desk: Harness) -> None:
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    late = await desk.press(RETAILER, _add_button(out))
+    assert "工单 10019 已经办结或关闭，不能再补充了" in texts(late)
+    assert "f:add" not in button_actions(late) and "f:ok" in button_actions(late)
+    assert "info" not in await desk.actions(ticket_id)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED
