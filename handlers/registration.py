@@ -83,8 +83,9 @@ async def start_registration(ctx: Ctx) -> None:
 
 
 def _kind_question(ctx: Ctx) -> str:
-    """您是: put as a first registration, or, to someone registered, as an update."""
-    return "reg_kind_again" if ctx.user.registered else "reg_kind"
+    """您是: put as a first registration, or, to someone who said before who they are (also
+    one who skipped the phone, not `registered` without it), as an update."""
+    return "reg_kind_again" if ctx.user.kind is not None else "reg_kind"
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a

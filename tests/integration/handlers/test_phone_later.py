@@ -37,6 +37,13 @@ async def test_start_asks_only_for_the_phone_that_was_skipped(desk: Harness) -> 
     assert "手机号" not in texts(welcome)
 
 
+async def test_registering_again_without_the_phone_is_no_first_time(desk: Harness) -> None:
+    await _registered_without_phone(desk)
+    out = await desk.press(FARMER, "m:reg")  # 👤 登记信息
+    said = texts(out)
+    assert "更新登记信息" in said and "第一次使用" not in said
+
+
 async def test_skipping_the_phone_again_ends_the_question(desk: Harness) -> None:
     await _registered_without_phone(desk)
     await desk.send(FARMER, "/start")
