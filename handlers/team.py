@@ -20,6 +20,7 @@ from handlers.overdue_alerts import progress
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import attach, onto_the_wish_list
+from routing import bare
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -366,6 +367,13 @@ async def note_step(ctx: Ctx) -> None:
             ctx.say("t_note_file_kept")
         else:
             ctx.say("need_text")
+        return
+    if not bare(text):
+        # An emoji or a 👍 alone is no question, result or reason to send on: the prompt
+        # waits for words, a file sent with it kept.
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+        ctx.say("t_note_expected")
         return
     files += sent
     ticket = await _load(ctx, str(data.get("ticket_id", "")))

@@ -132,3 +132,14 @@ async def test_a_note_typed_too_late_in_a_private_chat_is_not_also_a_request(
     said = texts(out)
     assert "没有记入工单" in said and "提交吗" not in said
     assert len(await desk.tickets()) == 1 and await _status(desk) is Status.ACCEPTED
+
+
+async def test_an_emoji_alone_is_no_question_for_the_requester(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "🙂", chat=TEAM_CHAT)
+    assert "请直接输入说明文字" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED  # nothing asked of the farmer
+    out = await desk.send(MEMBER, "现在炉温多少度？", chat=TEAM_CHAT)  # the prompt still waits
+    assert await _status(desk) is Status.WAITING_REQUESTER
