@@ -126,6 +126,9 @@ QUESTION_NOTICE = "question"
 # What asks for the call-back (回访) a low rating owes, with 「📞 已回访」: kept with the sent
 # message too, so that once the call-back is recorded each copy says so instead of asking.
 CALLBACK_NOTICE = "callback"
+# The requester's notice that the ticket is resolved (办结) and its reminder, which ask for
+# their verdict: kept as well, so that words replied to it are read as about its ticket.
+RESOLUTION_NOTICE = "resolution"
 _PROMPT_ACTIONS = {ACCEPT_PROMPT: Action.ACCEPT, RESOLVE_PROMPT: Action.RESOLVE}
 
 

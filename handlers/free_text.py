@@ -105,6 +105,8 @@ async def free_message(ctx: Ctx) -> None:
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
+    if text and not msg.photo_file_id and await mine.replied_to_resolution(ctx, text, decision):
+        return
     if not new_matter and news:
         late = await question_overtaken(ctx)
         if late is not None and not another_question(ctx, decision, text, late):

@@ -198,6 +198,11 @@ MESSAGES: dict[str, str] = {
     "btn_cancel_ticket": "撤回",
     "btn_confirm": "✅ 已解决，评价",
     "btn_not_resolved": "❌ 没解决",
+    "btn_not_resolved_reopen": "❌ 没解决，重新办理",
+    "replied_not_solved_ask": (
+        "您回复的是工单 {number} 的办结通知：“{words}”。是说问题还没解决吗？"
+        "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「✅ 已解决，评价」。"
+    ),
     "add_info_ask": "请发送要补充的文字或照片：",
     "add_info_done": "已补充到工单 {number}，服务队会看到。",
     "verdict_which": "您有 {count} 个工单办结待确认。请点下面要评价或反馈的那一个：",

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
-from core.lifecycle import OVERSIGHT_PROMPT
+from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
@@ -23,6 +23,9 @@ from handlers.tickets import Gathered, another_question, attach, routed, typed_a
 from routing import Decision, bare
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
+# A step of REOPEN: words replied to the resolution notice are kept while the person is
+# asked whether they say it is not solved (「❌ 没解决，重新办理」 takes them as the reason).
+SURE = "sure"
 # The steps of RATE: the score asked for (「✅ 已解决，评价」, "解决了"), then a comment on it.
 SCORE, COMMENT = "score", "comment"
 # A comment comes right after the score, or not at all: later words are a message of their
@@ -177,6 +180,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
+    elif verb == "bad" and may_send_back(ticket, ctx.now) and (kept := _kept_reason(ctx, ticket)):
+        await ctx.end_flow()
+        await _reopen(ctx, ticket, kept)
     elif verb == "bad" and may_send_back(ticket, ctx.now):
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say("reopen_ask" if ticket.resolved_at else "take_up_again_ask")
@@ -187,6 +193,41 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
     else:
         ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+
+
+def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
+    """The words replied to `ticket`'s resolution notice, kept while 没解决 is asked."""
+    conv = ctx.conv
+    if conv is None or conv.flow != REOPEN or conv.step != SURE:
+        return ""
+    return str(conv.data.get("reason") or "") if conv.data.get("ticket_id") == ticket.id else ""
+
+
+async def replied_to_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """Words sent as Telegram's reply (回复) to a resolution notice of the person's ticket
+    awaiting their verdict, that no verdict word reads ("还是少一条", "今天也没送来"): about
+    that ticket, not a new request. Asked whether it is not solved, the words kept as the
+    reason for 「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 beside it. Words plainly about
+    another matter go their own way (False)."""
+    reply_to = ctx.msg.reply_to
+    if reply_to is None or not bare(text):
+        return False
+    for sent in await ctx.uow.ticket_messages.of_message(ctx.msg.chat_id, reply_to):
+        if sent.purpose != RESOLUTION_NOTICE:
+            continue
+        ticket = await ctx.uow.tickets.get(sent.ticket_id)
+        if ticket is None or ticket.requester_id != ctx.user.id:
+            continue
+        if ticket.status is not Status.RESOLVED or _another_matter(decision, ticket, False):
+            return False
+        await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
+        sure = rows(
+            Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
+            Button(ctx.text("btn_confirm"), f"my:ok:{ticket.id}"),
+        )
+        ctx.say("replied_not_solved_ask", sure, number=ticket.label, words=quoted(text.strip()))
+        return True
+    return False
 
 
 async def _taken_already(ctx: Ctx, ticket: Ticket) -> None:
@@ -581,6 +622,10 @@ async def flow_step(ctx: Ctx) -> bool:
     if flow == RATE:
         await _comment(ctx, ticket, text)
         return True
+    if flow == REOPEN and ctx.conv.step == SURE:
+        # Typed instead of pressing 没解决 or 已解决: read afresh, as any message.
+        await ctx.end_flow()
+        return False
     if not _something_to_add(ctx):
         return True
     if flow == REOPEN:

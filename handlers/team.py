@@ -8,7 +8,13 @@ from datetime import timedelta
 from core.config import Team
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
-from core.lifecycle import PROMPTS, QUESTION_NOTICE, TRANSITIONS, oversight_applies
+from core.lifecycle import (
+    PROMPTS,
+    QUESTION_NOTICE,
+    RESOLUTION_NOTICE,
+    TRANSITIONS,
+    oversight_applies,
+)
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
@@ -392,7 +398,9 @@ async def note_step(ctx: Ctx) -> None:
             Button(t("btn_confirm"), f"my:ok:{ticket.id}"),
             Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
         )
-        await tell_requester(ctx, ticket, "n_resolved", confirm, note=text)
+        await tell_requester(
+            ctx, ticket, "n_resolved", confirm, purpose=RESOLUTION_NOTICE, note=text
+        )
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):

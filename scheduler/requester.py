@@ -10,7 +10,7 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
-from core.lifecycle import OVERSIGHT_RESOLVE_PROMPT, QUESTION_NOTICE
+from core.lifecycle import OVERSIGHT_RESOLVE_PROMPT, QUESTION_NOTICE, RESOLUTION_NOTICE
 from core.model import Ticket, reply_script
 from core.overdue_news import resolved_news
 from core.ranks import unique
@@ -57,8 +57,8 @@ async def remind(
     sent = 0
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
     if await people.reachable([ticket.requester_id]):
-        # The reminder of a question invites a reply as the question does (`QUESTION_NOTICE`).
-        purpose = QUESTION_NOTICE if step.wait == "waiting" else "remind"
+        # A reminder invites a reply as the question or the resolution notice does.
+        purpose = QUESTION_NOTICE if step.wait == "waiting" else RESOLUTION_NOTICE
         row = Row(
             ticket.requester_chat_id, text, key, purpose, priority_of(ticket), ticket.id, buttons
         )

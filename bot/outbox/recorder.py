@@ -17,7 +17,7 @@ from datetime import datetime
 
 from bot.outbox.clock import Clock
 from bot.outbox.gone import REPLACED_IN, REPLACES
-from core.lifecycle import CALLBACK_NOTICE, PROMPTS, QUESTION_NOTICE
+from core.lifecycle import CALLBACK_NOTICE, PROMPTS, QUESTION_NOTICE, RESOLUTION_NOTICE
 from core.model import OutboxMessage, TicketMessage
 from core.services import buttons_off, prompt_applies_to
 from storage.outbox_queries import OutboxQueries
@@ -123,13 +123,18 @@ def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketM
     )
 
 
+# A ticket's messages whose id is kept: its card, the requester's notices a reply to which
+# is read as about the ticket (the team's question, the resolution), and what asks for a
+# call-back (edited once it is recorded).
+_KEPT_NOTICES = ("card", QUESTION_NOTICE, RESOLUTION_NOTICE, CALLBACK_NOTICE)
+
+
 async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:
     """Keep the message id of a team card, so later edits find it, of a ladder's reminder
     or alert, so its buttons can be taken away once they no longer apply, and of a question
-    to a requester, so a reply to it finds its ticket."""
+    or a resolution notice to a requester, so a reply to it finds its ticket."""
     sent_about_ticket = row.method == "send_message" and row.ticket_id is not None
-    kept_for_ticket = ("card", QUESTION_NOTICE, CALLBACK_NOTICE)
-    if not ((sent_about_ticket and row.purpose in kept_for_ticket) or _is_prompt(row)):
+    if not ((sent_about_ticket and row.purpose in _KEPT_NOTICES) or _is_prompt(row)):
         return
     message = _sent_message(row, message_id, now)
     if row.purpose == CALLBACK_NOTICE:

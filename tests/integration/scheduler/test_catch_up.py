@@ -59,7 +59,7 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
         # The first sweep after the downtime: one message per ticket.
         ("Wed 11-18 14:55", "supervisors", (SUPERVISOR,)),  # 110: step 13 of the fast ladder
         ("Wed 11-18 14:55", "leader", (ORDERING_LEADER,)),  # standard: step 1, due 10:05
-        ("Wed 11-18 14:55", "remind", (RETAILER,)),  # resolved: please confirm
+        ("Wed 11-18 14:55", "resolution", (RETAILER,)),  # resolved: please confirm
         # Then on schedule again.
         ("Wed 11-18 15:05", "supervisors", (SUPERVISOR,)),  # standard: 09:05 + 4 working h
         ("Wed 11-18 15:20", "supervisors", (SUPERVISOR,)),  # 110: 14:50 + 30 min

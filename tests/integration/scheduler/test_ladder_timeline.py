@@ -119,7 +119,7 @@ async def test_a_slow_ticket_through_accept_resolve_and_closing_without_reply(
         ("Wed 09-23 09:30", "leader", (ORDERING_LEADER,)),
         ("Wed 09-23 14:30", "supervisors", (SUPERVISOR,)),
         # Resolved: ask the requester after 24h, close (销号) after 72h, wall-clock.
-        ("Thu 09-24 16:00", "remind", (FARMER,)),
+        ("Thu 09-24 16:00", "resolution", (FARMER,)),
         ("Sat 09-26 16:00", "notify", (FARMER,)),
     ]
     stored = await load(db, ticket.id)

@@ -106,8 +106,8 @@ async def test_no_confirm_reminder_reaches_a_requester_at_night_even_after_a_110
 
     # The barn is fixed: asking the farmer to confirm and rate is not urgent any more.
     assert await sent(db) == [
-        ("Wed 11-18 07:00", "remind", (RETAILER,)),  # due Tue 23:00, held until 07:00
-        ("Wed 11-18 07:00", "remind", (FARMER,)),  # due Tue 23:10, held the same
+        ("Wed 11-18 07:00", "resolution", (RETAILER,)),  # due Tue 23:00, held until 07:00
+        ("Wed 11-18 07:00", "resolution", (FARMER,)),  # due Tue 23:10, held the same
         ("Thu 11-19 23:00", "notify", (RETAILER,)),  # closed on time ...
         ("Thu 11-19 23:10", "notify", (FARMER,)),
     ]

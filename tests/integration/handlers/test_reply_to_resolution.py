@@ -1,0 +1,104 @@
+"""Words sent as Telegram's reply (回复) to a ticket's resolution notice that no verdict
+word reads ("还是少一条"): about that ticket, asked whether it is not solved with the words
+kept as the reason, not offered as a new request to the triage desk."""
+
+from __future__ import annotations
+
+import itertools
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Status
+from core.lifecycle import RESOLUTION_NOTICE
+from scheduler.sweep import sweep
+from tests.support.desk import Harness, button_data, texts
+
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+_message_ids = itertools.count(8000)
+
+
+async def _resolved(desk: Harness) -> int:
+    ticket = await desk.file_request(RETAILER, "昨天送货少送了一条中华")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条中华", chat=DELIVERY_CHAT)
+    return ticket.id
+
+
+async def _delivered_notices(desk: Harness) -> list[int]:
+    """The sender delivers the resolution notices (and reminders) waiting: their ids."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent = []
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose == RESOLUTION_NOTICE:
+            assert row.chat_id == RETAILER
+            sent.append(next(_message_ids))
+            await recorder.record(row, sent[-1])
+    return sent
+
+
+async def _status(desk: Harness) -> Status:
+    [ticket] = await desk.tickets()
+    return ticket.status
+
+
+async def test_a_reply_to_the_resolution_asks_if_not_solved_and_keeps_the_words(
+    desk: Harness,
+) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "还是少一条", reply_to=notice)
+    said = texts(out)
+    assert "您回复的是工单 10019 的办结通知" in said and "还是少一条" in said
+    assert "要把这条消息作为" not in said  # no new request offered
+    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}"]
+    reopened = await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    assert "已重新派给" in texts(reopened)  # not asked to say it again
+    assert await _status(desk) is Status.DISPATCHED
+    team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == DELIVERY_CHAT]
+    assert any("报告人表示问题没有解决：还是少一条" in text for text in team)
+
+
+async def test_in_traditional_the_question_is_in_traditional(desk: Harness) -> None:
+    await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "還是少一條，今天也沒送來", reply_to=notice)
+    assert "您回覆的是工單 10019 的辦結通知" in texts(out)
+
+
+async def test_a_reply_to_the_reminder_is_read_the_same(desk: Harness) -> None:
+    await _resolved(desk)
+    await _delivered_notices(desk)
+    desk.clock.advance(days=1, minutes=1)  # the demo asks again after a day
+    await sweep(desk.db, desk.cfg, desk.clock())
+    [reminder] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "还是少一条", reply_to=reminder)
+    assert "您回复的是工单 10019 的办结通知" in texts(out)
+
+
+async def test_solved_pressed_instead_asks_the_score(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    await desk.send(RETAILER, "还是少一条", reply_to=notice)
+    out = await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    assert "请为这次服务打分" in texts(out)
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_words_typed_instead_of_a_press_are_read_afresh(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    await desk.send(RETAILER, "还是少一条", reply_to=notice)
+    out = await desk.send(RETAILER, "5")  # a score typed: rates it, not a reason to reopen
+    assert "感谢" in texts(out) or "谢谢" in texts(out)
+    assert "reopen" not in await desk.actions(ticket_id)
+
+
+async def test_another_service_replied_to_the_notice_is_a_new_matter(desk: Harness) -> None:
+    await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "另外问一下，许可证快到期了怎么延续？", reply_to=notice)
+    assert "办结通知" not in texts(out) and "要把这条消息作为" in texts(out)
