@@ -105,8 +105,6 @@ async def free_message(ctx: Ctx) -> None:
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
-    if text and not msg.photo_file_id and await mine.replied_to_resolution(ctx, text, decision):
-        return
     if not new_matter and news:
         late = await question_overtaken(ctx)
         if late is not None and not another_question(ctx, decision, text, late):
@@ -115,6 +113,8 @@ async def free_message(ctx: Ctx) -> None:
                 ctx, late, text, msg.photo_file_id, msg.voice_file_id
             )
             return
+    if text and not msg.photo_file_id and await mine.about_resolution(ctx, text, decision):
+        return  # "还是少一条": about the ticket awaiting their verdict, asked if not solved
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
         # where the call is: asked and answered as the place question would be.

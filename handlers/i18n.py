@@ -199,6 +199,12 @@ MESSAGES: dict[str, str] = {
     "btn_confirm": "✅ 已解决，评价",
     "btn_not_resolved": "❌ 没解决",
     "btn_not_resolved_reopen": "❌ 没解决，重新办理",
+    "btn_new_matter": "📝 不是，作为新的求助",
+    "typed_not_solved_ask": (
+        "工单 {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"
+        "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「✅ 已解决，评价」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
     "replied_not_solved_ask": (
         "您回复的是工单 {number} 的办结通知：“{words}”。是说问题还没解决吗？"
         "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「✅ 已解决，评价」。"

@@ -11,7 +11,7 @@ from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
-from core.texts import clip
+from core.texts import clip, typed_phone
 from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, ticket_status, timeline
 from handlers.context import Ctx
@@ -19,8 +19,15 @@ from handlers.i18n import in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
-from handlers.tickets import Gathered, another_question, attach, routed, typed_alarm
-from routing import Decision, bare
+from handlers.tickets import (
+    Gathered,
+    another_question,
+    attach,
+    is_greeting,
+    routed,
+    typed_alarm,
+)
+from routing import Decision, bare, to_simplified
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
 # A step of REOPEN: words replied to the resolution notice are kept while the person is
@@ -141,7 +148,8 @@ async def show(ctx: Ctx, ticket: Ticket) -> None:
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
-    """my:v|add|x|xx|ok|bad:<id> and my:r:<id>:<score> (xx: a 110 withdrawal confirmed)."""
+    """my:v|add|x|xx|ok|bad|new:<id> and my:r:<id>:<score> (xx: a 110 withdrawal confirmed;
+    new: words kept at 没解决吗？ filed as a request)."""
     parts = data.split(":")
     if len(parts) < 3:
         ctx.toast("stale_button")
@@ -180,6 +188,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _ask_score(ctx, ticket)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
+    elif verb == "new" and (kept := _kept_reason(ctx, ticket)):
+        # Not about the resolved ticket after all: the words kept are filed as a request.
+        await ctx.end_flow()
+        await intake.start_ticket(ctx, Kind.REQUEST, kept)
     elif verb == "bad" and may_send_back(ticket, ctx.now) and (kept := _kept_reason(ctx, ticket)):
         await ctx.end_flow()
         await _reopen(ctx, ticket, kept)
@@ -203,31 +215,61 @@ def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
     return str(conv.data.get("reason") or "") if conv.data.get("ticket_id") == ticket.id else ""
 
 
-async def replied_to_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bool:
-    """Words sent as Telegram's reply (回复) to a resolution notice of the person's ticket
-    awaiting their verdict, that no verdict word reads ("还是少一条", "今天也没送来"): about
-    that ticket, not a new request. Asked whether it is not solved, the words kept as the
-    reason for 「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 beside it. Words plainly about
-    another matter go their own way (False)."""
-    reply_to = ctx.msg.reply_to
-    if reply_to is None or not bare(text):
+async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """Words about the person's ticket awaiting their verdict that no verdict word reads
+    ("还是少一条", "今天也没送来"): sent as Telegram's reply (回复) to its resolution notice,
+    or typed while it is the only one awaiting their word, in a few words that name its
+    service or none. Asked whether it is not solved, the words kept as the reason for
+    「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 beside it (and, typed without the reply,
+    「📝 不是，作为新的求助」). Words plainly about another matter go their own way (False)."""
+    if not bare(text):
         return False
+    replied = await _resolution_replied_to(ctx)
+    ticket = replied
+    if ticket is None and ctx.msg.reply_to is None and _may_be_a_verdict(text):
+        in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
+        awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+        # Typed, not replied: only words naming its own service are taken to be about it
+        # ("送货还是少一条"); others ("化肥款还没到账" after a barn repair) are a new matter.
+        named = decision.line if decision is not None and not decision.triage else None
+        ticket = awaiting[0] if len(awaiting) == 1 and awaiting[0].line == named else None
+    if ticket is None or ticket.status is not Status.RESOLVED:
+        return False
+    if _another_matter(decision, ticket, False):
+        return False
+    await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
+    buttons = [
+        Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
+        Button(ctx.text("btn_confirm"), f"my:ok:{ticket.id}"),
+    ]
+    if replied is None:
+        buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"))
+    ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
+    ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()))
+    return True
+
+
+def _may_be_a_verdict(text: str) -> bool:
+    """A few words that could say how the ticket ended: not a question (a new matter, as in
+    `_another_matter`), a greeting, a phone number or digits."""
+    plain = bare(text)
+    if len(plain) > _NOT_SOLVED_MAX or plain.isdigit() or _ASKS.search(to_simplified(plain)):
+        return False
+    return not is_greeting(plain) and typed_phone(text) is None
+
+
+async def _resolution_replied_to(ctx: Ctx) -> Ticket | None:
+    """The person's ticket whose resolution notice (or its reminder) the message replies to."""
+    reply_to = ctx.msg.reply_to
+    if reply_to is None:
+        return None
     for sent in await ctx.uow.ticket_messages.of_message(ctx.msg.chat_id, reply_to):
         if sent.purpose != RESOLUTION_NOTICE:
             continue
         ticket = await ctx.uow.tickets.get(sent.ticket_id)
-        if ticket is None or ticket.requester_id != ctx.user.id:
-            continue
-        if ticket.status is not Status.RESOLVED or _another_matter(decision, ticket, False):
-            return False
-        await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
-        sure = rows(
-            Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
-            Button(ctx.text("btn_confirm"), f"my:ok:{ticket.id}"),
-        )
-        ctx.say("replied_not_solved_ask", sure, number=ticket.label, words=quoted(text.strip()))
-        return True
-    return False
+        if ticket is not None and ticket.requester_id == ctx.user.id:
+            return ticket
+    return None
 
 
 async def _taken_already(ctx: Ctx, ticket: Ticket) -> None:

@@ -102,3 +102,33 @@ async def test_another_service_replied_to_the_notice_is_a_new_matter(desk: Harne
     [notice] = await _delivered_notices(desk)
     out = await desk.send(RETAILER, "另外问一下，许可证快到期了怎么延续？", reply_to=notice)
     assert "办结通知" not in texts(out) and "要把这条消息作为" in texts(out)
+
+
+async def test_typed_without_the_reply_it_is_asked_about_the_one_awaiting_a_verdict(
+    desk: Harness,
+) -> None:
+    ticket_id = await _resolved(desk)
+    out = await desk.send(RETAILER, "送货还是少一条")
+    said = texts(out)
+    assert "工单 10019 已办结，等您确认" in said and "送货还是少一条" in said
+    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
+    await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    assert await _status(desk) is Status.DISPATCHED
+
+
+async def test_not_about_it_after_all_the_words_are_offered_as_a_request(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    await desk.send(RETAILER, "送货还是少一条")
+    out = await desk.press(RETAILER, f"my:new:{ticket_id}")
+    assert "要把这条消息作为「求助办事」提交吗" in texts(out) and "送货还是少一条" in texts(out)
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_a_greeting_a_question_or_no_service_typed_is_not_asked_about(
+    desk: Harness,
+) -> None:
+    await _resolved(desk)
+    assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "你好"))
+    assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "化肥款还没到账"))
+    assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "送货的周末上班吗？"))
+    assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "你们周末上班吗？"))
