@@ -614,6 +614,9 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     elif choice == "f:no":
         await ctx.end_flow()
         ctx.say("cancelled", keyboard="remove")
+    elif choice == "f:next":
+        # 下一步 pressed again (a slow network, a double tap): the summary it led to, again.
+        _summary(ctx, gathered)
     elif choice is not None:
         ctx.toast("stale_button")
     else:

@@ -239,3 +239,15 @@ async def test_a_reopened_tickets_old_card_pressed_does_not_come_back_to_life(
     edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
     [live] = [r for r in edits if r.payload.get("message_id") == second]
     assert "上门" in str(live.payload.get("buttons"))
+
+
+async def test_next_pressed_twice_shows_the_summary_again_not_a_stale_button(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "中华断货好几天了")
+    first = await desk.press(RETAILER, "f:next")
+    again = await desk.press(RETAILER, "f:next")
+    assert "已失效" not in texts(again)
+    assert texts(again) == texts(first) and "中华断货好几天了" in texts(again)
+    assert await desk.tickets() == []
