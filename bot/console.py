@@ -30,7 +30,8 @@ HELP = """命令 (commands):
                   delivery-member delivery-leader (物流配送中心),
                   ordering-member ordering-leader (营销服务部),
                   monopoly-member monopoly-leader (专卖管理所),
-                  conduct-member conduct-leader (纪检作风监督室), supervisor
+                  conduct-member conduct-leader (纪检作风监督室), supervisor,
+                  desk (督办分派台: the supervisor in its chat, to 需补充 or 转派 there)
   :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
@@ -83,6 +84,11 @@ def personas(app: App) -> dict[str, Persona]:
         people[f"{prefix}-member"] = Persona(other.members[0], member_name, chat, "supergroup")
         people[f"{prefix}-leader"] = Persona(other.leaders[0], leader_name, chat, "supergroup")
     people["supervisor"] = Persona(300001, "孙督办", 300001)
+    # The supervisor leads the triage desk too: a card's 需补充 or 转派 pressed in its chat
+    # asks for the note there, so the words that follow are typed in that chat.
+    desk = app.cfg.find_team("triage")
+    if desk is not None and desk.chat_id and 300001 in desk.leaders:
+        people["desk"] = Persona(300001, "孙督办", desk.chat_id, "supergroup")
     return people
 
 

@@ -130,6 +130,7 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
         "ordering-leader：罗部长（id 200062，在 营销服务部（客户经理））",
         "monopoly-member：马专管员（id 200051，在 专卖管理所）",
         "monopoly-leader：高所长（id 200052，在 专卖管理所）",
+        "desk：孙督办（id 300001，在 督办分派台）",
         "conduct-member：陈监督员（id 200091，在 纪检作风监督室）",
         "conduct-leader：卫主任（id 200092，在 纪检作风监督室）",
     ):
