@@ -292,6 +292,7 @@ MESSAGES: dict[str, str] = {
     "e_news_added": "已补充到报警工单 {number}，值班服务队会看到。如果是另一处烤房出了新情况，请发 /110 另报。",
     "not_your_ticket": "找不到这个工单，或您无权操作。",
     "not_allowed_now": "工单当前状态（{status}）不能这样操作。",
+    "verdict_not_yet": "工单 {number} 现在{status}，还没有办结，不用确认或评价；办结后会再请您确认。",
     "permission_denied": "您没有权限执行这个操作。",
     "taken_by_other": "手慢了一步：这个工单已被 {name} 接单。",
     "taken_by_you": "工单 {number} 已由您接单，不用再点。",

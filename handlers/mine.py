@@ -186,6 +186,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.say("already_rated", number=ticket.label, score=ticket.rating)
     elif verb == "ok" and _awaits_rating(ticket, ctx.now):
         await _ask_score(ctx, ticket)
+    elif verb in ("ok", "r") and ticket.status.is_open and ticket.status is not Status.RESOLVED:
+        # An old resolution notice pressed after 没解决 sent it back: it is being done again,
+        # and its next resolution asks for the verdict anew.
+        status = ticket_status(ticket, ctx.script)
+        ctx.say("verdict_not_yet", number=ticket.label, status=status)
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await _rate(ctx, ticket, int(parts[3]))
     elif verb == "new" and (kept := _kept_reason(ctx, ticket)):

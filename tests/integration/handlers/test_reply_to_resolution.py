@@ -132,3 +132,16 @@ async def test_a_greeting_a_question_or_no_service_typed_is_not_asked_about(
     assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "化肥款还没到账"))
     assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "送货的周末上班吗？"))
     assert "已办结，等您确认" not in texts(await desk.send(RETAILER, "你们周末上班吗？"))
+
+
+async def test_the_old_notice_pressed_after_a_reopening_says_it_is_being_done_again(
+    desk: Harness,
+) -> None:
+    ticket_id = await _resolved(desk)
+    await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    await desk.send(RETAILER, "还是没收到")
+    for pressed in (f"my:ok:{ticket_id}", f"my:r:{ticket_id}:5"):
+        out = await desk.press(RETAILER, pressed)
+        assert "工单 10019 现在待接单，还没有办结" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.rating is None
