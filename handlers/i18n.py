@@ -146,6 +146,7 @@ MESSAGES: dict[str, str] = {
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
     "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
+    "rate_limited_no_barn": "您一小时内已提交 {count} 件，请稍后再提交。",
     "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
     "empty": "内容是空的，请用文字描述一下。",
     "greeting": "您好！有什么需要，直接用文字描述就行。{how}",

@@ -365,7 +365,7 @@ async def start_ticket(
         return
     limited = await tickets.over_rate_limit(ctx)
     if limited is not None:
-        ctx.say("rate_limited", count=limited)
+        ctx.say(_rate_limited(ctx), count=limited)
         return
     gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     gathered.kind, gathered.text = kind, text or ""
@@ -380,6 +380,12 @@ async def start_ticket(
         return
     await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")
+
+
+def _rate_limited(ctx: Ctx) -> str:
+    """Too many filed this hour: the 110 line, which is never limited, named only to whom a
+    curing barn may belong (a retailer's or a staff member's menu has no 110)."""
+    return "rate_limited" if tickets.may_have_barn(ctx) else "rate_limited_no_barn"
 
 
 async def is_staff(ctx: Ctx) -> bool:
@@ -596,7 +602,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:
             await ctx.end_flow()
-            ctx.say("rate_limited", count=limited)
+            ctx.say(_rate_limited(ctx), count=limited)
             return
         items = split_items(gathered.text) if choice == "f:ok" else []
         if items and tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH:

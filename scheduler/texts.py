@@ -58,8 +58,10 @@ REQUESTER: dict[str, str] = {
     ),
     "waiting_closed": (
         "工单 {number} 一直没有收到您的补充，已关闭。如果还需要办理，一周内可以点下面的"
-        "「🔁 重新办理」（/my 里也有），不用重新提交；烤房紧急情况请直接报 110。"
+        "「🔁 重新办理」（/my 里也有），不用重新提交。"
     ),
+    # Only to whom a curing barn may belong: a retailer's or a staff member's menu has no 110.
+    "waiting_closed_barn": "烤房紧急情况请直接报 110。",
     "resolved_remind": (
         "工单 {number} 已办结，请确认问题是否解决并评价。{close_at} 前没有确认，将自动销号。"
     ),

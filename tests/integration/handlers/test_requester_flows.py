@@ -112,6 +112,17 @@ async def test_unsupported_and_oversized_messages(desk: Harness) -> None:
     assert await desk.tickets() == []
 
 
+async def test_a_registered_retailer_over_the_rate_limit_is_not_pointed_to_110(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    for i in range(desk.cfg.limits.tickets_per_hour):
+        await desk.send(RETAILER, f"第{i}次：卷烟订货系统登录不了")
+        await desk.press(RETAILER, "f:ok")
+    out = await desk.send(RETAILER, "再问一次：配送什么时候到")
+    assert "一小时内已提交" in texts(out) and "110" not in texts(out)
+
+
 async def test_rate_limit_blocks_requests_but_not_110(desk: Harness) -> None:
     for i in range(desk.cfg.limits.tickets_per_hour):
         await desk.send(RETAILER, f"第{i}次：卷烟订货系统登录不了")

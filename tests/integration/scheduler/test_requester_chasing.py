@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.config import Config
-from core.enums import Action, Script, Status
+from core.enums import Action, Requester, Script, Status
 from core.model import OutboxMessage, TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
@@ -295,3 +295,38 @@ async def test_a_110_team_without_a_chat_has_its_leaders_asked_to_phone(
     await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 02:00"))
     asked = [r for r in await outbox_rows(db) if "没有回复补充问题" in r.payload["text"]]
     assert [r.chat_id for r in asked] == [CURING_LEADER]
+
+
+async def _closed_unanswered_text(db: Database, cfg: Config, requester: User) -> str:
+    filed = at("2026-11-16 09:00")  # Monday
+    await seed_staff(db, cfg, filed)
+    async with db.uow() as uow:
+        await uow.users.add(requester)
+        await uow.commit()
+    ticket = await new_ticket(
+        db, cfg, now=filed, requester_id=requester.id, chat_id=requester.id, **ORDERING_REQUEST
+    )
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, ticket.id, Action.ASK, ORDERING_MEMBER, at("2026-11-16 10:00"), "哪天？")
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 00:00"))
+    [closed] = [
+        r for r in await outbox_rows(db) if r.chat_id == requester.id and "已关闭" in str(r.payload)
+    ]
+    return str(closed.payload["text"])
+
+
+async def test_a_retailer_closed_unanswered_is_not_told_to_call_110(
+    db: Database, demo_config: Config
+) -> None:
+    retailer = User(id=RETAILER, created_at=at("2026-11-16 08:00"), kind=Requester.RETAILER)
+    text = await _closed_unanswered_text(db, demo_config, retailer)
+    assert "一直没有收到您的补充，已关闭" in text and "110" not in text
+
+
+async def test_a_farmer_closed_unanswered_is_still_told_of_110(
+    db: Database, demo_config: Config
+) -> None:
+    farmer = User(id=FARMER, created_at=at("2026-11-16 08:00"), kind=Requester.FARMER)
+    text = await _closed_unanswered_text(db, demo_config, farmer)
+    assert text.endswith("不用重新提交。烤房紧急情况请直接报 110。")
