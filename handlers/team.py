@@ -27,6 +27,7 @@ from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import attach, onto_the_wish_list
 from routing import bare
+from routing.reader import staff_words
 
 Step = Callable[[Ctx], Awaitable[None]]
 _PROMPTS = {"ask": ("t_ask", "t_ask_prompt"), "res": ("t_res", "t_res_prompt")}
@@ -390,7 +391,9 @@ async def note_step(ctx: Ctx) -> None:
     if flow == "t_ask" and await _act(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
-        await tell_requester(ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=text)
+        await tell_requester(
+            ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=staff_words(text)
+        )
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
@@ -399,7 +402,7 @@ async def note_step(ctx: Ctx) -> None:
             Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
         )
         await tell_requester(
-            ctx, ticket, "n_resolved", confirm, purpose=RESOLUTION_NOTICE, note=text
+            ctx, ticket, "n_resolved", confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
         )
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.enums import Script
 from core.model import SCRIPT_KEY
-from routing.text import to_traditional
+from routing.text import detect_script, to_simplified, to_traditional
 
 _SHOWN = ("text", "caption")
 
@@ -38,6 +38,13 @@ def _hant(text: str) -> str:
     # "ours<OPEN>theirs<CLOSE>ours…": the even pieces are converted, the odd ones kept.
     pieces = text.replace(_CLOSE, _OPEN).split(_OPEN)
     return "".join(p if i % 2 else to_traditional(p) for i, p in enumerate(pieces))
+
+
+def staff_words(text: str) -> str:
+    """What a team member typed for a requester (a question, a result), put in Simplified
+    like the desk's own texts when it is in Traditional, so that each reader gets it in
+    their own script (it is converted for a reader of 繁體 only)."""
+    return to_simplified(text) if detect_script(text) is Script.HANT else text
 
 
 def in_script(text: str, script: Script) -> str:

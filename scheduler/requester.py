@@ -16,6 +16,7 @@ from core.overdue_news import resolved_news
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.texts import span
+from routing.reader import staff_words
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
@@ -26,7 +27,7 @@ from storage.uow import SqlUnitOfWork
 async def _last_question(uow: SqlUnitOfWork, ticket: Ticket) -> str:
     assert ticket.id is not None
     asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask" and e.note]
-    return asks[-1].note[:200] if asks else ""
+    return staff_words(asks[-1].note[:200]) if asks else ""
 
 
 async def remind(

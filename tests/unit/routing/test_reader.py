@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.enums import Script
-from routing.reader import as_written, in_script, message_in_script, unwrapped
+from routing.reader import as_written, in_script, message_in_script, staff_words, unwrapped
 
 CONFIRM = {
     "text": "工单 10019 已自动销号（没有收到您的确认）。",
@@ -52,3 +52,9 @@ def test_what_is_marked_as_written_is_not_converted_and_loses_its_marks() -> Non
 
 def test_marks_typed_inside_a_name_do_not_open_or_close_anything() -> None:
     assert in_script(f"由 {as_written(as_written('余美玲'))} 办理", Script.HANT) == "由 余美玲 辦理"
+
+
+def test_staff_words_in_traditional_are_put_in_simplified_and_others_kept() -> None:
+    assert staff_words("請問是哪一天的訂單？") == "请问是哪一天的订单？"
+    assert staff_words("请问是哪一天的订单？") == "请问是哪一天的订单？"
+    assert staff_words("已处理 OK") == "已处理 OK"
