@@ -231,11 +231,13 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         return False
     replied = await _resolution_replied_to(ctx)
     ticket = replied
-    if ticket is None and ctx.msg.reply_to is None and _may_be_a_verdict(text):
+    typed = ticket is None and ctx.msg.reply_to is None
+    if typed and _may_be_a_verdict(text) and not asks_anew(decision, text):
         in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
         awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
         # Typed, not replied: only words naming its own service are taken to be about it
-        # ("送货还是少一条"); others ("化肥款还没到账" after a barn repair) are a new matter.
+        # ("送货还是少一条"); others ("化肥款还没到账" after a barn repair), and words asking
+        # it for something new ("我想改一下送货时间"), are a new matter.
         named = decision.line if decision is not None and not decision.triage else None
         ticket = awaiting[0] if len(awaiting) == 1 and awaiting[0].line == named else None
     if ticket is None or ticket.status is not Status.RESOLVED:
