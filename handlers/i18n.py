@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     # registration
     "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
     "reg_kind_again": "更新登记信息。您是：",
+    "reg_kind_changed": "好的，改为登记为「{kind}」。",
     "reg_later": "先处理您的问题；登记随时可以用 /start 或「👤 登记信息」完成。",
     "reg_later_again": "先处理您的问题；登记信息没有改动，要更新随时点「👤 登记信息」。",
     "place_unset": "地点未选",

@@ -219,6 +219,8 @@ def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
 async def registration_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
+    if step != "kind" and await _kind_corrected(ctx):
+        return
     if step == "kind":
         typed = _typed_kind(msg.text) if not msg.is_button else None
         value = typed.value if typed else (msg.callback_data or "").removeprefix("f:kind:")
@@ -244,6 +246,28 @@ async def registration_step(ctx: Ctx) -> None:
         await _phone_step(ctx)
     elif step == "area":
         await _area_step(ctx)
+
+
+async def _kind_corrected(ctx: Ctx) -> bool:
+    """Another of 您是's buttons pressed after the first (烟农 tapped by mistake, then 零售户):
+    the kind is the one pressed last, and the question being asked is asked again."""
+    assert ctx.conv is not None
+    value = (ctx.msg.callback_data or "").removeprefix("f:kind:")
+    if not (ctx.msg.callback_data or "").startswith("f:kind:") or ctx.conv.data.get("phone_only"):
+        return False  # only the phone asked of someone registered: an old message's button
+    if value not in {k.value for k in _KINDS}:
+        ctx.toast("stale_button")
+        return True
+    ctx.user.kind = Requester(value)
+    ctx.say("reg_kind_changed", kind=ctx.text(f"kind_{value}"))
+    step = ctx.conv.step
+    if step == "name":
+        ctx.say("reg_name")
+    elif step == "phone":
+        ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+    else:
+        _ask_area(ctx)  # in the kind's terms: a shop's district, a farmer's barns
+    return True
 
 
 async def _phone_step(ctx: Ctx) -> None:

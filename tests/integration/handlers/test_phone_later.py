@@ -4,6 +4,7 @@ the team working on the call."""
 
 from __future__ import annotations
 
+from core.enums import Requester
 from core.model import OutboxMessage
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
@@ -107,3 +108,19 @@ async def test_a_number_shared_while_the_barn_is_asked_keeps_the_location_button
     assert "已记下您的手机号" in texts(out) and out.replies[-1].keyboard == "location"
     out = await desk.press(FARMER, "f:site:QS01")  # the place question is still open
     assert "位置已告诉值班服务队" in texts(out) and out.replies[-1].keyboard == "remove"
+
+
+async def test_a_kind_pressed_by_mistake_is_corrected_by_the_next_press(desk: Harness) -> None:
+    retailer = 100002
+    await desk.send(retailer, "/start")
+    await desk.press(retailer, "f:kind:farmer")  # 烟农, tapped by mistake
+    out = await desk.press(retailer, "f:kind:retailer")
+    said = texts(out)
+    assert "改为登记为「零售户」" in said and "请输入您的姓名" in said and "1 到 20" not in said
+    await desk.send(retailer, "李小梅")
+    await desk.contact(retailer, "8613800002222", owner=retailer)
+    out = await desk.press(retailer, "f:area:chengqu")
+    assert "登记完成：李小梅，零售户" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(retailer)
+    assert user is not None and user.kind is Requester.RETAILER
