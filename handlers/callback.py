@@ -9,9 +9,9 @@ from core import callback
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import ChatPlace, Ticket
 from core.numbers import ticket_id_of
+from core.team_card import local
 from core.texts import clip
 from handlers import notify
-from handlers.cards import local
 from handlers.context import Ctx
 from handlers.i18n import as_written, in_script, t
 from handlers.replies import Button, rows

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from core.config import Config
 from core.enums import Action, Script, Status
 from core.lifecycle import TRANSITIONS
-from core.model import Ticket, TicketEvent, User
-from core.sla import team_resolve_deadline
+from core.model import Ticket, TicketEvent
+from core.team_card import local
 from core.texts import clip, one_line, status_name
-from handlers.i18n import as_written, in_script, quoted, t
+from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
 from routing.segment import cut
@@ -99,10 +98,6 @@ def _cut_between_words(text: str, limit: int) -> str:
     return (head.rstrip(_CUT_AFTER) or text[:limit]) + "…"
 
 
-def local(cfg: Config, at: datetime | None) -> str:
-    return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
-
-
 def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:
     """The ticket's status label, telling a ticket closed for want of the requester's answer
     (never resolved) from one crossed off (销号) after it was resolved."""
@@ -122,65 +117,6 @@ def status_label(status: Status, script: Script, *, for_staff: bool = False) -> 
     if for_staff:
         return in_script(status_name(status), script)
     return t(f"status_{status.value}", script)
-
-
-def place(cfg: Config, ticket: Ticket) -> str:
-    site = cfg.site(ticket.site_code) if ticket.site_code else None
-    area = cfg.area(ticket.area) if ticket.area else None
-    parts = [site.name if site else "", area.name if area and not site else ""]
-    if ticket.lat is not None and ticket.lon is not None:
-        parts.append(f"📍{ticket.lat:.4f},{ticket.lon:.4f}")
-    return " ".join(p for p in parts if p) or "未提供"
-
-
-def card_text(
-    cfg: Config,
-    ticket: Ticket,
-    requester: User | None,
-    accepted_name: str = "",
-    resolved_name: str = "",
-) -> str:
-    """The team card: everything a team member needs, in one message (staff only)."""
-    team = cfg.team(ticket.team_id)
-    head = "🚨【紧急】" if ticket.urgent else ""
-    who = as_written(requester.name) if requester and requester.name else "未登记"
-    phone = requester.phone if requester and requester.phone else "未提供"
-    # A ticket sent back as not solved says so at once: the team is not starting afresh.
-    back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
-    lines = [
-        f"{head}工单 {ticket.label}｜{t('kind_' + ticket.kind.value)}｜"
-        f"{ticket_status(ticket, Script.HANS, for_staff=True)}{back}",
-        f"内容：{ticket.text}",
-        f"地点：{place(cfg, ticket)}",
-        f"报告人：{who}　电话：{phone}",
-        f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
-        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
-        f"分派依据：{ticket.route_explanation or '人工指定'}",
-    ]
-    if ticket.accepted_at:
-        lines.append(
-            f"接单：{as_written(accepted_name) or ticket.accepted_by}"
-            f" {local(cfg, ticket.accepted_at)}"
-        )
-        if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
-            lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
-    if ticket.resolved_at:
-        by = f" {as_written(resolved_name)}" if resolved_name else ""
-        lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
-    if ticket.rating is not None:
-        said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
-        lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
-    return "\n".join(lines)
-
-
-def _resolve_by(cfg: Config, ticket: Ticket) -> str:
-    """The promise to resolve, and, for a team that got the ticket too late to keep it, the
-    deadline it is chased by (`sla.team_resolve_deadline`)."""
-    promise = local(cfg, ticket.resolve_due_at)
-    own = team_resolve_deadline(ticket)
-    if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
-        return f"{promise}（原时限；移交后限 {local(cfg, own)} 前办结）"
-    return promise
 
 
 def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

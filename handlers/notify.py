@@ -8,8 +8,9 @@ from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
+from core.team_card import card_text, current_card
 from core.team_chats import team_place
-from handlers.cards import card_buttons, card_text, history_text, take_over_buttons
+from handlers.cards import card_buttons, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.overdue_alerts import retell_answered_alerts
@@ -294,12 +295,7 @@ async def page_waiting_calls(ctx: Ctx, team_id: str) -> int:
 
 async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The ticket's card as it should read now: its text and the buttons its state allows."""
-    requester = await ctx.uow.users.get(ticket.requester_id)
-    accepted, resolved = (await name_of(ctx, ticket.accepted_by), "")
-    if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
-        resolved = await name_of(ctx, ticket.resolved_by)  # a colleague finished it
-    text = card_text(ctx.cfg, ticket, requester, accepted, resolved)
-    return text, card_buttons(ctx.cfg, ticket)
+    return await current_card(ctx.uow, ctx.cfg, ticket), card_buttons(ctx.cfg, ticket)
 
 
 async def update_cards(

@@ -18,8 +18,9 @@ from core.lifecycle import (
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform
+from core.team_card import local
 from handlers import callback, notify
-from handlers.cards import MOVES, gist, local, ticket_status
+from handlers.cards import MOVES, gist, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
 from handlers.overdue_alerts import progress

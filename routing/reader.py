@@ -13,22 +13,13 @@ from typing import Any
 
 from core.enums import Script
 from core.model import SCRIPT_KEY
+from core.written import CLOSE as _CLOSE
+from core.written import OPEN as _OPEN
+from core.written import as_written as as_written
+from core.written import unwrapped as unwrapped
 from routing.text import detect_script, to_simplified, to_traditional
 
 _SHOWN = ("text", "caption")
-
-_OPEN, _CLOSE = "\ue0f0", "\ue0f1"
-_WRAPPING = str.maketrans("", "", _OPEN + _CLOSE)
-
-
-def as_written(value: str) -> str:
-    """`value` marked to reach every reader as written (see the module's docstring)."""
-    return f"{_OPEN}{value.translate(_WRAPPING)}{_CLOSE}" if value else value
-
-
-def unwrapped(text: str) -> str:
-    """`text` with the marks of `as_written` taken off, for a reader of Simplified."""
-    return text.translate(_WRAPPING) if _OPEN in text or _CLOSE in text else text
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,7 @@ from core.model import Ticket, reply_script
 from core.overdue_news import resolved_news
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
+from core.team_card import current_card
 from core.texts import span
 from routing.reader import staff_words
 from scheduler import texts
@@ -158,14 +159,14 @@ async def close(
     )
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     requester = await people.user(ticket.requester_id)
-    closed_card = f"{texts.card(cfg, ticket, requester)}\n{note}"
+    closed_summary = f"{texts.card(cfg, ticket, requester)}\n{note}"  # as alerts show it
     # The supervisors' 仍未办结 no longer holds: each says what became of the ticket as its
     # buttons go (before the rest lose theirs, so that it is edited once).
     for alert in await uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
         await uow.ticket_messages.forget(alert)
         edit = Row(
             alert.chat_id,
-            f"{resolved_news(cfg, ticket, now)}\n{closed_card}",
+            f"{resolved_news(cfg, ticket, now)}\n{closed_summary}",
             f"{key}:alert:{alert.chat_id}:{alert.message_id}",
             "alert_edit",
             priority_of(ticket),
@@ -199,6 +200,9 @@ async def close(
     # The team's cards stop offering buttons for a ticket that is closed now. The edit says
     # the whole card: one still waiting (from the last press) would only be said over.
     await uow.outbox.supersede(ticket.id, "card_edit", now)
+    # The card as the team last read it (who accepted, went there, resolved it and how),
+    # closed: the same card the desk writes, not an alert's summary.
+    closed_card = f"{await current_card(uow, cfg, ticket)}\n{note}"
     # A complaint the oversight team has stays what it was about on the copies of the
     # teams it was taken from: the closed card names the person who complained.
     whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None

@@ -172,6 +172,34 @@ async def test_closing_an_unconfirmed_ticket_takes_the_buttons_off_its_cards(
     assert "buttons" not in edit.payload
 
 
+async def test_an_auto_closed_card_keeps_who_accepted_the_visit_and_the_resolution_note(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    filed = at("2026-11-16 09:00")
+    await seed_staff(db, cfg, filed)
+    ticket = await new_ticket(db, cfg, now=filed, **ORDERING_REQUEST)
+    assert ticket.id is not None
+    async with db.uow() as uow:
+        member = await uow.users.get(ORDERING_MEMBER)
+        assert member is not None
+        member.name = "周经理"
+        await uow.ticket_messages.add(TicketMessage(ticket.id, ORDERING_CHAT, 777, "card", filed))
+        await uow.commit()
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:30"))
+    await act(db, cfg, ticket.id, Action.VISIT, ORDERING_MEMBER, at("2026-11-16 09:50"))
+    note = "已重置订货系统密码"
+    await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-16 10:00"), note)
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-20 12:00"))
+    [edit] = [row for row in await outbox_rows(db) if row.purpose == "card_edit"]
+    lines = str(edit.payload["text"]).split("\n")
+    assert "接单：周经理 11-16 09:30" in lines
+    assert "上门：11-16 09:50" in lines
+    assert f"办结：11-16 10:00 {note}" in lines
+    assert any(line.startswith("分派依据：") for line in lines)  # the whole card, not an alert's
+    assert lines[-1] == "报告人3天未确认，自动销号"
+
+
 async def test_closing_settles_a_card_edit_still_waiting_as_superseded(
     db: Database, demo_config: Config
 ) -> None:

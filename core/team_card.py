@@ -1,0 +1,94 @@
+"""The ticket card in a team's chat, as both the desk (a press) and the sweep (an auto-close)
+edit it: the same card whoever writes it, so a ticket closed by the clock keeps who accepted
+it, when they went there and what they said when they resolved it. Simplified Chinese; the
+caller's outbox converts it for a 繁體 chat, keeping what is marked `as_written`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.config import Config
+from core.model import Ticket, User
+from core.ports import UnitOfWork
+from core.sla import team_resolve_deadline
+from core.texts import KIND_NAMES, clip, status_name
+from core.written import as_written
+
+
+def local(cfg: Config, at: datetime | None) -> str:
+    return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
+
+
+def place(cfg: Config, ticket: Ticket) -> str:
+    site = cfg.site(ticket.site_code) if ticket.site_code else None
+    area = cfg.area(ticket.area) if ticket.area else None
+    parts = [site.name if site else "", area.name if area and not site else ""]
+    if ticket.lat is not None and ticket.lon is not None:
+        parts.append(f"📍{ticket.lat:.4f},{ticket.lon:.4f}")
+    return " ".join(p for p in parts if p) or "未提供"
+
+
+def card_text(
+    cfg: Config,
+    ticket: Ticket,
+    requester: User | None,
+    accepted_name: str = "",
+    resolved_name: str = "",
+) -> str:
+    """The team card: everything a team member needs, in one message (staff only)."""
+    team = cfg.team(ticket.team_id)
+    head = "🚨【紧急】" if ticket.urgent else ""
+    who = as_written(requester.name) if requester and requester.name else "未登记"
+    phone = requester.phone if requester and requester.phone else "未提供"
+    # A ticket sent back as not solved says so at once: the team is not starting afresh.
+    back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
+    status = status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
+    lines = [
+        f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
+        f"内容：{ticket.text}",
+        f"地点：{place(cfg, ticket)}",
+        f"报告人：{who}　电话：{phone}",
+        f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
+        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
+        f"分派依据：{ticket.route_explanation or '人工指定'}",
+    ]
+    if ticket.accepted_at:
+        lines.append(
+            f"接单：{as_written(accepted_name) or ticket.accepted_by}"
+            f" {local(cfg, ticket.accepted_at)}"
+        )
+        if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
+            lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
+    if ticket.resolved_at:
+        by = f" {as_written(resolved_name)}" if resolved_name else ""
+        lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
+    if ticket.rating is not None:
+        said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
+        lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
+    return "\n".join(lines)
+
+
+async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
+    """The ticket's card as it reads now, with the names of who accepted and resolved it
+    (the one who resolved it only when a colleague finished what another accepted)."""
+    requester = await uow.users.get(ticket.requester_id)
+    accepted = await _name_of(uow, ticket.accepted_by)
+    resolved = ""
+    if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
+        resolved = await _name_of(uow, ticket.resolved_by)
+    return card_text(cfg, ticket, requester, accepted, resolved)
+
+
+async def _name_of(uow: UnitOfWork, user_id: int | None) -> str:
+    user = await uow.users.get(user_id) if user_id else None
+    return (user.name if user and user.name else str(user_id or "")) or "?"
+
+
+def _resolve_by(cfg: Config, ticket: Ticket) -> str:
+    """The promise to resolve, and, for a team that got the ticket too late to keep it, the
+    deadline it is chased by (`sla.team_resolve_deadline`)."""
+    promise = local(cfg, ticket.resolve_due_at)
+    own = team_resolve_deadline(ticket)
+    if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
+        return f"{promise}（原时限；移交后限 {local(cfg, own)} 前办结）"
+    return promise
