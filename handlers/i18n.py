@@ -313,6 +313,7 @@ MESSAGES: dict[str, str] = {
     "reopen_escalated": "⚠️ 工单 {number}（{team}）已被报告人第 {times} 次退回，问题仍未解决：{text}\n请过问办理情况。",
     "btn_sv_remind": "催办",
     "btn_sv_reassign": "改派",
+    "btn_sv_accept": "由我接单",
     "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",
@@ -448,6 +449,12 @@ MESSAGES: dict[str, str] = {
     ),
     # What else became of it, and the news of one that said 仍未办结, are core/overdue_news's:
     # the sweep closing a ticket tells them too.
+    "sv_hands_off": (
+        "工单 {number} 由{team}办理。接单、上门、补充和办结是办理人的事：接单的人名会告诉报告人，"
+        "超时催办也随之停下。要催服务队请点「催办」，要换队请点「改派」；"
+        "您本人去办理，才点「由我接单」。"
+    ),
+    "sv_hands_off_toast": "工单 {number} 由{team}办理，督办在这里点不算接单办理。催办、改派请看您的私聊。",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",

@@ -17,7 +17,7 @@ from core.lifecycle import (
 )
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
-from core.services import may_work_on, note_event, own_request, perform
+from core.services import may_work_on, note_event, own_request, perform, roles_of
 from core.team_card import local
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, ticket_status
@@ -39,7 +39,9 @@ _NOTE_ACTIONS = {
     "xfer": Action.TRANSFER,
     "xto": Action.TRANSFER,
 }
-_PRESS_ACTIONS = {"acc": Action.ACCEPT, "vis": Action.VISIT}  # done at the press
+# Done at the press. "accme": a supervisor's 由我接单, their 接单 made knowingly
+# (`_oversee_instead`).
+_PRESS_ACTIONS = {"acc": Action.ACCEPT, "accme": Action.ACCEPT, "vis": Action.VISIT}
 
 
 _BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
@@ -196,6 +198,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # ticket's card, its requester's name and phone, over that team's message.
         ctx.toast("stale_button")
         return
+    if verb in _HANDS_ON and not await _on_the_team(ctx, ticket):
+        await _oversee_instead(ctx, ticket)
+        return
     needs = _NOTE_ACTIONS.get(verb)
     pressed = needs or _PRESS_ACTIONS.get(verb)
     if pressed is not None and own_request(ticket, ctx.user.id, pressed):
@@ -207,10 +212,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         status = ticket_status(ticket, ctx.script, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
-    if verb in ("acc", "vis"):
-        action, key = (
-            (Action.ACCEPT, "n_accepted") if verb == "acc" else (Action.VISIT, "n_on_site")
-        )
+    if verb in _PRESS_ACTIONS:
+        action = _PRESS_ACTIONS[verb]
+        key = "n_accepted" if action is Action.ACCEPT else "n_on_site"
         if await _act(ctx, ticket, action):
             name = as_written(await notify.name_of(ctx, ctx.user.id))
             await tell_requester(ctx, ticket, key, name=name)
@@ -244,6 +248,47 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("t_xfer_prompt", script, number=ticket.label, team=team, minutes=minutes))
     else:
         ctx.toast("stale_button")
+
+
+# The presses that make the presser the one doing the work: the requester is told who took
+# the ticket, the card names them, the accept clock stops.
+_HANDS_ON = frozenset(("acc", "vis", "ask", "res"))
+
+
+async def _on_the_team(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the presser does the ticket's work: a member or leader of its team, or the
+    one who accepted it (a supervisor who took the call with 由我接单)."""
+    if ticket.accepted_by == ctx.user.id and ticket.status in _BEING_WORKED_ON:
+        return True
+    return bool(await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket) & {Role.MEMBER, Role.LEADER})
+
+
+async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
+    """A supervisor's 接单 (上门, 需补充, 办结) on a team's card is not taken as the
+    supervisor doing the work: the farmer would be told the supervisor is on the way, the
+    team, seeing it accepted, that someone is, and the ladder would stop chasing a team
+    that never took it. Mostly a supervisor means the team should: 催办 and 改派 are
+    offered, in their private chat; and 由我接单 for one who does mean to take the call."""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    if not oversight_applies(ticket.status):
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+        return
+    mine = [Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}")]
+    buttons = rows(
+        *(mine if ticket.status is Status.DISPATCHED else []),
+        Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
+        Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+        per_row=3,
+    )
+    if ctx.msg.is_private:
+        ctx.say(
+            "sv_hands_off", buttons_in_script(buttons, ctx.script), number=ticket.label, team=team
+        )
+        return
+    # A toast is seen by the presser alone; the buttons go where the team does not read them.
+    text = t("sv_hands_off", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)
+    await ctx.enqueue(ctx.user.id, text, buttons=buttons, ticket_id=ticket.id)
+    ctx.toast("sv_hands_off_toast", number=ticket.label, team=team)
 
 
 async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:

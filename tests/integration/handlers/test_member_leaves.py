@@ -59,7 +59,7 @@ async def test_a_member_who_left_hears_no_more_of_the_call_they_had_taken(desk: 
 
 async def test_a_supervisor_who_took_a_call_still_hears_its_news(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
-    await desk.press(300001, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(300001, f"tk:accme:{ticket_id}")  # 由我接单: they mean to take it
     await desk.send(FARMER, "温度又掉下来了")
     news = {r.chat_id for r in await desk.outbox() if "报告人补充" in r.payload.get("text", "")}
     assert 300001 in news

@@ -1,0 +1,58 @@
+"""A supervisor pressing 接单, 上门, 需补充 or 办结 on a team's card does not become the one
+doing the work (the farmer would be told the supervisor is coming, and the ladder would
+stop chasing a team that never took the call): nothing changes, and 催办 / 改派 are offered
+in their private chat, with 由我接单 for one who does mean to take the call."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+
+TEAM_CHAT = -1001000000001
+
+
+async def test_a_supervisors_accept_on_a_team_card_accepts_nothing_and_offers_remind(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    out = await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.accepted_by is None
+    assert "督办在这里点不算接单办理" in texts(out) and "请看您的私聊" in texts(out)
+    new = (await desk.outbox())[before:]
+    assert [row.chat_id for row in new] == [SUPERVISOR]  # not the farmer, not the team
+    data = [b["data"] for row in new[0].payload["buttons"] for b in row]
+    assert data == [f"tk:accme:{ticket_id}", f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
+    assert "accept" not in await desk.actions(ticket_id)
+
+
+async def test_a_supervisor_who_means_it_takes_the_call_and_works_it(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"tk:accme:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ON_SITE and ticket.accepted_by == SUPERVISOR
+    told = [r.payload["text"] for r in await desk.outbox() if r.chat_id == FARMER]
+    assert any("接单，正在处理" in text for text in told)
+
+
+async def test_a_supervisors_press_in_private_offers_remind_and_reassign_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    for verb in ("vis", "ask", "res"):
+        out = await desk.press(SUPERVISOR, f"tk:{verb}:{ticket_id}")
+        assert "催办" in texts(out) and "改派" in texts(out)
+        assert button_data(out) == [f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED and ticket.accepted_by == MEMBER
+
+
+async def test_a_leader_still_accepts_from_the_card(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEADER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED and ticket.accepted_by == LEADER
