@@ -314,6 +314,8 @@ MESSAGES: dict[str, str] = {
     "btn_sv_remind": "催办",
     "btn_sv_reassign": "改派",
     "btn_sv_accept": "由我接单",
+    "btn_accept": "接单",
+    "btn_resolve": "办结",
     "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",

@@ -16,8 +16,9 @@ from core.lifecycle import (
 )
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.overdue_news import ACCEPT_PHASE, answered_news, resolved_news
+from core.team_card import local
 from core.texts import lateness
-from handlers.cards import local, ticket_status
+from handlers.cards import ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, t
 from handlers.replies import Button, rows

@@ -9,9 +9,11 @@ from core.config import Team
 from core.enums import Action, Role, Script, Status
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import (
+    ACCEPT_PROMPT,
     PROMPTS,
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
+    RESOLVE_PROMPT,
     TRANSITIONS,
     oversight_applies,
 )
@@ -359,10 +361,19 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         # The alert may be hours old: the nudge says where the ticket stands now (accepted
         # since, or with another team on a fresh deadline), never "overdue" when it is not.
         text = t("sv_remind_team", number=ticket.label, state=progress(ctx, ticket, Script.HANS))
-        # A nudge pages as an urgent ticket does, and reaches whoever accepted it.
+        # A nudge pages as an urgent ticket does, and reaches whoever accepted it; with the
+        # button of what it asks for, as the ladder's reminders have (the card may be far
+        # up a busy chat), taken off as they are once it no longer applies.
+        buttons, purpose = _nudge_button(ticket)
         for target in await notify.ticket_targets(ctx, ticket, urgent=True):
             await ctx.enqueue(
-                target, text, urgent=ticket.urgent, ticket_id=ticket.id, purpose="remind"
+                target,
+                text,
+                buttons=buttons,
+                urgent=ticket.urgent,
+                ticket_id=ticket.id,
+                purpose=purpose,
+                extra={"team": ticket.team_id} if buttons else None,
             )
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         state = progress(ctx, ticket, ctx.script)
@@ -374,6 +385,17 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
     else:
         ctx.toast("stale_button")
+
+
+def _nudge_button(ticket: Ticket) -> tuple[tuple[tuple[Button, ...], ...], str]:
+    """The button a supervisor's 催办 carries to the team, and the purpose it is kept under
+    (`core.lifecycle.PROMPTS`): 接单 while nobody has it, 办结 while someone works on it;
+    none while it waits for the requester, whose answer is what it waits for."""
+    if ticket.status is Status.DISPATCHED:
+        return ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),), ACCEPT_PROMPT
+    if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
+        return ((Button(t("btn_resolve"), f"tk:res:{ticket.id}"),),), RESOLVE_PROMPT
+    return (), "remind"
 
 
 def _team_buttons(ctx: Ctx, teams: list[Team], prefix: str) -> tuple[tuple[Button, ...], ...]:

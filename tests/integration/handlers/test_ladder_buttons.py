@@ -515,3 +515,23 @@ async def test_the_alert_of_a_call_moved_too_late_to_keep_its_promise_counts_fro
     await desk.send(BAISHI_MEMBER, "已恢复供电", chat=BAISHI_CHAT)
     edits = [r for r in await _alert_edits(desk) if r.payload["message_id"] == alert[1]]
     assert "超过办结时限 35分钟，11-18 17:30 已办结。" in str(edits[-1].payload["text"])
+
+
+async def test_a_supervisors_nudge_carries_the_teams_button_until_it_no_longer_applies(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    nudges = [r for r in await desk.outbox() if "督办提醒" in r.payload.get("text", "")]
+    assert nudges and {r.purpose for r in nudges} == {ACCEPT_PROMPT}
+    assert all(r.payload["buttons"][0][0]["data"] == f"tk:acc:{ticket_id}" for r in nudges)
+    sent = await _deliver(desk, ACCEPT_PROMPT)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert _of(sent, ACCEPT_PROMPT) <= await _buttons_off(desk)  # 接单 is gone once taken
+    desk.clock.advance(minutes=11)  # past the last nudge's quiet minutes
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    later = [r for r in await desk.outbox() if "督办提醒" in r.payload.get("text", "")]
+    resolve = [r for r in later if r.purpose == RESOLVE_PROMPT]
+    assert resolve and all(
+        r.payload["buttons"][0][0]["data"] == f"tk:res:{ticket_id}" for r in resolve
+    )

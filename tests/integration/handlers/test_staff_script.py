@@ -8,6 +8,7 @@ import itertools
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
+from core.lifecycle import ACCEPT_PROMPT
 from core.model import OutboxMessage
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
@@ -85,9 +86,10 @@ async def test_a_supervisors_nudge_reaches_a_paged_leader_in_their_script(desk: 
 
     assert "已催办" in texts(out)  # the supervisor's own reply, in theirs
     rows = await desk.outbox()
-    [nudge] = _to(rows, LEADER, "remind")
+    [nudge] = _to(rows, LEADER, ACCEPT_PROMPT)  # with its 接单
     assert nudge.payload["text"].startswith("⏰ 督辦提醒：工單")
-    [group] = _to(rows, TEAM_CHAT, "remind")
+    assert nudge.payload["buttons"][0][0]["text"] == "接單"
+    [group] = _to(rows, TEAM_CHAT, ACCEPT_PROMPT)
     assert group.payload["text"].startswith("⏰ 督办提醒：工单")
 
 

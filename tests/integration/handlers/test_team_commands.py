@@ -3,6 +3,7 @@ works on the ticket."""
 
 from __future__ import annotations
 
+from core.model import OutboxMessage
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -28,7 +29,7 @@ async def test_a_supervisors_nudge_reaches_the_member_who_accepted(desk: Harness
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "已催办" in texts(out)
-    nudged = {r.chat_id for r in await desk.outbox() if r.purpose == "remind"}
+    nudged = {r.chat_id for r in await _nudge_rows(desk)}
     # The member on the road to the barn, as well as the team chat and the paged leader.
     assert nudged == {TEAM_CHAT, LEADER, MEMBER}
 
@@ -53,8 +54,13 @@ async def test_reassign_tells_a_mistyped_number_an_unknown_ticket_and_an_unclear
     assert still.team_id == ticket.team_id
 
 
+async def _nudge_rows(desk: Harness) -> list[OutboxMessage]:
+    """A supervisor's 催办 to the team (kept under the purpose of the button it carries)."""
+    return [r for r in await desk.outbox() if str(r.payload.get("text")).startswith("⏰ 督办提醒")]
+
+
 async def _nudges(desk: Harness) -> list[str]:
-    return [str(r.payload["text"]) for r in await desk.outbox() if r.purpose == "remind"]
+    return [str(r.payload["text"]) for r in await _nudge_rows(desk)]
 
 
 async def test_a_nudge_from_an_hours_old_alert_says_where_the_ticket_stands_now(
@@ -81,7 +87,7 @@ async def test_a_nudge_after_a_transfer_names_the_team_that_has_the_ticket_now(
     await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "白石乡烘烤110服务队" in texts(out) and "尚未超时" in texts(out)
-    assert {r.chat_id for r in await desk.outbox() if r.purpose == "remind"} >= {-1001000000002}
+    assert {r.chat_id for r in await _nudge_rows(desk)} >= {-1001000000002}
 
 
 async def test_a_second_nudge_within_minutes_pages_nobody_again(desk: Harness) -> None:

@@ -34,7 +34,7 @@ async def test_supervisor_reminds_and_reassigns_an_overdue_ticket(desk: Harness)
     ticket_id = await desk.file_110(FARMER)
     out = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     assert "已催办" in texts(out)
-    reminders = [r for r in await desk.outbox() if r.purpose == "remind"]
+    reminders = [r for r in await desk.outbox() if "督办提醒" in str(r.payload.get("text"))]
     assert {r.chat_id for r in reminders} >= {TEAM_CHAT}
     out = await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
     assert f"tk:rto:{ticket_id}:curing-baishi" in button_data(out)
