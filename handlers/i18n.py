@@ -420,6 +420,7 @@ MESSAGES: dict[str, str] = {
     "ov_members_only": "只有{team}的成员或督办人员可以接管投诉。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",
+    "supervisors_only_button": "「催办」「改派」只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
     "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
     "sv_reminded_lately": "工单 {number} 刚在 {at} 由 {who} 催办过，服务队已收到，不再重复提醒。",

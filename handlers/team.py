@@ -337,7 +337,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     """sv:remind:<id> (催办: nudge the team again) and sv:reassign:<id> (改派: pick a team)."""
     parts = data.split(":")
     if len(parts) != 3 or not await is_oversight(ctx):
-        ctx.toast("supervisors_only" if len(parts) == 3 else "stale_button")
+        ctx.toast("supervisors_only_button" if len(parts) == 3 else "stale_button")
         return
     ticket = await _load(ctx, parts[2])
     if ticket is None:

@@ -56,3 +56,12 @@ async def test_a_leader_still_accepts_from_the_card(desk: Harness) -> None:
     await desk.press(LEADER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED and ticket.accepted_by == LEADER
+
+
+async def test_a_member_pressing_a_supervisors_button_is_told_it_is_a_button_not_a_command(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    for data in (f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"):
+        out = await desk.press(MEMBER, data)
+        assert "「催办」「改派」只对督办人员开放" in texts(out) and "命令" not in texts(out)
