@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.config import Config
+from core.enums import Status
 from core.model import Ticket, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
@@ -34,8 +35,10 @@ def card_text(
     requester: User | None,
     accepted_name: str = "",
     resolved_name: str = "",
+    question: str = "",
 ) -> str:
-    """The team card: everything a team member needs, in one message (staff only)."""
+    """The team card: everything a team member needs, in one message (staff only).
+    `question`: what the team asked the requester and waits for (`asked_line`)."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
     who = as_written(requester.name) if requester and requester.name else "未登记"
@@ -59,6 +62,8 @@ def card_text(
         )
         if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
             lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
+    if question and ticket.status is Status.WAITING_REQUESTER:
+        lines.append(question)
     if ticket.resolved_at:
         by = f" {as_written(resolved_name)}" if resolved_name else ""
         lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
@@ -76,7 +81,25 @@ async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
     resolved = ""
     if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
         resolved = await _name_of(uow, ticket.resolved_by)
-    return card_text(cfg, ticket, requester, accepted, resolved)
+    question = await _asked(uow, cfg, ticket) if ticket.status is Status.WAITING_REQUESTER else ""
+    return card_text(cfg, ticket, requester, accepted, resolved, question)
+
+
+_QUESTION_SHOWN = 200  # characters of the question on the card
+
+
+async def _asked(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
+    """The question the ticket waits on, who asked it and when: a colleague or the leader
+    reading the card (待报告人补充) knows what the requester was asked, and whom the answer
+    is for, without opening the ticket's timeline."""
+    assert ticket.id is not None
+    asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask"]
+    if not asks:
+        return ""
+    last = asks[-1]
+    who = as_written(await _name_of(uow, last.actor_id)) if last.actor_id else ""
+    by = " ".join(part for part in (local(cfg, last.at), who) if part)
+    return f"待补充：{clip(last.note, _QUESTION_SHOWN)}（{by} 问）"
 
 
 async def _name_of(uow: UnitOfWork, user_id: int | None) -> str:
