@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from core import sla
 from core.config import Team
-from core.enums import Action, Kind, Role, Script
+from core.enums import Action, Kind, Role, Script, Status
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
@@ -143,7 +143,7 @@ async def _queue(ctx: Ctx) -> None:
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
         team, words = ctx.cfg.team(ticket.team_id).name, one_line(ticket.text, 20)
-        status = ticket_status(ticket, ctx.script, for_staff=True)
+        status = ticket_status(ticket, ctx.script, for_staff=True) + await _taker(ctx, ticket)
         lines.append(
             f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
             f"｜{in_script(words, ctx.script)}"
@@ -156,6 +156,17 @@ async def _queue(ctx: Ctx) -> None:
 
 
 QUEUE_LINES = 60  # /queue lists this many open tickets, then says how many more there are
+
+
+async def _taker(ctx: Ctx, ticket: Ticket) -> str:
+    """ "（赵队员）" after the status of a ticket someone has taken: who to ask about it, and
+    which of the team's tickets are nobody's yet."""
+    if ticket.accepted_by is None or ticket.status not in _TAKEN:
+        return ""
+    return f"（{await notify.name_of(ctx, ticket.accepted_by)}）"
+
+
+_TAKEN = frozenset((Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER))
 
 
 def _late(ctx: Ctx, ticket: Ticket) -> str:

@@ -124,6 +124,23 @@ async def test_the_queue_marks_what_is_past_its_deadline_and_by_how_much(desk: H
     assert second.label in fresh and "超时" not in fresh
 
 
+async def test_the_queue_names_who_took_each_ticket(desk: Harness) -> None:
+    taken = await desk.file_110(FARMER)
+    await desk.file_110(FARMER)
+    async with desk.db.uow() as uow:
+        member = await uow.users.get(MEMBER)
+        assert member is not None
+        member.name = "赵队员"
+        await uow.commit()
+    await desk.press(MEMBER, f"tk:acc:{taken}", chat=TEAM_CHAT)
+    first, second = await desk.tickets()
+    rows = texts(await desk.send(LEADER, "/queue", chat=TEAM_CHAT)).strip().split("\n")
+    [mine] = [row for row in rows if first.label in row]
+    [nobodys] = [row for row in rows if second.label in row]
+    assert "｜已接单（赵队员）｜" in mine
+    assert "｜待接单｜" in nobodys and "（" not in nobodys.split("｜")[2]
+
+
 STAFF = 100003
 STAFF_LEADER = 200082
 NUMBERED = "一、食堂增加素食窗口\n二、健身房延长开放时间\n三、宿舍热水全天供应"
