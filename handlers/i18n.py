@@ -359,6 +359,7 @@ MESSAGES: dict[str, str] = {
         "请私聊机器人发一次 /start。"
     ),
     "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
+    "duty_calls_waiting": "还有 {count} 个报警等待接单，卡片已私信发给 {who}，请尽快接单。",
     "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
     "queue_empty": "没有未办结的工单。",
     "queue_more": "……还有 {more} 件未列出（共 {total} 件未办结）。",

@@ -283,6 +283,8 @@ async def page_waiting_calls(ctx: Ctx, team_id: str) -> int:
         holding = {
             copy.place for copy in await ctx.uow.ticket_messages.of_ticket(ticket.id, "card")
         }
+        # And one on its way (sent but not yet recorded, or waiting its turn): not twice.
+        holding |= set(await ctx.uow.outbox.pending_places(ticket.id, "card"))
         pagers = await duty_pagers(ctx, team_id, requester=ticket.requester_id)
         text, buttons = await card_now(ctx, ticket)
         for pager in (ChatPlace(uid) for uid in pagers):

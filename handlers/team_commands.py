@@ -348,6 +348,12 @@ async def _duty(ctx: Ctx) -> None:
         ctx.say("duty_unreachable", who=who)
     for team_id in sorted(changed):
         if state:
+            # Taking over the night shift with a call already waiting: its card is handed
+            # to the member now, not left until the ladder's next reminder.
+            if await notify.reachable(ctx, [target]):
+                waiting = await notify.page_waiting_calls(ctx, team_id)
+                if waiting:
+                    ctx.say("duty_calls_waiting", count=waiting, who=who)
             continue
         if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
             # The morning handover: whoever goes off last should know who is paged now.

@@ -145,3 +145,23 @@ async def test_going_off_duty_with_no_call_waiting_hands_nothing_on(desk: Harnes
     out = await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
     assert "没人接单" not in texts(out)
     assert not any(r.chat_id == LEADER for r in await desk.outbox())
+
+
+async def test_going_on_duty_with_a_call_waiting_pages_its_card_to_the_member(
+    desk: Harness,
+) -> None:
+    """Taking over the shift while a call waits for 接单 (the leader was paged, nobody being
+    on duty): the member gets the card now, not at the ladder's next reminder."""
+    call = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+
+    out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+
+    assert "1 个报警等待接单" in texts(out)
+    paged = [r for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]
+    assert [r.purpose for r in paged] == ["card"] and paged[0].ticket_id == call
+    assert f"tk:acc:{call}" in str(paged[0].payload)
+    assert not any(r.chat_id == LEADER for r in (await desk.outbox())[before:])
+    again = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)  # said twice: paged once
+    assert [r.chat_id for r in (await desk.outbox())[before:]].count(MEMBER) == 1
+    assert "等待接单" in texts(again)
