@@ -424,6 +424,8 @@ MESSAGES: dict[str, str] = {
     "supervisors_only_button": "「催办」「改派」只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
     "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
+    "leader_remind_team": "⏰ 队长提醒：工单 {number}（{state}），请尽快处理。",
+    "leaders_only_button": "「催办」只对本队队长和督办人员开放。",
     "sv_reminded_lately": "工单 {number} 刚在 {at} 由 {who} 催办过，服务队已收到，不再重复提醒。",
     "sv_reminded": "已催办工单 {number}：{team}，{state}。",
     "sv_state_late": "{status}，已超过{phase}时限 {due}",

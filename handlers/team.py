@@ -200,6 +200,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # ticket's card, its requester's name and phone, over that team's message.
         ctx.toast("stale_button")
         return
+    if verb == "nudge":
+        await _leaders_nudge(ctx, ticket)
+        return
     if verb in _HANDS_ON and not await _on_the_team(ctx, ticket):
         await _oversee_instead(ctx, ticket)
         return
@@ -349,35 +352,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         who = await notify.name_of(ctx, last.actor_id)
         ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)
     elif parts[1] == "remind":
-        await note_event(
-            ctx.uow,
-            ticket,
-            "remind",
-            actor_id=ctx.user.id,
-            role=Role.SUPERVISOR,
-            now=ctx.now,
-            note="督办催办",
-        )
-        # The alert may be hours old: the nudge says where the ticket stands now (accepted
-        # since, or with another team on a fresh deadline), never "overdue" when it is not.
-        text = t("sv_remind_team", number=ticket.label, state=progress(ctx, ticket, Script.HANS))
-        # A nudge pages as an urgent ticket does, and reaches whoever accepted it; with the
-        # button of what it asks for, as the ladder's reminders have (the card may be far
-        # up a busy chat), taken off as they are once it no longer applies.
-        buttons, purpose = _nudge_button(ticket)
-        for target in await notify.ticket_targets(ctx, ticket, urgent=True):
-            await ctx.enqueue(
-                target,
-                text,
-                buttons=buttons,
-                urgent=ticket.urgent,
-                ticket_id=ticket.id,
-                purpose=purpose,
-                extra={"team": ticket.team_id} if buttons else None,
-            )
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        state = progress(ctx, ticket, ctx.script)
-        ctx.toast("sv_reminded", number=ticket.label, team=team, state=state)
+        await _nudge(ctx, ticket, Role.SUPERVISOR)
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
         others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
@@ -385,6 +360,58 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
     else:
         ctx.toast("stale_button")
+
+
+async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
+    """催办: page the team again (a supervisor's, or its leader's from the ladder's alert)
+    with where the ticket stands now and the button of what it asks for."""
+    await note_event(
+        ctx.uow,
+        ticket,
+        "remind",
+        actor_id=ctx.user.id,
+        role=role,
+        now=ctx.now,
+        note="督办催办" if role is Role.SUPERVISOR else "队长催办",
+    )
+    # The alert may be hours old: the nudge says where the ticket stands now (accepted
+    # since, or with another team on a fresh deadline), never "overdue" when it is not.
+    key = "sv_remind_team" if role is Role.SUPERVISOR else "leader_remind_team"
+    text = t(key, number=ticket.label, state=progress(ctx, ticket, Script.HANS))
+    # A nudge pages as an urgent ticket does, and reaches whoever accepted it; with the
+    # button of what it asks for, as the ladder's reminders have (the card may be far
+    # up a busy chat), taken off as they are once it no longer applies. Not the leader
+    # who pressed it.
+    buttons, purpose = _nudge_button(ticket)
+    for target in await notify.ticket_targets(ctx, ticket, urgent=True):
+        if target == ChatPlace(ctx.user.id):
+            continue
+        await ctx.enqueue(
+            target,
+            text,
+            buttons=buttons,
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose=purpose,
+            extra={"team": ticket.team_id} if buttons else None,
+        )
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    state = progress(ctx, ticket, ctx.script)
+    ctx.toast("sv_reminded", number=ticket.label, team=team, state=state)
+
+
+async def _leaders_nudge(ctx: Ctx, ticket: Ticket) -> None:
+    """tk:nudge:<id>, the 催办 on the ladder's alert to a team's leaders."""
+    roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
+    if Role.LEADER not in roles and not roles & {Role.SUPERVISOR, Role.ADMIN}:
+        ctx.toast("leaders_only_button")
+    elif not oversight_applies(ticket.status):
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+    elif (last := await _nudged_lately(ctx, ticket)) is not None:
+        who = await notify.name_of(ctx, last.actor_id)
+        ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)
+    else:
+        await _nudge(ctx, ticket, Role.LEADER if Role.LEADER in roles else Role.SUPERVISOR)
 
 
 def _nudge_button(ticket: Ticket) -> tuple[tuple[tuple[Button, ...], ...], str]:
@@ -406,16 +433,18 @@ def _team_buttons(ctx: Ctx, teams: list[Team], prefix: str) -> tuple[tuple[Butto
     )
 
 
-NUDGE_GAP = timedelta(minutes=10)  # a supervisor's 催办 again within this pages nobody
+NUDGE_GAP = timedelta(
+    minutes=10
+)  # a 催办 again (a supervisor's, a leader's) within this pages nobody
 
 
 async def _nudged_lately(ctx: Ctx, ticket: Ticket) -> TicketEvent | None:
-    """A supervisor's 催办 of the ticket within `NUDGE_GAP`, if any."""
+    """A supervisor's or a leader's 催办 of the ticket within `NUDGE_GAP`, if any."""
     assert ticket.id is not None
     for event in reversed(list(await ctx.uow.tickets.events(ticket.id))):
         if ctx.now - event.at >= NUDGE_GAP or event.action in _MOVES:
             return None  # long ago, or it has moved on since: another team, another phase
-        if event.action == "remind" and event.actor_role is Role.SUPERVISOR:
+        if event.action == "remind" and event.actor_role in (Role.SUPERVISOR, Role.LEADER):
             return event
     return None
 

@@ -145,7 +145,10 @@ async def _escalate(
     elif step.action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
-        buttons, purpose = team_button, team_prompt
+        # The leader is asked to urge the team: 催办 pages it (handlers/team.py), beside
+        # the phase's own button for a leader who takes the ticket themselves.
+        nudge = button(texts.staff("btn_remind"), f"tk:nudge:{tid}")
+        buttons, purpose = [[*team_button[0], nudge]], team_prompt
     else:
         headline = texts.staff(f"supervise_{phase}", **values)
         targets = await people.supervisors_or_up()

@@ -164,3 +164,22 @@ async def test_a_wish_written_on_several_lines_is_one_row_of_the_queue_and_of_my
     assert [b.text for r in mine.replies for row in r.buttons for b in row] == [
         f"{wish.label} 待接单 一、食堂增加素食窗口…"
     ]
+
+
+async def test_a_leaders_nudge_from_the_alert_pages_the_team_but_not_the_leader(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(LEADER, f"tk:nudge:{ticket_id}")
+    assert "已催办" in texts(out)
+    nudges = [r for r in await desk.outbox() if "队长提醒" in str(r.payload.get("text"))]
+    assert {r.chat_id for r in nudges} == {TEAM_CHAT, MEMBER}  # not the leader who pressed
+    assert all(r.payload["buttons"][0][0]["data"] == f"tk:res:{ticket_id}" for r in nudges)
+    again = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")  # minutes later
+    assert "刚在" in texts(again) and "不再重复提醒" in texts(again)
+    refused = await desk.press(MEMBER, f"tk:nudge:{ticket_id}", chat=TEAM_CHAT)
+    assert "只对本队队长和督办人员开放" in texts(refused)
+    assert [r.payload["text"] for r in await desk.outbox() if "提醒：" in str(r.payload)] == [
+        r.payload["text"] for r in nudges
+    ]

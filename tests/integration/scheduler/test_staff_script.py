@@ -72,7 +72,12 @@ async def test_a_leader_who_chose_traditional_reads_the_ladders_alerts_in_tradit
         "地點：城區　報告人：未登記　電話：未提供",
         "提交：11-16 09:00　接單時限：11-16 11:00　辦結時限：11-19 09:00",
     ]
-    assert leader.payload["buttons"] == [[{"text": "接單", "data": f"tk:acc:{ticket.id}"}]]
+    assert leader.payload["buttons"] == [
+        [
+            {"text": "接單", "data": f"tk:acc:{ticket.id}"},
+            {"text": "催辦", "data": f"tk:nudge:{ticket.id}"},
+        ]
+    ]
     assert supervisor.payload["text"].startswith(f"🔴【超時督辦】工單 {ticket.label} 超過接單時限")
     assert supervisor.payload["buttons"] == [
         [
