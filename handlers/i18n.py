@@ -325,7 +325,9 @@ MESSAGES: dict[str, str] = {
         "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
         "需要时请再按「{button}」。"
     ),
-    "t_done": "已记录（工单 {number}：{what}）。",
+    "t_ask_done": "已请报告人补充（工单 {number}）：{what}\n报告人的回复会发到本队。",
+    "t_res_done": "工单 {number} 已办结，已请报告人确认并评价。办结说明：{what}",
+    "t_xfer_done": "工单 {number} 已转给 {team}。转派原因：{what}",
     "anonymous_sender": (
         "您是以群组（匿名管理员）的身份发的命令，机器人无法确认是谁在操作。"
         "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"

@@ -21,6 +21,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
 from core.team_card import local
+from core.texts import clip
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, ticket_status
 from handlers.context import Ctx
@@ -510,7 +511,10 @@ async def note_step(ctx: Ctx) -> None:
         await notify.post_card(ctx, ticket, with_history=True)
     else:
         return
-    ctx.reply(t("t_done", ctx.script_here, number=ticket.label, what=text[:40]))
+    # What became of the note, not only that it was kept: asked, resolved, or with whom now.
+    team = ctx.cfg.team(ticket.team_id).name
+    done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team)
+    ctx.reply(in_script(done, ctx.script_here))
 
 
 def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:

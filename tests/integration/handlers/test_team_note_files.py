@@ -32,7 +32,7 @@ async def test_a_result_with_a_captioned_photo_reaches_the_farmer_with_the_photo
     await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
     before = {r.id for r in await desk.outbox()}
     out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, photo_file_id="fixed-fan")
-    assert "已记录" in texts(out)
+    assert "已办结" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status.value == "resolved"
     assert await _attachments(desk, ticket_id) == [("photo", "fixed-fan", MEMBER)]

@@ -97,7 +97,7 @@ async def test_a_result_typed_within_the_quarter_of_an_hour_still_counts(desk: H
     await _accepted_with_result_asked(desk)
     desk.clock.advance(minutes=14)
     out = await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
-    assert "已记录" in texts(out)
+    assert "已办结，已请报告人确认并评价" in texts(out)
     assert await _status(desk) is Status.RESOLVED
 
 
@@ -143,3 +143,16 @@ async def test_an_emoji_alone_is_no_question_for_the_requester(desk: Harness) ->
     assert await _status(desk) is Status.ACCEPTED  # nothing asked of the farmer
     out = await desk.send(MEMBER, "现在炉温多少度？", chat=TEAM_CHAT)  # the prompt still waits
     assert await _status(desk) is Status.WAITING_REQUESTER
+
+
+async def test_the_member_is_told_what_became_of_each_note(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    asked = texts(await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT))
+    assert "已请报告人补充" in asked and "是哪一间烤房？" in asked
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    long_reason = "烤房在白石乡松林，" + "不在本镇范围" * 10
+    moved = texts(await desk.send(MEMBER, long_reason, chat=TEAM_CHAT))
+    assert "已转给 白石乡烘烤110服务队" in moved and moved.rstrip().endswith("…")
