@@ -5,11 +5,12 @@ caller's outbox converts it for a 繁體 chat, keeping what is marked `as_writte
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from core.config import Config
 from core.enums import Status
-from core.model import Ticket, User
+from core.model import Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
 from core.texts import KIND_NAMES, clip, status_name
@@ -36,9 +37,11 @@ def card_text(
     accepted_name: str = "",
     resolved_name: str = "",
     question: str = "",
+    visited_name: str = "",
 ) -> str:
     """The team card: everything a team member needs, in one message (staff only).
-    `question`: what the team asked the requester and waits for (`asked_line`)."""
+    `question`: what the team asked the requester and waits for (`_asked`); the names:
+    who accepted it, and who resolved it or went there when that was a colleague."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
     who = as_written(requester.name) if requester and requester.name else "未登记"
@@ -61,7 +64,8 @@ def card_text(
             f" {local(cfg, ticket.accepted_at)}"
         )
         if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
-            lines.append(f"上门：{local(cfg, ticket.on_site_at)}")
+            by = f" {as_written(visited_name)}" if visited_name else ""
+            lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}")
     if question and ticket.status is Status.WAITING_REQUESTER:
         lines.append(question)
     if ticket.resolved_at:
@@ -74,26 +78,32 @@ def card_text(
 
 
 async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
-    """The ticket's card as it reads now, with the names of who accepted and resolved it
-    (the one who resolved it only when a colleague finished what another accepted)."""
+    """The ticket's card as it reads now, with the names of who accepted it, and of who
+    went there or resolved it when a colleague did what another accepted."""
+    assert ticket.id is not None
     requester = await uow.users.get(ticket.requester_id)
     accepted = await _name_of(uow, ticket.accepted_by)
     resolved = ""
     if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
         resolved = await _name_of(uow, ticket.resolved_by)
-    question = await _asked(uow, cfg, ticket) if ticket.status is Status.WAITING_REQUESTER else ""
-    return card_text(cfg, ticket, requester, accepted, resolved, question)
+    waiting = ticket.status is Status.WAITING_REQUESTER
+    events = await uow.tickets.events(ticket.id) if waiting or ticket.on_site_at else ()
+    question = await _asked(uow, cfg, events) if waiting else ""
+    visits = [e for e in events if e.action == "visit"]
+    visited = ""
+    if visits and visits[-1].actor_id not in (None, ticket.accepted_by):
+        visited = await _name_of(uow, visits[-1].actor_id)
+    return card_text(cfg, ticket, requester, accepted, resolved, question, visited)
 
 
 _QUESTION_SHOWN = 200  # characters of the question on the card
 
 
-async def _asked(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
+async def _asked(uow: UnitOfWork, cfg: Config, events: Sequence[TicketEvent]) -> str:
     """The question the ticket waits on, who asked it and when: a colleague or the leader
     reading the card (待报告人补充) knows what the requester was asked, and whom the answer
     is for, without opening the ticket's timeline."""
-    assert ticket.id is not None
-    asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask"]
+    asks = [e for e in events if e.action == "ask"]
     if not asks:
         return ""
     last = asks[-1]

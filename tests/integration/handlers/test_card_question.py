@@ -4,7 +4,7 @@ when: a colleague or the leader reading it knows what the team waits for."""
 from __future__ import annotations
 
 from tests.support.desk import Harness
-from tests.support.tickets import FARMER, LEADER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT = -1001000000001
 
@@ -26,3 +26,34 @@ async def test_the_card_shows_the_question_it_waits_on_until_it_is_answered(
     await desk.send(FARMER, "大坪3号烤房")
     edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
     assert edits and all("待补充" not in r.payload["text"] for r in edits)
+
+
+async def test_the_card_names_a_colleague_who_went_there_for_the_one_who_accepted(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    async with desk.db.uow() as uow:
+        for user_id, name in ((MEMBER, "赵队员"), (OTHER_MEMBER, "孙队员")):
+            user = await uow.users.get(user_id)
+            assert user is not None
+            user.name = name
+        await uow.commit()
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(OTHER_MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    [pressed] = [r for r in out.replies if r.edit]
+    lines = pressed.text.splitlines()
+    [took] = [x for x in lines if x.startswith("接单：")]
+    assert took.startswith("接单：赵队员 ")
+    [went] = [x for x in lines if x.startswith("上门：")]
+    assert went.endswith(" 孙队员")
+
+
+async def test_the_card_names_nobody_again_when_the_one_who_accepted_went_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    [pressed] = [r for r in out.replies if r.edit]
+    [went] = [x for x in pressed.text.splitlines() if x.startswith("上门：")]
+    assert went.count(" ") == 1  # 上门：12-06 12:49, the date and the time only
