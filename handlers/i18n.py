@@ -333,6 +333,8 @@ MESSAGES: dict[str, str] = {
         "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"
     ),
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
+    "t_resolved_by_other": "工单 {number} 刚由 {name} 办结（{note}），您这条说明没有记入。",
+    "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",

@@ -110,6 +110,10 @@ async def _act(
             ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
         elif taken and ticket.accepted_by:
             ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
+        elif note and (said := await _beaten_to_it(ctx, ticket, action)):
+            # Two members typed the same kind of note at once: the later one learns what
+            # the first said, and that theirs went nowhere (not only the status).
+            ctx.toast(said[0], number=ticket.label, name=said[1], note=clip(said[2], 60))
         else:
             status = ticket_status(ticket, ctx.script, for_staff=True)
             ctx.toast("not_allowed_now", status=status)
@@ -124,6 +128,26 @@ async def _act(
         ctx.toast("stale_button")
         return False
     return True
+
+
+# A note that came too late: the status the other member's note led to, and what it says.
+_BEATEN = {
+    Action.RESOLVE: (Status.RESOLVED, "resolve", "t_resolved_by_other"),
+    Action.ASK: (Status.WAITING_REQUESTER, "ask", "t_asked_by_other"),
+}
+
+
+async def _beaten_to_it(ctx: Ctx, ticket: Ticket, action: Action) -> tuple[str, str, str] | None:
+    """The text key, the colleague's name and their note, when `action` failed because a
+    colleague's same action went first (办结 or 需补充 typed by two at once)."""
+    if action not in _BEATEN or ticket.status is not _BEATEN[action][0]:
+        return None
+    assert ticket.id is not None
+    _, event_name, key = _BEATEN[action]
+    done = [e for e in await ctx.uow.tickets.events(ticket.id) if e.action == event_name]
+    if not done or done[-1].actor_id == ctx.user.id:
+        return None
+    return key, await notify.name_of(ctx, done[-1].actor_id), done[-1].note
 
 
 async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) -> None:

@@ -251,3 +251,30 @@ async def test_next_pressed_twice_shows_the_summary_again_not_a_stale_button(
     assert "已失效" not in texts(again)
     assert texts(again) == texts(first) and "中华断货好几天了" in texts(again)
     assert await desk.tickets() == []
+
+
+async def test_two_members_resolving_at_once_the_later_learns_what_the_first_wrote(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(OTHER_MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT)
+    out = await desk.send(OTHER_MEMBER, "温控仪重新设定", chat=TEAM_CHAT)
+    assert "刚由" in texts(out) and "换了风机电容" in texts(out) and "没有记入" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.resolution_note == "换了风机电容" and ticket.resolved_by == MEMBER
+
+
+async def test_two_members_asking_at_once_the_later_learns_the_question_already_asked(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(OTHER_MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    out = await desk.send(OTHER_MEMBER, "电话多少？", chat=TEAM_CHAT)
+    assert "是哪一间烤房？" in texts(out) and "没有发出" in texts(out)
+    asked = [r for r in await desk.outbox() if r.chat_id == FARMER and "电话多少" in str(r.payload)]
+    assert asked == []
