@@ -129,13 +129,17 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     return rows(*buttons, per_row=2)
 
 
-async def show(ctx: Ctx, ticket: Ticket) -> None:
+async def show(
+    ctx: Ctx, ticket: Ticket, staff_buttons: tuple[tuple[Button, ...], ...] = ()
+) -> None:
+    """The ticket's detail and timeline: the requester's own, with their buttons, or a
+    member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's)."""
     assert ticket.id is not None
     events = list(await ctx.uow.tickets.events(ticket.id))
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     ctx.say(
         "detail",
-        _actions(ctx, ticket) if own else (),  # the requester's buttons are theirs alone
+        _actions(ctx, ticket) if own else staff_buttons,  # the requester's are theirs alone
         number=ticket.label,
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),

@@ -11,13 +11,14 @@ from core.enums import Action, Kind, Role, Script, Status
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
-from core.services import perform
+from core.services import perform, roles_of
 from core.texts import lateness, one_line
 from handlers import notify, takeover
-from handlers.cards import TAKE_OVER, ticket_status
+from handlers.cards import TAKE_OVER, card_buttons, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import buttons_in_script, in_script, t
 from handlers.mine import show
+from handlers.replies import Button
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight, teams_served
 from handlers.team import (
@@ -200,7 +201,19 @@ async def _ticket(ctx: Ctx) -> None:
     if ticket is None or not _in_view(ctx, ticket, teams):
         ctx.say("not_your_ticket")
         return
-    await show(ctx, ticket)
+    await show(ctx, ticket, await _card_buttons_for(ctx, ticket))
+
+
+async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    """The card's buttons for one who works the ticket's team: a card far up a busy chat,
+    or in a group the team has left, is acted on from /ticket. Not a supervisor's (theirs
+    are 催办 and 改派), nor on one's own request (`own_request`)."""
+    roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
+    if not roles & {Role.MEMBER, Role.LEADER} or ticket.requester_id == ctx.user.id:
+        return ()
+    if await notify.another_teams_chat(ctx, ticket):
+        return ()
+    return buttons_in_script(card_buttons(ctx.cfg, ticket), ctx.script_here)
 
 
 async def _reassign(ctx: Ctx) -> None:

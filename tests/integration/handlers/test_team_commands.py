@@ -4,7 +4,7 @@ works on the ticket."""
 from __future__ import annotations
 
 from core.model import OutboxMessage
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 TEAM_CHAT = -1001000000001
@@ -183,3 +183,22 @@ async def test_a_leaders_nudge_from_the_alert_pages_the_team_but_not_the_leader(
     assert [r.payload["text"] for r in await desk.outbox() if "提醒：" in str(r.payload)] == [
         r.payload["text"] for r in nudges
     ]
+
+
+async def test_a_members_ticket_command_carries_the_cards_buttons(desk: Harness) -> None:
+    """A card far up a busy chat is acted on from /ticket; a supervisor's has none (theirs
+    are 催办 and 改派), nor does the requester's own request."""
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    out = await desk.send(MEMBER, f"/ticket {ticket.label}", chat=TEAM_CHAT)
+    assert button_data(out) == [
+        f"tk:acc:{ticket_id}",
+        f"tk:ask:{ticket_id}",
+        f"tk:xfer:{ticket_id}",
+    ]
+    assert button_data(await desk.send(SUPERVISOR, f"/ticket {ticket.label}")) == []
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=77)
+    out = await desk.send(LEADER, f"/ticket {ticket.label}")
+    assert f"tk:vis:{ticket_id}" in button_data(out) and f"tk:acc:{ticket_id}" not in button_data(
+        out
+    )
