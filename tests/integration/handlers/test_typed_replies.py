@@ -360,7 +360,7 @@ async def test_a_refusal_to_a_typed_note_is_a_message_not_an_invisible_popup(
     await desk.press(OTHER_MEMBER, f"tk:res:{ticket_id}", chat=team_chat)  # both asked
     await desk.send(MEMBER, "更换了风机电容", chat=team_chat)
     out = await desk.send(OTHER_MEMBER, "第二次说明", chat=team_chat)
-    assert out.toast is None and "不能这样操作" in texts(out)
+    assert out.toast is None and "您这条说明没有记入" in texts(out)
 
 
 async def test_reassigning_to_the_same_team_is_refused(desk: Harness) -> None:
