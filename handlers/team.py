@@ -303,20 +303,19 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     if not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return
-    mine = [Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}")]
+    free = ticket.status is Status.DISPATCHED  # nobody has it: the supervisor may take it
     buttons = rows(
-        *(mine if ticket.status is Status.DISPATCHED else []),
+        *([Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}")] if free else []),
         Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
         Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
         per_row=3,
     )
+    text = t("sv_hands_off", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)
+    text += t("sv_hands_off_take") if free else ""
     if ctx.msg.is_private:
-        ctx.say(
-            "sv_hands_off", buttons_in_script(buttons, ctx.script), number=ticket.label, team=team
-        )
+        ctx.reply(in_script(text, ctx.script), buttons_in_script(buttons, ctx.script))
         return
     # A toast is seen by the presser alone; the buttons go where the team does not read them.
-    text = t("sv_hands_off", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)
     await ctx.enqueue(ctx.user.id, text, buttons=buttons, ticket_id=ticket.id)
     ctx.toast("sv_hands_off_toast", number=ticket.label, team=team)
 

@@ -23,6 +23,7 @@ async def test_a_supervisors_accept_on_a_team_card_accepts_nothing_and_offers_re
     assert "督办在这里点不算接单办理" in texts(out) and "请看您的私聊" in texts(out)
     new = (await desk.outbox())[before:]
     assert [row.chat_id for row in new] == [SUPERVISOR]  # not the farmer, not the team
+    assert "由我接单" in new[0].payload["text"]  # nobody has it yet
     data = [b["data"] for row in new[0].payload["buttons"] for b in row]
     assert data == [f"tk:accme:{ticket_id}", f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
     assert "accept" not in await desk.actions(ticket_id)
@@ -45,7 +46,7 @@ async def test_a_supervisors_press_in_private_offers_remind_and_reassign_there(
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     for verb in ("vis", "ask", "res"):
         out = await desk.press(SUPERVISOR, f"tk:{verb}:{ticket_id}")
-        assert "催办" in texts(out) and "改派" in texts(out)
+        assert "催办" in texts(out) and "改派" in texts(out) and "由我接单" not in texts(out)
         assert button_data(out) == [f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED and ticket.accepted_by == MEMBER
