@@ -33,7 +33,9 @@ TRANSITIONS: dict[Action, Transition] = {
     for t in (
         Transition(Action.DISPATCH, frozenset({S.NEW}), S.DISPATCHED, _OVERSIGHT | {R.SYSTEM}),
         Transition(Action.ACCEPT, frozenset({S.DISPATCHED}), S.ACCEPTED, _TEAM),
-        Transition(Action.VISIT, frozenset({S.ACCEPTED}), S.ON_SITE, _TEAM),
+        # From a question too: a 110 team told to go to a silent farmer's barn records it
+        # (the ticket then waits no longer; `Ticket.apply` refuses it before 接单).
+        Transition(Action.VISIT, frozenset({S.ACCEPTED, S.WAITING_REQUESTER}), S.ON_SITE, _TEAM),
         Transition(Action.ASK, frozenset({S.DISPATCHED, *_WORKING}), S.WAITING_REQUESTER, _TEAM),
         Transition(Action.ANSWER, frozenset({S.WAITING_REQUESTER}), None, frozenset({R.REQUESTER})),
         Transition(

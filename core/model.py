@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from core import lifecycle
 from core.enums import Action, Kind, Priority, Requester, Role, Script, Status
-from core.errors import InvalidInput
+from core.errors import IllegalTransition, InvalidInput
 from core.numbers import public_number
 
 
@@ -130,6 +130,8 @@ class Ticket:
             raise ValueError("the ticket must be stored before it changes status")
         before = self.status
         after = lifecycle.next_status(before, action, role, resume=self.resume_status)
+        if action is Action.VISIT and self.accepted_at is None:
+            raise IllegalTransition(before, action)  # a question asked before anyone took it
         self.status = after
         self.updated_at = now
         self._stamp(action, actor_id, now, note, before)
@@ -165,6 +167,8 @@ class Ticket:
             self.accepted_by = actor_id
         elif action is Action.VISIT:
             self.on_site_at = now
+            self.paused_at = None  # gone to see, the question's wait is over
+            self.resume_status = None
         elif action is Action.ASK:
             self.paused_at = now
             self.resume_status = before

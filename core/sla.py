@@ -212,7 +212,7 @@ def adjust_deadlines(
     elif action is Action.REOPEN:
         set_initial_deadlines(cfg, ticket, now)
         ticket.team_resolve_due_at = None
-    elif action is Action.ANSWER and paused_since is not None:
+    elif action in (Action.ANSWER, Action.VISIT) and paused_since is not None:
         # An accepted ticket's accept deadline is settled: the wait is no time to accept in.
         # One asked before it was accepted still has to be, so the chase gets the time back;
         # its response was measured when it asked (`response_due_at`).

@@ -137,7 +137,10 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
             buttons.append(Button(f"派给 {team.name}", f"tk:rto:{tid}:{team.id}"))
     if status is Status.DISPATCHED:
         buttons.append(Button("接单", f"tk:acc:{tid}"))
-    if status is Status.ACCEPTED:
+    if status is Status.ACCEPTED or (
+        status is Status.WAITING_REQUESTER and ticket.accepted_at is not None
+    ):
+        # While the requester is silent too: a 110 team is told to go and see.
         buttons.append(Button("上门", f"tk:vis:{tid}"))
     if status in (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE):
         buttons.append(Button("需补充", f"tk:ask:{tid}"))

@@ -653,3 +653,41 @@ async def test_waiting_or_thanks_in_more_words_is_no_place_and_no_news(
     told = [r for r in await desk.outbox() if r.id not in before and r.method != "set_menu"]
     assert typed != "我在等你们" or told  # that one is news: the team hears they wait
     assert typed == "我在等你们" or told == []
+
+
+async def test_a_team_told_to_go_to_a_silent_farmers_barn_records_going_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=QINGSHAN_CHAT)
+    [asked] = await desk.tickets()
+    assert asked.resolve_due_at is not None
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    assert f"tk:vis:{ticket_id}" in str(edits[-1].payload["buttons"])  # 上门 while it waits
+    desk.clock.advance(minutes=40)  # the farmer is silent; the team goes to see
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
+    [went] = await desk.tickets()
+    assert went.status is Status.ON_SITE and went.paused_at is None
+    assert went.resolve_due_at == asked.resolve_due_at + timedelta(
+        minutes=40
+    )  # the wait given back
+    [card] = [r for r in out.replies if r.edit]
+    assert "待补充" not in card.text and "上门：" in card.text
+    told = [r for r in await desk.outbox() if r.chat_id == FARMER]
+    assert "正在前往" in told[-1].payload["text"]
+
+
+async def test_no_visit_is_recorded_for_a_question_asked_before_anyone_took_the_call(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=QINGSHAN_CHAT)
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    assert f"tk:vis:{ticket_id}" not in str(edits[-1].payload.get("buttons"))
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
+    assert "不能这样操作" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.WAITING_REQUESTER
