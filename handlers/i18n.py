@@ -463,6 +463,10 @@ MESSAGES: dict[str, str] = {
         "工单 {number} 由{team}办理。接单、上门、补充和办结是办理人的事：接单的人名会告诉报告人，"
         "超时催办也随之停下。要催服务队请点「催办」，要换队请点「改派」。"
     ),
+    "sv_hands_off_unreachable": (
+        "工单 {number} 由{team}办理，督办在这里点不算接单办理。机器人发不到您的私聊："
+        "请先私聊机器人发 /start，再从超时提醒或 /ticket 催办、改派。"
+    ),
     "sv_hands_off_take": "还没有人接单：您本人去办理，才点「由我接单」。",
     "sv_hands_off_toast": "工单 {number} 由{team}办理，督办在这里点不算接单办理。催办、改派请看您的私聊。",
     "reports_off": "报表功能没有启用。",

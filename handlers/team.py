@@ -315,7 +315,11 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     if ctx.msg.is_private:
         ctx.reply(in_script(text, ctx.script), buttons_in_script(buttons, ctx.script))
         return
-    # A toast is seen by the presser alone; the buttons go where the team does not read them.
+    # A toast is seen by the presser alone; the buttons go where the team does not read them,
+    # if they can reach them there (one who blocked the bot is told to open the chat).
+    if not await notify.reachable(ctx, [ctx.user.id]):
+        ctx.toast("sv_hands_off_unreachable", number=ticket.label, team=team)
+        return
     await ctx.enqueue(ctx.user.id, text, buttons=buttons, ticket_id=ticket.id)
     ctx.toast("sv_hands_off_toast", number=ticket.label, team=team)
 

@@ -9,6 +9,7 @@ from core import sla
 from core.config import Team
 from core.enums import Action, Kind, Role, Script, Status
 from core.errors import ConcurrentUpdate, IllegalTransition
+from core.lifecycle import oversight_applies
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.services import perform, roles_of
@@ -18,7 +19,7 @@ from handlers.cards import TAKE_OVER, card_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.mine import show
-from handlers.replies import Button
+from handlers.replies import Button, rows
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight, teams_served
 from handlers.team import (
@@ -206,10 +207,17 @@ async def _ticket(ctx: Ctx) -> None:
 
 async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     """The card's buttons for one who works the ticket's team: a card far up a busy chat,
-    or in a group the team has left, is acted on from /ticket. Not a supervisor's (theirs
-    are 催办 and 改派), nor on one's own request (`own_request`)."""
+    or in a group the team has left, is acted on from /ticket; none on one's own request
+    (`own_request`). A supervisor's are theirs: 催办 and 改派, while they apply."""
     roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
-    if not roles & {Role.MEMBER, Role.LEADER} or ticket.requester_id == ctx.user.id:
+    if not roles & {Role.MEMBER, Role.LEADER}:
+        if not roles & {Role.SUPERVISOR, Role.ADMIN} or not oversight_applies(ticket.status):
+            return ()
+        return rows(
+            Button(ctx.text("btn_sv_remind"), f"sv:remind:{ticket.id}"),
+            Button(ctx.text("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+        )
+    if ticket.requester_id == ctx.user.id:
         return ()
     if await notify.another_teams_chat(ctx, ticket):
         return ()

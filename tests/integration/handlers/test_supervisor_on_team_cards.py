@@ -66,3 +66,14 @@ async def test_a_member_pressing_a_supervisors_button_is_told_it_is_a_button_not
     for data in (f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"):
         out = await desk.press(MEMBER, data)
         assert "「催办」「改派」只对督办人员开放" in texts(out) and "命令" not in texts(out)
+
+
+async def test_a_supervisor_the_bot_cannot_reach_is_told_to_open_the_private_chat(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.block(SUPERVISOR)
+    before = len(await desk.outbox())
+    out = await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert "发不到您的私聊" in texts(out) and "/start" in texts(out)
+    assert [r.chat_id for r in (await desk.outbox())[before:]] == []

@@ -186,8 +186,8 @@ async def test_a_leaders_nudge_from_the_alert_pages_the_team_but_not_the_leader(
 
 
 async def test_a_members_ticket_command_carries_the_cards_buttons(desk: Harness) -> None:
-    """A card far up a busy chat is acted on from /ticket; a supervisor's has none (theirs
-    are 催办 and 改派), nor does the requester's own request."""
+    """A card far up a busy chat is acted on from /ticket; a supervisor's has theirs (催办
+    and 改派)."""
     ticket_id = await desk.file_110(FARMER)
     [ticket] = await desk.tickets()
     out = await desk.send(MEMBER, f"/ticket {ticket.label}", chat=TEAM_CHAT)
@@ -196,7 +196,10 @@ async def test_a_members_ticket_command_carries_the_cards_buttons(desk: Harness)
         f"tk:ask:{ticket_id}",
         f"tk:xfer:{ticket_id}",
     ]
-    assert button_data(await desk.send(SUPERVISOR, f"/ticket {ticket.label}")) == []
+    assert button_data(await desk.send(SUPERVISOR, f"/ticket {ticket.label}")) == [
+        f"sv:remind:{ticket_id}",
+        f"sv:reassign:{ticket_id}",
+    ]
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=77)
     out = await desk.send(LEADER, f"/ticket {ticket.label}")
     assert f"tk:vis:{ticket_id}" in button_data(out) and f"tk:acc:{ticket_id}" not in button_data(
