@@ -200,7 +200,8 @@ async def test_staff_read_a_waiting_ticket_as_waiting_for_the_requester(desk: Ha
     [ticket] = await desk.tickets()
     seen_by_supervisor = await desk.send(SUPERVISOR, f"/ticket {ticket.number}")
     assert "待报告人补充" in texts(seen_by_supervisor)
-    assert button_data(seen_by_supervisor) == []  # 补充 and 撤回 are the farmer's buttons
+    # 补充 and 撤回 are the farmer's buttons; the supervisor's are 催办 and 改派.
+    assert button_data(seen_by_supervisor) == [f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
     seen_by_farmer = await desk.press(FARMER, f"my:v:{ticket_id}")
     assert "待您补充" in texts(seen_by_farmer) and f"my:add:{ticket_id}" in button_data(
         seen_by_farmer
