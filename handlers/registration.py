@@ -16,7 +16,7 @@ from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
-from handlers.typed_menu import menu_key
+from handlers.typed_menu import calls_off, menu_key
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -198,11 +198,57 @@ def _typed_kind(text: str) -> Requester | None:
 
 
 def _area_answer(ctx: Ctx) -> str | None:
-    """The area pressed (f:area:<id>) or named in typed words."""
+    """The area pressed (f:area:<id>), named in typed words, or its button's place typed
+    as a number ("2": the second town offered)."""
     pressed = ctx.msg.callback_data or ""
     if pressed.startswith("f:area:"):
         return pressed.removeprefix("f:area:")
+    number = _number_typed(ctx.msg.text, len(ctx.cfg.areas))
+    if number is not None:
+        return ctx.cfg.areas[number - 1].id
     return area_named(ctx, ctx.msg.text)
+
+
+# Typed in place of pressing: the button's place in the list ("1", "１", "一", "第一个").
+_CHINESE_DIGITS = "一二三四五六七八九"
+_NUMBER = re.compile(r"第?(?P<n>[1-9]|[一二三四五六七八九])(?:个|項|项|号|號)?")
+
+
+def _number_typed(text: str, count: int) -> int | None:
+    """The number (1 to `count`) typed alone for one of `count` buttons, else None."""
+    found = _NUMBER.fullmatch(unicodedata.normalize("NFKC", bare(text)))
+    if found is None:
+        return None
+    digit = found["n"]
+    number = int(digit) if digit.isdigit() else _CHINESE_DIGITS.index(digit) + 1
+    return number if number <= count else None
+
+
+# "No" typed at a registration question: at 您是 or the name, no registration now; at the
+# phone or the place, which may be skipped, that question skipped (what was said stays).
+_NO = frozenset(("不要", "不用", "不想", "不", "不了", "no"))
+_NO_PHONE = frozenset(("不给", "不留", "不方便", "没有", "没有手机", "不想留", "不想给", "不共享"))
+# Letters, but not a name: the yes or no of someone answering what they think was asked.
+_NOT_A_NAME = frozenset((
+    "是", "是的", "对", "对的", "嗯嗯", "行", "行的", "可以", "没问题", "不是", "没有", "不知道",
+    "确定", "确认", "提交", "下一步", "跳过", "烟农", "零售户", "职工", "yes",
+))  # fmt: skip
+
+
+def _declines(text: str) -> bool:
+    return calls_off(text) or to_simplified(bare(text)).lower() in _NO
+
+
+def _skips(text: str) -> bool:
+    return _declines(text) or to_simplified(bare(text)).lower() in _NO_PHONE
+
+
+async def _leave(ctx: Ctx) -> None:
+    """Registration left by typed words ("算了", "不要"): as /cancel, with what they can do
+    now, since nothing else in the chat says it."""
+    again = ctx.user.registered or UNDO in (ctx.conv.data if ctx.conv else {})
+    await ctx.end_flow()  # registering again: the registration they had stands
+    ctx.say("reg_declined_again" if again else "reg_declined", main_menu(ctx), keyboard="remove")
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -221,22 +267,29 @@ async def registration_step(ctx: Ctx) -> None:
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
     if step != "kind" and await _kind_corrected(ctx):
         return
+    if step in ("kind", "name") and not msg.is_button and _declines(msg.text):
+        await _leave(ctx)
+        return
     if step == "kind":
         typed = _typed_kind(msg.text) if not msg.is_button else None
+        number = _number_typed(msg.text, len(_KINDS)) if not msg.is_button else None
+        typed = typed or (_KINDS[number - 1] if number else None)
         value = typed.value if typed else (msg.callback_data or "").removeprefix("f:kind:")
         if value not in {k.value for k in _KINDS}:
             if msg.is_button:
                 ctx.toast("stale_button")
             else:
-                # The question again, with its answers, as it was first put to them.
-                ctx.say(_kind_question(ctx), _kind_buttons(ctx))
+                # Asked again with what may be typed, and how to leave: the same words
+                # again would read as if the answer had not arrived.
+                again = "reg_kind_again_hint" if ctx.user.registered else "reg_kind_hint"
+                ctx.say(again, _kind_buttons(ctx))
             return
         user.kind = Requester(value)
         await ctx.goto("name")
         ctx.say("reg_name")
     elif step == "name":
         name = name_typed(msg.text)
-        if name is None:
+        if name is None or to_simplified(bare(name)).lower() in _NOT_A_NAME:
             ctx.say("reg_name_bad")  # nothing saved: the name asked again
             return
         user.name = name
@@ -273,7 +326,7 @@ async def _kind_corrected(ctx: Ctx) -> bool:
 async def _phone_step(ctx: Ctx) -> None:
     contact = ctx.msg.contact
     if contact is None:
-        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
+        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過") or _skips(ctx.msg.text):
             await _after_phone(ctx)
             return
         # A number typed is refused for what it is; other words are only not the button.
@@ -343,8 +396,10 @@ async def _area_step(ctx: Ctx) -> None:
         user.area = area.id
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass  # the place can wait: a 110 call asks for the barn
+    elif _skips(msg.text):
+        pass  # 不要, 算了: as 「跳过」
     else:
-        _ask_area(ctx)
+        ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
         return
     assert ctx.conv is not None
     ctx.conv.data.pop(UNDO, None)  # finished: what they said stands

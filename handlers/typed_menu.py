@@ -86,3 +86,16 @@ def menu_key(text: str) -> str | None:
     if key == "m:110" and lead["how"]:
         return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
     return key
+
+
+# Typed at a prompt instead of /cancel or a 「取消」 button: the person leaves what they were
+# doing. Never words of a matter (a description "算了" would reach a team as it is).
+_LEAVE = frozenset((
+    "算了", "算了吧", "算啦", "取消", "取消吧", "返回", "退出", "不办了", "不弄了", "不要了",
+    "不提交了", "不用了吧", "不登记", "不登记了", "先不登记", "不想登记", "以后再说", "下次再说",
+))  # fmt: skip
+
+
+def calls_off(text: str) -> bool:
+    """Words that only say "leave this" (算了, 取消, 返回), in either script."""
+    return to_simplified(bare(text)).lower() in _LEAVE

@@ -1,0 +1,138 @@
+"""Registration answered as an old farmer would: the button's place typed as a number, 是
+where a choice was asked, 算了 or 不要 instead of /cancel or 「跳过」."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.model import User
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002  # Telegram set to zh-hant
+
+
+async def _user(desk: Harness, user_id: int) -> User:
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(user_id)
+    assert user is not None
+    return user
+
+
+async def _asked_phone(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+
+
+@pytest.mark.parametrize(("typed", "kind"), [("1", "farmer"), ("２", "retailer"), ("三", "staff")])
+async def test_a_number_typed_at_who_you_are_is_the_button_in_that_place(
+    desk: Harness, typed: str, kind: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, typed)
+    assert "请输入您的姓名" in texts(out)
+    user = await _user(desk, FARMER)
+    assert user.kind is not None and user.kind.value == kind
+
+
+async def test_yes_typed_at_who_you_are_is_asked_again_with_what_to_type_and_how_to_leave(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, "是")
+    assert "“烟农”“零售户”或“职工”" in texts(out) and "“算了”" in texts(out)
+    assert "第一次使用" not in texts(out)  # not the same words again, as if unheard
+    assert "f:kind:farmer" in button_data(out)
+    assert (await _user(desk, FARMER)).kind is None
+
+
+@pytest.mark.parametrize("typed", ["算了", "取消", "返回", "不要"])
+async def test_calling_it_off_at_who_you_are_leaves_registration_with_the_menu(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, typed)
+    assert "先不登记" in texts(out) and "/start" in texts(out)
+    assert "m:new" in button_data(out)
+    out = await desk.send(FARMER, "烟农")  # no longer an answer to a question
+    assert "请输入您的姓名" not in texts(out)
+    assert (await _user(desk, FARMER)).kind is None
+    assert await desk.tickets() == []
+
+
+async def test_calling_it_off_at_the_name_keeps_no_such_name(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, "算了")
+    assert "先不登记" in texts(out)
+    assert (await _user(desk, FARMER)).name != "算了"
+
+
+@pytest.mark.parametrize("typed", ["是", "对", "可以", "没有"])
+async def test_yes_or_no_typed_for_the_name_is_not_taken_as_the_name(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, typed)
+    assert "请输入您的姓名" in texts(out)
+    assert (await _user(desk, FARMER)).name != typed
+    out = await desk.send(FARMER, "张大山")
+    assert "共享您的手机号" in texts(out)
+
+
+@pytest.mark.parametrize("typed", ["不要", "不给", "算了"])
+async def test_no_typed_at_the_phone_skips_it_as_the_prompt_offers(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_phone(desk)
+    out = await desk.send(FARMER, typed)
+    assert "请选择您所在的乡镇" in texts(out)
+    assert not (await _user(desk, FARMER)).phone
+
+
+async def test_a_number_typed_at_the_place_is_the_town_in_that_place(desk: Harness) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "2")
+    assert "登记完成" in texts(out)
+    assert (await _user(desk, FARMER)).area == desk.cfg.areas[1].id
+
+
+async def test_no_typed_at_the_place_skips_it(desk: Harness) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "不用")
+    assert "登记完成" in texts(out) and "地点未选" in texts(out)
+
+
+async def test_other_words_at_the_place_say_what_may_be_typed(desk: Harness) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "是")
+    assert "回复乡镇名" in texts(out) and "f:skip" in button_data(out)
+    assert (await _user(desk, FARMER)).area is None
+
+
+async def test_calling_off_a_registration_again_leaves_the_registration_as_it_was(
+    desk: Harness,
+) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "f:skip")
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    out = await desk.send(FARMER, "算了")
+    assert "登记信息没有改动" in texts(out)
+    user = await _user(desk, FARMER)
+    assert user.kind is not None and user.kind.value == "farmer" and user.name == "张大山"
+
+
+async def test_calling_it_off_in_traditional_is_answered_in_traditional(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start", language_code="zh-hant")
+    out = await desk.send(RETAILER, "算了")
+    assert "先不登記" in texts(out)
+    out = await desk.send(RETAILER, "/start")
+    out = await desk.send(RETAILER, "是")
+    assert "“菸農”“零售戶”或“職工”" in texts(out)
