@@ -32,7 +32,7 @@ from handlers.tickets import (
     said_of_the_service,
     says_something,
 )
-from handlers.typed_menu import HELP, menu_key
+from handlers.typed_menu import HELP, menu_key, presses_a_prompt
 from routing import Decision, bare
 
 
@@ -252,6 +252,10 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
         return True
     if plain.isdigit():
         ctx.say("digits_only")
+        return True
+    if presses_a_prompt(text):
+        # 下一步, 算了 after the prompt ended (timed out, or left): no request of "下一步".
+        ctx.say("no_prompt_waiting", main_menu(ctx))
         return True
     return False
 

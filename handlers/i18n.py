@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     ),
     "help_110": "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n",
     "help_wish": "　/wish 职工心愿",
+    "draft_called_off": "好的，已取消，这条没有提交。需要办什么，请点下面的按钮，或直接发消息：",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
     "t_note_file_kept": "已收到，会和说明一起记入工单。请再输入一句说明文字；发送 /cancel 可退出这一步。",
@@ -157,6 +158,7 @@ MESSAGES: dict[str, str] = {
     "empty": "内容是空的，请用文字描述一下。",
     "greeting": "您好！有什么需要，直接用文字描述就行。{how}",
     "digits_only": "只收到一串数字。如果是工单号，请核对；有事请用文字描述一下。",
+    "no_prompt_waiting": "现在没有等您确认或选择的内容（可能已经超时）。需要办什么，请点下面的按钮，或直接用文字描述。",
     "emoji_only": "收到了。有什么需要，请用文字说一下，也可以发语音或照片。",
     "phone_alone": (
         "收到一个电话号码。要改登记的手机号，请点「👤 登记信息」；有事请用文字说明，"
@@ -233,6 +235,7 @@ MESSAGES: dict[str, str] = {
         "工单 {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
     ),
+    "add_info_called_off": "好的，工单 {number} 没有补充什么。要补充随时在 /my 里点「➕ 补充」。",
     "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",
     "ticket_cancelled": "工单 {number} 已撤回。",
     "withdraw_ask": "确定撤回工单 {number} 吗？撤回后服务队就不再办理，也不能恢复。",

@@ -15,10 +15,12 @@ from core.texts import clip
 from handlers import tickets
 from handlers.context import Ctx
 from handlers.i18n import in_script
+from handlers.menu import main_menu
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
+from handlers.typed_menu import calls_off
 from handlers.wish_items import split_items
 from routing import Decision, bare, to_simplified
 
@@ -42,7 +44,7 @@ _TYPED_CHOICES = {
 _NOTHING_MORE = frozenset(
     ("下一步", "没有", "没有了", "没了", "没", "无", "不用", "不用了", "没有补充", "不补充",
      "就这些", "就这样", "好了", "好", "好的", "行", "可以", "没问题", "没事", "没别的",
-     "ok", "okay")
+     "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不需要", "ok", "okay")
 )  # fmt: skip
 
 
@@ -470,6 +472,12 @@ async def ticket_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     gathered = Gathered.from_data(ctx.conv.data)
     msg, step = ctx.msg, ctx.conv.step
+    if not (msg.is_button or msg.photo_file_id or msg.voice_file_id) and calls_off(msg.text):
+        # 算了, 返回 typed at any step: the draft is dropped, as with 「取消」; taken as words
+        # it would be the request's description, filed to a team.
+        await ctx.end_flow()
+        ctx.say("draft_called_off", main_menu(ctx), keyboard="remove")
+        return
     if step == "describe":
         if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):
             await _describe_without_words(ctx, gathered)

@@ -27,6 +27,7 @@ from handlers.tickets import (
     routed,
     typed_alarm,
 )
+from handlers.typed_menu import calls_off
 from routing import Decision, bare, to_simplified
 
 ADD_INFO, RATE, REOPEN = "addinfo", "rate", "reopen"
@@ -820,6 +821,11 @@ async def info_step(ctx: Ctx) -> bool:
     if not _something_to_add(ctx):
         return True
     msg = ctx.msg
+    if not (msg.photo_file_id or msg.voice_file_id) and calls_off(msg.text):
+        # 算了, 取消 typed instead of /cancel: nothing is added, nor sent to the team.
+        await ctx.end_flow()
+        ctx.say("add_info_called_off", number=ticket.label)
+        return True
     text = msg.text.strip()
     pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
     if ticket.status is Status.RESOLVED or not ticket.status.is_open:

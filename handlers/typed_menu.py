@@ -99,3 +99,13 @@ _LEAVE = frozenset((
 def calls_off(text: str) -> bool:
     """Words that only say "leave this" (算了, 取消, 返回), in either script."""
     return to_simplified(bare(text)).lower() in _LEAVE
+
+
+# A prompt's button typed alone (下一步, 提交, 跳过, 修改): with no prompt waiting (it ended,
+# or timed out), it answers nothing and asks for nothing.
+_PROMPT_BUTTONS = frozenset(("下一步", "提交", "确认提交", "跳过", "修改", "重新填写"))
+
+
+def presses_a_prompt(text: str) -> bool:
+    """Words that only press a prompt's button or leave it (下一步, 跳过, 算了)."""
+    return calls_off(text) or to_simplified(bare(text)).lower() in _PROMPT_BUTTONS

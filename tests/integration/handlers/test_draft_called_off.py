@@ -1,0 +1,80 @@
+"""A request's draft, and ➕ 补充, answered as an old farmer would: 算了, 取消 or 返回 typed
+instead of /cancel leaves it (nothing filed, nothing sent to a team), and 是 typed at
+"没有的话点「下一步」" is nothing more to add, not words of the request."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+@pytest.mark.parametrize("typed", ["算了", "取消", "返回", "不要了"])
+async def test_called_off_for_the_description_files_nothing(desk: Harness, typed: str) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    out = await desk.send(FARMER, typed)
+    assert "没有提交" in texts(out) and "m:new" in button_data(out)
+    out = await desk.send(FARMER, "下一步")  # the draft is gone: no summary comes
+    assert "请确认" not in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_called_off_after_the_description_files_nothing(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/complain")
+    await desk.send(FARMER, "收购站压级")
+    out = await desk.send(FARMER, "算了")
+    assert "没有提交" in texts(out) and "已补充到描述里" not in texts(out)
+    assert await desk.tickets() == []
+
+
+async def test_back_typed_at_the_summary_files_nothing(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    await desk.send(FARMER, "下一步")
+    out = await desk.send(FARMER, "返回")
+    assert "没有提交" in texts(out) and "请确认" not in texts(out)
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["是", "对", "嗯"])
+async def test_yes_typed_for_more_is_nothing_more_not_words_of_the_request(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    out = await desk.send(FARMER, typed)
+    assert "请确认" in texts(out)
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "我想问一下补贴什么时候发"
+
+
+async def test_called_off_at_add_info_sends_nothing_to_the_team(desk: Harness) -> None:
+    ticket = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    outbox_before = len(await desk.outbox())
+    out = await desk.send(RETAILER, "算了")
+    assert "没有补充什么" in texts(out)
+    assert "info" not in await desk.actions(ticket.id)
+    assert len(await desk.outbox()) == outbox_before
+
+
+@pytest.mark.parametrize("typed", ["下一步", "跳过", "算了"])
+async def test_a_prompts_button_typed_when_no_prompt_waits_is_not_offered_as_a_request(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, typed)
+    assert "没有等您确认或选择的内容" in texts(out) and "m:new" in button_data(out)
+    assert "要把这条消息作为" not in texts(out)
