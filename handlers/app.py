@@ -206,16 +206,26 @@ async def _route_on(ctx: Ctx) -> None:
         await free_message(ctx)
 
 
+# Commands said aside, which leave what the person was doing as it was: /lang or /help
+# half-way through a draft or registration, whose next answer still goes there.
+_ASIDE = frozenset(("cancel", "lang", "help"))
+
+
 async def on_command(ctx: Ctx, name: str) -> None:
     step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
         ctx.say("unknown_command", name=name[:32])
         say_help(ctx)
         return
-    if name not in ("cancel",) and ctx.conv is not None and name in COMMANDS:
+    if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
         await intake.file_unplaced_alarm(ctx)
+        left = intake.draft_words(ctx)
         await ctx.end_flow()
+        if left is not None:
+            # /start tapped half-way: they are told the draft was not submitted, or they
+            # would wait for an answer to it.
+            ctx.say("draft_left", words=left)
     await step(ctx)
 
 

@@ -11,10 +11,10 @@ from core.config import Site
 from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
-from core.texts import clip
+from core.texts import clip, one_line
 from handlers import tickets
 from handlers.context import Ctx
-from handlers.i18n import in_script
+from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
 from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, rows
@@ -305,6 +305,20 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
         )
     ctx.toast("stale_button")
     return None
+
+
+_DRAFT_SHOWN = 30  # characters of a draft left unsubmitted, named in the reply
+
+
+def draft_words(ctx: Ctx) -> str | None:
+    """What the request's draft in this conversation holds, as the reply names it: its words
+    (on one line, clipped), or its photos and voice notes; None for no draft, or an empty one."""
+    if ctx.conv is None or ctx.conv.flow != TICKET:
+        return None
+    draft = Gathered.from_data(ctx.conv.data)
+    if draft.text.strip():
+        return quoted(one_line(draft.text, _DRAFT_SHOWN))  # their words, as they wrote them
+    return ctx.text("draft_files") if draft.photos or draft.voices else None
 
 
 async def file_unplaced_alarm(ctx: Ctx) -> None:

@@ -78,3 +78,46 @@ async def test_a_prompts_button_typed_when_no_prompt_waits_is_not_offered_as_a_r
     out = await desk.send(FARMER, typed)
     assert "没有等您确认或选择的内容" in texts(out) and "m:new" in button_data(out)
     assert "要把这条消息作为" not in texts(out)
+
+
+async def test_start_tapped_in_a_draft_says_the_draft_was_not_submitted(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    out = await desk.send(FARMER, "/start")
+    assert "「我想问一下补贴什么时候发」还没有提交" in texts(out)
+    assert "m:new" in button_data(out)  # and the welcome, as /start always gives
+    assert await desk.tickets() == []
+
+
+async def test_a_draft_left_is_quoted_as_written_to_a_reader_of_traditional(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start", language_code="zh-hant")
+    await desk.send(RETAILER, "/cancel")
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "这周的货什么时候送")  # typed in Simplified
+    await desk.send(RETAILER, "/lang")
+    await desk.press(RETAILER, "lang:hant")
+    out = await desk.send(RETAILER, "/my")
+    assert "「这周的货什么时候送」還沒有提交" in texts(out)
+
+
+@pytest.mark.parametrize("command", ["/lang", "/help"])
+async def test_lang_or_help_in_a_draft_leaves_the_draft_going_on(
+    desk: Harness, command: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    out = await desk.send(FARMER, command)
+    assert "还没有提交" not in texts(out)
+    out = await desk.send(FARMER, "下一步")
+    assert "请确认" in texts(out) and "我想问一下补贴什么时候发" in texts(out)
+
+
+async def test_a_command_leaving_no_draft_says_nothing_of_one(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    out = await desk.send(FARMER, "/my")
+    assert "还没有提交" not in texts(out)
