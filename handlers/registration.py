@@ -343,6 +343,11 @@ async def _phone_step(ctx: Ctx) -> None:
 async def _after_phone(ctx: Ctx) -> None:
     assert ctx.conv is not None
     if not ctx.conv.data.get("phone_only"):
+        if ctx.user.site_code and UNDO not in ctx.conv.data:
+            # Bound by the site's QR code they scanned: where they are is known, and a town
+            # asked for would only risk leaving that barn behind.
+            await _finish(ctx)
+            return
         await ctx.goto("area")
         _ask_area(ctx)
         return
@@ -401,7 +406,13 @@ async def _area_step(ctx: Ctx) -> None:
     else:
         ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
         return
+    await _finish(ctx)
+
+
+async def _finish(ctx: Ctx) -> None:
+    """Registration done: what they said stands, and is shown, with the menu."""
     assert ctx.conv is not None
+    user = ctx.user
     ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
     await ctx.end_flow()
     area_obj = ctx.cfg.area(user.area or "")

@@ -75,3 +75,18 @@ async def test_an_area_chosen_by_button_takes_the_location_keyboard_away(desk: H
     done, menu = (await desk.press(FARMER, "f:area:qingshan")).replies
     assert done.text.startswith("登记完成") and done.keyboard == "remove"
     assert "m:new" in {b.data for row in menu.buttons for b in row}
+
+
+async def test_registering_after_a_barn_qr_asks_no_town_and_keeps_the_barn(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    assert "请选择您所在的乡镇" not in texts(out)
+    assert "登记完成" in texts(out) and "青山镇河湾烤房群" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and (farmer.site_code, farmer.area) == ("QS02", "qingshan")
+    assert farmer.registered
