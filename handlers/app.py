@@ -182,7 +182,11 @@ async def _route_on(ctx: Ctx) -> None:
     elif msg.unsupported:
         # What they sent, named in their language (a kind without a name: "这类消息").
         what = f"kind_of_{msg.unsupported}"
-        ctx.say("unsupported", what=ctx.text(what if what in MESSAGES else "kind_of_other"))
+        registering = ctx.conv is not None and ctx.conv.flow == registration.REGISTER
+        key = "unsupported_at_question" if registering else "unsupported"
+        ctx.say(key, what=ctx.text(what if what in MESSAGES else "kind_of_other"))
+        if registering:
+            registration.ask_again(ctx)  # what answers it, rather than "a photo or a voice note"
     elif msg.contact is not None and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
         await phones.shared(ctx, await open_emergency(ctx))
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):

@@ -171,6 +171,7 @@ MESSAGES: dict[str, str] = {
         "已提交的工单可以在 /my 里点「➕ 补充」说明。"
     ),
     "unsupported": "暂不支持这种消息（{what}）。请发文字、照片、语音或位置。",
+    "unsupported_at_question": "暂不支持这种消息（{what}）。",
     "kind_of_sticker": "贴纸",
     "kind_of_animation": "动图",
     "kind_of_document": "文件",

@@ -281,8 +281,7 @@ async def registration_step(ctx: Ctx) -> None:
             else:
                 # Asked again with what may be typed, and how to leave: the same words
                 # again would read as if the answer had not arrived.
-                again = "reg_kind_again_hint" if ctx.user.registered else "reg_kind_hint"
-                ctx.say(again, _kind_buttons(ctx))
+                ask_again(ctx)
             return
         user.kind = Requester(value)
         await ctx.goto("name")
@@ -321,6 +320,21 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     else:
         _ask_area(ctx)  # in the kind's terms: a shop's district, a farmer's barns
     return True
+
+
+def ask_again(ctx: Ctx) -> None:
+    """The registration question waiting, put again with what may be typed: after a sticker
+    or a video, which answers none of them."""
+    step = ctx.conv.step if ctx.conv is not None else None
+    if step == "kind":
+        again = "reg_kind_again_hint" if ctx.user.registered else "reg_kind_hint"
+        ctx.say(again, _kind_buttons(ctx))
+    elif step == "name":
+        ctx.say("reg_name")
+    elif step == "phone":
+        ctx.say("phone_press", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+    elif step == "area":
+        ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
 
 
 async def _phone_step(ctx: Ctx) -> None:
@@ -404,7 +418,7 @@ async def _area_step(ctx: Ctx) -> None:
     elif _skips(msg.text):
         pass  # 不要, 算了: as 「跳过」
     else:
-        ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
+        ask_again(ctx)
         return
     await _finish(ctx)
 

@@ -136,3 +136,16 @@ async def test_calling_it_off_in_traditional_is_answered_in_traditional(desk: Ha
     out = await desk.send(RETAILER, "/start")
     out = await desk.send(RETAILER, "是")
     assert "“菸農”“零售戶”或“職工”" in texts(out)
+
+
+async def test_a_sticker_at_a_registration_question_puts_that_question_again(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, unsupported="sticker")
+    assert "贴纸" in texts(out) and "f:kind:farmer" in button_data(out)
+    assert "请发文字、照片、语音或位置" not in texts(out)  # not what this question wants
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.send(FARMER, unsupported="sticker")
+    assert "共享手机号" in texts(out) and out.replies[-1].keyboard == "contact"
