@@ -282,6 +282,8 @@ class Console:
             )
             self._save_file(reply.photo, reply.document)
             if reply.keyboard in ("contact", "location"):
+                # The keyboard's other keys (跳过) are typed as they are in Telegram.
+                extra = "".join(f"  [{key}]" for key in reply.keyboard_extra)
                 self._print(
                     "    ⌨️ "
                     + (
@@ -289,6 +291,7 @@ class Console:
                         if reply.keyboard == "contact"
                         else "(:loc LAT LON 共享位置)"
                     )
+                    + extra
                 )
         await self._deliver()
         return outcome

@@ -136,3 +136,16 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
     ):
         assert persona in screen
     assert "Traceback" not in screen
+
+
+async def test_the_phone_questions_skip_key_is_shown_and_can_be_typed(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        await Console(app, out=out).run(io.StringIO("/start\n烟农\n张大山\n跳过\n:quit\n"))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "⌨️ (:contact 共享手机号)  [跳过]" in screen
+    assert "请选择您所在的乡镇" in screen  # 跳过 typed, as the key would send it
