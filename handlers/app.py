@@ -32,7 +32,7 @@ from handlers.tickets import (
     said_of_the_service,
     typed_alarm,
 )
-from handlers.typed_menu import HELP, menu_key
+from handlers.typed_menu import HELP, calls_off, menu_key
 from routing import bare, to_simplified
 
 FLOWS: dict[str, Step] = {
@@ -59,7 +59,7 @@ async def _alarm_what(ctx: Ctx) -> None:
     if ctx.conv.step == "what" and msg.text and not (msg.photo_file_id or msg.voice_file_id):
         plain = to_simplified(bare(msg.text))
         key = menu_key(msg.text)
-        if plain in _CALL_OFF:
+        if plain in _CALL_OFF or calls_off(msg.text):  # 返回, 退出 too: no alarm of them
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
             return

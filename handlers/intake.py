@@ -288,7 +288,9 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
             ctx.toast("stale_button")
             return None
         return PlaceAnswer(site_code=code)
-    if msg.callback_data == "f:skip" or bare(to_simplified(msg.text)) in _NO_PLACE:
+    typed_off = not (msg.voice_file_id or msg.photo_file_id) and calls_off(msg.text)
+    if msg.callback_data == "f:skip" or bare(to_simplified(msg.text)) in _NO_PLACE or typed_off:
+        # 算了, 返回: the question left, as 「跳过」; never words of where, or news paged
         return PlaceAnswer(skipped=True)
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
         # Their own answer, typed or said, is taken as it is; a barn it names is used.
