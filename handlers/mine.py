@@ -326,7 +326,8 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     not_solved = len(plain) <= _NOT_SOLVED_MAX and any(w in plain for w in _NOT_SOLVED)
     solved = (len(plain) <= _NOT_SOLVED_MAX and says_solved(text)) or plain in _JUDGEMENTS
     other = 0 < len(plain) <= _VERDICT_MAX and any(w in plain for w in _OTHER_VERDICTS)
-    other = other or plain in _ACKNOWLEDGED
+    # 取消 or 返回 typed while the notice waits: its buttons again, never a request of them.
+    other = other or plain in _ACKNOWLEDGED or calls_off(text)
     if not (score or not_solved or solved or other or alarm):
         return False
     # The newest ticket awaiting their verdict, however many newer ones came after it.
@@ -770,7 +771,9 @@ def _score_of(typed: re.Match[str]) -> int:
 async def _comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
     """What follows the score: kept as the rating's comment (the team's card shows it, and
     after a low score the team's leaders and the supervisors read it), unless it is 跳过."""
+    # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
     typed = ctx.msg.callback_data is None and bare(text) not in _NO_COMMENT
+    typed = typed and not calls_off(text)
     if text and typed:  # a typed comment, not the 跳过 button or the word
         await _keep_comment(ctx, ticket, text)
     await ctx.end_flow()
