@@ -224,19 +224,23 @@ async def on_command(ctx: Ctx, name: str) -> None:
     if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
         await intake.file_unplaced_alarm(ctx)
-        left = intake.draft_words(ctx)
-        await ctx.end_flow()
-        if left is not None:
-            # /start tapped half-way: they are told the draft was not submitted, or they
-            # would wait for an answer to it.
-            ctx.say("draft_left", words=left)
+        await _leave_flow(ctx)
     await step(ctx)
+
+
+async def _leave_flow(ctx: Ctx) -> None:
+    """End the conversation for another command or menu entry. A request's draft it drops
+    is said not to have been submitted (quoted), or they would wait for an answer to it."""
+    left = intake.draft_words(ctx)
+    await ctx.end_flow()
+    if left is not None:
+        ctx.say("draft_left", words=left)
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
     if data in MENU:
         if ctx.conv is not None:
-            await ctx.end_flow()
+            await _leave_flow(ctx)
         await MENU[data](ctx)
     elif data.startswith("lang:") and data[5:] in ("hans", "hant"):
         ctx.user.script, ctx.user.script_chosen = Script(data[5:]), True

@@ -121,3 +121,13 @@ async def test_a_command_leaving_no_draft_says_nothing_of_one(desk: Harness) -> 
     await desk.send(FARMER, "/new")
     out = await desk.send(FARMER, "/my")
     assert "还没有提交" not in texts(out)
+
+
+async def test_a_menu_button_pressed_in_a_draft_says_the_draft_was_not_submitted(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "许可证到期了怎么延续")  # offered as a request, at its summary
+    out = await desk.press(FARMER, "m:complain")
+    assert "「许可证到期了怎么延续」还没有提交" in texts(out)
+    assert "请说明投诉的事情" in texts(out)
