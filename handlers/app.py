@@ -200,6 +200,8 @@ async def _route_on(ctx: Ctx) -> None:
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later.
+        if ctx.too_long(msg.text.strip()):
+            return  # said so; no "先处理您的问题" for words that cannot be taken
         await ctx.end_flow()
         # Registering again, they stay registered as they were (`Ctx.end_flow`).
         ctx.say("reg_later_again" if ctx.user.registered else "reg_later")

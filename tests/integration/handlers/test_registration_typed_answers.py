@@ -149,3 +149,13 @@ async def test_a_sticker_at_a_registration_question_puts_that_question_again(
     await desk.send(FARMER, "张大山")
     out = await desk.send(FARMER, unsupported="sticker")
     assert "共享手机号" in texts(out) and out.replies[-1].keyboard == "contact"
+
+
+async def test_words_over_the_limit_at_a_registration_question_are_refused_not_taken_up(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, "许可证" + "很长" * 2500)
+    assert "内容太长了" in texts(out) and "先处理您的问题" not in texts(out)
+    out = await desk.send(FARMER, "烟农")  # the question still waits
+    assert "请输入您的姓名" in texts(out)
