@@ -40,11 +40,13 @@ _TYPED_CHOICES = {
 }
 
 
-# Replies to "没有的话点「下一步」" that say there is nothing more to add.
+# Replies to "没有的话点「下一步」" that say there is nothing more to add (提交: the summary
+# comes, to be confirmed as ever).
 _NOTHING_MORE = frozenset(
     ("下一步", "没有", "没有了", "没了", "没", "无", "不用", "不用了", "没有补充", "不补充",
      "就这些", "就这样", "好了", "好", "好的", "行", "可以", "没问题", "没事", "没别的",
-     "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不需要", "ok", "okay")
+     "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不需要", "提交", "确认", "确定",
+     "发送", "完成", "写完了", "ok", "okay")
 )  # fmt: skip
 
 

@@ -44,7 +44,7 @@ async def test_back_typed_at_the_summary_files_nothing(desk: Harness) -> None:
     assert await desk.tickets() == []
 
 
-@pytest.mark.parametrize("typed", ["是", "对", "嗯"])
+@pytest.mark.parametrize("typed", ["是", "对", "嗯", "提交", "确认"])
 async def test_yes_typed_for_more_is_nothing_more_not_words_of_the_request(
     desk: Harness, typed: str
 ) -> None:
