@@ -19,7 +19,7 @@ from handlers import (
 )
 from handlers.chat_moves import on_chat_move
 from handlers.context import Ctx
-from handlers.entries import COMMANDS, MENU, Step, show_help
+from handlers.entries import COMMANDS, MENU, Step, set_script, show_help
 from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES
 from handlers.menu import say_help
@@ -32,7 +32,7 @@ from handlers.tickets import (
     said_of_the_service,
     typed_alarm,
 )
-from handlers.typed_menu import HELP, calls_off, menu_key
+from handlers.typed_menu import HELP, LANG, LANG_HANS, LANG_HANT, calls_off, menu_key
 from routing import bare, to_simplified
 
 FLOWS: dict[str, Step] = {
@@ -179,6 +179,8 @@ async def _route_on(ctx: Ctx) -> None:
         await on_button(ctx, msg.callback_data or "")
     elif msg.command:
         await on_command(ctx, msg.command)
+    elif (lang := _typed_lang(ctx)) is not None:
+        await lang(ctx)  # "繁體" typed, in a draft too: /lang as its button, not words of it
     elif msg.unsupported:
         # What they sent, named in their language (a kind without a name: "这类消息").
         what = f"kind_of_{msg.unsupported}"
@@ -217,6 +219,25 @@ async def _route_on(ctx: Ctx) -> None:
 _ASIDE = frozenset(("cancel", "lang", "help"))
 
 
+def _typed_lang(ctx: Ctx) -> Step | None:
+    """What a script's name typed alone does ("繁體", "换成简体": that script; "语言": /lang's
+    question), as /lang and its buttons would: an aside, the conversation going on."""
+    msg = ctx.msg
+    if msg.photo_file_id or msg.voice_file_id or not msg.text.strip():
+        return None
+    key = menu_key(msg.text)
+    if key == LANG:
+        return COMMANDS["lang"]
+    if key in (LANG_HANT, LANG_HANS):
+        script = Script.HANT if key == LANG_HANT else Script.HANS
+
+        async def chosen(ctx: Ctx) -> None:
+            set_script(ctx, script)
+
+        return chosen
+    return None
+
+
 async def on_command(ctx: Ctx, name: str) -> None:
     step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
@@ -245,9 +266,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
             await _leave_flow(ctx)
         await MENU[data](ctx)
     elif data.startswith("lang:") and data[5:] in ("hans", "hant"):
-        ctx.user.script, ctx.user.script_chosen = Script(data[5:]), True
-        ctx.script = ctx.user.script
-        ctx.say("lang_set_hant" if ctx.script is Script.HANT else "lang_set")
+        set_script(ctx, Script(data[5:]))
     elif data.startswith(answers.PRESSED):
         await answers.pressed(ctx, data)
     elif data.startswith("my:"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from core.enums import Kind
+from core.enums import Kind, Script
 from handlers import alarm_place, intake, mine, registration
 from handlers.context import Ctx
 from handlers.menu import say_help
@@ -53,6 +53,14 @@ async def _cancel(ctx: Ctx) -> None:
 @command("lang")
 async def _lang(ctx: Ctx) -> None:
     ctx.say("lang_ask", rows(Button("简体中文", "lang:hans"), Button("繁體中文", "lang:hant")))
+
+
+def set_script(ctx: Ctx, script: Script) -> None:
+    """The script chosen (/lang's button, or "繁體" typed): theirs from now on, whatever
+    they write."""
+    ctx.user.script, ctx.user.script_chosen = script, True
+    ctx.script = script
+    ctx.say("lang_set_hant" if script is Script.HANT else "lang_set")
 
 
 @command("110", "sos")

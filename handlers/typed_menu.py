@@ -14,6 +14,8 @@ import re
 from routing import bare, to_simplified
 
 HELP = "help"
+# The script named, typed for /lang's buttons ("繁體", "换成简体"), and /lang itself ("语言").
+LANG, LANG_HANT, LANG_HANS = "lang", "lang:hant", "lang:hans"
 
 _ENTRIES: dict[str, tuple[str, ...]] = {
     "m:110": (
@@ -33,6 +35,15 @@ _ENTRIES: dict[str, tuple[str, ...]] = {
         "修改信息", "更新信息", "改信息", "改手机号", "换手机号", "修改手机号",
     ),
     HELP: ("帮助", "菜单", "主菜单", "怎么用", "使用说明", "功能", "help", "menu"),
+    LANG: ("语言", "切换语言", "换语言", "改语言", "选择语言", "设置语言", "lang", "language"),
+    LANG_HANT: (
+        "繁体", "繁体字", "繁体中文", "用繁体", "用繁体字", "切换繁体", "切换成繁体", "换繁体",
+        "换成繁体", "改繁体", "改成繁体", "正体", "正体字",
+    ),
+    LANG_HANS: (
+        "简体", "简体字", "简体中文", "用简体", "用简体字", "切换简体", "切换成简体", "换简体",
+        "换成简体", "改简体", "改成简体",
+    ),
 }  # fmt: skip
 _KEY_OF = {words: key for key, entry in _ENTRIES.items() for words in entry}
 

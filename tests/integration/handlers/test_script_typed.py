@@ -1,0 +1,55 @@
+"""A script's name typed instead of /lang ("繁體", "换成简体", "语言"): the script chosen, as
+its button would, never a request of that word, and what was going on goes on."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Script
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+
+async def _script(desk: Harness) -> tuple[Script | None, bool]:
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None
+    return user.script, user.script_chosen
+
+
+@pytest.mark.parametrize("typed", ["繁體", "繁体", "换成繁体"])
+async def test_traditional_named_is_chosen_not_offered_as_a_request(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, typed)
+    assert "以後用繁體中文回覆您" in texts(out)
+    assert "要把這條消息作為" not in texts(out)
+    assert await _script(desk) == (Script.HANT, True)
+    assert await desk.tickets() == []
+
+
+async def test_simplified_named_is_chosen_after_traditional(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "繁體")
+    out = await desk.send(FARMER, "簡體")  # typed in Traditional, naming Simplified
+    assert "以后用简体中文回复您" in texts(out)
+    assert await _script(desk) == (Script.HANS, True)
+
+
+async def test_language_typed_asks_which_script(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, "语言")
+    assert "lang:hant" in button_data(out) and "lang:hans" in button_data(out)
+
+
+async def test_a_script_named_in_a_draft_leaves_the_draft_going_on(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    await desk.send(FARMER, "繁體")
+    out = await desk.send(FARMER, "下一步")
+    assert "請確認" in texts(out) and "繁體" not in texts(out).split("內容：")[1]
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "我想问一下补贴什么时候发"
