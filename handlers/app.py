@@ -22,6 +22,7 @@ from handlers.context import Ctx
 from handlers.entries import COMMANDS, MENU, Step, set_script, show_help
 from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES
+from handlers.incoming import ime_command
 from handlers.menu import say_help
 from handlers.tickets import (
     Gathered,
@@ -175,6 +176,10 @@ async def _route_on(ctx: Ctx) -> None:
         else:
             await team_commands.in_group(ctx)
         return
+    typed = None if msg.command or msg.is_button else ime_command(msg.text)
+    if typed is not None and typed[0] in COMMANDS:
+        # "／start" from a Chinese keyboard: the command meant, not words of a request.
+        ctx.msg = msg = replace(msg, command=typed[0], args=typed[1])
     if msg.is_button:
         await on_button(ctx, msg.callback_data or "")
     elif msg.command:

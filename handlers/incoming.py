@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -119,3 +120,21 @@ def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, .
     if addressee and bot_username and addressee.lower() != bot_username.lower():
         return None
     return name.lower(), tuple(parts[1:])
+
+
+# What a Chinese input method types for "/": the full-width ／, or 、 on a pinyin keyboard.
+# Telegram finds no command in "／start", though the person sees none of the difference.
+_IME_SLASHES = ("／", "、")
+_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+
+
+def ime_command(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The command typed with an input method's slash ("／start", "、110"), as `read_command`
+    reads one; None for other text."""
+    typed = text.strip()
+    if not typed.startswith(_IME_SLASHES):
+        return None
+    found = read_command(typed, None)
+    if found is None or _COMMAND_NAME.fullmatch(found[0]) is None:
+        return None
+    return found
