@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "reg_area_any": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的站点：",
     "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
     "menu_next": "需要办什么，请点下面的按钮：",
-    "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）：",
+    "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）；现在不想登记，回复“算了”：",
     "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
     "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",
     "phone_saved": "已记下您的手机号 {phone}，服务人员需要时会打给您。",

@@ -76,7 +76,7 @@ async def test_yes_or_no_typed_for_the_name_is_not_taken_as_the_name(
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
     out = await desk.send(FARMER, typed)
-    assert "请输入您的姓名" in texts(out)
+    assert "请输入您的姓名" in texts(out) and "“算了”" in texts(out)  # and how to leave
     assert (await _user(desk, FARMER)).name != typed
     out = await desk.send(FARMER, "张大山")
     assert "共享您的手机号" in texts(out)
