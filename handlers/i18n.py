@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "help_wish": "　/wish 职工心愿",
     "draft_left": "刚才的「{words}」还没有提交，已放下；要办的话请重新发送。",
     "draft_files": "照片或语音",
-    "draft_called_off": "好的，已取消，这条没有提交。需要办什么，请点下面的按钮，或直接发消息：",
+    "draft_called_off": "好的，已取消，这条没有提交。",
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
     "t_note_file_kept": "已收到，会和说明一起记入工单。请再输入一句说明文字；发送 /cancel 可退出这一步。",

@@ -494,7 +494,10 @@ async def ticket_step(ctx: Ctx) -> None:
         # 算了, 返回 typed at any step: the draft is dropped, as with 「取消」; taken as words
         # it would be the request's description, filed to a team.
         await ctx.end_flow()
-        ctx.say("draft_called_off", main_menu(ctx), keyboard="remove")
+        # The 📍 keyboard of 「下一步」 goes with these words, the menu on a message of its own
+        # (a message carries one keyboard only).
+        ctx.say("draft_called_off", keyboard="remove")
+        ctx.say("menu_next", main_menu(ctx))
         return
     if step == "describe":
         if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):

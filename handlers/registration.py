@@ -248,7 +248,8 @@ async def _leave(ctx: Ctx) -> None:
     now, since nothing else in the chat says it."""
     again = ctx.user.registered or UNDO in (ctx.conv.data if ctx.conv else {})
     await ctx.end_flow()  # registering again: the registration they had stands
-    ctx.say("reg_declined_again" if again else "reg_declined", main_menu(ctx), keyboard="remove")
+    # 您是 and the name bring no reply keyboard of their own: none to take away.
+    ctx.say("reg_declined_again" if again else "reg_declined", main_menu(ctx))
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:

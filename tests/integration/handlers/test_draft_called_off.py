@@ -32,6 +32,9 @@ async def test_called_off_after_the_description_files_nothing(desk: Harness) -> 
     out = await desk.send(FARMER, "算了")
     assert "没有提交" in texts(out) and "已补充到描述里" not in texts(out)
     assert await desk.tickets() == []
+    # The 📍 keyboard of 「下一步」 is taken away, and the menu comes on a message of its own.
+    assert out.replies[0].keyboard == "remove" and not out.replies[0].buttons
+    assert "m:new" in button_data(out) and out.replies[-1].keyboard is None
 
 
 async def test_back_typed_at_the_summary_files_nothing(desk: Harness) -> None:
