@@ -242,6 +242,11 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
     they are, not offered as a request to submit."""
     plain = bare(text)
     if is_greeting(plain):
+        call = await open_emergency(ctx)
+        if call is not None:
+            # 好的, 谢谢 while their 110 call is worked on: not told to press 🚨110 again.
+            ctx.say("e_call_ack", number=call.label)
+            return True
         ctx.say("greeting", main_menu(ctx), how=how_to(ctx))  # 110 only for whom it is
         return True
     if not plain:  # emoji or punctuation only: something was said, only not in words
