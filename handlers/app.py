@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.enums import Kind, Script
+from core.texts import one_line
 from handlers import (
     alarm_check,
     alarm_place,
@@ -21,7 +22,7 @@ from handlers.chat_moves import on_chat_move
 from handlers.context import Ctx
 from handlers.entries import COMMANDS, MENU, Step, set_script, show_help
 from handlers.free_text import alarm_place_step, free_message
-from handlers.i18n import MESSAGES
+from handlers.i18n import MESSAGES, quoted
 from handlers.incoming import ime_command
 from handlers.menu import say_help
 from handlers.tickets import (
@@ -260,6 +261,10 @@ async def _leave_flow(ctx: Ctx) -> None:
     """End the conversation for another command or menu entry. A request's draft it drops
     is said not to have been submitted (quoted), or they would wait for an answer to it."""
     left = intake.draft_words(ctx)
+    if ctx.conv is not None and ctx.conv.flow == alarm_check.ALARM_CHECK:
+        # Words asked about (是，马上报警？): neither filed nor paged, and they are told so.
+        asked = str(ctx.conv.data.get("text") or "")
+        left = quoted(one_line(asked, intake.DRAFT_SHOWN)) if asked.strip() else left
     await ctx.end_flow()
     if left is not None:
         ctx.say("draft_left", words=left)

@@ -311,7 +311,7 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
     return None
 
 
-_DRAFT_SHOWN = 30  # characters of a draft left unsubmitted, named in the reply
+DRAFT_SHOWN = 30  # characters of a draft left unsubmitted, named in the reply
 
 
 def draft_words(ctx: Ctx) -> str | None:
@@ -321,7 +321,7 @@ def draft_words(ctx: Ctx) -> str | None:
         return None
     draft = Gathered.from_data(ctx.conv.data)
     if draft.text.strip():
-        return quoted(one_line(draft.text, _DRAFT_SHOWN))  # their words, as they wrote them
+        return quoted(one_line(draft.text, DRAFT_SHOWN))  # their words, as they wrote them
     return ctx.text("draft_files") if draft.photos or draft.voices else None
 
 

@@ -134,3 +134,14 @@ async def test_a_menu_button_pressed_in_a_draft_says_the_draft_was_not_submitted
     out = await desk.press(FARMER, "m:complain")
     assert "「许可证到期了怎么延续」还没有提交" in texts(out)
     assert "请说明投诉的事情" in texts(out)
+
+
+async def test_start_tapped_at_the_alarm_question_says_the_words_were_not_submitted(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, "明天停电检修，要提前准备啥")
+    assert "f:alarm:yes" in button_data(out)  # asked before anyone is paged
+    out = await desk.send(FARMER, "/start")
+    assert "「明天停电检修，要提前准备啥」还没有提交" in texts(out)
+    assert await desk.tickets() == []
