@@ -18,7 +18,8 @@ from core.enums import Kind
 from handlers import intake
 from handlers.context import Ctx
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, typed_alarm
+from handlers.tickets import Gathered, is_greeting, typed_alarm
+from handlers.typed_menu import calls_off
 from routing import bare, to_simplified
 
 ALARM_CHECK = "alarm_check"
@@ -89,11 +90,14 @@ async def ask(
     if draft is not None:
         data["draft"] = draft.to_data()
     await ctx.start_flow(ALARM_CHECK, "ask", data)
-    buttons = rows(
+    ctx.say("alarm_check", _buttons(ctx))
+
+
+def _buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+    return rows(
         Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
         Button(ctx.text("btn_alarm_not_now"), "f:alarm:no"),
     )
-    ctx.say("alarm_check", buttons)
 
 
 async def answer_step(ctx: Ctx) -> bool:
@@ -107,7 +111,17 @@ async def answer_step(ctx: Ctx) -> bool:
     draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
     resume = bool(ctx.conv.data.get("resume"))
     said = _answer(ctx)
+    typed = "" if ctx.msg.photo_file_id or ctx.msg.voice_file_id else ctx.msg.text
+    if said is None and not ctx.msg.is_button and _says_nothing(typed):
+        # 好的, 1, 👍: no answer, and nothing else said; the words asked about would be
+        # lost with the question, so it is put again.
+        ctx.say("alarm_check_again", _buttons(ctx))
+        return True
     await ctx.end_flow()
+    if said is None and typed and calls_off(typed):
+        # 算了, 返回: nobody paged, and the words (and a draft they came from) not filed.
+        ctx.say("alarm_check_called_off")
+        return True
     if said is None:
         if draft is not None and resume:
             # Back into the draft, no longer said to be calm: a barn failing now typed
@@ -142,6 +156,13 @@ def _said_beside_the_no(ctx: Ctx) -> str:
     if lead is None or _URGENT.search(to_simplified(typed)) or says_now(typed):
         return ""
     return typed[lead.end() :].strip()
+
+
+def _says_nothing(typed: str) -> bool:
+    """Typed words that neither answer nor say anything of their own: a greeting or an
+    acknowledgement (好的), digits, emoji."""
+    plain = bare(typed)
+    return bool(typed.strip()) and (not plain or plain.isdigit() or is_greeting(plain))
 
 
 def _answer(ctx: Ctx) -> bool | None:
