@@ -46,6 +46,9 @@ async def _cancel(ctx: Ctx) -> None:
     if ctx.conv.flow == intake.PLACE:
         await alarm_place.skip(ctx)  # only the question ends: the alarm stays out
         return
+    if ctx.conv.flow == registration.REGISTER:
+        await registration.leave(ctx)  # and how to register later, with the menu
+        return
     await ctx.end_flow()
     ctx.say("cancelled", keyboard="remove")
 

@@ -243,13 +243,21 @@ def _skips(text: str) -> bool:
     return _declines(text) or to_simplified(bare(text)).lower() in _NO_PHONE
 
 
-async def _leave(ctx: Ctx) -> None:
-    """Registration left by typed words ("算了", "不要"): as /cancel, with what they can do
-    now, since nothing else in the chat says it."""
-    again = ctx.user.registered or UNDO in (ctx.conv.data if ctx.conv else {})
+async def leave(ctx: Ctx) -> None:
+    """Registration left (/cancel, or typed words: "算了", "不要"), with how to register
+    later and what they can do now, since nothing else in the chat says it."""
+    assert ctx.conv is not None
+    again = ctx.user.registered or UNDO in ctx.conv.data
+    asked_phone = ctx.conv.step in ("phone", "area")  # its 📱 or 📍 keyboard is shown
     await ctx.end_flow()  # registering again: the registration they had stands
-    # 您是 and the name bring no reply keyboard of their own: none to take away.
-    ctx.say("reg_declined_again" if again else "reg_declined", main_menu(ctx))
+    key = "reg_declined_again" if again else "reg_declined"
+    if asked_phone:
+        # The keyboard goes with these words, the menu on a message of its own (a message
+        # carries one keyboard only).
+        ctx.say(key, keyboard="remove")
+        ctx.say("menu_next", main_menu(ctx))
+        return
+    ctx.say(key, main_menu(ctx))
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -269,7 +277,7 @@ async def registration_step(ctx: Ctx) -> None:
     if step != "kind" and await _kind_corrected(ctx):
         return
     if step in ("kind", "name") and not msg.is_button and _declines(msg.text):
-        await _leave(ctx)
+        await leave(ctx)
         return
     if step == "kind":
         typed = _typed_kind(msg.text) if not msg.is_button else None

@@ -159,3 +159,21 @@ async def test_words_over_the_limit_at_a_registration_question_are_refused_not_t
     assert "内容太长了" in texts(out) and "先处理您的问题" not in texts(out)
     out = await desk.send(FARMER, "烟农")  # the question still waits
     assert "请输入您的姓名" in texts(out)
+
+
+async def test_cancel_in_registration_says_how_to_register_later_with_the_menu(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    out = await desk.send(FARMER, "/cancel")
+    assert "/start" in texts(out) and "登记" in texts(out)
+    assert "m:new" in button_data(out)
+
+
+async def test_cancel_at_the_phone_takes_its_keyboard_away_and_shows_the_menu_apart(
+    desk: Harness,
+) -> None:
+    await _asked_phone(desk)
+    out = await desk.send(FARMER, "/cancel")
+    assert out.replies[0].keyboard == "remove" and not out.replies[0].buttons
+    assert "m:new" in button_data(out) and out.replies[-1].keyboard is None
