@@ -16,7 +16,8 @@ from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
-from handlers.typed_menu import calls_off, menu_key
+from handlers.typed_answers import declines, not_a_name, number_typed, skips
+from handlers.typed_menu import menu_key
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -203,44 +204,10 @@ def _area_answer(ctx: Ctx) -> str | None:
     pressed = ctx.msg.callback_data or ""
     if pressed.startswith("f:area:"):
         return pressed.removeprefix("f:area:")
-    number = _number_typed(ctx.msg.text, len(ctx.cfg.areas))
+    number = number_typed(ctx.msg.text, len(ctx.cfg.areas))
     if number is not None:
         return ctx.cfg.areas[number - 1].id
     return area_named(ctx, ctx.msg.text)
-
-
-# Typed in place of pressing: the button's place in the list ("1", "１", "一", "第一个").
-_CHINESE_DIGITS = "一二三四五六七八九"
-_NUMBER = re.compile(r"第?(?P<n>[1-9]|[一二三四五六七八九])(?:个|項|项|号|號)?")
-
-
-def _number_typed(text: str, count: int) -> int | None:
-    """The number (1 to `count`) typed alone for one of `count` buttons, else None."""
-    found = _NUMBER.fullmatch(unicodedata.normalize("NFKC", bare(text)))
-    if found is None:
-        return None
-    digit = found["n"]
-    number = int(digit) if digit.isdigit() else _CHINESE_DIGITS.index(digit) + 1
-    return number if number <= count else None
-
-
-# "No" typed at a registration question: at 您是 or the name, no registration now; at the
-# phone or the place, which may be skipped, that question skipped (what was said stays).
-_NO = frozenset(("不要", "不用", "不想", "不", "不了", "no"))
-_NO_PHONE = frozenset(("不给", "不留", "不方便", "没有", "没有手机", "不想留", "不想给", "不共享"))
-# Letters, but not a name: the yes or no of someone answering what they think was asked.
-_NOT_A_NAME = frozenset((
-    "是", "是的", "对", "对的", "嗯嗯", "行", "行的", "可以", "没问题", "不是", "没有", "不知道",
-    "确定", "确认", "提交", "下一步", "跳过", "烟农", "零售户", "职工", "yes",
-))  # fmt: skip
-
-
-def _declines(text: str) -> bool:
-    return calls_off(text) or to_simplified(bare(text)).lower() in _NO
-
-
-def _skips(text: str) -> bool:
-    return _declines(text) or to_simplified(bare(text)).lower() in _NO_PHONE
 
 
 async def leave(ctx: Ctx) -> None:
@@ -276,12 +243,12 @@ async def registration_step(ctx: Ctx) -> None:
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
     if step != "kind" and await _kind_corrected(ctx):
         return
-    if step in ("kind", "name") and not msg.is_button and _declines(msg.text):
+    if step in ("kind", "name") and not msg.is_button and declines(msg.text):
         await leave(ctx)
         return
     if step == "kind":
         typed = _typed_kind(msg.text) if not msg.is_button else None
-        number = _number_typed(msg.text, len(_KINDS)) if not msg.is_button else None
+        number = number_typed(msg.text, len(_KINDS)) if not msg.is_button else None
         typed = typed or (_KINDS[number - 1] if number else None)
         value = typed.value if typed else (msg.callback_data or "").removeprefix("f:kind:")
         if value not in {k.value for k in _KINDS}:
@@ -297,7 +264,7 @@ async def registration_step(ctx: Ctx) -> None:
         ctx.say("reg_name")
     elif step == "name":
         name = name_typed(msg.text)
-        if name is None or to_simplified(bare(name)).lower() in _NOT_A_NAME:
+        if name is None or not_a_name(name):
             ctx.say("reg_name_bad")  # nothing saved: the name asked again
             return
         user.name = name
@@ -349,7 +316,7 @@ def ask_again(ctx: Ctx) -> None:
 async def _phone_step(ctx: Ctx) -> None:
     contact = ctx.msg.contact
     if contact is None:
-        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過") or _skips(ctx.msg.text):
+        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過") or skips(ctx.msg.text):
             await _after_phone(ctx)
             return
         # A number typed is refused for what it is; other words are only not the button.
@@ -424,7 +391,7 @@ async def _area_step(ctx: Ctx) -> None:
         user.area = area.id
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass  # the place can wait: a 110 call asks for the barn
-    elif _skips(msg.text):
+    elif skips(msg.text):
         pass  # 不要, 算了: as 「跳过」
     else:
         ask_again(ctx)

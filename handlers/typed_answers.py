@@ -1,0 +1,51 @@
+"""Answers typed to a registration question instead of pressed: the button's place as a
+number, a no, a yes that is no name. An old farmer types what a button says, or "1" for the
+first one, or 不要 where 「跳过」 is offered."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from handlers.typed_menu import calls_off
+from routing import bare, to_simplified
+
+# Typed in place of pressing: the button's place in the list ("1", "１", "一", "第一个").
+_CHINESE_DIGITS = "一二三四五六七八九"
+_NUMBER = re.compile(r"第?(?P<n>[1-9]|[一二三四五六七八九])(?:个|項|项|号|號)?")
+
+
+def number_typed(text: str, count: int) -> int | None:
+    """The number (1 to `count`) typed alone for one of `count` buttons, else None."""
+    found = _NUMBER.fullmatch(unicodedata.normalize("NFKC", bare(text)))
+    if found is None:
+        return None
+    digit = found["n"]
+    number = int(digit) if digit.isdigit() else _CHINESE_DIGITS.index(digit) + 1
+    return number if number <= count else None
+
+
+# "No" typed at a registration question: at 您是 or the name, no registration now; at the
+# phone or the place, which may be skipped, that question skipped (what was said stays).
+_NO = frozenset(("不要", "不用", "不想", "不", "不了", "no"))
+_NO_PHONE = frozenset(("不给", "不留", "不方便", "没有", "没有手机", "不想留", "不想给", "不共享"))
+# Letters, but not a name: the yes or no of someone answering what they think was asked.
+_NOT_A_NAME = frozenset((
+    "是", "是的", "对", "对的", "嗯嗯", "行", "行的", "可以", "没问题", "不是", "没有", "不知道",
+    "确定", "确认", "提交", "下一步", "跳过", "烟农", "零售户", "职工", "yes",
+))  # fmt: skip
+
+
+def declines(text: str) -> bool:
+    """No registration now: 算了, 取消, 返回, 不要 (at 您是 or the name)."""
+    return calls_off(text) or to_simplified(bare(text)).lower() in _NO
+
+
+def skips(text: str) -> bool:
+    """That question skipped: a no, or 不给, 没有 (at the phone or the place)."""
+    return declines(text) or to_simplified(bare(text)).lower() in _NO_PHONE
+
+
+def not_a_name(name: str) -> bool:
+    """Letters typed for the name that are a yes, a no or a button's word (是, 对, 烟农)."""
+    return to_simplified(bare(name)).lower() in _NOT_A_NAME
