@@ -25,6 +25,12 @@ def _python() -> str:
     return str(BIN / "python")
 
 
+def _in_parallel(args: list[str]) -> list[str]:
+    """pytest-xdist's workers, one a CPU, unless the arguments choose (-n 0 runs in one)."""
+    chosen = any(a in ("-n", "--numprocesses", "no:xdist") or a.startswith("-n") for a in args)
+    return [] if chosen else ["-n", "auto"]
+
+
 def ensure_env() -> None:
     if sys.version_info < (3, 11):
         sys.exit("jinye110 needs Python 3.11 or newer")
@@ -46,7 +52,7 @@ def main(argv: list[str]) -> int:
     if command in ("help", "-h", "--help"):
         print(__doc__)
         print("  run [ARGS]   start the bot (the console demo when JINYE_BOT_TOKEN is not set)")
-        print("  test [ARGS]  run the whole test suite (pytest ARGS)")
+        print("  test [ARGS]  run the whole test suite (pytest ARGS; -n auto unless -n is given)")
         print("  lint         ruff (lint and format) and mypy")
         print('  cli ARGS     any jinye110 command, e.g. `cli route "烤房停电了"`')
         print("  bench NAME [ARGS]  a benchmark from bench/, e.g. `bench router`")
@@ -65,7 +71,7 @@ def main(argv: list[str]) -> int:
             return 2
         return subprocess.call([_python(), str(ROOT / "bench" / f"bench_{rest[0]}.py"), *rest[1:]])
     if command == "test":
-        return subprocess.call([_python(), "-m", "pytest", *rest])
+        return subprocess.call([_python(), "-m", "pytest", *_in_parallel(rest), *rest])
     if command == "lint":
         ruff = subprocess.call([_python(), "-m", "ruff", "check", "."])
         formatted = subprocess.call([_python(), "-m", "ruff", "format", "--check", "-q", "."])
