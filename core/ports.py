@@ -5,12 +5,12 @@ Use cases depend on these protocols only, so the domain never names SQLAlchemy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from core.enums import Requester, Script
+from core.enums import Requester, Script, Status
 from core.model import (
     Attachment,
     ChatPlace,
@@ -41,10 +41,15 @@ class TicketRepository(Protocol):
     async def events(self, ticket_id: int) -> Sequence[TicketEvent]: ...
 
     async def of_requester(
-        self, user_id: int, limit: int = 10, *, open_only: bool = False
+        self,
+        user_id: int,
+        limit: int = 10,
+        *,
+        open_only: bool = False,
+        statuses: Collection[Status] | None = None,
     ) -> Sequence[Ticket]:
         """The requester's newest tickets first; with `open_only`, those not closed or
-        withdrawn."""
+        withdrawn; with `statuses`, those in one of them."""
 
     async def waiting_for(self, user_id: int, limit: int = 20) -> Sequence[Ticket]:
         """The requester's tickets waiting for their reply, the latest asked first."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
-from core.enums import Status
+from core.enums import OPEN_STATUSES, Status
 from core.model import Ticket, TicketEvent
 from handlers.cards import MOVES
 from handlers.context import Ctx
@@ -19,20 +19,26 @@ from handlers.tickets import is_chasing
 from routing import Decision
 
 FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
-_ANSWERED_AMONG = 3  # the person's newest open tickets, where the answered one is
+_LOOKED_AT = 10  # the person's newest tickets a team works on (or awaiting their verdict)
+_WORKED_ON = tuple(s for s in OPEN_STATUSES if s is not Status.RESOLVED)
+OFFERED_AT_MOST = 5  # tickets in hand offered for typed words (补充到工单), one button each
+
+
+async def _in_hand_tickets(ctx: Ctx, *, resolved: bool = False) -> list[Ticket]:
+    """The person's newest tickets a team still works on, or (`resolved`) those awaiting the
+    person's verdict: an older one still worked on counts, however many were resolved since."""
+    statuses = (Status.RESOLVED,) if resolved else _WORKED_ON
+    found = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT, statuses=statuses)
+    return [ticket for ticket in found if ticket.id is not None]
 
 
 async def _in_hand(
     ctx: Ctx, *, resolved: bool = False
 ) -> AsyncIterator[tuple[Ticket, list[TicketEvent]]]:
-    """The person's newest open tickets, with their events: those a team still works on, or
-    (`resolved`) those awaiting the person's verdict."""
-    still_open = await ctx.uow.tickets.of_requester(
-        ctx.user.id, limit=_ANSWERED_AMONG, open_only=True
-    )
-    for ticket in still_open:
-        if (ticket.status is Status.RESOLVED) is resolved and ticket.id is not None:
-            yield ticket, list(await ctx.uow.tickets.events(ticket.id))
+    """`_in_hand_tickets`, newest first, with their events."""
+    for ticket in await _in_hand_tickets(ctx, resolved=resolved):
+        assert ticket.id is not None
+        yield ticket, list(await ctx.uow.tickets.events(ticket.id))
 
 
 def _since_unanswered_question(ctx: Ctx, events: list[TicketEvent]) -> list[TicketEvent] | None:
@@ -98,13 +104,17 @@ async def question_overtaken(ctx: Ctx) -> Ticket | None:
     return None
 
 
-async def in_hand_about(ctx: Ctx, decision: Decision | None, text: str) -> Ticket | None:
-    """The open ticket a team is working on that typed words may be about, to be offered
-    as where they go (补充到工单) beside filing them as a new request: the newest one of
-    the service the words name, or the newest of all when they name none (the triage
-    desk's: "大概几点能送过来？") or chase a team ("怎么还没人来")."""
+async def in_hand_about(ctx: Ctx, decision: Decision | None, text: str) -> list[Ticket]:
+    """The open tickets a team is working on that typed words may be about, each to be
+    offered as where they go (补充到工单) beside filing them as a new request, newest first:
+    those of the service the words name, or all of them when the words name none (the
+    triage desk's: "大概几点能送过来？") or chase a team ("怎么还没人来"). Which one is
+    meant is the person's to say, never guessed; more than OFFERED_AT_MOST offers none
+    (/my has them all)."""
     any_line = decision is None or decision.triage or is_chasing(text)
-    async for ticket, _events in _in_hand(ctx):
-        if any_line or (decision is not None and decision.line == ticket.line):
-            return ticket
-    return None
+    about = [
+        ticket
+        for ticket in await _in_hand_tickets(ctx)
+        if any_line or (decision is not None and decision.line == ticket.line)
+    ]
+    return about if len(about) <= OFFERED_AT_MOST else []

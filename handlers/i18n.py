@@ -151,7 +151,12 @@ MESSAGES: dict[str, str] = {
         "是补充请点「➕ 补充到工单 {number}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
     "about_moved_on": "工单 {number} 已经办结或关闭，不能再补充了。要把这条消息作为新的「{kind}」提交吗？",
+    "about_several_confirm": (
+        "您的工单 {number} 正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
     "add_to_ticket": "➕ 补充到工单 {number}",
+    "add_to_ticket_of_team": "➕ 补充到工单 {number}（{team}）",
     "submit_new": "✅ 作为新工单提交",
     "draft_added_already": "这条消息已经补充到工单 {number} 了，服务队会看到，不用再点。",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",

@@ -14,6 +14,7 @@ from core.model import Ticket
 from core.texts import clip, one_line
 from handlers import tickets
 from handlers.context import Ctx
+from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
 from handlers.places import BARNS, area_named, barn_named
@@ -55,10 +56,40 @@ _NOTHING_MORE = frozenset(
 # filed says so, with the tickets' numbers, rather than that the button is stale. It is
 # when the draft began, in milliseconds, base 36: no two drafts of one person share it.
 DRAFT = "draft"
-_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add)):([0-9a-z]{1,12})")
-# The open ticket typed words may be about (`follow_up.in_hand_about`): its summary offers
-# to add them to it (补充到工单) beside filing them as a new request. Its id and number.
+# 补充到工单's button carries the ticket it adds to as well (f:add:<id>:<ticket id>).
+_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?")
+# The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
+# to add them to any one of them (补充到工单), beside filing them as a new request. A list
+# of [id, number, team id], newest first; a draft saved before there could be several
+# keeps one ticket's id here and its number in ABOUT_NUMBER.
 ABOUT, ABOUT_NUMBER = "about", "about_number"
+# Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
+# read again for the tickets they may be about, not offered to the old words' ones.
+_REOFFER = "about_again"
+
+
+@dataclass(frozen=True)
+class _Offer:
+    """A ticket in hand that the summary offers to add the draft to (补充到工单)."""
+
+    ticket_id: int
+    number: str
+    team_id: str | None  # None in a draft saved before offers named the team
+
+
+def _offers(data: dict[str, object]) -> list[_Offer]:
+    about = data.get(ABOUT)
+    if isinstance(about, int):  # a draft saved before there could be several
+        return [_Offer(about, str(data.get(ABOUT_NUMBER) or ""), None)]
+    if not isinstance(about, list):
+        return []
+    return [_Offer(int(i), str(number), str(team)) for i, number, team in about]
+
+
+def _offer_data(about: list[Ticket]) -> dict[str, object]:
+    """What a draft's conversation keeps of the tickets its summary offers to add it to."""
+    offered = [[t.id, t.label, t.team_id] for t in about if t.id is not None]
+    return {ABOUT: offered or None, ABOUT_NUMBER: None}
 
 
 def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:
@@ -137,7 +168,8 @@ async def _added_from(ctx: Ctx, draft_id: str) -> Ticket | None:
     for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
         assert ticket.id is not None
         events = await ctx.uow.tickets.events(ticket.id)
-        if any(e.action == "info" and e.data.get(DRAFT) == draft_id for e in events):
+        # Added as news ("info"), or as the answer when its team had asked ("answer").
+        if any(e.action in ("info", "answer") and e.data.get(DRAFT) == draft_id for e in events):
             return ticket
     return None
 
@@ -376,10 +408,11 @@ async def start_ticket(
     text: str | None = None,
     *,
     first: Gathered | None = None,
-    about: Ticket | None = None,
+    about: list[Ticket] | None = None,
 ) -> None:
     """Begin a request; `first` carries what already came with it (a photo, a location);
-    `about`, an open ticket the words may be about, which the summary offers to add them to."""
+    `about`, the open tickets the words may be about, which the summary offers to add them
+    to (any one of them)."""
     if kind is Kind.WISH and not await is_staff(ctx):
         ctx.say("wish_staff_only")
         return
@@ -391,8 +424,8 @@ async def start_ticket(
     gathered.kind, gathered.text = kind, text or ""
     if text:
         data = draft_data(ctx, gathered)
-        if about is not None and kind is Kind.REQUEST:
-            data |= {ABOUT: about.id, ABOUT_NUMBER: about.label}
+        if about and kind is Kind.REQUEST:
+            data |= _offer_data(about)
         await ctx.start_flow(TICKET, "confirm", data)
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
@@ -457,15 +490,27 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str 
         Button(ctx.text("abort"), f"f:no{mark}"),
     )
     buttons = rows(*submit, edit, abort, per_row=3)
-    about = ctx.conv.data.get(ABOUT_NUMBER)
-    if about and not items:
-        # Words that may be about a ticket in hand: added to it, or filed as a new one.
-        add = Button(ctx.text("add_to_ticket", number=about), f"f:add{mark}")
+    offers = _offers(ctx.conv.data)
+    about = "、".join(offer.number for offer in offers)
+    if offers and not items:
+        # Words that may be about a ticket in hand: added to it (to which one, theirs to
+        # say when several are), or filed as a new one.
+        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in offers]
         submit = [Button(ctx.text("submit_new"), f"f:ok{mark}")]
-        buttons = ((add,), *rows(*submit, edit, abort, per_row=3))
-        lead = "about_open_confirm" if lead == "free_text_confirm" else lead
-    first = ctx.text(lead, kind=kind, number=about or number) if lead else ""
+        buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
+        if lead == "free_text_confirm":
+            lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
+    first = ctx.text(lead, kind=kind, number=number or about) if lead else ""
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+def _add_button(ctx: Ctx, offer: _Offer, mark: str, *, several: bool) -> Button:
+    """「➕ 补充到工单 N」, naming the ticket's team too when several are offered."""
+    label = ctx.text("add_to_ticket", number=offer.number)
+    if several and offer.team_id is not None:
+        team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
+        label = ctx.text("add_to_ticket_of_team", number=offer.number, team=team)
+    return Button(label, f"f:add{mark}:{offer.ticket_id}")
 
 
 _WHY_WORDS = 4
@@ -514,6 +559,8 @@ async def ticket_step(ctx: Ctx) -> None:
             await ctx.goto("describe", **gathered.to_data())  # a file that came is kept
             return
         gathered.text = msg.text
+        if ctx.conv.data.get(_REOFFER):
+            await _offer_again(ctx, gathered)
         await ctx.goto("extras", **gathered.to_data())
         ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
     elif step == "extras":
@@ -641,10 +688,14 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)
-    elif choice == "f:add" and ctx.conv is not None and ctx.conv.data.get(ABOUT):
-        await _add_to_ticket(ctx, gathered, int(ctx.conv.data[ABOUT]))
+    elif choice == "f:add" and _pressed_offer(ctx) is not None:
+        offer = _pressed_offer(ctx)
+        assert offer is not None
+        await _add_to_ticket(ctx, gathered, offer)
     elif choice == "f:edit":
-        await ctx.goto("describe", text="")
+        # The offer was for the old words; the new ones are read for it again (_offer_again).
+        offered = ctx.conv is not None and bool(_offers(ctx.conv.data))
+        await ctx.goto("describe", text="", **{ABOUT: None, ABOUT_NUMBER: None, _REOFFER: offered})
         ctx.say(f"describe_{gathered.kind.value}")
     elif choice == "f:no":
         await ctx.end_flow()
@@ -665,16 +716,42 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         _summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
 
 
-async def _add_to_ticket(ctx: Ctx, gathered: Gathered, ticket_id: int) -> None:
+async def _offer_again(ctx: Ctx, gathered: Gathered) -> None:
+    """After 「修改」, the tickets in hand the rewritten words may be about are offered, as
+    for words typed afresh (`follow_up.in_hand_about`); none when they are about another
+    service."""
+    assert ctx.conv is not None
+    about = []
+    if gathered.kind is Kind.REQUEST:
+        about = await in_hand_about(ctx, tickets.decide(ctx, gathered), gathered.text)
+    await ctx.goto(ctx.conv.step, **_offer_data(about), **{_REOFFER: None})
+
+
+def _pressed_offer(ctx: Ctx) -> _Offer | None:
+    """The offered ticket a 补充到工单 button pressed is for: the one its data names, or,
+    for a button of a draft saved before it named one, the only one offered."""
+    if ctx.conv is None:
+        return None
+    offers = _offers(ctx.conv.data)
+    found = _SUMMARY_PRESS.fullmatch(ctx.msg.callback_data or "")
+    named = found.group(3) if found else None
+    if named is None:
+        return offers[0] if len(offers) == 1 else None
+    return next((offer for offer in offers if offer.ticket_id == int(named)), None)
+
+
+async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: _Offer) -> None:
     """The draft's words and files join the open ticket they are about (补充到工单); one
-    resolved, closed or withdrawn since takes nothing more, and the draft stays to be filed."""
-    ticket = await ctx.uow.tickets.get(ticket_id)
+    resolved, closed or withdrawn since takes nothing more, and the draft stays to be filed
+    (or added to another ticket still offered)."""
+    ticket = await ctx.uow.tickets.get(offer.ticket_id)
     in_hand = ticket is not None and ticket.status.is_open and ticket.status is not Status.RESOLVED
     if ticket is None or ticket.requester_id != ctx.user.id or not in_hand:
         assert ctx.conv is not None
-        number = str(ctx.conv.data.get(ABOUT_NUMBER) or "")
-        await ctx.goto("confirm", **{ABOUT: None, ABOUT_NUMBER: None})
-        _summary(ctx, gathered, lead="about_moved_on", number=number)
+        rest = [o for o in _offers(ctx.conv.data) if o.ticket_id != offer.ticket_id]
+        kept = [[o.ticket_id, o.number, o.team_id] for o in rest if o.team_id is not None]
+        await ctx.goto("confirm", **{ABOUT: kept or None, ABOUT_NUMBER: None})
+        _summary(ctx, gathered, lead="about_moved_on", number=offer.number)
         return
     pin = (
         (gathered.lat, gathered.lon)

@@ -32,9 +32,11 @@ async def add_info(
         if file_id:
             await attach(ctx, ticket, kind, file_id, caption=text)
     if answer:
-        await perform(
+        event = await perform(
             ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text
         )
+        if draft_id:  # a second press of the draft's 补充到工单 finds where it went
+            event.data = {**event.data, "draft": draft_id}
         await notify.update_cards(ctx, ticket)  # no longer 待报告人补充
     else:
         await note_event(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -164,11 +164,18 @@ class SqlTicketRepository(_Repo):
         return (await self.session.execute(query)).scalars().all()
 
     async def of_requester(
-        self, user_id: int, limit: int = 10, *, open_only: bool = False
+        self,
+        user_id: int,
+        limit: int = 10,
+        *,
+        open_only: bool = False,
+        statuses: Collection[Status] | None = None,
     ) -> Sequence[Ticket]:
         query = select(Ticket).where(tickets.c.requester_id == user_id)
         if open_only:
             query = query.where(tickets.c.status.in_(OPEN_STATUSES))
+        if statuses is not None:
+            query = query.where(tickets.c.status.in_(tuple(statuses)))
         query = query.order_by(tickets.c.id.desc()).limit(limit)
         return (await self.session.execute(query)).scalars().all()
 

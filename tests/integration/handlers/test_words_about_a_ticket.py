@@ -4,6 +4,7 @@ offers to add them to that ticket (补充到工单) beside filing them as a new 
 from __future__ import annotations
 
 from core.enums import Status
+from core.model import Ticket
 from handlers.replies import Outcome
 from tests.support.desk import Harness, button_actions, button_data, texts
 
@@ -87,3 +88,104 @@ async def test_resolved_before_the_press_the_words_stay_to_be_filed(desk: Harnes
     assert "info" not in await desk.actions(ticket_id)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.RESOLVED
+
+
+MONOPOLY_CHAT, MONOPOLY_MEMBER = -1001000000012, 200051
+
+
+async def _delivery_and_licence_accepted(desk: Harness) -> tuple[Ticket, Ticket]:
+    """The retailer's delivery ticket, and a newer licence one, both accepted."""
+    delivery_id = await _accepted(desk)
+    licence = await desk.file_request(RETAILER, "许可证快到期了，怎么办理延续？")
+    assert licence.id is not None and licence.team_id == "monopoly"
+    await desk.press(MONOPOLY_MEMBER, f"tk:acc:{licence.id}", chat=MONOPOLY_CHAT)
+    desk.clock.advance(minutes=20)
+    [delivery] = [t for t in await desk.tickets() if t.id == delivery_id]
+    return delivery, licence
+
+
+def _button_texts(out: Outcome) -> list[str]:
+    return [b.text for r in out.replies for row in r.buttons for b in row]
+
+
+async def test_words_naming_no_service_offer_every_ticket_in_hand_with_its_team(
+    desk: Harness,
+) -> None:
+    delivery, licence = await _delivery_and_licence_accepted(desk)
+    for words in ("少的那条烟什么时候补？", "怎么还没人来？"):
+        out = await desk.send(RETAILER, words)
+        labels = _button_texts(out)
+        assert f"➕ 补充到工单 {delivery.label}（物流配送中心）" in labels
+        assert f"➕ 补充到工单 {licence.label}（专卖管理所）" in labels
+        assert button_actions(out).count("f:add") == 2
+        assert "这条消息是对其中一张的补充" in texts(out)
+        await desk.press(RETAILER, "f:no")
+
+
+async def test_the_ticket_pressed_of_several_offered_gets_the_words(desk: Harness) -> None:
+    delivery, licence = await _delivery_and_licence_accepted(desk)
+    out = await desk.send(RETAILER, "少的那条烟什么时候补？")
+    [to_delivery] = [d for d in button_data(out) if d.endswith(f":{delivery.id}")]
+    added = await desk.press(RETAILER, to_delivery)
+    assert f"已补充到工单 {delivery.label}" in texts(added)
+    assert delivery.id is not None and licence.id is not None
+    assert (await desk.actions(delivery.id))[-1] == "info"
+    assert "info" not in await desk.actions(licence.id)
+    notices = [str(m.payload) for m in await desk.outbox() if m.chat_id == MONOPOLY_CHAT]
+    assert not any("少的那条烟" in text for text in notices)
+
+
+async def test_an_older_ticket_in_hand_is_offered_behind_newer_resolved_ones(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    for words in ("许可证快到期了，怎么办理延续？", "想问一下许可证变更", "许可证地址变更"):
+        newer = await desk.file_request(RETAILER, words)
+        await desk.press(MONOPOLY_MEMBER, f"tk:acc:{newer.id}", chat=MONOPOLY_CHAT)
+        await desk.press(MONOPOLY_MEMBER, f"tk:res:{newer.id}", chat=MONOPOLY_CHAT)
+        await desk.send(MONOPOLY_MEMBER, "已办理", chat=MONOPOLY_CHAT)
+    desk.clock.advance(minutes=20)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    assert [d for d in button_data(out) if d.startswith("f:add")] == [
+        d for d in button_data(out) if d.endswith(f":{ticket_id}")
+    ]
+    assert "f:add" in button_actions(out)
+
+
+async def test_the_add_pressed_twice_after_going_in_as_the_answer_says_it_was_added(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问少的是哪个规格？", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, _add_button(out))
+    assert (await desk.actions(ticket_id))[-1] == "answer"
+    again = await desk.press(RETAILER, _add_button(out))
+    assert "已经补充到工单 10019 了" in texts(again)
+    assert (await desk.actions(ticket_id)).count("answer") == 1
+
+
+async def test_words_rewritten_for_another_service_are_not_offered_to_the_ticket(
+    desk: Harness,
+) -> None:
+    await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(RETAILER, next(d for d in button_data(out) if d.startswith("f:edit")))
+    await desk.send(RETAILER, "许可证快到期了，怎么办理延续？")
+    summary = await desk.press(RETAILER, "f:next")
+    assert "f:add" not in button_actions(summary) and "f:ok" in button_actions(summary)
+    assert "正在办理中" not in texts(summary)
+
+
+async def test_words_rewritten_about_the_same_delivery_are_offered_to_it_again(
+    desk: Harness,
+) -> None:
+    await _accepted(desk)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(RETAILER, next(d for d in button_data(out) if d.startswith("f:edit")))
+    await desk.send(RETAILER, "少的那条中华什么时候补送？")
+    summary = await desk.press(RETAILER, "f:next")
+    assert "f:add" in button_actions(summary)
+    added = await desk.press(RETAILER, _add_button(summary))
+    assert "已补充到工单 10019" in texts(added)
