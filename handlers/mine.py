@@ -230,14 +230,17 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     ("还是少一条", "今天也没送来"): sent as Telegram's reply (回复) to its resolution notice,
     or typed while it is the only one awaiting their word, in a few words that name its
     service or none. Asked whether it is not solved, the words kept as the reason for
-    「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 beside it (and, typed without the reply,
-    「📝 不是，作为新的求助」). Words plainly about another matter go their own way (False)."""
+    「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 and 「📝 不是，作为新的求助」 beside it.
+    Words plainly about another matter go their own way (False), replied or typed: a
+    question ("请问下周几送货？"), an ask of something new ("我想改一下送货时间"), a
+    greeting or a phone number."""
     if not bare(text):
         return False
     replied = await _resolution_replied_to(ctx)
+    if not _may_be_a_verdict(text, replied=replied is not None) or asks_anew(decision, text):
+        return False
     ticket = replied
-    typed = ticket is None and ctx.msg.reply_to is None
-    if typed and _may_be_a_verdict(text) and not asks_anew(decision, text):
+    if ticket is None and ctx.msg.reply_to is None:
         in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
         awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
         # Typed, not replied: only words naming its own service are taken to be about it
@@ -253,19 +256,25 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     buttons = [
         Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
         Button(ctx.text("btn_confirm"), f"my:ok:{ticket.id}"),
+        Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
-    if replied is None:
-        buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"))
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
     ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()))
     return True
 
 
-def _may_be_a_verdict(text: str) -> bool:
-    """A few words that could say how the ticket ended: not a question (a new matter, as in
-    `_another_matter`), a greeting, a phone number or digits."""
+def _may_be_a_verdict(text: str, *, replied: bool) -> bool:
+    """Words that could say how the ticket ended (a few of them, unless `replied` to its
+    notice): not a question (a new matter, as in `_another_matter`), but for one asking why
+    it is still not done, replied ("怎么还没送来？"); not an ask of something new, a
+    greeting, a phone number or digits."""
     plain = bare(text)
-    if len(plain) > _NOT_SOLVED_MAX or plain.isdigit() or _ASKS.search(to_simplified(plain)):
+    simplified = to_simplified(plain)
+    if (not replied and len(plain) > _NOT_SOLVED_MAX) or plain.isdigit():
+        return False
+    if _ASKS.search(simplified) and not (replied and _STILL_NOT.search(simplified)):
+        return False
+    if _WANTS_ANEW.search(simplified):
         return False
     return not is_greeting(plain) and typed_phone(text) is None
 
@@ -485,6 +494,11 @@ def _another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool)
 
 # Words that ask a question: a new matter, whatever it names.
 _ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪儿|能不能|可不可以|吗|[?？]")
+# A question replied to a resolution notice that says it is still not done.
+_STILL_NOT = re.compile(r"还没|还少|还差|还是少|还是没")
+# Words that want something new, of any service or none (下个月想多要点烟): no verdict on
+# what was done, though replied to its notice.
+_WANTS_ANEW = re.compile(r"我想|想要|想多|想再|想改|想换|想订|想加|下个?月|下个?星期|下周")
 
 
 async def _ask_score(ctx: Ctx, ticket: Ticket) -> None:

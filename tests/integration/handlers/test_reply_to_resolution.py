@@ -56,7 +56,7 @@ async def test_a_reply_to_the_resolution_asks_if_not_solved_and_keeps_the_words(
     said = texts(out)
     assert "您回复的是工单 10019 的办结通知" in said and "还是少一条" in said
     assert "要把这条消息作为" not in said  # no new request offered
-    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}"]
+    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
     reopened = await desk.press(RETAILER, f"my:bad:{ticket_id}")
     assert "已重新派给" in texts(reopened)  # not asked to say it again
     assert await _status(desk) is Status.DISPATCHED
@@ -147,3 +147,38 @@ async def test_the_old_notice_pressed_after_a_reopening_says_it_is_being_done_ag
         assert "工单 10019 现在待接单，还没有办结" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.rating is None
+
+
+@pytest.mark.parametrize(
+    "replied", ["请问下周几送货？", "請問下週幾送貨？", "我想改一下送货时间", "下个月想多要点烟"]
+)
+async def test_a_new_matter_replied_to_the_notice_goes_its_own_way(
+    desk: Harness, replied: str
+) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, replied, reply_to=notice)
+    said = texts(out)
+    assert "办结通知" not in said and "辦結通知" not in said
+    assert f"my:bad:{ticket_id}" not in button_data(out)
+    assert "要把这条消息作为" in said or "要把這條消息作為" in said
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_chasing_replied_to_the_notice_is_asked_about_it(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "怎么还没送来？", reply_to=notice)
+    assert "您回复的是工单 10019 的办结通知" in texts(out)
+    assert f"my:bad:{ticket_id}" in button_data(out)
+
+
+async def test_not_about_it_after_all_a_reply_is_offered_as_a_request(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "顺便说下门口的灯坏了", reply_to=notice)
+    assert f"my:new:{ticket_id}" in button_data(out)
+    filed = await desk.press(RETAILER, f"my:new:{ticket_id}")
+    assert "要把这条消息作为「求助办事」提交吗" in texts(filed)
+    assert "顺便说下门口的灯坏了" in texts(filed)
+    assert await _status(desk) is Status.RESOLVED
