@@ -39,7 +39,7 @@ async def start(ctx: Ctx) -> None:
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
     if ctx.user.registered or not ctx.msg.is_private:
         return
-    if ctx.user.kind is not None and ctx.user.name:
+    if _all_but_the_phone(ctx):
         # Registered but for the phone (skipped then): that is all there is to ask.
         await ctx.start_flow(REGISTER, "phone", {"phone_only": True})
         ctx.say("reg_phone_missing", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
@@ -84,9 +84,21 @@ async def start_registration(ctx: Ctx) -> None:
 
 
 def _kind_question(ctx: Ctx) -> str:
-    """您是: put as a first registration, or, to someone who said before who they are (also
-    one who skipped the phone, not `registered` without it), as an update."""
-    return "reg_kind_again" if ctx.user.kind is not None else "reg_kind"
+    """您是: put as an update to someone who registered (also one who skipped the phone, not
+    `registered` without it); as a first registration to anyone else, though they pressed
+    who they are once and left before their name (/start, 零售户, /cancel)."""
+    return "reg_kind_again" if _registered_before(ctx.user.registration()) else "reg_kind"
+
+
+def _registered_before(details: dict[str, str | None]) -> bool:
+    """Whether registration `details` (`User.registration`) are a registration finished, if
+    perhaps without the phone: who they are and their name."""
+    return bool(details.get("kind") and details.get("name"))
+
+
+def _all_but_the_phone(ctx: Ctx) -> bool:
+    """Registered but for the phone: who they are and their name given, the phone skipped."""
+    return _registered_before(ctx.user.registration()) and not ctx.user.phone
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a
@@ -214,7 +226,9 @@ async def leave(ctx: Ctx) -> None:
     """Registration left (/cancel, or typed words: "算了", "不要"), with how to register
     later and what they can do now, since nothing else in the chat says it."""
     assert ctx.conv is not None
-    again = ctx.user.registered or UNDO in ctx.conv.data
+    before = ctx.conv.data.get(UNDO)
+    # "登记信息没有改动" only to whom it was an update (a registration they had stands).
+    again = ctx.user.registered or (isinstance(before, dict) and _registered_before(before))
     asked_phone = ctx.conv.step in ("phone", "area")  # its 📱 or 📍 keyboard is shown
     await ctx.end_flow()  # registering again: the registration they had stands
     key = "reg_declined_again" if again else "reg_declined"
@@ -303,7 +317,9 @@ def ask_again(ctx: Ctx) -> None:
     or a video, which answers none of them."""
     step = ctx.conv.step if ctx.conv is not None else None
     if step == "kind":
-        again = "reg_kind_again_hint" if ctx.user.registered else "reg_kind_hint"
+        again = (
+            "reg_kind_again_hint" if _kind_question(ctx) == "reg_kind_again" else "reg_kind_hint"
+        )
         ctx.say(again, _kind_buttons(ctx))
     elif step == "name":
         ctx.say("reg_name")

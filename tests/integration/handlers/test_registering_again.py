@@ -127,3 +127,14 @@ async def test_the_kind_asked_again_of_someone_registered_is_an_update(desk: Har
     await desk.press(FARMER, "m:reg")
     out = await desk.send(FARMER, "嗯")  # no answer: the question again, in the same words
     assert "更新登记信息" in texts(out) and "第一次使用" not in texts(out)
+
+
+async def test_who_left_before_the_name_is_asked_as_a_first_registration(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "retailer")  # /start, 零售户, /cancel
+    out = await desk.press(FARMER, "m:reg")  # 👤 登记信息 later
+    said = texts(out)
+    assert "第一次使用" in said and "更新登记信息" not in said
+    out = await desk.send(FARMER, "嗯")  # no answer: the question again, still no update
+    assert "更新登记信息" not in texts(out)
+    out = await desk.send(FARMER, "/cancel")
+    assert "登记信息没有改动" not in texts(out) and "以后要登记" in texts(out)
