@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.config import Config
-from core.enums import Action, Script, Status
+from core.enums import Action, Role, Script, Status
 from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
@@ -13,6 +14,7 @@ from core.texts import clip, one_line, status_name
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
+from routing.reader import staff_words
 from routing.segment import cut
 
 ACTION_LABELS = {
@@ -185,13 +187,22 @@ def timeline(
         events = [e for e in events if e.action in ACTION_LABELS and e.action not in _STAFF_ONLY]
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
-    for e in shown:
+    for e in (_as_the_requester_reads(event) if for_requester else event for event in shown):
         if e.action in MOVES:  # to which team; staff read the note to it too
             said = _move_text(cfg, e) + (f"：{e.note}" if e.note and not for_requester else "")
         else:
             said = _event_text(e)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
+
+
+def _as_the_requester_reads(event: TicketEvent) -> TicketEvent:
+    """A team's note in 繁體 (办结, 需补充) reads in the requester's script, as its notice did
+    (`staff_words`): put in Simplified, converted with the rest for a reader of 繁體. The
+    requester's own words stay as they wrote them."""
+    if event.actor_role is Role.REQUESTER or not event.note:
+        return event
+    return replace(event, note=staff_words(event.note))
 
 
 def _move_text(cfg: Config, event: TicketEvent) -> str:

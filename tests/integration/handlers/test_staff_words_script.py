@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.support.desk import Harness
+from tests.support.desk import Harness, texts
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -42,3 +42,18 @@ async def test_a_traditional_reader_still_reads_them_in_traditional(desk: Harnes
     await desk.send(DELIVERY_MEMBER, "請問是哪一天的訂單？", chat=DELIVERY_CHAT)
     told = "\n".join(await _told(desk))
     assert "服務隊需要您補充：請問是哪一天的訂單？" in told
+
+
+async def test_the_requesters_timeline_shows_traditional_team_notes_in_simplified(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk, "昨天送货少送了一条中华")
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "請問是哪一天的訂單？", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "是12月6号的订单")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已補送一條", chat=DELIVERY_CHAT)
+    detail = texts(await desk.press(RETAILER, f"my:v:{ticket_id}"))
+    assert "请问是哪一天的订单？" in detail and "已补送一条" in detail
+    assert "訂單" not in detail and "補送" not in detail
+    assert "是12月6号的订单" in detail  # their own words as they wrote them
