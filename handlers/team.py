@@ -380,7 +380,9 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         who = await notify.name_of(ctx, last.actor_id)
         ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)
     elif parts[1] == "remind":
-        await _nudge(ctx, ticket, Role.SUPERVISOR)
+        await _nudge(
+            ctx, ticket, _oversight_role(await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket))
+        )
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
         others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
@@ -400,11 +402,11 @@ async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
         actor_id=ctx.user.id,
         role=role,
         now=ctx.now,
-        note="督办催办" if role is Role.SUPERVISOR else "队长催办",
+        note="队长催办" if role is Role.LEADER else "督办催办",
     )
     # The alert may be hours old: the nudge says where the ticket stands now (accepted
     # since, or with another team on a fresh deadline), never "overdue" when it is not.
-    key = "sv_remind_team" if role is Role.SUPERVISOR else "leader_remind_team"
+    key = "leader_remind_team" if role is Role.LEADER else "sv_remind_team"
     text = t(key, number=ticket.label, state=progress(ctx, ticket, Script.HANS))
     # A nudge pages as an urgent ticket does, and reaches whoever accepted it; with the
     # button of what it asks for, as the ladder's reminders have (the card may be far
@@ -439,7 +441,12 @@ async def _leaders_nudge(ctx: Ctx, ticket: Ticket) -> None:
         who = await notify.name_of(ctx, last.actor_id)
         ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)
     else:
-        await _nudge(ctx, ticket, Role.LEADER if Role.LEADER in roles else Role.SUPERVISOR)
+        await _nudge(ctx, ticket, Role.LEADER if Role.LEADER in roles else _oversight_role(roles))
+
+
+def _oversight_role(roles: set[Role]) -> Role:
+    """The role a 催办 above the team is recorded in: a supervisor's, else an admin's."""
+    return Role.SUPERVISOR if Role.SUPERVISOR in roles else Role.ADMIN
 
 
 def _nudge_button(ticket: Ticket) -> tuple[tuple[tuple[Button, ...], ...], str]:
@@ -472,10 +479,14 @@ async def _nudged_lately(ctx: Ctx, ticket: Ticket) -> TicketEvent | None:
     for event in reversed(list(await ctx.uow.tickets.events(ticket.id))):
         if ctx.now - event.at >= NUDGE_GAP or event.action in _MOVES:
             return None  # long ago, or it has moved on since: another team, another phase
-        if event.action == "remind" and event.actor_role in (Role.SUPERVISOR, Role.LEADER):
+        if event.action == "remind" and event.actor_role in _NUDGERS:
             return event
     return None
 
+
+# Whose 催办 keeps the team from being paged again within `NUDGE_GAP` (the ladder's own
+# reminders are recorded as the system's).
+_NUDGERS = (Role.SUPERVISOR, Role.ADMIN, Role.LEADER)
 
 # What a nudge before it no longer covers: the ticket changed hands or phase.
 _MOVES = frozenset(

@@ -3,11 +3,13 @@ works on the ticket."""
 
 from __future__ import annotations
 
+from core.enums import Role
 from core.model import OutboxMessage
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 TEAM_CHAT = -1001000000001
+ADMIN = 300002  # config/demo.yaml: an admin, not a supervisor
 
 
 async def _on_duty(desk: Harness) -> set[int]:
@@ -183,6 +185,22 @@ async def test_a_leaders_nudge_from_the_alert_pages_the_team_but_not_the_leader(
     assert [r.payload["text"] for r in await desk.outbox() if "提醒：" in str(r.payload)] == [
         r.payload["text"] for r in nudges
     ]
+
+
+async def test_an_admins_nudge_is_recorded_as_the_admins_not_a_supervisors(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.press(ADMIN, f"tk:nudge:{ticket_id}")
+    assert "已催办" in texts(out)
+    desk.clock.advance(minutes=11)
+    await desk.press(ADMIN, f"sv:remind:{ticket_id}")
+    async with desk.db.uow(read_only=True) as uow:
+        nudges = [e for e in await uow.tickets.events(ticket_id) if e.action == "remind"]
+    assert [e.actor_role for e in nudges] == [Role.ADMIN, Role.ADMIN]
+    desk.clock.advance(minutes=3)  # and it counts as a 催办 a supervisor's would repeat
+    again = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "刚在" in texts(again)
 
 
 async def test_a_members_ticket_command_carries_the_cards_buttons(desk: Harness) -> None:
