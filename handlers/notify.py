@@ -269,15 +269,17 @@ async def name_of(ctx: Ctx, user_id: int | None) -> str:
     return (user.name if user and user.name else str(user_id or "")) or "?"
 
 
-async def page_waiting_calls(ctx: Ctx, team_id: str) -> int:
+async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:
     """The team's urgent tickets nobody has accepted, paged to whoever is paged now (the
     members still on duty, else the leaders) who holds no card of them yet: the member who
-    went off duty held the only page. How many were waiting."""
+    went off duty held the only page. For each waiting call, who is paged for it now (holds
+    its card, sent now or before): not the on-duty member whose own barn it is."""
     waiting = [
         ticket
         for ticket in await ctx.uow.tickets.open_tickets(team_id)
         if ticket.urgent and ticket.status is Status.DISPATCHED
     ]
+    paged: list[list[int]] = []
     for ticket in waiting:
         assert ticket.id is not None
         holding = {
@@ -292,7 +294,8 @@ async def page_waiting_calls(ctx: Ctx, team_id: str) -> int:
                 await ctx.enqueue(
                     pager, text, buttons=buttons, urgent=True, ticket_id=ticket.id, purpose="card"
                 )
-    return len(waiting)
+        paged.append(pagers)
+    return paged
 
 
 async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:

@@ -371,10 +371,13 @@ async def _duty(ctx: Ctx) -> None:
         if state:
             # Taking over the night shift with a call already waiting: its card is handed
             # to the member now, not left until the ladder's next reminder.
+            # Said only of the calls whose card the member holds now: not their own barn's
+            # call, which is paged to others (`notify.duty_pagers`).
             if await notify.reachable(ctx, [target]):
-                waiting = await notify.page_waiting_calls(ctx, team_id)
-                if waiting:
-                    ctx.say("duty_calls_waiting", count=waiting, who=who)
+                calls = await notify.page_waiting_calls(ctx, team_id)
+                theirs = sum(target in pagers for pagers in calls)
+                if theirs:
+                    ctx.say("duty_calls_waiting", count=theirs, who=who)
             continue
         if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
             # The morning handover: whoever goes off last should know who is paged now.
@@ -382,7 +385,7 @@ async def _duty(ctx: Ctx) -> None:
         waiting = await notify.page_waiting_calls(ctx, team_id)
         if waiting:
             # A call still waiting for 接单 is not left with a page nobody holds now.
-            ctx.say("duty_calls_handed_on", count=waiting)
+            ctx.say("duty_calls_handed_on", count=len(waiting))
 
 
 # What /duty's last word may be: on duty, or off.

@@ -165,3 +165,23 @@ async def test_going_on_duty_with_a_call_waiting_pages_its_card_to_the_member(
     again = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)  # said twice: paged once
     assert [r.chat_id for r in (await desk.outbox())[before:]].count(MEMBER) == 1
     assert "等待接单" in texts(again)
+
+
+async def test_going_on_duty_while_only_ones_own_call_waits_says_no_card_was_sent(
+    desk: Harness,
+) -> None:
+    """The member's own barn's call is paged to others (they may not accept it): /duty on
+    does not say its card was sent to them."""
+    call = await desk.file_110(MEMBER)
+    before = len(await desk.outbox())
+
+    out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+
+    assert "值班" in texts(out) and "卡片已私信发给" not in texts(out)
+    assert not any(r.chat_id == MEMBER for r in (await desk.outbox())[before:])
+    await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+    await desk.file_110(FARMER)  # a farmer's call too: that one is counted, not theirs
+    out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    assert "还有 1 个报警等待接单，卡片已私信发给" in texts(out)
+    paged = [r.ticket_id for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]
+    assert call not in paged
