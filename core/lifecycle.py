@@ -18,6 +18,9 @@ R = Role
 _TEAM = frozenset({R.MEMBER, R.LEADER, R.SUPERVISOR, R.ADMIN})
 _OVERSIGHT = frozenset({R.SUPERVISOR, R.ADMIN})
 _WORKING = frozenset({S.ACCEPTED, S.ON_SITE})
+# A ticket someone has taken and is at work on: accepted, and neither resolved, closed nor
+# sent on since (`Ticket.worked_on_by`).
+BEING_WORKED_ON = frozenset({*_WORKING, S.WAITING_REQUESTER})
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,6 +227,11 @@ class Ticket:
         return self.callback_due_at is not None and self.callback_at is None
 
     @property
+    def worked_on_by(self) -> int | None:
+        """Who took the ticket and is at work on it now; None while nobody is."""
+        return self.accepted_by if self.status in lifecycle.BEING_WORKED_ON else None
+
+    @property
     def label(self) -> str:
         return self.number or "?"
 

@@ -153,6 +153,15 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     return rows(*buttons, per_row=3)
 
 
+def oversight_buttons(ticket: Ticket) -> tuple[Button, Button]:
+    """The supervisors' 催办 (sv:remind) and 改派 (sv:reassign) of a ticket, in Simplified:
+    on their alerts, on /ticket, and where their press on a team's card is answered."""
+    return (
+        Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
+        Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+    )
+
+
 TAKE_OVER = "ov:take:"  # the oversight team's button on its copy of a complaint
 
 

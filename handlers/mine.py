@@ -13,7 +13,7 @@ from core.numbers import ticket_id_of
 from core.services import note_event, perform
 from core.texts import clip, typed_phone
 from handlers import callback, intake, notify
-from handlers.cards import DETAIL_TEXT, gist, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, gist, oversight_buttons, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
@@ -549,10 +549,7 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
     # From the third time a leader who is also a supervisor is told once, as a supervisor:
     # with 催办 and 改派, which the leaders' copy has not.
     overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []
-    buttons = rows(
-        Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
-        Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
-    )
+    buttons = rows(*oversight_buttons(ticket))
     await _tell_above_the_team(ctx, ticket, text, overseers=overseers, buttons=buttons)
 
 

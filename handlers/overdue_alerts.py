@@ -18,7 +18,7 @@ from core.model import ChatPlace, Ticket, TicketMessage
 from core.overdue_news import ACCEPT_PHASE, answered_news, resolved_news
 from core.team_card import local
 from core.texts import lateness
-from handlers.cards import ticket_status
+from handlers.cards import oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, t
 from handlers.replies import Button, rows
@@ -52,10 +52,7 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
         await ctx.uow.ticket_messages.forget(alert)
         buttons: tuple[tuple[Button, ...], ...] = ()
         if oversight_applies(ticket.status):
-            buttons = rows(
-                Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
-                Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
-            )
+            buttons = rows(*oversight_buttons(ticket))
             kept = (
                 replace(alert, id=None, team_id=ticket.team_id)
                 if waiting

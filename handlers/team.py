@@ -23,7 +23,7 @@ from core.services import may_work_on, note_event, own_request, perform, roles_o
 from core.team_card import local
 from core.texts import clip
 from handlers import callback, notify
-from handlers.cards import MOVES, gist, ticket_status
+from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import as_written, buttons_in_script, in_script, t
 from handlers.overdue_alerts import progress
@@ -45,9 +45,6 @@ _NOTE_ACTIONS = {
 # Done at the press. "accme": a supervisor's 由我接单, their 接单 made knowingly
 # (`_oversee_instead`).
 _PRESS_ACTIONS = {"acc": Action.ACCEPT, "accme": Action.ACCEPT, "vis": Action.VISIT}
-
-
-_BEING_WORKED_ON = (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER)
 
 
 async def _load(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -105,11 +102,11 @@ async def _act(
     except IllegalTransition:
         # "Already taken" only while someone is at work on it: once it is resolved, crossed
         # off or withdrawn (an old copy's 接单), its state is the answer.
-        taken = action is Action.ACCEPT and ticket.status in _BEING_WORKED_ON
-        if taken and ticket.accepted_by == ctx.user.id:
+        taker = ticket.worked_on_by if action is Action.ACCEPT else None
+        if taker == ctx.user.id:
             ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
-        elif taken and ticket.accepted_by:
-            ctx.toast("taken_by_other", name=await notify.name_of(ctx, ticket.accepted_by))
+        elif taker is not None:
+            ctx.toast("taken_by_other", name=await notify.name_of(ctx, taker))
         elif note and (said := await _beaten_to_it(ctx, ticket, action)):
             # Two members typed the same kind of note at once: the later one learns what
             # the first said, and that theirs went nowhere (not only the status).
@@ -288,7 +285,7 @@ _HANDS_ON = frozenset(("acc", "vis", "ask", "res"))
 async def _on_the_team(ctx: Ctx, ticket: Ticket) -> bool:
     """Whether the presser does the ticket's work: a member or leader of its team, or the
     one who accepted it (a supervisor who took the call with 由我接单)."""
-    if ticket.accepted_by == ctx.user.id and ticket.status in _BEING_WORKED_ON:
+    if ticket.worked_on_by == ctx.user.id:
         return True
     return bool(await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket) & {Role.MEMBER, Role.LEADER})
 
@@ -306,8 +303,7 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     free = ticket.status is Status.DISPATCHED  # nobody has it: the supervisor may take it
     buttons = rows(
         *([Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}")] if free else []),
-        Button(t("btn_sv_remind"), f"sv:remind:{ticket.id}"),
-        Button(t("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
+        *oversight_buttons(ticket),
         per_row=3,
     )
     text = t("sv_hands_off", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from core import sla
 from core.config import Team
-from core.enums import Action, Kind, Role, Script, Status
+from core.enums import Action, Kind, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.lifecycle import oversight_applies
 from core.model import TeamChat, Ticket
@@ -15,7 +15,7 @@ from core.numbers import parse_public_number
 from core.services import perform, roles_of
 from core.texts import lateness, one_line
 from handlers import notify, takeover
-from handlers.cards import TAKE_OVER, card_buttons, ticket_status
+from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.mine import show
@@ -163,12 +163,9 @@ QUEUE_LINES = 60  # /queue lists this many open tickets, then says how many more
 async def _taker(ctx: Ctx, ticket: Ticket) -> str:
     """ "（赵队员）" after the status of a ticket someone has taken: who to ask about it, and
     which of the team's tickets are nobody's yet."""
-    if ticket.accepted_by is None or ticket.status not in _TAKEN:
+    if ticket.worked_on_by is None:
         return ""
-    return f"（{await notify.name_of(ctx, ticket.accepted_by)}）"
-
-
-_TAKEN = frozenset((Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER))
+    return f"（{await notify.name_of(ctx, ticket.worked_on_by)}）"
 
 
 def _late(ctx: Ctx, ticket: Ticket) -> str:
@@ -213,10 +210,7 @@ async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...
     if not roles & {Role.MEMBER, Role.LEADER}:
         if not roles & {Role.SUPERVISOR, Role.ADMIN} or not oversight_applies(ticket.status):
             return ()
-        return rows(
-            Button(ctx.text("btn_sv_remind"), f"sv:remind:{ticket.id}"),
-            Button(ctx.text("btn_sv_reassign"), f"sv:reassign:{ticket.id}"),
-        )
+        return buttons_in_script(rows(*oversight_buttons(ticket)), ctx.script)
     if ticket.requester_id == ctx.user.id:
         return ()
     if await notify.another_teams_chat(ctx, ticket):

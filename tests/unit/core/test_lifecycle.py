@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime
 
 import pytest
 
 from core import lifecycle
-from core.enums import Action, Role, Status
+from core.enums import Action, Kind, Priority, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT, prompt_applies
+from core.model import Ticket
 
 S, A, R = Status, Action, Role
 TEAM = {R.MEMBER, R.LEADER, R.SUPERVISOR, R.ADMIN}
@@ -122,3 +124,25 @@ def test_a_prompts_buttons_apply_while_their_action_can_be_taken(
     prompt: str, status: Status, team: str, applies: bool
 ) -> None:
     assert prompt_applies(prompt, status, team, sent_for="qingshan") is applies
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_a_ticket_is_worked_on_by_its_taker_only_between_accept_and_resolve(
+    status: Status,
+) -> None:
+    """`Ticket.worked_on_by`, read by /queue's （赵队员）, by 已被…接单, and by whose presses
+    count as the work: the one who accepted it, until it is resolved, closed or sent on."""
+    ticket = Ticket(
+        kind=Kind.EMERGENCY,
+        priority=Priority.URGENT,
+        text="烤房停电了",
+        requester_id=1,
+        requester_chat_id=1,
+        line="curing",
+        team_id="curing-qingshan",
+        created_at=datetime(2026, 8, 1, tzinfo=UTC),
+        status=status,
+        accepted_by=7,
+    )
+    working = status in (S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER)
+    assert ticket.worked_on_by == (7 if working else None)
