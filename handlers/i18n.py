@@ -487,6 +487,7 @@ MESSAGES: dict[str, str] = {
         "工单 {number} 由{team}办理，督办在这里点不算接单办理。机器人发不到您的私聊："
         "请先私聊机器人发 /start，再从超时提醒或 /ticket 催办、改派。"
     ),
+    "sv_take_moved": "工单 {number} 已转给{team}，这里的「由我接单」没有替您接单。",
     "sv_hands_off_take": "还没有人接单：您本人去办理，才点「由我接单」。",
     "sv_hands_off_toast": "工单 {number} 由{team}办理，督办在这里点不算接单办理。催办、改派请看您的私聊。",
     "reports_off": "报表功能没有启用。",

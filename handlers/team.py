@@ -225,6 +225,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if verb == "nudge":
         await _leaders_nudge(ctx, ticket)
         return
+    if verb == "accme" and len(parts) == 4 and parts[3] != ticket.team_id:
+        await _offer_moved(ctx, ticket)
+        return
     if verb in _HANDS_ON and not await _on_the_team(ctx, ticket):
         await _oversee_instead(ctx, ticket)
         return
@@ -302,7 +305,9 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
         return
     free = ticket.status is Status.DISPATCHED  # nobody has it: the supervisor may take it
     buttons = rows(
-        *([Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}")] if free else []),
+        # The team it names goes with it: the offer is for that team's call, not for
+        # whichever team's the ticket is when it is pressed (`_offer_moved`).
+        *([Button(t("btn_sv_accept"), f"tk:accme:{ticket.id}:{ticket.team_id}")] if free else []),
         *oversight_buttons(ticket),
         per_row=3,
     )
@@ -318,6 +323,15 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
         return
     await ctx.enqueue(ctx.user.id, text, buttons=buttons, ticket_id=ticket.id)
     ctx.toast("sv_hands_off_toast", number=ticket.label, team=team)
+
+
+async def _offer_moved(ctx: Ctx, ticket: Ticket) -> None:
+    """由我接单 pressed on an offer of a call that has since been sent on to another team:
+    nothing is taken under a message naming the team it left. The old offer says where it
+    went, without buttons, and the offer is made again for the team that has it now."""
+    team = ctx.cfg.team(ticket.team_id).name
+    ctx.reply(in_script(t("sv_take_moved", number=ticket.label, team=team), ctx.script), edit=True)
+    await _oversee_instead(ctx, ticket)
 
 
 async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:

@@ -25,7 +25,11 @@ async def test_a_supervisors_accept_on_a_team_card_accepts_nothing_and_offers_re
     assert [row.chat_id for row in new] == [SUPERVISOR]  # not the farmer, not the team
     assert "由我接单" in new[0].payload["text"]  # nobody has it yet
     data = [b["data"] for row in new[0].payload["buttons"] for b in row]
-    assert data == [f"tk:accme:{ticket_id}", f"sv:remind:{ticket_id}", f"sv:reassign:{ticket_id}"]
+    assert data == [
+        f"tk:accme:{ticket_id}:curing-qingshan",  # the team whose call it offers
+        f"sv:remind:{ticket_id}",
+        f"sv:reassign:{ticket_id}",
+    ]
     assert "accept" not in await desk.actions(ticket_id)
 
 
@@ -77,3 +81,27 @@ async def test_a_supervisor_the_bot_cannot_reach_is_told_to_open_the_private_cha
     out = await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     assert "发不到您的私聊" in texts(out) and "/start" in texts(out)
     assert [r.chat_id for r in (await desk.outbox())[before:]] == []
+
+
+async def test_an_old_offer_to_take_the_call_takes_nothing_once_it_went_to_another_team(
+    desk: Harness,
+) -> None:
+    """由我接单 on the offer made for 青山镇, pressed after the call was sent on to 白石乡:
+    the supervisor would be taking another team's call under a message naming the first.
+    Nothing is taken; they are told where it went and offered it afresh."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [offer] = [r for r in await desk.outbox() if r.chat_id == SUPERVISOR]
+    take = offer.payload["buttons"][0][0]["data"]
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    out = await desk.press(SUPERVISOR, take)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.accepted_by is None
+    assert ticket.team_id == "curing-baishi"
+    edited, fresh = out.replies
+    assert edited.edit and not edited.buttons and "已转给白石乡烘烤110服务队" in edited.text
+    assert "白石乡烘烤110服务队" in fresh.text and "由我接单" in fresh.text
+    assert fresh.buttons[0][0].data == f"tk:accme:{ticket_id}:curing-baishi"
+    await desk.press(SUPERVISOR, fresh.buttons[0][0].data or "")  # the new offer takes it
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED and ticket.accepted_by == SUPERVISOR
