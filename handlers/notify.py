@@ -154,10 +154,39 @@ async def moved_away(ctx: Ctx, ticket: Ticket, from_team: str, taker: int | None
         await ctx.enqueue(ChatPlace(taker), text, urgent=ticket.urgent, ticket_id=ticket.id)
 
 
-async def in_team(ctx: Ctx, team_id: str, place: ChatPlace) -> bool:
-    """Is `place` one where the team's cards may be (its chat and topic, a member's, a
-    leader's)?"""
-    return place in await team_places(ctx.uow, ctx.cfg, team_id)
+async def work_places(ctx: Ctx, ticket: Ticket) -> set[ChatPlace]:
+    """Where the ticket's card carries its buttons: its team's places (`team_places`), and
+    the private chat of whoever took it while they work on it, who may be no member (a
+    supervisor who took the call with 由我接单)."""
+    places = await team_places(ctx.uow, ctx.cfg, ticket.team_id)
+    taker = ticket.worked_on_by
+    if taker is not None and await may_work_on(ctx.uow, ctx.cfg, taker, ticket):
+        places.add(ChatPlace(taker))
+    return places
+
+
+async def keep_as_card(ctx: Ctx, ticket: Ticket, message_id: int, script: Script) -> bool:
+    """Keep the pressed message `message_id` (a /ticket reply, the offer a supervisor took
+    the call from) as this place's copy of the card, which later changes edit, when the
+    place has none, sent or on its way; False when it has one: that copy is the live one."""
+    assert ticket.id is not None
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    if here in await _newest_cards(ctx, ticket):
+        return False
+    if here in await ctx.uow.outbox.pending_places(ticket.id, "card"):
+        return False
+    copy = TicketMessage(
+        ticket_id=ticket.id,
+        chat_id=here.chat_id,
+        message_id=message_id,
+        purpose="card",
+        created_at=ctx.now,
+        team_id=ticket.team_id,
+        thread_id=here.thread_id,
+        script=script,
+    )
+    await ctx.uow.ticket_messages.add(copy)
+    return True
 
 
 async def kept_copy(ctx: Ctx, ticket: Ticket, message_id: int) -> TicketMessage | None:
@@ -330,7 +359,7 @@ async def update_cards(
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
-    current = await team_places(ctx.uow, ctx.cfg, ticket.team_id)
+    current = await work_places(ctx, ticket)
     # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
     watcher = await oversight_chat(ctx, ticket)
     # A place's newest copy is its live one: an older one (from before a reopen, or before

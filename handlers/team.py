@@ -157,7 +157,7 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
         here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
-        live = not reposting and await notify.in_team(ctx, ticket.team_id, here)
+        live = not reposting and here in await notify.work_places(ctx, ticket)
         copy = await notify.kept_copy(ctx, ticket, pressed)
         if live and copy is not None and copy.purpose in PROMPTS:
             live = False
@@ -166,9 +166,51 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         # The edit stays in the script the message was sent in (a copy kept from before
         # the desk wrote to people in their own script, or none kept: Simplified).
         script = copy.shown_in if copy is not None else Script.HANS
+        if live and copy is None:
+            # A message no copy is kept of (a /ticket reply, the offer a supervisor took the
+            # call from) becomes the card where there is none, kept up to date with its
+            # buttons as the work goes on; where a card is, that one has them, and this
+            # shows the state the press left, as a ladder's reminder does.
+            script = ctx.script_here
+            live = await notify.keep_as_card(ctx, ticket, pressed, script)
         shown = buttons_in_script(buttons, script) if live else ()
         ctx.reply(in_script(text, script), shown, edit=True)
     await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
+
+
+async def _pressed_reply(ctx: Ctx, ticket: Ticket) -> dict[str, object]:
+    """需补充 or 办结 pressed on a message no copy is kept of (a /ticket reply): it is kept
+    as the card where the place has none, and later edits reach it; else its id goes with
+    the prompt, so that the note's outcome is written into it (`_settle_reply`) instead of
+    leaving it with buttons for a state that has passed."""
+    pressed = ctx.msg.callback_message_id
+    if pressed is None or await notify.kept_copy(ctx, ticket, pressed) is not None:
+        return {}
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    if here not in await notify.work_places(ctx, ticket):
+        return {}
+    if await notify.keep_as_card(ctx, ticket, pressed, ctx.script_here):
+        return {}
+    return {"reply": pressed}
+
+
+async def _settle_reply(ctx: Ctx, ticket: Ticket, data: dict[str, object]) -> None:
+    """The /ticket reply a note's button was pressed on shows the state the note led to,
+    without buttons: the card in this chat has them (`_pressed_reply`)."""
+    message_id = data.get("reply")
+    if not isinstance(message_id, int):
+        return
+    text, _ = await notify.card_now(ctx, ticket)
+    await ctx.enqueue(
+        ChatPlace(ctx.msg.chat_id, ctx.msg.topic),
+        text,
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        purpose="reply_edit",
+        method="edit_message",
+        extra={"message_id": message_id},
+        script=ctx.script_here,
+    )
 
 
 async def requester_script(ctx: Ctx, ticket: Ticket) -> Script:
@@ -251,7 +293,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
             await refresh_cards(ctx, ticket)
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
-        await ctx.start_flow(flow, "note", {"ticket_id": ticket.id}, ttl=note_ttl(ctx))
+        state = {"ticket_id": ticket.id, **await _pressed_reply(ctx, ticket)}
+        await ctx.start_flow(flow, "note", state, ttl=note_ttl(ctx))
         minutes = _minutes(note_ttl(ctx))
         ctx.reply(t(prompt, ctx.script_here, number=ticket.label, minutes=minutes))
     elif verb == "xfer":
@@ -536,12 +579,14 @@ async def note_step(ctx: Ctx) -> None:
     # The cards show the new state first; a transferred ticket's new card comes after.
     if flow == "t_ask" and await _act(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
+        await _settle_reply(ctx, ticket, data)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
         await tell_requester(
             ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=staff_words(text)
         )
     elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
         await refresh_cards(ctx, ticket)
+        await _settle_reply(ctx, ticket, data)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
         confirm = rows(
             Button(t("btn_confirm"), f"my:ok:{ticket.id}"),

@@ -203,11 +203,14 @@ async def _ticket(ctx: Ctx) -> None:
 
 
 async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
-    """The card's buttons for one who works the ticket's team: a card far up a busy chat,
-    or in a group the team has left, is acted on from /ticket; none on one's own request
-    (`own_request`). A supervisor's are theirs: 催办 and 改派, while they apply."""
+    """The card's buttons for one who works the ticket's team, or took it: a card far up a
+    busy chat, or in a group the team has left, is acted on from /ticket; none on one's own
+    request (`own_request`). A supervisor's are theirs: 催办 and 改派, while they apply;
+    one who took the call (由我接单) has the card's while they work on it."""
     roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
-    if not roles & {Role.MEMBER, Role.LEADER}:
+    # Whoever took it works it with the card's buttons, a supervisor who took the call too.
+    taker = ticket.worked_on_by == ctx.user.id
+    if not taker and not roles & {Role.MEMBER, Role.LEADER}:
         if not roles & {Role.SUPERVISOR, Role.ADMIN} or not oversight_applies(ticket.status):
             return ()
         return buttons_in_script(rows(*oversight_buttons(ticket)), ctx.script)

@@ -6,6 +6,8 @@ in their private chat, with 由我接单 for one who does mean to take the call.
 from __future__ import annotations
 
 from core.enums import Status
+from core.lifecycle import RESOLVE_PROMPT
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -105,3 +107,63 @@ async def test_an_old_offer_to_take_the_call_takes_nothing_once_it_went_to_anoth
     await desk.press(SUPERVISOR, fresh.buttons[0][0].data or "")  # the new offer takes it
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED and ticket.accepted_by == SUPERVISOR
+
+
+async def _copies(desk: Harness, ticket_id: int) -> set[tuple[int, int]]:
+    """The kept copies of the ticket's card: (chat, message id)."""
+    async with desk.db.uow(read_only=True) as uow:
+        return {
+            (m.chat_id, m.message_id)
+            for m in await uow.ticket_messages.of_ticket(ticket_id, "card")
+        }
+
+
+def _data(buttons: object) -> list[str]:
+    return [b["data"] for row in buttons for b in row] if isinstance(buttons, list) else []
+
+
+async def test_a_supervisor_who_took_the_call_works_it_from_their_private_chat(
+    desk: Harness,
+) -> None:
+    """由我接单 in their private chat: that message becomes their card, with 上门, 需补充,
+    转派 and 办结, kept up to date as the work goes on; /ticket gives them the same, and
+    the ladder's reminder to resolve reaches them with its 办结."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(SUPERVISOR, f"tk:accme:{ticket_id}:curing-qingshan", message_id=70)
+    [card] = out.replies
+    assert card.edit and "已接单" in card.text
+    assert button_data(out) == [
+        f"tk:vis:{ticket_id}",
+        f"tk:ask:{ticket_id}",
+        f"tk:xfer:{ticket_id}",
+        f"tk:res:{ticket_id}",
+    ]
+    assert (SUPERVISOR, 70) in await _copies(desk, ticket_id)
+    [ticket] = await desk.tickets()
+    shown = await desk.send(SUPERVISOR, f"/ticket {ticket.label}")
+    assert f"tk:res:{ticket_id}" in button_data(shown) and f"tk:vis:{ticket_id}" in button_data(
+        shown
+    )
+
+    await desk.press(LEADER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)  # a colleague went there
+    [edit] = [
+        r
+        for r in await desk.outbox()
+        if r.chat_id == SUPERVISOR and r.purpose == "card_edit" and r.status == "pending"
+    ]
+    assert edit.payload["message_id"] == 70 and "上门" in edit.payload["text"]
+    assert f"tk:res:{ticket_id}" in _data(edit.payload.get("buttons"))
+
+    desk.clock.advance(hours=4, minutes=1)  # past the 4 hours to resolve a call
+    await sweep(desk.db, desk.cfg, desk.clock())
+    reminders = [
+        r for r in await desk.outbox() if r.chat_id == SUPERVISOR and r.purpose == RESOLVE_PROMPT
+    ]
+    assert reminders and _data(reminders[0].payload["buttons"]) == [f"tk:res:{ticket_id}"]
+    await desk.press(SUPERVISOR, f"tk:res:{ticket_id}", message_id=71)
+    await desk.send(SUPERVISOR, "更换了风机电容，温度已恢复")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.resolved_by == SUPERVISOR
+    final = [r for r in await desk.outbox() if r.chat_id == SUPERVISOR and r.purpose == "card_edit"]
+    assert final[-1].payload["message_id"] == 70 and "buttons" not in final[-1].payload

@@ -223,3 +223,50 @@ async def test_a_members_ticket_command_carries_the_cards_buttons(desk: Harness)
     assert f"tk:vis:{ticket_id}" in button_data(out) and f"tk:acc:{ticket_id}" not in button_data(
         out
     )
+
+
+async def _card_copies(desk: Harness, ticket_id: int) -> set[tuple[int, int]]:
+    async with desk.db.uow(read_only=True) as uow:
+        kept = await uow.ticket_messages.of_ticket(ticket_id, "card")
+    return {(m.chat_id, m.message_id) for m in kept}
+
+
+async def test_a_press_on_a_ticket_reply_beside_the_card_leaves_the_reply_without_buttons(
+    desk: Harness,
+) -> None:
+    """In the team's chat, whose card is the one kept up to date: the /ticket reply pressed
+    shows what the press did, without buttons that would go stale there once the card
+    moves on (接单 here; 办结 once its note is typed)."""
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    await desk.send(MEMBER, f"/ticket {ticket.label}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=900)
+    [reply] = out.replies
+    assert reply.edit and "已接单" in reply.text and not reply.buttons
+    assert (TEAM_CHAT, 900) not in await _card_copies(desk, ticket_id)
+
+    await desk.send(MEMBER, f"/ticket {ticket.label}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT, message_id=901)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=TEAM_CHAT)
+    [settled] = [r for r in await desk.outbox() if r.payload.get("message_id") == 901]
+    assert settled.chat_id == TEAM_CHAT and "已办结" in settled.payload["text"]
+    assert "buttons" not in settled.payload
+
+
+async def test_a_press_on_a_ticket_reply_where_no_card_is_makes_it_the_card_kept_up_to_date(
+    desk: Harness,
+) -> None:
+    """In a member's private chat, where no card of the ticket was paged: the /ticket reply
+    pressed becomes their card, with the next step's buttons, edited as the ticket moves
+    on (here resolved by a colleague in the team's chat: no buttons left)."""
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    await desk.send(MEMBER, f"/ticket {ticket.label}")
+    out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", message_id=902)
+    assert f"tk:res:{ticket_id}" in button_data(out)
+    assert (MEMBER, 902) in await _card_copies(desk, ticket_id)
+    await desk.press(LEADER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(LEADER, "更换了风机电容，温度已恢复", chat=TEAM_CHAT)
+    edits = [r for r in await desk.outbox() if r.payload.get("message_id") == 902]
+    assert edits and "已办结" in edits[-1].payload["text"]
+    assert "buttons" not in edits[-1].payload
