@@ -23,7 +23,7 @@ from handlers.context import Ctx
 from handlers.entries import COMMANDS, MENU, Step, set_script, show_help
 from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES, quoted
-from handlers.incoming import ime_command
+from handlers.incoming import command_words, ime_command
 from handlers.menu import say_help
 from handlers.tickets import (
     Gathered,
@@ -65,7 +65,12 @@ async def _alarm_what(ctx: Ctx) -> None:
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
             return
-        if key is not None and key != "m:110":
+        if key in (LANG, LANG_HANT, LANG_HANS) and (lang := _typed_lang(ctx)) is not None:
+            # "/110 繁體": the script chosen, as typed anywhere; what is wrong is still asked.
+            await lang(ctx)
+            ctx.say("e_what")
+            return
+        if key == HELP or (key in MENU and key != "m:110"):
             await ctx.end_flow()
             await (show_help(ctx) if key == HELP else MENU[key](ctx))
             return
@@ -178,8 +183,9 @@ async def _route_on(ctx: Ctx) -> None:
             await team_commands.in_group(ctx)
         return
     typed = None if msg.command or msg.is_button else ime_command(msg.text)
-    if typed is not None and typed[0] in COMMANDS:
-        # "／start" from a Chinese keyboard: the command meant, not words of a request.
+    if typed is not None and typed[0] in COMMANDS and (typed[0] in _READS_WORDS or not typed[1]):
+        # "／start" from a Chinese keyboard: the command meant, not words of a request. One
+        # that reads no words ("、help 烤房停电了") leaves them to be read as typed.
         ctx.msg = msg = replace(msg, command=typed[0], args=typed[1])
     if msg.is_button:
         await on_button(ctx, msg.callback_data or "")
@@ -244,17 +250,67 @@ def _typed_lang(ctx: Ctx) -> Step | None:
     return None
 
 
+# Commands whose words after them answer the question the command asks: /110 烤房停电了 is
+# the alarm's description, /complain 配送员态度差 the complaint's words.
+_BEGUN_WITH_WORDS = {
+    "110": Kind.EMERGENCY,
+    "sos": Kind.EMERGENCY,
+    "new": Kind.REQUEST,
+    "complain": Kind.COMPLAINT,
+    "suggest": Kind.SUGGESTION,
+    "wish": Kind.WISH,
+}
+# The commands that read the words after them (/start's QR payload, /echo's on or off).
+_READS_WORDS = frozenset(("start", "echo", *_BEGUN_WITH_WORDS))
+
+
 async def on_command(ctx: Ctx, name: str) -> None:
     step = COMMANDS.get(name) or team_commands.COMMANDS.get(name)
     if step is None:
         ctx.say("unknown_command", name=name[:32])
         say_help(ctx)
         return
+    words = command_words(ctx.msg.text) if name in _BEGUN_WITH_WORDS else ""
+    if words:
+        await _begun_with_words(ctx, _BEGUN_WITH_WORDS[name], words)
+        return
     if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
         await intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
     await step(ctx)
+
+
+async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
+    """/110 烤房停电了, /complain 配送员态度差 (or typed with a Chinese keyboard's slash): the
+    command, then its words as the answer to its question, asked or not: the alarm goes
+    out at once, as when they are typed at 请说明出了什么问题. A request's draft being
+    written goes with the alarm, as when its next words say the barn fails (`_draft_step`)."""
+    draft = _request_draft(ctx) if kind is Kind.EMERGENCY else None
+    if draft is not None:
+        await ctx.end_flow()
+    elif ctx.conv is not None:
+        await intake.file_unplaced_alarm(ctx)
+        await _leave_flow(ctx)
+    ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
+    if kind is Kind.EMERGENCY:
+        alarm = draft or Gathered(kind=Kind.EMERGENCY, text="")
+        await ctx.start_flow(intake.EMERGENCY, "what", alarm.to_data())
+        await _alarm_what(ctx)
+    elif await intake.begin_described(ctx, kind):
+        await _draft_step(ctx)
+
+
+def _request_draft(ctx: Ctx) -> Gathered | None:
+    """The request's draft being written, ready to become an alarm; None when there is none."""
+    if ctx.conv is None or ctx.conv.flow != intake.TICKET:
+        return None
+    draft = Gathered.from_data(ctx.conv.data)
+    if draft.kind is not Kind.REQUEST:
+        return None  # a complaint or a suggestion is no part of a barn's alarm
+    if draft.site_code == ctx.user.site_code:
+        draft.site_code = None  # theirs by default: a barn named in the words goes first
+    return replace(draft, kind=Kind.EMERGENCY, calm=False)
 
 
 async def _leave_flow(ctx: Ctx) -> None:

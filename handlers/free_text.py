@@ -174,8 +174,8 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     咨询？): only 菜单 and 我的工单, which answer nothing, open then. During their 110 call,
     110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
     key = menu_key(text)
-    if key is None:
-        return False
+    if key is None or not (key == HELP or key in MENU):
+        return False  # a script's name ("繁體") is /lang's, read before (`app._typed_lang`)
     if answer_waited and key not in (HELP, "m:my"):
         return False
     if key == "m:110":

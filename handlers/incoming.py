@@ -122,6 +122,13 @@ def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, .
     return name.lower(), tuple(parts[1:])
 
 
+def command_words(text: str) -> str:
+    """What follows a command's name, as typed ("/110 烤房停电了": 烤房停电了), its lines
+    kept; "" when nothing does."""
+    parts = text.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
 # What a Chinese input method types for "/": the full-width ／, or 、 on a pinyin keyboard.
 # Telegram finds no command in "／start", though the person sees none of the difference.
 _IME_SLASHES = ("／", "、")

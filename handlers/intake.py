@@ -246,8 +246,10 @@ async def emergency_step(ctx: Ctx) -> None:
         elif msg.photo_file_id:
             gathered.photos.append(msg.photo_file_id)
             gathered.text = msg.text or gathered.text
-        elif msg.text and _valid_text(ctx, msg.text):
-            gathered.text = msg.text
+        elif msg.text and _valid_text(ctx, joined := _joined(gathered.text, msg.text)):
+            # A request's draft the alarm was raised from (/110 烤房停电了 typed into it)
+            # comes first; otherwise there is nothing before the words.
+            gathered.text = joined
         else:
             if not msg.text:
                 ctx.say("need_text")
@@ -260,6 +262,10 @@ async def emergency_step(ctx: Ctx) -> None:
     if answer is not None:
         answer.add_to(ctx, gathered)
         await _create_emergency(ctx, gathered)
+
+
+def _joined(*words: str) -> str:
+    return "\n".join(w for w in words if w)
 
 
 @dataclass
@@ -413,12 +419,7 @@ async def start_ticket(
     """Begin a request; `first` carries what already came with it (a photo, a location);
     `about`, the open tickets the words may be about, which the summary offers to add them
     to (any one of them)."""
-    if kind is Kind.WISH and not await is_staff(ctx):
-        ctx.say("wish_staff_only")
-        return
-    limited = await tickets.over_rate_limit(ctx)
-    if limited is not None:
-        ctx.say(_rate_limited(ctx), count=limited)
+    if not await may_start_ticket(ctx, kind):
         return
     gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     gathered.kind, gathered.text = kind, text or ""
@@ -433,6 +434,30 @@ async def start_ticket(
         return
     await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")
+
+
+async def may_start_ticket(ctx: Ctx, kind: Kind) -> bool:
+    """Whether `kind` may be begun now; if not, why not is said (a wish is staff's own; too
+    many requests today)."""
+    if kind is Kind.WISH and not await is_staff(ctx):
+        ctx.say("wish_staff_only")
+        return False
+    limited = await tickets.over_rate_limit(ctx)
+    if limited is not None:
+        ctx.say(_rate_limited(ctx), count=limited)
+        return False
+    return True
+
+
+async def begin_described(ctx: Ctx, kind: Kind) -> bool:
+    """A draft of `kind` begun at its description, without asking for it: the words that
+    came with the command (/complain 配送员态度差) are its answer. False when it may not be
+    begun (said why)."""
+    if not await may_start_ticket(ctx, kind):
+        return False
+    gathered = Gathered(kind=kind, text="", site_code=ctx.user.site_code)
+    await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
+    return True
 
 
 def _rate_limited(ctx: Ctx) -> str:

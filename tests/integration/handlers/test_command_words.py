@@ -1,0 +1,115 @@
+"""Words typed after a command (/110 烤房停电了, 、110 with a Chinese keyboard's slash,
+／complain 配送员态度差) answer the question the command asks: the alarm goes out at once,
+the complaint has its words; none of them is dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
+
+
+async def _paged(desk: Harness) -> bool:
+    return any(r.priority == 0 for r in await desk.outbox())
+
+
+@pytest.mark.parametrize(
+    "typed", ["/110 烤房停电了", "、110 烤房停电了", "／110 烤房停电了", "／sos 烤房停电了"]
+)
+async def test_110_followed_by_what_is_wrong_raises_the_alarm_at_once(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, typed)
+    assert "已报警" in texts(out) and "请说明出了什么问题" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent and ticket.text == "烤房停电了"
+    assert await _paged(desk)
+
+
+async def test_110_with_words_at_the_kind_question_raises_the_alarm(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")  # 您是
+    out = await desk.send(FARMER, "、110 风机不转了")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text == "风机不转了" and await _paged(desk)
+
+
+async def test_110_with_words_after_the_alarm_button_raises_the_alarm(desk: Harness) -> None:
+    await desk.press(FARMER, "m:110")  # 请说明出了什么问题
+    out = await desk.send(FARMER, "／110 风机不转了")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text == "风机不转了" and await _paged(desk)
+
+
+async def test_110_with_words_in_a_requests_draft_raises_the_alarm_with_the_draft(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, photo_file_id="barn-photo")
+    out = await desk.send(FARMER, "、110 烤房停电了")
+    assert "已报警" in texts(out) and "没有提交" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.text == "烤房停电了"
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
+    assert kept == ["barn-photo"]  # what the draft held goes with the alarm
+
+
+async def test_110_with_words_joins_the_words_of_a_requests_draft(desk: Harness) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "烤房温度怎么设置")
+    out = await desk.send(FARMER, "／110 现在停电了")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.text == "烤房温度怎么设置\n现在停电了"
+
+
+@pytest.mark.parametrize(
+    ("command", "words", "kind"),
+    [
+        ("／complain", "配送员态度差", Kind.COMPLAINT),
+        ("/complain", "配送员态度差", Kind.COMPLAINT),
+        ("、suggest", "配送时间能不能早一点", Kind.SUGGESTION),
+        ("／new", "许可证快到期了要延续", Kind.REQUEST),
+    ],
+)
+async def test_words_after_a_draft_command_are_the_drafts_words(
+    desk: Harness, command: str, words: str, kind: Kind
+) -> None:
+    await desk.registered_as(FARMER, "retailer")
+    out = await desk.send(FARMER, f"{command} {words}")
+    assert "请说明" not in texts(out) and "请描述" not in texts(out)
+    out = await desk.press(FARMER, "f:next")
+    assert words in texts(out)  # the summary to confirm holds them
+    await desk.send(FARMER, "提交")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is kind and ticket.text == words
+
+
+async def test_words_after_a_typed_command_that_reads_none_are_not_dropped(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(FARMER, "retailer")
+    out = await desk.send(FARMER, "、help 许可证到期了怎么延续")
+    assert "要把这条消息作为" in texts(out)  # read as typed, as any other message
+
+
+@pytest.mark.parametrize("words", ["算了", "你好"])
+async def test_110_followed_by_words_that_are_no_alarm_pages_nobody(
+    desk: Harness, words: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, f"/110 {words}")
+    assert await desk.tickets() == [] and not await _paged(desk)
+
+
+@pytest.mark.parametrize("words", ["繁體", "语言", "简体"])
+async def test_110_followed_by_a_scripts_name_asks_what_is_wrong(desk: Harness, words: str) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, f"、110 {words}")
+    assert "请说明出了什么问题" in texts(out) or "請說明出了什麼問題" in texts(out)
+    assert await desk.tickets() == [] and not await _paged(desk)
