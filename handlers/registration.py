@@ -17,7 +17,7 @@ from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_answers import declines, not_a_name, number_typed, skips
-from handlers.typed_menu import menu_key
+from handlers.typed_menu import calls_off, menu_key
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -226,6 +226,12 @@ async def leave(ctx: Ctx) -> None:
     """Registration left (/cancel, or typed words: "算了", "不要"), with how to register
     later and what they can do now, since nothing else in the chat says it."""
     assert ctx.conv is not None
+    if ctx.conv.data.get("phone_only"):
+        # Only the phone was asked of someone registered but for it: as 「跳过」, it can
+        # be added later; "先不登记" would say their registration is gone.
+        await ctx.end_flow()
+        ctx.say("reg_phone_later", keyboard="remove")
+        return
     before = ctx.conv.data.get(UNDO)
     # "登记信息没有改动" only to whom it was an update (a registration they had stands).
     again = ctx.user.registered or (isinstance(before, dict) and _registered_before(before))
@@ -257,7 +263,11 @@ async def registration_step(ctx: Ctx) -> None:
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
     if step != "kind" and await _kind_corrected(ctx):
         return
-    if step in ("kind", "name") and not msg.is_button and declines(msg.text):
+    # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
+    # skips the phone or the place, which may be skipped.
+    if not msg.is_button and (
+        calls_off(msg.text) or (step in ("kind", "name") and declines(msg.text))
+    ):
         await leave(ctx)
         return
     if step == "kind":
@@ -408,7 +418,7 @@ async def _area_step(ctx: Ctx) -> None:
     elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
         pass  # the place can wait: a 110 call asks for the barn
     elif skips(msg.text):
-        pass  # 不要, 算了: as 「跳过」
+        pass  # 不要, 没有: as 「跳过」
     else:
         ask_again(ctx)
         return

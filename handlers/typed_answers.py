@@ -27,6 +27,7 @@ def number_typed(text: str, count: int) -> int | None:
 
 # "No" typed at a registration question: at 您是 or the name, no registration now; at the
 # phone or the place, which may be skipped, that question skipped (what was said stays).
+# Words that leave (算了, 不登记了: `calls_off`) leave registration at any question.
 _NO = frozenset(("不要", "不用", "不想", "不", "不了", "no"))
 _NO_PHONE = frozenset(("不给", "不留", "不方便", "没有", "没有手机", "不想留", "不想给", "不共享"))
 # Letters, but not a name: the yes or no of someone answering what they think was asked.
@@ -42,8 +43,10 @@ def declines(text: str) -> bool:
 
 
 def skips(text: str) -> bool:
-    """That question skipped: a no, or 不给, 没有 (at the phone or the place)."""
-    return declines(text) or to_simplified(bare(text)).lower() in _NO_PHONE
+    """That question skipped: a no, or 不给, 没有 (at the phone or the place); never words
+    that leave registration (算了, 取消), which are not the question's answer."""
+    plain = to_simplified(bare(text)).lower()
+    return plain in _NO or plain in _NO_PHONE
 
 
 def not_a_name(name: str) -> bool:

@@ -82,7 +82,7 @@ async def test_yes_or_no_typed_for_the_name_is_not_taken_as_the_name(
     assert "共享您的手机号" in texts(out)
 
 
-@pytest.mark.parametrize("typed", ["不要", "不给", "算了"])
+@pytest.mark.parametrize("typed", ["不要", "不给", "没有", "跳过"])
 async def test_no_typed_at_the_phone_skips_it_as_the_prompt_offers(
     desk: Harness, typed: str
 ) -> None:
@@ -177,3 +177,73 @@ async def test_cancel_at_the_phone_takes_its_keyboard_away_and_shows_the_menu_ap
     out = await desk.send(FARMER, "/cancel")
     assert out.replies[0].keyboard == "remove" and not out.replies[0].buttons
     assert "m:new" in button_data(out) and out.replies[-1].keyboard is None
+
+
+LEAVING = ["算了", "取消", "不登记了", "先不登记", "不想登记"]
+
+
+@pytest.mark.parametrize("typed", LEAVING)
+async def test_leaving_words_at_the_phone_leave_registration_unfinished(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_phone(desk)
+    out = await desk.send(FARMER, typed)
+    assert "先不登记" in texts(out) and "请选择您所在的乡镇" not in texts(out)
+    assert "登记完成" not in texts(out) and "m:new" in button_data(out)
+    out = await desk.send(FARMER, "1")  # no longer an answer to the town question
+    assert "登记完成" not in texts(out)
+
+
+@pytest.mark.parametrize("typed", LEAVING)
+async def test_leaving_words_at_the_place_leave_registration_unfinished(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "登记完成" not in texts(out) and "m:new" in button_data(out)
+    cancelled = await _cancel_at_the_place(desk, FARMER + 1)
+    assert texts(out) == cancelled  # as /cancel there
+
+
+async def _cancel_at_the_place(desk: Harness, user: int) -> str:
+    await desk.send(user, "/start")
+    await desk.press(user, "f:kind:farmer")
+    await desk.send(user, "张大山")
+    await desk.contact(user, "8613800000002", owner=user)
+    return texts(await desk.send(user, "/cancel"))
+
+
+async def test_leaving_words_when_registering_again_keep_the_registration_as_it_was(
+    desk: Harness,
+) -> None:
+    """A registered farmer re-registering as a retailer who says 算了 at the phone and at
+    the town stays the farmer they were, with 🚨110."""
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "f:skip")
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "李老板")
+    out = await desk.send(FARMER, "算了")
+    assert "登记信息没有改动" in texts(out) and "登记完成" not in texts(out)
+    out = await desk.send(FARMER, "算了")  # the town question is not waiting either
+    assert "登记完成" not in texts(out)
+    user = await _user(desk, FARMER)
+    assert user.kind is not None and user.kind.value == "farmer" and user.name == "张大山"
+    assert "m:110" in button_data(await desk.send(FARMER, "/help"))
+
+
+@pytest.mark.parametrize("left", ["/cancel", "算了"])
+async def test_leaving_when_only_the_phone_is_asked_says_it_can_be_added_later(
+    desk: Harness, left: str
+) -> None:
+    await _asked_phone(desk)
+    await desk.press(FARMER, "f:skip")  # the phone skipped
+    await desk.press(FARMER, "f:skip")  # and the town
+    out = await desk.send(FARMER, "/start")
+    assert "您的登记还缺手机号" in texts(out)
+    out = await desk.send(FARMER, left)
+    assert "以后发 /start 可以补上手机号" in texts(out) and "先不登记" not in texts(out)
+    user = await _user(desk, FARMER)
+    assert user.kind is not None and user.name == "张大山"
