@@ -65,7 +65,7 @@ async def _alarm_what(ctx: Ctx) -> None:
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
             return
-        if key in (LANG, LANG_HANT, LANG_HANS) and (lang := _typed_lang(ctx)) is not None:
+        if (lang := _lang_step(key)) is not None:
             # "/110 繁體": the script chosen, as typed anywhere; what is wrong is still asked.
             await lang(ctx)
             ctx.say("e_what")
@@ -191,7 +191,7 @@ async def _route_on(ctx: Ctx) -> None:
         await on_button(ctx, msg.callback_data or "")
     elif msg.command:
         await on_command(ctx, msg.command)
-    elif (lang := _typed_lang(ctx)) is not None:
+    elif (lang := await _typed_lang(ctx)) is not None:
         await lang(ctx)  # "繁體" typed, in a draft too: /lang as its button, not words of it
     elif msg.unsupported:
         # What they sent, named in their language (a kind without a name: "这类消息").
@@ -231,13 +231,25 @@ async def _route_on(ctx: Ctx) -> None:
 _ASIDE = frozenset(("cancel", "lang", "help"))
 
 
-def _typed_lang(ctx: Ctx) -> Step | None:
+async def _typed_lang(ctx: Ctx) -> Step | None:
     """What a script's name typed alone does ("繁體", "换成简体": that script; "语言": /lang's
-    question), as /lang and its buttons would: an aside, the conversation going on."""
+    question), as /lang and its buttons would: an aside, the conversation going on. Not
+    while a team waits for the person's answer (需补充) and the message goes to it: "繁体"
+    may answer 您要繁体还是简体的说明？, as a menu entry's name may (`free_text`)."""
     msg = ctx.msg
     if msg.photo_file_id or msg.voice_file_id or not msg.text.strip():
         return None
-    key = menu_key(msg.text)
+    lang = _lang_step(menu_key(msg.text))
+    if lang is None:
+        return None
+    to_free_text = ctx.conv is None or FLOWS.get(ctx.conv.flow) is free_message
+    if to_free_text and list(await ctx.uow.tickets.waiting_for(ctx.user.id)):
+        return None
+    return lang
+
+
+def _lang_step(key: str | None) -> Step | None:
+    """/lang's step, or its button's, for the menu key of a script's name typed."""
     if key == LANG:
         return COMMANDS["lang"]
     if key in (LANG_HANT, LANG_HANS):

@@ -53,3 +53,20 @@ async def test_a_script_named_in_a_draft_leaves_the_draft_going_on(desk: Harness
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.text == "我想问一下补贴什么时候发"
+
+
+@pytest.mark.parametrize("typed", ["繁体", "简体"])
+async def test_a_script_named_as_the_answer_a_team_waits_for_reaches_the_team(
+    desk: Harness, typed: str
+) -> None:
+    ticket = await desk.file_request(FARMER, "烟叶收购标准的说明在哪里看")
+    team_chat = desk.cfg.team(ticket.team_id).chat_id
+    member = desk.cfg.team(ticket.team_id).members[0]
+    await desk.press(member, f"tk:acc:{ticket.id}", chat=team_chat)
+    await desk.press(member, f"tk:ask:{ticket.id}", chat=team_chat)
+    await desk.send(member, "您要繁体还是简体的说明？", chat=team_chat)
+    before = await _script(desk)
+    out = await desk.send(FARMER, typed)
+    assert "已把您的回复补充到工单" in texts(out)
+    assert "以後用繁體中文回覆您" not in texts(out) and "以后用简体中文回复您" not in texts(out)
+    assert await _script(desk) == before
