@@ -46,9 +46,10 @@ FLOWS: dict[str, Step] = {
 }
 
 
-# Typed at 🚨 请说明出了什么问题: the farmer calls it off.
-_CALL_OFF = frozenset(
-    ("算了", "取消", "不用了", "不用", "点错了", "按错了", "不报了", "不报警了", "没事了", "误报")
+# Typed at 🚨 请说明出了什么问题: the farmer calls the alarm off, as with the words that
+# leave any prompt (算了, 取消, 返回: `calls_off`).
+_NO_ALARM = frozenset(
+    ("不用了", "不用", "点错了", "按错了", "不报了", "不报警了", "没事了", "误报")
 )
 
 
@@ -61,7 +62,7 @@ async def _alarm_what(ctx: Ctx) -> None:
     if ctx.conv.step == "what" and msg.text and not (msg.photo_file_id or msg.voice_file_id):
         plain = to_simplified(bare(msg.text))
         key = menu_key(msg.text)
-        if plain in _CALL_OFF or calls_off(msg.text):  # 返回, 退出 too: no alarm of them
+        if plain in _NO_ALARM or calls_off(msg.text):
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
             return

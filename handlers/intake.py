@@ -37,7 +37,9 @@ _SUBMIT_WORDS = (
 _TYPED_CHOICES = {
     **dict.fromkeys(_SUBMIT_WORDS, "f:ok"),
     **dict.fromkeys(("修改", "改一下", "重写"), "f:edit"),
-    **dict.fromkeys(("取消", "不用", "不用了", "算了", "不要", "不提交"), "f:no"),
+    # A no to submitting; the words that leave any prompt (算了, 取消) drop the draft before
+    # it is read (`ticket_step`).
+    **dict.fromkeys(("不用", "不用了", "不要", "不提交"), "f:no"),
 }
 
 
