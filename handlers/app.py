@@ -298,20 +298,33 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
     """/110 烤房停电了, /complain 配送员态度差 (or typed with a Chinese keyboard's slash): the
     command, then its words as the answer to its question, asked or not: the alarm goes
     out at once, as when they are typed at 请说明出了什么问题. A request's draft being
-    written goes with the alarm, as when its next words say the barn fails (`_draft_step`)."""
-    draft = _request_draft(ctx) if kind is Kind.EMERGENCY else None
+    written goes with the alarm, as when its next words say the barn fails (`_draft_step`);
+    with words that raise none at once (算了, 我就问问), it is said not to be submitted, as
+    for any other command."""
+    ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
+    draft = _request_draft(ctx) if kind is Kind.EMERGENCY and _raises_at_once(ctx) else None
     if draft is not None:
         await ctx.end_flow()
     elif ctx.conv is not None:
         await intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
-    ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
     if kind is Kind.EMERGENCY:
         alarm = draft or Gathered(kind=Kind.EMERGENCY, text="")
         await ctx.start_flow(intake.EMERGENCY, "what", alarm.to_data())
         await _alarm_what(ctx)
     elif await intake.begin_described(ctx, kind):
         await _draft_step(ctx)
+
+
+def _raises_at_once(ctx: Ctx) -> bool:
+    """Whether the words, typed at 请说明出了什么问题, raise the alarm there and then (a barn
+    failing now), rather than call it off, open a menu entry or ask first (`_alarm_what`)."""
+    text = ctx.msg.text
+    decision = routed(ctx)
+    if decision is None or not decision.emergency or calls_off(text) or menu_key(text):
+        return False
+    unsure = alarm_check.sounds_like_no(text) or alarm_check.may_not_be_now(text)
+    return decision.danger or not unsure
 
 
 def _request_draft(ctx: Ctx) -> Gathered | None:

@@ -113,3 +113,14 @@ async def test_110_followed_by_a_scripts_name_asks_what_is_wrong(desk: Harness, 
     out = await desk.send(FARMER, f"、110 {words}")
     assert "请说明出了什么问题" in texts(out) or "請說明出了什麼問題" in texts(out)
     assert await desk.tickets() == [] and not await _paged(desk)
+
+
+@pytest.mark.parametrize("words", ["算了", "我就问问，现在没事"])
+async def test_110_with_words_of_no_alarm_in_a_draft_says_the_draft_was_not_submitted(
+    desk: Harness, words: str
+) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "烤房温度怎么设置")
+    out = await desk.send(FARMER, f"／110 {words}")
+    assert "烤房温度怎么设置" in texts(out)  # named as not submitted, not dropped unsaid
+    assert await desk.tickets() == [] and not await _paged(desk)
