@@ -48,9 +48,10 @@ FLOWS: dict[str, Step] = {
 
 # Typed at 🚨 请说明出了什么问题: the farmer calls the alarm off, as with the words that
 # leave any prompt (算了, 取消, 返回: `calls_off`).
-_NO_ALARM = frozenset(
-    ("不用了", "不用", "点错了", "按错了", "不报了", "不报警了", "没事了", "误报")
-)
+_NO_ALARM = frozenset((
+    "不用了", "不用", "不要", "不需要", "不需要了", "点错了", "按错了", "不报了", "不报警了",
+    "没事了", "没事", "误报",
+))  # fmt: skip
 
 
 async def _alarm_what(ctx: Ctx) -> None:

@@ -9,7 +9,7 @@ from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
 
-@pytest.mark.parametrize("typed", ["返回", "退出", "不办了"])
+@pytest.mark.parametrize("typed", ["返回", "退出", "不办了", "不要", "不需要", "没事"])
 async def test_leaving_typed_at_what_is_wrong_files_no_alarm(desk: Harness, typed: str) -> None:
     await desk.send(FARMER, "/110")
     out = await desk.send(FARMER, typed)
