@@ -79,9 +79,7 @@ async def _alarm_what(ctx: Ctx) -> None:
         if plain and (is_greeting(plain) or key == "m:110"):
             ctx.say("e_what")  # "你好", "报警" again: still, what is wrong?
             return
-        no = alarm_check.sounds_like_no(msg.text) or alarm_check.may_not_be_now(msg.text)
-        decision = routed(ctx) if no else None
-        if no and not (decision is not None and decision.danger):
+        if _unsure(ctx):
             await alarm_check.ask(ctx, msg.text)  # "我就问问，现在没事": asked, not paged
             return
     await intake.emergency_step(ctx)
@@ -303,7 +301,16 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
     with words that raise none at once (算了, 我就问问), it is said not to be submitted, as
     for any other command."""
     ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
-    draft = _request_draft(ctx) if kind is Kind.EMERGENCY and _raises_at_once(ctx) else None
+    draft = _request_draft(ctx) if kind is Kind.EMERGENCY else None
+    if draft is not None and typed_alarm(ctx) and _unsure(ctx):
+        # "/110 上次停电修好了" in a draft: asked about, the draft kept for either answer.
+        request = replace(draft, kind=Kind.REQUEST)
+        asked = "\n".join(w for w in (request.text, words) if w)
+        await ctx.end_flow()
+        await alarm_check.ask(ctx, asked, Kind.REQUEST, draft=request, resume=True)
+        return
+    if draft is not None and not _raises_at_once(ctx):
+        draft = None
     if draft is not None:
         await ctx.end_flow()
     elif ctx.conv is not None:
@@ -317,6 +324,20 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
         await _draft_step(ctx)
 
 
+def _unsure(ctx: Ctx) -> bool:
+    """Words typed at 请说明出了什么问题 that may mean no emergency now, and are asked about:
+    settled, past or ahead ("上次停电修好了"), or a few words of denial that report no fault
+    ("我就问问，现在没事"). A fault reported beside a 不要 or 没事 ("不要拖，烤房停电了",
+    "没事吧？风机不转了") is an alarm: the farmer chose 110."""
+    text = ctx.msg.text
+    decision = routed(ctx)
+    if decision is not None and decision.danger:
+        return False
+    if alarm_check.may_not_be_now(text):
+        return True
+    return alarm_check.sounds_like_no(text) and not (decision is not None and decision.emergency)
+
+
 def _raises_at_once(ctx: Ctx) -> bool:
     """Whether the words, typed at 请说明出了什么问题, raise the alarm there and then (a barn
     failing now), rather than call it off, open a menu entry or ask first (`_alarm_what`)."""
@@ -324,8 +345,7 @@ def _raises_at_once(ctx: Ctx) -> bool:
     decision = routed(ctx)
     if decision is None or not decision.emergency or calls_off(text) or menu_key(text):
         return False
-    unsure = alarm_check.sounds_like_no(text) or alarm_check.may_not_be_now(text)
-    return decision.danger or not unsure
+    return not _unsure(ctx)
 
 
 def _request_draft(ctx: Ctx) -> Gathered | None:

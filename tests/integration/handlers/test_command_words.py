@@ -124,3 +124,56 @@ async def test_110_with_words_of_no_alarm_in_a_draft_says_the_draft_was_not_subm
     out = await desk.send(FARMER, f"／110 {words}")
     assert "烤房温度怎么设置" in texts(out)  # named as not submitted, not dropped unsaid
     assert await desk.tickets() == [] and not await _paged(desk)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["不要拖，烤房停电了", "没事吧？风机不转了", "不用了，烤房停电了", "不要拖，烤房停電了"],
+)
+async def test_110_with_a_fault_beside_a_no_word_raises_the_alarm_at_once(
+    desk: Harness, words: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, f"/110 {words}")
+    assert "已报警" in texts(out) or "已報警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and await _paged(desk)
+
+
+async def test_a_fault_beside_a_no_word_at_what_is_wrong_raises_the_alarm(desk: Harness) -> None:
+    await desk.press(FARMER, "m:110")  # 请说明出了什么问题
+    out = await desk.send(FARMER, "不要拖，烤房停电了")
+    assert "已报警" in texts(out) and await _paged(desk)
+
+
+async def test_110_with_a_fault_beside_a_no_word_in_a_draft_takes_the_draft_along(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, photo_file_id="barn-photo")
+    await desk.send(FARMER, "烤房温度怎么设置")
+    out = await desk.send(FARMER, "/110 不要拖，烤房停电了")
+    assert "已报警" in texts(out) and "没有提交" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert "烤房温度怎么设置" in ticket.text and "烤房停电了" in ticket.text
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
+    assert kept == ["barn-photo"]
+
+
+async def test_110_with_a_settled_fault_in_a_draft_is_asked_about_keeping_the_draft(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, photo_file_id="barn-photo")
+    await desk.send(FARMER, "烤房温度怎么设置")
+    out = await desk.send(FARMER, "/110 上次停电的事已经修好了")
+    assert "马上处理吗" in texts(out) and "没有提交" not in texts(out)
+    assert await desk.tickets() == [] and not await _paged(desk)
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert not ticket.urgent and "烤房温度怎么设置" in ticket.text
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
+    assert kept == ["barn-photo"]
