@@ -140,6 +140,8 @@ async def answer_step(ctx: Ctx) -> bool:
     calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     more = _said_beside_the_no(ctx)
     asked = f"{text}\n{more}" if more else text
+    if more and ctx.msg.photo_file_id:  # a photo captioned 不是，就是想问问这个: kept
+        calm = replace(calm, photos=[*calm.photos, ctx.msg.photo_file_id])
     await intake.start_ticket(ctx, kind, asked, first=replace(calm, kind=kind, text="", calm=True))
     return True
 

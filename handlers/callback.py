@@ -31,9 +31,10 @@ def _owner_name(ctx: Ctx, ticket: Ticket) -> str:
     return team.name if team is not None else ticket.team_id
 
 
-async def owe(ctx: Ctx, ticket: Ticket, score: int) -> int:
+async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     """The ticket, just rated `score` (not satisfied), owes a call-back: the leaders who owe
-    it and the supervisors are told, with 「📞 已回访」. How many were told."""
+    it and the supervisors are told, with 「📞 已回访」, and with what the requester said of
+    it when that came with the score (`remark`). How many were told."""
     await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now)
     said = t(
         "low_rating",
@@ -43,6 +44,8 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int) -> int:
         owner=_owner_name(ctx, ticket),
         due=local(ctx.cfg, ticket.callback_due_at),
     )
+    if remark:
+        said += "\n" + t("low_rating_remark", text=as_written(remark[:500]))
     # A leader who is also a supervisor is told once.
     overseers = await notify.overseers(ctx)
     owing = await notify.leaders(ctx, ticket.callback_team or ticket.team_id)

@@ -263,7 +263,7 @@ MESSAGES: dict[str, str] = {
         "1 = 很不满意。也可以直接回复“满意”“一般”这样的话。"
     ),
     "rate_ask_again_kept": (
-        "您说的话已记下，会和分数一起转给服务队。请点下面的分数为工单 {number} 打分：5 = 满意，"
+        "请点下面的分数为工单 {number} 打分，您说的话会和分数一起转给服务队：5 = 满意，"
         "4 = 基本满意，3 = 一般，2 = 不太满意，1 = 很不满意。"
     ),
     "rated_with_words": "感谢评价，工单 {number} 已销号。您说的“{words}”已转给服务队。",
@@ -292,6 +292,7 @@ MESSAGES: dict[str, str] = {
     "cb_told": "📞 工单 {number} 的回访已由 {who} 在 {at} 记录：{note}",
     "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
     "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
+    "low_rating_remark": "报告人说：{text}",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "btn_take_up_again": "🔁 重新办理",

@@ -634,9 +634,9 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> No
         ctx.say("rate_from_words", words=quoted(judged), score=score)
     # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
     # A call back is promised only when someone was asked to make it.
-    told = score <= LOW_RATING and await callback.owe(ctx, ticket, score) > 0
+    told = score <= LOW_RATING and await callback.owe(ctx, ticket, score, remark=said) > 0
     if said:
-        await _keep_comment(ctx, ticket, said)
+        await _keep_comment(ctx, ticket, said, told_above=True)  # with the call-back's alert
         await ctx.end_flow()
         if score > LOW_RATING:
             ctx.say("rated_with_words", words=quoted(said), number=ticket.label)
@@ -740,12 +740,19 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         or _a_question_of_its_own(ctx, plain)
         or _new_matter(ctx, text, ticket)
     )
-    if elsewhere or ctx.conv.data.get("asked_again"):
+    kept = str(ctx.conv.data.get("said", ""))
+    if elsewhere or (ctx.conv.data.get("asked_again") and not kept):
         await ctx.end_flow()
         return False
+    if kept and not _a_remark(plain) and not is_greeting(plain) and plain not in _ACKNOWLEDGED:
+        await ctx.end_flow()  # something else: read afresh
+        return False
     # A judgement in words of its own ("你们这个服务真是太差劲了") goes with the score
-    # pressed next, as its comment: what was said is not asked for again.
-    said = text[:500] if _a_remark(plain) else ""
+    # pressed next, as its comment: what was said is not asked for again. More of it is
+    # added; 好的 or 谢谢 meanwhile keeps it and asks again.
+    said = kept
+    if _a_remark(plain):
+        said = f"{kept}\n{text}"[:500] if kept else text[:500]
     await ctx.goto(SCORE, asked_again=True, said=said)
     ctx.say(
         "rate_ask_again_kept" if said else "rate_ask_again",
@@ -791,9 +798,9 @@ async def _comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
     ctx.say("rated", number=ticket.label)
 
 
-async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
+async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str, *, told_above: bool = False) -> None:
     """The rating's comment: on the team's cards, and after a low score told to the team's
-    leaders and the supervisors."""
+    leaders and the supervisors (unless `told_above` already)."""
     ticket.rating_comment = text[:500]
     await note_event(
         ctx.uow,
@@ -805,7 +812,7 @@ async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
         note=text[:500],
     )
     await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
-    if ticket.rating is not None and ticket.rating <= LOW_RATING:
+    if ticket.rating is not None and ticket.rating <= LOW_RATING and not told_above:
         said = t("low_rating_comment", number=ticket.label, text=text[:500])
         overseers = await notify.overseers(ctx)
         await _tell_above_the_team(ctx, ticket, said, overseers=overseers)

@@ -162,3 +162,16 @@ async def test_a_no_with_hurry_in_it_is_no_answer(desk: Harness) -> None:
     await desk.send(FARMER, NOT_NOW[1])
     out = await desk.send(FARMER, "不是明天，是现在烤房停电了")
     assert "已报警" in texts(out)
+
+
+async def test_a_photo_captioned_with_a_no_that_says_more_goes_with_the_request(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, NOT_NOW[1])
+    await desk.send(FARMER, "不是，就是想问问这个线路要准备啥", photo_file_id="line-photo")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert not ticket.urgent and "就是想问问这个线路要准备啥" in ticket.text
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
+    assert kept == ["line-photo"]

@@ -151,7 +151,7 @@ async def test_a_remark_at_the_score_prompt_goes_with_the_score_pressed_next(
     ticket_id = await _at_the_score_prompt(desk)
     remark = "你们这个服务真是太差劲了"
     out = await desk.send(FARMER, remark)
-    assert "您说的话已记下" in texts(out)
+    assert "您说的话会和分数一起转给服务队" in texts(out)
     assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
     before = {r.id for r in await desk.outbox()}
     out = await desk.press(FARMER, f"my:r:{ticket_id}:1")
@@ -159,8 +159,10 @@ async def test_a_remark_at_the_score_prompt_goes_with_the_score_pressed_next(
     assert "可以跳过" not in texts(out)  # said already: not asked for a comment again
     [ticket] = await desk.tickets()
     assert (ticket.status, ticket.rating, ticket.rating_comment) == (Status.CLOSED, 1, remark)
-    told = [r for r in await desk.outbox() if r.id not in before]
-    assert any(r.chat_id == SUPERVISOR and remark in r.payload.get("text", "") for r in told)
+    told = [r for r in await desk.outbox() if r.id not in before and r.method == "send_message"]
+    to_supervisor = [r.payload.get("text", "") for r in told if r.chat_id == SUPERVISOR]
+    assert len(to_supervisor) == 1  # the call-back's alert carries the remark: told once
+    assert "回访" in to_supervisor[0] and remark in to_supervisor[0]
     out = await desk.send(FARMER, "谢谢")  # the prompt is over: no comment replaces it
     assert (await desk.tickets())[0].rating_comment == remark
 
@@ -177,6 +179,27 @@ async def test_a_remark_then_a_typed_score_keeps_the_remark(desk: Harness) -> No
 async def test_a_remark_in_traditional_is_kept_and_answered_in_traditional(desk: Harness) -> None:
     ticket_id = await _at_the_score_prompt(desk)
     out = await desk.send(FARMER, "師傅半夜就趕來了")
-    assert "您說的話已記下" in texts(out)
+    assert "您說的話會和分數一起轉給服務隊" in texts(out)
     out = await desk.press(FARMER, f"my:r:{ticket_id}:4")
     assert "師傅半夜就趕來了" in texts(out) and "已轉給服務隊" in texts(out)
+
+
+@pytest.mark.parametrize("between", ["谢谢", "好的"])
+async def test_a_remark_is_kept_through_an_acknowledgement_until_the_score(
+    desk: Harness, between: str
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.send(FARMER, "你们这个服务真是太差劲了")
+    out = await desk.send(FARMER, between)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    assert (await desk.tickets())[0].rating_comment == "你们这个服务真是太差劲了"
+
+
+async def test_more_remarks_at_the_score_prompt_are_kept_together(desk: Harness) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.send(FARMER, "你们这个服务真是太差劲了")
+    await desk.send(FARMER, "打了三次电话才来")
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    comment = (await desk.tickets())[0].rating_comment
+    assert comment == "你们这个服务真是太差劲了\n打了三次电话才来"
