@@ -53,10 +53,14 @@ def says_now(text: str) -> bool:
     return _NOW.search(to_simplified(text)) is not None
 
 
+# Such words denied ("不是检修，是烤房停电了", "不要等明天了"): they say it is now.
+_NOT_NOW_DENIED = re.compile(rf"(?:不是|并非|不要等|别等|不等)(?:{_NOT_NOW.pattern})")
+
+
 def may_not_be_now(text: str) -> bool:
     """Words that say the emergency they name is settled, past, ahead or denied, and
     nothing that it is happening now."""
-    plain = to_simplified(text)
+    plain = _NOT_NOW_DENIED.sub("", to_simplified(text))
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 

@@ -175,3 +175,18 @@ async def test_a_photo_captioned_with_a_no_that_says_more_goes_with_the_request(
     async with desk.db.uow(read_only=True) as uow:
         kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
     assert kept == ["line-photo"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "不是检修，是烤房停电了",
+        "不是明天，今天下午就停电了，烤房没电了",
+        "不要等明天了，烤房停电了",
+        "不是明天，今天下午就停電了，烤房沒電了",
+    ],
+)
+async def test_a_settled_or_later_word_denied_is_an_alarm_now(desk: Harness, words: str) -> None:
+    out = await desk.send(FARMER, words)
+    assert "已报警" in texts(out) or "已報警" in texts(out)
+    assert "马上处理吗" not in texts(out)
