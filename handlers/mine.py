@@ -237,7 +237,10 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     if not bare(text):
         return False
     replied = await _resolution_replied_to(ctx)
-    if not _may_be_a_verdict(text, replied=replied is not None) or asks_anew(decision, text):
+    if not _may_be_a_verdict(text, replied=replied is not None):
+        return False
+    still_wrong = replied is not None and _STILL_WRONG.search(to_simplified(bare(text)))
+    if not still_wrong and asks_anew(decision, text):
         return False
     ticket = replied
     if ticket is None and ctx.msg.reply_to is None:
@@ -264,19 +267,23 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
 
 
 def _may_be_a_verdict(text: str, *, replied: bool) -> bool:
-    """Words that could say how the ticket ended (a few of them, unless `replied` to its
-    notice): not a question (a new matter, as in `_another_matter`), but for one asking why
-    it is still not done, replied ("怎么还没送来？"); not an ask of something new, a
-    greeting, a phone number or digits."""
+    """Words that could say how the ticket ended: never a greeting, a phone number or
+    digits. Replied to its notice, any words saying the problem remains ("怎么还是不对？",
+    "下周再送也还是少一条"), and, in doubt, any other words but a polite new question
+    ("请问下周几送货？") or an ask of something new ("我想改一下送货时间"): the third button
+    (「📝 不是，作为新的求助」) is there for the rest. Typed without the reply, a few words
+    that neither ask (a new matter, as in `_another_matter`) nor want something new."""
     plain = bare(text)
     simplified = to_simplified(plain)
-    if (not replied and len(plain) > _NOT_SOLVED_MAX) or plain.isdigit():
+    if plain.isdigit() or is_greeting(plain) or typed_phone(text) is not None:
         return False
-    if _ASKS.search(simplified) and not (replied and _STILL_NOT.search(simplified)):
-        return False
+    if replied and _STILL_WRONG.search(simplified):
+        return True
     if _WANTS_ANEW.search(simplified):
         return False
-    return not is_greeting(plain) and typed_phone(text) is None
+    if replied:
+        return _POLITE_QUESTION.search(simplified) is None
+    return len(plain) <= _NOT_SOLVED_MAX and not _ASKS.search(simplified)
 
 
 async def _resolution_replied_to(ctx: Ctx) -> Ticket | None:
@@ -494,8 +501,14 @@ def _another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool)
 
 # Words that ask a question: a new matter, whatever it names.
 _ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪儿|能不能|可不可以|吗|[?？]")
-# A question replied to a resolution notice that says it is still not done.
-_STILL_NOT = re.compile(r"还没|还少|还差|还是少|还是没")
+# Words replied to a resolution notice that say the problem remains, asked or not ("怎么
+# 还是不对？", "为啥又坏了？"): about that ticket, whatever else they say (下周再送也还是少一条).
+_STILL_WRONG = re.compile(
+    r"还没|还少|还差|还是[不没少差坏]|又[坏少差停断没不出漏掉]|不对|不行|没用|没解决|没修好|没好"
+    r"|为啥|为什么|咋|怎么回事|怎么搞|怎么又|怎么还"
+)
+# A new question, politely put, replied to a notice: its own matter ("请问下周几送货？").
+_POLITE_QUESTION = re.compile(r"请问|问一下|问下|咨询")
 # Words that want something new, of any service or none (下个月想多要点烟): no verdict on
 # what was done, though replied to its notice.
 _WANTS_ANEW = re.compile(r"我想|想要|想多|想再|想改|想换|想订|想加|下个?月|下个?星期|下周")

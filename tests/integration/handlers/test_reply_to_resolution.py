@@ -150,7 +150,14 @@ async def test_the_old_notice_pressed_after_a_reopening_says_it_is_being_done_ag
 
 
 @pytest.mark.parametrize(
-    "replied", ["请问下周几送货？", "請問下週幾送貨？", "我想改一下送货时间", "下个月想多要点烟"]
+    "replied",
+    [
+        "请问下周几送货？",
+        "請問下週幾送貨？",
+        "我想改一下送货时间",
+        "下个月想多要点烟",
+        "许可证快到期了怎么延续？",
+    ],
 )
 async def test_a_new_matter_replied_to_the_notice_goes_its_own_way(
     desk: Harness, replied: str
@@ -182,3 +189,26 @@ async def test_not_about_it_after_all_a_reply_is_offered_as_a_request(desk: Harn
     assert "要把这条消息作为「求助办事」提交吗" in texts(filed)
     assert "顺便说下门口的灯坏了" in texts(filed)
     assert await _status(desk) is Status.RESOLVED
+
+
+@pytest.mark.parametrize(
+    "replied", ["怎么还是不对？", "下周再送也还是少一条", "为啥又少了？怎么办", "这是怎么回事？"]
+)
+async def test_the_problem_remaining_in_other_words_replied_is_asked_about_it(
+    desk: Harness, replied: str
+) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, replied, reply_to=notice)
+    said = texts(out)
+    assert "您回复的是工单 10019 的办结通知" in said and replied in said
+    assert "要把这条消息作为" not in said
+    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
+
+
+async def test_again_broken_asked_why_replied_goes_back_to_the_team(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, "为啥又坏了？怎么办", reply_to=notice)
+    assert "要把这条消息作为" not in texts(out)
+    assert "reopen" in await desk.actions(ticket_id)
