@@ -133,7 +133,7 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
         return True
     filed = await _filed_from(ctx, draft_id)
     if not filed and found.group(1) == "f:add":
-        added = await _added_from(ctx, draft_id)
+        added = await _added_from(ctx, draft_id, found.group(3))
         if added is not None:
             ctx.say("draft_added_already", number=added.label)
             return True
@@ -165,9 +165,18 @@ async def _filed_from(ctx: Ctx, draft_id: str) -> list[Ticket]:
     return filed[::-1]
 
 
-async def _added_from(ctx: Ctx, draft_id: str) -> Ticket | None:
-    """The person's ticket the draft `draft_id` was added to (补充到工单), if it was."""
-    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
+async def _added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket | None:
+    """The person's ticket the draft `draft_id` was added to (补充到工单), if it was: the
+    ticket the button names, which may be older than their newest (an offer is of the
+    tickets in hand, however many closed since), or, for a button of a draft saved before
+    it named one, among their newest."""
+    if ticket_id is not None:
+        named = await ctx.uow.tickets.get(int(ticket_id))
+        mine = named is not None and named.requester_id == ctx.user.id
+        candidates = [named] if named is not None and mine else []
+    else:
+        candidates = list(await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT))
+    for ticket in candidates:
         assert ticket.id is not None
         events = await ctx.uow.tickets.events(ticket.id)
         # Added as news ("info"), or as the answer when its team had asked ("answer").

@@ -189,3 +189,24 @@ async def test_words_rewritten_about_the_same_delivery_are_offered_to_it_again(
     assert "f:add" in button_actions(summary)
     added = await desk.press(RETAILER, _add_button(summary))
     assert "已补充到工单 10019" in texts(added)
+
+
+async def test_the_add_pressed_twice_on_a_ticket_behind_ten_newer_ones_says_it_was_added(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    for n in range(10):
+        desk.clock.advance(hours=1)  # under the tickets-per-hour limit, and no duplicate
+        newer = await desk.file_request(RETAILER, f"许可证快到期了，怎么办理延续？第{n + 1}家店")
+        await desk.press(MONOPOLY_MEMBER, f"tk:acc:{newer.id}", chat=MONOPOLY_CHAT)
+        await desk.press(MONOPOLY_MEMBER, f"tk:res:{newer.id}", chat=MONOPOLY_CHAT)
+        await desk.send(MONOPOLY_MEMBER, "已办理", chat=MONOPOLY_CHAT)
+    assert len(await desk.tickets()) == 11
+    desk.clock.advance(minutes=20)
+    out = await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    add = _add_button(out)
+    assert add.endswith(f":{ticket_id}")
+    await desk.press(RETAILER, add)
+    again = await desk.press(RETAILER, add)
+    assert "已经补充到工单 10019 了" in texts(again)
+    assert (await desk.actions(ticket_id)).count("info") == 1
