@@ -328,6 +328,9 @@ class User:
     reachable: bool = True
     unreachable_since: datetime | None = None
     echo_opt_out: bool = False
+    # When they last finished registering (the phone given or skipped): a name alone tells
+    # nothing, as everyone has the one their Telegram profile gives until they register.
+    registered_at: datetime | None = None
     updated_at: datetime | None = None
 
     @property
@@ -346,6 +349,7 @@ class User:
             "phone": self.phone,
             "area": self.area,
             "site_code": self.site_code,
+            "registered_at": self.registered_at.isoformat() if self.registered_at else None,
         }
 
     def restore_registration(self, saved: Mapping[str, object]) -> None:
@@ -357,6 +361,11 @@ class User:
         area, site = saved.get("area"), saved.get("site_code")
         self.area = area if isinstance(area, str) else None
         self.site_code = site if isinstance(site, str) else None
+        if "registered_at" in saved:  # kept by a version that knew it
+            finished = saved["registered_at"]
+            self.registered_at = (
+                datetime.fromisoformat(finished) if isinstance(finished, str) else None
+            )
 
 
 _USER_DETAILS = tuple(f.name for f in fields(User) if f.name not in ("created_at", "updated_at"))

@@ -84,21 +84,22 @@ async def start_registration(ctx: Ctx) -> None:
 
 
 def _kind_question(ctx: Ctx) -> str:
-    """您是: put as an update to someone who registered (also one who skipped the phone, not
-    `registered` without it); as a first registration to anyone else, though they pressed
-    who they are once and left before their name (/start, 零售户, /cancel)."""
-    return "reg_kind_again" if _registered_before(ctx.user.registration()) else "reg_kind"
+    """您是: put as an update to someone who finished registering (also one who skipped the
+    phone, not `registered` without it); as a first registration to anyone else, though
+    they pressed who they are once and left before their name (/start, 零售户, /cancel),
+    and though the desk calls them by their Telegram profile's name."""
+    return "reg_kind_again" if _registered_before(ctx) else "reg_kind"
 
 
-def _registered_before(details: dict[str, str | None]) -> bool:
-    """Whether registration `details` (`User.registration`) are a registration finished, if
-    perhaps without the phone: who they are and their name."""
-    return bool(details.get("kind") and details.get("name"))
+def _registered_before(ctx: Ctx) -> bool:
+    """Whether the person finished a registration, if perhaps without the phone: a name
+    alone tells nothing, as everyone has the one their Telegram profile gives."""
+    return ctx.user.registered_at is not None
 
 
 def _all_but_the_phone(ctx: Ctx) -> bool:
-    """Registered but for the phone: who they are and their name given, the phone skipped."""
-    return _registered_before(ctx.user.registration()) and not ctx.user.phone
+    """Registered but for the phone: registration finished, the phone skipped."""
+    return _registered_before(ctx) and not ctx.user.phone
 
 
 # Typed where a registration question offered buttons, or as a name: a question or a
@@ -232,11 +233,11 @@ async def leave(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("reg_phone_later", keyboard="remove")
         return
-    before = ctx.conv.data.get(UNDO)
-    # "登记信息没有改动" only to whom it was an update (a registration they had stands).
-    again = ctx.user.registered or (isinstance(before, dict) and _registered_before(before))
     asked_phone = ctx.conv.step in ("phone", "area")  # its 📱 or 📍 keyboard is shown
     await ctx.end_flow()  # registering again: the registration they had stands
+    # "登记信息没有改动" only to whom it was an update (a registration they had stands),
+    # known once what this one changed is put back.
+    again = _registered_before(ctx)
     key = "reg_declined_again" if again else "reg_declined"
     if asked_phone:
         # The keyboard goes with these words, the menu on a message of its own (a message
@@ -359,6 +360,9 @@ async def _phone_step(ctx: Ctx) -> None:
 async def _after_phone(ctx: Ctx) -> None:
     assert ctx.conv is not None
     if not ctx.conv.data.get("phone_only"):
+        # Who they are, their name and the phone (or its 「跳过」): registered; the place
+        # may be skipped too. Registering again, /cancel still puts back what it was (UNDO).
+        ctx.user.registered_at = ctx.now
         if ctx.user.site_code and UNDO not in ctx.conv.data:
             # Bound by the site's QR code they scanned: where they are is known, and a town
             # asked for would only risk leaving that barn behind.

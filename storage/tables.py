@@ -67,6 +67,7 @@ users = Table(
     Column("reachable", Boolean, nullable=False, default=True),
     Column("unreachable_since", UTCDateTime, nullable=True),
     Column("echo_opt_out", Boolean, nullable=False, default=False),
+    Column("registered_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=True),
 )

@@ -138,3 +138,35 @@ async def test_who_left_before_the_name_is_asked_as_a_first_registration(desk: H
     assert "更新登记信息" not in texts(out)
     out = await desk.send(FARMER, "/cancel")
     assert "登记信息没有改动" not in texts(out) and "以后要登记" in texts(out)
+
+
+async def test_who_left_before_the_name_with_a_telegram_name_is_asked_as_a_first_registration(
+    desk: Harness,
+) -> None:
+    # Every real account has a name in its profile, which the desk calls them by until they
+    # register: it is no name given at registration.
+    await desk.send(FARMER, "/start", user_name="老王")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "/cancel")
+    out = await desk.press(FARMER, "m:reg")  # 👤 登记信息 later
+    assert "第一次使用" in texts(out) and "更新登记信息" not in texts(out)
+    out = await desk.send(FARMER, "/cancel")
+    assert "登记信息没有改动" not in texts(out) and "以后要登记" in texts(out)
+    out = await desk.send(FARMER, "/start")
+    assert "还缺手机号" not in texts(out) and "第一次使用" in texts(out)
+    assert "f:kind:retailer" in button_data(out)
+
+
+async def test_a_registration_with_the_phone_skipped_is_finished_with_a_telegram_name(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start", user_name="老王")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")  # the phone
+    await desk.press(FARMER, "f:skip")  # the place
+    assert (await _person(desk, FARMER)).registered_at is not None
+    out = await desk.send(FARMER, "/start")
+    assert "张大山" in texts(out) and "还缺手机号" in texts(out)
+    out = await desk.press(FARMER, "m:reg")
+    assert "更新登记信息" in texts(out)

@@ -113,3 +113,34 @@ async def test_the_call_back_migration_upgrades_an_existing_database_on_postgres
         await _upgrade_a_database_with_a_rated_ticket(pg_url.rsplit("/", 1)[0] + f"/{name}")
     finally:
         _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# People as revision 0010 stores them: registered with a phone, a kind and a name with no
+# phone (the phone skipped, or a profile's name after /start, 零售户, /cancel: cannot be
+# told apart), and someone who never said who they are.
+_PEOPLE_BEFORE = text(
+    "INSERT INTO users (id, name, kind, phone, script_chosen, language_code, reachable, "
+    "echo_opt_out, created_at, updated_at) VALUES "
+    "(1, '张大山', 'farmer', '+8613800000001', false, '', true, false, :at, :updated), "
+    "(2, '老王', 'retailer', '', false, '', true, false, :at, :updated), "
+    "(3, '小李', NULL, '', false, '', true, false, :at, :updated)"
+).bindparams(bindparam("at", type_=UTCDateTime()), bindparam("updated", type_=UTCDateTime()))
+
+
+async def test_the_registration_migration_marks_who_registered_with_a_phone(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'r.sqlite3'}"
+    await asyncio.to_thread(upgrade, url, "0010")
+    database = Database(url)
+    created = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
+    updated = datetime(2026, 11, 3, 2, 0, tzinfo=UTC)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_PEOPLE_BEFORE, {"at": created, "updated": updated})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow(read_only=True) as uow:
+            people = [await uow.users.get(person) for person in (1, 2, 3)]
+        assert [p.registered_at if p else "missing" for p in people] == [updated, None, None]
+    finally:
+        await database.dispose()
