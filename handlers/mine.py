@@ -346,9 +346,14 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     other = other or plain in _ACKNOWLEDGED or calls_off(text)
     if not (score or not_solved or solved or other or alarm):
         return False
-    # The newest ticket awaiting their verdict, however many newer ones came after it.
-    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
-    awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+    # The ticket whose notice the words reply to (回复), or the newest one awaiting their
+    # verdict, however many newer ones came after it.
+    replied = await _resolution_replied_to(ctx)
+    if replied is not None and replied.status is Status.RESOLVED:
+        awaiting = [replied]
+    else:
+        in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
+        awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or plain in _JUDGEMENTS  # never a new matter
     if len(awaiting) > 1 and not alarm:

@@ -212,3 +212,20 @@ async def test_again_broken_asked_why_replied_goes_back_to_the_team(desk: Harnes
     out = await desk.send(RETAILER, "为啥又坏了？怎么办", reply_to=notice)
     assert "要把这条消息作为" not in texts(out)
     assert "reopen" in await desk.actions(ticket_id)
+
+
+ORDERING_CHAT, ORDERING_MEMBER = -1001000000013, 200061
+
+
+async def test_not_solved_replied_to_one_of_two_notices_reopens_that_one(desk: Harness) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    desk.clock.advance(hours=2)
+    other = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{other.id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{other.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+    out = await desk.send(RETAILER, "为啥又坏了？怎么办", reply_to=notice)
+    assert "是哪一个" not in texts(out) and "已重新派给" in texts(out)
+    assert "reopen" in await desk.actions(ticket_id)
+    assert other.id is not None and "reopen" not in await desk.actions(other.id)
