@@ -18,20 +18,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Who they are (kind) and a phone: the phone is asked only after the name, so they went
-    # through the name question, and registration had a name of their own. Updated_at
-    # stands for when, the best known. A kind and a name without a phone cannot be told
-    # apart: a registration whose phone (and place) was skipped stores the same as
-    # /start, 零售户, /cancel with the profile's name filled in. Those are left unregistered,
-    # erring on the side of asking again: /start then asks 您是 once more, as a first
-    # registration, rather than telling someone who never registered to update it. Staff
-    # the config makes 职工 who shared a phone on a call count as registered: their name
-    # is then the profile's, which /start and 👤 登记信息 let them correct.
+    # Who they are (kind) with a name: a registration finished, with or without its phone.
+    # Updated_at stands for when, the best known. /start, 零售户, /cancel with the profile's
+    # name filled in stores the same, and cannot be told apart from a registration whose
+    # phone was skipped; those are counted as registered, erring on the side of never
+    # asking someone who did register to do it all again (they are offered 更新登记信息,
+    # as before this revision). From now on the desk records the finish itself.
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.add_column(sa.Column("registered_at", sa.DateTime(timezone=True), nullable=True))
     op.execute(
         "UPDATE users SET registered_at = COALESCE(updated_at, created_at) "
-        "WHERE kind IS NOT NULL AND phone <> ''"
+        "WHERE kind IS NOT NULL AND name <> ''"
     )
 
 

@@ -127,7 +127,7 @@ _PEOPLE_BEFORE = text(
 ).bindparams(bindparam("at", type_=UTCDateTime()), bindparam("updated", type_=UTCDateTime()))
 
 
-async def test_the_registration_migration_marks_who_registered_with_a_phone(
+async def test_the_registration_migration_marks_who_registered_with_or_without_a_phone(
     tmp_path: Path,
 ) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'r.sqlite3'}"
@@ -141,6 +141,6 @@ async def test_the_registration_migration_marks_who_registered_with_a_phone(
         await asyncio.to_thread(upgrade, url)
         async with database.uow(read_only=True) as uow:
             people = [await uow.users.get(person) for person in (1, 2, 3)]
-        assert [p.registered_at if p else "missing" for p in people] == [updated, None, None]
+        assert [p.registered_at if p else "missing" for p in people] == [updated, updated, None]
     finally:
         await database.dispose()
