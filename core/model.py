@@ -335,7 +335,8 @@ class User:
 
     @property
     def registered(self) -> bool:
-        return bool(self.kind and self.name and self.phone)
+        """Registration finished, phone and all (a phone shared on a call is not one)."""
+        return self.registered_at is not None and bool(self.kind and self.phone)
 
     def details(self) -> tuple[object, ...]:
         """Everything but the timestamps: a step compares them to know if it changed the row."""

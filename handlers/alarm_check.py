@@ -44,7 +44,7 @@ _NOW = re.compile(
     r"现在(?!好了|没事|正常|恢复了|恢复正常)|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命"
 )
 # An answer typed: no first (不是 holds 是), then yes.
-_NO = re.compile(r"不是|不用|不要|不需要|没事|不急|咨询|问问")
+_NO = re.compile(r"不是|不用|不要|不需要|没事(?![吧吗么])|不急|咨询|问问")  # 没事吧？ asks
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
 
@@ -54,7 +54,8 @@ def says_now(text: str) -> bool:
 
 
 # Such words denied ("不是检修，是烤房停电了", "不要等明天了"): they say it is now.
-_NOT_NOW_DENIED = re.compile(rf"(?:不是|并非|不要等|别等|不等)(?:{_NOT_NOW.pattern})")
+# Not the 不是 of 是不是 ("是不是明天停电？" asks), and 等 or 等到 ("不要等到明天了").
+_NOT_NOW_DENIED = re.compile(rf"(?:(?<!是)不是|并非|(?:不要|别|不)等到?)(?:{_NOT_NOW.pattern})")
 
 
 def may_not_be_now(text: str) -> bool:
@@ -75,7 +76,7 @@ def sounds_like_no(text: str) -> bool:
 
 _DENIAL_MAX = 12  # characters: a longer message says what is wrong as well
 # Hurry, beside a denial ("快来，不要拖"): an emergency. Not 现在 ("现在没事" is a denial).
-_URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
+_URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命|拖|等不")  # 不要拖, 等不了
 
 
 async def ask(

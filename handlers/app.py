@@ -218,7 +218,8 @@ async def _route_on(ctx: Ctx) -> None:
             return  # said so; no "先处理您的问题" for words that cannot be taken
         await ctx.end_flow()
         # Registering again, they stay registered as they were (`Ctx.end_flow`).
-        ctx.say("reg_later_again" if ctx.user.registered else "reg_later")
+        again = ctx.user.registered_at is not None  # the phone skipped or not
+        ctx.say("reg_later_again" if again else "reg_later")
         await free_message(ctx)
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
@@ -326,16 +327,15 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
 
 def _unsure(ctx: Ctx) -> bool:
     """Words typed at 请说明出了什么问题 that may mean no emergency now, and are asked about:
-    settled, past or ahead ("上次停电修好了"), or a few words of denial that report no fault
-    ("我就问问，现在没事"). A fault reported beside a 不要 or 没事 ("不要拖，烤房停电了",
-    "没事吧？风机不转了") is an alarm: the farmer chose 110."""
+    settled, past or ahead ("上次停电修好了"), or a few words of denial ("我就问问，现在没事",
+    "不急，风机不转了"), unless they tell of a danger to people. A hurry beside a 不要
+    ("不要拖，烤房停电了") or a 没事 asked ("没事吧？风机不转了") is no denial
+    (`alarm_check.sounds_like_no`)."""
     text = ctx.msg.text
     decision = routed(ctx)
     if decision is not None and decision.danger:
         return False
-    if alarm_check.may_not_be_now(text):
-        return True
-    return alarm_check.sounds_like_no(text) and not (decision is not None and decision.emergency)
+    return alarm_check.may_not_be_now(text) or alarm_check.sounds_like_no(text)
 
 
 def _raises_at_once(ctx: Ctx) -> bool:

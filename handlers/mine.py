@@ -349,7 +349,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # The ticket whose notice the words reply to (回复), or the newest one awaiting their
     # verdict, however many newer ones came after it.
     replied = await _resolution_replied_to(ctx)
-    if replied is not None and replied.status is Status.RESOLVED:
+    if replied is not None and replied.status is not Status.RESOLVED:
+        return await _verdict_on_one_moved_on(ctx, replied, text, score, not_solved=not_solved)
+    if replied is not None:
         awaiting = [replied]
     else:
         in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_OPEN_MAX, open_only=True)
@@ -384,6 +386,27 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False  # an emergency beside a resolved request: a new 110 call
     elif len(plain) <= _VERDICT_MAX:
         ctx.say("verdict_buttons", _actions(ctx, ticket), number=ticket.label)
+    else:
+        return False
+    return True
+
+
+async def _verdict_on_one_moved_on(
+    ctx: Ctx, ticket: Ticket, text: str, score: re.Match[str] | None, *, not_solved: bool
+) -> bool:
+    """A verdict replied to the notice of a ticket that has moved on since (rated, closed,
+    sent back): about that ticket, as its notice's buttons would be, never another one
+    awaiting a verdict. False for words that are no verdict on it (a barn failing again
+    after the close is a new call)."""
+    if score is not None:
+        await _rate(ctx, ticket, _score_of(score))  # says it is rated already, or cannot be
+    elif not_solved and may_send_back(ticket, ctx.now):
+        await _reopen(ctx, ticket, text.strip())
+    elif not_solved and ticket.status is Status.CLOSED:
+        rated = ticket.rating is not None
+        ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
+    elif ticket.rating is not None:
+        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
     else:
         return False
     return True
@@ -762,15 +785,15 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
     if elsewhere or (ctx.conv.data.get("asked_again") and not kept):
         await ctx.end_flow()
         return False
-    if kept and not _a_remark(plain) and not is_greeting(plain) and plain not in _ACKNOWLEDGED:
-        await ctx.end_flow()  # something else: read afresh
-        return False
     # A judgement in words of its own ("你们这个服务真是太差劲了") goes with the score
-    # pressed next, as its comment: what was said is not asked for again. More of it is
-    # added; 好的 or 谢谢 meanwhile keeps it and asks again.
+    # pressed next, as its comment: what was said is not asked for again. Whatever more is
+    # said of the service meanwhile ("太慢") is added to it; 好的 or 谢谢 keeps it and asks
+    # again.
     said = kept
-    if _a_remark(plain):
-        said = f"{kept}\n{text}"[:500] if kept else text[:500]
+    if kept and plain and not is_greeting(plain) and plain not in _ACKNOWLEDGED:
+        said = f"{kept}\n{text}"[:500]
+    elif not kept and _a_remark(plain):
+        said = text[:500]
     await ctx.goto(SCORE, asked_again=True, said=said)
     ctx.say(
         "rate_ask_again_kept" if said else "rate_ask_again",

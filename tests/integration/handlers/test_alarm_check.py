@@ -190,3 +190,21 @@ async def test_a_settled_or_later_word_denied_is_an_alarm_now(desk: Harness, wor
     out = await desk.send(FARMER, words)
     assert "已报警" in texts(out) or "已報警" in texts(out)
     assert "马上处理吗" not in texts(out)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["是不是明天停电？", "村里是不是明天停电？", "停电是不是恢复了？", "停電是不是恢復了？"],
+)
+async def test_is_it_so_asked_of_a_settled_or_later_word_is_asked_about(
+    desk: Harness, words: str
+) -> None:
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out) or "馬上處理嗎" in texts(out)
+    assert await desk.tickets() == [] and await _paged(desk) == []
+
+
+@pytest.mark.parametrize("words", ["不要等到明天了，烤房停电了", "別等到明天了，烤房停電了"])
+async def test_waiting_till_later_denied_is_an_alarm_now(desk: Harness, words: str) -> None:
+    out = await desk.send(FARMER, words)
+    assert "已报警" in texts(out) or "已報警" in texts(out)

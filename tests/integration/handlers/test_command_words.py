@@ -128,7 +128,7 @@ async def test_110_with_words_of_no_alarm_in_a_draft_says_the_draft_was_not_subm
 
 @pytest.mark.parametrize(
     "words",
-    ["不要拖，烤房停电了", "没事吧？风机不转了", "不用了，烤房停电了", "不要拖，烤房停電了"],
+    ["不要拖，烤房停电了", "没事吧？风机不转了", "不要拖，烤房停電了"],
 )
 async def test_110_with_a_fault_beside_a_no_word_raises_the_alarm_at_once(
     desk: Harness, words: str
@@ -177,3 +177,13 @@ async def test_110_with_a_settled_fault_in_a_draft_is_asked_about_keeping_the_dr
     async with desk.db.uow(read_only=True) as uow:
         kept = [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)]
     assert kept == ["barn-photo"]
+
+
+@pytest.mark.parametrize(
+    "words", ["不用来人，风机不转我自己修", "不急，风机不转了", "不要紧，温度降了一点"]
+)
+async def test_110_with_words_that_need_no_one_is_asked_about(desk: Harness, words: str) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, f"/110 {words}")
+    assert "马上处理吗" in texts(out)
+    assert await desk.tickets() == [] and not await _paged(desk)

@@ -196,10 +196,12 @@ async def test_a_remark_is_kept_through_an_acknowledgement_until_the_score(
     assert (await desk.tickets())[0].rating_comment == "你们这个服务真是太差劲了"
 
 
-async def test_more_remarks_at_the_score_prompt_are_kept_together(desk: Harness) -> None:
+@pytest.mark.parametrize("more", ["打了三次电话才来", "太慢"])
+async def test_more_remarks_at_the_score_prompt_are_kept_together(desk: Harness, more: str) -> None:
     ticket_id = await _at_the_score_prompt(desk)
     await desk.send(FARMER, "你们这个服务真是太差劲了")
-    await desk.send(FARMER, "打了三次电话才来")
+    out = await desk.send(FARMER, more)
+    assert "要把这条消息" not in texts(out)  # not offered as a request of its own
     await desk.press(FARMER, f"my:r:{ticket_id}:2")
     comment = (await desk.tickets())[0].rating_comment
-    assert comment == "你们这个服务真是太差劲了\n打了三次电话才来"
+    assert comment == f"你们这个服务真是太差劲了\n{more}"

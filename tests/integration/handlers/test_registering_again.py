@@ -170,3 +170,12 @@ async def test_a_registration_with_the_phone_skipped_is_finished_with_a_telegram
     assert "张大山" in texts(out) and "还缺手机号" in texts(out)
     out = await desk.press(FARMER, "m:reg")
     assert "更新登记信息" in texts(out)
+
+
+async def test_a_phone_shared_before_registering_is_no_registration(desk: Harness) -> None:
+    await desk.send(FARMER, "/start", user_name="老王")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "/cancel")
+    await desk.contact(FARMER, "+8613800000009", FARMER)  # shared on a call, say
+    out = await desk.send(FARMER, "/start")
+    assert "第一次使用" in texts(out) and "f:kind:farmer" in button_data(out)

@@ -229,3 +229,21 @@ async def test_not_solved_replied_to_one_of_two_notices_reopens_that_one(desk: H
     assert "是哪一个" not in texts(out) and "已重新派给" in texts(out)
     assert "reopen" in await desk.actions(ticket_id)
     assert other.id is not None and "reopen" not in await desk.actions(other.id)
+
+
+@pytest.mark.parametrize("typed", ["没解决", "5"])
+async def test_a_reply_to_a_rated_tickets_notice_never_acts_on_another(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    await desk.send(RETAILER, "跳过")
+    other = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{other.id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{other.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+    out = await desk.send(RETAILER, typed, reply_to=notice)
+    assert "10019" in texts(out)  # about the ticket replied to
+    assert other.id is not None
+    assert {"reopen", "rate"}.isdisjoint(await desk.actions(other.id))
