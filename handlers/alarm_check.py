@@ -44,7 +44,11 @@ _NOW = re.compile(
     r"现在(?!好了|没事|正常|恢复了|恢复正常)|正在|还在(?!转|用|工作|运行)|又|快来|快点|赶紧|马上|急|救命"
 )
 # An answer typed: no first (不是 holds 是), then yes.
-_NO = re.compile(r"不是|不用|不要|不需要|没事(?![吧吗么])|不急|咨询|问问")  # 没事吧？ asks
+# Not the 不是 of 是不是 (a question), nor of 不是X，是Y (a correction: 不是停电，是风机坏了);
+# not 没事吧？ (a question either).
+_NO = re.compile(
+    r"(?<!是)不是(?![^。！!？?]{0,8}是)|不用|不要|不需要|没事(?![吧吗么])|不急|咨询|问问"
+)
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
 
@@ -69,14 +73,16 @@ def sounds_like_no(text: str) -> bool:
     """A few words that say there is no emergency ("我就问问，现在没事", "不急"), and nothing
     that there is one now ("快来，不要拖")."""
     plain = to_simplified(bare(text))
-    if len(plain) > _DENIAL_MAX or _NO.search(plain) is None:
+    if len(plain) > _DENIAL_MAX or _NO.search(plain) is None or _HURRY.search(plain):
         return False
     return _URGENT.search(_NO.sub("", plain)) is None  # 不急 is no hurry; 快来 is
 
 
 _DENIAL_MAX = 12  # characters: a longer message says what is wrong as well
 # Hurry, beside a denial ("快来，不要拖"): an emergency. Not 现在 ("现在没事" is a denial).
-_URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命|拖|等不")  # 不要拖, 等不了
+_URGENT = re.compile(r"又|快来|快点|赶紧|马上|急|救命")
+# A hurry said with a no in it: 不要拖, 等不了 (not 拖拉机, 等一等).
+_HURRY = re.compile(r"不要拖|别拖|不能拖|拖不得|拖不起|等不了|等不及|不能等|不要等|别等")
 
 
 async def ask(

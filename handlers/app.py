@@ -329,8 +329,8 @@ def _unsure(ctx: Ctx) -> bool:
     """Words typed at 请说明出了什么问题 that may mean no emergency now, and are asked about:
     settled, past or ahead ("上次停电修好了"), or a few words of denial ("我就问问，现在没事",
     "不急，风机不转了"), unless they tell of a danger to people. A hurry beside a 不要
-    ("不要拖，烤房停电了") or a 没事 asked ("没事吧？风机不转了") is no denial
-    (`alarm_check.sounds_like_no`)."""
+    ("不要拖，烤房停电了"), a 没事 or 是不是 asked ("没事吧？风机不转了", "是不是停电了"), or a
+    correction ("不是停电，是风机坏了") is no denial (`alarm_check.sounds_like_no`)."""
     text = ctx.msg.text
     decision = routed(ctx)
     if decision is not None and decision.danger:

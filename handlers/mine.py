@@ -25,6 +25,7 @@ from handlers.tickets import (
     attach,
     is_greeting,
     routed,
+    says_something,
     typed_alarm,
 )
 from handlers.typed_menu import calls_off
@@ -350,7 +351,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # verdict, however many newer ones came after it.
     replied = await _resolution_replied_to(ctx)
     if replied is not None and replied.status is not Status.RESOLVED:
-        return await _verdict_on_one_moved_on(ctx, replied, text, score, not_solved=not_solved)
+        return await _verdict_on_one_moved_on(
+            ctx, replied, text, score, not_solved=not_solved, alarm=alarm
+        )
     if replied is not None:
         awaiting = [replied]
     else:
@@ -392,7 +395,13 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
 
 
 async def _verdict_on_one_moved_on(
-    ctx: Ctx, ticket: Ticket, text: str, score: re.Match[str] | None, *, not_solved: bool
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    score: re.Match[str] | None,
+    *,
+    not_solved: bool,
+    alarm: bool,
 ) -> bool:
     """A verdict replied to the notice of a ticket that has moved on since (rated, closed,
     sent back): about that ticket, as its notice's buttons would be, never another one
@@ -400,6 +409,8 @@ async def _verdict_on_one_moved_on(
     after the close is a new call)."""
     if score is not None:
         await _rate(ctx, ticket, _score_of(score))  # says it is rated already, or cannot be
+    elif alarm and not may_send_back(ticket, ctx.now):
+        return False  # 烤房又坏了 after the close: a new call
     elif not_solved and may_send_back(ticket, ctx.now):
         await _reopen(ctx, ticket, text.strip())
     elif not_solved and ticket.status is Status.CLOSED:
@@ -790,7 +801,7 @@ async def _score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
     # said of the service meanwhile ("太慢") is added to it; 好的 or 谢谢 keeps it and asks
     # again.
     said = kept
-    if kept and plain and not is_greeting(plain) and plain not in _ACKNOWLEDGED:
+    if kept and says_something(text) and plain not in _ACKNOWLEDGED:
         said = f"{kept}\n{text}"[:500]
     elif not kept and _a_remark(plain):
         said = text[:500]

@@ -208,3 +208,11 @@ async def test_is_it_so_asked_of_a_settled_or_later_word_is_asked_about(
 async def test_waiting_till_later_denied_is_an_alarm_now(desk: Harness, words: str) -> None:
     out = await desk.send(FARMER, words)
     assert "已报警" in texts(out) or "已報警" in texts(out)
+
+
+async def test_a_no_that_names_a_tractor_still_answers(desk: Harness) -> None:
+    await desk.send(FARMER, "上次停电修好了")
+    await desk.send(FARMER, "不是的，我就想问问拖拉机能不能开进烤房")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "上次停电修好了\n我就想问问拖拉机能不能开进烤房"

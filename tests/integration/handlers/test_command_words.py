@@ -187,3 +187,30 @@ async def test_110_with_words_that_need_no_one_is_asked_about(desk: Harness, wor
     out = await desk.send(FARMER, f"/110 {words}")
     assert "马上处理吗" in texts(out)
     assert await desk.tickets() == [] and not await _paged(desk)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "烤房是不是停电了",
+        "不是停电，是风机坏了",
+        "不是停電，是風機壞了",
+        "不要等到明天了，烤房停电了",
+    ],
+)
+async def test_110_with_a_fault_asked_or_corrected_raises_the_alarm(
+    desk: Harness, words: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, f"/110 {words}")
+    assert "已报警" in texts(out) or "已報警" in texts(out)
+    assert await _paged(desk)
+
+
+@pytest.mark.parametrize("words", ["不急，可以拖两天", "不是，拖拉机坏了", "不用，等不等都行"])
+async def test_110_with_a_denial_that_drags_nothing_is_asked_about(
+    desk: Harness, words: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, f"/110 {words}")
+    assert "马上处理吗" in texts(out) and not await _paged(desk)

@@ -247,3 +247,21 @@ async def test_a_reply_to_a_rated_tickets_notice_never_acts_on_another(
     assert "10019" in texts(out)  # about the ticket replied to
     assert other.id is not None
     assert {"reopen", "rate"}.isdisjoint(await desk.actions(other.id))
+
+
+async def test_a_barn_failing_again_replied_to_a_rated_calls_notice_is_a_new_alarm(
+    desk: Harness,
+) -> None:
+    farmer, member, curing_chat = 100001, 200001, -1001000000001
+    ticket_id = await desk.resolved_110(farmer, member, curing_chat)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [row] = [
+        r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE and r.chat_id == farmer
+    ]
+    notice = next(_message_ids)
+    await recorder.record(row, notice)
+    await desk.press(farmer, f"my:r:{ticket_id}:5")
+    await desk.send(farmer, "跳过")
+    out = await desk.send(farmer, "烤房又坏了，温度降不下来", reply_to=notice)
+    assert "已报警" in texts(out)
+    assert len(await desk.tickets()) == 2
