@@ -334,6 +334,12 @@ class User:
     updated_at: datetime | None = None
 
     @property
+    def may_have_barn(self) -> bool:
+        """A farmer, or someone who has not said who they are: a curing barn may be theirs.
+        A retailer's or a staff member's 停电 is their shop's or office's."""
+        return self.kind in (None, Requester.FARMER)
+
+    @property
     def registered(self) -> bool:
         """Registration finished, phone and all (a phone shared on a call is not one)."""
         return self.registered_at is not None and bool(self.kind and self.phone)

@@ -332,10 +332,10 @@ def _unsure(ctx: Ctx) -> bool:
     ("不要拖，烤房停电了"), a 没事 or 是不是 asked ("没事吧？风机不转了", "是不是停电了"), or a
     correction ("不是停电，是风机坏了") is no denial (`alarm_check.sounds_like_no`)."""
     text = ctx.msg.text
-    decision = routed(ctx)
-    if decision is not None and decision.danger:
+    if not (alarm_check.may_not_be_now(text) or alarm_check.sounds_like_no(text)):
         return False
-    return alarm_check.may_not_be_now(text) or alarm_check.sounds_like_no(text)
+    decision = routed(ctx)  # routed only for words that may be no emergency
+    return decision is None or not decision.danger
 
 
 def _raises_at_once(ctx: Ctx) -> bool:

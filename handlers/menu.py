@@ -14,7 +14,7 @@ from handlers.replies import Button
 
 
 def _offers_110(ctx: Ctx) -> bool:
-    return ctx.user.kind in (None, Requester.FARMER)
+    return ctx.user.may_have_barn
 
 
 def _offers_wish(ctx: Ctx) -> bool:

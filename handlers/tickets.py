@@ -174,9 +174,8 @@ def said_of_the_service(ctx: Ctx, text: str) -> Kind | None:
 
 
 def may_have_barn(ctx: Ctx) -> bool:
-    """A farmer, or someone who has not said who they are: a curing barn may be theirs.
-    A retailer's or a staff member's 停电 is their shop's or office's."""
-    return ctx.user.kind in (None, Requester.FARMER)
+    """A farmer, or someone who has not said who they are (`User.may_have_barn`)."""
+    return ctx.user.may_have_barn
 
 
 def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from core import sla
 from core.config import Config
-from core.enums import Requester, Role
+from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
 from core.lifecycle import OVERSIGHT_RESOLVE_PROMPT, QUESTION_NOTICE, RESOLUTION_NOTICE
 from core.model import Ticket, reply_script
@@ -184,7 +184,7 @@ async def close(
         script = reply_script(ticket, person)
         if step.wait == "waiting":
             text = texts.requester("waiting_closed", number=ticket.label)
-            if person is None or person.kind in (None, Requester.FARMER):
+            if person is None or person.may_have_barn:
                 text += texts.requester("waiting_closed_barn")
             # The same 🔁 重新办理 as /my offers for it (my:bad), within a week of the close.
             again = texts.requester("btn_take_up_again")
