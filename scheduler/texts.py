@@ -8,10 +8,10 @@ here rather than imported; the kinds' names are core's, as the cards' are).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from core.config import Config
 from core.model import Ticket, User
+from core.team_card import local as local
+from core.team_card import place
 from core.texts import KIND_NAMES, one_line, status_name
 from routing.reader import as_written
 
@@ -84,19 +84,6 @@ def staff(key: str, **values: object) -> str:
 
 def requester(key: str, **values: object) -> str:
     return REQUESTER[key].format(**values)
-
-
-def local(cfg: Config, at: datetime | None, fmt: str = "%m-%d %H:%M") -> str:
-    return "" if at is None else at.astimezone(cfg.zone).strftime(fmt)
-
-
-def place(cfg: Config, ticket: Ticket) -> str:
-    site = cfg.site(ticket.site_code) if ticket.site_code else None
-    area = cfg.area(ticket.area) if ticket.area else None
-    name = site.name if site else area.name if area else ""
-    if ticket.lat is not None and ticket.lon is not None:
-        name = f"{name} 📍{ticket.lat:.4f},{ticket.lon:.4f}".strip()
-    return name or "未提供"
 
 
 def status(ticket: Ticket) -> str:
