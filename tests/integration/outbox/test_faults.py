@@ -12,6 +12,7 @@ from core.config import Config
 from core.model import OutboxMessage
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
+from tests.support.fake_bot_fixtures import SHORT_READ_TIMEOUT, make_sender, ptb_bot_for
 from tests.support.tickets import FARMER, T0, new_ticket
 
 TEAM_CHAT = -1001000000001
@@ -81,9 +82,10 @@ async def test_a_dropped_connection_is_retried(rig: Rig) -> None:
 
 @sqlite_only
 async def test_a_slow_reply_times_out_and_is_retried(rig: Rig) -> None:
-    rig.api.inject("delay", chat_id=33, seconds=0.7)  # longer than the client's 0.5 s
+    rig.api.inject("delay", chat_id=33, seconds=SHORT_READ_TIMEOUT + 0.2)
     [row_id] = await rig.queue(message(33, "甲"))
-    await rig.sender.drain_all()
+    async with ptb_bot_for(rig.api, timeout=SHORT_READ_TIMEOUT) as impatient_bot:
+        await make_sender(rig.db, rig.cfg, impatient_bot, rig.clock).drain_all()
     row = await rig.row(row_id)
     assert row.status == "sent" and row.attempts == 2 and "Timed out" in row.last_error
     # Telegram may have delivered the slow one too: at least once, never lost.
