@@ -54,6 +54,14 @@ _NO_ALARM = frozenset((
 ))  # fmt: skip
 
 
+# Typed at 请说明出了什么问题: a yes to the alarm that says nothing of what is wrong.
+_YES_TO_IT = frozenset((
+    "是", "是的", "对", "对的", "要", "确定", "确认", "嗯", "嗯嗯", "好", "好的", "ok", "报警",
+    "我要报警", "要报警",
+))  # fmt: skip
+_ASKED_AGAIN = "asked_again"
+
+
 async def _alarm_what(ctx: Ctx) -> None:
     """What is wrong, after /110 or 🚨: words that say it (and a voice note or a photo) file
     the alarm; words that call it off, ask for the menu, greet, or say there is no emergency
@@ -76,8 +84,17 @@ async def _alarm_what(ctx: Ctx) -> None:
             await ctx.end_flow()
             await (show_help(ctx) if key == HELP else MENU[key](ctx))
             return
-        if plain and (is_greeting(plain) or key == "m:110"):
-            ctx.say("e_what")  # "你好", "报警" again: still, what is wrong?
+        if not plain or plain in _YES_TO_IT or key == "m:110":
+            # 是, 好的, 👍, 报警 again: the alarm is wanted, what is wrong is not said. Asked
+            # once more; said twice, the team is paged and asks them on the phone.
+            if ctx.conv.data.get(_ASKED_AGAIN):
+                await intake.file_alarm(ctx)
+                return
+            await ctx.goto("what", **{_ASKED_AGAIN: True})
+            ctx.say("e_what_again")
+            return
+        if is_greeting(plain):
+            ctx.say("e_what")  # "你好", "谢谢": still, what is wrong?
             return
         if _unsure(ctx):
             await alarm_check.ask(ctx, msg.text)  # "我就问问，现在没事": asked, not paged

@@ -103,6 +103,10 @@ MESSAGES: dict[str, str] = {
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
     # 110
     "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
+    "e_what_again": (
+        "🚨 请说一下烤房出了什么问题（比如“停电了”“风机不转”），发语音也可以。"
+        "说不清楚就再回一句“报警”，马上通知值班服务队打电话给您。"
+    ),
     "e_where_after": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”），服务队好尽快找到您；说不清就点「跳过」：",
     "e_place_added": "位置已告诉值班服务队（工单 {number}）：{place}。",
     "e_place_skipped": "好的。报警已发出（工单 {number}），值班服务队会联系您确认位置；要撤回报警请用 /my。",
@@ -550,7 +554,7 @@ def in_script(text: str, script: Script) -> str:
 as_written = reader.as_written
 
 # Our own stand-ins for a request without words, converted like the rest of our texts.
-STAND_INS = frozenset({"[语音]", "[照片]", "[位置]"})
+STAND_INS = frozenset({"[语音]", "[照片]", "[位置]", "[未说明]"})
 
 
 def quoted(text: str) -> str:

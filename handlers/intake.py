@@ -374,6 +374,12 @@ def draft_words(ctx: Ctx) -> str | None:
     return ctx.text("draft_files") if draft.photos or draft.voices else None
 
 
+async def file_alarm(ctx: Ctx) -> None:
+    """The 110 call being gathered goes out with what it holds, words or none."""
+    assert ctx.conv is not None
+    await _after_what(ctx, Gathered.from_data(ctx.conv.data))
+
+
 async def file_unplaced_alarm(ctx: Ctx) -> None:
     """A 110 call whose place was still asked for goes out now, without one: the farmer
     moved on (another command), and an alarm must not be dropped with the conversation."""

@@ -262,7 +262,9 @@ async def submit(
     if part is not None:
         routed = replace(routed, why=f"{routed.why}（心愿清单第 {part[0]}/{part[1]} 项）")
     site = gathered.site_code or ctx.user.site_code
-    text = gathered.text.strip() or ("[语音]" if gathered.voices else "[照片]")
+    text = gathered.text.strip() or (
+        "[语音]" if gathered.voices else "[照片]" if gathered.photos else "[未说明]"
+    )
     draft = Draft(
         kind=filed_kind(ctx, gathered, decision),
         text=text,

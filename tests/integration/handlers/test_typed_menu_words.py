@@ -187,6 +187,32 @@ async def test_what_is_wrong_still_files_the_alarm(desk: Harness) -> None:
     assert ticket.urgent and ticket.text == "风机不转了"
 
 
+@pytest.mark.parametrize("typed", ["是", "好的", "👍", "报警"])
+async def test_a_yes_that_says_nothing_at_what_is_wrong_is_asked_once_more(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/110")
+    out = await desk.send(FARMER, typed)
+    assert "请说一下烤房出了什么问题" in texts(out)
+    assert await desk.tickets() == [] and await desk.outbox() == []
+    out = await desk.send(FARMER, "风机不转了")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.text == "风机不转了"  # the yes is no part of what is wrong
+
+
+async def test_a_second_yes_that_says_nothing_pages_the_team_without_words(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "是")
+    out = await desk.send(FARMER, "是的")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == "[未说明]"
+    assert any("内容：[未说明]" in row.payload.get("text", "") for row in await desk.outbox())
+
+
 @pytest.mark.parametrize("typed", ["我要报警", "110"])
 async def test_a_menu_word_at_the_name_question_is_no_name(desk: Harness, typed: str) -> None:
     await desk.send(FARMER, "/start")
