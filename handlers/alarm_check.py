@@ -51,6 +51,29 @@ _NO = re.compile(
 )
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
+# Typed at 🚨 请说明出了什么问题: the farmer calls the alarm off, as with the words that
+# leave any prompt (算了, 取消, 返回: `calls_off`).
+_NO_ALARM = frozenset((
+    "不用了", "不用", "不要", "不需要", "不需要了", "点错了", "按错了", "不报了", "不报警了",
+    "没事了", "没事", "误报",
+))  # fmt: skip
+# Typed during a call nobody has taken yet: the team is no longer needed. Not 好了 (an
+# acknowledgement as often), nor 修好了吗 (a question).
+_NOT_NEEDED_NOW = frozenset((
+    "修好了", "已经修好了", "自己修好了", "我自己修好了", "弄好了", "搞好了", "来电了",
+    "已经来电了", "电来了", "不用来了", "不用过来了", "不用来人了", "不要来了", "不用来",
+))  # fmt: skip
+
+
+def calls_alarm_off(text: str) -> bool:
+    """Words at 请说明出了什么问题 that want no alarm: 算了, 点错了, 不用了."""
+    return calls_off(text) or to_simplified(bare(text)) in _NO_ALARM
+
+
+def no_longer_needed(text: str) -> bool:
+    """Words during a 110 call that say the team need not come: 算了, 修好了, 不用来了."""
+    return calls_alarm_off(text) or to_simplified(bare(text)) in _NOT_NEEDED_NOW
+
 
 def says_now(text: str) -> bool:
     """Words that something is happening now (现在, 又, 快来 …)."""

@@ -46,14 +46,6 @@ FLOWS: dict[str, Step] = {
 }
 
 
-# Typed at 🚨 请说明出了什么问题: the farmer calls the alarm off, as with the words that
-# leave any prompt (算了, 取消, 返回: `calls_off`).
-_NO_ALARM = frozenset((
-    "不用了", "不用", "不要", "不需要", "不需要了", "点错了", "按错了", "不报了", "不报警了",
-    "没事了", "没事", "误报",
-))  # fmt: skip
-
-
 # Typed at 请说明出了什么问题: a yes to the alarm that says nothing of what is wrong.
 _YES_TO_IT = frozenset((
     "是", "是的", "对", "对的", "要", "确定", "确认", "嗯", "嗯嗯", "好", "好的", "ok", "报警",
@@ -71,7 +63,7 @@ async def _alarm_what(ctx: Ctx) -> None:
     if ctx.conv.step == "what" and msg.text and not (msg.photo_file_id or msg.voice_file_id):
         plain = to_simplified(bare(msg.text))
         key = menu_key(msg.text)
-        if plain in _NO_ALARM or calls_off(msg.text):
+        if alarm_check.calls_alarm_off(msg.text):
             await ctx.end_flow()
             ctx.say("e_called_off", keyboard="remove")
             return

@@ -101,7 +101,12 @@ async def free_message(ctx: Ctx) -> None:
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
-        ctx.say("e_news_added", number=call.label)
+        if text and alarm_check.no_longer_needed(text) and mine.withdrawable(call):
+            # 算了, 修好了, 不用来了 before anyone took the call: the team is told (they may be
+            # on the way), and the withdrawal that stops them is one tap away.
+            ctx.say("e_news_withdraw", mine.withdraw_buttons(ctx, call), number=call.label)
+        else:
+            ctx.say("e_news_added", number=call.label)
         return
     if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
         return
@@ -261,6 +266,10 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
     if presses_a_prompt(text):
         # 下一步, 算了 after the prompt ended (timed out, or left): no request of "下一步".
         ctx.say("no_prompt_waiting", main_menu(ctx))
+        return True
+    if may_have_barn(ctx) and alarm_check.no_longer_needed(text):
+        # 不用来了, 修好了 with no call on (just withdrawn, say): no request of "不用来了".
+        ctx.say("e_called_off")
         return True
     return False
 

@@ -153,6 +153,19 @@ async def show(
     )
 
 
+def withdrawable(ticket: Ticket) -> bool:
+    """Whether its requester may still withdraw it: nobody has taken it up yet."""
+    return ticket.status in (Status.NEW, Status.DISPATCHED)
+
+
+def withdraw_buttons(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    """确定撤回 and 不撤回: the withdrawal asked for, confirmed with a second tap."""
+    return rows(
+        Button(ctx.text("btn_withdraw_sure"), f"my:xx:{ticket.id}"),
+        Button(ctx.text("btn_withdraw_keep"), f"my:v:{ticket.id}"),
+    )
+
+
 async def on_button(ctx: Ctx, data: str) -> None:
     """my:v|add|x|xx|ok|bad|new:<id> and my:r:<id>:<score> (xx: a 110 withdrawal confirmed;
     new: words kept at 没解决吗？ filed as a request)."""
@@ -169,15 +182,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "add" and ticket.status.is_open:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
-    elif verb == "x" and ticket.status in (Status.NEW, Status.DISPATCHED):
+    elif verb == "x" and withdrawable(ticket):
         # Nothing is called off by a slip of the thumb: the team may be setting out, and a
         # withdrawn ticket cannot be taken back.
-        sure = rows(
-            Button(ctx.text("btn_withdraw_sure"), f"my:xx:{ticket.id}"),
-            Button(ctx.text("btn_withdraw_keep"), f"my:v:{ticket.id}"),
-        )
         ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
-        ctx.say(ask, sure, number=ticket.label)
+        ctx.say(ask, withdraw_buttons(ctx, ticket), number=ticket.label)
     elif verb in ("x", "xx") and ticket.status.is_open and ticket.accepted_by is not None:
         # Taken up meanwhile (确定撤回 pressed late): the team is on it, and is the one to
         # tell that it is no longer needed.

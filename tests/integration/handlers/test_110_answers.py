@@ -11,8 +11,9 @@ from core.enums import Kind, Status
 from core.lifecycle import OVERSIGHT_ACCEPT_PROMPT
 from core.model import Conversation, OutboxMessage, User
 from handlers.tickets import Gathered
+from routing import to_simplified
 from scheduler.sweep import sweep
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
@@ -691,3 +692,29 @@ async def test_no_visit_is_recorded_for_a_question_asked_before_anyone_took_the_
     assert "不能这样操作" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.WAITING_REQUESTER
+
+
+@pytest.mark.parametrize("typed", ["算了", "修好了", "不用来了！", "不用過來了"])
+async def test_words_calling_an_untaken_call_off_tell_the_team_and_offer_the_withdrawal(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "不需要服务队来了的话，请点「确定撤回」" in to_simplified(texts(out))  # 繁體 too
+    assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
+    assert "info" in await desk.actions(ticket_id)  # the team hears it meanwhile
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+    out = await desk.send(FARMER, "不用来了")
+    assert "没有报警" in to_simplified(texts(out))  # the call is over: no request of "不用来了"
+    assert len(await desk.tickets()) == 1
+
+
+async def test_words_calling_a_taken_call_off_are_news_for_the_team_that_has_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, "修好了")
+    assert "已补充到报警工单" in texts(out) and "确定撤回" not in texts(out)
