@@ -83,6 +83,34 @@ def cross_references(cfg: Config) -> list[str]:
         if line.oversight and (line.triage or line.emergency):
             errors.append(f"service_lines[{i}]: an oversight line is neither triage nor 110")
     errors += working_time_limits(cfg)
+    errors += button_ids(cfg)
+    return errors
+
+
+# Telegram carries at most 64 bytes of a button's callback data. Team ids ride in
+# tk:accme:<ticket>:<team> and tk:rto:<ticket>:<team> beside a ticket id of up to 12 digits,
+# area ids in f:area:<area>; a colon would split them where the handlers read them.
+_CALLBACK_DATA_BYTES = 64
+_LONGEST_TICKET_ID = 12
+_ROOM = {
+    "teams": _CALLBACK_DATA_BYTES - len("tk:accme::") - _LONGEST_TICKET_ID,
+    "areas": _CALLBACK_DATA_BYTES - len("f:area:"),
+}
+
+
+def button_ids(cfg: Config) -> list[str]:
+    """Errors for ids that would not fit, or not be read back, in a button's data."""
+    errors: list[str] = []
+    for name, ids in (("teams", [t.id for t in cfg.teams]), ("areas", [a.id for a in cfg.areas])):
+        room = _ROOM[name]
+        for i, id_ in enumerate(ids):
+            if ":" in id_ or not id_.strip():
+                errors.append(f"{name}[{i}].id: '{id_}' must not be blank or hold a colon")
+            elif len(id_.encode()) > room:
+                errors.append(
+                    f"{name}[{i}].id: '{id_}' is {len(id_.encode())} bytes in UTF-8; "
+                    f"a button's data leaves room for {room}"
+                )
     return errors
 
 

@@ -182,3 +182,21 @@ def test_a_danger_word_that_is_no_emergency_word_is_refused() -> None:
     routing = "routing:\n  emergency_words: {着火: 4}\n  danger_words: [着火, 触电]\n"
     [error] = errors_of(MINIMAL + routing)
     assert "触电" in error and "emergency_words" in error
+
+
+@pytest.mark.parametrize(
+    ("team_id", "error"),
+    [
+        ("curing:qingshan", "teams[0].id: 'curing:qingshan' must not be blank or hold a colon"),
+        ("青山镇烟叶烘烤一百一十服务队值班组", "is 51 bytes in UTF-8; a button's data leaves room"),
+    ],
+)
+def test_a_team_id_that_would_not_fit_or_read_back_in_a_button_is_refused(
+    team_id: str, error: str
+) -> None:
+    [found] = errors_of(MINIMAL.replace("{id: t1,", f"{{id: '{team_id}',"))
+    assert error in found
+
+
+def test_the_longest_team_id_a_button_can_carry_is_fine() -> None:
+    parse_config(MINIMAL.replace("{id: t1,", "{id: " + "t" * 42 + ","))
