@@ -257,7 +257,12 @@ async def emergency_step(ctx: Ctx) -> None:
         elif msg.photo_file_id:
             gathered.photos.append(msg.photo_file_id)
             gathered.text = msg.text or gathered.text
-        elif msg.text and _valid_text(ctx, joined := _joined(gathered.text, msg.text)):
+        elif msg.text and len(joined := _joined(gathered.text, msg.text)) > ctx.cfg.limits.max_text:
+            # Too long for a request, but an alarm is never refused: it goes with the start
+            # of the words, which says what is wrong more often than the end.
+            gathered.text = clip(joined, ctx.cfg.limits.max_text)
+            ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
+        elif msg.text and _valid_text(ctx, joined):
             # A request's draft the alarm was raised from (/110 烤房停电了 typed into it)
             # comes first; otherwise there is nothing before the words.
             gathered.text = joined

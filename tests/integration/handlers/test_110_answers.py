@@ -718,3 +718,12 @@ async def test_words_calling_a_taken_call_off_are_news_for_the_team_that_has_it(
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
     out = await desk.send(FARMER, "修好了")
     assert "已补充到报警工单" in texts(out) and "确定撤回" not in texts(out)
+
+
+async def test_an_alarm_too_long_for_a_request_goes_out_with_its_start(desk: Harness) -> None:
+    await desk.send(FARMER, "/110")
+    typed = "烤房停电了，温度一直往下掉。" + "急" * 3000
+    out = await desk.send(FARMER, typed)
+    assert "报警只带上了前 2000 字" in texts(out) and "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == typed[:1999] + "…"
