@@ -12,6 +12,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.texts import STAND_INS
+from routing import to_simplified
+
 TEXT_ALIASES = ("text", "内容", "诉求内容", "留言详情", "工单内容", "问题描述", "反映内容")
 LABEL_ALIASES = ("label", "分类", "服务线", "承办部门", "处理部门", "一级分类", "类别")
 
@@ -114,8 +117,8 @@ def read_ledger(
     for row in body:
         cells = row + [""] * (len(header) - len(row))
         text, label = cells[text_at].strip(), cells[label_at].strip()
-        if not text or not label:
-            continue
+        if not text or not label or to_simplified(text) in STAND_INS:
+            continue  # a voice note's [语音] says nothing of what the ticket was about
         texts.append(text)
         labels.append(label)
         for name, at in extra_at.items():

@@ -44,6 +44,11 @@ STATUS_NAMES = {
 CLOSED_UNANSWERED = "未补充关闭"
 
 
+# A ticket's text when its requester sent no words (a voice note, a photo, a pin, or an
+# alarm said only with 是): ours, not theirs, so no learner takes them for a request's words.
+STAND_INS = frozenset({"[语音]", "[照片]", "[位置]", "[未说明]"})
+
+
 def status_name(status: Status, *, closed_unresolved: bool = False) -> str:
     return CLOSED_UNANSWERED if closed_unresolved else STATUS_NAMES[status]
 

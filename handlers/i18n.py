@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.enums import Script
-from core.texts import KIND_NAMES
+from core.texts import KIND_NAMES, STAND_INS
 from handlers.replies import Button
 from routing import detect_script, reader
 
@@ -558,12 +558,10 @@ def in_script(text: str, script: Script) -> str:
 
 as_written = reader.as_written
 
-# Our own stand-ins for a request without words, converted like the rest of our texts.
-STAND_INS = frozenset({"[语音]", "[照片]", "[位置]", "[未说明]"})
-
 
 def quoted(text: str) -> str:
     """A requester's words, quoted back to them as they wrote them (`as_written`)."""
+    # Our own stand-ins for a request without words are converted like the rest of our texts.
     return text if text in STAND_INS else as_written(text)
 
 
