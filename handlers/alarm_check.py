@@ -58,10 +58,13 @@ _NO_ALARM = frozenset((
     "没事了", "没事", "误报",
 ))  # fmt: skip
 # Typed during a call nobody has taken yet: the team is no longer needed. Not 好了 (an
-# acknowledgement as often), nor 修好了吗 (a question).
+# acknowledgement as often), nor 修好了吗 (a question), nor a bare 不用了 or 不要 (the answer
+# to 共享我的手机号, as likely).
 _NOT_NEEDED_NOW = frozenset((
-    "修好了", "已经修好了", "自己修好了", "我自己修好了", "弄好了", "搞好了", "来电了",
-    "已经来电了", "电来了", "不用来了", "不用过来了", "不用来人了", "不要来了", "不用来",
+    "算了", "算了吧", "算啦", "取消", "点错了", "按错了", "不报了", "不报警了", "误报", "没事了",
+    "撤回", "撤销", "修好了", "已经修好了", "自己修好了", "我自己修好了", "弄好了", "搞好了",
+    "来电了", "已经来电了", "电来了", "不用来了", "不用过来了", "不用来人了", "不要来了",
+    "不用来",
 ))  # fmt: skip
 
 
@@ -72,7 +75,7 @@ def calls_alarm_off(text: str) -> bool:
 
 def no_longer_needed(text: str) -> bool:
     """Words during a 110 call that say the team need not come: 算了, 修好了, 不用来了."""
-    return calls_alarm_off(text) or to_simplified(bare(text)) in _NOT_NEEDED_NOW
+    return to_simplified(bare(text)) in _NOT_NEEDED_NOW
 
 
 def says_now(text: str) -> bool:

@@ -47,9 +47,9 @@ FLOWS: dict[str, Step] = {
 
 
 # Typed at 请说明出了什么问题: a yes to the alarm that says nothing of what is wrong.
+# Not 好的, 嗯 or ok: an acknowledgement as often, asked again as a greeting is.
 _YES_TO_IT = frozenset((
-    "是", "是的", "对", "对的", "要", "确定", "确认", "嗯", "嗯嗯", "好", "好的", "ok", "报警",
-    "我要报警", "要报警",
+    "是", "是的", "对", "对的", "要", "确定", "确认", "报警", "我要报警", "要报警", "快报警",
 ))  # fmt: skip
 _ASKED_AGAIN = "asked_again"
 
@@ -77,7 +77,7 @@ async def _alarm_what(ctx: Ctx) -> None:
             await (show_help(ctx) if key == HELP else MENU[key](ctx))
             return
         if not plain or plain in _YES_TO_IT or key == "m:110":
-            # 是, 好的, 👍, 报警 again: the alarm is wanted, what is wrong is not said. Asked
+            # 是, 👍, 报警 again: the alarm is wanted, what is wrong is not said. Asked
             # once more; said twice, the team is paged and asks them on the phone.
             if ctx.conv.data.get(_ASKED_AGAIN):
                 await intake.file_alarm(ctx)

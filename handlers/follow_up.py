@@ -32,6 +32,11 @@ async def _in_hand_tickets(ctx: Ctx, *, resolved: bool = False) -> list[Ticket]:
     return [ticket for ticket in found if ticket.id is not None]
 
 
+async def anything_in_hand(ctx: Ctx) -> bool:
+    """Whether a team works on any ticket of the person's, or one awaits their verdict."""
+    return bool(await _in_hand_tickets(ctx) or await _in_hand_tickets(ctx, resolved=True))
+
+
 async def _in_hand(
     ctx: Ctx, *, resolved: bool = False
 ) -> AsyncIterator[tuple[Ticket, list[TicketEvent]]]:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
-from core.texts import typed_phone
+from core.texts import clip, typed_phone
 from handlers import alarm_check, alarm_place, answers, intake, mine, phones
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
+    anything_in_hand,
     in_hand_about,
     just_answered,
     more_of_it,
@@ -46,9 +48,11 @@ async def free_message(ctx: Ctx) -> None:
     news for an open 110 call, a new 110 call, or a new request."""
     msg = ctx.msg
     text = msg.text.strip()
-    if ctx.too_long(text):
+    if len(text) > ctx.cfg.limits.max_text:
         # Too long for any of them: not news for a call or an answer either, which would
-        # reach the team's chat and pagers whole.
+        # reach the team's chat and pagers whole. Only a new barn emergency goes, cut.
+        if not await _long_alarm(ctx, text):
+            ctx.too_long(text)
         return
     waiting = list(await ctx.uow.tickets.waiting_for(ctx.user.id))
     typed_menu = text and not (msg.photo_file_id or msg.voice_file_id)
@@ -172,6 +176,23 @@ async def free_message(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, kind, text, about=about)
 
 
+async def _long_alarm(ctx: Ctx, text: str) -> bool:
+    """A barn failing now, told at length by someone with no call open: never refused (as at
+    /110's question), it goes out with the start of the words, the farmer told so."""
+    if not may_have_barn(ctx) or await open_emergency(ctx) is not None:
+        return False
+    cut = clip(text, ctx.cfg.limits.max_text)
+    ctx.msg = replace(ctx.msg, text=cut)
+    decision = routed(ctx)
+    if decision is None or not decision.emergency:
+        return False
+    if not decision.danger and (alarm_check.may_not_be_now(cut) or said_of_the_service(ctx, cut)):
+        return False  # asked about when short; at this length, told to shorten it
+    ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
+    await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=cut))
+    return True
+
+
 async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
     would. 报警 or 110 from someone with no barn is left to the words' own reading. While a
@@ -267,8 +288,13 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
         # 下一步, 算了 after the prompt ended (timed out, or left): no request of "下一步".
         ctx.say("no_prompt_waiting", main_menu(ctx))
         return True
-    if may_have_barn(ctx) and alarm_check.no_longer_needed(text):
-        # 不用来了, 修好了 with no call on (just withdrawn, say): no request of "不用来了".
+    if (
+        may_have_barn(ctx)
+        and alarm_check.no_longer_needed(text)
+        and not await anything_in_hand(ctx)
+    ):
+        # 不用来了, 修好了 with nothing of theirs in hand (a call just withdrawn, say): no
+        # request of "不用来了". With a ticket in hand, they may be for its team: offered.
         ctx.say("e_called_off")
         return True
     return False

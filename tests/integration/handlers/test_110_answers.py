@@ -700,7 +700,10 @@ async def test_words_calling_an_untaken_call_off_tell_the_team_and_offer_the_wit
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
     out = await desk.send(FARMER, typed)
-    assert "不需要服务队来了的话，请点「确定撤回」" in to_simplified(texts(out))  # 繁體 too
+    said = "不需要服务队来了的话，请点「确定撤回」"
+    assert (to_simplified(said) if typed == to_simplified(typed) else "請點「確定撤回」") in texts(
+        out
+    )
     assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
     assert "info" in await desk.actions(ticket_id)  # the team hears it meanwhile
     await desk.press(FARMER, f"my:xx:{ticket_id}")
@@ -727,3 +730,38 @@ async def test_an_alarm_too_long_for_a_request_goes_out_with_its_start(desk: Har
     assert "报警只带上了前 2000 字" in texts(out) and "已报警" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.urgent and ticket.text == typed[:1999] + "…"
+
+
+async def test_a_bare_no_during_an_untaken_call_offers_no_withdrawal(desk: Harness) -> None:
+    """不用了 is as likely the answer to 共享我的手机号 as a call called off."""
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "不用了")
+    assert "确定撤回" not in texts(out) and button_data(out) == []
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
+
+
+@pytest.mark.parametrize("typed", ["不用来了", "修好了"])
+async def test_words_calling_off_with_another_ticket_in_hand_are_not_told_no_alarm(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    ticket = await desk.file_request(FARMER, "想请技术员明天来指导一下烘烤装烟")
+    await desk.press(MEMBER, f"tk:acc:{ticket.id}", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, typed)
+    assert "没有报警" not in texts(out)
+    assert any(data.endswith(f":{ticket.id}") for data in button_data(out) if "add" in data)
+
+
+async def test_a_barn_emergency_typed_at_length_goes_out_cut(desk: Harness) -> None:
+    typed = "烤房停电了，温度一直往下掉，风机也不转了。" + "急" * 2100
+    out = await desk.send(FARMER, typed)
+    assert "报警只带上了前 2000 字" in texts(out) and "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == typed[:1999] + "…"
+
+
+async def test_a_request_typed_at_length_is_still_refused(desk: Harness) -> None:
+    out = await desk.send(FARMER, "请问今年烟叶收购什么时候开始？" + "啊" * 2100)
+    assert "内容太长了" in texts(out)
+    assert await desk.tickets() == []

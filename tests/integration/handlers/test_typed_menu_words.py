@@ -187,7 +187,7 @@ async def test_what_is_wrong_still_files_the_alarm(desk: Harness) -> None:
     assert ticket.urgent and ticket.text == "风机不转了"
 
 
-@pytest.mark.parametrize("typed", ["是", "好的", "👍", "报警"])
+@pytest.mark.parametrize("typed", ["是", "👍", "报警"])
 async def test_a_yes_that_says_nothing_at_what_is_wrong_is_asked_once_more(
     desk: Harness, typed: str
 ) -> None:
@@ -199,6 +199,13 @@ async def test_a_yes_that_says_nothing_at_what_is_wrong_is_asked_once_more(
     assert "已报警" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.text == "风机不转了"  # the yes is no part of what is wrong
+
+
+async def test_an_acknowledgement_at_what_is_wrong_never_pages_the_team(desk: Harness) -> None:
+    await desk.send(FARMER, "/110")
+    for _ in range(3):
+        assert "请说明出了什么问题" in texts(await desk.send(FARMER, "好的"))
+    assert await desk.tickets() == [] and await desk.outbox() == []
 
 
 async def test_a_second_yes_that_says_nothing_pages_the_team_without_words(

@@ -200,3 +200,15 @@ def test_a_team_id_that_would_not_fit_or_read_back_in_a_button_is_refused(
 
 def test_the_longest_team_id_a_button_can_carry_is_fine() -> None:
     parse_config(MINIMAL.replace("{id: t1,", "{id: " + "t" * 42 + ","))
+
+
+def test_an_area_id_that_would_not_fit_in_a_button_is_refused() -> None:
+    long_area = "a" * 58
+    text = MINIMAL.replace("{id: a1,", f"{{id: {long_area},").replace("[a1]", f"[{long_area}]")
+    [error] = errors_of(text)
+    assert "areas[0].id" in error and "58 bytes" in error
+
+
+def test_a_team_id_one_byte_too_long_for_a_button_is_refused() -> None:
+    [error] = errors_of(MINIMAL.replace("{id: t1,", "{id: " + "t" * 43 + ","))
+    assert "43 bytes" in error
