@@ -331,6 +331,11 @@ class User:
     # When they last finished registering (the phone given or skipped): a name alone tells
     # nothing, as everyone has the one their Telegram profile gives until they register.
     registered_at: datetime | None = None
+    # A retailer's shop as the bureau knows it: its name (店名) and its tobacco retail
+    # licence number (烟草专卖零售许可证号, `core.licence`). None until they give them; a
+    # farmer or staff member has neither.
+    shop_name: str | None = None
+    licence_number: str | None = None
     updated_at: datetime | None = None
 
     @property
@@ -357,6 +362,8 @@ class User:
             "area": self.area,
             "site_code": self.site_code,
             "registered_at": self.registered_at.isoformat() if self.registered_at else None,
+            "shop_name": self.shop_name,
+            "licence_number": self.licence_number,
         }
 
     def restore_registration(self, saved: Mapping[str, object]) -> None:
@@ -373,6 +380,10 @@ class User:
             self.registered_at = (
                 datetime.fromisoformat(finished) if isinstance(finished, str) else None
             )
+        if "shop_name" in saved:  # kept by a version that knew them
+            shop, licence = saved.get("shop_name"), saved.get("licence_number")
+            self.shop_name = shop if isinstance(shop, str) else None
+            self.licence_number = licence if isinstance(licence, str) else None
 
 
 _USER_DETAILS = tuple(f.name for f in fields(User) if f.name not in ("created_at", "updated_at"))

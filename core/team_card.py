@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from core.config import Config
-from core.enums import Status
+from core.enums import Requester, Status
 from core.model import Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
@@ -44,8 +44,6 @@ def card_text(
     who accepted it, and who resolved it or went there when that was a colleague."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
-    who = as_written(requester.name) if requester and requester.name else "未登记"
-    phone = requester.phone if requester and requester.phone else "未提供"
     # A ticket sent back as not solved says so at once: the team is not starting afresh.
     back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
     status = status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
@@ -53,7 +51,7 @@ def card_text(
         f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
-        f"报告人：{who}　电话：{phone}",
+        *requester_lines(requester),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
         f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
         f"分派依据：{ticket.route_explanation or '人工指定'}",
@@ -75,6 +73,19 @@ def card_text(
         said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
     return "\n".join(lines)
+
+
+def requester_lines(requester: User | None) -> list[str]:
+    """Who asked and how to reach them; for a retailer, also the shop the delivery, ordering
+    and licence teams serve: its name and licence number, or that they were not given (the
+    retailer can add them later)."""
+    who = as_written(requester.name) if requester and requester.name else "未登记"
+    phone = requester.phone if requester and requester.phone else "未提供"
+    lines = [f"报告人：{who}　电话：{phone}"]
+    if requester is not None and requester.kind is Requester.RETAILER:
+        shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
+        lines.append(f"店铺：{shop}　许可证号：{requester.licence_number or '未提供'}")
+    return lines
 
 
 async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:

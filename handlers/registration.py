@@ -7,6 +7,7 @@ import unicodedata
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
+from core.licence import LICENCE_DIGITS, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
@@ -16,7 +17,7 @@ from handlers.places import area_named
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
-from handlers.typed_answers import declines, not_a_name, number_typed, skips
+from handlers.typed_answers import declines, not_a_name, not_at_hand, number_typed, skips
 from handlers.typed_menu import calls_off, menu_key
 from routing import bare, to_simplified
 from routing.text import CJK
@@ -142,6 +143,18 @@ def is_a_request(ctx: Ctx) -> bool:
         return _typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
         return area_named(ctx, text) is None and (_asks(text) or _to_a_service(ctx))
+    if step == "shop":
+        # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
+        # ask, or more than a shop's name, are a matter of their own.
+        return not _no_shop_name(text) and _asks(text, limit=_SHOP_LIMIT)
+    if step == "licence":
+        # Digits typed are the number, mistyped or not ("5201 0210 012"); words that ask
+        # ("许可证到期了怎么办", "中华断货好几天了") are a matter of their own. Not every word
+        # the router finds a service in: "许可证号在店里" answers this very question.
+        # "没带", "不知道" skip it (`not_at_hand`).
+        if read_licence(text).digits >= _LICENCE_TRIED or not_at_hand(text):
+            return False
+        return _asks(text)
     return False
 
 
@@ -174,6 +187,9 @@ def _may_be_a_name(text: str) -> bool:
 
 _NAME_MARKS = re.compile(r"[·•・A-Za-z]")
 _NAME_LIMIT = 20  # characters
+_SHOP_LIMIT = 30  # characters: 兴隆烟酒便利店（河西二店） and longer signs
+# Digits enough to be an attempt at the licence number, however mistyped.
+_LICENCE_TRIED = 6
 # A phone number typed with the name ("李小梅 13812345678"): digits, maybe grouped.
 _DIGITS = re.compile(r"\+?\d[\d\s\-－—]*\d|\d")
 # Said before the name: 我叫李小梅, 姓名：李小梅.
@@ -201,6 +217,33 @@ def name_typed(text: str) -> str | None:
 _PHONE_DIGITS = 7  # a landline without its area code, at least
 # Punctuation left at a name's ends once a number is taken out ("李小梅，").
 _EDGES = " ,，。.、;；:：-－—"
+
+# Said before a shop's name: 店名：老王烟酒店, 我的店叫兴隆超市.
+_SHOP_LEAD = re.compile(
+    r"^(?:我的店|我家店|我们店|店铺名称|店铺名|店名|店铺|字号|名称)(?:叫|叫做|是)?[:：\s]*"
+)
+
+
+# A shop without a name on its sign says so (没有店名, 还没起名字): the question skipped.
+_NO_SHOP_NAME = re.compile(r"(?:还)?(?:没有|没|无)(?:起)?(?:店名|名字|名称|招牌|字号)?")
+
+
+def _no_shop_name(text: str) -> bool:
+    return _NO_SHOP_NAME.fullmatch(to_simplified(bare(text))) is not None
+
+
+def shop_typed(text: str) -> str | None:
+    """The shop's name typed (老王烟酒店, 7-11便利店, 兴隆超市（河西店）): letters, with digits
+    and marks as signs have them, without emoji or a lead-in (店名：). None when no name is
+    there: digits or emoji alone, a yes or a no, a greeting, or more than a sign's length."""
+    text = _SHOP_LEAD.sub("", text.strip())
+    kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
+    name = " ".join(kept.split()).strip(_EDGES)
+    if not name or name.startswith("/") or len(name) > _SHOP_LIMIT:
+        return None
+    if not any(c.isalpha() for c in name) or not_a_name(name) or is_greeting(name):
+        return None
+    return name
 
 
 def _typed_kind(text: str) -> Requester | None:
@@ -232,6 +275,12 @@ async def leave(ctx: Ctx) -> None:
         # be added later; "先不登记" would say their registration is gone.
         await ctx.end_flow()
         ctx.say("reg_phone_later", keyboard="remove")
+        return
+    if ctx.conv.step in ("shop", "licence") and UNDO not in ctx.conv.data:
+        # A first registration, finished but for the shop: who they are, their name, phone
+        # and place stand (`_after_phone`); the shop can be added later.
+        await ctx.end_flow()
+        ctx.say("reg_shop_later", main_menu(ctx))
         return
     asked_phone = ctx.conv.step in ("phone", "area")  # its 📱 or 📍 keyboard is shown
     await ctx.end_flow()  # registering again: the registration they had stands
@@ -299,6 +348,10 @@ async def registration_step(ctx: Ctx) -> None:
         await _phone_step(ctx)
     elif step == "area":
         await _area_step(ctx)
+    elif step == "shop":
+        await _shop_step(ctx)
+    elif step == "licence":
+        await _licence_step(ctx)
 
 
 async def _kind_corrected(ctx: Ctx) -> bool:
@@ -318,6 +371,12 @@ async def _kind_corrected(ctx: Ctx) -> bool:
         ctx.say("reg_name")
     elif step == "phone":
         ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+    elif step in ("shop", "licence") and ctx.user.kind is not Requester.RETAILER:
+        await _finish(ctx)  # the shop is a retailer's: nothing more to ask a farmer
+    elif step == "shop":
+        _ask_shop(ctx)
+    elif step == "licence":
+        _ask_licence(ctx)
     else:
         _ask_area(ctx)  # in the kind's terms: a shop's district, a farmer's barns
     return True
@@ -338,6 +397,10 @@ def ask_again(ctx: Ctx) -> None:
         ctx.say("phone_press", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
     elif step == "area":
         ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
+    elif step == "shop":
+        _ask_shop(ctx)
+    elif step == "licence":
+        _ask_licence(ctx)
 
 
 async def _phone_step(ctx: Ctx) -> None:
@@ -366,7 +429,7 @@ async def _after_phone(ctx: Ctx) -> None:
         if ctx.user.site_code and UNDO not in ctx.conv.data:
             # Bound by the site's QR code they scanned: where they are is known, and a town
             # asked for would only risk leaving that barn behind.
-            await _finish(ctx)
+            await _after_place(ctx)
             return
         await ctx.goto("area")
         _ask_area(ctx)
@@ -426,6 +489,83 @@ async def _area_step(ctx: Ctx) -> None:
     else:
         ask_again(ctx)
         return
+    await _after_place(ctx)
+
+
+async def _after_place(ctx: Ctx) -> None:
+    """The place answered or skipped: a retailer is asked for their shop, whom the delivery,
+    ordering and licence teams serve; anyone else has registered."""
+    if ctx.user.kind is not Requester.RETAILER:
+        await _finish(ctx)
+        return
+    await ctx.goto("shop")
+    _ask_shop(ctx)
+
+
+def _ask_shop(ctx: Ctx) -> None:
+    """店名, with the one registered, when there is one, kept by 「跳过」. The place's 📍
+    keyboard, or the phone's, goes: the name is typed."""
+    shop = ctx.user.shop_name
+    if shop:
+        ctx.say("reg_shop_again", keyboard="remove", shop=shop)
+    else:
+        ctx.say("reg_shop", keyboard="remove")
+
+
+def _ask_licence(ctx: Ctx) -> None:
+    """许可证号, with 「跳过」 for one not at hand (the one registered, if any, stays)."""
+    skip = rows(Button(ctx.text("skip"), _SKIP_LICENCE))
+    number = ctx.user.licence_number
+    if number:
+        ctx.say("reg_licence_again", skip, number=number)
+    else:
+        ctx.say("reg_licence", skip, digits=LICENCE_DIGITS)
+
+
+# The licence question's own 「跳过」: the place's (f:skip), pressed late, skips no licence.
+_SKIP_LICENCE = "f:skip:licence"
+
+
+def _skipped(ctx: Ctx) -> bool:
+    """「跳过」 typed, or a no (不要, 没有), at a question that may be skipped."""
+    text = ctx.msg.text.strip()
+    return text in (ctx.text("skip"), "跳过", "跳過") or skips(text)
+
+
+async def _shop_step(ctx: Ctx) -> None:
+    if ctx.msg.is_button:
+        ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
+        return
+    if not _skipped(ctx) and not _no_shop_name(ctx.msg.text):
+        shop = shop_typed(ctx.msg.text)
+        if shop is None:
+            ctx.say("reg_shop_bad", limit=_SHOP_LIMIT)  # nothing saved: asked again
+            return
+        ctx.user.shop_name = shop
+    await ctx.goto("licence")
+    _ask_licence(ctx)
+
+
+async def _licence_step(ctx: Ctx) -> None:
+    msg = ctx.msg
+    if msg.is_button and msg.callback_data != _SKIP_LICENCE:
+        ctx.toast("stale_button")
+        return
+    if msg.is_button or _skipped(ctx) or not_at_hand(msg.text):
+        await _finish(ctx)  # added later with 👤 登记信息; one registered before stays
+        return
+    typed = read_licence(msg.text)
+    if typed.number is None:
+        # Nothing saved; what is wrong is said, as a number mistyped by one digit is common.
+        skip = rows(Button(ctx.text("skip"), _SKIP_LICENCE))
+        if typed.only_digits and typed.digits != LICENCE_DIGITS:
+            ctx.say("reg_licence_count", skip, digits=LICENCE_DIGITS, count=typed.digits)
+        elif typed.only_digits:
+            ctx.say("reg_licence_place", skip)
+        else:
+            ctx.say("reg_licence_bad", skip, digits=LICENCE_DIGITS)
+        return
+    ctx.user.licence_number = typed.number
     await _finish(ctx)
 
 
@@ -435,17 +575,35 @@ async def _finish(ctx: Ctx) -> None:
     user = ctx.user
     ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
     await ctx.end_flow()
+    if user.kind is not Requester.RETAILER:
+        # Registered as a farmer or staff now: a shop they once gave is no longer theirs to
+        # show on a card.
+        user.shop_name = user.licence_number = None
     area_obj = ctx.cfg.area(user.area or "")
     site = ctx.cfg.site(user.site_code) if user.site_code else None
     place = site.name if site else (area_obj.name if area_obj else ctx.text("place_unset"))
     # The place question's 📍 keyboard goes with the confirmation; the menu follows on a
     # message of its own, as a message carries one keyboard only.
-    ctx.say(
+    done = ctx.text(
         "reg_done",
-        keyboard="remove",
         name=user.name,
         kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
         phone=user.phone or "—",
         place=in_script(place, ctx.script),
     )
+    if user.kind is Requester.RETAILER:
+        done += "\n" + shop_lines(ctx)  # what the teams serving the shop will see
+    ctx.reply(done, keyboard="remove")
     ctx.say("menu_next", main_menu(ctx))
+
+
+def shop_lines(ctx: Ctx) -> str:
+    """The retailer's shop as registered, what is missing said with how to add it."""
+    user = ctx.user
+    unset = ctx.text("reg_shop_unset")
+    lines = ctx.text(
+        "reg_done_shop", shop=user.shop_name or unset, licence=user.licence_number or unset
+    )
+    if not (user.shop_name and user.licence_number):
+        lines += "\n" + ctx.text("reg_shop_add_later")
+    return lines

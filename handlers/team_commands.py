@@ -13,6 +13,7 @@ from core.lifecycle import oversight_applies
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.services import perform, roles_of
+from core.team_card import requester_lines
 from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
@@ -199,6 +200,11 @@ async def _ticket(ctx: Ctx) -> None:
     if ticket is None or not _in_view(ctx, ticket, teams):
         ctx.say("not_your_ticket")
         return
+    if ticket.requester_id != ctx.user.id:
+        # Whom to call and, for a retailer, which shop: the card says it, and a card far up
+        # a busy chat, or one the member never saw, is what /ticket stands in for.
+        requester = await ctx.uow.users.get(ticket.requester_id)
+        ctx.reply(in_script("\n".join(requester_lines(requester)), ctx.script))
     await show(ctx, ticket, await _card_buttons_for(ctx, ticket))
 
 

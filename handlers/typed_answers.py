@@ -49,6 +49,19 @@ def skips(text: str) -> bool:
     return plain in _NO or plain in _NO_PHONE
 
 
+# The licence number not at hand: its question skipped, the number added later.
+_NOT_AT_HAND = frozenset((
+    "不知道", "不记得", "不记得了", "记不得", "记不住", "记不清", "忘了", "忘记了", "不清楚",
+    "没带", "没带着", "没带证", "不在身边", "不在手边", "在店里", "证在店里", "等会", "等一下",
+    "稍后", "回头再说", "以后补", "以后再补", "晚点再说",
+))  # fmt: skip
+
+
+def not_at_hand(text: str) -> bool:
+    """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里."""
+    return to_simplified(bare(text)).lower() in _NOT_AT_HAND
+
+
 def not_a_name(name: str) -> bool:
     """Letters typed for the name that are a yes, a no or a button's word (是, 对, 烟农)."""
     return to_simplified(bare(name)).lower() in _NOT_A_NAME

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from core.config import Config
-from core.enums import Kind, Status
+from core.enums import Kind, Requester, Status
 from core.texts import KIND_NAMES
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
@@ -37,6 +37,8 @@ class LedgerRow:
     submitted_at: datetime  # local time of the bureau, aware
     requester: str
     phone: str  # masked
+    shop_name: str  # a retailer's; empty for anyone else, or not given
+    licence_number: str
     area: str
     site: str
     content: str
@@ -129,6 +131,9 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
             tickets,
             requester.c.name.label("requester_name"),
             requester.c.phone.label("requester_phone"),
+            requester.c.kind.label("requester_kind"),
+            requester.c.shop_name.label("requester_shop"),
+            requester.c.licence_number.label("requester_licence"),
             acceptor.c.name.label("acceptor_name"),
             t.id.in_(_late(window, now)).label("is_overdue"),
         )
@@ -163,12 +168,15 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
     team = cfg.find_team(get("team_id"))
     line = next((ln.name for ln in cfg.service_lines if ln.id == get("line")), get("line"))
     accepted_by = get("accepted_by")
+    retailer = get("requester_kind") is Requester.RETAILER
     return LedgerRow(
         number=get("number") or str(get("id")),
         kind=get("kind"),
         submitted_at=get("created_at").astimezone(zone),
         requester=get("requester_name") or "",
         phone=mask_phone(get("requester_phone") or ""),
+        shop_name=(retailer and get("requester_shop")) or "",
+        licence_number=(retailer and get("requester_licence")) or "",
         area=area.name if area else (get("area") or ""),
         site=site.name if site else (get("site_code") or ""),
         content=get("text"),

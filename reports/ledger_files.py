@@ -54,6 +54,9 @@ LEDGER_COLUMNS: list[Column] = [
     ("提交时间", lambda r: r.submitted_at),
     ("诉求人", lambda r: r.requester),
     ("联系电话", lambda r: r.phone),
+    # A retailer's shop (店铺名称, 烟草专卖零售许可证号): empty for a farmer or staff member.
+    ("店铺名称", lambda r: r.shop_name),
+    ("许可证号", lambda r: r.licence_number),
     ("片区", lambda r: r.area),
     ("地点", lambda r: r.site),
     ("诉求内容", lambda r: r.content),
@@ -94,7 +97,12 @@ SUMMARY_COLUMNS = [
 ]  # fmt: skip
 SUMMARY_HEADERS = [title for title, _ in SUMMARY_COLUMNS]
 # Columns holding people's own words: never converted to the other script.
-THEIR_WORDS = {"诉求人", "诉求内容", "接单人", "办理情况", "评价内容", "职工", "心愿内容"}
+THEIR_WORDS = {
+    "诉求人", "店铺名称", "诉求内容", "接单人", "办理情况", "评价内容", "职工", "心愿内容",
+}  # fmt: skip
+# Columns of numbers that name something (a ticket, a licence): all their digits shown, as a
+# number Excel does not flag as text, never 5.2E+11, and read from the left as a name is.
+IDENTIFIERS = {"编号", "许可证号"}
 Say = Callable[[str], str]
 
 
@@ -112,10 +120,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _ticket_number(number: str) -> int | str:
-    """A ticket's number as a number: Excel flags digits kept as text in every cell. Ours
-    are all digits with no leading zero (core/numbers.py), so nothing is lost; anything else
-    stays text."""
+def _identifier(number: str) -> int | str:
+    """A ticket's or a licence's number as a number: Excel flags digits kept as text in
+    every cell. Ours are all digits with no leading zero (core/numbers.py; a licence starts
+    with its province's code, 11 to 65), so nothing is lost; anything else stays text."""
     if number.isascii() and number.isdigit() and not number.startswith("0"):
         return int(number)
     return number
@@ -163,8 +171,8 @@ def _table(
     for r, row in enumerate(rows, start=3):
         for c, (name, get) in enumerate(columns, start=1):
             value = _cell(_value(name, get, row, say))
-            if name == "编号":
-                value = _ticket_number(value)
+            if name in IDENTIFIERS:
+                value = _identifier(value)
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 cell.data_type = "s"  # a requester's "=…" is words to read, never a formula
@@ -173,7 +181,7 @@ def _table(
             # Any cell may wrap, its column being narrow for the printed page; a row reads
             # from its top when a neighbour runs to several lines.
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if name == "编号":
+            if name in IDENTIFIERS and isinstance(value, int):
                 cell.number_format = "0"  # all its digits, never 1.0E+4
                 cell.alignment = Alignment(vertical="top", horizontal="left")  # a name, not a sum
     limits = {c: TEXT_WIDTHS[name] for c, (name, _) in enumerate(columns, 1) if name in TEXT_WIDTHS}

@@ -68,6 +68,8 @@ users = Table(
     Column("unreachable_since", UTCDateTime, nullable=True),
     Column("echo_opt_out", Boolean, nullable=False, default=False),
     Column("registered_at", UTCDateTime, nullable=True),
+    Column("shop_name", String(64), nullable=True),
+    Column("licence_number", String(16), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=True),
 )

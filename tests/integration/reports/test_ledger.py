@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from core.config import Config
-from core.enums import Action, Kind, Script
+from core.enums import Action, Kind, Requester, Script
 from handlers.i18n import t
 from reports.labels import group_label
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, History, act, build, m, window
+from tests.integration.reports.dataset import AFTER, RETAILER, History, act, build, m, window
 from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 STAFF_MEMBER = 200081
@@ -72,7 +72,7 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     assert header == [title for title, _ in LEDGER_COLUMNS]
     a = [c.value for c in sheet[3]]
     assert a == [
-        int(ledger.rows[0].number), "110报警", local(9), "张德明", "138****5678",
+        int(ledger.rows[0].number), "110报警", local(9), "张德明", "138****5678", None, None,
         "青山镇", "青山镇大坪烤房群", "烤房风机不转了，温度上不去", "烘烤110",
         "青山镇烘烤110服务队", "王建国", local(9, 5), local(10), "已上门处理，设备恢复正常",
         "否", "已销号", "已销号", local(11), 5, "满意", "师傅来得很快", None,
@@ -111,9 +111,9 @@ async def test_xlsx_ledger_sheet_cell_by_cell(
     )  # the current cycle after the reopen
     assert sheet["C3"].number_format == "yyyy-mm-dd hh:mm"
     assert sheet.freeze_panes == "A3"
-    assert sheet.auto_filter.ref == f"A2:V{2 + len(ledger.rows)}"
-    widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "H")}
-    assert widths["C"] >= 16 and widths["H"] >= 26 and widths["A"] < widths["H"] <= 30
+    assert sheet.auto_filter.ref == f"A2:X{2 + len(ledger.rows)}"
+    widths = {col: sheet.column_dimensions[col].width for col in ("A", "C", "J")}
+    assert widths["C"] >= 16 and widths["J"] >= 26 and widths["A"] < widths["J"] <= 30
 
 
 async def test_ticket_numbers_are_numbers_so_excel_does_not_flag_them_as_text(
@@ -270,7 +270,8 @@ async def test_csv_has_a_bom_and_the_same_rows(
     assert rows[0][:3] == ["编号", "类型", "提交时间"]
     assert len(rows) == 1 + len(ledger.rows)
     assert rows[1][2:5] == ["2026-11-18 09:00", "张德明", "138****5678"]
-    assert rows[1][14:16] == ["否", "已销号"]
+    assert rows[1][5:7] == ["", ""]  # a farmer: no shop
+    assert rows[1][16:18] == ["否", "已销号"]
     assert "13812345678" not in data.decode("utf-8-sig")
 
 
@@ -349,7 +350,7 @@ async def test_csv_for_a_traditional_reader(
     rows = list(csv.reader(io.StringIO(csv_bytes(await ledger_of(db, demo_config), Script.HANT)
                                        .decode("utf-8-sig"))))  # fmt: skip
     assert rows[0][:3] == ["編號", "類型", "提交時間"]
-    assert rows[1][7:10] == ["烤房风机不转了，温度上不去", "烘烤110", "青山鎮烘烤110服務隊"]
+    assert rows[1][9:12] == ["烤房风机不转了，温度上不去", "烘烤110", "青山鎮烘烤110服務隊"]
 
 
 async def test_xlsx_summary_of_a_running_period_says_as_of_when(
@@ -408,3 +409,25 @@ async def test_words_that_look_like_a_formula_stay_words(db: Database, demo_conf
     assert (cell.value, cell.data_type) == (sneaky, "s")
     rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
     assert rows[1][rows[0].index("诉求内容")] == f"'{sneaky}"
+
+
+async def test_a_retailers_shop_and_licence_are_listed_beside_their_phone(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    async with db.uow() as uow:
+        retailer = await uow.users.get(RETAILER)
+        assert retailer is not None
+        retailer.kind = Requester.RETAILER
+        retailer.shop_name, retailer.licence_number = "李记烟酒店", "520102100123"
+        await uow.commit()
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger, Script.HANT)))["臺賬"]
+    header = [c.value for c in sheet[2]]
+    assert header[3:7] == ["訴求人", "聯繫電話", "店鋪名稱", "許可證號"]
+    g = {title: cell for title, cell in zip(header, sheet[4], strict=True)}
+    assert (g["訴求人"].value, g["店鋪名稱"].value) == ("李秀英", "李记烟酒店")  # as written
+    assert g["許可證號"].value == 520102100123 and g["許可證號"].number_format == "0"
+    farmer = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
+    assert (farmer["店鋪名稱"], farmer["許可證號"]) == (None, None)
+    rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
+    assert rows[2][3:7] == ["李秀英", "0851****1234", "李记烟酒店", "520102100123"]

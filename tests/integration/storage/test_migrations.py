@@ -144,3 +144,49 @@ async def test_the_registration_migration_marks_who_registered_with_or_without_a
         assert [p.registered_at if p else "missing" for p in people] == [updated, updated, None]
     finally:
         await database.dispose()
+
+
+# A retailer as revision 0011 stores them: registered, with no shop known.
+_RETAILER_BEFORE = text(
+    "INSERT INTO users (id, name, kind, phone, script_chosen, language_code, reachable, "
+    "echo_opt_out, registered_at, created_at, updated_at) VALUES "
+    "(2, '老王', 'retailer', '+8613800000002', false, '', true, false, :at, :at, :at)"
+).bindparams(bindparam("at", type_=UTCDateTime()))
+
+
+async def _upgrade_a_database_with_a_retailer(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, "0011")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_RETAILER_BEFORE, {"at": datetime(2026, 11, 2, 2, 0, tzinfo=UTC)})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow() as uow:
+            retailer = await uow.users.get(2)
+            assert retailer is not None and retailer.registered
+            # Registered before shops were asked: none known, until they add it.
+            assert (retailer.shop_name, retailer.licence_number) == (None, None)
+            retailer.shop_name, retailer.licence_number = "老王烟酒店", "520102100123"
+            await uow.commit()
+        async with database.uow(read_only=True) as uow:
+            again = await uow.users.get(2)
+        assert again is not None
+        assert (again.shop_name, again.licence_number) == ("老王烟酒店", "520102100123")
+    finally:
+        await database.dispose()
+
+
+async def test_the_shop_migration_upgrades_an_existing_database_on_sqlite(tmp_path: Path) -> None:
+    await _upgrade_a_database_with_a_retailer(f"sqlite+aiosqlite:///{tmp_path / 's.sqlite3'}")
+
+
+async def test_the_shop_migration_upgrades_an_existing_database_on_postgresql(
+    pg_url: str,
+) -> None:
+    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
+    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        await _upgrade_a_database_with_a_retailer(pg_url.rsplit("/", 1)[0] + f"/{name}")
+    finally:
+        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

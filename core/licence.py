@@ -1,0 +1,50 @@
+"""A tobacco retail licence number (烟草专卖零售许可证号) as a retailer types it.
+
+The number is 12 digits: the first 6 the administrative division code (行政区划代码) of the
+licensing bureau's place, whose first two are the province's; the 7th whether the holder is
+an individual business (1) or an enterprise or other (2); the last 5 a serial number. It is
+also the last 12 digits of the code printed on every carton delivered to the shop. People
+type it as it stands on the licence, in groups with spaces (5201 0210 0123), with full-width
+digits from a Chinese input method, or after its name (许可证号：…); all of those are the
+number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+LICENCE_DIGITS = 12
+# The mainland's provinces, autonomous regions and municipalities (GB/T 2260): a licence's
+# place code starts with one of them; a mistyped first digit shows here.
+_PROVINCES = frozenset((
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+    "65",
+))  # fmt: skip
+# The number's name typed before it, with or without a colon.
+_LEAD = re.compile(r"^(?:烟草)?(?:专卖)?(?:零售)?(?:许可证|許可證)?(?:号码|號碼|号|號)?[:：\s]*")
+# Between the digits: spaces (ASCII, full-width, tabs) and dashes, as the groups are typed.
+_SEPARATORS = re.compile(r"[\s\-－—_.·]")
+
+
+@dataclass(frozen=True, slots=True)
+class TypedLicence:
+    """What was typed: `number` when it is a licence number; else how many digits it has
+    (`digits`, to tell someone who missed one) and whether it is digits at all."""
+
+    number: str | None
+    digits: int
+    only_digits: bool
+
+
+def read_licence(text: str) -> TypedLicence:
+    """The licence number in `text`, or what is wrong with it."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    plain = _SEPARATORS.sub("", _LEAD.sub("", plain))
+    only_digits = plain.isascii() and plain.isdigit()
+    digits = sum(ch.isdigit() for ch in plain)
+    if only_digits and len(plain) == LICENCE_DIGITS and plain[:2] in _PROVINCES:
+        return TypedLicence(plain, digits, only_digits)
+    return TypedLicence(None, digits, only_digits)

@@ -1,0 +1,262 @@
+"""A retailer registers their shop: its name (店名) and tobacco retail licence number
+(烟草专卖零售许可证号), asked after the place, typed or skipped, and shown to the teams that
+serve the shop (配送, 订货, 专卖) on the card and at /ticket. Farmers and staff are not asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Requester
+from core.model import User
+from handlers.replies import Outcome
+from routing import to_simplified
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002  # Telegram set to zh-hant
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+LICENCE = "520102100123"
+
+
+def said(outcome: Outcome) -> str:
+    """The replies in Simplified: the retailer reads the script of what they type last."""
+    return to_simplified(texts(outcome))
+
+
+async def _person(desk: Harness, user: int) -> User:
+    async with desk.db.uow(read_only=True) as uow:
+        found = await uow.users.get(user)
+    assert found is not None
+    return found
+
+
+async def _at_the_shop(desk: Harness, user: int = RETAILER, name: str = "王小五") -> str:
+    """`user` registers as a retailer up to the shop's name; what was asked there."""
+    await desk.send(user, "/start")
+    await desk.press(user, "f:kind:retailer")
+    await desk.send(user, name)
+    await desk.contact(user, "8613800000002", owner=user)
+    return texts(await desk.press(user, "f:area:qingshan"))
+
+
+async def _registered_with_a_shop(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+
+
+async def test_a_retailer_is_asked_for_the_shop_and_the_licence_after_the_place(
+    desk: Harness,
+) -> None:
+    asked = await _at_the_shop(desk, name="陳曉華")  # written in 繁體, read in it
+    assert "店鋪的名稱" in asked
+    out = await desk.send(RETAILER, "店名：老王煙酒店")
+    assert "許可證號" in texts(out) and "f:skip:licence" in button_data(out)
+    done = texts(await desk.send(RETAILER, "5201 0210 0123"))  # as the licence groups it
+    assert "登記完成" in done and "店鋪：老王煙酒店" in done and LICENCE in done
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("老王煙酒店", LICENCE)
+    assert person.registered
+
+
+@pytest.mark.parametrize(
+    "typed", ["５２０１０２１００１２３", "许可证号：520102-100123", "520102 1 00123"]
+)
+async def test_a_licence_typed_in_full_width_digits_or_after_its_name_is_the_number(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, typed)
+    assert (await _person(desk, RETAILER)).licence_number == LICENCE
+
+
+@pytest.mark.parametrize(
+    ("typed", "said_"),
+    [
+        ("52010210012", "您输入的是 11 位"),  # a digit missed
+        ("990102100123", "开头不对"),  # no province starts so
+        ("许可证号在店里", "12 位数字"),  # answers the question: no licence request
+        ("ABC-123", "12 位数字"),
+    ],
+)
+async def test_a_bad_licence_number_is_told_what_is_wrong_and_saves_nothing(
+    desk: Harness, typed: str, said_: str
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    out = await desk.send(RETAILER, typed)
+    assert said_ in said(out) and "f:skip:licence" in button_data(out)
+    person = await _person(desk, RETAILER)
+    assert person.licence_number is None and not await desk.tickets()
+    done = said(await desk.send(RETAILER, LICENCE))  # asked again, and answered
+    assert "登记完成" in done
+    assert (await _person(desk, RETAILER)).licence_number == LICENCE
+
+
+@pytest.mark.parametrize("skip", ["press", "跳過", "没带", "不知道"])
+async def test_a_licence_not_at_hand_is_skipped_and_said_to_be_added_later(
+    desk: Harness, skip: str
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    if skip == "press":
+        out = await desk.press(RETAILER, "f:skip:licence")
+    else:
+        out = await desk.send(RETAILER, skip)
+    done = said(out)
+    assert "登记完成" in done and "许可证号：未填" in done and "登记信息」补上" in done
+    person = await _person(desk, RETAILER)
+    assert person.registered and person.shop_name == "老王烟酒店"
+    assert person.licence_number is None
+
+
+async def test_a_shop_without_a_name_skips_it(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, "没有店名")
+    assert "许可证号" in said(out) and not await desk.tickets()
+    assert (await _person(desk, RETAILER)).shop_name is None
+
+
+@pytest.mark.parametrize("typed", ["😀😀", "123456", "是的"])
+async def test_a_bad_shop_name_is_asked_again_and_saves_nothing(desk: Harness, typed: str) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, typed)
+    assert "店铺的名称（1 到 30 个字" in said(out)
+    assert (await _person(desk, RETAILER)).shop_name is None
+
+
+async def test_a_request_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
+    desk: Harness,
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "中华断货好几天了，什么时候能到货")
+    assert (await _person(desk, RETAILER)).shop_name is None
+    out = await desk.send(RETAILER, "老王烟酒店")  # no longer registering: a message of its own
+    assert "许可证号" not in said(out)
+
+
+@pytest.mark.parametrize("words", ["算了", "取消", "返回"])
+async def test_leaving_at_the_licence_keeps_the_first_registration_and_says_how_to_add_it(
+    desk: Harness, words: str
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    out = said(await desk.send(RETAILER, words))
+    assert "您的登记已保存" in out and "以后可以点「👤 登记信息」补上" in out
+    person = await _person(desk, RETAILER)
+    assert person.registered and person.shop_name == "老王烟酒店"
+    assert person.licence_number is None
+    assert "您是" not in said(await desk.send(RETAILER, "/start"))
+
+
+async def test_registering_again_shows_the_shop_and_skip_keeps_it(desk: Harness) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    asked = said(await desk.press(RETAILER, "f:area:qingshan"))
+    assert "现在登记的店名是「老王烟酒店」" in asked
+    asked = said(await desk.send(RETAILER, "跳过"))
+    assert f"现在登记的许可证号是 {LICENCE}" in asked
+    await desk.press(RETAILER, "f:skip:licence")
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("老王烟酒店", LICENCE)
+
+
+async def test_registering_again_changes_the_licence_and_leaving_puts_it_back(
+    desk: Harness,
+) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:qingshan")
+    await desk.send(RETAILER, "兴隆超市")
+    out = said(await desk.send(RETAILER, "算了"))
+    assert "登记信息没有改动" in out
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("老王烟酒店", LICENCE)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:qingshan")
+    await desk.send(RETAILER, "兴隆超市")
+    await desk.send(RETAILER, "530102200456")
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("兴隆超市", "530102200456")
+
+
+async def test_a_farmer_is_not_asked_for_a_shop(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    done = texts(await desk.press(FARMER, "f:area:qingshan"))
+    assert "登记完成" in done and "店" not in done and "许可证号" not in done
+
+
+async def test_a_retailer_who_registers_as_a_farmer_keeps_no_shop(desk: Harness) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:farmer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:qingshan")
+    person = await _person(desk, RETAILER)
+    assert person.kind is Requester.FARMER
+    assert (person.shop_name, person.licence_number) == (None, None)
+
+
+async def test_the_delivery_teams_card_and_ticket_show_the_shop_and_licence(
+    desk: Harness,
+) -> None:
+    await _registered_with_a_shop(desk)
+    ticket = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    assert ticket.team_id == "delivery"
+    [card] = [
+        r.payload["text"]
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.payload.get("text", "").startswith("工单")
+    ]
+    assert f"店铺：老王烟酒店　许可证号：{LICENCE}" in card
+    shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
+    assert "报告人：王小五" in shown and "老王烟酒店" in shown and LICENCE in shown
+
+
+async def test_a_retailers_card_says_when_the_shop_was_not_given(desk: Harness) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    [card] = [
+        r.payload["text"]
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.payload.get("text", "").startswith("工单")
+    ]
+    assert "店铺：未提供　许可证号：未提供" in card
+
+
+async def test_a_farmers_card_has_no_shop_line(desk: Harness) -> None:
+    await desk.registered_as(FARMER, "farmer")
+    await desk.file_110(FARMER)
+    cards = [r.payload.get("text", "") for r in await desk.outbox()]
+    assert any("报告人：" in c for c in cards) and not any("店铺：" in c for c in cards)
+
+
+async def test_farmer_pressed_at_the_shop_finishes_without_one(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    out = said(await desk.press(RETAILER, "f:kind:farmer"))  # 零售户 was a slip
+    assert "改为登记为「烟农」" in out and "登记完成" in out and "许可证号" not in out
+    person = await _person(desk, RETAILER)
+    assert person.kind is Requester.FARMER and person.registered
+    assert (person.shop_name, person.licence_number) == (None, None)
+
+
+async def test_a_sticker_at_the_licence_asks_for_it_again(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    out = await desk.send(RETAILER, unsupported="sticker")
+    assert "许可证号" in said(out) and "f:skip:licence" in button_data(out)
