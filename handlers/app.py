@@ -225,10 +225,11 @@ async def _route_on(ctx: Ctx) -> None:
         # taken as a name; registration can be finished later.
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
+        shop_later = registration.shop_left_for_later(ctx)  # told before the flow ends
         await ctx.end_flow()
         # Registering again, they stay registered as they were (`Ctx.end_flow`).
         again = ctx.user.registered_at is not None  # the phone skipped or not
-        ctx.say("reg_later_again" if again else "reg_later")
+        ctx.say("reg_later_shop" if shop_later else "reg_later_again" if again else "reg_later")
         await free_message(ctx)
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)

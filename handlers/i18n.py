@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "reg_done_shop": "店铺：{shop}　许可证号：{licence}",
     "reg_shop_unset": "未填",
     "reg_shop_add_later": "没填的以后可以点「👤 登记信息」补上。",
+    "reg_later_shop": "先处理您的问题；您的登记已保存，店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
     "reg_shop_later": "好的，您的登记已保存；店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
     "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）；现在不想登记，回复“算了”：",
     "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",

@@ -266,6 +266,14 @@ def _area_answer(ctx: Ctx) -> str | None:
     return area_named(ctx, ctx.msg.text)
 
 
+def shop_left_for_later(ctx: Ctx) -> bool:
+    """Whether registration, left now, is a first one finished but for the shop: who they
+    are, their name, phone and place stand (`_after_phone`), and the shop's name or licence
+    can be added later. Registering again, it is left as it was (`UNDO`)."""
+    conv = ctx.conv
+    return conv is not None and conv.step in ("shop", "licence") and UNDO not in conv.data
+
+
 async def leave(ctx: Ctx) -> None:
     """Registration left (/cancel, or typed words: "算了", "不要"), with how to register
     later and what they can do now, since nothing else in the chat says it."""
@@ -276,9 +284,7 @@ async def leave(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("reg_phone_later", keyboard="remove")
         return
-    if ctx.conv.step in ("shop", "licence") and UNDO not in ctx.conv.data:
-        # A first registration, finished but for the shop: who they are, their name, phone
-        # and place stand (`_after_phone`); the shop can be added later.
+    if shop_left_for_later(ctx):
         await ctx.end_flow()
         ctx.say("reg_shop_later", main_menu(ctx))
         return

@@ -131,10 +131,19 @@ async def test_a_request_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
     desk: Harness,
 ) -> None:
     await _at_the_shop(desk)
-    await desk.send(RETAILER, "中华断货好几天了，什么时候能到货")
-    assert (await _person(desk, RETAILER)).shop_name is None
-    out = await desk.send(RETAILER, "老王烟酒店")  # no longer registering: a message of its own
-    assert "许可证号" not in said(out)
+    out = said(await desk.send(RETAILER, "中华断货好几天了，什么时候能到货"))
+    assert "先处理您的问题；您的登记已保存" in out and "将转给：营销服务部" in out
+    person = await _person(desk, RETAILER)
+    assert person.registered and person.shop_name is None
+
+
+async def test_a_question_typed_at_the_licence_is_taken_up_not_refused(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    out = said(await desk.send(RETAILER, "许可证快到期了，怎么办理延续？"))
+    assert "先处理您的问题" in out and "将转给：专卖管理所" in out and "12 位数字" not in out
+    person = await _person(desk, RETAILER)
+    assert person.shop_name == "老王烟酒店" and person.licence_number is None
 
 
 @pytest.mark.parametrize("words", ["算了", "取消", "返回"])
@@ -260,3 +269,18 @@ async def test_a_sticker_at_the_licence_asks_for_it_again(desk: Harness) -> None
     await desk.send(RETAILER, "老王烟酒店")
     out = await desk.send(RETAILER, unsupported="sticker")
     assert "许可证号" in said(out) and "f:skip:licence" in button_data(out)
+
+
+async def test_a_retailer_bound_by_a_districts_qr_is_asked_for_the_shop_after_the_phone(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start site_CQ-R1")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    out = await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    # No town asked (the district is known); the phone's keyboard goes with the question.
+    [asked] = out.replies
+    assert "店铺的名称" in to_simplified(asked.text) and asked.keyboard == "remove"
+    await desk.send(RETAILER, "东片烟酒店")
+    done = said(await desk.press(RETAILER, "f:skip:licence"))
+    assert "城区东片零售商圈" in done and "店铺：东片烟酒店　许可证号：未填" in done
