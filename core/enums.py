@@ -31,6 +31,16 @@ class Kind(StrEnum):
     SUGGESTION = "suggestion"
 
 
+class WishOutcome(StrEnum):
+    """How a wish on the wish list (心愿清单) ended, as the team that resolved it said: a
+    union service station answers every wish, and one it could not grant, or granted only
+    in part, is crossed off with the reason, not counted as granted."""
+
+    GRANTED = "granted"  # 已实现
+    PARTLY = "partly"  # 部分实现
+    DECLINED = "declined"  # 无法实现
+
+
 class Priority(StrEnum):
     URGENT = "urgent"
     NORMAL = "normal"

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from core import lifecycle
-from core.enums import Action, Kind, Priority, Requester, Role, Script, Status
+from core.enums import Action, Kind, Priority, Requester, Role, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput
 from core.numbers import public_number
 
@@ -75,6 +75,9 @@ class Ticket:
     resolved_at: datetime | None = None
     resolved_by: int | None = None
     resolution_note: str = ""
+    # A wish's 是否实现 as the team said when it resolved it (`Action.RESOLVE`); None for
+    # any other kind, and for a wish not resolved (or reopened since).
+    wish_outcome: WishOutcome | None = None
     closed_at: datetime | None = None
     closed_without_reply: bool = False
     cancelled_at: datetime | None = None
@@ -179,6 +182,7 @@ class Ticket:
             self.resolved_at = now
             self.resolved_by = actor_id
             self.resolution_note = note
+            self.wish_outcome = WishOutcome.GRANTED if self.kind is Kind.WISH else None
             self.paused_at = None
             self.resume_status = None
         elif action in (Action.CONFIRM, Action.CLOSE, Action.AUTO_CLOSE, Action.EXPIRE):
@@ -193,6 +197,7 @@ class Ticket:
             self.resolved_at = None
             self.resolved_by = None
             self.resolution_note = ""  # the ledger's 办理情况 must not say it was done
+            self.wish_outcome = None
             self.closed_at = None
             self.closed_without_reply = False
             # Taken up again after closing unanswered: the old question's pause is over.

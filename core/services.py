@@ -8,7 +8,7 @@ from datetime import datetime
 
 from core import lifecycle, sla
 from core.config import Config
-from core.enums import Action, Kind, Priority, Role, Script, Status
+from core.enums import Action, Kind, Priority, Role, Script, Status, WishOutcome
 from core.errors import InvalidInput, NotFound, OwnRequest, PermissionDenied
 from core.model import NEW_CYCLE, OutboxMessage, Ticket, TicketCycle, TicketEvent, TicketMessage
 from core.ports import UnitOfWork
@@ -156,8 +156,11 @@ async def perform(
     note: str = "",
     to_team: str | None = None,
     role: Role | None = None,
+    outcome: WishOutcome | None = None,
 ) -> TicketEvent:
     """Apply `action` to `ticket` as `actor_id` (or as `role`, e.g. SYSTEM) and record it.
+    `outcome`: how a wish resolved now ended (部分实现, 无法实现); a wish resolved without
+    one was granted.
 
     Raises PermissionDenied, IllegalTransition or InvalidInput and changes nothing then.
     """
@@ -186,6 +189,9 @@ async def perform(
         sent_on = await _sent_on(uow, cfg, ticket, action, actor_id, roles)
         ended = TicketCycle.ending(ticket, action, now, sent_on=sent_on)
     event = ticket.apply(action, role=role, actor_id=actor_id, now=now, note=note, data=data)
+    if action is Action.RESOLVE and ticket.kind is Kind.WISH and outcome is not None:
+        ticket.wish_outcome = outcome
+        event.data["outcome"] = outcome.value  # the timeline keeps what the team said
     if ended is not None:
         await uow.tickets.add_cycle(ended)
     if data:

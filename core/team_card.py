@@ -13,7 +13,7 @@ from core.enums import Requester, Status
 from core.model import Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
-from core.texts import KIND_NAMES, clip, status_name
+from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, status_name
 from core.written import as_written
 
 
@@ -68,7 +68,10 @@ def card_text(
         lines.append(question)
     if ticket.resolved_at:
         by = f" {as_written(resolved_name)}" if resolved_name else ""
-        lines.append(f"办结：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}")
+        outcome = f"（{WISH_OUTCOME_NAMES[ticket.wish_outcome]}）" if ticket.wish_outcome else ""
+        lines.append(
+            f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}"
+        )
     if ticket.rating is not None:
         said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")

@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
-from core.enums import Kind, Status
+from core.enums import Kind, Status, WishOutcome
 
 KIND_NAMES = {
     Kind.EMERGENCY: "110报警",
@@ -16,6 +16,13 @@ KIND_NAMES = {
     Kind.COMPLAINT: "投诉",
     Kind.SUGGESTION: "建议",
     Kind.WISH: "心愿",
+}
+
+# How a wish ended (是否实现), on the team's card, the requester's notice and the ledger.
+WISH_OUTCOME_NAMES = {
+    WishOutcome.GRANTED: "已实现",
+    WishOutcome.PARTLY: "部分实现",
+    WishOutcome.DECLINED: "无法实现",
 }
 
 # The commonest Chinese surnames, one character each: a report scrubs 王师傅 and 老张 with

@@ -371,6 +371,23 @@ MESSAGES: dict[str, str] = {
     ),
     "t_ask_done": "已请报告人补充（工单 {number}）：{what}\n报告人的回复会发到本队。",
     "t_res_done": "工单 {number} 已办结，已请报告人确认并评价。办结说明：{what}",
+    "t_res_wish_done": "心愿 {number} 已办结（{outcome}），已请职工确认并评价。办结说明：{what}",
+    "t_res_granted_prompt": (
+        "心愿 {number}：请输入办结说明（做了什么），将记为「已实现」。\n"
+        "只实现了一部分或无法实现的，请点下面的按钮。\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "t_res_partly_prompt": (
+        "心愿 {number} 记为「部分实现」：请写明已办的部分，以及其余暂不能办的原因（会告知职工）：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "t_res_declined_prompt": (
+        "心愿 {number} 记为「无法实现」：请写明原因（会告知职工）：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "btn_wish_granted": "✅ 已实现",
+    "btn_wish_partly": "◐ 部分实现",
+    "btn_wish_declined": "✖️ 无法实现",
     "t_xfer_done": "工单 {number} 已转给 {team}。转派原因：{what}",
     "anonymous_sender": (
         "您是以群组（匿名管理员）的身份发的命令，机器人无法确认是谁在操作。"
@@ -546,6 +563,11 @@ MESSAGES: dict[str, str] = {
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
     "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
     "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
+    "n_wish_partly": "您的心愿 {number} 已部分实现：{note}\n请确认并评价；觉得还没办好，请点「❌ 没解决」：",
+    "n_wish_declined": (
+        "您的心愿 {number} 经研究暂时无法实现，原因：{note}\n"
+        "请确认并评价这次答复；有异议请点「❌ 没解决」，会再为您办理："
+    ),
     "n_transferred": (
         "工单 {number} 已转给 {team} 办理。您之前提供的情况已一并转过去，不用再说一遍。"
     ),

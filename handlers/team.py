@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from core.config import Team
-from core.enums import Action, Role, Script, Status
+from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import (
     ACCEPT_PROMPT,
@@ -21,7 +21,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
 from core.team_card import local
-from core.texts import clip
+from core.texts import WISH_OUTCOME_NAMES, clip
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -83,7 +83,12 @@ async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:
 
 
 async def _act(
-    ctx: Ctx, ticket: Ticket, action: Action, note: str = "", to_team: str | None = None
+    ctx: Ctx,
+    ticket: Ticket,
+    action: Action,
+    note: str = "",
+    to_team: str | None = None,
+    outcome: WishOutcome | None = None,
 ) -> bool:
     try:
         await perform(
@@ -95,6 +100,7 @@ async def _act(
             now=ctx.now,
             note=note,
             to_team=to_team,
+            outcome=outcome,
         )
         if to_team is not None:
             await onto_the_wish_list(ctx, ticket)
@@ -291,6 +297,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
             name = as_written(await notify.name_of(ctx, ctx.user.id))
             await tell_requester(ctx, ticket, key, name=name)
             await refresh_cards(ctx, ticket)
+    elif verb == "res" and ticket.kind is Kind.WISH:
+        await _ask_wish_result(ctx, ticket, _outcome(parts))
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
         state = {"ticket_id": ticket.id, **await _pressed_reply(ctx, ticket)}
@@ -321,6 +329,41 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t("t_xfer_prompt", script, number=ticket.label, team=team, minutes=minutes))
     else:
         ctx.toast("stale_button")
+
+
+def _outcome(parts: list[str]) -> WishOutcome:
+    """The outcome a wish's 办结 press names (tk:res:<id>:partly); a bare 办结, from the card
+    or a reminder, is for a wish granted."""
+    named = parts[3] if len(parts) == 4 else ""
+    return WishOutcome(named) if named in set(WishOutcome) else WishOutcome.GRANTED
+
+
+# What the team is asked to write for each outcome of a wish, and the buttons that change it.
+_WISH_PROMPTS = {
+    WishOutcome.GRANTED: "t_res_granted_prompt",
+    WishOutcome.PARTLY: "t_res_partly_prompt",
+    WishOutcome.DECLINED: "t_res_declined_prompt",
+}
+_WISH_BUTTONS = {
+    WishOutcome.GRANTED: "btn_wish_granted",
+    WishOutcome.PARTLY: "btn_wish_partly",
+    WishOutcome.DECLINED: "btn_wish_declined",
+}
+
+
+async def _ask_wish_result(ctx: Ctx, ticket: Ticket, outcome: WishOutcome) -> None:
+    """办结 of a wish: a union service station crosses off every wish with an answer, also
+    one it can grant only in part or not at all. The note is asked for the outcome pressed
+    (a bare 办结 is for a wish granted), with a button for each of the other two."""
+    state = {"ticket_id": ticket.id, "outcome": outcome.value, **await _pressed_reply(ctx, ticket)}
+    await ctx.start_flow("t_res", "note", state, ttl=note_ttl(ctx))
+    script = ctx.script_here
+    others = [o for o in WishOutcome if o is not outcome]
+    buttons = rows(
+        *(Button(t(_WISH_BUTTONS[o], script), f"tk:res:{ticket.id}:{o}") for o in others)
+    )
+    minutes = _minutes(note_ttl(ctx))
+    ctx.reply(t(_WISH_PROMPTS[outcome], script, number=ticket.label, minutes=minutes), buttons)
 
 
 # The presses that make the presser the one doing the work: the requester is told who took
@@ -584,7 +627,9 @@ async def note_step(ctx: Ctx) -> None:
         await tell_requester(
             ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=staff_words(text)
         )
-    elif flow == "t_res" and await _act(ctx, ticket, Action.RESOLVE, note=text):
+    elif flow == "t_res" and await _act(
+        ctx, ticket, Action.RESOLVE, note=text, outcome=_wish_outcome(ticket, data)
+    ):
         await refresh_cards(ctx, ticket)
         await _settle_reply(ctx, ticket, data)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
@@ -592,9 +637,12 @@ async def note_step(ctx: Ctx) -> None:
             Button(t("btn_confirm"), f"my:ok:{ticket.id}"),
             Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
         )
+        notice = _RESOLVED_NOTICES.get(ticket.wish_outcome, "n_resolved")
         await tell_requester(
-            ctx, ticket, "n_resolved", confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
+            ctx, ticket, notice, confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
         )
+        if ticket.wish_outcome is not None:
+            flow = "t_res_wish"
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
@@ -606,8 +654,25 @@ async def note_step(ctx: Ctx) -> None:
         return
     # What became of the note, not only that it was kept: asked, resolved, or with whom now.
     team = ctx.cfg.team(ticket.team_id).name
-    done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team)
+    outcome = WISH_OUTCOME_NAMES[ticket.wish_outcome] if ticket.wish_outcome else ""
+    done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team, outcome=outcome)
     ctx.reply(in_script(done, ctx.script_here))
+
+
+# What the requester is told of a wish granted in part, or not to be granted: the answer
+# itself, before they confirm it and rate it.
+_RESOLVED_NOTICES: dict[WishOutcome | None, str] = {
+    WishOutcome.PARTLY: "n_wish_partly",
+    WishOutcome.DECLINED: "n_wish_declined",
+}
+
+
+def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None:
+    """The outcome the 办结 note of a wish was asked for (none for other kinds)."""
+    named = str(data.get("outcome") or "")
+    if ticket.kind is not Kind.WISH:
+        return None
+    return WishOutcome(named) if named in set(WishOutcome) else WishOutcome.GRANTED
 
 
 def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:

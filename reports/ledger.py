@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from core.config import Config
-from core.enums import Kind, Requester, Status
-from core.texts import KIND_NAMES
+from core.enums import Kind, Requester, Status, WishOutcome
+from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
 from reports.masking import mask_phone
@@ -48,6 +48,7 @@ class LedgerRow:
     accepted_at: datetime | None
     resolved_at: datetime | None
     resolution: str
+    outcome: WishOutcome | None  # a wish's, as the team resolved it
     closed_at: datetime | None
     overdue: bool
     status: Status
@@ -97,10 +98,14 @@ class LedgerRow:
 
     @property
     def wish_outcome(self) -> str:
-        """是否实现: a withdrawn wish is neither, as it is not counted in the progress."""
+        """是否实现: once crossed off, what the team said (已实现, 部分实现, 无法实现, the
+        reason in 办理情况); until then 未实现. A withdrawn wish is neither, as it is not
+        counted in the progress."""
         if self.status is Status.CANCELLED:
             return "—"
-        return "已实现" if self.wish_done else "未实现"
+        if not self.wish_done:
+            return "未实现"
+        return WISH_OUTCOME_NAMES[self.outcome or WishOutcome.GRANTED]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,14 @@ class Ledger:
         """(done, total) of the period's wishes; withdrawn wishes are not on the list."""
         listed = [row for row in self.wishes if row.status is not Status.CANCELLED]
         return sum(row.wish_done for row in listed), len(listed)
+
+    @property
+    def wish_outcomes(self) -> str:
+        """How the crossed-off wishes ended, and how many are not yet crossed off: the
+        progress counts a wish answered "cannot be granted" as crossed off, not as granted."""
+        listed = [row.wish_outcome for row in self.wishes if row.status is not Status.CANCELLED]
+        counts = [f"{name} {listed.count(name)} 项" for name in WISH_OUTCOME_NAMES.values()]
+        return "，".join([*counts, f"尚未销号 {listed.count('未实现')} 项"])
 
 
 async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Ledger:
@@ -186,6 +199,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
         accepted_at=local(get("accepted_at")),
         resolved_at=local(get("resolved_at")),
         resolution=get("resolution_note") or "",
+        outcome=get("wish_outcome"),
         closed_at=local(get("closed_at")),
         overdue=bool(get("is_overdue")),
         status=get("status"),

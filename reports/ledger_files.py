@@ -293,6 +293,8 @@ def _wishes(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     below = len(wishes) + 4  # a blank row after the last wish
     sheet.cell(row=below, column=1, value=say("完成进度")).font = Font(bold=True)
     sheet.cell(row=below, column=2, value=f"{done}/{total}{share}")
+    sheet.cell(row=below + 1, column=1, value=say("实现情况")).font = Font(bold=True)
+    sheet.cell(row=below + 1, column=2, value=say(ledger.wish_outcomes))
     _print_setup(sheet, ledger, say, "心愿清单", header_row=2)
 
 

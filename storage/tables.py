@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import registry
 
-from core.enums import Kind, Priority, Requester, Role, Script, Status
+from core.enums import Kind, Priority, Requester, Role, Script, Status, WishOutcome
 from core.model import (
     Attachment,
     Conversation,
@@ -123,6 +123,7 @@ tickets = Table(
     Column("resolved_at", UTCDateTime, nullable=True),
     Column("resolved_by", BigInteger, nullable=True),
     Column("resolution_note", Text, nullable=False, default=""),
+    Column("wish_outcome", StrEnumType(WishOutcome), nullable=True),
     Column("closed_at", UTCDateTime, nullable=True),
     Column("closed_without_reply", Boolean, nullable=False, default=False),
     Column("cancelled_at", UTCDateTime, nullable=True),

@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, bindparam, text
 
+from core.enums import WishOutcome
 from storage.migrate import upgrade
 from storage.tables import metadata
 from storage.types import UTCDateTime
@@ -188,5 +189,58 @@ async def test_the_shop_migration_upgrades_an_existing_database_on_postgresql(
     _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
     try:
         await _upgrade_a_database_with_a_retailer(pg_url.rsplit("/", 1)[0] + f"/{name}")
+    finally:
+        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# Tickets as revision 0012 stores them: a wish crossed off, a wish still open and a
+# request resolved, all from before a wish could be resolved as granted in part or not.
+_WISHES_BEFORE = text(
+    "INSERT INTO tickets (id, number, kind, priority, status, text, original_text, script, "
+    "requester_id, requester_chat_id, line, team_id, route_explanation, route_confidence, "
+    "route_candidates, created_at, escalation_step, resolution_note, closed_without_reply, "
+    "reopen_count, rating_comment, resolved_at, callback_note, version) VALUES "
+    "(1, '10001', 'wish', 'normal', 'closed', '食堂加早餐', '食堂加早餐', 'hans', 100003, "
+    "100003, 'staff', 'staff', '', 0.9, '[]', :at, 0, '已加', false, 0, '', :at, '', 3), "
+    "(2, '10002', 'wish', 'normal', 'accepted', '组织体检', '组织体检', 'hans', 100003, "
+    "100003, 'staff', 'staff', '', 0.9, '[]', :at, 0, '', false, 0, '', NULL, '', 2), "
+    "(3, '10003', 'request', 'normal', 'resolved', '订货', '订货', 'hans', 100002, "
+    "100002, 'ordering', 'ordering', '', 0.9, '[]', :at, 0, '已处理', false, 0, '', :at, '', 3)"
+).bindparams(bindparam("at", type_=UTCDateTime()))
+
+
+async def _upgrade_a_database_with_wishes(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, "0012")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_WISHES_BEFORE, {"at": datetime(2026, 11, 2, 2, 0, tzinfo=UTC)})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow(read_only=True) as uow:
+            tickets = [await uow.tickets.get(ticket_id) for ticket_id in (1, 2, 3)]
+        # Resolved then, a wish could only be resolved as granted; the rest have none.
+        assert [t.wish_outcome if t else "missing" for t in tickets] == [
+            WishOutcome.GRANTED,
+            None,
+            None,
+        ]
+    finally:
+        await database.dispose()
+
+
+async def test_the_wish_outcome_migration_reads_wishes_crossed_off_before_as_granted_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    await _upgrade_a_database_with_wishes(f"sqlite+aiosqlite:///{tmp_path / 'w.sqlite3'}")
+
+
+async def test_the_wish_outcome_migration_reads_wishes_crossed_off_before_as_granted_on_postgresql(
+    pg_url: str,
+) -> None:
+    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
+    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        await _upgrade_a_database_with_wishes(pg_url.rsplit("/", 1)[0] + f"/{name}")
     finally:
         _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
