@@ -52,3 +52,22 @@ def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
 def test_a_tip_off_or_bullying_is_heard_by_the_oversight_line(router: Router, text: str) -> None:
     """Not by the team of the person it is about, which would investigate itself."""
     assert router.route(text).line == "conduct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户经理总是搭售滞销烟",
+        "投诉客户经理强行搭配滞销烟",
+        "客户经理爱答不理",
+        "客戶經理總是搭售滯銷菸",
+    ],
+)
+def test_tie_in_selling_or_a_cold_shoulder_is_heard_by_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    """A customer manager's tie-in selling is their own misconduct, not an ordering matter:
+    sent to 营销服务部, the complainant's name and phone would reach the very people
+    complained about."""
+    decision = router.route(text)
+    assert (decision.line, decision.kind) == ("conduct", Kind.COMPLAINT)
