@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 
 from core.config import Config
-from core.enums import Action, Role, Script, Status
+from core.enums import Action, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
-from core.texts import clip, one_line, status_name
+from core.texts import WISH_OUTCOME_NAMES, clip, one_line, status_name
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
@@ -261,7 +261,12 @@ def _event_text(event: TicketEvent) -> str:
         # A photo, voice note or pin sent without words: say which (the data records it).
         sent = [label for key, label in _SENT_WITHOUT_WORDS if event.data.get(key)]
         note = f"：{'、'.join(sent)}" if sent else ""
-    return f"{ACTION_LABELS.get(event.action, event.action)}{note}"
+    label = ACTION_LABELS.get(event.action, event.action)
+    outcome = str(event.data.get("outcome") or "") if event.action == "resolve" else ""
+    if outcome in set(WishOutcome):
+        # A wish granted in part or not at all says so where its answer is read again.
+        label += f"（{WISH_OUTCOME_NAMES[WishOutcome(outcome)]}）"
+    return f"{label}{note}"
 
 
 _SENT_WITHOUT_WORDS = (("photo", "[照片]"), ("voice", "[语音]"), ("location", "[位置]"))

@@ -123,3 +123,10 @@ async def test_the_outcome_buttons_are_said_in_traditional_to_a_traditional_team
     out = await desk.press(STAFF_MEMBER, f"tk:res:{first}", chat=STAFF_MEMBER)
     labels = [b.text for r in out.replies for row in r.buttons for b in row]
     assert labels == ["◐ 部分實現", "✖️ 無法實現"]
+
+
+async def test_the_employees_timeline_says_how_the_wish_ended(desk: Harness) -> None:
+    wish, *_ = await _three_wishes_accepted(desk)
+    await _resolve(desk, wish, f"tk:res:{wish}:partly", "体检已安排，家属体检明年再议")
+    detail = texts(await desk.press(STAFF, f"my:v:{wish}"))
+    assert "办结（部分实现）：体检已安排，家属体检明年再议" in detail
