@@ -30,6 +30,7 @@ from handlers.overdue_alerts import progress
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import attach, onto_the_wish_list
+from handlers.typed_menu import calls_off
 from routing import bare
 from routing.reader import staff_words
 
@@ -700,11 +701,28 @@ async def _keep_files(
             )
 
 
+def _leavable(step: Step) -> Step:
+    """`step`, unless the member's words only leave the prompt (算了, 取消, as /cancel):
+    they are no question, result, reason or call-back to send on or record ("已办结：算了"
+    would reach the requester as the team's word)."""
+
+    async def run(ctx: Ctx) -> None:
+        left = ctx.conv
+        sent = ctx.msg.photo_file_id or ctx.msg.voice_file_id
+        if left is not None and not sent and calls_off(ctx.msg.text):
+            await ctx.end_flow()
+            await say_left(ctx, left)
+            return
+        await step(ctx)
+
+    return run
+
+
 FLOWS: dict[str, Step] = {
-    "t_ask": note_step,
-    "t_res": note_step,
-    "t_xfer": note_step,
-    callback.FLOW: callback.note_step,
+    "t_ask": _leavable(note_step),
+    "t_res": _leavable(note_step),
+    "t_xfer": _leavable(note_step),
+    callback.FLOW: _leavable(callback.note_step),
 }
 
 # How long a card's prompt (需补充's question, 办结's result, 转派's reason; and 📞 已回访's

@@ -6,6 +6,8 @@ was sent to the farmer as the result)."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Status
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER
@@ -156,3 +158,27 @@ async def test_the_member_is_told_what_became_of_each_note(desk: Harness) -> Non
     long_reason = "烤房在白石乡松林，" + "不在本镇范围" * 10
     moved = texts(await desk.send(MEMBER, long_reason, chat=TEAM_CHAT))
     assert "已转给 白石乡烘烤110服务队" in moved and moved.rstrip().endswith("…")
+
+
+@pytest.mark.parametrize("typed", ["算了", "取消", "算了吧", "算了。"])
+async def test_words_that_leave_the_result_prompt_resolve_nothing(
+    desk: Harness, typed: str
+) -> None:
+    """算了 at 办结's prompt is the member leaving it, as /cancel: never the result the
+    farmer would read ("已办结：算了")."""
+    await _accepted_with_result_asked(desk)
+    out = await desk.send(MEMBER, typed, chat=TEAM_CHAT)
+    assert "已不再等待办结说明" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED
+    assert not await _farmer_told_resolved(desk)
+    out = await desk.send(MEMBER, "风机已更换", chat=TEAM_CHAT)
+    assert out.replies == []  # the prompt waits no more
+
+
+async def test_words_that_leave_the_question_prompt_ask_nothing(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "算了", chat=TEAM_CHAT)
+    assert "已不再等待要补充的问题" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED
