@@ -127,12 +127,18 @@ class Ledger:
         return sum(row.wish_done for row in listed), len(listed)
 
     @property
-    def wish_outcomes(self) -> str:
-        """How the crossed-off wishes ended, and how many are not yet crossed off: the
-        progress counts a wish answered "cannot be granted" as crossed off, not as granted."""
+    def wish_tally(self) -> dict[str, int]:
+        """How many of the listed wishes were crossed off as each outcome (已实现, 部分实现,
+        无法实现), and how many are not yet (尚未销号): the progress counts a wish answered
+        "cannot be granted" as crossed off, never as granted."""
         listed = [row.wish_outcome for row in self.wishes if row.status is not Status.CANCELLED]
-        counts = [f"{name} {listed.count(name)} 项" for name in WISH_OUTCOME_NAMES.values()]
-        return "，".join([*counts, f"尚未销号 {listed.count('未实现')} 项"])
+        tally = {name: listed.count(name) for name in WISH_OUTCOME_NAMES.values()}
+        return {**tally, "尚未销号": listed.count("未实现")}
+
+    @property
+    def wish_outcomes(self) -> str:
+        """`wish_tally` as the wish list's 实现情况 line says it."""
+        return "，".join(f"{name} {count} 项" for name, count in self.wish_tally.items())
 
 
 async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Ledger:

@@ -18,9 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
 from core.enums import Role, Script
+from core.texts import WISH_OUTCOME_NAMES
 from reports import echo, ledger_files, periods, stats
 from reports.labels import writer
-from reports.ledger import load
+from reports.ledger import Ledger, load
 from reports.periods import Window
 from storage.tables import memberships
 from storage.uow import Database
@@ -83,10 +84,20 @@ async def compute_weekly(
         if cfg.echo_wall_chat is not None
         else None
     )
-    done, total = ledger.wish_progress
-    text = figures.text + (f"\n心愿清单：已实现 {done}/{total}" if total else "")
+    text = figures.text + _wish_line(ledger)
     name = ledger_files.filename(ledger, "xlsx", script)
     return WeeklyReport(window, text, figures.chart_png, book, name, summary, script)
+
+
+def _wish_line(ledger: Ledger) -> str:
+    """The week's wish list: how many were crossed off, and how each of those ended (a wish
+    answered as not to be granted is crossed off, not granted)."""
+    done, total = ledger.wish_progress
+    if not total:
+        return ""
+    tally = ledger.wish_tally
+    ended = "、".join(f"{name} {tally[name]}" for name in WISH_OUTCOME_NAMES.values())
+    return f"\n心愿清单：已销号 {done}/{total}，其中{ended}"
 
 
 async def build_weekly(

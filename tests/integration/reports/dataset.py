@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from core.config import Config
-from core.enums import Action, Role
+from core.enums import Action, Role, WishOutcome
 from core.model import Ticket, User
 from core.services import perform
 from reports.periods import Window, days
@@ -55,12 +55,16 @@ async def act(
     actor: int | None,
     when: datetime,
     note: str = "",
+    outcome: WishOutcome | None = None,
 ) -> None:
     async with db.uow() as uow:
         loaded = await uow.tickets.get(ticket.id or 0)
         assert loaded is not None
         role = Role.SYSTEM if actor is None else None
-        await perform(uow, cfg, loaded, action, actor_id=actor, now=when, note=note, role=role)
+        await perform(
+            uow, cfg, loaded, action, actor_id=actor, now=when, note=note, role=role,
+            outcome=outcome,
+        )  # fmt: skip
         await uow.commit()
 
 

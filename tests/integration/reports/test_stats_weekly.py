@@ -10,16 +10,17 @@ import pytest
 from openpyxl import load_workbook
 
 from core.config import Config
-from core.enums import Role
+from core.enums import Action, Kind, Role, WishOutcome
 from core.model import Membership, User
 from reports.periods import PeriodError
 from reports.stats import build_stats
 from reports.weekly import build_weekly, recipients
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, build
-from tests.support.tickets import T0
+from tests.integration.reports.dataset import AFTER, act, build, m
+from tests.support.tickets import FARMER, T0, new_ticket
 
 MONDAY = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # 08:30 on the Monday after
+STAFF_MEMBER = 200081
 
 
 async def test_stats_text_for_the_day(db: Database, demo_config: Config) -> None:
@@ -77,3 +78,22 @@ async def test_weekly_recipients_are_config_and_invited_supervisors(
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
         assert await recipients(uow.session, demo_config) == [300001, 300009]
+
+
+async def test_weekly_report_says_how_the_wishes_crossed_off_ended(
+    db: Database, demo_config: Config
+) -> None:
+    """A wish answered as not to be granted is crossed off, not counted as granted."""
+    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
+            "area": None, "site_code": None}  # fmt: skip
+    granted = await new_ticket(db, demo_config, now=m(180), text="食堂增加早餐", **wish)
+    declined = await new_ticket(db, demo_config, now=m(185), text="宿舍换空调", **wish)
+    await new_ticket(db, demo_config, now=m(190), text="组织一次体检", **wish)
+    for ticket, outcome in ((granted, None), (declined, WishOutcome.DECLINED)):
+        await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(200))
+        await act(db, demo_config, ticket, Action.RESOLVE, STAFF_MEMBER, m(210), "已答复", outcome)
+        await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(220))
+    report = await build_weekly(db, demo_config, MONDAY)
+    assert report.text.splitlines()[-1] == (
+        "心愿清单：已销号 2/3，其中已实现 1、部分实现 0、无法实现 1"
+    )
