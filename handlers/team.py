@@ -615,6 +615,12 @@ async def note_step(ctx: Ctx) -> None:
             await ctx.goto(ctx.conv.step, files=files + sent)
         ctx.say("t_note_expected")
         return
+    if ctx.too_long(text):
+        # Said to the requester, a note this long would come in pieces, and the card,
+        # whose edit cannot be split, would lose its end: a shorter one is waited for.
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+        return
     files += sent
     ticket = await _load(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()

@@ -182,3 +182,15 @@ async def test_words_that_leave_the_question_prompt_ask_nothing(desk: Harness) -
     out = await desk.send(MEMBER, "算了", chat=TEAM_CHAT)
     assert "已不再等待要补充的问题" in texts(out)
     assert await _status(desk) is Status.ACCEPTED
+
+
+async def test_a_result_over_the_length_limit_is_refused_and_a_shorter_one_waited_for(
+    desk: Harness,
+) -> None:
+    await _accepted_with_result_asked(desk)
+    out = await desk.send(MEMBER, "好" * 5000, chat=TEAM_CHAT)
+    assert "内容太长了（5000 字），请控制在 2000 字以内" in texts(out)
+    assert await _status(desk) is Status.ACCEPTED
+    assert not await _farmer_told_resolved(desk)
+    await desk.send(MEMBER, "风机已更换，温度恢复", chat=TEAM_CHAT)
+    assert await _status(desk) is Status.RESOLVED
