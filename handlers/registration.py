@@ -154,7 +154,7 @@ def is_a_request(ctx: Ctx) -> bool:
         # "没带", "不知道" skip it (`not_at_hand`).
         if read_licence(text).digits >= _LICENCE_TRIED or not_at_hand(text):
             return False
-        return _asks(text)
+        return _asks(text, limit=_SHOP_LIMIT)
     return False
 
 
@@ -232,11 +232,20 @@ def _no_shop_name(text: str) -> bool:
     return _NO_SHOP_NAME.fullmatch(to_simplified(bare(text))) is not None
 
 
+def _without_lead(text: str, lead: re.Pattern[str]) -> str:
+    """`text` without the lead-in `lead` finds in its 简体 reading (店鋪名稱： as 店铺名称：),
+    the same characters taken from the text as typed."""
+    found = lead.match(to_simplified(text))
+    if found is None or to_simplified(text[: found.end()]) != found.group():
+        return text
+    return text[found.end() :]
+
+
 def shop_typed(text: str) -> str | None:
     """The shop's name typed (老王烟酒店, 7-11便利店, 兴隆超市（河西店）): letters, with digits
     and marks as signs have them, without emoji or a lead-in (店名：). None when no name is
     there: digits or emoji alone, a yes or a no, a greeting, or more than a sign's length."""
-    text = _SHOP_LEAD.sub("", text.strip())
+    text = _without_lead(text.strip(), _SHOP_LEAD)
     kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
     name = " ".join(kept.split()).strip(_EDGES)
     if not name or name.startswith("/") or len(name) > _SHOP_LIMIT:
@@ -412,7 +421,7 @@ def ask_again(ctx: Ctx) -> None:
 async def _phone_step(ctx: Ctx) -> None:
     contact = ctx.msg.contact
     if contact is None:
-        if ctx.msg.text.strip() in (ctx.text("skip"), "跳过", "跳過") or skips(ctx.msg.text):
+        if _skipped(ctx):
             await _after_phone(ctx)
             return
         # A number typed is refused for what it is; other words are only not the button.
@@ -488,10 +497,8 @@ async def _area_step(ctx: Ctx) -> None:
         if site is not None and site.area != area.id:
             user.site_code = None  # a barn in the town they left: a 110 call asks anew
         user.area = area.id
-    elif msg.callback_data == "f:skip" or msg.text.strip() in (ctx.text("skip"), "跳过", "跳過"):
-        pass  # the place can wait: a 110 call asks for the barn
-    elif skips(msg.text):
-        pass  # 不要, 没有: as 「跳过」
+    elif msg.callback_data == "f:skip" or _skipped(ctx):
+        pass  # the place can wait (「跳过」, 不要, 没有): a 110 call asks for the barn
     else:
         ask_again(ctx)
         return
@@ -543,13 +550,33 @@ async def _shop_step(ctx: Ctx) -> None:
         ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
         return
     if not _skipped(ctx) and not _no_shop_name(ctx.msg.text):
-        shop = shop_typed(ctx.msg.text)
+        typed, licence = _licence_after(ctx.msg.text)
+        shop = shop_typed(typed)
         if shop is None:
             ctx.say("reg_shop_bad", limit=_SHOP_LIMIT)  # nothing saved: asked again
             return
         ctx.user.shop_name = shop
+        if licence is not None:
+            # "李记烟酒店 520102100123": both answered at once, the licence not asked again.
+            ctx.user.licence_number = licence
+            await _finish(ctx)
+            return
     await ctx.goto("licence")
     _ask_licence(ctx)
+
+
+# Digits after a shop's name, as a licence number is typed (grouped, full-width).
+_TRAILING_DIGITS = re.compile(r"[\d０-９][\d０-９\s\-－—]*$")
+
+
+def _licence_after(text: str) -> tuple[str, str | None]:
+    """The shop's name typed with its licence number after it: the name's part and the
+    number; the text as typed and None when no licence number ends it."""
+    found = _TRAILING_DIGITS.search(text.strip())
+    if found is None:
+        return text, None
+    number = read_licence(found.group()).number
+    return (text.strip()[: found.start()], number) if number else (text, None)
 
 
 async def _licence_step(ctx: Ctx) -> None:

@@ -57,9 +57,17 @@ _NOT_AT_HAND = frozenset((
 ))  # fmt: skip
 
 
+# Said anywhere in a few words ("我的许可证放在店里了", "证没带在身上"): not at hand.
+_NOT_AT_HAND_IN = re.compile(r"在店里|没带|不在身边|不在手边|忘了|忘记|记不|不记得")
+_FEW_WORDS = 16  # characters: more is a message of its own
+
+
 def not_at_hand(text: str) -> bool:
-    """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里."""
-    return to_simplified(bare(text)).lower() in _NOT_AT_HAND
+    """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里, in a few words."""
+    plain = to_simplified(bare(text)).lower()
+    if plain in _NOT_AT_HAND:
+        return True
+    return len(plain) <= _FEW_WORDS and _NOT_AT_HAND_IN.search(plain) is not None
 
 
 def not_a_name(name: str) -> bool:

@@ -322,7 +322,15 @@ def _text(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     text = "" if value is None else str(value)
+    if text.isascii() and text.isdigit() and len(text) > _EXCEL_GENERAL_DIGITS:
+        # A licence number opened in Excel would read 5.20102E+11, and keep only that once
+        # saved: a formula for the text keeps every digit.
+        return f'="{text}"'
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+# The most digits Excel's General format shows of a number before it turns to 1.2E+11.
+_EXCEL_GENERAL_DIGITS = 11
 
 
 def csv_bytes(ledger: Ledger, script: Script = Script.HANS) -> bytes:

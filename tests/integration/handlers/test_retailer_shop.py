@@ -61,7 +61,14 @@ async def test_a_retailer_is_asked_for_the_shop_and_the_licence_after_the_place(
 
 
 @pytest.mark.parametrize(
-    "typed", ["５２０１０２１００１２３", "许可证号：520102-100123", "520102 1 00123"]
+    "typed",
+    [
+        "５２０１０２１００１２３",
+        "许可证号：520102-100123",
+        "520102 1 00123",
+        "菸草專賣零售許可證號：520102100123",  # the 繁體 question's own words
+        "煙草專賣零售許可證號 520102100123",
+    ],
 )
 async def test_a_licence_typed_in_full_width_digits_or_after_its_name_is_the_number(
     desk: Harness, typed: str
@@ -77,7 +84,6 @@ async def test_a_licence_typed_in_full_width_digits_or_after_its_name_is_the_num
     [
         ("52010210012", "您输入的是 11 位"),  # a digit missed
         ("990102100123", "开头不对"),  # no province starts so
-        ("许可证号在店里", "12 位数字"),  # answers the question: no licence request
         ("ABC-123", "12 位数字"),
     ],
 )
@@ -95,7 +101,9 @@ async def test_a_bad_licence_number_is_told_what_is_wrong_and_saves_nothing(
     assert (await _person(desk, RETAILER)).licence_number == LICENCE
 
 
-@pytest.mark.parametrize("skip", ["press", "跳過", "没带", "不知道"])
+@pytest.mark.parametrize(
+    "skip", ["press", "跳過", "没带", "不知道", "许可证号在店里", "我的许可证放在店里了"]
+)
 async def test_a_licence_not_at_hand_is_skipped_and_said_to_be_added_later(
     desk: Harness, skip: str
 ) -> None:
@@ -284,3 +292,28 @@ async def test_a_retailer_bound_by_a_districts_qr_is_asked_for_the_shop_after_th
     await desk.send(RETAILER, "东片烟酒店")
     done = said(await desk.press(RETAILER, "f:skip:licence"))
     assert "城区东片零售商圈" in done and "店铺：东片烟酒店　许可证号：未填" in done
+
+
+async def test_a_shop_name_typed_after_its_traditional_lead_in_is_kept_without_it(
+    desk: Harness,
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "店鋪名稱：李記菸酒店")
+    assert (await _person(desk, RETAILER)).shop_name == "李記菸酒店"
+
+
+async def test_a_shop_name_typed_with_its_licence_answers_both(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, "李記菸酒店 5201 0210 0123")
+    assert "登记完成" in said(out)
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("李記菸酒店", LICENCE)
+
+
+async def test_a_shop_name_ending_in_digits_that_are_no_licence_keeps_them(
+    desk: Harness,
+) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, "7-11便利店 2号店")
+    assert "许可证号" in said(out)  # still asked
+    assert (await _person(desk, RETAILER)).shop_name == "7-11便利店 2号店"

@@ -430,4 +430,5 @@ async def test_a_retailers_shop_and_licence_are_listed_beside_their_phone(
     farmer = {title: cell.value for title, cell in zip(header, sheet[3], strict=True)}
     assert (farmer["店鋪名稱"], farmer["許可證號"]) == (None, None)
     rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
-    assert rows[2][3:7] == ["李秀英", "0851****1234", "李记烟酒店", "520102100123"]
+    # Excel shows a bare 12-digit number as 5.20102E+11: the CSV writes it as a text formula.
+    assert rows[2][3:7] == ["李秀英", "0851****1234", "李记烟酒店", '="520102100123"']
