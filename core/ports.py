@@ -61,6 +61,10 @@ class TicketRepository(Protocol):
 
     async def open_tickets(self, team_id: str | None = None) -> Sequence[Ticket]: ...
 
+    async def callbacks_overdue(self, now: datetime) -> Sequence[Ticket]:
+        """Tickets owing a call-back (回访) whose due time has come by `now` with none
+        recorded: the ledger's 超期未回访. The oldest due first."""
+
 
 class UserRepository(Protocol):
     async def get(self, user_id: int) -> User | None: ...

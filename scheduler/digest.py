@@ -13,6 +13,11 @@ are some.
 
 Its 超时 is a state, "open and past its deadline at this moment", not the /stats count of
 deadlines missed over a period; the texts say so.
+
+Below the tickets in hand come the call-backs (回访) owed after a low rating whose due time
+has passed with none recorded: the ledger's 超期未回访, judged at the same moment. They are
+owed by the leaders of `callback_team`, so a leader reads those of the teams they lead;
+the section is left out when there are none.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from scheduler.people import People
 from storage.uow import Database
 
 WORST = 5
+CALLBACKS_SHOWN = 10  # of the call-backs overdue, the latest; the count says how many in all
 _IN_HAND = (
     Status.NEW,
     Status.DISPATCHED,
@@ -57,6 +63,13 @@ class Digest:
     teams: list[TeamFigures] = field(default_factory=list)
     worst: list[tuple[Ticket, timedelta]] = field(default_factory=list)
     rest_day: bool = False  # a weekend or holiday: round-the-clock teams and urgent tickets
+    # Call-backs (回访) owed and past due, the latest first, and how late each is.
+    callbacks: list[tuple[Ticket, timedelta]] = field(default_factory=list)
+
+    @property
+    def has_news(self) -> bool:
+        """Something for its reader to do: tickets in hand or to confirm, or a call-back."""
+        return any(r.open or r.unconfirmed for r in self.teams) or bool(self.callbacks)
 
     @property
     def total(self) -> TeamFigures:
@@ -91,10 +104,28 @@ def runs_today(cfg: Config, ticket: Ticket, workday: bool) -> bool:
     return workday or keeps_a_roster(cfg, ticket.team_id) or clock_runs_every_day(cfg, ticket)
 
 
+def callback_runs_today(cfg: Config, ticket: Ticket, workday: bool) -> bool:
+    """Whether an overdue call-back belongs in today's digest: as a ticket does, with the
+    team that owes it in place of the one that had the ticket."""
+    owner = callback_owner(ticket)
+    return workday or keeps_a_roster(cfg, owner) or clock_runs_every_day(cfg, ticket)
+
+
+def callback_owner(ticket: Ticket) -> str:
+    """The team whose leaders owe the call-back (`core.callback.owner`)."""
+    return ticket.callback_team or ticket.team_id
+
+
 def summarize(
-    cfg: Config, tickets: Iterable[Ticket], now: datetime, *, rest_day: bool = False
+    cfg: Config,
+    tickets: Iterable[Ticket],
+    now: datetime,
+    *,
+    rest_day: bool = False,
+    callbacks: Iterable[Ticket] = (),
 ) -> Digest:
-    """Figures per team (in config order) from the open tickets, judged at `now`."""
+    """Figures per team (in config order) from the open tickets, and the call-backs owed
+    past their due time, judged at `now`."""
     local_now = now.astimezone(cfg.zone)
     day_end = datetime.combine(local_now.date() + timedelta(days=1), time(0), tzinfo=cfg.zone)
     rows: dict[str, TeamFigures] = {}
@@ -118,7 +149,15 @@ def summarize(
     order = {team.id: i for i, team in enumerate(cfg.teams)}
     teams = sorted(rows.values(), key=lambda r: (order.get(r.team_id, len(order)), r.team_id))
     late.sort(key=lambda pair: (-pair[1], pair[0].id or 0))
-    return Digest(local_now, teams, late[:WORST], rest_day)
+    owed = [
+        (ticket, now - ticket.callback_due_at)
+        for ticket in callbacks
+        if ticket.owes_callback
+        and ticket.callback_due_at is not None
+        and ticket.callback_due_at <= now
+    ]
+    owed.sort(key=lambda pair: (-pair[1], pair[0].id or 0))
+    return Digest(local_now, teams, late[:WORST], rest_day, owed)
 
 
 def _figures(label: str, row: TeamFigures) -> str:
@@ -133,7 +172,7 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
     if digest.rest_day:
         lines.append("今天休息日：只列24小时值守服务队的工单和紧急工单。")
     if not digest.teams:
-        return "\n".join([*lines, "没有未办结的工单。"])
+        return "\n".join([*lines, "没有未办结的工单。", *_callbacks(cfg, digest)])
     for row in digest.teams:
         lines.append(_figures(texts.team_name(cfg, row.team_id), row))
     if len(digest.teams) > 1:
@@ -153,7 +192,25 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
                 f"{texts.status(ticket)}｜已超时{said}｜{one_line(ticket.text, 20)}"
             )
-    return "\n".join(lines)
+    return "\n".join([*lines, *_callbacks(cfg, digest)])
+
+
+def _callbacks(cfg: Config, digest: Digest) -> list[str]:
+    """The call-backs owed past their due time, the latest first, in the ledger's words
+    (超期未回访); nothing when there are none."""
+    if not digest.callbacks:
+        return []
+    lines = [f"超期未回访：{len(digest.callbacks)}件（差评后回访时限已过，仍未记录回访）"]
+    for ticket, late in digest.callbacks[:CALLBACKS_SHOWN]:
+        # How late as the 【回访督办】 says it: on the ticket's calendar, in working time too.
+        said = lateness(sla.calendar_for(cfg, ticket), digest.at - late, digest.at)
+        lines.append(
+            f"{ticket.label}｜{texts.team_name(cfg, callback_owner(ticket))}｜"
+            f"{ticket.rating}星｜回访已超时{said}"
+        )
+    if len(digest.callbacks) > CALLBACKS_SHOWN:
+        lines.append(f"……另有{len(digest.callbacks) - CALLBACKS_SHOWN}件")
+    return lines
 
 
 async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
@@ -163,12 +220,17 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
         tickets: Sequence[Ticket] = [
             t for t in await uow.tickets.open_tickets() if runs_today(cfg, t, workday)
         ]
-        everything = summarize(cfg, tickets, now, rest_day=not workday)
+        owed: Sequence[Ticket] = [
+            t
+            for t in await uow.tickets.callbacks_overdue(now)
+            if callback_runs_today(cfg, t, workday)
+        ]
+        everything = summarize(cfg, tickets, now, rest_day=not workday, callbacks=owed)
         people = People(uow, cfg)
         supervisors = await people.supervisors()
         key = f"digest:{everything.at.date().isoformat()}"
         out = Pending()
-        if workday or everything.teams:
+        if workday or everything.teams or everything.callbacks:
             for chat_id in supervisors:
                 text = render(cfg, everything, cfg.bureau)
                 out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
@@ -180,9 +242,13 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
             if chat_id in supervisors:
                 continue  # they already have every team
             mine = summarize(
-                cfg, [t for t in tickets if t.team_id in teams], now, rest_day=not workday
+                cfg,
+                [t for t in tickets if t.team_id in teams],
+                now,
+                rest_day=not workday,
+                callbacks=[t for t in owed if callback_owner(t) in teams],
             )
-            if not any(r.open or r.unconfirmed for r in mine.teams):
+            if not mine.has_news:
                 continue
             scope = "、".join(texts.team_name(cfg, t) for t in sorted(teams))
             text = render(cfg, mine, scope)

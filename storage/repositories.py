@@ -214,6 +214,18 @@ class SqlTicketRepository(_Repo):
         query = query.order_by(tickets.c.team_id, tickets.c.created_at)
         return (await self.session.execute(query)).scalars().all()
 
+    async def callbacks_overdue(self, now: datetime) -> Sequence[Ticket]:
+        query = (
+            select(Ticket)
+            .where(
+                tickets.c.callback_due_at.isnot(None),
+                tickets.c.callback_due_at <= now,
+                tickets.c.callback_at.is_(None),
+            )
+            .order_by(tickets.c.callback_due_at, tickets.c.id)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
 
 class SqlUserRepository(_Repo):
     async def get(self, user_id: int) -> User | None:
