@@ -13,7 +13,7 @@ from core.enums import Requester, Status
 from core.model import Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
-from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, status_name
+from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, is_named, person_name, status_name
 from core.written import as_written
 
 
@@ -40,8 +40,9 @@ def card_text(
     visited_name: str = "",
 ) -> str:
     """The team card: everything a team member needs, in one message (staff only).
-    `question`: what the team asked the requester and waits for (`_asked`); the names:
-    who accepted it, and who resolved it or went there when that was a colleague."""
+    `question`: what the team asked the requester and waits for (`_asked`); the names, as
+    `shown_name` gives them: who accepted it, and who resolved it or went there when that
+    was a colleague."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
     # A ticket sent back as not solved says so at once: the team is not starting afresh.
@@ -58,16 +59,16 @@ def card_text(
     ]
     if ticket.accepted_at:
         lines.append(
-            f"接单：{as_written(accepted_name) or ticket.accepted_by}"
+            f"接单：{accepted_name or person_name(None, ticket.accepted_by)}"
             f" {local(cfg, ticket.accepted_at)}"
         )
         if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
-            by = f" {as_written(visited_name)}" if visited_name else ""
+            by = f" {visited_name}" if visited_name else ""
             lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}")
     if question and ticket.status is Status.WAITING_REQUESTER:
         lines.append(question)
     if ticket.resolved_at:
-        by = f" {as_written(resolved_name)}" if resolved_name else ""
+        by = f" {resolved_name}" if resolved_name else ""
         outcome = f"（{WISH_OUTCOME_NAMES[ticket.wish_outcome]}）" if ticket.wish_outcome else ""
         lines.append(
             f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}"
@@ -96,17 +97,17 @@ async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
     went there or resolved it when a colleague did what another accepted."""
     assert ticket.id is not None
     requester = await uow.users.get(ticket.requester_id)
-    accepted = await _name_of(uow, ticket.accepted_by)
+    accepted = await shown_name(uow, ticket.accepted_by)
     resolved = ""
     if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
-        resolved = await _name_of(uow, ticket.resolved_by)
+        resolved = await shown_name(uow, ticket.resolved_by)
     waiting = ticket.status is Status.WAITING_REQUESTER
     events = await uow.tickets.events(ticket.id) if waiting or ticket.on_site_at else ()
     question = await _asked(uow, cfg, events) if waiting else ""
     visits = [e for e in events if e.action == "visit"]
     visited = ""
     if visits and visits[-1].actor_id not in (None, ticket.accepted_by):
-        visited = await _name_of(uow, visits[-1].actor_id)
+        visited = await shown_name(uow, visits[-1].actor_id)
     return card_text(cfg, ticket, requester, accepted, resolved, question, visited)
 
 
@@ -121,14 +122,18 @@ async def _asked(uow: UnitOfWork, cfg: Config, events: Sequence[TicketEvent]) ->
     if not asks:
         return ""
     last = asks[-1]
-    who = as_written(await _name_of(uow, last.actor_id)) if last.actor_id else ""
+    who = await shown_name(uow, last.actor_id) if last.actor_id else ""
     by = " ".join(part for part in (local(cfg, last.at), who) if part)
     return f"待补充：{clip(last.note, _QUESTION_SHOWN)}（{by} 问）"
 
 
-async def _name_of(uow: UnitOfWork, user_id: int | None) -> str:
+async def shown_name(uow: UnitOfWork, user_id: int | None) -> str:
+    """The person as a message names them to others (`person_name`): their own name marked
+    to stay as written for a 繁體 reader; our stand-in (尾号1234, 用户#0011) converted with
+    the rest of the message. "?" for nobody."""
     user = await uow.users.get(user_id) if user_id else None
-    return (user.name if user and user.name else str(user_id or "")) or "?"
+    name = person_name(user, user_id)
+    return (as_written(name) if is_named(user) else name) or "?"
 
 
 def _resolve_by(cfg: Config, ticket: Ticket) -> str:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
 from core.enums import Kind, Status, WishOutcome
+from core.model import User
 
 KIND_NAMES = {
     Kind.EMERGENCY: "110报警",
@@ -58,6 +59,36 @@ STAND_INS = frozenset({"[语音]", "[照片]", "[位置]", "[未说明]"})
 
 def status_name(status: Status, *, closed_unresolved: bool = False) -> str:
     return CLOSED_UNANSWERED if closed_unresolved else STATUS_NAMES[status]
+
+
+def person_name(user: User | None, user_id: int | None = None) -> str:
+    """How a person is named to others: on cards, alerts, lists and the ledger. Their name;
+    without one (a Telegram profile without a first name, someone who never registered, a
+    team member known only by the id in the config), what a colleague can still tell them
+    by: the last four digits of their phone (尾号1234), else of their Telegram id
+    (用户#0011), never a bare number read as a count. "" for nobody."""
+    if user is not None:
+        return named(user.name, user.phone, user.id)
+    return named("", "", user_id)
+
+
+def named(name: str, phone: str, user_id: int | None) -> str:
+    """`person_name` from a person's stored fields (a report reads them in its own query)."""
+    if name.strip():
+        return name
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) >= _TAIL:
+        return f"尾号{digits[-_TAIL:]}"
+    return f"用户#{str(abs(user_id))[-_TAIL:].zfill(_TAIL)}" if user_id is not None else ""
+
+
+_TAIL = 4  # digits of a phone or an id that tell a person apart without showing it all
+
+
+def is_named(user: User | None) -> bool:
+    """Whether `person_name` gives the person's own name (kept as written for a 繁體 reader)
+    rather than our stand-in for one (converted as our words are)."""
+    return user is not None and bool(user.name.strip())
 
 
 def clip(text: str, limit: int) -> str:

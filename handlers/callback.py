@@ -9,7 +9,7 @@ from core import callback
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import ChatPlace, Ticket
 from core.numbers import ticket_id_of
-from core.team_card import local
+from core.team_card import local, shown_name
 from core.texts import clip
 from handlers import notify
 from handlers.context import Ctx
@@ -115,7 +115,7 @@ async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
     assert ticket.id is not None
     # One a sender holds goes out, and loses its button once recorded (bot/outbox/recorder).
     await ctx.uow.outbox.supersede(ticket.id, CALLBACK_NOTICE, ctx.now)
-    who = as_written(await notify.name_of(ctx, ticket.callback_by))
+    who = await shown_name(ctx.uow, ticket.callback_by)
     said = t(
         "cb_told",
         number=ticket.label,

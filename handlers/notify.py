@@ -8,8 +8,9 @@ from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
-from core.team_card import card_text, current_card
+from core.team_card import card_text, current_card, shown_name
 from core.team_chats import team_place
+from core.texts import person_name
 from handlers.cards import card_buttons, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -294,8 +295,10 @@ async def forward(
 
 
 async def name_of(ctx: Ctx, user_id: int | None) -> str:
+    """The person as others are told of them (`core.texts.person_name`): their name, else
+    尾号1234 or 用户#0011, never a bare id; "?" for nobody."""
     user = await ctx.uow.users.get(user_id) if user_id else None
-    return (user.name if user and user.name else str(user_id or "")) or "?"
+    return person_name(user, user_id) or "?"
 
 
 async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:
@@ -355,7 +358,7 @@ async def update_cards(
     # A supervisor's 超时督办 that says 仍未接单 tells the news once it is answered or moved;
     # then the ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
-    await retell_answered_alerts(ctx, ticket, text, await name_of(ctx, ticket.accepted_by))
+    await retell_answered_alerts(ctx, ticket, text, await shown_name(ctx.uow, ticket.accepted_by))
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.

@@ -20,7 +20,7 @@ from core.team_card import local
 from core.texts import lateness
 from handlers.cards import oversight_buttons, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import as_written, t
+from handlers.i18n import t
 from handlers.replies import Button, rows
 
 
@@ -40,7 +40,7 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
 async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str) -> None:
     """Each sent 超时督办 saying the ticket waits for a team that has since answered it (or
     no longer has it) is edited to the news, with `card` (the ticket as it is now) below
-    and `taker` the name of whoever accepted it (`notify.name_of`).
+    and `taker` whoever accepted it as messages name them (`core.team_card.shown_name`).
     Each news is said as what happened when, so that it stays true. An alert of a ticket
     moved on to another team, still waiting, waits with it for that team's answer; one
     answered is kept on as a plain alert, its buttons staying while the ticket is open."""
@@ -101,7 +101,7 @@ def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     accepted_at = ticket.accepted_at
     if ticket.accepted_by is None or accepted_at is None:
         return answered_news(ctx.cfg, ticket, ACCEPT_PHASE, ctx.now)
-    at, who = local(ctx.cfg, accepted_at), as_written(taker)
+    at, who = local(ctx.cfg, accepted_at), taker
     # The deadline the ladder chased, and the alert counted from: the team's own after a
     # move, one given back the time a question to the requester held it. Not the response
     # deadline, which a question asked before that wait settled.

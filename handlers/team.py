@@ -20,12 +20,12 @@ from core.lifecycle import (
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
-from core.team_card import local
+from core.team_card import local, shown_name
 from core.texts import WISH_OUTCOME_NAMES, clip
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import as_written, buttons_in_script, in_script, t
+from handlers.i18n import buttons_in_script, in_script, t
 from handlers.overdue_alerts import progress
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight, serves_a_team, teams_served
@@ -295,7 +295,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         action = _PRESS_ACTIONS[verb]
         key = "n_accepted" if action is Action.ACCEPT else "n_on_site"
         if await _act(ctx, ticket, action):
-            name = as_written(await notify.name_of(ctx, ctx.user.id))
+            name = await shown_name(ctx.uow, ctx.user.id)
             await tell_requester(ctx, ticket, key, name=name)
             await refresh_cards(ctx, ticket)
     elif verb == "res" and ticket.kind is Kind.WISH:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
-from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES
+from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, named
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
 from reports.masking import mask_phone
@@ -154,6 +154,7 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
             requester.c.shop_name.label("requester_shop"),
             requester.c.licence_number.label("requester_licence"),
             acceptor.c.name.label("acceptor_name"),
+            acceptor.c.phone.label("acceptor_phone"),
             t.id.in_(_late(window, now)).label("is_overdue"),
         )
         .select_from(tickets)
@@ -201,7 +202,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
         content=get("text"),
         line=line,
         team=team.name if team else get("team_id"),
-        accepted_by=get("acceptor_name") or (f"#{accepted_by}" if accepted_by else ""),
+        accepted_by=_acceptor(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
         accepted_at=local(get("accepted_at")),
         resolved_at=local(get("resolved_at")),
         resolution=get("resolution_note") or "",
@@ -216,6 +217,12 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
         callback_note=get("callback_note") or "",
         callback_overdue=_callback_overdue(get("callback_due_at"), get("callback_at"), now),
     )
+
+
+def _acceptor(name: str, phone: str, user_id: int | None) -> str:
+    """接单人: their name as they wrote it; without one, our stand-in (尾号1234, 用户#0011),
+    in the reader's script as our words are; empty when nobody accepted it."""
+    return TheirWords(name) if name.strip() else named(name, phone, user_id)
 
 
 def _callback_overdue(due: datetime | None, made: datetime | None, now: datetime) -> bool:

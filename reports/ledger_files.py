@@ -97,9 +97,8 @@ SUMMARY_COLUMNS = [
 ]  # fmt: skip
 SUMMARY_HEADERS = [title for title, _ in SUMMARY_COLUMNS]
 # Columns holding people's own words: never converted to the other script.
-THEIR_WORDS = {
-    "诉求人", "店铺名称", "诉求内容", "接单人", "办理情况", "评价内容", "职工", "心愿内容",
-}  # fmt: skip
+# 接单人 is `TheirWords` when it is a name: without one it is our stand-in for it (尾号1234).
+THEIR_WORDS = {"诉求人", "店铺名称", "诉求内容", "办理情况", "评价内容", "职工", "心愿内容"}
 # Columns of numbers that name something (a ticket, a licence): all their digits shown, as a
 # number Excel does not flag as text, never 5.2E+11, and read from the left as a name is.
 IDENTIFIERS = {"编号", "许可证号"}
@@ -133,7 +132,7 @@ def _value(title: str, get: Callable[[LedgerRow], Any], row: LedgerRow, say: Say
     """A cell's value, in the reader's script unless it is someone's own words."""
     value = get(row)
     if isinstance(value, TheirWords):
-        return str(value)  # a leader's note of a call-back, in a column of our words
+        return str(value)  # a name, or a leader's note of a call-back, in our words' column
     if isinstance(value, str) and title not in THEIR_WORDS:
         return say(value)
     return value

@@ -264,7 +264,7 @@ async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_
     # Filed 09:00, due 09:10 (10 minutes), accepted at 09:45: 35 minutes late.
     assert text.startswith("🔴【超时督办】工单 ") and "超过接单时限 35分钟，" in text
     # Said with the team that took it, as an alert of a call moved on says it.
-    assert f"09:45 已由 青山镇烘烤110服务队 {MEMBER} 接单。" in text
+    assert "09:45 已由 青山镇烘烤110服务队 用户#0001 接单。" in text
     assert "仍未接单" not in text and "已接单" in text
     # 催办 / 改派 stay while the ticket is open; it is kept as a plain alert now.
     labels = [b["text"] for row in edit.payload["buttons"] for b in row]
@@ -299,7 +299,7 @@ async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_went_and
     edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert len(edits) == 2 and edits[1].payload["message_id"] == alert[1]
     taken = str(edits[1].payload["text"])
-    assert f"曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。" in taken
+    assert "曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 用户#0011 接单。" in taken
     await desk.press(BAISHI_MEMBER, f"tk:vis:{ticket_id}", chat=BAISHI_CHAT)
     assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 2
 
@@ -413,9 +413,7 @@ async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still
     assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
     # Late on the deadline it kept: not a lateness of its own, but the team is named.
     taken = str(edits[1].payload["text"])
-    assert (
-        f"超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。" in taken
-    )
+    assert "超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 用户#0011 接单。" in taken
 
 
 async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_its_moved_deadline(
@@ -439,7 +437,7 @@ async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_i
     [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert edit.payload["message_id"] == alert[1]
     team = desk.cfg.team("curing-qingshan").name
-    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} {MEMBER} 接单。" in str(
+    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} 用户#0001 接单。" in str(
         edit.payload["text"]
     )
 
@@ -459,7 +457,7 @@ async def test_the_alert_of_a_call_moved_and_taken_late_there_says_the_lateness_
     taken = str(edits[1].payload["text"]).splitlines()[0]
     assert taken.endswith(
         "曾超过接单时限，转给 白石乡烘烤110服务队 后又超过该队的接单时限 12分钟，"
-        f"11-18 10:07 已由 白石乡烘烤110服务队 {BAISHI_MEMBER} 接单。"
+        "11-18 10:07 已由 白石乡烘烤110服务队 用户#0011 接单。"
     )
 
 
