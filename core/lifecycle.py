@@ -35,7 +35,11 @@ TRANSITIONS: dict[Action, Transition] = {
     t.action: t
     for t in (
         Transition(Action.DISPATCH, frozenset({S.NEW}), S.DISPATCHED, _OVERSIGHT | {R.SYSTEM}),
-        Transition(Action.ACCEPT, frozenset({S.DISPATCHED}), S.ACCEPTED, _TEAM),
+        # From a question asked before anyone took it too (需补充 before 接单): the ticket
+        # still waits for the answer, which then returns it to 已接单 (`Ticket.apply`).
+        Transition(
+            Action.ACCEPT, frozenset({S.DISPATCHED, S.WAITING_REQUESTER}), S.ACCEPTED, _TEAM
+        ),
         # From a question too: a 110 team told to go to a silent farmer's barn records it
         # (the ticket then waits no longer; `Ticket.apply` refuses it before 接单).
         Transition(Action.VISIT, frozenset({S.ACCEPTED, S.WAITING_REQUESTER}), S.ON_SITE, _TEAM),
@@ -148,7 +152,9 @@ def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str |
     transfer the new team's ladder starts afresh."""
     if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
-    if prompt == OVERSIGHT_ACCEPT_PROMPT:
+    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT):
+        # A reminder to accept says nobody has: a question asked settles that for the
+        # ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id
     action = _PROMPT_ACTIONS.get(prompt)
     return action is not None and sent_for == team_id and status in TRANSITIONS[action].sources

@@ -133,8 +133,14 @@ class Ticket:
             raise ValueError("the ticket must be stored before it changes status")
         before = self.status
         after = lifecycle.next_status(before, action, role, resume=self.resume_status)
-        if action is Action.VISIT and self.accepted_at is None:
-            raise IllegalTransition(before, action)  # a question asked before anyone took it
+        if action in (Action.VISIT, Action.RESOLVE) and self.accepted_at is None:
+            # A question asked before anyone took it (需补充 before 接单): 接单 comes first,
+            # as it does for a ticket not asked about.
+            raise IllegalTransition(before, action)
+        if action is Action.ACCEPT and before is Status.WAITING_REQUESTER:
+            if self.accepted_at is not None:
+                raise IllegalTransition(before, action)
+            after = before  # taken, and still waiting for the requester's answer
         self.status = after
         self.updated_at = now
         self._stamp(action, actor_id, now, note, before)
@@ -168,6 +174,11 @@ class Ticket:
         elif action is Action.ACCEPT:
             self.accepted_at = now
             self.accepted_by = actor_id
+            if before is Status.WAITING_REQUESTER:
+                # Taken while the answer is awaited: the answer returns it to 已接单, and the
+                # requester's reminders go on from where they were (no step reset).
+                self.resume_status = Status.ACCEPTED
+                return
         elif action is Action.VISIT:
             self.on_site_at = now
             self.paused_at = None  # gone to see, the question's wait is over

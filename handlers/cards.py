@@ -137,18 +137,20 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
                 continue
             team = cfg.team_for(line_id, ticket.area)
             buttons.append(Button(f"派给 {team.name}", f"tk:rto:{tid}:{team.id}"))
-    if status is Status.DISPATCHED:
+    taken = ticket.accepted_at is not None
+    if status is Status.DISPATCHED or (status is Status.WAITING_REQUESTER and not taken):
+        # Asked about before anyone took it (需补充 before 接单): still to be taken.
         buttons.append(Button("接单", f"tk:acc:{tid}"))
-    if status is Status.ACCEPTED or (
-        status is Status.WAITING_REQUESTER and ticket.accepted_at is not None
-    ):
+    if status is Status.ACCEPTED or (status is Status.WAITING_REQUESTER and taken):
         # While the requester is silent too: a 110 team is told to go and see.
         buttons.append(Button("上门", f"tk:vis:{tid}"))
     if status in (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE):
         buttons.append(Button("需补充", f"tk:ask:{tid}"))
     if status.is_open and status not in (Status.RESOLVED, Status.NEW):
         buttons.append(Button("转派", f"tk:xfer:{tid}"))
-    if status in (Status.ACCEPTED, Status.ON_SITE, Status.WAITING_REQUESTER):
+    if status in (Status.ACCEPTED, Status.ON_SITE) or (
+        status is Status.WAITING_REQUESTER and taken
+    ):
         buttons.append(Button("办结", f"tk:res:{tid}"))
     return rows(*buttons, per_row=3)
 

@@ -286,6 +286,14 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Said now, not after a 办结 note has been typed that could not be used.
         ctx.toast("t_own_request", number=ticket.label)
         return
+    untaken = ticket.status is Status.WAITING_REQUESTER and ticket.accepted_at is None
+    if pressed in (Action.RESOLVE, Action.VISIT) and untaken:
+        # Asked about before anyone took it (需补充 before 接单), on a copy of the card that
+        # still shows 办结: said now, before a 办结 note is typed in vain, and the copies
+        # show 接单 again (`card_buttons`).
+        ctx.toast("t_accept_first", number=ticket.label)
+        await refresh_cards(ctx, ticket)
+        return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
         status = ticket_status(ticket, ctx.script, for_staff=True)

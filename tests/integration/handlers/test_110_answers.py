@@ -689,7 +689,7 @@ async def test_no_visit_is_recorded_for_a_question_asked_before_anyone_took_the_
     edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
     assert f"tk:vis:{ticket_id}" not in str(edits[-1].payload.get("buttons"))
     out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
-    assert "不能这样操作" in texts(out)
+    assert "还没有人接单，请先点「接单」" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.WAITING_REQUESTER
 

@@ -21,7 +21,7 @@ OVERSIGHT = {R.SUPERVISOR, R.ADMIN}
 # action -> (statuses it may start from, resulting status, roles allowed).
 EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
     A.DISPATCH: ({S.NEW}, S.DISPATCHED, OVERSIGHT | {R.SYSTEM}),
-    A.ACCEPT: ({S.DISPATCHED}, S.ACCEPTED, TEAM),
+    A.ACCEPT: ({S.DISPATCHED, S.WAITING_REQUESTER}, S.ACCEPTED, TEAM),
     A.VISIT: ({S.ACCEPTED, S.WAITING_REQUESTER}, S.ON_SITE, TEAM),
     A.ASK: ({S.DISPATCHED, S.ACCEPTED, S.ON_SITE}, S.WAITING_REQUESTER, TEAM),
     A.ANSWER: ({S.WAITING_REQUESTER}, None, {R.REQUESTER}),

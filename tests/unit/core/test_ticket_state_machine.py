@@ -55,6 +55,12 @@ class TicketLifecycle(RuleBasedStateMachine):
         assert self.ticket.status == expected
 
     @invariant()
+    def only_a_ticket_taken_is_worked_on(self) -> None:
+        # 上门 and 办结 come after 接单, also for a ticket asked about before anyone took it.
+        if self.ticket.status in (Status.ACCEPTED, Status.ON_SITE, Status.RESOLVED):
+            assert self.ticket.accepted_at is not None
+
+    @invariant()
     def events_chain(self) -> None:
         for earlier, later in zip(self.events, self.events[1:], strict=False):
             assert later.from_status == earlier.to_status
