@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
 from core.enums import Kind, Status, WishOutcome
-from core.model import User
+from core.model import Ticket, User
 
 KIND_NAMES = {
     Kind.EMERGENCY: "110报警",
@@ -25,6 +25,14 @@ WISH_OUTCOME_NAMES = {
     WishOutcome.PARTLY: "部分实现",
     WishOutcome.DECLINED: "无法实现",
 }
+
+
+def confirm_key(ticket: Ticket) -> str:
+    """The message key of the requester's ✅ button under a resolution: a wish answered
+    without being granted in full is acknowledged (收到), not called solved (已解决)."""
+    answered = ticket.wish_outcome in (WishOutcome.PARTLY, WishOutcome.DECLINED)
+    return "btn_confirm_answer" if answered else "btn_confirm"
+
 
 # The commonest Chinese surnames, one character each: a report scrubs 王师傅 and 老张 with
 # them, and registration tells a name (许可, 王中华) from a request's words (换证, 送货).

@@ -235,6 +235,7 @@ MESSAGES: dict[str, str] = {
     "btn_add_info": "➕ 补充",
     "btn_cancel_ticket": "撤回",
     "btn_confirm": "✅ 已解决，评价",
+    "btn_confirm_answer": "✅ 收到，评价",
     "btn_not_resolved": "❌ 没解决",
     "btn_not_resolved_reopen": "❌ 没解决，重新办理",
     "btn_new_matter": "📝 不是，作为新的求助",

@@ -11,7 +11,7 @@ from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
-from core.texts import clip, typed_phone
+from core.texts import clip, confirm_key, typed_phone
 from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, oversight_buttons, ticket_status, timeline
 from handlers.context import Ctx
@@ -122,7 +122,7 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     if status in (Status.NEW, Status.DISPATCHED):
         buttons.append(Button(ctx.text("btn_cancel_ticket"), f"my:x:{tid}"))
     if status is Status.RESOLVED:
-        buttons.append(Button(ctx.text("btn_confirm"), f"my:ok:{tid}"))
+        buttons.append(Button(ctx.text(confirm_key(ticket)), f"my:ok:{tid}"))
     if may_send_back(ticket, ctx.now):
         # Closed unanswered before anyone resolved it: there is nothing to call unsolved,
         # but it may be taken up again.
@@ -268,7 +268,7 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
     buttons = [
         Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
-        Button(ctx.text("btn_confirm"), f"my:ok:{ticket.id}"),
+        Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),
         Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"

@@ -21,7 +21,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
 from core.team_card import local, shown_name
-from core.texts import WISH_OUTCOME_NAMES, clip
+from core.texts import WISH_OUTCOME_NAMES, clip, confirm_key
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -343,7 +343,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
 def _outcome(parts: list[str]) -> WishOutcome:
     """The outcome a wish's 办结 press names (tk:res:<id>:partly); a bare 办结, from the card
     or a reminder, is for a wish granted."""
-    named = parts[3] if len(parts) == 4 else ""
+    return _outcome_named(parts[3] if len(parts) == 4 else "")
+
+
+def _outcome_named(named: str) -> WishOutcome:
+    """A wish's outcome by its name (partly, declined); any other name is a wish granted."""
     return WishOutcome(named) if named in set(WishOutcome) else WishOutcome.GRANTED
 
 
@@ -649,7 +653,7 @@ async def note_step(ctx: Ctx) -> None:
         await _settle_reply(ctx, ticket, data)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
         confirm = rows(
-            Button(t("btn_confirm"), f"my:ok:{ticket.id}"),
+            Button(t(confirm_key(ticket)), f"my:ok:{ticket.id}"),
             Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
         )
         notice = _RESOLVED_NOTICES.get(ticket.wish_outcome, "n_resolved")
@@ -684,10 +688,9 @@ _RESOLVED_NOTICES: dict[WishOutcome | None, str] = {
 
 def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None:
     """The outcome the 办结 note of a wish was asked for (none for other kinds)."""
-    named = str(data.get("outcome") or "")
     if ticket.kind is not Kind.WISH:
         return None
-    return WishOutcome(named) if named in set(WishOutcome) else WishOutcome.GRANTED
+    return _outcome_named(str(data.get("outcome") or ""))
 
 
 def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:

@@ -16,7 +16,7 @@ from core.overdue_news import resolved_news
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.team_card import current_card
-from core.texts import span
+from core.texts import confirm_key, span
 from routing.reader import staff_words
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
@@ -130,7 +130,7 @@ def _confirm_buttons(ticket: Ticket) -> Buttons:
     label = texts.requester
     return [
         [
-            button(label("btn_confirm"), f"my:ok:{ticket.id}"),
+            button(label(confirm_key(ticket)), f"my:ok:{ticket.id}"),
             button(label("btn_not_resolved"), f"my:bad:{ticket.id}"),
         ]
     ]

@@ -73,6 +73,7 @@ REQUESTER: dict[str, str] = {
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
     "btn_confirm": "✅ 已解决，评价",
+    "btn_confirm_answer": "✅ 收到，评价",
     "btn_take_up_again": "🔁 重新办理",
     "btn_not_resolved": "❌ 没解决",
 }

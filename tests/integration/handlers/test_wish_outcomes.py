@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from bot.reports_port import Reports
 from core.enums import Status, WishOutcome
+from reports.echo import post_text
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import SUPERVISOR
 
@@ -130,3 +131,29 @@ async def test_the_employees_timeline_says_how_the_wish_ended(desk: Harness) -> 
     await _resolve(desk, wish, f"tk:res:{wish}:partly", "体检已安排，家属体检明年再议")
     detail = texts(await desk.press(STAFF, f"my:v:{wish}"))
     assert "办结（部分实现）：体检已安排，家属体检明年再议" in detail
+
+
+async def test_a_wish_not_granted_in_full_is_acknowledged_not_called_solved(
+    desk: Harness,
+) -> None:
+    checkup, _breakfast, air_con = await _three_wishes_accepted(desk)
+    await _resolve(desk, checkup, f"tk:res:{checkup}", "已联系医院，下周二体检")
+    await _resolve(desk, air_con, f"tk:res:{air_con}:declined", "宿舍空调已报明年计划")
+    notices = {
+        r.ticket_id: str(r.payload["buttons"])
+        for r in await desk.outbox()
+        if r.chat_id == STAFF and r.purpose == "resolution"
+    }
+    assert "已解决，评价" in notices[checkup]
+    assert "收到，评价" in notices[air_con] and "已解决" not in notices[air_con]
+    shown = await desk.press(STAFF, f"my:v:{air_con}")  # from /my
+    assert "✅ 收到，评价" in [b.text for r in shown.replies for row in r.buttons for b in row]
+
+
+async def test_the_echo_wall_says_a_wish_was_turned_down(desk: Harness) -> None:
+    *_, air_con = await _three_wishes_accepted(desk)
+    await _resolve(desk, air_con, f"tk:res:{air_con}:declined", "宿舍空调已报明年计划")
+    [ticket] = [t for t in await desk.tickets() if t.id == air_con]
+    assert ticket.created_at is not None
+    post = post_text(desk.cfg, ticket, started_at=ticket.created_at, names=[])
+    assert "办理（无法实现）：宿舍空调已报明年计划" in post

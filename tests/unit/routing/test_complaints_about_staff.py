@@ -71,3 +71,17 @@ def test_tie_in_selling_or_a_cold_shoulder_is_heard_by_the_oversight_line(
     complained about."""
     decision = router.route(text)
     assert (decision.line, decision.kind) == ("conduct", Kind.COMPLAINT)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("举报有烟店搭售假烟", "monopoly"),  # a shop's fakes: the licence office's
+        ("举报隔壁小卖部搭售假烟", "monopoly"),
+        ("订货系统强制搭配滞销品，能不能取消", "ordering"),  # the system, no person
+    ],
+)
+def test_tie_in_words_without_the_bureaus_people_stay_with_their_service(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
