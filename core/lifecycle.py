@@ -122,12 +122,25 @@ OVERSIGHT_ACCEPT_PROMPT = "oversight_accept"
 # Its resolve-phase sibling says 仍未办结: once the ticket is resolved (or closed) the desk
 # writes that into it as it takes its buttons away.
 OVERSIGHT_RESOLVE_PROMPT = "oversight_resolve"
+# The ladder's own reminder to the team (还没有人接单 / 请尽快办结) and alert to its leaders
+# (仍未接单 / 仍未办结) carry the team's 接单 or 办结 as a team's prompts do, and say the
+# ticket still waits: kept under purposes of their own, so that once that no longer holds
+# the desk writes what happened into them, as into the supervisors' 超时督办, instead of
+# only taking their buttons (handlers/overdue_alerts.py).
+REMIND_ACCEPT_PROMPT = "remind_accept"
+LEADER_ACCEPT_PROMPT = "leader_accept"
+REMIND_RESOLVE_PROMPT = "remind_resolve"
+LEADER_RESOLVE_PROMPT = "leader_resolve"
+TEAM_ACCEPT_ALERTS = (REMIND_ACCEPT_PROMPT, LEADER_ACCEPT_PROMPT)
+TEAM_RESOLVE_ALERTS = (REMIND_RESOLVE_PROMPT, LEADER_RESOLVE_PROMPT)
 PROMPTS = (
     ACCEPT_PROMPT,
     RESOLVE_PROMPT,
     OVERSIGHT_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
+    *TEAM_ACCEPT_ALERTS,
+    *TEAM_RESOLVE_ALERTS,
 )
 # The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
 # kept with the sent message too, so that a reply to it tells which ticket it answers.
@@ -138,7 +151,10 @@ CALLBACK_NOTICE = "callback"
 # The requester's notice that the ticket is resolved (办结) and its reminder, which ask for
 # their verdict: kept as well, so that words replied to it are read as about its ticket.
 RESOLUTION_NOTICE = "resolution"
-_PROMPT_ACTIONS = {ACCEPT_PROMPT: Action.ACCEPT, RESOLVE_PROMPT: Action.RESOLVE}
+_PROMPT_ACTIONS = {
+    **dict.fromkeys((ACCEPT_PROMPT, *TEAM_ACCEPT_ALERTS), Action.ACCEPT),
+    **dict.fromkeys((RESOLVE_PROMPT, *TEAM_RESOLVE_ALERTS), Action.RESOLVE),
+}
 
 
 def oversight_applies(status: Status) -> bool:

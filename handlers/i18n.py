@@ -500,25 +500,25 @@ MESSAGES: dict[str, str] = {
     "sv_phase_accept": "接单",
     "sv_phase_resolve": "办结",
     "sv_choose_team": "工单 {number} 改派给：",
-    # A 超时督办 that said 仍未接单, edited once the ticket is answered or moved: what
-    # happened when, which stays true.
-    "sv_alert_accepted": (
-        "🔴【超时督办】工单 {number} 超过接单时限 {late}，{at} 已由 {team} {who} 接单。"
-    ),
+    # An alert that said 仍未接单 (a supervisor's 超时督办, a leader's alert, the team's
+    # reminder), edited once the ticket is answered or moved: what happened when, which
+    # stays true. {head} is how that alert began (core/overdue_news.py).
+    "alert_accepted": "{head}工单 {number} 超过接单时限 {late}，{at} 已由 {team} {who} 接单。",
     # Moved to another team since the alert went out, and taken late there: late past the
     # deadline that team was given, not the first team's.
-    "sv_alert_accepted_moved": (
-        "🔴【超时督办】工单 {number} 曾超过接单时限，转给 {team} 后又超过该队的接单时限 {late}，"
+    "alert_accepted_moved": (
+        "{head}工单 {number} 曾超过接单时限，转给 {team} 后又超过该队的接单时限 {late}，"
         "{at} 已由 {team} {who} 接单。"
     ),
-    "sv_alert_taken": "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
-    "sv_alert_moved": (
-        "🔴【超时督办】工单 {number} 曾超过接单时限，{at} 已转给 {team}，接单时限 {due}。"
-    ),
+    "alert_taken": "{head}工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
+    "alert_moved": "{head}工单 {number} 曾超过接单时限，{at} 已转给 {team}，接单时限 {due}。",
     # Moved on its first deadline (the desk's correction of where a 110 call goes): the
     # team it went to is as late, and this alert says so until it accepts.
-    "sv_alert_moved_late": (
-        "🔴【超时督办】工单 {number} 超过接单时限，{at} 已转给 {team}，仍未接单。"
+    "alert_moved_late": "{head}工单 {number} 超过接单时限，{at} 已转给 {team}，仍未接单。",
+    # A team's reminder or its leaders' alert of a ticket sent on to another team: no longer
+    # theirs to chase, whatever that team does with it.
+    "alert_moved_away": (
+        "{head}工单 {number} 曾超过{phase}时限，{at} 已转给 {team}，本队无需再处理。"
     ),
     # What else became of it, and the news of one that said 仍未办结, are core/overdue_news's:
     # the sweep closing a ticket tells them too.

@@ -1,21 +1,25 @@
-"""The supervisors' 超时督办, kept true: once the ticket is answered or moved, the sent
-alert says so instead of 仍未接单 (its 催办 / 改派 stay while the ticket is open), and once it
-is resolved or closed, instead of 仍未办结 (docs/scheduler.md)."""
+"""The ladder's alerts, kept true: once the ticket is answered or moved, a supervisor's
+超时督办 says so instead of 仍未接单 (its 催办 / 改派 stay while the ticket is open), and once
+it is resolved or closed, instead of 仍未办结; the team's reminders and its leaders' alerts
+alike, once the team has answered them or no longer has the ticket (docs/scheduler.md)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from core import sla
+from core import overdue_news, sla
 from core.enums import Script, Status
 from core.lifecycle import (
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
+    TEAM_ACCEPT_ALERTS,
+    TEAM_RESOLVE_ALERTS,
     oversight_applies,
 )
 from core.model import ChatPlace, Ticket, TicketMessage
-from core.overdue_news import ACCEPT_PHASE, answered_news, resolved_news
+from core.overdue_news import answered_news, resolved_news
+from core.services import prompt_applies_to
 from core.team_card import local
 from core.texts import lateness
 from handlers.cards import oversight_buttons, ticket_status
@@ -38,12 +42,14 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
 
 
 async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str) -> None:
-    """Each sent 超时督办 saying the ticket waits for a team that has since answered it (or
-    no longer has it) is edited to the news, with `card` (the ticket as it is now) below
-    and `taker` whoever accepted it as messages name them (`core.team_card.shown_name`).
-    Each news is said as what happened when, so that it stays true. An alert of a ticket
-    moved on to another team, still waiting, waits with it for that team's answer; one
-    answered is kept on as a plain alert, its buttons staying while the ticket is open."""
+    """Each sent alert saying the ticket waits (仍未接单, 仍未办结: a supervisor's 超时督办,
+    a leader's alert, the team's reminder) that no longer holds is edited to the news, with
+    `card` (the ticket as it is now) below and `taker` whoever accepted it as messages name
+    them (`core.team_card.shown_name`). Each news is said as what happened when, so that it
+    stays true. A 超时督办 of a ticket moved on to another team, still waiting, waits with it
+    for that team's answer; one answered is kept on as a plain alert, its buttons staying
+    while the ticket is open. A team's and its leaders' lose theirs with the news: 接单 or
+    办结 no longer acts on the ticket for that team."""
     assert ticket.id is not None
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_ACCEPT_PROMPT):
         waiting = ticket.status is Status.DISPATCHED
@@ -59,48 +65,76 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
                 else replace(alert, id=None, purpose=OVERSIGHT_PROMPT)
             )
             await ctx.uow.ticket_messages.add(kept)
-        await ctx.enqueue(
-            ChatPlace(alert.chat_id, alert.thread_id),
-            f"{_news(ctx, ticket, alert, taker)}\n{card}",
-            buttons=buttons,
-            urgent=ticket.urgent,
-            ticket_id=ticket.id,
-            purpose="alert_edit",
-            method="edit_message",
-            extra={"message_id": alert.message_id},
-            script=alert.shown_in,  # the script it was sent in
-        )
+        await _edit(ctx, ticket, alert, _news(ctx, ticket, alert, taker), card, buttons)
+    team_alerts = (*TEAM_ACCEPT_ALERTS, *TEAM_RESOLVE_ALERTS)
+    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *team_alerts):
+        if prompt_applies_to(ticket, alert.purpose, alert.team_id):
+            continue  # still true: still waiting for this team to accept, or to resolve
+        await ctx.uow.ticket_messages.forget(alert)
+        await _edit(ctx, ticket, alert, _team_news(ctx, ticket, alert, taker), card)
     if oversight_applies(ticket.status):
         return  # 仍未办结 still holds
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
         # Its buttons go with this edit: nothing is left to chase.
         await ctx.uow.ticket_messages.forget(alert)
-        await ctx.enqueue(
-            ChatPlace(alert.chat_id, alert.thread_id),
-            f"{resolved_news(ctx.cfg, ticket, ctx.now)}\n{card}",
-            urgent=ticket.urgent,
-            ticket_id=ticket.id,
-            purpose="alert_edit",
-            method="edit_message",
-            extra={"message_id": alert.message_id},
-            script=alert.shown_in,
+        news = resolved_news(ctx.cfg, ticket, alert.purpose, ctx.now)
+        await _edit(ctx, ticket, alert, news, card)
+
+
+async def _edit(
+    ctx: Ctx,
+    ticket: Ticket,
+    alert: TicketMessage,
+    news: str,
+    card: str,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+) -> None:
+    """Write `news` and the card into the sent `alert`, with `buttons` (none: taken off)."""
+    await ctx.enqueue(
+        ChatPlace(alert.chat_id, alert.thread_id),
+        f"{news}\n{card}",
+        buttons=buttons,
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        purpose="alert_edit",
+        method="edit_message",
+        extra={"message_id": alert.message_id},
+        script=alert.shown_in,  # the script it was sent in
+    )
+
+
+def _team_news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
+    """The first line of a team's reminder or its leaders' alert, now: sent on to another
+    team (no longer theirs), accepted (by whom, how late), resolved, or what became of it."""
+    if ticket.status is Status.DISPATCHED:
+        return t(
+            "alert_moved_away",
+            head=overdue_news.head(alert.purpose),
+            number=ticket.label,
+            phase=overdue_news.phase(alert.purpose),
+            at=local(ctx.cfg, ctx.now),
+            team=ctx.cfg.team(ticket.team_id).name,
         )
+    if alert.purpose in TEAM_ACCEPT_ALERTS:
+        return _news(ctx, ticket, alert, taker)
+    return resolved_news(ctx.cfg, ticket, alert.purpose, ctx.now)
 
 
 def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     """The alert's first line, now: who accepted it (`taker`, named as the card names them)
     and how late, where it went, or what became of it."""
     number, now = ticket.label, local(ctx.cfg, ctx.now)
+    head = overdue_news.head(alert.purpose)
     team = ctx.cfg.team(ticket.team_id).name
     if ticket.status is Status.DISPATCHED:
         due = ticket.accept_due_at
         if due is not None and ctx.now <= due:
             shown = local(ctx.cfg, due)
-            return t("sv_alert_moved", number=number, at=now, team=team, due=shown)
-        return t("sv_alert_moved_late", number=number, at=now, team=team)
+            return t("alert_moved", head=head, number=number, at=now, team=team, due=shown)
+        return t("alert_moved_late", head=head, number=number, at=now, team=team)
     accepted_at = ticket.accepted_at
     if ticket.accepted_by is None or accepted_at is None:
-        return answered_news(ctx.cfg, ticket, ACCEPT_PHASE, ctx.now)
+        return answered_news(ctx.cfg, ticket, alert.purpose, ctx.now)
     at, who = local(ctx.cfg, accepted_at), taker
     # The deadline the ladder chased, and the alert counted from: the team's own after a
     # move, one given back the time a question to the requester held it. Not the response
@@ -108,7 +142,7 @@ def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     deadline = ticket.accept_due_at
     if deadline is None or accepted_at <= deadline:
         # Taken in time by the team it was moved to.
-        return t("sv_alert_taken", number=number, at=at, who=who, team=team)
+        return t("alert_taken", head=head, number=number, at=at, who=who, team=team)
     # How late the acceptance came, on the clock and in working time, as the alert said it.
     late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, accepted_at)
     # Moved on since the alert went out (a transfer, a reassignment): the lateness is the
@@ -116,5 +150,5 @@ def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     # team that has it now went out past its deadline, well after it was dispatched; a call
     # the desk moved to the farmer's town keeps its first dispatch and deadline.)
     moved = ticket.dispatched_at is not None and ticket.dispatched_at >= alert.created_at
-    key = "sv_alert_accepted_moved" if moved else "sv_alert_accepted"
-    return t(key, number=number, at=at, who=who, team=team, late=late)
+    key = "alert_accepted_moved" if moved else "alert_accepted"
+    return t(key, head=head, number=number, at=at, who=who, team=team, late=late)

@@ -10,7 +10,12 @@ from core import sla
 from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
-from core.lifecycle import OVERSIGHT_RESOLVE_PROMPT, QUESTION_NOTICE, RESOLUTION_NOTICE
+from core.lifecycle import (
+    OVERSIGHT_RESOLVE_PROMPT,
+    QUESTION_NOTICE,
+    RESOLUTION_NOTICE,
+    TEAM_RESOLVE_ALERTS,
+)
 from core.model import Ticket, reply_script
 from core.overdue_news import resolved_news
 from core.ranks import unique
@@ -160,13 +165,15 @@ async def close(
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     requester = await people.user(ticket.requester_id)
     closed_summary = f"{texts.card(cfg, ticket, requester)}\n{note}"  # as alerts show it
-    # The supervisors' 仍未办结 no longer holds: each says what became of the ticket as its
-    # buttons go (before the rest lose theirs, so that it is edited once).
-    for alert in await uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
+    # The supervisors' 仍未办结, its leaders' and the team's reminder to resolve no longer
+    # hold: each says what became of the ticket as its buttons go (before the rest lose
+    # theirs, so that it is edited once).
+    unresolved = (OVERSIGHT_RESOLVE_PROMPT, *TEAM_RESOLVE_ALERTS)
+    for alert in await uow.ticket_messages.of_ticket(ticket.id, *unresolved):
         await uow.ticket_messages.forget(alert)
         edit = Row(
             alert.chat_id,
-            f"{resolved_news(cfg, ticket, now)}\n{closed_summary}",
+            f"{resolved_news(cfg, ticket, alert.purpose, now)}\n{closed_summary}",
             f"{key}:alert:{alert.chat_id}:{alert.message_id}",
             "alert_edit",
             priority_of(ticket),

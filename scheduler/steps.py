@@ -11,10 +11,12 @@ from datetime import datetime, timedelta
 from core import sla
 from core.config import Config
 from core.lifecycle import (
-    ACCEPT_PROMPT,
+    LEADER_ACCEPT_PROMPT,
+    LEADER_RESOLVE_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
-    RESOLVE_PROMPT,
+    REMIND_ACCEPT_PROMPT,
+    REMIND_RESOLVE_PROMPT,
 )
 from core.model import Ticket, reply_script
 from core.ranks import unique
@@ -125,8 +127,9 @@ async def _escalate(
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")
     team_button: Buttons = [[button(act, f"tk:{'acc' if phase == 'accept' else 'res'}:{tid}")]]
     # The purpose names the buttons, so that they are taken away once they no longer apply
-    # (`core.services.withdraw_stale_prompts`); a team's are for that team only.
-    team_prompt = ACCEPT_PROMPT if phase == "accept" else RESOLVE_PROMPT
+    # (`core.services.withdraw_stale_prompts`), and what the text says, so that it is told
+    # the news once that no longer holds (handlers/overdue_alerts.py); a team's are for
+    # that team only.
     extra = {"team": ticket.team_id}
     chat = await people.team_chat(ticket.team_id)
     if step.action == "remind_team":
@@ -141,14 +144,16 @@ async def _escalate(
             direct = await people.reachable([taker] if taker is not None and still_on else [])
         targets = unique([*([chat.chat_id] if chat is not None else []), *direct])
         targets = targets or await people.leaders_or_up(ticket.team_id)
-        buttons, purpose = team_button, team_prompt
+        buttons = team_button
+        purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
     elif step.action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
         # The leader is asked to urge the team: 催办 pages it (handlers/team.py), beside
         # the phase's own button for a leader who takes the ticket themselves.
         nudge = button(texts.staff("btn_remind"), f"tk:nudge:{tid}")
-        buttons, purpose = [[*team_button[0], nudge]], team_prompt
+        buttons = [[*team_button[0], nudge]]
+        purpose = LEADER_ACCEPT_PROMPT if phase == "accept" else LEADER_RESOLVE_PROMPT
     else:
         headline = texts.staff(f"supervise_{phase}", **values)
         targets = await people.supervisors_or_up()

@@ -154,14 +154,25 @@ async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     await api.wait_for(about(LEADER), within=10)  # type: ignore[arg-type]
     assert await events_of(world.db, ticket) == IGNORED_110
 
-    # Once the call is taken and resolved, the ladder's buttons go: the leader's 接单, the
-    # team's, the supervisor's 催办/改派. The messages themselves stay.
+    # Once the call is taken, the leader's alert and the team's reminder say who took it,
+    # losing their 接单; once it is resolved, the supervisor's 催办/改派 go too.
+    def told(chat: int) -> Callable[[Call], bool]:
+        return lambda c: (
+            c.ok
+            and c.method == "editMessageText"
+            and c.chat_id == chat
+            and "仍未接单" not in str(c.params.get("text"))
+            and "已由" in str(c.params.get("text"))
+        )
+
     def buttons_off(chat: int) -> Callable[[Call], bool]:
         return lambda c: c.method == "editMessageReplyMarkup" and c.chat_id == chat
 
-    for chat, data in ((LEADER, "tk:acc"), (TEAM_CHAT, "tk:acc"), (SUPERVISOR, "sv:remind")):
-        await api.wait_for(buttons_off(chat), within=10)
+    for chat, data in ((LEADER, "tk:acc"), (TEAM_CHAT, "tk:acc")):
+        await api.wait_for(told(chat), within=10)
         assert api.button_message(chat, f"{data}:{ticket}") is None
+    await api.wait_for(buttons_off(SUPERVISOR), within=10)
+    assert api.button_message(SUPERVISOR, f"sv:remind:{ticket}") is None
 
 
 async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None:

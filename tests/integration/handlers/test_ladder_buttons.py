@@ -1,5 +1,6 @@
 """The ladder's reminders and alerts lose their buttons once those no longer act on the
-ticket: 接单 once it is taken, a team's after a transfer, 催办/改派 once it is resolved."""
+ticket: 接单 once it is taken, a team's after a transfer, 催办/改派 once it is resolved; and
+those that say the ticket still waits (仍未接单, 仍未办结) say what happened instead."""
 
 from __future__ import annotations
 
@@ -17,10 +18,15 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
+    LEADER_ACCEPT_PROMPT,
+    LEADER_RESOLVE_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
     PROMPTS,
+    REMIND_ACCEPT_PROMPT,
+    REMIND_RESOLVE_PROMPT,
     RESOLVE_PROMPT,
+    TEAM_ACCEPT_ALERTS,
 )
 from core.model import OutboxMessage
 from core.services import BUTTONS_OFF, perform, withdraw_stale_prompts
@@ -72,18 +78,45 @@ def _of(sent: dict[tuple[int, int], str], *prompts: str) -> set[tuple[int, int]]
     return {key for key, prompt in sent.items() if prompt in prompts}
 
 
-async def test_taking_the_call_takes_the_buttons_off_its_reminders(desk: Harness) -> None:
+async def _edited(desk: Harness) -> dict[tuple[int, int], list[OutboxMessage]]:
+    """The alerts edited to their news: {(chat, message id): the edits, oldest first}."""
+    edits: dict[tuple[int, int], list[OutboxMessage]] = {}
+    for row in await desk.outbox():
+        if row.purpose == "alert_edit":
+            edits.setdefault((row.chat_id, int(row.payload["message_id"])), []).append(row)
+    return edits
+
+
+async def test_taking_the_call_tells_its_reminder_and_the_leaders_alert_who_took_it(
+    desk: Harness,
+) -> None:
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 21)  # the team reminded, the leader alerted
     sent = await _deliver(desk, *PROMPTS)
-    assert {chat for chat, _ in sent} >= {TEAM_CHAT, LEADER}
-    assert set(sent.values()) == {ACCEPT_PROMPT}
+    [reminder] = [key for key, prompt in sent.items() if key[0] == TEAM_CHAT]
+    [alert] = [key for key, prompt in sent.items() if key[0] == LEADER]
+    assert sent[reminder] == REMIND_ACCEPT_PROMPT and sent[alert] == LEADER_ACCEPT_PROMPT
+    desk.clock.advance(minutes=4)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    assert await _buttons_off(desk) == set(sent)
+    edited = await _edited(desk)
+    assert set(edited) == set(sent)
+    # Filed 09:00, due 09:10, accepted 09:25: each says who took it and how late, in its
+    # own words, and loses its 接单 (and the leader's 催办) with the edit.
+    taken = "超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 用户#0001 接单。"
+    [[to_team], [to_leader]] = edited[reminder], edited[alert]
+    assert str(to_team.payload["text"]).startswith(f"⏰ 工单 10019 {taken}\n")
+    assert str(to_leader.payload["text"]).startswith(f"⚠️ 工单 10019 {taken}\n")
+    for edit in (to_team, to_leader):
+        assert edit.method == "edit_message" and "buttons" not in edit.payload
+        assert "仍未接单" not in str(edit.payload["text"])
+        assert "还没有人接单" not in str(edit.payload["text"])
+        assert "已接单" in str(edit.payload["text"])  # the card as it is now
+    assert await _buttons_off(desk) == set()
     assert await _kept_prompts(desk, ticket_id) == set()
-    # The next change finds nothing more to take away.
+    # The next change finds nothing more to tell or take away.
     await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
-    assert len([r for r in await desk.outbox() if r.purpose == BUTTONS_OFF]) == len(sent)
+    assert len(await _alert_edits(desk)) == len(sent)
+    assert await _buttons_off(desk) == set()
 
 
 async def test_a_reminder_still_waiting_when_the_call_is_taken_is_withdrawn(
@@ -91,12 +124,12 @@ async def test_a_reminder_still_waiting_when_the_call_is_taken_is_withdrawn(
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 11)  # the team is reminded
-    waiting = [r for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT]
+    waiting = [r for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT]
     assert waiting and all(r.status == "pending" for r in waiting)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     after = {r.id: r.status for r in await desk.outbox()}
     assert {after[r.id] for r in waiting} == {"superseded"}
-    assert await _buttons_off(desk) == set()
+    assert await _buttons_off(desk) == set() and await _alert_edits(desk) == []
 
 
 async def test_a_reminder_delivered_after_the_call_was_taken_loses_its_buttons_at_once(
@@ -108,40 +141,55 @@ async def test_a_reminder_delivered_after_the_call_was_taken_loses_its_buttons_a
     async with desk.db.engine.begin() as conn:
         await conn.execute(
             update(outbox)
-            .where(outbox.c.purpose == ACCEPT_PROMPT)
+            .where(outbox.c.purpose == REMIND_ACCEPT_PROMPT)
             .values(locked_until=desk.clock() + timedelta(minutes=1))
         )
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    assert {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT} == {"pending"}
-    sent = await _deliver(desk, ACCEPT_PROMPT)
+    assert {r.status for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT} == {
+        "pending"
+    }
+    sent = await _deliver(desk, REMIND_ACCEPT_PROMPT)
     assert sent and await _buttons_off(desk) == set(sent)
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
-async def test_a_transfer_takes_the_first_teams_buttons_and_resolving_the_supervisors(
+async def test_a_transfer_tells_the_first_teams_prompts_and_resolving_the_supervisors(
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 45)  # up to the supervisors
     sent = await _deliver(desk, *PROMPTS)
-    team_prompts, oversight = _of(sent, ACCEPT_PROMPT), _of(sent, OVERSIGHT_ACCEPT_PROMPT)
+    team_prompts = _of(sent, *TEAM_ACCEPT_ALERTS)
+    oversight = _of(sent, OVERSIGHT_ACCEPT_PROMPT)
     assert team_prompts and SUPERVISOR in {chat for chat, _ in oversight}
     await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
     [ticket] = await desk.tickets()
     assert ticket.team_id == "curing-baishi" and ticket.status is Status.DISPATCHED
-    # Still waiting to be taken, but no longer by the first team: its 接单 buttons go.
-    # The supervisors' 催办/改派 still apply.
-    assert await _buttons_off(desk) == team_prompts
+    # Still waiting to be taken, but no longer by the first team: its reminders and its
+    # leader's alert say where it went, and lose their 接单. The supervisors' 催办/改派
+    # still apply.
+    edited = await _edited(desk)
+    assert set(edited) == team_prompts | oversight
+    for key in team_prompts:
+        [edit] = edited[key]
+        first = str(edit.payload["text"]).splitlines()[0]
+        assert first.endswith(
+            "工单 10019 曾超过接单时限，11-18 09:45 已转给 白石乡烘烤110服务队，本队无需再处理。"
+        )
+        assert "buttons" not in edit.payload
+    assert await _buttons_off(desk) == set()
     assert await _kept_prompts(desk, ticket_id) == oversight
     await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
-    assert await _buttons_off(desk) == team_prompts
+    assert await _buttons_off(desk) == set()
+    edited = await _edited(desk)
+    assert all(len(edited[key]) == 1 for key in team_prompts)  # told once, not again
     await desk.press(BAISHI_MEMBER, f"tk:res:{ticket_id}", chat=BAISHI_CHAT)
     await desk.send(BAISHI_MEMBER, "已更换温控仪", chat=BAISHI_CHAT)
-    assert await _buttons_off(desk) == team_prompts | oversight
+    assert await _buttons_off(desk) == oversight
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
-async def test_closing_a_ticket_its_requester_never_answered_takes_the_last_buttons(
+async def test_closing_a_ticket_its_requester_never_answered_tells_the_reminder_to_resolve(
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
@@ -151,7 +199,7 @@ async def test_closing_a_ticket_its_requester_never_answered_takes_the_last_butt
     desk.clock.now = ticket.resolve_due_at
     await _ladder(desk, 1)  # the team is reminded to resolve it
     sent = await _deliver(desk, *PROMPTS)
-    assert set(sent.values()) == {RESOLVE_PROMPT}
+    assert set(sent.values()) == {REMIND_RESOLVE_PROMPT}
     await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
     await desk.send(MEMBER, "烤房是几号房？", chat=TEAM_CHAT)
     # The farmer never answers: the scheduler closes the ticket after the wait.
@@ -159,14 +207,23 @@ async def test_closing_a_ticket_its_requester_never_answered_takes_the_last_butt
         desk.clock.advance(hours=49)
         await sweep(desk.db, desk.cfg, desk.clock())
     [ticket] = await desk.tickets()
-    assert ticket.status is Status.CLOSED
-    assert await _buttons_off(desk) == set(sent)
+    assert ticket.status is Status.CLOSED and ticket.closed_at is not None
+    # Its 请尽快办结 no longer holds: each copy says the call was closed unanswered, and
+    # loses its 办结 with that edit.
+    edited = await _edited(desk)
+    assert set(edited) == set(sent) and await _buttons_off(desk) == set()
+    at = ticket.closed_at.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
+    for [edit] in edited.values():
+        assert str(edit.payload["text"]).startswith(
+            f"⏰ 工单 10019 曾超过办结时限，{at} 已处理：未补充关闭。\n"
+        )
+        assert "buttons" not in edit.payload
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
 async def test_the_buttons_off_row_goes_to_the_message_it_names(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
-    await _ladder(desk, 11)  # the team is reminded
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")  # the team is nudged, with 接单
     sent = await _deliver(desk, ACCEPT_PROMPT)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     rows: list[OutboxMessage] = [r for r in await desk.outbox() if r.purpose == BUTTONS_OFF]
@@ -178,13 +235,15 @@ async def test_the_buttons_off_row_goes_to_the_message_it_names(desk: Harness) -
 async def test_accepting_from_a_reminder_leaves_the_buttons_on_the_card(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 11)
-    sent = await _deliver(desk, ACCEPT_PROMPT)
+    sent = await _deliver(desk, REMIND_ACCEPT_PROMPT)
     [reminder] = [m for chat, m in sent if chat == TEAM_CHAT]
     out = await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=reminder)
     [edit] = [r for r in out.replies if r.edit]
     # The reminder shows the new state, and loses its buttons; the card is the live copy.
     assert "已接单" in edit.text and not edit.buttons
-    assert (TEAM_CHAT, reminder) in await _buttons_off(desk)
+    [told] = (await _edited(desk))[(TEAM_CHAT, reminder)]
+    assert "已由 青山镇烘烤110服务队" in str(told.payload["text"])
+    assert "buttons" not in told.payload
 
 
 async def test_a_sender_does_not_take_a_reminder_while_the_call_is_being_taken(
@@ -211,8 +270,8 @@ async def test_a_sender_does_not_take_a_reminder_while_the_call_is_being_taken(
     monkeypatch.setattr(SqlOutboxRepository, "waiting", a_sender_looks_meanwhile)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     monkeypatch.undo()
-    assert not [r for r in taken if r.purpose == ACCEPT_PROMPT]
-    statuses = {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT}
+    assert not [r for r in taken if r.purpose == REMIND_ACCEPT_PROMPT]
+    statuses = {r.status for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT}
     assert statuses == {"superseded"}
 
 
@@ -228,7 +287,7 @@ async def test_a_reminder_recorded_while_the_call_is_being_taken_loses_its_butto
     async with desk.db.uow() as sender:
         held = [r for r in await sender.outbox.claim(desk.clock(), 100, 60)]
         await sender.commit()
-    reminders = [r for r in held if r.purpose == ACCEPT_PROMPT]
+    reminders = [r for r in held if r.purpose == REMIND_ACCEPT_PROMPT]
     assert reminders
     recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
     async with desk.db.uow() as step:
@@ -385,7 +444,39 @@ async def test_the_supervisors_alert_stops_saying_unresolved_once_the_call_is_re
     assert alert not in await _kept_prompts(desk, ticket_id)
     await desk.press(FARMER, f"my:ok:{ticket_id}")
     await desk.press(FARMER, f"my:r:{ticket_id}:5")
-    assert len(await _alert_edits(desk)) == 1
+    assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 1
+
+
+async def test_the_teams_reminder_and_the_leaders_alert_stop_saying_unresolved_once_resolved(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.resolve_due_at is not None
+    desk.clock.now = ticket.resolve_due_at
+    await _ladder(desk, 11)  # 13:11: the team reminded to resolve it, the leader alerted
+    sent = await _deliver(desk, *PROMPTS)
+    [reminder] = [key for key in sent if key[0] == TEAM_CHAT]  # and the member who took it
+    [alert] = [key for key in sent if key[0] == LEADER]
+    assert (sent[reminder], sent[alert]) == (REMIND_RESOLVE_PROMPT, LEADER_RESOLVE_PROMPT)
+    assert (MEMBER, REMIND_RESOLVE_PROMPT) in {(chat, p) for (chat, _), p in sent.items()}
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert await _alert_edits(desk) == []  # 请尽快办结, 仍未办结 still hold
+    desk.clock.advance(minutes=9)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    edited = await _edited(desk)
+    assert set(edited) == set(sent)
+    # Due 13:00, resolved 13:20.
+    resolved = "工单 10019 超过办结时限 20分钟，11-18 13:20 已办结。\n"
+    [[to_team], [to_leader]] = edited[reminder], edited[alert]
+    assert str(to_team.payload["text"]).startswith(f"⏰ {resolved}")
+    assert str(to_leader.payload["text"]).startswith(f"⚠️ {resolved}")
+    assert "仍未办结" not in str(to_leader.payload["text"])
+    assert "buttons" not in to_team.payload and "buttons" not in to_leader.payload
+    assert await _buttons_off(desk) == set()
+    assert await _kept_prompts(desk, ticket_id) == set()
 
 
 async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still_says_late(

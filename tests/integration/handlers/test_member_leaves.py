@@ -10,7 +10,7 @@ from sqlalchemy import delete
 
 from core.config import Config
 from core.enums import Role
-from core.lifecycle import RESOLVE_PROMPT
+from core.lifecycle import REMIND_RESOLVE_PROMPT
 from core.model import Membership, User
 from handlers.staff import create_invite, seed_memberships
 from scheduler.sweep import sweep
@@ -51,7 +51,7 @@ async def test_a_member_who_left_hears_no_more_of_the_call_they_had_taken(desk: 
     assert LEAVER not in {r.chat_id for r in news}
     desk.clock.advance(hours=4, minutes=1)  # past the 4-hour resolve deadline
     await sweep(desk.db, desk.cfg, desk.clock())
-    reminded = {r.chat_id for r in await desk.outbox() if r.purpose == RESOLVE_PROMPT}
+    reminded = {r.chat_id for r in await desk.outbox() if r.purpose == REMIND_RESOLVE_PROMPT}
     assert TEAM_CHAT in reminded and LEAVER not in reminded
     out = await desk.press(LEAVER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
     assert "只有该服务队成员或督办人员可以操作" in texts(out)

@@ -4,7 +4,7 @@ reaches their team leaves it to a colleague, or the rates would be their own ver
 from __future__ import annotations
 
 from core.enums import Status
-from core.lifecycle import ACCEPT_PROMPT
+from core.lifecycle import TEAM_ACCEPT_ALERTS
 from scheduler.sweep import sweep
 from tests.support.desk import Harness
 
@@ -59,5 +59,5 @@ async def test_the_on_duty_member_whose_barn_it_is_is_not_the_one_paged(desk: Ha
     for _ in range(30):
         desk.clock.advance(minutes=1)
         await sweep(desk.db, desk.cfg, desk.clock())
-    reminders = [r for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT]
+    reminders = [r for r in await desk.outbox() if r.purpose in TEAM_ACCEPT_ALERTS]
     assert reminders and MEMBER not in {r.chat_id for r in reminders}

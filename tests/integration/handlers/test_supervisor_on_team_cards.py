@@ -6,7 +6,7 @@ in their private chat, with 由我接单 for one who does mean to take the call.
 from __future__ import annotations
 
 from core.enums import Status
-from core.lifecycle import RESOLVE_PROMPT
+from core.lifecycle import REMIND_RESOLVE_PROMPT
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
@@ -158,7 +158,9 @@ async def test_a_supervisor_who_took_the_call_works_it_from_their_private_chat(
     desk.clock.advance(hours=4, minutes=1)  # past the 4 hours to resolve a call
     await sweep(desk.db, desk.cfg, desk.clock())
     reminders = [
-        r for r in await desk.outbox() if r.chat_id == SUPERVISOR and r.purpose == RESOLVE_PROMPT
+        r
+        for r in await desk.outbox()
+        if r.chat_id == SUPERVISOR and r.purpose == REMIND_RESOLVE_PROMPT
     ]
     assert reminders and _data(reminders[0].payload["buttons"]) == [f"tk:res:{ticket_id}"]
     await desk.press(SUPERVISOR, f"tk:res:{ticket_id}", message_id=71)

@@ -10,7 +10,16 @@ import pytest
 from core import lifecycle
 from core.enums import Action, Kind, Priority, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
-from core.lifecycle import ACCEPT_PROMPT, OVERSIGHT_PROMPT, RESOLVE_PROMPT, prompt_applies
+from core.lifecycle import (
+    ACCEPT_PROMPT,
+    LEADER_ACCEPT_PROMPT,
+    LEADER_RESOLVE_PROMPT,
+    OVERSIGHT_PROMPT,
+    REMIND_ACCEPT_PROMPT,
+    REMIND_RESOLVE_PROMPT,
+    RESOLVE_PROMPT,
+    prompt_applies,
+)
 from core.model import Ticket
 
 S, A, R = Status, Action, Role
@@ -113,6 +122,12 @@ def test_member_buttons_on_a_dispatched_ticket() -> None:
         (RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (RESOLVE_PROMPT, Status.DISPATCHED, "baishi", False),
+        # The ladder's own reminder and leaders' alert carry the same buttons.
+        (REMIND_ACCEPT_PROMPT, Status.DISPATCHED, "qingshan", True),
+        (LEADER_ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),
+        (LEADER_ACCEPT_PROMPT, Status.ACCEPTED, "qingshan", False),
+        (REMIND_RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        (LEADER_RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (OVERSIGHT_PROMPT, Status.DISPATCHED, "baishi", True),  # any team's, while open
         (OVERSIGHT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (OVERSIGHT_PROMPT, Status.RESOLVED, "qingshan", False),
