@@ -25,14 +25,31 @@ Wait = Literal["waiting", "resolved"]
 
 
 @dataclass(frozen=True, slots=True)
+class Rung:
+    """A ladder step taken; `missed` steps before it (repeats) fell due while nobody swept."""
+
+    step: int
+    action: LadderAction
+    missed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Escalate:
-    """Take ladder step `step` of the phase; `missed` steps fell due while nobody swept."""
+    """Take ladder step `step` of the phase, after the `earlier` rungs that fell due since
+    the last one taken (after downtime), in order; `missed` repeats of the last rung fell
+    due while nobody swept and are not taken one by one."""
 
     phase: Phase
     deadline: datetime
     step: int
     action: LadderAction
     missed: int
+    earlier: tuple[Rung, ...] = ()
+
+    @property
+    def rungs(self) -> tuple[Rung, ...]:
+        """Every step taken now, in the order they fell due."""
+        return (*self.earlier, Rung(self.step, self.action, self.missed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +159,11 @@ def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
         return Reschedule()
     ladder = cfg.ladder(sla.policy_for(cfg, ticket).ladder)
     calendar = sla.calendar_for(cfg, ticket)
-    # After downtime several steps may have fallen due: take only the latest, so each
-    # ticket costs one message for where it stands now, not one per missed step.
-    step = sla.current_step(ladder, calendar, deadline, ticket.escalation_step, now)
+    # After downtime several steps may have fallen due: the latest is taken, and with it
+    # each rung of the ladder passed on the way (team, leaders, supervisors), but not the
+    # repeats of the last one: each is one message for where the ticket stands now.
+    first = ticket.escalation_step
+    step = sla.current_step(ladder, calendar, deadline, first, now)
     if step is None:
         return Reschedule()
     resume = calendar.next_working(now)
@@ -157,12 +176,17 @@ def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
         # again: a restart at 03:00 on Sunday wakes nobody for a licence request.
         return Postpone(resume)
     phase: Phase = "accept" if ticket.status is Status.DISPATCHED else "resolve"
+    last_rung = len(ladder.steps) - 1
+    earlier = tuple(
+        Rung(s, sla.escalation_action(ladder, s)) for s in range(first, min(step, last_rung))
+    )
     return Escalate(
         phase=phase,
         deadline=deadline,
         step=step,
         action=sla.escalation_action(ladder, step),
-        missed=step - ticket.escalation_step,
+        missed=step - (earlier[-1].step + 1 if earlier else first),
+        earlier=earlier,
     )
 
 

@@ -6,10 +6,11 @@ of a call-back owed in scheduler/callback.py."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core import sla
-from core.config import Config
+from core.config import Config, LadderAction
 from core.lifecycle import (
     LEADER_ACCEPT_PROMPT,
     LEADER_RESOLVE_PROMPT,
@@ -18,7 +19,7 @@ from core.lifecycle import (
     REMIND_ACCEPT_PROMPT,
     REMIND_RESOLVE_PROMPT,
 )
-from core.model import Ticket, reply_script
+from core.model import ChatPlace, Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on
 from core.texts import lateness
@@ -30,6 +31,7 @@ from scheduler.plan import (
     ChaseCallback,
     Close,
     Escalate,
+    Phase,
     Postpone,
     RemindRequester,
     Reschedule,
@@ -86,15 +88,20 @@ async def _reassure_requester(
     ladder_key: str,
     values: dict[str, str],
     now: datetime,
+    *,
+    leaders_told: bool,
 ) -> None:
     """A 110 caller nobody has answered yet is told, once a ladder (its key is the same
     on every step: the outbox keeps the first), that the team is chased and who else was
-    told: at night, too, since they are up waiting for help."""
+    told: at night, too, since they are up waiting for help. `leaders_told`: the ladder
+    has gone past the team already (caught up after downtime), and the notice says so
+    rather than promising it."""
     assert ticket.id is not None
     if not await people.reachable([ticket.requester_id]):
         return
     script = reply_script(ticket, await people.user(ticket.requester_id))
-    text = texts.requester("accept_chased", number=values["number"], team=values["team"])
+    key = "accept_chased_up" if leaders_told else "accept_chased"
+    text = texts.requester(key, number=values["number"], team=values["team"])
     row = Row(
         ticket.requester_chat_id,
         text,
@@ -105,6 +112,17 @@ async def _reassure_requester(
         script=script,
     )
     out.add(row, now)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What one rung says, to whom, with which buttons, kept under which purpose."""
+
+    headline: str
+    targets: list[int]
+    buttons: Buttons
+    purpose: str
+    extra: dict[str, str]
 
 
 async def _escalate(
@@ -124,6 +142,66 @@ async def _escalate(
         "late": lateness(sla.calendar_for(cfg, ticket), step.deadline, now),
         "team": texts.team_name(cfg, ticket.team_id),
     }
+    chat = await people.team_chat(ticket.team_id)
+    rungs = step.rungs
+    said = [await _rung(uow, people, ticket, phase, rung.action, values, chat) for rung in rungs]
+    # After downtime several rungs are taken at once: each audience hears once, the newest
+    # rung that reaches it (a chat reached twice, leaders standing in for the team, say,
+    # hears only the later), each saying how late it is now.
+    hears = {chat_id: i for i, rung in enumerate(said) for chat_id in rung.targets}
+    text_card = texts.card(cfg, ticket, await people.user(ticket.requester_id))
+    # The deadline is part of the key: a transfer or reopen starts a new ladder whose
+    # step 0 must not be mistaken for the old one's.
+    # The team too: a call moved to the town the farmer named keeps its deadline
+    # (`core.services.redirect`), and the new team's ladder must not be taken for the old.
+    ladder = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}"
+    messages = 0
+    for i, (rung, rung_said) in enumerate(zip(rungs, said, strict=True)):
+        told = [chat_id for chat_id in rung_said.targets if hears[chat_id] == i]
+        for chat_id in told:
+            out.add(
+                Row(
+                    chat_id,
+                    rung_said.headline + "\n" + text_card,
+                    f"{ladder}:{rung.step}:{chat_id}",
+                    rung_said.purpose,
+                    priority_of(ticket),
+                    tid,
+                    rung_said.buttons,
+                    extra=rung_said.extra,
+                    thread_id=chat.thread_id
+                    if chat is not None and chat_id == chat.chat_id
+                    else None,
+                ),
+                now,
+            )
+        messages += len(told)
+        # Every rung is in the audit trail, in order, with whom it reached itself.
+        action = "remind" if rung.action == "remind_team" else "escalate"
+        note = _NOTES[rung.action].format(phase=_PHASE[phase])
+        await record_step(
+            uow, cfg, ticket, rung, action=action, phase=phase, note=note, targets=told, now=now
+        )
+    if phase == "accept" and ticket.urgent:
+        leaders_told = any(rung.action != "remind_team" for rung in rungs)
+        await _reassure_requester(
+            people, out, ticket, ladder, values, now, leaders_told=leaders_told
+        )
+    return Taken(step.action, messages)
+
+
+async def _rung(
+    uow: SqlUnitOfWork,
+    people: People,
+    ticket: Ticket,
+    phase: Phase,
+    action: LadderAction,
+    values: dict[str, str],
+    chat: ChatPlace | None,
+) -> _Said:
+    """What the ladder's `action` says for `ticket`, and to whom."""
+    assert ticket.id is not None
+    tid = ticket.id
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")
     team_button: Buttons = [[button(act, f"tk:{'acc' if phase == 'accept' else 'res'}:{tid}")]]
     # The purpose names the buttons, so that they are taken away once they no longer apply
@@ -131,8 +209,7 @@ async def _escalate(
     # the news once that no longer holds (handlers/overdue_alerts.py); a team's are for
     # that team only.
     extra = {"team": ticket.team_id}
-    chat = await people.team_chat(ticket.team_id)
-    if step.action == "remind_team":
+    if action == "remind_team":
         headline = texts.staff(f"remind_{phase}", **values)
         if phase == "accept":
             # Not the on-duty member whose own ticket it is: they may not accept it.
@@ -140,62 +217,30 @@ async def _escalate(
             direct = [uid for uid in on_duty if uid != ticket.requester_id]
         else:
             taker = ticket.accepted_by
-            still_on = taker is not None and await may_work_on(uow, cfg, taker, ticket)
+            still_on = taker is not None and await may_work_on(uow, people.cfg, taker, ticket)
             direct = await people.reachable([taker] if taker is not None and still_on else [])
         targets = unique([*([chat.chat_id] if chat is not None else []), *direct])
         targets = targets or await people.leaders_or_up(ticket.team_id)
-        buttons = team_button
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
-    elif step.action == "alert_leader":
+        return _Said(headline, targets, team_button, purpose, extra)
+    if action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
         # The leader is asked to urge the team: 催办 pages it (handlers/team.py), beside
         # the phase's own button for a leader who takes the ticket themselves.
         nudge = button(texts.staff("btn_remind"), f"tk:nudge:{tid}")
-        buttons = [[*team_button[0], nudge]]
         purpose = LEADER_ACCEPT_PROMPT if phase == "accept" else LEADER_RESOLVE_PROMPT
-    else:
-        headline = texts.staff(f"supervise_{phase}", **values)
-        targets = await people.supervisors_or_up()
-        buttons = [
-            [
-                button(texts.staff("btn_remind"), f"sv:remind:{tid}"),
-                button(texts.staff("btn_reassign"), f"sv:reassign:{tid}"),
-            ]
+        return _Said(headline, targets, [[*team_button[0], nudge]], purpose, extra)
+    headline = texts.staff(f"supervise_{phase}", **values)
+    targets = await people.supervisors_or_up()
+    buttons = [
+        [
+            button(texts.staff("btn_remind"), f"sv:remind:{tid}"),
+            button(texts.staff("btn_reassign"), f"sv:reassign:{tid}"),
         ]
-        # One that says 仍未接单 is told the ticket's news once it is answered or moved,
-        # one that says 仍未办结 once it is resolved (handlers/overdue_alerts.py).
-        if phase == "accept":
-            purpose = OVERSIGHT_ACCEPT_PROMPT
-        else:
-            purpose, extra = OVERSIGHT_RESOLVE_PROMPT, {}
-    text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
-    # The deadline is part of the key: a transfer or reopen starts a new ladder whose
-    # step 0 must not be mistaken for the old one's.
-    # The team too: a call moved to the town the farmer named keeps its deadline
-    # (`core.services.redirect`), and the new team's ladder must not be taken for the old.
-    ladder = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}"
-    key = f"{ladder}:{step.step}"
-    for chat_id in targets:
-        out.add(
-            Row(
-                chat_id,
-                text,
-                f"{key}:{chat_id}",
-                purpose,
-                priority_of(ticket),
-                tid,
-                buttons,
-                extra=extra,
-                thread_id=chat.thread_id if chat is not None and chat_id == chat.chat_id else None,
-            ),
-            now,
-        )
-    if phase == "accept" and ticket.urgent:
-        await _reassure_requester(people, out, ticket, ladder, values, now)
-    action = "remind" if step.action == "remind_team" else "escalate"
-    note = _NOTES[step.action].format(phase=_PHASE[phase])
-    await record_step(
-        uow, cfg, ticket, step, action=action, phase=phase, note=note, targets=targets, now=now
-    )
-    return Taken(step.action, len(targets))
+    ]
+    # One that says 仍未接单 is told the ticket's news once it is answered or moved,
+    # one that says 仍未办结 once it is resolved (handlers/overdue_alerts.py).
+    if phase == "accept":
+        return _Said(headline, targets, buttons, OVERSIGHT_ACCEPT_PROMPT, extra)
+    return _Said(headline, targets, buttons, OVERSIGHT_RESOLVE_PROMPT, {})

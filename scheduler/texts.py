@@ -72,6 +72,11 @@ REQUESTER: dict[str, str] = {
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
+    # The same, first told after downtime, when the ladder has already gone past the team.
+    "accept_chased_up": (
+        "工单 {number} 还没有人接单，已再次催促{team}，并已报告负责人督促。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
     "btn_confirm": "✅ 已解决，评价",
     "btn_confirm_answer": "✅ 收到，评价",
     "btn_take_up_again": "🔁 重新办理",

@@ -90,7 +90,10 @@ async def test_a_restart_redelivers_nothing_twice_and_resumes_chasing(world: Wor
         ("create", None, "new"),
         ("dispatch", "new", "dispatched"),
         ("place", "dispatched", "dispatched"),
-        ("escalate", "dispatched", "dispatched"),  # the missed steps folded into one alert
+        # The rungs that fell due while it was down, each recorded, in order.
+        ("remind", "dispatched", "dispatched"),
+        ("escalate", "dispatched", "dispatched"),
+        ("escalate", "dispatched", "dispatched"),
     ]
     assert [t[0] for t in await read(world.db, select(tickets.c.id))] == [ticket]
 

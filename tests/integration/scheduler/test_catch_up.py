@@ -1,13 +1,19 @@
-"""Deadlines live in the database: after six hours of downtime the first sweep sends one
-message per ticket, for the step each ticket is at now, and chasing resumes on time."""
+"""Deadlines live in the database: after six hours of downtime the first sweep tells each
+audience the ladder has reached since (team, leaders, supervisors) once, for where the
+ticket stands now, records every rung in order, and chasing resumes on time."""
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
 from core.config import Config
 from core.enums import Action
+from storage.tables import users
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
     CURING_CHAT,
+    CURING_LEADER,
+    CURING_MEMBER,
     FARMER,
     ORDERING_CHAT,
     ORDERING_LEADER,
@@ -17,6 +23,7 @@ from tests.integration.scheduler.clockwork import (
     SUPERVISOR,
     act,
     at,
+    kind_of,
     outbox_rows,
     run_scheduler,
     seed_staff,
@@ -26,7 +33,7 @@ from tests.integration.scheduler.clockwork import (
 from tests.support.tickets import new_ticket
 
 
-async def test_six_hours_down_then_one_catch_up_message_per_ticket(
+async def test_six_hours_down_then_each_audience_reached_hears_once(
     db: Database, demo_config: Config
 ) -> None:
     cfg = demo_config
@@ -56,9 +63,13 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
     assert await sent(db) == [
         ("Wed 11-18 08:50", "team", (CURING_CHAT,)),
         ("Wed 11-18 08:50", "notify", (FARMER,)),  # the 110 caller: the team is chased
-        # The first sweep after the downtime: one message per ticket.
-        ("Wed 11-18 14:55", "supervisors", (SUPERVISOR,)),  # 110: step 13 of the fast ladder
-        ("Wed 11-18 14:55", "leader", (ORDERING_LEADER,)),  # standard: step 1, due 10:05
+        # The first sweep after the downtime: the leaders' rung passed on the way and the
+        # supervisors' (step 13 of the fast ladder, its repeats folded into one), each once.
+        ("Wed 11-18 14:55", "leader", (CURING_LEADER,)),
+        ("Wed 11-18 14:55", "supervisors", (SUPERVISOR,)),
+        # The standard request: the team's rung (due 09:05) and its leader's (10:05).
+        ("Wed 11-18 14:55", "team", (ORDERING_CHAT,)),
+        ("Wed 11-18 14:55", "leader", (ORDERING_LEADER,)),
         ("Wed 11-18 14:55", "resolution", (RETAILER,)),  # resolved: please confirm
         # Then on schedule again.
         ("Wed 11-18 15:05", "supervisors", (SUPERVISOR,)),  # standard: 09:05 + 4 working h
@@ -66,10 +77,28 @@ async def test_six_hours_down_then_one_catch_up_message_per_ticket(
     ]
     async with db.uow(read_only=True) as uow:
         assert urgent.id is not None and standard.id is not None
-        chased = [e for e in await uow.tickets.events(urgent.id) if e.action == "escalate"]
-        assert [(e.data["step"], e.data["missed"]) for e in chased] == [(13, 12), (14, 0)]
-        chased = [e for e in await uow.tickets.events(standard.id) if e.action == "escalate"]
-        assert [(e.data["step"], e.data["missed"]) for e in chased] == [(1, 1), (2, 0)]
+        # Every rung in the audit trail, in order; the repeats folded into the newest.
+        chased = [
+            (e.action, e.data["step"], e.data["missed"], e.data["to"])
+            for e in await uow.tickets.events(urgent.id)
+            if e.action in ("remind", "escalate")
+        ]
+        assert chased == [
+            ("remind", 0, 0, [CURING_CHAT]),
+            ("escalate", 1, 0, [CURING_LEADER]),
+            ("escalate", 13, 11, [SUPERVISOR]),
+            ("escalate", 14, 0, [SUPERVISOR]),
+        ]
+        chased = [
+            (e.action, e.data["step"], e.data["missed"], e.data["to"])
+            for e in await uow.tickets.events(standard.id)
+            if e.action in ("remind", "escalate")
+        ]
+        assert chased == [
+            ("remind", 0, 0, [ORDERING_CHAT]),
+            ("escalate", 1, 0, [ORDERING_LEADER]),
+            ("escalate", 2, 0, [SUPERVISOR]),
+        ]
 
 
 async def test_down_three_days_then_a_working_hours_ticket_waits_for_monday_morning(
@@ -94,6 +123,54 @@ async def test_down_three_days_then_a_working_hours_ticket_waits_for_monday_morn
         ("Mon 11-23 08:30", SUPERVISOR),
         ("Mon 11-23 17:00", SUPERVISOR),
     ]
-    # The farmer's barn cannot wait: the 110 call's catch-up goes at once, at night.
-    first = next(r for r in rows if r.ticket_id == urgent.id)
-    assert (show(first.created_at), first.chat_id) == ("Sun 11-22 03:00", SUPERVISOR)
+    # The farmer's barn cannot wait: the 110 call's catch-up goes at once, at night, to
+    # the team that has to go, its leader and the supervisors, each once, and the farmer
+    # hears that all of them were told.
+    first = [(show(r.created_at), r.chat_id, kind_of(r)) for r in rows if r.ticket_id == urgent.id]
+    assert [(chat, kind) for when, chat, kind in first if when == "Sun 11-22 03:00"] == [
+        (CURING_CHAT, "team"),
+        (CURING_LEADER, "leader"),
+        (SUPERVISOR, "supervisors"),
+        (FARMER, "notify"),
+    ]
+    [notice] = [r for r in rows if r.ticket_id == urgent.id and r.chat_id == FARMER]
+    assert "并已报告负责人" in str(notice.payload["text"])
+    assert "再没有人接单会报告负责人" not in str(notice.payload["text"])
+
+
+async def test_a_call_never_chased_then_caught_up_tells_each_chat_once_and_the_farmer_all_of_it(
+    db: Database, demo_config: Config
+) -> None:
+    """An hour down while a 110 call waited: the team, its leaders and the supervisors are
+    each told once. With the leader unreachable the supervisors stand in for them, and
+    hear the later rung only; the farmer hears that the leaders were told already."""
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-18 08:00"), on_duty=(CURING_MEMBER,))
+    async with db.engine.begin() as conn:
+        await conn.execute(update(users).where(users.c.id == CURING_LEADER).values(reachable=False))
+    call = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))  # accept due 08:50
+    assert call.id is not None
+    await run_scheduler(db, cfg, at("2026-11-18 09:40"), at("2026-11-18 09:40"))
+
+    rows = [r for r in await outbox_rows(db) if r.ticket_id == call.id]
+    assert [(r.chat_id, kind_of(r)) for r in rows] == [
+        (CURING_CHAT, "team"),
+        (CURING_MEMBER, "team"),
+        (SUPERVISOR, "supervisors"),
+        (FARMER, "notify"),
+    ]
+    assert "超过接单时限 50分钟" in str(rows[2].payload["text"])
+    assert str(rows[3].payload["text"]).startswith(
+        f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队，并已报告负责人督促。"
+    )
+    async with db.uow(read_only=True) as uow:
+        chased = [
+            (e.action, e.data["step"], e.data["to"])
+            for e in await uow.tickets.events(call.id)
+            if e.action in ("remind", "escalate")
+        ]
+    assert chased == [
+        ("remind", 0, [CURING_CHAT, CURING_MEMBER]),
+        ("escalate", 1, []),  # its supervisors heard the later rung instead
+        ("escalate", 2, [SUPERVISOR]),
+    ]

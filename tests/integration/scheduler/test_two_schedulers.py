@@ -23,7 +23,15 @@ from scheduler import sweep
 from storage.tables import outbox, ticket_events, tickets
 from storage.uow import Database
 from tests.conftest import DEMO_CONFIG
-from tests.integration.scheduler.clockwork import at, next_due, outbox_rows, seed_staff
+from tests.integration.scheduler.clockwork import (
+    CURING_CHAT,
+    CURING_LEADER,
+    SUPERVISOR,
+    at,
+    next_due,
+    outbox_rows,
+    seed_staff,
+)
 from tests.support.tickets import new_ticket
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -136,6 +144,10 @@ async def test_two_scheduler_processes_on_postgresql(db: Database, demo_config: 
     rows = await outbox_rows(db)
     alerts = [row for row in rows if row.purpose != "notify"]
     callers = [row for row in rows if row.purpose == "notify"]
-    assert len(alerts) == 40 and len(callers) == 40  # each caller told once, too
-    assert Counter(row.ticket_id for row in alerts).most_common(1)[0][1] == 1
+    # Each call caught up to the supervisors: its team, its leader and the supervisors,
+    # each told once by one of the two processes, and each caller told once, too.
+    assert len(callers) == 40
+    assert Counter(row.ticket_id for row in alerts) == {t: 3 for t in {r.ticket_id for r in rows}}
+    assert {row.chat_id for row in alerts} == {CURING_CHAT, CURING_LEADER, SUPERVISOR}
+    assert Counter((row.ticket_id, row.chat_id) for row in alerts).most_common(1)[0][1] == 1
     assert Counter(row.ticket_id for row in callers).most_common(1)[0][1] == 1

@@ -18,6 +18,7 @@ from scheduler.plan import (
     Postpone,
     RemindRequester,
     Reschedule,
+    Rung,
     Wait,
     plan,
     quiet_until,
@@ -56,16 +57,32 @@ def test_the_first_step_when_the_accept_deadline_passes(demo_config: Config) -> 
     )
 
 
-def test_after_downtime_only_the_latest_step_is_taken(demo_config: Config) -> None:
+def test_after_downtime_each_rung_passed_is_taken_with_the_latest(demo_config: Config) -> None:
     made = ticket(demo_config, at("2026-11-18 09:00"))
     made.escalation_step = 1  # the team was reminded at 11:00
     # Working time from 11:00: +1h leader at 12:00, +4h supervisors at 17:00 (after the
-    # lunch break), +11h the first repeat on Thursday 17:00.
+    # lunch break), +11h the first repeat on Thursday 17:00. The leaders' rung was passed
+    # on the way: it is taken first.
+    leaders = (Rung(1, "alert_leader"),)
     assert plan(demo_config, made, at("2026-11-19 16:59")) == Escalate(
-        "accept", at("2026-11-18 11:00"), 2, "alert_supervisors", 1
+        "accept", at("2026-11-18 11:00"), 2, "alert_supervisors", 0, leaders
     )
+    # Past the last rung, its repeats are not taken one by one: the newest stands for them.
     step = plan(demo_config, made, at("2026-11-19 17:00"))
-    assert step == Escalate("accept", at("2026-11-18 11:00"), 3, "alert_supervisors", 2)
+    assert step == Escalate("accept", at("2026-11-18 11:00"), 3, "alert_supervisors", 1, leaders)
+    assert isinstance(step, Escalate)
+    assert step.rungs == (*leaders, Rung(3, "alert_supervisors", 1))
+    made.escalation_step = 3
+    step = plan(demo_config, made, at("2026-11-23 17:00"))
+    assert isinstance(step, Escalate) and step.earlier == () and step.step > 3
+    assert step.missed == step.step - 3
+
+
+def test_a_ticket_never_chased_takes_every_rung_due_in_order(demo_config: Config) -> None:
+    made = ticket(demo_config, at("2026-11-18 09:00"))  # accept due 11:00
+    step = plan(demo_config, made, at("2026-11-18 12:00"))
+    assert isinstance(step, Escalate)
+    assert step.rungs == (Rung(0, "remind_team"), Rung(1, "alert_leader"))
 
 
 def test_the_resolve_phase_chases_the_resolve_deadline(demo_config: Config) -> None:
