@@ -6,6 +6,7 @@ show it in the script the alert was sent in."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from core import sla
@@ -15,12 +16,14 @@ from core.lifecycle import (
     LEADER_ACCEPT_PROMPT,
     LEADER_RESOLVE_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
+    OVERSIGHT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
     REMIND_ACCEPT_PROMPT,
     REMIND_RESOLVE_PROMPT,
     TEAM_RESOLVE_ALERTS,
+    oversight_applies,
 )
-from core.model import Ticket
+from core.model import Ticket, TicketMessage
 from core.texts import lateness, status_name
 
 ACCEPT_PHASE, RESOLVE_PHASE = "接单", "办结"
@@ -83,3 +86,15 @@ def resolved_news(cfg: Config, ticket: Ticket, purpose: str, now: datetime) -> s
         return _RESOLVED_SINCE.format(head=head(purpose), number=ticket.label, at=at)
     late = lateness(sla.calendar_for(cfg, ticket), deadline, resolved_at)
     return _RESOLVED_LATE.format(head=head(purpose), number=ticket.label, at=at, late=late)
+
+
+def kept_after_news(alert: TicketMessage, ticket: Ticket) -> TicketMessage | None:
+    """What is kept of an alert told the news (by the desk, or by the outbox's recorder for
+    one that was on its way): a 超时督办 of a ticket moved on to another team, still waiting,
+    waits with it for that team's answer; one answered is kept on as a plain alert while
+    the ticket is open, its 催办/改派 staying. The others lost their buttons with the news."""
+    if alert.purpose != OVERSIGHT_ACCEPT_PROMPT or not oversight_applies(ticket.status):
+        return None
+    if ticket.status is Status.DISPATCHED:
+        return replace(alert, id=None, team_id=ticket.team_id)
+    return replace(alert, id=None, purpose=OVERSIGHT_PROMPT)

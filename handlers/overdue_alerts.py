@@ -5,20 +5,16 @@ alike, once the team has answered them or no longer has the ticket (docs/schedul
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from core import overdue_news, sla
 from core.enums import Script, Status
 from core.lifecycle import (
+    NEWS_ALERTS,
     OVERSIGHT_ACCEPT_PROMPT,
-    OVERSIGHT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
     TEAM_ACCEPT_ALERTS,
-    TEAM_RESOLVE_ALERTS,
-    oversight_applies,
 )
 from core.model import ChatPlace, Ticket, TicketMessage
-from core.overdue_news import answered_news, resolved_news
+from core.overdue_news import answered_news, kept_after_news, resolved_news
 from core.services import prompt_applies_to
 from core.team_card import local
 from core.texts import lateness
@@ -48,37 +44,41 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
     them (`core.team_card.shown_name`). Each news is said as what happened when, so that it
     stays true. A 超时督办 of a ticket moved on to another team, still waiting, waits with it
     for that team's answer; one answered is kept on as a plain alert, its buttons staying
-    while the ticket is open. A team's and its leaders' lose theirs with the news: 接单 or
-    办结 no longer acts on the ticket for that team."""
+    while the ticket is open (`core.overdue_news.kept_after_news`). A team's and its
+    leaders' lose theirs with the news: 接单 or 办结 no longer acts on the ticket for that
+    team. One a sender holds (on its way to Telegram) arrives saying the ticket waits: its
+    edit is written now, and goes once the sent message's id is recorded (`ref_row`)."""
     assert ticket.id is not None
-    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_ACCEPT_PROMPT):
-        waiting = ticket.status is Status.DISPATCHED
-        if waiting and ticket.team_id == alert.team_id:
-            continue  # still true: nobody has accepted it
-        await ctx.uow.ticket_messages.forget(alert)
-        buttons: tuple[tuple[Button, ...], ...] = ()
-        if oversight_applies(ticket.status):
-            buttons = rows(*oversight_buttons(ticket))
-            kept = (
-                replace(alert, id=None, team_id=ticket.team_id)
-                if waiting
-                else replace(alert, id=None, purpose=OVERSIGHT_PROMPT)
-            )
-            await ctx.uow.ticket_messages.add(kept)
-        await _edit(ctx, ticket, alert, _news(ctx, ticket, alert, taker), card, buttons)
-    team_alerts = (*TEAM_ACCEPT_ALERTS, *TEAM_RESOLVE_ALERTS)
-    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *team_alerts):
+    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
-            continue  # still true: still waiting for this team to accept, or to resolve
+            continue  # still true: nobody has accepted it, or resolved it
         await ctx.uow.ticket_messages.forget(alert)
-        await _edit(ctx, ticket, alert, _team_news(ctx, ticket, alert, taker), card)
-    if oversight_applies(ticket.status):
-        return  # 仍未办结 still holds
-    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, OVERSIGHT_RESOLVE_PROMPT):
-        # Its buttons go with this edit: nothing is left to chase.
-        await ctx.uow.ticket_messages.forget(alert)
-        news = resolved_news(ctx.cfg, ticket, alert.purpose, ctx.now)
-        await _edit(ctx, ticket, alert, news, card)
+        kept = kept_after_news(alert, ticket)
+        if kept is not None:
+            await ctx.uow.ticket_messages.add(kept)
+        target: dict[str, object] = {"message_id": alert.message_id}
+        await _edit(ctx, ticket, alert, _told(ctx, ticket, alert, taker), card, target)
+    # Those still waiting to go out that no sender holds are withdrawn (superseded) by
+    # `withdraw_stale_prompts`; a held one is sent all the same.
+    for row in await ctx.uow.outbox.waiting(ticket.id, NEWS_ALERTS):
+        team = row.payload.get("team")
+        if row.locked_until is None or row.locked_until < ctx.now:
+            continue
+        if prompt_applies_to(ticket, row.purpose, team):
+            continue
+        thread = row.payload.get("thread_id")
+        alert = TicketMessage(
+            ticket.id,
+            row.chat_id,
+            0,  # not sent yet
+            row.purpose,
+            row.created_at,
+            team_id=team if isinstance(team, str) else None,
+            thread_id=None if thread is None else int(thread),
+            script=row.shown_in,
+        )
+        target = {"ref_row": row.id}  # its message id is known once it is sent
+        await _edit(ctx, ticket, alert, _told(ctx, ticket, alert, taker), card, target)
 
 
 async def _edit(
@@ -87,9 +87,13 @@ async def _edit(
     alert: TicketMessage,
     news: str,
     card: str,
-    buttons: tuple[tuple[Button, ...], ...] = (),
+    target: dict[str, object],
 ) -> None:
-    """Write `news` and the card into the sent `alert`, with `buttons` (none: taken off)."""
+    """Write `news` and the card into the sent `alert` (`target`: its message id, or the
+    outbox row sending it), with 催办/改派 while it is kept on, else no buttons."""
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if kept_after_news(alert, ticket) is not None:
+        buttons = rows(*oversight_buttons(ticket))
     await ctx.enqueue(
         ChatPlace(alert.chat_id, alert.thread_id),
         f"{news}\n{card}",
@@ -98,9 +102,18 @@ async def _edit(
         ticket_id=ticket.id,
         purpose="alert_edit",
         method="edit_message",
-        extra={"message_id": alert.message_id},
+        extra=target,
         script=alert.shown_in,  # the script it was sent in
     )
+
+
+def _told(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
+    """The first line of an alert that no longer holds, by whom it was sent to."""
+    if alert.purpose == OVERSIGHT_ACCEPT_PROMPT:
+        return _news(ctx, ticket, alert, taker)
+    if alert.purpose == OVERSIGHT_RESOLVE_PROMPT:
+        return resolved_news(ctx.cfg, ticket, alert.purpose, ctx.now)
+    return _team_news(ctx, ticket, alert, taker)
 
 
 def _team_news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:

@@ -187,3 +187,22 @@ class OutboxQueries:
             .limit(1)
         )
         return (await self.session.execute(query)).first() is not None
+
+    async def outcome(self, row_id: int) -> tuple[str, int | None] | None:
+        """A row's status and the id of the message it sent, if any (None: no such row)."""
+        query = select(outbox.c.status, outbox.c.result_message_id).where(outbox.c.id == row_id)
+        found = (await self.session.execute(query)).first()
+        if found is None:
+            return None
+        status, message_id = found
+        return str(status), None if message_id is None else int(message_id)
+
+    async def edit_waits_for(self, ticket_id: int, row_id: int) -> bool:
+        """Is an edit of the message row `row_id` sends waiting for it (`ref_row`)?"""
+        query = select(outbox.c.payload).where(
+            _PENDING,
+            outbox.c.ticket_id == ticket_id,
+            outbox.c.method == "edit_message",
+        )
+        payloads = (await self.session.execute(query)).scalars()
+        return any(payload.get("ref_row") == row_id for payload in payloads)

@@ -16,8 +16,11 @@ log = logging.getLogger(__name__)
 async def kept_targets(
     uow: SqlUnitOfWork, row: OutboxMessage, *, postpone_until: datetime
 ) -> list[int] | None:
-    """The message ids an edit by `ref_purpose` is for, or None after postponing the row to
-    `postpone_until` because its message is still waiting to be sent (the caller commits)."""
+    """The message ids an edit by `ref_purpose` (or `ref_row`) is for, or None after
+    postponing the row to `postpone_until` because its message is still waiting to be sent
+    (the caller commits)."""
+    if "ref_row" in row.payload:
+        return await _row_target(uow, row, postpone_until=postpone_until)
     purpose = row.payload.get("ref_purpose")
     if not purpose or row.ticket_id is None:
         raise BadPayload("an edit needs a message_id, or a ticket and a ref_purpose")
@@ -38,3 +41,25 @@ async def kept_targets(
         log.debug("edit %s waits for its %s to be sent", row.id, purpose)
         return None
     raise BadPayload(f"ticket {row.ticket_id} has no sent {purpose} in chat {row.chat_id}")
+
+
+async def _row_target(
+    uow: SqlUnitOfWork, row: OutboxMessage, *, postpone_until: datetime
+) -> list[int] | None:
+    """The message an earlier row sent, for an edit written while a sender held that row (an
+    alert on its way when the ticket moved on: `handlers.overdue_alerts`)."""
+    queries = OutboxQueries.on(uow)
+    outcome = await queries.outcome(int(row.payload["ref_row"]))
+    if outcome is not None and outcome[0] == "pending":
+        assert row.id is not None
+        await queries.reschedule(
+            row.id, not_before=postpone_until, attempts=row.attempts, last_error=row.last_error
+        )
+        log.debug("edit %s waits for row %s to be sent", row.id, row.payload["ref_row"])
+        return None
+    if outcome is None or outcome[1] is None:
+        # Withdrawn after all (its sender let it go, and the ticket's next change settled
+        # it) or never delivered: no message says anything to correct.
+        log.debug("edit %s: row %s sent no message", row.id, row.payload["ref_row"])
+        return []
+    return [outcome[1]]

@@ -17,8 +17,15 @@ from datetime import datetime
 
 from bot.outbox.clock import Clock
 from bot.outbox.gone import REPLACED_IN, REPLACES
-from core.lifecycle import CALLBACK_NOTICE, PROMPTS, QUESTION_NOTICE, RESOLUTION_NOTICE
-from core.model import OutboxMessage, TicketMessage
+from core.lifecycle import (
+    CALLBACK_NOTICE,
+    NEWS_ALERTS,
+    PROMPTS,
+    QUESTION_NOTICE,
+    RESOLUTION_NOTICE,
+)
+from core.model import OutboxMessage, Ticket, TicketMessage
+from core.overdue_news import kept_after_news
 from core.services import buttons_off, prompt_applies_to
 from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
@@ -147,7 +154,32 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
     if _is_prompt(row):
         ticket = await uow.tickets.get(message.ticket_id)
         if ticket is None or not prompt_applies_to(ticket, row.purpose, message.team_id):
-            # The ticket moved on while the reminder was on its way: no buttons, then.
-            await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))
+            await _moved_on(uow, row, message, ticket, now)
             return
     await uow.ticket_messages.add(message)
+
+
+async def _moved_on(
+    uow: SqlUnitOfWork,
+    row: OutboxMessage,
+    message: TicketMessage,
+    ticket: Ticket | None,
+    now: datetime,
+) -> None:
+    """The ticket moved on while the reminder or alert was on its way. One that says the
+    ticket waits had its news written then, waiting for this message's id
+    (`handlers.overdue_alerts`, `ref_row`), and is kept as the desk keeps one it told (a
+    supervisor's, while the ticket is open, with its 催办/改派). Any other loses its buttons."""
+    assert row.id is not None and row.ticket_id is not None
+    told = (
+        ticket is not None
+        and row.purpose in NEWS_ALERTS
+        and await OutboxQueries.on(uow).edit_waits_for(row.ticket_id, row.id)
+    )
+    if told:
+        assert ticket is not None
+        kept = kept_after_news(message, ticket)
+        if kept is not None:
+            await uow.ticket_messages.add(kept)
+        return  # the news edit takes the buttons, or keeps those that still apply
+    await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))

@@ -14,12 +14,14 @@ import pytest
 from sqlalchemy import update
 
 from bot.outbox import SimulatedClock
+from bot.outbox.edit_targets import kept_targets
 from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
     LEADER_ACCEPT_PROMPT,
     LEADER_RESOLVE_PROMPT,
+    NEWS_ALERTS,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
     PROMPTS,
@@ -132,25 +134,96 @@ async def test_a_reminder_still_waiting_when_the_call_is_taken_is_withdrawn(
     assert await _buttons_off(desk) == set() and await _alert_edits(desk) == []
 
 
-async def test_a_reminder_delivered_after_the_call_was_taken_loses_its_buttons_at_once(
+async def test_a_nudge_delivered_after_the_call_was_taken_loses_its_buttons_at_once(
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
-    await _ladder(desk, 11)  # the team is reminded
-    # A sender holds the reminders (on their way to Telegram) while the team accepts.
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")  # the team is nudged, with 接单
+    # A sender holds the nudges (on their way to Telegram) while the team accepts.
     async with desk.db.engine.begin() as conn:
         await conn.execute(
             update(outbox)
-            .where(outbox.c.purpose == REMIND_ACCEPT_PROMPT)
+            .where(outbox.c.purpose == ACCEPT_PROMPT)
             .values(locked_until=desk.clock() + timedelta(minutes=1))
         )
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    assert {r.status for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT} == {
-        "pending"
-    }
-    sent = await _deliver(desk, REMIND_ACCEPT_PROMPT)
+    assert {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT} == {"pending"}
+    sent = await _deliver(desk, ACCEPT_PROMPT)
     assert sent and await _buttons_off(desk) == set(sent)
     assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_alerts_on_their_way_when_the_call_is_taken_are_told_once_they_are_sent(
+    desk: Harness,
+) -> None:
+    """A sender holds the ladder's alerts (on their way to Telegram) while the team accepts:
+    they arrive saying 仍未接单, and the news written then edits them once sent."""
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 45)  # the team, the leader and the supervisors, none sent yet
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.purpose.in_(NEWS_ALERTS))
+            .values(locked_until=desk.clock() + timedelta(minutes=1))
+        )
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    held = {r.id: r for r in await desk.outbox() if r.purpose in NEWS_ALERTS}
+    assert {r.status for r in held.values()} == {"pending"}
+    edits = {int(r.payload["ref_row"]): r for r in await _alert_edits(desk)}
+    assert set(edits) == set(held)
+    taken = "超过接单时限 35分钟，11-18 09:45 已由 青山镇烘烤110服务队 用户#0001 接单。"
+    for row_id, edit in edits.items():
+        text = str(edit.payload["text"])
+        assert taken in text.splitlines()[0] and "仍未接单" not in text
+        assert edit.chat_id == held[row_id].chat_id and "message_id" not in edit.payload
+        # The supervisors' keeps 催办/改派 while the call is open; the others lose 接单.
+        labels = [b["text"] for line in edit.payload.get("buttons", []) for b in line]
+        supervisors = held[row_id].purpose == OVERSIGHT_ACCEPT_PROMPT
+        assert labels == (["催办", "改派"] if supervisors else [])
+    async with desk.db.uow() as uow:
+        [edit] = [e for e in edits.values() if e.chat_id == SUPERVISOR]
+        # Not sent yet: the edit waits for it.
+        assert await kept_targets(uow, edit, postpone_until=desk.clock()) is None
+        await uow.commit()
+    sent = await _deliver(desk, *NEWS_ALERTS)
+    message_of = {r.id: r.result_message_id for r in await desk.outbox() if r.id in held}
+    async with desk.db.uow() as uow:
+        for row_id, edit in edits.items():
+            [again] = [r for r in await desk.outbox() if r.id == edit.id]
+            assert await kept_targets(uow, again, postpone_until=desk.clock()) == [
+                message_of[row_id]
+            ]
+    # The edits take the buttons (or keep the supervisors'): no other edit of them.
+    assert await _buttons_off(desk) == set()
+    assert await _kept_prompts(desk, ticket_id) == _of(sent, OVERSIGHT_ACCEPT_PROMPT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    assert await _buttons_off(desk) == _of(sent, OVERSIGHT_ACCEPT_PROMPT)
+
+
+async def test_an_alert_its_sender_let_go_is_withdrawn_and_its_news_edits_nothing(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 21)  # the team and the leader, none sent yet
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.purpose.in_(NEWS_ALERTS))
+            .values(locked_until=desk.clock() + timedelta(minutes=1))
+        )
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    edits = await _alert_edits(desk)
+    assert edits and all("ref_row" in e.payload for e in edits)
+    # The sender dies holding them; its lease runs out, and the next change withdraws them.
+    desk.clock.advance(minutes=2)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    statuses = {r.status for r in await desk.outbox() if r.purpose in NEWS_ALERTS}
+    assert statuses == {"superseded"}
+    assert len(await _alert_edits(desk)) == len(edits)  # no news for what never went out
+    async with desk.db.uow() as uow:
+        for edit in edits:
+            assert await kept_targets(uow, edit, postpone_until=desk.clock()) == []
 
 
 async def test_a_transfer_tells_the_first_teams_prompts_and_resolving_the_supervisors(
