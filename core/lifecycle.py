@@ -175,7 +175,7 @@ def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str |
     transfer the new team's ladder starts afresh."""
     if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
-    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT):
+    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT, *TEAM_ACCEPT_ALERTS):
         # A reminder to accept says nobody has: a question asked settles that for the
         # ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id

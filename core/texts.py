@@ -73,8 +73,9 @@ def person_name(user: User | None, user_id: int | None = None) -> str:
     """How a person is named to others: on cards, alerts, lists and the ledger. Their name;
     without one (a Telegram profile without a first name, someone who never registered, a
     team member known only by the id in the config), what a colleague can still tell them
-    by: the last four digits of their phone (尾号1234), else of their Telegram id
-    (用户#0011), never a bare number read as a count. "" for nobody."""
+    by: the last four digits of their phone (尾号1234), else their whole Telegram id
+    (用户#200011: unique, and what /duty takes), never a bare number read as a count. ""
+    for nobody."""
     if user is not None:
         return named(user.name, user.phone, user.id)
     return named("", "", user_id)
@@ -87,10 +88,10 @@ def named(name: str, phone: str, user_id: int | None) -> str:
     digits = re.sub(r"\D", "", phone)
     if len(digits) >= _TAIL:
         return f"尾号{digits[-_TAIL:]}"
-    return f"用户#{str(abs(user_id))[-_TAIL:].zfill(_TAIL)}" if user_id is not None else ""
+    return f"用户#{user_id}" if user_id is not None else ""
 
 
-_TAIL = 4  # digits of a phone or an id that tell a person apart without showing it all
+_TAIL = 4  # digits of a phone that tell a person apart without showing it all
 
 
 def is_named(user: User | None) -> bool:

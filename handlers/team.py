@@ -402,7 +402,11 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     if not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return
-    free = ticket.status is Status.DISPATCHED  # nobody has it: the supervisor may take it
+    # Nobody has it (asked about before anyone did, too): the supervisor may take it.
+    free = ticket.accepted_at is None and ticket.status in (
+        Status.DISPATCHED,
+        Status.WAITING_REQUESTER,
+    )
     buttons = rows(
         # The team it names goes with it: the offer is for that team's call, not for
         # whichever team's the ticket is when it is pressed (`_offer_moved`).

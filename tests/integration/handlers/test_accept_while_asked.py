@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from core.enums import Status
 from tests.support.desk import Harness
-from tests.support.tickets import FARMER, LEADER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 TEAM_CHAT = -1001000000001
 
@@ -89,3 +89,14 @@ async def test_an_old_copys_resolve_asks_to_take_it_first_and_shows_its_buttons_
     await desk.send(MEMBER, "已修好", chat=TEAM_CHAT)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.WAITING_REQUESTER
+
+
+async def test_a_supervisor_pressing_its_accept_is_offered_to_take_the_call(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "风机有没有声音？", chat=TEAM_CHAT)
+    await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    offers = [str(r.payload.get("buttons")) for r in await desk.outbox() if r.chat_id == SUPERVISOR]
+    assert any(f"tk:accme:{ticket_id}:curing-qingshan" in o for o in offers)

@@ -104,7 +104,7 @@ async def test_taking_the_call_tells_its_reminder_and_the_leaders_alert_who_took
     assert set(edited) == set(sent)
     # Filed 09:00, due 09:10, accepted 09:25: each says who took it and how late, in its
     # own words, and loses its 接单 (and the leader's 催办) with the edit.
-    taken = "超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 用户#0001 接单。"
+    taken = "超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 用户#200001 接单。"
     [[to_team], [to_leader]] = edited[reminder], edited[alert]
     assert str(to_team.payload["text"]).startswith(f"⏰ 工单 10019 {taken}\n")
     assert str(to_leader.payload["text"]).startswith(f"⚠️ 工单 10019 {taken}\n")
@@ -171,7 +171,7 @@ async def test_alerts_on_their_way_when_the_call_is_taken_are_told_once_they_are
     assert {r.status for r in held.values()} == {"pending"}
     edits = {int(r.payload["ref_row"]): r for r in await _alert_edits(desk)}
     assert set(edits) == set(held)
-    taken = "超过接单时限 35分钟，11-18 09:45 已由 青山镇烘烤110服务队 用户#0001 接单。"
+    taken = "超过接单时限 35分钟，11-18 09:45 已由 青山镇烘烤110服务队 用户#200001 接单。"
     for row_id, edit in edits.items():
         text = str(edit.payload["text"])
         assert taken in text.splitlines()[0] and "仍未接单" not in text
@@ -396,7 +396,7 @@ async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_
     # Filed 09:00, due 09:10 (10 minutes), accepted at 09:45: 35 minutes late.
     assert text.startswith("🔴【超时督办】工单 ") and "超过接单时限 35分钟，" in text
     # Said with the team that took it, as an alert of a call moved on says it.
-    assert "09:45 已由 青山镇烘烤110服务队 用户#0001 接单。" in text
+    assert "09:45 已由 青山镇烘烤110服务队 用户#200001 接单。" in text
     assert "仍未接单" not in text and "已接单" in text
     # 催办 / 改派 stay while the ticket is open; it is kept as a plain alert now.
     labels = [b["text"] for row in edit.payload["buttons"] for b in row]
@@ -431,7 +431,7 @@ async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_went_and
     edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert len(edits) == 2 and edits[1].payload["message_id"] == alert[1]
     taken = str(edits[1].payload["text"])
-    assert "曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 用户#0011 接单。" in taken
+    assert "曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 用户#200011 接单。" in taken
     await desk.press(BAISHI_MEMBER, f"tk:vis:{ticket_id}", chat=BAISHI_CHAT)
     assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 2
 
@@ -577,7 +577,7 @@ async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still
     assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
     # Late on the deadline it kept: not a lateness of its own, but the team is named.
     taken = str(edits[1].payload["text"])
-    assert "超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 用户#0011 接单。" in taken
+    assert "超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 用户#200011 接单。" in taken
 
 
 async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_its_moved_deadline(
@@ -601,7 +601,7 @@ async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_i
     [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert edit.payload["message_id"] == alert[1]
     team = desk.cfg.team("curing-qingshan").name
-    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} 用户#0001 接单。" in str(
+    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} 用户#200001 接单。" in str(
         edit.payload["text"]
     )
 
@@ -621,7 +621,7 @@ async def test_the_alert_of_a_call_moved_and_taken_late_there_says_the_lateness_
     taken = str(edits[1].payload["text"]).splitlines()[0]
     assert taken.endswith(
         "曾超过接单时限，转给 白石乡烘烤110服务队 后又超过该队的接单时限 12分钟，"
-        "11-18 10:07 已由 白石乡烘烤110服务队 用户#0011 接单。"
+        "11-18 10:07 已由 白石乡烘烤110服务队 用户#200011 接单。"
     )
 
 
@@ -697,3 +697,21 @@ async def test_a_supervisors_nudge_carries_the_teams_button_until_it_no_longer_a
     assert resolve and all(
         r.payload["buttons"][0][0]["data"] == f"tk:res:{ticket_id}" for r in resolve
     )
+
+
+async def test_a_question_before_anyone_accepted_settles_the_teams_reminders(
+    desk: Harness,
+) -> None:
+    """需补充 before 接单: the reminder and the leader's alert no longer say nobody has
+    taken it, nor offer 接单 there, while the card keeps its own 接单."""
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 21)
+    sent = await _deliver(desk, *PROMPTS)
+    team_alerts = _of(sent, *TEAM_ACCEPT_ALERTS)
+    assert team_alerts
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "风机有没有声音？", chat=TEAM_CHAT)
+    assert not (team_alerts & await _kept_prompts(desk, ticket_id))
+    edits = await _edited(desk)
+    for key in team_alerts:
+        assert "待报告人补充" in str(edits[key][-1].payload["text"])

@@ -1,6 +1,6 @@
 """Someone with no name (a Telegram profile without a first name, never registered, a team
 member known only by the id in the config) is named to others by what tells them apart:
-the last four digits of their phone (尾号5678), else of their id (用户#0001), never by a bare
+the last four digits of their phone (尾号5678), else their whole id (用户#200001), never by a bare
 id read as a number (已由 200001 接单)."""
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ async def test_a_member_without_a_name_is_named_by_the_end_of_their_id(desk: Har
 
     rows = await desk.outbox()
     [notice] = [r for r in rows if r.chat_id == FARMER and "接单" in r.payload["text"]]
-    assert "已由 用户#0001 接单" in notice.payload["text"]
-    assert "接单：用户#0001 " in _last(rows, TEAM_CHAT, "card_edit")
+    assert "已由 用户#200001 接单" in notice.payload["text"]
+    assert "接单：用户#200001 " in _last(rows, TEAM_CHAT, "card_edit")
     # Our stand-in for a name is our words: a 繁體 reader reads it in 繁體.
-    assert "接單：用戶#0001 " in _last(rows, LEADER, "card_edit")
+    assert "接單：用戶#200001 " in _last(rows, LEADER, "card_edit")
 
 
 async def test_a_member_without_a_name_but_with_a_phone_is_named_by_its_last_digits(

@@ -21,8 +21,8 @@ def test_without_a_name_the_last_four_digits_of_the_phone() -> None:
 
 
 def test_without_a_name_or_a_phone_the_end_of_the_id() -> None:
-    assert person_name(User(200011, NOW)) == "用户#0011"
-    assert person_name(None, 7) == "用户#0007"  # known only by the id, no record of them
+    assert person_name(User(200011, NOW)) == "用户#200011"
+    assert person_name(None, 7) == "用户#7"  # known only by the id, no record of them
 
 
 def test_nobody_is_no_name() -> None:
