@@ -7,7 +7,7 @@ show it in the script the alert was sent in."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core import sla
 from core.config import Config
@@ -70,6 +70,16 @@ def answered_news(cfg: Config, ticket: Ticket, purpose: str, at: datetime) -> st
     )
 
 
+def in_time(deadline: datetime, at: datetime) -> bool:
+    """Whether `at` kept `deadline`, or missed it by less than the minute the news counts in:
+    the team's reminder goes out at the deadline itself, and a team that acts on it at once
+    is not told it was 0分钟 late."""
+    return at - deadline < _A_MINUTE
+
+
+_A_MINUTE = timedelta(minutes=1)
+
+
 def resolved_news(cfg: Config, ticket: Ticket, purpose: str, now: datetime) -> str:
     """The first line of a 仍未办结 alert kept as `purpose` once the ticket is resolved: when,
     and how late past the deadline the alert counted from; or what became of a ticket
@@ -82,7 +92,7 @@ def resolved_news(cfg: Config, ticket: Ticket, purpose: str, now: datetime) -> s
     # The team's own deadline when it got the ticket too late to keep the promise: the one
     # the ladder chased, and its alerts counted from (`sla.chase_deadline`).
     deadline = sla.team_resolve_deadline(ticket)
-    if deadline is None or resolved_at <= deadline:
+    if deadline is None or in_time(deadline, resolved_at):
         return _RESOLVED_SINCE.format(head=head(purpose), number=ticket.label, at=at)
     late = lateness(sla.calendar_for(cfg, ticket), deadline, resolved_at)
     return _RESOLVED_LATE.format(head=head(purpose), number=ticket.label, at=at, late=late)

@@ -14,7 +14,7 @@ from core.lifecycle import (
     TEAM_ACCEPT_ALERTS,
 )
 from core.model import ChatPlace, Ticket, TicketMessage
-from core.overdue_news import answered_news, kept_after_news, resolved_news
+from core.overdue_news import answered_news, in_time, kept_after_news, resolved_news
 from core.services import prompt_applies_to
 from core.team_card import local
 from core.texts import lateness
@@ -153,8 +153,8 @@ def _news(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     # move, one given back the time a question to the requester held it. Not the response
     # deadline, which a question asked before that wait settled.
     deadline = ticket.accept_due_at
-    if deadline is None or accepted_at <= deadline:
-        # Taken in time by the team it was moved to.
+    if deadline is None or in_time(deadline, accepted_at):
+        # Taken in time by the team it was moved to, or at once on the team's reminder.
         return t("alert_taken", head=head, number=number, at=at, who=who, team=team)
     # How late the acceptance came, on the clock and in working time, as the alert said it.
     late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, accepted_at)

@@ -715,3 +715,34 @@ async def test_a_question_before_anyone_accepted_settles_the_teams_reminders(
     edits = await _edited(desk)
     for key in team_alerts:
         assert "待报告人补充" in str(edits[key][-1].payload["text"])
+
+
+async def test_a_call_taken_on_the_reminder_at_once_is_not_told_0_minutes_late(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 10)  # 09:10: the team reminded at its deadline
+    await _deliver(desk, *PROMPTS)
+    desk.clock.advance(seconds=40)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    edits = [str(r.payload["text"]) for r in await _alert_edits(desk)]
+    assert edits and all("已由 青山镇烘烤110服务队 用户#200001 接单" in e for e in edits)
+    assert not any("0分钟" in e for e in edits)
+
+
+async def test_a_call_resolved_on_the_reminder_at_once_is_not_told_0_minutes_late(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.resolve_due_at is not None
+    desk.clock.now = ticket.resolve_due_at - timedelta(minutes=1)
+    await _ladder(desk, 1)  # the team reminded to resolve, at its deadline
+    await _deliver(desk, *PROMPTS)
+    desk.clock.advance(seconds=20)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    edits = [str(r.payload["text"]) for r in await _alert_edits(desk)]
+    assert edits and all("曾超过办结时限" in e for e in edits)
+    assert not any("0分钟" in e for e in edits)

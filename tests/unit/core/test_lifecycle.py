@@ -126,6 +126,9 @@ def test_member_buttons_on_a_dispatched_ticket() -> None:
         (REMIND_ACCEPT_PROMPT, Status.DISPATCHED, "qingshan", True),
         (LEADER_ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),
         (LEADER_ACCEPT_PROMPT, Status.ACCEPTED, "qingshan", False),
+        # A question asked before anyone accepted settles the ladder's call to accept.
+        (REMIND_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", False),
+        (LEADER_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", False),
         (REMIND_RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (LEADER_RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (OVERSIGHT_PROMPT, Status.DISPATCHED, "baishi", True),  # any team's, while open
