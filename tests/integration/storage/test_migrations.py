@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,18 +38,25 @@ async def _assert_migrated_schema_matches(url: str) -> None:
         await database.dispose()
 
 
-async def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
-    await _assert_migrated_schema_matches(f"sqlite+aiosqlite:///{tmp_path / 'm.sqlite3'}")
-
-
-async def test_migrations_match_models_on_postgresql(pg_url: str) -> None:
+@pytest.fixture
+def empty_pg_url(pg_url: str) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database of its own, dropped after the test: a
+    migration is run from nothing, not on the suite's shared schema."""
     name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
     _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
     try:
-        await _assert_migrated_schema_matches(pg_url.rsplit("/", 1)[0] + f"/{name}")
+        yield pg_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
         _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
+    await _assert_migrated_schema_matches(f"sqlite+aiosqlite:///{tmp_path / 'm.sqlite3'}")
+
+
+async def test_migrations_match_models_on_postgresql(empty_pg_url: str) -> None:
+    await _assert_migrated_schema_matches(empty_pg_url)
 
 
 @pytest.mark.parametrize("revision", ["head"])
@@ -105,15 +113,9 @@ async def test_the_call_back_migration_upgrades_an_existing_database_on_sqlite(
 
 
 async def test_the_call_back_migration_upgrades_an_existing_database_on_postgresql(
-    pg_url: str,
+    empty_pg_url: str,
 ) -> None:
-    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
-    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        await _upgrade_a_database_with_a_rated_ticket(pg_url.rsplit("/", 1)[0] + f"/{name}")
-    finally:
-        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await _upgrade_a_database_with_a_rated_ticket(empty_pg_url)
 
 
 # People as revision 0010 stores them: registered with a phone, a kind and a name with no
@@ -182,15 +184,9 @@ async def test_the_shop_migration_upgrades_an_existing_database_on_sqlite(tmp_pa
 
 
 async def test_the_shop_migration_upgrades_an_existing_database_on_postgresql(
-    pg_url: str,
+    empty_pg_url: str,
 ) -> None:
-    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
-    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        await _upgrade_a_database_with_a_retailer(pg_url.rsplit("/", 1)[0] + f"/{name}")
-    finally:
-        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await _upgrade_a_database_with_a_retailer(empty_pg_url)
 
 
 # Tickets as revision 0012 stores them: a wish crossed off, a wish still open and a
@@ -235,12 +231,6 @@ async def test_the_wish_outcome_migration_reads_wishes_crossed_off_before_as_gra
 
 
 async def test_the_wish_outcome_migration_reads_wishes_crossed_off_before_as_granted_on_postgresql(
-    pg_url: str,
+    empty_pg_url: str,
 ) -> None:
-    name = f"jinye_migrate_{uuid.uuid4().hex[:8]}"
-    _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run_outside_loop(pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        await _upgrade_a_database_with_wishes(pg_url.rsplit("/", 1)[0] + f"/{name}")
-    finally:
-        _run_outside_loop(pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await _upgrade_a_database_with_wishes(empty_pg_url)
