@@ -169,15 +169,28 @@ def oversight_applies(status: Status) -> bool:
     return status.is_open and status is not S.RESOLVED
 
 
-def prompt_applies(prompt: str, status: Status, team_id: str, *, sent_for: str | None) -> bool:
+def prompt_applies(
+    prompt: str,
+    status: Status,
+    team_id: str,
+    *,
+    sent_for: str | None,
+    accepted: bool = False,
+) -> bool:
     """Do the buttons of `prompt`, sent for team `sent_for`, still act on a ticket in
-    `status` with team `team_id`? A team's buttons are for its own ticket only: after a
-    transfer the new team's ladder starts afresh."""
+    `status` with team `team_id` (`accepted`: someone has taken it)? A team's buttons are
+    for its own ticket only: after a transfer the new team's ladder starts afresh."""
     if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
-    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT, *TEAM_ACCEPT_ALERTS):
-        # A reminder to accept says nobody has: a question asked settles that for the
-        # ladder (the card keeps its 接单 while the answer is awaited).
+    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT):
+        # The supervisors' 超时督办 says nobody has accepted: a question asked settles that
+        # for the ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id
+    if prompt in TEAM_ACCEPT_ALERTS:
+        # The team's reminder and its leaders' alert say nobody has taken the call, and
+        # offer 接单: both hold while the answer to a question asked first is awaited,
+        # until someone takes it.
+        sources = TRANSITIONS[Action.ACCEPT].sources
+        return not accepted and status in sources and sent_for == team_id
     action = _PROMPT_ACTIONS.get(prompt)
     return action is not None and sent_for == team_id and status in TRANSITIONS[action].sources

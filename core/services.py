@@ -308,7 +308,10 @@ async def withdraw_stale_prompts(uow: UnitOfWork, ticket: Ticket, now: datetime)
 def prompt_applies_to(ticket: Ticket, prompt: str, team_id: object) -> bool:
     """`lifecycle.prompt_applies` for `ticket` as it is now (`team_id` as stored)."""
     sent_for = team_id if isinstance(team_id, str) else None
-    return lifecycle.prompt_applies(prompt, ticket.status, ticket.team_id, sent_for=sent_for)
+    accepted = ticket.accepted_by is not None
+    return lifecycle.prompt_applies(
+        prompt, ticket.status, ticket.team_id, sent_for=sent_for, accepted=accepted
+    )
 
 
 def buttons_off(message: TicketMessage, now: datetime, *, urgent: bool) -> OutboxMessage:

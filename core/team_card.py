@@ -129,7 +129,7 @@ async def _asked(uow: UnitOfWork, cfg: Config, events: Sequence[TicketEvent]) ->
 
 async def shown_name(uow: UnitOfWork, user_id: int | None) -> str:
     """The person as a message names them to others (`person_name`): their own name marked
-    to stay as written for a 繁體 reader; our stand-in (尾号1234, 用户#0011) converted with
+    to stay as written for a 繁體 reader; our stand-in (尾号1234, 用户#200011) converted with
     the rest of the message. "?" for nobody."""
     user = await uow.users.get(user_id) if user_id else None
     name = person_name(user, user_id)

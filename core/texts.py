@@ -27,11 +27,17 @@ WISH_OUTCOME_NAMES = {
 }
 
 
+def not_granted_in_full(ticket: Ticket) -> str:
+    """部分实现 or 无法实现 for a wish answered without being granted in full; "" else."""
+    if ticket.wish_outcome in (WishOutcome.PARTLY, WishOutcome.DECLINED):
+        return WISH_OUTCOME_NAMES[ticket.wish_outcome]
+    return ""
+
+
 def confirm_key(ticket: Ticket) -> str:
     """The message key of the requester's ✅ button under a resolution: a wish answered
     without being granted in full is acknowledged (收到), not called solved (已解决)."""
-    answered = ticket.wish_outcome in (WishOutcome.PARTLY, WishOutcome.DECLINED)
-    return "btn_confirm_answer" if answered else "btn_confirm"
+    return "btn_confirm_answer" if not_granted_in_full(ticket) else "btn_confirm"
 
 
 # The commonest Chinese surnames, one character each: a report scrubs 王师傅 and 老张 with

@@ -272,7 +272,8 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
-    ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()))
+    confirm = ctx.text(confirm_key(ticket))
+    ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
     return True
 
 
@@ -397,7 +398,12 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     elif alarm:
         return False  # an emergency beside a resolved request: a new 110 call
     elif len(plain) <= _VERDICT_MAX:
-        ctx.say("verdict_buttons", _actions(ctx, ticket), number=ticket.label)
+        ctx.say(
+            "verdict_buttons",
+            _actions(ctx, ticket),
+            number=ticket.label,
+            confirm=ctx.text(confirm_key(ticket)),
+        )
     else:
         return False
     return True
@@ -499,7 +505,12 @@ async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
     if ticket is None:
         return False
     await add_info(ctx, ticket, "", None, voice=voice)
-    ctx.say("verdict_voice", _actions(ctx, ticket), number=ticket.label)
+    ctx.say(
+        "verdict_voice",
+        _actions(ctx, ticket),
+        number=ticket.label,
+        confirm=ctx.text(confirm_key(ticket)),
+    )
     return True
 
 
@@ -930,4 +941,9 @@ async def answer_after_resolution(
     """The answer to a question the team resolved the ticket without waiting for: it reaches
     the team, and the person is told the ticket is done and asked for their verdict."""
     await add_info(ctx, ticket, text, photo, voice=voice)
-    ctx.say("answer_after_resolution", _actions(ctx, ticket), number=ticket.label)
+    ctx.say(
+        "answer_after_resolution",
+        _actions(ctx, ticket),
+        number=ticket.label,
+        confirm=ctx.text(confirm_key(ticket)),
+    )

@@ -296,7 +296,7 @@ async def forward(
 
 async def name_of(ctx: Ctx, user_id: int | None) -> str:
     """The person as others are told of them (`core.texts.person_name`): their name, else
-    尾号1234 or 用户#0011, never a bare id; "?" for nobody."""
+    尾号1234 or 用户#200011, never a bare id; "?" for nobody."""
     user = await ctx.uow.users.get(user_id) if user_id else None
     return person_name(user, user_id) or "?"
 

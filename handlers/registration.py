@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
@@ -154,7 +155,7 @@ def is_a_request(ctx: Ctx) -> bool:
         # "没带", "不知道" skip it (`not_at_hand`).
         if read_licence(text).digits >= _LICENCE_TRIED or not_at_hand(text):
             return False
-        return _asks(text, limit=_SHOP_LIMIT)
+        return _asks(text)
     return False
 
 
@@ -549,6 +550,7 @@ async def _shop_step(ctx: Ctx) -> None:
     if ctx.msg.is_button:
         ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
         return
+    licence = ""
     if not _skipped(ctx) and not _no_shop_name(ctx.msg.text):
         typed, licence = _licence_after(ctx.msg.text)
         shop = shop_typed(typed)
@@ -556,27 +558,32 @@ async def _shop_step(ctx: Ctx) -> None:
             ctx.say("reg_shop_bad", limit=_SHOP_LIMIT)  # nothing saved: asked again
             return
         ctx.user.shop_name = shop
-        if licence is not None:
-            # "李记烟酒店 520102100123": both answered at once, the licence not asked again.
-            ctx.user.licence_number = licence
-            await _finish(ctx)
-            return
     await ctx.goto("licence")
+    if licence:
+        # "李记烟酒店 520102100123": the licence answered with the shop, read as if typed
+        # at its own question (a mistyped one is said to be so, the shop kept).
+        ctx.msg = replace(ctx.msg, text=licence)
+        await _licence_step(ctx)
+        return
     _ask_licence(ctx)
 
 
-# Digits after a shop's name, as a licence number is typed (grouped, full-width).
-_TRAILING_DIGITS = re.compile(r"[\d０-９][\d０-９\s\-－—]*$")
+# The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
+# 许可证号：520102100123): digits enough to be an attempt at it, grouped or full-width.
+_LICENCE_AFTER = re.compile(
+    r"[\s,，、;；]*(?:(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?(?:许可证|許可證)(?:号码|號碼|号|號)?[:：\s]*)?"
+    r"(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
+)
 
 
-def _licence_after(text: str) -> tuple[str, str | None]:
-    """The shop's name typed with its licence number after it: the name's part and the
-    number; the text as typed and None when no licence number ends it."""
-    found = _TRAILING_DIGITS.search(text.strip())
-    if found is None:
-        return text, None
-    number = read_licence(found.group()).number
-    return (text.strip()[: found.start()], number) if number else (text, None)
+def _licence_after(text: str) -> tuple[str, str]:
+    """The shop's name typed with its licence number after it: the name's part and what
+    was typed of the number; the text as typed and "" when no licence number ends it (a
+    shop's own number, 兴隆超市168, is too short for one)."""
+    found = _LICENCE_AFTER.search(text.strip())
+    if found is None or read_licence(found.group("digits")).digits < _LICENCE_TRIED:
+        return text, ""
+    return text.strip()[: found.start()], found.group("digits")
 
 
 async def _licence_step(ctx: Ctx) -> None:

@@ -12,6 +12,7 @@ from core.errors import ConcurrentUpdate, IllegalTransition
 from core.lifecycle import oversight_applies
 from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
+from core.overdue_news import in_time
 from core.services import perform, roles_of
 from core.team_card import requester_lines
 from core.texts import lateness, one_line
@@ -173,8 +174,8 @@ def _late(ctx: Ctx, ticket: Ticket) -> str:
     """ "｜⏰超时2天3小时" for a ticket past the deadline of its phase (to accept, or to
     resolve), so that the oldest trouble stands out of a long queue."""
     deadline = sla.phase_deadline(ticket)
-    if deadline is None or ctx.now <= deadline:
-        return ""
+    if deadline is None or in_time(deadline, ctx.now):
+        return ""  # not "超时0分钟" in the first minute past it
     late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, ctx.now)
     return in_script(f"｜⏰超时{late}", ctx.script)
 

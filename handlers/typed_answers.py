@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from handlers.tickets import is_question
 from handlers.typed_menu import calls_off
 from routing import bare, to_simplified
 
@@ -57,8 +58,9 @@ _NOT_AT_HAND = frozenset((
 ))  # fmt: skip
 
 
-# Said anywhere in a few words ("我的许可证放在店里了", "证没带在身上"): not at hand.
-_NOT_AT_HAND_IN = re.compile(r"在店里|没带|不在身边|不在手边|忘了|忘记|记不|不记得")
+# The licence itself said to be elsewhere, in a few words that ask nothing ("我的许可证放在
+# 店里了", "证没带在身上"): not "许可证忘了续期怎么办？" or "订货密码忘了", matters of their own.
+_NOT_AT_HAND_IN = re.compile(r"证.{0,6}(?:在店里|没带|不在身边|不在手边|忘了|忘记|记不)")
 _FEW_WORDS = 16  # characters: more is a message of its own
 
 
@@ -67,7 +69,9 @@ def not_at_hand(text: str) -> bool:
     plain = to_simplified(bare(text)).lower()
     if plain in _NOT_AT_HAND:
         return True
-    return len(plain) <= _FEW_WORDS and _NOT_AT_HAND_IN.search(plain) is not None
+    if len(plain) > _FEW_WORDS or is_question(text):
+        return False
+    return _NOT_AT_HAND_IN.search(plain) is not None
 
 
 def not_a_name(name: str) -> bool:

@@ -14,9 +14,9 @@ from sqlalchemy import func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
-from core.enums import Status, WishOutcome
+from core.enums import Status
 from core.model import OutboxMessage, Ticket
-from core.texts import WISH_OUTCOME_NAMES, one_line
+from core.texts import not_granted_in_full, one_line
 from reports.anonymise import scrub
 from reports.labels import duration_text, percent, rating_name
 from reports.periods import Window
@@ -51,10 +51,7 @@ def post_text(
     asked = _clip(scrub(ticket.text, names, places))
     done = _clip(scrub(ticket.resolution_note, names, places)) or "已办结"
     # A wish answered without being granted in full says so: not posted as work done.
-    partial = ticket.wish_outcome in (WishOutcome.PARTLY, WishOutcome.DECLINED)
-    outcome = (
-        f"（{WISH_OUTCOME_NAMES[ticket.wish_outcome]}）" if ticket.wish_outcome and partial else ""
-    )
+    outcome = f"（{ended}）" if (ended := not_granted_in_full(ticket)) else ""
     took = (
         duration_text((ticket.resolved_at - started_at).total_seconds())
         if ticket.resolved_at

@@ -220,7 +220,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
 
 
 def _acceptor(name: str, phone: str, user_id: int | None) -> str:
-    """接单人: their name as they wrote it; without one, our stand-in (尾号1234, 用户#0011),
+    """接单人: their name as they wrote it; without one, our stand-in (尾号1234, 用户#200011),
     in the reader's script as our words are; empty when nobody accepted it."""
     return TheirWords(name) if name.strip() else named(name, phone, user_id)
 

@@ -43,7 +43,10 @@ DURATION = "[h]:mm"
 # text columns get room for a readable line, the others at most MAX_WIDTH.
 MAX_WIDTH = 14  # seven Chinese characters a line: 青山镇烘烤110服务队 takes two
 DATETIME_WIDTH = 18  # 2026-11-18 09:00: a number, which Excel never wraps
-TEXT_WIDTHS = {"诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20, "回访": 20}
+# 接单人: a name is five characters at most; a stand-in for none (用户#200001) wraps.
+TEXT_WIDTHS = {
+    "诉求内容": 30, "心愿内容": 30, "办理情况": 26, "评价内容": 20, "回访": 20, "接单人": 10,
+}  # fmt: skip
 NO_VALUE = "—"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 

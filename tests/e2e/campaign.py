@@ -310,13 +310,17 @@ async def _check_prompts(db: Database, api: FakeBotApi, report: Report) -> None:
         select(
             outbox.c.id, outbox.c.chat_id, outbox.c.result_message_id, outbox.c.status,
             outbox.c.purpose, outbox.c.payload, tickets.c.status, tickets.c.team_id,
+            tickets.c.accepted_by,
         )
         .join(tickets, tickets.c.id == outbox.c.ticket_id)
         .where(outbox.c.purpose.in_(PROMPTS)),
     )  # fmt: skip
-    for row_id, chat_id, message_id, sent, prompt, payload, status, team_id in prompts:
+    for row_id, chat_id, message_id, sent, prompt, payload, status, team_id, taker in prompts:
         sent_for = payload.get("team")
-        applies = prompt_applies(prompt, Status(status), team_id, sent_for=sent_for)
+        accepted = taker is not None
+        applies = prompt_applies(
+            prompt, Status(status), team_id, sent_for=sent_for, accepted=accepted
+        )
         if sent == "superseded" and applies:
             report.failures.append(f"outbox row {row_id} ({prompt}) superseded, yet it applies")
         shown = api.messages.get((chat_id, message_id or 0), {})

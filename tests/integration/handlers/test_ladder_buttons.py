@@ -699,11 +699,11 @@ async def test_a_supervisors_nudge_carries_the_teams_button_until_it_no_longer_a
     )
 
 
-async def test_a_question_before_anyone_accepted_settles_the_teams_reminders(
+async def test_a_call_asked_about_then_taken_tells_the_teams_reminders_who_took_it(
     desk: Harness,
 ) -> None:
-    """需补充 before 接单: the reminder and the leader's alert no longer say nobody has
-    taken it, nor offer 接单 there, while the card keeps its own 接单."""
+    """需补充 before 接单: the reminder and the leader's alert still hold (nobody has taken
+    the call, and their 接单 takes it); taken while the answer is awaited, they say so."""
     ticket_id = await desk.file_110(FARMER)
     await _ladder(desk, 21)
     sent = await _deliver(desk, *PROMPTS)
@@ -711,10 +711,13 @@ async def test_a_question_before_anyone_accepted_settles_the_teams_reminders(
     assert team_alerts
     await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
     await desk.send(MEMBER, "风机有没有声音？", chat=TEAM_CHAT)
-    assert not (team_alerts & await _kept_prompts(desk, ticket_id))
+    assert team_alerts <= await _kept_prompts(desk, ticket_id)
+    assert not team_alerts & set(await _edited(desk))
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert not team_alerts & await _kept_prompts(desk, ticket_id)
     edits = await _edited(desk)
     for key in team_alerts:
-        assert "待报告人补充" in str(edits[key][-1].payload["text"])
+        assert "已由 青山镇烘烤110服务队 用户#200001 接单" in str(edits[key][-1].payload["text"])
 
 
 async def test_a_call_taken_on_the_reminder_at_once_is_not_told_0_minutes_late(

@@ -310,10 +310,51 @@ async def test_a_shop_name_typed_with_its_licence_answers_both(desk: Harness) ->
     assert (person.shop_name, person.licence_number) == ("李記菸酒店", LICENCE)
 
 
+@pytest.mark.parametrize("typed", ["兴隆超市168", "7-11便利店 2号店"])
 async def test_a_shop_name_ending_in_digits_that_are_no_licence_keeps_them(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, typed)
+    assert "许可证号" in said(out)  # still asked
+    assert (await _person(desk, RETAILER)).shop_name == typed
+
+
+@pytest.mark.parametrize(
+    "typed", ["李记烟酒店 许可证号：520102100123", "店名：李记烟酒店，许可证号520102100123"]
+)
+async def test_a_licence_named_after_the_shop_leaves_its_name_out_of_the_shops(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    assert "登记完成" in said(await desk.send(RETAILER, typed))
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("李记烟酒店", LICENCE)
+
+
+async def test_a_mistyped_licence_after_the_shop_is_said_to_be_so_and_the_shop_kept(
     desk: Harness,
 ) -> None:
     await _at_the_shop(desk)
-    out = await desk.send(RETAILER, "7-11便利店 2号店")
-    assert "许可证号" in said(out)  # still asked
-    assert (await _person(desk, RETAILER)).shop_name == "7-11便利店 2号店"
+    out = await desk.send(RETAILER, "联华超市 52010210012")
+    assert "您输入的是 11 位" in said(out) and "f:skip:licence" in button_data(out)
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("联华超市", None)
+    assert "登记完成" in said(await desk.send(RETAILER, LICENCE))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "许可证忘了续期怎么办？",  # a matter of its own, with words of one not at hand
+        "订货密码忘了怎么办",
+        "昨天送来的中华烟少了两条",  # a matter of its own, in more than a few words
+        "客户经理态度很差爱答不理",
+    ],
+)
+async def test_a_matter_typed_at_the_licence_is_taken_up_not_skipped_or_refused(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    assert "先处理您的问题" in said(await desk.send(RETAILER, typed))

@@ -3,6 +3,8 @@ works on the ticket."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from core.enums import Role
 from core.model import OutboxMessage
 from tests.support.desk import Harness, button_data, texts
@@ -124,6 +126,16 @@ async def test_the_queue_marks_what_is_past_its_deadline_and_by_how_much(desk: H
     late, fresh = texts(await desk.send(SUPERVISOR, "/queue")).strip().split("\n")
     assert first.label in late and "｜⏰超时1小时55分钟｜" in late
     assert second.label in fresh and "超时" not in fresh
+
+
+async def test_the_queue_marks_nothing_in_the_first_minute_past_a_deadline(
+    desk: Harness,
+) -> None:
+    await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    assert ticket.accept_due_at is not None
+    desk.clock.now = ticket.accept_due_at + timedelta(seconds=30)
+    assert "超时" not in texts(await desk.send(SUPERVISOR, "/queue"))  # not 超时0分钟
 
 
 async def test_the_queue_names_who_took_each_ticket(desk: Harness) -> None:

@@ -157,3 +157,12 @@ async def test_the_echo_wall_says_a_wish_was_turned_down(desk: Harness) -> None:
     assert ticket.created_at is not None
     post = post_text(desk.cfg, ticket, started_at=ticket.created_at, names=[])
     assert "办理（无法实现）：宿舍空调已报明年计划" in post
+
+
+async def test_the_words_beside_a_declined_wishs_buttons_name_the_button_shown(
+    desk: Harness,
+) -> None:
+    *_, air_con = await _three_wishes_accepted(desk)
+    await _resolve(desk, air_con, f"tk:res:{air_con}:declined", "宿舍空调已报明年计划")
+    out = await desk.send(STAFF, "知道了")
+    assert "「✅ 收到，评价」" in texts(out) and "已解决，评价" not in texts(out)

@@ -126,9 +126,9 @@ def test_member_buttons_on_a_dispatched_ticket() -> None:
         (REMIND_ACCEPT_PROMPT, Status.DISPATCHED, "qingshan", True),
         (LEADER_ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),
         (LEADER_ACCEPT_PROMPT, Status.ACCEPTED, "qingshan", False),
-        # A question asked before anyone accepted settles the ladder's call to accept.
-        (REMIND_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", False),
-        (LEADER_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", False),
+        # Asked about before anyone accepted: still nobody has, and 接单 still acts.
+        (REMIND_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        (LEADER_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (REMIND_RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (LEADER_RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (OVERSIGHT_PROMPT, Status.DISPATCHED, "baishi", True),  # any team's, while open
@@ -164,3 +164,11 @@ def test_a_ticket_is_worked_on_by_its_taker_only_between_accept_and_resolve(
     )
     working = status in (S.ACCEPTED, S.ON_SITE, S.WAITING_REQUESTER)
     assert ticket.worked_on_by == (7 if working else None)
+
+
+def test_the_teams_call_to_accept_ends_once_someone_takes_a_call_asked_about() -> None:
+    """Taken while the answer is awaited, the ticket stays 待补充: taken all the same."""
+    for prompt in (REMIND_ACCEPT_PROMPT, LEADER_ACCEPT_PROMPT):
+        waiting = Status.WAITING_REQUESTER
+        assert prompt_applies(prompt, waiting, "qingshan", sent_for="qingshan")
+        assert not prompt_applies(prompt, waiting, "qingshan", sent_for="qingshan", accepted=True)

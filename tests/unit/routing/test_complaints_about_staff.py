@@ -85,3 +85,21 @@ def test_tie_in_words_without_the_bureaus_people_stay_with_their_service(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员搭售滞销烟",
+        "送货的师傅爱答不理",
+        "营销员搭售滞销烟",
+        "定级员爱答不理",
+        "专管员搭售",
+        "市管员爱答不理",
+        "客服爱答不理",
+    ],
+)
+def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard_there(
+    router: Router, text: str
+) -> None:
+    assert router.route(text).line == "conduct"
