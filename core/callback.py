@@ -54,11 +54,17 @@ async def owe(uow: UnitOfWork, cfg: Config, ticket: Ticket, now: datetime) -> No
     sla.schedule_next(cfg, ticket)
 
 
+def callback_owner(ticket: Ticket) -> str:
+    """The team whose leaders owe the ticket's call-back (`owner`, kept in `callback_team`),
+    or the ticket's own for one owed before that was kept."""
+    return ticket.callback_team or ticket.team_id
+
+
 async def recorder_role(uow: UnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -> Role | None:
     """The role in which `user_id` may record the ticket's call-back: a leader of the team
     that owes it, or a supervisor or admin; None for anyone else (its members included:
     the call is a leader's)."""
-    team_id = ticket.callback_team or ticket.team_id
+    team_id = callback_owner(ticket)
     if user_id in team_leaders(cfg, team_id, await uow.memberships.of_team(team_id)):
         return Role.LEADER
     if user_id in await supervisors(uow, cfg):

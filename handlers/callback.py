@@ -27,7 +27,7 @@ def _button(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
 
 
 def _owner_name(ctx: Ctx, ticket: Ticket) -> str:
-    team = ctx.cfg.find_team(ticket.callback_team or ticket.team_id)
+    team = ctx.cfg.find_team(callback.callback_owner(ticket))
     return team.name if team is not None else ticket.team_id
 
 
@@ -48,7 +48,7 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
         said += "\n" + t("low_rating_remark", text=as_written(remark[:500]))
     # A leader who is also a supervisor is told once.
     overseers = await notify.overseers(ctx)
-    owing = await notify.leaders(ctx, ticket.callback_team or ticket.team_id)
+    owing = await notify.leaders(ctx, callback.callback_owner(ticket))
     told = [*(uid for uid in owing if uid not in overseers), *overseers]
     for person in told:
         await ctx.enqueue(

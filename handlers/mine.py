@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
@@ -638,7 +639,7 @@ async def _tell_above_the_team(
     call-back tells the leaders who owe it (the oversight team's, for a complaint it had),
     not the team complained about. How many were told."""
     told = 0
-    for leader in await notify.leaders(ctx, ticket.callback_team or ticket.team_id):
+    for leader in await notify.leaders(ctx, callback_owner(ticket)):
         if leader not in overseers:
             await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
             told += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core import sla
+from core.callback import callback_owner
 from core.config import Config
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import Ticket
@@ -37,7 +38,7 @@ async def chase(
 ) -> Taken:
     """Remind those who owe the call-back, with 「📞 已回访」 to record it."""
     assert ticket.id is not None
-    team_id = ticket.callback_team or ticket.team_id
+    team_id = callback_owner(ticket)
     values = {
         "number": ticket.label,
         "score": ticket.rating,

@@ -28,6 +28,7 @@ from datetime import datetime, time, timedelta
 
 from core import sla
 from core.calendar import AlwaysOn
+from core.callback import callback_owner
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket
@@ -109,11 +110,6 @@ def callback_runs_today(cfg: Config, ticket: Ticket, workday: bool) -> bool:
     team that owes it in place of the one that had the ticket."""
     owner = callback_owner(ticket)
     return workday or keeps_a_roster(cfg, owner) or clock_runs_every_day(cfg, ticket)
-
-
-def callback_owner(ticket: Ticket) -> str:
-    """The team whose leaders owe the call-back (`core.callback.owner`)."""
-    return ticket.callback_team or ticket.team_id
 
 
 def summarize(
