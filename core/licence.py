@@ -23,11 +23,15 @@ _PROVINCES = frozenset((
     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
     "65",
 ))  # fmt: skip
-# The number's name typed before it, with or without a colon, in either script (the
-# 繁體 question reads 菸草專賣零售許可證號, and Taiwan writes 菸 for 烟).
-_LEAD = re.compile(
-    r"^(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?(?:许可证|許可證)?(?:号码|號碼|号|號)?[:：\s]*"
-)
+# The number's name as typed before it, in either script (the 繁體 question reads
+# 菸草專賣零售許可證號, and Taiwan writes 菸 for 烟): who issues it, 许可证, 号.
+_ISSUER = r"(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?"
+_LICENCE = r"(?:许可证|許可證)"
+_NUMBER = r"(?:号码|號碼|号|號)"
+# Named enough to be the licence's (许可证号, 烟草专卖零售许可证): after a shop's name too.
+LICENCE_NAME = rf"{_ISSUER}{_LICENCE}{_NUMBER}?"
+# Typed alone at its question: any part of the name, with or without a colon.
+_LEAD = re.compile(rf"^{_ISSUER}{_LICENCE}?{_NUMBER}?[:：\s]*")
 # Between the digits: spaces (ASCII, full-width, tabs) and dashes, as the groups are typed.
 _SEPARATORS = re.compile(r"[\s\-－—_.·]")
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.licence import LICENCE_DIGITS, read_licence
+from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
@@ -571,8 +571,7 @@ async def _shop_step(ctx: Ctx) -> None:
 # The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
 # 许可证号：520102100123): digits enough to be an attempt at it, grouped or full-width.
 _LICENCE_AFTER = re.compile(
-    r"[\s,，、;；]*(?:(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?(?:许可证|許可證)(?:号码|號碼|号|號)?[:：\s]*)?"
-    r"(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
+    rf"[\s,，、;；]*(?:{LICENCE_NAME}[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
 )
 
 
