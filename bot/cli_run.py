@@ -48,7 +48,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         if args.framework == "aiogram":
-            from bot.aiogram_adapter import run_aiogram
+            from bot.aiogram_runner import run_aiogram
 
             return int(asyncio.run(run_aiogram(settings)))
         from bot.ptb_adapter import run_ptb

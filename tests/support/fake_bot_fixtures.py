@@ -19,7 +19,7 @@ from aiogram.types import Update as AiogramUpdate
 from telegram import Bot, Update
 from telegram.request import HTTPXRequest
 
-from bot.aiogram_adapter import api_server, build_dispatcher
+from bot.aiogram_runner import api_server, build_dispatcher
 from bot.outbox import OutboxSender, PtbTransport, RateLimiter, SenderSettings, SimulatedClock
 from bot.ptb_adapter import build_application
 from core.config import Config

@@ -25,7 +25,8 @@ from sqlalchemy import select
 from telegram import Update as PtbUpdate
 from telegram.request import BaseRequest, RequestData
 
-from bot.aiogram_adapter import KEYBOARD_CARRIER, build_dispatcher
+from bot.aiogram_adapter import KEYBOARD_CARRIER
+from bot.aiogram_runner import build_dispatcher
 from bot.bootstrap import App
 from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application

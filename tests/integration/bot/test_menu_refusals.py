@@ -11,8 +11,8 @@ import pytest
 from aiogram import Bot as AiogramBot
 from aiogram.client.session.aiohttp import AiohttpSession
 
-from bot import aiogram_adapter, ptb_adapter
-from bot.aiogram_adapter import api_server
+from bot import aiogram_runner, ptb_adapter
+from bot.aiogram_runner import api_server
 from bot.command_menu import SetMenu, publish_menus
 from core.config import Config
 from storage.uow import Database
@@ -25,7 +25,7 @@ async def _setter(framework: str, api: FakeBotApi) -> AsyncIterator[SetMenu]:
     if framework == "aiogram":
         bot = AiogramBot(TOKEN, session=AiohttpSession(api=api_server(api.base_url)))
         try:
-            yield aiogram_adapter.menu_setter(bot)
+            yield aiogram_runner.menu_setter(bot)
         finally:
             await bot.session.close()
     else:

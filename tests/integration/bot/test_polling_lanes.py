@@ -18,7 +18,7 @@ from aiogram.types import Message
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot.aiogram_adapter import api_server, poll_updates
+from bot.aiogram_runner import api_server, poll_updates
 from bot.ptb_runner import poll
 from tests.support.fake_bot_api import TOKEN, FakeBotApi
 

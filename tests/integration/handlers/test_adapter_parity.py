@@ -11,8 +11,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from telegram import Bot as PtbBot
 from telegram import Update as PtbUpdate
 
-from bot.aiogram_adapter import api_server, build_dispatcher, build_webhook_app
 from bot.aiogram_adapter import to_incoming as aiogram_incoming
+from bot.aiogram_runner import api_server, build_dispatcher, build_webhook_app
 from bot.ptb_adapter import to_incoming as ptb_incoming
 from core.config import Config
 from core.enums import Kind, Priority, Requester, Status
@@ -257,7 +257,7 @@ async def test_an_aiogram_webhook_update_that_fails_is_logged_and_answered_200(
     async def broken_render(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug while showing the replies")
 
-    monkeypatch.setattr("bot.aiogram_adapter.render", broken_render)
+    monkeypatch.setattr("bot.aiogram_runner.render", broken_render)
     dispatcher = build_dispatcher(adapter_app(harness, demo_config))
     async with aiogram_bot(MockSession()) as bot:
         web_app = build_webhook_app(dispatcher, bot, secret=None, paths=("/",))

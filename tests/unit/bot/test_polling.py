@@ -20,7 +20,7 @@ from aiogram.methods import GetUpdates
 from aiogram.types import Update as AiogramUpdate
 from telegram.error import BadRequest, Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
 
-from bot import aiogram_adapter, ptb_runner
+from bot import aiogram_runner, ptb_runner
 from bot.polling import Pause, Poller, poll, retrying
 
 GET_UPDATES = GetUpdates()
@@ -58,7 +58,7 @@ def test_python_telegram_bot_failures_are_waited_out_unless_waiting_cannot_help(
 def test_aiogram_failures_are_waited_out_unless_waiting_cannot_help(
     error: BaseException, pause: Pause | None
 ) -> None:
-    assert aiogram_adapter._pause_for(error) == pause
+    assert aiogram_runner._pause_for(error) == pause
 
 
 def _aiogram_update(body: dict[str, object]) -> AiogramUpdate:
@@ -72,12 +72,12 @@ GROUP = {"id": -100777, "type": "supergroup", "title": "一队"}
 def test_aiogram_lanes_follow_the_chat_and_else_the_person() -> None:
     message = {"message_id": 5, "date": 0, "chat": GROUP, "from": USER, "text": "接单"}
     press = {"id": "q", "chat_instance": "c", "from": USER, "data": "tk:1"}
-    assert aiogram_adapter.lane_of(_aiogram_update({"message": message})) == -100777
+    assert aiogram_runner.lane_of(_aiogram_update({"message": message})) == -100777
     with_message = _aiogram_update({"callback_query": {**press, "message": message}})
-    assert aiogram_adapter.lane_of(with_message) == -100777
+    assert aiogram_runner.lane_of(with_message) == -100777
     # A press on an inline-mode message has no message: the person's own lane.
-    assert aiogram_adapter.lane_of(_aiogram_update({"callback_query": press})) == 42
-    assert aiogram_adapter.lane_of(_aiogram_update({})) is None
+    assert aiogram_runner.lane_of(_aiogram_update({"callback_query": press})) == 42
+    assert aiogram_runner.lane_of(_aiogram_update({})) is None
 
 
 async def test_a_batch_whose_first_update_fails_is_not_fetched_again_at_once() -> None:
@@ -134,7 +134,7 @@ def test_python_telegram_bot_start_up_waits_out_only_the_network_and_flood_contr
 def test_aiogram_start_up_does_not_wait_out_a_bad_request(
     error: BaseException, pause: Pause | None
 ) -> None:
-    assert aiogram_adapter._startup_pause(error) == pause
+    assert aiogram_runner._startup_pause(error) == pause
 
 
 async def test_retrying_waits_out_a_hiccup_and_raises_what_waiting_cannot_mend() -> None:
