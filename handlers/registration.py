@@ -330,8 +330,10 @@ async def registration_step(ctx: Ctx) -> None:
     if step != "kind" and await _kind_corrected(ctx):
         return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
-    # skips the phone or the place, which may be skipped.
-    if not msg.is_button and (
+    # skips the phone or the place, which may be skipped. At the licence, which the question
+    # says may be added later, 以后再说 is that: the licence skipped, registration finished.
+    later = step == "licence" and not_at_hand(msg.text)
+    if not msg.is_button and not later and (
         calls_off(msg.text) or (step in ("kind", "name") and declines(msg.text))
     ):
         await leave(ctx)
