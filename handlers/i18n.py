@@ -563,6 +563,10 @@ MESSAGES: dict[str, str] = {
     # notifications to requesters
     "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
+    # A staff member without a name: the requester is told of their team, not of the digits
+    # of their phone colleagues tell them by (尾号5678).
+    "n_accepted_team": "您的工单 {number} 已由{name}的工作人员接单，正在处理。",
+    "n_on_site_team": "{name}的服务人员正在前往/已到现场（工单 {number}）。",
     "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
     "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
     "n_wish_partly": "您的心愿 {number} 已部分实现：{note}\n请确认并评价；觉得还没办好，请点「❌ 没解决」：",

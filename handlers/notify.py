@@ -10,7 +10,8 @@ from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_card import card_text, current_card, shown_name
 from core.team_chats import team_place
-from core.texts import person_name
+from core.texts import is_named, person_name
+from core.written import as_written
 from handlers.cards import card_buttons, history_text, take_over_buttons
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -299,6 +300,17 @@ async def name_of(ctx: Ctx, user_id: int | None) -> str:
     尾号1234 or 用户#200011, never a bare id; "?" for nobody."""
     user = await ctx.uow.users.get(user_id) if user_id else None
     return person_name(user, user_id) or "?"
+
+
+async def name_to_requester(ctx: Ctx, ticket: Ticket, user_id: int) -> str | None:
+    """A staff member as the requester is told of them: their own name, kept as written; None
+    without one. Colleagues tell a nameless one by 尾号1234 or 用户#200011 (`name_of`), but
+    those are a staff member's phone digits and our id, not for a requester to read: they
+    are told of the team instead."""
+    user = await ctx.uow.users.get(user_id)
+    if user is None or not is_named(user):
+        return None
+    return as_written(user.name)
 
 
 async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:

@@ -20,7 +20,7 @@ from core.lifecycle import (
 from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
-from core.team_card import local, shown_name
+from core.team_card import local
 from core.texts import WISH_OUTCOME_NAMES, clip, confirm_key
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
@@ -303,7 +303,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         action = _PRESS_ACTIONS[verb]
         key = "n_accepted" if action is Action.ACCEPT else "n_on_site"
         if await _act(ctx, ticket, action):
-            name = await shown_name(ctx.uow, ctx.user.id)
+            name = await notify.name_to_requester(ctx, ticket, ctx.user.id)
+            if name is None:
+                # No name to tell: the team's, as the requester knows whom they asked.
+                key, name = f"{key}_team", ctx.cfg.team(ticket.team_id).name
             await tell_requester(ctx, ticket, key, name=name)
             await refresh_cards(ctx, ticket)
     elif verb == "res" and ticket.kind is Kind.WISH:
