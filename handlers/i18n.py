@@ -104,6 +104,10 @@ MESSAGES: dict[str, str] = {
     "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
     "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",
     "phone_saved": "已记下您的手机号 {phone}，服务人员需要时会打给您。",
+    # Shared at a registration question that asks something else: kept, or not, and said.
+    "reg_contact_not_own": "收到的不是您本人的手机号，没有记下。",
+    "reg_location_kept": "已收到您的位置，问到所在地点时会用它自动匹配。",
+    "reg_location_not_now": "收到您的位置，不过现在问的不是地点。",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",
     "phone_for_team": "手机号 {phone}",
     "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",

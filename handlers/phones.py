@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from core.model import Ticket
-from handlers import notify, registration
+from handlers import notify
 from handlers.context import Ctx
 from handlers.i18n import t
+from handlers.registration_shared import phone_of
 from handlers.replies import Keyboard
 from handlers.ticket_info import add_info
 
@@ -19,7 +20,7 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
     if contact.user_id != ctx.user.id:
         ctx.say("contact_not_own", keyboard="contact")
         return
-    ctx.user.phone = registration.phone_of(contact)
+    ctx.user.phone = phone_of(contact)
     if call is None:
         ctx.say("phone_saved", keyboard=_keyboard(ctx), phone=ctx.user.phone)
         return

@@ -12,9 +12,9 @@ from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
-from handlers.incoming import Contact
 from handlers.menu import how_to, main_menu
 from handlers.places import area_named
+from handlers.registration_shared import kept_aside, location_shared, phone_of, phone_shared
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
@@ -329,12 +329,17 @@ async def registration_step(ctx: Ctx) -> None:
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
     if step != "kind" and await _kind_corrected(ctx):
         return
+    if await kept_aside(ctx):
+        ask_again(ctx)  # the phone or place kept for its question; this one still waits
+        return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
     # skips the phone or the place, which may be skipped. At the licence, which the question
     # says may be added later, 以后再说 is that: the licence skipped, registration finished.
     later = step == "licence" and not_at_hand(msg.text)
-    if not msg.is_button and not later and (
-        calls_off(msg.text) or (step in ("kind", "name") and declines(msg.text))
+    if (
+        not msg.is_button
+        and not later
+        and (calls_off(msg.text) or (step in ("kind", "name") and declines(msg.text)))
     ):
         await leave(ctx)
         return
@@ -361,6 +366,9 @@ async def registration_step(ctx: Ctx) -> None:
             return
         user.name = name
         await ctx.goto("phone")
+        if phone_shared(ctx):
+            await _after_phone(ctx)  # shared already, at 您是 or the name
+            return
         ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
     elif step == "phone":
         await _phone_step(ctx)
@@ -444,24 +452,23 @@ async def _after_phone(ctx: Ctx) -> None:
         # Who they are, their name and the phone (or its 「跳过」): registered; the place
         # may be skipped too. Registering again, /cancel still puts back what it was (UNDO).
         ctx.user.registered_at = ctx.now
+        spot = location_shared(ctx)
         if ctx.user.site_code and UNDO not in ctx.conv.data:
             # Bound by the site's QR code they scanned: where they are is known, and a town
             # asked for would only risk leaving that barn behind.
             await _after_place(ctx)
             return
         await ctx.goto("area")
-        _ask_area(ctx)
+        if spot is None:
+            _ask_area(ctx)
+        elif _located(ctx, *spot):
+            await _after_place(ctx)  # shared at an earlier question: the place answered
         return
     await ctx.end_flow()
     if ctx.user.phone:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:
         ctx.say("reg_phone_later", keyboard="remove")
-
-
-def phone_of(contact: Contact) -> str:
-    """The number as stored: Telegram's contact cards come with or without the +."""
-    return contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
 
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call
@@ -481,16 +488,8 @@ def _ask_area(ctx: Ctx) -> None:
 async def _area_step(ctx: Ctx) -> None:
     msg, user = ctx.msg, ctx.user
     if msg.location is not None:
-        if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
-            found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
-            ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
+        if not _located(ctx, msg.location.lat, msg.location.lon):
             return
-        kinds = _SITE_KINDS.get(user.kind, ()) if user.kind else ()
-        found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, kinds)
-        found = found or nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
-        assert found is not None
-        user.site_code, user.area = found[0].code, found[0].area
-        ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
     elif (chosen := _area_answer(ctx)) is not None:
         area = ctx.cfg.area(chosen)
         if area is None:
@@ -506,6 +505,22 @@ async def _area_step(ctx: Ctx) -> None:
         ask_again(ctx)
         return
     await _after_place(ctx)
+
+
+def _located(ctx: Ctx, lat: float, lon: float) -> bool:
+    """The person placed at the site nearest a shared location, of the kind theirs would be,
+    and told which; False, with the towns offered, for one outside the service region."""
+    if not within_service_region(ctx.cfg, lat, lon):
+        found = nearest_site(ctx.cfg, lat, lon)
+        ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
+        return False
+    kind = ctx.user.kind
+    kinds = _SITE_KINDS.get(kind, ()) if kind else ()
+    found = nearest_site(ctx.cfg, lat, lon, kinds) or nearest_site(ctx.cfg, lat, lon)
+    assert found is not None
+    ctx.user.site_code, ctx.user.area = found[0].code, found[0].area
+    ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
+    return True
 
 
 async def _after_place(ctx: Ctx) -> None:

@@ -1,0 +1,58 @@
+"""A phone or a location shared at a registration question that asks something else: kept
+for the question that wants it, and the question being asked put again. An old farmer
+presses 📱 or 📍 when they see one, whatever the words above it ask."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.incoming import Contact
+
+# conv.data keys: the phone shared during this registration (its question is not asked
+# again), and a location shared before the place was asked (used when it is).
+PHONE_SHARED = "phone_shared"
+LOCATION_SHARED = "location_shared"
+# Questions asked before the place: a location shared at one of them answers it in advance.
+_BEFORE_THE_PLACE = ("kind", "name", "phone")
+
+
+def phone_of(contact: Contact) -> str:
+    """The number as stored: Telegram's contact cards come with or without the +."""
+    return contact.phone if contact.phone.startswith("+") else f"+{contact.phone}"
+
+
+async def kept_aside(ctx: Ctx) -> bool:
+    """Whether the message was a contact or a location shared at a question that asks for
+    something else: kept (or politely not) and said so; the caller asks its question again."""
+    assert ctx.conv is not None
+    msg, step = ctx.msg, ctx.conv.step
+    if msg.contact is not None and step != "phone":
+        if msg.contact.user_id != ctx.user.id:
+            ctx.say("reg_contact_not_own")  # someone else's card: their number is not ours
+            return True
+        ctx.user.phone = phone_of(msg.contact)
+        await ctx.goto(step, **{PHONE_SHARED: True})
+        ctx.say("phone_saved", phone=ctx.user.phone)
+        return True
+    if msg.location is not None and step != "area":
+        if step in _BEFORE_THE_PLACE and not ctx.conv.data.get("phone_only"):
+            spot = [msg.location.lat, msg.location.lon]
+            await ctx.goto(step, **{LOCATION_SHARED: spot})
+            ctx.say("reg_location_kept")
+        else:
+            ctx.say("reg_location_not_now")
+        return True
+    return False
+
+
+def phone_shared(ctx: Ctx) -> bool:
+    """The phone was shared during this registration, at another question: not asked for."""
+    return ctx.conv is not None and bool(ctx.conv.data.get(PHONE_SHARED)) and bool(ctx.user.phone)
+
+
+def location_shared(ctx: Ctx) -> tuple[float, float] | None:
+    """The location shared before the place was asked, taken once."""
+    assert ctx.conv is not None
+    spot = ctx.conv.data.pop(LOCATION_SHARED, None)
+    if isinstance(spot, list) and len(spot) == 2:
+        return float(spot[0]), float(spot[1])
+    return None
