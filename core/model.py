@@ -352,6 +352,8 @@ class User:
     # farmer or staff member has neither.
     shop_name: str | None = None
     licence_number: str | None = None
+    # When a retailer registered without either was reminded to add them: once, ever.
+    shop_reminded_at: datetime | None = None
     updated_at: datetime | None = None
 
     @property
@@ -359,6 +361,13 @@ class User:
         """A farmer, or someone who has not said who they are: a curing barn may be theirs.
         A retailer's or a staff member's 停电 is their shop's or office's."""
         return self.kind in (None, Requester.FARMER)
+
+    @property
+    def shop_incomplete(self) -> bool:
+        """A registered retailer whose shop's name or licence number the bureau does not
+        know (registered before shops were asked, or either skipped)."""
+        registered = self.registered_at is not None and self.kind is Requester.RETAILER
+        return registered and not (self.shop_name and self.licence_number)
 
     @property
     def registered(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core.enums import Kind, Script
-from handlers import alarm_place, intake, mine, registration
+from handlers import alarm_place, intake, mine, registration, shop_details
 from handlers.context import Ctx
 from handlers.menu import say_help
 from handlers.replies import Button, rows
@@ -27,6 +27,8 @@ def command(*names: str) -> Callable[[Step], Step]:
 @command("start")
 async def _start(ctx: Ctx) -> None:
     await registration.start(ctx)
+    if ctx.conv is None:  # not while the phone is asked of someone registered without it
+        shop_details.remind_once(ctx)
 
 
 @command("help")
@@ -114,4 +116,5 @@ MENU: dict[str, Step] = {
     "m:wish": _wish,
     "m:my": _my,
     "m:reg": registration.start_registration,
+    registration.SHOP_ENTRY: shop_details.ask_shop_only,
 }

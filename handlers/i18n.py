@@ -97,9 +97,23 @@ MESSAGES: dict[str, str] = {
     "reg_licence_bad": "请输入许可证上的 {digits} 位数字（中间可以有空格）；手边没有就点「跳过」，以后再补，不想登记了回复“算了”。",
     "reg_done_shop": "店铺：{shop}　许可证号：{licence}",
     "reg_shop_unset": "未填",
-    "reg_shop_add_later": "没填的以后可以点「👤 登记信息」补上。",
+    "reg_shop_add_later": "没填的以后可以点「🏪 补充店铺信息」补上。",
     "reg_later_shop": "先处理您的问题；您的登记已保存，店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
     "reg_shop_later": "好的，您的登记已保存；店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
+    # Only the shop and licence, for a registered retailer (🏪 补充店铺信息), and the one
+    # reminder to one registered without them.
+    "menu_shop": "🏪 补充店铺信息",
+    "btn_shop_only": "🏪 只改店名、许可证号",
+    "shop_saved": "店铺信息已保存。",
+    "shop_left": "好的。现在登记的店铺信息：",
+    "shop_not_retailer": "店名、许可证号是零售户登记的；您登记的不是零售户。要改登记信息，请点「👤 登记信息」。",
+    "shop_remind": (
+        "您的登记还没有{missing}。配送、订货、专卖服务人员凭它找到您的店、核对许可证，"
+        "点下面的「🏪 补充店铺信息」补上就行，姓名、手机号、地点不用重填。"
+    ),
+    "shop_missing_both": "店名和许可证号",
+    "shop_missing_shop": "店名",
+    "shop_missing_licence": "许可证号",
     "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）；现在不想登记，回复“算了”：",
     "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
     "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",

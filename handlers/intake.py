@@ -12,7 +12,7 @@ from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip, one_line
-from handlers import tickets
+from handlers import shop_details, tickets
 from handlers.context import Ctx
 from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
@@ -735,6 +735,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+        shop_details.remind_once(ctx)  # the team serving the shop reads the card without it
     elif choice == "f:add" and _pressed_offer(ctx) is not None:
         offer = _pressed_offer(ctx)
         assert offer is not None

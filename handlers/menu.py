@@ -29,6 +29,9 @@ def main_menu(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     menu.append((Button(t("menu_new"), "m:new"), Button(t("menu_my"), "m:my")))
     menu.append((Button(t("menu_complain"), "m:complain"), Button(t("menu_suggest"), "m:suggest")))
     last = [Button(t("menu_register"), "m:reg")]
+    if ctx.user.shop_incomplete:
+        # Until the bureau knows the shop: adding it is one press, not a registration again.
+        last.insert(0, Button(t("menu_shop"), "m:shop"))
     if _offers_wish(ctx):
         last.insert(0, Button(t("menu_wish"), "m:wish"))
     menu.append(tuple(last))

@@ -24,6 +24,10 @@ from routing import bare, to_simplified
 from routing.text import CJK
 
 REGISTER = "register"
+# conv.data key: only the shop and licence asked (🏪 补充店铺信息), the rest left as it is.
+SHOP_ONLY = "shop_only"
+# The entry that asks only them: the main menu's and the reminder's button, and 更新登记信息's.
+SHOP_ENTRY = "m:shop"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
 
 
@@ -294,6 +298,11 @@ async def leave(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("reg_phone_later", keyboard="remove")
         return
+    if ctx.conv.data.get(SHOP_ONLY):
+        # Only the shop was asked: what is registered for it now, the name typed kept.
+        await ctx.end_flow()
+        ctx.reply(ctx.text("shop_left") + "\n" + shop_lines(ctx), main_menu(ctx))
+        return
     if shop_left_for_later(ctx):
         await ctx.end_flow()
         ctx.say("reg_shop_later", main_menu(ctx))
@@ -315,7 +324,12 @@ async def leave(ctx: Ctx) -> None:
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     buttons = [Button(ctx.text(f"kind_{k.value}"), f"f:kind:{k.value}") for k in _KINDS]
-    return rows(*buttons, per_row=3)
+    kinds = rows(*buttons, per_row=3)
+    if _registered_before(ctx) and ctx.user.kind is Requester.RETAILER:
+        # A registered retailer updating only the shop or licence (a new licence, a new
+        # sign) is not made to answer who they are, their name, phone and place again.
+        return (*kinds, (Button(ctx.text("btn_shop_only"), SHOP_ENTRY),))
+    return kinds
 
 
 def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -385,8 +399,9 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     the kind is the one pressed last, and the question being asked is asked again."""
     assert ctx.conv is not None
     value = (ctx.msg.callback_data or "").removeprefix("f:kind:")
-    if not (ctx.msg.callback_data or "").startswith("f:kind:") or ctx.conv.data.get("phone_only"):
-        return False  # only the phone asked of someone registered: an old message's button
+    only = ctx.conv.data.get("phone_only") or ctx.conv.data.get(SHOP_ONLY)
+    if not (ctx.msg.callback_data or "").startswith("f:kind:") or only:
+        return False  # only the phone or the shop asked: an old message's button
     if value not in {k.value for k in _KINDS}:
         ctx.toast("stale_button")
         return True
@@ -400,7 +415,7 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     elif step in ("shop", "licence") and ctx.user.kind is not Requester.RETAILER:
         await _finish(ctx)  # the shop is a retailer's: nothing more to ask a farmer
     elif step == "shop":
-        _ask_shop(ctx)
+        ask_shop(ctx)
     elif step == "licence":
         _ask_licence(ctx)
     else:
@@ -424,7 +439,7 @@ def ask_again(ctx: Ctx) -> None:
     elif step == "area":
         ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
     elif step == "shop":
-        _ask_shop(ctx)
+        ask_shop(ctx)
     elif step == "licence":
         _ask_licence(ctx)
 
@@ -530,10 +545,10 @@ async def _after_place(ctx: Ctx) -> None:
         await _finish(ctx)
         return
     await ctx.goto("shop")
-    _ask_shop(ctx)
+    ask_shop(ctx)
 
 
-def _ask_shop(ctx: Ctx) -> None:
+def ask_shop(ctx: Ctx) -> None:
     """店名, with the one registered, when there is one, kept by 「跳过」. The place's 📍
     keyboard, or the phone's, goes: the name is typed."""
     shop = ctx.user.shop_name
@@ -630,7 +645,13 @@ async def _finish(ctx: Ctx) -> None:
     assert ctx.conv is not None
     user = ctx.user
     ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
+    shop_only = bool(ctx.conv.data.get(SHOP_ONLY))
     await ctx.end_flow()
+    if shop_only:
+        # Only the shop asked: it is what changed, and all there is to show.
+        ctx.reply(ctx.text("shop_saved") + "\n" + shop_lines(ctx), keyboard="remove")
+        ctx.say("menu_next", main_menu(ctx))
+        return
     if user.kind is not Requester.RETAILER:
         # Registered as a farmer or staff now: a shop they once gave is no longer theirs to
         # show on a card.

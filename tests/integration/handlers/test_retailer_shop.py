@@ -114,7 +114,7 @@ async def test_a_licence_not_at_hand_is_skipped_and_said_to_be_added_later(
     else:
         out = await desk.send(RETAILER, skip)
     done = said(out)
-    assert "登记完成" in done and "许可证号：未填" in done and "登记信息」补上" in done
+    assert "登记完成" in done and "许可证号：未填" in done and "补充店铺信息」补上" in done
     person = await _person(desk, RETAILER)
     assert person.registered and person.shop_name == "老王烟酒店"
     assert person.licence_number is None

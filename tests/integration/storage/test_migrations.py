@@ -234,3 +234,39 @@ async def test_the_wish_outcome_migration_reads_wishes_crossed_off_before_as_gra
     empty_pg_url: str,
 ) -> None:
     await _upgrade_a_database_with_wishes(empty_pg_url)
+
+
+async def _upgrade_a_database_with_a_retailer_never_reminded(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, "0013")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_RETAILER_BEFORE, {"at": datetime(2026, 11, 2, 2, 0, tzinfo=UTC)})
+        await asyncio.to_thread(upgrade, url)
+        reminded = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
+        async with database.uow() as uow:
+            retailer = await uow.users.get(2)
+            # Nobody was reminded of a missing shop before: this retailer will be, once.
+            assert retailer is not None and retailer.shop_incomplete
+            assert retailer.shop_reminded_at is None
+            retailer.shop_reminded_at = reminded
+            await uow.commit()
+        async with database.uow(read_only=True) as uow:
+            again = await uow.users.get(2)
+        assert again is not None and again.shop_reminded_at == reminded
+    finally:
+        await database.dispose()
+
+
+async def test_the_shop_reminder_migration_upgrades_an_existing_database_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    await _upgrade_a_database_with_a_retailer_never_reminded(
+        f"sqlite+aiosqlite:///{tmp_path / 'r.sqlite3'}"
+    )
+
+
+async def test_the_shop_reminder_migration_upgrades_an_existing_database_on_postgresql(
+    empty_pg_url: str,
+) -> None:
+    await _upgrade_a_database_with_a_retailer_never_reminded(empty_pg_url)
