@@ -35,6 +35,7 @@ from scheduler.plan import (
     Postpone,
     RemindRequester,
     Reschedule,
+    Rung,
     Taken,
     plan,
 )
@@ -89,18 +90,19 @@ async def _reassure_requester(
     values: dict[str, str],
     now: datetime,
     *,
-    leaders_told: bool,
+    told_above: str | None,
 ) -> None:
     """A 110 caller nobody has answered yet is told, once a ladder (its key is the same
     on every step: the outbox keeps the first), that the team is chased and who else was
-    told: at night, too, since they are up waiting for help. `leaders_told`: the ladder
-    has gone past the team already (caught up after downtime), and the notice says so
-    rather than promising it."""
+    told: at night, too, since they are up waiting for help. `told_above`: the ladder has
+    gone past the team already (caught up after downtime), and the notice says whom it
+    reached above the team (`_told_above_team`) rather than promising the leaders: the
+    supervisors when they stood in for leaders nobody could reach, no one when none was."""
     assert ticket.id is not None
     if not await people.reachable([ticket.requester_id]):
         return
     script = reply_script(ticket, await people.user(ticket.requester_id))
-    key = "accept_chased_up" if leaders_told else "accept_chased"
+    key = _CHASED_KEYS[told_above]
     text = texts.requester(key, number=values["number"], team=values["team"])
     row = Row(
         ticket.requester_chat_id,
@@ -112,6 +114,15 @@ async def _reassure_requester(
         script=script,
     )
     out.add(row, now)
+
+
+# The caller's notice by whom the ladder reached above the team (`_told_above_team`).
+_CHASED_KEYS = {
+    None: "accept_chased",
+    "leaders": "accept_chased_up",
+    "supervisors": "accept_chased_supervised",
+    "nobody": "accept_chased_team_only",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +194,25 @@ async def _escalate(
             uow, cfg, ticket, rung, action=action, phase=phase, note=note, targets=told, now=now
         )
     if phase == "accept" and ticket.urgent:
-        leaders_told = any(rung.action != "remind_team" for rung in rungs)
-        await _reassure_requester(
-            people, out, ticket, ladder, values, now, leaders_told=leaders_told
-        )
+        told_above = await _told_above_team(people, ticket, rungs, said)
+        await _reassure_requester(people, out, ticket, ladder, values, now, told_above=told_above)
     return Taken(step.action, messages)
+
+
+async def _told_above_team(
+    people: People, ticket: Ticket, rungs: tuple[Rung, ...], said: list[_Said]
+) -> str | None:
+    """Who above the team the rungs taken now reached, as the caller is told it: "leaders"
+    when one of the team's own leaders heard, "supervisors" when only those standing in
+    for them did (no leader, or none reachable), "nobody" when the ladder went past the
+    team and reached nobody above it; None while it has not gone past the team."""
+    above = [s for rung, s in zip(rungs, said, strict=True) if rung.action != "remind_team"]
+    if not above:
+        return None
+    leaders = set(await people.leaders(ticket.team_id))
+    if any(uid in leaders for s in above for uid in s.targets):
+        return "leaders"
+    return "supervisors" if any(s.targets for s in above) else "nobody"
 
 
 async def _rung(

@@ -77,6 +77,16 @@ REQUESTER: dict[str, str] = {
         "工单 {number} 还没有人接单，已再次催促{team}，并已报告负责人督促。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
+    # Caught up past the team when no leader could be reached: the supervisors stood in.
+    "accept_chased_supervised": (
+        "工单 {number} 还没有人接单，已再次催促{team}，并已报告督办人员督促。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
+    # Caught up past the team, and nobody above it could be reached: no promise either.
+    "accept_chased_team_only": (
+        "工单 {number} 还没有人接单，已再次催促{team}。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
     "btn_confirm": "✅ 已解决，评价",
     "btn_confirm_answer": "✅ 收到，评价",
     "btn_take_up_again": "🔁 重新办理",

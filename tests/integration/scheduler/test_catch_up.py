@@ -143,7 +143,8 @@ async def test_a_call_never_chased_then_caught_up_tells_each_chat_once_and_the_f
 ) -> None:
     """An hour down while a 110 call waited: the team, its leaders and the supervisors are
     each told once. With the leader unreachable the supervisors stand in for them, and
-    hear the later rung only; the farmer hears that the leaders were told already."""
+    hear the later rung only; the farmer hears that the supervisors were told, not the
+    leaders nobody could reach."""
     cfg = demo_config
     await seed_staff(db, cfg, at("2026-11-18 08:00"), on_duty=(CURING_MEMBER,))
     async with db.engine.begin() as conn:
@@ -161,8 +162,9 @@ async def test_a_call_never_chased_then_caught_up_tells_each_chat_once_and_the_f
     ]
     assert "超过接单时限 50分钟" in str(rows[2].payload["text"])
     assert str(rows[3].payload["text"]).startswith(
-        f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队，并已报告负责人督促。"
+        f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队，并已报告督办人员督促。"
     )
+    assert "负责人" not in str(rows[3].payload["text"])
     async with db.uow(read_only=True) as uow:
         chased = [
             (e.action, e.data["step"], e.data["to"])
@@ -174,3 +176,25 @@ async def test_a_call_never_chased_then_caught_up_tells_each_chat_once_and_the_f
         ("escalate", 1, []),  # its supervisors heard the later rung instead
         ("escalate", 2, [SUPERVISOR]),
     ]
+
+
+async def test_a_catch_up_reaching_nobody_above_the_team_tells_the_farmer_only_of_the_team(
+    db: Database, demo_config: Config
+) -> None:
+    """The leader and the supervisor unreachable (they blocked the bot), no admin: the
+    catch-up reaches the team only, and the farmer is told just that, neither that anyone
+    above it was told nor that they will be."""
+    cfg = demo_config.model_copy(update={"admins": []})
+    await seed_staff(db, cfg, at("2026-11-18 08:00"))
+    async with db.engine.begin() as conn:
+        blocked = (CURING_LEADER, SUPERVISOR)
+        await conn.execute(update(users).where(users.c.id.in_(blocked)).values(reachable=False))
+    call = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))  # accept due 08:50
+    assert call.id is not None
+    await run_scheduler(db, cfg, at("2026-11-18 09:40"), at("2026-11-18 09:40"))
+
+    rows = [r for r in await outbox_rows(db) if r.ticket_id == call.id]
+    assert [(r.chat_id, kind_of(r)) for r in rows] == [(CURING_CHAT, "team"), (FARMER, "notify")]
+    assert str(rows[1].payload["text"]).startswith(
+        f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队。请保持电话畅通"
+    )
