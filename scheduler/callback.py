@@ -8,7 +8,7 @@ from datetime import datetime
 
 from core import sla
 from core.callback import callback_owner
-from core.config import Config
+from core.config import Config, LadderAction
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import Ticket
 from core.ranks import unique
@@ -38,31 +38,53 @@ async def chase(
 ) -> Taken:
     """Remind those who owe the call-back, with 「📞 已回访」 to record it."""
     assert ticket.id is not None
-    team_id = callback_owner(ticket)
-    values = {
+    tid, team_id = ticket.id, callback_owner(ticket)
+    values: dict[str, object] = {
         "number": ticket.label,
         "score": ticket.rating,
         "team": texts.team_name(cfg, team_id),
         "due": texts.local(cfg, step.due),
         "late": lateness(sla.calendar_for(cfg, ticket), step.due, now),
     }
-    # The leaders owe it, and hear of it until it is done; from the second step the
-    # supervisors too. Nobody reachable to lead: the supervisors at once.
+    card = texts.card(cfg, ticket, await people.user(ticket.requester_id))
+    said = [await _rung(people, team_id, rung.action, values) for rung in step.rungs]
+    # After downtime both rungs may be taken at once: each person hears once, the newest
+    # rung that reaches them (the leaders, reached by both, the supervisors' 回访督办).
+    hears = {chat_id: i for i, (_, targets) in enumerate(said) for chat_id in targets}
+    buttons: Buttons = [[button(texts.staff("btn_callback"), f"tk:cb:{tid}")]]
+    messages = 0
+    for i, (rung, (headline, targets)) in enumerate(zip(step.rungs, said, strict=True)):
+        told = [chat_id for chat_id in targets if hears[chat_id] == i]
+        key = f"cb:{tid}:{int(step.due.timestamp())}:{rung.step}"
+        for chat_id in told:
+            text = f"{headline}\n{card}"
+            out.add(Row(chat_id, text, f"{key}:{chat_id}", PURPOSE, NORMAL, tid, buttons), now)
+        messages += len(told)
+        # Every rung is in the audit trail, in order, with whom it reached itself.
+        action = "remind" if rung.action == "alert_leader" else "escalate"
+        note = _NOTES[rung.action]
+        await record_step(
+            uow,
+            cfg,
+            ticket,
+            rung,
+            action=action,
+            phase="callback",
+            note=note,
+            targets=told,
+            now=now,
+        )
+    return Taken(f"callback_{step.action}", messages)
+
+
+async def _rung(
+    people: People, team_id: str, action: LadderAction, values: dict[str, object]
+) -> tuple[str, list[int]]:
+    """What the call-back ladder's `action` says, and to whom. The leaders owe it, and hear
+    of it until it is done; from the second step the supervisors too. Nobody reachable to
+    lead: the supervisors at once."""
     leaders = await people.leaders(team_id)
-    if step.action == "alert_leader":
-        headline = texts.staff("callback_due", **values)
-        targets = leaders or await people.supervisors_or_up()
-    else:
-        headline = texts.staff("callback_overdue", **values)
-        targets = unique([*await people.supervisors_or_up(), *leaders])
-    text = headline + "\n" + texts.card(cfg, ticket, await people.user(ticket.requester_id))
-    buttons: Buttons = [[button(texts.staff("btn_callback"), f"tk:cb:{ticket.id}")]]
-    key = f"cb:{ticket.id}:{int(step.due.timestamp())}:{step.step}"
-    for chat_id in targets:
-        out.add(Row(chat_id, text, f"{key}:{chat_id}", PURPOSE, NORMAL, ticket.id, buttons), now)
-    action = "remind" if step.action == "alert_leader" else "escalate"
-    note = _NOTES[step.action]
-    await record_step(
-        uow, cfg, ticket, step, action=action, phase="callback", note=note, targets=targets, now=now
-    )
-    return Taken(f"callback_{step.action}", len(targets))
+    if action == "alert_leader":
+        return texts.staff("callback_due", **values), leaders or await people.supervisors_or_up()
+    targets = unique([*await people.supervisors_or_up(), *leaders])
+    return texts.staff("callback_overdue", **values), targets

@@ -11,7 +11,7 @@ from core.config import Config
 from core.enums import Role
 from core.model import Ticket
 from core.services import note_event
-from scheduler.plan import ChaseCallback, Rung
+from scheduler.plan import Rung
 from storage.uow import SqlUnitOfWork
 
 
@@ -19,7 +19,7 @@ async def record_step(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
-    step: Rung | ChaseCallback,
+    step: Rung,
     *,
     action: str,
     phase: str,

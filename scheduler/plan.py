@@ -12,7 +12,7 @@ from typing import Literal
 
 from core import sla
 from core.calendar import end_of_period, in_period
-from core.config import Config, LadderAction
+from core.config import Config, Ladder, LadderAction
 from core.enums import Action, Status
 from core.model import Ticket
 
@@ -73,12 +73,20 @@ class Close:
 @dataclass(frozen=True, slots=True)
 class ChaseCallback:
     """Remind those who owe the call-back (回访) due at `due`: its leaders at step 0, the
-    supervisors too from step 1; `missed` steps fell due while nobody swept."""
+    supervisors too from step 1; after the `earlier` rungs that fell due since the last one
+    taken (after downtime), in order, as `Escalate` does; `missed` repeats of the last rung
+    fell due while nobody swept and are not taken one by one."""
 
     due: datetime
     step: int
     action: LadderAction
     missed: int
+    earlier: tuple[Rung, ...] = ()
+
+    @property
+    def rungs(self) -> tuple[Rung, ...]:
+        """Every step taken now, in the order they fell due."""
+        return (*self.earlier, Rung(self.step, self.action, self.missed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,18 +184,26 @@ def _ladder(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
         # again: a restart at 03:00 on Sunday wakes nobody for a licence request.
         return Postpone(resume)
     phase: Phase = "accept" if ticket.status is Status.DISPATCHED else "resolve"
-    last_rung = len(ladder.steps) - 1
-    earlier = tuple(
-        Rung(s, sla.escalation_action(ladder, s)) for s in range(first, min(step, last_rung))
-    )
+    earlier, missed = _passed_on_the_way(ladder, first, step)
     return Escalate(
         phase=phase,
         deadline=deadline,
         step=step,
         action=sla.escalation_action(ladder, step),
-        missed=step - (earlier[-1].step + 1 if earlier else first),
+        missed=missed,
         earlier=earlier,
     )
+
+
+def _passed_on_the_way(ladder: Ladder, first: int, step: int) -> tuple[tuple[Rung, ...], int]:
+    """The rungs from `first` passed on the way to `step` (each of the ladder's own steps
+    before it), and how many repeats of the last rung fell due before `step` and are folded
+    into it rather than taken one by one."""
+    last_rung = len(ladder.steps) - 1
+    earlier = tuple(
+        Rung(s, sla.escalation_action(ladder, s)) for s in range(first, min(step, last_rung))
+    )
+    return earlier, step - (earlier[-1].step + 1 if earlier else first)
 
 
 def _callback(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
@@ -210,8 +226,11 @@ def _callback(cfg: Config, ticket: Ticket, now: datetime) -> Plan:
     until = _quiet_until(cfg, now)
     if until is not None:
         return Postpone(until)
+    # After downtime the leaders' rung passed on the way is taken too, as the team's ladder
+    # takes every rung (`_ladder`): each is recorded, and each person told once.
+    earlier, missed = _passed_on_the_way(ladder, ticket.escalation_step, step)
     action = sla.escalation_action(ladder, step)
-    return ChaseCallback(due=due, step=step, action=action, missed=step - ticket.escalation_step)
+    return ChaseCallback(due=due, step=step, action=action, missed=missed, earlier=earlier)
 
 
 def _waiting(

@@ -110,3 +110,44 @@ async def test_a_call_back_due_at_night_is_asked_for_when_the_quiet_hours_end(
         ("Thu 11-19 07:00", (CURING_LEADER,)),
         ("Fri 11-20 07:00", (SUPERVISOR, CURING_LEADER)),  # a day after 03:00, by daylight
     ]
+
+
+async def test_after_downtime_each_rung_of_the_call_back_is_taken_and_each_person_told_once(
+    db: Database, demo_config: Config
+) -> None:
+    """Down from the rating until past the supervisors' rung: the first sweep takes the
+    leaders' rung and the supervisors' in order, both in the audit trail, and the leader
+    (reached by both) hears once, the newest: the 回访督办 the supervisor hears too."""
+    cfg = demo_config
+    desk = Harness(db, cfg)
+    desk.clock.now = at("2026-11-16 09:00")  # Monday
+    await desk.seed()
+    ticket = await new_ticket(db, cfg, now=desk.clock.now, **ORDERING_REQUEST)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:10"))
+    await act(db, cfg, ticket.id, Action.RESOLVE, ORDERING_MEMBER, at("2026-11-16 09:50"))
+    desk.clock.now = at("2026-11-16 10:00")
+    await desk.press(FARMER, f"my:r:{ticket.id}:2")  # due Tuesday 10:00, supervisors Wed
+
+    # The scheduler is down from the rating until Wednesday 11:00.
+    await run_scheduler(db, cfg, at("2026-11-18 11:00"), at("2026-11-19 10:30"))
+
+    assert await _chased(db) == [
+        ("Wed 11-18 11:00", (SUPERVISOR, ORDERING_LEADER)),
+        ("Thu 11-19 10:00", (SUPERVISOR, ORDERING_LEADER)),
+    ]
+    caught_up = _callback_rows(await outbox_rows(db))[:2]
+    for row in caught_up:
+        assert row.payload["text"].startswith(f"🔴【回访督办】工单 {ticket.label} ")
+        assert (row.dedup_key or "").split(":")[3] == "1"
+    async with db.uow(read_only=True) as uow:
+        chased = [
+            (e.action, e.data["step"], e.data["missed"], e.data["to"])
+            for e in await uow.tickets.events(ticket.id)
+            if e.data.get("phase") == "callback"
+        ]
+    assert chased == [
+        ("remind", 0, 0, []),  # its leader heard the later rung instead
+        ("escalate", 1, 0, [SUPERVISOR, ORDERING_LEADER]),
+        ("escalate", 2, 0, [SUPERVISOR, ORDERING_LEADER]),
+    ]

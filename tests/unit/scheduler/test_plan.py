@@ -218,10 +218,28 @@ def test_a_call_back_owed_reminds_its_leaders_then_the_supervisors(demo_config: 
 
 def test_a_call_back_missed_while_down_waits_for_working_time(demo_config: Config) -> None:
     made = rated_low(demo_config, at("2026-11-18 10:00"))
-    # Down from Wednesday to Saturday night: only the latest step, on Monday morning.
+    # Down from Wednesday to Saturday night: on Monday morning, every rung passed on the way
+    # in order, the leaders' (Thursday) then the supervisors' (Friday).
     assert plan(demo_config, made, at("2026-11-21 23:00")) == Postpone(at("2026-11-23 08:30"))
     assert plan(demo_config, made, at("2026-11-23 08:30")) == ChaseCallback(
-        at("2026-11-19 10:00"), 1, "alert_supervisors", 1
+        at("2026-11-19 10:00"), 1, "alert_supervisors", 0, earlier=(Rung(0, "alert_leader"),)
+    )
+
+
+def test_a_call_back_caught_up_takes_each_rung_and_folds_the_repeats(demo_config: Config) -> None:
+    made = rated_low(demo_config, at("2026-11-18 10:00"))  # due Thursday 10:00
+    # Down until Wednesday the 25th 10:00: the supervisors' rung (Friday) and its repeats
+    # on Monday, Tuesday and Wednesday fold into the newest, after the leaders' rung.
+    caught_up = plan(demo_config, made, at("2026-11-25 10:00"))
+    assert caught_up == ChaseCallback(
+        at("2026-11-19 10:00"), 4, "alert_supervisors", 3, earlier=(Rung(0, "alert_leader"),)
+    )
+    assert isinstance(caught_up, ChaseCallback)
+    assert [r.step for r in caught_up.rungs] == [0, 4]
+    # Already past the leaders' rung: only the supervisors', its repeats folded in.
+    made.escalation_step = 1
+    assert plan(demo_config, made, at("2026-11-25 10:00")) == ChaseCallback(
+        at("2026-11-19 10:00"), 4, "alert_supervisors", 3
     )
 
 
