@@ -112,6 +112,16 @@ def allowed_actions(status: Status, role: Role) -> list[Action]:
 # buttons are taken away once they no longer apply (the card itself shows the ticket's state).
 ACCEPT_PROMPT = "ladder_accept"  # the team's 接单
 RESOLVE_PROMPT = "ladder_resolve"  # the team's 办结
+# Those two are on a supervisor's 催办 page to the team (⏰ 督办提醒); a leader's (⏰ 队长提醒)
+# carries the same buttons under purposes of its own, so that the page, which says where
+# the ticket stood then, is told the news in its own words once that no longer holds
+# (`core.nudge_news`).
+LEADER_NUDGE_ACCEPT = "leader_nudge_accept"
+LEADER_NUDGE_RESOLVE = "leader_nudge_resolve"
+ACCEPT_NUDGES = (ACCEPT_PROMPT, LEADER_NUDGE_ACCEPT)
+RESOLVE_NUDGES = (RESOLVE_PROMPT, LEADER_NUDGE_RESOLVE)
+LEADER_NUDGES = (LEADER_NUDGE_ACCEPT, LEADER_NUDGE_RESOLVE)
+NUDGES = (*ACCEPT_NUDGES, *RESOLVE_NUDGES)
 OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
 # The supervisors' 超时督办 of a ticket nobody accepted (its `team` the one it was sent for),
 # with the same 催办 / 改派: its text says 仍未接单, which holds only while the ticket waits
@@ -139,10 +149,10 @@ NEWS_ALERTS = (
     OVERSIGHT_RESOLVE_PROMPT,
     *TEAM_ACCEPT_ALERTS,
     *TEAM_RESOLVE_ALERTS,
+    *NUDGES,
 )
 PROMPTS = (
-    ACCEPT_PROMPT,
-    RESOLVE_PROMPT,
+    *NUDGES,
     OVERSIGHT_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
@@ -159,8 +169,8 @@ CALLBACK_NOTICE = "callback"
 # their verdict: kept as well, so that words replied to it are read as about its ticket.
 RESOLUTION_NOTICE = "resolution"
 _PROMPT_ACTIONS = {
-    **dict.fromkeys((ACCEPT_PROMPT, *TEAM_ACCEPT_ALERTS), Action.ACCEPT),
-    **dict.fromkeys((RESOLVE_PROMPT, *TEAM_RESOLVE_ALERTS), Action.RESOLVE),
+    **dict.fromkeys((*ACCEPT_NUDGES, *TEAM_ACCEPT_ALERTS), Action.ACCEPT),
+    **dict.fromkeys((*RESOLVE_NUDGES, *TEAM_RESOLVE_ALERTS), Action.RESOLVE),
 }
 
 
@@ -182,7 +192,7 @@ def prompt_applies(
     for its own ticket only: after a transfer the new team's ladder starts afresh."""
     if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
-    if prompt in (OVERSIGHT_ACCEPT_PROMPT, ACCEPT_PROMPT):
+    if prompt in (OVERSIGHT_ACCEPT_PROMPT, *ACCEPT_NUDGES):
         # The supervisors' 超时督办 says nobody has accepted: a question asked settles that
         # for the ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id

@@ -1,7 +1,8 @@
 """The ladder's alerts, kept true: once the ticket is answered or moved, a supervisor's
 超时督办 says so instead of 仍未接单 (its 催办 / 改派 stay while the ticket is open), and once
 it is resolved or closed, instead of 仍未办结; the team's reminders and its leaders' alerts
-alike, once the team has answered them or no longer has the ticket (docs/scheduler.md)."""
+alike, once the team has answered them or no longer has the ticket, and the 催办 pages a
+supervisor or a leader sent the team (docs/scheduler.md)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from core import overdue_news, sla
 from core.enums import Script, Status
 from core.lifecycle import (
     NEWS_ALERTS,
+    NUDGES,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
     TEAM_ACCEPT_ALERTS,
 )
 from core.model import ChatPlace, Ticket, TicketMessage
+from core.nudge_news import nudge_news
 from core.overdue_news import answered_news, in_time, kept_after_news, resolved_news
 from core.services import prompt_applies_to
 from core.team_card import local
@@ -39,15 +42,16 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
 
 async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str) -> None:
     """Each sent alert saying the ticket waits (仍未接单, 仍未办结: a supervisor's 超时督办,
-    a leader's alert, the team's reminder) that no longer holds is edited to the news, with
-    `card` (the ticket as it is now) below and `taker` whoever accepted it as messages name
-    them (`core.team_card.shown_name`). Each news is said as what happened when, so that it
-    stays true. A 超时督办 of a ticket moved on to another team, still waiting, waits with it
-    for that team's answer; one answered is kept on as a plain alert, its buttons staying
-    while the ticket is open (`core.overdue_news.kept_after_news`). A team's and its
-    leaders' lose theirs with the news: 接单 or 办结 no longer acts on the ticket for that
-    team. One a sender holds (on its way to Telegram) arrives saying the ticket waits: its
-    edit is written now, and goes once the sent message's id is recorded (`ref_row`)."""
+    a leader's alert, the team's reminder; a 催办 page, `core.nudge_news`) that no longer
+    holds is edited to the news, with `card` (the ticket as it is now) below and `taker`
+    whoever accepted it as messages name them (`core.team_card.shown_name`). Each news is
+    said as what happened when, so that it stays true. A 超时督办 of a ticket moved on to
+    another team, still waiting, waits with it for that team's answer; one answered is kept
+    on as a plain alert, its buttons staying while the ticket is open
+    (`core.overdue_news.kept_after_news`). A team's and its leaders' lose theirs with the
+    news: 接单 or 办结 no longer acts on the ticket for that team. One a sender holds (on its
+    way to Telegram) arrives saying the ticket waits: its edit is written now, and goes once
+    the sent message's id is recorded (`ref_row`)."""
     assert ticket.id is not None
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
@@ -109,6 +113,8 @@ async def _edit(
 
 def _told(ctx: Ctx, ticket: Ticket, alert: TicketMessage, taker: str) -> str:
     """The first line of an alert that no longer holds, by whom it was sent to."""
+    if alert.purpose in NUDGES:
+        return nudge_news(ctx.cfg, ticket, alert.purpose, alert.team_id, ctx.now, taker)
     if alert.purpose == OVERSIGHT_ACCEPT_PROMPT:
         return _news(ctx, ticket, alert, taker)
     if alert.purpose == OVERSIGHT_RESOLVE_PROMPT:

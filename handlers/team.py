@@ -10,6 +10,8 @@ from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.lifecycle import (
     ACCEPT_PROMPT,
+    LEADER_NUDGE_ACCEPT,
+    LEADER_NUDGE_RESOLVE,
     PROMPTS,
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
@@ -528,7 +530,7 @@ async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
     # button of what it asks for, as the ladder's reminders have (the card may be far
     # up a busy chat), taken off as they are once it no longer applies. Not the leader
     # who pressed it.
-    buttons, purpose = _nudge_button(ticket)
+    buttons, purpose = _nudge_button(ticket, leader=role is Role.LEADER)
     for target in await notify.ticket_targets(ctx, ticket, urgent=True):
         if target == ChatPlace(ctx.user.id):
             continue
@@ -565,14 +567,17 @@ def _oversight_role(roles: set[Role]) -> Role:
     return Role.SUPERVISOR if Role.SUPERVISOR in roles else Role.ADMIN
 
 
-def _nudge_button(ticket: Ticket) -> tuple[tuple[tuple[Button, ...], ...], str]:
-    """The button a supervisor's 催办 carries to the team, and the purpose it is kept under
-    (`core.lifecycle.PROMPTS`): 接单 while nobody has it, 办结 while someone works on it;
-    none while it waits for the requester, whose answer is what it waits for."""
+def _nudge_button(ticket: Ticket, *, leader: bool) -> tuple[tuple[tuple[Button, ...], ...], str]:
+    """The button a 催办 carries to the team, and the purpose it is kept under
+    (`core.lifecycle.NUDGES`, a leader's apart, so that its news keeps its own words):
+    接单 while nobody has it, 办结 while someone works on it; none while it waits for the
+    requester, whose answer is what it waits for."""
     if ticket.status is Status.DISPATCHED:
-        return ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),), ACCEPT_PROMPT
+        purpose = LEADER_NUDGE_ACCEPT if leader else ACCEPT_PROMPT
+        return ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),), purpose
     if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
-        return ((Button(t("btn_resolve"), f"tk:res:{ticket.id}"),),), RESOLVE_PROMPT
+        purpose = LEADER_NUDGE_RESOLVE if leader else RESOLVE_PROMPT
+        return ((Button(t("btn_resolve"), f"tk:res:{ticket.id}"),),), purpose
     return (), "remind"
 
 

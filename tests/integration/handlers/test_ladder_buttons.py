@@ -20,6 +20,7 @@ from core.enums import Action, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
     LEADER_ACCEPT_PROMPT,
+    LEADER_NUDGE_ACCEPT,
     LEADER_RESOLVE_PROMPT,
     NEWS_ALERTS,
     OVERSIGHT_ACCEPT_PROMPT,
@@ -134,7 +135,7 @@ async def test_a_reminder_still_waiting_when_the_call_is_taken_is_withdrawn(
     assert await _buttons_off(desk) == set() and await _alert_edits(desk) == []
 
 
-async def test_a_nudge_delivered_after_the_call_was_taken_loses_its_buttons_at_once(
+async def test_a_nudge_delivered_after_the_call_was_taken_is_told_who_took_it_once_sent(
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
@@ -147,9 +148,18 @@ async def test_a_nudge_delivered_after_the_call_was_taken_loses_its_buttons_at_o
             .values(locked_until=desk.clock() + timedelta(minutes=1))
         )
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    assert {r.status for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT} == {"pending"}
+    held = {r.id: r for r in await desk.outbox() if r.purpose == ACCEPT_PROMPT}
+    assert {r.status for r in held.values()} == {"pending"}
+    # Their news is written now, and edits each once it is recorded sent (its 接单 with it).
+    edits = {int(r.payload["ref_row"]): r for r in await _alert_edits(desk)}
+    assert set(edits) == set(held)
+    for edit in edits.values():
+        assert str(edit.payload["text"]).startswith(
+            "⏰ 督办提醒：工单 10019 11-18 09:00 已由 青山镇烘烤110服务队 用户#200001 接单。\n"
+        )
+        assert "buttons" not in edit.payload
     sent = await _deliver(desk, ACCEPT_PROMPT)
-    assert sent and await _buttons_off(desk) == set(sent)
+    assert sent and await _buttons_off(desk) == set()
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
@@ -294,15 +304,16 @@ async def test_closing_a_ticket_its_requester_never_answered_tells_the_reminder_
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
-async def test_the_buttons_off_row_goes_to_the_message_it_names(desk: Harness) -> None:
+async def test_a_nudges_news_goes_to_the_message_it_names(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
     await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")  # the team is nudged, with 接单
     sent = await _deliver(desk, ACCEPT_PROMPT)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    rows: list[OutboxMessage] = [r for r in await desk.outbox() if r.purpose == BUTTONS_OFF]
+    rows: list[OutboxMessage] = await _alert_edits(desk)
     assert {(r.chat_id, r.payload["message_id"]) for r in rows} == set(sent)
-    # A 110's buttons go first, as its card's edits do.
+    # A 110's go first, as its card's edits do; the edit takes the buttons with it.
     assert {(r.ticket_id, r.priority, r.status) for r in rows} == {(ticket_id, 0, "pending")}
+    assert await _buttons_off(desk) == set()
 
 
 async def test_accepting_from_a_reminder_leaves_the_buttons_on_the_card(desk: Harness) -> None:
@@ -689,7 +700,7 @@ async def test_a_supervisors_nudge_carries_the_teams_button_until_it_no_longer_a
     assert all(r.payload["buttons"][0][0]["data"] == f"tk:acc:{ticket_id}" for r in nudges)
     sent = await _deliver(desk, ACCEPT_PROMPT)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    assert _of(sent, ACCEPT_PROMPT) <= await _buttons_off(desk)  # 接单 is gone once taken
+    assert _of(sent, ACCEPT_PROMPT) <= set(await _edited(desk))  # told, 接单 gone, once taken
     desk.clock.advance(minutes=11)  # past the last nudge's quiet minutes
     await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
     later = [r for r in await desk.outbox() if "督办提醒" in r.payload.get("text", "")]
@@ -749,3 +760,58 @@ async def test_a_call_resolved_on_the_reminder_at_once_is_not_told_0_minutes_lat
     edits = [str(r.payload["text"]) for r in await _alert_edits(desk)]
     assert edits and all("曾超过办结时限" in e for e in edits)
     assert not any("0分钟" in e for e in edits)
+
+
+async def test_a_leaders_nudge_is_told_in_its_own_words_who_took_the_call_and_how_late(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)  # 09:00, accept due 09:10
+    await _ladder(desk, 21)  # the team reminded, the leader alerted
+    await desk.press(LEADER, f"tk:nudge:{ticket_id}")  # 09:21: ⏰ 队长提醒 to the team
+    nudges = [r for r in await desk.outbox() if "队长提醒" in r.payload.get("text", "")]
+    assert nudges and {r.purpose for r in nudges} == {LEADER_NUDGE_ACCEPT}
+    sent = await _deliver(desk, LEADER_NUDGE_ACCEPT)
+    desk.clock.advance(minutes=4)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    edited = await _edited(desk)
+    for key in sent:
+        [edit] = edited[key]
+        text = str(edit.payload["text"])
+        assert text.startswith(
+            "⏰ 队长提醒：工单 10019 超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 "
+            "用户#200001 接单。\n"
+        )
+        assert "请尽快处理" not in text and "buttons" not in edit.payload
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_a_nudge_to_resolve_is_told_once_resolved_and_one_sent_on_once_moved(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)  # 09:00, promised by 13:00
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")  # with 办结, before any deadline
+    sent = await _deliver(desk, RESOLVE_PROMPT)
+    assert sent
+    desk.clock.advance(minutes=30)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    edited = await _edited(desk)
+    for key in sent:
+        # Resolved in time: it never says a deadline was missed.
+        assert str(edited[key][-1].payload["text"]).startswith(
+            "⏰ 督办提醒：工单 10019 11-18 09:30 已办结。\n"
+        )
+    # Another call nudged, then sent on to another team: this team need not act.
+    other = await desk.file_110(FARMER)
+    desk.clock.advance(minutes=11)
+    await desk.press(SUPERVISOR, f"sv:remind:{other}")
+    moved = await _deliver(desk, ACCEPT_PROMPT)
+    await desk.press(SUPERVISOR, f"tk:rto:{other}:curing-baishi")
+    edited = await _edited(desk)
+    [ticket] = [t for t in await desk.tickets() if t.id == other]
+    for key in moved:
+        assert str(edited[key][-1].payload["text"]).startswith(
+            f"⏰ 督办提醒：工单 {ticket.label} 11-18 09:41 已转给 白石乡烘烤110服务队，"
+            "本队无需再处理。\n"
+        )

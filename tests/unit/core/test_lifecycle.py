@@ -13,6 +13,8 @@ from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import (
     ACCEPT_PROMPT,
     LEADER_ACCEPT_PROMPT,
+    LEADER_NUDGE_ACCEPT,
+    LEADER_NUDGE_RESOLVE,
     LEADER_RESOLVE_PROMPT,
     OVERSIGHT_PROMPT,
     REMIND_ACCEPT_PROMPT,
@@ -122,6 +124,11 @@ def test_member_buttons_on_a_dispatched_ticket() -> None:
         (RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (RESOLVE_PROMPT, Status.DISPATCHED, "baishi", False),
+        # A leader's 催办 page carries the same buttons as a supervisor's.
+        (LEADER_NUDGE_ACCEPT, Status.DISPATCHED, "qingshan", True),
+        (LEADER_NUDGE_ACCEPT, Status.WAITING_REQUESTER, "qingshan", False),
+        (LEADER_NUDGE_RESOLVE, Status.WAITING_REQUESTER, "qingshan", True),
+        (LEADER_NUDGE_RESOLVE, Status.RESOLVED, "qingshan", False),
         # The ladder's own reminder and leaders' alert carry the same buttons.
         (REMIND_ACCEPT_PROMPT, Status.DISPATCHED, "qingshan", True),
         (LEADER_ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),
