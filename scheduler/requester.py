@@ -11,19 +11,17 @@ from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
 from core.lifecycle import (
-    OVERSIGHT_RESOLVE_PROMPT,
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
-    TEAM_RESOLVE_ALERTS,
 )
 from core.model import Ticket, reply_script
-from core.overdue_news import resolved_news
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.team_card import current_card
 from core.texts import confirm_key, span
 from routing.reader import staff_words
 from scheduler import texts
+from scheduler.closed_alerts import tell_closed
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
 from scheduler.plan import Close, RemindRequester, Taken
@@ -165,25 +163,9 @@ async def close(
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     requester = await people.user(ticket.requester_id)
     closed_summary = f"{texts.card(cfg, ticket, requester)}\n{note}"  # as alerts show it
-    # The supervisors' 仍未办结, its leaders' and the team's reminder to resolve no longer
-    # hold: each says what became of the ticket as its buttons go (before the rest lose
-    # theirs, so that it is edited once).
-    unresolved = (OVERSIGHT_RESOLVE_PROMPT, *TEAM_RESOLVE_ALERTS)
-    for alert in await uow.ticket_messages.of_ticket(ticket.id, *unresolved):
-        await uow.ticket_messages.forget(alert)
-        edit = Row(
-            alert.chat_id,
-            f"{resolved_news(cfg, ticket, alert.purpose, now)}\n{closed_summary}",
-            f"{key}:alert:{alert.chat_id}:{alert.message_id}",
-            "alert_edit",
-            priority_of(ticket),
-            ticket.id,
-            method="edit_message",
-            extra={"message_id": alert.message_id},
-            thread_id=alert.thread_id,
-            script=alert.shown_in,  # the script it was sent in
-        )
-        out.add(edit, now)
+    # The supervisors' 仍未办结, its leaders' and the team's reminders, a 催办 page no longer
+    # hold: each says what became of the ticket as its buttons go.
+    await tell_closed(uow, cfg, out, ticket, key=key, summary=closed_summary, now=now)
     await withdraw_stale_prompts(uow, ticket, now)
     sent = 0
     if await people.reachable([ticket.requester_id]):

@@ -1,0 +1,90 @@
+"""The alerts that said the ticket waits (a supervisor's 仍未办结, its leaders' and the
+team's reminders, a 催办 page), told by the sweep that it closed the ticket unanswered:
+each sent one is edited to that, as the desk edits them (handlers/overdue_alerts.py), and
+so is one a sender holds (on its way to Telegram), by an edit that waits until its row is
+recorded sent (`ref_row`). Part of the close's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.config import Config
+from core.lifecycle import NEWS_ALERTS, NUDGES
+from core.model import Ticket, TicketMessage
+from core.nudge_news import nudge_news
+from core.overdue_news import resolved_news
+from core.services import prompt_applies_to
+from core.team_card import shown_name
+from scheduler.enqueue import Pending, Row, priority_of
+from storage.uow import SqlUnitOfWork
+
+
+async def tell_closed(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    out: Pending,
+    ticket: Ticket,
+    *,
+    key: str,
+    summary: str,
+    now: datetime,
+) -> None:
+    """Edit each alert that no longer holds for the closed `ticket` to its news, with
+    `summary` (its card and the close's note) below; `key` is the close's dedup key. Before
+    the rest lose their buttons (`withdraw_stale_prompts`), so that each is edited once."""
+    assert ticket.id is not None
+    taker = await shown_name(uow, ticket.accepted_by)
+    for alert in await uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
+        if prompt_applies_to(ticket, alert.purpose, alert.team_id):
+            continue
+        await uow.ticket_messages.forget(alert)
+        news = _news(cfg, ticket, alert, taker, now)
+        where = f"{alert.chat_id}:{alert.message_id}"
+        out.add(_edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:{where}"), now)
+    # One not sent yet that no sender holds is withdrawn (superseded) by the caller; one a
+    # sender holds is sent all the same, and edited once its message id is recorded.
+    for row in await uow.outbox.waiting(ticket.id, NEWS_ALERTS):
+        if row.locked_until is None or row.locked_until < now or row.id is None:
+            continue
+        team = row.payload.get("team")
+        if prompt_applies_to(ticket, row.purpose, team):
+            continue
+        thread = row.payload.get("thread_id")
+        alert = TicketMessage(
+            ticket.id,
+            row.chat_id,
+            0,  # not sent yet
+            row.purpose,
+            row.created_at,
+            team_id=team if isinstance(team, str) else None,
+            thread_id=None if thread is None else int(thread),
+            script=row.shown_in,
+        )
+        news = _news(cfg, ticket, alert, taker, now)
+        edit = _edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:row:{row.id}")
+        edit.extra.pop("message_id")
+        edit.extra["ref_row"] = row.id  # its message id is known once it is sent
+        out.add(edit, now)
+
+
+def _news(cfg: Config, ticket: Ticket, alert: TicketMessage, taker: str, now: datetime) -> str:
+    if alert.purpose in NUDGES:
+        return nudge_news(cfg, ticket, alert.purpose, alert.team_id, now, taker)
+    return resolved_news(cfg, ticket, alert.purpose, now)
+
+
+def _edit(ticket: Ticket, alert: TicketMessage, text: str, dedup_key: str) -> Row:
+    """An edit of the sent `alert` to `text`, without buttons."""
+    assert ticket.id is not None
+    return Row(
+        alert.chat_id,
+        text,
+        dedup_key,
+        "alert_edit",
+        priority_of(ticket),
+        ticket.id,
+        method="edit_message",
+        extra={"message_id": alert.message_id},
+        thread_id=alert.thread_id,
+        script=alert.shown_in,  # the script it was sent in
+    )
