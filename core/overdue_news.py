@@ -23,7 +23,7 @@ from core.lifecycle import (
     TEAM_RESOLVE_ALERTS,
     oversight_applies,
 )
-from core.model import Ticket, TicketMessage
+from core.model import OutboxMessage, Ticket, TicketMessage
 from core.texts import lateness, status_name
 
 ACCEPT_PHASE, RESOLVE_PHASE = "接单", "办结"
@@ -108,3 +108,19 @@ def kept_after_news(alert: TicketMessage, ticket: Ticket) -> TicketMessage | Non
     if ticket.status is Status.DISPATCHED:
         return replace(alert, id=None, team_id=ticket.team_id)
     return replace(alert, id=None, purpose=OVERSIGHT_PROMPT)
+
+
+def on_its_way(row: OutboxMessage, ticket_id: int) -> TicketMessage:
+    """The alert an outbox row a sender holds (on its way to Telegram) will be once sent,
+    for its news to be written now: the desk and the sweep edit it by the row (`ref_row`)."""
+    team, thread = row.payload.get("team"), row.payload.get("thread_id")
+    return TicketMessage(
+        ticket_id,
+        row.chat_id,
+        0,  # not sent yet
+        row.purpose,
+        row.created_at,
+        team_id=team if isinstance(team, str) else None,
+        thread_id=None if thread is None else int(thread),
+        script=row.shown_in,
+    )

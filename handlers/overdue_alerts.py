@@ -17,7 +17,13 @@ from core.lifecycle import (
 )
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.nudge_news import nudge_news
-from core.overdue_news import answered_news, in_time, kept_after_news, resolved_news
+from core.overdue_news import (
+    answered_news,
+    in_time,
+    kept_after_news,
+    on_its_way,
+    resolved_news,
+)
 from core.services import prompt_applies_to
 from core.team_card import local
 from core.texts import lateness
@@ -70,17 +76,7 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
             continue
         if prompt_applies_to(ticket, row.purpose, team):
             continue
-        thread = row.payload.get("thread_id")
-        alert = TicketMessage(
-            ticket.id,
-            row.chat_id,
-            0,  # not sent yet
-            row.purpose,
-            row.created_at,
-            team_id=team if isinstance(team, str) else None,
-            thread_id=None if thread is None else int(thread),
-            script=row.shown_in,
-        )
+        alert = on_its_way(row, ticket.id)
         target = {"ref_row": row.id}  # its message id is known once it is sent
         await _edit(ctx, ticket, alert, _told(ctx, ticket, alert, taker), card, target)
 

@@ -12,7 +12,7 @@ from core.config import Config
 from core.lifecycle import NEWS_ALERTS, NUDGES
 from core.model import Ticket, TicketMessage
 from core.nudge_news import nudge_news
-from core.overdue_news import resolved_news
+from core.overdue_news import on_its_way, resolved_news
 from core.services import prompt_applies_to
 from core.team_card import shown_name
 from scheduler.enqueue import Pending, Row, priority_of
@@ -40,7 +40,8 @@ async def tell_closed(
         await uow.ticket_messages.forget(alert)
         news = _news(cfg, ticket, alert, taker, now)
         where = f"{alert.chat_id}:{alert.message_id}"
-        out.add(_edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:{where}"), now)
+        target: dict[str, object] = {"message_id": alert.message_id}
+        out.add(_edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:{where}", target), now)
     # One not sent yet that no sender holds is withdrawn (superseded) by the caller; one a
     # sender holds is sent all the same, and edited once its message id is recorded.
     for row in await uow.outbox.waiting(ticket.id, NEWS_ALERTS):
@@ -49,22 +50,12 @@ async def tell_closed(
         team = row.payload.get("team")
         if prompt_applies_to(ticket, row.purpose, team):
             continue
-        thread = row.payload.get("thread_id")
-        alert = TicketMessage(
-            ticket.id,
-            row.chat_id,
-            0,  # not sent yet
-            row.purpose,
-            row.created_at,
-            team_id=team if isinstance(team, str) else None,
-            thread_id=None if thread is None else int(thread),
-            script=row.shown_in,
-        )
+        alert = on_its_way(row, ticket.id)
         news = _news(cfg, ticket, alert, taker, now)
-        edit = _edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:row:{row.id}")
-        edit.extra.pop("message_id")
-        edit.extra["ref_row"] = row.id  # its message id is known once it is sent
-        out.add(edit, now)
+        target = {"ref_row": row.id}  # its message id is known once it is sent
+        out.add(
+            _edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:row:{row.id}", target), now
+        )
 
 
 def _news(cfg: Config, ticket: Ticket, alert: TicketMessage, taker: str, now: datetime) -> str:
@@ -73,8 +64,11 @@ def _news(cfg: Config, ticket: Ticket, alert: TicketMessage, taker: str, now: da
     return resolved_news(cfg, ticket, alert.purpose, now)
 
 
-def _edit(ticket: Ticket, alert: TicketMessage, text: str, dedup_key: str) -> Row:
-    """An edit of the sent `alert` to `text`, without buttons."""
+def _edit(
+    ticket: Ticket, alert: TicketMessage, text: str, dedup_key: str, target: dict[str, object]
+) -> Row:
+    """An edit of `alert` to `text`, without buttons; `target`: its sent message's id, or
+    the outbox row sending it."""
     assert ticket.id is not None
     return Row(
         alert.chat_id,
@@ -84,7 +78,7 @@ def _edit(ticket: Ticket, alert: TicketMessage, text: str, dedup_key: str) -> Ro
         priority_of(ticket),
         ticket.id,
         method="edit_message",
-        extra={"message_id": alert.message_id},
+        extra=target,
         thread_id=alert.thread_id,
         script=alert.shown_in,  # the script it was sent in
     )
