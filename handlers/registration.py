@@ -18,7 +18,14 @@ from handlers.registration_shared import kept_aside, location_shared, phone_of, 
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.tickets import is_greeting, is_question, routed
-from handlers.typed_answers import declines, not_a_name, not_at_hand, number_typed, skips
+from handlers.typed_answers import (
+    a_licence_matter,
+    declines,
+    not_a_name,
+    not_at_hand,
+    number_typed,
+    skips,
+)
 from handlers.typed_menu import calls_off, menu_key
 from routing import bare, to_simplified
 from routing.text import CJK
@@ -159,7 +166,7 @@ def is_a_request(ctx: Ctx) -> bool:
         # "没带", "不知道" skip it (`not_at_hand`).
         if read_licence(text).digits >= _LICENCE_TRIED or not_at_hand(text):
             return False
-        return _asks(text)
+        return _asks(text) or a_licence_matter(text)
     return False
 
 
@@ -601,20 +608,29 @@ async def _shop_step(ctx: Ctx) -> None:
 
 
 # The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
-# 许可证号：520102100123): digits enough to be an attempt at it, grouped or full-width.
+# 许可证号：520102100123, 证号 for short): digits enough to be an attempt at it, grouped or
+# full-width.
 _LICENCE_AFTER = re.compile(
-    rf"[\s,，、;；]*(?:{LICENCE_NAME}[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
+    rf"[\s,，、;；]*(?:(?:{LICENCE_NAME}|证号|證號)[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
 )
+_ENDING = "。.！!，,；;"  # a sentence's end typed after the number
+_SPACE = re.compile(r"\s+")
 
 
 def _licence_after(text: str) -> tuple[str, str]:
     """The shop's name typed with its licence number after it: the name's part and what
     was typed of the number; the text as typed and "" when no licence number ends it (a
     shop's own number, 兴隆超市168, is too short for one)."""
-    found = _LICENCE_AFTER.search(text.strip())
+    typed = text.strip().rstrip(_ENDING).rstrip()
+    found = _LICENCE_AFTER.search(typed)
     if found is None or read_licence(found.group("digits")).digits < _LICENCE_TRIED:
         return text, ""
-    return text.strip()[: found.start()], found.group("digits")
+    digits = found.group("digits")
+    own, rest = [*_SPACE.split(digits, maxsplit=1), ""][:2]
+    if read_licence(digits).digits > LICENCE_DIGITS and read_licence(rest).digits >= _LICENCE_TRIED:
+        # "兴隆超市168 520102100123": the shop's own number, then the licence's.
+        return typed[: found.start("digits")] + own, rest
+    return typed[: found.start()], digits
 
 
 async def _licence_step(ctx: Ctx) -> None:

@@ -59,10 +59,20 @@ _NOT_AT_HAND = frozenset((
 ))  # fmt: skip
 
 
-# The licence itself said to be elsewhere, in a few words that ask nothing ("我的许可证放在
-# 店里了", "证没带在身上"): not "许可证忘了续期怎么办？" or "订货密码忘了", matters of their own.
-_NOT_AT_HAND_IN = re.compile(r"证.{0,6}(?:在店里|没带|不在身边|不在手边|忘了|忘记|记不)")
-_FEW_WORDS = 16  # characters: more is a message of its own
+# The licence or its number said to be elsewhere or forgotten, in a few words that ask
+# nothing ("我的许可证放在店里了", "没带许可证", "我忘了", "想不起来了，等我回店里再发给你"):
+# not "许可证忘了续期怎么办？" or "订货密码忘了", matters of their own (`_A_MATTER`).
+_NOT_AT_HAND_IN = re.compile(
+    r"在店里|没带|不在身边|不在手边|忘了|忘记|记不|不记得|想不起|回店里|回去.{0,2}[找看查]"
+)
+_A_MATTER = re.compile(r"密码|续期|延续|换证|补办|办理|申请|过期|到期|注销|变更|挂失|丢了")
+_FEW_WORDS = 24  # characters: more is a message of its own
+
+
+def a_licence_matter(text: str) -> bool:
+    """Words of the licence's own business (续期, 丢了, 换证): a matter for the licence
+    office, not an answer to the question asking for its number."""
+    return _A_MATTER.search(to_simplified(bare(text))) is not None
 
 
 def not_at_hand(text: str) -> bool:
@@ -70,7 +80,7 @@ def not_at_hand(text: str) -> bool:
     plain = to_simplified(bare(text)).lower()
     if plain in _NOT_AT_HAND:
         return True
-    if len(plain) > _FEW_WORDS or is_question(text):
+    if len(plain) > _FEW_WORDS or is_question(text) or a_licence_matter(plain):
         return False
     return _NOT_AT_HAND_IN.search(plain) is not None
 

@@ -102,7 +102,19 @@ async def test_a_bad_licence_number_is_told_what_is_wrong_and_saves_nothing(
 
 
 @pytest.mark.parametrize(
-    "skip", ["press", "跳過", "没带", "不知道", "许可证号在店里", "我的许可证放在店里了"]
+    "skip",
+    [
+        "press",
+        "跳過",
+        "没带",
+        "不知道",
+        "许可证号在店里",
+        "我的许可证放在店里了",
+        "没带许可证",
+        "我忘了",
+        "沒帶許可證",
+        "许可证号码想不起来了，等我回店里再发给你",
+    ],
 )
 async def test_a_licence_not_at_hand_is_skipped_and_said_to_be_added_later(
     desk: Harness, skip: str
@@ -321,7 +333,13 @@ async def test_a_shop_name_ending_in_digits_that_are_no_licence_keeps_them(
 
 
 @pytest.mark.parametrize(
-    "typed", ["李记烟酒店 许可证号：520102100123", "店名：李记烟酒店，许可证号520102100123"]
+    "typed",
+    [
+        "李记烟酒店 许可证号：520102100123",
+        "店名：李记烟酒店，许可证号520102100123",
+        "李记烟酒店 许可证号：520102100123。",
+        "李记烟酒店 证号：520102100123",
+    ],
 )
 async def test_a_licence_named_after_the_shop_leaves_its_name_out_of_the_shops(
     desk: Harness, typed: str
@@ -330,6 +348,15 @@ async def test_a_licence_named_after_the_shop_leaves_its_name_out_of_the_shops(
     assert "登记完成" in said(await desk.send(RETAILER, typed))
     person = await _person(desk, RETAILER)
     assert (person.shop_name, person.licence_number) == ("李记烟酒店", LICENCE)
+
+
+async def test_a_shops_own_number_before_its_licence_stays_in_the_shops_name(
+    desk: Harness,
+) -> None:
+    await _at_the_shop(desk)
+    assert "登记完成" in said(await desk.send(RETAILER, "兴隆超市168 520102100123"))
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("兴隆超市168", LICENCE)
 
 
 async def test_a_mistyped_licence_after_the_shop_is_said_to_be_so_and_the_shop_kept(
@@ -348,6 +375,7 @@ async def test_a_mistyped_licence_after_the_shop_is_said_to_be_so_and_the_shop_k
     [
         "许可证忘了续期怎么办？",  # a matter of its own, with words of one not at hand
         "订货密码忘了怎么办",
+        "许可证丢了",  # lost, not left at the shop: a matter for the licence office
         "昨天送来的中华烟少了两条",  # a matter of its own, in more than a few words
         "客户经理态度很差爱答不理",
     ],

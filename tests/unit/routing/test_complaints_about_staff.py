@@ -79,6 +79,11 @@ def test_tie_in_selling_or_a_cold_shoulder_is_heard_by_the_oversight_line(
         ("举报有烟店搭售假烟", "monopoly"),  # a shop's fakes: the licence office's
         ("举报隔壁小卖部搭售假烟", "monopoly"),
         ("订货系统强制搭配滞销品，能不能取消", "ordering"),  # the system, no person
+        # A shop's own staff (销售人员, 营业人员) are no people of the bureau's.
+        ("隔壁小卖部的销售人员搭售假烟", "monopoly"),
+        ("烟酒店搭售假烟，店里人员说不买不卖", "monopoly"),
+        ("有烟店强行搭配假烟，营业人员说是规定", "monopoly"),
+        ("订货系统强制搭配滞销品，问了客服也不能取消", "ordering"),
     ],
 )
 def test_tie_in_words_without_the_bureaus_people_stay_with_their_service(
