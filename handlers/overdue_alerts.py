@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core import overdue_news, sla
 from core.enums import Script, Status
+from core.investigated import card_shown_at
 from core.lifecycle import (
     NEWS_ALERTS,
     NUDGES,
@@ -59,6 +60,9 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
     way to Telegram) arrives saying the ticket waits: its edit is written now, and goes once
     the sent message's id is recorded (`ref_row`)."""
     assert ticket.id is not None
+    # An investigated complaint's alerts in the chats of the team it is about say what it
+    # was about only, as that team's cards do (`core.investigated`).
+    card_at = await card_shown_at(ctx.uow, ctx.cfg, ticket, card)
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
             continue  # still true: nobody has accepted it, or resolved it
@@ -67,7 +71,8 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
         if kept is not None:
             await ctx.uow.ticket_messages.add(kept)
         target: dict[str, object] = {"message_id": alert.message_id}
-        await _edit(ctx, ticket, alert, _told(ctx, ticket, alert, taker), card, target)
+        told = _told(ctx, ticket, alert, taker)
+        await _edit(ctx, ticket, alert, told, card_at(alert.place), target)
     # Those still waiting to go out that no sender holds are withdrawn (superseded) by
     # `withdraw_stale_prompts`; a held one is sent all the same.
     for row in await ctx.uow.outbox.waiting(ticket.id, NEWS_ALERTS):
@@ -78,7 +83,8 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
             continue
         alert = on_its_way(row, ticket.id)
         target = {"ref_row": row.id}  # its message id is known once it is sent
-        await _edit(ctx, ticket, alert, _told(ctx, ticket, alert, taker), card, target)
+        told = _told(ctx, ticket, alert, taker)
+        await _edit(ctx, ticket, alert, told, card_at(alert.place), target)
 
 
 async def _edit(

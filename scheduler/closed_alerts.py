@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.config import Config
+from core.investigated import card_shown_at
 from core.lifecycle import NEWS_ALERTS, NUDGES
 from core.model import Ticket, TicketMessage
 from core.nudge_news import nudge_news
@@ -34,6 +35,8 @@ async def tell_closed(
     the rest lose their buttons (`withdraw_stale_prompts`), so that each is edited once."""
     assert ticket.id is not None
     taker = await shown_name(uow, ticket.accepted_by)
+    # The chats of the team an investigated complaint is about read what it was about only.
+    summary_at = await card_shown_at(uow, cfg, ticket, summary)
     for alert in await uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
             continue
@@ -41,7 +44,8 @@ async def tell_closed(
         news = _news(cfg, ticket, alert, taker, now)
         where = f"{alert.chat_id}:{alert.message_id}"
         target: dict[str, object] = {"message_id": alert.message_id}
-        out.add(_edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:{where}", target), now)
+        text = f"{news}\n{summary_at(alert.place)}"
+        out.add(_edit(ticket, alert, text, f"{key}:alert:{where}", target), now)
     # One not sent yet that no sender holds is withdrawn (superseded) by the caller; one a
     # sender holds is sent all the same, and edited once its message id is recorded.
     for row in await uow.outbox.waiting(ticket.id, NEWS_ALERTS):
@@ -53,9 +57,8 @@ async def tell_closed(
         alert = on_its_way(row, ticket.id)
         news = _news(cfg, ticket, alert, taker, now)
         target = {"ref_row": row.id}  # its message id is known once it is sent
-        out.add(
-            _edit(ticket, alert, f"{news}\n{summary}", f"{key}:alert:row:{row.id}", target), now
-        )
+        text = f"{news}\n{summary_at(alert.place)}"
+        out.add(_edit(ticket, alert, text, f"{key}:alert:row:{row.id}", target), now)
 
 
 def _news(cfg: Config, ticket: Ticket, alert: TicketMessage, taker: str, now: datetime) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Status
+from core.lifecycle import PROMPTS
 from core.model import Ticket, TicketMessage
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
@@ -11,6 +16,8 @@ RETAILER = 100002
 DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
 CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER = -1001000000016, 200091, 200092
 SUPERVISOR = 300001
+DELIVERY_LEADER = 200072
+_message_ids = itertools.count(9000)
 
 
 async def _complaint_about_the_team(desk: Harness, words: str) -> Ticket:
@@ -202,3 +209,35 @@ async def test_an_unanswered_taken_over_complaint_closes_unnamed_on_the_old_team
     assert theirs.startswith("🔒") and "送货总是迟到" in theirs
     assert "报告人" not in theirs and "未补充" not in theirs
     assert all("报告人" in edits[m] and "自动关闭" in edits[m] for m in (502, 503))
+
+
+async def test_a_nudge_page_the_team_complained_about_had_is_told_the_takeover_unnamed(
+    desk: Harness,
+) -> None:
+    """A supervisor's 催办 page in the chats of the team a complaint is about is edited at
+    the takeover to where it went, with what the complaint was about only: the whole card
+    below the news would name the complainant and their phone to that team."""
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.contact(RETAILER, "13912345678", RETAILER)
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到，还说我事多")
+    desk.clock.advance(minutes=5)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket.id}")
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    pages = set()
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose in PROMPTS:
+            await recorder.record(row, next(_message_ids))
+            pages.add(row.chat_id)
+    assert {DELIVERY_CHAT, DELIVERY_LEADER} <= pages
+    before = len(await desk.outbox())
+
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    edits = {
+        r.chat_id: str(r.payload["text"])
+        for r in (await desk.outbox())[before:]
+        if r.purpose == "alert_edit"
+    }
+    for chat in (DELIVERY_CHAT, DELIVERY_LEADER):
+        assert "已转给 纪检作风监督室" in edits[chat] and "🔒" in edits[chat]
+        assert "13912345678" not in edits[chat] and "报告人" not in edits[chat]
