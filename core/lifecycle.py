@@ -110,8 +110,8 @@ def allowed_actions(status: Status, role: Role) -> list[Action]:
 # Messages beyond the card whose buttons act on a ticket: the ladder's reminders and alerts.
 # Their outbox purpose names their buttons and is kept with the sent message, so that the
 # buttons are taken away once they no longer apply (the card itself shows the ticket's state).
-ACCEPT_PROMPT = "ladder_accept"  # the team's 接单
-RESOLVE_PROMPT = "ladder_resolve"  # the team's 办结
+ACCEPT_PROMPT = "sv_nudge_accept"  # the team's 接单
+RESOLVE_PROMPT = "sv_nudge_resolve"  # the team's 办结
 # Those two are on a supervisor's 催办 page to the team (⏰ 督办提醒); a leader's (⏰ 队长提醒)
 # carries the same buttons under purposes of its own, so that the page, which says where
 # the ticket stood then, is told the news in its own words once that no longer holds
@@ -122,6 +122,11 @@ ACCEPT_NUDGES = (ACCEPT_PROMPT, LEADER_NUDGE_ACCEPT)
 RESOLVE_NUDGES = (RESOLVE_PROMPT, LEADER_NUDGE_RESOLVE)
 LEADER_NUDGES = (LEADER_NUDGE_ACCEPT, LEADER_NUDGE_RESOLVE)
 NUDGES = (*ACCEPT_NUDGES, *RESOLVE_NUDGES)
+# Kept before 2026-12-06 for all of those, the ladder's own reminders and alerts and any
+# 催办 page alike: which one a row was cannot be told, so such rows only lose their buttons
+# once these no longer apply, their text left as it was.
+EARLIER_ACCEPT_PROMPT = "ladder_accept"
+EARLIER_RESOLVE_PROMPT = "ladder_resolve"
 OVERSIGHT_PROMPT = "oversight"  # the supervisors' 催办 / 改派
 # The supervisors' 超时督办 of a ticket nobody accepted (its `team` the one it was sent for),
 # with the same 催办 / 改派: its text says 仍未接单, which holds only while the ticket waits
@@ -153,6 +158,8 @@ NEWS_ALERTS = (
 )
 PROMPTS = (
     *NUDGES,
+    EARLIER_ACCEPT_PROMPT,
+    EARLIER_RESOLVE_PROMPT,
     OVERSIGHT_PROMPT,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
@@ -170,7 +177,9 @@ CALLBACK_NOTICE = "callback"
 RESOLUTION_NOTICE = "resolution"
 _PROMPT_ACTIONS = {
     **dict.fromkeys((*ACCEPT_NUDGES, *TEAM_ACCEPT_ALERTS), Action.ACCEPT),
-    **dict.fromkeys((*RESOLVE_NUDGES, *TEAM_RESOLVE_ALERTS), Action.RESOLVE),
+    **dict.fromkeys(
+        (*RESOLVE_NUDGES, *TEAM_RESOLVE_ALERTS, EARLIER_RESOLVE_PROMPT), Action.RESOLVE
+    ),
 }
 
 
@@ -192,7 +201,7 @@ def prompt_applies(
     for its own ticket only: after a transfer the new team's ladder starts afresh."""
     if prompt in (OVERSIGHT_PROMPT, OVERSIGHT_RESOLVE_PROMPT):
         return oversight_applies(status)
-    if prompt in (OVERSIGHT_ACCEPT_PROMPT, *ACCEPT_NUDGES):
+    if prompt in (OVERSIGHT_ACCEPT_PROMPT, *ACCEPT_NUDGES, EARLIER_ACCEPT_PROMPT):
         # The supervisors' 超时督办 says nobody has accepted: a question asked settles that
         # for the ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id

@@ -19,6 +19,7 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
+    EARLIER_ACCEPT_PROMPT,
     LEADER_ACCEPT_PROMPT,
     LEADER_NUDGE_ACCEPT,
     LEADER_RESOLVE_PROMPT,
@@ -160,6 +161,32 @@ async def test_a_nudge_delivered_after_the_call_was_taken_is_told_who_took_it_on
         assert "buttons" not in edit.payload
     sent = await _deliver(desk, ACCEPT_PROMPT)
     assert sent and await _buttons_off(desk) == set()
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_reminders_and_pages_kept_under_the_earlier_purpose_only_lose_their_buttons(
+    desk: Harness,
+) -> None:
+    """Before reminders, leaders' alerts and 催办 pages each had a purpose of their own,
+    all were kept as `ladder_accept`: which one a row was cannot be told, so once the call
+    is taken such a row loses its 接单 and keeps its text, rather than being retold as a
+    supervisor's page."""
+    ticket_id = await desk.file_110(FARMER)
+    await _ladder(desk, 21)  # the team reminded, the leader alerted
+    await desk.press(LEADER, f"tk:nudge:{ticket_id}")  # a leader's 催办 page
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(
+            update(outbox)
+            .where(outbox.c.purpose.in_([*TEAM_ACCEPT_ALERTS, LEADER_NUDGE_ACCEPT]))
+            .values(purpose=EARLIER_ACCEPT_PROMPT)
+        )
+    sent = await _deliver(desk, EARLIER_ACCEPT_PROMPT)
+    assert {chat for chat, _ in sent} == {TEAM_CHAT, LEADER}
+
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+
+    assert await _alert_edits(desk) == []
+    assert await _buttons_off(desk) == set(sent)
     assert await _kept_prompts(desk, ticket_id) == set()
 
 
