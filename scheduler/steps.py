@@ -90,19 +90,18 @@ async def _reassure_requester(
     values: dict[str, str],
     now: datetime,
     *,
-    told_above: str | None,
+    key: str,
 ) -> None:
     """A 110 caller nobody has answered yet is told, once a ladder (its key is the same
     on every step: the outbox keeps the first), that the team is chased and who else was
-    told: at night, too, since they are up waiting for help. `told_above`: the ladder has
-    gone past the team already (caught up after downtime), and the notice says whom it
-    reached above the team (`_told_above_team`) rather than promising the leaders: the
-    supervisors when they stood in for leaders nobody could reach, no one when none was."""
+    told or will be: at night, too, since they are up waiting for help. `key` is the
+    notice's text: whom the ladder reached above the team when it has gone past it already
+    (caught up after downtime, `_told_above_team`), else whom its next rung would reach
+    (`_next_up`), so that it never promises leaders nobody can reach."""
     assert ticket.id is not None
     if not await people.reachable([ticket.requester_id]):
         return
     script = reply_script(ticket, await people.user(ticket.requester_id))
-    key = _CHASED_KEYS[told_above]
     text = texts.requester(key, number=values["number"], team=values["team"])
     row = Row(
         ticket.requester_chat_id,
@@ -118,9 +117,14 @@ async def _reassure_requester(
 
 # The caller's notice by whom the ladder reached above the team (`_told_above_team`).
 _CHASED_KEYS = {
-    None: "accept_chased",
     "leaders": "accept_chased_up",
     "supervisors": "accept_chased_supervised",
+    "nobody": "accept_chased_team_only",
+}
+# While it has not gone past the team: by whom its next rung would reach (`_next_up`).
+_PROMISE_KEYS = {
+    "leaders": "accept_chased",
+    "supervisors": "accept_chased_supervisors_next",
     "nobody": "accept_chased_team_only",
 }
 
@@ -195,7 +199,11 @@ async def _escalate(
         )
     if phase == "accept" and ticket.urgent:
         told_above = await _told_above_team(people, ticket, rungs, said)
-        await _reassure_requester(people, out, ticket, ladder, values, now, told_above=told_above)
+        if told_above is not None:
+            key = _CHASED_KEYS[told_above]
+        else:
+            key = _PROMISE_KEYS[await _next_up(cfg, people, ticket, step)]
+        await _reassure_requester(people, out, ticket, ladder, values, now, key=key)
     return Taken(step.action, messages)
 
 
@@ -213,6 +221,20 @@ async def _told_above_team(
     if any(uid in leaders for s in above for uid in s.targets):
         return "leaders"
     return "supervisors" if any(s.targets for s in above) else "nobody"
+
+
+async def _next_up(cfg: Config, people: People, ticket: Ticket, step: Escalate) -> str:
+    """Whom the ladder's next rung above the team would reach, as the caller is promised:
+    "leaders" (one of the team's own reachable), "supervisors" standing in for them or
+    next on the ladder, "nobody" when no rung above the team is left or none can be
+    reached: then nothing is promised."""
+    ladder = cfg.ladder(sla.policy_for(cfg, ticket).ladder)
+    later = {sla.escalation_action(ladder, s) for s in range(step.step + 1, len(ladder.steps))}
+    if "alert_leader" in later and await people.leaders(ticket.team_id):
+        return "leaders"
+    if later - {"remind_team"} and await people.supervisors_or_up():
+        return "supervisors"
+    return "nobody"
 
 
 async def _rung(

@@ -72,6 +72,11 @@ REQUESTER: dict[str, str] = {
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
+    # The same, when the team has no leader to be reached: the supervisors are next.
+    "accept_chased_supervisors_next": (
+        "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告督办人员。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
     # The same, first told after downtime, when the ladder has already gone past the team.
     "accept_chased_up": (
         "工单 {number} 还没有人接单，已再次催促{team}，并已报告负责人督促。"

@@ -4,6 +4,7 @@ ticket stands now, records every rung in order, and chasing resumes on time."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 
 from core.config import Config
@@ -198,3 +199,31 @@ async def test_a_catch_up_reaching_nobody_above_the_team_tells_the_farmer_only_o
     assert str(rows[1].payload["text"]).startswith(
         f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队。请保持电话畅通"
     )
+
+
+@pytest.mark.parametrize(
+    ("blocked", "promise"),
+    [
+        ((), "再没有人接单会报告负责人。"),
+        ((CURING_LEADER,), "再没有人接单会报告督办人员。"),
+        ((CURING_LEADER, SUPERVISOR), "。请保持电话畅通"),
+    ],
+)
+async def test_the_first_reminder_promises_the_farmer_only_whom_the_next_rung_can_reach(
+    db: Database, demo_config: Config, blocked: tuple[int, ...], promise: str
+) -> None:
+    """At the team's reminder the farmer hears who will be told if still nobody takes the
+    call: the leaders, or the supervisors standing in when no leader can be reached, or
+    nobody promised when nobody above the team can be."""
+    cfg = demo_config.model_copy(update={"admins": []})
+    await seed_staff(db, cfg, at("2026-11-18 08:00"), on_duty=(CURING_MEMBER,))
+    async with db.engine.begin() as conn:
+        await conn.execute(update(users).where(users.c.id.in_(blocked)).values(reachable=False))
+    call = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))  # accept due 08:50
+    await run_scheduler(db, cfg, at("2026-11-18 08:51"), at("2026-11-18 08:51"))
+
+    [notice] = [r for r in await outbox_rows(db) if r.ticket_id == call.id and r.chat_id == FARMER]
+    said = str(notice.payload["text"])
+    assert said.startswith(f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队")
+    assert promise in said
+    assert ("负责人" in said) is (not blocked)
