@@ -34,10 +34,36 @@ def not_granted_in_full(ticket: Ticket) -> str:
     return ""
 
 
+def answered_as(ticket: Ticket) -> str:
+    """How the requester's notices of a resolution speak of it, as the end of their message
+    keys: a wish by how it ended ("_wish_granted", "_wish_partly", "_wish_declined"), a
+    suggestion as answered ("_suggestion": it asks for a view, not a fix), "" for a problem
+    solved. A wish resolved before its outcome was kept reads as a problem solved."""
+    if ticket.kind is Kind.SUGGESTION:
+        return "_suggestion"
+    if ticket.kind is Kind.WISH and ticket.wish_outcome is not None:
+        return f"_wish_{ticket.wish_outcome.value}"
+    return ""
+
+
+def is_an_answer(ticket: Ticket) -> bool:
+    """Whether what the team did answers the requester rather than grants or fixes it: a
+    suggestion, or a wish not granted in full. Its requester acknowledges it (收到), and
+    nobody asks whether it is solved."""
+    return ticket.kind is Kind.SUGGESTION or bool(not_granted_in_full(ticket))
+
+
 def confirm_key(ticket: Ticket) -> str:
-    """The message key of the requester's ✅ button under a resolution: a wish answered
-    without being granted in full is acknowledged (收到), not called solved (已解决)."""
-    return "btn_confirm_answer" if not_granted_in_full(ticket) else "btn_confirm"
+    """The message key of the requester's ✅ button under a resolution: an answer (a
+    suggestion, a wish not granted in full) is acknowledged (收到), not called solved
+    (已解决)."""
+    return "btn_confirm_answer" if is_an_answer(ticket) else "btn_confirm"
+
+
+def dispute_key(ticket: Ticket) -> str:
+    """The message key of the requester's ❌ button under a resolution: a suggestion's
+    answer is one they are not satisfied with (不满意), nothing left unsolved."""
+    return "btn_not_satisfied" if ticket.kind is Kind.SUGGESTION else "btn_not_resolved"
 
 
 # The commonest Chinese surnames, one character each: a report scrubs 王师傅 and 老张 with

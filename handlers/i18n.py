@@ -255,11 +255,24 @@ MESSAGES: dict[str, str] = {
     "btn_confirm": "✅ 已解决，评价",
     "btn_confirm_answer": "✅ 收到，评价",
     "btn_not_resolved": "❌ 没解决",
+    "btn_not_satisfied": "❌ 不满意",
     "btn_not_resolved_reopen": "❌ 没解决，重新办理",
+    "btn_not_resolved_reopen_suggestion": "❌ 不满意，重新办理",
     "btn_new_matter": "📝 不是，作为新的求助",
     "typed_not_solved_ask": (
         "工单 {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"
         "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    # The same of a suggestion's answer, which satisfies its requester or not.
+    "typed_not_solved_ask_suggestion": (
+        "您的建议 {number} 已有答复，等您确认。您说的“{words}”是指对答复不满意吗？"
+        "不满意请点「❌ 不满意，重新办理」，这句话会转给服务队；满意请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "replied_not_solved_ask_suggestion": (
+        "您回复的是建议 {number} 的答复：“{words}”。是说对答复不满意吗？"
+        "不满意请点「❌ 不满意，重新办理」，这句话会转给服务队；满意请点「{confirm}」；"
         "说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
     "replied_not_solved_ask": (
@@ -310,6 +323,10 @@ MESSAGES: dict[str, str] = {
     "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
     "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「{confirm}」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「{confirm}」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
+    "verdict_buttons_suggestion": (
+        "您的建议 {number} 已有答复，等您确认：满意请点「{confirm}」，不满意请点「❌ 不满意」。"
+        "也可以直接回复 1 到 5 打分（5 = 满意）。"
+    ),
     "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
@@ -333,6 +350,7 @@ MESSAGES: dict[str, str] = {
     "low_rating_remark": "报告人说：{text}",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
+    "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
     "btn_take_up_again": "🔁 重新办理",
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
@@ -374,6 +392,7 @@ MESSAGES: dict[str, str] = {
     "info_to_team": "工单 {number} 报告人补充：{text}",
     "answer_to_team": "工单 {number} 报告人回复：{text}",
     "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
+    "reopen_to_team_suggestion": "建议 {number} 报告人对答复不满意：{text}",
     "reopen_escalated": "⚠️ 工单 {number}（{team}）已被报告人第 {times} 次退回，问题仍未解决：{text}\n请过问办理情况。",
     "btn_sv_remind": "催办",
     "btn_sv_reassign": "改派",
@@ -382,6 +401,10 @@ MESSAGES: dict[str, str] = {
     "btn_resolve": "办结",
     "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_res_prompt_suggestion": (
+        "建议 {number}：请输入给报告人的答复（采纳与否、怎么办、暂不采纳的原因），会告知报告人：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",
     "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_note_left": "工单 {number}：已不再等待{what}。需要时请再按「{button}」。",
@@ -580,6 +603,7 @@ MESSAGES: dict[str, str] = {
     "cmd_reassign": "改派：/reassign 工单号 服务队",
     # notifications to requesters
     "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",
+    "n_accepted_suggestion": "您的建议 {number} 已收到，由 {name} 负责研究答复。",
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
     # A staff member without a name: the requester is told of their team, not of the digits
     # of their phone colleagues tell them by (尾号5678).
@@ -587,8 +611,15 @@ MESSAGES: dict[str, str] = {
     "n_on_site_team": "{name}的服务人员正在前往/已到现场（工单 {number}）。",
     "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
     "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
-    "n_wish_partly": "您的心愿 {number} 已部分实现：{note}\n请确认并评价；觉得还没办好，请点「❌ 没解决」：",
-    "n_wish_declined": (
+    # The same for a wish by how it ended and for a suggestion, which is answered, not solved
+    # (core.texts.answered_as): the scheduler's reminder and close notice say it alike.
+    "n_resolved_wish_granted": "您的心愿 {number} 已实现：{note}\n请确认并评价：",
+    "n_resolved_wish_partly": "您的心愿 {number} 已部分实现：{note}\n请确认并评价；觉得还没办好，请点「❌ 没解决」：",
+    "n_resolved_suggestion": (
+        "您的建议 {number} 已有答复：{note}\n"
+        "请看看是否满意这个答复并评价；不满意请点「❌ 不满意」，会再为您办理："
+    ),
+    "n_resolved_wish_declined": (
         "您的心愿 {number} 经研究暂时无法实现，原因：{note}\n"
         "请确认并评价这次答复；有异议请点「❌ 没解决」，会再为您办理："
     ),

@@ -12,7 +12,7 @@ from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
-from core.texts import clip, confirm_key, typed_phone
+from core.texts import clip, confirm_key, dispute_key, typed_phone
 from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, oversight_buttons, ticket_status, timeline
 from handlers.context import Ctx
@@ -127,7 +127,7 @@ def _actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     if may_send_back(ticket, ctx.now):
         # Closed unanswered before anyone resolved it: there is nothing to call unsolved,
         # but it may be taken up again.
-        label = "btn_not_resolved" if ticket.resolved_at else "btn_take_up_again"
+        label = dispute_key(ticket) if ticket.resolved_at else "btn_take_up_again"
         buttons.append(Button(ctx.text(label), f"my:bad:{tid}"))
     return rows(*buttons, per_row=2)
 
@@ -218,7 +218,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _reopen(ctx, ticket, kept)
     elif verb == "bad" and may_send_back(ticket, ctx.now):
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
-        ctx.say("reopen_ask" if ticket.resolved_at else "take_up_again_ask")
+        ctx.say(_reopen_ask(ticket) if ticket.resolved_at else "take_up_again_ask")
     elif verb == "bad" and ticket.status is Status.CLOSED:
         # Confirmed and rated, or closed long ago: its rating and its place in reports
         # already made stand; trouble now is a matter of its own.
@@ -268,11 +268,12 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         return False
     await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
     buttons = [
-        Button(ctx.text("btn_not_resolved_reopen"), f"my:bad:{ticket.id}"),
+        Button(ctx.text(_suggestion_or("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
         Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),
         Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
+    ask = _suggestion_or(ask, ticket)
     confirm = ctx.text(confirm_key(ticket))
     ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
     return True
@@ -400,7 +401,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False  # an emergency beside a resolved request: a new 110 call
     elif len(plain) <= _VERDICT_MAX:
         ctx.say(
-            "verdict_buttons",
+            _suggestion_or("verdict_buttons", ticket),
             _actions(ctx, ticket),
             number=ticket.label,
             confirm=ctx.text(confirm_key(ticket)),
@@ -584,6 +585,16 @@ def _score_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     return rows(*(Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)), per_row=5)
 
 
+def _suggestion_or(key: str, ticket: Ticket) -> str:
+    """`key`, or its suggestion's form: a suggestion's answer is one the requester is not
+    satisfied with, not a problem left unsolved."""
+    return f"{key}_suggestion" if ticket.kind is Kind.SUGGESTION else key
+
+
+def _reopen_ask(ticket: Ticket) -> str:
+    return _suggestion_or("reopen_ask", ticket)
+
+
 async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
     """Back to the team with the requester's reason, on a fresh card."""
     reason = reason[: ctx.cfg.limits.max_text]
@@ -596,7 +607,7 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
         )  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
-            told = t("reopen_to_team", number=ticket.label, text=reason)
+            told = t(_suggestion_or("reopen_to_team", ticket), number=ticket.label, text=reason)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
@@ -772,7 +783,7 @@ async def flow_step(ctx: Ctx) -> bool:
             # Said aloud: the voice note is the reason, and goes to the team with the card.
             await _reopen(ctx, ticket, text or ctx.text("voice_only"), voice=msg.voice_file_id)
         elif not text:
-            ctx.say("reopen_ask")
+            ctx.say(_reopen_ask(ticket))
         else:
             await _reopen(ctx, ticket, text)
     return True

@@ -23,7 +23,7 @@ from core.model import ChatPlace, Conversation, Ticket, TicketEvent, reply_scrip
 from core.numbers import ticket_id_of
 from core.services import may_work_on, note_event, own_request, perform, roles_of
 from core.team_card import local
-from core.texts import WISH_OUTCOME_NAMES, clip, confirm_key
+from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispute_key
 from handlers import callback, notify
 from handlers.cards import MOVES, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -304,17 +304,24 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if verb in _PRESS_ACTIONS:
         action = _PRESS_ACTIONS[verb]
         key = "n_accepted" if action is Action.ACCEPT else "n_on_site"
+        if key == "n_accepted" and ticket.kind is Kind.SUGGESTION:
+            key = "n_accepted_suggestion"  # taken up to be answered, nothing to mend
         if await _act(ctx, ticket, action):
             name = await notify.name_to_requester(ctx, ticket, ctx.user.id)
             if name is None:
-                # No name to tell: the team's, as the requester knows whom they asked.
-                key, name = f"{key}_team", ctx.cfg.team(ticket.team_id).name
+                # No name to tell: the team's, as the requester knows whom they asked (a
+                # suggestion's notice names who answers it, a team as well as a person).
+                team = ctx.cfg.team(ticket.team_id).name
+                named = key == "n_accepted_suggestion"
+                key, name = (key, team) if named else (f"{key}_team", team)
             await tell_requester(ctx, ticket, key, name=name)
             await refresh_cards(ctx, ticket)
     elif verb == "res" and ticket.kind is Kind.WISH:
         await _ask_wish_result(ctx, ticket, _outcome(parts))
     elif verb in _PROMPTS:
         flow, prompt = _PROMPTS[verb]
+        if verb == "res" and ticket.kind is Kind.SUGGESTION:
+            prompt = "t_res_prompt_suggestion"  # its note is the requester's answer
         state = {"ticket_id": ticket.id, **await _pressed_reply(ctx, ticket)}
         await ctx.start_flow(flow, "note", state, ttl=note_ttl(ctx))
         minutes = _minutes(note_ttl(ctx))
@@ -666,9 +673,9 @@ async def note_step(ctx: Ctx) -> None:
         await _keep_files(ctx, ticket, files, text, to_requester=True)
         confirm = rows(
             Button(t(confirm_key(ticket)), f"my:ok:{ticket.id}"),
-            Button(t("btn_not_resolved"), f"my:bad:{ticket.id}"),
+            Button(t(dispute_key(ticket)), f"my:bad:{ticket.id}"),
         )
-        notice = _RESOLVED_NOTICES.get(ticket.wish_outcome, "n_resolved")
+        notice = f"n_resolved{answered_as(ticket)}"
         await tell_requester(
             ctx, ticket, notice, confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
         )
@@ -688,14 +695,6 @@ async def note_step(ctx: Ctx) -> None:
     outcome = WISH_OUTCOME_NAMES[ticket.wish_outcome] if ticket.wish_outcome else ""
     done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team, outcome=outcome)
     ctx.reply(in_script(done, ctx.script_here))
-
-
-# What the requester is told of a wish granted in part, or not to be granted: the answer
-# itself, before they confirm it and rate it.
-_RESOLVED_NOTICES: dict[WishOutcome | None, str] = {
-    WishOutcome.PARTLY: "n_wish_partly",
-    WishOutcome.DECLINED: "n_wish_declined",
-}
 
 
 def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None:

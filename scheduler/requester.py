@@ -18,7 +18,7 @@ from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.team_card import current_card
-from core.texts import confirm_key, span
+from core.texts import answered_as, confirm_key, dispute_key, span
 from routing.reader import staff_words
 from scheduler import texts
 from scheduler.closed_alerts import tell_closed
@@ -57,7 +57,8 @@ async def remind(
             close_at=close_at,
         )
     else:
-        text = texts.requester("resolved_remind", number=ticket.label, close_at=close_at)
+        said = f"resolved_remind{answered_as(ticket)}"
+        text = texts.requester(said, number=ticket.label, close_at=close_at)
         buttons = _confirm_buttons(ticket)
     sent = 0
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
@@ -134,7 +135,7 @@ def _confirm_buttons(ticket: Ticket) -> Buttons:
     return [
         [
             button(label(confirm_key(ticket)), f"my:ok:{ticket.id}"),
-            button(label("btn_not_resolved"), f"my:bad:{ticket.id}"),
+            button(label(dispute_key(ticket)), f"my:bad:{ticket.id}"),
         ]
     ]
 
@@ -179,8 +180,8 @@ async def close(
             again = texts.requester("btn_take_up_again")
             buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]
         else:
-            text = texts.requester("resolved_closed", number=ticket.label)
-            buttons = [[button(texts.requester("btn_not_resolved"), f"my:bad:{ticket.id}")]]
+            text = texts.requester(f"resolved_closed{answered_as(ticket)}", number=ticket.label)
+            buttons = [[button(texts.requester(dispute_key(ticket)), f"my:bad:{ticket.id}")]]
         row = Row(
             ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons
         )

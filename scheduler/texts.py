@@ -68,6 +68,39 @@ REQUESTER: dict[str, str] = {
     "resolved_closed": (
         "工单 {number} 已自动销号（没有收到您的确认）。如果问题没有解决，请点「没解决」重新办理。"
     ),
+    # The same for a wish, by how it ended, and for a suggestion, which was answered: neither
+    # is asked whether a problem was solved (core.texts.answered_as).
+    "resolved_remind_wish_granted": (
+        "您的心愿 {number} 已实现，请确认并评价。{close_at} 前没有确认，将自动销号。"
+    ),
+    "resolved_remind_wish_partly": (
+        "您的心愿 {number} 已部分实现，请确认收到这次答复并评价；觉得还没办好，请点「❌ 没解决」。"
+        "{close_at} 前没有确认，将自动销号。"
+    ),
+    "resolved_remind_wish_declined": (
+        "您的心愿 {number} 已答复：暂时无法实现。"
+        "请确认收到这次答复并评价；有异议请点「❌ 没解决」。{close_at} 前没有确认，将自动销号。"
+    ),
+    "resolved_remind_suggestion": (
+        "您的建议 {number} 已有答复，请看看是否满意并评价；不满意请点「❌ 不满意」。"
+        "{close_at} 前没有确认，将自动销号。"
+    ),
+    "resolved_closed_wish_granted": (
+        "您的心愿 {number} 已实现，已自动销号（没有收到您的确认）。"
+        "如果还没办好，请点「❌ 没解决」重新办理。"
+    ),
+    "resolved_closed_wish_partly": (
+        "您的心愿 {number}（部分实现）已自动销号（没有收到您的确认）。"
+        "觉得还没办好，请点「❌ 没解决」重新办理。"
+    ),
+    "resolved_closed_wish_declined": (
+        "您的心愿 {number}（暂时无法实现）已自动销号（没有收到您的确认）。"
+        "对答复有异议，请点「❌ 没解决」重新办理。"
+    ),
+    "resolved_closed_suggestion": (
+        "您的建议 {number} 已答复，已自动销号（没有收到您的确认）。"
+        "对答复不满意，请点「❌ 不满意」重新办理。"
+    ),
     "accept_chased": (
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
@@ -96,6 +129,7 @@ REQUESTER: dict[str, str] = {
     "btn_confirm_answer": "✅ 收到，评价",
     "btn_take_up_again": "🔁 重新办理",
     "btn_not_resolved": "❌ 没解决",
+    "btn_not_satisfied": "❌ 不满意",
 }
 
 

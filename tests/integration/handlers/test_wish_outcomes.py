@@ -63,7 +63,8 @@ async def test_a_wish_turned_down_tells_the_employee_why_and_is_never_counted_gr
 ) -> None:
     checkup, breakfast, air_con = await _three_wishes_accepted(desk)
     granted = await _resolve(desk, checkup, f"tk:res:{checkup}", "已联系医院，下周二体检")
-    assert "已办结：已联系医院，下周二体检" in granted
+    assert "已实现：已联系医院，下周二体检\n请确认并评价：" in granted
+    assert "是否解决" not in granted
     partly = await _resolve(
         desk, breakfast, f"tk:res:{breakfast}:partly", "已加豆浆油条，其余等食堂招人后再加"
     )

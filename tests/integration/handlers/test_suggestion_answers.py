@@ -1,0 +1,147 @@
+"""A suggestion (建议) asks for a view, not a fix: it is taken up to be answered, the team
+writes its answer, and the requester is asked whether they are satisfied with it (是否满意),
+never whether a problem was solved; sent back, it is an answer they are not satisfied with.
+In the requester's script, Simplified or Traditional."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Script, Status
+from core.lifecycle import RESOLUTION_NOTICE
+from tests.support.desk import Harness, button_data, texts
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+SUGGESTION = "建议食堂延长晚饭供应时间"
+ANSWER = "已转食堂研究，下月起晚饭延长到19:30"
+
+# script -> the words the requester reads at each step
+WORDS = {
+    Script.HANS: {
+        "accepted": "您的建议 {n} 已收到，由 用户#200081 负责研究答复。",
+        "answered": (
+            f"您的建议 {{n}} 已有答复：{ANSWER}\n"
+            "请看看是否满意这个答复并评价；不满意请点「❌ 不满意」，会再为您办理："
+        ),
+        "buttons": ["✅ 收到，评价", "❌ 不满意"],
+        "why": "请说明对答复哪里不满意，会转给服务队再为您办理：",
+    },
+    Script.HANT: {
+        "accepted": "您的建議 {n} 已收到，由 用戶#200081 負責研究答覆。",
+        "answered": (
+            "您的建議 {n} 已有答覆：已轉食堂研究，下月起晚飯延長到19:30\n"
+            "請看看是否滿意這個答覆並評價；不滿意請點「❌ 不滿意」，會再為您辦理："
+        ),
+        "buttons": ["✅ 收到，評價", "❌ 不滿意"],
+        "why": "請說明對答覆哪裡不滿意，會轉給服務隊再為您辦理：",
+    },
+}
+
+
+async def _suggestion_answered(desk: Harness, script: Script) -> tuple[int, dict[str, str]]:
+    """The employee files the suggestion in `script`, the staff station takes it up and
+    answers it; its id and what the employee was told (accepted, answered), in order."""
+    await desk.registered_as(STAFF, "staff")
+    if script is Script.HANT:
+        await desk.press(STAFF, "lang:hant")
+    await desk.send(STAFF, "/suggest")
+    await desk.send(STAFF, SUGGESTION)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    prompt = await desk.press(STAFF_MEMBER, f"tk:res:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    assert texts(prompt).startswith(f"建议 {ticket.label}：请输入给报告人的答复")
+    await desk.send(STAFF_MEMBER, ANSWER, chat=STAFF_TEAM_CHAT)
+    told = {
+        r.purpose: r for r in await desk.outbox() if r.chat_id == STAFF and r.ticket_id == ticket.id
+    }
+    return ticket.id, {
+        "accepted": str(told["notify"].payload["text"]),
+        "answered": str(told["resolution"].payload["text"]),
+        "buttons": str([b["text"] for b in told["resolution"].payload["buttons"][0]]),
+    }
+
+
+@pytest.mark.parametrize("script", [Script.HANS, Script.HANT])
+async def test_a_suggestion_is_answered_and_asked_whether_the_answer_satisfies(
+    desk: Harness, script: Script
+) -> None:
+    ticket_id, told = await _suggestion_answered(desk, script)
+    [ticket] = await desk.tickets()
+    words = WORDS[script]
+    assert told["accepted"] == words["accepted"].format(n=ticket.label)
+    assert told["answered"] == words["answered"].format(n=ticket.label)
+    assert told["buttons"] == str(words["buttons"])
+    # /my offers the same two, under the same names.
+    detail = await desk.press(STAFF, f"my:v:{ticket_id}")
+    labels = [b.text for r in detail.replies for row in r.buttons for b in row]
+    assert words["buttons"][0] in labels and words["buttons"][1] in labels
+    # Confirmed and rated, it is crossed off as any answered ticket is.
+    await desk.press(STAFF, f"my:ok:{ticket_id}")
+    await desk.press(STAFF, f"my:r:{ticket_id}:5")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == 5
+
+
+@pytest.mark.parametrize("script", [Script.HANS, Script.HANT])
+async def test_an_answer_sent_back_is_one_the_requester_is_not_satisfied_with(
+    desk: Harness, script: Script
+) -> None:
+    ticket_id, _told = await _suggestion_answered(desk, script)
+    asked = await desk.press(STAFF, f"my:bad:{ticket_id}")
+    assert texts(asked).strip() == WORDS[script]["why"]
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(STAFF, "周末也应该延长")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+    team = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF_TEAM_CHAT and r.purpose == "notify"
+    ]
+    # After the card's history (此前经过), what the requester said of the answer.
+    assert team[-1] == f"建议 {ticket.label} 报告人对答复不满意：周末也应该延长"
+
+
+@pytest.mark.parametrize(
+    ("script", "words", "asked"),
+    [
+        (
+            Script.HANS,
+            "周末还是一样早关门",
+            "您回复的是建议 {n} 的答复：“周末还是一样早关门”。是说对答复不满意吗？",
+        ),
+        (
+            Script.HANT,
+            "週末還是一樣早關門",
+            "您回覆的是建議 {n} 的答覆：“週末還是一樣早關門”。是說對答覆不滿意嗎？",
+        ),
+    ],
+    ids=["hans", "hant"],
+)
+async def test_words_replied_to_the_answer_are_asked_about_as_dissatisfaction(
+    desk: Harness, script: Script, words: str, asked: str
+) -> None:
+    ticket_id, _told = await _suggestion_answered(desk, script)
+    [ticket] = await desk.tickets()
+    notice = next(
+        r for r in await desk.outbox() if r.chat_id == STAFF and r.purpose == RESOLUTION_NOTICE
+    )
+    await SentRecorder(desk.db.uow, SimulatedClock(desk.clock())).record(notice, 8100)
+    out = await desk.send(STAFF, words, reply_to=8100)
+    said = texts(out)
+    assert said.startswith(asked.format(n=ticket.label))
+    assert "解决" not in said and "解決" not in said
+    labels = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert labels[:2] == (
+        ["❌ 不满意，重新办理", "✅ 收到，评价"]
+        if script is Script.HANS
+        else ["❌ 不滿意，重新辦理", "✅ 收到，評價"]
+    )
+    assert button_data(out)[:2] == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}"]
