@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from core.config import Config
-from core.enums import Action, Role, Script, Status, WishOutcome
+from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
@@ -109,6 +109,8 @@ def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) ->
         )
     if ticket.closed_unresolved:
         return t("status_closed_unanswered", script)
+    if ticket.kind is Kind.SUGGESTION and ticket.status is Status.RESOLVED:
+        return t("status_resolved_suggestion", script)  # answered, not mended
     return status_label(ticket.status, script)
 
 

@@ -244,6 +244,7 @@ MESSAGES: dict[str, str] = {
     "status_on_site": "已上门",
     "status_waiting_requester": "待您补充",
     "status_resolved": "已办结待确认",
+    "status_resolved_suggestion": "已答复待确认",
     "status_closed": "已销号",
     "status_closed_unanswered": "未补充，已关闭",
     "status_cancelled": "已撤回",
@@ -414,6 +415,7 @@ MESSAGES: dict[str, str] = {
     ),
     "t_ask_done": "已请报告人补充（工单 {number}）：{what}\n报告人的回复会发到本队。",
     "t_res_done": "工单 {number} 已办结，已请报告人确认并评价。办结说明：{what}",
+    "t_res_suggestion_done": "建议 {number} 已答复，已请报告人看看是否满意并评价。答复：{what}",
     "t_res_wish_done": "心愿 {number} 已办结（{outcome}），已请职工确认并评价。办结说明：{what}",
     "t_res_granted_prompt": (
         "心愿 {number}：请输入办结说明（做了什么），将记为「已实现」。\n"

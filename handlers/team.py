@@ -681,6 +681,8 @@ async def note_step(ctx: Ctx) -> None:
         )
         if ticket.wish_outcome is not None:
             flow = "t_res_wish"
+        elif ticket.kind is Kind.SUGGESTION:
+            flow = "t_res_suggestion"
     elif flow == "t_xfer" and await _act(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):

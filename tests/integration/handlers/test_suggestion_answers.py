@@ -57,7 +57,8 @@ async def _suggestion_answered(desk: Harness, script: Script) -> tuple[int, dict
     await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
     prompt = await desk.press(STAFF_MEMBER, f"tk:res:{ticket.id}", chat=STAFF_TEAM_CHAT)
     assert texts(prompt).startswith(f"建议 {ticket.label}：请输入给报告人的答复")
-    await desk.send(STAFF_MEMBER, ANSWER, chat=STAFF_TEAM_CHAT)
+    done = await desk.send(STAFF_MEMBER, ANSWER, chat=STAFF_TEAM_CHAT)
+    assert texts(done).startswith(f"建议 {ticket.label} 已答复，已请报告人看看是否满意并评价。")
     told = {
         r.purpose: r for r in await desk.outbox() if r.chat_id == STAFF and r.ticket_id == ticket.id
     }
@@ -78,7 +79,10 @@ async def test_a_suggestion_is_answered_and_asked_whether_the_answer_satisfies(
     assert told["accepted"] == words["accepted"].format(n=ticket.label)
     assert told["answered"] == words["answered"].format(n=ticket.label)
     assert told["buttons"] == str(words["buttons"])
-    # /my offers the same two, under the same names.
+    # /my lists it as answered, and offers the same two buttons under the same names.
+    listed = await desk.send(STAFF, "/my")
+    [row] = [b.text for r in listed.replies for line in r.buttons for b in line]
+    assert ("已答复待确认" if script is Script.HANS else "已答覆待確認") in row
     detail = await desk.press(STAFF, f"my:v:{ticket_id}")
     labels = [b.text for r in detail.replies for row in r.buttons for b in row]
     assert words["buttons"][0] in labels and words["buttons"][1] in labels
