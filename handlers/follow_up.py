@@ -21,14 +21,19 @@ from routing import Decision
 FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
 _LOOKED_AT = 10  # the person's newest tickets a team works on (or awaiting their verdict)
 _WORKED_ON = tuple(s for s in OPEN_STATUSES if s is not Status.RESOLVED)
-OFFERED_AT_MOST = 5  # tickets in hand offered for typed words (补充到工单), one button each
+OFFERED_AT_MOST = 5  # tickets in hand the summary shows a 补充到工单 button for at first
+# Every ticket in hand is offered, the rest behind 「更多…」: as many as /my lists open, well
+# within the 100 buttons Telegram allows under one message.
+OFFERED_IN_ALL = 30
 
 
-async def _in_hand_tickets(ctx: Ctx, *, resolved: bool = False) -> list[Ticket]:
+async def _in_hand_tickets(
+    ctx: Ctx, *, resolved: bool = False, limit: int = _LOOKED_AT
+) -> list[Ticket]:
     """The person's newest tickets a team still works on, or (`resolved`) those awaiting the
     person's verdict: an older one still worked on counts, however many were resolved since."""
     statuses = (Status.RESOLVED,) if resolved else _WORKED_ON
-    found = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT, statuses=statuses)
+    found = await ctx.uow.tickets.of_requester(ctx.user.id, limit=limit, statuses=statuses)
     return [ticket for ticket in found if ticket.id is not None]
 
 
@@ -114,12 +119,11 @@ async def in_hand_about(ctx: Ctx, decision: Decision | None, text: str) -> list[
     offered as where they go (补充到工单) beside filing them as a new request, newest first:
     those of the service the words name, or all of them when the words name none (the
     triage desk's: "大概几点能送过来？") or chase a team ("怎么还没人来"). Which one is
-    meant is the person's to say, never guessed; more than OFFERED_AT_MOST offers none
-    (/my has them all)."""
+    meant is the person's to say, never guessed; up to OFFERED_IN_ALL of them, the summary
+    showing the newest OFFERED_AT_MOST first."""
     any_line = decision is None or decision.triage or is_chasing(text)
-    about = [
+    return [
         ticket
-        for ticket in await _in_hand_tickets(ctx)
+        for ticket in await _in_hand_tickets(ctx, limit=OFFERED_IN_ALL)
         if any_line or (decision is not None and decision.line == ticket.line)
     ]
-    return about if len(about) <= OFFERED_AT_MOST else []

@@ -192,6 +192,17 @@ MESSAGES: dict[str, str] = {
         "您的工单 {number} 正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
         "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
+    # More tickets in hand than the summary shows at first: the newest, then 「更多…」.
+    "about_many_confirm": (
+        "您有 {count} 张工单正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」（下面是最近的 {shown} 张，其余的点「更多…」），"
+        "服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "about_all_confirm": (
+        "您有 {count} 张工单正在办理中，都列在下面。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "add_to_more": "更多…（还有 {count} 张工单）",
     "add_to_ticket": "➕ 补充到工单 {number}",
     "add_to_ticket_of_team": "➕ 补充到工单 {number}（{team}）",
     "submit_new": "✅ 作为新工单提交",

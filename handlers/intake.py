@@ -14,7 +14,7 @@ from core.model import Ticket
 from core.texts import clip, one_line
 from handlers import shop_details, tickets
 from handlers.context import Ctx
-from handlers.follow_up import in_hand_about
+from handlers.follow_up import OFFERED_AT_MOST, in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
 from handlers.places import BARNS, area_named, barn_named
@@ -59,7 +59,7 @@ _NOTHING_MORE = frozenset(
 # when the draft began, in milliseconds, base 36: no two drafts of one person share it.
 DRAFT = "draft"
 # 补充到工单's button carries the ticket it adds to as well (f:add:<id>:<ticket id>).
-_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?")
+_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add|more)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?")
 # The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
 # to add them to any one of them (补充到工单), beside filing them as a new request. A list
 # of [id, number, team id], newest first; a draft saved before there could be several
@@ -68,6 +68,8 @@ ABOUT, ABOUT_NUMBER = "about", "about_number"
 # Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
 # read again for the tickets they may be about, not offered to the old words' ones.
 _REOFFER = "about_again"
+# Set when 「更多…」 was pressed: the summary offers every ticket in hand, not the newest few.
+_ALL_OFFERED = "about_all"
 
 
 @dataclass(frozen=True)
@@ -539,15 +541,28 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str 
     buttons = rows(*submit, edit, abort, per_row=3)
     offers = _offers(ctx.conv.data)
     about = "、".join(offer.number for offer in offers)
+    # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
+    folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(_ALL_OFFERED)
     if offers and not items:
         # Words that may be about a ticket in hand: added to it (to which one, theirs to
         # say when several are), or filed as a new one.
-        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in offers]
+        shown = offers[:OFFERED_AT_MOST] if folded else offers
+        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in shown]
+        if folded:
+            rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
+            adds.append((Button(rest, f"f:more{mark}"),))
         submit = [Button(ctx.text("submit_new"), f"f:ok{mark}")]
         buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
-        if lead == "free_text_confirm":
+        if lead == "free_text_confirm" and len(offers) > OFFERED_AT_MOST:
+            lead = "about_many_confirm" if folded else "about_all_confirm"
+        elif lead == "free_text_confirm":
             lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
-    first = ctx.text(lead, kind=kind, number=number or about) if lead else ""
+    shown_count = OFFERED_AT_MOST if folded else len(offers)
+    first = (
+        ctx.text(lead, kind=kind, number=number or about, count=len(offers), shown=shown_count)
+        if lead
+        else ""
+    )
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
@@ -736,6 +751,10 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)
         shop_details.remind_once(ctx)  # the team serving the shop reads the card without it
+    elif choice == "f:more" and ctx.conv is not None and _offers(ctx.conv.data):
+        # Every ticket in hand, each with its button; the draft is as it was.
+        await ctx.goto("confirm", **{_ALL_OFFERED: True})
+        _summary(ctx, gathered, lead="free_text_confirm")
     elif choice == "f:add" and _pressed_offer(ctx) is not None:
         offer = _pressed_offer(ctx)
         assert offer is not None
@@ -743,7 +762,8 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     elif choice == "f:edit":
         # The offer was for the old words; the new ones are read for it again (_offer_again).
         offered = ctx.conv is not None and bool(_offers(ctx.conv.data))
-        await ctx.goto("describe", text="", **{ABOUT: None, ABOUT_NUMBER: None, _REOFFER: offered})
+        cleared = {ABOUT: None, ABOUT_NUMBER: None, _ALL_OFFERED: None, _REOFFER: offered}
+        await ctx.goto("describe", text="", **cleared)
         ctx.say(f"describe_{gathered.kind.value}")
     elif choice == "f:no":
         await ctx.end_flow()
