@@ -287,6 +287,17 @@ MESSAGES: dict[str, str] = {
         "不满意请点「❌ 不满意，重新办理」，这句话会转给服务队；满意请点「{confirm}」；"
         "说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
+    # The same of a wish not granted in full: an answer to dispute, or not.
+    "typed_not_solved_ask_wish": (
+        "您的心愿 {number} 已有答复，等您确认。您说的“{words}”是指对答复有异议吗？"
+        "有异议请点「❌ 没解决，重新办理」，这句话会转给服务队；没有异议请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "replied_not_solved_ask_wish": (
+        "您回复的是心愿 {number} 的答复：“{words}”。是对答复有异议吗？"
+        "有异议请点「❌ 没解决，重新办理」，这句话会转给服务队；没有异议请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
     "replied_not_solved_ask": (
         "您回复的是工单 {number} 的办结通知：“{words}”。是说问题还没解决吗？"
         "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「{confirm}」；"
@@ -335,6 +346,10 @@ MESSAGES: dict[str, str] = {
     "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
     "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「{confirm}」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「{confirm}」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
+    "verdict_buttons_wish": (
+        "您的心愿 {number} 已有答复，等您确认：收到请点「{confirm}」，有异议请点「❌ 没解决」。"
+        "也可以直接回复 1 到 5 打分（5 = 满意）。"
+    ),
     "verdict_buttons_suggestion": (
         "您的建议 {number} 已有答复，等您确认：满意请点「{confirm}」，不满意请点「❌ 不满意」。"
         "也可以直接回复 1 到 5 打分（5 = 满意）。"

@@ -12,11 +12,11 @@ from core.lifecycle import OVERSIGHT_PROMPT, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.services import note_event, perform
-from core.texts import clip, confirm_key, dispute_key, typed_phone
+from core.texts import clip, confirm_key, dispute_key, is_an_answer, typed_phone
 from handlers import callback, intake, notify
 from handlers.cards import DETAIL_TEXT, gist, oversight_buttons, ticket_status, timeline
 from handlers.context import Ctx
-from handlers.i18n import in_script, quoted, t
+from handlers.i18n import MESSAGES, in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
@@ -268,12 +268,12 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         return False
     await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
     buttons = [
-        Button(ctx.text(_suggestion_or("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
+        Button(ctx.text(_as_answered("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
         Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),
         Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
-    ask = _suggestion_or(ask, ticket)
+    ask = _as_answered(ask, ticket)
     confirm = ctx.text(confirm_key(ticket))
     ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
     return True
@@ -401,7 +401,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False  # an emergency beside a resolved request: a new 110 call
     elif len(plain) <= _VERDICT_MAX:
         ctx.say(
-            _suggestion_or("verdict_buttons", ticket),
+            _as_answered("verdict_buttons", ticket),
             _actions(ctx, ticket),
             number=ticket.label,
             confirm=ctx.text(confirm_key(ticket)),
@@ -585,14 +585,21 @@ def _score_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     return rows(*(Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)), per_row=5)
 
 
-def _suggestion_or(key: str, ticket: Ticket) -> str:
-    """`key`, or its suggestion's form: a suggestion's answer is one the requester is not
-    satisfied with, not a problem left unsolved."""
-    return f"{key}_suggestion" if ticket.kind is Kind.SUGGESTION else key
+def _as_answered(key: str, ticket: Ticket) -> str:
+    """`key`, or its form for an answer where there is one: a suggestion's answer satisfies
+    its requester or not, and a wish not granted in full is an answer they may dispute
+    (有异议); neither left a problem unsolved."""
+    if ticket.kind is Kind.SUGGESTION:
+        answered = f"{key}_suggestion"
+    elif is_an_answer(ticket):
+        answered = f"{key}_wish"
+    else:
+        return key
+    return answered if answered in MESSAGES else key
 
 
 def _reopen_ask(ticket: Ticket) -> str:
-    return _suggestion_or("reopen_ask", ticket)
+    return _as_answered("reopen_ask", ticket)
 
 
 async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
@@ -607,7 +614,7 @@ async def _reopen(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = 
         )  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
-            told = t(_suggestion_or("reopen_to_team", ticket), number=ticket.label, text=reason)
+            told = t(_as_answered("reopen_to_team", ticket), number=ticket.label, text=reason)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
