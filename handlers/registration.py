@@ -354,9 +354,9 @@ async def registration_step(ctx: Ctx) -> None:
         ask_again(ctx)  # the phone or place kept for its question; this one still waits
         return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
-    # skips the phone or the place, which may be skipped. At the licence, which the question
-    # says may be added later, 以后再说 is that: the licence skipped, registration finished.
-    later = step == "licence" and not_at_hand(msg.text)
+    # skips the phone or the place, which may be skipped. At the shop or the licence, which
+    # the questions say may be added later, 以后再说 is that: the question skipped.
+    later = step in ("shop", "licence") and not_at_hand(msg.text)
     if (
         not msg.is_button
         and not later
@@ -590,7 +590,8 @@ async def _shop_step(ctx: Ctx) -> None:
         ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
         return
     licence = ""
-    if not _skipped(ctx) and not _no_shop_name(ctx.msg.text):
+    later = not_at_hand(ctx.msg.text)  # 以后再填, 先不填: no name, and none kept as one
+    if not _skipped(ctx) and not _no_shop_name(ctx.msg.text) and not later:
         typed, licence = _licence_after(ctx.msg.text)
         shop = shop_typed(typed)
         if shop is None:

@@ -4,7 +4,7 @@ presses 📱 or 📍 when they see one, whatever the words above it ask."""
 
 from __future__ import annotations
 
-from handlers.context import Ctx
+from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
 
 # conv.data keys: the phone shared during this registration (its question is not asked
@@ -34,7 +34,10 @@ async def kept_aside(ctx: Ctx) -> bool:
         ctx.say("phone_saved", phone=ctx.user.phone)
         return True
     if msg.location is not None and step != "area":
-        if step in _BEFORE_THE_PLACE and not ctx.conv.data.get("phone_only"):
+        # Bound by a site's QR code, where they are is known and the place not asked
+        # (registration's `_after_phone`): a location would not be used, so not promised.
+        by_qr = bool(ctx.user.site_code) and UNDO not in ctx.conv.data
+        if step in _BEFORE_THE_PLACE and not ctx.conv.data.get("phone_only") and not by_qr:
             spot = [msg.location.lat, msg.location.lon]
             await ctx.goto(step, **{LOCATION_SHARED: spot})
             ctx.say("reg_location_kept")

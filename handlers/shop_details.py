@@ -9,13 +9,19 @@ from __future__ import annotations
 from core.enums import Requester
 from handlers.context import Ctx
 from handlers.menu import main_menu
-from handlers.registration import REGISTER, SHOP_ENTRY, SHOP_ONLY, ask_shop
+from handlers.registration import REGISTER, SHOP_ENTRY, SHOP_ONLY, ask_shop, start_registration
 from handlers.replies import Button, rows
 
 
 async def ask_shop_only(ctx: Ctx) -> None:
-    """The shop's name, then the licence, asked of a retailer; anyone else is told the
-    shop is a retailer's, with the menu."""
+    """The shop's name, then the licence, asked of a registered retailer; someone not
+    registered yet is registered, the shop asked there; anyone else is told the shop is a
+    retailer's, with the menu."""
+    if ctx.user.registered_at is None:
+        # Not registered yet: the shop is asked in its place, after who they are, their
+        # name, phone and place, none of which the shop alone would give.
+        await start_registration(ctx)
+        return
     if ctx.user.kind is not Requester.RETAILER:
         ctx.say("shop_not_retailer", main_menu(ctx))
         return

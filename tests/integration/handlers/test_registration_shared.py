@@ -69,3 +69,18 @@ async def test_a_phone_shared_at_the_place_after_skipping_it_is_kept(desk: Harne
     await desk.press(FARMER, "f:area:qingshan")
     person = await _person(desk, FARMER)
     assert person.phone == "+8613800000001" and person.registered
+
+
+async def test_a_location_shared_after_a_site_qr_code_is_not_promised_a_use(
+    desk: Harness,
+) -> None:
+    """Bound by the barn's QR code, where the farmer is is known and the place not asked:
+    a location shared on the way is not said to be used for it."""
+    await desk.send(FARMER, "/start site_QS01")
+    out = texts(await desk.location(FARMER, 26.60, 106.80))  # nearer another barn
+    assert "已收到您的位置" not in out and "现在问的不是地点" in out
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    done = texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
+    assert "青山镇大坪烤房群" in done
+    assert (await _person(desk, FARMER)).site_code == "QS01"

@@ -386,3 +386,31 @@ async def test_a_matter_typed_at_the_licence_is_taken_up_not_skipped_or_refused(
     await _at_the_shop(desk)
     await desk.send(RETAILER, "老王烟酒店")
     assert "先处理您的问题" in said(await desk.send(RETAILER, typed))
+
+
+@pytest.mark.parametrize("later", ["先不填", "以后再填", "改天再說", "稍后"])
+async def test_later_at_the_shop_keeps_no_name_and_asks_the_licence(
+    desk: Harness, later: str
+) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, later)
+    assert "许可证号" in said(out)
+    assert (await _person(desk, RETAILER)).shop_name is None
+
+
+async def test_registering_again_later_at_the_shop_keeps_the_changes_made(desk: Harness) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王大五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:qingshan")
+    await desk.send(RETAILER, "以后再说")
+    done = said(await desk.send(RETAILER, "以后再说"))
+    assert "登记完成" in done
+    person = await _person(desk, RETAILER)
+    assert (person.name, person.shop_name, person.licence_number) == (
+        "王大五",
+        "老王烟酒店",
+        LICENCE,
+    )

@@ -119,3 +119,15 @@ async def test_shop_words_typed_open_it_and_a_farmer_is_told_it_is_a_retailers(
     assert "零售户登记的" in told
     person = await _person(desk, FARMER)
     assert person.shop_name is None and person.shop_reminded_at is None
+
+
+async def test_shop_words_typed_before_registering_register_first(desk: Harness) -> None:
+    """Someone not registered yet who types 店铺信息 is registered, the shop asked in its
+    place: not left with a shop and no name, phone or place, nor told they are no retailer."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    asked = texts(await desk.send(RETAILER, "店铺信息"))
+    assert "您是" in asked and "店铺信息已保存" not in asked
+    unregistered = texts(await desk.send(FARMER, "改店名"))
+    assert "您是" in unregistered and "不是零售户" not in unregistered
+    assert not (await _person(desk, RETAILER)).registered
