@@ -15,6 +15,8 @@ from handlers import (
     mine,
     phones,
     registration,
+    registration_shop,
+    registration_typed,
     team,
     team_commands,
 )
@@ -219,13 +221,13 @@ async def _route_on(ctx: Ctx) -> None:
     elif (
         ctx.conv is not None
         and ctx.conv.flow == registration.REGISTER
-        and registration.is_a_request(ctx)
+        and registration_typed.is_a_request(ctx)
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later.
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
-        shop_later = registration.shop_left_for_later(ctx)  # told before the flow ends
+        shop_later = registration_shop.shop_left_for_later(ctx)  # told before the flow ends
         await ctx.end_flow()
         # Registering again, they stay registered as they were (`Ctx.end_flow`).
         again = ctx.user.registered_at is not None  # the phone skipped or not

@@ -9,7 +9,8 @@ from __future__ import annotations
 from core.enums import Requester
 from handlers.context import Ctx
 from handlers.menu import main_menu
-from handlers.registration import REGISTER, SHOP_ENTRY, SHOP_ONLY, ask_shop, start_registration
+from handlers.registration import REGISTER, SHOP_ENTRY, start_registration
+from handlers.registration_shop import SHOP_ONLY, ask_shop
 from handlers.replies import Button, rows
 
 

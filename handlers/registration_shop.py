@@ -1,0 +1,148 @@
+"""A retailer's shop and licence number, the last questions of registration (or the only
+ones, for 🏪 补充店铺信息), and registration finished: what was said shown, with the menu."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.enums import Requester
+from core.licence import LICENCE_DIGITS, read_licence
+from handlers.context import UNDO, Ctx
+from handlers.i18n import in_script
+from handlers.menu import main_menu
+from handlers.registration_typed import SHOP_LIMIT, licence_after, no_shop_name, shop_typed
+from handlers.replies import Button, rows
+from handlers.typed_answers import not_at_hand, skips
+
+# conv.data key: only the shop and licence asked (🏪 补充店铺信息), the rest left as it is.
+SHOP_ONLY = "shop_only"
+
+
+def shop_left_for_later(ctx: Ctx) -> bool:
+    """Whether registration, left now, is a first one finished but for the shop: who they
+    are, their name, phone and place stand (`_after_phone`), and the shop's name or licence
+    can be added later. Registering again, it is left as it was (`UNDO`)."""
+    conv = ctx.conv
+    return conv is not None and conv.step in ("shop", "licence") and UNDO not in conv.data
+
+
+def ask_shop(ctx: Ctx) -> None:
+    """店名, with the one registered, when there is one, kept by 「跳过」. The place's 📍
+    keyboard, or the phone's, goes: the name is typed."""
+    shop = ctx.user.shop_name
+    if shop:
+        ctx.say("reg_shop_again", keyboard="remove", shop=shop)
+    else:
+        ctx.say("reg_shop", keyboard="remove")
+
+
+def ask_licence(ctx: Ctx) -> None:
+    """许可证号, with 「跳过」 for one not at hand (the one registered, if any, stays)."""
+    skip = rows(Button(ctx.text("skip"), _SKIP_LICENCE))
+    number = ctx.user.licence_number
+    if number:
+        ctx.say("reg_licence_again", skip, number=number)
+    else:
+        ctx.say("reg_licence", skip, digits=LICENCE_DIGITS)
+
+
+# The licence question's own 「跳过」: the place's (f:skip), pressed late, skips no licence.
+_SKIP_LICENCE = "f:skip:licence"
+
+
+def skip_pressed(ctx: Ctx) -> bool:
+    """「跳过」 typed, or a no (不要, 没有), at a question that may be skipped."""
+    text = ctx.msg.text.strip()
+    return text in (ctx.text("skip"), "跳过", "跳過") or skips(text)
+
+
+async def shop_step(ctx: Ctx) -> None:
+    if ctx.msg.is_button:
+        ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
+        return
+    licence = ""
+    later = not_at_hand(ctx.msg.text)  # 以后再填, 先不填: no name, and none kept as one
+    if not skip_pressed(ctx) and not no_shop_name(ctx.msg.text) and not later:
+        typed, licence = licence_after(ctx.msg.text)
+        shop = shop_typed(typed)
+        if shop is None:
+            ctx.say("reg_shop_bad", limit=SHOP_LIMIT)  # nothing saved: asked again
+            return
+        ctx.user.shop_name = shop
+    await ctx.goto("licence")
+    if licence:
+        # "李记烟酒店 520102100123": the licence answered with the shop, read as if typed
+        # at its own question (a mistyped one is said to be so, the shop kept).
+        ctx.msg = replace(ctx.msg, text=licence)
+        await licence_step(ctx)
+        return
+    ask_licence(ctx)
+
+
+async def licence_step(ctx: Ctx) -> None:
+    msg = ctx.msg
+    if msg.is_button and msg.callback_data != _SKIP_LICENCE:
+        ctx.toast("stale_button")
+        return
+    if msg.is_button or skip_pressed(ctx) or not_at_hand(msg.text):
+        await finish_registration(ctx)  # added later with 👤 登记信息; one registered before stays
+        return
+    typed = read_licence(msg.text)
+    if typed.number is None:
+        # Nothing saved; what is wrong is said, as a number mistyped by one digit is common.
+        skip = rows(Button(ctx.text("skip"), _SKIP_LICENCE))
+        if typed.only_digits and typed.digits != LICENCE_DIGITS:
+            ctx.say("reg_licence_count", skip, digits=LICENCE_DIGITS, count=typed.digits)
+        elif typed.only_digits:
+            ctx.say("reg_licence_place", skip)
+        else:
+            ctx.say("reg_licence_bad", skip, digits=LICENCE_DIGITS)
+        return
+    ctx.user.licence_number = typed.number
+    await finish_registration(ctx)
+
+
+async def finish_registration(ctx: Ctx) -> None:
+    """Registration done: what they said stands, and is shown, with the menu."""
+    assert ctx.conv is not None
+    user = ctx.user
+    ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
+    shop_only = bool(ctx.conv.data.get(SHOP_ONLY))
+    await ctx.end_flow()
+    if shop_only:
+        # Only the shop asked: it is what changed, and all there is to show.
+        ctx.reply(ctx.text("shop_saved") + "\n" + shop_lines(ctx), keyboard="remove")
+        ctx.say("menu_next", main_menu(ctx))
+        return
+    if user.kind is not Requester.RETAILER:
+        # Registered as a farmer or staff now: a shop they once gave is no longer theirs to
+        # show on a card.
+        user.shop_name = user.licence_number = None
+    area_obj = ctx.cfg.area(user.area or "")
+    site = ctx.cfg.site(user.site_code) if user.site_code else None
+    place = site.name if site else (area_obj.name if area_obj else ctx.text("place_unset"))
+    # The place question's 📍 keyboard goes with the confirmation; the menu follows on a
+    # message of its own, as a message carries one keyboard only.
+    done = ctx.text(
+        "reg_done",
+        name=user.name,
+        kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
+        phone=user.phone or "—",
+        place=in_script(place, ctx.script),
+    )
+    if user.kind is Requester.RETAILER:
+        done += "\n" + shop_lines(ctx)  # what the teams serving the shop will see
+    ctx.reply(done, keyboard="remove")
+    ctx.say("menu_next", main_menu(ctx))
+
+
+def shop_lines(ctx: Ctx) -> str:
+    """The retailer's shop as registered, what is missing said with how to add it."""
+    user = ctx.user
+    unset = ctx.text("reg_shop_unset")
+    lines = ctx.text(
+        "reg_done_shop", shop=user.shop_name or unset, licence=user.licence_number or unset
+    )
+    if not (user.shop_name and user.licence_number):
+        lines += "\n" + ctx.text("reg_shop_add_later")
+    return lines

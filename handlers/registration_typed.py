@@ -1,0 +1,229 @@
+"""How words typed at registration's questions are read: a name, a shop's name and a
+licence number typed after it, who they are, and a matter of its own typed instead of an
+answer, taken up as a request while registration waits."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from core.enums import Requester
+from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
+from core.texts import COMPOUND_SURNAMES, SURNAMES
+from handlers.context import Ctx
+from handlers.places import area_named
+from handlers.tickets import is_greeting, is_question, routed
+from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
+from handlers.typed_menu import menu_key
+from routing import bare, to_simplified
+from routing.text import CJK
+
+# Typed where a registration question offered buttons, or as a name: a question or a
+# request ("许可证快到期了，怎么办理延续？", "中华断货好几天了", "许可证到期要换证"), not an
+# answer. It is dealt with at once, and registration waits (app.route). Short answers in
+# words are taken as the answer.
+_LONG = 8  # characters: longer than any answer to "您是" or "哪个乡镇"
+
+
+_KIND_WORDS = {
+    Requester.FARMER: ("烟农", "种烟", "农户"),
+    Requester.RETAILER: ("零售", "小卖部", "商店", "超市", "烟酒", "便利店", "店主"),
+    Requester.STAFF: ("职工", "员工", "烟站"),
+}
+
+
+# Words that ask for something, which no name, town or "who you are" has.
+_REQUEST_WORDS = re.compile(
+    r"我要|我想|想要|需要|帮我|帮忙|办理|申请|咨询|反映|怎么|没有|没来|还没|不能|不了|好几天"
+    r"|一直|什么时候|到期|坏了|断货|缺货"
+)
+
+
+_ASKING = 3  # characters at least, with those words: "没有" alone answers nothing asked here
+
+
+# A Han name, as short as most are: a surname and a given name ("王中华", whose 中华 the
+# router reads as the cigarette brand, or "许可").
+_SHORT_NAME = 4
+
+
+def is_a_request(ctx: Ctx) -> bool:
+    """Whether the message, typed during registration, is a matter of its own."""
+    assert ctx.conv is not None
+    if ctx.msg.voice_file_id or ctx.msg.photo_file_id:
+        # No question here is answered by one; a farmer's voice note may be their barn's
+        # emergency said aloud, which the kind question promises will not wait.
+        return True
+    text = ctx.msg.text.strip()
+    if not text or ctx.msg.is_button or ctx.msg.command:
+        return False
+    if menu_key(text) is not None and typed_kind(text) is None:
+        return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
+    step = ctx.conv.step
+    if step == "name":
+        return _asks(text, limit=NAME_LIMIT) or (_to_a_service(ctx) and not _may_be_a_name(text))
+    if step == "kind":
+        return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
+    if step == "area":
+        return area_named(ctx, text) is None and (_asks(text) or _to_a_service(ctx))
+    if step == "shop":
+        # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
+        # ask, or more than a shop's name, are a matter of their own.
+        return not no_shop_name(text) and _asks(text, limit=SHOP_LIMIT)
+    if step == "licence":
+        # Digits typed are the number, mistyped or not ("5201 0210 012"); words that ask
+        # ("许可证到期了怎么办", "中华断货好几天了") are a matter of their own. Not every word
+        # the router finds a service in: "许可证号在店里" answers this very question.
+        # "没带", "不知道" skip it (`not_at_hand`).
+        if read_licence(text).digits >= LICENCE_TRIED or not_at_hand(text):
+            return False
+        return _asks(text) or a_licence_matter(text)
+    return False
+
+
+def _asks(text: str, limit: int = _LONG) -> bool:
+    """Words that ask something, ask for something, or are longer than an answer."""
+    plain = to_simplified(bare(text))
+    if is_question(text) or len(plain) > limit:
+        return True
+    return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
+
+
+def _to_a_service(ctx: Ctx) -> bool:
+    """The router finds a service in the words (许可证, 送货, 中华断货)."""
+    decision = routed(ctx)
+    return decision is not None and not decision.triage
+
+
+def _may_be_a_name(text: str) -> bool:
+    """A short Han name, starting with a common surname ("许可", "王中华"), or one with
+    letters or a middle dot ("Mary Li", "阿卜杜拉·买买提"): the router's reading of it
+    is no request."""
+    text = name_typed(text) or text  # 我叫王中华, 王中华 13812345678: the name in it
+    plain = to_simplified(bare(text))
+    if _NAME_MARKS.search(text) or not CJK.match(plain):
+        return True
+    if plain[:2] in COMPOUND_SURNAMES:  # 欧阳中华, 司马中华: a name a character longer
+        return len(plain) <= _SHORT_NAME + 1
+    return len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
+
+
+_NAME_MARKS = re.compile(r"[·•・A-Za-z]")
+
+
+NAME_LIMIT = 20  # characters
+
+
+SHOP_LIMIT = 30  # characters: 兴隆烟酒便利店（河西二店） and longer signs
+
+
+# Digits enough to be an attempt at the licence number, however mistyped.
+LICENCE_TRIED = 6
+
+
+# A phone number typed with the name ("李小梅 13812345678"): digits, maybe grouped.
+_DIGITS = re.compile(r"\+?\d[\d\s\-－—]*\d|\d")
+
+
+# Said before the name: 我叫李小梅, 姓名：李小梅.
+_NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名|名字)[:：\s]*")
+
+
+def name_typed(text: str) -> str | None:
+    """The name in what was typed: letters, with the spaces and marks names have (张 先生,
+    Mary Li, 阿卜杜拉·买买提), without a phone number typed after it, emoji or a lead-in
+    (我叫). None when no name is there: emoji or digits alone, a name with digits in it,
+    a greeting, or more than a name's length."""
+    text = _NAME_LEAD.sub("", text.strip())
+    phone = _DIGITS.search(text)
+    if phone is not None and len(re.sub(r"\D", "", phone.group())) >= _PHONE_DIGITS:
+        text = text[: phone.start()] + " " + text[phone.end() :]
+    kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
+    name = " ".join(kept.split()).strip(_EDGES)
+    if not name or name.startswith("/") or len(name) > NAME_LIMIT:
+        return None
+    if any(c.isdigit() for c in name) or not any(c.isalpha() for c in name):
+        return None
+    return None if is_greeting(name) else name
+
+
+_PHONE_DIGITS = 7  # a landline without its area code, at least
+
+
+# Punctuation left at a name's ends once a number is taken out ("李小梅，").
+_EDGES = " ,，。.、;；:：-－—"
+
+
+# Said before a shop's name: 店名：老王烟酒店, 我的店叫兴隆超市.
+_SHOP_LEAD = re.compile(
+    r"^(?:我的店|我家店|我们店|店铺名称|店铺名|店名|店铺|字号|名称)(?:叫|叫做|是)?[:：\s]*"
+)
+
+
+# A shop without a name on its sign says so (没有店名, 还没起名字): the question skipped.
+_NO_SHOP_NAME = re.compile(r"(?:还)?(?:没有|没|无)(?:起)?(?:店名|名字|名称|招牌|字号)?")
+
+
+def no_shop_name(text: str) -> bool:
+    return _NO_SHOP_NAME.fullmatch(to_simplified(bare(text))) is not None
+
+
+def _without_lead(text: str, lead: re.Pattern[str]) -> str:
+    """`text` without the lead-in `lead` finds in its 简体 reading (店鋪名稱： as 店铺名称：),
+    the same characters taken from the text as typed."""
+    found = lead.match(to_simplified(text))
+    if found is None or to_simplified(text[: found.end()]) != found.group():
+        return text
+    return text[found.end() :]
+
+
+def shop_typed(text: str) -> str | None:
+    """The shop's name typed (老王烟酒店, 7-11便利店, 兴隆超市（河西店）): letters, with digits
+    and marks as signs have them, without emoji or a lead-in (店名：). None when no name is
+    there: digits or emoji alone, a yes or a no, a greeting, or more than a sign's length."""
+    text = _without_lead(text.strip(), _SHOP_LEAD)
+    kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
+    name = " ".join(kept.split()).strip(_EDGES)
+    if not name or name.startswith("/") or len(name) > SHOP_LIMIT:
+        return None
+    if not any(c.isalpha() for c in name) or not_a_name(name) or is_greeting(name):
+        return None
+    return name
+
+
+def typed_kind(text: str) -> Requester | None:
+    """烟农 / 零售户 / 职工, or a few words that say it ("我是开小卖部的"), typed."""
+    plain = bare(text)
+    if len(plain) > _LONG:
+        return None
+    return next((k for k, words in _KIND_WORDS.items() if any(w in plain for w in words)), None)
+
+
+# The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
+# 许可证号：520102100123, 证号 for short): digits enough to be an attempt at it, grouped or
+# full-width.
+_LICENCE_AFTER = re.compile(
+    rf"[\s,，、;；]*(?:(?:{LICENCE_NAME}|证号|證號)[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
+)
+
+
+_ENDING = "。.！!，,；;"  # a sentence's end typed after the number
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def licence_after(text: str) -> tuple[str, str]:
+    """The shop's name typed with its licence number after it: the name's part and what
+    was typed of the number; the text as typed and "" when no licence number ends it (a
+    shop's own number, 兴隆超市168, is too short for one)."""
+    typed = text.strip().rstrip(_ENDING).rstrip()
+    found = _LICENCE_AFTER.search(typed)
+    if found is None or read_licence(found.group("digits")).digits < LICENCE_TRIED:
+        return text, ""
+    digits = found.group("digits")
+    own, rest = [*_SPACE.split(digits, maxsplit=1), ""][:2]
+    if read_licence(digits).digits > LICENCE_DIGITS and read_licence(rest).digits >= LICENCE_TRIED:
+        # "兴隆超市168 520102100123": the shop's own number, then the licence's.
+        return typed[: found.start("digits")] + own, rest
+    return typed[: found.start()], digits
