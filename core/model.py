@@ -90,6 +90,9 @@ class Ticket:
     responded_at: datetime | None = None
     response_due_at: datetime | None = None
     reopen_count: int = 0
+    # Filed as 匿名 by its complainant: no team, leader, card, alert or ledger names them
+    # (`core.complainant`); the desk still relays every notice and question to them.
+    anonymous: bool = False
     rating: int | None = None
     rating_comment: str = ""
     rated_at: datetime | None = None

@@ -43,6 +43,9 @@ class Draft:
     # The conversation's draft it was filed from, kept on the create event: a press of
     # that draft's summary afterwards is told which tickets it became.
     draft_id: str = ""
+    # The complainant asked to stay unnamed to the teams (匿名投诉): kept on the ticket and
+    # its create event.
+    anonymous: bool = False
 
 
 async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime) -> Ticket:
@@ -70,6 +73,7 @@ async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime)
         route_explanation=draft.route_explanation,
         route_confidence=draft.route_confidence,
         route_candidates=list(draft.route_candidates),
+        anonymous=draft.anonymous,
     )
     await uow.tickets.add(ticket)
     assert ticket.id is not None
@@ -87,7 +91,9 @@ async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime)
                 "urgent": draft.urgent,
                 "team": draft.team_id,
                 **({"draft": draft.draft_id} if draft.draft_id else {}),
+                **({"anonymous": True} if draft.anonymous else {}),
             },
+            note="匿名投诉" if draft.anonymous else "",
         )
     )
     sla.set_initial_deadlines(cfg, ticket, now)

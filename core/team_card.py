@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from core.complainant import shown_requester
 from core.config import Config
-from core.enums import Requester, Status
+from core.enums import Status
 from core.model import Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
@@ -38,11 +39,14 @@ def card_text(
     resolved_name: str = "",
     question: str = "",
     visited_name: str = "",
+    *,
+    keeper: bool = False,
 ) -> str:
     """The team card: everything a team member needs, in one message (staff only).
     `question`: what the team asked the requester and waits for (`_asked`); the names, as
     `shown_name` gives them: who accepted it, and who resolved it or went there when that
-    was a colleague."""
+    was a colleague; `keeper`: the copy the oversight team watches, which names a
+    complainant another team may not read (`core.complainant`)."""
     team = cfg.team(ticket.team_id)
     head = "🚨【紧急】" if ticket.urgent else ""
     # A ticket sent back as not solved says so at once: the team is not starting afresh.
@@ -52,7 +56,7 @@ def card_text(
         f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
         f"内容：{ticket.text}",
         f"地点：{place(cfg, ticket)}",
-        *requester_lines(requester),
+        *shown_requester(cfg, ticket, requester, keeper=keeper),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
         f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
         f"分派依据：{ticket.route_explanation or '人工指定'}",
@@ -79,22 +83,12 @@ def card_text(
     return "\n".join(lines)
 
 
-def requester_lines(requester: User | None) -> list[str]:
-    """Who asked and how to reach them; for a retailer, also the shop the delivery, ordering
-    and licence teams serve: its name and licence number, or that they were not given (the
-    retailer can add them later)."""
-    who = as_written(requester.name) if requester and requester.name else "未登记"
-    phone = requester.phone if requester and requester.phone else "未提供"
-    lines = [f"报告人：{who}　电话：{phone}"]
-    if requester is not None and requester.kind is Requester.RETAILER:
-        shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
-        lines.append(f"店铺：{shop}　许可证号：{requester.licence_number or '未提供'}")
-    return lines
-
-
-async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
+async def current_card(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, *, keeper: bool = False
+) -> str:
     """The ticket's card as it reads now, with the names of who accepted it, and of who
-    went there or resolved it when a colleague did what another accepted."""
+    went there or resolved it when a colleague did what another accepted (`keeper`: as
+    `card_text`)."""
     assert ticket.id is not None
     requester = await uow.users.get(ticket.requester_id)
     accepted = await shown_name(uow, ticket.accepted_by)
@@ -108,7 +102,7 @@ async def current_card(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> str:
     visited = ""
     if visits and visits[-1].actor_id not in (None, ticket.accepted_by):
         visited = await shown_name(uow, visits[-1].actor_id)
-    return card_text(cfg, ticket, requester, accepted, resolved, question, visited)
+    return card_text(cfg, ticket, requester, accepted, resolved, question, visited, keeper=keeper)
 
 
 _QUESTION_SHOWN = 200  # characters of the question on the card

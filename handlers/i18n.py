@@ -171,6 +171,22 @@ MESSAGES: dict[str, str] = {
     "edit": "✏️ 修改",
     "abort": "✖️ 取消",
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
+    # A complaint (`core.complainant`): 匿名 offered at its summary; who reads the
+    # complainant's details said once it is filed.
+    "anon_offer": (
+        "🙈 也可以「匿名提交」：办理人员、领导和台账都看不到您的姓名、电话和店铺，"
+        "进展照样通知您，您也照样可以补充、确认和评价。"
+    ),
+    "submit_anonymous": "🙈 匿名提交",
+    "anon_complaints_only": "只有投诉可以匿名提交。这一条请点「✅ 提交」，或者点「✏️ 修改」。",
+    "created_anonymous": (
+        "已匿名提交，工单号 {number}，已转给 {team}。办理人员看不到您是谁；"
+        "他们有问题会通过本服务台问您，办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "created_kept": (
+        "已提交，工单号 {number}，已转给 {team}。您的姓名和电话只交给{keeper}，"
+        "{team}有问题会通过本服务台问您。办理进展会通知您，也可以用 /my 查看。"
+    ),
     "created_items": (
         "已提交 {count} 项心愿，已转给 {team}，每项办好后分别销号：\n{items}\n"
         "办理进展会通知您，也可以用 /my 查看。"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
+from core.complainant import kept_from
 from core.config import Site
 from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
@@ -40,6 +41,7 @@ _TYPED_CHOICES = {
     # A no to submitting; the words that leave any prompt (算了, 取消) drop the draft before
     # it is read (`ticket_step`).
     **dict.fromkeys(("不用", "不用了", "不要", "不提交"), "f:no"),
+    **dict.fromkeys(("匿名", "匿名提交", "匿名投诉", "我要匿名"), "f:anon"),
 }
 
 
@@ -59,7 +61,9 @@ _NOTHING_MORE = frozenset(
 # when the draft began, in milliseconds, base 36: no two drafts of one person share it.
 DRAFT = "draft"
 # 补充到工单's button carries the ticket it adds to as well (f:add:<id>:<ticket id>).
-_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add|more)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?")
+_SUMMARY_PRESS = re.compile(
+    r"(f:(?:ok|one|edit|no|add|more|anon)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
+)
 # The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
 # to add them to any one of them (补充到工单), beside filing them as a new request. A list
 # of [id, number, team id], newest first; a draft saved before there could be several
@@ -516,6 +520,8 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str 
     text = gathered.text.strip() or ctx.text("voice_only")  # words or a voice note
     if items:
         text = ctx.text("wish_items", count=len(items), items=_numbered(items))
+    # A complaint may be about the very people who would read it: 匿名 is offered.
+    complaint = filed is Kind.COMPLAINT and not items
     summary = ctx.text(
         "summary",
         kind=kind,
@@ -524,11 +530,14 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str 
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
         why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
     )
+    if complaint:
+        summary = f"{summary}\n{ctx.text('anon_offer')}"
     assert ctx.conv is not None
     draft_id = ctx.conv.data.get(DRAFT)
     # A draft begun before drafts had ids: its buttons as they were.
     mark = f":{draft_id}" if draft_id else ""
-    submit = [Button(ctx.text("submit"), f"f:ok{mark}")]
+    anonymous = [Button(ctx.text("submit_anonymous"), f"f:anon{mark}")] if complaint else []
+    submit = [Button(ctx.text("submit"), f"f:ok{mark}"), *anonymous]
     if items:
         submit = [
             Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
@@ -551,7 +560,7 @@ def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str 
         if folded:
             rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
             adds.append((Button(rest, f"f:more{mark}"),))
-        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}")]
+        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
         buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
         if lead == "free_text_confirm" and len(offers) > OFFERED_AT_MOST:
             lead = "about_many_confirm" if folded else "about_all_confirm"
@@ -647,6 +656,23 @@ async def ticket_step(ctx: Ctx) -> None:
         await _confirm_step(ctx, gathered)
 
 
+def _is_complaint(ctx: Ctx, gathered: Gathered) -> bool:
+    return tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.COMPLAINT
+
+
+def _say_created(ctx: Ctx, ticket: Ticket) -> None:
+    """Filed: its number and team, and for a complaint who may read who filed it."""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    keeper = kept_from(ctx.cfg, ticket)
+    if ticket.anonymous:
+        ctx.say("created_anonymous", keyboard="remove", number=ticket.label, team=team)
+    elif keeper is not None:
+        keeper = in_script(keeper, ctx.script)
+        ctx.say("created_kept", keyboard="remove", number=ticket.label, team=team, keeper=keeper)
+    else:
+        ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+
+
 def _numbered(lines: list[str]) -> str:
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
@@ -736,7 +762,12 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     # A photo's caption ("确认一下这张") is about the photo, never the answer to a button.
     typed = "" if msg.photo_file_id or msg.voice_file_id else bare(msg.text)
     choice = _choice(msg.callback_data) or _TYPED_CHOICES.get(typed)
-    if choice in ("f:ok", "f:one"):
+    if choice == "f:anon" and not _is_complaint(ctx, gathered):
+        # Typed 匿名 on a request, or an old button: nothing is filed unasked.
+        ctx.say("anon_complaints_only")
+        _summary(ctx, gathered)
+        return
+    if choice in ("f:ok", "f:one", "f:anon"):
         limited = await tickets.over_rate_limit(ctx)
         if limited is not None:
             await ctx.end_flow()
@@ -746,10 +777,10 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         if items and tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH:
             await _submit_wish_items(ctx, gathered, items)
             return
-        ticket = await tickets.submit(ctx, gathered, draft_id=_draft_id(ctx))
+        anonymous = choice == "f:anon"
+        ticket = await tickets.submit(ctx, gathered, draft_id=_draft_id(ctx), anonymous=anonymous)
         await ctx.end_flow()
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+        _say_created(ctx, ticket)
         shop_details.remind_once(ctx)  # the team serving the shop reads the card without it
     elif choice == "f:more" and ctx.conv is not None and _offers(ctx.conv.data):
         # Every ticket in hand, each with its button; the draft is as it was.

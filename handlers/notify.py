@@ -245,10 +245,13 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     if with_history and everyone:
         history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
+    # The oversight team keeps a complainant's details that the team handling it may not
+    # read (`core.complainant`): its copy names them.
+    watched = card_text(ctx.cfg, ticket, requester, keeper=True) if watchers else text
     for target in everyone:
         await ctx.enqueue(
             target,
-            text,
+            text if target in targets else watched,
             buttons=team_buttons if target in targets else watch_buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
@@ -397,11 +400,13 @@ async def update_cards(
     sees_all = {*current, *([watcher] if watcher is not None else [])}
     if away is not None:
         sees_all |= await reads_it_whole(ctx.uow, ctx.cfg, ticket)
+    watched = await current_card(ctx.uow, ctx.cfg, ticket, keeper=True) if watcher else text
     for place, where, script in edits:
         theirs = place in sees_all
+        shown = watched if place == watcher else text
         await ctx.enqueue(
             place,
-            text if theirs or away is None else away,
+            shown if theirs or away is None else away,
             buttons=buttons if place in current else _watching(place, watcher, ticket, reposting),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core import sla
+from core.complainant import keeper_teams, shown_requester
 from core.config import Team
 from core.enums import Action, Kind, Role, Script
 from core.errors import ConcurrentUpdate, IllegalTransition
@@ -14,7 +15,6 @@ from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.overdue_news import in_time
 from core.services import perform, roles_of
-from core.team_card import requester_lines
 from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
@@ -204,8 +204,12 @@ async def _ticket(ctx: Ctx) -> None:
     if ticket.requester_id != ctx.user.id:
         # Whom to call and, for a retailer, which shop: the card says it, and a card far up
         # a busy chat, or one the member never saw, is what /ticket stands in for.
+        # A complaint's complainant is named only to the oversight team and the
+        # supervisors (`core.complainant`), and an anonymous one to nobody.
         requester = await ctx.uow.users.get(ticket.requester_id)
-        ctx.reply(in_script("\n".join(requester_lines(requester)), ctx.script))
+        keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
+        lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
+        ctx.reply(in_script("\n".join(lines), ctx.script))
     await show(ctx, ticket, await _card_buttons_for(ctx, ticket))
 
 

@@ -252,11 +252,17 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
 
 
 async def submit(
-    ctx: Ctx, gathered: Gathered, *, part: tuple[int, int] | None = None, draft_id: str = ""
+    ctx: Ctx,
+    gathered: Gathered,
+    *,
+    part: tuple[int, int] | None = None,
+    draft_id: str = "",
+    anonymous: bool = False,
 ) -> Ticket:
     """File what was gathered; `part` is (n, of) for the n-th item of a wish list filed
     item by item, which the card's 分派依据 names so that the team sees the others;
-    `draft_id` is the conversation's draft it comes from (`intake.summary_pressed`)."""
+    `draft_id` is the conversation's draft it comes from (`intake.summary_pressed`);
+    `anonymous`: a complaint its complainant asked to file as 匿名."""
     decision = decide(ctx, gathered)
     routed = line_and_team(ctx, gathered, decision)
     if part is not None:
@@ -265,8 +271,9 @@ async def submit(
     text = gathered.text.strip() or (
         "[语音]" if gathered.voices else "[照片]" if gathered.photos else "[未说明]"
     )
+    filed = filed_kind(ctx, gathered, decision)
     draft = Draft(
-        kind=filed_kind(ctx, gathered, decision),
+        kind=filed,
         text=text,
         original_text=decision.original or text,
         requester_id=ctx.user.id,
@@ -283,6 +290,7 @@ async def submit(
         route_confidence=decision.confidence,
         route_candidates=tuple(c[0] for c in decision.candidates),
         draft_id=draft_id,
+        anonymous=anonymous and filed is Kind.COMPLAINT,
     )
     ticket = await open_ticket(ctx.uow, ctx.cfg, draft, ctx.now)
     assert ticket.id is not None

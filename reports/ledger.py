@@ -12,6 +12,7 @@ from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from core.complainant import ANONYMOUS
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, named
@@ -188,13 +189,15 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
     team = cfg.find_team(get("team_id"))
     line = next((ln.name for ln in cfg.service_lines if ln.id == get("line")), get("line"))
     accepted_by = get("accepted_by")
-    retailer = get("requester_kind") is Requester.RETAILER
+    # An anonymous complainant is 匿名 to the supervisors too, with no phone or shop.
+    anonymous = bool(get("anonymous"))
+    retailer = get("requester_kind") is Requester.RETAILER and not anonymous
     return LedgerRow(
         number=get("number") or str(get("id")),
         kind=get("kind"),
         submitted_at=get("created_at").astimezone(zone),
-        requester=get("requester_name") or "",
-        phone=mask_phone(get("requester_phone") or ""),
+        requester=ANONYMOUS if anonymous else get("requester_name") or "",
+        phone="" if anonymous else mask_phone(get("requester_phone") or ""),
         shop_name=(retailer and get("requester_shop")) or "",
         licence_number=(retailer and get("requester_licence")) or "",
         area=area.name if area else (get("area") or ""),

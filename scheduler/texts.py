@@ -8,6 +8,7 @@ here rather than imported; the kinds' names are core's, as the cards' are).
 
 from __future__ import annotations
 
+from core.complainant import withheld
 from core.config import Config
 from core.model import Ticket, User
 from core.team_card import local as local
@@ -156,6 +157,8 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
     head = "🚨【紧急】" if ticket.urgent else ""
     who = as_written(requester_user.name) if requester_user and requester_user.name else "未登记"
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
+    reach = f"报告人：{who}　电话：{phone}"
+    instead = withheld(cfg, ticket)  # an anonymous complainant, or one 作风监督 keeps
     text = one_line(ticket.text, 120)
     return "\n".join(
         [
@@ -163,7 +166,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
             f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
             f"内容：{text}",
             # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
-            f"地点：{place(cfg, ticket)}　报告人：{who}　电话：{phone}",
+            f"地点：{place(cfg, ticket)}　{reach if instead is None else f'报告人：{instead}'}",
             f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
             f"　办结时限：{local(cfg, ticket.resolve_due_at)}",
         ]

@@ -133,6 +133,7 @@ tickets = Table(
     Column("responded_at", UTCDateTime, nullable=True),
     Column("response_due_at", UTCDateTime, nullable=True),
     Column("reopen_count", Integer, nullable=False, default=0),
+    Column("anonymous", Boolean, nullable=False, default=False, server_default=false()),
     Column("rating", SmallInteger, nullable=True),
     Column("rating_comment", Text, nullable=False, default=""),
     Column("rated_at", UTCDateTime, nullable=True),

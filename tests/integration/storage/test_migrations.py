@@ -270,3 +270,31 @@ async def test_the_shop_reminder_migration_upgrades_an_existing_database_on_post
     empty_pg_url: str,
 ) -> None:
     await _upgrade_a_database_with_a_retailer_never_reminded(empty_pg_url)
+
+
+async def _upgrade_a_database_with_complaints(url: str) -> None:
+    """Tickets as revision 0014 stores them (the same as 0012's wishes): every one was
+    filed under its requester's name, and reads so after the anonymity migration."""
+    await asyncio.to_thread(upgrade, url, "0014")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_WISHES_BEFORE, {"at": datetime(2026, 11, 2, 2, 0, tzinfo=UTC)})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow(read_only=True) as uow:
+            tickets = [await uow.tickets.get(ticket_id) for ticket_id in (1, 2, 3)]
+        assert [t.anonymous if t else "missing" for t in tickets] == [False, False, False]
+    finally:
+        await database.dispose()
+
+
+async def test_the_anonymous_complaint_migration_keeps_tickets_named_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    await _upgrade_a_database_with_complaints(f"sqlite+aiosqlite:///{tmp_path / 'a.sqlite3'}")
+
+
+async def test_the_anonymous_complaint_migration_keeps_tickets_named_on_postgresql(
+    empty_pg_url: str,
+) -> None:
+    await _upgrade_a_database_with_complaints(empty_pg_url)

@@ -118,3 +118,14 @@ def test_an_alerts_card_labels_the_phone_even_when_none_was_given(demo_config: C
     assert "报告人：\ue0f0张大山\ue0f1　电话：未提供" in card(demo_config, ticket, farmer)
     farmer.phone = "+8613800000001"
     assert "　电话：+8613800000001" in card(demo_config, ticket, farmer)
+
+
+def test_an_alerts_card_names_no_anonymous_or_kept_complainant(demo_config: Config) -> None:
+    retailer = User(1, at("2026-11-17 16:00"), name="王小五", phone="+8613800000002")
+    ticket = make(demo_config, "10019", "delivery", "2026-11-17 16:00", Status.DISPATCHED)
+    ticket.kind = Kind.COMPLAINT
+    kept = card(demo_config, ticket, retailer)
+    assert "报告人：投诉人信息由纪检作风监督室保管" in kept and "13800000002" not in kept
+    ticket.anonymous = True
+    hidden = card(demo_config, ticket, retailer)
+    assert "报告人：匿名" in hidden and "王小五" not in hidden and "13800000002" not in hidden

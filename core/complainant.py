@@ -1,0 +1,73 @@
+"""Who a ticket's card names as its requester, and to whom (Simplified, for staff).
+
+A complaint may be about the very team that reads it: 作风监督 transfers it to the team of
+the person complained about, or its domain words route it there ("投诉配送员小王，送货总是
+迟到" to 物流配送中心). So a complaint's name, phone, shop and licence number stay with the
+oversight team (and the supervisors' triage desk); any other team reads that they are kept
+there and reaches the complainant through the bot (需补充), which relays both ways. A
+complainant who chose 匿名 is named to nobody: not to the oversight team, a leader, an
+alert or the ledger.
+"""
+
+from __future__ import annotations
+
+from core.config import Config
+from core.enums import Kind, Requester
+from core.model import Ticket, User
+from core.written import as_written
+
+ANONYMOUS = "匿名"
+RELAY = "如需了解情况，请点「需补充」由服务台转达"
+
+
+def withheld(cfg: Config, ticket: Ticket, *, keeper: bool = False) -> str | None:
+    """What stands for the requester where their details may not be read: 匿名, or who
+    keeps them; None where they may (`keeper`: a reader on a keeper team, or a
+    supervisor, whichever team has the ticket)."""
+    if ticket.anonymous:
+        return ANONYMOUS
+    keeping = kept_from(cfg, ticket)
+    return None if keeping is None or keeper else f"投诉人信息由{keeping}保管"
+
+
+def keeper_teams(cfg: Config) -> set[str]:
+    """The teams that may read a (named) complainant's details: the oversight line's and
+    the triage desk's, both outside the teams complained about."""
+    lines = [cfg.oversight_line(), cfg.triage_line()]
+    return {cfg.default_team(line.id).id for line in lines if line is not None}
+
+
+def kept_from(cfg: Config, ticket: Ticket) -> str | None:
+    """The team that keeps the complainant's details when `ticket`'s own team may not read
+    them: a complaint handled by a team other than the keepers. None when its team may."""
+    line = cfg.oversight_line()
+    if ticket.kind is not Kind.COMPLAINT or line is None:
+        return None
+    if ticket.team_id in keeper_teams(cfg):
+        return None
+    return cfg.default_team(line.id).name
+
+
+def shown_requester(
+    cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False
+) -> list[str]:
+    """The requester's lines on the ticket's card (`keeper`: as `withheld`)."""
+    instead = withheld(cfg, ticket, keeper=keeper)
+    if instead == ANONYMOUS:
+        return [f"报告人：{ANONYMOUS}（投诉人要求匿名，{RELAY}）"]
+    if instead is not None:
+        return [f"报告人：{instead}（{RELAY}）"]
+    return requester_lines(requester)
+
+
+def requester_lines(requester: User | None) -> list[str]:
+    """Who asked and how to reach them; for a retailer, also the shop the delivery, ordering
+    and licence teams serve: its name and licence number, or that they were not given (the
+    retailer can add them later)."""
+    who = as_written(requester.name) if requester and requester.name else "未登记"
+    phone = requester.phone if requester and requester.phone else "未提供"
+    lines = [f"报告人：{who}　电话：{phone}"]
+    if requester is not None and requester.kind is Requester.RETAILER:
+        shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
+        lines.append(f"店铺：{shop}　许可证号：{requester.licence_number or '未提供'}")
+    return lines

@@ -1,0 +1,157 @@
+"""A complaint filed as 匿名: offered at its summary, kept on the ticket and its audit trail,
+named to no team, leader, /ticket or ledger; the complainant still hears every step,
+answers the team's question through the bot, confirms and rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind, Status
+from reports.ledger import load
+from reports.periods import parse
+from tests.support.desk import Harness, button_actions, texts
+
+RETAILER = 100002
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+CONDUCT_CHAT, CONDUCT_MEMBER = -1001000000016, 200091
+SUPERVISOR = 300001
+LICENCE = "520102100123"
+SECRETS = ("王小五", "13800000002", "老王烟酒店", LICENCE)
+
+
+async def _registered_with_a_shop(desk: Harness) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+
+
+def _named_nowhere(text: str) -> bool:
+    return not any(secret in text for secret in SECRETS)
+
+
+async def _sent_to(desk: Harness, chat: int, since: set[int | None] | None = None) -> str:
+    return "\n".join(
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id == chat and (since is None or r.id not in since)
+    )
+
+
+async def _anonymous_conduct_complaint(desk: Harness) -> int:
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 配送员小王态度很差，还骂人")
+    summary = await desk.press(RETAILER, "f:next")
+    assert "匿名提交" in texts(summary) and "f:anon" in button_actions(summary)
+    filed = texts(await desk.press(RETAILER, "f:anon"))
+    assert "已匿名提交" in filed and "看不到您是谁" in filed
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.anonymous
+    assert (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "conduct")
+    return ticket.id
+
+
+async def test_an_anonymous_complaint_names_nobody_and_is_on_the_audit_trail(
+    desk: Harness,
+) -> None:
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    card = await _sent_to(desk, CONDUCT_CHAT)
+    assert "报告人：匿名" in card and _named_nowhere(card)
+    async with desk.db.uow(read_only=True) as uow:
+        [create, *_] = await uow.tickets.events(ticket_id)
+    assert create.action == "create" and create.data.get("anonymous") is True
+    assert create.note == "匿名投诉"
+    [ticket] = await desk.tickets()
+    shown = texts(await desk.send(CONDUCT_MEMBER, f"/ticket {ticket.label}", chat=CONDUCT_CHAT))
+    assert "报告人：匿名" in shown and _named_nowhere(shown)
+    shown = texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+    assert "报告人：匿名" in shown and _named_nowhere(shown)
+
+
+async def test_an_anonymous_complainant_is_asked_answers_and_rates_through_the_bot(
+    desk: Harness,
+) -> None:
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:ask:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "请说一下是哪天的事", chat=CONDUCT_CHAT)
+    assert "请说一下是哪天的事" in await _sent_to(desk, RETAILER)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(RETAILER, "上周三下午")
+    relayed = await _sent_to(desk, CONDUCT_CHAT, before)
+    assert "上周三下午" in relayed and _named_nowhere(relayed)
+    # 转派 to the team of the person complained about: still 匿名 there.
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(CONDUCT_MEMBER, f"tk:xfer:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:xto:{ticket_id}:delivery", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "请配送中心核实并整改", chat=CONDUCT_CHAT)
+    delivery = await _sent_to(desk, DELIVERY_CHAT, before)
+    assert "报告人：匿名" in delivery and _named_nowhere(delivery)
+    assert "物流配送中心" in await _sent_to(desk, RETAILER, before)  # told where it went
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育，当面道歉", chat=DELIVERY_CHAT)
+    assert "已批评教育" in await _sent_to(desk, RETAILER)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == 5
+    everyone_else = "\n".join(
+        str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id != RETAILER
+    )
+    assert _named_nowhere(everyone_else)
+
+
+async def test_the_ledger_lists_an_anonymous_complainant_as_anonymous(desk: Harness) -> None:
+    await _anonymous_conduct_complaint(desk)
+    await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    zone = desk.cfg.zone
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        ledger = await load(
+            uow.session, desk.cfg, parse("today", desk.clock.now, zone), desk.clock.now
+        )
+    complaint, request = ledger.rows
+    assert (complaint.requester, complaint.phone) == ("匿名", "")
+    assert (complaint.shop_name, complaint.licence_number) == ("", "")
+    assert request.requester == "王小五" and request.shop_name == "老王烟酒店"
+
+
+@pytest.mark.parametrize("typed", ["匿名", "匿名提交"])
+async def test_typing_anonymous_at_a_complaints_summary_files_it_anonymously(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/complain 客户经理态度很差")
+    await desk.press(RETAILER, "f:next")
+    assert "已匿名提交" in texts(await desk.send(RETAILER, typed))
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous
+
+
+async def test_a_request_cannot_be_filed_anonymously_and_is_told_so(desk: Harness) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "今天送货的少了两条烟")
+    summary = await desk.press(RETAILER, "f:next")
+    assert "f:anon" not in button_actions(summary) and "匿名" not in texts(summary)
+    out = texts(await desk.send(RETAILER, "匿名"))
+    assert "只有投诉可以匿名提交" in out and "请确认" in out
+    assert await desk.tickets() == []
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert not ticket.anonymous
+
+
+async def test_a_complaint_in_traditional_is_offered_anonymity_in_traditional(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/complain 配送員小王態度很差，還罵人")
+    summary = texts(await desk.press(RETAILER, "f:next"))
+    assert "匿名提交" in summary and "辦理人員" in summary and "办理人员" not in summary
+    filed = texts(await desk.press(RETAILER, "f:anon"))
+    assert "已匿名提交" in filed and "辦理進展" in filed

@@ -1,0 +1,100 @@
+"""Who a complaint's card names as its requester: the oversight team and the triage desk
+read a named complainant; any other team reads that 作风监督 keeps the details; nobody
+reads an anonymous one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from core.complainant import kept_from, shown_requester, withheld
+from core.config import Config
+from core.enums import Kind, Priority, Requester
+from core.model import Ticket, User
+from core.team_card import card_text
+
+AT = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)
+LICENCE = "520102100123"
+
+
+def _ticket(
+    cfg: Config, team: str, kind: Kind = Kind.COMPLAINT, *, anonymous: bool = False
+) -> Ticket:
+    return Ticket(
+        kind=kind,
+        priority=Priority.NORMAL,
+        text="配送员小王送货总是迟到",
+        requester_id=100002,
+        requester_chat_id=100002,
+        line=cfg.team(team).line,
+        team_id=team,
+        created_at=AT,
+        anonymous=anonymous,
+        id=1,
+        number="10019",
+    )
+
+
+def _retailer() -> User:
+    return User(
+        100002,
+        AT,
+        name="王小五",
+        phone="+8613800000002",
+        kind=Requester.RETAILER,
+        shop_name="老王烟酒店",
+        licence_number=LICENCE,
+    )
+
+
+def _shown(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("team", ["delivery", "ordering", "monopoly"])
+def test_a_complaint_with_another_team_names_who_keeps_the_complainant(
+    demo_config: Config, team: str
+) -> None:
+    ticket = _ticket(demo_config, team)
+    shown = _shown(shown_requester(demo_config, ticket, _retailer()))
+    assert "投诉人信息由纪检作风监督室保管" in shown and "需补充" in shown
+    for secret in ("王小五", "13800000002", "老王烟酒店", LICENCE):
+        assert secret not in shown
+        assert secret not in card_text(demo_config, ticket, _retailer())
+    assert kept_from(demo_config, ticket) == "纪检作风监督室"
+
+
+@pytest.mark.parametrize("team", ["conduct", "triage"])
+def test_the_oversight_team_and_the_desk_read_a_named_complainant(
+    demo_config: Config, team: str
+) -> None:
+    shown = _shown(shown_requester(demo_config, _ticket(demo_config, team), _retailer()))
+    assert "王小五" in shown and "+8613800000002" in shown and LICENCE in shown
+
+
+def test_a_keeper_reading_another_teams_complaint_reads_the_complainant(
+    demo_config: Config,
+) -> None:
+    ticket = _ticket(demo_config, "delivery")
+    shown = _shown(shown_requester(demo_config, ticket, _retailer(), keeper=True))
+    assert "王小五" in shown and "+8613800000002" in shown
+
+
+def test_a_request_shows_its_requester_to_its_team(demo_config: Config) -> None:
+    ticket = _ticket(demo_config, "delivery", Kind.REQUEST)
+    assert withheld(demo_config, ticket) is None
+    assert "+8613800000002" in _shown(shown_requester(demo_config, ticket, _retailer()))
+
+
+@pytest.mark.parametrize("team", ["conduct", "delivery"])
+@pytest.mark.parametrize("keeper", [False, True])
+def test_an_anonymous_complainant_is_named_to_nobody(
+    demo_config: Config, team: str, keeper: bool
+) -> None:
+    ticket = _ticket(demo_config, team, anonymous=True)
+    shown = _shown(shown_requester(demo_config, ticket, _retailer(), keeper=keeper))
+    assert shown.startswith("报告人：匿名")
+    for secret in ("王小五", "13800000002", "老王烟酒店", LICENCE):
+        assert secret not in shown
+    assert withheld(demo_config, ticket, keeper=keeper) == "匿名"
