@@ -46,6 +46,8 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     )
     if remark:
         said += "\n" + t("low_rating_remark", text=as_written(remark[:500]))
+    if ticket.anonymous:
+        said += "\n" + t("low_rating_anonymous")
     # A leader who is also a supervisor is told once.
     overseers = await notify.overseers(ctx)
     owing = await notify.leaders(ctx, callback.callback_owner(ticket))

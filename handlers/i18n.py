@@ -359,6 +359,11 @@ MESSAGES: dict[str, str] = {
     "rated_with_words": "感谢评价，工单 {number} 已销号。您说的“{words}”已转给服务队。",
     "rate_low_kept": "很抱歉这次没让您满意。已请负责人回访您，您说的“{words}”也转给了他们。",
     "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在工单上，服务队能看到。",
+    # An anonymous complainant cannot be phoned back: the leaders review the case instead.
+    "rate_low_kept_anonymous": (
+        "很抱歉这次没让您满意。已请负责人复核这件投诉，您说的“{words}”也转给了他们。"
+        "您是匿名投诉，他们不会打电话给您。"
+    ),
     "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
     "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「{confirm}」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「{confirm}」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
@@ -373,6 +378,10 @@ MESSAGES: dict[str, str] = {
     "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，工单 {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
+    "rate_low_comment_ask_anonymous": (
+        "很抱歉这次没让您满意。已请负责人复核这件投诉（您是匿名投诉，他们不会打电话给您）。"
+        "哪里不满意，可以直接回复告诉我们（也可以跳过）。"
+    ),
     "rate_low_comment_ask_alone": "很抱歉这次没让您满意。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
     "low_rating": (
         "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意。请{owner}的队长在 {due} 前回访，"
@@ -391,6 +400,7 @@ MESSAGES: dict[str, str] = {
     "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
     "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
     "low_rating_remark": "报告人说：{text}",
+    "low_rating_anonymous": "这是匿名投诉，没有投诉人的联系方式：请复核办理情况，点「📞 已回访」记下复核结果。",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",

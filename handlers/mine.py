@@ -732,14 +732,24 @@ async def _rate(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> No
         if score > LOW_RATING:
             ctx.say("rated_with_words", words=quoted(said), number=ticket.label)
         else:
-            ctx.say("rate_low_kept" if told else "rate_low_kept_alone", words=quoted(said))
+            kept = _low_rating_key(ticket, "rate_low_kept", told=told)
+            ctx.say(kept, words=quoted(said))
         return
     await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     skip = rows(Button(ctx.text("skip"), "f:skip"))
     if score > LOW_RATING:
         ctx.say("rate_comment_ask", skip, number=ticket.label)
     else:
-        ctx.say("rate_low_comment_ask" if told else "rate_low_comment_ask_alone", skip)
+        ctx.say(_low_rating_key(ticket, "rate_low_comment_ask", told=told), skip)
+
+
+def _low_rating_key(ticket: Ticket, key: str, *, told: bool) -> str:
+    """What a low rating's requester is told: someone will call them back, or, for an
+    anonymous complaint nobody can call, that the leaders review it; or only that it is
+    kept, when nobody could be asked."""
+    if not told:
+        return f"{key}_alone"
+    return f"{key}_anonymous" if ticket.anonymous else key
 
 
 def _said_at_the_prompt(ctx: Ctx, ticket: Ticket) -> str:

@@ -155,3 +155,24 @@ async def test_a_complaint_in_traditional_is_offered_anonymity_in_traditional(
     assert "匿名提交" in summary and "辦理人員" in summary and "办理人员" not in summary
     filed = texts(await desk.press(RETAILER, "f:anon"))
     assert "已匿名提交" in filed and "辦理進展" in filed
+
+
+async def test_a_low_rating_of_an_anonymous_complaint_asks_for_a_review_not_a_phone_call(
+    desk: Harness,
+) -> None:
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    before = {r.id for r in await desk.outbox()}
+    out = texts(await desk.press(RETAILER, f"my:r:{ticket_id}:1"))
+    assert "复核" in out and "不会打电话给您" in out and "回访您" not in out
+    [alert] = [
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "callback" and r.chat_id == 200092
+    ]
+    assert "匿名投诉" in alert and "复核" in alert
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 1 and ticket.callback_team == "conduct"
