@@ -13,11 +13,22 @@ from __future__ import annotations
 
 from core.config import Config
 from core.enums import Kind, Requester
-from core.model import Ticket, User
+from core.investigated import team_places
+from core.model import ChatPlace, Ticket, User
+from core.ports import UnitOfWork
 from core.written import as_written
 
 ANONYMOUS = "匿名"
 RELAY = "如需了解情况，请点「需补充」由服务台转达"
+
+
+async def keeper_places(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatPlace]:
+    """Where copies of `ticket`'s card may name a complainant its own team may not read:
+    the oversight team's chat and its people's own chats. None for any other ticket."""
+    line = cfg.oversight_line()
+    if line is None or kept_from(cfg, ticket) is None:
+        return set()
+    return await team_places(uow, cfg, cfg.default_team(line.id).id)
 
 
 def withheld(cfg: Config, ticket: Ticket, *, keeper: bool = False) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from core import sla
+from core.complainant import keeper_places
 from core.config import Config
 from core.enums import Role
 from core.investigated import investigated, investigated_card, reads_it_whole
@@ -193,11 +194,16 @@ async def close(
     # The card as the team last read it (who accepted, went there, resolved it and how),
     # closed: the same card the desk writes, not an alert's summary.
     closed_card = f"{await current_card(uow, cfg, ticket)}\n{note}"
+    # The oversight team's copy names a complainant the team handling it may not read.
+    keepers = await keeper_places(uow, cfg, ticket)
+    kept_card = closed_card
+    if keepers:
+        kept_card = f"{await current_card(uow, cfg, ticket, keeper=True)}\n{note}"
     # A complaint the oversight team has stays what it was about on the copies of the
     # teams it was taken from: the closed card names the person who complained.
     whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
-        shown = closed_card
+        shown = kept_card if copy.place in keepers else closed_card
         if whole is not None and copy.place not in whole:
             shown = investigated_card(cfg, ticket)
         edit = Row(

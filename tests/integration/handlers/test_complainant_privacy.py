@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
+from core.model import TicketMessage
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 
 RETAILER = 100002
@@ -113,3 +115,32 @@ async def test_a_complaint_the_oversight_team_transfers_keeps_the_complainant_fr
     assert all("投诉人信息由纪检作风监督室保管" in c for c in ordering)
     # The oversight team, now watching, still reads who complained.
     assert "王小五" in (await _cards(desk, CONDUCT_CHAT))[-1]
+
+
+async def test_the_oversight_teams_copy_keeps_naming_the_complainant_as_the_card_changes(
+    desk: Harness,
+) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    async with desk.db.uow() as uow:  # what the outbox's recorder keeps as they go out
+        for chat, message_id in ((DELIVERY_CHAT, 601), (CONDUCT_CHAT, 602)):
+            await uow.ticket_messages.add(
+                TicketMessage(ticket.id, chat, message_id, "card", desk.clock())
+            )
+        await uow.commit()
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT, message_id=601)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT, message_id=601)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    for _ in range(2):  # the reminder after a day, the close after three
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    assert (await desk.actions(ticket.id))[-1] == "auto_close"
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    theirs = [str(r.payload["text"]) for r in edits if r.payload.get("message_id") == 601]
+    watched = [str(r.payload["text"]) for r in edits if r.payload.get("message_id") == 602]
+    assert theirs and not any(_named(text) for text in theirs)
+    assert watched and all("王小五" in text and "+8613800000002" in text for text in watched)
+    assert "自动销号" in theirs[-1] and "自动销号" in watched[-1]
