@@ -16,6 +16,7 @@ from core.enums import Kind, Requester
 from core.investigated import team_places
 from core.model import ChatPlace, Ticket, User
 from core.ports import UnitOfWork
+from core.ranks import supervisors
 from core.written import as_written
 
 ANONYMOUS = "匿名"
@@ -23,12 +24,17 @@ RELAY = "如需了解情况，请点「需补充」由服务台转达"
 
 
 async def keeper_places(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatPlace]:
-    """Where copies of `ticket`'s card may name a complainant its own team may not read:
-    the oversight team's chat and its people's own chats. None for any other ticket."""
-    line = cfg.oversight_line()
-    if line is None or kept_from(cfg, ticket) is None:
+    """Where copies of `ticket`'s card may name a complainant the other teams may not read:
+    the keeper teams' chats and their people's own chats (`keeper_teams`), and the
+    supervisors' and admins' own chats. None for a ticket that withholds nothing (not a
+    complaint) or names nobody anywhere (匿名)."""
+    if ticket.anonymous or kept_from(cfg, ticket) is None:
         return set()
-    return await team_places(uow, cfg, cfg.default_team(line.id).id)
+    places: set[ChatPlace] = set()
+    for team_id in keeper_teams(cfg):
+        places |= await team_places(uow, cfg, team_id)
+    above = {*await supervisors(uow, cfg), *cfg.admins}
+    return places | {ChatPlace(uid) for uid in above}
 
 
 def withheld(cfg: Config, ticket: Ticket, *, keeper: bool = False) -> str | None:
@@ -48,13 +54,18 @@ def keeper_teams(cfg: Config) -> set[str]:
     return {cfg.default_team(line.id).id for line in lines if line is not None}
 
 
+def team_keeps(cfg: Config, team_id: str) -> bool:
+    """Whether `team_id`'s people may read a named complainant's details."""
+    return team_id in keeper_teams(cfg)
+
+
 def kept_from(cfg: Config, ticket: Ticket) -> str | None:
-    """The team that keeps the complainant's details when `ticket`'s own team may not read
-    them: a complaint handled by a team other than the keepers. None when its team may."""
+    """The team that keeps a complainant's details from the other teams: the oversight
+    team, for every complaint, whichever team has it now (a copy a team got earlier is
+    edited as the ticket moves on, to the triage desk and back, say). None for a ticket
+    that is no complaint."""
     line = cfg.oversight_line()
     if ticket.kind is not Kind.COMPLAINT or line is None:
-        return None
-    if ticket.team_id in keeper_teams(cfg):
         return None
     return cfg.default_team(line.id).name
 

@@ -5,13 +5,14 @@ caller's outbox converts it for a 繁體 chat, keeping what is marked `as_writte
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from core.complainant import shown_requester
+from core.complainant import keeper_places, shown_requester, team_keeps
 from core.config import Config
 from core.enums import Status
-from core.model import Ticket, TicketEvent, User
+from core.investigated import investigated, investigated_card, reads_it_whole
+from core.model import ChatPlace, Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
 from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, is_named, person_name, status_name
@@ -138,3 +139,27 @@ def _resolve_by(cfg: Config, ticket: Ticket) -> str:
     if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
         return f"{promise}（原时限；移交后限 {local(cfg, own)} 前办结）"
     return promise
+
+
+async def cards_by_place(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, *, note: str = ""
+) -> Callable[[ChatPlace | None], str]:
+    """The ticket's card as each place may read it now, `note` below it: naming a
+    complainant only where they may be read (`core.complainant.keeper_places`), and an
+    investigated complaint, outside the places that read it whole, as what it was about
+    only (`core.investigated`). None for the place: as the ticket's own team reads it."""
+    suffix = f"\n{note}" if note else ""
+    unnamed = await current_card(uow, cfg, ticket) + suffix
+    keepers = await keeper_places(uow, cfg, ticket)
+    named = await current_card(uow, cfg, ticket, keeper=True) + suffix if keepers else unnamed
+    whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
+    own = named if team_keeps(cfg, ticket.team_id) else unnamed
+
+    def at(place: ChatPlace | None) -> str:
+        if place is None:
+            return own
+        if whole is not None and place not in whole:
+            return investigated_card(cfg, ticket)
+        return named if place in keepers else unnamed
+
+    return at

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from core.complainant import keeper_places
 from core.enums import Kind, Script, Status
-from core.investigated import investigated, investigated_card, reads_it_whole, team_places
+from core.investigated import team_places
 from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
-from core.team_card import card_text, current_card, shown_name
+from core.team_card import card_text, cards_by_place, current_card, shown_name
 from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
@@ -245,13 +246,15 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     if with_history and everyone:
         history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
-    # The oversight team keeps a complainant's details that the team handling it may not
-    # read (`core.complainant`): its copy names them.
-    watched = card_text(ctx.cfg, ticket, requester, keeper=True) if watchers else text
+    # A complainant's details are read only where the teams keeping them are, and by the
+    # supervisors (`core.complainant`): the oversight team's copy names them, and the
+    # ticket's own team's copies do when it is one of those.
+    keepers = await keeper_places(ctx.uow, ctx.cfg, ticket)
+    named = card_text(ctx.cfg, ticket, requester, keeper=True) if keepers else text
     for target in everyone:
         await ctx.enqueue(
             target,
-            text if target in targets else watched,
+            named if target in keepers else text,
             buttons=team_buttons if target in targets else watch_buttons,
             urgent=ticket.urgent,
             ticket_id=ticket.id,
@@ -345,9 +348,13 @@ async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:
     return paged
 
 
-async def card_now(ctx: Ctx, ticket: Ticket) -> tuple[str, tuple[tuple[Button, ...], ...]]:
-    """The ticket's card as it should read now: its text and the buttons its state allows."""
-    return await current_card(ctx.uow, ctx.cfg, ticket), card_buttons(ctx.cfg, ticket)
+async def card_now(
+    ctx: Ctx, ticket: Ticket, at: ChatPlace | None = None
+) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The ticket's card as it should read now at `at` (`core.team_card.cards_by_place`;
+    None: in the ticket's team's places): its text and the buttons its state allows."""
+    text = (await cards_by_place(ctx.uow, ctx.cfg, ticket))(at)
+    return text, card_buttons(ctx.cfg, ticket)
 
 
 async def update_cards(
@@ -358,9 +365,8 @@ async def update_cards(
     card follows (`post_card`), which alone has the buttons, also where the ticket comes
     back to a team that had it."""
     assert ticket.id is not None
-    text, buttons = await card_now(ctx, ticket)
-    if reposting:
-        buttons = ()
+    card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
+    buttons = () if reposting else card_buttons(ctx.cfg, ticket)
     # Each edit carries the whole card: edits still waiting are said again by these, and
     # would only keep a busy chat (an on-duty member's, 1 message a second) behind.
     await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)
@@ -373,7 +379,11 @@ async def update_cards(
     # A supervisor's 超时督办 that says 仍未接单 tells the news once it is answered or moved;
     # then the ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
-    await retell_answered_alerts(ctx, ticket, text, await shown_name(ctx.uow, ticket.accepted_by))
+    # Alerts name no complainant, wherever they were sent (a team's chat the ticket left).
+    unnamed = await current_card(ctx.uow, ctx.cfg, ticket)
+    await retell_answered_alerts(
+        ctx, ticket, unnamed, await shown_name(ctx.uow, ticket.accepted_by)
+    )
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.
@@ -394,19 +404,12 @@ async def update_cards(
             continue
         edits.append((place, {"message_id": sent.message_id}, sent.shown_in))
     edits += [(place, {"ref_purpose": "card"}, script) for place, script in queued.items()]
-    # A complaint the oversight team has is only what it was about on the other teams'
-    # copies (`core.investigated`).
-    away = investigated_card(ctx.cfg, ticket) if investigated(ctx.cfg, ticket) else None
-    sees_all = {*current, *([watcher] if watcher is not None else [])}
-    if away is not None:
-        sees_all |= await reads_it_whole(ctx.uow, ctx.cfg, ticket)
-    watched = await current_card(ctx.uow, ctx.cfg, ticket, keeper=True) if watcher else text
+    # Each copy as its place may read it: a complainant named only where they may be, a
+    # complaint the oversight team has only what it was about on the other teams' copies.
     for place, where, script in edits:
-        theirs = place in sees_all
-        shown = watched if place == watcher else text
         await ctx.enqueue(
             place,
-            shown if theirs or away is None else away,
+            card_at(place),
             buttons=buttons if place in current else _watching(place, watcher, ticket, reposting),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,

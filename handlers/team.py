@@ -161,11 +161,11 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
     buttons when `reposting`: a fresh card follows)."""
     pressed = ctx.msg.callback_message_id
     if pressed is not None:
-        text, buttons = await notify.card_now(ctx, ticket)
+        here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+        text, buttons = await notify.card_now(ctx, ticket, here)
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
-        here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
         live = not reposting and here in await notify.work_places(ctx, ticket)
         copy = await notify.kept_copy(ctx, ticket, pressed)
         if live and copy is not None and copy.purpose in PROMPTS:
@@ -209,9 +209,10 @@ async def _settle_reply(ctx: Ctx, ticket: Ticket, data: dict[str, object]) -> No
     message_id = data.get("reply")
     if not isinstance(message_id, int):
         return
-    text, _ = await notify.card_now(ctx, ticket)
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    text, _ = await notify.card_now(ctx, ticket, here)
     await ctx.enqueue(
-        ChatPlace(ctx.msg.chat_id, ctx.msg.topic),
+        here,
         text,
         urgent=ticket.urgent,
         ticket_id=ticket.id,

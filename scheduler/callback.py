@@ -8,6 +8,7 @@ from datetime import datetime
 
 from core import sla
 from core.callback import callback_owner
+from core.complainant import team_keeps
 from core.config import Config, LadderAction
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import Ticket
@@ -46,8 +47,14 @@ async def chase(
         "due": texts.local(cfg, step.due),
         "late": lateness(sla.calendar_for(cfg, ticket), step.due, now),
     }
-    card = texts.card(cfg, ticket, await people.user(ticket.requester_id))
-    said = [await _rung(people, team_id, rung.action, values) for rung in step.rungs]
+    # The leaders who owe the call-back and the supervisors phone the complainant: theirs
+    # to read when their team keeps a complainant's details (作风监督 does).
+    requester = await people.user(ticket.requester_id)
+    card = texts.card(cfg, ticket, requester, keeper=team_keeps(cfg, team_id))
+    said = [
+        await _rung(people, team_id, rung.action, values, anonymous=ticket.anonymous)
+        for rung in step.rungs
+    ]
     # After downtime both rungs may be taken at once: each person hears once, the newest
     # rung that reaches them (the leaders, reached by both, the supervisors' 回访督办).
     hears = {chat_id: i for i, (_, targets) in enumerate(said) for chat_id in targets}
@@ -78,13 +85,20 @@ async def chase(
 
 
 async def _rung(
-    people: People, team_id: str, action: LadderAction, values: dict[str, object]
+    people: People,
+    team_id: str,
+    action: LadderAction,
+    values: dict[str, object],
+    *,
+    anonymous: bool,
 ) -> tuple[str, list[int]]:
     """What the call-back ladder's `action` says, and to whom. The leaders owe it, and hear
     of it until it is done; from the second step the supervisors too. Nobody reachable to
-    lead: the supervisors at once."""
+    lead: the supervisors at once. An anonymous complaint's is a review: nobody to phone."""
     leaders = await people.leaders(team_id)
+    review = "_anonymous" if anonymous else ""
     if action == "alert_leader":
-        return texts.staff("callback_due", **values), leaders or await people.supervisors_or_up()
+        headline = texts.staff(f"callback_due{review}", **values)
+        return headline, leaders or await people.supervisors_or_up()
     targets = unique([*await people.supervisors_or_up(), *leaders])
-    return texts.staff("callback_overdue", **values), targets
+    return texts.staff(f"callback_overdue{review}", **values), targets

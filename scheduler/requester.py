@@ -7,10 +7,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from core import sla
-from core.complainant import keeper_places
 from core.config import Config
 from core.enums import Role
-from core.investigated import investigated, investigated_card, reads_it_whole
 from core.lifecycle import (
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
@@ -18,7 +16,7 @@ from core.lifecycle import (
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
-from core.team_card import current_card
+from core.team_card import cards_by_place
 from core.texts import answered_as, confirm_key, dispute_key, span
 from routing.reader import staff_words
 from scheduler import texts
@@ -192,20 +190,11 @@ async def close(
     # the whole card: one still waiting (from the last press) would only be said over.
     await uow.outbox.supersede(ticket.id, "card_edit", now)
     # The card as the team last read it (who accepted, went there, resolved it and how),
-    # closed: the same card the desk writes, not an alert's summary.
-    closed_card = f"{await current_card(uow, cfg, ticket)}\n{note}"
-    # The oversight team's copy names a complainant the team handling it may not read.
-    keepers = await keeper_places(uow, cfg, ticket)
-    kept_card = closed_card
-    if keepers:
-        kept_card = f"{await current_card(uow, cfg, ticket, keeper=True)}\n{note}"
-    # A complaint the oversight team has stays what it was about on the copies of the
-    # teams it was taken from: the closed card names the person who complained.
-    whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
+    # closed: the same card the desk writes, not an alert's summary, each copy as its place
+    # may read it (a complainant named only where they may be, `core.team_card`).
+    card_at = await cards_by_place(uow, cfg, ticket, note=note)
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
-        shown = kept_card if copy.place in keepers else closed_card
-        if whole is not None and copy.place not in whole:
-            shown = investigated_card(cfg, ticket)
+        shown = card_at(copy.place)
         edit = Row(
             copy.chat_id,
             shown,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core import sla
+from core.complainant import team_keeps
 from core.config import Config, LadderAction
 from core.lifecycle import (
     LEADER_ACCEPT_PROMPT,
@@ -164,7 +165,10 @@ async def _escalate(
     # rung that reaches it (a chat reached twice, leaders standing in for the team, say,
     # hears only the later), each saying how late it is now.
     hears = {chat_id: i for i, rung in enumerate(said) for chat_id in rung.targets}
-    text_card = texts.card(cfg, ticket, await people.user(ticket.requester_id))
+    # Its readers, the team, its leaders and the supervisors, may read a complainant's
+    # details when the team is one that keeps them.
+    requester = await people.user(ticket.requester_id)
+    text_card = texts.card(cfg, ticket, requester, keeper=team_keeps(cfg, ticket.team_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
     # The team too: a call moved to the town the farmer named keeps its deadline

@@ -45,6 +45,16 @@ STAFF: dict[str, str] = {
         "🔴【回访督办】工单 {number} 报告人给了 {score} 星，不满意，回访超过时限 {late}，"
         "{team}仍未记录回访。"
     ),
+    # An anonymous complaint leaves nobody to phone: its leaders review how it was handled.
+    "callback_due_anonymous": (
+        "📞 工单 {number} 是匿名投诉，报告人给了 {score} 星，不满意，复核时限（{due}）已到，"
+        "还没有记录复核。没有投诉人的联系方式：请{team}的队长尽快复核办理情况，"
+        "复核后点「📞 已回访」记下复核结果。"
+    ),
+    "callback_overdue_anonymous": (
+        "🔴【回访督办】工单 {number} 是匿名投诉，报告人给了 {score} 星，不满意，"
+        "复核超过时限 {late}，{team}仍未记录复核。"
+    ),
     "btn_callback": "📞 已回访",
     "btn_accept": "接单",
     "btn_resolve": "办结",
@@ -152,13 +162,14 @@ def team_name(cfg: Config, team_id: str) -> str:
     return team.name if team else team_id
 
 
-def card(cfg: Config, ticket: Ticket, requester_user: User | None) -> str:
-    """A compact ticket card for alerts: enough to act on without opening anything."""
+def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bool = False) -> str:
+    """A compact ticket card for alerts: enough to act on without opening anything
+    (`keeper`: its readers may read a named complainant, `core.complainant.withheld`)."""
     head = "🚨【紧急】" if ticket.urgent else ""
     who = as_written(requester_user.name) if requester_user and requester_user.name else "未登记"
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
     reach = f"报告人：{who}　电话：{phone}"
-    instead = withheld(cfg, ticket)  # an anonymous complainant, or one 作风监督 keeps
+    instead = withheld(cfg, ticket, keeper=keeper)  # 匿名, or a complainant 作风监督 keeps
     text = one_line(ticket.text, 120)
     return "\n".join(
         [

@@ -16,6 +16,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from core.complainant import ANONYMOUS, team_keeps, withheld
 from core.config import Config
 from core.enums import Role, Script
 from core.model import ChatPlace, OutboxMessage, Ticket
@@ -149,7 +150,7 @@ async def _alerts(
         targets += [t for t in above if t not in targets]
     if not targets:
         return []
-    text = await _alert_text(uow, ticket, row, reason, forbidden=forbidden)
+    text = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
@@ -197,10 +198,22 @@ async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
 
 
 async def _alert_text(
-    uow: SqlUnitOfWork, ticket: Ticket, row: OutboxMessage, reason: str, *, forbidden: bool
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    row: OutboxMessage,
+    reason: str,
+    *,
+    forbidden: bool,
 ) -> str:
     user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
-    if row.chat_id == ticket.requester_chat_id:
+    # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
+    # team and its leaders, who hear of the failed message first.
+    requester = row.chat_id == ticket.requester_chat_id
+    instead = withheld(cfg, ticket, keeper=team_keeps(cfg, ticket.team_id)) if requester else None
+    if instead is not None:
+        user = None
+    if requester:
         who = "申请人"
     elif row.chat_id < 0:
         who = "服务队群"
@@ -212,7 +225,11 @@ async def _alert_text(
     if forbidden and row.chat_id < 0:
         why = t("team_chat_refuses")  # a group has not blocked anyone: the bot was removed
     lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{who}（{why}）。", f"原因：{reason[:200]}"]
-    if user is not None and user.phone:
+    if instead == ANONYMOUS:
+        lines.append("投诉人要求匿名，没有其他联系方式。")
+    elif instead is not None:
+        lines.append(f"{instead}，需要联系投诉人请找该室。")
+    elif user is not None and user.phone:
         lines.append(f"请电话联系：{user.phone}")
     else:
         lines.append("请通过电话或其他方式联系。")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox.escalation import record_undeliverable
 from core.enums import Kind
 from core.model import TicketMessage
 from scheduler.sweep import sweep
@@ -144,3 +145,120 @@ async def test_the_oversight_teams_copy_keeps_naming_the_complainant_as_the_card
     assert theirs and not any(_named(text) for text in theirs)
     assert watched and all("王小五" in text and "+8613800000002" in text for text in watched)
     assert "自动销号" in theirs[-1] and "自动销号" in watched[-1]
+
+
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+CONDUCT_LEADER, SUPERVISOR = 200092, 300001
+
+
+async def _complaint_on_delivery(desk: Harness, *, anonymous: bool = False) -> int:
+    """A retailer's complaint the domain words send to 物流配送中心, its card sent to the
+    team's chat and to 作风监督's, as the sender records them."""
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+    await desk.press(RETAILER, "f:anon" if anonymous else "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    async with desk.db.uow() as uow:
+        for chat, message_id in ((DELIVERY_CHAT, 601), (CONDUCT_CHAT, 602)):
+            await uow.ticket_messages.add(
+                TicketMessage(ticket.id, chat, message_id, "card", desk.clock())
+            )
+        await uow.commit()
+    return ticket.id
+
+
+@pytest.mark.parametrize("by", ["transfer", "reassign"])
+async def test_a_complaint_moved_to_the_triage_desk_stays_unnamed_on_the_old_teams_card(
+    desk: Harness, by: str
+) -> None:
+    """The triage desk may read who complained; the team the complaint was about, whose
+    copy is edited as the ticket moves on, still may not."""
+    ticket_id = await _complaint_on_delivery(desk)
+    if by == "transfer":
+        await desk.press(DELIVERY_MEMBER, f"tk:xfer:{ticket_id}", chat=DELIVERY_CHAT)
+        await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket_id}:triage", chat=DELIVERY_CHAT)
+        await desk.send(DELIVERY_MEMBER, "不归我们管", chat=DELIVERY_CHAT)
+    else:
+        await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+        await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:triage")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "triage"
+    edits = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.purpose == "card_edit"
+    ]
+    assert edits and not any(_named(text) for text in edits)
+    assert all("投诉人信息由纪检作风监督室保管" in text for text in edits)
+    # The desk's own copy names the complainant, as 作风监督's does.
+    desk_cards = await _cards(desk, -1001000000017)
+    assert desk_cards and all("王小五" in text for text in desk_cards)
+
+
+async def test_the_call_back_the_oversight_team_owes_names_the_complainant_to_it(
+    desk: Harness,
+) -> None:
+    """作风监督's leaders owe the call-back of a complaint another team handled: its
+    reminders give them the complainant's name and phone, to phone them."""
+    ticket_id = await _complaint_on_delivery(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:1")
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(6):
+        desk.clock.advance(hours=8)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    chased = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "callback" and r.chat_id == CONDUCT_LEADER
+    ]
+    assert chased and all("王小五" in text and "13800000002" in text for text in chased)
+
+
+async def test_an_anonymous_complaints_call_back_reminders_ask_for_a_review(
+    desk: Harness,
+) -> None:
+    ticket_id = await _complaint_on_delivery(desk, anonymous=True)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:1")
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(6):
+        desk.clock.advance(hours=8)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    chased = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "callback"
+    ]
+    assert chased and all("匿名投诉" in text and "复核" in text for text in chased)
+    assert not any("问清原因" in text or _named(text) for text in chased)
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+async def test_a_message_the_complainant_blocked_tells_the_team_no_name_or_phone(
+    desk: Harness, anonymous: bool
+) -> None:
+    """A complainant who blocked the bot: the team handling the complaint hears a notice
+    did not reach them, without who they are or their phone."""
+    ticket_id = await _complaint_on_delivery(desk, anonymous=anonymous)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket_id}", chat=DELIVERY_CHAT)
+    [notice, *_] = [
+        r
+        for r in reversed(await desk.outbox())
+        if r.chat_id == RETAILER and r.method == "send_message" and r.ticket_id == ticket_id
+    ]
+    async with desk.db.uow() as uow:
+        alerts = await record_undeliverable(
+            uow, desk.cfg, notice, "Forbidden: bot was blocked", desk.clock(), forbidden=True
+        )
+        await uow.commit()
+    said = [str(a.payload["text"]) for a in alerts]
+    assert said and not any(_named(text) for text in said)
+    assert all(("匿名" if anonymous else "纪检作风监督室") in text for text in said)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.complainant import kept_from, shown_requester, withheld
+from core.complainant import kept_from, shown_requester, team_keeps, withheld
 from core.config import Config
 from core.enums import Kind, Priority, Requester
 from core.model import Ticket, User
@@ -66,11 +66,17 @@ def test_a_complaint_with_another_team_names_who_keeps_the_complainant(
 
 
 @pytest.mark.parametrize("team", ["conduct", "triage"])
-def test_the_oversight_team_and_the_desk_read_a_named_complainant(
+def test_the_oversight_team_and_the_desk_read_a_named_complainant_the_others_do_not(
     demo_config: Config, team: str
 ) -> None:
-    shown = _shown(shown_requester(demo_config, _ticket(demo_config, team), _retailer()))
+    """Who may read is by the reader, not by who has the ticket: a copy the team complained
+    about got earlier stays unnamed while the desk or 作风监督 has the complaint."""
+    assert team_keeps(demo_config, team) and not team_keeps(demo_config, "delivery")
+    ticket = _ticket(demo_config, team)
+    shown = _shown(shown_requester(demo_config, ticket, _retailer(), keeper=True))
     assert "王小五" in shown and "+8613800000002" in shown and LICENCE in shown
+    elsewhere = _shown(shown_requester(demo_config, ticket, _retailer()))
+    assert "王小五" not in elsewhere and "投诉人信息由纪检作风监督室保管" in elsewhere
 
 
 def test_a_keeper_reading_another_teams_complaint_reads_the_complainant(
