@@ -21,7 +21,7 @@ from handlers import intake, notify
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.intake import PlaceAnswer
-from handlers.team import tell_requester
+from handlers.team_access import tell_requester
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
 

@@ -17,8 +17,8 @@ from handlers import (
     registration,
     registration_shop,
     registration_typed,
-    team,
     team_commands,
+    team_notes,
 )
 from handlers.chat_moves import on_chat_move
 from handlers.context import Ctx
@@ -44,7 +44,7 @@ FLOWS: dict[str, Step] = {
     # While the answer waits for a ticket to be pressed, a message is read afresh: more of
     # the answer joins it (`answers`), and anything else goes its own way.
     answers.ANSWER_WHICH: free_message,
-    **team.FLOWS,
+    **team_notes.FLOWS,
 }
 
 
@@ -178,10 +178,10 @@ async def route(ctx: Ctx) -> None:
         if msg.is_private:
             ctx.say("edit_not_applied")
         return
-    left = await team.leave_note(ctx)
+    left = await team_notes.leave_note(ctx)
     await _route_on(ctx)
     if left is not None:
-        await team.say_left(ctx, left)
+        await team_notes.say_left(ctx, left)
 
 
 async def _route_on(ctx: Ctx) -> None:

@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import intake, mine, team
+from handlers import intake, mine, team_notes
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -140,8 +140,8 @@ class Desk:
             late_note = False
             if conv is not None and conv.expires_at <= now:
                 await ctx.end_flow()
-                if conv.flow in team.FLOWS:
-                    late_note = await team.note_expired(ctx, conv)
+                if conv.flow in team_notes.FLOWS:
+                    late_note = await team_notes.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway;
                 # so do the score and comment prompts: the buttons still rate, a score stands.
                 elif not msg.command and conv.flow not in (intake.PLACE, mine.RATE):

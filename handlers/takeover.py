@@ -19,7 +19,7 @@ from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.staff import is_oversight
-from handlers.team import refresh_cards, tell_requester
+from handlers.team_access import refresh_cards, tell_requester
 
 NOTE = "作风监督接管"
 

@@ -24,13 +24,10 @@ from handlers.mine import show
 from handlers.replies import Button, rows
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight, teams_served
-from handlers.team import (
-    FLOWS,
-    Step,
-    on_button,
-    on_supervisor_button,
-    tell_requester,
-)
+from handlers.team import on_button
+from handlers.team_access import tell_requester
+from handlers.team_notes import FLOWS, Step
+from handlers.team_nudges import on_supervisor_button
 from handlers.tickets import onto_the_wish_list
 from routing import bare, to_simplified
 

@@ -277,7 +277,7 @@ async def _rung(
     if action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
-        # The leader is asked to urge the team: 催办 pages it (handlers/team.py), beside
+        # The leader is asked to urge the team: 催办 pages it (handlers/team_nudges.py), beside
         # the phase's own button for a leader who takes the ticket themselves.
         nudge = button(texts.staff("btn_remind"), f"tk:nudge:{tid}")
         purpose = LEADER_ACCEPT_PROMPT if phase == "accept" else LEADER_RESOLVE_PROMPT

@@ -1,0 +1,228 @@
+"""A team's press on a ticket: the ticket loaded and the presser's right to it checked,
+the action taken (or who was quicker told), the cards shown anew, the requester told."""
+
+from __future__ import annotations
+
+from core.enums import Action, Script, Status, WishOutcome
+from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
+from core.lifecycle import PROMPTS
+from core.model import ChatPlace, Ticket, reply_script
+from core.numbers import ticket_id_of
+from core.services import may_work_on, perform
+from core.texts import clip
+from handlers import notify
+from handlers.cards import MOVES, gist, ticket_status
+from handlers.context import Ctx
+from handlers.i18n import buttons_in_script, in_script, t
+from handlers.replies import Button
+from handlers.staff import serves_a_team, teams_served
+from handlers.tickets import onto_the_wish_list
+
+
+async def load_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
+    ticket_id = ticket_id_of(raw_id)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
+    if ticket is None:
+        ctx.toast("stale_button")
+        return None
+    if not await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
+        await _refuse_outsider(ctx, ticket)
+        return None
+    return ticket
+
+
+async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
+    """A press by someone the ticket's team does not include. Mostly a member of the team
+    that had it before a transfer, on its old card: tell them where it went, not that they
+    are not a member of a team they never asked to act for. A member of a team that never
+    had it is told whose it is, not that they can no longer act on it."""
+    if await serves_a_team(ctx):
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        key = "t_with_other_team" if await _had_it(ctx, ticket) else "t_other_teams"
+        ctx.toast(key, number=ticket.label, team=team)
+    else:
+        ctx.toast("t_not_member")
+
+
+async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether one of the presser's teams had the ticket before it was sent on."""
+    assert ticket.id is not None
+    teams = await teams_served(ctx)
+    return any(
+        event.action in MOVES and event.data.get("from_team") in teams
+        for event in await ctx.uow.tickets.events(ticket.id)
+    )
+
+
+async def act_on(
+    ctx: Ctx,
+    ticket: Ticket,
+    action: Action,
+    note: str = "",
+    to_team: str | None = None,
+    outcome: WishOutcome | None = None,
+) -> bool:
+    try:
+        await perform(
+            ctx.uow,
+            ctx.cfg,
+            ticket,
+            action,
+            actor_id=ctx.user.id,
+            now=ctx.now,
+            note=note,
+            to_team=to_team,
+            outcome=outcome,
+        )
+        if to_team is not None:
+            await onto_the_wish_list(ctx, ticket)
+        await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
+    except IllegalTransition:
+        # "Already taken" only while someone is at work on it: once it is resolved, crossed
+        # off or withdrawn (an old copy's 接单), its state is the answer.
+        taker = ticket.worked_on_by if action is Action.ACCEPT else None
+        if taker == ctx.user.id:
+            ctx.toast("taken_by_you", number=ticket.label)  # pressed twice
+        elif taker is not None:
+            ctx.toast("taken_by_other", name=await notify.name_of(ctx, taker))
+        elif note and (said := await _beaten_to_it(ctx, ticket, action)):
+            # Two members typed the same kind of note at once: the later one learns what
+            # the first said, and that theirs went nowhere (not only the status).
+            ctx.toast(said[0], number=ticket.label, name=said[1], note=clip(said[2], 60))
+        else:
+            status = ticket_status(ticket, ctx.script, for_staff=True)
+            ctx.toast("not_allowed_now", status=status)
+        return False
+    except OwnRequest:
+        ctx.toast("t_own_request", number=ticket.label)
+        return False
+    except PermissionDenied:
+        ctx.toast("t_not_member")
+        return False
+    except InvalidInput:
+        ctx.toast("stale_button")
+        return False
+    return True
+
+
+# A note that came too late: the status the other member's note led to, and what it says.
+_BEATEN = {
+    Action.RESOLVE: (Status.RESOLVED, "resolve", "t_resolved_by_other"),
+    Action.ASK: (Status.WAITING_REQUESTER, "ask", "t_asked_by_other"),
+}
+
+
+async def _beaten_to_it(ctx: Ctx, ticket: Ticket, action: Action) -> tuple[str, str, str] | None:
+    """The text key, the colleague's name and their note, when `action` failed because a
+    colleague's same action went first (办结 or 需补充 typed by two at once)."""
+    if action not in _BEATEN or ticket.status is not _BEATEN[action][0]:
+        return None
+    assert ticket.id is not None
+    _, event_name, key = _BEATEN[action]
+    done = [e for e in await ctx.uow.tickets.events(ticket.id) if e.action == event_name]
+    if not done or done[-1].actor_id == ctx.user.id:
+        return None
+    return key, await notify.name_of(ctx, done[-1].actor_id), done[-1].note
+
+
+async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) -> None:
+    """Show the new state on the pressed card and on every other copy of it (without
+    buttons when `reposting`: a fresh card follows)."""
+    pressed = ctx.msg.callback_message_id
+    if pressed is not None:
+        here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+        text, buttons = await notify.card_now(ctx, ticket, here)
+        # Pressed where the ticket is no longer worked on (sent on to another team), or on a
+        # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
+        # later changes edit): its state, without buttons.
+        live = not reposting and here in await notify.work_places(ctx, ticket)
+        copy = await notify.kept_copy(ctx, ticket, pressed)
+        if live and copy is not None and copy.purpose in PROMPTS:
+            live = False
+        if live and copy is not None and await notify.superseded_card(ctx, ticket, copy):
+            live = False  # an older card: the newest one in this chat has the buttons
+        # The edit stays in the script the message was sent in (a copy kept from before
+        # the desk wrote to people in their own script, or none kept: Simplified).
+        script = copy.shown_in if copy is not None else Script.HANS
+        if live and copy is None:
+            # A message no copy is kept of (a /ticket reply, the offer a supervisor took the
+            # call from) becomes the card where there is none, kept up to date with its
+            # buttons as the work goes on; where a card is, that one has them, and this
+            # shows the state the press left, as a ladder's reminder does.
+            script = ctx.script_here
+            live = await notify.keep_as_card(ctx, ticket, pressed, script)
+        shown = buttons_in_script(buttons, script) if live else ()
+        ctx.reply(in_script(text, script), shown, edit=True)
+    await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
+
+
+async def pressed_reply(ctx: Ctx, ticket: Ticket) -> dict[str, object]:
+    """需补充 or 办结 pressed on a message no copy is kept of (a /ticket reply): it is kept
+    as the card where the place has none, and later edits reach it; else its id goes with
+    the prompt, so that the note's outcome is written into it (`settle_reply`) instead of
+    leaving it with buttons for a state that has passed."""
+    pressed = ctx.msg.callback_message_id
+    if pressed is None or await notify.kept_copy(ctx, ticket, pressed) is not None:
+        return {}
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    if here not in await notify.work_places(ctx, ticket):
+        return {}
+    if await notify.keep_as_card(ctx, ticket, pressed, ctx.script_here):
+        return {}
+    return {"reply": pressed}
+
+
+async def settle_reply(ctx: Ctx, ticket: Ticket, data: dict[str, object]) -> None:
+    """The /ticket reply a note's button was pressed on shows the state the note led to,
+    without buttons: the card in this chat has them (`pressed_reply`)."""
+    message_id = data.get("reply")
+    if not isinstance(message_id, int):
+        return
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    text, _ = await notify.card_now(ctx, ticket, here)
+    await ctx.enqueue(
+        here,
+        text,
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        purpose="reply_edit",
+        method="edit_message",
+        extra={"message_id": message_id},
+        script=ctx.script_here,
+    )
+
+
+async def requester_script(ctx: Ctx, ticket: Ticket) -> Script:
+    return reply_script(ticket, await ctx.uow.users.get(ticket.requester_id))
+
+
+async def tell_requester(
+    ctx: Ctx,
+    ticket: Ticket,
+    key: str,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    *,
+    purpose: str = "notify",
+    **values: object,
+) -> None:
+    # The whole message, the team's words in it too (a note, a team), reaches the
+    # requester in their script; a name (`as_written`) as written. Someone with several
+    # tickets open (a wish list filed item by item) is told which one by its words too.
+    number = ticket.label
+    others = await ctx.uow.tickets.of_requester(ticket.requester_id, limit=2, open_only=True)
+    if any(other.id != ticket.id for other in others):
+        number = f"{number}（{gist(ticket)}）"
+    await ctx.enqueue(
+        ticket.requester_chat_id,
+        t(key, Script.HANS, number=number, **values),
+        buttons=buttons,
+        urgent=ticket.urgent,
+        ticket_id=ticket.id,
+        purpose=purpose,
+        script=await requester_script(ctx, ticket),
+    )
+
+
+def outcome_named(named: str) -> WishOutcome:
+    """A wish's outcome by its name (partly, declined); any other name is a wish granted."""
+    return WishOutcome(named) if named in set(WishOutcome) else WishOutcome.GRANTED

@@ -1,0 +1,238 @@
+"""What a team types after a button asks for it (需补充's question, 办结's note, 转派's
+reason, 已回访's record), its files, how long the prompt waits, and leaving it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from core.enums import Action, Kind, WishOutcome
+from core.lifecycle import QUESTION_NOTICE, RESOLUTION_NOTICE
+from core.model import Conversation, Ticket
+from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispute_key
+from handlers import callback, notify
+from handlers.context import Ctx
+from handlers.i18n import in_script, t
+from handlers.replies import Button, rows
+from handlers.team_access import (
+    act_on,
+    load_ticket,
+    outcome_named,
+    refresh_cards,
+    requester_script,
+    settle_reply,
+    tell_requester,
+)
+from handlers.tickets import attach
+from handlers.typed_menu import calls_off
+from routing import bare
+from routing.reader import staff_words
+
+Step = Callable[[Ctx], Awaitable[None]]
+
+
+async def note_step(ctx: Ctx) -> None:
+    """The note after 需补充 / 转派 / 办结: the question, the reason, what was done."""
+    assert ctx.conv is not None
+    flow, data = ctx.conv.flow, ctx.conv.data
+    text = ctx.msg.text.strip()
+    # A photo or voice note (the mended fan, the licence form) goes with the note; the
+    # words may come with it as its caption, or after it.
+    files: list[list[str]] = list(data.get("files", []))
+    sent = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
+    if not text:
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+            ctx.say("t_note_file_kept")
+        else:
+            ctx.say("need_text")
+        return
+    if not bare(text):
+        # An emoji or a 👍 alone is no question, result or reason to send on: the prompt
+        # waits for words, a file sent with it kept.
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+        ctx.say("t_note_expected")
+        return
+    if ctx.too_long(text):
+        # Said to the requester, a note this long would come in pieces, and the card,
+        # whose edit cannot be split, would lose its end: a shorter one is waited for.
+        if sent:
+            await ctx.goto(ctx.conv.step, files=files + sent)
+        return
+    files += sent
+    ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
+    await ctx.end_flow()
+    if ticket is None:
+        return
+    # The cards show the new state first; a transferred ticket's new card comes after.
+    if flow == "t_ask" and await act_on(ctx, ticket, Action.ASK, note=text):
+        await refresh_cards(ctx, ticket)
+        await settle_reply(ctx, ticket, data)
+        await _keep_files(ctx, ticket, files, text, to_requester=True)
+        await tell_requester(
+            ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=staff_words(text)
+        )
+    elif flow == "t_res" and await act_on(
+        ctx, ticket, Action.RESOLVE, note=text, outcome=_wish_outcome(ticket, data)
+    ):
+        await refresh_cards(ctx, ticket)
+        await settle_reply(ctx, ticket, data)
+        await _keep_files(ctx, ticket, files, text, to_requester=True)
+        confirm = rows(
+            Button(t(confirm_key(ticket)), f"my:ok:{ticket.id}"),
+            Button(t(dispute_key(ticket)), f"my:bad:{ticket.id}"),
+        )
+        notice = f"n_resolved{answered_as(ticket)}"
+        await tell_requester(
+            ctx, ticket, notice, confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
+        )
+        if ticket.wish_outcome is not None:
+            flow = "t_res_wish"
+        elif ticket.kind is Kind.SUGGESTION:
+            flow = "t_res_suggestion"
+    elif flow == "t_xfer" and await act_on(
+        ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
+    ):
+        await refresh_cards(ctx, ticket, reposting=True)
+        await _keep_files(ctx, ticket, files, text, to_requester=False)  # with the new card
+        await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
+        await notify.post_card(ctx, ticket, with_history=True)
+    else:
+        return
+    # What became of the note, not only that it was kept: asked, resolved, or with whom now.
+    team = ctx.cfg.team(ticket.team_id).name
+    outcome = WISH_OUTCOME_NAMES[ticket.wish_outcome] if ticket.wish_outcome else ""
+    done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team, outcome=outcome)
+    ctx.reply(in_script(done, ctx.script_here))
+
+
+def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None:
+    """The outcome the 办结 note of a wish was asked for (none for other kinds)."""
+    if ticket.kind is not Kind.WISH:
+        return None
+    return outcome_named(str(data.get("outcome") or ""))
+
+
+def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:
+    return [("photo", ctx.msg.photo_file_id), ("voice", ctx.msg.voice_file_id)]
+
+
+async def _keep_files(
+    ctx: Ctx, ticket: Ticket, files: list[list[str]], note: str, *, to_requester: bool
+) -> None:
+    """Keep the member's photos and voice notes on the ticket (a later team's card carries
+    them), and show them to the requester with the question or the result they go with."""
+    script = await requester_script(ctx, ticket)
+    for kind, file_id in files:
+        await attach(ctx, ticket, kind, file_id, caption=note)
+        if to_requester:
+            await ctx.enqueue(
+                ticket.requester_chat_id,
+                "",
+                urgent=ticket.urgent,
+                ticket_id=ticket.id,
+                purpose="attachment",
+                method=notify.FILE_METHODS[kind],
+                extra={"file_id": file_id, "caption": t("file_of_ticket", number=ticket.label)},
+                script=script,
+            )
+
+
+def _leavable(step: Step) -> Step:
+    """`step`, unless the member's words only leave the prompt (算了, 取消, as /cancel):
+    they are no question, result, reason or call-back to send on or record ("已办结：算了"
+    would reach the requester as the team's word)."""
+
+    async def run(ctx: Ctx) -> None:
+        left = ctx.conv
+        sent = ctx.msg.photo_file_id or ctx.msg.voice_file_id
+        if left is not None and not sent and calls_off(ctx.msg.text):
+            await ctx.end_flow()
+            await say_left(ctx, left)
+            return
+        await step(ctx)
+
+    return run
+
+
+FLOWS: dict[str, Step] = {
+    "t_ask": _leavable(note_step),
+    "t_res": _leavable(note_step),
+    "t_xfer": _leavable(note_step),
+    callback.FLOW: _leavable(callback.note_step),
+}
+
+
+# How long a card's prompt (需补充's question, 办结's result, 转派's reason; and 📞 已回访's
+# note, `handlers/callback.py`) waits for the member's next message. Long enough to type a
+# few lines on a phone, or to send a photo first (each one kept starts the wait again);
+# short enough that what the member says in the group later, to the others and about
+# something else, is not taken for the note and sent to the requester as the team's word.
+# The config's conversation_ttl (2 hours by default) is for requesters, who may leave a
+# form half done and come back to it.
+NOTE_TTL = timedelta(minutes=15)
+
+
+# What each prompt waits for, and the button that asks for it again.
+_WAITS_FOR = {
+    "t_ask": ("要补充的问题", "需补充"),
+    "t_res": ("办结说明", "办结"),
+    "t_xfer": ("转派原因", "转派"),
+    callback.FLOW: ("回访情况", "📞 已回访"),
+}
+
+
+def note_ttl(ctx: Ctx) -> timedelta:
+    return min(NOTE_TTL, ctx.cfg.limits.conversation_ttl)
+
+
+def waited_minutes(span: timedelta) -> int:
+    return max(1, round(span.total_seconds() / 60))
+
+
+async def leave_note(ctx: Ctx) -> Conversation | None:
+    """A button pressed or a command sent while a card's prompt waits for its note ends the
+    prompt (the member has moved on: to 上门, another card, /ticket), so that their next
+    words are not taken for it. /cancel says so itself. The ended prompt, or None."""
+    conv, msg = ctx.conv, ctx.msg
+    if conv is None or conv.flow not in FLOWS:
+        return None
+    if not msg.is_button and (not msg.command or msg.command == "cancel"):
+        return None
+    await ctx.end_flow()
+    return conv
+
+
+async def say_left(ctx: Ctx, left: Conversation) -> None:
+    """After `leave_note`: the member learns that the prompt no longer waits, unless the
+    press asked for a note again (the same button twice, 需补充 on another card)."""
+    if ctx.conv is not None:
+        return
+    number = await _number(ctx, left)
+    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
+    ctx.say("t_note_left", number=number, what=what, button=button)
+
+
+async def note_expired(ctx: Ctx, expired: Conversation) -> bool:
+    """A message after a card's prompt stopped waiting is not its note: it is read as what
+    it would be without the prompt (in a group, the team's own talk). When it may have been
+    meant as the note (typed, within the hours a conversation would otherwise last), the
+    member is told it was not recorded (True then)."""
+    msg = ctx.msg
+    typed = bool(msg.text.strip() or msg.photo_file_id or msg.voice_file_id)
+    if msg.is_button or msg.command or not typed:
+        return False
+    if ctx.now >= expired.updated_at + ctx.cfg.limits.conversation_ttl:
+        return False  # long after: plainly about something else
+    number = await _number(ctx, expired)
+    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[expired.flow])
+    minutes = waited_minutes(expired.expires_at - expired.updated_at)
+    ctx.say("t_note_expired", number=number, what=what, button=button, minutes=minutes)
+    return True
+
+
+async def _number(ctx: Ctx, conv: Conversation) -> str:
+    ticket_id = conv.data.get("ticket_id")
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
+    return ticket.label if ticket is not None else "?"
