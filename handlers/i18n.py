@@ -210,12 +210,12 @@ MESSAGES: dict[str, str] = {
     ),
     # More tickets in hand than the summary shows at first: the newest, then 「更多…」.
     "about_many_confirm": (
-        "您有 {count} 张工单正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
+        "您有 {count} 张可能相关的工单正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
         "是补充请点那张工单的「➕ 补充到工单」（下面是最近的 {shown} 张，其余的点「更多…」），"
         "服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
     "about_all_confirm": (
-        "您有 {count} 张工单正在办理中，都列在下面。这条消息是对其中一张的补充，还是一件新的事？"
+        "下面是您正在办理中、可能相关的 {count} 张工单。这条消息是对其中一张的补充，还是一件新的事？"
         "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
     "add_to_more": "更多…（还有 {count} 张工单）",
@@ -366,6 +366,14 @@ MESSAGES: dict[str, str] = {
     ),
     "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
     "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「{confirm}」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
+    "verdict_voice_suggestion": (
+        "收到您的语音，已转给服务队（建议 {number}）。对答复满意吗？请点「{confirm}」或"
+        "「❌ 不满意」；如果是别的烤房出了新的紧急情况，请发 /110。"
+    ),
+    "verdict_voice_wish": (
+        "收到您的语音，已转给服务队（心愿 {number}）。收到答复请点「{confirm}」，有异议请点"
+        "「❌ 没解决」。"
+    ),
     "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「{confirm}」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
     "verdict_buttons_wish": (
         "您的心愿 {number} 已有答复，等您确认：收到请点「{confirm}」，有异议请点「❌ 没解决」。"
@@ -414,6 +422,14 @@ MESSAGES: dict[str, str] = {
     "answer_after_resolution": (
         "工单 {number} 在您回复之前已经办结，您这条已转给服务队。问题解决了吗？"
         "解决了请点「{confirm}」，没解决请点「❌ 没解决」。"
+    ),
+    "answer_after_resolution_suggestion": (
+        "您的建议 {number} 在您回复之前已经有了答复，您这条已转给服务队。对答复满意吗？"
+        "满意请点「{confirm}」，不满意请点「❌ 不满意」。"
+    ),
+    "answer_after_resolution_wish": (
+        "您的心愿 {number} 在您回复之前已经有了答复，您这条已转给服务队。"
+        "收到请点「{confirm}」，有异议请点「❌ 没解决」。"
     ),
     "e_called_off": "好的，没有报警。烤房出了紧急情况，随时点 🚨110 或发 /110。",
     "e_call_on": (

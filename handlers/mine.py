@@ -53,6 +53,7 @@ _NOT_SOLVED = (
     "还是没",  # 还是没来道歉, 钱还是没到账: still not done
 )  # fmt: skip
 # A judgement of the service, not a new complaint: asks for the score.
+_DISSATISFIED = ("不满意", "很不满意")  # a suggestion's 「❌ 不满意」, typed
 _JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 _OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
@@ -393,6 +394,13 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False
     if score is not None:
         await _rate(ctx, ticket, _score_of(score))
+    elif (
+        ticket.kind is Kind.SUGGESTION and plain in _DISSATISFIED and may_send_back(ticket, ctx.now)
+    ):
+        # A suggestion's answer offers 「❌ 不满意」: typing it means that button, which
+        # asks what is unsatisfying and sends the suggestion back, not a score.
+        await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
+        ctx.say(_reopen_ask(ticket))
     elif solved:
         await _ask_score(ctx, ticket)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
@@ -508,7 +516,7 @@ async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
         return False
     await add_info(ctx, ticket, "", None, voice=voice)
     ctx.say(
-        "verdict_voice",
+        _as_answered("verdict_voice", ticket),
         _actions(ctx, ticket),
         number=ticket.label,
         confirm=ctx.text(confirm_key(ticket)),
@@ -971,7 +979,7 @@ async def answer_after_resolution(
     the team, and the person is told the ticket is done and asked for their verdict."""
     await add_info(ctx, ticket, text, photo, voice=voice)
     ctx.say(
-        "answer_after_resolution",
+        _as_answered("answer_after_resolution", ticket),
         _actions(ctx, ticket),
         number=ticket.label,
         confirm=ctx.text(confirm_key(ticket)),

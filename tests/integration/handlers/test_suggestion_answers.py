@@ -9,13 +9,15 @@ import pytest
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Script, Status
+from core.enums import Kind, Script, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 STAFF = 100003
 STAFF_TEAM_CHAT = -1001000000015
 STAFF_MEMBER = 200081
+CURING_CHAT = -1001000000001
 SUGGESTION = "建议食堂延长晚饭供应时间"
 ANSWER = "已转食堂研究，下月起晚饭延长到19:30"
 
@@ -150,3 +152,64 @@ async def test_words_replied_to_the_answer_are_asked_about_as_dissatisfaction(
         else ["❌ 不滿意，重新辦理", "✅ 收到，評價"]
     )
     assert button_data(out)[:2] == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}"]
+
+
+async def _answered_after_a_question(desk: Harness, *, ask: bool) -> int:
+    """A suggestion the team answers, having asked the employee something first or not."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/suggest")
+    await desk.send(STAFF, SUGGESTION)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    if ask:
+        await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "您希望延长到几点？", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, ANSWER, chat=STAFF_TEAM_CHAT)
+    return ticket.id
+
+
+async def test_a_late_answer_to_the_teams_question_asks_if_the_answer_satisfies(
+    desk: Harness,
+) -> None:
+    await _answered_after_a_question(desk, ask=True)
+    out = await desk.send(STAFF, "最好能到晚上八点")
+    assert "对答复满意吗" in texts(out) and "❌ 不满意" in texts(out)
+    assert "没解决" not in texts(out) and "问题解决了吗" not in texts(out)
+
+
+@pytest.mark.parametrize("words", ["不满意", "很不满意"])
+async def test_not_satisfied_typed_sends_the_suggestion_back_as_its_button_does(
+    desk: Harness, words: str
+) -> None:
+    """The answer says 不满意请点「❌ 不满意」: typed, it asks what is unsatisfying, as the
+    button does, rather than for a score that would close the suggestion."""
+    ticket_id = await _answered_after_a_question(desk, ask=False)
+    out = await desk.send(STAFF, words)
+    assert "请说明对答复哪里不满意" in texts(out)
+    await desk.send(STAFF, "周末也应该延长")
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.status is not Status.CLOSED
+    assert "reopen" in await desk.actions(ticket_id)
+
+
+async def test_a_voice_note_after_a_farmers_suggestion_was_answered_asks_if_it_satisfies(
+    desk: Harness,
+) -> None:
+    ticket = await new_ticket(
+        desk.db,
+        desk.cfg,
+        now=desk.clock.now,
+        kind=Kind.SUGGESTION,
+        urgent=False,
+        text="建议烤房补贴早点发放",
+    )
+    await desk.press(MEMBER, f"tk:acc:{ticket.id}", chat=CURING_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket.id}", chat=CURING_CHAT)
+    await desk.send(MEMBER, "已反映给站里，下月起提前发放", chat=CURING_CHAT)
+    out = await desk.send(FARMER, voice_file_id="v-1")
+    assert "收到您的语音" in texts(out) and "对答复满意吗" in texts(out)
+    assert "没解决" not in texts(out) and "问题解决了吗" not in texts(out)
