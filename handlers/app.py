@@ -14,6 +14,7 @@ from handlers import (
     intake,
     mine,
     phones,
+    rating,
     registration,
     registration_shop,
     registration_typed,
@@ -164,7 +165,7 @@ async def _rating_or_reopen(ctx: Ctx) -> None:
         await free_message(ctx)  # not a score or a comment: a message of its own
 
 
-FLOWS[mine.RATE] = FLOWS[mine.REOPEN] = _rating_or_reopen
+FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = _rating_or_reopen
 
 
 async def route(ctx: Ctx) -> None:

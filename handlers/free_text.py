@@ -9,7 +9,7 @@ from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
-from handlers import alarm_check, alarm_place, answers, intake, mine, phones
+from handlers import alarm_check, alarm_place, answers, intake, mine, phones, verdicts
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -112,7 +112,7 @@ async def free_message(ctx: Ctx) -> None:
         else:
             ctx.say("e_news_added", number=call.label)
         return
-    if text and not msg.photo_file_id and await mine.typed_verdict(ctx, text, decision):
+    if text and not msg.photo_file_id and await verdicts.typed_verdict(ctx, text, decision):
         return
     if not new_matter and news:
         late = await question_overtaken(ctx)
@@ -122,7 +122,7 @@ async def free_message(ctx: Ctx) -> None:
                 ctx, late, text, msg.photo_file_id, msg.voice_file_id
             )
             return
-    if text and not msg.photo_file_id and await mine.about_resolution(ctx, text, decision):
+    if text and not msg.photo_file_id and await verdicts.about_resolution(ctx, text, decision):
         return  # "还是少一条": about the ticket awaiting their verdict, asked if not solved
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
@@ -239,7 +239,7 @@ async def _media(
         first.lat, first.lon = msg.location.lat, msg.location.lon
     farmer_voice = bool(msg.voice_file_id) and may_have_barn(ctx)
     voice = msg.voice_file_id
-    if farmer_voice and voice and not text and await mine.voice_to_resolved(ctx, voice):
+    if farmer_voice and voice and not text and await verdicts.voice_to_resolved(ctx, voice):
         return  # said to the resolution notice, not a new alarm
     if remark is not None and filed:
         await intake.start_ticket(ctx, remark, text, first=first)

@@ -1,0 +1,395 @@
+"""A requester's verdict on a resolved ticket: the score and the comment after it, the
+ticket sent back (重新办理), a low rating told above the team, and the buttons a ticket
+offers its requester."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from core.callback import callback_owner
+from core.enums import Action, Kind, Role, Status
+from core.errors import IllegalTransition, PermissionDenied
+from core.lifecycle import OVERSIGHT_PROMPT
+from core.model import Ticket
+from core.services import note_event, perform
+from core.texts import confirm_key, dispute_key, is_an_answer
+from handlers import callback, notify
+from handlers.cards import gist, oversight_buttons, ticket_status
+from handlers.context import Ctx
+from handlers.i18n import MESSAGES, in_script, quoted, t
+from handlers.rating_words import asks_anew, judged_score
+from handlers.replies import Button, rows
+from handlers.tickets import another_question, attach, routed, says_something, typed_alarm
+from handlers.typed_menu import calls_off
+from handlers.verdict_words import (
+    ACKNOWLEDGED,
+    NO_COMMENT,
+    NOT_SOLVED,
+    TYPED_SCORE,
+    a_question_of_its_own,
+    a_remark,
+    score_of,
+)
+from routing import bare
+
+RATE = "rate"
+
+
+REOPEN = "reopen"
+
+
+# A step of REOPEN: words replied to the resolution notice are kept while the person is
+# asked whether they say it is not solved (「❌ 没解决，重新办理」 takes them as the reason).
+SURE = "sure"
+
+
+# The steps of RATE: the score asked for (「✅ 已解决，评价」, "解决了"), then a comment on it.
+SCORE = "score"
+
+
+COMMENT = "comment"
+
+
+# A comment comes right after the score, or not at all: later words are a message of their
+# own ("希望工会组织一次篮球赛" an hour later is a new wish, not a comment on the last one).
+COMMENT_WAIT = timedelta(minutes=30)
+
+
+OPEN_MAX = 30  # and every one still open beside them, up to this many
+
+
+def gist_of(ctx: Ctx, ticket: Ticket) -> str:
+    return in_script(gist(ticket), ctx.script)
+
+
+def ticket_actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    tid, status = ticket.id, ticket.status
+    buttons = []
+    if status.is_open and status is not Status.RESOLVED:
+        buttons.append(Button(ctx.text("btn_add_info"), f"my:add:{tid}"))
+    if status in (Status.NEW, Status.DISPATCHED):
+        buttons.append(Button(ctx.text("btn_cancel_ticket"), f"my:x:{tid}"))
+    if status is Status.RESOLVED:
+        buttons.append(Button(ctx.text(confirm_key(ticket)), f"my:ok:{tid}"))
+    if may_send_back(ticket, ctx.now):
+        # Closed unanswered before anyone resolved it: there is nothing to call unsolved,
+        # but it may be taken up again.
+        label = dispute_key(ticket) if ticket.resolved_at else "btn_take_up_again"
+        buttons.append(Button(ctx.text(label), f"my:bad:{tid}"))
+    return rows(*buttons, per_row=2)
+
+
+async def taken_already(ctx: Ctx, ticket: Ticket) -> None:
+    """Withdrawing a ticket a member has accepted: not done; who has it, and how to reach
+    them."""
+    member = await ctx.uow.users.get(ticket.accepted_by) if ticket.accepted_by else None
+    who = member.name if member is not None and member.name else ""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    ctx.say(
+        "withdraw_taken",
+        rows(Button(ctx.text("btn_add_info"), f"my:add:{ticket.id}")),
+        number=ticket.label,
+        who=f"{team} {who}".strip(),
+    )
+
+
+REOPEN_AFTER_CLOSE = timedelta(days=7)
+
+
+def may_send_back(ticket: Ticket, now: datetime) -> bool:
+    """Whether the requester may still call the ticket not solved (or take it up again if
+    it closed unanswered): while it awaits their confirmation, or within a week of a close
+    they did not confirm. Not once they confirmed and rated it, which the reports of its
+    period count, nor weeks later."""
+    if ticket.status is Status.RESOLVED:
+        return True
+    return (
+        ticket.status is Status.CLOSED
+        and ticket.rating is None
+        and ticket.closed_at is not None
+        and now - ticket.closed_at <= REOPEN_AFTER_CLOSE
+    )
+
+
+def closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
+    """Resolved, then closed without a rating (auto-closed), within the last week."""
+    closed = ticket.status is Status.CLOSED and ticket.resolved_at is not None
+    return closed and may_send_back(ticket, now)
+
+
+async def ask_score(ctx: Ctx, ticket: Ticket) -> None:
+    """The score buttons; the score may be typed too, in figures or in words (`SCORE`)."""
+    await ctx.start_flow(RATE, SCORE, {"ticket_id": ticket.id})
+    ctx.say("rate_ask", _score_buttons(ticket))
+
+
+def _score_buttons(ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
+    return rows(*(Button(str(n), f"my:r:{ticket.id}:{n}") for n in (5, 4, 3, 2, 1)), per_row=5)
+
+
+def as_answered(key: str, ticket: Ticket) -> str:
+    """`key`, or its form for an answer where there is one: a suggestion's answer satisfies
+    its requester or not, and a wish not granted in full is an answer they may dispute
+    (有异议); neither left a problem unsolved."""
+    if ticket.kind is Kind.SUGGESTION:
+        answered = f"{key}_suggestion"
+    elif is_an_answer(ticket):
+        answered = f"{key}_wish"
+    else:
+        return key
+    return answered if answered in MESSAGES else key
+
+
+def reopen_ask(ticket: Ticket) -> str:
+    return as_answered("reopen_ask", ticket)
+
+
+async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
+    """Back to the team with the requester's reason, on a fresh card."""
+    reason = reason[: ctx.cfg.limits.max_text]
+    if await transition(ctx, ticket, Action.REOPEN, note=reason):
+        await ctx.end_flow()
+        if voice is not None:
+            await attach(ctx, ticket, "voice", voice, caption=reason)
+        await notify.post_card(
+            ctx, ticket, with_history=True
+        )  # the one live card; the old ones keep 已办结
+        chat = await notify.team_chat(ctx, ticket.team_id)
+        if chat is not None:
+            told = t(as_answered("reopen_to_team", ticket), number=ticket.label, text=reason)
+            await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
+        await _escalate_reopens(ctx, ticket, reason)
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.say("reopened", number=ticket.label, team=team)
+
+
+# A ticket sent back as not solved this many times is no longer the team's alone: its
+# leaders are told from the second time, the supervisors (with 催办 / 改派) from the third.
+REOPENS_TO_LEADERS = 2
+REOPENS_TO_SUPERVISORS = 3
+
+
+# A score this low (of 5) is dissatisfaction (不满意, as the 满意率 counts it: docs/rates.md):
+# the ticket owes a call-back (回访), chased until it is recorded (handlers/callback.py); what
+# the requester adds as a comment follows.
+LOW_RATING = 3
+
+
+async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
+    times = ticket.reopen_count
+    if times < REOPENS_TO_LEADERS:
+        return
+    team = ctx.cfg.team(ticket.team_id).name
+    text = t("reopen_escalated", number=ticket.label, team=team, times=times, text=reason)
+    # From the third time a leader who is also a supervisor is told once, as a supervisor:
+    # with 催办 and 改派, which the leaders' copy has not.
+    overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []
+    buttons = rows(*oversight_buttons(ticket))
+    await _tell_above_the_team(ctx, ticket, text, overseers=overseers, buttons=buttons)
+
+
+async def _tell_above_the_team(
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    *,
+    overseers: list[int],
+    buttons: tuple[tuple[Button, ...], ...] = (),
+) -> int:
+    """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派); a
+    leader who is also a supervisor is told once, as a supervisor. A ticket that owes a
+    call-back tells the leaders who owe it (the oversight team's, for a complaint it had),
+    not the team complained about. How many were told."""
+    told = 0
+    for leader in await notify.leaders(ctx, callback_owner(ticket)):
+        if leader not in overseers:
+            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+            told += 1
+    purpose = OVERSIGHT_PROMPT if buttons else "notify"
+    for overseer in overseers:
+        await ctx.enqueue(
+            overseer,
+            text,
+            buttons=buttons,
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose=purpose,
+        )
+    return told + len(overseers)
+
+
+async def tell_team_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
+    """The team stops working on it: its cards lose their buttons, and its chat is told."""
+    await notify.update_cards(ctx, ticket)
+    await notify.tell(ctx, ticket, t("t_withdrawn", number=ticket.label))  # paged ones too
+
+
+async def transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") -> bool:
+    try:
+        await perform(
+            ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now, note=note
+        )
+    except (IllegalTransition, PermissionDenied):
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+        return False
+    return True
+
+
+def awaits_rating(ticket: Ticket, now: datetime) -> bool:
+    """Resolved and waiting for the requester's word, or closed lately without it: a
+    requester who confirms after the 销号 is still asked for the score."""
+    return ticket.status is Status.RESOLVED or closed_lately_unconfirmed(ticket, now)
+
+
+async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> None:
+    """Rate and close the ticket, and ask for a comment; `judged` is the judgement in words
+    the score was read from ("一般吧"), which the person is told the score of."""
+    if ticket.rating is not None:
+        # A score button pressed again (or an older copy of it): the first score stands.
+        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+        return
+    if not awaits_rating(ticket, ctx.now):
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+        return
+    if ticket.status is Status.RESOLVED and not await transition(ctx, ticket, Action.CONFIRM):
+        return
+    said = _said_at_the_prompt(ctx, ticket)
+    ticket.rate(score, "", ctx.now)
+    await note_event(
+        ctx.uow,
+        ticket,
+        "rate",
+        actor_id=ctx.user.id,
+        role=Role.REQUESTER,
+        now=ctx.now,
+        data={"rating": score},
+    )
+    await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
+    if judged:
+        ctx.say("rate_from_words", words=quoted(judged), score=score)
+    # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
+    # A call back is promised only when someone was asked to make it.
+    told = score <= LOW_RATING and await callback.owe(ctx, ticket, score, remark=said) > 0
+    if said:
+        await _keep_comment(ctx, ticket, said, told_above=True)  # with the call-back's alert
+        await ctx.end_flow()
+        if score > LOW_RATING:
+            ctx.say("rated_with_words", words=quoted(said), number=ticket.label)
+        else:
+            kept = _low_rating_key(ticket, "rate_low_kept", told=told)
+            ctx.say(kept, words=quoted(said))
+        return
+    await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
+    skip = rows(Button(ctx.text("skip"), "f:skip"))
+    if score > LOW_RATING:
+        ctx.say("rate_comment_ask", skip, number=ticket.label)
+    else:
+        ctx.say(_low_rating_key(ticket, "rate_low_comment_ask", told=told), skip)
+
+
+def _low_rating_key(ticket: Ticket, key: str, *, told: bool) -> str:
+    """What a low rating's requester is told: someone will call them back, or, for an
+    anonymous complaint nobody can call, that the leaders review it; or only that it is
+    kept, when nobody could be asked."""
+    if not told:
+        return f"{key}_alone"
+    return f"{key}_anonymous" if ticket.anonymous else key
+
+
+def _said_at_the_prompt(ctx: Ctx, ticket: Ticket) -> str:
+    """The words typed at this ticket's score prompt and kept for its score (`score_step`)."""
+    conv = ctx.conv
+    if conv is None or conv.flow != RATE or conv.step != SCORE:
+        return ""
+    if str(conv.data.get("ticket_id", "")) != str(ticket.id):
+        return ""
+    return str(conv.data.get("said", ""))
+
+
+def new_matter(ctx: Ctx, text: str, ticket: Ticket) -> bool:
+    """Words at a rating prompt that are a matter of their own: a question about another
+    service, or a request of their own ("希望工会组织一次篮球赛", `asks_anew`)."""
+    decision = routed(ctx)
+    return another_question(ctx, decision, text, ticket) or asks_anew(decision, text)
+
+
+async def score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
+    """Typed at the score prompt: a score in figures ("4", "四星") or a judgement in words
+    ("一般吧" is 3, and the person is told so) rates the ticket. Other words ask again, once,
+    with the buttons; what follows that, and what is plainly something else (an alarm, 没解决,
+    a matter of its own, a photo or a voice note), is read afresh (False)."""
+    msg = ctx.msg
+    if msg.is_button:
+        ctx.toast("stale_button")  # 跳过 on an earlier comment prompt
+        return True
+    if ticket.rating is not None or not awaits_rating(ticket, ctx.now):
+        await ctx.end_flow()  # rated or sent back meanwhile: the prompt no longer stands
+        return False
+    plain = bare(text)
+    typed = TYPED_SCORE.fullmatch(plain)
+    score = score_of(typed) if typed else judged_score(text)
+    if score is not None:
+        await rate_ticket(ctx, ticket, score, judged="" if typed else text)
+        return True
+    assert ctx.conv is not None
+    elsewhere = (
+        msg.photo_file_id
+        or msg.voice_file_id
+        or msg.location is not None
+        or typed_alarm(ctx)
+        or any(w in plain for w in NOT_SOLVED)
+        or a_question_of_its_own(ctx, plain)
+        or new_matter(ctx, text, ticket)
+    )
+    kept = str(ctx.conv.data.get("said", ""))
+    if elsewhere or (ctx.conv.data.get("asked_again") and not kept):
+        await ctx.end_flow()
+        return False
+    # A judgement in words of its own ("你们这个服务真是太差劲了") goes with the score
+    # pressed next, as its comment: what was said is not asked for again. Whatever more is
+    # said of the service meanwhile ("太慢") is added to it; 好的 or 谢谢 keeps it and asks
+    # again.
+    said = kept
+    if kept and says_something(text) and plain not in ACKNOWLEDGED:
+        said = f"{kept}\n{text}"[:500]
+    elif not kept and a_remark(plain):
+        said = text[:500]
+    await ctx.goto(SCORE, asked_again=True, said=said)
+    ctx.say(
+        "rate_ask_again_kept" if said else "rate_ask_again",
+        _score_buttons(ticket),
+        number=ticket.label,
+    )
+    return True
+
+
+async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
+    """What follows the score: kept as the rating's comment (the team's card shows it, and
+    after a low score the team's leaders and the supervisors read it), unless it is 跳过."""
+    # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
+    typed = ctx.msg.callback_data is None and bare(text) not in NO_COMMENT
+    typed = typed and not calls_off(text)
+    if text and typed:  # a typed comment, not the 跳过 button or the word
+        await _keep_comment(ctx, ticket, text)
+    await ctx.end_flow()
+    ctx.say("rated", number=ticket.label)
+
+
+async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str, *, told_above: bool = False) -> None:
+    """The rating's comment: on the team's cards, and after a low score told to the team's
+    leaders and the supervisors (unless `told_above` already)."""
+    ticket.rating_comment = text[:500]
+    await note_event(
+        ctx.uow,
+        ticket,
+        "rate",
+        actor_id=ctx.user.id,
+        role=Role.REQUESTER,
+        now=ctx.now,
+        note=text[:500],
+    )
+    await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
+    if ticket.rating is not None and ticket.rating <= LOW_RATING and not told_above:
+        said = t("low_rating_comment", number=ticket.label, text=text[:500])
+        overseers = await notify.overseers(ctx)
+        await _tell_above_the_team(ctx, ticket, said, overseers=overseers)

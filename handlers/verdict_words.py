@@ -1,0 +1,152 @@
+"""What people type back to a resolution notice, read: a score, solved or not, a
+judgement, a remark, or a matter of its own."""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind
+from core.model import Ticket
+from core.texts import typed_phone
+from handlers.context import Ctx
+from handlers.tickets import is_greeting, routed
+from routing import Decision, bare, to_simplified
+
+# What people type back to a resolution notice instead of pressing its buttons: a score
+# ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
+# or a few words that say neither ("收到"). Only words about the resolved ticket's own
+# matter count (see `typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
+TYPED_SCORE = re.compile(r"(?:给|打)?([1-5一二三四五])(?:分|星|颗星)?")
+
+
+_SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+NOT_SOLVED = (
+    "没解决", "没有解决", "未解决", "没修好", "没有修好", "没好", "还是不行", "又坏", "还是坏",
+    "还是没",  # 还是没来道歉, 钱还是没到账: still not done
+)  # fmt: skip
+
+
+# A judgement of the service, not a new complaint: asks for the score.
+DISSATISFIED = ("不满意", "很不满意")  # a suggestion's 「❌ 不满意」, typed
+
+
+JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
+
+
+_SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
+
+
+OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
+
+
+# The notice acknowledged, alone: its buttons again, not a new matter (a draft "了解").
+ACKNOWLEDGED = frozenset((
+    "了解", "了解了", "明白", "明白了", "好的", "好", "好滴", "知道了", "知道", "ok", "okay", "嗯",
+    "嗯嗯",
+))  # fmt: skip
+
+
+VERDICT_MAX = 12  # longer text is a new matter, and is routed as one...
+
+
+NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
+
+
+# Typed in place of the comment prompt's 「跳过」: no comment, not a comment saying "skip".
+NO_COMMENT = frozenset(("跳过", "没有", "没有了", "没了", "无", "不用", "不用了", "没什么", "没啥"))
+
+
+def says_solved(text: str) -> bool:
+    """Words saying a fault is fixed ("停电的问题解决了，谢谢"), not that it is not."""
+    plain = bare(text)
+    return any(w in plain for w in _SOLVED) and not any(w in plain for w in NOT_SOLVED)
+
+
+def may_be_a_verdict(text: str, *, replied: bool) -> bool:
+    """Words that could say how the ticket ended: never a greeting, a phone number or
+    digits. Replied to its notice, any words saying the problem remains ("怎么还是不对？",
+    "下周再送也还是少一条"), and, in doubt, any other words but a polite new question
+    ("请问下周几送货？") or an ask of something new ("我想改一下送货时间"): the third button
+    (「📝 不是，作为新的求助」) is there for the rest. Typed without the reply, a few words
+    that neither ask (a new matter, as in `another_matter`) nor want something new."""
+    plain = bare(text)
+    simplified = to_simplified(plain)
+    if plain.isdigit() or is_greeting(plain) or typed_phone(text) is not None:
+        return False
+    if replied and STILL_WRONG.search(simplified):
+        return True
+    if _WANTS_ANEW.search(simplified):
+        return False
+    if replied:
+        return _POLITE_QUESTION.search(simplified) is None
+    return len(plain) <= NOT_SOLVED_MAX and not _ASKS.search(simplified)
+
+
+def another_matter(decision: Decision | None, ticket: Ticket, not_solved: bool) -> bool:
+    """Words that plainly concern another matter than `ticket`: routed with confidence to a
+    service it is not about, or a complaint or a suggestion of their own.
+
+    A complaint is about the service it names as well as the line that has it (投诉收购站
+    的人 is with 作风监督), and a refusal of its result names that service again ("还是没
+    解决，收购站的人也没来道歉", "还是没解决，钱没到账"): words saying a complaint is not
+    solved are about it, whatever service they name, but for a barn failing now (a new 110
+    call, which cannot wait for the complaint to be looked into again)."""
+    if decision is None:
+        return False
+    complaint = ticket.kind is Kind.COMPLAINT
+    if not_solved and complaint:
+        return decision.emergency
+    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return True
+    # "收购站的人来道歉了，谢谢" is about the complaint; "请问收购站什么时候开秤，谢谢" asks
+    # something new of that service, and is no score.
+    widened = complaint and not _ASKS.search(decision.normalized)
+    about = {ticket.line, *(ticket.route_candidates if widened else ())}
+    return not decision.triage and decision.line not in about
+
+
+# Words that ask a question: a new matter, whatever it names.
+_ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪儿|能不能|可不可以|吗|[?？]")
+
+
+# Words replied to a resolution notice that say the problem remains, asked or not ("怎么
+# 还是不对？", "为啥又坏了？"): about that ticket, whatever else they say (下周再送也还是少一条).
+STILL_WRONG = re.compile(
+    r"还没|还少|还差|还是[不没少差坏]|又[坏少差停断没不出漏掉]|不对|不行|没用|没解决|没修好|没好"
+    r"|为啥|为什么|咋|怎么回事|怎么搞|怎么又|怎么还"
+)
+
+
+# A new question, politely put, replied to a notice: its own matter ("请问下周几送货？").
+_POLITE_QUESTION = re.compile(r"请问|问一下|问下|咨询")
+
+
+# Words that want something new, of any service or none (下个月想多要点烟): no verdict on
+# what was done, though replied to its notice.
+_WANTS_ANEW = re.compile(r"我想|想要|想多|想再|想改|想换|想订|想加|下个?月|下个?星期|下周")
+
+
+_REMARK_MIN = 4  # characters: "好的", "嗯嗯" or "收到了" say nothing of the service
+
+
+def a_remark(plain: str) -> bool:
+    """Words at the score prompt that say something of the service, not a question about
+    the scores ("怎么打分？") nor a mere acknowledgement."""
+    return len(plain) >= _REMARK_MIN and plain not in ACKNOWLEDGED and not _ASKS.search(plain)
+
+
+def a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
+    """A question, or more words than a score says, that the router sends to a service with
+    confidence (另外想问一下，温度一般设多少度): a matter of its own. 怎么打分？ is not."""
+    if _ASKS.search(plain) is None and len(plain) <= VERDICT_MAX:
+        return False
+    decision = routed(ctx)
+    return decision is not None and not decision.triage
+
+
+def score_of(typed: re.Match[str]) -> int:
+    """The score of a typed "4", "四星" or "给5分"."""
+    digit = typed.group(1)
+    return _SCORES.get(digit) or int(digit)

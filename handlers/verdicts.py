@@ -1,0 +1,300 @@
+"""Verdicts typed, replied or spoken instead of pressed: words back to a resolution
+notice, a voice note after one, and which ticket they are about when several wait."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from core.enums import Kind, Status
+from core.lifecycle import RESOLUTION_NOTICE
+from core.model import Ticket
+from core.texts import confirm_key
+from handlers.context import Ctx
+from handlers.i18n import quoted
+from handlers.rating import (
+    OPEN_MAX,
+    REOPEN,
+    REOPEN_AFTER_CLOSE,
+    SURE,
+    as_answered,
+    ask_score,
+    closed_lately_unconfirmed,
+    gist_of,
+    may_send_back,
+    rate_ticket,
+    reopen_ask,
+    reopen_ticket,
+    ticket_actions,
+)
+from handlers.rating_words import asks_anew
+from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
+from handlers.typed_menu import calls_off
+from handlers.verdict_words import (
+    ACKNOWLEDGED,
+    DISSATISFIED,
+    JUDGEMENTS,
+    NOT_SOLVED,
+    NOT_SOLVED_MAX,
+    OTHER_VERDICTS,
+    STILL_WRONG,
+    TYPED_SCORE,
+    VERDICT_MAX,
+    another_matter,
+    may_be_a_verdict,
+    says_solved,
+    score_of,
+)
+from routing import Decision, bare, to_simplified
+
+
+async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """Words about the person's ticket awaiting their verdict that no verdict word reads
+    ("还是少一条", "今天也没送来"): sent as Telegram's reply (回复) to its resolution notice,
+    or typed while it is the only one awaiting their word, in a few words that name its
+    service or none. Asked whether it is not solved, the words kept as the reason for
+    「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 and 「📝 不是，作为新的求助」 beside it.
+    Words plainly about another matter go their own way (False), replied or typed: a
+    question ("请问下周几送货？"), an ask of something new ("我想改一下送货时间"), a
+    greeting or a phone number."""
+    if not bare(text):
+        return False
+    replied = await _resolution_replied_to(ctx)
+    if not may_be_a_verdict(text, replied=replied is not None):
+        return False
+    still_wrong = replied is not None and STILL_WRONG.search(to_simplified(bare(text)))
+    if not still_wrong and asks_anew(decision, text):
+        return False
+    ticket = replied
+    if ticket is None and ctx.msg.reply_to is None:
+        in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
+        awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+        # Typed, not replied: only words naming its own service are taken to be about it
+        # ("送货还是少一条"); others ("化肥款还没到账" after a barn repair), and words asking
+        # it for something new ("我想改一下送货时间"), are a new matter.
+        named = decision.line if decision is not None and not decision.triage else None
+        ticket = awaiting[0] if len(awaiting) == 1 and awaiting[0].line == named else None
+    if ticket is None or ticket.status is not Status.RESOLVED:
+        return False
+    if another_matter(decision, ticket, False):
+        return False
+    await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
+    buttons = [
+        Button(ctx.text(as_answered("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
+        Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),
+        Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
+    ]
+    ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
+    ask = as_answered(ask, ticket)
+    confirm = ctx.text(confirm_key(ticket))
+    ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
+    return True
+
+
+async def _resolution_replied_to(ctx: Ctx) -> Ticket | None:
+    """The person's ticket whose resolution notice (or its reminder) the message replies to."""
+    reply_to = ctx.msg.reply_to
+    if reply_to is None:
+        return None
+    for sent in await ctx.uow.ticket_messages.of_message(ctx.msg.chat_id, reply_to):
+        if sent.purpose != RESOLUTION_NOTICE:
+            continue
+        ticket = await ctx.uow.tickets.get(sent.ticket_id)
+        if ticket is not None and ticket.requester_id == ctx.user.id:
+            return ticket
+    return None
+
+
+async def _rated_lately(ctx: Ctx) -> Ticket | None:
+    """Their newest closed ticket, when they rated it and its verdict window is still
+    open (`REOPEN_AFTER_CLOSE`): a score typed again is most likely for it."""
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=5):
+        if ticket.status is Status.CLOSED:
+            closed = ticket.closed_at
+            lately = closed is not None and ctx.now - closed <= REOPEN_AFTER_CLOSE
+            return ticket if ticket.rating is not None and lately else None
+    return None
+
+
+async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """A verdict typed back to the person's ticket awaiting confirmation, acted on.
+
+    A score rates it (which confirms it, as the buttons do). Words saying it is not solved
+    reopen it, as does a barn emergency when it was a 110 call (the same fault back, not a
+    new alarm beside the old one). Words saying it is solved ask for the score, as 「已解决，
+    评价」 does, even when they name the fault ("停电的问题解决了"); other short words bring
+    the notice's buttons back. Words that plainly concern another matter (another service,
+    a complaint) are never a verdict. False when the text is none of these, or no ticket
+    awaits the person's verdict.
+    """
+    plain = bare(text)
+    score = TYPED_SCORE.fullmatch(plain)
+    alarm = decision is not None and decision.emergency
+    not_solved = len(plain) <= NOT_SOLVED_MAX and any(w in plain for w in NOT_SOLVED)
+    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or plain in JUDGEMENTS
+    other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
+    # 取消 or 返回 typed while the notice waits: its buttons again, never a request of them.
+    other = other or plain in ACKNOWLEDGED or calls_off(text)
+    if not (score or not_solved or solved or other or alarm):
+        return False
+    # The ticket whose notice the words reply to (回复), or the newest one awaiting their
+    # verdict, however many newer ones came after it.
+    replied = await _resolution_replied_to(ctx)
+    if replied is not None and replied.status is not Status.RESOLVED:
+        return await _verdict_on_one_moved_on(
+            ctx, replied, text, score, not_solved=not_solved, alarm=alarm
+        )
+    if replied is not None:
+        awaiting = [replied]
+    else:
+        in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
+        awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+    ticket = awaiting[0] if awaiting else None
+    judged = score is not None or plain in JUDGEMENTS  # never a new matter
+    if len(awaiting) > 1 and not alarm:
+        if score is not None:
+            verdict = f"r:{score_of(score)}"
+        else:
+            verdict = "bad" if not_solved else "ok" if solved else "v"
+        ask = "verdict_which_judged" if plain in JUDGEMENTS else _WHICH_ASK.get(verdict)
+        return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
+    if ticket is None and not_solved:
+        # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
+        # and typing it means the same.
+        recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
+        ticket = next((t for t in recent if closed_lately_unconfirmed(t, ctx.now)), None)
+    if ticket is None and score is not None and (rated := await _rated_lately(ctx)):
+        # "5" typed again after the score buttons: the first score stands, and says so.
+        ctx.say("already_rated", number=rated.label, score=rated.rating)
+        return True
+    if ticket is None or (not judged and another_matter(decision, ticket, not_solved)):
+        return False
+    if score is not None:
+        await rate_ticket(ctx, ticket, score_of(score))
+    elif (
+        ticket.kind is Kind.SUGGESTION and plain in DISSATISFIED and may_send_back(ticket, ctx.now)
+    ):
+        # A suggestion's answer offers 「❌ 不满意」: typing it means that button, which
+        # asks what is unsatisfying and sends the suggestion back, not a score.
+        await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
+        ctx.say(reopen_ask(ticket))
+    elif solved:
+        await ask_score(ctx, ticket)
+    elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
+        await reopen_ticket(ctx, ticket, text.strip())
+    elif alarm:
+        return False  # an emergency beside a resolved request: a new 110 call
+    elif len(plain) <= VERDICT_MAX:
+        ctx.say(
+            as_answered("verdict_buttons", ticket),
+            ticket_actions(ctx, ticket),
+            number=ticket.label,
+            confirm=ctx.text(confirm_key(ticket)),
+        )
+    else:
+        return False
+    return True
+
+
+async def _verdict_on_one_moved_on(
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    score: re.Match[str] | None,
+    *,
+    not_solved: bool,
+    alarm: bool,
+) -> bool:
+    """A verdict replied to the notice of a ticket that has moved on since (rated, closed,
+    sent back): about that ticket, as its notice's buttons would be, never another one
+    awaiting a verdict. False for words that are no verdict on it (a barn failing again
+    after the close is a new call)."""
+    if score is not None:
+        await rate_ticket(ctx, ticket, score_of(score))  # says it is rated already, or cannot be
+    elif alarm and not may_send_back(ticket, ctx.now):
+        return False  # 烤房又坏了 after the close: a new call
+    elif not_solved and may_send_back(ticket, ctx.now):
+        await reopen_ticket(ctx, ticket, text.strip())
+    elif not_solved and ticket.status is Status.CLOSED:
+        rated = ticket.rating is not None
+        ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
+    elif ticket.rating is not None:
+        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+    else:
+        return False
+    return True
+
+
+def _which_verdict(
+    ctx: Ctx,
+    awaiting: list[Ticket],
+    decision: Decision | None,
+    *,
+    judged: bool,
+    verdict: str,
+    ask: str | None,
+) -> bool:
+    """A score or a verdict typed while several tickets await the person's word (the items
+    of a wish list, say): which one it is for is asked, with a button each, rather than
+    guessed. Each button carries what was typed (`verdict`: r:<score> rates the ticket
+    pressed, ok asks its score, bad what is not solved, v shows it), so it is not asked
+    again; `ask` is the question put (a judgement such as 不满意 is asked which ticket it
+    is about, not which was solved). False when the words plainly concern another matter
+    than all of them."""
+    not_solved = verdict == "bad"
+    if not judged and all(another_matter(decision, t, not_solved) for t in awaiting):
+        return False
+    shown = awaiting[:_WHICH_MAX]
+    buttons = rows(
+        *(Button(f"{t.label} {gist_of(ctx, t)}", _which_data(verdict, t)) for t in shown), per_row=1
+    )
+    if verdict.startswith("r:"):
+        ctx.say("verdict_which_score", buttons, count=len(awaiting), score=verdict[2:])
+    else:
+        ctx.say(ask or "verdict_which", buttons, count=len(awaiting))
+    return True
+
+
+_WHICH_ASK = {"bad": "verdict_which_not_solved", "ok": "verdict_which_solved"}
+
+
+def _which_data(verdict: str, ticket: Ticket) -> str:
+    """my:<verb>:<id>, or my:r:<id>:<score> for a score."""
+    verb, _, score = verdict.partition(":")
+    return f"my:{verb}:{ticket.id}" + (f":{score}" if score else "")
+
+
+_WHICH_MAX = 8  # buttons; more wait in /my
+
+
+# A voice note this soon after a resolution is most likely said to its notice ("修好了",
+# or "又坏了"): the ticket's, with the notice's buttons, not a new 110 call.
+VOICE_VERDICT_WITHIN = timedelta(hours=12)
+
+
+async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
+    """A voice note to the person's ticket resolved lately, awaiting their word: it goes to
+    that ticket (the team hears it) and the notice's buttons come back, since a voice note
+    cannot be read as the verdict. False when no ticket was resolved that lately."""
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
+    ticket = next(
+        (
+            t
+            for t in in_hand
+            if t.status is Status.RESOLVED
+            and t.resolved_at is not None
+            and ctx.now - t.resolved_at <= VOICE_VERDICT_WITHIN
+        ),
+        None,
+    )
+    if ticket is None:
+        return False
+    await add_info(ctx, ticket, "", None, voice=voice)
+    ctx.say(
+        as_answered("verdict_voice", ticket),
+        ticket_actions(ctx, ticket),
+        number=ticket.label,
+        confirm=ctx.text(confirm_key(ticket)),
+    )
+    return True
