@@ -11,9 +11,11 @@ alert or the ledger.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.config import Config
 from core.enums import Kind, Requester
-from core.investigated import team_places
+from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.model import ChatPlace, Ticket, User
 from core.ports import UnitOfWork
 from core.ranks import supervisors
@@ -93,3 +95,21 @@ def requester_lines(requester: User | None) -> list[str]:
         shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
         lines.append(f"店铺：{shop}　许可证号：{requester.licence_number or '未提供'}")
     return lines
+
+
+async def card_shown_at(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, card: str, named: str | None = None
+) -> Callable[[ChatPlace], str]:
+    """What a copy of `ticket` (a card, an alert) at a place may read: `named`, the text
+    naming its complainant, where they may be read (`keeper_places`), `card` elsewhere;
+    and an investigated complaint's copies outside the places that read it whole, what it
+    was about only (`core.investigated`)."""
+    keepers = await keeper_places(uow, cfg, ticket) if named is not None else set()
+    whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
+
+    def at(place: ChatPlace) -> str:
+        if whole is not None and place not in whole:
+            return investigated_card(cfg, ticket)
+        return named if named is not None and place in keepers else card
+
+    return at

@@ -7,8 +7,6 @@ complained, how to reach them, what the investigation found or how it was rated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from core.config import Config
 from core.enums import Kind
 from core.model import ChatPlace, Ticket
@@ -49,17 +47,3 @@ async def reads_it_whole(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[Ch
     oversight team's own, and supervisors' and admins' wherever theirs is."""
     above = {*await supervisors(uow, cfg), *cfg.admins}
     return await team_places(uow, cfg, ticket.team_id) | {ChatPlace(uid) for uid in above}
-
-
-async def card_shown_at(
-    uow: UnitOfWork, cfg: Config, ticket: Ticket, card: str
-) -> Callable[[ChatPlace], str]:
-    """What a copy of `ticket` at a place may read, `card` being the whole of it: all of
-    it, except an investigated complaint's copies outside the places that read it whole,
-    which read what it was about only (an alert's edit in the chat of the team complained
-    about, say)."""
-    if not investigated(cfg, ticket):
-        return lambda place: card
-    whole = await reads_it_whole(uow, cfg, ticket)
-    away = investigated_card(cfg, ticket)
-    return lambda place: card if place in whole else away

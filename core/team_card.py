@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from core.complainant import keeper_places, shown_requester, team_keeps
+from core.complainant import card_shown_at, shown_requester, team_keeps
 from core.config import Config
 from core.enums import Status
-from core.investigated import investigated, investigated_card, reads_it_whole
 from core.model import ChatPlace, Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
@@ -144,22 +143,16 @@ def _resolve_by(cfg: Config, ticket: Ticket) -> str:
 async def cards_by_place(
     uow: UnitOfWork, cfg: Config, ticket: Ticket, *, note: str = ""
 ) -> Callable[[ChatPlace | None], str]:
-    """The ticket's card as each place may read it now, `note` below it: naming a
-    complainant only where they may be read (`core.complainant.keeper_places`), and an
-    investigated complaint, outside the places that read it whole, as what it was about
-    only (`core.investigated`). None for the place: as the ticket's own team reads it."""
+    """The ticket's card as each place may read it now, `note` below it
+    (`core.complainant.card_shown_at`). None for the place: as the ticket's own team reads
+    it, naming its complainant when the team is one that keeps their details."""
     suffix = f"\n{note}" if note else ""
     unnamed = await current_card(uow, cfg, ticket) + suffix
-    keepers = await keeper_places(uow, cfg, ticket)
-    named = await current_card(uow, cfg, ticket, keeper=True) + suffix if keepers else unnamed
-    whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
+    named = await current_card(uow, cfg, ticket, keeper=True) + suffix
+    shown_at = await card_shown_at(uow, cfg, ticket, unnamed, named)
     own = named if team_keeps(cfg, ticket.team_id) else unnamed
 
     def at(place: ChatPlace | None) -> str:
-        if place is None:
-            return own
-        if whole is not None and place not in whole:
-            return investigated_card(cfg, ticket)
-        return named if place in keepers else unnamed
+        return own if place is None else shown_at(place)
 
     return at

@@ -325,6 +325,9 @@ MESSAGES: dict[str, str] = {
     "verdict_which_score": "您有 {count} 个工单办结待确认。这 {score} 分是给哪一个的？请点下面的工单：",
     "verdict_which_solved": "您有 {count} 个工单办结待确认。解决的是哪一个？请点下面的工单，再为它打分：",
     "verdict_which_judged": "您有 {count} 个工单办结待确认。您说的是哪一个？请点下面的工单，再为它打分：",
+    "verdict_which_not_satisfied": (
+        "您有 {count} 个建议已有答复、等您确认。对哪一个的答复不满意？请点下面的建议，再说明哪里不满意："
+    ),
     "verdict_which_not_solved": (
         "您有 {count} 个工单办结待确认。没解决的是哪一个？请点下面的工单，再说明哪里还没解决："
     ),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from core.complainant import kept_from
+from core.complainant import kept_from, team_keeps
 from core.config import Site
 from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
@@ -663,7 +663,8 @@ def _is_complaint(ctx: Ctx, gathered: Gathered) -> bool:
 def _say_created(ctx: Ctx, ticket: Ticket) -> None:
     """Filed: its number and team, and for a complaint who may read who filed it."""
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-    keeper = kept_from(ctx.cfg, ticket)
+    # Told only where the team that has it may not read who complained.
+    keeper = None if team_keeps(ctx.cfg, ticket.team_id) else kept_from(ctx.cfg, ticket)
     if ticket.anonymous:
         ctx.say("created_anonymous", keyboard="remove", number=ticket.label, team=team)
     elif keeper is not None:

@@ -9,7 +9,7 @@ from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
-from core.team_card import card_text, cards_by_place, current_card, shown_name
+from core.team_card import card_text, cards_by_place, shown_name
 from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
@@ -379,11 +379,9 @@ async def update_cards(
     # A supervisor's 超时督办 that says 仍未接单 tells the news once it is answered or moved;
     # then the ladder's reminders and alerts lose the buttons that no longer apply (接单 once
     # accepted, any team's after a transfer, 催办/改派 once resolved).
-    # Alerts name no complainant, wherever they were sent (a team's chat the ticket left).
-    unnamed = await current_card(ctx.uow, ctx.cfg, ticket)
-    await retell_answered_alerts(
-        ctx, ticket, unnamed, await shown_name(ctx.uow, ticket.accepted_by)
-    )
+    # Each as its place may read the card, as the card's copies below.
+    taker = await shown_name(ctx.uow, ticket.accepted_by)
+    await retell_answered_alerts(ctx, ticket, card_at, taker)
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
     # Copies with another team (before a transfer) keep the text but lose the buttons: the
     # ticket is no longer theirs to act on.

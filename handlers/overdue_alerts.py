@@ -6,9 +6,10 @@ supervisor or a leader sent the team (docs/scheduler.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core import overdue_news, sla
 from core.enums import Script, Status
-from core.investigated import card_shown_at
 from core.lifecycle import (
     NEWS_ALERTS,
     NUDGES,
@@ -47,10 +48,13 @@ def progress(ctx: Ctx, ticket: Ticket, script: Script) -> str:
     return t(key, script, status=status, phase=phase, due=local(ctx.cfg, deadline))
 
 
-async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str) -> None:
+async def retell_answered_alerts(
+    ctx: Ctx, ticket: Ticket, card_at: Callable[[ChatPlace], str], taker: str
+) -> None:
     """Each sent alert saying the ticket waits (仍未接单, 仍未办结: a supervisor's 超时督办,
     a leader's alert, the team's reminder; a 催办 page, `core.nudge_news`) that no longer
-    holds is edited to the news, with `card` (the ticket as it is now) below and `taker`
+    holds is edited to the news, with the ticket's card as it is now below, as the alert's
+    place may read it (`card_at`, `core.team_card.cards_by_place`), and `taker`
     whoever accepted it as messages name them (`core.team_card.shown_name`). Each news is
     said as what happened when, so that it stays true. A 超时督办 of a ticket moved on to
     another team, still waiting, waits with it for that team's answer; one answered is kept
@@ -60,9 +64,6 @@ async def retell_answered_alerts(ctx: Ctx, ticket: Ticket, card: str, taker: str
     way to Telegram) arrives saying the ticket waits: its edit is written now, and goes once
     the sent message's id is recorded (`ref_row`)."""
     assert ticket.id is not None
-    # An investigated complaint's alerts in the chats of the team it is about say what it
-    # was about only, as that team's cards do (`core.investigated`).
-    card_at = await card_shown_at(ctx.uow, ctx.cfg, ticket, card)
     for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
             continue  # still true: nobody has accepted it, or resolved it

@@ -158,6 +158,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if plain in JUDGEMENTS else _WHICH_ASK.get(verdict)
+        if plain in DISSATISFIED and all(t.kind is Kind.SUGGESTION for t in awaiting):
+            # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
+            verdict, ask = "bad", "verdict_which_not_satisfied"
         return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
     if ticket is None and not_solved:
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.complainant import card_shown_at
 from core.config import Config
-from core.investigated import card_shown_at
 from core.lifecycle import NEWS_ALERTS, NUDGES
 from core.model import Ticket, TicketMessage
 from core.nudge_news import nudge_news
@@ -28,15 +28,17 @@ async def tell_closed(
     *,
     key: str,
     summary: str,
+    named_summary: str,
     now: datetime,
 ) -> None:
     """Edit each alert that no longer holds for the closed `ticket` to its news, with
-    `summary` (its card and the close's note) below; `key` is the close's dedup key. Before
-    the rest lose their buttons (`withdraw_stale_prompts`), so that each is edited once."""
+    `summary` (its card and the close's note) below, or `named_summary`, naming its
+    complainant, where they may be read (`core.complainant.card_shown_at`); `key` is the
+    close's dedup key. Before the rest lose their buttons (`withdraw_stale_prompts`), so
+    that each is edited once."""
     assert ticket.id is not None
     taker = await shown_name(uow, ticket.accepted_by)
-    # The chats of the team an investigated complaint is about read what it was about only.
-    summary_at = await card_shown_at(uow, cfg, ticket, summary)
+    summary_at = await card_shown_at(uow, cfg, ticket, summary, named_summary)
     for alert in await uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
         if prompt_applies_to(ticket, alert.purpose, alert.team_id):
             continue

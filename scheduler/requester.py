@@ -163,9 +163,19 @@ async def close(
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     requester = await people.user(ticket.requester_id)
     closed_summary = f"{texts.card(cfg, ticket, requester)}\n{note}"  # as alerts show it
+    named_summary = f"{texts.card(cfg, ticket, requester, keeper=True)}\n{note}"
     # The supervisors' 仍未办结, its leaders' and the team's reminders, a 催办 page no longer
     # hold: each says what became of the ticket as its buttons go.
-    await tell_closed(uow, cfg, out, ticket, key=key, summary=closed_summary, now=now)
+    await tell_closed(
+        uow,
+        cfg,
+        out,
+        ticket,
+        key=key,
+        summary=closed_summary,
+        named_summary=named_summary,
+        now=now,
+    )
     await withdraw_stale_prompts(uow, ticket, now)
     sent = 0
     if await people.reachable([ticket.requester_id]):

@@ -4,6 +4,8 @@ of the team whose member it is about."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.outbox.escalation import record_undeliverable
@@ -147,8 +149,7 @@ async def test_the_oversight_teams_copy_keeps_naming_the_complainant_as_the_card
     assert "自动销号" in theirs[-1] and "自动销号" in watched[-1]
 
 
-DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
-CONDUCT_LEADER, SUPERVISOR = 200092, 300001
+CONDUCT_LEADER = 200092
 
 
 async def _complaint_on_delivery(desk: Harness, *, anonymous: bool = False) -> int:
@@ -262,3 +263,75 @@ async def test_a_message_the_complainant_blocked_tells_the_team_no_name_or_phone
     said = [str(a.payload["text"]) for a in alerts]
     assert said and not any(_named(text) for text in said)
     assert all(("匿名" if anonymous else "纪检作风监督室") in text for text in said)
+
+
+async def _complaint_on_conduct(desk: Harness) -> int:
+    """A named complaint its words send straight to 作风监督, which keeps complainants."""
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 客户经理总是搭售滞销烟")
+    await desk.press(RETAILER, "f:next")
+    filed = texts(await desk.press(RETAILER, "f:ok"))
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.team_id == "conduct"
+    # Nothing to be told of: the team that has it may read who complained.
+    assert "已提交" in filed and "只交给" not in filed
+    return ticket.id
+
+
+async def _deliver_alerts(desk: Harness, ticket_id: int, before: set[int | None]) -> None:
+    """The sender records the ladder's alerts since `before` as sent."""
+    async with desk.db.uow() as uow:
+        for i, row in enumerate(await desk.outbox()):
+            if row.id in before or row.ticket_id != ticket_id:
+                continue
+            if row.purpose in ("card", "card_edit", "notify") or row.chat_id == RETAILER:
+                continue
+            sent = TicketMessage(ticket_id, row.chat_id, 900 + i, row.purpose, desk.clock())
+            await uow.ticket_messages.add(replace(sent, team_id="conduct"))
+        await uow.commit()
+
+
+async def test_the_oversight_teams_own_alerts_keep_naming_the_complainant_once_answered(
+    desk: Harness,
+) -> None:
+    ticket_id = await _complaint_on_conduct(desk)
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(8):
+        desk.clock.advance(minutes=30)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    await _deliver_alerts(desk, ticket_id, before)
+    before = {r.id for r in await desk.outbox()}
+
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+
+    edits = {
+        r.chat_id: str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "alert_edit"
+    }
+    assert {CONDUCT_CHAT, CONDUCT_LEADER} <= set(edits)
+    assert all("王小五" in text and "保管" not in text for text in edits.values())
+
+
+async def test_the_oversight_teams_own_alerts_keep_naming_the_complainant_when_closed(
+    desk: Harness,
+) -> None:
+    ticket_id = await _complaint_on_conduct(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(12):
+        desk.clock.advance(hours=6)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    await _deliver_alerts(desk, ticket_id, before)
+    await desk.press(CONDUCT_MEMBER, f"tk:ask:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "请问是哪一天？", chat=CONDUCT_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(12):
+        desk.clock.advance(hours=24)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    edits = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "alert_edit"
+    ]
+    assert edits and all("王小五" in text and "保管" not in text for text in edits)

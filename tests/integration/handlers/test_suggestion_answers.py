@@ -213,3 +213,27 @@ async def test_a_voice_note_after_a_farmers_suggestion_was_answered_asks_if_it_s
     out = await desk.send(FARMER, voice_file_id="v-1")
     assert "收到您的语音" in texts(out) and "对答复满意吗" in texts(out)
     assert "没解决" not in texts(out) and "问题解决了吗" not in texts(out)
+
+
+async def test_not_satisfied_typed_with_two_answers_waiting_asks_which_to_send_back(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    for words in ("建议食堂延长晚饭供应时间", "建议食堂增加早餐品种"):
+        await desk.send(STAFF, "/suggest")
+        await desk.send(STAFF, words)
+        await desk.press(STAFF, "f:next")
+        await desk.press(STAFF, "f:ok")
+        newest = max(await desk.tickets(), key=lambda t: t.id or 0)
+        await desk.press(STAFF_MEMBER, f"tk:acc:{newest.id}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{newest.id}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已转相关部门研究", chat=STAFF_TEAM_CHAT)
+
+    out = await desk.send(STAFF, "不满意")
+
+    assert "对哪一个的答复不满意" in texts(out)
+    pressed = button_data(out)
+    assert len(pressed) == 2 and all(data.startswith("my:bad:") for data in pressed)
+    asked = await desk.press(STAFF, pressed[0])
+    assert "请说明对答复哪里不满意" in texts(asked)
+    assert all(t.status is Status.RESOLVED for t in await desk.tickets())
