@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from core.enums import Kind
-from handlers import intake
+from handlers import alarm_intake, intake
 from handlers.context import Ctx
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, typed_alarm
@@ -170,9 +170,9 @@ async def answer_step(ctx: Ctx) -> bool:
             return True
         return False
     if said:
-        # The barn its words name, else the draft's or the farmer's (`intake._after_what`).
+        # The barn its words name, else the draft's or the farmer's (`alarm_intake.after_what`).
         alarm = replace(draft, text=text) if draft is not None else Gathered(Kind.REQUEST, text)
-        await intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
+        await alarm_intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
         return True
     calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
     more = _said_beside_the_no(ctx)

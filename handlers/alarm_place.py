@@ -17,10 +17,10 @@ from core.config import Site
 from core.enums import Action, Role, Status
 from core.model import Ticket
 from core.services import note_event, perform, redirect
-from handlers import intake, notify
+from handlers import alarm_intake, notify
+from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.intake import PlaceAnswer
 from handlers.team_access import tell_requester
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
@@ -50,7 +50,7 @@ async def place_step(ctx: Ctx) -> bool:
             ctx.toast("stale_button")
             return True
         return False
-    answer = intake.read_place(ctx)
+    answer = alarm_intake.read_place(ctx)
     if answer is None:
         return True  # answered already (a stale button, a location out of the region)
     if answer.skipped and not ctx.msg.is_button and ticket.status is Status.WAITING_REQUESTER:
@@ -112,7 +112,7 @@ async def placed_late(ctx: Ctx, ticket: Ticket | None) -> bool:
     if not unplaced:
         return False
     assert ticket is not None
-    await ctx.start_flow(intake.PLACE, "where", {"ticket_id": ticket.id})
+    await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": ticket.id})
     return await place_step(ctx)
 
 
@@ -122,7 +122,7 @@ async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:
     ticket = ticket or await _call(ctx)
     await ctx.end_flow()
     number = ticket.label if ticket is not None else ""
-    intake.say_with_phone_offer(ctx, ctx.text("e_place_skipped", number=number))
+    alarm_intake.say_with_phone_offer(ctx, ctx.text("e_place_skipped", number=number))
 
 
 async def _call(ctx: Ctx) -> Ticket | None:
@@ -142,7 +142,7 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         ticket.area = answer.area
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
-    ticket.text = intake.with_place_words(ctx, ticket.text, answer.words)
+    ticket.text = alarm_intake.with_place_words(ctx, ticket.text, answer.words)
     files = {"voice": answer.voice, "photo": answer.photo}
     for kind, file_id in files.items():
         if file_id:
@@ -182,7 +182,9 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         told = t("place_to_team", number=ticket.label, place=said)
         await notify.tell(ctx, ticket, told, files, pin)
     shown = in_script(said, ctx.script)
-    intake.say_with_phone_offer(ctx, ctx.text("e_place_added", number=ticket.label, place=shown))
+    alarm_intake.say_with_phone_offer(
+        ctx, ctx.text("e_place_added", number=ticket.label, place=shown)
+    )
 
 
 async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:

@@ -9,6 +9,7 @@ from core.enums import Kind, Script
 from core.texts import one_line
 from handlers import (
     alarm_check,
+    alarm_intake,
     alarm_place,
     answers,
     intake,
@@ -83,7 +84,7 @@ async def _alarm_what(ctx: Ctx) -> None:
             # 是, 👍, 报警 again: the alarm is wanted, what is wrong is not said. Asked
             # once more; said twice, the team is paged and asks them on the phone.
             if ctx.conv.data.get(_ASKED_AGAIN):
-                await intake.file_alarm(ctx)
+                await alarm_intake.file_alarm(ctx)
                 return
             await ctx.goto("what", **{_ASKED_AGAIN: True})
             ctx.say("e_what_again")
@@ -94,10 +95,10 @@ async def _alarm_what(ctx: Ctx) -> None:
         if _unsure(ctx):
             await alarm_check.ask(ctx, msg.text)  # "我就问问，现在没事": asked, not paged
             return
-    await intake.emergency_step(ctx)
+    await alarm_intake.emergency_step(ctx)
 
 
-FLOWS[intake.EMERGENCY] = _alarm_what
+FLOWS[alarm_intake.EMERGENCY] = _alarm_what
 
 
 async def _draft_step(ctx: Ctx) -> None:
@@ -132,13 +133,13 @@ async def _draft_step(ctx: Ctx) -> None:
         await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft, resume=True)
         return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
-    await intake.start_emergency(ctx, alarm)
+    await alarm_intake.start_emergency(ctx, alarm)
 
 
 FLOWS[intake.TICKET] = _draft_step
 
 
-FLOWS[intake.PLACE] = alarm_place_step
+FLOWS[alarm_intake.PLACE] = alarm_place_step
 
 
 async def _alarm_check(ctx: Ctx) -> None:
@@ -218,7 +219,9 @@ async def _route_on(ctx: Ctx) -> None:
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await ctx.end_flow()
-        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip()))
+        await alarm_intake.start_emergency(
+            ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip())
+        )
     elif (
         ctx.conv is not None
         and ctx.conv.flow == registration.REGISTER
@@ -302,7 +305,7 @@ async def on_command(ctx: Ctx, name: str) -> None:
         return
     if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
-        await intake.file_unplaced_alarm(ctx)
+        await alarm_intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
     await step(ctx)
 
@@ -328,11 +331,11 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
     if draft is not None:
         await ctx.end_flow()
     elif ctx.conv is not None:
-        await intake.file_unplaced_alarm(ctx)
+        await alarm_intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
     if kind is Kind.EMERGENCY:
         alarm = draft or Gathered(kind=Kind.EMERGENCY, text="")
-        await ctx.start_flow(intake.EMERGENCY, "what", alarm.to_data())
+        await ctx.start_flow(alarm_intake.EMERGENCY, "what", alarm.to_data())
         await _alarm_what(ctx)
     elif await intake.begin_described(ctx, kind):
         await _draft_step(ctx)

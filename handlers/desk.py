@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import intake, rating, team_notes
+from handlers import alarm_intake, rating, team_notes
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -144,7 +144,7 @@ class Desk:
                     late_note = await team_notes.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway;
                 # so do the score and comment prompts: the buttons still rate, a score stands.
-                elif not msg.command and conv.flow not in (intake.PLACE, rating.RATE):
+                elif not msg.command and conv.flow not in (alarm_intake.PLACE, rating.RATE):
                     ctx.say("expired")
             if not (late_note and msg.is_private):
                 # A note meant for a card's prompt, typed too late in a private chat, is not

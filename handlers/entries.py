@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core.enums import Kind, Script
-from handlers import alarm_place, intake, mine, registration, shop_details
+from handlers import alarm_intake, alarm_place, intake, mine, registration, shop_details
 from handlers.context import Ctx
 from handlers.menu import say_help
 from handlers.replies import Button, rows
@@ -45,7 +45,7 @@ async def _cancel(ctx: Ctx) -> None:
     if ctx.conv is None:
         ctx.say("nothing_to_cancel", keyboard="remove")
         return
-    if ctx.conv.flow == intake.PLACE:
+    if ctx.conv.flow == alarm_intake.PLACE:
         await alarm_place.skip(ctx)  # only the question ends: the alarm stays out
         return
     if ctx.conv.flow == registration.REGISTER:
@@ -70,7 +70,7 @@ def set_script(ctx: Ctx, script: Script) -> None:
 
 @command("110", "sos")
 async def _emergency(ctx: Ctx) -> None:
-    await intake.start_emergency(ctx)
+    await alarm_intake.start_emergency(ctx)
 
 
 @command("new")

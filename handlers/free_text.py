@@ -9,7 +9,7 @@ from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
-from handlers import alarm_check, alarm_place, answers, intake, mine, phones, verdicts
+from handlers import alarm_check, alarm_intake, alarm_place, answers, intake, mine, phones, verdicts
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -127,7 +127,7 @@ async def free_message(ctx: Ctx) -> None:
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
         # where the call is: asked and answered as the place question would be.
-        await ctx.start_flow(intake.PLACE, "where", {"ticket_id": call.id})
+        await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": call.id})
         await alarm_place_step(ctx)
         return
     if not new_matter and news:
@@ -156,7 +156,7 @@ async def free_message(ctx: Ctx) -> None:
         if remark is not None or (alarm_check.may_not_be_now(text) and not decision.danger):
             await alarm_check.ask(ctx, text, remark or Kind.REQUEST)
             return
-        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return
     if decision.suspect and may_have_barn(ctx):
         # "温控器坏了，屏幕不亮", "救命": a barn may be failing though no emergency word says
@@ -189,7 +189,7 @@ async def _long_alarm(ctx: Ctx, text: str) -> bool:
     if not decision.danger and (alarm_check.may_not_be_now(cut) or said_of_the_service(ctx, cut)):
         return False  # asked about when short; at this length, told to shorten it
     ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
-    await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=cut))
+    await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=cut))
     return True
 
 
@@ -252,7 +252,7 @@ async def _media(
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
         # one said aloud): a 110 call, with what came.
         first.kind, first.text = Kind.EMERGENCY, text
-        await intake.start_emergency(ctx, first)
+        await alarm_intake.start_emergency(ctx, first)
         return
     if decision is not None:  # a photo's caption says what it is about
         kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST

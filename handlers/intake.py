@@ -8,26 +8,23 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from core.complainant import kept_from, team_keeps
-from core.config import Site
 from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip, one_line
 from handlers import shop_details, tickets
+from handlers.alarm_intake import in_danger, valid_text
 from handlers.context import Ctx
 from handlers.follow_up import OFFERED_AT_MOST, in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
-from handlers.places import BARNS, area_named, barn_named
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
 from handlers.wish_items import split_items
-from routing import Decision, bare, to_simplified
+from routing import Decision, bare
 
-EMERGENCY = "emergency"
-PLACE = "e_place"  # where a filed 110 call is, asked after the alarm went out
 TICKET = "ticket"
 
 # Answers typed at the summary instead of pressing its buttons ("要把这条消息作为求助提交吗？").
@@ -191,184 +188,7 @@ async def _added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket 
     return None
 
 
-def _valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
-    """Reply and return False when the text is empty or too long; with `words`, also when
-    it has no words (emoji or punctuation alone), which cannot describe a request."""
-    if not (bare(text) if words else text.strip()):
-        ctx.say("empty")
-        return False
-    return not ctx.too_long(text)
-
-
 # ---- 110 -------------------------------------------------------------------------------
-
-
-async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
-    """The shortest path: what is wrong, where, done. Registration never stands in the way."""
-    if first is None:
-        await ctx.start_flow(EMERGENCY, "what", {"kind": Kind.EMERGENCY.value})
-        ctx.say("e_what")
-        return
-    await _after_what(ctx, first)
-
-
-async def _after_what(ctx: Ctx, gathered: Gathered) -> None:
-    if not gathered.site_code and gathered.lat is None and gathered.text:
-        # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
-        # relative's barn) or a question after the alarm has gone to the wrong team.
-        gathered.site_code = barn_named(ctx, gathered.text) or gathered.site_code
-    placed = bool(gathered.site_code or gathered.lat is not None or ctx.user.site_code)
-    ticket = await _create_emergency(ctx, gathered, asking_place=not placed)
-    if not placed:
-        # The alarm is out already (with the town they registered in, or the 110 line's
-        # default team): a farmer who runs back to the barn without answering still gets
-        # help. The answer goes to the call, and moves it if the barn is another town's.
-        await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
-        ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
-
-
-def _barns_offered(ctx: Ctx) -> list[Site]:
-    """The barn clusters the where-question offers, in its buttons' order."""
-    sites = [s for s in ctx.cfg.sites if s.kind in BARNS]
-    if ctx.user.area:
-        sites = [s for s in sites if s.area == ctx.user.area] or sites
-    return sites[:8]
-
-
-def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
-    offered = _barns_offered(ctx)
-    buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in offered]
-    buttons.append(Button(ctx.text("skip"), "f:skip"))
-    return rows(*buttons, per_row=2)
-
-
-async def emergency_step(ctx: Ctx) -> None:
-    assert ctx.conv is not None
-    gathered = Gathered.from_data(ctx.conv.data)
-    msg = ctx.msg
-    if ctx.conv.step == "what":
-        barn_pressed = (msg.callback_data or "").startswith("f:site:")
-        if (msg.location is not None or barn_pressed) and not msg.text:
-            # A pin (or a barn pressed after a pin too far away) before the words: where the
-            # barn is, as the place question reads it, kept for the alarm they will say.
-            pin = read_place(ctx)
-            if pin is None:
-                return  # outside the service region: said so, with the barns to press
-            pin.add_to(ctx, gathered)
-            await ctx.goto("what", **gathered.to_data())
-            ctx.say("e_place_kept")
-            return
-        if msg.voice_file_id:
-            gathered.voices.append(msg.voice_file_id)
-        elif msg.photo_file_id:
-            gathered.photos.append(msg.photo_file_id)
-            gathered.text = msg.text or gathered.text
-        elif msg.text and len(joined := _joined(gathered.text, msg.text)) > ctx.cfg.limits.max_text:
-            # Too long for a request, but an alarm is never refused: it goes with the start
-            # of the words, which says what is wrong more often than the end.
-            gathered.text = clip(joined, ctx.cfg.limits.max_text)
-            ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
-        elif msg.text and _valid_text(ctx, joined):
-            # A request's draft the alarm was raised from (/110 烤房停电了 typed into it)
-            # comes first; otherwise there is nothing before the words.
-            gathered.text = joined
-        else:
-            if not msg.text:
-                ctx.say("need_text")
-            return
-        await _after_what(ctx, gathered)
-        return
-    # step "where": a conversation begun before the alarm went out first (saved before an
-    # upgrade); the answer files the alarm.
-    answer = read_place(ctx)
-    if answer is not None:
-        answer.add_to(ctx, gathered)
-        await _create_emergency(ctx, gathered)
-
-
-def _joined(*words: str) -> str:
-    return "\n".join(w for w in words if w)
-
-
-@dataclass
-class PlaceAnswer:
-    """The farmer's answer to 在哪个烤房？: a barn, a shared location, their own words (typed
-    or said), or nothing (跳过)."""
-
-    site_code: str | None = None
-    area: str | None = None  # a town named without a barn ("白石乡那边")
-    lat: float | None = None
-    lon: float | None = None
-    nearest: tuple[str, float] | None = None  # a pin far from every barn: the nearest, km
-    words: str = ""
-    voice: str | None = None
-    photo: str | None = None
-    skipped: bool = False
-
-    def add_to(self, ctx: Ctx, gathered: Gathered) -> None:
-        gathered.site_code = self.site_code or gathered.site_code
-        if self.lat is not None:
-            gathered.lat, gathered.lon = self.lat, self.lon
-        gathered.text = with_place_words(ctx, gathered.text, self.words)
-        gathered.voices += [self.voice] if self.voice else []
-        gathered.photos += [self.photo] if self.photo else []
-
-
-def with_place_words(ctx: Ctx, text: str, words: str) -> str:
-    """The description with the farmer's own words for the place, when they fit."""
-    if not words or len(f"{text}\n位置：{words}") > ctx.cfg.limits.max_text:
-        return text
-    return "\n".join(p for p in (text, f"位置：{words}") if p)
-
-
-# Typed in place of 「跳过」: the farmer cannot say where (the team will ask them).
-_NO_PLACE = frozenset(("跳过", "不知道", "不清楚", "说不清", "说不清楚", "不晓得"))
-
-
-def read_place(ctx: Ctx) -> PlaceAnswer | None:
-    """The answer this message gives to 在哪个烤房？; None when it gives none (a stale
-    button, a location outside the service region, words over the limit), which has been
-    answered already."""
-    msg = ctx.msg
-    if msg.location is not None:
-        if not within_service_region(ctx.cfg, msg.location.lat, msg.location.lon):
-            found = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon)
-            ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
-            return None
-        pin = PlaceAnswer(lat=msg.location.lat, lon=msg.location.lon)
-        barn = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
-        if barn is not None and barn[1] <= ctx.cfg.limits.barn_radius_km:
-            pin.site_code = barn[0].code
-        elif barn is not None:
-            # Not at any cluster: the pin says where, and the nearest one's town is the
-            # best guess of which town's team should go.
-            pin.area, pin.nearest = barn[0].area, (barn[0].name, barn[1])
-        return pin
-    if msg.callback_data and msg.callback_data.startswith("f:site:"):
-        code = msg.callback_data.removeprefix("f:site:")
-        if ctx.cfg.site(code) is None:
-            ctx.toast("stale_button")
-            return None
-        return PlaceAnswer(site_code=code)
-    typed_off = not (msg.voice_file_id or msg.photo_file_id) and calls_off(msg.text)
-    if msg.callback_data == "f:skip" or bare(to_simplified(msg.text)) in _NO_PLACE or typed_off:
-        # 算了, 返回: the question left, as 「跳过」; never words of where, or news paged
-        return PlaceAnswer(skipped=True)
-    if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
-        # Their own answer, typed or said, is taken as it is; a barn it names is used.
-        typed = msg.text.strip()
-        if ctx.too_long(typed):
-            return None
-        named = barn_named(ctx, typed) if typed else None
-        return PlaceAnswer(
-            site_code=named,
-            area=area_named(ctx, typed) if typed and named is None else None,
-            words=typed,
-            voice=msg.voice_file_id,
-            photo=msg.photo_file_id,
-        )
-    ctx.toast("stale_button")
-    return None
 
 
 DRAFT_SHOWN = 30  # characters of a draft left unsubmitted, named in the reply
@@ -383,54 +203,6 @@ def draft_words(ctx: Ctx) -> str | None:
     if draft.text.strip():
         return quoted(one_line(draft.text, DRAFT_SHOWN))  # their words, as they wrote them
     return ctx.text("draft_files") if draft.photos or draft.voices else None
-
-
-async def file_alarm(ctx: Ctx) -> None:
-    """The 110 call being gathered goes out with what it holds, words or none."""
-    assert ctx.conv is not None
-    await _after_what(ctx, Gathered.from_data(ctx.conv.data))
-
-
-async def file_unplaced_alarm(ctx: Ctx) -> None:
-    """A 110 call whose place was still asked for goes out now, without one: the farmer
-    moved on (another command), and an alarm must not be dropped with the conversation."""
-    if ctx.conv is None or (ctx.conv.flow, ctx.conv.step) != (EMERGENCY, "where"):
-        return
-    await _create_emergency(ctx, Gathered.from_data(ctx.conv.data))
-
-
-async def _create_emergency(ctx: Ctx, gathered: Gathered, *, asking_place: bool = False) -> Ticket:
-    gathered.kind = Kind.EMERGENCY
-    ticket = await tickets.submit(ctx, gathered)
-    await ctx.end_flow()
-    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-    hint = ctx.text("e_phone_hint", phone=ctx.user.phone) if ctx.user.phone else ""
-    text = ctx.text("e_created", number=ticket.label, team=team, phone_hint=hint)
-    if in_danger(ctx, gathered.text):
-        # A fire or an electric shock will not wait for the 110 team: 119 and 120 first.
-        text = f"{ctx.text('e_danger')}\n{text}"
-    if asking_place:
-        # The place question that follows brings its own keyboard (共享位置); the phone
-        # is offered once the place is settled (alarm_place).
-        ctx.reply(text)
-    else:
-        say_with_phone_offer(ctx, text)
-    return ticket
-
-
-def in_danger(ctx: Ctx, text: str) -> bool:
-    """Words of a danger to people (`routing.danger_words`: 着火, 触电), whoever says them:
-    a shop on fire as much as a barn."""
-    return bool(text.strip()) and ctx.svc.router.route(text).danger
-
-
-def say_with_phone_offer(ctx: Ctx, text: str) -> None:
-    """A 110 call's last reply: with no number to call them on, it offers the 📱 button (its
-    answer: phones.shared); else it takes the keyboard away."""
-    if ctx.user.phone:
-        ctx.reply(text, keyboard="remove")
-    else:
-        ctx.reply(f"{text}\n{ctx.text('e_phone_ask')}", keyboard="contact")
 
 
 # ---- request, complaint, suggestion, wish -----------------------------------------------------
@@ -624,7 +396,7 @@ async def ticket_step(ctx: Ctx) -> None:
             gathered.photos.append(msg.photo_file_id)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
-        if not msg.text or not _valid_text(ctx, msg.text, words=True):
+        if not msg.text or not valid_text(ctx, msg.text, words=True):
             if not msg.text:
                 ctx.say("need_text")
             await ctx.goto("describe", **gathered.to_data())  # a file that came is kept
@@ -747,7 +519,7 @@ def _take_extra(ctx: Ctx, gathered: Gathered) -> Taken:
 def _add_words(ctx: Ctx, gathered: Gathered, words: str) -> bool:
     """Add `words` to the description; False (and the reason said) when over the limit."""
     text = f"{gathered.text}\n{words}"
-    if not _valid_text(ctx, text):
+    if not valid_text(ctx, text):
         return False
     gathered.text = text
     return True

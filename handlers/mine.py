@@ -6,7 +6,7 @@ from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
-from handlers import intake
+from handlers import alarm_intake, intake
 from handlers.cards import DETAIL_TEXT, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted
@@ -196,7 +196,7 @@ async def flow_step(ctx: Ctx) -> bool:
     if flow == RATE and typed_alarm(ctx) and not says_solved(text):
         # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
         await ctx.end_flow()
-        await intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
         return True
     if flow == RATE and new_matter(ctx, text, ticket):
         # A question about another service, or a request of its own, is not a comment on
