@@ -1,7 +1,7 @@
 """Where a 110 call is, when the farmer tells it after the alarm went out.
 
 A farmer whose barn the bot does not know is not kept waiting on a question: the alarm goes
-out at once (`intake`), and 在哪个烤房？ comes after it. What answers it (a barn, a town, a
+out at once (`alarm_intake`), and 在哪个烤房？ comes after it. What answers it (a barn, a town, a
 pin, words that say where) is added to the call and shown to whoever has it: the card, the
 team chat, the on-duty pagers, the member who accepted it. A barn in another town moves the
 call to that town's 110 team, while it is still with the team it first went to and nobody

@@ -20,8 +20,8 @@ SHOP_ONLY = "shop_only"
 
 def shop_left_for_later(ctx: Ctx) -> bool:
     """Whether registration, left now, is a first one finished but for the shop: who they
-    are, their name, phone and place stand (`_after_phone`), and the shop's name or licence
-    can be added later. Registering again, it is left as it was (`UNDO`)."""
+    are, their name, phone and place stand (`registration._after_phone`), and the shop's
+    name or licence can be added later. Registering again, it is left as it was (`UNDO`)."""
     conv = ctx.conv
     return conv is not None and conv.step in ("shop", "licence") and UNDO not in conv.data
 

@@ -15,7 +15,7 @@ from routing import Decision, bare, to_simplified
 # What people type back to a resolution notice instead of pressing its buttons: a score
 # ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
 # or a few words that say neither ("收到"). Only words about the resolved ticket's own
-# matter count (see `typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
+# matter count (see `verdicts.typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
 TYPED_SCORE = re.compile(r"(?:给|打)?([1-5一二三四五])(?:分|星|颗星)?")
 
 
