@@ -17,7 +17,7 @@ from handlers.registration_shop import (
     finish_registration,
     licence_step,
     shop_left_for_later,
-    shop_lines,
+    shop_lines_told,
     shop_step,
     skip_pressed,
 )
@@ -135,7 +135,7 @@ async def leave(ctx: Ctx) -> None:
     if ctx.conv.data.get(SHOP_ONLY):
         # Only the shop was asked: what is registered for it now, the name typed kept.
         await ctx.end_flow()
-        ctx.reply(ctx.text("shop_left") + "\n" + shop_lines(ctx), main_menu(ctx))
+        ctx.reply(ctx.text("shop_left") + "\n" + shop_lines_told(ctx), main_menu(ctx))
         return
     if shop_left_for_later(ctx):
         await ctx.end_flow()

@@ -111,7 +111,7 @@ async def finish_registration(ctx: Ctx) -> None:
     await ctx.end_flow()
     if shop_only:
         # Only the shop asked: it is what changed, and all there is to show.
-        ctx.reply(ctx.text("shop_saved") + "\n" + shop_lines(ctx), keyboard="remove")
+        ctx.reply(ctx.text("shop_saved") + "\n" + shop_lines_told(ctx), keyboard="remove")
         ctx.say("menu_next", main_menu(ctx))
         return
     if user.kind is not Requester.RETAILER:
@@ -131,13 +131,15 @@ async def finish_registration(ctx: Ctx) -> None:
         place=in_script(place, ctx.script),
     )
     if user.kind is Requester.RETAILER:
-        done += "\n" + shop_lines(ctx)  # what the teams serving the shop will see
+        done += "\n" + shop_lines_told(ctx)  # what the teams serving the shop will see
     ctx.reply(done, keyboard="remove")
     ctx.say("menu_next", main_menu(ctx))
 
 
-def shop_lines(ctx: Ctx) -> str:
-    """The retailer's shop as registered, what is missing said with how to add it."""
+def shop_lines_told(ctx: Ctx) -> str:
+    """The retailer's shop as registered, what is missing said with how to add it: the
+    once-ever reminder of it (`shop_details.remind_once`) is then spent, as it would only
+    say the same again at the next request."""
     user = ctx.user
     unset = ctx.text("reg_shop_unset")
     lines = ctx.text(
@@ -145,4 +147,5 @@ def shop_lines(ctx: Ctx) -> str:
     )
     if not (user.shop_name and user.licence_number):
         lines += "\n" + ctx.text("reg_shop_add_later")
+        user.shop_reminded_at = user.shop_reminded_at or ctx.now
     return lines

@@ -131,3 +131,23 @@ async def test_shop_words_typed_before_registering_register_first(desk: Harness)
     unregistered = texts(await desk.send(FARMER, "改店名"))
     assert "您是" in unregistered and "不是零售户" not in unregistered
     assert not (await _person(desk, RETAILER)).registered
+
+
+async def test_a_retailer_who_just_skipped_the_licence_is_not_reminded_of_it_again(
+    desk: Harness,
+) -> None:
+    """Registration's own summary said what is missing and how to add it: the first
+    request after it is not told the same again."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    done = await desk.send(RETAILER, "以后再说")
+    assert "补充店铺信息" in texts(done)
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "这周的烟还没送到")
+    await desk.press(RETAILER, "f:next")
+    filed = await desk.press(RETAILER, "f:ok")
+    assert "已提交" in texts(filed) and "还没有许可证号" not in texts(filed)
