@@ -11,7 +11,6 @@ from collections.abc import Callable
 from core import overdue_news, sla
 from core.enums import Script, Status
 from core.lifecycle import (
-    NEWS_ALERTS,
     NUDGES,
     OVERSIGHT_ACCEPT_PROMPT,
     OVERSIGHT_RESOLVE_PROMPT,
@@ -23,10 +22,9 @@ from core.overdue_news import (
     answered_news,
     in_time,
     kept_after_news,
-    on_its_way,
     resolved_news,
 )
-from core.services import prompt_applies_to
+from core.stale_alerts import alerts_past
 from core.team_card import local
 from core.texts import lateness
 from handlers.cards import oversight_buttons, ticket_status
@@ -63,27 +61,7 @@ async def retell_answered_alerts(
     news: 接单 or 办结 no longer acts on the ticket for that team. One a sender holds (on its
     way to Telegram) arrives saying the ticket waits: its edit is written now, and goes once
     the sent message's id is recorded (`ref_row`)."""
-    assert ticket.id is not None
-    for alert in await ctx.uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
-        if prompt_applies_to(ticket, alert.purpose, alert.team_id):
-            continue  # still true: nobody has accepted it, or resolved it
-        await ctx.uow.ticket_messages.forget(alert)
-        kept = kept_after_news(alert, ticket)
-        if kept is not None:
-            await ctx.uow.ticket_messages.add(kept)
-        target: dict[str, object] = {"message_id": alert.message_id}
-        told = _told(ctx, ticket, alert, taker)
-        await _edit(ctx, ticket, alert, told, card_at(alert.place), target)
-    # Those still waiting to go out that no sender holds are withdrawn (superseded) by
-    # `withdraw_stale_prompts`; a held one is sent all the same.
-    for row in await ctx.uow.outbox.waiting(ticket.id, NEWS_ALERTS):
-        team = row.payload.get("team")
-        if row.locked_until is None or row.locked_until < ctx.now:
-            continue
-        if prompt_applies_to(ticket, row.purpose, team):
-            continue
-        alert = on_its_way(row, ticket.id)
-        target = {"ref_row": row.id}  # its message id is known once it is sent
+    for alert, target in await alerts_past(ctx.uow, ticket, ctx.now):
         told = _told(ctx, ticket, alert, taker)
         await _edit(ctx, ticket, alert, told, card_at(alert.place), target)
 

@@ -10,11 +10,11 @@ from datetime import datetime
 
 from core.complainant import card_shown_at
 from core.config import Config
-from core.lifecycle import NEWS_ALERTS, NUDGES
+from core.lifecycle import NUDGES
 from core.model import Ticket, TicketMessage
 from core.nudge_news import nudge_news
-from core.overdue_news import on_its_way, resolved_news
-from core.services import prompt_applies_to
+from core.overdue_news import resolved_news
+from core.stale_alerts import alerts_past
 from core.team_card import shown_name
 from scheduler.enqueue import Pending, Row, priority_of
 from storage.uow import SqlUnitOfWork
@@ -39,28 +39,12 @@ async def tell_closed(
     assert ticket.id is not None
     taker = await shown_name(uow, ticket.accepted_by)
     summary_at = await card_shown_at(uow, cfg, ticket, summary, named_summary)
-    for alert in await uow.ticket_messages.of_ticket(ticket.id, *NEWS_ALERTS):
-        if prompt_applies_to(ticket, alert.purpose, alert.team_id):
-            continue
-        await uow.ticket_messages.forget(alert)
+    for alert, target in await alerts_past(uow, ticket, now):
         news = _news(cfg, ticket, alert, taker, now)
-        where = f"{alert.chat_id}:{alert.message_id}"
-        target: dict[str, object] = {"message_id": alert.message_id}
         text = f"{news}\n{summary_at(alert.place)}"
+        row = target.get("ref_row")  # one on its way is known by its outbox row
+        where = f"row:{row}" if row is not None else f"{alert.chat_id}:{alert.message_id}"
         out.add(_edit(ticket, alert, text, f"{key}:alert:{where}", target), now)
-    # One not sent yet that no sender holds is withdrawn (superseded) by the caller; one a
-    # sender holds is sent all the same, and edited once its message id is recorded.
-    for row in await uow.outbox.waiting(ticket.id, NEWS_ALERTS):
-        if row.locked_until is None or row.locked_until < now or row.id is None:
-            continue
-        team = row.payload.get("team")
-        if prompt_applies_to(ticket, row.purpose, team):
-            continue
-        alert = on_its_way(row, ticket.id)
-        news = _news(cfg, ticket, alert, taker, now)
-        target = {"ref_row": row.id}  # its message id is known once it is sent
-        text = f"{news}\n{summary_at(alert.place)}"
-        out.add(_edit(ticket, alert, text, f"{key}:alert:row:{row.id}", target), now)
 
 
 def _news(cfg: Config, ticket: Ticket, alert: TicketMessage, taker: str, now: datetime) -> str:
