@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from core.complainant import card_shown_at, shown_requester, team_keeps
+from core.complainant import ANONYMOUS, card_shown_at, shown_requester, team_keeps, withheld
 from core.config import Config
 from core.enums import Status
 from core.model import ChatPlace, Ticket, TicketEvent, User
@@ -148,7 +148,11 @@ async def cards_by_place(
     it, naming its complainant when the team is one that keeps their details."""
     suffix = f"\n{note}" if note else ""
     unnamed = await current_card(uow, cfg, ticket) + suffix
-    named = await current_card(uow, cfg, ticket, keeper=True) + suffix
+    # A card withholding nothing (no complaint) or naming nobody (匿名) reads the same
+    # everywhere: not written twice on every press.
+    named = unnamed
+    if withheld(cfg, ticket) not in (None, ANONYMOUS):
+        named = await current_card(uow, cfg, ticket, keeper=True) + suffix
     shown_at = await card_shown_at(uow, cfg, ticket, unnamed, named)
     own = named if team_keeps(cfg, ticket.team_id) else unnamed
 
