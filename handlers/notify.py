@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.complainant import keeper_places
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
@@ -358,14 +360,21 @@ async def card_now(
 
 
 async def update_cards(
-    ctx: Ctx, ticket: Ticket, *, skip_message_id: int | None = None, reposting: bool = False
+    ctx: Ctx,
+    ticket: Ticket,
+    *,
+    skip_message_id: int | None = None,
+    reposting: bool = False,
+    card_at: Callable[[ChatPlace | None], str] | None = None,
 ) -> None:
     """Edit every sent copy of the ticket's card to its state now (but the one at
     `skip_message_id` in this chat, which the step edits itself). `reposting`: a fresh
     card follows (`post_card`), which alone has the buttons, also where the ticket comes
-    back to a team that had it."""
+    back to a team that had it. `card_at`: the card as each place reads it now, when the
+    step has built it already (`cards_by_place`)."""
     assert ticket.id is not None
-    card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
+    if card_at is None:
+        card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
     buttons = () if reposting else card_buttons(ctx.cfg, ticket)
     # Each edit carries the whole card: edits still waiting are said again by these, and
     # would only keep a busy chat (an on-duty member's, 1 message a second) behind.

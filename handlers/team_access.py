@@ -9,9 +9,10 @@ from core.lifecycle import PROMPTS
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, perform
+from core.team_card import cards_by_place
 from core.texts import clip
 from handlers import notify
-from handlers.cards import MOVES, gist, ticket_status
+from handlers.cards import MOVES, card_buttons, gist, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button
@@ -129,9 +130,11 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
     """Show the new state on the pressed card and on every other copy of it (without
     buttons when `reposting`: a fresh card follows)."""
     pressed = ctx.msg.callback_message_id
+    # Built once: the pressed copy and every other copy read the same state.
+    card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
     if pressed is not None:
         here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
-        text, buttons = await notify.card_now(ctx, ticket, here)
+        text, buttons = card_at(here), card_buttons(ctx.cfg, ticket)
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
@@ -153,7 +156,9 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
             live = await notify.keep_as_card(ctx, ticket, pressed, script)
         shown = buttons_in_script(buttons, script) if live else ()
         ctx.reply(in_script(text, script), shown, edit=True)
-    await notify.update_cards(ctx, ticket, skip_message_id=pressed, reposting=reposting)
+    await notify.update_cards(
+        ctx, ticket, skip_message_id=pressed, reposting=reposting, card_at=card_at
+    )
 
 
 async def pressed_reply(ctx: Ctx, ticket: Ticket) -> dict[str, object]:
