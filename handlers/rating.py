@@ -140,6 +140,19 @@ def as_answered(key: str, ticket: Ticket) -> str:
     return answered if answered in MESSAGES else key
 
 
+def sent_back_as(key: str, ticket: Ticket) -> str:
+    """`key`, or its form for a suggestion or a wish, said of one its requester has sent
+    back: a suggestion's answer they are not satisfied with, a wish not granted yet. By
+    kind, as the reopen has cleared how a wish ended (`as_answered` reads that)."""
+    if ticket.kind is Kind.SUGGESTION:
+        sent_back = f"{key}_suggestion"
+    elif ticket.kind is Kind.WISH:
+        sent_back = f"{key}_wish"
+    else:
+        return key
+    return sent_back if sent_back in MESSAGES else key
+
+
 def reopen_ask(ticket: Ticket) -> str:
     return as_answered("reopen_ask", ticket)
 
@@ -156,7 +169,7 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
         )  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
-            told = t(as_answered("reopen_to_team", ticket), number=ticket.label, text=reason)
+            told = t(sent_back_as("reopen_to_team", ticket), number=ticket.label, text=reason)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
@@ -180,7 +193,8 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
     if times < REOPENS_TO_LEADERS:
         return
     team = ctx.cfg.team(ticket.team_id).name
-    text = t("reopen_escalated", number=ticket.label, team=team, times=times, text=reason)
+    key = sent_back_as("reopen_escalated", ticket)
+    text = t(key, number=ticket.label, team=team, times=times, text=reason)
     # From the third time a leader who is also a supervisor is told once, as a supervisor:
     # with 催办 and 改派, which the leaders' copy has not.
     overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []

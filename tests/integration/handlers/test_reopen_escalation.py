@@ -4,6 +4,8 @@ team's leaders hear of the second time, the supervisors (with 催办 and 改派)
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Role
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Membership, OutboxMessage
@@ -71,3 +73,52 @@ async def test_a_supervisor_who_also_leads_the_team_gets_the_third_reopen_with_b
         if r.chat_id == SUPERVISOR and r.purpose != "card" and "次退回" in r.payload["text"]
     ]
     assert alert.purpose == OVERSIGHT_PROMPT and "buttons" in alert.payload
+
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER, STAFF_LEADER = 200081, 200082
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "resolve", "told"),
+    [
+        (
+            "/suggest",
+            "建议食堂延长晚饭供应时间",
+            "tk:res:{id}",
+            "⚠️ 建议 {n}（工会职工服务站）的答复已被报告人第 2 次退回，报告人仍不满意：周末也要延长",
+        ),
+        (
+            "/wish",
+            "更换宿舍空调",
+            "tk:res:{id}:declined",
+            "⚠️ 心愿 {n}（工会职工服务站）已被职工第 2 次退回，仍未实现：周末也要延长",
+        ),
+    ],
+)
+async def test_a_suggestion_or_wish_sent_back_twice_tells_the_leaders_in_its_own_words(
+    desk: Harness, command: str, text: str, resolve: str, told: str
+) -> None:
+    """A suggestion's author disputes the answer and a wish is not granted yet: neither is
+    a problem left unsolved (before, both read 问题仍未解决 to the team's leaders), nor
+    does the team's own copy of the second reopen say so."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, command)
+    await desk.send(STAFF, text)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    for reason in ("晚上八点以后也要", "周末也要延长"):
+        await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, resolve.format(id=ticket.id), chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+        before = {r.id for r in await desk.outbox()}
+        await desk.press(STAFF, f"my:bad:{ticket.id}")
+        await desk.send(STAFF, reason)
+    rows = [r for r in await desk.outbox() if r.id not in before and r.purpose != "card"]
+    [to_leader] = [r for r in rows if r.chat_id == STAFF_LEADER]
+    assert str(to_leader.payload["text"]).startswith(told.format(n=ticket.label))
+    said = [str(r.payload["text"]) for r in rows]
+    assert not [words for words in said if "问题" in words and "解决" in words]
