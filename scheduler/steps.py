@@ -128,6 +128,18 @@ _PROMISE_KEYS = {
     "supervisors": "accept_chased_supervisors_next",
     "nobody": "accept_chased_team_only",
 }
+# The team's reminder reached nobody of the team (no chat, nobody on duty) and went to its
+# leaders instead, and whom the next rung would reach beyond them (`_next_up`).
+_STOOD_IN_KEYS = {
+    "supervisors": "accept_reported_leaders_supervisors_next",
+    "nobody": "accept_reported_leaders",
+}
+# Whom the rungs taken reached in the team's stead, with no promise (`_told_above_team`).
+_STOOD_IN_TOLD_KEYS = {
+    "leaders": "accept_reported_leaders",
+    "supervisors": "accept_reported_supervisors",
+    "nobody": "accept_unreached",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +151,9 @@ class _Said:
     buttons: Buttons
     purpose: str
     extra: dict[str, str]
+    # The team's reminder went to its leaders (or those above) instead: it has no chat
+    # and nobody on duty could be reached.
+    stood_in: bool = False
 
 
 async def _escalate(
@@ -202,13 +217,28 @@ async def _escalate(
             uow, cfg, ticket, rung, action=action, phase=phase, note=note, targets=told, now=now
         )
     if phase == "accept" and ticket.urgent:
-        told_above = await _told_above_team(people, ticket, rungs, said)
-        if told_above is not None:
-            key = _CHASED_KEYS[told_above]
-        else:
-            key = _PROMISE_KEYS[await _next_up(cfg, people, ticket, step)]
+        key = await _caller_notice(cfg, people, ticket, step, said)
         await _reassure_requester(people, out, ticket, ladder, values, now, key=key)
     return Taken(step.action, messages)
+
+
+async def _caller_notice(
+    cfg: Config, people: People, ticket: Ticket, step: Escalate, said: list[_Said]
+) -> str:
+    """The key of the caller's notice: whom the rungs taken now reached, and whom the next
+    would. The team's reminder that reached its leaders or the supervisors instead (no
+    chat, nobody on duty) names them, never "已再次催促{team}", which nobody heard."""
+    rungs = step.rungs
+    told_above = await _told_above_team(people, ticket, rungs, said)
+    if any(s.stood_in for s in said):
+        assert told_above is not None  # a reminder stood in for counts as above the team
+        past_team = any(rung.action != "remind_team" for rung in rungs)
+        if told_above == "leaders" and not past_team:
+            return _STOOD_IN_KEYS[await _next_up(cfg, people, ticket, step, told="leaders")]
+        return _STOOD_IN_TOLD_KEYS[told_above]
+    if told_above is not None:
+        return _CHASED_KEYS[told_above]
+    return _PROMISE_KEYS[await _next_up(cfg, people, ticket, step)]
 
 
 async def _told_above_team(
@@ -217,8 +247,11 @@ async def _told_above_team(
     """Who above the team the rungs taken now reached, as the caller is told it: "leaders"
     when one of the team's own leaders heard, "supervisors" when only those standing in
     for them did (no leader, or none reachable), "nobody" when the ladder went past the
-    team and reached nobody above it; None while it has not gone past the team."""
-    above = [s for rung, s in zip(rungs, said, strict=True) if rung.action != "remind_team"]
+    team and reached nobody above it; None while it has not gone past the team. A team's
+    reminder that went to those above it (`_Said.stood_in`) counts as gone past it."""
+    above = [
+        s for rung, s in zip(rungs, said, strict=True) if rung.action != "remind_team" or s.stood_in
+    ]
     if not above:
         return None
     leaders = set(await people.leaders(ticket.team_id))
@@ -227,16 +260,20 @@ async def _told_above_team(
     return "supervisors" if any(s.targets for s in above) else "nobody"
 
 
-async def _next_up(cfg: Config, people: People, ticket: Ticket, step: Escalate) -> str:
+async def _next_up(
+    cfg: Config, people: People, ticket: Ticket, step: Escalate, *, told: str | None = None
+) -> str:
     """Whom the ladder's next rung above the team would reach, as the caller is promised:
     "leaders" (one of the team's own reachable), "supervisors" standing in for them or
     next on the ladder, "nobody" when no rung above the team is left or none can be
-    reached: then nothing is promised."""
+    reached: then nothing is promised. `told`="leaders": they have heard already (the
+    team's reminder went to them), so only the supervisors' rung would tell anyone new."""
     ladder = cfg.ladder(sla.policy_for(cfg, ticket).ladder)
     later = {sla.escalation_action(ladder, s) for s in range(step.step + 1, len(ladder.steps))}
-    if "alert_leader" in later and await people.leaders(ticket.team_id):
+    if told is None and "alert_leader" in later and await people.leaders(ticket.team_id):
         return "leaders"
-    if later - {"remind_team"} and await people.supervisors_or_up():
+    beyond = later - {"remind_team"} if told is None else later & {"alert_supervisors"}
+    if beyond and await people.supervisors_or_up():
         return "supervisors"
     return "nobody"
 
@@ -271,9 +308,10 @@ async def _rung(
             still_on = taker is not None and await may_work_on(uow, people.cfg, taker, ticket)
             direct = await people.reachable([taker] if taker is not None and still_on else [])
         targets = unique([*([chat.chat_id] if chat is not None else []), *direct])
+        stood_in = not targets
         targets = targets or await people.leaders_or_up(ticket.team_id)
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
-        return _Said(headline, targets, team_button, purpose, extra)
+        return _Said(headline, targets, team_button, purpose, extra, stood_in)
     if action == "alert_leader":
         headline = texts.staff(f"leader_{phase}", **values)
         targets = await people.leaders_or_up(ticket.team_id)

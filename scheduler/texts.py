@@ -136,6 +136,25 @@ REQUESTER: dict[str, str] = {
         "工单 {number} 还没有人接单，已再次催促{team}。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
+    # The team's reminder reached nobody of the team (no chat, nobody on duty): whom it
+    # reached instead, and the supervisors next when the ladder goes on to them.
+    "accept_reported_leaders_supervisors_next": (
+        "工单 {number} 还没有人接单，已报告{team}的负责人督促接单，再没有人接单会报告督办人员。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
+    "accept_reported_leaders": (
+        "工单 {number} 还没有人接单，已报告{team}的负责人督促接单。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
+    "accept_reported_supervisors": (
+        "工单 {number} 还没有人接单，已报告督办人员督促{team}接单。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
+    # Nobody of the team nor above it could be reached: nothing is said to have been done.
+    "accept_unreached": (
+        "工单 {number} 还没有人接单，暂时联系不上{team}和负责人。"
+        "请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
     "btn_confirm": "✅ 已解决，评价",
     "btn_confirm_answer": "✅ 收到，评价",
     "btn_take_up_again": "🔁 重新办理",

@@ -31,6 +31,7 @@ from tests.integration.scheduler.clockwork import (
     sent,
     show,
 )
+from tests.support.config_edits import with_team_changed
 from tests.support.tickets import new_ticket
 
 
@@ -227,3 +228,38 @@ async def test_the_first_reminder_promises_the_farmer_only_whom_the_next_rung_ca
     assert said.startswith(f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队")
     assert promise in said
     assert ("负责人" in said) is (not blocked)
+
+
+@pytest.mark.parametrize(
+    ("blocked", "reached", "said"),
+    [
+        (
+            (),
+            CURING_LEADER,
+            "已报告青山镇烘烤110服务队的负责人督促接单，再没有人接单会报告督办人员。",
+        ),
+        ((CURING_LEADER,), SUPERVISOR, "已报告督办人员督促青山镇烘烤110服务队接单。"),
+        ((CURING_LEADER, SUPERVISOR), None, "暂时联系不上青山镇烘烤110服务队和负责人。"),
+    ],
+)
+async def test_a_team_without_a_chat_or_anyone_on_duty_tells_the_farmer_who_was_reached(
+    db: Database, demo_config: Config, blocked: tuple[int, ...], reached: int | None, said: str
+) -> None:
+    """The team's reminder finds no chat and nobody on duty, and goes to its leaders (or,
+    with none reachable, the supervisors): the farmer is told that, not 已再次催促 the team
+    nobody of which heard, nor that the leaders who just heard will be told; nor, when
+    nobody at all could be reached, that anyone was."""
+    cfg = with_team_changed(demo_config, "curing-qingshan", chat_id=None)
+    cfg = cfg.model_copy(update={"admins": []})
+    await seed_staff(db, cfg, at("2026-11-18 08:00"))
+    async with db.engine.begin() as conn:
+        await conn.execute(update(users).where(users.c.id.in_(blocked)).values(reachable=False))
+    call = await new_ticket(db, cfg, now=at("2026-11-18 08:40"))  # accept due 08:50
+    await run_scheduler(db, cfg, at("2026-11-18 08:51"), at("2026-11-18 08:51"))
+
+    rows = [r for r in await outbox_rows(db) if r.ticket_id == call.id]
+    team = [] if reached is None else [(reached, "team")]
+    assert [(r.chat_id, kind_of(r)) for r in rows] == [*team, (FARMER, "notify")]
+    notice = str(rows[-1].payload["text"])
+    assert notice.startswith(f"工单 {call.label} 还没有人接单，{said}")
+    assert "已再次催促" not in notice
