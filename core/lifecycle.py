@@ -118,10 +118,18 @@ RESOLVE_PROMPT = "sv_nudge_resolve"  # the team's 办结
 # (`core.nudge_news`).
 LEADER_NUDGE_ACCEPT = "leader_nudge_accept"
 LEADER_NUDGE_RESOLVE = "leader_nudge_resolve"
+# A 催办 pressed while the requester's answer to a question asked before anyone took the
+# ticket (需补充 before 接单) is awaited carries 接单 too, as the card does then, under
+# purposes of their own: like the team's reminder it holds until someone takes the ticket,
+# the answer come or not, not only while nobody has asked. (Pressed once someone has
+# taken it, it carries 办结 as a `RESOLVE_NUDGES`, which acts while the answer is awaited.)
+WAITING_ACCEPT_PROMPT = "sv_nudge_waiting_accept"
+LEADER_NUDGE_WAITING_ACCEPT = "leader_nudge_waiting_accept"
 ACCEPT_NUDGES = (ACCEPT_PROMPT, LEADER_NUDGE_ACCEPT)
+WAITING_ACCEPT_NUDGES = (WAITING_ACCEPT_PROMPT, LEADER_NUDGE_WAITING_ACCEPT)
 RESOLVE_NUDGES = (RESOLVE_PROMPT, LEADER_NUDGE_RESOLVE)
-LEADER_NUDGES = (LEADER_NUDGE_ACCEPT, LEADER_NUDGE_RESOLVE)
-NUDGES = (*ACCEPT_NUDGES, *RESOLVE_NUDGES)
+LEADER_NUDGES = (LEADER_NUDGE_ACCEPT, LEADER_NUDGE_WAITING_ACCEPT, LEADER_NUDGE_RESOLVE)
+NUDGES = (*ACCEPT_NUDGES, *WAITING_ACCEPT_NUDGES, *RESOLVE_NUDGES)
 # Kept before 2026-12-06 for all of those, the ladder's own reminders and alerts and any
 # 催办 page alike: which one a row was cannot be told, so such rows only lose their buttons
 # once these no longer apply, their text left as it was.
@@ -205,10 +213,10 @@ def prompt_applies(
         # The supervisors' 超时督办 says nobody has accepted: a question asked settles that
         # for the ladder (the card keeps its 接单 while the answer is awaited).
         return status is S.DISPATCHED and sent_for == team_id
-    if prompt in TEAM_ACCEPT_ALERTS:
+    if prompt in (*TEAM_ACCEPT_ALERTS, *WAITING_ACCEPT_NUDGES):
         # The team's reminder and its leaders' alert say nobody has taken the call, and
         # offer 接单: both hold while the answer to a question asked first is awaited,
-        # until someone takes it.
+        # until someone takes it; so does a 催办 pressed while that answer is awaited.
         sources = TRANSITIONS[Action.ACCEPT].sources
         return not accepted and status in sources and sent_for == team_id
     action = _PROMPT_ACTIONS.get(prompt)

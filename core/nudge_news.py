@@ -13,7 +13,7 @@ from datetime import datetime
 from core import sla
 from core.config import Config
 from core.enums import Status
-from core.lifecycle import ACCEPT_NUDGES, LEADER_NUDGES
+from core.lifecycle import ACCEPT_NUDGES, LEADER_NUDGES, WAITING_ACCEPT_NUDGES
 from core.model import Ticket
 from core.overdue_news import in_time
 from core.team_card import local
@@ -26,6 +26,8 @@ _TAKEN_LATE = "{head}工单 {number} 超过接单时限 {late}，{at} 已由 {te
 _RESOLVED = "{head}工单 {number} {at} 已办结。"
 _RESOLVED_LATE = "{head}工单 {number} 超过办结时限 {late}，{at} 已办结。"
 _ANSWERED = "{head}工单 {number} {at} 已处理：{status}。"
+# Those that carried 接单: sent while nobody had the ticket, asked about (需补充) or not.
+_ACCEPTING = (*ACCEPT_NUDGES, *WAITING_ACCEPT_NUDGES)
 
 
 def nudge_news(
@@ -42,7 +44,7 @@ def nudge_news(
         return _MOVED.format(head=head, number=number, at=local(cfg, now), team=team)
     calendar = sla.calendar_for(cfg, ticket)
     accepted_at = ticket.accepted_at
-    if purpose in ACCEPT_NUDGES and ticket.accepted_by is not None and accepted_at is not None:
+    if purpose in _ACCEPTING and ticket.accepted_by is not None and accepted_at is not None:
         at, team = local(cfg, accepted_at), cfg.team(ticket.team_id).name
         deadline = ticket.accept_due_at
         if deadline is None or in_time(deadline, accepted_at):
@@ -51,7 +53,7 @@ def nudge_news(
         return _TAKEN_LATE.format(head=head, number=number, at=at, team=team, who=taker, late=late)
     resolved_at = ticket.resolved_at
     if (
-        purpose not in ACCEPT_NUDGES
+        purpose not in _ACCEPTING
         and resolved_at is not None
         and not ticket.closed_unresolved
         and ticket.status is not Status.CANCELLED

@@ -11,7 +11,9 @@ from core.lifecycle import (
     ACCEPT_PROMPT,
     LEADER_NUDGE_ACCEPT,
     LEADER_NUDGE_RESOLVE,
+    LEADER_NUDGE_WAITING_ACCEPT,
     RESOLVE_PROMPT,
+    WAITING_ACCEPT_PROMPT,
     oversight_applies,
 )
 from core.model import ChatPlace, Ticket, TicketEvent
@@ -115,12 +117,16 @@ def _oversight_role(roles: set[Role]) -> Role:
 def _nudge_button(ticket: Ticket, *, leader: bool) -> tuple[tuple[tuple[Button, ...], ...], str]:
     """The button a 催办 carries to the team, and the purpose it is kept under
     (`core.lifecycle.NUDGES`, a leader's apart, so that its news keeps its own words):
-    接单 while nobody has it, 办结 while someone works on it; none while it waits for the
-    requester, whose answer is what it waits for."""
+    接单 while nobody has it, 办结 while someone works on it, as the card has them, also
+    while the requester is asked (需补充); kept so that the page is told the news once its
+    button no longer applies."""
+    accept = ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),)
     if ticket.status is Status.DISPATCHED:
-        purpose = LEADER_NUDGE_ACCEPT if leader else ACCEPT_PROMPT
-        return ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),), purpose
-    if ticket.status in (Status.ACCEPTED, Status.ON_SITE):
+        return accept, LEADER_NUDGE_ACCEPT if leader else ACCEPT_PROMPT
+    waiting = ticket.status is Status.WAITING_REQUESTER
+    if waiting and ticket.accepted_by is None:
+        return accept, LEADER_NUDGE_WAITING_ACCEPT if leader else WAITING_ACCEPT_PROMPT
+    if ticket.status in (Status.ACCEPTED, Status.ON_SITE) or waiting:
         purpose = LEADER_NUDGE_RESOLVE if leader else RESOLVE_PROMPT
         return ((Button(t("btn_resolve"), f"tk:res:{ticket.id}"),),), purpose
     return (), "remind"

@@ -22,6 +22,7 @@ from core.lifecycle import (
     EARLIER_ACCEPT_PROMPT,
     LEADER_ACCEPT_PROMPT,
     LEADER_NUDGE_ACCEPT,
+    LEADER_NUDGE_RESOLVE,
     LEADER_RESOLVE_PROMPT,
     NEWS_ALERTS,
     OVERSIGHT_ACCEPT_PROMPT,
@@ -31,6 +32,7 @@ from core.lifecycle import (
     REMIND_RESOLVE_PROMPT,
     RESOLVE_PROMPT,
     TEAM_ACCEPT_ALERTS,
+    WAITING_ACCEPT_PROMPT,
 )
 from core.model import OutboxMessage
 from core.services import BUTTONS_OFF, perform, withdraw_stale_prompts
@@ -735,6 +737,86 @@ async def test_a_supervisors_nudge_carries_the_teams_button_until_it_no_longer_a
     assert resolve and all(
         r.payload["buttons"][0][0]["data"] == f"tk:res:{ticket_id}" for r in resolve
     )
+
+
+async def test_a_nudge_while_the_farmer_is_asked_carries_accept_and_is_told_who_took_the_call(
+    desk: Harness,
+) -> None:
+    """需补充 before 接单, then 催办: the page carries 接单, as the card does then (before, no
+    button, and never edited after), holds while the answer comes, and once someone takes
+    the call says who did instead of 请尽快处理."""
+    ticket_id = await desk.file_110(FARMER)  # 09:00, due 09:10
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    nudges = [r for r in await desk.outbox() if "督办提醒" in r.payload.get("text", "")]
+    assert nudges and {r.purpose for r in nudges} == {WAITING_ACCEPT_PROMPT}
+    assert all(
+        r.payload["buttons"] == [[{"text": "接单", "data": f"tk:acc:{ticket_id}"}]] for r in nudges
+    )
+    sent = await _deliver(desk, *PROMPTS)
+    assert set(sent.values()) == {WAITING_ACCEPT_PROMPT}
+    desk.clock.advance(minutes=5)
+    await desk.send(FARMER, "二号烤房")  # answered: still nobody has the call
+    assert set(sent) <= await _kept_prompts(desk, ticket_id)
+    assert not set(sent) & set(await _edited(desk))
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    edited = await _edited(desk)
+    for key in sent:
+        [edit] = edited[key]
+        assert str(edit.payload["text"]).startswith(
+            "⏰ 督办提醒：工单 10019 11-18 09:05 已由 青山镇烘烤110服务队 用户#200001 接单。\n"
+        )
+        assert "buttons" not in edit.payload
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_a_nudge_while_the_farmer_is_asked_is_told_the_call_was_closed_unanswered(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    sent = _of(await _deliver(desk, *PROMPTS), WAITING_ACCEPT_PROMPT)
+    assert sent
+    for _ in range(2):  # the farmer never answers: the sweep closes the call
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.closed_at is not None
+    at = ticket.closed_at.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
+    edited = await _edited(desk)
+    for key in sent:
+        [edit] = edited[key]
+        text = str(edit.payload["text"])
+        assert text.startswith(f"⏰ 督办提醒：工单 10019 {at} 已处理：未补充关闭。\n")
+        assert "buttons" not in edit.payload
+    assert await _kept_prompts(desk, ticket_id) == set()
+
+
+async def test_a_leaders_nudge_while_the_farmer_is_asked_after_taking_carries_resolve_until_done(
+    desk: Harness,
+) -> None:
+    """Taken, then 需补充, then the leader's 催办: the page carries 办结, as the card does
+    then, and once the call is resolved says so in the leader's words."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    await desk.press(LEADER, f"tk:nudge:{ticket_id}")
+    nudges = [r for r in await desk.outbox() if "队长提醒" in r.payload.get("text", "")]
+    assert nudges and {r.purpose for r in nudges} == {LEADER_NUDGE_RESOLVE}
+    assert all(r.payload["buttons"][0][0]["data"] == f"tk:res:{ticket_id}" for r in nudges)
+    sent = await _deliver(desk, *PROMPTS)
+    desk.clock.advance(minutes=30)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已恢复供电", chat=TEAM_CHAT)
+    edited = await _edited(desk)
+    for key in sent:
+        assert str(edited[key][-1].payload["text"]).startswith(
+            "⏰ 队长提醒：工单 10019 11-18 09:30 已办结。\n"
+        )
 
 
 async def test_a_call_asked_about_then_taken_tells_the_teams_reminders_who_took_it(

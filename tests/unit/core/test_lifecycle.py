@@ -15,11 +15,13 @@ from core.lifecycle import (
     LEADER_ACCEPT_PROMPT,
     LEADER_NUDGE_ACCEPT,
     LEADER_NUDGE_RESOLVE,
+    LEADER_NUDGE_WAITING_ACCEPT,
     LEADER_RESOLVE_PROMPT,
     OVERSIGHT_PROMPT,
     REMIND_ACCEPT_PROMPT,
     REMIND_RESOLVE_PROMPT,
     RESOLVE_PROMPT,
+    WAITING_ACCEPT_PROMPT,
     prompt_applies,
 )
 from core.model import Ticket
@@ -136,6 +138,11 @@ def test_member_buttons_on_a_dispatched_ticket() -> None:
         # Asked about before anyone accepted: still nobody has, and 接单 still acts.
         (REMIND_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (LEADER_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        # So does a 催办 pressed then, the answer come (待接单 again) or not.
+        (WAITING_ACCEPT_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
+        (LEADER_NUDGE_WAITING_ACCEPT, Status.DISPATCHED, "qingshan", True),
+        (WAITING_ACCEPT_PROMPT, Status.DISPATCHED, "baishi", False),
+        (LEADER_NUDGE_WAITING_ACCEPT, Status.CLOSED, "qingshan", False),
         (REMIND_RESOLVE_PROMPT, Status.WAITING_REQUESTER, "qingshan", True),
         (LEADER_RESOLVE_PROMPT, Status.RESOLVED, "qingshan", False),
         (OVERSIGHT_PROMPT, Status.DISPATCHED, "baishi", True),  # any team's, while open
