@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.enums import Action, Role, Status
+from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 
 S = Status
@@ -78,6 +78,12 @@ TRANSITIONS: dict[Action, Transition] = {
         ),
     )
 }
+
+
+# The kinds a team goes out for (上门): a barn's 110 call, and a request (a farmer's field, a
+# retailer's delivery or licence). A wish, a suggestion or a complaint is answered, not
+# visited: its requester would read that someone is on the way to their 心愿.
+VISITED_KINDS = frozenset({Kind.EMERGENCY, Kind.REQUEST})
 
 
 def check(status: Status, action: Action, role: Role) -> Transition:

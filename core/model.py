@@ -140,6 +140,8 @@ class Ticket:
             # A question asked before anyone took it (需补充 before 接单): 接单 comes first,
             # as it does for a ticket not asked about.
             raise IllegalTransition(before, action)
+        if action is Action.VISIT and self.kind not in lifecycle.VISITED_KINDS:
+            raise IllegalTransition(before, action)  # nowhere to go: a wish, a suggestion
         if action is Action.ACCEPT and before is Status.WAITING_REQUESTER:
             if self.accepted_at is not None:
                 raise IllegalTransition(before, action)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from core.config import Config
 from core.enums import Action, Kind, Role, Script, Status, WishOutcome
-from core.lifecycle import TRANSITIONS
+from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
 from core.texts import WISH_OUTCOME_NAMES, clip, one_line, status_name
@@ -143,7 +143,8 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     if status is Status.DISPATCHED or (status is Status.WAITING_REQUESTER and not taken):
         # Asked about before anyone took it (需补充 before 接单): still to be taken.
         buttons.append(Button("接单", f"tk:acc:{tid}"))
-    if status is Status.ACCEPTED or (status is Status.WAITING_REQUESTER and taken):
+    working = status is Status.ACCEPTED or (status is Status.WAITING_REQUESTER and taken)
+    if working and ticket.kind in VISITED_KINDS:
         # While the requester is silent too: a 110 team is told to go and see.
         buttons.append(Button("上门", f"tk:vis:{tid}"))
     if status in (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE):

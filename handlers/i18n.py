@@ -452,6 +452,7 @@ MESSAGES: dict[str, str] = {
     "taken_by_other": "手慢了一步：这个工单已被 {name} 接单。",
     "taken_by_you": "工单 {number} 已由您接单，不用再点。",
     "t_accept_first": "工单 {number} 还没有人接单，请先点「接单」。",
+    "t_no_visit": "工单 {number} 是{kind}，不用「上门」，卡片上已去掉这个按钮；办好后请点「办结」。",
     "join_ok": "欢迎加入 {team}，身份：{role}。工单会派到服务队群里，点按钮即可接单处理。",
     "join_ok_supervisor": "已登记为督办人员。超时工单和每日汇总会发给您。",
     "join_again": "您已是 {team} 的{role}，这个邀请链接不用再点。",

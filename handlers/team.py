@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from core.enums import Action, Kind, Role, Status, WishOutcome
-from core.lifecycle import TRANSITIONS, oversight_applies
+from core.lifecycle import TRANSITIONS, VISITED_KINDS, oversight_applies
 from core.model import Ticket
 from core.services import own_request, roles_of
+from core.texts import KIND_NAMES
 from handlers import callback, notify
 from handlers.cards import oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -70,6 +71,13 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if pressed is not None and own_request(ticket, ctx.user.id, pressed):
         # Said now, not after a 办结 note has been typed that could not be used.
         ctx.toast("t_own_request", number=ticket.label)
+        return
+    if pressed is Action.VISIT and ticket.kind not in VISITED_KINDS:
+        # An older card's 上门 on a wish, a suggestion or a complaint: there is nowhere to
+        # go, and its requester would be told someone is on the way. The copies lose it.
+        kind = in_script(KIND_NAMES[ticket.kind], ctx.script)
+        ctx.toast("t_no_visit", number=ticket.label, kind=kind)
+        await refresh_cards(ctx, ticket)
         return
     untaken = ticket.status is Status.WAITING_REQUESTER and ticket.accepted_at is None
     if pressed in (Action.RESOLVE, Action.VISIT) and untaken:

@@ -186,3 +186,30 @@ def test_the_teams_call_to_accept_ends_once_someone_takes_a_call_asked_about() -
         waiting = Status.WAITING_REQUESTER
         assert prompt_applies(prompt, waiting, "qingshan", sent_for="qingshan")
         assert not prompt_applies(prompt, waiting, "qingshan", sent_for="qingshan", accepted=True)
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_only_a_110_call_or_a_request_is_visited(kind: Kind) -> None:
+    """上门 on a wish, a suggestion or a complaint has nowhere to go: refused, unchanged."""
+    ticket = Ticket(
+        kind=kind,
+        priority=Priority.NORMAL,
+        text="食堂增加早餐品种",
+        requester_id=1,
+        requester_chat_id=1,
+        line="staff",
+        team_id="staff",
+        created_at=datetime(2026, 8, 1, tzinfo=UTC),
+        status=S.ACCEPTED,
+        accepted_at=datetime(2026, 8, 1, tzinfo=UTC),
+        accepted_by=7,
+        id=1,
+    )
+    now = datetime(2026, 8, 1, 1, tzinfo=UTC)
+    if kind in (Kind.EMERGENCY, Kind.REQUEST):
+        ticket.apply(A.VISIT, role=R.MEMBER, actor_id=7, now=now)
+        assert ticket.status is S.ON_SITE
+        return
+    with pytest.raises(IllegalTransition):
+        ticket.apply(A.VISIT, role=R.MEMBER, actor_id=7, now=now)
+    assert ticket.status is S.ACCEPTED and ticket.on_site_at is None
