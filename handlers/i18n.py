@@ -618,7 +618,7 @@ MESSAGES: dict[str, str] = {
     "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
     "leader_remind_team": "⏰ 队长提醒：工单 {number}（{state}），请尽快处理。",
     "leaders_only_button": "「催办」只对本队队长和督办人员开放。",
-    "sv_reminded_lately": "工单 {number} 刚在 {at} 由 {who} 催办过，服务队已收到，不再重复提醒。",
+    "sv_reminded_lately": "工单 {number} 刚在 {at} 由 {who} 催办过，已通知服务队，不再重复提醒。",
     "sv_reminded": "已催办工单 {number}：{team}，{state}。",
     "sv_state_late": "{status}，已超过{phase}时限 {due}",
     "sv_state_due": "{status}，{phase}时限 {due}，尚未超时",

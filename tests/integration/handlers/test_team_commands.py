@@ -199,6 +199,17 @@ async def test_a_leaders_nudge_from_the_alert_pages_the_team_but_not_the_leader(
     ]
 
 
+async def test_a_second_nudge_says_the_team_was_paged_not_that_it_read_the_page(
+    desk: Harness,
+) -> None:
+    """The first 催办's page may still be queued or unread: 已通知, never 已收到."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    again = await desk.press(SUPERVISOR, f"sv:remind:{ticket_id}")
+    assert "催办过，已通知服务队，不再重复提醒" in texts(again)
+    assert "已收到" not in texts(again)
+
+
 async def test_an_admins_nudge_is_recorded_as_the_admins_not_a_supervisors(
     desk: Harness,
 ) -> None:
