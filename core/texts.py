@@ -34,6 +34,16 @@ def not_granted_in_full(ticket: Ticket) -> str:
     return ""
 
 
+# What a requester's notices call their ticket: a staff member's wish is a 心愿 on the list
+# and a suggestion a 建议, as the rest of the desk says to them; anything else a 工单.
+_CALLED = {Kind.WISH: "心愿", Kind.SUGGESTION: "建议"}
+
+
+def called(ticket: Ticket) -> str:
+    """The word for `ticket` in front of its number, in a notice to its requester."""
+    return _CALLED.get(ticket.kind, "工单")
+
+
 def answered_as(ticket: Ticket) -> str:
     """How the requester's notices of a resolution speak of it, as the end of their message
     keys: a wish by how it ended ("_wish_granted", "_wish_partly", "_wish_declined"), a

@@ -685,16 +685,16 @@ MESSAGES: dict[str, str] = {
     "cmd_stats": "统计：响应率、解决率、满意率（/stats 本周、上个月、本烘烤季……）",
     "cmd_ledger": "导出台账（/ledger 本月、上个烘烤季、2026-11……）",
     "cmd_reassign": "改派：/reassign 工单号 服务队",
-    # notifications to requesters
-    "n_accepted": "您的工单 {number} 已由 {name} 接单，正在处理。",
+    # notifications to requesters: {what} is what they call the ticket (core.texts.called)
+    "n_accepted": "您的{what} {number} 已由 {name} 接单，正在处理。",
     "n_accepted_suggestion": "您的建议 {number} 已收到，由 {name} 负责研究答复。",
     "n_on_site": "服务人员 {name} 正在前往/已到现场（工单 {number}）。",
     # A staff member without a name: the requester is told of their team, not of the digits
     # of their phone colleagues tell them by (尾号5678).
-    "n_accepted_team": "您的工单 {number} 已由{name}的工作人员接单，正在处理。",
+    "n_accepted_team": "您的{what} {number} 已由{name}的工作人员接单，正在处理。",
     "n_on_site_team": "{name}的服务人员正在前往/已到现场（工单 {number}）。",
-    "n_question": "工单 {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
-    "n_resolved": "工单 {number} 已办结：{note}\n请确认是否解决并评价：",
+    "n_question": "{what} {number} 服务队需要您补充：{question}\n直接回复这条消息即可。",
+    "n_resolved": "{what} {number} 已办结：{note}\n请确认是否解决并评价：",
     # The same for a wish by how it ended and for a suggestion, which is answered, not solved
     # (core.texts.answered_as): the scheduler's reminder and close notice say it alike.
     "n_resolved_wish_granted": "您的心愿 {number} 已实现：{note}\n请确认并评价：",
@@ -708,7 +708,7 @@ MESSAGES: dict[str, str] = {
         "请确认并评价这次答复；有异议请点「❌ 没解决」，会再为您办理："
     ),
     "n_transferred": (
-        "工单 {number} 已转给 {team} 办理。您之前提供的情况已一并转过去，不用再说一遍。"
+        "{what} {number} 已转给 {team} 办理。您之前提供的情况已一并转过去，不用再说一遍。"
     ),
 }
 

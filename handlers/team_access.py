@@ -10,7 +10,7 @@ from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, perform
 from core.team_card import cards_by_place
-from core.texts import clip
+from core.texts import called, clip
 from handlers import notify
 from handlers.cards import MOVES, card_buttons, gist, ticket_status
 from handlers.context import Ctx
@@ -219,7 +219,7 @@ async def tell_requester(
         number = f"{number}（{gist(ticket)}）"
     await ctx.enqueue(
         ticket.requester_chat_id,
-        t(key, Script.HANS, number=number, **values),
+        t(key, Script.HANS, number=number, what=called(ticket), **values),
         buttons=buttons,
         urgent=ticket.urgent,
         ticket_id=ticket.id,

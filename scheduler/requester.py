@@ -17,7 +17,7 @@ from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
 from core.team_card import cards_by_place
-from core.texts import answered_as, confirm_key, dispute_key, span
+from core.texts import answered_as, called, confirm_key, dispute_key, span
 from routing.reader import staff_words
 from scheduler import texts
 from scheduler.closed_alerts import tell_closed
@@ -52,6 +52,7 @@ async def remind(
         text = texts.requester(
             "waiting_remind",
             number=ticket.label,
+            what=called(ticket),
             question=f"（{question}）" if question else "",
             close_at=close_at,
         )
@@ -182,7 +183,7 @@ async def close(
         person = await people.user(ticket.requester_id)
         script = reply_script(ticket, person)
         if step.wait == "waiting":
-            text = texts.requester("waiting_closed", number=ticket.label)
+            text = texts.requester("waiting_closed", number=ticket.label, what=called(ticket))
             if person is None or person.may_have_barn:
                 text += texts.requester("waiting_closed_barn")
             # The same 🔁 重新办理 as /my offers for it (my:bad), within a week of the close.

@@ -64,11 +64,11 @@ STAFF: dict[str, str] = {
 
 REQUESTER: dict[str, str] = {
     "waiting_remind": (
-        "您好，工单 {number} 的服务队还在等您补充情况{question}。\n"
-        "直接回复这条消息即可；{close_at} 前没有回复，工单将关闭。"
+        "您好，{what} {number} 的服务队还在等您补充情况{question}。\n"
+        "直接回复这条消息即可；{close_at} 前没有回复，{what}将关闭。"
     ),
     "waiting_closed": (
-        "工单 {number} 一直没有收到您的补充，已关闭。如果还需要办理，一周内可以点下面的"
+        "{what} {number} 一直没有收到您的补充，已关闭。如果还需要办理，一周内可以点下面的"
         "「🔁 重新办理」（/my 里也有），不用重新提交。"
     ),
     # Only to whom a curing barn may belong: a retailer's or a staff member's menu has no 110.

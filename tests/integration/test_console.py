@@ -119,7 +119,7 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
         await app.db.dispose()
     screen = out.getvalue()
     assert "📨 → 工会职工服务站" in screen  # the wish's card in the wish team's chat
-    assert "您的工单 10019 已由 周干事 接单" in screen  # told to the staff member
+    assert "您的心愿 10019 已由 周干事 接单" in screen  # told to the staff member
     assert "已增加两种早餐" in screen.split("📨 → staff(王建国)")[-1]
     for persona in (
         "wish-member：周干事（id 200081，在 工会职工服务站）",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.config import Config
-from core.enums import Action, Requester, Script, Status
+from core.enums import Action, Kind, Requester, Script, Status
 from core.model import OutboxMessage, TicketMessage, User
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
@@ -32,6 +32,8 @@ from tests.integration.scheduler.clockwork import (
 )
 from tests.support.config_edits import with_team_changed
 from tests.support.tickets import new_ticket
+
+STAFF_MEMBER = 200081  # 工会职工服务站
 
 
 async def test_an_unanswered_question_is_reminded_then_closed_in_traditional_script(
@@ -358,3 +360,26 @@ async def test_a_farmer_closed_unanswered_is_still_told_of_110(
     farmer = User(id=FARMER, created_at=at("2026-11-16 08:00"), kind=Requester.FARMER)
     text = await _closed_unanswered_text(db, demo_config, farmer)
     assert text.endswith("不用重新提交。烤房紧急情况请直接报 110。")
+
+
+async def test_a_wish_left_unanswered_is_reminded_and_closed_as_a_wish(
+    db: Database, demo_config: Config
+) -> None:
+    """The employee reads 心愿 where the desk calls it so everywhere else, not 工单."""
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    wish = {**ORDERING_REQUEST, "kind": Kind.WISH, "line": "staff", "team_id": "staff"}
+    wish["text"] = "食堂增加早餐品种"
+    ticket = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **wish)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, STAFF_MEMBER, at("2026-11-16 09:30"))
+    await act(
+        db, cfg, ticket.id, Action.ASK, STAFF_MEMBER, at("2026-11-16 10:00"), note="想加哪些品种？"
+    )
+
+    await run_scheduler(db, cfg, at("2026-11-16 10:00"), at("2026-11-24 00:00"))
+
+    told = [str(r.payload["text"]) for r in await outbox_rows(db) if r.chat_id == FARMER]
+    assert told[0].startswith(f"您好，心愿 {ticket.label} 的服务队还在等您补充情况")
+    assert "前没有回复，心愿将关闭" in told[0]
+    assert told[-1].startswith(f"心愿 {ticket.label} 一直没有收到您的补充，已关闭。")
