@@ -11,6 +11,7 @@ from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip
 from handlers import tickets
+from handlers.cards import ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.places import BARNS, area_named, barn_named
@@ -54,6 +55,23 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
         # help. The answer goes to the call, and moves it if the barn is another town's.
         await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
         ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
+
+
+# 🚨 另一处烤房报警, offered beside a call still open: a fresh call, as /110 is.
+ANOTHER_BARN = "m:110:another"
+
+
+def say_call_on(ctx: Ctx, call: Ticket) -> None:
+    """110 asked for again (the menu's 🚨 pressed, 报警 typed) during the person's open
+    call: its number and where it stands, with 补充 to it and an alarm for another barn,
+    rather than 请说明出了什么问题 as if nothing were filed (a second call for the same barn
+    would page the team again)."""
+    buttons = rows(
+        Button(ctx.text("add_to_ticket", number=call.label), f"my:add:{call.id}"),
+        Button(ctx.text("btn_another_barn"), ANOTHER_BARN),
+        per_row=1,
+    )
+    ctx.say("e_call_on", buttons, number=call.label, status=ticket_status(call, ctx.script))
 
 
 def _barns_offered(ctx: Ctx) -> list[Site]:

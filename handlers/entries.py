@@ -10,6 +10,7 @@ from handlers.context import Ctx
 from handlers.menu import say_help
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight
+from handlers.tickets import may_have_barn, open_emergency
 
 Step = Callable[[Ctx], Awaitable[None]]
 COMMANDS: dict[str, Step] = {}
@@ -73,6 +74,16 @@ async def _emergency(ctx: Ctx) -> None:
     await alarm_intake.start_emergency(ctx)
 
 
+async def _emergency_pressed(ctx: Ctx) -> None:
+    """The menu's 🚨 110: during an open call, that call and what can be done about it (the
+    typed 报警 says the same); /110 and 🚨 另一处烤房报警 raise another at once."""
+    call = await open_emergency(ctx) if may_have_barn(ctx) else None
+    if call is not None:
+        alarm_intake.say_call_on(ctx, call)
+        return
+    await alarm_intake.start_emergency(ctx)
+
+
 @command("new")
 async def _new(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, Kind.REQUEST)
@@ -109,7 +120,8 @@ async def _my(ctx: Ctx) -> None:
 
 
 MENU: dict[str, Step] = {
-    "m:110": _emergency,
+    "m:110": _emergency_pressed,
+    alarm_intake.ANOTHER_BARN: _emergency,
     "m:new": _new,
     "m:complain": _complain,
     "m:suggest": _suggest,

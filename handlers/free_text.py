@@ -209,7 +209,7 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
             return False
         call = await open_emergency(ctx)
         if call is not None:
-            ctx.say("e_call_on", number=call.label)
+            alarm_intake.say_call_on(ctx, call)
             return True
     if key == HELP:
         await show_help(ctx)

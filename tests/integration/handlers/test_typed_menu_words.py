@@ -29,7 +29,8 @@ async def test_110_typed_during_a_call_says_it_is_on_and_pages_nobody_again(
     call = await desk.file_110(FARMER)
     before = len(await desk.outbox())
     out = await desk.send(FARMER, typed)
-    assert "值班服务队已经收到，正在处理" in texts(out)
+    assert "您的报警（工单 10019）正在处理，现在待接单" in texts(out)
+    assert button_data(out) == [f"my:add:{call}", "m:110:another"]
     assert [t.id for t in await desk.tickets()] == [call]
     assert len(await desk.outbox()) == before
 
@@ -234,6 +235,6 @@ async def test_a_menu_word_at_the_name_question_is_no_name(desk: Harness, typed:
 async def test_110_typed_at_the_place_question_is_no_barn_number(desk: Harness) -> None:
     await desk.send(FARMER, "烤房停电了，温度一直往下掉")
     out = await desk.send(FARMER, "110")
-    assert "值班服务队已经收到，正在处理" in texts(out)
+    assert "您的报警（工单 10019）正在处理" in texts(out)
     [ticket] = await desk.tickets()
     assert "110" not in (ticket.text or "").split("位置：")[-1]
