@@ -23,7 +23,8 @@ def barn_named(ctx: Ctx, text: str) -> str | None:
 
 
 def area_named(ctx: Ctx, text: str) -> str | None:
-    """The area a typed answer names ("白石乡松林村" names 白石乡)."""
+    """The area a typed answer names ("白石乡松林村" names 白石乡), or the area of the barn
+    cluster it names ("大坪" is 青山镇's): people say the place they live at, not the town."""
     plain = bare(text)
     for area in ctx.cfg.areas:
         name = bare(area.name)
@@ -32,4 +33,6 @@ def area_named(ctx: Ctx, text: str) -> str | None:
             core = core.removesuffix(suffix)
         if (core if len(core) >= 2 else name) in plain:
             return area.id
-    return None
+    barn = barn_named(ctx, text)
+    site = ctx.cfg.site(barn) if barn else None
+    return site.area if site else None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from core.texts import typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
-from handlers.places import area_named
+from handlers.places import area_named, barn_named
 from handlers.registration_shared import kept_aside, location_shared, phone_of, phone_shared
 from handlers.registration_shop import (
     SHOP_ONLY,
@@ -339,6 +340,8 @@ async def _area_step(ctx: Ctx) -> None:
     if msg.location is not None:
         if not _located(ctx, msg.location.lat, msg.location.lon):
             return
+    elif (barn := _barn_answer(ctx)) is not None:
+        user.site_code, user.area = barn.code, barn.area  # as a shared location there would
     elif (chosen := _area_answer(ctx)) is not None:
         area = ctx.cfg.area(chosen)
         if area is None:
@@ -354,6 +357,15 @@ async def _area_step(ctx: Ctx) -> None:
         ask_again(ctx)
         return
     await _after_place(ctx)
+
+
+def _barn_answer(ctx: Ctx) -> Site | None:
+    """The barn cluster a farmer typed for where they are ("大坪", "青山镇大坪烤房群"): the
+    place a 110 call sends the team to, which the town alone does not tell."""
+    if ctx.user.kind is not Requester.FARMER or ctx.msg.is_button or not ctx.msg.text:
+        return None
+    code = barn_named(ctx, ctx.msg.text)
+    return ctx.cfg.site(code) if code else None
 
 
 def _located(ctx: Ctx, lat: float, lon: float) -> bool:

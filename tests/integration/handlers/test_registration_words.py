@@ -173,3 +173,30 @@ async def test_a_name_the_router_reads_as_a_brand_is_still_a_name(
     async with desk.db.uow(read_only=True) as uow:
         retailer = await uow.users.get(RETAILER)
     assert retailer is not None and retailer.name == name
+
+
+async def test_a_farmer_naming_their_barn_cluster_is_bound_to_it(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "大坪")
+    assert "登记完成" in texts(out) and "青山镇大坪烤房群" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None and (user.site_code, user.area) == ("QS01", "qingshan")
+    assert await desk.tickets() == []
+
+
+async def test_a_retailer_naming_a_village_by_its_barn_cluster_is_placed_in_its_town(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小二")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    out = await desk.send(RETAILER, "河灣")
+    assert "店铺" in texts(out) or "店鋪" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(RETAILER)
+    assert user is not None and user.area == "qingshan" and user.site_code is None
