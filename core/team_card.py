@@ -17,17 +17,27 @@ from core.sla import team_resolve_deadline
 from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, is_named, person_name, status_name
 from core.written import as_written
 
+# A withheld complainant's place on a card: the complaint named none, and theirs is not shown.
+OWN_PLACE_WITHHELD = "未注明（不显示投诉人登记的地点）"
+
 
 def local(cfg: Config, at: datetime | None) -> str:
     return "" if at is None else at.astimezone(cfg.zone).strftime("%m-%d %H:%M")
 
 
-def place(cfg: Config, ticket: Ticket) -> str:
+def place(cfg: Config, ticket: Ticket, *, keeper: bool = False) -> str:
+    """Where the ticket is: its barn or town, and the pin its requester shared. A
+    complaint's barn and town are the complainant's own, from their registration (their
+    barn, their shop's town), never the words': where their details may not be read
+    (`core.complainant.withheld`, `keeper` as there), which would point at who complained,
+    only a pin they sent with the complaint is shown."""
+    shared = ticket.lat is not None and ticket.lon is not None
+    pin = f"📍{ticket.lat:.4f},{ticket.lon:.4f}" if shared else ""
+    if withheld(cfg, ticket, keeper=keeper) is not None:
+        return pin or OWN_PLACE_WITHHELD
     site = cfg.site(ticket.site_code) if ticket.site_code else None
     area = cfg.area(ticket.area) if ticket.area else None
-    parts = [site.name if site else "", area.name if area and not site else ""]
-    if ticket.lat is not None and ticket.lon is not None:
-        parts.append(f"📍{ticket.lat:.4f},{ticket.lon:.4f}")
+    parts = [site.name if site else "", area.name if area and not site else "", pin]
     return " ".join(p for p in parts if p) or "未提供"
 
 
@@ -55,7 +65,7 @@ def card_text(
     lines = [
         f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
         f"内容：{ticket.text}",
-        f"地点：{place(cfg, ticket)}",
+        f"地点：{place(cfg, ticket, keeper=keeper)}",
         *shown_requester(cfg, ticket, requester, keeper=keeper),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
         f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",

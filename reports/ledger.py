@@ -189,7 +189,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
     team = cfg.find_team(get("team_id"))
     line = next((ln.name for ln in cfg.service_lines if ln.id == get("line")), get("line"))
     accepted_by = get("accepted_by")
-    # An anonymous complainant is 匿名 to the supervisors too, with no phone or shop.
+    # An anonymous complainant is 匿名 to the supervisors too, with no phone, shop or place.
     anonymous = bool(get("anonymous"))
     retailer = get("requester_kind") is Requester.RETAILER and not anonymous
     return LedgerRow(
@@ -200,8 +200,9 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
         phone="" if anonymous else mask_phone(get("requester_phone") or ""),
         shop_name=(retailer and get("requester_shop")) or "",
         licence_number=(retailer and get("requester_licence")) or "",
-        area=area.name if area else (get("area") or ""),
-        site=site.name if site else (get("site_code") or ""),
+        # Their town and barn are their registration's (`core.team_card.place`).
+        area="" if anonymous else area.name if area else (get("area") or ""),
+        site="" if anonymous else site.name if site else (get("site_code") or ""),
         content=get("text"),
         line=line,
         team=team.name if team else get("team_id"),

@@ -190,13 +190,14 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bo
     reach = f"报告人：{who}　电话：{phone}"
     instead = withheld(cfg, ticket, keeper=keeper)  # 匿名, or a complainant 作风监督 keeps
     text = one_line(ticket.text, 120)
+    where = place(cfg, ticket, keeper=keeper)
     return "\n".join(
         [
             f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"
             f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
             f"内容：{text}",
             # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
-            f"地点：{place(cfg, ticket)}　{reach if instead is None else f'报告人：{instead}'}",
+            f"地点：{where}　{reach if instead is None else f'报告人：{instead}'}",
             f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
             f"　办结时限：{local(cfg, ticket.resolve_due_at)}",
         ]

@@ -71,6 +71,18 @@ async def test_an_anonymous_complaint_names_nobody_and_is_on_the_audit_trail(
     assert "报告人：匿名" in shown and _named_nowhere(shown)
 
 
+async def test_an_anonymous_complaint_shows_the_complainants_own_town_to_nobody(
+    desk: Harness,
+) -> None:
+    """Their town is their registration's: it would narrow down whose shop complained."""
+    await _anonymous_conduct_complaint(desk)
+    card = await _sent_to(desk, CONDUCT_CHAT)
+    assert "地点：未注明（不显示投诉人登记的地点）" in card and "城区" not in card
+    [ticket] = await desk.tickets()
+    shown = texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+    assert "报告人：匿名" in shown and "城区" not in shown
+
+
 async def test_an_anonymous_complainant_is_asked_answers_and_rates_through_the_bot(
     desk: Harness,
 ) -> None:
@@ -117,7 +129,9 @@ async def test_the_ledger_lists_an_anonymous_complainant_as_anonymous(desk: Harn
     complaint, request = ledger.rows
     assert (complaint.requester, complaint.phone) == ("匿名", "")
     assert (complaint.shop_name, complaint.licence_number) == ("", "")
+    assert (complaint.area, complaint.site) == ("", "")  # their registration's town
     assert request.requester == "王小五" and request.shop_name == "老王烟酒店"
+    assert request.area == "城区"
 
 
 @pytest.mark.parametrize("typed", ["匿名", "匿名提交"])

@@ -335,3 +335,29 @@ async def test_the_oversight_teams_own_alerts_keep_naming_the_complainant_when_c
         if r.id not in before and r.purpose == "alert_edit"
     ]
     assert edits and all("王小五" in text and "保管" not in text for text in edits)
+
+
+async def test_a_complaint_shows_the_complainants_own_town_only_where_they_may_be_read(
+    desk: Harness,
+) -> None:
+    """The complainant's town is their registration's, not the complaint's: on the card of
+    the team complained about it would point at their shop."""
+    await _complaint_on_delivery(desk)
+    [card] = await _cards(desk, DELIVERY_CHAT)
+    assert "城区" not in card and "地点：未注明（不显示投诉人登记的地点）" in card
+    [copy] = await _cards(desk, CONDUCT_CHAT)
+    assert "地点：城区" in copy
+
+
+async def test_a_pin_the_complainant_shared_with_the_complaint_stays_on_the_card(
+    desk: Harness,
+) -> None:
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 配送员小王送货总是迟到")
+    await desk.location(RETAILER, 26.5321, 106.7012)
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "delivery"
+    [card] = await _cards(desk, DELIVERY_CHAT)
+    assert "地点：📍26.5321,106.7012" in card and "城区" not in card
