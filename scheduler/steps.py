@@ -6,11 +6,12 @@ of a call-back owed in scheduler/callback.py."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core import sla
-from core.complainant import team_keeps
+from core.complainant import card_shown_at, team_keeps
 from core.config import Config, LadderAction
 from core.lifecycle import (
     LEADER_ACCEPT_PROMPT,
@@ -20,7 +21,7 @@ from core.lifecycle import (
     REMIND_ACCEPT_PROMPT,
     REMIND_RESOLVE_PROMPT,
 )
-from core.model import ChatPlace, Ticket, reply_script
+from core.model import ChatPlace, Ticket, User, reply_script
 from core.ranks import unique
 from core.services import may_work_on
 from core.texts import lateness
@@ -180,10 +181,7 @@ async def _escalate(
     # rung that reaches it (a chat reached twice, leaders standing in for the team, say,
     # hears only the later), each saying how late it is now.
     hears = {chat_id: i for i, rung in enumerate(said) for chat_id in rung.targets}
-    # Its readers, the team, its leaders and the supervisors, may read a complainant's
-    # details when the team is one that keeps them.
-    requester = await people.user(ticket.requester_id)
-    text_card = texts.card(cfg, ticket, requester, keeper=team_keeps(cfg, ticket.team_id))
+    card_at = await _cards_at(uow, cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
     # The team too: a call moved to the town the farmer named keeps its deadline
@@ -193,19 +191,18 @@ async def _escalate(
     for i, (rung, rung_said) in enumerate(zip(rungs, said, strict=True)):
         told = [chat_id for chat_id in rung_said.targets if hears[chat_id] == i]
         for chat_id in told:
+            thread = chat.thread_id if chat is not None and chat_id == chat.chat_id else None
             out.add(
                 Row(
                     chat_id,
-                    rung_said.headline + "\n" + text_card,
+                    rung_said.headline + "\n" + card_at(ChatPlace(chat_id, thread)),
                     f"{ladder}:{rung.step}:{chat_id}",
                     rung_said.purpose,
                     priority_of(ticket),
                     tid,
                     rung_said.buttons,
                     extra=rung_said.extra,
-                    thread_id=chat.thread_id
-                    if chat is not None and chat_id == chat.chat_id
-                    else None,
+                    thread_id=thread,
                 ),
                 now,
             )
@@ -220,6 +217,17 @@ async def _escalate(
         key = await _caller_notice(cfg, people, ticket, step, said)
         await _reassure_requester(people, out, ticket, ladder, values, now, key=key)
     return Taken(step.action, messages)
+
+
+async def _cards_at(
+    uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, requester_user: User | None
+) -> Callable[[ChatPlace], str]:
+    """The alert's card as each of its places may read it (`core.complainant.card_shown_at`):
+    a complainant is named where their details may be read, in the supervisors' own chats
+    whichever team has the complaint, and in every place of a team that keeps them."""
+    unnamed = texts.card(cfg, ticket, requester_user, keeper=team_keeps(cfg, ticket.team_id))
+    named = texts.card(cfg, ticket, requester_user, keeper=True)
+    return await card_shown_at(uow, cfg, ticket, unnamed, None if named == unnamed else named)
 
 
 async def _caller_notice(

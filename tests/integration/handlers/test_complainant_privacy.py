@@ -361,3 +361,30 @@ async def test_a_pin_the_complainant_shared_with_the_complaint_stays_on_the_card
     assert ticket.team_id == "delivery"
     [card] = await _cards(desk, DELIVERY_CHAT)
     assert "地点：📍26.5321,106.7012" in card and "城区" not in card
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+async def test_the_supervisors_overdue_alert_names_a_complainant_another_team_keeps_waiting(
+    desk: Harness, anonymous: bool
+) -> None:
+    """超时督办 reaches the supervisors' own chats, where a named complainant may be read
+    (the triage desk's /ticket names them there too); the team complained about, and its
+    leaders, still read neither their name nor their town; an anonymous one, nobody."""
+    ticket_id = await _complaint_on_delivery(desk, anonymous=anonymous)
+    for _ in range(48):  # unaccepted: the team's reminder, its leaders', the supervisors'
+        desk.clock.advance(minutes=30)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    alerts = [
+        r
+        for r in await desk.outbox()
+        if r.ticket_id == ticket_id and r.purpose not in ("card", "card_edit", "notify")
+    ]
+    [supervised] = [str(r.payload["text"]) for r in alerts if r.purpose == "oversight_accept"]
+    team = [str(r.payload["text"]) for r in alerts if r.chat_id in (DELIVERY_CHAT, DELIVERY_LEADER)]
+    assert team and not any(_named(text) or "城区" in text for text in team)
+    if anonymous:
+        assert "报告人：匿名" in supervised and not _named(supervised)
+        assert "城区" not in supervised
+    else:
+        assert "王小五" in supervised and "13800000002" in supervised and "保管" not in supervised
+        assert "地点：城区" in supervised
