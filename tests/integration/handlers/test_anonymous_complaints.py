@@ -190,3 +190,25 @@ async def test_a_low_rating_of_an_anonymous_complaint_asks_for_a_review_not_a_ph
     assert "匿名投诉" in alert and "复核" in alert
     [ticket] = await desk.tickets()
     assert ticket.rating == 1 and ticket.callback_team == "conduct"
+
+
+@pytest.mark.parametrize("by", ["/new", "typed"])
+async def test_a_request_about_staff_sent_to_the_oversight_team_is_a_complaint_and_may_be_anonymous(
+    desk: Harness, by: str
+) -> None:
+    """Words about staff without a complaint's own words go to 作风监督 all the same, which
+    hears complaints only: the summary says 投诉 and offers 匿名, as a complaint's does."""
+    await _registered_with_a_shop(desk)
+    if by == "/new":
+        await desk.send(RETAILER, "/new")
+        await desk.send(RETAILER, "送货员上班时间打牌")
+        summary = await desk.press(RETAILER, "f:next")
+    else:
+        summary = await desk.send(RETAILER, "送货员上班时间打牌")
+    assert "纪检作风监督室" in texts(summary) and "类别：投诉" in texts(summary)
+    assert "匿名提交" in texts(summary) and "f:anon" in button_actions(summary)
+    assert "已匿名提交" in texts(await desk.press(RETAILER, "f:anon"))
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id, ticket.anonymous) == (Kind.COMPLAINT, "conduct", True)
+    card = await _sent_to(desk, CONDUCT_CHAT)
+    assert "报告人：匿名" in card and _named_nowhere(card)
