@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from core import sla
+from core.complainant import team_keeps, withheld
 from core.config import Config
 from core.enums import Role
 from core.lifecycle import (
@@ -98,7 +99,11 @@ async def _ask_team_to_phone(
 ) -> int:
     """A farmer silent during a 110 call may be at the barn, away from the chat: the team's
     question needs a phone call, not another day of waiting. The team's chat hears it, and
-    the member who asked (who may be on the road); a team without a chat, its leaders."""
+    the member who asked (who may be on the road); a team without a chat, its leaders. Not
+    for a complainant the team may not know (匿名, or one 作风监督 keeps): their phone is
+    not the team's to call, and the bot's reminder is how they are reached."""
+    if withheld(cfg, ticket, keeper=team_keeps(cfg, ticket.team_id)) is not None:
+        return 0
     chat = await people.team_chat(ticket.team_id)
     targets = [chat.chat_id] if chat is not None else []
     taker = ticket.accepted_by

@@ -388,3 +388,27 @@ async def test_the_supervisors_overdue_alert_names_a_complainant_another_team_ke
     else:
         assert "王小五" in supervised and "13800000002" in supervised and "保管" not in supervised
         assert "地点：城区" in supervised
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+async def test_an_urgent_complaint_left_unanswered_does_not_give_the_team_the_complainants_phone(
+    desk: Harness, anonymous: bool
+) -> None:
+    """A silent farmer at a burning barn is phoned by the team; a complainant the team may
+    not know is reminded by the bot only, their phone kept from the team."""
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉配送员小王，送货时在店门口抽烟差点着火")
+    await desk.press(RETAILER, "f:anon" if anonymous else "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.urgent and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是哪一天的事？", chat=DELIVERY_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    for _ in range(4):
+        desk.clock.advance(minutes=20)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    since = [r for r in await desk.outbox() if r.id not in before]
+    assert any(r.chat_id == RETAILER for r in since)  # the complainant is reminded
+    told = [str(r.payload.get("text", "")) for r in since if r.chat_id != RETAILER]
+    assert not any(_named(text) for text in told)
