@@ -25,6 +25,10 @@ class Reports:
         # A period without tickets says so in words; a blank chart would add nothing.
         return stats.text, stats.chart_png if stats.report.groups else b""
 
-    async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
+    async def ledger(
+        self, period: str, now: datetime, script: Script, *, keeper: bool = True
+    ) -> tuple[str, bytes]:
         window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
-        return await ledger_files.export(self.db, self.cfg, window, now, "xlsx", script)
+        return await ledger_files.export(
+            self.db, self.cfg, window, now, "xlsx", script, keeper=keeper
+        )

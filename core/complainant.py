@@ -43,9 +43,14 @@ def withheld(cfg: Config, ticket: Ticket, *, keeper: bool = False) -> str | None
     """What stands for the requester where their details may not be read: 匿名, or who
     keeps them; None where they may (`keeper`: a reader on a keeper team, or a
     supervisor, whichever team has the ticket)."""
-    if ticket.anonymous:
+    return withheld_of(cfg, ticket.kind, anonymous=ticket.anonymous, keeper=keeper)
+
+
+def withheld_of(cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool = False) -> str | None:
+    """`withheld` for a ticket of `kind`, read without the ticket (a ledger's row)."""
+    if anonymous:
         return ANONYMOUS
-    keeping = kept_from(cfg, ticket)
+    keeping = kept_for(cfg, kind)
     return None if keeping is None or keeper else f"投诉人信息由{keeping}保管"
 
 
@@ -66,8 +71,13 @@ def kept_from(cfg: Config, ticket: Ticket) -> str | None:
     team, for every complaint, whichever team has it now (a copy a team got earlier is
     edited as the ticket moves on, to the triage desk and back, say). None for a ticket
     that is no complaint."""
+    return kept_for(cfg, ticket.kind)
+
+
+def kept_for(cfg: Config, kind: Kind) -> str | None:
+    """`kept_from` for a ticket of `kind`."""
     line = cfg.oversight_line()
-    if ticket.kind is not Kind.COMPLAINT or line is None:
+    if kind is not Kind.COMPLAINT or line is None:
         return None
     return cfg.default_team(line.id).name
 

@@ -31,8 +31,12 @@ class ReportMaker(Protocol):
         (empty when the period has no tickets: nothing to draw); of `teams` only, when
         given."""
 
-    async def ledger(self, period: str, now: datetime, script: Script) -> tuple[str, bytes]:
-        """The 台账 for the period as an .xlsx in `script`: (file name, content)."""
+    async def ledger(
+        self, period: str, now: datetime, script: Script, *, keeper: bool = True
+    ) -> tuple[str, bytes]:
+        """The 台账 for the period as an .xlsx in `script`: (file name, content); `keeper`:
+        for a place that may read a named complainant (`core.complainant`), else their
+        details stay with the team that keeps them."""
 
 
 # conv.data key: the person's registration before a flow that changes it (`Ctx.end_flow`).

@@ -485,6 +485,7 @@ async def _report(ctx: Ctx, which: str) -> None:
         ctx.say("reports_off")
         return
     period = " ".join(ctx.msg.args)
+    keeper = which == "ledger" and await _complainants_readable_here(ctx)
 
     async def build() -> None:
         try:
@@ -494,7 +495,9 @@ async def _report(ctx: Ctx, which: str) -> None:
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
-                name, content = await maker.ledger(period, ctx.now, _document_script(ctx))
+                name, content = await maker.ledger(
+                    period, ctx.now, _document_script(ctx), keeper=keeper
+                )
                 caption = ctx.text("ledger_caption", name=name)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
@@ -504,6 +507,14 @@ async def _report(ctx: Ctx, which: str) -> None:
 
     # Built after the step commits, so that reading the whole ledger holds no write lock.
     ctx.later.append(build)
+
+
+async def _complainants_readable_here(ctx: Ctx) -> bool:
+    """Whether a supervisor's ledger may name complainants here: in their own chat or a
+    keeper team's (作风监督's, the triage desk's), as their /ticket does; posted in another
+    team's group it is that team's copy, which may be about its own people."""
+    view = await _teams_in_view(ctx)
+    return view is None or bool(view & keeper_teams(ctx.cfg))
 
 
 async def _led_here(ctx: Ctx) -> set[str]:

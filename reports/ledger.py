@@ -12,7 +12,7 @@ from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from core.complainant import ANONYMOUS
+from core.complainant import withheld_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, named
@@ -142,8 +142,12 @@ class Ledger:
         return "，".join(f"{name} {count} 项" for name, count in self.wish_tally.items())
 
 
-async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime) -> Ledger:
-    """The period's tickets (by submission time) with the rates per team for the summary."""
+async def load(
+    session: AsyncSession, cfg: Config, window: Window, now: datetime, *, keeper: bool = True
+) -> Ledger:
+    """The period's tickets (by submission time) with the rates per team for the summary;
+    `keeper`: for a place that may read a named complainant (`core.complainant`), not a
+    team's group a supervisor posts it in."""
     requester = aliased(users)
     acceptor = aliased(users)
     query = (
@@ -165,7 +169,7 @@ async def load(session: AsyncSession, cfg: Config, window: Window, now: datetime
         .order_by(t.created_at, t.id)
     )
     result = await session.execute(query)
-    rows = [_row(cfg, r, now) for r in result.mappings()]
+    rows = [_row(cfg, r, now, keeper=keeper) for r in result.mappings()]
     rates = await compute(session, cfg, window, now, "team", include_empty=True)
     return Ledger(window, now.astimezone(cfg.zone), cfg.bureau, rows, rates)
 
@@ -177,7 +181,7 @@ def _late(window: Window, now: datetime) -> Select[tuple[int]]:
     return select(c.ticket_id).where(x.overdue(c, now))
 
 
-def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
+def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> LedgerRow:
     get = r.__getitem__
     zone = cfg.zone
 
@@ -189,20 +193,21 @@ def _row(cfg: Config, r: RowMapping, now: datetime) -> LedgerRow:
     team = cfg.find_team(get("team_id"))
     line = next((ln.name for ln in cfg.service_lines if ln.id == get("line")), get("line"))
     accepted_by = get("accepted_by")
-    # An anonymous complainant is 匿名 to the supervisors too, with no phone, shop or place.
-    anonymous = bool(get("anonymous"))
-    retailer = get("requester_kind") is Requester.RETAILER and not anonymous
+    # An anonymous complainant is 匿名 to the supervisors too, with no phone, shop or place;
+    # a named one is to a team's group (`core.complainant.withheld`).
+    instead = withheld_of(cfg, get("kind"), anonymous=bool(get("anonymous")), keeper=keeper)
+    retailer = get("requester_kind") is Requester.RETAILER and instead is None
     return LedgerRow(
         number=get("number") or str(get("id")),
         kind=get("kind"),
         submitted_at=get("created_at").astimezone(zone),
-        requester=ANONYMOUS if anonymous else get("requester_name") or "",
-        phone="" if anonymous else mask_phone(get("requester_phone") or ""),
+        requester=instead or get("requester_name") or "",
+        phone="" if instead else mask_phone(get("requester_phone") or ""),
         shop_name=(retailer and get("requester_shop")) or "",
         licence_number=(retailer and get("requester_licence")) or "",
         # Their town and barn are their registration's (`core.team_card.place`).
-        area="" if anonymous else area.name if area else (get("area") or ""),
-        site="" if anonymous else site.name if site else (get("site_code") or ""),
+        area="" if instead else area.name if area else (get("area") or ""),
+        site="" if instead else site.name if site else (get("site_code") or ""),
         content=get("text"),
         line=line,
         team=team.name if team else get("team_id"),

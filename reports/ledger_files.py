@@ -357,11 +357,13 @@ async def export(
     now: datetime,
     fmt: Format,
     script: Script = Script.HANS,
+    *,
+    keeper: bool = True,
 ) -> tuple[str, bytes]:
     """(file name, content) of the ledger for a period, in `script`: what /ledger and the
-    CLI send."""
+    CLI send (`keeper`: as `reports.ledger.load`)."""
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
-        ledger = await load(uow.session, cfg, window, now)
+        ledger = await load(uow.session, cfg, window, now, keeper=keeper)
     content = await asyncio.to_thread(render, ledger, fmt, script)
     return filename(ledger, fmt, script), content

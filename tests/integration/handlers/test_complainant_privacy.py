@@ -4,11 +4,14 @@ of the team whose member it is about."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pytest
+from openpyxl import load_workbook
 
 from bot.outbox.escalation import record_undeliverable
+from bot.reports_port import Reports
 from core.enums import Kind
 from core.model import TicketMessage
 from scheduler.sweep import sweep
@@ -412,3 +415,26 @@ async def test_an_urgent_complaint_left_unanswered_does_not_give_the_team_the_co
     assert any(r.chat_id == RETAILER for r in since)  # the complainant is reminded
     told = [str(r.payload.get("text", "")) for r in since if r.chat_id != RETAILER]
     assert not any(_named(text) for text in told)
+
+
+def _ledger_cells(out: object) -> str:
+    """Every cell of the ledger's first sheet, the 台账, in the one document replied."""
+    (document,) = [r.document for r in out.replies if r.document is not None]  # type: ignore[attr-defined]
+    sheet = load_workbook(io.BytesIO(document[1])).worksheets[0]
+    return "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+
+async def test_a_ledger_a_supervisor_posts_in_the_teams_group_keeps_the_complainant_from_it(
+    desk: Harness,
+) -> None:
+    """The supervisor's own ledger names who complained; posted in the group of the team
+    complained about, it is that team's copy, and says who keeps them instead."""
+    desk.desk.svc.reports = Reports(desk.db, desk.cfg)
+    await _complaint_on_delivery(desk)
+    own = _ledger_cells(await desk.send(SUPERVISOR, "/ledger today"))
+    assert "王小五" in own and "老王烟酒店" in own and LICENCE in own
+    posted = _ledger_cells(await desk.send(SUPERVISOR, "/ledger today", chat=DELIVERY_CHAT))
+    assert "投诉人信息由纪检作风监督室保管" in posted
+    assert not _named(posted) and "城区" not in posted
+    at_the_desk = _ledger_cells(await desk.send(SUPERVISOR, "/ledger today", chat=-1001000000017))
+    assert "王小五" in at_the_desk
