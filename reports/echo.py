@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.complainant import withheld
 from core.config import Config
 from core.enums import Status
 from core.model import OutboxMessage, Ticket
@@ -46,7 +47,10 @@ def post_text(
 ) -> str:
     """The anonymised post for a closed ticket; `names` are people to scrub from the text."""
     line = next((ln.name for ln in cfg.service_lines if ln.id == ticket.line), "")
-    area = cfg.area(ticket.area) if ticket.area else None
+    # A complaint's town is its complainant's own, from their registration: on a wall the
+    # people complained about read, it would point at who complained (`core.team_card.place`).
+    shown = ticket.area if withheld(cfg, ticket) is None else None
+    area = cfg.area(shown) if shown else None
     places = [site.name for site in cfg.sites]
     asked = _clip(scrub(ticket.text, names, places))
     done = _clip(scrub(ticket.resolution_note, names, places)) or "已办结"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.config import Config
-from core.enums import Action
+from core.enums import Action, Kind
 from core.model import User
 from reports.echo import outbox_message, post_for, weekly_summary
 from reports.periods import days
@@ -48,6 +48,21 @@ async def test_a_closed_ticket_is_posted_without_anything_personal(
         "办理：某某到某地更换风机电容，已告知某某（【电话已隐去】）",
         "用时：1小时15分",
     ]
+
+
+async def test_a_closed_complaint_is_posted_without_the_complainants_own_town(
+    db: Database, demo_config: Config
+) -> None:
+    """A complaint's town is the complainant's registration's, not what it is about: on a
+    wall the people complained about read, it would point at who complained."""
+    await add_users(db)
+    complaint = {"kind": Kind.COMPLAINT, "urgent": False, "line": "curing", "site_code": None}
+    ticket = await new_ticket(db, demo_config, now=m(0), text="烘烤队师傅态度很差", **complaint)
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(75), "已批评教育")
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None and text.splitlines()[0] == "【回音壁】烘烤110"
 
 
 async def test_opted_out_requesters_and_unfinished_tickets_are_not_posted(
