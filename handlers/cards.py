@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "escalate": "督办",
     "unreachable": "无法送达",
     "wish_list": "记入心愿清单",
+    "complaint": "记为投诉",
 }
 
 

@@ -17,7 +17,7 @@ from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button
 from handlers.staff import serves_a_team, teams_served
-from handlers.tickets import onto_the_wish_list
+from handlers.tickets import filed_anew
 
 
 async def load_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -76,7 +76,7 @@ async def act_on(
             outcome=outcome,
         )
         if to_team is not None:
-            await onto_the_wish_list(ctx, ticket)
+            await filed_anew(ctx, ticket)
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
         # "Already taken" only while someone is at work on it: once it is resolved, crossed

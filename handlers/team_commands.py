@@ -28,7 +28,7 @@ from handlers.team import on_button
 from handlers.team_access import tell_requester
 from handlers.team_notes import FLOWS, Step
 from handlers.team_nudges import on_supervisor_button
-from handlers.tickets import onto_the_wish_list
+from handlers.tickets import filed_anew
 from routing import bare, to_simplified
 
 # The buttons staff press, in a team chat or in their own: the team's card buttons, the
@@ -263,7 +263,7 @@ async def _reassign(ctx: Ctx) -> None:
             now=ctx.now,
             to_team=to_team.id,
         )
-        await onto_the_wish_list(ctx, ticket)
+        await filed_anew(ctx, ticket)
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return

@@ -199,20 +199,41 @@ def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:
     return Kind.REQUEST
 
 
-async def onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
-    """A staff member's request sent on to the staff line by hand (the triage desk's 转派, a
-    supervisor's 改派) is a wish, as it would be had the router sent it there at once: it
-    goes on the wish list (心愿清单) and is crossed off there. The change is on record."""
+async def filed_anew(ctx: Ctx, ticket: Ticket) -> None:
+    """A request sent on by hand (the triage desk's 转派, a supervisor's 改派) is what it
+    would have been filed as had the router sent it there at once (`filed_kind`): a staff
+    member's on the staff line a wish, anyone's on the oversight line a complaint."""
+    await _onto_the_wish_list(ctx, ticket)
+    await _onto_the_complaints(ctx, ticket)
+
+
+async def _onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
+    """A staff member's request sent on to the staff line by hand is a wish: it goes on the
+    wish list (心愿清单) and is crossed off there. The change is on record."""
     if ticket.kind is not Kind.REQUEST or ticket.line != STAFF_LINE:
         return
     requester = await ctx.uow.users.get(ticket.requester_id)
     if requester is None or requester.kind is not Requester.STAFF:
         return
-    ticket.kind = Kind.WISH
+    await _refiled(ctx, ticket, Kind.WISH, "wish_list")
+
+
+async def _onto_the_complaints(ctx: Ctx, ticket: Ticket) -> None:
+    """A request sent on to the oversight line by hand ("你们的人服务太差了", read at the
+    triage desk) is a complaint: the teams it goes on to read who keeps its complainant, not
+    who they are. The change is on record."""
+    oversight = ctx.cfg.oversight_line()
+    if ticket.kind is not Kind.REQUEST or oversight is None or ticket.line != oversight.id:
+        return
+    await _refiled(ctx, ticket, Kind.COMPLAINT, "complaint")
+
+
+async def _refiled(ctx: Ctx, ticket: Ticket, kind: Kind, action: str) -> None:
+    ticket.kind = kind
     await note_event(
         ctx.uow,
         ticket,
-        "wish_list",
+        action,
         actor_id=None,
         role=Role.SYSTEM,
         now=ctx.now,

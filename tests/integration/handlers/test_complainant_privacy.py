@@ -438,3 +438,38 @@ async def test_a_ledger_a_supervisor_posts_in_the_teams_group_keeps_the_complain
     assert not _named(posted) and "城区" not in posted
     at_the_desk = _ledger_cells(await desk.send(SUPERVISOR, "/ledger today", chat=-1001000000017))
     assert "王小五" in at_the_desk
+
+
+TRIAGE_CHAT = -1001000000017
+
+
+@pytest.mark.parametrize("by", ["transfer", "reassign"])
+async def test_a_request_sent_to_the_oversight_team_by_hand_keeps_its_complainant_from_the_next(
+    desk: Harness, by: str
+) -> None:
+    """Words the triage desk reads as a complaint about staff and sends to 作风监督 are a
+    complaint there, as words the router sends there are: the team it goes on to, whose
+    people it is about, reads who keeps the complainant."""
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "你们的人服务太差了")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and (ticket.kind, ticket.team_id) == (Kind.REQUEST, "triage")
+    if by == "transfer":
+        await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+        await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:conduct", chat=TRIAGE_CHAT)
+        await desk.send(SUPERVISOR, "请作风监督室处理", chat=TRIAGE_CHAT)
+    else:
+        await desk.press(SUPERVISOR, f"sv:reassign:{ticket.id}")
+        await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:conduct")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "conduct")
+    assert "complaint" in await desk.actions(ticket.id)  # the change is on record
+    assert "王小五" in (await _cards(desk, CONDUCT_CHAT))[-1]
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:xfer:{ticket.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:xto:{ticket.id}:delivery", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "请配送中心核实", chat=CONDUCT_CHAT)
+    delivery = await _cards(desk, DELIVERY_CHAT)
+    assert delivery and not any(_named(card) for card in delivery)
+    assert all("投诉人信息由纪检作风监督室保管" in card for card in delivery)
