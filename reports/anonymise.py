@@ -2,8 +2,9 @@
 
 Removed: phone numbers (mobile and landline), ID card numbers, licence and other long
 numbers, village/group/house-number places, the config's site names, known people's names
-(from the users table) and common forms of address (王师傅, 李经理, 老张). Chinese has no
-spaces to find names by, so unknown full names cannot be caught; known ones always are.
+and retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
+老张). Chinese has no spaces to find names by, so unknown full names cannot be caught; known
+ones always are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reports.masking import ascii_digits
 NUMBER = "【号码已隐去】"
 PHONE = "【电话已隐去】"
 PERSON = "某某"
+SHOP = "某店"
 
 _SEP = r"[-\s－—]?"
 _MOBILE = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)")
@@ -48,14 +50,18 @@ _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in _EVERYDAY)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
 
 
-def scrub(text: str, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:
-    """The text with personal details replaced by neutral words (某某, 某村, 【电话已隐去】)."""
+def scrub(
+    text: str, names: Iterable[str] = (), places: Iterable[str] = (), shops: Iterable[str] = ()
+) -> str:
+    """The text with personal details replaced by neutral words (某某, 某村, 某店,
+    【电话已隐去】)."""
     out = ascii_digits(text)
-    # Known names and places first, longest first, so 张德明 goes before a shorter 张德.
-    for name in sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True):
-        out = out.replace(name, PERSON)
-    for place in sorted({p.strip() for p in places if len(p.strip()) >= 2}, key=len, reverse=True):
-        out = out.replace(place, "某地")
+    # Known names, shops and places first, longest first, so 张德明 goes before 张德.
+    for words, instead in ((names, PERSON), (shops, SHOP), (places, "某地")):
+        for word in sorted(
+            {w.strip() for w in words if len(w.strip()) >= 2}, key=len, reverse=True
+        ):
+            out = out.replace(word, instead)
     out = _ID_CARD.sub(NUMBER, out)
     out = _MOBILE.sub(PHONE, out)
     out = _LANDLINE.sub(PHONE, out)

@@ -7,6 +7,7 @@ A post says which service line and area, what was asked, what was done and how l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -44,16 +45,18 @@ def post_text(
     *,
     started_at: datetime,
     names: list[str],
+    shops: Sequence[str] = (),
 ) -> str:
-    """The anonymised post for a closed ticket; `names` are people to scrub from the text."""
+    """The anonymised post for a closed ticket; `names` are people, `shops` retailers' shops,
+    to scrub from the text."""
     line = next((ln.name for ln in cfg.service_lines if ln.id == ticket.line), "")
     # A complaint's town is its complainant's own, from their registration: on a wall the
     # people complained about read, it would point at who complained (`core.team_card.place`).
     shown = ticket.area if withheld(cfg, ticket) is None else None
     area = cfg.area(shown) if shown else None
     places = [site.name for site in cfg.sites]
-    asked = _clip(scrub(ticket.text, names, places))
-    done = _clip(scrub(ticket.resolution_note, names, places)) or "已办结"
+    asked = _clip(scrub(ticket.text, names, places, shops))
+    done = _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
     # A wish answered without being granted in full says so: not posted as work done.
     outcome = f"（{ended}）" if (ended := not_granted_in_full(ticket)) else ""
     took = (
@@ -81,6 +84,15 @@ async def _names_in(session: AsyncSession, texts: list[str], ids: list[int]) -> 
     return list((await session.execute(query)).scalars())
 
 
+async def _shops_in(session: AsyncSession, texts: list[str], ids: list[int]) -> list[str]:
+    """Shop names of known retailers that appear in the texts, and of the requester's."""
+    candidates = [literal(text).contains(users.c.shop_name) for text in texts if text]
+    query = select(users.c.shop_name).where(
+        func.length(users.c.shop_name) >= 2, or_(users.c.id.in_(ids), *candidates)
+    )
+    return [shop for shop in (await session.execute(query)).scalars() if shop]
+
+
 async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPost | None:
     """The post for a ticket just closed, or None: not closed after a resolution, or the
     requester opted out, or no echo channel is configured."""
@@ -100,9 +112,11 @@ async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPo
         )
     )
     people = [p for p in (ticket.requester_id, ticket.accepted_by, ticket.resolved_by) if p]
-    names = await _names_in(session, [ticket.text, ticket.resolution_note], people)
+    said = [ticket.text, ticket.resolution_note]
+    names = await _names_in(session, said, people)
+    shops = await _shops_in(session, said, [ticket.requester_id])
     started = last_reopen or ticket.created_at
-    text = post_text(cfg, ticket, started_at=started, names=names)
+    text = post_text(cfg, ticket, started_at=started, names=names, shops=shops)
     return EchoPost(ticket_id, ticket.reopen_count, text)
 
 

@@ -122,3 +122,21 @@ async def test_names_are_looked_up_in_the_users_table(db: Database, demo_config:
     await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(40))
     text = await post(db, demo_config, ticket.id)
     assert text is not None and "赵铁柱" not in text and "邻居某某的烤房也坏了" in text
+
+
+async def test_a_retailers_shop_name_is_not_posted(db: Database, demo_config: Config) -> None:
+    """A shop's name says whose it is as a person's does: the wall's readers include the
+    people who serve it."""
+    async with db.uow() as uow:
+        await uow.users.add(User(556, m(0), name="王小五", shop_name="福满多超市"))
+        await uow.commit()
+    retailer = {"requester_id": 556, "chat_id": 556}
+    ticket = await new_ticket(
+        db, demo_config, now=m(0), text="福满多超市今天送货少了两条", **retailer
+    )
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(30), "已给福满多超市补送")
+    await act(db, demo_config, ticket, Action.CONFIRM, 556, m(40))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None and "福满多" not in text
+    assert "诉求：某店今天送货少了两条" in text and "办理：已给某店补送" in text
