@@ -29,6 +29,7 @@ from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES, quoted
 from handlers.incoming import command_words, ime_command
 from handlers.menu import say_help
+from handlers.registration_shared import VOICE_ALARM
 from handlers.tickets import (
     Gathered,
     is_greeting,
@@ -402,6 +403,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await mine.on_button(ctx, data)
     elif await intake.summary_pressed(ctx, data):
         pass
+    elif data == VOICE_ALARM and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
+        # Pressed after the registration that offered it ended: an alarm is never a stale
+        # button. The voice notes went with that conversation, so what is wrong is asked.
+        if ctx.conv is not None:
+            await _leave_flow(ctx)
+        await MENU["m:110"](ctx)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     elif data.startswith("f:site:") and await _barn_pressed_late(ctx):

@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
     "reg_contact_not_own": "收到的不是您本人的手机号，没有记下。",
     "reg_location_kept": "已收到您的位置，问到所在地点时会用它自动匹配。",
     "reg_location_not_now": "收到您的位置，不过现在问的不是地点。",
+    "reg_voice_kept": "收到您的语音，不过登记这一步听不了语音，请按下面的提示点按钮或打字。如果是烤房出了紧急情况，请点「🚨 马上报警」，您的语音会一起发给值班服务队。",
+    "btn_voice_alarm": "🚨 马上报警",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",
     "phone_for_team": "手机号 {phone}",
     "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",

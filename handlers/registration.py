@@ -10,7 +10,14 @@ from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import area_named, barn_named
-from handlers.registration_shared import kept_aside, location_shared, phone_of, phone_shared
+from handlers.registration_shared import (
+    kept_aside,
+    location_shared,
+    phone_of,
+    phone_shared,
+    voice_alarm,
+    voice_kept,
+)
 from handlers.registration_shop import (
     SHOP_ONLY,
     ask_licence,
@@ -176,10 +183,12 @@ def _area_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
 async def registration_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     msg, step, user = ctx.msg, ctx.conv.step, ctx.user
+    if await voice_alarm(ctx):
+        return
     if step != "kind" and await _kind_corrected(ctx):
         return
-    if await kept_aside(ctx):
-        ask_again(ctx)  # the phone or place kept for its question; this one still waits
+    if await kept_aside(ctx) or await voice_kept(ctx):
+        ask_again(ctx)  # the phone, place or voice kept; this question still waits
         return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
     # skips the phone or the place, which may be skipped. At the shop or the licence, which

@@ -1,16 +1,25 @@
 """A phone or a location shared at a registration question that asks something else: kept
 for the question that wants it, and the question being asked put again. An old farmer
-presses 📱 or 📍 when they see one, whatever the words above it ask."""
+presses 📱 or 📍 when they see one, whatever the words above it ask, and answers aloud
+what they cannot type: a voice note is kept for the alarm, should it be one."""
 
 from __future__ import annotations
 
+from core.enums import Kind
+from handlers import alarm_intake
 from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
+from handlers.replies import Button, rows
+from handlers.tickets import Gathered
 
 # conv.data keys: the phone shared during this registration (its question is not asked
 # again), and a location shared before the place was asked (used when it is).
 PHONE_SHARED = "phone_shared"
 LOCATION_SHARED = "location_shared"
+# conv.data key: voice notes sent at a question, which go with the alarm if it is pressed.
+VOICES_KEPT = "voices_kept"
+# The alarm's button offered beside a voice note kept.
+VOICE_ALARM = "f:voice:110"
 # Questions asked before the place: a location shared at one of them answers it in advance.
 _BEFORE_THE_PLACE = ("kind", "name", "phone")
 
@@ -45,6 +54,34 @@ async def kept_aside(ctx: Ctx) -> bool:
             ctx.say("reg_location_not_now")
         return True
     return False
+
+
+async def voice_kept(ctx: Ctx) -> bool:
+    """Whether the message was a voice note (one from someone who may have a barn: anyone
+    else's is a matter of their own, `registration_typed.is_a_request`). Nobody here can
+    listen to it, and most likely it answers the question aloud ("我是烟农"), so it pages
+    nobody: it is kept, said so with the alarm one tap away, should it be the barn's
+    emergency; the caller asks its question again."""
+    assert ctx.conv is not None
+    voice = ctx.msg.voice_file_id
+    if not voice:
+        return False
+    kept = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+    await ctx.goto(ctx.conv.step, **{VOICES_KEPT: [*kept, voice]})
+    ctx.say("reg_voice_kept", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+    return True
+
+
+async def voice_alarm(ctx: Ctx) -> bool:
+    """Whether the alarm offered beside a voice note was pressed: registration waits, and
+    the 110 call goes out with the voice notes kept, as one sent outside it would."""
+    assert ctx.conv is not None
+    if ctx.msg.callback_data != VOICE_ALARM:
+        return False
+    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+    await ctx.end_flow()
+    await alarm_intake.start_emergency(ctx, Gathered(Kind.EMERGENCY, "", voices=voices))
+    return True
 
 
 def phone_shared(ctx: Ctx) -> bool:

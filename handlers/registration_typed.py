@@ -12,7 +12,7 @@ from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from handlers.context import Ctx
 from handlers.places import area_named
-from handlers.tickets import is_greeting, is_question, routed
+from handlers.tickets import is_greeting, is_question, may_have_barn, routed
 from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
 from handlers.typed_menu import menu_key
 from routing import bare, to_simplified
@@ -50,10 +50,12 @@ _SHORT_NAME = 4
 def is_a_request(ctx: Ctx) -> bool:
     """Whether the message, typed during registration, is a matter of its own."""
     assert ctx.conv is not None
+    if ctx.msg.voice_file_id and may_have_barn(ctx):
+        # Most likely the question answered aloud: kept, the alarm one tap away and the
+        # question put again (`registration_shared.voice_kept`), not a 110 page for "我是烟农".
+        return False
     if ctx.msg.voice_file_id or ctx.msg.photo_file_id:
-        # No question here is answered by one; a farmer's voice note may be their barn's
-        # emergency said aloud, which the kind question promises will not wait.
-        return True
+        return True  # no question here is answered by one: a matter of its own
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:
         return False

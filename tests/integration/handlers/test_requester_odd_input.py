@@ -131,16 +131,6 @@ async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Har
     assert "分派依据：作风监督 — " in card.payload["text"]  # the team still sees the scores
 
 
-async def test_a_voice_note_during_registration_is_a_110_call_not_lost(desk: Harness) -> None:
-    await desk.send(FARMER, "/start", language_code="zh-hk")
-    out = await desk.send(FARMER, voice_file_id="v-barn", language_code="zh-hk")
-    assert "已報警" in texts(out) and "您是" not in texts(out)
-    [ticket] = await desk.tickets()
-    assert ticket.urgent
-    voices = [r for r in await desk.outbox() if r.method == "send_voice"]
-    assert voices and voices[0].payload["file_id"] == "v-barn"
-
-
 async def test_a_photo_at_the_name_question_is_kept_not_refused_as_a_name(desk: Harness) -> None:
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")

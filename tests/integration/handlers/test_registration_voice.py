@@ -1,0 +1,71 @@
+"""A voice note at a registration question, from someone who may have a curing barn (who
+they are not said yet, or a farmer): nobody can listen to it there and it most likely
+answers the question aloud, so it pages nobody. It is kept, the person is told so with
+「🚨 马上报警」 one tap away, and the question is put again; the alarm goes out with it."""
+
+from __future__ import annotations
+
+from core.enums import Kind
+from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER = 100002
+
+
+async def _voices_sent(desk: Harness) -> list[str]:
+    return [r.payload["file_id"] for r in await desk.outbox() if r.method == "send_voice"]
+
+
+async def test_a_voice_note_at_who_you_are_pages_nobody_and_registration_goes_on(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start", language_code="zh-hk")
+    out = await desk.send(FARMER, voice_file_id="v-who", language_code="zh-hk")
+    assert "聽不了語音" in texts(out) and "已報警" not in texts(out)
+    assert {"f:voice:110", "f:kind:farmer", "f:kind:retailer"} <= set(button_data(out))
+    assert await desk.tickets() == [] and await _voices_sent(desk) == []
+    asked = await desk.press(FARMER, "f:kind:retailer")
+    assert "請輸入您的姓名" in texts(asked)
+
+
+async def test_the_alarm_beside_a_voice_note_goes_out_with_every_one_kept(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-1")
+    await desk.send(FARMER, voice_file_id="v-2")
+    out = await desk.press(FARMER, "f:voice:110")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent
+    assert sorted(await _voices_sent(desk)) == ["v-1", "v-1", "v-2", "v-2"]  # team and leader
+
+
+async def test_a_farmers_voice_note_at_the_name_is_kept_and_the_name_asked_again(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, voice_file_id="v-name"))
+    assert "听不了语音" in out and out.strip().endswith("请输入您的姓名：")
+    assert await desk.tickets() == []
+    asked = texts(await desk.send(FARMER, "张大山"))
+    assert "手机号" in asked
+
+
+async def test_the_alarm_beside_a_voice_note_pressed_after_registration_asks_what_is_wrong(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-who")
+    await desk.send(FARMER, "/cancel")
+    out = await desk.press(FARMER, "f:voice:110")
+    assert "请说明出了什么问题" in texts(out)
+
+
+async def test_a_retailers_voice_note_at_the_name_is_still_a_request_of_its_own(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = texts(await desk.send(RETAILER, voice_file_id="v-order"))
+    assert "先处理您的问题" in out and "用文字说明" in out and "马上报警" not in out
+    assert await desk.tickets() == []
