@@ -25,7 +25,7 @@ from handlers.registration_shop import (
     finish_registration,
     licence_step,
     shop_left_for_later,
-    shop_lines_told,
+    shop_only_left,
     shop_step,
     skip_pressed,
 )
@@ -141,9 +141,7 @@ async def leave(ctx: Ctx) -> None:
         ctx.say("reg_phone_later", keyboard="remove")
         return
     if ctx.conv.data.get(SHOP_ONLY):
-        # Only the shop was asked: what is registered for it now, the name typed kept.
-        await ctx.end_flow()
-        ctx.reply(ctx.text("shop_left") + "\n" + shop_lines_told(ctx), main_menu(ctx))
+        await shop_only_left(ctx)
         return
     if shop_left_for_later(ctx):
         await ctx.end_flow()

@@ -60,9 +60,16 @@ async def shop_step(ctx: Ctx) -> None:
     if ctx.msg.is_button:
         ctx.toast("stale_button")  # the place's buttons, pressed late: the name is typed
         return
+    if not_at_hand(ctx.msg.text):
+        # 以后再说, 先不填: the shop's details put off, the licence with its name (the one on
+        # the licence); what is missing is said with how to add it (`shop_lines_told`).
+        if ctx.conv is not None and ctx.conv.data.get(SHOP_ONLY):
+            await shop_only_left(ctx)  # nothing changed: not said to be saved
+        else:
+            await finish_registration(ctx)
+        return
     licence = ""
-    later = not_at_hand(ctx.msg.text)  # 以后再填, 先不填: no name, and none kept as one
-    if not skip_pressed(ctx) and not no_shop_name(ctx.msg.text) and not later:
+    if not skip_pressed(ctx) and not no_shop_name(ctx.msg.text):
         typed, licence = licence_after(ctx.msg.text)
         shop = shop_typed(typed)
         if shop is None:
@@ -100,6 +107,13 @@ async def licence_step(ctx: Ctx) -> None:
         return
     ctx.user.licence_number = typed.number
     await finish_registration(ctx)
+
+
+async def shop_only_left(ctx: Ctx) -> None:
+    """Only the shop was asked (🏪 补充店铺信息), and left or put off: what is registered for
+    it now is shown, with the menu; a name typed before stays."""
+    await ctx.end_flow()
+    ctx.reply(ctx.text("shop_left") + "\n" + shop_lines_told(ctx), main_menu(ctx))
 
 
 async def finish_registration(ctx: Ctx) -> None:

@@ -388,14 +388,24 @@ async def test_a_matter_typed_at_the_licence_is_taken_up_not_skipped_or_refused(
     assert "先处理您的问题" in said(await desk.send(RETAILER, typed))
 
 
-@pytest.mark.parametrize("later", ["先不填", "以后再填", "改天再說", "稍后"])
-async def test_later_at_the_shop_keeps_no_name_and_asks_the_licence(
+@pytest.mark.parametrize("later", ["以后再说", "先不填", "以后再填", "改天再說", "稍后"])
+async def test_later_at_the_shop_puts_off_the_licence_too_and_finishes(
     desk: Harness, later: str
 ) -> None:
     await _at_the_shop(desk)
-    out = await desk.send(RETAILER, later)
-    assert "许可证号" in said(out)
-    assert (await _person(desk, RETAILER)).shop_name is None
+    out = said(await desk.send(RETAILER, later))
+    assert "登记完成" in out and "店铺：未填　许可证号：未填" in out and "补充店铺信息" in out
+    assert "请输入您的烟草专卖零售许可证号" not in out
+    person = await _person(desk, RETAILER)
+    assert person.registered and (person.shop_name, person.licence_number) == (None, None)
+
+
+async def test_skip_typed_at_the_shop_skips_only_the_shop(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, "跳过")
+    assert "请输入您的烟草专卖零售许可证号" in said(out) and "f:skip:licence" in button_data(out)
+    done = said(await desk.send(RETAILER, LICENCE))
+    assert "登记完成" in done and f"店铺：未填　许可证号：{LICENCE}" in done
 
 
 async def test_registering_again_later_at_the_shop_keeps_the_changes_made(desk: Harness) -> None:
@@ -405,9 +415,8 @@ async def test_registering_again_later_at_the_shop_keeps_the_changes_made(desk: 
     await desk.send(RETAILER, "王大五")
     await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
     await desk.press(RETAILER, "f:area:qingshan")
-    await desk.send(RETAILER, "以后再说")
     done = said(await desk.send(RETAILER, "以后再说"))
-    assert "登记完成" in done
+    assert "登记完成" in done and "许可证号：" + LICENCE in done
     person = await _person(desk, RETAILER)
     assert (person.name, person.shop_name, person.licence_number) == (
         "王大五",

@@ -87,6 +87,16 @@ async def test_the_shop_button_asks_only_the_shop_and_licence(desk: Harness) -> 
     assert person.registered
 
 
+async def test_later_at_the_shop_button_puts_both_off_and_saves_nothing(desk: Harness) -> None:
+    await _registered_before_shops(desk)
+    await desk.press(RETAILER, "m:shop")
+    out = texts(await desk.send(RETAILER, "以后再说"))
+    assert "现在登记的店铺信息" in out and "店铺：未填　许可证号：未填" in out
+    assert "已保存" not in out and "请输入您的烟草专卖零售许可证号" not in out
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == (None, None)
+
+
 async def test_updating_the_registration_offers_only_the_shop_in_traditional(
     desk: Harness,
 ) -> None:
