@@ -75,10 +75,20 @@ def a_licence_matter(text: str) -> bool:
     return _A_MATTER.search(to_simplified(bare(text))) is not None
 
 
+# Put off, as said with or without a particle after it: 以后再说吧, 先不填了, 改天吧, 暂时不填.
+_PUT_OFF = re.compile(
+    r"(?:等|那|那就)?(?:以后|下次|改天|回头|晚点|晚些|稍后|过两天|过几天|有空)(?:再)?(?:说|填|补|写)?"
+    r"|(?:那|那就)?(?:先|暂时|暂且|现在)?(?:不填|不写)"
+)
+_PARTICLES = "吧了啦哈啊呀哦嘛呢"
+
+
 def not_at_hand(text: str) -> bool:
-    """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里, in a few words."""
+    """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里, 以后再说吧, in a
+    few words."""
     plain = to_simplified(bare(text)).lower()
-    if plain in _NOT_AT_HAND:
+    said = plain.rstrip(_PARTICLES) or plain
+    if said in _NOT_AT_HAND or _PUT_OFF.fullmatch(said):
         return True
     if len(plain) > _FEW_WORDS or is_question(text) or a_licence_matter(plain):
         return False

@@ -29,7 +29,13 @@ async def _to_the_licence(desk: Harness, shop: str) -> None:
 
 @pytest.mark.parametrize(
     ("words", "done"),
-    [("以后再说", "登记完成"), ("以後再說", "登記完成"), ("下次再说", "登记完成")],
+    [
+        ("以后再说", "登记完成"),
+        ("以後再說", "登記完成"),
+        ("下次再说", "登记完成"),
+        ("以后再说吧", "登记完成"),
+        ("回頭再說吧", "登記完成"),
+    ],
 )
 async def test_later_at_the_licence_finishes_a_first_registration_without_it(
     desk: Harness, words: str, done: str

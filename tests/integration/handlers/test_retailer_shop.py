@@ -400,6 +400,14 @@ async def test_later_at_the_shop_puts_off_the_licence_too_and_finishes(
     assert person.registered and (person.shop_name, person.licence_number) == (None, None)
 
 
+@pytest.mark.parametrize("later", ["以后再说吧", "先不填了", "以後再說吧", "改天吧", "暂时不填"])
+async def test_putting_the_shop_off_in_other_words_names_no_shop(desk: Harness, later: str) -> None:
+    await _at_the_shop(desk)
+    out = said(await desk.send(RETAILER, later))
+    assert "登记完成" in out and "店铺：未填　许可证号：未填" in out
+    assert (await _person(desk, RETAILER)).shop_name is None
+
+
 async def test_skip_typed_at_the_shop_skips_only_the_shop(desk: Harness) -> None:
     await _at_the_shop(desk)
     out = await desk.send(RETAILER, "跳过")
