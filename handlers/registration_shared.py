@@ -10,7 +10,7 @@ from handlers import alarm_intake
 from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered
+from handlers.tickets import Gathered, may_have_barn
 
 # conv.data keys: the phone shared during this registration (its question is not asked
 # again), and a location shared before the place was asked (used when it is).
@@ -57,18 +57,21 @@ async def kept_aside(ctx: Ctx) -> bool:
 
 
 async def voice_kept(ctx: Ctx) -> bool:
-    """Whether the message was a voice note (one from someone who may have a barn: anyone
-    else's is a matter of their own, `registration_typed.is_a_request`). Nobody here can
-    listen to it, and most likely it answers the question aloud ("我是烟农"), so it pages
-    nobody: it is kept, said so with the alarm one tap away, should it be the barn's
-    emergency; the caller asks its question again."""
+    """Whether the message was a voice note. Nobody here can listen to it, and most likely
+    it answers the question aloud ("我是烟农"), so it pages nobody and is no request: the
+    person is told so, and the caller asks its question again. From someone who may have a
+    barn it is kept, with the alarm one tap away, should it be the barn's emergency."""
     assert ctx.conv is not None
     voice = ctx.msg.voice_file_id
     if not voice:
         return False
+    if not may_have_barn(ctx):
+        ctx.say("reg_voice_not_heard")
+        return True
     kept = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
     await ctx.goto(ctx.conv.step, **{VOICES_KEPT: [*kept, voice]})
-    ctx.say("reg_voice_kept", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+    told = ctx.text("reg_voice_not_heard") + ctx.text("reg_voice_alarm")
+    ctx.reply(told, rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
     return True
 
 

@@ -12,7 +12,7 @@ from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from handlers.context import Ctx
 from handlers.places import area_named
-from handlers.tickets import is_greeting, is_question, may_have_barn, routed
+from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
 from handlers.typed_menu import menu_key
 from routing import bare, to_simplified
@@ -50,11 +50,12 @@ _SHORT_NAME = 4
 def is_a_request(ctx: Ctx) -> bool:
     """Whether the message, typed during registration, is a matter of its own."""
     assert ctx.conv is not None
-    if ctx.msg.voice_file_id and may_have_barn(ctx):
-        # Most likely the question answered aloud: kept, the alarm one tap away and the
-        # question put again (`registration_shared.voice_kept`), not a 110 page for "我是烟农".
+    if ctx.msg.voice_file_id:
+        # Most likely the question answered aloud, by someone who cannot type it: told so,
+        # the question put again (`registration_shared.voice_kept`), neither a 110 page
+        # for "我是烟农" nor a request whose words would be the name typed next.
         return False
-    if ctx.msg.voice_file_id or ctx.msg.photo_file_id:
+    if ctx.msg.photo_file_id:
         return True  # no question here is answered by one: a matter of its own
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:

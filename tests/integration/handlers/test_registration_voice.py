@@ -1,7 +1,7 @@
-"""A voice note at a registration question, from someone who may have a curing barn (who
-they are not said yet, or a farmer): nobody can listen to it there and it most likely
-answers the question aloud, so it pages nobody. It is kept, the person is told so with
-「🚨 马上报警」 one tap away, and the question is put again; the alarm goes out with it."""
+"""A voice note at a registration question: nobody can listen to it there and it most
+likely answers the question aloud, so it pages nobody and is no request. The person is told
+so and the question is put again; from someone who may have a curing barn (who they are not
+said yet, or a farmer) it is kept, with 「🚨 马上报警」 one tap away, which sends it."""
 
 from __future__ import annotations
 
@@ -61,11 +61,15 @@ async def test_the_alarm_beside_a_voice_note_pressed_after_registration_asks_wha
     assert "请说明出了什么问题" in texts(out)
 
 
-async def test_a_retailers_voice_note_at_the_name_is_still_a_request_of_its_own(
+async def test_a_retailers_voice_note_at_the_name_is_not_heard_and_the_name_asked_again(
     desk: Harness,
 ) -> None:
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")
-    out = texts(await desk.send(RETAILER, voice_file_id="v-order"))
-    assert "先处理您的问题" in out and "用文字说明" in out and "马上报警" not in out
+    out = await desk.send(RETAILER, voice_file_id="v-name")
+    said = texts(out)
+    assert "听不了语音" in said and "马上报警" not in said and "先处理您的问题" not in said
+    assert "f:voice:110" not in button_data(out) and said.strip().endswith("请输入您的姓名：")
+    asked = texts(await desk.send(RETAILER, "李小梅"))
+    assert "手机号" in asked  # the name typed next is the name, not a request's words
     assert await desk.tickets() == []
