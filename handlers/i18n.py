@@ -123,6 +123,7 @@ MESSAGES: dict[str, str] = {
     "reg_location_kept": "已收到您的位置，问到所在地点时会用它自动匹配。",
     "reg_location_not_now": "收到您的位置，不过现在问的不是地点。",
     "reg_voice_not_heard": "收到您的语音，不过登记这一步听不了语音，请按下面的提示点按钮或打字。",
+    "reg_photo_not_read": "收到照片，不过这里认不出照片上的字，请照着打字输入。",
     "reg_voice_alarm": "如果是烤房出了紧急情况，请点「🚨 马上报警」，您的语音会一起发给值班服务队。",
     "btn_voice_alarm": "🚨 马上报警",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",

@@ -15,6 +15,7 @@ from handlers.registration_shared import (
     location_shared,
     phone_of,
     phone_shared,
+    photo_not_read,
     voice_alarm,
     voice_kept,
 )
@@ -185,8 +186,8 @@ async def registration_step(ctx: Ctx) -> None:
         return
     if step != "kind" and await _kind_corrected(ctx):
         return
-    if await kept_aside(ctx) or await voice_kept(ctx):
-        ask_again(ctx)  # the phone, place or voice kept; this question still waits
+    if await kept_aside(ctx) or await voice_kept(ctx) or photo_not_read(ctx):
+        ask_again(ctx)  # the phone, place or voice kept, or a photo; this question waits
         return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
     # skips the phone or the place, which may be skipped. At the shop or the licence, which

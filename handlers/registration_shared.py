@@ -75,6 +75,17 @@ async def voice_kept(ctx: Ctx) -> bool:
     return True
 
 
+def photo_not_read(ctx: Ctx) -> bool:
+    """Whether the message was a photo alone at the shop or the licence: most likely the
+    sign or the licence itself, which the bot cannot read. Said so; the caller asks its
+    question again, rather than the number typed next becoming a request's words."""
+    assert ctx.conv is not None
+    if not ctx.msg.photo_file_id or ctx.msg.text.strip():
+        return False  # a caption is read as the answer typed
+    ctx.say("reg_photo_not_read")
+    return True
+
+
 async def voice_alarm(ctx: Ctx) -> bool:
     """Whether the alarm offered beside a voice note was pressed: registration waits, and
     the 110 call goes out with the voice notes kept, as one sent outside it would."""

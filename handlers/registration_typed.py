@@ -55,8 +55,10 @@ def is_a_request(ctx: Ctx) -> bool:
         # the question put again (`registration_shared.voice_kept`), neither a 110 page
         # for "我是烟农" nor a request whose words would be the name typed next.
         return False
-    if ctx.msg.photo_file_id:
+    if ctx.msg.photo_file_id and ctx.conv.step not in _READ_OFF_A_PHOTO:
         return True  # no question here is answered by one: a matter of its own
+    # At the shop or the licence, a photo alone is most likely the sign or the licence
+    # (`registration_shared.photo_not_read`); its caption is read as typed words are.
     text = ctx.msg.text.strip()
     if not text or ctx.msg.is_button or ctx.msg.command:
         return False
@@ -82,6 +84,11 @@ def is_a_request(ctx: Ctx) -> bool:
             return False
         return _asks(text) or a_licence_matter(text)
     return False
+
+
+# The questions whose answer is written on something a photo may show: the shop's sign, the
+# licence.
+_READ_OFF_A_PHOTO = ("shop", "licence")
 
 
 def _asks(text: str, limit: int = _LONG) -> bool:

@@ -431,3 +431,25 @@ async def test_registering_again_later_at_the_shop_keeps_the_changes_made(desk: 
         "老王烟酒店",
         LICENCE,
     )
+
+
+async def test_a_photo_of_the_licence_is_not_read_and_the_number_typed_next_is_taken(
+    desk: Harness,
+) -> None:
+    await _at_the_shop(desk)
+    await desk.send(RETAILER, "老王烟酒店")
+    out = await desk.send(RETAILER, photo_file_id="p-licence")
+    assert "认不出照片上的字" in said(out) and "先处理您的问题" not in said(out)
+    assert "请输入您的烟草专卖零售许可证号" in said(out) and "f:skip:licence" in button_data(out)
+    done = said(await desk.send(RETAILER, LICENCE))
+    assert "登记完成" in done and f"许可证号：{LICENCE}" in done
+    assert await desk.tickets() == []
+
+
+async def test_a_photo_of_the_sign_is_not_read_but_its_caption_is_the_shop(desk: Harness) -> None:
+    await _at_the_shop(desk)
+    out = await desk.send(RETAILER, photo_file_id="p-sign")
+    assert "认不出照片上的字" in said(out) and "店铺的名称" in said(out)
+    out = await desk.send(RETAILER, "老王烟酒店", photo_file_id="p-sign")
+    assert "请输入您的烟草专卖零售许可证号" in said(out)
+    assert (await _person(desk, RETAILER)).shop_name == "老王烟酒店"
