@@ -89,12 +89,12 @@ async def start_registration(ctx: Ctx) -> None:
         await ctx.start_flow(REGISTER, "name")
         ctx.say("reg_staff_name")
         return
-    if ctx.user.kind is not None:
+    if _registered_before(ctx):
         # Registering again (the phone skipped or not) changes nothing until it is
-        # finished (`Ctx.end_flow`). A name alone is no registration: everyone has the
-        # one their Telegram profile gives until they register.
+        # finished (`Ctx.end_flow`). Who they are pressed once, left before the phone, is
+        # no registration to keep: theirs is a first one, whose answers stand as given.
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
-        ctx.say(_kind_question(ctx), _kind_buttons(ctx))
+        ctx.say("reg_kind_again", _kind_buttons(ctx))
         return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind", _kind_buttons(ctx))

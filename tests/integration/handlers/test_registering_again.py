@@ -179,3 +179,19 @@ async def test_a_phone_shared_before_registering_is_no_registration(desk: Harnes
     await desk.contact(FARMER, "+8613800000009", FARMER)  # shared on a call, say
     out = await desk.send(FARMER, "/start")
     assert "第一次使用" in texts(out) and "f:kind:farmer" in button_data(out)
+
+
+async def test_who_pressed_once_and_left_registers_for_the_first_time_answers_standing(
+    desk: Harness,
+) -> None:
+    """Pressing 烟农 once and leaving is no registration to put back: the next one is a
+    first one, which stands once the phone is given, whatever ends it after."""
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.send(FARMER, "/my")  # the place question left
+    person = await _person(desk, FARMER)
+    assert person.registered and (person.name, person.phone) == ("张大山", "+8613800000001")
+    assert "您是" not in texts(await desk.send(FARMER, "/start"))
