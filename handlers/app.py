@@ -17,7 +17,6 @@ from handlers import (
     phones,
     rating,
     registration,
-    registration_shop,
     registration_typed,
     team_commands,
     team_notes,
@@ -232,11 +231,9 @@ async def _route_on(ctx: Ctx) -> None:
         # taken as a name; registration can be finished later.
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
-        shop_later = registration_shop.shop_left_for_later(ctx)  # told before the flow ends
-        await ctx.end_flow()
-        # Registering again, they stay registered as they were (`Ctx.end_flow`).
-        again = ctx.user.registered_at is not None  # the phone skipped or not
-        ctx.say("reg_later_shop" if shop_later else "reg_later_again" if again else "reg_later")
+        said = registration.left_for_a_matter(ctx)
+        await ctx.end_flow()  # registering again, they stay registered as they were
+        ctx.say(said)
         await free_message(ctx)
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)

@@ -148,6 +148,11 @@ async def leave(ctx: Ctx) -> None:
         await ctx.end_flow()
         ctx.say("reg_shop_later", main_menu(ctx))
         return
+    if _place_left_for_later(ctx):
+        await ctx.end_flow()
+        ctx.say("reg_place_later", keyboard="remove")  # the 📍 keyboard goes
+        ctx.say("menu_next", main_menu(ctx))
+        return
     asked_phone = ctx.conv.step in ("phone", "area")  # its 📱 or 📍 keyboard is shown
     await ctx.end_flow()  # registering again: the registration they had stands
     # "登记信息没有改动" only to whom it was an update (a registration they had stands),
@@ -161,6 +166,25 @@ async def leave(ctx: Ctx) -> None:
         ctx.say("menu_next", main_menu(ctx))
         return
     ctx.say(key, main_menu(ctx))
+
+
+def _place_left_for_later(ctx: Ctx) -> bool:
+    """Whether registration, left now, is a first one finished but for the place: who they
+    are, their name and phone stand (`_after_phone`), and the place can be added later."""
+    conv = ctx.conv
+    return conv is not None and conv.step == "area" and UNDO not in conv.data
+
+
+def left_for_a_matter(ctx: Ctx) -> str:
+    """What is said of registration when a matter of its own typed at a question leaves it
+    (`app`): told before the flow ends, as only the flow tells a first one from another."""
+    assert ctx.conv is not None
+    if shop_left_for_later(ctx):
+        return "reg_later_shop"
+    if _place_left_for_later(ctx):
+        return "reg_later_place"
+    again = UNDO in ctx.conv.data or ctx.conv.data.get("phone_only")
+    return "reg_later_again" if again else "reg_later"
 
 
 def _kind_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:

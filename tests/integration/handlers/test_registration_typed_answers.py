@@ -247,3 +247,21 @@ async def test_leaving_when_only_the_phone_is_asked_says_it_can_be_added_later(
     assert "以后发 /start 可以补上手机号" in texts(out) and "先不登记" not in texts(out)
     user = await _user(desk, FARMER)
     assert user.kind is not None and user.name == "张大山"
+
+
+async def test_a_first_registration_left_at_the_place_is_said_to_be_saved(desk: Harness) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = texts(await desk.send(FARMER, "算了"))
+    assert "您的登记已保存" in out and "没有改动" not in out
+    assert (await _user(desk, FARMER)).registered
+
+
+async def test_a_question_at_the_place_of_a_first_registration_says_it_is_saved(
+    desk: Harness,
+) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = texts(await desk.send(FARMER, "收购站什么时候开门？"))
+    assert "您的登记已保存" in out and "没有改动" not in out
+    assert (await _user(desk, FARMER)).registered
