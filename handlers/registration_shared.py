@@ -1,7 +1,8 @@
 """A phone or a location shared at a registration question that asks something else: kept
 for the question that wants it, and the question being asked put again. An old farmer
-presses 📱 or 📍 when they see one, whatever the words above it ask, and answers aloud
-what they cannot type: a voice note is kept for the alarm, should it be one."""
+presses 📱 or 📍 when they see one, whatever the words above it ask, answers aloud what
+they cannot type (a voice note, kept for the alarm, should it be one), and photographs the
+licence asked for: neither is heard or read, which they are told."""
 
 from __future__ import annotations
 
