@@ -89,13 +89,18 @@ def photo_not_read(ctx: Ctx) -> bool:
 
 async def voice_alarm(ctx: Ctx) -> bool:
     """Whether the alarm offered beside a voice note was pressed: registration waits, and
-    the 110 call goes out with the voice notes kept, as one sent outside it would."""
+    the 110 call goes out with the voice notes kept (and a location shared before), as one
+    sent outside it would."""
     assert ctx.conv is not None
     if ctx.msg.callback_data != VOICE_ALARM:
         return False
     voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+    alarm = Gathered(Kind.EMERGENCY, "", voices=voices)
+    spot = location_shared(ctx)  # a pin shared before: where the barn is, not asked again
+    if spot is not None:
+        alarm.lat, alarm.lon = spot
     await ctx.end_flow()
-    await alarm_intake.start_emergency(ctx, Gathered(Kind.EMERGENCY, "", voices=voices))
+    await alarm_intake.start_emergency(ctx, alarm)
     return True
 
 

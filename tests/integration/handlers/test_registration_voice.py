@@ -73,3 +73,15 @@ async def test_a_retailers_voice_note_at_the_name_is_not_heard_and_the_name_aske
     asked = texts(await desk.send(RETAILER, "李小梅"))
     assert "手机号" in asked  # the name typed next is the name, not a request's words
     assert await desk.tickets() == []
+
+
+async def test_the_alarm_beside_a_voice_note_takes_the_location_shared_before(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.location(FARMER, 26.512, 106.702)  # by 青山镇大坪烤房群, kept for the place
+    await desk.send(FARMER, voice_file_id="v-barn")
+    out = texts(await desk.press(FARMER, "f:voice:110"))
+    assert "已报警" in out and "在哪个烤房" not in out  # where it is, not asked again
+    [ticket] = await desk.tickets()
+    assert ticket.lat is not None and abs(ticket.lat - 26.512) < 1e-6
