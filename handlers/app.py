@@ -17,6 +17,7 @@ from handlers import (
     phones,
     rating,
     registration,
+    registration_shared,
     registration_typed,
     team_commands,
     team_notes,
@@ -28,7 +29,6 @@ from handlers.free_text import alarm_place_step, free_message
 from handlers.i18n import MESSAGES, quoted
 from handlers.incoming import command_words, ime_command
 from handlers.menu import say_help
-from handlers.registration_shared import VOICE_ALARM
 from handlers.tickets import (
     Gathered,
     is_greeting,
@@ -218,10 +218,7 @@ async def _route_on(ctx: Ctx) -> None:
         await phones.shared(ctx, await open_emergency(ctx))
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
-        await ctx.end_flow()
-        await alarm_intake.start_emergency(
-            ctx, Gathered(kind=Kind.EMERGENCY, text=msg.text.strip())
-        )
+        await registration_shared.alarm(ctx, msg.text.strip())
     elif (
         ctx.conv is not None
         and ctx.conv.flow == registration.REGISTER
@@ -400,7 +397,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await mine.on_button(ctx, data)
     elif await intake.summary_pressed(ctx, data):
         pass
-    elif data == VOICE_ALARM and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
+    elif data == registration_shared.VOICE_ALARM and not _registering(ctx):
         # Pressed after the registration that offered it ended: an alarm is never a stale
         # button. The voice notes went with that conversation, so what is wrong is asked.
         if ctx.conv is not None:
@@ -412,6 +409,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         pass
     elif not await team_commands.staff_button(ctx, data):
         ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
+
+
+def _registering(ctx: Ctx) -> bool:
+    return ctx.conv is not None and ctx.conv.flow == registration.REGISTER
 
 
 async def _barn_pressed_late(ctx: Ctx) -> bool:

@@ -88,20 +88,25 @@ def photo_not_read(ctx: Ctx) -> bool:
 
 
 async def voice_alarm(ctx: Ctx) -> bool:
-    """Whether the alarm offered beside a voice note was pressed: registration waits, and
-    the 110 call goes out with the voice notes kept (and a location shared before), as one
-    sent outside it would."""
-    assert ctx.conv is not None
+    """Whether the alarm offered beside a voice note was pressed: it goes out (`alarm`)."""
     if ctx.msg.callback_data != VOICE_ALARM:
         return False
-    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
-    alarm = Gathered(Kind.EMERGENCY, "", voices=voices)
-    spot = location_shared(ctx)  # a pin shared before: where the barn is, not asked again
-    if spot is not None:
-        alarm.lat, alarm.lon = spot
-    await ctx.end_flow()
-    await alarm_intake.start_emergency(ctx, alarm)
+    await alarm(ctx)
     return True
+
+
+async def alarm(ctx: Ctx, text: str = "") -> None:
+    """A 110 call from a registration question (「🚨 马上报警」 pressed, or a barn emergency
+    typed): registration waits, and the call goes out with what was kept for it, the voice
+    notes and a location shared before, as had they been sent outside registration."""
+    assert ctx.conv is not None
+    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+    call = Gathered(Kind.EMERGENCY, text, voices=voices)
+    spot = location_shared(ctx)  # where the barn is: not asked again
+    if spot is not None:
+        call.lat, call.lon = spot
+    await ctx.end_flow()
+    await alarm_intake.start_emergency(ctx, call)
 
 
 def phone_shared(ctx: Ctx) -> bool:

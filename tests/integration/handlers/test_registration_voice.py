@@ -85,3 +85,16 @@ async def test_the_alarm_beside_a_voice_note_takes_the_location_shared_before(
     assert "已报警" in out and "在哪个烤房" not in out  # where it is, not asked again
     [ticket] = await desk.tickets()
     assert ticket.lat is not None and abs(ticket.lat - 26.512) < 1e-6
+
+
+async def test_a_barn_emergency_typed_at_registration_takes_what_was_kept_for_it(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.location(FARMER, 26.512, 106.702)
+    await desk.send(FARMER, voice_file_id="v-first")
+    out = texts(await desk.send(FARMER, "烤房停电了，温度一直往下掉"))
+    assert "已报警" in out and "在哪个烤房" not in out
+    [ticket] = await desk.tickets()
+    assert ticket.lat is not None and ticket.text == "烤房停电了，温度一直往下掉"
+    assert "v-first" in await _voices_sent(desk)
