@@ -98,10 +98,10 @@ MESSAGES: dict[str, str] = {
     "reg_done_shop": "店铺：{shop}　许可证号：{licence}",
     "reg_shop_unset": "未填",
     "reg_shop_add_later": "没填的以后可以点「🏪 补充店铺信息」补上。",
-    "reg_later_shop": "先处理您的问题；您的登记已保存，店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
+    "reg_later_shop": "先处理您的问题；您的登记已保存，店名、许可证号没填的，以后可以点「🏪 补充店铺信息」补上。",
     "reg_later_place": "先处理您的问题；您的登记已保存，所在地点没选的，以后可以点「👤 登记信息」补上。",
     "reg_place_later": "好的，您的登记已保存；所在地点没选的，以后可以点「👤 登记信息」补上。",
-    "reg_shop_later": "好的，您的登记已保存；店名、许可证号没填的，以后可以点「👤 登记信息」补上。",
+    "reg_shop_later": "好的，您的登记已保存；店名、许可证号没填的，以后可以点「🏪 补充店铺信息」补上。",
     # Only the shop and licence, for a registered retailer (🏪 补充店铺信息), and the one
     # reminder to one registered without them.
     "menu_shop": "🏪 补充店铺信息",

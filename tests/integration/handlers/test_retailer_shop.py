@@ -173,7 +173,8 @@ async def test_leaving_at_the_licence_keeps_the_first_registration_and_says_how_
     await _at_the_shop(desk)
     await desk.send(RETAILER, "老王烟酒店")
     out = said(await desk.send(RETAILER, words))
-    assert "您的登记已保存" in out and "以后可以点「👤 登记信息」补上" in out
+    assert "您的登记已保存" in out and "以后可以点「🏪 补充店铺信息」补上" in out
+    assert "m:shop" in button_data(await desk.send(RETAILER, "/help"))  # the entry it names
     person = await _person(desk, RETAILER)
     assert person.registered and person.shop_name == "老王烟酒店"
     assert person.licence_number is None
