@@ -216,6 +216,8 @@ async def _route_on(ctx: Ctx) -> None:
             registration.ask_again(ctx)  # what answers it, rather than "a photo or a voice note"
     elif msg.contact is not None and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
         await phones.shared(ctx, await open_emergency(ctx))
+    elif menu_key(msg.text) == "m:110" and _voice_kept_for_110(ctx):
+        await registration_shared.alarm(ctx)  # "110", "报警" typed after a voice note
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await registration_shared.alarm(ctx, msg.text.strip())
@@ -297,6 +299,9 @@ async def on_command(ctx: Ctx, name: str) -> None:
     words = command_words(ctx.msg.text) if name in _BEGUN_WITH_WORDS else ""
     if words:
         await _begun_with_words(ctx, _BEGUN_WITH_WORDS[name], words)
+        return
+    if _BEGUN_WITH_WORDS.get(name) is Kind.EMERGENCY and _voice_kept_for_110(ctx):
+        await registration_shared.alarm(ctx)
         return
     if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
@@ -384,8 +389,16 @@ async def _leave_flow(ctx: Ctx) -> None:
         ctx.say("draft_left", words=left)
 
 
+def _voice_kept_for_110(ctx: Ctx) -> bool:
+    """A voice note was sent at a registration question before /110 or 🚨 110: it says
+    what is wrong, as 「🚨 马上报警」 beside it would send it, not asked for again."""
+    return _registering(ctx) and registration_shared.voices_kept(ctx)
+
+
 async def on_button(ctx: Ctx, data: str) -> None:
-    if data in MENU:
+    if data == "m:110" and _voice_kept_for_110(ctx):
+        await registration_shared.alarm(ctx)
+    elif data in MENU:
         if ctx.conv is not None:
             await _leave_flow(ctx)
         await MENU[data](ctx)

@@ -95,6 +95,11 @@ async def voice_alarm(ctx: Ctx) -> bool:
     return True
 
 
+def voices_kept(ctx: Ctx) -> bool:
+    """Voice notes were kept at this registration's questions, for a 110 call."""
+    return ctx.conv is not None and bool(ctx.conv.data.get(VOICES_KEPT))
+
+
 async def alarm(ctx: Ctx, text: str = "") -> None:
     """A 110 call from a registration question (「🚨 马上报警」 pressed, or a barn emergency
     typed): registration waits, and the call goes out with what was kept for it, the voice

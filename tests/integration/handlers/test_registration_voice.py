@@ -5,6 +5,8 @@ said yet, or a farmer) it is kept, with 「🚨 马上报警」 one tap away, wh
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Kind
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
@@ -98,3 +100,17 @@ async def test_a_barn_emergency_typed_at_registration_takes_what_was_kept_for_it
     [ticket] = await desk.tickets()
     assert ticket.lat is not None and ticket.text == "烤房停电了，温度一直往下掉"
     assert "v-first" in await _voices_sent(desk)
+
+
+@pytest.mark.parametrize("how", ["button", "command", "typed"])
+async def test_110_after_a_voice_note_at_registration_sends_it_at_once(
+    desk: Harness, how: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-said")
+    if how == "button":
+        out = await desk.press(FARMER, "m:110")  # the welcome's 🚨 110, not the one beside it
+    else:
+        out = await desk.send(FARMER, "/110" if how == "command" else "报警")
+    assert "已报警" in texts(out) and "请说明出了什么问题" not in texts(out)
+    assert "v-said" in await _voices_sent(desk)
