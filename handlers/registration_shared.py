@@ -111,7 +111,9 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
     if spot is not None:
         call.lat, call.lon = spot
     await ctx.end_flow()
-    await alarm_intake.start_emergency(ctx, call)
+    # Nothing said yet (「🚨 马上报警」 of a registration left before, pressed in a new one):
+    # what is wrong is asked, as 🚨 110 asks it.
+    await alarm_intake.start_emergency(ctx, call if text or voices else None)
 
 
 def phone_shared(ctx: Ctx) -> bool:

@@ -114,3 +114,14 @@ async def test_110_after_a_voice_note_at_registration_sends_it_at_once(
         out = await desk.send(FARMER, "/110" if how == "command" else "报警")
     assert "已报警" in texts(out) and "请说明出了什么问题" not in texts(out)
     assert "v-said" in await _voices_sent(desk)
+
+
+async def test_the_alarm_of_a_registration_left_pressed_in_a_new_one_asks_what_is_wrong(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-old")
+    await desk.send(FARMER, "/cancel")
+    await desk.send(FARMER, "/start")
+    out = await desk.press(FARMER, "f:voice:110")
+    assert "请说明出了什么问题" in texts(out) and await desk.tickets() == []
