@@ -66,7 +66,9 @@ def is_a_request(ctx: Ctx) -> bool:
         return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
     step = ctx.conv.step
     if step == "name":
-        return _asks(text, limit=NAME_LIMIT) or (_to_a_service(ctx) and not _may_be_a_name(text))
+        if _asks(text, limit=NAME_LIMIT) and not _introduced(text):
+            return True
+        return _to_a_service(ctx) and not _may_be_a_name(text)
     if step == "kind":
         return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
@@ -97,6 +99,16 @@ def _asks(text: str, limit: int = _LONG) -> bool:
     if is_question(text) or len(plain) > limit:
         return True
     return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
+
+
+def _introduced(text: str) -> bool:
+    """Their name said first, at whatever length, with more of themselves after it and
+    nothing asked ("我叫张大山，家住青山镇大坪村三组，种了二十亩烟"): the name question
+    answered, not a request."""
+    plain = to_simplified(bare(text))
+    if is_question(text) or _REQUEST_WORDS.search(plain) is not None:
+        return False
+    return _CLAUSES.search(text) is not None and _may_be_a_name(text)
 
 
 def _to_a_service(ctx: Ctx) -> bool:
@@ -142,19 +154,31 @@ _NAME_LEAD = re.compile(r"^(?:我叫|我是|本人|姓名|名字)[:：\s]*")
 def name_typed(text: str) -> str | None:
     """The name in what was typed: letters, with the spaces and marks names have (张 先生,
     Mary Li, 阿卜杜拉·买买提), without a phone number typed after it, emoji or a lead-in
-    (我叫). None when no name is there: emoji or digits alone, a name with digits in it,
-    a greeting, or more than a name's length."""
-    text = _NAME_LEAD.sub("", text.strip())
+    (我叫), nor a greeting before it or more of themselves after it (你好，我叫张大山，家住
+    大坪村: 张大山). None when no name is there: emoji or digits alone, a name with digits in
+    it, a greeting, or more than a name's length."""
+    text = text.strip()
     phone = _DIGITS.search(text)
     if phone is not None and len(re.sub(r"\D", "", phone.group())) >= _PHONE_DIGITS:
         text = text[: phone.start()] + " " + text[phone.end() :]
-    kept = "".join(c for c in text if not unicodedata.category(c).startswith(("S", "C")))
-    name = " ".join(kept.split()).strip(_EDGES)
+    said = (_said(clause) for clause in _CLAUSES.split(text))
+    name = next((n for n in said if n and not is_greeting(n)), "")
     if not name or name.startswith("/") or len(name) > NAME_LIMIT:
         return None
     if any(c.isdigit() for c in name) or not any(c.isalpha() for c in name):
         return None
-    return None if is_greeting(name) else name
+    return name
+
+
+# Between what is said in one message: a greeting, the name, where they live.
+_CLAUSES = re.compile(r"[，,。；;！!？?]")
+
+
+def _said(clause: str) -> str:
+    """A clause as a name would be read from it: no lead-in (我叫), emoji or edges."""
+    clause = _NAME_LEAD.sub("", clause.strip())
+    kept = "".join(c for c in clause if not unicodedata.category(c).startswith(("S", "C")))
+    return " ".join(kept.split()).strip(_EDGES)
 
 
 _PHONE_DIGITS = 7  # a landline without its area code, at least

@@ -200,3 +200,28 @@ async def test_a_retailer_naming_a_village_by_its_barn_cluster_is_placed_in_its_
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(RETAILER)
     assert user is not None and user.area == "qingshan" and user.site_code is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "我叫张大山，家住青山镇大坪村三组，种了二十亩烟",  # longer than a name, asking nothing
+        "你好，我叫张大山",  # a greeting first
+    ],
+)
+async def test_a_name_said_with_more_of_oneself_is_the_name(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, typed))
+    assert "手机号" in out and "先处理您的问题" not in out
+    assert await desk.tickets() == []
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name == "张大山"
+
+
+async def test_a_name_said_with_a_question_after_it_is_still_taken_up(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, "我叫张大山，今年的烟叶收购什么时候开始？"))
+    assert "先处理您的问题" in out
