@@ -204,15 +204,20 @@ async def perform(
         policy_before = sla.policy_for(cfg, ticket)
         # The card's 分派依据 says why the ticket is with this team now; how the router first
         # placed it stays in the dispatch event.
-        moved_by = "改派" if action is Action.REASSIGN else "转派"
-        first = cfg.team(ticket.team_id).name
-        ticket.route_explanation = f"由 {first} {moved_by}" + (f"：{note}" if note else "")
+        ticket.route_explanation = _moved_why(cfg.team(ticket.team_id).name, action, note)
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
         sla.promise_on_a_new_line(cfg, ticket, policy_before)
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
     await uow.tickets.add_event(event)
     return event
+
+
+def _moved_why(first: str, action: Action, note: str) -> str:
+    """The 分派依据 of a ticket moved on from team `first`: a team's own 转派 ("由 X 转派：
+    不是我们的事"), or a supervisor's 改派, which says who moved it (the team did not)."""
+    moved = f"由督办从 {first} 改派" if action is Action.REASSIGN else f"由 {first} 转派"
+    return moved + (f"：{note}" if note else "")
 
 
 async def _sent_on(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
-QINGSHAN_CHAT = -1001000000001
+QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 TRIAGE_CHAT = -1001000000017
 NOTICE = "已由督办改派给 白石乡烘烤110服务队，本队无需再处理"
 
@@ -27,6 +27,20 @@ async def test_the_command_tells_the_old_team_and_whoever_had_accepted(desk: Har
     await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
     assert len(await _notices(desk, QINGSHAN_CHAT)) == 1
     assert len(await _notices(desk, MEMBER)) == 1
+
+
+async def test_the_new_teams_card_says_the_supervisor_moved_it(desk: Harness) -> None:
+    """Not 由 青山镇烘烤110服务队 改派, which reads as the old team's own 转派."""
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
+    await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-qingshan")
+    cards = [r for r in await desk.outbox() if r.purpose == "card"]
+    [baishi] = [r.payload["text"] for r in cards if r.chat_id == BAISHI_CHAT]
+    back = [r.payload["text"] for r in cards if r.chat_id == QINGSHAN_CHAT][-1]
+    assert "分派依据：由督办从 青山镇烘烤110服务队 改派" in baishi
+    assert "分派依据：由督办从 白石乡烘烤110服务队 改派：人工分派" in back
 
 
 async def test_the_alerts_button_tells_the_old_team(desk: Harness) -> None:
