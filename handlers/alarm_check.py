@@ -12,6 +12,7 @@ new emergency in it raises its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from core.enums import Kind
@@ -64,8 +65,25 @@ _NOT_NEEDED_NOW = frozenset((
     "算了", "算了吧", "算啦", "取消", "点错了", "按错了", "不报了", "不报警了", "误报", "没事了",
     "撤回", "撤销", "修好了", "已经修好了", "自己修好了", "我自己修好了", "弄好了", "搞好了",
     "来电了", "已经来电了", "电来了", "不用来了", "不用过来了", "不用来人了", "不要来了",
-    "不用来",
+    "不用来", "不用过来", "别来了",
 ))  # fmt: skip
+# What goes with such words without saying anything else ("电来了，不用来了，谢谢"), and calls
+# nothing off alone: 不用了 (as above), 好了, thanks.
+_WITH_IT = (
+    "不用了", "不用", "不需要了", "不需要", "不要了", "好了", "好的", "已经", "谢谢你们", "谢谢了",
+    "谢谢", "感谢", "麻烦了", "辛苦了", "了", "啦", "哈", "啊", "呀",
+)  # fmt: skip
+
+
+def _any_of(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# Nothing but such words, one or more ("不用来了，修好了"): "电来了但是风机还是不转" says more.
+_CALLED_OFF = re.compile(
+    rf"(?:{_any_of(_WITH_IT)})*(?:{_any_of(_NOT_NEEDED_NOW)})"
+    rf"(?:{_any_of(_NOT_NEEDED_NOW)}|{_any_of(_WITH_IT)})*"
+)
 
 
 def calls_alarm_off(text: str) -> bool:
@@ -74,8 +92,9 @@ def calls_alarm_off(text: str) -> bool:
 
 
 def no_longer_needed(text: str) -> bool:
-    """Words during a 110 call that say the team need not come: 算了, 修好了, 不用来了."""
-    return to_simplified(bare(text)) in _NOT_NEEDED_NOW
+    """Words during a 110 call that say the team need not come, and nothing else: 算了,
+    修好了, 不用来了, "电来了，不用来了"."""
+    return _CALLED_OFF.fullmatch(to_simplified(bare(text))) is not None
 
 
 def says_now(text: str) -> bool:

@@ -714,6 +714,27 @@ async def test_words_calling_an_untaken_call_off_tell_the_team_and_offer_the_wit
     assert len(await desk.tickets()) == 1
 
 
+@pytest.mark.parametrize(
+    "typed", ["电来了，不用来了", "不用来了，修好了", "已经来电了 不用过来了，谢谢"]
+)
+async def test_a_sentence_made_only_of_words_calling_an_untaken_call_off_offers_the_withdrawal(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "请点「确定撤回」" in texts(out)
+    assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
+
+
+@pytest.mark.parametrize("typed", ["电来了但是风机还是不转", "不用来了，风机还是不转", "修好了吗"])
+async def test_words_calling_a_call_off_with_more_to_say_are_only_news(
+    desk: Harness, typed: str
+) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" in texts(out) and "确定撤回" not in texts(out)
+
+
 async def test_words_calling_a_taken_call_off_are_news_for_the_team_that_has_it(
     desk: Harness,
 ) -> None:
