@@ -28,11 +28,9 @@ NOT_SOLVED = (
 )  # fmt: skip
 
 
-# A judgement of the service, not a new complaint: asks for the score.
-DISSATISFIED = ("不满意", "很不满意")  # a suggestion's 「❌ 不满意」, typed
-
-
-JUDGEMENTS = ("不满意", "很不满意", "一般", "还行", "凑合", "马马虎虎")
+# A suggestion's 「❌ 不满意」, typed. Other judgements of the service ask for the score,
+# read on the score prompt's scale (`rating_words.judged_score`).
+DISSATISFIED = ("不满意", "很不满意")
 
 
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")

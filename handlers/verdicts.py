@@ -27,14 +27,13 @@ from handlers.rating import (
     reopen_ticket,
     ticket_actions,
 )
-from handlers.rating_words import asks_anew
+from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
     DISSATISFIED,
-    JUDGEMENTS,
     NOT_SOLVED,
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
@@ -123,16 +122,20 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     A score rates it (which confirms it, as the buttons do). Words saying it is not solved
     reopen it, as does a barn emergency when it was a 110 call (the same fault back, not a
     new alarm beside the old one). Words saying it is solved ask for the score, as 「已解决，
-    评价」 does, even when they name the fault ("停电的问题解决了"); other short words bring
+    评价」 does, even when they name the fault ("停电的问题解决了"), and so does a judgement
+    of the service alone ("很差", "还不错吧"): the notice asks whether it is solved, which a
+    judgement does not say, and the score is one press away; other short words bring
     the notice's buttons back. Words that plainly concern another matter (another service,
     a complaint) are never a verdict. False when the text is none of these, or no ticket
     awaits the person's verdict.
     """
     plain = bare(text)
     score = TYPED_SCORE.fullmatch(plain)
+    # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
+    judgement = judged_score(text) is not None
     alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= NOT_SOLVED_MAX and any(w in plain for w in NOT_SOLVED)
-    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or plain in JUDGEMENTS
+    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or judgement
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
     # 取消 or 返回 typed while the notice waits: its buttons again, never a request of them.
     other = other or plain in ACKNOWLEDGED or calls_off(text)
@@ -151,13 +154,13 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
         awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
     ticket = awaiting[0] if awaiting else None
-    judged = score is not None or plain in JUDGEMENTS  # never a new matter
+    judged = score is not None or judgement  # never a new matter
     if len(awaiting) > 1 and not alarm:
         if score is not None:
             verdict = f"r:{score_of(score)}"
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
-        ask = "verdict_which_judged" if plain in JUDGEMENTS else _WHICH_ASK.get(verdict)
+        ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
         if plain in DISSATISFIED and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"

@@ -12,6 +12,7 @@ from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 RETAILER = 100002
+STAFF = 100003
 SUPERVISOR = 300001
 
 
@@ -340,6 +341,52 @@ async def test_a_judgement_after_resolution_asks_for_the_score(
     out = await desk.send(FARMER, typed)
     assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
     assert len(await desk.tickets()) == 1
+
+
+def _score_buttons(ticket_id: int) -> list[str]:
+    return [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    "typed", ["很差", "一般吧", "还不错", "挺好的", "还可以吧。", "很满意，谢谢"]
+)
+async def test_any_judgement_on_the_score_scale_after_resolution_asks_for_the_score(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """The score prompt reads these words as scores: back to the notice they are no new
+    request to the triage desk either."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert button_data(out) == _score_buttons(ticket_id) and "提交吗" not in texts(out)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_judgement_in_traditional_or_of_a_wish_asks_for_the_score(desk: Harness) -> None:
+    retailers = await desk.file_request(RETAILER, "昨天送货少送了一条中华")
+    staffs = await desk.file_request(STAFF, "希望单位组织一次职工体检")
+    for ticket, member, chat in (
+        (retailers, 200071, -1001000000014),
+        (staffs, 200081, -1001000000015),
+    ):
+        for step in ("acc", "res"):
+            await desk.press(member, f"tk:{step}:{ticket.id}", chat=chat)
+        await desk.send(member, "已处理", chat=chat)
+    out = await desk.send(RETAILER, "還可以吧")
+    assert button_data(out) == _score_buttons(retailers.id or 0) and "請為這次服務打分" in texts(
+        out
+    )
+    out = await desk.send(STAFF, "还可以吧")
+    assert button_data(out) == _score_buttons(staffs.id or 0)
+    assert len(await desk.tickets()) == 2
+
+
+@pytest.mark.parametrize("typed", ["烤房温度还不错但是风机坏了", "态度还不错，就是来得太晚了"])
+async def test_a_judgement_in_a_sentence_saying_more_does_not_ask_for_the_score(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert not any(data.startswith("my:r:") for data in button_data(out)), texts(out)
 
 
 async def test_a_ticket_number_in_a_few_words_shows_the_ticket(desk: Harness) -> None:
