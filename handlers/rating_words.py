@@ -34,6 +34,16 @@ def judged_score(text: str) -> int | None:
     return _JUDGED.get(_AROUND.sub("", bare(text)))
 
 
+_REFUSED = 2  # 不太满意, 不满意, 很差: not satisfied, said outright; 一般 (3) is lukewarm
+
+
+def says_not_satisfied(text: str) -> bool:
+    """A judgement that refuses what was done ("不满意", "我不太满意", "很差"): typed back to
+    a suggestion's answer, its 「❌ 不满意」."""
+    score = judged_score(text)
+    return score is not None and score <= _REFUSED
+
+
 # Words that ask for something ("希望工会组织一次篮球赛", "建议食堂增加晚餐"), and words that
 # make such a wish a comment on the service just given ("希望以后准时一点", thanks).
 _ASKS_FOR = re.compile(

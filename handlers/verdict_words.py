@@ -28,11 +28,6 @@ NOT_SOLVED = (
 )  # fmt: skip
 
 
-# A suggestion's 「❌ 不满意」, typed. Other judgements of the service ask for the score,
-# read on the score prompt's scale (`rating_words.judged_score`).
-DISSATISFIED = ("不满意", "很不满意")
-
-
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 
 

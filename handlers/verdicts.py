@@ -27,13 +27,12 @@ from handlers.rating import (
     reopen_ticket,
     ticket_actions,
 )
-from handlers.rating_words import asks_anew, judged_score
+from handlers.rating_words import asks_anew, judged_score, says_not_satisfied
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
-    DISSATISFIED,
     NOT_SOLVED,
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
@@ -161,7 +160,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
-        if plain in DISSATISFIED and all(t.kind is Kind.SUGGESTION for t in awaiting):
+        if says_not_satisfied(text) and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"
         return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
@@ -179,7 +178,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if score is not None:
         await rate_ticket(ctx, ticket, score_of(score))
     elif (
-        ticket.kind is Kind.SUGGESTION and plain in DISSATISFIED and may_send_back(ticket, ctx.now)
+        ticket.kind is Kind.SUGGESTION
+        and says_not_satisfied(text)
+        and may_send_back(ticket, ctx.now)
     ):
         # A suggestion's answer offers 「❌ 不满意」: typing it means that button, which
         # asks what is unsatisfying and sends the suggestion back, not a score.

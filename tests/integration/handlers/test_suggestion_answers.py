@@ -196,6 +196,22 @@ async def test_not_satisfied_typed_sends_the_suggestion_back_as_its_button_does(
     assert "reopen" in await desk.actions(ticket_id)
 
 
+@pytest.mark.parametrize("words", ["我不满意", "不太满意吧", "很差！"])
+async def test_any_judgement_refusing_the_answer_sends_the_suggestion_back(
+    desk: Harness, words: str
+) -> None:
+    """Read on the score prompt's scale, as 不满意 typed is; 一般 asks for the score."""
+    await _answered_after_a_question(desk, ask=False)
+    out = await desk.send(STAFF, words)
+    assert "请说明对答复哪里不满意" in texts(out)
+
+
+async def test_a_lukewarm_judgement_of_an_answer_asks_for_the_score(desk: Harness) -> None:
+    ticket_id = await _answered_after_a_question(desk, ask=False)
+    out = await desk.send(STAFF, "一般吧")
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+
+
 async def test_a_voice_note_after_a_farmers_suggestion_was_answered_asks_if_it_satisfies(
     desk: Harness,
 ) -> None:
