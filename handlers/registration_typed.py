@@ -72,6 +72,10 @@ def is_a_request(ctx: Ctx) -> bool:
     if step == "kind":
         return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
+        # A place named in words that ask for something ("河湾这边断货好几天了") is where
+        # the matter is, not the answer; a place alone may be long (白石乡松林村三组五号).
+        if _asks_for_something(text):
+            return True
         return area_named(ctx, text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "shop":
         # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
@@ -95,8 +99,13 @@ _READ_OFF_A_PHOTO = ("shop", "licence")
 
 def _asks(text: str, limit: int = _LONG) -> bool:
     """Words that ask something, ask for something, or are longer than an answer."""
+    return _asks_for_something(text) or len(to_simplified(bare(text))) > limit
+
+
+def _asks_for_something(text: str) -> bool:
+    """A question, or words that ask for something ("什么时候", "断货", "一直")."""
     plain = to_simplified(bare(text))
-    if is_question(text) or len(plain) > limit:
+    if is_question(text):
         return True
     return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
 

@@ -225,3 +225,27 @@ async def test_a_name_said_with_a_question_after_it_is_still_taken_up(desk: Harn
     await desk.press(FARMER, "f:kind:farmer")
     out = texts(await desk.send(FARMER, "我叫张大山，今年的烟叶收购什么时候开始？"))
     assert "先处理您的问题" in out
+
+
+@pytest.mark.parametrize(
+    ("person", "kind", "words"),
+    [
+        (RETAILER, "retailer", "河湾这边断货好几天了"),
+        (RETAILER, "retailer", "我们河湾的店一直没人送货"),
+        (RETAILER, "retailer", "青山镇这边断货好几天了"),
+        (FARMER, "farmer", "大坪烤房群的补贴什么时候发"),
+        (FARMER, "farmer", "我想问问大坪那边烟叶什么时候收购"),
+    ],
+)
+async def test_a_request_naming_a_place_at_the_town_question_is_taken_up_not_kept_as_the_place(
+    desk: Harness, person: int, kind: str, words: str
+) -> None:
+    await desk.send(person, "/start")
+    await desk.press(person, f"f:kind:{kind}")
+    await desk.send(person, "王小二")
+    await desk.contact(person, f"86138000000{person % 100:02d}", owner=person)
+    out = await desk.send(person, words)
+    assert "先处理您的问题" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(person)
+    assert user is not None and user.area is None and user.site_code is None
