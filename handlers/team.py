@@ -72,9 +72,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Said now, not after a 办结 note has been typed that could not be used.
         ctx.toast("t_own_request", number=ticket.label)
         return
-    if pressed is Action.VISIT and ticket.kind not in VISITED_KINDS:
-        # An older card's 上门 on a wish, a suggestion or a complaint: there is nowhere to
-        # go, and its requester would be told someone is on the way. The copies lose it.
+    working = ticket.status in TRANSITIONS[Action.VISIT].sources
+    if pressed is Action.VISIT and ticket.kind not in VISITED_KINDS and working:
+        # An older card's 上门 on a wish, a suggestion or a complaint being worked on: there
+        # is nowhere to go, and its requester would be told someone is on the way. The
+        # copies lose it. (Pressed once it is resolved or closed, it is refused by its state,
+        # as any button that no longer applies: 办好后请点「办结」 would be false then.)
         kind = in_script(KIND_NAMES[ticket.kind], ctx.script)
         ctx.toast("t_no_visit", number=ticket.label, kind=kind)
         await refresh_cards(ctx, ticket)

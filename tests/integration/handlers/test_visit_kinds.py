@@ -80,3 +80,21 @@ async def test_an_old_cards_visit_on_a_suggestion_is_refused(desk: Harness) -> N
     assert "是建议，不用「上门」" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED
+
+
+async def test_an_old_cards_visit_on_a_resolved_wish_says_its_state_not_to_resolve_it(
+    desk: Harness,
+) -> None:
+    wish = await _filed_by_staff(desk, "/wish", "食堂增加早餐品种")
+    await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{wish}:granted", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已增加两种早餐", chat=STAFF_TEAM_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED
+
+    out = await desk.press(STAFF_MEMBER, f"tk:vis:{wish}", chat=STAFF_TEAM_CHAT)
+
+    assert "不能这样操作" in texts(out) and "办结" not in texts(out).replace("已办结", "")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED
