@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from core.enums import Kind
-from handlers import alarm_intake, intake
+from handlers import alarm_intake, drafts, intake
 from handlers.context import Ctx
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, typed_alarm
@@ -183,7 +183,7 @@ async def answer_step(ctx: Ctx) -> bool:
             # Back into the draft, no longer said to be calm: a barn failing now typed
             # meanwhile raises its alarm there (`handlers.app._draft_step`).
             words = replace(draft, text=text, calm=False)
-            await ctx.start_flow(intake.TICKET, "extras", intake.draft_data(ctx, words))
+            await ctx.start_flow(intake.TICKET, "extras", drafts.draft_data(ctx, words))
         if ctx.msg.is_button:
             ctx.toast("stale_button")
             return True

@@ -9,7 +9,17 @@ from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
-from handlers import alarm_check, alarm_intake, alarm_place, answers, intake, mine, phones, verdicts
+from handlers import (
+    alarm_check,
+    alarm_intake,
+    alarm_place,
+    answers,
+    drafts,
+    intake,
+    mine,
+    phones,
+    verdicts,
+)
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -259,7 +269,7 @@ async def _media(
         await intake.start_ticket(ctx, kind, text, first=first)
         return
     # Routing needs words: keep what came and ask for them.
-    await ctx.start_flow(intake.TICKET, "describe", intake.draft_data(ctx, first))
+    await ctx.start_flow(intake.TICKET, "describe", drafts.draft_data(ctx, first))
     ctx.say("media_kept")
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import Literal
 
 from core.complainant import kept_from, team_keeps
@@ -15,7 +14,18 @@ from core.texts import clip, one_line
 from handlers import shop_details, tickets
 from handlers.alarm_intake import in_danger, valid_text
 from handlers.context import Ctx
-from handlers.follow_up import OFFERED_AT_MOST, in_hand_about
+from handlers.draft_summary import (
+    ABOUT,
+    ABOUT_NUMBER,
+    ALL_OFFERED,
+    Offer,
+    numbered,
+    offer_data,
+    offers_kept,
+    show_summary,
+)
+from handlers.drafts import DRAFT, added_from, draft_data, filed_from
+from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
 from handlers.replies import Button, rows
@@ -23,7 +33,7 @@ from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
 from handlers.wish_items import split_items
-from routing import Decision, bare
+from routing import bare
 
 TICKET = "ticket"
 
@@ -52,67 +62,14 @@ _NOTHING_MORE = frozenset(
 )  # fmt: skip
 
 
-# A draft's id, kept in its conversation and on the tickets filed from it (their create
-# event), and carried by its summary's buttons (f:ok:<id>): a press after the draft was
-# filed says so, with the tickets' numbers, rather than that the button is stale. It is
-# when the draft began, in milliseconds, base 36: no two drafts of one person share it.
-DRAFT = "draft"
-# 补充到工单's button carries the ticket it adds to as well (f:add:<id>:<ticket id>).
+# A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
+# the ticket it adds to as well (f:add:<id>:<ticket id>).
 _SUMMARY_PRESS = re.compile(
     r"(f:(?:ok|one|edit|no|add|more|anon)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
 )
-# The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
-# to add them to any one of them (补充到工单), beside filing them as a new request. A list
-# of [id, number, team id], newest first; a draft saved before there could be several
-# keeps one ticket's id here and its number in ABOUT_NUMBER.
-ABOUT, ABOUT_NUMBER = "about", "about_number"
 # Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
 # read again for the tickets they may be about, not offered to the old words' ones.
 _REOFFER = "about_again"
-# Set when 「更多…」 was pressed: the summary offers every ticket in hand, not the newest few.
-_ALL_OFFERED = "about_all"
-
-
-@dataclass(frozen=True)
-class _Offer:
-    """A ticket in hand that the summary offers to add the draft to (补充到工单)."""
-
-    ticket_id: int
-    number: str
-    team_id: str | None  # None in a draft saved before offers named the team
-
-
-def _offers(data: dict[str, object]) -> list[_Offer]:
-    about = data.get(ABOUT)
-    if isinstance(about, int):  # a draft saved before there could be several
-        return [_Offer(about, str(data.get(ABOUT_NUMBER) or ""), None)]
-    if not isinstance(about, list):
-        return []
-    return [_Offer(int(i), str(number), str(team)) for i, number, team in about]
-
-
-def _offer_data(about: list[Ticket]) -> dict[str, object]:
-    """What a draft's conversation keeps of the tickets its summary offers to add it to."""
-    offered = [[t.id, t.label, t.team_id] for t in about if t.id is not None]
-    return {ABOUT: offered or None, ABOUT_NUMBER: None}
-
-
-def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:
-    """What a new draft's conversation keeps: what was gathered, and the draft's id."""
-    return {**gathered.to_data(), DRAFT: _base36(int(ctx.now.timestamp() * 1000))}
-
-
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while number:
-        number, digit = divmod(number, 36)
-        out = digits[digit] + out
-    return out or "0"
-
-
-def _draft_began(draft_id: str) -> datetime:
-    return datetime.fromtimestamp(int(draft_id, 36) / 1000, tz=UTC)
 
 
 def _choice(data: str | None) -> str | None:
@@ -134,9 +91,9 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
     if conv is not None and conv.flow == TICKET and conv.data.get(DRAFT) == draft_id:
         await ticket_step(ctx)
         return True
-    filed = await _filed_from(ctx, draft_id)
+    filed = await filed_from(ctx, draft_id)
     if not filed and found.group(1) == "f:add":
-        added = await _added_from(ctx, draft_id, found.group(3))
+        added = await added_from(ctx, draft_id, found.group(3))
         if added is not None:
             ctx.say("draft_added_already", number=added.label)
             return True
@@ -146,49 +103,6 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
     numbers = "、".join(ticket.label for ticket in filed)
     ctx.say("draft_filed_already", numbers=numbers)
     return True
-
-
-_FILED_LOOKED_AT = 10  # the person's newest tickets: a draft's are among them
-
-
-async def _filed_from(ctx: Ctx, draft_id: str) -> list[Ticket]:
-    """The person's tickets filed from the draft `draft_id`, oldest first."""
-    try:
-        began = _draft_began(draft_id)
-    except (ValueError, OverflowError, OSError):
-        return []
-    filed = []
-    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
-        if ticket.created_at < began:
-            break  # newest first: the rest were filed before the draft began
-        assert ticket.id is not None
-        events = await ctx.uow.tickets.events(ticket.id)
-        if any(e.action == "create" and e.data.get(DRAFT) == draft_id for e in events):
-            filed.append(ticket)
-    return filed[::-1]
-
-
-async def _added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket | None:
-    """The person's ticket the draft `draft_id` was added to (补充到工单), if it was: the
-    ticket the button names, which may be older than their newest (an offer is of the
-    tickets in hand, however many closed since), or, for a button of a draft saved before
-    it named one, among their newest."""
-    if ticket_id is not None:
-        named = await ctx.uow.tickets.get(int(ticket_id))
-        mine = named is not None and named.requester_id == ctx.user.id
-        candidates = [named] if named is not None and mine else []
-    else:
-        candidates = list(await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT))
-    for ticket in candidates:
-        assert ticket.id is not None
-        events = await ctx.uow.tickets.events(ticket.id)
-        # Added as news ("info"), or as the answer when its team had asked ("answer").
-        if any(e.action in ("info", "answer") and e.data.get(DRAFT) == draft_id for e in events):
-            return ticket
-    return None
-
-
-# ---- 110 -------------------------------------------------------------------------------
 
 
 DRAFT_SHOWN = 30  # characters of a draft left unsubmitted, named in the reply
@@ -226,11 +140,11 @@ async def start_ticket(
     if text:
         data = draft_data(ctx, gathered)
         if about and kind is Kind.REQUEST:
-            data |= _offer_data(about)
+            data |= offer_data(about)
         await ctx.start_flow(TICKET, "confirm", data)
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
-        _summary(ctx, gathered, lead="free_text_confirm")
+        show_summary(ctx, gathered, lead="free_text_confirm")
         return
     await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")
@@ -272,106 +186,7 @@ async def is_staff(ctx: Ctx) -> bool:
     return bool(await ctx.uow.memberships.of_user(ctx.user.id))
 
 
-def _summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "") -> None:
-    """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
-    comes first, in the same message (`number`: a ticket's it names)."""
-    decision = tickets.decide(ctx, gathered)
-    routed = tickets.line_and_team(ctx, gathered, decision)
-    # A voice note that is the description is shown as the content, not counted as more.
-    more = gathered.extras - (1 if gathered.voices and not gathered.text.strip() else 0)
-    extras = ctx.text("summary_extras", count=more) if more else ""
-    triage = ctx.cfg.triage_line()
-    # The router's reasons for leaving it to a person (its scores, the candidates) are for
-    # the staff on the card; the requester is told plainly what happens.
-    by_hand = triage is not None and routed.line == triage.id
-    # The kind it will be filed as (a staff member's request to the staff line is a wish),
-    # named the same in the question and in the summary under it.
-    filed = tickets.filed_kind(ctx, gathered, decision)
-    kind = ctx.text(f"kind_{filed.value}")
-    items = split_items(gathered.text) if filed is Kind.WISH else []
-    text = gathered.text.strip() or ctx.text("voice_only")  # words or a voice note
-    if items:
-        text = ctx.text("wish_items", count=len(items), items=_numbered(items))
-    # A complaint may be about the very people who would read it: 匿名 is offered.
-    complaint = filed is Kind.COMPLAINT and not items
-    summary = ctx.text(
-        "summary",
-        kind=kind,
-        text=text,
-        extras=extras,
-        team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
-    )
-    if complaint:
-        summary = f"{summary}\n{ctx.text('anon_offer')}"
-    assert ctx.conv is not None
-    draft_id = ctx.conv.data.get(DRAFT)
-    # A draft begun before drafts had ids: its buttons as they were.
-    mark = f":{draft_id}" if draft_id else ""
-    anonymous = [Button(ctx.text("submit_anonymous"), f"f:anon{mark}")] if complaint else []
-    submit = [Button(ctx.text("submit"), f"f:ok{mark}"), *anonymous]
-    if items:
-        submit = [
-            Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
-            Button(ctx.text("submit_as_one"), f"f:one{mark}"),
-        ]
-    edit, abort = (
-        Button(ctx.text("edit"), f"f:edit{mark}"),
-        Button(ctx.text("abort"), f"f:no{mark}"),
-    )
-    buttons = rows(*submit, edit, abort, per_row=3)
-    offers = _offers(ctx.conv.data)
-    about = "、".join(offer.number for offer in offers)
-    # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
-    folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(_ALL_OFFERED)
-    if offers and not items:
-        # Words that may be about a ticket in hand: added to it (to which one, theirs to
-        # say when several are), or filed as a new one.
-        shown = offers[:OFFERED_AT_MOST] if folded else offers
-        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in shown]
-        if folded:
-            rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
-            adds.append((Button(rest, f"f:more{mark}"),))
-        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
-        buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
-        if lead == "free_text_confirm" and len(offers) > OFFERED_AT_MOST:
-            lead = "about_many_confirm" if folded else "about_all_confirm"
-        elif lead == "free_text_confirm":
-            lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
-    shown_count = OFFERED_AT_MOST if folded else len(offers)
-    first = (
-        ctx.text(lead, kind=kind, number=number or about, count=len(offers), shown=shown_count)
-        if lead
-        else ""
-    )
-    ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
-
-
-def _add_button(ctx: Ctx, offer: _Offer, mark: str, *, several: bool) -> Button:
-    """「➕ 补充到工单 N」, naming the ticket's team too when several are offered."""
-    label = ctx.text("add_to_ticket", number=offer.number)
-    if several and offer.team_id is not None:
-        team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
-        label = ctx.text("add_to_ticket_of_team", number=offer.number, team=team)
-    return Button(label, f"f:add{mark}:{offer.ticket_id}")
-
-
-_WHY_WORDS = 4
 _ITEM_SHOWN = 30  # characters of an item in the reply that lists its ticket number
-
-
-def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
-    """Why it goes there, in the requester's terms: the words of theirs that decided it
-    ("您提到了“许可证”“延续”…"), not the router's scores and marks (许可证 ×2, 急) that
-    the team's card shows."""
-    if decision.line != routed.line:
-        return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
-    words = decision.said
-    line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
-    if not words:
-        return ctx.text("why_line", line=line)
-    said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
-    return ctx.text("why_words", words=said, line=line)
 
 
 async def ticket_step(ctx: Ctx) -> None:
@@ -410,7 +225,7 @@ async def ticket_step(ctx: Ctx) -> None:
         with_file = bool(msg.photo_file_id or msg.voice_file_id)
         if msg.callback_data == "f:next" or (not with_file and bare(msg.text) in _NOTHING_MORE):
             await ctx.goto("confirm")
-            _summary(ctx, gathered)
+            show_summary(ctx, gathered)
             return
         taken = _take_extra(ctx, gathered)
         if taken == "refused":
@@ -446,10 +261,6 @@ def _say_created(ctx: Ctx, ticket: Ticket) -> None:
         ctx.say("created", keyboard="remove", number=ticket.label, team=team)
 
 
-def _numbered(lines: list[str]) -> str:
-    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
-
-
 async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> None:
     """Each item of a numbered wish list is a wish of its own, crossed off on its own; the
     photos, voice notes and place that came with the list go with every item."""
@@ -470,7 +281,7 @@ async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> 
         f"{ticket.label}　{clip(item, _ITEM_SHOWN)}"
         for ticket, item in zip(filed, items, strict=True)
     ]
-    ctx.say("created_items", keyboard="remove", count=len(filed), team=team, items=_numbered(lines))
+    ctx.say("created_items", keyboard="remove", count=len(filed), team=team, items=numbered(lines))
 
 
 async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
@@ -538,7 +349,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     if choice == "f:anon" and not _is_complaint(ctx, gathered):
         # Typed 匿名 on a request, or an old button: nothing is filed unasked.
         ctx.say("anon_complaints_only")
-        _summary(ctx, gathered)
+        show_summary(ctx, gathered)
         return
     if choice in ("f:ok", "f:one", "f:anon"):
         limited = await tickets.over_rate_limit(ctx)
@@ -555,18 +366,18 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         _say_created(ctx, ticket)
         shop_details.remind_once(ctx)  # the team serving the shop reads the card without it
-    elif choice == "f:more" and ctx.conv is not None and _offers(ctx.conv.data):
+    elif choice == "f:more" and ctx.conv is not None and offers_kept(ctx.conv.data):
         # Every ticket in hand, each with its button; the draft is as it was.
-        await ctx.goto("confirm", **{_ALL_OFFERED: True})
-        _summary(ctx, gathered, lead="free_text_confirm")
+        await ctx.goto("confirm", **{ALL_OFFERED: True})
+        show_summary(ctx, gathered, lead="free_text_confirm")
     elif choice == "f:add" and _pressed_offer(ctx) is not None:
         offer = _pressed_offer(ctx)
         assert offer is not None
         await _add_to_ticket(ctx, gathered, offer)
     elif choice == "f:edit":
         # The offer was for the old words; the new ones are read for it again (_offer_again).
-        offered = ctx.conv is not None and bool(_offers(ctx.conv.data))
-        cleared = {ABOUT: None, ABOUT_NUMBER: None, _ALL_OFFERED: None, _REOFFER: offered}
+        offered = ctx.conv is not None and bool(offers_kept(ctx.conv.data))
+        cleared = {ABOUT: None, ABOUT_NUMBER: None, ALL_OFFERED: None, _REOFFER: offered}
         await ctx.goto("describe", text="", **cleared)
         ctx.say(f"describe_{gathered.kind.value}")
     elif choice == "f:no":
@@ -574,7 +385,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         ctx.say("cancelled", keyboard="remove")
     elif choice == "f:next":
         # 下一步 pressed again (a slow network, a double tap): the summary it led to, again.
-        _summary(ctx, gathered)
+        show_summary(ctx, gathered)
     elif choice is not None:
         ctx.toast("stale_button")
     else:
@@ -585,7 +396,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             return
         if taken != "nothing":
             await ctx.goto("confirm", **gathered.to_data())
-        _summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
+        show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
 
 
 async def _offer_again(ctx: Ctx, gathered: Gathered) -> None:
@@ -596,15 +407,15 @@ async def _offer_again(ctx: Ctx, gathered: Gathered) -> None:
     about = []
     if gathered.kind is Kind.REQUEST:
         about = await in_hand_about(ctx, tickets.decide(ctx, gathered), gathered.text)
-    await ctx.goto(ctx.conv.step, **_offer_data(about), **{_REOFFER: None})
+    await ctx.goto(ctx.conv.step, **offer_data(about), **{_REOFFER: None})
 
 
-def _pressed_offer(ctx: Ctx) -> _Offer | None:
+def _pressed_offer(ctx: Ctx) -> Offer | None:
     """The offered ticket a 补充到工单 button pressed is for: the one its data names, or,
     for a button of a draft saved before it named one, the only one offered."""
     if ctx.conv is None:
         return None
-    offers = _offers(ctx.conv.data)
+    offers = offers_kept(ctx.conv.data)
     found = _SUMMARY_PRESS.fullmatch(ctx.msg.callback_data or "")
     named = found.group(3) if found else None
     if named is None:
@@ -612,7 +423,7 @@ def _pressed_offer(ctx: Ctx) -> _Offer | None:
     return next((offer for offer in offers if offer.ticket_id == int(named)), None)
 
 
-async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: _Offer) -> None:
+async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
     """The draft's words and files join the open ticket they are about (补充到工单); one
     resolved, closed or withdrawn since takes nothing more, and the draft stays to be filed
     (or added to another ticket still offered)."""
@@ -620,10 +431,10 @@ async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: _Offer) -> None:
     in_hand = ticket is not None and ticket.status.is_open and ticket.status is not Status.RESOLVED
     if ticket is None or ticket.requester_id != ctx.user.id or not in_hand:
         assert ctx.conv is not None
-        rest = [o for o in _offers(ctx.conv.data) if o.ticket_id != offer.ticket_id]
+        rest = [o for o in offers_kept(ctx.conv.data) if o.ticket_id != offer.ticket_id]
         kept = [[o.ticket_id, o.number, o.team_id] for o in rest if o.team_id is not None]
         await ctx.goto("confirm", **{ABOUT: kept or None, ABOUT_NUMBER: None})
-        _summary(ctx, gathered, lead="about_moved_on", number=offer.number)
+        show_summary(ctx, gathered, lead="about_moved_on", number=offer.number)
         return
     pin = (
         (gathered.lat, gathered.lon)

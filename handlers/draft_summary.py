@@ -1,0 +1,158 @@
+"""The summary a draft is confirmed on: what will be filed, where it goes and why, with
+提交/修改/取消, 🙈 匿名提交 for a complaint, and 「➕ 补充到工单」 for each ticket in hand the
+words may be about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.enums import Kind
+from core.model import Ticket
+from handlers import tickets
+from handlers.context import Ctx
+from handlers.drafts import DRAFT
+from handlers.follow_up import OFFERED_AT_MOST
+from handlers.i18n import in_script
+from handlers.replies import Button, rows
+from handlers.tickets import Gathered
+from handlers.wish_items import split_items
+from routing import Decision
+
+# The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
+# to add them to any one of them (补充到工单), beside filing them as a new request. A list
+# of [id, number, team id], newest first; a draft saved before there could be several
+# keeps one ticket's id here and its number in ABOUT_NUMBER.
+ABOUT, ABOUT_NUMBER = "about", "about_number"
+
+
+# Set when 「更多…」 was pressed: the summary offers every ticket in hand, not the newest few.
+ALL_OFFERED = "about_all"
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A ticket in hand that the summary offers to add the draft to (补充到工单)."""
+
+    ticket_id: int
+    number: str
+    team_id: str | None  # None in a draft saved before offers named the team
+
+
+def offers_kept(data: dict[str, object]) -> list[Offer]:
+    about = data.get(ABOUT)
+    if isinstance(about, int):  # a draft saved before there could be several
+        return [Offer(about, str(data.get(ABOUT_NUMBER) or ""), None)]
+    if not isinstance(about, list):
+        return []
+    return [Offer(int(i), str(number), str(team)) for i, number, team in about]
+
+
+def offer_data(about: list[Ticket]) -> dict[str, object]:
+    """What a draft's conversation keeps of the tickets its summary offers to add it to."""
+    offered = [[t.id, t.label, t.team_id] for t in about if t.id is not None]
+    return {ABOUT: offered or None, ABOUT_NUMBER: None}
+
+
+def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "") -> None:
+    """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
+    comes first, in the same message (`number`: a ticket's it names)."""
+    decision = tickets.decide(ctx, gathered)
+    routed = tickets.line_and_team(ctx, gathered, decision)
+    # A voice note that is the description is shown as the content, not counted as more.
+    more = gathered.extras - (1 if gathered.voices and not gathered.text.strip() else 0)
+    extras = ctx.text("summary_extras", count=more) if more else ""
+    triage = ctx.cfg.triage_line()
+    # The router's reasons for leaving it to a person (its scores, the candidates) are for
+    # the staff on the card; the requester is told plainly what happens.
+    by_hand = triage is not None and routed.line == triage.id
+    # The kind it will be filed as (a staff member's request to the staff line is a wish),
+    # named the same in the question and in the summary under it.
+    filed = tickets.filed_kind(ctx, gathered, decision)
+    kind = ctx.text(f"kind_{filed.value}")
+    items = split_items(gathered.text) if filed is Kind.WISH else []
+    text = gathered.text.strip() or ctx.text("voice_only")  # words or a voice note
+    if items:
+        text = ctx.text("wish_items", count=len(items), items=numbered(items))
+    # A complaint may be about the very people who would read it: 匿名 is offered.
+    complaint = filed is Kind.COMPLAINT and not items
+    summary = ctx.text(
+        "summary",
+        kind=kind,
+        text=text,
+        extras=extras,
+        team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
+        why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
+    )
+    if complaint:
+        summary = f"{summary}\n{ctx.text('anon_offer')}"
+    assert ctx.conv is not None
+    draft_id = ctx.conv.data.get(DRAFT)
+    # A draft begun before drafts had ids: its buttons as they were.
+    mark = f":{draft_id}" if draft_id else ""
+    anonymous = [Button(ctx.text("submit_anonymous"), f"f:anon{mark}")] if complaint else []
+    submit = [Button(ctx.text("submit"), f"f:ok{mark}"), *anonymous]
+    if items:
+        submit = [
+            Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
+            Button(ctx.text("submit_as_one"), f"f:one{mark}"),
+        ]
+    edit, abort = (
+        Button(ctx.text("edit"), f"f:edit{mark}"),
+        Button(ctx.text("abort"), f"f:no{mark}"),
+    )
+    buttons = rows(*submit, edit, abort, per_row=3)
+    offers = offers_kept(ctx.conv.data)
+    about = "、".join(offer.number for offer in offers)
+    # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
+    folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(ALL_OFFERED)
+    if offers and not items:
+        # Words that may be about a ticket in hand: added to it (to which one, theirs to
+        # say when several are), or filed as a new one.
+        shown = offers[:OFFERED_AT_MOST] if folded else offers
+        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in shown]
+        if folded:
+            rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
+            adds.append((Button(rest, f"f:more{mark}"),))
+        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
+        buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
+        if lead == "free_text_confirm" and len(offers) > OFFERED_AT_MOST:
+            lead = "about_many_confirm" if folded else "about_all_confirm"
+        elif lead == "free_text_confirm":
+            lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
+    shown_count = OFFERED_AT_MOST if folded else len(offers)
+    first = (
+        ctx.text(lead, kind=kind, number=number or about, count=len(offers), shown=shown_count)
+        if lead
+        else ""
+    )
+    ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+def _add_button(ctx: Ctx, offer: Offer, mark: str, *, several: bool) -> Button:
+    """「➕ 补充到工单 N」, naming the ticket's team too when several are offered."""
+    label = ctx.text("add_to_ticket", number=offer.number)
+    if several and offer.team_id is not None:
+        team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
+        label = ctx.text("add_to_ticket_of_team", number=offer.number, team=team)
+    return Button(label, f"f:add{mark}:{offer.ticket_id}")
+
+
+_WHY_WORDS = 4
+
+
+def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
+    """Why it goes there, in the requester's terms: the words of theirs that decided it
+    ("您提到了“许可证”“延续”…"), not the router's scores and marks (许可证 ×2, 急) that
+    the team's card shows."""
+    if decision.line != routed.line:
+        return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
+    words = decision.said
+    line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
+    if not words:
+        return ctx.text("why_line", line=line)
+    said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
+    return ctx.text("why_words", words=said, line=line)
+
+
+def numbered(lines: list[str]) -> str:
+    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))

@@ -1,0 +1,77 @@
+"""A request's draft: its id, and which tickets it became once filed or added to one.
+
+A summary's buttons carry the draft's id, so that a press after the draft was filed can say
+which tickets it became (`intake.summary_pressed`) rather than that the button is stale.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from core.model import Ticket
+from handlers.context import Ctx
+from handlers.tickets import Gathered
+
+# A draft's id, kept in its conversation and on the tickets filed from it (their create
+# event), and carried by its summary's buttons (f:ok:<id>): a press after the draft was
+# filed says so, with the tickets' numbers, rather than that the button is stale. It is
+# when the draft began, in milliseconds, base 36: no two drafts of one person share it.
+DRAFT = "draft"
+
+
+def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:
+    """What a new draft's conversation keeps: what was gathered, and the draft's id."""
+    return {**gathered.to_data(), DRAFT: _base36(int(ctx.now.timestamp() * 1000))}
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while number:
+        number, digit = divmod(number, 36)
+        out = digits[digit] + out
+    return out or "0"
+
+
+def _draft_began(draft_id: str) -> datetime:
+    return datetime.fromtimestamp(int(draft_id, 36) / 1000, tz=UTC)
+
+
+_FILED_LOOKED_AT = 10  # the person's newest tickets: a draft's are among them
+
+
+async def filed_from(ctx: Ctx, draft_id: str) -> list[Ticket]:
+    """The person's tickets filed from the draft `draft_id`, oldest first."""
+    try:
+        began = _draft_began(draft_id)
+    except (ValueError, OverflowError, OSError):
+        return []
+    filed = []
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT):
+        if ticket.created_at < began:
+            break  # newest first: the rest were filed before the draft began
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        if any(e.action == "create" and e.data.get(DRAFT) == draft_id for e in events):
+            filed.append(ticket)
+    return filed[::-1]
+
+
+async def added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket | None:
+    """The person's ticket the draft `draft_id` was added to (补充到工单), if it was: the
+    ticket the button names, which may be older than their newest (an offer is of the
+    tickets in hand, however many closed since), or, for a button of a draft saved before
+    it named one, among their newest."""
+    if ticket_id is not None:
+        named = await ctx.uow.tickets.get(int(ticket_id))
+        mine = named is not None and named.requester_id == ctx.user.id
+        candidates = [named] if named is not None and mine else []
+    else:
+        candidates = list(await ctx.uow.tickets.of_requester(ctx.user.id, limit=_FILED_LOOKED_AT))
+    for ticket in candidates:
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        # Added as news ("info"), or as the answer when its team had asked ("answer").
+        if any(e.action in ("info", "answer") and e.data.get(DRAFT) == draft_id for e in events):
+            return ticket
+    return None
