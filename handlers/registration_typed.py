@@ -33,10 +33,15 @@ _KIND_WORDS = {
 
 
 # Words that ask for something, which no name, town or "who you are" has.
-_REQUEST_WORDS = re.compile(
-    r"我要|我想|想要|需要|帮我|帮忙|办理|申请|咨询|反映|怎么|没有|没来|还没|不能|不了|好几天"
+_ASKING_FOR = (
+    r"我要|我想|想要|需要|帮我|帮忙|办理|申请|咨询|反映|怎么|没来|还没|不能|好几天"
     r"|一直|什么时候|到期|坏了|断货|缺货"
 )
+_REQUEST_WORDS = re.compile(rf"{_ASKING_FOR}|没有|不了")
+# Beside a place named at the town question: words that ask for something more than where
+# they are. Not a question mark or 吗 (青山镇？, 是青山镇吗: unsure of the town, still the
+# answer), nor 没有 (白石乡，没有门牌号).
+_ASKING_BESIDE_A_PLACE = re.compile(_ASKING_FOR)
 
 
 _ASKING = 3  # characters at least, with those words: "没有" alone answers nothing asked here
@@ -72,11 +77,12 @@ def is_a_request(ctx: Ctx) -> bool:
     if step == "kind":
         return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
-        # A place named in words that ask for something ("河湾这边断货好几天了") is where
-        # the matter is, not the answer; a place alone may be long (白石乡松林村三组五号).
-        if _asks_for_something(text):
-            return True
-        return area_named(ctx, text) is None and (_asks(text) or _to_a_service(ctx))
+        if area_named(ctx, text) is not None:
+            # A place named in words that ask for something ("河湾这边断货好几天了") is where
+            # the matter is, not the answer; a place alone may be long (白石乡松林村三组五号)
+            # and say a barn, which the router reads as a service (大坪烤房).
+            return _ASKING_BESIDE_A_PLACE.search(to_simplified(bare(text))) is not None
+        return _asks(text) or _to_a_service(ctx)
     if step == "shop":
         # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
         # ask, or more than a shop's name, are a matter of their own.
@@ -99,13 +105,8 @@ _READ_OFF_A_PHOTO = ("shop", "licence")
 
 def _asks(text: str, limit: int = _LONG) -> bool:
     """Words that ask something, ask for something, or are longer than an answer."""
-    return _asks_for_something(text) or len(to_simplified(bare(text))) > limit
-
-
-def _asks_for_something(text: str) -> bool:
-    """A question, or words that ask for something ("什么时候", "断货", "一直")."""
     plain = to_simplified(bare(text))
-    if is_question(text):
+    if is_question(text) or len(plain) > limit:
         return True
     return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
 

@@ -249,3 +249,21 @@ async def test_a_request_naming_a_place_at_the_town_question_is_taken_up_not_kep
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(person)
     assert user is not None and user.area is None and user.site_code is None
+
+
+@pytest.mark.parametrize(
+    "words", ["青山镇？", "青山鎮？", "是青山镇吗", "河湾吧？", "白石乡，没有门牌号"]
+)
+async def test_a_place_typed_unsure_or_with_more_of_itself_is_the_answer(
+    desk: Harness, words: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, words)
+    assert "登记完成" in texts(out) or "登記完成" in texts(out)  # 青山鎮 is Traditional
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None and user.area in ("qingshan", "baishi")
+    assert await desk.tickets() == []
