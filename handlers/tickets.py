@@ -153,14 +153,26 @@ ABOUT_THE_SERVICE = (Kind.COMPLAINT, Kind.SUGGESTION)
 
 
 def decide(ctx: Ctx, gathered: Gathered) -> Decision:
+    """Where the gathered words go, read as what they are filed as (`filed_kind`): a
+    request filed as a complaint or a suggestion (words about staff sent to 作风监督, a
+    complaint's own words after /new) is read as the same words chosen with /complain
+    are, so its 暴雨 is what went wrong, not a danger that makes it urgent."""
+    decision = _read(ctx, gathered, alarm=gathered.kind not in ABOUT_THE_SERVICE)
+    if gathered.kind is Kind.REQUEST and filed_kind(ctx, gathered, decision) in ABOUT_THE_SERVICE:
+        # Reading it so drops only emergency and disaster words: no 110 call was made of
+        # it (else it would be filed as a request), so its line and kind stay the same.
+        return _read(ctx, gathered, alarm=False)
+    return decision
+
+
+def _read(ctx: Ctx, gathered: Gathered, *, alarm: bool) -> Decision:
     site = gathered.site_code or ctx.user.site_code
-    area = requester_area(ctx, site)
     return ctx.svc.router.route(
         gathered.text,
-        area=area,
+        area=requester_area(ctx, site),
         site=site,
         barn=may_have_barn(ctx),
-        alarm=gathered.kind not in ABOUT_THE_SERVICE,
+        alarm=alarm,
     )
 
 

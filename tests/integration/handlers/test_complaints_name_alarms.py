@@ -144,3 +144,42 @@ async def test_another_message_while_a_complaint_photo_is_asked_about_is_its_own
     out = await desk.send(FARMER, "另外问一下，今年收购站几点开门")
     assert "已补充到描述" not in texts(out)
     assert not any(t.urgent for t in await desk.tickets())
+
+
+RETAILER = 100002
+
+
+@pytest.mark.parametrize(
+    ("by", "words"),
+    [
+        ("typed", "暴雨把路冲了，送货员上班时间打牌不送货"),
+        ("/new", "暴雨把路冲了，送货员上班时间打牌不送货"),
+        ("/new", "下冰雹那天送货员态度很差，还骂人"),
+    ],
+)
+async def test_a_request_filed_as_a_complaint_is_not_urgent_for_its_disaster_words(
+    desk: Harness, by: str, words: str
+) -> None:
+    """Words about staff filed as a complaint (sent to 作风监督, or a complaint's own words
+    after /new) are read as the same words chosen with /complain: the 暴雨 or 冰雹 they
+    mention is what went wrong, not a danger now, and pages nobody."""
+    await desk.registered_as(RETAILER, "retailer")
+    if by == "/new":
+        await desk.send(RETAILER, "/new")
+        await desk.send(RETAILER, words)
+        summary = await desk.press(RETAILER, "f:next")
+    else:
+        summary = await desk.send(RETAILER, words)
+    assert "类别：投诉" in texts(summary) and "急" not in texts(summary)
+    before = len(await desk.outbox())
+
+    out = await desk.press(RETAILER, "f:ok")
+
+    assert "紧急" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
+    assert ticket.accept_due_at is not None
+    assert ticket.accept_due_at - ticket.created_at > timedelta(minutes=10)
+    new = (await desk.outbox())[before:]
+    assert not any(str(r.payload.get("text", "")).startswith("🚨") for r in new)
+    assert all(r.priority == 1 for r in new)  # nobody paged ahead of the queue
