@@ -4,16 +4,18 @@ Removed: phone numbers (mobile and landline), ID card numbers, licence and other
 numbers, village/group/house-number places, the config's site names, known people's names
 and retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
 老张). Chinese has no spaces to find names by, so unknown full names cannot be caught; known
-ones always are.
+ones always are, in either script (a shop registered as 福滿多超市 in 已给福满多超市补送).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from core.texts import SURNAMES
 from reports.masking import ascii_digits
+from routing import to_simplified
 
 NUMBER = "【号码已隐去】"
 PHONE = "【电话已隐去】"
@@ -61,7 +63,7 @@ def scrub(
         for word in sorted(
             {w.strip() for w in words if len(w.strip()) >= 2}, key=len, reverse=True
         ):
-            out = out.replace(word, instead)
+            out = _replaced(out, word, instead)
     out = _ID_CARD.sub(NUMBER, out)
     out = _MOBILE.sub(PHONE, out)
     out = _LANDLINE.sub(PHONE, out)
@@ -71,3 +73,58 @@ def scrub(
     out = _ADDRESSED.sub(lambda m: "某" + m[0][1:], out)
     out = _FAMILIAR.sub(PERSON, out)
     return out
+
+
+def _replaced(text: str, word: str, instead: str) -> str:
+    """`text` with `word` replaced wherever it is written, in either script; the rest of
+    the text stays as written."""
+    plain, key = folded(text), folded(word)
+    pieces, start = [], 0
+    while (found := plain.find(key, start)) >= 0:
+        pieces += [text[start:found], instead]
+        start = found + len(key)
+    return "".join(pieces) + text[start:] if pieces else text
+
+
+def folded(text: str) -> str:
+    """`text` with each Chinese character in Simplified on its own: as long as `text`, so
+    that a word found in it is at the same place in `text`, whichever script each is
+    written in (福滿多超市 and 福满多超市 both fold to 福满多超市)."""
+    return text.translate(_simplified_forms())
+
+
+def forms_of(text: str) -> str:
+    """Every character, in either script, that folds to one of `text`'s folded
+    characters (烟 gives 烟, 煙 and 菸)."""
+    found = set(text)
+    written = _written_forms()
+    for char in folded(text):
+        found.update(written.get(char, char))
+    return "".join(sorted(found))
+
+
+# The Chinese characters OpenCC converts: CJK Extension A, the Unified Ideographs and the
+# compatibility ideographs.
+_HANZI = (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))
+
+
+@cache
+def _simplified_forms() -> dict[int, str]:
+    """Each character OpenCC writes otherwise in Simplified, on its own (a line each, so
+    that no phrase spans two): one call for all, built on first use (a few milliseconds)."""
+    chars = [chr(code) for code in _HANZI]
+    converted = to_simplified("\n".join(chars)).split("\n")
+    return {
+        ord(char): out
+        for char, out in zip(chars, converted, strict=True)
+        if out != char and len(out) == 1
+    }
+
+
+@cache
+def _written_forms() -> dict[str, str]:
+    """Each folded character and the characters that fold to it, itself among them."""
+    forms: dict[str, str] = {}
+    for code, out in _simplified_forms().items():
+        forms[out] = forms.get(out, out) + chr(code)
+    return forms

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, literal, or_, select
+from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.complainant import withheld
@@ -19,7 +19,7 @@ from core.config import Config
 from core.enums import Status
 from core.model import OutboxMessage, Ticket
 from core.texts import not_granted_in_full, one_line
-from reports.anonymise import scrub
+from reports.anonymise import folded, forms_of, scrub
 from reports.labels import duration_text, percent, rating_name
 from reports.periods import Window
 from reports.rates import compute
@@ -77,20 +77,32 @@ def post_text(
 
 async def _names_in(session: AsyncSession, texts: list[str], ids: list[int]) -> list[str]:
     """Names of known people who appear in the texts, and of the people on the ticket."""
-    candidates = [literal(text).contains(users.c.name) for text in texts if text]
-    query = select(users.c.name).where(
-        func.length(users.c.name) >= 2, or_(users.c.id.in_(ids), *candidates)
-    )
-    return list((await session.execute(query)).scalars())
+    return await _known_in(session, users.c.name, texts, ids)
 
 
 async def _shops_in(session: AsyncSession, texts: list[str], ids: list[int]) -> list[str]:
     """Shop names of known retailers that appear in the texts, and of the requester's."""
-    candidates = [literal(text).contains(users.c.shop_name) for text in texts if text]
-    query = select(users.c.shop_name).where(
-        func.length(users.c.shop_name) >= 2, or_(users.c.id.in_(ids), *candidates)
+    return await _known_in(session, users.c.shop_name, texts, ids)
+
+
+async def _known_in(
+    session: AsyncSession, column: ColumnElement[str | None], texts: list[str], ids: list[int]
+) -> list[str]:
+    """The values of a users' `column` (a name, a shop's name) that appear in the texts in
+    either script, the registered one or not (福滿多超市 in 已给福满多超市补送), and those of
+    the users `ids`. The database cannot tell scripts apart: it narrows the users down to
+    those whose value starts with one of the texts' characters in either script, and the
+    rest is compared here."""
+    said = [folded(text) for text in texts if text]
+    starts = literal(forms_of("".join(said))).contains(func.substr(column, 1, 1))
+    query = select(users.c.id, column).where(
+        func.length(column) >= 2, or_(users.c.id.in_(ids), starts)
     )
-    return [shop for shop in (await session.execute(query)).scalars() if shop]
+    return [
+        value
+        for user_id, value in (await session.execute(query)).all()
+        if value and (user_id in ids or any(folded(value) in text for text in said))
+    ]
 
 
 async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPost | None:

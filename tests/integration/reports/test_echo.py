@@ -140,3 +140,31 @@ async def test_a_retailers_shop_name_is_not_posted(db: Database, demo_config: Co
     text = await post(db, demo_config, ticket.id)
     assert text is not None and "福满多" not in text
     assert "诉求：某店今天送货少了两条" in text and "办理：已给某店补送" in text
+
+
+async def test_a_shop_or_a_name_registered_in_traditional_is_not_posted_written_in_simplified(
+    db: Database, demo_config: Config
+) -> None:
+    """The team writes its note in its own script: a shop registered as 福滿多超市 is still
+    the shop of 已给福满多超市补送, and another retailer registered as 趙鐵柱 is named in
+    the request as 赵铁柱."""
+    async with db.uow() as uow:
+        await uow.users.add(User(556, m(0), name="王小五", shop_name="福滿多超市"))
+        await uow.users.add(User(557, m(0), name="趙鐵柱", shop_name="鐵柱煙酒行"))
+        await uow.commit()
+    retailer = {"requester_id": 556, "chat_id": 556}
+    ticket = await new_ticket(
+        db,
+        demo_config,
+        now=m(0),
+        text="福滿多超市今天送貨少了兩條，赵铁柱的铁柱烟酒行也是",
+        **retailer,
+    )
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(30), "已给福满多超市补送")
+    await act(db, demo_config, ticket, Action.CONFIRM, 556, m(40))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None
+    for secret in ("福满多", "福滿多", "赵铁柱", "铁柱烟酒行"):
+        assert secret not in text, secret
+    assert "诉求：某店今天送貨少了兩條，某某的某店也是" in text and "办理：已给某店补送" in text

@@ -38,6 +38,24 @@ def test_known_names_and_sites_are_removed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "shops", "expected"),
+    [
+        ("已给福满多超市补送", [], ["福滿多超市"], "已给某店补送"),
+        ("已給福滿多超市補送", [], ["福满多超市"], "已給某店補送"),
+        ("铁柱烟酒行和鐵柱煙酒行", [], ["鐵柱菸酒行"], "某店和某店"),
+        ("張德明說，张德明的烤房修好了", ["张德明"], [], "某某說，某某的烤房修好了"),
+        ("王建國師傅來過，发了短信", ["王建国"], [], "某某師傅來過，发了短信"),
+    ],
+)
+def test_known_names_and_shops_are_removed_in_either_script(
+    text: str, names: list[str], shops: list[str], expected: str
+) -> None:
+    """A name registered in one script and written in the other is removed all the same;
+    the rest of the text stays in the script it was written in."""
+    assert scrub(text, names, shops=shops) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("我家在大坪村三组", "我家在某村某组"),
