@@ -13,10 +13,11 @@ off, so the first reachable rung above the leaders (the supervisors) is alerted 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from core.complainant import ANONYMOUS, team_keeps, withheld
+from core.complainant import ANONYMOUS, card_shown_at, team_keeps, withheld
 from core.config import Config
 from core.enums import Role, Script
 from core.model import ChatPlace, OutboxMessage, Ticket
@@ -150,7 +151,7 @@ async def _alerts(
         targets += [t for t in above if t not in targets]
     if not targets:
         return []
-    text = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden)
+    text_at = await _alert_texts(uow, cfg, ticket, row, reason, forbidden=forbidden)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
@@ -160,7 +161,9 @@ async def _alerts(
             and team_chat.thread_id is not None
             and target == team_chat.chat_id
         ):
+            text = text_at(team_chat)
             return message_in_script({"text": text, "thread_id": team_chat.thread_id}, Script.HANS)
+        text = text_at(ChatPlace(target))
         return message_in_script({"text": text}, scripts.get(target, Script.HANS))
 
     return [
@@ -197,6 +200,24 @@ async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
     return user is None or user.reachable
 
 
+async def _alert_texts(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    row: OutboxMessage,
+    reason: str,
+    *,
+    forbidden: bool,
+) -> Callable[[ChatPlace], str]:
+    """The alert as each place it goes to may read it (`core.complainant.card_shown_at`): a
+    named complainant is named where their details may be read, in the supervisors' own
+    chats whichever team has the complaint, as a 超时督办's card is; the team complained
+    about and its leaders read who keeps them."""
+    unnamed = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden)
+    named = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden, keeper=True)
+    return await card_shown_at(uow, cfg, ticket, unnamed, None if named == unnamed else named)
+
+
 async def _alert_text(
     uow: SqlUnitOfWork,
     cfg: Config,
@@ -205,12 +226,15 @@ async def _alert_text(
     reason: str,
     *,
     forbidden: bool,
+    keeper: bool = False,
 ) -> str:
+    """The alert; `keeper`: as read where a named complainant may be (`withheld`)."""
     user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
     # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
     # team and its leaders, who hear of the failed message first.
     requester = row.chat_id == ticket.requester_chat_id
-    instead = withheld(cfg, ticket, keeper=team_keeps(cfg, ticket.team_id)) if requester else None
+    keeper = keeper or team_keeps(cfg, ticket.team_id)
+    instead = withheld(cfg, ticket, keeper=keeper) if requester else None
     if instead is not None:
         user = None
     if requester:

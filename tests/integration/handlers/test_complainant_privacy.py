@@ -15,6 +15,7 @@ from bot.reports_port import Reports
 from core.enums import Kind
 from core.model import TicketMessage
 from scheduler.sweep import sweep
+from tests.support.config_edits import with_team_changed
 from tests.support.desk import Harness, texts
 
 RETAILER = 100002
@@ -266,6 +267,37 @@ async def test_a_message_the_complainant_blocked_tells_the_team_no_name_or_phone
     said = [str(a.payload["text"]) for a in alerts]
     assert said and not any(_named(text) for text in said)
     assert all(("匿名" if anonymous else "纪检作风监督室") in text for text in said)
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+async def test_a_message_the_complainant_blocked_names_them_to_the_supervisors_it_reaches(
+    desk: Harness, anonymous: bool
+) -> None:
+    """The team complained about has no chat and its leader blocked the bot: the alert that
+    a notice did not reach the complainant goes to the supervisors' own chats, where a
+    named complainant may be read, with whom to phone, as their 超时督办 does; an
+    anonymous one is named there neither."""
+    ticket_id = await _complaint_on_delivery(desk, anonymous=anonymous)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket_id}", chat=DELIVERY_CHAT)
+    [notice, *_] = [
+        r
+        for r in reversed(await desk.outbox())
+        if r.chat_id == RETAILER and r.method == "send_message" and r.ticket_id == ticket_id
+    ]
+    await desk.block(DELIVERY_LEADER)
+    no_chat = with_team_changed(desk.cfg, "delivery", chat_id=None)
+    async with desk.db.uow() as uow:
+        alerts = await record_undeliverable(
+            uow, no_chat, notice, "Forbidden: bot was blocked", desk.clock(), forbidden=True
+        )
+        await uow.commit()
+    [supervised] = [str(a.payload["text"]) for a in alerts if a.chat_id == SUPERVISOR]
+    assert [a.chat_id for a in alerts] == [SUPERVISOR]
+    if anonymous:
+        assert "匿名" in supervised and not _named(supervised)
+    else:
+        assert "王小五" in supervised and "13800000002" in supervised
+        assert "保管" not in supervised
 
 
 async def _complaint_on_conduct(desk: Harness) -> int:
