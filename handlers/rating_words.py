@@ -31,7 +31,15 @@ _AROUND = re.compile(
 def judged_score(text: str) -> int | None:
     """The score a judgement in words means ("非常满意" 5, "还可以" 4, "一般吧" 3, "不太满意"
     2, "很差" 1), in either script; None for any other words."""
-    return _JUDGED.get(_AROUND.sub("", bare(text)))
+    judgement = judgement_in(text)
+    return None if judgement is None else _JUDGED[judgement]
+
+
+def judgement_in(text: str) -> str | None:
+    """The judgement a few words make, without what goes with it ("很差" of "态度很差吧");
+    None when they are no judgement alone."""
+    core = _AROUND.sub("", bare(text))
+    return core if core in _JUDGED else None
 
 
 _REFUSED = 2  # 不太满意, 不满意, 很差: not satisfied, said outright; 一般 (3) is lukewarm

@@ -27,7 +27,7 @@ from handlers.rating import (
     reopen_ticket,
     ticket_actions,
 )
-from handlers.rating_words import asks_anew, judged_score, says_not_satisfied
+from handlers.rating_words import asks_anew, judgement_in, says_not_satisfied
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
@@ -131,7 +131,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     plain = bare(text)
     score = TYPED_SCORE.fullmatch(plain)
     # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
-    judgement = judged_score(text) is not None
+    judgement = _judgement_alone(text, decision)
     alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= NOT_SOLVED_MAX and any(w in plain for w in NOT_SOLVED)
     solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or judgement
@@ -202,6 +202,18 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     else:
         return False
     return True
+
+
+def _judgement_alone(text: str, decision: Decision | None) -> bool:
+    """A judgement of the service ("很差", "不满意", "一般吧"), not a complaint the router
+    reads in the words beside it ("态度很差", "服务态度不好": 态度), which is a new matter
+    as any complaint is."""
+    judgement = judgement_in(text)
+    if judgement is None:
+        return False
+    if decision is None or decision.kind is not Kind.COMPLAINT:
+        return True
+    return all(word in judgement for word in decision.kind_words)
 
 
 async def _verdict_on_one_moved_on(

@@ -8,6 +8,7 @@ import pytest
 
 from core.config import Config
 from core.enums import Action, Kind, Status
+from routing import to_simplified
 from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
@@ -387,6 +388,20 @@ async def test_a_judgement_in_a_sentence_saying_more_does_not_ask_for_the_score(
     await desk.resolved_110(FARMER, MEMBER, team_chat)
     out = await desk.send(FARMER, typed)
     assert not any(data.startswith("my:r:") for data in button_data(out)), texts(out)
+
+
+@pytest.mark.parametrize("typed", ["服务态度不好", "态度很差", "态度不好", "態度很差"])
+async def test_a_complaint_of_conduct_after_resolution_is_offered_as_a_complaint(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """Judgement words about how someone behaved are a complaint, a new matter, not the
+    score of the call just resolved."""
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    said = to_simplified(texts(out))  # 態度很差 is answered in Traditional
+    assert "作为「投诉」提交吗" in said and "纪检作风监督室" in said
+    assert any(data.startswith("f:anon") for data in button_data(out))
+    assert not any(data.startswith("my:r:") for data in button_data(out))
 
 
 async def test_a_ticket_number_in_a_few_words_shows_the_ticket(desk: Harness) -> None:
