@@ -12,7 +12,6 @@ new emergency in it raises its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from core.enums import Kind
@@ -75,15 +74,32 @@ _WITH_IT = (
 )  # fmt: skip
 
 
-def _any_of(words: Iterable[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+# Each such word and whether it calls the team off (不用来了) or only goes with it (谢谢).
+_CALLING_OFF: dict[str, bool] = {
+    **dict.fromkeys(_WITH_IT, False),
+    **dict.fromkeys(_NOT_NEEDED_NOW, True),
+}
+_LONGEST = max(map(len, _CALLING_OFF))
 
 
-# Nothing but such words, one or more ("不用来了，修好了"): "电来了但是风机还是不转" says more.
-_CALLED_OFF = re.compile(
-    rf"(?:{_any_of(_WITH_IT)})*(?:{_any_of(_NOT_NEEDED_NOW)})"
-    rf"(?:{_any_of(_NOT_NEEDED_NOW)}|{_any_of(_WITH_IT)})*"
-)
+def _made_of_calling_off(plain: str) -> bool:
+    """Whether `plain` is nothing but such words end to end, one of them calling off
+    ("电来了不用来了谢谢"). Read left to right once, with at most `_LONGEST` words tried
+    ending at each character: a message of many words that overlap (不用了 is 不用 and 了)
+    costs as little to refuse as to accept, where a pattern of alternatives would try
+    every way of cutting it."""
+    # reached[i]: how far a reading of plain[:i] gets; -1 none, 0 only words that go with
+    # it, 1 with a word calling off (which every reading going on from there keeps).
+    reached = [-1] * (len(plain) + 1)
+    reached[0] = 0
+    for end in range(1, len(plain) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            if reached[start] < 0:
+                continue
+            calling_off = _CALLING_OFF.get(plain[start:end])
+            if calling_off is not None:
+                reached[end] = max(reached[end], reached[start], int(calling_off))
+    return reached[-1] == 1
 
 
 def calls_alarm_off(text: str) -> bool:
@@ -94,7 +110,7 @@ def calls_alarm_off(text: str) -> bool:
 def no_longer_needed(text: str) -> bool:
     """Words during a 110 call that say the team need not come, and nothing else: 算了,
     修好了, 不用来了, "电来了，不用来了"."""
-    return _CALLED_OFF.fullmatch(to_simplified(bare(text))) is not None
+    return _made_of_calling_off(bare(text))
 
 
 def says_now(text: str) -> bool:
