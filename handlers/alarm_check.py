@@ -20,7 +20,7 @@ from handlers.context import Ctx
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, typed_alarm
 from handlers.typed_menu import calls_off
-from routing import bare, to_simplified
+from routing import bare, normalize, to_simplified
 
 ALARM_CHECK = "alarm_check"
 _ANSWER_MAX = 8  # characters: "是的，快来" is an answer; a sentence is a message of its own
@@ -80,6 +80,9 @@ _CALLING_OFF: dict[str, bool] = {
     **dict.fromkeys(_NOT_NEEDED_NOW, True),
 }
 _LONGEST = max(map(len, _CALLING_OFF))
+# 撤回, 取消 or 撤销 denied ("不用撤回", "不需要取消了", "别撤销"): the call is still wanted,
+# typed back to the withdrawal offered. Not 不用了，撤回 (no longer needed: withdraw it).
+_KEEP_IT = re.compile(r"(?:不(?:用|要|需要|必|想)?|别|无需|没必要)(?:撤回|取消|撤销)")
 
 
 def _made_of_calling_off(plain: str) -> bool:
@@ -109,8 +112,12 @@ def calls_alarm_off(text: str) -> bool:
 
 def no_longer_needed(text: str) -> bool:
     """Words during a 110 call that say the team need not come, and nothing else: 算了,
-    修好了, 不用来了, "电来了，不用来了"."""
-    return _made_of_calling_off(bare(text))
+    修好了, 不用来了, "电来了，不用来了". Not asked (取消了？), nor the withdrawal denied
+    (不用撤回)."""
+    said = normalize(text)
+    if "?" in said or _KEEP_IT.search(said):
+        return False  # 取消了？ asks; 不用撤回 keeps the call
+    return _made_of_calling_off(bare(said))
 
 
 def says_now(text: str) -> bool:

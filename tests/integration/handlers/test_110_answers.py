@@ -735,6 +735,28 @@ async def test_words_calling_a_call_off_with_more_to_say_are_only_news(
     assert "已补充到报警工单" in texts(out) and "确定撤回" not in texts(out)
 
 
+@pytest.mark.parametrize(
+    "typed", ["不用撤回", "不用撤回了，谢谢", "不需要取消", "不用取消了", "不用撤销"]
+)
+async def test_a_withdrawal_denied_at_its_offer_is_news_and_offers_it_no_more(
+    desk: Harness, typed: str
+) -> None:
+    """The farmer who said 算了 still wants the team after all."""
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "算了")
+    assert button_data(out) == [f"my:xx:{ticket_id}", f"my:v:{ticket_id}"]
+    out = await desk.send(FARMER, typed)
+    assert "已补充到报警工单" in texts(out) and "确定撤回" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED
+
+
+async def test_calling_off_asked_offers_no_withdrawal(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "取消了？")
+    assert "确定撤回" not in texts(out)
+
+
 async def test_words_calling_a_taken_call_off_are_news_for_the_team_that_has_it(
     desk: Harness,
 ) -> None:

@@ -20,6 +20,7 @@ from handlers.alarm_check import no_longer_needed
         "不用来了，修好了",
         "修好了谢谢",
         "已经来电了 不用过来了，谢谢",
+        "不用了，撤回",  # no longer needed: withdraw it
     ],
 )
 def test_words_calling_the_team_off_are_read_as_such(typed: str) -> None:
@@ -31,6 +32,18 @@ def test_words_calling_the_team_off_are_read_as_such(typed: str) -> None:
 )
 def test_words_saying_more_or_nothing_call_nothing_off(typed: str) -> None:
     assert not no_longer_needed(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["不用撤回", "不用撤回了，谢谢", "不需要取消", "不用取消了", "不用撤销", "別撤回"]
+)
+def test_a_withdrawal_denied_calls_nothing_off(typed: str) -> None:
+    """The farmer still wants the team: typed back to 「确定撤回」 offered."""
+    assert not no_longer_needed(typed)
+
+
+def test_a_question_calls_nothing_off() -> None:
+    assert not no_longer_needed("取消了？")
 
 
 @pytest.mark.parametrize(("unit", "tail"), [("不用了", "吗"), ("谢谢了", "，风机还是不转")])
