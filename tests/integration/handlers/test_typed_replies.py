@@ -349,7 +349,17 @@ def _score_buttons(ticket_id: int) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "typed", ["很差", "一般吧", "还不错", "挺好的", "还可以吧。", "很满意，谢谢"]
+    "typed",
+    [
+        "很差",
+        "一般吧",
+        "还不错",
+        "挺好的",
+        "还可以吧。",
+        "很满意，谢谢",
+        "态度还不错",
+        "服务态度很好",
+    ],
 )
 async def test_any_judgement_on_the_score_scale_after_resolution_asks_for_the_score(
     desk: Harness, team_chat: int, typed: str

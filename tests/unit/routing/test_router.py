@@ -255,6 +255,14 @@ def test_praise_is_neither_a_complaint_nor_a_matter_for_oversight(router: Router
     assert router.route("送货员态度好差").kind is Kind.COMPLAINT  # 好差: very bad, not praise
 
 
+@pytest.mark.parametrize(
+    "text", ["态度还不错", "态度还可以", "服务态度还行", "服务态度不错", "服务态度很好"]
+)
+def test_a_fair_word_on_the_staffs_manner_is_no_complaint(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.kind is not Kind.COMPLAINT and decision.line != "conduct"
+
+
 def test_a_one_character_word_alone_still_needs_a_token_of_its_own(demo_config: Config) -> None:
     # Only a conjunction's one-character part is looked for inside longer words: a plain
     # word 坏 in a table does not match 坏掉 (it would find 坏 in 破坏, 好坏 ...).
