@@ -38,8 +38,16 @@ def judged_score(text: str) -> int | None:
 def judgement_in(text: str) -> str | None:
     """The judgement a few words make, without what goes with it ("很差" of "态度很差吧");
     None when they are no judgement alone."""
-    core = _AROUND.sub("", bare(text))
+    plain = bare(text)
+    if len(plain) > _JUDGEMENT_AT_MOST:
+        return None  # no judgement alone; and _AROUND's search is quadratic in the length
+    core = _AROUND.sub("", plain)
     return core if core in _JUDGED else None
+
+
+# Characters of the longest judgement with all that may go with it
+# ("总的来说我觉得这次服务非常满意谢谢你们辛苦了" has 22).
+_JUDGEMENT_AT_MOST = 40
 
 
 _REFUSED = 2  # 不太满意, 不满意, 很差: not satisfied, said outright; 一般 (3) is lukewarm

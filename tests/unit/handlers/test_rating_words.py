@@ -1,0 +1,34 @@
+"""Judgements in words ("还不错", "一般吧", "很差") and the scores they mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.rating_words import judged_score, judgement_in, says_not_satisfied
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("非常满意", 5),
+        ("总的来说我觉得这次服务非常满意，谢谢你们，辛苦了", 5),
+        ("還可以吧", 4),
+        ("一般吧", 3),
+        ("我不太满意", 2),
+        ("态度很差吧", 1),
+    ],
+)
+def test_a_judgement_with_what_goes_with_it_means_its_score(typed: str, score: int) -> None:
+    assert judged_score(typed) == score
+
+
+def test_more_words_than_any_judgement_has_are_no_judgement() -> None:
+    # Not read for one at all past the longest there is: stripping what goes with a
+    # judgement takes time growing with the square of the length.
+    assert judgement_in("我" * 50 + "很满意") is None
+    assert judged_score("很满意" + "吧" * 1999) is None
+
+
+def test_only_a_refusal_says_not_satisfied() -> None:
+    assert says_not_satisfied("很差") and says_not_satisfied("我不满意")
+    assert not says_not_satisfied("一般吧") and not says_not_satisfied("很满意")
