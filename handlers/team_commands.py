@@ -1,5 +1,6 @@
-"""Commands for teams and supervisors (/bindteam, /duty, /queue, /ticket, /reassign,
-/stats, /ledger), and what happens in a team's group chat."""
+"""Commands for teams and supervisors (/bindteam, /queue, /ticket, /reassign; /duty in
+`handlers.duty`, /stats and /ledger in `handlers.report_commands`), and what happens in a
+team's group chat."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from core import sla
 from core.complainant import keeper_teams, shown_requester
 from core.config import Team
-from core.enums import Action, Kind, Role, Script
+from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.lifecycle import oversight_applies
 from core.model import TeamChat, Ticket
@@ -19,17 +20,19 @@ from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
 from handlers.context import Ctx
+from handlers.duty import duty
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.mine import show
 from handlers.replies import Button, rows
-from handlers.report_hints import shorter_periods
+from handlers.report_commands import ledger, stats
 from handlers.staff import is_oversight, teams_served
+from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
 from handlers.team_access import tell_requester
 from handlers.team_notes import FLOWS, Step
 from handlers.team_nudges import on_supervisor_button
 from handlers.tickets import filed_anew
-from routing import bare, to_simplified
+from routing import bare
 
 # The buttons staff press, in a team chat or in their own: the team's card buttons, the
 # supervisors' 催办/改派, the oversight team's 接管.
@@ -93,46 +96,13 @@ async def _bindteam(ctx: Ctx) -> None:
     ctx.say("bind_done_topic" if ctx.msg.topic is not None else "bind_done", team=team.name)
 
 
-async def _teams_in_view(ctx: Ctx) -> set[str] | None:
-    """The teams whose tickets the user may look at here: None for all (a supervisor in a
-    private chat), their own teams for members and leaders, none for anyone else. In a
-    group, only the team whose chat it is: the others' requesters are not its business."""
-    allowed: set[str] | None = None
-    if not await is_oversight(ctx):
-        memberships = await ctx.uow.memberships.of_user(ctx.user.id)
-        allowed = {m.team_id for m in memberships if m.team_id is not None}
-    if ctx.msg.is_private:
-        return allowed
-    here = await notify.teams_here(ctx, [t.id for t in ctx.cfg.teams])
-    return here if allowed is None else here & allowed
-
-
-def _in_view(ctx: Ctx, ticket: Ticket, teams: set[str] | None) -> bool:
-    """May the ticket be looked at here? Its team's, or a supervisor's any; and every
-    complaint is the oversight team's (作风监督) to look at, as it is copied each one."""
-    if teams is None or ticket.team_id in teams:
-        return True
-    line = ctx.cfg.oversight_line()
-    if line is None or ticket.kind is not Kind.COMPLAINT:
-        return False
-    return ctx.cfg.default_team(line.id).id in teams
-
-
-async def _refuse_view(ctx: Ctx) -> None:
-    """Nothing here for them to see. In a group, staff (a member of another team, a
-    supervisor in a group of no team) are sent to their private chat; someone in no team is
-    not sent there to be refused again."""
-    staff = await is_oversight(ctx) or bool(await ctx.uow.memberships.of_user(ctx.user.id))
-    ctx.say("view_in_private" if staff and not ctx.msg.is_private else "staff_only")
-
-
 async def _queue(ctx: Ctx) -> None:
     """Open tickets: a supervisor's all of them, a member's or leader's their teams'."""
-    teams = await _teams_in_view(ctx)
+    teams = await teams_in_view(ctx)
     if teams is not None and not teams:
-        await _refuse_view(ctx)
+        await refuse_view(ctx)
         return
-    open_tickets = [t for t in await ctx.uow.tickets.open_tickets() if _in_view(ctx, t, teams)]
+    open_tickets = [t for t in await ctx.uow.tickets.open_tickets() if in_view(ctx, t, teams)]
     if not open_tickets:
         ctx.say("queue_empty")
         return
@@ -179,9 +149,9 @@ def _late(ctx: Ctx, ticket: Ticket) -> str:
 
 async def _ticket(ctx: Ctx) -> None:
     """One ticket's detail and timeline: a supervisor's any, a member's their teams'."""
-    teams = await _teams_in_view(ctx)
+    teams = await teams_in_view(ctx)
     if teams is not None and not teams:
-        await _refuse_view(ctx)
+        await refuse_view(ctx)
         return
     if not ctx.msg.args:
         ctx.say("ticket_usage")
@@ -195,7 +165,7 @@ async def _ticket(ctx: Ctx) -> None:
         ctx.say("number_mistyped", number=typed[:20])
         return
     ticket = await ctx.uow.tickets.by_number(typed)
-    if ticket is None or not _in_view(ctx, ticket, teams):
+    if ticket is None or not in_view(ctx, ticket, teams):
         ctx.say("not_your_ticket")
         return
     if ticket.requester_id != ctx.user.id:
@@ -306,7 +276,7 @@ async def _help(ctx: Ctx) -> None:
 async def _leads_here(ctx: Ctx) -> bool:
     """Whether the asker leads this group's team, or leads a team and the group is no
     team's yet (theirs to bind)."""
-    if await _led_here(ctx):
+    if await led_here(ctx):
         return True
     led = any(m.role is Role.LEADER for m in await ctx.uow.memberships.of_user(ctx.user.id))
     return led and not await notify.teams_here(ctx, [team.id for team in ctx.cfg.teams])
@@ -320,239 +290,13 @@ async def private_only(ctx: Ctx) -> None:
     ctx.say("private_only", command=(ctx.msg.command or "")[:32], where=where)
 
 
-async def _duty(ctx: Ctx) -> None:
-    args = ctx.msg.args
-    # A place in a team the config no longer has (joined by invite) is no team to serve.
-    mine = [
-        m
-        for m in await ctx.uow.memberships.of_user(ctx.user.id)
-        if m.team_id and ctx.cfg.find_team(m.team_id) is not None
-    ]
-    if not mine:
-        ctx.say("duty_teams_only")  # supervisors and admins keep no duty either
-        return
-    scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
-    rostered = {t for t in scope if ctx.cfg.team(t).duty_roster}
-    if not rostered:
-        names = "、".join(ctx.cfg.team(t).name for t in sorted(scope))
-        ctx.say("duty_no_roster", team=names)
-        return
-    scope = rostered
-    state = _duty_word(args[-1]) if args else None
-    first = _duty_word(args[0]) if len(args) == 2 else None
-    if first is not None and not await _members_named(ctx, scope, args[0]):
-        # "/duty on on", "/duty 值班 on": the word said twice, not a member's name; two
-        # that disagree ("/duty on off") say nothing to do.
-        args = args[1:]
-        state = state if first == state else None
-    if len(args) > 2 or state is None:  # /duty alone, or words it cannot read
-        await _say_roster(ctx, scope)
-        return
-    target = ctx.user.id
-    if len(args) == 2:
-        # A leader sets the duty of the teams they lead, not of one they are a member of.
-        scope &= {m.team_id for m in mine if m.role is Role.LEADER and m.team_id}
-        if not scope:
-            ctx.say("duty_denied")
-            return
-        found = await _member_named(ctx, scope, args[0])
-        if found is None:
-            return
-        target = found
-    changed: set[str] = set()
-    for team_id in scope:
-        for member in await ctx.uow.memberships.of_team(team_id):
-            if member.user_id == target and member.role in _ON_ROSTER:
-                member.on_duty = state
-                changed.add(team_id)
-    if not changed:
-        ctx.say("duty_usage")
-        return
-    who = await notify.name_of(ctx, target)
-    ctx.say("duty_set", who=who, state="值班" if state else "下班")
-    if state and not await notify.reachable(ctx, [target]):
-        ctx.say("duty_unreachable", who=who)
-    for team_id in sorted(changed):
-        if state:
-            # Taking over the night shift with a call already waiting: its card is handed
-            # to the member now, not left until the ladder's next reminder.
-            # Said only of the calls whose card the member holds now: not their own barn's
-            # call, which is paged to others (`notify.duty_pagers`).
-            if await notify.reachable(ctx, [target]):
-                calls = await notify.page_waiting_calls(ctx, team_id)
-                theirs = sum(target in pagers for pagers in calls)
-                if theirs:
-                    ctx.say("duty_calls_waiting", count=theirs, who=who)
-            continue
-        if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
-            # The morning handover: whoever goes off last should know who is paged now.
-            ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
-        waiting = await notify.page_waiting_calls(ctx, team_id)
-        if waiting:
-            # A call still waiting for 接单 is not left with a page nobody holds now.
-            ctx.say("duty_calls_handed_on", count=len(waiting))
-
-
-# What /duty's last word may be: on duty, or off.
-_DUTY_WORDS = {
-    **dict.fromkeys(("on", "值班", "上班", "在岗", "开"), True),
-    **dict.fromkeys(("off", "下班", "休息", "不值班", "关"), False),
-}
-
-
-def _duty_word(word: str) -> bool | None:
-    return _DUTY_WORDS.get(bare(to_simplified(word)).lower())
-
-
-async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
-    """Who is on duty in each team, who is not (by the names /duty takes), and how to set it."""
-    for team_id in sorted(teams):
-        people = [m for m in await ctx.uow.memberships.of_team(team_id) if m.role in _ON_ROSTER]
-        on = await _duty_names(ctx, [m.user_id for m in people if m.on_duty])
-        off = "、".join([await notify.name_of(ctx, m.user_id) for m in people if not m.on_duty])
-        ctx.say(
-            "duty_roster",
-            team=ctx.cfg.team(team_id).name,
-            names=on or "（无）",
-            off=ctx.text("duty_off_list", names=off) if off else "",
-        )
-    ctx.say("duty_usage")
-
-
-_ON_ROSTER = (Role.MEMBER, Role.LEADER)
-
-
-async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
-    """The member of `teams` a leader named, by name (赵队员) or number; None, said why,
-    when nobody or several people of the teams answer to it."""
-    found = await _members_named(ctx, teams, typed)
-    if len(found) == 1:
-        return found[0]
-    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
-    return None
-
-
-async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
-    """The members of `teams` who answer to `typed`: their whole name, else a part of it,
-    or their user id."""
-    people = {
-        m.user_id
-        for team_id in teams
-        for m in await ctx.uow.memberships.of_team(team_id)
-        if m.role in _ON_ROSTER
-    }
-    plain = to_simplified(typed.strip())
-    if plain.isdecimal():
-        found = [int(plain)] if int(plain) in people else []
-    else:
-        names = {uid: to_simplified(await notify.name_of(ctx, uid)) for uid in people}
-        found = [uid for uid, name in names.items() if name == plain] or [
-            uid for uid, name in names.items() if plain and plain in name
-        ]
-    return found
-
-
-async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
-    """The teams /duty is about: in a team's group only that team (a member of two teams
-    going off duty in one group stays on duty in the other); elsewhere all of `teams`."""
-    if ctx.msg.is_private:
-        return teams
-    here = await notify.teams_here(ctx, sorted(teams))
-    return here or teams
-
-
-async def _duty_names(ctx: Ctx, user_ids: list[int]) -> str:
-    """Names on duty, marking those whose pages cannot arrive (they blocked the bot)."""
-    reachable = set(await notify.reachable(ctx, user_ids))
-    names = []
-    for user_id in user_ids:
-        name = await notify.name_of(ctx, user_id)
-        names.append(name if user_id in reachable else ctx.text("duty_name_unreachable", who=name))
-    return "、".join(names)
-
-
-async def _report(ctx: Ctx, which: str) -> None:
-    """/stats [period] and /ledger [period], for supervisors; a leader's /stats, of the
-    teams they lead (in a team's group, of that team)."""
-    teams: frozenset[str] | None = None
-    if not await is_oversight(ctx):
-        teams = frozenset(await _led_here(ctx))
-        if not teams or which != "stats":
-            ctx.say("leader_stats_only" if teams else "supervisors_only")
-            return
-    maker = ctx.svc.reports
-    if maker is None:
-        ctx.say("reports_off")
-        return
-    period = " ".join(ctx.msg.args)
-    keeper = which == "ledger" and await _complainants_readable_here(ctx)
-
-    async def build() -> None:
-        try:
-            if which == "stats":
-                text, chart = await maker.stats(period, ctx.now, _document_script(ctx), teams)
-                ctx.reply(in_script(text, ctx.script))
-                if chart:
-                    ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
-            else:
-                name, content = await maker.ledger(
-                    period, ctx.now, _document_script(ctx), keeper=keeper
-                )
-                caption = ctx.text("ledger_caption", name=name)
-                # A whole season's workbook may pass Telegram's limit: a shorter period won't.
-                too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
-                ctx.attach(caption, document=(name, content), too_big=too_big)
-        except ValueError as exc:
-            ctx.reply(in_script(str(exc), ctx.script))
-
-    # Built after the step commits, so that reading the whole ledger holds no write lock.
-    ctx.later.append(build)
-
-
-async def _complainants_readable_here(ctx: Ctx) -> bool:
-    """Whether a supervisor's ledger may name complainants here: in their own chat or a
-    keeper team's (作风监督's, the triage desk's), as their /ticket does; posted in another
-    team's group it is that team's copy, which may be about its own people."""
-    view = await _teams_in_view(ctx)
-    return view is None or bool(view & keeper_teams(ctx.cfg))
-
-
-async def _led_here(ctx: Ctx) -> set[str]:
-    """The teams the person leads that the config still has: in a team's group, only the
-    group's team (none when they do not lead it)."""
-    led = {
-        m.team_id
-        for m in await ctx.uow.memberships.of_user(ctx.user.id)
-        if m.role is Role.LEADER and m.team_id and ctx.cfg.find_team(m.team_id) is not None
-    }
-    if ctx.msg.is_private or not led:
-        return led
-    return await notify.teams_here(ctx, sorted(led))
-
-
-def _document_script(ctx: Ctx) -> Script:
-    """The script of a chart or file the desk sends: the reader's own in a private chat.
-    Posted in a group it is everyone's copy, kept and forwarded as the bureau's record, so
-    it is in the bureau's working script, Simplified, whoever asked for it (the reply text
-    around it still answers the asker in theirs)."""
-    return ctx.script_here
-
-
-async def _stats(ctx: Ctx) -> None:
-    await _report(ctx, "stats")
-
-
-async def _ledger(ctx: Ctx) -> None:
-    await _report(ctx, "ledger")
-
-
 COMMANDS: dict[str, Step] = {
     "help": _help,
-    "stats": _stats,
-    "ledger": _ledger,
+    "stats": stats,
+    "ledger": ledger,
     "bindteam": _bindteam,
     "queue": _queue,
     "ticket": _ticket,
     "reassign": _reassign,
-    "duty": _duty,
+    "duty": duty,
 }

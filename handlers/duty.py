@@ -1,0 +1,160 @@
+"""/duty: who of a team is on duty (paged for 110 calls at night), going on and off duty,
+and a leader setting a member's; a call still waiting is handed on, not left unpaged."""
+
+from __future__ import annotations
+
+from core.enums import Role
+from handlers import notify
+from handlers.context import Ctx
+from routing import bare, to_simplified
+
+
+async def duty(ctx: Ctx) -> None:
+    args = ctx.msg.args
+    # A place in a team the config no longer has (joined by invite) is no team to serve.
+    mine = [
+        m
+        for m in await ctx.uow.memberships.of_user(ctx.user.id)
+        if m.team_id and ctx.cfg.find_team(m.team_id) is not None
+    ]
+    if not mine:
+        ctx.say("duty_teams_only")  # supervisors and admins keep no duty either
+        return
+    scope = await _duty_teams(ctx, {m.team_id for m in mine if m.team_id})
+    rostered = {t for t in scope if ctx.cfg.team(t).duty_roster}
+    if not rostered:
+        names = "、".join(ctx.cfg.team(t).name for t in sorted(scope))
+        ctx.say("duty_no_roster", team=names)
+        return
+    scope = rostered
+    state = _duty_word(args[-1]) if args else None
+    first = _duty_word(args[0]) if len(args) == 2 else None
+    if first is not None and not await _members_named(ctx, scope, args[0]):
+        # "/duty on on", "/duty 值班 on": the word said twice, not a member's name; two
+        # that disagree ("/duty on off") say nothing to do.
+        args = args[1:]
+        state = state if first == state else None
+    if len(args) > 2 or state is None:  # /duty alone, or words it cannot read
+        await _say_roster(ctx, scope)
+        return
+    target = ctx.user.id
+    if len(args) == 2:
+        # A leader sets the duty of the teams they lead, not of one they are a member of.
+        scope &= {m.team_id for m in mine if m.role is Role.LEADER and m.team_id}
+        if not scope:
+            ctx.say("duty_denied")
+            return
+        found = await _member_named(ctx, scope, args[0])
+        if found is None:
+            return
+        target = found
+    changed: set[str] = set()
+    for team_id in scope:
+        for member in await ctx.uow.memberships.of_team(team_id):
+            if member.user_id == target and member.role in _ON_ROSTER:
+                member.on_duty = state
+                changed.add(team_id)
+    if not changed:
+        ctx.say("duty_usage")
+        return
+    who = await notify.name_of(ctx, target)
+    ctx.say("duty_set", who=who, state="值班" if state else "下班")
+    if state and not await notify.reachable(ctx, [target]):
+        ctx.say("duty_unreachable", who=who)
+    for team_id in sorted(changed):
+        if state:
+            # Taking over the night shift with a call already waiting: its card is handed
+            # to the member now, not left until the ladder's next reminder.
+            # Said only of the calls whose card the member holds now: not their own barn's
+            # call, which is paged to others (`notify.duty_pagers`).
+            if await notify.reachable(ctx, [target]):
+                calls = await notify.page_waiting_calls(ctx, team_id)
+                theirs = sum(target in pagers for pagers in calls)
+                if theirs:
+                    ctx.say("duty_calls_waiting", count=theirs, who=who)
+            continue
+        if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
+            # The morning handover: whoever goes off last should know who is paged now.
+            ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
+        waiting = await notify.page_waiting_calls(ctx, team_id)
+        if waiting:
+            # A call still waiting for 接单 is not left with a page nobody holds now.
+            ctx.say("duty_calls_handed_on", count=len(waiting))
+
+
+# What /duty's last word may be: on duty, or off.
+_DUTY_WORDS = {
+    **dict.fromkeys(("on", "值班", "上班", "在岗", "开"), True),
+    **dict.fromkeys(("off", "下班", "休息", "不值班", "关"), False),
+}
+
+
+def _duty_word(word: str) -> bool | None:
+    return _DUTY_WORDS.get(bare(to_simplified(word)).lower())
+
+
+async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
+    """Who is on duty in each team, who is not (by the names /duty takes), and how to set it."""
+    for team_id in sorted(teams):
+        people = [m for m in await ctx.uow.memberships.of_team(team_id) if m.role in _ON_ROSTER]
+        on = await _duty_names(ctx, [m.user_id for m in people if m.on_duty])
+        off = "、".join([await notify.name_of(ctx, m.user_id) for m in people if not m.on_duty])
+        ctx.say(
+            "duty_roster",
+            team=ctx.cfg.team(team_id).name,
+            names=on or "（无）",
+            off=ctx.text("duty_off_list", names=off) if off else "",
+        )
+    ctx.say("duty_usage")
+
+
+_ON_ROSTER = (Role.MEMBER, Role.LEADER)
+
+
+async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
+    """The member of `teams` a leader named, by name (赵队员) or number; None, said why,
+    when nobody or several people of the teams answer to it."""
+    found = await _members_named(ctx, teams, typed)
+    if len(found) == 1:
+        return found[0]
+    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
+    return None
+
+
+async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
+    """The members of `teams` who answer to `typed`: their whole name, else a part of it,
+    or their user id."""
+    people = {
+        m.user_id
+        for team_id in teams
+        for m in await ctx.uow.memberships.of_team(team_id)
+        if m.role in _ON_ROSTER
+    }
+    plain = to_simplified(typed.strip())
+    if plain.isdecimal():
+        found = [int(plain)] if int(plain) in people else []
+    else:
+        names = {uid: to_simplified(await notify.name_of(ctx, uid)) for uid in people}
+        found = [uid for uid, name in names.items() if name == plain] or [
+            uid for uid, name in names.items() if plain and plain in name
+        ]
+    return found
+
+
+async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
+    """The teams /duty is about: in a team's group only that team (a member of two teams
+    going off duty in one group stays on duty in the other); elsewhere all of `teams`."""
+    if ctx.msg.is_private:
+        return teams
+    here = await notify.teams_here(ctx, sorted(teams))
+    return here or teams
+
+
+async def _duty_names(ctx: Ctx, user_ids: list[int]) -> str:
+    """Names on duty, marking those whose pages cannot arrive (they blocked the bot)."""
+    reachable = set(await notify.reachable(ctx, user_ids))
+    names = []
+    for user_id in user_ids:
+        name = await notify.name_of(ctx, user_id)
+        names.append(name if user_id in reachable else ctx.text("duty_name_unreachable", who=name))
+    return "、".join(names)

@@ -1,0 +1,74 @@
+"""/stats and /ledger: the rates, their chart and the ledger's workbook, for supervisors; a
+leader's /stats, of the teams they lead."""
+
+from __future__ import annotations
+
+from core.complainant import keeper_teams
+from core.enums import Script
+from handlers.context import Ctx
+from handlers.i18n import in_script
+from handlers.report_hints import shorter_periods
+from handlers.staff import is_oversight
+from handlers.staff_views import led_here, teams_in_view
+
+
+async def _report(ctx: Ctx, which: str) -> None:
+    """/stats [period] and /ledger [period], for supervisors; a leader's /stats, of the
+    teams they lead (in a team's group, of that team)."""
+    teams: frozenset[str] | None = None
+    if not await is_oversight(ctx):
+        teams = frozenset(await led_here(ctx))
+        if not teams or which != "stats":
+            ctx.say("leader_stats_only" if teams else "supervisors_only")
+            return
+    maker = ctx.svc.reports
+    if maker is None:
+        ctx.say("reports_off")
+        return
+    period = " ".join(ctx.msg.args)
+    keeper = which == "ledger" and await _complainants_readable_here(ctx)
+
+    async def build() -> None:
+        try:
+            if which == "stats":
+                text, chart = await maker.stats(period, ctx.now, _document_script(ctx), teams)
+                ctx.reply(in_script(text, ctx.script))
+                if chart:
+                    ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
+            else:
+                name, content = await maker.ledger(
+                    period, ctx.now, _document_script(ctx), keeper=keeper
+                )
+                caption = ctx.text("ledger_caption", name=name)
+                # A whole season's workbook may pass Telegram's limit: a shorter period won't.
+                too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
+                ctx.attach(caption, document=(name, content), too_big=too_big)
+        except ValueError as exc:
+            ctx.reply(in_script(str(exc), ctx.script))
+
+    # Built after the step commits, so that reading the whole ledger holds no write lock.
+    ctx.later.append(build)
+
+
+async def _complainants_readable_here(ctx: Ctx) -> bool:
+    """Whether a supervisor's ledger may name complainants here: in their own chat or a
+    keeper team's (作风监督's, the triage desk's), as their /ticket does; posted in another
+    team's group it is that team's copy, which may be about its own people."""
+    view = await teams_in_view(ctx)
+    return view is None or bool(view & keeper_teams(ctx.cfg))
+
+
+def _document_script(ctx: Ctx) -> Script:
+    """The script of a chart or file the desk sends: the reader's own in a private chat.
+    Posted in a group it is everyone's copy, kept and forwarded as the bureau's record, so
+    it is in the bureau's working script, Simplified, whoever asked for it (the reply text
+    around it still answers the asker in theirs)."""
+    return ctx.script_here
+
+
+async def stats(ctx: Ctx) -> None:
+    await _report(ctx, "stats")
+
+
+async def ledger(ctx: Ctx) -> None:
+    await _report(ctx, "ledger")
