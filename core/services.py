@@ -262,6 +262,24 @@ async def redirect(
     return event
 
 
+async def no_longer_urgent(
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, *, now: datetime
+) -> TicketEvent:
+    """An urgent ticket just sent on (转派, 改派) whose new team need not treat it as urgent:
+    a request become a complaint there, whose 暴雨 is what went wrong, not a danger now. Its
+    policy is its line's, with the deadlines the move gives a ticket of that policy: the
+    path `perform` takes for a move, so the new team's cycle starts on them. The change is
+    on record."""
+    policy_before = sla.policy_for(cfg, ticket)
+    ticket.priority = Priority.NORMAL
+    sla.promise_on_a_new_line(cfg, ticket, policy_before)
+    sla.adjust_deadlines(cfg, ticket, Action.TRANSFER, now, None)
+    data: dict[str, object] = {"kind": ticket.kind.value}
+    return await note_event(
+        uow, ticket, "not_urgent", actor_id=None, role=Role.SYSTEM, now=now, data=data
+    )
+
+
 async def note_event(
     uow: UnitOfWork,
     ticket: Ticket,

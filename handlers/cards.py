@@ -42,6 +42,7 @@ ACTION_LABELS = {
     "unreachable": "无法送达",
     "wish_list": "记入心愿清单",
     "complaint": "记为投诉",
+    "not_urgent": "改为非紧急",
 }
 
 
@@ -187,8 +188,9 @@ _TIMELINE_NOTE = 150
 
 
 # The desk's own business, not the requester's: reminders and escalations to the staff, a
-# notice that could not be delivered, a leader's note of what was said on a call-back.
-_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback"}
+# notice that could not be delivered, a leader's note of what was said on a call-back, the
+# pace the team is held to (never told the requester).
+_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback", "not_urgent"}
 
 
 def timeline(

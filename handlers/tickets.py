@@ -9,7 +9,7 @@ from typing import Any
 
 from core.enums import Kind, Requester, Role, Status
 from core.model import Attachment, Ticket
-from core.services import Draft, note_event, open_ticket
+from core.services import Draft, no_longer_urgent, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
 from routing import Decision, bare, to_simplified
@@ -233,11 +233,28 @@ async def _onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
 async def _onto_the_complaints(ctx: Ctx, ticket: Ticket) -> None:
     """A request sent on to the oversight line by hand ("你们的人服务太差了", read at the
     triage desk) is a complaint: the teams it goes on to read who keeps its complainant, not
-    who they are. The change is on record."""
+    who they are, and it is as urgent as a complaint's words are (`decide`). The changes are
+    on record."""
     oversight = ctx.cfg.oversight_line()
     if ticket.kind is not Kind.REQUEST or oversight is None or ticket.line != oversight.id:
         return
     await _refiled(ctx, ticket, Kind.COMPLAINT, "complaint")
+    if ticket.urgent and not await _urgent_as_a_complaint(ctx, ticket):
+        await no_longer_urgent(ctx.uow, ctx.cfg, ticket, now=ctx.now)
+
+
+async def _urgent_as_a_complaint(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the ticket's words are urgent read as a complaint's are (`decide`): for a
+    danger to people in them (着火, 触电), not for a disaster (暴雨) they say went wrong."""
+    requester = await ctx.uow.users.get(ticket.requester_id)
+    decision = ctx.svc.router.route(
+        ticket.original_text or ticket.text,
+        area=ticket.area,
+        site=ticket.site_code,
+        barn=requester is None or requester.may_have_barn,
+        alarm=False,
+    )
+    return decision.urgent
 
 
 async def _refiled(ctx: Ctx, ticket: Ticket, kind: Kind, action: str) -> None:

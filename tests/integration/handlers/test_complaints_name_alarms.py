@@ -8,7 +8,10 @@ from datetime import timedelta
 
 import pytest
 
+from core import sla
 from core.enums import Kind, Status
+from core.model import OutboxMessage, Ticket
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_actions, texts
 from tests.support.tickets import FARMER
 
@@ -183,3 +186,78 @@ async def test_a_request_filed_as_a_complaint_is_not_urgent_for_its_disaster_wor
     new = (await desk.outbox())[before:]
     assert not any(str(r.payload.get("text", "")).startswith("🚨") for r in new)
     assert all(r.priority == 1 for r in new)  # nobody paged ahead of the queue
+
+
+TRIAGE_CHAT, CONDUCT_CHAT, SUPERVISOR = -1001000000017, -1001000000016, 300001
+
+
+async def _sent_to_conduct_by_hand(
+    desk: Harness, words: str, by: str
+) -> tuple[Ticket, list[OutboxMessage]]:
+    """A retailer's urgent request the router leaves to the triage desk, sent to 作风监督
+    by the desk's 转派 or a supervisor's 改派; the ticket as it is then, and what the move
+    sent."""
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, words)
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    assert (ticket.kind, ticket.team_id, ticket.urgent) == (Kind.REQUEST, "triage", True)
+    desk.clock.advance(minutes=3)
+    before = len(await desk.outbox())
+    if by == "转派":
+        await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+        await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:conduct", chat=TRIAGE_CHAT)
+        await desk.send(SUPERVISOR, "请作风监督室处理", chat=TRIAGE_CHAT)
+    else:
+        await desk.press(SUPERVISOR, f"sv:reassign:{ticket.id}")
+        await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:conduct")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None
+    assert (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "conduct")
+    return ticket, (await desk.outbox())[before:]
+
+
+@pytest.mark.parametrize("by", ["转派", "改派"])
+async def test_a_request_sent_to_the_oversight_line_by_hand_is_not_urgent_for_its_disaster_words(
+    desk: Harness, by: str
+) -> None:
+    """Sent to 作风监督 by hand, the request is a complaint, and its 暴雨 is read as a
+    complaint's is (/complain): what went wrong, not a danger now. 作风监督 gets it at a
+    complaint's pace, from the move on: no 10-minute accept, no page, no night ladder."""
+    ticket, sent = await _sent_to_conduct_by_hand(desk, "暴雨把路冲了，你们的人服务太差了", by)
+
+    assert ticket.id is not None and not ticket.urgent
+    assert sla.policy_for(desk.cfg, ticket) == sla.line_policy(
+        desk.cfg, desk.cfg.line("conduct"), ticket.created_at
+    )
+    assert ticket.dispatched_at == desk.clock.now  # the new cycle starts at the move
+    assert ticket.accept_due_at is not None and ticket.next_action_at is not None
+    assert ticket.accept_due_at - ticket.dispatched_at > timedelta(minutes=10)
+    assert ticket.next_action_at >= ticket.accept_due_at
+    actions = await desk.actions(ticket.id)
+    assert actions[-2:] == ["complaint", "not_urgent"]  # the change is on record
+    cards = [str(r.payload["text"]) for r in sent if r.chat_id == CONDUCT_CHAT]
+    assert cards and not any(card.startswith("🚨") for card in cards)
+    assert not any(r.priority == 0 for r in sent)  # nobody paged ahead of the queue
+    # Past the urgent ladder's alerts (10 and 30 minutes), nobody on 作风监督 is chased.
+    moved = len(await desk.outbox())
+    desk.clock.advance(minutes=45)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    assert (await desk.outbox())[moved:] == []
+
+
+@pytest.mark.parametrize("by", ["转派", "改派"])
+async def test_a_request_sent_to_the_oversight_line_by_hand_stays_urgent_for_a_danger(
+    desk: Harness, by: str
+) -> None:
+    """A danger to people (着火, 触电) is urgent in a complaint too: the move keeps it so."""
+    ticket, sent = await _sent_to_conduct_by_hand(desk, "店门口电线着火了，你们的人服务太差了", by)
+
+    assert ticket.id is not None and ticket.urgent
+    assert ticket.accept_due_at is not None and ticket.dispatched_at is not None
+    assert ticket.accept_due_at - ticket.dispatched_at == timedelta(minutes=10)
+    assert "not_urgent" not in await desk.actions(ticket.id)
+    cards = [str(r.payload["text"]) for r in sent if r.chat_id == CONDUCT_CHAT]
+    assert cards and all(card.startswith("🚨") for card in cards)
+    assert any(r.priority == 0 and r.chat_id != CONDUCT_CHAT for r in sent)  # paged
