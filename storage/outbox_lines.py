@@ -9,7 +9,7 @@ of quiet hours) hold nobody up, an urgent row may overtake a less urgent one, an
 tickets' rows do not wait, so a message that keeps failing holds up only its own ticket's
 story in that chat.
 
-Claims are serialised on PostgreSQL (`storage.repositories.SqlOutboxRepository.claim`),
+Claims are serialised on PostgreSQL (`storage.delivery_repositories.SqlOutboxRepository.claim`),
 so two senders cannot each take one of a line's rows; SQLite has one writer at a time.
 """
 

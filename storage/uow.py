@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from core.errors import ConcurrentUpdate, ConnectionLost
+from storage import delivery_repositories as delivery
 from storage import repositories as repos
 from storage.engine import READ_ONLY, create_engine, is_sqlite, is_sqlite_file, session_factory
 from storage.wal import WalCheckpoints
@@ -36,8 +37,8 @@ class SqlUnitOfWork:
         self.memberships = repos.SqlMembershipRepository(session)
         self.attachments = repos.SqlAttachmentRepository(session)
         self.conversations = repos.SqlConversationRepository(session)
-        self.inbox = repos.SqlInboxRepository(session)
-        self.outbox = repos.SqlOutboxRepository(session)
+        self.inbox = delivery.SqlInboxRepository(session)
+        self.outbox = delivery.SqlOutboxRepository(session)
         self.invites = repos.SqlInviteRepository(session)
         self.team_chats = repos.SqlTeamChatRepository(session)
         self.ticket_messages = repos.SqlTicketMessageRepository(session)

@@ -37,7 +37,7 @@ from core.lifecycle import (
 from core.model import OutboxMessage
 from core.services import BUTTONS_OFF, perform, withdraw_stale_prompts
 from scheduler.sweep import sweep
-from storage.repositories import SqlOutboxRepository
+from storage.delivery_repositories import SqlOutboxRepository
 from storage.tables import outbox
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
