@@ -71,7 +71,12 @@ def is_a_request(ctx: Ctx) -> bool:
         return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
     step = ctx.conv.step
     if step == "name":
-        if _asks(text, limit=NAME_LIMIT) and not _introduced(text):
+        if _addresses_someone(text):
+            return True  # "李站长，补贴还没发": said to a staff member, of a matter
+        name, *more = _clauses(text) or [""]
+        if more and _may_be_a_name(name):
+            return not _introduced(ctx, text)  # 我叫张大山，家住…: the rest read on its own
+        if _asks(text, limit=NAME_LIMIT):
             return True
         return _to_a_service(ctx) and not _may_be_a_name(text)
     if step == "kind":
@@ -111,19 +116,22 @@ def _asks(text: str, limit: int = _LONG) -> bool:
     return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
 
 
-def _introduced(text: str) -> bool:
-    """Their name said first, at whatever length, with more of themselves after it and
-    nothing asked ("我叫张大山，家住青山镇大坪村三组，种了二十亩烟"): the name question
-    answered, not a request."""
+def _introduced(ctx: Ctx, text: str) -> bool:
+    """Their name said first (the caller knows it), with more of themselves after it that
+    asks nothing and reports no matter ("我叫张大山，家住青山镇大坪村三组，种了二十亩烟"):
+    the name question answered. With a matter after the name ("我叫张大山，送货的把我的烟送
+    错了"), the matter is taken up, not lost behind a name saved."""
     plain = to_simplified(bare(text))
     if is_question(text) or _REQUEST_WORDS.search(plain) is not None:
         return False
-    return _CLAUSES.search(text) is not None and _may_be_a_name(text)
+    _, *more = _clauses(text)
+    return not _to_a_service(ctx, "，".join(more))
 
 
-def _to_a_service(ctx: Ctx) -> bool:
-    """The router finds a service in the words (许可证, 送货, 中华断货)."""
-    decision = routed(ctx)
+def _to_a_service(ctx: Ctx, text: str | None = None) -> bool:
+    """The router finds a service in the words (许可证, 送货, 中华断货): the message's, or
+    `text` of it."""
+    decision = routed(ctx, text)
     return decision is not None and not decision.triage
 
 
@@ -171,8 +179,9 @@ def name_typed(text: str) -> str | None:
     phone = _DIGITS.search(text)
     if phone is not None and len(re.sub(r"\D", "", phone.group())) >= _PHONE_DIGITS:
         text = text[: phone.start()] + " " + text[phone.end() :]
-    said = (_said(clause) for clause in _CLAUSES.split(text))
-    name = next((n for n in said if n and not is_greeting(n)), "")
+    name = next(iter(_clauses(text)), "")
+    if _addressed(name):
+        return None  # 李站长，…: the one spoken to, not the one speaking
     if not name or name.startswith("/") or len(name) > NAME_LIMIT:
         return None
     if any(c.isdigit() for c in name) or not any(c.isalpha() for c in name):
@@ -182,6 +191,33 @@ def name_typed(text: str) -> str | None:
 
 # Between what is said in one message: a greeting, the name, where they live.
 _CLAUSES = re.compile(r"[，,。；;！!？?]")
+
+
+def _clauses(text: str) -> list[str]:
+    """What is said in the message, clause by clause as a name would be read from each
+    (`_said`), without greetings: 你好，我叫张大山，家住大坪村 is 张大山 and 家住大坪村."""
+    said = (_said(clause) for clause in _CLAUSES.split(text))
+    return [clause for clause in said if clause and not is_greeting(clause)]
+
+
+# How a staff member is addressed, after their surname or alone: 李站长, 王经理您好, 领导.
+# Not 先生 or 女士, which people write after their own surname (张先生).
+_TITLES = "站长|经理|师傅|主任|老师|队长|局长|同志|领导|书记|所长|科长|组长|专管员|客户经理"
+_ADDRESS = re.compile(
+    rf"(?:你好|您好)?(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])?(?:{_TITLES})(?:你好|您好|好)?"
+)
+
+
+def _addressed(clause: str) -> bool:
+    """A clause that addresses someone (李站长, 王经理您好): no name of the one typing."""
+    return _ADDRESS.fullmatch(to_simplified(bare(clause))) is not None
+
+
+def _addresses_someone(text: str) -> bool:
+    """A message that begins by addressing someone, with more after it: a matter told to
+    a staff member ("李站长，上次说的烘烤补贴到现在也没发下来"), not a name."""
+    said = _clauses(text)
+    return len(said) > 1 and _addressed(said[0])
 
 
 def _said(clause: str) -> str:

@@ -70,9 +70,10 @@ def requester_area(ctx: Ctx, site_code: str | None) -> str | None:
     return site.area if site else ctx.user.area
 
 
-def routed(ctx: Ctx) -> Decision | None:
-    """Where the typed words would go; None without words, or with more than the limit."""
-    text = ctx.msg.text.strip()
+def routed(ctx: Ctx, text: str | None = None) -> Decision | None:
+    """Where the typed words (or `text`, a part of them) would go; None without words, or
+    with more than the limit."""
+    text = (ctx.msg.text if text is None else text).strip()
     if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
         return None
     return ctx.svc.router.route(

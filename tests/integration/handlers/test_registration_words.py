@@ -267,3 +267,25 @@ async def test_a_place_typed_unsure_or_with_more_of_itself_is_the_answer(
         user = await uow.users.get(FARMER)
     assert user is not None and user.area in ("qingshan", "baishi")
     assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "addressed"),
+    [
+        ("zh-cn", "李站长，上次说的烘烤补贴到现在也没发下来", "李站长"),
+        ("zh-hk", "李站長，上次說的烘烤補貼到現在也沒發下來", "李站長"),
+        ("zh-cn", "王经理，送货的把我的烟送错了", "王经理"),
+        ("zh-cn", "王师傅，送货送错了", "王师傅"),
+        ("zh-cn", "我叫张大山，送货的把我的烟送错了", "张大山"),
+    ],
+)
+async def test_a_matter_told_to_someone_at_the_name_is_taken_up_not_kept_as_the_name(
+    desk: Harness, lang: str, words: str, addressed: str
+) -> None:
+    await desk.send(FARMER, "/start", language_code=lang)
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, words, language_code=lang))
+    assert ("先处理您的问题" in out or "先處理您的問題" in out) and "手机号" not in out
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name != addressed
