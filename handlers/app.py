@@ -221,13 +221,12 @@ async def _route_on(ctx: Ctx) -> None:
     elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         await registration_shared.alarm(ctx, msg.text.strip())
-    elif (
-        ctx.conv is not None
-        and ctx.conv.flow == registration.REGISTER
-        and registration_typed.is_a_request(ctx)
+    elif _registering(ctx) and (
+        registration_typed.is_a_request(ctx) or await registration_shared.voice_for_a_ticket(ctx)
     ):
         # A question typed where registration expected an answer: it is not lost, and not
-        # taken as a name; registration can be finished later.
+        # taken as a name; registration can be finished later. So is a voice note that an
+        # open call, or a team's question, takes as it would outside registration.
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
         said = registration.left_for_a_matter(ctx)

@@ -7,11 +7,14 @@ licence asked for: neither is heard or read, which they are told."""
 from __future__ import annotations
 
 from core.enums import Kind
+from core.model import Ticket
 from handlers import alarm_intake
 from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, may_have_barn
+from handlers.ticket_info import add_info
+from handlers.tickets import Gathered, may_have_barn, open_emergency
+from handlers.verdicts import resolved_lately
 
 # conv.data keys: the phone shared during this registration (its question is not asked
 # again), and a location shared before the place was asked (used when it is).
@@ -76,6 +79,20 @@ async def voice_kept(ctx: Ctx) -> bool:
     return True
 
 
+async def voice_for_a_ticket(ctx: Ctx) -> bool:
+    """Whether the message is a voice note that outside registration goes to a ticket in
+    hand: the answer a team waits for (需补充), news of the person's open 110 call, or a
+    farmer's word on one resolved lately. Registration gives way to it (`app.route`), as
+    to a matter typed, rather than keeping it unheard beside an alarm already raised."""
+    if not ctx.msg.voice_file_id:
+        return False
+    if list(await ctx.uow.tickets.waiting_for(ctx.user.id)):
+        return True
+    if not may_have_barn(ctx):
+        return False  # the voice note goes to a resolved ticket from a farmer only (`_media`)
+    return await open_emergency(ctx) is not None or await resolved_lately(ctx) is not None
+
+
 def photo_not_read(ctx: Ctx) -> bool:
     """Whether the message was a photo alone at the shop or the licence: most likely the
     sign or the licence itself, which the bot cannot read. Said so; the caller asks its
@@ -111,9 +128,28 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
     if spot is not None:
         call.lat, call.lon = spot
     await ctx.end_flow()
+    on = await open_emergency(ctx)
+    if on is not None:
+        await _to_the_call_on(ctx, on, call)
+        return
     # Nothing said yet (「🚨 马上报警」 of a registration left before, pressed in a new one):
     # what is wrong is asked, as 🚨 110 asks it.
     await alarm_intake.start_emergency(ctx, call if text or voices else None)
+
+
+async def _to_the_call_on(ctx: Ctx, on: Ticket, call: Gathered) -> None:
+    """The alarm wanted during the person's open 110 call: no second call paging the team
+    for the same barn. What was kept for it (words, voice notes, a pin) is news of the call,
+    as outside registration; with nothing kept, where the call stands (`say_call_on`)."""
+    pin = (call.lat, call.lon) if call.lat is not None and call.lon is not None else None
+    if not (call.text or call.voices or pin):
+        alarm_intake.say_call_on(ctx, on)
+        return
+    first = call.voices[0] if call.voices else None
+    await add_info(ctx, on, call.text, None, voice=first, pin=pin)
+    for voice in call.voices[1:]:
+        await add_info(ctx, on, "", None, voice=voice)
+    ctx.say("e_news_added", number=on.label)
 
 
 def phone_shared(ctx: Ctx) -> bool:

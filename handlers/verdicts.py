@@ -292,12 +292,11 @@ _WHICH_MAX = 8  # buttons; more wait in /my
 VOICE_VERDICT_WITHIN = timedelta(hours=12)
 
 
-async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
-    """A voice note to the person's ticket resolved lately, awaiting their word: it goes to
-    that ticket (the team hears it) and the notice's buttons come back, since a voice note
-    cannot be read as the verdict. False when no ticket was resolved that lately."""
+async def resolved_lately(ctx: Ctx) -> Ticket | None:
+    """The person's ticket resolved lately (within VOICE_VERDICT_WITHIN), awaiting their
+    word on it: what a voice note of theirs is most likely about."""
     in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
-    ticket = next(
+    return next(
         (
             t
             for t in in_hand
@@ -307,6 +306,13 @@ async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
         ),
         None,
     )
+
+
+async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
+    """A voice note to the person's ticket resolved lately, awaiting their word: it goes to
+    that ticket (the team hears it) and the notice's buttons come back, since a voice note
+    cannot be read as the verdict. False when no ticket was resolved that lately."""
+    ticket = await resolved_lately(ctx)
     if ticket is None:
         return False
     await add_info(ctx, ticket, "", None, voice=voice)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind
+from core.enums import Kind, Status
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
+QINGSHAN_CHAT = -1001000000001
 
 
 async def _voices_sent(desk: Harness) -> list[str]:
@@ -125,3 +126,76 @@ async def test_the_alarm_of_a_registration_left_pressed_in_a_new_one_asks_what_i
     await desk.send(FARMER, "/start")
     out = await desk.press(FARMER, "f:voice:110")
     assert "请说明出了什么问题" in texts(out) and await desk.tickets() == []
+
+
+async def _asked_by_the_team(desk: Harness) -> int:
+    """The farmer's 110 call, taken, and the team's question to them (需补充) waiting."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=QINGSHAN_CHAT)
+    return ticket_id
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang", "said"),
+    [("m:reg", "zh-cn", "已把您的回复补充到工单"), ("/start", "zh-tw", "補充到工單")],
+)
+async def test_a_voice_note_at_registration_answers_the_teams_question_as_outside_it(
+    desk: Harness, entry: str, lang: str, said: str
+) -> None:
+    await _asked_by_the_team(desk)
+    if lang == "zh-tw":
+        await desk.press(FARMER, "lang:hant")  # 繁體 chosen after the call was made
+    await desk.send(FARMER, "/start", language_code=lang)
+    if entry == "m:reg":
+        await desk.press(FARMER, entry)  # 👤 登记信息, to give the phone the team lacks
+    out = texts(await desk.send(FARMER, voice_file_id="v-answer", language_code=lang))
+    assert said in out and "马上报警" not in out and "馬上報警" not in out
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED  # answered: no longer waiting for the farmer
+    assert "v-answer" in await _voices_sent(desk)
+
+
+async def test_a_voice_note_at_registration_during_an_open_call_is_news_of_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.send(FARMER, "/start")
+    out = texts(await desk.send(FARMER, voice_file_id="v-news"))
+    assert "已补充到报警工单" in out and "听不了语音" not in out
+    assert [t.id for t in await desk.tickets()] == [ticket_id]
+    assert "v-news" in await _voices_sent(desk)
+
+
+async def test_a_voice_note_at_registration_about_a_resolved_call_goes_to_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+    await desk.send(FARMER, "/start")
+    out = texts(await desk.send(FARMER, voice_file_id="v-verdict"))
+    assert "听不了语音" not in out and "马上报警" not in out
+    assert [t.id for t in await desk.tickets()] == [ticket_id]
+    assert "v-verdict" in await _voices_sent(desk)
+
+
+@pytest.mark.parametrize("how", ["m:110", "f:voice:110", "报警"])
+async def test_110_after_a_voice_note_at_registration_during_an_open_call_pages_no_second(
+    desk: Harness, how: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-update")
+    out = await (desk.press(FARMER, how) if ":" in how else desk.send(FARMER, how))
+    assert "正在处理" in texts(out) and "请说明出了什么问题" not in texts(out)
+    assert [t.id for t in await desk.tickets()] == [ticket_id]
+
+
+async def test_a_barn_emergency_typed_at_registration_during_an_open_call_is_news_of_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.send(FARMER, "/start")
+    out = texts(await desk.send(FARMER, "烤房又停电了，温度一直往下掉"))
+    assert "已补充到报警工单" in out
+    assert [t.id for t in await desk.tickets()] == [ticket_id]
