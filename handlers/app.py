@@ -327,6 +327,10 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
         return
     if draft is not None and not _raises_at_once(ctx):
         draft = None
+    if kind is Kind.EMERGENCY and _registering(ctx):
+        # At a registration question, the voice notes and location kept for a 110 call go
+        # with it, as with 110 or 烤房停电了 typed there.
+        draft = registration_shared.kept_for_alarm(ctx)
     if draft is not None:
         await ctx.end_flow()
     elif ctx.conv is not None:

@@ -121,12 +121,7 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
     """A 110 call from a registration question (「🚨 马上报警」 pressed, or a barn emergency
     typed): registration waits, and the call goes out with what was kept for it, the voice
     notes and a location shared before, as had they been sent outside registration."""
-    assert ctx.conv is not None
-    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
-    call = Gathered(Kind.EMERGENCY, text, voices=voices)
-    spot = location_shared(ctx)  # where the barn is: not asked again
-    if spot is not None:
-        call.lat, call.lon = spot
+    call = kept_for_alarm(ctx, text)
     await ctx.end_flow()
     on = await open_emergency(ctx)
     if on is not None:
@@ -134,7 +129,19 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
         return
     # Nothing said yet (「🚨 马上报警」 of a registration left before, pressed in a new one):
     # what is wrong is asked, as 🚨 110 asks it.
-    await alarm_intake.start_emergency(ctx, call if text or voices else None)
+    await alarm_intake.start_emergency(ctx, call if text or call.voices else None)
+
+
+def kept_for_alarm(ctx: Ctx, text: str = "") -> Gathered:
+    """A 110 call with `text` and what this registration kept for one: the voice notes,
+    and a location shared before the place was asked (where the barn is: not asked again)."""
+    assert ctx.conv is not None
+    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+    call = Gathered(Kind.EMERGENCY, text, voices=voices)
+    spot = location_shared(ctx)
+    if spot is not None:
+        call.lat, call.lon = spot
+    return call
 
 
 async def _to_the_call_on(ctx: Ctx, on: Ticket, call: Gathered) -> None:

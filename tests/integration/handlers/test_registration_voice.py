@@ -199,3 +199,17 @@ async def test_a_barn_emergency_typed_at_registration_during_an_open_call_is_new
     out = texts(await desk.send(FARMER, "烤房又停电了，温度一直往下掉"))
     assert "已补充到报警工单" in out
     assert [t.id for t in await desk.tickets()] == [ticket_id]
+
+
+@pytest.mark.parametrize("typed", ["/110 烤房停电了", "／110 烤房停电了"])
+async def test_110_with_words_after_a_voice_note_at_registration_takes_what_was_kept(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.location(FARMER, 26.512, 106.702)
+    await desk.send(FARMER, voice_file_id="v-first")
+    out = texts(await desk.send(FARMER, typed))
+    assert "已报警" in out and "在哪个烤房" not in out
+    [ticket] = await desk.tickets()
+    assert ticket.text == "烤房停电了" and ticket.lat is not None
+    assert "v-first" in await _voices_sent(desk)
