@@ -17,6 +17,7 @@ from handlers import (
     phones,
     rating,
     registration,
+    registration_left,
     registration_shared,
     registration_typed,
     team_commands,
@@ -230,9 +231,11 @@ async def _route_on(ctx: Ctx) -> None:
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
         said = registration.left_for_a_matter(ctx)
+        voices = registration_left.kept_voices(ctx)
         await ctx.end_flow()  # registering again, they stay registered as they were
         ctx.say(said)
         await free_message(ctx)
+        await registration_left.carry(ctx, voices)  # into the draft it began, or the alarm
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     else:
@@ -302,11 +305,14 @@ async def on_command(ctx: Ctx, name: str) -> None:
     if _BEGUN_WITH_WORDS.get(name) is Kind.EMERGENCY and _voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
         return
+    # /cancel leaves what registration kept with it; /lang and /help leave it going on.
+    voices = [] if name in _ASIDE else registration_left.kept_voices(ctx)
     if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
         await alarm_intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
     await step(ctx)
+    await registration_left.carry(ctx, voices)
 
 
 async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
@@ -318,6 +324,8 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
     for any other command."""
     ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
     draft = _request_draft(ctx) if kind is Kind.EMERGENCY else None
+    # A 110 call takes them below (`registration_shared.kept_for_alarm`); other drafts here.
+    voices = registration_left.kept_voices(ctx) if kind is not Kind.EMERGENCY else []
     if draft is not None and typed_alarm(ctx) and _unsure(ctx):
         # "/110 上次停电修好了" in a draft: asked about, the draft kept for either answer.
         request = replace(draft, kind=Kind.REQUEST)
@@ -342,6 +350,7 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
         await _alarm_what(ctx)
     elif await intake.begin_described(ctx, kind):
         await _draft_step(ctx)
+    await registration_left.carry(ctx, voices)
 
 
 def _unsure(ctx: Ctx) -> bool:
@@ -402,9 +411,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if data == "m:110" and _voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
     elif data in MENU:
+        voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:
             await _leave_flow(ctx)
         await MENU[data](ctx)
+        await registration_left.carry(ctx, voices)  # into the draft it began, or held
     elif data.startswith("lang:") and data[5:] in ("hans", "hant"):
         set_script(ctx, Script(data[5:]))
     elif data.startswith(answers.PRESSED):
@@ -414,17 +425,32 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif await intake.summary_pressed(ctx, data):
         pass
     elif data == registration_shared.VOICE_ALARM and not _registering(ctx):
-        # Pressed after the registration that offered it ended: an alarm is never a stale
-        # button. The voice notes went with that conversation, so what is wrong is asked.
-        if ctx.conv is not None:
-            await _leave_flow(ctx)
-        await MENU["m:110"](ctx)
+        await _voice_alarm_late(ctx)
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     elif data.startswith("f:site:") and await _barn_pressed_late(ctx):
         pass
     elif not await team_commands.staff_button(ctx, data):
         ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
+
+
+async def _voice_alarm_late(ctx: Ctx) -> None:
+    """「🚨 马上报警」 pressed after the registration that offered it ended: an alarm is never a
+    stale button. During an open call, that call is shown (no second page); otherwise what
+    the conversation holds goes out as the call (the draft its voice notes were carried
+    into, with its photos); with nothing held (/cancel dropped them), what is wrong is asked."""
+    call = await open_emergency(ctx) if may_have_barn(ctx) else None
+    if call is not None:
+        alarm_intake.say_call_on(ctx, call)
+        return
+    held = registration_left.held_for_alarm(ctx)
+    if held is not None:
+        await ctx.end_flow()
+        await alarm_intake.start_emergency(ctx, held)
+        return
+    if ctx.conv is not None:
+        await _leave_flow(ctx)
+    await alarm_intake.start_emergency(ctx)
 
 
 def _registering(ctx: Ctx) -> bool:

@@ -213,3 +213,46 @@ async def test_110_with_words_after_a_voice_note_at_registration_takes_what_was_
     [ticket] = await desk.tickets()
     assert ticket.text == "烤房停电了" and ticket.lat is not None
     assert "v-first" in await _voices_sent(desk)
+
+
+async def test_a_photo_after_a_voice_note_at_registration_keeps_both_for_the_alarm(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-1")
+    out = texts(await desk.send(FARMER, photo_file_id="p-1"))  # the thermometer
+    assert "登记时发的语音也放进了这一条" in out
+    alarm = texts(await desk.press(FARMER, "f:voice:110"))  # the button beside the voice note
+    assert "已报警" in alarm and "还没有提交，已放下" not in alarm
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY
+    assert "v-1" in await _voices_sent(desk)
+    photos = [r.payload["file_id"] for r in await desk.outbox() if r.method == "send_photo"]
+    assert "p-1" in photos
+
+
+async def test_a_matter_typed_after_a_voice_note_at_registration_is_filed_with_it(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, voice_file_id="v-said")
+    out = texts(await desk.send(FARMER, "今年的烘烤补贴什么时候发下来"))
+    assert "先处理您的问题" in out and "登记时发的语音也放进了这一条" in out
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and "v-said" in await _voices_sent(desk)
+
+
+@pytest.mark.parametrize("how", ["m:my", "/my"])
+async def test_the_voice_notes_of_a_registration_left_for_the_menu_still_go_with_the_alarm(
+    desk: Harness, how: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    out = await (desk.press(FARMER, how) if ":" in how else desk.send(FARMER, how))
+    assert "登记时发的语音还留着" in texts(out) and "f:voice:110" in button_data(out)
+    alarm = texts(await desk.press(FARMER, "f:voice:110"))
+    assert "已报警" in alarm and "请说明出了什么问题" not in alarm
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and "v-kept" in await _voices_sent(desk)

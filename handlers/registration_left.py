@@ -1,0 +1,90 @@
+"""The voice notes a registration kept for a 110 call (`registration_shared.voice_kept`),
+when something else ends it: a photo, a matter typed, a menu entry or a command. They were
+promised to go with 「🚨 马上报警」, so they go with what begins instead (the draft, the
+alarm asked about, the open call), or a draft of their own holds them; and that button,
+pressed later, raises the call with what the draft holds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.enums import Kind
+from handlers import alarm_check, alarm_intake, intake
+from handlers.context import Ctx
+from handlers.drafts import draft_data
+from handlers.registration import REGISTER
+from handlers.registration_shared import VOICE_ALARM, VOICES_KEPT
+from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
+from handlers.tickets import Gathered, open_emergency
+
+
+def kept_voices(ctx: Ctx) -> list[str]:
+    """The voice notes this registration kept for a 110 call; none outside registration."""
+    if ctx.conv is None or ctx.conv.flow != REGISTER:
+        return []
+    return [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
+
+
+async def carry(ctx: Ctx, voices: list[str]) -> None:
+    """The voice notes kept by the registration just ended go with what began after it."""
+    if not voices:
+        return
+    conv = ctx.conv
+    if conv is not None and conv.flow in (intake.TICKET, alarm_intake.EMERGENCY):
+        held = Gathered.from_data(conv.data)
+        await ctx.goto(conv.step, **replace(held, voices=[*voices, *held.voices]).to_data())
+        ctx.say("reg_voices_carried")
+        return
+    if conv is not None and conv.flow == alarm_check.ALARM_CHECK:
+        # Asked whether it is an emergency now: they go with either answer.
+        kept = conv.data.get("draft")
+        held = Gathered.from_data(kept) if isinstance(kept, dict) else Gathered(Kind.REQUEST, "")
+        await ctx.goto(conv.step, draft=replace(held, voices=[*voices, *held.voices]).to_data())
+        ctx.say("reg_voices_carried")
+        return
+    if conv is not None and conv.flow == REGISTER:
+        # Registering anew (/start, 👤 登记信息): still kept for its 「🚨 马上报警」.
+        await ctx.goto(conv.step, **{VOICES_KEPT: voices})
+        return
+    call = await open_emergency(ctx)
+    if call is not None:
+        # The alarm just raised (a photo of the barn), or one open: they are its news.
+        for voice in voices:
+            await add_info(ctx, call, "", None, voice=voice)
+        ctx.say("reg_voices_to_call", number=call.label)
+        return
+    if conv is None:
+        await _held(ctx, voices)
+
+
+async def _held(ctx: Ctx, voices: list[str]) -> None:
+    """Nothing begun takes them (我的工单, the help): a draft of their own holds them, the
+    alarm still one tap away, and words typed next say what they are about."""
+    first = Gathered(Kind.REQUEST, "", site_code=ctx.user.site_code, voices=voices)
+    await ctx.start_flow(intake.TICKET, "describe", draft_data(ctx, first))
+    ctx.say("reg_voices_held", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+
+
+def held_for_alarm(ctx: Ctx) -> Gathered | None:
+    """What the conversation holds that 「🚨 马上报警」 pressed now sends as the 110 call: a
+    request's draft (the voice notes carried into it, a photo), the alarm's words being
+    asked for, or words asked about (是，马上报警？); None when it holds nothing."""
+    conv = ctx.conv
+    if conv is None:
+        return None
+    if conv.flow == alarm_check.ALARM_CHECK:
+        kept = conv.data.get("draft")
+        held = Gathered.from_data(kept) if isinstance(kept, dict) else Gathered(Kind.REQUEST, "")
+        held = replace(held, text=str(conv.data.get("text") or ""))
+    elif conv.flow in (intake.TICKET, alarm_intake.EMERGENCY):
+        held = Gathered.from_data(conv.data)
+        if held.kind not in (Kind.REQUEST, Kind.EMERGENCY):
+            return None  # a complaint or a suggestion is no part of a barn's alarm
+    else:
+        return None
+    if not (held.text.strip() or held.photos or held.voices):
+        return None
+    if held.site_code == ctx.user.site_code:
+        held.site_code = None  # theirs by default: a barn named in the words goes first
+    return replace(held, kind=Kind.EMERGENCY, calm=False)
