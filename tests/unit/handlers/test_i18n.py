@@ -8,6 +8,10 @@ import pytest
 from core.config import Config
 from core.enums import Script
 from handlers.i18n import MESSAGES, in_script, t
+from handlers.messages_intake import INTAKE
+from handlers.messages_mine import MINE
+from handlers.messages_notices import NOTICES
+from handlers.messages_staff import STAFF
 from scheduler import texts
 
 # Characters OpenCC gives for a sense none of our texts means: 隻 (a measure word, not
@@ -48,3 +52,10 @@ def test_each_word_has_one_form_in_traditional(demo_config: Config) -> None:
         hant = in_script(text, Script.HANT)
         assert not [form for form in _OTHER_FORM if form in hant], (where, hant)
     assert "直接回覆" in t("n_question", Script.HANT) and "服務臺" in t("welcome", Script.HANT)
+
+
+def test_no_reply_is_written_in_two_parts_of_the_catalogue() -> None:
+    # Merged into one dict, a key written twice would keep one text and lose the other
+    # without a word.
+    parts = (INTAKE, MINE, STAFF, NOTICES)
+    assert sum(len(part) for part in parts) == len(MESSAGES)

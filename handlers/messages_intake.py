@@ -1,0 +1,257 @@
+"""Replies while someone registers, reports a 110 call or writes a request, a complaint, a
+suggestion or a wish, up to its filing (`handlers.i18n` puts the catalogue together)."""
+
+from __future__ import annotations
+
+INTAKE: dict[str, str] = {
+    "welcome": "您好{name}，这里是{bureau}服务台（金叶110）。\n{how}",
+    "how_farmer": "烤房出故障请点 🚨110 报警，24小时有人值守；其他问题点「求助办事」。",
+    "how_retailer": "许可证、订货、配送等问题点「求助办事」，也可以直接发文字告诉我们。",
+    "how_staff": "职工心愿点「🌱 心愿」，其他问题点「求助办事」。",
+    "menu_110": "🚨 110 烘烤报警",
+    "menu_new": "📝 求助办事",
+    "menu_complain": "📣 投诉",
+    "menu_suggest": "💡 建议",
+    "menu_wish": "🌱 心愿",
+    "menu_my": "📋 我的工单",
+    "menu_register": "👤 登记信息",
+    "help": (
+        "可以这样用：\n"
+        "{urgent}"
+        "/new 求助办事（许可证、订货、配送、收购、技术……）\n"
+        "/complain 投诉　/suggest 建议{wish}\n"
+        "/my 我的工单：补充材料、撤回、确认办结并评价\n"
+        "/lang 简体/繁體　/cancel 退出当前操作\n"
+        "也可以直接发文字描述问题，我们会自动转给对应服务队。"
+    ),
+    "help_110": "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n",
+    "help_wish": "　/wish 职工心愿",
+    "draft_left": "刚才的「{words}」还没有提交，已放下；要办的话请重新发送。",
+    "draft_files": "照片或语音",
+    "draft_called_off": "好的，已取消，这条没有提交。",
+    "cancelled": "已退出当前操作。",
+    "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
+    "t_note_file_kept": "已收到，会和说明一起记入工单。请再输入一句说明文字；发送 /cancel 可退出这一步。",
+    "file_of_ticket": "工单 {number}",
+    "t_complaint_copy": (
+        "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
+        "办结、评价和报告人是否满意都会显示在上面。如需由本室调查，点卡片上的“接管”。"
+    ),
+    "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",
+    "nothing_to_cancel": "当前没有进行中的操作。",
+    "expired": "上一次的操作已超时，请重新开始。",
+    "lang_ask": "请选择文字：",
+    "lang_set": "好的，以后用简体中文回复您。",
+    "lang_set_hant": "好的，以后用繁体中文回复您。",
+    # registration
+    "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
+    "reg_kind_again": "更新登记信息。您是：",
+    "reg_kind_changed": "好的，改为登记为「{kind}」。",
+    "reg_later": "先处理您的问题；登记随时可以用 /start 或「👤 登记信息」完成。",
+    "reg_kind_hint": "请点下面的按钮选一个，也可以直接回复“烟农”“零售户”或“职工”；现在不想登记，回复“算了”。",
+    "reg_kind_again_hint": "更新登记信息。请点下面的按钮选一个，也可以直接回复“烟农”“零售户”或“职工”；不改了，回复“算了”。",
+    "reg_declined": "好的，先不登记，有事照样可以办（点按钮或直接发消息）。以后要登记，发 /start 或点「👤 登记信息」。",
+    "reg_declined_again": "好的，登记信息没有改动。",
+    "reg_area_hint": "请点下面的乡镇按钮，或直接回复乡镇名，也可以共享位置；不想选就点「跳过」。",
+    "reg_later_again": "先处理您的问题；登记信息没有改动，要更新随时点「👤 登记信息」。",
+    "place_unset": "地点未选",
+    "kind_farmer": "烟农",
+    "kind_retailer": "零售户",
+    "kind_staff": "职工",
+    "reg_name": "请输入您的姓名：",
+    "reg_staff_name": "第一次使用，请先登记（已记为本局职工）。请输入您的姓名：",
+    "reg_phone_missing": "您的登记还缺手机号，服务人员联系不上您。请点下方按钮共享，也可以跳过。",
+    "reg_phone_later": "好的。以后发 /start 可以补上手机号。",
+    "reg_phone": "请点下方按钮共享您的手机号（只用于服务人员联系您）：",
+    "reg_phone_button": "📱 共享我的手机号",
+    "reg_area": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群：",
+    "reg_area_retailer": "请选择您店铺所在的乡镇/片区，或共享位置自动匹配最近的零售商圈：",
+    "reg_area_any": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的站点：",
+    "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
+    "menu_next": "需要办什么，请点下面的按钮：",
+    # A retailer's shop, asked after the place: the teams serving it (配送, 订货, 专卖) need it.
+    "reg_shop": "请输入您店铺的名称（店名，和许可证上的一样），配送、订货、专卖服务人员凭它找到您的店；没有店名回复“跳过”：",
+    "reg_shop_again": "现在登记的店名是「{shop}」。请输入新的店名；不改回复“跳过”：",
+    "reg_shop_bad": "请输入店铺的名称（1 到 {limit} 个字，可以有数字，不能只有数字或表情）；没有店名回复“跳过”，现在不想登记回复“算了”：",
+    "reg_licence": "请输入您的烟草专卖零售许可证号（许可证上的 {digits} 位数字，可以分段输入）；手边没有就点「跳过」，以后再补：",
+    "reg_licence_again": "现在登记的许可证号是 {number}。请输入新的许可证号；不改点「跳过」：",
+    "reg_licence_count": "许可证号是 {digits} 位数字，您输入的是 {count} 位，请对照许可证再输入一次；手边没有就点「跳过」，以后再补。",
+    "reg_licence_place": "这个号码的开头不对：许可证号的前 6 位是发证地的地区代码（如 520102），请对照许可证再输入一次；手边没有就点「跳过」，以后再补。",
+    "reg_licence_bad": "请输入许可证上的 {digits} 位数字（中间可以有空格）；手边没有就点「跳过」，以后再补，不想登记了回复“算了”。",
+    "reg_done_shop": "店铺：{shop}　许可证号：{licence}",
+    "reg_shop_unset": "未填",
+    "reg_shop_add_later": "没填的以后可以点「🏪 补充店铺信息」补上。",
+    "reg_later_shop": "先处理您的问题；您的登记已保存，店名、许可证号没填的，以后可以点「🏪 补充店铺信息」补上。",
+    "reg_later_place": "先处理您的问题；您的登记已保存，所在地点没选的，以后可以点「👤 登记信息」补上。",
+    "reg_place_later": "好的，您的登记已保存；所在地点没选的，以后可以点「👤 登记信息」补上。",
+    "reg_shop_later": "好的，您的登记已保存；店名、许可证号没填的，以后可以点「🏪 补充店铺信息」补上。",
+    # Only the shop and licence, for a registered retailer (🏪 补充店铺信息), and the one
+    # reminder to one registered without them.
+    "menu_shop": "🏪 补充店铺信息",
+    "btn_shop_only": "🏪 只改店名、许可证号",
+    "shop_saved": "店铺信息已保存。",
+    "shop_left": "好的。现在登记的店铺信息：",
+    "shop_not_retailer": "店名、许可证号是零售户登记的；您登记的不是零售户。要改登记信息，请点「👤 登记信息」。",
+    "shop_remind": (
+        "您的登记还没有{missing}。配送、订货、专卖服务人员凭它找到您的店、核对许可证，"
+        "点下面的「🏪 补充店铺信息」补上就行，姓名、手机号、地点不用重填。"
+    ),
+    "shop_missing_both": "店名和许可证号",
+    "shop_missing_shop": "店名",
+    "shop_missing_licence": "许可证号",
+    "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）；现在不想登记，回复“算了”：",
+    "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
+    "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",
+    "phone_saved": "已记下您的手机号 {phone}，服务人员需要时会打给您。",
+    # Shared at a registration question that asks something else: kept, or not, and said.
+    "reg_contact_not_own": "收到的不是您本人的手机号，没有记下。",
+    "reg_location_kept": "已收到您的位置，问到所在地点时会用它自动匹配。",
+    "reg_location_not_now": "收到您的位置，不过现在问的不是地点。",
+    "reg_voice_not_heard": "收到您的语音，不过登记这一步听不了语音，请按下面的提示点按钮或打字。",
+    "reg_photo_not_read": "收到照片，不过这里认不出照片上的字，请照着打字输入。",
+    "reg_voice_alarm": "如果是烤房出了紧急情况，请点「🚨 马上报警」，您的语音会一起发给值班服务队。",
+    "btn_voice_alarm": "🚨 马上报警",
+    "reg_voices_carried": "您登记时发的语音也放进了这一条，会一起转给服务队。",
+    "reg_voices_to_call": "您登记时发的语音也已补充到报警工单 {number}。",
+    "reg_voices_held": "您登记时发的语音还留着：如果是烤房出了紧急情况，请点「🚨 马上报警」，语音会一起发给值班服务队；要办别的事，请用文字说明；不用了就回复“算了”。",
+    "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",
+    "phone_for_team": "手机号 {phone}",
+    "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",
+    "phone_typed": "请点下方按钮共享手机号（手动输入的号码无法核实）。",
+    "phone_press": "请点下方「共享手机号」按钮；不想留号码可以点「跳过」。",
+    "site_bound": "已绑定烤房群：{site}（{area}）。报110时会自动带上位置。",
+    "site_bound_district": "已绑定零售商圈：{site}（{area}）。求助办事会转给负责这个片区的服务队。",
+    "site_bound_place": "已绑定站点：{site}（{area}）。求助办事会转给负责这一带的服务队。",
+    "site_unknown": "二维码无效或已停用，请联系站点工作人员。",
+    "location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请换一个位置，或用文字说明在哪里。",
+    "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
+    # 110
+    "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
+    "e_clipped": "内容很长，报警只带上了前 {limit} 字；其余的可以接着发，服务队会看到。",
+    "e_what_again": (
+        "🚨 请说一下烤房出了什么问题（比如“停电了”“风机不转”），发语音也可以。"
+        "说不清楚就再回一句“报警”，马上通知值班服务队打电话给您。"
+    ),
+    "e_where_after": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”），服务队好尽快找到您；说不清就点「跳过」：",
+    "e_place_added": "位置已告诉值班服务队（工单 {number}）：{place}。",
+    "e_place_skipped": "好的。报警已发出（工单 {number}），值班服务队会联系您确认位置；要撤回报警请用 /my。",
+    "place_to_team": "🚨 工单 {number} 报告人告知位置：{place}",
+    "place_moved_team": "工单 {number} 报告人告知位置：{place}，已转给 {team}，本队无需出动。",
+    "skip": "跳过",
+    "share_location": "📍 共享位置",
+    "e_place_kept": "📍 位置已收到。请再说一句出了什么问题（打字、语音或照片都行），马上报警。",
+    "alarm_check": "您说的情况，现在需要烘烤110服务队马上处理吗？",
+    "alarm_check_again": "请点一下：现在需要烘烤110服务队马上处理，点「🚨 是，马上报警」；只是咨询，点「不是，只是咨询」。",
+    "alarm_check_called_off": "好的，没有报警，这条也没有提交。烤房出了紧急情况，随时点 🚨110 或发 /110。",
+    "btn_alarm_now": "🚨 是，马上报警",
+    "btn_alarm_not_now": "不是，只是咨询",
+    "e_danger": "⚠️ 有明火或有人触电、受伤时，请先顾人身安全：马上拨打 119（火警）或 120（急救），能做到时先切断电源，不要靠近。",
+    "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
+    "e_phone_hint": "（电话 {phone}）",
+    # request-like flows
+    "describe_request": "📝 请描述需要办理或求助的事情：",
+    "describe_complaint": "📣 请说明投诉的事情（时间、地点、经过）：",
+    "describe_suggestion": "💡 请写下您的建议：",
+    "describe_wish": "🌱 请写下您的心愿（会记入心愿清单，办好后销号）：",
+    "extras": "可以再发照片或共享位置作为补充；没有的话点「下一步」。",
+    "next": "下一步",
+    "extra_added": "已收到（共 {count} 项补充）。还有可以继续发，或点「下一步」。",
+    "extra_text_added": "已补充到描述里。还有照片或位置可以继续发，或点「下一步」。",
+    "summary": "请确认：\n类别：{kind}\n内容：{text}{extras}\n将转给：{team}\n（{why}）",
+    "summary_extras": "\n补充：{count} 项（照片、语音或位置）",
+    "submit": "✅ 提交",
+    "edit": "✏️ 修改",
+    "abort": "✖️ 取消",
+    "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
+    # A complaint (`core.complainant`): 匿名 offered at its summary; who reads the
+    # complainant's details said once it is filed.
+    "anon_offer": (
+        "🙈 也可以「匿名提交」：办理人员、领导和台账都看不到您的姓名、电话和店铺，"
+        "进展照样通知您，您也照样可以补充、确认和评价。"
+    ),
+    "submit_anonymous": "🙈 匿名提交",
+    "anon_complaints_only": "只有投诉可以匿名提交。这一条请点「✅ 提交」，或者点「✏️ 修改」。",
+    "created_anonymous": (
+        "已匿名提交，工单号 {number}，已转给 {team}。办理人员看不到您是谁；"
+        "他们有问题会通过本服务台问您，办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "created_kept": (
+        "已提交，工单号 {number}，已转给 {team}。您的姓名和电话只交给{keeper}，"
+        "{team}有问题会通过本服务台问您。办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "created_items": (
+        "已提交 {count} 项心愿，已转给 {team}，每项办好后分别销号：\n{items}\n"
+        "办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "wish_items": "共 {count} 项，将分别记入心愿清单、逐项销号：\n{items}",
+    "submit_items": "✅ 分 {count} 项提交",
+    "submit_as_one": "📄 作为一项提交",
+    "draft_filed_already": (
+        "这份内容已经提交过了，工单号 {numbers}，不用再提交。办理进展可以用 /my 查看，"
+        "要补充请在 /my 里点「➕ 补充」。"
+    ),
+    "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
+    "about_open_confirm": (
+        "您的工单 {number} 正在办理中。这条消息是对它的补充，还是一件新的事？"
+        "是补充请点「➕ 补充到工单 {number}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "about_moved_on": "工单 {number} 已经办结或关闭，不能再补充了。要把这条消息作为新的「{kind}」提交吗？",
+    "about_several_confirm": (
+        "您的工单 {number} 正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    # More tickets in hand than the summary shows at first: the newest, then 「更多…」.
+    "about_many_confirm": (
+        "您有 {count} 张可能相关的工单正在办理中。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」（下面是最近的 {shown} 张，其余的点「更多…」），"
+        "服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "about_all_confirm": (
+        "下面是您正在办理中、可能相关的 {count} 张工单。这条消息是对其中一张的补充，还是一件新的事？"
+        "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "add_to_more": "更多…（还有 {count} 张工单）",
+    "add_to_ticket": "➕ 补充到工单 {number}",
+    "add_to_ticket_of_team": "➕ 补充到工单 {number}（{team}）",
+    "submit_new": "✅ 作为新工单提交",
+    "draft_added_already": "这条消息已经补充到工单 {number} 了，服务队会看到，不用再点。",
+    "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
+    "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
+    "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",
+    "rate_limited_no_barn": "您一小时内已提交 {count} 件，请稍后再提交。",
+    "too_long": "内容太长了（{length} 字），请控制在 {limit} 字以内。",
+    "empty": "内容是空的，请用文字描述一下。",
+    "greeting": "您好！有什么需要，直接用文字描述就行。{how}",
+    "digits_only": "只收到一串数字。如果是工单号，请核对；有事请用文字描述一下。",
+    "no_prompt_waiting": "现在没有等您确认或选择的内容（可能已经超时）。需要办什么，请点下面的按钮，或直接用文字描述。",
+    "emoji_only": "收到了。有什么需要，请用文字说一下，也可以发语音或照片。",
+    "phone_alone": (
+        "收到一个电话号码。要改登记的手机号，请点「👤 登记信息」；有事请用文字说明，"
+        "服务队需要时会打您登记的电话。"
+    ),
+    "edit_not_applied": (
+        "✏️ 改过的消息不会改动已经记下的内容。要更正，请把正确的内容再发一条；"
+        "已提交的工单可以在 /my 里点「➕ 补充」说明。"
+    ),
+    "unsupported": "暂不支持这种消息（{what}）。请发文字、照片、语音或位置。",
+    "unsupported_at_question": "暂不支持这种消息（{what}）。",
+    "kind_of_sticker": "贴纸",
+    "kind_of_animation": "动图",
+    "kind_of_document": "文件",
+    "kind_of_video": "视频",
+    "kind_of_video_note": "视频消息",
+    "kind_of_audio": "音频",
+    "kind_of_poll": "投票",
+    "kind_of_dice": "骰子",
+    "kind_of_other": "这类消息",
+    "unknown_command": "没有 /{name} 这个命令。",
+    "need_text": "请先用文字（或语音、照片）说明情况。",
+    "media_kept": "已收到。请再用文字说明一下情况（发生了什么、在哪里），我们才好转给对应的服务队。",
+    "voice_taken": "已收到语音留言，工作人员会听。还可以再发照片或共享位置；没有的话点「下一步」。",
+    "voice_only": "[语音留言]",
+    "why_by_hand": "将由工作人员看过后分派给对应的部门",
+    "why_words": "您提到了{words}，这类事由{line}办理",
+    "why_line": "这类事由{line}办理",
+    "stale_button": "这个按钮已失效，请重新操作。",
+    "error": "系统繁忙，刚才的操作没有成功，请稍后再试。烘烤紧急情况可再发一次 /110。",
+}

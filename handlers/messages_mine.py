@@ -1,0 +1,196 @@
+"""Replies about a requester's own tickets: /my, adding to one, withdrawing it, answering the
+team, confirming and rating it, sending it back (`handlers.i18n` puts the catalogue together)."""
+
+from __future__ import annotations
+
+from core.texts import KIND_NAMES
+
+MINE: dict[str, str] = {
+    # my tickets
+    "my_none": "您还没有工单。需要帮助请点「求助办事」或直接发消息。",
+    "my_list": "您的工单（点编号看详情）：",
+    "status_new": "新建",
+    "status_dispatched": "待接单",
+    "status_accepted": "已接单",
+    "status_on_site": "已上门",
+    "status_waiting_requester": "待您补充",
+    "status_resolved": "已办结待确认",
+    "status_resolved_suggestion": "已答复待确认",
+    "status_closed": "已销号",
+    "status_closed_unanswered": "未补充，已关闭",
+    "status_cancelled": "已撤回",
+    # kind_emergency ... kind_wish: the names every report and alert gives a ticket's kind
+    **{f"kind_{kind.value}": name for kind, name in KIND_NAMES.items()},
+    "detail": "工单 {number}｜{kind}｜{status}\n服务队：{team}\n内容：{text}\n\n进展：\n{timeline}",
+    "btn_add_info": "➕ 补充",
+    "btn_cancel_ticket": "撤回",
+    "btn_confirm": "✅ 已解决，评价",
+    "btn_confirm_answer": "✅ 收到，评价",
+    "btn_not_resolved": "❌ 没解决",
+    "btn_not_satisfied": "❌ 不满意",
+    "btn_not_resolved_reopen": "❌ 没解决，重新办理",
+    "btn_not_resolved_reopen_suggestion": "❌ 不满意，重新办理",
+    "btn_new_matter": "📝 不是，作为新的求助",
+    "typed_not_solved_ask": (
+        "工单 {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"
+        "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    # The same of a suggestion's answer, which satisfies its requester or not.
+    "typed_not_solved_ask_suggestion": (
+        "您的建议 {number} 已有答复，等您确认。您说的“{words}”是指对答复不满意吗？"
+        "不满意请点「❌ 不满意，重新办理」，这句话会转给服务队；满意请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "replied_not_solved_ask_suggestion": (
+        "您回复的是建议 {number} 的答复：“{words}”。是说对答复不满意吗？"
+        "不满意请点「❌ 不满意，重新办理」，这句话会转给服务队；满意请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    # The same of a wish not granted in full: an answer to dispute, or not.
+    "typed_not_solved_ask_wish": (
+        "您的心愿 {number} 已有答复，等您确认。您说的“{words}”是指对答复有异议吗？"
+        "有异议请点「❌ 没解决，重新办理」，这句话会转给服务队；没有异议请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "replied_not_solved_ask_wish": (
+        "您回复的是心愿 {number} 的答复：“{words}”。是对答复有异议吗？"
+        "有异议请点「❌ 没解决，重新办理」，这句话会转给服务队；没有异议请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "replied_not_solved_ask": (
+        "您回复的是工单 {number} 的办结通知：“{words}”。是说问题还没解决吗？"
+        "没解决请点「❌ 没解决，重新办理」，这句话会转给服务队；解决了请点「{confirm}」；"
+        "说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
+    "add_info_ask": "请发送要补充的文字或照片：",
+    "add_info_done": "已补充到工单 {number}，服务队会看到。",
+    "verdict_which": "您有 {count} 个工单办结待确认。请点下面要评价或反馈的那一个：",
+    "verdict_which_score": "您有 {count} 个工单办结待确认。这 {score} 分是给哪一个的？请点下面的工单：",
+    "verdict_which_solved": "您有 {count} 个工单办结待确认。解决的是哪一个？请点下面的工单，再为它打分：",
+    "verdict_which_judged": "您有 {count} 个工单办结待确认。您说的是哪一个？请点下面的工单，再为它打分：",
+    "verdict_which_not_satisfied": (
+        "您有 {count} 个建议已有答复、等您确认。对哪一个的答复不满意？请点下面的建议，再说明哪里不满意："
+    ),
+    "verdict_which_not_solved": (
+        "您有 {count} 个工单办结待确认。没解决的是哪一个？请点下面的工单，再说明哪里还没解决："
+    ),
+    "send_back_rated": (
+        "工单 {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "我们按新的问题办理。"
+    ),
+    "send_back_too_late": (
+        "工单 {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "我们按新的问题办理。"
+    ),
+    "add_info_called_off": "好的，工单 {number} 没有补充什么。要补充随时在 /my 里点「➕ 补充」。",
+    "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",
+    "ticket_cancelled": "工单 {number} 已撤回。",
+    "withdraw_ask": "确定撤回工单 {number} 吗？撤回后服务队就不再办理，也不能恢复。",
+    "e_withdraw_ask": "确定撤回报警 {number} 吗？撤回后值班服务队就不再赶来了。",
+    "withdraw_taken": (
+        "工单 {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
+        "请点「➕ 补充」说明，也可以直接联系他们。"
+    ),
+    "btn_withdraw_sure": "确定撤回",
+    "btn_withdraw_keep": "不撤回",
+    "rate_ask": "请为这次服务打分（5 = 满意）：",
+    "rate_ask_again": (
+        "请点下面的分数为工单 {number} 打分：5 = 满意，4 = 基本满意，3 = 一般，2 = 不太满意，"
+        "1 = 很不满意。也可以直接回复“满意”“一般”这样的话。"
+    ),
+    "rate_ask_again_kept": (
+        "请点下面的分数为工单 {number} 打分，您说的话会和分数一起转给服务队：5 = 满意，"
+        "4 = 基本满意，3 = 一般，2 = 不太满意，1 = 很不满意。"
+    ),
+    "rated_with_words": "感谢评价，工单 {number} 已销号。您说的“{words}”已转给服务队。",
+    "rate_low_kept": "很抱歉这次没让您满意。已请负责人回访您，您说的“{words}”也转给了他们。",
+    "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在工单上，服务队能看到。",
+    # An anonymous complainant cannot be phoned back: the leaders review the case instead.
+    "rate_low_kept_anonymous": (
+        "很抱歉这次没让您满意。已请负责人复核这件投诉，您说的“{words}”也转给了他们。"
+        "您是匿名投诉，他们不会打电话给您。"
+    ),
+    "rate_from_words": "按您说的“{words}”，记为 {score} 分。",
+    "verdict_voice": "收到您的语音，已转给服务队（工单 {number}）。问题解决了吗？请点「{confirm}」或「❌ 没解决」；如果是别的烤房出了新的紧急情况，请发 /110。",
+    "verdict_voice_suggestion": (
+        "收到您的语音，已转给服务队（建议 {number}）。对答复满意吗？请点「{confirm}」或"
+        "「❌ 不满意」；如果是别的烤房出了新的紧急情况，请发 /110。"
+    ),
+    "verdict_voice_wish": (
+        "收到您的语音，已转给服务队（心愿 {number}）。收到答复请点「{confirm}」，有异议请点"
+        "「❌ 没解决」。"
+    ),
+    "verdict_buttons": "工单 {number} 已办结，等您确认：解决了请点「{confirm}」，没解决请点「❌ 没解决」。也可以直接回复 1 到 5 打分（5 = 满意）。",
+    "verdict_buttons_wish": (
+        "您的心愿 {number} 已有答复，等您确认：收到请点「{confirm}」，有异议请点「❌ 没解决」。"
+        "也可以直接回复 1 到 5 打分（5 = 满意）。"
+    ),
+    "verdict_buttons_suggestion": (
+        "您的建议 {number} 已有答复，等您确认：满意请点「{confirm}」，不满意请点「❌ 不满意」。"
+        "也可以直接回复 1 到 5 打分（5 = 满意）。"
+    ),
+    "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
+    "rated": "感谢评价，工单 {number} 已销号。",
+    "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
+    "rate_low_comment_ask_anonymous": (
+        "很抱歉这次没让您满意。已请负责人复核这件投诉（您是匿名投诉，他们不会打电话给您）。"
+        "哪里不满意，可以直接回复告诉我们（也可以跳过）。"
+    ),
+    "rate_low_comment_ask_alone": "很抱歉这次没让您满意。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
+    "low_rating": (
+        "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意。请{owner}的队长在 {due} 前回访，"
+        "问清原因，回访后点「📞 已回访」记下报告人怎么说。"
+    ),
+    "btn_callback": "📞 已回访",
+    "cb_prompt": (
+        "工单 {number}：回访时报告人怎么说？请用一句话记下：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "cb_need_text": "请用文字写下回访情况（报告人怎么说）。",
+    "cb_done": "已记录工单 {number} 的回访：{note}",
+    "cb_recorded": "工单 {number} 已由 {who} 在 {at} 记录回访：{note}",
+    # A message that asked for the call-back, once it is recorded.
+    "cb_told": "📞 工单 {number} 的回访已由 {who} 在 {at} 记录：{note}",
+    "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
+    "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
+    "low_rating_remark": "报告人说：{text}",
+    "low_rating_anonymous": "这是匿名投诉，没有投诉人的联系方式：请复核办理情况，点「📞 已回访」记下复核结果。",
+    "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
+    "reopen_ask": "请说明哪里还没解决：",
+    "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
+    "btn_take_up_again": "🔁 重新办理",
+    "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
+    "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
+    "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
+    "answer_which": "您有 {count} 个工单在等您补充。这条回复是给哪一个的？请点下面的工单：",
+    "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个工单的？请点下面的工单：",
+    "answer_which_gone": "这条回复已经没有保留了，请重新发一次。",
+    "answer_after_resolution": (
+        "工单 {number} 在您回复之前已经办结，您这条已转给服务队。问题解决了吗？"
+        "解决了请点「{confirm}」，没解决请点「❌ 没解决」。"
+    ),
+    "answer_after_resolution_suggestion": (
+        "您的建议 {number} 在您回复之前已经有了答复，您这条已转给服务队。对答复满意吗？"
+        "满意请点「{confirm}」，不满意请点「❌ 不满意」。"
+    ),
+    "answer_after_resolution_wish": (
+        "您的心愿 {number} 在您回复之前已经有了答复，您这条已转给服务队。"
+        "收到请点「{confirm}」，有异议请点「❌ 没解决」。"
+    ),
+    "e_called_off": "好的，没有报警。烤房出了紧急情况，随时点 🚨110 或发 /110。",
+    "e_call_on": (
+        "您的报警（工单 {number}）正在处理，现在{status}。这处烤房情况有变化，直接发文字、语音或照片"
+        "就会补充给服务队，也可以点「➕ 补充到工单 {number}」；是另一处烤房出了事，请点「🚨 另一处烤房报警」。"
+    ),
+    "btn_another_barn": "🚨 另一处烤房报警",
+    "e_call_ack": "好的。您的报警（工单 {number}）正在处理，服务队会联系您；情况有变化直接发消息告诉我们。",
+    "e_news_withdraw": (
+        "已告诉值班服务队（报警工单 {number}）。不需要服务队来了的话，请点「确定撤回」；"
+        "还需要就不用点，服务队会联系您。"
+    ),
+    "e_news_added": "已补充到报警工单 {number}，值班服务队会看到。如果是另一处烤房出了新情况，请发 /110 另报。",
+    "not_your_ticket": "找不到这个工单，或您无权操作。",
+    "not_allowed_now": "工单当前状态（{status}）不能这样操作。",
+    "verdict_not_yet": "工单 {number} 现在{status}，还没有办结，不用确认或评价；办结后会再请您确认。",
+}

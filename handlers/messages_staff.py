@@ -1,0 +1,222 @@
+"""What teams, leaders and supervisors read: invites, cards' notes, /duty, /queue, /ticket,
+/reassign, reports, 催办 and the alerts (`handlers.i18n` puts the catalogue together)."""
+
+from __future__ import annotations
+
+STAFF: dict[str, str] = {
+    "permission_denied": "您没有权限执行这个操作。",
+    "taken_by_other": "手慢了一步：这个工单已被 {name} 接单。",
+    "taken_by_you": "工单 {number} 已由您接单，不用再点。",
+    "t_accept_first": "工单 {number} 还没有人接单，请先点「接单」。",
+    "t_no_visit": "工单 {number} 是{kind}，不用「上门」，卡片上已去掉这个按钮；办好后请点「办结」。",
+    "join_ok": "欢迎加入 {team}，身份：{role}。工单会派到服务队群里，点按钮即可接单处理。",
+    "join_ok_supervisor": "已登记为督办人员。超时工单和每日汇总会发给您。",
+    "join_again": "您已是 {team} 的{role}，这个邀请链接不用再点。",
+    "join_again_supervisor": "您已登记为督办人员，这个邀请链接不用再点。",
+    "join_bad": "邀请链接无效、已使用或已过期，请向管理员重新索取。",
+    "staff_removed": "管理员已取消您的以下身份：{places}。如有疑问，请联系本局管理员。",
+    "role_member": "队员",
+    "role_leader": "队长",
+    "role_supervisor": "督办",
+    "info_to_team": "工单 {number} 报告人补充：{text}",
+    "answer_to_team": "工单 {number} 报告人回复：{text}",
+    "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
+    "reopen_to_team_suggestion": "建议 {number} 报告人对答复不满意：{text}",
+    "reopen_to_team_wish": "心愿 {number} 职工表示还没有实现：{text}",
+    "reopen_escalated": "⚠️ 工单 {number}（{team}）已被报告人第 {times} 次退回，问题仍未解决：{text}\n请过问办理情况。",
+    # A suggestion sent back disputes its answer; a wish sent back is not granted yet,
+    # whatever its answer said: neither is a problem left unsolved.
+    "reopen_escalated_suggestion": (
+        "⚠️ 建议 {number}（{team}）的答复已被报告人第 {times} 次退回，报告人仍不满意：{text}\n"
+        "请过问办理情况。"
+    ),
+    "reopen_escalated_wish": (
+        "⚠️ 心愿 {number}（{team}）已被职工第 {times} 次退回，仍未实现：{text}\n请过问办理情况。"
+    ),
+    "btn_sv_remind": "催办",
+    "btn_sv_reassign": "改派",
+    "btn_sv_accept": "由我接单",
+    "btn_accept": "接单",
+    "btn_resolve": "办结",
+    "t_ask_prompt": "工单 {number}：请输入要请报告人补充的问题：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_res_prompt": "工单 {number}：请输入办结说明（做了什么）：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_res_prompt_suggestion": (
+        "建议 {number}：请输入给报告人的答复（采纳与否、怎么办、暂不采纳的原因），会告知报告人：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "t_xfer_choose": "工单 {number}：转给哪个服务队？",
+    "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
+    "t_note_left": "工单 {number}：已不再等待{what}。需要时请再按「{button}」。",
+    "t_note_expired": (
+        "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
+        "需要时请再按「{button}」。"
+    ),
+    "t_ask_done": "已请报告人补充（工单 {number}）：{what}\n报告人的回复会发到本队。",
+    "t_res_done": "工单 {number} 已办结，已请报告人确认并评价。办结说明：{what}",
+    "t_res_suggestion_done": "建议 {number} 已答复，已请报告人看看是否满意并评价。答复：{what}",
+    "t_res_wish_done": "心愿 {number} 已办结（{outcome}），已请职工确认并评价。办结说明：{what}",
+    "t_res_granted_prompt": (
+        "心愿 {number}：请输入办结说明（做了什么），将记为「已实现」。\n"
+        "只实现了一部分或无法实现的，请点下面的按钮。\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "t_res_partly_prompt": (
+        "心愿 {number} 记为「部分实现」：请写明已办的部分，以及其余暂不能办的原因（会告知职工）：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "t_res_declined_prompt": (
+        "心愿 {number} 记为「无法实现」：请写明原因（会告知职工）：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
+    "btn_wish_granted": "✅ 已实现",
+    "btn_wish_partly": "◐ 部分实现",
+    "btn_wish_declined": "✖️ 无法实现",
+    "t_xfer_done": "工单 {number} 已转给 {team}。转派原因：{what}",
+    "anonymous_sender": (
+        "您是以群组（匿名管理员）的身份发的命令，机器人无法确认是谁在操作。"
+        "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"
+    ),
+    "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
+    "t_resolved_by_other": "工单 {number} 刚由 {name} 办结（{note}），您这条说明没有记入。",
+    "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
+    "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
+    "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
+    "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",
+    "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
+    "bind_no_team": "没有 ID 为「{typed}」的服务队。可选：{teams}",
+    "private_only": "/{command} 请在与机器人的私聊里发送{where}。",
+    "private_link": "（点这里打开：{link}）",
+    "bind_done": "本群已绑定为「{team}」的派单群。",
+    "bind_done_topic": "本话题已绑定为「{team}」的派单话题：该队的工单卡片、催办和提醒都发到这里。",
+    "bind_denied": "只有该队队长或管理员可以绑定派单群。",
+    "duty_teams_only": "值班只对服务队的队员和队长开放。",
+    "duty_denied": "只有该队队长可以安排别人值班。",
+    "duty_usage": (
+        "用法：/duty on（值班）或 /duty off（下班）设置自己；队长可 /duty 姓名 on|off 安排队员，"
+        "例如 /duty 赵队员 on。"
+    ),
+    "duty_not_member": "本队没有叫「{typed}」的队员。发 /duty 可以看全队名单。",
+    "duty_which": "本队有不止一人叫「{typed}」，请写全名。",
+    "duty_off_list": "\n未值班：{names}",
+    "duty_set": "{who} 值班状态：{state}。",
+    "duty_no_roster": "{team}不排值班：紧急工单直接通知队长。",
+    "duty_roster": "{team} 值班：{names}{off}",
+    "duty_name_unreachable": "{who}（私信发不到）",
+    "duty_unreachable": (
+        "⚠️ 机器人发不到 {who} 的私信（可能屏蔽了机器人），收不到110值班提醒。"
+        "请私聊机器人发一次 /start。"
+    ),
+    "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
+    "duty_calls_waiting": "还有 {count} 个报警等待接单，卡片已私信发给 {who}，请尽快接单。",
+    "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
+    "queue_empty": "没有未办结的工单。",
+    "queue_more": "……还有 {more} 件未列出（共 {total} 件未办结）。",
+    "ticket_usage": "用法：/ticket 工单号",
+    "file_not_sent": "（{what}没能发出：Telegram 暂时不可用。请稍后再发一次刚才的命令。）",
+    # A step's replies shown again (the first showing was cut off): its chart or file, or
+    # what it built after the commit, was not kept, and may or may not have arrived.
+    "file_not_kept": "（如果没有收到{what}，请再发一次刚才的命令。）",
+    "result_not_kept": "（如果没有收到刚才的结果，请再发一次刚才的命令。）",
+    # A press that only edited its message, come again: the old edit is not shown again.
+    "done_before": "刚才的操作已完成。",
+    # A chart or file over Telegram's size limit: asking again would not help.
+    "file_too_big": "（{what}太大，超过了 Telegram 允许机器人发送的大小，没能发出。）",
+    # A report's workbook (last week's, the weekly report's) too large: a shorter period.
+    "ledger_shorter": "可以用 /ledger 按较短的时段分几次导出，写起止日期，例如 /ledger {days}。",
+    "ledger_shorter_undated": "可以用 /ledger 按较短的时段分几次导出，写起止日期。",
+    "ledger_too_big": "台账文件太大，超过了 Telegram 允许机器人发送的大小，没能发出。",
+    "chart_too_big": "统计图太大，超过了 Telegram 允许机器人发送的大小，没能发出；上面的统计数字不受影响。",
+    "chart": "图表",
+    "file": "文件",
+    "number_mistyped": "工单号 {number} 不对，可能输错了一位（最后一位是校验位），请核对后再发。",
+    "t_xfer_same": "工单 {number} 已经在 {team}，无需转派。",
+    "reassign_same": "工单 {number} 已经在 {team}，无需改派。",
+    "reassign_which_team": "没有唯一对应「{typed}」的服务队，请写全名或 ID。可选：{teams}",
+    "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",
+    "t_help": (
+        "服务队群里可以这样用：\n"
+        "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
+        "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过\n"
+        "/duty 值班名单　/duty on 值班　/duty off 下班"
+    ),
+    "t_help_leader": (
+        "队长还可以用：\n"
+        "/duty 姓名 on|off 安排队员值班（如 /duty 赵队员 on）\n"
+        "/stats 时段 看本队的指标（时段如 今天、上周、本月、本烘烤季，不写就是今天）\n"
+        "/bindteam 服务队ID 把本群设为本队的派单群"
+    ),
+    "t_help_supervisor": (
+        "督办人员还可以用：\n"
+        "/stats 时段 统计　/ledger 时段 台账（时段如 今天、上周、本月、本烘烤季、上个烘烤季、"
+        "2026-11，不写就是今天）\n"
+        "/reassign 工单号 服务队 改派"
+    ),
+    "leader_stats_only": "台账只对督办人员开放；队长可以用 /stats 时段 看本队的指标。",
+    "sv_help": (
+        "督办人员还可以用：\n"
+        "/queue 所有服务队未办结的工单（超时的标出超了多久）\n"
+        "/ticket 工单号 查看详情和经过\n"
+        "/stats 时段 三率统计和图表　/ledger 时段 台账 Excel（时段如 今天、前天、上周、本月、"
+        "12月6日、本烘烤季、2026-11，不写就是今天）\n"
+        "/reassign 工单号 服务队 改派\n"
+        "超时督办消息上有「催办」「改派」按钮。"
+    ),
+    "reassigned": "工单 {number} 已改派给 {team}。",
+    "ov_taken": "已接管工单 {number}，卡片和经过已发到本队，请在新卡片上接单办理。",
+    "ov_taken_already": "工单 {number} 已由本队接管，请在新卡片上办理。",
+    "moved_away": "工单 {number} 已由督办改派给 {team}，本队无需再处理。",
+    "ov_taken_team": "工单 {number} 是一件投诉，已由 {team} 接管调查，本队不再办理。",
+    "ov_members_only": "只有{team}的成员或督办人员可以接管投诉。",
+    "staff_only": "这个命令只对服务队和督办人员开放。",
+    "supervisors_only": "这个命令只对督办人员开放。",
+    "supervisors_only_button": "「催办」「改派」只对督办人员开放。",
+    "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
+    "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
+    "leader_remind_team": "⏰ 队长提醒：工单 {number}（{state}），请尽快处理。",
+    "leaders_only_button": "「催办」只对本队队长和督办人员开放。",
+    "sv_reminded_lately": "工单 {number} 刚在 {at} 由 {who} 催办过，已通知服务队，不再重复提醒。",
+    "sv_reminded": "已催办工单 {number}：{team}，{state}。",
+    "sv_state_late": "{status}，已超过{phase}时限 {due}",
+    "sv_state_due": "{status}，{phase}时限 {due}，尚未超时",
+    "sv_phase_accept": "接单",
+    "sv_phase_resolve": "办结",
+    "sv_choose_team": "工单 {number} 改派给：",
+    # An alert that said 仍未接单 (a supervisor's 超时督办, a leader's alert, the team's
+    # reminder), edited once the ticket is answered or moved: what happened when, which
+    # stays true. {head} is how that alert began (core/overdue_news.py).
+    "alert_accepted": "{head}工单 {number} 超过接单时限 {late}，{at} 已由 {team} {who} 接单。",
+    # Moved to another team since the alert went out, and taken late there: late past the
+    # deadline that team was given, not the first team's.
+    "alert_accepted_moved": (
+        "{head}工单 {number} 曾超过接单时限，转给 {team} 后又超过该队的接单时限 {late}，"
+        "{at} 已由 {team} {who} 接单。"
+    ),
+    "alert_taken": "{head}工单 {number} 曾超过接单时限，{at} 已由 {team} {who} 接单。",
+    "alert_moved": "{head}工单 {number} 曾超过接单时限，{at} 已转给 {team}，接单时限 {due}。",
+    # Moved on its first deadline (the desk's correction of where a 110 call goes): the
+    # team it went to is as late, and this alert says so until it accepts.
+    "alert_moved_late": "{head}工单 {number} 超过接单时限，{at} 已转给 {team}，仍未接单。",
+    # A team's reminder or its leaders' alert of a ticket sent on to another team: no longer
+    # theirs to chase, whatever that team does with it.
+    "alert_moved_away": (
+        "{head}工单 {number} 曾超过{phase}时限，{at} 已转给 {team}，本队无需再处理。"
+    ),
+    # What else became of it, and the news of one that said 仍未办结, are core/overdue_news's:
+    # the sweep closing a ticket tells them too.
+    "sv_hands_off": (
+        "工单 {number} 由{team}办理。接单、上门、补充和办结是办理人的事：接单的人名会告诉报告人，"
+        "超时催办也随之停下。要催服务队请点「催办」，要换队请点「改派」。"
+    ),
+    "sv_hands_off_unreachable": (
+        "工单 {number} 由{team}办理，督办在这里点不算接单办理。机器人发不到您的私聊："
+        "请先私聊机器人发 /start，再从超时提醒或 /ticket 催办、改派。"
+    ),
+    "sv_take_moved": "工单 {number} 已转给{team}，这里的「由我接单」没有替您接单。",
+    "sv_hands_off_take": "还没有人接单：您本人去办理，才点「由我接单」。",
+    "sv_hands_off_toast": "工单 {number} 由{team}办理，督办在这里点不算接单办理。催办、改派请看您的私聊。",
+    "reports_off": "报表功能没有启用。",
+    "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
+    "echo_off": "好的，您的工单办结后不会出现在回音壁上。",
+    "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
+    "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",
+}
