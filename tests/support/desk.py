@@ -117,9 +117,10 @@ class Harness:
         assert ticket.id is not None and ticket.urgent
         return ticket.id
 
-    async def file_request(self, user: int, text: str) -> Ticket:
-        """`user` files `text` through /new (下一步, then 提交); the new ticket."""
-        await self.send(user, "/new")
+    async def file_request(self, user: int, text: str, command: str = "/new") -> Ticket:
+        """`user` files `text` through /new, or `command` (/wish, /suggest), pressing 下一步
+        then 提交; the new ticket."""
+        await self.send(user, command)
         await self.send(user, text)
         await self.press(user, "f:next")
         await self.press(user, "f:ok")

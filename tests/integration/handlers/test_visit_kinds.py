@@ -16,11 +16,7 @@ CURING_CHAT = -1001000000001
 
 async def _filed_by_staff(desk: Harness, command: str, words: str) -> int:
     await desk.registered_as(STAFF, "staff")
-    await desk.send(STAFF, command)
-    await desk.send(STAFF, words)
-    await desk.press(STAFF, "f:next")
-    await desk.press(STAFF, "f:ok")
-    [ticket] = await desk.tickets()
+    ticket = await desk.file_request(STAFF, words, command)
     assert ticket.id is not None
     return ticket.id
 
