@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from core.config import Config
 from core.enums import Script
 from core.model import ChatPlace, Conversation, OutboxMessage, User, reader_script
+from core.ports import UnitOfWork
 from handlers.i18n import t
 from handlers.incoming import Incoming
 from handlers.replies import Button, Keyboard, Outcome, Reply
@@ -226,24 +227,110 @@ class Ctx:
         edit passes the script of the message it edits, which its reader may since have
         changed with /lang.
         """
-        chat_id, topic = to if isinstance(to, ChatPlace) else (to, None)
-        payload: dict[str, Any] = {"text": text, **(extra or {})}
-        if topic is not None:
-            payload["thread_id"] = topic
-        if buttons:
-            payload["buttons"] = [[b.to_payload() for b in row] for row in buttons]
-        if script is None:
-            person = await self.uow.users.get(chat_id) if chat_id > 0 else None
-            script = reader_script(person)
-        await self.uow.outbox.add(
-            OutboxMessage(
-                chat_id=chat_id,
-                method=method,
-                payload=message_in_script(payload, script),
-                created_at=self.now,
-                not_before=self.now,
-                priority=0 if urgent else 1,
-                ticket_id=ticket_id,
-                purpose=purpose,
-            )
+        await enqueue(
+            self.uow,
+            self.now,
+            to,
+            text,
+            buttons=buttons,
+            urgent=urgent,
+            ticket_id=ticket_id,
+            purpose=purpose,
+            method=method,
+            extra=extra,
+            script=script,
         )
+
+
+class Paging(Protocol):
+    """What writing to others needs: the config, the transaction, the time and `enqueue`.
+    A step's `Ctx` has them; so has `Offstage`, for work outside any message."""
+
+    @property
+    def cfg(self) -> Config: ...
+
+    @property
+    def uow(self) -> UnitOfWork: ...
+
+    @property
+    def now(self) -> datetime: ...
+
+    async def enqueue(
+        self,
+        to: int | ChatPlace,
+        text: str,
+        *,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        urgent: bool = False,
+        ticket_id: int | None = None,
+        purpose: str = "notify",
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class Offstage:
+    """Messages to others from work no message started: a place taken away by an admin's
+    command or by the config at the bot's start still hands on the pages it held."""
+
+    cfg: Config
+    uow: UnitOfWork
+    now: datetime
+
+    async def enqueue(
+        self,
+        to: int | ChatPlace,
+        text: str,
+        *,
+        buttons: tuple[tuple[Button, ...], ...] = (),
+        urgent: bool = False,
+        ticket_id: int | None = None,
+        purpose: str = "notify",
+    ) -> None:
+        await enqueue(
+            self.uow,
+            self.now,
+            to,
+            text,
+            buttons=buttons,
+            urgent=urgent,
+            ticket_id=ticket_id,
+            purpose=purpose,
+        )
+
+
+async def enqueue(
+    uow: UnitOfWork,
+    now: datetime,
+    to: int | ChatPlace,
+    text: str,
+    *,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    urgent: bool = False,
+    ticket_id: int | None = None,
+    purpose: str = "notify",
+    method: str = "send_message",
+    extra: dict[str, Any] | None = None,
+    script: Script | None = None,
+) -> None:
+    """`Ctx.enqueue`, for a step or for work outside any message (`Offstage`)."""
+    chat_id, topic = to if isinstance(to, ChatPlace) else (to, None)
+    payload: dict[str, Any] = {"text": text, **(extra or {})}
+    if topic is not None:
+        payload["thread_id"] = topic
+    if buttons:
+        payload["buttons"] = [[b.to_payload() for b in row] for row in buttons]
+    if script is None:
+        person = await uow.users.get(chat_id) if chat_id > 0 else None
+        script = reader_script(person)
+    await uow.outbox.add(
+        OutboxMessage(
+            chat_id=chat_id,
+            method=method,
+            payload=message_in_script(payload, script),
+            created_at=now,
+            not_before=now,
+            priority=0 if urgent else 1,
+            ticket_id=ticket_id,
+            purpose=purpose,
+        )
+    )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from core.complainant import keeper_places
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
-from core.model import ChatPlace, Ticket, TicketMessage
+from core.model import ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_card import card_text, cards_by_place, shown_name
@@ -16,7 +16,7 @@ from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
 from handlers.cards import card_buttons, history_text, take_over_buttons
-from handlers.context import Ctx
+from handlers.context import Ctx, Paging
 from handlers.i18n import t
 from handlers.overdue_alerts import retell_answered_alerts
 from handlers.replies import Button
@@ -59,7 +59,7 @@ async def another_teams_chat(ctx: Ctx, ticket: Ticket) -> bool:
     return not here & been_with
 
 
-async def duty_pagers(ctx: Ctx, team_id: str, *, requester: int | None = None) -> list[int]:
+async def duty_pagers(ctx: Paging, team_id: str, *, requester: int | None = None) -> list[int]:
     """Who is paged for an urgent ticket: the on-duty members, else the team's leaders.
     Someone the bot cannot reach (they blocked it) is no pager: a page that cannot arrive
     must not stand in for one to a leader that can. Nor is the on-duty member whose own
@@ -73,7 +73,7 @@ async def duty_pagers(ctx: Ctx, team_id: str, *, requester: int | None = None) -
     return await leaders(ctx, team_id)
 
 
-async def leaders(ctx: Ctx, team_id: str) -> list[int]:
+async def leaders(ctx: Paging, team_id: str) -> list[int]:
     """The team's leaders, by the config or by an invite, whom the bot can reach."""
     memberships = await ctx.uow.memberships.of_team(team_id)
     return await reachable(ctx, team_leaders(ctx.cfg, team_id, memberships))
@@ -85,7 +85,7 @@ async def overseers(ctx: Ctx) -> list[int]:
     return found or await reachable(ctx, list(ctx.cfg.admins))
 
 
-async def reachable(ctx: Ctx, user_ids: list[int]) -> list[int]:
+async def reachable(ctx: Paging, user_ids: list[int]) -> list[int]:
     """Those of `user_ids` the outbox has not found unreachable."""
     found = []
     for user_id in user_ids:
@@ -321,11 +321,12 @@ async def name_to_requester(ctx: Ctx, ticket: Ticket, user_id: int) -> str | Non
     return as_written(user.name)
 
 
-async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:
+async def page_waiting_calls(ctx: Paging, team_id: str) -> list[list[int]]:
     """The team's urgent tickets nobody has accepted, paged to whoever is paged now (the
     members still on duty, else the leaders) who holds no card of them yet: the member who
-    went off duty held the only page. For each waiting call, who is paged for it now (holds
-    its card, sent now or before): not the on-duty member whose own barn it is."""
+    went off duty, or lost their place, held the only page. For each waiting call, who is
+    paged for it now (holds its card, sent now or before): not the on-duty member whose own
+    barn it is."""
     waiting = [
         ticket
         for ticket in await ctx.uow.tickets.open_tickets(team_id)
@@ -350,8 +351,18 @@ async def page_waiting_calls(ctx: Ctx, team_id: str) -> list[list[int]]:
     return paged
 
 
+async def hand_on_pages(ctx: Paging, gone: Iterable[Membership]) -> None:
+    """Places taken away (by an admin, or by the config at the start): the calls waiting
+    for 接单 whose page an on-duty one of them held are paged at once to whoever is paged
+    now, not left with nobody until the ladder's alert to the leaders."""
+    teams = {m.team_id for m in gone if m.on_duty and m.team_id}
+    for team_id in sorted(teams):
+        if ctx.cfg.find_team(team_id) is not None:  # a team gone from the config pages nobody
+            await page_waiting_calls(ctx, team_id)
+
+
 async def card_now(
-    ctx: Ctx, ticket: Ticket, at: ChatPlace | None = None
+    ctx: Paging, ticket: Ticket, at: ChatPlace | None = None
 ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The ticket's card as it should read now at `at` (`core.team_card.cards_by_place`;
     None: in the ticket's team's places): its text and the buttons its state allows."""

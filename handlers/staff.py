@@ -12,8 +12,9 @@ from core.errors import InvalidInput, NotFound
 from core.model import Invite, Membership, User
 from core.ports import UnitOfWork
 from handlers.command_menu import send_own_menu
-from handlers.context import Ctx
+from handlers.context import Ctx, Offstage
 from handlers.i18n import in_script
+from handlers.notify import hand_on_pages
 
 INVITE_TTL = timedelta(days=7)
 INVITE_ROLES = (Role.MEMBER, Role.LEADER, Role.SUPERVISOR)
@@ -90,10 +91,11 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
     rosters and permission checks see everyone the bureau lists, and nobody it no longer
     does: someone taken out of a team's list (or whose team is gone) loses that place at
     the next start. Places given by an invite are not the config's to take away, also when
-    the config listed them as well for a while. Returns (added, removed)."""
+    the config listed them as well for a while. A call waiting for 接单 whose page an
+    on-duty member so removed held is paged to whoever is paged now. Returns (added, removed)."""
     await uow.memberships.lock_for_config()  # processes starting together take turns
     listed = set(_config_places(cfg))
-    removed = 0
+    removed: list[Membership] = []
     for membership in await uow.memberships.from_config():
         key = (membership.user_id, membership.team_id, membership.role)
         if key in listed:
@@ -102,7 +104,7 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
             membership.from_config = False  # the invite's place again, no longer the config's
             continue
         await uow.memberships.remove(membership)
-        removed += 1
+        removed.append(membership)
     added = 0
     existing: dict[str, dict[tuple[int, Role], Membership]] = {}
     for user_id, team_id, role in _config_places(cfg):
@@ -117,7 +119,9 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
             await uow.users.add(User(id=user_id, created_at=now))
         await uow.memberships.add(Membership(user_id, role, now, team_id=team_id, from_config=True))
         added += 1
-    return added, removed
+    # Last, so that a leader the config lists from now on is among those paged.
+    await hand_on_pages(Offstage(cfg, uow, now), removed)
+    return added, len(removed)
 
 
 def _config_places(cfg: Config) -> Iterator[tuple[int, str, Role]]:

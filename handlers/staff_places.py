@@ -17,7 +17,9 @@ from core.enums import Requester, Role, Script
 from core.model import Membership, OutboxMessage
 from core.ports import UnitOfWork
 from handlers.command_menu import own_menu
+from handlers.context import Offstage
 from handlers.i18n import in_script, t
+from handlers.notify import hand_on_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ async def remove_places(
         result.removed.append(membership)
     if result.removed:
         await _tell(uow, cfg, user_id, result.removed, now)
+        await hand_on_pages(Offstage(cfg, uow, now), result.removed)
     return result
 
 

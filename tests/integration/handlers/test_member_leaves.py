@@ -13,13 +13,14 @@ from core.enums import Role
 from core.lifecycle import REMIND_RESOLVE_PROMPT
 from core.model import Membership, User
 from handlers.staff import create_invite, seed_memberships
+from handlers.staff_places import remove_places
 from scheduler.sweep import sweep
 from storage.tables import memberships
 from storage.uow import Database
 from tests.support.config_edits import with_member_toggled
 from tests.support.desk import Harness, texts
 from tests.support.scratch_db import empty_tables
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, LEADER, MEMBER
 
 TEAM_CHAT = -1001000000001
 LEAVER = 200099  # joined the team by invite, not listed in the config
@@ -119,6 +120,54 @@ async def test_a_place_joined_by_invite_stays_when_the_config_lists_it_then_no_l
             await uow.commit()
     async with desk.db.uow(read_only=True) as uow:
         assert LEAVER in {m.user_id for m in await uow.memberships.of_team("curing-qingshan")}
+
+
+async def _on_duty_with_a_call_waiting(desk: Harness, member: int) -> tuple[int, int]:
+    """`member` alone is on duty when a farmer calls 110: only they are paged. The call's
+    id and how many outbox rows there were then."""
+    await desk.send(member, "/duty on", chat=TEAM_CHAT)
+    call = await desk.file_110(FARMER)
+    assert not any(r.chat_id == LEADER for r in await desk.outbox())  # the member was paged
+    return call, len(await desk.outbox())
+
+
+async def test_an_on_duty_member_taken_out_by_an_admin_hands_the_waiting_call_to_the_leader(
+    desk: Harness,
+) -> None:
+    """`jinye110 staff remove` takes the place of the only member on duty while a call
+    waits for 接单: its card goes to the leader now, not at the ladder's alert."""
+    async with desk.db.uow() as uow:  # LEAVER: a place by invite, which an admin may take
+        await uow.users.add(User(id=LEAVER, created_at=desk.clock(), name="周队员"))
+        await uow.memberships.add(
+            Membership(LEAVER, Role.MEMBER, desk.clock(), team_id="curing-qingshan")
+        )
+        await uow.commit()
+    call, before = await _on_duty_with_a_call_waiting(desk, LEAVER)
+
+    async with desk.db.uow() as uow:
+        await remove_places(uow, desk.cfg, LEAVER, team_id="curing-qingshan", now=desk.clock())
+        await uow.commit()
+
+    handed = [r for r in (await desk.outbox())[before:] if r.chat_id == LEADER]
+    assert [r.purpose for r in handed] == ["card"] and handed[0].ticket_id == call
+    assert f"tk:acc:{call}" in str(handed[0].payload)
+
+
+async def test_an_on_duty_member_taken_out_of_the_config_hands_the_waiting_call_on_at_the_start(
+    desk: Harness,
+) -> None:
+    """The config no longer lists the only member on duty, and the bot starts again while
+    a call waits for 接单: its card goes to the leader now."""
+    call, before = await _on_duty_with_a_call_waiting(desk, MEMBER)
+
+    async with desk.db.uow() as uow:
+        leaner = with_member_toggled(desk.cfg, "curing-qingshan", MEMBER)
+        assert await seed_memberships(uow, leaner, desk.clock()) == (0, 1)
+        await uow.commit()
+
+    handed = [r for r in (await desk.outbox())[before:] if r.chat_id == LEADER]
+    assert [r.purpose for r in handed] == ["card"] and handed[0].ticket_id == call
+    assert f"tk:acc:{call}" in str(handed[0].payload)
 
 
 async def test_bot_processes_starting_together_bring_the_places_in_line_without_a_clash(
