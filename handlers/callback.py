@@ -37,7 +37,7 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     it when that came with the score (`remark`). How many were told."""
     await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now)
     said = t(
-        "low_rating",
+        _anonymous_or("low_rating", ticket),
         number=ticket.label,
         team=ctx.cfg.team(ticket.team_id).name,
         score=score,
@@ -46,8 +46,6 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     )
     if remark:
         said += "\n" + t("low_rating_remark", text=as_written(remark[:500]))
-    if ticket.anonymous:
-        said += "\n" + t("low_rating_anonymous")
     # A leader who is also a supervisor is told once.
     overseers = await notify.overseers(ctx)
     owing = await notify.leaders(ctx, callback.callback_owner(ticket))
@@ -75,21 +73,28 @@ async def on_press(ctx: Ctx, raw_id: str, *, ttl: timedelta) -> None:
     else:
         await ctx.start_flow(FLOW, "note", {"ticket_id": ticket.id}, ttl=ttl)
         minutes = max(1, round(ttl.total_seconds() / 60))
-        ctx.say("cb_prompt", number=ticket.label, minutes=minutes)
+        ctx.say(_anonymous_or("cb_prompt", ticket), number=ticket.label, minutes=minutes)
+
+
+def _anonymous_or(key: str, ticket: Ticket | None) -> str:
+    """An anonymous complaint's call-back is a review (复核) of how it was handled: nobody
+    can be phoned, so nothing asks what the requester said (as the ladder's reminders)."""
+    return f"{key}_anonymous" if ticket is not None and ticket.anonymous else key
 
 
 async def note_step(ctx: Ctx) -> None:
     """The line after 「📞 已回访」: what the requester said, recorded as the call-back."""
     assert ctx.conv is not None
     text = ctx.msg.text.strip()
+    ticket_id = ctx.conv.data.get("ticket_id")
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
     if not text:
-        ctx.say("cb_need_text")  # a photo or a voice note says nothing the ledger can show
+        # A photo or a voice note says nothing the ledger can show.
+        ctx.say(_anonymous_or("cb_need_text", ticket))
         return
     if ctx.too_long(text):
         return
-    ticket_id = ctx.conv.data.get("ticket_id")
     await ctx.end_flow()
-    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
     if ticket is None:
         ctx.say("stale_button")
         return

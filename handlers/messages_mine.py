@@ -142,12 +142,23 @@ MINE: dict[str, str] = {
         "⚠️ 工单 {number}（{team}）报告人只给了 {score} 星，不满意。请{owner}的队长在 {due} 前回访，"
         "问清原因，回访后点「📞 已回访」记下报告人怎么说。"
     ),
+    # An anonymous complaint leaves nobody to phone: its leaders review how it was handled.
+    "low_rating_anonymous": (
+        "⚠️ 工单 {number}（{team}）是匿名投诉，报告人只给了 {score} 星，不满意。"
+        "没有投诉人的联系方式：请{owner}的队长在 {due} 前复核办理情况，"
+        "复核后点「📞 已回访」记下复核结果。"
+    ),
     "btn_callback": "📞 已回访",
     "cb_prompt": (
         "工单 {number}：回访时报告人怎么说？请用一句话记下：\n"
         "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
     ),
+    "cb_prompt_anonymous": (
+        "工单 {number}（匿名投诉）：复核结果如何？请用一句话记下：\n"
+        "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
+    ),
     "cb_need_text": "请用文字写下回访情况（报告人怎么说）。",
+    "cb_need_text_anonymous": "请用文字写下复核结果。",
     "cb_done": "已记录工单 {number} 的回访：{note}",
     "cb_recorded": "工单 {number} 已由 {who} 在 {at} 记录回访：{note}",
     # A message that asked for the call-back, once it is recorded.
@@ -155,7 +166,6 @@ MINE: dict[str, str] = {
     "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
     "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
     "low_rating_remark": "报告人说：{text}",
-    "low_rating_anonymous": "这是匿名投诉，没有投诉人的联系方式：请复核办理情况，点「📞 已回访」记下复核结果。",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",

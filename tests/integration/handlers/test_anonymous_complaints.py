@@ -192,6 +192,31 @@ async def test_a_low_rating_of_an_anonymous_complaint_asks_for_a_review_not_a_ph
     assert ticket.rating == 1 and ticket.callback_team == "conduct"
 
 
+async def test_the_leaders_review_of_an_anonymous_complaint_never_asks_what_the_requester_said(
+    desk: Harness,
+) -> None:
+    """The notice of the low rating, 「📞 已回访」 and a note without words all speak of a
+    review (复核), as the ladder's reminders do: there is nobody to phone."""
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(RETAILER, f"my:r:{ticket_id}:1")
+    [notice] = [
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.id not in before and r.purpose == "callback" and r.chat_id == 200092
+    ]
+    assert "匿名投诉" in notice and "前复核办理情况" in notice and "记下复核结果" in notice
+    assert "问清原因" not in notice and "报告人怎么说" not in notice
+    asked = texts(await desk.press(200092, f"tk:cb:{ticket_id}"))
+    assert "复核结果" in asked and "报告人怎么说" not in asked
+    photo_only = texts(await desk.send(200092, photo_file_id="photo-1"))
+    assert "复核结果" in photo_only and "报告人怎么说" not in photo_only
+
+
 @pytest.mark.parametrize("by", ["/new", "typed"])
 async def test_a_request_about_staff_sent_to_the_oversight_team_is_a_complaint_and_may_be_anonymous(
     desk: Harness, by: str
