@@ -48,17 +48,21 @@ async def duty(ctx: Ctx) -> None:
         if found is None:
             return
         target = found
+    serving: set[str] = set()
     changed: set[str] = set()
     for team_id in scope:
         for member in await ctx.uow.memberships.of_team(team_id):
             if member.user_id == target and member.role in _ON_ROSTER:
-                member.on_duty = state
-                changed.add(team_id)
-    if not changed:
+                serving.add(team_id)
+                if member.on_duty != state:
+                    member.on_duty = state
+                    changed.add(team_id)
+    if not serving:
         ctx.say("duty_usage")
         return
     who = await notify.name_of(ctx, target)
-    ctx.say("duty_set", who=who, state="值班" if state else "下班")
+    # Said twice, nothing changes: no page was handed on, and no card sent anew.
+    ctx.say("duty_set" if changed else "duty_already", who=who, state="值班" if state else "下班")
     if state and not await notify.reachable(ctx, [target]):
         ctx.say("duty_unreachable", who=who)
     for team_id in sorted(changed):

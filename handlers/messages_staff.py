@@ -99,6 +99,7 @@ STAFF: dict[str, str] = {
     "duty_which": "本队有不止一人叫「{typed}」，请写全名。",
     "duty_off_list": "\n未值班：{names}",
     "duty_set": "{who} 值班状态：{state}。",
+    "duty_already": "{who} 已经是{state}状态，没有变化。",
     "duty_no_roster": "{team}不排值班：紧急工单直接通知队长。",
     "duty_roster": "{team} 值班：{names}{off}",
     "duty_name_unreachable": "{who}（私信发不到）",

@@ -147,6 +147,24 @@ async def test_going_off_duty_with_no_call_waiting_hands_nothing_on(desk: Harnes
     assert not any(r.chat_id == LEADER for r in await desk.outbox())
 
 
+async def test_going_off_duty_when_already_off_says_so_and_tells_of_no_handover(
+    desk: Harness,
+) -> None:
+    """The morning handover is said once: the member (or their leader) saying off again
+    while the call still waits changes nothing and hands nothing on."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.file_110(FARMER)
+    await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)  # the call goes to the leader
+    before = len(await desk.outbox())
+
+    for who, words in ((MEMBER, "/duty off"), (LEADER, f"/duty {MEMBER} off")):
+        out = texts(await desk.send(who, words, chat=TEAM_CHAT))
+        assert "已经是下班状态" in out
+        assert "无人值班" not in out and "没人接单" not in out
+
+    assert len(await desk.outbox()) == before
+
+
 async def test_going_on_duty_with_a_call_waiting_pages_its_card_to_the_member(
     desk: Harness,
 ) -> None:
@@ -164,7 +182,7 @@ async def test_going_on_duty_with_a_call_waiting_pages_its_card_to_the_member(
     assert not any(r.chat_id == LEADER for r in (await desk.outbox())[before:])
     again = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)  # said twice: paged once
     assert [r.chat_id for r in (await desk.outbox())[before:]].count(MEMBER) == 1
-    assert "等待接单" in texts(again)
+    assert "已经是值班状态" in texts(again) and "卡片已私信发给" not in texts(again)
 
 
 async def test_going_on_duty_while_only_ones_own_call_waits_says_no_card_was_sent(
