@@ -93,7 +93,11 @@ async def _bindteam(ctx: Ctx) -> None:
         return
     binding = TeamChat(team.id, ctx.msg.chat_id, ctx.user.id, ctx.now, ctx.msg.topic)
     await ctx.uow.team_chats.bind(binding)
-    ctx.say("bind_done_topic" if ctx.msg.topic is not None else "bind_done", team=team.name)
+    # Said to the whole group, whose chat it now is: in the group's script, as the team's
+    # other messages there, the team's name with it (not the asker's script around it).
+    key = "bind_done_topic" if ctx.msg.topic is not None else "bind_done"
+    script = ctx.script_here
+    ctx.reply(t(key, script, team=in_script(team.name, script)))
 
 
 async def _queue(ctx: Ctx) -> None:

@@ -48,6 +48,19 @@ async def test_bindteam_with_an_unknown_team_says_so_and_lists_the_ids(desk: Har
     assert bound is None or bound.chat_id != new_chat
 
 
+async def test_bindteam_by_a_traditional_script_leader_tells_the_group_in_one_script(
+    desk: Harness,
+) -> None:
+    """A leader who writes Traditional binds a new group by the team's name: the group is
+    told in Simplified, as it reads everything of the team, name and words alike."""
+    new_chat = -1009998
+    out = texts(await desk.send(LEADER, "/bindteam 青山鎮烘烤110服務隊", chat=new_chat))
+    assert "本群已绑定为「青山镇烘烤110服务队」的派单群。" in out
+    async with desk.db.uow(read_only=True) as uow:
+        bound = await uow.team_chats.get("curing-qingshan")
+    assert bound is not None and bound.chat_id == new_chat
+
+
 async def test_a_requesters_command_in_the_group_points_to_the_private_chat(
     desk: Harness,
 ) -> None:
