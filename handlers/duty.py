@@ -65,7 +65,9 @@ async def duty(ctx: Ctx) -> None:
     ctx.say("duty_set" if changed else "duty_already", who=who, state="值班" if state else "下班")
     if state and not await notify.reachable(ctx, [target]):
         ctx.say("duty_unreachable", who=who)
-    for team_id in sorted(changed):
+    # On duty said again still hands over a waiting call's card the member does not hold
+    # (one that could not reach them while they had blocked the bot), saying nothing new.
+    for team_id in sorted(serving if state else changed):
         if state:
             # Taking over the night shift with a call already waiting: its card is handed
             # to the member now, not left until the ladder's next reminder.
@@ -74,7 +76,7 @@ async def duty(ctx: Ctx) -> None:
             if await notify.reachable(ctx, [target]):
                 calls = await notify.page_waiting_calls(ctx, team_id)
                 theirs = sum(target in pagers for pagers in calls)
-                if theirs:
+                if theirs and team_id in changed:
                     ctx.say("duty_calls_waiting", count=theirs, who=who)
             continue
         if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):

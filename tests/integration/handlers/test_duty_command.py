@@ -203,3 +203,20 @@ async def test_going_on_duty_while_only_ones_own_call_waits_says_no_card_was_sen
     assert "还有 1 个报警等待接单，卡片已私信发给" in texts(out)
     paged = [r.ticket_id for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]
     assert call not in paged
+
+
+async def test_on_duty_said_again_after_unblocking_the_bot_hands_over_the_waiting_card(
+    desk: Harness,
+) -> None:
+    """The member on duty had blocked the bot when the call came (the leader was paged):
+    back, /duty on said again in the private chat gets them the card, nothing said anew."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.block(MEMBER)
+    call = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+
+    again = await desk.send(MEMBER, "/duty on")
+
+    assert "已经是值班状态" in texts(again)
+    paged = [r for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]
+    assert [(r.purpose, r.ticket_id) for r in paged] == [("card", call)]
