@@ -120,6 +120,18 @@ def no_longer_needed(text: str) -> bool:
     return _made_of_calling_off(bare(said))
 
 
+# 撤回, 取消 or 撤销 asked after ("撤回了吗", "取消了没有"): read as the word itself.
+_ASKED_AFTER = re.compile(r"(撤回|取消|撤销)了?(?:吗|么|没有?)")
+
+
+def about_calling_off(text: str) -> bool:
+    """Words that call a 110 call off (`no_longer_needed`), and those that ask whether it is
+    called off (取消了？, 撤回了吗) or deny it (不用撤回, 别撤回). With no call on, all are
+    answered alike, that there is none; during a call only the first offer the withdrawal."""
+    said = _KEEP_IT.sub("撤回", _ASKED_AFTER.sub(r"\1", normalize(text)))
+    return _made_of_calling_off(bare(said))
+
+
 def says_now(text: str) -> bool:
     """Words that something is happening now (现在, 又, 快来 …)."""
     return _NOW.search(to_simplified(text)) is not None

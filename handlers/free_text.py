@@ -300,11 +300,12 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
         return True
     if (
         may_have_barn(ctx)
-        and alarm_check.no_longer_needed(text)
+        and alarm_check.about_calling_off(text)
         and not await anything_in_hand(ctx)
     ):
-        # 不用来了, 修好了 with nothing of theirs in hand (a call just withdrawn, say): no
-        # request of "不用来了". With a ticket in hand, they may be for its team: offered.
+        # 不用来了, 修好了, 取消了？ or 不用撤回 with nothing of theirs in hand (a call just
+        # withdrawn, say): no request of "不用来了". With a ticket in hand, they may be for
+        # its team: offered.
         ctx.say("e_called_off")
         return True
     return False

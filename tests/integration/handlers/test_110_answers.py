@@ -714,6 +714,21 @@ async def test_words_calling_an_untaken_call_off_tell_the_team_and_offer_the_wit
     assert len(await desk.tickets()) == 1
 
 
+@pytest.mark.parametrize("typed", ["取消了？", "撤回了吗?", "不用撤回", "別撤回了"])
+async def test_a_withdrawal_asked_after_or_denied_once_made_is_told_no_alarm_is_on(
+    desk: Harness, typed: str
+) -> None:
+    """The call withdrawn, 取消了？ asks whether it was, and 不用撤回 comes too late to keep
+    it: both learn that no alarm is on and how to raise one, not offered a request of their
+    words for the triage desk."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.send(FARMER, "不用来了")
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    out = await desk.send(FARMER, typed)
+    assert "没有报警" in to_simplified(texts(out)) and "提交" not in to_simplified(texts(out))
+    assert len(await desk.tickets()) == 1
+
+
 @pytest.mark.parametrize(
     "typed", ["电来了，不用来了", "不用来了，修好了", "已经来电了 不用过来了，谢谢"]
 )

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from handlers.alarm_check import no_longer_needed
+from handlers.alarm_check import about_calling_off, no_longer_needed
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,19 @@ def test_a_withdrawal_denied_calls_nothing_off(typed: str) -> None:
 
 def test_a_question_calls_nothing_off() -> None:
     assert not no_longer_needed("取消了？")
+
+
+@pytest.mark.parametrize(
+    "typed", ["不用来了", "取消了？", "撤回了吗?", "撤銷了沒有", "不用撤回", "别撤回了，谢谢"]
+)
+def test_a_withdrawal_asked_after_or_denied_is_about_calling_off(typed: str) -> None:
+    """With no call on, these are answered that there is none, as 不用来了 is."""
+    assert about_calling_off(typed)
+
+
+@pytest.mark.parametrize("typed", ["修好了吗", "撤回了吗，风机还是不转", "不要取消我的订单"])
+def test_words_saying_more_are_not_about_calling_off(typed: str) -> None:
+    assert not about_calling_off(typed)
 
 
 @pytest.mark.parametrize(("unit", "tail"), [("不用了", "吗"), ("谢谢了", "，风机还是不转")])
