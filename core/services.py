@@ -263,16 +263,24 @@ async def redirect(
 
 
 async def no_longer_urgent(
-    uow: UnitOfWork, cfg: Config, ticket: Ticket, *, now: datetime
+    uow: UnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    *,
+    now: datetime,
+    paused_since: datetime | None,
 ) -> TicketEvent:
     """An urgent ticket just sent on (转派, 改派) whose new team need not treat it as urgent:
     a request become a complaint there, whose 暴雨 is what went wrong, not a danger now. Its
     policy is its line's, with the deadlines the move gives a ticket of that policy: the
-    path `perform` takes for a move, so the new team's cycle starts on them. The change is
-    on record."""
+    path `perform` takes for a move, so the new team's cycle starts on them. `paused_since`:
+    when the question to the requester the move ended was asked (the ticket's `paused_at`
+    before it); the move gave that wait back to the promise, and the line's promise is
+    given it too. The change is on record."""
     policy_before = sla.policy_for(cfg, ticket)
     ticket.priority = Priority.NORMAL
-    sla.promise_on_a_new_line(cfg, ticket, policy_before)
+    waited = None if paused_since is None else (paused_since, now)
+    sla.promise_on_a_new_line(cfg, ticket, policy_before, waited)
     sla.adjust_deadlines(cfg, ticket, Action.TRANSFER, now, None)
     data: dict[str, object] = {"kind": ticket.kind.value}
     return await note_event(

@@ -128,17 +128,27 @@ def phase_deadline(ticket: Ticket) -> datetime | None:
     return None
 
 
-def promise_on_a_new_line(cfg: Config, ticket: Ticket, old_policy: SlaPolicy) -> None:
+def promise_on_a_new_line(
+    cfg: Config,
+    ticket: Ticket,
+    old_policy: SlaPolicy,
+    waited: tuple[datetime, datetime] | None = None,
+) -> None:
     """A ticket sent on to a team of another service line (a technical question first sent
     to the 24-hour 110 line) is promised what that line would have promised it when it was
     filed, when that is later than the promise it has: its resolve window, on its calendar.
     Never earlier: a move does not shorten what the requester was told, nor make the
-    receiving team late at once. After a reopening the promise is the reopening's."""
+    receiving team late at once. After a reopening the promise is the reopening's.
+    `waited` (since, until): a question to the requester held the ticket then, and the
+    promise it has was given that time back already (`adjust_deadlines` on the move); that
+    line's is given it too, or the later of the two would drop it."""
     promise = ticket.resolve_due_at
     new_policy, new_calendar = policy_for(cfg, ticket), calendar_for(cfg, ticket)
     if promise is None or ticket.reopen_count or new_policy == old_policy:
         return
     that_line = new_calendar.add(ticket.created_at, new_policy.resolve_within)
+    if waited is not None:
+        that_line = _given_back(new_calendar, that_line, *waited)
     ticket.resolve_due_at = max(promise, that_line)
 
 
@@ -233,10 +243,18 @@ def _give_back(
     """The clock stopped while the team waited for the requester: give that time back."""
     for name in names:
         due = getattr(ticket, name)
-        if due is not None and due > paused_since:
-            setattr(ticket, name, calendar.add(now, calendar.between(paused_since, due)))
-        elif due is not None:
-            setattr(ticket, name, due + (now - paused_since))
+        if due is not None:
+            setattr(ticket, name, _given_back(calendar, due, paused_since, now))
+
+
+def _given_back(
+    calendar: Calendar, due: datetime, paused_since: datetime, now: datetime
+) -> datetime:
+    """`due`, moved on by the time the clock stood still from `paused_since` to `now`: the
+    working time that was left at the pause, counted from now."""
+    if due > paused_since:
+        return calendar.add(now, calendar.between(paused_since, due))
+    return due + (now - paused_since)
 
 
 def overdue(ticket: Ticket, now: datetime) -> bool:

@@ -192,11 +192,11 @@ TRIAGE_CHAT, CONDUCT_CHAT, SUPERVISOR = -1001000000017, -1001000000016, 300001
 
 
 async def _sent_to_conduct_by_hand(
-    desk: Harness, words: str, by: str
+    desk: Harness, words: str, by: str, waited_hours: float = 0
 ) -> tuple[Ticket, list[OutboxMessage]]:
     """A retailer's urgent request the router leaves to the triage desk, sent to 作风监督
     by the desk's 转派 or a supervisor's 改派; the ticket as it is then, and what the move
-    sent."""
+    sent. `waited_hours`: the desk asked the retailer a question first, unanswered that long."""
     await desk.registered_as(RETAILER, "retailer")
     await desk.send(RETAILER, words)
     await desk.press(RETAILER, "f:ok")
@@ -204,6 +204,12 @@ async def _sent_to_conduct_by_hand(
     assert ticket.id is not None
     assert (ticket.kind, ticket.team_id, ticket.urgent) == (Kind.REQUEST, "triage", True)
     desk.clock.advance(minutes=3)
+    if waited_hours:
+        await desk.press(SUPERVISOR, f"tk:ask:{ticket.id}", chat=TRIAGE_CHAT)
+        await desk.send(SUPERVISOR, "是哪位工作人员？", chat=TRIAGE_CHAT)
+        [ticket] = await desk.tickets()
+        assert ticket.status is Status.WAITING_REQUESTER
+        desk.clock.advance(hours=waited_hours)
     before = len(await desk.outbox())
     if by == "转派":
         await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
@@ -245,6 +251,22 @@ async def test_a_request_sent_to_the_oversight_line_by_hand_is_not_urgent_for_it
     desk.clock.advance(minutes=45)
     await sweep(desk.db, desk.cfg, desk.clock())
     assert (await desk.outbox())[moved:] == []
+
+
+@pytest.mark.parametrize("by", ["转派", "改派"])
+async def test_a_request_no_longer_urgent_on_the_oversight_line_keeps_its_wait_given_back(
+    desk: Harness, by: str
+) -> None:
+    """Filed Wednesday 09:00, asked at 09:03 and unanswered when moved at 12:03: 作风监督's
+    promise, a complaint's two working days from the filing (Friday 09:00), is given back
+    the working time the question held the ticket (09:03 to 12:00; the lunch hours are no
+    working time), as a move gives it back to any promise."""
+    ticket, _ = await _sent_to_conduct_by_hand(
+        desk, "暴雨把路冲了，你们的人服务太差了", by, waited_hours=3
+    )
+
+    assert not ticket.urgent
+    assert ticket.resolve_due_at == ticket.created_at + timedelta(days=2, hours=2, minutes=57)
 
 
 @pytest.mark.parametrize("by", ["转派", "改派"])
