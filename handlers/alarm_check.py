@@ -128,8 +128,16 @@ def about_calling_off(text: str) -> bool:
     """Words that call a 110 call off (`no_longer_needed`), and those that ask whether it is
     called off (取消了？, 撤回了吗) or deny it (不用撤回, 别撤回). With no call on, all are
     answered alike, that there is none; during a call only the first offer the withdrawal."""
-    said = _KEEP_IT.sub("撤回", _ASKED_AFTER.sub(r"\1", normalize(text)))
-    return _made_of_calling_off(bare(said))
+    plain = normalize(text)
+    said = _KEEP_IT.sub("撤回", _ASKED_AFTER.sub(r"\1", plain))
+    if not _made_of_calling_off(bare(said)):
+        return False
+    # Asked, it is about calling off only when it asks after the withdrawal itself
+    # (取消了？): 修好了？, 来电了？ ask after the barn, a matter for a team.
+    return "?" not in plain or _WITHDRAWAL.search(plain) is not None
+
+
+_WITHDRAWAL = re.compile(r"撤回|取消|撤销")
 
 
 def says_now(text: str) -> bool:

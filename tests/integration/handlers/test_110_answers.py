@@ -729,6 +729,17 @@ async def test_a_withdrawal_asked_after_or_denied_once_made_is_told_no_alarm_is_
     assert len(await desk.tickets()) == 1
 
 
+@pytest.mark.parametrize("typed", ["来电了？", "修好了？", "没事了？", "不用来了？"])
+async def test_a_question_after_the_barn_with_no_call_on_is_a_matter_not_no_alarm(
+    desk: Harness, typed: str
+) -> None:
+    """来电了？ asks after the barn, not whether a call was called off: with nothing in hand
+    it is offered as a matter of its own, as before."""
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, typed)
+    assert "没有报警" not in to_simplified(texts(out)) and "提交" in to_simplified(texts(out))
+
+
 @pytest.mark.parametrize(
     "typed", ["电来了，不用来了", "不用来了，修好了", "已经来电了 不用过来了，谢谢"]
 )
