@@ -170,6 +170,32 @@ async def _rating_or_reopen(ctx: Ctx) -> None:
 FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = _rating_or_reopen
 
 
+async def _voices_held(ctx: Ctx) -> None:
+    """While the voice notes of a registration left are all that is held (`registration_left
+    .HELD`): a voice note more is the barn's alarm, as outside registration, and goes out
+    with them (110, 🚨 110, /110 and a barn emergency typed are met before, in `route`);
+    算了 lets them go; anything else is read afresh and takes them along."""
+    msg = ctx.msg
+    if msg.is_button:
+        ctx.toast("stale_button")  # an old prompt's button: they stay held
+        return
+    if msg.voice_file_id:
+        await registration_left.keep(ctx, msg.voice_file_id)
+        await registration_shared.alarm(ctx)
+        return
+    if calls_off(msg.text) and not msg.photo_file_id:
+        await ctx.end_flow()
+        ctx.say("reg_voices_dropped")
+        return
+    voices = registration_left.kept_voices(ctx)
+    await ctx.end_flow()
+    await free_message(ctx)
+    await registration_left.carry(ctx, voices)
+
+
+FLOWS[registration_left.HELD] = _voices_held
+
+
 async def route(ctx: Ctx) -> None:
     msg = ctx.msg
     if msg.chat_move is not None:
@@ -219,8 +245,9 @@ async def _route_on(ctx: Ctx) -> None:
         await phones.shared(ctx, await open_emergency(ctx))
     elif menu_key(msg.text) == "m:110" and _voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)  # "110", "报警" typed after a voice note
-    elif ctx.conv is not None and ctx.conv.flow == registration.REGISTER and typed_alarm(ctx):
+    elif _keeping_voices(ctx) and typed_alarm(ctx):
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
+        # Typed while the voice notes of a registration left are held, it takes them too.
         await registration_shared.alarm(ctx, msg.text.strip())
     elif _registering(ctx) and (
         registration_typed.is_a_request(ctx) or await registration_shared.voice_for_a_ticket(ctx)
@@ -335,9 +362,9 @@ async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
         return
     if draft is not None and not _raises_at_once(ctx):
         draft = None
-    if kind is Kind.EMERGENCY and _registering(ctx):
+    if kind is Kind.EMERGENCY and _keeping_voices(ctx):
         # At a registration question, the voice notes and location kept for a 110 call go
-        # with it, as with 110 or 烤房停电了 typed there.
+        # with it, as with 110 or 烤房停电了 typed there; so do those held after it.
         draft = registration_shared.kept_for_alarm(ctx)
     if draft is not None:
         await ctx.end_flow()
@@ -403,12 +430,19 @@ async def _leave_flow(ctx: Ctx) -> None:
 
 def _voice_kept_for_110(ctx: Ctx) -> bool:
     """A voice note was sent at a registration question before /110 or 🚨 110: it says
-    what is wrong, as 「🚨 马上报警」 beside it would send it, not asked for again."""
-    return _registering(ctx) and registration_shared.voices_kept(ctx)
+    what is wrong, as 「🚨 马上报警」 beside it would send it, not asked for again. So it
+    does after registration, while they are held (`registration_left.HELD`)."""
+    return _keeping_voices(ctx) and registration_shared.voices_kept(ctx)
+
+
+def _keeping_voices(ctx: Ctx) -> bool:
+    """At a registration question, or with its voice notes held after it."""
+    return _registering(ctx) or registration_left.holding(ctx)
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
-    if data == "m:110" and _voice_kept_for_110(ctx):
+    held = data == registration_shared.VOICE_ALARM and registration_left.holding(ctx)
+    if (data == "m:110" or held) and _voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)

@@ -2,7 +2,8 @@
 when something else ends it: a photo, a matter typed, a menu entry or a command. They were
 promised to go with 「🚨 马上报警」, so they go with what begins instead (the draft, the
 alarm asked about, the open call), or a draft of their own holds them; and that button,
-pressed later, raises the call with what the draft holds."""
+pressed later, raises the call with what the draft holds. When nothing begun takes them
+(我的工单), they stay held (`HELD`) for the alarm as they were at registration."""
 
 from __future__ import annotations
 
@@ -11,17 +12,26 @@ from dataclasses import replace
 from core.enums import Kind
 from handlers import alarm_check, alarm_intake, intake
 from handlers.context import Ctx
-from handlers.drafts import draft_data
 from handlers.registration import REGISTER
 from handlers.registration_shared import VOICE_ALARM, VOICES_KEPT
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, open_emergency
 
+# The conversation holding a registration's voice notes that nothing begun after it took:
+# only them, under the key registration kept them by (`VOICES_KEPT`), so that a voice note,
+# 110, 报警, 🚨 110, /110 or /sos raises the call with them as at a registration question.
+HELD = "voices_held"
+
+
+def holding(ctx: Ctx) -> bool:
+    """The person's voice notes of a registration left are held for a 110 call (`HELD`)."""
+    return ctx.conv is not None and ctx.conv.flow == HELD
+
 
 def kept_voices(ctx: Ctx) -> list[str]:
-    """The voice notes this registration kept for a 110 call; none outside registration."""
-    if ctx.conv is None or ctx.conv.flow != REGISTER:
+    """The voice notes this registration kept (or held after it) for a 110 call."""
+    if ctx.conv is None or ctx.conv.flow not in (REGISTER, HELD):
         return []
     return [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
 
@@ -59,11 +69,16 @@ async def carry(ctx: Ctx, voices: list[str]) -> None:
 
 
 async def _held(ctx: Ctx, voices: list[str]) -> None:
-    """Nothing begun takes them (我的工单, the help): a draft of their own holds them, the
-    alarm still one tap away, and words typed next say what they are about."""
-    first = Gathered(Kind.REQUEST, "", site_code=ctx.user.site_code, voices=voices)
-    await ctx.start_flow(intake.TICKET, "describe", draft_data(ctx, first))
+    """Nothing begun takes them (我的工单, the help): held for the alarm, one tap away. Not a
+    request's draft: a voice note or 110 sent next is the barn's alarm, not more of it."""
+    await ctx.start_flow(HELD, "held", {VOICES_KEPT: voices})
     ctx.say("reg_voices_held", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+
+
+async def keep(ctx: Ctx, voice: str) -> None:
+    """One voice note more held with them (the alarm it raises sends them all)."""
+    assert ctx.conv is not None
+    await ctx.goto(ctx.conv.step, **{VOICES_KEPT: [*kept_voices(ctx), voice]})
 
 
 def held_for_alarm(ctx: Ctx) -> Gathered | None:

@@ -256,3 +256,75 @@ async def test_the_voice_notes_of_a_registration_left_for_the_menu_still_go_with
     assert "已报警" in alarm and "请说明出了什么问题" not in alarm
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.EMERGENCY and "v-kept" in await _voices_sent(desk)
+
+
+async def _leave_registration(desk: Harness, how: str, lang: str = "zh-cn") -> None:
+    """A voice note kept at registration, then registration left for what begins nothing."""
+    await desk.send(FARMER, "/start", language_code=lang)
+    await desk.send(FARMER, voice_file_id="v-kept", language_code=lang)
+    if how.startswith("m:"):
+        await desk.press(FARMER, how)
+    else:
+        await desk.send(FARMER, how, language_code=lang)
+
+
+@pytest.mark.parametrize("how", ["m:my", "/my", "查一下进度"])
+@pytest.mark.parametrize("then", ["voice", "110", "报警", "m:110", "/110", "/sos"])
+async def test_the_alarm_asked_for_after_registration_left_sends_the_voice_notes_held(
+    desk: Harness, how: str, then: str
+) -> None:
+    await _leave_registration(desk, how)
+    if then == "voice":
+        out = await desk.send(FARMER, voice_file_id="v-next")
+    else:
+        out = await (desk.press(FARMER, then) if then.startswith("m:") else desk.send(FARMER, then))
+    said = texts(out)
+    assert "已报警" in said and "已放下" not in said and "下一步" not in said
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent
+    sent = await _voices_sent(desk)
+    assert "v-kept" in sent and (then != "voice" or "v-next" in sent)
+
+
+@pytest.mark.parametrize("then", ["voice", "報警", "/110"])
+async def test_the_alarm_asked_for_in_traditional_after_registration_left_sends_them_too(
+    desk: Harness, then: str
+) -> None:
+    await _leave_registration(desk, "/my", lang="zh-hk")
+    if then == "voice":
+        out = await desk.send(FARMER, voice_file_id="v-next", language_code="zh-hk")
+    else:
+        out = await desk.send(FARMER, then, language_code="zh-hk")
+    assert "已報警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and "v-kept" in await _voices_sent(desk)
+
+
+async def test_a_barn_emergency_typed_after_registration_left_goes_out_with_the_voice_notes(
+    desk: Harness,
+) -> None:
+    await _leave_registration(desk, "/my")
+    assert "已报警" in texts(await desk.send(FARMER, "烤房停电了"))
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and "停电" in ticket.text
+    assert "v-kept" in await _voices_sent(desk)
+
+
+async def test_the_voice_notes_held_after_registration_are_let_go_with_never_mind(
+    desk: Harness,
+) -> None:
+    await _leave_registration(desk, "/my")
+    assert "语音不再发送" in texts(await desk.send(FARMER, "算了"))
+    assert "请说明出了什么问题" in texts(await desk.press(FARMER, "f:voice:110"))
+    assert await desk.tickets() == [] and await _voices_sent(desk) == []
+
+
+async def test_a_matter_typed_while_the_voice_notes_are_held_is_filed_with_them(
+    desk: Harness,
+) -> None:
+    await _leave_registration(desk, "/my")
+    out = texts(await desk.send(FARMER, "今年的烘烤补贴什么时候发下来"))
+    assert "登记时发的语音也放进了这一条" in out
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and "v-kept" in await _voices_sent(desk)
