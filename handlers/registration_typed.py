@@ -118,14 +118,35 @@ def _asks(text: str, limit: int = _LONG) -> bool:
 
 def _introduced(ctx: Ctx, text: str) -> bool:
     """Their name said first (the caller knows it), with more of themselves after it that
-    asks nothing and reports no matter ("我叫张大山，家住青山镇大坪村三组，种了二十亩烟"):
-    the name question answered. With a matter after the name ("我叫张大山，送货的把我的烟送
-    错了"), the matter is taken up, not lost behind a name saved."""
+    asks nothing and reports no matter ("我叫张大山，家住青山镇大坪村三组，种了二十亩烟",
+    "张大山，有两座烤房", "王五，许可证号430101", "李明，客户经理"): the name question
+    answered. With a matter after the name ("我叫张大山，送货的把我的烟送错了"), the matter
+    is taken up, not lost behind a name saved."""
     plain = to_simplified(bare(text))
     if is_question(text) or _REQUEST_WORDS.search(plain) is not None:
         return False
     _, *more = _clauses(text)
-    return not _to_a_service(ctx, "，".join(more))
+    return not _reports_a_matter(ctx, "，".join(more))
+
+
+# What people say they have or are when they introduce themselves, which the router reads
+# as a service's words: a barn (烤房), a licence (零售许可证), a post (客户经理). Other words
+# it finds (送错, 烘烤补贴, 投诉) tell of a matter.
+_OF_THEMSELVES = frozenset((
+    "烤房", "烟叶", "烟田", "许可证", "零售许可证", "专卖许可证", "烟草专卖零售许可证",
+    "客户经理", "专管员", "烟站",
+))  # fmt: skip
+
+
+def _reports_a_matter(ctx: Ctx, text: str) -> bool:
+    """Words the router finds a matter in: a complaint, an urgent or a barn's trouble, or
+    a service's words beyond what someone says of themselves (`_OF_THEMSELVES`)."""
+    decision = routed(ctx, text)
+    if decision is None or decision.triage:
+        return False
+    if decision.emergency or decision.kind_words or decision.urgent_words or decision.suspect:
+        return True
+    return not set(decision.words) <= _OF_THEMSELVES
 
 
 def _to_a_service(ctx: Ctx, text: str | None = None) -> bool:

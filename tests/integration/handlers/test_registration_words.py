@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -218,6 +219,32 @@ async def test_a_name_said_with_more_of_oneself_is_the_name(desk: Harness, typed
     async with desk.db.uow(read_only=True) as uow:
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and farmer.name == "张大山"
+
+
+@pytest.mark.parametrize(
+    ("person", "kind", "typed", "name"),
+    [
+        (FARMER, "farmer", "张大山，有两座烤房", "张大山"),
+        (FARMER, "farmer", "張大山，大坪村的煙農，有兩座烤房", "張大山"),
+        (FARMER, "farmer", "我叫张大山，大坪村的烟农，有两座烤房", "张大山"),
+        (FARMER, "farmer", "张大山，大坪村烤房", "张大山"),
+        (RETAILER, "retailer", "我叫王五，开了一家烟酒店，有零售许可证", "王五"),
+        (RETAILER, "retailer", "王五，许可证号430101", "王五"),
+        (FARMER, "staff", "李明，客户经理", "李明"),
+    ],
+)
+async def test_a_name_said_with_what_one_has_or_is_is_the_name(
+    desk: Harness, person: int, kind: str, typed: str, name: str
+) -> None:
+    """A barn, a licence or a post said after the name is of the person, not a matter."""
+    await desk.send(person, "/start")
+    await desk.press(person, f"f:kind:{kind}")
+    out = to_simplified(texts(await desk.send(person, typed)))
+    assert "手机号" in out and "先处理您的问题" not in out
+    assert await desk.tickets() == []
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(person)
+    assert user is not None and user.name == name
 
 
 async def test_a_name_said_with_a_question_after_it_is_still_taken_up(desk: Harness) -> None:
