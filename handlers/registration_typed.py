@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.enums import Requester
+from core.enums import Kind, Requester
 from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from handlers.context import Ctx
@@ -90,8 +90,9 @@ def is_a_request(ctx: Ctx) -> bool:
         return _asks(text) or _to_a_service(ctx)
     if step == "shop":
         # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
-        # ask, or more than a shop's name, are a matter of their own.
-        return not no_shop_name(text) and _asks(text, limit=SHOP_LIMIT)
+        # ask or complain ("投诉配送员小王，送货总是迟到"), or more than a shop's name, are a
+        # matter of their own.
+        return not no_shop_name(text) and (_asks(text, limit=SHOP_LIMIT) or _complains(ctx))
     if step == "licence":
         # Digits typed are the number, mistyped or not ("5201 0210 012"); words that ask
         # ("许可证到期了怎么办", "中华断货好几天了") are a matter of their own. Not every word
@@ -147,6 +148,12 @@ def _reports_a_matter(ctx: Ctx, text: str) -> bool:
     if decision.emergency or decision.kind_words or decision.urgent_words or decision.suspect:
         return True
     return not set(decision.words) <= _OF_THEMSELVES
+
+
+def _complains(ctx: Ctx) -> bool:
+    """Words the router reads as a complaint (投诉, 态度, 骂人)."""
+    decision = routed(ctx)
+    return decision is not None and decision.kind is Kind.COMPLAINT
 
 
 def _to_a_service(ctx: Ctx, text: str | None = None) -> bool:

@@ -157,6 +157,28 @@ async def test_a_request_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
     assert person.registered and person.shop_name is None
 
 
+@pytest.mark.parametrize(
+    "typed", ["投诉配送员小王，送货总是迟到", "配送员态度不好", "送货的骂人", "投訴配送員小王"]
+)
+async def test_a_complaint_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    out = said(await desk.send(RETAILER, typed))
+    assert "先处理您的问题" in out and "作为「投诉」提交" in out
+    person = await _person(desk, RETAILER)
+    assert person.registered and person.shop_name is None
+
+
+@pytest.mark.parametrize("typed", ["老王烟酒店", "兴隆便利店", "中华烟行", "诚信烟酒商行"])
+async def test_a_shop_named_with_a_services_words_is_still_its_name(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    assert "许可证号" in said(await desk.send(RETAILER, typed))
+    assert (await _person(desk, RETAILER)).shop_name == typed and not await desk.tickets()
+
+
 async def test_a_question_typed_at_the_licence_is_taken_up_not_refused(desk: Harness) -> None:
     await _at_the_shop(desk)
     await desk.send(RETAILER, "老王烟酒店")
