@@ -113,6 +113,7 @@ INTAKE: dict[str, str] = {
     "btn_voice_alarm": "🚨 马上报警",
     "reg_voices_carried": "您登记时发的语音也放进了这一条，会一起转给服务队。",
     "reg_voices_to_call": "您登记时发的语音也已补充到报警工单 {number}。",
+    "reg_voices_to_ticket": "您登记时发的语音也已补充到工单 {number}，会转给服务队。",
     "reg_voices_held": "您登记时发的语音还留着：如果是烤房出了紧急情况，请点「🚨 马上报警」，语音会一起发给值班服务队；要办别的事，请用文字说明；不用了就回复“算了”。",
     "reg_voices_dropped": "好的，您登记时发的语音不再发送。烤房出了紧急情况，随时点 🚨110 或发 /110。",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",

@@ -1,16 +1,18 @@
 """The voice notes a registration kept for a 110 call (`registration_shared.voice_kept`),
 when something else ends it: a photo, a matter typed, a menu entry or a command. They were
 promised to go with 「🚨 马上报警」, so they go with what begins instead (the draft, the
-alarm asked about, the open call), or a draft of their own holds them; and that button,
-pressed later, raises the call with what the draft holds. When nothing begun takes them
-(我的工单), they stay held (`HELD`) for the alarm as they were at registration."""
+alarm asked about, the open call, the answer waiting for its ticket, the ticket a rating is
+about); and that button, pressed later, raises the call with what a draft holds. When
+nothing begun takes them (我的工单), they stay held (`HELD`) for the alarm as they were at
+registration."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from core.enums import Kind
-from handlers import alarm_check, alarm_intake, intake
+from core.model import Ticket
+from handlers import alarm_check, alarm_intake, answers, intake
 from handlers.context import Ctx
 from handlers.registration import REGISTER
 from handlers.registration_shared import VOICE_ALARM, VOICES_KEPT
@@ -57,6 +59,20 @@ async def carry(ctx: Ctx, voices: list[str]) -> None:
         # Registering anew (/start, 👤 登记信息): still kept for its 「🚨 马上报警」.
         await ctx.goto(conv.step, **{VOICES_KEPT: voices})
         return
+    if conv is not None and conv.flow == answers.ANSWER_WHICH:
+        # An answer waiting for the ticket it is for to be pressed: they are of it, first.
+        pieces = [{"text": "", "photo": None, "voice": v} for v in voices]
+        await ctx.goto(conv.step, pieces=[*pieces, *conv.data.get("pieces", [])])
+        ctx.say("reg_voices_carried")
+        return
+    about = await _ticket_talked_of(ctx)
+    if about is not None:
+        # A rating, a reopening or more words asked for one ticket: they are news of it,
+        # as a farmer's voice note about a ticket resolved lately is outside registration.
+        for voice in voices:
+            await add_info(ctx, about, "", None, voice=voice)
+        ctx.say("reg_voices_to_ticket", number=about.label)
+        return
     call = await open_emergency(ctx)
     if call is not None:
         # The alarm just raised (a photo of the barn), or one open: they are its news.
@@ -66,6 +82,13 @@ async def carry(ctx: Ctx, voices: list[str]) -> None:
         return
     if conv is None:
         await _held(ctx, voices)
+
+
+async def _ticket_talked_of(ctx: Ctx) -> Ticket | None:
+    """The person's own ticket the conversation begun is about (its `ticket_id`)."""
+    found = ctx.conv.data.get("ticket_id") if ctx.conv is not None else None
+    ticket = await ctx.uow.tickets.get(found) if isinstance(found, int) else None
+    return ticket if ticket is not None and ticket.requester_id == ctx.user.id else None
 
 
 async def _held(ctx: Ctx, voices: list[str]) -> None:

@@ -328,3 +328,46 @@ async def test_a_matter_typed_while_the_voice_notes_are_held_is_filed_with_them(
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.REQUEST and "v-kept" in await _voices_sent(desk)
+
+
+@pytest.mark.parametrize("typed", ["烤房修好了，谢谢你们", "烤房修好了"])
+async def test_the_voice_notes_of_a_registration_left_for_a_rating_go_to_the_ticket_rated(
+    desk: Harness, typed: str
+) -> None:
+    """Their call of the night before resolved while they registered: the rating it begins
+    is about that call, and the voice notes kept are news of it, not dropped."""
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)  # no longer the call a voice note is news of
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, typed)
+    [ticket] = await desk.tickets()
+    assert "请为这次服务打分" in texts(out)
+    assert f"您登记时发的语音也已补充到工单 {ticket.label}" in texts(out)
+    assert "v-kept" in await _voices_sent(desk)
+    assert (await desk.actions(ticket_id))[-1] == "info"
+
+
+async def test_the_voice_notes_of_a_registration_left_for_an_answer_go_with_it(
+    desk: Harness,
+) -> None:
+    """Two of their requests asked about while they registered: the answer typed waits for
+    the ticket it is for to be pressed, and the voice notes kept go to it with the words."""
+    first = await desk.file_request(FARMER, "烘烤技术问题：变黄期温度应该设置多少度")
+    second = await desk.file_request(FARMER, "想请技术员明天来指导一下烘烤装烟")
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    for ticket in (first, second):
+        await desk.press(MEMBER, f"tk:acc:{ticket.id}", chat=QINGSHAN_CHAT)
+        await desk.press(MEMBER, f"tk:ask:{ticket.id}", chat=QINGSHAN_CHAT)
+        await desk.send(MEMBER, "是哪种烤房？普通还是密集？", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, "密集烤房，两层的，上下两个风机")
+    assert "这条回复是给哪一个的" in texts(out) and "登记时发的语音也放进了这一条" in texts(out)
+    assert await _voices_sent(desk) == []
+    await desk.press(FARMER, f"my:ans:{first.id}")
+    heard = [r for r in await desk.outbox() if r.chat_id == QINGSHAN_CHAT]
+    assert "v-kept" in [r.payload.get("file_id") for r in heard if r.method == "send_voice"]
