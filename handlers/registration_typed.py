@@ -15,6 +15,7 @@ from handlers.places import area_named
 from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
 from handlers.typed_menu import menu_key
+from handlers.verdict_words import NOT_SOLVED
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -76,7 +77,7 @@ def is_a_request(ctx: Ctx) -> bool:
         name, *more = _clauses(text) or [""]
         if more and _may_be_a_name(name):
             return not _introduced(ctx, text)  # 我叫张大山，家住…: the rest read on its own
-        if _asks(text, limit=NAME_LIMIT):
+        if _asks(text, limit=NAME_LIMIT) or _says_how_it_ended(text):
             return True
         return _to_a_service(ctx) and not _may_be_a_name(text)
     if step == "kind":
@@ -115,6 +116,17 @@ def _asks(text: str, limit: int = _LONG) -> bool:
     if is_question(text) or len(plain) > limit:
         return True
     return len(plain) >= _ASKING and _REQUEST_WORDS.search(plain) is not None
+
+
+# Words that say whether a fault was put right (还是没修好, 问题解决了): a word on a ticket.
+_HOW_IT_ENDED = (*NOT_SOLVED, "解决", "修好")
+
+
+def _says_how_it_ended(text: str) -> bool:
+    """Words on how a ticket ended, which no name is ("还是没修好"); a short Han name that
+    happens to hold them ("王修好") is still a name."""
+    plain = to_simplified(bare(text))
+    return any(w in plain for w in _HOW_IT_ENDED) and not _may_be_a_name(text)
 
 
 def _introduced(ctx: Ctx, text: str) -> bool:

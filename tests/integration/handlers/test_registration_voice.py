@@ -371,3 +371,24 @@ async def test_the_voice_notes_of_a_registration_left_for_an_answer_go_with_it(
     await desk.press(FARMER, f"my:ans:{first.id}")
     heard = [r for r in await desk.outbox() if r.chat_id == QINGSHAN_CHAT]
     assert "v-kept" in [r.payload.get("file_id") for r in heard if r.method == "send_voice"]
+
+
+async def test_the_voice_notes_of_a_registration_left_to_say_a_fault_is_back_go_to_its_ticket(
+    desk: Harness,
+) -> None:
+    """还是没修好 typed at the name, their call of the night before resolved meanwhile: the
+    call is reopened, not 还是没修好 saved as their name, and the voice notes go to it."""
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=QINGSHAN_CHAT)
+    out = texts(await desk.send(FARMER, "还是没修好"))
+    assert "已重新派给" in out and "登记时发的语音也已补充到报警工单" in out
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and not farmer.name
+    assert "v-kept" in await _voices_sent(desk)

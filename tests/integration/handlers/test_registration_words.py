@@ -247,6 +247,28 @@ async def test_a_name_said_with_what_one_has_or_is_is_the_name(
     assert user is not None and user.name == name
 
 
+@pytest.mark.parametrize("typed", ["还是没修好", "還是沒修好", "问题已经解决了", "烤房修好了"])
+async def test_a_word_on_how_a_fault_ended_typed_for_the_name_is_not_kept_as_the_name(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = to_simplified(texts(await desk.send(FARMER, typed)))
+    assert "手机号" not in out
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and not farmer.name
+
+
+async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    assert "手机号" in texts(await desk.send(FARMER, "王修好"))
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name == "王修好"
+
+
 async def test_a_name_said_with_a_question_after_it_is_still_taken_up(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
