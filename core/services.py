@@ -207,7 +207,10 @@ async def perform(
         ticket.route_explanation = _moved_why(cfg.team(ticket.team_id).name, action, note)
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
-        sla.promise_on_a_new_line(cfg, ticket, policy_before)
+        # Questions answered before: their waits were given back to the promise as each
+        # ended. One still awaited the move ends is given back by `adjust_deadlines` below.
+        waited = sla.waits(await uow.tickets.events(ticket.id)) if ticket.id is not None else []
+        sla.promise_on_a_new_line(cfg, ticket, policy_before, waited)
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
     await uow.tickets.add_event(event)
     return event
@@ -263,23 +266,18 @@ async def redirect(
 
 
 async def no_longer_urgent(
-    uow: UnitOfWork,
-    cfg: Config,
-    ticket: Ticket,
-    *,
-    now: datetime,
-    paused_since: datetime | None,
+    uow: UnitOfWork, cfg: Config, ticket: Ticket, *, now: datetime
 ) -> TicketEvent:
     """An urgent ticket just sent on (转派, 改派) whose new team need not treat it as urgent:
     a request become a complaint there, whose 暴雨 is what went wrong, not a danger now. Its
     policy is its line's, with the deadlines the move gives a ticket of that policy: the
-    path `perform` takes for a move, so the new team's cycle starts on them. `paused_since`:
-    when the question to the requester the move ended was asked (the ticket's `paused_at`
-    before it); the move gave that wait back to the promise, and the line's promise is
-    given it too. The change is on record."""
+    path `perform` takes for a move, so the new team's cycle starts on them. The promise it
+    holds was given back every wait for the requester, the one the move ended too; the
+    line's is given them all (`sla.waits`). The change is on record."""
+    assert ticket.id is not None
     policy_before = sla.policy_for(cfg, ticket)
     ticket.priority = Priority.NORMAL
-    waited = None if paused_since is None else (paused_since, now)
+    waited = sla.waits(await uow.tickets.events(ticket.id))
     sla.promise_on_a_new_line(cfg, ticket, policy_before, waited)
     sla.adjust_deadlines(cfg, ticket, Action.TRANSFER, now, None)
     data: dict[str, object] = {"kind": ticket.kind.value}

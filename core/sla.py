@@ -7,13 +7,13 @@ step and recomputes the next action, so deadlines always live with the ticket.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from core.calendar import AlwaysOn, BusinessCalendar, Calendar, workday_rule
 from core.config import Config, Ladder, LadderAction, LadderStep, ServiceLine, SlaPolicy
 from core.enums import Action, Status
-from core.model import Ticket
+from core.model import Ticket, TicketEvent
 
 
 def policy_for(cfg: Config, ticket: Ticket) -> SlaPolicy:
@@ -132,24 +132,55 @@ def promise_on_a_new_line(
     cfg: Config,
     ticket: Ticket,
     old_policy: SlaPolicy,
-    waited: tuple[datetime, datetime] | None = None,
+    waited: Sequence[tuple[datetime, datetime]] = (),
 ) -> None:
     """A ticket sent on to a team of another service line (a technical question first sent
     to the 24-hour 110 line) is promised what that line would have promised it when it was
     filed, when that is later than the promise it has: its resolve window, on its calendar.
     Never earlier: a move does not shorten what the requester was told, nor make the
     receiving team late at once. After a reopening the promise is the reopening's.
-    `waited` (since, until): a question to the requester held the ticket then, and the
-    promise it has was given that time back already (`adjust_deadlines` on the move); that
-    line's is given it too, or the later of the two would drop it."""
+    `waited` (`waits`): the times questions to the requester held the ticket, which the
+    promise it has was given back as each ended; that line's is given them too, or the
+    later of the two would drop them."""
     promise = ticket.resolve_due_at
     new_policy, new_calendar = policy_for(cfg, ticket), calendar_for(cfg, ticket)
     if promise is None or ticket.reopen_count or new_policy == old_policy:
         return
     that_line = new_calendar.add(ticket.created_at, new_policy.resolve_within)
-    if waited is not None:
-        that_line = _given_back(new_calendar, that_line, *waited)
+    for since, until in waited:
+        that_line = _given_back(new_calendar, that_line, since, until)
     ticket.resolve_due_at = max(promise, that_line)
+
+
+# What ends a question's wait for the requester, as `Ticket.apply` clears `paused_at`: the
+# answer, going to see, resolving it, a move to another team or a reopening.
+_WAIT_ENDS = frozenset(
+    a.value
+    for a in (
+        Action.ANSWER,
+        Action.VISIT,
+        Action.RESOLVE,
+        Action.DISPATCH,
+        Action.TRANSFER,
+        Action.REASSIGN,
+        Action.REOPEN,
+    )
+)
+
+
+def waits(events: Sequence[TicketEvent]) -> list[tuple[datetime, datetime]]:
+    """When questions to the requester held the ticket, from its history: each from when
+    it was asked until what ended the wait, oldest first; one still awaited is not among
+    them (the move that ends it gives it back itself, `adjust_deadlines`)."""
+    held: list[tuple[datetime, datetime]] = []
+    asked: datetime | None = None
+    for event in events:
+        if event.action == Action.ASK.value and asked is None:
+            asked = event.at
+        elif asked is not None and event.action in _WAIT_ENDS:
+            held.append((asked, event.at))
+            asked = None
+    return held
 
 
 def team_resolve_deadline(ticket: Ticket) -> datetime | None:

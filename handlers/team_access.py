@@ -63,7 +63,6 @@ async def act_on(
     to_team: str | None = None,
     outcome: WishOutcome | None = None,
 ) -> bool:
-    paused_since = ticket.paused_at  # a move ends the question's wait: read it first
     try:
         await perform(
             ctx.uow,
@@ -77,7 +76,7 @@ async def act_on(
             outcome=outcome,
         )
         if to_team is not None:
-            await filed_anew(ctx, ticket, paused_since)
+            await filed_anew(ctx, ticket)
         await ctx.uow.flush()  # surface a lost race now, while we can still tell the member
     except IllegalTransition:
         # "Already taken" only while someone is at work on it: once it is resolved, crossed

@@ -226,7 +226,7 @@ async def _reassign(ctx: Ctx) -> None:
     if to_team.id == ticket.team_id:
         ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
         return
-    from_team, taker, paused_since = ticket.team_id, ticket.accepted_by, ticket.paused_at
+    from_team, taker = ticket.team_id, ticket.accepted_by
     try:
         await perform(
             ctx.uow,
@@ -237,7 +237,7 @@ async def _reassign(ctx: Ctx) -> None:
             now=ctx.now,
             to_team=to_team.id,
         )
-        await filed_anew(ctx, ticket, paused_since)
+        await filed_anew(ctx, ticket)
     except (IllegalTransition, ConcurrentUpdate):
         ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return

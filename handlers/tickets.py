@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from core.enums import Kind, Requester, Role, Status
@@ -212,14 +212,12 @@ def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:
     return Kind.REQUEST
 
 
-async def filed_anew(ctx: Ctx, ticket: Ticket, paused_since: datetime | None) -> None:
+async def filed_anew(ctx: Ctx, ticket: Ticket) -> None:
     """A request sent on by hand (the triage desk's 转派, a supervisor's 改派) is what it
     would have been filed as had the router sent it there at once (`filed_kind`): a staff
-    member's on the staff line a wish, anyone's on the oversight line a complaint.
-    `paused_since`: the ticket's `paused_at` before the move, whose wait for the requester
-    its promise keeps given back."""
+    member's on the staff line a wish, anyone's on the oversight line a complaint."""
     await _onto_the_wish_list(ctx, ticket)
-    await _onto_the_complaints(ctx, ticket, paused_since)
+    await _onto_the_complaints(ctx, ticket)
 
 
 async def _onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
@@ -233,7 +231,7 @@ async def _onto_the_wish_list(ctx: Ctx, ticket: Ticket) -> None:
     await _refiled(ctx, ticket, Kind.WISH, "wish_list")
 
 
-async def _onto_the_complaints(ctx: Ctx, ticket: Ticket, paused_since: datetime | None) -> None:
+async def _onto_the_complaints(ctx: Ctx, ticket: Ticket) -> None:
     """A request sent on to the oversight line by hand ("你们的人服务太差了", read at the
     triage desk) is a complaint: the teams it goes on to read who keeps its complainant, not
     who they are, and it is as urgent as a complaint's words are (`decide`). The changes are
@@ -243,7 +241,7 @@ async def _onto_the_complaints(ctx: Ctx, ticket: Ticket, paused_since: datetime 
         return
     await _refiled(ctx, ticket, Kind.COMPLAINT, "complaint")
     if ticket.urgent and not await _urgent_as_a_complaint(ctx, ticket):
-        await no_longer_urgent(ctx.uow, ctx.cfg, ticket, now=ctx.now, paused_since=paused_since)
+        await no_longer_urgent(ctx.uow, ctx.cfg, ticket, now=ctx.now)
 
 
 async def _urgent_as_a_complaint(ctx: Ctx, ticket: Ticket) -> bool:

@@ -192,11 +192,12 @@ TRIAGE_CHAT, CONDUCT_CHAT, SUPERVISOR = -1001000000017, -1001000000016, 300001
 
 
 async def _sent_to_conduct_by_hand(
-    desk: Harness, words: str, by: str, waited_hours: float = 0
+    desk: Harness, words: str, by: str, waited_hours: float = 0, *, answered: bool = False
 ) -> tuple[Ticket, list[OutboxMessage]]:
     """A retailer's urgent request the router leaves to the triage desk, sent to 作风监督
     by the desk's 转派 or a supervisor's 改派; the ticket as it is then, and what the move
-    sent. `waited_hours`: the desk asked the retailer a question first, unanswered that long."""
+    sent. `waited_hours`: the desk asked the retailer a question first, unanswered that long
+    (`answered`: then answered, just before the move)."""
     await desk.registered_as(RETAILER, "retailer")
     await desk.send(RETAILER, words)
     await desk.press(RETAILER, "f:ok")
@@ -210,6 +211,10 @@ async def _sent_to_conduct_by_hand(
         [ticket] = await desk.tickets()
         assert ticket.status is Status.WAITING_REQUESTER
         desk.clock.advance(hours=waited_hours)
+        if answered:
+            await desk.send(RETAILER, "是收购站的王师傅")
+            [ticket] = await desk.tickets()
+            assert ticket.status is not Status.WAITING_REQUESTER
     before = len(await desk.outbox())
     if by == "转派":
         await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
@@ -253,16 +258,18 @@ async def test_a_request_sent_to_the_oversight_line_by_hand_is_not_urgent_for_it
     assert (await desk.outbox())[moved:] == []
 
 
+@pytest.mark.parametrize("answered", [False, True])
 @pytest.mark.parametrize("by", ["转派", "改派"])
 async def test_a_request_no_longer_urgent_on_the_oversight_line_keeps_its_wait_given_back(
-    desk: Harness, by: str
+    desk: Harness, by: str, answered: bool
 ) -> None:
-    """Filed Wednesday 09:00, asked at 09:03 and unanswered when moved at 12:03: 作风监督's
-    promise, a complaint's two working days from the filing (Friday 09:00), is given back
-    the working time the question held the ticket (09:03 to 12:00; the lunch hours are no
-    working time), as a move gives it back to any promise."""
+    """Filed Wednesday 09:00, asked at 09:03 and moved at 12:03, the question unanswered or
+    answered just before: 作风监督's promise, a complaint's two working days from the filing
+    (Friday 09:00), is given back the working time the question held the ticket (09:03 to
+    12:00; the lunch hours are no working time), as a move or an answer gives it back to
+    any promise."""
     ticket, _ = await _sent_to_conduct_by_hand(
-        desk, "暴雨把路冲了，你们的人服务太差了", by, waited_hours=3
+        desk, "暴雨把路冲了，你们的人服务太差了", by, waited_hours=3, answered=answered
     )
 
     assert not ticket.urgent

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from core import sla
 from core.config import Config
-from core.enums import Action, Kind, Priority, Status
-from core.model import Ticket
+from core.enums import Action, Kind, Priority, Role, Status
+from core.model import Ticket, TicketEvent
 
 FILED = datetime(2026, 8, 1, 18, 0, tzinfo=UTC)  # the 110 policy counts every minute
 
@@ -88,6 +88,45 @@ def test_a_ticket_sent_to_another_line_is_promised_what_that_line_promises(
     sla.promise_on_a_new_line(demo_config, ticket, old)
     business = sla.calendar_for(demo_config, ticket)
     assert ticket.resolve_due_at == business.add(FILED, timedelta(hours=21))  # working hours
+
+
+def test_a_move_to_another_line_keeps_the_waits_answered_before_it(demo_config: Config) -> None:
+    """Asked on Monday morning and answered two hours later: the promise was given the two
+    hours back then, and the new line's promise (in working hours) is given them too."""
+    ticket = _urgent_call(demo_config)
+    ticket.priority = Priority.NORMAL  # a technical question first sent to the curing line
+    sla.set_initial_deadlines(demo_config, ticket, FILED)
+    asked = datetime(2026, 8, 3, 1, 30, tzinfo=UTC)  # Monday 09:30 in Beijing
+    answered = asked + timedelta(hours=2)
+    sla.adjust_deadlines(demo_config, ticket, Action.ANSWER, answered, asked)
+    old = sla.policy_for(demo_config, ticket)
+    ticket.line, ticket.team_id = "growing", "growing"
+    sla.promise_on_a_new_line(demo_config, ticket, old, [(asked, answered)])
+    business = sla.calendar_for(demo_config, ticket)
+    unwaited = business.add(FILED, timedelta(hours=21))
+    assert ticket.resolve_due_at == business.add(answered, business.between(asked, unwaited))
+    assert ticket.resolve_due_at > unwaited
+
+
+def _event(action: Action, at: datetime) -> TicketEvent:
+    return TicketEvent(7, at, action.value, None, Role.MEMBER, None, None)
+
+
+def test_the_waits_for_the_requester_are_read_from_the_history() -> None:
+    hour = timedelta(hours=1)
+    history = [
+        _event(Action.DISPATCH, FILED),
+        _event(Action.ASK, FILED + hour),
+        _event(Action.ACCEPT, FILED + 2 * hour),  # taken while waiting: still waiting
+        _event(Action.ANSWER, FILED + 3 * hour),
+        _event(Action.ASK, FILED + 4 * hour),
+        _event(Action.TRANSFER, FILED + 5 * hour),  # the move ends the wait
+        _event(Action.ASK, FILED + 6 * hour),  # still awaited
+    ]
+    assert sla.waits(history) == [
+        (FILED + hour, FILED + 3 * hour),
+        (FILED + 4 * hour, FILED + 5 * hour),
+    ]
 
 
 def test_a_move_to_another_line_never_shortens_the_promise(demo_config: Config) -> None:
