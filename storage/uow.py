@@ -65,6 +65,11 @@ class SqlUnitOfWork:
         if isinstance(exc, DBAPIError) and exc.connection_invalidated:
             # The pool has dropped the dead connection; the caller may simply try again.
             raise ConnectionLost(str(exc.orig)) from exc
+        if isinstance(exc, StaleDataError):
+            # The ticket changed under a flush a read set off mid-step (autoflush, or a
+            # repository's flush before its query), not the step's own flush or commit:
+            # the same lost race, run again on fresh data.
+            raise ConcurrentUpdate("the ticket was changed by someone else") from exc
         if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _RACES:
             # Two steps (of different chats, handled side by side) locked the same rows in
             # opposite orders and PostgreSQL gave up on one: it runs again on fresh data.

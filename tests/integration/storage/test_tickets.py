@@ -6,11 +6,13 @@ import asyncio
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
 from core.config import Config
 from core.enums import Action, Status
 from core.errors import ConcurrentUpdate, IllegalTransition, PermissionDenied
 from core.services import perform
+from storage.tables import tickets
 from storage.uow import Database
 from tests.support.tickets import (
     FARMER,
@@ -154,3 +156,25 @@ async def test_due_returns_only_tickets_whose_action_is_due(
     async with db.uow() as uow:
         due = await uow.tickets.due(T0 + timedelta(minutes=11), limit=10)
     assert [t.id for t in due] == [first.id]
+
+
+async def test_a_race_lost_at_a_flush_a_read_sets_off_is_a_concurrent_update(
+    db: Database, demo_config: Config
+) -> None:
+    """Someone else's change met by the flush before a query (not the step's own flush or
+    commit) is the same lost race: the step runs again on fresh data."""
+    ticket = await new_ticket(db, demo_config)
+
+    async def step() -> None:
+        async with db.uow() as uow:
+            loaded = await uow.tickets.get(ticket.id or 0)
+            assert loaded is not None and uow.session is not None
+            # Another step's commit, as the version counter shows it.
+            await uow.session.execute(
+                update(tickets).where(tickets.c.id == loaded.id).values(version=loaded.version + 1)
+            )
+            await perform(uow, demo_config, loaded, Action.ACCEPT, actor_id=MEMBER, now=T0)
+            await uow.tickets.events(loaded.id or 0)  # flushes the stale ticket first
+
+    with pytest.raises(ConcurrentUpdate):
+        await step()
