@@ -172,18 +172,21 @@ FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = _rating_or_reopen
 
 async def _voices_held(ctx: Ctx) -> None:
     """While the voice notes of a registration left are all that is held (`registration_left
-    .HELD`): a voice note more is the barn's alarm, as outside registration, and goes out
-    with them (110, 🚨 110, /110 and a barn emergency typed are met before, in `route`);
+    .HELD`): a voice note more is the barn's alarm and goes out with them, unless a ticket
+    in hand takes it as outside registration (`registration_shared.voice_for_a_ticket`);
+    110, 🚨 110, /110 and a barn emergency typed are met before, in `route`;
     算了 lets them go; anything else is read afresh and takes them along."""
     msg = ctx.msg
     if msg.is_button:
         ctx.toast("stale_button")  # an old prompt's button: they stay held
         return
-    if msg.voice_file_id:
+    if msg.voice_file_id and not await registration_shared.voice_for_a_ticket(ctx):
         await registration_left.keep(ctx, msg.voice_file_id)
         await registration_shared.alarm(ctx)
         return
-    if calls_off(msg.text) and not msg.photo_file_id:
+    # A voice note a ticket in hand takes (the team's question answered, a call resolved
+    # lately) goes there as outside registration, below, and the held ones go along.
+    if calls_off(msg.text) and not msg.photo_file_id and not msg.voice_file_id:
         await ctx.end_flow()
         ctx.say("reg_voices_dropped")
         return

@@ -392,3 +392,45 @@ async def test_the_voice_notes_of_a_registration_left_to_say_a_fault_is_back_go_
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and not farmer.name
     assert "v-kept" in await _voices_sent(desk)
+
+
+async def test_a_voice_note_while_voice_notes_are_held_answers_the_teams_question(
+    desk: Harness,
+) -> None:
+    """Held after registration was left for 我的工单, and the team has asked the farmer
+    something meanwhile: the next voice note is the answer, as outside registration, not a
+    110 call of its own."""
+    request = await desk.file_request(FARMER, "想请技术员明天来指导一下烘烤装烟")
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    await desk.press(MEMBER, f"tk:acc:{request.id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{request.id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪种烤房？普通还是密集？", chat=QINGSHAN_CHAT)
+    await desk.send(FARMER, "/my")
+
+    out = texts(await desk.send(FARMER, voice_file_id="v-answer"))
+
+    assert "已把您的回复补充到工单" in out and "已报警" not in out
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.ACCEPTED  # answered
+    assert "v-answer" in await _voices_sent(desk)
+
+
+async def test_a_voice_note_while_voice_notes_are_held_goes_to_the_call_resolved_lately(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=QINGSHAN_CHAT)
+    await desk.send(FARMER, "/my")
+
+    out = texts(await desk.send(FARMER, voice_file_id="v-next"))
+
+    assert "已报警" not in out
+    assert [t.id for t in await desk.tickets()] == [ticket_id]
+    assert "v-next" in await _voices_sent(desk)
