@@ -152,14 +152,24 @@ _OF_THEMSELVES = frozenset((
 
 
 def _reports_a_matter(ctx: Ctx, text: str) -> bool:
-    """Words the router finds a matter in: a complaint, an urgent or a barn's trouble, or
-    a service's words beyond what someone says of themselves (`_OF_THEMSELVES`)."""
+    """Words that tell of trouble (`_tells_of_trouble`), or the router finds a matter in: a
+    complaint, an urgent or a barn's trouble, or a service's words beyond what someone says
+    of themselves (`_OF_THEMSELVES`)."""
+    if _tells_of_trouble(text):
+        return True
     decision = routed(ctx, text)
     if decision is None or decision.triage:
         return False
     if decision.emergency or decision.kind_words or decision.urgent_words or decision.suspect:
         return True
     return not set(decision.words) <= _OF_THEMSELVES
+
+
+def _tells_of_trouble(text: str) -> bool:
+    """Words that something is still wrong or lost, whatever they are said of (烤房还是没修好,
+    许可证丢了): a barn or a licence beside them is the matter, not what someone has."""
+    plain = to_simplified(bare(text))
+    return any(w in plain for w in NOT_SOLVED) or a_licence_matter(plain)
 
 
 def _complains(ctx: Ctx) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from core.enums import Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER
+from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
+QINGSHAN_CHAT = -1001000000001
 
 
 async def test_a_question_typed_at_the_first_question_is_dealt_with_not_lost(
@@ -245,6 +247,41 @@ async def test_a_name_said_with_what_one_has_or_is_is_the_name(
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(person)
     assert user is not None and user.name == name
+
+
+@pytest.mark.parametrize(
+    "typed", ["我叫张大山，烤房还是没修好", "張大山，烤房還是沒修好", "张大山，还是没修好"]
+)
+async def test_a_name_said_with_a_fault_still_not_fixed_reopens_the_call(
+    desk: Harness, typed: str
+) -> None:
+    """The barn said beside 还是没修好 is the fault's, not one the farmer has."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=QINGSHAN_CHAT)
+    desk.clock.advance(hours=1)
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = to_simplified(texts(await desk.send(FARMER, typed)))
+    assert "先处理您的问题" in out and "已重新派给" in out
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED]
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and not farmer.name
+
+
+@pytest.mark.parametrize("typed", ["王五，许可证丢了", "王五，許可證丟了"])
+async def test_a_name_said_with_a_lost_licence_is_taken_up_not_kept_as_the_name(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "先处理您的问题" in out and "求助办事" in out and "手机号" not in out
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(RETAILER)
+    assert user is not None and not user.name
 
 
 @pytest.mark.parametrize("typed", ["还是没修好", "還是沒修好", "问题已经解决了", "烤房修好了"])
