@@ -93,7 +93,7 @@ def is_a_request(ctx: Ctx) -> bool:
         # A shop's name is often a service's word (烟酒店, 便利店, 中华烟行): only words that
         # ask or complain ("投诉配送员小王，送货总是迟到"), or more than a shop's name, are a
         # matter of their own.
-        return not no_shop_name(text) and (_asks(text, limit=SHOP_LIMIT) or _complains(ctx))
+        return not no_shop_name(text) and (_asks(text, limit=SHOP_LIMIT) or _complains(ctx, text))
     if step == "licence":
         # Digits typed are the number, mistyped or not ("5201 0210 012"); words that ask
         # ("许可证到期了怎么办", "中华断货好几天了") are a matter of their own. Not every word
@@ -172,10 +172,40 @@ def _tells_of_trouble(text: str) -> bool:
     return any(w in plain for w in NOT_SOLVED) or a_licence_matter(plain)
 
 
-def _complains(ctx: Ctx) -> bool:
-    """Words the router reads as a complaint (投诉, 态度, 骂人)."""
+def _complains(ctx: Ctx, text: str) -> bool:
+    """Words the router reads as a complaint (投诉, 态度, 骂人), unless they are a shop's name
+    that only praises itself with one (好态度烟酒店)."""
     decision = routed(ctx)
-    return decision is not None and decision.kind is Kind.COMPLAINT
+    if decision is None or decision.kind is not Kind.COMPLAINT:
+        return False
+    return not _shop_like(text) or _complains_of_someone(text, decision.kind_words)
+
+
+# How a shop's name ends: its sign's last word, maybe with a branch after it (兴隆超市（河西店）).
+_SHOP_ENDING = re.compile(
+    r"(?:店|超市|商场|商行|烟行|酒行|门市|门市部|小卖部|经营部|批发部|服务部|商社|铺|服务站)"
+    r"(?:[（(][^）)]*[）)])?$"
+)
+
+
+def _shop_like(text: str) -> bool:
+    """Typed as a shop's name is (好态度烟酒店, 店名：好态度超市 520102100123): ends in a
+    shop's word."""
+    name = shop_typed(licence_after(text)[0])
+    return name is not None and _SHOP_ENDING.search(to_simplified(name)) is not None
+
+
+# The one complaint word a shop's name may praise itself with (好态度烟酒店); said badly of
+# someone (态度差, 态度很不好, 态度恶劣), it complains.
+_MANNER = "态度"
+_BAD_MANNER = re.compile(r"态度(?:很|太|真|非常|特别|极其|也)?(?:差|不好|不行|恶劣|蛮横|粗暴)")
+
+
+def _complains_of_someone(text: str, words: tuple[str, ...]) -> bool:
+    """A complaint's words beyond a shop name's 态度 (投诉, 骂人), or 态度 judged bad."""
+    if any(w != _MANNER for w in words):
+        return True
+    return _BAD_MANNER.search(to_simplified(bare(text))) is not None
 
 
 def _to_a_service(ctx: Ctx, text: str | None = None) -> bool:

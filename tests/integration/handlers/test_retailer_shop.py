@@ -158,7 +158,15 @@ async def test_a_request_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
 
 
 @pytest.mark.parametrize(
-    "typed", ["投诉配送员小王，送货总是迟到", "配送员态度不好", "送货的骂人", "投訴配送員小王"]
+    "typed",
+    [
+        "投诉配送员小王，送货总是迟到",
+        "配送员态度不好",
+        "送货的骂人",
+        "投訴配送員小王",
+        "好态度烟酒店的送货员态度很差",  # a shop's name in it, complaining of someone
+        "投诉好态度烟酒店",
+    ],
 )
 async def test_a_complaint_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
     desk: Harness, typed: str
@@ -172,6 +180,15 @@ async def test_a_complaint_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
 
 @pytest.mark.parametrize("typed", ["老王烟酒店", "兴隆便利店", "中华烟行", "诚信烟酒商行"])
 async def test_a_shop_named_with_a_services_words_is_still_its_name(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    assert "许可证号" in said(await desk.send(RETAILER, typed))
+    assert (await _person(desk, RETAILER)).shop_name == typed and not await desk.tickets()
+
+
+@pytest.mark.parametrize("typed", ["好态度烟酒店", "好態度煙酒店", "好态度超市（河西店）"])
+async def test_a_shop_whose_name_praises_its_manner_is_its_name_not_a_complaint(
     desk: Harness, typed: str
 ) -> None:
     await _at_the_shop(desk)
