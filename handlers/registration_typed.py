@@ -36,7 +36,7 @@ _KIND_WORDS = {
 # Words that ask for something, which no name, town or "who you are" has.
 _ASKING_FOR = (
     r"我要|我想|想要|需要|帮我|帮忙|办理|申请|咨询|反映|怎么|没来|还没|不能|好几天"
-    r"|一直|什么时候|到期|坏了|断货|缺货"
+    r"|一直|总是|老是|什么时候|到期|坏了|断货|缺货"
 )
 _REQUEST_WORDS = re.compile(rf"{_ASKING_FOR}|没有|不了")
 # Beside a place named at the town question: words that ask for something more than where

@@ -178,6 +178,17 @@ async def test_a_complaint_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
     assert person.registered and person.shop_name is None
 
 
+@pytest.mark.parametrize("typed", ["配送员总是迟到", "送货老是送错", "中华一直断货"])
+async def test_a_matter_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
+    desk: Harness, typed: str
+) -> None:
+    await _at_the_shop(desk)
+    out = said(await desk.send(RETAILER, typed))
+    assert "先处理您的问题" in out and "提交吗" in out
+    person = await _person(desk, RETAILER)
+    assert person.registered and person.shop_name is None
+
+
 @pytest.mark.parametrize("typed", ["老王烟酒店", "兴隆便利店", "中华烟行", "诚信烟酒商行"])
 async def test_a_shop_named_with_a_services_words_is_still_its_name(
     desk: Harness, typed: str
