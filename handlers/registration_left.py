@@ -69,19 +69,22 @@ async def carry(ctx: Ctx, voices: list[str]) -> None:
     if about is not None:
         # A rating, a reopening or more words asked for one ticket: they are news of it,
         # as a farmer's voice note about a ticket resolved lately is outside registration.
-        for voice in voices:
-            await add_info(ctx, about, "", None, voice=voice)
-        ctx.say("reg_voices_to_ticket", number=about.label)
+        await _news_of(ctx, about, voices, "reg_voices_to_ticket")
         return
     call = await open_emergency(ctx)
     if call is not None:
         # The alarm just raised (a photo of the barn), or one open: they are its news.
-        for voice in voices:
-            await add_info(ctx, call, "", None, voice=voice)
-        ctx.say("reg_voices_to_call", number=call.label)
+        await _news_of(ctx, call, voices, "reg_voices_to_call")
         return
     if conv is None:
         await _held(ctx, voices)
+
+
+async def _news_of(ctx: Ctx, ticket: Ticket, voices: list[str], said: str) -> None:
+    """The voice notes added to `ticket` for its team, one by one, and the person told."""
+    for voice in voices:
+        await add_info(ctx, ticket, "", None, voice=voice)
+    ctx.say(said, number=ticket.label)
 
 
 async def _ticket_talked_of(ctx: Ctx) -> Ticket | None:
