@@ -189,23 +189,28 @@ _SHOP_ENDING = re.compile(
 
 
 def _shop_like(text: str) -> bool:
-    """Typed as a shop's name is (好态度烟酒店, 店名：好态度超市 520102100123): ends in a
-    shop's word."""
+    """Typed as a shop's name is (好态度烟酒店, 店名：好态度超市 520102100123): one phrase,
+    ending in a shop's word. Not a sentence that ends at one (送货员态度好差，从来不送进店)."""
     name = shop_typed(licence_after(text)[0])
-    return name is not None and _SHOP_ENDING.search(to_simplified(name)) is not None
+    if name is None or _CLAUSE_BREAK.search(name):
+        return False
+    return _SHOP_ENDING.search(to_simplified(name)) is not None
 
 
-# The one complaint word a shop's name may praise itself with (好态度烟酒店); said badly of
-# someone (态度差, 态度很不好, 态度恶劣), it complains.
-_MANNER = "态度"
-_BAD_MANNER = re.compile(r"态度(?:很|太|真|非常|特别|极其|也)?(?:差|不好|不行|恶劣|蛮横|粗暴)")
+_CLAUSE_BREAK = re.compile(r"[，,。.!！?？、；;：:\s]")
+
+
+# The one complaint word a shop's name may praise itself with, after 好 (好态度烟酒店);
+# anywhere else (态度差, 态度好差, 态度好凶) it is said of someone.
+_MANNER, _PRAISED_MANNER = "态度", "好态度"
 
 
 def _complains_of_someone(text: str, words: tuple[str, ...]) -> bool:
-    """A complaint's words beyond a shop name's 态度 (投诉, 骂人), or 态度 judged bad."""
+    """A complaint's words beyond a shop name's 好态度 (投诉, 骂人), or 态度 said otherwise."""
     if any(w != _MANNER for w in words):
         return True
-    return _BAD_MANNER.search(to_simplified(bare(text))) is not None
+    plain = to_simplified(bare(text))
+    return plain.count(_MANNER) != plain.count(_PRAISED_MANNER)
 
 
 def _to_a_service(ctx: Ctx, text: str | None = None) -> bool:

@@ -166,6 +166,11 @@ async def test_a_request_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
         "投訴配送員小王",
         "好态度烟酒店的送货员态度很差",  # a shop's name in it, complaining of someone
         "投诉好态度烟酒店",
+        # Sentences that end at a shop's word are no shop's name.
+        "配送员态度好差，天天不按时送到店",
+        "送货员态度好差，从来不送进店",
+        "你们送货的态度好凶，货扔在店",
+        "配送员那态度真让人生气，我们小卖部",
     ],
 )
 async def test_a_complaint_typed_at_the_shop_is_taken_up_not_kept_as_its_name(
