@@ -112,7 +112,7 @@ async def note_step(ctx: Ctx) -> None:
         )
         await ctx.uow.flush()  # a lost race is run again, and finds it recorded
         await _tell_asked(ctx, ticket)
-        ctx.say("cb_done", number=ticket.label, note=note)
+        ctx.say(_anonymous_or("cb_done", ticket), number=ticket.label, note=note)
 
 
 async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
@@ -124,7 +124,7 @@ async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
     await ctx.uow.outbox.supersede(ticket.id, CALLBACK_NOTICE, ctx.now)
     who = await shown_name(ctx.uow, ticket.callback_by)
     said = t(
-        "cb_told",
+        _anonymous_or("cb_told", ticket),
         number=ticket.label,
         who=who,
         at=local(ctx.cfg, ticket.callback_at),
@@ -154,7 +154,7 @@ async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
 
 async def _say_recorded(ctx: Ctx, ticket: Ticket) -> None:
     ctx.toast(
-        "cb_recorded",
+        _anonymous_or("cb_recorded", ticket),
         number=ticket.label,
         who=await notify.name_of(ctx, ticket.callback_by),
         at=local(ctx.cfg, ticket.callback_at),

@@ -160,9 +160,12 @@ MINE: dict[str, str] = {
     "cb_need_text": "请用文字写下回访情况（报告人怎么说）。",
     "cb_need_text_anonymous": "请用文字写下复核结果。",
     "cb_done": "已记录工单 {number} 的回访：{note}",
+    "cb_done_anonymous": "已记录工单 {number}（匿名投诉）的复核结果：{note}",
     "cb_recorded": "工单 {number} 已由 {who} 在 {at} 记录回访：{note}",
+    "cb_recorded_anonymous": "工单 {number}（匿名投诉）已由 {who} 在 {at} 记录复核结果：{note}",
     # A message that asked for the call-back, once it is recorded.
     "cb_told": "📞 工单 {number} 的回访已由 {who} 在 {at} 记录：{note}",
+    "cb_told_anonymous": "📞 工单 {number}（匿名投诉）的复核结果已由 {who} 在 {at} 记录：{note}",
     "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
     "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
     "low_rating_remark": "报告人说：{text}",

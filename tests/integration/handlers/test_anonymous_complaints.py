@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from reports.ledger import load
 from reports.periods import parse
@@ -237,3 +239,29 @@ async def test_a_request_about_staff_sent_to_the_oversight_team_is_a_complaint_a
     assert (ticket.kind, ticket.team_id, ticket.anonymous) == (Kind.COMPLAINT, "conduct", True)
     card = await _sent_to(desk, CONDUCT_CHAT)
     assert "报告人：匿名" in card and _named_nowhere(card)
+
+
+async def test_the_review_of_an_anonymous_complaint_is_recorded_as_a_review_not_a_call_back(
+    desk: Harness,
+) -> None:
+    """What the leader typed is told back, shown on the notices that asked for it and to a
+    second press as a 复核结果: nobody was phoned (回访) about an anonymous complaint."""
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:1")
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    for row in await desk.outbox():  # the notices asking for it are sent
+        if row.status == "pending" and row.purpose == "callback":
+            await recorder.record(row, 7000 + (row.id or 0))
+    await desk.press(200092, f"tk:cb:{ticket_id}")
+    done = texts(await desk.send(200092, "已核实配送员当面道歉"))
+    assert "复核结果" in done and "已核实配送员当面道歉" in done and "回访" not in done
+    told = [
+        str(r.payload.get("text", "")) for r in await desk.outbox() if r.purpose == "callback_edit"
+    ]
+    assert told and all("复核结果" in text and "回访" not in text for text in told)
+    again = texts(await desk.press(200092, f"tk:cb:{ticket_id}"))
+    assert "复核结果" in again and "回访" not in again
