@@ -253,11 +253,14 @@ async def _route_on(ctx: Ctx) -> None:
         # Typed while the voice notes of a registration left are held, it takes them too.
         await registration_shared.alarm(ctx, msg.text.strip())
     elif _registering(ctx) and (
-        registration_typed.is_a_request(ctx) or await registration_shared.voice_for_a_ticket(ctx)
+        registration_typed.is_a_request(ctx)
+        or await registration_shared.voice_for_a_ticket(ctx)
+        or await registration_shared.rating_for_a_ticket(ctx)
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later. So is a voice note that an
-        # open call, or a team's question, takes as it would outside registration.
+        # open call, or a team's question, takes as it would outside registration, and
+        # 评价一下 while a ticket awaits their verdict.
         if ctx.too_long(msg.text.strip()):
             return  # said so; no "先处理您的问题" for words that cannot be taken
         said = registration.left_for_a_matter(ctx)

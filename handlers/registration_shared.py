@@ -14,7 +14,8 @@ from handlers.incoming import Contact
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, may_have_barn, open_emergency
-from handlers.verdicts import resolved_lately
+from handlers.verdict_words import asks_to_rate
+from handlers.verdicts import awaiting_verdict, resolved_lately
 
 # conv.data keys: the phone shared during this registration (its question is not asked
 # again), and a location shared before the place was asked (used when it is).
@@ -91,6 +92,16 @@ async def voice_for_a_ticket(ctx: Ctx) -> bool:
     if not may_have_barn(ctx):
         return False  # the voice note goes to a resolved ticket from a farmer only (`_media`)
     return await open_emergency(ctx) is not None or await resolved_lately(ctx) is not None
+
+
+async def rating_for_a_ticket(ctx: Ctx) -> bool:
+    """Whether the message asks to rate (评价一下, 打分) while a ticket of theirs awaits
+    their verdict: registration gives way, and it is taken up as outside registration (the
+    notice's buttons), rather than kept as a name or asked about again."""
+    text = ctx.msg.text
+    if ctx.msg.is_button or not asks_to_rate(text):
+        return False
+    return bool(await awaiting_verdict(ctx))
 
 
 def photo_not_read(ctx: Ctx) -> bool:

@@ -15,7 +15,7 @@ from handlers.places import area_named
 from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
 from handlers.typed_menu import menu_key
-from handlers.verdict_words import NOT_SOLVED
+from handlers.verdict_words import NOT_SOLVED, asks_to_rate
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -70,6 +70,10 @@ def is_a_request(ctx: Ctx) -> bool:
         return False
     if menu_key(text) is not None and typed_kind(text) is None:
         return True  # "我要报警", "110", "查一下进度": never a name, a town or who they are
+    if asks_to_rate(text):
+        # 评价一下: taken up while a ticket awaits their verdict (`rating_for_a_ticket`),
+        # else the question is asked again; never filed as a request of its own.
+        return False
     step = ctx.conv.step
     if step == "name":
         if _addresses_someone(text):

@@ -9,6 +9,7 @@ import unicodedata
 
 from handlers.tickets import is_question
 from handlers.typed_menu import calls_off
+from handlers.verdict_words import asks_to_rate
 from routing import bare, to_simplified
 
 # Typed in place of pressing: the button's place in the list ("1", "１", "一", "第一个").
@@ -96,5 +97,6 @@ def not_at_hand(text: str) -> bool:
 
 
 def not_a_name(name: str) -> bool:
-    """Letters typed for the name that are a yes, a no or a button's word (是, 对, 烟农)."""
-    return to_simplified(bare(name)).lower() in _NOT_A_NAME
+    """Letters typed for the name that are a yes, a no or a button's word (是, 对, 烟农), or
+    ask to rate a ticket (评价一下, 打分)."""
+    return to_simplified(bare(name)).lower() in _NOT_A_NAME or asks_to_rate(name)

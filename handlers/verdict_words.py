@@ -34,6 +34,19 @@ _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了
 OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
 
 
+# A wish to rate, in a few words (评价一下, 我要评价, 打分, 我想打个分): the notice's
+# 「✅ 已解决，评价」 asked for, which says neither solved nor not. No name, no request.
+_RATE = re.compile(
+    r"(?:我(?:要|想|来)|想|要|来|给)?(?:评价|打分|评分|打个分|评个分|给个评价|点评)(?:一下|下)?"
+    r"[吧啊呀了哈]?"
+)
+
+
+def asks_to_rate(text: str) -> bool:
+    """Words that only ask to rate (评价一下, 我要評價, 打分), in either script."""
+    return _RATE.fullmatch(to_simplified(bare(text))) is not None
+
+
 # The notice acknowledged, alone: its buttons again, not a new matter (a draft "了解").
 ACKNOWLEDGED = frozenset((
     "了解", "了解了", "明白", "明白了", "好的", "好", "好滴", "知道了", "知道", "ok", "okay", "嗯",

@@ -40,6 +40,7 @@ from handlers.verdict_words import (
     TYPED_SCORE,
     VERDICT_MAX,
     another_matter,
+    asks_to_rate,
     may_be_a_verdict,
     says_solved,
     score_of,
@@ -136,8 +137,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     not_solved = len(plain) <= NOT_SOLVED_MAX and any(w in plain for w in NOT_SOLVED)
     solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or judgement
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
-    # 取消 or 返回 typed while the notice waits: its buttons again, never a request of them.
-    other = other or plain in ACKNOWLEDGED or calls_off(text)
+    # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a
+    # request of them.
+    other = other or plain in ACKNOWLEDGED or calls_off(text) or asks_to_rate(text)
     if not (score or not_solved or solved or other or alarm):
         return False
     # The ticket whose notice the words reply to (回复), or the newest one awaiting their
@@ -147,11 +149,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return await _verdict_on_one_moved_on(
             ctx, replied, text, score, not_solved=not_solved, alarm=alarm
         )
-    if replied is not None:
-        awaiting = [replied]
-    else:
-        in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
-        awaiting = [t for t in in_hand if t.status is Status.RESOLVED]
+    awaiting = [replied] if replied is not None else await awaiting_verdict(ctx)
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or judgement  # never a new matter
     if len(awaiting) > 1 and not alarm:
@@ -202,6 +200,12 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     else:
         return False
     return True
+
+
+async def awaiting_verdict(ctx: Ctx) -> list[Ticket]:
+    """The person's tickets resolved and awaiting their word, newest first."""
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
+    return [t for t in in_hand if t.status is Status.RESOLVED]
 
 
 def _judgement_alone(text: str, decision: Decision | None) -> bool:

@@ -297,6 +297,58 @@ async def test_a_word_on_how_a_fault_ended_typed_for_the_name_is_not_kept_as_the
     assert farmer is not None and not farmer.name
 
 
+async def _resolved_110(desk: Harness) -> int:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "更换了风机电容，温度已恢复", chat=QINGSHAN_CHAT)
+    desk.clock.advance(hours=1)
+    return ticket_id
+
+
+@pytest.mark.parametrize("typed", ["评价一下", "我要评价", "打分", "評價一下"])
+async def test_asking_to_rate_at_the_name_question_brings_the_resolved_calls_buttons(
+    desk: Harness, typed: str
+) -> None:
+    """评价一下 typed for the name while their call awaits their verdict is about that call,
+    as typed outside registration: its notice's buttons, not a name nor a request."""
+    ticket_id = await _resolved_110(desk)
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, typed)
+    assert "等您确认" in to_simplified(texts(out)) and "手机号" not in to_simplified(texts(out))
+    assert f"my:ok:{ticket_id}" in button_data(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and not farmer.name
+
+
+@pytest.mark.parametrize("typed", ["评价一下", "我要评价", "打分"])
+async def test_asking_to_rate_at_the_name_question_with_nothing_to_rate_asks_the_name_again(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, typed))
+    assert "请输入您的姓名" in out and "先处理您的问题" not in out
+    assert await desk.tickets() == []
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and not farmer.name
+
+
+@pytest.mark.parametrize("typed", ["评价一下", "我要评价"])
+async def test_asking_to_rate_a_resolved_call_brings_its_buttons_not_a_new_request(
+    desk: Harness, typed: str
+) -> None:
+    ticket_id = await _resolved_110(desk)
+    out = await desk.send(FARMER, typed)
+    assert "等您确认" in texts(out) and "求助办事" not in texts(out)
+    assert f"my:ok:{ticket_id}" in button_data(out)
+
+
 async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
