@@ -85,7 +85,9 @@ def is_a_request(ctx: Ctx) -> bool:
             return True
         return _to_a_service(ctx) and not _may_be_a_name(text)
     if step == "kind":
-        return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
+        # 解决了, 没解决 or 还是没修好 answer a resolution notice, as at the name question.
+        said = _asks(text) or _to_a_service(ctx) or _says_how_it_ended(text)
+        return typed_kind(text) is None and said
     if step == "area":
         if area_named(ctx, text) is not None:
             # A place named in words that ask for something ("河湾这边断货好几天了") is where

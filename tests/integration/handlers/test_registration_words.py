@@ -349,6 +349,28 @@ async def test_asking_to_rate_a_resolved_call_brings_its_buttons_not_a_new_reque
     assert f"my:ok:{ticket_id}" in button_data(out)
 
 
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        ("解决了", Status.RESOLVED),
+        ("没解决", Status.DISPATCHED),
+        ("还是没修好", Status.DISPATCHED),
+        ("還是沒修好", Status.DISPATCHED),
+    ],
+)
+async def test_a_verdict_typed_at_who_they_are_is_taken_up_as_outside_registration(
+    desk: Harness, typed: str, status: Status
+) -> None:
+    """解决了 asks for the score, 没解决 reopens the call resolved lately: the verdict is not
+    lost behind 您是 asked again."""
+    await _resolved_110(desk)
+    await desk.send(FARMER, "/start")
+    out = to_simplified(texts(await desk.send(FARMER, typed)))
+    assert "先处理您的问题" in out and "烟农" not in out
+    assert ("打分" in out) if status is Status.RESOLVED else ("已重新派给" in out)
+    assert [t.status for t in await desk.tickets()] == [status]
+
+
 async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
