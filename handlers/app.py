@@ -256,6 +256,7 @@ async def _route_on(ctx: Ctx) -> None:
         registration_typed.is_a_request(ctx)
         or await registration_shared.voice_for_a_ticket(ctx)
         or await registration_shared.rating_for_a_ticket(ctx)
+        or await registration_shared.verdict_for_a_ticket(ctx)
     ):
         # A question typed where registration expected an answer: it is not lost, and not
         # taken as a name; registration can be finished later. So is a voice note that an

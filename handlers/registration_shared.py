@@ -14,7 +14,7 @@ from handlers.incoming import Contact
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, may_have_barn, open_emergency
-from handlers.verdict_words import asks_to_rate
+from handlers.verdict_words import asks_to_rate, says_how_it_ended
 from handlers.verdicts import awaiting_verdict, resolved_lately
 
 # conv.data keys: the phone shared during this registration (its question is not asked
@@ -100,6 +100,16 @@ async def rating_for_a_ticket(ctx: Ctx) -> bool:
     notice's buttons), rather than kept as a name or asked about again."""
     text = ctx.msg.text
     if ctx.msg.is_button or not asks_to_rate(text):
+        return False
+    return bool(await awaiting_verdict(ctx))
+
+
+async def verdict_for_a_ticket(ctx: Ctx) -> bool:
+    """Whether the message says how a ticket ended (解决了, 没解决, 还是没修好) while one of
+    theirs awaits their verdict: registration gives way, and it is taken up as outside
+    registration (the score asked, the call reopened). With none awaiting, the words are
+    the question's to read (您是 asked again)."""
+    if ctx.msg.is_button or not says_how_it_ended(ctx.msg.text):
         return False
     return bool(await awaiting_verdict(ctx))
 

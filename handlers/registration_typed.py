@@ -15,7 +15,7 @@ from handlers.places import area_named
 from handlers.tickets import is_greeting, is_question, routed
 from handlers.typed_answers import a_licence_matter, not_a_name, not_at_hand
 from handlers.typed_menu import menu_key
-from handlers.verdict_words import NOT_SOLVED, asks_to_rate
+from handlers.verdict_words import asks_to_rate, says_how_it_ended, says_not_solved
 from routing import bare, to_simplified
 from routing.text import CJK
 
@@ -85,9 +85,9 @@ def is_a_request(ctx: Ctx) -> bool:
             return True
         return _to_a_service(ctx) and not _may_be_a_name(text)
     if step == "kind":
-        # 解决了, 没解决 or 还是没修好 answer a resolution notice, as at the name question.
-        said = _asks(text) or _to_a_service(ctx) or _says_how_it_ended(text)
-        return typed_kind(text) is None and said
+        # 解决了 or 还是没修好 here answer a resolution notice only while a ticket awaits the
+        # verdict (`registration_shared.verdict_for_a_ticket`); else 您是 is asked again.
+        return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
         if area_named(ctx, text) is not None:
             # A place named in words that ask for something ("河湾这边断货好几天了") is where
@@ -125,14 +125,12 @@ def _asks(text: str, limit: int = _LONG) -> bool:
 
 
 # Words that say whether a fault was put right (还是没修好, 问题解决了): a word on a ticket.
-_HOW_IT_ENDED = (*NOT_SOLVED, "解决", "修好")
 
 
 def _says_how_it_ended(text: str) -> bool:
     """Words on how a ticket ended, which no name is ("还是没修好"); a short Han name that
     happens to hold them ("王修好") is still a name."""
-    plain = to_simplified(bare(text))
-    return any(w in plain for w in _HOW_IT_ENDED) and not _may_be_a_name(text)
+    return says_how_it_ended(text) and not _may_be_a_name(text)
 
 
 def _introduced(ctx: Ctx, text: str) -> bool:
@@ -175,7 +173,7 @@ def _tells_of_trouble(text: str) -> bool:
     """Words that something is still wrong or lost, whatever they are said of (烤房还是没修好,
     许可证丢了): a barn or a licence beside them is the matter, not what someone has."""
     plain = to_simplified(bare(text))
-    return any(w in plain for w in NOT_SOLVED) or a_licence_matter(plain)
+    return says_not_solved(plain) or a_licence_matter(plain)
 
 
 def _complains(ctx: Ctx, text: str) -> bool:

@@ -64,6 +64,26 @@ NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
 NO_COMMENT = frozenset(("跳过", "没有", "没有了", "没了", "无", "不用", "不用了", "没什么", "没啥"))
 
 
+# Not understanding (还是没明白, 还是没看懂) is no fault still there: 还是没 reads both.
+_NOT_UNDERSTOOD = re.compile(r"没有?(?:看|听|弄|搞)?(?:明白|懂)")
+
+
+def says_not_solved(text: str) -> bool:
+    """Words saying a fault is still there ("还是没修好", "没解决"), not that the person
+    still does not understand ("还是没明白")."""
+    plain = to_simplified(bare(text))
+    return any(w in plain for w in NOT_SOLVED) and _NOT_UNDERSTOOD.search(plain) is None
+
+
+def says_how_it_ended(text: str) -> bool:
+    """Words on how a ticket ended, either way ("解决了", "还是没修好", "已解决")."""
+    plain = to_simplified(bare(text))
+    return says_not_solved(text) or any(w in plain for w in _ENDED)
+
+
+_ENDED = ("解决", "修好")
+
+
 def says_solved(text: str) -> bool:
     """Words saying a fault is fixed ("停电的问题解决了，谢谢"), not that it is not."""
     plain = bare(text)

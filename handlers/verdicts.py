@@ -33,7 +33,6 @@ from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
-    NOT_SOLVED,
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
     STILL_WRONG,
@@ -42,6 +41,7 @@ from handlers.verdict_words import (
     another_matter,
     asks_to_rate,
     may_be_a_verdict,
+    says_not_solved,
     says_solved,
     score_of,
 )
@@ -134,7 +134,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
     judgement = _judgement_alone(text, decision)
     alarm = decision is not None and decision.emergency
-    not_solved = len(plain) <= NOT_SOLVED_MAX and any(w in plain for w in NOT_SOLVED)
+    not_solved = len(plain) <= NOT_SOLVED_MAX and says_not_solved(plain)
     solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or judgement
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
     # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a

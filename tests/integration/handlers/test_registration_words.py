@@ -371,6 +371,27 @@ async def test_a_verdict_typed_at_who_they_are_is_taken_up_as_outside_registrati
     assert [t.status for t in await desk.tickets()] == [status]
 
 
+@pytest.mark.parametrize("typed", ["解决了", "没解决", "解決了", "还是没明白", "还是没懂选哪个"])
+async def test_words_on_how_a_ticket_ended_with_none_awaiting_ask_who_they_are_again(
+    desk: Harness, typed: str
+) -> None:
+    """Nothing of theirs awaits a verdict: the words answer nothing, and 您是 is asked again,
+    no request drafted of them."""
+    await desk.send(FARMER, "/start")
+    out = to_simplified(texts(await desk.send(FARMER, typed)))
+    assert "先处理您的问题" not in out and "提交" not in out and "烟农" in out
+    assert await desk.tickets() == []
+
+
+async def test_still_not_understanding_at_who_they_are_reopens_nothing(desk: Harness) -> None:
+    """还是没明白 is about the question just put, not the call resolved lately."""
+    await _resolved_110(desk)
+    await desk.send(FARMER, "/start")
+    out = to_simplified(texts(await desk.send(FARMER, "还是没明白")))
+    assert "已重新派给" not in out and "烟农" in out
+    assert [t.status for t in await desk.tickets()] == [Status.RESOLVED]
+
+
 async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")

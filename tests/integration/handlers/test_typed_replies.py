@@ -615,3 +615,14 @@ async def test_withdrawing_after_a_member_accepted_says_who_has_it(
     assert "补充" in texts(out) and f"my:add:{ticket_id}" in button_data(out)
     [ticket] = await desk.tickets()
     assert ticket.status is Status.ACCEPTED
+
+
+async def test_not_understanding_typed_back_to_a_resolution_notice_reopens_nothing(
+    desk: Harness, team_chat: int
+) -> None:
+    """还是没明白 says the farmer does not follow, not that the fault is back: the call stays
+    resolved, as it waits for their verdict."""
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, "还是没明白")
+    assert "已重新派给" not in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.RESOLVED]
