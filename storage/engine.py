@@ -33,12 +33,15 @@ def is_sqlite_file(url: str) -> bool:
 
 
 def create_engine(url: str, *, threaded: bool = False, **kwargs: Any) -> AsyncEngine:
-    """An async engine for `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://)."""
+    """An async engine for `url` (sqlite+aiosqlite:/// or postgresql+asyncpg://).
+
+    SQLite's driver is always ours to choose: plain sqlite:/// names the file just as well,
+    and a sync driver there would fail only at the first query.
+    """
     map_domain()
     if is_sqlite(url):
-        parsed = make_url(url)
-        if not threaded:
-            parsed = parsed.set(drivername=f"sqlite+{sqlite_inline.DRIVER}")
+        driver = "aiosqlite" if threaded else sqlite_inline.DRIVER
+        parsed = make_url(url).set(drivername=f"sqlite+{driver}")
         connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_S, **kwargs.pop("connect_args", {})}
         engine = create_async_engine(parsed, connect_args=connect_args, **kwargs)
         # The inline driver waits for locks itself, between turns of the event loop.

@@ -127,3 +127,14 @@ def test_db_current_of_a_missing_file_says_so_and_makes_none(
     assert main(["db", "current"]) == 1
     assert f"there is no database file {missing}" in one_line(capsys)
     assert not missing.exists()
+
+
+def test_a_plain_sqlite_url_serves_every_command_after_db_upgrade(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite:///{in_tmp / 'plain.sqlite3'}")
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "current"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == head_revision()
+    assert main(["report", "stats", "--period", "week"]) == 0
+    assert main(["staff", "list", "--team", "curing"]) == 0
