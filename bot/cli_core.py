@@ -42,15 +42,34 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from storage.migrate import upgrade
+    from storage.migrate import current, upgrade
 
     url = Settings().database_url
+
+    def migrate() -> str | None:
+        upgrade(url, args.revision)
+        return current(url)
+
     try:
-        using_database(url, lambda: upgrade(url, args.revision), migrated=False)
+        reached = using_database(url, migrate, migrated=False)
     except DatabaseUnusable as exc:
         return database_failed("db upgrade", exc)
-    print(f"database at {redact(url)} is at revision {args.revision}")
+    line = f"database at {redact(url)} is at revision {reached}"
+    # Alembic upgrades only: a database already past the revision asked stays where it is.
+    if args.revision in _revisions() and reached != args.revision:
+        line += f" (asked for {args.revision}; db upgrade never goes back)"
+    print(line)
     return 0
+
+
+def _revisions() -> list[str]:
+    """The migrations' revision ids, newest first."""
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config(""))
+    return [revision.revision for revision in script.walk_revisions()]
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:

@@ -174,3 +174,16 @@ def test_check_config_names_the_file_and_path_of_a_key_written_twice_or_a_zero_r
     assert main(["check-config", str(path)]) == 2
     err = capsys.readouterr().err
     assert f"{path}: ladders[0].repeat_every: must be longer than zero, not '0m'" in err
+
+
+def test_db_upgrade_prints_the_revision_the_database_reached_not_the_one_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    assert main(["db", "upgrade", "0005"]) == 0
+    assert capsys.readouterr().out.strip().endswith("is at revision 0005")
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"is at revision {_head_revision()}")
+    assert main(["db", "upgrade", "0005"]) == 0
+    stays = f"is at revision {_head_revision()} (asked for 0005; db upgrade never goes back)"
+    assert capsys.readouterr().out.strip().endswith(stays)
