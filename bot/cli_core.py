@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
+
 from bot.cli_errors import DatabaseUnusable, database_failed, redact, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
@@ -54,12 +57,25 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         reached = using_database(url, migrate, migrated=False)
     except DatabaseUnusable as exc:
         return database_failed("db upgrade", exc)
+    except CommandError as exc:  # Alembic found no such revision before changing anything
+        print(f"jinye110 db upgrade: {_revision_refused(args.revision, exc)}", file=sys.stderr)
+        return 2
     line = f"database at {redact(url)} is at revision {reached}"
     # Alembic upgrades only: a database already past the revision asked stays where it is.
     if args.revision in _revisions() and reached != args.revision:
         line += f" (asked for {args.revision}; db upgrade never goes back)"
     print(line)
     return 0
+
+
+def _revision_refused(asked: str, exc: CommandError) -> str:
+    """One line for a revision Alembic could not resolve."""
+    revisions = _revisions()
+    unknown = isinstance(exc.__cause__, ResolutionError)
+    if unknown and not any(revision.startswith(asked) for revision in revisions):
+        return f"no revision {asked!r}; the newest is {revisions[0]}"
+    # Ambiguous, or a relative step that goes nowhere: Alembic's own error says which.
+    return str(exc.__cause__ or exc)
 
 
 def _revisions() -> list[str]:

@@ -187,3 +187,20 @@ def test_db_upgrade_prints_the_revision_the_database_reached_not_the_one_asked(
     assert main(["db", "upgrade", "0005"]) == 0
     stays = f"is at revision {_head_revision()} (asked for 0005; db upgrade never goes back)"
     assert capsys.readouterr().out.strip().endswith(stays)
+
+
+def test_db_upgrade_to_an_unknown_revision_is_one_line_naming_the_newest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    assert main(["db", "upgrade", "nosuch"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"jinye110 db upgrade: no revision 'nosuch'; the newest is {_head_revision()}"
+    ]
+    assert main(["db", "upgrade", "00"]) == 2
+    assert capsys.readouterr().err.startswith("jinye110 db upgrade: Multiple revisions start with")
+    assert main(["db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["db", "upgrade", "+1"]) == 2
+    assert "Relative revision +1 didn't produce 1 migrations" in capsys.readouterr().err
