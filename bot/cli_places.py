@@ -35,9 +35,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    found = _run("staff list", args, lambda uow, cfg, team: places(uow, cfg, team))
-    if isinstance(found, int):
-        return found
+    async def work(uow: SqlUnitOfWork, cfg: Config, team: str | None) -> tuple[list[Place], bool]:
+        return await places(uow, cfg, team), _in_config(cfg, team)
+
+    result = _run("staff list", args, work)
+    if isinstance(result, int):
+        return result
+    found, in_config = result
+    if not found and not in_config:
+        print(f"team {args.team} is not in the config and holds no staff places")
+        return 0
     if not found:
         where = f" in team {args.team}" if args.team else ""
         # The config's leaders and members are written in when the bot first starts.
@@ -47,6 +54,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     for place in found:
         print(_line(place))
     return 0
+
+
+def _in_config(cfg: Config, team: str | None) -> bool:
+    """Whether `--team` (resolved) names a team of the config; no `--team` counts as one."""
+    return team is None or cfg.find_team(team) is not None
 
 
 def _line(place: Place) -> str:
@@ -69,14 +81,19 @@ def _line(place: Place) -> str:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    async def work(uow: SqlUnitOfWork, cfg: Config, team: str | None) -> Removal:
+    async def work(
+        uow: SqlUnitOfWork, cfg: Config, team: str | None
+    ) -> tuple[Removal, list[Place] | None]:
         done = await remove_places(uow, cfg, args.user_id, team_id=team, now=utc_now())
+        # A team gone from the config: the places still there, should the id be wrong.
+        left = None if _in_config(cfg, team) else await places(uow, cfg, team)
         await uow.commit()
-        return done
+        return done, left
 
-    result = _run("staff remove", args, work)
-    if isinstance(result, int):
-        return result
+    outcome = _run("staff remove", args, work)
+    if isinstance(outcome, int):
+        return outcome
+    result, left = outcome
     for membership in result.removed:
         print(f"removed: {membership.team_id or '(supervisor)'} {membership.role.value}")
     for membership in result.listed:
@@ -94,9 +111,20 @@ def cmd_remove(args: argparse.Namespace) -> int:
         print(f"{args.user_id} has been told, in their own chat")
         return 0
     if not (result.listed or result.configured_overseer):
-        where = f" in team {args.team}" if args.team else ""
-        print(f"{args.user_id} holds no staff place{where}", file=sys.stderr)
+        print(_holds_none(args.user_id, args.team, left), file=sys.stderr)
     return 1
+
+
+def _holds_none(user_id: int, team: str | None, left: list[Place] | None) -> str:
+    """Why nothing was removed; for a team not in the config, who holds its places."""
+    if team is None:
+        return f"{user_id} holds no staff place"
+    if left is None:
+        return f"{user_id} holds no staff place in team {team}"
+    held = ", ".join(f"{place.user_id} ({place.role.value})" for place in left)
+    return f"{user_id} holds no staff place in team {team}, which is not in the config" + (
+        f"; its places are held by {held}" if held else " and holds no places"
+    )
 
 
 def _run(

@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main
 from core.config import Config
 from core.enums import Role
+from core.model import Membership
 from handlers.staff import create_invite, seed_memberships
 from storage.uow import Database
 from tests.support.config_edits import with_member_toggled
@@ -122,3 +123,26 @@ async def test_a_removed_place_does_not_come_back_as_the_invite_s(
         await uow.commit()
     async with db.uow(read_only=True) as uow:
         assert [m.team_id for m in await uow.memberships.of_user(LEAVER)] == [None]
+
+
+async def test_a_team_not_in_the_config_is_named_so_with_the_places_it_still_holds(
+    env: Path, db: Database, demo_config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await _joined(db, demo_config)
+    assert await _cli("staff", "list", "--team", "nosuch") == 0
+    assert capsys.readouterr().out == "team nosuch is not in the config and holds no staff places\n"
+    assert await _cli("staff", "remove", "999", "--team", "nosuch") == 1
+    assert capsys.readouterr().err == (
+        "999 holds no staff place in team nosuch, which is not in the config and holds no places\n"
+    )
+    # A team taken out of the config keeps the places invites gave until they are removed.
+    async with db.uow() as uow:
+        await uow.memberships.add(Membership(LEAVER, Role.MEMBER, T0, team_id="retired"))
+        await uow.commit()
+    assert await _cli("staff", "list", "--team", "retired") == 0
+    assert "team no longer in the config" in capsys.readouterr().out
+    assert await _cli("staff", "remove", "999", "--team", "retired") == 1
+    assert capsys.readouterr().err == (
+        "999 holds no staff place in team retired, which is not in the config; "
+        f"its places are held by {LEAVER} (member)\n"
+    )
