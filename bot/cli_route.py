@@ -25,6 +25,19 @@ from bot.ledger_io import LedgerError
 from bot.settings import Settings
 from core.config import Config, ConfigError, KeywordTable
 
+# What `jinye110 route --help` shows (the module's notes are for whoever changes it).
+DESCRIPTION = """\
+Route a request text as the bot would, or work on a file of labelled requests.
+
+    jinye110 route "烤房停电了！" [--area A | --site S] [--json] [--keywords K.yaml]
+    jinye110 route eval FILE [--text-col C --label-col L --urgent-col U] [--keywords K.yaml]
+    jinye110 route learn LEDGER --text-col C --label-col L -o FILE.yaml [--max-words N]
+    jinye110 route cv LEDGER --text-col C --label-col L [--folds 5]
+
+The first word picks the action: eval scores the router on a labelled file, learn writes
+keyword tables from a ledger (台账), cv cross-validates that learning. Any other text is
+routed and its service line, team and urgency printed.
+"""
 ACTIONS = ("eval", "learn", "cv")
 _ONLY = {
     "route": {"area", "site", "json"},
@@ -55,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     route = sub.add_parser(
         "route",
         help="route a request text; eval, learn and cv on labelled files",
-        description=__doc__,
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     route.add_argument("words", nargs="+", metavar="TEXT | eval FILE | learn FILE | cv FILE")

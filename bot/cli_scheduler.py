@@ -31,12 +31,25 @@ from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
 
+# What `jinye110 scheduler --help` shows (the module's notes are for whoever changes it).
+DESCRIPTION = """\
+Run the SLA sweep, the daily digest and the weekly report in a process of their own.
+The bot runs them itself unless JINYE_RUN_SCHEDULER=false; the scheduler only queues
+messages, and the bot's process sends them.
+
+    jinye110 scheduler                     run until SIGINT/SIGTERM
+    jinye110 scheduler --once              one sweep now, print what it did, exit
+    jinye110 scheduler --sweep-every 10s   sweep every 10 seconds (default 30s)
+
+Several scheduler processes may share one PostgreSQL database: each alert is sent once.
+"""
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = sub.add_parser(
         "scheduler",
         help="run the SLA sweep, daily digest and weekly report",
-        description=__doc__,
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     run.add_argument("--config", help="config file (default: JINYE_CONFIG)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import uuid
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from bot.cli import main
+from bot.cli import build_parser, main
 from storage.migrate import alembic_config
 from tests.conftest import DEMO_CONFIG, _run_outside_loop
 from tests.support.minimal_config import MINIMAL
@@ -204,3 +205,20 @@ def test_db_upgrade_to_an_unknown_revision_is_one_line_naming_the_newest(
     capsys.readouterr()
     assert main(["db", "upgrade", "+1"]) == 2
     assert "Relative revision +1 didn't produce 1 migrations" in capsys.readouterr().err
+
+
+def _commands() -> list[str]:
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(sub.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_help_describes_the_command_without_the_code_behind_it(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out
+    for note in (".py", "argparse", "bot/", "sub-command"):
+        assert note not in shown, f"{command} --help: {note}"
