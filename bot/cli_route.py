@@ -56,7 +56,7 @@ _DEFAULTS = {
     "output": None,
     "max_words": 150,
     "min_df": 2,
-    "folds": 5,
+    "folds": None,  # 5, or fewer for a file of fewer labelled rows (cli_route_files)
 }
 
 
@@ -93,7 +93,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     route.add_argument(
         "--min-df", type=positive_int, help="learn/cv: a word's minimum ticket count (2)"
     )
-    route.add_argument("--folds", type=positive_int, help="cv: number of folds (5)")
+    route.add_argument(
+        "--folds",
+        type=positive_int,
+        help="cv: number of folds (5, or one per labelled row if fewer)",
+    )
     route.set_defaults(func=cmd_route)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from bot.ledger_io import read_ledger
 
 if TYPE_CHECKING:
     from routing.evaluate import Report
+
+DEFAULT_FOLDS = 5
 
 
 def run_eval(args: argparse.Namespace, path: str) -> int:
@@ -100,18 +103,37 @@ def run_learn(args: argparse.Namespace, path: str) -> int:
     return 0
 
 
+def _folds(asked: int | None, rows: int) -> int:
+    """The folds for `rows` labelled rows: as asked, else 5 or as many as there are rows."""
+    if rows < 2:
+        raise UsageError(f"the file has {rows} labelled rows; cross-validation needs 2 or more")
+    if asked is None:
+        if rows < DEFAULT_FOLDS:
+            print(
+                f"the file has only {rows} labelled rows: {rows} folds, not {DEFAULT_FOLDS}",
+                file=sys.stderr,
+            )
+        return min(DEFAULT_FOLDS, rows)
+    if asked < 2:
+        raise UsageError("--folds must be 2 or more")
+    if asked > rows:
+        raise UsageError(
+            f"--folds {asked}: the file has only {rows} labelled rows, so at most {rows} folds"
+        )
+    return asked
+
+
 def run_cv(args: argparse.Namespace, path: str) -> int:
     from routing.crossval import cross_validate
 
     cfg = config_of(args)
     ledger = read_ledger(path, args.text_col, args.label_col)
-    if args.folds < 2 or args.folds > len(ledger.texts):
-        raise UsageError(f"--folds must be between 2 and {len(ledger.texts)}")
+    folds = _folds(args.folds, len(ledger.texts))
     reports = cross_validate(
         cfg,
         ledger.texts,
         ledger.labels,
-        folds=args.folds,
+        folds=folds,
         max_words=args.max_words,
         min_df=args.min_df,
     )
@@ -137,6 +159,6 @@ def run_cv(args: argparse.Namespace, path: str) -> int:
         )
     print(
         f"mean: accuracy {sum(accuracy) / len(accuracy):.3f}  "
-        f"macro-F1 {sum(macro) / len(macro):.3f}  ({args.folds}-fold, stratified)"
+        f"macro-F1 {sum(macro) / len(macro):.3f}  ({folds}-fold, stratified)"
     )
     return 0

@@ -183,3 +183,20 @@ def test_counts_of_zero_or_less_get_argparse_usage_and_exit_code_2(
     err = capsys.readouterr().err
     assert err.startswith("usage: jinye110 route") and f"jinye110 route: error: {message}" in err
     assert not (tmp_path / "k.yaml").exists()
+
+
+def test_cv_on_fewer_rows_than_the_default_folds_uses_one_fold_a_row_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "three.csv"
+    path.write_text("text,label\n烤房停电了,curing\n许可证到期,license\n烟叶收购价格,curing\n")
+    cv = ["cv", str(path), "--text-col", "text", "--label-col", "label"]
+    code, out, err = run(capsys, *cv)
+    assert code == 0
+    assert err == "the file has only 3 labelled rows: 3 folds, not 5\n"
+    assert out.splitlines()[-1].endswith("(3-fold, stratified)")
+    code, _, err = run(capsys, *cv, "--folds", "4")
+    assert code == 2
+    assert err == (
+        "jinye110 route: error: --folds 4: the file has only 3 labelled rows, so at most 3 folds\n"
+    )
