@@ -71,11 +71,15 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def _revision_refused(asked: str, exc: CommandError) -> str:
     """One line for a revision Alembic could not resolve."""
     revisions = _revisions()
-    unknown = isinstance(exc.__cause__, ResolutionError)
+    cause = exc.__cause__
+    # Alembic names the revision it could not find: the one asked, or the one the database
+    # is stamped with (a newer release's, rolled back from), which its own words name.
+    unknown = isinstance(cause, ResolutionError) and cause.argument == asked
     if unknown and not any(revision.startswith(asked) for revision in revisions):
         return f"no revision {asked!r}; the newest is {revisions[0]}"
-    # Ambiguous, or a relative step that goes nowhere: Alembic's own error says which.
-    return str(exc.__cause__ or exc)
+    # Ambiguous, a relative step that goes nowhere, or the database's own revision unknown:
+    # Alembic's own error says which.
+    return str(cause or exc)
 
 
 def _revisions() -> list[str]:

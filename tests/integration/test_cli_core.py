@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -205,6 +206,21 @@ def test_db_upgrade_to_an_unknown_revision_is_one_line_naming_the_newest(
     capsys.readouterr()
     assert main(["db", "upgrade", "+1"]) == 2
     assert "Relative revision +1 didn't produce 1 migrations" in capsys.readouterr().err
+
+
+def test_db_upgrade_of_a_database_at_a_revision_unknown_here_names_that_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stamped by a newer release and rolled back from: not "no revision 'head'"."""
+    path = tmp_path / "db.sqlite3"
+    monkeypatch.setenv("JINYE_DATABASE_URL", f"sqlite+aiosqlite:///{path}")
+    assert main(["db", "upgrade"]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    capsys.readouterr()
+    assert main(["db", "upgrade"]) == 2
+    err = capsys.readouterr().err
+    assert "0099" in err and "'head'" not in err
 
 
 def _commands() -> list[str]:
