@@ -109,7 +109,9 @@ async def verdict_for_a_ticket(ctx: Ctx) -> bool:
     theirs awaits their verdict: registration gives way, and it is taken up as outside
     registration (the score asked, the call reopened). With none awaiting, the words are
     the question's to read (您是 asked again)."""
-    if ctx.msg.is_button or not says_how_it_ended(ctx.msg.text):
+    # At 您是 only: the name question reads them itself, where 王修好 is still a name.
+    at_kind = ctx.conv is not None and ctx.conv.step == "kind"
+    if not at_kind or ctx.msg.is_button or not says_how_it_ended(ctx.msg.text):
         return False
     return bool(await awaiting_verdict(ctx))
 

@@ -69,10 +69,15 @@ _NOT_UNDERSTOOD = re.compile(r"没有?(?:看|听|弄|搞)?(?:明白|懂)")
 
 
 def says_not_solved(text: str) -> bool:
-    """Words saying a fault is still there ("还是没修好", "没解决"), not that the person
-    still does not understand ("还是没明白")."""
+    """Words saying a fault is still there ("还是没修好", "没解决，我没看明白"), not only that
+    the person still does not understand ("还是没明白")."""
     plain = to_simplified(bare(text))
-    return any(w in plain for w in NOT_SOLVED) and _NOT_UNDERSTOOD.search(plain) is None
+    if any(w in plain for w in NOT_SOLVED if w != _STILL_NOT):
+        return True
+    return _STILL_NOT in plain and _NOT_UNDERSTOOD.search(plain) is None
+
+
+_STILL_NOT = "还是没"  # 还是没来道歉, and 还是没明白 too: read with what follows it
 
 
 def says_how_it_ended(text: str) -> bool:

@@ -626,3 +626,13 @@ async def test_not_understanding_typed_back_to_a_resolution_notice_reopens_nothi
     out = await desk.send(FARMER, "还是没明白")
     assert "已重新派给" not in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.RESOLVED]
+
+
+@pytest.mark.parametrize("typed", ["还是没修好，师傅说的我没听懂", "没解决，我没看明白"])
+async def test_a_fault_still_there_said_with_not_understanding_reopens_the_call(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "已重新派给" in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED]
