@@ -243,8 +243,9 @@ class Ctx:
 
 
 class Paging(Protocol):
-    """What writing to others needs: the config, the transaction, the time and `enqueue`.
-    A step's `Ctx` has them; so has `Offstage`, for work outside any message."""
+    """What writing to others needs: the config, the transaction and the time (`enqueue`
+    writes the rows). A step's `Ctx` has them; so has `Offstage`, for work outside any
+    message."""
 
     @property
     def cfg(self) -> Config: ...
@@ -255,17 +256,6 @@ class Paging(Protocol):
     @property
     def now(self) -> datetime: ...
 
-    async def enqueue(
-        self,
-        to: int | ChatPlace,
-        text: str,
-        *,
-        buttons: tuple[tuple[Button, ...], ...] = (),
-        urgent: bool = False,
-        ticket_id: int | None = None,
-        purpose: str = "notify",
-    ) -> None: ...
-
 
 @dataclass(frozen=True)
 class Offstage:
@@ -275,27 +265,6 @@ class Offstage:
     cfg: Config
     uow: UnitOfWork
     now: datetime
-
-    async def enqueue(
-        self,
-        to: int | ChatPlace,
-        text: str,
-        *,
-        buttons: tuple[tuple[Button, ...], ...] = (),
-        urgent: bool = False,
-        ticket_id: int | None = None,
-        purpose: str = "notify",
-    ) -> None:
-        await enqueue(
-            self.uow,
-            self.now,
-            to,
-            text,
-            buttons=buttons,
-            urgent=urgent,
-            ticket_id=ticket_id,
-            purpose=purpose,
-        )
 
 
 async def enqueue(

@@ -16,7 +16,7 @@ from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
 from handlers.cards import card_buttons, history_text, take_over_buttons
-from handlers.context import Ctx, Paging
+from handlers.context import Ctx, Paging, enqueue
 from handlers.i18n import t
 from handlers.overdue_alerts import retell_answered_alerts
 from handlers.replies import Button
@@ -344,8 +344,15 @@ async def page_waiting_calls(ctx: Paging, team_id: str) -> list[list[int]]:
         text, buttons = await card_now(ctx, ticket)
         for pager in (ChatPlace(uid) for uid in pagers):
             if pager not in holding:
-                await ctx.enqueue(
-                    pager, text, buttons=buttons, urgent=True, ticket_id=ticket.id, purpose="card"
+                await enqueue(
+                    ctx.uow,
+                    ctx.now,
+                    pager,
+                    text,
+                    buttons=buttons,
+                    urgent=True,
+                    ticket_id=ticket.id,
+                    purpose="card",
                 )
         paged.append(pagers)
     return paged
