@@ -207,10 +207,12 @@ async def perform(
         ticket.route_explanation = _moved_why(cfg.team(ticket.team_id).name, action, note)
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
-        # Questions answered before: their waits were given back to the promise as each
-        # ended. One still awaited the move ends is given back by `adjust_deadlines` below.
-        waited = sla.waits(await uow.tickets.events(ticket.id)) if ticket.id is not None else []
-        sla.promise_on_a_new_line(cfg, ticket, policy_before, waited)
+        if sla.policy_for(cfg, ticket) != policy_before:
+            # Questions answered before: their waits were given back to the promise as each
+            # ended (read only for a move that changes the promise's policy). One still
+            # awaited the move ends is given back by `adjust_deadlines` below.
+            history = await uow.tickets.events(ticket.id) if ticket.id is not None else []
+            sla.promise_on_a_new_line(cfg, ticket, policy_before, sla.waits(history))
     sla.adjust_deadlines(cfg, ticket, action, now, paused_since)
     await uow.tickets.add_event(event)
     return event
