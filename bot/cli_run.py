@@ -75,6 +75,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bot.console import Console
 
     settings = Settings()
+    if "log_level" not in settings.model_fields_set:
+        # The terminal is the demo's conversation: the migrations' and start-up's INFO lines
+        # would bury its banner and replies. JINYE_LOG_LEVEL=INFO brings them back.
+        settings = settings.model_copy(update={"log_level": "WARNING"})
     if (status := _cannot_start("demo", settings)) is not None:
         return status
 
