@@ -45,6 +45,7 @@ from handlers.tickets import (
     says_something,
 )
 from handlers.typed_menu import HELP, menu_key, presses_a_prompt
+from handlers.verdict_words import asks_if_done, asks_to_rate
 from routing import Decision, bare
 
 
@@ -111,7 +112,13 @@ async def free_message(ctx: Ctx) -> None:
         and not alarm_check.says_now(text)
         and (call is not None or alarm_check.may_not_be_now(text))
     )
-    if call is not None and news and not as_remark and not _another_service(decision, call, text):
+    if (
+        call is not None
+        and news
+        and not as_remark
+        and not _another_service(decision, call, text)
+        and not asks_to_rate(text)  # nothing for the team: answered below, as rating goes
+    ):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
         await add_info(ctx, call, text, msg.photo_file_id, voice=msg.voice_file_id)
@@ -297,6 +304,15 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
     if presses_a_prompt(text):
         # 下一步, 算了 after the prompt ended (timed out, or left): no request of "下一步".
         ctx.say("no_prompt_waiting", main_menu(ctx))
+        return True
+    nothing_in_hand = asks_if_done(text) and not await anything_in_hand(ctx)
+    if asks_to_rate(text) or nothing_in_hand:
+        # 评价一下 with no ticket awaiting their verdict (one that did was rated before), or
+        # 修好了吗 with nothing in hand: a question, not a request of those words for the
+        # desk. Their tickets, with where each stands.
+        if await ctx.uow.tickets.of_requester(ctx.user.id, limit=1):
+            ctx.say("nothing_in_hand" if nothing_in_hand else "nothing_to_rate")
+        await mine.list_mine(ctx)
         return True
     if (
         may_have_barn(ctx)

@@ -47,6 +47,18 @@ def asks_to_rate(text: str) -> bool:
     return _RATE.fullmatch(to_simplified(bare(text))) is not None
 
 
+# Whether it is done yet, asked alone (修好了吗, 解决了没有, 烤房弄好了吗): of a ticket.
+_ASKS_IF_DONE = re.compile(
+    r"(?:请问)?(?:我的|我家)?(?:烤房|问题|事情|事|货|工单|单子)?"
+    r"(?:修|弄|搞|办|处理|解决)(?:好|完)?了?(?:吗|么|嘛|没|没有|没呢)[吧啊呀]?"
+)
+
+
+def asks_if_done(text: str) -> bool:
+    """Words that only ask whether their matter is done yet (修好了吗, 解決了沒有)."""
+    return _ASKS_IF_DONE.fullmatch(to_simplified(bare(text))) is not None
+
+
 # The notice acknowledged, alone: its buttons again, not a new matter (a draft "了解").
 ACKNOWLEDGED = frozenset((
     "了解", "了解了", "明白", "明白了", "好的", "好", "好滴", "知道了", "知道", "ok", "okay", "嗯",

@@ -3,8 +3,11 @@ reply in their script, and nothing changed that they did not mean to change."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Status
-from tests.support.desk import Harness, texts
+from routing import to_simplified
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
 RETAILER = 100002
@@ -162,3 +165,37 @@ async def test_my_tickets_read_on_one_line_in_the_readers_script(desk: Harness) 
 async def test_a_retailer_is_not_quoted_a_single_character_beside_a_word(desk: Harness) -> None:
     out = await desk.send(RETAILER, "今天送不送，配送中心说")
     assert "（您提到了“配送”，这类事由物流配送办理）" in texts(out)
+
+
+@pytest.mark.parametrize("typed", ["评价一下", "我要打分", "修好了吗", "解決了沒有"])
+async def test_asking_to_rate_or_if_it_is_done_with_no_ticket_is_no_request(
+    desk: Harness, typed: str
+) -> None:
+    out = texts(await desk.send(FARMER, typed))
+    assert "还没有工单" in to_simplified(out) and "提交" not in to_simplified(out)
+    assert await desk.tickets() == []
+
+
+async def test_asking_to_rate_during_a_call_pages_nobody_and_shows_where_it_stands(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    before = [r.id for r in await desk.outbox() if r.chat_id != FARMER]
+    out = await desk.send(FARMER, "評價一下")
+    assert "現在沒有等您評價的工單" in texts(out)
+    assert button_data(out) == [f"my:v:{ticket_id}"]  # 10019 待接單, to open
+    # Not 报告人补充：评价一下 to the team (the farmer's own command menu turns 繁體).
+    assert [r.id for r in await desk.outbox() if r.chat_id != FARMER] == before
+    [ticket] = await desk.tickets()
+    assert "評價" not in ticket.text
+
+
+async def test_asking_if_it_is_done_after_a_rated_call_lists_it_as_closed(desk: Harness) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    await desk.send(FARMER, "跳过")  # the comment prompt
+    out = await desk.send(FARMER, "修好了吗？")
+    assert "您现在没有正在办理的工单" in texts(out)
+    assert button_data(out) == [f"my:v:{ticket_id}"]
+    assert len(await desk.tickets()) == 1
