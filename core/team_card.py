@@ -68,7 +68,7 @@ def card_text(
         f"地点：{place(cfg, ticket, keeper=keeper)}",
         *shown_requester(cfg, ticket, requester, keeper=keeper),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
-        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{_resolve_by(cfg, ticket)}",
+        f"接单时限：{local(cfg, ticket.accept_due_at)}　办结时限：{resolve_by(cfg, ticket)}",
         f"分派依据：{ticket.route_explanation or '人工指定'}",
     ]
     if ticket.accepted_at:
@@ -140,7 +140,7 @@ async def shown_name(uow: UnitOfWork, user_id: int | None) -> str:
     return (as_written(name) if is_named(user) else name) or "?"
 
 
-def _resolve_by(cfg: Config, ticket: Ticket) -> str:
+def resolve_by(cfg: Config, ticket: Ticket) -> str:
     """The promise to resolve, and, for a team that got the ticket too late to keep it, the
     deadline it is chased by (`sla.team_resolve_deadline`)."""
     promise = local(cfg, ticket.resolve_due_at)

@@ -12,7 +12,7 @@ from core.complainant import withheld
 from core.config import Config
 from core.model import Ticket, User
 from core.team_card import local as local
-from core.team_card import place
+from core.team_card import place, resolve_by
 from core.texts import KIND_NAMES, one_line, status_name
 from routing.reader import as_written
 
@@ -199,6 +199,6 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bo
             # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
             f"地点：{where}　{reach if instead is None else f'报告人：{instead}'}",
             f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
-            f"　办结时限：{local(cfg, ticket.resolve_due_at)}",
+            f"　办结时限：{resolve_by(cfg, ticket)}",  # as on the team's card
         ]
     )

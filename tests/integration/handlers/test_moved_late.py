@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.enums import Status
+from core.team_card import local
 from scheduler.sweep import sweep
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, SUPERVISOR
@@ -48,5 +49,19 @@ async def test_a_team_given_an_overdue_call_is_reminded_first_not_reported(
     before = {r.id for r in await desk.outbox()}
     await sweep(desk.db, desk.cfg, desk.clock())
     new = [r for r in await desk.outbox() if r.id not in before]
-    assert any(r.chat_id == BAISHI_CHAT and "已到办结时限" in r.payload["text"] for r in new)
+    [reminder] = [r.payload["text"] for r in new if r.chat_id == BAISHI_CHAT]
+    assert "已到办结时限" in reminder
     assert not [r for r in new if r.chat_id in (SUPERVISOR, BAISHI_LEADER)]
+    # The reminder's card gives both deadlines, as the team's card does: its headline counts
+    # from the team's own, not from the promise that passed before the team got the call.
+    own = local(desk.cfg, moved_at + timedelta(hours=4))
+    assert f"（原时限；移交后限 {own} 前办结）" in reminder
+    # So does the leader's alert after it.
+    before = {r.id for r in await desk.outbox()}
+    await _sweep_for(desk, 10)
+    [alert] = [
+        r.payload["text"]
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == BAISHI_LEADER
+    ]
+    assert f"（原时限；移交后限 {own} 前办结）" in alert
