@@ -43,8 +43,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         return result
     found, in_config = result
     if not found and not in_config:
-        print(f"team {args.team} is not in the config and holds no staff places")
-        return 0
+        # Most likely mistyped: refused as `invite --team` refuses it, for scripts too.
+        print(
+            f"--team: no team or service line '{args.team}' in the config, "
+            "and no staff place held in it",
+            file=sys.stderr,
+        )
+        return 2
     if not found:
         where = f" in team {args.team}" if args.team else ""
         # The config's leaders and members are written in when the bot first starts.
