@@ -69,7 +69,9 @@ async def on_press(ctx: Ctx, raw_id: str, *, ttl: timedelta) -> None:
     elif ticket.callback_at is not None:
         await _say_recorded(ctx, ticket)
     elif not ticket.owes_callback:
-        ctx.toast("cb_none", number=ticket.label)  # sent back as not solved since
+        ctx.toast(
+            _anonymous_or("cb_none", ticket), number=ticket.label
+        )  # sent back as not solved since
     else:
         await ctx.start_flow(FLOW, "note", {"ticket_id": ticket.id}, ttl=ttl)
         minutes = max(1, round(ttl.total_seconds() / 60))
@@ -104,7 +106,7 @@ async def note_step(ctx: Ctx) -> None:
     elif ticket.callback_at is not None:
         await _say_recorded(ctx, ticket)  # another leader, or a supervisor, was quicker
     elif not ticket.owes_callback:
-        ctx.say("cb_none", number=ticket.label)
+        ctx.say(_anonymous_or("cb_none", ticket), number=ticket.label)
     else:
         note = text[:NOTE_MAX]
         await callback.record(
@@ -148,7 +150,7 @@ async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
     if await callback.recorder_role(ctx.uow, ctx.cfg, ctx.user.id, ticket) is not None:
         return False
     team = in_script(_owner_name(ctx, ticket), ctx.script)
-    ctx.toast("cb_not_yours", number=ticket.label, team=team)
+    ctx.toast(_anonymous_or("cb_not_yours", ticket), number=ticket.label, team=team)
     return True
 
 

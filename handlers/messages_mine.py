@@ -170,6 +170,10 @@ MINE: dict[str, str] = {
     "cb_told_anonymous": "📞 工单 {number}（匿名投诉）的复核结果已由 {who} 在 {at} 记录：{note}",
     "cb_none": "工单 {number} 现在没有要记录的回访（报告人已退回重新办理，或没有给差评）。",
     "cb_not_yours": "只有{team}的队长或督办人员可以记录工单 {number} 的回访。",
+    "cb_none_anonymous": (
+        "工单 {number}（匿名投诉）现在没有要记录的复核结果（投诉人已退回重新办理，或没有给差评）。"
+    ),
+    "cb_not_yours_anonymous": "只有{team}的队长或督办人员可以记录工单 {number}（匿名投诉）的复核结果。",
     "low_rating_remark": "报告人说：{text}",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",

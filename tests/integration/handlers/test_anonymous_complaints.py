@@ -217,6 +217,20 @@ async def test_the_leaders_review_of_an_anonymous_complaint_never_asks_what_the_
     assert "复核结果" in asked and "报告人怎么说" not in asked
     photo_only = texts(await desk.send(200092, photo_file_id="photo-1"))
     assert "复核结果" in photo_only and "报告人怎么说" not in photo_only
+    # A member, who may not record it, is told whose it is: a review all the same.
+    refused = texts(await desk.press(CONDUCT_MEMBER, f"tk:cb:{ticket_id}"))
+    assert "可以记录工单 10019（匿名投诉）的复核结果" in refused and "回访" not in refused
+
+
+async def test_a_review_pressed_when_none_is_owed_is_said_as_a_review(desk: Harness) -> None:
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")  # satisfied: no review owed
+    none = texts(await desk.press(SUPERVISOR, f"tk:cb:{ticket_id}"))
+    assert "没有要记录的复核结果" in none and "回访" not in none
 
 
 @pytest.mark.parametrize("by", ["/new", "typed"])
