@@ -180,22 +180,29 @@ async def ask(
     draft: Gathered | None = None,
     *,
     resume: bool = False,
+    commented: bool = False,
 ) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
     what they are filed as when not (a complaint about how a call went), and `draft` what
     came with them (a request's draft: its photos, its place), which goes with either
-    answer. With `resume`, a message that is no answer goes back into that draft."""
+    answer. With `resume`, a message that is no answer goes back into that draft. With
+    `commented`, the words are kept already (a rating's comment): not now files nothing."""
     data: dict[str, object] = {"text": text, "kind": kind.value, "resume": resume}
     if draft is not None:
         data["draft"] = draft.to_data()
+    if commented:
+        data["commented"] = True
     await ctx.start_flow(ALARM_CHECK, "ask", data)
-    ctx.say("alarm_check", _buttons(ctx))
+    ctx.say("alarm_check", _buttons(ctx, commented=commented))
 
 
-def _buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+def _buttons(ctx: Ctx, *, commented: bool = False) -> tuple[tuple[Button, ...], ...]:
     return rows(
         Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
-        Button(ctx.text("btn_alarm_not_now"), "f:alarm:no"),
+        Button(
+            ctx.text("btn_alarm_not_now_commented" if commented else "btn_alarm_not_now"),
+            "f:alarm:no",
+        ),
     )
 
 
@@ -209,14 +216,19 @@ async def answer_step(ctx: Ctx) -> bool:
     kept = ctx.conv.data.get("draft")
     draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
     resume = bool(ctx.conv.data.get("resume"))
+    commented = bool(ctx.conv.data.get("commented"))
     said = _answer(ctx)
     typed = "" if ctx.msg.photo_file_id or ctx.msg.voice_file_id else ctx.msg.text
     if said is None and not ctx.msg.is_button and _says_nothing(typed):
         # 好的, 1, 👍: no answer, and nothing else said; the words asked about would be
         # lost with the question, so it is put again.
-        ctx.say("alarm_check_again", _buttons(ctx))
+        again = "alarm_check_again_commented" if commented else "alarm_check_again"
+        ctx.say(again, _buttons(ctx, commented=commented))
         return True
     await ctx.end_flow()
+    if commented and (said is False or (said is None and typed and calls_off(typed))):
+        ctx.say("alarm_check_comment_kept")  # the words are the rating's comment already
+        return True
     if said is None and typed and calls_off(typed):
         # 算了, 返回: nobody paged, and the words (and a draft they came from) not filed.
         ctx.say("alarm_check_called_off")

@@ -6,7 +6,7 @@ from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
-from handlers import alarm_intake, intake
+from handlers import alarm_check, alarm_intake, intake
 from handlers.cards import DETAIL_TEXT, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted
@@ -34,7 +34,7 @@ from handlers.rating import (
 )
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
-from handlers.tickets import Gathered, typed_alarm
+from handlers.tickets import Gathered, routed, typed_alarm
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
 
@@ -194,9 +194,16 @@ async def flow_step(ctx: Ctx) -> bool:
     if flow == RATE and ctx.conv.step == SCORE:
         return await score_step(ctx, ticket, text)
     if flow == RATE and typed_alarm(ctx) and not says_solved(text):
-        # Not a comment: the barn is in trouble again. The score stands; the alarm goes out.
-        await ctx.end_flow()
-        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        if _failing_now(ctx, text):
+            # Not a comment: the barn is in trouble again. The score stands; the alarm goes.
+            await ctx.end_flow()
+            await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+            return True
+        # The answer to 哪里不满意 names what went wrong then (停电等了两个小时才来人): kept as
+        # the comment the leaders read, and whether the barn is failing now is asked, not
+        # paged to the team at night.
+        await comment_on(ctx, ticket, text)
+        await alarm_check.ask(ctx, text, commented=True)
         return True
     if flow == RATE and new_matter(ctx, text, ticket):
         # A question about another service, or a request of its own, is not a comment on
@@ -224,6 +231,13 @@ async def flow_step(ctx: Ctx) -> bool:
         else:
             await reopen_ticket(ctx, ticket, text)
     return True
+
+
+def _failing_now(ctx: Ctx, text: str) -> bool:
+    """Emergency words that say the barn is failing now (又停电了, 快来) or a danger to
+    people (着火了): an alarm, not a comment on the call rated."""
+    decision = routed(ctx)
+    return (decision is not None and decision.danger) or alarm_check.says_now(text)
 
 
 def _something_to_add(ctx: Ctx) -> bool:

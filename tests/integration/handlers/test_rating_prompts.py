@@ -9,6 +9,7 @@ import pytest
 
 from core.enums import Status
 from core.model import Ticket
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
@@ -205,3 +206,46 @@ async def test_more_remarks_at_the_score_prompt_are_kept_together(desk: Harness,
     await desk.press(FARMER, f"my:r:{ticket_id}:2")
     comment = (await desk.tickets())[0].rating_comment
     assert comment == f"你们这个服务真是太差劲了\n{more}"
+
+
+@pytest.mark.parametrize("said", ["停电等了两个小时才来人", "來得太慢了，溫度掉了一半"])
+async def test_a_low_ratings_comment_naming_the_outage_is_kept_and_asked_about_not_paged(
+    desk: Harness, said: str
+) -> None:
+    """哪里不满意 answered with what went wrong then: the comment the leaders read, and
+    whether the barn is failing now is asked; nobody is paged for it."""
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, said)
+    assert "f:alarm:yes" in button_data(out) and "f:alarm:no" in button_data(out)
+    [ticket] = await desk.tickets()  # no second call
+    assert ticket.rating_comment == said
+    told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.id not in before]
+    assert any("不满意留言" in t and said in t for t in told)  # the leaders read it
+    assert not any("待接单" in t for t in told)  # nobody paged
+    kept = texts(await desk.press(FARMER, "f:alarm:no"))
+    assert "没有报警" in to_simplified(kept) and "记下" in to_simplified(kept)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_low_ratings_comment_asked_about_raises_the_alarm_when_it_is_now(
+    desk: Harness,
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    await desk.send(FARMER, "停电等了两个小时才来人")
+    await desk.press(FARMER, "f:alarm:yes")
+    first, second = await desk.tickets()
+    assert first.rating_comment == "停电等了两个小时才来人" and second.urgent
+
+
+@pytest.mark.parametrize("said", ["烤房又停电了", "烤房着火了"])
+async def test_a_barn_failing_now_at_the_comment_prompt_raises_the_alarm_at_once(
+    desk: Harness, said: str
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    await desk.send(FARMER, said)
+    first, second = await desk.tickets()
+    assert second.urgent and first.rating_comment == ""
