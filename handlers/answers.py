@@ -35,7 +35,7 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     asked = {t.id for t in candidates}
     if answered is not None and answered.id not in asked and more_of_it(ctx, decision, answered):
         candidates.append(answered)
-    target = await _replied_to(ctx)
+    target = await question_replied_to(ctx)
     if target is None and len(candidates) == 1:
         target = candidates[0]
     alarm = target is None and _barn_failing(ctx, decision)
@@ -123,7 +123,7 @@ async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
     ctx.say("answer_which_more" if earlier else "answer_which", buttons, count=len(candidates))
 
 
-async def _replied_to(ctx: Ctx) -> Ticket | None:
+async def question_replied_to(ctx: Ctx) -> Ticket | None:
     """The person's ticket still being worked on whose question notice the message replies
     to (Telegram's reply), if it does."""
     msg = ctx.msg

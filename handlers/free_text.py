@@ -129,6 +129,14 @@ async def free_message(ctx: Ctx) -> None:
         else:
             ctx.say("e_news_added", number=call.label)
         return
+    if not waiting and news and not new_alarm:
+        replied = await answers.question_replied_to(ctx)
+        if replied is not None:
+            # Telegram's reply to the team's question once they no longer wait for it (上门
+            # ended the wait): it is for that ticket all the same, not a new request.
+            await add_info(ctx, replied, text, msg.photo_file_id, voice=msg.voice_file_id)
+            ctx.say("answer_added", number=replied.label)
+            return
     if text and not msg.photo_file_id and await verdicts.typed_verdict(ctx, text, decision):
         return
     if not new_matter and news:

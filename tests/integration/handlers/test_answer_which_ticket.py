@@ -42,13 +42,13 @@ async def _to_the_team(desk: Harness) -> list[str]:
     return [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == STAFF_CHAT]
 
 
-async def _delivered_questions(desk: Harness) -> dict[int, int]:
+async def _delivered_questions(desk: Harness, requester: int = STAFF) -> dict[int, int]:
     """The sender delivers the question notices waiting: {ticket id: message id}."""
     recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
     sent = {}
     for row in await desk.outbox():
         if row.status == "pending" and row.purpose == QUESTION_NOTICE:
-            assert row.ticket_id is not None and row.chat_id == STAFF
+            assert row.ticket_id is not None and row.chat_id == requester
             sent[row.ticket_id] = next(_message_ids)
             await recorder.record(row, sent[row.ticket_id])
     return sent
@@ -232,3 +232,23 @@ async def test_a_barn_failing_beside_an_urgent_request_that_is_no_110_call_is_a_
     out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
     assert "已报警" in texts(out)
     assert [t.kind for t in await desk.tickets()] == [hail.kind, Kind.EMERGENCY]
+
+
+async def test_a_reply_to_the_question_after_the_team_went_on_site_joins_that_ticket(
+    desk: Harness,
+) -> None:
+    """上门 ends the wait for the answer; the requester's reply to the question, sent
+    after, is still that ticket's, not a request offered to the triage desk."""
+    ticket = await desk.file_request(FARMER, "烟苗发黄是什么病，要打什么药")
+    team = desk.cfg.team(ticket.team_id)
+    member = team.members[0]
+    await desk.press(member, f"tk:acc:{ticket.id}", chat=team.chat_id)
+    await desk.press(member, f"tk:ask:{ticket.id}", chat=team.chat_id)
+    await desk.send(member, "发黄的是下部叶还是上部叶？", chat=team.chat_id)
+    [question] = (await _delivered_questions(desk, FARMER)).values()
+    await desk.press(member, f"tk:vis:{ticket.id}", chat=team.chat_id)
+    out = await desk.send(FARMER, "下部叶", reply_to=question)
+    assert f"已把您的回复补充到工单 {ticket.label}" in texts(out) and button_data(out) == []
+    assert (await desk.actions(ticket.id or 0))[-2:] == ["visit", "info"]
+    [filed] = await desk.tickets()
+    assert filed.status is Status.ON_SITE
