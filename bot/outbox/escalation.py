@@ -8,6 +8,10 @@ with anyone reachable (other than the failed recipient) gets the alert, as new o
 written in the same transaction as the failure, so an alert is never lost nor duplicated.
 A team chat that refuses the bot altogether (403: removed from the group) cuts the whole team
 off, so the first reachable rung above the leaders (the supervisors) is alerted as well.
+
+One alert per chat and ticket: the first message that loses something alerts. An edit that
+fails loses nothing a person must act on, so it is only noted, and does not keep the alert
+from the ticket's next message to that chat.
 """
 
 from __future__ import annotations
@@ -72,10 +76,14 @@ async def record_undeliverable(
         log.error("outbox row %s refers to missing ticket %s", row.id, row.ticket_id)
         return []
     action = UNREACHABLE if forbidden else DELIVERY_FAILED
-    if forbidden and not news and await _already_noted(uow, ticket.id, row.chat_id, since):
-        # One alert per person and ticket is enough; the row itself keeps its error.
-        log.info("chat %s already noted unreachable on ticket %s", row.chat_id, ticket.label)
-        return []
+    loses = _loses_something(row)
+    if forbidden and not news:
+        noted = await _noted_unreachable(uow, ticket.id, row.chat_id, since)
+        # One alert per person and ticket is enough; the row itself keeps its error. Only
+        # an edit noted it before: nobody heard, and this message is the first one lost.
+        if noted and (not loses or any(_loses_something(method) for method in noted)):
+            log.info("chat %s already noted unreachable on ticket %s", row.chat_id, ticket.label)
+            return []
     await note_event(
         uow,
         ticket,
@@ -86,7 +94,7 @@ async def record_undeliverable(
         note=reason[:500],
         data={"chat_id": row.chat_id, "outbox_id": row.id, "method": row.method},
     )
-    if not row.method.startswith("send_"):
+    if not loses:
         return []  # an edit that fails loses nothing a person must act on
     alerts = await _alerts(uow, cfg, ticket, row, reason, now, forbidden=forbidden)
     for alert in alerts:
@@ -96,15 +104,25 @@ async def record_undeliverable(
     return alerts
 
 
-async def _already_noted(
+def _loses_something(row_or_method: OutboxMessage | str) -> bool:
+    """Whether a message (or a method) that fails loses something: a new message does, an
+    edit does not (the message it edits is still there)."""
+    method = row_or_method if isinstance(row_or_method, str) else row_or_method.method
+    return method.startswith("send_")
+
+
+async def _noted_unreachable(
     uow: SqlUnitOfWork, ticket_id: int, chat_id: int, since: datetime | None
-) -> bool:
-    """Was this chat noted unreachable on the ticket (since `since`, when known)?"""
-    for event in await uow.tickets.events(ticket_id):
-        same = event.action == UNREACHABLE and event.data.get("chat_id") == chat_id
-        if same and (since is None or event.at >= since):
-            return True
-    return False
+) -> list[str]:
+    """The methods of the messages that noted this chat unreachable on the ticket (since
+    `since`, when known)."""
+    return [
+        str(event.data.get("method") or "send_message")
+        for event in await uow.tickets.events(ticket_id)
+        if event.action == UNREACHABLE
+        and event.data.get("chat_id") == chat_id
+        and (since is None or event.at >= since)
+    ]
 
 
 _TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, supervisors, admins

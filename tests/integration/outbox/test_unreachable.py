@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.config import Config
-from core.model import TeamChat, Ticket, User
+from core.model import OutboxMessage, TeamChat, Ticket, User
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.tickets import (
@@ -158,3 +158,50 @@ async def test_a_team_bound_to_a_forum_topic_is_told_in_its_topic(
     assert (alert.chat_id, alert.payload.get("thread_id"), alert.status) == (forum, topic, "sent")
     [call] = rig.api.calls_of("sendMessage")[-1:]
     assert call.params.get("message_thread_id") == topic
+
+
+def card_edit(chat_id: int, ticket: Ticket, message_id: int) -> OutboxMessage:
+    payload = {"text": f"工单 {ticket.label}｜已接单", "message_id": message_id}
+    return OutboxMessage(
+        chat_id, "edit_message", payload, T0, T0, ticket_id=ticket.id, purpose="card_edit"
+    )
+
+
+async def test_a_member_first_met_by_an_edit_is_told_of_at_the_first_message_lost(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """An edit that fails loses nothing, and is only noted: the reminder after it, the
+    first message lost, tells the leader; the one after that no longer does."""
+    ticket = await setup(db, demo_config)
+    rig.api.block(MEMBER)
+    await rig.queue(
+        card_edit(MEMBER, ticket, 77),
+        message(MEMBER, "请到现场处理", ticket_id=ticket.id, purpose="remind"),
+        message(MEMBER, "请尽快办结", ticket_id=ticket.id, purpose="remind"),
+        card_edit(MEMBER, ticket, 77),
+    )
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(LEADER)
+    assert "李师傅" in alert and "13900000002" in alert and "请到现场处理" in alert
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    noted = [e.data["method"] for e in events if e.action == "unreachable"]
+    assert noted == ["edit_message", "send_message"]
+
+
+async def test_a_team_chat_first_met_by_an_edit_still_tells_the_leaders_and_supervisors(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    ticket = await setup(db, demo_config)
+    rig.api.kick(TEAM_CHAT)
+    await rig.queue(
+        card_edit(TEAM_CHAT, ticket, 5),
+        message(TEAM_CHAT, "⏰ 工单超时未办结，请尽快处理", ticket_id=ticket.id, purpose="remind"),
+        message(TEAM_CHAT, "⏰ 工单超时未办结（第二次）", ticket_id=ticket.id, purpose="remind"),
+    )
+    await rig.sender.drain_all()
+
+    [to_leader], [to_supervisor] = rig.api.texts(LEADER), rig.api.texts(SUPERVISOR)
+    assert to_leader == to_supervisor
+    assert "机器人已被移出该群" in to_leader and "工单超时未办结，请尽快处理" in to_leader
