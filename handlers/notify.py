@@ -241,7 +241,10 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     ]
     for watcher in watchers:
         team = ctx.cfg.team(ticket.team_id).name
-        await ctx.enqueue(watcher, t("t_complaint_copy", number=ticket.label, team=team))
+        # In the ticket's line, so that a group that refuses it is told of as for the card.
+        await ctx.enqueue(
+            watcher, t("t_complaint_copy", number=ticket.label, team=team), ticket_id=ticket.id
+        )
     everyone = [*targets, *watchers]
     attachments = await ctx.uow.attachments.of_ticket(ticket.id) if everyone else ()
     history = ""

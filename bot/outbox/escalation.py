@@ -9,6 +9,12 @@ written in the same transaction as the failure, so an alert is never lost nor du
 A team chat that refuses the bot altogether (403: removed from the group) cuts the whole team
 off, so the first reachable rung above the leaders (the supervisors) is alerted as well.
 
+The ladder is that of the team whose chat or person the message was for: the oversight
+team's copy of a complaint another team handles climbs the oversight team's ladder (its
+leaders, the supervisors), not the ladder of the team complained about. Each reader reads
+the alert as they may read the ticket's card (`core.complainant`): a copy that names a
+complainant is quoted only where the complainant may be named.
+
 One alert per chat and ticket: the first message that loses something alerts. An edit that
 fails loses nothing a person must act on, so it is only noted, and does not keep the alert
 from the ticket's next message to that chat.
@@ -21,7 +27,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from core.complainant import ANONYMOUS, card_shown_at, team_keeps, withheld
+from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
 from core.enums import Role, Script
 from core.model import ChatPlace, OutboxMessage, Ticket
@@ -129,9 +135,9 @@ _TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, super
 
 
 async def _ladder(
-    uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, team_chat: ChatPlace | None
+    uow: SqlUnitOfWork, cfg: Config, team_id: str, team_chat: ChatPlace | None
 ) -> list[list[int]]:
-    leaders = team_leaders(cfg, ticket.team_id, await uow.memberships.of_team(ticket.team_id))
+    leaders = team_leaders(cfg, team_id, await uow.memberships.of_team(team_id))
     chats = [team_chat.chat_id] if team_chat else []
     return [chats, leaders, await supervisors(uow, cfg), unique(cfg.admins)]
 
@@ -145,6 +151,49 @@ def _start_rung(rungs: list[list[int]], ticket: Ticket, chat_id: int) -> int:
     return 1  # a member, or a chat we cannot place (an echo wall): the leaders decide
 
 
+def _place_of(row: OutboxMessage) -> ChatPlace:
+    topic = row.payload.get("thread_id")
+    return ChatPlace(row.chat_id, None if topic is None else int(topic))
+
+
+async def team_of_chat(uow: SqlUnitOfWork, cfg: Config, place: ChatPlace) -> str | None:
+    """The team whose chat `place` is: the one bound to its very topic, else the first
+    (in the config's order) whose messages go to that chat."""
+    in_chat: list[str] = []
+    for team in cfg.teams:
+        at = await team_place(uow, cfg, team.id)
+        if at is not None and at.chat_id == place.chat_id:
+            if at == place:
+                return team.id
+            in_chat.append(team.id)
+    return in_chat[0] if in_chat else None
+
+
+async def _recipient_team(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    row: OutboxMessage,
+    rungs: list[list[int]],
+) -> str | None:
+    """The team other than the ticket's whose chat or person `row` was for, whose ladder
+    hears that it failed; None for the ticket's own ladder (`rungs`): its requester, its
+    team, the supervisors and admins, and a chat nobody's."""
+    chat_id = row.chat_id
+    if chat_id == ticket.requester_chat_id or any(chat_id in rung for rung in rungs):
+        return None
+    if chat_id < 0:
+        team_id = await team_of_chat(uow, cfg, _place_of(row))
+        return None if team_id == ticket.team_id else team_id
+    joined = {m.team_id for m in await uow.memberships.of_user(chat_id) if m.team_id}
+    listed = [
+        team.id
+        for team in cfg.teams
+        if team.id in joined or chat_id in team.leaders or chat_id in team.members
+    ]
+    return None if not listed or ticket.team_id in listed else listed[0]
+
+
 async def _alerts(
     uow: SqlUnitOfWork,
     cfg: Config,
@@ -156,8 +205,15 @@ async def _alerts(
     forbidden: bool,
 ) -> list[OutboxMessage]:
     # A team bound to a forum topic reads its alerts there, as its cards and reminders.
-    team_chat = await team_place(uow, cfg, ticket.team_id)
-    rungs = await _ladder(uow, cfg, ticket, team_chat)
+    team_id = ticket.team_id
+    team_chat = await team_place(uow, cfg, team_id)
+    rungs = await _ladder(uow, cfg, team_id, team_chat)
+    other = await _recipient_team(uow, cfg, ticket, row, rungs)
+    if other is not None:
+        # Another team's chat or person (the oversight team's copy of a complaint): that
+        # team's leaders hear, not the ticket's team, which may be the one complained about.
+        team_id, team_chat = other, await team_place(uow, cfg, other)
+        rungs = await _ladder(uow, cfg, team_id, team_chat)
     level, targets = await _first_reachable(
         uow, rungs, _start_rung(rungs, ticket, row.chat_id), row
     )
@@ -169,7 +225,8 @@ async def _alerts(
         targets += [t for t in above if t not in targets]
     if not targets:
         return []
-    text_at = await _alert_texts(uow, cfg, ticket, row, reason, forbidden=forbidden)
+    group = None if team_id == ticket.team_id else cfg.team(team_id).name
+    text_at = await _alert_texts(uow, cfg, ticket, row, reason, forbidden=forbidden, group=group)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
@@ -226,14 +283,46 @@ async def _alert_texts(
     reason: str,
     *,
     forbidden: bool,
+    group: str | None = None,
 ) -> Callable[[ChatPlace], str]:
     """The alert as each place it goes to may read it (`core.complainant.card_shown_at`): a
-    named complainant is named where their details may be read, in the supervisors' own
-    chats whichever team has the complaint, as a 超时督办's card is; the team complained
-    about and its leaders read who keeps them."""
-    unnamed = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden)
-    named = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden, keeper=True)
-    return await card_shown_at(uow, cfg, ticket, unnamed, None if named == unnamed else named)
+    named complainant is named where their details may be read (`keeper_places`), in the
+    supervisors' own chats whichever team has the complaint, as a 超时督办's card is; the
+    team complained about and its leaders read who keeps them. The failed message is
+    quoted as the reader may read it: a copy sent where the complainant is named (the
+    oversight team's) is quoted only where they may be."""
+    keepers = await keeper_places(uow, cfg, ticket)
+    original = _excerpt(row)
+    hidden = original
+    if keepers and original and (_place_of(row) in keepers or await _names(uow, ticket, original)):
+        hidden = f"（{withheld(cfg, ticket) or ANONYMOUS}，此处不转述）"
+    unnamed = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden, group=group)
+    named = await _alert_text(
+        uow, cfg, ticket, row, reason, forbidden=forbidden, group=group, keeper=True
+    )
+    outside = _quoted(unnamed, hidden)
+    inside = _quoted(named, original)
+    return await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
+
+
+async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
+    """Whether `text` gives any of the requester's details (a copy sent to a chat no team
+    has any more, which the ladder cannot place, may be the oversight team's)."""
+    requester = await uow.users.get(ticket.requester_id)
+    if requester is None:
+        return False
+    details = [requester.name, requester.phone.lstrip("+")]
+    details += [requester.shop_name or "", requester.licence_number or ""]
+    return any(detail and detail in text for detail in details)
+
+
+def _excerpt(row: OutboxMessage) -> str:
+    original = str(row.payload.get("text") or row.payload.get("caption") or "")
+    return original if len(original) <= _EXCERPT else original[:_EXCERPT] + "…"
+
+
+def _quoted(alert: str, original: str) -> str:
+    return f"{alert}\n原消息：{original}" if original else alert
 
 
 async def _alert_text(
@@ -244,23 +333,25 @@ async def _alert_text(
     reason: str,
     *,
     forbidden: bool,
+    group: str | None = None,
     keeper: bool = False,
 ) -> str:
-    """The alert; `keeper`: as read where a named complainant may be (`withheld`)."""
+    """The alert, but the failed message; `keeper`: as read where a named complainant may
+    be (`withheld`); `group`: the team whose chat or person it was for, when not the
+    ticket's."""
     user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
     # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
     # team and its leaders, who hear of the failed message first.
     requester = row.chat_id == ticket.requester_chat_id
-    keeper = keeper or team_keeps(cfg, ticket.team_id)
     instead = withheld(cfg, ticket, keeper=keeper) if requester else None
     if instead is not None:
         user = None
     if requester:
         who = "申请人"
     elif row.chat_id < 0:
-        who = "服务队群"
+        who = "服务队群" if group is None else f"{group}的群"
     else:
-        who = "工作人员"
+        who = "工作人员" if group is None else f"{group}的工作人员"
     if user is not None and user.name:
         who += f" {as_written(user.name)}"
     why = "对方已屏蔽机器人或未开启对话" if forbidden else "Telegram 拒绝或多次重试仍失败"
@@ -275,8 +366,4 @@ async def _alert_text(
         lines.append(f"请电话联系：{user.phone}")
     else:
         lines.append("请通过电话或其他方式联系。")
-    original = str(row.payload.get("text") or row.payload.get("caption") or "")
-    if original:
-        excerpt = original if len(original) <= _EXCERPT else original[:_EXCERPT] + "…"
-        lines.append(f"原消息：{excerpt}")
     return "\n".join(lines)

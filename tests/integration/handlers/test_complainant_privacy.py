@@ -10,13 +10,16 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
+from bot.outbox import SimulatedClock
 from bot.outbox.escalation import record_undeliverable
 from bot.reports_port import Reports
 from core.enums import Kind
-from core.model import TicketMessage
+from core.model import TeamChat, TicketMessage
 from scheduler.sweep import sweep
 from tests.support.config_edits import with_team_changed
 from tests.support.desk import Harness, texts
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
 
 RETAILER = 100002
 ORDERING_CHAT, CONDUCT_CHAT = -1001000000013, -1001000000016
@@ -298,6 +301,61 @@ async def test_a_message_the_complainant_blocked_names_them_to_the_supervisors_i
     else:
         assert "王小五" in supervised and "13800000002" in supervised
         assert "保管" not in supervised
+
+
+@pytest.mark.parametrize("refusal", ["kicked", "bad_request"])
+async def test_an_oversight_copy_that_fails_is_told_to_its_own_team_not_the_one_complained_about(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+    refusal: str,
+) -> None:
+    """The oversight team's copy of a complaint (the one that names the complainant) does
+    not reach its group: its leaders hear, and the supervisors too when the bot was
+    removed from it, each reading what they may read; the team complained about hears
+    nothing of it, least of all who complained."""
+    await _registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+    await desk.press(RETAILER, "f:ok")
+    if refusal == "kicked":
+        fake_bot_api.kick(CONDUCT_CHAT)
+    else:
+        fake_bot_api.inject("bad_request", chat_id=CONDUCT_CHAT, times=None)
+    bot = ptb_bot_for(fake_bot_api)
+    async with bot:
+        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
+        await sender.drain_all(max_seconds=600)
+
+    alerts = [c for c in fake_bot_api.sent if c.text and "消息未能送达" in c.text]
+    told = {c.chat_id for c in alerts}
+    assert told == ({CONDUCT_LEADER, SUPERVISOR} if refusal == "kicked" else {CONDUCT_LEADER})
+    assert all("纪检作风监督室的群" in str(c.text) for c in alerts)
+    to_delivery = [*fake_bot_api.texts(DELIVERY_LEADER), *fake_bot_api.texts(DELIVERY_CHAT)]
+    assert to_delivery and not any(_named(text) for text in to_delivery)
+    assert not any("未能送达" in text for text in to_delivery)
+
+
+async def test_an_alert_does_not_quote_a_named_copy_to_a_team_that_may_not_read_it(
+    desk: Harness,
+) -> None:
+    """The oversight team moved to another group, and its old one refused the copy that
+    names the complainant: the ladder cannot place that chat, so the leaders of the team
+    complained about hear it failed, without the copy's words."""
+    ticket_id = await _complaint_on_delivery(desk)
+    [copy] = [
+        r
+        for r in await desk.outbox()
+        if r.chat_id == CONDUCT_CHAT and r.purpose == "card" and r.ticket_id == ticket_id
+    ]
+    assert _named(str(copy.payload["text"]))
+    async with desk.db.uow() as uow:
+        await uow.team_chats.bind(TeamChat("conduct", -1001000000099, 0, desk.clock()))
+        alerts = await record_undeliverable(
+            uow, desk.cfg, copy, "Forbidden: bot was kicked", desk.clock(), forbidden=True
+        )
+        await uow.commit()
+    [said] = [str(a.payload["text"]) for a in alerts if a.chat_id == DELIVERY_LEADER]
+    assert "未能送达" in said and "投诉人信息由纪检作风监督室保管" in said
+    assert not _named(said)
 
 
 async def _complaint_on_conduct(desk: Harness) -> int:
