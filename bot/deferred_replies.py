@@ -13,7 +13,8 @@ keyboard comes back with the step's answer to whatever the person sends next). A
 that has just become a supergroup gets the replies at its new chat id, and a team whose
 chat it was follows it there, as when an outbox message meets the same answer. A failure
 waiting cannot mend is logged; when the person has blocked the bot, they are marked
-unreachable, as when an outbox message meets the same refusal.
+unreachable, and when a team's group refuses (the bot was removed), its leaders and the
+supervisors are told, as when an outbox message meets the same refusal.
 
 A pressed message that is gone (deleted, or too old to edit) takes the same road: its new
 state goes as a new message through the outbox, in the ticket's line when the message was
@@ -30,10 +31,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
-from bot.outbox.escalation import mark_unreachable
+from bot.outbox.escalation import record_refused_reply
 from bot.outbox.gone import REPLACES
 from core.config import Config
-from core.model import OutboxMessage
+from core.model import ChatPlace, OutboxMessage
 from core.team_chats import follow_chat_move
 from handlers.replies import Outcome, Reply
 from handlers.stand_ins import with_note
@@ -251,11 +252,11 @@ class DeferredReplies:
     async def send_later(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
         """Queue what can be queued; True when rows were written (wake the sender)."""
         if unshown.forbidden:
-            # They blocked the bot right after writing: mark them, as the outbox does when
-            # its messages meet a 403, so that what concerns them goes round them.
+            # They blocked the bot right after writing (or removed it from the group): as
+            # the outbox does when its messages meet a 403, a person is marked so that what
+            # concerns them goes round them, and a team's group is told of to its leaders.
             log.warning("update %s: %s; not retried", update_key, unshown)
-            await self._mark_unreachable(unshown.chat_id, now, update_key)
-            return False
+            return await self._refused(unshown, now, update_key)
         if not unshown.transient:
             log.error("update %s: %s; not retried", update_key, unshown, exc_info=unshown.cause)
             return False
@@ -297,10 +298,28 @@ class DeferredReplies:
         moved = await follow_chat_move(uow, self.cfg, old, new, by=0, now=now)
         log.warning("chat %s became supergroup %s; teams following it: %s", old, new, moved)
 
-    async def _mark_unreachable(self, chat_id: int, now: datetime, update_key: str) -> None:
+    async def _refused(self, unshown: Unshown, now: datetime, update_key: str) -> bool:
+        """`record_refused_reply` for the replies the chat refused; True when it queued
+        alerts (wake the sender)."""
+        chat_id = unshown.chat_id
+        text = unshown.replies[0].text if unshown.replies else ""
         try:
             async with self.db.uow() as uow:
-                await mark_unreachable(uow, chat_id, now)
+                ticket_id = None
+                if unshown.pressed_message_id is not None:
+                    kept = await uow.ticket_messages.of_message(chat_id, unshown.pressed_message_id)
+                    ticket_id = kept[-1].ticket_id if kept else None
+                alerts = await record_refused_reply(
+                    uow,
+                    self.cfg,
+                    ChatPlace(chat_id, unshown.thread_id),
+                    text,
+                    str(unshown.cause),
+                    now,
+                    ticket_id=ticket_id,
+                )
                 await uow.commit()
         except Exception:
-            log.exception("update %s: could not mark chat %s unreachable", update_key, chat_id)
+            log.exception("update %s: could not record that chat %s refused", update_key, chat_id)
+            return False
+        return bool(alerts)

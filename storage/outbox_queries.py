@@ -188,6 +188,11 @@ class OutboxQueries:
         )
         return (await self.session.execute(query)).first() is not None
 
+    async def has_key(self, dedup_key: str) -> bool:
+        """Was a row with this `dedup_key` written (whatever became of it)?"""
+        query = select(outbox.c.id).where(outbox.c.dedup_key == dedup_key).limit(1)
+        return (await self.session.execute(query)).first() is not None
+
     async def outcome(self, row_id: int) -> tuple[str, int | None] | None:
         """A row's status and the id of the message it sent, if any (None: no such row)."""
         query = select(outbox.c.status, outbox.c.result_message_id).where(outbox.c.id == row_id)

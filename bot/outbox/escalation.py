@@ -18,6 +18,9 @@ complainant is quoted only where the complainant may be named.
 One alert per chat and ticket: the first message that loses something alerts. An edit that
 fails loses nothing a person must act on, so it is only noted, and does not keep the alert
 from the ticket's next message to that chat.
+
+A team's group that refuses a direct reply (the bot was removed as it answered) tells the
+team's leaders and the supervisors too (`record_refused_reply`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from core.services import note_event
 from core.team_chats import team_place
 from handlers.i18n import t
 from routing.reader import as_written, message_in_script
+from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -115,6 +119,71 @@ def _loses_something(row_or_method: OutboxMessage | str) -> bool:
     edit does not (the message it edits is still there)."""
     method = row_or_method if isinstance(row_or_method, str) else row_or_method.method
     return method.startswith("send_")
+
+
+async def record_refused_reply(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    place: ChatPlace,
+    text: str,
+    reason: str,
+    now: datetime,
+    *,
+    ticket_id: int | None = None,
+) -> list[OutboxMessage]:
+    """A direct reply that `place` refused (403), handled as an outbox message that meets
+    it: a person is marked unreachable; a team's group (the bot was removed as it answered)
+    is noted on the ticket the reply was about (`ticket_id`, a pressed card's) and its
+    team's leaders and the supervisors hear, once. Returns the alert rows it added."""
+    if place.chat_id > 0:
+        await mark_unreachable(uow, place.chat_id, now)
+        return []
+    payload: dict[str, Any] = {"text": text}
+    if place.thread_id is not None:
+        payload["thread_id"] = place.thread_id
+    if ticket_id is not None:
+        lost = OutboxMessage(place.chat_id, "send_message", payload, now, now, ticket_id=ticket_id)
+        return await record_undeliverable(uow, cfg, lost, reason, now, forbidden=True)
+    team_id = await team_of_chat(uow, cfg, place)
+    if team_id is None:
+        log.warning("chat %s refused a reply and is no team's: %s", place.chat_id, reason)
+        return []
+    rungs = await _ladder(uow, cfg, team_id, await team_place(uow, cfg, team_id))
+    lost = OutboxMessage(place.chat_id, "send_message", payload, now, now)
+    level, targets = await _first_reachable(uow, rungs, _TEAM_CHAT + 1, lost)
+    if level < _SUPERVISORS:
+        _, above = await _first_reachable(uow, rungs, _SUPERVISORS, lost)
+        targets += [t for t in above if t not in targets]
+    # Once a day: a group the bot was removed from sends it no more updates, so a refusal
+    # on another day is another removal.
+    day = now.astimezone(cfg.zone).date().isoformat()
+    queries = OutboxQueries.on(uow)
+    keys = {target: f"refused:{place.chat_id}:{day}:{target}" for target in targets}
+    targets = [target for target in targets if not await queries.has_key(keys[target])]
+    lines = [
+        f"⚠️ {cfg.team(team_id).name}的群收不到机器人的回复（{t('team_chat_refuses')}）。",
+        f"原因：{reason[:200]}",
+    ]
+    scripts = await uow.users.scripts(targets)
+    alerts = [
+        OutboxMessage(
+            chat_id=target,
+            method="send_message",
+            payload=message_in_script(
+                {"text": _quoted("\n".join(lines), _excerpt(lost))},
+                scripts.get(target, Script.HANS),
+            ),
+            created_at=now,
+            not_before=now,
+            priority=0,
+            purpose="alert",
+            dedup_key=keys[target],
+        )
+        for target in targets
+    ]
+    for alert in alerts:
+        await uow.outbox.add(alert)
+    return alerts
 
 
 async def _noted_unreachable(
@@ -251,10 +320,16 @@ async def _alerts(
             priority=0 if ticket.urgent else min(row.priority, 1),
             ticket_id=ticket.id,
             purpose="alert",
-            dedup_key=f"undeliverable:{row.id}:{target}",
+            dedup_key=f"undeliverable:{_row_key(row)}:{target}",
         )
         for target in targets
     ]
+
+
+def _row_key(row: OutboxMessage) -> str:
+    """What tells the failed message from others in its alerts' dedup keys: its outbox id; a
+    direct reply (no row) is alerted once per chat and ticket."""
+    return str(row.id) if row.id is not None else f"reply:{row.chat_id}:{row.ticket_id}"
 
 
 async def _first_reachable(

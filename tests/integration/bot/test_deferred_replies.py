@@ -21,7 +21,7 @@ from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.fake_bot_fixtures import ADAPTERS, make_sender, ptb_bot_for
-from tests.support.tickets import FARMER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 PROMPT = "请描述"  # the start of /new's prompt
 TEAM_CHAT = -1001000000001  # curing-qingshan's group
@@ -196,3 +196,57 @@ async def test_a_reply_to_a_group_that_became_a_supergroup_goes_to_the_new_chat(
     assert binding is not None and binding.chat_id == new
     await sender.drain_all()
     assert api.texts(new) == [row.payload["text"]]
+
+
+async def _alerts(db: Database) -> list[OutboxMessage]:
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        query = select(OutboxMessage).where(outbox.c.purpose == "alert").order_by(outbox.c.id)
+        return list((await uow.session.execute(query)).scalars().all())
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_team_group_that_refuses_a_reply_is_told_to_its_leaders_and_the_supervisors(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    """The bot was removed from the team's group as it answered there: the team is cut
+    off, as when an outbox message meets the same 403, so its leaders and the supervisors
+    hear of it, once."""
+    api = fake_bot_api
+    api.kick(TEAM_CHAT)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_command(MEMBER, "/help", chat_id=TEAM_CHAT))
+        await feed(api.push_command(OTHER_MEMBER, "/help", chat_id=TEAM_CHAT))
+    assert await _reply_rows(harness.db) == []  # 403: waiting will not mend it
+    await sender.drain_all()
+
+    [to_leader], [to_supervisor] = api.texts(LEADER), api.texts(SUPERVISOR)
+    assert to_leader == to_supervisor
+    assert "青山镇烘烤110服务队的群" in to_leader and "机器人已被移出该群" in to_leader
+    assert len(await _alerts(harness.db)) == 2
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_team_group_that_refuses_the_answer_to_a_press_is_noted_on_the_ticket(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi, sender: OutboxSender
+) -> None:
+    api = fake_bot_api
+    ticket_id = await harness.file_110(FARMER)
+    await sender.drain_all()
+    async with harness.db.uow(read_only=True) as uow:
+        copies = await uow.ticket_messages.of_ticket(ticket_id, "card")
+    [card] = [copy.message_id for copy in copies if copy.chat_id == TEAM_CHAT]
+    api.kick(TEAM_CHAT)
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_callback(MEMBER, f"tk:acc:{ticket_id}", card, chat_id=TEAM_CHAT))
+    await sender.drain_all()
+
+    async with harness.db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket_id)
+    [noted] = [e for e in events if e.action == "unreachable"]
+    assert noted.data["chat_id"] == TEAM_CHAT
+    alerts = await _alerts(harness.db)
+    assert sorted(a.chat_id for a in alerts) == sorted([LEADER, SUPERVISOR])
+    assert all(a.ticket_id == ticket_id for a in alerts)
+    [label] = [t.label for t in await harness.tickets() if t.id == ticket_id]
+    assert all(label in text and "机器人已被移出该群" in text for text in api.texts(SUPERVISOR))
