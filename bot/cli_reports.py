@@ -61,8 +61,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
         metavar="YYYY-MM-DDTHH:MM",
-        help="report as of this local time instead of now: deadlines judged then, and "
-        "nothing that happened later counted (to redo an old report)",
+        help="report as of this earlier local time instead of now: deadlines judged then, "
+        "and nothing that happened later counted (to redo an old report)",
     )
 
 
@@ -76,8 +76,9 @@ def _config(args: argparse.Namespace) -> Config:
 def _now(args: argparse.Namespace, cfg: Config) -> datetime:
     from reports.periods import EARLIEST, LATEST
 
+    now = datetime.now(UTC)
     if not args.as_of:
-        return datetime.now(UTC)
+        return now
     try:
         local = datetime.fromisoformat(args.as_of)
     except ValueError:
@@ -87,6 +88,12 @@ def _now(args: argparse.Namespace, cfg: Config) -> datetime:
         raise UsageError(f"--as-of: {args.as_of!r} is not between {EARLIEST} and {LATEST}")
     if local.tzinfo is None:
         local = local.replace(tzinfo=cfg.zone)
+    # A time to come would judge deadlines that have not passed as missed (超时, 响应0%).
+    if local > now:
+        shown = f"{now.astimezone(cfg.zone):%Y-%m-%dT%H:%M}"
+        raise UsageError(
+            f"--as-of: {args.as_of!r} is later than now ({shown}); it redoes a past report"
+        )
     return local.astimezone(UTC)
 
 

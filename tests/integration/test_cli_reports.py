@@ -131,3 +131,22 @@ async def test_bad_input_exits_2_with_a_clear_message(
     assert await run("report", *argv) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("action", [["stats"], ["ledger", "--period", "month", "-o", "x.xlsx"]])
+async def test_a_time_to_come_is_refused_as_of_rather_than_judging_deadlines_not_passed(
+    env: Database,
+    demo_config: Config,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    action: list[str],
+) -> None:
+    await build(env, demo_config)
+    monkeypatch.chdir(tmp_path)
+    assert await run("report", *action, "--as-of", "2099-06-01T00:00") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "--as-of" in err and "later than now (20" in err
+    assert not (tmp_path / "x.xlsx").exists()
