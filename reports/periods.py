@@ -157,12 +157,34 @@ _LAST_DAYS = re.compile(r"^(?:近|最近)(\d{1,5})(?:天|日)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-def parse_day(text: str) -> date:
+def parse_day(text: str, typed: str | None = None) -> date:
+    """The day `text` (2026-11-18). `typed` is what the person wrote when the day was read out
+    of it (2026年2月30日 is read as 2026-2-30): a refusal quotes that, not our spelling, and
+    lists the periods they can write."""
+    shown = (text if typed is None else typed).strip()
+    usage = "" if typed is None else f"。{USAGE}"
     try:
         year, mon, day = (int(part) for part in text.strip().split("-"))
+    except ValueError:
+        raise PeriodError(f"日期格式不对：「{shown}」，请写成 2026-11-18{usage}") from None
+    try:
         return date(year, mon, day)
     except ValueError:
-        raise PeriodError(f"日期格式不对：「{text.strip()}」，请写成 2026-11-18") from None
+        raise _no_such_day(shown, year, mon, day, usage) from None
+
+
+def _no_such_day(shown: str, year: int | None, mon: int, day: int, usage: str) -> PeriodError:
+    """A day that is not in the calendar (2月30日, 13月1日), told as such with why, and not
+    as a spelling the person got wrong: they wrote a date the right way."""
+    if not 1 <= mon <= 12:
+        why = "月份是 1 到 12"
+    elif year is None:
+        why = f"{mon}月最多{calendar.monthrange(2000, mon)[1]}天"  # 2000: a leap year
+    elif not date.min.year <= year <= date.max.year:
+        why = f"只能查 {EARLIEST} 至 {LATEST} 之间的日子"
+    else:
+        why = f"{year}年{mon}月只有{calendar.monthrange(year, mon)[1]}天"
+    return PeriodError(f"没有这一天：「{shown}」（{why}）{usage or '。'}")
 
 
 def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
@@ -182,14 +204,19 @@ def _day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, dat
     begun; an end without its year or month takes the start's (the next year's when it
     would come before the start: 12月25日至1月5日)."""
     y1, m1, d1, y2, m2, d2 = found.groups()
+    usage = f"。{USAGE}"
     try:
         first = date(int(y1), int(m1), int(d1)) if y1 else _latest_day(int(m1), int(d1), today_)
-        end_year = int(y2) if y2 else first.year
-        if not y2 and m2 and int(m2) < first.month:
-            end_year += 1  # 12月25日至1月5日; 12月5日至12月1日 is backwards, and said so
+    except ValueError:
+        year = int(y1) if y1 else None
+        raise _no_such_day(text.strip(), year, int(m1), int(d1), usage) from None
+    end_year = int(y2) if y2 else first.year
+    if not y2 and m2 and int(m2) < first.month:
+        end_year += 1  # 12月25日至1月5日; 12月5日至12月1日 is backwards, and said so
+    try:
         last = date(end_year, int(m2 or m1), int(d2))
     except ValueError:
-        raise PeriodError(f"日期不对：「{text.strip()}」。{USAGE}") from None
+        raise _no_such_day(text.strip(), end_year, int(m2 or m1), int(d2), usage) from None
     return first, last
 
 
@@ -212,13 +239,15 @@ def _latest_day(month_: int, day: int, today_: date) -> date:
 _AHEAD = timedelta(days=31)  # a day this near ahead is this year's, not last year's
 
 
-def _latest(found: re.Match[str], today_: date) -> str:
+def _latest(found: re.Match[str], today_: date, text: str) -> str:
     """A month and day without a year (12月6日) as an ISO date: the latest such day that has
-    begun, as 11月 is the latest November; left as it was when there is no such day."""
+    begun, as 11月 is the latest November. `text` is what was typed, quoted when there is no
+    such day (2月30日)."""
+    mon, day = int(found[1]), int(found[2])
     try:
-        return _latest_day(int(found[1]), int(found[2]), today_).isoformat()
+        return _latest_day(mon, day, today_).isoformat()
     except ValueError:
-        return found[0]
+        raise _no_such_day(text.strip(), None, mon, day, f"。{USAGE}") from None
 
 
 def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
@@ -236,7 +265,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     today_ = now.astimezone(zone).date()
     if found := DAY_RANGE.match(plain(text)):
         return _custom(text, *_day_range(text, found, today_), zone)
-    typed = MONTH_DAY.sub(lambda found: _latest(found, today_), normalize(text))
+    typed = MONTH_DAY.sub(lambda found: _latest(found, today_, text), normalize(text))
     word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")
     if word in AMBIGUOUS:
@@ -249,7 +278,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     if found := _SEASON_YEAR.match(word):
         return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
     if found := _RANGE.match(typed):
-        return _custom(text, parse_day(found[1]), parse_day(found[2]), zone)
+        return _custom(text, parse_day(found[1], text), parse_day(found[2], text), zone)
     if found := _MONTH.match(word):
         try:
             first = date(int(found[1]), int(found[2]), 1)
@@ -257,7 +286,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
             raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}") from None
         return _custom(text, first, _month_end(first), zone)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", word):
-        day = parse_day(word)
+        day = parse_day(word, text)
         return _custom(text, day, day, zone)
     if window := _counted(text, word, now, zone):
         return window
@@ -300,7 +329,7 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
     if found := _LAST_DAYS.match(word):
         count = int(found[1])
         if count < 1:
-            raise PeriodError(f"天数不对：「{text.strip()}」")
+            raise PeriodError(f"天数不对：「{text.strip()}」，至少是近1天。{USAGE}")
         reach = (today_ - EARLIEST).days + 1
         first = today_ - timedelta(days=min(count, reach) - 1)
         window = days(first, today_, zone, "custom")

@@ -101,7 +101,12 @@ async def test_ledger_and_stats_for_the_last_curing_season(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["ledger", "--from", "2026-11-31", "--to", "2026-12-01", "-o", "x.xlsx"], "日期格式不对"),
+        (
+            ["ledger", "--from", "2026-11-31", "--to", "2026-12-01", "-o", "x.xlsx"],
+            "没有这一天：「2026-11-31」（2026年11月只有30天）",
+        ),
+        (["ledger", "--from", "2026-11", "--to", "2026-12-01", "-o", "x.xlsx"], "日期格式不对"),
+        (["stats", "--period", "2026年2月30日"], "没有这一天：「2026年2月30日」"),
         (["ledger", "--from", "2026-11-18", "--to", "2026-11-01", "-o", "x.xlsx"], "早于"),
         (["ledger", "--from", "2026-11-01", "--to", "2026-11-18", "-o", "x.pdf"], ".xlsx or .csv"),
         (["stats", "--period", "someday"], "看不懂时间范围"),

@@ -93,6 +93,39 @@ async def test_a_period_out_of_range_gets_the_usage(desk: Harness, command: str)
     assert await _tickets_and_outbox(desk) == before
 
 
+@pytest.mark.parametrize(
+    ("command", "language", "said"),
+    [
+        (
+            "/stats 2026年2月30日",
+            "zh-hans",
+            "没有这一天：「2026年2月30日」（2026年2月只有28天）。可以写：",
+        ),
+        (
+            "/ledger 2026/2/29",
+            "zh-hans",
+            "没有这一天：「2026/2/29」（2026年2月只有28天）。可以写：",
+        ),
+        (
+            "/stats 2026年2月30日",
+            "zh-hant",
+            "沒有這一天：「2026年2月30日」（2026年2月只有28天）。可以寫：",
+        ),
+        ("/stats 近0天", "zh-hans", "天数不对：「近0天」，至少是近1天。可以写：今天"),
+        ("/stats 近0天", "zh-hant", "天數不對：「近0天」，至少是近1天。可以寫：今天"),
+    ],
+)
+async def test_a_day_that_does_not_exist_is_said_to_be_none_as_typed_with_the_forms(
+    desk: Harness, command: str, language: str, said: str
+) -> None:
+    await desk.send(SUPERVISOR, "/help", language_code=language)  # their menu: not this test's
+    before = await _tickets_and_outbox(desk)
+    out = await desk.send(SUPERVISOR, command, language_code=language)
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert texts(out).startswith(said)
+    assert await _tickets_and_outbox(desk) == before
+
+
 async def test_requesters_cannot_read_the_ledger(desk: Harness) -> None:
     out = await desk.send(FARMER, "/ledger")
     assert "只对督办人员开放" in texts(out)

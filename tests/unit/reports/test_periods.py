@@ -319,7 +319,7 @@ def test_a_period_that_has_not_begun_is_refused_as_a_season_is(typed: str) -> No
 
 def test_a_running_period_that_began_is_reported_so_far() -> None:
     assert periods.parse("2026-11", NOW, SHANGHAI).first_day == date(2026, 11, 1)
-    with pytest.raises(PeriodError, match="看不懂"):
+    with pytest.raises(PeriodError, match="没有这一天"):
         periods.parse("2月30日", NOW, SHANGHAI)
 
 
@@ -353,3 +353,43 @@ def test_a_month_that_is_none_says_which_months_there_are(typed: str) -> None:
         periods.parse(typed, NOW, SHANGHAI)
     said = str(refused.value)
     assert said.startswith(f"月份不对：「{typed}」，月份是 1 到 12。可以写：")
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("2026-02-30", "2026年2月只有28天"),
+        ("2026年2月30日", "2026年2月只有28天"),
+        ("2026/2/29", "2026年2月只有28天"),
+        ("２０２６年２月３０日", "2026年2月只有28天"),
+        ("2026-02-01..2026-02-30", "2026年2月只有28天"),
+        ("2026-13-01", "月份是 1 到 12"),
+        ("2月30日", "2月最多29天"),
+        ("4月31日", "4月最多30天"),
+        ("2026年2月1日至2月30日", "2026年2月只有28天"),
+        ("2025年12月1日至2月29日", "2026年2月只有28天"),  # the end is the next year's February
+        ("4月31日至5月2日", "4月最多30天"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_said_to_be_none_quoting_what_was_typed(
+    typed: str, why: str
+) -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, NOW, SHANGHAI)
+    assert str(refused.value) == f"没有这一天：「{typed}」（{why}）。{periods.USAGE}"
+
+
+def test_a_day_of_the_command_line_that_does_not_exist_is_said_to_be_none() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse_day("2026-02-30")
+    assert str(refused.value) == "没有这一天：「2026-02-30」（2026年2月只有28天）。"
+    with pytest.raises(PeriodError) as refused:
+        periods.parse_day("2026-11")
+    assert str(refused.value) == "日期格式不对：「2026-11」，请写成 2026-11-18"
+    assert periods.parse_day("2024-02-29") == date(2024, 2, 29)
+
+
+def test_no_days_at_all_gets_the_forms_as_every_other_refusal_does() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("近0天", NOW, SHANGHAI)
+    assert str(refused.value) == f"天数不对：「近0天」，至少是近1天。{periods.USAGE}"
