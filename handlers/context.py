@@ -34,10 +34,10 @@ class ReportMaker(Protocol):
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes]:
-        """The 台账 for the period as an .xlsx in `script`: (file name, content); `keeper`:
-        for a place that may read a named complainant (`core.complainant`), else their
-        details stay with the team that keeps them."""
+    ) -> tuple[str, bytes, int]:
+        """The 台账 for the period as an .xlsx in `script`: (file name, content, how many
+        tickets it lists); `keeper`: for a place that may read a named complainant
+        (`core.complainant`), else their details stay with the team that keeps them."""
 
 
 # conv.data key: the person's registration before a flow that changes it (`Ctx.end_flow`).

@@ -217,6 +217,7 @@ STAFF: dict[str, str] = {
     "sv_hands_off_toast": "工单 {number} 由{team}办理，督办在这里点不算接单办理。催办、改派请看您的私聊。",
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
+    "ledger_empty": "{name}：本期没有工单，表中没有记录，可作本期零报告存档。",
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",
     "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
     "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",

@@ -36,10 +36,12 @@ async def _report(ctx: Ctx, which: str) -> None:
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
-                name, content = await maker.ledger(
+                name, content, tickets = await maker.ledger(
                     period, ctx.now, _document_script(ctx), keeper=keeper
                 )
-                caption = ctx.text("ledger_caption", name=name)
+                # Sent all the same, said to be empty: a ledger is filed for every period,
+                # and one with no tickets is its nil return (零报告), not a failed export.
+                caption = ctx.text("ledger_caption" if tickets else "ledger_empty", name=name)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
                 ctx.attach(caption, document=(name, content), too_big=too_big)

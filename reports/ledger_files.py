@@ -14,7 +14,7 @@ import csv
 import io
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -350,6 +350,12 @@ def render(ledger: Ledger, fmt: Format, script: Script = Script.HANS) -> bytes:
     return xlsx(ledger, script) if fmt == "xlsx" else csv_bytes(ledger, script)
 
 
+class LedgerFile(NamedTuple):
+    name: str
+    content: bytes
+    tickets: int  # how many it lists (wishes too): none, and a reply says the period had none
+
+
 async def export(
     db: Database,
     cfg: Config,
@@ -359,11 +365,11 @@ async def export(
     script: Script = Script.HANS,
     *,
     keeper: bool = True,
-) -> tuple[str, bytes]:
-    """(file name, content) of the ledger for a period, in `script`: what /ledger and the
-    CLI send (`keeper`: as `reports.ledger.load`)."""
+) -> LedgerFile:
+    """The ledger for a period as a file in `script`: what /ledger and the CLI send
+    (`keeper`: as `reports.ledger.load`)."""
     async with db.uow(read_only=True) as uow:
         assert uow.session is not None
         ledger = await load(uow.session, cfg, window, now, keeper=keeper)
     content = await asyncio.to_thread(render, ledger, fmt, script)
-    return filename(ledger, fmt, script), content
+    return LedgerFile(filename(ledger, fmt, script), content, len(ledger.rows))

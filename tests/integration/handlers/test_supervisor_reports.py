@@ -68,6 +68,27 @@ async def test_ledger_sends_the_xlsx_with_the_ticket(desk: Harness) -> None:
     assert 10019 in values  # a number, not digits as text
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "name"),
+    [
+        ("zh-hans", "本期没有工单，表中没有记录", "台账_2026-10-01_2026-10-31.xlsx"),
+        ("zh-hant", "本期沒有工單，表中沒有記錄", "臺賬_2026-10-01_2026-10-31.xlsx"),
+    ],
+)
+async def test_ledger_of_a_period_without_tickets_says_so_with_its_file(
+    desk: Harness, language: str, said: str, name: str
+) -> None:
+    """As /stats says 本期没有工单; the file still goes, a period's nil return to file."""
+    out = await desk.send(SUPERVISOR, "/ledger 2026-10", language_code=language)
+    (reply,) = out.replies
+    assert reply.document is not None and reply.document[0] == name
+    assert reply.text.startswith(name) and said in reply.text
+    # a period with tickets is not said to have none
+    caption = texts(await desk.send(SUPERVISOR, "/ledger today"))
+    assert "三张表" in caption or "三張表" in caption
+    assert "没有" not in caption and "沒有" not in caption
+
+
 async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
     out = await desk.send(SUPERVISOR, "/stats 下辈子")
     assert out.replies and out.replies[0].photo is None
