@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal, NamedTuple
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -209,12 +210,28 @@ def _finish(
         widest = max(4, (display_width(header) + 1) // 2)
         limit = (limits or {}).get(col, MAX_WIDTH)
         for row in range(header_row + 1, last_row + 1):
-            value = sheet.cell(row=row, column=col).value
+            cell = sheet.cell(row=row, column=col)
+            value = cell.value
             if isinstance(value, datetime):
                 limit, widest = DATETIME_WIDTH, max(widest, DATETIME_WIDTH - 2)
             else:
-                widest = max(widest, display_width(str(value or "")))
+                widest = max(widest, display_width(_shown(cell)))
         sheet.column_dimensions[get_column_letter(col)].width = min(widest + 2, limit)
+
+
+def _shown(cell: Cell | MergedCell) -> str:
+    """A cell's text as Excel shows it, which its column is sized to: 0.6666… is 66.7% and
+    a time taken of 35 minutes 0:35, not the 18 digits or 0:35:00 stored."""
+    value, shape = cell.value, cell.number_format
+    if isinstance(value, timedelta) and shape == DURATION:
+        minutes = round(value.total_seconds() / 60)
+        return f"{minutes // 60}:{minutes % 60:02d}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if shape == PERCENT:
+            return f"{value * 100:.1f}%"
+        if shape == "0.0":
+            return f"{value:.1f}"
+    return "" if value is None else str(value)
 
 
 def _print_setup(sheet: Worksheet, ledger: Ledger, say: Say, name: str, header_row: int) -> None:

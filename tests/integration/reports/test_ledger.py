@@ -229,6 +229,18 @@ async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
     assert formats[3:7] == ["0.0%", "0.0%", "0.0%", "0.0"] and formats[8] == "0.0%"
 
 
+async def test_summary_columns_are_as_wide_as_the_text_shown_not_the_digits_stored(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    ledger = await ledger_of(db, demo_config)
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    assert sheet["D4"].value == pytest.approx(2 / 3) and sheet["E5"].value == 1
+    width = {col: sheet.column_dimensions[col].width for col in "DEFGI"}
+    # 响应率 and 解决率 show 100.0% (six characters), 满意率 and 重开率 at most 95.0%, the
+    # score 100.0: each with two to spare, whatever 0.6666666666666666 takes stored.
+    assert width == {"D": 8, "E": 8, "F": 7, "G": 7, "I": 7}
+
+
 async def test_summary_says_no_value_with_a_centred_dash_and_keeps_values_numbers(
     db: Database, demo_config: Config, history: History
 ) -> None:
