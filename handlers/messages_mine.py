@@ -23,7 +23,7 @@ MINE: dict[str, str] = {
     "status_cancelled": "已撤回",
     # kind_emergency ... kind_wish: the names every report and alert gives a ticket's kind
     **{f"kind_{kind.value}": name for kind, name in KIND_NAMES.items()},
-    "detail": "工单 {number}｜{kind}｜{status}\n服务队：{team}\n内容：{text}\n\n进展：\n{timeline}",
+    "detail": "工单 {number}｜{kind}｜{status}\n服务队：{team}\n{who}内容：{text}\n\n进展：\n{timeline}",
     "btn_add_info": "➕ 补充",
     "btn_cancel_ticket": "撤回",
     "btn_confirm": "✅ 已解决，评价",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
@@ -77,10 +79,14 @@ async def own_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
 
 
 async def show(
-    ctx: Ctx, ticket: Ticket, staff_buttons: tuple[tuple[Button, ...], ...] = ()
+    ctx: Ctx,
+    ticket: Ticket,
+    staff_buttons: tuple[tuple[Button, ...], ...] = (),
+    requester: Sequence[str] = (),
 ) -> None:
     """The ticket's detail and timeline: the requester's own, with their buttons, or a
-    member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's)."""
+    member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's) and
+    the `requester` lines (whom to call, or why not) under its header, in one message."""
     assert ticket.id is not None
     events = list(await ctx.uow.tickets.events(ticket.id))
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
@@ -91,6 +97,7 @@ async def show(
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
         team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
+        who="".join(f"{in_script(line, ctx.script)}\n" for line in requester),
         # The requester reads their words as they wrote them, as the summary showed them
         # before they sent them; a supervisor's /ticket, like the card, in the reader's script.
         text=in_script(_theirs(clip(ticket.text, DETAIL_TEXT), own), ctx.script),

@@ -172,6 +172,7 @@ async def _ticket(ctx: Ctx) -> None:
     if ticket is None or not in_view(ctx, ticket, teams):
         ctx.say("not_your_ticket")
         return
+    lines: list[str] = []
     if ticket.requester_id != ctx.user.id:
         # Whom to call and, for a retailer, which shop: the card says it, and a card far up
         # a busy chat, or one the member never saw, is what /ticket stands in for.
@@ -180,8 +181,7 @@ async def _ticket(ctx: Ctx) -> None:
         requester = await ctx.uow.users.get(ticket.requester_id)
         keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
         lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
-        ctx.reply(in_script("\n".join(lines), ctx.script))
-    await show(ctx, ticket, await _card_buttons_for(ctx, ticket))
+    await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines)
 
 
 async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

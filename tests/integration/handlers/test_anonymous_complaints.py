@@ -73,6 +73,28 @@ async def test_an_anonymous_complaint_names_nobody_and_is_on_the_audit_trail(
     assert "报告人：匿名" in shown and _named_nowhere(shown)
 
 
+@pytest.mark.parametrize(
+    ("language", "head", "team", "anonymous"),
+    [
+        ("zh-hans", "工单 {}｜投诉｜", "服务队：", "报告人：匿名（投诉人要求匿名"),
+        ("zh-hant", "工單 {}｜投訴｜", "服務隊：", "報告人：匿名（投訴人要求匿名"),
+    ],
+)
+async def test_ticket_names_the_reporter_in_its_one_message_under_the_header(
+    desk: Harness, language: str, head: str, team: str, anonymous: str
+) -> None:
+    """Not a line of its own sent first: in a busy chat that one says no ticket's number."""
+    await _anonymous_conduct_complaint(desk)
+    [ticket] = await desk.tickets()
+    await desk.send(SUPERVISOR, "/help", language_code=language)  # their menu: not this test's
+    out = await desk.send(SUPERVISOR, f"/ticket {ticket.label}", language_code=language)
+    (reply,) = out.replies
+    lines = reply.text.splitlines()
+    assert lines[0].startswith(head.format(ticket.label))
+    assert lines[1].startswith(team) and lines[2].startswith(anonymous)
+    assert _named_nowhere(reply.text)
+
+
 async def test_an_anonymous_complaint_shows_the_complainants_own_town_to_nobody(
     desk: Harness,
 ) -> None:
