@@ -170,6 +170,7 @@ STAFF: dict[str, str] = {
     "ov_members_only": "只有{team}的成员或督办人员可以接管投诉。",
     "staff_only": "这个命令只对服务队和督办人员开放。",
     "supervisors_only": "这个命令只对督办人员开放。",
+    "stats_for_leaders": "/stats 只对督办人员和服务队队长开放；队长在私聊或本队的群里看本队的指标。",
     "supervisors_only_button": "「催办」「改派」只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
     "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",

@@ -19,7 +19,12 @@ async def _report(ctx: Ctx, which: str) -> None:
     if not await is_oversight(ctx):
         teams = frozenset(await led_here(ctx))
         if not teams or which != "stats":
-            ctx.say("leader_stats_only" if teams else "supervisors_only")
+            if teams:
+                ctx.say("leader_stats_only")
+            else:
+                # Leaders read /stats too: a member is told whose it is, and a leader in
+                # another team's group where to ask.
+                ctx.say("stats_for_leaders" if which == "stats" else "supervisors_only")
             return
     maker = ctx.svc.reports
     if maker is None:

@@ -298,6 +298,8 @@ async def test_a_leader_reads_the_figures_of_the_team_they_lead_only(desk: Harne
         assert out.replies[1].photo is not None
     assert "台账只对督办人员开放" in texts(await desk.send(LEADER, "/ledger today"))
     # A member is no leader; and in another team's group a leader leads nothing there.
-    assert "只对督办人员开放" in texts(await desk.send(MEMBER, "/stats today"))
+    refused = "/stats 只对督办人员和服务队队长开放；队长在私聊或本队的群里看本队的指标。"
+    assert texts(await desk.send(MEMBER, "/stats today")).strip() == refused
     out = await desk.send(LEADER, "/stats today", chat=-1001000000014)
-    assert "只对督办人员开放" in texts(out)
+    assert texts(out).strip() == refused
+    assert "只对督办人员开放" in texts(await desk.send(MEMBER, "/ledger today"))
