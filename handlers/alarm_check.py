@@ -15,8 +15,10 @@ import re
 from dataclasses import replace
 
 from core.enums import Kind
+from core.model import Ticket
 from handlers import alarm_intake, drafts, intake
 from handlers.context import Ctx
+from handlers.places import barn_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, typed_alarm
 from handlers.typed_menu import calls_off
@@ -155,6 +157,19 @@ def may_not_be_now(text: str) -> bool:
     nothing that it is happening now."""
     plain = _NOT_NOW_DENIED.sub("", to_simplified(text))
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
+
+
+def at_another_barn(ctx: Ctx, call: Ticket, text: str, *, danger: bool = False) -> bool:
+    """Emergency words naming a barn cluster other than the open call's, not said to be
+    past or ahead (河湾那边的烤房着火了 during a call at 大坪): an alarm of its own, placed
+    there and paged to that barn's team, not news on a card another town's team may never
+    read. `danger`: the words say people are in danger, which is never past."""
+    if call.site_code is None:
+        return False
+    named = barn_named(ctx, text)
+    if named is None or named == call.site_code:
+        return False
+    return danger or not may_not_be_now(text)
 
 
 def sounds_like_no(text: str) -> bool:

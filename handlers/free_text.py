@@ -114,6 +114,16 @@ async def free_message(ctx: Ctx) -> None:
     )
     if (
         call is not None
+        and decision is not None
+        and decision.emergency
+        and alarm_check.at_another_barn(ctx, call, text, danger=decision.danger)
+    ):
+        # 松林烤房着火了 during a call at 大坪: an alarm of its own, placed there and paged to
+        # that barn's team, not news on a card the other barn's team may never read.
+        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        return
+    if (
+        call is not None
         and news
         and not as_remark
         and not _another_service(decision, call, text)

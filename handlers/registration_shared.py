@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from core.enums import Kind
 from core.model import Ticket
-from handlers import alarm_intake
+from handlers import alarm_check, alarm_intake
 from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
 from handlers.replies import Button, rows
@@ -147,7 +147,7 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
     call = kept_for_alarm(ctx, text)
     await ctx.end_flow()
     on = await open_emergency(ctx)
-    if on is not None:
+    if on is not None and not (text and alarm_check.at_another_barn(ctx, on, text)):
         await _to_the_call_on(ctx, on, call)
         return
     # Nothing said yet (「🚨 马上报警」 of a registration left before, pressed in a new one):
