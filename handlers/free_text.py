@@ -141,7 +141,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     if not waiting and news and not new_alarm:
         replied = await answers.question_replied_to(ctx)
-        if replied is not None:
+        if replied is not None and not another_question(ctx, decision, text, replied):
             # Telegram's reply to the team's question once they no longer wait for it (上门
             # ended the wait): it is for that ticket all the same, not a new request.
             await add_info(ctx, replied, text, msg.photo_file_id, voice=msg.voice_file_id)

@@ -252,3 +252,7 @@ async def test_a_reply_to_the_question_after_the_team_went_on_site_joins_that_ti
     assert (await desk.actions(ticket.id or 0))[-2:] == ["visit", "info"]
     [filed] = await desk.tickets()
     assert filed.status is Status.ON_SITE
+    # A question for another service, replied to it all the same, is a matter of its own.
+    out = await desk.send(FARMER, "另外问一下，许可证延续要带什么材料？", reply_to=question)
+    assert "专卖管理所" in texts(out) and "已把您的回复" not in texts(out)
+    assert (await desk.actions(ticket.id or 0))[-1] == "info"  # the one before, only
