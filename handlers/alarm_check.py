@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from core.enums import Kind
 from core.model import Ticket
-from handlers import alarm_intake, drafts, intake
+from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
 from handlers.places import barn_named
 from handlers.replies import Button, rows
@@ -195,20 +195,21 @@ async def ask(
     draft: Gathered | None = None,
     *,
     resume: bool = False,
-    commented: bool = False,
+    commented: Ticket | None = None,
 ) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
     what they are filed as when not (a complaint about how a call went), and `draft` what
     came with them (a request's draft: its photos, its place), which goes with either
-    answer. With `resume`, a message that is no answer goes back into that draft. With
-    `commented`, the words are kept already (a rating's comment): not now files nothing."""
+    answer. With `resume`, a message that is no answer goes back into that draft.
+    `commented`: the ticket whose rating's comment the words are already; not now files
+    nothing, and what a no says beside it joins that comment."""
     data: dict[str, object] = {"text": text, "kind": kind.value, "resume": resume}
     if draft is not None:
         data["draft"] = draft.to_data()
-    if commented:
-        data["commented"] = True
+    if commented is not None:
+        data["commented"] = commented.id
     await ctx.start_flow(ALARM_CHECK, "ask", data)
-    ctx.say("alarm_check", _buttons(ctx, commented=commented))
+    ctx.say("alarm_check", _buttons(ctx, commented=commented is not None))
 
 
 def _buttons(ctx: Ctx, *, commented: bool = False) -> tuple[tuple[Button, ...], ...]:
@@ -231,7 +232,8 @@ async def answer_step(ctx: Ctx) -> bool:
     kept = ctx.conv.data.get("draft")
     draft = Gathered.from_data(kept) if isinstance(kept, dict) else None
     resume = bool(ctx.conv.data.get("resume"))
-    commented = bool(ctx.conv.data.get("commented"))
+    commented_id = ctx.conv.data.get("commented")
+    commented = commented_id is not None
     said = _answer(ctx)
     typed = "" if ctx.msg.photo_file_id or ctx.msg.voice_file_id else ctx.msg.text
     if said is None and not ctx.msg.is_button and _says_nothing(typed):
@@ -242,7 +244,12 @@ async def answer_step(ctx: Ctx) -> bool:
         return True
     await ctx.end_flow()
     if commented and (said is False or (said is None and typed and calls_off(typed))):
-        ctx.say("alarm_check_comment_kept")  # the words are the rating's comment already
+        # The words are the rating's comment already; more said after the no joins it.
+        more = _said_beside_the_no(ctx) if said is False else ""
+        ticket = await ctx.uow.tickets.get(int(str(commented_id))) if more else None
+        if ticket is not None and ticket.requester_id == ctx.user.id:
+            await rating.add_to_comment(ctx, ticket, more)
+        ctx.say("alarm_check_comment_kept")
         return True
     if said is None and typed and calls_off(typed):
         # 算了, 返回: nobody paged, and the words (and a draft they came from) not filed.

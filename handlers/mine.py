@@ -210,7 +210,7 @@ async def flow_step(ctx: Ctx) -> bool:
         # the comment the leaders read, and whether the barn is failing now is asked, not
         # paged to the team at night.
         await comment_on(ctx, ticket, text)
-        await alarm_check.ask(ctx, text, commented=True)
+        await alarm_check.ask(ctx, text, commented=ticket)
         return True
     if flow == RATE and new_matter(ctx, text, ticket):
         # A question about another service, or a request of its own, is not a comment on

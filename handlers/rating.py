@@ -389,6 +389,13 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     ctx.say("rated", number=ticket.label)
 
 
+async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
+    """More words for the rating's comment, said after it (the no to whether the barn is
+    failing now, with what else went wrong): kept and told as the comment is."""
+    said = f"{ticket.rating_comment}\n{text}" if ticket.rating_comment else text
+    await _keep_comment(ctx, ticket, said)
+
+
 async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str, *, told_above: bool = False) -> None:
     """The rating's comment: on the team's cards, and after a low score told to the team's
     leaders and the supervisors (unless `told_above` already)."""

@@ -249,3 +249,19 @@ async def test_a_barn_failing_now_at_the_comment_prompt_raises_the_alarm_at_once
     await desk.send(FARMER, said)
     first, second = await desk.tickets()
     assert second.urgent and first.rating_comment == ""
+
+
+async def test_more_said_after_the_no_joins_the_low_ratings_comment(desk: Harness) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    await desk.send(FARMER, "停电等了两个小时才来人")
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, "不是，现在没事，就是师傅态度也不好，还多收了五十块钱")
+    assert "没有报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert (
+        ticket.rating_comment
+        == "停电等了两个小时才来人\n现在没事，就是师傅态度也不好，还多收了五十块钱"
+    )
+    told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.id not in before]
+    assert any("不满意留言" in t and "多收了五十块钱" in t for t in told)
