@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from core.complainant import withheld_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
-from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, named
+from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
 from reports.masking import mask_phone
@@ -101,9 +101,12 @@ class LedgerRow:
     def wish_outcome(self) -> str:
         """是否实现: once crossed off, what the team said (已实现, 部分实现, 无法实现, the
         reason in 办理情况); until then 未实现. A withdrawn wish is neither, as it is not
-        counted in the progress."""
+        counted in the progress; one closed because the employee never answered the team
+        is 未补充关闭: counted as not done, but no longer waiting to be crossed off."""
         if self.status is Status.CANCELLED:
             return "—"
+        if self.status is Status.CLOSED and self.resolved_at is None:
+            return CLOSED_UNANSWERED
         if not self.wish_done:
             return "未实现"
         return WISH_OUTCOME_NAMES[self.outcome or WishOutcome.GRANTED]
@@ -134,7 +137,10 @@ class Ledger:
         "cannot be granted" as crossed off, never as granted."""
         listed = [row.wish_outcome for row in self.wishes if row.status is not Status.CANCELLED]
         tally = {name: listed.count(name) for name in WISH_OUTCOME_NAMES.values()}
-        return {**tally, "尚未销号": listed.count("未实现")}
+        tally["尚未销号"] = listed.count("未实现")
+        if unanswered := listed.count(CLOSED_UNANSWERED):
+            tally[CLOSED_UNANSWERED] = unanswered  # never to be crossed off: not 尚未销号
+        return tally
 
     @property
     def wish_outcomes(self) -> str:

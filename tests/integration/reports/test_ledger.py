@@ -272,6 +272,24 @@ async def test_xlsx_wish_list_sheet_shows_progress(
     assert sheet.auto_filter.ref == "A2:I5"
 
 
+async def test_a_wish_closed_for_want_of_an_answer_is_not_said_to_await_crossing_off(
+    db: Database, demo_config: Config
+) -> None:
+    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
+            "area": None, "site_code": None}  # fmt: skip
+    ticket = await new_ticket(db, demo_config, now=m(0), text="希望增加停车位", **wish)
+    await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.ASK, STAFF_MEMBER, m(6), "加在哪里？")
+    await act(db, demo_config, ticket, Action.EXPIRE, None, m(420))
+    await new_ticket(db, demo_config, now=m(10), text="希望组织一次体检", **wish)
+    ledger = await ledger_of(db, demo_config)
+    assert [row.wish_outcome for row in ledger.wishes] == ["未补充关闭", "未实现"]
+    assert ledger.wish_progress == (0, 2)  # on the list, and not done
+    assert ledger.wish_outcomes == (
+        "已实现 0 项，部分实现 0 项，无法实现 0 项，尚未销号 1 项，未补充关闭 1 项"
+    )
+
+
 async def test_csv_has_a_bom_and_the_same_rows(
     db: Database, demo_config: Config, history: History
 ) -> None:
