@@ -258,7 +258,12 @@ def _say_created(ctx: Ctx, ticket: Ticket) -> None:
         keeper = in_script(keeper, ctx.script)
         ctx.say("created_kept", keyboard="remove", number=ticket.label, team=team, keeper=keeper)
     else:
-        ctx.say("created", keyboard="remove", number=ticket.label, team=team)
+        # A wish or a suggestion is named as its requester's notices name it.
+        key = _CREATED.get(ticket.kind, "created")
+        ctx.say(key, keyboard="remove", number=ticket.label, team=team)
+
+
+_CREATED = {Kind.WISH: "created_wish", Kind.SUGGESTION: "created_suggestion"}
 
 
 async def _submit_wish_items(ctx: Ctx, gathered: Gathered, items: list[str]) -> None:

@@ -168,6 +168,14 @@ INTAKE: dict[str, str] = {
     "edit": "✏️ 修改",
     "abort": "✖️ 取消",
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",
+    # A wish and a suggestion as their requester calls them (`core.texts.called`).
+    "created_wish": (
+        "已提交，心愿 {number} 已记入心愿清单，转给 {team}，办好后销号。"
+        "办理进展会通知您，也可以用 /my 查看。"
+    ),
+    "created_suggestion": (
+        "已提交，建议 {number} 已转给 {team}。有答复会通知您，也可以用 /my 查看。"
+    ),
     # A complaint (`core.complainant`): 匿名 offered at its summary; who reads the
     # complainant's details said once it is filed.
     "anon_offer": (

@@ -87,8 +87,9 @@ MINE: dict[str, str] = {
     ),
     "add_info_called_off": "好的，工单 {number} 没有补充什么。要补充随时在 /my 里点「➕ 补充」。",
     "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",
-    "ticket_cancelled": "工单 {number} 已撤回。",
-    "withdraw_ask": "确定撤回工单 {number} 吗？撤回后服务队就不再办理，也不能恢复。",
+    # {what}: what the requester calls the ticket (心愿, 建议, 工单: `core.texts.called`).
+    "ticket_cancelled": "{what} {number} 已撤回。",
+    "withdraw_ask": "确定撤回{what} {number} 吗？撤回后服务队就不再办理，也不能恢复。",
     "e_withdraw_ask": "确定撤回报警 {number} 吗？撤回后值班服务队就不再赶来了。",
     "withdraw_taken": (
         "工单 {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
@@ -105,7 +106,7 @@ MINE: dict[str, str] = {
         "请点下面的分数为工单 {number} 打分，您说的话会和分数一起转给服务队：5 = 满意，"
         "4 = 基本满意，3 = 一般，2 = 不太满意，1 = 很不满意。"
     ),
-    "rated_with_words": "感谢评价，工单 {number} 已销号。您说的“{words}”已转给服务队。",
+    "rated_with_words": "感谢评价，{what} {number} 已销号。您说的“{words}”已转给服务队。",
     "rate_low_kept": "很抱歉这次没让您满意。已请负责人回访您，您说的“{words}”也转给了他们。",
     "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在工单上，服务队能看到。",
     # An anonymous complainant cannot be phoned back: the leaders review the case instead.
@@ -132,8 +133,8 @@ MINE: dict[str, str] = {
         "您的建议 {number} 已有答复，等您确认：满意请点「{confirm}」，不满意请点「❌ 不满意」。"
         "也可以直接回复 1 到 5 打分（5 = 满意）。"
     ),
-    "rate_comment_ask": "谢谢！对工单 {number} 还有什么想说的吗？（可以跳过）",
-    "rated": "感谢评价，工单 {number} 已销号。",
+    "rate_comment_ask": "谢谢！对{what} {number} 还有什么想说的吗？（可以跳过）",
+    "rated": "感谢评价，{what} {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",
     "rate_low_comment_ask_anonymous": (
         "很抱歉这次没让您满意。已请负责人复核这件投诉（您是匿名投诉，他们不会打电话给您）。"
@@ -180,7 +181,7 @@ MINE: dict[str, str] = {
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
     "btn_take_up_again": "🔁 重新办理",
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
-    "reopened": "工单 {number} 已重新派给 {team}，会尽快处理。",
+    "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
     "answer_which": "您有 {count} 个工单在等您补充。这条回复是给哪一个的？请点下面的工单：",
     "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个工单的？请点下面的工单：",

@@ -21,6 +21,7 @@ from handlers.rating import (
     as_answered,
     ask_score,
     awaits_rating,
+    called_here,
     comment_on,
     gist_of,
     may_send_back,
@@ -138,7 +139,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Nothing is called off by a slip of the thumb: the team may be setting out, and a
         # withdrawn ticket cannot be taken back.
         ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
-        ctx.say(ask, withdraw_buttons(ctx, ticket), number=ticket.label)
+        what = called_here(ctx, ticket)
+        ctx.say(ask, withdraw_buttons(ctx, ticket), number=ticket.label, what=what)
     elif verb in ("x", "xx") and ticket.status.is_open and ticket.accepted_by is not None:
         # Taken up meanwhile (确定撤回 pressed late): the team is on it, and is the one to
         # tell that it is no longer needed.
@@ -147,7 +149,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # A second press finds it withdrawn already: it says so, and the team, told once,
         # is not told again.
         if await transition(ctx, ticket, Action.CANCEL):
-            ctx.say("ticket_cancelled", number=ticket.label)
+            ctx.say("ticket_cancelled", number=ticket.label, what=called_here(ctx, ticket))
             await tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and ticket.rating is not None:
         ctx.say("already_rated", number=ticket.label, score=ticket.rating)
@@ -216,7 +218,7 @@ async def flow_step(ctx: Ctx) -> bool:
         # A question about another service, or a request of its own, is not a comment on
         # this ticket: the score stands, and the words go their own way like any others.
         await ctx.end_flow()
-        ctx.say("rated", number=ticket.label)
+        ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
         return False
     if flow == RATE:
         await comment_on(ctx, ticket, text)

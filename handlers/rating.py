@@ -12,7 +12,7 @@ from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Ticket
 from core.services import note_event, perform
-from core.texts import confirm_key, dispute_key, is_an_answer
+from core.texts import called, confirm_key, dispute_key, is_an_answer
 from handlers import callback, notify
 from handlers.cards import gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -60,6 +60,12 @@ OPEN_MAX = 30  # and every one still open beside them, up to this many
 
 def gist_of(ctx: Ctx, ticket: Ticket) -> str:
     return in_script(gist(ticket), ctx.script)
+
+
+def called_here(ctx: Ctx, ticket: Ticket) -> str:
+    """What the requester calls `ticket` (心愿, 建议, 工单), in their script: a reply names
+    it as its notices do."""
+    return in_script(called(ticket), ctx.script)
 
 
 def ticket_actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
@@ -173,7 +179,7 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.say("reopened", number=ticket.label, team=team)
+        ctx.say("reopened", number=ticket.label, team=team, what=called_here(ctx, ticket))
 
 
 # A ticket sent back as not solved this many times is no longer the team's alone: its
@@ -288,7 +294,8 @@ async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "")
         await _keep_comment(ctx, ticket, said, told_above=True)  # with the call-back's alert
         await ctx.end_flow()
         if score > LOW_RATING:
-            ctx.say("rated_with_words", words=quoted(said), number=ticket.label)
+            what = called_here(ctx, ticket)
+            ctx.say("rated_with_words", words=quoted(said), number=ticket.label, what=what)
         else:
             kept = _low_rating_key(ticket, "rate_low_kept", told=told)
             ctx.say(kept, words=quoted(said))
@@ -296,7 +303,7 @@ async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "")
     await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     skip = rows(Button(ctx.text("skip"), "f:skip"))
     if score > LOW_RATING:
-        ctx.say("rate_comment_ask", skip, number=ticket.label)
+        ctx.say("rate_comment_ask", skip, number=ticket.label, what=called_here(ctx, ticket))
     else:
         ctx.say(_low_rating_key(ticket, "rate_low_comment_ask", told=told), skip)
 
@@ -386,7 +393,7 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     if text and typed:  # a typed comment, not the 跳过 button or the word
         await _keep_comment(ctx, ticket, text)
     await ctx.end_flow()
-    ctx.say("rated", number=ticket.label)
+    ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
 
 
 async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:

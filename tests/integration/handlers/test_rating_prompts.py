@@ -119,7 +119,7 @@ async def test_a_new_wish_typed_at_the_comment_prompt_is_a_wish_of_its_own(
     await desk.send(STAFF, score)  # typed to the resolution notice: rated
     before = {r.id for r in await desk.outbox()}
     out = await desk.send(STAFF, NEW_WISH)
-    assert f"工单 {ticket.label} 已销号" in texts(out)
+    assert f"心愿 {ticket.label} 已销号" in texts(out)
     assert "要把这条消息作为「心愿」提交吗" in texts(out) and NEW_WISH in texts(out)
     [rated] = await desk.tickets()
     assert (rated.rating, rated.rating_comment) == (int(score), "")

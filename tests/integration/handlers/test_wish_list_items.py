@@ -78,7 +78,7 @@ async def test_a_list_can_still_be_filed_as_one_wish(desk: Harness) -> None:
     [ticket] = await desk.tickets()
     assert ticket.text == THREE_WISHES and ticket.kind is Kind.WISH
     assert ticket.route_explanation == "职工心愿"
-    assert f"工单号 {ticket.label}" in texts(out)
+    assert f"已提交，心愿 {ticket.label}" in texts(out)
 
 
 async def test_a_list_is_filed_whole_even_past_the_hourly_limit(desk: Harness) -> None:
