@@ -4,6 +4,7 @@ judgement, a remark, or a matter of its own."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.enums import Kind
 from core.model import Ticket
@@ -32,6 +33,52 @@ _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了
 
 
 OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
+
+
+@dataclass(frozen=True)
+class KindVerdict:
+    """Words whose verdict is that of some kinds of ticket only: whether it is not done
+    (`not_done`) or done, and of which kinds (`kinds`)."""
+
+    not_done: bool
+    kinds: frozenset[Kind]
+
+
+# A wish is granted (实现) or not, as its notice and the wish list say (已实现, 无法实现):
+# 没实现 typed back to a wish is its 没解决, 实现了 its 解决了; said of a repair, neither.
+_WISH_NOT_GRANTED = ("没实现", "没有实现", "未实现", "没能实现", "未能实现", "实现不了")
+_WISH_GRANTED = re.compile(r"已经?实现|实现了(?![吗么嘛没])")
+# 只实现了一部分 says it is granted and not, both: the notice's buttons are asked instead.
+_IN_PART = re.compile(r"只|才|部分|一半|一点")
+# An answer or a ruling disputed (有异议, as a wish's answer short of it invites; 不接受这个
+# 答复): a wish's, a suggestion's or a complaint's, not a repair's. 不同意 or 不接受 said of
+# something else ("领导不同意我请假") is no verdict on an answer.
+_DISPUTED = re.compile(
+    r"有异议|^(?:我|我们)?(?:还是|坚决)?(?:不同意|不接受|不认可)"
+    r"|(?:不同意|不接受|不认可)(?:这个|这样的|你们的|你们)?(?:答复|回复|结果|处理|意见|说法|决定)"
+)
+_DISPUTABLE = frozenset((Kind.WISH, Kind.SUGGESTION, Kind.COMPLAINT))
+
+
+def kind_verdict(text: str) -> KindVerdict | None:
+    """The verdict of words only some kinds of ticket can be given, in either script: a
+    wish not granted ("还没实现", "沒有實現") or granted ("实现了，谢谢"), an answer
+    disputed ("有异议", "我不同意"); None for any other words."""
+    plain = to_simplified(bare(text))
+    if _DISPUTED.search(plain):
+        return KindVerdict(not_done=True, kinds=_DISPUTABLE)
+    if any(w in plain for w in _WISH_NOT_GRANTED):
+        return KindVerdict(not_done=True, kinds=frozenset((Kind.WISH,)))
+    if _WISH_GRANTED.search(plain) and not _IN_PART.search(plain):
+        return KindVerdict(not_done=False, kinds=frozenset((Kind.WISH,)))
+    return None
+
+
+def speaks_of_a_wish(text: str) -> bool:
+    """Words that speak of how a wish was answered (实现, 异议) without a verdict of their
+    own ("只实现了一部分"): about a wish awaiting its requester's word, and asked about."""
+    plain = to_simplified(bare(text))
+    return "实现" in plain or "异议" in plain
 
 
 # A wish to rate, in a few words (评价一下, 我要评价, 打分, 我想打个分): the notice's
@@ -158,6 +205,7 @@ _ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪�
 # 还是不对？", "为啥又坏了？"): about that ticket, whatever else they say (下周再送也还是少一条).
 STILL_WRONG = re.compile(
     r"还没|还少|还差|还是[不没少差坏]|又[坏少差停断没不出漏掉]|不对|不行|没用|没解决|没修好|没好"
+    r"|没有?实现|未实现|有异议|不同意|不接受"
     r"|为啥|为什么|咋|怎么回事|怎么搞|怎么又|怎么还"
 )
 

@@ -40,10 +40,12 @@ from handlers.verdict_words import (
     VERDICT_MAX,
     another_matter,
     asks_to_rate,
+    kind_verdict,
     may_be_a_verdict,
     says_not_solved,
     says_solved,
     score_of,
+    speaks_of_a_wish,
 )
 from routing import Decision, bare, to_simplified
 
@@ -72,8 +74,12 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         # Typed, not replied: only words naming its own service are taken to be about it
         # ("送货还是少一条"); others ("化肥款还没到账" after a barn repair), and words asking
         # it for something new ("我想改一下送货时间"), are a new matter.
+        # Words that speak of a wish's answer (只实现了一部分), which the router sends to the
+        # triage desk, are about the wish awaiting its requester's word.
         named = decision.line if decision is not None and not decision.triage else None
-        ticket = awaiting[0] if len(awaiting) == 1 and awaiting[0].line == named else None
+        only = awaiting[0] if len(awaiting) == 1 else None
+        of_a_wish = only is not None and only.kind is Kind.WISH and speaks_of_a_wish(text)
+        ticket = only if only is not None and (only.line == named or of_a_wish) else None
     if ticket is None or ticket.status is not Status.RESOLVED:
         return False
     if another_matter(decision, ticket, False):
@@ -140,33 +146,57 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a
     # request of them.
     other = other or plain in ACKNOWLEDGED or calls_off(text) or asks_to_rate(text)
-    if not (score or not_solved or solved or other or alarm):
+    # 没实现, 实现了, 有异议: a verdict only of the kinds they are said of (a wish).
+    general = score or not_solved or solved or alarm
+    kinded = None if general or len(plain) > NOT_SOLVED_MAX else kind_verdict(plain)
+    if not (general or other or kinded):
         return False
     # The ticket whose notice the words reply to (回复), or the newest one awaiting their
     # verdict, however many newer ones came after it.
     replied = await _resolution_replied_to(ctx)
+    awaiting = [replied] if replied is not None else await awaiting_verdict(ctx)
+    if kinded is not None:
+        fitting = [t for t in awaiting if t.kind in kinded.kinds]
+        if fitting:
+            not_solved, solved = kinded.not_done, not kinded.not_done
+        elif other:
+            kinded = None  # "收到" said beside them: read as that
+        elif replied is not None:
+            return False  # 没实现 replied to a repair's notice: asked about, if anything
+        if kinded is not None:
+            awaiting = fitting  # never a repair reopened for 没实现
     if replied is not None and replied.status is not Status.RESOLVED:
         return await _verdict_on_one_moved_on(
             ctx, replied, text, score, not_solved=not_solved, alarm=alarm
         )
-    awaiting = [replied] if replied is not None else await awaiting_verdict(ctx)
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or judgement  # never a new matter
+    # 不满意 or 有异议 of a suggestion's answer: its 「❌ 不满意」.
+    refused = says_not_satisfied(text) or (kinded is not None and kinded.not_done)
     if len(awaiting) > 1 and not alarm:
         if score is not None:
             verdict = f"r:{score_of(score)}"
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
-        if says_not_satisfied(text) and all(t.kind is Kind.SUGGESTION for t in awaiting):
+        if refused and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"
         return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
-    if ticket is None and not_solved:
+    if ticket is None and (not_solved or (kinded is not None and kinded.not_done)):
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
         recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
-        ticket = next((t for t in recent if closed_lately_unconfirmed(t, ctx.now)), None)
+        ticket = next(
+            (
+                t
+                for t in recent
+                if closed_lately_unconfirmed(t, ctx.now)
+                and (kinded is None or t.kind in kinded.kinds)
+            ),
+            None,
+        )
+        not_solved = not_solved or ticket is not None
     if ticket is None and score is not None and (rated := await _rated_lately(ctx)):
         # "5" typed again after the score buttons: the first score stands, and says so.
         ctx.say("already_rated", number=rated.label, score=rated.rating)
@@ -175,11 +205,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return False
     if score is not None:
         await rate_ticket(ctx, ticket, score_of(score))
-    elif (
-        ticket.kind is Kind.SUGGESTION
-        and says_not_satisfied(text)
-        and may_send_back(ticket, ctx.now)
-    ):
+    elif ticket.kind is Kind.SUGGESTION and refused and may_send_back(ticket, ctx.now):
         # A suggestion's answer offers 「❌ 不满意」: typing it means that button, which
         # asks what is unsatisfying and sends the suggestion back, not a score.
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})

@@ -181,12 +181,13 @@ async def test_a_late_answer_to_the_teams_question_asks_if_the_answer_satisfies(
     assert "没解决" not in texts(out) and "问题解决了吗" not in texts(out)
 
 
-@pytest.mark.parametrize("words", ["不满意", "很不满意"])
+@pytest.mark.parametrize("words", ["不满意", "很不满意", "有异议", "不同意这个答复"])
 async def test_not_satisfied_typed_sends_the_suggestion_back_as_its_button_does(
     desk: Harness, words: str
 ) -> None:
-    """The answer says 不满意请点「❌ 不满意」: typed, it asks what is unsatisfying, as the
-    button does, rather than for a score that would close the suggestion."""
+    """The answer says 不满意请点「❌ 不满意」: typed (or the answer disputed, 有异议), it asks
+    what is unsatisfying, as the button does, rather than for a score that would close the
+    suggestion."""
     ticket_id = await _answered_after_a_question(desk, ask=False)
     out = await desk.send(STAFF, words)
     assert "请说明对答复哪里不满意" in texts(out)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.verdict_words import asks_if_done
+from core.enums import Kind
+from handlers.verdict_words import asks_if_done, kind_verdict
 
 
 @pytest.mark.parametrize(
@@ -19,3 +20,32 @@ def test_whether_it_is_done_asked_alone_is_a_question_after_a_ticket(typed: str)
 )
 def test_a_verdict_a_request_or_more_words_are_not_that_question(typed: str) -> None:
     assert not asks_if_done(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["没实现", "还没实现", "没有实现，早餐还是只有馒头", "還沒實現", "心愿未实现"]
+)
+def test_a_wish_not_granted_is_not_done_and_said_of_a_wish_only(typed: str) -> None:
+    verdict = kind_verdict(typed)
+    assert verdict is not None and verdict.not_done and verdict.kinds == {Kind.WISH}
+
+
+@pytest.mark.parametrize("typed", ["实现了", "已实现，谢谢", "實現了", "已经实现了"])
+def test_a_wish_granted_is_done_and_said_of_a_wish_only(typed: str) -> None:
+    verdict = kind_verdict(typed)
+    assert verdict is not None and not verdict.not_done and verdict.kinds == {Kind.WISH}
+
+
+@pytest.mark.parametrize("typed", ["有异议", "我有異議", "不同意", "我不接受", "不认可这个答复"])
+def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) -> None:
+    verdict = kind_verdict(typed)
+    assert verdict is not None and verdict.not_done
+    assert Kind.WISH in verdict.kinds and Kind.REQUEST not in verdict.kinds
+    assert Kind.EMERGENCY not in verdict.kinds
+
+
+@pytest.mark.parametrize(
+    "typed", ["只实现了一部分", "实现了吗", "领导不同意我请假", "希望食堂增加早餐", "没修好"]
+)
+def test_other_words_are_no_verdict_of_a_kind(typed: str) -> None:
+    assert kind_verdict(typed) is None

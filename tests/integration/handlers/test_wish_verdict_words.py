@@ -1,0 +1,137 @@
+"""Words an employee types back to a wish's answer in the wish's own terms: 没实现 (还没实现,
+沒有實現) sends it back as 没解决 would, 实现了 asks for the score as 解决了 would, and 有异议
+(不同意, 不接受) disputes an answer short of the wish, as its notice invites. Never a new
+request for the triage desk, and never a verdict on a repair, which is not 实现."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Script, Status
+from routing import to_simplified
+from tests.support.desk import Harness, button_data, texts
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+RETAILER = 100002
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+async def _wish_answered(desk: Harness, script: Script = Script.HANS, how: str = "") -> int:
+    """The employee's wish, answered by the staff station (`how`: "", ":partly" or
+    ":declined"); its id."""
+    await desk.registered_as(STAFF, "staff")
+    if script is Script.HANT:
+        await desk.press(STAFF, "lang:hant")
+    ticket = await desk.file_request(STAFF, "希望食堂增加早餐", "/wish")
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{ticket.id}{how}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已加豆浆油条", chat=STAFF_TEAM_CHAT)
+    return ticket.id
+
+
+async def _status(desk: Harness, ticket_id: int) -> Status:
+    [ticket] = [t for t in await desk.tickets() if t.id == ticket_id]
+    return ticket.status
+
+
+@pytest.mark.parametrize(
+    ("script", "typed", "told"),
+    [
+        (Script.HANS, "还没实现", "心愿 {n} 已重新派给"),
+        (Script.HANS, "没有实现，早餐还是只有馒头", "心愿 {n} 已重新派给"),
+        (Script.HANT, "還沒實現", "心願 {n} 已重新派給"),
+    ],
+    ids=["hans", "hans-with-why", "hant"],
+)
+async def test_not_granted_typed_sends_the_wish_back(
+    desk: Harness, script: Script, typed: str, told: str
+) -> None:
+    wish = await _wish_answered(desk, script)
+    [ticket] = await desk.tickets()
+    out = await desk.send(STAFF, typed)
+    assert told.format(n=ticket.label) in texts(out)
+    assert "求助办事" not in texts(out) and "求助辦事" not in texts(out)
+    assert await _status(desk, wish) is Status.DISPATCHED
+    told_team = [
+        str(r.payload["text"]) for r in await desk.outbox() if r.chat_id == STAFF_TEAM_CHAT
+    ]
+    assert any(typed in said or to_simplified(typed) in said for said in told_team)
+
+
+@pytest.mark.parametrize(
+    ("script", "typed"),
+    [(Script.HANS, "实现了"), (Script.HANS, "已实现，谢谢"), (Script.HANT, "實現了")],
+    ids=["hans", "hans-thanks", "hant"],
+)
+async def test_granted_typed_asks_for_the_score(desk: Harness, script: Script, typed: str) -> None:
+    wish = await _wish_answered(desk, script)
+    out = await desk.send(STAFF, typed)
+    assert button_data(out) == [f"my:r:{wish}:{n}" for n in (5, 4, 3, 2, 1)]
+    assert await _status(desk, wish) is Status.RESOLVED
+
+
+@pytest.mark.parametrize(
+    ("script", "typed"),
+    [
+        (Script.HANS, "有异议"),
+        (Script.HANS, "我有异议"),
+        (Script.HANS, "不同意"),
+        (Script.HANS, "不接受这个答复"),
+        (Script.HANT, "我有異議"),
+    ],
+)
+async def test_a_dispute_typed_sends_a_declined_wish_back(
+    desk: Harness, script: Script, typed: str
+) -> None:
+    wish = await _wish_answered(desk, script, ":declined")
+    out = await desk.send(STAFF, typed)
+    assert "已重新派" in texts(out)
+    assert await _status(desk, wish) is Status.DISPATCHED
+
+
+async def test_not_granted_is_for_the_wish_answered_not_the_items_still_open(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    checkup, breakfast, air_con = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in (checkup, breakfast, air_con):
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{breakfast}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已加豆浆油条", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF, "没实现")
+    assert "已重新派给" in texts(out) and "补充到" not in texts(out)
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses == {
+        checkup: Status.ACCEPTED,
+        breakfast: Status.DISPATCHED,
+        air_con: Status.ACCEPTED,
+    }
+
+
+async def test_words_that_speak_of_the_answer_are_asked_about_as_the_wishs(
+    desk: Harness,
+) -> None:
+    wish = await _wish_answered(desk, how=":partly")
+    out = await desk.send(STAFF, "只实现了一部分")
+    assert "您的心愿" in texts(out) and "是指对答复有异议吗" in texts(out)
+    assert button_data(out)[:2] == [f"my:bad:{wish}", f"my:ok:{wish}"]
+
+
+@pytest.mark.parametrize("typed", ["没实现", "实现了"])
+async def test_wish_words_are_no_verdict_on_a_repair(desk: Harness, typed: str) -> None:
+    ticket = await desk.file_request(RETAILER, "今天送货少了两条烟")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, typed)
+    assert "已重新派给" not in texts(out) and "打分" not in texts(out)
+    assert await _status(desk, ticket.id) is Status.RESOLVED
