@@ -179,6 +179,7 @@ MINE: dict[str, str] = {
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
+    "reopen_ask_wish": "请说明对答复有什么异议，会转给服务队再为您办理：",
     "btn_take_up_again": "🔁 重新办理",
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",

@@ -65,3 +65,20 @@ async def test_words_replied_to_a_declined_wish_ask_whether_the_answer_is_disput
     assert said.startswith(asked.format(n=ticket.label))
     assert "解决了吗" not in said and "還沒解決嗎" not in said and "还没解决吗" not in said
     assert button_data(out)[:2] == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}"]
+
+
+@pytest.mark.parametrize(
+    ("script", "asked"),
+    [
+        (Script.HANS, "请说明对答复有什么异议，会转给服务队再为您办理："),
+        (Script.HANT, "請說明對答覆有什麼異議，會轉給服務隊再為您辦理："),
+    ],
+    ids=["hans", "hant"],
+)
+async def test_not_resolved_pressed_on_a_declined_wish_asks_what_is_disputed(
+    desk: Harness, script: Script, asked: str
+) -> None:
+    ticket_id = await _wish_declined(desk, script)
+    out = await desk.press(STAFF, f"my:bad:{ticket_id}")
+    assert texts(out).startswith(asked)
+    assert "哪里还没解决" not in texts(out) and "哪裡還沒解決" not in texts(out)
