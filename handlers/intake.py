@@ -384,7 +384,9 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         offered = ctx.conv is not None and bool(offers_kept(ctx.conv.data))
         cleared = {ABOUT: None, ABOUT_NUMBER: None, ALL_OFFERED: None, _REOFFER: offered}
         await ctx.goto("describe", text="", **cleared)
-        ctx.say(f"describe_{gathered.kind.value}")
+        # Asked for as the summary named it (类别：心愿 for a staff member's typed wish).
+        filed = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered))
+        ctx.say(f"describe_{filed.value}")
     elif choice == "f:no":
         await ctx.end_flow()
         ctx.say("cancelled", keyboard="remove")

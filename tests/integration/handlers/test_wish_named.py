@@ -1,5 +1,6 @@
 """A staff member's wish is named 心愿 in every reply about it (filed, sent back, rated,
-withdrawn), as its notices name it, and a suggestion 建议; a request stays a 工单."""
+withdrawn), as its notices name it, and a suggestion 建议; a request stays a 工单. 「修改」
+on a wish typed without /wish asks for the wish again, as /wish does."""
 
 from __future__ import annotations
 
@@ -19,6 +20,24 @@ async def _staff(desk: Harness, script: Script) -> None:
     await desk.registered_as(STAFF, "staff")
     if script is Script.HANT:
         await desk.press(STAFF, "lang:hant")
+
+
+@pytest.mark.parametrize(
+    ("script", "asked"),
+    [
+        (Script.HANS, "🌱 请写下您的心愿"),
+        (Script.HANT, "🌱 請寫下您的心願"),
+    ],
+    ids=["hans", "hant"],
+)
+async def test_editing_a_typed_wish_asks_for_the_wish(
+    desk: Harness, script: Script, asked: str
+) -> None:
+    await _staff(desk, script)
+    summary = texts(await desk.send(STAFF, "希望工会组织一次篮球赛"))
+    assert "心愿" in summary or "心願" in summary
+    out = await desk.press(STAFF, "f:edit")
+    assert texts(out).startswith(asked)
 
 
 @pytest.mark.parametrize(
