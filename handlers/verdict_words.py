@@ -51,11 +51,14 @@ _WISH_GRANTED = re.compile(r"已经?实现|实现了(?![吗么嘛没])")
 # 只实现了一部分 says it is granted and not, both: the notice's buttons are asked instead.
 _IN_PART = re.compile(r"只|才|部分|一半|一点")
 # An answer or a ruling disputed (有异议, as a wish's answer short of it invites; 不接受这个
-# 答复): a wish's, a suggestion's or a complaint's, not a repair's. 不同意 or 不接受 said of
-# something else ("领导不同意我请假") is no verdict on an answer.
+# 答复): a wish's, a suggestion's or a complaint's, not a repair's. Said alone, or of the
+# answer: 有异议 or 不同意 said of something else ("领导不同意我请假", "我不同意这次的订货档位
+# 调整", "我对调岗有异议") is no verdict on an answer, but a matter of its own.
+_ANSWER = r"(?:这个|这样的|你们的|你们|此)?(?:答复|回复|结果|处理|处理结果|意见|说法|决定)"
 _DISPUTED = re.compile(
-    r"有异议|^(?:我|我们)?(?:还是|坚决)?(?:不同意|不接受|不认可)"
-    r"|(?:不同意|不接受|不认可)(?:这个|这样的|你们的|你们)?(?:答复|回复|结果|处理|意见|说法|决定)"
+    r"^(?:我|我们)?(?:还是|坚决|对此)?(?:有异议|不同意|不接受|不认可)[的啊呀吧了哦]?$"
+    rf"|^(?:我|我们)?对{_ANSWER}(?:还是|仍然|仍)?有异议"
+    rf"|(?:不同意|不接受|不认可){_ANSWER}"
 )
 _DISPUTABLE = frozenset((Kind.WISH, Kind.SUGGESTION, Kind.COMPLAINT))
 

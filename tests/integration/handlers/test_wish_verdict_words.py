@@ -135,3 +135,13 @@ async def test_wish_words_are_no_verdict_on_a_repair(desk: Harness, typed: str) 
     out = await desk.send(RETAILER, typed)
     assert "已重新派给" not in texts(out) and "打分" not in texts(out)
     assert await _status(desk, ticket.id) is Status.RESOLVED
+
+
+@pytest.mark.parametrize("typed", ["我不同意单位的排班安排", "我们不接受加班不给调休"])
+async def test_disputing_something_else_is_a_matter_of_its_own_not_the_wish_sent_back(
+    desk: Harness, typed: str
+) -> None:
+    wish = await _wish_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert "已重新派给" not in texts(out)
+    assert await _status(desk, wish) is Status.RESOLVED

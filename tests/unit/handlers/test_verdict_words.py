@@ -36,7 +36,9 @@ def test_a_wish_granted_is_done_and_said_of_a_wish_only(typed: str) -> None:
     assert verdict is not None and not verdict.not_done and verdict.kinds == {Kind.WISH}
 
 
-@pytest.mark.parametrize("typed", ["有异议", "我有異議", "不同意", "我不接受", "不认可这个答复"])
+@pytest.mark.parametrize(
+    "typed", ["有异议", "我有異議", "不同意", "我不接受", "不认可这个答复", "我对这个结果有异议。"]
+)
 def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) -> None:
     verdict = kind_verdict(typed)
     assert verdict is not None and verdict.not_done
@@ -45,7 +47,18 @@ def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) ->
 
 
 @pytest.mark.parametrize(
-    "typed", ["只实现了一部分", "实现了吗", "领导不同意我请假", "希望食堂增加早餐", "没修好"]
+    "typed",
+    [
+        "只实现了一部分",
+        "实现了吗",
+        "领导不同意我请假",
+        "希望食堂增加早餐",
+        "没修好",
+        # Disputing something else than the answer: a matter of its own.
+        "我不同意这次的订货档位调整",
+        "我们不接受加班不给调休",
+        "我对调岗有异议",
+    ],
 )
 def test_other_words_are_no_verdict_of_a_kind(typed: str) -> None:
     assert kind_verdict(typed) is None
