@@ -20,7 +20,7 @@ from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
 from handlers.places import barn_named
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, is_greeting, typed_alarm
+from handlers.tickets import Gathered, is_greeting, routed, typed_alarm
 from handlers.typed_menu import calls_off
 from routing import bare, normalize, to_simplified
 
@@ -159,17 +159,29 @@ def may_not_be_now(text: str) -> bool:
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
-def at_another_barn(ctx: Ctx, call: Ticket, text: str, *, danger: bool = False) -> bool:
-    """Emergency words naming a barn cluster other than the open call's, not said to be
-    past or ahead (河湾那边的烤房着火了 during a call at 大坪): an alarm of its own, placed
-    there and paged to that barn's team, not news on a card another town's team may never
-    read. `danger`: the words say people are in danger, which is never past."""
-    if call.site_code is None:
+def at_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
+    """Words saying a barn cluster other than the open call's is failing now (河湾那边的烤房
+    着火了 during a call at 大坪): an alarm of its own, placed there and paged to that barn's
+    team, not news on a card another town's team may never read. Read clause by clause:
+    "松林这边温度还在掉，大坪那边没事" names 大坪 only as fine. A correction of where the call
+    is ("我说的是河湾那边的烤房") is news for it, as are words that say it is past."""
+    if call.site_code is None or _CORRECTION.match(to_simplified(text.strip())):
         return False
-    named = barn_named(ctx, text)
-    if named is None or named == call.site_code:
-        return False
-    return danger or not may_not_be_now(text)
+    for clause in _CLAUSES.split(text):
+        named = barn_named(ctx, clause)
+        if named is None or named == call.site_code:
+            continue
+        decision = routed(ctx, clause)
+        if decision is None or not decision.emergency:
+            continue
+        if decision.danger or not may_not_be_now(clause):
+            return True
+    return False
+
+
+_CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
+# Where the call is, put right: 我说的是河湾那边, 是河湾的烤房, 不是大坪，是河湾.
+_CORRECTION = re.compile(r"(?:我说的是|我是说|说的是|我说的|是|不是[^，,。]{1,8}[，,]?是)")
 
 
 def sounds_like_no(text: str) -> bool:

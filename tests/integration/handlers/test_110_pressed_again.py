@@ -110,3 +110,38 @@ async def test_a_barn_failing_elsewhere_typed_at_registration_during_a_call_is_i
     first, second = await desk.tickets()
     assert first.id == call and "松林" not in first.text
     assert second.urgent and second.site_code == "BS01"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "松林这边温度还在掉，大坪那边没事",  # the call's own barn failing, the other fine
+        "松林這邊溫度還在掉，大坪那邊沒事",
+        "松林这边还在停电，大坪那边来电了",
+        "我说的是大坪那边的烤房停电了",  # where the call is, put right: news for it
+    ],
+)
+async def test_another_barn_said_to_be_fine_or_a_correction_is_news_of_the_call(
+    desk: Harness, said: str
+) -> None:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")
+    await desk.press(FARMER, "f:site:BS01")  # a call at 松林
+    out = await desk.send(FARMER, said)
+    assert "已补充到报警工单 10019" in to_simplified(texts(out))
+    [call] = await desk.tickets()
+    assert call.site_code == "BS01"
+
+
+async def test_another_barn_on_fire_while_the_teams_question_waits_is_its_own_alarm(
+    desk: Harness,
+) -> None:
+    call = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{call}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{call}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "风机转不转？", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, "松林烤房也着火了，有人被困")
+    assert "已报警" in texts(out)
+    first, second = await desk.tickets()
+    assert second.urgent and second.site_code == "BS01"
+    assert "着火" not in first.text
