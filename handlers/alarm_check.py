@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from core.enums import Kind
+from core.geo import distance_km
 from core.model import Ticket
 from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
@@ -165,11 +166,11 @@ def at_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
     team, not news on a card another town's team may never read. Read clause by clause:
     "松林这边温度还在掉，大坪那边没事" names 大坪 only as fine. A correction of where the call
     is ("我说的是河湾那边的烤房") is news for it, as are words that say it is past."""
-    if call.site_code is None or _CORRECTION.match(to_simplified(text.strip())):
+    if _CORRECTION.match(to_simplified(text.strip())):
         return False
     for clause in _CLAUSES.split(text):
         named = barn_named(ctx, clause)
-        if named is None or named == call.site_code:
+        if named is None or not _elsewhere(ctx, call, named):
             continue
         decision = routed(ctx, clause)
         if decision is None or not decision.emergency:
@@ -177,6 +178,19 @@ def at_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
         if decision.danger or not may_not_be_now(clause):
             return True
     return False
+
+
+def _elsewhere(ctx: Ctx, call: Ticket, site_code: str) -> bool:
+    """Whether the barn cluster `site_code` is not where the call is: another cluster than
+    the call's, or, for a call placed by a pin alone, farther from it than a barn's radius.
+    A call placed nowhere yet is where the farmer will say."""
+    if call.site_code is not None:
+        return site_code != call.site_code
+    site = ctx.cfg.site(site_code)
+    if call.lat is None or call.lon is None or site is None:
+        return False
+    away = distance_km(call.lat, call.lon, site.lat, site.lon)
+    return away > ctx.cfg.limits.barn_radius_km
 
 
 _CLAUSES = re.compile(r"[，,。；;！!？?\s]+")

@@ -145,3 +145,17 @@ async def test_another_barn_on_fire_while_the_teams_question_waits_is_its_own_al
     first, second = await desk.tickets()
     assert second.urgent and second.site_code == "BS01"
     assert "着火" not in first.text
+
+
+async def test_another_barn_failing_during_a_call_placed_by_a_pin_is_its_own_alarm(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")
+    await desk.location(FARMER, 26.20, 106.50)  # no barn cluster within its radius
+    [call] = await desk.tickets()
+    assert call.site_code is None and call.lat == 26.20
+    out = await desk.send(FARMER, "松林烤房也着火了")
+    assert "已报警" in texts(out)
+    first, second = await desk.tickets()
+    assert second.site_code == "BS01" and "着火" not in first.text
