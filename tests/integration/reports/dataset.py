@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from core.config import Config
-from core.enums import Action, Role, WishOutcome
+from core.enums import Action, Kind, Role, WishOutcome
 from core.model import Ticket, User
 from core.services import perform
 from reports.periods import Window, days
@@ -34,6 +34,11 @@ from storage.uow import Database
 from tests.support.tickets import FARMER, MEMBER, T0, new_ticket
 
 BAISHI_MEMBER = 200011
+# A staff member's wish for the staff line, as `new_ticket`'s fields.
+WISH: dict[str, object] = {
+    "kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False, "area": None,
+    "site_code": None,
+}  # fmt: skip
 RETAILER = 100002
 DAY = date(2026, 11, 18)
 AFTER = datetime(2026, 11, 19, 2, 0, tzinfo=UTC)  # the report is run the next morning

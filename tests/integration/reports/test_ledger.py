@@ -17,7 +17,16 @@ from reports.labels import group_label
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, RETAILER, History, act, build, m, window
+from tests.integration.reports.dataset import (
+    AFTER,
+    RETAILER,
+    WISH,
+    History,
+    act,
+    build,
+    m,
+    window,
+)
 from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 STAFF_MEMBER = 200081
@@ -30,14 +39,12 @@ async def ledger_of(db: Database, cfg: Config) -> Ledger:
 
 
 async def add_wishes(db: Database, cfg: Config) -> None:
-    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
-            "area": None, "site_code": None}  # fmt: skip
-    granted = await new_ticket(db, cfg, now=m(180), text="希望食堂增加早餐品种", **wish)
+    granted = await new_ticket(db, cfg, now=m(180), text="希望食堂增加早餐品种", **WISH)
     await act(db, cfg, granted, Action.ACCEPT, STAFF_MEMBER, m(181))
     await act(db, cfg, granted, Action.RESOLVE, STAFF_MEMBER, m(200), "已与食堂协调")
     await act(db, cfg, granted, Action.CONFIRM, FARMER, m(210))
-    await new_ticket(db, cfg, now=m(190), text="希望组织一次体检", **wish)
-    withdrawn = await new_ticket(db, cfg, now=m(195), text="想要一个篮球架", **wish)
+    await new_ticket(db, cfg, now=m(190), text="希望组织一次体检", **WISH)
+    withdrawn = await new_ticket(db, cfg, now=m(195), text="想要一个篮球架", **WISH)
     await act(db, cfg, withdrawn, Action.CANCEL, FARMER, m(196))
 
 
@@ -275,13 +282,11 @@ async def test_xlsx_wish_list_sheet_shows_progress(
 async def test_a_wish_closed_for_want_of_an_answer_is_not_said_to_await_crossing_off(
     db: Database, demo_config: Config
 ) -> None:
-    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
-            "area": None, "site_code": None}  # fmt: skip
-    ticket = await new_ticket(db, demo_config, now=m(0), text="希望增加停车位", **wish)
+    ticket = await new_ticket(db, demo_config, now=m(0), text="希望增加停车位", **WISH)
     await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(5))
     await act(db, demo_config, ticket, Action.ASK, STAFF_MEMBER, m(6), "加在哪里？")
     await act(db, demo_config, ticket, Action.EXPIRE, None, m(420))
-    await new_ticket(db, demo_config, now=m(10), text="希望组织一次体检", **wish)
+    await new_ticket(db, demo_config, now=m(10), text="希望组织一次体检", **WISH)
     ledger = await ledger_of(db, demo_config)
     assert [row.wish_outcome for row in ledger.wishes] == ["未补充关闭", "未实现"]
     assert ledger.wish_progress == (0, 2)  # on the list, and not done
@@ -318,9 +323,7 @@ async def test_an_empty_period_still_makes_a_valid_workbook(
 async def test_a_reopened_ticket_no_longer_shows_what_was_done(
     db: Database, demo_config: Config
 ) -> None:
-    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
-            "area": None, "site_code": None}  # fmt: skip
-    ticket = await new_ticket(db, demo_config, now=m(0), text="希望食堂增加晚餐", **wish)
+    ticket = await new_ticket(db, demo_config, now=m(0), text="希望食堂增加晚餐", **WISH)
     await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(5))
     await act(db, demo_config, ticket, Action.RESOLVE, STAFF_MEMBER, m(60), "已与食堂协调")
     await act(db, demo_config, ticket, Action.REOPEN, FARMER, m(90), "晚餐还是没有")

@@ -10,13 +10,13 @@ import pytest
 from openpyxl import load_workbook
 
 from core.config import Config
-from core.enums import Action, Kind, Role, WishOutcome
+from core.enums import Action, Role, WishOutcome
 from core.model import Membership, User
 from reports.periods import PeriodError
 from reports.stats import build_stats
 from reports.weekly import build_weekly, recipients
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, act, build, m
+from tests.integration.reports.dataset import AFTER, WISH, act, build, m
 from tests.support.tickets import FARMER, T0, new_ticket
 
 MONDAY = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # 08:30 on the Monday after
@@ -84,11 +84,9 @@ async def test_weekly_report_says_how_the_wishes_crossed_off_ended(
     db: Database, demo_config: Config
 ) -> None:
     """A wish answered as not to be granted is crossed off, not counted as granted."""
-    wish = {"kind": Kind.WISH, "line": "staff", "team_id": "staff", "urgent": False,
-            "area": None, "site_code": None}  # fmt: skip
-    granted = await new_ticket(db, demo_config, now=m(180), text="食堂增加早餐", **wish)
-    declined = await new_ticket(db, demo_config, now=m(185), text="宿舍换空调", **wish)
-    await new_ticket(db, demo_config, now=m(190), text="组织一次体检", **wish)
+    granted = await new_ticket(db, demo_config, now=m(180), text="食堂增加早餐", **WISH)
+    declined = await new_ticket(db, demo_config, now=m(185), text="宿舍换空调", **WISH)
+    await new_ticket(db, demo_config, now=m(190), text="组织一次体检", **WISH)
     for ticket, outcome in ((granted, None), (declined, WishOutcome.DECLINED)):
         await act(db, demo_config, ticket, Action.ACCEPT, STAFF_MEMBER, m(200))
         await act(db, demo_config, ticket, Action.RESOLVE, STAFF_MEMBER, m(210), "已答复", outcome)
