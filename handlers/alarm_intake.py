@@ -14,7 +14,7 @@ from handlers import tickets
 from handlers.cards import ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
-from handlers.places import BARNS, area_named, barn_named
+from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
@@ -43,11 +43,16 @@ async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
 
 
 async def after_what(ctx: Ctx, gathered: Gathered) -> None:
+    # Only a barn cluster places a call: a purchase station or a shop district someone is
+    # bound to (its QR code) leaves the barn to be asked, and the call with the area's team.
+    barn = barn_site(ctx, gathered.site_code)
+    gathered.site_code = barn.code if barn else None
     if not gathered.site_code and gathered.lat is None and gathered.text:
         # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
         # relative's barn) or a question after the alarm has gone to the wrong team.
-        gathered.site_code = barn_named(ctx, gathered.text) or gathered.site_code
-    placed = bool(gathered.site_code or gathered.lat is not None or ctx.user.site_code)
+        gathered.site_code = barn_named(ctx, gathered.text)
+    own = barn_site(ctx, ctx.user.site_code)
+    placed = bool(gathered.site_code or gathered.lat is not None or own)
     ticket = await create_emergency(ctx, gathered, asking_place=not placed)
     if not placed:
         # The alarm is out already (with the town they registered in, or the 110 line's

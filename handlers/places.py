@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from core.config import Site
 from handlers.context import Ctx
 from routing import bare, to_simplified
 
 BARNS = ("curing_cluster",)
+
+
+def barn_site(ctx: Ctx, code: str | None) -> Site | None:
+    """The barn cluster `code` names; None for none, or for a site of another kind: a
+    purchase station's or a shop district's QR code says whose area a person is in, not
+    where their barn is, and a 110 call placed there would send the team to the station."""
+    site = ctx.cfg.site(code) if code else None
+    return site if site is not None and site.kind in BARNS else None
 
 
 def barn_named(ctx: Ctx, text: str) -> str | None:

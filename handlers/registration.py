@@ -16,6 +16,7 @@ from handlers.registration_shared import (
     phone_of,
     phone_shared,
     photo_not_read,
+    placed_by_qr,
     voice_alarm,
     voice_kept,
 )
@@ -335,9 +336,10 @@ async def _after_phone(ctx: Ctx) -> None:
         # may be skipped too. Registering again, /cancel still puts back what it was (UNDO).
         ctx.user.registered_at = ctx.now
         spot = location_shared(ctx)
-        if ctx.user.site_code and UNDO not in ctx.conv.data:
+        if spot is None and placed_by_qr(ctx):
             # Bound by the site's QR code they scanned: where they are is known, and a town
-            # asked for would only risk leaving that barn behind.
+            # asked for would only risk leaving that barn behind. A location shared on the
+            # way, promised to be used (before they said who they are), still is.
             await _after_place(ctx)
             return
         await ctx.goto("area")

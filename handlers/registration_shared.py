@@ -11,6 +11,7 @@ from core.model import Ticket
 from handlers import alarm_check, alarm_intake
 from handlers.context import UNDO, Ctx
 from handlers.incoming import Contact
+from handlers.places import barn_site
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, may_have_barn, open_emergency
@@ -27,6 +28,18 @@ VOICES_KEPT = "voices_kept"
 VOICE_ALARM = "f:voice:110"
 # Questions asked before the place: a location shared at one of them answers it in advance.
 _BEFORE_THE_PLACE = ("kind", "name", "phone")
+
+
+def placed_by_qr(ctx: Ctx) -> bool:
+    """Whether the site whose QR code they scanned answers where they are, so registration
+    does not ask it: any site for a retailer or staff, a barn cluster for a farmer. A
+    purchase station serves the farmers of many towns and a shop district has no barns:
+    a farmer bound to one is asked for the town or barn, which a 110 call needs. A first
+    registration only; registering again asks the place as ever."""
+    assert ctx.conv is not None
+    if not ctx.user.site_code or UNDO in ctx.conv.data:
+        return False
+    return not ctx.user.may_have_barn or barn_site(ctx, ctx.user.site_code) is not None
 
 
 def phone_of(contact: Contact) -> str:
@@ -50,8 +63,11 @@ async def kept_aside(ctx: Ctx) -> bool:
     if msg.location is not None and step != "area":
         # Bound by a site's QR code, where they are is known and the place not asked
         # (registration's `_after_phone`): a location would not be used, so not promised.
-        by_qr = bool(ctx.user.site_code) and UNDO not in ctx.conv.data
-        if step in _BEFORE_THE_PLACE and not ctx.conv.data.get("phone_only") and not by_qr:
+        if (
+            step in _BEFORE_THE_PLACE
+            and not ctx.conv.data.get("phone_only")
+            and not placed_by_qr(ctx)
+        ):
             spot = [msg.location.lat, msg.location.lon]
             await ctx.goto(step, **{LOCATION_SHARED: spot})
             ctx.say("reg_location_kept")

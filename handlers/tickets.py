@@ -12,6 +12,7 @@ from core.model import Attachment, Ticket
 from core.services import Draft, no_longer_urgent, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
+from handlers.places import barn_site
 from routing import Decision, bare, to_simplified
 
 NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
@@ -309,6 +310,16 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
     return count if count >= ctx.cfg.limits.tickets_per_hour else None
 
 
+def _filed_site(ctx: Ctx, gathered: Gathered) -> str | None:
+    """The site a ticket is filed at: the one gathered, else the requester's own. A 110
+    call's is a barn cluster or none: a purchase station or a shop district (a QR code
+    scanned there) would send the team to the station, while the call asks for the barn."""
+    if gathered.kind is not Kind.EMERGENCY:
+        return gathered.site_code or ctx.user.site_code
+    barn = barn_site(ctx, gathered.site_code) or barn_site(ctx, ctx.user.site_code)
+    return barn.code if barn else None
+
+
 async def submit(
     ctx: Ctx,
     gathered: Gathered,
@@ -325,7 +336,7 @@ async def submit(
     routed = line_and_team(ctx, gathered, decision)
     if part is not None:
         routed = replace(routed, why=f"{routed.why}（心愿清单第 {part[0]}/{part[1]} 项）")
-    site = gathered.site_code or ctx.user.site_code
+    site = _filed_site(ctx, gathered)
     text = gathered.text.strip() or (
         "[语音]" if gathered.voices else "[照片]" if gathered.photos else "[未说明]"
     )

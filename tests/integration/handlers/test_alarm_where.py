@@ -4,6 +4,8 @@ town with a question after it."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Kind
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
@@ -37,3 +39,38 @@ async def test_a_barn_named_in_traditional_is_the_same_barn(desk: Harness) -> No
     assert "已報警" in texts(out)
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
+
+
+@pytest.mark.parametrize(
+    ("deep_link", "lang", "asked", "team"),
+    [
+        ("site_BSZ", None, "在哪个烤房？", BAISHI_TEAM),
+        ("site_CQ-R1", "lang:hant", "在哪個烤房？", "curing-qingshan"),
+    ],
+)
+async def test_a_station_or_shop_district_a_farmer_is_bound_to_is_no_barn(
+    desk: Harness, deep_link: str, lang: str | None, asked: str, team: str
+) -> None:
+    """A QR code scanned at a purchase station or in a shop district says the farmer's
+    area, not their barn: the call goes to the area's team at once, then asks which barn."""
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.send(FARMER, f"/start {deep_link}")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, "/110 烤房停电了")
+    assert asked in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.site_code, ticket.team_id) == (Kind.EMERGENCY, None, team)
+    placed = texts(await desk.press(FARMER, "f:site:BS01"))
+    assert "白石乡松林烤房群" in placed or "白石鄉松林烤房群" in placed
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "BS01"
+
+
+async def test_a_farmer_bound_to_a_barn_cluster_is_not_asked_where(desk: Harness) -> None:
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, "/110 烤房停电了")
+    assert "已报警" in texts(out) and "在哪个烤房" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "QS02"

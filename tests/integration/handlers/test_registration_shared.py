@@ -84,3 +84,19 @@ async def test_a_location_shared_after_a_site_qr_code_is_not_promised_a_use(
     done = texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
     assert "青山镇大坪烤房群" in done
     assert (await _person(desk, FARMER)).site_code == "QS01"
+
+
+async def test_a_location_shared_after_a_station_qr_code_places_the_farmers_barn(
+    desk: Harness,
+) -> None:
+    """A purchase station's QR code says no barn: the location shared before who they are
+    is kept for the place question a farmer is asked, and finds the barn."""
+    await desk.send(FARMER, "/start site_BSZ")
+    out = texts(await desk.location(FARMER, *BARN))
+    assert "已收到您的位置" in out
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    done = texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
+    assert "青山镇大坪烤房群" in done and "登记完成" in done
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area) == ("QS01", "qingshan")

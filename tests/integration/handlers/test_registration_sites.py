@@ -90,3 +90,52 @@ async def test_registering_after_a_barn_qr_asks_no_town_and_keeps_the_barn(
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and (farmer.site_code, farmer.area) == ("QS02", "qingshan")
     assert farmer.registered
+
+
+async def _farmer_registers(desk: Harness, deep_link: str = "") -> str:
+    """The farmer answers who they are, the name and the phone; what the phone's answer
+    brings (the place question, or the registration done)."""
+    await desk.send(FARMER, f"/start {deep_link}".strip())
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    return texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
+
+
+async def _farmer(desk: Harness) -> tuple[str | None, str | None]:
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None
+    return farmer.site_code, farmer.area
+
+
+@pytest.mark.parametrize(("deep_link", "town"), [("site_BSZ", "baishi"), ("site_CQ-R1", "chengqu")])
+async def test_a_farmer_bound_to_a_station_or_a_shop_district_is_asked_for_the_barn(
+    desk: Harness, deep_link: str, town: str
+) -> None:
+    """A purchase station serves the farmers of many towns, and a shop district is no
+    barn's: the QR code says whose area it is, not where the farmer's barn is."""
+    asked = await _farmer_registers(desk, deep_link)
+    assert "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群" in asked
+    assert "登记完成" not in asked
+    done = texts(await desk.send(FARMER, "大坪"))
+    assert "登记完成" in done and "青山镇大坪烤房群" in done
+    assert await _farmer(desk) == ("QS01", "qingshan")
+
+
+async def test_a_farmer_who_skips_the_barn_after_a_station_qr_keeps_its_town(
+    desk: Harness,
+) -> None:
+    await _farmer_registers(desk, "site_BSZ")
+    done = texts(await desk.press(FARMER, "f:skip"))
+    assert "登记完成" in done
+    assert await _farmer(desk) == ("BSZ", "baishi")
+
+
+async def test_a_retailer_bound_to_a_shop_district_is_not_asked_the_place(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start site_CQ-R1")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "李小梅")
+    out = texts(await desk.contact(RETAILER, "8613800000002", owner=RETAILER))
+    assert "乡镇" not in out and "店铺的名称" in out
