@@ -127,6 +127,8 @@ INTAKE: dict[str, str] = {
     "site_unknown": "二维码无效或已停用，请联系站点工作人员。",
     "location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请换一个位置，或用文字说明在哪里。",
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
+    # A farmer's pin beyond the barn radius: no barn cluster bound, the town taken from it.
+    "reg_location_no_barn": "您共享的位置附近 {radius} 公里内没有烤房群（最近的{site}约 {km:.1f} 公里），所在地记为{area}；报110时会再问您在哪个烤房。",
     # 110
     "e_what": "🚨 110 烘烤报警：请说明出了什么问题（文字、语音或照片都可以）。",
     "e_clipped": "内容很长，报警只带上了前 {limit} 字；其余的可以接着发，服务队会看到。",

@@ -9,7 +9,7 @@ from core.texts import typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
-from handlers.places import area_named, barn_named
+from handlers.places import BARNS, area_named, barn_named
 from handlers.registration_shared import (
     kept_aside,
     location_shared,
@@ -356,8 +356,9 @@ async def _after_phone(ctx: Ctx) -> None:
 
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call
-# sends the team), a retailer's district; staff, the nearest of any.
-_SITE_KINDS = {Requester.FARMER: ("curing_cluster",), Requester.RETAILER: ("retail_district",)}
+# sends the team, within the barn radius only: `_barn_located`), a retailer's district;
+# staff, the nearest of any.
+_SITE_KINDS = {Requester.RETAILER: ("retail_district",)}
 # The question names the kind of site a shared location will find (_SITE_KINDS).
 _AREA_QUESTIONS = {Requester.FARMER: "reg_area", Requester.RETAILER: "reg_area_retailer"}
 
@@ -410,12 +411,38 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
         ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
         return False
     kind = ctx.user.kind
+    if kind is Requester.FARMER:
+        _barn_located(ctx, lat, lon)
+        return True
     kinds = _SITE_KINDS.get(kind, ()) if kind else ()
     found = nearest_site(ctx.cfg, lat, lon, kinds) or nearest_site(ctx.cfg, lat, lon)
     assert found is not None
     ctx.user.site_code, ctx.user.area = found[0].code, found[0].area
     ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
     return True
+
+
+def _barn_located(ctx: Ctx, lat: float, lon: float) -> None:
+    """A farmer placed by a shared location as a 110 call places a pin (`alarm_intake.
+    read_place`): at the barn cluster within the barn radius, else at none, in the nearest
+    one's town, so that a 110 call asks which barn rather than sends the team to a cluster
+    tens of kilometres off."""
+    found = nearest_site(ctx.cfg, lat, lon, BARNS) or nearest_site(ctx.cfg, lat, lon)
+    assert found is not None  # within the service region: some site is near
+    site, km = found
+    if site.kind in BARNS and km <= ctx.cfg.limits.barn_radius_km:
+        ctx.user.site_code, ctx.user.area = site.code, site.area
+        ctx.say("location_matched", site=in_script(site.name, ctx.script), km=km)
+        return
+    ctx.user.site_code, ctx.user.area = None, site.area
+    area = ctx.cfg.area(site.area)
+    ctx.say(
+        "reg_location_no_barn",
+        radius=f"{ctx.cfg.limits.barn_radius_km:g}",
+        site=in_script(site.name, ctx.script),
+        km=km,
+        area=in_script(area.name if area else site.area, ctx.script),
+    )
 
 
 async def _after_place(ctx: Ctx) -> None:

@@ -139,3 +139,45 @@ async def test_a_retailer_bound_to_a_shop_district_is_not_asked_the_place(
     await desk.send(RETAILER, "李小梅")
     out = texts(await desk.contact(RETAILER, "8613800000002", owner=RETAILER))
     assert "乡镇" not in out and "店铺的名称" in out
+
+
+FAR_FROM_BARNS = (26.20, 106.50)  # inside the service region, ~27 km from 白石乡松林烤房群
+
+
+@pytest.mark.parametrize(
+    ("lang", "told", "asked"),
+    [
+        (
+            None,
+            "附近 3 公里内没有烤房群（最近的白石乡松林烤房群约 27.1 公里），所在地记为白石乡",
+            "在哪个烤房？",
+        ),
+        (
+            "lang:hant",
+            "附近 3 公里內沒有烤房群（最近的白石鄉松林烤房群約 27.1 公里），所在地記為白石鄉",
+            "在哪個烤房？",
+        ),
+    ],
+)
+async def test_a_location_far_from_every_barn_binds_no_barn_cluster(
+    desk: Harness, lang: str | None, told: str, asked: str
+) -> None:
+    """As a 110 call reads a pin: beyond the barn radius it is at no cluster; its town is
+    the nearest cluster's, and a 110 call goes to that town's team and asks which barn."""
+    if lang:
+        await desk.press(FARMER, lang)
+    await _farmer_registers(desk)
+    out = texts(await desk.location(FARMER, *FAR_FROM_BARNS))
+    assert told in out and ("登记完成" in out or "登記完成" in out)
+    assert "已匹配到最近的站点" not in out and "已匹配到最近的站點" not in out
+    assert await _farmer(desk) == (None, "baishi")
+    assert asked in texts(await desk.send(FARMER, "/110 烤房停电了"))
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == (None, "curing-baishi")
+
+
+async def test_a_location_at_a_barn_still_binds_its_cluster(desk: Harness) -> None:
+    await _farmer_registers(desk)
+    out = texts(await desk.location(FARMER, 26.43, 106.62))  # ~1 km from 松林
+    assert "已匹配到最近的站点：白石乡松林烤房群" in out
+    assert await _farmer(desk) == ("BS01", "baishi")
