@@ -127,6 +127,8 @@ INTAKE: dict[str, str] = {
     "site_unknown": "二维码无效或已停用，请联系站点工作人员。",
     "location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请换一个位置，或用文字说明在哪里。",
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",
+    # At registration, which takes a town pressed or named, or 跳过, but no other words.
+    "reg_location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请点下面的乡镇按钮，或直接回复乡镇名，也可以换一个位置；不想选就点「跳过」。",
     # A farmer's pin beyond the barn radius: no barn cluster bound, the town taken from it.
     "reg_location_no_barn": "您共享的位置附近 {radius} 公里内没有烤房群（最近的{site}约 {km:.1f} 公里），所在地记为{area}；报110时会再问您在哪个烤房。",
     # 110

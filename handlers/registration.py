@@ -408,7 +408,10 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
     and told which; False, with the towns offered, for one outside the service region."""
     if not within_service_region(ctx.cfg, lat, lon):
         found = nearest_site(ctx.cfg, lat, lon)
-        ctx.say("location_far", _area_buttons(ctx), km=found[1] if found else 0)
+        # What this question takes (a town pressed or named, 跳过, another pin): not the
+        # 110 place question's "用文字说明在哪里", which registration would refuse.
+        far = found[1] if found else 0
+        ctx.say("reg_location_far", _area_buttons(ctx), keyboard="location", km=far)
         return False
     kind = ctx.user.kind
     if kind is Requester.FARMER:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
 RETAILER = 100002
@@ -181,3 +181,34 @@ async def test_a_location_at_a_barn_still_binds_its_cluster(desk: Harness) -> No
     out = texts(await desk.location(FARMER, 26.43, 106.62))  # ~1 km from 松林
     assert "已匹配到最近的站点：白石乡松林烤房群" in out
     assert await _farmer(desk) == ("BS01", "baishi")
+
+
+@pytest.mark.parametrize(
+    ("lang", "offered", "town"),
+    [
+        (
+            None,
+            "请点下面的乡镇按钮，或直接回复乡镇名，也可以换一个位置；不想选就点「跳过」",
+            "白石乡",
+        ),
+        (
+            "lang:hant",
+            "請點下面的鄉鎮按鈕，或直接回覆鄉鎮名，也可以換一個位置；不想選就點「跳過」",
+            "白石鄉",
+        ),
+    ],
+)
+async def test_a_location_outside_the_region_offers_what_registration_takes(
+    desk: Harness, lang: str | None, offered: str, town: str
+) -> None:
+    if lang:
+        await desk.press(FARMER, lang)
+    await _farmer_registers(desk)
+    out = await desk.location(FARMER, 30.0, 110.0)
+    said = texts(out)
+    assert "不在我们的服务范围内" in said or "不在我們的服務範圍內" in said
+    assert offered in said and "用文字说明" not in said and "用文字說明" not in said
+    assert "f:area:baishi" in button_data(out) and "f:skip" in button_data(out)
+    done = texts(await desk.send(FARMER, town))
+    assert "登记完成" in done or "登記完成" in done
+    assert await _farmer(desk) == (None, "baishi")
