@@ -13,7 +13,7 @@ from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, with
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
-from core.durations import format_duration, parse_positive_duration
+from core.durations import format_duration, parse_lifetime
 from core.enums import Role
 from handlers.staff import INVITE_TTL, create_invite
 from storage.uow import Database
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     invite.add_argument(
         "--ttl",
         default=format_duration(INVITE_TTL),
-        help="how long the link works, up to 365d (default %(default)s)",
+        help="how long the link works, with its unit: 12h, 2d, up to 365d (default %(default)s)",
     )
     invite.add_argument(
         "-o", "--output", help="QR code, .png or .svg (default invite-<team>-<role>.png)"
@@ -74,7 +74,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     settings = Settings()
     try:
         cfg = load_config(settings.config)
-        ttl = parse_positive_duration(args.ttl)
+        ttl = parse_lifetime(args.ttl)
     except ConfigError as exc:
         return _fail("\n".join(exc.errors))
     except ValueError as exc:
@@ -112,7 +112,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     print(link)
     if problem := _save_qr(link, output):
         return _fail(f"the link above works, but its QR code could not be saved: {problem}")
-    print(f"QR code: {output} (one use, expires in {args.ttl})")
+    print(f"QR code: {output} (one use, expires in {format_duration(ttl)})")
     return 0
 
 

@@ -64,6 +64,16 @@ def parse_positive_duration(value: object) -> timedelta:
     return delta
 
 
+def parse_lifetime(value: str) -> timedelta:
+    """A positive duration that must name its unit (an invite's --ttl): there a bare number
+    is meant as days far more often than as seconds, and `--ttl 7` would make a link that
+    dies before anyone opens it."""
+    text = value.strip()
+    if _SECONDS.fullmatch(text):
+        raise ValueError(f"{value!r} has no unit: write {text}d for days, {text}h for hours")
+    return parse_positive_duration(value)
+
+
 def format_duration(delta: timedelta) -> str:
     """Short form of a duration for messages: 2d3h, 45m, 30s."""
     seconds = int(delta.total_seconds())

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from bot.cli import main
 from core.config import Config
+from core.durations import parse_duration
 from storage.uow import Database
 from tests.support.desk import Harness, texts
 
@@ -97,6 +98,9 @@ async def invites_in(db: Database) -> int:
         (["--ttl", "0m"], "--ttl: must be longer than zero, not '0m'"),
         (["--ttl=-1d"], "--ttl: not a duration: '-1d'"),
         (["--ttl", "400d"], "--ttl: duration '400d' is longer than 365d"),
+        # Read as seconds, 7 would make a link that dies before anyone opens it.
+        (["--ttl", "7"], "--ttl: '7' has no unit: write 7d for days, 7h for hours\n"),
+        (["--ttl", "1.5"], "--ttl: '1.5' has no unit: write 1.5d for days, 1.5h for hours\n"),
         (["-o", "nowhere/i.png"], "-o: cannot write nowhere/i.png: there is no folder nowhere"),
         (["-o", "taken.txt/i.png"], "-o: cannot write taken.txt/i.png: there is no folder"),
         (["-o", "."], "-o must end in .png or .svg, not ''"),
@@ -124,6 +128,21 @@ async def test_a_supervisor_invite_needs_no_team_and_a_svg_works(
     assert await invites_in(db) == 1
     assert await asyncio.to_thread(main, ["invite", "--role", "supervisor"]) == 0
     assert (env / "invite-supervisor.png").is_file()  # the default name
+
+
+@pytest.mark.parametrize(("ttl", "said"), [("7d", "7d"), ("90m", "1h30m"), ("36h", "1d12h")])
+async def test_the_invite_says_how_long_it_works(
+    env: Path, db: Database, capsys: pytest.CaptureFixture[str], ttl: str, said: str
+) -> None:
+    start = datetime.now(UTC)
+    assert await asyncio.to_thread(main, ["invite", "--team", "monopoly", "--ttl", ttl]) == 0
+    link, said_line = capsys.readouterr().out.splitlines()
+    assert said_line.endswith(f"(one use, expires in {said})")
+    async with db.uow(read_only=True) as uow:
+        invite = await uow.invites.get(link.split("start=join_")[1])
+    assert invite is not None
+    lasts = invite.expires_at - start
+    assert timedelta(0) <= lasts - parse_duration(ttl) < timedelta(minutes=1)
 
 
 def test_site_qr_into_a_folder_that_cannot_be_made_is_one_line(
