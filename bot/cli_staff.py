@@ -19,6 +19,9 @@ from handlers.staff import INVITE_TTL, create_invite
 from storage.uow import Database
 
 QR_SUFFIXES = (".png", ".svg")
+# Characters of the token in a default QR file name: 48 random bits, enough that two invites
+# never share a name, few enough to read.
+TOKEN_IN_NAME = 8
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +34,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="how long the link works, with its unit: 12h, 2d, up to 365d (default %(default)s)",
     )
     invite.add_argument(
-        "-o", "--output", help="QR code, .png or .svg (default invite-<team>-<role>.png)"
+        "-o",
+        "--output",
+        help="QR code, .png or .svg (default invite-<team>-<role>-<token start>.png)",
     )
     invite.set_defaults(func=cmd_invite)
     site_qr = sub.add_parser("site-qr", help="a QR code PNG for every site's site_<code> link")
@@ -90,8 +95,10 @@ def cmd_invite(args: argparse.Namespace) -> int:
         team_id = resolve_team(cfg, args.team)
         if team_id is None:
             return _fail(f"--team: no team or service line '{args.team}'")
-    default = f"invite-{team_id}-{role.value}.png" if team_id else f"invite-{role.value}.png"
-    output = Path(args.output or default)
+    stem = f"invite-{team_id}-{role.value}" if team_id else f"invite-{role.value}"
+    # The default name holds the start of the token, known once the invite is made, so that
+    # the next invite to the same team and role does not overwrite this one's QR code.
+    output = Path(args.output or f"{stem}.png")
     # Checked before the invite exists, so that a refused output leaves no unused invite.
     if output.suffix.lower() not in QR_SUFFIXES:
         return _fail(f"-o must end in .png or .svg, not {output.name!r}")
@@ -109,6 +116,8 @@ def cmd_invite(args: argparse.Namespace) -> int:
     except DatabaseUnusable as exc:
         return database_failed("invite", exc)
     link = deep_link(settings.bot_username, f"join_{token}")
+    if not args.output:
+        output = Path(f"{stem}-{token[:TOKEN_IN_NAME]}.png")
     print(link)
     if problem := _save_qr(link, output):
         return _fail(f"the link above works, but its QR code could not be saved: {problem}")

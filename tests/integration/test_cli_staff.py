@@ -127,7 +127,27 @@ async def test_a_supervisor_invite_needs_no_team_and_a_svg_works(
     assert (env / "s.svg").read_text().startswith("<?xml")
     assert await invites_in(db) == 1
     assert await asyncio.to_thread(main, ["invite", "--role", "supervisor"]) == 0
-    assert (env / "invite-supervisor.png").is_file()  # the default name
+    said = capsys.readouterr().out.splitlines()[-1]
+    name = said.removeprefix("QR code: ").split(" (")[0]
+    assert name.startswith("invite-supervisor-")  # the default name, and the token's start
+    assert (env / name).is_file()
+
+
+async def test_each_invite_has_its_own_qr_code_named_in_the_output(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three members invited to one team: three QR codes, each decoding to its own link."""
+    links = {}
+    for _ in range(3):
+        assert await asyncio.to_thread(main, ["invite", "--team", "curing-qingshan"]) == 0
+        link, said = capsys.readouterr().out.splitlines()
+        name = said.removeprefix("QR code: ").split(" (")[0]
+        assert name.startswith("invite-curing-qingshan-member-") and name.endswith(".png")
+        links[name] = link
+    assert len(links) == 3
+    for name, link in links.items():
+        assert decode(env / name) == link
+        assert name.removesuffix(".png").rsplit("-", 1)[1] in link  # the token's start
 
 
 @pytest.mark.parametrize(("ttl", "said"), [("7d", "7d"), ("90m", "1h30m"), ("36h", "1d12h")])
