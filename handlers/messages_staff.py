@@ -14,6 +14,7 @@ STAFF: dict[str, str] = {
     "join_again": "您已是 {team} 的{role}，这个邀请链接不用再点。",
     "join_again_supervisor": "您已登记为督办人员，这个邀请链接不用再点。",
     "join_bad": "邀请链接无效、已使用或已过期，请向管理员重新索取。",
+    "join_team_gone": "这个邀请链接要加入的服务队已不存在（已改名或撤销），请向管理员重新索取邀请链接。",
     "staff_removed": "管理员已取消您的以下身份：{places}。如有疑问，请联系本局管理员。",
     "role_member": "队员",
     "role_leader": "队长",

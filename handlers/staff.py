@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from core.config import Config
+from core.config import Config, Team
 from core.enums import Role
 from core.errors import InvalidInput, NotFound
 from core.model import Invite, Membership, User
@@ -47,9 +47,15 @@ async def create_invite(
 
 async def join_with_invite(ctx: Ctx, token: str) -> None:
     invite = await ctx.uow.invites.get(token, for_update=True)
+    team = ctx.cfg.find_team(invite.team_id) if invite and invite.team_id else None
+    if invite is not None and invite.role is not Role.SUPERVISOR and team is None:
+        # Renamed or removed since the link was made (links live up to a year): a place
+        # there would do nothing, so none is given and the link stays unused.
+        ctx.say("join_team_gone")
+        return
     if invite is not None and invite.used_by == ctx.user.id and await _holds(ctx, invite):
         # Their own link tapped again in the chat history: they are in, nothing to ask for.
-        _say_joined(ctx, invite, again=True)
+        _say_joined(ctx, invite, team, again=True)
         return
     if invite is None or invite.used_at is not None or invite.expires_at <= ctx.now:
         ctx.say("join_bad")
@@ -61,7 +67,7 @@ async def join_with_invite(ctx: Ctx, token: str) -> None:
                 user_id=ctx.user.id, role=invite.role, created_at=ctx.now, team_id=invite.team_id
             )
         )
-    _say_joined(ctx, invite, again=False)
+    _say_joined(ctx, invite, team, again=False)
     if invite.role is Role.SUPERVISOR:
         await send_own_menu(ctx, overseer=True)  # /stats, /ledger... in the menu from today
 
@@ -74,14 +80,14 @@ async def _holds(ctx: Ctx, invite: Invite) -> bool:
     )
 
 
-def _say_joined(ctx: Ctx, invite: Invite, *, again: bool) -> None:
-    if invite.role is Role.SUPERVISOR:
+def _say_joined(ctx: Ctx, invite: Invite, team: Team | None, *, again: bool) -> None:
+    """`team`: the invite's, which a member's or leader's invite has in the config."""
+    if team is None:
         ctx.say("join_again_supervisor" if again else "join_ok_supervisor")
         return
-    team = ctx.cfg.find_team(invite.team_id or "")
     ctx.say(
         "join_again" if again else "join_ok",
-        team=in_script(team.name if team else str(invite.team_id), ctx.script),
+        team=in_script(team.name, ctx.script),
         role=ctx.text(f"role_{invite.role.value}"),
     )
 
