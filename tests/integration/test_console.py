@@ -12,6 +12,7 @@ from bot.bootstrap import build_app
 from bot.console import Console
 from bot.settings import Settings
 from tests.conftest import ROOT
+from tests.support.minimal_config import MINIMAL
 
 WALKTHROUGH = """烤房停电了，温度一直往下掉
 #1
@@ -153,3 +154,27 @@ async def test_the_phone_questions_skip_key_is_shown_and_can_be_typed(tmp_path: 
     screen = out.getvalue()
     assert "⌨️ (:contact 共享手机号)  [跳过]" in screen
     assert "请选择您所在的乡镇" in screen  # 跳过 typed, as the key would send it
+
+
+async def test_a_bureaus_own_config_without_the_demo_teams_starts_with_the_personas_it_has(
+    tmp_path: Path,
+) -> None:
+    """No curing-qingshan (nor the other demo teams): the requesters and the supervisor
+    remain, and a farmer can still call."""
+    (tmp_path / "bureau.yaml").write_text(MINIMAL, encoding="utf-8")
+    settings = Settings(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}",
+        config=tmp_path / "bureau.yaml",
+    )
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        console = Console(app, out=out)
+        code = await console.run(io.StringIO(":who\n/start\n:as member\n:quit\n"))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert code == 0
+    assert list(console.people) == ["farmer", "retailer", "staff", "supervisor"]
+    assert "farmer：张大山" in screen and "这里是测试局服务台" in screen
+    assert "Traceback" not in screen
