@@ -84,6 +84,23 @@ def cross_references(cfg: Config) -> list[str]:
             errors.append(f"service_lines[{i}]: an oversight line is neither triage nor 110")
     errors += working_time_limits(cfg)
     errors += button_ids(cfg)
+    errors += blank_names(cfg)
+    return errors
+
+
+def blank_names(cfg: Config) -> list[str]:
+    """Errors for names that say nothing: people read them (这里是  服务台, 欢迎加入 ，…)."""
+    named: list[tuple[str, list[str]]] = [
+        ("areas", [area.name for area in cfg.areas]),
+        ("sites", [site.name for site in cfg.sites]),
+        ("service_lines", [line.name for line in cfg.service_lines]),
+        ("teams", [team.name for team in cfg.teams]),
+    ]
+    errors = [] if cfg.bureau.strip() else ["bureau: must not be blank"]
+    for name, names in named:
+        errors += [
+            f"{name}[{i}].name: must not be blank" for i, n in enumerate(names) if not n.strip()
+        ]
     return errors
 
 

@@ -52,6 +52,27 @@ def test_structural_errors_carry_their_path(
     assert "teams[3].sla: Extra inputs are not permitted" in err
 
 
+def test_blank_names_are_refused_each_with_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name people read (这里是  服务台) that says nothing: a slip of the editor."""
+    path = tmp_path / "blank.yaml"
+    text = (
+        MINIMAL.replace("bureau: 测试局", 'bureau: "  "')
+        .replace("{id: a1, name: 一区}", "{id: a1, name: ''}")
+        .replace("{id: t2, name: 分派台,", "{id: t2, name: ' ',")
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 1)[1] for line in err[:-1]] == [
+        "bureau: must not be blank",
+        "areas[0].name: must not be blank",
+        "teams[1].name: must not be blank",
+    ]
+    assert all(line.startswith(str(path)) for line in err[:-1]) and "3 error(s)" in err[-1]
+
+
 def test_reference_errors_are_all_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

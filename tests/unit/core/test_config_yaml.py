@@ -212,3 +212,22 @@ def test_an_area_id_that_would_not_fit_in_a_button_is_refused() -> None:
 def test_a_team_id_one_byte_too_long_for_a_button_is_refused() -> None:
     [error] = errors_of(MINIMAL.replace("{id: t1,", "{id: " + "t" * 43 + ","))
     assert "43 bytes" in error
+
+
+@pytest.mark.parametrize(
+    ("written", "blank", "error"),
+    [
+        ("bureau: 测试局", "bureau: ''", "bureau: must not be blank"),
+        ("{id: a1, name: 一区}", "{id: a1, name: '　'}", "areas[0].name: must not be blank"),
+        ("{id: triage, name: 分派,", "{id: triage, name: ' ',", "service_lines[1].name: must"),
+        ("{id: t1, name: 一队,", "{id: t1, name: '',", "teams[0].name: must not be blank"),
+        (
+            "teams:",
+            "sites: [{code: S1, name: ' ', area: a1, lat: 26, lon: 106}]\nteams:",
+            "sites[0].name: must not be blank",
+        ),
+    ],
+)
+def test_a_blank_name_is_refused_with_its_path(written: str, blank: str, error: str) -> None:
+    [found] = errors_of(MINIMAL.replace(written, blank, 1), source="b.yaml")
+    assert found.startswith(f"b.yaml: {error}")
