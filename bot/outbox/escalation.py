@@ -15,7 +15,9 @@ leaders, the supervisors), not the ladder of the team complained about. Each rea
 the alert as they may read the ticket's card (`core.complainant`): a copy that names a
 complainant is quoted only where the complainant may be named.
 
-One alert per chat and ticket: the first message that loses something alerts. An edit that
+One alert per chat and ticket: the first message that loses something alerts. A message
+Telegram refused otherwise (not 403) alerts once for what was queued with it for that chat
+(a card, the 抄送 header before it, its history and files), not once for each. An edit that
 fails loses nothing a person must act on, so it is only noted, and does not keep the alert
 from the ticket's next message to that chat.
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
@@ -94,18 +96,21 @@ async def record_undeliverable(
         if noted and (not loses or any(_loses_something(method) for method in noted)):
             log.info("chat %s already noted unreachable on ticket %s", row.chat_id, ticket.label)
             return []
+    told = not forbidden and loses and await _delivery_told(uow, ticket.id, row)
+    data: dict[str, Any] = {"chat_id": row.chat_id, "outbox_id": row.id, "method": row.method}
+    data["queued"] = _queued(row)
+    if "thread_id" in row.payload:
+        data["thread_id"] = row.payload["thread_id"]
     await note_event(
-        uow,
-        ticket,
-        action,
-        actor_id=None,
-        role=Role.SYSTEM,
-        now=now,
-        note=reason[:500],
-        data={"chat_id": row.chat_id, "outbox_id": row.id, "method": row.method},
+        uow, ticket, action, actor_id=None, role=Role.SYSTEM, now=now, note=reason[:500], data=data
     )
     if not loses:
         return []  # an edit that fails loses nothing a person must act on
+    if told:
+        log.info(
+            "chat %s already told of on ticket %s for this delivery", row.chat_id, ticket.label
+        )
+        return []
     alerts = await _alerts(uow, cfg, ticket, row, reason, now, forbidden=forbidden)
     for alert in alerts:
         await uow.outbox.add(alert)
@@ -198,6 +203,24 @@ async def _noted_unreachable(
         and event.data.get("chat_id") == chat_id
         and (since is None or event.at >= since)
     ]
+
+
+def _queued(row: OutboxMessage) -> str:
+    return row.created_at.astimezone(UTC).isoformat()
+
+
+async def _delivery_told(uow: SqlUnitOfWork, ticket_id: int, row: OutboxMessage) -> bool:
+    """Whether a message queued with `row` (in the same step, to the same chat and topic: a
+    card with the 抄送 header before it, its history and files) was lost before, and so
+    told the ladder of this delivery already."""
+    return any(
+        event.action == DELIVERY_FAILED
+        and event.data.get("chat_id") == row.chat_id
+        and event.data.get("thread_id") == row.payload.get("thread_id")
+        and event.data.get("queued") == _queued(row)
+        and _loses_something(str(event.data.get("method") or "send_message"))
+        for event in await uow.tickets.events(ticket_id)
+    )
 
 
 _TEAM_CHAT, _SUPERVISORS = 0, 2  # rungs of `_ladder`: team chat, leaders, supervisors, admins

@@ -13,7 +13,7 @@ from core.model import OutboxMessage
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.fake_bot_fixtures import SHORT_READ_TIMEOUT, make_sender, ptb_bot_for
-from tests.support.tickets import FARMER, T0, new_ticket
+from tests.support.tickets import FARMER, LEADER, T0, new_ticket
 
 TEAM_CHAT = -1001000000001
 
@@ -108,6 +108,34 @@ async def test_a_bad_request_is_dead_at_once_recorded_and_escalated(
     assert events[-1].action == "delivery_failed" and events[-1].data["chat_id"] == FARMER
     [alert] = rig.api.texts(TEAM_CHAT)
     assert ticket.label in alert and "已受理" in alert
+
+
+async def test_a_team_chat_refusing_a_card_and_its_header_is_told_of_once_per_delivery(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """A header and the card it heads, queued together, are one delivery: the leaders hear
+    once that it failed, not once for each message. A message queued later that fails too
+    is another loss, and is told of again."""
+    ticket = await new_ticket(db, demo_config)
+    rig.api.inject("bad_request", chat_id=TEAM_CHAT, times=None)
+    header, card = await rig.queue(
+        message(TEAM_CHAT, "抄送：工单", ticket_id=ticket.id),
+        message(TEAM_CHAT, "新工单卡片", ticket_id=ticket.id, purpose="card"),
+    )
+    await rig.sender.drain_all()
+
+    assert [(await rig.row(r)).status for r in (header, card)] == ["dead", "dead"]
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    assert [e.action for e in events].count("delivery_failed") == 2  # each noted
+    [alert] = rig.api.texts(LEADER)
+    assert ticket.label in alert and "Chat not found" in alert
+
+    later = T0 + timedelta(hours=1)
+    rig.clock.advance(3600)
+    await rig.queue(message(TEAM_CHAT, "请尽快接单", at=later, ticket_id=ticket.id))
+    await rig.sender.drain_all()
+    assert len(rig.api.texts(LEADER)) == 2
 
 
 @sqlite_only
