@@ -15,6 +15,11 @@ leaders, the supervisors), not the ladder of the team complained about. Each rea
 the alert as they may read the ticket's card (`core.complainant`): a copy that names a
 complainant is quoted only where the complainant may be named.
 
+The team whose group it was is the one it is bound to now (`team_of_chat`), else the one
+the config gives that group (a team that moved to another group with /bindteam), else, for a
+complaint, the oversight team, whose copy it will have been: a group no team has any more
+is never the complained-about team's to hear of, as its copy names the complainant.
+
 One alert per chat and ticket: the first message that loses something alerts. A message
 Telegram refused otherwise (not 403) alerts once for what was queued with it for that chat
 (a card, the 抄送 header before it, its history and files), not once for each. An edit that
@@ -34,7 +39,7 @@ from typing import Any
 
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
-from core.enums import Role, Script
+from core.enums import Kind, Role, Script
 from core.model import ChatPlace, OutboxMessage, Ticket
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
@@ -261,29 +266,48 @@ async def team_of_chat(uow: SqlUnitOfWork, cfg: Config, place: ChatPlace) -> str
     return in_chat[0] if in_chat else None
 
 
+async def _group_team(
+    uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, place: ChatPlace
+) -> str | None:
+    """The team whose group `place` is, or was: the one it is bound to now; else a team
+    the config gives that group, which has moved since (/bindteam), the oversight team
+    first; else, for a complaint, the oversight team, whose copy a group no team has any
+    more held (never the team complained about). None: a chat nobody's."""
+    team_id = await team_of_chat(uow, cfg, place)
+    if team_id is not None:
+        return team_id
+    line = cfg.oversight_line()
+    oversight = None if line is None else cfg.default_team(line.id).id
+    had = [team.id for team in cfg.teams if team.chat_id == place.chat_id]
+    if had:
+        return oversight if oversight in had else had[0]
+    return oversight if ticket.kind is Kind.COMPLAINT else None
+
+
 async def _recipient_team(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
     row: OutboxMessage,
     rungs: list[list[int]],
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The team other than the ticket's whose chat or person `row` was for, whose ladder
     hears that it failed; None for the ticket's own ladder (`rungs`): its requester, its
-    team, the supervisors and admins, and a chat nobody's."""
+    team, the supervisors and admins, and a chat nobody's. And whether `row` was for a
+    team's group (its own now, or one it had)."""
     chat_id = row.chat_id
     if chat_id == ticket.requester_chat_id or any(chat_id in rung for rung in rungs):
-        return None
+        return None, chat_id in rungs[_TEAM_CHAT]
     if chat_id < 0:
-        team_id = await team_of_chat(uow, cfg, _place_of(row))
-        return None if team_id == ticket.team_id else team_id
+        team_id = await _group_team(uow, cfg, ticket, _place_of(row))
+        return None if team_id == ticket.team_id else team_id, team_id is not None
     joined = {m.team_id for m in await uow.memberships.of_user(chat_id) if m.team_id}
     listed = [
         team.id
         for team in cfg.teams
         if team.id in joined or chat_id in team.leaders or chat_id in team.members
     ]
-    return None if not listed or ticket.team_id in listed else listed[0]
+    return None if not listed or ticket.team_id in listed else listed[0], False
 
 
 async def _alerts(
@@ -300,7 +324,7 @@ async def _alerts(
     team_id = ticket.team_id
     team_chat = await team_place(uow, cfg, team_id)
     rungs = await _ladder(uow, cfg, team_id, team_chat)
-    other = await _recipient_team(uow, cfg, ticket, row, rungs)
+    other, team_group = await _recipient_team(uow, cfg, ticket, row, rungs)
     if other is not None:
         # Another team's chat or person (the oversight team's copy of a complaint): that
         # team's leaders hear, not the ticket's team, which may be the one complained about.
@@ -309,7 +333,7 @@ async def _alerts(
     level, targets = await _first_reachable(
         uow, rungs, _start_rung(rungs, ticket, row.chat_id), row
     )
-    team_chat_refuses = forbidden and row.chat_id < 0 and row.chat_id in rungs[_TEAM_CHAT]
+    team_chat_refuses = forbidden and row.chat_id < 0 and team_group
     if team_chat_refuses and level < _SUPERVISORS:
         # A team chat that refuses the bot (it was removed from the group) cuts the whole
         # team off, not one person: the supervisors hear of it too, not only its leaders.

@@ -335,12 +335,16 @@ async def test_an_oversight_copy_that_fails_is_told_to_its_own_team_not_the_one_
     assert not any("未能送达" in text for text in to_delivery)
 
 
-async def test_an_alert_does_not_quote_a_named_copy_to_a_team_that_may_not_read_it(
-    desk: Harness,
+@pytest.mark.parametrize("old_group", [CONDUCT_CHAT, -1001000000098])
+@pytest.mark.parametrize("refusal", ["kicked", "bad_request"])
+async def test_a_copy_refused_by_a_group_no_team_has_now_is_told_to_the_oversight_team(
+    desk: Harness, old_group: int, refusal: str
 ) -> None:
-    """The oversight team moved to another group, and its old one refused the copy that
-    names the complainant: the ladder cannot place that chat, so the leaders of the team
-    complained about hear it failed, without the copy's words."""
+    """The oversight team moved to another group (/bindteam), and a group it no longer has
+    (the one its config gives it, or one it was bound to before) refused the copy that names
+    the complainant: its leaders hear that their group did not take it, and the supervisors
+    too when the bot was removed from it; the team complained about hears nothing of it,
+    nor is asked to mend a group that is not theirs."""
     ticket_id = await _complaint_on_delivery(desk)
     [copy] = [
         r
@@ -348,15 +352,23 @@ async def test_an_alert_does_not_quote_a_named_copy_to_a_team_that_may_not_read_
         if r.chat_id == CONDUCT_CHAT and r.purpose == "card" and r.ticket_id == ticket_id
     ]
     assert _named(str(copy.payload["text"]))
+    copy = replace(copy, chat_id=old_group)
     async with desk.db.uow() as uow:
         await uow.team_chats.bind(TeamChat("conduct", -1001000000099, 0, desk.clock()))
         alerts = await record_undeliverable(
-            uow, desk.cfg, copy, "Forbidden: bot was kicked", desk.clock(), forbidden=True
+            uow,
+            desk.cfg,
+            copy,
+            "Forbidden: bot was kicked" if refusal == "kicked" else "Bad Request: chat not found",
+            desk.clock(),
+            forbidden=refusal == "kicked",
         )
         await uow.commit()
-    [said] = [str(a.payload["text"]) for a in alerts if a.chat_id == DELIVERY_LEADER]
-    assert "未能送达" in said and "投诉人信息由纪检作风监督室保管" in said
-    assert not _named(said)
+    told = sorted(a.chat_id for a in alerts)
+    assert told == ([CONDUCT_LEADER, SUPERVISOR] if refusal == "kicked" else [CONDUCT_LEADER])
+    said = [str(a.payload["text"]) for a in alerts]
+    assert all("未能送达纪检作风监督室的群" in text for text in said)
+    assert DELIVERY_LEADER not in told and DELIVERY_CHAT not in told
 
 
 async def _complaint_on_conduct(desk: Harness) -> int:

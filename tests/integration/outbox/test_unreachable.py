@@ -160,6 +160,24 @@ async def test_a_team_bound_to_a_forum_topic_is_told_in_its_topic(
     assert call.params.get("message_thread_id") == topic
 
 
+async def test_a_group_the_team_has_left_that_refuses_its_card_tells_its_leaders_and_supervisors(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The team moved to another group (/bindteam) while a card was queued to the one the
+    config gives it, which the bot was removed from: it is still the team's group that did
+    not take the card, so its leaders hear, and the supervisors as for its group now."""
+    ticket = await setup(db, demo_config)
+    async with db.uow() as uow:
+        await uow.team_chats.bind(TeamChat(ticket.team_id, -1005550000002, LEADER, T0))
+        await uow.commit()
+    rig.api.kick(TEAM_CHAT)
+    await rig.queue(message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+
+    [to_leader], [to_supervisor] = rig.api.texts(LEADER), rig.api.texts(SUPERVISOR)
+    assert to_supervisor == to_leader and "服务队群" in to_leader and "新工单" in to_leader
+
+
 def card_edit(chat_id: int, ticket: Ticket, message_id: int) -> OutboxMessage:
     payload = {"text": f"工单 {ticket.label}｜已接单", "message_id": message_id}
     return OutboxMessage(
