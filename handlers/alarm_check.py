@@ -15,11 +15,11 @@ import re
 from dataclasses import replace
 
 from core.enums import Kind
-from core.geo import distance_km
+from core.geo import nearest_site
 from core.model import Ticket
 from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
-from handlers.places import barn_named
+from handlers.places import BARNS, barns_named_in
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, routed, typed_alarm
 from handlers.typed_menu import calls_off
@@ -160,42 +160,38 @@ def may_not_be_now(text: str) -> bool:
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
-def at_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
-    """Words saying a barn cluster other than the open call's is failing now (河湾那边的烤房
-    着火了 during a call at 大坪): an alarm of its own, placed there and paged to that barn's
-    team, not news on a card another town's team may never read. Read clause by clause:
-    "松林这边温度还在掉，大坪那边没事" names 大坪 only as fine. A correction of where the call
-    is ("我说的是河湾那边的烤房") is news for it, as are words that say it is past."""
-    if _CORRECTION.match(to_simplified(text.strip())):
-        return False
-    for clause in _CLAUSES.split(text):
-        named = barn_named(ctx, clause)
-        if named is None or not _elsewhere(ctx, call, named):
+def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
+    """The barn cluster other than the open call's that the words say is failing now (河湾
+    那边的烤房着火了 during a call at 大坪), or None: an alarm of its own, placed there and
+    paged to that barn's team, not news on a card another town's team may never read. What
+    is said of each barn runs from its name to the next barn named ("松林这边温度还在掉，大坪
+    那边没事" says 大坪 is fine); words that say it is past are news."""
+    plain = bare(to_simplified(text))
+    named = barns_named_in(ctx, plain)
+    for n, (at, code) in enumerate(named):
+        if not _elsewhere(ctx, call, code):
             continue
-        decision = routed(ctx, clause)
+        # The first barn's part begins with the message ("着火了！松林烤房", "是的，松林…").
+        said = plain[(at if n else 0) : (named[n + 1][0] if n + 1 < len(named) else None)]
+        decision = routed(ctx, said)
         if decision is None or not decision.emergency:
             continue
-        if decision.danger or not may_not_be_now(clause):
-            return True
-    return False
+        if decision.danger or not may_not_be_now(said):
+            return code
+    return None
 
 
 def _elsewhere(ctx: Ctx, call: Ticket, site_code: str) -> bool:
     """Whether the barn cluster `site_code` is not where the call is: another cluster than
-    the call's, or, for a call placed by a pin alone, farther from it than a barn's radius.
-    A call placed nowhere yet is where the farmer will say."""
+    the call's; for a call placed by a pin alone (no cluster within a barn's radius), any
+    cluster but the one nearest the pin, which the farmer was told of. A call placed
+    nowhere yet is where the farmer will say."""
     if call.site_code is not None:
         return site_code != call.site_code
-    site = ctx.cfg.site(site_code)
-    if call.lat is None or call.lon is None or site is None:
+    if call.lat is None or call.lon is None:
         return False
-    away = distance_km(call.lat, call.lon, site.lat, site.lon)
-    return away > ctx.cfg.limits.barn_radius_km
-
-
-_CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
-# Where the call is, put right: 我说的是河湾那边, 是河湾的烤房, 不是大坪，是河湾.
-_CORRECTION = re.compile(r"(?:我说的是|我是说|说的是|我说的|是|不是[^，,。]{1,8}[，,]?是)")
+    nearest = nearest_site(ctx.cfg, call.lat, call.lon, BARNS)
+    return nearest is not None and nearest[0].code != site_code
 
 
 def sounds_like_no(text: str) -> bool:

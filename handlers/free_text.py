@@ -74,7 +74,7 @@ async def free_message(ctx: Ctx) -> None:
     urgent_waits = [ticket for ticket in waiting if ticket.kind is Kind.EMERGENCY]
     new_alarm = decision is not None and decision.emergency and not urgent_waits
     # Another barn failing, said while the team's question on a call waits: no answer.
-    new_alarm = new_alarm or any(alarm_check.at_another_barn(ctx, t, text) for t in urgent_waits)
+    new_alarm = new_alarm or any(alarm_check.failing_elsewhere(ctx, t, text) for t in urgent_waits)
     # Emoji, punctuation or an invisible character alone say nothing to pass on.
     said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
     new_matter = new_alarm or (
@@ -114,10 +114,12 @@ async def free_message(ctx: Ctx) -> None:
         and not alarm_check.says_now(text)
         and (call is not None or alarm_check.may_not_be_now(text))
     )
-    if call is not None and text and alarm_check.at_another_barn(ctx, call, text):
+    elsewhere = alarm_check.failing_elsewhere(ctx, call, text) if call and text else None
+    if elsewhere is not None:
         # 松林烤房着火了 during a call at 大坪: an alarm of its own, placed there and paged to
         # that barn's team, not news on a card the other barn's team may never read.
-        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        alarm = Gathered(kind=Kind.EMERGENCY, text=text, site_code=elsewhere)
+        await alarm_intake.start_emergency(ctx, alarm)
         return
     if (
         call is not None

@@ -22,13 +22,26 @@ def barn_named(ctx: Ctx, text: str) -> str | None:
     ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
     plain = bare(to_simplified(text))  # 河灣 is 河湾
     for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
-        area = ctx.cfg.area(site.area)
-        name = bare(to_simplified(site.name))
-        core = name.removeprefix(bare(to_simplified(area.name)) if area else "")
-        core = core.removesuffix("烤房群").removesuffix("烤房")
-        if name in plain or (len(core) >= 2 and core in plain):
+        if _where_named(ctx, site, plain) is not None:
             return site.code
     return None
+
+
+def barns_named_in(ctx: Ctx, plain: str) -> list[tuple[int, str]]:
+    """Where in `plain` (words `bare` and Simplified) each barn cluster it names is first
+    named, and its code, in the order they are said."""
+    found = ((_where_named(ctx, s, plain), s.code) for s in ctx.cfg.sites if s.kind in BARNS)
+    return sorted((at, code) for at, code in found if at is not None)
+
+
+def _where_named(ctx: Ctx, site: Site, plain: str) -> int | None:
+    """Where `plain` first names `site`, by its name or the part of it people say."""
+    area = ctx.cfg.area(site.area)
+    name = bare(to_simplified(site.name))
+    core = name.removeprefix(bare(to_simplified(area.name)) if area else "")
+    core = core.removesuffix("烤房群").removesuffix("烤房")
+    at = [plain.find(name), plain.find(core) if len(core) >= 2 else -1]
+    return min((i for i in at if i >= 0), default=None)
 
 
 def area_named(ctx: Ctx, text: str) -> str | None:

@@ -163,9 +163,12 @@ async def alarm(ctx: Ctx, text: str = "") -> None:
     call = kept_for_alarm(ctx, text)
     await ctx.end_flow()
     on = await open_emergency(ctx)
-    if on is not None and not (text and alarm_check.at_another_barn(ctx, on, text)):
+    elsewhere = alarm_check.failing_elsewhere(ctx, on, text) if on and text else None
+    if on is not None and elsewhere is None:
         await _to_the_call_on(ctx, on, call)
         return
+    if elsewhere is not None and call.lat is None:
+        call.site_code = elsewhere  # the barn failing, not the one the open call is at
     # Nothing said yet (「🚨 马上报警」 of a registration left before, pressed in a new one):
     # what is wrong is asked, as 🚨 110 asks it.
     await alarm_intake.start_emergency(ctx, call if text or call.voices else None)

@@ -67,6 +67,12 @@ BAISHI_CHAT = -1001000000002
     [
         ("河湾那边的烤房着火了", "QS02", QINGSHAN_CHAT),
         ("白石乡松林烤房也停电了", "BS01", BAISHI_CHAT),
+        # What is said of a barn runs on past a comma or a space, and a 是的 before it.
+        ("松林烤房，也着火了", "BS01", BAISHI_CHAT),
+        ("松林 烤房着火了", "BS01", BAISHI_CHAT),
+        ("是的，松林烤房也着火了", "BS01", BAISHI_CHAT),
+        ("松林烤房上次修好了，今天又停电了", "BS01", BAISHI_CHAT),
+        ("大坪这边没事了，松林烤房着火了", "BS01", BAISHI_CHAT),
         ("松林烤房也停電了", "BS01", BAISHI_CHAT),
     ],
 )
@@ -118,7 +124,6 @@ async def test_a_barn_failing_elsewhere_typed_at_registration_during_a_call_is_i
         "松林这边温度还在掉，大坪那边没事",  # the call's own barn failing, the other fine
         "松林這邊溫度還在掉，大坪那邊沒事",
         "松林这边还在停电，大坪那边来电了",
-        "我说的是大坪那边的烤房停电了",  # where the call is, put right: news for it
     ],
 )
 async def test_another_barn_said_to_be_fine_or_a_correction_is_news_of_the_call(
@@ -152,10 +157,28 @@ async def test_another_barn_failing_during_a_call_placed_by_a_pin_is_its_own_ala
 ) -> None:
     await desk.send(FARMER, "/110")
     await desk.send(FARMER, "烤房温度上不去")
-    await desk.location(FARMER, 26.20, 106.50)  # no barn cluster within its radius
+    await desk.location(FARMER, 26.385, 106.615)  # 4 km from 松林: no cluster within 3 km
     [call] = await desk.tickets()
-    assert call.site_code is None and call.lat == 26.20
-    out = await desk.send(FARMER, "松林烤房也着火了")
+    assert call.site_code is None and call.lat == 26.385
+    # 松林, the cluster the farmer was told is nearest, is where the call is: news of it.
+    assert "已补充到报警工单 10019" in texts(await desk.send(FARMER, "松林烤房停电了"))
+    assert len(await desk.tickets()) == 1
+    out = await desk.send(FARMER, "大坪烤房也着火了")
     assert "已报警" in texts(out)
     first, second = await desk.tickets()
-    assert second.site_code == "BS01" and "着火" not in first.text
+    assert second.site_code == "QS01" and "着火" not in first.text
+
+
+async def test_a_correction_naming_another_barn_pages_that_barns_team(desk: Harness) -> None:
+    """我说的是大坪… during a call at 松林: the team of 大坪 is paged with a call of its own
+    rather than the words left as news for 松林's team."""
+    await desk.send(FARMER, "/110")
+    await desk.send(FARMER, "烤房温度上不去")
+    await desk.press(FARMER, "f:site:BS01")
+    await desk.send(FARMER, "我说的是大坪那边的烤房停电了")
+    first, second = await desk.tickets()
+    assert (first.site_code, second.site_code, second.team_id) == (
+        "BS01",
+        "QS01",
+        "curing-qingshan",
+    )
