@@ -11,7 +11,7 @@ from core.model import Ticket
 from core.texts import typed_phone
 from handlers.context import Ctx
 from handlers.tickets import is_greeting, routed
-from routing import Decision, bare, to_simplified
+from routing import Decision, bare, normalize, to_simplified
 
 # What people type back to a resolution notice instead of pressing its buttons: a score
 # ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
@@ -54,9 +54,12 @@ _IN_PART = re.compile(r"只|才|部分|一半|一点")
 # 答复): a wish's, a suggestion's or a complaint's, not a repair's. Said alone, or of the
 # answer: 有异议 or 不同意 said of something else ("领导不同意我请假", "我不同意这次的订货档位
 # 调整", "我对调岗有异议") is no verdict on an answer, but a matter of its own.
+# Said alone means said on its own or before a pause: 我不同意，要求重新处理 disputes the
+# answer, with why; 我不同意单位的排班安排 does not.
 _ANSWER = r"(?:这个|这样的|你们的|你们|此)?(?:答复|回复|结果|处理|处理结果|意见|说法|决定)"
 _DISPUTED = re.compile(
-    r"^(?:我|我们)?(?:还是|坚决|对此)?(?:有异议|不同意|不接受|不认可)[的啊呀吧了哦]?$"
+    r"^(?:我|我们)?(?:还是|还|仍然|坚决|对此)?(?:有异议|不同意|不接受|不认可)[的啊呀吧了哦]*"
+    r"(?:$|[，,。.！!；;：:、\s])"
     rf"|^(?:我|我们)?对{_ANSWER}(?:还是|仍然|仍)?有异议"
     rf"|(?:不同意|不接受|不认可){_ANSWER}"
 )
@@ -68,7 +71,7 @@ def kind_verdict(text: str) -> KindVerdict | None:
     wish not granted ("还没实现", "沒有實現") or granted ("实现了，谢谢"), an answer
     disputed ("有异议", "我不同意"); None for any other words."""
     plain = to_simplified(bare(text))
-    if _DISPUTED.search(plain):
+    if _DISPUTED.search(normalize(text).strip()):  # its pauses kept
         return KindVerdict(not_done=True, kinds=_DISPUTABLE)
     if any(w in plain for w in _WISH_NOT_GRANTED):
         return KindVerdict(not_done=True, kinds=frozenset((Kind.WISH,)))

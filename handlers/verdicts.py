@@ -148,7 +148,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     other = other or plain in ACKNOWLEDGED or calls_off(text) or asks_to_rate(text)
     # 没实现, 实现了, 有异议: a verdict only of the kinds they are said of (a wish).
     general = score or not_solved or solved or alarm
-    kinded = None if general or len(plain) > NOT_SOLVED_MAX else kind_verdict(plain)
+    kinded = None if general or len(plain) > NOT_SOLVED_MAX else kind_verdict(text)
     if not (general or other or kinded):
         return False
     # The ticket whose notice the words reply to (回复), or the newest one awaiting their

@@ -81,6 +81,7 @@ async def test_granted_typed_asks_for_the_score(desk: Harness, script: Script, t
         (Script.HANS, "我有异议"),
         (Script.HANS, "不同意"),
         (Script.HANS, "不接受这个答复"),
+        (Script.HANS, "我不同意，要求重新处理"),
         (Script.HANT, "我有異議"),
     ],
 )

@@ -37,7 +37,19 @@ def test_a_wish_granted_is_done_and_said_of_a_wish_only(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["有异议", "我有異議", "不同意", "我不接受", "不认可这个答复", "我对这个结果有异议。"]
+    "typed",
+    [
+        "有异议",
+        "我有異議",
+        "不同意",
+        "我不接受",
+        "不认可这个答复",
+        "我对这个结果有异议。",
+        # With why, after a pause: still the answer disputed.
+        "我不同意，要求重新处理",
+        "我有異議，請重新處理",
+        "我还有异议",
+    ],
 )
 def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) -> None:
     verdict = kind_verdict(typed)
