@@ -163,22 +163,31 @@ def may_not_be_now(text: str) -> bool:
 def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     """The barn cluster other than the open call's that the words say is failing now (河湾
     那边的烤房着火了 during a call at 大坪), or None: an alarm of its own, placed there and
-    paged to that barn's team, not news on a card another town's team may never read. What
-    is said of each barn runs from its name to the next barn named ("松林这边温度还在掉，大坪
-    那边没事" says 大坪 is fine); words that say it is past are news."""
-    plain = bare(to_simplified(text))
-    named = barns_named_in(ctx, plain)
-    for n, (at, code) in enumerate(named):
-        if not _elsewhere(ctx, call, code):
-            continue
-        # The first barn's part begins with the message ("着火了！松林烤房", "是的，松林…").
-        said = plain[(at if n else 0) : (named[n + 1][0] if n + 1 < len(named) else None)]
-        decision = routed(ctx, said)
-        if decision is None or not decision.emergency:
-            continue
-        if decision.danger or not may_not_be_now(said):
-            return code
-    return None
+    paged to that barn's team, not news on a card another town's team may never read.
+    Only when it is the one barn named: words naming two ("大坪这边没事，着火的是松林",
+    "松林和大坪都着火了") are news of the call, with 「🚨 另一处烤房报警」 offered
+    (`names_another_barn`), as which of them fails is the farmer's to say. Words that say
+    it is fine again or past are news too."""
+    named = _barns_named(ctx, text)
+    if len(named) != 1 or not _elsewhere(ctx, call, named[0]):
+        return None
+    decision = routed(ctx, text)
+    if decision is None or not decision.emergency or _FINE_AGAIN.search(to_simplified(text)):
+        return None
+    return named[0] if decision.danger or not may_not_be_now(text) else None
+
+
+def names_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
+    """Words naming a barn cluster other than where the open call is."""
+    return any(_elsewhere(ctx, call, code) for code in _barns_named(ctx, text))
+
+
+def _barns_named(ctx: Ctx, text: str) -> list[str]:
+    return [code for _, code in barns_named_in(ctx, bare(to_simplified(text)))]
+
+
+# Fine again: 来电了, 没事了, 恢复正常了 ("松林烤房刚才停电了，现在已经来电了").
+_FINE_AGAIN = re.compile(r"没事|来电了|通电了|恢复了|恢复正常|正常了|没问题")
 
 
 def _elsewhere(ctx: Ctx, call: Ticket, site_code: str) -> bool:

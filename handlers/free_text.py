@@ -32,6 +32,7 @@ from handlers.follow_up import (
 )
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
+from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import (
     Gathered,
@@ -135,6 +136,10 @@ async def free_message(ctx: Ctx) -> None:
             # 算了, 修好了, 不用来了 before anyone took the call: the team is told (they may be
             # on the way), and the withdrawal that stops them is one tap away.
             ctx.say("e_news_withdraw", mine.withdraw_buttons(ctx, call), number=call.label)
+        elif text and alarm_check.names_another_barn(ctx, call, text):
+            # Another barn named beside this one: an alarm for it is one tap away.
+            another = rows(Button(ctx.text("btn_another_barn"), alarm_intake.ANOTHER_BARN))
+            ctx.say("e_news_added", another, number=call.label)
         else:
             ctx.say("e_news_added", number=call.label)
         return

@@ -72,7 +72,6 @@ BAISHI_CHAT = -1001000000002
         ("松林 烤房着火了", "BS01", BAISHI_CHAT),
         ("是的，松林烤房也着火了", "BS01", BAISHI_CHAT),
         ("松林烤房上次修好了，今天又停电了", "BS01", BAISHI_CHAT),
-        ("大坪这边没事了，松林烤房着火了", "BS01", BAISHI_CHAT),
         ("松林烤房也停電了", "BS01", BAISHI_CHAT),
     ],
 )
@@ -182,3 +181,25 @@ async def test_a_correction_naming_another_barn_pages_that_barns_team(desk: Harn
         "QS01",
         "curing-qingshan",
     )
+
+
+@pytest.mark.parametrize(
+    "said", ["大坪这边没事，着火的是松林烤房", "松林和大坪都着火了", "松林和大坪都著火了"]
+)
+async def test_two_barns_named_are_news_with_an_alarm_for_another_one_tap_away(
+    desk: Harness, said: str
+) -> None:
+    """Which of two barns is failing is the farmer's to say: news of the call they have,
+    with 「🚨 另一处烤房报警」 offered."""
+    await desk.file_110(FARMER)
+    out = await desk.send(FARMER, said)
+    assert "已补充到报警工单 10019" in to_simplified(texts(out))
+    assert button_data(out) == ["m:110:another"]
+    assert len(await desk.tickets()) == 1
+
+
+async def test_another_barn_said_to_be_fine_again_is_news_of_the_call(desk: Harness) -> None:
+    await desk.file_110(FARMER)  # at 大坪
+    out = await desk.send(FARMER, "松林烤房刚才停电了，现在已经来电了")
+    assert "已补充到报警工单 10019" in texts(out)
+    assert len(await desk.tickets()) == 1
