@@ -54,12 +54,17 @@ _IN_PART = re.compile(r"只|才|部分|一半|一点")
 # 答复): a wish's, a suggestion's or a complaint's, not a repair's. Said alone, or of the
 # answer: 有异议 or 不同意 said of something else ("领导不同意我请假", "我不同意这次的订货档位
 # 调整", "我对调岗有异议") is no verdict on an answer, but a matter of its own.
-# Said alone means said on its own or before a pause: 我不同意，要求重新处理 disputes the
-# answer, with why; 我不同意单位的排班安排 does not.
+# Said alone means on its own, or with no more after a pause than asking it done again:
+# 我不同意，要求重新处理 disputes the answer; 我不同意单位的排班安排 and 有异议，请问食堂几点
+# 开饭 are matters of their own.
 _ANSWER = r"(?:这个|这样的|你们的|你们|此)?(?:答复|回复|结果|处理|处理结果|意见|说法|决定)"
+_REDO = (
+    r"(?:请|要求|希望|麻烦)?(?:领导|你们)?(?:重新|再)(?:处理|办理|办|研究|考虑|调查|答复)"
+    r"(?:一下|一次)?"
+)
 _DISPUTED = re.compile(
     r"^(?:我|我们)?(?:还是|还|仍然|坚决|对此)?(?:有异议|不同意|不接受|不认可)[的啊呀吧了哦]*"
-    r"(?:$|[，,。.！!；;：:、\s])"
+    rf"(?:[，,。.！!；;：:、\s]+(?:{_REDO})?)?[。.！!]*$"
     rf"|^(?:我|我们)?对{_ANSWER}(?:还是|仍然|仍)?有异议"
     rf"|(?:不同意|不接受|不认可){_ANSWER}"
 )

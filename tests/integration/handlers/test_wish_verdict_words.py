@@ -138,7 +138,9 @@ async def test_wish_words_are_no_verdict_on_a_repair(desk: Harness, typed: str) 
     assert await _status(desk, ticket.id) is Status.RESOLVED
 
 
-@pytest.mark.parametrize("typed", ["我不同意单位的排班安排", "我们不接受加班不给调休"])
+@pytest.mark.parametrize(
+    "typed", ["我不同意单位的排班安排", "我们不接受加班不给调休", "我不同意，我想申请调岗"]
+)
 async def test_disputing_something_else_is_a_matter_of_its_own_not_the_wish_sent_back(
     desk: Harness, typed: str
 ) -> None:

@@ -70,6 +70,10 @@ def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) ->
         "我不同意这次的订货档位调整",
         "我们不接受加班不给调休",
         "我对调岗有异议",
+        # After the pause, a matter of its own rather than the answer asked again.
+        "我不同意，领导不让我请假",
+        "有异议，请问下周食堂几点开饭？",
+        "有异议，我家的补贴还没发",
     ],
 )
 def test_other_words_are_no_verdict_of_a_kind(typed: str) -> None:
