@@ -167,12 +167,13 @@ def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     Only when it is the one barn named: words naming two ("大坪这边没事，着火的是松林",
     "松林和大坪都着火了") are news of the call, with 「🚨 另一处烤房报警」 offered
     (`names_another_barn`), as which of them fails is the farmer's to say. Words that say
-    it is fine again or past are news too."""
+    it is past, and no danger, are news too. In doubt, its team is paged: a needless page
+    costs a phone call, a fire left as news on another team's card costs the barn."""
     named = _barns_named(ctx, text)
     if len(named) != 1 or not _elsewhere(ctx, call, named[0]):
         return None
     decision = routed(ctx, text)
-    if decision is None or not decision.emergency or _FINE_AGAIN.search(to_simplified(text)):
+    if decision is None or not decision.emergency:
         return None
     return named[0] if decision.danger or not may_not_be_now(text) else None
 
@@ -184,10 +185,6 @@ def names_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
 
 def _barns_named(ctx: Ctx, text: str) -> list[str]:
     return [code for _, code in barns_named_in(ctx, bare(to_simplified(text)))]
-
-
-# Fine again: 来电了, 没事了, 恢复正常了 ("松林烤房刚才停电了，现在已经来电了").
-_FINE_AGAIN = re.compile(r"没事|来电了|通电了|恢复了|恢复正常|正常了|没问题")
 
 
 def _elsewhere(ctx: Ctx, call: Ticket, site_code: str) -> bool:
