@@ -62,13 +62,17 @@ _REDO = (
     r"(?:请|要求|希望|麻烦)?(?:领导|你们)?(?:重新|再)(?:处理|办理|办|研究|考虑|调查|答复)"
     r"(?:一下|一次)?"
 )
-_DISPUTED = re.compile(
+_DISPUTE_FIRST = (
     r"^(?:我|我们)?(?:还是|还|仍然|坚决|对此)?(?:有异议|不同意|不接受|不认可)[的啊呀吧了哦]*"
-    rf"(?:[，,。.！!；;：:、\s]+(?:{_REDO})?)?[。.！!]*$"
+)
+_PAUSE = r"[，,。.！!；;：:、\s]"
+_THANKS = r"(?:谢谢|谢谢你们|谢谢您|麻烦了)?"
+_DISPUTED = re.compile(
+    rf"{_DISPUTE_FIRST}(?:{_PAUSE}+(?:{_REDO})?[吧]?)?{_PAUSE}*{_THANKS}{_PAUSE}*$"
     rf"|^(?:我|我们)?对{_ANSWER}(?:还是|仍然|仍)?有异议"
     rf"|(?:不同意|不接受|不认可){_ANSWER}"
 )
-_DISPUTABLE = frozenset((Kind.WISH, Kind.SUGGESTION, Kind.COMPLAINT))
+DISPUTABLE = frozenset((Kind.WISH, Kind.SUGGESTION, Kind.COMPLAINT))
 
 
 def kind_verdict(text: str) -> KindVerdict | None:
@@ -77,12 +81,23 @@ def kind_verdict(text: str) -> KindVerdict | None:
     disputed ("有异议", "我不同意"); None for any other words."""
     plain = to_simplified(bare(text))
     if _DISPUTED.search(normalize(text).strip()):  # its pauses kept
-        return KindVerdict(not_done=True, kinds=_DISPUTABLE)
+        return KindVerdict(not_done=True, kinds=DISPUTABLE)
     if any(w in plain for w in _WISH_NOT_GRANTED):
         return KindVerdict(not_done=True, kinds=frozenset((Kind.WISH,)))
     if _WISH_GRANTED.search(plain) and not _IN_PART.search(plain):
         return KindVerdict(not_done=False, kinds=frozenset((Kind.WISH,)))
     return None
+
+
+# A dispute said first, then why after a pause ("我不同意，这个答复我不能接受", "有异议，处理太
+# 轻了"): likely the answer disputed, but the rest may be a matter of its own ("我不同意，
+# 领导不让我请假"), so it is asked about (`verdicts.about_resolution`).
+_DISPUTE_THEN_WHY = re.compile(rf"{_DISPUTE_FIRST}{_PAUSE}")
+
+
+def disputes_then_says_why(text: str) -> bool:
+    """有异议, 不同意 or 不接受 said first, then more after a pause, in either script."""
+    return _DISPUTE_THEN_WHY.match(normalize(text).strip()) is not None
 
 
 def speaks_of_a_wish(text: str) -> bool:

@@ -33,6 +33,7 @@ from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
+    DISPUTABLE,
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
     STILL_WRONG,
@@ -40,6 +41,7 @@ from handlers.verdict_words import (
     VERDICT_MAX,
     another_matter,
     asks_to_rate,
+    disputes_then_says_why,
     kind_verdict,
     may_be_a_verdict,
     says_not_solved,
@@ -79,7 +81,11 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         named = decision.line if decision is not None and not decision.triage else None
         only = awaiting[0] if len(awaiting) == 1 else None
         of_a_wish = only is not None and only.kind is Kind.WISH and speaks_of_a_wish(text)
-        ticket = only if only is not None and (only.line == named or of_a_wish) else None
+        # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked.
+        disputed = only is not None and only.kind in DISPUTABLE and disputes_then_says_why(text)
+        ticket = (
+            only if only is not None and (only.line == named or of_a_wish or disputed) else None
+        )
     if ticket is None or ticket.status is not Status.RESOLVED:
         return False
     if another_matter(decision, ticket, False):
@@ -141,14 +147,17 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     judgement = _judgement_alone(text, decision)
     alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= NOT_SOLVED_MAX and says_not_solved(plain)
-    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text)) or judgement
+    kinded = kind_verdict(text) if len(plain) <= NOT_SOLVED_MAX else None
+    # 我不同意，要求重新处理，谢谢: the 谢谢 of a dispute says nothing is solved.
+    disputing = kinded is not None and kinded.not_done
+    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text) and not disputing) or judgement
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
     # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a
     # request of them.
     other = other or plain in ACKNOWLEDGED or calls_off(text) or asks_to_rate(text)
     # 没实现, 实现了, 有异议: a verdict only of the kinds they are said of (a wish).
     general = score or not_solved or solved or alarm
-    kinded = None if general or len(plain) > NOT_SOLVED_MAX else kind_verdict(text)
+    kinded = None if general else kinded
     if not (general or other or kinded):
         return False
     # The ticket whose notice the words reply to (回复), or the newest one awaiting their

@@ -148,3 +148,25 @@ async def test_disputing_something_else_is_a_matter_of_its_own_not_the_wish_sent
     out = await desk.send(STAFF, typed)
     assert "已重新派给" not in texts(out)
     assert await _status(desk, wish) is Status.RESOLVED
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["我不同意，这个答复我不能接受", "有异议，我要的是早餐不是豆浆", "我不同意，领导不让我请假"],
+)
+async def test_a_dispute_with_why_after_a_pause_is_asked_about(desk: Harness, typed: str) -> None:
+    """Most likely the answer disputed, but what follows may be a matter of its own: asked,
+    with 「📝 不是，作为新的求助」 beside sending it back."""
+    wish = await _wish_answered(desk, how=":declined")
+    out = await desk.send(STAFF, typed)
+    assert f"my:bad:{wish}" in button_data(out) and f"my:new:{wish}" in button_data(out)
+    assert await _status(desk, wish) is Status.RESOLVED
+
+
+async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
+    desk: Harness,
+) -> None:
+    wish = await _wish_answered(desk, how=":declined")
+    out = await desk.send(STAFF, "我不同意，要求重新处理，谢谢")
+    assert "已重新派给" in texts(out)
+    assert await _status(desk, wish) is Status.DISPATCHED
