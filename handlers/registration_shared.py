@@ -198,6 +198,11 @@ async def _to_the_call_on(ctx: Ctx, on: Ticket, call: Gathered) -> None:
     await add_info(ctx, on, call.text, None, voice=first, pin=pin)
     for voice in call.voices[1:]:
         await add_info(ctx, on, "", None, voice=voice)
+    if call.text and alarm_check.names_another_barn(ctx, on, call.text):
+        # Two barns named: an alarm for the other is one tap away, as outside registration.
+        another = rows(Button(ctx.text("btn_another_barn"), alarm_intake.ANOTHER_BARN))
+        ctx.say("e_news_added", another, number=on.label)
+        return
     ctx.say("e_news_added", number=on.label)
 
 

@@ -216,3 +216,15 @@ async def test_another_barn_failing_with_words_of_people_or_power_fine_is_still_
     assert "已报警" in texts(out)
     _first, second = await desk.tickets()
     assert second.site_code == "BS01"
+
+
+async def test_two_barns_named_at_a_registration_question_offer_another_alarm(
+    desk: Harness,
+) -> None:
+    await desk.file_110(FARMER)
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, "松林和大坪都着火了")
+    assert "已补充到报警工单 10019" in texts(out)
+    assert "m:110:another" in button_data(out)
+    assert len(await desk.tickets()) == 1
