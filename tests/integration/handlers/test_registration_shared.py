@@ -31,16 +31,23 @@ async def test_a_phone_shared_at_the_name_is_kept_and_not_asked_for_again(desk: 
     assert person.phone == "+8613800000001" and person.registered
 
 
-async def test_a_location_shared_at_the_kind_places_a_farmer_at_the_barn(desk: Harness) -> None:
-    await desk.send(FARMER, "/start")
+async def _pin_shared_at_the_kind_places_the_barn(desk: Harness, start: str) -> str:
+    """`start`, a pin at the barn shared at 您是, then registering as a farmer: the barn
+    found from it; what the pin was answered with."""
+    await desk.send(FARMER, start)
     out = texts(await desk.location(FARMER, *BARN))
-    assert "已收到您的位置" in out and "您是" not in out and "烟农" in out  # asked again
     await desk.press(FARMER, "f:kind:farmer")
     await desk.send(FARMER, "张大山")
     done = texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
     assert "青山镇大坪烤房群" in done and "登记完成" in done
     person = await _person(desk, FARMER)
     assert (person.site_code, person.area) == ("QS01", "qingshan")
+    return out
+
+
+async def test_a_location_shared_at_the_kind_places_a_farmer_at_the_barn(desk: Harness) -> None:
+    out = await _pin_shared_at_the_kind_places_the_barn(desk, "/start")
+    assert "已收到您的位置" in out and "您是" not in out and "烟农" in out  # asked again
 
 
 async def test_a_traditional_reader_is_told_in_traditional(desk: Harness) -> None:
@@ -91,12 +98,5 @@ async def test_a_location_shared_after_a_station_qr_code_places_the_farmers_barn
 ) -> None:
     """A purchase station's QR code says no barn: the location shared before who they are
     is kept for the place question a farmer is asked, and finds the barn."""
-    await desk.send(FARMER, "/start site_BSZ")
-    out = texts(await desk.location(FARMER, *BARN))
+    out = await _pin_shared_at_the_kind_places_the_barn(desk, "/start site_BSZ")
     assert "已收到您的位置" in out
-    await desk.press(FARMER, "f:kind:farmer")
-    await desk.send(FARMER, "张大山")
-    done = texts(await desk.contact(FARMER, "8613800000001", owner=FARMER))
-    assert "青山镇大坪烤房群" in done and "登记完成" in done
-    person = await _person(desk, FARMER)
-    assert (person.site_code, person.area) == ("QS01", "qingshan")
