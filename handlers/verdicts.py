@@ -81,11 +81,12 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         named = decision.line if decision is not None and not decision.triage else None
         only = awaiting[0] if len(awaiting) == 1 else None
         of_a_wish = only is not None and only.kind is Kind.WISH and speaks_of_a_wish(text)
-        # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked.
-        disputed = only is not None and only.kind in DISPUTABLE and disputes_then_says_why(text)
-        ticket = (
-            only if only is not None and (only.line == named or of_a_wish or disputed) else None
-        )
+        ticket = only if only is not None and (only.line == named or of_a_wish) else None
+        # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
+        # answer that can be disputed awaits their word (a repair's beside it or not).
+        disputable = [t for t in awaiting if t.kind in DISPUTABLE]
+        if ticket is None and len(disputable) == 1 and disputes_then_says_why(text):
+            ticket = disputable[0]
     if ticket is None or ticket.status is not Status.RESOLVED:
         return False
     if another_matter(decision, ticket, False):

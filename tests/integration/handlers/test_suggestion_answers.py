@@ -254,3 +254,20 @@ async def test_not_satisfied_typed_with_two_answers_waiting_asks_which_to_send_b
     asked = await desk.press(STAFF, pressed[0])
     assert "请说明对答复哪里不满意" in texts(asked)
     assert all(t.status is Status.RESOLVED for t in await desk.tickets())
+
+
+async def test_a_dispute_with_why_is_asked_of_the_one_answer_awaiting_beside_a_repair(
+    desk: Harness,
+) -> None:
+    """我不同意，… with a suggestion's answer and a request's resolution both awaiting: the
+    suggestion is the one whose answer can be disputed, and it is asked about."""
+    suggestion = await _answered_after_a_question(desk, ask=False)
+    request = await desk.file_request(STAFF, "卷烟订货系统登录不了，提示密码错误")
+    team = desk.cfg.team(request.team_id)
+    for step in ("acc", "res"):
+        await desk.press(team.members[0], f"tk:{step}:{request.id}", chat=team.chat_id)
+    await desk.send(team.members[0], "已重置密码", chat=team.chat_id)
+    out = await desk.send(STAFF, "我不同意，这个答复我不能接受")
+    assert f"my:bad:{suggestion}" in button_data(out)
+    assert f"my:new:{suggestion}" in button_data(out)
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
