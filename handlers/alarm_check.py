@@ -19,7 +19,7 @@ from core.geo import nearest_site
 from core.model import Ticket
 from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
-from handlers.places import BARNS, barns_named_in
+from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, routed, typed_alarm
 from handlers.typed_menu import calls_off
@@ -169,7 +169,7 @@ def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     (`names_another_barn`), as which of them fails is the farmer's to say. Words that say
     it is past, and no danger, are news too. In doubt, its team is paged: a needless page
     costs a phone call, a fire left as news on another team's card costs the barn."""
-    named = _barns_named(ctx, text)
+    named = barns_named(ctx, text)
     if len(named) != 1 or not _elsewhere(ctx, call, named[0]):
         return None
     decision = routed(ctx, text)
@@ -180,11 +180,7 @@ def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
 
 def names_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:
     """Words naming a barn cluster other than where the open call is."""
-    return any(_elsewhere(ctx, call, code) for code in _barns_named(ctx, text))
-
-
-def _barns_named(ctx: Ctx, text: str) -> list[str]:
-    return [code for _, code in barns_named_in(ctx, bare(to_simplified(text)))]
+    return any(_elsewhere(ctx, call, code) for code in barns_named(ctx, text))
 
 
 def _elsewhere(ctx: Ctx, call: Ticket, site_code: str) -> bool:

@@ -20,28 +20,22 @@ def barn_site(ctx: Ctx, code: str | None) -> Site | None:
 def barn_named(ctx: Ctx, text: str) -> str | None:
     """The barn cluster a typed answer names: its name, or the part of the name people say
     ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""
+    named = barns_named(ctx, text)
+    return named[0] if named else None
+
+
+def barns_named(ctx: Ctx, text: str) -> list[str]:
+    """Every barn cluster the words name, as `barn_named` reads one, in the config's order."""
     plain = bare(to_simplified(text))  # 河灣 is 河湾
-    for site in (s for s in ctx.cfg.sites if s.kind in BARNS):
-        if _where_named(ctx, site, plain) is not None:
-            return site.code
-    return None
+    return [s.code for s in ctx.cfg.sites if s.kind in BARNS and _named_in(ctx, s, plain)]
 
 
-def barns_named_in(ctx: Ctx, plain: str) -> list[tuple[int, str]]:
-    """Where in `plain` (words `bare` and Simplified) each barn cluster it names is first
-    named, and its code, in the order they are said."""
-    found = ((_where_named(ctx, s, plain), s.code) for s in ctx.cfg.sites if s.kind in BARNS)
-    return sorted((at, code) for at, code in found if at is not None)
-
-
-def _where_named(ctx: Ctx, site: Site, plain: str) -> int | None:
-    """Where `plain` first names `site`, by its name or the part of it people say."""
+def _named_in(ctx: Ctx, site: Site, plain: str) -> bool:
     area = ctx.cfg.area(site.area)
     name = bare(to_simplified(site.name))
     core = name.removeprefix(bare(to_simplified(area.name)) if area else "")
     core = core.removesuffix("烤房群").removesuffix("烤房")
-    at = [plain.find(name), plain.find(core) if len(core) >= 2 else -1]
-    return min((i for i in at if i >= 0), default=None)
+    return name in plain or (len(core) >= 2 and core in plain)
 
 
 def area_named(ctx: Ctx, text: str) -> str | None:
