@@ -51,12 +51,11 @@ _WISH_GRANTED = re.compile(r"已经?实现|实现了(?![吗么嘛没])")
 # 只实现了一部分 says it is granted and not, both: the notice's buttons are asked instead.
 _IN_PART = re.compile(r"只|才|部分|一半|一点")
 # An answer or a ruling disputed (有异议, as a wish's answer short of it invites; 不接受这个
-# 答复): a wish's, a suggestion's or a complaint's, not a repair's. Said alone, or of the
-# answer: 有异议 or 不同意 said of something else ("领导不同意我请假", "我不同意这次的订货档位
-# 调整", "我对调岗有异议") is no verdict on an answer, but a matter of its own.
-# Said alone means on its own, or with no more after a pause than asking it done again:
-# 我不同意，要求重新处理 disputes the answer; 我不同意单位的排班安排 and 有异议，请问食堂几点
-# 开饭 are matters of their own.
+# 答复): a wish's, a suggestion's or a complaint's, not a repair's. Said alone, of the
+# answer, or with no more after a pause than asking it done again (我不同意，要求重新处理，
+# 谢谢). Said of something else ("领导不同意我请假", "我不同意这次的订货档位调整", "我对调岗
+# 有异议") it is a matter of its own; said first with why after a pause, it is asked about
+# (`disputes_then_says_why`).
 _ANSWER = r"(?:这个|这样的|你们的|你们|此)?(?:答复|回复|结果|处理|处理结果|意见|说法|决定)"
 _REDO = (
     r"(?:请|要求|希望|麻烦)?(?:领导|你们)?(?:重新|再)(?:处理|办理|办|研究|考虑|调查|答复)"
