@@ -56,6 +56,17 @@ async def _anonymous_conduct_complaint(desk: Harness) -> int:
     return ticket.id
 
 
+async def _anonymous_complaint_at_the_score(desk: Harness) -> int:
+    """The anonymous complaint taken up and resolved by the oversight team, and 「✅ 已解决，
+    评价」 pressed: the score is asked; its id."""
+    ticket_id = await _anonymous_conduct_complaint(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    return ticket_id
+
+
 async def test_an_anonymous_complaint_names_nobody_and_is_on_the_audit_trail(
     desk: Harness,
 ) -> None:
@@ -198,11 +209,7 @@ async def test_a_complaint_in_traditional_is_offered_anonymity_in_traditional(
 async def test_a_low_rating_of_an_anonymous_complaint_asks_for_a_review_not_a_phone_call(
     desk: Harness,
 ) -> None:
-    ticket_id = await _anonymous_conduct_complaint(desk)
-    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
-    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    ticket_id = await _anonymous_complaint_at_the_score(desk)
     before = {r.id for r in await desk.outbox()}
     out = texts(await desk.press(RETAILER, f"my:r:{ticket_id}:1"))
     assert "复核" in out and "不会打电话给您" in out and "回访您" not in out
@@ -221,11 +228,7 @@ async def test_the_leaders_review_of_an_anonymous_complaint_never_asks_what_the_
 ) -> None:
     """The notice of the low rating, 「📞 已回访」 and a note without words all speak of a
     review (复核), as the ladder's reminders do: there is nobody to phone."""
-    ticket_id = await _anonymous_conduct_complaint(desk)
-    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
-    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    ticket_id = await _anonymous_complaint_at_the_score(desk)
     before = {r.id for r in await desk.outbox()}
     await desk.press(RETAILER, f"my:r:{ticket_id}:1")
     [notice] = [
@@ -245,11 +248,7 @@ async def test_the_leaders_review_of_an_anonymous_complaint_never_asks_what_the_
 
 
 async def test_a_review_pressed_when_none_is_owed_is_said_as_a_review(desk: Harness) -> None:
-    ticket_id = await _anonymous_conduct_complaint(desk)
-    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
-    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    ticket_id = await _anonymous_complaint_at_the_score(desk)
     await desk.press(RETAILER, f"my:r:{ticket_id}:5")  # satisfied: no review owed
     none = texts(await desk.press(SUPERVISOR, f"tk:cb:{ticket_id}"))
     assert "没有要记录的复核结果" in none and "回访" not in none
@@ -282,11 +281,7 @@ async def test_the_review_of_an_anonymous_complaint_is_recorded_as_a_review_not_
 ) -> None:
     """What the leader typed is told back, shown on the notices that asked for it and to a
     second press as a 复核结果: nobody was phoned (回访) about an anonymous complaint."""
-    ticket_id = await _anonymous_conduct_complaint(desk)
-    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.press(CONDUCT_MEMBER, f"tk:res:{ticket_id}", chat=CONDUCT_CHAT)
-    await desk.send(CONDUCT_MEMBER, "已约谈配送员", chat=CONDUCT_CHAT)
-    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    ticket_id = await _anonymous_complaint_at_the_score(desk)
     await desk.press(RETAILER, f"my:r:{ticket_id}:1")
     recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
     for row in await desk.outbox():  # the notices asking for it are sent
