@@ -392,19 +392,12 @@ async def test_still_not_understanding_at_who_they_are_reopens_nothing(desk: Har
     assert [t.status for t in await desk.tickets()] == [Status.RESOLVED]
 
 
-async def test_a_name_holding_a_word_of_a_fault_put_right_is_a_name_while_a_verdict_waits(
-    desk: Harness,
+@pytest.mark.parametrize("verdict_waits", [True, False], ids=["verdict_waits", "none_waits"])
+async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(
+    desk: Harness, verdict_waits: bool
 ) -> None:
-    await _resolved_110(desk)
-    await desk.send(FARMER, "/start")
-    await desk.press(FARMER, "f:kind:farmer")
-    assert "手机号" in texts(await desk.send(FARMER, "王修好"))
-    async with desk.db.uow(read_only=True) as uow:
-        farmer = await uow.users.get(FARMER)
-    assert farmer is not None and farmer.name == "王修好"
-
-
-async def test_a_name_holding_a_word_of_a_fault_put_right_is_still_a_name(desk: Harness) -> None:
+    if verdict_waits:
+        await _resolved_110(desk)
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
     assert "手机号" in texts(await desk.send(FARMER, "王修好"))
