@@ -12,7 +12,7 @@ from core.enums import Kind, Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from handlers import alarm_check, mine
-from handlers.cards import gist, ticket_status
+from handlers.cards import called_here, gist, ticket_status
 from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import in_script
@@ -79,7 +79,9 @@ async def pressed(ctx: Ctx, data: str) -> None:
     if not ticket.status.is_open:
         # Closed meanwhile: the answer stays kept for another of the buttons.
         status = ticket_status(ticket, ctx.script)
-        ctx.say("add_info_too_late", number=ticket.label, status=status)
+        ctx.say(
+            "add_info_too_late", number=ticket.label, status=status, what=called_here(ctx, ticket)
+        )
         return
     await ctx.end_flow()
     await _add(ctx, ticket, pieces, several=True)
@@ -107,7 +109,9 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
             voice=piece["voice"],
             answer=waited and n == 0,
         )
-    ctx.say("answer_added" if waited else "add_info_done", number=number)
+    ctx.say(
+        "answer_added" if waited else "add_info_done", number=number, what=called_here(ctx, ticket)
+    )
 
 
 async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
@@ -120,7 +124,13 @@ async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
         *(Button(f"{t.label} {in_script(gist(t), ctx.script)}", f"{PRESSED}{t.id}") for t in shown),
         per_row=1,
     )
-    ctx.say("answer_which_more" if earlier else "answer_which", buttons, count=len(candidates))
+    what = called_here(ctx, *candidates)
+    ctx.say(
+        "answer_which_more" if earlier else "answer_which",
+        buttons,
+        count=len(candidates),
+        what=what,
+    )
 
 
 async def question_replied_to(ctx: Ctx) -> Ticket | None:

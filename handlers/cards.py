@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from core.config import Config
 from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
-from core.texts import WISH_OUTCOME_NAMES, clip, one_line, status_name
+from core.texts import WISH_OUTCOME_NAMES, called, clip, one_line, status_name
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
 from routing.reader import staff_words
 from routing.segment import cut
+
+if TYPE_CHECKING:
+    from handlers.context import Ctx
 
 ACTION_LABELS = {
     "create": "提交",
@@ -100,6 +104,13 @@ def _cut_between_words(text: str, limit: int) -> str:
     if space >= 0 and len(head) - space - 1 < _ITEM_MIN:
         head = head[:space]  # not "一、食堂增加素食窗口 二…": a line's first word alone
     return (head.rstrip(_CUT_AFTER) or text[:limit]) + "…"
+
+
+def called_here(ctx: Ctx, *tickets: Ticket) -> str:
+    """What the requester calls `tickets` (心愿, 建议, 工单), in their script, as their
+    notices do: the one word of their kind, or 工单 when they are of several kinds."""
+    words = {called(ticket) for ticket in tickets}
+    return in_script(words.pop() if len(words) == 1 else "工单", ctx.script)
 
 
 def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:

@@ -20,6 +20,7 @@ from handlers import (
     phones,
     verdicts,
 )
+from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -90,7 +91,7 @@ async def free_message(ctx: Ctx) -> None:
             # The answer to a question asked before the ticket went to another team: it
             # joins the ticket, for the team that has it now.
             await add_info(ctx, moved, text, msg.photo_file_id, voice=msg.voice_file_id)
-            ctx.say("answer_added", number=moved.label)
+            ctx.say("answer_added", number=moved.label, what=called_here(ctx, moved))
             return
     if text and await _own_ticket_number(ctx, text):
         return
@@ -149,7 +150,7 @@ async def free_message(ctx: Ctx) -> None:
             # Telegram's reply to the team's question once they no longer wait for it (上门
             # ended the wait): it is for that ticket all the same, not a new request.
             await add_info(ctx, replied, text, msg.photo_file_id, voice=msg.voice_file_id)
-            ctx.say("answer_added", number=replied.label)
+            ctx.say("answer_added", number=replied.label, what=called_here(ctx, replied))
             return
     if text and not msg.photo_file_id and await verdicts.typed_verdict(ctx, text, decision):
         return
@@ -175,7 +176,7 @@ async def free_message(ctx: Ctx) -> None:
             # The rest of an answer sent in pieces (a photo, then its words): it joins the
             # ticket it answers, not a new request beside it.
             await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
-            ctx.say("add_info_done", number=answered.label)
+            ctx.say("add_info_done", number=answered.label, what=called_here(ctx, answered))
             return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         media_remark = remark if not alarm_check.says_now(text) else None

@@ -13,6 +13,7 @@ from core.model import Ticket
 from core.texts import clip, one_line
 from handlers import shop_details, tickets
 from handlers.alarm_intake import in_danger, valid_text
+from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.draft_summary import (
     ABOUT,
@@ -465,4 +466,10 @@ async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
     for voice in voices:
         await add_info(ctx, ticket, "", None, voice=voice)
     await ctx.end_flow()
-    ctx.say("answer_added" if answer else "add_info_done", keyboard="remove", number=ticket.label)
+    what = called_here(ctx, ticket)
+    ctx.say(
+        "answer_added" if answer else "add_info_done",
+        keyboard="remove",
+        number=ticket.label,
+        what=what,
+    )

@@ -100,7 +100,7 @@ INTAKE: dict[str, str] = {
     "shop_missing_shop": "店名",
     "shop_missing_licence": "许可证号",
     "reg_name_bad": "请输入您的姓名（1 到 20 个字，不含数字和表情）；现在不想登记，回复“算了”：",
-    "already_rated": "工单 {number} 已经评过 {score} 分了，谢谢您的评价。",
+    "already_rated": "{what} {number} 已经评过 {score} 分了，谢谢您的评价。",
     "e_phone_ask": "服务队可能要打电话给您：请点下方「📱 共享我的手机号」。",
     "phone_saved": "已记下您的手机号 {phone}，服务人员需要时会打给您。",
     # Shared at a registration question that asks something else: kept, or not, and said.

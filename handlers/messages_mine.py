@@ -66,49 +66,49 @@ MINE: dict[str, str] = {
         "说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
     "add_info_ask": "请发送要补充的文字或照片：",
-    "add_info_done": "已补充到工单 {number}，服务队会看到。",
-    "verdict_which": "您有 {count} 个工单办结待确认。请点下面要评价或反馈的那一个：",
-    "verdict_which_score": "您有 {count} 个工单办结待确认。这 {score} 分是给哪一个的？请点下面的工单：",
-    "verdict_which_solved": "您有 {count} 个工单办结待确认。解决的是哪一个？请点下面的工单，再为它打分：",
-    "verdict_which_judged": "您有 {count} 个工单办结待确认。您说的是哪一个？请点下面的工单，再为它打分：",
+    "add_info_done": "已补充到{what} {number}，服务队会看到。",
+    "verdict_which": "您有 {count} 个{what}办结待确认。请点下面要评价或反馈的那一个：",
+    "verdict_which_score": "您有 {count} 个{what}办结待确认。这 {score} 分是给哪一个的？请点下面的{what}：",
+    "verdict_which_solved": "您有 {count} 个{what}办结待确认。解决的是哪一个？请点下面的{what}，再为它打分：",
+    "verdict_which_judged": "您有 {count} 个{what}办结待确认。您说的是哪一个？请点下面的{what}，再为它打分：",
     "verdict_which_not_satisfied": (
         "您有 {count} 个建议已有答复、等您确认。对哪一个的答复不满意？请点下面的建议，再说明哪里不满意："
     ),
     "verdict_which_not_solved": (
-        "您有 {count} 个工单办结待确认。没解决的是哪一个？请点下面的工单，再说明哪里还没解决："
+        "您有 {count} 个{what}办结待确认。没解决的是哪一个？请点下面的{what}，再说明哪里还没解决："
     ),
     "send_back_rated": (
-        "工单 {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
     ),
     "send_back_too_late": (
-        "工单 {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
+        "{what} {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
     ),
-    "add_info_called_off": "好的，工单 {number} 没有补充什么。要补充随时在 /my 里点「➕ 补充」。",
-    "add_info_too_late": "工单 {number} 现在{status}，这条没有补充进去。",
+    "add_info_called_off": "好的，{what} {number} 没有补充什么。要补充随时在 /my 里点「➕ 补充」。",
+    "add_info_too_late": "{what} {number} 现在{status}，这条没有补充进去。",
     # {what}: what the requester calls the ticket (心愿, 建议, 工单: `core.texts.called`).
     "ticket_cancelled": "{what} {number} 已撤回。",
     "withdraw_ask": "确定撤回{what} {number} 吗？撤回后服务队就不再办理，也不能恢复。",
     "e_withdraw_ask": "确定撤回报警 {number} 吗？撤回后值班服务队就不再赶来了。",
     "withdraw_taken": (
-        "工单 {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
+        "{what} {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
         "请点「➕ 补充」说明，也可以直接联系他们。"
     ),
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",
     "rate_ask_again": (
-        "请点下面的分数为工单 {number} 打分：5 = 满意，4 = 基本满意，3 = 一般，2 = 不太满意，"
+        "请点下面的分数为{what} {number} 打分：5 = 满意，4 = 基本满意，3 = 一般，2 = 不太满意，"
         "1 = 很不满意。也可以直接回复“满意”“一般”这样的话。"
     ),
     "rate_ask_again_kept": (
-        "请点下面的分数为工单 {number} 打分，您说的话会和分数一起转给服务队：5 = 满意，"
+        "请点下面的分数为{what} {number} 打分，您说的话会和分数一起转给服务队：5 = 满意，"
         "4 = 基本满意，3 = 一般，2 = 不太满意，1 = 很不满意。"
     ),
     "rated_with_words": "感谢评价，{what} {number} 已销号。您说的“{words}”已转给服务队。",
     "rate_low_kept": "很抱歉这次没让您满意。已请负责人回访您，您说的“{words}”也转给了他们。",
-    "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在工单上，服务队能看到。",
+    "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在{what}上，服务队能看到。",
     # An anonymous complainant cannot be phoned back: the leaders review the case instead.
     "rate_low_kept_anonymous": (
         "很抱歉这次没让您满意。已请负责人复核这件投诉，您说的“{words}”也转给了他们。"
@@ -183,9 +183,9 @@ MINE: dict[str, str] = {
     "btn_take_up_again": "🔁 重新办理",
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",
-    "answer_added": "已把您的回复补充到工单 {number}，服务队会继续处理。",
-    "answer_which": "您有 {count} 个工单在等您补充。这条回复是给哪一个的？请点下面的工单：",
-    "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个工单的？请点下面的工单：",
+    "answer_added": "已把您的回复补充到{what} {number}，服务队会继续处理。",
+    "answer_which": "您有 {count} 个{what}在等您补充。这条回复是给哪一个的？请点下面的{what}：",
+    "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个{what}的？请点下面的{what}：",
     "answer_which_gone": "这条回复已经没有保留了，请重新发一次。",
     "answer_after_resolution": (
         "工单 {number} 在您回复之前已经办结，您这条已转给服务队。问题解决了吗？"
@@ -213,5 +213,6 @@ MINE: dict[str, str] = {
     "e_news_added": "已补充到报警工单 {number}，值班服务队会看到。如果是另一处烤房出了新情况，请发 /110 另报。",
     "not_your_ticket": "找不到这个工单，或您无权操作。",
     "not_allowed_now": "工单当前状态（{status}）不能这样操作。",
-    "verdict_not_yet": "工单 {number} 现在{status}，还没有办结，不用确认或评价；办结后会再请您确认。",
+    "mine_not_allowed_now": "{what}当前状态（{status}）不能这样操作。",
+    "verdict_not_yet": "{what} {number} 现在{status}，还没有办结，不用确认或评价；办结后会再请您确认。",
 }

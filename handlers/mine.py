@@ -9,7 +9,7 @@ from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
 from handlers import alarm_check, alarm_intake, intake
-from handlers.cards import DETAIL_TEXT, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, called_here, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted
 from handlers.rating import (
@@ -21,7 +21,6 @@ from handlers.rating import (
     as_answered,
     ask_score,
     awaits_rating,
-    called_here,
     comment_on,
     gist_of,
     may_send_back,
@@ -152,14 +151,18 @@ async def on_button(ctx: Ctx, data: str) -> None:
             ctx.say("ticket_cancelled", number=ticket.label, what=called_here(ctx, ticket))
             await tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and ticket.rating is not None:
-        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+        ctx.say(
+            "already_rated", number=ticket.label, score=ticket.rating, what=called_here(ctx, ticket)
+        )
     elif verb == "ok" and awaits_rating(ticket, ctx.now):
         await ask_score(ctx, ticket)
     elif verb in ("ok", "r") and ticket.status.is_open and ticket.status is not Status.RESOLVED:
         # An old resolution notice pressed after 没解决 sent it back: it is being done again,
         # and its next resolution asks for the verdict anew.
         status = ticket_status(ticket, ctx.script)
-        ctx.say("verdict_not_yet", number=ticket.label, status=status)
+        ctx.say(
+            "verdict_not_yet", number=ticket.label, status=status, what=called_here(ctx, ticket)
+        )
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await rate_ticket(ctx, ticket, int(parts[3]))
     elif verb == "new" and (kept := _kept_reason(ctx, ticket)):
@@ -176,9 +179,17 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Confirmed and rated, or closed long ago: its rating and its place in reports
         # already made stand; trouble now is a matter of its own.
         rated = ticket.rating is not None
-        ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
+        ctx.say(
+            "send_back_rated" if rated else "send_back_too_late",
+            number=ticket.label,
+            what=called_here(ctx, ticket),
+        )
     else:
-        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+        ctx.say(
+            "mine_not_allowed_now",
+            status=ticket_status(ticket, ctx.script),
+            what=called_here(ctx, ticket),
+        )
 
 
 def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
@@ -276,21 +287,27 @@ async def info_step(ctx: Ctx) -> bool:
     if not (msg.photo_file_id or msg.voice_file_id) and calls_off(msg.text):
         # 算了, 取消 typed instead of /cancel: nothing is added, nor sent to the team.
         await ctx.end_flow()
-        ctx.say("add_info_called_off", number=ticket.label)
+        ctx.say("add_info_called_off", number=ticket.label, what=called_here(ctx, ticket))
         return True
     text = msg.text.strip()
     pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
     if ticket.status is Status.RESOLVED or not ticket.status.is_open:
         await ctx.end_flow()
         status = ticket_status(ticket, ctx.script)
-        ctx.say("add_info_too_late", number=ticket.label, status=status)
+        ctx.say(
+            "add_info_too_late", number=ticket.label, status=status, what=called_here(ctx, ticket)
+        )
         return False
     answer = ticket.status is Status.WAITING_REQUESTER
     await add_info(
         ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin, answer=answer
     )
     await ctx.end_flow()
-    ctx.say("answer_added" if answer else "add_info_done", number=ticket.label)
+    ctx.say(
+        "answer_added" if answer else "add_info_done",
+        number=ticket.label,
+        what=called_here(ctx, ticket),
+    )
     return True
 
 

@@ -12,9 +12,9 @@ from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Ticket
 from core.services import note_event, perform
-from core.texts import called, confirm_key, dispute_key, is_an_answer
+from core.texts import confirm_key, dispute_key, is_an_answer
 from handlers import callback, notify
-from handlers.cards import gist, oversight_buttons, ticket_status
+from handlers.cards import called_here, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import MESSAGES, in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
@@ -62,12 +62,6 @@ def gist_of(ctx: Ctx, ticket: Ticket) -> str:
     return in_script(gist(ticket), ctx.script)
 
 
-def called_here(ctx: Ctx, ticket: Ticket) -> str:
-    """What the requester calls `ticket` (心愿, 建议, 工单), in their script: a reply names
-    it as its notices do."""
-    return in_script(called(ticket), ctx.script)
-
-
 def ticket_actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     tid, status = ticket.id, ticket.status
     buttons = []
@@ -96,6 +90,7 @@ async def taken_already(ctx: Ctx, ticket: Ticket) -> None:
         rows(Button(ctx.text("btn_add_info"), f"my:add:{ticket.id}")),
         number=ticket.label,
         who=f"{team} {who}".strip(),
+        what=called_here(ctx, ticket),
     )
 
 
@@ -250,7 +245,11 @@ async def transition(ctx: Ctx, ticket: Ticket, action: Action, note: str = "") -
             ctx.uow, ctx.cfg, ticket, action, actor_id=ctx.user.id, now=ctx.now, note=note
         )
     except (IllegalTransition, PermissionDenied):
-        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+        ctx.say(
+            "mine_not_allowed_now",
+            status=ticket_status(ticket, ctx.script),
+            what=called_here(ctx, ticket),
+        )
         return False
     return True
 
@@ -266,10 +265,16 @@ async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "")
     the score was read from ("一般吧"), which the person is told the score of."""
     if ticket.rating is not None:
         # A score button pressed again (or an older copy of it): the first score stands.
-        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+        ctx.say(
+            "already_rated", number=ticket.label, score=ticket.rating, what=called_here(ctx, ticket)
+        )
         return
     if not awaits_rating(ticket, ctx.now):
-        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script))
+        ctx.say(
+            "mine_not_allowed_now",
+            status=ticket_status(ticket, ctx.script),
+            what=called_here(ctx, ticket),
+        )
         return
     if ticket.status is Status.RESOLVED and not await transition(ctx, ticket, Action.CONFIRM):
         return
@@ -298,7 +303,7 @@ async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "")
             ctx.say("rated_with_words", words=quoted(said), number=ticket.label, what=what)
         else:
             kept = _low_rating_key(ticket, "rate_low_kept", told=told)
-            ctx.say(kept, words=quoted(said))
+            ctx.say(kept, words=quoted(said), what=called_here(ctx, ticket))
         return
     await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     skip = rows(Button(ctx.text("skip"), "f:skip"))
@@ -380,6 +385,7 @@ async def score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         "rate_ask_again_kept" if said else "rate_ask_again",
         _score_buttons(ticket),
         number=ticket.label,
+        what=called_here(ctx, ticket),
     )
     return True
 

@@ -10,6 +10,7 @@ from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from core.model import Ticket
 from core.texts import confirm_key
+from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import quoted
 from handlers.rating import (
@@ -209,7 +210,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         not_solved = not_solved or ticket is not None
     if ticket is None and score is not None and (rated := await _rated_lately(ctx)):
         # "5" typed again after the score buttons: the first score stands, and says so.
-        ctx.say("already_rated", number=rated.label, score=rated.rating)
+        ctx.say(
+            "already_rated", number=rated.label, score=rated.rating, what=called_here(ctx, rated)
+        )
         return True
     if ticket is None or (not judged and another_matter(decision, ticket, not_solved)):
         return False
@@ -277,9 +280,15 @@ async def _verdict_on_one_moved_on(
         await reopen_ticket(ctx, ticket, text.strip())
     elif not_solved and ticket.status is Status.CLOSED:
         rated = ticket.rating is not None
-        ctx.say("send_back_rated" if rated else "send_back_too_late", number=ticket.label)
+        ctx.say(
+            "send_back_rated" if rated else "send_back_too_late",
+            number=ticket.label,
+            what=called_here(ctx, ticket),
+        )
     elif ticket.rating is not None:
-        ctx.say("already_rated", number=ticket.label, score=ticket.rating)
+        ctx.say(
+            "already_rated", number=ticket.label, score=ticket.rating, what=called_here(ctx, ticket)
+        )
     else:
         return False
     return True
@@ -309,9 +318,12 @@ def _which_verdict(
         *(Button(f"{t.label} {gist_of(ctx, t)}", _which_data(verdict, t)) for t in shown), per_row=1
     )
     if verdict.startswith("r:"):
-        ctx.say("verdict_which_score", buttons, count=len(awaiting), score=verdict[2:])
+        what = called_here(ctx, *awaiting)
+        ctx.say("verdict_which_score", buttons, count=len(awaiting), score=verdict[2:], what=what)
     else:
-        ctx.say(ask or "verdict_which", buttons, count=len(awaiting))
+        ctx.say(
+            ask or "verdict_which", buttons, count=len(awaiting), what=called_here(ctx, *awaiting)
+        )
     return True
 
 

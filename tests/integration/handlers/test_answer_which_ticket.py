@@ -59,7 +59,7 @@ async def test_an_answer_with_two_tickets_waiting_asks_which_and_goes_to_the_one
 ) -> None:
     parking, charging = await _two_wishes_asked_about(desk)
     out = await desk.send(STAFF, "停车位加在办公楼东侧空地")
-    assert "您有 2 个工单在等您补充" in texts(out)
+    assert "您有 2 个心愿在等您补充" in texts(out)
     assert sorted(button_data(out)) == sorted(f"my:ans:{t.id}" for t in (parking, charging))
     labels = [b.text for r in out.replies for row in r.buttons for b in row]
     assert f"{parking.label} 增加停车位" in labels
@@ -67,7 +67,7 @@ async def test_an_answer_with_two_tickets_waiting_asks_which_and_goes_to_the_one
     assert not any("东侧空地" in text for text in await _to_the_team(desk))
 
     out = await desk.press(STAFF, f"my:ans:{parking.id}")
-    assert f"已把您的回复补充到工单 {parking.label}（增加停车位）" in texts(out)
+    assert f"已把您的回复补充到心愿 {parking.label}（增加停车位）" in texts(out)
     first, second = await desk.tickets()
     assert (first.status, second.status) == (Status.DISPATCHED, Status.WAITING_REQUESTER)
     assert (await desk.actions(parking.id or 0))[-1] == "answer"
@@ -100,7 +100,7 @@ async def test_a_reply_to_a_question_notice_goes_to_that_ticket_without_asking(
     parking, _charging = await _two_wishes_asked_about(desk)
     notices = await _delivered_questions(desk)
     out = await desk.send(STAFF, "办公楼东侧空地", reply_to=notices[parking.id or 0])
-    assert f"已把您的回复补充到工单 {parking.label}（增加停车位）" in texts(out)
+    assert f"已把您的回复补充到心愿 {parking.label}（增加停车位）" in texts(out)
     assert button_data(out) == []
     first, second = await desk.tickets()
     assert (first.status, second.status) == (Status.DISPATCHED, Status.WAITING_REQUESTER)
@@ -130,12 +130,12 @@ async def test_more_of_an_answer_just_given_is_asked_about_while_another_ticket_
     out = await desk.send(STAFF, "大概要二十个车位")
     assert sorted(button_data(out)) == sorted(f"my:ans:{t.id}" for t in (parking, charging))
     out = await desk.press(STAFF, f"my:ans:{parking.id}")
-    assert f"已补充到工单 {parking.label}（增加停车位）" in texts(out)
+    assert f"已补充到心愿 {parking.label}（增加停车位）" in texts(out)
     assert (await desk.tickets())[1].status is Status.WAITING_REQUESTER
     # Half an hour on, only the other one may be what an answer is for: it goes there.
     desk.clock.advance(minutes=30)
     out = await desk.send(STAFF, "装在车棚西墙")
-    assert f"已把您的回复补充到工单 {charging.label}，" in texts(out)
+    assert f"已把您的回复补充到心愿 {charging.label}，" in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED] * 2
 
 

@@ -112,3 +112,32 @@ async def test_a_suggestion_is_named_a_suggestion_and_a_request_a_ticket(
     request = await desk.file_request(RETAILER, "今天送货少了两条烟")
     asked = texts(await desk.press(RETAILER, f"my:x:{request.id}"))
     assert f"确定撤回工单 {request.label}" in asked
+
+
+@pytest.mark.parametrize(
+    ("script", "called"), [(Script.HANS, "心愿"), (Script.HANT, "心願")], ids=["hans", "hant"]
+)
+async def test_every_later_word_on_a_wish_calls_it_a_wish(
+    desk: Harness, script: Script, called: str
+) -> None:
+    """Adding to a wish, asking which of two is rated, rating again, sending back a rated
+    one, pressing an old notice, and withdrawing one already taken up: each names 心愿."""
+    await _staff(desk, script)
+    taken = await desk.file_request(STAFF, "希望工会组织一次篮球赛", "/wish")
+    await desk.press(STAFF_MEMBER, f"tk:acc:{taken.id}", chat=STAFF_TEAM_CHAT)
+    replies = {
+        "withdraw taken": texts(await desk.press(STAFF, f"my:x:{taken.id}")),
+        "old notice": texts(await desk.press(STAFF, f"my:ok:{taken.id}")),
+    }
+    await desk.press(STAFF, f"my:add:{taken.id}")
+    replies["added"] = texts(await desk.send(STAFF, "周六下午最好"))
+    first = await _resolved_wish(desk, "希望食堂增加早餐")
+    await _resolved_wish(desk, "希望宿舍安装热水器")
+    replies["which"] = texts(await desk.send(STAFF, "5"))
+    await desk.press(STAFF, f"my:ok:{first.id}")
+    replies["ask again"] = texts(await desk.send(STAFF, "好的"))
+    await desk.press(STAFF, f"my:r:{first.id}:5")
+    replies["rated again"] = texts(await desk.press(STAFF, f"my:r:{first.id}:4"))
+    replies["send back rated"] = texts(await desk.press(STAFF, f"my:bad:{first.id}"))
+    for step, said in replies.items():
+        assert called in said and "工单" not in said and "工單" not in said, (step, said)
