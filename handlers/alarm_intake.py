@@ -14,7 +14,7 @@ from handlers import tickets
 from handlers.cards import ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
-from handlers.places import BARNS, area_named, barn_named, barn_site
+from handlers.places import BARNS, area_named, barn_named, barn_site, barns_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
@@ -47,19 +47,33 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
     # bound to (its QR code) leaves the barn to be asked, and the call with the area's team.
     barn = barn_site(ctx, gathered.site_code)
     gathered.site_code = barn.code if barn else None
+    named = []
     if not gathered.site_code and gathered.lat is None and gathered.text:
         # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
         # relative's barn) or a question after the alarm has gone to the wrong team.
-        gathered.site_code = barn_named(ctx, gathered.text)
-    own = barn_site(ctx, ctx.user.site_code)
+        named = barns_named(ctx, gathered.text)
+        gathered.site_code = named[0] if len(named) == 1 else None
+    own = barn_site(ctx, ctx.user.site_code) if len(named) < 2 else None
     placed = bool(gathered.site_code or gathered.lat is not None or own)
     ticket = await create_emergency(ctx, gathered, asking_place=not placed)
-    if not placed:
+    if len(named) > 1:
+        # 大坪没事，松林烤房着火了: which barn fails is the farmer's to say, not the words'.
+        await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
+        ask_which_named(ctx, named)
+    elif not placed:
         # The alarm is out already (with the town they registered in, or the 110 line's
         # default team): a farmer who runs back to the barn without answering still gets
         # help. The answer goes to the call, and moves it if the barn is another town's.
         await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
         ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
+
+
+def ask_which_named(ctx: Ctx, codes: list[str]) -> None:
+    """Words named several barns: which of them the call is for, a button each."""
+    sites = [site for code in codes if (site := ctx.cfg.site(code)) is not None]
+    names = [in_script(site.name, ctx.script) for site in sites]
+    buttons = [Button(name, f"f:site:{s.code}") for name, s in zip(names, sites, strict=True)]
+    ctx.say("e_place_which_named", rows(*buttons, per_row=2), names="、".join(names))
 
 
 # 🚨 另一处烤房报警, offered beside a call still open: a fresh call, as /110 is.

@@ -21,6 +21,7 @@ from handlers import alarm_intake, notify
 from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
+from handlers.places import barns_named
 from handlers.team_access import tell_requester
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
@@ -58,12 +59,29 @@ async def place_step(ctx: Ctx) -> bool:
     if answer.skipped:
         await skip(ctx, ticket)
         return True
+    if await _asked_which_named(ctx, ticket, answer):
+        return True
+    if answer.site_code and not answer.words:
+        # The barn pressed after words that named two: those words go with it.
+        answer.words = str(ctx.conv.data.get("words", "")) if ctx.conv is not None else ""
     if not _says_where(ctx, ticket, answer):
         # News, chasing, a question: read afresh. The question stays open, as it stays on
         # the farmer's screen, for a barn pressed or named later.
         return False
     await ctx.end_flow()
     await _place_call(ctx, ticket, answer)
+    return True
+
+
+async def _asked_which_named(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
+    """Words naming two barns or more ("大坪没事，松林着火了", "大坪和松林都着火了") are not
+    read for which one fails: the farmer is asked, with a button for each barn named, and
+    the words are kept to go with the barn pressed."""
+    named = barns_named(ctx, answer.words) if answer.words else []
+    if len(named) < 2 or ticket.status is Status.WAITING_REQUESTER:
+        return False
+    await ctx.goto("where", words=answer.words)
+    alarm_intake.ask_which_named(ctx, named)
     return True
 
 
