@@ -368,6 +368,22 @@ def test_the_explanation_names_each_word_once(router: Router) -> None:
     assert complaint.count("投诉") == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "松林那边有人被困",
+        "烤房里有人晕倒了",
+        "烤房煤气中毒了",
+        "我爸在烤房里昏倒了",
+        "烤房裡有人暈倒了",
+    ],
+)
+def test_people_hurt_at_a_barn_are_a_110_call_and_a_danger(router: Router, text: str) -> None:
+    """Fumes of a coal-fired barn poison; a fire or a collapse traps people: 120 first."""
+    decision = router.route(text)
+    assert decision.emergency and decision.urgent and decision.danger, decision.explanation
+
+
 def test_a_danger_word_without_a_barn_stays_urgent_but_is_no_110_call(router: Router) -> None:
     decision = router.route("店里着火了，有人触电了", barn=False)
     assert decision.urgent and not decision.emergency and decision.line != "curing"
