@@ -76,6 +76,7 @@ def is_a_request(ctx: Ctx) -> bool:
         return False
     step = ctx.conv.step
     if step == "name":
+        text = after_address(text) or text  # 李站长您好，我是张大山: who is speaking
         if _addresses_someone(text):
             return True  # "李站长，补贴还没发": said to a staff member, of a matter
         name, *more = _clauses(text) or [""]
@@ -232,9 +233,14 @@ def _may_be_a_name(text: str) -> bool:
     plain = to_simplified(bare(text))
     if _NAME_MARKS.search(text) or not CJK.match(plain):
         return True
-    if plain[:2] in COMPOUND_SURNAMES:  # 欧阳中华, 司马中华: a name a character longer
+    return _a_han_name(plain)
+
+
+def _a_han_name(plain: str) -> bool:
+    """A short Han name: a common surname and a given name (欧阳中华 a character longer)."""
+    if plain[:2] in COMPOUND_SURNAMES:
         return len(plain) <= _SHORT_NAME + 1
-    return len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
+    return bool(plain) and len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
 
 
 _NAME_MARKS = re.compile(r"[·•・A-Za-z]")
@@ -264,7 +270,7 @@ def name_typed(text: str) -> str | None:
     (我叫), nor a greeting before it or more of themselves after it (你好，我叫张大山，家住
     大坪村: 张大山). None when no name is there: emoji or digits alone, a name with digits in
     it, a greeting, or more than a name's length."""
-    text = text.strip()
+    text = after_address(text) or text.strip()
     phone = _DIGITS.search(text)
     if phone is not None and len(re.sub(r"\D", "", phone.group())) >= _PHONE_DIGITS:
         text = text[: phone.start()] + " " + text[phone.end() :]
@@ -302,6 +308,19 @@ def _addressed(clause: str) -> bool:
     return _ADDRESS.fullmatch(to_simplified(bare(clause))) is not None
 
 
+def after_address(text: str) -> str | None:
+    """What follows the one spoken to, when it says who is speaking: 李站长您好，我是大坪村的
+    张大山 is 我是大坪村的张大山. None when the message addresses nobody first, or goes on
+    to a matter ("李站长，补贴还没发")."""
+    said = [clause.strip() for clause in _CLAUSES.split(text) if clause.strip()]
+    if not said or not _addressed(said[0]):
+        return None
+    rest = said[1:]
+    while rest and is_greeting(_said(rest[0])):
+        rest = rest[1:]
+    return "，".join(rest) if rest and _NAME_LEAD.match(rest[0]) else None
+
+
 def _addresses_someone(text: str) -> bool:
     """A message that begins by addressing someone, with more after it: a matter told to
     a staff member ("李站长，上次说的烘烤补贴到现在也没发下来"), not a name."""
@@ -313,7 +332,11 @@ def _said(clause: str) -> str:
     """A clause as a name would be read from it: no lead-in (我叫), emoji or edges."""
     clause = _NAME_LEAD.sub("", clause.strip())
     kept = "".join(c for c in clause if not unicodedata.category(c).startswith(("S", "C")))
-    return " ".join(kept.split()).strip(_EDGES)
+    said = " ".join(kept.split()).strip(_EDGES)
+    # 大坪村的张大山: the name after where one is from, never the place with it.
+    _, of, tail = said.rpartition("的")
+    named = of and len(tail) > 1 and _a_han_name(to_simplified(tail))
+    return tail if named else said
 
 
 _PHONE_DIGITS = 7  # a landline without its area code, at least

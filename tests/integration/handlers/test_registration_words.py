@@ -210,6 +210,9 @@ async def test_a_retailer_naming_a_village_by_its_barn_cluster_is_placed_in_its_
     [
         "我叫张大山，家住青山镇大坪村三组，种了二十亩烟",  # longer than a name, asking nothing
         "你好，我叫张大山",  # a greeting first
+        "李站长您好，我是大坪村的张大山",  # the one spoken to first, then who is speaking
+        "王经理，你好，我叫张大山，家住大坪村",
+        "我是大坪村的张大山",
     ],
 )
 async def test_a_name_said_with_more_of_oneself_is_the_name(desk: Harness, typed: str) -> None:
