@@ -12,6 +12,7 @@ from core.enums import Kind, Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from handlers import alarm_check, mine
+from handlers.alarm_intake import ANOTHER_BARN
 from handlers.cards import called_here, gist, ticket_status
 from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
@@ -109,9 +110,13 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
             voice=piece["voice"],
             answer=waited and n == 0,
         )
-    ctx.say(
-        "answer_added" if waited else "add_info_done", number=number, what=called_here(ctx, ticket)
-    )
+    said = " ".join(piece["text"] for piece in pieces if piece["text"])
+    another = ticket.kind is Kind.EMERGENCY and alarm_check.names_another_barn(ctx, ticket, said)
+    # 大坪没事，松林着火了 as the answer: which barn fails is the farmer's to say, and an
+    # alarm for the other is one tap away, as for news of the call.
+    buttons = rows(Button(ctx.text("btn_another_barn"), ANOTHER_BARN)) if another else ()
+    key = "answer_added" if waited else "add_info_done"
+    ctx.say(key, buttons, number=number, what=called_here(ctx, ticket))
 
 
 async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:

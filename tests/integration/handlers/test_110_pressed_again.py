@@ -228,3 +228,19 @@ async def test_two_barns_named_at_a_registration_question_offer_another_alarm(
     assert "已补充到报警工单 10019" in texts(out)
     assert "m:110:another" in button_data(out)
     assert len(await desk.tickets()) == 1
+
+
+@pytest.mark.parametrize("said", ["大坪这边没事，着火的是松林烤房", "松林和大坪都停電了"])
+async def test_two_barns_named_while_the_teams_question_waits_answer_it_with_another_alarm_offered(
+    desk: Harness, said: str
+) -> None:
+    """Taken as the answer to the team's question on the call, and, as for news, an alarm
+    for the other barn is one tap away."""
+    call = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{call}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{call}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "风机转不转？", chat=QINGSHAN_CHAT)
+    out = await desk.send(FARMER, said)
+    assert "已把您的回复补充到工单 10019" in to_simplified(texts(out))
+    assert button_data(out) == ["m:110:another"]
+    assert len(await desk.tickets()) == 1
