@@ -32,6 +32,10 @@ MINE: dict[str, str] = {
     "btn_not_satisfied": "❌ 不满意",
     "btn_not_resolved_reopen": "❌ 没解决，重新办理",
     "btn_not_resolved_reopen_suggestion": "❌ 不满意，重新办理",
+    "dispute_which": (
+        "您有 {count} 个{what}的答复等您确认。您说的“{words}”是对哪一个的答复有异议？请点下面的{what}，"
+        "这句话会转给服务队重新办理；说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
     "btn_new_matter": "📝 不是，作为新的求助",
     "typed_not_solved_ask": (
         "工单 {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"

@@ -197,7 +197,9 @@ def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
     conv = ctx.conv
     if conv is None or conv.flow != REOPEN or conv.step != SURE:
         return ""
-    return str(conv.data.get("reason") or "") if conv.data.get("ticket_id") == ticket.id else ""
+    # One ticket asked about, or several (which of them the words dispute).
+    asked = conv.data.get("ticket_id") == ticket.id or ticket.id in conv.data.get("ticket_ids", ())
+    return str(conv.data.get("reason") or "") if asked else ""
 
 
 async def flow_step(ctx: Ctx) -> bool:

@@ -86,7 +86,10 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
         # answer that can be disputed awaits their word (a repair's beside it or not).
         disputable = [t for t in awaiting if t.kind in DISPUTABLE]
-        if ticket is None and len(disputable) == 1 and disputes_then_says_why(text):
+        disputes = ticket is None and disputable and disputes_then_says_why(text)
+        if disputes and len(disputable) > 1:
+            return await _which_disputed(ctx, disputable, text.strip())
+        if disputes:
             ticket = disputable[0]
     if ticket is None or ticket.status is not Status.RESOLVED:
         return False
@@ -102,6 +105,26 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     ask = as_answered(ask, ticket)
     confirm = ctx.text(confirm_key(ticket))
     ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
+    return True
+
+
+async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> bool:
+    """我不同意，这个答复我不能接受 while several answers that can be disputed await: which
+    one is asked, a button each, the words kept as the reason for the one pressed, with
+    「📝 不是，作为新的求助」 beside them."""
+    shown = disputable[:_WHICH_MAX]
+    ids = [t.id for t in shown]
+    await ctx.start_flow(REOPEN, SURE, {"ticket_ids": ids, "reason": words})
+    buttons = [Button(f"{t.label} {gist_of(ctx, t)}", f"my:bad:{t.id}") for t in shown]
+    buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{shown[0].id}"))
+    what = called_here(ctx, *disputable)
+    ctx.say(
+        "dispute_which",
+        rows(*buttons, per_row=1),
+        count=len(disputable),
+        words=quoted(words),
+        what=what,
+    )
     return True
 
 

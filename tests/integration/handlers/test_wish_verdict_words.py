@@ -163,6 +163,30 @@ async def test_a_dispute_with_why_after_a_pause_is_asked_about(desk: Harness, ty
     assert await _status(desk, wish) is Status.RESOLVED
 
 
+async def test_a_dispute_with_why_while_two_answers_await_asks_which_and_keeps_the_why(
+    desk: Harness,
+) -> None:
+    """Which answer is disputed is asked, a button each; the one pressed goes back with the
+    words as its reason, and the other still awaits its requester's word."""
+    first = await _wish_answered(desk, how=":declined")
+    second = await desk.file_request(STAFF, "希望宿舍安装热水器", "/wish")
+    await desk.press(STAFF_MEMBER, f"tk:acc:{second.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{second.id}:partly", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "先装了一楼", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF, "我不同意，这个答复我不能接受")
+    assert "您有 2 个心愿的答复等您确认" in texts(out)
+    *which, new = button_data(out)
+    assert sorted(which) == sorted([f"my:bad:{first}", f"my:bad:{second.id}"])
+    assert new.startswith("my:new:")
+    out = await desk.press(STAFF, f"my:bad:{second.id}")
+    assert f"心愿 {second.label} 已重新派给" in texts(out)
+    assert second.id is not None and await _status(desk, second.id) is Status.DISPATCHED
+    assert await _status(desk, first) is Status.RESOLVED
+    async with desk.db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(second.id)
+    assert events[-1].note == "我不同意，这个答复我不能接受"
+
+
 async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
     desk: Harness,
 ) -> None:
