@@ -188,6 +188,14 @@ class OutboxQueries:
         )
         return (await self.session.execute(query)).first() is not None
 
+    async def last_sent_to(self, chat_id: int) -> datetime | None:
+        """When a message to this chat last went out, if ever."""
+        query = select(func.max(outbox.c.sent_at, type_=UTCDateTime())).where(
+            outbox.c.chat_id == chat_id, outbox.c.status == "sent"
+        )
+        value = (await self.session.execute(query)).scalar_one_or_none()
+        return value if isinstance(value, datetime) else None
+
     async def has_key(self, dedup_key: str) -> bool:
         """Was a row with this `dedup_key` written (whatever became of it)?"""
         query = select(outbox.c.id).where(outbox.c.dedup_key == dedup_key).limit(1)

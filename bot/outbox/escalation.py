@@ -59,9 +59,12 @@ _EXCERPT = 200
 async def mark_unreachable(
     uow: SqlUnitOfWork, chat_id: int, now: datetime
 ) -> tuple[bool, datetime | None]:
-    """Mark a person unreachable: (whether that is news, since when they already were)."""
+    """Mark a person unreachable: (whether that is news, since when they already were). A
+    group has no user row: the ticket's events record it, and a message delivered to it
+    since the last of them says the bot was back in the group (re-added, then removed
+    again is news)."""
     if chat_id < 0:
-        return False, None  # a group has no user row; the ticket event records it
+        return False, await OutboxQueries.on(uow).last_sent_to(chat_id)
     user = await uow.users.get(chat_id)
     if user is None:
         log.warning("chat %s refused a message and is not a known user", chat_id)
@@ -200,7 +203,7 @@ async def _noted_unreachable(
     uow: SqlUnitOfWork, ticket_id: int, chat_id: int, since: datetime | None
 ) -> list[str]:
     """The methods of the messages that noted this chat unreachable on the ticket (since
-    `since`, when known)."""
+    `since`, when known: when the person was marked, or a group last took a message)."""
     return [
         str(event.data.get("method") or "send_message")
         for event in await uow.tickets.events(ticket_id)

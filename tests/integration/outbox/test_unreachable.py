@@ -111,6 +111,30 @@ async def test_a_bot_kicked_from_the_team_chat_tells_the_supervisors_too(
     assert ticket.label in to_supervisor and "机器人已被移出该群" in to_supervisor
 
 
+async def test_a_bot_removed_again_after_it_was_back_in_the_group_alerts_again(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """Once per ticket while the bot stays out; re-added (a message went through), then
+    removed again, is news the leaders hear of."""
+    ticket = await setup(db, demo_config)
+    kicked = rig.api.kick(TEAM_CHAT)
+    await rig.queue(message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+    await rig.queue(message(TEAM_CHAT, "请尽快接单", ticket_id=ticket.id, purpose="remind"))
+    await rig.sender.drain_all()
+    assert len(rig.api.texts(LEADER)) == 1  # still out: told once
+    rig.api.remove_fault(kicked)
+    rig.clock.advance(3600)  # re-added an hour later
+    await rig.queue(message(TEAM_CHAT, "工单已改派", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+    rig.clock.advance(3600)
+    rig.api.kick(TEAM_CHAT)
+    await rig.queue(message(TEAM_CHAT, "请尽快办结", ticket_id=ticket.id, purpose="remind"))
+    await rig.sender.drain_all()
+    first, again = rig.api.texts(LEADER)
+    assert "新工单" in first and "请尽快办结" in again
+
+
 async def test_a_message_without_a_ticket_still_marks_the_person(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
