@@ -253,7 +253,11 @@ def adjust_deadlines(
     elif action is Action.REOPEN:
         set_initial_deadlines(cfg, ticket, now)
         ticket.team_resolve_due_at = None
-    elif action in (Action.ANSWER, Action.VISIT) and paused_since is not None:
+    elif action in (Action.ANSWER, Action.VISIT, Action.RESOLVE) and paused_since is not None:
+        # The wait is over: answered, gone to see, or resolved without the answer (phoned,
+        # fixed on the team's own). The clock stood still from the question on, so the
+        # resolve deadline is given the wait back whichever ended it: 办结 pressed while the
+        # answer is awaited is judged against what was left when the team asked.
         # An accepted ticket's accept deadline is settled: the wait is no time to accept in.
         # One asked before it was accepted still has to be, so the chase gets the time back;
         # its response was measured when it asked (`response_due_at`).

@@ -10,6 +10,7 @@ from core.config import Config, RateWeights
 from core.enums import Action, Kind, Role
 from core.model import Ticket
 from core.services import perform, redirect
+from reports.ledger import load
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
 from tests.integration.reports.dataset import AFTER, BAISHI_MEMBER, build, m, window
@@ -197,6 +198,26 @@ async def test_waiting_for_the_requester_stops_the_clock(db: Database, demo_conf
     # both resolve deadlines (+4h) passed; only the one asked after its deadline is late
     assert (total.resolution_due, total.resolved, total.overdue) == (1, 0, 1)
     assert (total.response_due, total.responded_on_time) == (2, 2)
+
+
+async def test_resolving_while_the_clock_is_stopped_gives_the_wait_back(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))  # resolve by +4h
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    # An hour left when the team asks; the farmer never answers, the team phones and fixes
+    # it at +5h, still waiting: 3 of its 4 hours used.
+    await perform_at(db, demo_config, ticket, Action.ASK, MEMBER, m(180), "请发一张温控仪的照片")
+    await perform_at(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(300), "电话指导复位空开")
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        stored = await uow.tickets.get(ticket.id or 0)
+        ledger = await load(uow.session, demo_config, window(demo_config), m(301))
+    total = (await rates(db, demo_config, now=m(301))).total
+    # resolved in time, awaiting the farmer's word: neither late nor stuck
+    assert (total.resolution_due, total.resolved, total.overdue) == (0, 0, 0)
+    assert not ledger.rows[0].overdue  # 是否超时 否
+    assert stored is not None and stored.resolve_due_at == m(300 + 60)  # the hour it had left
 
 
 async def test_a_ticket_resolved_in_time_and_awaiting_confirmation_is_not_stuck(
