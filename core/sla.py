@@ -286,10 +286,12 @@ def _given_back(
     calendar: Calendar, due: datetime, paused_since: datetime, now: datetime
 ) -> datetime:
     """`due`, moved on by the time the clock stood still from `paused_since` to `now`: the
-    working time that was left at the pause, counted from now."""
-    if due > paused_since:
-        return calendar.add(now, calendar.between(paused_since, due))
-    return due + (now - paused_since)
+    working time that was left at the pause, counted from now. A deadline already missed
+    when the clock stopped stays where it was: a miss stays a miss, at its time, so a late
+    answer does not move it out of the day a report already counted it in."""
+    if due < paused_since:
+        return due
+    return calendar.add(now, calendar.between(paused_since, due))
 
 
 def overdue(ticket: Ticket, now: datetime) -> bool:

@@ -143,7 +143,7 @@ def resolve_late(c: Columns, now: datetime) -> ColumnElement[bool]:
     """Resolved after the resolve deadline, or not resolved and the deadline has passed by
     `now`. A ticket waiting for the requester has its clock stopped at paused_at, so it is
     judged there; what ends the wait (an answer, 上门, 办结, a move) gives the deadline the
-    time waited (`core.sla.adjust_deadlines`)."""
+    time waited (`core.sla.adjust_deadlines`), one not yet missed when the team asked."""
     ended = func.coalesce(
         c.resolved_at, c.paused_at, c.closed_at, c.cancelled_at, c.ended_at,
         at(now, "late_now_r"),

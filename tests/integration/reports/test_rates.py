@@ -220,6 +220,23 @@ async def test_resolving_while_the_clock_is_stopped_gives_the_wait_back(
     assert stored is not None and stored.resolve_due_at == m(300 + 60)  # the hour it had left
 
 
+async def test_an_answer_the_next_day_does_not_move_a_deadline_missed_before_the_question(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))  # 11-18 09:00, resolve by 13:00
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await perform_at(db, demo_config, ticket, Action.ASK, MEMBER, m(300), "请拍照片")  # 14:00
+    as_of = m(14 * 60 + 59)  # 23:59, the day's report as it was made then
+    then = (await rates(db, demo_config, now=as_of)).total
+    await perform_at(db, demo_config, ticket, Action.ANSWER, FARMER, m(18 * 60), "照片")
+    redone = (await rates(db, demo_config, now=as_of)).total  # report --as-of 11-18T23:59
+    for figures in (then, redone):
+        assert (figures.overdue, figures.resolution_due, figures.resolved) == (1, 1, 0)
+    async with db.uow(read_only=True) as uow:
+        stored = await uow.tickets.get(ticket.id or 0)
+    assert stored is not None and stored.resolve_due_at == m(240)  # a miss stays a miss
+
+
 async def test_a_ticket_resolved_in_time_and_awaiting_confirmation_is_not_stuck(
     db: Database, demo_config: Config
 ) -> None:

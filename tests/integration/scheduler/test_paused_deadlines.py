@@ -1,6 +1,7 @@
 """The resolve deadline stands still while the team waits for the requester's answer, and
 the ladder chases what is left of it afterwards: when the requester answers, and when a
-supervisor moves the waiting ticket to another team."""
+supervisor moves the waiting ticket to another team. One already missed when the team asked
+stays where it fell."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from core.enums import Action
 from core.services import perform
 from storage.uow import Database
 from tests.integration.scheduler.clockwork import (
+    ORDERING_CHAT,
+    ORDERING_LEADER,
     ORDERING_MEMBER,
     ORDERING_REQUEST,
     RETAILER,
@@ -83,4 +86,32 @@ async def test_a_waiting_ticket_moved_to_another_team_keeps_the_time_it_had_left
         ("Fri 11-20 09:00", "team", (DELIVERY_CHAT, DELIVERY_MEMBER)),
         ("Fri 11-20 10:00", "leader", (DELIVERY_LEADER,)),
         ("Fri 11-20 15:00", "supervisors", (SUPERVISOR,)),  # 4 working hours, lunch skipped
+    ]
+
+
+async def test_an_answer_to_a_question_asked_late_leaves_the_miss_where_it_fell(
+    db: Database, demo_config: Config
+) -> None:
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    ticket = await new_ticket(db, cfg, now=at("2026-11-16 09:00"), **REQUEST)
+    assert ticket.id is not None
+    await act(db, cfg, ticket.id, Action.ACCEPT, ORDERING_MEMBER, at("2026-11-16 09:10"))
+    # Thursday 09:00 passes with the request not done: the team and its leader are chased,
+    # and the team asks its question only then.
+    await run_scheduler(db, cfg, at("2026-11-16 09:10"), at("2026-11-19 10:30"))
+    await act(db, cfg, ticket.id, Action.ASK, ORDERING_MEMBER, at("2026-11-19 10:30"), "照片？")
+    await act(db, cfg, ticket.id, Action.ANSWER, RETAILER, at("2026-11-20 10:00"))
+
+    # The deadline was missed before the clock stopped: the answer does not move it to
+    # Friday, where the ledger and the rates would count a miss Thursday already had.
+    stored = await load(db, ticket.id)
+    assert show(stored.resolve_due_at) == "Thu 11-19 09:00"  # type: ignore[arg-type]
+    # The chase goes on from it: the team and leader were told of this deadline already;
+    # the supervisors' rung, passed while the answer was awaited, is caught up.
+    await run_scheduler(db, cfg, at("2026-11-20 10:00"), at("2026-11-20 10:30"))
+    assert await sent(db) == [
+        ("Thu 11-19 09:00", "team", (ORDERING_CHAT, ORDERING_MEMBER)),
+        ("Thu 11-19 10:00", "leader", (ORDERING_LEADER,)),
+        ("Fri 11-20 10:00", "supervisors", (SUPERVISOR,)),
     ]
