@@ -34,9 +34,10 @@ class ReportMaker(Protocol):
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes, int]:
+    ) -> tuple[str, bytes, int, bool]:
         """The 台账 for the period as an .xlsx in `script`: (file name, content, how many
-        tickets it lists); `keeper`: for a place that may read a named complainant
+        tickets it lists, whether nothing at all happened in the period: none submitted,
+        closed, rated or due in it); `keeper`: for a place that may read a named complainant
         (`core.complainant`), else their details stay with the team that keeps them."""
 
 

@@ -220,6 +220,10 @@ STAFF: dict[str, str] = {
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "ledger_empty": "{name}：本期没有工单，表中没有记录，可作本期零报告存档。",
+    "ledger_no_new_tickets": (
+        "{name}：本期没有新受理的工单，台账表中没有记录；"
+        "但本期有以前受理的工单销号、评价或超时，见汇总表，不作零报告。"
+    ),
     "echo_off": "好的，您的工单办结后不会出现在回音壁上。",
     "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
     "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",

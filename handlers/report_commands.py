@@ -41,12 +41,14 @@ async def _report(ctx: Ctx, which: str) -> None:
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
-                name, content, tickets = await maker.ledger(
+                name, content, tickets, nil_return = await maker.ledger(
                     period, ctx.now, _document_script(ctx), keeper=keeper
                 )
                 # Sent all the same, said to be empty: a ledger is filed for every period,
-                # and one with no tickets is its nil return (零报告), not a failed export.
-                caption = ctx.text("ledger_caption" if tickets else "ledger_empty", name=name)
+                # and one where nothing happened is its nil return (零报告), not a failed
+                # export. One without new tickets may still count older ones closed, rated
+                # or missed in it: its 汇总 is no nil return.
+                caption = ctx.text(_ledger_caption(tickets, nil_return), name=name)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
                 ctx.attach(caption, document=(name, content), too_big=too_big)
@@ -55,6 +57,13 @@ async def _report(ctx: Ctx, which: str) -> None:
 
     # Built after the step commits, so that reading the whole ledger holds no write lock.
     ctx.later.append(build)
+
+
+def _ledger_caption(tickets: int, nil_return: bool) -> str:
+    """The key of what a /ledger file is sent with."""
+    if tickets:
+        return "ledger_caption"
+    return "ledger_empty" if nil_return else "ledger_no_new_tickets"
 
 
 async def _complainants_readable_here(ctx: Ctx) -> bool:

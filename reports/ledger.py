@@ -121,6 +121,13 @@ class Ledger:
     rates: RatesReport
 
     @property
+    def nil_return(self) -> bool:
+        """Nothing at all happened in the period (零报告): no ticket submitted, and none
+        closed, cancelled, accepted, resolved, rated or due in it. A period without new
+        tickets whose 汇总 still counts the older ones it closed or missed is not one."""
+        return not self.rows and not self.rates.total.active
+
+    @property
     def wishes(self) -> list[LedgerRow]:
         return [row for row in self.rows if row.kind is Kind.WISH]
 

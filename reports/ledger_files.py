@@ -371,6 +371,7 @@ class LedgerFile(NamedTuple):
     name: str
     content: bytes
     tickets: int  # how many it lists (wishes too): none, and a reply says the period had none
+    nil_return: bool  # nothing happened in the period at all (`Ledger.nil_return`)
 
 
 async def export(
@@ -389,4 +390,4 @@ async def export(
         assert uow.session is not None
         ledger = await load(uow.session, cfg, window, now, keeper=keeper)
     content = await asyncio.to_thread(render, ledger, fmt, script)
-    return LedgerFile(filename(ledger, fmt, script), content, len(ledger.rows))
+    return LedgerFile(filename(ledger, fmt, script), content, len(ledger.rows), ledger.nil_return)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -11,11 +11,12 @@ from sqlalchemy import func, select
 
 from bot.reports_port import Reports
 from core.config import Config
-from core.enums import Script
+from core.enums import Action, Script
 from storage.tables import processed_updates
 from storage.uow import Database
+from tests.integration.reports.dataset import act
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0
 
 QINGSHAN_CHAT = -1001000000001
 
@@ -87,6 +88,30 @@ async def test_ledger_of_a_period_without_tickets_says_so_with_its_file(
     caption = texts(await desk.send(SUPERVISOR, "/ledger today"))
     assert "三张表" in caption or "三張表" in caption
     assert "没有" not in caption and "沒有" not in caption
+
+
+async def test_ledger_of_a_day_without_new_tickets_but_with_a_close_is_no_nil_return(
+    desk: Harness, demo_config: Config
+) -> None:
+    """A day with no new tickets whose 汇总 counts an older one crossed off is not filed
+    as a nil return: only a day with nothing at all is."""
+    [ticket] = await desk.tickets()
+    await act(desk.db, demo_config, ticket, Action.ACCEPT, MEMBER, T0 + timedelta(minutes=5))
+    await act(desk.db, demo_config, ticket, Action.RESOLVE, MEMBER, T0 + timedelta(hours=1))
+    desk.clock.advance(days=1)
+    await act(desk.db, demo_config, ticket, Action.CLOSE, SUPERVISOR, desk.clock.now)
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger today")).replies
+    assert reply.document is not None
+    summary = load_workbook(io.BytesIO(reply.document[1]))["汇总"]
+    header, *rows = summary.iter_rows(min_row=3, values_only=True)
+    [total] = [row for row in rows if row[0] == "合计"]
+    assert total[header.index("销号件数")] == 1
+    assert "本期没有新受理的工单" in reply.text and "零报告" in reply.text
+    assert "可作本期零报告存档" not in reply.text
+    # the day after, nothing happened at all: that is the nil return
+    desk.clock.advance(days=1)
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger today")).replies
+    assert "本期没有工单，表中没有记录，可作本期零报告存档" in reply.text
 
 
 async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
