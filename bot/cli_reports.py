@@ -110,8 +110,9 @@ def _write(path: Path, content: bytes) -> None:
 
 
 def _ledger_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window:
-    """The days of --from/--to, or of --period; one or the other, not both."""
-    from reports.periods import PeriodError, days, parse, parse_day
+    """The days of --from/--to, or of --period; one or the other, not both. Days that have
+    not begun are refused either way, as /ledger refuses them."""
+    from reports.periods import PeriodError, begun, days, parse, parse_day
 
     dates = args.first is not None or args.last is not None
     if dates == (args.period is not None):
@@ -121,7 +122,8 @@ def _ledger_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Wind
     try:
         if args.period is not None:
             return parse(args.period, now, cfg.zone, cfg.curing_season)
-        return days(parse_day(args.first), parse_day(args.last), cfg.zone)
+        window = days(parse_day(args.first), parse_day(args.last), cfg.zone)
+        return begun(window, now, cfg.zone, f"{args.first}..{args.last}")
     except PeriodError as exc:
         raise UsageError(str(exc)) from exc
 

@@ -193,9 +193,14 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     stamped with a cutoff before it starts."""
     if normalize(text).replace(" ", "") in FUTURE:
         raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
-    window = _parse(text, now, zone, season)
+    return begun(_parse(text, now, zone, season), now, zone, text.strip())
+
+
+def begun(window: Window, now: datetime, zone: ZoneInfo, typed: str) -> Window:
+    """`window`, or refused when its first day is after `now`'s (`typed`: how it was asked
+    for, quoted back): its report would be empty, stamped with a cutoff before it starts."""
     if window.first_day > now.astimezone(zone).date():
-        raise PeriodError(f"「{text.strip()}」（{window.first_day} 起）还没开始，暂无数据。")
+        raise PeriodError(f"「{typed}」（{window.first_day} 起）还没开始，暂无数据。")
     return window
 
 

@@ -121,6 +121,11 @@ async def test_ledger_and_stats_for_the_last_curing_season(
         (["ledger", "--period", "week", "--from", "2026-11-01", "-o", "x.xlsx"], "either"),
         (["ledger", "--from", "2026-11-01", "-o", "x.xlsx"], "--from and --to go together"),
         (["ledger", "--period", "本季", "-o", "x.xlsx"], "是指季度还是烘烤季"),
+        (["ledger", "--period", "2099-01", "-o", "x.xlsx"], "（2099-01-01 起）还没开始，暂无数据"),
+        (
+            ["ledger", "--from", "2099-01-01", "--to", "2099-01-31", "-o", "x.xlsx"],
+            "「2099-01-01..2099-01-31」（2099-01-01 起）还没开始，暂无数据",
+        ),
     ],
 )
 async def test_bad_input_exits_2_with_a_clear_message(
