@@ -38,8 +38,32 @@ def _first_of_run(run: re.Match[str]) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to Simplified Chinese (OpenCC t2s); other text is unchanged."""
-    return str(_T2S.convert(text))
+    """Traditional to Simplified Chinese (OpenCC t2s, then `_T2S_AFTER`); other text is
+    unchanged."""
+    simplified = str(_T2S.convert(text))
+    if not _T2S_LEFT.search(simplified):
+        return simplified
+    return _T2S_AFTER_WORD.sub(_t2s_after, simplified)
+
+
+# Words t2s leaves in a form no Simplified reader looks for: 著 stays 著 (著名, 著作), so
+# 沒有著火 or 點不著火 would read as a fire the words deny (着 in 没有着火, 点不着 is cut
+# apart from 火 in Simplified); 甚麼 becomes 甚么 and 妳 stays 妳, where readers look for 什么
+# and 你 (師傅甚麼時候來 is a question; 妳好 a greeting).
+_T2S_AFTER = {
+    "著火": "着火",
+    "著急": "着急",
+    "不著": "不着",
+    "睡著": "睡着",
+    "甚么": "什么",
+    "妳": "你",
+}
+_T2S_LEFT = re.compile("[著甚妳]")
+_T2S_AFTER_WORD = re.compile("|".join(_T2S_AFTER))
+
+
+def _t2s_after(found: re.Match[str]) -> str:
+    return _T2S_AFTER[found.group()]
 
 
 # Words OpenCC's s2tw writes two ways by what is around them: 直接回复 → 直接回復 but 的回复

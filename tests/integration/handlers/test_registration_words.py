@@ -26,14 +26,17 @@ async def test_a_question_typed_at_the_first_question_is_dealt_with_not_lost(
     assert "零售許可證" in ticket.text
 
 
-async def test_a_question_typed_for_the_name_is_not_taken_as_the_name(desk: Harness) -> None:
+@pytest.mark.parametrize("typed", ["請問這週什麼時候送貨？", "師傅甚麼時候來送貨"])
+async def test_a_question_typed_for_the_name_is_not_taken_as_the_name(
+    desk: Harness, typed: str
+) -> None:
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")
-    out = await desk.send(RETAILER, "請問這週什麼時候送貨？")
+    out = await desk.send(RETAILER, typed)
     assert "登記隨時可以" in texts(out) and "要把這條消息作為「求助辦事」提交嗎" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         retailer = await uow.users.get(RETAILER)
-    assert retailer is not None and retailer.name != "請問這週什麼時候送貨？"
+    assert retailer is not None and retailer.name != typed
 
 
 async def test_a_name_is_still_a_name(desk: Harness) -> None:
@@ -107,7 +110,7 @@ async def test_a_request_typed_for_the_name_is_taken_up_not_kept_as_the_name(
     assert retailer is not None and retailer.name != "中華斷貨好幾天了"
 
 
-@pytest.mark.parametrize("typed", ["😀", "13812345678", "张三3", "你好"])
+@pytest.mark.parametrize("typed", ["😀", "13812345678", "张三3", "你好", "妳好"])
 async def test_what_is_no_name_is_asked_again_and_nothing_saved(desk: Harness, typed: str) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")

@@ -9,7 +9,7 @@ import pytest
 
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
-from routing import Decision, Router
+from routing import Decision, Router, to_simplified
 
 
 @pytest.mark.parametrize(
@@ -382,6 +382,18 @@ def test_people_hurt_at_a_barn_are_a_110_call_and_a_danger(router: Router, text:
     """Fumes of a coal-fired barn poison; a fire or a collapse traps people: 120 first."""
     decision = router.route(text)
     assert decision.emergency and decision.urgent and decision.danger, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["烤房沒有著火，只是溫度有點低", "天然氣烤房點不著火，燃燒機報故障"]
+)
+def test_a_fire_denied_in_traditional_is_no_fire_as_in_simplified(
+    router: Router, text: str
+) -> None:
+    """没有着火 denies the fire; 点不着火 is a burner that will not light."""
+    hant, hans = router.route(text), router.route(to_simplified(text))
+    assert not hant.danger and not hant.emergency, hant.explanation
+    assert (hant.line, hant.urgent, hant.explanation) == (hans.line, hans.urgent, hans.explanation)
 
 
 def test_a_danger_word_without_a_barn_stays_urgent_but_is_no_110_call(router: Router) -> None:

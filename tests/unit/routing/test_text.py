@@ -10,6 +10,20 @@ def test_traditional_becomes_simplified() -> None:
     assert normalize("煙葉變黃了，烤房溫度上不去") == "烟叶变黄了,烤房温度上不去"
 
 
+@pytest.mark.parametrize(
+    ("hant", "hans"),
+    [
+        ("烤房沒有著火", "烤房没有着火"),
+        ("點不著火", "点不着火"),
+        ("師傅甚麼時候來", "师傅什么时候来"),
+        ("妳好", "你好"),
+        ("著名的品牌", "著名的品牌"),  # 著 of 著名 is 著 in Simplified too
+    ],
+)
+def test_traditional_forms_t2s_leaves_become_the_simplified_ones(hant: str, hans: str) -> None:
+    assert to_simplified(hant) == hans
+
+
 def test_full_width_letters_and_digits_become_half_width_lower_case() -> None:
     assert normalize("ＷＩＦＩ密码１２３") == "wifi密码123"
 
