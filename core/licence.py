@@ -5,8 +5,8 @@ licensing bureau's place, whose first two are the province's; the 7th whether th
 an individual business (1) or an enterprise or other (2); the last 5 a serial number. It is
 also the last 12 digits of the code printed on every carton delivered to the shop. People
 type it as it stands on the licence, in groups with spaces (5201 0210 0123), with full-width
-digits from a Chinese input method, or after its name (许可证号：…); all of those are the
-number.
+digits from a Chinese input method, after its name (许可证号：…, 证号 for short, 我的许可证号是…)
+or with 号 and a full stop after it (520102100123号。); all of those are the number.
 """
 
 from __future__ import annotations
@@ -30,8 +30,16 @@ _LICENCE = r"(?:许可证|許可證)"
 _NUMBER = r"(?:号码|號碼|号|號)"
 # Named enough to be the licence's (许可证号, 烟草专卖零售许可证): after a shop's name too.
 LICENCE_NAME = rf"{_ISSUER}{_LICENCE}{_NUMBER}?"
+# Whose it is and that it is, said around the name: 我的许可证号是…, 本店证号为….
+_WHOSE = r"(?:我的|我们的|我們的|本店的?|我店的?)?"
+_IS = r"(?:是|为|為)?"
+# The name as said before the number after a shop's name: 许可证号, 证号 for short, with whose
+# it is and 是; the colon or space after it is the caller's.
+LICENCE_SAID = rf"{_WHOSE}(?:{LICENCE_NAME}|(?:证|證){_NUMBER}){_IS}"
 # Typed alone at its question: any part of the name, with or without a colon.
-_LEAD = re.compile(rf"^{_ISSUER}{_LICENCE}?{_NUMBER}?[:：\s]*")
+_LEAD = re.compile(rf"^{_WHOSE}{_ISSUER}(?:{_LICENCE}|证|證)?{_NUMBER}?{_IS}[:：\s]*")
+# After the number: 号 (520102100123号), and a sentence's end.
+_TAIL = re.compile(r"(?<=\d)\s*[号號]?[。.！!，,；;\s]*$")
 # Between the digits: spaces (ASCII, full-width, tabs) and dashes, as the groups are typed.
 _SEPARATORS = re.compile(r"[\s\-－—_.·]")
 
@@ -49,7 +57,7 @@ class TypedLicence:
 def read_licence(text: str) -> TypedLicence:
     """The licence number in `text`, or what is wrong with it."""
     plain = unicodedata.normalize("NFKC", text).strip()
-    plain = _SEPARATORS.sub("", _LEAD.sub("", plain))
+    plain = _SEPARATORS.sub("", _TAIL.sub("", _LEAD.sub("", plain)))
     only_digits = plain.isascii() and plain.isdigit()
     digits = sum(ch.isdigit() for ch in plain)
     if only_digits and len(plain) == LICENCE_DIGITS and plain[:2] in _PROVINCES:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from core.enums import Kind, Requester
-from core.licence import LICENCE_DIGITS, LICENCE_NAME, read_licence
+from core.licence import LICENCE_DIGITS, LICENCE_SAID, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from handlers.context import Ctx
 from handlers.places import area_named
@@ -392,10 +392,11 @@ def typed_kind(text: str) -> Requester | None:
 
 
 # The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
-# 许可证号：520102100123, 证号 for short): digits enough to be an attempt at it, grouped or
+# 许可证号：520102100123, 证号 for short, 我的许可证号是…) and 号 after it, as the licence
+# question reads it (`core.licence`): digits enough to be an attempt at it, grouped or
 # full-width.
 _LICENCE_AFTER = re.compile(
-    rf"[\s,，、;；]*(?:(?:{LICENCE_NAME}|证号|證號)[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
+    rf"[\s,，、;；]*(?:{LICENCE_SAID}[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)[号號]?$"
 )
 
 

@@ -68,6 +68,14 @@ async def test_a_retailer_is_asked_for_the_shop_and_the_licence_after_the_place(
         "520102 1 00123",
         "菸草專賣零售許可證號：520102100123",  # the 繁體 question's own words
         "煙草專賣零售許可證號 520102100123",
+        "我的許可證號是520102100123",  # whose it is, and 是
+        "我的许可证号是520102100123",
+        "证号520102100123",
+        "證號520102100123",
+        "许可证：520102100123。",
+        "許可證：520102100123。",
+        "520102100123号",
+        "520102100123號",
     ],
 )
 async def test_a_licence_typed_in_full_width_digits_or_after_its_name_is_the_number(
@@ -85,6 +93,10 @@ async def test_a_licence_typed_in_full_width_digits_or_after_its_name_is_the_num
         ("52010210012", "您输入的是 11 位"),  # a digit missed
         ("990102100123", "开头不对"),  # no province starts so
         ("ABC-123", "12 位数字"),
+        ("我的许可证号是52010210012", "您输入的是 11 位"),
+        ("我的許可證號是52010210012", "您输入的是 11 位"),
+        ("520102100123 530102200456", "您输入的是 24 位"),  # two numbers: neither is taken
+        ("许可证号520102100123，电话13812345678", "12 位数字"),
     ],
 )
 async def test_a_bad_licence_number_is_told_what_is_wrong_and_saves_nothing(
@@ -395,6 +407,7 @@ async def test_a_shop_name_ending_in_digits_that_are_no_licence_keeps_them(
         "店名：李记烟酒店，许可证号520102100123",
         "李记烟酒店 许可证号：520102100123。",
         "李记烟酒店 证号：520102100123",
+        "李记烟酒店，我的许可证号是520102100123号。",
     ],
 )
 async def test_a_licence_named_after_the_shop_leaves_its_name_out_of_the_shops(

@@ -18,6 +18,14 @@ from core.licence import read_licence
         "许可证号：520102100123",
         "烟草专卖零售许可证号 520102100123",
         "許可證號:520102100123",
+        "我的許可證號是520102100123",  # whose it is, and 是
+        "我的许可证号是520102100123",
+        "证号520102100123",  # 证号 for short
+        "證號：520102100123",
+        "许可证：520102100123。",  # a sentence's end after it
+        "許可證：520102100123。",
+        "520102100123号",  # 号 after it
+        "本店證號為 5201 0210 0123 號。",
     ],
 )
 def test_the_number_is_read_however_it_is_typed(typed: str) -> None:
@@ -33,6 +41,9 @@ def test_the_number_is_read_however_it_is_typed(typed: str) -> None:
         ("012345678901", 12, True),
         ("粤A123456", 6, False),  # a car's plate
         ("不记得", 0, False),
+        ("我的许可证号是52010210012", 11, True),  # words around, a digit missed
+        ("520102100123 530102200456", 24, True),  # two numbers: which is it is not guessed
+        ("许可证号520102100123，电话13812345678", 23, False),
     ],
 )
 def test_what_is_not_a_licence_number_says_what_it_is(
