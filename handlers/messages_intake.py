@@ -124,6 +124,11 @@ INTAKE: dict[str, str] = {
     "site_bound": "已绑定烤房群：{site}（{area}）。报110时会自动带上位置。",
     "site_bound_district": "已绑定零售商圈：{site}（{area}）。求助办事会转给负责这个片区的服务队。",
     "site_bound_place": "已绑定站点：{site}（{area}）。求助办事会转给负责这一带的服务队。",
+    # A barn cluster's code scanned by a retailer or staff member: not bound (`_bind_site`).
+    "site_barn_kept": "这是烤房群（{site}）的二维码，供烟农报110时带上烤房位置；{who}不绑定烤房群，您登记的地点没有改变。",
+    "site_barn_town": "这是烤房群（{site}）的二维码，供烟农报110时带上烤房位置；{who}不绑定烤房群，只记下了所在乡镇：{area}，可以在「👤 登记信息」里改。",
+    "site_barn_who_retailer": "零售户的店铺",
+    "site_barn_who_staff": "职工",
     "site_unknown": "二维码无效或已停用，请联系站点工作人员。",
     "location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请换一个位置，或用文字说明在哪里。",
     "location_matched": "已匹配到最近的站点：{site}（约 {km:.1f} 公里）。",

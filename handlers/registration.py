@@ -9,7 +9,7 @@ from core.texts import typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
-from handlers.places import BARNS, area_named, barn_named
+from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
     kept_aside,
     location_shared,
@@ -45,13 +45,14 @@ _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
 
 async def start(ctx: Ctx) -> None:
     payload = ctx.msg.deep_link or ""
-    if payload.startswith("site_"):
-        await _bind_site(ctx, payload.removeprefix("site_"))
-    elif payload.startswith("join_"):
+    if payload.startswith("join_"):
         await join_with_invite(ctx, payload.removeprefix("join_"))
     if ctx.user.kind is None and await is_bureau_staff(ctx):
-        # Configured or invited to a team, or a supervisor: staff, whatever else they are.
+        # Configured or invited to a team, or a supervisor: staff, whatever else they are,
+        # known before a site's code is read, as a barn cluster's is no staff member's place.
         ctx.user.kind = Requester.STAFF
+    if payload.startswith("site_"):
+        await _bind_site(ctx, payload.removeprefix("site_"))
     name = f" {ctx.user.name}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
@@ -75,13 +76,19 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
     if site is None:
         ctx.say("site_unknown")
         return
-    ctx.user.site_code, ctx.user.area = site.code, site.area
     area = ctx.cfg.area(site.area)
-    ctx.say(
-        _SITE_BOUND.get(site.kind, "site_bound_place"),
-        site=in_script(site.name, ctx.script),
-        area=in_script(area.name if area else site.area, ctx.script),
-    )
+    name = in_script(site.name, ctx.script)
+    town = in_script(area.name if area else site.area, ctx.script)
+    kind = ctx.user.kind
+    if site.kind in BARNS and kind is not None and not ctx.user.may_have_barn:
+        # A barn cluster's code is where a farmer's 110 call sends the team, not where a
+        # shop or an office is: the place they have stays; one with none is put in its town.
+        key = "site_barn_kept" if ctx.user.area else "site_barn_town"
+        ctx.user.area = ctx.user.area or site.area
+        ctx.say(key, who=ctx.text(f"site_barn_who_{kind.value}"), site=name, area=town)
+        return
+    ctx.user.site_code, ctx.user.area = site.code, site.area
+    ctx.say(_SITE_BOUND.get(site.kind, "site_bound_place"), site=name, area=town)
 
 
 async def start_registration(ctx: Ctx) -> None:
@@ -342,6 +349,11 @@ async def _after_phone(ctx: Ctx) -> None:
             # way, promised to be used (before they said who they are), still is.
             await _after_place(ctx)
             return
+        if not ctx.user.may_have_barn and barn_site(ctx, ctx.user.site_code) is not None:
+            # A barn cluster's code scanned before they said who they are, or a farmer's
+            # barn when they register again as a retailer or staff: not where their shop or
+            # office is. Its town stays for 「跳过」, as a farmer's station's does.
+            ctx.user.site_code = None
         await ctx.goto("area")
         if spot is None:
             _ask_area(ctx)

@@ -32,14 +32,17 @@ _BEFORE_THE_PLACE = ("kind", "name", "phone")
 
 def placed_by_qr(ctx: Ctx) -> bool:
     """Whether the site whose QR code they scanned answers where they are, so registration
-    does not ask it: any site for a retailer or staff, a barn cluster for a farmer. A
+    does not ask it: a barn cluster for a farmer, any other site for a retailer or staff. A
     purchase station serves the farmers of many towns and a shop district has no barns:
-    a farmer bound to one is asked for the town or barn, which a 110 call needs. A first
-    registration only; registering again asks the place as ever."""
+    a farmer bound to one is asked for the town or barn, which a 110 call needs; a barn
+    cluster is no shop's or office's place, so a retailer or staff member bound to one
+    (scanned before they said who they are) is asked where they are. A first registration
+    only; registering again asks the place as ever."""
     assert ctx.conv is not None
     if not ctx.user.site_code or UNDO in ctx.conv.data:
         return False
-    return not ctx.user.may_have_barn or barn_site(ctx, ctx.user.site_code) is not None
+    at_a_barn = barn_site(ctx, ctx.user.site_code) is not None
+    return at_a_barn if ctx.user.may_have_barn else not at_a_barn
 
 
 def phone_of(contact: Contact) -> str:

@@ -212,3 +212,89 @@ async def test_a_location_outside_the_region_offers_what_registration_takes(
     done = texts(await desk.send(FARMER, town))
     assert "登记完成" in done or "登記完成" in done
     assert await _farmer(desk) == (None, "baishi")
+
+
+DELIVERY_MEMBER = 200071  # configured in the delivery team: staff from the first /start
+
+
+async def _place(desk: Harness, user: int) -> tuple[str | None, str | None]:
+    async with desk.db.uow(read_only=True) as uow:
+        found = await uow.users.get(user)
+    assert found is not None
+    return found.site_code, found.area
+
+
+@pytest.mark.parametrize(
+    ("lang", "told"),
+    [
+        (
+            None,
+            "这是烤房群（青山镇大坪烤房群）的二维码，供烟农报110时带上烤房位置；"
+            "零售户的店铺不绑定烤房群，您登记的地点没有改变。",
+        ),
+        (
+            "lang:hant",
+            "這是烤房群（青山鎮大坪烤房群）的二維碼，供菸農報110時帶上烤房位置；"
+            "零售戶的店鋪不綁定烤房群，您登記的地點沒有改變。",
+        ),
+    ],
+)
+async def test_a_barn_cluster_qr_leaves_a_retailers_shop_where_it_is(
+    desk: Harness, lang: str | None, told: str
+) -> None:
+    """A barn cluster's code is where a farmer's 110 call sends the team: a shop bound to
+    it would put the barn on the delivery team's card as where the shop is."""
+    if lang:
+        await desk.press(RETAILER, lang)
+    await desk.send(RETAILER, "/start site_CQ-R1")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "李小梅")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.send(RETAILER, "小梅烟酒店")
+    await desk.send(RETAILER, "520102100123")
+    out = texts(await desk.send(RETAILER, "/start site_QS01"))
+    assert told in out and "报110时会自动带上位置" not in out
+    assert await _place(desk, RETAILER) == ("CQ-R1", "chengqu")
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "lang", "told"),
+    [
+        (RETAILER, "retailer", None, "零售户的店铺不绑定烤房群，只记下了所在乡镇：青山镇"),
+        (RETAILER, "retailer", "lang:hant", "零售戶的店鋪不綁定烤房群，只記下了所在鄉鎮：青山鎮"),
+        (DELIVERY_MEMBER, None, None, "职工不绑定烤房群，只记下了所在乡镇：青山镇"),
+        (DELIVERY_MEMBER, None, "lang:hant", "職工不綁定烤房群，只記下了所在鄉鎮：青山鎮"),
+    ],
+)
+async def test_a_barn_cluster_qr_gives_a_retailer_or_staff_member_without_a_place_its_town(
+    desk: Harness, user: int, kind: str | None, lang: str | None, told: str
+) -> None:
+    if lang:
+        await desk.press(user, lang)
+    if kind:
+        # Registered with the place skipped: none to keep.
+        await desk.send(user, "/start")
+        await desk.press(user, f"f:kind:{kind}")
+        await desk.send(user, "李小梅")
+        await desk.contact(user, "8613800000002", owner=user)
+        await desk.press(user, "f:skip")
+        await desk.send(user, "跳过")
+        await desk.press(user, "f:skip:licence")
+    out = texts(await desk.send(user, "/start site_QS01"))
+    assert told in out
+    assert await _place(desk, user) == (None, "qingshan")
+
+
+@pytest.mark.parametrize("answer", ["f:area:qingshan", "f:skip"])
+async def test_a_retailer_who_started_from_a_barn_cluster_qr_is_asked_where_the_shop_is(
+    desk: Harness, answer: str
+) -> None:
+    """Scanned before they said who they are, the code binds them as a farmer's would; the
+    shop is not at the barn, so the place is asked, and 跳过 keeps only the barn's town."""
+    await desk.send(RETAILER, "/start site_QS01")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "李小梅")
+    asked = texts(await desk.contact(RETAILER, "8613800000002", owner=RETAILER))
+    assert "请选择您店铺所在的乡镇/片区" in asked and "店铺的名称" not in asked
+    assert "店铺的名称" in texts(await desk.press(RETAILER, answer))
+    assert await _place(desk, RETAILER) == (None, "qingshan")
