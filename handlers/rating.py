@@ -25,10 +25,9 @@ from handlers.verdict_words import (
     ACKNOWLEDGED,
     NO_COMMENT,
     NOT_SOLVED,
-    TYPED_SCORE,
     a_question_of_its_own,
     a_remark,
-    score_of,
+    typed_score,
 )
 from routing import bare
 
@@ -352,10 +351,10 @@ async def score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
         await ctx.end_flow()  # rated or sent back meanwhile: the prompt no longer stands
         return False
     plain = bare(text)
-    typed = TYPED_SCORE.fullmatch(plain)
-    score = score_of(typed) if typed else judged_score(text)
+    typed = typed_score(text)
+    score = typed if typed is not None else judged_score(text)
     if score is not None:
-        await rate_ticket(ctx, ticket, score, judged="" if typed else text)
+        await rate_ticket(ctx, ticket, score, judged="" if typed is not None else text)
         return True
     assert ctx.conv is not None
     elsewhere = (

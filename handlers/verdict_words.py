@@ -17,7 +17,14 @@ from routing import Decision, bare, normalize, to_simplified
 # ("5", "五星", "4分"), the problem is still there ("没修好"), it is solved ("解决了，谢谢"),
 # or a few words that say neither ("收到"). Only words about the resolved ticket's own
 # matter count (see `verdicts.typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
-TYPED_SCORE = re.compile(r"(?:给|打)?([1-5一二三四五])(?:分|星|颗星)?")
+# A score said with a few words that add nothing to it: to whom it is given (给你们5分,
+# 我打4分), 吧 or thanks after it (给4分吧, 5分，谢谢), 好评 (五星好评); 满分 is 5. Digits
+# with other words are no score: 给我送5条, a licence number, a ticket's 10019.
+_TYPED_SCORE = re.compile(
+    r"(?:(?:我|就)?(?:给|打)(?:你们|你|您)?个?)?"
+    r"(?:(?P<score>[1-5一二三四五])(?:分|星|颗星)?|(?P<full>满分))"
+    r"(?:吧|啊|呀|了|哈|啦|哦|的)*(?:好评)?(?:谢谢你们|谢谢您|谢谢|感谢|辛苦了)*[吧啊呀了哈啦哦]*"
+)
 
 
 _SCORES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -262,7 +269,16 @@ def a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
     return decision is not None and not decision.triage
 
 
-def score_of(typed: re.Match[str]) -> int:
-    """The score of a typed "4", "四星" or "给5分"."""
-    digit = typed.group(1)
+def typed_score(text: str) -> int | None:
+    """The score typed ("4", "四星", "给5分", "給你們5分", "满分", "五星好評", "5分，谢谢"), in
+    either script; None for any other words."""
+    typed = _TYPED_SCORE.fullmatch(to_simplified(bare(text)))
+    if typed is None:
+        return None
+    if typed.group("full"):
+        return _FULL_MARKS
+    digit = typed.group("score")
     return _SCORES.get(digit) or int(digit)
+
+
+_FULL_MARKS = 5

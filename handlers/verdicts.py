@@ -3,7 +3,6 @@ notice, a voice note after one, and which ticket they are about when several wai
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from core.enums import Kind, Status
@@ -38,7 +37,6 @@ from handlers.verdict_words import (
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
     STILL_WRONG,
-    TYPED_SCORE,
     VERDICT_MAX,
     another_matter,
     asks_to_rate,
@@ -47,8 +45,8 @@ from handlers.verdict_words import (
     may_be_a_verdict,
     says_not_solved,
     says_solved,
-    score_of,
     speaks_of_a_wish,
+    typed_score,
 )
 from routing import Decision, bare, to_simplified
 
@@ -167,7 +165,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     awaits the person's verdict.
     """
     plain = bare(text)
-    score = TYPED_SCORE.fullmatch(plain)
+    score = typed_score(text)
     # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
     judgement = _judgement_alone(text, decision)
     alarm = decision is not None and decision.emergency
@@ -209,7 +207,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     refused = says_not_satisfied(text) or (kinded is not None and kinded.not_done)
     if len(awaiting) > 1 and not alarm:
         if score is not None:
-            verdict = f"r:{score_of(score)}"
+            verdict = f"r:{score}"
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
@@ -240,7 +238,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if ticket is None or (not judged and another_matter(decision, ticket, not_solved)):
         return False
     if score is not None:
-        await rate_ticket(ctx, ticket, score_of(score))
+        await rate_ticket(ctx, ticket, score)
     elif ticket.kind is Kind.SUGGESTION and refused and may_send_back(ticket, ctx.now):
         # A suggestion's answer offers 「❌ 不满意」: typing it means that button, which
         # asks what is unsatisfying and sends the suggestion back, not a score.
@@ -286,7 +284,7 @@ async def _verdict_on_one_moved_on(
     ctx: Ctx,
     ticket: Ticket,
     text: str,
-    score: re.Match[str] | None,
+    score: int | None,
     *,
     not_solved: bool,
     alarm: bool,
@@ -296,7 +294,7 @@ async def _verdict_on_one_moved_on(
     awaiting a verdict. False for words that are no verdict on it (a barn failing again
     after the close is a new call)."""
     if score is not None:
-        await rate_ticket(ctx, ticket, score_of(score))  # says it is rated already, or cannot be
+        await rate_ticket(ctx, ticket, score)  # says it is rated already, or cannot be
     elif alarm and not may_send_back(ticket, ctx.now):
         return False  # 烤房又坏了 after the close: a new call
     elif not_solved and may_send_back(ticket, ctx.now):

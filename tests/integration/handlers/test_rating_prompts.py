@@ -64,6 +64,31 @@ async def test_a_judgement_at_the_score_prompt_is_the_score_it_means(
     assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
 
 
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("给4分吧", 4),
+        ("給4分吧", 4),
+        ("给你们5分", 5),
+        ("給你們5分", 5),
+        ("满分", 5),
+        ("滿分", 5),
+        ("5分，谢谢", 5),
+        ("5分，謝謝", 5),
+        ("五星好评", 5),
+        ("五星好評", 5),
+    ],
+)
+async def test_a_score_with_a_few_words_at_the_score_prompt_is_the_score(
+    desk: Harness, typed: str, score: int
+) -> None:
+    await _at_the_score_prompt(desk)
+    out = to_simplified(texts(await desk.send(FARMER, typed)))
+    assert "还有什么想说的" in out and "4 = 基本满意" not in out
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
+
+
 async def test_a_judgement_in_traditional_is_answered_in_traditional(desk: Harness) -> None:
     await _at_the_score_prompt(desk)
     out = await desk.send(FARMER, "不太滿意")

@@ -37,14 +37,43 @@ async def test_a_score_typed_after_resolution_rates_and_closes_the_ticket(
     assert ticket.rating == 5 and ticket.rating_comment == "师傅来得很快"
 
 
-@pytest.mark.parametrize(("typed", "score"), [("五星", 5), ("４分", 4), ("3 颗星！", 3)])
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("五星", 5),
+        ("４分", 4),
+        ("3 颗星！", 3),
+        # A few words around it that add nothing to it.
+        ("给4分吧", 4),
+        ("給4分吧", 4),
+        ("给你们5分", 5),
+        ("給你們5分", 5),
+        ("满分", 5),
+        ("滿分", 5),
+        ("5分，谢谢", 5),
+        ("5分，謝謝", 5),
+        ("五星好评", 5),
+        ("五星好評", 5),
+    ],
+)
 async def test_scores_are_read_however_they_are_written(
     desk: Harness, team_chat: int, typed: str, score: int
 ) -> None:
     await desk.resolved_110(FARMER, MEMBER, team_chat)
-    await desk.send(FARMER, typed)
+    out = await desk.send(FARMER, typed)
+    assert "要把这条消息" not in to_simplified(texts(out))
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CLOSED and ticket.rating == score
+
+
+@pytest.mark.parametrize("typed", ["给我送5条", "給我送5條", "520102100123", "5条"])
+async def test_numbers_that_are_no_score_do_not_rate_the_resolved_ticket(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, typed)
+    ticket = (await desk.tickets())[0]
+    assert ticket.status is Status.RESOLVED and ticket.rating is None
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from handlers.verdict_words import asks_if_done, kind_verdict
+from handlers.verdict_words import asks_if_done, kind_verdict, typed_score
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,32 @@ def test_a_dispute_is_not_done_and_said_of_an_answer_not_a_repair(typed: str) ->
 )
 def test_other_words_are_no_verdict_of_a_kind(typed: str) -> None:
     assert kind_verdict(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("4", 4),
+        ("四星", 4),
+        ("给4分吧", 4),
+        ("給4分吧", 4),
+        ("我打4分", 4),
+        ("给你们5分", 5),
+        ("給你們5分", 5),
+        ("满分", 5),
+        ("滿分", 5),
+        ("5分，谢谢", 5),
+        ("5分，謝謝", 5),
+        ("五星好评", 5),
+        ("五星好評", 5),
+    ],
+)
+def test_a_score_is_read_alone_or_with_words_that_add_nothing_to_it(typed: str, score: int) -> None:
+    assert typed_score(typed) == score
+
+
+@pytest.mark.parametrize(
+    "typed", ["520102100123", "10019", "给我送5条", "給我送5條", "6分", "5分钟", "给5条中华"]
+)
+def test_numbers_that_are_no_score_are_not_read_as_one(typed: str) -> None:
+    assert typed_score(typed) is None
