@@ -6,7 +6,8 @@ the person complained about, or its domain words route it there ("投诉配送�
 oversight team (and the supervisors' triage desk); any other team reads that they are kept
 there and reaches the complainant through the bot (需补充), which relays both ways. A
 complainant who chose 匿名 is named to nobody: not to the oversight team, a leader, an
-alert or the ledger.
+alert or the ledger; and what in their words would name them (their phone, licence number,
+name or shop) is read only where a named complainant's details would be (`shown_words`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from core.config import Config
 from core.enums import Kind, Requester
 from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.model import ChatPlace, Ticket, User
+from core.own_details import own_details_hidden
 from core.ports import UnitOfWork
 from core.ranks import supervisors
 from core.written import as_written
@@ -26,11 +28,12 @@ RELAY = "如需了解情况，请点「需补充」由服务台转达"
 
 
 async def keeper_places(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatPlace]:
-    """Where copies of `ticket`'s card may name a complainant the other teams may not read:
-    the keeper teams' chats and their people's own chats (`keeper_teams`), and the
-    supervisors' and admins' own chats. None for a ticket that withholds nothing (not a
-    complaint) or names nobody anywhere (匿名)."""
-    if ticket.anonymous or kept_from(cfg, ticket) is None:
+    """Where copies of `ticket`'s card may name a complainant the other teams may not read,
+    or read an anonymous complainant's words whole (`shown_words`): the keeper teams' chats
+    and their people's own chats (`keeper_teams`), and the supervisors' and admins' own
+    chats. None for a ticket that withholds nothing (no complaint, or a named one in a
+    bureau with no oversight line)."""
+    if kept_from(cfg, ticket) is None and not ticket.anonymous:
         return set()
     places: set[ChatPlace] = set()
     for team_id in keeper_teams(cfg):
@@ -52,6 +55,28 @@ def withheld_of(cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool = Fals
         return ANONYMOUS
     keeping = kept_for(cfg, kind)
     return None if keeping is None or keeper else f"投诉人信息由{keeping}保管"
+
+
+def shown_words(ticket: Ticket, requester: User | None, *, keeper: bool = False) -> str:
+    """The ticket's words as a reader may see them (`keeper`: as `withheld`). An anonymous
+    complaint's words may say who filed it ("我的许可证号520102100123"), which its offer
+    promised the staff would not see: where a named complainant's details could not be read
+    either, their phone, licence and other long numbers, and their name and shop as
+    registered, are hidden (`core.own_details`); whom it is about stays, for the team to
+    look into. The oversight roles read them whole."""
+    name = requester.name if requester is not None else None
+    shop = requester.shop_name if requester is not None else None
+    return words_shown_of(ticket.text, anonymous=ticket.anonymous, keeper=keeper, own=(name, shop))
+
+
+def words_shown_of(
+    text: str, *, anonymous: bool, keeper: bool, own: tuple[str | None, str | None]
+) -> str:
+    """`shown_words` of a ticket's `text`, read without the ticket (a ledger's row); `own`,
+    its requester's name and shop as registered."""
+    if not anonymous or keeper:
+        return text
+    return own_details_hidden(text, names=(own[0],), shops=(own[1],))
 
 
 def keeper_teams(cfg: Config) -> set[str]:
@@ -116,10 +141,14 @@ async def card_shown_at(
     was about only (`core.investigated`)."""
     keepers = await keeper_places(uow, cfg, ticket) if named is not None else set()
     whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
+    outside = ""
+    if whole is not None:
+        requester = await uow.users.get(ticket.requester_id) if ticket.anonymous else None
+        outside = investigated_card(cfg, ticket, shown_words(ticket, requester))
 
     def at(place: ChatPlace) -> str:
         if whole is not None and place not in whole:
-            return investigated_card(cfg, ticket)
+            return outside
         return named if named is not None and place in keepers else card
 
     return at

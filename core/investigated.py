@@ -22,12 +22,13 @@ def investigated(cfg: Config, ticket: Ticket) -> bool:
     return ticket.kind is Kind.COMPLAINT and oversight is not None and ticket.line == oversight.id
 
 
-def investigated_card(cfg: Config, ticket: Ticket) -> str:
-    """The card of an investigated complaint as a team that had it reads it (Simplified)."""
+def investigated_card(cfg: Config, ticket: Ticket, words: str) -> str:
+    """The card of an investigated complaint as a team that had it reads it (Simplified);
+    `words`, the ticket's as that team may read them (`core.complainant.shown_words`)."""
     team = cfg.team(ticket.team_id).name
     return (
         f"🔒 工单 {ticket.label}｜投诉｜已由 {team} 接管调查，本队不再办理\n"
-        f"内容：{clip(ticket.text, 200)}"
+        f"内容：{clip(words, 200)}"
     )
 
 

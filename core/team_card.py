@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from core.complainant import ANONYMOUS, card_shown_at, shown_requester, team_keeps, withheld
+from core.complainant import card_shown_at, shown_requester, shown_words, team_keeps, withheld
 from core.config import Config
 from core.enums import Status
 from core.model import ChatPlace, Ticket, TicketEvent, User
@@ -64,7 +64,7 @@ def card_text(
     status = status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
     lines = [
         f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
-        f"内容：{ticket.text}",
+        f"内容：{shown_words(ticket, requester, keeper=keeper)}",
         f"地点：{place(cfg, ticket, keeper=keeper)}",
         *shown_requester(cfg, ticket, requester, keeper=keeper),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
@@ -158,10 +158,11 @@ async def cards_by_place(
     it, naming its complainant when the team is one that keeps their details."""
     suffix = f"\n{note}" if note else ""
     unnamed = await current_card(uow, cfg, ticket) + suffix
-    # A card withholding nothing (no complaint) or naming nobody (匿名) reads the same
-    # everywhere: not written twice on every press.
+    # A card withholding nothing (no complaint) reads the same everywhere: not written twice
+    # on every press. An anonymous complaint's names nobody, but its words are read whole
+    # where a named complainant's details would be (`core.complainant.shown_words`).
     named = unnamed
-    if withheld(cfg, ticket) not in (None, ANONYMOUS):
+    if withheld(cfg, ticket) is not None:
         named = await current_card(uow, cfg, ticket, keeper=True) + suffix
     shown_at = await card_shown_at(uow, cfg, ticket, unnamed, named)
     own = named if team_keeps(cfg, ticket.team_id) else unnamed

@@ -83,13 +83,16 @@ async def show(
     ticket: Ticket,
     staff_buttons: tuple[tuple[Button, ...], ...] = (),
     requester: Sequence[str] = (),
+    words: str | None = None,
 ) -> None:
     """The ticket's detail and timeline: the requester's own, with their buttons, or a
-    member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's) and
-    the `requester` lines (whom to call, or why not) under its header, in one message."""
+    member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's), the
+    `requester` lines (whom to call, or why not) under its header, and its `words` as the
+    reader may see them (`core.complainant.shown_words`), in one message."""
     assert ticket.id is not None
     events = list(await ctx.uow.tickets.events(ticket.id))
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
+    shown = ticket.text if words is None else words
     ctx.say(
         "detail",
         ticket_actions(ctx, ticket) if own else staff_buttons,  # the requester's are theirs alone
@@ -100,7 +103,7 @@ async def show(
         who="".join(f"{in_script(line, ctx.script)}\n" for line in requester),
         # The requester reads their words as they wrote them, as the summary showed them
         # before they sent them; a supervisor's /ticket, like the card, in the reader's script.
-        text=in_script(_theirs(clip(ticket.text, DETAIL_TEXT), own), ctx.script),
+        text=in_script(_theirs(clip(shown, DETAIL_TEXT), own), ctx.script),
         timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own),
     )
 

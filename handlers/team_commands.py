@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core import sla
-from core.complainant import keeper_teams, shown_requester
+from core.complainant import keeper_teams, shown_requester, shown_words
 from core.config import Team
 from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
@@ -111,13 +111,14 @@ async def _queue(ctx: Ctx) -> None:
         ctx.say("queue_empty")
         return
     lines: list[str] = []
+    keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
     # Teams in the config's order, as /stats and the digest list them.
     order = {team.id: i for i, team in enumerate(ctx.cfg.teams)}
     ranked = sorted(open_tickets, key=lambda x: (order.get(x.team_id, len(order)), x.created_at))
     for ticket in ranked:
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
-        team, words = ctx.cfg.team(ticket.team_id).name, one_line(ticket.text, 20)
+        team, words = ctx.cfg.team(ticket.team_id).name, await _words(ctx, ticket, keeper)
         status = ticket_status(ticket, ctx.script, for_staff=True) + await _taker(ctx, ticket)
         lines.append(
             f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
@@ -173,6 +174,7 @@ async def _ticket(ctx: Ctx) -> None:
         ctx.say("not_your_ticket")
         return
     lines: list[str] = []
+    words = ticket.text
     if ticket.requester_id != ctx.user.id:
         # Whom to call and, for a retailer, which shop: the card says it, and a card far up
         # a busy chat, or one the member never saw, is what /ticket stands in for.
@@ -181,7 +183,15 @@ async def _ticket(ctx: Ctx) -> None:
         requester = await ctx.uow.users.get(ticket.requester_id)
         keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
         lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
-    await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines)
+        words = shown_words(ticket, requester, keeper=keeper)
+    await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines, words)
+
+
+async def _words(ctx: Ctx, ticket: Ticket, keeper: bool) -> str:
+    """The ticket's words in short, as the /queue's reader may see them: an anonymous
+    complaint's without what would name its complainant (`core.complainant.shown_words`)."""
+    requester = await ctx.uow.users.get(ticket.requester_id) if ticket.anonymous else None
+    return one_line(shown_words(ticket, requester, keeper=keeper), 20)
 
 
 async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

@@ -12,7 +12,7 @@ from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from core.complainant import withheld_of
+from core.complainant import withheld_of, words_shown_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
@@ -221,7 +221,13 @@ def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> L
         # Their town and barn are their registration's (`core.team_card.place`).
         area="" if instead else area.name if area else (get("area") or ""),
         site="" if instead else site.name if site else (get("site_code") or ""),
-        content=get("text"),
+        # An anonymous complainant's own details in their words, as the cards show them.
+        content=words_shown_of(
+            get("text"),
+            anonymous=bool(get("anonymous")),
+            keeper=keeper,
+            own=(get("requester_name"), get("requester_shop")),
+        ),
         line=line,
         team=team.name if team else get("team_id"),
         accepted_by=_acceptor(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),

@@ -22,16 +22,17 @@ the section is left out when there are none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from core import sla
 from core.calendar import AlwaysOn
 from core.callback import callback_owner
+from core.complainant import keeper_teams, shown_words
 from core.config import Config
 from core.enums import Status
-from core.model import Ticket
+from core.model import Ticket, User
 from core.texts import lateness, one_line
 from scheduler import texts
 from scheduler.enqueue import BULK, Pending, Row
@@ -163,7 +164,9 @@ def _figures(label: str, row: TeamFigures) -> str:
     )
 
 
-def render(cfg: Config, digest: Digest, scope: str) -> str:
+def render(
+    cfg: Config, digest: Digest, scope: str, complainants: Mapping[int, User] | None = None
+) -> str:
     lines = [f"📋 {scope}每日待办（{digest.at:%m月%d日 %H:%M}）"]
     if digest.rest_day:
         lines.append("今天休息日：只列24小时值守服务队的工单和紧急工单。")
@@ -186,9 +189,19 @@ def render(cfg: Config, digest: Digest, scope: str) -> str:
             said = lateness(calendar, digest.at - late, digest.at)
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜已超时{said}｜{one_line(ticket.text, 20)}"
+                f"{texts.status(ticket)}｜已超时{said}｜{_words(ticket, complainants)}"
             )
     return "\n".join([*lines, *_callbacks(cfg, digest)])
+
+
+def _words(ticket: Ticket, complainants: Mapping[int, User] | None) -> str:
+    """The ticket's words in short. Given the anonymous complainants of a digest for readers
+    who may not read them (a leader of a team outside the keepers), without what in an
+    anonymous complaint's words would name its complainant (`core.complainant.shown_words`)."""
+    if complainants is None:
+        return one_line(ticket.text, 20)
+    words = shown_words(ticket, complainants.get(ticket.requester_id), keeper=False)
+    return one_line(words, 20)
 
 
 def _callbacks(cfg: Config, digest: Digest) -> list[str]:
@@ -247,7 +260,14 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
             if not mine.has_news:
                 continue
             scope = "、".join(texts.team_name(cfg, t) for t in sorted(teams))
-            text = render(cfg, mine, scope)
+            complainants = None
+            if not teams & keeper_teams(cfg):
+                complainants = {
+                    t.requester_id: user
+                    for t, _ in mine.worst
+                    if t.anonymous and (user := await people.user(t.requester_id)) is not None
+                }
+            text = render(cfg, mine, scope, complainants)
             out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)
         queued = await out.write(uow)
         await uow.commit()

@@ -8,7 +8,7 @@ here rather than imported; the kinds' names are core's, as the cards' are).
 
 from __future__ import annotations
 
-from core.complainant import withheld
+from core.complainant import shown_words, withheld
 from core.config import Config
 from core.model import Ticket, User
 from core.team_card import local as local
@@ -189,7 +189,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bo
     phone = requester_user.phone if requester_user and requester_user.phone else "未提供"
     reach = f"报告人：{who}　电话：{phone}"
     instead = withheld(cfg, ticket, keeper=keeper)  # 匿名, or a complainant 作风监督 keeps
-    text = one_line(ticket.text, 120)
+    text = one_line(shown_words(ticket, requester_user, keeper=keeper), 120)
     where = place(cfg, ticket, keeper=keeper)
     return "\n".join(
         [

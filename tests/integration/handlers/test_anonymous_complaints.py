@@ -11,6 +11,7 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from reports.ledger import load
 from reports.periods import parse
+from routing import to_simplified
 from tests.support.desk import Harness, button_actions, texts
 
 RETAILER = 100002
@@ -296,3 +297,56 @@ async def test_the_review_of_an_anonymous_complaint_is_recorded_as_a_review_not_
     assert told and all("复核结果" in text and "回访" not in text for text in told)
     again = texts(await desk.press(200092, f"tk:cb:{ticket_id}"))
     assert "复核结果" in again and "回访" not in again
+
+
+DELIVERY_LEADER = 200072
+
+
+@pytest.mark.parametrize(
+    ("shop", "words"),
+    [
+        ("老王烟酒店", "投诉配送员小王送货总是迟到，我是老王烟酒店的王小五，许可证号{}，电话{}"),
+        ("老王煙酒店", "投訴配送員小王送貨總是遲到，我是老王煙酒店的王小五，許可證號{}，電話{}"),
+    ],
+)
+async def test_an_anonymous_complaint_naming_its_complainant_hides_them_from_the_team(
+    desk: Harness, shop: str, words: str
+) -> None:
+    """The offer promises the staff will not see who complained: their licence number,
+    phone, name or shop typed in the words is hidden wherever a named complainant's details
+    would be (the team complained about, its leaders, its /ticket and /queue, a team's
+    ledger), and read whole by the oversight team and the supervisors."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, shop)
+    await desk.send(RETAILER, LICENCE)
+    summary = await desk.send(RETAILER, words.format(LICENCE, "13800000002"))
+    assert "f:anon" in button_actions(summary)
+    assert "已匿名提交" in to_simplified(texts(await desk.press(RETAILER, "f:anon")))
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "delivery")
+    secrets = (*SECRETS, shop)
+    team = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id in (DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER)
+    )
+    assert "配送" in team and "小王" in team and "【号码已隐去】" in team
+    assert not any(secret in team for secret in secrets), team
+    for asked in (f"/ticket {ticket.label}", "/queue"):
+        shown = texts(await desk.send(DELIVERY_MEMBER, asked, chat=DELIVERY_CHAT))
+        assert "小王" in shown and not any(secret in shown for secret in secrets), shown
+    # The oversight team's copy, and the supervisors, read the words as they were written.
+    assert LICENCE in await _sent_to(desk, CONDUCT_CHAT)
+    assert LICENCE in texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+    zone = desk.cfg.zone
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        period = parse("today", desk.clock.now, zone)
+        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
+        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    assert LICENCE in whole.content and shop in whole.content
+    assert not any(secret in kept.content for secret in secrets) and "小王" in kept.content

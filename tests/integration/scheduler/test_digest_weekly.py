@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.scheduler_wiring import WeeklyFromReports
 from core.config import Config
-from core.enums import Action, Role
+from core.enums import Action, Kind, Role
 from core.model import Membership, User
 from scheduler.digest import send_digest
 from scheduler.weekly import send_weekly
@@ -214,3 +214,22 @@ async def test_a_request_written_on_several_lines_is_one_row_of_the_digest(
     [digest] = [r for r in await outbox_rows(db) if r.chat_id == SUPERVISOR]
     row = f"{late.label}｜营销服务部（客户经理）｜待接单｜已超时1天21小时（工作时间11小时30分钟）｜"
     assert digest.payload["text"].splitlines()[-1] == f"{row}一、订货系统登录不上 二、密码重置收不…"
+
+
+async def test_an_anonymous_complaint_naming_its_complainant_hides_them_in_a_teams_digest(
+    db: Database, demo_config: Config
+) -> None:
+    """Its words are read whole by the supervisors; the leader of the team it is with reads
+    them as the team's card shows them (`core.complainant.shown_words`)."""
+    await seed_staff(db, demo_config, at("2026-11-16 08:00"))
+    complaint = {
+        **ORDERING_REQUEST,
+        "kind": Kind.COMPLAINT,
+        "anonymous": True,
+        "text": "许可证号520102100123客户经理不接电话",
+    }
+    await new_ticket(db, demo_config, now=at("2026-11-16 09:00"), **complaint)
+    await send_digest(db, demo_config, at("2026-11-18 08:00"))
+    rows = {r.chat_id: r.payload["text"] for r in await outbox_rows(db)}
+    assert rows[SUPERVISOR].endswith("｜许可证号520102100123客户经…")
+    assert rows[200062].endswith("｜许可证号【号码已隐去】客户经理不接电话")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reports.anonymise import NUMBER, PHONE, scrub
+from core.own_details import NUMBER, PHONE
+from reports.anonymise import scrub
 
 NAMES = ["张德明", "王建国"]
 SITES = ["青山镇大坪烤房群"]

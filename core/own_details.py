@@ -1,0 +1,51 @@
+"""What in a person's own words tells who they are: phone numbers, ID card, licence and
+other long numbers, and their own name and shop as registered. Hidden from the echo wall
+(`reports.anonymise`, which hides more: places and everyone's names) and from the teams
+that read an anonymous complaint (`core.complainant.shown_words`), which still need to read
+whom it is about (配送员小王).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NUMBER = "【号码已隐去】"
+PHONE = "【电话已隐去】"
+PERSON = "某某"
+SHOP = "某店"
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_SEP = r"[-\s－—]?"
+_MOBILE = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)")
+_LANDLINE = re.compile(rf"(?<!\d)(?:[(（]0\d{{2,3}}[)）]|0\d{{2,3}}){_SEP}\d{{7,8}}(?!\d)")
+_ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])")
+# Licence numbers (烟草专卖零售许可证号, usually 12 digits), QQ numbers, bank cards, local
+# phone numbers without an area code: any run of 6 or more digits says too much.
+# Spaces may group the digits (6222 0210 ...); dashes may not, so dates stay readable.
+_LONG_NUMBER = re.compile(r"(?<!\d)\d(?: ?\d){5,}(?!\d)")
+
+
+def numbers_hidden(text: str) -> str:
+    """`text` with phone, ID card, licence and other long numbers replaced by neutral words
+    (【电话已隐去】, 【号码已隐去】); full-width digits are read as the ASCII ones."""
+    out = text.translate(_FULLWIDTH_DIGITS)
+    out = _ID_CARD.sub(NUMBER, out)
+    out = _MOBILE.sub(PHONE, out)
+    out = _LANDLINE.sub(PHONE, out)
+    return _LONG_NUMBER.sub(NUMBER, out)
+
+
+def own_details_hidden(
+    text: str, names: Iterable[str | None] = (), shops: Iterable[str | None] = ()
+) -> str:
+    """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
+    written as registered, longest first (a shop named after its owner, 小梅烟酒店, goes
+    before 小梅), and the numbers (`numbers_hidden`). A word of one character is left: it
+    would hide the same character wherever else it is written."""
+    words = [(w.strip(), PERSON) for w in names if w] + [(w.strip(), SHOP) for w in shops if w]
+    out = text
+    for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
+        if len(word) >= 2:
+            out = out.replace(word, instead)
+    return numbers_hidden(out)
