@@ -6,11 +6,13 @@ which tickets it became (`intake.summary_pressed`) rather than that the button i
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from core.model import Ticket
 from handlers.context import Ctx
 from handlers.tickets import Gathered
+from routing import bare, to_simplified
 
 # A draft's id, kept in its conversation and on the tickets filed from it (their create
 # event), and carried by its summary's buttons (f:ok:<id>): a press after the draft was
@@ -75,3 +77,19 @@ async def added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket |
         if any(e.action in ("info", "answer") and e.data.get(DRAFT) == draft_id for e in events):
             return ticket
     return None
+
+
+# The draft called off in a few words more than 算了 (`typed_menu.calls_off`): 算了不订了,
+# 不要了，谢谢, 还是算了吧, 我不买了. Said where the description or the summary's yes is asked,
+# they are no words of the request. Not where more is asked ("没有的话点「下一步」"): there
+# 不用了，谢谢 says there is nothing more to add.
+_CALLED_OFF = re.compile(
+    r"(?:那|那就|还是|我)?"
+    r"(?:(?:算了|算啦|取消)吧?|(?:先|就)?不(?:订|要|买|办|弄|提交|需要|用)了)+"
+    r"[吧啊呀哈]?(?:谢谢你们|谢谢你|谢谢您|谢谢|麻烦了)?"
+)
+
+
+def calls_off_the_draft(text: str) -> bool:
+    """Words that only say the draft is not wanted any more, in either script."""
+    return _CALLED_OFF.fullmatch(to_simplified(bare(text))) is not None

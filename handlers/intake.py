@@ -25,7 +25,7 @@ from handlers.draft_summary import (
     offers_kept,
     show_summary,
 )
-from handlers.drafts import DRAFT, added_from, draft_data, filed_from
+from handlers.drafts import DRAFT, added_from, calls_off_the_draft, draft_data, filed_from
 from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
@@ -34,7 +34,7 @@ from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
 from handlers.wish_items import split_items
-from routing import bare
+from routing import bare, to_simplified
 
 TICKET = "ticket"
 
@@ -61,6 +61,16 @@ _NOTHING_MORE = frozenset(
      "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不需要", "提交", "确认", "确定",
      "发送", "完成", "写完了", "ok", "okay")
 )  # fmt: skip
+
+
+_THANKS = re.compile(r"(?:谢谢你们|谢谢你|谢谢您|谢谢|麻烦了)$")
+
+
+def _nothing_more(text: str) -> bool:
+    """A reply to "没有的话点「下一步」" that says there is nothing more, thanks or not
+    (不用了，谢谢; 沒有了): not words of the request."""
+    plain = to_simplified(bare(text))
+    return (_THANKS.sub("", plain) or plain) in _NOTHING_MORE
 
 
 # A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
@@ -194,9 +204,13 @@ async def ticket_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     gathered = Gathered.from_data(ctx.conv.data)
     msg, step = ctx.msg, ctx.conv.step
-    if not (msg.is_button or msg.photo_file_id or msg.voice_file_id) and calls_off(msg.text):
-        # 算了, 返回 typed at any step: the draft is dropped, as with 「取消」; taken as words
-        # it would be the request's description, filed to a team.
+    words = not (msg.is_button or msg.photo_file_id or msg.voice_file_id)
+    if words and (
+        calls_off(msg.text) or (step in ("describe", "confirm") and calls_off_the_draft(msg.text))
+    ):
+        # 算了, 返回 typed at any step (算了不订了, 不要了，谢谢 for the description or at the
+        # summary): the draft is dropped, as with 「取消」; taken as words it would be the
+        # request's description, filed to a team.
         await ctx.end_flow()
         # The 📍 keyboard of 「下一步」 goes with these words, the menu on a message of its own
         # (a message carries one keyboard only).
@@ -224,7 +238,7 @@ async def ticket_step(ctx: Ctx) -> None:
         ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
     elif step == "extras":
         with_file = bool(msg.photo_file_id or msg.voice_file_id)
-        if msg.callback_data == "f:next" or (not with_file and bare(msg.text) in _NOTHING_MORE):
+        if msg.callback_data == "f:next" or (not with_file and _nothing_more(msg.text)):
             await ctx.goto("confirm")
             show_summary(ctx, gathered)
             return

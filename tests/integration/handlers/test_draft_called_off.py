@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -45,6 +46,59 @@ async def test_back_typed_at_the_summary_files_nothing(desk: Harness) -> None:
     out = await desk.send(FARMER, "返回")
     assert "没有提交" in texts(out) and "请确认" not in texts(out)
     assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("算了不订了", "没有提交"),
+        ("算了不訂了", "沒有提交"),
+        ("不要了，谢谢", "没有提交"),
+        ("不要了，謝謝", "沒有提交"),
+        ("还是算了吧", "没有提交"),
+    ],
+)
+async def test_called_off_in_a_few_words_at_the_summary_files_nothing(
+    desk: Harness, typed: str, said: str
+) -> None:
+    """A retailer's order shown for 提交 (typed without /new, or after it), called off in
+    more words than 算了: the draft is dropped, not added to (已补充) and filed with them."""
+    await desk.registered_as(RETAILER, "retailer")
+    summary = await desk.send(RETAILER, "我想订10条中华")
+    assert "请确认" in texts(summary)
+    out = await desk.send(RETAILER, typed)
+    assert said in texts(out) and "已补充" not in texts(out) and "已補充" not in texts(out)
+    assert "m:new" in button_data(out)
+    await desk.send(RETAILER, "提交")  # the draft is gone: nothing to submit
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["算了不订了", "不要了，謝謝"])
+async def test_called_off_in_a_few_words_for_the_description_files_nothing(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, typed)
+    assert "提交" in to_simplified(texts(out)) and "m:new" in button_data(out)
+    out = await desk.send(RETAILER, "下一步")
+    assert "请确认" not in to_simplified(texts(out))
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["不用了，谢谢", "不用了，謝謝", "沒有了"])
+async def test_no_more_thanks_where_more_is_asked_brings_the_summary(
+    desk: Harness, typed: str
+) -> None:
+    """There 不用了，谢谢 says there is nothing more to add: the draft is kept as it was,
+    not called off, and the words are not added to it."""
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "我想问一下补贴什么时候发")
+    assert "确认" in to_simplified(texts(await desk.send(FARMER, typed)))
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "我想问一下补贴什么时候发"
 
 
 @pytest.mark.parametrize("typed", ["是", "对", "嗯", "提交", "确认"])
