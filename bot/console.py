@@ -20,7 +20,7 @@ from bot.bootstrap import App
 from bot.console_transport import ConsoleTransport
 from bot.outbox import OutboxSender, RateLimiter, RateLimits
 from bot.outbox.clock import ShiftedClock
-from handlers.incoming import Contact, Incoming, Location
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome
 from scheduler.sweep import sweep
 
@@ -219,9 +219,9 @@ class Console:
                 self._print("用法：:loc 26.51 106.70")
                 return None
         if head == ":photo":
-            return self._event(
-                photo_file_id=f"demo-photo-{uuid.uuid4().hex[:6]}", text=" ".join(words[1:])
-            )
+            caption = " ".join(words[1:])
+            photo = f"demo-photo-{uuid.uuid4().hex[:6]}"
+            return self._event(photo_file_id=photo, text=caption, **_command_of(caption))
         if head == ":voice":
             return self._event(voice_file_id=f"demo-voice-{uuid.uuid4().hex[:6]}")
         if head == ":sticker":
@@ -232,10 +232,7 @@ class Console:
         if head.startswith(":"):
             self._print(HELP)
             return None
-        if line.startswith("/"):
-            command, *args = line[1:].split()
-            return self._event(text=line, command=command.split("@")[0].lower(), args=tuple(args))
-        return self._event(text=line)
+        return self._event(text=line, **_command_of(line))
 
     def _who(self) -> None:
         for name, persona in self.people.items():
@@ -312,6 +309,15 @@ class Console:
                 return 0
             if line.strip():
                 await self.send(line)
+
+
+def _command_of(words: str) -> dict[str, Any]:
+    """The command a line or a photo's caption starts with, read as Telegram's adapters
+    read it ("/110烤房停电了" is /110 with its words); nothing for other words."""
+    if not words.startswith("/"):
+        return {}
+    command, args = read_command(words, None) or ("", ())
+    return {"command": command, "args": args}
 
 
 def _chat_type(chat_id: int) -> str:

@@ -111,22 +111,40 @@ def edit_to_answer(chat_type: str, has_location: bool) -> bool:
     return chat_type == "private" and not has_location
 
 
+# A command's name as Telegram has it (letters, digits, _), and the bot it may be addressed
+# to: it ends at the first other character, so "/110烤房停电了" and "/110，风机不转了" are
+# /110 with words, as a Chinese typist types them, no space between. A comma or a colon
+# joining the words to it ("/complain：态度差") is no part of them.
+_NAMED = re.compile(r"([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]*))?[\s，,：:、；;。.]*")
+
+
+def _split_command(text: str) -> tuple[str, str, str]:
+    """(name, addressee, the rest) of a message that starts with a slash. A slash followed
+    by no command character ("/烤房停电了", where Telegram marks no command) names its
+    first word: an unknown command, answered as such."""
+    after = text.strip()[1:]
+    named = _NAMED.match(after)
+    if named is None:
+        parts = after.split(maxsplit=1)
+        name, _, addressee = (parts[0] if parts else "").partition("@")
+        return name, addressee, parts[1].strip() if len(parts) > 1 else ""
+    return named.group(1), named.group(2) or "", after[named.end() :].strip()
+
+
 def read_command(text: str, bot_username: str | None) -> tuple[str, tuple[str, ...]] | None:
     """The command (lower case, without `@bot`) and the words after it, of a message that
     starts with "/"; None when it is addressed to another bot (`/help@other_bot` in a group
     with several bots, which that bot answers). Telegram's usernames ignore case."""
-    parts = text[1:].split()
-    name, _, addressee = (parts[0] if parts else "").partition("@")
+    name, addressee, rest = _split_command(text)
     if addressee and bot_username and addressee.lower() != bot_username.lower():
         return None
-    return name.lower(), tuple(parts[1:])
+    return name.lower(), tuple(rest.split())
 
 
 def command_words(text: str) -> str:
-    """What follows a command's name, as typed ("/110 烤房停电了": 烤房停电了), its lines
-    kept; "" when nothing does."""
-    parts = text.strip().split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    """What follows a command's name, as typed ("/110 烤房停电了", "/110烤房停电了":
+    烤房停电了), its lines kept; "" when nothing does."""
+    return _split_command(text)[2]
 
 
 # What a Chinese input method types for "/": the full-width ／, or 、 on a pinyin keyboard.

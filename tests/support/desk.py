@@ -16,7 +16,7 @@ from core.model import OutboxMessage, Ticket
 from core.services import perform
 from handlers.context import Services
 from handlers.desk import Desk
-from handlers.incoming import Contact, Incoming, Location
+from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome
 from handlers.staff import seed_memberships
 from routing import Router
@@ -64,9 +64,8 @@ class Harness:
     ) -> Outcome:
         command: str | None = None
         args: tuple[str, ...] = ()
-        if text.startswith("/"):
-            command, *rest = text[1:].split()
-            args = tuple(rest)
+        if text.startswith("/"):  # as the adapters read it: "/110烤房停电了" is /110
+            command, args = read_command(text, None) or ("", ())
         event = Incoming(
             update_key=key or f"t:{next(_update_ids)}",
             user_id=user,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -83,8 +84,14 @@ def say(update_id: int, sender: int, words: str, chat: int | None = None) -> Upd
     """Text; a leading /command carries its bot_command entity as Telegram sends it."""
     if not words.startswith("/"):
         return message(update_id, sender, chat, text=words)
-    entity = {"type": "bot_command", "offset": 0, "length": len(words.split()[0])}
+    entity = {"type": "bot_command", "offset": 0, "length": _command_length(words)}
     return message(update_id, sender, chat, text=words, entities=[entity])
+
+
+def _command_length(words: str) -> int:
+    """How much of `words` Telegram marks as the command: its name (and @bot), no more."""
+    found = re.match(r"/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?", words)
+    return found.end() if found is not None else len(words.split()[0])
 
 
 def contact(update_id: int, sender: int, phone: str, owner: int | None) -> Update:
@@ -218,6 +225,9 @@ def edge_updates() -> list[Update]:
         # chat; in a group it is the team's own talk.
         message(67, FARMER, text="在东边那间", reply_to_message={**question, "from": BOT_USER}),
         message(68, MEMBER, TEAM_CHAT, text="好", reply_to_message={**in_team, "from": BOT_USER}),
+        # A command typed on into its words, as Chinese is typed: /110 and its words.
+        say(90, FARMER, "/110烤房停电了"),
+        say(91, FARMER, "/110，大坪烤房风机不转了"),
     ]
 
 
@@ -276,11 +286,10 @@ def neutral_incoming(update: Update) -> Incoming | None:
     words = msg.get("text") or msg.get("caption") or ""
     fields: dict[str, Any] = {"text": words}
     if msg.get("text", "").startswith("/"):
-        head, *args = msg["text"][1:].split() or [""]
-        name, _, addressee = head.partition("@")
+        name, addressee, rest = _neutral_command(msg["text"])
         if addressee and addressee.lower() != BOT_USER["username"]:
             return None  # another bot's command: not ours to answer
-        fields |= {"command": name.lower(), "args": tuple(args)}
+        fields |= {"command": name.lower(), "args": tuple(rest.split())}
     if "contact" in msg:
         card = msg["contact"]
         fields["contact"] = Contact(card["phone_number"], card.get("user_id"), card["first_name"])
@@ -299,6 +308,21 @@ def neutral_incoming(update: Update) -> Incoming | None:
     if "reply_to_message" in msg and chat["type"] == "private":
         fields["reply_to"] = msg["reply_to_message"]["message_id"]
     return Incoming(**base, **fields)
+
+
+# Telegram's command: letters, digits and _, perhaps @ a bot; then its words, which may be
+# typed on without a space ("/110烤房停电了") or after a comma ("/110，风机不转了").
+_COMMAND = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]*))?[\s，,：:、；;。.]*(.*)", re.S)
+
+
+def _neutral_command(words: str) -> tuple[str, str, str]:
+    """(name, addressee, words after it) of a message starting with a slash."""
+    found = _COMMAND.match(words)
+    if found is None:  # "/烤房停电了", "/": its first word names an unknown command
+        head, *rest = words[1:].split() or [""]
+        name, _, addressee = head.partition("@")
+        return name, addressee, " ".join(rest)
+    return found[1], found[2] or "", found[3]
 
 
 def _neutral_edit(update: Update) -> Incoming | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.incoming import Incoming, read_command
+from handlers.incoming import Incoming, command_words, ime_command, read_command
 
 
 def test_control_characters_never_get_past_the_event() -> None:
@@ -33,6 +33,7 @@ def test_ordinary_text_is_kept_as_it_came() -> None:
         ("/help@other_bot", None),  # another bot's command in a shared group
         ("/", ("", ())),  # a bare slash: an unknown command, answered as such
         ("/110@", ("110", ())),
+        ("/烤房停电了", ("烤房停电了", ())),  # no command character: an unknown command
     ],
 )
 def test_a_command_is_read_unless_it_names_another_bot(
@@ -50,3 +51,28 @@ def test_a_group_upgrade_notice_names_the_old_and_the_new_chat() -> None:
     in_new = Incoming(update_key="t:4", user_id=1, chat_id=-1005, migrate_from_chat_id=-5)
     assert in_old.chat_move == in_new.chat_move == (-5, -1005)
     assert Incoming(update_key="t:5", user_id=1, chat_id=-5).chat_move is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "words"),
+    [
+        # A Chinese typist puts no space after the command: its name ends where Telegram's
+        # names end (letters, digits, _), and a comma or colon joining them is no word.
+        ("/110烤房停电了", ("110", ("烤房停电了",)), "烤房停电了"),
+        ("/110，大坪烤房风机不转了", ("110", ("大坪烤房风机不转了",)), "大坪烤房风机不转了"),
+        ("/complain：配送员 态度差", ("complain", ("配送员", "态度差")), "配送员 态度差"),
+        ("/110@jinye110_bot烤房停电了", ("110", ("烤房停电了",)), "烤房停电了"),
+        ("/stats本月", ("stats", ("本月",)), "本月"),
+        ("/110 烤房\n停电了", ("110", ("烤房", "停电了")), "烤房\n停电了"),  # its lines kept
+    ],
+)
+def test_a_command_typed_on_into_its_words_ends_where_its_name_does(
+    text: str, read: tuple[str, tuple[str, ...]], words: str
+) -> None:
+    assert read_command(text, "jinye110_bot") == read
+    assert command_words(text) == words
+
+
+def test_a_command_typed_with_an_input_methods_slash_ends_where_its_name_does() -> None:
+    assert ime_command("、110烤房停电了") == ("110", ("烤房停电了",))
+    assert ime_command("、好的") is None  # no command's name at all: words
