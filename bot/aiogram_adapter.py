@@ -131,9 +131,10 @@ def _topic(message: object) -> int | None:
 
 
 def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any] | None:
-    fields: dict[str, Any] = {"text": message.text or message.caption or ""}
-    if message.text and message.text.startswith("/"):
-        command = read_command(message.text, bot_username)
+    text = message.text or message.caption or ""
+    fields: dict[str, Any] = {"text": text}
+    if text.startswith("/"):  # a photo's caption too: the barn's photo captioned /110
+        command = read_command(text, bot_username)
         if command is None:
             return None
         fields["command"], fields["args"] = command

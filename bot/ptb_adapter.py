@@ -96,8 +96,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         return None
     text = message.text or message.caption or ""
     fields: dict[str, Any] = {"text": text}
-    if message.text and message.text.startswith("/"):
-        command = read_command(message.text, bot_username)
+    if text.startswith("/"):  # a photo's caption too: the barn's photo captioned /110
+        command = read_command(text, bot_username)
         if command is None:
             return None
         fields["command"], fields["args"] = command

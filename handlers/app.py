@@ -333,7 +333,10 @@ async def on_command(ctx: Ctx, name: str) -> None:
         say_help(ctx)
         return
     words = command_words(ctx.msg.text) if name in _BEGUN_WITH_WORDS else ""
-    if words:
+    # A photo or voice note the command came on (the barn's photo captioned /110) answers
+    # its question as words after it do; it is not dropped for the question to be asked.
+    sent = ctx.msg.photo_file_id or ctx.msg.voice_file_id
+    if name in _BEGUN_WITH_WORDS and (words or sent):
         await _begun_with_words(ctx, _BEGUN_WITH_WORDS[name], words)
         return
     if _BEGUN_WITH_WORDS.get(name) is Kind.EMERGENCY and _voice_kept_for_110(ctx):
@@ -350,12 +353,12 @@ async def on_command(ctx: Ctx, name: str) -> None:
 
 
 async def _begun_with_words(ctx: Ctx, kind: Kind, words: str) -> None:
-    """/110 烤房停电了, /complain 配送员态度差 (or typed with a Chinese keyboard's slash): the
-    command, then its words as the answer to its question, asked or not: the alarm goes
-    out at once, as when they are typed at 请说明出了什么问题. A request's draft being
-    written goes with the alarm, as when its next words say the barn fails (`_draft_step`);
-    with words that raise none at once (算了, 我就问问), it is said not to be submitted, as
-    for any other command."""
+    """/110 烤房停电了, /complain 配送员态度差 (or typed with a Chinese keyboard's slash, or
+    as a photo's caption): the command, then its words and the photo as the answer to its
+    question, asked or not: the alarm goes out at once, as when they are sent at
+    请说明出了什么问题. A request's draft being written goes with the alarm, as when its
+    next words say the barn fails (`_draft_step`); with words that raise none at once (算了,
+    我就问问), it is said not to be submitted, as for any other command."""
     ctx.msg = replace(ctx.msg, command=None, args=(), text=words)
     draft = _request_draft(ctx) if kind is Kind.EMERGENCY else None
     # A 110 call takes them below (`registration_shared.kept_for_alarm`); other drafts here.

@@ -203,6 +203,8 @@ def edge_updates() -> list[Update]:
     gif = {"duration": 2, "width": 1, "height": 1}
     question = {"message_id": 901, "date": DATE, "chat": _chat(FARMER, FARMER), "text": "？"}
     in_team = {"message_id": 902, "date": DATE, "chat": _chat(TEAM_CHAT, MEMBER), "text": "卡片"}
+    barn = [_file(92, width=1280, height=960)]
+    command = {"type": "bot_command", "offset": 0, "length": 4}
     return [
         say(50, FARMER, "/start site_QS01"),
         say(51, FARMER, "/MY@jinye110_bot  extra   args"),
@@ -228,6 +230,8 @@ def edge_updates() -> list[Update]:
         # A command typed on into its words, as Chinese is typed: /110 and its words.
         say(90, FARMER, "/110烤房停电了"),
         say(91, FARMER, "/110，大坪烤房风机不转了"),
+        # A command as a photo's caption: the command, the photo with it.
+        message(92, FARMER, photo=barn, caption="/110", caption_entities=[command]),
     ]
 
 
@@ -285,8 +289,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
         return Incoming(**base, callback_data=query["data"], callback_message_id=message_id)
     words = msg.get("text") or msg.get("caption") or ""
     fields: dict[str, Any] = {"text": words}
-    if msg.get("text", "").startswith("/"):
-        name, addressee, rest = _neutral_command(msg["text"])
+    if words.startswith("/"):  # a photo's caption too
+        name, addressee, rest = _neutral_command(words)
         if addressee and addressee.lower() != BOT_USER["username"]:
             return None  # another bot's command: not ours to answer
         fields |= {"command": name.lower(), "args": tuple(rest.split())}
