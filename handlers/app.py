@@ -225,6 +225,11 @@ async def _route_on(ctx: Ctx) -> None:
         else:
             await team_commands.in_group(ctx)
         return
+    if msg.unsupported and msg.text.strip():
+        # A video or a file (a photo sent as one) with words: the words are read as typed
+        # (大坪烤房停电了 raises the alarm), and they are told the file itself is not kept.
+        ctx.say("unsupported_words_read", what=_kind_named(ctx, msg.unsupported))
+        ctx.msg = msg = replace(msg, unsupported=None)
     typed = None if msg.command or msg.is_button else ime_command(msg.text)
     if typed is not None and typed[0] in COMMANDS and (typed[0] in _READS_WORDS or not typed[1]):
         # "／start" from a Chinese keyboard: the command meant, not words of a request. One
@@ -237,11 +242,9 @@ async def _route_on(ctx: Ctx) -> None:
     elif (lang := await _typed_lang(ctx)) is not None:
         await lang(ctx)  # "繁體" typed, in a draft too: /lang as its button, not words of it
     elif msg.unsupported:
-        # What they sent, named in their language (a kind without a name: "这类消息").
-        what = f"kind_of_{msg.unsupported}"
         registering = ctx.conv is not None and ctx.conv.flow == registration.REGISTER
         key = "unsupported_at_question" if registering else "unsupported"
-        ctx.say(key, what=ctx.text(what if what in MESSAGES else "kind_of_other"))
+        ctx.say(key, what=_kind_named(ctx, msg.unsupported))
         if registering:
             registration.ask_again(ctx)  # what answers it, rather than "a photo or a voice note"
     elif msg.contact is not None and (ctx.conv is None or ctx.conv.flow != registration.REGISTER):
@@ -274,6 +277,12 @@ async def _route_on(ctx: Ctx) -> None:
         await FLOWS[ctx.conv.flow](ctx)
     else:
         await free_message(ctx)
+
+
+def _kind_named(ctx: Ctx, kind: str) -> str:
+    """What they sent, named in their language (a kind without a name: "这类消息")."""
+    what = f"kind_of_{kind}"
+    return ctx.text(what if what in MESSAGES else "kind_of_other")
 
 
 # Commands said aside, which leave what the person was doing as it was: /lang or /help

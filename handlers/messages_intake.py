@@ -261,6 +261,9 @@ INTAKE: dict[str, str] = {
     ),
     "unsupported": "暂不支持这种消息（{what}）。请发文字、照片、语音或位置。",
     "unsupported_at_question": "暂不支持这种消息（{what}）。",
+    "unsupported_words_read": (
+        "暂不支持这种消息（{what}），它本身不会保存，附带的文字照常读取；图片请按照片发送。"
+    ),
     "kind_of_sticker": "贴纸",
     "kind_of_animation": "动图",
     "kind_of_document": "文件",

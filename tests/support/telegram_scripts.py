@@ -205,6 +205,7 @@ def edge_updates() -> list[Update]:
     in_team = {"message_id": 902, "date": DATE, "chat": _chat(TEAM_CHAT, MEMBER), "text": "卡片"}
     barn = [_file(92, width=1280, height=960)]
     command = {"type": "bot_command", "offset": 0, "length": 4}
+    clip = {"duration": 9, "width": 720, "height": 1280}
     return [
         say(50, FARMER, "/start site_QS01"),
         say(51, FARMER, "/MY@jinye110_bot  extra   args"),
@@ -232,6 +233,9 @@ def edge_updates() -> list[Update]:
         say(91, FARMER, "/110，大坪烤房风机不转了"),
         # A command as a photo's caption: the command, the photo with it.
         message(92, FARMER, photo=barn, caption="/110", caption_entities=[command]),
+        # A video or a file with words: the words, the kind of file named.
+        message(93, FARMER, video=_file(93, **clip), caption="大坪烤房停电了"),
+        message(94, FARMER, document=_file(94, mime_type="image/jpeg"), caption="风机不转了"),
     ]
 
 
