@@ -93,7 +93,9 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
             return None
         return Incoming(**base, text=edited.text or edited.caption or "", edited=True)
     fields = _message_fields(message, bot_username)
-    return None if fields is None else Incoming(**base, **fields)
+    incoming = None if fields is None else Incoming(**base, **fields)
+    # A service message (a pin, the auto-delete timer set) says nothing to answer.
+    return None if incoming is None or incoming.holds_nothing else incoming
 
 
 def _anonymous_command(

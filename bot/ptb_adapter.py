@@ -121,7 +121,9 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         if getattr(message, kind, None):
             fields["unsupported"] = kind
             break
-    return Incoming(**base, **fields)
+    incoming = Incoming(**base, **fields)
+    # A service message (a pin, the auto-delete timer set) says nothing to answer.
+    return None if incoming.holds_nothing else incoming
 
 
 def _anonymous_command(update: Update, bot_username: str | None) -> Incoming | None:

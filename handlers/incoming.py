@@ -82,6 +82,15 @@ class Incoming:
         return None
 
     @property
+    def holds_nothing(self) -> bool:
+        """Nothing the desk reads is in it: a service message (a message pinned, the
+        auto-delete timer set, ...), which Telegram sends in the person's name, though
+        they said nothing to answer."""
+        read = (self.command, self.contact, self.location, self.photo_file_id)
+        more = (self.voice_file_id, self.callback_data, self.unsupported, self.chat_move)
+        return not self.text.strip() and all(part is None for part in (*read, *more))
+
+    @property
     def is_button(self) -> bool:
         return self.callback_data is not None
 

@@ -236,6 +236,9 @@ def edge_updates() -> list[Update]:
         # A video or a file with words: the words, the kind of file named.
         message(93, FARMER, video=_file(93, **clip), caption="大坪烤房停电了"),
         message(94, FARMER, document=_file(94, mime_type="image/jpeg"), caption="风机不转了"),
+        # Service messages: nothing said, nothing read.
+        message(95, FARMER, pinned_message={**question, "from": BOT_USER}),
+        message(96, FARMER, message_auto_delete_timer_changed={"message_auto_delete_time": 86400}),
     ]
 
 
@@ -315,6 +318,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
             fields[moved] = msg[moved]
     if "reply_to_message" in msg and chat["type"] == "private":
         fields["reply_to"] = msg["reply_to_message"]["message_id"]
+    if fields == {"text": ""}:
+        return None  # a service message (a pin, a timer set): nothing said to the desk
     return Incoming(**base, **fields)
 
 

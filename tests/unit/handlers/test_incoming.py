@@ -76,3 +76,11 @@ def test_a_command_typed_on_into_its_words_ends_where_its_name_does(
 def test_a_command_typed_with_an_input_methods_slash_ends_where_its_name_does() -> None:
     assert ime_command("、110烤房停电了") == ("110", ("烤房停电了",))
     assert ime_command("、好的") is None  # no command's name at all: words
+
+
+def test_a_message_with_nothing_the_desk_reads_holds_nothing() -> None:
+    pinned = Incoming(update_key="t:6", user_id=1, chat_id=1)  # a service message
+    assert pinned.holds_nothing
+    assert not Incoming(update_key="t:7", user_id=1, chat_id=1, text="/").holds_nothing
+    assert not Incoming(update_key="t:8", user_id=1, chat_id=1, unsupported="sticker").holds_nothing
+    assert not Incoming(update_key="t:9", user_id=1, chat_id=1, photo_file_id="p").holds_nothing
