@@ -147,6 +147,8 @@ def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any
         fields["location"] = Location(message.location.latitude, message.location.longitude)
     if message.photo:
         fields["photo_file_id"] = message.photo[-1].file_id
+    if message.media_group_id is not None:
+        fields["media_group_id"] = message.media_group_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
     if message.reply_to_message is not None and message.chat.type == "private":

@@ -109,6 +109,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         fields["location"] = Location(message.location.latitude, message.location.longitude)
     if message.photo:
         fields["photo_file_id"] = message.photo[-1].file_id
+    if message.media_group_id is not None:
+        fields["media_group_id"] = message.media_group_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
     if message.reply_to_message is not None and chat.type == "private":

@@ -210,6 +210,8 @@ async def route(ctx: Ctx) -> None:
         if msg.is_private:
             ctx.say("edit_not_applied")
         return
+    if await team_notes.album_rest(ctx):
+        return  # a photo more of the album a card's note came with
     left = await team_notes.leave_note(ctx)
     await _route_on(ctx)
     if left is not None:

@@ -28,6 +28,7 @@ from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # a step refused by a race or a lost connection runs again, this many in all
+_QUIET_ENDS = (alarm_intake.PLACE, rating.RATE, team_notes.ALBUM)
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",
@@ -143,8 +144,9 @@ class Desk:
                 if conv.flow in team_notes.FLOWS:
                     late_note = await team_notes.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway;
-                # so do the score and comment prompts: the buttons still rate, a score stands.
-                elif not msg.command and conv.flow not in (alarm_intake.PLACE, rating.RATE):
+                # so do the score and comment prompts: the buttons still rate, a score stands;
+                # and the wait for an album's photos, which nobody was asked for.
+                elif not msg.command and conv.flow not in _QUIET_ENDS:
                     ctx.say("expired")
             if not (late_note and msg.is_private):
                 # A note meant for a card's prompt, typed too late in a private chat, is not

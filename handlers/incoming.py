@@ -39,6 +39,9 @@ class Incoming:
     location: Location | None = None
     photo_file_id: str | None = None
     voice_file_id: str | None = None
+    # The album a photo came in (Telegram's media_group_id): an album is several messages,
+    # the caption on one of them, and the rest belong with it.
+    media_group_id: str | None = None
     callback_data: str | None = None
     callback_message_id: int | None = None
     # The message this one answers with Telegram's reply (回复), in a private chat: the

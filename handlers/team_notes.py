@@ -40,10 +40,14 @@ async def note_step(ctx: Ctx) -> None:
     # words may come with it as its caption, or after it.
     files: list[list[str]] = list(data.get("files", []))
     sent = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
+    album = ctx.msg.media_group_id
     if not text:
         if sent:
-            await ctx.goto(ctx.conv.step, files=files + sent)
-            ctx.say("t_note_file_kept")
+            # An album's photos come a message each: said once for the album, not per photo.
+            told = album is not None and data.get(_ALBUM) == album
+            await ctx.goto(ctx.conv.step, files=files + sent, **{_ALBUM: album})
+            if not told:
+                ctx.say("t_note_file_kept")
         else:
             ctx.say("need_text")
         return
@@ -65,6 +69,7 @@ async def note_step(ctx: Ctx) -> None:
     await ctx.end_flow()
     if ticket is None:
         return
+    asked_for = flow
     # The cards show the new state first; a transferred ticket's new card comes after.
     if flow == "t_ask" and await act_on(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
@@ -100,6 +105,11 @@ async def note_step(ctx: Ctx) -> None:
         await notify.post_card(ctx, ticket, with_history=True)
     else:
         return
+    if album is not None and ctx.conv is None:
+        # The note came on one photo of an album (its caption): the album's other photos
+        # follow as messages of their own, after the prompt has ended, and join the note.
+        more = {"ticket_id": ticket.id, _ALBUM: album, "of": asked_for, "note": text}
+        await ctx.start_flow(ALBUM, "more", more, ttl=ALBUM_WAIT)
     # What became of the note, not only that it was kept: asked, resolved, or with whom now.
     team = ctx.cfg.team(ticket.team_id).name
     outcome = WISH_OUTCOME_NAMES[ticket.wish_outcome] if ticket.wish_outcome else ""
@@ -137,6 +147,47 @@ async def _keep_files(
                 extra={"file_id": file_id, "caption": t("file_of_ticket", number=ticket.label)},
                 script=script,
             )
+
+
+# The rest of an album whose caption was a card's note (`note_step`): Telegram sends its
+# photos one message each, within a second or two; a minute is room enough for a slow
+# upload, and short enough that no later photo of the member's is taken for the note's.
+ALBUM = "t_album"
+ALBUM_WAIT = timedelta(minutes=1)
+_ALBUM = "album"  # conv.data: the album (media_group_id) whose photos join the note
+
+
+async def album_rest(ctx: Ctx) -> bool:
+    """A photo more of the album a card's note came with: kept on the ticket with the note,
+    and sent where the note's photos went (the requester, or the team a transfer went to).
+    Anything else ends the wait and is read as it would be without it (False then). Each
+    photo is its own update, claimed once (`Desk`): one delivered again adds nothing."""
+    conv, msg = ctx.conv, ctx.msg
+    if conv is None or conv.flow != ALBUM:
+        return False
+    if msg.media_group_id is None or msg.media_group_id != conv.data.get(_ALBUM):
+        await ctx.end_flow()
+        return False
+    ticket_id, of = conv.data.get("ticket_id"), conv.data.get("of")
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
+    files = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
+    if ticket is not None and files:
+        note = str(conv.data.get("note") or "")
+        await _keep_files(ctx, ticket, files, note, to_requester=of != "t_xfer")
+        if of == "t_xfer":
+            await _to_new_team(ctx, ticket, files)
+    await ctx.goto("more")  # a video of the album keeps nothing, and the rest may follow
+    return True
+
+
+async def _to_new_team(ctx: Ctx, ticket: Ticket, files: list[list[str]]) -> None:
+    """Photos of a transfer's note that came after its card: to where the card went."""
+    targets = await notify.team_targets(
+        ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
+    )
+    for target in targets:
+        for kind, file_id in files:
+            await notify.forward(ctx, target, ticket, notify.FILE_METHODS[kind], file_id=file_id)
 
 
 def _leavable(step: Step) -> Step:

@@ -239,6 +239,8 @@ def edge_updates() -> list[Update]:
         # Service messages: nothing said, nothing read.
         message(95, FARMER, pinned_message={**question, "from": BOT_USER}),
         message(96, FARMER, message_auto_delete_timer_changed={"message_auto_delete_time": 86400}),
+        # The second photo of an album: which album it is in.
+        message(97, MEMBER, TEAM_CHAT, photo=barn, media_group_id="13579"),
     ]
 
 
@@ -308,6 +310,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
         fields["location"] = Location(msg["location"]["latitude"], msg["location"]["longitude"])
     if "photo" in msg:
         fields["photo_file_id"] = msg["photo"][-1]["file_id"]
+    if "media_group_id" in msg:
+        fields["media_group_id"] = msg["media_group_id"]
     if "voice" in msg:
         fields["voice_file_id"] = msg["voice"]["file_id"]
     kind = next((k for k in UNSUPPORTED if k in msg), None)
