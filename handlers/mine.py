@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from core.enums import Action, Kind, Status
+from core.enums import Action, Kind, Role, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
@@ -84,13 +85,20 @@ async def show(
     staff_buttons: tuple[tuple[Button, ...], ...] = (),
     requester: Sequence[str] = (),
     words: str | None = None,
+    hide: Callable[[str], str] | None = None,
 ) -> None:
     """The ticket's detail and timeline: the requester's own, with their buttons, or a
     member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's), the
     `requester` lines (whom to call, or why not) under its header, and its `words` as the
-    reader may see them (`core.complainant.shown_words`), in one message."""
+    reader may see them (`core.complainant.shown_words`), in one message; `hide` does the
+    same for what the requester said later (补充, answers) on its timeline."""
     assert ticket.id is not None
     events = list(await ctx.uow.tickets.events(ticket.id))
+    if hide is not None:
+        events = [
+            replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
+            for e in events
+        ]
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     shown = ticket.text if words is None else words
     ctx.say(

@@ -350,3 +350,35 @@ async def test_an_anonymous_complaint_naming_its_complainant_hides_them_from_the
         [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
     assert LICENCE in whole.content and shop in whole.content
     assert not any(secret in kept.content for secret in secrets) and "小王" in kept.content
+
+
+async def test_an_anonymous_complainants_later_words_hide_them_from_the_team_too(
+    desk: Harness,
+) -> None:
+    """Their answer to the team's question, or a 补充, that says who they are reaches the
+    team complained about, and its /ticket's timeline, with those details hidden."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是哪一天迟到的？", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+    await desk.send(RETAILER, f"上周三，我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002")
+    told = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in (await desk.outbox())[before:]
+        if r.chat_id in (DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER)
+    )
+    secrets = (*SECRETS, "老王烟酒店")
+    assert "上周三" in told and not any(secret in told for secret in secrets), told
+    shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
+    assert "上周三" in shown and not any(secret in shown for secret in secrets), shown
+    assert LICENCE in texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
