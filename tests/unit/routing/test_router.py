@@ -371,6 +371,24 @@ def test_the_explanation_names_each_word_once(router: Router) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "风机没转",
+        "风机不转动了",
+        "烤房没的电了",
+        "烤房冇得电",
+        "风机唔转",
+        "風機唔轉",
+        "烤房停点了",
+        "电没了",
+    ],
+)
+def test_a_barn_failing_said_as_farmers_type_it_is_a_110_call(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.emergency and decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "松林那边有人被困",
         "烤房里有人晕倒了",
         "烤房煤气中毒了",
