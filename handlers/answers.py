@@ -1,7 +1,8 @@
 """The requester's answer to a team's question (需补充), when more than one ticket may be
 waiting for it (the items of a wish list, each asked about): it goes to the ticket whose
 question they replied to with Telegram's reply, else they are asked which, with a button
-each, and the answer (words, a photo, a voice note) is kept until they press one."""
+each, and the answer (words, a photo, a voice note, a location) is kept until they press
+one."""
 
 from __future__ import annotations
 
@@ -96,9 +97,13 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
     if ticket.status is Status.RESOLVED:
         # Resolved while the answer waited for a press: it reaches the team, late.
         for piece in pieces[:-1]:
-            await add_info(ctx, ticket, piece["text"], piece["photo"], voice=piece["voice"])
+            await add_info(
+                ctx, ticket, piece["text"], piece["photo"], voice=piece["voice"], pin=_pin(piece)
+            )
         last = pieces[-1]
-        await mine.answer_after_resolution(ctx, ticket, last["text"], last["photo"], last["voice"])
+        await mine.answer_after_resolution(
+            ctx, ticket, last["text"], last["photo"], last["voice"], pin=_pin(last)
+        )
         return
     waited = ticket.status is Status.WAITING_REQUESTER
     for n, piece in enumerate(pieces):
@@ -108,6 +113,7 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
             piece["text"],
             piece["photo"],
             voice=piece["voice"],
+            pin=_pin(piece),
             answer=waited and n == 0,
         )
     said = " ".join(piece["text"] for piece in pieces if piece["text"])
@@ -159,7 +165,19 @@ def _in_work(ticket: Ticket) -> bool:
 
 def _piece(ctx: Ctx) -> dict[str, Any]:
     msg = ctx.msg
-    return {"text": msg.text.strip(), "photo": msg.photo_file_id, "voice": msg.voice_file_id}
+    pin = [msg.location.lat, msg.location.lon] if msg.location is not None else None
+    return {
+        "text": msg.text.strip(),
+        "photo": msg.photo_file_id,
+        "voice": msg.voice_file_id,
+        "pin": pin,
+    }
+
+
+def _pin(piece: dict[str, Any]) -> tuple[float, float] | None:
+    """The location a piece holds (kept as a list while the which-ticket question stands)."""
+    pin = piece.get("pin")
+    return (float(pin[0]), float(pin[1])) if pin else None
 
 
 def _kept(ctx: Ctx) -> list[dict[str, Any]]:

@@ -77,8 +77,10 @@ async def free_message(ctx: Ctx) -> None:
     new_alarm = decision is not None and decision.emergency and not urgent_waits
     # Another barn failing, said while the team's question on a call waits: no answer.
     new_alarm = new_alarm or any(alarm_check.failing_elsewhere(ctx, t, text) for t in urgent_waits)
-    # Emoji, punctuation or an invisible character alone say nothing to pass on.
-    said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id)
+    # Emoji, punctuation or an invisible character alone say nothing to pass on. A pin says
+    # where (请发一下店铺位置), but during a 110 call it places the call, below.
+    pinned = msg.location is not None and await open_emergency(ctx) is None
+    said = bool(bare(text) or msg.photo_file_id or msg.voice_file_id or pinned)
     new_matter = new_alarm or (
         bool(waiting) and all(another_question(ctx, decision, text, t) for t in waiting)
     )
@@ -170,12 +172,13 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": call.id})
         await alarm_place_step(ctx)
         return
-    if not new_matter and news:
+    if not new_matter and (news or msg.location is not None):
         answered = await just_answered(ctx)
         if answered is not None and more_of_it(ctx, decision, answered):
-            # The rest of an answer sent in pieces (a photo, then its words): it joins the
-            # ticket it answers, not a new request beside it.
-            await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id)
+            # The rest of an answer sent in pieces (a photo, then its words; the words, then
+            # the pin): it joins the ticket it answers, not a new request beside it.
+            pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
+            await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
             ctx.say("add_info_done", number=answered.label, what=called_here(ctx, answered))
             return
     if msg.voice_file_id or msg.photo_file_id or msg.location:

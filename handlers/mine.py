@@ -325,11 +325,17 @@ async def info_step(ctx: Ctx) -> bool:
 
 
 async def answer_after_resolution(
-    ctx: Ctx, ticket: Ticket, text: str, photo: str | None, voice: str | None
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    photo: str | None,
+    voice: str | None,
+    *,
+    pin: tuple[float, float] | None = None,
 ) -> None:
     """The answer to a question the team resolved the ticket without waiting for: it reaches
     the team, and the person is told the ticket is done and asked for their verdict."""
-    await add_info(ctx, ticket, text, photo, voice=voice)
+    await add_info(ctx, ticket, text, photo, voice=voice, pin=pin)
     ctx.say(
         as_answered("answer_after_resolution", ticket),
         ticket_actions(ctx, ticket),

@@ -1,10 +1,13 @@
 """A requester's phone number outside registration: shared with the 📱 button offered after a
-110 call, or typed. The team working on their open call is told it, and its card shows it."""
+110 call, or typed. The team working on their open call is told it, and its card shows it;
+shared while a team waits for their answer (请留个电话), or after ➕ 补充, it is that answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.model import Ticket
-from handlers import notify
+from handlers import answers, mine, notify
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.registration_shared import phone_of
@@ -21,10 +24,21 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
         ctx.say("contact_not_own", keyboard="contact")
         return
     ctx.user.phone = phone_of(contact)
-    if call is None:
-        ctx.say("phone_saved", keyboard=_keyboard(ctx), phone=ctx.user.phone)
+    adding = ctx.conv is not None and ctx.conv.flow == mine.ADD_INFO
+    waiting = [] if adding else list(await ctx.uow.tickets.waiting_for(ctx.user.id))
+    if call is not None and not any(ticket.id == call.id for ticket in waiting):
+        await for_call(ctx, call, ctx.user.phone)
         return
-    await for_call(ctx, call, ctx.user.phone)
+    ctx.say("phone_saved", keyboard=_keyboard(ctx), phone=ctx.user.phone)
+    if not (adding or waiting):
+        return
+    # The number is what the team asked for, or what ➕ 补充 adds: it joins the ticket as
+    # words would, the answer restarting its clock, not only kept on their record.
+    ctx.msg = replace(ctx.msg, text=t("phone_for_team", phone=ctx.user.phone), contact=None)
+    if adding:
+        await mine.info_step(ctx)
+    else:
+        await answers.answer(ctx, waiting, None)
 
 
 async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
