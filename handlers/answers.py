@@ -144,6 +144,30 @@ async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
     )
 
 
+async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -> None:
+    """Words sent with Telegram's reply to `ticket`'s question notice: they join it, as the
+    answer while it waits for one, since the reply says what they answer. `also_new`: they
+    ask about another service too ("软玉溪，另外我想问下下周能订中华吗？"), which that team
+    never hears of on this ticket: filing them as a new request as well is one tap away."""
+    assert ticket.id is not None
+    msg = ctx.msg
+    waited = ticket.status is Status.WAITING_REQUESTER
+    text = msg.text.strip()
+    await add_info(ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, answer=waited)
+    what = called_here(ctx, ticket)
+    if not also_new:
+        ctx.say("answer_added", number=ticket.label, what=what)
+        return
+    added = list(await ctx.uow.tickets.events(ticket.id))[-1]  # the answer just recorded
+    assert added.id is not None
+    ctx.say(
+        "answer_added_also_new",
+        mine.also_new_button(ctx, ticket, added.id),
+        number=ticket.label,
+        what=what,
+    )
+
+
 async def question_replied_to(ctx: Ctx) -> Ticket | None:
     """The person's ticket still being worked on whose question notice the message replies
     to (Telegram's reply), if it does."""

@@ -87,6 +87,14 @@ async def free_message(ctx: Ctx) -> None:
     if waiting and said and not new_matter:
         await answers.answer(ctx, waiting, decision)  # to which ticket, when several wait
         return
+    if waiting and said and not new_alarm:
+        replied = await answers.question_replied_to(ctx)
+        if replied is not None:
+            # Asking about another service, replied to a question notice: the answer and the
+            # question may be in one message, and the reply says which ticket it answers.
+            also_new = another_question(ctx, decision, text, replied)
+            await answers.to_the_question_replied(ctx, replied, also_new=also_new)
+            return
     if not waiting and not new_alarm and (msg.photo_file_id or says_something(text)):
         moved = await question_moved_on(ctx)
         if moved is not None and not another_question(ctx, decision, text, moved):
@@ -151,8 +159,7 @@ async def free_message(ctx: Ctx) -> None:
         if replied is not None and not another_question(ctx, decision, text, replied):
             # Telegram's reply to the team's question once they no longer wait for it (上门
             # ended the wait): it is for that ticket all the same, not a new request.
-            await add_info(ctx, replied, text, msg.photo_file_id, voice=msg.voice_file_id)
-            ctx.say("answer_added", number=replied.label, what=called_here(ctx, replied))
+            await answers.to_the_question_replied(ctx, replied, also_new=False)
             return
     if text and not msg.photo_file_id and await verdicts.typed_verdict(ctx, text, decision):
         return
@@ -216,6 +223,10 @@ async def free_message(ctx: Ctx) -> None:
     # Words about a ticket a team is working on ("大概几点能送过来？") may be for that team:
     # its summary offers to add them to it, beside filing them as a new request.
     about = await in_hand_about(ctx, decision, text) if kind is Kind.REQUEST else None
+    if about is not None and waiting:
+        # Asking of another service, typed without the reply, while a team waits for their
+        # answer: the message may hold the answer too, so its ticket is offered as well.
+        about = [*waiting, *(t for t in about if all(t.id != w.id for w in waiting))]
     await intake.start_ticket(ctx, kind, text, about=about)
 
 

@@ -188,6 +188,12 @@ MINE: dict[str, str] = {
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到{what} {number}，服务队会继续处理。",
+    # The reply also asked about another service: its team hears of it only as a request.
+    "answer_added_also_new": (
+        "已把您的回复补充到{what} {number}，服务队会继续处理。您问到的其他事，"
+        "要另外提交给对应的部门，请点「📝 也作为新的求助」。"
+    ),
+    "btn_also_new": "📝 也作为新的求助",
     "answer_which": "您有 {count} 个{what}在等您补充。这条回复是给哪一个的？请点下面的{what}：",
     "answer_which_more": "这条也先替您留着，和前面的一起补充。是给哪一个{what}的？请点下面的{what}：",
     "answer_which_gone": "这条回复已经没有保留了，请重新发一次。",

@@ -129,9 +129,26 @@ def withdraw_buttons(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]
     )
 
 
+def also_new_button(ctx: Ctx, ticket: Ticket, event_id: int) -> tuple[tuple[Button, ...], ...]:
+    """「📝 也作为新的求助」: the words of `ticket`'s event `event_id` (what the requester
+    added, asking about another service too) offered as a new request. The event keeps
+    them, so the button holds no conversation open meanwhile."""
+    return rows(Button(ctx.text("btn_also_new"), f"my:also:{ticket.id}:{event_id}"))
+
+
+async def _words_added(ctx: Ctx, ticket: Ticket, event_id: str) -> str:
+    """The words the requester added to `ticket` in its event `event_id`; "" for another's."""
+    assert ticket.id is not None
+    for event in await ctx.uow.tickets.events(ticket.id):
+        if str(event.id) == event_id and event.actor_id == ctx.user.id:
+            return event.note if event.action in ("answer", "info") else ""
+    return ""
+
+
 async def on_button(ctx: Ctx, data: str) -> None:
-    """my:v|add|x|xx|ok|bad|new:<id> and my:r:<id>:<score> (xx: a 110 withdrawal confirmed;
-    new: words kept at 没解决吗？ filed as a request)."""
+    """my:v|add|x|xx|ok|bad|new:<id>, my:r:<id>:<score> and my:also:<id>:<event> (xx: a 110
+    withdrawal confirmed; new: words kept at 没解决吗？ filed as a request; also: words
+    added to the ticket filed as a new request as well)."""
     parts = data.split(":")
     if len(parts) < 3:
         ctx.toast("stale_button")
@@ -142,6 +159,12 @@ async def on_button(ctx: Ctx, data: str) -> None:
         return
     if verb == "v":
         await show(ctx, ticket)
+    elif verb == "also":
+        words = await _words_added(ctx, ticket, parts[3]) if len(parts) == 4 else ""
+        if words:
+            await intake.start_ticket(ctx, Kind.REQUEST, words)  # at its summary, to confirm
+        else:
+            ctx.toast("stale_button")
     elif verb == "add" and ticket.status.is_open:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
