@@ -46,7 +46,7 @@ from handlers.tickets import (
     said_of_the_service,
     says_something,
 )
-from handlers.typed_menu import HELP, menu_key, presses_a_prompt
+from handlers.typed_menu import HELP, asks_to_withdraw, menu_key, presses_a_prompt
 from handlers.verdict_words import asks_if_done, asks_to_rate
 from routing import Decision, bare
 
@@ -214,6 +214,12 @@ async def free_message(ctx: Ctx) -> None:
         await alarm_check.ask(ctx, text)
         return
     if await _not_a_request(ctx, text):
+        return
+    if asks_to_withdraw(text):
+        # 撤回, 取消工单, 不用办了: of what they filed, as /my's 撤回 (the tickets of the
+        # service the words name, else all they have in hand), never a request of the words.
+        named = await in_hand_about(ctx, decision, text)
+        await mine.withdrawal_typed(ctx, named or await in_hand_about(ctx, None, text))
         return
     kind: Kind = Kind.REQUEST
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):

@@ -99,6 +99,7 @@ MINE: dict[str, str] = {
         "{what} {number} 已经由 {who} 接单办理，不能再撤回了。如果不需要办了，或者有话要告诉服务队，"
         "请点「➕ 补充」说明，也可以直接联系他们。"
     ),
+    "withdraw_which": "您有 {count} 个{what}正在办理。要撤回的是哪一个？请点下面的{what}：",
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",

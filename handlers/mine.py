@@ -145,6 +145,44 @@ async def _words_added(ctx: Ctx, ticket: Ticket, event_id: str) -> str:
     return ""
 
 
+def _ask_withdrawal(ctx: Ctx, ticket: Ticket, number: str) -> None:
+    # Nothing is called off by a slip of the thumb: the team may be setting out, and a
+    # withdrawn ticket cannot be taken back.
+    ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
+    what = called_here(ctx, ticket)
+    ctx.say(ask, withdraw_buttons(ctx, ticket), number=number, what=what)
+
+
+_WITHDRAW_WHICH_MAX = 8  # buttons; more wait in /my
+
+
+async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
+    """撤回, 取消工单 or 不用办了 typed, of `tickets` (those being worked on that the words
+    may be about): asked as /my's 撤回 asks, named by its words too, since nothing was
+    pressed on it; with several, which one first, a button each; one a member has taken
+    up cannot be withdrawn, and who has it is said. None: there is nothing to withdraw."""
+    if not tickets:
+        ctx.say("nothing_in_hand")
+        await list_mine(ctx)
+        return
+    if len(tickets) > 1:
+        shown = tickets[:_WITHDRAW_WHICH_MAX]
+        buttons = rows(
+            *(Button(f"{t.label} {gist_of(ctx, t)}", f"my:x:{t.id}") for t in shown), per_row=1
+        )
+        what = called_here(ctx, *tickets)
+        ctx.say("withdraw_which", buttons, count=len(tickets), what=what)
+        return
+    [ticket] = tickets
+    if withdrawable(ticket):
+        _ask_withdrawal(ctx, ticket, f"{ticket.label}（{gist_of(ctx, ticket)}）")
+    elif ticket.accepted_by is not None:
+        await taken_already(ctx, ticket)
+    else:
+        status = ticket_status(ticket, ctx.script)
+        ctx.say("mine_not_allowed_now", status=status, what=called_here(ctx, ticket))
+
+
 async def on_button(ctx: Ctx, data: str) -> None:
     """my:v|add|x|xx|ok|bad|new:<id>, my:r:<id>:<score> and my:also:<id>:<event> (xx: a 110
     withdrawal confirmed; new: words kept at 没解决吗？ filed as a request; also: words
@@ -169,11 +207,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
     elif verb == "x" and withdrawable(ticket):
-        # Nothing is called off by a slip of the thumb: the team may be setting out, and a
-        # withdrawn ticket cannot be taken back.
-        ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
-        what = called_here(ctx, ticket)
-        ctx.say(ask, withdraw_buttons(ctx, ticket), number=ticket.label, what=what)
+        _ask_withdrawal(ctx, ticket, ticket.label)
     elif verb in ("x", "xx") and ticket.status.is_open and ticket.accepted_by is not None:
         # Taken up meanwhile (确定撤回 pressed late): the team is on it, and is the one to
         # tell that it is no longer needed.

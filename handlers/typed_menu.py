@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from routing import bare, to_simplified
+from routing import bare, normalize, to_simplified
 
 HELP = "help"
 # The script named, typed for /lang's buttons ("繁體", "换成简体"), and /lang itself ("语言").
@@ -79,10 +79,19 @@ _PROGRESS = (
     r"|(?:处理|办理|办|弄)(?:好|完|(?=了)))"  # 办好了, 处理了吗; 投诉处理 alone is no question
     r"了?(?:吗|呢|没有|没)?"
 )
+# How far it has got, asked of no matter named (办得怎么样了, 现在处理到哪一步了) or of one of
+# their own (我的许可证延续办得怎么样了): only something filed is being 办 or 处理 for them.
+# Not 怎么样了 alone, nor a matter named without 我的 (补贴办得怎么样了 may be a question
+# about a scheme, for its service).
+_HOW_FAR = (
+    r"(?:现在|目前)?(?:处理|办理|办)(?:得(?:怎么样|咋样|如何)|到(?:哪|哪一步|什么程度|什么地步))"
+    r"了?(?:吗|呢|没有|没)?"
+)
 _ASKS_AFTER_MINE = re.compile(
     rf"(?:{_OWN}{_MATTER}|{_FILED}){_PROGRESS}"  # 我的心愿怎么样了, 心愿清单进度
     rf"|(?:处理|办理)?(?:进度|进展)(?:怎么样|咋样|如何)了?(?:吗|呢)?"  # 进度怎么样了
     rf"|{_OWN}{_FILED}"  # 我的心愿
+    rf"|(?:现在|目前)?(?:{_OWN}.{{1,10}}?)?{_HOW_FAR}"  # 处理到哪一步了, 我的…办得怎么样了
 )
 # Looked up ("查一下心愿清单", "看看我的投诉"): what was filed, not a new one.
 _LOOKED_UP = re.compile(rf"(?:{_OWN})?{_FILED}")
@@ -105,6 +114,38 @@ def menu_key(text: str) -> str | None:
     if key == "m:110" and lead["how"]:
         return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
     return key
+
+
+# The /my 撤回 button typed, of what they filed (撤回, 我要撤回工单, 取消工单, 许可证延续不用
+# 办了): 取消 alone leaves a prompt (`calls_off`), and 取消订单 or 撤销许可证 is a matter
+# for a service.
+_THIS = rf"(?:{_OWN}|这个|那个|这张|那张)?"
+_WITHDRAW = re.compile(
+    rf"(?:我(?:要|想|想要)|帮我|请|麻烦(?:帮我)?)?"
+    rf"(?:(?:撤回|撤销){_THIS}{_FILED}?|取消{_THIS}{_FILED}|把{_THIS}{_FILED}(?:撤回|撤销|取消))"
+    r"|.{0,8}?(?:不用|不需要|不必|不要)再?(?:办|办理|处理)"  # (许可证延续)不用办了
+)
+_WITHDRAW_TAIL = re.compile(r"^(?:了|吧|啊|呀|掉|一下)*")
+_NOT_A_WORD = re.compile(r"[\W_]")
+# Not a question (撤回了吗, 怎么取消工单); nor, after such words, anything but why (不用办了，
+# 我自己去所里问过了): something else asked for (取消工单，我要改成订玉溪) is a matter of its own.
+_ASKED = re.compile(r"[?？]|吗|么|如何|能不能|是否")
+_NOT_A_REASON = re.compile(r"要|想|帮|请|改|换|订|希望")
+_REASON_MAX = 20
+
+
+def asks_to_withdraw(text: str) -> bool:
+    """Words asking to withdraw what they filed, alone or with why, in either script."""
+    said = normalize(text).strip()
+    found = _WITHDRAW.match(said)
+    if found is None:
+        return False
+    rest = _WITHDRAW_TAIL.sub("", said[found.end() :], count=1)
+    if rest and _NOT_A_WORD.match(rest) is None:
+        return False  # 撤销许可证: the words go on, of something else
+    if _ASKED.search(said) or _NOT_A_REASON.search(rest):
+        return False
+    return len(bare(rest)) <= _REASON_MAX
 
 
 # Typed at a prompt instead of /cancel or a 「取消」 button: the person leaves what they were

@@ -20,6 +20,11 @@ from handlers.tickets import is_chasing
         "等了这么久还没人来，你们到底管不管",
         "你们什么时候能到？",
         "怎么还不来",
+        "怎么还没人接单",
+        "怎麼還沒人接單",
+        "都三天了还没人接单？",
+        "怎么还没处理",
+        "你们什么时候处理",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -37,6 +42,8 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "卖烟的钱怎么还没到账？",
         "我要投诉收购站，去了三次都没人管",
         "今年烟叶收购什么时候开始？",
+        "结算款还没处理",
+        "去了三次都没人处理",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.typed_menu import HELP, menu_key
+from handlers.typed_menu import HELP, asks_to_withdraw, menu_key
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ from handlers.typed_menu import HELP, menu_key
         ("我的工单怎么样了？", "m:my"),
         ("我反映的问题有回复了吗", "m:my"),
         ("进度怎么样了", "m:my"),
+        ("办得怎么样了", "m:my"),
+        ("现在处理到哪一步了？", "m:my"),
+        ("現在處理到哪一步了？", "m:my"),  # Traditional
+        ("我的许可证延续办得怎么样了", "m:my"),
+        ("我的許可證延續辦得怎麼樣了", "m:my"),
         ("心愿清单", "m:wish"),
         ("我要投诉", "m:complain"),
         ("我想提个建议", "m:suggest"),
@@ -54,7 +59,44 @@ def test_a_menu_entrys_name_opens_it(text: str, key: str) -> None:
         "我的心愿是食堂增加早餐",
         "怎么样了",
         "投诉处理",
+        "补贴办得怎么样了",  # a scheme's, perhaps: not said to be their own
     ],
 )
 def test_words_about_a_matter_of_ones_own_are_no_menu_entry(text: str) -> None:
     assert menu_key(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "撤回",
+        "撤回吧",
+        "我要撤回工单",
+        "我要撤回工單",  # Traditional
+        "取消工单",
+        "帮我把工单撤回",
+        "不用办了，我自己去所里问过了",
+        "不用辦了，我自己去所裡問過了",
+        "这个不需要处理了，谢谢",
+    ],
+)
+def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
+    assert asks_to_withdraw(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "取消",  # leaves a prompt
+        "不用撤回",
+        "撤回了吗",
+        "怎么取消工单",
+        "撤回工单？",
+        "取消订单",  # an order of cigarettes, for its service
+        "撤销许可证",
+        "取消工单，我要改成订玉溪",
+        "不用办了吗",
+    ],
+)
+def test_other_words_of_withdrawing_do_not(text: str) -> None:
+    assert not asks_to_withdraw(text)
