@@ -275,6 +275,11 @@ async def flow_step(ctx: Ctx) -> bool:
     is not what was asked for but a message of its own, to be read afresh (a score given
     stands)."""
     assert ctx.conv is not None
+    if "ticket_ids" in ctx.conv.data:
+        # Typed instead of pressing which answer is disputed (`verdicts._which_disputed`):
+        # a message of its own, read afresh.
+        await ctx.end_flow()
+        return False
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
     flow, msg = ctx.conv.flow, ctx.msg
     if ticket is None:

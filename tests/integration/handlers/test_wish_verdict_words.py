@@ -187,6 +187,20 @@ async def test_a_dispute_with_why_while_two_answers_await_asks_which_and_keeps_t
     assert events[-1].note == "我不同意，这个答复我不能接受"
 
 
+async def test_words_typed_instead_of_pressing_which_answer_is_disputed_are_read_afresh(
+    desk: Harness,
+) -> None:
+    first = await _wish_answered(desk, how=":declined")
+    second = await desk.file_request(STAFF, "希望宿舍安装热水器", "/wish")
+    await desk.press(STAFF_MEMBER, f"tk:acc:{second.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{second.id}:partly", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "先装了一楼", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF, "我不同意，这个答复我不能接受")
+    out = await desk.send(STAFF, "希望工会组织一次篮球赛")
+    assert "找不到这个工单" not in texts(out) and "要把这条消息作为「心愿」提交吗" in texts(out)
+    assert await _status(desk, first) is Status.RESOLVED
+
+
 async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
     desk: Harness,
 ) -> None:
