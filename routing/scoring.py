@@ -125,7 +125,10 @@ class Evidence:
 
 
 # Words that deny the term right after them (不是停电，是风机不转: no power cut).
-_NEGATIONS = frozenset(("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒"))
+# A hazard to prevent (防止煤气中毒, 预防火灾) is not one happening, as a denied one is not.
+_NEGATIONS = frozenset(
+    ("不是", "没有", "没", "并非", "并不是", "并没有", "沒有", "沒", "防止", "预防", "避免")
+)
 # In a complaint word's clause, what makes its negation a demand (没有红包就不给定等级, 没红包
 # 根本不给定级) or a question (这不是刁难人吗), not a denial.
 _CONDITION = frozenset(("就", "才", "的话", "不给", "不让", "根本", "吗", "么"))

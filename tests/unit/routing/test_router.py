@@ -403,6 +403,25 @@ def test_people_hurt_at_a_barn_are_a_110_call_and_a_danger(router: Router, text:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "烟苗打了除草剂中毒了，叶子发黄卷曲，怎么补救",  # a crop, not a person
+        "烟叶农药中毒叶片发黄",
+        "下大雪了，听说配送车被困在半路，今天的货还能送到吗",  # a van
+        "资金被困，能不能晚点交烟款",  # money
+        "建议单位组织急救培训，防止中暑晕倒",  # a hazard to prevent
+        "我建议烤房都装一氧化碳报警器，防止煤气中毒",
+        "怎么预防火灾",
+    ],
+)
+def test_poisoned_trapped_or_fainting_said_of_no_one_at_a_barn_is_no_danger(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert not decision.danger and not decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
     "text", ["烤房沒有著火，只是溫度有點低", "天然氣烤房點不著火，燃燒機報故障"]
 )
 def test_a_fire_denied_in_traditional_is_no_fire_as_in_simplified(
