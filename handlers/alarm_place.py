@@ -23,6 +23,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.places import barns_named
 from handlers.team_access import tell_requester
+from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
 
@@ -61,9 +62,6 @@ async def place_step(ctx: Ctx) -> bool:
         return True
     if await _asked_which_named(ctx, ticket, answer):
         return True
-    if answer.site_code and not answer.words:
-        # The barn pressed after words that named two: those words go with it.
-        answer.words = str(ctx.conv.data.get("words", "")) if ctx.conv is not None else ""
     if not _says_where(ctx, ticket, answer):
         # News, chasing, a question: read afresh. The question stays open, as it stays on
         # the farmer's screen, for a barn pressed or named later.
@@ -75,12 +73,13 @@ async def place_step(ctx: Ctx) -> bool:
 
 async def _asked_which_named(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:
     """Words naming two barns or more ("大坪没事，松林着火了", "大坪和松林都着火了") are not
-    read for which one fails: the farmer is asked, with a button for each barn named, and
-    the words are kept to go with the barn pressed."""
+    read for which one fails: the farmer is asked, with a button for each barn named. The
+    words join the call at once, for whichever team has it, then or after the barn moves it,
+    however the barn is said (pressed, typed, or never)."""
     named = barns_named(ctx, answer.words) if answer.words else []
     if len(named) < 2 or ticket.status is Status.WAITING_REQUESTER:
         return False
-    await ctx.goto("where", words=answer.words)
+    await add_info(ctx, ticket, answer.words, answer.photo, voice=answer.voice)
     alarm_intake.ask_which_named(ctx, named)
     return True
 

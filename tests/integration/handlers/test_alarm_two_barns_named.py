@@ -48,7 +48,29 @@ async def test_two_barns_named_at_the_place_question_ask_which(
     await desk.press(FARMER, "f:site:BS01")
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
-    assert words in ticket.text  # what named both goes with the call, for the team
+    assert ticket.id is not None
+    assert "info" in await desk.actions(ticket.id)  # what named both is on the call
+
+
+async def test_the_words_naming_two_barns_reach_the_team_however_the_barn_is_said(
+    desk: Harness,
+) -> None:
+    """Typed instead of pressed, or never said: the words are on the call, told to its
+    team at once, and go with it to the team of the barn named after."""
+    await desk.send(FARMER, "烤房停电了")
+    before = len(await desk.outbox())
+    await desk.send(FARMER, "大坪没事，松林那边着火了")
+    told = [str(r.payload.get("text", "")) for r in (await desk.outbox())[before:]]
+    assert any("松林那边着火了" in text for text in told), told
+    await desk.send(FARMER, "松林")
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
+    baishi = [
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id == desk.cfg.team(BAISHI_TEAM).chat_id
+    ]
+    assert any("松林那边着火了" in text for text in baishi), baishi
 
 
 async def test_two_barns_named_after_the_place_question_was_skipped_ask_which(
