@@ -333,10 +333,15 @@ def _said(clause: str) -> str:
     clause = _NAME_LEAD.sub("", clause.strip())
     kept = "".join(c for c in clause if not unicodedata.category(c).startswith(("S", "C")))
     said = " ".join(kept.split()).strip(_EDGES)
-    # 大坪村的张大山: the name after where one is from, never the place with it.
-    _, of, tail = said.rpartition("的")
+    # 大坪村的张大山: the name after where one is from, never the place with it; not after
+    # a person (张大山的孙子 is no one's name).
+    head, of, tail = said.rpartition("的")
     named = of and len(tail) > 1 and _a_han_name(to_simplified(tail))
-    return tail if named else said
+    return tail if named and _FROM_A_PLACE.search(to_simplified(head)) else said
+
+
+# Where one is from, before 的 and their name: a village, its group, a town, a shop.
+_FROM_A_PLACE = re.compile(r"(?:村|组|社|寨|屯|镇|乡|街道|社区|店|超市|商行|站)$")
 
 
 _PHONE_DIGITS = 7  # a landline without its area code, at least
