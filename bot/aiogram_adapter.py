@@ -50,7 +50,18 @@ from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
-_UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
+_UNSUPPORTED = (
+    "sticker",
+    "animation",
+    "document",
+    "video",
+    "video_note",
+    "audio",
+    "poll",
+    "dice",
+    "story",
+    "game",
+)
 KEYBOARD_CARRIER = "👇"
 # What a Bot API call can fail with: Telegram's own errors, and an answer that is not its
 # JSON at all (a proxy's HTML 502 page), which python-telegram-bot reads as a NetworkError.

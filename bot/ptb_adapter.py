@@ -61,7 +61,18 @@ from handlers.incoming import (
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
-_UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
+_UNSUPPORTED = (
+    "sticker",
+    "animation",
+    "document",
+    "video",
+    "video_note",
+    "audio",
+    "poll",
+    "dice",
+    "story",
+    "game",
+)
 
 
 def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:

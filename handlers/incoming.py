@@ -127,7 +127,9 @@ def edit_to_answer(chat_type: str, has_location: bool) -> bool:
 # to: it ends at the first other character, so "/110烤房停电了" and "/110，风机不转了" are
 # /110 with words, as a Chinese typist types them, no space between. A comma or a colon
 # joining the words to it ("/complain：态度差") is no part of them.
-_NAMED = re.compile(r"([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]*))?[\s，,：:、；;。.]*")
+# /110 typed on into a barn's number (/1103号烤房停电了) is /110 and 3号…: no command is
+# 110 with more digits after it.
+_NAMED = re.compile(r"(110(?=\d)|[A-Za-z0-9_]+)(?:@([A-Za-z0-9_]*))?[\s，,：:、；;。.]*")
 
 
 def _split_command(text: str) -> tuple[str, str, str]:

@@ -272,6 +272,8 @@ INTAKE: dict[str, str] = {
     "kind_of_audio": "音频",
     "kind_of_poll": "投票",
     "kind_of_dice": "骰子",
+    "kind_of_story": "转发的动态",
+    "kind_of_game": "游戏",
     "kind_of_other": "这类消息",
     "unknown_command": "没有 /{name} 这个命令。",
     "need_text": "请先用文字（或语音、照片）说明情况。",

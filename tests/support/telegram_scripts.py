@@ -46,7 +46,18 @@ TEAM_CHAT = -1001000000001  # curing-qingshan
 DATE = 1_763_600_000
 Call = tuple[str, int | None, str, Any]  # (method, chat_id, text or caption, markup summary)
 Update = dict[str, Any]
-UNSUPPORTED = ("sticker", "animation", "document", "video", "video_note", "audio", "poll", "dice")
+UNSUPPORTED = (
+    "sticker",
+    "animation",
+    "document",
+    "video",
+    "video_note",
+    "audio",
+    "poll",
+    "dice",
+    "story",
+    "game",
+)
 
 # ---- building raw updates ---------------------------------------------------------------
 

@@ -60,3 +60,16 @@ async def test_a_service_message_leaves_the_question_waiting_as_it_was(
     assert await _conversations(harness) == waiting == [("emergency", "what")]
     await harness.send(FARMER, "烤房停电了")
     assert len(await harness.tickets()) == 1
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_a_forwarded_story_is_no_service_message_and_is_answered(
+    adapter: str, harness: Harness, fake_bot_api: FakeBotApi
+) -> None:
+    """Someone sent it: it is told, as a sticker is, what the desk reads instead."""
+    api = fake_bot_api
+    await harness.registered_as(FARMER, "farmer")
+    story = {"chat": {"id": -100555, "type": "channel", "title": "烟草资讯"}, "id": 7}
+    async with ADAPTERS[adapter](harness, api) as feed:
+        await feed(api.push_message(FARMER, story=story))
+    assert "暂不支持这种消息（转发的动态）" in "\n".join(api.texts(FARMER))

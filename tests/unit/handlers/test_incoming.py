@@ -63,6 +63,7 @@ def test_a_group_upgrade_notice_names_the_old_and_the_new_chat() -> None:
         ("/complain：配送员 态度差", ("complain", ("配送员", "态度差")), "配送员 态度差"),
         ("/110@jinye110_bot烤房停电了", ("110", ("烤房停电了",)), "烤房停电了"),
         ("/stats本月", ("stats", ("本月",)), "本月"),
+        ("/1103号烤房停电了", ("110", ("3号烤房停电了",)), "3号烤房停电了"),  # barn No. 3
         ("/110 烤房\n停电了", ("110", ("烤房", "停电了")), "烤房\n停电了"),  # its lines kept
     ],
 )
