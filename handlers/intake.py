@@ -58,12 +58,24 @@ _TYPED_CHOICES = {
 _NOTHING_MORE = frozenset(
     ("下一步", "没有", "没有了", "没了", "没", "无", "不用", "不用了", "没有补充", "不补充",
      "就这些", "就这样", "好了", "好", "好的", "行", "可以", "没问题", "没事", "没别的",
-     "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不需要", "提交", "确认", "确定",
+     "是", "是的", "对", "对的", "嗯", "嗯嗯", "不要", "不要了", "不需要", "不需要了", "提交",
+     "确认", "确定",
      "发送", "完成", "写完了", "ok", "okay")
 )  # fmt: skip
 
 
 _THANKS = re.compile(r"(?:谢谢你们|谢谢你|谢谢您|谢谢|麻烦了)$")
+
+
+def _calls_off_at(step: str, text: str) -> bool:
+    """Words that call the draft off (`drafts.calls_off_the_draft`) where they do: where
+    more is asked, 不要了，谢谢 or 不用了 says there is nothing more (the summary, with its
+    「取消」, comes next), while 算了不订了 or 我不买了 still calls it off."""
+    if not calls_off_the_draft(text):
+        return False
+    if step != "extras":
+        return step in ("describe", "confirm")
+    return not _nothing_more(text)
 
 
 def _nothing_more(text: str) -> bool:
@@ -205,9 +217,7 @@ async def ticket_step(ctx: Ctx) -> None:
     gathered = Gathered.from_data(ctx.conv.data)
     msg, step = ctx.msg, ctx.conv.step
     words = not (msg.is_button or msg.photo_file_id or msg.voice_file_id)
-    if words and (
-        calls_off(msg.text) or (step in ("describe", "confirm") and calls_off_the_draft(msg.text))
-    ):
+    if words and (calls_off(msg.text) or _calls_off_at(step, msg.text)):
         # 算了, 返回 typed at any step (算了不订了, 不要了，谢谢 for the description or at the
         # summary): the draft is dropped, as with 「取消」; taken as words it would be the
         # request's description, filed to a team.

@@ -86,7 +86,7 @@ async def test_called_off_in_a_few_words_for_the_description_files_nothing(
     assert await desk.tickets() == []
 
 
-@pytest.mark.parametrize("typed", ["不用了，谢谢", "不用了，謝謝", "沒有了"])
+@pytest.mark.parametrize("typed", ["不用了，谢谢", "不用了，謝謝", "沒有了", "不要了，谢谢"])
 async def test_no_more_thanks_where_more_is_asked_brings_the_summary(
     desk: Harness, typed: str
 ) -> None:
@@ -99,6 +99,16 @@ async def test_no_more_thanks_where_more_is_asked_brings_the_summary(
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.text == "我想问一下补贴什么时候发"
+
+
+@pytest.mark.parametrize("typed", ["算了不订了", "还是算了吧", "我不买了"])
+async def test_called_off_where_more_is_asked_files_nothing(desk: Harness, typed: str) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/new")
+    await desk.send(RETAILER, "我想订10条中华")
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "已取消" in out and "已补充" not in out
+    assert await desk.tickets() == []
 
 
 @pytest.mark.parametrize("typed", ["是", "对", "嗯", "提交", "确认"])
