@@ -22,6 +22,7 @@ from handlers.context import Ctx
 from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, routed, typed_alarm
+from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from routing import bare, normalize, to_simplified
 
@@ -50,7 +51,7 @@ _NOW = re.compile(
 # Not the 不是 of 是不是 (a question), nor of 不是X，是Y (a correction: 不是停电，是风机坏了);
 # not 没事吧？ (a question either).
 _NO = re.compile(
-    r"(?<!是)不是(?![^。！!？?]{0,8}是)|不用|不要|不需要|没事(?![吧吗么])|不急|咨询|问问"
+    r"(?<!是)不是(?![^。！!？?]{0,8}是)|不用|不要|不需要|不必|没事(?![吧吗么])|不急|咨询|问问"
 )
 _YES = re.compile(r"是|对|要|快|急|报警|嗯")
 
@@ -303,8 +304,9 @@ async def answer_step(ctx: Ctx) -> bool:
     return True
 
 
-# A typed answer that begins with a no, then says more.
-_NO_FIRST = re.compile(r"^\W*(?:不是的?|不用|不要|不需要|没事)\W*")
+# A typed answer that begins with a no, then says more; a particle after the no (不需要了)
+# says nothing more.
+_NO_FIRST = re.compile(r"^\W*(?:不是的?|不用|不要|不需要|不必|没事)[了啦啊呀吧哦]*\W*")
 
 
 def _said_beside_the_no(ctx: Ctx) -> str:
@@ -332,6 +334,9 @@ def _answer(ctx: Ctx) -> bool | None:
     plain = to_simplified(bare(ctx.msg.text))
     if typed_alarm(ctx):
         return None  # read afresh: a new emergency raises its own
+    alone = bare_yes_no(plain)
+    if alone is not None:
+        return alone  # 否, 沒有, 没错: as the buttons would be
     if len(plain) > _ANSWER_MAX:
         # A no that goes on to say what is wanted ("不是，我就是想问问要准备什么") answers
         # and adds to the request; other sentences are a message of their own.

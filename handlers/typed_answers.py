@@ -96,6 +96,27 @@ def not_at_hand(text: str) -> bool:
     return _NOT_AT_HAND_IN.search(plain) is not None
 
 
+# A yes or a no typed alone to one of the bot's own yes/no questions (现在需要…马上处理吗？,
+# 是说问题还没解决吗？) instead of pressing its buttons. Not 不对 (of a fault still there as
+# often as of the question), nor 好 or 行 (an acknowledgement as often).
+_BARE_YES = frozenset((
+    "是", "是的", "对", "对的", "对对", "对对对", "是是", "没错", "没错的", "嗯", "嗯嗯", "当然",
+    "yes", "y",
+))  # fmt: skip
+_BARE_NO = frozenset(("不", "不是", "不是的", "否", "没有", "没", "不不", "no", "n"))
+_ANSWER_PARTICLES = "了啊呀吧哦呢"
+
+
+def bare_yes_no(text: str) -> bool | None:
+    """True for a yes typed alone (是, 對, 没错), False for a no (否, 不是, 沒有), None for
+    anything else: more words are a message of their own."""
+    plain = bare(text)
+    said = plain.rstrip(_ANSWER_PARTICLES) or plain
+    if said in _BARE_YES:
+        return True
+    return False if said in _BARE_NO else None
+
+
 def not_a_name(name: str) -> bool:
     """Letters typed for the name that are a yes, a no or a button's word (是, 对, 烟农), or
     ask to rate a ticket (评价一下, 打分)."""

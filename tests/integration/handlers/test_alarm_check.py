@@ -91,6 +91,28 @@ async def test_an_emergency_happening_now_is_not_asked_about(desk: Harness, word
     assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
 
 
+@pytest.mark.parametrize("typed", ["否", "不", "沒有", "没有", "不必了", "不需要了", "不是啊"])
+async def test_a_no_typed_alone_makes_the_words_a_request(desk: Harness, typed: str) -> None:
+    """Typed in place of 「不是，只是咨询」, in either script: the words asked about are the
+    request, not the no."""
+    asked = "明天停電檢修，烤房要提前準備啥"
+    await desk.send(FARMER, asked)
+    out = await desk.send(FARMER, typed)
+    assert "f:ok" in button_actions(out) and f"：{asked}\n" in texts(out)
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and not ticket.urgent and ticket.text == asked
+
+
+@pytest.mark.parametrize("typed", ["沒錯", "是的", "需要", "嗯"])
+async def test_a_yes_typed_alone_raises_the_alarm(desk: Harness, typed: str) -> None:
+    await desk.send(FARMER, "明天停電檢修，烤房要提前準備啥")
+    out = await desk.send(FARMER, typed)
+    assert "已報警" in texts(out) or "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.text == "明天停電檢修，烤房要提前準備啥"
+
+
 @pytest.mark.parametrize("typed", ["是的，快来", "对对对", "要"])
 async def test_a_yes_in_a_few_words_raises_the_alarm(desk: Harness, typed: str) -> None:
     await desk.send(FARMER, NOT_NOW[0])
