@@ -275,13 +275,13 @@ async def flow_step(ctx: Ctx) -> bool:
     is not what was asked for but a message of its own, to be read afresh (a score given
     stands)."""
     assert ctx.conv is not None
-    if "ticket_ids" in ctx.conv.data:
-        # Typed instead of pressing which answer is disputed (`verdicts._which_disputed`):
-        # a message of its own, read afresh.
+    flow, msg = ctx.conv.flow, ctx.msg
+    if flow == REOPEN and ctx.conv.step == SURE:
+        # Typed instead of pressing 没解决 or 已解决 (or, asked which of several answers is
+        # disputed, one of them): read afresh, as any message.
         await ctx.end_flow()
         return False
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
-    flow, msg = ctx.conv.flow, ctx.msg
     if ticket is None:
         await ctx.end_flow()
         return True
@@ -309,10 +309,6 @@ async def flow_step(ctx: Ctx) -> bool:
     if flow == RATE:
         await comment_on(ctx, ticket, text)
         return True
-    if flow == REOPEN and ctx.conv.step == SURE:
-        # Typed instead of pressing 没解决 or 已解决: read afresh, as any message.
-        await ctx.end_flow()
-        return False
     if not _something_to_add(ctx):
         return True
     if flow == REOPEN:
