@@ -38,8 +38,10 @@ from handlers.rating import (
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, routed, typed_alarm
+from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
+from routing import bare
 
 ADD_INFO = "addinfo"
 
@@ -277,10 +279,7 @@ async def flow_step(ctx: Ctx) -> bool:
     assert ctx.conv is not None
     flow, msg = ctx.conv.flow, ctx.msg
     if flow == REOPEN and ctx.conv.step == SURE:
-        # Typed instead of pressing 没解决 or 已解决 (or, asked which of several answers is
-        # disputed, one of them): read afresh, as any message.
-        await ctx.end_flow()
-        return False
+        return await _sure_answered(ctx)
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
     if ticket is None:
         await ctx.end_flow()
@@ -322,6 +321,34 @@ async def flow_step(ctx: Ctx) -> bool:
         else:
             await reopen_ticket(ctx, ticket, text)
     return True
+
+
+# The question's own word said back as its yes (有 to 有异议吗？); its no, 没有, is a no anyway.
+_YES_TO_A_DISPUTE = frozenset(("有", "有的", "有啊"))
+
+
+async def _sure_answered(ctx: Ctx) -> bool:
+    """A yes or a no typed alone to 是说问题还没解决吗？ answers it as its buttons do: yes
+    sends the ticket back with the words kept (「❌ 没解决，重新办理」), no asks the score
+    (「✅ 已解决，评价」). Anything else typed, and anything typed while asked which of several
+    answers is disputed, is read afresh as any message (False)."""
+    assert ctx.conv is not None
+    msg = ctx.msg
+    ticket_id = ctx.conv.data.get("ticket_id")
+    media = msg.photo_file_id or msg.voice_file_id or msg.location is not None
+    said = None if media or ticket_id is None else _yes_or_no(msg.text)
+    if said is None:
+        await ctx.end_flow()
+        return False
+    await on_button(ctx, f"my:{'bad' if said else 'ok'}:{ticket_id}")
+    if ctx.conv is not None and ctx.conv.flow == REOPEN and ctx.conv.step == SURE:
+        await ctx.end_flow()  # answered, though the ticket moved on meanwhile
+    return True
+
+
+def _yes_or_no(text: str) -> bool | None:
+    """A yes or a no alone to 是说问题还没解决吗？ or its wish's 是对答复有异议吗？, else None."""
+    return True if bare(text) in _YES_TO_A_DISPUTE else bare_yes_no(text)
 
 
 def _failing_now(ctx: Ctx, text: str) -> bool:

@@ -249,19 +249,57 @@ async def test_a_reply_to_a_rated_tickets_notice_never_acts_on_another(
     assert {"reopen", "rate"}.isdisjoint(await desk.actions(other.id))
 
 
-async def test_a_barn_failing_again_replied_to_a_rated_calls_notice_is_a_new_alarm(
-    desk: Harness,
-) -> None:
-    farmer, member, curing_chat = 100001, 200001, -1001000000001
-    ticket_id = await desk.resolved_110(farmer, member, curing_chat)
+FARMER, CURING_MEMBER, CURING_CHAT = 100001, 200001, -1001000000001
+
+
+async def _resolved_call(desk: Harness) -> tuple[int, int]:
+    """The farmer's 110 call resolved, and its resolution notice delivered: their ids."""
+    ticket_id = await desk.resolved_110(FARMER, CURING_MEMBER, CURING_CHAT)
     recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
     [row] = [
-        r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE and r.chat_id == farmer
+        r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE and r.chat_id == FARMER
     ]
     notice = next(_message_ids)
     await recorder.record(row, notice)
-    await desk.press(farmer, f"my:r:{ticket_id}:5")
-    await desk.send(farmer, "跳过")
-    out = await desk.send(farmer, "烤房又坏了，温度降不下来", reply_to=notice)
+    return ticket_id, notice
+
+
+async def test_a_barn_failing_again_replied_to_a_rated_calls_notice_is_a_new_alarm(
+    desk: Harness,
+) -> None:
+    ticket_id, notice = await _resolved_call(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    await desk.send(FARMER, "跳过")
+    out = await desk.send(FARMER, "烤房又坏了，温度降不下来", reply_to=notice)
     assert "已报警" in texts(out)
     assert len(await desk.tickets()) == 2
+
+
+@pytest.mark.parametrize("typed", ["是", "是的", "對", "沒錯", "嗯"])
+async def test_a_yes_typed_alone_to_not_solved_sends_it_back_with_the_words(
+    desk: Harness, typed: str
+) -> None:
+    """Typed in place of 「❌ 没解决，重新办理」: the call goes back to the team with the words
+    replied, not a request of its own made of the yes."""
+    ticket_id, notice = await _resolved_call(desk)
+    out = await desk.send(FARMER, "溫度還是有點低", reply_to=notice)
+    assert "是說問題還沒解決嗎" in texts(out)
+    out = await desk.send(FARMER, typed)
+    assert "已重新派給" in texts(out) and "要把這條消息作為" not in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket_id)
+    assert events[-1].action == "reopen" and events[-1].note == "溫度還是有點低"
+    assert len(await desk.tickets()) == 1
+
+
+@pytest.mark.parametrize("typed", ["不是", "沒有", "否", "不是的"])
+async def test_a_no_typed_alone_to_not_solved_asks_the_score(desk: Harness, typed: str) -> None:
+    """Typed in place of 「✅ 已解决，评价」: solved, and the score is asked."""
+    ticket_id, notice = await _resolved_call(desk)
+    await desk.send(FARMER, "溫度還是有點低", reply_to=notice)
+    out = await desk.send(FARMER, typed)
+    assert "請為這次服務打分" in texts(out) and "要把這條消息作為" not in texts(out)
+    assert "reopen" not in await desk.actions(ticket_id) and len(await desk.tickets()) == 1
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert "reopen" not in await desk.actions(ticket_id)
+    assert [t.rating for t in await desk.tickets()] == [5]

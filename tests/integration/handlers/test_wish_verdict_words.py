@@ -164,6 +164,21 @@ async def test_a_dispute_with_why_after_a_pause_is_asked_about(desk: Harness, ty
     assert await _status(desk, wish) is Status.RESOLVED
 
 
+@pytest.mark.parametrize(("typed", "disputed"), [("有", True), ("是的", True), ("没有", False)])
+async def test_a_dispute_asked_about_may_be_answered_in_a_word(
+    desk: Harness, typed: str, disputed: bool
+) -> None:
+    """有 or 是的 to 是指对答复有异议吗？ sends the wish back with the words kept; 没有 asks the
+    score, as the buttons would."""
+    wish = await _wish_answered(desk, how=":declined")
+    await desk.send(STAFF, "我不同意，这个答复我不能接受")
+    out = await desk.send(STAFF, typed)
+    assert ("已重新派给" in texts(out)) == disputed
+    assert ("请为这次服务打分" in texts(out)) != disputed
+    assert await _status(desk, wish) is (Status.DISPATCHED if disputed else Status.RESOLVED)
+    assert len(await desk.tickets()) == 1
+
+
 async def _another_wish_answered(desk: Harness) -> Ticket:
     """A second wish, granted in part: an answer that can be disputed, beside the first."""
     second = await desk.file_request(STAFF, "希望宿舍安装热水器", "/wish")
