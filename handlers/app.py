@@ -167,7 +167,7 @@ async def _rating_or_reopen(ctx: Ctx) -> None:
         await free_message(ctx)  # not a score or a comment: a message of its own
 
 
-FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = _rating_or_reopen
+FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = FLOWS[mine.WITHDRAW] = _rating_or_reopen
 
 
 async def _voices_held(ctx: Ctx) -> None:

@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import alarm_intake, rating, team_notes
+from handlers import alarm_intake, mine, rating, team_notes
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -28,7 +28,7 @@ from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # a step refused by a race or a lost connection runs again, this many in all
-_QUIET_ENDS = (alarm_intake.PLACE, rating.RATE, team_notes.ALBUM)
+_QUIET_ENDS = (alarm_intake.PLACE, rating.RATE, team_notes.ALBUM, mine.WITHDRAW)
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",
@@ -145,7 +145,8 @@ class Desk:
                     late_note = await team_notes.note_expired(ctx, conv)
                 # The place question of a 110 call ends quietly: the alarm went out anyway;
                 # so do the score and comment prompts: the buttons still rate, a score stands;
-                # and the wait for an album's photos, which nobody was asked for.
+                # and the wait for an album's photos, which nobody was asked for; and
+                # 确定撤回…吗？: nothing was withdrawn, and its buttons still work.
                 elif not msg.command and conv.flow not in _QUIET_ENDS:
                     ctx.say("expired")
             if not (late_note and msg.is_private):

@@ -44,6 +44,8 @@ from handlers.verdict_words import says_solved
 from routing import bare
 
 ADD_INFO = "addinfo"
+# 确定撤回…吗？ asked: a yes or a no typed alone answers it as its buttons do.
+WITHDRAW = "withdraw"
 
 
 _RECENT = 10  # the newest tickets /my lists, whatever their state
@@ -147,12 +149,14 @@ async def _words_added(ctx: Ctx, ticket: Ticket, event_id: str) -> str:
     return ""
 
 
-def _ask_withdrawal(ctx: Ctx, ticket: Ticket, number: str) -> None:
+async def _ask_withdrawal(ctx: Ctx, ticket: Ticket, number: str) -> None:
     # Nothing is called off by a slip of the thumb: the team may be setting out, and a
     # withdrawn ticket cannot be taken back.
     ask = "e_withdraw_ask" if ticket.urgent else "withdraw_ask"
     what = called_here(ctx, ticket)
     ctx.say(ask, withdraw_buttons(ctx, ticket), number=number, what=what)
+    if ctx.conv is None:  # a draft or a question going on keeps what is typed
+        await ctx.start_flow(WITHDRAW, SURE, {"ticket_id": ticket.id})
 
 
 _WITHDRAW_WHICH_MAX = 8  # buttons; more wait in /my
@@ -177,7 +181,7 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
         return
     [ticket] = tickets
     if withdrawable(ticket):
-        _ask_withdrawal(ctx, ticket, f"{ticket.label}（{gist_of(ctx, ticket)}）")
+        await _ask_withdrawal(ctx, ticket, f"{ticket.label}（{gist_of(ctx, ticket)}）")
     elif ticket.accepted_by is not None:
         await taken_already(ctx, ticket)
     else:
@@ -194,6 +198,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.toast("stale_button")
         return
     verb, raw_id = parts[1], parts[2]
+    if ctx.conv is not None and ctx.conv.flow == WITHDRAW:
+        await ctx.end_flow()  # a button answers 确定撤回…吗？ or leaves it
     ticket = await own_ticket(ctx, raw_id)
     if ticket is None:
         return
@@ -209,7 +215,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await ctx.start_flow(ADD_INFO, "info", {"ticket_id": ticket.id})
         ctx.say("add_info_ask")
     elif verb == "x" and withdrawable(ticket):
-        _ask_withdrawal(ctx, ticket, ticket.label)
+        await _ask_withdrawal(ctx, ticket, ticket.label)
     elif verb in ("x", "xx") and ticket.status.is_open and ticket.accepted_by is not None:
         # Taken up meanwhile (确定撤回 pressed late): the team is on it, and is the one to
         # tell that it is no longer needed.
@@ -273,13 +279,15 @@ def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
 
 
 async def flow_step(ctx: Ctx) -> bool:
-    """The text (or photo) that follows 没解决, the score prompt or a rating. False when it
-    is not what was asked for but a message of its own, to be read afresh (a score given
-    stands)."""
+    """The text (or photo) that follows 没解决, the score prompt, a rating or 确定撤回…吗？.
+    False when it is not what was asked for but a message of its own, to be read afresh (a
+    score given stands)."""
     assert ctx.conv is not None
     flow, msg = ctx.conv.flow, ctx.msg
     if flow == REOPEN and ctx.conv.step == SURE:
         return await _sure_answered(ctx)
+    if flow == WITHDRAW:
+        return await _withdrawal_answered(ctx)
     ticket = await own_ticket(ctx, str(ctx.conv.data.get("ticket_id", "")))
     if ticket is None:
         await ctx.end_flow()
@@ -343,6 +351,32 @@ async def _sure_answered(ctx: Ctx) -> bool:
     await on_button(ctx, f"my:{'bad' if said else 'ok'}:{ticket_id}")
     if ctx.conv is not None and ctx.conv.flow == REOPEN and ctx.conv.step == SURE:
         await ctx.end_flow()  # answered, though the ticket moved on meanwhile
+    return True
+
+
+# Typed at 确定撤回…吗？ for its buttons' words, beside a yes or a no alone.
+_WITHDRAWAL_TYPED = {
+    **dict.fromkeys(("确定", "确定撤回", "撤回", "确认", "确认撤回"), True),
+    **dict.fromkeys(("不撤回", "不撤回了", "不用撤回", "不用撤回了", "别撤回", "不要撤回"), False),
+}
+
+
+async def _withdrawal_answered(ctx: Ctx) -> bool:
+    """A yes or a no typed alone to 确定撤回…吗？ (是, 确定, 撤回; 否, 不撤回) answers it as
+    「确定撤回」 or 「不撤回」 does. Anything else is read afresh as any message (False)."""
+    assert ctx.conv is not None
+    msg = ctx.msg
+    ticket_id = ctx.conv.data.get("ticket_id")
+    await ctx.end_flow()
+    if msg.is_button:
+        ctx.toast("stale_button")  # not a button of this question (`on_button` ends it)
+        return True
+    media = msg.photo_file_id or msg.voice_file_id or msg.location is not None
+    typed = bare(msg.text)
+    said = None if media else _WITHDRAWAL_TYPED.get(typed, bare_yes_no(typed))
+    if said is None:
+        return False
+    await on_button(ctx, f"my:{'xx' if said else 'v'}:{ticket_id}")
     return True
 
 

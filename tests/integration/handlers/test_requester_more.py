@@ -63,6 +63,48 @@ async def test_cancel_before_accept_and_not_after(desk: Harness) -> None:
     assert "不能这样操作" in texts(out)
 
 
+@pytest.mark.parametrize("typed", ["是", "確定", "撤回", "对的"])
+async def test_a_yes_typed_alone_to_the_withdrawal_asked_withdraws(
+    desk: Harness, typed: str
+) -> None:
+    """Typed in place of 「确定撤回」: withdrawn, not offered as a request of its own."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(FARMER, f"my:x:{ticket_id}")
+    out = await desk.send(FARMER, typed)
+    assert "已撤回" in texts(out) and "要把这条消息" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("typed", ["否", "不撤回", "不是"])
+async def test_a_no_typed_alone_to_the_withdrawal_asked_keeps_the_ticket(
+    desk: Harness, typed: str
+) -> None:
+    """Typed in place of 「不撤回」: the ticket is shown, still being worked on, and nothing
+    reaches its team."""
+    ticket = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(RETAILER, f"my:x:{ticket.id}")
+    told = len(await desk.outbox())
+    out = await desk.send(RETAILER, typed)
+    assert "待接单" in texts(out) and "要把这条消息" not in texts(out)
+    assert len(await desk.outbox()) == told
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED]
+    out = await desk.send(RETAILER, "是")  # the question was answered: 是 is not its yes
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED]
+
+
+async def test_the_withdrawal_asked_and_left_unanswered_ends_without_a_word(
+    desk: Harness,
+) -> None:
+    """Nothing was started that must be started again: no 上一次的操作已超时 hours later."""
+    ticket = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(RETAILER, f"my:x:{ticket.id}")
+    desk.clock.advance(hours=3)
+    out = await desk.send(RETAILER, "是")
+    assert "超时" not in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.DISPATCHED]
+
+
 async def test_withdrawing_a_110_call_asks_first(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
     out = await desk.press(FARMER, f"my:x:{ticket_id}")
