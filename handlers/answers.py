@@ -93,7 +93,8 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
     """The pieces of the answer, in order, on `ticket`: the first as the answer to its
     question when it waits for one, the rest as more of it. With several tickets it might
     have been for, the confirmation names this one by its words too."""
-    number = f"{ticket.label}（{in_script(gist(ticket), ctx.script)}）" if several else ticket.label
+    # Their words marked as written, which the reply keeps as they wrote them (`i18n.t`).
+    number = f"{ticket.label}（{gist(ticket)}）" if several else ticket.label
     if ticket.status is Status.RESOLVED:
         # Resolved while the answer waited for a press: it reaches the team, late.
         for piece in pieces[:-1]:

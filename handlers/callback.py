@@ -114,7 +114,7 @@ async def note_step(ctx: Ctx) -> None:
         )
         await ctx.uow.flush()  # a lost race is run again, and finds it recorded
         await _tell_asked(ctx, ticket)
-        ctx.say(_anonymous_or("cb_done", ticket), number=ticket.label, note=note)
+        ctx.say(_anonymous_or("cb_done", ticket), number=ticket.label, note=as_written(note))
 
 
 async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:
@@ -160,5 +160,5 @@ async def _say_recorded(ctx: Ctx, ticket: Ticket) -> None:
         number=ticket.label,
         who=await notify.name_of(ctx, ticket.callback_by),
         at=local(ctx.cfg, ticket.callback_at),
-        note=clip(ticket.callback_note, _TOAST_NOTE),
+        note=as_written(clip(ticket.callback_note, _TOAST_NOTE)),
     )

@@ -140,6 +140,8 @@ class Ctx:
     ) -> None:
         """A photo or file back to the current chat; `too_big` is said instead when
         Telegram refuses it as over its size limit."""
+        # A file's name put in with `as_written`, as written.
+        caption, too_big = unwrapped(caption), unwrapped(too_big)
         self.out.replies.append(
             Reply(text=caption, photo=photo, document=document, too_big=too_big)
         )

@@ -12,7 +12,7 @@ from handlers import tickets
 from handlers.context import Ctx
 from handlers.drafts import DRAFT
 from handlers.follow_up import OFFERED_AT_MOST
-from handlers.i18n import in_script
+from handlers.i18n import as_written, in_script
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.wish_items import split_items
@@ -70,9 +70,10 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
     filed = tickets.filed_kind(ctx, gathered, decision)
     kind = ctx.text(f"kind_{filed.value}")
     items = split_items(gathered.text) if filed is Kind.WISH else []
-    text = gathered.text.strip() or ctx.text("voice_only")  # words or a voice note
+    # Their words as they wrote them, in a summary converted for a reader of 繁體.
+    text = as_written(gathered.text.strip()) or ctx.text("voice_only")  # or a voice note
     if items:
-        text = ctx.text("wish_items", count=len(items), items=numbered(items))
+        text = ctx.text("wish_items", count=len(items), items=as_written(numbered(items)))
     # A complaint may be about the very people who would read it: 匿名 is offered.
     complaint = filed is Kind.COMPLAINT and not items
     summary = ctx.text(

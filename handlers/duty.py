@@ -4,6 +4,7 @@ and a leader setting a member's; a call still waiting is handed on, not left unp
 from __future__ import annotations
 
 from core.enums import Role
+from core.written import as_written, unwrapped
 from handlers import notify
 from handlers.context import Ctx
 from routing import bare, to_simplified
@@ -123,7 +124,7 @@ async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
     found = await _members_named(ctx, teams, typed)
     if len(found) == 1:
         return found[0]
-    ctx.say("duty_which" if found else "duty_not_member", typed=typed[:20])
+    ctx.say("duty_which" if found else "duty_not_member", typed=as_written(typed[:20]))
     return None
 
 
@@ -140,7 +141,7 @@ async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
     if plain.isdecimal():
         found = [int(plain)] if int(plain) in people else []
     else:
-        names = {uid: to_simplified(await notify.name_of(ctx, uid)) for uid in people}
+        names = {uid: to_simplified(unwrapped(await notify.name_of(ctx, uid))) for uid in people}
         found = [uid for uid, name in names.items() if name == plain] or [
             uid for uid, name in names.items() if plain and plain in name
         ]

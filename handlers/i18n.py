@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from core.enums import Script
 from core.texts import STAND_INS
+from core.written import CLOSE, OPEN
 from handlers.messages_intake import INTAKE
 from handlers.messages_mine import MINE
 from handlers.messages_notices import NOTICES
@@ -33,11 +34,25 @@ def _hant(text: str) -> str:
 
 
 def t(key: str, script: Script = Script.HANS, **values: object) -> str:
-    """The message `key` in `script`, with values filled in (values are not converted)."""
+    """The message `key` in `script`, with values filled in: for a reader of 繁體 converted
+    too (a team's name, 用户#200011, a status), but for what is marked `as_written` (a
+    name, a requester's words), which keeps its marks for the reply or the outbox to take
+    off (`context.Ctx.reply`, `routing.reader.message_in_script`)."""
     text = MESSAGES[key]
-    if script is Script.HANT:
-        text = _hant(text)
-    return text.format(**values) if values else text
+    if script is not Script.HANT:
+        return text.format(**values) if values else text
+    converted = {k: _hant_keeping_marks(v) if isinstance(v, str) else v for k, v in values.items()}
+    return _hant(text).format(**converted) if values else _hant(text)
+
+
+def _hant_keeping_marks(value: str) -> str:
+    """`value` for a reader of 繁體, what is marked `as_written` kept as it is, marks and all:
+    a value may go into another message's values, whose marks must still be there."""
+    if OPEN not in value:
+        return _hant(value)
+    # "ours<OPEN>theirs<CLOSE>ours…": the even pieces are converted, the odd ones kept.
+    pieces = value.replace(CLOSE, OPEN).split(OPEN)
+    return "".join(as_written(p) if i % 2 else _hant(p) for i, p in enumerate(pieces))
 
 
 def in_script(text: str, script: Script) -> str:

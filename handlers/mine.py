@@ -12,7 +12,7 @@ from core.texts import clip, confirm_key
 from handlers import alarm_check, alarm_intake, intake
 from handlers.cards import DETAIL_TEXT, called_here, ticket_status, timeline
 from handlers.context import Ctx
-from handlers.i18n import in_script, quoted
+from handlers.i18n import quoted
 from handlers.rating import (
     OPEN_MAX,
     RATE,
@@ -111,11 +111,13 @@ async def show(
         number=ticket.label,
         kind=ctx.text(f"kind_{ticket.kind.value}"),
         status=ticket_status(ticket, ctx.script, for_staff=not own),
-        team=in_script(ctx.cfg.team(ticket.team_id).name, ctx.script),
-        who="".join(f"{in_script(line, ctx.script)}\n" for line in requester),
-        # The requester reads their words as they wrote them, as the summary showed them
-        # before they sent them; a supervisor's /ticket, like the card, in the reader's script.
-        text=in_script(_theirs(clip(shown, DETAIL_TEXT), own), ctx.script),
+        team=ctx.cfg.team(ticket.team_id).name,
+        # Converted for the reader with the rest (`i18n.t`), but for what is marked as
+        # written: a name in the requester lines, and the requester's words read by
+        # themselves, as the summary showed them before they sent them; a supervisor's
+        # /ticket reads them, like the card, in the reader's script.
+        who="".join(f"{line}\n" for line in requester),
+        text=_theirs(clip(shown, DETAIL_TEXT), own),
         timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own),
     )
 

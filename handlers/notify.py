@@ -307,10 +307,12 @@ async def forward(
 
 
 async def name_of(ctx: Ctx, user_id: int | None) -> str:
-    """The person as others are told of them (`core.texts.person_name`): their name, else
-    尾号1234 or 用户#200011, never a bare id; "?" for nobody."""
+    """The person as others are told of them (`core.texts.person_name`): their name, kept
+    as written (`as_written`), else 尾号1234 or 用户#200011, our words, converted for a
+    reader of 繁體 as the rest of a message is; never a bare id; "?" for nobody."""
     user = await ctx.uow.users.get(user_id) if user_id else None
-    return person_name(user, user_id) or "?"
+    name = person_name(user, user_id) or "?"
+    return as_written(name) if is_named(user) else name
 
 
 async def name_to_requester(ctx: Ctx, ticket: Ticket, user_id: int) -> str | None:

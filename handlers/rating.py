@@ -16,7 +16,7 @@ from core.texts import confirm_key, dispute_key, is_an_answer
 from handlers import callback, notify
 from handlers.cards import called_here, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
-from handlers.i18n import MESSAGES, in_script, quoted, t
+from handlers.i18n import MESSAGES, as_written, in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.tickets import another_question, attach, routed, says_something, typed_alarm
@@ -82,7 +82,7 @@ async def taken_already(ctx: Ctx, ticket: Ticket) -> None:
     """Withdrawing a ticket a member has accepted: not done; who has it, and how to reach
     them."""
     member = await ctx.uow.users.get(ticket.accepted_by) if ticket.accepted_by else None
-    who = member.name if member is not None and member.name else ""
+    who = as_written(member.name) if member is not None and member.name else ""
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     ctx.say(
         "withdraw_taken",

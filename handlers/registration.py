@@ -7,7 +7,7 @@ from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from core.texts import typed_phone
 from handlers.context import UNDO, Ctx
-from handlers.i18n import in_script
+from handlers.i18n import as_written, in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
@@ -53,7 +53,7 @@ async def start(ctx: Ctx) -> None:
         ctx.user.kind = Requester.STAFF
     if payload.startswith("site_"):
         await _bind_site(ctx, payload.removeprefix("site_"))
-    name = f" {ctx.user.name}" if ctx.user.name else ""
+    name = f" {as_written(ctx.user.name)}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
     if ctx.user.registered or not ctx.msg.is_private:

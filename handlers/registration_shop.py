@@ -8,7 +8,7 @@ from dataclasses import replace
 from core.enums import Requester
 from core.licence import LICENCE_DIGITS, read_licence
 from handlers.context import UNDO, Ctx
-from handlers.i18n import in_script
+from handlers.i18n import as_written, in_script
 from handlers.menu import main_menu
 from handlers.registration_typed import SHOP_LIMIT, licence_after, no_shop_name, shop_typed
 from handlers.replies import Button, rows
@@ -31,7 +31,7 @@ def ask_shop(ctx: Ctx) -> None:
     keyboard, or the phone's, goes: the name is typed."""
     shop = ctx.user.shop_name
     if shop:
-        ctx.say("reg_shop_again", keyboard="remove", shop=shop)
+        ctx.say("reg_shop_again", keyboard="remove", shop=as_written(shop))
     else:
         ctx.say("reg_shop", keyboard="remove")
 
@@ -139,7 +139,7 @@ async def finish_registration(ctx: Ctx) -> None:
     # message of its own, as a message carries one keyboard only.
     done = ctx.text(
         "reg_done",
-        name=user.name,
+        name=as_written(user.name),
         kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
         phone=user.phone or "—",
         place=in_script(place, ctx.script),
@@ -157,7 +157,9 @@ def shop_lines_told(ctx: Ctx) -> str:
     user = ctx.user
     unset = ctx.text("reg_shop_unset")
     lines = ctx.text(
-        "reg_done_shop", shop=user.shop_name or unset, licence=user.licence_number or unset
+        "reg_done_shop",
+        shop=as_written(user.shop_name or "") or unset,
+        licence=as_written(user.licence_number or "") or unset,
     )
     if not (user.shop_name and user.licence_number):
         lines += "\n" + ctx.text("reg_shop_add_later")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.complainant import keeper_teams
 from core.enums import Script
 from handlers.context import Ctx
-from handlers.i18n import in_script
+from handlers.i18n import as_written, in_script
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight
 from handlers.staff_views import led_here, teams_in_view
@@ -48,7 +48,9 @@ async def _report(ctx: Ctx, which: str) -> None:
                 # and one where nothing happened is its nil return (零报告), not a failed
                 # export. One without new tickets may still count older ones closed, rated
                 # or missed in it: its 汇总 is no nil return.
-                caption = ctx.text(_ledger_caption(tickets, nil_return), name=name)
+                # The file's name as the file is named, in a caption in the reader's script.
+                shown = as_written(name)
+                caption = ctx.text(_ledger_caption(tickets, nil_return), name=shown)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
                 ctx.attach(caption, document=(name, content), too_big=too_big)

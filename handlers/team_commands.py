@@ -119,7 +119,8 @@ async def _queue(ctx: Ctx) -> None:
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
         team, words = ctx.cfg.team(ticket.team_id).name, await _words(ctx, ticket, keeper)
-        status = ticket_status(ticket, ctx.script, for_staff=True) + await _taker(ctx, ticket)
+        taker = in_script(await _taker(ctx, ticket), ctx.script)  # 用户#200011 converted
+        status = ticket_status(ticket, ctx.script, for_staff=True) + taker
         lines.append(
             f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
             f"｜{in_script(words, ctx.script)}"

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import PurePath
 
 from core.model import OutboxMessage, reader_script
-from handlers.i18n import t
+from core.written import unwrapped
+from handlers.i18n import as_written, t
 from handlers.replies import Reply
 from handlers.report_hints import shorter_periods
 from handlers.stand_ins import with_note
@@ -42,8 +43,8 @@ async def note_for_row(
         return None
     script = reader_script(await uow.users.get(row.chat_id) if row.chat_id > 0 else None)
     name = row.payload.get("filename") or row.payload.get("path")
-    what = PurePath(str(name)).name if name else t("file", script)
-    note = t("file_too_big", script, what=what)
+    what = as_written(PurePath(str(name)).name) if name else t("file", script)
+    note = unwrapped(t("file_too_big", script, what=what))  # the file's name as it is named
     if row.purpose == "report" and PurePath(str(name)).suffix in _WORKBOOKS:
         # A supervisor's report's workbook: /ledger exports it in shorter parts.
         note += shorter_periods(str(name), script)

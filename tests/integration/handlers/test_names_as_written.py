@@ -51,3 +51,34 @@ async def test_a_requester_reads_their_own_words_as_they_wrote_them(desk: Harnes
     out = await desk.press(retailer, f"my:v:{ticket.id}")
 
     assert "內容：请余经理回个电话，许可证的事" in texts(out)  # not 請餘經理
+
+
+async def test_a_traditional_reader_is_welcomed_by_their_name_as_written(desk: Harness) -> None:
+    await desk.press(FARMER, "lang:hant")
+    await _named(desk, FARMER, "余美玲")
+
+    out = await desk.send(FARMER, "/start")
+
+    assert "余美玲" in texts(out) and "餘美玲" not in texts(out)
+
+
+async def test_a_requester_reads_their_own_words_as_they_wrote_them_in_the_summary(
+    desk: Harness,
+) -> None:
+    retailer = 100002
+    await desk.press(retailer, "lang:hant")
+
+    out = await desk.send(retailer, "请余经理回个电话，许可证的事")
+
+    assert "內容：请余经理回个电话，许可证的事" in texts(out)  # the rest in 繁體: 內容
+
+
+async def test_withdrawing_a_call_taken_names_the_member_as_written(desk: Harness) -> None:
+    await desk.press(FARMER, "lang:hant")
+    ticket_id = await desk.file_110(FARMER)
+    await _named(desk, MEMBER, "范志于")
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+
+    out = await desk.press(FARMER, f"my:xx:{ticket_id}")
+
+    assert "服務隊 范志于 接單" in texts(out)

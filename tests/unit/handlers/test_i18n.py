@@ -7,7 +7,8 @@ import pytest
 
 from core.config import Config
 from core.enums import Script
-from handlers.i18n import MESSAGES, in_script, t
+from core.written import unwrapped
+from handlers.i18n import MESSAGES, as_written, in_script, t
 from handlers.messages_intake import INTAKE
 from handlers.messages_mine import MINE
 from handlers.messages_notices import NOTICES
@@ -59,3 +60,18 @@ def test_no_reply_is_written_in_two_parts_of_the_catalogue() -> None:
     # without a word.
     parts = (INTAKE, MINE, STAFF, NOTICES)
     assert sum(len(part) for part in parts) == len(MESSAGES)
+
+
+def test_values_are_converted_for_a_traditional_reader_but_what_is_written_as_is() -> None:
+    """A team's name or 用户#200003 is ours, converted with the message; a name marked
+    `as_written` keeps its marks for another message or the reply to take off."""
+    said = t("duty_set", Script.HANT, who="用户#200003", state="值班")
+    assert said == "用戶#200003 值班狀態：值班。"
+    named = t("duty_set", Script.HANT, who=as_written("余美玲"), state="值班")
+    assert unwrapped(named) == "余美玲 值班狀態：值班。" and as_written("余美玲") in named
+    nested = t("duty_roster", Script.HANT, team="青山镇", names=named, off="")
+    assert unwrapped(nested).startswith("青山鎮 值班：余美玲 值班狀態")
+    assert (
+        t("duty_set", Script.HANS, who="用户#200003", state="值班")
+        == "用户#200003 值班状态：值班。"
+    )
