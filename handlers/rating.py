@@ -20,6 +20,7 @@ from handlers.i18n import MESSAGES, as_written, in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
 from handlers.tickets import another_question, attach, routed, says_something, typed_alarm
+from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
@@ -395,6 +396,7 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
     typed = ctx.msg.callback_data is None and bare(text) not in NO_COMMENT
     typed = typed and not calls_off(text)
+    typed = typed and bare_yes_no(text) is not False  # 否 or 不 to 还有什么想说的吗？
     if text and typed:  # a typed comment, not the 跳过 button or the word
         await _keep_comment(ctx, ticket, text)
     await ctx.end_flow()

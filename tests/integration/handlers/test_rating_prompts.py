@@ -290,3 +290,14 @@ async def test_more_said_after_the_no_joins_the_low_ratings_comment(desk: Harnes
     )
     told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.id not in before]
     assert any("不满意留言" in t and "多收了五十块钱" in t for t in told)
+
+
+@pytest.mark.parametrize("typed", ["否", "不", "沒有"])
+async def test_a_no_to_anything_more_to_say_is_no_comment(desk: Harness, typed: str) -> None:
+    """还有什么想说的吗？ answered no: nothing to show the team as said."""
+    ticket_id = await _at_the_score_prompt(desk)
+    out = await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert "还有什么想说的吗" in texts(out)
+    await desk.send(FARMER, typed)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 5 and not ticket.rating_comment
