@@ -36,14 +36,29 @@ def numbers_hidden(text: str) -> str:
     return _LONG_NUMBER.sub(NUMBER, out)
 
 
+# What a shop's sign says it sells, not whose it is: a shop registered as 烟酒店 alone is
+# told by nothing of its own, and hiding the word would hide the shop a complaint is about
+# (送到了隔壁张记烟酒店).
+_SHOP_KIND = re.compile(
+    r"(?:烟酒店|烟酒行|烟酒商行|烟酒|便利店|超市|商店|商行|小卖部|副食店|杂货店|店|行|部)$"
+)
+
+
+def _generic_shop(shop: str) -> bool:
+    """A shop's name with nothing of its own but what it sells (烟酒店, 便利店)."""
+    return len(_SHOP_KIND.sub("", shop.strip())) < 2
+
+
 def own_details_hidden(
     text: str, names: Iterable[str | None] = (), shops: Iterable[str | None] = ()
 ) -> str:
     """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
     written as registered, longest first (a shop named after its owner, 小梅烟酒店, goes
     before 小梅), and the numbers (`numbers_hidden`). A word of one character is left: it
-    would hide the same character wherever else it is written."""
-    words = [(w.strip(), PERSON) for w in names if w] + [(w.strip(), SHOP) for w in shops if w]
+    would hide the same character wherever else it is written, and so is a shop's name that
+    says only what it sells (烟酒店)."""
+    words = [(w.strip(), PERSON) for w in names if w]
+    words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) >= 2:

@@ -16,3 +16,9 @@ def test_numbers_name_and_shop_are_hidden_and_whom_it_is_about_stays() -> None:
 
 def test_a_name_of_one_character_or_none_is_left() -> None:
     assert own_details_hidden("王说10点到", names=("王", None), shops=(None,)) == "王说10点到"
+
+
+def test_a_shop_named_only_by_what_it_sells_is_left_where_another_shop_is_named() -> None:
+    said = "投诉配送员小王，把我订的货错送到了隔壁张记烟酒店"
+    assert own_details_hidden(said, shops=("烟酒店",)) == said
+    assert own_details_hidden("我是便利店的", shops=("便利店",)) == "我是便利店的"
