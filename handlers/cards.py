@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -250,8 +251,19 @@ _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the ca
 _HISTORY_NOTE = 300  # characters of one note
 
 
-def history_text(cfg: Config, ticket: Ticket, events: list[TicketEvent]) -> str:
-    """The ticket's past for the team it now comes to, or "" when it has none to tell."""
+def history_text(
+    cfg: Config,
+    ticket: Ticket,
+    events: list[TicketEvent],
+    hide: Callable[[str], str] | None = None,
+) -> str:
+    """The ticket's past for the team it now comes to, or "" when it has none to tell;
+    `hide` keeps from it what the requester said that its reader may not read."""
+    if hide is not None:
+        events = [
+            replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
+            for e in events
+        ]
     past = [
         e
         for e in events

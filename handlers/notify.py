@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from core.complainant import keeper_places
+from core.complainant import keeper_places, words_shown_of
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
@@ -247,9 +247,19 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
         )
     everyone = [*targets, *watchers]
     attachments = await ctx.uow.attachments.of_ticket(ticket.id) if everyone else ()
-    history = ""
+    history = hidden_history = ""
     if with_history and everyone:
-        history = history_text(ctx.cfg, ticket, list(await ctx.uow.tickets.events(ticket.id)))
+        events = list(await ctx.uow.tickets.events(ticket.id))
+        history = hidden_history = history_text(ctx.cfg, ticket, events)
+        if ticket.anonymous:
+            # What an anonymous complainant said later may name them, as its words may.
+            own = (requester.name, requester.shop_name) if requester is not None else (None, None)
+            hidden_history = history_text(
+                ctx.cfg,
+                ticket,
+                events,
+                lambda said: words_shown_of(said, anonymous=True, keeper=False, own=own),
+            )
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
     # A complainant's details are read only where the teams keeping them are, and by the
     # supervisors (`core.complainant`): the oversight team's copy names them, and the
@@ -265,8 +275,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
             ticket_id=ticket.id,
             purpose="card",
         )
-        if history:
-            await ctx.enqueue(target, history, urgent=ticket.urgent, ticket_id=ticket.id)
+        told = history if target in keepers else hidden_history
+        if told:
+            await ctx.enqueue(target, told, urgent=ticket.urgent, ticket_id=ticket.id)
         for attachment in attachments:
             method = FILE_METHODS.get(attachment.kind)
             if method:

@@ -382,3 +382,36 @@ async def test_an_anonymous_complainants_later_words_hide_them_from_the_team_too
     shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
     assert "上周三" in shown and not any(secret in shown for secret in secrets), shown
     assert LICENCE in texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+
+
+async def test_an_anonymous_complaint_moved_on_keeps_its_complainant_from_the_new_teams_history(
+    desk: Harness,
+) -> None:
+    """The history that follows the card to the team it is moved to keeps what the
+    complainant added that would name them as hidden as the card does."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    await desk.send(RETAILER, f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002")
+    before = len(await desk.outbox())
+    await desk.press(DELIVERY_MEMBER, f"tk:xfer:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket.id}:ordering", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是订货的问题", chat=DELIVERY_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "ordering"
+    ordering = desk.cfg.team("ordering").chat_id
+    told = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in (await desk.outbox())[before:]
+        if r.chat_id == ordering
+    )
+    assert "此前经过" in told and "【号码已隐去】" in told
+    assert not any(secret in told for secret in SECRETS), told
