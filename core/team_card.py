@@ -6,6 +6,7 @@ caller's outbox converts it for a 繁體 chat, keeping what is marked `as_writte
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from core.complainant import card_shown_at, shown_requester, shown_words, team_keeps, withheld
@@ -88,7 +89,10 @@ def card_text(
             f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}"
         )
     if ticket.rating is not None:
-        said = f"　{clip(ticket.rating_comment, 200)}" if ticket.rating_comment else ""
+        # The comment, as the words: an anonymous complainant's may name them.
+        comment = replace(ticket, text=ticket.rating_comment or "")
+        comment_shown = shown_words(comment, requester, keeper=keeper)
+        said = f"　{clip(comment_shown, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
     return "\n".join(lines)
 

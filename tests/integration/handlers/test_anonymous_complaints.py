@@ -415,3 +415,32 @@ async def test_an_anonymous_complaint_moved_on_keeps_its_complainant_from_the_ne
     )
     assert "此前经过" in told and "【号码已隐去】" in told
     assert not any(secret in told for secret in SECRETS), told
+
+
+async def test_an_anonymous_complainants_rating_comment_on_the_card_hides_them(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:4")
+    before = len(await desk.outbox())
+    await desk.send(RETAILER, "老王烟酒店的王小五，电话13800000002")
+    cards = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in (await desk.outbox())[before:]
+        if r.chat_id == DELIVERY_CHAT
+    )
+    assert "评价：★★★★☆" in cards
+    assert not any(secret in cards for secret in SECRETS), cards
