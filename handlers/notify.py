@@ -8,7 +8,7 @@ from core.complainant import keeper_places, words_shown_of
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
-from core.model import ChatPlace, Membership, Ticket, TicketMessage
+from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import may_work_on, withdraw_stale_prompts
 from core.team_card import card_text, cards_by_place, shown_name
@@ -278,12 +278,20 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
         told = history if target in keepers else hidden_history
         if told:
             await ctx.enqueue(target, told, urgent=ticket.urgent, ticket_id=ticket.id)
-        for attachment in attachments:
-            method = FILE_METHODS.get(attachment.kind)
-            if method:
-                await forward(ctx, target, ticket, method, file_id=attachment.file_id)
-        if ticket.lat is not None and ticket.lon is not None:
-            await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
+        await _files_of(ctx, target, ticket, attachments)
+
+
+async def _files_of(
+    ctx: Paging, target: ChatPlace, ticket: Ticket, attachments: Iterable[Attachment]
+) -> None:
+    """The ticket's photos, voice notes and pin, after its card to `target`: a call said
+    aloud is only heard from its voice note."""
+    for attachment in attachments:
+        method = FILE_METHODS.get(attachment.kind)
+        if method:
+            await forward(ctx, target, ticket, method, file_id=attachment.file_id)
+    if ticket.lat is not None and ticket.lon is not None:
+        await forward(ctx, target, ticket, "send_location", lat=ticket.lat, lon=ticket.lon)
 
 
 async def oversight_chat(ctx: Ctx, ticket: Ticket) -> ChatPlace | None:
@@ -301,12 +309,14 @@ FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
 
 
 async def forward(
-    ctx: Ctx, target: ChatPlace, ticket: Ticket, method: str, **payload: object
+    ctx: Paging, target: ChatPlace, ticket: Ticket, method: str, **payload: object
 ) -> None:
     """A photo, voice note or location of the ticket to `target`, labelled with its number."""
     if method != "send_location":
         payload["caption"] = f"工单 {ticket.label}"
-    await ctx.enqueue(
+    await enqueue(
+        ctx.uow,
+        ctx.now,
         target,
         "",
         urgent=ticket.urgent,
@@ -358,6 +368,7 @@ async def page_waiting_calls(ctx: Paging, team_id: str) -> list[list[int]]:
         holding |= set(await ctx.uow.outbox.pending_places(ticket.id, "card"))
         pagers = await duty_pagers(ctx, team_id, requester=ticket.requester_id)
         text, buttons = await card_now(ctx, ticket)
+        attachments = await ctx.uow.attachments.of_ticket(ticket.id)
         for pager in (ChatPlace(uid) for uid in pagers):
             if pager not in holding:
                 await enqueue(
@@ -370,6 +381,7 @@ async def page_waiting_calls(ctx: Paging, team_id: str) -> list[list[int]]:
                     ticket_id=ticket.id,
                     purpose="card",
                 )
+                await _files_of(ctx, pager, ticket, attachments)  # as at filing
         paged.append(pagers)
     return paged
 

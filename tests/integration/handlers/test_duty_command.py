@@ -185,6 +185,30 @@ async def test_going_on_duty_with_a_call_waiting_pages_its_card_to_the_member(
     assert "已经是值班状态" in texts(again) and "卡片已私信发给" not in texts(again)
 
 
+async def test_going_on_duty_with_a_call_said_aloud_waiting_pages_its_voice_note_too(
+    desk: Harness,
+) -> None:
+    """A farmer's call said in a voice note alone: the member taking over the shift gets the
+    voice note after the card, as the leader paged at filing did, or could not hear what
+    is wrong."""
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "/cancel")
+    await desk.send(FARMER, voice_file_id="v-call")
+    [call] = await desk.tickets()
+    assert call.urgent and call.text == "[语音]"
+    before = len(await desk.outbox())
+
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+
+    paged = [r for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]
+    assert [(r.purpose, r.method) for r in paged] == [
+        ("card", "send_message"),
+        ("attachment", "send_voice"),
+    ]
+    assert paged[1].payload["file_id"] == "v-call" and paged[1].ticket_id == call.id
+
+
 async def test_going_on_duty_while_only_ones_own_call_waits_says_no_card_was_sent(
     desk: Harness,
 ) -> None:
