@@ -171,7 +171,7 @@ FLOWS[rating.RATE] = FLOWS[rating.REOPEN] = FLOWS[mine.WITHDRAW] = _rating_or_re
 
 
 async def _voices_held(ctx: Ctx) -> None:
-    """While the voice notes of a registration left are all that is held (`registration_left
+    """While the voice notes of a registration left are all that is held (`registration_shared
     .HELD`): a voice note more is the barn's alarm and goes out with them, unless a ticket
     in hand takes it as outside registration (`registration_shared.voice_for_a_ticket`);
     110, 🚨 110, /110 and a barn emergency typed are met before, in `route`;
@@ -196,7 +196,7 @@ async def _voices_held(ctx: Ctx) -> None:
     await registration_left.carry(ctx, voices)
 
 
-FLOWS[registration_left.HELD] = _voices_held
+FLOWS[registration_shared.HELD] = _voices_held
 
 
 async def route(ctx: Ctx) -> None:
@@ -452,7 +452,7 @@ async def _leave_flow(ctx: Ctx) -> None:
 def _voice_kept_for_110(ctx: Ctx) -> bool:
     """A voice note was sent at a registration question before /110 or 🚨 110: it says
     what is wrong, as 「🚨 马上报警」 beside it would send it, not asked for again. So it
-    does after registration, while they are held (`registration_left.HELD`)."""
+    does after registration, while they are held (`registration_shared.HELD`)."""
     return _keeping_voices(ctx) and registration_shared.voices_kept(ctx)
 
 

@@ -11,6 +11,7 @@ from handlers.i18n import as_written, in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
+    hold,
     kept_aside,
     location_shared,
     phone_of,
@@ -19,6 +20,7 @@ from handlers.registration_shared import (
     placed_by_qr,
     voice_alarm,
     voice_kept,
+    voices_here,
 )
 from handlers.registration_shop import (
     SHOP_ONLY,
@@ -360,11 +362,14 @@ async def _after_phone(ctx: Ctx) -> None:
         elif _located(ctx, *spot):
             await _after_place(ctx)  # shared at an earlier question: the place answered
         return
+    voices = voices_here(ctx)
     await ctx.end_flow()
     if ctx.user.phone:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:
         ctx.say("reg_phone_later", keyboard="remove")
+    if voices:
+        await hold(ctx, voices)  # as when registration is finished (`finish_registration`)
 
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call

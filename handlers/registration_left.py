@@ -3,8 +3,8 @@ when something else ends it: a photo, a matter typed, a menu entry or a command.
 promised to go with 「🚨 马上报警」, so they go with what begins instead (the draft, the
 alarm asked about, the open call, the answer waiting for its ticket, the ticket a rating is
 about); and that button, pressed later, raises the call with what a draft holds. When
-nothing begun takes them (我的工单), they stay held (`HELD`) for the alarm as they were at
-registration."""
+nothing begun takes them (我的工单), they stay held (`registration_shared.HELD`) for the alarm
+as they were at registration."""
 
 from __future__ import annotations
 
@@ -15,15 +15,9 @@ from core.model import Ticket
 from handlers import alarm_check, alarm_intake, answers, intake
 from handlers.context import Ctx
 from handlers.registration import REGISTER
-from handlers.registration_shared import VOICE_ALARM, VOICES_KEPT
-from handlers.replies import Button, rows
+from handlers.registration_shared import HELD, VOICES_KEPT, hold
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, open_emergency
-
-# The conversation holding a registration's voice notes that nothing begun after it took:
-# only them, under the key registration kept them by (`VOICES_KEPT`), so that a voice note,
-# 110, 报警, 🚨 110, /110 or /sos raises the call with them as at a registration question.
-HELD = "voices_held"
 
 
 def holding(ctx: Ctx) -> bool:
@@ -77,7 +71,7 @@ async def carry(ctx: Ctx, voices: list[str]) -> None:
         await _news_of(ctx, call, voices, "reg_voices_to_call")
         return
     if conv is None:
-        await _held(ctx, voices)
+        await hold(ctx, voices)  # nothing begun takes them (我的工单, the help)
 
 
 async def _news_of(ctx: Ctx, ticket: Ticket, voices: list[str], said: str) -> None:
@@ -92,13 +86,6 @@ async def _ticket_talked_of(ctx: Ctx) -> Ticket | None:
     found = ctx.conv.data.get("ticket_id") if ctx.conv is not None else None
     ticket = await ctx.uow.tickets.get(found) if isinstance(found, int) else None
     return ticket if ticket is not None and ticket.requester_id == ctx.user.id else None
-
-
-async def _held(ctx: Ctx, voices: list[str]) -> None:
-    """Nothing begun takes them (我的工单, the help): held for the alarm, one tap away. Not a
-    request's draft: a voice note or 110 sent next is the barn's alarm, not more of it."""
-    await ctx.start_flow(HELD, "held", {VOICES_KEPT: voices})
-    ctx.say("reg_voices_held", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
 
 
 async def keep(ctx: Ctx, voice: str) -> None:

@@ -26,6 +26,11 @@ LOCATION_SHARED = "location_shared"
 VOICES_KEPT = "voices_kept"
 # The alarm's button offered beside a voice note kept.
 VOICE_ALARM = "f:voice:110"
+# The conversation holding a registration's voice notes that nothing took when it ended
+# (registration finished, or left for what begins nothing: `registration_left`): only them,
+# under `VOICES_KEPT`, so that a voice note, 110, 报警, 🚨 110, /110 or /sos raises the call
+# with them as at a registration question.
+HELD = "voices_held"
 # Questions asked before the place: a location shared at one of them answers it in advance.
 _BEFORE_THE_PLACE = ("kind", "name", "phone")
 
@@ -92,8 +97,7 @@ async def voice_kept(ctx: Ctx) -> bool:
     if not may_have_barn(ctx):
         ctx.say("reg_voice_not_heard")
         return True
-    kept = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
-    await ctx.goto(ctx.conv.step, **{VOICES_KEPT: [*kept, voice]})
+    await ctx.goto(ctx.conv.step, **{VOICES_KEPT: [*voices_here(ctx), voice]})
     told = ctx.text("reg_voice_not_heard") + ctx.text("reg_voice_alarm")
     ctx.reply(told, rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
     return True
@@ -154,6 +158,18 @@ async def voice_alarm(ctx: Ctx) -> bool:
     return True
 
 
+def voices_here(ctx: Ctx) -> list[str]:
+    """The voice notes this registration kept at its questions for a 110 call."""
+    return [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []] if ctx.conv is not None else []
+
+
+async def hold(ctx: Ctx, voices: list[str]) -> None:
+    """The voice notes held for the alarm alone (`HELD`), one tap away. Not a request's
+    draft: a voice note or 110 sent next is the barn's alarm, not more of it."""
+    await ctx.start_flow(HELD, "held", {VOICES_KEPT: voices})
+    ctx.say("reg_voices_held", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+
+
 def voices_kept(ctx: Ctx) -> bool:
     """Voice notes were kept at this registration's questions, for a 110 call."""
     return ctx.conv is not None and bool(ctx.conv.data.get(VOICES_KEPT))
@@ -181,8 +197,7 @@ def kept_for_alarm(ctx: Ctx, text: str = "") -> Gathered:
     """A 110 call with `text` and what this registration kept for one: the voice notes,
     and a location shared before the place was asked (where the barn is: not asked again)."""
     assert ctx.conv is not None
-    voices = [str(v) for v in ctx.conv.data.get(VOICES_KEPT) or []]
-    call = Gathered(Kind.EMERGENCY, text, voices=voices)
+    call = Gathered(Kind.EMERGENCY, text, voices=voices_here(ctx))
     spot = location_shared(ctx)
     if spot is not None:
         call.lat, call.lon = spot

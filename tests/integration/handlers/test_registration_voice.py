@@ -434,3 +434,45 @@ async def test_a_voice_note_while_voice_notes_are_held_goes_to_the_call_resolved
     assert "已报警" not in out
     assert [t.id for t in await desk.tickets()] == [ticket_id]
     assert "v-next" in await _voices_sent(desk)
+
+
+@pytest.mark.parametrize("then", ["press", "voice"])
+async def test_the_voice_notes_of_a_registration_finished_are_still_held_for_the_alarm(
+    desk: Harness, then: str
+) -> None:
+    """「🚨 马上报警」 promised to send the voice note kept at the name: registration
+    finished meanwhile, it still does, offered again beside 登记完成."""
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, voice_file_id="v-kept")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")
+    out = await desk.press(FARMER, "f:area:qingshan")
+    assert "登记完成" in texts(out) and "登记时发的语音还留着" in texts(out)
+    assert "f:voice:110" in button_data(out)
+    if then == "press":
+        out = await desk.press(FARMER, "f:voice:110")
+    else:
+        out = await desk.send(FARMER, voice_file_id="v-next")
+    assert "已报警" in texts(out) and "请说明出了什么问题" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and "v-kept" in await _voices_sent(desk)
+
+
+async def test_the_voice_notes_kept_when_only_the_phone_was_asked_are_still_held(
+    desk: Harness,
+) -> None:
+    """Registered but for the phone, asked it again at /start: 跳过 ends it, and the voice
+    note said meanwhile is still held for the alarm promised."""
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")
+    await desk.press(FARMER, "f:area:qingshan")
+    assert "手机号" in texts(await desk.send(FARMER, "/start"))
+    await desk.send(FARMER, voice_file_id="v-kept")
+    out = await desk.send(FARMER, "跳过")
+    assert "登记时发的语音还留着" in texts(out) and "f:voice:110" in button_data(out)
+    assert "已报警" in texts(await desk.press(FARMER, "f:voice:110"))
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and "v-kept" in await _voices_sent(desk)
