@@ -10,7 +10,7 @@ from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT
-from core.model import Ticket
+from core.model import ChatPlace, Ticket
 from core.services import note_event, perform
 from core.texts import confirm_key, dispute_key, is_an_answer
 from handlers import callback, notify
@@ -210,15 +210,18 @@ async def _tell_above_the_team(
     *,
     overseers: list[int],
     buttons: tuple[tuple[Button, ...], ...] = (),
+    files: dict[str, str | None] | None = None,
 ) -> int:
-    """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派); a
-    leader who is also a supervisor is told once, as a supervisor. A ticket that owes a
-    call-back tells the leaders who owe it (the oversight team's, for a complaint it had),
-    not the team complained about. How many were told."""
+    """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派), each
+    followed by `files`, the photo or voice note it is about; a leader who is also a
+    supervisor is told once, as a supervisor. A ticket that owes a call-back tells the
+    leaders who owe it (the oversight team's, for a complaint it had), not the team
+    complained about. How many were told."""
     told = 0
     for leader in await notify.leaders(ctx, callback_owner(ticket)):
         if leader not in overseers:
             await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+            await _send_files(ctx, ChatPlace(leader), ticket, files)
             told += 1
     purpose = OVERSIGHT_PROMPT if buttons else "notify"
     for overseer in overseers:
@@ -230,6 +233,7 @@ async def _tell_above_the_team(
             ticket_id=ticket.id,
             purpose=purpose,
         )
+        await _send_files(ctx, ChatPlace(overseer), ticket, files)
     return told + len(overseers)
 
 
@@ -392,15 +396,26 @@ async def score_step(ctx: Ctx, ticket: Ticket, text: str) -> bool:
 
 async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     """What follows the score: kept as the rating's comment (the team's card shows it, and
-    after a low score the team's leaders and the supervisors read it), unless it is 跳过."""
+    after a low score the team's leaders and the supervisors read it), unless it is 跳过.
+    A voice note or a photo is the comment too, said aloud or shown: kept on the ticket,
+    and sent where the words would go."""
+    msg = ctx.msg
+    files = {"photo": msg.photo_file_id, "voice": msg.voice_file_id}
     # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
-    typed = ctx.msg.callback_data is None and bare(text) not in NO_COMMENT
+    typed = msg.callback_data is None and bare(text) not in NO_COMMENT
     typed = typed and not calls_off(text)
     typed = typed and bare_yes_no(text) is not False  # 否 or 不 to 还有什么想说的吗？
-    if text and typed:  # a typed comment, not the 跳过 button or the word
+    if msg.photo_file_id or msg.voice_file_id:
+        await _keep_comment(ctx, ticket, text or _stand_in(files), files=files)
+    elif text and typed:  # a typed comment, not the 跳过 button or the word
         await _keep_comment(ctx, ticket, text)
     await ctx.end_flow()
     ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
+
+
+def _stand_in(files: dict[str, str | None]) -> str:
+    """What a comment without words reads, on the card and to the leaders."""
+    return "[语音]" if files.get("voice") else "[照片]"
 
 
 async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
@@ -410,9 +425,20 @@ async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
     await _keep_comment(ctx, ticket, said)
 
 
-async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str, *, told_above: bool = False) -> None:
+async def _keep_comment(
+    ctx: Ctx,
+    ticket: Ticket,
+    text: str,
+    *,
+    told_above: bool = False,
+    files: dict[str, str | None] | None = None,
+) -> None:
     """The rating's comment: on the team's cards, and after a low score told to the team's
-    leaders and the supervisors (unless `told_above` already)."""
+    leaders and the supervisors (unless `told_above` already). `files`, the photo or voice
+    note it came as: kept on the ticket, and sent to the team's chat and whoever is told."""
+    for kind, file_id in (files or {}).items():
+        if file_id:
+            await attach(ctx, ticket, kind, file_id, caption=text[:500])
     ticket.rating_comment = text[:500]
     await note_event(
         ctx.uow,
@@ -424,7 +450,19 @@ async def _keep_comment(ctx: Ctx, ticket: Ticket, text: str, *, told_above: bool
         note=text[:500],
     )
     await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
+    chat = await notify.team_chat(ctx, ticket.team_id)
+    if chat is not None:
+        await _send_files(ctx, chat, ticket, files)  # heard or seen beside the card's [语音]
     if ticket.rating is not None and ticket.rating <= LOW_RATING and not told_above:
         said = t("low_rating_comment", number=ticket.label, text=text[:500])
         overseers = await notify.overseers(ctx)
-        await _tell_above_the_team(ctx, ticket, said, overseers=overseers)
+        await _tell_above_the_team(ctx, ticket, said, overseers=overseers, files=files)
+
+
+async def _send_files(
+    ctx: Ctx, to: ChatPlace, ticket: Ticket, files: dict[str, str | None] | None
+) -> None:
+    """The requester's photo or voice note of the ticket to `to`, after what was said of it."""
+    for kind, file_id in (files or {}).items():
+        if file_id:
+            await notify.forward(ctx, to, ticket, notify.FILE_METHODS[kind], file_id=file_id)

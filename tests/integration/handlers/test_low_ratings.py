@@ -62,3 +62,37 @@ async def test_a_good_score_troubles_nobody(desk: Harness, team_chat: int, score
     await desk.send(FARMER, "还行吧")
     told = [r for r in await desk.outbox() if r.id not in before]
     assert _to(told, LEADER) == [] and _to(told, SUPERVISOR) == []
+
+
+@pytest.mark.parametrize(
+    ("score", "kind", "shown"),
+    [(2, "voice", "[语音]"), (2, "photo", "[照片]"), (5, "voice", "[语音]")],
+    ids=["low-voice", "low-photo", "good-voice"],
+)
+async def test_a_comment_said_aloud_or_shown_is_kept_and_sent_where_words_would_go(
+    desk: Harness, team_chat: int, score: int, kind: str, shown: str
+) -> None:
+    """A farmer who cannot type answers 哪里不满意 with a voice note (or a photo of the barn):
+    it is the comment, kept on the ticket, on the card as [语音], and heard by the team's
+    chat and, after a low score, by whoever is told of the comment."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.press(FARMER, f"my:r:{ticket_id}:{score}")
+    before = {r.id for r in await desk.outbox()}
+    file_id = f"{kind}-why"
+    if kind == "voice":
+        out = await desk.send(FARMER, voice_file_id=file_id)
+    else:
+        out = await desk.send(FARMER, photo_file_id=file_id)
+    assert "已销号" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [(a.kind, a.file_id) for a in await uow.attachments.of_ticket(ticket_id)]
+    assert (kind, file_id) in kept
+    [ticket] = await desk.tickets()
+    assert ticket.rating == score and ticket.rating_comment == shown
+    later = [r for r in await desk.outbox() if r.id not in before]
+    sent = {r.chat_id for r in later if r.method == f"send_{kind}"}
+    assert all(r.payload["file_id"] == file_id for r in later if r.method == f"send_{kind}")
+    told_above = {LEADER, SUPERVISOR} if score <= 3 else set()
+    assert sent == {team_chat, *told_above}
+    for person in told_above:
+        assert any(f"不满意留言：{shown}" in x for x in _to(later, person))
