@@ -21,7 +21,7 @@ from handlers import alarm_intake, drafts, intake, rating
 from handlers.context import Ctx
 from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
-from handlers.tickets import Gathered, is_greeting, routed, typed_alarm
+from handlers.tickets import Gathered, is_greeting, may_have_barn, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from routing import bare, normalize, to_simplified
@@ -267,13 +267,19 @@ async def answer_step(ctx: Ctx) -> bool:
         again = "alarm_check_again_commented" if commented else "alarm_check_again"
         ctx.say(again, _buttons(ctx, commented=commented))
         return True
+    if said is None and _a_file_alone(ctx):
+        await _file_with_the_words(ctx, text, draft, commented=commented)
+        return True
     await ctx.end_flow()
     if commented and (said is False or (said is None and typed and calls_off(typed))):
-        # The words are the rating's comment already; more said after the no joins it.
+        # The words are the rating's comment already; more said after the no joins it, and
+        # so do the photos sent with them or meanwhile.
         more = _said_beside_the_no(ctx) if said is False else ""
-        ticket = await ctx.uow.tickets.get(int(str(commented_id))) if more else None
+        files = _files_of(_with_the_file(ctx, draft or Gathered(kind, ""))) if said is False else []
+        found = int(str(commented_id))
+        ticket = await ctx.uow.tickets.get(found) if more or files else None
         if ticket is not None and ticket.requester_id == ctx.user.id:
-            await rating.add_to_comment(ctx, ticket, more)
+            await rating.add_to_comment(ctx, ticket, more, files)
         ctx.say("alarm_check_comment_kept")
         return True
     if said is None and typed and calls_off(typed):
@@ -293,15 +299,55 @@ async def answer_step(ctx: Ctx) -> bool:
     if said:
         # The barn its words name, else the draft's or the farmer's (`alarm_intake.after_what`).
         alarm = replace(draft, text=text) if draft is not None else Gathered(Kind.REQUEST, text)
+        alarm = _with_the_file(ctx, alarm)  # a photo captioned 是
         await alarm_intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
         return True
     calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
+    calm = _with_the_file(ctx, calm)  # a photo captioned 不是，就是想问问这个
     more = _said_beside_the_no(ctx)
     asked = f"{text}\n{more}" if more else text
-    if more and ctx.msg.photo_file_id:  # a photo captioned 不是，就是想问问这个: kept
-        calm = replace(calm, photos=[*calm.photos, ctx.msg.photo_file_id])
     await intake.start_ticket(ctx, kind, asked, first=replace(calm, kind=kind, text="", calm=True))
     return True
+
+
+def _a_file_alone(ctx: Ctx) -> bool:
+    """A photo or a voice note without words: sent in place of a press."""
+    return bool(ctx.msg.photo_file_id or ctx.msg.voice_file_id) and not bare(ctx.msg.text)
+
+
+def _with_the_file(ctx: Ctx, gathered: Gathered) -> Gathered:
+    """`gathered` with the message's photo and voice note."""
+    photo, voice = ctx.msg.photo_file_id, ctx.msg.voice_file_id
+    return replace(
+        gathered,
+        photos=[*gathered.photos, *([photo] if photo else [])],
+        voices=[*gathered.voices, *([voice] if voice else [])],
+    )
+
+
+def _files_of(draft: Gathered) -> list[tuple[str, str]]:
+    """The photos and voice notes kept with the words asked about."""
+    return [*(("photo", p) for p in draft.photos), *(("voice", v) for v in draft.voices)]
+
+
+async def _file_with_the_words(
+    ctx: Ctx, text: str, draft: Gathered | None, *, commented: bool
+) -> None:
+    """A photo or a voice note sent without words instead of a press: of the words asked
+    about, not a message of its own that would leave them behind. A voice note from whom
+    a barn may be theirs most likely says 是 aloud (a farmer who cannot type, or a hurry):
+    the alarm goes out, the words with it. A photo (the controller, the barn) is kept with
+    them and the question stays: either answer takes it along."""
+    # A barn named in the words goes first, as when they are typed at 请说明出了什么问题.
+    kept = _with_the_file(ctx, draft or Gathered(Kind.REQUEST, ""))
+    if ctx.msg.voice_file_id and may_have_barn(ctx):
+        await ctx.end_flow()
+        alarm = replace(kept, kind=Kind.EMERGENCY, text=text, calm=False)
+        await alarm_intake.start_emergency(ctx, alarm)
+        return
+    assert ctx.conv is not None
+    await ctx.goto(ctx.conv.step, draft=kept.to_data())
+    ctx.say("alarm_check_file_kept", _buttons(ctx, commented=commented))
 
 
 # A typed answer that begins with a no, then says more; a particle after the no (不需要了)

@@ -161,6 +161,7 @@ INTAKE: dict[str, str] = {
     "btn_alarm_now": "🚨 是，马上报警",
     "btn_alarm_not_now": "不是，只是咨询",
     "btn_alarm_not_now_commented": "不是，现在没事",
+    "alarm_check_file_kept": "已收到，和您说的情况放在一起。现在需要烘烤110服务队马上处理吗？请点下面的按钮。",
     "alarm_check_again_commented": "请点一下：现在需要烘烤110服务队马上处理，点「🚨 是，马上报警」；现在没事，点「不是，现在没事」。",
     "alarm_check_comment_kept": "好的，没有报警。您说的已经记下，会转给负责人。烤房出了紧急情况，随时点 🚨110 或发 /110。",
     "e_danger": "⚠️ 有明火或有人触电、受伤时，请先顾人身安全：马上拨打 119（火警）或 120（急救），能做到时先切断电源，不要靠近。",

@@ -4,6 +4,7 @@ offers its requester."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from core.callback import callback_owner
@@ -56,6 +57,10 @@ COMMENT_WAIT = timedelta(minutes=30)
 
 
 OPEN_MAX = 30  # and every one still open beside them, up to this many
+
+
+# The photos and voice notes a comment came as: (kind, file id), kind "photo" or "voice".
+Files = Sequence[tuple[str, str]]
 
 
 def gist_of(ctx: Ctx, ticket: Ticket) -> str:
@@ -210,7 +215,7 @@ async def _tell_above_the_team(
     *,
     overseers: list[int],
     buttons: tuple[tuple[Button, ...], ...] = (),
-    files: dict[str, str | None] | None = None,
+    files: Files = (),
 ) -> int:
     """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派), each
     followed by `files`, the photo or voice note it is about; a leader who is also a
@@ -400,12 +405,13 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     A voice note or a photo is the comment too, said aloud or shown: kept on the ticket,
     and sent where the words would go."""
     msg = ctx.msg
-    files = {"photo": msg.photo_file_id, "voice": msg.voice_file_id}
+    sent = {"photo": msg.photo_file_id, "voice": msg.voice_file_id}
+    files = [(kind, file_id) for kind, file_id in sent.items() if file_id]
     # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
     typed = msg.callback_data is None and bare(text) not in NO_COMMENT
     typed = typed and not calls_off(text)
     typed = typed and bare_yes_no(text) is not False  # 否 or 不 to 还有什么想说的吗？
-    if msg.photo_file_id or msg.voice_file_id:
+    if files:
         await _keep_comment(ctx, ticket, text or _stand_in(files), files=files)
     elif text and typed:  # a typed comment, not the 跳过 button or the word
         await _keep_comment(ctx, ticket, text)
@@ -413,16 +419,19 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
 
 
-def _stand_in(files: dict[str, str | None]) -> str:
+def _stand_in(files: Files) -> str:
     """What a comment without words reads, on the card and to the leaders."""
-    return "[语音]" if files.get("voice") else "[照片]"
+    return "[语音]" if any(kind == "voice" for kind, _ in files) else "[照片]"
 
 
-async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str) -> None:
+async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str, files: Files = ()) -> None:
     """More words for the rating's comment, said after it (the no to whether the barn is
-    failing now, with what else went wrong): kept and told as the comment is."""
-    said = f"{ticket.rating_comment}\n{text}" if ticket.rating_comment else text
-    await _keep_comment(ctx, ticket, said)
+    failing now, with what else went wrong), or the photos and voice notes sent meanwhile:
+    kept and told as the comment is."""
+    said = "\n".join(w for w in (ticket.rating_comment, text) if w)
+    if not said and files:
+        said = _stand_in(files)
+    await _keep_comment(ctx, ticket, said, files=files)
 
 
 async def _keep_comment(
@@ -431,14 +440,13 @@ async def _keep_comment(
     text: str,
     *,
     told_above: bool = False,
-    files: dict[str, str | None] | None = None,
+    files: Files = (),
 ) -> None:
     """The rating's comment: on the team's cards, and after a low score told to the team's
     leaders and the supervisors (unless `told_above` already). `files`, the photo or voice
     note it came as: kept on the ticket, and sent to the team's chat and whoever is told."""
-    for kind, file_id in (files or {}).items():
-        if file_id:
-            await attach(ctx, ticket, kind, file_id, caption=text[:500])
+    for kind, file_id in files:
+        await attach(ctx, ticket, kind, file_id, caption=text[:500])
     ticket.rating_comment = text[:500]
     await note_event(
         ctx.uow,
@@ -459,10 +467,8 @@ async def _keep_comment(
         await _tell_above_the_team(ctx, ticket, said, overseers=overseers, files=files)
 
 
-async def _send_files(
-    ctx: Ctx, to: ChatPlace, ticket: Ticket, files: dict[str, str | None] | None
-) -> None:
-    """The requester's photo or voice note of the ticket to `to`, after what was said of it."""
-    for kind, file_id in (files or {}).items():
-        if file_id:
-            await notify.forward(ctx, to, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+async def _send_files(ctx: Ctx, to: ChatPlace, ticket: Ticket, files: Files) -> None:
+    """The requester's photos and voice notes of the ticket to `to`, after what was said of
+    them."""
+    for kind, file_id in files:
+        await notify.forward(ctx, to, ticket, notify.FILE_METHODS[kind], file_id=file_id)

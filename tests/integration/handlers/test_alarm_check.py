@@ -238,3 +238,52 @@ async def test_a_no_that_names_a_tractor_still_answers(desk: Harness) -> None:
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.text == "上次停电修好了\n我就想问问拖拉机能不能开进烤房"
+
+
+async def _kept(desk: Harness, ticket_id: int | None) -> list[tuple[str, str]]:
+    async with desk.db.uow(read_only=True) as uow:
+        return [(a.kind, a.file_id) for a in await uow.attachments.of_ticket(ticket_id or 0)]
+
+
+SUSPECT = "温控器没反应了"  # a barn perhaps failing: asked about
+
+
+async def test_a_voice_note_sent_at_the_question_raises_the_alarm_with_the_words(
+    desk: Harness,
+) -> None:
+    """A farmer who cannot type answers 现在需要…马上处理吗？ aloud: most likely 是. The
+    alarm goes out with the words asked about and the voice note, not as [语音] alone."""
+    out = await desk.send(FARMER, SUSPECT)
+    assert "f:alarm:yes" in button_data(out)
+    out = await desk.send(FARMER, voice_file_id="v-yes")
+    assert "已报警" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == SUSPECT
+    assert await _kept(desk, ticket.id) == [("voice", "v-yes")]
+
+
+@pytest.mark.parametrize("answer", ["f:alarm:yes", "f:alarm:no"])
+async def test_a_photo_sent_at_the_question_is_kept_with_the_words_and_the_question_stays(
+    desk: Harness, answer: str
+) -> None:
+    """The controller's photo sent instead of a press: kept with the words, the question
+    put again; either answer takes both along."""
+    await desk.send(FARMER, SUSPECT)
+    out = await desk.send(FARMER, photo_file_id="p-controller")
+    assert "和您说的情况放在一起" in texts(out) and "请再用文字" not in texts(out)
+    assert button_data(out) == ["f:alarm:yes", "f:alarm:no"]
+    assert await desk.tickets() == []
+    out = await desk.press(FARMER, answer)
+    if answer == "f:alarm:no":
+        await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.urgent is (answer == "f:alarm:yes") and ticket.text == SUSPECT
+    assert await _kept(desk, ticket.id) == [("photo", "p-controller")]
+
+
+async def test_a_photo_captioned_yes_at_the_question_goes_with_the_alarm(desk: Harness) -> None:
+    await desk.send(FARMER, SUSPECT)
+    assert "已报警" in texts(await desk.send(FARMER, "是的", photo_file_id="p-yes"))
+    [ticket] = await desk.tickets()
+    assert ticket.urgent and ticket.text == SUSPECT
+    assert await _kept(desk, ticket.id) == [("photo", "p-yes")]

@@ -301,3 +301,24 @@ async def test_a_no_to_anything_more_to_say_is_no_comment(desk: Harness, typed: 
     await desk.send(FARMER, typed)
     [ticket] = await desk.tickets()
     assert ticket.rating == 5 and not ticket.rating_comment
+
+
+async def test_a_photo_sent_while_asked_about_a_low_ratings_comment_joins_it(
+    desk: Harness,
+) -> None:
+    """The comment names the outage that went wrong, and whether the barn fails now is
+    asked; a photo sent then (the bill, the barn) is of the comment: 不是 keeps both."""
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    await desk.send(FARMER, "停电等了两个小时才来人")
+    out = await desk.send(FARMER, photo_file_id="p-bill")
+    assert "f:alarm:no" in button_data(out)
+    before = {r.id for r in await desk.outbox()}
+    assert "没有报警" in texts(await desk.press(FARMER, "f:alarm:no"))
+    [ticket] = await desk.tickets()
+    assert ticket.rating_comment == "停电等了两个小时才来人"
+    async with desk.db.uow(read_only=True) as uow:
+        kept = [(a.kind, a.file_id) for a in await uow.attachments.of_ticket(ticket_id)]
+    assert ("photo", "p-bill") in kept
+    sent = [r for r in await desk.outbox() if r.id not in before and r.method == "send_photo"]
+    assert SUPERVISOR in {r.chat_id for r in sent}  # told of the comment, with the photo
