@@ -106,14 +106,17 @@ async def _draft_step(ctx: Ctx) -> None:
     """A request's draft takes the next message, unless it is a barn failing now (a photo
     sent first, then 烤房停电了; /new, then 风机不转了): then the alarm goes out at once,
     with what the draft held, instead of waiting for 下一步 and 提交 at 2 a.m. Words that
-    may be one but may not (a complaint naming an emergency; anything after 不是，只是咨询)
-    are asked about, the draft kept for either answer; words of a past one stay words of
-    the request."""
+    may be one but may not (a complaint naming an emergency; anything after 不是，只是咨询;
+    a barn perhaps failing, 温控器没反应了) are asked about, the draft kept for either
+    answer; words of a past one stay words of the request."""
     assert ctx.conv is not None
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
     decision = routed(ctx) if draft.kind is Kind.REQUEST and may_have_barn(ctx) else None
-    if decision is None or not decision.emergency:
+    # 温控器没反应了 after the controller's photo (or at /new): a barn that may be failing,
+    # asked about as the words typed alone are, not left as a request for office hours.
+    suspect = decision is not None and bool(decision.suspect) and not draft.calm
+    if decision is None or not (decision.emergency or suspect):
         await intake.ticket_step(ctx)
         return
     about = None if decision.danger else said_of_the_service(ctx, text)
@@ -130,7 +133,7 @@ async def _draft_step(ctx: Ctx) -> None:
         draft.site_code = None  # theirs by default: a barn named in the words goes first
     # After 不是，只是咨询 even 现在 may be a question of it (刚才停电了，现在已经来电了，…吗):
     # one tap, not a page at night for nothing.
-    if not decision.danger and (about is not None or draft.calm):
+    if not decision.danger and (about is not None or draft.calm or suspect):
         await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft, resume=True)
         return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)

@@ -314,12 +314,18 @@ async def _media(
         first.kind, first.text = Kind.EMERGENCY, text
         await alarm_intake.start_emergency(ctx, first)
         return
+    if decision is not None and decision.suspect and may_have_barn(ctx):
+        # 温控器没反应了 on the controller's photo: asked, as the words typed alone are.
+        first.site_code = None  # theirs by default: a barn named in the words goes first
+        await alarm_check.ask(ctx, text, draft=first)
+        return
     if decision is not None:  # a photo's caption says what it is about
         kind = decision.kind if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION) else Kind.REQUEST
         await intake.start_ticket(ctx, kind, text, first=first)
         return
     # Routing needs words: keep what came and ask for them.
-    await ctx.start_flow(intake.TICKET, "describe", drafts.draft_data(ctx, first))
+    data = {**drafts.draft_data(ctx, first), intake.BEGUN_WITH_A_FILE: True}
+    await ctx.start_flow(intake.TICKET, "describe", data)
     ctx.say("media_kept")
 
 

@@ -12,7 +12,7 @@ from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip, one_line
 from handlers import shop_details, tickets
-from handlers.alarm_intake import in_danger, valid_text
+from handlers.alarm_intake import in_danger, start_emergency, valid_text
 from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.draft_summary import (
@@ -37,6 +37,10 @@ from handlers.wish_items import split_items
 from routing import bare, to_simplified
 
 TICKET = "ticket"
+# conv.data key: the draft began with a photo or a pin sent alone (`free_text._media`), not
+# with 求助办事 or /new: a farmer's voice note sent next is what a voice note alone is, a
+# possible 110 call, not the description of a request they never chose.
+BEGUN_WITH_A_FILE = "begun_with_a_file"
 
 # Answers typed at the summary instead of pressing its buttons ("要把这条消息作为求助提交吗？").
 _SUBMIT_WORDS = (
@@ -318,6 +322,16 @@ async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
     """A voice note says what is wrong as words would (a farmer may not type; the team
     listens to it). A photo or a pin is kept, and the words are asked for again."""
     if _take_extra(ctx, gathered) == "refused":
+        return
+    assert ctx.conv is not None
+    sent_first = ctx.conv.data.get(BEGUN_WITH_A_FILE) and gathered.kind is Kind.REQUEST
+    if ctx.msg.voice_file_id and sent_first and tickets.may_have_barn(ctx) and not gathered.calm:
+        # The barn's photo or pin, then a voice note: a farmer's voice note alone is a 110
+        # call (`free_text._media`), and so it is after them, which go with it.
+        await ctx.end_flow()
+        if gathered.site_code == ctx.user.site_code:
+            gathered.site_code = None  # theirs by default: where the pin is goes first
+        await start_emergency(ctx, replace(gathered, kind=Kind.EMERGENCY, calm=False))
         return
     if ctx.msg.voice_file_id:
         await ctx.goto("extras", **gathered.to_data())

@@ -207,7 +207,7 @@ async def test_a_location_outside_the_region_offers_what_registration_takes(
     out = await desk.location(FARMER, 30.0, 110.0)
     said = texts(out)
     assert "不在我们的服务范围内" in said or "不在我們的服務範圍內" in said
-    assert offered in said and "用文字说明" not in said and "用文字說明" not in said
+    assert offered in said and "用文字或语音说明" not in said and "用文字或語音說明" not in said
     assert "f:area:baishi" in button_data(out) and "f:skip" in button_data(out)
     done = texts(await desk.send(FARMER, town))
     assert "登记完成" in done or "登記完成" in done

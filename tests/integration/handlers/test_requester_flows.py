@@ -228,7 +228,7 @@ async def test_an_emergency_typed_while_registering_raises_the_alarm(desk: Harne
 
 async def test_a_photo_without_words_is_kept_and_the_words_asked_for(desk: Harness) -> None:
     out = await desk.send(RETAILER, photo_file_id="shelf-photo")
-    assert "已收到" in texts(out) and "用文字说明" in texts(out)
+    assert "已收到" in texts(out) and "用文字或语音说明" in texts(out)
     await desk.send(RETAILER, "配送来的烟有两条包装破损")
     await desk.press(RETAILER, "f:next")
     await desk.press(RETAILER, "f:ok")
@@ -243,7 +243,7 @@ async def test_a_retailers_voice_note_starts_a_request_not_a_110_alarm(desk: Har
     await desk.press(RETAILER, "f:kind:retailer")
     await desk.send(RETAILER, "/cancel")
     out = await desk.send(RETAILER, voice_file_id="voice-1")
-    assert "用文字说明" in texts(out)
+    assert "用文字或语音说明" in texts(out)
     assert await desk.tickets() == []  # nobody paged
 
 

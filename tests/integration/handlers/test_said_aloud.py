@@ -44,7 +44,7 @@ async def test_a_voice_note_describes_a_complaint_too(desk: Harness) -> None:
 async def test_a_photo_alone_is_kept_and_the_words_asked_for(desk: Harness) -> None:
     await desk.send(RETAILER, "/new")
     out = await desk.send(RETAILER, photo_file_id="p-first")
-    assert "请再用文字说明一下情况" in texts(out)
+    assert "请再用文字或语音说明一下情况" in texts(out)
     await desk.send(RETAILER, "上周订的货少送了两条，什么时候补")
     await desk.press(RETAILER, "f:next")
     await desk.press(RETAILER, "f:ok")
@@ -154,3 +154,59 @@ async def test_a_voice_note_long_after_a_resolution_is_a_110_call_again(desk: Ha
     out = await desk.send(FARMER, voice_file_id="v-new-trouble")
     assert "已报警" in texts(out)
     assert len(await desk.tickets()) == 2
+
+
+@pytest.mark.parametrize("first", ["photo", "pin"])
+async def test_a_farmers_voice_note_after_a_photo_or_a_pin_is_a_110_call_with_them(
+    desk: Harness, first: str
+) -> None:
+    """The barn's photo or pin, then what is wrong said aloud (the photo's reply asks for
+    文字或语音): a voice note alone is a 110 call, and so it is after them, at night too;
+    not a request for the triage desk in the morning."""
+    await desk.registered_as(FARMER, "farmer")
+    if first == "photo":
+        out = await desk.send(FARMER, photo_file_id="p-barn")
+    else:
+        out = await desk.location(FARMER, 26.43, 106.62)  # ~1 km from 松林
+    assert "请再用文字或语音说明一下情况" in texts(out)
+    out = await desk.send(FARMER, voice_file_id="v-no-power")
+    assert "已报警" in texts(out) and "下一步" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.kind is Kind.EMERGENCY and ticket.urgent
+    kept = await _attachments(desk, ticket.id)
+    assert ("voice", "v-no-power") in kept
+    if first == "photo":
+        assert ("photo", "p-barn") in kept
+    else:
+        assert (ticket.lat, ticket.lon) == (26.43, 106.62)
+
+
+async def test_a_voice_note_after_a_photo_at_new_still_describes_the_request(
+    desk: Harness,
+) -> None:
+    """求助办事 chosen: the voice note is the request's description, as without the photo."""
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, photo_file_id="p-first")
+    out = await desk.send(FARMER, voice_file_id="v-describe")
+    assert "已收到语音留言" in texts(out) and await desk.tickets() == []
+
+
+@pytest.mark.parametrize("how", ["after", "caption"])
+async def test_a_barn_perhaps_failing_with_a_photo_is_asked_about_as_typed_alone(
+    desk: Harness, how: str
+) -> None:
+    """温控器没反应了 typed alone asks 现在需要…马上处理吗？; typed after the controller's
+    photo, or as its caption, it is asked the same, the photo kept for either answer."""
+    await desk.registered_as(FARMER, "farmer")
+    if how == "after":
+        await desk.send(FARMER, photo_file_id="p-controller")
+        out = await desk.send(FARMER, "温控器没反应了")
+    else:
+        out = await desk.send(FARMER, "温控器没反应了", photo_file_id="p-controller")
+    assert button_data(out) == ["f:alarm:yes", "f:alarm:no"]
+    assert await desk.tickets() == []
+    assert "已报警" in texts(await desk.press(FARMER, "f:alarm:yes"))
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.urgent and ticket.text == "温控器没反应了"
+    assert await _attachments(desk, ticket.id) == [("photo", "p-controller")]
