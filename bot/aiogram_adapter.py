@@ -35,6 +35,7 @@ from bot.deferred_replies import (
     Unshown,
     queueable,
 )
+from bot.message_kinds import UNSUPPORTED
 from bot.outbox.outcome import edit_target_gone, not_modified, too_large
 from bot.outbox.render import replies_to_show
 from bot.outbox.too_big import in_its_place
@@ -50,18 +51,6 @@ from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
 # Same lists and labels as bot/ptb_adapter.py, so both frameworks behave alike.
-_UNSUPPORTED = (
-    "sticker",
-    "animation",
-    "document",
-    "video",
-    "video_note",
-    "audio",
-    "poll",
-    "dice",
-    "story",
-    "game",
-)
 KEYBOARD_CARRIER = "👇"
 # What a Bot API call can fail with: Telegram's own errors, and an answer that is not its
 # JSON at all (a proxy's HTML 502 page), which python-telegram-bot reads as a NetworkError.
@@ -168,7 +157,7 @@ def _message_fields(message: Message, bot_username: str | None) -> dict[str, Any
         fields["migrate_to_chat_id"] = message.migrate_to_chat_id
     if message.migrate_from_chat_id is not None:
         fields["migrate_from_chat_id"] = message.migrate_from_chat_id
-    kind = next((k for k in _UNSUPPORTED if getattr(message, k, None)), None)
+    kind = next((k for k in UNSUPPORTED if getattr(message, k, None)), None)
     if kind is not None:
         fields["unsupported"] = kind
     return fields

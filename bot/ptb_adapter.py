@@ -43,6 +43,7 @@ from bot.deferred_replies import (
     Unshown,
     queueable,
 )
+from bot.message_kinds import UNSUPPORTED
 from bot.outbox import PtbTransport
 from bot.outbox.outcome import edit_target_gone, not_modified, retry_after_seconds, too_large
 from bot.outbox.render import replies_to_show
@@ -61,18 +62,6 @@ from handlers.incoming import (
 from handlers.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
-_UNSUPPORTED = (
-    "sticker",
-    "animation",
-    "document",
-    "video",
-    "video_note",
-    "audio",
-    "poll",
-    "dice",
-    "story",
-    "game",
-)
 
 
 def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | None:
@@ -130,7 +119,7 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         fields["migrate_to_chat_id"] = message.migrate_to_chat_id
     if message.migrate_from_chat_id is not None:
         fields["migrate_from_chat_id"] = message.migrate_from_chat_id
-    for kind in _UNSUPPORTED:
+    for kind in UNSUPPORTED:
         if getattr(message, kind, None):
             fields["unsupported"] = kind
             break

@@ -9,6 +9,7 @@ import pytest
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
+from core.model import Ticket
 from reports.ledger import load
 from reports.periods import parse
 from routing import to_simplified
@@ -357,16 +358,7 @@ async def test_an_anonymous_complainants_later_words_hide_them_from_the_team_too
 ) -> None:
     """Their answer to the team's question, or a 补充, that says who they are reaches the
     team complained about, and its /ticket's timeline, with those details hidden."""
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
-    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
-    await desk.press(RETAILER, "f:anon")
-    [ticket] = await desk.tickets()
+    ticket = await _filed_anonymously_by_wang(desk)
     await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
     await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
     await desk.send(DELIVERY_MEMBER, "是哪一天迟到的？", chat=DELIVERY_CHAT)
@@ -389,16 +381,7 @@ async def test_an_anonymous_complaint_moved_on_keeps_its_complainant_from_the_ne
 ) -> None:
     """The history that follows the card to the team it is moved to keeps what the
     complainant added that would name them as hidden as the card does."""
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
-    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
-    await desk.press(RETAILER, "f:anon")
-    [ticket] = await desk.tickets()
+    ticket = await _filed_anonymously_by_wang(desk)
     await desk.press(RETAILER, f"my:add:{ticket.id}")
     await desk.send(RETAILER, f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002")
     before = len(await desk.outbox())
@@ -420,16 +403,7 @@ async def test_an_anonymous_complaint_moved_on_keeps_its_complainant_from_the_ne
 async def test_an_anonymous_complainants_rating_comment_on_the_card_hides_them(
     desk: Harness,
 ) -> None:
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
-    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
-    await desk.press(RETAILER, "f:anon")
-    [ticket] = await desk.tickets()
+    ticket = await _filed_anonymously_by_wang(desk)
     for step in ("acc", "res"):
         await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
     await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
@@ -444,3 +418,20 @@ async def test_an_anonymous_complainants_rating_comment_on_the_card_hides_them(
     )
     assert "评价：★★★★☆" in cards
     assert not any(secret in cards for secret in SECRETS), cards
+
+
+async def _filed_anonymously_by_wang(desk: Harness) -> Ticket:
+    """王小五 of 老王烟酒店, registered with phone and licence, files 投诉配送员小王送货总是迟到
+    anonymously: it goes to the delivery team, the one complained about."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+    await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and ticket.team_id == "delivery"
+    return ticket
