@@ -62,9 +62,7 @@ async def test_every_photo_of_a_resolution_album_reaches_the_farmer(
     api = fake_bot_api
     ticket_id = await _accepted_call(harness)
     await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    async with ADAPTERS[adapter](harness, api) as feed:
-        for update in _album(api, [NOTE, None, None]):
-            await feed(update)
+    await _sent_as_album(adapter, harness, api, [NOTE, None, None])
     # Before: fix1 alone; fix2 and fix3 came after the prompt ended, as the group's talk.
     assert await _kept(harness, ticket_id) == ["fix1", "fix2", "fix3"]
     assert await _photos_to(harness, FARMER) == ["fix1", "fix2", "fix3"]
@@ -79,9 +77,7 @@ async def test_every_photo_of_a_question_album_reaches_the_farmer(
     api = fake_bot_api
     ticket_id = await _accepted_call(harness)
     await harness.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
-    async with ADAPTERS[adapter](harness, api) as feed:
-        for update in _album(api, ["是照片里这几种风机吗？", None, None]):
-            await feed(update)
+    await _sent_as_album(adapter, harness, api, ["是照片里这几种风机吗？", None, None])
     assert await _kept(harness, ticket_id) == ["fix1", "fix2", "fix3"]
     assert await _photos_to(harness, FARMER) == ["fix1", "fix2", "fix3"]
 
@@ -94,9 +90,7 @@ async def test_every_photo_of_a_transfer_album_reaches_the_new_team(
     ticket_id = await harness.file_110(FARMER)
     await harness.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
     await harness.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
-    async with ADAPTERS[adapter](harness, api) as feed:
-        for update in _album(api, ["烤房在白石乡，见照片", None, None]):
-            await feed(update)
+    await _sent_as_album(adapter, harness, api, ["烤房在白石乡，见照片", None, None])
     assert await _kept(harness, ticket_id) == ["fix1", "fix2", "fix3"]
     assert await _photos_to(harness, BAISHI_CHAT) == ["fix1", "fix2", "fix3"]
     assert await _photos_to(harness, FARMER) == []  # a transfer's reason is the teams' own
@@ -109,9 +103,7 @@ async def test_an_album_captioned_on_its_last_photo_is_acknowledged_once(
     api = fake_bot_api
     ticket_id = await _accepted_call(harness)
     await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    async with ADAPTERS[adapter](harness, api) as feed:
-        for update in _album(api, [None, None, NOTE]):
-            await feed(update)
+    await _sent_as_album(adapter, harness, api, [None, None, NOTE])
     said = api.texts(TEAM_CHAT)
     assert sum("已收到，会和说明一起记入工单" in text for text in said) == 1, said
     assert "已办结" in said[-1]
@@ -165,3 +157,12 @@ async def test_an_album_photo_after_its_wait_is_the_groups_own_talk(
         await feed(second)
     assert await _kept(harness, ticket_id) == ["fix1"]
     assert len(api.texts(TEAM_CHAT)) == 1  # 已办结 only: no 已超时 for a wait nobody asked for
+
+
+async def _sent_as_album(
+    adapter: str, harness: Harness, api: FakeBotApi, captions: list[str | None]
+) -> None:
+    """A member's photos sent at once as one album in the team's chat, `captions` a photo."""
+    async with ADAPTERS[adapter](harness, api) as feed:
+        for update in _album(api, captions):
+            await feed(update)
