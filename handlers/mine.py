@@ -10,7 +10,7 @@ from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
 from handlers import alarm_check, alarm_intake, intake
-from handlers.cards import DETAIL_TEXT, called_here, ticket_status, timeline
+from handlers.cards import DETAIL_TEXT, called_here, gist, ticket_status, timeline
 from handlers.context import Ctx
 from handlers.i18n import quoted
 from handlers.rating import (
@@ -183,7 +183,8 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
         return
     [ticket] = tickets
     if withdrawable(ticket):
-        await _ask_withdrawal(ctx, ticket, f"{ticket.label}（{gist_of(ctx, ticket)}）")
+        # Their words marked as written (`gist`): the reply quotes them as they typed them.
+        await _ask_withdrawal(ctx, ticket, f"{ticket.label}（{gist(ticket)}）")
     elif ticket.accepted_by is not None:
         await taken_already(ctx, ticket)
     else:

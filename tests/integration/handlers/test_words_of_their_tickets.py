@@ -111,3 +111,13 @@ async def test_chasing_an_open_ticket_offers_it(desk: Harness, typed: str) -> No
     assert f"{ticket.label}" in texts(out)
     assert len(await desk.tickets()) == 1  # no complaint filed
     assert (await desk.actions(ticket.id or 0))[-1] == "info"
+
+
+async def test_a_withdrawal_typed_quotes_their_words_as_they_wrote_them(desk: Harness) -> None:
+    """A reader of 繁體 who wrote in Simplified reads their words as typed (余 stays 余),
+    as in /my and the summary."""
+    await desk.press(RETAILER, "lang:hant")
+    await desk.file_request(RETAILER, "请余经理回个电话，许可证的事")
+    desk.clock.advance(minutes=20)
+    out = await desk.send(RETAILER, "撤回")
+    assert "確定撤回" in texts(out) and "请余经理" in texts(out)
