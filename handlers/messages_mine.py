@@ -138,6 +138,7 @@ MINE: dict[str, str] = {
         "您的建议 {number} 已有答复，等您确认：满意请点「{confirm}」，不满意请点「❌ 不满意」。"
         "也可以直接回复 1 到 5 打分（5 = 满意）。"
     ),
+    "rate_comment_go_on": "请直接说吧，您说的会转给服务队。不想说了请点「跳过」。",
     "rate_comment_ask": "谢谢！对{what} {number} 还有什么想说的吗？（可以跳过）",
     "rated": "感谢评价，{what} {number} 已销号。",
     "rate_low_comment_ask": "很抱歉这次没让您满意。已请负责人回访您。哪里不满意，可以直接回复告诉我们（也可以跳过）。",

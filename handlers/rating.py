@@ -411,6 +411,11 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     typed = msg.callback_data is None and bare(text) not in NO_COMMENT
     typed = typed and not calls_off(text)
     typed = typed and bare_yes_no(text) is not False  # 否 or 不 to 还有什么想说的吗？
+    if not files and typed and bare_yes_no(text):
+        # 是 or 有 to 还有什么想说的吗？: what they have to say is still to come; a yes is no
+        # comment to show the team (nor, after a low score, the leaders) as said.
+        ctx.say("rate_comment_go_on", rows(Button(ctx.text("skip"), "f:skip")))
+        return
     if files:
         await _keep_comment(ctx, ticket, text or _stand_in(files), files=files)
     elif text and typed:  # a typed comment, not the 跳过 button or the word

@@ -292,6 +292,21 @@ async def test_more_said_after_the_no_joins_the_low_ratings_comment(desk: Harnes
     assert any("不满意留言" in t and "多收了五十块钱" in t for t in told)
 
 
+@pytest.mark.parametrize("typed", ["是", "對", "嗯"])
+async def test_a_yes_to_anything_more_to_say_waits_for_what_they_have_to_say(
+    desk: Harness, typed: str
+) -> None:
+    """Kept as no comment, after a low score neither: the prompt stays, and what they say
+    next is the comment."""
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    out = await desk.send(FARMER, typed)
+    assert "请直接说吧" in to_simplified(texts(out)) and button_data(out) == ["f:skip"]
+    await desk.send(FARMER, "来得太慢了")
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 2 and ticket.rating_comment == "来得太慢了"
+
+
 @pytest.mark.parametrize("typed", ["否", "不", "沒有"])
 async def test_a_no_to_anything_more_to_say_is_no_comment(desk: Harness, typed: str) -> None:
     """还有什么想说的吗？ answered no: nothing to show the team as said."""
