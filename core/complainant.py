@@ -69,6 +69,18 @@ def shown_words(ticket: Ticket, requester: User | None, *, keeper: bool = False)
     return words_shown_of(ticket.text, anonymous=ticket.anonymous, keeper=keeper, own=(name, shop))
 
 
+def said_later_hidden(
+    ticket: Ticket, requester: User | None, *, keeper: bool = False
+) -> Callable[[str], str] | None:
+    """What hides an anonymous complainant's details in what they said after filing (补充,
+    answers, a comment) from a reader who may not read them, as `shown_words` hides them in
+    the complaint's words; None where nothing is hidden."""
+    if not ticket.anonymous or keeper:
+        return None
+    own = (requester.name, requester.shop_name) if requester is not None else (None, None)
+    return lambda said: words_shown_of(said, anonymous=True, keeper=False, own=own)
+
+
 def words_shown_of(
     text: str, *, anonymous: bool, keeper: bool, own: tuple[str | None, str | None]
 ) -> str:

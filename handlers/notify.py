@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from core.complainant import keeper_places, words_shown_of
+from core.complainant import keeper_places, said_later_hidden
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
@@ -251,15 +251,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     if with_history and everyone:
         events = list(await ctx.uow.tickets.events(ticket.id))
         history = hidden_history = history_text(ctx.cfg, ticket, events)
-        if ticket.anonymous:
-            # What an anonymous complainant said later may name them, as its words may.
-            own = (requester.name, requester.shop_name) if requester is not None else (None, None)
-            hidden_history = history_text(
-                ctx.cfg,
-                ticket,
-                events,
-                lambda said: words_shown_of(said, anonymous=True, keeper=False, own=own),
-            )
+        # What an anonymous complainant said later may name them, as its words may.
+        if (hide := said_later_hidden(ticket, requester)) is not None:
+            hidden_history = history_text(ctx.cfg, ticket, events, hide)
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
     # A complainant's details are read only where the teams keeping them are, and by the
     # supervisors (`core.complainant`): the oversight team's copy names them, and the

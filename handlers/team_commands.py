@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core import sla
-from core.complainant import keeper_teams, shown_requester, shown_words, words_shown_of
+from core.complainant import keeper_teams, said_later_hidden, shown_requester, shown_words
 from core.config import Team
 from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
 from core.lifecycle import oversight_applies
-from core.model import TeamChat, Ticket, User
+from core.model import TeamChat, Ticket
 from core.numbers import parse_public_number
 from core.overdue_news import in_time
 from core.services import perform, roles_of
@@ -186,19 +186,8 @@ async def _ticket(ctx: Ctx) -> None:
         keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
         lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
         words = shown_words(ticket, requester, keeper=keeper)
-        hide = _hidden_for(ticket, requester, keeper=keeper)
+        hide = said_later_hidden(ticket, requester, keeper=keeper)
     await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines, words, hide)
-
-
-def _hidden_for(
-    ticket: Ticket, requester: User | None, *, keeper: bool
-) -> Callable[[str], str] | None:
-    """What hides an anonymous complainant's details in their later words, for a reader
-    who may not read them (`core.complainant.shown_words`); None for one who may."""
-    if not ticket.anonymous or keeper:
-        return None
-    own = (requester.name, requester.shop_name) if requester is not None else (None, None)
-    return lambda said: words_shown_of(said, anonymous=True, keeper=False, own=own)
 
 
 async def _words(ctx: Ctx, ticket: Ticket, keeper: bool) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.complainant import team_keeps, words_shown_of
+from core.complainant import said_later_hidden, team_keeps
 from core.enums import Action, Role
 from core.model import Ticket
 from core.services import note_event, perform
@@ -56,10 +56,10 @@ async def add_info(
             },
         )
     key = "answer_to_team" if answer else "info_to_team"
-    if ticket.anonymous and not team_keeps(ctx.cfg, ticket.team_id):
-        # An anonymous complainant's later words, as the team complained about may read the
-        # complaint itself (`core.complainant.shown_words`).
-        own = (ctx.user.name, ctx.user.shop_name)
-        text = words_shown_of(text, anonymous=True, keeper=False, own=own)
+    # An anonymous complainant's later words, as the team complained about may read the
+    # complaint itself (`core.complainant.shown_words`).
+    keeper = team_keeps(ctx.cfg, ticket.team_id)
+    if (hide := said_later_hidden(ticket, ctx.user, keeper=keeper)) is not None:
+        text = hide(text)
     shown = text or ("[语音]" if voice else "[照片]" if photo else "[位置]")
     await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files, pin)
