@@ -29,6 +29,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.aiogram_adapter import KEYBOARD_CARRIER
 from bot.aiogram_runner import build_dispatcher
 from bot.bootstrap import App
+from bot.message_kinds import UNSUPPORTED
 from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application
 from core.config import Config
@@ -46,18 +47,6 @@ TEAM_CHAT = -1001000000001  # curing-qingshan
 DATE = 1_763_600_000
 Call = tuple[str, int | None, str, Any]  # (method, chat_id, text or caption, markup summary)
 Update = dict[str, Any]
-UNSUPPORTED = (
-    "sticker",
-    "animation",
-    "document",
-    "video",
-    "video_note",
-    "audio",
-    "poll",
-    "dice",
-    "story",
-    "game",
-)
 
 # ---- building raw updates ---------------------------------------------------------------
 
