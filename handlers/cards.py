@@ -251,6 +251,19 @@ _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the ca
 _HISTORY_NOTE = 300  # characters of one note
 
 
+def requesters_words_hidden(
+    events: list[TicketEvent], hide: Callable[[str], str] | None
+) -> list[TicketEvent]:
+    """`events` with what the requester said passed through `hide` (an anonymous
+    complainant's details, `core.complainant.said_later_hidden`); as they are for None."""
+    if hide is None:
+        return events
+    return [
+        replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
+        for e in events
+    ]
+
+
 def history_text(
     cfg: Config,
     ticket: Ticket,
@@ -259,11 +272,7 @@ def history_text(
 ) -> str:
     """The ticket's past for the team it now comes to, or "" when it has none to tell;
     `hide` keeps from it what the requester said that its reader may not read."""
-    if hide is not None:
-        events = [
-            replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
-            for e in events
-        ]
+    events = requesters_words_hidden(events, hide)
     past = [
         e
         for e in events

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
-from core.enums import Action, Kind, Role, Status
+from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
 from handlers import alarm_check, alarm_intake, intake
-from handlers.cards import DETAIL_TEXT, called_here, gist, ticket_status, timeline
+from handlers.cards import (
+    DETAIL_TEXT,
+    called_here,
+    gist,
+    requesters_words_hidden,
+    ticket_status,
+    timeline,
+)
 from handlers.context import Ctx
 from handlers.i18n import quoted
 from handlers.rating import (
@@ -97,12 +103,7 @@ async def show(
     reader may see them (`core.complainant.shown_words`), in one message; `hide` does the
     same for what the requester said later (补充, answers) on its timeline."""
     assert ticket.id is not None
-    events = list(await ctx.uow.tickets.events(ticket.id))
-    if hide is not None:
-        events = [
-            replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
-            for e in events
-        ]
+    events = requesters_words_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     shown = ticket.text if words is None else words
     ctx.say(

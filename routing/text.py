@@ -40,10 +40,7 @@ def _first_of_run(run: re.Match[str]) -> str:
 def to_simplified(text: str) -> str:
     """Traditional to Simplified Chinese (OpenCC t2s, then `_T2S_AFTER`); other text is
     unchanged."""
-    simplified = str(_T2S.convert(text))
-    if not _T2S_LEFT.search(simplified):
-        return simplified
-    return _T2S_AFTER_WORD.sub(_t2s_after, simplified)
+    return _T2S_AFTER_WORD.sub(_t2s_after, str(_T2S.convert(text)))
 
 
 # Words t2s leaves in a form no Simplified reader looks for: 著 stays 著 (著名, 著作), so
@@ -58,7 +55,6 @@ _T2S_AFTER = {
     "甚么": "什么",
     "妳": "你",
 }
-_T2S_LEFT = re.compile("[著甚妳]")
 _T2S_AFTER_WORD = re.compile("|".join(_T2S_AFTER))
 
 
