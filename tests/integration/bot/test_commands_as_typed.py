@@ -127,9 +127,8 @@ async def test_110_typed_on_into_a_barns_number_raises_the_alarm(
     """/1103号烤房停电了: /110 and barn No. 3, not a command /1103."""
     api = fake_bot_api
     await harness.registered_as(FARMER, "farmer")
-    entity = {"type": "bot_command", "offset": 0, "length": 5}  # Telegram marks /1103
-    async with ADAPTERS[adapter](harness, api) as feed:
-        await feed(api.push_message(FARMER, "/1103号烤房停电了", entities=[entity]))
+    async with ADAPTERS[adapter](harness, api) as feed:  # Telegram marks /1103
+        await feed(api.push_message(FARMER, "/1103号烤房停电了", entities=[_command("/1103")]))
     assert "这个命令" not in "\n".join(api.texts(FARMER))
     [ticket] = await harness.tickets()
     assert ticket.kind is Kind.EMERGENCY and "3号烤房停电了" in ticket.text

@@ -12,6 +12,7 @@ from core.model import Ticket
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
+from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 
 STAFF = 100003
 STAFF_CHAT = -1001000000015
@@ -64,21 +65,7 @@ async def test_a_judgement_at_the_score_prompt_is_the_score_it_means(
     assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
 
 
-@pytest.mark.parametrize(
-    ("typed", "score"),
-    [
-        ("给4分吧", 4),
-        ("給4分吧", 4),
-        ("给你们5分", 5),
-        ("給你們5分", 5),
-        ("满分", 5),
-        ("滿分", 5),
-        ("5分，谢谢", 5),
-        ("5分，謝謝", 5),
-        ("五星好评", 5),
-        ("五星好評", 5),
-    ],
-)
+@pytest.mark.parametrize(("typed", "score"), SCORES_WITH_A_FEW_WORDS)
 async def test_a_score_with_a_few_words_at_the_score_prompt_is_the_score(
     desk: Harness, typed: str, score: int
 ) -> None:

@@ -11,6 +11,7 @@ from core.enums import Action, Kind, Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
+from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 
 RETAILER = 100002
 STAFF = 100003
@@ -44,16 +45,7 @@ async def test_a_score_typed_after_resolution_rates_and_closes_the_ticket(
         ("４分", 4),
         ("3 颗星！", 3),
         # A few words around it that add nothing to it.
-        ("给4分吧", 4),
-        ("給4分吧", 4),
-        ("给你们5分", 5),
-        ("給你們5分", 5),
-        ("满分", 5),
-        ("滿分", 5),
-        ("5分，谢谢", 5),
-        ("5分，謝謝", 5),
-        ("五星好评", 5),
-        ("五星好評", 5),
+        *SCORES_WITH_A_FEW_WORDS,
     ],
 )
 async def test_scores_are_read_however_they_are_written(

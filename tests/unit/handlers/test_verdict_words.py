@@ -6,6 +6,7 @@ import pytest
 
 from core.enums import Kind
 from handlers.verdict_words import asks_if_done, kind_verdict, typed_score
+from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 
 
 @pytest.mark.parametrize(
@@ -85,17 +86,8 @@ def test_other_words_are_no_verdict_of_a_kind(typed: str) -> None:
     [
         ("4", 4),
         ("四星", 4),
-        ("给4分吧", 4),
-        ("給4分吧", 4),
         ("我打4分", 4),
-        ("给你们5分", 5),
-        ("給你們5分", 5),
-        ("满分", 5),
-        ("滿分", 5),
-        ("5分，谢谢", 5),
-        ("5分，謝謝", 5),
-        ("五星好评", 5),
-        ("五星好評", 5),
+        *SCORES_WITH_A_FEW_WORDS,
     ],
 )
 def test_a_score_is_read_alone_or_with_words_that_add_nothing_to_it(typed: str, score: int) -> None:
