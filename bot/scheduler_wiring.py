@@ -91,9 +91,7 @@ def build_jobs(
     if cfg.echo_wall_chat is not None:
         # Whichever process runs the scheduler posts it: the bot's, or `jinye110 scheduler`.
         wall = EchoWall(db, cfg, on_queued)
-        jobs.scheduler.add_job(
-            wall, "interval", minutes=2, id="echo-wall", coalesce=True, max_instances=1
-        )
+        jobs.add("echo-wall", wall, "interval", minutes=2, coalesce=True, max_instances=1)
     return jobs
 
 

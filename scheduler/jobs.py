@@ -18,6 +18,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -151,6 +152,17 @@ class Jobs:
 
         return run
 
+    def add(
+        self,
+        name: str,
+        body: Callable[[], Awaitable[object]],
+        trigger: str | None = None,
+        **options: Any,
+    ) -> None:
+        """Add a job of the caller's (an APScheduler trigger and its options; none runs it
+        once, now) whose runs are logged and awaited by `stop` as the built-in ones are."""
+        self.scheduler.add_job(self._job(name, body), trigger, id=name, **options)
+
     def start(self) -> None:
         """Add the jobs and start; call from inside the running event loop."""
         s, zone = self.schedule, self.cfg.zone
@@ -201,11 +213,17 @@ class Jobs:
         log.info("scheduler started: sweep every %ss, digest %s", s.sweep_every, s.digest_at)
 
     async def stop(self, grace: float = 30.0) -> None:
-        """Stop taking new runs, let a running sweep finish its transaction, then shut down."""
+        """Stop taking new runs, let every running one finish its transaction, then shut down."""
         if not self.scheduler.running:
             return
         self.scheduler.pause()
-        if self._running:
-            await asyncio.wait(set(self._running), timeout=grace)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        # A run handed out just before the pause begins on the loop's next turn, and one can
+        # begin while another is awaited: wait until none runs, or shutdown cancels it midway.
+        await asyncio.sleep(0)
+        while self._running and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(set(self._running), timeout=left)
+            await asyncio.sleep(0)
         self.scheduler.shutdown(wait=False)
         await asyncio.sleep(0)  # the asyncio scheduler shuts down on its next loop turn
