@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from core.complainant import keeper_places, said_later_hidden
+from core.complainant import keeper_places, said_later_hidden, team_keeps
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
@@ -145,6 +145,15 @@ async def tell(
                 await forward(ctx, target, ticket, FILE_METHODS[kind], file_id=file_id)
         if pin is not None:
             await forward(ctx, target, ticket, "send_location", lat=pin[0], lon=pin[1])
+
+
+def as_team_reads(ctx: Ctx, ticket: Ticket, team_id: str, words: str) -> str:
+    """What the requester (`ctx.user`) has just said of `ticket`, as `team_id`'s people may
+    read it: an anonymous complainant's details hidden from a team that does not keep them,
+    as the complaint's own words are (`core.complainant.said_later_hidden`)."""
+    keeper = team_keeps(ctx.cfg, team_id)
+    hide = said_later_hidden(ticket, ctx.user, keeper=keeper)
+    return words if hide is None else hide(words)
 
 
 async def moved_away(ctx: Ctx, ticket: Ticket, from_team: str, taker: int | None) -> None:

@@ -175,7 +175,8 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
         )  # the one live card; the old ones keep 已办结
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
-            told = t(sent_back_as("reopen_to_team", ticket), number=ticket.label, text=reason)
+            why = notify.as_team_reads(ctx, ticket, ticket.team_id, reason)
+            told = t(sent_back_as("reopen_to_team", ticket), number=ticket.label, text=why)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _escalate_reopens(ctx, ticket, reason)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
@@ -201,11 +202,19 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
     team = ctx.cfg.team(ticket.team_id).name
     key = sent_back_as("reopen_escalated", ticket)
     text = t(key, number=ticket.label, team=team, times=times, text=reason)
+    why = notify.as_team_reads(ctx, ticket, callback_owner(ticket), reason)
     # From the third time a leader who is also a supervisor is told once, as a supervisor:
     # with 催办 and 改派, which the leaders' copy has not.
     overseers = await notify.overseers(ctx) if times >= REOPENS_TO_SUPERVISORS else []
     buttons = rows(*oversight_buttons(ticket))
-    await _tell_above_the_team(ctx, ticket, text, overseers=overseers, buttons=buttons)
+    await _tell_above_the_team(
+        ctx,
+        ticket,
+        text,
+        overseers=overseers,
+        buttons=buttons,
+        for_leaders=t(key, number=ticket.label, team=team, times=times, text=why),
+    )
 
 
 async def _tell_above_the_team(
@@ -216,16 +225,18 @@ async def _tell_above_the_team(
     overseers: list[int],
     buttons: tuple[tuple[Button, ...], ...] = (),
     files: Files = (),
+    for_leaders: str | None = None,
 ) -> int:
-    """`text` to the team's leaders and to `overseers` (with `buttons`, 催办 / 改派), each
-    followed by `files`, the photo or voice note it is about; a leader who is also a
-    supervisor is told once, as a supervisor. A ticket that owes a call-back tells the
-    leaders who owe it (the oversight team's, for a complaint it had), not the team
-    complained about. How many were told."""
+    """`text` to the team's leaders (`for_leaders` where they may not read all of it) and to
+    `overseers` (with `buttons`, 催办 / 改派), each followed by `files`, the photo or voice
+    note it is about; a leader who is also a supervisor is told once, as a supervisor. A
+    ticket that owes a call-back tells the leaders who owe it (the oversight team's, for a
+    complaint it had), not the team complained about. How many were told."""
     told = 0
     for leader in await notify.leaders(ctx, callback_owner(ticket)):
         if leader not in overseers:
-            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
+            said = text if for_leaders is None else for_leaders
+            await ctx.enqueue(leader, said, urgent=ticket.urgent, ticket_id=ticket.id)
             await _send_files(ctx, ChatPlace(leader), ticket, files)
             told += 1
     purpose = OVERSIGHT_PROMPT if buttons else "notify"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from core.complainant import said_later_hidden, team_keeps
 from core.enums import Action, Role
 from core.model import Ticket
 from core.services import note_event, perform
@@ -56,10 +55,6 @@ async def add_info(
             },
         )
     key = "answer_to_team" if answer else "info_to_team"
-    # An anonymous complainant's later words, as the team complained about may read the
-    # complaint itself (`core.complainant.shown_words`).
-    keeper = team_keeps(ctx.cfg, ticket.team_id)
-    if (hide := said_later_hidden(ticket, ctx.user, keeper=keeper)) is not None:
-        text = hide(text)
+    text = notify.as_team_reads(ctx, ticket, ticket.team_id, text)
     shown = text or ("[语音]" if voice else "[照片]" if photo else "[位置]")
     await notify.tell(ctx, ticket, t(key, number=ticket.label, text=shown), files, pin)

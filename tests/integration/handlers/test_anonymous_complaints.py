@@ -9,7 +9,7 @@ import pytest
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
-from core.model import Ticket
+from core.model import OutboxMessage, Ticket
 from reports.ledger import load
 from reports.periods import parse
 from routing import to_simplified
@@ -301,6 +301,7 @@ async def test_the_review_of_an_anonymous_complaint_is_recorded_as_a_review_not_
 
 
 DELIVERY_LEADER = 200072
+CONDUCT_LEADER = 200092
 
 
 @pytest.mark.parametrize(
@@ -418,6 +419,58 @@ async def test_an_anonymous_complainants_rating_comment_on_the_card_hides_them(
     )
     assert "评价：★★★★☆" in cards
     assert not any(secret in cards for secret in SECRETS), cards
+
+
+SAYS_WHO = f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002"
+
+
+def _told(rows: list[OutboxMessage], *chats: int) -> str:
+    return "\n".join(str(r.payload.get("text", "")) for r in rows if r.chat_id in chats)
+
+
+async def _resolved_by_the_team_complained_about(desk: Harness) -> Ticket:
+    ticket = await _filed_anonymously_by_wang(desk)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    return ticket
+
+
+async def test_an_anonymous_complainants_low_rating_comment_goes_to_the_oversight_leaders_only(
+    desk: Harness,
+) -> None:
+    """What they say of a low score goes with the review the oversight team's leaders owe,
+    whole, as to the supervisors; the leaders of the team complained about are not told it."""
+    ticket = await _resolved_by_the_team_complained_about(desk)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    before = len(await desk.outbox())
+    await desk.press(RETAILER, f"my:r:{ticket.id}:2")
+    await desk.send(RETAILER, f"还是老样子，{SAYS_WHO}")
+    told = (await desk.outbox())[before:]
+    assert _told(told, DELIVERY_LEADER) == ""
+    for reader in (CONDUCT_LEADER, SUPERVISOR):
+        assert "老样子" in _told(told, reader) and LICENCE in _told(told, reader)
+
+
+async def test_an_anonymous_complainants_reason_for_sending_it_back_hides_them_from_the_team(
+    desk: Harness,
+) -> None:
+    """Sent back as not solved, twice: the team's chat and, the second time, its leaders
+    read the reason with the complainant's details hidden."""
+    ticket = await _resolved_by_the_team_complained_about(desk)
+    told: list[OutboxMessage] = []
+    for _ in range(2):
+        before = len(await desk.outbox())
+        await desk.press(RETAILER, f"my:bad:{ticket.id}")
+        await desk.send(RETAILER, f"小王还是迟到，{SAYS_WHO}")
+        told += (await desk.outbox())[before:]
+        for step in ("acc", "res"):
+            await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+        await desk.send(DELIVERY_MEMBER, "已再次批评教育", chat=DELIVERY_CHAT)
+    team = _told(told, DELIVERY_CHAT, DELIVERY_LEADER)
+    assert "报告人表示问题没有解决" in team and "第 2 次退回" in team
+    assert "小王还是迟到" in team and "【号码已隐去】" in team
+    assert not any(secret in team for secret in (*SECRETS, "老王烟酒店")), team
 
 
 async def _filed_anonymously_by_wang(desk: Harness) -> Ticket:
