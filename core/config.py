@@ -301,6 +301,11 @@ class RoutingSettings(_Model):
         description="a cry for help (救命, 快来人): from a farmer, when nothing says which "
         "service, asked the same",
     )
+    personal_things: list[str] = Field(
+        default_factory=list,
+        description="things of a person's own (手机, 电动车): an emergency word said of one "
+        "(手机没电了) is no barn's; a danger word (电动车着火了) still is one",
+    )
 
     @model_validator(mode="after")
     def _danger_words_are_urgent_words(self) -> RoutingSettings:

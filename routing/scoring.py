@@ -148,6 +148,10 @@ def _asks_or_demands(tokens: list[str], at: int) -> bool:
 
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
 _CONTRASTS = frozenset(("不是", "并非", "并不是"))
+# Said between a thing and what befell it (手机快没电了, 电瓶车又没电了, 我的手机也没有电了).
+_IN_BETWEEN = frozenset(("快", "又", "也", "都", "已经", "就", "还", "老是", "总是", "经常", "要"))
+# The longest run of tokens an emergency word is cut into (没有|电, 电|没|了).
+_TERM_TOKENS = 3
 
 
 class CompiledTables:
@@ -212,6 +216,12 @@ class CompiledTables:
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
             for c in (Channel.COMPLAINT, Channel.EMERGENCY)
         )
+        # An emergency word said of one's phone or e-bike (手机没电了) is no barn's; a danger
+        # to people (电动车着火了) still counts wherever it is.
+        self._personal = frozenset(w.strip().lower() for w in settings.personal_things)
+        self._harmless_of_things = self._alarming - {
+            w.strip().lower() for w in settings.danger_words
+        }
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
         meaning = {
@@ -246,7 +256,7 @@ class CompiledTables:
 
     def evidence(self, tokens: list[str]) -> Evidence:
         found = Evidence(scores=dict.fromkeys(self.lines, 0.0))
-        tokens = self._unnegated(tokens, found)
+        tokens = self._of_no_barn(self._unnegated(tokens, found))
         counts = self.matcher.count(tokens)
         for term, count in counts.items():
             entries = self._entries.get(term)
@@ -293,6 +303,33 @@ class CompiledTables:
             if tokens[i - 1] in _CONTRASTS and token in self._alarming:
                 found.contrasted.append(token)
         return kept
+
+    def _of_no_barn(self, tokens: list[str]) -> list[str]:
+        """`tokens` without the emergency words said of a thing of one's own right before
+        them (手机|快|没|电|了, 充电|宝|没|电): its own power, not the barn's."""
+        if not self._personal:
+            return tokens
+        kept = tokens
+        for i in range(len(tokens)):
+            if not self._a_personal_thing_ends_at(tokens, i):
+                continue
+            start = i + 1
+            while start < len(tokens) and tokens[start] in _IN_BETWEEN:
+                start += 1
+            span = ""
+            for end in range(start, min(start + _TERM_TOKENS, len(tokens))):
+                span += tokens[end]
+                if span in self._harmless_of_things:
+                    kept = list(tokens) if kept is tokens else kept
+                    kept[start : end + 1] = [""] * (end + 1 - start)
+                    break
+        return kept
+
+    def _a_personal_thing_ends_at(self, tokens: list[str], at: int) -> bool:
+        """Whether a thing of one's own is the token at `at`, or ends there (充电|宝)."""
+        return tokens[at] in self._personal or (
+            at > 0 and tokens[at - 1] + tokens[at] in self._personal
+        )
 
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
         """`parts`, with each synonym variant found counted as the part it stands for."""

@@ -422,6 +422,39 @@ def test_poisoned_trapped_or_fainting_said_of_no_one_at_a_barn_is_no_danger(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "手机没电了",
+        "我手机快没电了，晚点再说",
+        "电瓶车又没电了",
+        "充电宝没电了",
+        "我的手机没有电了",
+        "手機沒電了",
+    ],
+)
+def test_a_phone_or_a_bike_out_of_power_is_no_110_call(router: Router, text: str) -> None:
+    """Its own battery, not the barn's power: nobody is paged in the night for it."""
+    decision = router.route(text)
+    assert not decision.emergency and not decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("手机没电了，烤房也停电了", False),
+        ("电话没电了，烤房风机不转", False),
+        ("电动车着火了", True),
+    ],
+)
+def test_a_barn_failing_beside_a_phone_out_of_power_is_still_a_110_call(
+    router: Router, text: str, danger: bool
+) -> None:
+    decision = router.route(text)
+    assert decision.emergency and decision.urgent, decision.explanation
+    assert decision.danger is danger
+
+
+@pytest.mark.parametrize(
     "text", ["烤房沒有著火，只是溫度有點低", "天然氣烤房點不著火，燃燒機報故障"]
 )
 def test_a_fire_denied_in_traditional_is_no_fire_as_in_simplified(
