@@ -27,7 +27,7 @@ from handlers.chat_moves import on_chat_move
 from handlers.context import Ctx
 from handlers.entries import COMMANDS, MENU, Step, set_script, show_help
 from handlers.free_text import alarm_place_step, free_message
-from handlers.i18n import MESSAGES, quoted
+from handlers.i18n import kind_named, quoted
 from handlers.incoming import command_words, ime_command
 from handlers.menu import say_help
 from handlers.tickets import (
@@ -286,8 +286,7 @@ async def _route_on(ctx: Ctx) -> None:
 
 def _kind_named(ctx: Ctx, kind: str) -> str:
     """What they sent, named in their language (a kind without a name: "这类消息")."""
-    what = f"kind_of_{kind}"
-    return ctx.text(what if what in MESSAGES else "kind_of_other")
+    return ctx.text(kind_named(kind))
 
 
 # Commands said aside, which leave what the person was doing as it was: /lang or /help

@@ -64,6 +64,13 @@ def in_script(text: str, script: Script) -> str:
 as_written = reader.as_written
 
 
+def kind_named(kind: str) -> str:
+    """The key of the name of a kind of message the desk does not read ("kind_of_video":
+    视频), or of "这类消息" for a kind without a name."""
+    key = f"kind_of_{kind}"
+    return key if key in MESSAGES else "kind_of_other"
+
+
 def quoted(text: str) -> str:
     """A requester's words, quoted back to them as they wrote them (`as_written`)."""
     # Our own stand-ins for a request without words are converted like the rest of our texts.

@@ -21,7 +21,7 @@ from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.duty import duty
-from handlers.i18n import buttons_in_script, in_script, t
+from handlers.i18n import buttons_in_script, in_script, kind_named, t
 from handlers.mine import show
 from handlers.replies import Button, rows
 from handlers.report_commands import ledger, stats
@@ -68,6 +68,11 @@ async def in_group(ctx: Ctx) -> None:
         ctx.say("nothing_to_cancel")
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         if msg.text or msg.photo_file_id or msg.voice_file_id:
+            if msg.unsupported and msg.text.strip():
+                # A video (a file) captioned with the note: the caption is read as the note
+                # would be typed, and the member learns that the video does not go with it,
+                # as a requester does in their own chat.
+                ctx.say("unsupported_words_read", what=ctx.text(kind_named(msg.unsupported)))
             await FLOWS[ctx.conv.flow](ctx)
         elif msg.unsupported or msg.location:
             ctx.say("t_note_expected")  # a sticker or a pin is no note; say what is wanted

@@ -83,3 +83,19 @@ async def test_a_sticker_in_the_note_step_is_answered_and_changes_nothing(desk: 
     [ticket] = await desk.tickets()
     assert ticket.status.value == "accepted"
     assert [r for r in await desk.outbox() if r.id not in before] == []
+
+
+async def test_a_result_captioned_on_a_video_says_the_video_does_not_go_with_it(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, unsupported="video")
+    # Before: 已办结 alone, the video dropped without a word.
+    assert "暂不支持这种消息（视频），它本身不会保存" in texts(out)
+    assert "已办结" in texts(out)
+    sent = await _to(desk, FARMER, before)
+    assert [method for method, _ in sent] == ["send_message"]
+    assert "换了风机电容" in sent[0][1]
