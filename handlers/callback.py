@@ -84,22 +84,23 @@ def _anonymous_or(key: str, ticket: Ticket | None) -> str:
     return f"{key}_anonymous" if ticket is not None and ticket.anonymous else key
 
 
-async def note_step(ctx: Ctx) -> None:
-    """The line after 「📞 已回访」: what the requester said, recorded as the call-back."""
+async def note_step(ctx: Ctx) -> Ticket | None:
+    """The line after 「📞 已回访」: what the requester said, recorded as the call-back.
+    The ticket, when it was recorded (its photos are kept by `handlers.team_notes`)."""
     assert ctx.conv is not None
     text = ctx.msg.text.strip()
     ticket_id = ctx.conv.data.get("ticket_id")
     ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
     if not text:
-        # A photo or a voice note says nothing the ledger can show.
+        # Nothing the ledger can show (a photo or a voice note is kept until the words come).
         ctx.say(_anonymous_or("cb_need_text", ticket))
-        return
+        return None
     if ctx.too_long(text):
-        return
+        return None
     await ctx.end_flow()
     if ticket is None:
         ctx.say("stale_button")
-        return
+        return None
     role = await callback.recorder_role(ctx.uow, ctx.cfg, ctx.user.id, ticket)
     if role is None:
         await _refused(ctx, ticket)  # no longer a leader of the team that owes it
@@ -115,6 +116,17 @@ async def note_step(ctx: Ctx) -> None:
         await ctx.uow.flush()  # a lost race is run again, and finds it recorded
         await _tell_asked(ctx, ticket)
         ctx.say(_anonymous_or("cb_done", ticket), number=ticket.label, note=as_written(note))
+        return ticket
+    return None
+
+
+async def file_kept(ctx: Ctx) -> None:
+    """Says that a photo or voice note sent at the prompt before its words is kept with them,
+    and asks for the words (a review's result, for an anonymous complaint)."""
+    assert ctx.conv is not None
+    ticket_id = ctx.conv.data.get("ticket_id")
+    ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
+    ctx.say(_anonymous_or("cb_file_kept", ticket))
 
 
 async def _tell_asked(ctx: Ctx, ticket: Ticket) -> None:

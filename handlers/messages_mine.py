@@ -168,6 +168,8 @@ MINE: dict[str, str] = {
     ),
     "cb_need_text": "请用文字写下回访情况（报告人怎么说）。",
     "cb_need_text_anonymous": "请用文字写下复核结果。",
+    "cb_file_kept": "已收到，会和回访情况一起记下。请再用文字写下回访情况（报告人怎么说）；发送 /cancel 可退出这一步。",
+    "cb_file_kept_anonymous": "已收到，会和复核结果一起记下。请再用文字写下复核结果；发送 /cancel 可退出这一步。",
     "cb_done": "已记录工单 {number} 的回访：{note}",
     "cb_done_anonymous": "已记录工单 {number}（匿名投诉）的复核结果：{note}",
     "cb_recorded": "工单 {number} 已由 {who} 在 {at} 记录回访：{note}",

@@ -173,11 +173,43 @@ async def album_rest(ctx: Ctx) -> bool:
     files = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
     if ticket is not None and files:
         note = str(conv.data.get("note") or "")
-        await _keep_files(ctx, ticket, files, note, to_requester=of != "t_xfer")
+        await _keep_files(ctx, ticket, files, note, to_requester=of in _TO_REQUESTER)
         if of == "t_xfer":
             await _to_new_team(ctx, ticket, files)
     await ctx.goto("more")  # a video of the album keeps nothing, and the rest may follow
     return True
+
+
+# The notes whose photos the requester is shown: the team's question and its result. A
+# transfer's go to the new team; a call-back's are the leaders' record.
+_TO_REQUESTER = ("t_ask", "t_res")
+
+
+async def callback_step(ctx: Ctx) -> None:
+    """The line after 「📞 已回访」 (`callback.note_step`), and the photos or voice notes sent
+    with it (the barn as the leader found it): kept on the ticket with the record, sent
+    before the words or as their caption, and the rest of an album as it comes."""
+    assert ctx.conv is not None
+    data = ctx.conv.data
+    files: list[list[str]] = list(data.get("files", []))
+    sent = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
+    album = ctx.msg.media_group_id
+    if sent and not ctx.msg.text.strip():
+        told = album is not None and data.get(_ALBUM) == album
+        await ctx.goto(ctx.conv.step, files=files + sent, **{_ALBUM: album})
+        if not told:
+            await callback.file_kept(ctx)
+        return
+    ticket = await callback.note_step(ctx)
+    if ticket is None:
+        if sent and ctx.conv is not None:
+            await ctx.goto(ctx.conv.step, files=files + sent)  # words too long: kept for them
+        return
+    note = ticket.callback_note
+    await _keep_files(ctx, ticket, files + sent, note, to_requester=False)
+    if album is not None and ctx.conv is None:
+        more = {"ticket_id": ticket.id, _ALBUM: album, "of": callback.FLOW, "note": note}
+        await ctx.start_flow(ALBUM, "more", more, ttl=ALBUM_WAIT)
 
 
 async def _to_new_team(ctx: Ctx, ticket: Ticket, files: list[list[str]]) -> None:
@@ -211,7 +243,7 @@ FLOWS: dict[str, Step] = {
     "t_ask": _leavable(note_step),
     "t_res": _leavable(note_step),
     "t_xfer": _leavable(note_step),
-    callback.FLOW: _leavable(callback.note_step),
+    callback.FLOW: _leavable(callback_step),
 }
 
 

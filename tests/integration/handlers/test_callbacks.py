@@ -113,6 +113,52 @@ async def test_the_leader_records_the_call_back_with_what_the_requester_said(
     assert not again.replies
 
 
+async def _kept(desk: Harness, ticket_id: int) -> list[tuple[str, str, int | None]]:
+    async with desk.db.uow(read_only=True) as uow:
+        return [(a.kind, a.file_id, a.added_by) for a in await uow.attachments.of_ticket(ticket_id)]
+
+
+async def test_a_call_back_sent_as_an_album_keeps_every_photo_with_the_record(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    await desk.press(LEADER, f"tk:cb:{ticket_id}")
+    before = {r.id for r in await desk.outbox()}
+    said = "到现场看过，风机又坏了，约好明天换"
+    first = await desk.send(LEADER, said, photo_file_id="barn1", media_group_id="cb1")
+    rest = [
+        await desk.send(LEADER, photo_file_id=photo, media_group_id="cb1")
+        for photo in ("barn2", "barn3")
+    ]
+
+    assert "的回访" in texts(first) and (await _ticket(desk, ticket_id)).callback_note == said
+    # Before: no photo was kept, and the album's next photos began a request of the leader's
+    # own (已收到。请再用文字或语音说明一下情况…).
+    assert [texts(out) for out in rest] == ["", ""]
+    assert await _kept(desk, ticket_id) == [
+        ("photo", "barn1", LEADER),
+        ("photo", "barn2", LEADER),
+        ("photo", "barn3", LEADER),
+    ]
+    assert len(await desk.tickets()) == 1
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert not [r for r in new if r.chat_id == FARMER]  # the leaders' record, not the farmer's
+
+
+async def test_a_photo_sent_before_the_call_back_s_words_is_kept_with_them(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    await desk.press(LEADER, f"tk:cb:{ticket_id}")
+
+    kept = await desk.send(LEADER, photo_file_id="barn")
+    done = await desk.send(LEADER, "农户说温控器还是不准")
+
+    assert "已收到，会和回访情况一起记下" in texts(kept)
+    assert "的回访" in texts(done)
+    assert await _kept(desk, ticket_id) == [("photo", "barn", LEADER)]
+
+
 async def test_a_member_of_the_team_may_not_record_the_call_back(desk: Harness) -> None:
     ticket_id = await _rated_110(desk, 3)
 
