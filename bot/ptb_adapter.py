@@ -57,6 +57,7 @@ from handlers.incoming import (
     Location,
     edit_to_answer,
     read_command,
+    replied_to,
     sent_as_group,
 )
 from handlers.replies import Outcome, Reply
@@ -113,8 +114,8 @@ def to_incoming(update: Update, bot_username: str | None = None) -> Incoming | N
         fields["media_group_id"] = message.media_group_id
     if message.voice is not None:
         fields["voice_file_id"] = message.voice.file_id
-    if message.reply_to_message is not None and chat.type == "private":
-        fields["reply_to"] = message.reply_to_message.message_id
+    if message.reply_to_message is not None:
+        fields["reply_to"] = replied_to(message.reply_to_message.message_id, _topic(message))
     if message.migrate_to_chat_id is not None:
         fields["migrate_to_chat_id"] = message.migrate_to_chat_id
     if message.migrate_from_chat_id is not None:

@@ -44,9 +44,9 @@ class Incoming:
     media_group_id: str | None = None
     callback_data: str | None = None
     callback_message_id: int | None = None
-    # The message this one answers with Telegram's reply (回复), in a private chat: the
-    # question notice of one of several tickets waiting for the person's answer says which.
-    # Not read in groups, where a forum topic's every message replies to the topic's first.
+    # The message this one answers with Telegram's reply (回复): the question notice of one
+    # of several tickets waiting for the person's answer says which; in a team's chat, the
+    # card a note is meant for (`replied_to`: not a forum topic's first message).
     reply_to: int | None = None
     unsupported: str | None = None  # sticker, animation, document, video, ... (what it was)
     # Telegram's notices that this group became a supergroup (a new chat id): sent in the
@@ -103,6 +103,13 @@ class Incoming:
         if self.command == "start" and self.args:
             return self.args[0]
         return None
+
+
+def replied_to(reply_id: int, topic: int | None) -> int | None:
+    """The message a reply answers, as the desk reads it. In a forum topic, a message that
+    replies to nothing comes as a reply to the topic's first message (its creation, whose id
+    is the topic's): that is no reply (None)."""
+    return None if reply_id == topic else reply_id
 
 
 # Telegram's stand-in sender for a group's anonymous admins (its messages carry the group as

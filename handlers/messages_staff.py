@@ -52,6 +52,10 @@ STAFF: dict[str, str] = {
         "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
         "需要时请再按「{button}」。"
     ),
+    "t_note_other_card": (
+        "这条消息回复的是工单 {other}，没有记入。正在等待的是工单 {number} 的{what}，"
+        "请直接发送（不要回复别的工单）；要处理工单 {other}，请点它卡片上的按钮。"
+    ),
     "t_ask_done": "已请报告人补充（工单 {number}）：{what}\n报告人的回复会发到本队。",
     "t_res_done": "工单 {number} 已办结，已请报告人确认并评价。办结说明：{what}",
     "t_res_suggestion_done": "建议 {number} 已答复，已请报告人看看是否满意并评价。答复：{what}",

@@ -239,11 +239,42 @@ def _leavable(step: Step) -> Step:
     return run
 
 
+def _of_its_ticket(step: Step) -> Step:
+    """`step`, unless the member's message is a reply (Telegram's 回复) to a message about
+    another ticket (its card, its reminder): meant for that ticket, it is no note for the one
+    the prompt waits for. Nothing is recorded, the member is told so, and the prompt waits."""
+
+    async def run(ctx: Ctx) -> None:
+        other = await _other_ticket_replied_to(ctx)
+        if other is None:
+            await step(ctx)
+            return
+        assert ctx.conv is not None
+        what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[ctx.conv.flow])
+        ctx.say("t_note_other_card", other=other, number=await _number(ctx, ctx.conv), what=what)
+
+    return run
+
+
+async def _other_ticket_replied_to(ctx: Ctx) -> str | None:
+    """The number of the ticket whose message the member's reply answers, when that is not
+    the ticket the prompt waits for."""
+    conv, reply_to = ctx.conv, ctx.msg.reply_to
+    if conv is None or reply_to is None:
+        return None
+    waiting = conv.data.get("ticket_id")
+    for sent in await ctx.uow.ticket_messages.of_message(ctx.msg.chat_id, reply_to):
+        if sent.ticket_id != waiting:
+            other = await ctx.uow.tickets.get(sent.ticket_id)
+            return other.label if other is not None else None
+    return None
+
+
 FLOWS: dict[str, Step] = {
-    "t_ask": _leavable(note_step),
-    "t_res": _leavable(note_step),
-    "t_xfer": _leavable(note_step),
-    callback.FLOW: _leavable(callback_step),
+    "t_ask": _leavable(_of_its_ticket(note_step)),
+    "t_res": _leavable(_of_its_ticket(note_step)),
+    "t_xfer": _leavable(_of_its_ticket(note_step)),
+    callback.FLOW: _leavable(_of_its_ticket(callback_step)),
 }
 
 

@@ -33,7 +33,7 @@ from bot.message_kinds import UNSUPPORTED
 from bot.outbox.render import fit_replies
 from bot.ptb_adapter import build_application
 from core.config import Config
-from handlers.incoming import Contact, Incoming, Location
+from handlers.incoming import Contact, Incoming, Location, replied_to
 from handlers.replies import Outcome, Reply
 from storage import tables
 from storage.uow import Database
@@ -203,6 +203,13 @@ def edge_updates() -> list[Update]:
     gif = {"duration": 2, "width": 1, "height": 1}
     question = {"message_id": 901, "date": DATE, "chat": _chat(FARMER, FARMER), "text": "？"}
     in_team = {"message_id": 902, "date": DATE, "chat": _chat(TEAM_CHAT, MEMBER), "text": "卡片"}
+    in_topic = {"message_thread_id": 77, "is_topic_message": True}
+    topic_start = {
+        "message_id": 77,
+        "date": DATE,
+        "chat": _chat(TEAM_CHAT, MEMBER),
+        "forum_topic_created": {"name": "青山镇", "icon_color": 7322096},
+    }
     barn = [_file(92, width=1280, height=960)]
     command = {"type": "bot_command", "offset": 0, "length": 4}
     clip = {"duration": 9, "width": 720, "height": 1280}
@@ -224,10 +231,14 @@ def edge_updates() -> list[Update]:
         old_card,
         anonymous_admin(64, "/bindteam@jinye110_bot curing-qingshan"),
         anonymous_admin(65, "烤房的事大家注意"),  # not a command: not for the desk
-        # Telegram's reply to the bot's question: which message it answers, in a private
-        # chat; in a group it is the team's own talk.
+        # Telegram's reply to the bot's message: which message it answers (the question
+        # notice in a private chat, the card in a team's chat).
         message(67, FARMER, text="在东边那间", reply_to_message={**question, "from": BOT_USER}),
         message(68, MEMBER, TEAM_CHAT, text="好", reply_to_message={**in_team, "from": BOT_USER}),
+        # In a forum topic a message replying to nothing replies to the topic's first (its
+        # creation, whose id is the topic's): no reply. One replying to a card there is one.
+        message(69, MEMBER, TEAM_CHAT, text="收到", **in_topic, reply_to_message=topic_start),
+        message(70, MEMBER, TEAM_CHAT, text="修好了", **in_topic, reply_to_message=in_team),
         # A command typed on into its words, as Chinese is typed: /110 and its words.
         say(90, FARMER, "/110烤房停电了"),
         say(91, FARMER, "/110，大坪烤房风机不转了"),
@@ -283,7 +294,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
     if source["from"]["is_bot"]:
         return _neutral_anonymous(update)
     sender = source["from"]
-    chat = (query["message"] if query is not None else msg)["chat"]
+    carrier = query["message"] if query is not None else msg
+    chat = carrier["chat"]
     base: dict[str, Any] = {
         "update_key": f"tg:{update['update_id']}",
         "user_id": sender["id"],
@@ -291,6 +303,7 @@ def neutral_incoming(update: Update) -> Incoming | None:
         "chat_type": chat["type"],
         "user_name": " ".join(p for p in (sender.get("first_name"), sender.get("last_name")) if p),
         "language_code": sender.get("language_code", ""),
+        "topic": carrier.get("message_thread_id") if carrier.get("is_topic_message") else None,
     }
     if query is not None:
         shown = query["message"]["date"] != 0  # date 0: a message the bot can no longer see
@@ -320,8 +333,8 @@ def neutral_incoming(update: Update) -> Incoming | None:
     for moved in ("migrate_to_chat_id", "migrate_from_chat_id"):
         if moved in msg:
             fields[moved] = msg[moved]
-    if "reply_to_message" in msg and chat["type"] == "private":
-        fields["reply_to"] = msg["reply_to_message"]["message_id"]
+    if "reply_to_message" in msg:
+        fields["reply_to"] = replied_to(msg["reply_to_message"]["message_id"], base["topic"])
     if fields == {"text": ""}:
         return None  # a service message (a pin, a timer set): nothing said to the desk
     return Incoming(**base, **fields)

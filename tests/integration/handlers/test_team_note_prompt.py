@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER
@@ -194,3 +196,37 @@ async def test_a_result_over_the_length_limit_is_refused_and_a_shorter_one_waite
     assert not await _farmer_told_resolved(desk)
     await desk.send(MEMBER, "风机已更换，温度恢复", chat=TEAM_CHAT)
     assert await _status(desk) is Status.RESOLVED
+
+
+async def _card_sent(desk: Harness, ticket_id: int, message_id: int) -> None:
+    """The sender delivers the ticket's card to the team's chat as message `message_id`."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [card] = [
+        r
+        for r in await desk.outbox()
+        if r.ticket_id == ticket_id and r.purpose == "card" and r.chat_id == TEAM_CHAT
+    ]
+    await recorder.record(card, message_id)
+
+
+async def test_a_note_replying_to_another_card_is_not_taken_for_the_prompt_s_ticket(
+    desk: Harness,
+) -> None:
+    first = await desk.file_110(FARMER)
+    second = await desk.file_110(LEADER)
+    await _card_sent(desk, first, 701)
+    await _card_sent(desk, second, 702)
+    await desk.press(MEMBER, f"tk:acc:{first}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:acc:{second}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{second}", chat=TEAM_CHAT)
+    [a, b] = await desk.tickets()
+
+    out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, reply_to=701)
+
+    # Before: the second ticket was resolved with it, its requester told 已办结：换了风机电容.
+    assert f"这条消息回复的是工单 {a.label}，没有记入" in texts(out)
+    assert f"正在等待的是工单 {b.label} 的办结说明" in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.ACCEPTED]
+    out = await desk.send(MEMBER, "温控器复位", chat=TEAM_CHAT, reply_to=702)  # its own card
+    assert "已办结" in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.RESOLVED]
