@@ -111,23 +111,28 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
             continue
         await uow.memberships.remove(membership)
         removed.append(membership)
-    added = 0
-    existing: dict[str, dict[tuple[int, Role], Membership]] = {}
+    # In a few statements, whatever the bureau's size: every process start and every
+    # test of the handlers begins here.
+    existing = {(m.user_id, m.team_id, m.role): m for m in await uow.memberships.everyone()}
+    known = await uow.users.known(sorted({user_id for user_id, _, _ in listed}))
+    people: list[User] = []
+    added: list[Membership] = []
     for user_id, team_id, role in _config_places(cfg):
-        if team_id not in existing:
-            places = await uow.memberships.of_team(team_id)
-            existing[team_id] = {(m.user_id, m.role): m for m in places}
-        found = existing[team_id].get((user_id, role))
+        found = existing.get((user_id, team_id, role))
         if found is not None:
             found.from_config = True  # listed now, whatever made it first
             continue
-        if await uow.users.get(user_id) is None:
-            await uow.users.add(User(id=user_id, created_at=now))
-        await uow.memberships.add(Membership(user_id, role, now, team_id=team_id, from_config=True))
-        added += 1
+        if user_id not in known:
+            people.append(User(id=user_id, created_at=now))
+            known.add(user_id)
+        place = Membership(user_id, role, now, team_id=team_id, from_config=True)
+        existing[user_id, team_id, role] = place  # listed twice, placed once
+        added.append(place)
+    await uow.users.add_all(people)
+    await uow.memberships.add_all(added)
     # Last, so that a leader the config lists from now on is among those paged.
     await hand_on_pages(Offstage(cfg, uow, now), removed)
-    return added, len(removed)
+    return len(added), len(removed)
 
 
 def _config_places(cfg: Config) -> Iterator[tuple[int, str, Role]]:

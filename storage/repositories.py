@@ -206,6 +206,16 @@ class SqlUserRepository(SessionRepo):
         self.session.add(user)
         await self.session.flush()
 
+    async def add_all(self, new: Sequence[User]) -> None:
+        self.session.add_all(new)
+        await self.session.flush()
+
+    async def known(self, user_ids: Sequence[int]) -> set[int]:
+        if not user_ids:
+            return set()
+        query = select(users.c.id).where(users.c.id.in_(list(user_ids)))
+        return {int(uid) for uid in (await self.session.execute(query)).scalars()}
+
     async def of_kind(self, kind: Requester) -> Sequence[User]:
         query = select(User).where(users.c.kind == kind).order_by(users.c.id)
         return (await self.session.execute(query)).scalars().all()
@@ -252,6 +262,10 @@ class SqlMembershipRepository(SessionRepo):
 
     async def add(self, membership: Membership) -> None:
         self.session.add(membership)
+        await self.session.flush()
+
+    async def add_all(self, new: Sequence[Membership]) -> None:
+        self.session.add_all(new)
         await self.session.flush()
 
     async def remove(self, membership: Membership) -> None:

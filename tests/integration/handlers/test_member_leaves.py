@@ -17,7 +17,7 @@ from handlers.staff_places import remove_places
 from scheduler.sweep import sweep
 from storage.tables import memberships
 from storage.uow import Database
-from tests.support.config_edits import with_member_toggled
+from tests.support.config_edits import with_member_toggled, with_team_changed
 from tests.support.desk import Harness, texts
 from tests.support.scratch_db import empty_tables
 from tests.support.tickets import FARMER, LEADER, MEMBER
@@ -120,6 +120,21 @@ async def test_a_place_joined_by_invite_stays_when_the_config_lists_it_then_no_l
             await uow.commit()
     async with desk.db.uow(read_only=True) as uow:
         assert LEAVER in {m.user_id for m in await uow.memberships.of_team("curing-qingshan")}
+
+
+async def test_someone_the_config_lists_twice_in_a_team_has_one_place_there(
+    desk: Harness,
+) -> None:
+    """A bureau's list with a name written twice (a copy and paste) places them once."""
+    team = desk.cfg.team("curing-qingshan")
+    twice = with_team_changed(desk.cfg, team.id, members=[*team.members, LEAVER, LEAVER])
+    async with desk.db.uow() as uow:
+        assert await seed_memberships(uow, twice, desk.clock()) == (1, 0)
+        await uow.commit()
+    async with desk.db.uow(read_only=True) as uow:
+        places = [m for m in await uow.memberships.of_team(team.id) if m.user_id == LEAVER]
+        assert [m.role for m in places] == [Role.MEMBER]
+        assert await uow.users.get(LEAVER) is not None
 
 
 async def _on_duty_with_a_call_waiting(desk: Harness, member: int) -> tuple[int, int]:
