@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from core.yaml_text import DuplicateKeys, load_yaml
+from core.yaml_text import DuplicateKeys, load_yaml, one_line_yaml_error
 
 
 class ConfigError(Exception):
@@ -49,7 +49,9 @@ def _mapping(text: str, where: str | None) -> dict[str, Any]:
     except DuplicateKeys as exc:
         raise ConfigError([prefix + error for error in exc.errors]) from exc
     except yaml.YAMLError as exc:
-        raise ConfigError([f"{where or '(root)'}: invalid YAML: {exc}"]) from exc
+        raise ConfigError(
+            [f"{where or '(root)'}: invalid YAML: {one_line_yaml_error(exc)}"]
+        ) from exc
     if not isinstance(data, dict):
         raise ConfigError([f"{where or '(root)'}: the config must be a mapping"])
     return data

@@ -39,6 +39,21 @@ def load_yaml(text: str) -> Any:
         loader.dispose()
 
 
+def one_line_yaml_error(exc: yaml.YAMLError) -> str:
+    """PyYAML's error in one line, placed by line and column: its own text spans several
+    lines, quotes the text as "<unicode string>" and points at it with a caret."""
+    if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
+        return " ".join(str(exc).split())
+    mark = exc.problem_mark
+    line = f"line {mark.line + 1}, column {mark.column + 1}: {exc.problem}"
+    if exc.context and exc.context_mark is not None:
+        start = exc.context_mark
+        line += f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    elif exc.context:
+        line += f" ({exc.context})"
+    return line
+
+
 def _duplicate_keys(node: Node, path: str, seen_nodes: set[int]) -> Iterator[str]:
     # An alias repeats a node (and may even point back to its own parent): walk it once.
     if id(node) in seen_nodes:

@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from core.config import KeywordTable
-from core.yaml_text import DuplicateKeys, load_yaml
+from core.yaml_text import DuplicateKeys, load_yaml, one_line_yaml_error
 
 
 class KeywordsError(ValueError):
@@ -44,7 +44,7 @@ def parse_keywords_yaml(text: str) -> dict[str, KeywordTable]:
     except DuplicateKeys as exc:
         raise KeywordsError(str(exc)) from exc
     except yaml.YAMLError as exc:
-        raise KeywordsError(f"invalid YAML: {exc}") from exc
+        raise KeywordsError(f"invalid YAML: {one_line_yaml_error(exc)}") from exc
     if isinstance(data, dict) and "keywords" in data:
         data = data["keywords"]
     if not isinstance(data, dict) or not data:

@@ -231,3 +231,24 @@ def test_a_team_id_one_byte_too_long_for_a_button_is_refused() -> None:
 def test_a_blank_name_is_refused_with_its_path(written: str, blank: str, error: str) -> None:
     [found] = errors_of(MINIMAL.replace(written, blank, 1), source="b.yaml")
     assert found.startswith(f"b.yaml: {error}")
+
+
+def test_yaml_that_cannot_be_read_is_one_line_naming_the_file_line_and_column() -> None:
+    [error] = errors_of("bureau: [unclosed\n", source="config/b.yaml")
+    assert error == (
+        "config/b.yaml: invalid YAML: line 2, column 1: expected ',' or ']', but got "
+        "'<stream end>' (while parsing a flow sequence that starts at line 1, column 9)"
+    )
+
+
+def test_a_tab_indenting_the_yaml_is_placed_by_line_and_column() -> None:
+    [error] = errors_of("areas:\n\t- {id: a, name: 甲}\n", source="b.yaml")
+    assert error.startswith("b.yaml: invalid YAML: line 2, column 1: found character '\\t'")
+    assert "<unicode string>" not in error and "\n" not in error
+
+
+def test_a_keyword_file_that_cannot_be_read_as_yaml_says_where_in_one_line() -> None:
+    with pytest.raises(KeywordsError) as caught:
+        parse_keywords_yaml("keywords:\n  curing:\n    words: {烤房: 3\n")
+    assert str(caught.value).startswith("invalid YAML: line 4, column 1: ")
+    assert "<unicode string>" not in str(caught.value) and "\n" not in str(caught.value)
