@@ -41,12 +41,17 @@ class _Model(BaseModel):
 def _parse_clock(value: object) -> time:
     if isinstance(value, time):
         return value
-    if isinstance(value, int):  # YAML 1.1 reads 08:30 as a sexagesimal integer
-        return time(value // 60, value % 60)
+    if isinstance(value, int):  # YAML 1.1 reads 22:30 as a sexagesimal integer
+        value = f"{value // 60}:{value % 60:02d}"
     if not isinstance(value, str):
         raise ValueError(f"not a time of day: {value!r}")
     hours, _, minutes = value.strip().partition(":")
-    return time(int(hours), int(minutes or 0))
+    try:
+        return time(int(hours), int(minutes or 0))
+    except ValueError:
+        # Python's own words (int()'s "invalid literal", "hour must be in 0..23") would
+        # not tell an admin what to write.
+        raise ValueError(f'not a time of day: {value!r} (write it as "08:30")') from None
 
 
 Clock = Annotated[time, BeforeValidator(_parse_clock)]

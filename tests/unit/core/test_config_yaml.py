@@ -252,3 +252,21 @@ def test_a_keyword_file_that_cannot_be_read_as_yaml_says_where_in_one_line() -> 
         parse_keywords_yaml("keywords:\n  curing:\n    words: {烤房: 3\n")
     assert str(caught.value).startswith("invalid YAML: line 4, column 1: ")
     assert "<unicode string>" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("written", ["8点半", "24:00", "8:75", "08:30:00", "25:00"])
+def test_a_time_of_day_that_is_none_says_how_to_write_one(written: str) -> None:
+    [error] = errors_of(
+        MINIMAL + f"quiet_hours: {{start: {written}, end: '07:00'}}\n", None, "b.yaml"
+    )
+    assert error.startswith(f"b.yaml: quiet_hours.start: not a time of day: '{written}'")
+    assert error.endswith('(write it as "08:30")')
+
+
+def test_a_time_of_day_unquoted_is_read_as_written() -> None:
+    cfg = parse_config(MINIMAL + "quiet_hours: {start: 22:30, end: 07:00}\n")
+    assert cfg.quiet_hours is not None
+    assert (cfg.quiet_hours.start.isoformat(), cfg.quiet_hours.end.isoformat()) == (
+        "22:30:00",
+        "07:00:00",
+    )
