@@ -15,14 +15,22 @@ from core.config import ConfigError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    check = sub.add_parser("check-config", help="validate a YAML config file")
+    check = sub.add_parser(
+        "check-config",
+        help="validate a YAML config file",
+        description="Validate the bureau's YAML config (and the files it includes): one line "
+        "with its bureau and counts when it is valid (exit 0), else every problem, one a line, "
+        "with its file and path (exit 2).",
+    )
     check.add_argument("file", nargs="?", help="config file (default: JINYE_CONFIG)")
     check.set_defaults(func=cmd_check_config)
 
     db = sub.add_parser("db", help="database migrations")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_sub.add_parser("upgrade", help="migrate the database to the newest schema")
-    upgrade.add_argument("revision", nargs="?", default="head")
+    upgrade.add_argument(
+        "revision", nargs="?", default="head", help="the revision to reach (default: the newest)"
+    )
     upgrade.set_defaults(func=cmd_db_upgrade)
     current = db_sub.add_parser("current", help="show the database's schema revision")
     current.set_defaults(func=cmd_db_current)

@@ -42,10 +42,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
 
     ledger = actions.add_parser("ledger", help="write the ledger for a date range to a file")
-    ledger.add_argument("--from", dest="first", metavar="YYYY-MM-DD")
-    ledger.add_argument("--to", dest="last", metavar="YYYY-MM-DD")
+    ledger.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="the first day")
+    ledger.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="the last day (included)")
     ledger.add_argument("--period", help="instead of --from/--to: week, lastmonth, season, ...")
-    ledger.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv")
+    ledger.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.xlsx|FILE.csv",
+        help="the file to write: .xlsx (台账, 汇总, 心愿清单) or .csv (台账)",
+    )
     _common(ledger)
     ledger.set_defaults(func=cmd_ledger)
 

@@ -71,8 +71,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    route.add_argument("words", nargs="+", metavar="TEXT | eval FILE | learn FILE | cv FILE")
-    route.add_argument("--config", help="config file (default: JINYE_CONFIG or the demo)")
+    route.add_argument(
+        "words",
+        nargs="+",
+        metavar="TEXT | eval FILE | learn FILE | cv FILE",
+        help="a request's words to route, or an action and its labelled file (.csv or .xlsx)",
+    )
+    route.add_argument("--config", help="config file (default: JINYE_CONFIG)")
     route.add_argument("--keywords", help="keyword tables (YAML) instead of the config's")
     route.add_argument("--area", help="route: the requester's area id")
     route.add_argument("--site", help="route: the requester's site code")

@@ -8,15 +8,47 @@ import sys
 
 from bot.cli_errors import DatabaseUnusable, check_database, database_failed
 from bot.config_loader import load_config
+from bot.console_help import HELP
 from bot.settings import Settings
 from core.config import ConfigError
 
+# What `jinye110 run --help` and `jinye110 demo --help` show.
+RUN_DESCRIPTION = """\
+Run the bot on Telegram with JINYE_BOT_TOKEN, until SIGINT/SIGTERM: it brings the database
+to the newest schema, sets the command menus, and runs the SLA sweep, digests and weekly
+report too unless JINYE_RUN_SCHEDULER=false. Long polling, or a webhook when
+JINYE_WEBHOOK_URL is set. Without a token it starts the console demo (jinye110 demo).
+"""
+DEMO_DESCRIPTION = f"""\
+The console demo: the real handlers and database in a terminal, with the bureau of
+JINYE_CONFIG (default the demo's) and the database of JINYE_DATABASE_URL (default
+jinye110.sqlite3 in this folder; delete it to start over). You start as a farmer; what
+the desk sends other people (the team chat's card, pages, notices) is printed as it is
+delivered (📨 → …). Type at its prompt:
+
+{HELP}
+"""
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    run = sub.add_parser("run", help="run the bot (the console demo when JINYE_BOT_TOKEN is unset)")
-    run.add_argument("--framework", choices=["ptb", "aiogram"], default="ptb")
+    run = sub.add_parser(
+        "run",
+        help="run the bot (the console demo when JINYE_BOT_TOKEN is unset)",
+        description=RUN_DESCRIPTION,
+    )
+    run.add_argument(
+        "--framework",
+        choices=["ptb", "aiogram"],
+        default="ptb",
+        help="the Telegram library: python-telegram-bot (ptb, the default) or aiogram",
+    )
     run.set_defaults(func=cmd_run)
-    demo = sub.add_parser("demo", help="the console demo: the real handlers in a terminal")
+    demo = sub.add_parser(
+        "demo",
+        help="the console demo: the real handlers in a terminal",
+        description=DEMO_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the commands one a line
+    )
     demo.set_defaults(func=cmd_demo)
 
 

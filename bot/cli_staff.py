@@ -25,9 +25,20 @@ TOKEN_IN_NAME = 8
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    invite = sub.add_parser("invite", help="a one-time, expiring staff invite link and QR code")
+    invite = sub.add_parser(
+        "invite",
+        help="a one-time, expiring staff invite link and QR code",
+        description="Print a one-time staff invite link (a place in a team, or a supervisor's) "
+        "and write its QR code. Whoever opens it first gets the place; it then works for nobody "
+        "else. Needs jinye110 db upgrade first.",
+    )
     invite.add_argument("--team", help="team id, or a service line id for that line's default team")
-    invite.add_argument("--role", choices=["member", "leader", "supervisor"], default="member")
+    invite.add_argument(
+        "--role",
+        choices=["member", "leader", "supervisor"],
+        default="member",
+        help="the place the link gives (default member); supervisor takes no --team",
+    )
     invite.add_argument(
         "--ttl",
         default=format_duration(INVITE_TTL),
@@ -39,7 +50,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="QR code, .png or .svg (default invite-<team>-<role>-<token start>.png)",
     )
     invite.set_defaults(func=cmd_invite)
-    site_qr = sub.add_parser("site-qr", help="a QR code PNG for every site's site_<code> link")
+    site_qr = sub.add_parser(
+        "site-qr",
+        help="a QR code PNG for every site's site_<code> link",
+        description="Write a QR code per site of the config, <code>.png, to post at the site: "
+        "scanning it opens the bot with that site as the requester's place (a farmer's barn "
+        "cluster, a retailer's district). Prints each site's code, name, link and file.",
+    )
     site_qr.add_argument(
         "--out-dir",
         default="site-qr",

@@ -17,29 +17,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.bootstrap import App
+from bot.console_help import HELP
 from bot.console_transport import ConsoleTransport
 from bot.outbox import OutboxSender, RateLimiter, RateLimits
 from bot.outbox.clock import ShiftedClock
 from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome
 from scheduler.sweep import sweep
-
-HELP = """命令 (commands):
-  :as NAME        切换身份 switch persona (:who 列出 lists them): farmer retailer staff,
-                  member leader (烘烤110), wish-member wish-leader (工会职工服务站),
-                  delivery-member delivery-leader (物流配送中心),
-                  ordering-member ordering-leader (营销服务部),
-                  monopoly-member monopoly-leader (专卖管理所),
-                  conduct-member conduct-leader (纪检作风监督室), supervisor,
-                  desk (督办分派台: the supervisor in its chat, to 需补充 or 转派 there)
-  :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N)
-  :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
-  :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
-  :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
-  :reply N TEXT   回复第 #N 条消息 reply to message #N (as Telegram's 回复)
-  :later MIN      时间快进 MIN 分钟，看催办和督办 move the clock on, run the SLA sweep
-  :who            列出身份 list the personas   :help  :quit
-其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""
 
 
 @dataclass
