@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""One entry point for people and CI: `python3 dev.py run|test|lint|shell-env`.
+"""One entry point for people and CI: `python3 dev.py run|test|lint|cli|bench|help`.
 
 It needs only python3 (3.11+) and the package registry: on first use it creates .venv and
 installs the project with its test extras, and again whenever pyproject.toml changes.
