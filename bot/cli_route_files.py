@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli_route import UsageError, config_of, keywords_of
 from bot.ledger_io import read_ledger
+from core.config import Config
 
 if TYPE_CHECKING:
     from routing.evaluate import Report
@@ -25,7 +26,9 @@ def run_eval(args: argparse.Namespace, path: str) -> int:
 
     cfg = config_of(args)
     keywords = keywords_of(args)
-    ledger = read_ledger(path, args.text_col, args.label_col, (args.urgent_col,))
+    ledger = read_ledger(
+        path, args.text_col, args.label_col, (args.urgent_col,), lines=line_ids(cfg)
+    )
     urgent_column = ledger.extra.get(args.urgent_col)
     urgent = (
         [v.lower() in ("1", "true", "yes", "是", "急") for v in urgent_column]
@@ -42,6 +45,11 @@ def run_eval(args: argparse.Namespace, path: str) -> int:
     for text, truth, predicted in report.misses[: args.misses]:
         print(f"  {truth} -> {predicted}: {text[:60]}")
     return 0
+
+
+def line_ids(cfg: Config) -> dict[str, str]:
+    """Each service line's id by its name (and by its id), as a ledger's labels may give it."""
+    return {name: line.id for line in cfg.service_lines for name in (line.name, line.id)}
 
 
 def report_json(report: Report) -> dict[str, object]:
@@ -80,7 +88,7 @@ def run_learn(args: argparse.Namespace, path: str) -> int:
     from routing.keywords_yaml import dump_keywords_yaml
     from routing.learn import learn_keywords
 
-    ledger = read_ledger(path, args.text_col, args.label_col)
+    ledger = read_ledger(path, args.text_col, args.label_col, lines=line_ids(config_of(args)))
     if len(set(ledger.labels)) < 2:
         raise UsageError(f"{path}: need at least two labels to learn from, found one")
     tables = learn_keywords(
@@ -127,7 +135,7 @@ def run_cv(args: argparse.Namespace, path: str) -> int:
     from routing.crossval import cross_validate
 
     cfg = config_of(args)
-    ledger = read_ledger(path, args.text_col, args.label_col)
+    ledger = read_ledger(path, args.text_col, args.label_col, lines=line_ids(cfg))
     folds = _folds(args.folds, len(ledger.texts))
     reports = cross_validate(
         cfg,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +102,13 @@ def read_ledger(
     text_col: str | None = None,
     label_col: str | None = None,
     extra_cols: tuple[str, ...] = (),
+    lines: Mapping[str, str] | None = None,
 ) -> Ledger:
-    """Texts and labels (rows missing either are skipped) and any extra columns present."""
+    """Texts and labels (rows missing either are skipped) and any extra columns present.
+    `lines`: a service line's id by its name. Our own 台账 names the line of each ticket in
+    its 服务线 column (职工服务, 職工服務 for a reader of 繁體), where the router says its id
+    (staff): such a label is read as that id, so that the two are compared, and what is
+    learned is keyed as the config keys its lines. Other labels stay as written."""
     rows = read_rows(path)
     if not rows:
         raise LedgerError(f"{path}: the file is empty")
@@ -120,7 +126,7 @@ def read_ledger(
         if not text or not label or to_simplified(text) in STAND_INS:
             continue  # a voice note's [语音] says nothing of what the ticket was about
         texts.append(text)
-        labels.append(label)
+        labels.append((lines or {}).get(to_simplified(label), label))
         for name, at in extra_at.items():
             extra[name].append(cells[at].strip())
     if not texts:

@@ -13,9 +13,11 @@ from openpyxl import load_workbook
 
 from bot.cli import main
 from core.config import Config
+from core.enums import Kind
 from storage.uow import Database
 from tests.conftest import DEMO_CONFIG
 from tests.integration.reports.dataset import build
+from tests.support.tickets import new_ticket
 
 AS_OF = "2026-11-19T10:00"  # local: the morning after the constructed day
 
@@ -69,6 +71,34 @@ async def test_the_ledger_written_can_be_learned_from_despite_its_title_line(
     ]
     assert await run("route", "eval", str(book_path), *argv) == 0, capsys.readouterr().err
     assert json.loads(capsys.readouterr().out)["messages"] == 8
+
+
+# A request of each of four lines, in the words the router places at once.
+LINE_TEXTS = {
+    "curing": "烤房温度上不去",
+    "monopoly": "许可证快到期了，怎么延续",
+    "delivery": "今天送货少了一条中华",
+    "staff": "希望食堂增加早餐品种",
+}
+
+
+async def test_the_ledger_written_is_evaluated_against_the_lines_it_names(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its 服务线 column names each line (职工服务, not staff): read as the config's line,
+    the router placing every ticket where it went is scored right."""
+    for line, text in LINE_TEXTS.items():
+        team = demo_config.line(line).default_team
+        await new_ticket(env, demo_config, text=text, line=line, team_id=team, kind=Kind.REQUEST)
+    book_path = tmp_path / "ledger.xlsx"
+    dates = ["--from", "2026-11-18", "--to", "2026-11-18", "--as-of", AS_OF]
+    assert await run("report", "ledger", *dates, "-o", str(book_path)) == 0
+    capsys.readouterr()
+    argv = ["--label-col", "服务线", "--json", "--config", str(DEMO_CONFIG)]
+    assert await run("route", "eval", str(book_path), *argv) == 0, capsys.readouterr().err
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["per_label"]) == sorted(LINE_TEXTS)
+    assert report["accuracy"] == 1.0
 
 
 async def test_stats_prints_the_table_and_writes_the_chart(
