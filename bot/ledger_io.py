@@ -72,15 +72,24 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     return [row for row in rows if any(cell.strip() for cell in row)]
 
 
+def _heading(cell: str) -> str:
+    """A column's heading as the aliases are written: our 台账 for a reader of 繁體 heads
+    its columns 訴求內容 and 服務線."""
+    return to_simplified(cell.strip())
+
+
 def _column(header: list[str], wanted: str | None, aliases: tuple[str, ...], what: str) -> int:
     names = [h.strip() for h in header]
+    headings = [_heading(h) for h in header]
     if wanted is not None:
         if wanted in names:
             return names.index(wanted)
+        if _heading(wanted) in headings:  # 诉求内容 asked of a 繁體 ledger, or the other way
+            return headings.index(_heading(wanted))
         raise LedgerError(f"no {what} column '{wanted}'; columns are: {', '.join(names)}")
     for alias in aliases:
-        if alias in names:
-            return names.index(alias)
+        if alias in headings:
+            return headings.index(alias)
     raise LedgerError(
         f"no {what} column (tried {', '.join(aliases)}); columns are: {', '.join(names)}; "
         f"name it with --{what}-col"
@@ -90,9 +99,9 @@ def _column(header: list[str], wanted: str | None, aliases: tuple[str, ...], wha
 def _header_at(rows: list[list[str]], text_col: str | None) -> int:
     """The header's row: the first of the first few naming the text column. Our own 台账
     (/ledger, `report ledger`) has a title line above its header; others start with it."""
-    wanted = (text_col,) if text_col is not None else TEXT_ALIASES
+    wanted = (text_col, _heading(text_col)) if text_col is not None else TEXT_ALIASES
     for at, row in enumerate(rows[:5]):
-        if any(cell.strip() in wanted for cell in row):
+        if any(cell.strip() in wanted or _heading(cell) in wanted for cell in row):
             return at
     return 0  # none does: the first row, for _column to say what it holds
 

@@ -13,11 +13,13 @@ from openpyxl import load_workbook
 
 from bot.cli import main
 from core.config import Config
-from core.enums import Kind
+from core.enums import Kind, Script
+from reports import periods
+from reports.ledger_files import export
 from storage.uow import Database
 from tests.conftest import DEMO_CONFIG
 from tests.integration.reports.dataset import build
-from tests.support.tickets import new_ticket
+from tests.support.tickets import T0, new_ticket
 
 AS_OF = "2026-11-19T10:00"  # local: the morning after the constructed day
 
@@ -95,6 +97,26 @@ async def test_the_ledger_written_is_evaluated_against_the_lines_it_names(
     assert await run("report", "ledger", *dates, "-o", str(book_path)) == 0
     capsys.readouterr()
     argv = ["--label-col", "服务线", "--json", "--config", str(DEMO_CONFIG)]
+    assert await run("route", "eval", str(book_path), *argv) == 0, capsys.readouterr().err
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["per_label"]) == sorted(LINE_TEXTS)
+    assert report["accuracy"] == 1.0
+
+
+async def test_a_traditional_readers_ledger_is_read_by_its_traditional_headers(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A supervisor who reads 繁體 gets /ledger with 訴求內容 and 服務線 (職工服務): found as
+    the Simplified headers are, and its lines read as the config's."""
+    for line, text in LINE_TEXTS.items():
+        team = demo_config.line(line).default_team
+        await new_ticket(env, demo_config, text=text, line=line, team_id=team, kind=Kind.REQUEST)
+    window = periods.parse("2026-11-18", T0, demo_config.zone)
+    name, content, *_ = await export(env, demo_config, window, T0, "xlsx", Script.HANT)
+    book_path = tmp_path / name
+    book_path.write_bytes(content)
+    assert load_workbook(book_path).worksheets[0]["J2"].value == "訴求內容"
+    argv = ["--json", "--config", str(DEMO_CONFIG)]
     assert await run("route", "eval", str(book_path), *argv) == 0, capsys.readouterr().err
     report = json.loads(capsys.readouterr().out)
     assert sorted(report["per_label"]) == sorted(LINE_TEXTS)
