@@ -87,6 +87,11 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         disputes = ticket is None and disputable and disputes_then_says_why(text)
         if disputes and len(disputable) > 1:
             return await _which_disputed(ctx, disputable, text.strip())
+        # 第2项有异议, 对早餐的答复有异议: of one of several wishes awaiting their word (the
+        # items of a wish list), which one is asked, as for a dispute said with why.
+        wishes = [t for t in awaiting if t.kind is Kind.WISH]
+        if ticket is None and len(wishes) > 1 and speaks_of_a_wish(text):
+            return await _which_disputed(ctx, wishes, text.strip())
         if disputes:
             ticket = disputable[0]
     if ticket is None or ticket.status is not Status.RESOLVED:

@@ -229,3 +229,36 @@ async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
     out = await desk.send(STAFF, "我不同意，要求重新处理，谢谢")
     assert "已重新派给" in texts(out)
     assert await _status(desk, wish) is Status.DISPATCHED
+
+
+@pytest.mark.parametrize("typed", ["第2项有异议", "对早餐的答复有异议", "第二項有異議"])
+async def test_a_dispute_of_one_item_of_a_wish_list_asks_which_and_keeps_the_words(
+    desk: Harness, typed: str
+) -> None:
+    """The items of a list answered, a dispute naming one of them by its place or its words
+    is asked which (a button each), never a new request for the triage desk; the one
+    pressed goes back with the words as its reason."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish, how in zip(items, ("", ":partly", ":declined"), strict=True):
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}{how}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF, typed)
+    assert "3 个心愿的答复等您确认" in to_simplified(texts(out))
+    *which, new = button_data(out)
+    assert sorted(which) == sorted(f"my:bad:{wish}" for wish in items)
+    assert new.startswith("my:new:")
+    breakfast = items[1]
+    await desk.press(STAFF, f"my:bad:{breakfast}")
+    assert [t.status for t in await desk.tickets()] == [
+        Status.RESOLVED,
+        Status.DISPATCHED,
+        Status.RESOLVED,
+    ]
+    async with desk.db.uow(read_only=True) as uow:
+        assert (await uow.tickets.events(breakfast))[-1].note == typed
