@@ -105,6 +105,11 @@ DAY_RANGE = re.compile(
     r"(\d{1,2})\s*[日号]?$"
 )
 
+# A period typed up to now (11月1日至今, 2026-11-01到现在, 本月以来): its start, then today.
+SO_FAR = re.compile(
+    r"^(?P<start>.+?)\s*(?:(?:\.\.|~|至|到|-|—|–)\s*(?:今|今天|今日|现在|目前)|迄今|以来)$"
+)
+
 
 def plain(text: str) -> str:
     """Half-width, Simplified, lower case, without surrounding spaces."""

@@ -21,6 +21,7 @@ from reports.period_words import (
     DAY_RANGE,
     FUTURE,
     MONTH_DAY,
+    SO_FAR,
     normalize,
     plain,
 )
@@ -268,6 +269,12 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     when not given).
     """
     today_ = now.astimezone(zone).date()
+    if found := SO_FAR.match(plain(text)):
+        # 11月1日至今: from the first day of what is typed before it to today.
+        begins = _parse(found["start"], now, zone, season)
+        if begins.first_day > today_:
+            return begins  # not begun: refused as such by `parse`, quoting what was typed
+        return _custom(text, begins.first_day, today_, zone)
     if found := DAY_RANGE.match(plain(text)):
         return _custom(text, *_day_range(text, found, today_), zone)
     typed = MONTH_DAY.sub(lambda found: _latest(found, today_, text), normalize(text))

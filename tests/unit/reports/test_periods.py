@@ -299,6 +299,29 @@ def test_days_written_as_people_write_them(typed: str, first: str, last: str) ->
 
 
 @pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("11月1日至今", "2026-11-01"),
+        ("2026年11月1日至今", "2026-11-01"),
+        ("10月25日到现在", "2026-10-25"),
+        ("2026-11-02到今天", "2026-11-02"),
+        ("11月以来", "2026-11-01"),
+        ("上周至今", "2026-11-09"),
+        ("１１月１日至今", "2026-11-01"),
+    ],
+)
+def test_a_period_up_to_now_runs_from_its_first_day_to_today(typed: str, first: str) -> None:
+    """至今 (到现在, 以来) is today: what a report form writes for a period so far."""
+    window = periods.parse(typed, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day) == (first, date(2026, 11, 18))
+
+
+def test_a_period_up_to_now_from_a_day_to_come_has_not_begun() -> None:
+    with pytest.raises(PeriodError, match="「11月19日至今」（2026-11-19 起）还没开始"):
+        periods.parse("11月19日至今", NOW, SHANGHAI)
+
+
+@pytest.mark.parametrize(
     "typed",
     [
         "2027-01",
