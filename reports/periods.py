@@ -292,8 +292,9 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     if found := _RANGE.match(typed):
         return _custom(text, parse_day(found[1], text), parse_day(found[2], text), zone)
     if found := _MONTH.match(word):
+        year = _year_of(text, found[1])
         try:
-            first = date(int(found[1]), int(found[2]), 1)
+            first = date(year, int(found[2]), 1)
         except ValueError:
             raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}") from None
         return _custom(text, first, _month_end(first), zone)
@@ -330,7 +331,7 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
     has begun), or the last days (近7天: today and the six before it)."""
     today_ = now.astimezone(zone).date()
     if found := _YEAR.match(word):
-        year = int(found[1])
+        year = _year_of(text, found[1])
         return _custom(text, date(year, 1, 1), date(year, 12, 31), zone)
     if found := _MONTH_ALONE.match(word):
         number = int(found[1])
@@ -360,7 +361,21 @@ def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
             f"请先写早的一天，如「{last}至{first}」。"
         )
     if _out_of_range(first, last):
-        raise PeriodError(
-            f"看不懂时间范围「{text.strip()}」：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
-        )
+        raise _beyond(text)
     return days(first, last, zone)
+
+
+def _beyond(text: str) -> PeriodError:
+    """The refusal of days outside what a report can cover, quoting what was typed."""
+    return PeriodError(
+        f"看不懂时间范围「{text.strip()}」：只能查 {EARLIEST} 至 {LATEST} 之间的日子。{USAGE}"
+    )
+
+
+def _year_of(text: str, typed: str) -> int:
+    """The year typed (2026), refused as out of range when no report can cover it: year 0
+    is no date at all."""
+    year = int(typed)
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise _beyond(text)
+    return year

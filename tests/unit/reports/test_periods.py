@@ -105,6 +105,8 @@ def test_parse_refuses_with_a_chinese_message(text: str) -> None:
         "1000-01-01..9999-12-31",
         "1999-12-31",
         "2026-11-01..2100-01-01",
+        "0000年",  # no year at all: refused as a year beyond the range, not a crash
+        "0000-01",  # its month is right: the year is what no report covers
     ],
 )
 def test_days_out_of_range_get_the_usage(text: str) -> None:
