@@ -155,6 +155,9 @@ _RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
 _MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
 _LAST_DAYS = re.compile(r"^(?:近|最近)(\d{1,5})(?:天|日)$")
+# A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3).
+_QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度|q([1-4]))$")
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -328,7 +331,8 @@ def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Wi
 
 def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | None:
     """A year (2026年), a month of the year without its year (8月: the latest August that
-    has begun), or the last days (近7天: today and the six before it)."""
+    has begun), a quarter by its number (三季度: the latest third quarter begun; 2026年第三
+    季度), or the last days (近7天: today and the six before it)."""
     today_ = now.astimezone(zone).date()
     if found := _YEAR.match(word):
         year = _year_of(text, found[1])
@@ -339,6 +343,13 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
             raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}")
         first = date(today_.year - int(number > today_.month), number, 1)
         return _custom(text, first, _month_end(first), zone)
+    if found := _QUARTER_NUMBER.match(word):
+        said = found[2] or found[3]
+        number = _QUARTER_NUMBERS.get(said) or int(said)
+        first = date(_year_of(text, found[1]) if found[1] else today_.year, number * 3 - 2, 1)
+        if not found[1] and first > today_:
+            first = first.replace(year=first.year - 1)  # the latest such quarter begun
+        return _custom(text, first, _month_end(first.replace(month=first.month + 2)), zone)
     if found := _LAST_DAYS.match(word):
         count = int(found[1])
         if count < 1:

@@ -235,6 +235,28 @@ def test_quarters(words: str, first: str, last: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("三季度", "2026-07-01", "2026-09-30"),
+        ("第三季度", "2026-07-01", "2026-09-30"),
+        ("2026年第一季度", "2026-01-01", "2026-03-31"),
+        ("2025年4季度", "2025-10-01", "2025-12-31"),
+        ("Q2", "2026-04-01", "2026-06-30"),
+        ("2025q4", "2025-10-01", "2025-12-31"),
+        ("第一季度", "2026-01-01", "2026-03-31"),
+    ],
+)
+def test_a_quarter_by_its_number(words: str, first: str, last: str) -> None:
+    """三季度 as a report form names it: without its year, the latest that has begun."""
+    window = periods.parse(words, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+    january = periods.parse("四季度", shanghai_noon(2027, 1, 5), SHANGHAI)
+    assert (january.first_day, january.last_day) == (date(2026, 10, 1), date(2026, 12, 31))
+    with pytest.raises(PeriodError, match="还没开始"):
+        periods.parse("2027年第一季度", NOW, SHANGHAI)
+
+
+@pytest.mark.parametrize(
     ("text", "first", "last"),
     [
         ("上个星期", "2026-11-09", "2026-11-15"),
