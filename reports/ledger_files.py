@@ -280,7 +280,8 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     sheet.cell(row=2, column=1, value=say(
         f"{running}综合得分（百分制）= {w.response:g}×响应率 + {w.resolution:g}×解决率 + "
         f"{w.satisfaction:g}×满意率；响应率、解决率按时限计，满意率按评价计，"
-        "撤回的不计"))  # fmt: skip
+        "撤回的不计；受理件数按提交时间计，销号件数按销号时间计（含此前提交、本期销号的），"
+        "台账列本期提交的工单及其现状"))  # fmt: skip
     _header(sheet, 3, SUMMARY_HEADERS, say)
     groups = [*ledger.rates.groups, ledger.rates.total]
     for r, group in enumerate(groups, start=4):

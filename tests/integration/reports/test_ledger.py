@@ -217,6 +217,8 @@ async def test_xlsx_summary_sheet_has_the_rates_per_team(
     assert sheet.freeze_panes == "A4"
     assert sheet.auto_filter.ref == f"A3:M{last - 1}"  # the total stays below when sorted
     assert "docs/" not in sheet["A2"].value
+    # 受理 and 销号 of the period are counted by different days: the sheet says which.
+    assert "销号件数按销号时间计（含此前提交、本期销号的）" in sheet["A2"].value
 
 
 async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
