@@ -214,7 +214,8 @@ def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> L
         number=get("number") or str(get("id")),
         kind=get("kind"),
         submitted_at=get("created_at").astimezone(zone),
-        requester=instead or get("requester_name") or "",
+        requester=instead
+        or _person(get("requester_name") or "", get("requester_phone") or "", get("requester_id")),
         phone="" if instead else mask_phone(get("requester_phone") or ""),
         shop_name=(retailer and get("requester_shop")) or "",
         licence_number=(retailer and get("requester_licence")) or "",
@@ -230,7 +231,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> L
         ),
         line=line,
         team=team.name if team else get("team_id"),
-        accepted_by=_acceptor(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
+        accepted_by=_person(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
         accepted_at=local(get("accepted_at")),
         resolved_at=local(get("resolved_at")),
         resolution=get("resolution_note") or "",
@@ -247,9 +248,9 @@ def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> L
     )
 
 
-def _acceptor(name: str, phone: str, user_id: int | None) -> str:
-    """接单人: their name as they wrote it; without one, our stand-in (尾号1234, 用户#200011),
-    in the reader's script as our words are; empty when nobody accepted it."""
+def _person(name: str, phone: str, user_id: int | None) -> str:
+    """诉求人 or 接单人: their name as they wrote it; without one, our stand-in (尾号1234,
+    用户#200011), in the reader's script as our words are; empty for nobody."""
     return TheirWords(name) if name.strip() else named(name, phone, user_id)
 
 

@@ -101,8 +101,9 @@ SUMMARY_COLUMNS = [
 ]  # fmt: skip
 SUMMARY_HEADERS = [title for title, _ in SUMMARY_COLUMNS]
 # Columns holding people's own words: never converted to the other script.
-# 接单人 is `TheirWords` when it is a name: without one it is our stand-in for it (尾号1234).
-THEIR_WORDS = {"诉求人", "店铺名称", "诉求内容", "办理情况", "评价内容", "职工", "心愿内容"}
+# 诉求人, 职工 and 接单人 are `TheirWords` when they are a name: without one they are our
+# stand-in for it (尾号1234), or what stands for a complainant kept from the reader (匿名).
+THEIR_WORDS = {"店铺名称", "诉求内容", "办理情况", "评价内容", "心愿内容"}
 # Columns of numbers that name something (a ticket, a licence): all their digits shown, as a
 # number Excel does not flag as text, never 5.2E+11, and read from the left as a name is.
 IDENTIFIERS = {"编号", "许可证号"}

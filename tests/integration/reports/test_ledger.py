@@ -467,3 +467,20 @@ async def test_a_retailers_shop_and_licence_are_listed_beside_their_phone(
     rows = list(csv.reader(io.StringIO(csv_bytes(ledger).decode("utf-8-sig"))))
     # Excel shows a bare 12-digit number as 5.20102E+11: the CSV writes it as a text formula.
     assert rows[2][3:7] == ["李秀英", "0851****1234", "李记烟酒店", '="520102100123"']
+
+
+async def test_a_requester_without_a_name_is_listed_by_the_stand_in_the_cards_use(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    """Someone whose Telegram profile has no name and who never gave one: 用户#… as on the
+    cards, in the reader's script (用戶#…), not an empty 诉求人 cell beside 接单人's stand-in."""
+    async with db.uow() as uow:
+        farmer = await uow.users.get(FARMER)
+        assert farmer is not None
+        farmer.name, farmer.phone = "", ""
+        await uow.commit()
+    ledger = await ledger_of(db, demo_config)
+    assert ledger.rows[0].requester == f"用户#{FARMER}"
+    sheet = load_workbook(io.BytesIO(xlsx(ledger, Script.HANT)))["臺賬"]
+    header = [c.value for c in sheet[2]]
+    assert sheet.cell(row=3, column=header.index("訴求人") + 1).value == f"用戶#{FARMER}"
