@@ -308,8 +308,14 @@ class RoutingSettings(_Model):
     )
     personal_things: list[str] = Field(
         default_factory=list,
-        description="things of a person's own (手机, 电动车): an emergency word said of one "
-        "(手机没电了) is no barn's; a danger word (电动车着火了) still is one",
+        description="things of a person's own (手机, 三轮车) whose `personal_troubles` are theirs, "
+        "not a barn's",
+    )
+    personal_troubles: list[str] = Field(
+        default_factory=list,
+        description="emergency words that, said right after one of `personal_things`, are that "
+        "thing's (手机没电了, 三轮车熄火了): a battery run down, an engine stalled, not the "
+        "barn's power or fire",
     )
 
     @model_validator(mode="after")
@@ -318,6 +324,13 @@ class RoutingSettings(_Model):
         unknown = [w for w in self.danger_words if w not in urgent]
         if unknown:
             raise ValueError(f"danger_words {unknown} are not in emergency_words or disaster_words")
+        return self
+
+    @model_validator(mode="after")
+    def _personal_troubles_are_emergency_words(self) -> RoutingSettings:
+        unknown = [w for w in self.personal_troubles if w not in self.emergency_words]
+        if unknown:
+            raise ValueError(f"personal_troubles {unknown} are not in emergency_words")
         return self
 
 

@@ -216,12 +216,10 @@ class CompiledTables:
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
             for c in (Channel.COMPLAINT, Channel.EMERGENCY)
         )
-        # An emergency word said of one's phone or e-bike (手机没电了) is no barn's; a danger
-        # to people (电动车着火了) still counts wherever it is.
+        # A battery run down or an engine stalled (手机没电了, 三轮车熄火了) is the thing's, not
+        # the barn's; any other emergency said beside one (打了电话停电了) is still the barn's.
         self._personal = frozenset(w.strip().lower() for w in settings.personal_things)
-        self._harmless_of_things = self._alarming - {
-            w.strip().lower() for w in settings.danger_words
-        }
+        self._personal_troubles = frozenset(w.strip().lower() for w in settings.personal_troubles)
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
         meaning = {
@@ -305,9 +303,9 @@ class CompiledTables:
         return kept
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
-        """`tokens` without the emergency words said of a thing of one's own right before
-        them (手机|快|没|电|了, 充电|宝|没|电): its own power, not the barn's."""
-        if not self._personal:
+        """`tokens` without the troubles of a thing of one's own said right after it
+        (手机|快|没|电|了, 充电|宝|没|电, 三轮车|熄火): its own, not the barn's."""
+        if not self._personal or not self._personal_troubles:
             return tokens
         kept = tokens
         for i in range(len(tokens)):
@@ -319,7 +317,7 @@ class CompiledTables:
             span = ""
             for end in range(start, min(start + _TERM_TOKENS, len(tokens))):
                 span += tokens[end]
-                if span in self._harmless_of_things:
+                if span in self._personal_troubles:
                     kept = list(tokens) if kept is tokens else kept
                     kept[start : end + 1] = [""] * (end + 1 - start)
                     break

@@ -430,10 +430,12 @@ def test_poisoned_trapped_or_fainting_said_of_no_one_at_a_barn_is_no_danger(
         "充电宝没电了",
         "我的手机没有电了",
         "手機沒電了",
+        "三轮车熄火了",
     ],
 )
 def test_a_phone_or_a_bike_out_of_power_is_no_110_call(router: Router, text: str) -> None:
-    """Its own battery, not the barn's power: nobody is paged in the night for it."""
+    """Its own battery, or its engine, not the barn's power or fire: nobody is paged in
+    the night for it."""
     decision = router.route(text)
     assert not decision.emergency and not decision.urgent, decision.explanation
 
@@ -444,6 +446,13 @@ def test_a_phone_or_a_bike_out_of_power_is_no_110_call(router: Router, text: str
         ("手机没电了，烤房也停电了", False),
         ("电话没电了，烤房风机不转", False),
         ("电动车着火了", True),
+        ("电动车冒烟了", False),
+        # A power cut said right after a phone, as farmers type without stops: the barn's.
+        ("打了电话停电了还没人来", False),
+        ("已经打过电话停电了", False),
+        ("给供电所打了电话就停电了", False),
+        ("正在玩手机停电了", False),
+        ("我在外面开车子停电了", False),
     ],
 )
 def test_a_barn_failing_beside_a_phone_out_of_power_is_still_a_110_call(
