@@ -334,10 +334,22 @@ class RoutingSettings(_Model):
         return self
 
 
+# A weight below zero would pull a team's score down for doing well; infinity or NaN
+# would make every score NaN.
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
 class RateWeights(_Model):
-    response: float = 0.1
-    resolution: float = 0.5
-    satisfaction: float = 0.4
+    response: Weight = 0.1
+    resolution: Weight = 0.5
+    satisfaction: Weight = 0.4
+
+    @model_validator(mode="after")
+    def _some_weight_counts(self) -> RateWeights:
+        # With every weight zero no team would ever have a composite score.
+        if not (self.response or self.resolution or self.satisfaction):
+            raise ValueError("at least one of response, resolution, satisfaction must be above 0")
+        return self
 
 
 class Limits(_Model):

@@ -270,3 +270,26 @@ def test_a_time_of_day_unquoted_is_read_as_written() -> None:
         "22:30:00",
         "07:00:00",
     )
+
+
+@pytest.mark.parametrize(
+    ("rates", "error"),
+    [
+        (
+            "{response: -1, resolution: 0, satisfaction: 0}",
+            "rates.response: Input should be greater than or equal to 0",
+        ),
+        (
+            "{response: 0, resolution: 0, satisfaction: 0}",
+            "rates: at least one of response, resolution, satisfaction must be above 0",
+        ),
+        ("{resolution: .inf}", "rates.resolution: Input should be a finite number"),
+    ],
+)
+def test_rate_weights_that_make_no_composite_score_are_refused(rates: str, error: str) -> None:
+    assert errors_of(MINIMAL + f"rates: {rates}\n", source="b.yaml") == [f"b.yaml: {error}"]
+
+
+def test_a_rate_weight_of_zero_beside_others_is_fine() -> None:
+    cfg = parse_config(MINIMAL + "rates: {response: 0, resolution: 0.6, satisfaction: 0.4}\n")
+    assert cfg.rates.response == 0
