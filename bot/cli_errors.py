@@ -1,8 +1,9 @@
-"""One polite line, not a traceback, when a command cannot use the database.
+"""One polite line, not a traceback, when a command cannot use the database or its config.
 
 Every command that touches the database runs its work through `using_database`: it checks
 first that the database can be reached and (unless the command migrates it itself) that
 `jinye110 db upgrade` has been run, and turns a connection lost on the way into the same line.
+Every command that reads the config reports what is wrong with it through `config_failed`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TypeVar
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
+from core.config import ConfigError
 from core.durations import parse_positive_duration
 from storage.uow import Database
 
@@ -146,6 +148,14 @@ def database_failed(command: str, exc: DatabaseUnusable) -> int:
     """Print the line for `jinye110 <command>` and give the exit status for it."""
     print(f"jinye110 {command}: {exc}", file=sys.stderr)
     return 1
+
+
+def config_failed(command: str, exc: ConfigError) -> int:
+    """Print every problem of the config, one a line, for `jinye110 <command>`, as
+    `check-config` lists them, and give the exit status for it."""
+    for problem in exc.errors:
+        print(f"jinye110 {command}: {problem}", file=sys.stderr)
+    return 2
 
 
 def cannot_write(path: Path) -> str | None:

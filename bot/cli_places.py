@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot.bootstrap import utc_now
-from bot.cli_errors import DatabaseUnusable, database_failed, with_database
+from bot.cli_errors import DatabaseUnusable, config_failed, database_failed, with_database
 from bot.cli_staff import resolve_team
 from bot.config_loader import load_config
 from bot.settings import Settings
@@ -143,8 +143,7 @@ def _run(
     try:
         cfg = load_config(settings.config)
     except ConfigError as exc:
-        print("\n".join(exc.errors), file=sys.stderr)
-        return 2
+        return config_failed(command, exc)
     # A team no longer in the config may still have invite places to see and take away.
     team = (resolve_team(cfg, args.team) or args.team) if args.team else None
 

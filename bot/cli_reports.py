@@ -18,7 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, with_database
+from bot.cli_errors import (
+    DatabaseUnusable,
+    cannot_write,
+    config_failed,
+    database_failed,
+    with_database,
+)
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -73,10 +79,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    try:
-        return load_config(args.config or Settings().config)
-    except ConfigError as exc:
-        raise UsageError("; ".join(exc.errors)) from exc
+    return load_config(args.config or Settings().config)
 
 
 def _now(args: argparse.Namespace, cfg: Config) -> datetime:
@@ -156,6 +159,8 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         _write(output, content)
     except UsageError as exc:
         return _fail("ledger", exc)
+    except ConfigError as exc:
+        return config_failed("report ledger", exc)
     except DatabaseUnusable as exc:
         return database_failed("report ledger", exc)
     print(f"{output}: ledger {window.label} written ({len(content):,} bytes)")
@@ -189,6 +194,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"chart written to {args.chart}")
     except UsageError as exc:
         return _fail("stats", exc)
+    except ConfigError as exc:
+        return config_failed("report stats", exc)
     except DatabaseUnusable as exc:
         return database_failed("report stats", exc)
     return 0

@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from bot.cli_errors import non_negative_int, positive_int
+from bot.cli_errors import config_failed, non_negative_int, positive_int
 from bot.config_loader import load_config
 from bot.ledger_io import LedgerError
 from bot.settings import Settings
@@ -118,8 +118,7 @@ def cmd_route(args: argparse.Namespace) -> int:
         print(f"jinye110 route: error: {exc}", file=sys.stderr)
         return 2
     except ConfigError as exc:
-        print(f"jinye110 route: error: {exc.errors[0]}", file=sys.stderr)
-        return 2
+        return config_failed("route", exc)
 
 
 def _dispatch(args: argparse.Namespace, action: str) -> int:

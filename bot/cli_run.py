@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import sys
 
-from bot.cli_errors import DatabaseUnusable, check_database, database_failed
+from bot.cli_errors import DatabaseUnusable, check_database, config_failed, database_failed
 from bot.config_loader import load_config
 from bot.console_help import HELP
 from bot.settings import Settings
@@ -57,9 +57,7 @@ def _cannot_start(command: str, settings: Settings) -> int | None:
     try:
         load_config(settings.config)
     except ConfigError as exc:
-        for line in exc.errors:
-            print(f"jinye110 {command}: {line}", file=sys.stderr)
-        return 2
+        return config_failed(command, exc)
     try:
         # Reaching it is enough: the bot migrates the schema itself as it starts.
         check_database(settings.database_url, migrated=False)

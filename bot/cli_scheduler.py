@@ -16,12 +16,12 @@ import asyncio
 import json
 import logging
 import signal
-import sys
 from contextlib import suppress
 from datetime import timedelta
 
 from bot.cli_errors import (
     DatabaseUnusable,
+    config_failed,
     database_failed,
     positive_duration,
     positive_int,
@@ -76,8 +76,7 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     try:
         cfg = load_config(args.config or settings.config)
     except ConfigError as exc:
-        print("jinye110 scheduler: " + "; ".join(exc.errors), file=sys.stderr)
-        return 2
+        return config_failed("scheduler", exc)
     from storage.migrate import upgrade
 
     url = settings.database_url

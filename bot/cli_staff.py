@@ -9,7 +9,13 @@ from pathlib import Path
 import segno
 
 from bot.bootstrap import utc_now
-from bot.cli_errors import DatabaseUnusable, cannot_write, database_failed, with_database
+from bot.cli_errors import (
+    DatabaseUnusable,
+    cannot_write,
+    config_failed,
+    database_failed,
+    with_database,
+)
 from bot.config_loader import load_config
 from bot.settings import Settings
 from core.config import Config, ConfigError
@@ -98,7 +104,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         cfg = load_config(settings.config)
         ttl = parse_lifetime(args.ttl)
     except ConfigError as exc:
-        return _fail("\n".join(exc.errors))
+        return config_failed("invite", exc)
     except ValueError as exc:
         return _fail(f"--ttl: {exc}")
     role = Role(args.role)
@@ -147,7 +153,7 @@ def cmd_site_qr(args: argparse.Namespace) -> int:
     try:
         cfg = load_config(settings.config)
     except ConfigError as exc:
-        return _fail("\n".join(exc.errors))
+        return config_failed("site-qr", exc)
     folder = Path(args.out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

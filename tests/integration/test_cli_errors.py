@@ -1,4 +1,5 @@
-"""A database the CLI cannot use is one line and exit status 1, never a traceback."""
+"""A database the CLI cannot use is one line and exit status 1, never a traceback; a config
+it cannot use is every problem, one a line, and exit status 2."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from storage.migrate import head_revision, upgrade
+from tests.support.minimal_config import MINIMAL
 
 # Nothing listens on port 1: the connection is refused at once.
 UNREACHABLE = "postgresql+asyncpg://postgres:s3cret@127.0.0.1:1/jinye110"
@@ -117,6 +119,45 @@ def test_run_and_demo_refuse_an_unreachable_database_or_a_broken_config(
     monkeypatch.setenv("JINYE_CONFIG", "no-such.yaml")
     assert main(["run"]) == 2
     assert one_line(capsys) == "jinye110 run: no-such.yaml: cannot read: No such file or directory"
+
+
+# Every command that reads the config, with the name it goes by in its messages.
+CONFIG_COMMANDS = [
+    (["run"], "run"),
+    (["demo"], "demo"),
+    (["scheduler", "--once"], "scheduler"),
+    (["report", "stats"], "report stats"),
+    (["report", "ledger", "--period", "week", "-o", "l.csv"], "report ledger"),
+    (["invite", "--team", "t1"], "invite"),
+    (["site-qr"], "site-qr"),
+    (["staff", "list"], "staff list"),
+    (["staff", "remove", "5"], "staff remove"),
+    (["route", "烤房停电"], "route"),
+]
+
+
+@pytest.mark.parametrize(("args", "command"), CONFIG_COMMANDS, ids=[c for _, c in CONFIG_COMMANDS])
+def test_every_command_lists_a_broken_configs_problems_alike(
+    args: list[str],
+    command: str,
+    in_tmp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = in_tmp / "bureau.yaml"
+    config.write_text(MINIMAL + "rates: {response: -1}\nbogus1: 1\nbogus2: 2\n", "utf-8")
+    monkeypatch.setenv("JINYE_CONFIG", str(config))
+    monkeypatch.setenv("JINYE_BOT_TOKEN", "123:abc")
+    monkeypatch.setenv("JINYE_DATABASE_URL", UNREACHABLE)
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"jinye110 {command}: {config}: {problem}"
+        for problem in (
+            "rates.response: Input should be greater than or equal to 0",
+            "bogus1: Extra inputs are not permitted",
+            "bogus2: Extra inputs are not permitted",
+        )
+    ]
 
 
 def test_db_current_of_a_missing_file_says_so_and_makes_none(

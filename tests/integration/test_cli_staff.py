@@ -210,5 +210,6 @@ def test_an_invalid_config_is_listed_one_problem_a_line(
     monkeypatch.setenv("JINYE_CONFIG", str(tmp_path / "bad.yaml"))
     assert main(command) == 2
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) > 1 and all(line.startswith(str(tmp_path / "bad.yaml")) for line in lines)
+    where = f"jinye110 {command[0]}: {tmp_path / 'bad.yaml'}: "
+    assert len(lines) > 1 and all(line.startswith(where) for line in lines)
     assert not any("\\n" in line for line in lines)
