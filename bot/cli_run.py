@@ -69,8 +69,7 @@ def _cannot_start(command: str, settings: Settings) -> int | None:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings()
     if not settings.token:
-        print("JINYE_BOT_TOKEN is not set: starting the console demo.\n", flush=True)
-        return cmd_demo(args)
+        return _console("run", settings)
     if (status := _cannot_start("run", settings)) is not None:
         return status
     from aiogram.exceptions import TelegramUnauthorizedError
@@ -101,16 +100,23 @@ def _token_refused() -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    return _console("demo", Settings())
+
+
+def _console(command: str, settings: Settings) -> int:
+    """The console demo, for `jinye110 demo` or a `jinye110 run` without a token: what
+    stops it is said in the name of the command typed."""
     from bot.bootstrap import build_app
     from bot.console import Console
 
-    settings = Settings()
     if "log_level" not in settings.model_fields_set:
         # The terminal is the demo's conversation: the migrations' and start-up's INFO lines
         # would bury its banner and replies. JINYE_LOG_LEVEL=INFO brings them back.
         settings = settings.model_copy(update={"log_level": "WARNING"})
-    if (status := _cannot_start("demo", settings)) is not None:
+    if (status := _cannot_start(command, settings)) is not None:
         return status
+    if command == "run":  # said once the demo can start, not before what stops it
+        print("JINYE_BOT_TOKEN is not set: starting the console demo.\n", flush=True)
 
     async def main() -> int:
         app = await build_app(settings)

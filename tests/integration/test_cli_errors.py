@@ -160,6 +160,21 @@ def test_every_command_lists_a_broken_configs_problems_alike(
     ]
 
 
+def test_run_without_a_token_refuses_in_its_own_name_before_promising_the_demo(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("JINYE_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("JINYE_CONFIG", "no-such.yaml")
+    assert main(["run"]) == 2
+    assert one_line(capsys) == "jinye110 run: no-such.yaml: cannot read: No such file or directory"
+    monkeypatch.delenv("JINYE_CONFIG")
+    monkeypatch.setenv("JINYE_DATABASE_URL", UNREACHABLE)
+    assert main(["run"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("jinye110 run: 数据库无法连接：")
+    assert "console demo" not in captured.out
+
+
 def test_db_current_of_a_missing_file_says_so_and_makes_none(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
