@@ -32,6 +32,16 @@ INTAKE: dict[str, str] = {
     "cancelled": "已退出当前操作。",
     "t_note_expected": "请直接输入说明文字；发送 /cancel 可退出这一步。",
     "t_note_file_kept": "已收到，会和说明一起记入工单。请再输入一句说明文字；发送 /cancel 可退出这一步。",
+    "t_note_unsupported": (
+        "暂不支持这种消息（{what}），它不会记入工单；照片、语音可以随说明记入。"
+        "请直接输入说明文字；发送 /cancel 可退出这一步。"
+    ),
+    "t_note_contact": (
+        "名片不会记入工单；要留电话，请写在说明里。请直接输入说明文字；发送 /cancel 可退出这一步。"
+    ),
+    "t_note_location": (
+        "位置不会记入工单；要说明地点，请写在说明里。请直接输入说明文字；发送 /cancel 可退出这一步。"
+    ),
     "file_of_ticket": "工单 {number}",
     "t_complaint_copy": (
         "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"

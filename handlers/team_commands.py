@@ -74,8 +74,14 @@ async def in_group(ctx: Ctx) -> None:
                 # as a requester does in their own chat.
                 ctx.say("unsupported_words_read", what=ctx.text(kind_named(msg.unsupported)))
             await FLOWS[ctx.conv.flow](ctx)
-        elif msg.unsupported or msg.location:
-            ctx.say("t_note_expected")  # a sticker or a pin is no note; say what is wanted
+        elif msg.unsupported:
+            # A video is no note, and unlike a photo it does not go with one: said so, lest
+            # the member think the ticket has it.
+            ctx.say("t_note_unsupported", what=ctx.text(kind_named(msg.unsupported)))
+        elif msg.contact:
+            ctx.say("t_note_contact")  # the number, not the card, is what a note can carry
+        elif msg.location:
+            ctx.say("t_note_location")
     # Anything else said in a group is people talking to each other: stay quiet.
 
 

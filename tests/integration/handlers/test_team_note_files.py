@@ -4,6 +4,11 @@ photo itself was dropped, and a photo or sticker sent without words got no answe
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from handlers.incoming import Contact, Location
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
 
@@ -99,3 +104,29 @@ async def test_a_result_captioned_on_a_video_says_the_video_does_not_go_with_it(
     sent = await _to(desk, FARMER, before)
     assert [method for method, _ in sent] == ["send_message"]
     assert "换了风机电容" in sent[0][1]
+
+
+@pytest.mark.parametrize(
+    ("sent", "said"),
+    [
+        ({"unsupported": "video"}, "暂不支持这种消息（视频），它不会记入工单"),
+        ({"contact": Contact(phone="13800000000", user_id=None)}, "名片不会记入工单；要留电话"),
+        ({"location": Location(lat=26.5, lon=106.7)}, "位置不会记入工单；要说明地点"),
+    ],
+    ids=["video", "contact", "location"],
+)
+async def test_what_a_note_cannot_carry_is_said_not_to_be_kept_and_changes_nothing(
+    desk: Harness, sent: dict[str, Any], said: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(MEMBER, "", chat=TEAM_CHAT, **sent)
+    # Before: a video got 请直接输入说明文字 alone, a shared contact nothing at all.
+    assert said in texts(out) and "请直接输入说明文字" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.status.value == "accepted"
+    assert [r for r in await desk.outbox() if r.id not in before] == []
+    out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT)
+    assert "已办结" in texts(out)  # the prompt still waited for the words
