@@ -246,6 +246,10 @@ async def _route_on(ctx: Ctx) -> None:
         await on_command(ctx, msg.command)
     elif (lang := await _typed_lang(ctx)) is not None:
         await lang(ctx)  # "繁體" typed, in a draft too: /lang as its button, not words of it
+    elif team_notes.not_for_the_note(ctx):
+        # A card's prompt in the member's own chat (a page to the one on duty) is answered
+        # as in the team's: not as a requester's message, nor their own phone number.
+        team_notes.say_not_kept(ctx)
     elif msg.unsupported:
         registering = ctx.conv is not None and ctx.conv.flow == registration.REGISTER
         key = "unsupported_at_question" if registering else "unsupported"

@@ -22,6 +22,7 @@ from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_st
 from handlers.context import Ctx
 from handlers.duty import duty
 from handlers.i18n import buttons_in_script, in_script, kind_named, t
+from handlers.incoming import Incoming
 from handlers.mine import show
 from handlers.replies import Button, rows
 from handlers.report_commands import ledger, stats
@@ -29,7 +30,7 @@ from handlers.staff import is_oversight, teams_served
 from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
 from handlers.team_access import tell_requester
-from handlers.team_notes import FLOWS, Step
+from handlers.team_notes import FLOWS, Step, not_for_the_note, say_not_kept
 from handlers.team_nudges import on_supervisor_button
 from handlers.tickets import filed_anew
 from routing import bare
@@ -66,23 +67,21 @@ async def in_group(ctx: Ctx) -> None:
     elif msg.command == "cancel":
         # The prompt ended already (another press or command, or its time was up).
         ctx.say("nothing_to_cancel")
-    elif ctx.conv is not None and ctx.conv.flow in FLOWS:
-        if msg.text or msg.photo_file_id or msg.voice_file_id:
-            if msg.unsupported and msg.text.strip():
-                # A video (a file) captioned with the note: the caption is read as the note
-                # would be typed, and the member learns that the video does not go with it,
-                # as a requester does in their own chat.
-                ctx.say("unsupported_words_read", what=ctx.text(kind_named(msg.unsupported)))
-            await FLOWS[ctx.conv.flow](ctx)
-        elif msg.unsupported:
-            # A video is no note, and unlike a photo it does not go with one: said so, lest
-            # the member think the ticket has it.
-            ctx.say("t_note_unsupported", what=ctx.text(kind_named(msg.unsupported)))
-        elif msg.contact:
-            ctx.say("t_note_contact")  # the number, not the card, is what a note can carry
-        elif msg.location:
-            ctx.say("t_note_location")
+    elif not_for_the_note(ctx):
+        say_not_kept(ctx)
+    elif ctx.conv is not None and ctx.conv.flow in FLOWS and _said(msg):
+        if msg.unsupported and msg.text.strip():
+            # A video (a file) captioned with the note: the caption is read as the note
+            # would be typed, and the member learns that the video does not go with it,
+            # as a requester does in their own chat.
+            ctx.say("unsupported_words_read", what=ctx.text(kind_named(msg.unsupported)))
+        await FLOWS[ctx.conv.flow](ctx)
     # Anything else said in a group is people talking to each other: stay quiet.
+
+
+def _said(msg: Incoming) -> bool:
+    """Words, a photo or a voice note: what a card's note is made of."""
+    return bool(msg.text or msg.photo_file_id or msg.voice_file_id)
 
 
 async def _bindteam(ctx: Ctx) -> None:

@@ -12,7 +12,7 @@ from core.model import Conversation, Ticket
 from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispute_key
 from handlers import callback, notify
 from handlers.context import Ctx
-from handlers.i18n import in_script, t
+from handlers.i18n import in_script, kind_named, t
 from handlers.replies import Button, rows
 from handlers.team_access import (
     act_on,
@@ -295,6 +295,30 @@ _WAITS_FOR = {
     "t_xfer": ("转派原因", "转派"),
     callback.FLOW: ("回访情况", "📞 已回访"),
 }
+
+
+def not_for_the_note(ctx: Ctx) -> bool:
+    """Whether a card's prompt waits and the message is one its note cannot take: a video,
+    a file, a sticker, a shared contact or a pin, without words."""
+    msg = ctx.msg
+    if ctx.conv is None or ctx.conv.flow not in FLOWS:
+        return False
+    if msg.text.strip() or msg.photo_file_id or msg.voice_file_id:
+        return False
+    return bool(msg.unsupported or msg.contact or msg.location)
+
+
+def say_not_kept(ctx: Ctx) -> None:
+    """After `not_for_the_note`: the member learns that what they sent is not on the ticket
+    (photos and voice notes are, so a video may well be thought to be), and what the
+    prompt still waits for."""
+    msg = ctx.msg
+    if msg.unsupported:
+        ctx.say("t_note_unsupported", what=ctx.text(kind_named(msg.unsupported)))
+    elif msg.contact:
+        ctx.say("t_note_contact")  # the number, not the card, is what a note can carry
+    else:
+        ctx.say("t_note_location")
 
 
 def note_ttl(ctx: Ctx) -> timedelta:

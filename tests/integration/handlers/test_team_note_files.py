@@ -10,7 +10,7 @@ import pytest
 
 from handlers.incoming import Contact, Location
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER
 
 TEAM_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
 
@@ -115,18 +115,22 @@ async def test_a_result_captioned_on_a_video_says_the_video_does_not_go_with_it(
     ],
     ids=["video", "contact", "location"],
 )
+@pytest.mark.parametrize(
+    ("who", "chat"), [(MEMBER, TEAM_CHAT), (LEADER, LEADER)], ids=["team-chat", "own-chat"]
+)
 async def test_what_a_note_cannot_carry_is_said_not_to_be_kept_and_changes_nothing(
-    desk: Harness, sent: dict[str, Any], said: str
+    desk: Harness, sent: dict[str, Any], said: str, who: int, chat: int
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(who, f"tk:acc:{ticket_id}", chat=chat)
+    await desk.press(who, f"tk:res:{ticket_id}", chat=chat)
     before = {r.id for r in await desk.outbox()}
-    out = await desk.send(MEMBER, "", chat=TEAM_CHAT, **sent)
-    # Before: a video got 请直接输入说明文字 alone, a shared contact nothing at all.
+    out = await desk.send(who, "", chat=chat, **sent)
+    # Before, in the team chat: a video got 请直接输入说明文字 alone, a shared contact nothing
+    # at all; in a leader's own chat (a page): 请发文字、照片、语音或位置, 只能共享您本人的手机号.
     assert said in texts(out) and "请直接输入说明文字" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.status.value == "accepted"
     assert [r for r in await desk.outbox() if r.id not in before] == []
-    out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT)
+    out = await desk.send(who, "换了风机电容", chat=chat)
     assert "已办结" in texts(out)  # the prompt still waited for the words
