@@ -45,7 +45,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not found and not in_config:
         # Most likely mistyped: refused as `invite --team` refuses it, for scripts too.
         print(
-            f"--team: no team or service line '{args.team}' in the config, "
+            f"jinye110 staff list: --team: no team or service line '{args.team}' in the config, "
             "and no staff place held in it",
             file=sys.stderr,
         )

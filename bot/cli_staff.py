@@ -84,8 +84,8 @@ def resolve_team(cfg: Config, name: str) -> str | None:
     return None
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+def _fail(command: str, message: str) -> int:
+    print(f"jinye110 {command}: {message}", file=sys.stderr)
     return 2
 
 
@@ -106,27 +106,29 @@ def cmd_invite(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return config_failed("invite", exc)
     except ValueError as exc:
-        return _fail(f"--ttl: {exc}")
+        return _fail("invite", f"--ttl: {exc}")
     role = Role(args.role)
     team_id = None
     if role is Role.SUPERVISOR:
         if args.team:
-            return _fail("--team does not apply to --role supervisor: supervisors see every team")
+            return _fail(
+                "invite", "--team does not apply to --role supervisor: supervisors see every team"
+            )
     else:
         if not args.team:
-            return _fail("--team is required for a member or leader invite")
+            return _fail("invite", "--team is required for a member or leader invite")
         team_id = resolve_team(cfg, args.team)
         if team_id is None:
-            return _fail(f"--team: no team or service line '{args.team}'")
+            return _fail("invite", f"--team: no team or service line '{args.team}'")
     stem = f"invite-{team_id}-{role.value}" if team_id else f"invite-{role.value}"
     # The default name holds the start of the token, known once the invite is made, so that
     # the next invite to the same team and role does not overwrite this one's QR code.
     output = Path(args.output or f"{stem}.png")
     # Checked before the invite exists, so that a refused output leaves no unused invite.
     if output.suffix.lower() not in QR_SUFFIXES:
-        return _fail(f"-o must end in .png or .svg, not {output.name!r}")
+        return _fail("invite", f"-o must end in .png or .svg, not {output.name!r}")
     if problem := cannot_write(output):
-        return _fail(f"-o: {problem}")
+        return _fail("invite", f"-o: {problem}")
 
     async def make(db: Database) -> str:
         async with db.uow() as uow:
@@ -143,7 +145,9 @@ def cmd_invite(args: argparse.Namespace) -> int:
         output = Path(f"{stem}-{token[:TOKEN_IN_NAME]}.png")
     print(link)
     if problem := _save_qr(link, output):
-        return _fail(f"the link above works, but its QR code could not be saved: {problem}")
+        return _fail(
+            "invite", f"the link above works, but its QR code could not be saved: {problem}"
+        )
     print(f"QR code: {output} (one use, expires in {format_duration(ttl)})")
     return 0
 
@@ -158,13 +162,13 @@ def cmd_site_qr(args: argparse.Namespace) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return _fail(f"--out-dir: cannot make folder {folder}: {exc.strerror}")
+        return _fail("site-qr", f"--out-dir: cannot make folder {folder}: {exc.strerror}")
     if problem := cannot_write(folder / "site.png"):
-        return _fail(f"--out-dir: {problem}")
+        return _fail("site-qr", f"--out-dir: {problem}")
     for site in cfg.sites:
         link = deep_link(settings.bot_username, f"site_{site.code}")
         path = folder / f"{site.code}.png"
         if problem := _save_qr(link, path):
-            return _fail(f"--out-dir: {problem}")
+            return _fail("site-qr", f"--out-dir: {problem}")
         print(f"{site.code}\t{site.name}\t{link}\t{path}")
     return 0

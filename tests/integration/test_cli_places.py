@@ -131,7 +131,8 @@ async def test_a_team_not_in_the_config_is_named_so_with_the_places_it_still_hol
     await _joined(db, demo_config)
     assert await _cli("staff", "list", "--team", "nosuch") == 2  # a typo, as invite says
     assert capsys.readouterr().err == (
-        "--team: no team or service line 'nosuch' in the config, and no staff place held in it\n"
+        "jinye110 staff list: --team: no team or service line 'nosuch' in the config, "
+        "and no staff place held in it\n"
     )
     assert await _cli("staff", "remove", "999", "--team", "nosuch") == 1
     assert capsys.readouterr().err == (

@@ -68,7 +68,7 @@ async def test_expired_invite_is_refused(
 
 def test_unknown_team_is_a_clear_error(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["invite", "--team", "nowhere"]) == 2
-    assert "no team or service line 'nowhere'" in capsys.readouterr().err
+    assert capsys.readouterr().err == "jinye110 invite: --team: no team or service line 'nowhere'\n"
 
 
 def test_site_qr_writes_one_code_per_site(
@@ -115,7 +115,7 @@ async def test_a_refused_invite_leaves_no_invite_behind(
     argv = ["invite", "--team", "curing", *args]
     assert await asyncio.to_thread(main, argv) == 2
     captured = capsys.readouterr()
-    assert captured.err.startswith(error) and captured.out == ""
+    assert captured.err.startswith(f"jinye110 invite: {error}") and captured.out == ""
     assert await invites_in(db) == 0
 
 
@@ -171,9 +171,13 @@ def test_site_qr_into_a_folder_that_cannot_be_made_is_one_line(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "taken").write_text("a file, not a folder")
     assert main(["site-qr", "--out-dir", "taken"]) == 2
-    assert capsys.readouterr().err.startswith("--out-dir: cannot make folder taken: ")
+    assert capsys.readouterr().err.startswith(
+        "jinye110 site-qr: --out-dir: cannot make folder taken: "
+    )
     assert main(["site-qr", "--out-dir", "taken/qr"]) == 2
-    assert capsys.readouterr().err.startswith("--out-dir: cannot make folder taken/qr: ")
+    assert capsys.readouterr().err.startswith(
+        "jinye110 site-qr: --out-dir: cannot make folder taken/qr: "
+    )
 
 
 def read_only_folder(tmp_path: Path) -> Path:
@@ -195,7 +199,9 @@ def test_site_qr_into_a_read_only_folder_is_one_line(
     monkeypatch.chdir(tmp_path)
     folder = read_only_folder(tmp_path)
     assert main(["site-qr", "--out-dir", str(folder)]) == 2
-    assert capsys.readouterr().err.startswith(f"--out-dir: cannot write in folder {folder}: ")
+    assert capsys.readouterr().err.startswith(
+        f"jinye110 site-qr: --out-dir: cannot write in folder {folder}: "
+    )
 
 
 @pytest.mark.parametrize("command", [["invite", "--team", "growing"], ["site-qr"]])
