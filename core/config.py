@@ -357,6 +357,11 @@ class Limits(_Model):
     tickets_per_hour: int = Field(5, ge=1)
     conversation_ttl: Duration = timedelta(hours=2)
     served_radius_km: float = Field(80, gt=0)
+    site_radius_km: float = Field(
+        10,
+        gt=0,
+        description="a shared location farther than this from every site tells no town",
+    )
     barn_radius_km: float = Field(
         3, gt=0, description="a shared location this close to a barn cluster is at that cluster"
     )

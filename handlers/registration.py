@@ -374,8 +374,12 @@ async def _after_phone(ctx: Ctx) -> None:
 
 # The site a shared location binds a person to: a farmer's barn cluster (where a 110 call
 # sends the team, within the barn radius only: `_barn_located`), a retailer's district;
-# staff, the nearest of any.
-_SITE_KINDS = {Requester.RETAILER: ("retail_district",)}
+# a staff member's station, office or district, never a barn (no office is at one, as
+# `_bind_site` says of a barn cluster's QR code).
+_SITE_KINDS = {
+    Requester.RETAILER: ("retail_district",),
+    Requester.STAFF: ("retail_district", "station", "office"),
+}
 # The question names the kind of site a shared location will find (_SITE_KINDS).
 _AREA_QUESTIONS = {Requester.FARMER: "reg_area", Requester.RETAILER: "reg_area_retailer"}
 
@@ -421,8 +425,11 @@ def _barn_answer(ctx: Ctx) -> Site | None:
 
 
 def _located(ctx: Ctx, lat: float, lon: float) -> bool:
-    """The person placed at the site nearest a shared location, of the kind theirs would be,
-    and told which; False, with the towns offered, for one outside the service region."""
+    """The person placed by a shared location, and told where; False, with the towns
+    offered, for one outside the service region or near none of its sites. The town is
+    the nearest site's, within the site radius only: a pin from the next county, or from
+    the road, says nothing of where the shop, office or barns are, and a town guessed
+    from it would send their requests to another town's team."""
     if not within_service_region(ctx.cfg, lat, lon):
         found = nearest_site(ctx.cfg, lat, lon)
         # What this question takes (a town pressed or named, 跳过, another pin): not the
@@ -430,38 +437,64 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
         far = found[1] if found else 0
         ctx.say("reg_location_far", _area_buttons(ctx), keyboard="location", km=far)
         return False
-    kind = ctx.user.kind
+    nearest = nearest_site(ctx.cfg, lat, lon)
+    assert nearest is not None  # within the service region: some site is near
+    radius = ctx.cfg.limits.site_radius_km
+    if nearest[1] > radius:
+        ctx.say(
+            "reg_location_none_near",
+            _area_buttons(ctx),
+            keyboard="location",
+            km=nearest[1],
+        )
+        return False
+    town = nearest[0].area
+    kind = ctx.user.kind or Requester.STAFF
     if kind is Requester.FARMER:
-        _barn_located(ctx, lat, lon)
+        _barn_located(ctx, lat, lon, town)
         return True
-    kinds = _SITE_KINDS.get(kind, ()) if kind else ()
-    found = nearest_site(ctx.cfg, lat, lon, kinds) or nearest_site(ctx.cfg, lat, lon)
-    assert found is not None
-    ctx.user.site_code, ctx.user.area = found[0].code, found[0].area
-    ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
+    kinds = _SITE_KINDS[kind]
+    found = nearest_site(ctx.cfg, lat, lon, kinds)
+    if found is not None and found[1] <= radius and found[0].area == town:
+        ctx.user.site_code, ctx.user.area = found[0].code, found[0].area
+        ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
+        return True
+    # No shop district (station, office) near, or the nearest is in another town than the
+    # pin: the pin's town only, as a barn cluster's QR code gives a retailer its town.
+    ctx.user.site_code, ctx.user.area = None, town
+    area = ctx.cfg.area(town)
+    ctx.say(
+        "reg_location_town",
+        what=ctx.text(f"reg_location_what_{kind.value}"),
+        area=in_script(area.name if area else town, ctx.script),
+    )
     return True
 
 
-def _barn_located(ctx: Ctx, lat: float, lon: float) -> None:
+def _barn_located(ctx: Ctx, lat: float, lon: float, town: str) -> None:
     """A farmer placed by a shared location as a 110 call places a pin (`alarm_intake.
-    read_place`): at the barn cluster within the barn radius, else at none, in the nearest
-    one's town, so that a 110 call asks which barn rather than sends the team to a cluster
-    tens of kilometres off."""
-    found = nearest_site(ctx.cfg, lat, lon, BARNS) or nearest_site(ctx.cfg, lat, lon)
-    assert found is not None  # within the service region: some site is near
-    site, km = found
-    if site.kind in BARNS and km <= ctx.cfg.limits.barn_radius_km:
+    read_place`): at the barn cluster within the barn radius, else at none, in `town`
+    (the nearest site's), so that a 110 call asks which barn rather than sends the team
+    to a cluster kilometres off."""
+    found = nearest_site(ctx.cfg, lat, lon, BARNS)
+    if found is not None and found[1] <= ctx.cfg.limits.barn_radius_km:
+        site, km = found
         ctx.user.site_code, ctx.user.area = site.code, site.area
         ctx.say("location_matched", site=in_script(site.name, ctx.script), km=km)
         return
-    ctx.user.site_code, ctx.user.area = None, site.area
-    area = ctx.cfg.area(site.area)
+    ctx.user.site_code, ctx.user.area = None, town
+    area = ctx.cfg.area(town)
+    town_name = in_script(area.name if area else town, ctx.script)
+    if found is None:  # a bureau with no barn clusters: its town is all there is
+        ctx.say("reg_location_town", what=ctx.text("reg_location_what_farmer"), area=town_name)
+        return
+    site, km = found
     ctx.say(
         "reg_location_no_barn",
         radius=f"{ctx.cfg.limits.barn_radius_km:g}",
         site=in_script(site.name, ctx.script),
         km=km,
-        area=in_script(area.name if area else site.area, ctx.script),
+        area=town_name,
     )
 
 

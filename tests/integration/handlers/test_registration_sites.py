@@ -141,7 +141,9 @@ async def test_a_retailer_bound_to_a_shop_district_is_not_asked_the_place(
     assert "乡镇" not in out and "店铺的名称" in out
 
 
-FAR_FROM_BARNS = (26.20, 106.50)  # inside the service region, ~27 km from 白石乡松林烤房群
+FAR_FROM_BARNS = (26.37, 106.58)  # ~6.7 km from 白石乡松林烤房群, the nearest site
+# Inside the service region, but ~27 km from every site: the next county, or the road.
+NEAR_NO_SITE = (26.20, 106.50)
 
 
 @pytest.mark.parametrize(
@@ -149,12 +151,12 @@ FAR_FROM_BARNS = (26.20, 106.50)  # inside the service region, ~27 km from 白�
     [
         (
             None,
-            "附近 3 公里内没有烤房群（最近的白石乡松林烤房群约 27.1 公里），所在地记为白石乡",
+            "附近 3 公里内没有烤房群（最近的白石乡松林烤房群约 6.7 公里），所在地记为白石乡",
             "在哪个烤房？",
         ),
         (
             "lang:hant",
-            "附近 3 公里內沒有烤房群（最近的白石鄉松林烤房群約 27.1 公里），所在地記為白石鄉",
+            "附近 3 公里內沒有烤房群（最近的白石鄉松林烤房群約 6.7 公里），所在地記為白石鄉",
             "在哪個烤房？",
         ),
     ],
@@ -174,6 +176,86 @@ async def test_a_location_far_from_every_barn_binds_no_barn_cluster(
     assert asked in texts(await desk.send(FARMER, "/110 烤房停电了"))
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.team_id) == (None, "curing-baishi")
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "lang", "told"),
+    [
+        (FARMER, "farmer", None, "您共享的位置离我们最近的站点也有约 27 公里，看不出您在哪个乡镇"),
+        (
+            RETAILER,
+            "retailer",
+            None,
+            "您共享的位置离我们最近的站点也有约 27 公里，看不出您在哪个乡镇",
+        ),
+        (
+            STAFF,
+            "staff",
+            "lang:hant",
+            "您共享的位置離我們最近的站點也有約 27 公里，看不出您在哪個鄉鎮",
+        ),
+    ],
+)
+async def test_a_location_near_no_site_places_nobody_and_offers_the_towns(
+    desk: Harness, user: int, kind: str, lang: str | None, told: str
+) -> None:
+    """A pin from the next county is inside the service region but near none of its sites:
+    it tells neither the site nor the town, so nothing is recorded and the question waits,
+    where the nearest site 27 km off was bound before."""
+    if lang:
+        await desk.press(user, lang)
+    await desk.send(user, "/start")
+    await desk.press(user, f"f:kind:{kind}")
+    await desk.send(user, "陈明")
+    await desk.contact(user, "8613800000002", owner=user)
+    out = await desk.location(user, *NEAR_NO_SITE)
+    said = texts(out)
+    assert told in said and "登记完成" not in said and "已匹配" not in said
+    assert "f:area:baishi" in button_data(out) and "f:skip" in button_data(out)
+    assert await _place(desk, user) == (None, None)
+    await desk.press(user, "f:area:baishi")
+    assert await _place(desk, user) == (None, "baishi")
+
+
+@pytest.mark.parametrize(
+    ("user", "kind", "spot", "told", "place"),
+    [
+        # 41 km from the shop districts: the next county, never 城区东片零售商圈.
+        (RETAILER, "retailer", (26.95, 106.713), "最近的站点也有约 41 公里", (None, None)),
+        # At 大坪, 7 km from 城区西片: a shop in 青山镇, in no district.
+        (
+            RETAILER,
+            "retailer",
+            (26.512, 106.702),
+            "您共享的位置附近没有零售商圈，所在地记为青山镇。",
+            (None, "qingshan"),
+        ),
+        (RETAILER, "retailer", (26.579, 106.712), "城区东片零售商圈", ("CQ-R1", "chengqu")),
+        # No office is at a barn cluster: its town only.
+        (
+            STAFF,
+            "staff",
+            (26.512, 106.702),
+            "您共享的位置附近没有收购站、办公点或零售商圈，所在地记为青山镇。",
+            (None, "qingshan"),
+        ),
+        (STAFF, "staff", (26.431, 106.621), "白石烟叶收购站", ("BSZ", "baishi")),
+    ],
+)
+async def test_a_retailer_or_staff_location_binds_only_a_site_of_theirs_near_it(
+    desk: Harness,
+    user: int,
+    kind: str,
+    spot: tuple[float, float],
+    told: str,
+    place: tuple[str | None, str | None],
+) -> None:
+    await desk.send(user, "/start")
+    await desk.press(user, f"f:kind:{kind}")
+    await desk.send(user, "陈明")
+    await desk.contact(user, "8613800000002", owner=user)
+    assert told in texts(await desk.location(user, *spot))
+    assert await _place(desk, user) == place
 
 
 async def test_a_location_at_a_barn_still_binds_its_cluster(desk: Harness) -> None:
