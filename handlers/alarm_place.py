@@ -155,8 +155,13 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
     said = _said(ctx, answer, site)
     if site is not None:
         ticket.site_code, ticket.area = site.code, site.area
-    elif answer.area is not None:
-        ticket.area = answer.area
+    else:
+        if answer.lat is not None or answer.area not in (None, ticket.area):
+            # A pin at no cluster, or another town: not at the barn the call had (the one
+            # they registered, of a farmer with barns in two places), which the card would
+            # otherwise name beside the pin, sending the team there.
+            ticket.site_code = None
+        ticket.area = answer.area or ticket.area
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
     ticket.text = alarm_intake.with_place_words(ctx, ticket.text, answer.words)

@@ -11,6 +11,7 @@ from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
 BAISHI_TEAM = "curing-baishi"
+BAISHI_CHAT = -1001000000002
 
 
 async def test_a_barn_named_in_the_alarm_sends_it_to_that_towns_team(desk: Harness) -> None:
@@ -74,3 +75,25 @@ async def test_a_farmer_bound_to_a_barn_cluster_is_not_asked_where(desk: Harness
     assert "已报警" in texts(out) and "在哪个烤房" not in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.site_code == "QS02"
+
+
+async def test_a_pin_away_from_the_farmers_barn_does_not_leave_the_call_at_that_barn(
+    desk: Harness,
+) -> None:
+    """A farmer with barns in two towns, bound to the 河湾 cluster, raises the alarm and
+    then shares a pin some 7 km from 白石乡松林, at no cluster: the call goes to 白石乡's
+    team, and its card no longer names the registered barn, which would send that team to
+    青山镇 with a pin in 白石乡 beside it."""
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110 烤房停电了")
+    await desk.location(FARMER, 26.37, 106.58)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == BAISHI_TEAM
+    assert (ticket.site_code, ticket.area) == (None, "baishi")
+    cards = [
+        str(row.payload.get("text"))
+        for row in await desk.outbox()
+        if row.chat_id == BAISHI_CHAT and row.purpose == "card"
+    ]
+    assert cards and "河湾" not in cards[-1] and "地点：" in cards[-1]
