@@ -55,7 +55,8 @@ INTAKE: dict[str, str] = {
     "lang_set_hant": "好的，以后用繁体中文回复您。",
     # registration
     "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
-    "reg_kind_again": "更新登记信息。您是：",
+    # Registering again: what is registered now, the answers that would change it.
+    "reg_kind_again": "更新登记信息。现在登记的是：{registered}。\n您是：",
     "reg_kind_changed": "好的，改为登记为「{kind}」。",
     "reg_later": "先处理您的问题；登记随时可以用 /start 或「👤 登记信息」完成。",
     "reg_kind_hint": "请点下面的按钮选一个，也可以直接回复“烟农”“零售户”或“职工”；现在不想登记，回复“算了”。",
@@ -77,7 +78,8 @@ INTAKE: dict[str, str] = {
     "reg_area": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群：",
     "reg_area_retailer": "请选择您店铺所在的乡镇/片区，或共享位置自动匹配最近的零售商圈：",
     "reg_area_any": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的站点：",
-    "reg_done": "登记完成：{name}，{kind}，{phone}，{place}。",
+    "reg_done": "登记完成：{registered}。",
+    "reg_line": "{name}，{kind}，{phone}，{place}",
     "menu_next": "需要办什么，请点下面的按钮：",
     # A retailer's shop, asked after the place: the teams serving it (配送, 订货, 专卖) need it.
     "reg_shop": "请输入您店铺的名称（店名，和许可证上的一样），配送、订货、专卖服务人员凭它找到您的店；没有店名回复“跳过”：",

@@ -28,6 +28,7 @@ from handlers.registration_shop import (
     ask_shop,
     finish_registration,
     licence_step,
+    registered_line,
     shop_left_for_later,
     shop_only_left,
     shop_step,
@@ -104,7 +105,7 @@ async def start_registration(ctx: Ctx) -> None:
         # finished (`Ctx.end_flow`). Who they are pressed once, left before the phone, is
         # no registration to keep: theirs is a first one, whose answers stand as given.
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
-        ctx.say("reg_kind_again", _kind_buttons(ctx))
+        ctx.say("reg_kind_again", _kind_buttons(ctx), registered=registered_line(ctx))
         return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind", _kind_buttons(ctx))

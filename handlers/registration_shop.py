@@ -134,18 +134,9 @@ async def finish_registration(ctx: Ctx) -> None:
         # Registered as a farmer or staff now: a shop they once gave is no longer theirs to
         # show on a card.
         user.shop_name = user.licence_number = None
-    area_obj = ctx.cfg.area(user.area or "")
-    site = ctx.cfg.site(user.site_code) if user.site_code else None
-    place = site.name if site else (area_obj.name if area_obj else ctx.text("place_unset"))
     # The place question's 📍 keyboard goes with the confirmation; the menu follows on a
     # message of its own, as a message carries one keyboard only.
-    done = ctx.text(
-        "reg_done",
-        name=as_written(user.name),
-        kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
-        phone=user.phone or "—",
-        place=in_script(place, ctx.script),
-    )
+    done = ctx.text("reg_done", registered=registered_line(ctx))
     if user.kind is Requester.RETAILER:
         done += "\n" + shop_lines_told(ctx)  # what the teams serving the shop will see
     ctx.reply(done, keyboard="remove")
@@ -153,6 +144,21 @@ async def finish_registration(ctx: Ctx) -> None:
     if voices:
         # Kept at a question for 「🚨 马上报警」, which was promised to send them: still held.
         await hold(ctx, voices)
+
+
+def registered_line(ctx: Ctx) -> str:
+    """Who the person is registered as: name, kind, phone and place."""
+    user = ctx.user
+    area = ctx.cfg.area(user.area or "")
+    site = ctx.cfg.site(user.site_code) if user.site_code else None
+    place = site.name if site else (area.name if area else ctx.text("place_unset"))
+    return ctx.text(
+        "reg_line",
+        name=as_written(user.name),
+        kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
+        phone=user.phone or "—",
+        place=in_script(place, ctx.script),
+    )
 
 
 def shop_lines_told(ctx: Ctx) -> str:

@@ -28,6 +28,30 @@ async def _registered_at_a_barn(desk: Harness) -> None:
     assert person.registered and (person.site_code, person.area) == ("QS01", "qingshan")
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (None, "更新登记信息。现在登记的是：张大山，烟农，+8613800000001，青山镇大坪烤房群。"),
+        (
+            "lang:hant",
+            "更新登記信息。現在登記的是：张大山，菸農，+8613800000001，青山鎮大坪烤房群。",
+        ),
+    ],
+)
+async def test_registering_again_shows_what_is_registered_now(
+    desk: Harness, lang: str | None, shown: str
+) -> None:
+    """👤 登记信息 is where a farmer looks up which barn the 110 team will be sent to: what
+    is registered is shown before any of it is asked again, in the reader's script (the
+    name as written)."""
+    await _registered_at_a_barn(desk)
+    if lang:
+        await desk.press(FARMER, lang)
+    out = await desk.press(FARMER, "m:reg")
+    assert shown in texts(out)
+    assert "f:kind:farmer" in button_data(out)
+
+
 async def test_a_farmer_who_moves_town_is_asked_for_the_barn_of_the_new_one(
     desk: Harness,
 ) -> None:
