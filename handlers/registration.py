@@ -90,7 +90,14 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
         ctx.user.area = ctx.user.area or site.area
         ctx.say(key, who=ctx.text(f"site_barn_who_{kind.value}"), site=name, area=town)
         return
+    before = barn_site(ctx, ctx.user.site_code)
     ctx.user.site_code, ctx.user.area = site.code, site.area
+    if site.kind in BARNS and before is not None and before.code != site.code:
+        # A farmer with barns in two clusters keeps one: said, with how to call 110 for
+        # the other, rather than 已绑定 as if the code were added to the first.
+        before_name = in_script(before.name, ctx.script)
+        ctx.say("site_rebound", site=name, area=town, before=before_name)
+        return
     ctx.say(_SITE_BOUND.get(site.kind, "site_bound_place"), site=name, area=town)
 
 

@@ -18,6 +18,38 @@ async def test_a_barn_cluster_qr_tells_the_farmer_about_110(desk: Harness) -> No
     assert bound == "已绑定烤房群：青山镇大坪烤房群（青山镇）。报110时会自动带上位置。"
 
 
+@pytest.mark.parametrize(
+    ("lang", "told"),
+    [
+        (
+            None,
+            "已改为绑定烤房群：白石乡松林烤房群（白石乡），不再是青山镇大坪烤房群。"
+            "报110时会自动带上新的位置；青山镇大坪烤房群的烤房出事，报警时说一下是哪个烤房就行。",
+        ),
+        (
+            "lang:hant",
+            "已改為綁定烤房群：白石鄉松林烤房群（白石鄉），不再是青山鎮大坪烤房群。",
+        ),
+    ],
+)
+async def test_another_barn_clusters_qr_says_it_replaces_the_farmers_barn(
+    desk: Harness, lang: str | None, told: str
+) -> None:
+    """A farmer with barns in two clusters scans the second's code: one barn is kept, the
+    new one, and the farmer is told so, with how to call 110 for the other; 已绑定 alone
+    read as if the code were added to the first."""
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.send(FARMER, "/start site_QS01")
+    out = texts(await desk.send(FARMER, "/start site_BS01"))
+    assert told in out and "已绑定烤房群" not in out and "已綁定烤房群" not in out
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and (farmer.site_code, farmer.area) == ("BS01", "baishi")
+    again = texts(await desk.send(FARMER, "/start site_BS01"))
+    assert "已绑定烤房群：白石乡松林烤房群" in again or "已綁定烤房群：白石鄉松林烤房群" in again
+
+
 async def test_a_shop_district_qr_speaks_of_the_district_in_the_retailers_script(
     desk: Harness,
 ) -> None:
