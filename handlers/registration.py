@@ -91,6 +91,13 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
         ctx.say(key, who=ctx.text(f"site_barn_who_{kind.value}"), site=name, area=town)
         return
     before = barn_site(ctx, ctx.user.site_code)
+    if before is not None and site.kind not in BARNS:
+        # A purchase station's or a shop district's code says whose area it is, not where
+        # the barn is (`placed_by_qr`): scanned at the station by a farmer bound to a barn,
+        # it would leave their 110 calls asking 在哪个烤房？ The barn stays.
+        own = in_script(before.name, ctx.script)
+        ctx.say("site_barn_stays", site=name, area=town, own=own)
+        return
     ctx.user.site_code, ctx.user.area = site.code, site.area
     if site.kind in BARNS and before is not None and before.code != site.code:
         # A farmer with barns in two clusters keeps one: said, with how to call 110 for

@@ -50,6 +50,43 @@ async def test_another_barn_clusters_qr_says_it_replaces_the_farmers_barn(
     assert "已绑定烤房群：白石乡松林烤房群" in again or "已綁定烤房群：白石鄉松林烤房群" in again
 
 
+@pytest.mark.parametrize(
+    ("code", "lang", "told"),
+    [
+        (
+            "BSZ",
+            None,
+            "这是白石烟叶收购站（白石乡）的二维码；您登记的烤房群青山镇大坪烤房群没有改变，"
+            "报110时照样会带上它。",
+        ),
+        (
+            "CQ-R1",
+            "lang:hant",
+            "這是城區東片零售商圈（城區）的二維碼；您登記的烤房群青山鎮大坪烤房群沒有改變",
+        ),
+    ],
+)
+async def test_a_station_or_district_qr_leaves_a_farmers_barn_where_it_is(
+    desk: Harness, code: str, lang: str | None, told: str
+) -> None:
+    """The purchase station's code, scanned by a farmer who sells leaf there, says whose
+    area it is, not where the barn is: the barn stays, and a 110 call still goes to it
+    without asking 在哪个烤房？"""
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = texts(await desk.send(FARMER, f"/start site_{code}"))
+    assert told in out
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and (farmer.site_code, farmer.area) == ("QS01", "qingshan")
+    alarm = texts(await desk.send(FARMER, "/110 烤房停电了"))
+    assert "在哪个烤房" not in alarm and "在哪個烤房" not in alarm
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("QS01", "curing-qingshan")
+
+
 async def test_a_shop_district_qr_speaks_of_the_district_in_the_retailers_script(
     desk: Harness,
 ) -> None:
