@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.config import Site
+from core.geo import nearest_site
 from handlers.context import Ctx
 from routing import bare, to_simplified
 
@@ -15,6 +16,17 @@ def barn_site(ctx: Ctx, code: str | None) -> Site | None:
     where their barn is, and a 110 call placed there would send the team to the station."""
     site = ctx.cfg.site(code) if code else None
     return site if site is not None and site.kind in BARNS else None
+
+
+def pin_place(ctx: Ctx, lat: float, lon: float) -> tuple[str | None, str | None]:
+    """Where a pin shared for a 110 call is: the barn cluster within the barn radius, and
+    its town; else no cluster, and the nearest one's town, the best guess of which town's
+    team should go (as `alarm_intake.read_place` reads the pin the place question gets)."""
+    found = nearest_site(ctx.cfg, lat, lon, BARNS)
+    if found is None:
+        return None, None
+    site, km = found
+    return (site.code if km <= ctx.cfg.limits.barn_radius_km else None), site.area
 
 
 def barn_named(ctx: Ctx, text: str) -> str | None:

@@ -12,7 +12,7 @@ from core.model import Attachment, Ticket
 from core.services import Draft, no_longer_urgent, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
-from handlers.places import barn_site
+from handlers.places import barn_site, pin_place
 from routing import Decision, bare, to_simplified
 
 NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
@@ -171,10 +171,10 @@ def decide(ctx: Ctx, gathered: Gathered) -> Decision:
 
 
 def _read(ctx: Ctx, gathered: Gathered, *, alarm: bool) -> Decision:
-    site = gathered.site_code or ctx.user.site_code
+    site, area = filed_place(ctx, gathered)
     return ctx.svc.router.route(
         gathered.text,
-        area=requester_area(ctx, site),
+        area=area,
         site=site,
         barn=may_have_barn(ctx),
         alarm=alarm,
@@ -288,7 +288,7 @@ class Routed:
 def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> Routed:
     """Service line, team, urgency and the reason: the kind can overrule the router."""
     cfg = ctx.cfg
-    area = requester_area(ctx, gathered.site_code or ctx.user.site_code)
+    area = filed_place(ctx, gathered)[1]
     if gathered.kind is Kind.EMERGENCY:
         line = cfg.emergency_line()
         if line is not None:
@@ -313,14 +313,23 @@ async def over_rate_limit(ctx: Ctx) -> int | None:
     return count if count >= ctx.cfg.limits.tickets_per_hour else None
 
 
-def _filed_site(ctx: Ctx, gathered: Gathered) -> str | None:
-    """The site a ticket is filed at: the one gathered, else the requester's own. A 110
-    call's is a barn cluster or none: a purchase station or a shop district (a QR code
-    scanned there) would send the team to the station, while the call asks for the barn."""
+def filed_place(ctx: Ctx, gathered: Gathered) -> tuple[str | None, str | None]:
+    """The site and area a ticket is filed at: the site gathered, else the requester's
+    own. A 110 call's site is a barn cluster or none: a purchase station or a shop district
+    (a QR code scanned there) would send the team to the station, while the call asks for
+    the barn; and a pin shared with the call, at a barn cluster or none, says where it is
+    before the barn they registered (a farmer with barns in two places)."""
     if gathered.kind is not Kind.EMERGENCY:
-        return gathered.site_code or ctx.user.site_code
-    barn = barn_site(ctx, gathered.site_code) or barn_site(ctx, ctx.user.site_code)
-    return barn.code if barn else None
+        site = gathered.site_code or ctx.user.site_code
+        return site, requester_area(ctx, site)
+    barn = barn_site(ctx, gathered.site_code)
+    if barn is None and gathered.lat is not None and gathered.lon is not None:
+        at, town = pin_place(ctx, gathered.lat, gathered.lon)
+        return at, town or requester_area(ctx, gathered.site_code or ctx.user.site_code)
+    barn = barn or barn_site(ctx, ctx.user.site_code)
+    if barn is not None:
+        return barn.code, barn.area
+    return None, requester_area(ctx, gathered.site_code or ctx.user.site_code)
 
 
 async def submit(
@@ -339,7 +348,7 @@ async def submit(
     routed = line_and_team(ctx, gathered, decision)
     if part is not None:
         routed = replace(routed, why=f"{routed.why}（心愿清单第 {part[0]}/{part[1]} 项）")
-    site = _filed_site(ctx, gathered)
+    site, area = filed_place(ctx, gathered)
     text = gathered.text.strip() or (
         "[语音]" if gathered.voices else "[照片]" if gathered.photos else "[未说明]"
     )
@@ -354,7 +363,7 @@ async def submit(
         team_id=routed.team,
         urgent=routed.urgent and not gathered.calm,
         script=ctx.script,
-        area=requester_area(ctx, site),
+        area=area,
         site_code=site,
         lat=gathered.lat,
         lon=gathered.lon,

@@ -97,3 +97,33 @@ async def test_a_pin_away_from_the_farmers_barn_does_not_leave_the_call_at_that_
         if row.chat_id == BAISHI_CHAT and row.purpose == "card"
     ]
     assert cards and "河湾" not in cards[-1] and "地点：" in cards[-1]
+
+
+@pytest.mark.parametrize(
+    ("first", "pin", "barn"),
+    [
+        ("/110", (26.37, 106.58), None),
+        ("photo", (26.37, 106.58), None),
+        ("photo", (26.421, 106.615), "BS01"),  # at 松林 itself
+    ],
+)
+async def test_a_pin_shared_with_the_alarm_goes_before_the_registered_barn(
+    desk: Harness, first: str, pin: tuple[float, float], barn: str | None
+) -> None:
+    """A farmer bound to the 大坪 cluster shares, with the alarm, a pin some 7 km from
+    白石乡松林 (their other barns): the call goes to 白石乡's team at the pin, as a pin at
+    松林 itself would send it, not to 青山镇's team at 大坪 with the pin beside it."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    if first == "/110":
+        await desk.send(FARMER, "/110")
+        await desk.location(FARMER, *pin)
+        out = await desk.send(FARMER, "停电了")
+    else:
+        await desk.send(FARMER, photo_file_id="barn-photo")
+        await desk.location(FARMER, *pin)
+        out = await desk.send(FARMER, voice_file_id="voice-1")
+    assert "已报警" in texts(out) and "在哪个烤房" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.area, ticket.team_id) == (barn, "baishi", BAISHI_TEAM)
+    assert ticket.lat == pin[0]
