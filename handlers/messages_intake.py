@@ -136,6 +136,7 @@ INTAKE: dict[str, str] = {
     "site_bound": "已绑定烤房群：{site}（{area}）。报110时会自动带上位置。",
     "site_rebound": "已改为绑定烤房群：{site}（{area}），不再是{before}。报110时会自动带上新的位置；{before}的烤房出事，报警时说一下是哪个烤房就行。",
     "site_barn_stays": "这是{site}（{area}）的二维码；您登记的烤房群{own}没有改变，报110时照样会带上它。",
+    "site_district_stays": "这是{site}（{area}）的二维码；您店铺登记的零售商圈{own}没有改变。",
     "site_bound_district": "已绑定零售商圈：{site}（{area}）。求助办事会转给负责这个片区的服务队。",
     "site_bound_place": "已绑定站点：{site}（{area}）。求助办事会转给负责这一带的服务队。",
     # A barn cluster's code scanned by a retailer or staff member: not bound (`_bind_site`).

@@ -72,6 +72,7 @@ async def start(ctx: Ctx) -> None:
 # What a site's QR code bound the person to, told in the site's own terms: a barn cluster is
 # where a 110 call sends the team; a shop district or a station only says whose area it is.
 _SITE_BOUND = {"curing_cluster": "site_bound", "retail_district": "site_bound_district"}
+DISTRICT = "retail_district"
 
 
 async def _bind_site(ctx: Ctx, code: str) -> None:
@@ -98,6 +99,13 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
         own = in_script(before.name, ctx.script)
         ctx.say("site_barn_stays", site=name, area=town, own=own)
         return
+    district = _district_of(ctx)
+    if district is not None and site.kind != DISTRICT:
+        # A retailer at the bureau's office or a station (a licence to renew): the shop is
+        # still in its district, which a delivery card would otherwise call the office.
+        own = in_script(district.name, ctx.script)
+        ctx.say("site_district_stays", site=name, area=town, own=own)
+        return
     ctx.user.site_code, ctx.user.area = site.code, site.area
     if site.kind in BARNS and before is not None and before.code != site.code:
         # A farmer with barns in two clusters keeps one: said, with how to call 110 for
@@ -106,6 +114,13 @@ async def _bind_site(ctx: Ctx, code: str) -> None:
         ctx.say("site_rebound", site=name, area=town, before=before_name)
         return
     ctx.say(_SITE_BOUND.get(site.kind, "site_bound_place"), site=name, area=town)
+
+
+def _district_of(ctx: Ctx) -> Site | None:
+    """The shop district a retailer is bound to, if any."""
+    site = ctx.cfg.site(ctx.user.site_code) if ctx.user.site_code else None
+    retailer = ctx.user.kind is Requester.RETAILER
+    return site if retailer and site is not None and site.kind == DISTRICT else None
 
 
 async def start_registration(ctx: Ctx) -> None:

@@ -87,6 +87,37 @@ async def test_a_station_or_district_qr_leaves_a_farmers_barn_where_it_is(
     assert (ticket.site_code, ticket.team_id) == ("QS01", "curing-qingshan")
 
 
+@pytest.mark.parametrize(
+    ("lang", "told"),
+    [
+        (
+            None,
+            "这是白石烟叶收购站（白石乡）的二维码；您店铺登记的零售商圈城区东片零售商圈没有改变。",
+        ),
+        (
+            "lang:hant",
+            "這是白石菸葉收購站（白石鄉）的二維碼；您店鋪登記的零售商圈城區東片零售商圈沒有改變。",
+        ),
+    ],
+)
+async def test_a_station_or_office_qr_leaves_a_retailers_shop_district_where_it_is(
+    desk: Harness, lang: str | None, told: str
+) -> None:
+    """A retailer who scans the code posted at a station or the bureau's office is there on
+    an errand: the shop is still in its district, where deliveries go."""
+    if lang:
+        await desk.press(RETAILER, lang)
+    await desk.send(RETAILER, "/start site_CQ-R1")
+    await desk.registered_as(RETAILER, "retailer")
+    out = texts(await desk.send(RETAILER, "/start site_BSZ"))
+    assert told in out
+    async with desk.db.uow(read_only=True) as uow:
+        retailer = await uow.users.get(RETAILER)
+    assert retailer is not None and (retailer.site_code, retailer.area) == ("CQ-R1", "chengqu")
+    moved = texts(await desk.send(RETAILER, "/start site_CQ-R2"))
+    assert "城区西片零售商圈" in moved or "城區西片零售商圈" in moved
+
+
 async def test_a_shop_district_qr_speaks_of_the_district_in_the_retailers_script(
     desk: Harness,
 ) -> None:
