@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import UTC, datetime, timedelta
 
 import time_machine
 from sqlalchemy import select
@@ -81,3 +82,26 @@ async def test_the_scheduler_posts_the_echo_wall_in_whichever_process_runs_it(
     assert woken == [True] and [r.ticket_id for r in await _echo_rows(db)] == [ticket_id]
     no_wall = demo_config.model_copy(update={"echo_wall_chat": None})
     assert build_jobs(db, no_wall, weekly=False).scheduler.get_job("echo-wall") is None
+
+
+async def test_a_running_scheduler_posts_the_echo_wall_when_its_run_comes(
+    db: Database, demo_config: Config
+) -> None:
+    """The job as the scheduler runs it, not its function called by hand: an awaited run
+    (a coroutine job, as the sweep's), not a call in a worker thread whose result nobody
+    awaits."""
+    ticket_id = await _close(db, demo_config, FARMER)
+    jobs = build_jobs(db, demo_config, weekly=False)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=True):
+        jobs.start()
+        try:
+            wall = jobs.scheduler.get_job("echo-wall")
+            assert wall is not None
+            wall.modify(next_run_time=datetime.now(UTC))  # its two minutes are up
+            for _ in range(100):
+                if await _echo_rows(db):
+                    break
+                await asyncio.sleep(0.05)
+        finally:
+            await jobs.stop()
+    assert [r.ticket_id for r in await _echo_rows(db)] == [ticket_id]
