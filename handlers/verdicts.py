@@ -12,6 +12,7 @@ from core.texts import confirm_key
 from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import quoted
+from handlers.items_named import item_named
 from handlers.rating import (
     OPEN_MAX,
     REOPEN,
@@ -206,6 +207,9 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return await _verdict_on_one_moved_on(
             ctx, replied, text, score, not_solved=not_solved, alarm=alarm
         )
+    if len(awaiting) > 1 and (named := item_named(text, awaiting)) is not None:
+        # 食堂增加早餐品种没实现 of the items of a wish list: that item's, not asked which.
+        awaiting = [named]
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or judgement  # never a new matter
     # 不满意 or 有异议 of a suggestion's answer: its 「❌ 不满意」.

@@ -262,3 +262,51 @@ async def test_a_dispute_of_one_item_of_a_wish_list_asks_which_and_keeps_the_wor
     ]
     async with desk.db.uow(read_only=True) as uow:
         assert (await uow.tickets.events(breakfast))[-1].note == typed
+
+
+async def _items_answered(desk: Harness) -> list[int]:
+    """The items of a wish list (体检, 早餐, 空调), answered granted, in part and declined:
+    three answers awaiting the employee's word; their ids in that order."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish, how in zip(items, ("", ":partly", ":declined"), strict=True):
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}{how}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    return items
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("食堂增加早餐品种没实现", 1),
+        ("早餐品种还没实现", 1),
+        ("早餐品種還沒實現", 1),
+        ("体检那项没实现", 0),
+    ],
+)
+async def test_not_granted_naming_one_item_sends_that_item_back(
+    desk: Harness, typed: str, place: int
+) -> None:
+    """Words naming one of the items by its own words are that item's verdict: it goes back
+    with the words as its reason, the others still await the employee's word."""
+    items = await _items_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "已重新派给" in said and "哪一个" not in said
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses == {
+        wish: Status.DISPATCHED if n == place else Status.RESOLVED for n, wish in enumerate(items)
+    }
+    async with desk.db.uow(read_only=True) as uow:
+        assert (await uow.tickets.events(items[place]))[-1].note == typed
+
+
+async def test_not_granted_naming_no_item_still_asks_which(desk: Harness) -> None:
+    await _items_answered(desk)
+    out = await desk.send(STAFF, "第3项没实现")
+    assert "没解决的是哪一个" in texts(out) and len(button_data(out)) == 3
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
