@@ -82,6 +82,11 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         only = awaiting[0] if len(awaiting) == 1 else None
         of_a_wish = only is not None and only.kind is Kind.WISH and speaks_of_a_wish(text)
         ticket = only if only is not None and (only.line == named or of_a_wish) else None
+        # 早餐那项我不同意，还是只有馒头: still wrong, or disputed, wherever in the words,
+        # of the one of them named by its own words (an item of a wish list).
+        of_its_answer = STILL_WRONG.search(to_simplified(bare(text))) or speaks_of_a_wish(text)
+        if ticket is None and of_its_answer:
+            ticket = item_named(text, awaiting)
         # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
         # answer that can be disputed awaits their word (a repair's beside it or not).
         disputable = [t for t in awaiting if t.kind in DISPUTABLE]

@@ -231,13 +231,9 @@ async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
     assert await _status(desk, wish) is Status.DISPATCHED
 
 
-@pytest.mark.parametrize("typed", ["第2项有异议", "对早餐的答复有异议", "第二項有異議"])
-async def test_a_dispute_of_one_item_of_a_wish_list_asks_which_and_keeps_the_words(
-    desk: Harness, typed: str
-) -> None:
-    """The items of a list answered, a dispute naming one of them by its place or its words
-    is asked which (a button each), never a new request for the triage desk; the one
-    pressed goes back with the words as its reason."""
+async def _items_answered(desk: Harness) -> list[int]:
+    """The items of a wish list (体检, 早餐, 空调), answered granted, in part and declined:
+    three answers awaiting the employee's word; their ids in that order."""
     await desk.registered_as(STAFF, "staff")
     await desk.send(STAFF, "/wish")
     await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
@@ -248,6 +244,17 @@ async def test_a_dispute_of_one_item_of_a_wish_list_asks_which_and_keeps_the_wor
         await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
         await desk.press(STAFF_MEMBER, f"tk:res:{wish}{how}", chat=STAFF_TEAM_CHAT)
         await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    return items
+
+
+@pytest.mark.parametrize("typed", ["第2项有异议", "第二項有異議"])
+async def test_a_dispute_of_one_item_by_its_place_asks_which_and_keeps_the_words(
+    desk: Harness, typed: str
+) -> None:
+    """The items of a list answered, a dispute naming one of them by its place (which the
+    buttons do not show) is asked which (a button each), never a new request for the
+    triage desk; the one pressed goes back with the words as its reason."""
+    items = await _items_answered(desk)
     out = await desk.send(STAFF, typed)
     assert "3 个心愿的答复等您确认" in to_simplified(texts(out))
     *which, new = button_data(out)
@@ -264,20 +271,33 @@ async def test_a_dispute_of_one_item_of_a_wish_list_asks_which_and_keeps_the_wor
         assert (await uow.tickets.events(breakfast))[-1].note == typed
 
 
-async def _items_answered(desk: Harness) -> list[int]:
-    """The items of a wish list (体检, 早餐, 空调), answered granted, in part and declined:
-    three answers awaiting the employee's word; their ids in that order."""
-    await desk.registered_as(STAFF, "staff")
-    await desk.send(STAFF, "/wish")
-    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
-    await desk.press(STAFF, "f:next")
-    await desk.press(STAFF, "f:ok")
-    items = [t.id for t in await desk.tickets() if t.id is not None]
-    for wish, how in zip(items, ("", ":partly", ":declined"), strict=True):
-        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.press(STAFF_MEMBER, f"tk:res:{wish}{how}", chat=STAFF_TEAM_CHAT)
-        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
-    return items
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("对早餐的答复有异议", 1),
+        ("早餐那项我不同意，还是只有馒头", 1),
+        ("早餐那項我不同意，還是只有饅頭", 1),
+        ("空调的答复我不接受", 2),
+    ],
+)
+async def test_a_dispute_naming_one_item_by_its_words_is_asked_about_that_item(
+    desk: Harness, typed: str, place: int
+) -> None:
+    """A dispute said anywhere in words that name one item by its own words is asked about
+    that item alone, with 「📝 不是，作为新的求助」 beside it, never a new request for the
+    triage desk; sent back, the words are its reason."""
+    items = await _items_answered(desk)
+    out = await desk.send(STAFF, typed)
+    named = items[place]
+    assert "是指对答复有异议吗" in to_simplified(texts(out))
+    assert button_data(out) == [f"my:bad:{named}", f"my:ok:{named}", f"my:new:{named}"]
+    await desk.press(STAFF, f"my:bad:{named}")
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses == {
+        wish: Status.DISPATCHED if n == place else Status.RESOLVED for n, wish in enumerate(items)
+    }
+    async with desk.db.uow(read_only=True) as uow:
+        assert (await uow.tickets.events(named))[-1].note == typed
 
 
 @pytest.mark.parametrize(
