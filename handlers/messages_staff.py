@@ -24,15 +24,21 @@ STAFF: dict[str, str] = {
     "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
     "reopen_to_team_suggestion": "建议 {number} 报告人对答复不满意：{text}",
     "reopen_to_team_wish": "心愿 {number} 职工表示还没有实现：{text}",
+    "reopen_to_team_wish_answered": "心愿 {number} 职工对「{answered}」的答复有异议：{text}",
     "reopen_escalated": "⚠️ 工单 {number}（{team}）已被报告人第 {times} 次退回，问题仍未解决：{text}\n请过问办理情况。",
-    # A suggestion sent back disputes its answer; a wish sent back is not granted yet,
-    # whatever its answer said: neither is a problem left unsolved.
+    # A suggestion sent back disputes its answer; a wish granted and sent back is not
+    # granted yet, and one answered short of it (部分实现, 无法实现) has its answer disputed:
+    # none is a problem left unsolved.
     "reopen_escalated_suggestion": (
         "⚠️ 建议 {number}（{team}）的答复已被报告人第 {times} 次退回，报告人仍不满意：{text}\n"
         "请过问办理情况。"
     ),
     "reopen_escalated_wish": (
         "⚠️ 心愿 {number}（{team}）已被职工第 {times} 次退回，仍未实现：{text}\n请过问办理情况。"
+    ),
+    "reopen_escalated_wish_answered": (
+        "⚠️ 心愿 {number}（{team}）「{answered}」的答复已被职工第 {times} 次退回，职工仍有异议："
+        "{text}\n请过问办理情况。"
     ),
     "btn_sv_remind": "催办",
     "btn_sv_reassign": "改派",

@@ -13,7 +13,7 @@ from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import ChatPlace, Ticket
 from core.services import note_event, perform
-from core.texts import confirm_key, dispute_key, is_an_answer
+from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_full
 from handlers import callback, notify
 from handlers.cards import called_here, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
@@ -146,14 +146,16 @@ def as_answered(key: str, ticket: Ticket) -> str:
     return answered if answered in MESSAGES else key
 
 
-def sent_back_as(key: str, ticket: Ticket) -> str:
+def sent_back_as(key: str, ticket: Ticket, answered: str = "") -> str:
     """`key`, or its form for a suggestion or a wish, said of one its requester has sent
-    back: a suggestion's answer they are not satisfied with, a wish not granted yet. By
-    kind, as the reopen has cleared how a wish ended (`as_answered` reads that)."""
+    back: a suggestion's answer they are not satisfied with, a wish not granted yet, or a
+    wish's answer short of it (`answered`: 部分实现 or 无法实现, as it was before the reopen
+    cleared it) disputed. By kind, as the reopen has cleared how a wish ended (`as_answered`
+    reads that)."""
     if ticket.kind is Kind.SUGGESTION:
         sent_back = f"{key}_suggestion"
     elif ticket.kind is Kind.WISH:
-        sent_back = f"{key}_wish"
+        sent_back = f"{key}_wish_answered" if answered else f"{key}_wish"
     else:
         return key
     return sent_back if sent_back in MESSAGES else key
@@ -166,6 +168,7 @@ def reopen_ask(ticket: Ticket) -> str:
 async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
     """Back to the team with the requester's reason, on a fresh card."""
     reason = reason[: ctx.cfg.limits.max_text]
+    answered = not_granted_in_full(ticket)  # the reopen clears it
     if await transition(ctx, ticket, Action.REOPEN, note=reason):
         await ctx.end_flow()
         if voice is not None:
@@ -176,9 +179,10 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
         chat = await notify.team_chat(ctx, ticket.team_id)
         if chat is not None:
             why = notify.as_team_reads(ctx, ticket, ticket.team_id, reason)
-            told = t(sent_back_as("reopen_to_team", ticket), number=ticket.label, text=why)
+            key = sent_back_as("reopen_to_team", ticket, answered)
+            told = t(key, number=ticket.label, text=why, answered=answered)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
-        await _escalate_reopens(ctx, ticket, reason)
+        await _escalate_reopens(ctx, ticket, reason, answered)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("reopened", number=ticket.label, team=team, what=called_here(ctx, ticket))
 
@@ -195,13 +199,17 @@ REOPENS_TO_SUPERVISORS = 3
 LOW_RATING = 3
 
 
-async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
+async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str, answered: str) -> None:
     times = ticket.reopen_count
     if times < REOPENS_TO_LEADERS:
         return
     team = ctx.cfg.team(ticket.team_id).name
-    key = sent_back_as("reopen_escalated", ticket)
-    text = t(key, number=ticket.label, team=team, times=times, text=reason)
+    key = sent_back_as("reopen_escalated", ticket, answered)
+
+    def told(why: str) -> str:
+        return t(key, number=ticket.label, team=team, times=times, answered=answered, text=why)
+
+    text = told(reason)
     why = notify.as_team_reads(ctx, ticket, callback_owner(ticket), reason)
     # From the third time a leader who is also a supervisor is told once, as a supervisor:
     # with 催办 and 改派, which the leaders' copy has not.
@@ -213,7 +221,7 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str) -> None:
         text,
         overseers=overseers,
         buttons=buttons,
-        for_leaders=t(key, number=ticket.label, team=team, times=times, text=why),
+        for_leaders=told(why),
     )
 
 

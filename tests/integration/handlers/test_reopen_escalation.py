@@ -92,17 +92,26 @@ STAFF_MEMBER, STAFF_LEADER = 200081, 200082
         (
             "/wish",
             "更换宿舍空调",
-            "tk:res:{id}:declined",
+            "tk:res:{id}",
             "⚠️ 心愿 {n}（工会职工服务站）已被职工第 2 次退回，仍未实现：周末也要延长",
         ),
+        (
+            "/wish",
+            "更换宿舍空调",
+            "tk:res:{id}:declined",
+            "⚠️ 心愿 {n}（工会职工服务站）「无法实现」的答复已被职工第 2 次退回，职工仍有异议："
+            "周末也要延长",
+        ),
     ],
+    ids=["suggestion", "wish-granted", "wish-declined"],
 )
 async def test_a_suggestion_or_wish_sent_back_twice_tells_the_leaders_in_its_own_words(
     desk: Harness, command: str, text: str, resolve: str, told: str
 ) -> None:
-    """A suggestion's author disputes the answer and a wish is not granted yet: neither is
-    a problem left unsolved (before, both read 问题仍未解决 to the team's leaders), nor
-    does the team's own copy of the second reopen say so."""
+    """A suggestion's author disputes the answer, a wish granted is not granted yet, and a
+    wish declined has its answer disputed: none is a problem left unsolved (before, all
+    read 问题仍未解决 to the team's leaders), nor does the team's own copy of the second
+    reopen say so."""
     await desk.registered_as(STAFF, "staff")
     await desk.send(STAFF, command)
     await desk.send(STAFF, text)
@@ -122,3 +131,34 @@ async def test_a_suggestion_or_wish_sent_back_twice_tells_the_leaders_in_its_own
     assert str(to_leader.payload["text"]).startswith(told.format(n=ticket.label))
     said = [str(r.payload["text"]) for r in rows]
     assert not [words for words in said if "问题" in words and "解决" in words]
+
+
+@pytest.mark.parametrize(
+    ("resolve", "told"),
+    [
+        ("tk:res:{id}", "心愿 {n} 职工表示还没有实现：早餐还是只有馒头"),
+        ("tk:res:{id}:partly", "心愿 {n} 职工对「部分实现」的答复有异议：早餐还是只有馒头"),
+        ("tk:res:{id}:declined", "心愿 {n} 职工对「无法实现」的答复有异议：早餐还是只有馒头"),
+    ],
+    ids=["granted", "partly", "declined"],
+)
+async def test_a_wish_sent_back_tells_the_team_what_of_its_answer_is_disputed(
+    desk: Harness, resolve: str, told: str
+) -> None:
+    """A wish answered 部分实现 or 无法实现 and sent back has its answer disputed, as the
+    employee was told they could; before, the team read 职工表示还没有实现 of a wish it had
+    said it could not grant."""
+    await desk.registered_as(STAFF, "staff")
+    ticket = await desk.file_request(STAFF, "希望食堂增加早餐品种", "/wish")
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, resolve.format(id=ticket.id), chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    await desk.send(STAFF, "早餐还是只有馒头")
+    said = [
+        str(r.payload["text"])
+        for r in await desk.outbox()
+        if r.chat_id == STAFF_TEAM_CHAT and r.purpose != "card"
+    ]
+    assert told.format(n=ticket.label) in said
