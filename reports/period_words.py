@@ -111,9 +111,16 @@ SO_FAR = re.compile(
 )
 
 
+# A month and day written with a dot or a slash and no year (11.30, 12/1, as in 11.30-12.1
+# or 11/30-12/1): read as 11月30日. One after a year (2026.11.30) or a digit is not.
+_DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])")
+
+
 def plain(text: str) -> str:
-    """Half-width, Simplified, lower case, without surrounding spaces."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).lower().strip()
+    """Half-width, Simplified, lower case, without surrounding spaces, and a month and day
+    written 11.30 or 11/30 as 11月30日."""
+    text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip()
+    return _DOTTED_DAY.sub(r"\1月\2日", text)
 
 
 def normalize(text: str) -> str:

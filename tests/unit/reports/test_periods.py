@@ -323,6 +323,42 @@ def test_days_written_as_people_write_them(typed: str, first: str, last: str) ->
 
 
 @pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("11.1-11.15", "2026-11-01", "2026-11-15"),
+        ("10/30-11/2", "2026-10-30", "2026-11-02"),
+        ("10.25至11.2", "2026-10-25", "2026-11-02"),
+        ("11.6-8", "2026-11-06", "2026-11-08"),
+        ("11.17", "2026-11-17", "2026-11-17"),
+        ("11/17", "2026-11-17", "2026-11-17"),
+        ("１１．１－１１．１５", "2026-11-01", "2026-11-15"),
+        ("11.1至今", "2026-11-01", "2026-11-18"),
+        ("2026.11.1-2026.11.15", "2026-11-01", "2026-11-15"),  # with its year: as before
+    ],
+)
+def test_days_written_with_a_dot_or_a_slash_are_read_as_days(
+    typed: str, first: str, last: str
+) -> None:
+    """11.30-12.1 and 11/30-12/1, as a chat writes a range of days, are 11月30日至12月1日."""
+    window = periods.parse(typed, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ("11.19-11.20", "「11.19-11.20」（2026-11-19 起）还没开始，暂无数据。"),
+        ("11.5-11.1", "「11.5-11.1」的结束日期 2026-11-01 早于开始日期 2026-11-05"),
+        ("2.30", "没有这一天：「2.30」（2月最多29天）"),
+    ],
+)
+def test_days_written_with_a_dot_are_refused_as_days_are(typed: str, refused: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        periods.parse(typed, NOW, SHANGHAI)
+    assert str(caught.value).startswith(refused)
+
+
+@pytest.mark.parametrize(
     ("typed", "first"),
     [
         ("11月1日至今", "2026-11-01"),
