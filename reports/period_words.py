@@ -111,6 +111,29 @@ SO_FAR = re.compile(
 )
 
 
+# The last days, weeks, months or years up to today (近7天, 近一周, 最近一个月, 过去两周,
+# 近半年): how many, and of what.
+LAST = re.compile(
+    r"^(?:近|最近|过去)(?P<span>(?P<count>\d{1,5}|[一二两三四五六七八九十]{1,3}|半)个?"
+    r"(?P<unit>天|日|周|星期|礼拜|月|年))$"
+)
+_HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+               "九": 9}  # fmt: skip
+
+
+def count_of(typed: str) -> int | None:
+    """A count written in digits or in Chinese up to 99 (7, 七, 两, 十, 十五, 二十, 三十一);
+    None when it is none (十十, 三五)."""
+    if typed.isdigit():
+        return int(typed)
+    tens, ten, ones = typed.partition("十")
+    if not ten:
+        return _HAN_DIGITS.get(typed)
+    high = _HAN_DIGITS.get(tens) if tens else 1
+    low = _HAN_DIGITS.get(ones) if ones else 0
+    return None if high is None or low is None else high * 10 + low
+
+
 # A month and day written with a dot or a slash and no year (11.30, 12/1, as in 11.30-12.1
 # or 11/30-12/1): read as 11月30日. One after a year (2026.11.30) or a digit is not.
 _DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])")

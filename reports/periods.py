@@ -20,8 +20,10 @@ from reports.period_words import (
     AMBIGUOUS,
     DAY_RANGE,
     FUTURE,
+    LAST,
     MONTH_DAY,
     SO_FAR,
+    count_of,
     normalize,
     plain,
 )
@@ -154,7 +156,6 @@ _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
 _RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
 _MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
-_LAST_DAYS = re.compile(r"^(?:近|最近)(\d{1,5})(?:天|日)$")
 # A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3).
 _QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度|q([1-4]))$")
 _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -267,9 +268,9 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     本烘烤季, 去年烘烤季 ... in either script; spaces and case do not matter), a month
     `2026-11` (or 2026年11月, 2026/11, and `11月` for the latest November), a day
     `2026-11-18` (or 2026年11月18日, 2026/11/18), a range `2026-11-01..2026-11-15` (or with
-    至, 到, ~, - or a space between), the last days `近7天`, a year `2026年`, or a year's
-    curing season `2025年烘烤季`. `season` is the config's curing season (the default one
-    when not given).
+    至, 到, ~, - or a space between), the last days `近7天` (近一周, 最近一个月), a year
+    `2026年`, or a year's curing season `2025年烘烤季`. `season` is the config's curing
+    season (the default one when not given).
     """
     today_ = now.astimezone(zone).date()
     if found := SO_FAR.match(plain(text)):
@@ -332,7 +333,7 @@ def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Wi
 def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | None:
     """A year (2026年), a month of the year without its year (8月: the latest August that
     has begun), a quarter by its number (三季度: the latest third quarter begun; 2026年第三
-    季度), or the last days (近7天: today and the six before it)."""
+    季度), or the last days (近7天: today and the six before it; 近一周, 近一个月)."""
     today_ = now.astimezone(zone).date()
     if found := _YEAR.match(word):
         year = _year_of(text, found[1])
@@ -350,17 +351,50 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
         if not found[1] and first > today_:
             first = first.replace(year=first.year - 1)  # the latest such quarter begun
         return _custom(text, first, _month_end(first.replace(month=first.month + 2)), zone)
-    if found := _LAST_DAYS.match(word):
-        count = int(found[1])
-        if count < 1:
-            raise PeriodError(f"天数不对：「{text.strip()}」，至少是近1天。{USAGE}")
-        reach = (today_ - EARLIEST).days + 1
-        first = today_ - timedelta(days=min(count, reach) - 1)
-        window = days(first, today_, zone, "custom")
-        # Cut at the earliest day a report covers, the name would promise more: dates say it.
-        return Window(window.start, window.end, first, today_, "custom",
-                      f"近{count}天" if count <= reach else "")  # fmt: skip
+    if found := LAST.match(word):
+        return _last(text, found, today_, zone)
     return None
+
+
+# 近半年 is six months, 近半个月 fifteen days.
+_HALF = {"年": (6, "月"), "月": (15, "天")}
+_WEEK = ("周", "星期", "礼拜")
+
+
+def _last(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
+    """The last days, weeks, months or years up to today (`LAST`), today among them: 近7天
+    and 近一周 are today and the six days before it, 近一个月 runs from the day after this
+    day last month (typed on 6 December, from 7 November), 近一年 likewise a year back."""
+    said, unit = found["count"], found["unit"]
+    count = count_of(said) if said != "半" else None
+    if said == "半" and unit in _HALF:
+        count, unit = _HALF[unit]
+    if count is None:
+        raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+    if count < 1:
+        raise PeriodError(f"天数不对：「{text.strip()}」，至少是近1天。{USAGE}")
+    if unit in ("月", "年"):
+        back = _months_back(today_, count * (12 if unit == "年" else 1))
+        first = back + timedelta(days=1) if back is not None else None
+    else:
+        span = count * (7 if unit in _WEEK else 1)
+        reach = (today_ - EARLIEST).days + 1
+        first = today_ - timedelta(days=span - 1) if span <= reach else None
+    window = days(first or EARLIEST, today_, zone, "custom")
+    # Cut at the earliest day a report covers, the name would promise more: dates say it.
+    named = f"近{count}天" if unit in ("天", "日") and said != "半" else f"近{found['span']}"
+    return Window(window.start, window.end, window.first_day, today_, "custom",
+                  named if first is not None else "")  # fmt: skip
+
+
+def _months_back(day: date, months: int) -> date | None:
+    """`day` so many months before (the month's last day when it is shorter: 3月31日 a month
+    back is 2月28日); None when that is before the earliest day a report covers."""
+    index = day.year * 12 + day.month - 1 - months
+    if index < EARLIEST.year * 12:
+        return None
+    first = date(index // 12, index % 12 + 1, 1)
+    return first.replace(day=min(day.day, _month_end(first).day))
 
 
 def _custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:

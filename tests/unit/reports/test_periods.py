@@ -412,6 +412,37 @@ def test_the_last_days_past_the_earliest_day_are_named_by_their_dates() -> None:
     assert periods.parse("近7天", NOW, SHANGHAI).heading == "近7天"
 
 
+@pytest.mark.parametrize(
+    ("typed", "first", "heading"),
+    [
+        ("近一周", "2026-11-12", "近一周"),
+        ("过去7天", "2026-11-12", "近7天"),
+        ("近十天", "2026-11-09", "近10天"),
+        ("近两周", "2026-11-05", "近两周"),
+        ("最近一个月", "2026-10-19", "近一个月"),
+        ("近一個月", "2026-10-19", "近一个月"),
+        ("近3个月", "2026-08-19", "近3个月"),
+        ("近半年", "2026-05-19", "近半年"),
+        ("近一年", "2025-11-19", "近一年"),
+    ],
+)
+def test_the_last_weeks_months_and_years_run_up_to_today(
+    typed: str, first: str, heading: str
+) -> None:
+    """近一周 is 近7天; 近一个月 runs from the day after this day last month, as 近一年 from
+    the day after this day last year."""
+    window = periods.parse(typed, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day) == (first, date(2026, 11, 18))
+    assert window.heading == heading
+
+
+def test_the_last_month_from_a_longer_month_starts_after_the_shorter_ones_end() -> None:
+    window = periods.parse("近一个月", shanghai_noon(2026, 3, 31), SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 3, 1), date(2026, 3, 31))
+    window = periods.parse("近99999个月", NOW, SHANGHAI)
+    assert window.first_day == periods.EARLIEST and window.heading == ""
+
+
 @pytest.mark.parametrize("typed", ["11月5日至11月1日", "11月5日至1日"])
 def test_a_range_typed_backwards_is_said_to_be(typed: str) -> None:
     with pytest.raises(PeriodError, match="早于开始日期"):
