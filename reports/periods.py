@@ -159,6 +159,10 @@ _MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
 # A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3).
 _QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度|q([1-4]))$")
 _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+# A half of the year (上半年, 下半年, 2025年上半年, 今年下半年, 去年上半年).
+_HALF_YEAR = re.compile(
+    r"^(?:(\d{4})年?|(?P<named>今年|本年|去年|上年|上一年))?的?([上下])半年度?$"
+)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -351,9 +355,26 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
         if not found[1] and first > today_:
             first = first.replace(year=first.year - 1)  # the latest such quarter begun
         return _custom(text, first, _month_end(first.replace(month=first.month + 2)), zone)
+    if found := _HALF_YEAR.match(word):
+        return _half_year(text, found, today_, zone)
     if found := LAST.match(word):
         return _last(text, found, today_, zone)
     return None
+
+
+def _half_year(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
+    """上半年 (January to June) or 下半年 (July to December) of the year typed, 今年's or
+    去年's; without a year the latest begun, as a quarter by its number is (下半年 typed in
+    March is last year's)."""
+    named = found["named"]
+    if found[1]:
+        year = _year_of(text, found[1])
+    else:
+        year = today_.year - int(named in ("去年", "上年", "上一年"))
+    first = date(year, 1 if found[3] == "上" else 7, 1)
+    if not found[1] and not named and first > today_:
+        first = first.replace(year=year - 1)
+    return _custom(text, first, _month_end(first.replace(month=first.month + 5)), zone)
 
 
 # 近半年 is six months, 近半个月 fifteen days.

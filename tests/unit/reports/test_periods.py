@@ -257,6 +257,28 @@ def test_a_quarter_by_its_number(words: str, first: str, last: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("上半年", "2026-01-01", "2026-06-30"),
+        ("下半年", "2026-07-01", "2026-12-31"),
+        ("去年下半年", "2025-07-01", "2025-12-31"),
+        ("2025年上半年", "2025-01-01", "2025-06-30"),
+        ("今年的上半年", "2026-01-01", "2026-06-30"),
+    ],
+)
+def test_a_half_of_the_year(words: str, first: str, last: str) -> None:
+    """上半年 and 下半年 are this year's halves; without a year, as a quarter by its number,
+    the latest that has begun."""
+    window = periods.parse(words, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+    march = periods.parse("下半年", shanghai_noon(2027, 3, 5), SHANGHAI)
+    assert (march.first_day, march.last_day) == (date(2026, 7, 1), date(2026, 12, 31))
+    for typed in ("今年下半年", "2027年上半年"):
+        with pytest.raises(PeriodError, match=f"「{typed}」（2027-0[17]-01 起）还没开始"):
+            periods.parse(typed, shanghai_noon(2027, 3, 5) if typed[0] == "今" else NOW, SHANGHAI)
+
+
+@pytest.mark.parametrize(
     ("text", "first", "last"),
     [
         ("上个星期", "2026-11-09", "2026-11-15"),
