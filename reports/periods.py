@@ -156,8 +156,9 @@ _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
 _RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
 _MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
-# A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3).
-_QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度|q([1-4]))$")
+# A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3),
+# 度 or not (第三季: a curing season has no number, so it is no 本季 to ask about).
+_QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度?|q([1-4]))$")
 _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # A half of the year (上半年, 下半年, 2025年上半年, 今年下半年, 去年上半年).
 _HALF_YEAR = re.compile(
