@@ -78,6 +78,15 @@ MINE: dict[str, str] = {
     "verdict_which_not_satisfied": (
         "您有 {count} 个建议已有答复、等您确认。对哪一个的答复不满意？请点下面的建议，再说明哪里不满意："
     ),
+    "verdict_which_disputed": (
+        "您有 {count} 个{what}的答复等您确认。对哪一个的答复有异议？请点下面的{what}，再说明有什么异议："
+    ),
+    "verdict_which_not_granted": (
+        "您有 {count} 个{what}办结待确认。没实现的是哪一个？请点下面的{what}，再说明哪里还没实现："
+    ),
+    "verdict_which_granted": (
+        "您有 {count} 个{what}办结待确认。实现的是哪一个？请点下面的{what}，再为它打分："
+    ),
     "verdict_which_not_solved": (
         "您有 {count} 个{what}办结待确认。没解决的是哪一个？请点下面的{what}，再说明哪里还没解决："
     ),

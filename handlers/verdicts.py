@@ -225,6 +225,10 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
+        if kinded is not None:
+            # 没实现, 实现了 or 有异议: asked in the words said, as the wishes' answers are,
+            # not which is 没解决 or 解决.
+            ask = _KIND_WHICH_ASK[kinded.not_done, kinded.kinds == DISPUTABLE]
         if refused and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"
@@ -363,6 +367,11 @@ def _which_verdict(
 
 
 _WHICH_ASK = {"bad": "verdict_which_not_solved", "ok": "verdict_which_solved"}
+_KIND_WHICH_ASK = {
+    (True, True): "verdict_which_disputed",
+    (True, False): "verdict_which_not_granted",
+    (False, False): "verdict_which_granted",
+}
 
 
 def _which_data(verdict: str, ticket: Ticket) -> str:

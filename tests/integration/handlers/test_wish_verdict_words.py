@@ -325,8 +325,23 @@ async def test_not_granted_naming_one_item_sends_that_item_back(
         assert (await uow.tickets.events(items[place]))[-1].note == typed
 
 
-async def test_not_granted_naming_no_item_still_asks_which(desk: Harness) -> None:
-    await _items_answered(desk)
-    out = await desk.send(STAFF, "第3项没实现")
-    assert "没解决的是哪一个" in texts(out) and len(button_data(out)) == 3
+@pytest.mark.parametrize(
+    ("typed", "asked", "verb"),
+    [
+        ("第3项没实现", "没实现的是哪一个？请点下面的心愿，再说明哪里还没实现", "bad"),
+        ("实现了", "实现的是哪一个？请点下面的心愿，再为它打分", "ok"),
+        ("有异议", "对哪一个的答复有异议？请点下面的心愿，再说明有什么异议", "bad"),
+        ("我不同意", "对哪一个的答复有异议？请点下面的心愿，再说明有什么异议", "bad"),
+        ("沒實現", "沒實現的是哪一個？請點下面的心願，再說明哪裡還沒實現", "bad"),
+    ],
+)
+async def test_wish_words_naming_no_item_ask_which_in_those_words(
+    desk: Harness, typed: str, asked: str, verb: str
+) -> None:
+    """没实现, 实现了 or 有异议 of none of the items in particular asks which one in the
+    words said, as the wishes were answered; before, it asked which was 没解决 (or 解决)."""
+    items = await _items_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert asked in texts(out) and "解决" not in to_simplified(texts(out))
+    assert sorted(button_data(out)) == sorted(f"my:{verb}:{wish}" for wish in items)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
