@@ -55,6 +55,7 @@ ALIASES = {
     "去年": "lastyear",
     "上年": "lastyear",
     "上一年": "lastyear",
+    "上一年度": "lastyear",
     "上年度": "lastyear",
     "quarter": "quarter",
     "thisquarter": "quarter",

@@ -155,7 +155,8 @@ _SEASON_YEAR = re.compile(r"^(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
 _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
 _RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
-_MONTH_ALONE = re.compile(r"^(\d{1,2})月份?$")
+# A month without its year, in digits or in Chinese (8月, 八月, 十一月份).
+_MONTH_ALONE = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})月份?$")
 # A quarter by its number (三季度, 第三季度, 2026年第三季度, 2026年3季度 read as 2026-3季度, Q3),
 # 度 or not (第三季: a curing season has no number, so it is no 本季 to ask about).
 _QUARTER_NUMBER = re.compile(r"^(?:(\d{4})[年-]?)?(?:第?([一二三四1-4])季度?|q([1-4]))$")
@@ -344,7 +345,7 @@ def _counted(text: str, word: str, now: datetime, zone: ZoneInfo) -> Window | No
         year = _year_of(text, found[1])
         return _custom(text, date(year, 1, 1), date(year, 12, 31), zone)
     if found := _MONTH_ALONE.match(word):
-        number = int(found[1])
+        number = count_of(found[1]) or 0
         if not 1 <= number <= 12:
             raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}")
         first = date(today_.year - int(number > today_.month), number, 1)

@@ -301,6 +301,10 @@ def test_a_half_of_the_year(words: str, first: str, last: str) -> None:
         ("2026年8月1日至2026年8月15日", "2026-08-01", "2026-08-15"),
         ("8月", "2026-08-01", "2026-08-31"),
         ("12月", "2025-12-01", "2025-12-31"),  # the latest December that has begun
+        ("八月", "2026-08-01", "2026-08-31"),
+        ("十一月份", "2026-11-01", "2026-11-30"),
+        ("十二月", "2025-12-01", "2025-12-31"),
+        ("上一年度", "2025-01-01", "2025-12-31"),
         ("今年", "2026-01-01", "2026-12-31"),
         ("去年", "2025-01-01", "2025-12-31"),
         ("2024年", "2024-01-01", "2024-12-31"),
@@ -313,7 +317,7 @@ def test_parse_the_ways_a_chinese_supervisor_writes_dates(text: str, first: str,
     assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
 
 
-@pytest.mark.parametrize("text", ["13月", "近0天", "2026年13月"])
+@pytest.mark.parametrize("text", ["13月", "近0天", "2026年13月", "十三月"])
 def test_impossible_months_and_counts_are_told(text: str) -> None:
     with pytest.raises(PeriodError, match=f"「{text}」"):
         periods.parse(text, NOW, SHANGHAI)
