@@ -308,14 +308,13 @@ class RoutingSettings(_Model):
     )
     personal_things: list[str] = Field(
         default_factory=list,
-        description="things of a person's own (手机, 三轮车) whose `personal_troubles` are theirs, "
+        description="things of a person's own (手机, 电瓶车) whose `personal_troubles` are theirs, "
         "not a barn's",
     )
     personal_troubles: list[str] = Field(
         default_factory=list,
         description="emergency words that, said right after one of `personal_things`, are that "
-        "thing's (手机没电了, 三轮车熄火了): a battery run down, an engine stalled, not the "
-        "barn's power or fire",
+        "thing's (手机没电了, 电瓶车又没电了): a battery run down, not the barn's power",
     )
 
     @model_validator(mode="after")
@@ -331,6 +330,10 @@ class RoutingSettings(_Model):
         unknown = [w for w in self.personal_troubles if w not in self.emergency_words]
         if unknown:
             raise ValueError(f"personal_troubles {unknown} are not in emergency_words")
+        if bool(self.personal_things) != bool(self.personal_troubles):
+            raise ValueError(
+                "personal_things and personal_troubles go together: give both or neither"
+            )
         return self
 
 

@@ -216,7 +216,7 @@ class CompiledTables:
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
             for c in (Channel.COMPLAINT, Channel.EMERGENCY)
         )
-        # A battery run down or an engine stalled (手机没电了, 三轮车熄火了) is the thing's, not
+        # A battery run down (手机没电了, 电瓶车又没电了) is the thing's, not
         # the barn's; any other emergency said beside one (打了电话停电了) is still the barn's.
         self._personal = frozenset(w.strip().lower() for w in settings.personal_things)
         self._personal_troubles = frozenset(w.strip().lower() for w in settings.personal_troubles)
@@ -304,7 +304,7 @@ class CompiledTables:
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
         """`tokens` without the troubles of a thing of one's own said right after it
-        (手机|快|没|电|了, 充电|宝|没|电, 三轮车|熄火): its own, not the barn's."""
+        (手机|快|没|电|了, 充电|宝|没|电): its own, not the barn's."""
         if not self._personal or not self._personal_troubles:
             return tokens
         kept = tokens

@@ -185,6 +185,20 @@ def test_a_danger_word_that_is_no_emergency_word_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lists", "said"),
+    [
+        ("  personal_things: [手机]\n  personal_troubles: [停电]\n", "停电"),
+        ("  personal_things: [手机]\n", "give both or neither"),
+    ],
+)
+def test_personal_troubles_are_emergency_words_given_with_the_things(lists: str, said: str) -> None:
+    """Without its troubles a list of things would hide nothing, without a word of why."""
+    routing = "routing:\n  emergency_words: {没电: 3}\n" + lists
+    [error] = errors_of(MINIMAL + routing)
+    assert said in error
+
+
+@pytest.mark.parametrize(
     ("team_id", "error"),
     [
         ("curing:qingshan", "teams[0].id: 'curing:qingshan' must not be blank or hold a colon"),
