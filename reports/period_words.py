@@ -137,7 +137,8 @@ def count_of(typed: str) -> int | None:
 
 # A month and day written with a dot or a slash and no year (11.30, 12/1, as in 11.30-12.1
 # or 11/30-12/1): read as 11月30日. One after a year (2026.11.30) or a digit is not.
-_DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])")
+# ... with the 日 or 号 typed after it, if any (2026年11.18号, 12.1号): one 日 is written.
+_DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])[日号]?")
 
 
 def plain(text: str) -> str:

@@ -363,6 +363,11 @@ def test_days_written_as_people_write_them(typed: str, first: str, last: str) ->
         ("１１．１－１１．１５", "2026-11-01", "2026-11-15"),
         ("11.1至今", "2026-11-01", "2026-11-18"),
         ("2026.11.1-2026.11.15", "2026-11-01", "2026-11-15"),  # with its year: as before
+        # With 日 or 号 after it, with or without a year before it.
+        ("2026年11.1日", "2026-11-01", "2026-11-01"),
+        ("2026年11.18号", "2026-11-18", "2026-11-18"),
+        ("2026年11/18日", "2026-11-18", "2026-11-18"),
+        ("11.1号-11.15号", "2026-11-01", "2026-11-15"),
     ],
 )
 def test_days_written_with_a_dot_or_a_slash_are_read_as_days(
