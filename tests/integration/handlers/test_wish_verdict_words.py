@@ -345,3 +345,30 @@ async def test_wish_words_naming_no_item_ask_which_in_those_words(
     assert asked in texts(out) and "解决" not in to_simplified(texts(out))
     assert sorted(button_data(out)) == sorted(f"my:{verb}:{wish}" for wish in items)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize(
+    ("listing", "typed"),
+    [
+        ("1、宿舍没有热水；2、组织一次职工体检", "没有实现"),
+        ("1、宿舍没有热水；2、组织一次职工体检", "还是没有解决"),
+        ("1、宿舍空调还没有修；2、组织一次职工体检", "还没有实现"),
+    ],
+)
+async def test_an_item_written_with_verdict_words_is_not_named_by_the_verdict(
+    desk: Harness, listing: str, typed: str
+) -> None:
+    """An item asks for what is missing (宿舍没有热水): 没有实现 said of the list is the
+    verdict's words, not that item's, and which one is asked; none goes back unasked."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, listing)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    for wish in [t.id for t in await desk.tickets()]:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF, typed)
+    assert "哪一个" in texts(out)
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
