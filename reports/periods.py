@@ -198,6 +198,10 @@ def _no_such_day(shown: str, year: int | None, mon: int, day: int, usage: str) -
     return PeriodError(f"没有这一天：「{shown}」（{why}）{usage or '。'}")
 
 
+# The start of a span typed alone before 至今 (年初至今): the year's.
+ALIASES_OF_START = {"年": "今年", "月": "本月"}
+
+
 def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger (see `_parse`). A period that has
     not begun is refused, as a curing season that has not is: its report would be empty,
@@ -280,8 +284,15 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     """
     today_ = now.astimezone(zone).date()
     if found := SO_FAR.match(plain(text)):
-        # 11月1日至今: from the first day of what is typed before it to today.
-        begins = _parse(found["start"], now, zone, season)
+        # 11月1日至今: from the first day of what is typed before it to today (本月初至今,
+        # 年初至今: from the first day of the month, of the year).
+        start = found["start"].removesuffix("初") or found["start"]
+        try:
+            begins = _parse(ALIASES_OF_START.get(start, start), now, zone, season)
+        except PeriodError as unread:
+            if not str(unread).startswith("看不懂时间范围"):
+                raise
+            raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}") from None
         if begins.first_day > today_:
             return begins  # not begun: refused as such by `parse`, quoting what was typed
         return _custom(text, begins.first_day, today_, zone)

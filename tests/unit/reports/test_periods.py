@@ -402,12 +402,23 @@ def test_days_written_with_a_dot_are_refused_as_days_are(typed: str, refused: st
         ("11月以来", "2026-11-01"),
         ("上周至今", "2026-11-09"),
         ("１１月１日至今", "2026-11-01"),
+        # From the start of the month or the year: 本月初至今, 年初至今.
+        ("本月初至今", "2026-11-01"),
+        ("月初至今", "2026-11-01"),
+        ("年初至今", "2026-01-01"),
+        ("今年初到现在", "2026-01-01"),
     ],
 )
 def test_a_period_up_to_now_runs_from_its_first_day_to_today(typed: str, first: str) -> None:
     """至今 (到现在, 以来) is today: what a report form writes for a period so far."""
     window = periods.parse(typed, NOW, SHANGHAI)
     assert (window.first_day.isoformat(), window.last_day) == (first, date(2026, 11, 18))
+
+
+def test_a_period_up_to_now_not_understood_is_quoted_as_typed() -> None:
+    """Not 看不懂「一直」: the supervisor typed 一直以来."""
+    with pytest.raises(PeriodError, match=r"^看不懂时间范围「一直以来」"):
+        periods.parse("一直以来", NOW, SHANGHAI)
 
 
 def test_a_period_up_to_now_from_a_day_to_come_has_not_begun() -> None:
