@@ -278,6 +278,7 @@ async def test_a_dispute_of_one_item_by_its_place_asks_which_and_keeps_the_words
         ("早餐那项我不同意，还是只有馒头", 1),
         ("早餐那項我不同意，還是只有饅頭", 1),
         ("空调的答复我不接受", 2),
+        ("早餐还是只有馒头", 1),  # still only buns: still wrong, said of the item it names
     ],
 )
 async def test_a_dispute_naming_one_item_by_its_words_is_asked_about_that_item(
