@@ -233,7 +233,7 @@ async def _route_on(ctx: Ctx) -> None:
     if msg.unsupported and msg.text.strip():
         # A video or a file (a photo sent as one) with words: the words are read as typed
         # (大坪烤房停电了 raises the alarm), and they are told the file itself is not kept.
-        ctx.say("unsupported_words_read", what=_kind_named(ctx, msg.unsupported))
+        await team_notes.say_file_not_kept(ctx)
         ctx.msg = msg = replace(msg, unsupported=None)
     typed = None if msg.command or msg.is_button else ime_command(msg.text)
     if typed is not None and typed[0] in COMMANDS and (typed[0] in _READS_WORDS or not typed[1]):

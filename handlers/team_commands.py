@@ -21,7 +21,7 @@ from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.duty import duty
-from handlers.i18n import buttons_in_script, in_script, kind_named, t
+from handlers.i18n import buttons_in_script, in_script, t
 from handlers.incoming import Incoming
 from handlers.mine import show
 from handlers.replies import Button, rows
@@ -30,7 +30,7 @@ from handlers.staff import is_oversight, teams_served
 from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
 from handlers.team_access import tell_requester
-from handlers.team_notes import FLOWS, Step, not_for_the_note, say_not_kept
+from handlers.team_notes import FLOWS, Step, not_for_the_note, say_file_not_kept, say_not_kept
 from handlers.team_nudges import on_supervisor_button
 from handlers.tickets import filed_anew
 from routing import bare
@@ -74,7 +74,7 @@ async def in_group(ctx: Ctx) -> None:
             # A video (a file) captioned with the note: the caption is read as the note
             # would be typed, and the member learns that the video does not go with it,
             # as a requester does in their own chat.
-            ctx.say("unsupported_words_read", what=ctx.text(kind_named(msg.unsupported)))
+            await say_file_not_kept(ctx)
         await FLOWS[ctx.conv.flow](ctx)
     # Anything else said in a group is people talking to each other: stay quiet.
 

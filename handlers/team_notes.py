@@ -245,15 +245,38 @@ def _of_its_ticket(step: Step) -> Step:
     the prompt waits for. Nothing is recorded, the member is told so, and the prompt waits."""
 
     async def run(ctx: Ctx) -> None:
+        assert ctx.conv is not None
+        album = ctx.msg.media_group_id
+        if album is not None and ctx.conv.data.get(_REFUSED_ALBUM) == album:
+            return  # a photo more of an album refused as a whole: said once, on its first
         other = await _other_ticket_replied_to(ctx)
         if other is None:
             await step(ctx)
             return
-        assert ctx.conv is not None
+        if album is not None:
+            await ctx.goto(ctx.conv.step, **{_REFUSED_ALBUM: album})
         what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[ctx.conv.flow])
         ctx.say("t_note_other_card", other=other, number=await _number(ctx, ctx.conv), what=what)
 
     return run
+
+
+# conv.data of a card's prompt: the album (media_group_id) sent in reply to another
+# ticket's card, whose every photo comes as a message of its own and is none of the note.
+_REFUSED_ALBUM = "refused_album"
+
+
+async def say_file_not_kept(ctx: Ctx) -> None:
+    """A video (a file) captioned with words, which are read as typed: its sender learns
+    that the file itself is not kept. Not when a card's prompt waits and the message
+    replies to another ticket's card: then the words are not read either, and
+    `_of_its_ticket` says so alone."""
+    if (
+        ctx.conv is None
+        or ctx.conv.flow not in FLOWS
+        or await _other_ticket_replied_to(ctx) is None
+    ):
+        ctx.say("unsupported_words_read", what=ctx.text(kind_named(ctx.msg.unsupported or "")))
 
 
 async def _other_ticket_replied_to(ctx: Ctx) -> str | None:

@@ -230,3 +230,48 @@ async def test_a_note_replying_to_another_card_is_not_taken_for_the_prompt_s_tic
     out = await desk.send(MEMBER, "温控器复位", chat=TEAM_CHAT, reply_to=702)  # its own card
     assert "已办结" in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.RESOLVED]
+
+
+async def _two_cards_with_the_second_s_result_asked(desk: Harness) -> tuple[str, str]:
+    first = await desk.file_110(FARMER)
+    second = await desk.file_110(LEADER)
+    await _card_sent(desk, first, 701)
+    await _card_sent(desk, second, 702)
+    await desk.press(MEMBER, f"tk:acc:{first}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:acc:{second}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{second}", chat=TEAM_CHAT)
+    [a, b] = await desk.tickets()
+    return a.label, b.label
+
+
+async def test_an_album_replying_to_another_card_is_refused_once(desk: Harness) -> None:
+    other, _ = await _two_cards_with_the_second_s_result_asked(desk)
+
+    told = [
+        texts(
+            await desk.send(
+                MEMBER, words, chat=TEAM_CHAT, reply_to=701, photo_file_id=photo, media_group_id="a"
+            )
+        )
+        for words, photo in (("换了风机电容", "p1"), ("", "p2"), ("", "p3"))
+    ]
+
+    # Before: 这条消息回复的是工单 …，没有记入 three times, once for each photo.
+    assert f"这条消息回复的是工单 {other}，没有记入" in told[0]
+    assert told[1:] == ["", ""], told
+    assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.ACCEPTED]
+    out = await desk.send(MEMBER, "温控器复位", chat=TEAM_CHAT)  # the prompt still waits
+    assert "已办结" in texts(out)
+
+
+async def test_a_captioned_video_replying_to_another_card_is_only_said_not_recorded(
+    desk: Harness,
+) -> None:
+    other, _ = await _two_cards_with_the_second_s_result_asked(desk)
+
+    out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, reply_to=701, unsupported="video")
+
+    # Before: 附带的文字照常读取 first, then 没有记入: the words were not read after all.
+    assert f"这条消息回复的是工单 {other}，没有记入" in texts(out)
+    assert "照常读取" not in texts(out)
+    assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.ACCEPTED]
