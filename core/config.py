@@ -41,8 +41,10 @@ class _Model(BaseModel):
 def _parse_clock(value: object) -> time:
     if isinstance(value, time):
         return value
-    if isinstance(value, int):  # YAML 1.1 reads 22:30 as a sexagesimal integer
-        value = f"{value // 60}:{value % 60:02d}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        # A whole hour (start: 8), as "8" quoted is read: 08:00, not 8 minutes past
+        # midnight. 22:30 comes as the text written (`core.yaml_text`), not a number.
+        value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"not a time of day: {value!r}")
     hours, _, minutes = value.strip().partition(":")

@@ -3,6 +3,9 @@
 PyYAML keeps the last of two equal keys in a mapping without a word, so a team, a policy or
 a keyword written twice would silently lose one of them. Here that is an error naming the
 key's path and both lines.
+
+YAML 1.1 reads 8:30 and 8:30:00 as base-60 integers (510, 30600), from which what was
+written cannot be told back; here they are the text written, as times of day are meant.
 """
 
 from __future__ import annotations
@@ -24,9 +27,27 @@ class DuplicateKeys(yaml.YAMLError):
         self.errors = errors
 
 
+class _Loader(yaml.SafeLoader):
+    """yaml.SafeLoader, taking a number written with colons as the text written."""
+
+    def construct_yaml_int(self, node: ScalarNode) -> Any:
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: ScalarNode) -> Any:
+        if ":" in node.value:
+            return node.value
+        return super().construct_yaml_float(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
 def load_yaml(text: str) -> Any:
     """The document in `text`, like yaml.safe_load, but refusing keys written twice."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

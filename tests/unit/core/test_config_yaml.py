@@ -286,6 +286,28 @@ def test_a_time_of_day_unquoted_is_read_as_written() -> None:
     )
 
 
+@pytest.mark.parametrize("written", ["8:30:00", "22:30:00"])
+def test_an_unquoted_time_with_seconds_is_refused_as_written(written: str) -> None:
+    [error] = errors_of(
+        MINIMAL + f"quiet_hours: {{start: {written}, end: '07:00'}}\n", None, "b.yaml"
+    )
+    # Before: YAML's base-60 number turned back into text, not a time of day: '510:00'.
+    assert (
+        error
+        == f"""b.yaml: quiet_hours.start: not a time of day: '{written}' (write it as "08:30")"""
+    )
+
+
+def test_a_whole_hour_unquoted_is_read_as_that_hour() -> None:
+    cfg = parse_config(MINIMAL + "quiet_hours: {start: 22, end: 7}\n")
+    assert cfg.quiet_hours is not None
+    # Before: 00:22 to 00:07, minutes past midnight.
+    assert (cfg.quiet_hours.start.isoformat(), cfg.quiet_hours.end.isoformat()) == (
+        "22:00:00",
+        "07:00:00",
+    )
+
+
 @pytest.mark.parametrize(
     ("rates", "error"),
     [
