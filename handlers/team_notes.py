@@ -68,6 +68,7 @@ async def note_step(ctx: Ctx) -> None:
     ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()
     if ticket is None:
+        await _let_album_go(ctx, album)
         return
     asked_for = flow
     # The cards show the new state first; a transferred ticket's new card comes after.
@@ -104,6 +105,7 @@ async def note_step(ctx: Ctx) -> None:
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket, with_history=True)
     else:
+        await _let_album_go(ctx, album)  # the ticket moved on meanwhile (the member is told)
         return
     if album is not None and ctx.conv is None:
         # The note came on one photo of an album (its caption): the album's other photos
@@ -168,6 +170,7 @@ async def album_rest(ctx: Ctx) -> bool:
     if msg.media_group_id is None or msg.media_group_id != conv.data.get(_ALBUM):
         await ctx.end_flow()
         return False
+    # No ticket: the note its caption was is not taken (`_let_album_go`), nor are they.
     ticket_id, of = conv.data.get("ticket_id"), conv.data.get("of")
     ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
     files = [[kind, ref] for kind, ref in _sent_files(ctx) if ref]
@@ -178,6 +181,15 @@ async def album_rest(ctx: Ctx) -> bool:
             await _to_new_team(ctx, ticket, files)
     await ctx.goto("more")  # a video of the album keeps nothing, and the rest may follow
     return True
+
+
+async def _let_album_go(ctx: Ctx, album: str | None) -> None:
+    """The note an album's caption was is not taken (another recorded the call-back, or
+    resolved the ticket, first; the member is told): the album's other photos, which come
+    as messages of their own after the prompt has ended, go with it, unread. Read afresh,
+    each would start a request of the member's own (已收到。请再用文字或语音说明…)."""
+    if album is not None and ctx.conv is None:
+        await ctx.start_flow(ALBUM, "more", {_ALBUM: album}, ttl=ALBUM_WAIT)
 
 
 # The notes whose photos the requester is shown: the team's question and its result. A
@@ -204,6 +216,7 @@ async def callback_step(ctx: Ctx) -> None:
     if ticket is None:
         if sent and ctx.conv is not None:
             await ctx.goto(ctx.conv.step, files=files + sent)  # words too long: kept for them
+        await _let_album_go(ctx, album)
         return
     note = ticket.callback_note
     await _keep_files(ctx, ticket, files + sent, note, to_requester=False)

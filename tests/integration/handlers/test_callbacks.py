@@ -145,6 +145,28 @@ async def test_a_call_back_sent_as_an_album_keeps_every_photo_with_the_record(
     assert not [r for r in new if r.chat_id == FARMER]  # the leaders' record, not the farmer's
 
 
+async def test_an_album_recording_a_call_back_another_recorded_first_is_let_go_whole(
+    desk: Harness,
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    await desk.press(LEADER, f"tk:cb:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:cb:{ticket_id}")
+    await desk.send(SUPERVISOR, "已电话回访，农户说还行")
+    first = await desk.send(LEADER, "到现场看过", photo_file_id="barn1", media_group_id="cb1")
+    rest = [
+        await desk.send(LEADER, photo_file_id=photo, media_group_id="cb1")
+        for photo in ("barn2", "barn3")
+    ]
+
+    assert "记录回访：已电话回访，农户说还行" in texts(first)
+    # Before: each of the album's next photos got 已收到。请再用文字或语音说明一下情况… and
+    # began a request of the leader's own.
+    assert [texts(out) for out in rest] == ["", ""]
+    assert len(await desk.tickets()) == 1
+    await desk.send(LEADER, "我家烤房风机又坏了")  # after the album, words are read as ever
+    assert len(await desk.tickets()) == 2
+
+
 async def test_a_photo_sent_before_the_call_back_s_words_is_kept_with_them(
     desk: Harness,
 ) -> None:

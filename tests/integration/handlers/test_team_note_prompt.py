@@ -275,3 +275,21 @@ async def test_a_captioned_video_replying_to_another_card_is_only_said_not_recor
     assert f"这条消息回复的是工单 {other}，没有记入" in texts(out)
     assert "照常读取" not in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.ACCEPTED]
+
+
+async def test_an_album_whose_result_came_too_late_is_let_go_whole(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEADER, f"tk:acc:{ticket_id}")  # on the card paged to the leader
+    await desk.press(LEADER, f"tk:res:{ticket_id}")
+    await desk.press(LEADER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)  # resolved there first
+    await desk.send(LEADER, "温控器复位", chat=TEAM_CHAT)
+    await desk.send(LEADER, "换了风机电容", photo_file_id="p1", media_group_id="late")
+    rest = [
+        await desk.send(LEADER, photo_file_id=photo, media_group_id="late")
+        for photo in ("p2", "p3")
+    ]
+
+    # Before: each of the album's next photos got 已收到。请再用文字或语音说明一下情况… and
+    # began a request of the leader's own.
+    assert [texts(out) for out in rest] == ["", ""]
+    assert len(await desk.tickets()) == 1 and await _status(desk) is Status.RESOLVED
