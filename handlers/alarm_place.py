@@ -17,11 +17,11 @@ from core.config import Site
 from core.enums import Action, Role, Status
 from core.model import Ticket
 from core.services import note_event, perform, redirect
-from handlers import alarm_intake, notify
+from handlers import alarm_check, alarm_intake, notify
 from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.places import barns_named
+from handlers.places import area_named, barns_named, without_places
 from handlers.team_access import tell_requester
 from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
@@ -131,6 +131,42 @@ async def placed_late(ctx: Ctx, ticket: Ticket | None) -> bool:
     assert ticket is not None
     await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": ticket.id})
     return await place_step(ctx)
+
+
+async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
+    """Words typed during the farmer's open call that say only that its barn is in another
+    town or cluster than the call's (在白石乡, 是白石的烤房 for a call at 青山镇河湾): the
+    call is placed there as a pin there places it, moving to that town's team while nobody
+    has taken it, both teams and the farmer told. Words that mention a place beside other
+    news (刚从白石乡回来, 白石乡也停电了) leave the call where it is. False when they do
+    not apply, and nothing was done."""
+    text, msg = ctx.msg.text.strip(), ctx.msg
+    if not text or msg.photo_file_id or msg.voice_file_id or call.requester_id != ctx.user.id:
+        return False
+    if call.status not in _PLACEABLE or call.status is Status.WAITING_REQUESTER:
+        return False  # the team's question waits: the words answer it
+    named = barns_named(ctx, text)
+    if len(named) > 1 or _WHERE_ONLY.fullmatch(without_places(ctx, text)) is None:
+        return False
+    if named and alarm_check.names_another_barn(ctx, call, text):
+        answer = PlaceAnswer(site_code=named[0], words=text)
+    elif not named and (area := area_named(ctx, text)) not in (None, call.area):
+        answer = PlaceAnswer(area=area, words=text)
+    else:
+        return False  # where the call is already, or no place at all
+    if ctx.conv is not None and ctx.conv.flow == alarm_intake.PLACE:
+        await ctx.end_flow()  # the place question it answers, when still open
+    await _place_call(ctx, call, answer)
+    return True
+
+
+# What words that say where a barn is are made of beside the place's name: 在白石乡,
+# 是白石的烤房, 我家烤房在松林村那边, 白石乡3号. Anything else (刚从…回来, 也停电了, 吗,
+# 不是) makes the place a mention, not the answer.
+_WHERE_ONLY = re.compile(
+    r"(?:我们?|我家|家里?|的|是|在|就|其实|应该|这个|那个|烤房群?|这边|那边|这里|那里|这儿|那儿"
+    r"|那块|一带|附近|位置|地点|地址|村|乡|镇|\d{1,4}号?|[呢啊呀哦噢嗯了哈吧喔])*"
+)
 
 
 async def skip(ctx: Ctx, ticket: Ticket | None = None) -> None:

@@ -116,6 +116,8 @@ async def free_message(ctx: Ctx) -> None:
         and await alarm_place.placed_late(ctx, call)
     ):
         return  # "在大坪", typed after the place question ended: where the call is, still
+    if call is not None and await alarm_place.moved_by_words(ctx, call):
+        return  # "在白石乡" of a call placed in 青山镇: where the call is, as a pin there says
     news = msg.photo_file_id or msg.voice_file_id or says_something(text)
     remark = _remark_on_the_service(ctx, decision, text)
     # A complaint or suggestion about a call (a call open, or words that say it is past) is

@@ -45,9 +45,29 @@ def barns_named(ctx: Ctx, text: str) -> list[str]:
 def _named_in(ctx: Ctx, site: Site, plain: str) -> bool:
     area = ctx.cfg.area(site.area)
     name = bare(to_simplified(site.name))
-    core = name.removeprefix(bare(to_simplified(area.name)) if area else "")
-    core = core.removesuffix("烤房群").removesuffix("烤房")
+    core = _core(site, area.name if area else "")
     return name in plain or (len(core) >= 2 and core in plain)
+
+
+def _core(site: Site, area_name: str) -> str:
+    """The part of a barn cluster's name people say: 大坪 of 青山镇大坪烤房群."""
+    core = bare(to_simplified(site.name)).removeprefix(bare(to_simplified(area_name)))
+    return core.removesuffix("烤房群").removesuffix("烤房")
+
+
+def without_places(ctx: Ctx, text: str) -> str:
+    """The words (Simplified, bare) with every barn cluster and area named in them taken out,
+    as `barns_named` and `area_named` know them ("是白石的烤房" leaves 是的烤房)."""
+    names = []
+    for site in ctx.cfg.sites:
+        if site.kind in BARNS:
+            area = ctx.cfg.area(site.area)
+            names += [bare(to_simplified(site.name)), _core(site, area.name if area else "")]
+    names += [name for area in ctx.cfg.areas for name in (bare(area.name), _area_core(area.name))]
+    plain = bare(to_simplified(text))
+    for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
+        plain = plain.replace(name, "")
+    return plain
 
 
 def area_named(ctx: Ctx, text: str) -> str | None:
@@ -55,12 +75,16 @@ def area_named(ctx: Ctx, text: str) -> str | None:
     cluster it names ("大坪" is 青山镇's): people say the place they live at, not the town."""
     plain = bare(text)
     for area in ctx.cfg.areas:
-        name = bare(area.name)
-        core = name
-        for suffix in ("片区", "镇", "乡", "区"):
-            core = core.removesuffix(suffix)
-        if (core if len(core) >= 2 else name) in plain:
+        if _area_core(area.name) in plain:
             return area.id
     barn = barn_named(ctx, text)
     site = ctx.cfg.site(barn) if barn else None
     return site.area if site else None
+
+
+def _area_core(name: str) -> str:
+    """The part of an area's name people say: 白石 of 白石乡 (城区 stays 城区)."""
+    core = bare(name)
+    for suffix in ("片区", "镇", "乡", "区"):
+        core = core.removesuffix(suffix)
+    return core if len(core) >= 2 else bare(name)

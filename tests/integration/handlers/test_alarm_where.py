@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
+from routing import to_simplified
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
@@ -127,3 +128,55 @@ async def test_a_pin_shared_with_the_alarm_goes_before_the_registered_barn(
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.area, ticket.team_id) == (barn, "baishi", BAISHI_TEAM)
     assert ticket.lat == pin[0]
+
+
+QINGSHAN_TEAM, QINGSHAN_CHAT = "curing-qingshan", -1001000000001
+
+
+async def _called_from_hewan(desk: Harness) -> None:
+    """A farmer bound to 青山镇's 河湾 cluster whose 110 call went there."""
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110 烤房停电了")
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("QS02", QINGSHAN_TEAM)
+
+
+@pytest.mark.parametrize(
+    ("typed", "barn"),
+    [("在白石乡", None), ("是白石的烤房", None), ("烤房在白石鄉松林那邊", "BS01")],
+)
+async def test_words_saying_the_barn_is_in_another_town_move_a_placed_call_there(
+    desk: Harness, typed: str, barn: str | None
+) -> None:
+    await _called_from_hewan(desk)
+    before = {r.id for r in await desk.outbox()}
+
+    out = await desk.send(FARMER, typed)
+
+    # Before: 已补充到报警工单, and the call stayed with 青山镇's team at 河湾.
+    assert "位置已告诉值班服务队" in texts(out) or "位置已告訴值班服務隊" in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.area, ticket.team_id) == (barn, "baishi", BAISHI_TEAM)
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert any(r.chat_id == BAISHI_CHAT and r.purpose == "card" for r in new)
+    stand_down = [r for r in new if r.chat_id == QINGSHAN_CHAT and r.purpose == "notify"]
+    assert stand_down and "本队无需出动" in str(stand_down[-1].payload["text"])
+    assert any(
+        "白石乡烘烤110服务队" in to_simplified(str(r.payload.get("text")))
+        for r in new
+        if r.chat_id == FARMER
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["我刚从白石乡回来", "白石乡那边也停电了吗", "在河湾", "不是白石乡", "白石乡的师傅来了吗"],
+)
+async def test_a_place_only_mentioned_leaves_a_placed_call_where_it_is(
+    desk: Harness, typed: str
+) -> None:
+    await _called_from_hewan(desk)
+    await desk.send(FARMER, typed)
+    call = (await desk.tickets())[0]
+    assert (call.site_code, call.team_id) == ("QS02", QINGSHAN_TEAM)
