@@ -344,7 +344,8 @@ def ask_again(ctx: Ctx) -> None:
     elif step == "phone":
         ctx.say("phone_press", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
     elif step == "area":
-        ctx.say("reg_area_hint", _area_buttons(ctx), keyboard="location")
+        hint = _place_kept(ctx) + ctx.text("reg_area_hint")
+        ctx.reply(hint, _area_buttons(ctx), keyboard="location")
     elif step == "shop":
         ask_shop(ctx)
     elif step == "licence":
@@ -418,7 +419,21 @@ def _ask_area(ctx: Ctx) -> None:
     """Where is the person? Named in terms of the sites their shared location would find."""
     kind = ctx.user.kind
     key = _AREA_QUESTIONS.get(kind, "reg_area_any") if kind else "reg_area_any"
-    ctx.say(key, _area_buttons(ctx), keyboard="location")
+    ctx.reply(_place_kept(ctx) + ctx.text(key), _area_buttons(ctx), keyboard="location")
+
+
+def _place_kept(ctx: Ctx) -> str:
+    """Registering again, the place registered now, which 「跳过」 keeps (the barn, or the
+    town a farmer's barn leaves to a retailer's registration): said before the place is
+    asked, as the shop's and the licence's questions say theirs. "" to anyone else."""
+    if ctx.conv is None or UNDO not in ctx.conv.data:
+        return ""
+    site = ctx.cfg.site(ctx.user.site_code) if ctx.user.site_code else None
+    area = ctx.cfg.area(ctx.user.area) if ctx.user.area else None
+    place = site.name if site else area.name if area else None
+    if place is None:
+        return ""
+    return ctx.text("reg_area_kept", place=in_script(place, ctx.script)) + "\n"
 
 
 async def _area_step(ctx: Ctx) -> None:

@@ -219,3 +219,19 @@ async def test_who_pressed_once_and_left_registers_for_the_first_time_answers_st
     person = await _person(desk, FARMER)
     assert person.registered and (person.name, person.phone) == ("张大山", "+8613800000001")
     assert "您是" not in texts(await desk.send(FARMER, "/start"))
+
+
+async def test_the_place_question_says_that_skipping_keeps_the_registered_place(
+    desk: Harness,
+) -> None:
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    # Before: only 请选择您所在的乡镇/片区…, the town buttons and 跳过, which said nothing of
+    # the barn registered: a farmer keeping it might pick their town and lose it.
+    assert "现在登记的地点是青山镇大坪烤房群，不改就点「跳过」" in texts(out)
+    await desk.press(FARMER, "f:skip")
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area) == ("QS01", "qingshan")
