@@ -359,9 +359,11 @@ async def on_command(ctx: Ctx, name: str) -> None:
     if _BEGUN_WITH_WORDS.get(name) is Kind.EMERGENCY and _voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
         return
-    # /cancel leaves what registration kept with it; /lang and /help leave it going on.
-    voices = [] if name in _ASIDE else registration_left.kept_voices(ctx)
-    if name not in _ASIDE and ctx.conv is not None and name in COMMANDS:
+    # /cancel leaves what registration kept with it; /lang and /help leave it going on, as
+    # does a site's QR code scanned at one of its questions (`registration.start`).
+    aside = name in _ASIDE or (name == "start" and _site_scanned(ctx) and _registering(ctx))
+    voices = [] if aside else registration_left.kept_voices(ctx)
+    if not aside and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
         await alarm_intake.file_unplaced_alarm(ctx)
         await _leave_flow(ctx)
@@ -516,6 +518,11 @@ async def _voice_alarm_late(ctx: Ctx) -> None:
 
 def _registering(ctx: Ctx) -> bool:
     return ctx.conv is not None and ctx.conv.flow == registration.REGISTER
+
+
+def _site_scanned(ctx: Ctx) -> bool:
+    """/start from a site's QR code (its deep link)."""
+    return (ctx.msg.deep_link or "").startswith("site_")
 
 
 async def _barn_pressed_late(ctx: Ctx) -> bool:

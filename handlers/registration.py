@@ -55,7 +55,11 @@ async def start(ctx: Ctx) -> None:
         # known before a site's code is read, as a barn cluster's is no staff member's place.
         ctx.user.kind = Requester.STAFF
     if payload.startswith("site_"):
+        site_before = ctx.user.site_code
         await _bind_site(ctx, payload.removeprefix("site_"))
+        if ctx.conv is not None and ctx.conv.flow == REGISTER:
+            await _go_on_registering(ctx, site_before)
+            return
     name = f" {as_written(ctx.user.name)}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
@@ -67,6 +71,23 @@ async def start(ctx: Ctx) -> None:
         ctx.say("reg_phone_missing", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
     await start_registration(ctx)
+
+
+async def _go_on_registering(ctx: Ctx, site_before: str | None) -> None:
+    """A site's QR code scanned half-way through registration (the code on the barn's wall,
+    seen while answering): bound as at any time, and registration goes on at the question
+    it was at, the answers given kept, rather than from 您是 again. At the place question,
+    the code answers it, as it would have spared asking it. Registering again, the binding
+    said to be made stays if the update is left."""
+    assert ctx.conv is not None
+    saved = ctx.conv.data.get(UNDO)
+    if ctx.user.site_code != site_before and isinstance(saved, dict):
+        bound = {"site_code": ctx.user.site_code, "area": ctx.user.area}
+        await ctx.goto(ctx.conv.step, **{UNDO: {**saved, **bound}})
+    if ctx.conv.step == "area" and placed_by_qr(ctx):
+        await _after_place(ctx)
+        return
+    ask_again(ctx)
 
 
 # What a site's QR code bound the person to, told in the site's own terms: a barn cluster is

@@ -480,3 +480,41 @@ async def test_a_retailer_who_started_from_a_barn_cluster_qr_is_asked_where_the_
     assert "请选择您店铺所在的乡镇/片区" in asked and "店铺的名称" not in asked
     assert "店铺的名称" in texts(await desk.press(RETAILER, answer))
     assert await _place(desk, RETAILER) == (None, "qingshan")
+
+
+async def test_a_site_scanned_half_way_through_registration_goes_on_where_it_was(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+
+    out = await desk.send(FARMER, "/start site_QS01")
+
+    # Before: the welcome, then 第一次使用，请先登记…您是： as if nothing had been answered.
+    said = texts(out)
+    assert "已改为绑定烤房群：青山镇大坪烤房群" in said and "共享手机号" in said
+    assert "您是" not in said
+    done = await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    assert "登记完成：张大山，烟农，+8613800000001，青山镇大坪烤房群" in texts(done)
+
+
+async def test_a_site_scanned_when_registering_again_stays_bound_if_the_update_is_left(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+
+    out = await desk.send(FARMER, "/start site_QS02")
+
+    # Before: bound, but registering again ended with it, and its name question, still
+    # on the screen, no longer waited.
+    assert "已改为绑定烤房群：青山镇河湾烤房群" in texts(out) and "请输入您的姓名" in texts(out)
+    await desk.send(FARMER, "/cancel")
+    async with desk.db.uow(read_only=True) as uow:
+        person = await uow.users.get(FARMER)
+    assert person is not None and person.site_code == "QS02"
