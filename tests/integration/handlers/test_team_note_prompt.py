@@ -212,20 +212,13 @@ async def _card_sent(desk: Harness, ticket_id: int, message_id: int) -> None:
 async def test_a_note_replying_to_another_card_is_not_taken_for_the_prompt_s_ticket(
     desk: Harness,
 ) -> None:
-    first = await desk.file_110(FARMER)
-    second = await desk.file_110(LEADER)
-    await _card_sent(desk, first, 701)
-    await _card_sent(desk, second, 702)
-    await desk.press(MEMBER, f"tk:acc:{first}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:acc:{second}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:res:{second}", chat=TEAM_CHAT)
-    [a, b] = await desk.tickets()
+    a, b = await _two_cards_with_the_second_s_result_asked(desk)
 
     out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, reply_to=701)
 
     # Before: the second ticket was resolved with it, its requester told 已办结：换了风机电容.
-    assert f"这条消息回复的是工单 {a.label}，没有记入" in texts(out)
-    assert f"正在等待的是工单 {b.label} 的办结说明" in texts(out)
+    assert f"这条消息回复的是工单 {a}，没有记入" in texts(out)
+    assert f"正在等待的是工单 {b} 的办结说明" in texts(out)
     assert [t.status for t in await desk.tickets()] == [Status.ACCEPTED, Status.ACCEPTED]
     out = await desk.send(MEMBER, "温控器复位", chat=TEAM_CHAT, reply_to=702)  # its own card
     assert "已办结" in texts(out)
