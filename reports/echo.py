@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.complainant import withheld
 from core.config import Config
 from core.enums import Status
+from core.investigated import investigated
 from core.model import OutboxMessage, Ticket
 from core.texts import not_granted_in_full, one_line
 from reports.anonymise import folded, forms_of, scrub
@@ -26,6 +27,8 @@ from reports.rates import compute
 from storage.tables import ticket_events, tickets, users
 
 MAX_TEXT = 300  # a wall post is a summary, not the whole conversation
+# What an investigated complaint's post says was done.
+FOUND_WITHHELD = "已调查处理（调查结果不公开）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,15 @@ def post_text(
     area = cfg.area(shown) if shown else None
     places = [site.name for site in cfg.sites]
     asked = _clip(scrub(ticket.text, names, places, shops))
-    done = _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
+    # What the oversight team found about the staff complained about (a name the scrubber
+    # does not know, a penalty) and how the complainant rated it are kept even from those
+    # staff's own team (`core.investigated`): not published to everyone either.
+    kept = investigated(cfg, ticket)
+    done = (
+        FOUND_WITHHELD
+        if kept
+        else _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
+    )
     # A wish answered without being granted in full says so: not posted as work done.
     outcome = f"（{ended}）" if (ended := not_granted_in_full(ticket)) else ""
     took = (
@@ -70,7 +81,7 @@ def post_text(
         f"办理{outcome}：{done}",
         f"用时：{took}",
     ]
-    if ticket.rating is not None:
+    if ticket.rating is not None and not kept:
         lines.append(f"评价：{rating_name(ticket.rating)}")
     return "\n".join(lines)
 

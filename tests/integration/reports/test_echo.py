@@ -11,7 +11,7 @@ from reports.echo import outbox_message, post_for, weekly_summary
 from reports.periods import days
 from storage.tables import users
 from storage.uow import Database
-from tests.integration.reports.dataset import AFTER, History, act, add_users, build, m, window
+from tests.integration.reports.dataset import AFTER, History, act, add_users, build, m, rate, window
 from tests.support.tickets import FARMER, MEMBER, new_ticket
 
 PRIVATE_TEXT = (
@@ -63,6 +63,36 @@ async def test_a_closed_complaint_is_posted_without_the_complainants_own_town(
     await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
     text = await post(db, demo_config, ticket.id)
     assert text is not None and text.splitlines()[0] == "【回音壁】烘烤110"
+
+
+async def test_an_investigated_complaint_is_posted_without_what_was_found_or_its_rating(
+    db: Database, demo_config: Config
+) -> None:
+    """What the oversight team found about the staff complained about, and how the
+    complainant rated it, are kept even from the team those staff are on
+    (`core.investigated`): the wall, which anyone reads, does not publish them either."""
+    await add_users(db)
+    complaint = {
+        "kind": Kind.COMPLAINT, "urgent": False, "line": "conduct", "team_id": "conduct",
+        "area": None, "site_code": None,
+    }  # fmt: skip
+    ticket = await new_ticket(
+        db, demo_config, now=m(0), text="投诉配送员送货总是迟到，态度很差", **complaint
+    )
+    await act(db, demo_config, ticket, Action.ACCEPT, 200091, m(5))
+    found = "经调查属实，已对配送员刘德华通报批评，扣发当月绩效"
+    await act(db, demo_config, ticket, Action.RESOLVE, 200091, m(75), found)
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
+    await rate(db, ticket, 1, m(80))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None
+    assert "刘德华" not in text and "绩效" not in text and "评价" not in text
+    assert text.splitlines() == [
+        "【回音壁】作风监督",
+        "诉求：投诉配送员送货总是迟到，态度很差",
+        "办理：已调查处理（调查结果不公开）",
+        "用时：1小时15分",
+    ]
 
 
 async def test_opted_out_requesters_and_unfinished_tickets_are_not_posted(
