@@ -49,4 +49,6 @@ def say_help(ctx: Ctx) -> None:
     """/help with the menu: the commands this person has a use for."""
     urgent = ctx.text("help_110") if _offers_110(ctx) else ""
     wish = ctx.text("help_wish") if _offers_wish(ctx) else ""
-    ctx.say("help", main_menu(ctx), urgent=urgent, wish=wish)
+    # Every closed ticket goes on the echo wall unless its requester refuses: say how.
+    echo = ctx.text("help_echo") if ctx.cfg.echo_wall_chat is not None else ""
+    ctx.say("help", main_menu(ctx), urgent=urgent, wish=wish, echo=echo)

@@ -21,11 +21,13 @@ INTAKE: dict[str, str] = {
         "/new 求助办事（许可证、订货、配送、收购、技术……）\n"
         "/complain 投诉　/suggest 建议{wish}\n"
         "/my 我的工单：补充材料、撤回、确认办结并评价\n"
+        "{echo}"
         "/lang 简体/繁體　/cancel 退出当前操作\n"
         "也可以直接发文字描述问题，我们会自动转给对应服务队。"
     ),
     "help_110": "/110 烤房紧急故障（停电、风机不转、温度上不去……），24小时处理\n",
     "help_wish": "　/wish 职工心愿",
+    "help_echo": "/echo off 办结的工单不公开到回音壁（默认隐去姓名、电话、地点后公开）\n",
     "draft_left": "刚才的「{words}」还没有提交，已放下；要办的话请重新发送。",
     "draft_files": "照片或语音",
     "draft_called_off": "好的，已取消，这条没有提交。",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.config import Config
 from core.enums import Requester
+from storage.uow import Database
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
@@ -87,3 +89,16 @@ async def test_a_greeting_is_answered_with_what_the_person_has_a_use_for(
     said = texts(await desk.send(user, "你好"))
     assert "您好" in said and how in said
     assert ("110" in said) == (kind == "farmer")
+
+
+async def test_help_tells_a_requester_how_to_keep_their_tickets_off_the_echo_wall(
+    db: Database, demo_config: Config
+) -> None:
+    """A bureau with an echo wall posts every closed ticket there unless its requester says
+    /echo off: /help says so, or nobody would know there is anything to refuse."""
+    desk = Harness(db, demo_config)
+    await desk.registered_as(FARMER, "farmer")
+    told = texts(await desk.send(FARMER, "/help"))
+    assert "/echo off 办结的工单不公开到回音壁" in told
+    no_wall = Harness(db, demo_config.model_copy(update={"echo_wall_chat": None}))
+    assert "/echo" not in texts(await no_wall.send(FARMER, "/help"))
