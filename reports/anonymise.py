@@ -18,14 +18,18 @@ from core.texts import SURNAMES
 from reports.masking import ascii_digits
 from routing import to_simplified
 
-# Village, hamlet and group names: up to three characters before 村/寨/屯, not starting
-# with a word that usually precedes a place (在 大坪村 → 在某村) or a larger unit's end.
-# Also not generic words: 农村, 进村, 全村, 本村 are not anybody's address.
+# Village, hamlet and group names: up to three characters before 村/寨/屯, none of them a
+# word that usually precedes a place (在 大坪村 → 在某村, 家住 下坝村) or a larger unit's
+# end. Also not generic words: 农村, 进村, 全村, 本村 are not anybody's address. But 家
+# after the first character is a family's village, the commonest name of all: 李家村,
+# 王家寨, 马家坪村.
 _STOP = (
     "在的是到去我你他她它家住了和与从向往来对给把被于就也都还又有个那这镇乡县市区省"
     "农进全本该各邻出回整每同入"
 )
-_VILLAGE = re.compile(rf"(?:(?![{_STOP}])[\u4e00-\u9fff]){{1,3}}(村|寨|屯)")
+_VILLAGE = re.compile(
+    rf"(?![{_STOP}])[\u4e00-\u9fff](?:家|(?![{_STOP}])[\u4e00-\u9fff]){{0,2}}(村|寨|屯)"
+)
 # 3组, 五社, 12号 — but not a date (11月3号).
 _NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号)")
 
