@@ -8,6 +8,7 @@ allowed to take it. `None` as the target keeps the status where the action needs
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
@@ -21,6 +22,10 @@ _WORKING = frozenset({S.ACCEPTED, S.ON_SITE})
 # A ticket someone has taken and is at work on: accepted, and neither resolved, closed nor
 # sent on since (`Ticket.worked_on_by`).
 BEING_WORKED_ON = frozenset({*_WORKING, S.WAITING_REQUESTER})
+
+# How long after a close they did not confirm (no rating: closed by the sweep or a
+# supervisor) the requester may still call the ticket not solved (`handlers.rating`).
+REOPEN_AFTER_CLOSE = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
-from core.lifecycle import OVERSIGHT_PROMPT
+from core.lifecycle import OVERSIGHT_PROMPT, REOPEN_AFTER_CLOSE
 from core.model import ChatPlace, Ticket
 from core.services import note_event, perform
 from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_full
@@ -97,9 +97,6 @@ async def taken_already(ctx: Ctx, ticket: Ticket) -> None:
         who=f"{team} {who}".strip(),
         what=called_here(ctx, ticket),
     )
-
-
-REOPEN_AFTER_CLOSE = timedelta(days=7)
 
 
 def may_send_back(ticket: Ticket, now: datetime) -> bool:

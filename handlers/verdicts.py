@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.enums import Kind, Status
-from core.lifecycle import RESOLUTION_NOTICE
+from core.lifecycle import REOPEN_AFTER_CLOSE, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.texts import confirm_key
 from handlers.cards import called_here
@@ -16,7 +16,6 @@ from handlers.items_named import item_named
 from handlers.rating import (
     OPEN_MAX,
     REOPEN,
-    REOPEN_AFTER_CLOSE,
     SURE,
     as_answered,
     ask_score,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from core.config import Config
 from core.enums import Status
+from core.lifecycle import REOPEN_AFTER_CLOSE
 from reports.echo import outbox_message, post_for
 from storage.tables import outbox, tickets
 from storage.uow import Database
@@ -22,9 +23,13 @@ LOOK_BACK = timedelta(days=2)  # longer than any downtime we expect; older close
 
 
 async def publish_recent(db: Database, cfg: Config, now: datetime, limit: int = 200) -> int:
-    """Queue an echo post for each ticket closed since `now - LOOK_BACK` not yet posted."""
+    """Queue an echo post for each ticket whose close became final since `now - LOOK_BACK`,
+    not yet posted: rated, or closed without a rating (by the sweep, or a supervisor) and no
+    longer to be sent back by its requester (`REOPEN_AFTER_CLOSE`). Posted sooner, the wall
+    would say it was done, and keep saying so, of a ticket its requester then reopened."""
     if cfg.echo_wall_chat is None:
         return 0
+    since, settled = now - LOOK_BACK, now - REOPEN_AFTER_CLOSE
     async with db.uow() as uow:
         assert uow.session is not None
         session = uow.session
@@ -33,8 +38,15 @@ async def publish_recent(db: Database, cfg: Config, now: datetime, limit: int = 
                 select(tickets.c.id, tickets.c.reopen_count)
                 .where(
                     tickets.c.status == Status.CLOSED,
-                    tickets.c.closed_at >= now - LOOK_BACK,
                     tickets.c.resolved_at.isnot(None),
+                    or_(
+                        tickets.c.rated_at >= since,
+                        and_(
+                            tickets.c.rating.is_(None),
+                            tickets.c.closed_at >= since - REOPEN_AFTER_CLOSE,
+                            tickets.c.closed_at < settled,
+                        ),
+                    ),
                 )
                 .order_by(tickets.c.closed_at)
             )

@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from bot.scheduler_wiring import build_jobs
 from core.config import Config
-from core.enums import Action
+from core.enums import Action, Role
 from core.model import OutboxMessage, User
 from core.services import perform
 from reports.echo_publisher import publish_recent
 from storage.uow import Database
-from tests.support.tickets import FARMER, MEMBER, T0, new_ticket
+from tests.support.tickets import FARMER, MEMBER, SUPERVISOR, T0, new_ticket
 
 RETAILER = 100002
 
@@ -38,6 +38,8 @@ async def _close(db: Database, cfg: Config, requester: int) -> int:
                 now=T0 + timedelta(minutes=minute),
                 note="更换了风机电容",
             )
+            if action is Action.CONFIRM:  # the requester's ✅ closes it with their score
+                loaded.rate(5, "", T0 + timedelta(minutes=minute))
             await uow.commit()
     return ticket.id
 
@@ -105,3 +107,55 @@ async def test_a_running_scheduler_posts_the_echo_wall_when_its_run_comes(
         finally:
             await jobs.stop()
     assert [r.ticket_id for r in await _echo_rows(db)] == [ticket_id]
+
+
+async def _resolve_unconfirmed(db: Database, cfg: Config, closed_by: Action) -> int:
+    """A ticket resolved, then closed without its requester's word: by the sweep after they
+    did not reply, or by a supervisor."""
+    ticket = await new_ticket(db, cfg)
+    assert ticket.id is not None
+    closer = SUPERVISOR if closed_by is Action.CLOSE else None  # None: the sweep
+    steps = [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (closed_by, closer)]
+    for minute, (action, actor) in enumerate(steps, 1):
+        async with db.uow() as uow:
+            loaded = await uow.tickets.get(ticket.id)
+            assert loaded is not None
+            await perform(
+                uow,
+                cfg,
+                loaded,
+                action,
+                actor_id=actor,
+                now=T0 + timedelta(minutes=minute),
+                note="更换了风机电容",
+                role=Role.SYSTEM if actor is None else None,
+            )
+            await uow.commit()
+    return ticket.id
+
+
+async def test_a_close_its_requester_may_still_send_back_is_posted_once_they_no_longer_can(
+    db: Database, demo_config: Config
+) -> None:
+    """Closed without the requester's word, a ticket may be called not solved for a week
+    (重新办理): posted at once, the wall would say it was done, and keep saying so."""
+    auto = await _resolve_unconfirmed(db, demo_config, Action.AUTO_CLOSE)
+    closed = await _resolve_unconfirmed(db, demo_config, Action.CLOSE)
+    assert await publish_recent(db, demo_config, T0 + timedelta(hours=1)) == 0
+    assert await publish_recent(db, demo_config, T0 + timedelta(days=6)) == 0
+    assert await publish_recent(db, demo_config, T0 + timedelta(days=7, hours=1)) == 2
+    assert sorted(r.ticket_id or 0 for r in await _echo_rows(db)) == [auto, closed]
+
+
+async def test_a_close_its_requester_rated_afterwards_is_posted_with_the_rating(
+    db: Database, demo_config: Config
+) -> None:
+    ticket_id = await _resolve_unconfirmed(db, demo_config, Action.AUTO_CLOSE)
+    async with db.uow() as uow:
+        loaded = await uow.tickets.get(ticket_id)
+        assert loaded is not None
+        loaded.rate(5, "", T0 + timedelta(days=3))  # they may no longer send it back
+        await uow.commit()
+    assert await publish_recent(db, demo_config, T0 + timedelta(days=3, minutes=2)) == 1
+    [row] = await _echo_rows(db)
+    assert "评价：满意" in row.payload["text"]
