@@ -6,6 +6,11 @@ from __future__ import annotations
 NOTICES: dict[str, str] = {
     # an outbox alert: the team's group refused the bot (403)
     "team_chat_refuses": "机器人已被移出该群，请把机器人重新加入该群",
+    "echo_wall_refused": (
+        "⚠️ 回音壁发不出去：机器人不能在回音壁频道（{chat}）发消息。\n原因：{reason}\n"
+        "请把机器人加入该频道并设为管理员，或在配置里改正 echo_wall_chat；"
+        "在此之前办结的工单不会补发到回音壁。"
+    ),
     # Telegram's command menu (setMyCommands): one line each, shown as the person types "/"
     "cmd_110": "烤房紧急故障报警，24小时处理",
     "cmd_new": "求助办事：许可证、订货、配送、收购、技术……",

@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 UNREACHABLE = "unreachable"
 DELIVERY_FAILED = "delivery_failed"
+ECHO = "echo"  # the echo wall's posts (`reports.echo`)
 _EXCERPT = 200
 
 
@@ -87,6 +88,8 @@ async def record_undeliverable(
     forbidden: bool,
 ) -> list[OutboxMessage]:
     """Record that `row` will never be delivered; return the alert rows it added."""
+    if row.purpose == ECHO:
+        return await _echo_wall_refused(uow, cfg, row, reason, now)
     news, since = await mark_unreachable(uow, row.chat_id, now) if forbidden else (True, None)
     if row.ticket_id is None:
         log.warning("outbox row %s to %s undeliverable, no ticket: %s", row.id, row.chat_id, reason)
@@ -124,6 +127,37 @@ async def record_undeliverable(
         await uow.outbox.add(alert)
     if not alerts:
         log.error("ticket %s: nobody left to alert about chat %s", ticket.label, row.chat_id)
+    return alerts
+
+
+async def _echo_wall_refused(
+    uow: SqlUnitOfWork, cfg: Config, row: OutboxMessage, reason: str, now: datetime
+) -> list[OutboxMessage]:
+    """The echo wall's channel is the bureau's, not a closed ticket's team's: its leaders
+    cannot let the bot post there, and nobody has anyone to phone about a post. The admins,
+    who keep `echo_wall_chat`, hear of it, once a day while it lasts."""
+    log.error("echo wall %s refused post %s: %s", row.chat_id, row.id, reason)
+    day = now.astimezone(cfg.zone).date().isoformat()
+    text = t("echo_wall_refused", chat=row.chat_id, reason=reason[:200])
+    queries = OutboxQueries.on(uow)
+    admins = [admin for admin in unique(cfg.admins) if await _reachable(uow, admin)]
+    scripts = await uow.users.scripts(admins)
+    alerts = [
+        OutboxMessage(
+            chat_id=admin,
+            method="send_message",
+            payload=message_in_script({"text": text}, scripts.get(admin, Script.HANS)),
+            created_at=now,
+            not_before=now,
+            priority=1,
+            purpose="alert",
+            dedup_key=key,
+        )
+        for admin in admins
+        if not await queries.has_key(key := f"echo_refused:{row.chat_id}:{day}:{admin}")
+    ]
+    for alert in alerts:
+        await uow.outbox.add(alert)
     return alerts
 
 

@@ -247,3 +247,34 @@ async def test_a_team_chat_first_met_by_an_edit_still_tells_the_leaders_and_supe
     [to_leader], [to_supervisor] = rig.api.texts(LEADER), rig.api.texts(SUPERVISOR)
     assert to_leader == to_supervisor
     assert "机器人已被移出该群" in to_leader and "工单超时未办结，请尽快处理" in to_leader
+
+
+ECHO_WALL = -1001000000099  # the demo's echo_wall_chat
+ADMIN = 300002
+
+
+async def test_an_echo_wall_that_refuses_the_bot_is_told_to_the_admins_once_not_the_teams(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The echo wall is the bureau's channel: its admins, who keep the config, can let the
+    bot post there; the leaders of each closed ticket's team cannot, and have nothing to
+    phone anyone about."""
+    first = await setup(db, demo_config)
+    second = await new_ticket(db, demo_config)
+    rig.api.kick(ECHO_WALL)
+    await rig.queue(
+        *(
+            message(ECHO_WALL, "【回音壁】烘烤110", ticket_id=t.id, purpose="echo", priority=2)
+            for t in (first, second)
+        )
+    )
+    await rig.sender.drain_all()
+
+    alerts = [r for r in await rig.rows() if r.purpose == "alert"]
+    assert [a.chat_id for a in alerts] == [ADMIN]
+    [told] = rig.api.texts(ADMIN)
+    assert told.startswith("⚠️ 回音壁发不出去") and "echo_wall_chat" in told
+    assert rig.api.texts(LEADER) == [] and rig.api.texts(TEAM_CHAT) == []
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(first.id or 0)
+    assert "unreachable" not in [e.action for e in events]
