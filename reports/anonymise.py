@@ -3,8 +3,10 @@
 Removed: phone numbers (mobile and landline), ID card numbers, licence and other long
 numbers, village/group/house-number places, the config's site names, known people's names
 and retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
-老张). Chinese has no spaces to find names by, so unknown full names cannot be caught; known
-ones always are, in either script (a shop registered as 福滿多超市 in 已给福满多超市补送).
+老张). Chinese has no spaces to find names by; known names always are caught, in either
+script (a shop registered as 福滿多超市 in 已给福满多超市补送), and an unknown full name is
+when a staff role names its holder (配送员刘德华, 客户经理李明: jieba's part-of-speech tags,
+which alone would take 谢谢 or 黑屏 for names too).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+import jieba.posseg
+
 from core.own_details import PERSON, SHOP, numbers_hidden
 from core.texts import SURNAMES
 from reports.masking import ascii_digits
 from routing import to_simplified
+from routing.segment import tokenizer
 
 # Village, hamlet and group names: up to three characters before 村/寨/屯, none of them a
 # word that usually precedes a place (在 大坪村 → 在某村, 家住 下坝村) or a larger unit's
@@ -43,6 +48,40 @@ _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in _EVERYDAY)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
 
 
+# Staff roles a complaint or a team's note names someone by (配送员刘德华, 客户经理李明收红包).
+_ROLES = (
+    "配送员", "送货员", "客户经理", "经理", "专卖员", "稽查员", "收购员", "检验员", "定级员",
+    "业务员", "营销员", "司机", "技术员", "专管员", "站长", "所长", "主任", "队长", "组长",
+    "工作人员", "员工", "职工", "师傅",
+)  # fmt: skip
+_PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
+
+
+@cache
+def _tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def _role_holders_hidden(text: str) -> str:
+    """A person's name right after the role they hold (配送员刘德华 → 配送员某某): a name
+    jieba tags as one (nr), of two or three characters, starting with a surname."""
+    if not any(role in text for role in _ROLES):
+        return text
+    out: list[str] = []
+    for word, tag in _tagger().cut(text):
+        named = tag in _PERSON_TAGS and 2 <= len(word) <= 3 and word[0] in SURNAMES
+        if named and out and out[-1].endswith(_ROLES):
+            word = PERSON
+        out.append(word)
+    return "".join(out)
+
+
+def _addressed_hidden(found: re.Match[str]) -> str:
+    """王师傅 → 某师傅; not the second 谢 of 谢谢师傅, a word said twice and no surname."""
+    said_twice = found.start() > 0 and found.string[found.start() - 1] == found[0][0]
+    return found[0] if said_twice else "某" + found[0][1:]
+
+
 def scrub(
     text: str, names: Iterable[str] = (), places: Iterable[str] = (), shops: Iterable[str] = ()
 ) -> str:
@@ -58,9 +97,9 @@ def scrub(
     out = numbers_hidden(out)  # as an anonymous complaint's are from the teams
     out = _VILLAGE.sub(lambda m: "某" + m[1], out)
     out = _NUMBERED_PLACE.sub(lambda m: "某" + m[1], out)
-    out = _ADDRESSED.sub(lambda m: "某" + m[0][1:], out)
+    out = _ADDRESSED.sub(_addressed_hidden, out)
     out = _FAMILIAR.sub(PERSON, out)
-    return out
+    return _role_holders_hidden(out)
 
 
 def _replaced(text: str, word: str, instead: str) -> str:

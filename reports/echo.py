@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.complainant import withheld
 from core.config import Config
-from core.enums import Status
+from core.enums import Kind, Status
 from core.investigated import investigated
 from core.model import OutboxMessage, Ticket
 from core.texts import not_granted_in_full, one_line
@@ -29,6 +29,9 @@ from storage.tables import ticket_events, tickets, users
 MAX_TEXT = 300  # a wall post is a summary, not the whole conversation
 # What an investigated complaint's post says was done.
 FOUND_WITHHELD = "已调查处理（调查结果不公开）"
+# ... and any other complaint's: what was done about the staff complained about (批评教育,
+# a name) is a personnel matter, not for everyone to read.
+DONE_WITHHELD = "已处理（处理结果不公开）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +66,12 @@ def post_text(
     # does not know, a penalty) and how the complainant rated it are kept even from those
     # staff's own team (`core.investigated`): not published to everyone either.
     kept = investigated(cfg, ticket)
-    done = (
-        FOUND_WITHHELD
-        if kept
-        else _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
-    )
+    if kept:
+        done = FOUND_WITHHELD
+    elif ticket.kind is Kind.COMPLAINT:
+        done = DONE_WITHHELD
+    else:
+        done = _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
     # A wish answered without being granted in full says so: not posted as work done.
     outcome = f"（{ended}）" if (ended := not_granted_in_full(ticket)) else ""
     took = (

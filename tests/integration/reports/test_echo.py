@@ -65,6 +65,29 @@ async def test_a_closed_complaint_is_posted_without_the_complainants_own_town(
     assert text is not None and text.splitlines()[0] == "【回音壁】烘烤110"
 
 
+async def test_what_a_team_did_about_a_complaint_against_its_staff_is_not_published(
+    db: Database, demo_config: Config
+) -> None:
+    """Its own team handled it (the oversight line only watching): the penalty, and whom it
+    named, are a personnel matter; that it was handled, how fast and how it was rated are
+    what the wall is for."""
+    await add_users(db)
+    complaint = {"kind": Kind.COMPLAINT, "urgent": False, "line": "curing", "site_code": None}
+    ticket = await new_ticket(db, demo_config, now=m(0), text="烘烤队师傅态度很差", **complaint)
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    note = "已对队员刘德华批评教育，扣发当月绩效"
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(75), note)
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
+    await rate(db, ticket, 4, m(80))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None and "刘德华" not in text and "绩效" not in text
+    assert text.splitlines()[2:] == [
+        "办理：已处理（处理结果不公开）",
+        "用时：1小时15分",
+        "评价：基本满意",
+    ]
+
+
 async def test_an_investigated_complaint_is_posted_without_what_was_found_or_its_rating(
     db: Database, demo_config: Config
 ) -> None:
