@@ -308,15 +308,11 @@ class RoutingSettings(_Model):
         description="a cry for help (救命, 快来人): from a farmer, when nothing says which "
         "service, asked the same",
     )
-    personal_things: list[str] = Field(
-        default_factory=list,
-        description="things of a person's own (手机, 电瓶车) whose `personal_troubles` are theirs, "
-        "not a barn's",
-    )
-    personal_troubles: list[str] = Field(
-        default_factory=list,
-        description="emergency words that, said right after one of `personal_things`, are that "
-        "thing's (手机没电了, 电瓶车又没电了): a battery run down, not the barn's power",
+    personal_troubles: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="emergency words that, said right after one of the things of a person's "
+        "own listed with them, are that thing's: {没电: [手机, 电瓶车], 熄火: [三轮车]} "
+        "(手机没电了, 三轮车熄火了), not the barn's power or fire",
     )
 
     @model_validator(mode="after")
@@ -332,10 +328,6 @@ class RoutingSettings(_Model):
         unknown = [w for w in self.personal_troubles if w not in self.emergency_words]
         if unknown:
             raise ValueError(f"personal_troubles {unknown} are not in emergency_words")
-        if bool(self.personal_things) != bool(self.personal_troubles):
-            raise ValueError(
-                "personal_things and personal_troubles go together: give both or neither"
-            )
         return self
 
 

@@ -218,8 +218,11 @@ class CompiledTables:
         )
         # A battery run down (手机没电了, 电瓶车又没电了) is the thing's, not
         # the barn's; any other emergency said beside one (打了电话停电了) is still the barn's.
-        self._personal = frozenset(w.strip().lower() for w in settings.personal_things)
-        self._personal_troubles = frozenset(w.strip().lower() for w in settings.personal_troubles)
+        self._troubles_of: dict[str, frozenset[str]] = {}  # a thing -> its troubles
+        for trouble, things in settings.personal_troubles.items():
+            for thing in things:
+                held = self._troubles_of.get(thing.strip().lower(), frozenset())
+                self._troubles_of[thing.strip().lower()] = held | {trouble.strip().lower()}
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
         meaning = {
@@ -304,12 +307,15 @@ class CompiledTables:
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
         """`tokens` without the troubles of a thing of one's own said right after it
-        (手机|快|没|电|了, 充电|宝|没|电): its own, not the barn's."""
-        if not self._personal or not self._personal_troubles:
+        (手机|快|没|电|了, 充电|宝|没|电, 三轮车|熄火): its own, not the barn's."""
+        if not self._troubles_of:
             return tokens
         kept = tokens
         for i in range(len(tokens)):
-            if not self._a_personal_thing_ends_at(tokens, i):
+            troubles = self._troubles_of.get(tokens[i]) or (
+                self._troubles_of.get(tokens[i - 1] + tokens[i]) if i > 0 else None
+            )  # 手机, or a thing cut in two (充电|宝)
+            if not troubles:
                 continue
             start = i + 1
             while start < len(tokens) and tokens[start] in _IN_BETWEEN:
@@ -317,17 +323,11 @@ class CompiledTables:
             span = ""
             for end in range(start, min(start + _TERM_TOKENS, len(tokens))):
                 span += tokens[end]
-                if span in self._personal_troubles:
+                if span in troubles:
                     kept = list(tokens) if kept is tokens else kept
                     kept[start : end + 1] = [""] * (end + 1 - start)
                     break
         return kept
-
-    def _a_personal_thing_ends_at(self, tokens: list[str], at: int) -> bool:
-        """Whether a thing of one's own is the token at `at`, or ends there (充电|宝)."""
-        return tokens[at] in self._personal or (
-            at > 0 and tokens[at - 1] + tokens[at] in self._personal
-        )
 
     def _with_aliases(self, parts: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
         """`parts`, with each synonym variant found counted as the part it stands for."""

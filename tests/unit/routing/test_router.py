@@ -430,10 +430,13 @@ def test_poisoned_trapped_or_fainting_said_of_no_one_at_a_barn_is_no_danger(
         "充电宝没电了",
         "我的手机没有电了",
         "手機沒電了",
+        "三轮车熄火了",
+        "车子熄火了，走不了",
     ],
 )
 def test_a_phone_or_a_bike_out_of_power_is_no_110_call(router: Router, text: str) -> None:
-    """Its own battery, not the barn's power: nobody is paged in the night for it."""
+    """Its own battery or engine, not the barn's power or fire: nobody is paged in the
+    night for it."""
     decision = router.route(text)
     assert not decision.emergency and not decision.urgent, decision.explanation
 
