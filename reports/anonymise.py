@@ -63,22 +63,27 @@ def _tagger() -> jieba.posseg.POSTokenizer:
 
 
 def _role_holders_hidden(text: str) -> str:
-    """A person's name right after the role they hold (配送员刘德华 → 配送员某某): a name
-    jieba tags as one (nr), of two or three characters, starting with a surname."""
-    if not any(role in text for role in _ROLES):
-        return text
-    out: list[str] = []
-    for word, tag in _tagger().cut(text):
+    """A person's name right after the role they hold (配送员刘德华 → 配送员某某, 配送員劉德華
+    → 配送員某某): a name jieba tags as one (nr), of two or three characters, starting with
+    a surname. Read in Simplified, hidden in the text as written."""
+    simplified = to_simplified(text)
+    if len(simplified) != len(text) or not any(role in simplified for role in _ROLES):
+        return text  # the rare conversion that changes a length: positions would not match
+    out, at = list(text), 0
+    for word, tag in _tagger().cut(simplified):
         named = tag in _PERSON_TAGS and 2 <= len(word) <= 3 and word[0] in SURNAMES
-        if named and out and out[-1].endswith(_ROLES):
-            word = PERSON
-        out.append(word)
+        # The text before it, not the word before it: jieba cuts 专卖员 as 专卖|员.
+        if named and simplified[:at].endswith(_ROLES):
+            out[at : at + len(word)] = [PERSON, *[""] * (len(word) - 1)]
+        at += len(word)
     return "".join(out)
 
 
 def _addressed_hidden(found: re.Match[str]) -> str:
-    """王师傅 → 某师傅; not the second 谢 of 谢谢师傅, a word said twice and no surname."""
-    said_twice = found.start() > 0 and found.string[found.start() - 1] == found[0][0]
+    """王师傅 → 某师傅; not the second 谢 of 谢谢师傅, a word said twice and no surname (but
+    谢谢谢师傅 thanks 谢师傅)."""
+    at, said = found.start(), found.string
+    said_twice = at > 0 and said[at - 1] == said[at] and (at < 2 or said[at - 2] != said[at])
     return found[0] if said_twice else "某" + found[0][1:]
 
 

@@ -73,6 +73,10 @@ def test_known_names_and_shops_are_removed_in_either_script(
         ("已对配送员刘德华通报批评，扣发当月绩效", "已对配送员某某通报批评，扣发当月绩效"),
         ("客户经理李明收红包", "客户经理某某收红包"),
         ("配送员王强送货总是迟到", "配送员某某送货总是迟到"),
+        ("配送員劉德華態度很差", "配送員某某態度很差"),  # hidden as written
+        ("专卖员陈静乱罚款", "专卖员某某乱罚款"),  # a role jieba cuts in two: 专卖|员
+        ("定级员刘洋压价", "定级员某某压价"),
+        ("谢谢谢师傅", "谢谢某师傅"),  # thanks to 谢师傅
     ],
 )
 def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> None:
