@@ -145,12 +145,16 @@ async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
         return False
     if call.status not in _PLACEABLE or call.status is Status.WAITING_REQUESTER:
         return False  # the team's question waits: the words answer it
+    if is_question(text) or call.lat is not None:
+        return False  # 白石乡？ asks; a pin shared with the call says where it is better
     named = barns_named(ctx, text)
     if len(named) > 1 or _WHERE_ONLY.fullmatch(without_places(ctx, text)) is None:
         return False
     if named and alarm_check.names_another_barn(ctx, call, text):
         answer = PlaceAnswer(site_code=named[0], words=text)
     elif not named and (area := area_named(ctx, text)) not in (None, call.area):
+        if not _has_barns(ctx, area):
+            return False  # 我家在城区: where they live, no town a barn of theirs is in
         answer = PlaceAnswer(area=area, words=text)
     else:
         return False  # where the call is already, or no place at all
@@ -160,12 +164,16 @@ async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
     return True
 
 
+def _has_barns(ctx: Ctx, area: str | None) -> bool:
+    return any(site.area == area and site.kind == "curing_cluster" for site in ctx.cfg.sites)
+
+
 # What words that say where a barn is are made of beside the place's name: 在白石乡,
 # 是白石的烤房, 我家烤房在松林村那边, 白石乡3号. Anything else (刚从…回来, 也停电了, 吗,
 # 不是) makes the place a mention, not the answer.
 _WHERE_ONLY = re.compile(
     r"(?:我们?|我家|家里?|的|是|在|就|其实|应该|这个|那个|烤房群?|这边|那边|这里|那里|这儿|那儿"
-    r"|那块|一带|附近|位置|地点|地址|村|乡|镇|\d{1,4}号?|[呢啊呀哦噢嗯了哈吧喔])*"
+    r"|那块|一带|附近|位置|地点|地址|村|乡|镇|\d{1,4}号?|[啊呀哦噢嗯了哈吧喔])*"
 )
 
 

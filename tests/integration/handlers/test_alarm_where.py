@@ -171,7 +171,21 @@ async def test_words_saying_the_barn_is_in_another_town_move_a_placed_call_there
 
 @pytest.mark.parametrize(
     "typed",
-    ["我刚从白石乡回来", "白石乡那边也停电了吗", "在河湾", "不是白石乡", "白石乡的师傅来了吗"],
+    [
+        "我刚从白石乡回来",
+        "白石乡那边也停电了吗",
+        "在河湾",
+        "不是白石乡",
+        "白石乡的师傅来了吗",
+        # A question, not an answer: 白石乡？, 白石乡呢？
+        "白石乡？",
+        "是白石乡？",
+        "白石乡的烤房？",
+        "白石乡的呢",
+        # Where they live, in a town with no barn at all: not where the barn is.
+        "我家在城区",
+        "我在城区",
+    ],
 )
 async def test_a_place_only_mentioned_leaves_a_placed_call_where_it_is(
     desk: Harness, typed: str
@@ -179,4 +193,17 @@ async def test_a_place_only_mentioned_leaves_a_placed_call_where_it_is(
     await _called_from_hewan(desk)
     await desk.send(FARMER, typed)
     call = (await desk.tickets())[0]
+    assert (call.site_code, call.team_id) == ("QS02", QINGSHAN_TEAM)
+
+
+async def test_words_do_not_move_a_call_away_from_the_pin_shared_with_it(desk: Harness) -> None:
+    """The pin says where the barn is better than words: 我在白石乡 may be where the farmer
+    is now."""
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, 26.538, 106.731)  # at 青山镇河湾
+    await desk.send(FARMER, "停电了")
+    await desk.send(FARMER, "我在白石乡")
+    [call] = await desk.tickets()
     assert (call.site_code, call.team_id) == ("QS02", QINGSHAN_TEAM)
