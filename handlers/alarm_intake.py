@@ -14,7 +14,7 @@ from handlers import tickets
 from handlers.cards import ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script
-from handlers.places import BARNS, area_named, barn_named, barn_site, barns_named
+from handlers.places import BARNS, area_named, barn_named, barn_site, barns_named, pin_place
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
@@ -48,13 +48,19 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
     barn = barn_site(ctx, gathered.site_code)
     gathered.site_code = barn.code if barn else None
     named = []
-    if not gathered.site_code and gathered.lat is None and gathered.text:
+    # A pin far from every barn tells no town (`pin_place`): the call is not placed by it.
+    pinned = (
+        gathered.lat is not None
+        and gathered.lon is not None
+        and pin_place(ctx, gathered.lat, gathered.lon)[1] is not None
+    )
+    if not gathered.site_code and not pinned and gathered.text:
         # 白石乡松林烤房停电了: the barn it names, rather than the one they registered (a
         # relative's barn) or a question after the alarm has gone to the wrong team.
         named = barns_named(ctx, gathered.text)
         gathered.site_code = named[0] if len(named) == 1 else None
     own = barn_site(ctx, ctx.user.site_code) if len(named) < 2 else None
-    placed = bool(gathered.site_code or gathered.lat is not None or own)
+    placed = bool(gathered.site_code or pinned or own)
     ticket = await create_emergency(ctx, gathered, asking_place=not placed)
     if len(named) > 1:
         # 大坪没事，松林烤房着火了: which barn fails is the farmer's to say, not the words'.
@@ -65,7 +71,18 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
         # default team): a farmer who runs back to the barn without answering still gets
         # help. The answer goes to the call, and moves it if the barn is another town's.
         await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
+        ask_where(ctx, gathered.lat, gathered.lon)
+
+
+def ask_where(ctx: Ctx, lat: float | None = None, lon: float | None = None) -> None:
+    """在哪个烤房？ with the barns to press; after a pin far from every barn (`lat`, `lon`),
+    saying how far, or the farmer who shared it would not know why they are asked."""
+    found = nearest_site(ctx.cfg, lat, lon, BARNS) if lat is not None and lon is not None else None
+    if found is None:
         ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
+        return
+    site = in_script(found[0].name, ctx.script)
+    ctx.say("e_where_pin_far", _where_buttons(ctx), keyboard="location", site=site, km=found[1])
 
 
 def ask_which_named(ctx: Ctx, codes: list[str]) -> None:
@@ -165,7 +182,7 @@ class PlaceAnswer:
     area: str | None = None  # a town named without a barn ("白石乡那边")
     lat: float | None = None
     lon: float | None = None
-    nearest: tuple[str, float] | None = None  # a pin far from every barn: the nearest, km
+    nearest: tuple[str, float] | None = None  # a pin at no barn: the nearest, km
     words: str = ""
     voice: str | None = None
     photo: str | None = None
@@ -202,13 +219,12 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
             ctx.say("location_far", _where_buttons(ctx), km=found[1] if found else 0)
             return None
         pin = PlaceAnswer(lat=msg.location.lat, lon=msg.location.lon)
+        # At a cluster; else the pin says where, and the nearest one's town (if it is near
+        # enough to tell one) is the best guess of which town's team should go.
+        pin.site_code, pin.area = pin_place(ctx, msg.location.lat, msg.location.lon)
         barn = nearest_site(ctx.cfg, msg.location.lat, msg.location.lon, BARNS)
-        if barn is not None and barn[1] <= ctx.cfg.limits.barn_radius_km:
-            pin.site_code = barn[0].code
-        elif barn is not None:
-            # Not at any cluster: the pin says where, and the nearest one's town is the
-            # best guess of which town's team should go.
-            pin.area, pin.nearest = barn[0].area, (barn[0].name, barn[1])
+        if pin.site_code is None and barn is not None:
+            pin.nearest = (barn[0].name, barn[1])
         return pin
     if msg.callback_data and msg.callback_data.startswith("f:site:"):
         code = msg.callback_data.removeprefix("f:site:")

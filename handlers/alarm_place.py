@@ -21,7 +21,7 @@ from handlers import alarm_check, alarm_intake, notify
 from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.places import area_named, barns_named, without_places
+from handlers.places import area_named, barns_named, pin_place, without_places
 from handlers.team_access import tell_requester
 from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
@@ -124,13 +124,20 @@ async def placed_late(ctx: Ctx, ticket: Ticket | None) -> bool:
         and ticket.requester_id == ctx.user.id
         and ticket.status in _PLACEABLE
         and ticket.site_code is None
-        and ticket.lat is None
+        and not _pinned(ctx, ticket)
     )
     if not unplaced:
         return False
     assert ticket is not None
     await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": ticket.id})
     return await place_step(ctx)
+
+
+def _pinned(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether a pin places the call: one far from every barn tells no town (`pin_place`)."""
+    if ticket.lat is None or ticket.lon is None:
+        return False
+    return pin_place(ctx, ticket.lat, ticket.lon)[1] is not None
 
 
 async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
@@ -199,13 +206,14 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
     said = _said(ctx, answer, site)
     if site is not None:
         ticket.site_code, ticket.area = site.code, site.area
-    else:
-        if answer.lat is not None or answer.area not in (None, ticket.area):
+    elif answer.area is not None:
+        if answer.lat is not None or answer.area != ticket.area:
             # A pin at no cluster, or another town: not at the barn the call had (the one
             # they registered, of a farmer with barns in two places), which the card would
-            # otherwise name beside the pin, sending the team there.
+            # otherwise name beside the pin, sending the team there. A pin far from every
+            # barn tells no town (`pin_place`): the call stays where it was, the pin beside.
             ticket.site_code = None
-        ticket.area = answer.area or ticket.area
+        ticket.area = answer.area
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
     ticket.text = alarm_intake.with_place_words(ctx, ticket.text, answer.words)
@@ -247,6 +255,12 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         )
         told = t("place_to_team", number=ticket.label, place=said)
         await notify.tell(ctx, ticket, told, files, pin)
+    if answer.lat is not None and answer.area is None and ticket.site_code is None:
+        # A pin far from every barn, and the barn still unknown: the team has the pin, the
+        # farmer is asked again which barn, rather than told the call is placed.
+        await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": ticket.id})
+        alarm_intake.ask_where(ctx, answer.lat, answer.lon)
+        return
     shown = in_script(said, ctx.script)
     alarm_intake.say_with_phone_offer(
         ctx, ctx.text("e_place_added", number=ticket.label, place=shown)

@@ -174,6 +174,8 @@ INTAKE: dict[str, str] = {
         "另一处再发 /110 报警。"
     ),
     "e_where_after": "在哪个烤房？请点选、共享位置，或直接回复地点（比如“大坪”），服务队好尽快找到您；说不清就点「跳过」：",
+    # A pin farther than the site radius from every barn tells no town: asked which barn.
+    "e_where_pin_far": "您共享的位置离最近的烤房群（{site}）也有约 {km:.0f} 公里，看不出是哪个烤房，位置已一并告诉服务队。在哪个烤房？请点选、在烤房旁共享位置，或直接回复地点（比如“大坪”）；说不清就点「跳过」：",
     "e_place_added": "位置已告诉值班服务队（工单 {number}）：{place}。",
     "e_place_skipped": "好的。报警已发出（工单 {number}），值班服务队会联系您确认位置；要撤回报警请用 /my。",
     "place_to_team": "🚨 工单 {number} 报告人告知位置：{place}",

@@ -20,10 +20,13 @@ def barn_site(ctx: Ctx, code: str | None) -> Site | None:
 
 def pin_place(ctx: Ctx, lat: float, lon: float) -> tuple[str | None, str | None]:
     """Where a pin shared for a 110 call is: the barn cluster within the barn radius, and
-    its town; else no cluster, and the nearest one's town, the best guess of which town's
-    team should go (as `alarm_intake.read_place` reads the pin the place question gets)."""
+    its town; else no cluster, and the nearest one's town within the site radius, the best
+    guess of which town's team should go (as `alarm_intake.read_place` reads the pin the
+    place question gets); else neither: a pin from the road or the next county, farther
+    than that from every barn, says nothing of where the barn is (as registration reads
+    such a pin), and a town guessed from it would send another town's team."""
     found = nearest_site(ctx.cfg, lat, lon, BARNS)
-    if found is None:
+    if found is None or found[1] > ctx.cfg.limits.site_radius_km:
         return None, None
     site, km = found
     return (site.code if km <= ctx.cfg.limits.barn_radius_km else None), site.area

@@ -318,14 +318,17 @@ def filed_place(ctx: Ctx, gathered: Gathered) -> tuple[str | None, str | None]:
     own. A 110 call's site is a barn cluster or none: a purchase station or a shop district
     (a QR code scanned there) would send the team to the station, while the call asks for
     the barn; and a pin shared with the call, at a barn cluster or none, says where it is
-    before the barn they registered (a farmer with barns in two places)."""
+    before the barn they registered (a farmer with barns in two places), unless it is far
+    from every barn and tells no town (`pin_place`): the barn they registered is then the
+    best guess, the pin beside it on the card."""
     if gathered.kind is not Kind.EMERGENCY:
         site = gathered.site_code or ctx.user.site_code
         return site, requester_area(ctx, site)
     barn = barn_site(ctx, gathered.site_code)
     if barn is None and gathered.lat is not None and gathered.lon is not None:
         at, town = pin_place(ctx, gathered.lat, gathered.lon)
-        return at, town or requester_area(ctx, gathered.site_code or ctx.user.site_code)
+        if town is not None:
+            return at, town
     barn = barn or barn_site(ctx, ctx.user.site_code)
     if barn is not None:
         return barn.code, barn.area

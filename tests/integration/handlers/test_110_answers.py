@@ -141,15 +141,34 @@ async def test_a_shared_location_places_the_call_at_the_nearest_barn(desk: Harne
     assert any(r.chat_id == BAISHI_CHAT for r in pins)
 
 
-async def test_a_pin_far_from_every_barn_is_no_barn_but_chooses_the_town(desk: Harness) -> None:
+async def test_a_pin_at_no_barn_is_no_barn_but_chooses_the_town(desk: Harness) -> None:
     await _asked_where(desk)
-    out = await desk.location(FARMER, 26.30, 106.55)  # some 15 km south of 松林
+    out = await desk.location(FARMER, 26.37, 106.58)  # some 7 km from 松林
     [ticket] = await desk.tickets()
-    assert ticket.site_code is None and (ticket.lat, ticket.lon) == (26.30, 106.55)
+    assert ticket.site_code is None and (ticket.lat, ticket.lon) == (26.37, 106.58)
     assert (ticket.area, ticket.team_id) == ("baishi", "curing-baishi")
-    assert "共享位置（离白石乡松林烤房群约 15 公里）" in texts(out)
+    assert "共享位置（离白石乡松林烤房群约 7 公里）" in texts(out)
     pins = [r for r in await desk.outbox() if r.method == "send_location"]
     assert any(r.chat_id == BAISHI_CHAT for r in pins)
+
+
+async def test_a_pin_far_from_every_barn_chooses_no_town_and_asks_again(desk: Harness) -> None:
+    """A pin some 15 km south of 松林, farther than limits.site_radius_km from every barn
+    (the road, the next county), tells no town, as at registration: the team that has the
+    call gets the pin, and the farmer is asked again which barn. Before, the call went to
+    the town of the barn nearest the pin and the question ended."""
+    await _asked_where(desk)
+    out = texts(await desk.location(FARMER, 26.30, 106.55))
+    assert "离最近的烤房群（白石乡松林烤房群）也有约 15 公里" in out and "在哪个烤房" in out
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == (None, "curing-qingshan")
+    assert (ticket.lat, ticket.lon) == (26.30, 106.55)
+    pins = [r for r in await desk.outbox() if r.method == "send_location"]
+    assert any(r.chat_id == QINGSHAN_CHAT for r in pins)
+    out = texts(await desk.send(FARMER, "松林"))
+    assert "位置已告诉值班服务队" in out
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("BS01", "curing-baishi")
 
 
 @pytest.mark.parametrize("how", ["press", "type", "cancel"])

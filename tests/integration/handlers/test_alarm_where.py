@@ -207,3 +207,57 @@ async def test_words_do_not_move_a_call_away_from_the_pin_shared_with_it(desk: H
     await desk.send(FARMER, "我在白石乡")
     [call] = await desk.tickets()
     assert (call.site_code, call.team_id) == ("QS02", QINGSHAN_TEAM)
+
+
+# Some 19.6 km from 龙潭镇水井湾, the nearest barn cluster, 36 km from 大坪: the road, or
+# the next county; farther than limits.site_radius_km from every barn, it tells no town.
+FAR_PIN = (26.75, 106.95)
+LONGTAN_TEAM = "curing-longtan"
+
+
+@pytest.mark.parametrize("first", ["/110", "photo", "after"])
+async def test_a_pin_far_from_every_barn_leaves_the_call_at_the_registered_barn(
+    desk: Harness, first: str
+) -> None:
+    """Before, the call went to 龙潭镇's team, the town of the barn nearest a pin 20 km
+    off, with no barn on its card and no question which."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    if first == "/110":
+        await desk.send(FARMER, "/110")
+        await desk.location(FARMER, *FAR_PIN)
+        out = await desk.send(FARMER, "停电了")
+    elif first == "photo":
+        await desk.send(FARMER, photo_file_id="barn-photo")
+        await desk.location(FARMER, *FAR_PIN)
+        out = await desk.send(FARMER, voice_file_id="voice-1")
+    else:
+        await desk.send(FARMER, "/110 烤房停电了")
+        out = await desk.location(FARMER, *FAR_PIN)
+    assert "在哪个烤房" not in texts(out)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.area, ticket.team_id) == ("QS01", "qingshan", QINGSHAN_TEAM)
+    assert (ticket.lat, ticket.lon) == FAR_PIN
+    cards = [
+        str(row.payload.get("text"))
+        for row in await desk.outbox()
+        if row.chat_id == QINGSHAN_CHAT and row.purpose == "card"
+    ]
+    assert cards and "大坪" in cards[-1]
+
+
+@pytest.mark.parametrize(("lang", "asked"), [(None, "约 20 公里"), ("lang:hant", "約 20 公里")])
+async def test_a_pin_far_from_every_barn_without_a_registered_barn_asks_which(
+    desk: Harness, lang: str | None, asked: str
+) -> None:
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, *FAR_PIN)
+    out = texts(await desk.send(FARMER, "停电了"))
+    assert asked in out and ("在哪个烤房" in out or "在哪個烤房" in out)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id != LONGTAN_TEAM and ticket.site_code is None
+    await desk.press(FARMER, "f:site:BS01")
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
