@@ -20,7 +20,9 @@ def barn_site(ctx: Ctx, code: str | None) -> Site | None:
 
 def pin_place(ctx: Ctx, lat: float, lon: float) -> tuple[str | None, str | None]:
     """Where a pin shared for a 110 call is: the barn cluster within the barn radius, and
-    its town; else no cluster, and the nearest one's town within the site radius, the best
+    its town, or the one the farmer registered when it is the nearest within the site
+    radius (a pin shared from home, some kilometres from their barns); else no cluster,
+    and the nearest one's town within the site radius, the best
     guess of which town's team should go (as `alarm_intake.read_place` reads the pin the
     place question gets); else neither: a pin from the road or the next county, farther
     than that from every barn, says nothing of where the barn is (as registration reads
@@ -29,7 +31,9 @@ def pin_place(ctx: Ctx, lat: float, lon: float) -> tuple[str | None, str | None]
     if found is None or found[1] > ctx.cfg.limits.site_radius_km:
         return None, None
     site, km = found
-    return (site.code if km <= ctx.cfg.limits.barn_radius_km else None), site.area
+    own = barn_site(ctx, ctx.user.site_code)
+    at = km <= ctx.cfg.limits.barn_radius_km or (own is not None and own.code == site.code)
+    return (site.code if at else None), site.area
 
 
 def barn_named(ctx: Ctx, text: str) -> str | None:

@@ -261,3 +261,51 @@ async def test_a_pin_far_from_every_barn_without_a_registered_barn_asks_which(
     await desk.press(FARMER, "f:site:BS01")
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.team_id) == ("BS01", BAISHI_TEAM)
+
+
+# Some 4.8 km from 大坪 (the nearest cluster), 8.9 km from 河湾 and 松林: a farmer's home.
+NEAR_HOME = (26.49, 106.66)
+
+
+@pytest.mark.parametrize("first", ["/110", "photo", "after"])
+async def test_a_pin_from_home_near_the_registered_barn_keeps_it_on_the_call(
+    desk: Harness, first: str
+) -> None:
+    """A farmer bound to 大坪 who shares a pin from home with the call, beyond the barn
+    radius of any cluster but nearest their own: the call is at 大坪, the pin beside it.
+    Before, the card named no barn, and 青山镇's team had only a pin 5 km from it."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    if first == "/110":
+        await desk.send(FARMER, "/110")
+        await desk.location(FARMER, *NEAR_HOME)
+        await desk.send(FARMER, "停电了")
+    elif first == "photo":
+        await desk.send(FARMER, photo_file_id="barn-photo")
+        await desk.location(FARMER, *NEAR_HOME)
+        await desk.send(FARMER, voice_file_id="voice-1")
+    else:
+        await desk.send(FARMER, "/110 烤房停电了")
+        await desk.location(FARMER, *NEAR_HOME)
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.area, ticket.team_id) == ("QS01", "qingshan", QINGSHAN_TEAM)
+    assert (ticket.lat, ticket.lon) == NEAR_HOME
+    cards = [
+        str(row.payload.get("text"))
+        for row in await desk.outbox()
+        if row.chat_id == QINGSHAN_CHAT and row.purpose == "card"
+    ]
+    assert cards and "大坪" in cards[-1]
+
+
+async def test_a_pin_nearest_another_cluster_than_the_registered_one_is_at_none(
+    desk: Harness,
+) -> None:
+    """Bound to 河湾, a pin 4.8 km from 大坪 (8.9 km from 河湾) is at no cluster."""
+    await desk.send(FARMER, "/start site_QS02")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, *NEAR_HOME)
+    await desk.send(FARMER, "停电了")
+    [ticket] = await desk.tickets()
+    assert (ticket.site_code, ticket.area, ticket.team_id) == (None, "qingshan", QINGSHAN_TEAM)
