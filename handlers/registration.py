@@ -519,14 +519,13 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
     if kind is Requester.FARMER:
         _barn_located(ctx, lat, lon, town)
         return True
-    kinds = _SITE_KINDS[kind]
-    found = nearest_site(ctx.cfg, lat, lon, kinds)
-    if found is not None and found[1] <= radius and found[0].area == town:
+    found = nearest_site(ctx.cfg, lat, lon, _SITE_KINDS[kind])
+    if found is not None and found[1] <= radius and _theirs(ctx, found, nearest):
         ctx.user.site_code, ctx.user.area = found[0].code, found[0].area
         ctx.say("location_matched", site=in_script(found[0].name, ctx.script), km=found[1])
         return True
-    # No shop district (station, office) near, or the nearest is in another town than the
-    # pin: the pin's town only, as a barn cluster's QR code gives a retailer its town.
+    # No shop district (station, office) near, or the pin is at a site of another town:
+    # the pin's town only, as a barn cluster's QR code gives a retailer its town.
     ctx.user.site_code, ctx.user.area = None, town
     area = ctx.cfg.area(town)
     ctx.say(
@@ -535,6 +534,16 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
         area=in_script(area.name if area else town, ctx.script),
     )
     return True
+
+
+def _theirs(ctx: Ctx, found: tuple[Site, float], nearest: tuple[Site, float]) -> bool:
+    """Whether the shop district (station, office) `found` near a pin is the person's: it
+    is, among the sites of their kind, unless the pin is at a site of another town, within
+    the barn radius of it, and not at the district as well (a shop beside 大坪's barns is
+    in 青山镇, not in 城区西片 7 km off; one 2.9 km from 城区东片 is in it, though a barn
+    cluster of 青山镇 is 2.2 km off)."""
+    at = ctx.cfg.limits.barn_radius_km
+    return found[1] <= at or nearest[0].area == found[0].area or nearest[1] > at
 
 
 def _barn_located(ctx: Ctx, lat: float, lon: float, town: str) -> None:

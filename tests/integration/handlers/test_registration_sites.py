@@ -331,6 +331,9 @@ async def test_a_location_near_no_site_places_nobody_and_offers_the_towns(
             (None, "qingshan"),
         ),
         (RETAILER, "retailer", (26.579, 106.712), "城区东片零售商圈", ("CQ-R1", "chengqu")),
+        # 2.85 km from 城区东片, though 2.15 km from 青山镇河湾烤房群: a shop in the district.
+        (RETAILER, "retailer", (26.556, 106.723), "城区东片零售商圈", ("CQ-R1", "chengqu")),
+        (STAFF, "staff", (26.556, 106.723), "城区东片零售商圈", ("CQ-R1", "chengqu")),
         # No office is at a barn cluster: its town only.
         (
             STAFF,
