@@ -154,12 +154,14 @@ INTAKE: dict[str, str] = {
     "reg_location_far": "您共享的位置不在我们的服务范围内（离最近的站点 {km:.0f} 公里）。请点下面的乡镇按钮，或直接回复乡镇名，也可以换一个位置；不想选就点「跳过」。",
     # A farmer's pin beyond the barn radius: no barn cluster bound, the town taken from it.
     "reg_location_no_barn": "您共享的位置附近 {radius} 公里内没有烤房群（最近的{site}约 {km:.1f} 公里），所在地记为{area}；报110时会再问您在哪个烤房。",
-    # A pin within the service region but farther than the site radius from every site:
-    # no town guessed from it (the next county, the road); the question waits.
-    "reg_location_none_near": "您共享的位置离我们最近的站点也有约 {km:.0f} 公里，看不出您在哪个乡镇，没有记下。请点下面的乡镇按钮，或直接回复乡镇名，也可以换一个位置；不想选就点「跳过」。",
+    # A pin within the service region but farther than the site radius from every site (a
+    # farmer's: every barn cluster, {what}): no town guessed from it (the next county, the
+    # road); the question waits.
+    "reg_location_none_near": "您共享的位置离我们最近的{what}也有约 {km:.0f} 公里，看不出您在哪个乡镇，没有记下。请点下面的乡镇按钮，或直接回复乡镇名，也可以换一个位置；不想选就点「跳过」。",
     # A retailer's or staff member's pin with no site of theirs near in its town: the town only.
     "reg_location_town": "您共享的位置附近没有{what}，所在地记为{area}。",
     "reg_location_what_farmer": "烤房群",
+    "reg_location_what_site": "站点",
     "reg_location_what_retailer": "零售商圈",
     "reg_location_what_staff": "收购站、办公点或零售商圈",
     # 110

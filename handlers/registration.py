@@ -503,7 +503,13 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
         far = found[1] if found else 0
         ctx.say("reg_location_far", _area_buttons(ctx), keyboard="location", km=far)
         return False
-    nearest = nearest_site(ctx.cfg, lat, lon)
+    kind = ctx.user.kind or Requester.STAFF
+    farmer = kind is Requester.FARMER
+    # A farmer's town is their barns', whose 110 team it chooses: told by the barn clusters
+    # alone (as a 110 call's pin is, `places.pin_place`), not by a shop district nearer;
+    # anyone else's by the nearest site of any kind.
+    nearest = nearest_site(ctx.cfg, lat, lon, BARNS) if farmer else None
+    nearest = nearest or nearest_site(ctx.cfg, lat, lon)  # a bureau with no barn clusters
     assert nearest is not None  # within the service region: some site is near
     radius = ctx.cfg.limits.site_radius_km
     if nearest[1] > radius:
@@ -512,11 +518,11 @@ def _located(ctx: Ctx, lat: float, lon: float) -> bool:
             _area_buttons(ctx),
             keyboard="location",
             km=nearest[1],
+            what=ctx.text("reg_location_what_farmer" if farmer else "reg_location_what_site"),
         )
         return False
     town = nearest[0].area
-    kind = ctx.user.kind or Requester.STAFF
-    if kind is Requester.FARMER:
+    if farmer:
         _barn_located(ctx, lat, lon, town)
         return True
     found = nearest_site(ctx.cfg, lat, lon, _SITE_KINDS[kind])
@@ -549,7 +555,7 @@ def _theirs(ctx: Ctx, found: tuple[Site, float], nearest: tuple[Site, float]) ->
 def _barn_located(ctx: Ctx, lat: float, lon: float, town: str) -> None:
     """A farmer placed by a shared location as a 110 call places a pin (`alarm_intake.
     read_place`): at the barn cluster within the barn radius, else at none, in `town`
-    (the nearest site's), so that a 110 call asks which barn rather than sends the team
+    (the nearest cluster's), so that a 110 call asks which barn rather than sends the team
     to a cluster kilometres off."""
     found = nearest_site(ctx.cfg, lat, lon, BARNS)
     if found is not None and found[1] <= ctx.cfg.limits.barn_radius_km:

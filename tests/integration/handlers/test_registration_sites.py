@@ -279,9 +279,34 @@ async def test_a_location_far_from_every_barn_binds_no_barn_cluster(
 
 
 @pytest.mark.parametrize(
+    ("lang", "told"),
+    [
+        (None, "（最近的青山镇河湾烤房群约 3.9 公里），所在地记为青山镇"),
+        ("lang:hant", "（最近的青山鎮河灣烤房群約 3.9 公里），所在地記為青山鎮"),
+    ],
+)
+async def test_a_farmers_town_is_the_nearest_barn_clusters_not_a_shop_districts(
+    desk: Harness, lang: str | None, told: str
+) -> None:
+    """A pin 1.9 km from 城区西片零售商圈 and 3.9 km from 青山镇河湾烤房群: the farmer's
+    barns, and their 110 team, are 青山镇's. Before, the town was 城区, the shop district's."""
+    if lang:
+        await desk.press(FARMER, lang)
+    await _farmer_registers(desk)
+    out = texts(await desk.location(FARMER, 26.56, 106.70))
+    assert told in out
+    assert await _farmer(desk) == (None, "qingshan")
+
+
+@pytest.mark.parametrize(
     ("user", "kind", "lang", "told"),
     [
-        (FARMER, "farmer", None, "您共享的位置离我们最近的站点也有约 27 公里，看不出您在哪个乡镇"),
+        (
+            FARMER,
+            "farmer",
+            None,
+            "您共享的位置离我们最近的烤房群也有约 27 公里，看不出您在哪个乡镇",
+        ),
         (
             RETAILER,
             "retailer",
