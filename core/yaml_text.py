@@ -4,8 +4,9 @@ PyYAML keeps the last of two equal keys in a mapping without a word, so a team, 
 a keyword written twice would silently lose one of them. Here that is an error naming the
 key's path and both lines.
 
-YAML 1.1 reads 8:30 and 8:30:00 as base-60 integers (510, 30600), from which what was
-written cannot be told back; here they are the text written, as times of day are meant.
+YAML 1.1 reads 8:30 and 8:30:00 as base-60 integers (510, 30600), and 0700 as an octal
+one (448), from which what was written cannot be told back; here they are the text
+written, as times of day are meant.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ class DuplicateKeys(yaml.YAMLError):
 
 
 class _Loader(yaml.SafeLoader):
-    """yaml.SafeLoader, taking a number written with colons as the text written."""
+    """yaml.SafeLoader, taking a number written with colons, or an octal one (0700), as the
+    text written."""
 
     def construct_yaml_int(self, node: ScalarNode) -> Any:
-        if ":" in node.value:
+        digits = node.value.lstrip("+-")
+        if ":" in digits or (len(digits) > 1 and digits[0] == "0" and digits[1:2].isdigit()):
             return node.value
         return super().construct_yaml_int(node)
 

@@ -278,12 +278,12 @@ def test_a_time_of_day_unquoted_is_read_as_written() -> None:
     )
 
 
-@pytest.mark.parametrize("written", ["8:30:00", "22:30:00"])
+@pytest.mark.parametrize("written", ["8:30:00", "22:30:00", "0700"])
 def test_an_unquoted_time_with_seconds_is_refused_as_written(written: str) -> None:
     [error] = errors_of(
         MINIMAL + f"quiet_hours: {{start: {written}, end: '07:00'}}\n", None, "b.yaml"
     )
-    # Before: YAML's base-60 number turned back into text, not a time of day: '510:00'.
+    # Before: YAML's base-60 or octal number turned back into text ('510:00', '448').
     assert (
         error
         == f"""b.yaml: quiet_hours.start: not a time of day: '{written}' (write it as "08:30")"""
