@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from handlers.verdict_words import asks_if_done, kind_verdict, typed_score
+from handlers.verdict_words import STILL_WRONG, asks_if_done, kind_verdict, typed_score
 from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 
 
@@ -99,3 +99,20 @@ def test_a_score_is_read_alone_or_with_words_that_add_nothing_to_it(typed: str, 
 )
 def test_numbers_that_are_no_score_are_not_read_as_one(typed: str) -> None:
     assert typed_score(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "wrong"),
+    [
+        ("还是只有馒头", True),
+        ("还是只送了一条", True),
+        ("还是只能这样了", False),
+        ("还是只好算了", False),
+    ],
+)
+def test_still_only_is_something_wrong_but_only_able_to_is_resignation(
+    typed: str, wrong: bool
+) -> None:
+    """还是只有馒头 (still only buns) says the answer left something wrong; 还是只能这样了
+    (it can only be so) accepts it."""
+    assert (STILL_WRONG.search(typed) is not None) is wrong
