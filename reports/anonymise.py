@@ -12,7 +12,7 @@ which alone would take 谢谢 or 黑屏 for names too).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import jieba.posseg
@@ -66,32 +66,61 @@ def _role_holders_hidden(text: str) -> str:
     """A person's name right after the role they hold (配送员刘德华 → 配送员某某, 配送員劉德華
     → 配送員某某): a name jieba tags as one (nr), of two or three characters, starting with
     a surname. Read in Simplified, hidden in the text as written."""
-    simplified = to_simplified(text)
-    if len(simplified) != len(text) or not any(role in simplified for role in _ROLES):
-        return text  # the rare conversion that changes a length: positions would not match
+    plain = folded(text)
+    if not any(role in plain for role in _ROLES):
+        return text
     out, at = list(text), 0
-    for word, tag in _tagger().cut(simplified):
+    for word, tag in _tagger().cut(plain):
         named = tag in _PERSON_TAGS and 2 <= len(word) <= 3 and word[0] in SURNAMES
         # The text before it, not the word before it: jieba cuts 专卖员 as 专卖|员.
-        if named and simplified[:at].endswith(_ROLES):
+        if named and plain[:at].endswith(_ROLES):
             out[at : at + len(word)] = [PERSON, *[""] * (len(word) - 1)]
         at += len(word)
     return "".join(out)
 
 
-def _addressed_hidden(found: re.Match[str]) -> str:
-    """王师傅 → 某师傅; not the second 谢 of 谢谢师傅, a word said twice and no surname (but
-    谢谢谢师傅 thanks 谢师傅)."""
-    at, said = found.start(), found.string
-    said_twice = at > 0 and said[at - 1] == said[at] and (at < 2 or said[at - 2] != said[at])
-    return found[0] if said_twice else "某" + found[0][1:]
+# Words that end in 谢 and thank (感谢师傅, 多谢师傅): their 谢 is no surname.
+_THANKS_BEFORE_XIE = frozenset("感多致答道称酬")
+
+
+def _addressed_hidden(found: re.Match[str], written: str) -> str:
+    """王师傅 → 某师傅 (王師傅 → 某師傅); not the 谢 of 谢谢师傅 or 感谢师傅, thanks to no one
+    named: of a run of 谢 before the title, an even number is thanks said twice over, and
+    an odd one ends in a surname (谢谢谢师傅 thanks 谢师傅)."""
+    plain, at = found.string, found.start()
+    run = at
+    while run > 0 and plain[run - 1] == plain[at]:
+        run -= 1
+    thanks = (at - run + 1) % 2 == 0 or (
+        plain[at] == "谢" and run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE
+    )
+    return written if thanks else "某" + written[1:]
+
+
+def _sub_as_read(
+    pattern: re.Pattern[str], text: str, hide: Callable[[re.Match[str], str], str]
+) -> str:
+    """`pattern` found in `text` read in Simplified (`folded`, as long as the text), each
+    match replaced by `hide(match, what was written there)`: the rest, and what `hide`
+    keeps, stay in the script written (青山鎮松林村5組 → 青山鎮某村某組)."""
+    plain = folded(text)
+    pieces, start = [], 0
+    for found in pattern.finditer(plain):
+        pieces += [text[start : found.start()], hide(found, text[found.start() : found.end()])]
+        start = found.end()
+    return "".join(pieces) + text[start:] if pieces else text
+
+
+def _kept_end(found: re.Match[str], written: str) -> str:
+    """某 and the unit its group 1 ends the match with, as written (某村, 某組, 某單元)."""
+    return "某" + written[len(written) - len(found[1]) :]
 
 
 def scrub(
     text: str, names: Iterable[str] = (), places: Iterable[str] = (), shops: Iterable[str] = ()
 ) -> str:
     """The text with personal details replaced by neutral words (某某, 某村, 某店,
-    【电话已隐去】)."""
+    【电话已隐去】), found in either script and hidden in the one written."""
     out = ascii_digits(text)
     # Known names, shops and places first, longest first, so 张德明 goes before 张德.
     for words, instead in ((names, PERSON), (shops, SHOP), (places, "某地")):
@@ -100,10 +129,10 @@ def scrub(
         ):
             out = _replaced(out, word, instead)
     out = numbers_hidden(out)  # as an anonymous complaint's are from the teams
-    out = _VILLAGE.sub(lambda m: "某" + m[1], out)
-    out = _NUMBERED_PLACE.sub(lambda m: "某" + m[1], out)
-    out = _ADDRESSED.sub(_addressed_hidden, out)
-    out = _FAMILIAR.sub(PERSON, out)
+    out = _sub_as_read(_VILLAGE, out, _kept_end)
+    out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
+    out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)
+    out = _sub_as_read(_FAMILIAR, out, lambda _found, _written: PERSON)
     return _role_holders_hidden(out)
 
 

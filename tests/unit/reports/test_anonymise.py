@@ -77,6 +77,11 @@ def test_known_names_and_shops_are_removed_in_either_script(
         ("专卖员陈静乱罚款", "专卖员某某乱罚款"),  # a role jieba cuts in two: 专卖|员
         ("定级员刘洋压价", "定级员某某压价"),
         ("谢谢谢师傅", "谢谢某师傅"),  # thanks to 谢师傅
+        # Read in Simplified, hidden as written: a form of address, a village and group.
+        ("班主任唐老師將他開除了", "班主任某老師將他開除了"),
+        ("謝謝王師傅", "謝謝某師傅"),
+        ("王經理收紅包", "某經理收紅包"),
+        ("青山鎮松林村5組12號", "青山鎮某村某組某號"),
     ],
 )
 def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> None:
@@ -95,6 +100,8 @@ def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> No
         "小叶片烤黄了，老毛病又犯了",
         "烘烤110服务队很快到了",
         "烤房风机不转了，谢谢师傅",  # thanks, not a 谢 師傅
+        "谢谢谢谢师傅，烤房修好了",  # thanks twice over
+        "感谢师傅，多谢师傅",
         "温控仪黑屏了，师傅说许可证要换",  # words jieba alone might take for names
         "工作人员态度很好，站长周末也来了",
     ],
