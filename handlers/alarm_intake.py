@@ -64,7 +64,7 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
     ticket = await create_emergency(ctx, gathered, asking_place=not placed)
     if len(named) > 1:
         # 大坪没事，松林烤房着火了: which barn fails is the farmer's to say, not the words'.
-        await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
+        await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id, "which": named})
         ask_which_named(ctx, named)
     elif not placed:
         # The alarm is out already (with the town they registered in, or the 110 line's

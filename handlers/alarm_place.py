@@ -21,7 +21,7 @@ from handlers import alarm_check, alarm_intake, notify
 from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.places import area_named, barns_named, pin_place, without_places
+from handlers.places import area_named, barns_named, pin_at_a_barn, pin_place, without_places
 from handlers.team_access import tell_requester
 from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
@@ -66,8 +66,9 @@ async def place_step(ctx: Ctx) -> bool:
         # News, chasing, a question: read afresh. The question stays open, as it stays on
         # the farmer's screen, for a barn pressed or named later.
         return False
+    which = ctx.conv.data.get("which") if ctx.conv is not None else None
     await ctx.end_flow()
-    await _place_call(ctx, ticket, answer)
+    await _place_call(ctx, ticket, answer, which=which if isinstance(which, list) else None)
     return True
 
 
@@ -80,6 +81,7 @@ async def _asked_which_named(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> b
     if len(named) < 2 or ticket.status is Status.WAITING_REQUESTER:
         return False
     await add_info(ctx, ticket, answer.words, answer.photo, voice=answer.voice)
+    await ctx.goto("where", which=named)
     alarm_intake.ask_which_named(ctx, named)
     return True
 
@@ -152,8 +154,10 @@ async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
         return False
     if call.status not in _PLACEABLE or call.status is Status.WAITING_REQUESTER:
         return False  # the team's question waits: the words answer it
-    if is_question(text) or call.lat is not None:
-        return False  # 白石乡？ asks; a pin shared with the call says where it is better
+    if is_question(text):
+        return False  # 白石乡？ asks
+    if call.lat is not None and call.lon is not None and pin_at_a_barn(ctx, call.lat, call.lon):
+        return False  # a pin at a barn says which barn better than words; one from home no
     named = barns_named(ctx, text)
     if len(named) > 1 or _WHERE_ONLY.fullmatch(without_places(ctx, text)) is None:
         return False
@@ -200,7 +204,11 @@ async def _call(ctx: Ctx) -> Ticket | None:
     return await ctx.uow.tickets.get(raw_id) if isinstance(raw_id, int) else None
 
 
-async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
+async def _place_call(
+    ctx: Ctx, ticket: Ticket, answer: PlaceAnswer, *, which: list[str] | None = None
+) -> None:
+    """`which`: the barns the farmer named, asked which of them fails, when that is what
+    the answer answers."""
     assert ticket.id is not None
     site = ctx.cfg.site(answer.site_code) if answer.site_code else None
     said = _said(ctx, answer, site)
@@ -255,11 +263,16 @@ async def _place_call(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> None:
         )
         told = t("place_to_team", number=ticket.label, place=said)
         await notify.tell(ctx, ticket, told, files, pin)
-    if answer.lat is not None and answer.area is None and ticket.site_code is None:
-        # A pin far from every barn, and the barn still unknown: the team has the pin, the
-        # farmer is asked again which barn, rather than told the call is placed.
-        await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": ticket.id})
-        alarm_intake.ask_where(ctx, answer.lat, answer.lon)
+    if answer.lat is not None and answer.area is None and (ticket.site_code is None or which):
+        # A pin far from every barn, and the barn still unknown (or which of those named is
+        # still to say: the call is at the one they registered only until they do): the
+        # team has the pin, the farmer is asked again, rather than told the call is placed.
+        data: dict[str, object] = {"ticket_id": ticket.id, **({"which": which} if which else {})}
+        await ctx.start_flow(alarm_intake.PLACE, "where", data)
+        if which:
+            alarm_intake.ask_which_named(ctx, which)
+        else:
+            alarm_intake.ask_where(ctx, answer.lat, answer.lon)
         return
     shown = in_script(said, ctx.script)
     alarm_intake.say_with_phone_offer(

@@ -36,6 +36,13 @@ def pin_place(ctx: Ctx, lat: float, lon: float) -> tuple[str | None, str | None]
     return (site.code if at else None), site.area
 
 
+def pin_at_a_barn(ctx: Ctx, lat: float, lon: float) -> bool:
+    """Whether a pin is at a barn cluster (within the barn radius): it says which barn, as
+    no words do; one from home or the road says where the farmer was."""
+    found = nearest_site(ctx.cfg, lat, lon, BARNS)
+    return found is not None and found[1] <= ctx.cfg.limits.barn_radius_km
+
+
 def barn_named(ctx: Ctx, text: str) -> str | None:
     """The barn cluster a typed answer names: its name, or the part of the name people say
     ("大坪" for 青山镇大坪烤房群). A number names none: "3" is a farmer's barn No. 3."""

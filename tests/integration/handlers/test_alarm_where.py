@@ -309,3 +309,61 @@ async def test_a_pin_nearest_another_cluster_than_the_registered_one_is_at_none(
     await desk.send(FARMER, "停电了")
     [ticket] = await desk.tickets()
     assert (ticket.site_code, ticket.area, ticket.team_id) == (None, "qingshan", QINGSHAN_TEAM)
+
+
+@pytest.mark.parametrize("typed", ["在白石乡", "是松林的烤房"])
+async def test_words_move_a_call_a_far_pin_left_at_the_registered_barn(
+    desk: Harness, typed: str
+) -> None:
+    """The far pin told no town (the call went to 大坪 by default); words saying the barn is
+    in 白石乡 move it there, as they do when no pin was shared."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, *FAR_PIN)
+    await desk.send(FARMER, "停电了")
+    await desk.send(FARMER, typed)
+    [call] = await desk.tickets()
+    assert (call.area, call.team_id) == ("baishi", BAISHI_TEAM)
+
+
+@pytest.mark.parametrize("typed", ["在白石乡", "白石乡那边"])
+async def test_a_town_typed_after_skipping_places_a_call_with_a_far_pin(
+    desk: Harness, typed: str
+) -> None:
+    """Unregistered; far pin; asked which barn; 跳过; then 在白石乡: without the pin this
+    moves the call to 白石乡's team."""
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, *FAR_PIN)
+    await desk.send(FARMER, "停电了")
+    await desk.press(FARMER, "f:skip")
+    await desk.send(FARMER, typed)
+    [call] = await desk.tickets()
+    assert (call.area, call.team_id) == ("baishi", BAISHI_TEAM)
+
+
+async def test_a_far_pin_does_not_answer_which_of_two_named_barns(desk: Harness) -> None:
+    """大坪没事，松林烤房着火了 → asked 大坪 or 松林; a far pin says neither: the question
+    stays (or is asked again), and 松林 pressed after it places the call at 松林."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110 大坪没事，松林烤房着火了")
+    await desk.location(FARMER, *FAR_PIN)
+    out = texts(await desk.press(FARMER, "f:site:BS01"))
+    assert "失效" not in out
+    [call] = await desk.tickets()
+    assert (call.site_code, call.team_id) == ("BS01", BAISHI_TEAM)
+
+
+@pytest.mark.parametrize("typed", ["是松林的烤房", "在白石乡"])
+async def test_words_move_a_call_a_home_pin_left_at_the_registered_barn(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110")
+    await desk.location(FARMER, *NEAR_HOME)
+    await desk.send(FARMER, "停电了")
+    await desk.send(FARMER, typed)
+    [call] = await desk.tickets()
+    assert (call.area, call.team_id) == ("baishi", BAISHI_TEAM)
