@@ -33,6 +33,7 @@ from handlers.follow_up import (
 )
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
+from handlers.rating_words import only_thanks
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import (
@@ -216,6 +217,11 @@ async def free_message(ctx: Ctx) -> None:
         await alarm_check.ask(ctx, text)
         return
     if await _not_a_request(ctx, text):
+        return
+    if only_thanks(decision, text):
+        # 师傅来得很快，感谢！ asks nothing: no request for the desk to dispatch, nor a
+        # suggestion or a complaint. Where thanks reach the team is said.
+        ctx.say("thanks_received", main_menu(ctx))
         return
     if asks_to_withdraw(text):
         # 撤回, 取消工单, 不用办了: of what they filed, as /my's 撤回 (the tickets of the

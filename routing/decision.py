@@ -40,6 +40,9 @@ class Decision:
     # Words of a barn that may be failing now though no emergency word says so (温控器坏了,
     # 救命): the farmer is asked whether the 110 team is needed now. Empty otherwise.
     suspect: tuple[str, ...] = ()
+    # Thanks or praise said (表扬, 感谢, 态度很好) that outweigh a complaint's words and the
+    # chosen line's: words that may only thank the team, which nobody needs to act on.
+    praise_words: tuple[str, ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -82,6 +85,7 @@ class Decision:
             "kind_words": list(self.kind_words),
             "danger": self.danger,
             "suspect": list(self.suspect),
+            "praise_words": list(self.praise_words),
             "original": self.original,
             "normalized": self.normalized,
         }

@@ -152,6 +152,7 @@ class Router:
         if emergency and sure and best not in (self.emergency_line, self.oversight_line):
             emergency = False  # another line clearly wins: urgent, but not a barn on fire
         kind, kind_words = _kind(ev, emergency)
+        praise = _praise(ev, kind, best_score)
         urgent = bool(urgent_words)
         candidates = tuple(ranked[:2])
         triage = False
@@ -213,6 +214,7 @@ class Router:
             kind_words=kind_words,
             danger=any(word in urgent_words for word in self.settings.danger_words),
             suspect=suspect,
+            praise_words=praise,
         )
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
@@ -278,6 +280,15 @@ def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
         if words:
             return kind, tuple(words)
     return None, ()
+
+
+def _praise(ev: Evidence, kind: Kind | None, best_score: float) -> tuple[str, ...]:
+    """Thanks that outweigh what else is said: 师傅来得很快，感谢 or 收购站的师傅态度很好，点赞,
+    not 谢谢，帮我订两条中华 (a request with thanks) nor a complaint."""
+    praise = ev.signals.get(Channel.PRAISE, {})
+    if kind is Kind.COMPLAINT or not praise or sum(praise.values()) < best_score:
+        return ()
+    return tuple(praise)
 
 
 def _area_names(cfg: Config) -> list[tuple[str, str]]:
