@@ -90,7 +90,8 @@ _ASKED = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|�
 
 def only_thanks(decision: Decision | None, text: str) -> bool:
     """Thanks or praise of a service given, asking for nothing ("师傅来得很快，感谢！",
-    "表扬一下赵队员，答复很及时", "谢谢你们采纳我的建议"): nothing for a team to act on."""
+    "表扬一下赵队员，答复很及时", "谢谢你们采纳我的建议", "谢谢，烤房修好了"): nothing for a
+    team to act on. Whether the words are of a service given is the caller's to judge."""
     if decision is None or not decision.praise_words or decision.urgent or decision.suspect:
         return False
     if decision.kind in (Kind.COMPLAINT, Kind.WISH):

@@ -152,7 +152,7 @@ class Router:
         if emergency and sure and best not in (self.emergency_line, self.oversight_line):
             emergency = False  # another line clearly wins: urgent, but not a barn on fire
         kind, kind_words = _kind(ev, emergency)
-        praise = _praise(ev, kind, best_score)
+        praise = _praise(ev, kind)
         urgent = bool(urgent_words)
         candidates = tuple(ranked[:2])
         triage = False
@@ -215,6 +215,7 @@ class Router:
             danger=any(word in urgent_words for word in self.settings.danger_words),
             suspect=suspect,
             praise_words=praise,
+            praise_first=_praise_first(ev, praise, best_score),
         )
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
@@ -282,13 +283,16 @@ def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
     return None, ()
 
 
-def _praise(ev: Evidence, kind: Kind | None, best_score: float) -> tuple[str, ...]:
-    """Thanks that outweigh what else is said: 师傅来得很快，感谢 or 收购站的师傅态度很好，点赞,
-    not 谢谢，帮我订两条中华 (a request with thanks) nor a complaint."""
-    praise = ev.signals.get(Channel.PRAISE, {})
-    if kind is Kind.COMPLAINT or not praise or sum(praise.values()) < best_score:
-        return ()
-    return tuple(praise)
+def _praise(ev: Evidence, kind: Kind | None) -> tuple[str, ...]:
+    """The thanks said, unless a complaint's words outweigh them (态度很好 is not 态度差)."""
+    return () if kind is Kind.COMPLAINT else tuple(ev.signals.get(Channel.PRAISE, {}))
+
+
+def _praise_first(ev: Evidence, praise: tuple[str, ...], best_score: float) -> bool:
+    """Whether the thanks outweigh the chosen line's words: 师傅来得很快，感谢 or 收购站的
+    师傅态度很好，点赞; not 谢谢，帮我订两条中华, a request with thanks."""
+    said = ev.signals.get(Channel.PRAISE, {})
+    return bool(praise) and sum(said.values()) >= best_score
 
 
 def _area_names(cfg: Config) -> list[tuple[str, str]]:

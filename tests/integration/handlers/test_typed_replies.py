@@ -362,6 +362,28 @@ async def test_praise_after_a_rated_call_is_thanked_not_filed(
 
 
 @pytest.mark.parametrize(
+    "typed", ["谢谢，烤房修好了", "謝謝你們的幫助，烤房的菸葉保住了", "烤房修得很好，谢谢师傅"]
+)
+async def test_thanks_naming_the_service_of_a_call_just_closed_open_nothing_new(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.send(FARMER, "5")
+    await desk.send(FARMER, "跳过")
+    out = await desk.send(FARMER, typed)
+    assert "感谢您的肯定和鼓励" in to_simplified(texts(out))
+    assert "提交吗" not in to_simplified(texts(out))
+    assert len(await desk.tickets()) == 1
+
+
+async def test_thanks_naming_a_service_with_nothing_of_it_closed_is_still_offered(
+    desk: Harness,
+) -> None:
+    out = await desk.send(FARMER, "谢谢，烤房修好了")
+    assert "提交吗" in texts(out)
+
+
+@pytest.mark.parametrize(
     "typed", ["谢谢你们，帮我订两条中华", "感谢，建议周末也开门", "谢谢，请问收购什么时候开始"]
 )
 async def test_thanks_beside_a_request_still_offers_the_request(desk: Harness, typed: str) -> None:
