@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.enums import Kind, Status
-from core.lifecycle import REOPEN_AFTER_CLOSE
+from core.enums import Kind
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
@@ -34,7 +33,6 @@ from handlers.follow_up import (
 )
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
-from handlers.rating_words import only_thanks
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import (
@@ -219,11 +217,6 @@ async def free_message(ctx: Ctx) -> None:
         return
     if await _not_a_request(ctx, text):
         return
-    if only_thanks(decision, text) and await _thanks_for_a_service(ctx, decision):
-        # 师傅来得很快，感谢！ asks nothing: no request for the desk to dispatch, nor a
-        # suggestion or a complaint. Where thanks reach the team is said.
-        ctx.say("thanks_received", main_menu(ctx))
-        return
     if asks_to_withdraw(text):
         # 撤回, 取消工单, 不用办了: of what they filed, as /my's 撤回 (the tickets of the
         # service the words name, else all they have in hand), never a request of the words.
@@ -243,19 +236,6 @@ async def free_message(ctx: Ctx) -> None:
         # answer: the message may hold the answer too, so its ticket is offered as well.
         about = [*waiting, *(t for t in about if all(t.id != w.id for w in waiting))]
     await intake.start_ticket(ctx, kind, text, about=about)
-
-
-async def _thanks_for_a_service(ctx: Ctx, decision: Decision) -> bool:
-    """Thanks that outweigh any service's words, or thanks naming the service of a ticket of
-    theirs closed lately ("谢谢，烤房修好了" after a 110 call): of a service given."""
-    if decision.praise_first:
-        return True
-    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=5):
-        closed = ticket.closed_at
-        lately = closed is not None and ctx.now - closed <= REOPEN_AFTER_CLOSE
-        if ticket.status is Status.CLOSED and lately and ticket.line == decision.line:
-            return True
-    return False
 
 
 async def _long_alarm(ctx: Ctx, text: str) -> bool:

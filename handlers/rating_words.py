@@ -79,22 +79,3 @@ def asks_anew(decision: Decision | None, text: str) -> bool:
         return False
     plain = bare(text)
     return _ASKS_FOR.search(plain) is not None and _ON_THE_SERVICE.search(plain) is None
-
-
-# A suggestion of theirs taken up is no new one: "谢谢你们采纳我的建议".
-_TAKEN_UP = re.compile(r"(?:采纳|采用|听取|接受)了?(?:我们|我)?的?(?:建议|意见)")
-# Discontent beside the thanks ("来得太慢了，谢谢", "不满意，谢谢"): not thanks alone.
-_DISCONTENT = re.compile(r"不满|差|慢|没|不行|失望|还是|又")
-_ASKED = re.compile(r"[？?]|吗|什么|怎么|请问|如何|为什么|哪里|多少|几时")
-
-
-def only_thanks(decision: Decision | None, text: str) -> bool:
-    """Thanks or praise of a service given, asking for nothing ("师傅来得很快，感谢！",
-    "表扬一下赵队员，答复很及时", "谢谢你们采纳我的建议", "谢谢，烤房修好了"): nothing for a
-    team to act on. Whether the words are of a service given is the caller's to judge."""
-    if decision is None or not decision.praise_words or decision.urgent or decision.suspect:
-        return False
-    if decision.kind in (Kind.COMPLAINT, Kind.WISH):
-        return False
-    plain = _TAKEN_UP.sub("", decision.normalized)
-    return not (_ASKS_FOR.search(plain) or _DISCONTENT.search(plain) or _ASKED.search(plain))

@@ -40,10 +40,6 @@ class Decision:
     # Words of a barn that may be failing now though no emergency word says so (温控器坏了,
     # 救命): the farmer is asked whether the 110 team is needed now. Empty otherwise.
     suspect: tuple[str, ...] = ()
-    # Thanks or praise said (表扬, 感谢, 态度很好), unless a complaint's words outweigh them;
-    # `praise_first` when they outweigh the chosen line's words too (师傅来得很快，感谢).
-    praise_words: tuple[str, ...] = ()
-    praise_first: bool = False
 
     @property
     def explanation(self) -> str:
@@ -86,8 +82,6 @@ class Decision:
             "kind_words": list(self.kind_words),
             "danger": self.danger,
             "suspect": list(self.suspect),
-            "praise_words": list(self.praise_words),
-            "praise_first": self.praise_first,
             "original": self.original,
             "normalized": self.normalized,
         }

@@ -152,7 +152,6 @@ class Router:
         if emergency and sure and best not in (self.emergency_line, self.oversight_line):
             emergency = False  # another line clearly wins: urgent, but not a barn on fire
         kind, kind_words = _kind(ev, emergency)
-        praise = _praise(ev, kind)
         urgent = bool(urgent_words)
         candidates = tuple(ranked[:2])
         triage = False
@@ -214,8 +213,6 @@ class Router:
             kind_words=kind_words,
             danger=any(word in urgent_words for word in self.settings.danger_words),
             suspect=suspect,
-            praise_words=praise,
-            praise_first=_praise_first(ev, praise, best_score),
         )
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
@@ -281,18 +278,6 @@ def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
         if words:
             return kind, tuple(words)
     return None, ()
-
-
-def _praise(ev: Evidence, kind: Kind | None) -> tuple[str, ...]:
-    """The thanks said, unless a complaint's words outweigh them (态度很好 is not 态度差)."""
-    return () if kind is Kind.COMPLAINT else tuple(ev.signals.get(Channel.PRAISE, {}))
-
-
-def _praise_first(ev: Evidence, praise: tuple[str, ...], best_score: float) -> bool:
-    """Whether the thanks outweigh the chosen line's words: 师傅来得很快，感谢 or 收购站的
-    师傅态度很好，点赞; not 谢谢，帮我订两条中华, a request with thanks."""
-    said = ev.signals.get(Channel.PRAISE, {})
-    return bool(praise) and sum(said.values()) >= best_score
 
 
 def _area_names(cfg: Config) -> list[tuple[str, str]]:

@@ -271,23 +271,3 @@ async def test_a_dispute_with_why_is_asked_of_the_one_answer_awaiting_beside_a_r
     assert f"my:bad:{suggestion}" in button_data(out)
     assert f"my:new:{suggestion}" in button_data(out)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
-
-
-@pytest.mark.parametrize(
-    ("script", "thanks", "said"),
-    [
-        (Script.HANS, "谢谢你们采纳我的建议！", "感谢您的肯定和鼓励"),
-        (Script.HANT, "謝謝你們採納我的建議！", "感謝您的肯定和鼓勵"),
-    ],
-)
-async def test_thanks_for_a_suggestion_taken_up_is_no_new_suggestion(
-    desk: Harness, script: Script, thanks: str, said: str
-) -> None:
-    ticket_id, _told = await _suggestion_answered(desk, script)
-    await desk.press(STAFF, f"my:ok:{ticket_id}")
-    await desk.press(STAFF, f"my:r:{ticket_id}:5")
-    await desk.send(STAFF, "跳过")
-    out = await desk.send(STAFF, thanks)
-    assert said in texts(out) and "提交" not in texts(out)
-    [ticket] = await desk.tickets()
-    assert ticket.status is Status.CLOSED

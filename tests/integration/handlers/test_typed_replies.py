@@ -336,61 +336,6 @@ async def test_greetings_emoji_and_bare_digits_are_not_offered_as_requests(
     assert await desk.tickets() == []
 
 
-@pytest.mark.parametrize(
-    ("typed", "said"),
-    [
-        ("师傅来得很快，感谢！", "感谢您的肯定和鼓励"),
-        ("師傅來得很快，感謝！", "感謝您的肯定和鼓勵"),
-        ("表扬一下赵队员，答复很及时", "感谢您的肯定和鼓励"),
-        ("收购站的师傅态度很好，点赞", "感谢您的肯定和鼓励"),
-    ],
-)
-async def test_praise_after_a_rated_call_is_thanked_not_filed(
-    desk: Harness, team_chat: int, typed: str, said: str
-) -> None:
-    await desk.resolved_110(FARMER, MEMBER, team_chat)
-    await desk.send(FARMER, "5")
-    await desk.send(FARMER, "跳过")
-    before = {r.id for r in await desk.outbox()}
-    out = await desk.send(FARMER, typed)
-    assert said in texts(out)
-    assert "提交吗" not in to_simplified(texts(out))  # no request, suggestion or complaint
-    [ticket] = await desk.tickets()
-    assert ticket.status is Status.CLOSED
-    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id != FARMER]
-    assert told == []  # nobody is sent anything: no desk, no team
-
-
-@pytest.mark.parametrize(
-    "typed", ["谢谢，烤房修好了", "謝謝你們的幫助，烤房的菸葉保住了", "烤房修得很好，谢谢师傅"]
-)
-async def test_thanks_naming_the_service_of_a_call_just_closed_open_nothing_new(
-    desk: Harness, team_chat: int, typed: str
-) -> None:
-    await desk.resolved_110(FARMER, MEMBER, team_chat)
-    await desk.send(FARMER, "5")
-    await desk.send(FARMER, "跳过")
-    out = await desk.send(FARMER, typed)
-    assert "感谢您的肯定和鼓励" in to_simplified(texts(out))
-    assert "提交吗" not in to_simplified(texts(out))
-    assert len(await desk.tickets()) == 1
-
-
-async def test_thanks_naming_a_service_with_nothing_of_it_closed_is_still_offered(
-    desk: Harness,
-) -> None:
-    out = await desk.send(FARMER, "谢谢，烤房修好了")
-    assert "提交吗" in texts(out)
-
-
-@pytest.mark.parametrize(
-    "typed", ["谢谢你们，帮我订两条中华", "感谢，建议周末也开门", "谢谢，请问收购什么时候开始"]
-)
-async def test_thanks_beside_a_request_still_offers_the_request(desk: Harness, typed: str) -> None:
-    out = await desk.send(RETAILER, typed)
-    assert "提交吗" in texts(out) and "感谢您的肯定" not in texts(out)
-
-
 async def test_typing_ones_own_ticket_number_shows_it(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
     [ticket] = await desk.tickets()
