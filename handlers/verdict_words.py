@@ -235,9 +235,12 @@ _ASKS = re.compile(r"请问|什么时候|几号|几点|多少|怎么|哪里|哪�
 
 # Words replied to a resolution notice that say the problem remains, asked or not ("怎么
 # 还是不对？", "为啥又坏了？"): about that ticket, whatever else they say (下周再送也还是少一条).
+# 还是只有馒头 or 还是只能吃馒头 (still only buns) says something is missing still; 还是只能
+# 这样了 or 还是只好算了 (it can only be so) accepts the answer.
+_STILL_ONLY = r"还是只(?![能好](?:这样|如此|算了|作罢|接受|认了))"
 STILL_WRONG = re.compile(
-    r"还没|还少|还差|还是(?:[不没少差坏]|只(?!能|好))|又[坏少差停断没不出漏掉]|不对|不行|没用|没解决|没修好|没好"
-    r"|没有?实现|未实现|有异议|不同意|不接受"
+    rf"还没|还少|还差|还是[不没少差坏]|{_STILL_ONLY}|又[坏少差停断没不出漏掉]|不对|不行|没用"
+    r"|没解决|没修好|没好|没有?实现|未实现|有异议|不同意|不接受"
     r"|为啥|为什么|咋|怎么回事|怎么搞|怎么又|怎么还"
 )
 

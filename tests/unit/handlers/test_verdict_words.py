@@ -106,8 +106,11 @@ def test_numbers_that_are_no_score_are_not_read_as_one(typed: str) -> None:
     [
         ("还是只有馒头", True),
         ("还是只送了一条", True),
+        ("早餐还是只能吃馒头", True),  # still only able to: still something missing
+        ("还是只能升到40度", True),
         ("还是只能这样了", False),
         ("还是只好算了", False),
+        ("还是只能接受", False),
     ],
 )
 def test_still_only_is_something_wrong_but_only_able_to_is_resignation(
