@@ -85,16 +85,17 @@ _THANKS_BEFORE_XIE = frozenset("感多致答道称酬")
 
 def _addressed_hidden(found: re.Match[str], written: str) -> str:
     """王师傅 → 某师傅 (王師傅 → 某師傅); not the 谢 of 谢谢师傅 or 感谢师傅, thanks to no one
-    named: of a run of 谢 before the title, an even number is thanks said twice over, and
-    an odd one ends in a surname (谢谢谢师傅 thanks 谢师傅)."""
+    named. Of a run of 谢 before the title (the first paired with 感 or 多 before it, if
+    any), an even number is thanks said over, an odd one ends in a surname: 谢谢谢师傅 and
+    感谢谢师傅 thank 谢师傅."""
     plain, at = found.string, found.start()
     run = at
     while run > 0 and plain[run - 1] == plain[at]:
         run -= 1
-    thanks = (at - run + 1) % 2 == 0 or (
-        plain[at] == "谢" and run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE
-    )
-    return written if thanks else "某" + written[1:]
+    unpaired = at - run + 1
+    if plain[at] == "谢" and run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE:
+        unpaired -= 1
+    return written if unpaired % 2 == 0 else "某" + written[1:]
 
 
 def _sub_as_read(

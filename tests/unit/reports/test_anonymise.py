@@ -77,6 +77,8 @@ def test_known_names_and_shops_are_removed_in_either_script(
         ("专卖员陈静乱罚款", "专卖员某某乱罚款"),  # a role jieba cuts in two: 专卖|员
         ("定级员刘洋压价", "定级员某某压价"),
         ("谢谢谢师傅", "谢谢某师傅"),  # thanks to 谢师傅
+        ("感谢谢师傅帮忙", "感谢某师傅帮忙"),
+        ("多謝謝經理", "多謝某經理"),
         # Read in Simplified, hidden as written: a form of address, a village and group.
         ("班主任唐老師將他開除了", "班主任某老師將他開除了"),
         ("謝謝王師傅", "謝謝某師傅"),
