@@ -367,3 +367,16 @@ async def test_words_move_a_call_a_home_pin_left_at_the_registered_barn(
     await desk.send(FARMER, typed)
     [call] = await desk.tickets()
     assert (call.area, call.team_id) == ("baishi", BAISHI_TEAM)
+
+
+async def test_a_pin_in_the_town_of_one_of_two_named_barns_places_the_call_there(
+    desk: Harness,
+) -> None:
+    """大坪没事，松林烤房着火了 → asked 大坪 or 松林; a pin some 7 km from 松林, at no barn but
+    in 白石乡, can only mean 松林 of the two."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110 大坪没事，松林烤房着火了")
+    await desk.location(FARMER, 26.37, 106.58)
+    [call] = await desk.tickets()
+    assert (call.site_code, call.team_id) == ("BS01", BAISHI_TEAM)
