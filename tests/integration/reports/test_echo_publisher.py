@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import time_machine
@@ -23,25 +24,27 @@ RETAILER = 100002
 async def _close(db: Database, cfg: Config, requester: int) -> int:
     ticket = await new_ticket(db, cfg, requester_id=requester, chat_id=requester)
     assert ticket.id is not None
-    for minute, (action, actor) in enumerate(
-        [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (Action.CONFIRM, requester)], 1
-    ):
-        async with db.uow() as uow:
-            loaded = await uow.tickets.get(ticket.id)
-            assert loaded is not None
-            await perform(
-                uow,
-                cfg,
-                loaded,
-                action,
-                actor_id=actor,
-                now=T0 + timedelta(minutes=minute),
-                note="更换了风机电容",
-            )
-            if action is Action.CONFIRM:  # the requester's ✅ closes it with their score
-                loaded.rate(5, "", T0 + timedelta(minutes=minute))
-            await uow.commit()
+    steps = [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (Action.CONFIRM, requester)]
+    await _walk(db, cfg, ticket.id, steps)
     return ticket.id
+
+
+async def _walk(
+    db: Database, cfg: Config, ticket_id: int, steps: Sequence[tuple[Action, int | None]]
+) -> None:
+    """`steps` taken a minute apart from T0 (an actor None is the sweep); the requester's ✅
+    closes it with their score, as it always comes."""
+    for minute, (action, actor) in enumerate(steps, 1):
+        now = T0 + timedelta(minutes=minute)
+        async with db.uow() as uow:
+            loaded = await uow.tickets.get(ticket_id)
+            assert loaded is not None
+            role = Role.SYSTEM if actor is None else None
+            note = "更换了风机电容"
+            await perform(uow, cfg, loaded, action, actor_id=actor, now=now, note=note, role=role)
+            if action is Action.CONFIRM:
+                loaded.rate(5, "", now)
+            await uow.commit()
 
 
 async def _echo_rows(db: Database) -> list[OutboxMessage]:
@@ -115,22 +118,9 @@ async def _resolve_unconfirmed(db: Database, cfg: Config, closed_by: Action) -> 
     ticket = await new_ticket(db, cfg)
     assert ticket.id is not None
     closer = SUPERVISOR if closed_by is Action.CLOSE else None  # None: the sweep
-    steps = [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (closed_by, closer)]
-    for minute, (action, actor) in enumerate(steps, 1):
-        async with db.uow() as uow:
-            loaded = await uow.tickets.get(ticket.id)
-            assert loaded is not None
-            await perform(
-                uow,
-                cfg,
-                loaded,
-                action,
-                actor_id=actor,
-                now=T0 + timedelta(minutes=minute),
-                note="更换了风机电容",
-                role=Role.SYSTEM if actor is None else None,
-            )
-            await uow.commit()
+    await _walk(
+        db, cfg, ticket.id, [(Action.ACCEPT, MEMBER), (Action.RESOLVE, MEMBER), (closed_by, closer)]
+    )
     return ticket.id
 
 
