@@ -29,13 +29,21 @@ async def _to(desk: Harness, chat: int, since: set[int | None]) -> list[tuple[st
     ]
 
 
+async def _at_the_result_prompt(
+    desk: Harness, who: int = MEMBER, chat: int = TEAM_CHAT
+) -> tuple[int, set[int | None]]:
+    """A farmer's 110 call taken by `who` and 办结 pressed in `chat`: the call's id, and the
+    outbox rows there were then."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(who, f"tk:acc:{ticket_id}", chat=chat)
+    await desk.press(who, f"tk:res:{ticket_id}", chat=chat)
+    return ticket_id, {r.id for r in await desk.outbox()}
+
+
 async def test_a_result_with_a_captioned_photo_reaches_the_farmer_with_the_photo(
     desk: Harness,
 ) -> None:
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    before = {r.id for r in await desk.outbox()}
+    ticket_id, before = await _at_the_result_prompt(desk)
     out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, photo_file_id="fixed-fan")
     assert "已办结" in texts(out)
     [ticket] = await desk.tickets()
@@ -79,10 +87,7 @@ async def test_a_transfer_reason_s_photo_goes_with_the_new_card(desk: Harness) -
 
 
 async def test_a_sticker_in_the_note_step_is_answered_and_changes_nothing(desk: Harness) -> None:
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    before = {r.id for r in await desk.outbox()}
+    _, before = await _at_the_result_prompt(desk)
     out = await desk.send(MEMBER, "", chat=TEAM_CHAT, unsupported="sticker")
     assert "请直接输入说明文字" in texts(out)
     [ticket] = await desk.tickets()
@@ -93,10 +98,7 @@ async def test_a_sticker_in_the_note_step_is_answered_and_changes_nothing(desk: 
 async def test_a_result_captioned_on_a_video_says_the_video_does_not_go_with_it(
     desk: Harness,
 ) -> None:
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
-    before = {r.id for r in await desk.outbox()}
+    _, before = await _at_the_result_prompt(desk)
     out = await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT, unsupported="video")
     # Before: 已办结 alone, the video dropped without a word.
     assert "暂不支持这种消息（视频），它本身不会保存" in texts(out)
@@ -121,10 +123,7 @@ async def test_a_result_captioned_on_a_video_says_the_video_does_not_go_with_it(
 async def test_what_a_note_cannot_carry_is_said_not_to_be_kept_and_changes_nothing(
     desk: Harness, sent: dict[str, Any], said: str, who: int, chat: int
 ) -> None:
-    ticket_id = await desk.file_110(FARMER)
-    await desk.press(who, f"tk:acc:{ticket_id}", chat=chat)
-    await desk.press(who, f"tk:res:{ticket_id}", chat=chat)
-    before = {r.id for r in await desk.outbox()}
+    _, before = await _at_the_result_prompt(desk, who, chat)
     out = await desk.send(who, "", chat=chat, **sent)
     # Before, in the team chat: a video got 请直接输入说明文字 alone, a shared contact nothing
     # at all; in a leader's own chat (a page): 请发文字、照片、语音或位置, 只能共享您本人的手机号.
