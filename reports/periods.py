@@ -296,6 +296,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         if begins.first_day > today_:
             return begins  # not begun: refused as such by `parse`, quoting what was typed
         return _custom(text, begins.first_day, today_, zone)
+    if found := _TEN_DAYS.match(plain(text)):
+        return _ten_days(text, found, now, zone, season)
     if found := DAY_RANGE.match(plain(text)):
         return _custom(text, *_day_range(text, found, today_), zone)
     typed = MONTH_DAY.sub(lambda found: _latest(found, today_, text), normalize(text))
@@ -325,6 +327,28 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     if window := _counted(text, word, now, zone):
         return window
     raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+
+
+# A month's first, middle or last ten days (上旬, 中旬, 下旬), as reports are often asked for:
+# 11月上旬, 本月中旬, 上个月下旬, or 下旬 alone (this month's).
+_TEN_DAYS = re.compile(r"^(?P<month>.*?)(?P<part>[上中下])旬$")
+_TEN_DAYS_SPAN = {"上": (1, 10), "中": (11, 20), "下": (21, 31)}
+
+
+def _ten_days(
+    text: str, found: re.Match[str], now: datetime, zone: ZoneInfo, season: CuringSeason | None
+) -> Window:
+    """The ten days of the month typed before 上旬, 中旬 or 下旬 (下旬 to the month's end)."""
+    unread = PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+    try:
+        month_of = _parse(found["month"] or "本月", now, zone, season)
+    except PeriodError:
+        raise unread from None
+    first, month_end = month_of.first_day, _month_end(month_of.first_day)
+    if first.day != 1 or month_of.last_day != month_end:
+        raise unread  # 本周上旬, 11月18日下旬: not a month
+    start, end = _TEN_DAYS_SPAN[found["part"]]
+    return _custom(text, first.replace(day=start), first.replace(day=min(end, month_end.day)), zone)
 
 
 def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Window:

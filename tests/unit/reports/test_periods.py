@@ -552,3 +552,27 @@ def test_no_days_at_all_gets_the_forms_as_every_other_refusal_does() -> None:
     with pytest.raises(PeriodError) as refused:
         periods.parse("近0天", NOW, SHANGHAI)
     assert str(refused.value) == f"天数不对：「近0天」，至少是近1天。{periods.USAGE}"
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("11月上旬", "2026-11-01", "2026-11-10"),
+        ("本月中旬", "2026-11-11", "2026-11-20"),  # NOW is 2026-11-18
+        ("上个月下旬", "2026-10-21", "2026-10-31"),
+        ("2026年2月下旬", "2026-02-21", "2026-02-28"),  # to the month's end
+        ("十月下旬", "2026-10-21", "2026-10-31"),
+        ("上旬", "2026-11-01", "2026-11-10"),  # this month's
+        ("10月下旬至今", "2026-10-21", "2026-11-18"),
+    ],
+)
+def test_a_months_first_middle_or_last_ten_days(words: str, first: str, last: str) -> None:
+    """上旬, 中旬 and 下旬: the 1st to the 10th, the 11th to the 20th, the 21st to the end."""
+    window = periods.parse(words, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(("typed", "said"), [("本月下旬", "还没开始"), ("本周上旬", "看不懂")])
+def test_ten_days_not_begun_or_of_no_month_are_refused(typed: str, said: str) -> None:
+    with pytest.raises(PeriodError, match=said):
+        periods.parse(typed, NOW, SHANGHAI)
