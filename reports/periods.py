@@ -285,8 +285,10 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     today_ = now.astimezone(zone).date()
     if found := SO_FAR.match(plain(text)):
         # 11月1日至今: from the first day of what is typed before it to today (本月初至今,
-        # 年初至今: from the first day of the month, of the year).
+        # 年初至今, 今年年初至今: from the first day of the month, of the year).
         start = found["start"].removesuffix("初") or found["start"]
+        if start[-2:] in ("年年", "月月"):
+            start = start[:-1]  # 今年年初: 今年's start
         try:
             begins = _parse(ALIASES_OF_START.get(start, start), now, zone, season)
         except PeriodError as unread:

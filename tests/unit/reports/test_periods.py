@@ -407,6 +407,8 @@ def test_days_written_with_a_dot_are_refused_as_days_are(typed: str, refused: st
         ("月初至今", "2026-11-01"),
         ("年初至今", "2026-01-01"),
         ("今年初到现在", "2026-01-01"),
+        ("今年年初至今", "2026-01-01"),
+        ("本月月初至今", "2026-11-01"),
     ],
 )
 def test_a_period_up_to_now_runs_from_its_first_day_to_today(typed: str, first: str) -> None:
