@@ -141,10 +141,15 @@ def count_of(typed: str) -> int | None:
 _DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])[日号]?")
 
 
+# A month in Chinese numerals after its year (2025年十二月): written in digits, as 2025年12月.
+_YEAR_HAN_MONTH = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})(?=月)")
+
+
 def plain(text: str) -> str:
-    """Half-width, Simplified, lower case, without surrounding spaces, and a month and day
-    written 11.30 or 11/30 as 11月30日."""
+    """Half-width, Simplified, lower case, without surrounding spaces, a month and day
+    written 11.30 or 11/30 as 11月30日, and 2025年十二月 as 2025年12月."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip()
+    text = _YEAR_HAN_MONTH.sub(lambda found: str(count_of(found[1]) or found[1]), text)
     return _DOTTED_DAY.sub(r"\1月\2日", text)
 
 

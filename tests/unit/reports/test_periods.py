@@ -578,3 +578,16 @@ def test_a_months_first_middle_or_last_ten_days(words: str, first: str, last: st
 def test_ten_days_not_begun_or_of_no_month_are_refused(typed: str, said: str) -> None:
     with pytest.raises(PeriodError, match=said):
         periods.parse(typed, NOW, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025年十二月", "2025-12-01", "2025-12-31"),
+        ("2025年十二月份", "2025-12-01", "2025-12-31"),
+        ("2026年三月中旬", "2026-03-11", "2026-03-20"),
+    ],
+)
+def test_a_month_of_a_year_in_chinese_numerals(typed: str, first: str, last: str) -> None:
+    window = periods.parse(typed, NOW, SHANGHAI)
+    assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
