@@ -80,13 +80,20 @@ async def duty(ctx: Ctx) -> None:
                 if theirs and team_id in changed:
                     ctx.say("duty_calls_waiting", count=theirs, who=who)
             continue
-        if not any(m.on_duty for m in await ctx.uow.memberships.of_team(team_id)):
-            # The morning handover: whoever goes off last should know who is paged now.
-            ctx.say("duty_none_left", team=ctx.cfg.team(team_id).name)
+        # The morning handover: whoever goes off last should know who is paged now. A
+        # member still on duty whom the bot cannot reach is paged no more than one off duty
+        # (`notify.duty_pagers`), and leaders it cannot reach are not paged either.
+        on_duty = [m.user_id for m in await ctx.uow.memberships.of_team(team_id) if m.on_duty]
+        nobody_paged = False
+        if not await notify.reachable(ctx, on_duty):
+            nobody_paged = not await notify.leaders(ctx, team_id)
+            key = "duty_none_paged" if nobody_paged else "duty_none_left"
+            ctx.say(key, team=ctx.cfg.team(team_id).name)
         waiting = await notify.page_waiting_calls(ctx, team_id)
         if waiting:
             # A call still waiting for 接单 is not left with a page nobody holds now.
-            ctx.say("duty_calls_handed_on", count=len(waiting))
+            key = "duty_calls_unpaged" if nobody_paged else "duty_calls_handed_on"
+            ctx.say(key, count=len(waiting))
 
 
 # What /duty's last word may be: on duty, or off.

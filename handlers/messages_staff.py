@@ -119,6 +119,11 @@ STAFF: dict[str, str] = {
         "请私聊机器人发一次 /start。"
     ),
     "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
+    "duty_none_paged": (
+        "⚠️ {team} 现在无人值班，队长也收不到私信（可能屏蔽了机器人）："
+        "110报警没有人会被单独通知，请尽快安排值班。"
+    ),
+    "duty_calls_unpaged": "还有 {count} 个报警没人接单，现在没有人收得到私信通知，请尽快接单。",
     "duty_calls_waiting": "还有 {count} 个报警等待接单，卡片已私信发给 {who}，请尽快接单。",
     "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
     "queue_empty": "没有未办结的工单。",

@@ -30,6 +30,35 @@ async def test_the_last_member_off_duty_is_told_the_leader_is_paged_now(desk: Ha
     assert "现在无人值班" in texts(out) and "通知队长" in texts(out)
 
 
+async def test_the_last_reachable_member_off_duty_is_told_the_leader_is_paged_now(
+    desk: Harness,
+) -> None:
+    """The other member on duty blocked the bot: pages skip them, so the one going off
+    duty leaves the calls to the leader, and is told so as the last one would be."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.send(OTHER_MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.block(OTHER_MEMBER)
+    out = await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+    assert "现在无人值班" in texts(out) and "通知队长" in texts(out)
+
+
+async def test_the_last_member_off_duty_is_warned_when_the_leaders_cannot_be_paged(
+    desk: Harness,
+) -> None:
+    """The leader blocked the bot: nobody is paged for a call now, and the member going
+    off duty is not told the leader is, nor that the waiting call went to anyone."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.block(LEADER)
+    await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+
+    out = texts(await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT))
+
+    assert "通知队长" not in out and "已转给" not in out
+    assert "队长也收不到私信" in out and "没有人收得到私信通知" in out
+    assert not [r for r in (await desk.outbox())[before:] if r.purpose == "card"]
+
+
 async def test_duty_in_one_teams_group_leaves_the_other_team_alone(desk: Harness) -> None:
     # A member of two 110 teams, on duty in both, goes off duty in the Baishi group.
     await desk.send(MEMBER, "/duty on")  # privately: every team they serve
