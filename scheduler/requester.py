@@ -16,7 +16,7 @@ from core.lifecycle import (
 )
 from core.model import Ticket, reply_script
 from core.ranks import unique
-from core.services import may_work_on, note_event, perform, withdraw_stale_prompts
+from core.services import may_work_on, note_event, perform, roles_of, withdraw_stale_prompts
 from core.team_card import cards_by_place
 from core.texts import answered_as, called, confirm_key, dispute_key, span
 from routing.reader import staff_words
@@ -109,6 +109,11 @@ async def _ask_team_to_phone(
     taker = ticket.accepted_by
     if taker is not None and await may_work_on(uow, cfg, taker, ticket):
         targets += await people.reachable([taker])
+    # Asked before anyone took the call (from the on-duty member's page, at night), the one
+    # who asked is waiting for the answer as a taker would, away from the muted group.
+    asker = await _asker(uow, ticket)
+    if taker is None and asker is not None and await _of_the_team(uow, cfg, asker, ticket):
+        targets += await people.reachable([asker])
     if not targets:
         targets = await people.leaders(ticket.team_id)
     farmer = await people.user(ticket.requester_id)
@@ -133,6 +138,19 @@ async def _ask_team_to_phone(
         )
         out.add(row, now)
     return len(unique(targets))
+
+
+async def _asker(uow: SqlUnitOfWork, ticket: Ticket) -> int | None:
+    """Who asked the requester the question the ticket waits on."""
+    assert ticket.id is not None
+    asks = [e for e in await uow.tickets.events(ticket.id) if e.action == "ask"]
+    return asks[-1].actor_id if asks else None
+
+
+async def _of_the_team(uow: SqlUnitOfWork, cfg: Config, user_id: int, ticket: Ticket) -> bool:
+    """A member or leader of the ticket's team (a supervisor who asked from the triage desk
+    leaves the phoning to the team)."""
+    return bool(await roles_of(uow, cfg, user_id, ticket) & {Role.MEMBER, Role.LEADER})
 
 
 def _confirm_buttons(ticket: Ticket) -> Buttons:

@@ -275,6 +275,23 @@ async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_
     assert (await load(db, urgent.id)).status is Status.WAITING_REQUESTER  # still theirs
 
 
+async def test_the_member_who_asked_before_accepting_is_asked_to_phone_a_silent_farmer(
+    db: Database, demo_config: Config
+) -> None:
+    """At 01:10 the on-duty member asks 在哪个烤房 from their page before taking the call:
+    half an hour of silence later they are asked to phone too, not only the muted group."""
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))
+    assert urgent.id is not None
+    await act(db, cfg, urgent.id, Action.ASK, CURING_MEMBER, at("2026-11-17 01:10"), "在哪个烤房？")
+
+    await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 02:00"))
+
+    asked = [r for r in await outbox_rows(db) if "没有回复补充问题" in r.payload["text"]]
+    assert [r.chat_id for r in asked] == [CURING_CHAT, CURING_MEMBER]
+
+
 async def test_a_silent_farmer_who_left_no_number_is_not_to_be_phoned(
     db: Database, demo_config: Config
 ) -> None:
