@@ -15,6 +15,7 @@ from handlers import notify
 from handlers.context import Ctx
 from handlers.i18n import as_written, in_script, t
 from handlers.replies import Button, rows
+from handlers.staff import is_oversight, serves_a_team
 
 FLOW = "t_cb"  # the prompt for what the requester said, as a card's prompts are
 PURPOSE = CALLBACK_NOTICE  # the outbox purpose of what asks for the call-back
@@ -161,6 +162,11 @@ async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
     """Whether the presser may not record the call-back (and is told so)."""
     if await callback.recorder_role(ctx.uow, ctx.cfg, ctx.user.id, ticket) is not None:
         return False
+    if not (await serves_a_team(ctx) or await is_oversight(ctx)):
+        # A forged press by someone outside the bureau's staff (a requester): the ticket's
+        # number, whose it is and that it is an (anonymous) complaint are not theirs to learn.
+        ctx.toast("t_not_member")
+        return True
     team = in_script(_owner_name(ctx, ticket), ctx.script)
     ctx.toast(_anonymous_or("cb_not_yours", ticket), number=ticket.label, team=team)
     return True

@@ -385,3 +385,21 @@ async def test_a_notice_asking_for_the_call_back_on_its_way_when_it_is_recorded_
     assert off == sent
     async with desk.db.uow(read_only=True) as uow:
         assert await uow.ticket_messages.of_ticket(ticket_id, "callback") == []
+
+
+@pytest.mark.parametrize("presser", [RETAILER, FARMER])
+async def test_a_requester_pressing_the_call_back_button_learns_nothing_of_the_ticket(
+    desk: Harness, presser: int
+) -> None:
+    ticket_id = await _rated_110(desk, 2)
+    label = (await _ticket(desk, ticket_id)).label
+    before = len(await desk.outbox())
+
+    out = await desk.press(presser, f"tk:cb:{ticket_id}")
+
+    assert out.toast == "只有该服务队成员或督办人员可以操作这个工单。"
+    assert label not in texts(out) and "青山镇" not in texts(out)
+    ticket = await _ticket(desk, ticket_id)
+    assert ticket.callback_at is None and ticket.owes_callback
+    assert "callback" not in await desk.actions(ticket_id)
+    assert len(await desk.outbox()) == before
