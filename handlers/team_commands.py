@@ -91,6 +91,11 @@ async def _bindteam(ctx: Ctx) -> None:
     typed = ctx.msg.args[0]
     leads = await teams_served(ctx, leading=True)
     led = [team for team in ctx.cfg.teams if team.id in leads]
+    if not led and ctx.user.id not in ctx.cfg.admins:
+        # Someone who may bind no team's chat (a requester, a member, anyone in the group):
+        # refused, not shown every team's id as if there were one to choose.
+        ctx.say("bind_denied")
+        return
     team = _team_named(ctx, typed)
     if team is None:
         # A team id mistyped: the ids to choose from, the teams they lead first of all.

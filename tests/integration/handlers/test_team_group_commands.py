@@ -6,8 +6,10 @@ members the supervisors' commands and leaders not theirs)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.desk import Harness, texts
-from tests.support.tickets import LEADER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, STRANGER, SUPERVISOR
 
 TEAM_CHAT = -1001000000001
 
@@ -81,3 +83,12 @@ async def test_help_in_the_group_lists_what_the_asker_may_use(desk: Harness) -> 
     assert "/ledger" not in leader and "/reassign" not in leader
     supervisor = texts(await desk.send(SUPERVISOR, "/help", chat=TEAM_CHAT))
     assert "/ledger" in supervisor and "/reassign" in supervisor
+
+
+@pytest.mark.parametrize("who", [MEMBER, FARMER, STRANGER])
+async def test_bindteam_mistyped_by_one_who_leads_no_team_is_refused_without_the_ids(
+    desk: Harness, who: int
+) -> None:
+    out = texts(await desk.send(who, "/bindteam nosuch", chat=TEAM_CHAT))
+    assert out.strip() == "只有该队队长或管理员可以绑定派单群。"
+    assert "curing-qingshan" not in out and "纪检作风监督室" not in out
