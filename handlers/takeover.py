@@ -12,6 +12,7 @@ from __future__ import annotations
 from core.config import Team
 from core.enums import Action, Kind, Role
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
+from core.model import ChatPlace
 from core.numbers import ticket_id_of
 from core.services import perform
 from handlers import notify
@@ -41,7 +42,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Pressed twice, or by two members at once: it is theirs already.
         ctx.toast("ov_taken_already", number=ticket.label)
         return
-    from_team = ctx.cfg.team(ticket.team_id)
+    from_team, taker = ctx.cfg.team(ticket.team_id), ticket.accepted_by
     try:
         await perform(
             ctx.uow,
@@ -61,10 +62,14 @@ async def on_button(ctx: Ctx, data: str) -> None:
         return
     await refresh_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket, with_history=True)
+    text = t("ov_taken_team", number=ticket.label, team=oversight.name)
     handing_team = await notify.team_chat(ctx, from_team.id)
     if handing_team is not None:
-        text = t("ov_taken_team", number=ticket.label, team=oversight.name)
         await ctx.enqueue(handing_team, text, urgent=ticket.urgent, ticket_id=ticket.id)
+    if taker is not None and taker != ctx.user.id:
+        # The member who had accepted it may be on the road to the complainant, not reading
+        # the group: told in their own chat, as after a supervisor's 改派 (`moved_away`).
+        await ctx.enqueue(ChatPlace(taker), text, urgent=ticket.urgent, ticket_id=ticket.id)
     await tell_requester(ctx, ticket, "n_transferred", team=oversight.name)
     ctx.toast("ov_taken", number=ticket.label)
 

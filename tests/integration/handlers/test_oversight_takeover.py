@@ -241,3 +241,19 @@ async def test_a_nudge_page_the_team_complained_about_had_is_told_the_takeover_u
     for chat in (DELIVERY_CHAT, DELIVERY_LEADER):
         assert "已转给 纪检作风监督室" in edits[chat] and "🔒" in edits[chat]
         assert "13912345678" not in edits[chat] and "报告人" not in edits[chat]
+
+
+async def test_the_member_who_had_accepted_the_complaint_is_told_it_was_taken_over(
+    desk: Harness,
+) -> None:
+    # The member may be on the road to the shop: as after a supervisor's 改派, they hear it
+    # in their own chat too, not only in the team's group.
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    new = (await desk.outbox())[before:]
+    told = [r.payload.get("text", "") for r in new if r.chat_id == DELIVERY_MEMBER]
+    assert told == [f"工单 {ticket.label} 是一件投诉，已由 纪检作风监督室 接管调查，本队不再办理。"]
