@@ -236,20 +236,22 @@ async def _reassign(ctx: Ctx) -> None:
     if not await is_oversight(ctx):
         ctx.say("supervisors_only")
         return
-    if len(args) != 2 or not any(ch.isdigit() for ch in args[0]):
+    number, team_words = _number_and_team(args)
+    if not team_words or not any(ch.isdigit() for ch in number):
         ctx.say("reassign_usage")
         return
-    if parse_public_number(args[0]) is None:
-        ctx.say("number_mistyped", number=args[0][:20])  # a typo, told as one
+    if parse_public_number(number) is None:
+        ctx.say("number_mistyped", number=number[:20])  # a typo, told as one
         return
-    ticket = await ctx.uow.tickets.by_number(args[0])
+    ticket = await ctx.uow.tickets.by_number(number)
     if ticket is None:
         ctx.say("not_your_ticket")
         return
-    to_team = _team_named(ctx, args[1])
+    to_team = _team_named(ctx, "".join(team_words))
     if to_team is None:
-        names = "、".join(in_script(team.name, ctx.script) for team in _teams_like(ctx, args[1]))
-        ctx.say("reassign_which_team", typed=args[1][:30], teams=names)
+        like = _teams_like(ctx, "".join(team_words))
+        names = "、".join(in_script(team.name, ctx.script) for team in like)
+        ctx.say("reassign_which_team", typed=" ".join(team_words)[:30], teams=names)
         return
     if to_team.id == ticket.team_id:
         ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
@@ -275,6 +277,18 @@ async def _reassign(ctx: Ctx) -> None:
     await notify.moved_away(ctx, ticket, from_team, taker)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
+
+
+def _number_and_team(args: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The ticket number and the words naming the team, of /reassign's arguments: the number
+    first, as the usage says, or last ("/reassign 白石乡烘烤110服务队 10019", whose team
+    would else be read as a mistyped number); a team's name typed with spaces in it
+    ("白石乡 烘烤110服务队") is one name."""
+    if not args:
+        return "", ()
+    if parse_public_number(args[0]) is None and parse_public_number(args[-1]) is not None:
+        return args[-1], args[:-1]
+    return args[0], args[1:]
 
 
 def _team_named(ctx: Ctx, typed: str) -> Team | None:

@@ -293,3 +293,18 @@ async def test_a_press_on_a_ticket_reply_where_no_card_is_makes_it_the_card_kept
     edits = [r for r in await desk.outbox() if r.payload.get("message_id") == 902]
     assert edits and "已办结" in edits[-1].payload["text"]
     assert "buttons" not in edits[-1].payload
+
+
+async def test_reassign_reads_the_team_typed_first_or_with_spaces_in_its_name(
+    desk: Harness,
+) -> None:
+    await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    # Not "工单号 白石乡烘烤110服务队 不对，可能输错了一位": the team came first.
+    out = await desk.send(SUPERVISOR, f"/reassign 白石乡烘烤110服务队 {ticket.label}")
+    assert "已改派给 白石乡烘烤110服务队" in texts(out)
+    # Not the usage: the name is one name, typed with a space in it.
+    out = await desk.send(SUPERVISOR, f"/reassign {ticket.label} 龙潭镇 烘烤110服务队")
+    assert "已改派给 龙潭镇烘烤110服务队" in texts(out)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "curing-longtan"
