@@ -60,6 +60,13 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if verb == "nudge":
         await leaders_nudge(ctx, ticket)
         return
+    if verb in ("xfer", "xto") and await _left_this_chat(ctx, ticket):
+        # An older card's or list's 转派 in the chat of a team the ticket has since left (a
+        # supervisor at the triage desk, after another sent it on): sent on from here, it
+        # would read as the new team's own 转派, and that team would not know.
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.toast("t_with_other_team", number=ticket.label, team=team)
+        return
     if verb == "accme" and len(parts) == 4 and parts[3] != ticket.team_id:
         await _offer_moved(ctx, ticket)
         return
@@ -191,6 +198,15 @@ async def _on_the_team(ctx: Ctx, ticket: Ticket) -> bool:
     if ticket.worked_on_by == ctx.user.id:
         return True
     return bool(await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket) & {Role.MEMBER, Role.LEADER})
+
+
+async def _left_this_chat(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the press is in a team's chat the ticket is no longer worked in, by someone
+    not on its team now (a supervisor: anyone else is refused by `load_ticket`)."""
+    if ctx.msg.is_private or await _on_the_team(ctx, ticket):
+        return False
+    places = await notify.work_places(ctx, ticket)
+    return not any(place.holds(ctx.msg.chat_id, ctx.msg.topic) for place in places)
 
 
 async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:

@@ -60,3 +60,24 @@ async def test_the_triage_desks_own_dispatch_tells_nobody_it_moved_away(desk: Ha
     [moved] = await desk.tickets()
     assert moved.team_id == "curing-baishi"
     assert await _notices(desk, TRIAGE_CHAT) == []  # the desk moved it itself
+
+
+async def test_the_desks_older_transfer_list_does_not_move_a_ticket_another_moved_on(
+    desk: Harness,
+) -> None:
+    # At the triage desk a supervisor opens 转派's list; another sends the ticket on with
+    # /reassign. The list's buttons no longer belong to the desk: pressed, they would send
+    # it on again as the new team's own 转派, unknown to that team.
+    await desk.send(FARMER, "我想问个事情")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
+
+    out = await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    await desk.send(SUPERVISOR, "我来转", chat=TRIAGE_CHAT)
+
+    told = f"工单 {ticket.label} 现由白石乡烘烤110服务队办理，您所在的服务队不能再操作它。"
+    assert out.toast == told
+    [still] = await desk.tickets()
+    assert still.team_id == "curing-baishi"
