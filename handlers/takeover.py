@@ -19,7 +19,7 @@ from handlers import notify
 from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.staff import is_oversight
+from handlers.staff import is_oversight, serves_a_team
 from handlers.team_access import refresh_cards, tell_requester
 
 NOTE = "作风监督接管"
@@ -27,6 +27,11 @@ NOTE = "作风监督接管"
 
 async def on_button(ctx: Ctx, data: str) -> None:
     """ov:take:<id>: the oversight team takes the complaint over from the team handling it."""
+    if not (await serves_a_team(ctx) or await is_oversight(ctx)):
+        # A forged press by someone outside the bureau's staff (a requester): whether the
+        # ticket is a complaint, and whose, is not theirs to learn.
+        ctx.toast("t_not_member")
+        return
     ticket_id = ticket_id_of(data.removeprefix(TAKE_OVER))
     ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     line = ctx.cfg.oversight_line()

@@ -9,6 +9,7 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from core.lifecycle import PROMPTS
 from core.model import Ticket, TicketMessage
+from routing import to_simplified
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
 
@@ -80,17 +81,22 @@ async def test_only_the_oversight_team_or_a_supervisor_may_take_a_complaint_over
     desk: Harness,
 ) -> None:
     ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
-    for outsider, chat in ((DELIVERY_MEMBER, DELIVERY_CHAT), (RETAILER, RETAILER)):
-        out = await desk.press(outsider, f"ov:take:{ticket.id}", chat=chat)
-        assert out.toast == "只有纪检作风监督室的成员或督办人员可以接管投诉。" or (
-            outsider == RETAILER and out.toast is not None and "紀檢作風監督室" in out.toast
-        )
-    [still] = await desk.tickets()
+    out = await desk.press(DELIVERY_MEMBER, f"ov:take:{ticket.id}", chat=DELIVERY_CHAT)
+    assert out.toast == "只有纪检作风监督室的成员或督办人员可以接管投诉。"
+    # A requester's forged press learns nothing of the ticket: not even that it is a
+    # complaint, which a press on a 110 call would tell apart.
+    call = await desk.file_110(100001)
+    said = {
+        to_simplified((await desk.press(RETAILER, f"ov:take:{t}")).toast or "")
+        for t in (ticket.id, call)
+    }
+    assert said == {"只有该服务队成员或督办人员可以操作这个工单。"}
+    [still, _] = await desk.tickets()
     assert still.team_id == "delivery"
 
     out = await desk.press(SUPERVISOR, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
     assert out.toast is not None and "已接管" in out.toast
-    [taken] = await desk.tickets()
+    [taken, _] = await desk.tickets()
     assert taken.team_id == "conduct"
 
 
