@@ -144,7 +144,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.toast("t_xfer_same", number=ticket.label, team=team)
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
-        state = {"ticket_id": ticket.id, "to": parts[3]}
+        # "from": the team it is sent on from, should another move it while the reason is
+        # typed (`team_notes.note_step`).
+        state = {"ticket_id": ticket.id, "to": parts[3], "from": ticket.team_id}
         await ctx.start_flow("t_xfer", "note", state, ttl=note_ttl(ctx))
         script, minutes = ctx.script_here, waited_minutes(note_ttl(ctx))
         team = in_script(ctx.cfg.team(parts[3]).name, script)

@@ -97,6 +97,13 @@ async def note_step(ctx: Ctx) -> None:
             flow = "t_res_wish"
         elif ticket.kind is Kind.SUGGESTION:
             flow = "t_res_suggestion"
+    elif flow == "t_xfer" and data.get("from", ticket.team_id) != ticket.team_id:
+        # Moved on by someone else while the reason was typed: sent on from here, it would
+        # read as the new team's own 转派, and that team would not know.
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        ctx.say("t_with_other_team", number=ticket.label, team=team)
+        await _let_album_go(ctx, album)
+        return
     elif flow == "t_xfer" and await act_on(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):

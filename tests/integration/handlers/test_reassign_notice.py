@@ -3,7 +3,7 @@ accepted it (who may be on the road to the barn), that it is another team's now.
 
 from __future__ import annotations
 
-from tests.support.desk import Harness
+from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
 QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
@@ -79,5 +79,25 @@ async def test_the_desks_older_transfer_list_does_not_move_a_ticket_another_move
 
     told = f"工单 {ticket.label} 现由白石乡烘烤110服务队办理，您所在的服务队不能再操作它。"
     assert out.toast == told
+    [still] = await desk.tickets()
+    assert still.team_id == "curing-baishi"
+
+
+async def test_a_ticket_moved_on_while_the_desk_types_its_reason_is_not_moved_again(
+    desk: Harness,
+) -> None:
+    # The desk picks 专卖管理所 and is typing why; another supervisor sends the ticket to
+    # 白石乡 with /reassign meanwhile. The reason, when it comes, moves nothing: sent on, it
+    # would read as 白石乡's own 转派, unknown to that team.
+    await desk.send(FARMER, "我想问个事情")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+    await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
+
+    out = await desk.send(SUPERVISOR, "我来转", chat=TRIAGE_CHAT)
+
+    assert f"工单 {ticket.label} 现由白石乡烘烤110服务队办理" in texts(out)
     [still] = await desk.tickets()
     assert still.team_id == "curing-baishi"
