@@ -210,9 +210,10 @@ async def _place_call(
     """`which`: the barns the farmer named, asked which of them fails, when that is what
     the answer answers."""
     assert ticket.id is not None
-    if which and answer.site_code is None and answer.area is not None:
+    if which and answer.site_code is None and answer.area is not None and answer.lat is not None:
         # A pin near neither barn, in the town of one of those named: that one. In both
-        # towns' or neither's, which is still theirs to say (asked again below).
+        # towns' or neither's, which is still theirs to say (asked again below). A town
+        # typed is the farmer's own answer, and goes as typed.
         in_its_town = [c for c in which if (s := ctx.cfg.site(c)) and s.area == answer.area]
         answer.site_code = in_its_town[0] if len(in_its_town) == 1 else None
         answer.area = answer.area if answer.site_code else None

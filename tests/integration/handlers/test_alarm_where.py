@@ -380,3 +380,16 @@ async def test_a_pin_in_the_town_of_one_of_two_named_barns_places_the_call_there
     await desk.location(FARMER, 26.37, 106.58)
     [call] = await desk.tickets()
     assert (call.site_code, call.team_id) == ("BS01", BAISHI_TEAM)
+
+
+async def test_a_town_typed_at_which_of_two_named_barns_places_the_call_there(
+    desk: Harness,
+) -> None:
+    """大坪没事，松林烤房着火了 → asked 大坪 or 松林; 龙潭镇 typed is the farmer's answer,
+    though neither barn named is there: the call goes to 龙潭镇's team."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/110 大坪没事，松林烤房着火了")
+    await desk.send(FARMER, "龙潭镇")
+    [call] = await desk.tickets()
+    assert (call.area, call.team_id) == ("longtan", LONGTAN_TEAM)
