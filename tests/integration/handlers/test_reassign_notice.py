@@ -3,6 +3,7 @@ accepted it (who may be on the road to the barn), that it is another team's now.
 
 from __future__ import annotations
 
+from core.model import Ticket
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER, SUPERVISOR
 
@@ -62,16 +63,23 @@ async def test_the_triage_desks_own_dispatch_tells_nobody_it_moved_away(desk: Ha
     assert await _notices(desk, TRIAGE_CHAT) == []  # the desk moved it itself
 
 
+async def _transfer_opened_at_the_desk(desk: Harness) -> Ticket:
+    """A farmer's request the router could not place, at the triage desk, where a supervisor
+    has pressed 转派 and has the list of teams."""
+    await desk.send(FARMER, "我想问个事情")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+    return ticket
+
+
 async def test_the_desks_older_transfer_list_does_not_move_a_ticket_another_moved_on(
     desk: Harness,
 ) -> None:
     # At the triage desk a supervisor opens 转派's list; another sends the ticket on with
     # /reassign. The list's buttons no longer belong to the desk: pressed, they would send
     # it on again as the new team's own 转派, unknown to that team.
-    await desk.send(FARMER, "我想问个事情")
-    await desk.press(FARMER, "f:ok")
-    [ticket] = await desk.tickets()
-    await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+    ticket = await _transfer_opened_at_the_desk(desk)
     await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
 
     out = await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
@@ -89,10 +97,7 @@ async def test_a_ticket_moved_on_while_the_desk_types_its_reason_is_not_moved_ag
     # The desk picks 专卖管理所 and is typing why; another supervisor sends the ticket to
     # 白石乡 with /reassign meanwhile. The reason, when it comes, moves nothing: sent on, it
     # would read as 白石乡's own 转派, unknown to that team.
-    await desk.send(FARMER, "我想问个事情")
-    await desk.press(FARMER, "f:ok")
-    [ticket] = await desk.tickets()
-    await desk.press(SUPERVISOR, f"tk:xfer:{ticket.id}", chat=TRIAGE_CHAT)
+    ticket = await _transfer_opened_at_the_desk(desk)
     await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     await desk.send(SUPERVISOR, f"/reassign {ticket.label} curing-baishi")
 

@@ -7,6 +7,7 @@ import pytest
 
 from core.enums import Kind, Requester
 from core.model import User
+from handlers.replies import Outcome
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -52,14 +53,20 @@ async def test_registering_again_shows_what_is_registered_now(
     assert "f:kind:farmer" in button_data(out)
 
 
-async def test_a_farmer_who_moves_town_is_asked_for_the_barn_of_the_new_one(
-    desk: Harness,
-) -> None:
+async def _at_the_place_question_again(desk: Harness) -> Outcome:
+    """The farmer registered at 大坪 registers again, as a farmer, with the same name and
+    phone: the place question is asked (what it said)."""
     await _registered_at_a_barn(desk)
     await desk.press(FARMER, "m:reg")
     await desk.press(FARMER, "f:kind:farmer")
     await desk.send(FARMER, "张大山")
-    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    return await desk.contact(FARMER, "8613800000001", owner=FARMER)
+
+
+async def test_a_farmer_who_moves_town_is_asked_for_the_barn_of_the_new_one(
+    desk: Harness,
+) -> None:
+    await _at_the_place_question_again(desk)
     done = await desk.press(FARMER, "f:area:baishi")
     assert "白石乡" in texts(done) and "大坪" not in texts(done)
     person = await _person(desk, FARMER)
@@ -71,11 +78,7 @@ async def test_a_farmer_who_moves_town_is_asked_for_the_barn_of_the_new_one(
 
 
 async def test_a_town_chosen_again_keeps_a_barn_in_it(desk: Harness) -> None:
-    await _registered_at_a_barn(desk)
-    await desk.press(FARMER, "m:reg")
-    await desk.press(FARMER, "f:kind:farmer")
-    await desk.send(FARMER, "张大山")
-    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await _at_the_place_question_again(desk)
     await desk.press(FARMER, "f:area:qingshan")
     person = await _person(desk, FARMER)
     assert (person.site_code, person.area) == ("QS01", "qingshan")
@@ -224,11 +227,7 @@ async def test_who_pressed_once_and_left_registers_for_the_first_time_answers_st
 async def test_the_place_question_says_that_skipping_keeps_the_registered_place(
     desk: Harness,
 ) -> None:
-    await _registered_at_a_barn(desk)
-    await desk.press(FARMER, "m:reg")
-    await desk.press(FARMER, "f:kind:farmer")
-    await desk.send(FARMER, "张大山")
-    out = await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await _at_the_place_question_again(desk)
     # Before: only 请选择您所在的乡镇/片区…, the town buttons and 跳过, which said nothing of
     # the barn registered: a farmer keeping it might pick their town and lose it.
     assert "现在登记的地点是青山镇大坪烤房群，不改就点「跳过」" in texts(out)
