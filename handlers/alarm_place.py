@@ -157,7 +157,7 @@ async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
     if is_question(text):
         return False  # 白石乡？ asks
     if call.lat is not None and call.lon is not None and pin_at_a_barn(ctx, call.lat, call.lon):
-        return False  # a pin at a barn says which barn better than words; one from home no
+        return False  # a pin at a barn says which one better than words (one from home does not)
     named = barns_named(ctx, text)
     if len(named) > 1 or _WHERE_ONLY.fullmatch(without_places(ctx, text)) is None:
         return False
