@@ -13,24 +13,12 @@ from core.model import OutboxMessage, Ticket
 from reports.ledger import load
 from reports.periods import parse
 from routing import to_simplified
+from tests.support.complainant import LICENCE, RETAILER, SECRETS, registered_with_a_shop
 from tests.support.desk import Harness, button_actions, texts
 
-RETAILER = 100002
 DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
 CONDUCT_CHAT, CONDUCT_MEMBER = -1001000000016, 200091
 SUPERVISOR = 300001
-LICENCE = "520102100123"
-SECRETS = ("王小五", "13800000002", "老王烟酒店", LICENCE)
-
-
-async def _registered_with_a_shop(desk: Harness) -> None:
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
 
 
 def _named_nowhere(text: str) -> bool:
@@ -46,7 +34,7 @@ async def _sent_to(desk: Harness, chat: int, since: set[int | None] | None = Non
 
 
 async def _anonymous_conduct_complaint(desk: Harness) -> int:
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "/complain 配送员小王态度很差，还骂人")
     summary = await desk.press(RETAILER, "f:next")
     assert "匿名提交" in texts(summary) and "f:anon" in button_actions(summary)
@@ -262,7 +250,7 @@ async def test_a_request_about_staff_sent_to_the_oversight_team_is_a_complaint_a
 ) -> None:
     """Words about staff without a complaint's own words go to 作风监督 all the same, which
     hears complaints only: the summary says 投诉 and offers 匿名, as a complaint's does."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     if by == "/new":
         await desk.send(RETAILER, "/new")
         await desk.send(RETAILER, "送货员上班时间打牌")
@@ -476,13 +464,7 @@ async def test_an_anonymous_complainants_reason_for_sending_it_back_hides_them_f
 async def _filed_anonymously_by_wang(desk: Harness) -> Ticket:
     """王小五 of 老王烟酒店, registered with phone and licence, files 投诉配送员小王送货总是迟到
     anonymously: it goes to the delivery team, the one complained about."""
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "投诉配送员小王送货总是迟到")
     await desk.press(RETAILER, "f:anon")
     [ticket] = await desk.tickets()

@@ -16,12 +16,12 @@ from bot.reports_port import Reports
 from core.enums import Kind
 from core.model import TeamChat, TicketMessage
 from scheduler.sweep import sweep
+from tests.support.complainant import LICENCE, RETAILER, SECRETS, registered_with_a_shop
 from tests.support.config_edits import with_team_changed
 from tests.support.desk import Harness, texts
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
 
-RETAILER = 100002
 ORDERING_CHAT, CONDUCT_CHAT = -1001000000013, -1001000000016
 
 
@@ -45,18 +45,6 @@ async def test_a_complaint_about_a_customer_manager_does_not_show_the_complainan
 
 DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER = -1001000000014, 200071, 200072
 CONDUCT_MEMBER, SUPERVISOR = 200091, 300001
-LICENCE = "520102100123"
-SECRETS = ("王小五", "13800000002", "老王烟酒店", LICENCE)
-
-
-async def _registered_with_a_shop(desk: Harness) -> None:
-    await desk.send(RETAILER, "/start")
-    await desk.press(RETAILER, "f:kind:retailer")
-    await desk.send(RETAILER, "王小五")
-    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
-    await desk.press(RETAILER, "f:area:chengqu")
-    await desk.send(RETAILER, "老王烟酒店")
-    await desk.send(RETAILER, LICENCE)
 
 
 def _named(text: str) -> bool:
@@ -75,7 +63,7 @@ async def _cards(desk: Harness, chat: int) -> list[str]:
 async def test_a_complaint_routed_to_the_team_complained_about_keeps_the_complainant_from_it(
     desk: Harness, words: str
 ) -> None:
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, words)
     filed = texts(await desk.press(RETAILER, "f:ok"))
     # The complainant is told who reads their name and phone, in their script.
@@ -106,7 +94,7 @@ async def test_a_complaint_routed_to_the_team_complained_about_keeps_the_complai
 async def test_a_complaint_the_oversight_team_transfers_keeps_the_complainant_from_the_new_team(
     desk: Harness,
 ) -> None:
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "/complain 客户经理总是搭售滞销烟")
     await desk.press(RETAILER, "f:next")
     await desk.press(RETAILER, "f:ok")
@@ -130,7 +118,7 @@ async def test_a_complaint_the_oversight_team_transfers_keeps_the_complainant_fr
 async def test_the_oversight_teams_copy_keeps_naming_the_complainant_as_the_card_changes(
     desk: Harness,
 ) -> None:
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
     await desk.press(RETAILER, "f:ok")
     [ticket] = await desk.tickets()
@@ -162,7 +150,7 @@ CONDUCT_LEADER = 200092
 async def _complaint_on_delivery(desk: Harness, *, anonymous: bool = False) -> int:
     """A retailer's complaint the domain words send to 物流配送中心, its card sent to the
     team's chat and to 作风监督's, as the sender records them."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
     await desk.press(RETAILER, "f:anon" if anonymous else "f:ok")
     [ticket] = await desk.tickets()
@@ -314,7 +302,7 @@ async def test_an_oversight_copy_that_fails_is_told_to_its_own_team_not_the_one_
     removed from it, each once (the 抄送 header and the card it heads are one delivery)
     and reading what they may read; the team complained about hears nothing of it, least
     of all who complained."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
     await desk.press(RETAILER, "f:ok")
     if refusal == "kicked":
@@ -373,7 +361,7 @@ async def test_a_copy_refused_by_a_group_no_team_has_now_is_told_to_the_oversigh
 
 async def _complaint_on_conduct(desk: Harness) -> int:
     """A named complaint its words send straight to 作风监督, which keeps complainants."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "/complain 客户经理总是搭售滞销烟")
     await desk.press(RETAILER, "f:next")
     filed = texts(await desk.press(RETAILER, "f:ok"))
@@ -458,7 +446,7 @@ async def test_a_complaint_shows_the_complainants_own_town_only_where_they_may_b
 async def test_a_pin_the_complainant_shared_with_the_complaint_stays_on_the_card(
     desk: Harness,
 ) -> None:
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "/complain 配送员小王送货总是迟到")
     await desk.location(RETAILER, 26.5321, 106.7012)
     await desk.press(RETAILER, "f:next")
@@ -502,7 +490,7 @@ async def test_an_urgent_complaint_left_unanswered_does_not_give_the_team_the_co
 ) -> None:
     """A silent farmer at a burning barn is phoned by the team; a complainant the team may
     not know is reminded by the bot only, their phone kept from the team."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "投诉配送员小王，送货时在店门口抽烟差点着火")
     await desk.press(RETAILER, "f:anon" if anonymous else "f:ok")
     [ticket] = await desk.tickets()
@@ -553,7 +541,7 @@ async def test_a_request_sent_to_the_oversight_team_by_hand_keeps_its_complainan
     """Words the triage desk reads as a complaint about staff and sends to 作风监督 are a
     complaint there, as words the router sends there are: the team it goes on to, whose
     people it is about, reads who keeps the complainant."""
-    await _registered_with_a_shop(desk)
+    await registered_with_a_shop(desk)
     await desk.send(RETAILER, "你们的人服务太差了")
     await desk.press(RETAILER, "f:ok")
     [ticket] = await desk.tickets()
