@@ -49,9 +49,12 @@ async def _photos_to(harness: Harness, chat: int) -> list[str]:
     ]
 
 
-async def _accepted_call(harness: Harness) -> int:
+async def _at_the_prompt(harness: Harness, verb: str = "res") -> int:
+    """A farmer's 110 call taken in the team chat and `verb` pressed (办结, or ask for 需补充):
+    its note is waited for. The call's id."""
     ticket_id = await harness.file_110(FARMER)
     await harness.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await harness.press(MEMBER, f"tk:{verb}:{ticket_id}", chat=TEAM_CHAT)
     return ticket_id
 
 
@@ -60,8 +63,7 @@ async def test_every_photo_of_a_resolution_album_reaches_the_farmer(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    ticket_id = await _at_the_prompt(harness)
     await _sent_as_album(adapter, harness, api, [NOTE, None, None])
     # Before: fix1 alone; fix2 and fix3 came after the prompt ended, as the group's talk.
     assert await _kept(harness, ticket_id) == ["fix1", "fix2", "fix3"]
@@ -75,8 +77,7 @@ async def test_every_photo_of_a_question_album_reaches_the_farmer(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    ticket_id = await _at_the_prompt(harness, "ask")
     await _sent_as_album(adapter, harness, api, ["是照片里这几种风机吗？", None, None])
     assert await _kept(harness, ticket_id) == ["fix1", "fix2", "fix3"]
     assert await _photos_to(harness, FARMER) == ["fix1", "fix2", "fix3"]
@@ -101,8 +102,7 @@ async def test_an_album_captioned_on_its_last_photo_is_acknowledged_once(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await _at_the_prompt(harness)
     await _sent_as_album(adapter, harness, api, [None, None, NOTE])
     said = api.texts(TEAM_CHAT)
     assert sum("已收到，会和说明一起记入工单" in text for text in said) == 1, said
@@ -115,8 +115,7 @@ async def test_an_album_photo_delivered_again_is_kept_and_sent_once(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    ticket_id = await _at_the_prompt(harness)
     first, second, third = _album(api, [NOTE, None, None])
     async with ADAPTERS[adapter](harness, api) as feed:
         for update in (first, second, second, third, third, first):  # Telegram sends again
@@ -130,8 +129,7 @@ async def test_after_the_album_the_members_words_are_the_groups_own_talk(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    ticket_id = await _at_the_prompt(harness)
     async with ADAPTERS[adapter](harness, api) as feed:
         for update in _album(api, [NOTE, None]):
             await feed(update)
@@ -148,8 +146,7 @@ async def test_an_album_photo_after_its_wait_is_the_groups_own_talk(
     adapter: str, harness: Harness, fake_bot_api: FakeBotApi
 ) -> None:
     api = fake_bot_api
-    ticket_id = await _accepted_call(harness)
-    await harness.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    ticket_id = await _at_the_prompt(harness)
     first, second = _album(api, [NOTE, None])
     async with ADAPTERS[adapter](harness, api) as feed:
         await feed(first)
