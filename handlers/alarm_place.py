@@ -21,7 +21,14 @@ from handlers import alarm_check, alarm_intake, notify
 from handlers.alarm_intake import PlaceAnswer
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
-from handlers.places import area_named, barns_named, pin_at_a_barn, pin_place, without_places
+from handlers.places import (
+    BARNS,
+    area_named,
+    barns_named,
+    pin_at_a_barn,
+    pin_place,
+    without_places,
+)
 from handlers.team_access import tell_requester
 from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
@@ -176,7 +183,7 @@ async def moved_by_words(ctx: Ctx, call: Ticket) -> bool:
 
 
 def _has_barns(ctx: Ctx, area: str | None) -> bool:
-    return any(site.area == area and site.kind == "curing_cluster" for site in ctx.cfg.sites)
+    return any(site.area == area and site.kind in BARNS for site in ctx.cfg.sites)
 
 
 # What words that say where a barn is are made of beside the place's name: 在白石乡,
