@@ -216,13 +216,13 @@ class CompiledTables:
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
             for c in (Channel.COMPLAINT, Channel.EMERGENCY)
         )
-        # A battery run down (手机没电了, 电瓶车又没电了) is the thing's, not
+        # A battery run down or an engine stalled (手机没电了, 三轮车熄火了) is the thing's, not
         # the barn's; any other emergency said beside one (打了电话停电了) is still the barn's.
         self._troubles_of: dict[str, frozenset[str]] = {}  # a thing -> its troubles
         for trouble, things in settings.personal_troubles.items():
-            for thing in things:
-                held = self._troubles_of.get(thing.strip().lower(), frozenset())
-                self._troubles_of[thing.strip().lower()] = held | {trouble.strip().lower()}
+            for thing in (t.strip().lower() for t in things):
+                held = self._troubles_of.get(thing, frozenset())
+                self._troubles_of[thing] = held | {trouble.strip().lower()}
         # A term inside another term that stands for the same word of the same line (许可,
         # a variant of 许可证, inside 许可证 or 烟草许可证): one mention counts once.
         meaning = {
