@@ -15,6 +15,7 @@ import re
 
 from core.config import Site
 from core.enums import Action, Role, Status
+from core.geo import distance_km
 from core.model import Ticket
 from core.services import note_event, perform, redirect
 from handlers import alarm_check, alarm_intake, notify
@@ -69,6 +70,11 @@ async def place_step(ctx: Ctx) -> bool:
         return True
     if await _asked_which_named(ctx, ticket, answer):
         return True
+    if _pin_told_already(ticket, answer):
+        # The same pin again (a second press of 共享位置, a resend while waiting): the team
+        # has it; telling them again would page the on-duty member a second time.
+        ctx.say("e_place_same", number=ticket.label)
+        return True
     if not _says_where(ctx, ticket, answer):
         # News, chasing, a question: read afresh. The question stays open, as it stays on
         # the farmer's screen, for a barn pressed or named later.
@@ -91,6 +97,20 @@ async def _asked_which_named(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> b
     await ctx.goto("where", which=named)
     alarm_intake.ask_which_named(ctx, named)
     return True
+
+
+# Two shares from the same spot differ by a phone's GPS jitter, some tens of metres.
+_SAME_PIN_KM = 0.1
+
+
+def _pin_told_already(ticket: Ticket, answer: PlaceAnswer) -> bool:
+    """Whether the answer is only a pin, where the call's pin already is."""
+    bare_pin = not (answer.words or answer.voice or answer.photo)
+    if not bare_pin or answer.lat is None or answer.lon is None:
+        return False
+    if ticket.lat is None or ticket.lon is None:
+        return False
+    return distance_km(ticket.lat, ticket.lon, answer.lat, answer.lon) <= _SAME_PIN_KM
 
 
 def _says_where(ctx: Ctx, ticket: Ticket, answer: PlaceAnswer) -> bool:

@@ -179,6 +179,7 @@ INTAKE: dict[str, str] = {
     # A pin farther than the site radius from every barn tells no town: asked which barn.
     "e_where_pin_far": "您共享的位置离最近的烤房群（{site}）也有约 {km:.0f} 公里，看不出是哪个烤房，位置已一并告诉服务队。在哪个烤房？请点选、在烤房旁共享位置，或直接回复地点（比如“大坪”）；说不清就点「跳过」：",
     "e_place_added": "位置已告诉值班服务队（工单 {number}）：{place}。",
+    "e_place_same": "这个位置已经告诉值班服务队了（工单 {number}），不用再发。",
     "e_place_skipped": "好的。报警已发出（工单 {number}），值班服务队会联系您确认位置；要撤回报警请用 /my。",
     "place_to_team": "🚨 工单 {number} 报告人告知位置：{place}",
     "place_moved_team": "工单 {number} 报告人告知位置：{place}，已转给 {team}，本队无需出动。",

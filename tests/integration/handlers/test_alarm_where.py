@@ -393,3 +393,28 @@ async def test_a_town_typed_at_which_of_two_named_barns_places_the_call_there(
     await desk.send(FARMER, "龙潭镇")
     [call] = await desk.tickets()
     assert (call.area, call.team_id) == ("longtan", LONGTAN_TEAM)
+
+
+@pytest.mark.parametrize("pin", [(26.421, 106.615), FAR_PIN], ids=["at-a-barn", "far"])
+async def test_the_same_pin_shared_again_is_not_sent_to_the_team_again(
+    desk: Harness, pin: tuple[float, float]
+) -> None:
+    """Before, each share of the same spot (a second press of 共享位置) went to the team
+    chat and paged the on-duty member again, pin and all."""
+    await desk.send(FARMER, "/110 烤房停电了")
+    await desk.location(FARMER, *pin)
+    sent = len(await desk.outbox())
+    out = texts(await desk.location(FARMER, pin[0] + 0.0002, pin[1]))  # some 20 m off
+    assert "已经告诉值班服务队了" in out
+    assert len(await desk.outbox()) == sent
+    [ticket] = await desk.tickets()
+    assert (ticket.lat, ticket.lon) == pin
+
+
+async def test_a_pin_from_another_spot_is_still_told(desk: Harness) -> None:
+    await desk.send(FARMER, "/110 烤房停电了")
+    await desk.location(FARMER, *FAR_PIN)
+    out = texts(await desk.location(FARMER, 26.421, 106.615))  # at 白石乡松林 after all
+    assert "已经告诉" not in out and "位置已告诉值班服务队" in out
+    [ticket] = await desk.tickets()
+    assert (ticket.lat, ticket.team_id) == (26.421, BAISHI_TEAM)
