@@ -84,24 +84,6 @@ def group_order(cfg: Config, by: GroupBy) -> list[str]:
     return []
 
 
-def duration_text(seconds: float | None) -> str:
-    """35分钟, 2小时15分, 3天4小时; "—" when there is nothing to measure."""
-    if seconds is None:
-        return "—"
-    minutes = round(seconds / 60)
-    if minutes < 1:
-        return "不到1分钟"
-    if minutes < 60:
-        return f"{minutes}分钟"
-    hours, rest = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours}小时{rest}分" if rest else f"{hours}小时"
-    # Days and hours only: the minutes round into the hour, as they round into the minute
-    # below (50 hours 57 minutes is 2天3小时, not 2天2小时).
-    day_count, hours = divmod(round(minutes / 60), 24)
-    return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
-
-
 # Below this a float's error is taken for noise: 0.725 is stored as 0.72499999999999997…
 _NOISE = Decimal("1e-9")
 
@@ -111,6 +93,32 @@ def hundredths(share: float, places: int = 0) -> Decimal:
     rounding gives 72, half to even, and 72 again from the float's 72.4999…)."""
     exact = Decimal(share).scaleb(2).quantize(_NOISE)
     return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def duration_text(seconds: float | None) -> str:
+    """35分钟, 2小时15分, 3天4小时; "—" when there is nothing to measure. Rounded half up,
+    as the rates are: a median of 2 and 3 minutes is 3分钟, 48 and a half hours 2天1小时."""
+    if seconds is None:
+        return "—"
+    minutes = half_up(seconds / 60)
+    if minutes < 1:
+        return "不到1分钟"
+    if minutes < 60:
+        return f"{minutes}分钟"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours}小时{rest}分" if rest else f"{hours}小时"
+    # Days and hours only: the minutes round into the hour, as they round into the minute
+    # below (50 hours 57 minutes is 2天3小时, not 2天2小时).
+    day_count, hours = divmod(half_up(minutes / 60), 24)
+    return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
+
+
+def half_up(value: float) -> int:
+    """`value` to a whole number, half up as people round (2.5 → 3; Python's round gives 2,
+    half to even), a float's error taken for noise as in `hundredths`."""
+    exact = Decimal(value).quantize(_NOISE)
+    return int(exact.quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def percent(value: float | None) -> str:

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.config import Config
 from core.enums import Script
-from reports.labels import hundredths, percent, writer
+from reports.labels import half_up, hundredths, percent, writer
 from reports.ledger import Ledger, LedgerRow, TheirWords, load
 from reports.masking import display_width
 from reports.periods import Window
@@ -254,8 +254,8 @@ def _print_setup(sheet: Worksheet, ledger: Ledger, say: Say, name: str, header_r
 
 
 def _duration(seconds: float | None) -> timedelta | None:
-    """A time taken, to the minute as /stats gives it (35分钟)."""
-    return None if seconds is None else timedelta(minutes=round(seconds / 60))
+    """A time taken, to the minute as /stats gives it (35分钟), half up as it rounds."""
+    return None if seconds is None else timedelta(minutes=half_up(seconds / 60))
 
 
 def _score(composite: float | None) -> float | None:

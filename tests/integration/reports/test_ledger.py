@@ -16,6 +16,7 @@ from handlers.i18n import t
 from reports.labels import group_label
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
+from reports.stats import text as stats_text
 from storage.uow import Database
 from tests.integration.reports.dataset import (
     AFTER,
@@ -236,6 +237,23 @@ async def test_summary_times_read_as_hours_and_minutes_and_rates_as_percentages(
     formats = [c.number_format for c in sheet[4]]
     assert formats[9:] == ["[h]:mm"] * 4  # 26:05 past a day, not 2:05
     assert formats[3:7] == ["0.0%", "0.0%", "0.0%", "0.0"] and formats[8] == "0.0%"
+
+
+async def test_a_median_on_the_half_minute_rounds_up_in_stats_and_the_summary(
+    db: Database, demo_config: Config
+) -> None:
+    # Accepted in 2 and in 3 minutes: the median is 2.5 minutes, which /stats and the
+    # 汇总 both give as 3 minutes (四舍五入), not 2 as rounding half to even would.
+    for start, accepted in ((0, 2), (30, 33)):
+        ticket = await new_ticket(db, demo_config, now=m(start))
+        await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(accepted))
+    ledger = await ledger_of(db, demo_config)
+    assert ledger.rates.total.accept_median == 150
+    sheet = load_workbook(io.BytesIO(xlsx(ledger)))["汇总"]
+    team_row = [c.value for c in sheet[4]]
+    assert team_row[0] == group_label(demo_config, "team", "curing-qingshan")
+    assert team_row[9] == timedelta(minutes=3)
+    assert "接单用时中位数 3分钟" in stats_text(demo_config, ledger.rates, "标题")
 
 
 async def test_summary_columns_are_as_wide_as_the_text_shown_not_the_digits_stored(

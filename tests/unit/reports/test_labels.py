@@ -18,6 +18,17 @@ def test_duration_text(seconds: float | None, text: str) -> None:
     assert duration_text(seconds) == text
 
 
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(150, "3分钟"), (270, "5分钟"), (30, "1分钟"), (48 * 3600 + 30 * 60, "2天1小时"),
+     (49 * 3600 + 30 * 60, "2天2小时"), (2.5 * 3600 + 29.5, "2小时30分")],
+)  # fmt: skip
+def test_a_time_on_the_half_rounds_up_as_the_rates_do(seconds: float, text: str) -> None:
+    # A median of 2 and 3 minutes is 2.5: a supervisor checking by hand writes 3分钟; and
+    # 48.5 hours must not read 2天 when 49.5 hours reads 2天2小时.
+    assert duration_text(seconds) == text
+
+
 def test_percent_rating_and_closing() -> None:
     assert percent(None) == "—" and percent(0.6333) == "63%"
     assert [rating_name(r) for r in (5, 4, 3, 1, None)] == [
