@@ -27,7 +27,7 @@ class Reports:
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes, int, bool]:
+    ) -> tuple[str, bytes, int, bool, bool]:
         window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
         return await ledger_files.export(
             self.db, self.cfg, window, now, "xlsx", script, keeper=keeper

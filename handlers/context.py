@@ -34,11 +34,12 @@ class ReportMaker(Protocol):
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes, int, bool]:
+    ) -> tuple[str, bytes, int, bool, bool]:
         """The 台账 for the period as an .xlsx in `script`: (file name, content, how many
         tickets it lists, whether nothing at all happened in the period: none submitted,
-        closed, rated or due in it); `keeper`: for a place that may read a named complainant
-        (`core.complainant`), else their details stay with the team that keeps them."""
+        closed, rated or due in it, and whether the period is still running); `keeper`: for
+        a place that may read a named complainant (`core.complainant`), else their details
+        stay with the team that keeps them."""
 
 
 # conv.data key: the person's registration before a flow that changes it (`Ctx.end_flow`).

@@ -235,6 +235,9 @@ STAFF: dict[str, str] = {
     "reports_off": "报表功能没有启用。",
     "ledger_caption": "{name}（台账、汇总、心愿清单三张表）",
     "ledger_empty": "{name}：本期没有工单，表中没有记录，可作本期零报告存档。",
+    "ledger_empty_so_far": (
+        "{name}：本期还没结束，到目前没有工单，表中没有记录；本期结束后再导出，才可作零报告存档。"
+    ),
     "ledger_no_new_tickets": (
         "{name}：本期没有新受理的工单，台账表中没有记录；"
         "但本期有以前受理的工单销号、评价或超时，见汇总表，不作零报告。"

@@ -41,7 +41,7 @@ async def _report(ctx: Ctx, which: str) -> None:
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
-                name, content, tickets, nil_return = await maker.ledger(
+                name, content, tickets, nil_return, running = await maker.ledger(
                     period, ctx.now, _document_script(ctx), keeper=keeper
                 )
                 # Sent all the same, said to be empty: a ledger is filed for every period,
@@ -50,7 +50,7 @@ async def _report(ctx: Ctx, which: str) -> None:
                 # or missed in it: its 汇总 is no nil return.
                 # The file's name as the file is named, in a caption in the reader's script.
                 shown = as_written(name)
-                caption = ctx.text(_ledger_caption(tickets, nil_return), name=shown)
+                caption = ctx.text(_ledger_caption(tickets, nil_return, running), name=shown)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
                 ctx.attach(caption, document=(name, content), too_big=too_big)
@@ -61,11 +61,14 @@ async def _report(ctx: Ctx, which: str) -> None:
     ctx.later.append(build)
 
 
-def _ledger_caption(tickets: int, nil_return: bool) -> str:
-    """The key of what a /ledger file is sent with."""
+def _ledger_caption(tickets: int, nil_return: bool, running: bool) -> str:
+    """The key of what a /ledger file is sent with. An empty period still running (today,
+    this week) is empty so far: filed as its nil return, it would miss what comes later."""
     if tickets:
         return "ledger_caption"
-    return "ledger_empty" if nil_return else "ledger_no_new_tickets"
+    if nil_return:
+        return "ledger_empty_so_far" if running else "ledger_empty"
+    return "ledger_no_new_tickets"
 
 
 async def _complainants_readable_here(ctx: Ctx) -> bool:

@@ -128,6 +128,12 @@ class Ledger:
         return not self.rows and not self.rates.total.active
 
     @property
+    def running(self) -> bool:
+        """The period was not over when the ledger was made: what it shows is so far, and
+        an empty one is no nil return yet (tickets may still come in)."""
+        return self.as_of < self.window.end
+
+    @property
     def wishes(self) -> list[LedgerRow]:
         return [row for row in self.rows if row.kind is Kind.WISH]
 

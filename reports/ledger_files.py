@@ -277,7 +277,7 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     # "台账汇总", not "服务台账汇总": OpenCC reads 服务台 as a service counter (服務檯).
     _title(sheet, say(f"{ledger.bureau} 台账汇总 {_period(ledger)}"))
     # A running period is judged so far: its 超时 and rates are as of the file's making.
-    running = f"截至 {ledger.as_of:%Y-%m-%d %H:%M}；" if ledger.as_of < ledger.window.end else ""
+    running = f"截至 {ledger.as_of:%Y-%m-%d %H:%M}；" if ledger.running else ""
     sheet.cell(row=2, column=1, value=say(
         f"{running}综合得分（百分制）= {w.response:g}×响应率 + {w.resolution:g}×解决率 + "
         f"{w.satisfaction:g}×满意率；响应率、解决率按时限计，满意率按评价计，"
@@ -374,6 +374,7 @@ class LedgerFile(NamedTuple):
     content: bytes
     tickets: int  # how many it lists (wishes too): none, and a reply says the period had none
     nil_return: bool  # nothing happened in the period at all (`Ledger.nil_return`)
+    running: bool  # the period was not over yet (`Ledger.running`): no nil return so far
 
 
 async def export(
@@ -392,4 +393,5 @@ async def export(
         assert uow.session is not None
         ledger = await load(uow.session, cfg, window, now, keeper=keeper)
     content = await asyncio.to_thread(render, ledger, fmt, script)
-    return LedgerFile(filename(ledger, fmt, script), content, len(ledger.rows), ledger.nil_return)
+    name = filename(ledger, fmt, script)
+    return LedgerFile(name, content, len(ledger.rows), ledger.nil_return, ledger.running)

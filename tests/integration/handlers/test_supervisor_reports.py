@@ -108,10 +108,32 @@ async def test_ledger_of_a_day_without_new_tickets_but_with_a_close_is_no_nil_re
     assert total[header.index("销号件数")] == 1
     assert "本期没有新受理的工单" in reply.text and "零报告" in reply.text
     assert "可作本期零报告存档" not in reply.text
-    # the day after, nothing happened at all: that is the nil return
-    desk.clock.advance(days=1)
-    (reply,) = (await desk.send(SUPERVISOR, "/ledger today")).replies
+    # the day after, nothing happened at all: once it is over, that is the nil return
+    desk.clock.advance(days=2)
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger yesterday")).replies
     assert "本期没有工单，表中没有记录，可作本期零报告存档" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("language", "so_far"),
+    [("zh-hans", "本期还没结束，到目前没有工单"), ("zh-hant", "本期還沒結束，到目前沒有工單")],
+)
+async def test_an_empty_period_still_running_is_not_offered_as_its_nil_return(
+    desk: Harness, language: str, so_far: str
+) -> None:
+    """On Monday morning nothing has come in this week yet: the week has six days to go,
+    so its empty ledger is not to be filed as the week's 零报告."""
+    desk.clock.advance(days=5)  # Monday 2026-11-23 09:00; the one call was the Wednesday before
+    for period in ("本周", "today"):
+        (reply,) = (
+            await desk.send(SUPERVISOR, f"/ledger {period}", language_code=language)
+        ).replies
+        assert reply.document is not None
+        assert so_far in reply.text
+        assert "可作本期零报告存档" not in reply.text and "可作本期零報告存檔" not in reply.text
+    # last week, over, with its one call, is no nil return either way
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger 上周", language_code=language)).replies
+    assert "零报告" not in reply.text and "零報告" not in reply.text
 
 
 async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
