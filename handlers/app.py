@@ -218,7 +218,7 @@ async def route(ctx: Ctx) -> None:
     left = await team_notes.leave_note(ctx)
     await _route_on(ctx)
     if left is not None:
-        await team_notes.say_left(ctx, left)
+        await team_notes.left_or_kept(ctx, left)
 
 
 async def _route_on(ctx: Ctx) -> None:
@@ -494,7 +494,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data.startswith("f:site:") and await _barn_pressed_late(ctx):
         pass
     elif not await team_commands.staff_button(ctx, data):
-        ctx.toast("stale_button")  # the popup says it; a chat message would say it twice
+        ctx.refuse("stale_button")  # the popup says it; a chat message would say it twice
 
 
 async def _voice_alarm_late(ctx: Ctx) -> None:

@@ -64,7 +64,7 @@ async def on_press(ctx: Ctx, raw_id: str, *, ttl: timedelta) -> None:
     ticket_id = ticket_id_of(raw_id)
     ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     if ticket is None:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
     elif await _refused(ctx, ticket):
         return
     elif ticket.callback_at is not None:
@@ -165,10 +165,10 @@ async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
     if not (await serves_a_team(ctx) or await is_oversight(ctx)):
         # A forged press by someone outside the bureau's staff (a requester): the ticket's
         # number, whose it is and that it is an (anonymous) complaint are not theirs to learn.
-        ctx.toast("t_not_member")
+        ctx.refuse("t_not_member")
         return True
     team = in_script(_owner_name(ctx, ticket), ctx.script)
-    ctx.toast(_anonymous_or("cb_not_yours", ticket), number=ticket.label, team=team)
+    ctx.refuse(_anonymous_or("cb_not_yours", ticket), number=ticket.label, team=team)
     return True
 
 

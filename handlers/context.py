@@ -72,6 +72,9 @@ class Ctx:
     # shown with the step's other replies.
     later: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     menu_queued: bool = False  # the person's own command menu is already on its way
+    # The press was turned away (`refuse`): it did nothing, and so leaves nothing it would
+    # otherwise end (a card's prompt still waits for its note).
+    refused: bool = False
 
     @property
     def cfg(self) -> Config:
@@ -155,6 +158,12 @@ class Ctx:
         else:
             self.reply(self.text(key, **values))
 
+    def refuse(self, key: str, **values: object) -> None:
+        """Turn the press away with `key` (not the presser's to make: another team's card,
+        a forged or stale button): nothing it names is done."""
+        self.refused = True
+        self.toast(key, **values)
+
     async def start_flow(
         self,
         flow: str,
@@ -181,6 +190,20 @@ class Ctx:
             data=dict(data or {}),
             updated_at=self.now,
             expires_at=self.now + window,
+        )
+        await self.uow.conversations.save(self.conv)
+
+    async def resume_flow(self, conv: Conversation) -> None:
+        """Open again, as it stood, a conversation this step ended: it waits until it would
+        have without the step."""
+        self.conv = Conversation(
+            chat_id=conv.chat_id,
+            user_id=conv.user_id,
+            flow=conv.flow,
+            step=conv.step,
+            data=dict(conv.data),
+            updated_at=conv.updated_at,
+            expires_at=conv.expires_at,
         )
         await self.uow.conversations.save(self.conv)
 

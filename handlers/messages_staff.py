@@ -54,6 +54,7 @@ STAFF: dict[str, str] = {
     "t_xfer_choose": "工单 {number}：转给哪个服务队？",
     "t_xfer_prompt": "工单 {number} 转给 {team}：请说明转派原因：\n（{minutes} 分钟内发送有效；发送 /cancel 取消）",
     "t_note_left": "工单 {number}：已不再等待{what}。需要时请再按「{button}」。",
+    "t_note_still_waits": "工单 {number}：仍在等待您的{what}，请直接发送。",
     "t_note_expired": (
         "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
         "需要时请再按「{button}」。"

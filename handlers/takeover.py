@@ -30,18 +30,18 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if not (await serves_a_team(ctx) or await is_oversight(ctx)):
         # A forged press by someone outside the bureau's staff (a requester): whether the
         # ticket is a complaint, and whose, is not theirs to learn.
-        ctx.toast("t_not_member")
+        ctx.refuse("t_not_member")
         return
     ticket_id = ticket_id_of(data.removeprefix(TAKE_OVER))
     ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     line = ctx.cfg.oversight_line()
     if ticket is None or line is None or ticket.kind is not Kind.COMPLAINT:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
         return
     oversight = ctx.cfg.default_team(line.id)
     role = await _role_for(ctx, oversight)
     if role is None:
-        ctx.toast("ov_members_only", team=in_script(oversight.name, ctx.script))
+        ctx.refuse("ov_members_only", team=in_script(oversight.name, ctx.script))
         return
     if ticket.team_id == oversight.id:
         # Pressed twice, or by two members at once: it is theirs already.

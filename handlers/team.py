@@ -41,7 +41,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     """tk:acc|vis|ask|xfer|res:<id>, tk:xto:<id>:<team>, and tk:cb:<id> (📞 已回访)."""
     parts = data.split(":")
     if len(parts) < 3:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
         return
     verb = parts[1]
     if verb == "cb":
@@ -55,7 +55,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if await notify.another_teams_chat(ctx, ticket):
         # Pressed on another team's message (a forged press): acting would write this
         # ticket's card, its requester's name and phone, over that team's message.
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
         return
     if verb == "nudge":
         await leaders_nudge(ctx, ticket)
@@ -65,7 +65,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # supervisor at the triage desk, after another sent it on): sent on from here, it
         # would read as the new team's own 转派, and that team would not know.
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.toast("t_with_other_team", number=ticket.label, team=team)
+        ctx.refuse("t_with_other_team", number=ticket.label, team=team)
         return
     if verb == "accme" and len(parts) == 4 and parts[3] != ticket.team_id:
         await _offer_moved(ctx, ticket)
@@ -77,7 +77,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     pressed = needs or _PRESS_ACTIONS.get(verb)
     if pressed is not None and own_request(ticket, ctx.user.id, pressed):
         # Said now, not after a 办结 note has been typed that could not be used.
-        ctx.toast("t_own_request", number=ticket.label)
+        ctx.refuse("t_own_request", number=ticket.label)
         return
     working = ticket.status in TRANSITIONS[Action.VISIT].sources
     if pressed is Action.VISIT and ticket.kind not in VISITED_KINDS and working:
@@ -137,7 +137,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         if again or await _dispatches_by_hand(ctx, ticket):
             await dispatch_by_hand(ctx, ticket, parts[3])
         else:
-            ctx.toast("stale_button")
+            ctx.refuse("stale_button")
     elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
         # An older list's button for the team that has it now: said before a reason is
         # typed that could not be used.
@@ -152,7 +152,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         team = in_script(ctx.cfg.team(parts[3]).name, script)
         ctx.reply(t("t_xfer_prompt", script, number=ticket.label, team=team, minutes=minutes))
     else:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
 
 
 def _outcome(parts: list[str]) -> WishOutcome:

@@ -24,7 +24,7 @@ async def load_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
     ticket_id = ticket_id_of(raw_id)
     ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
     if ticket is None:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
         return None
     if not await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
         await _refuse_outsider(ctx, ticket)
@@ -40,9 +40,9 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
     if await serves_a_team(ctx):
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         key = "t_with_other_team" if await _had_it(ctx, ticket) else "t_other_teams"
-        ctx.toast(key, number=ticket.label, team=team)
+        ctx.refuse(key, number=ticket.label, team=team)
     else:
-        ctx.toast("t_not_member")
+        ctx.refuse("t_not_member")
 
 
 async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:
@@ -95,13 +95,13 @@ async def act_on(
             ctx.toast("not_allowed_now", status=status)
         return False
     except OwnRequest:
-        ctx.toast("t_own_request", number=ticket.label)
+        ctx.refuse("t_own_request", number=ticket.label)
         return False
     except PermissionDenied:
-        ctx.toast("t_not_member")
+        ctx.refuse("t_not_member")
         return False
     except InvalidInput:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
         return False
     return True
 

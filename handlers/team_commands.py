@@ -58,7 +58,7 @@ async def in_group(ctx: Ctx) -> None:
     msg = ctx.msg
     if msg.is_button:
         if not await staff_button(ctx, msg.callback_data or ""):
-            ctx.toast("stale_button")
+            ctx.refuse("stale_button")
     elif msg.command in COMMANDS:
         await COMMANDS[msg.command](ctx)
     elif msg.command == "cancel" and ctx.conv is not None:

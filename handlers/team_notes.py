@@ -375,7 +375,8 @@ def waited_minutes(span: timedelta) -> int:
 async def leave_note(ctx: Ctx) -> Conversation | None:
     """A button pressed or a command sent while a card's prompt waits for its note ends the
     prompt (the member has moved on: to 上门, another card, /ticket), so that their next
-    words are not taken for it. /cancel says so itself. The ended prompt, or None."""
+    words are not taken for it; unless the press is turned away (`left_or_kept`). /cancel
+    says so itself. The ended prompt, or None."""
     conv, msg = ctx.conv, ctx.msg
     if conv is None or conv.flow not in FLOWS:
         return None
@@ -383,6 +384,19 @@ async def leave_note(ctx: Ctx) -> Conversation | None:
         return None
     await ctx.end_flow()
     return conv
+
+
+async def left_or_kept(ctx: Ctx, left: Conversation) -> None:
+    """After `leave_note` and what followed it: a press turned away (another team's card,
+    a forged or stale button, a ticket the member may not touch) did nothing, and the member
+    has not moved on: the prompt waits on as it did, and they are told so. Otherwise they
+    learn it no longer waits (`say_left`)."""
+    if not (ctx.refused and ctx.conv is None):
+        await say_left(ctx, left)
+        return
+    await ctx.resume_flow(left)
+    what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
+    ctx.say("t_note_still_waits", number=await _number(ctx, left), what=what)
 
 
 async def say_left(ctx: Ctx, left: Conversation) -> None:

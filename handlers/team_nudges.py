@@ -33,7 +33,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     """sv:remind:<id> (催办: nudge the team again) and sv:reassign:<id> (改派: pick a team)."""
     parts = data.split(":")
     if len(parts) != 3 or not await is_oversight(ctx):
-        ctx.toast("supervisors_only_button" if len(parts) == 3 else "stale_button")
+        ctx.refuse("supervisors_only_button" if len(parts) == 3 else "stale_button")
         return
     ticket = await load_ticket(ctx, parts[2])
     if ticket is None:
@@ -54,7 +54,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
         buttons = team_buttons(ctx, same_line + others, f"tk:rto:{ticket.id}")
         ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
     else:
-        ctx.toast("stale_button")
+        ctx.refuse("stale_button")
 
 
 async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
@@ -99,7 +99,7 @@ async def leaders_nudge(ctx: Ctx, ticket: Ticket) -> None:
     """tk:nudge:<id>, the 催办 on the ladder's alert to a team's leaders."""
     roles = await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket)
     if Role.LEADER not in roles and not roles & {Role.SUPERVISOR, Role.ADMIN}:
-        ctx.toast("leaders_only_button")
+        ctx.refuse("leaders_only_button")
     elif not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
     elif (last := await _nudged_lately(ctx, ticket)) is not None:

@@ -14,6 +14,8 @@ from core.enums import Status
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER
 
+RETAILER = 100002
+
 TEAM_CHAT = -1001000000001
 
 
@@ -286,3 +288,39 @@ async def test_an_album_whose_result_came_too_late_is_let_go_whole(desk: Harness
     # began a request of the leader's own.
     assert [texts(out) for out in rest] == ["", ""]
     assert len(await desk.tickets()) == 1 and await _status(desk) is Status.RESOLVED
+
+
+async def _delivery_ticket(desk: Harness) -> int:
+    """A retailer's request, with the delivery team: never the curing team's to touch."""
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await desk.file_request(RETAILER, "我的烟没送到，配送延误三天了")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    return ticket.id
+
+
+@pytest.mark.parametrize(
+    ("forged", "refusal"),
+    [
+        ("tk:acc:{other}", "由物流配送中心办理，不是您所在服务队的工单"),
+        ("tk:acc:987654", "这个按钮已失效"),
+        ("tk:zap:{mine}", "这个按钮已失效"),
+        ("sv:remind:{mine}", "只对督办人员开放"),
+        ("zz:nothing", "这个按钮已失效"),
+    ],
+)
+async def test_a_refused_press_leaves_the_result_prompt_waiting(
+    desk: Harness, forged: str, refusal: str
+) -> None:
+    """A press the member may not make changes nothing: not the ticket it names, and not
+    the 办结 note they were asked for (before: it ended the prompt, and the result typed
+    next went nowhere)."""
+    other = await _delivery_ticket(desk)
+    mine = await _accepted_with_result_asked(desk)
+    out = await desk.press(MEMBER, forged.format(other=other, mine=mine), chat=TEAM_CHAT)
+    said = texts(out)
+    assert refusal in (out.toast or ""), said
+    assert "仍在等待您的办结说明" in said and "不再等待" not in said
+    out = await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
+    assert "已办结，已请报告人确认并评价" in texts(out)
+    assert (await desk.tickets())[-1].status is Status.RESOLVED
+    assert "accept" not in await desk.actions(other)
