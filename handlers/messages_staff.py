@@ -93,6 +93,9 @@ STAFF: dict[str, str] = {
     "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
+    "t_with_other_team_oversight": (
+        "工单 {number} 现由{team}办理，这张卡片已不能再操作；要催办或改派，请发 /ticket {number}。"
+    ),
     "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",
     "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
     "bind_no_team": "没有 ID 为「{typed}」的服务队。可选：{teams}",

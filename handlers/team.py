@@ -19,6 +19,7 @@ from handlers.team_access import (
     outcome_named,
     pressed_reply,
     refresh_cards,
+    refuse_moved_on,
     tell_requester,
 )
 from handlers.team_notes import note_ttl, waited_minutes
@@ -64,8 +65,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # An older card's or list's 转派 in the chat of a team the ticket has since left (a
         # supervisor at the triage desk, after another sent it on): sent on from here, it
         # would read as the new team's own 转派, and that team would not know.
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.refuse("t_with_other_team", number=ticket.label, team=team)
+        await refuse_moved_on(ctx, ticket)
         return
     if verb == "accme" and len(parts) == 4 and parts[3] != ticket.team_id:
         await _offer_moved(ctx, ticket)

@@ -16,7 +16,7 @@ from handlers.cards import MOVES, card_buttons, gist, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button
-from handlers.staff import serves_a_team, teams_served
+from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import filed_anew
 
 
@@ -43,6 +43,20 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
         ctx.refuse(key, number=ticket.label, team=team)
     else:
         ctx.refuse("t_not_member")
+
+
+async def refuse_moved_on(ctx: Ctx, ticket: Ticket) -> None:
+    """A press (or a 转派 reason typed) on a ticket that has left this chat, by someone not
+    on its team now: one whose team had it learns that their team can no longer act on it;
+    a supervisor, whose team never had it, where it is and how they may still act on it."""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    if await _had_it(ctx, ticket):
+        key = "t_with_other_team"
+    elif await is_oversight(ctx):
+        key = "t_with_other_team_oversight"
+    else:
+        key = "t_other_teams"
+    ctx.refuse(key, number=ticket.label, team=team)
 
 
 async def _had_it(ctx: Ctx, ticket: Ticket) -> bool:

@@ -19,6 +19,7 @@ from handlers.team_access import (
     load_ticket,
     outcome_named,
     refresh_cards,
+    refuse_moved_on,
     requester_script,
     settle_reply,
     tell_requester,
@@ -100,8 +101,7 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_xfer" and data.get("from", ticket.team_id) != ticket.team_id:
         # Moved on by someone else while the reason was typed: sent on from here, it would
         # read as the new team's own 转派, and that team would not know.
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-        ctx.say("t_with_other_team", number=ticket.label, team=team)
+        await refuse_moved_on(ctx, ticket)
         await _let_album_go(ctx, album)
         return
     elif flow == "t_xfer" and await act_on(
