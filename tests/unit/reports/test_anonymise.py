@@ -110,3 +110,46 @@ def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> No
 )
 def test_ordinary_words_survive(text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full name jieba's dictionary does not hold is a name wherever it is said.
+        ("送货的张伟总是迟到", "送货的某某总是迟到"),
+        ("张伟送货总迟到", "某某送货总迟到"),
+        ("送貨的張偉總是遲到", "送貨的某某總是遲到"),
+        ("烟站的周杰不给定级，王伟说会来", "烟站的某某不给定级，某某说会来"),
+        ("感谢张伟师傅", "感谢某某师傅"),
+        # One it holds (李娜, 李强) is, where a title or a complaint marks it as someone's.
+        ("李强师傅很负责", "某某师傅很负责"),
+        ("投诉刘德华", "投诉某某"),
+        ("舉報李娜收紅包", "舉報某某收紅包"),
+        # A surname said is half a name.
+        ("那个姓王的配送员", "那个姓某的配送员"),
+        ("那個姓王的配送員", "那個姓某的配送員"),
+        ("姓欧阳的经理", "姓某的经理"),
+        ("小王送货", "某某送货"),
+        ("王师傅态度不好", "某师傅态度不好"),
+    ],
+)
+def test_unregistered_names_are_removed_wherever_said(text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Cigarette brands and places jieba tags as people's names.
+        "黄金叶和芙蓉王没货，云烟也断了",
+        "苏烟、金圣和白将都没到",
+        "蘇煙、金聖和白將都沒到",
+        "玉溪、红塔山、黄果树补一条",
+        "毛坝乡的烤房停电了",
+        "谢谢白石乡110服务队",
+        "谢谢师傅，谢谢工作人员",
+        "老百姓都说好，姓名填错了",
+    ],
+)
+def test_brands_places_and_thanks_are_no_names(text: str) -> None:
+    assert scrub(text) == text
