@@ -1,6 +1,6 @@
 """The summary a draft is confirmed on: what will be filed, where it goes and why, with
-提交/修改/取消, 🙈 匿名提交 for a complaint, and 「➕ 补充到工单」 for each ticket in hand the
-words may be about."""
+提交/修改/取消, 🙈 匿名提交 for a complaint, 「➕ 补充到工单」 for each ticket in hand the
+words may be about, and 「👍 把感谢转给…」 for thanks that ask for nothing."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ ABOUT, ABOUT_NUMBER = "about", "about_number"
 
 # Set when 「更多…」 was pressed: the summary offers every ticket in hand, not the newest few.
 ALL_OFFERED = "about_all"
+
+# Words of thanks asking for nothing (`thanks.thanked_ticket`): [id, number, team id] of the
+# ticket whose team the summary offers to pass them on to (「👍 把感谢转给…」).
+THANKED = "thanked"
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,11 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
         if lead
         else ""
     )
+    thanked = ctx.conv.data.get(THANKED)
+    if isinstance(thanked, list) and not items:
+        # Thanks that ask for nothing: passed on to the team thanked, first; or filed.
+        team = in_script(ctx.cfg.team(str(thanked[2])).name, ctx.script)
+        buttons = ((Button(ctx.text("thanks_pass_on", team=team), f"f:thanks{mark}"),), *buttons)
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 

@@ -18,6 +18,7 @@ from handlers import (
     intake,
     mine,
     phones,
+    thanks,
     verdicts,
 )
 from handlers.cards import called_here
@@ -235,7 +236,11 @@ async def free_message(ctx: Ctx) -> None:
         # Asking of another service, typed without the reply, while a team waits for their
         # answer: the message may hold the answer too, so its ticket is offered as well.
         about = [*waiting, *(t for t in about if all(t.id != w.id for w in waiting))]
-    await intake.start_ticket(ctx, kind, text, about=about)
+    # Thanks asking for nothing (师傅来得很快，感谢！): offered to the team thanked too.
+    thanked = (
+        await thanks.thanked_ticket(ctx, decision, text) if kind is not Kind.COMPLAINT else None
+    )
+    await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
 
 
 async def _long_alarm(ctx: Ctx, text: str) -> bool:

@@ -11,7 +11,7 @@ from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip, one_line
-from handlers import shop_details, tickets
+from handlers import shop_details, thanks, tickets
 from handlers.alarm_intake import in_danger, start_emergency, valid_text
 from handlers.cards import called_here
 from handlers.context import Ctx
@@ -19,6 +19,7 @@ from handlers.draft_summary import (
     ABOUT,
     ABOUT_NUMBER,
     ALL_OFFERED,
+    THANKED,
     Offer,
     numbered,
     offer_data,
@@ -29,6 +30,7 @@ from handlers.drafts import DRAFT, added_from, calls_off_the_draft, draft_data, 
 from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
+from handlers.rating_words import thanks_only
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
@@ -92,7 +94,7 @@ def _nothing_more(text: str) -> bool:
 # A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
 # the ticket it adds to as well (f:add:<id>:<ticket id>).
 _SUMMARY_PRESS = re.compile(
-    r"(f:(?:ok|one|edit|no|add|more|anon)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
+    r"(f:(?:ok|one|edit|no|add|more|anon|thanks)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
 )
 # Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
 # read again for the tickets they may be about, not offered to the old words' ones.
@@ -156,10 +158,12 @@ async def start_ticket(
     *,
     first: Gathered | None = None,
     about: list[Ticket] | None = None,
+    thanked: Ticket | None = None,
 ) -> None:
     """Begin a request; `first` carries what already came with it (a photo, a location);
     `about`, the open tickets the words may be about, which the summary offers to add them
-    to (any one of them)."""
+    to (any one of them); `thanked`, the ticket whose team words of thanks are for, which
+    it offers to pass them on to."""
     if not await may_start_ticket(ctx, kind):
         return
     gathered = first or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
@@ -168,6 +172,8 @@ async def start_ticket(
         data = draft_data(ctx, gathered)
         if about and kind is Kind.REQUEST:
             data |= offer_data(about)
+        if thanked is not None:
+            data[THANKED] = [thanked.id, thanked.label, thanked.team_id]
         await ctx.start_flow(TICKET, "confirm", data)
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
@@ -414,6 +420,8 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         # Every ticket in hand, each with its button; the draft is as it was.
         await ctx.goto("confirm", **{ALL_OFFERED: True})
         show_summary(ctx, gathered, lead="free_text_confirm")
+    elif choice == "f:thanks" and ctx.conv is not None and ctx.conv.data.get(THANKED):
+        await _pass_thanks_on(ctx, gathered)
     elif choice == "f:add" and _pressed_offer(ctx) is not None:
         offer = _pressed_offer(ctx)
         assert offer is not None
@@ -421,7 +429,13 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     elif choice == "f:edit":
         # The offer was for the old words; the new ones are read for it again (_offer_again).
         offered = ctx.conv is not None and bool(offers_kept(ctx.conv.data))
-        cleared = {ABOUT: None, ABOUT_NUMBER: None, ALL_OFFERED: None, _REOFFER: offered}
+        cleared = {
+            ABOUT: None,
+            ABOUT_NUMBER: None,
+            ALL_OFFERED: None,
+            THANKED: None,  # the new words may be no thanks
+            _REOFFER: offered,
+        }
         await ctx.goto("describe", text="", **cleared)
         # Asked for as the summary named it (类别：心愿 for a staff member's typed wish).
         filed = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered))
@@ -441,8 +455,24 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         if taken == "refused":
             return
         if taken != "nothing":
-            await ctx.goto("confirm", **gathered.to_data())
+            # Thanks that now ask for something too ("谢谢，请再派人来") are no longer only
+            # thanks to pass on.
+            asks = not thanks_only(gathered.text, ctx.cfg.routing.praise_words)
+            await ctx.goto("confirm", **gathered.to_data(), **({THANKED: None} if asks else {}))
         show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
+
+
+async def _pass_thanks_on(ctx: Ctx, gathered: Gathered) -> None:
+    """The draft's words of thanks to the team they are for, instead of filing them."""
+    assert ctx.conv is not None
+    ticket_id, number, team_id = ctx.conv.data[THANKED]
+    passed = await thanks.pass_on(ctx, int(ticket_id), gathered.text, _draft_id(ctx))
+    await ctx.end_flow()
+    if passed is None:
+        ctx.toast("stale_button")
+        return
+    team = in_script(ctx.cfg.team(str(team_id)).name, ctx.script)
+    ctx.say("thanks_passed_on", keyboard="remove", team=team, number=str(number))
 
 
 async def _offer_again(ctx: Ctx, gathered: Gathered) -> None:

@@ -20,6 +20,7 @@ STAFF: dict[str, str] = {
     "role_leader": "队长",
     "role_supervisor": "督办",
     "info_to_team": "工单 {number} 报告人补充：{text}",
+    "thanks_to_team": "👍 工单 {number} 报告人致谢：{text}",
     "answer_to_team": "工单 {number} 报告人回复：{text}",
     "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
     "reopen_to_team_suggestion": "建议 {number} 报告人对答复不满意：{text}",

@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from core.enums import Kind
-from routing import Decision, bare
+from routing import Decision, bare, to_simplified
 
 # A judgement and the score it means, on the scale the 满意率 reads (docs/rates.md): 5 =
 # satisfied (满意), 4 = basically satisfied (基本满意), 3 or less = not satisfied.
@@ -79,3 +80,22 @@ def asks_anew(decision: Decision | None, text: str) -> bool:
         return False
     plain = bare(text)
     return _ASKS_FOR.search(plain) is not None and _ON_THE_SERVICE.search(plain) is None
+
+
+# Discontent beside the thanks ("来得太慢了，谢谢", "不满意，谢谢"), or a question: not thanks
+# alone.
+_DISCONTENT = re.compile(r"不满|差|慢|没|不行|失望|还是|又|[？?]|吗|什么|怎么|请问|如何|为什么")
+# ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条").
+_ASKS_TOO = re.compile(r"请|派|帮我|给我")
+
+
+def thanks_only(text: str, praise_words: Iterable[str]) -> bool:
+    """Thanks or praise that ask for nothing ("师傅来得很快，感谢！", "谢谢白石乡110服务队的
+    张师傅", "表扬一下赵队员"), in either script: words for a team to hear, not to act on.
+    Thanks beside a request ("谢谢，请再派人来"), discontent or a question are not."""
+    plain = to_simplified(bare(text))
+    if not any(word in plain for word in praise_words):
+        return False
+    # The question mark is punctuation, which `bare` takes off.
+    asks = _ASKS_FOR.search(plain) or _ASKS_TOO.search(plain)
+    return asks is None and _DISCONTENT.search(to_simplified(text)) is None

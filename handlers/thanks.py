@@ -1,0 +1,88 @@
+"""Thanks and praise a requester sends about a service given ("师傅来得很快，感谢！", "谢谢白石乡
+110服务队的张师傅"): the summary of their words offers to pass them on to the team that
+served them (「👍 把感谢转给…」), beside filing them as a request, which thanks that also
+ask for something still are. Passed on, they reach the team's chat through the outbox and
+are recorded on the ticket they thank for (its timeline reads 致谢); nothing is filed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.enums import Role, Status
+from core.lifecycle import REOPEN_AFTER_CLOSE
+from core.model import Ticket
+from core.services import note_event
+from handlers import notify
+from handlers.context import Ctx
+from handlers.i18n import t
+from handlers.rating_words import thanks_only
+from routing import Decision, to_simplified
+
+# Tickets a team has taken up: what thanks may be for (not one nobody has come to yet).
+_SERVED = (
+    Status.ACCEPTED,
+    Status.ON_SITE,
+    Status.WAITING_REQUESTER,
+    Status.RESOLVED,
+    Status.CLOSED,
+)
+_LOOKED_AT = 10  # of the requester's newest tickets
+
+
+async def thanked_ticket(ctx: Ctx, decision: Decision, text: str) -> Ticket | None:
+    """The ticket whose team words of thanks that ask for nothing are for: of the
+    requester's served in the last week, the newest of the team the words name (by its
+    name or its town's), or, naming none, the newest. None for other words, or with no
+    such ticket (the thanks are then offered as a request only, as any words are). Words
+    a service line is chosen by are a matter of their own ("谢谢，烟叶烤黑了"), but for
+    the name of the team thanked ("谢谢青山镇烘烤110服务队")."""
+    if not thanks_only(text, ctx.cfg.routing.praise_words):
+        return None
+    said = to_simplified(text)
+    names = [name for team in ctx.cfg.teams if (name := to_simplified(team.name)) in said]
+    if any(all(word not in name for name in names) for word in decision.said):
+        return None
+    since = ctx.now - REOPEN_AFTER_CLOSE
+    served = [
+        ticket
+        for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT)
+        if ticket.status in _SERVED and ticket.accepted_by is not None and _moved(ticket) >= since
+    ]
+    # A team named in full, or by the town it serves (白石乡110服务队, 白石乡的师傅).
+    towns = {area.id for area in ctx.cfg.areas if to_simplified(area.name) in said}
+    named = {
+        team.id
+        for team in ctx.cfg.teams
+        if to_simplified(team.name) in said or towns & set(team.areas)
+    }
+    if named:
+        served = [ticket for ticket in served if ticket.team_id in named]
+    return max(served, key=_moved, default=None)
+
+
+def _moved(ticket: Ticket) -> datetime:
+    """When anything last happened to the ticket."""
+    return ticket.updated_at or ticket.created_at
+
+
+async def pass_on(ctx: Ctx, ticket_id: int, text: str, draft_id: str) -> Ticket | None:
+    """The thanks to the ticket's team (its chat, else those it pages), recorded on the
+    ticket; None, and nothing sent, for a ticket that is not the requester's."""
+    ticket = await ctx.uow.tickets.get(ticket_id)
+    if ticket is None or ticket.requester_id != ctx.user.id:
+        return None
+    await note_event(
+        ctx.uow,
+        ticket,
+        "thanks",
+        actor_id=ctx.user.id,
+        role=Role.REQUESTER,
+        now=ctx.now,
+        note=text[:500],
+        data={"draft": draft_id} if draft_id else None,
+    )
+    said = notify.as_team_reads(ctx, ticket, ticket.team_id, text)
+    words = t("thanks_to_team", number=ticket.label, text=said)
+    for target in await notify.team_targets(ctx, ticket.team_id, urgent=False):
+        await ctx.enqueue(target, words, ticket_id=ticket.id)
+    return ticket

@@ -1,0 +1,84 @@
+"""Thanks and praise sent after a service (师傅来得很快，感谢！): the summary offers to pass
+them on to the team that served the requester, which reads them in its chat, and files
+nothing; thanks that ask for something, or tell of a new problem, are offered as a request
+only, as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import Config
+from handlers.replies import Outcome
+from tests.support.desk import Harness, button_actions, button_data, texts
+from tests.support.tickets import FARMER, MEMBER
+
+
+@pytest.fixture
+def team_chat(demo_config: Config) -> int:
+    chat = demo_config.team("curing-qingshan").chat_id
+    assert chat is not None
+    return chat
+
+
+async def _rated_a_day_ago(desk: Harness, team_chat: int) -> int:
+    """A 110 call of the farmer's, resolved by 青山镇's team, rated 5 a day ago."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    await desk.send(FARMER, "跳过")
+    desk.clock.advance(days=1)
+    return ticket_id
+
+
+def _thanks_button(out: Outcome) -> str:
+    [pressed] = [data for data in button_data(out) if data.startswith("f:thanks")]
+    return pressed
+
+
+@pytest.mark.parametrize(
+    ("typed", "reply"),
+    [
+        ("师傅来得很快，感谢！", "已把您的感谢转给青山镇烘烤110服务队"),
+        ("師傅來得很快，感謝！", "已把您的感謝轉給青山鎮烘烤110服務隊"),
+        ("谢谢青山镇烘烤110服务队的赵师傅", "已把您的感谢转给青山镇烘烤110服务队"),
+    ],
+)
+async def test_thanks_after_a_service_reach_the_team_that_gave_it(
+    desk: Harness, team_chat: int, typed: str, reply: str
+) -> None:
+    ticket_id = await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "f:ok" in button_actions(out)  # still theirs to file, if that is what they meant
+    out = await desk.press(FARMER, _thanks_button(out))
+    assert reply in texts(out)
+    [ticket] = await desk.tickets()  # nothing filed
+    assert ticket.id == ticket_id
+    assert (await desk.actions(ticket_id))[-1] == "thanks"
+    told = [m for m in await desk.outbox() if m.chat_id == team_chat]
+    assert f"工单 {ticket.label} 报告人致谢：{typed}" in told[-1].payload["text"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "谢谢，请再派人来看看",  # asks for someone
+        "谢谢，烟叶烤黑了",  # a new problem
+        "谢谢，帮我订两条中华",
+        "来得太慢了，谢谢",  # no praise
+        "谢谢白石乡110服务队的张师傅",  # a team that did not serve them
+    ],
+)
+async def test_thanks_that_are_more_than_thanks_are_offered_as_a_request_only(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    actions = button_actions(out)
+    assert "f:thanks" not in actions
+    assert "f:ok" in actions
+
+
+async def test_thanks_with_nobody_having_served_them_are_offered_as_a_request_only(
+    desk: Harness,
+) -> None:
+    out = await desk.send(FARMER, "师傅来得很快，感谢！")
+    assert button_actions(out)[:1] == ["f:ok"]
