@@ -27,12 +27,12 @@ from routing.segment import tokenizer
 
 # Village, hamlet and group names: up to three characters before 村/寨/屯, none of them a
 # word that usually precedes a place (在 大坪村 → 在某村, 家住 下坝村) or a larger unit's
-# end. Also not generic words: 农村, 进村, 全村, 本村 are not anybody's address. But 家
-# after the first character is a family's village, the commonest name of all: 李家村,
-# 王家寨, 马家坪村.
+# end. Also not generic words: 农村, 进村, 全村, 本村, 我们村 and 咱们村 are not anybody's
+# address. But 家 after the first character is a family's village, the commonest name of
+# all: 李家村, 王家寨, 马家坪村.
 _STOP = (
     "在的是到去我你他她它家住了和与从向往来对给把被于就也都还又有个那这镇乡县市区省"
-    "农进全本该各邻出回整每同入"
+    "农进全本该各邻出回整每同入们咱"
 )
 _VILLAGE = re.compile(
     rf"(?![{_STOP}])[\u4e00-\u9fff](?:家|(?![{_STOP}])[\u4e00-\u9fff]){{0,2}}(村|寨|屯)"

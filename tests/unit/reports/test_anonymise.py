@@ -99,6 +99,8 @@ def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> No
         "农村电网改造后停电少了",
         "我们全村都停电了，我家村口的烤房也是",
         "大伙回家村里都说好",
+        "每次轮到我们村交烟，咱们村的烤房都停电了",  # whose village, not which
+        "他們村的路不好走",
         "小叶片烤黄了，老毛病又犯了",
         "烘烤110服务队很快到了",
         "烤房风机不转了，谢谢师傅",  # thanks, not a 谢 師傅
