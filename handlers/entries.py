@@ -11,6 +11,7 @@ from handlers.menu import say_help
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight
 from handlers.tickets import may_have_barn, open_emergency
+from routing import bare, to_simplified
 
 Step = Callable[[Ctx], Awaitable[None]]
 COMMANDS: dict[str, Step] = {}
@@ -104,13 +105,21 @@ async def _wish(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, Kind.WISH)
 
 
+# What /echo's words may be: off the wall, or on it (the usage reply says 不公开 and 允许, in
+# either script, and a farmer may type them rather than off and on).
+_ECHO_WORDS = {
+    **dict.fromkeys(("off", "关", "关闭", "不公开", "不要公开", "不允许", "不同意"), True),
+    **dict.fromkeys(("on", "开", "打开", "公开", "允许", "允许公开", "同意"), False),
+}
+
+
 @command("echo")
 async def _echo(ctx: Ctx) -> None:
-    choice = ctx.msg.args[0].lower() if ctx.msg.args else ""
-    if choice not in ("on", "off"):
+    opt_out = _ECHO_WORDS.get(bare(to_simplified("".join(ctx.msg.args))).lower())
+    if opt_out is None:
         ctx.say("echo_usage")
         return
-    ctx.user.echo_opt_out = choice == "off"
+    ctx.user.echo_opt_out = opt_out
     ctx.say("echo_off" if ctx.user.echo_opt_out else "echo_on")
 
 

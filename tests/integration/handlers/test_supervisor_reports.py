@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot.reports_port import Reports
 from core.config import Config
 from core.enums import Action, Script
+from routing import to_simplified
 from storage.tables import processed_updates
 from storage.uow import Database
 from tests.integration.reports.dataset import act
@@ -201,6 +202,31 @@ async def test_requesters_cannot_read_the_ledger(desk: Harness) -> None:
 
 async def test_requester_can_opt_out_of_the_echo_wall(desk: Harness) -> None:
     await desk.send(FARMER, "/echo off")
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(FARMER)
+    assert user is not None and user.echo_opt_out
+
+
+@pytest.mark.parametrize(
+    ("off", "on"),
+    [("不公开", "允许"), ("不公開", "允許"), ("关闭", "打开"), ("關閉", "公開"), ("OFF", "On")],
+)
+async def test_echo_takes_the_words_its_usage_says_in_either_script(
+    desk: Harness, off: str, on: str
+) -> None:
+    """The usage reply reads "/echo off 不公开；/echo on 允许…": either word says it."""
+    for word, opted_out, said in ((off, True, "不会出现在"), (on, False, "会匿名出现在")):
+        out = await desk.send(FARMER, f"/echo {word}")
+        assert said in to_simplified(texts(out))
+        async with desk.db.uow(read_only=True) as uow:
+            user = await uow.users.get(FARMER)
+        assert user is not None and user.echo_opt_out is opted_out
+
+
+async def test_echo_with_other_words_changes_nothing(desk: Harness) -> None:
+    await desk.send(FARMER, "/echo off")
+    out = await desk.send(FARMER, "/echo 随便")
+    assert "用法" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(FARMER)
     assert user is not None and user.echo_opt_out
