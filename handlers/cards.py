@@ -13,6 +13,7 @@ from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
 from core.texts import WISH_OUTCOME_NAMES, called, clip, one_line, status_name
+from core.triage import DISPATCH_LABEL, dispatch_choices
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
@@ -147,13 +148,8 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     tid = ticket.id
     status = ticket.status
     buttons: list[Button] = []
-    triage = cfg.triage_line()
-    if triage is not None and ticket.line == triage.id and status.is_open:
-        for line_id in ticket.route_candidates:
-            if line_id == triage.id or not any(line.id == line_id for line in cfg.service_lines):
-                continue
-            team = cfg.team_for(line_id, ticket.area)
-            buttons.append(Button(f"派给 {team.name}", f"tk:rto:{tid}:{team.id}"))
+    for team in dispatch_choices(cfg, ticket):
+        buttons.append(Button(DISPATCH_LABEL.format(team=team.name), f"tk:rto:{tid}:{team.id}"))
     taken = ticket.accepted_at is not None
     if status is Status.DISPATCHED or (status is Status.WAITING_REQUESTER and not taken):
         # Asked about before anyone took it (需补充 before 接单): still to be taken.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.config import Team
+from core.config import Config, Team
 from core.enums import Action, Role, Script, Status
 from core.lifecycle import (
     ACCEPT_PROMPT,
@@ -19,6 +19,7 @@ from core.lifecycle import (
 from core.model import ChatPlace, Ticket, TicketEvent
 from core.services import note_event, roles_of
 from core.team_card import local
+from core.triage import at_triage, dispatch_buttons
 from handlers import notify
 from handlers.cards import ticket_status
 from handlers.context import Ctx
@@ -77,7 +78,7 @@ async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
     # button of what it asks for, as the ladder's reminders have (the card may be far
     # up a busy chat), taken off as they are once it no longer applies. Not the leader
     # who pressed it.
-    buttons, purpose = _nudge_button(ticket, leader=role is Role.LEADER)
+    buttons, purpose = _nudge_button(ctx.cfg, ticket, leader=role is Role.LEADER)
     for target in await notify.ticket_targets(ctx, ticket, urgent=True):
         if target == ChatPlace(ctx.user.id):
             continue
@@ -114,13 +115,20 @@ def _oversight_role(roles: set[Role]) -> Role:
     return Role.SUPERVISOR if Role.SUPERVISOR in roles else Role.ADMIN
 
 
-def _nudge_button(ticket: Ticket, *, leader: bool) -> tuple[tuple[tuple[Button, ...], ...], str]:
+def _nudge_button(
+    cfg: Config, ticket: Ticket, *, leader: bool
+) -> tuple[tuple[tuple[Button, ...], ...], str]:
     """The button a 催办 carries to the team, and the purpose it is kept under
     (`core.lifecycle.NUDGES`, a leader's apart, so that its news keeps its own words):
-    接单 while nobody has it, 办结 while someone works on it, as the card has them, also
+    接单 while nobody has it (at the triage desk, its card's 派给 and 转派: `core.triage`),
+    办结 while someone works on it, as the card has them, also
     while the requester is asked (需补充); kept so that the page is told the news once its
     button no longer applies."""
-    accept = ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),)
+    accept: tuple[tuple[Button, ...], ...] = ((Button(t("btn_accept"), f"tk:acc:{ticket.id}"),),)
+    if ticket.accepted_by is None and at_triage(cfg, ticket):
+        # The triage desk is urged to send it on, with its card's 派给 and 转派.
+        sends = (Button(label, data) for label, data in dispatch_buttons(cfg, ticket))
+        accept = rows(*sends, per_row=2)
     if ticket.status is Status.DISPATCHED:
         return accept, LEADER_NUDGE_ACCEPT if leader else ACCEPT_PROMPT
     waiting = ticket.status is Status.WAITING_REQUESTER

@@ -25,6 +25,7 @@ from core.model import ChatPlace, Ticket, User, reply_script
 from core.ranks import unique
 from core.services import may_work_on
 from core.texts import lateness
+from core.triage import at_triage, dispatch_buttons
 from scheduler import callback, requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.ladder_record import record_step
@@ -300,13 +301,20 @@ async def _rung(
     tid = ticket.id
     act = texts.staff("btn_accept" if phase == "accept" else "btn_resolve")
     team_button: Buttons = [[button(act, f"tk:{'acc' if phase == 'accept' else 'res'}:{tid}")]]
+    # The triage desk answers by sending the ticket to a team, as its card offers, not by
+    # taking it: its reminders ask for that and carry the card's 派给 and 转派.
+    dispatching = phase == "accept" and at_triage(people.cfg, ticket)
+    if dispatching:
+        choices = [button(label, data) for label, data in dispatch_buttons(people.cfg, ticket)]
+        team_button = [choices[i : i + 2] for i in range(0, len(choices), 2)]
+    wording = "dispatch" if dispatching else phase
     # The purpose names the buttons, so that they are taken away once they no longer apply
     # (`core.services.withdraw_stale_prompts`), and what the text says, so that it is told
     # the news once that no longer holds (handlers/overdue_alerts.py); a team's are for
     # that team only.
     extra = {"team": ticket.team_id}
     if action == "remind_team":
-        headline = texts.staff(f"remind_{phase}", **values)
+        headline = texts.staff(f"remind_{wording}", **values)
         if phase == "accept":
             # Not the on-duty member whose own ticket it is: they may not accept it.
             on_duty = await people.on_duty(ticket.team_id)
@@ -321,14 +329,15 @@ async def _rung(
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
         return _Said(headline, targets, team_button, purpose, extra, stood_in)
     if action == "alert_leader":
-        headline = texts.staff(f"leader_{phase}", **values)
+        headline = texts.staff(f"leader_{wording}", **values)
         targets = await people.leaders_or_up(ticket.team_id)
         # The leader is asked to urge the team: 催办 pages it (handlers/team_nudges.py), beside
         # the phase's own button for a leader who takes the ticket themselves.
         nudge = button(texts.staff("btn_remind"), f"tk:nudge:{tid}")
         purpose = LEADER_ACCEPT_PROMPT if phase == "accept" else LEADER_RESOLVE_PROMPT
-        return _Said(headline, targets, [[*team_button[0], nudge]], purpose, extra)
-    headline = texts.staff(f"supervise_{phase}", **values)
+        with_nudge = [*team_button[:-1], [*team_button[-1], nudge]]
+        return _Said(headline, targets, with_nudge, purpose, extra)
+    headline = texts.staff(f"supervise_{wording}", **values)
     targets = await people.supervisors_or_up()
     buttons = [
         [

@@ -23,6 +23,12 @@ STAFF: dict[str, str] = {
     "leader_resolve": "⚠️ 工单 {number} 超过办结时限 {late}，{team} 仍未办结，请队长督促。",
     "supervise_accept": "🔴【超时督办】工单 {number} 超过接单时限 {late}，仍未接单。",
     "supervise_resolve": "🔴【超时督办】工单 {number} 超过办结时限 {late}，仍未办结。",
+    # The same for a ticket at the triage desk, whose answer is to send it to a team.
+    "remind_dispatch": (
+        "⏰ 工单 {number} 已到接单时限（{due}），还没有分派，请尽快派给对应的服务队。"
+    ),
+    "leader_dispatch": "⚠️ 工单 {number} 超过接单时限 {late}，{team} 仍未分派，请督促分派。",
+    "supervise_dispatch": "🔴【超时督办】工单 {number} 超过接单时限 {late}，{team} 仍未分派。",
     "urgent_unanswered": (
         "📞 工单 {number}（110）：报告人 {waited} 没有回复补充问题，已再次提醒。"
         "烤房等不得，请直接打电话联系{phone}。"

@@ -1,0 +1,92 @@
+"""The ladder's reminders and alerts about a ticket waiting at the triage desk (督办分派台)
+ask for what the desk does there, sending it to a team, with its card's 派给 and 转派,
+not for 接单; and what they offer works from them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from core.enums import Status
+from core.lifecycle import LEADER_ACCEPT_PROMPT, OVERSIGHT_ACCEPT_PROMPT, REMIND_ACCEPT_PROMPT
+from core.model import OutboxMessage
+from scheduler.sweep import sweep
+from tests.support.desk import Harness
+
+RETAILER = 100002
+TRIAGE_CHAT = -1001000000017
+MONOPOLY_CHAT = -1001000000012
+# Words the router cannot place: the card offers its two candidates (许可证, 送货).
+UNPLACED = "烟的那个事情怎么说，上次说的许可还有送货"
+
+
+async def _after(desk: Harness, hours: float) -> None:
+    desk.clock.advance(hours=hours)
+    await sweep(desk.db, desk.cfg, desk.clock())
+
+
+def _data(row: OutboxMessage) -> list[str]:
+    return [b["data"] for line in row.payload.get("buttons", []) for b in line]
+
+
+async def test_the_triage_desks_reminders_ask_it_to_dispatch_not_to_accept(desk: Harness) -> None:
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    assert ticket.line == "triage"
+    tid = ticket.id
+    await _after(desk, 1)  # past its 接单时限: the desk is reminded
+    await _after(desk, 1)  # an hour more: its leader is alerted
+    await _after(desk, 4)  # and the supervisors' 超时督办
+    ladder = {
+        r.purpose: r
+        for r in await desk.outbox()
+        if r.purpose in (REMIND_ACCEPT_PROMPT, LEADER_ACCEPT_PROMPT, OVERSIGHT_ACCEPT_PROMPT)
+    }
+    reminder, alert = ladder[REMIND_ACCEPT_PROMPT], ladder[LEADER_ACCEPT_PROMPT]
+    assert reminder.chat_id == TRIAGE_CHAT
+    dispatch = [f"tk:rto:{tid}:monopoly", f"tk:rto:{tid}:delivery", f"tk:xfer:{tid}"]
+    assert _data(reminder) == dispatch
+    assert _data(alert) == [*dispatch, f"tk:nudge:{tid}"]
+    for row in ladder.values():
+        text = str(row.payload["text"]).split("\n")[0]
+        assert "接单，" not in text and "请尽快接单" not in text and "仍未接单" not in text
+        assert "分派" in text
+        assert f"tk:acc:{tid}" not in _data(row)
+    assert "请尽快派给对应的服务队" in str(reminder.payload["text"])
+    # The reminder's 派给, pressed in the desk's chat, sends it there.
+    await desk.press(300001, f"tk:rto:{tid}:monopoly", chat=TRIAGE_CHAT)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "monopoly" and moved.status is Status.DISPATCHED
+
+
+async def test_a_team_s_reminders_still_ask_it_to_accept(desk: Harness) -> None:
+    ticket = await desk.file_request(RETAILER, "我的烟草专卖零售许可证快到期了，怎么延续")
+    assert ticket.team_id == "monopoly"
+    desk.clock.advance(hours=8)
+    await sweep(desk.db, desk.cfg, desk.clock() + timedelta(minutes=1))
+    [reminder] = [r for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT]
+    assert reminder.chat_id == MONOPOLY_CHAT
+    assert _data(reminder) == [f"tk:acc:{ticket.id}"]
+    assert "请尽快接单" in str(reminder.payload["text"])
+
+
+async def test_a_supervisors_nudge_to_the_triage_desk_offers_its_dispatch(desk: Harness) -> None:
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    await desk.press(300001, f"sv:remind:{tid}")
+    [page] = [r for r in await desk.outbox() if "督办提醒" in str(r.payload.get("text"))]
+    assert page.chat_id == TRIAGE_CHAT
+    assert _data(page) == [f"tk:rto:{tid}:monopoly", f"tk:rto:{tid}:delivery", f"tk:xfer:{tid}"]
+
+
+async def test_a_nudge_to_the_desk_about_a_request_it_asked_about_still_offers_dispatch(
+    desk: Harness,
+) -> None:
+    """需补充 at the desk before sending it on: the 催办 still asks it to dispatch."""
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    await desk.press(300001, f"tk:ask:{tid}", chat=TRIAGE_CHAT)
+    await desk.send(300001, "请问是许可证的事还是送货的事？", chat=TRIAGE_CHAT)
+    [asked] = await desk.tickets()
+    assert asked.status is Status.WAITING_REQUESTER
+    await desk.press(300001, f"sv:remind:{tid}")
+    [page] = [r for r in await desk.outbox() if "督办提醒" in str(r.payload.get("text"))]
+    assert _data(page) == [f"tk:rto:{tid}:monopoly", f"tk:rto:{tid}:delivery", f"tk:xfer:{tid}"]
