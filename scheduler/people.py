@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 
 from core.config import Config
-from core.model import ChatPlace, Membership, User
+from core.model import ChatPlace, Membership, Ticket, User
 from core.ranks import supervisors, team_leaders, unique
 from core.team_chats import team_place
 from storage.tables import users
@@ -70,6 +70,16 @@ class People:
         return await self.reachable(
             m.user_id for m in await self._memberships(team_id) if m.on_duty
         )
+
+    async def stand_in_pagers(self, ticket: Ticket) -> list[int]:
+        """Who is paged for `ticket` when nobody of its team is on duty: its leaders, for a
+        team that keeps a duty roster (one without is chased up to its leaders by the
+        ladder's next rung); never the requester, who may not take their own ticket."""
+        team = self.cfg.find_team(ticket.team_id)
+        if team is None or not team.duty_roster:
+            return []
+        leaders = await self.leaders(ticket.team_id)
+        return [uid for uid in leaders if uid != ticket.requester_id]
 
     async def leaders(self, team_id: str) -> list[int]:
         memberships = await self._memberships(team_id)

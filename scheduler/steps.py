@@ -325,7 +325,12 @@ async def _rung(
             direct = await people.reachable([taker] if taker is not None and still_on else [])
         targets = unique([*([chat.chat_id] if chat is not None else []), *direct])
         stood_in = not targets
-        targets = targets or await people.leaders_or_up(ticket.team_id)
+        if stood_in:
+            targets = await people.leaders_or_up(ticket.team_id)
+        elif phase == "accept" and not direct:
+            # Nobody on duty: the leaders are paged, as the call itself paged them
+            # (`handlers.notify.duty_pagers`), not only the team's group, muted at night.
+            targets = unique([*targets, *await people.stand_in_pagers(ticket)])
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
         return _Said(headline, targets, team_button, purpose, extra, stood_in)
     if action == "alert_leader":

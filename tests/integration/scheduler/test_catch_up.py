@@ -63,7 +63,8 @@ async def test_six_hours_down_then_each_audience_reached_hears_once(
     await run_scheduler(db, cfg, at("2026-11-18 14:55"), at("2026-11-18 15:30"))
 
     assert await sent(db) == [
-        ("Wed 11-18 08:50", "team", (CURING_CHAT,)),
+        # Nobody on duty: the 110 team's leader is paged with its chat.
+        ("Wed 11-18 08:50", "team", (CURING_CHAT, CURING_LEADER)),
         ("Wed 11-18 08:50", "notify", (FARMER,)),  # the 110 caller: the team is chased
         # The first sweep after the downtime: the leaders' rung passed on the way and the
         # supervisors' (step 13 of the fast ladder, its repeats folded into one), each once.
@@ -86,7 +87,7 @@ async def test_six_hours_down_then_each_audience_reached_hears_once(
             if e.action in ("remind", "escalate")
         ]
         assert chased == [
-            ("remind", 0, 0, [CURING_CHAT]),
+            ("remind", 0, 0, [CURING_CHAT, CURING_LEADER]),
             ("escalate", 1, 0, [CURING_LEADER]),
             ("escalate", 13, 11, [SUPERVISOR]),
             ("escalate", 14, 0, [SUPERVISOR]),

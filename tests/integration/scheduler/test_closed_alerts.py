@@ -15,7 +15,13 @@ from bot.outbox.edit_targets import kept_targets
 from bot.outbox.recorder import SentRecorder
 from core.config import Config
 from core.enums import Status
-from core.lifecycle import PROMPTS, REMIND_ACCEPT_PROMPT, REMIND_RESOLVE_PROMPT, RESOLVE_PROMPT
+from core.lifecycle import (
+    LEADER_ACCEPT_PROMPT,
+    PROMPTS,
+    REMIND_ACCEPT_PROMPT,
+    REMIND_RESOLVE_PROMPT,
+    RESOLVE_PROMPT,
+)
 from core.model import OutboxMessage
 from core.services import BUTTONS_OFF
 from scheduler.sweep import sweep
@@ -130,10 +136,11 @@ async def test_a_call_asked_about_before_anyone_took_it_then_closed_tells_its_re
     at = await _close_unanswered(desk)
     told = {(r.chat_id, int(r.payload["message_id"])): r for r in await _alert_edits(desk)}
     assert set(told) == set(sent)
-    heads = {TEAM_CHAT: "⏰", LEADER: "⚠️"}
-    for (chat, _), edit in told.items():
+    # The leader, paged with the team's reminder (nobody on duty), keeps both first words.
+    heads = {REMIND_ACCEPT_PROMPT: "⏰", LEADER_ACCEPT_PROMPT: "⚠️"}
+    for place, edit in told.items():
         assert str(edit.payload["text"]).startswith(
-            f"{heads.get(chat, '⏰')} 工单 10019 曾超过接单时限，{at} 已处理：未补充关闭。\n"
+            f"{heads[sent[place]]} 工单 10019 曾超过接单时限，{at} 已处理：未补充关闭。\n"
         )
         assert "还没有人接单" not in str(edit.payload["text"])
     assert await _buttons_off(desk) == []

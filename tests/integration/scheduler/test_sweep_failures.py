@@ -30,10 +30,11 @@ async def test_a_broken_ticket_is_put_off_and_the_others_are_chased(
 
     result = await sweep(db, demo_config, now)
 
-    # Each chased 110 call: its team reminded, its caller told the team is chased.
-    assert (result.processed, result.failed, result.messages) == (2, 1, 4)
+    # Each chased 110 call: its team reminded (its chat, and its leader with nobody on
+    # duty), its caller told the team is chased.
+    assert (result.processed, result.failed, result.messages) == (2, 1, 6)
     assert sorted(row.ticket_id or 0 for row in await outbox_rows(db)) == sorted(
-        t.id or 0 for t in made if t.id != broken for _ in ("team", "caller")
+        t.id or 0 for t in made if t.id != broken for _ in ("team", "leader", "caller")
     )
     assert (await load(db, broken)).next_action_at == now + RETRY_FAILED_AFTER
     again = await sweep(db, demo_config, now + timedelta(seconds=30))

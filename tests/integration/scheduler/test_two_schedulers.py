@@ -71,9 +71,11 @@ async def test_two_sweeps_through_a_ladder_never_double_an_alert(
     everything = await outbox_rows(db)
     assert len({row.dedup_key for row in everything}) == len(everything)
     rows = [row for row in everything if row.purpose != "notify"]
-    assert len(rows) == 120  # one recipient per step (no one on duty)
+    # One recipient per step, but the team's reminder: nobody is on duty, so it reaches
+    # the team's chat and its leader.
+    assert len(rows) == 150
     per_ticket = Counter(row.ticket_id for row in rows)
-    assert set(per_ticket.values()) == {4}
+    assert set(per_ticket.values()) == {5}
     # Each caller is told once that the team is chased, however the sweeps shared the steps.
     callers = Counter(row.ticket_id for row in everything if row.purpose == "notify")
     assert len(callers) == 30 and set(callers.values()) == {1}
@@ -100,8 +102,9 @@ async def test_a_replayed_step_is_stopped_by_the_dedup_key(
     again = await sweep(db, demo_config, due + timedelta(seconds=30))
     assert again.kinds == Counter({"remind_team": 1})
     assert again.messages == 0
-    # The team's reminder and the caller's word that the team is chased, once each.
-    assert await _count(db, select(func.count()).select_from(outbox)) == 2
+    # The team's reminder (its chat and, nobody on duty, its leader) and the caller's word
+    # that the team is chased, once each.
+    assert await _count(db, select(func.count()).select_from(outbox)) == 3
 
 
 # `jinye110 scheduler` with only its own command registered: the full CLI imports every

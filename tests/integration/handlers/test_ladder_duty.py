@@ -1,0 +1,41 @@
+"""The ladder's first reminder of a call nobody took reaches someone who can act on it:
+the on-duty members, and with nobody on duty (night, everyone /duty off) the team's
+leaders, as the call's own page did, not only the team's group, muted at night."""
+
+from __future__ import annotations
+
+from core.lifecycle import REMIND_ACCEPT_PROMPT
+from scheduler.sweep import sweep
+from tests.support.desk import Harness
+from tests.support.tickets import FARMER, LEADER, MEMBER
+
+TEAM_CHAT = -1001000000001
+
+
+async def _reminded(desk: Harness) -> set[int]:
+    desk.clock.advance(minutes=11)  # past the 110 call's 接单时限 of ten minutes
+    await sweep(desk.db, desk.cfg, desk.clock())
+    return {r.chat_id for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT}
+
+
+async def test_with_nobody_on_duty_the_first_reminder_reaches_the_leader_too(
+    desk: Harness,
+) -> None:
+    await desk.file_110(FARMER)
+    assert await _reminded(desk) == {TEAM_CHAT, LEADER}
+
+
+async def test_with_a_member_on_duty_the_first_reminder_pages_them_not_the_leader(
+    desk: Harness,
+) -> None:
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.file_110(FARMER)
+    assert await _reminded(desk) == {TEAM_CHAT, MEMBER}
+
+
+async def test_with_nobody_on_duty_and_the_leader_unreachable_only_the_chat_is_reminded(
+    desk: Harness,
+) -> None:
+    await desk.block(LEADER)
+    await desk.file_110(FARMER)
+    assert await _reminded(desk) == {TEAM_CHAT}
