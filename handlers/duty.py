@@ -108,17 +108,25 @@ def _duty_word(word: str) -> bool | None:
 
 
 async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
-    """Who is on duty in each team, who is not (by the names /duty takes), and how to set it."""
+    """Who is on duty in each team, who is not (by the names /duty takes), and how to set it,
+    marking whom the bot cannot reach; with nobody on duty it can reach, who is paged for a
+    110 call instead: the leaders, or, when none of them can be reached either, nobody."""
     for team_id in sorted(teams):
         people = [m for m in await ctx.uow.memberships.of_team(team_id) if m.role in _ON_ROSTER]
-        on = await _duty_names(ctx, [m.user_id for m in people if m.on_duty])
-        off = "、".join([await notify.name_of(ctx, m.user_id) for m in people if not m.on_duty])
+        on_duty = [m.user_id for m in people if m.on_duty]
+        on = await _duty_names(ctx, on_duty)
+        off = await _duty_names(ctx, [m.user_id for m in people if not m.on_duty])
+        team = ctx.cfg.team(team_id).name
         ctx.say(
             "duty_roster",
-            team=ctx.cfg.team(team_id).name,
+            team=team,
             names=on or "（无）",
             off=ctx.text("duty_off_list", names=off) if off else "",
         )
+        if not await notify.reachable(ctx, on_duty):
+            # As `notify.duty_pagers` pages: a leader who blocked the bot is paged in vain.
+            paged = await notify.leaders(ctx, team_id)
+            ctx.say("duty_none_left" if paged else "duty_none_paged", team=team)
     ctx.say("duty_usage")
 
 
