@@ -18,6 +18,8 @@ ALIASES = {
     "昨日": "yesterday",
     "前天": "daybeforeyesterday",
     "前日": "daybeforeyesterday",
+    "大前天": "threedaysago",
+    "大前日": "threedaysago",
     "week": "week",
     "thisweek": "week",
     "本周": "week",
@@ -37,6 +39,11 @@ ALIASES = {
     "上一周": "lastweek",
     "上礼拜": "lastweek",
     "上个礼拜": "lastweek",
+    "上上周": "weekbeforelast",
+    "上上星期": "weekbeforelast",
+    "上上个星期": "weekbeforelast",
+    "上上礼拜": "weekbeforelast",
+    "上上个礼拜": "weekbeforelast",
     "month": "month",
     "thismonth": "month",
     "本月": "month",
@@ -45,6 +52,8 @@ ALIASES = {
     "上月": "lastmonth",
     "上个月": "lastmonth",
     "上一个月": "lastmonth",
+    "上上月": "monthbeforelast",
+    "上上个月": "monthbeforelast",
     "year": "year",
     "thisyear": "year",
     "今年": "year",
@@ -96,6 +105,20 @@ AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 
 _DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[日号])?")
 _MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
+# A day of a week (周一, 星期三, 礼拜天, 上周五, 本周一, 上上周二), and a range of them
+# (上周三到周五, 周一至周三): the end without its week takes the start's.
+_WEEK_WORD = r"(?:周|星期|礼拜)"
+_WEEK_OF = r"(?:上上个?|上一?个?|本|这一?个?)?"
+WEEKDAY = re.compile(rf"^(?P<week>{_WEEK_OF}){_WEEK_WORD}(?P<day>[一二三四五六日天1-7])$")
+WEEKDAY_RANGE = re.compile(
+    rf"^(?P<start>{_WEEK_OF}{_WEEK_WORD}[一二三四五六日天1-7])\s*(?:\.\.|~|至|到|-|—|–)\s*"
+    rf"(?P<end>(?:{_WEEK_OF}{_WEEK_WORD})?[一二三四五六日天1-7])$"
+)
+WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+                   "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # fmt: skip
+# How many weeks back the week typed before the day is; none typed: the latest such day.
+WEEKS_BACK = {"上上": 2, "上上个": 2, "上": 1, "上个": 1, "上一个": 1, "上一": 1}
+
 # A day without its year (12月6日): which year is the caller's to say.
 MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 # A range of days written the Chinese way, its end perhaps without its year or month

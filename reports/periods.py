@@ -23,6 +23,10 @@ from reports.period_words import (
     LAST,
     MONTH_DAY,
     SO_FAR,
+    WEEKDAY,
+    WEEKDAY_NUMBERS,
+    WEEKDAY_RANGE,
+    WEEKS_BACK,
     count_of,
     normalize,
     plain,
@@ -60,7 +64,7 @@ class Window:
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 USAGE = (
-    "可以写：今天、昨天、前天、本周、上周、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
+    "可以写：今天、昨天、前天、本周、上周、上上周、周一、上周三到周五、本月、上个月、本季度、上季度、今年、去年、本烘烤季、"
     "上个烘烤季、近7天，或日期 2026-11、2026-11-18、12月6日、2026-11-01..2026-11-15、"
     "12月1日至12月6日、2025年烘烤季"
     "（也认 today、week、lastweek、month、lastmonth）"
@@ -96,14 +100,16 @@ def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
     """The Monday-to-Sunday week holding `now` (or `weeks_back` weeks before it)."""
     day = now.astimezone(zone).date()
     monday = day - timedelta(days=day.weekday(), weeks=weeks_back)
-    return days(monday, monday + timedelta(days=6), zone, "week" if not weeks_back else "lastweek")
+    name = ("week", "lastweek", "weekbeforelast")[min(weeks_back, 2)]
+    return days(monday, monday + timedelta(days=6), zone, name)
 
 
 def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
     local = now.astimezone(zone).date()
     index = local.year * 12 + local.month - 1 - months_back
     first = date(index // 12, index % 12 + 1, 1)
-    return days(first, _month_end(first), zone, "month" if not months_back else "lastmonth")
+    name = ("month", "lastmonth", "monthbeforelast")[min(months_back, 2)]
+    return days(first, _month_end(first), zone, name)
 
 
 def quarter(now: datetime, zone: ZoneInfo, *, quarters_back: int = 0) -> Window:
@@ -302,6 +308,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return _ten_days(text, found, now, zone, season)
     if found := DAY_RANGE.match(plain(text)):
         return _custom(text, *_day_range(text, found, today_), zone)
+    if days_of_week := _weekdays(plain(text).replace(" ", ""), today_):
+        return _custom(text, *days_of_week, zone)
     typed = MONTH_DAY.sub(lambda found: _latest(found, today_, text), normalize(text))
     word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")
@@ -331,6 +339,37 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
 
 
+def _weekdays(word: str, today_: date) -> tuple[date, date] | None:
+    """The days of a day of a week (周一, 上周五) or of a range of them (上周三到周五), or
+    None when `word` is neither."""
+    if found := WEEKDAY.match(word):
+        day = _weekday(found["week"], found["day"], today_)
+        return day, day
+    if found := WEEKDAY_RANGE.match(word):
+        start = WEEKDAY.match(found["start"])
+        assert start is not None  # WEEKDAY_RANGE's start is a WEEKDAY
+        first = _weekday(start["week"], start["day"], today_)
+        end = WEEKDAY.match(found["end"])
+        if end and end["week"]:
+            return first, _weekday(end["week"], end["day"], today_)  # 上周五到本周一
+        # 上周三到周五, 周一到三: the end is the first such day from the start on (周五到周一
+        # runs over the weekend).
+        ahead = (WEEKDAY_NUMBERS[found["end"][-1]] - first.weekday()) % 7
+        return first, first + timedelta(days=ahead)
+    return None
+
+
+def _weekday(week_of: str, day: str, today_: date) -> date:
+    """The day `day` (一 ... 日) of the week typed before it: 上周五 last week's, 本周五 this
+    week's (not begun before Friday, and refused as such); 周五 alone the latest Friday
+    that has begun, as a supervisor on Tuesday means the Friday just gone."""
+    index = WEEKDAY_NUMBERS[day]
+    if not week_of:
+        return today_ - timedelta(days=(today_.weekday() - index) % 7)
+    monday = today_ - timedelta(days=today_.weekday(), weeks=WEEKS_BACK.get(week_of, 0))
+    return monday + timedelta(days=index)
+
+
 # A month's first, middle or last ten days (上旬, 中旬, 下旬), as reports are often asked for:
 # 11月上旬, 本月中旬, 上个月下旬, or 下旬 alone (this month's).
 _TEN_DAYS = re.compile(r"^(?P<month>.*?)(?P<part>[上中下])旬$")
@@ -353,6 +392,11 @@ def _ten_days(
     return _custom(text, first.replace(day=start), first.replace(day=min(end, month_end.day)), zone)
 
 
+_DAYS_BACK = {"yesterday": 1, "daybeforeyesterday": 2, "threedaysago": 3}
+_WEEKS_BACK = {"week": 0, "lastweek": 1, "weekbeforelast": 2}
+_MONTHS_BACK = {"month": 0, "lastmonth": 1, "monthbeforelast": 2}
+
+
 def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Window:
     """A period by its name: today, lastweek, season ..."""
     if kind in ("season", "lastseason"):
@@ -362,14 +406,13 @@ def _named(kind: str, now: datetime, zone: ZoneInfo, season: CuringSeason) -> Wi
     if kind in ("year", "lastyear"):
         year = now.astimezone(zone).year - int(kind == "lastyear")
         return days(date(year, 1, 1), date(year, 12, 31), zone, kind)
-    if kind in ("yesterday", "daybeforeyesterday"):
-        back = 1 if kind == "yesterday" else 2
-        day = now.astimezone(zone).date() - timedelta(days=back)
+    if kind in _DAYS_BACK:
+        day = now.astimezone(zone).date() - timedelta(days=_DAYS_BACK[kind])
         return days(day, day, zone, kind)
-    if kind in ("week", "lastweek"):
-        return week(now, zone, weeks_back=int(kind == "lastweek"))
-    if kind in ("month", "lastmonth"):
-        return month(now, zone, months_back=int(kind == "lastmonth"))
+    if kind in _WEEKS_BACK:
+        return week(now, zone, weeks_back=_WEEKS_BACK[kind])
+    if kind in _MONTHS_BACK:
+        return month(now, zone, months_back=_MONTHS_BACK[kind])
     return today(now, zone)
 
 

@@ -591,3 +591,53 @@ def test_ten_days_not_begun_or_of_no_month_are_refused(typed: str, said: str) ->
 def test_a_month_of_a_year_in_chinese_numerals(typed: str, first: str, last: str) -> None:
     window = periods.parse(typed, NOW, SHANGHAI)
     assert (window.first_day.isoformat(), window.last_day.isoformat()) == (first, last)
+
+
+WEDNESDAY = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)  # Wednesday 2 December, 10:00 in Shanghai
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("上上周", date(2026, 11, 16), date(2026, 11, 22)),
+        ("上上週", date(2026, 11, 16), date(2026, 11, 22)),
+        ("上上个礼拜", date(2026, 11, 16), date(2026, 11, 22)),
+        ("上上个月", date(2026, 10, 1), date(2026, 10, 31)),
+        ("大前天", date(2026, 11, 29), date(2026, 11, 29)),
+        ("周一", date(2026, 11, 30), date(2026, 11, 30)),
+        ("週一", date(2026, 11, 30), date(2026, 11, 30)),
+        ("星期一", date(2026, 11, 30), date(2026, 11, 30)),
+        ("禮拜一", date(2026, 11, 30), date(2026, 11, 30)),
+        ("周１", date(2026, 11, 30), date(2026, 11, 30)),
+        ("周三", date(2026, 12, 2), date(2026, 12, 2)),  # today
+        ("周四", date(2026, 11, 26), date(2026, 11, 26)),  # the latest Thursday begun
+        ("礼拜天", date(2026, 11, 29), date(2026, 11, 29)),
+        ("上周一", date(2026, 11, 23), date(2026, 11, 23)),
+        ("上上周二", date(2026, 11, 17), date(2026, 11, 17)),
+        ("本周一至今", date(2026, 11, 30), date(2026, 12, 2)),
+        ("上周三至今", date(2026, 11, 25), date(2026, 12, 2)),
+        ("上周三到周五", date(2026, 11, 25), date(2026, 11, 27)),
+        ("上週三到五", date(2026, 11, 25), date(2026, 11, 27)),
+        ("周一到周三", date(2026, 11, 30), date(2026, 12, 2)),
+        ("周五到周一", date(2026, 11, 27), date(2026, 11, 30)),  # over the weekend
+        ("上周五到本周一", date(2026, 11, 27), date(2026, 11, 30)),
+    ],
+)
+def test_days_of_the_week_and_the_week_before_last_are_read(
+    typed: str, first: date, last: date
+) -> None:
+    window = periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+def test_this_weeks_day_still_ahead_is_refused_as_not_begun() -> None:
+    with pytest.raises(PeriodError, match="还没开始"):
+        periods.parse("本周五", WEDNESDAY, SHANGHAI)
+
+
+def test_the_week_before_last_is_named_in_the_stats_heading() -> None:
+    from reports.stats import PERIOD_NAMES
+
+    assert PERIOD_NAMES[periods.parse("上上周", WEDNESDAY, SHANGHAI).name] == "上上周"
+    assert PERIOD_NAMES[periods.parse("上上个月", WEDNESDAY, SHANGHAI).name] == "上上月"
+    assert PERIOD_NAMES[periods.parse("大前天", WEDNESDAY, SHANGHAI).name] == "大前天"
