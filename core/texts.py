@@ -5,7 +5,7 @@ digests and the ledger (Simplified; callers convert for a 繁體 reader)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
 from core.enums import Kind, Status, WishOutcome
@@ -166,6 +166,11 @@ def span(delta: timedelta, *, in_days: bool = True) -> str:
     if hours:
         return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
     return f"{mins}分钟"
+
+
+def month_day(at: date) -> str:
+    """A day as Chinese writes it, without leading zeros: 12月1日, not 12月01日."""
+    return f"{at.month}月{at.day}日"
 
 
 def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:

@@ -33,7 +33,7 @@ from core.complainant import keeper_teams, shown_words
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket, User
-from core.texts import lateness, one_line
+from core.texts import lateness, month_day, one_line
 from scheduler import texts
 from scheduler.enqueue import BULK, Pending, Row
 from scheduler.people import People
@@ -167,7 +167,7 @@ def _figures(label: str, row: TeamFigures) -> str:
 def render(
     cfg: Config, digest: Digest, scope: str, complainants: Mapping[int, User] | None = None
 ) -> str:
-    lines = [f"📋 {scope}每日待办（{digest.at:%m月%d日 %H:%M}）"]
+    lines = [f"📋 {scope}每日待办（{month_day(digest.at)} {digest.at:%H:%M}）"]
     if digest.rest_day:
         lines.append("今天休息日：只列24小时值守服务队的工单和紧急工单。")
     if not digest.teams:

@@ -101,7 +101,7 @@ async def test_on_national_day_only_round_the_clock_teams_and_urgent_tickets_are
     assert set(rows) == {SUPERVISOR, 200002, 200052}
     assert rows[SUPERVISOR] == "\n".join(
         [
-            "📋 青山县烟草专卖局（营销部）每日待办（10月01日 08:00）",
+            "📋 青山县烟草专卖局（营销部）每日待办（10月1日 08:00）",
             REST_DAY,
             "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0",
             "专卖管理所：在办1 今日到期0 当前超时1 待确认0",
@@ -113,7 +113,7 @@ async def test_on_national_day_only_round_the_clock_teams_and_urgent_tickets_are
         ]
     )
     assert rows[200002].splitlines()[:3] == [
-        "📋 青山镇烘烤110服务队每日待办（10月01日 08:00）",
+        "📋 青山镇烘烤110服务队每日待办（10月1日 08:00）",
         REST_DAY,
         "青山镇烘烤110服务队：在办1 今日到期0 当前超时1 待确认0",
     ]

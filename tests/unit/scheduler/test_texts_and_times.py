@@ -90,6 +90,11 @@ def test_digest_figures_count_working_deadlines(demo_config: Config) -> None:
     assert render(cfg, summarize(cfg, [], now), "测试").endswith("没有未办结的工单。")
 
 
+def test_digest_heading_writes_the_day_without_leading_zeros(demo_config: Config) -> None:
+    heading = render(demo_config, summarize(demo_config, [], at("2026-12-01 08:00")), "测试")
+    assert heading.startswith("📋 测试每日待办（12月1日 08:00）")
+
+
 @pytest.mark.parametrize(
     ("clock", "missed"),
     [
