@@ -160,12 +160,18 @@ def span(delta: timedelta, *, in_days: bool = True) -> str:
     working time: a working day is not 24 hours)."""
     minutes = max(int(delta.total_seconds() // 60), 0)
     days, rest = divmod(minutes, 24 * 60) if in_days else (0, minutes)
-    hours, mins = divmod(rest, 60)
+    return in_words(days, *divmod(rest, 60))
+
+
+def in_words(days: int, hours: int, minutes: int) -> str:
+    """The wording of every duration a person reads (alerts, the digest, /stats, reports),
+    so that 41小时30分钟 reads the same wherever it is: 2天3小时 (minutes dropped once
+    there are days), 1小时5分钟, 40分钟."""
     if days:
         return f"{days}天{hours}小时" if hours else f"{days}天"
     if hours:
-        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
-    return f"{mins}分钟"
+        return f"{hours}小时{minutes}分钟" if minutes else f"{hours}小时"
+    return f"{minutes}分钟"
 
 
 def month_day(at: date) -> str:

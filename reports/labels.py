@@ -8,7 +8,7 @@ from typing import Literal
 
 from core.config import Config
 from core.enums import Kind, Script, Status
-from core.texts import KIND_NAMES
+from core.texts import KIND_NAMES, in_words
 from core.texts import status_name as staff_status
 from routing import to_traditional
 
@@ -96,22 +96,21 @@ def hundredths(share: float, places: int = 0) -> Decimal:
 
 
 def duration_text(seconds: float | None) -> str:
-    """35分钟, 2小时15分, 3天4小时; "—" when there is nothing to measure. Rounded half up,
-    as the rates are: a median of 2 and 3 minutes is 3分钟, 48 and a half hours 2天1小时."""
+    """35分钟, 2小时15分钟, 3天4小时, in the words of the alerts and the digest; "—" when
+    there is nothing to measure. Rounded half up, as the rates are: a median of 2 and 3
+    minutes is 3分钟, 48 and a half hours 2天1小时."""
     if seconds is None:
         return "—"
     minutes = half_up(seconds / 60)
     if minutes < 1:
         return "不到1分钟"
-    if minutes < 60:
-        return f"{minutes}分钟"
     hours, rest = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours}小时{rest}分" if rest else f"{hours}小时"
+        return in_words(0, hours, rest)
     # Days and hours only: the minutes round into the hour, as they round into the minute
     # below (50 hours 57 minutes is 2天3小时, not 2天2小时).
     day_count, hours = divmod(half_up(minutes / 60), 24)
-    return f"{day_count}天{hours}小时" if hours else f"{day_count}天"
+    return in_words(day_count, hours, 0)
 
 
 def half_up(value: float) -> int:

@@ -46,7 +46,7 @@ async def test_a_closed_ticket_is_posted_without_anything_personal(
         "诉求：我是某某，电话【电话已隐去】，家在某村某组，许可证号【号码已隐去】，"
         "烤房风机不转了，请某某师傅快来",
         "办理：某某到某地更换风机电容，已告知某某（【电话已隐去】）",
-        "用时：1小时15分",
+        "用时：1小时15分钟",
     ]
 
 
@@ -83,7 +83,7 @@ async def test_what_a_team_did_about_a_complaint_against_its_staff_is_not_publis
     assert text is not None and "刘德华" not in text and "绩效" not in text
     assert text.splitlines()[2:] == [
         "办理：已处理（处理结果不公开）",
-        "用时：1小时15分",
+        "用时：1小时15分钟",
         "评价：基本满意",
     ]
 
@@ -114,7 +114,7 @@ async def test_an_investigated_complaint_is_posted_without_what_was_found_or_its
         "【回音壁】作风监督",
         "诉求：投诉配送员送货总是迟到，态度很差",
         "办理：已调查处理（调查结果不公开）",
-        "用时：1小时15分",
+        "用时：1小时15分钟",
     ]
 
 

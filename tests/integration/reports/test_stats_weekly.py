@@ -34,7 +34,7 @@ async def test_stats_text_for_the_day(db: Database, demo_config: Config) -> None
         "合计：受理8 销号6 超时2｜响应71% 解决86% 满意63%｜综合75.3",
     ]
     # Accepts of 2, 3, 5, 5, 5 and 20 minutes: the P90 is 12.5 minutes, rounded half up.
-    assert lines[4] == "接单用时中位数 5分钟（P90 13分钟）；办结用时中位数 1小时（P90 3小时44分）"
+    assert lines[4] == "接单用时中位数 5分钟（P90 13分钟）；办结用时中位数 1小时（P90 3小时44分钟）"
     assert stats.chart_png.startswith(b"\x89PNG")
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from core.enums import Status
+from core.texts import span
 from reports.labels import closing_status, duration_text, hundredths, percent, rating_name
 
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(None, "—"), (20, "不到1分钟"), (300, "5分钟"), (3600, "1小时"), (8100, "2小时15分"),
+    [(None, "—"), (20, "不到1分钟"), (300, "5分钟"), (3600, "1小时"), (8100, "2小时15分钟"),
      (3 * 86400 + 4 * 3600, "3天4小时"), (2 * 86400, "2天"),
      (50 * 3600 + 57 * 60, "2天3小时"), (71 * 3600 + 40 * 60, "3天")],
 )  # fmt: skip
@@ -21,7 +24,7 @@ def test_duration_text(seconds: float | None, text: str) -> None:
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [(150, "3分钟"), (270, "5分钟"), (30, "1分钟"), (48 * 3600 + 30 * 60, "2天1小时"),
-     (49 * 3600 + 30 * 60, "2天2小时"), (2.5 * 3600 + 29.5, "2小时30分")],
+     (49 * 3600 + 30 * 60, "2天2小时"), (2.5 * 3600 + 29.5, "2小时30分钟")],
 )  # fmt: skip
 def test_a_time_on_the_half_rounds_up_as_the_rates_do(seconds: float, text: str) -> None:
     # A median of 2 and 3 minutes is 2.5: a supervisor checking by hand writes 3分钟; and
@@ -60,3 +63,9 @@ def test_a_score_out_of_100_rounds_half_up_to_one_place() -> None:
         "100.0",
         "0.0",
     ]
+
+
+def test_stats_say_a_time_in_the_words_of_the_digest_and_alerts() -> None:
+    # A supervisor reads 41小时30分钟 late in the digest; /stats must not say 41小时30分.
+    late = timedelta(hours=41, minutes=30)
+    assert duration_text(late.total_seconds()) == span(late, in_days=False) == "41小时30分钟"
