@@ -168,10 +168,16 @@ _DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])[日号]?"
 _YEAR_HAN_MONTH = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})(?=月)")
 
 
+# What a chat puts around a period without meaning anything by it: a full stop, a question
+# or exclamation mark, quotes (/stats 上周。, /stats 「本月」, /stats 上周?). Not the dots
+# and dashes of dates and ranges (11.30, 2026-11-01..2026-11-15).
+_AROUND = "。!?！？,，、;；:：\"'“”‘’「」『』《》()（）[]【】 \t\n"
+
+
 def plain(text: str) -> str:
-    """Half-width, Simplified, lower case, without surrounding spaces, a month and day
-    written 11.30 or 11/30 as 11月30日, and 2025年十二月 as 2025年12月."""
-    text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip()
+    """Half-width, Simplified, lower case, without surrounding spaces or punctuation, a
+    month and day written 11.30 or 11/30 as 11月30日, and 2025年十二月 as 2025年12月."""
+    text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip(_AROUND)
     text = _YEAR_HAN_MONTH.sub(lambda found: str(count_of(found[1]) or found[1]), text)
     return _DOTTED_DAY.sub(r"\1月\2日", text)
 

@@ -641,3 +641,21 @@ def test_the_week_before_last_is_named_in_the_stats_heading() -> None:
     assert PERIOD_NAMES[periods.parse("上上周", WEDNESDAY, SHANGHAI).name] == "上上周"
     assert PERIOD_NAMES[periods.parse("上上个月", WEDNESDAY, SHANGHAI).name] == "上上月"
     assert PERIOD_NAMES[periods.parse("大前天", WEDNESDAY, SHANGHAI).name] == "大前天"
+
+
+@pytest.mark.parametrize(
+    "typed", ["上周。", "上周?", "上周？", "「上周」", "“上周”", "(上周)", "上周！"]
+)
+def test_a_period_typed_with_a_full_stop_or_quotes_is_read(typed: str) -> None:
+    window = periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 11, 23), date(2026, 11, 29))
+
+
+def test_a_range_of_dotted_days_ending_in_a_full_stop_is_read() -> None:
+    window = periods.parse("12.1-12.2。", WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 12, 1), date(2026, 12, 2))
+
+
+def test_a_period_not_begun_with_a_full_stop_is_refused_as_not_begun() -> None:
+    with pytest.raises(PeriodError, match="还没开始"):
+        periods.parse("下周。", WEDNESDAY, SHANGHAI)
