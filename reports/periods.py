@@ -336,7 +336,59 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return _custom(text, day, day, zone)
     if window := _counted(text, word, now, zone):
         return window
+    if found := _MONTH_RANGE.match(plain(text).replace(" ", "")):
+        return _custom(text, *_month_range(text, found, today_), zone)
+    if window := _periods_range(text, now, zone, season):
+        return window
     raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+
+
+_TO = r"(?:\.\.|~|至|到|-|—|–)"
+# A range of months (10月到11月, 2026年10月至12月, 十月到十二月, 12月到1月 across the new
+# year): the end without its year takes the start's, the next one when its month is earlier.
+_MONTH_NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_MONTH_RANGE = re.compile(
+    rf"^(?:(\d{{4}})年?)?{_MONTH_NUMBER}月份?{_TO}(?:(\d{{4}})年?)?{_MONTH_NUMBER}月份?$"
+)
+
+
+def _month_range(text: str, found: re.Match[str], today_: date) -> tuple[date, date]:
+    """The first day of the range's first month and the last of its last (`_MONTH_RANGE`);
+    a first month without its year is the latest such month begun, as 11月 alone is."""
+    y1, m1, y2, m2 = found.groups()
+    start, end = count_of(m1) or 0, count_of(m2) or 0
+    if not (1 <= start <= 12 and 1 <= end <= 12):
+        raise PeriodError(f"月份不对：「{text.strip()}」，月份是 1 到 12。{USAGE}")
+    year = _year_of(text, y1) if y1 else today_.year - int(start > today_.month)
+    end_year = _year_of(text, y2) if y2 else year + int(end < start)
+    return date(year, start, 1), _month_end(date(end_year, end, 1))
+
+
+_SEPARATOR = re.compile(_TO)
+
+
+def _periods_range(
+    text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
+) -> Window | None:
+    """From the start of one period to the end of another (上个月到本月, 上周至本周,
+    上季度到本季度), or None when `text` is not two periods with 到, 至, ~ or - between."""
+    typed = plain(text)
+    for separator in _SEPARATOR.finditer(typed):
+        before, after = typed[: separator.start()], typed[separator.end() :]
+        if not before.strip() or not after.strip():
+            continue
+        try:
+            first, last = _parse(before, now, zone, season), _parse(after, now, zone, season)
+        except PeriodError:
+            continue
+        if last.last_day < first.first_day:
+            # Said with the two periods the other way round, ready to send again.
+            raise PeriodError(
+                f"「{text.strip()}」的结束日期 {last.last_day} 早于开始日期 {first.first_day}，"
+                f"请先写早的一段，如「{last.first_day}至{first.last_day}」。"
+            )
+        return _custom(text, first.first_day, last.last_day, zone)
+    return None
 
 
 def _weekdays(word: str, today_: date) -> tuple[date, date] | None:

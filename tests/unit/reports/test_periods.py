@@ -659,3 +659,36 @@ def test_a_range_of_dotted_days_ending_in_a_full_stop_is_read() -> None:
 def test_a_period_not_begun_with_a_full_stop_is_refused_as_not_begun() -> None:
     with pytest.raises(PeriodError, match="还没开始"):
         periods.parse("下周。", WEDNESDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("11月到12月", date(2026, 11, 1), date(2026, 12, 31)),
+        ("10月-11月", date(2026, 10, 1), date(2026, 11, 30)),
+        ("十月至十一月", date(2026, 10, 1), date(2026, 11, 30)),
+        ("2025年11月到12月", date(2025, 11, 1), date(2025, 12, 31)),
+        ("2025年12月到2月", date(2025, 12, 1), date(2026, 2, 28)),  # across the new year
+        ("2025年12月到2026年1月", date(2025, 12, 1), date(2026, 1, 31)),
+        ("上个月到本月", date(2026, 11, 1), date(2026, 12, 31)),
+        ("上周至本周", date(2026, 11, 23), date(2026, 12, 6)),
+        ("上季度到本季度", date(2026, 7, 1), date(2026, 12, 31)),
+        ("11月1日到本周", date(2026, 11, 1), date(2026, 12, 6)),
+    ],
+)
+def test_a_range_of_months_or_of_periods_runs_from_the_first_to_the_end_of_the_last(
+    typed: str, first: date, last: date
+) -> None:
+    window = periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+def test_a_range_of_periods_typed_backwards_says_how_to_write_it() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("本月到上个月", WEDNESDAY, SHANGHAI)
+    assert "「2026-11-01至2026-12-31」" in str(refused.value)
+
+
+def test_a_range_of_months_that_are_no_months_says_so() -> None:
+    with pytest.raises(PeriodError, match="月份是 1 到 12"):
+        periods.parse("13月到14月", WEDNESDAY, SHANGHAI)
