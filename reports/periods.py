@@ -289,6 +289,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     season (the default one when not given).
     """
     today_ = now.astimezone(zone).date()
+    if (dated := _named_years(plain(text), today_)) != plain(text):
+        return _parse(dated, now, zone, season)
     if found := SO_FAR.match(plain(text)):
         # 11月1日至今: from the first day of what is typed before it to today (本月初至今,
         # 年初至今, 今年年初至今: from the first day of the month, of the year).
@@ -420,6 +422,29 @@ def _weekday(week_of: str, day: str, today_: date) -> date:
         return today_ - timedelta(days=(today_.weekday() - index) % 7)
     monday = today_ - timedelta(days=today_.weekday(), weeks=WEEKS_BACK.get(week_of, 0))
     return monday + timedelta(days=index)
+
+
+# A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
+# 去年12月25日, 本月15号, 上个月1号至今): written as the year or month it names.
+_NAMED_YEAR = re.compile(
+    r"(今年|本年|去年|上年|上一年|前年)(?=\s*(?:的\s*)?(?:第|q|\d|[一二三四五六七八九十]{1,3}\s*月))"
+)
+_YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
+_NAMED_MONTH = re.compile(
+    r"(本月|这个月|这月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
+)
+
+
+def _named_years(typed: str, today_: date) -> str:
+    """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
+    or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月."""
+    typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
+
+    def month_named(found: re.Match[str]) -> str:
+        index = today_.year * 12 + today_.month - 1 - int(found[1].startswith("上"))
+        return f"{index // 12}年{index % 12 + 1}月"
+
+    return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
 
 
 # A month's first, middle or last ten days (上旬, 中旬, 下旬), as reports are often asked for:

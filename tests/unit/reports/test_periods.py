@@ -692,3 +692,38 @@ def test_a_range_of_periods_typed_backwards_says_how_to_write_it() -> None:
 def test_a_range_of_months_that_are_no_months_says_so() -> None:
     with pytest.raises(PeriodError, match="月份是 1 到 12"):
         periods.parse("13月到14月", WEDNESDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("去年12月", date(2025, 12, 1), date(2025, 12, 31)),
+        ("去年的十二月", date(2025, 12, 1), date(2025, 12, 31)),
+        ("今年1月", date(2026, 1, 1), date(2026, 1, 31)),
+        ("去年12月25日", date(2025, 12, 25), date(2025, 12, 25)),
+        ("去年12月到今年1月", date(2025, 12, 1), date(2026, 1, 31)),
+        ("去年第四季度", date(2025, 10, 1), date(2025, 12, 31)),
+        ("前年Q4", date(2024, 10, 1), date(2024, 12, 31)),
+        ("去年12月上旬", date(2025, 12, 1), date(2025, 12, 10)),
+        ("今年11月1日到今天", date(2026, 11, 1), date(2026, 12, 2)),
+        ("本月1号至今", date(2026, 12, 1), date(2026, 12, 2)),
+        ("上个月15号至今", date(2026, 11, 15), date(2026, 12, 2)),
+        ("上个月1号到15号", date(2026, 11, 1), date(2026, 11, 15)),
+    ],
+)
+def test_a_month_or_day_of_a_year_or_month_named_is_read(
+    typed: str, first: date, last: date
+) -> None:
+    window = periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+def test_the_last_month_named_in_january_is_last_years_december() -> None:
+    january = datetime(2027, 1, 10, 2, 0, tzinfo=UTC)
+    window = periods.parse("上个月15号至今", january, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 12, 15), date(2027, 1, 10))
+
+
+def test_a_day_named_this_month_still_ahead_is_refused_as_typed() -> None:
+    with pytest.raises(PeriodError, match="「本月15号」（2026-12-15 起）还没开始"):
+        periods.parse("本月15号", WEDNESDAY, SHANGHAI)
