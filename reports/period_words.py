@@ -129,10 +129,14 @@ DAY_RANGE = re.compile(
     r"(\d{1,2})\s*[日号]?$"
 )
 
-# A period typed up to now (11月1日至今, 2026-11-01到现在, 本月以来): its start, then today.
+# A period typed up to now (11月1日至今, 2026-11-01到现在, 本月以来, 11月1日起, 自11月1日起,
+# 从上周一到今天): its start, then today.
 SO_FAR = re.compile(
-    r"^(?P<start>.+?)\s*(?:(?:\.\.|~|至|到|-|—|–)\s*(?:今|今天|今日|现在|目前)|迄今|以来)$"
+    r"^(?:从|自)?\s*(?P<start>.+?)\s*(?:(?:\.\.|~|至|到|-|—|–)\s*(?:今|今天|今日|现在|目前)"
+    r"|迄今|以来|起|开始|以后|之后)$"
 )
+# A range typed from its start (从11月1日到11月15日, 从上周三到周五): read without the 从.
+FROM = re.compile(r"^(?:从|自)\s*(?=\S)")
 
 
 # The last days, weeks, months or years up to today (近7天, 近一周, 最近一个月, 过去两周,

@@ -19,6 +19,7 @@ from reports.period_words import (
     ALIASES,
     AMBIGUOUS,
     DAY_RANGE,
+    FROM,
     FUTURE,
     LAST,
     MONTH_DAY,
@@ -289,7 +290,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     season (the default one when not given).
     """
     today_ = now.astimezone(zone).date()
-    if (dated := _named_years(plain(text), today_)) != plain(text):
+    if (dated := _written_out(plain(text), today_)) != plain(text):
         return _parse(dated, now, zone, season)
     if found := SO_FAR.match(plain(text)):
         # 11月1日至今: from the first day of what is typed before it to today (本月初至今,
@@ -435,9 +436,19 @@ _NAMED_MONTH = re.compile(
 )
 
 
-def _named_years(typed: str, today_: date) -> str:
+# A day of the month without its month, first (1号至今, 20日到25日, 15号).
+_DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
+
+
+def _written_out(typed: str, today_: date) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
-    or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月."""
+    or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
+    day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
+    is 20 November); and a 从 before a range left out."""
+    if found := FROM.match(typed):
+        typed = typed[found.end() :]
+    if found := _DAY_ALONE.match(typed):
+        typed = _latest_of_month(int(found[1]), today_) + typed
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
@@ -445,6 +456,18 @@ def _named_years(typed: str, today_: date) -> str:
         return f"{index // 12}年{index % 12 + 1}月"
 
     return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
+
+
+def _latest_of_month(day: int, today_: date) -> str:
+    """The month of the latest `day` of a month begun, as 2026年11月 (its `day` written
+    after it); this month's when `day` is not out of range, so 32号 is told it is none."""
+    index = today_.year * 12 + today_.month - 1
+    if day > today_.day:
+        for back in range(1, 12):
+            first = date((index - back) // 12, (index - back) % 12 + 1, 1)
+            if day <= _month_end(first).day:
+                return f"{first.year}年{first.month}月"
+    return f"{today_.year}年{today_.month}月"
 
 
 # A month's first, middle or last ten days (上旬, 中旬, 下旬), as reports are often asked for:

@@ -727,3 +727,32 @@ def test_the_last_month_named_in_january_is_last_years_december() -> None:
 def test_a_day_named_this_month_still_ahead_is_refused_as_typed() -> None:
     with pytest.raises(PeriodError, match="「本月15号」（2026-12-15 起）还没开始"):
         periods.parse("本月15号", WEDNESDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("从11月1日到现在", date(2026, 11, 1), date(2026, 12, 2)),
+        ("自11月1日起", date(2026, 11, 1), date(2026, 12, 2)),
+        ("11月1日起", date(2026, 11, 1), date(2026, 12, 2)),
+        ("从上周一到今天", date(2026, 11, 23), date(2026, 12, 2)),
+        ("从11月1日到11月15日", date(2026, 11, 1), date(2026, 11, 15)),
+        ("1号至今", date(2026, 12, 1), date(2026, 12, 2)),
+        ("从1号到现在", date(2026, 12, 1), date(2026, 12, 2)),
+        ("2号", date(2026, 12, 2), date(2026, 12, 2)),  # today
+        ("15号", date(2026, 11, 15), date(2026, 11, 15)),  # the latest 15th begun
+        ("31号", date(2026, 10, 31), date(2026, 10, 31)),  # November has no 31st
+        ("20日到25日", date(2026, 11, 20), date(2026, 11, 25)),
+    ],
+)
+def test_a_period_from_a_day_or_a_day_without_its_month_is_read(
+    typed: str, first: date, last: date
+) -> None:
+    window = periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["从", "32号"])
+def test_a_from_without_a_day_or_a_day_no_month_has_is_refused(typed: str) -> None:
+    with pytest.raises(PeriodError):
+        periods.parse(typed, WEDNESDAY, SHANGHAI)
