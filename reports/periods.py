@@ -436,6 +436,9 @@ _NAMED_MONTH = re.compile(
 )
 
 
+# A weekend (周末, 上周末, 本周末): its Saturday and Sunday, the latest begun when no
+# week is named.
+_WEEKEND = re.compile(r"^((?:上上个?|上一?个?|本|这一?个?)?)(周|星期|礼拜)末$")
 # A day of the month without its month, first (1号至今, 20日到25日, 15号).
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 
@@ -444,9 +447,11 @@ def _written_out(typed: str, today_: date) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
     day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
-    is 20 November); and a 从 before a range left out."""
+    is 20 November); a weekend as its Saturday to Sunday; and a 从 before a range left
+    out."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
+    typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     if found := _DAY_ALONE.match(typed):
         typed = _latest_of_month(int(found[1]), today_) + typed
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)

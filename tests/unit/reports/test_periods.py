@@ -756,3 +756,27 @@ def test_a_period_from_a_day_or_a_day_without_its_month_is_read(
 def test_a_from_without_a_day_or_a_day_no_month_has_is_refused(typed: str) -> None:
     with pytest.raises(PeriodError):
         periods.parse(typed, WEDNESDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "now", "first", "last"),
+    [
+        ("周末", WEDNESDAY, date(2026, 11, 28), date(2026, 11, 29)),
+        ("週末", WEDNESDAY, date(2026, 11, 28), date(2026, 11, 29)),
+        ("上周末", WEDNESDAY, date(2026, 11, 28), date(2026, 11, 29)),
+        ("上上周末", WEDNESDAY, date(2026, 11, 21), date(2026, 11, 22)),
+        # Typed on Sunday 6 December: the weekend it is.
+        ("周末", datetime(2026, 12, 6, 2, 0, tzinfo=UTC), date(2026, 12, 5), date(2026, 12, 6)),
+        ("本周末", datetime(2026, 12, 6, 2, 0, tzinfo=UTC), date(2026, 12, 5), date(2026, 12, 6)),
+    ],
+)
+def test_a_weekend_is_its_saturday_and_sunday(
+    typed: str, now: datetime, first: date, last: date
+) -> None:
+    window = periods.parse(typed, now, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+def test_this_weekend_before_saturday_is_refused_as_not_begun() -> None:
+    with pytest.raises(PeriodError, match="「本周末」（2026-12-05 起）还没开始"):
+        periods.parse("本周末", WEDNESDAY, SHANGHAI)
