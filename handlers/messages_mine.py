@@ -92,6 +92,7 @@ MINE: dict[str, str] = {
     "verdict_which_not_solved": (
         "您有 {count} 个{what}办结待确认。没解决的是哪一个？请点下面的{what}，再说明哪里还没解决："
     ),
+    "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",
     "send_back_rated": (
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
@@ -114,6 +115,7 @@ MINE: dict[str, str] = {
     "btn_withdraw_sure": "确定撤回",
     "btn_withdraw_keep": "不撤回",
     "rate_ask": "请为这次服务打分（5 = 满意）：",
+    "rate_ask_named": "请为{what} {number}（{gist}）打分（5 = 满意）：",
     "rate_ask_again": (
         "请点下面的分数为{what} {number} 打分：5 = 满意，4 = 基本满意，3 = 一般，2 = 不太满意，"
         "1 = 很不满意。也可以直接回复“满意”“一般”这样的话。"

@@ -120,9 +120,21 @@ def closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
     return closed and may_send_back(ticket, now)
 
 
-async def ask_score(ctx: Ctx, ticket: Ticket) -> None:
-    """The score buttons; the score may be typed too, in figures or in words (`SCORE`)."""
+async def ask_score(ctx: Ctx, ticket: Ticket, *, naming: bool = False) -> None:
+    """The score buttons; the score may be typed too, in figures or in words (`SCORE`).
+    `naming`: the prompt says which ticket it is for, as when one of several awaiting the
+    person's word was named in words (第二项满意), not pressed on its own notice."""
     await ctx.start_flow(RATE, SCORE, {"ticket_id": ticket.id})
+    if naming:
+        what = called_here(ctx, ticket)
+        ctx.say(
+            "rate_ask_named",
+            _score_buttons(ticket),
+            what=what,
+            number=ticket.label,
+            gist=gist_of(ctx, ticket),
+        )
+        return
     ctx.say("rate_ask", _score_buttons(ticket))
 
 

@@ -48,6 +48,7 @@ from handlers.verdict_words import (
     speaks_of_a_wish,
     typed_score,
 )
+from handlers.wish_lists import item_words, items_meant
 from routing import Decision, bare, to_simplified
 
 
@@ -171,32 +172,49 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     of the service alone ("很差", "还不错吧"): the notice asks whether it is solved, which a
     judgement does not say, and the score is one press away; other short words bring
     the notice's buttons back. Words that plainly concern another matter (another service,
-    a complaint) are never a verdict. False when the text is none of these, or no ticket
-    awaits the person's verdict.
+    a complaint) are never a verdict. An item of a wish list named first by its number
+    ("第3项没实现", "第二项满意") is the one the rest of the words judge. False when the text
+    is none of these, or no ticket awaits the person's verdict.
     """
-    plain = bare(text)
-    score = typed_score(text)
+    said = item_words(text)
+    items = await items_meant(ctx, said, await awaiting_verdict(ctx)) if said else []
+    if said is not None and items:
+        # The item named is what the words after it are about, whatever the router reads
+        # in them.
+        return await _verdict(ctx, text, said.rest, None, named=items)
+    return await _verdict(ctx, text, text, decision, named=None)
+
+
+async def _verdict(
+    ctx: Ctx, text: str, words: str, decision: Decision | None, *, named: list[Ticket] | None
+) -> bool:
+    """`typed_verdict` of `words` (all of `text`, or what follows the item `named`), the
+    whole `text` kept as the reason when it sends the ticket back."""
+    plain = bare(words)
+    score = typed_score(words)
     # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
-    judgement = _judgement_alone(text, decision)
+    judgement = _judgement_alone(words, decision)
     alarm = decision is not None and decision.emergency
     not_solved = len(plain) <= NOT_SOLVED_MAX and says_not_solved(plain)
-    kinded = kind_verdict(text) if len(plain) <= NOT_SOLVED_MAX else None
+    kinded = kind_verdict(words) if len(plain) <= NOT_SOLVED_MAX else None
     # 我不同意，要求重新处理，谢谢: the 谢谢 of a dispute says nothing is solved.
     disputing = kinded is not None and kinded.not_done
-    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(text) and not disputing) or judgement
+    solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(words) and not disputing) or judgement
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
     # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a
     # request of them.
-    other = other or plain in ACKNOWLEDGED or calls_off(text) or asks_to_rate(text)
+    other = other or plain in ACKNOWLEDGED or calls_off(words) or asks_to_rate(words)
     # 没实现, 实现了, 有异议: a verdict only of the kinds they are said of (a wish).
     general = score or not_solved or solved or alarm
     kinded = None if general else kinded
     if not (general or other or kinded):
         return False
-    # The ticket whose notice the words reply to (回复), or the newest one awaiting their
-    # verdict, however many newer ones came after it.
-    replied = await _resolution_replied_to(ctx)
-    awaiting = [replied] if replied is not None else await awaiting_verdict(ctx)
+    # The item named, the ticket whose notice the words reply to (回复), or the newest one
+    # awaiting their verdict, however many newer ones came after it.
+    replied = await _resolution_replied_to(ctx) if named is None else None
+    if named is not None and len(named) == 1:
+        replied = named[0]  # answered before or not: it is the one judged, as a reply's is
+    awaiting = named or ([replied] if replied is not None else await awaiting_verdict(ctx))
     if kinded is not None:
         fitting = [t for t in awaiting if t.kind in kinded.kinds]
         if fitting:
@@ -207,17 +225,23 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
             return False  # 没实现 replied to a repair's notice: asked about, if anything
         if kinded is not None:
             awaiting = fitting  # never a repair reopened for 没实现
+    answered = replied is not None and replied.status in (Status.RESOLVED, Status.CLOSED)
+    if named is not None and replied is not None and not answered:
+        # 第3项没实现 of an item the team has not answered yet: nothing to judge.
+        what = called_here(ctx, replied)
+        ctx.say("item_not_answered", number=replied.label, gist=gist_of(ctx, replied), what=what)
+        return True
     if replied is not None and replied.status is not Status.RESOLVED:
         return await _verdict_on_one_moved_on(
             ctx, replied, text, score, not_solved=not_solved, alarm=alarm
         )
-    if len(awaiting) > 1 and (named := item_named(text, awaiting)) is not None:
+    if len(awaiting) > 1 and (by_words := item_named(words, awaiting)) is not None:
         # 食堂增加早餐品种没实现 of the items of a wish list: that item's, not asked which.
-        awaiting = [named]
+        awaiting = [by_words]
     ticket = awaiting[0] if awaiting else None
     judged = score is not None or judgement  # never a new matter
     # 不满意 or 有异议 of a suggestion's answer: its 「❌ 不满意」.
-    refused = says_not_satisfied(text) or (kinded is not None and kinded.not_done)
+    refused = says_not_satisfied(words) or (kinded is not None and kinded.not_done)
     if len(awaiting) > 1 and not alarm:
         if score is not None:
             verdict = f"r:{score}"
@@ -262,7 +286,7 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say(reopen_ask(ticket))
     elif solved:
-        await ask_score(ctx, ticket)
+        await ask_score(ctx, ticket, naming=named is not None)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):
         await reopen_ticket(ctx, ticket, text.strip())
     elif alarm:

@@ -1,0 +1,85 @@
+"""Which item of a staff member's wish list (心愿清单) words name before saying how it ended:
+by the number it was filed under ("第3项没实现", "第二项满意", "3没实现"), as the reply that
+filed the list numbered them. The words left after the item ("没实现", "5分") are the
+verdict on it alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.enums import Kind, Status
+from core.model import Ticket
+from handlers.context import Ctx
+from handlers.drafts import DRAFT, filed_from
+from routing import normalize
+
+_HAN_NUMBERS = "一二三四五六七八九十"
+_ITEM = r"(?:项|个|条|点)"
+_PAUSE = r"[\s，,。.、：:；;！!]*"
+# 第3项, 第二项, 第3个: the number as the list showed it. Without 项 ("3没实现", "第2，满意")
+# only with a verdict word right after it: "3天了还没实现" is about three days, "第一次没
+# 实现" about a first time, "5分" a score.
+_VERDICT_NEXT = (
+    r"(?=没|未|已|还|实现|满意|不满意|基本|比较|很|非常|一般|解决|修好|有异议|不同意|不接受|不认可"
+    r"|我?(?:给|打)|[1-5一二三四五](?:分|星|颗星))"
+)
+_BY_NUMBER = re.compile(
+    rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])|(?P<bare>\d{{1,2}}))"
+    rf"(?:{_ITEM}(?:的|那|这)?|{_PAUSE}{_VERDICT_NEXT}){_PAUSE}(?P<rest>.+)$"
+)
+# Another item named in the words left ("第3项和第4项没实现"): not one item's verdict.
+_ANOTHER = re.compile(rf"第(?:\d|[{_HAN_NUMBERS}])|\d{_ITEM}|(?:和|跟|与|、)\d")
+
+
+@dataclass(frozen=True)
+class ItemWords:
+    """Words that name an item of a wish list first (by its `number`), and what they say
+    of it (`rest`)."""
+
+    number: int
+    rest: str
+
+
+def item_words(text: str) -> ItemWords | None:
+    """The item `text` names first and the words after it ("第3项没实现": 3, "没实现"); None
+    when it names none, or another one after it ("第3项和第4项没实现")."""
+    numbered = _BY_NUMBER.match(normalize(text).strip())
+    if numbered is None or _ANOTHER.search(numbered["rest"]):
+        return None
+    return ItemWords(_number(numbered["nth"] or numbered["bare"]), numbered["rest"])
+
+
+async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
+    """The items `said` names on the wish lists of the tickets `awaiting` the person's word:
+    item `number` of each list that has one, only those awaiting their word if any do (the
+    list answered lately); none when no list has such an item."""
+    lists = await wish_lists(ctx, awaiting)
+    items = [items[said.number - 1] for items in lists if said.number <= len(items)]
+    answered = [t for t in items if t.status is Status.RESOLVED]
+    return answered or items
+
+
+async def wish_lists(ctx: Ctx, tickets: Sequence[Ticket]) -> list[list[Ticket]]:
+    """The wish lists `tickets` were filed in, each list's items in the order they were
+    numbered when filed; a wish filed on its own is on no list."""
+    lists: list[list[Ticket]] = []
+    seen: set[str] = set()
+    for ticket in tickets:
+        if ticket.kind is not Kind.WISH:
+            continue
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        draft = next((e.data.get(DRAFT) for e in events if e.action == "create"), None)
+        if not isinstance(draft, str) or draft in seen:
+            continue
+        seen.add(draft)
+        items = await filed_from(ctx, draft)
+        if len(items) >= 2:
+            lists.append(items)
+    return lists
+
+
+def _number(said: str) -> int:
+    return int(said) if said.isdigit() else _HAN_NUMBERS.index(said) + 1

@@ -1,0 +1,102 @@
+"""An item of a staff member's wish list named by the number the list was filed under (第3项,
+第二项, 3 before a verdict word), as the reply that filed it numbered the items: the words
+after it are the verdict on that item alone, never a question of which, nor a new request."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Status
+from routing import to_simplified
+from tests.support.desk import Harness, button_data, texts
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
+
+
+async def _list_filed(desk: Harness, *, answered: int = 3) -> list[int]:
+    """The three items filed as a list (体检, 早餐, 空调), the first `answered` of them
+    answered by the staff station; their ids in the list's order."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    filed = texts(await desk.press(STAFF, "f:ok"))
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    # The numbers the employee is shown are the list's own.
+    assert all(f"{n}. " in filed for n in (1, 2, 3))
+    for wish in items[:answered]:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    return items
+
+
+async def _statuses(desk: Harness) -> list[Status]:
+    return [t.status for t in await desk.tickets()]
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [("第3项没实现", 2), ("3没实现", 2), ("第三項沒實現", 2), ("第1项，还没有实现", 0)],
+)
+async def test_not_granted_of_a_numbered_item_sends_that_item_back(
+    desk: Harness, typed: str, place: int
+) -> None:
+    items = await _list_filed(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "已重新派给" in said and "哪一个" not in said
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n == place else Status.RESOLVED for n in range(3)
+    ]
+    async with desk.db.uow(read_only=True) as uow:
+        assert (await uow.tickets.events(items[place]))[-1].note == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"), [("第二项满意", 1), ("第1项已实现", 0), ("第2项實現了", 1)]
+)
+async def test_granted_of_a_numbered_item_asks_that_items_score_naming_it(
+    desk: Harness, typed: str, place: int
+) -> None:
+    items = await _list_filed(desk)
+    out = await desk.send(STAFF, typed)
+    assert button_data(out) == [f"my:r:{items[place]}:{n}" for n in (5, 4, 3, 2, 1)]
+    [named] = [t for t in await desk.tickets() if t.id == items[place]]
+    assert named.label in texts(out)
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize("typed", ["第2项4分", "第二项打4分", "2 4分"])
+async def test_a_score_of_a_numbered_item_rates_that_item(desk: Harness, typed: str) -> None:
+    items = await _list_filed(desk)
+    await desk.send(STAFF, typed)
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: None, items[1]: 4, items[2]: None}
+
+
+async def test_a_numbered_item_not_answered_yet_is_said_to_be_in_hand(desk: Harness) -> None:
+    items = await _list_filed(desk, answered=2)
+    said = texts(await desk.send(STAFF, "第3项没实现"))
+    [third] = [t for t in await desk.tickets() if t.id == items[2]]
+    assert f"心愿 {third.label}（更换宿舍空调）还在办理中" in said
+    assert await _statuses(desk) == [Status.RESOLVED, Status.RESOLVED, Status.DISPATCHED]
+    assert len(await desk.tickets()) == 3  # no new request filed
+
+
+async def test_a_numbered_item_rated_already_is_not_sent_back(desk: Harness) -> None:
+    items = await _list_filed(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")  # no comment
+    said = texts(await desk.send(STAFF, "第1项没实现"))
+    assert "已经确认办结并评价，不能再退回" in said
+    assert await _statuses(desk) == [Status.CLOSED, Status.RESOLVED, Status.RESOLVED]
+
+
+@pytest.mark.parametrize("typed", ["3天了还没实现", "第一次没实现"])
+async def test_a_number_that_is_no_items_still_asks_which(desk: Harness, typed: str) -> None:
+    await _list_filed(desk)
+    assert "哪一个" in texts(await desk.send(STAFF, typed))
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
