@@ -172,15 +172,15 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     of the service alone ("很差", "还不错吧"): the notice asks whether it is solved, which a
     judgement does not say, and the score is one press away; other short words bring
     the notice's buttons back. Words that plainly concern another matter (another service,
-    a complaint) are never a verdict. An item of a wish list named first by its number
-    ("第3项没实现", "第二项满意") is the one the rest of the words judge. False when the text
-    is none of these, or no ticket awaits the person's verdict.
+    a complaint) are never a verdict. An item of a wish list named first, by its number
+    or its own words ("第3项没实现", "早餐那项5分"), is the one the rest of the words judge.
+    False when the text is none of these, or no ticket awaits the person's verdict.
     """
     said = item_words(text)
     items = await items_meant(ctx, said, await awaiting_verdict(ctx)) if said else []
     if said is not None and items:
         # The item named is what the words after it are about, whatever the router reads
-        # in them.
+        # in them (早餐那项不满意 is no complaint about staff).
         return await _verdict(ctx, text, said.rest, None, named=items)
     return await _verdict(ctx, text, text, decision, named=None)
 

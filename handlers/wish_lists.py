@@ -1,7 +1,7 @@
 """Which item of a staff member's wish list (心愿清单) words name before saying how it ended:
 by the number it was filed under ("第3项没实现", "第二项满意", "3没实现"), as the reply that
-filed the list numbered them. The words left after the item ("没实现", "5分") are the
-verdict on it alone."""
+filed the list numbered them, or by its own words with 那项 ("早餐那项5分", "早餐那項沒實現").
+The words left after the item ("没实现", "5分") are the verdict on it alone."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from core.enums import Kind, Status
 from core.model import Ticket
 from handlers.context import Ctx
 from handlers.drafts import DRAFT, filed_from
+from handlers.items_named import item_named
 from routing import normalize
 
 _HAN_NUMBERS = "一二三四五六七八九十"
@@ -29,33 +30,47 @@ _BY_NUMBER = re.compile(
     rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])|(?P<bare>\d{{1,2}}))"
     rf"(?:{_ITEM}(?:的|那|这)?|{_PAUSE}{_VERDICT_NEXT}){_PAUSE}(?P<rest>.+)$"
 )
+# 早餐那项, 空调的那一项, 体检这个: an item named by its own words, then the verdict.
+_BY_WORDS = re.compile(rf"^(?P<named>.+?)的?(?:那|这)一?{_ITEM}{_PAUSE}(?P<rest>.+)$")
 # Another item named in the words left ("第3项和第4项没实现"): not one item's verdict.
 _ANOTHER = re.compile(rf"第(?:\d|[{_HAN_NUMBERS}])|\d{_ITEM}|(?:和|跟|与|、)\d")
 
 
 @dataclass(frozen=True)
 class ItemWords:
-    """Words that name an item of a wish list first (by its `number`), and what they say
-    of it (`rest`)."""
+    """Words that name an item of a wish list first, by its `number` or by words of its
+    own (`named`), and what they say of it (`rest`)."""
 
-    number: int
+    number: int | None
+    named: str
     rest: str
 
 
 def item_words(text: str) -> ItemWords | None:
-    """The item `text` names first and the words after it ("第3项没实现": 3, "没实现"); None
-    when it names none, or another one after it ("第3项和第4项没实现")."""
-    numbered = _BY_NUMBER.match(normalize(text).strip())
-    if numbered is None or _ANOTHER.search(numbered["rest"]):
+    """The item `text` names first and the words after it ("第3项没实现": 3, "没实现";
+    "早餐那项5分": 早餐, "5分"); None when it names none, or another one after it
+    ("第3项和第4项没实现")."""
+    words = normalize(text).strip()
+    if (numbered := _BY_NUMBER.match(words)) is not None:
+        said = ItemWords(_number(numbered["nth"] or numbered["bare"]), "", numbered["rest"])
+    elif (by_words := _BY_WORDS.match(words)) is not None:
+        said = ItemWords(None, by_words["named"], by_words["rest"])
+    else:
         return None
-    return ItemWords(_number(numbered["nth"] or numbered["bare"]), numbered["rest"])
+    return None if _ANOTHER.search(said.rest) else said
 
 
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
-    """The items `said` names on the wish lists of the tickets `awaiting` the person's word:
-    item `number` of each list that has one, only those awaiting their word if any do (the
-    list answered lately); none when no list has such an item."""
+    """The items `said` names among the tickets `awaiting` the person's word and the wish
+    lists they are on. By number: item `number` of each list that has one, only those
+    awaiting their word if any do (the list answered lately). By its words: the one item
+    they name that no other has a word of (`item_named`). None when no item is named."""
     lists = await wish_lists(ctx, awaiting)
+    if said.number is None:
+        listed = [t for items in lists for t in items]
+        others = [t for t in awaiting if all(t.id != i.id for i in listed)]
+        named = item_named(said.named, listed + others)
+        return [] if named is None else [named]
     items = [items[said.number - 1] for items in lists if said.number <= len(items)]
     answered = [t for t in items if t.status is Status.RESOLVED]
     return answered or items
