@@ -47,6 +47,7 @@ from handlers.tickets import Gathered, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
+from handlers.wish_lists import names_another_item
 from routing import bare
 
 ADD_INFO = "addinfo"
@@ -297,6 +298,14 @@ async def flow_step(ctx: Ctx) -> bool:
         await ctx.end_flow()
         return True
     text = msg.text.strip()
+    if flow == RATE and await names_another_item(ctx, text, ticket):
+        # 第2项没实现 at the prompts of item 1 of the list: the verdict on item 2, read
+        # afresh, not a comment on item 1. A score given stands, and is said to.
+        rated = ctx.conv.step != SCORE
+        await ctx.end_flow()
+        if rated:
+            ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
+        return False
     if flow == RATE and ctx.conv.step == SCORE:
         return await score_step(ctx, ticket, text)
     if flow == RATE and typed_alarm(ctx) and not says_solved(text):

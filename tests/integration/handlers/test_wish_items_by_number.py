@@ -100,3 +100,28 @@ async def test_a_number_that_is_no_items_still_asks_which(desk: Harness, typed: 
     await _list_filed(desk)
     assert "哪一个" in texts(await desk.send(STAFF, typed))
     assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize("typed", ["第2项没实现", "早餐那项没实现"])
+async def test_another_item_named_at_an_items_comment_prompt_is_that_items_verdict(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 rated, its 还有什么想说的吗？ open: words naming item 2 send item 2 back, and
+    are no comment on item 1 (before, they were kept as item 1's comment)."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    said = texts(await desk.send(STAFF, typed))
+    assert "已销号" in said and "已重新派给" in said
+    assert await _statuses(desk) == [Status.CLOSED, Status.DISPATCHED, Status.RESOLVED]
+    [first] = [t for t in await desk.tickets() if t.id == items[0]]
+    assert first.rating == 5 and not first.rating_comment
+
+
+async def test_another_items_score_at_an_items_score_prompt_rates_that_item(
+    desk: Harness,
+) -> None:
+    items = await _list_filed(desk)
+    await desk.press(STAFF, f"my:ok:{items[0]}")  # item 1's score prompt
+    await desk.send(STAFF, "第3项4分")
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: None, items[1]: None, items[2]: 4}
