@@ -113,7 +113,15 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
     ask = as_answered(ask, ticket)
     confirm = ctx.text(confirm_key(ticket))
-    ctx.say(ask, rows(*buttons), number=ticket.label, words=quoted(text.strip()), confirm=confirm)
+    what = called_here(ctx, ticket)
+    ctx.say(
+        ask,
+        rows(*buttons),
+        number=ticket.label,
+        words=quoted(text.strip()),
+        confirm=confirm,
+        what=what,
+    )
     return True
 
 
@@ -297,6 +305,7 @@ async def _verdict(
             ticket_actions(ctx, ticket),
             number=ticket.label,
             confirm=ctx.text(confirm_key(ticket)),
+            what=called_here(ctx, ticket),
         )
     else:
         return False

@@ -141,3 +141,20 @@ async def test_every_later_word_on_a_wish_calls_it_a_wish(
     replies["send back rated"] = texts(await desk.press(STAFF, f"my:bad:{first.id}"))
     for step, said in replies.items():
         assert called in said and "工单" not in said and "工單" not in said, (step, said)
+
+
+@pytest.mark.parametrize(
+    ("script", "called"), [(Script.HANS, "心愿"), (Script.HANT, "心願")], ids=["hans", "hant"]
+)
+@pytest.mark.parametrize("said", ["早餐还是只有馒头", "收到"], ids=["words", "short-word"])
+async def test_words_back_to_a_granted_wish_call_it_a_wish(
+    desk: Harness, script: Script, called: str, said: str
+) -> None:
+    """A wish granted in full, awaiting its requester's word: words about it that say
+    neither way (还是只有馒头) and a short word beside its buttons (收到) each name it 心愿,
+    as its notice does; before, they called it 工单."""
+    await _staff(desk, script)
+    wish = await _resolved_wish(desk, "希望食堂增加早餐")
+    reply = texts(await desk.send(STAFF, said))
+    assert f"{called} {wish.label}" in reply
+    assert "工单" not in reply and "工單" not in reply
