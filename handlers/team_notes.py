@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from core.enums import Action, Kind, WishOutcome
-from core.lifecycle import QUESTION_NOTICE, RESOLUTION_NOTICE
+from core.enums import Action, Kind, Role, WishOutcome
+from core.lifecycle import QUESTION_NOTICE, RESOLUTION_NOTICE, allowed_actions
 from core.model import Conversation, Ticket
+from core.services import may_work_on
 from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispute_key
 from handlers import callback, notify
 from handlers.context import Ctx
@@ -391,12 +392,28 @@ async def left_or_kept(ctx: Ctx, left: Conversation) -> None:
     a forged or stale button, a ticket the member may not touch) did nothing, and the member
     has not moved on: the prompt waits on as it did, and they are told so. Otherwise they
     learn it no longer waits (`say_left`)."""
-    if not (ctx.refused and ctx.conv is None):
+    if not (ctx.refused and ctx.conv is None and await _still_to_do(ctx, left)):
         await say_left(ctx, left)
         return
     await ctx.resume_flow(left)
     what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
     ctx.say("t_note_still_waits", number=await _number(ctx, left), what=what)
+
+
+# What each card's prompt does with its note once it comes.
+_PROMPT_ACTION = {"t_ask": Action.ASK, "t_res": Action.RESOLVE, "t_xfer": Action.TRANSFER}
+
+
+async def _still_to_do(ctx: Ctx, left: Conversation) -> bool:
+    """Whether the prompt's note could still be taken: its ticket still the member's to
+    act on and in a state its action applies to (not sent to another team meanwhile, nor
+    resolved by a colleague)."""
+    raw_id = left.data.get("ticket_id")
+    ticket = await ctx.uow.tickets.get(raw_id) if isinstance(raw_id, int) else None
+    if ticket is None or not await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
+        return False
+    action = _PROMPT_ACTION.get(left.flow)
+    return action is None or action in allowed_actions(ticket.status, Role.MEMBER)
 
 
 async def say_left(ctx: Ctx, left: Conversation) -> None:

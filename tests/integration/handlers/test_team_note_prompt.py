@@ -12,7 +12,7 @@ from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
 RETAILER = 100002
 
@@ -324,3 +324,17 @@ async def test_a_refused_press_leaves_the_result_prompt_waiting(
     assert "已办结，已请报告人确认并评价" in texts(out)
     assert (await desk.tickets())[-1].status is Status.RESOLVED
     assert "accept" not in await desk.actions(other)
+
+
+async def test_a_refused_press_does_not_keep_the_prompt_of_a_ticket_moved_away(
+    desk: Harness,
+) -> None:
+    """The 办结 prompt waits; a supervisor sends the ticket to 白石乡; the member presses 上门
+    on the old card, refused: the prompt's ticket is no longer theirs, so it is let go, not
+    said to wait on (before: 仍在等待您的办结说明, and the note typed next was refused)."""
+    ticket_id = await _accepted_with_result_asked(desk)
+    await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    assert "现由白石乡烘烤110服务队办理" in (out.toast or "")
+    assert "仍在等待您的办结说明" not in texts(out) and "不再等待" in texts(out)
