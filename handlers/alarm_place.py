@@ -70,9 +70,10 @@ async def place_step(ctx: Ctx) -> bool:
         return True
     if await _asked_which_named(ctx, ticket, answer):
         return True
-    if _pin_told_already(ticket, answer):
+    if ticket.status is not Status.WAITING_REQUESTER and _pin_told_already(ticket, answer):
         # The same pin again (a second press of 共享位置, a resend while waiting): the team
-        # has it; telling them again would page the on-duty member a second time.
+        # has it; telling them again would page the on-duty member a second time. Asked
+        # for by the team (再共享一次位置), it is their answer.
         ctx.say("e_place_same", number=ticket.label)
         return True
     if not _says_where(ctx, ticket, answer):

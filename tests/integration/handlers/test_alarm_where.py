@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind
+from core.enums import Kind, Status
 from routing import to_simplified
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
 BAISHI_TEAM = "curing-baishi"
 BAISHI_CHAT = -1001000000002
+BAISHI_MEMBER = 200011
 
 
 async def test_a_barn_named_in_the_alarm_sends_it_to_that_towns_team(desk: Harness) -> None:
@@ -418,3 +419,17 @@ async def test_a_pin_from_another_spot_is_still_told(desk: Harness) -> None:
     assert "已经告诉" not in out and "位置已告诉值班服务队" in out
     [ticket] = await desk.tickets()
     assert (ticket.lat, ticket.team_id) == (26.421, BAISHI_TEAM)
+
+
+async def test_the_same_pin_sent_as_asked_by_the_team_answers_its_question(desk: Harness) -> None:
+    """The team asks for the pin again (需补充 请在烤房旁边再共享一次位置): the same spot is the
+    answer, not a pin told already."""
+    await desk.send(FARMER, "/110 烤房停电了")
+    await desk.location(FARMER, 26.421, 106.615)  # 白石乡松林
+    [call] = await desk.tickets()
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{call.id}", chat=BAISHI_CHAT)
+    await desk.press(BAISHI_MEMBER, f"tk:ask:{call.id}", chat=BAISHI_CHAT)
+    await desk.send(BAISHI_MEMBER, "请在烤房旁边再共享一次位置", chat=BAISHI_CHAT)
+    out = texts(await desk.location(FARMER, 26.421, 106.615))
+    [call] = await desk.tickets()
+    assert call.status is Status.ACCEPTED and "不用再发" not in out
