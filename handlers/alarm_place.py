@@ -75,6 +75,8 @@ async def place_step(ctx: Ctx) -> bool:
         # has it; telling them again would page the on-duty member a second time. Asked
         # for by the team (再共享一次位置), it is their answer.
         ctx.say("e_place_same", number=ticket.label)
+        if ticket.site_code is None and not _pinned(ctx, ticket):
+            alarm_intake.ask_where(ctx)  # the pin told no barn: the question still stands
         return True
     if not _says_where(ctx, ticket, answer):
         # News, chasing, a question: read afresh. The question stays open, as it stays on

@@ -407,6 +407,8 @@ async def test_the_same_pin_shared_again_is_not_sent_to_the_team_again(
     sent = len(await desk.outbox())
     out = texts(await desk.location(FARMER, pin[0] + 0.0002, pin[1]))  # some 20 m off
     assert "已经告诉值班服务队了" in out
+    # A pin that told no barn leaves the question standing, and it is asked again.
+    assert ("在哪个烤房" in out) is (pin == FAR_PIN)
     assert len(await desk.outbox()) == sent
     [ticket] = await desk.tickets()
     assert (ticket.lat, ticket.lon) == pin
