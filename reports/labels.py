@@ -107,9 +107,10 @@ def duration_text(seconds: float | None) -> str:
     hours, rest = divmod(minutes, 60)
     if hours < 48:
         return in_words(0, hours, rest)
-    # Days and hours only: the minutes round into the hour, as they round into the minute
-    # below (50 hours 57 minutes is 2天3小时, not 2天2小时).
-    day_count, hours = divmod(half_up(minutes / 60), 24)
+    # Days and hours only: the time rounds to the hour, as it rounds to the minute below
+    # (50 hours 57 minutes is 2天3小时, not 2天2小时), once, from the seconds: rounded to the
+    # minute first, 48 hours 29 and a half minutes would be 48:30 and then 2天1小时.
+    day_count, hours = divmod(half_up(seconds / 3600), 24)
     return in_words(day_count, hours, 0)
 
 

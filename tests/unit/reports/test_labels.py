@@ -69,3 +69,10 @@ def test_stats_say_a_time_in_the_words_of_the_digest_and_alerts() -> None:
     # A supervisor reads 41小时30分钟 late in the digest; /stats must not say 41小时30分.
     late = timedelta(hours=41, minutes=30)
     assert duration_text(late.total_seconds()) == span(late, in_days=False) == "41小时30分钟"
+
+
+def test_a_time_just_under_the_half_hour_past_whole_days_is_not_rounded_up_twice() -> None:
+    """48 hours 29 and a half minutes is nearer 2天 than 2天1小时: rounded to the minute and
+    then to the hour it was 48:30, and then 49 hours."""
+    assert duration_text(48 * 3600 + 29 * 60 + 30) == "2天"
+    assert duration_text(48 * 3600 + 30 * 60) == "2天1小时"
