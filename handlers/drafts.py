@@ -80,12 +80,14 @@ async def added_from(ctx: Ctx, draft_id: str, ticket_id: str | None) -> Ticket |
 
 
 # The draft called off in a few words more than 算了 (`typed_menu.calls_off`): 算了不订了,
-# 不要了，谢谢, 还是算了吧, 我不买了. Said where the description or the summary's yes is asked,
-# they are no words of the request. Not where more is asked ("没有的话点「下一步」"): there
-# 不用了，谢谢 says there is nothing more to add.
+# 不要了，谢谢, 还是算了吧, 我不买了, and of a complaint or a suggestion 不投诉了, 不提了 or
+# 撤回 (what they are writing is what they take back: nothing is filed yet). Said where the
+# description or the summary's yes is asked, they are no words of the request. Not where
+# more is asked ("没有的话点「下一步」"): there 不用了，谢谢 says there is nothing more to add.
 _CALLED_OFF = re.compile(
     r"(?:那|那就|还是|我)?"
-    r"(?:(?:算了|算啦|取消)吧?|(?:先|就)?不(?:订|要|买|办|弄|提交|需要|用)了)+"
+    r"(?:(?:算了|算啦|取消)吧?|(?:先|就)?不(?:订|要|买|办|弄|提交|需要|用|投诉|提建议|提|反映)了"
+    r"|(?:要|想)?(?:撤回|撤销)(?:吧|了)?)+"
     r"[吧啊呀哈]?(?:谢谢你们|谢谢你|谢谢您|谢谢|麻烦了)?"
 )
 

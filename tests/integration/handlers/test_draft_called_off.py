@@ -209,3 +209,38 @@ async def test_start_tapped_at_the_alarm_question_says_the_words_were_not_submit
     out = await desk.send(FARMER, "/start")
     assert "「明天停电检修，要提前准备啥」还没有提交" in texts(out)
     assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize(
+    ("command", "typed"),
+    [
+        ("/complain", "不投诉了"),
+        ("/complain", "撤回"),
+        ("/suggest", "不提了"),
+        ("/suggest", "我要撤回"),
+    ],
+)
+async def test_a_complaint_or_suggestion_taken_back_for_its_description_files_nothing(
+    desk: Harness, command: str, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, command)
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "没有提交" in out and "下一步" not in out
+    out = to_simplified(texts(await desk.send(RETAILER, "下一步")))
+    assert "请确认" not in out
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["撤回", "撤回吧", "还是不投诉了", "撤銷"])
+async def test_a_complaint_taken_back_at_its_summary_is_not_added_to_it(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await desk.send(RETAILER, "/complain")
+    await desk.send(RETAILER, "送货员小王态度差")
+    assert "请确认" in texts(await desk.send(RETAILER, "下一步"))
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "没有提交" in out and "已补充" not in out
+    await desk.send(RETAILER, "提交")  # the draft is gone: nothing to submit
+    assert await desk.tickets() == []
