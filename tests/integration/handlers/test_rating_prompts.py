@@ -65,6 +65,29 @@ async def test_a_judgement_at_the_score_prompt_is_the_score_it_means(
     assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
 
 
+@pytest.mark.parametrize(
+    ("words", "score"),
+    [
+        ("很一般", 3),
+        ("还凑合吧", 3),
+        ("不怎么样", 2),
+        ("不太好", 2),
+        ("很不好", 1),
+        ("太差劲了", 1),
+        ("给个差评", 1),
+        ("給你們好評", 5),
+    ],
+)
+async def test_a_judgement_said_as_people_say_it_is_the_score_not_asked_again(
+    desk: Harness, words: str, score: int
+) -> None:
+    await _at_the_score_prompt(desk)
+    out = to_simplified(texts(await desk.send(FARMER, words)))
+    assert f"记为 {score} 分" in out and "4 = 基本满意" not in out
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
+
+
 @pytest.mark.parametrize(("typed", "score"), SCORES_WITH_A_FEW_WORDS)
 async def test_a_score_with_a_few_words_at_the_score_prompt_is_the_score(
     desk: Harness, typed: str, score: int
