@@ -202,22 +202,35 @@ _TIMELINE_NOTE = 150
 _STAFF_ONLY = {"remind", "escalate", "unreachable", "callback", "not_urgent"}
 
 
+# A suggestion is answered, not mended: its requester reads its answer, and their word on
+# it, as their notices and /my's status (已答复待确认) put them, not as a repair's.
+_SUGGESTION_LABELS = {"resolve": "答复", "confirm": "确认收到答复", "reopen": "对答复不满意"}
+
+
 def timeline(
-    cfg: Config, events: list[TicketEvent], script: Script, *, for_requester: bool = False
+    cfg: Config,
+    events: list[TicketEvent],
+    script: Script,
+    *,
+    for_requester: bool = False,
+    kind: Kind | None = None,
 ) -> str:
     """The ticket's latest events, one short line each ("…" first when earlier ones are left
     out). The requester's reads what was done for them: no reminders or escalations, and a
-    move says which team has it, not the note the team wrote to the next one."""
+    move says which team has it, not the note the team wrote to the next one; of their
+    suggestion (`kind`), its answer as an answer."""
     if for_requester:
         # Only what is named for people (a failed delivery's record is the desk's alone).
         events = [e for e in events if e.action in ACTION_LABELS and e.action not in _STAFF_ONLY]
+    answered = for_requester and kind is Kind.SUGGESTION
+    labels = {**ACTION_LABELS, **_SUGGESTION_LABELS} if answered else ACTION_LABELS
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
     for e in (_as_the_requester_reads(event) if for_requester else event for event in shown):
         if e.action in MOVES:  # to which team; staff read the note to it too
             said = _move_text(cfg, e) + (f"：{e.note}" if e.note and not for_requester else "")
         else:
-            said = _event_text(e)
+            said = _event_text(e, labels)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
 
@@ -285,9 +298,9 @@ def history_text(
     return "\n".join(lines)
 
 
-def _event_text(event: TicketEvent) -> str:
-    """What happened, with its note. A rating is written as two events, the score and then
-    the requester's words, so each says which one it is."""
+def _event_text(event: TicketEvent, labels: dict[str, str] = ACTION_LABELS) -> str:
+    """What happened, with its note, named by `labels`. A rating is written as two events,
+    the score and then the requester's words, so each says which one it is."""
     if event.action == "rate":
         score = event.data.get("rating")
         if score is None:
@@ -298,7 +311,7 @@ def _event_text(event: TicketEvent) -> str:
         # A photo, voice note or pin sent without words: say which (the data records it).
         sent = [label for key, label in _SENT_WITHOUT_WORDS if event.data.get(key)]
         note = f"：{'、'.join(sent)}" if sent else ""
-    label = ACTION_LABELS.get(event.action, event.action)
+    label = labels.get(event.action, event.action)
     outcome = str(event.data.get("outcome") or "") if event.action == "resolve" else ""
     if outcome in set(WishOutcome):
         # A wish granted in part or not at all says so where its answer is read again.

@@ -120,7 +120,7 @@ async def show(
         # /ticket reads them, like the card, in the reader's script.
         who="".join(f"{line}\n" for line in requester),
         text=_theirs(clip(shown, DETAIL_TEXT), own),
-        timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own),
+        timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own, kind=ticket.kind),
     )
 
 

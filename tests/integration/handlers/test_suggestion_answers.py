@@ -11,6 +11,7 @@ from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Script, Status
 from core.lifecycle import RESOLUTION_NOTICE
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, new_ticket
 
@@ -114,6 +115,26 @@ async def test_an_answer_sent_back_is_one_the_requester_is_not_satisfied_with(
     ]
     # After the card's history (此前经过), what the requester said of the answer.
     assert team[-1] == f"建议 {ticket.label} 报告人对答复不满意：周末也应该延长"
+
+
+@pytest.mark.parametrize("script", [Script.HANS, Script.HANT])
+async def test_the_requesters_timeline_reads_a_suggestions_answer_as_an_answer(
+    desk: Harness, script: Script
+) -> None:
+    """/my's detail says 答复, as the notice and the status 已答复待确认 do, and what the
+    requester said of it; not 办结, 确认解决 or 重新办理, which are a repair's."""
+    ticket_id, _told = await _suggestion_answered(desk, script)
+    await desk.press(STAFF, f"my:bad:{ticket_id}")
+    await desk.send(STAFF, "周末也应该延长")
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket_id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{ticket_id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "周末也延长到19:30", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF, f"my:ok:{ticket_id}")
+    await desk.press(STAFF, f"my:r:{ticket_id}:4")
+    shown = to_simplified(texts(await desk.press(STAFF, f"my:v:{ticket_id}")))
+    assert f"答复：{ANSWER}" in shown and "答复：周末也延长到19:30" in shown
+    assert "对答复不满意：周末也应该延长" in shown and "确认收到答复" in shown
+    assert "办结" not in shown and "确认解决" not in shown and "重新办理" not in shown
 
 
 @pytest.mark.parametrize(
