@@ -332,6 +332,17 @@ async def flow_step(ctx: Ctx) -> bool:
     if not _something_to_add(ctx):
         return True
     if flow == REOPEN:
+        if not (msg.photo_file_id or msg.voice_file_id) and calls_off(text):
+            # 算了, 取消 typed instead of /cancel: no reason to send back, and nothing is
+            # sent back ("报告人表示问题没有解决：算了"); its buttons stay to be pressed.
+            await ctx.end_flow()
+            ctx.say(
+                "reopen_called_off",
+                ticket_actions(ctx, ticket),
+                number=ticket.label,
+                what=called_here(ctx, ticket),
+            )
+            return True
         if msg.voice_file_id:
             # Said aloud: the voice note is the reason, and goes to the team with the card.
             await reopen_ticket(

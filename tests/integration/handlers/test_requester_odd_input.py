@@ -199,3 +199,28 @@ async def test_asking_if_it_is_done_after_a_rated_call_lists_it_as_closed(desk: 
     assert "您现在没有正在办理的工单" in texts(out)
     assert button_data(out) == [f"my:v:{ticket_id}"]
     assert len(await desk.tickets()) == 1
+
+
+DELIVERY_CHAT = -1001000000014
+DELIVERY_MEMBER = 200071
+
+
+@pytest.mark.parametrize("typed", ["算了", "算了吧", "取消"])
+async def test_called_off_where_asked_what_is_not_solved_sends_nothing_back(
+    desk: Harness, typed: str
+) -> None:
+    """算了 typed at 请说明哪里还没解决 instead of /cancel is no reason: the complaint is not
+    sent back to the team with "算了" as what is unsolved, and still awaits the verdict."""
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await desk.file_request(RETAILER, "投诉配送员小王，送货总是迟到", "/complain")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育配送员", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:bad:{ticket.id}")
+    told = len(await desk.outbox())
+    out = await desk.send(RETAILER, typed)
+    assert "没有退回" in texts(out) and f"my:bad:{ticket.id}" in button_data(out)
+    assert len(await desk.outbox()) == told  # nothing to the team
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
+    assert "reopen" not in await desk.actions(ticket.id or 0)
