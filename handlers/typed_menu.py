@@ -117,13 +117,14 @@ def menu_key(text: str) -> str | None:
 
 
 # The /my 撤回 button typed, of what they filed (撤回, 我要撤回工单, 取消工单, 许可证延续不用
-# 办了): 取消 alone leaves a prompt (`calls_off`), and 取消订单 or 撤销许可证 is a matter
+# 办了, 不投诉了): 取消 alone leaves a prompt (`calls_off`), and 取消订单 or 撤销许可证 is a matter
 # for a service.
 _THIS = rf"(?:{_OWN}|这个|那个|这张|那张)?"
 _WITHDRAW = re.compile(
     rf"(?:我(?:要|想|想要)|帮我|请|麻烦(?:帮我)?)?"
     rf"(?:(?:撤回|撤销){_THIS}{_FILED}?|取消{_THIS}{_FILED}|把{_THIS}{_FILED}(?:撤回|撤销|取消))"
     r"|.{0,8}?(?:不用|不需要|不必|不要)再?(?:办|办理|处理)"  # (许可证延续)不用办了
+    r"|(?:我|那|那就|还是)*不(?:想|再)?(?:投诉|举报|提建议|反映)了"  # of a complaint filed
 )
 _WITHDRAW_TAIL = re.compile(r"^(?:了|吧|啊|呀|掉|一下)*")
 _NOT_A_WORD = re.compile(r"[\W_]")

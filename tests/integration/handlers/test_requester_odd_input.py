@@ -224,3 +224,20 @@ async def test_called_off_where_asked_what_is_not_solved_sends_nothing_back(
     [ticket] = await desk.tickets()
     assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
     assert "reopen" not in await desk.actions(ticket.id or 0)
+
+
+@pytest.mark.parametrize("typed", ["不投诉了", "我不投訴了", "还是不投诉了，已经道歉了"])
+async def test_taking_back_a_complaint_in_words_asks_to_withdraw_it(
+    desk: Harness, typed: str
+) -> None:
+    """不投诉了 of a complaint nobody has taken up yet is /my's 撤回 typed: asked to be
+    sure, as the button asks, never offered as a new complaint of those words."""
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await desk.file_request(RETAILER, "投诉配送员小王，送货总是迟到", "/complain")
+    out = await desk.send(RETAILER, typed)
+    shown = to_simplified(texts(out))
+    assert f"确定撤回工单 {ticket.label}" in shown and "请确认" not in shown
+    assert f"my:xx:{ticket.id}" in button_data(out)
+    await desk.press(RETAILER, f"my:xx:{ticket.id}")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED

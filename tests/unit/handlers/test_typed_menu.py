@@ -78,6 +78,8 @@ def test_words_about_a_matter_of_ones_own_are_no_menu_entry(text: str) -> None:
         "不用办了，我自己去所里问过了",
         "不用辦了，我自己去所裡問過了",
         "这个不需要处理了，谢谢",
+        "不投诉了",
+        "我不投訴了",  # Traditional
     ],
 )
 def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
@@ -96,6 +98,8 @@ def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
         "撤销许可证",
         "取消工单，我要改成订玉溪",
         "不用办了吗",
+        "不投诉了吗",
+        "不投诉了，我要订烟",
     ],
 )
 def test_other_words_of_withdrawing_do_not(text: str) -> None:
