@@ -237,9 +237,7 @@ async def free_message(ctx: Ctx) -> None:
         # answer: the message may hold the answer too, so its ticket is offered as well.
         about = [*waiting, *(t for t in about if all(t.id != w.id for w in waiting))]
     # Thanks asking for nothing (师傅来得很快，感谢！): offered to the team thanked too.
-    thanked = (
-        await thanks.thanked_ticket(ctx, decision, text) if kind is not Kind.COMPLAINT else None
-    )
+    thanked = await thanks.thanked_ticket(ctx, text) if kind is not Kind.COMPLAINT else None
     await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
 
 

@@ -89,17 +89,27 @@ def asks_anew(decision: Decision | None, text: str) -> bool:
 # Discontent beside the thanks ("来得太慢了，谢谢", "不满意，谢谢"), or a question: not thanks
 # alone.
 _DISCONTENT = re.compile(r"不满|差|慢|没|不行|失望|还是|又|[？?]|吗|什么|怎么|请问|如何|为什么")
-# ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条").
-_ASKS_TOO = re.compile(r"请|派|帮我|给我")
+# ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条"),
+# or for a visit again ("谢谢师傅，明天再来一趟"); not 再接再厉, 再次感谢.
+_ASKS_TOO = re.compile(r"请|派|帮我|给我|再(?:来|过来|跑|派|看|上门|检查|帮)")
+# A turn after the thanks ("谢谢，但是烟叶发霉了"): what follows it is what they write for,
+# whatever it is. Not 再好不过 ("couldn't be better").
+_TURNS = re.compile(r"(?:但是|可是|(?<!好)不过).")
+# Something that cannot be done ("谢谢，电话打不通", "联系不上", "还是修不好").
+_CANNOT = re.compile(r"[打拨修弄搞烤用开联系找接]不(?:通|好|了|上|到|动|开|住|着)")
 
 
 def thanks_only(text: str, praise_words: Iterable[str]) -> bool:
     """Thanks or praise that ask for nothing ("师傅来得很快，感谢！", "谢谢白石乡110服务队的
     张师傅", "表扬一下赵队员"), in either script: words for a team to hear, not to act on.
-    Thanks beside a request ("谢谢，请再派人来"), discontent or a question are not."""
+    Thanks beside a request ("谢谢，请再派人来", "明天再来一趟"), a turn to something else
+    ("谢谢，但是…"), something that cannot be done ("电话打不通"), discontent or a question
+    are not. Words a service is chosen by are for the router to find (`thanks.only_thanks`)."""
     plain = to_simplified(bare(text))
     if not any(word in plain for word in praise_words):
         return False
+    more = (_ASKS_FOR, _ASKS_TOO, _TURNS, _CANNOT)
+    if any(words.search(plain) for words in more):
+        return False
     # The question mark is punctuation, which `bare` takes off.
-    asks = _ASKS_FOR.search(plain) or _ASKS_TOO.search(plain)
-    return asks is None and _DISCONTENT.search(to_simplified(text)) is None
+    return _DISCONTENT.search(to_simplified(text)) is None

@@ -16,7 +16,8 @@ from handlers import notify
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.rating_words import thanks_only
-from routing import Decision, to_simplified
+from handlers.tickets import routed
+from routing import to_simplified
 
 # Tickets a team has taken up: what thanks may be for (not one nobody has come to yet).
 _SERVED = (
@@ -29,19 +30,15 @@ _SERVED = (
 _LOOKED_AT = 10  # of the requester's newest tickets
 
 
-async def thanked_ticket(ctx: Ctx, decision: Decision, text: str) -> Ticket | None:
+async def thanked_ticket(ctx: Ctx, text: str) -> Ticket | None:
     """The ticket whose team words of thanks that ask for nothing are for: of the
     requester's served in the last week, the newest of the team the words name (by its
-    name or its town's), or, naming none, the newest. None for other words, or with no
-    such ticket (the thanks are then offered as a request only, as any words are). Words
-    a service line is chosen by are a matter of their own ("谢谢，烟叶烤黑了"), but for
-    the name of the team thanked ("谢谢青山镇烘烤110服务队")."""
-    if not thanks_only(text, ctx.cfg.routing.praise_words):
+    name or its town's), or, naming none, the newest. None for other words (`only_thanks`),
+    or with no such ticket (the thanks are then offered as a request only, as any words
+    are)."""
+    if not only_thanks(ctx, text):
         return None
     said = to_simplified(text)
-    names = [name for team in ctx.cfg.teams if (name := to_simplified(team.name)) in said]
-    if any(all(word not in name for name in names) for word in decision.said):
-        return None
     since = ctx.now - REOPEN_AFTER_CLOSE
     served = [
         ticket
@@ -58,6 +55,23 @@ async def thanked_ticket(ctx: Ctx, decision: Decision, text: str) -> Ticket | No
     if named:
         served = [ticket for ticket in served if ticket.team_id in named]
     return max(served, key=_moved, default=None)
+
+
+def only_thanks(ctx: Ctx, text: str) -> bool:
+    """Thanks or praise that ask for nothing (`rating_words.thanks_only`), and beside which
+    the router finds no service's words: "谢谢，烟叶烤黑了", "谢谢，但是烟叶发霉了" tell of a
+    matter of their own. The name of a team thanked is no such words ("谢谢青山镇烘烤110服务队"
+    names 烘烤), nor are the thanks themselves."""
+    praise = ctx.cfg.routing.praise_words
+    if not thanks_only(text, praise):
+        return False
+    rest = to_simplified(text)
+    names = [to_simplified(team.name) for team in ctx.cfg.teams]
+    for words in sorted([*names, *praise], key=len, reverse=True):
+        rest = rest.replace(words, "，")
+    decision = routed(ctx, rest)
+    # Any line's words count, however weak: the triage desk's doubt is still a matter.
+    return decision is None or not decision.candidates
 
 
 def _moved(ticket: Ticket) -> datetime:

@@ -82,3 +82,14 @@ async def test_thanks_with_nobody_having_served_them_are_offered_as_a_request_on
 ) -> None:
     out = await desk.send(FARMER, "师傅来得很快，感谢！")
     assert button_actions(out)[:1] == ["f:ok"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["谢谢，但是烟叶发霉了", "谢谢师傅，明天再来一趟", "谢谢，电话打不通"]
+)
+async def test_thanks_beside_a_new_problem_or_a_visit_asked_are_not_offered_to_pass_on(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "f:thanks" not in button_actions(out)
