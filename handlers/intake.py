@@ -30,7 +30,6 @@ from handlers.drafts import DRAFT, added_from, calls_off_the_draft, draft_data, 
 from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
 from handlers.menu import main_menu
-from handlers.rating_words import thanks_only
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
@@ -455,9 +454,10 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         if taken == "refused":
             return
         if taken != "nothing":
-            # Thanks that now ask for something too ("谢谢，请再派人来") are no longer only
-            # thanks to pass on.
-            asks = not thanks_only(gathered.text, ctx.cfg.routing.praise_words)
+            # Thanks that now ask for something too ("谢谢，请再派人来", "烟叶烤黑了") are no
+            # longer only thanks to pass on, read as the first words were; nor are they with
+            # a photo, voice note or place, which only the team's chat would never see.
+            asks = gathered.extras > 0 or not thanks.only_thanks(ctx, gathered.text)
             await ctx.goto("confirm", **gathered.to_data(), **({THANKED: None} if asks else {}))
         show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
 

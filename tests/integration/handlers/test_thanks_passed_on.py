@@ -93,3 +93,31 @@ async def test_thanks_beside_a_new_problem_or_a_visit_asked_are_not_offered_to_p
     await _rated_a_day_ago(desk, team_chat)
     out = await desk.send(FARMER, typed)
     assert "f:thanks" not in button_actions(out)
+
+
+async def test_a_problem_added_at_the_summary_takes_the_thanks_button_away(
+    desk: Harness, team_chat: int
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, "师傅来得很快，感谢！")
+    assert "f:thanks" in button_actions(out)
+    out = await desk.send(FARMER, "烟叶烤黑了")  # typed alone, it is not offered either
+    assert "f:thanks" not in button_actions(out)
+
+
+async def test_a_photo_added_at_the_summary_is_not_dropped_by_passing_thanks_on(
+    desk: Harness, team_chat: int
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    await desk.send(FARMER, "师傅来得很快，感谢！")
+    out = await desk.send(FARMER, photo_file_id="PHOTO-OF-THE-BARN")
+    assert "f:thanks" not in button_actions(out)
+
+
+async def test_praise_added_at_the_summary_keeps_the_thanks_button(
+    desk: Harness, team_chat: int
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    await desk.send(FARMER, "师傅来得很快，感谢！")
+    out = await desk.send(FARMER, "态度很好")
+    assert "f:thanks" in button_actions(out)
