@@ -110,7 +110,8 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
     """A summary's button (提交, 修改, 分项, 取消): its draft's next step while the draft is
     being written; once it was filed, which tickets it became (a second press of 提交
     files nothing twice, and is not told the button is stale, which would have them type
-    it all again); after /cancel, stale. False for any other button."""
+    it all again); once its thanks were passed on, that they were; after /cancel, stale.
+    False for any other button."""
     found = _SUMMARY_PRESS.fullmatch(data)
     if found is None:
         return False
@@ -125,6 +126,12 @@ async def summary_pressed(ctx: Ctx, data: str) -> bool:
         if added is not None:
             ctx.say("draft_added_already", number=added.label)
             return True
+    thanked = None if filed else await thanks.thanked_from(ctx, draft_id)
+    if thanked is not None:
+        # Its thanks went (a double tap of 👍): said so, not that the button is stale.
+        team = in_script(ctx.cfg.team(thanked.team_id).name, ctx.script)
+        ctx.say("thanks_passed_already", team=team, number=thanked.label)
+        return True
     if not filed:
         ctx.toast("stale_button")
         return True

@@ -73,6 +73,7 @@ MINE: dict[str, str] = {
     "add_info_done": "已补充到{what} {number}，服务队会看到。",
     "thanks_pass_on": "👍 把感谢转给{team}",
     "thanks_passed_on": "已把您的感谢转给{team}（工单 {number}），谢谢您的肯定和鼓励！",
+    "thanks_passed_already": "您的感谢已经转给{team}（工单 {number}）了，不用再点。",
     "verdict_which": "您有 {count} 个{what}办结待确认。请点下面要评价或反馈的那一个：",
     "verdict_which_score": "您有 {count} 个{what}办结待确认。这 {score} 分是给哪一个的？请点下面的{what}：",
     "verdict_which_solved": "您有 {count} 个{what}办结待确认。解决的是哪一个？请点下面的{what}，再为它打分：",

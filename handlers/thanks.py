@@ -14,6 +14,7 @@ from core.model import Ticket
 from core.services import note_event
 from handlers import notify
 from handlers.context import Ctx
+from handlers.drafts import DRAFT
 from handlers.i18n import t
 from handlers.rating_words import thanks_only
 from handlers.tickets import routed
@@ -79,6 +80,19 @@ def _moved(ticket: Ticket) -> datetime:
     return ticket.updated_at or ticket.created_at
 
 
+async def thanked_from(ctx: Ctx, draft_id: str) -> Ticket | None:
+    """The requester's ticket the draft `draft_id`'s thanks were passed on for, if they were
+    (its 致谢 names the draft)."""
+    if not draft_id:
+        return None  # a draft begun before drafts had ids: nothing names it
+    for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT):
+        assert ticket.id is not None
+        events = await ctx.uow.tickets.events(ticket.id)
+        if any(e.action == "thanks" and e.data.get(DRAFT) == draft_id for e in events):
+            return ticket
+    return None
+
+
 async def pass_on(ctx: Ctx, ticket_id: int, text: str, draft_id: str) -> Ticket | None:
     """The thanks to the ticket's team (its chat, else those it pages), recorded on the
     ticket; None, and nothing sent, for a ticket that is not the requester's."""
@@ -93,7 +107,7 @@ async def pass_on(ctx: Ctx, ticket_id: int, text: str, draft_id: str) -> Ticket 
         role=Role.REQUESTER,
         now=ctx.now,
         note=text[:500],
-        data={"draft": draft_id} if draft_id else None,
+        data={DRAFT: draft_id} if draft_id else None,
     )
     said = notify.as_team_reads(ctx, ticket, ticket.team_id, text)
     words = t("thanks_to_team", number=ticket.label, text=said)

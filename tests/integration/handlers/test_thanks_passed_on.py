@@ -121,3 +121,15 @@ async def test_praise_added_at_the_summary_keeps_the_thanks_button(
     await desk.send(FARMER, "师傅来得很快，感谢！")
     out = await desk.send(FARMER, "态度很好")
     assert "f:thanks" in button_actions(out)
+
+
+async def test_a_second_press_of_pass_on_says_the_thanks_went(
+    desk: Harness, team_chat: int
+) -> None:
+    ticket_id = await _rated_a_day_ago(desk, team_chat)
+    pressed = _thanks_button(await desk.send(FARMER, "师傅来得很快，感谢！"))
+    await desk.press(FARMER, pressed)
+    out = await desk.press(FARMER, pressed)  # a double tap
+    assert "已失效" not in (out.toast or "") + texts(out)
+    assert "您的感谢已经转给青山镇烘烤110服务队" in texts(out)
+    assert (await desk.actions(ticket_id)).count("thanks") == 1
