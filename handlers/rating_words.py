@@ -86,12 +86,22 @@ def asks_anew(decision: Decision | None, text: str) -> bool:
     return _ASKS_FOR.search(plain) is not None and _ON_THE_SERVICE.search(plain) is None
 
 
-# Discontent beside the thanks ("来得太慢了，谢谢", "不满意，谢谢"), or a question: not thanks
-# alone.
-_DISCONTENT = re.compile(r"不满|差|慢|没|不行|失望|还是|又|[？?]|吗|什么|怎么|请问|如何|为什么")
+# Discontent beside the thanks ("来得太慢了，谢谢", "不满意，谢谢", "烤房又坏了"), or a question:
+# not thanks alone. Read as phrases: 又快又好 is praise, 没想到 surprise, 没得说 the best.
+_DISCONTENT = re.compile(
+    r"不满|不行|失望|差(?:劲|评)|(?:太|很|真|好|挺|比较|非常|特别|有点|又|态度|服务)差"
+    r"|(?:太|很|真|好|挺|比较|非常|特别|有点|有些|又)慢|慢(?:了|死|吞吞)"
+    r"|没(?:人|来|到|修|好|解决|用|办|回|通|电|反应|效果|动静|处理|管|弄|有(?:人|来|到|修|好|解决|用|效果|处理|回))"
+    r"|还是(?:不|没|坏|老|一样|那样|有)"
+    r"|(?<!又.)(?<!又..)(?<!又...)又(?!.{1,3}?又)"  # again; not the pair of 又快又好
+    r"|[？?]|吗|什么|怎么|请问|如何|为什么"
+)
 # ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条"),
-# or for a visit again ("谢谢师傅，明天再来一趟"); not 再接再厉, 再次感谢.
-_ASKS_TOO = re.compile(r"请|派|帮我|给我|再(?:来|过来|跑|派|看|上门|检查|帮)")
+# or for a visit again ("谢谢师傅，明天再来一趟"); not 派来的师傅, 帮我们解决了, 再接再厉.
+_ASKS_TOO = re.compile(
+    r"请|派(?:个|一个|名|些)?(?:人|师傅|技术员|队员|专家)|(?:帮|给)我(?!们)"
+    r"|再(?:来|过来|跑|派|看|上门|检查|帮)"
+)
 # A turn after the thanks ("谢谢，但是烟叶发霉了"): what follows it is what they write for,
 # whatever it is. Not 再好不过 ("couldn't be better").
 _TURNS = re.compile(r"(?:但是|可是|(?<!好)不过).")

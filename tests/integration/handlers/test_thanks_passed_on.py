@@ -133,3 +133,15 @@ async def test_a_second_press_of_pass_on_says_the_thanks_went(
     assert "已失效" not in (out.toast or "") + texts(out)
     assert "您的感谢已经转给青山镇烘烤110服务队" in texts(out)
     assert (await desk.actions(ticket_id)).count("thanks") == 1
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["师傅来得又快又好，谢谢！", "没想到这么快就修好了，感谢！", "你们派来的师傅很专业，感谢！"],
+)
+async def test_common_praise_is_offered_to_pass_on(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "f:thanks" in button_actions(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.rating_words import judged_score, judgement_in, says_not_satisfied
+from handlers.rating_words import judged_score, judgement_in, says_not_satisfied, thanks_only
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,23 @@ def test_more_words_than_any_judgement_has_are_no_judgement() -> None:
 def test_only_a_refusal_says_not_satisfied() -> None:
     assert says_not_satisfied("很差") and says_not_satisfied("我不满意")
     assert not says_not_satisfied("一般吧") and not says_not_satisfied("很满意")
+
+
+_PRAISE = ("谢谢", "感谢", "点赞")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["又慢又差，谢谢", "谢谢，烤房又坏了", "谢谢，还是没修好", "谢谢，派个人来", "谢谢，没人来"],
+)
+def test_discontent_or_asking_read_as_phrases_still_make_thanks_more_than_thanks(
+    typed: str,
+) -> None:
+    assert not thanks_only(typed, _PRAISE)
+
+
+@pytest.mark.parametrize(
+    "typed", ["服务没得说，点赞", "帮我们解决了大问题，谢谢", "再好不过了，谢谢"]
+)
+def test_praise_sharing_a_character_with_discontent_is_thanks_alone(typed: str) -> None:
+    assert thanks_only(typed, _PRAISE)
