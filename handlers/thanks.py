@@ -44,7 +44,9 @@ async def thanked_ticket(ctx: Ctx, text: str) -> Ticket | None:
     served = [
         ticket
         for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT)
-        if ticket.status in _SERVED and ticket.accepted_by is not None and _moved(ticket) >= since
+        if ticket.status in _SERVED
+        and ticket.accepted_by is not None
+        and _served_at(ticket) >= since
     ]
     # A team named in full, or by the town it serves (白石乡110服务队, 白石乡的师傅).
     towns = {area.id for area in ctx.cfg.areas if to_simplified(area.name) in said}
@@ -55,7 +57,7 @@ async def thanked_ticket(ctx: Ctx, text: str) -> Ticket | None:
     }
     if named:
         served = [ticket for ticket in served if ticket.team_id in named]
-    return max(served, key=_moved, default=None)
+    return max(served, key=_served_at, default=None)
 
 
 def only_thanks(ctx: Ctx, text: str) -> bool:
@@ -75,9 +77,12 @@ def only_thanks(ctx: Ctx, text: str) -> bool:
     return decision is None or not decision.candidates
 
 
-def _moved(ticket: Ticket) -> datetime:
-    """When anything last happened to the ticket."""
-    return ticket.updated_at or ticket.created_at
+def _served_at(ticket: Ticket) -> datetime:
+    """When the team last acted on the ticket: took it up, went, resolved it, or it was
+    closed. Not when anything last happened to it: a reminder, a call-back or thanks passed
+    on move that too, and would make a service long past seem recent."""
+    acts = (ticket.accepted_at, ticket.on_site_at, ticket.resolved_at, ticket.closed_at)
+    return max((at for at in acts if at is not None), default=ticket.created_at)
 
 
 async def thanked_from(ctx: Ctx, draft_id: str) -> Ticket | None:

@@ -145,3 +145,13 @@ async def test_common_praise_is_offered_to_pass_on(
     await _rated_a_day_ago(desk, team_chat)
     out = await desk.send(FARMER, typed)
     assert "f:thanks" in button_actions(out)
+
+
+async def test_thanks_passed_on_do_not_make_a_service_long_past_seem_recent(
+    desk: Harness, team_chat: int
+) -> None:
+    await _rated_a_day_ago(desk, team_chat)
+    await desk.press(FARMER, _thanks_button(await desk.send(FARMER, "师傅来得很快，感谢！")))
+    desk.clock.advance(days=6, hours=12)  # served seven and a half days ago
+    out = await desk.send(FARMER, "师傅来得很快，感谢！")
+    assert "f:thanks" not in button_actions(out)
