@@ -381,7 +381,8 @@ def _periods_range(
         if not before.strip() or not after.strip():
             continue
         try:
-            first, last = _parse(before, now, zone, season), _parse(after, now, zone, season)
+            first = _parse(before, now, zone, season)
+            last = _end_of_range(after, first, now, zone, season)
         except PeriodError:
             continue
         if last.last_day < first.first_day:
@@ -392,6 +393,27 @@ def _periods_range(
             )
         return _custom(text, first.first_day, last.last_day, zone)
     return None
+
+
+def _end_of_range(
+    after: str, first: Window, now: datetime, zone: ZoneInfo, season: CuringSeason | None
+) -> Window:
+    """The end of a range, read in its start's year when it names none, as the end of a
+    range of days or months is: 2025年10-12月 ends in December 2025 and 去年上半年到下半年 in
+    2025's second half, not the latest December or second half begun. When that would come
+    before the start, the next year's (2025年10-2月 ends in February 2026). An end that is
+    itself a range, names its own year or is no period of a year (本月, 周五) is read alone;
+    one that is no period alone (the 11 of 2025-10-01到11-05) is none with a year either."""
+    alone = _parse(after, now, zone, season)
+    if not _SEPARATOR.search(after):
+        for year in (first.first_day.year, first.first_day.year + 1):
+            try:
+                last = _parse(f"{year}年{after.strip()}", now, zone, season)
+            except PeriodError:
+                break
+            if last.last_day >= first.first_day:
+                return last
+    return alone
 
 
 def _weekdays(word: str, today_: date) -> tuple[date, date] | None:

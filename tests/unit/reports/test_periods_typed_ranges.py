@@ -1,0 +1,68 @@
+"""Periods a supervisor types after /stats or /ledger that run from one period to another,
+or from a day on: where the end or the start alone would be read wrong."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from reports import periods
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+MONDAY = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)  # Monday 7 December 04:00 in Shanghai
+
+
+def _days(typed: str) -> tuple[date, date]:
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    return window.first_day, window.last_day
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025年10-12月", date(2025, 10, 1), date(2025, 12, 31)),
+        ("去年10-12月", date(2025, 10, 1), date(2025, 12, 31)),
+        ("2025年10至12月", date(2025, 10, 1), date(2025, 12, 31)),
+        ("2025年1-3月", date(2025, 1, 1), date(2025, 3, 31)),
+        ("2025年第一季度到第四季度", date(2025, 1, 1), date(2025, 12, 31)),
+        ("2025年上半年到下半年", date(2025, 1, 1), date(2025, 12, 31)),
+        ("去年上半年到下半年", date(2025, 1, 1), date(2025, 12, 31)),
+        ("2025年第二季度到12月", date(2025, 4, 1), date(2025, 12, 31)),
+    ],
+)
+def test_a_range_whose_end_has_no_year_ends_in_the_start_year(
+    typed: str, first: date, last: date
+) -> None:
+    # Read in the latest year, the end would make a 15-month report without a word.
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["2025-10-01到11-05", "2025-10-01..11-05"])
+def test_a_range_end_that_is_no_period_alone_is_none_in_the_start_year_either(
+    typed: str,
+) -> None:
+    # 11 alone is no month: in 2025 it would make 2025-10-01到11 a month, 05 another.
+    with pytest.raises(periods.PeriodError, match="看不懂时间范围"):
+        periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        # An end before the start in its year is the next year's, as 12月到1月 is.
+        ("2025年10-2月", date(2025, 10, 1), date(2026, 2, 28)),
+        ("2025年第四季度到第一季度", date(2025, 10, 1), date(2026, 3, 31)),
+        # An end with its own year, or one that is no period of a year, is read alone.
+        ("2025年上半年到2026年上半年", date(2025, 1, 1), date(2026, 6, 30)),
+        ("去年10月到今年2月", date(2025, 10, 1), date(2026, 2, 28)),
+        ("2025年10月到本月", date(2025, 10, 1), date(2026, 12, 31)),
+        ("2025年到2026年", date(2025, 1, 1), date(2026, 12, 31)),
+        ("上个月到本月", date(2026, 11, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_range_end_with_a_year_of_its_own_or_after_the_new_year_is_kept(
+    typed: str, first: date, last: date
+) -> None:
+    assert _days(typed) == (first, last)
