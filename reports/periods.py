@@ -151,6 +151,20 @@ def season_of_year(now: datetime, zone: ZoneInfo, season: CuringSeason, year: in
     return _season(season, year, today, zone, "custom")
 
 
+def _season_of_years(
+    text: str, now: datetime, zone: ZoneInfo, season: CuringSeason, found: re.Match[str]
+) -> Window:
+    """The season over the new year typed by both its years (2025—2026年烘烤季), as the
+    report heads it; refused, with how to write it, when no season runs over those years."""
+    year, until = int(found[1]), int(found[2])
+    if not season.wraps or until != year + 1:
+        raise PeriodError(
+            f"「{text.strip()}」不是一个烘烤季：烘烤季从 {season.start} 到 {season.end}，"
+            f"请写「{_season_heading(season, year)}」。"
+        )
+    return season_of_year(now, zone, season, year)
+
+
 def _season(season: CuringSeason, year: int, today: date, zone: ZoneInfo, name: str) -> Window:
     first, last = season.first_day(year), season.last_day(year)
     window = days(first, min(last, today), zone, name)
@@ -159,6 +173,8 @@ def _season(season: CuringSeason, year: int, today: date, zone: ZoneInfo, name: 
 
 
 _SEASON_YEAR = re.compile(r"^(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
+# A season over the new year by both its years, as a report heads it (2025—2026年烘烤季).
+_SEASON_YEARS = re.compile(r"^(\d{4})年?(?:\.\.|~|至|到|-|—|–)(\d{4})年?(?:的)?(?:烘烤季|烤季)$")
 _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
 _RANGE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|~|至|到|-|—|–)\s*|\s+){_DATE}$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
@@ -325,6 +341,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return _named(kind, now, zone, season or CuringSeason())
     if found := _SEASON_YEAR.match(word):
         return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
+    if found := _SEASON_YEARS.match(word):
+        return _season_of_years(text, now, zone, season or CuringSeason(), found)
     if found := _RANGE.match(typed):
         return _custom(text, parse_day(found[1], text), parse_day(found[2], text), zone)
     if found := _MONTH.match(word):
@@ -395,6 +413,11 @@ def _periods_range(
     return None
 
 
+# An end of a range that names its year (2026年烘烤季, 今年2月): read as it is, not
+# with the start's written before it (2025年2026年烘烤季 would read as 2025-2026年烘烤季).
+_OWN_YEAR = re.compile(r"\d{4}|今年|本年|去年|上年|上一年|前年|明年")
+
+
 def _end_of_range(
     after: str, first: Window, now: datetime, zone: ZoneInfo, season: CuringSeason | None
 ) -> Window:
@@ -405,7 +428,7 @@ def _end_of_range(
     itself a range, names its own year or is no period of a year (本月, 周五) is read alone;
     one that is no period alone (the 11 of 2025-10-01到11-05) is none with a year either."""
     alone = _parse(after, now, zone, season)
-    if not _SEPARATOR.search(after):
+    if not _SEPARATOR.search(after) and not _OWN_YEAR.search(after):
         for year in (first.first_day.year, first.first_day.year + 1):
             try:
                 last = _parse(f"{year}年{after.strip()}", now, zone, season)

@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.config import CuringSeason
 from reports import periods
+from reports.periods import PeriodError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONDAY = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)  # Monday 7 December 04:00 in Shanghai
@@ -66,3 +68,44 @@ def test_a_range_end_with_a_year_of_its_own_or_after_the_new_year_is_kept(
     typed: str, first: date, last: date
 ) -> None:
     assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025—2026年烘烤季", date(2025, 11, 1), date(2026, 2, 28)),
+        ("2025-2026年烘烤季", date(2025, 11, 1), date(2026, 2, 28)),
+        ("2024—2025年烘烤季", date(2024, 11, 1), date(2025, 2, 28)),
+        ("2026—2027年烘烤季", date(2026, 11, 1), date(2026, 12, 7)),  # so far
+    ],
+)
+def test_a_season_over_the_new_year_typed_as_the_report_heads_it_is_that_season(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, the two years were read as a range: all of 2025 and 2026 up to today.
+    season = CuringSeason(start="11-01", end="02-28")
+    window = periods.parse(typed, MONDAY, SHANGHAI, season)
+    assert (window.first_day, window.last_day) == (first, last)
+    assert window.heading == f"{first.year}—{first.year + 1}年烘烤季"
+
+
+def test_a_range_of_seasons_over_the_new_year_ends_with_the_last_one_typed() -> None:
+    season = CuringSeason(start="11-01", end="02-28")
+    window = periods.parse("2025年烘烤季到2026年烘烤季", MONDAY, SHANGHAI, season)
+    assert (window.first_day, window.last_day) == (date(2025, 11, 1), date(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    ("typed", "season", "written"),
+    [
+        ("2025—2027年烘烤季", CuringSeason(start="11-01", end="02-28"), "2025—2026年烘烤季"),
+        ("2025-2026年烘烤季", CuringSeason(start="07-01", end="10-31"), "2025年烘烤季"),
+    ],
+)
+def test_two_years_no_season_runs_over_are_refused_saying_how_to_write_it(
+    typed: str, season: CuringSeason, written: str
+) -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI, season)
+    assert f"「{typed}」不是一个烘烤季" in str(refused.value)
+    assert f"请写「{written}」" in str(refused.value)
