@@ -306,23 +306,12 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     season (the default one when not given).
     """
     today_ = now.astimezone(zone).date()
+    if (start := _from_without_end(plain(text))) is not None:
+        return _since(text, start, now, zone, season)
     if (dated := _written_out(plain(text), today_)) != plain(text):
         return _parse(dated, now, zone, season)
     if found := SO_FAR.match(plain(text)):
-        # 11月1日至今: from the first day of what is typed before it to today (本月初至今,
-        # 年初至今, 今年年初至今: from the first day of the month, of the year).
-        start = found["start"].removesuffix("初") or found["start"]
-        if start[-2:] in ("年年", "月月"):
-            start = start[:-1]  # 今年年初: 今年's start
-        try:
-            begins = _parse(ALIASES_OF_START.get(start, start), now, zone, season)
-        except PeriodError as unread:
-            if not str(unread).startswith("看不懂时间范围"):
-                raise
-            raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}") from None
-        if begins.first_day > today_:
-            return begins  # not begun: refused as such by `parse`, quoting what was typed
-        return _custom(text, begins.first_day, today_, zone)
+        return _since(text, found["start"], now, zone, season)
     if found := _TEN_DAYS.match(plain(text)):
         return _ten_days(text, found, now, zone, season)
     if found := DAY_RANGE.match(plain(text)):
@@ -362,6 +351,44 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     if window := _periods_range(text, now, zone, season):
         return window
     raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
+
+
+def _since(
+    text: str, start: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
+) -> Window:
+    """From the first day of `start` (what is typed before 至今 or 起, or after a 从 with no
+    end) to today: 本月初至今, 年初至今, 今年年初至今 from the first day of the month, of
+    the year."""
+    today_ = now.astimezone(zone).date()
+    start = start.removesuffix("初") or start
+    if start[-2:] in ("年年", "月月"):
+        start = start[:-1]  # 今年年初: 今年's start
+    try:
+        begins = _parse(ALIASES_OF_START.get(start, start), now, zone, season)
+    except PeriodError as unread:
+        if not str(unread).startswith("看不懂时间范围"):
+            raise
+        raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}") from None
+    if begins.first_day > today_:
+        return begins  # not begun: refused as such by `parse`, quoting what was typed
+    return _custom(text, begins.first_day, today_, zone)
+
+
+# The dates a range mark would be found in (2026-11-01), not being one.
+_ISO_DATES = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+
+
+def _from_without_end(typed: str) -> str | None:
+    """What follows 从 or 自 when nothing ends it (从11月1日, 从上周一, 从本月), or None: a
+    supervisor who types 从11月1日 means since then, as 11月1日起 is read; 从11月1日到15日
+    and 从11月1日起 are read as typed."""
+    found = FROM.match(typed)
+    if found is None:
+        return None
+    start = typed[found.end() :]
+    if SO_FAR.match(start) or _SEPARATOR.search(_ISO_DATES.sub("", start)):
+        return None
+    return start
 
 
 _TO = r"(?:\.\.|~|至|到|-|—|–)"

@@ -109,3 +109,39 @@ def test_two_years_no_season_runs_over_are_refused_saying_how_to_write_it(
         periods.parse(typed, MONDAY, SHANGHAI, season)
     assert f"「{typed}」不是一个烘烤季" in str(refused.value)
     assert f"请写「{written}」" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("从11月1日", date(2026, 11, 1)),
+        ("自11月1日", date(2026, 11, 1)),
+        ("從11月1日", date(2026, 11, 1)),
+        ("从2026-11-01", date(2026, 11, 1)),
+        ("从上周一", date(2026, 11, 30)),
+        ("从15号", date(2026, 11, 15)),
+        ("从昨天", date(2026, 12, 6)),
+        ("从本月", date(2026, 12, 1)),
+        ("从年初", date(2026, 1, 1)),
+    ],
+)
+def test_from_a_day_without_an_end_runs_to_today(typed: str, first: date) -> None:
+    # 从11月1日 is "since 1 November", as 11月1日起 is; before, 1 November alone.
+    assert _days(typed) == (first, date(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("从11月1日到11月15日", date(2026, 11, 1), date(2026, 11, 15)),
+        ("从上周三到周五", date(2026, 12, 2), date(2026, 12, 4)),
+        ("从11月1日起", date(2026, 11, 1), date(2026, 12, 7)),
+    ],
+)
+def test_from_a_day_with_its_end_is_that_range(typed: str, first: date, last: date) -> None:
+    assert _days(typed) == (first, last)
+
+
+def test_from_a_day_not_begun_is_refused_as_not_begun() -> None:
+    with pytest.raises(PeriodError, match="「从12月25日」（2026-12-25 起）还没开始"):
+        periods.parse("从12月25日", MONDAY, SHANGHAI)
