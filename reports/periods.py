@@ -308,8 +308,13 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
     today_ = now.astimezone(zone).date()
     if (start := _from_without_end(plain(text))) is not None:
         return _since(text, start, now, zone, season)
-    if (dated := _written_out(plain(text), today_)) != plain(text):
-        return _parse(dated, now, zone, season)
+    if (dated := _written_out(plain(text), today_, text)) != plain(text):
+        try:
+            return _parse(dated, now, zone, season)
+        except PeriodError as refused:
+            # Quoting what was typed (上上个月32号), not how we wrote it out (2026年10月32号).
+            quoted = str(refused).replace(f"「{dated}」", f"「{text.strip()}」")
+            raise PeriodError(quoted) from None
     if found := SO_FAR.match(plain(text)):
         return _since(text, found["start"], now, zone, season)
     if found := _TEN_DAYS.match(plain(text)):
@@ -363,11 +368,13 @@ def _since(
     start = start.removesuffix("初") or start
     if start[-2:] in ("年年", "月月"):
         start = start[:-1]  # 今年年初: 今年's start
+    read = ALIASES_OF_START.get(start, start)
     try:
-        begins = _parse(ALIASES_OF_START.get(start, start), now, zone, season)
+        begins = _parse(read, now, zone, season)
     except PeriodError as unread:
         if not str(unread).startswith("看不懂时间范围"):
-            raise
+            # 从2月30日: quoting what was typed, not its start alone.
+            raise PeriodError(str(unread).replace(f"「{read}」", f"「{text.strip()}」")) from None
         raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}") from None
     if begins.first_day > today_:
         return begins  # not begun: refused as such by `parse`, quoting what was typed
@@ -504,7 +511,7 @@ _NAMED_YEAR = re.compile(
 )
 _YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
 _NAMED_MONTH = re.compile(
-    r"(本月|这个月|这月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
+    r"(?<!上)(本月|这个月|这月|上上月|上上个月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
 )
 
 
@@ -515,21 +522,24 @@ _WEEKEND = re.compile(r"^((?:上上个?|上一?个?|本|这一?个?)?)(周|星�
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 
 
-def _written_out(typed: str, today_: date) -> str:
+def _written_out(typed: str, today_: date, shown: str) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
     day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
     is 20 November); a weekend as its Saturday to Sunday; and a 从 before a range left
-    out."""
+    out. A day no month has (32号, 0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     if found := _DAY_ALONE.match(typed):
+        if not 1 <= int(found[1]) <= 31:
+            raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
         typed = _latest_of_month(int(found[1]), today_) + typed
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
-        index = today_.year * 12 + today_.month - 1 - int(found[1].startswith("上"))
+        back = 2 if found[1].startswith("上上") else int(found[1].startswith("上"))
+        index = today_.year * 12 + today_.month - 1 - back
         return f"{index // 12}年{index % 12 + 1}月"
 
     return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))

@@ -145,3 +145,35 @@ def test_from_a_day_with_its_end_is_that_range(typed: str, first: date, last: da
 def test_from_a_day_not_begun_is_refused_as_not_begun() -> None:
     with pytest.raises(PeriodError, match="「从12月25日」（2026-12-25 起）还没开始"):
         periods.parse("从12月25日", MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("上上个月15号", date(2026, 10, 15), date(2026, 10, 15)),
+        ("上上月1号至今", date(2026, 10, 1), date(2026, 12, 7)),
+        ("上个月15号", date(2026, 11, 15), date(2026, 11, 15)),
+    ],
+)
+def test_a_day_of_the_month_before_last_is_read(typed: str, first: date, last: date) -> None:
+    # Before, 上个月 was found inside 上上个月 and 「上2026年11月15号」 refused.
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("32号", "日子是 1 到 31 号"),
+        ("0号", "日子是 1 到 31 号"),
+        (" 32號 ", "日子是 1 到 31 号"),
+        ("从32号", "日子是 1 到 31 号"),
+        ("上上个月32号", "2026年10月只有31天"),
+        ("去年2月30日", "2025年2月只有28天"),
+        ("从2月30日", "2月最多29天"),
+    ],
+)
+def test_a_day_no_month_has_is_refused_quoting_what_was_typed(typed: str, why: str) -> None:
+    # Before, 32号 was refused as 「2026年12月32号」 because December has 31 days.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    assert f"没有这一天：「{typed.strip()}」（{why}）" in str(refused.value)
