@@ -229,6 +229,9 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     """Read what a supervisor typed after /stats or /ledger (see `_parse`). A period that has
     not begun is refused, as a curing season that has not is: its report would be empty,
     stamped with a cutoff before it starts."""
+    if text.strip() and not plain(text):
+        # Punctuation alone (/stats 。) is no period, not the today that nothing typed means.
+        raise PeriodError(f"看不懂时间范围「{text.strip()}」。{USAGE}")
     if normalize(text).replace(" ", "") in FUTURE:
         raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
     return begun(_parse(text, now, zone, season), now, zone, text.strip())

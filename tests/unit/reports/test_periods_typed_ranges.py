@@ -177,3 +177,16 @@ def test_a_day_no_month_has_is_refused_quoting_what_was_typed(typed: str, why: s
     with pytest.raises(PeriodError) as refused:
         periods.parse(typed, MONDAY, SHANGHAI)
     assert f"没有这一天：「{typed.strip()}」（{why}）" in str(refused.value)
+
+
+@pytest.mark.parametrize("typed", ["。", "？", "「」", " ? "])
+def test_punctuation_alone_is_refused_not_read_as_today(typed: str) -> None:
+    # Nothing typed after /stats is today; a stray 。 is no period, as before it was.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    assert str(refused.value).startswith(f"看不懂时间范围「{typed.strip()}」")
+
+
+@pytest.mark.parametrize("typed", ["", "  "])
+def test_nothing_typed_is_today(typed: str) -> None:
+    assert _days(typed) == (date(2026, 12, 7), date(2026, 12, 7))
