@@ -296,6 +296,25 @@ def _latest(found: re.Match[str], today_: date, text: str) -> str:
         raise _no_such_day(text.strip(), None, mon, day, f"。{USAGE}") from None
 
 
+def _month_day(found: re.Match[str], today_: date, text: str) -> str:
+    """`_latest`, but a month and day ending a range whose start has its year (2025-10-01到
+    11月1日) takes the start's year, the next one when its month is earlier, as the end of
+    2025年10月1日到11月1日 does."""
+    start = _FULL_DATE.findall(found.string[: found.start()])
+    if not start:
+        return _latest(found, today_, text)
+    begins = tuple(int(part) for part in start[-1])
+    mon, day = int(found[1]), int(found[2])
+    year = begins[0] + int(mon < begins[1])  # 11月5日至11月1日 is backwards, and said so
+    try:
+        return date(year, mon, day).isoformat()
+    except ValueError:
+        raise _no_such_day(text.strip(), year, mon, day, f"。{USAGE}") from None
+
+
+_FULL_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None = None) -> Window:
     """Read what a supervisor typed after /stats or /ledger.
 
@@ -326,7 +345,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return _custom(text, *_day_range(text, found, today_), zone)
     if days_of_week := _weekdays(plain(text).replace(" ", ""), today_):
         return _custom(text, *days_of_week, zone)
-    typed = MONTH_DAY.sub(lambda found: _latest(found, today_, text), normalize(text))
+    typed = MONTH_DAY.sub(lambda found: _month_day(found, today_, text), normalize(text))
     word = typed.replace(" ", "")
     kind = ALIASES.get(word or "today")
     if word in AMBIGUOUS:

@@ -190,3 +190,23 @@ def test_punctuation_alone_is_refused_not_read_as_today(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["", "  "])
 def test_nothing_typed_is_today(typed: str) -> None:
     assert _days(typed) == (date(2026, 12, 7), date(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025-10-01到11月1日", date(2025, 10, 1), date(2025, 11, 1)),
+        ("2025/10/1至11月1日", date(2025, 10, 1), date(2025, 11, 1)),
+        ("2025-12-25到1月5日", date(2025, 12, 25), date(2026, 1, 5)),
+    ],
+)
+def test_a_day_ending_a_range_from_a_dated_day_takes_its_year(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 11月1日 was the latest 1 November: a report of 13 months.
+    assert _days(typed) == (first, last)
+
+
+def test_a_day_ending_a_range_before_its_start_is_said_to_be_backwards() -> None:
+    with pytest.raises(PeriodError, match="结束日期 2025-11-01 早于开始日期 2025-11-05"):
+        periods.parse("2025-11-05到11月1日", MONDAY, SHANGHAI)
