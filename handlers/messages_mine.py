@@ -93,6 +93,18 @@ MINE: dict[str, str] = {
     "verdict_which_not_solved": (
         "您有 {count} 个{what}办结待确认。没解决的是哪一个？请点下面的{what}，再说明哪里还没解决："
     ),
+    # Several items of a wish list judged in one message, one part of it not read for sure:
+    # nothing is done, what was understood is said.
+    "items_partly_understood": (
+        "您说的“{words}”，我理解的是：\n{understood}\n没看懂的是：{unclear}（清单里没有这一项，"
+        "或没看出是满意、没实现还是打几分）。为免弄错，这几项都还没有处理。请逐项再说一次，"
+        "例如“第1项满意”“第2项没实现”“第3项4分”。"
+    ),
+    "items_understood_line": "第{place}项 {number}（{gist}）：{verdict}",
+    "items_understood_none": "（没有一项看得准）",
+    "items_understood_back": "没实现，退回重新办理",
+    "items_understood_ok": "满意，再打分",
+    "items_understood_score": "{score} 分",
     "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",
     "send_back_rated": (
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"

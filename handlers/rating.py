@@ -297,9 +297,12 @@ def awaits_rating(ticket: Ticket, now: datetime) -> bool:
     return ticket.status is Status.RESOLVED or closed_lately_unconfirmed(ticket, now)
 
 
-async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "") -> None:
-    """Rate and close the ticket, and ask for a comment; `judged` is the judgement in words
-    the score was read from ("一般吧"), which the person is told the score of."""
+async def rate_ticket(
+    ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "", ask_comment: bool = True
+) -> None:
+    """Rate and close the ticket, and ask for a comment (unless not `ask_comment`: one of
+    several items scored in one message); `judged` is the judgement in words the score was
+    read from ("一般吧"), which the person is told the score of."""
     if ticket.rating is not None:
         # A score button pressed again (or an older copy of it): the first score stands.
         ctx.say(
@@ -341,6 +344,9 @@ async def rate_ticket(ctx: Ctx, ticket: Ticket, score: int, *, judged: str = "")
         else:
             kept = _low_rating_key(ticket, "rate_low_kept", told=told)
             ctx.say(kept, words=quoted(said), what=called_here(ctx, ticket))
+        return
+    if not ask_comment:
+        ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
         return
     await ctx.start_flow(RATE, COMMENT, {"ticket_id": ticket.id}, ttl=COMMENT_WAIT)
     skip = rows(Button(ctx.text("skip"), "f:skip"))

@@ -48,6 +48,7 @@ from handlers.verdict_words import (
     speaks_of_a_wish,
     typed_score,
 )
+from handlers.wish_list_verdicts import several_items_judged
 from handlers.wish_lists import item_words, items_meant
 from routing import Decision, bare, to_simplified
 
@@ -181,11 +182,15 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     judgement does not say, and the score is one press away; other short words bring
     the notice's buttons back. Words that plainly concern another matter (another service,
     a complaint) are never a verdict. An item of a wish list named first, by its number
-    or its own words ("第3项没实现", "早餐那项5分"), is the one the rest of the words judge.
+    or its own words ("第3项没实现", "早餐那项5分"), is the one the rest of the words judge;
+    several named by number ("前两项满意，第三项没实现") are each judged by their part.
     False when the text is none of these, or no ticket awaits the person's verdict.
     """
+    awaiting = await awaiting_verdict(ctx)
+    if await several_items_judged(ctx, text, awaiting):
+        return True
     said = item_words(text)
-    items = await items_meant(ctx, said, await awaiting_verdict(ctx)) if said else []
+    items = await items_meant(ctx, said, awaiting) if said else []
     if said is not None and items:
         # The item named is what the words after it are about, whatever the router reads
         # in them (早餐那项不满意 is no complaint about staff).

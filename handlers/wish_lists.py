@@ -36,6 +36,77 @@ _BY_WORDS = re.compile(rf"^(?P<named>.+?)的?(?:那|这)一?{_ITEM}{_PAUSE}(?P<r
 _ANOTHER = re.compile(rf"第(?:\d|[{_HAN_NUMBERS}])|\d{_ITEM}|(?:和|跟|与|、)\d")
 
 
+# Several items named in one message: 第2项和第3项, 第2、3项, 1、2项, 前两项, 后两项, each
+# group followed by its verdict ("前两项满意，第三项没实现", "第一项5分第二项3分").
+_NUM = rf"(?:\d{{1,2}}|[{_HAN_NUMBERS}])"
+_JOIN = r"\s*(?:和|跟|与|及|、|/|,|，)\s*"
+_ENDS = rf"(?:{_ITEM}|(?={_JOIN}|{_VERDICT_NEXT}))"
+_GROUP = re.compile(
+    rf"(?:前|头)(?P<first>[两二三四五六七八九]|\d)(?:项|个|条)"
+    rf"|后(?P<last>[两二三四五六七八九]|\d)(?:项|个|条)"
+    # 第 before the first number, 项 after the last: 第2、3项, 第二项，第三项
+    rf"|(?P<nth>第{_NUM}{_ENDS}(?:{_JOIN}第?{_NUM}{_ENDS})*)"
+    # figures without 第: 1、2项, 3项, 2和3没实现
+    rf"|(?<!\d)(?P<bare>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*(?:项|(?={_VERDICT_NEXT})))"
+)
+_LEFT = "，,、。.；;：:！! 都也均"  # between an item and its verdict, or after it
+
+
+@dataclass(frozen=True)
+class ItemsVerdict:
+    """Items of a wish list by the numbers they were filed under (a negative one counts
+    from the list's end, as 后两项 does), and the words that judge them."""
+
+    numbers: tuple[int, ...]
+    rest: str
+    said: str  # the words of this part, items and verdict
+
+
+def items_verdicts(text: str) -> list[ItemsVerdict] | None:
+    """The parts of words that judge two or more items of a wish list by their numbers
+    ("第2项和第3项没实现": (2, 3) 没实现; "前两项满意，第三项没实现": (1, 2) 满意, (3,) 没实现);
+    None when the words do not begin with an item's number or name fewer than two items.
+    Numbers named with nothing after them share the next part's verdict ("第二项，第三项都没
+    实现")."""
+    words = normalize(text).strip()
+    groups = list(_GROUP.finditer(words))
+    if not groups or groups[0].start() != 0:
+        return None
+    parts: list[ItemsVerdict] = []
+    pending: tuple[int, ...] = ()
+    start = 0
+    for group, after in zip(groups, [*groups[1:], None], strict=True):
+        end = after.start() if after is not None else len(words)
+        pending += _group_numbers(group)
+        rest = words[group.end() : end].strip(_LEFT)
+        if rest:
+            said = words[start:end].strip(_LEFT)
+            parts.append(ItemsVerdict(pending, rest, said))
+            pending, start = (), end
+    if pending or sum(len(p.numbers) for p in parts) < 2:
+        return None
+    return parts
+
+
+def _group_numbers(group: re.Match[str]) -> tuple[int, ...]:
+    if group["first"]:
+        return tuple(range(1, _count(group["first"]) + 1))
+    if group["last"]:
+        return tuple(range(-_count(group["last"]), 0))
+    found = re.findall(_NUM, group["nth"] or group["bare"])
+    return tuple(_number(n) for n in found)
+
+
+def _count(said: str) -> int:
+    return 2 if said == "两" else _number(said)
+
+
+def item_of(items: Sequence[Ticket], number: int) -> Ticket | None:
+    """Item `number` of a list (counted from its end when negative), or None."""
+    place = number - 1 if number > 0 else len(items) + number
+    return items[place] if 0 <= place < len(items) else None
+
+
 @dataclass(frozen=True)
 class ItemWords:
     """Words that name an item of a wish list first, by its `number` or by words of its
@@ -78,7 +149,12 @@ async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> 
 
 async def names_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
     """Words that name first an item of `ticket`'s wish list other than `ticket`
-    ("第2项没实现" typed while item 1 is rated)."""
+    ("第2项没实现" typed while item 1 is rated), or several of them by number ("第2项和第3项
+    没实现")."""
+    if (parts := items_verdicts(text)) is not None:
+        lists = await wish_lists(ctx, [ticket])
+        named = [item_of(items, n) for items in lists for part in parts for n in part.numbers]
+        return any(item is not None and item.id != ticket.id for item in named)
     said = item_words(text)
     items = await items_meant(ctx, said, [ticket]) if said is not None else []
     return bool(items) and all(t.id != ticket.id for t in items)

@@ -1,0 +1,145 @@
+"""Several items of a staff member's wish list (心愿清单) judged in one message, by the
+numbers the list was filed under: "第2项和第3项没实现", "前两项满意，第三项没实现",
+"第一项5分第二项3分". Each verdict is applied to its own items; when any part cannot be read
+for sure, none is, and the person is told what was understood and asked item by item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.enums import Status
+from core.model import Ticket
+from handlers.cards import called_here
+from handlers.context import Ctx
+from handlers.i18n import quoted
+from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reopen_ticket
+from handlers.rating_words import judgement_in
+from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
+from handlers.wish_lists import item_of, items_verdicts, wish_lists
+
+SEND_BACK = "back"
+GRANTED = "ok"  # its score is asked
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One item of the list and the verdict a part of the words gives it (`score`, or
+    SEND_BACK, or GRANTED), with that part's words."""
+
+    item: Ticket
+    number: int
+    verdict: str
+    score: int | None
+    said: str
+
+
+def _verdict_of(words: str) -> tuple[str, int | None] | None:
+    """What a part's words say of its items: a score, not granted (sent back), granted or
+    a judgement (its score asked); None when they say none of these for sure."""
+    if (score := typed_score(words)) is not None:
+        return "score", score
+    kinded = kind_verdict(words)
+    if says_not_solved(words) or (kinded is not None and kinded.not_done):
+        return SEND_BACK, None
+    if says_solved(words) or kinded is not None or judgement_in(words) is not None:
+        return GRANTED, None
+    return None
+
+
+async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
+    """Verdicts on two or more items of the person's wish list, by number, acted on item by
+    item; or, when a part names no item of the list or says nothing for sure, what was
+    understood said and nothing done. False when the words judge fewer than two items by
+    number, or no wish list of theirs awaits their word."""
+    parts = items_verdicts(text)
+    if parts is None or not awaiting:
+        return False
+    lists = await wish_lists(ctx, awaiting)
+    if not lists:
+        return False
+    # The list answered lately: the one whose items await their word, when only one does.
+    items = lists[0] if len(lists) == 1 else None
+    judged: list[_Judged] = []
+    unclear: list[str] = []
+    for part in parts:
+        read = _verdict_of(part.rest)
+        named = [item_of(items, n) for n in part.numbers] if items is not None else [None]
+        if read is None or any(item is None for item in named):
+            unclear.append(part.said)
+            continue
+        for number, item in zip(part.numbers, named, strict=True):
+            assert item is not None and items is not None
+            place = number if number > 0 else len(items) + number + 1
+            judged.append(_Judged(item, place, read[0], read[1], part.said))
+    if unclear or len({j.item.id for j in judged}) < len(judged):
+        _say_understood(ctx, judged, unclear or [p.said for p in parts], text)
+        return True
+    await _apply(ctx, sorted(judged, key=lambda j: j.number))
+    return True
+
+
+async def _apply(ctx: Ctx, judged: list[_Judged]) -> None:
+    """Sent back first, then rated, then the scores of those granted asked: the last thing
+    said is what the person is asked next. Only the last item scored asks for a comment (its
+    prompt names it), and only when no score is asked after it."""
+    scored = [j for j in judged if j.verdict == "score"]
+    granted = [j for j in judged if j.verdict == GRANTED]
+    for each in (j for j in judged if j.verdict == SEND_BACK):
+        item = each.item
+        if item.status is not Status.RESOLVED and not may_send_back(item, ctx.now):
+            _not_open_to_it(ctx, item)
+        else:
+            await reopen_ticket(ctx, item, each.said)
+    for each in scored:
+        if _in_hand(each.item):
+            _not_open_to_it(ctx, each.item)
+            continue
+        last = each is scored[-1] and not granted
+        await rate_ticket(ctx, each.item, each.score or 0, ask_comment=last)
+    for each in granted:
+        if _in_hand(each.item) or each.item.status is not Status.RESOLVED:
+            _not_open_to_it(ctx, each.item)
+        else:
+            await ask_score(ctx, each.item, naming=True)
+
+
+def _in_hand(item: Ticket) -> bool:
+    return item.status not in (Status.RESOLVED, Status.CLOSED)
+
+
+def _not_open_to_it(ctx: Ctx, item: Ticket) -> None:
+    """An item the team has not answered yet, or one rated already, named with others."""
+    what = called_here(ctx, item)
+    if _in_hand(item):
+        ctx.say("item_not_answered", number=item.label, gist=gist_of(ctx, item), what=what)
+    elif item.rating is not None:
+        ctx.say("send_back_rated", number=item.label, what=what)
+    else:
+        ctx.say("send_back_too_late", number=item.label, what=what)
+
+
+def _say_understood(ctx: Ctx, judged: list[_Judged], unclear: list[str], text: str) -> None:
+    lines = [
+        ctx.text(
+            "items_understood_line",
+            place=j.number,
+            number=j.item.label,
+            gist=gist_of(ctx, j.item),
+            verdict=_said_of(ctx, j),
+        )
+        for j in sorted(judged, key=lambda j: j.number)
+    ]
+    ctx.say(
+        "items_partly_understood",
+        words=quoted(text.strip()),
+        understood="\n".join(lines) or ctx.text("items_understood_none"),
+        unclear="、".join(f"“{quoted(u)}”" for u in unclear),
+    )
+
+
+def _said_of(ctx: Ctx, judged: _Judged) -> str:
+    if judged.verdict == "score":
+        return ctx.text("items_understood_score", score=judged.score)
+    key = "items_understood_back" if judged.verdict == SEND_BACK else "items_understood_ok"
+    return ctx.text(key)

@@ -1,0 +1,122 @@
+"""Several items of a staff member's wish list judged in one message (第2项和第3项没实现,
+前两项满意，第三项没实现, 第一项5分第二项3分): each verdict is applied to its own items, and
+nothing is lost to a question of which one. When any part cannot be read for sure, nothing
+is done: what was understood is said, and the person is asked to say it item by item."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Status
+from routing import to_simplified
+from tests.support.desk import Harness, button_data, texts
+
+STAFF = 100003
+STAFF_TEAM_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
+
+
+async def _list_answered(desk: Harness) -> list[int]:
+    """The three items (体检, 早餐, 空调) filed as a list and answered; their ids in the
+    list's order."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in items:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    return items
+
+
+async def _statuses(desk: Harness) -> list[Status]:
+    return [t.status for t in await desk.tickets()]
+
+
+@pytest.mark.parametrize(
+    "typed", ["第2项和第3项没实现", "第2、3项没实现", "第二项，第三项都没实现", "后两项没实现"]
+)
+async def test_not_granted_of_two_items_sends_both_back(desk: Harness, typed: str) -> None:
+    items = await _list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "哪一个" not in said and said.count("已重新派给") == 2
+    assert await _statuses(desk) == [Status.RESOLVED, Status.DISPATCHED, Status.DISPATCHED]
+    async with desk.db.uow(read_only=True) as uow:
+        assert (await uow.tickets.events(items[0]))[-1].action != "reopen"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["前两项满意，第三项没实现", "1、2项满意 3项没实现", "第一項、第二項滿意，第三項沒實現"],
+)
+async def test_granted_items_are_asked_their_scores_and_the_other_sent_back(
+    desk: Harness, typed: str
+) -> None:
+    items = await _list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    said = to_simplified(texts(out))
+    assert "哪一个" not in said and "已重新派给" in said
+    assert await _statuses(desk) == [Status.RESOLVED, Status.RESOLVED, Status.DISPATCHED]
+    # A score prompt for each item said to be granted, naming it.
+    data = button_data(out)
+    for wish in items[:2]:
+        assert [f"my:r:{wish}:{n}" for n in (5, 4, 3, 2, 1)] == [
+            d for d in data if d.startswith(f"my:r:{wish}:")
+        ]
+    labels = {t.id: t.label for t in await desk.tickets()}
+    assert labels[items[0]] in said and labels[items[1]] in said
+    # Each prompt's buttons rate their own item.
+    await desk.press(STAFF, f"my:r:{items[1]}:4")
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: 5, items[1]: 4, items[2]: None}
+
+
+@pytest.mark.parametrize("typed", ["第一项5分第二项3分", "第1项5分，第2项3分"])
+async def test_a_score_for_each_of_two_items_rates_each(desk: Harness, typed: str) -> None:
+    items = await _list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "哪一个" not in said
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: 5, items[1]: 3, items[2]: None}
+    assert await _statuses(desk) == [Status.CLOSED, Status.CLOSED, Status.RESOLVED]
+
+
+@pytest.mark.parametrize("typed", ["第1项满意，第5项没实现", "第1项5分，第2项还要再看看"])
+async def test_a_part_not_understood_changes_nothing_and_says_what_was(
+    desk: Harness, typed: str
+) -> None:
+    items = await _list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    first = next(t for t in await desk.tickets() if t.id == items[0])
+    assert f"第1项 {first.label}" in said  # understood, and said so
+    assert "逐项" in said
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
+    assert all(t.rating is None for t in await desk.tickets())
+    assert len(await desk.tickets()) == 3  # nothing new filed
+
+
+async def test_two_items_named_at_an_items_comment_prompt_are_judged(desk: Harness) -> None:
+    """Item 1 rated, its 还有什么想说的吗？ open: 第2项和第3项没实现 sends both back, and is no
+    comment on item 1."""
+    items = await _list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    said = texts(await desk.send(STAFF, "第2项和第3项没实现"))
+    assert said.count("已重新派给") == 2
+    assert await _statuses(desk) == [Status.CLOSED, Status.DISPATCHED, Status.DISPATCHED]
+    first = next(t for t in await desk.tickets() if t.id == items[0])
+    assert first.rating == 5 and not first.rating_comment
+
+
+async def test_the_last_items_score_asks_for_a_comment_naming_it(desk: Harness) -> None:
+    items = await _list_answered(desk)
+    out = texts(await desk.send(STAFF, "第一项5分第二项4分"))
+    second = next(t for t in await desk.tickets() if t.id == items[1])
+    assert out.splitlines()[-1].count(second.label) == 1
+    await desk.send(STAFF, "早餐品种还可以再多一些")
+    second = next(t for t in await desk.tickets() if t.id == items[1])
+    assert second.rating_comment == "早餐品种还可以再多一些"
