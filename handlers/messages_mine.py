@@ -105,6 +105,7 @@ MINE: dict[str, str] = {
     "items_understood_back": "没实现，退回重新办理",
     "items_understood_ok": "满意，再打分",
     "items_understood_score": "{score} 分",
+    "item_number": "第{number}项",  # of a wish list, on a button that names the item
     "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",
     "send_back_rated": (
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"

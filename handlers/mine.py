@@ -47,7 +47,7 @@ from handlers.tickets import Gathered, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
-from handlers.wish_lists import names_another_item
+from handlers.wish_lists import in_list_order, item_button_text, names_another_item
 from routing import bare
 
 ADD_INFO = "addinfo"
@@ -70,8 +70,13 @@ async def list_mine(ctx: Ctx) -> None:
         ctx.say("my_none")
         return
     buttons = [
-        Button(f"{t.label} {ticket_status(t, ctx.script)} {gist_of(ctx, t)}", f"my:v:{t.id}")
-        for t in mine
+        Button(
+            item_button_text(
+                ctx, t, n, f"{t.label} {ticket_status(t, ctx.script)} {gist_of(ctx, t)}"
+            ),
+            f"my:v:{t.id}",
+        )
+        for t, n in await in_list_order(ctx, mine)
     ]
     ctx.say("my_list", rows(*buttons, per_row=1))
 
@@ -176,9 +181,13 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
         await list_mine(ctx)
         return
     if len(tickets) > 1:
-        shown = tickets[:_WITHDRAW_WHICH_MAX]
+        shown = (await in_list_order(ctx, tickets))[:_WITHDRAW_WHICH_MAX]
         buttons = rows(
-            *(Button(f"{t.label} {gist_of(ctx, t)}", f"my:x:{t.id}") for t in shown), per_row=1
+            *(
+                Button(item_button_text(ctx, t, n, f"{t.label} {gist_of(ctx, t)}"), f"my:x:{t.id}")
+                for t, n in shown
+            ),
+            per_row=1,
         )
         what = called_here(ctx, *tickets)
         ctx.say("withdraw_which", buttons, count=len(tickets), what=what)

@@ -49,7 +49,7 @@ from handlers.verdict_words import (
     typed_score,
 )
 from handlers.wish_list_verdicts import several_items_judged
-from handlers.wish_lists import item_words, items_meant
+from handlers.wish_lists import in_list_order, item_button_text, item_words, items_meant
 from routing import Decision, bare, to_simplified
 
 
@@ -130,11 +130,11 @@ async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> boo
     """我不同意，这个答复我不能接受 while several answers that can be disputed await: which
     one is asked, a button each, the words kept as the reason for the one pressed, with
     「📝 不是，作为新的求助」 beside them."""
-    shown = disputable[:_WHICH_MAX]
-    ids = [t.id for t in shown]
+    shown = (await in_list_order(ctx, disputable))[:_WHICH_MAX]
+    ids = [t.id for t, _ in shown]
     await ctx.start_flow(REOPEN, SURE, {"ticket_ids": ids, "reason": words})
-    buttons = [Button(f"{t.label} {gist_of(ctx, t)}", f"my:bad:{t.id}") for t in shown]
-    buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{shown[0].id}"))
+    buttons = [Button(_item_text(ctx, t, n), f"my:bad:{t.id}") for t, n in shown]
+    buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{shown[0][0].id}"))
     what = called_here(ctx, *disputable)
     ctx.say(
         "dispute_which",
@@ -268,7 +268,9 @@ async def _verdict(
         if refused and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"
-        return _which_verdict(ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask)
+        return await _which_verdict(
+            ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask
+        )
     if ticket is None and (not_solved or (kinded is not None and kinded.not_done)):
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
         # and typing it means the same.
@@ -370,7 +372,7 @@ async def _verdict_on_one_moved_on(
     return True
 
 
-def _which_verdict(
+async def _which_verdict(
     ctx: Ctx,
     awaiting: list[Ticket],
     decision: Decision | None,
@@ -389,9 +391,9 @@ def _which_verdict(
     not_solved = verdict == "bad"
     if not judged and all(another_matter(decision, t, not_solved) for t in awaiting):
         return False
-    shown = awaiting[:_WHICH_MAX]
+    shown = (await in_list_order(ctx, awaiting))[:_WHICH_MAX]
     buttons = rows(
-        *(Button(f"{t.label} {gist_of(ctx, t)}", _which_data(verdict, t)) for t in shown), per_row=1
+        *(Button(_item_text(ctx, t, n), _which_data(verdict, t)) for t, n in shown), per_row=1
     )
     if verdict.startswith("r:"):
         what = called_here(ctx, *awaiting)
@@ -401,6 +403,11 @@ def _which_verdict(
             ask or "verdict_which", buttons, count=len(awaiting), what=called_here(ctx, *awaiting)
         )
     return True
+
+
+def _item_text(ctx: Ctx, ticket: Ticket, number: int | None) -> str:
+    """第N项 of a wish list, its number and its gist: what a which-one button says."""
+    return item_button_text(ctx, ticket, number, f"{ticket.label} {gist_of(ctx, ticket)}")
 
 
 _WHICH_ASK = {"bad": "verdict_which_not_solved", "ok": "verdict_which_solved"}

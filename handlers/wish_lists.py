@@ -182,3 +182,36 @@ async def wish_lists(ctx: Ctx, tickets: Sequence[Ticket]) -> list[list[Ticket]]:
 
 def _number(said: str) -> int:
     return int(said) if said.isdigit() else _HAN_NUMBERS.index(said) + 1
+
+
+async def in_list_order(ctx: Ctx, tickets: Sequence[Ticket]) -> list[tuple[Ticket, int | None]]:
+    """`tickets` each with its number on its wish list (None for one on no list), the items
+    of a list together in the list's order, where its first item among them stood; the
+    others as they came. The reply that filed a list numbered its items 1, 2, 3: a choice
+    among them that lists them newest first (3, 2, 1), without the number, reads wrong."""
+    place: dict[int | None, tuple[int, list[Ticket]]] = {}
+    for items in await wish_lists(ctx, tickets):
+        for n, item in enumerate(items, start=1):
+            place[item.id] = (n, items)
+    given = {t.id for t in tickets}
+    ordered: list[tuple[Ticket, int | None]] = []
+    done: set[int | None] = set()
+    for ticket in tickets:
+        if ticket.id in done:
+            continue
+        if ticket.id not in place:
+            ordered.append((ticket, None))
+            done.add(ticket.id)
+            continue
+        items = place[ticket.id][1]
+        for n, item in enumerate(items, start=1):
+            if item.id in given and item.id not in done:
+                ordered.append((next(t for t in tickets if t.id == item.id), n))
+                done.add(item.id)
+    return ordered
+
+
+def item_button_text(ctx: Ctx, ticket: Ticket, number: int | None, shown: str) -> str:
+    """A button's words for `ticket`: `shown` (its number, its gist), after 第N项 when it is
+    item N of a wish list."""
+    return shown if number is None else f"{ctx.text('item_number', number=number)} {shown}"

@@ -17,7 +17,7 @@ STAFF_MEMBER = 200081
 THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
 
 
-async def _list_answered(desk: Harness) -> list[int]:
+async def wish_list_answered(desk: Harness) -> list[int]:
     """The three items (体检, 早餐, 空调) filed as a list and answered; their ids in the
     list's order."""
     await desk.registered_as(STAFF, "staff")
@@ -41,7 +41,7 @@ async def _statuses(desk: Harness) -> list[Status]:
     "typed", ["第2项和第3项没实现", "第2、3项没实现", "第二项，第三项都没实现", "后两项没实现"]
 )
 async def test_not_granted_of_two_items_sends_both_back(desk: Harness, typed: str) -> None:
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     said = to_simplified(texts(await desk.send(STAFF, typed)))
     assert "哪一个" not in said and said.count("已重新派给") == 2
     assert await _statuses(desk) == [Status.RESOLVED, Status.DISPATCHED, Status.DISPATCHED]
@@ -56,7 +56,7 @@ async def test_not_granted_of_two_items_sends_both_back(desk: Harness, typed: st
 async def test_granted_items_are_asked_their_scores_and_the_other_sent_back(
     desk: Harness, typed: str
 ) -> None:
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     out = await desk.send(STAFF, typed)
     said = to_simplified(texts(out))
     assert "哪一个" not in said and "已重新派给" in said
@@ -78,7 +78,7 @@ async def test_granted_items_are_asked_their_scores_and_the_other_sent_back(
 
 @pytest.mark.parametrize("typed", ["第一项5分第二项3分", "第1项5分，第2项3分"])
 async def test_a_score_for_each_of_two_items_rates_each(desk: Harness, typed: str) -> None:
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     said = to_simplified(texts(await desk.send(STAFF, typed)))
     assert "哪一个" not in said
     rated = {t.id: t.rating for t in await desk.tickets()}
@@ -90,7 +90,7 @@ async def test_a_score_for_each_of_two_items_rates_each(desk: Harness, typed: st
 async def test_a_part_not_understood_changes_nothing_and_says_what_was(
     desk: Harness, typed: str
 ) -> None:
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     said = to_simplified(texts(await desk.send(STAFF, typed)))
     first = next(t for t in await desk.tickets() if t.id == items[0])
     assert f"第1项 {first.label}" in said  # understood, and said so
@@ -103,7 +103,7 @@ async def test_a_part_not_understood_changes_nothing_and_says_what_was(
 async def test_two_items_named_at_an_items_comment_prompt_are_judged(desk: Harness) -> None:
     """Item 1 rated, its 还有什么想说的吗？ open: 第2项和第3项没实现 sends both back, and is no
     comment on item 1."""
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     await desk.press(STAFF, f"my:r:{items[0]}:5")
     said = texts(await desk.send(STAFF, "第2项和第3项没实现"))
     assert said.count("已重新派给") == 2
@@ -113,7 +113,7 @@ async def test_two_items_named_at_an_items_comment_prompt_are_judged(desk: Harne
 
 
 async def test_the_last_items_score_asks_for_a_comment_naming_it(desk: Harness) -> None:
-    items = await _list_answered(desk)
+    items = await wish_list_answered(desk)
     out = texts(await desk.send(STAFF, "第一项5分第二项4分"))
     second = next(t for t in await desk.tickets() if t.id == items[1])
     assert out.splitlines()[-1].count(second.label) == 1

@@ -145,9 +145,9 @@ async def test_items_sharing_a_lead_in_are_told_apart_in_my_list_and_notices(
     assert dinner.text == f"{LEAD_IN}食堂增加晚餐"
     out = await desk.send(STAFF, "/my")
     labels = [b.text for r in out.replies for row in r.buttons for b in row]
-    assert labels == [
-        f"{hot_water.label} 待接單 宿舍增加熱水供應時間",
-        f"{dinner.label} 待接單 食堂增加晚餐",
+    assert labels == [  # in the list's order, as it was numbered
+        f"第1項 {dinner.label} 待接單 食堂增加晚餐",
+        f"第2項 {hot_water.label} 待接單 宿舍增加熱水供應時間",
     ]
     before = {r.id for r in await desk.outbox()}
     await desk.press(STAFF_MEMBER, f"tk:acc:{dinner.id}", chat=STAFF_TEAM_CHAT)
