@@ -106,6 +106,12 @@ MINE: dict[str, str] = {
     "items_understood_ok": "满意，再打分",
     "items_understood_score": "{score} 分",
     "item_number": "第{number}项",  # of a wish list, on a button that names the item
+    # After an item of a wish list is crossed off (销号): how far the list has come.
+    "wish_list_left": "这份心愿清单还有 {count} 项没有销号：{numbers}。",
+    "wish_list_done": "这份心愿清单的 {count} 项已全部销号，感谢您的反馈！",
+    "wish_list_done_withdrawn": (
+        "这份心愿清单已全部办完：{count} 项已销号，{withdrawn} 项您已撤回。感谢您的反馈！"
+    ),
     "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",
     "send_back_rated": (
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"

@@ -31,6 +31,7 @@ from handlers.verdict_words import (
     a_remark,
     typed_score,
 )
+from handlers.wish_lists import say_list_progress
 from routing import bare
 
 RATE = "rate"
@@ -332,6 +333,8 @@ async def rate_ticket(
     await notify.update_cards(ctx, ticket)  # the team's cards: 已销号, and the score
     if judged:
         ctx.say("rate_from_words", words=quoted(judged), score=score)
+    if ask_comment:  # of several items scored at once, said after the last one only
+        await say_list_progress(ctx, ticket)
     # Not satisfied: closed, but not the end of it. Someone above the team calls them back.
     # A call back is promised only when someone was asked to make it.
     told = score <= LOW_RATING and await callback.owe(ctx, ticket, score, remark=said) > 0

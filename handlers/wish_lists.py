@@ -215,3 +215,26 @@ def item_button_text(ctx: Ctx, ticket: Ticket, number: int | None, shown: str) -
     """A button's words for `ticket`: `shown` (its number, its gist), after 第N项 when it is
     item N of a wish list."""
     return shown if number is None else f"{ctx.text('item_number', number=number)} {shown}"
+
+
+_DONE = (Status.CLOSED, Status.CANCELLED)
+
+
+async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
+    """After an item of a wish list is crossed off (销号): the items of the list still being
+    worked on, by their numbers, or, when it was the last, that the whole list is."""
+    lists = await wish_lists(ctx, [ticket])
+    if not lists:
+        return  # a wish on no list
+    [items] = lists
+    left = [n for n, item in enumerate(items, start=1) if item.status not in _DONE]
+    if left:
+        numbers = "、".join(ctx.text("item_number", number=n) for n in left)
+        ctx.say("wish_list_left", count=len(left), numbers=numbers)
+        return
+    closed = sum(1 for item in items if item.status is Status.CLOSED)
+    withdrawn = len(items) - closed
+    if withdrawn:
+        ctx.say("wish_list_done_withdrawn", count=closed, withdrawn=withdrawn)
+    else:
+        ctx.say("wish_list_done", count=closed)

@@ -1,0 +1,55 @@
+"""A staff member who rates an item of their wish list is told how far the list has come:
+which items are still being worked on, and, when the last item is crossed off (销号),
+that the whole list is."""
+
+from __future__ import annotations
+
+from core.enums import Status
+from routing import to_simplified
+from tests.integration.handlers.test_wish_items_several import STAFF, wish_list_answered
+from tests.support.desk import Harness, texts
+
+
+async def test_the_last_item_crossed_off_says_the_whole_list_is(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    first = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[0]}:5")))
+    assert "心愿清单还有 2 项没有销号：第2项、第3项" in first
+    await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF, f"my:r:{items[2]}:4")
+    await desk.press(STAFF, "f:skip")
+    last = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[1]}:5")))
+    assert "心愿清单的 3 项已全部销号" in last
+    assert "没有销号" not in last
+    assert {t.status for t in await desk.tickets()} == {Status.CLOSED}
+
+
+async def test_rated_in_the_lists_order_the_last_says_the_whole_list_is(
+    desk: Harness,
+) -> None:
+    items = await wish_list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF, f"my:r:{items[1]}:5")
+    await desk.press(STAFF, "f:skip")
+    said = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[2]}:5")))
+    assert "心愿清单的 3 项已全部销号" in said
+
+
+async def test_a_wish_on_no_list_says_nothing_of_one(desk: Harness) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "食堂增加早餐品种")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [wish] = await desk.tickets()
+    await desk.press(200081, f"tk:acc:{wish.id}", chat=-1001000000015)
+    await desk.press(200081, f"tk:res:{wish.id}", chat=-1001000000015)
+    await desk.send(200081, "已研究答复", chat=-1001000000015)
+    said = to_simplified(texts(await desk.press(STAFF, f"my:r:{wish.id}:5")))
+    assert "心愿清单" not in said
+
+
+async def test_items_scored_at_once_say_what_is_left_once(desk: Harness) -> None:
+    await wish_list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, "第一项5分第二项4分")))
+    assert said.count("心愿清单") == 1 and "还有 1 项没有销号：第3项" in said
