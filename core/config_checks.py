@@ -105,8 +105,9 @@ def blank_names(cfg: Config) -> list[str]:
 
 
 # Telegram carries at most 64 bytes of a button's callback data. Team ids ride in
-# tk:accme:<ticket>:<team> and tk:rto:<ticket>:<team> beside a ticket id of up to 12 digits,
-# area ids in f:area:<area>; a colon would split them where the handlers read them.
+# tk:accme:<ticket>:<team>, tk:rto:<ticket>:<team> and tk:rea:<ticket>:<team> beside a
+# ticket id of up to 12 digits, area ids in f:area:<area>; a colon would split them where
+# the handlers read them.
 _CALLBACK_DATA_BYTES = 64
 _LONGEST_TICKET_ID = 12
 _ROOM = {

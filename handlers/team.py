@@ -7,8 +7,9 @@ from core.lifecycle import TRANSITIONS, VISITED_KINDS, oversight_applies
 from core.model import Ticket
 from core.services import own_request, roles_of
 from core.texts import KIND_NAMES
+from core.triage import at_triage
 from handlers import callback, notify
-from handlers.cards import oversight_buttons, ticket_status
+from handlers.cards import MOVES, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button, rows
@@ -61,7 +62,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if verb == "nudge":
         await leaders_nudge(ctx, ticket)
         return
-    if verb in ("xfer", "xto") and await _left_this_chat(ctx, ticket):
+    if verb in ("xfer", "xto") and (
+        await _left_this_chat(ctx, ticket) or await _left_the_desk(ctx, ticket)
+    ):
         # An older card's or list's 转派 in the chat of a team the ticket has since left (a
         # supervisor at the triage desk, after another sent it on): sent on from here, it
         # would read as the new team's own 转派, and that team would not know.
@@ -131,11 +134,13 @@ async def on_button(ctx: Ctx, data: str) -> None:
         others = [tm for tm in ctx.cfg.teams if tm.id != ticket.team_id]
         buttons = team_buttons(ctx, others, f"tk:xto:{ticket.id}")
         ctx.reply(t("t_xfer_choose", ctx.script_here, number=ticket.label), buttons)
-    elif verb == "rto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
+    elif verb in ("rto", "rea") and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         # A supervisor's second press for the team that has it is told so (无需改派).
         again = parts[3] == ticket.team_id and await is_oversight(ctx)
-        if again or await _dispatches_by_hand(ctx, ticket):
+        if again or await _dispatches_by_hand(ctx, ticket, reassign=verb == "rea"):
             await dispatch_by_hand(ctx, ticket, parts[3])
+        elif await _left_the_desk(ctx, ticket):
+            await refuse_moved_on(ctx, ticket)
         else:
             ctx.refuse("stale_button")
     elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
@@ -256,24 +261,45 @@ async def _offer_moved(ctx: Ctx, ticket: Ticket) -> None:
     await _oversee_instead(ctx, ticket)
 
 
-async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket) -> bool:
-    """Whether a one-press dispatch (tk:rto) is the presser's to make: a supervisor's (改派)
-    or the triage desk's (派给 on a card there). Our keyboards offer it to no one else; a
-    team member sending a ticket on gives the reason (转派), which a forged press must not
-    skip."""
+async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket, *, reassign: bool) -> bool:
+    """Whether a one-press dispatch is the presser's to make: a supervisor's 改派 (tk:rea,
+    from their list of teams, wherever the ticket is) or the triage desk's 派给 (tk:rto, on
+    its card, its ladder's reminders and alerts and a 催办 paging it, while the ticket waits
+    there). Our keyboards offer it to no one else; a team member sending a ticket on gives
+    the reason (转派), which a forged press must not skip."""
     triage = ctx.cfg.triage_line()
-    if triage is not None and ticket.line == triage.id:
+    if not reassign and triage is not None and ticket.line == triage.id:
         return True
     if not await is_oversight(ctx):
         return False
-    # A supervisor's 改派 is theirs to press anywhere but on the triage desk's own card of a
-    # ticket that has left it: that 派给 was answered (by another at the desk, perhaps).
-    desks = [tm.id for tm in ctx.cfg.teams_of_line(triage.id)] if triage is not None else []
-    for team_id in desks:
-        place = await notify.team_chat(ctx, team_id)
-        if place is not None and place.chat_id == ctx.msg.chat_id:
-            return False
-    return True
+    # The desk's 派给 of a ticket that has left it was answered (by another at the desk,
+    # perhaps): pressed later, on the desk's card or on an alert in a private chat, it
+    # would take the ticket from the team that has it since. A tk:rto of a ticket that
+    # never was at the desk is an older 改派 list's, from before it had its own tk:rea.
+    return reassign or not await _was_at_the_desk(ctx, ticket)
+
+
+async def _was_at_the_desk(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the ticket was sent on from the triage desk (it has left it since, or is
+    back)."""
+    assert ticket.id is not None
+    triage = ctx.cfg.triage_line()
+    if triage is None:
+        return False
+    desks = {tm.id for tm in ctx.cfg.teams_of_line(triage.id)}
+    return any(
+        event.action in MOVES and event.data.get("from_team") in desks
+        for event in await ctx.uow.tickets.events(ticket.id)
+    )
+
+
+async def _left_the_desk(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether a 派给 or 转派 pressed by someone not on the ticket's team is the triage
+    desk's, on a ticket it has since sent on: such a button acts only while the ticket
+    waits at the desk, wherever it is pressed (a supervisor's private alert, too)."""
+    if at_triage(ctx.cfg, ticket) or await _on_the_team(ctx, ticket):
+        return False
+    return await _was_at_the_desk(ctx, ticket)
 
 
 async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:

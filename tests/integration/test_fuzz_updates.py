@@ -132,6 +132,7 @@ callback_data = st.one_of(
     st.builds("my:r:{}:{}".format, ticket_ids, st.integers(-1, 7)),
     st.builds("tk:xto:{}:{}".format, ticket_ids, st.sampled_from(["ordering", "nope", ""])),
     st.builds("tk:rto:{}:{}".format, ticket_ids, st.sampled_from(["monopoly", "triage", "x"])),
+    st.builds("tk:rea:{}:{}".format, ticket_ids, st.sampled_from(["monopoly", "triage", "x"])),
     st.sampled_from(
         [
             "f:site:QS01",

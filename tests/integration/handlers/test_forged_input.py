@@ -126,11 +126,11 @@ async def test_the_triage_cards_second_dispatch_button_is_spent_for_a_supervisor
     await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     told = len([r for r in await desk.outbox() if r.chat_id == RETAILER])
     out = await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:ordering", chat=TRIAGE_CHAT)
-    assert "失效" in texts(out)
+    assert "现由专卖管理所办理" in texts(out)  # the button is spent: who has it
     [moved] = await desk.tickets()
     assert moved.team_id == "monopoly"
     assert len([r for r in await desk.outbox() if r.chat_id == RETAILER]) == told
-    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:ordering")  # 改派, in their own chat
+    await desk.press(SUPERVISOR, f"tk:rea:{ticket.id}:ordering")  # 改派, in their own chat
     [moved] = await desk.tickets()
     assert moved.team_id == "ordering"
 

@@ -30,8 +30,8 @@ async def test_a_supervisor_in_traditional_reassigns_in_traditional(desk: Harnes
     out = await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
     assert f"工單 {ticket.label} 改派給：" in texts(out)
     assert "白石鄉烘烤110服務隊" in button_texts(out) and "督辦分派臺" in button_texts(out)
-    assert f"tk:rto:{ticket_id}:curing-baishi" in button_data(out)
-    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:triage")
+    assert f"tk:rea:{ticket_id}:curing-baishi" in button_data(out)
+    out = await desk.press(SUPERVISOR, f"tk:rea:{ticket_id}:triage")
     assert out.toast == f"工單 {ticket.label} 已改派給 督辦分派臺。"
 
 

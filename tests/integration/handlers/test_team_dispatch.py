@@ -37,8 +37,8 @@ async def test_supervisor_reminds_and_reassigns_an_overdue_ticket(desk: Harness)
     reminders = [r for r in await desk.outbox() if "督办提醒" in str(r.payload.get("text"))]
     assert {r.chat_id for r in reminders} >= {TEAM_CHAT}
     out = await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
-    assert f"tk:rto:{ticket_id}:curing-baishi" in button_data(out)
-    await desk.press(SUPERVISOR, f"tk:rto:{ticket_id}:curing-baishi")
+    assert f"tk:rea:{ticket_id}:curing-baishi" in button_data(out)
+    await desk.press(SUPERVISOR, f"tk:rea:{ticket_id}:curing-baishi")
     [ticket] = await desk.tickets()
     assert ticket.team_id == "curing-baishi"
 

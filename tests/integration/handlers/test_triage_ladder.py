@@ -90,3 +90,56 @@ async def test_a_nudge_to_the_desk_about_a_request_it_asked_about_still_offers_d
     await desk.press(300001, f"sv:remind:{tid}")
     [page] = [r for r in await desk.outbox() if "督办提醒" in str(r.payload.get("text"))]
     assert _data(page) == [f"tk:rto:{tid}:monopoly", f"tk:rto:{tid}:delivery", f"tk:xfer:{tid}"]
+
+
+async def test_a_stale_dispatch_on_the_desks_alert_moves_nothing_another_team_took(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    await _after(desk, 1)  # the desk reminded
+    await _after(desk, 1)  # its leader alerted, in their own chat
+    [alert] = [r for r in await desk.outbox() if r.purpose == LEADER_ACCEPT_PROMPT]
+    assert alert.chat_id == 300001 and f"tk:rto:{tid}:delivery" in _data(alert)
+    await desk.press(300001, f"tk:rto:{tid}:monopoly", chat=TRIAGE_CHAT)  # the card's
+    await desk.press(200051, f"tk:acc:{tid}", chat=MONOPOLY_CHAT)  # 专卖管理所 takes it
+    told = len([r for r in await desk.outbox() if r.chat_id == RETAILER])
+    out = await desk.press(300001, f"tk:rto:{tid}:delivery")  # the alert's, in private
+    [after] = await desk.tickets()
+    assert (after.team_id, after.status, after.accepted_by) == ("monopoly", Status.ACCEPTED, 200051)
+    assert "现由专卖管理所办理" in (out.toast or "")
+    assert len([r for r in await desk.outbox() if r.chat_id == RETAILER]) == told
+
+
+async def test_a_stale_transfer_on_a_nudge_to_the_desk_moves_nothing_another_team_took(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    assert tid is not None
+    await desk.press(300001, f"sv:remind:{tid}")  # 催办: the desk is paged, its 转派 on it
+    await desk.press(300001, f"tk:rto:{tid}:monopoly", chat=TRIAGE_CHAT)
+    await desk.press(200051, f"tk:acc:{tid}", chat=MONOPOLY_CHAT)
+    for press in (f"tk:xfer:{tid}", f"tk:xto:{tid}:delivery", f"tk:rto:{tid}:delivery"):
+        out = await desk.press(300001, press)  # the page's, in private
+        assert "现由专卖管理所办理" in (out.toast or ""), press
+    [after] = await desk.tickets()
+    assert (after.team_id, after.status, after.accepted_by) == ("monopoly", Status.ACCEPTED, 200051)
+    async with desk.db.uow(read_only=True) as uow:
+        moves = [e.action for e in await uow.tickets.events(tid) if e.action == "transfer"]
+    assert moves == []
+
+
+async def test_a_supervisors_reassign_list_still_moves_a_ticket_the_desk_sent_on(
+    desk: Harness,
+) -> None:
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    await desk.press(300001, f"tk:rto:{tid}:monopoly", chat=TRIAGE_CHAT)
+    await desk.press(200051, f"tk:acc:{tid}", chat=MONOPOLY_CHAT)
+    out = await desk.press(300001, f"sv:reassign:{tid}")
+    picks = [b.data for reply in out.replies for line in reply.buttons for b in line]
+    assert f"tk:rea:{tid}:delivery" in picks
+    await desk.press(300001, f"tk:rea:{tid}:delivery")
+    [after] = await desk.tickets()
+    assert (after.team_id, after.status) == ("delivery", Status.DISPATCHED)
