@@ -327,9 +327,11 @@ async def _rung(
         stood_in = not targets
         if stood_in:
             targets = await people.leaders_or_up(ticket.team_id)
-        elif phase == "accept" and not direct:
-            # Nobody on duty: the leaders are paged, as the call itself paged them
-            # (`handlers.notify.duty_pagers`), not only the team's group, muted at night.
+        elif phase == "accept" and not direct and ticket.urgent:
+            # Nobody on duty for an urgent ticket: the leaders are paged, as its card paged
+            # them (`handlers.notify.duty_pagers`), not only the team's group, muted at
+            # night. An ordinary one's card went to the group alone; so does its reminder,
+            # and its leaders hear of it on the next rung, their own alert.
             targets = unique([*targets, *await people.stand_in_pagers(ticket)])
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
         return _Said(headline, targets, team_button, purpose, extra, stood_in)

@@ -39,3 +39,18 @@ async def test_with_nobody_on_duty_and_the_leader_unreachable_only_the_chat_is_r
     await desk.block(LEADER)
     await desk.file_110(FARMER)
     assert await _reminded(desk) == {TEAM_CHAT}
+
+
+async def test_with_nobody_on_duty_an_ordinary_requests_first_reminder_goes_to_the_group_only(
+    desk: Harness,
+) -> None:
+    """Its card went to the group alone, not paged: its leader hears of it on the next
+    rung, their own alert, not twice."""
+    ticket = await desk.file_request(FARMER, "烘烤技术问题：变黄期湿度怎么控制，想请技术员指导")
+    assert ticket.team_id == "curing-qingshan" and not ticket.urgent
+    assert ticket.next_action_at is not None
+    desk.clock.now = ticket.next_action_at  # its 接单时限, on the business calendar
+    await sweep(desk.db, desk.cfg, desk.clock())
+    assert {r.chat_id for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT} == {
+        TEAM_CHAT
+    }
