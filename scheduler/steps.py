@@ -136,6 +136,12 @@ _STOOD_IN_KEYS = {
     "supervisors": "accept_reported_leaders_supervisors_next",
     "nobody": "accept_reported_leaders",
 }
+# The team's reminder reached its chat and paged its leaders too (`_Said.leaders_paged`),
+# and whom the next rung would reach beyond them (`_next_up`).
+_LEADERS_PAGED_KEYS = {
+    "supervisors": "accept_chased_leaders_supervisors_next",
+    "nobody": "accept_chased_up",
+}
 # Whom the rungs taken reached in the team's stead, with no promise (`_told_above_team`).
 _STOOD_IN_TOLD_KEYS = {
     "leaders": "accept_reported_leaders",
@@ -156,6 +162,8 @@ class _Said:
     # The team's reminder went to its leaders (or those above) instead: it has no chat
     # and nobody on duty could be reached.
     stood_in: bool = False
+    # The team's reminder paged its leaders beside its chat (an urgent call, nobody on duty).
+    leaders_paged: bool = False
 
 
 async def _escalate(
@@ -247,6 +255,9 @@ async def _caller_notice(
         return _STOOD_IN_TOLD_KEYS[told_above]
     if told_above is not None:
         return _CHASED_KEYS[told_above]
+    if any(s.leaders_paged for s in said):
+        # The leaders heard with the team: promised only what would tell anyone new.
+        return _LEADERS_PAGED_KEYS[await _next_up(cfg, people, ticket, step, told="leaders")]
     return _PROMISE_KEYS[await _next_up(cfg, people, ticket, step)]
 
 
@@ -332,7 +343,10 @@ async def _rung(
             # them (`handlers.notify.duty_pagers`), not only the team's group, muted at
             # night. An ordinary one's card went to the group alone; so does its reminder,
             # and its leaders hear of it on the next rung, their own alert.
-            targets = unique([*targets, *await people.stand_in_pagers(ticket)])
+            pagers = await people.stand_in_pagers(ticket)
+            targets = unique([*targets, *pagers])
+            purpose = REMIND_ACCEPT_PROMPT
+            return _Said(headline, targets, team_button, purpose, extra, leaders_paged=bool(pagers))
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
         return _Said(headline, targets, team_button, purpose, extra, stood_in)
     if action == "alert_leader":

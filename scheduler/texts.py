@@ -122,6 +122,12 @@ REQUESTER: dict[str, str] = {
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"
     ),
+    # The team's reminder paged its leaders too (an urgent call, nobody on duty): said so,
+    # and the supervisors next when the ladder goes on to them.
+    "accept_chased_leaders_supervisors_next": (
+        "工单 {number} 还没有人接单，已再次催促{team}，并已报告负责人督促，"
+        "再没有人接单会报告督办人员。请保持电话畅通；情况有变化可以直接发消息补充。"
+    ),
     # The same, when the team has no leader to be reached: the supervisors are next.
     "accept_chased_supervisors_next": (
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告督办人员。"

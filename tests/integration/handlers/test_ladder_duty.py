@@ -54,3 +54,32 @@ async def test_with_nobody_on_duty_an_ordinary_requests_first_reminder_goes_to_t
     assert {r.chat_id for r in await desk.outbox() if r.purpose == REMIND_ACCEPT_PROMPT} == {
         TEAM_CHAT
     }
+
+
+async def _callers_notice(desk: Harness) -> str:
+    [notice] = [
+        r
+        for r in await desk.outbox()
+        if r.chat_id == FARMER and "还没有人接单" in str(r.payload.get("text"))
+    ]
+    return str(notice.payload["text"])
+
+
+async def test_a_caller_whose_reminder_paged_the_leader_is_told_they_were_told(
+    desk: Harness,
+) -> None:
+    """Not that the leaders will be told, when they were paged with the team already."""
+    await desk.file_110(FARMER)
+    assert LEADER in await _reminded(desk)
+    text = await _callers_notice(desk)
+    assert "已再次催促" in text and "并已报告负责人督促" in text
+    assert "会报告负责人" not in text
+
+
+async def test_a_caller_whose_team_has_someone_on_duty_is_promised_the_leaders(
+    desk: Harness,
+) -> None:
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.file_110(FARMER)
+    assert LEADER not in await _reminded(desk)
+    assert "再没有人接单会报告负责人" in await _callers_notice(desk)
