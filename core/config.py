@@ -113,6 +113,12 @@ class ServiceLine(_Model):
         "routing.oversight_min of its words comes here even when the staff's own line "
         "scores higher, so that no team investigates a complaint about itself",
     )
+    own_words: list[str] = Field(
+        default_factory=list,
+        description="on the oversight line only: words that name its own team (纪检, 监督室); "
+        "a complaint naming them, or the name of one of its teams, goes to the triage desk, "
+        "as no team investigates a complaint about itself",
+    )
 
 
 class Team(_Model):

@@ -82,6 +82,10 @@ def cross_references(cfg: Config) -> list[str]:
     for i, line in enumerate(cfg.service_lines):
         if line.oversight and (line.triage or line.emergency):
             errors.append(f"service_lines[{i}]: an oversight line is neither triage nor 110")
+        if line.own_words and not line.oversight:
+            errors.append(f"service_lines[{i}].own_words: only the oversight line has them")
+        if any(not word.strip() for word in line.own_words):
+            errors.append(f"service_lines[{i}].own_words: a word must not be blank")
     errors += working_time_limits(cfg)
     errors += button_ids(cfg)
     errors += blank_names(cfg)

@@ -68,7 +68,7 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
     triage = ctx.cfg.triage_line()
     # The router's reasons for leaving it to a person (its scores, the candidates) are for
     # the staff on the card; the requester is told plainly what happens.
-    by_hand = triage is not None and routed.line == triage.id
+    by_hand = triage is not None and routed.line == triage.id and not decision.overseer_named
     # The kind it will be filed as (a staff member's request to the staff line is a wish),
     # named the same in the question and in the summary under it.
     filed = tickets.filed_kind(ctx, gathered, decision)
@@ -156,6 +156,12 @@ def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> 
     the team's card shows."""
     if decision.line != routed.line:
         return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
+    oversight = ctx.cfg.oversight_line()
+    if decision.overseer_named and oversight is not None:
+        # About the oversight team's own people: why it is not sent to that team.
+        named = "".join(f"“{in_script(w, ctx.script)}”" for w in decision.overseer_named)
+        team = in_script(ctx.cfg.default_team(oversight.id).name, ctx.script)
+        return ctx.text("why_about_overseer", words=named, team=team)
     words = decision.said
     line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
     if not words:

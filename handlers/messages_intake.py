@@ -313,6 +313,7 @@ INTAKE: dict[str, str] = {
     "voice_taken": "已收到语音留言，工作人员会听。还可以再发照片或共享位置；没有的话点「下一步」。",
     "voice_only": "[语音留言]",
     "why_by_hand": "将由工作人员看过后分派给对应的部门",
+    "why_about_overseer": "您提到了{words}，投诉的是{team}的人员，不由他们自查，由督办人员安排",
     "why_words": "您提到了{words}，这类事由{line}办理",
     "why_line": "这类事由{line}办理",
     "stale_button": "这个按钮已失效，请重新操作。",

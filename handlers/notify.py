@@ -305,7 +305,16 @@ async def oversight_chat(ctx: Ctx, ticket: Ticket) -> ChatPlace | None:
     line = ctx.cfg.oversight_line()
     if ticket.kind is not Kind.COMPLAINT or line is None or ticket.line == line.id:
         return None
+    if about_the_overseers(ctx, ticket):
+        return None  # a complaint about the oversight team's own people is not theirs to see
     return await team_chat(ctx, ctx.cfg.default_team(line.id).id)
+
+
+def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether `ticket` is a complaint that names the oversight team itself (纪检, 监督员,
+    its name): the router sends it to the triage desk, and wherever it goes from there
+    that team gets no copy of it, nor the news of it a complaint's watchers get."""
+    return ticket.kind is Kind.COMPLAINT and bool(ctx.svc.router.names_overseer(ticket.text))
 
 
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}

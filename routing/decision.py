@@ -40,6 +40,9 @@ class Decision:
     # Words of a barn that may be failing now though no emergency word says so (温控器坏了,
     # 救命): the farmer is asked whether the 110 team is needed now. Empty otherwise.
     suspect: tuple[str, ...] = ()
+    # The words that name the oversight team itself in a complaint its line would have
+    # heard (纪检作风监督室, 监督员): sent to the triage desk instead. Empty otherwise.
+    overseer_named: tuple[str, ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -82,6 +85,7 @@ class Decision:
             "kind_words": list(self.kind_words),
             "danger": self.danger,
             "suspect": list(self.suspect),
+            "overseer_named": list(self.overseer_named),
             "original": self.original,
             "normalized": self.normalized,
         }
@@ -115,6 +119,14 @@ def explain(
         parts.append(f"急（{'、'.join(unshown[:3])}）" if unshown else "急")
     text = f"{line_name} — {', '.join(parts)}" if parts else line_name
     return f"{text}；事涉{overseen}人员，不由其自查" if overseen is not None else text
+
+
+def explain_overseer_named(
+    triage_name: str, overseer: str, named: tuple[str, ...], heard: str
+) -> str:
+    """'人工分派 — 事涉纪检作风监督室人员（监督员），不由其自查；作风监督 — 态度, 投诉': a
+    complaint about the oversight team's own people, and what its line would have heard."""
+    return f"{triage_name} — 事涉{overseer}人员（{'、'.join(named)}），不由其自查；{heard}"
 
 
 def explain_triage(

@@ -10,6 +10,8 @@ Rules that outrank the scores, because their misses cost most:
 - a complaint about staff (吃拿卡要, 态度恶劣, 骂人) goes to the oversight line (作风监督)
   once its words there reach `routing.oversight_min`, even when the domain words of the
   team complained about score higher: no team investigates a complaint about itself.
+  For the same reason a complaint that names the oversight team itself (its `own_words`,
+  纪检 or 监督员, or one of its teams' names) goes to the triage desk instead.
 Below the confidence threshold a request goes to the triage line with the top two
 candidates in the explanation, so a supervisor dispatches it by hand.
 """
@@ -22,7 +24,7 @@ from functools import partial
 
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
-from routing.decision import Decision, explain, explain_triage
+from routing.decision import Decision, explain, explain_overseer_named, explain_triage
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
@@ -53,6 +55,7 @@ class Router:
         self._threshold = self.settings.threshold
         self._min_score = self.settings.min_score
         self._oversight_min = max(self.settings.oversight_min, self._min_score)
+        self._overseer_names = _overseer_names(cfg, oversight.id if oversight else None)
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -168,13 +171,33 @@ class Router:
             line = best
         else:
             line, triage = self.triage_line, True
+        named = self.names_overseer(normalized) if line == self.oversight_line else ()
+        if named:
+            # About the oversight team's own people: a supervisor dispatches it, and it is
+            # a complaint whatever its words, as any request the oversight line takes is.
+            line, triage, kind = self.triage_line, True, Kind.COMPLAINT
+            # Nor is the oversight team offered to the desk as a one-press 派给.
+            candidates = tuple((c, v) for c, v in ranked if c != self.oversight_line)[:2]
         suspect = () if emergency or not barn else self._suspect(ev, normalized, line)
         if emergency and not ev.words.get(line):
             # Its own words went to another line (停电了，烟叶还在里面: 烟叶 is a grower's
             # word); the emergency words are still why it is a 110 call.
             ev.words[line] = {w: [1.0, weight] for w, weight in emergency_words.items()}
-        if triage:
-            words: dict[str, list[float]] = {}
+        words: dict[str, list[float]]
+        if named:
+            words = {}
+            oversight = self.oversight_line or ""
+            explainer = partial(
+                explain_overseer_named,
+                self.name(self.triage_line),
+                self.cfg.default_team(oversight).name,
+                named,
+                explain(
+                    self.name(oversight), ev.words.get(oversight, {}), urgent=urgent, kind=kind
+                ),
+            )
+        elif triage:
+            words = {}
             explainer = partial(
                 explain_triage,
                 self.name(self.triage_line),
@@ -213,7 +236,19 @@ class Router:
             kind_words=kind_words,
             danger=any(word in urgent_words for word in self.settings.danger_words),
             suspect=suspect,
+            overseer_named=named,
         )
+
+    def names_overseer(self, text: str) -> tuple[str, ...]:
+        """The words of `text` that name the oversight team itself (`own_words` on its
+        line, or one of its teams' names), longest first, none inside another: 纪检作风监督室
+        and 监督员, not 纪检 too."""
+        normalized = to_simplified(clean(text))
+        found: list[str] = []
+        for word in self._overseer_names:
+            if _named_not_addressed(normalized, word) and not any(word in f for f in found):
+                found.append(word)
+        return tuple(found)
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110
@@ -253,6 +288,21 @@ def _said_broken(text: str, word: str) -> bool:
     return False
 
 
+# Before the oversight team's name, these make it whom a complaint is made to (我要向纪检举报
+# 送货员骂人, 请纪委查一查), not whom it is about.
+_ADDRESSED = ("向", "找", "请", "让", "交给", "转给", "报给", "反映给", "告到", "投诉到", "举报到")
+
+
+def _named_not_addressed(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` other than right after an addressing word."""
+    start = text.find(word)
+    while start >= 0:
+        if not text[:start].endswith(_ADDRESSED):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 def _discount_stray_emergency(ev: Evidence, line: str, min_score: float) -> None:
     """店里停电，订货系统进不去: nothing about curing, and another line has words of its own.
     The request stays urgent, but the emergency words no longer pull it to the 110 line.
@@ -278,6 +328,16 @@ def _kind(ev: Evidence, emergency: bool) -> tuple[Kind | None, tuple[str, ...]]:
         if words:
             return kind, tuple(words)
     return None, ()
+
+
+def _overseer_names(cfg: Config, oversight: str | None) -> tuple[str, ...]:
+    """What names the oversight team itself in a message, simplified, longest first."""
+    if oversight is None:
+        return ()
+    line = cfg.line(oversight)
+    names = {*line.own_words, *(team.name for team in cfg.teams if team.line == oversight)}
+    simplified = {to_simplified(name.strip()) for name in names if name.strip()}
+    return tuple(sorted(simplified, key=lambda name: (-len(name), name)))
 
 
 def _area_names(cfg: Config) -> list[tuple[str, str]]:

@@ -105,6 +105,28 @@ def test_an_oversight_line_must_be_one_and_neither_triage_nor_110(
     assert "service_lines[1]: an oversight line is neither triage nor 110" in err
 
 
+def test_own_words_are_the_oversight_lines_only_and_not_blank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "own_words.yaml"
+    lines = (
+        "  - {id: curing, name: 烘烤110, sla: standard, own_words: [烘烤]}\n"
+        "  - {id: triage, name: 分派, sla: standard, triage: true}\n"
+        "  - {id: conduct, name: 作风监督, sla: standard, oversight: true,"
+        " own_words: [纪检, ' ']}\n"
+    )
+    text = CROSS_REF.replace(
+        "  - {id: curing, name: 烘烤110, sla: standard}\n"
+        "  - {id: triage, name: 分派, sla: standard, triage: true}\n",
+        lines,
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "service_lines[0].own_words: only the oversight line has them" in err
+    assert "service_lines[2].own_words: a word must not be blank" in err
+
+
 def test_missing_and_unparsable_files_fail_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

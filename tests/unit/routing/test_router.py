@@ -229,6 +229,50 @@ def test_without_an_oversight_line_staff_complaints_stay_with_the_strongest_line
 
 
 @pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("投诉纪检作风监督室的陈监督员态度恶劣，不理人", ("纪检作风监督室", "监督员")),
+        ("投訴紀檢作風監督室的陳監督員態度惡劣，不理人", ("纪检作风监督室", "监督员")),
+        ("纪委的人吃拿卡要", ("纪委",)),
+        ("監督室那個人態度很差", ("监督室",)),
+    ],
+)
+def test_a_complaint_about_the_oversight_team_itself_goes_to_the_triage_desk(
+    router: Router, text: str, named: tuple[str, ...]
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.team, decision.triage) == ("triage", "triage", True)
+    assert (decision.kind, decision.overseer_named) == (Kind.COMPLAINT, named)
+    assert decision.explanation.startswith(
+        f"人工分派 — 事涉纪检作风监督室人员（{'、'.join(named)}）"
+    )
+
+
+def test_the_oversight_teams_name_counts_without_its_own_words(demo_config: Config) -> None:
+    lines = [line.model_copy(update={"own_words": []}) for line in demo_config.service_lines]
+    router = Router(demo_config.model_copy(update={"service_lines": lines}))
+    assert router.route("投诉纪检作风监督室的工作人员态度很差").line == "triage"
+    assert router.route("纪检的监督员态度很差").line == "conduct"  # no word of its own left
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我要向纪检举报送货员骂人", "請紀委查一查客戶經理吃拿卡要", "找监督室投诉收购站站长态度恶劣"],
+)
+def test_a_complaint_made_to_the_oversight_team_is_still_heard_there(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.overseer_named) == ("conduct", ())
+
+
+def test_a_request_the_oversight_line_would_not_hear_keeps_its_line(router: Router) -> None:
+    """Only a complaint its line would have heard is moved: 纪检 in another matter is not."""
+    decision = router.route("纪检室门口的烤房停电了")
+    assert decision.line == "curing" and not decision.overseer_named
+
+
+@pytest.mark.parametrize(
     ("text", "line"),
     [
         ("收购站的工作人员说明天开秤，是真的吗", "purchase"),

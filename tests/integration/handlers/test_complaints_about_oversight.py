@@ -1,0 +1,89 @@
+"""A complaint about the oversight team's own people (纪检作风监督室's 监督员): no team
+investigates a complaint about itself, so the triage desk has it, the complainant is told
+why, and the oversight team gets no copy of it, nor the complainant's details."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.complainant import RETAILER, SECRETS, registered_with_a_shop
+from tests.support.desk import Harness, texts
+
+TRIAGE_CHAT, SUPERVISOR = -1001000000017, 300001
+CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER = -1001000000016, 200091, 200092
+CONDUCT_PLACES = {CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER}
+
+
+async def _sent_to_the_conduct_office(desk: Harness) -> list[str]:
+    return [
+        str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id in CONDUCT_PLACES
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "why"),
+    [
+        (
+            "投诉纪检作风监督室的陈监督员态度恶劣，不理人",
+            "将转给：督办分派台\n（您提到了“纪检作风监督室”“监督员”，投诉的是纪检作风监督室的人员，"
+            "不由他们自查，由督办人员安排）",
+        ),
+        (
+            "投訴紀檢作風監督室的陳監督員態度惡劣，不理人",
+            "將轉給：督辦分派臺\n（您提到了“紀檢作風監督室”“監督員”，投訴的是紀檢作風監督室的人員，"
+            "不由他們自查，由督辦人員安排）",
+        ),
+    ],
+)
+async def test_a_complaint_about_the_oversight_office_goes_to_the_triage_desk(
+    desk: Harness, words: str, why: str
+) -> None:
+    await registered_with_a_shop(desk)
+    out = await desk.send(RETAILER, words)
+    assert why in texts(out)
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.line, ticket.team_id, ticket.kind) == ("triage", "triage", "complaint")
+    assert "事涉纪检作风监督室人员" in ticket.route_explanation
+    [card] = [r for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT and r.purpose == "card"]
+    assert "王小五" in card.payload["text"]  # the desk keeps a complainant's details
+    presses = [b["data"] for row in card.payload["buttons"] for b in row]
+    assert f"tk:rto:{ticket.id}:conduct" not in presses  # no one press sends it back there
+    assert f"tk:xfer:{ticket.id}" in presses
+    assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_sent_on_from_the_desk_it_is_still_not_copied_to_the_oversight_office(
+    desk: Harness,
+) -> None:
+    """The supervisor may send it to another team; the copy every other team's complaint
+    gets at the oversight office would show it to the very people it is about."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "纪委的人吃拿卡要")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.line == "triage"
+    out = await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:staff", chat=TRIAGE_CHAT)
+    assert "已改派" in texts(out)
+    [moved] = await desk.tickets()
+    assert moved.team_id == "staff"
+    assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_an_anonymous_complaint_about_the_oversight_office_names_nobody_at_the_desk(
+    desk: Harness,
+) -> None:
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 纪检监督员收了好处，不处理我的投诉")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and ticket.line == "triage"
+    at_the_desk = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id in {TRIAGE_CHAT, SUPERVISOR}
+    )
+    assert "报告人：匿名" in at_the_desk
+    assert not any(secret in at_the_desk for secret in SECRETS)
+    assert await _sent_to_the_conduct_office(desk) == []
