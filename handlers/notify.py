@@ -302,12 +302,19 @@ async def oversight_chat(ctx: Ctx, ticket: Ticket) -> ChatPlace | None:
     (作风监督). A complaint about a team's own people ("投诉配送员小王") may be routed to that
     team by its domain words; the copy keeps its handling in sight of someone outside the
     team, so it cannot be resolved and closed there unseen."""
+    watcher = watching_team(ctx, ticket)
+    return None if watcher is None else await team_chat(ctx, watcher)
+
+
+def watching_team(ctx: Ctx, ticket: Ticket) -> str | None:
+    """The oversight team, for a complaint another team handles, which it keeps in sight
+    (`oversight_chat`); None otherwise."""
     line = ctx.cfg.oversight_line()
     if ticket.kind is not Kind.COMPLAINT or line is None or ticket.line == line.id:
         return None
     if about_the_overseers(ctx, ticket):
         return None  # a complaint about the oversight team's own people is not theirs to see
-    return await team_chat(ctx, ctx.cfg.default_team(line.id).id)
+    return ctx.cfg.default_team(line.id).id
 
 
 def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:

@@ -4,7 +4,7 @@ offers its requester."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from core.callback import callback_owner
@@ -233,6 +233,23 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str, answered: str
         buttons=buttons,
         for_leaders=told(why),
     )
+    await _tell_the_watchers(ctx, ticket, told, reason, already=overseers)
+
+
+async def _tell_the_watchers(
+    ctx: Ctx, ticket: Ticket, told: Callable[[str], str], reason: str, *, already: list[int]
+) -> None:
+    """A complaint another team handles is kept in sight by the oversight team (its copy of
+    the card): its leaders are told of the reopen too, privately, as the team's are, unless
+    they already were (as the leaders who owe its call-back, or as supervisors)."""
+    watcher = notify.watching_team(ctx, ticket)
+    if watcher is None:
+        return
+    done = {*already, *await notify.leaders(ctx, callback_owner(ticket))}
+    text = told(notify.as_team_reads(ctx, ticket, watcher, reason))
+    for leader in await notify.leaders(ctx, watcher):
+        if leader not in done:
+            await ctx.enqueue(leader, text, urgent=ticket.urgent, ticket_id=ticket.id)
 
 
 async def _tell_above_the_team(

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Role
+from core.enums import Kind, Role
 from core.lifecycle import OVERSIGHT_PROMPT
 from core.model import Membership, OutboxMessage
+from tests.support.complainant import RETAILER, registered_with_a_shop
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0
 
@@ -162,3 +163,45 @@ async def test_a_wish_sent_back_tells_the_team_what_of_its_answer_is_disputed(
         if r.chat_id == STAFF_TEAM_CHAT and r.purpose != "card"
     ]
     assert told.format(n=ticket.label) in said
+
+
+DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER = -1001000000014, 200071, 200072
+CONDUCT_LEADER = 200092
+
+
+async def test_the_oversight_leaders_hear_of_a_complaint_sent_back_a_second_time(
+    desk: Harness,
+) -> None:
+    """A complaint the delivery team handles (its domain words took it there) is watched by
+    the oversight office: its leaders are told privately too, in their own script."""
+    await desk.send(CONDUCT_LEADER, "/lang")
+    await desk.press(CONDUCT_LEADER, "lang:hant")
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "delivery")
+
+    async def send_back(reason: str) -> list[OutboxMessage]:
+        await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+        await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+        await desk.send(DELIVERY_MEMBER, "已提醒配送员按时送货", chat=DELIVERY_CHAT)
+        before = {r.id for r in await desk.outbox()}
+        await desk.press(RETAILER, f"my:bad:{ticket.id}")
+        await desk.send(RETAILER, reason)
+        return [r for r in await desk.outbox() if r.id not in before]
+
+    first = await send_back("今天还是迟到")
+    assert not [r for r in first if r.chat_id == CONDUCT_LEADER]
+    second = await send_back("又迟到了两个小时")
+
+    def alerts_to(user: int) -> list[str]:
+        return [
+            r.payload["text"]
+            for r in second
+            if r.chat_id == user and r.purpose != "card" and "2 次退回" in r.payload["text"]
+        ]
+
+    assert len(alerts_to(DELIVERY_LEADER)) == 1
+    [alert] = alerts_to(CONDUCT_LEADER)
+    assert alert.startswith("⚠️ 工單") and "物流配送中心" in alert and "又遲到了兩個小時" in alert
