@@ -87,3 +87,29 @@ async def test_an_anonymous_complaint_about_the_oversight_office_names_nobody_at
     assert "报告人：匿名" in at_the_desk
     assert not any(secret in at_the_desk for secret in SECRETS)
     assert await _sent_to_the_conduct_office(desk) == []
+
+
+STAFF_TEAM_CHAT, STAFF_MEMBER = -1001000000015, 200081
+
+
+async def test_its_call_back_after_a_low_rating_is_the_desks_not_the_oversight_offices(
+    desk: Harness,
+) -> None:
+    """Rated low, a complaint owes a call-back from the oversight office's leaders, who
+    would then call the complainant about a complaint against themselves; the desk that
+    dispatched it calls back instead (before: 纪检作风监督室, the complainant's number
+    theirs)."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "纪委的人吃拿卡要")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, f"tk:rto:{ticket.id}:staff", chat=TRIAGE_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已转局纪委调查", chat=STAFF_TEAM_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:1")
+    [rated] = await desk.tickets()
+    assert rated.rating == 1 and rated.callback_due_at is not None
+    assert rated.callback_team == "triage"
+    assert await _sent_to_the_conduct_office(desk) == []
