@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from core.enums import Action, Kind, Status
@@ -18,6 +19,7 @@ from handlers.cards import (
     timeline,
 )
 from handlers.context import Ctx
+from handlers.drafts import calls_off_the_draft
 from handlers.i18n import quoted
 from handlers.rating import (
     OPEN_MAX,
@@ -48,7 +50,7 @@ from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
 from handlers.wish_lists import in_list_order, item_button_text, names_another_item
-from routing import bare
+from routing import bare, to_simplified
 
 ADD_INFO = "addinfo"
 # 确定撤回…吗？ asked: a yes or a no typed alone answers it as its buttons do.
@@ -341,15 +343,17 @@ async def flow_step(ctx: Ctx) -> bool:
     if not _something_to_add(ctx):
         return True
     if flow == REOPEN:
-        if not (msg.photo_file_id or msg.voice_file_id) and calls_off(text):
-            # 算了, 取消 typed instead of /cancel: no reason to send back, and nothing is
-            # sent back ("报告人表示问题没有解决：算了"); its buttons stay to be pressed.
+        if not (msg.photo_file_id or msg.voice_file_id) and _no_reason_to_reopen(text):
+            # 算了, 还是算了吧, 已经好了 typed instead of a reason: nothing is sent back
+            # ("报告人表示问题没有解决：算了，谢谢"); its buttons stay to be pressed.
             await ctx.end_flow()
+            solved = ticket.status is Status.RESOLVED and _solved_after_all(text)
             ctx.say(
-                "reopen_called_off",
+                "reopen_solved_after_all" if solved else "reopen_called_off",
                 ticket_actions(ctx, ticket),
                 number=ticket.label,
                 what=called_here(ctx, ticket),
+                button=ctx.text(confirm_key(ticket)),
             )
             return True
         if msg.voice_file_id:
@@ -362,6 +366,26 @@ async def flow_step(ctx: Ctx) -> bool:
         else:
             await reopen_ticket(ctx, ticket, text)
     return True
+
+
+# Said where the reason it is not solved is asked: fixed after all (已经好了, 没事了，谢谢),
+# so there is nothing to send back, and its ✅ is what they mean.
+_SOLVED_AFTER_ALL = re.compile(
+    r"(?:哦|噢|嗯|啊)?(?:现在|已经|刚才|刚刚|又|都)*"
+    r"(?:没事|好|修好|弄好|解决|可以|正常|没问题)了"
+    r"[吧啊呀哈]?(?:谢谢你们|谢谢你|谢谢您|谢谢|麻烦了)?"
+)
+
+
+def _solved_after_all(text: str) -> bool:
+    """Words that only say the fault is gone after all, in either script."""
+    return _SOLVED_AFTER_ALL.fullmatch(to_simplified(bare(text))) is not None
+
+
+def _no_reason_to_reopen(text: str) -> bool:
+    """Words typed for a reason that give none: leaving (算了, 取消), calling it off as a
+    draft would be (还是算了吧, 不用了，谢谢), or solved after all (已经好了)."""
+    return calls_off(text) or calls_off_the_draft(text) or _solved_after_all(text)
 
 
 # The question's own word said back as its yes (有 to 有异议吗？); its no, 没有, is a no anyway.

@@ -241,3 +241,45 @@ async def test_taking_back_a_complaint_in_words_asks_to_withdraw_it(
     await desk.press(RETAILER, f"my:xx:{ticket.id}")
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    "typed", ["算了，谢谢", "还是算了", "那算了", "算了算了", "還是算了吧", "不用了"]
+)
+async def test_called_off_in_more_words_where_asked_what_is_not_solved_pages_nobody(
+    desk: Harness, typed: str
+) -> None:
+    """Words that only call it off (as a draft reads them: 还是算了, 算了，谢谢) typed at
+    请说明哪里还没解决 send nothing back: no 🚨 card to the team with "没有解决：算了，谢谢"."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    told = await _team_messages(desk)
+    out = await desk.send(FARMER, typed)
+    assert "没有退回" in to_simplified(texts(out))
+    assert f"my:ok:{ticket_id}" in button_data(out)
+    assert await _team_messages(desk) == told  # nothing to the team
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
+
+
+@pytest.mark.parametrize("typed", ["已经好了", "没事了", "沒事了，謝謝", "现在好了"])
+async def test_solved_after_all_where_asked_what_is_not_solved_offers_solved_again(
+    desk: Harness, typed: str
+) -> None:
+    """已经好了 at 请说明哪里还没解决 says the fault is fixed after all: nothing is sent back,
+    and the reply asks for 「✅ 已解决」 rather than reading as a reason to reopen."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    told = await _team_messages(desk)
+    out = await desk.send(FARMER, typed)
+    said = to_simplified(texts(out))
+    assert "没有退回" in said and "已解决" in said
+    assert f"my:ok:{ticket_id}" in button_data(out)
+    assert await _team_messages(desk) == told
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
+
+
+async def _team_messages(desk: Harness) -> int:
+    """Messages put to the team's chat (a switch of script also resets the person's menu)."""
+    return sum(1 for m in await desk.outbox() if m.chat_id == TEAM_CHAT)
