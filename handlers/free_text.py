@@ -47,7 +47,13 @@ from handlers.tickets import (
     said_of_the_service,
     says_something,
 )
-from handlers.typed_menu import HELP, asks_to_withdraw, menu_key, presses_a_prompt
+from handlers.typed_menu import (
+    HELP,
+    asks_to_withdraw,
+    kind_taken_back,
+    menu_key,
+    presses_a_prompt,
+)
 from handlers.verdict_words import asks_if_done, asks_to_rate
 from routing import Decision, bare
 
@@ -142,6 +148,7 @@ async def free_message(ctx: Ctx) -> None:
         and not as_remark
         and not _another_service(decision, call, text)
         and not asks_to_rate(text)  # nothing for the team: answered below, as rating goes
+        and not (asks_to_withdraw(text) and kind_taken_back(text))  # 不反映了: not the call's
     ):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
         # call the team is working on, instead of paging them again with a second one.
@@ -219,10 +226,7 @@ async def free_message(ctx: Ctx) -> None:
     if await _not_a_request(ctx, text):
         return
     if asks_to_withdraw(text):
-        # 撤回, 取消工单, 不用办了: of what they filed, as /my's 撤回 (the tickets of the
-        # service the words name, else all they have in hand), never a request of the words.
-        named = await in_hand_about(ctx, decision, text)
-        await mine.withdrawal_typed(ctx, named or await in_hand_about(ctx, None, text))
+        await _withdrawal_typed(ctx, decision, text)
         return
     kind: Kind = Kind.REQUEST
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
@@ -239,6 +243,23 @@ async def free_message(ctx: Ctx) -> None:
     # Thanks asking for nothing (师傅来得很快，感谢！): offered to the team thanked too.
     thanked = await thanks.thanked_ticket(ctx, text) if kind is not Kind.COMPLAINT else None
     await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
+
+
+async def _withdrawal_typed(ctx: Ctx, decision: Decision, text: str) -> None:
+    """撤回, 取消工单, 不用办了: of what they filed, as /my's 撤回 (the tickets of the service
+    the words name, else all they have in hand), never a request of the words. 不投诉了 or
+    不提建议了 names its kind: only complaints (suggestions) are offered, and with none in
+    hand, that is said and nothing is offered."""
+    kind = kind_taken_back(text)
+    if kind is None:
+        named = await in_hand_about(ctx, decision, text)
+        await mine.withdrawal_typed(ctx, named or await in_hand_about(ctx, None, text))
+        return
+    of_kind = [t for t in await in_hand_about(ctx, None, text) if t.kind is kind]
+    if not of_kind:
+        ctx.say("nothing_of_kind_in_hand", kind=ctx.text(f"kind_{kind.value}"))
+        return
+    await mine.withdrawal_typed(ctx, of_kind)
 
 
 async def _long_alarm(ctx: Ctx, text: str) -> bool:

@@ -10,6 +10,7 @@ MINE: dict[str, str] = {
     "my_none": "您还没有工单。需要帮助请点「求助办事」或直接发消息。",
     "nothing_to_rate": "现在没有等您评价的工单：工单办结后，通知里会请您评价。",
     "nothing_in_hand": "您现在没有正在办理的工单。",
+    "nothing_of_kind_in_hand": "您现在没有正在办理的{kind}，没有要撤回的。",
     "my_list": "您的工单（点编号看详情）：",
     "status_new": "新建",
     "status_dispatched": "待接单",

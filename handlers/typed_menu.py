@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.enums import Kind
 from routing import bare, normalize, to_simplified
 
 HELP = "help"
@@ -124,7 +125,16 @@ _WITHDRAW = re.compile(
     rf"(?:我(?:要|想|想要)|帮我|请|麻烦(?:帮我)?)?"
     rf"(?:(?:撤回|撤销){_THIS}{_FILED}?|取消{_THIS}{_FILED}|把{_THIS}{_FILED}(?:撤回|撤销|取消))"
     r"|.{0,8}?(?:不用|不需要|不必|不要)再?(?:办|办理|处理)"  # (许可证延续)不用办了
-    r"|(?:我|那|那就|还是)*不(?:想|再)?(?:投诉|举报|提建议|反映)了"  # of a complaint filed
+    r"|(?:我|那|那就|还是)*不(?:想|再)?(?P<kind>投诉|举报|提建议|反映)了"  # of a complaint filed
+)
+# What 不投诉了 / 不提建议了 take back: that kind of ticket only, never a 110 call or an order.
+_KIND_TAKEN_BACK = {"投诉": Kind.COMPLAINT, "举报": Kind.COMPLAINT, "反映": Kind.COMPLAINT}
+_KIND_TAKEN_BACK["提建议"] = Kind.SUGGESTION
+# Beside 不投诉了, anger or going over the team's head (你们就是不管, 直接找局长) is no calm
+# withdrawal: the words are read afresh, as the complaint they are.
+_NOT_CALM = re.compile(
+    r"不管|没人管|不理|没用|白(?:投诉|反映|说)|直接找|去找|找(?:局长|领导|上级|上面|媒体|记者)"
+    r"|局长|领导|上级|12345|热线|媒体|曝光|记者|起诉|法院|失望|垃圾|气死"
 )
 _WITHDRAW_TAIL = re.compile(r"^(?:了|吧|啊|呀|掉|一下)*")
 _NOT_A_WORD = re.compile(r"[\W_]")
@@ -146,7 +156,16 @@ def asks_to_withdraw(text: str) -> bool:
         return False  # 撤销许可证: the words go on, of something else
     if _ASKED.search(said) or _NOT_A_REASON.search(rest):
         return False
+    if found["kind"] and _NOT_CALM.search(to_simplified(rest)):
+        return False
     return len(bare(rest)) <= _REASON_MAX
+
+
+def kind_taken_back(text: str) -> Kind | None:
+    """The kind of ticket withdrawal words name (不投诉了: a complaint; 不提建议了: a
+    suggestion), or None when they name none (撤回, 不用办了: whatever is in hand)."""
+    found = _WITHDRAW.match(normalize(text).strip())
+    return _KIND_TAKEN_BACK[found["kind"]] if found and found["kind"] else None
 
 
 # Typed at a prompt instead of /cancel or a 「取消」 button: the person leaves what they were

@@ -283,3 +283,52 @@ async def test_solved_after_all_where_asked_what_is_not_solved_offers_solved_aga
 async def _team_messages(desk: Harness) -> int:
     """Messages put to the team's chat (a switch of script also resets the person's menu)."""
     return sum(1 for m in await desk.outbox() if m.chat_id == TEAM_CHAT)
+
+
+@pytest.mark.parametrize("typed", ["不投诉了", "不反映了", "我不想投诉了"])
+async def test_taking_back_a_complaint_with_only_a_110_call_in_hand_offers_nothing(
+    desk: Harness, typed: str
+) -> None:
+    """不投诉了 names a complaint: with none filed, the farmer's 110 call waiting for a
+    team is not what they take back; they are told there is no complaint to withdraw."""
+    ticket_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    shown = to_simplified(texts(out))
+    assert f"my:xx:{ticket_id}" not in button_data(out)
+    assert "撤回报警" not in shown and "没有正在办理的投诉" in shown
+    [ticket] = await desk.tickets()
+    assert ticket.status.is_open
+
+
+async def test_taking_back_a_complaint_offers_the_complaint_not_the_order_beside_it(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    order = await desk.file_request(RETAILER, "订货系统打不开，登录不上")
+    complaint = await desk.file_request(RETAILER, "投诉配送员小王，送货总是迟到", "/complain")
+    out = await desk.send(RETAILER, "不投诉了")
+    assert f"my:x:{order.id}" not in button_data(out)
+    assert f"my:xx:{complaint.id}" in button_data(out)
+
+
+async def test_taking_back_a_suggestion_with_only_an_order_in_hand_offers_nothing(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    order = await desk.file_request(RETAILER, "订货系统打不开，登录不上")
+    out = await desk.send(RETAILER, "不提建议了")
+    assert f"my:x:{order.id}" not in button_data(out)
+    assert f"my:xx:{order.id}" not in button_data(out)
+    assert "没有正在办理的建议" in to_simplified(texts(out))
+
+
+@pytest.mark.parametrize("typed", ["不投诉了，你们就是不管", "不反映了，直接找局长"])
+async def test_venting_beside_taking_back_a_complaint_is_not_read_as_a_withdrawal(
+    desk: Harness, typed: str
+) -> None:
+    """不投诉了，你们就是不管 is anger, not a calm withdrawal: no 确定撤回 is put to them."""
+    await desk.registered_as(RETAILER, "retailer")
+    complaint = await desk.file_request(RETAILER, "投诉配送员小王，送货总是迟到", "/complain")
+    out = await desk.send(RETAILER, typed)
+    assert f"my:xx:{complaint.id}" not in button_data(out)
+    assert "确定撤回" not in to_simplified(texts(out))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.typed_menu import HELP, asks_to_withdraw, menu_key
+from core.enums import Kind
+from handlers.typed_menu import HELP, asks_to_withdraw, kind_taken_back, menu_key
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,24 @@ def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
         "不用办了吗",
         "不投诉了吗",
         "不投诉了，我要订烟",
+        "不投诉了，你们就是不管",  # anger, not a calm withdrawal
+        "不反映了，直接找局长",
     ],
 )
 def test_other_words_of_withdrawing_do_not(text: str) -> None:
     assert not asks_to_withdraw(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("不投诉了", Kind.COMPLAINT),
+        ("我不想投訴了", Kind.COMPLAINT),
+        ("不反映了", Kind.COMPLAINT),
+        ("不提建议了", Kind.SUGGESTION),
+        ("撤回", None),
+        ("不用办了", None),
+    ],
+)
+def test_withdrawal_words_name_the_kind_they_take_back(text: str, kind: Kind | None) -> None:
+    assert kind_taken_back(text) is kind
