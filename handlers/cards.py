@@ -223,16 +223,33 @@ def timeline(
         # Only what is named for people (a failed delivery's record is the desk's alone).
         events = [e for e in events if e.action in ACTION_LABELS and e.action not in _STAFF_ONLY]
     answered = for_requester and kind is Kind.SUGGESTION
-    labels = {**ACTION_LABELS, **_SUGGESTION_LABELS} if answered else ACTION_LABELS
+    labels = _suggestion_labels(events) if answered else [ACTION_LABELS] * len(events)
     shown = events[-_TIMELINE_LINES:]
     lines = ["…"] if len(events) > len(shown) else []
-    for e in (_as_the_requester_reads(event) if for_requester else event for event in shown):
+    for event, named in zip(shown, labels[len(events) - len(shown) :], strict=True):
+        e = _as_the_requester_reads(event) if for_requester else event
         if e.action in MOVES:  # to which team; staff read the note to it too
             said = _move_text(cfg, e) + (f"：{e.note}" if e.note and not for_requester else "")
         else:
-            said = _event_text(e, labels)
+            said = _event_text(e, named)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
     return in_script("\n".join(lines), script)
+
+
+def _suggestion_labels(events: list[TicketEvent]) -> list[dict[str, str]]:
+    """The labels each of a suggestion's events is read by: a reopen is 对答复不满意 only
+    while an answer stands (after 答复); taken up again after it closed unanswered
+    (未补充关闭), no answer was ever given, and it is 重新办理 as any ticket's."""
+    answered_labels = {**ACTION_LABELS, **_SUGGESTION_LABELS}
+    unanswered_labels = {**answered_labels, "reopen": ACTION_LABELS["reopen"]}
+    labels, answer_stands = [], False
+    for event in events:
+        labels.append(answered_labels if answer_stands else unanswered_labels)
+        if event.action == "resolve":
+            answer_stands = True
+        elif event.action == "reopen":
+            answer_stands = False
+    return labels
 
 
 def _as_the_requester_reads(event: TicketEvent) -> TicketEvent:

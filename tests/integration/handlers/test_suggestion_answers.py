@@ -9,7 +9,7 @@ import pytest
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Kind, Script, Status
+from core.enums import Action, Kind, Script, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
@@ -292,3 +292,22 @@ async def test_a_dispute_with_why_is_asked_of_the_one_answer_awaiting_beside_a_r
     assert f"my:bad:{suggestion}" in button_data(out)
     assert f"my:new:{suggestion}" in button_data(out)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
+
+
+async def test_a_suggestion_closed_unanswered_and_taken_up_again_is_not_read_as_an_answer_refused(
+    desk: Harness,
+) -> None:
+    """Taken up again after 未补充关闭, no answer was ever given: /my reads 重新办理, not
+    对答复不满意."""
+    await desk.registered_as(STAFF, "staff")
+    ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "您希望延长到几点？", chat=STAFF_TEAM_CHAT)
+    await desk.sweep_does(ticket.id, Action.EXPIRE)
+    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    await desk.send(STAFF, "延长到晚上八点")
+    shown = to_simplified(texts(await desk.press(STAFF, f"my:v:{ticket.id}")))
+    assert "重新办理：延长到晚上八点" in shown
+    assert "对答复不满意" not in shown
