@@ -97,10 +97,16 @@ _DISCONTENT = re.compile(
     r"|[？?]|吗|什么|怎么|请问|如何|为什么"
 )
 # ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条"),
-# or for a visit again ("谢谢师傅，明天再来一趟"); not 派来的师傅, 帮我们解决了, 再接再厉.
+# for a visit again or at a time ("明天再来一趟", "明天上午过来", "等下还要来一次", "几点来"),
+# for haste ("快点来", "催一下", "尽快给答复") or with more to ask ("还有一个问题"); not 派来的
+# 师傅, 帮我们解决了, 再接再厉, 过来得很及时, 来一次就修好了.
 _ASKS_TOO = re.compile(
     r"请|派(?:个|一个|名|些)?(?:人|师傅|技术员|队员|专家)|(?:帮|给)我(?!们)"
     r"|再(?:来|过来|跑|派|看|上门|检查|帮)"
+    r"|(?:明天|后天|今天|今晚|上午|下午|中午|晚上|等下|等一下|等会|一会|待会|马上|现在)"
+    r"儿?(?:再|就|能|要|得)?(?:过来|来)(?![得的了])"
+    r"|(?:要|还|得|能|可以)来一(?:次|趟|下)|几点|快点|快些|尽快|赶紧|抓紧|催"
+    r"|还有.{0,3}(?:问题|事)"
 )
 # A turn after the thanks ("谢谢，但是烟叶发霉了"): what follows it is what they write for,
 # whatever it is. Not 再好不过 ("couldn't be better").

@@ -155,3 +155,25 @@ async def test_thanks_passed_on_do_not_make_a_service_long_past_seem_recent(
     desk.clock.advance(days=6, hours=12)  # served seven and a half days ago
     out = await desk.send(FARMER, "师傅来得很快，感谢！")
     assert "f:thanks" not in button_actions(out)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "谢谢，明天上午过来",
+        "谢谢，等下还要来一次",
+        "感谢，几点来",
+        "謝謝，快點來",
+        "谢谢你们，还有一个问题",
+        "谢谢，催一下",
+        "谢谢，尽快给答复",
+    ],
+)
+async def test_thanks_beside_a_visit_a_time_or_more_help_asked_are_not_offered_to_pass_on(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """谢谢，明天上午过来 asks for a visit: a request to file, not thanks for the team."""
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "f:thanks" not in button_actions(out)
+    assert "f:ok" in button_actions(out)

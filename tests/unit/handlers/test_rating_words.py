@@ -52,3 +52,16 @@ def test_discontent_or_asking_read_as_phrases_still_make_thanks_more_than_thanks
 )
 def test_praise_sharing_a_character_with_discontent_is_thanks_alone(typed: str) -> None:
     assert thanks_only(typed, _PRAISE)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "师傅过来得很及时，谢谢",
+        "师傅来一次就修好了，谢谢",
+        "还有赵师傅也辛苦了，谢谢",
+        "感谢你们过来",
+    ],
+)
+def test_praise_of_a_visit_made_is_thanks_alone(typed: str) -> None:
+    assert thanks_only(typed, _PRAISE)
