@@ -93,7 +93,9 @@ _DISCONTENT = re.compile(
     r"|(?:太|很|真|好|挺|比较|非常|特别|有点|有些|又)慢|慢(?:了|死|吞吞)"
     r"|没(?:人|来|到|修|好|解决|用|办|回|通|电|反应|效果|动静|处理|管|弄|有(?:人|来|到|修|好|解决|用|效果|处理|回))"
     r"|还是(?:不|没|坏|老|一样|那样|有)"
-    r"|(?<!又.)(?<!又..)(?<!又...)又(?!.{1,3}?又)"  # again; not the pair of 又快又好
+    # Again; not the pair of 又快又好, nor the team's trouble praised (师傅又跑一趟), though
+    # the requester's own (害我又跑一趟) is discontent.
+    r"|(?<!又.)(?<!又..)(?<!又...)又(?!.{1,3}?又)(?!(?:跑|来)了?一趟)|(?:我|俺|害|让)又"
     r"|[？?]|吗|什么|怎么|请问|如何|为什么"
 )
 # ... or thanks beside asking for someone or something ("谢谢，请再派人来", "谢谢，帮我订两条"),
@@ -115,17 +117,25 @@ _TURNS = re.compile(r"(?:但是|可是|(?<!好)不过).")
 _CANNOT = re.compile(r"[打拨修弄搞烤用开联系找接]不(?:通|好|了|上|到|动|开|住|着)")
 
 
+# Asking only that the thanks be passed on (请替我谢谢张师傅, 麻烦转达我们的感谢,
+# 请帮我向师傅表示感谢): the 请 or 麻烦 asks for nothing else, and is set aside before reading.
+_PASS_ON = re.compile(
+    r"(?:请|麻烦)(?:你们|你|您)?(?:帮我|帮忙|替我|代我|帮)?(?:(?:向|给|跟).{1,8}?)?"
+    r"(?=谢谢|感谢|转达|转告|表示感谢|道谢|致谢)"
+)
+
+
 def thanks_only(text: str, praise_words: Iterable[str]) -> bool:
     """Thanks or praise that ask for nothing ("师傅来得很快，感谢！", "谢谢白石乡110服务队的
     张师傅", "表扬一下赵队员"), in either script: words for a team to hear, not to act on.
     Thanks beside a request ("谢谢，请再派人来", "明天再来一趟"), a turn to something else
     ("谢谢，但是…"), something that cannot be done ("电话打不通"), discontent or a question
     are not. Words a service is chosen by are for the router to find (`thanks.only_thanks`)."""
-    plain = to_simplified(bare(text))
+    plain = _PASS_ON.sub("", to_simplified(bare(text)))
     if not any(word in plain for word in praise_words):
         return False
     more = (_ASKS_FOR, _ASKS_TOO, _TURNS, _CANNOT)
     if any(words.search(plain) for words in more):
         return False
     # The question mark is punctuation, which `bare` takes off.
-    return _DISCONTENT.search(to_simplified(text)) is None
+    return _DISCONTENT.search(_PASS_ON.sub("", to_simplified(text))) is None

@@ -177,3 +177,13 @@ async def test_thanks_beside_a_visit_a_time_or_more_help_asked_are_not_offered_t
     out = await desk.send(FARMER, typed)
     assert "f:thanks" not in button_actions(out)
     assert "f:ok" in button_actions(out)
+
+
+@pytest.mark.parametrize("typed", ["请替我谢谢张师傅", "麻烦转达我们的感谢", "谢谢师傅又跑一趟"])
+async def test_thanks_asking_only_to_be_passed_on_are_offered_to_pass_on(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """请替我谢谢张师傅 asks nothing but that the thanks reach the team: 「👍 把感谢转给…」."""
+    await _rated_a_day_ago(desk, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "f:thanks" in button_actions(out)

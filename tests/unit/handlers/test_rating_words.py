@@ -65,3 +65,19 @@ def test_praise_sharing_a_character_with_discontent_is_thanks_alone(typed: str) 
 )
 def test_praise_of_a_visit_made_is_thanks_alone(typed: str) -> None:
     assert thanks_only(typed, _PRAISE)
+
+
+@pytest.mark.parametrize(
+    "typed", ["请替我谢谢张师傅", "麻烦转达我们的感谢", "谢谢师傅又跑一趟", "请帮我向师傅表示感谢"]
+)
+def test_asking_only_that_thanks_be_passed_on_is_thanks_alone(typed: str) -> None:
+    assert thanks_only(typed, _PRAISE)
+
+
+@pytest.mark.parametrize(
+    "typed", ["害我又跑一趟，谢谢", "请替我谢谢张师傅，再派人来看看", "麻烦转达感谢，帮我订两条"]
+)
+def test_passing_thanks_on_beside_more_asked_or_discontent_is_more_than_thanks(
+    typed: str,
+) -> None:
+    assert not thanks_only(typed, _PRAISE)
