@@ -17,7 +17,11 @@ from handlers.items_named import item_named
 from routing import normalize
 
 _HAN_NUMBERS = "一二三四五六七八九十"
-_ITEM = r"(?:项|个|条|点)"
+# 个 and 点 count time as well as items: 3个月, 两个小时, 3点钟, 8点半 say when, not which.
+_TIME_AFTER_GE = r"(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日|周|年头|晚上|白天|上午|下午)"
+_TIME_AFTER_DIAN = r"(?:钟|半|多|整|刻|左右|前|以前|之前|后|以后|之后|[0-9零一二三四五六七八九十])"
+_ITEM = rf"(?:项|条|个(?!{_TIME_AFTER_GE})|点(?!{_TIME_AFTER_DIAN}))"
+_ITEMS = rf"(?:项|条|个(?!{_TIME_AFTER_GE}))"  # 前两项, 后两个: never 点
 _PAUSE = r"[\s，,。.、：:；;！!]*"
 # 第3项, 第二项, 第3个: the number as the list showed it. Without 项 ("3没实现", "第2，满意")
 # only with a verdict word right after it: "3天了还没实现" is about three days, "第一次没
@@ -27,7 +31,7 @@ _VERDICT_NEXT = (
     r"|我?(?:给|打)|[1-5一二三四五](?:分|星|颗星))"
 )
 _BY_NUMBER = re.compile(
-    rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])|(?P<bare>\d{{1,2}}))"
+    rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])|(?P<bare>\d{{1,2}}))(?!\d)"
     rf"(?:{_ITEM}(?:的|那|这)?|{_PAUSE}{_VERDICT_NEXT}){_PAUSE}(?P<rest>.+)$"
 )
 # 早餐那项, 空调的那一项, 体检这个: an item named by its own words, then the verdict.
@@ -38,16 +42,16 @@ _ANOTHER = re.compile(rf"第(?:\d|[{_HAN_NUMBERS}])|\d{_ITEM}|(?:和|跟|与|、
 
 # Several items named in one message: 第2项和第3项, 第2、3项, 1、2项, 前两项, 后两项, each
 # group followed by its verdict ("前两项满意，第三项没实现", "第一项5分第二项3分").
-_NUM = rf"(?:\d{{1,2}}|[{_HAN_NUMBERS}])"
+_NUM = rf"(?:\d{{1,2}}(?!\d)|[{_HAN_NUMBERS}])"
 _JOIN = r"\s*(?:和|跟|与|及|、|/|,|，)\s*"
 _ENDS = rf"(?:{_ITEM}|(?={_JOIN}|{_VERDICT_NEXT}))"
 _GROUP = re.compile(
-    rf"(?:前|头)(?P<first>[两二三四五六七八九]|\d)(?:项|个|条)"
-    rf"|后(?P<last>[两二三四五六七八九]|\d)(?:项|个|条)"
+    rf"(?:前|头)(?P<first>[两二三四五六七八九]|\d){_ITEMS}"
+    rf"|后(?P<last>[两二三四五六七八九]|\d){_ITEMS}"
     # 第 before the first number, 项 after the last: 第2、3项, 第二项，第三项
     rf"|(?P<nth>第{_NUM}{_ENDS}(?:{_JOIN}第?{_NUM}{_ENDS})*)"
     # figures without 第: 1、2项, 3项, 2和3没实现
-    rf"|(?<!\d)(?P<bare>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*(?:项|(?={_VERDICT_NEXT})))"
+    rf"|(?<!\d)(?P<bare>\d{{1,2}}(?:{_JOIN}\d{{1,2}})*(?!\d)(?:项|(?={_VERDICT_NEXT})))"
 )
 _LEFT = "，,、。.；;：:！! 都也均"  # between an item and its verdict, or after it
 

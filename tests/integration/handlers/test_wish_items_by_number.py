@@ -102,6 +102,16 @@ async def test_a_number_that_is_no_items_still_asks_which(desk: Harness, typed: 
     assert set(await _statuses(desk)) == {Status.RESOLVED}
 
 
+@pytest.mark.parametrize(
+    "typed", ["3个月了还没实现", "2个月了还没实现", "15分钟前说的还没实现", "前两个月还没实现"]
+)
+async def test_a_count_of_months_or_minutes_names_no_item(desk: Harness, typed: str) -> None:
+    """个 of 3个月 and 分 of 15分钟 count time: no item is sent back, which one is asked."""
+    await _list_filed(desk)
+    assert "哪一个" in texts(await desk.send(STAFF, typed))
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
 @pytest.mark.parametrize("typed", ["第2项没实现", "早餐那项没实现"])
 async def test_another_item_named_at_an_items_comment_prompt_is_that_items_verdict(
     desk: Harness, typed: str
