@@ -123,6 +123,23 @@ class SqlTicketRepository(SessionRepo):
         )
         return (await self.session.execute(query)).scalars().all()
 
+    async def created_with(self, user_id: int, key: str, value: str) -> Sequence[Ticket]:
+        """The person's tickets whose create event carries `value` under `key` in its data
+        (the draft they were filed from), oldest first: all of them, however many the person
+        filed since."""
+        await self.session.flush()
+        query = (
+            select(Ticket)
+            .join(ticket_events, ticket_events.c.ticket_id == tickets.c.id)
+            .where(
+                tickets.c.requester_id == user_id,
+                ticket_events.c.action == "create",
+                ticket_events.c.data[key].as_string() == value,
+            )
+            .order_by(tickets.c.id)
+        )
+        return (await self.session.execute(query)).scalars().unique().all()
+
     async def of_requester(
         self,
         user_id: int,

@@ -14,6 +14,10 @@ STAFF = 100003
 STAFF_TEAM_CHAT = -1001000000015
 STAFF_MEMBER = 200081
 THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
+EIGHT_WISHES = (
+    "1、增加篮球场；2、开通班车；3、增加图书室；4、发放防暑用品；5、改善浴室；"
+    "6、增加停车位；7、安装饮水机；8、组织技能培训"
+)
 
 
 async def _list_filed(desk: Harness, *, answered: int = 3) -> list[int]:
@@ -110,6 +114,26 @@ async def test_a_count_of_months_or_minutes_names_no_item(desk: Harness, typed: 
     await _list_filed(desk)
     assert "哪一个" in texts(await desk.send(STAFF, typed))
     assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
+async def test_an_items_number_is_its_own_lists_after_a_longer_list_filed_later(
+    desk: Harness,
+) -> None:
+    """Eleven tickets filed: the first list's item 2 is still its second, though its first
+    item is no longer among the person's ten newest tickets."""
+    items = await _list_filed(desk)
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, EIGHT_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    assert len(await desk.tickets()) == 11
+    await desk.send(STAFF, "第2项没实现")
+    first_list = {t.id: t.status for t in await desk.tickets() if t.id in items}
+    assert first_list == {
+        items[0]: Status.RESOLVED,
+        items[1]: Status.DISPATCHED,
+        items[2]: Status.RESOLVED,
+    }
 
 
 @pytest.mark.parametrize("typed", ["第2项没实现", "早餐那项没实现"])
