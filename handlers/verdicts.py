@@ -191,11 +191,23 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return True
     said = item_words(text)
     items = await items_meant(ctx, said, awaiting) if said else []
-    if said is not None and items:
+    if said is not None and items and not _complains_of_staff(ctx, decision):
         # The item named is what the words after it are about, whatever the router reads
         # in them (早餐那项不满意 is no complaint about staff).
         return await _verdict(ctx, text, said.rest, None, named=items)
     return await _verdict(ctx, text, text, decision, named=None)
+
+
+def _complains_of_staff(ctx: Ctx, decision: Decision | None) -> bool:
+    """Words the oversight line takes by the weight of its own words (王师傅态度太差: 态度
+    太差), not only as the best of few (不满意 alone): a complaint about staff, which an
+    item named beside it (早餐那项不满意，食堂的王师傅态度太差) must not swallow."""
+    line = ctx.cfg.oversight_line()
+    if decision is None or line is None or decision.line != line.id:
+        return False
+    # Not among the two best lines, the oversight line took the words by its own weight.
+    score = dict(decision.candidates).get(line.id)
+    return score is None or score >= ctx.cfg.routing.oversight_min
 
 
 async def _verdict(

@@ -78,3 +78,18 @@ async def test_not_granted_of_an_item_named_by_its_words_sends_it_back(
     ]
     async with desk.db.uow(read_only=True) as uow:
         assert (await uow.tickets.events(items[place]))[-1].note == typed
+
+
+@pytest.mark.parametrize(
+    "typed", ["早餐那项不满意，食堂的王师傅态度太差", "食堂那个王师傅态度太差，不满意"]
+)
+async def test_a_complaint_about_staff_beside_an_item_named_is_still_offered_as_one(
+    desk: Harness, typed: str
+) -> None:
+    """An item named (早餐那项, 食堂那个) beside words about a person (王师傅态度太差): the
+    complaint is offered, not swallowed by the item's score prompt."""
+    await _items_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert "投诉" in texts(out)
+    assert not any(d.startswith("my:r:") for d in button_data(out))
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
