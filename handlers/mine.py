@@ -49,7 +49,8 @@ from handlers.tickets import Gathered, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved
-from handlers.wish_lists import in_list_order, item_button_text, names_another_item
+from handlers.wish_list_verdicts import names_another_item
+from handlers.wish_lists import in_list_order, item_button_text
 from routing import bare, to_simplified
 
 ADD_INFO = "addinfo"

@@ -1,7 +1,8 @@
 """Several items of a staff member's wish list (心愿清单) judged in one message, by the
 numbers the list was filed under: "第2项和第3项没实现", "前两项满意，第三项没实现",
 "第一项5分第二项3分". Each verdict is applied to its own items; when any part cannot be read
-for sure, none is, and the person is told what was understood and asked item by item."""
+for sure, none is, and the person is told what was understood and asked item by item.
+Whether words typed at one item's prompts are another item's verdict is read here too."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from handlers.i18n import quoted
 from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reopen_ticket
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
-from handlers.wish_lists import item_of, items_verdicts, wish_lists
+from handlers.wish_lists import item_of, item_words, items_meant, items_verdicts, wish_lists
 
 SEND_BACK = "back"
 GRANTED = "ok"  # its score is asked
@@ -45,6 +46,24 @@ def _verdict_of(words: str) -> tuple[str, int | None] | None:
     if says_solved(words) or kinded is not None or judgement_in(words) is not None:
         return GRANTED, None
     return None
+
+
+async def names_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
+    """Words that clearly judge an item of `ticket`'s wish list other than `ticket`, named
+    first ("第2项没实现" typed while item 1 is rated), or several of them by number ("第2项
+    和第3项没实现"). An item named with no verdict after it ("第2点，希望以后多些水果") is
+    no such thing: at `ticket`'s comment prompt, it is the comment."""
+    if (parts := items_verdicts(text)) is not None:
+        if any(_verdict_of(part.rest) is None for part in parts):
+            return False
+        lists = await wish_lists(ctx, [ticket])
+        named = [item_of(items, n) for items in lists for part in parts for n in part.numbers]
+        return any(item is not None and item.id != ticket.id for item in named)
+    said = item_words(text)
+    if said is None or _verdict_of(said.rest) is None:
+        return False
+    items = await items_meant(ctx, said, [ticket])
+    return bool(items) and all(t.id != ticket.id for t in items)
 
 
 async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:

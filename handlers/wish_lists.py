@@ -151,19 +151,6 @@ async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> 
     return answered or items
 
 
-async def names_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
-    """Words that name first an item of `ticket`'s wish list other than `ticket`
-    ("第2项没实现" typed while item 1 is rated), or several of them by number ("第2项和第3项
-    没实现")."""
-    if (parts := items_verdicts(text)) is not None:
-        lists = await wish_lists(ctx, [ticket])
-        named = [item_of(items, n) for items in lists for part in parts for n in part.numbers]
-        return any(item is not None and item.id != ticket.id for item in named)
-    said = item_words(text)
-    items = await items_meant(ctx, said, [ticket]) if said is not None else []
-    return bool(items) and all(t.id != ticket.id for t in items)
-
-
 async def wish_lists(ctx: Ctx, tickets: Sequence[Ticket]) -> list[list[Ticket]]:
     """The wish lists `tickets` were filed in, each list's items in the order they were
     numbered when filed; a wish filed on its own is on no list."""

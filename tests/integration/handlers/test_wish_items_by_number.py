@@ -151,6 +151,20 @@ async def test_another_item_named_at_an_items_comment_prompt_is_that_items_verdi
     assert first.rating == 5 and not first.rating_comment
 
 
+@pytest.mark.parametrize("typed", ["3个月了才实现，太慢了", "第2点，希望以后多些水果"])
+async def test_a_comment_naming_a_number_at_an_items_comment_prompt_stays_its_comment(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 rated, its comment asked: words with a number but no verdict on another item
+    after it are item 1's comment, and item 2 is left as it was."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:4")
+    await desk.send(STAFF, typed)
+    [first] = [t for t in await desk.tickets() if t.id == items[0]]
+    assert first.rating == 4 and first.rating_comment == typed
+    assert await _statuses(desk) == [Status.CLOSED, Status.RESOLVED, Status.RESOLVED]
+
+
 async def test_another_items_score_at_an_items_score_prompt_rates_that_item(
     desk: Harness,
 ) -> None:
