@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from core.model import Ticket
+from core.wish_lists import DRAFT as DRAFT  # the handlers read it from here
 from handlers.context import Ctx
 from handlers.tickets import Gathered
 from routing import bare, to_simplified
 
-# A draft's id, kept in its conversation and on the tickets filed from it (their create
-# event), and carried by its summary's buttons (f:ok:<id>): a press after the draft was
-# filed says so, with the tickets' numbers, rather than that the button is stale. It is
+# A draft's id, kept in its conversation under DRAFT and on the tickets filed from it (their
+# create event), and carried by its summary's buttons (f:ok:<id>): a press after the draft
+# was filed says so, with the tickets' numbers, rather than that the button is stale. It is
 # when the draft began, in milliseconds, base 36: no two drafts of one person share it.
-DRAFT = "draft"
 
 
 def draft_data(ctx: Ctx, gathered: Gathered) -> dict[str, object]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.enums import Kind, Status
 from core.model import Ticket
+from core.wish_lists import LIST_MIN
 from handlers.context import Ctx
 from handlers.drafts import DRAFT, filed_from
 from handlers.items_named import item_named
@@ -166,7 +167,7 @@ async def wish_lists(ctx: Ctx, tickets: Sequence[Ticket]) -> list[list[Ticket]]:
             continue
         seen.add(draft)
         items = await filed_from(ctx, draft)
-        if len(items) >= 2:
+        if len(items) >= LIST_MIN:
             lists.append(items)
     return lists
 

@@ -16,14 +16,16 @@ from core.complainant import withheld_of, words_shown_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
+from core.wish_lists import DRAFT, list_places
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
 from reports.masking import mask_phone
 from reports.periods import Window
 from reports.rates import RatesReport, compute
-from storage.tables import tickets, users
+from storage.tables import ticket_events, tickets, users
 
 t = tickets.c
+e = ticket_events.c
 
 
 class TheirWords(str):
@@ -59,6 +61,13 @@ class LedgerRow:
     callback_at: datetime | None
     callback_note: str
     callback_overdue: bool  # owed, not recorded, and past due when the ledger was made
+    list_place: tuple[int, int] | None = None  # a wish's (n, of) on its wish list
+
+    @property
+    def list_item(self) -> str:
+        """清单项: 第2/3项 for item 2 of a wish list of three, as its card's 分派依据 says
+        it; nothing for a wish filed on its own."""
+        return "" if self.list_place is None else f"第{self.list_place[0]}/{self.list_place[1]}项"
 
     @property
     def kind_name(self) -> str:
@@ -188,9 +197,30 @@ async def load(
         .order_by(t.created_at, t.id)
     )
     result = await session.execute(query)
-    rows = [_row(cfg, r, now, keeper=keeper) for r in result.mappings()]
+    mapped = list(result.mappings())
+    places = await _list_places(session, [r["id"] for r in mapped if r["kind"] is Kind.WISH])
+    rows = [_row(cfg, r, now, keeper=keeper, place=places.get(r["id"])) for r in mapped]
     rates = await compute(session, cfg, window, now, "team", include_empty=True)
     return Ledger(window, now.astimezone(cfg.zone), cfg.bureau, rows, rates)
+
+
+async def _list_places(session: AsyncSession, wish_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """The wishes' (n, of) on the lists they were filed in, counting every item of each
+    list, in the period or not."""
+    if not wish_ids:
+        return {}
+    draft = e.data[DRAFT].as_string()
+    drafts_of_wishes = select(draft).where(
+        e.action == "create", e.ticket_id.in_(wish_ids), draft.is_not(None)
+    )
+    query = (
+        select(e.ticket_id, t.requester_id, draft.label("draft"))
+        .join(tickets, t.id == e.ticket_id)
+        .where(e.action == "create", draft.in_(drafts_of_wishes))
+    )
+    filed = await session.execute(query)
+    # A draft's id is one person's own: another's filed the same millisecond is another list.
+    return list_places({row.ticket_id: (row.requester_id, row.draft) for row in filed})
 
 
 def _late(window: Window, now: datetime) -> Select[tuple[int]]:
@@ -200,7 +230,14 @@ def _late(window: Window, now: datetime) -> Select[tuple[int]]:
     return select(c.ticket_id).where(x.overdue(c, now))
 
 
-def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> LedgerRow:
+def _row(
+    cfg: Config,
+    r: RowMapping,
+    now: datetime,
+    *,
+    keeper: bool = True,
+    place: tuple[int, int] | None = None,
+) -> LedgerRow:
     get = r.__getitem__
     zone = cfg.zone
 
@@ -251,6 +288,7 @@ def _row(cfg: Config, r: RowMapping, now: datetime, *, keeper: bool = True) -> L
         callback_at=local(get("callback_at")),
         callback_note=get("callback_note") or "",
         callback_overdue=_callback_overdue(get("callback_due_at"), get("callback_at"), now),
+        list_place=place,
     )
 
 

@@ -81,6 +81,7 @@ LEDGER_COLUMNS: list[Column] = [
 ]
 WISH_COLUMNS: list[Column] = [
     ("编号", lambda r: r.number),
+    ("清单项", lambda r: r.list_item),
     ("提交时间", lambda r: r.submitted_at),
     ("职工", lambda r: r.requester),
     ("心愿内容", lambda r: r.content),

@@ -68,8 +68,33 @@ async def test_each_item_is_a_wish_of_its_own_crossed_off_on_its_own(desk: Harne
     document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
     assert document is not None
     wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
-    assert [wishes[f"D{row}"].value for row in (3, 4, 5)] == [t.text for t in filed]
+    assert [wishes[f"E{row}"].value for row in (3, 4, 5)] == [t.text for t in filed]
     assert (wishes["A7"].value, wishes["B7"].value) == ("完成进度", "1/3（33%）")
+
+
+async def test_the_ledgers_wish_list_tells_a_lists_items_apart_by_their_place(
+    desk: Harness,
+) -> None:
+    """清单项 reads 第N/M项 as each card's 分派依据 does; a wish filed alone reads nothing."""
+    await _wish_list(desk)
+    await desk.press(STAFF, "f:ok")
+    desk.clock.advance(minutes=5)
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "希望宿舍楼装一台洗衣机")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    assert len(await desk.tickets()) == 4
+    desk.desk.svc.reports = Reports(desk.db, desk.cfg)
+    document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
+    assert document is not None
+    wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
+    assert wishes["B2"].value == "清单项"
+    assert [wishes[f"B{row}"].value for row in (3, 4, 5, 6)] == [
+        "第1/3项",
+        "第2/3项",
+        "第3/3项",
+        None,
+    ]
 
 
 async def test_a_list_can_still_be_filed_as_one_wish(desk: Harness) -> None:

@@ -66,7 +66,7 @@ async def test_a_staff_request_the_triage_desk_sends_to_the_staff_line_is_a_wish
     document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
     assert document is not None
     wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
-    assert wishes["D3"].value == "希望籃球場晚上開燈"
+    assert wishes["E3"].value == "希望籃球場晚上開燈"
     assert (wishes["A5"].value, wishes["B5"].value) == ("完成进度", "0/1（0%）")
 
 

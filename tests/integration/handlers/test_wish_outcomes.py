@@ -93,8 +93,8 @@ async def test_a_wish_turned_down_tells_the_employee_why_and_is_never_counted_gr
     document = (await desk.send(SUPERVISOR, "/ledger today")).replies[0].document
     assert document is not None
     wishes = load_workbook(io.BytesIO(document[1]))["心愿清单"]
-    assert [wishes[f"G{row}"].value for row in (3, 4, 5)] == ["已实现", "部分实现", "无法实现"]
-    assert wishes["I5"].value == "宿舍空调属整体改造，已报明年计划"
+    assert [wishes[f"H{row}"].value for row in (3, 4, 5)] == ["已实现", "部分实现", "无法实现"]
+    assert wishes["J5"].value == "宿舍空调属整体改造，已报明年计划"
     assert (wishes["A7"].value, wishes["B7"].value) == ("完成进度", "3/3（100%）")
     assert (wishes["A8"].value, wishes["B8"].value) == (
         "实现情况",

@@ -289,14 +289,14 @@ async def test_xlsx_wish_list_sheet_shows_progress(
     ledger = await ledger_of(db, demo_config)
     sheet = load_workbook(io.BytesIO(xlsx(ledger)))["心愿清单"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=5)]
-    assert [(r[3], r[5], r[6]) for r in rows] == [
+    assert [(r[4], r[6], r[7]) for r in rows] == [
         ("希望食堂增加早餐品种", "已销号", "已实现"),
         ("希望组织一次体检", "待接单", "未实现"),
         ("想要一个篮球架", "已撤回", "—"),  # withdrawn: not counted either way
     ]
     assert (sheet["A7"].value, sheet["B7"].value) == ("完成进度", "1/2（50%）")
     assert sheet.freeze_panes == "A3"
-    assert sheet.auto_filter.ref == "A2:I5"
+    assert sheet.auto_filter.ref == "A2:J5"
 
 
 async def test_a_wish_closed_for_want_of_an_answer_is_not_said_to_await_crossing_off(
@@ -389,8 +389,8 @@ async def test_xlsx_for_a_traditional_reader_converts_our_words_and_keeps_theirs
     assert summary["A3"].value == "服務隊" and summary["D3"].value == "響應率"
     assert summary.cell(row=3 + len(demo_config.teams) + 1, column=1).value == "合計"
     wishes = book["心願清單"]
-    assert [c.value for c in wishes[2]][:4] == ["編號", "提交時間", "職工", "心願內容"]
-    assert (wishes["D3"].value, wishes["G3"].value) == ("希望食堂增加早餐品种", "已實現")
+    assert [c.value for c in wishes[2]][:5] == ["編號", "清單項", "提交時間", "職工", "心願內容"]
+    assert (wishes["E3"].value, wishes["H3"].value) == ("希望食堂增加早餐品种", "已實現")
     assert wishes["A7"].value == "完成進度"
     assert wishes.oddHeader.center.text == "青山縣菸草專賣局（營銷部） 心願清單 2026-11-18"
     assert wishes.oddFooter.center.text == "第 &P 頁 / 共 &N 頁"
