@@ -18,9 +18,12 @@ from handlers.items_named import item_named
 from routing import normalize
 
 _HAN_NUMBERS = "一二三四五六七八九十"
-# 个 and 点 count time as well as items: 3个月, 两个小时, 3点钟, 8点半 say when, not which.
+# 个 and 点 count time as well as items: 3个月, 两个小时, 3点钟, 8点半, 3点了 say when, not
+# which.
 _TIME_AFTER_GE = r"(?:多|半)?(?:月|小时|钟头|星期|礼拜|工作日|周|年头|晚上|白天|上午|下午)"
-_TIME_AFTER_DIAN = r"(?:钟|半|多|整|刻|左右|前|以前|之前|后|以后|之后|[0-9零一二三四五六七八九十])"
+_TIME_AFTER_DIAN = (
+    r"(?:钟|半|多|整|刻|了|左右|前|以前|之前|后|以后|之后|[0-9零一二三四五六七八九十])"
+)
 _ITEM = rf"(?:项|条|个(?!{_TIME_AFTER_GE})|点(?!{_TIME_AFTER_DIAN}))"
 _ITEMS = rf"(?:项|条|个(?!{_TIME_AFTER_GE}))"  # 前两项, 后两个: never 点
 _PAUSE = r"[\s，,。.、：:；;！!]*"

@@ -136,6 +136,14 @@ async def test_an_items_number_is_its_own_lists_after_a_longer_list_filed_later(
     }
 
 
+@pytest.mark.parametrize("typed", ["3点了还没实现", "2点了都还没实现"])
+async def test_the_hour_of_the_day_names_no_item(desk: Harness, typed: str) -> None:
+    """点 of 3点了 tells the time: which item is asked, none is sent back."""
+    await _list_filed(desk)
+    assert "哪一个" in texts(await desk.send(STAFF, typed))
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
 @pytest.mark.parametrize("typed", ["第2项没实现", "早餐那项没实现"])
 async def test_another_item_named_at_an_items_comment_prompt_is_that_items_verdict(
     desk: Harness, typed: str
