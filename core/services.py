@@ -3,6 +3,7 @@ so a handler can add its conversation state and outbox rows to the same transact
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -46,6 +47,19 @@ class Draft:
     # The complainant asked to stay unnamed to the teams (匿名投诉): kept on the ticket and
     # its create event.
     anonymous: bool = False
+    # A complaint about the oversight team's own people, which the router sent to the
+    # triage desk (`Router.names_overseer`): kept on the create event, so that wherever it
+    # goes that team gets no copy of it nor its call-back.
+    about_overseers: bool = False
+
+
+ABOUT_OVERSEERS = "about_overseers"  # the create event's mark of such a complaint
+
+
+def about_overseers(events: Sequence[TicketEvent]) -> bool:
+    """Whether the ticket of `events` is a complaint about the oversight team's own people
+    (`Draft.about_overseers`)."""
+    return any(e.action == "create" and e.data.get(ABOUT_OVERSEERS) for e in events)
 
 
 async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime) -> Ticket:
@@ -92,6 +106,7 @@ async def open_ticket(uow: UnitOfWork, cfg: Config, draft: Draft, now: datetime)
                 "team": draft.team_id,
                 **({"draft": draft.draft_id} if draft.draft_id else {}),
                 **({"anonymous": True} if draft.anonymous else {}),
+                **({ABOUT_OVERSEERS: True} if draft.about_overseers else {}),
             },
             note="匿名投诉" if draft.anonymous else "",
         )

@@ -10,7 +10,7 @@ from core.investigated import team_places
 from core.lifecycle import PROMPTS
 from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
-from core.services import may_work_on, withdraw_stale_prompts
+from core.services import about_overseers, may_work_on, withdraw_stale_prompts
 from core.team_card import card_text, cards_by_place, shown_name
 from core.team_chats import team_place
 from core.texts import is_named, person_name
@@ -302,26 +302,30 @@ async def oversight_chat(ctx: Ctx, ticket: Ticket) -> ChatPlace | None:
     (作风监督). A complaint about a team's own people ("投诉配送员小王") may be routed to that
     team by its domain words; the copy keeps its handling in sight of someone outside the
     team, so it cannot be resolved and closed there unseen."""
-    watcher = watching_team(ctx, ticket)
+    watcher = await watching_team(ctx, ticket)
     return None if watcher is None else await team_chat(ctx, watcher)
 
 
-def watching_team(ctx: Ctx, ticket: Ticket) -> str | None:
+async def watching_team(ctx: Ctx, ticket: Ticket) -> str | None:
     """The oversight team, for a complaint another team handles, which it keeps in sight
     (`oversight_chat`); None otherwise."""
     line = ctx.cfg.oversight_line()
     if ticket.kind is not Kind.COMPLAINT or line is None or ticket.line == line.id:
         return None
-    if about_the_overseers(ctx, ticket):
+    if await about_the_overseers(ctx, ticket):
         return None  # a complaint about the oversight team's own people is not theirs to see
     return ctx.cfg.default_team(line.id).id
 
 
-def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:
-    """Whether `ticket` is a complaint that names the oversight team itself (纪检, 监督员,
-    its name): the router sends it to the triage desk, and wherever it goes from there
-    that team gets no copy of it, nor the news of it a complaint's watchers get."""
-    return ticket.kind is Kind.COMPLAINT and bool(ctx.svc.router.names_overseer(ticket.text))
+async def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether `ticket` is a complaint about the oversight team's own people (纪检, 监督员,
+    its name), which the router sent to the triage desk (`services.about_overseers`, as
+    it was filed: not the words read again, which may name that team only in passing):
+    wherever it goes from there that team gets no copy of it, nor the news of it a
+    complaint's watchers get."""
+    if ticket.kind is not Kind.COMPLAINT or ticket.id is None:
+        return False
+    return about_overseers(await ctx.uow.tickets.events(ticket.id))
 
 
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}

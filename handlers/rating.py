@@ -242,7 +242,7 @@ async def _tell_the_watchers(
     """A complaint another team handles is kept in sight by the oversight team (its copy of
     the card): its leaders are told of the reopen too, privately, as the team's are, unless
     they already were (as the leaders who owe its call-back, or as supervisors)."""
-    watcher = notify.watching_team(ctx, ticket)
+    watcher = await notify.watching_team(ctx, ticket)
     if watcher is None:
         return
     done = {*already, *await notify.leaders(ctx, callback_owner(ticket))}

@@ -375,6 +375,7 @@ async def submit(
         route_candidates=tuple(c[0] for c in decision.candidates),
         draft_id=draft_id,
         anonymous=anonymous and filed is Kind.COMPLAINT,
+        about_overseers=bool(decision.overseer_named) and filed is Kind.COMPLAINT,
     )
     ticket = await open_ticket(ctx.uow, ctx.cfg, draft, ctx.now)
     assert ticket.id is not None

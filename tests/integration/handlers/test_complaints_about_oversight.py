@@ -113,3 +113,17 @@ async def test_its_call_back_after_a_low_rating_is_the_desks_not_the_oversight_o
     assert rated.rating == 1 and rated.callback_due_at is not None
     assert rated.callback_team == "triage"
     assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_a_complaint_another_team_has_naming_the_office_in_passing_is_still_copied_there(
+    desk: Harness,
+) -> None:
+    """The router sends it to the team complained about; 纪检 said in passing (纪检说让我找你们)
+    must not take it out of the oversight office's sight (before: no copy, no alert on a
+    second send-back, its call-back the desk's), as the words were read again each time."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "投诉送货员把烟送错了好几次，纪检说让我找你们")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.line, ticket.kind) == ("delivery", "complaint")
+    assert await _sent_to_the_conduct_office(desk)
