@@ -11,13 +11,15 @@ Rules that outrank the scores, because their misses cost most:
   once its words there reach `routing.oversight_min`, even when the domain words of the
   team complained about score higher: no team investigates a complaint about itself.
   For the same reason a complaint that names the oversight team itself (its `own_words`,
-  纪检 or 监督员, or one of its teams' names) goes to the triage desk instead.
+  纪检 or 监督员, or one of its teams' names) beside misconduct words goes to the triage
+  desk instead.
 Below the confidence threshold a request goes to the triage line with the top two
 candidates in the explanation, so a supervisor dispatches it by hand.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
 from functools import partial
@@ -246,9 +248,21 @@ class Router:
         normalized = to_simplified(clean(text))
         found: list[str] = []
         for word in self._overseer_names:
-            if _named_not_addressed(normalized, word) and not any(word in f for f in found):
+            if any(word in f for f in found):
+                continue
+            if any(self._complained_of(clause) for clause in _clauses_naming(normalized, word)):
                 found.append(word)
         return tuple(found)
+
+    def _complained_of(self, clause: str) -> bool:
+        """Whether the clause that names the oversight team holds misconduct words of its
+        line (纪委的人吃拿卡要, 陈监督员态度恶劣): what it is said to have done. Named
+        beside none (纪检说让我找你们, 监督员来过了, 已经跟纪检说了), it is only mentioned,
+        and the complaint is about someone else."""
+        line = self.oversight_line
+        if line is None:
+            return False
+        return self.tables.evidence(cut(clause)).scores.get(line, 0.0) > 0
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110
@@ -293,14 +307,21 @@ def _said_broken(text: str, word: str) -> bool:
 _ADDRESSED = ("向", "找", "请", "让", "交给", "转给", "报给", "反映给", "告到", "投诉到", "举报到")
 
 
-def _named_not_addressed(text: str, word: str) -> bool:
-    """Whether `word` occurs in `text` other than right after an addressing word."""
-    start = text.find(word)
-    while start >= 0:
-        if not text[:start].endswith(_ADDRESSED):
-            return True
-        start = text.find(word, start + 1)
-    return False
+_CLAUSE_END = re.compile(r"[，,。.！!？?；;：:\s]")
+
+
+def _clauses_naming(text: str, word: str) -> list[str]:
+    """The clauses of `text` in which `word` occurs other than right after an addressing
+    word (我要向纪检举报…: whom it is made to)."""
+    clauses = []
+    for clause in _CLAUSE_END.split(text):
+        start = clause.find(word)
+        while start >= 0:
+            if not clause[:start].endswith(_ADDRESSED):
+                clauses.append(clause)
+                break
+            start = clause.find(word, start + 1)
+    return clauses
 
 
 def _discount_stray_emergency(ev: Evidence, line: str, min_score: float) -> None:

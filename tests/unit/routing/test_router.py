@@ -266,6 +266,24 @@ def test_a_complaint_made_to_the_oversight_team_is_still_heard_there(
     assert (decision.line, decision.overseer_named) == ("conduct", ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员态度恶劣骂人，纪检说让我找你们",
+        "投诉客户经理吃拿卡要，监督员来过了，还是没解决",
+        "投诉客户经理吃拿卡要，已经跟纪检说了",
+        "客户经理吃拿卡要，找了纪检也没用",
+    ],
+)
+def test_a_complaint_naming_the_oversight_team_only_in_passing_stays_with_it(
+    router: Router, text: str
+) -> None:
+    """The team named beside no misconduct of its own (纪检说…, 监督员来过了): the complaint
+    is about someone else, and is its to hear (before: sent to the desk as about 纪检)."""
+    decision = router.route(text)
+    assert (decision.line, decision.overseer_named) == ("conduct", ()), decision.explanation
+
+
 def test_a_request_the_oversight_line_would_not_hear_keeps_its_line(router: Router) -> None:
     """Only a complaint its line would have heard is moved: 纪检 in another matter is not."""
     decision = router.route("纪检室门口的烤房停电了")
