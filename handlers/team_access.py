@@ -47,13 +47,14 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
 
 async def refuse_moved_on(ctx: Ctx, ticket: Ticket) -> None:
     """A press (or a 转派 reason typed) on a ticket that has left this chat, by someone not
-    on its team now: one whose team had it learns that their team can no longer act on it;
-    a supervisor, whose team never had it, where it is and how they may still act on it."""
+    on its team now: a supervisor learns where it is and how they may still act on it
+    (/ticket's 催办 and 改派; an older 改派 list's button is among such presses), even at
+    the desk that had it; a member whose team had it, that their team can no longer."""
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-    if await _had_it(ctx, ticket):
-        key = "t_with_other_team"
-    elif await is_oversight(ctx):
+    if await is_oversight(ctx):
         key = "t_with_other_team_oversight"
+    elif await _had_it(ctx, ticket):
+        key = "t_with_other_team"
     else:
         key = "t_other_teams"
     ctx.refuse(key, number=ticket.label, team=team)

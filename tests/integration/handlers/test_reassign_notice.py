@@ -85,7 +85,10 @@ async def test_the_desks_older_transfer_list_does_not_move_a_ticket_another_move
     out = await desk.press(SUPERVISOR, f"tk:xto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
     await desk.send(SUPERVISOR, "我来转", chat=TRIAGE_CHAT)
 
-    told = f"工单 {ticket.label} 现由白石乡烘烤110服务队办理，您所在的服务队不能再操作它。"
+    told = (
+        f"工单 {ticket.label} 现由白石乡烘烤110服务队办理，这张卡片已不能再操作；"
+        f"要催办或改派，请发 /ticket {ticket.label}。"
+    )
     assert out.toast == told
     [still] = await desk.tickets()
     assert still.team_id == "curing-baishi"

@@ -143,3 +143,19 @@ async def test_a_supervisors_reassign_list_still_moves_a_ticket_the_desk_sent_on
     await desk.press(300001, f"tk:rea:{tid}:delivery")
     [after] = await desk.tickets()
     assert (after.team_id, after.status) == ("delivery", Status.DISPATCHED)
+
+
+async def test_an_older_reassign_list_refused_tells_the_supervisor_how_to_reassign(
+    desk: Harness,
+) -> None:
+    """A 改派 list from before it had its own data reads as the desk's 派给 of a ticket that
+    has left it, and moves nothing; the supervisor is told how to 改派 now (/ticket), not
+    that their team can no longer act on it."""
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    tid = ticket.id
+    await desk.press(300001, f"tk:rto:{tid}:monopoly", chat=TRIAGE_CHAT)
+    await desk.press(200051, f"tk:acc:{tid}", chat=MONOPOLY_CHAT)
+    out = await desk.press(300001, f"tk:rto:{tid}:delivery")
+    assert f"要催办或改派，请发 /ticket {ticket.label}" in (out.toast or "")
+    [after] = await desk.tickets()
+    assert (after.team_id, after.status) == ("monopoly", Status.ACCEPTED)
