@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from core.complainant import keeper_places, said_later_hidden, team_keeps
+from core.config import Team
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
 from core.lifecycle import PROMPTS
@@ -326,6 +327,16 @@ async def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:
     if ticket.kind is not Kind.COMPLAINT or ticket.id is None:
         return False
     return about_overseers(await ctx.uow.tickets.events(ticket.id))
+
+
+async def teams_to_offer(ctx: Ctx, ticket: Ticket, teams: list[Team]) -> list[Team]:
+    """`teams`, as a 转派 or 改派 list offers them: for a complaint about the oversight
+    team's own people, without that team, which one press would send it, and its
+    complainant's name, to the very people it is about."""
+    if not await about_the_overseers(ctx, ticket):
+        return teams
+    line = ctx.cfg.oversight_line()
+    return [team for team in teams if line is None or team.line != line.id]
 
 
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}

@@ -132,6 +132,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.reply(t(prompt, ctx.script_here, number=ticket.label, minutes=minutes))
     elif verb == "xfer":
         others = [tm for tm in ctx.cfg.teams if tm.id != ticket.team_id]
+        others = await notify.teams_to_offer(ctx, ticket, others)
         buttons = team_buttons(ctx, others, f"tk:xto:{ticket.id}")
         ctx.reply(t("t_xfer_choose", ctx.script_here, number=ticket.label), buttons)
     elif verb in ("rto", "rea") and len(parts) == 4 and ctx.cfg.find_team(parts[3]):

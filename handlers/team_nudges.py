@@ -52,7 +52,8 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     elif parts[1] == "reassign":
         same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
         others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
-        buttons = team_buttons(ctx, same_line + others, f"tk:rea:{ticket.id}")
+        offered = await notify.teams_to_offer(ctx, ticket, same_line + others)
+        buttons = team_buttons(ctx, offered, f"tk:rea:{ticket.id}")
         ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
     else:
         ctx.refuse("stale_button")

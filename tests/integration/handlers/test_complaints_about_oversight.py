@@ -127,3 +127,19 @@ async def test_a_complaint_another_team_has_naming_the_office_in_passing_is_stil
     [ticket] = await desk.tickets()
     assert (ticket.line, ticket.kind) == ("delivery", "complaint")
     assert await _sent_to_the_conduct_office(desk)
+
+
+async def test_neither_the_desks_transfer_nor_a_reassign_list_offers_the_office(
+    desk: Harness,
+) -> None:
+    """One press of 转派 → 纪检作风监督室 (or a 改派 list's) would send the complaint, and
+    its complainant's name and phone, to the people it is about."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "纪委的人吃拿卡要")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    for pressed in (f"tk:xfer:{ticket.id}", f"sv:reassign:{ticket.id}"):
+        out = await desk.press(SUPERVISOR, pressed, chat=TRIAGE_CHAT)
+        offered = [b.data for reply in out.replies for row in reply.buttons for b in row]
+        assert offered and not any(data.endswith(":conduct") for data in offered), pressed
+        assert any(data.endswith(":delivery") for data in offered), pressed
