@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -196,15 +196,7 @@ class Ctx:
     async def resume_flow(self, conv: Conversation) -> None:
         """Open again, as it stood, a conversation this step ended: it waits until it would
         have without the step."""
-        self.conv = Conversation(
-            chat_id=conv.chat_id,
-            user_id=conv.user_id,
-            flow=conv.flow,
-            step=conv.step,
-            data=dict(conv.data),
-            updated_at=conv.updated_at,
-            expires_at=conv.expires_at,
-        )
+        self.conv = replace(conv, data=dict(conv.data))  # a new row, not the one ended
         await self.uow.conversations.save(self.conv)
 
     async def goto(self, step: str, **data: Any) -> None:
