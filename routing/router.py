@@ -245,24 +245,25 @@ class Router:
         """The words of `text` that name the oversight team itself (`own_words` on its
         line, or one of its teams' names), longest first, none inside another: 纪检作风监督室
         and 监督员, not 纪检 too."""
-        normalized = to_simplified(clean(text))
+        unread = to_simplified(clean(text))
         found: list[str] = []
         for word in self._overseer_names:
-            if any(word in f for f in found):
-                continue
-            if any(self._complained_of(clause) for clause in _clauses_naming(normalized, word)):
+            clauses = _clauses_naming(unread, word)
+            if any(self._complained_of(clause.replace(word, "")) for clause in clauses):
                 found.append(word)
+            # Read once: 监督室 inside 请纪检作风监督室查一查 is the name addressed, and
+            # inside a name found, that name.
+            unread = unread.replace(word, "□" * len(word))
         return tuple(found)
 
-    def _complained_of(self, clause: str) -> bool:
-        """Whether the clause that names the oversight team holds misconduct words of its
-        line (纪委的人吃拿卡要, 陈监督员态度恶劣): what it is said to have done. Named
-        beside none (纪检说让我找你们, 监督员来过了, 已经跟纪检说了), it is only mentioned,
-        and the complaint is about someone else."""
-        line = self.oversight_line
-        if line is None:
-            return False
-        return self.tables.evidence(cut(clause)).scores.get(line, 0.0) > 0
+    def _complained_of(self, said: str) -> bool:
+        """Whether what a clause says beside the oversight team's name holds misconduct
+        words of its line (纪委的人吃拿卡要, 陈监督员态度恶劣): what it is said to have done.
+        Beside none (纪检说让我找你们, 监督员来过了, 已经跟纪检作风监督室说了: the 作风 of
+        its name is no misconduct), it is only mentioned, and the complaint is about someone
+        else."""
+        line = self.oversight_line or ""
+        return self.tables.evidence(cut(said)).scores.get(line, 0.0) > 0
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110

@@ -273,6 +273,9 @@ def test_a_complaint_made_to_the_oversight_team_is_still_heard_there(
         "投诉客户经理吃拿卡要，监督员来过了，还是没解决",
         "投诉客户经理吃拿卡要，已经跟纪检说了",
         "客户经理吃拿卡要，找了纪检也没用",
+        "已经跟纪检作风监督室说了，送货员骂人还是没人管",
+        "纪检作风监督室说让我找你们，送货员骂人",
+        "配送员吃拿卡要，请纪检作风监督室查一查",
     ],
 )
 def test_a_complaint_naming_the_oversight_team_only_in_passing_stays_with_it(
