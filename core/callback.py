@@ -18,25 +18,24 @@ from core.enums import Kind, Role
 from core.model import Ticket, TicketEvent
 from core.ports import UnitOfWork
 from core.ranks import supervisors, team_leaders
-from core.services import note_event
+from core.services import about_overseers, note_event
 
 CALLBACK = "callback"  # the audit event's action
 
 
-def owner(
-    cfg: Config, ticket: Ticket, events: Sequence[TicketEvent], *, about_overseers: bool = False
-) -> str:
+def owner(cfg: Config, ticket: Ticket, events: Sequence[TicketEvent]) -> str:
     """The team whose leaders call back: the one that had the ticket. For a complaint, the
     oversight line's team: the one that had it (filed there, or taken over), even if it
     sent the complaint on since, else its default team, which had its copy and 接管 (a
     complaint the team complained about handled, the oversight team only watching): a team
     does not call back about a complaint against itself. Nor does the oversight team: a
-    complaint about its own people (`about_overseers`) is the triage desk's to call back."""
+    complaint about its own people (`services.about_overseers`) is the triage desk's to
+    call back."""
     line = cfg.oversight_line()
     if line is None or ticket.kind is not Kind.COMPLAINT:
         return ticket.team_id
     desk = cfg.triage_line()
-    if about_overseers and desk is not None:
+    if desk is not None and about_overseers(events):
         return cfg.default_team(desk.id).id
     held = [ticket.team_id]
     for event in reversed(events):
@@ -48,14 +47,11 @@ def owner(
     return cfg.default_team(line.id).id  # the one its copy and 接管 are with
 
 
-async def owe(
-    uow: UnitOfWork, cfg: Config, ticket: Ticket, now: datetime, *, about_overseers: bool = False
-) -> None:
+async def owe(uow: UnitOfWork, cfg: Config, ticket: Ticket, now: datetime) -> None:
     """The ticket, just rated low, now owes a call-back within `callback_within` of its
-    calendar; the sweep chases it from then. `about_overseers`: see `owner`."""
+    calendar; the sweep chases it from then."""
     assert ticket.id is not None
-    events = await uow.tickets.events(ticket.id)
-    ticket.callback_team = owner(cfg, ticket, events, about_overseers=about_overseers)
+    ticket.callback_team = owner(cfg, ticket, await uow.tickets.events(ticket.id))
     calendar = sla.calendar_for(cfg, ticket)
     ticket.callback_due_at = calendar.add(now, cfg.auto_close.callback_within)
     ticket.callback_at, ticket.callback_by, ticket.callback_note = None, None, ""

@@ -1,9 +1,10 @@
 """What the triage desk (督办分派台) can do with a ticket waiting there: send it to a team.
 
 The desk's card (handlers/cards.py), the ladder's reminders and alerts to the desk
-(scheduler/steps.py) and a 催办 paging it (handlers/team_nudges.py) all offer the same
-choices: one 派给 per team the router considered, and 转派 to pick any other. Nobody at
-the desk is asked to 接单 a ticket whose answer is to send it where it belongs.
+(scheduler/steps.py) and a 催办 paging it (handlers/team_nudges.py) offer the same 派给
+and 转派: one 派给 per team the router considered, and 转派 to pick any other. The
+ladder and 催办 ask the desk to dispatch, not to 接单 a ticket whose answer is to send it
+where it belongs (its card keeps 接单 for what the desk answers itself).
 """
 
 from __future__ import annotations

@@ -36,8 +36,7 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     """The ticket, just rated `score` (not satisfied), owes a call-back: the leaders who owe
     it and the supervisors are told, with 「📞 已回访」, and with what the requester said of
     it when that came with the score (`remark`). How many were told."""
-    about_overseers = await notify.about_the_overseers(ctx, ticket)
-    await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now, about_overseers=about_overseers)
+    await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now)
     said = t(
         _anonymous_or("low_rating", ticket),
         number=ticket.label,

@@ -339,10 +339,10 @@ async def _rung(
         if stood_in:
             targets = await people.leaders_or_up(ticket.team_id)
         elif phase == "accept" and not direct and ticket.urgent:
-            # Nobody on duty for an urgent ticket: the leaders are paged, as its card paged
-            # them (`handlers.notify.duty_pagers`), not only the team's group, muted at
-            # night. An ordinary one's card went to the group alone; so does its reminder,
-            # and its leaders hear of it on the next rung, their own alert.
+            # Nobody on duty for an urgent ticket of a team that keeps a duty roster: its
+            # leaders are paged (`People.stand_in_pagers`), as its card paged them, not only
+            # the team's group, muted at night. An ordinary one's card went to the group
+            # alone; so does its reminder, and its leaders hear of it on the next rung.
             pagers = await people.stand_in_pagers(ticket)
             targets = unique([*targets, *pagers])
             purpose = REMIND_ACCEPT_PROMPT
