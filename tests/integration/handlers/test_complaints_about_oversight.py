@@ -140,6 +140,6 @@ async def test_neither_the_desks_transfer_nor_a_reassign_list_offers_the_office(
     [ticket] = await desk.tickets()
     for pressed in (f"tk:xfer:{ticket.id}", f"sv:reassign:{ticket.id}"):
         out = await desk.press(SUPERVISOR, pressed, chat=TRIAGE_CHAT)
-        offered = [b.data for reply in out.replies for row in reply.buttons for b in row]
+        offered = [b.data or "" for reply in out.replies for row in reply.buttons for b in row]
         assert offered and not any(data.endswith(":conduct") for data in offered), pressed
         assert any(data.endswith(":delivery") for data in offered), pressed
