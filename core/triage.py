@@ -37,15 +37,19 @@ def dispatch_choices(cfg: Config, ticket: Ticket) -> list[Team]:
     return list(chosen.values())
 
 
-def dispatch_buttons(cfg: Config, ticket: Ticket) -> list[tuple[str, str]]:
-    """(label, callback data) of what the desk can do with the ticket, in Simplified: a
-    派给 per `dispatch_choices` (tk:rto, one press) and 转派 (tk:xfer, any team, with a
-    reason); none for a ticket not at the desk."""
-    if not at_triage(cfg, ticket):
-        return []
-    tid = ticket.id
-    sends = [
-        (DISPATCH_LABEL.format(team=team.name), f"tk:rto:{tid}:{team.id}")
+def send_buttons(cfg: Config, ticket: Ticket) -> list[tuple[str, str]]:
+    """(label, callback data) of the desk's one-press 派给 (tk:rto), one per
+    `dispatch_choices`, in Simplified; none for a ticket not at the desk."""
+    return [
+        (DISPATCH_LABEL.format(team=team.name), f"tk:rto:{ticket.id}:{team.id}")
         for team in dispatch_choices(cfg, ticket)
     ]
-    return [*sends, (TRANSFER_LABEL, f"tk:xfer:{tid}")]
+
+
+def dispatch_buttons(cfg: Config, ticket: Ticket) -> list[tuple[str, str]]:
+    """(label, callback data) of what the desk can do with the ticket, in Simplified: its
+    `send_buttons` and 转派 (tk:xfer, any team, with a reason); none for a ticket not at
+    the desk."""
+    if not at_triage(cfg, ticket):
+        return []
+    return [*send_buttons(cfg, ticket), (TRANSFER_LABEL, f"tk:xfer:{ticket.id}")]

@@ -13,7 +13,7 @@ from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
 from core.team_card import local
 from core.texts import WISH_OUTCOME_NAMES, called, clip, one_line, status_name
-from core.triage import DISPATCH_LABEL, dispatch_choices
+from core.triage import send_buttons
 from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
@@ -147,9 +147,7 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     """
     tid = ticket.id
     status = ticket.status
-    buttons: list[Button] = []
-    for team in dispatch_choices(cfg, ticket):
-        buttons.append(Button(DISPATCH_LABEL.format(team=team.name), f"tk:rto:{tid}:{team.id}"))
+    buttons = [Button(label, data) for label, data in send_buttons(cfg, ticket)]
     taken = ticket.accepted_at is not None
     if status is Status.DISPATCHED or (status is Status.WAITING_REQUESTER and not taken):
         # Asked about before anyone took it (需补充 before 接单): still to be taken.
