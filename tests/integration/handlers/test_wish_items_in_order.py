@@ -5,8 +5,8 @@ numbered them, so that the items can be told apart by the number they were filed
 from __future__ import annotations
 
 from handlers.replies import Outcome
-from tests.integration.handlers.test_wish_items_several import STAFF, wish_list_answered
 from tests.support.desk import Harness
+from tests.support.wish_lists import STAFF, wish_list_answered
 
 GISTS = ("组织一次职工体检", "食堂增加早餐品种", "更换宿舍空调")
 

@@ -9,26 +9,7 @@ import pytest
 from core.enums import Kind, Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
-
-STAFF = 100003
-STAFF_TEAM_CHAT = -1001000000015
-STAFF_MEMBER = 200081
-THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
-
-
-async def _items_answered(desk: Harness) -> list[int]:
-    """The three items (体检, 早餐, 空调) filed as a list and answered granted; their ids."""
-    await desk.registered_as(STAFF, "staff")
-    await desk.send(STAFF, "/wish")
-    await desk.send(STAFF, THREE_WISHES)
-    await desk.press(STAFF, "f:next")
-    await desk.press(STAFF, "f:ok")
-    items = [t.id for t in await desk.tickets() if t.id is not None]
-    for wish in items:
-        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
-    return items
+from tests.support.wish_lists import STAFF, wish_list_answered
 
 
 @pytest.mark.parametrize(
@@ -43,7 +24,7 @@ async def _items_answered(desk: Harness) -> list[int]:
 async def test_a_score_of_an_item_named_by_its_words_rates_that_item(
     desk: Harness, typed: str, place: int, score: int
 ) -> None:
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk)
     await desk.send(STAFF, typed)
     tickets = await desk.tickets()
     assert {t.id: t.rating for t in tickets} == {
@@ -56,7 +37,7 @@ async def test_a_score_of_an_item_named_by_its_words_rates_that_item(
 async def test_a_judgement_of_an_item_named_by_its_words_asks_that_items_score(
     desk: Harness, typed: str, place: int
 ) -> None:
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk)
     out = await desk.send(STAFF, typed)
     assert button_data(out) == [f"my:r:{items[place]}:{n}" for n in (5, 4, 3, 2, 1)]
     assert "投诉" not in texts(out)
@@ -69,7 +50,7 @@ async def test_a_judgement_of_an_item_named_by_its_words_asks_that_items_score(
 async def test_not_granted_of_an_item_named_by_its_words_sends_it_back(
     desk: Harness, typed: str
 ) -> None:
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk)
     place = 2 if "空调" in typed else 1
     said = to_simplified(texts(await desk.send(STAFF, typed)))
     assert "已重新派给" in said
@@ -88,7 +69,7 @@ async def test_a_complaint_about_staff_beside_an_item_named_is_still_offered_as_
 ) -> None:
     """An item named (早餐那项, 食堂那个) beside words about a person (王师傅态度太差): the
     complaint is offered, not swallowed by the item's score prompt."""
-    await _items_answered(desk)
+    await wish_list_answered(desk)
     out = await desk.send(STAFF, typed)
     assert "投诉" in texts(out)
     assert not any(d.startswith("my:r:") for d in button_data(out))

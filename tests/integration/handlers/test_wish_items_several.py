@@ -10,27 +10,7 @@ import pytest
 from core.enums import Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
-
-STAFF = 100003
-STAFF_TEAM_CHAT = -1001000000015
-STAFF_MEMBER = 200081
-THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调"
-
-
-async def wish_list_answered(desk: Harness) -> list[int]:
-    """The three items (体检, 早餐, 空调) filed as a list and answered; their ids in the
-    list's order."""
-    await desk.registered_as(STAFF, "staff")
-    await desk.send(STAFF, "/wish")
-    await desk.send(STAFF, THREE_WISHES)
-    await desk.press(STAFF, "f:next")
-    await desk.press(STAFF, "f:ok")
-    items = [t.id for t in await desk.tickets() if t.id is not None]
-    for wish in items:
-        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
-    return items
+from tests.support.wish_lists import STAFF, wish_list_answered
 
 
 async def _statuses(desk: Harness) -> list[Status]:

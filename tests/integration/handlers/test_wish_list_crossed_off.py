@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from core.enums import Status
 from routing import to_simplified
-from tests.integration.handlers.test_wish_items_several import STAFF, wish_list_answered
 from tests.support.desk import Harness, texts
+from tests.support.wish_lists import STAFF, wish_list_answered
 
 
 async def test_the_last_item_crossed_off_says_the_whole_list_is(desk: Harness) -> None:

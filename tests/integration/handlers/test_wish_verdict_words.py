@@ -11,6 +11,7 @@ from core.enums import Script, Status
 from core.model import Ticket
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
+from tests.support.wish_lists import wish_list_answered
 
 STAFF = 100003
 STAFF_TEAM_CHAT = -1001000000015
@@ -231,22 +232,6 @@ async def test_a_dispute_asking_it_done_again_with_thanks_sends_the_wish_back(
     assert await _status(desk, wish) is Status.DISPATCHED
 
 
-async def _items_answered(desk: Harness) -> list[int]:
-    """The items of a wish list (体检, 早餐, 空调), answered granted, in part and declined:
-    three answers awaiting the employee's word; their ids in that order."""
-    await desk.registered_as(STAFF, "staff")
-    await desk.send(STAFF, "/wish")
-    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
-    await desk.press(STAFF, "f:next")
-    await desk.press(STAFF, "f:ok")
-    items = [t.id for t in await desk.tickets() if t.id is not None]
-    for wish, how in zip(items, ("", ":partly", ":declined"), strict=True):
-        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
-        await desk.press(STAFF_MEMBER, f"tk:res:{wish}{how}", chat=STAFF_TEAM_CHAT)
-        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
-    return items
-
-
 @pytest.mark.parametrize("typed", ["第2项有异议", "第二項有異議"])
 async def test_a_dispute_of_one_item_by_its_place_sends_that_item_back_with_the_words(
     desk: Harness, typed: str
@@ -254,7 +239,7 @@ async def test_a_dispute_of_one_item_by_its_place_sends_that_item_back_with_the_
     """The items of a list answered, a dispute naming one of them by its place on the list
     (as the reply that filed the list numbered them) sends that item back, with the words
     as its reason; the others still await the employee's word. Before, it asked which."""
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk, ("", ":partly", ":declined"))
     out = await desk.send(STAFF, typed)
     assert "已重新派" in texts(out) and "哪一" not in texts(out)
     breakfast = items[1]
@@ -283,7 +268,7 @@ async def test_a_dispute_naming_one_item_by_its_words_is_asked_about_that_item(
     """A dispute said anywhere in words that name one item by its own words is asked about
     that item alone, with 「📝 不是，作为新的求助」 beside it, never a new request for the
     triage desk; sent back, the words are its reason."""
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk, ("", ":partly", ":declined"))
     out = await desk.send(STAFF, typed)
     named = items[place]
     assert "是指对答复有异议吗" in to_simplified(texts(out))
@@ -311,7 +296,7 @@ async def test_not_granted_naming_one_item_sends_that_item_back(
 ) -> None:
     """Words naming one of the items by its own words are that item's verdict: it goes back
     with the words as its reason, the others still await the employee's word."""
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk, ("", ":partly", ":declined"))
     said = to_simplified(texts(await desk.send(STAFF, typed)))
     assert "已重新派给" in said and "哪一个" not in said
     statuses = {t.id: t.status for t in await desk.tickets()}
@@ -337,7 +322,7 @@ async def test_wish_words_naming_no_item_ask_which_in_those_words(
 ) -> None:
     """没实现, 实现了 or 有异议 of none of the items in particular asks which one in the
     words said, as the wishes were answered; before, it asked which was 没解决 (or 解决)."""
-    items = await _items_answered(desk)
+    items = await wish_list_answered(desk, ("", ":partly", ":declined"))
     out = await desk.send(STAFF, typed)
     assert asked in texts(out) and "解决" not in to_simplified(texts(out))
     assert sorted(button_data(out)) == sorted(f"my:{verb}:{wish}" for wish in items)
