@@ -107,11 +107,13 @@ _DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[�
 _MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
 # A day of a week (周一, 星期三, 礼拜天, 上周五, 本周一, 上上周二), and a range of them
 # (上周三到周五, 周一至周三): the end without its week takes the start's.
+# The mark between the start and the end of a range (2026-11-01..2026-11-15, 11月1日至15日).
+TO = r"(?:\.\.|~|至|到|-|—|–)"
 _WEEK_WORD = r"(?:周|星期|礼拜)"
 _WEEK_OF = r"(?:上上个?|上一?个?|本|这一?个?)?"
 WEEKDAY = re.compile(rf"^(?P<week>{_WEEK_OF}){_WEEK_WORD}(?P<day>[一二三四五六日天1-7])$")
 WEEKDAY_RANGE = re.compile(
-    rf"^(?P<start>{_WEEK_OF}{_WEEK_WORD}[一二三四五六日天1-7])\s*(?:\.\.|~|至|到|-|—|–)\s*"
+    rf"^(?P<start>{_WEEK_OF}{_WEEK_WORD}[一二三四五六日天1-7])\s*{TO}\s*"
     rf"(?P<end>(?:{_WEEK_OF}{_WEEK_WORD})?[一二三四五六日天1-7])$"
 )
 WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
@@ -125,14 +127,14 @@ MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 # (12月1日至12月6日, 2026年12月1日至6日, 12月6日-8日): the end takes the start's.
 _MD = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
 DAY_RANGE = re.compile(
-    rf"^{_MD}\s*(?:\.\.|~|至|到|-|—|–)\s*(?:(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*)?"
+    rf"^{_MD}\s*{TO}\s*(?:(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*)?"
     r"(\d{1,2})\s*[日号]?$"
 )
 
 # A period typed up to now (11月1日至今, 2026-11-01到现在, 本月以来, 11月1日起, 自11月1日起,
 # 从上周一到今天): its start, then today.
 SO_FAR = re.compile(
-    r"^(?:从|自)?\s*(?P<start>.+?)\s*(?:(?:\.\.|~|至|到|-|—|–)\s*(?:今|今天|今日|现在|目前)"
+    rf"^(?:从|自)?\s*(?P<start>.+?)\s*(?:{TO}\s*(?:今|今天|今日|现在|目前)"
     r"|迄今|以来|起|开始|以后|之后)$"
 )
 # A range typed from its start (从11月1日到11月15日, 从上周三到周五): read without the 从.

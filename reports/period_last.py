@@ -1,0 +1,51 @@
+"""The last days, weeks, months or years up to today (近7天, 近一周, 最近一个月, 近半年)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from reports.period_limits import EARLIEST, USAGE, PeriodError, unread
+from reports.period_windows import Window, days, month_end
+from reports.period_words import count_of
+
+# 近半年 is six months, 近半个月 fifteen days.
+_HALF = {"年": (6, "月"), "月": (15, "天")}
+_WEEK = ("周", "星期", "礼拜")
+
+
+def last(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
+    """The last days, weeks, months or years up to today (`LAST`), today among them: 近7天
+    and 近一周 are today and the six days before it, 近一个月 runs from the day after this
+    day last month (typed on 6 December, from 7 November), 近一年 likewise a year back."""
+    said, unit = found["count"], found["unit"]
+    count = count_of(said) if said != "半" else None
+    if said == "半" and unit in _HALF:
+        count, unit = _HALF[unit]
+    if count is None:
+        raise unread(text)
+    if count < 1:
+        raise PeriodError(f"天数不对：「{text.strip()}」，至少是近1天。{USAGE}")
+    if unit in ("月", "年"):
+        back = _months_back(today_, count * (12 if unit == "年" else 1))
+        first = back + timedelta(days=1) if back is not None else None
+    else:
+        span = count * (7 if unit in _WEEK else 1)
+        reach = (today_ - EARLIEST).days + 1
+        first = today_ - timedelta(days=span - 1) if span <= reach else None
+    window = days(first or EARLIEST, today_, zone, "custom")
+    # Cut at the earliest day a report covers, the name would promise more: dates say it.
+    named = f"近{count}天" if unit in ("天", "日") and said != "半" else f"近{found['span']}"
+    return Window(window.start, window.end, window.first_day, today_, "custom",
+                  named if first is not None else "")  # fmt: skip
+
+
+def _months_back(day: date, months: int) -> date | None:
+    """`day` so many months before (the month's last day when it is shorter: 3月31日 a month
+    back is 2月28日); None when that is before the earliest day a report covers."""
+    index = day.year * 12 + day.month - 1 - months
+    if index < EARLIEST.year * 12:
+        return None
+    first = date(index // 12, index % 12 + 1, 1)
+    return first.replace(day=min(day.day, month_end(first).day))

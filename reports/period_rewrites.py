@@ -1,0 +1,62 @@
+"""Periods typed by a name for their year or month (去年12月, 本月15号), by a day without its
+month (1号至今) or as a weekend (上周末): written out as the dates they name, so the readers
+of dates read them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reports.period_limits import USAGE, PeriodError
+from reports.period_windows import month_end
+from reports.period_words import FROM
+
+# A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
+# 去年12月25日, 本月15号, 上个月1号至今): written as the year or month it names.
+_NAMED_YEAR = re.compile(
+    r"(今年|本年|去年|上年|上一年|前年)(?=\s*(?:的\s*)?(?:第|q|\d|[一二三四五六七八九十]{1,3}\s*月))"
+)
+_YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
+_NAMED_MONTH = re.compile(
+    r"(?<!上)(本月|这个月|这月|上上月|上上个月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
+)
+# A weekend (周末, 上周末, 本周末): its Saturday and Sunday, the latest begun when no
+# week is named.
+_WEEKEND = re.compile(r"^((?:上上个?|上一?个?|本|这一?个?)?)(周|星期|礼拜)末$")
+# A day of the month without its month, first (1号至今, 20日到25日, 15号).
+_DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
+
+
+def written_out(typed: str, today_: date, shown: str) -> str:
+    """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
+    or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
+    day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
+    is 20 November); a weekend as its Saturday to Sunday; and a 从 before a range left
+    out. A day no month has (32号, 0号) is refused, quoting `shown`, what was typed."""
+    if found := FROM.match(typed):
+        typed = typed[found.end() :]
+    typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
+    if found := _DAY_ALONE.match(typed):
+        if not 1 <= int(found[1]) <= 31:
+            raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
+        typed = _latest_of_month(int(found[1]), today_) + typed
+    typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
+
+    def month_named(found: re.Match[str]) -> str:
+        back = 2 if found[1].startswith("上上") else int(found[1].startswith("上"))
+        index = today_.year * 12 + today_.month - 1 - back
+        return f"{index // 12}年{index % 12 + 1}月"
+
+    return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
+
+
+def _latest_of_month(day: int, today_: date) -> str:
+    """The month of the latest `day` of a month begun, as 2026年11月 (its `day` written
+    after it); this month's when `day` is not out of range, so 32号 is told it is none."""
+    index = today_.year * 12 + today_.month - 1
+    if day > today_.day:
+        for back in range(1, 12):
+            first = date((index - back) // 12, (index - back) % 12 + 1, 1)
+            if day <= month_end(first).day:
+                return f"{first.year}年{first.month}月"
+    return f"{today_.year}年{today_.month}月"

@@ -1,0 +1,118 @@
+"""Periods made of other periods: from one to another (上个月到本月), from one to today
+(本月以来, 从11月1日), and a part of a month (11月上旬). Each reads its parts with `read`,
+the reader of a whole period, as if they were typed alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from reports.period_limits import PeriodError, requoted, unread
+from reports.period_windows import Window, custom, month_end
+from reports.period_words import FROM, SO_FAR, TO, plain
+
+Read = Callable[[str], Window]
+
+# The start of a span typed alone before 至今 (年初至今): the year's.
+ALIASES_OF_START = {"年": "今年", "月": "本月"}
+# The dates a range mark would be found in (2026-11-01), not being one.
+_ISO_DATES = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+_SEPARATOR = re.compile(TO)
+# An end of a range that names its year (2026年烘烤季, 今年2月): read as it is, not
+# with the start's written before it (2025年2026年烘烤季 would read as 2025-2026年烘烤季).
+_OWN_YEAR = re.compile(r"\d{4}|今年|本年|去年|上年|上一年|前年|明年")
+# A month's first, middle or last ten days (上旬, 中旬, 下旬), as reports are often asked for:
+# 11月上旬, 本月中旬, 上个月下旬, or 下旬 alone (this month's).
+TEN_DAYS = re.compile(r"^(?P<month>.*?)(?P<part>[上中下])旬$")
+_TEN_DAYS_SPAN = {"上": (1, 10), "中": (11, 20), "下": (21, 31)}
+
+
+def since(text: str, start: str, read: Read, today_: date, zone: ZoneInfo) -> Window:
+    """From the first day of `start` (what is typed before 至今 or 起, or after a 从 with no
+    end) to today: 本月初至今, 年初至今, 今年年初至今 from the first day of the month, of
+    the year."""
+    start = start.removesuffix("初") or start
+    if start[-2:] in ("年年", "月月"):
+        start = start[:-1]  # 今年年初: 今年's start
+    said = ALIASES_OF_START.get(start, start)
+    try:
+        begins = read(said)
+    except PeriodError as refused:
+        if not str(refused).startswith("看不懂时间范围"):
+            # 从2月30日: quoting what was typed, not its start alone.
+            raise requoted(refused, said, text) from None
+        raise unread(text) from None
+    if begins.first_day > today_:
+        return begins  # not begun: refused as such by `parse`, quoting what was typed
+    return custom(text, begins.first_day, today_, zone)
+
+
+def from_without_end(typed: str) -> str | None:
+    """What follows 从 or 自 when nothing ends it (从11月1日, 从上周一, 从本月), or None: a
+    supervisor who types 从11月1日 means since then, as 11月1日起 is read; 从11月1日到15日
+    and 从11月1日起 are read as typed."""
+    found = FROM.match(typed)
+    if found is None:
+        return None
+    start = typed[found.end() :]
+    if SO_FAR.match(start) or _SEPARATOR.search(_ISO_DATES.sub("", start)):
+        return None
+    return start
+
+
+def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
+    """From the start of one period to the end of another (上个月到本月, 上周至本周,
+    上季度到本季度), or None when `text` is not two periods with 到, 至, ~ or - between."""
+    typed = plain(text)
+    for separator in _SEPARATOR.finditer(typed):
+        before, after = typed[: separator.start()], typed[separator.end() :]
+        if not before.strip() or not after.strip():
+            continue
+        try:
+            first = read(before)
+            last = _end_of_range(after, first, read)
+        except PeriodError:
+            continue
+        if last.last_day < first.first_day:
+            # Said with the two periods the other way round, ready to send again.
+            raise PeriodError(
+                f"「{text.strip()}」的结束日期 {last.last_day} 早于开始日期 {first.first_day}，"
+                f"请先写早的一段，如「{last.first_day}至{first.last_day}」。"
+            )
+        return custom(text, first.first_day, last.last_day, zone)
+    return None
+
+
+def _end_of_range(after: str, first: Window, read: Read) -> Window:
+    """The end of a range, read in its start's year when it names none, as the end of a
+    range of days or months is: 2025年10-12月 ends in December 2025 and 去年上半年到下半年 in
+    2025's second half, not the latest December or second half begun. When that would come
+    before the start, the next year's (2025年10-2月 ends in February 2026). An end that is
+    itself a range, names its own year or is no period of a year (本月, 周五) is read alone;
+    one that is no period alone (the 11 of 2025-10-01到11-05) is none with a year either."""
+    alone = read(after)
+    if not _SEPARATOR.search(after) and not _OWN_YEAR.search(after):
+        for year in (first.first_day.year, first.first_day.year + 1):
+            try:
+                last = read(f"{year}年{after.strip()}")
+            except PeriodError:
+                break
+            if last.last_day >= first.first_day:
+                return last
+    return alone
+
+
+def ten_days(text: str, found: re.Match[str], read: Read, zone: ZoneInfo) -> Window:
+    """The ten days of the month typed before 上旬, 中旬 or 下旬 (下旬 to the month's end)."""
+    try:
+        month_of = read(found["month"] or "本月")
+    except PeriodError:
+        raise unread(text) from None
+    first, end_of_month = month_of.first_day, month_end(month_of.first_day)
+    if first.day != 1 or month_of.last_day != end_of_month:
+        raise unread(text)  # 本周上旬, 11月18日下旬: not a month
+    start, end = _TEN_DAYS_SPAN[found["part"]]
+    last = first.replace(day=min(end, end_of_month.day))
+    return custom(text, first.replace(day=start), last, zone)

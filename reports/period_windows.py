@@ -1,0 +1,94 @@
+"""The window of days a report covers, in the bureau's time zone, as UTC bounds: a run of
+days, and the day, week, month and quarter holding now.
+
+Every window is half-open, [start, end): a ticket at exactly midnight belongs to the new day.
+Weeks start on Monday, as Chinese work weeks do.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from reports.period_limits import EARLIEST, LATEST, PeriodError, beyond, out_of_range
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: datetime  # aware UTC, inclusive
+    end: datetime  # aware UTC, exclusive
+    first_day: date  # local, inclusive
+    last_day: date  # local, inclusive
+    name: str  # today | week | month | quarter | season | custom ...
+    heading: str = ""  # how a report names it when the name alone does not: 2026年烘烤季
+
+    @property
+    def label(self) -> str:
+        if self.first_day == self.last_day:
+            return self.first_day.isoformat()
+        return f"{self.first_day.isoformat()} 至 {self.last_day.isoformat()}"
+
+    def cutoff(self, now: datetime) -> datetime:
+        """Deadlines count as passed only up to now: a running week is judged so far."""
+        return min(self.end, now)
+
+
+def days(first: date, last: date, zone: ZoneInfo, name: str = "custom") -> Window:
+    """The local days first..last inclusive."""
+    if last < first:
+        raise PeriodError(f"结束日期 {last} 早于开始日期 {first}")
+    if out_of_range(first, last):
+        raise PeriodError(f"日期超出范围：只能查 {EARLIEST} 至 {LATEST} 之间的日子")
+    start = datetime.combine(first, time(0), zone).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(0), zone).astimezone(UTC)
+    return Window(start, end, first, last, name)
+
+
+def custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
+    """The days typed, or the usage when they lie outside what a report can cover."""
+    if last < first:
+        # Said with what was typed and the range the other way round, ready to send again.
+        raise PeriodError(
+            f"「{text.strip()}」的结束日期 {last} 早于开始日期 {first}，"
+            f"请先写早的一天，如「{last}至{first}」。"
+        )
+    if out_of_range(first, last):
+        raise beyond(text)
+    return days(first, last, zone)
+
+
+def month_end(first: date) -> date:
+    # Not "the 1st of the next month minus a day": December 9999 has no next month.
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def today(now: datetime, zone: ZoneInfo) -> Window:
+    day = now.astimezone(zone).date()
+    return days(day, day, zone, "today")
+
+
+def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
+    """The Monday-to-Sunday week holding `now` (or `weeks_back` weeks before it)."""
+    day = now.astimezone(zone).date()
+    monday = day - timedelta(days=day.weekday(), weeks=weeks_back)
+    name = ("week", "lastweek", "weekbeforelast")[min(weeks_back, 2)]
+    return days(monday, monday + timedelta(days=6), zone, name)
+
+
+def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
+    local = now.astimezone(zone).date()
+    index = local.year * 12 + local.month - 1 - months_back
+    first = date(index // 12, index % 12 + 1, 1)
+    name = ("month", "lastmonth", "monthbeforelast")[min(months_back, 2)]
+    return days(first, month_end(first), zone, name)
+
+
+def quarter(now: datetime, zone: ZoneInfo, *, quarters_back: int = 0) -> Window:
+    """The calendar quarter (Jan-Mar, Apr-Jun ...) holding `now`, or one before it."""
+    local = now.astimezone(zone).date()
+    index = local.year * 4 + (local.month - 1) // 3 - quarters_back
+    first = date(index // 4, index % 4 * 3 + 1, 1)
+    last = month_end(first.replace(month=first.month + 2))
+    return days(first, last, zone, "quarter" if not quarters_back else "lastquarter")
