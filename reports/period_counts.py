@@ -26,10 +26,11 @@ _HALF_YEAR = re.compile(
     r"^(?:(\d{4})年?|(?P<named>今年|本年|去年|上年|上一年))?的?([上下])半年度?$"
 )
 # A range of months (10月到11月, 2026年10月至12月, 十月到十二月, 12月到1月 across the new
-# year): the end without its year takes the start's, the next one when its month is earlier.
+# year, and 10-12月 with one 月 for both, as a report form writes it): the end without its
+# year takes the start's, the next one when its month is earlier.
 _MONTH_NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 MONTH_RANGE = re.compile(
-    rf"^(?:(\d{{4}})年?)?{_MONTH_NUMBER}月份?{TO}(?:(\d{{4}})年?)?{_MONTH_NUMBER}月份?$"
+    rf"^(?:(\d{{4}})年?)?{_MONTH_NUMBER}(?:月份?)?{TO}(?:(\d{{4}})年?)?{_MONTH_NUMBER}月份?$"
 )
 
 

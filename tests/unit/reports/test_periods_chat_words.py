@@ -1,0 +1,47 @@
+"""Periods a supervisor types in a chat rather than a report form (10-12月, 11-1到11-15,
+上上上周, 第48周, 这两天, 前三天): read as the days they name, and the reply names them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from reports import periods
+from reports.periods import PeriodError, Window
+from reports.stats import PERIOD_NAMES
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+MONDAY = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)  # Monday 7 December 04:00 in Shanghai
+
+
+def _days(typed: str) -> tuple[date, date]:
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    return window.first_day, window.last_day
+
+
+def _title(window: Window) -> str:
+    """The period as a report's title names it: its name, then its days."""
+    return f"{window.heading or PERIOD_NAMES.get(window.name, '')}（{window.label}）"
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("10-12月", date(2026, 10, 1), date(2026, 12, 31)),
+        ("1-3月", date(2026, 1, 1), date(2026, 3, 31)),
+        ("10~11月", date(2026, 10, 1), date(2026, 11, 30)),
+        ("十至十二月", date(2026, 10, 1), date(2026, 12, 31)),
+        ("12-1月", date(2026, 12, 1), date(2027, 1, 31)),  # over the new year
+        ("2025年10-12月", date(2025, 10, 1), date(2025, 12, 31)),
+    ],
+)
+def test_months_with_one_month_word_for_both_are_read(typed: str, first: date, last: date) -> None:
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["13-14月", "0-3月", "10-13月"])
+def test_months_no_calendar_has_are_refused_as_such(typed: str) -> None:
+    with pytest.raises(PeriodError, match=f"^月份不对：「{typed}」，月份是 1 到 12"):
+        periods.parse(typed, MONDAY, SHANGHAI)
