@@ -9,7 +9,7 @@ from datetime import date
 
 from reports.period_limits import USAGE, PeriodError
 from reports.period_windows import month_end
-from reports.period_words import FROM
+from reports.period_words import FROM, TO
 
 # A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
 # 去年12月25日, 本月15号, 上个月1号至今): written as the year or month it names.
@@ -25,17 +25,22 @@ _NAMED_MONTH = re.compile(
 _WEEKEND = re.compile(r"^((?:上上个?|上一?个?|本|这一?个?)?)(周|星期|礼拜)末$")
 # A day of the month without its month, first (1号至今, 20日到25日, 15号).
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
+# A range of days by month and day with dashes and no year (11-1到11-15, 11-1~11-15): as
+# 11月1日至11月15日. One day alone (11-1) is not read: 10-12 could as well be two months.
+_DASHED_DAYS = re.compile(rf"^(\d{{1,2}})-(\d{{1,2}})\s*{TO}\s*(\d{{1,2}})-(\d{{1,2}})$")
 
 
 def written_out(typed: str, today_: date, shown: str) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
     day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
-    is 20 November); a weekend as its Saturday to Sunday; and a 从 before a range left
-    out. A day no month has (32号, 0号) is refused, quoting `shown`, what was typed."""
+    is 20 November); days by month and day with dashes (11-1到11-15) in Chinese; a weekend
+    as its Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
+    0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
+    typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")

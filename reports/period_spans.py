@@ -66,9 +66,14 @@ def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
     """From the start of one period to the end of another (上个月到本月, 上周至本周,
     上季度到本季度), or None when `text` is not two periods with 到, 至, ~ or - between."""
     typed = plain(text)
+    dates = [found.span() for found in _ISO_DATES.finditer(typed)]
     for separator in _SEPARATOR.finditer(typed):
         before, after = typed[: separator.start()], typed[separator.end() :]
         if not before.strip() or not after.strip():
+            continue
+        if any(start < separator.start() < end for start, end in dates):
+            # A dash of a date (2025-10-01到11-05) splits no range: 2025 and 10-01到11-05
+            # would read as one from January 2025.
             continue
         try:
             first = read(before)

@@ -45,3 +45,40 @@ def test_months_with_one_month_word_for_both_are_read(typed: str, first: date, l
 def test_months_no_calendar_has_are_refused_as_such(typed: str) -> None:
     with pytest.raises(PeriodError, match=f"^月份不对：「{typed}」，月份是 1 到 12"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("11-1到11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("11-1至11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("11-1~11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("11-1-11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("从11-1到11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("11.1-11.15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("10-25到11-5", date(2026, 10, 25), date(2026, 11, 5)),
+    ],
+)
+def test_days_by_month_and_day_without_a_year_are_read(typed: str, first: date, last: date) -> None:
+    assert _days(typed) == (first, last)
+
+
+def test_days_by_month_and_day_name_the_year_read() -> None:
+    window = periods.parse("11-1到11-15", MONDAY, SHANGHAI)
+    assert window.label == "2026-11-01 至 2026-11-15"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("11-31到12-5", "没有这一天：「11-31到12-5」"),
+        ("13-1到13-5", "没有这一天：「13-1到13-5」"),
+        ("11-15到11-1", "「11-15到11-1」的结束日期 2026-11-01 早于开始日期 2026-11-15"),
+        ("11-1", "看不懂时间范围「11-1」"),
+    ],
+)
+def test_days_by_month_and_day_no_calendar_has_are_refused_quoting_them(
+    typed: str, said: str
+) -> None:
+    with pytest.raises(PeriodError, match=f"^{said}"):
+        periods.parse(typed, MONDAY, SHANGHAI)
