@@ -8,7 +8,7 @@ Weeks start on Monday, as Chinese work weeks do.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -70,10 +70,14 @@ def today(now: datetime, zone: ZoneInfo) -> Window:
 
 
 def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
-    """The Monday-to-Sunday week holding `now` (or `weeks_back` weeks before it)."""
+    """The Monday-to-Sunday week holding `now` (or `weeks_back` weeks before it). One
+    further back than 上上周 has no name of its own: its heading says it (上上上周)."""
     day = now.astimezone(zone).date()
     monday = day - timedelta(days=day.weekday(), weeks=weeks_back)
-    name = ("week", "lastweek", "weekbeforelast")[min(weeks_back, 2)]
+    if weeks_back > 2:
+        window = days(monday, monday + timedelta(days=6), zone)
+        return replace(window, heading=f"{'上' * weeks_back}周")
+    name = ("week", "lastweek", "weekbeforelast")[weeks_back]
     return days(monday, monday + timedelta(days=6), zone, name)
 
 

@@ -118,6 +118,8 @@ WEEKDAY_RANGE = re.compile(
 )
 WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
                    "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # fmt: skip
+# A week further back than 上上周, by one 上 a week (上上上周, 上上上个星期).
+WEEKS_AGO = re.compile(r"^(?P<back>上{3,})(?:一?个)?(?:周|星期|礼拜)$")
 # How many weeks back the week typed before the day is; none typed: the latest such day.
 WEEKS_BACK = {"上上": 2, "上上个": 2, "上": 1, "上个": 1, "上一个": 1, "上一": 1}
 

@@ -34,6 +34,7 @@ from reports.period_words import (
     FUTURE,
     MONTH_DAY,
     SO_FAR,
+    WEEKS_AGO,
     normalize,
     plain,
 )
@@ -120,6 +121,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         )
     if kind is not None:
         return named(kind, now, zone, season or CuringSeason())
+    if found := WEEKS_AGO.match(word):
+        return week(now, zone, weeks_back=len(found["back"]))
     if found := SEASON_YEAR.match(word):
         return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
     if found := SEASON_YEARS.match(word):

@@ -82,3 +82,23 @@ def test_days_by_month_and_day_no_calendar_has_are_refused_quoting_them(
 ) -> None:
     with pytest.raises(PeriodError, match=f"^{said}"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "title"),
+    [
+        ("上上上周", date(2026, 11, 16), "上上上周（2026-11-16 至 2026-11-22）"),
+        ("上上上个星期", date(2026, 11, 16), "上上上周（2026-11-16 至 2026-11-22）"),
+        ("上上上上礼拜", date(2026, 11, 9), "上上上上周（2026-11-09 至 2026-11-15）"),
+    ],
+)
+def test_a_week_further_back_than_the_week_before_last_is_read_and_named(
+    typed: str, first: date, title: str
+) -> None:
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    assert window.first_day == first
+    assert _title(window) == title
+
+
+def test_the_week_before_last_keeps_its_name() -> None:
+    assert _title(periods.parse("上上周", MONDAY, SHANGHAI)) == "上上周（2026-11-23 至 2026-11-29）"
