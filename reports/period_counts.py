@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from reports.period_last import last
-from reports.period_limits import wrong_month, year_of
+from reports.period_limits import USAGE, PeriodError, wrong_month, year_of
 from reports.period_windows import Window, custom, month_end
 from reports.period_words import LAST, TO, count_of
 
@@ -24,6 +25,11 @@ _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # A half of the year (上半年, 下半年, 2025年上半年, 今年下半年, 去年上半年).
 _HALF_YEAR = re.compile(
     r"^(?:(\d{4})年?|(?P<named>今年|本年|去年|上年|上一年))?的?([上下])半年度?$"
+)
+# A week of a year by its ISO number (第48周, 2026年第48周, 第四十八个星期), as a planner
+# counts weeks: this year's when no year is typed.
+_WEEK_NUMBER = re.compile(
+    r"^(?:(\d{4})年?)?的?第(\d{1,3}|[一二三四五六七八九十]{1,3})个?(?:周|星期|礼拜)$"
 )
 # A range of months (10月到11月, 2026年10月至12月, 十月到十二月, 12月到1月 across the new
 # year, and 10-12月 with one 月 for both, as a report form writes it): the end without its
@@ -76,6 +82,8 @@ def counted(text: str, word: str, today_: date, zone: ZoneInfo) -> Window | None
         if not found[1] and first > today_:
             first = first.replace(year=first.year - 1)  # the latest such quarter begun
         return custom(text, first, month_end(first.replace(month=first.month + 2)), zone)
+    if found := _WEEK_NUMBER.match(word):
+        return _week_number(text, found, today_, zone)
     if found := _HALF_YEAR.match(word):
         return _half_year(text, found, today_, zone)
     if found := LAST.match(word):
@@ -96,3 +104,19 @@ def _half_year(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) ->
     if not found[1] and not named and first > today_:
         first = first.replace(year=year - 1)
     return custom(text, first, month_end(first.replace(month=first.month + 5)), zone)
+
+
+def _week_number(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
+    """The ISO week of the number typed (Monday to Sunday; its week 1 holds the year's first
+    Thursday, so it may start in December), headed with its year and number (2026年第48周);
+    a number the year has no week of (第60周, 第0周) is refused with how many it has."""
+    year = year_of(text, found[1]) if found[1] else today_.year
+    number = count_of(found[2]) or 0
+    weeks = date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
+    if not 1 <= number <= weeks:
+        raise PeriodError(
+            f"没有这一周：「{text.strip()}」（{year}年按 ISO 周数是第1周到第{weeks}周）。{USAGE}"
+        )
+    monday = date.fromisocalendar(year, number, 1)
+    window = custom(text, monday, monday + timedelta(days=6), zone)
+    return replace(window, heading=f"{year}年第{number}周")

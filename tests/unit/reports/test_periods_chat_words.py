@@ -102,3 +102,35 @@ def test_a_week_further_back_than_the_week_before_last_is_read_and_named(
 
 def test_the_week_before_last_keeps_its_name() -> None:
     assert _title(periods.parse("上上周", MONDAY, SHANGHAI)) == "上上周（2026-11-23 至 2026-11-29）"
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("第48周", "2026年第48周（2026-11-23 至 2026-11-29）"),
+        ("2026年第48周", "2026年第48周（2026-11-23 至 2026-11-29）"),
+        ("第四十八周", "2026年第48周（2026-11-23 至 2026-11-29）"),
+        ("今年第1周", "2026年第1周（2025-12-29 至 2026-01-04）"),  # the ISO week over the new year
+        ("去年第52周", "2025年第52周（2025-12-22 至 2025-12-28）"),
+        ("2026年第53周", None),  # 2026 has 53 weeks, the last not begun
+    ],
+)
+def test_a_week_by_its_iso_number_is_read_and_named_with_its_year(
+    typed: str, title: str | None
+) -> None:
+    if title is None:
+        with pytest.raises(PeriodError, match="还没开始"):
+            periods.parse(typed, MONDAY, SHANGHAI)
+        return
+    assert _title(periods.parse(typed, MONDAY, SHANGHAI)) == title
+
+
+@pytest.mark.parametrize(
+    ("typed", "weeks"),
+    [("第60周", 53), ("第0周", 53), ("2025年第53周", 52), ("去年第53周", 52)],
+)
+def test_a_week_number_the_year_has_not_is_refused_with_how_many_it_has(
+    typed: str, weeks: int
+) -> None:
+    with pytest.raises(PeriodError, match=f"^没有这一周：「{typed}」（.*第1周到第{weeks}周）"):
+        periods.parse(typed, MONDAY, SHANGHAI)
