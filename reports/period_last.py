@@ -18,7 +18,8 @@ _WEEK = ("周", "星期", "礼拜")
 def last(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
     """The last days, weeks, months or years up to today (`LAST`), today among them: 近7天
     and 近一周 are today and the six days before it, 近一个月 runs from the day after this
-    day last month (typed on 6 December, from 7 November), 近一年 likewise a year back."""
+    day last month (typed on 6 December, from 7 November), 近一年 likewise a year back.
+    这两天 and 这三天 are read as 近两天 and 近三天, and headed so."""
     said, unit = found["count"], found["unit"]
     count = count_of(said) if said != "半" else None
     if said == "半" and unit in _HALF:
@@ -27,6 +28,8 @@ def last(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Windo
         raise unread(text)
     if count < 1:
         raise PeriodError(f"天数不对：「{text.strip()}」，至少是近1天。{USAGE}")
+    if found["lead"] == "这" and (count < 2 or said == "半"):
+        raise unread(text)  # 这一年, 这半年: this year, or the last? Not guessed.
     if unit in ("月", "年"):
         back = _months_back(today_, count * (12 if unit == "年" else 1))
         first = back + timedelta(days=1) if back is not None else None

@@ -144,9 +144,9 @@ FROM = re.compile(r"^(?:从|自)\s*(?=\S)")
 
 
 # The last days, weeks, months or years up to today (近7天, 近一周, 最近一个月, 过去两周,
-# 近半年): how many, and of what.
+# 近半年, 这两天, 这三天): how many, and of what.
 LAST = re.compile(
-    r"^(?:近|最近|过去)(?P<span>(?P<count>\d{1,5}|[一二两三四五六七八九十]{1,3}|半)个?"
+    r"^(?P<lead>近|最近|过去|这)(?P<span>(?P<count>\d{1,5}|[一二两三四五六七八九十]{1,3}|半)个?"
     r"(?P<unit>天|日|周|星期|礼拜|月|年))$"
 )
 _HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,

@@ -134,3 +134,22 @@ def test_a_week_number_the_year_has_not_is_refused_with_how_many_it_has(
 ) -> None:
     with pytest.raises(PeriodError, match=f"^没有这一周：「{typed}」（.*第1周到第{weeks}周）"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("这两天", "近2天（2026-12-06 至 2026-12-07）"),
+        ("这三天", "近3天（2026-12-05 至 2026-12-07）"),
+        ("最近两天", "近2天（2026-12-06 至 2026-12-07）"),
+        ("这两周", "近两周（2026-11-24 至 2026-12-07）"),
+    ],
+)
+def test_these_few_days_are_the_last_days_today_among_them(typed: str, title: str) -> None:
+    assert _title(periods.parse(typed, MONDAY, SHANGHAI)) == title
+
+
+@pytest.mark.parametrize("typed", ["这一年", "这半年", "这1天", "这几天"])
+def test_these_words_that_could_be_this_period_or_the_last_are_not_guessed(typed: str) -> None:
+    with pytest.raises(PeriodError, match=f"^看不懂时间范围「{typed}」"):
+        periods.parse(typed, MONDAY, SHANGHAI)
