@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from reports.period_last import last
+from reports.period_last import days_before, last
 from reports.period_limits import USAGE, PeriodError, wrong_month, year_of
 from reports.period_windows import Window, custom, month_end
-from reports.period_words import LAST, TO, count_of
+from reports.period_words import DAYS_BEFORE, LAST, TO, count_of
 
 _YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
 # A month of a year in ISO form (2026-11).
@@ -65,7 +65,8 @@ def month_range(text: str, found: re.Match[str], today_: date) -> tuple[date, da
 def counted(text: str, word: str, today_: date, zone: ZoneInfo) -> Window | None:
     """A year (2026年), a month of the year without its year (8月: the latest August that
     has begun), a quarter by its number (三季度: the latest third quarter begun; 2026年第三
-    季度), or the last days (近7天: today and the six before it; 近一周, 近一个月)."""
+    季度), or the last days (近7天: today and the six before it; 近一周, 近一个月; 前三天:
+    the three before today)."""
     if found := _YEAR.match(word):
         year = year_of(text, found[1])
         return custom(text, date(year, 1, 1), date(year, 12, 31), zone)
@@ -88,6 +89,8 @@ def counted(text: str, word: str, today_: date, zone: ZoneInfo) -> Window | None
         return _half_year(text, found, today_, zone)
     if found := LAST.match(word):
         return last(text, found, today_, zone)
+    if found := DAYS_BEFORE.match(word):
+        return days_before(text, found, today_, zone)
     return None
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from reports.period_limits import EARLIEST, USAGE, PeriodError, unread
-from reports.period_windows import Window, days, month_end
+from reports.period_windows import Window, custom, days, month_end
 from reports.period_words import count_of
 
 # 近半年 is six months, 近半个月 fifteen days.
@@ -52,3 +53,17 @@ def _months_back(day: date, months: int) -> date | None:
         return None
     first = date(index // 12, index % 12 + 1, 1)
     return first.replace(day=min(day.day, month_end(first).day))
+
+
+def days_before(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
+    """The days before today (`DAYS_BEFORE`), today not among them as it is in 近3天: 前三天
+    typed on 7 December is 4 to 6 December, as 前天 is a day before yesterday, not today.
+    The heading says so (今天之前的3天), since 前三天 is read as 近三天 by some."""
+    count = count_of(found["count"])
+    if count is None:
+        raise unread(text)
+    if count < 1:
+        raise PeriodError(f"天数不对：「{text.strip()}」，至少是前1天。{USAGE}")
+    first = today_ - timedelta(days=count)
+    window = custom(text, first, today_ - timedelta(days=1), zone)
+    return replace(window, heading=f"今天之前的{count}天")

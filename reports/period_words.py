@@ -149,6 +149,8 @@ LAST = re.compile(
     r"^(?P<lead>近|最近|过去|这)(?P<span>(?P<count>\d{1,5}|[一二两三四五六七八九十]{1,3}|半)个?"
     r"(?P<unit>天|日|周|星期|礼拜|月|年))$"
 )
+# The days before today, today not among them (前三天, 前7天): how many.
+DAYS_BEFORE = re.compile(r"^前(?P<count>\d{1,5}|[一二两三四五六七八九十]{1,3})个?(?:天|日)$")
 _HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
                "九": 9}  # fmt: skip
 

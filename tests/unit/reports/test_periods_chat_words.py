@@ -153,3 +153,26 @@ def test_these_few_days_are_the_last_days_today_among_them(typed: str, title: st
 def test_these_words_that_could_be_this_period_or_the_last_are_not_guessed(typed: str) -> None:
     with pytest.raises(PeriodError, match=f"^看不懂时间范围「{typed}」"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("前三天", "今天之前的3天（2026-12-04 至 2026-12-06）"),
+        ("前7天", "今天之前的7天（2026-11-30 至 2026-12-06）"),
+        ("前两天", "今天之前的2天（2026-12-05 至 2026-12-06）"),
+        ("前一天", "今天之前的1天（2026-12-06）"),
+    ],
+)
+def test_the_days_before_today_leave_today_out_and_say_so(typed: str, title: str) -> None:
+    assert _title(periods.parse(typed, MONDAY, SHANGHAI)) == title
+
+
+def test_the_day_before_yesterday_is_still_one_day() -> None:
+    assert _days("前天") == (date(2026, 12, 5), date(2026, 12, 5))
+
+
+@pytest.mark.parametrize(("typed", "said"), [("前0天", "天数不对"), ("前十十天", "看不懂时间范围")])
+def test_no_days_before_today_are_refused(typed: str, said: str) -> None:
+    with pytest.raises(PeriodError, match=f"^{said}"):
+        periods.parse(typed, MONDAY, SHANGHAI)
