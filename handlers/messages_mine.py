@@ -82,6 +82,9 @@ MINE: dict[str, str] = {
     "verdict_which_not_satisfied": (
         "您有 {count} 个建议已有答复、等您确认。对哪一个的答复不满意？请点下面的建议，再说明哪里不满意："
     ),
+    "verdict_which_not_satisfied_complaint": (
+        "您有 {count} 件投诉已办结、等您确认。对哪一件的处理不满意？请点下面的投诉，再说明哪里不满意："
+    ),
     "verdict_which_disputed": (
         "您有 {count} 个{what}的答复等您确认。对哪一个的答复有异议？请点下面的{what}，再说明有什么异议："
     ),
@@ -223,6 +226,10 @@ MINE: dict[str, str] = {
     "reopen_called_off": "好的，{what} {number} 没有退回，服务队不会重新办理。",
     "reopen_solved_after_all": "好的，{what} {number} 没有退回。已经好了的话，请点「{button}」确认。",
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
+    "reopen_ask_complaint": (
+        "您对投诉 {number} 的处理不满意。请说明哪里不满意、还有什么没解决，会退回重新办理"
+        "（不退回请回复“算了”）："
+    ),
     "reopen_ask_wish": "请说明对答复有什么异议，会转给服务队再为您办理：",
     "btn_take_up_again": "🔁 重新办理",
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",

@@ -280,6 +280,9 @@ async def _verdict(
         if refused and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.
             verdict, ask = "bad", "verdict_which_not_satisfied"
+        elif refused and all(t.kind is Kind.COMPLAINT for t in awaiting):
+            # 不满意 of how complaints were dealt with: their 「❌ 没解决」, as for one.
+            verdict, ask = "bad", "verdict_which_not_satisfied_complaint"
         return await _which_verdict(
             ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask
         )
@@ -312,6 +315,12 @@ async def _verdict(
         # asks what is unsatisfying and sends the suggestion back, not a score.
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say(reopen_ask(ticket))
+    elif ticket.kind is Kind.COMPLAINT and refused and may_send_back(ticket, ctx.now):
+        # 不满意 of how a complaint was dealt with refuses its result, as 「❌ 没解决」 does:
+        # what is still wrong is asked, and the complaint goes back with it; a score would
+        # close it on the complainant's objection.
+        await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
+        ctx.say("reopen_ask_complaint", number=ticket.label)
     elif solved:
         await ask_score(ctx, ticket, naming=named is not None)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):

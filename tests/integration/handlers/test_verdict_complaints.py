@@ -8,6 +8,7 @@ import pytest
 
 from core.enums import Kind, Status
 from core.model import Ticket
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -101,3 +102,46 @@ async def test_a_question_to_the_service_complained_about_is_a_new_request_not_a
     assert "求助办事" in texts(out)
     [again] = await desk.tickets()
     assert again.id == ticket.id and again.status is Status.RESOLVED
+
+
+@pytest.mark.parametrize(("user", "typed"), [(FARMER, "不满意"), (RETAILER, "很不滿意")])
+async def test_not_satisfied_with_a_complaints_result_asks_what_is_wrong_not_a_score(
+    desk: Harness, user: int, typed: str
+) -> None:
+    """不满意 refuses how the complaint was dealt with, as 「❌ 没解决」 does: what is still
+    wrong is asked, and the answer sends it back; no score closes it over the objection."""
+    if user == RETAILER:
+        await desk.registered_as(RETAILER, "retailer")
+    ticket = await _resolved_complaint(desk, user, "收购站工作人员态度很差，还骂人")
+
+    out = await desk.send(user, typed)
+
+    assert [b for b in button_data(out) if b.startswith("my:r:")] == []
+    assert "哪里不满意" in to_simplified(texts(out))
+    [still] = await desk.tickets()
+    assert still.status is Status.RESOLVED and still.rating is None
+
+    out = await desk.send(user, "只是口头批评，没有道歉")
+
+    assert "已重新派给" in to_simplified(texts(out))
+    await _reopened_with(desk, ticket, "只是口头批评，没有道歉")
+
+
+async def test_not_satisfied_with_one_of_two_complaints_asks_which_then_what_is_wrong(
+    desk: Harness,
+) -> None:
+    first = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+    await desk.send(FARMER, "收购站的人态度恶劣，还乱扣秤")
+    await desk.press(FARMER, "f:ok")
+    second = (await desk.tickets())[-1]
+    assert second.id != first.id and (second.kind, second.team_id) == (Kind.COMPLAINT, "conduct")
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{second.id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"tk:res:{second.id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, "已核实，重新定级", chat=CONDUCT_CHAT)
+
+    out = await desk.send(FARMER, "不满意")
+
+    assert "对哪一件的处理不满意" in texts(out)
+    assert sorted(button_data(out)) == sorted(f"my:bad:{t.id}" for t in (first, second))
+    out = await desk.press(FARMER, f"my:bad:{first.id}")
+    assert [b for b in button_data(out) if b.startswith("my:r:")] == []
