@@ -67,6 +67,9 @@ async def note_step(ctx: Ctx) -> None:
             await ctx.goto(ctx.conv.step, files=files + sent)
         return
     files += sent
+    # A team reads Simplified (the card, its history, the ledger), and each requester their
+    # own script, converted from Simplified: a note typed in 繁體 is kept in Simplified.
+    text = staff_words(text)
     ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()
     if ticket is None:
@@ -78,9 +81,7 @@ async def note_step(ctx: Ctx) -> None:
         await refresh_cards(ctx, ticket)
         await settle_reply(ctx, ticket, data)
         await _keep_files(ctx, ticket, files, text, to_requester=True)
-        await tell_requester(
-            ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=staff_words(text)
-        )
+        await tell_requester(ctx, ticket, "n_question", purpose=QUESTION_NOTICE, question=text)
     elif flow == "t_res" and await act_on(
         ctx, ticket, Action.RESOLVE, note=text, outcome=_wish_outcome(ticket, data)
     ):
@@ -92,9 +93,7 @@ async def note_step(ctx: Ctx) -> None:
             Button(t(dispute_key(ticket)), f"my:bad:{ticket.id}"),
         )
         notice = f"n_resolved{answered_as(ticket)}"
-        await tell_requester(
-            ctx, ticket, notice, confirm, purpose=RESOLUTION_NOTICE, note=staff_words(text)
-        )
+        await tell_requester(ctx, ticket, notice, confirm, purpose=RESOLUTION_NOTICE, note=text)
         if ticket.wish_outcome is not None:
             flow = "t_res_wish"
         elif ticket.kind is Kind.SUGGESTION:

@@ -21,6 +21,10 @@ async def _told(desk: Harness) -> list[str]:
     return [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == RETAILER]
 
 
+async def _in_the_group(desk: Harness) -> list[str]:
+    return [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == DELIVERY_CHAT]
+
+
 async def test_a_question_and_a_result_typed_in_traditional_reach_a_simplified_reader(
     desk: Harness,
 ) -> None:
@@ -57,3 +61,23 @@ async def test_the_requesters_timeline_shows_traditional_team_notes_in_simplifie
     assert "请问是哪一天的订单？" in detail and "已补送一条" in detail
     assert "訂單" not in detail and "補送" not in detail
     assert "是12月6号的订单" in detail  # their own words as they wrote them
+
+
+async def test_the_teams_card_and_reply_show_traditional_team_notes_in_simplified(
+    desk: Harness,
+) -> None:
+    """A team's group reads Simplified: its card, and the reply to the member, carry the
+    question and the result typed in 繁體 in Simplified, as the notices to requesters do."""
+    ticket_id = await _accepted(desk, "昨天送货少送了一条中华")
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket_id}", chat=DELIVERY_CHAT)
+    asked = texts(await desk.send(DELIVERY_MEMBER, "請問是哪一天的訂單？", chat=DELIVERY_CHAT))
+    waiting = await _in_the_group(desk)
+    await desk.send(RETAILER, "是12月6号的订单")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    done = texts(await desk.send(DELIVERY_MEMBER, "已補送一條", chat=DELIVERY_CHAT))
+    cards = await _in_the_group(desk)
+    assert "待补充：请问是哪一天的订单？" in "\n".join(waiting)
+    assert "请问是哪一天的订单？" in asked
+    assert "已补送一条" in done and "已补送一条" in cards[-1]
+    shown = "\n".join([asked, done, *waiting, *cards])
+    assert "訂單" not in shown and "補送" not in shown
