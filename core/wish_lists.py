@@ -4,7 +4,10 @@ and each card's 分派依据 (心愿清单第 2/3 项) number them. A wish filed
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from core.enums import Status
 
 # The key of a ticket's create event data that holds the draft it was filed from.
 DRAFT = "draft"
@@ -26,3 +29,24 @@ def list_places(filed_in: Mapping[int, tuple[int, str]]) -> dict[int, tuple[int,
         for n, ticket_id in enumerate(sorted(items), start=1):
             places[ticket_id] = (n, len(items))
     return places
+
+
+# An item is done with once crossed off (销号) or withdrawn; the list, once all of them are.
+_DONE = (Status.CLOSED, Status.CANCELLED)
+
+
+@dataclass(frozen=True)
+class ListProgress:
+    """How far a wish list has come: the numbers of its items still worked on (`left`), and
+    of the rest how many were crossed off and how many withdrawn."""
+
+    left: tuple[int, ...]
+    closed: int
+    withdrawn: int
+
+
+def list_progress(statuses: Sequence[Status]) -> ListProgress:
+    """The progress of a list whose items, in its order, stand at `statuses`."""
+    left = tuple(n for n, status in enumerate(statuses, start=1) if status not in _DONE)
+    closed = sum(1 for status in statuses if status is Status.CLOSED)
+    return ListProgress(left, closed, len(statuses) - len(left) - closed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.enums import Kind, Status
 from core.model import Ticket
-from core.wish_lists import LIST_MIN
+from core.wish_lists import LIST_MIN, list_progress
 from handlers.context import Ctx
 from handlers.drafts import DRAFT, filed_from
 from handlers.items_named import item_named
@@ -212,9 +212,6 @@ def item_button_text(ctx: Ctx, ticket: Ticket, number: int | None, shown: str) -
     return shown if number is None else f"{ctx.text('item_number', number=number)} {shown}"
 
 
-_DONE = (Status.CLOSED, Status.CANCELLED)
-
-
 async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
     """After an item of a wish list is crossed off (销号): the items of the list still being
     worked on, by their numbers, or, when it was the last, that the whole list is."""
@@ -222,14 +219,11 @@ async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
     if not lists:
         return  # a wish on no list
     [items] = lists
-    left = [n for n, item in enumerate(items, start=1) if item.status not in _DONE]
-    if left:
-        numbers = "、".join(ctx.text("item_number", number=n) for n in left)
-        ctx.say("wish_list_left", count=len(left), numbers=numbers)
-        return
-    closed = sum(1 for item in items if item.status is Status.CLOSED)
-    withdrawn = len(items) - closed
-    if withdrawn:
-        ctx.say("wish_list_done_withdrawn", count=closed, withdrawn=withdrawn)
+    progress = list_progress([item.status for item in items])
+    if progress.left:
+        numbers = "、".join(ctx.text("item_number", number=n) for n in progress.left)
+        ctx.say("wish_list_left", count=len(progress.left), numbers=numbers)
+    elif progress.withdrawn:
+        ctx.say("wish_list_done_withdrawn", count=progress.closed, withdrawn=progress.withdrawn)
     else:
-        ctx.say("wish_list_done", count=closed)
+        ctx.say("wish_list_done", count=progress.closed)

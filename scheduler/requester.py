@@ -25,6 +25,7 @@ from scheduler.closed_alerts import tell_closed
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
 from scheduler.plan import Close, RemindRequester, Taken
+from scheduler.wish_list_news import list_news
 from storage.uow import SqlUnitOfWork
 
 
@@ -214,6 +215,8 @@ async def close(
             buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]
         else:
             text = texts.requester(f"resolved_closed{answered_as(ticket)}", number=ticket.label)
+            if news := await list_news(uow, ticket):
+                text += f"\n{news}"
             buttons = [[button(texts.requester(dispute_key(ticket)), f"my:bad:{ticket.id}")]]
         row = Row(
             ticket.requester_chat_id, text, f"{key}:requester", "notify", NORMAL, ticket.id, buttons

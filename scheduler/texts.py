@@ -118,6 +118,15 @@ REQUESTER: dict[str, str] = {
         "您的建议 {number} 已答复，已自动销号（没有收到您的确认）。"
         "对答复不满意，请点「❌ 不满意」重新办理。"
     ),
+    # After an item of a wish list crossed off: how far the list has come, as the desk says
+    # it when the staff member's rating crosses one off (handlers/wish_lists.py), without
+    # its thanks for feedback: none came for this one.
+    "wish_list_left": "这份心愿清单还有 {count} 项没有销号：{numbers}。",
+    "wish_list_done": "这份心愿清单的 {count} 项已全部销号。",
+    "wish_list_done_withdrawn": (
+        "这份心愿清单已全部办完：{count} 项已销号，{withdrawn} 项您已撤回。"
+    ),
+    "item_number": "第{number}项",
     "accept_chased": (
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"
         "请保持电话畅通；情况有变化可以直接发消息补充。"

@@ -4,8 +4,11 @@ that the whole list is."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from core.enums import Status
 from routing import to_simplified
+from tests.integration.scheduler.clockwork import run_scheduler
 from tests.support.desk import Harness, texts
 from tests.support.wish_lists import STAFF, wish_list_answered
 
@@ -53,3 +56,42 @@ async def test_items_scored_at_once_say_what_is_left_once(desk: Harness) -> None
     await wish_list_answered(desk)
     said = to_simplified(texts(await desk.send(STAFF, "第一项5分第二项4分")))
     assert said.count("心愿清单") == 1 and "还有 1 项没有销号：第3项" in said
+
+
+async def _auto_closed_notice(desk: Harness) -> str:
+    """What the staff member is told when the sweep crosses off (销号) what they left
+    unconfirmed: the days the desk waits for their word pass."""
+    before = {r.id for r in await desk.outbox()}
+    start = desk.clock.now
+    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
+    told = [
+        str(r.payload.get("text"))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF and "自动销号" in str(r.payload.get("text"))
+    ]
+    return to_simplified("\n".join(told))
+
+
+async def test_the_last_item_closed_by_the_sweep_says_the_whole_list_is(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF, f"my:r:{items[2]}:4")
+    await desk.press(STAFF, "f:skip")
+
+    told = await _auto_closed_notice(desk)
+
+    assert "心愿清单的 3 项已全部销号" in told and "没有销号" not in told
+    assert {t.status for t in await desk.tickets()} == {Status.CLOSED}
+
+
+async def test_an_item_closed_by_the_sweep_says_what_is_left(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF, f"my:bad:{items[1]}")
+    await desk.send(STAFF, "只加了一种包子")  # sent back: still worked on
+
+    told = await _auto_closed_notice(desk)
+
+    assert told.count("心愿清单") == 1 and "还有 1 项没有销号：第2项" in told
