@@ -31,6 +31,7 @@ from handlers.i18n import kind_named, quoted
 from handlers.incoming import command_words, ime_command
 from handlers.menu import say_help
 from handlers.tickets import (
+    ABOUT_THE_SERVICE,
     Gathered,
     is_greeting,
     may_have_barn,
@@ -112,15 +113,23 @@ async def _draft_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
-    decision = routed(ctx) if draft.kind is Kind.REQUEST and may_have_barn(ctx) else None
+    # A complaint or a suggestion chosen as such (/complain, /suggest) whose words are not
+    # one (烤房停电了) may be a barn failing now all the same: asked about, as a complaint
+    # naming an emergency is below. Words that are one ("我要投诉，昨晚烤房停电…") stay it.
+    chosen = draft.kind if draft.kind in ABOUT_THE_SERVICE else None
+    read = draft.kind is Kind.REQUEST or chosen is not None
+    decision = routed(ctx) if read and may_have_barn(ctx) else None
+    if decision is not None and chosen is not None and said_of_the_service(ctx, text) is chosen:
+        decision = None
     # 温控器没反应了 after the controller's photo (or at /new): a barn that may be failing,
     # asked about as the words typed alone are, not left as a request for office hours.
     suspect = decision is not None and bool(decision.suspect) and not draft.calm
     if decision is None or not (decision.emergency or suspect):
         await intake.ticket_step(ctx)
         return
-    about = None if decision.danger else said_of_the_service(ctx, text)
-    if about is None and alarm_check.may_not_be_now(text) and not decision.danger:
+    about = None if decision.danger else chosen or said_of_the_service(ctx, text)
+    past = (about is None or chosen is not None) and alarm_check.may_not_be_now(text)
+    if past and not decision.danger:
         await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
         return
     await ctx.end_flow()

@@ -105,6 +105,20 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
         Button(ctx.text("edit"), f"f:edit{mark}"),
         Button(ctx.text("abort"), f"f:no{mark}"),
     )
+    other = read_otherwise(ctx, gathered) if not items else None
+    if other is not None:
+        # Chosen as a suggestion, written as a complaint (or the other way): the other kind
+        # is offered first, filing it as chosen stays one tap away.
+        named = ctx.text(f"kind_{other.value}")
+        lead = lead or "kind_read_otherwise"
+        submit = [
+            Button(ctx.text("switch_kind", other=named), f"f:as{mark}"),
+            Button(ctx.text("submit_as_chosen", kind=kind), f"f:ok{mark}"),
+            *anonymous,
+        ]
+        kind_values = {"other": named}
+    else:
+        kind_values = {}
     buttons = rows(*submit, edit, abort, per_row=3)
     offers = offers_kept(ctx.conv.data)
     about = "、".join(offer.number for offer in offers)
@@ -126,7 +140,14 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
             lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
     shown_count = OFFERED_AT_MOST if folded else len(offers)
     first = (
-        ctx.text(lead, kind=kind, number=number or about, count=len(offers), shown=shown_count)
+        ctx.text(
+            lead,
+            kind=kind,
+            number=number or about,
+            count=len(offers),
+            shown=shown_count,
+            **kind_values,
+        )
         if lead
         else ""
     )
@@ -136,6 +157,16 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
         team = in_script(ctx.cfg.team(str(thanked[2])).name, ctx.script)
         buttons = ((Button(ctx.text("thanks_pass_on", team=team), f"f:thanks{mark}"),), *buttons)
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:
+    """The kind the words of a complaint or a suggestion chosen as such (/complain,
+    /suggest) read as when it is the other one ("投诉配送员迟到" after /suggest, "建议食堂
+    增加早餐品种" after /complain); None when they read as chosen, or as neither."""
+    if gathered.kind not in tickets.ABOUT_THE_SERVICE or not gathered.text.strip():
+        return None
+    read = tickets.said_of_the_service(ctx, gathered.text)
+    return read if read is not None and read is not gathered.kind else None
 
 
 def _add_button(ctx: Ctx, offer: Offer, mark: str, *, several: bool) -> Button:

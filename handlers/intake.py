@@ -24,6 +24,7 @@ from handlers.draft_summary import (
     numbered,
     offer_data,
     offers_kept,
+    read_otherwise,
     show_summary,
 )
 from handlers.drafts import DRAFT, added_from, calls_off_the_draft, draft_data, filed_from
@@ -93,7 +94,7 @@ def _nothing_more(text: str) -> bool:
 # A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
 # the ticket it adds to as well (f:add:<id>:<ticket id>).
 _SUMMARY_PRESS = re.compile(
-    r"(f:(?:ok|one|edit|no|add|more|anon|thanks)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
+    r"(f:(?:ok|one|edit|no|add|more|anon|thanks|as)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
 )
 # Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
 # read again for the tickets they may be about, not offered to the old words' ones.
@@ -422,6 +423,12 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         _say_created(ctx, ticket)
         shop_details.remind_once(ctx)  # the team serving the shop reads the card without it
+    elif choice == "f:as" and (other := read_otherwise(ctx, gathered)) is not None:
+        # 「🔁 改为投诉」: the same draft as the kind its words read as, shown to confirm
+        # again (a complaint offers 匿名提交, which a suggestion does not).
+        gathered.kind = other
+        await ctx.goto("confirm", **gathered.to_data())
+        show_summary(ctx, gathered)
     elif choice == "f:more" and ctx.conv is not None and offers_kept(ctx.conv.data):
         # Every ticket in hand, each with its button; the draft is as it was.
         await ctx.goto("confirm", **{ALL_OFFERED: True})

@@ -210,6 +210,11 @@ INTAKE: dict[str, str] = {
     "summary": "请确认：\n类别：{kind}\n内容：{text}{extras}\n将转给：{team}\n（{why}）",
     "summary_extras": "\n补充：{count} 项（照片、语音或位置）",
     "submit": "✅ 提交",
+    # Words that read as the other kind of what was chosen (/suggest, then 投诉配送员迟到):
+    # the person's choice stays one tap away, the other kind is offered beside it.
+    "kind_read_otherwise": "这像是一件{other}，不像{kind}。要改为按{other}提交吗？",
+    "submit_as_chosen": "✅ 仍按{kind}提交",
+    "switch_kind": "🔁 改为{other}",
     "edit": "✏️ 修改",
     "abort": "✖️ 取消",
     "created": "已提交，工单号 {number}，已转给 {team}。办理进展会通知您，也可以用 /my 查看。",

@@ -1,0 +1,92 @@
+"""A complaint or a suggestion chosen as such (/complain, /suggest) whose words read as the
+other kind, or as a barn failing now: the desk says what it looks like and offers it, the
+person's own choice one tap away."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Status
+from routing import to_simplified
+from tests.support.desk import Harness, button_actions, button_data, texts
+from tests.support.tickets import FARMER
+
+RETAILER, STAFF = 100002, 100003
+
+
+async def _summary(desk: Harness, user: int, command: str, words: str) -> str:
+    await desk.send(user, command)
+    await desk.send(user, words)
+    out = await desk.press(user, "f:next")
+    labels = [b.text for r in out.replies for row in r.buttons for b in row]
+    return to_simplified("\n".join([texts(out), *labels, *button_actions(out)]))
+
+
+async def test_a_complaint_chosen_as_a_suggestion_is_offered_as_a_complaint(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, "/suggest", "投诉配送员迟到，每次都晚两个小时")
+    assert "这像是一件投诉，不像建议" in shown and "f:as" in shown and "f:ok" in shown
+
+    out = to_simplified(texts(await desk.press(RETAILER, "f:as")))
+
+    assert "类别：投诉" in out and "匿名提交" in out and await desk.tickets() == []
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT
+
+
+async def test_filing_it_as_chosen_stays_one_tap_away(desk: Harness) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, "/suggest", "投訴配送員遲到")
+    assert "仍按建议提交" in shown
+
+    await desk.press(RETAILER, "f:ok")
+
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.SUGGESTION
+
+
+async def test_a_suggestion_chosen_as_a_complaint_is_offered_as_a_suggestion(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    shown = await _summary(desk, STAFF, "/complain", "建议食堂增加早餐品种")
+    assert "这像是一件建议，不像投诉" in shown
+
+    out = to_simplified(texts(await desk.press(STAFF, "f:as")))
+
+    assert "类别：建议" in out and "匿名" not in out
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.SUGGESTION
+
+
+async def test_words_read_as_chosen_are_not_asked_about(desk: Harness) -> None:
+    await desk.registered_as(STAFF, "staff")
+    shown = await _summary(desk, STAFF, "/suggest", "建议食堂延长晚饭时间")
+    assert "这像是" not in shown and "f:as" not in shown
+
+
+async def test_a_barn_failing_typed_after_suggest_asks_whether_to_raise_the_alarm(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/suggest")
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "马上处理吗" in texts(out) and "f:alarm:yes" in button_data(out)
+
+    out = await desk.press(FARMER, "f:alarm:yes")
+
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.EMERGENCY and ticket.urgent
+    assert ticket.status is not Status.CLOSED
+
+
+async def test_a_barn_failing_after_complain_answered_not_now_stays_a_complaint(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/complain")
+    await desk.send(FARMER, "烤房停电了，打110服务队电话一直没人接")
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
