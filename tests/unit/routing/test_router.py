@@ -248,6 +248,39 @@ def test_a_complaint_about_the_oversight_team_itself_goes_to_the_triage_desk(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("那个管投诉的领导骂人", ("管投诉的",)),
+        ("處理投訴的那個人收了紅包", ("处理投诉的",)),
+        ("受理投诉的人态度很差", ("受理投诉的",)),
+        ("管纪律的那个干部吃拿卡要", ("管纪律的",)),
+    ],
+)
+def test_a_complaint_about_the_people_who_handle_complaints_goes_to_the_triage_desk(
+    router: Router, text: str, named: tuple[str, ...]
+) -> None:
+    """The oversight team described by what it does (管投诉的, 处理投诉的), not named: still
+    its own people, not its to investigate."""
+    decision = router.route(text)
+    assert (decision.line, decision.kind, decision.overseer_named) == (
+        "triage",
+        Kind.COMPLAINT,
+        named,
+    ), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["送货员骂人，我已经跟管投诉的领导说了", "我找管投诉的领导反映客户经理吃拿卡要"],
+)
+def test_the_people_who_handle_complaints_mentioned_in_passing_leave_it_with_them(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.overseer_named) == ("conduct", ()), decision.explanation
+
+
 def test_the_oversight_teams_name_counts_without_its_own_words(demo_config: Config) -> None:
     lines = [line.model_copy(update={"own_words": []}) for line in demo_config.service_lines]
     router = Router(demo_config.model_copy(update={"service_lines": lines}))
