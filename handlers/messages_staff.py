@@ -154,6 +154,11 @@ STAFF: dict[str, str] = {
     "t_xfer_same": "工单 {number} 已经在 {team}，无需转派。",
     "reassign_same": "工单 {number} 已经在 {team}，无需改派。",
     "reassign_which_team": "没有唯一对应「{typed}」的服务队，请写全名或 ID。可选：{teams}",
+    "reassign_not_to_overseers": (
+        "工单 {number} 投诉的是{team}的人员，不由他们自查，不能改派给他们"
+        "（也免得投诉人的姓名、电话被他们看到）。请改派给其他服务队。"
+    ),
+    "t_not_to_overseers": "工单 {number} 投诉的是{team}的人员，不能派给他们。",
     "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）",
     "t_help": (
         "服务队群里可以这样用：\n"

@@ -339,6 +339,15 @@ async def teams_to_offer(ctx: Ctx, ticket: Ticket, teams: list[Team]) -> list[Te
     return [team for team in teams if line is None or team.line != line.id]
 
 
+async def about_the_team(ctx: Ctx, ticket: Ticket, team_id: str) -> bool:
+    """Whether `team_id` is the oversight team of a complaint about its own people: what
+    no list offers must not be reached by typing its name or forging a press either."""
+    line = ctx.cfg.oversight_line()
+    if line is None or ctx.cfg.team(team_id).line != line.id:
+        return False
+    return await about_the_overseers(ctx, ticket)
+
+
 FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
 
 

@@ -135,6 +135,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         others = await notify.teams_to_offer(ctx, ticket, others)
         buttons = team_buttons(ctx, others, f"tk:xto:{ticket.id}")
         ctx.reply(t("t_xfer_choose", ctx.script_here, number=ticket.label), buttons)
+    elif (
+        verb in ("rto", "rea", "xto")
+        and len(parts) == 4
+        and ctx.cfg.find_team(parts[3])
+        and (await notify.about_the_team(ctx, ticket, parts[3]))
+    ):
+        # No list offers it (`notify.teams_to_offer`): a forged or stale press.
+        team = ctx.cfg.team(parts[3]).name
+        ctx.refuse("t_not_to_overseers", number=ticket.label, team=team)
     elif verb in ("rto", "rea") and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         # A supervisor's second press for the team that has it is told so (无需改派).
         again = parts[3] == ticket.team_id and await is_oversight(ctx)

@@ -249,12 +249,15 @@ async def _reassign(ctx: Ctx) -> None:
         return
     to_team = _team_named(ctx, "".join(team_words))
     if to_team is None:
-        like = _teams_like(ctx, "".join(team_words))
+        like = await notify.teams_to_offer(ctx, ticket, _teams_like(ctx, "".join(team_words)))
         names = "、".join(in_script(team.name, ctx.script) for team in like)
         ctx.say("reassign_which_team", typed=" ".join(team_words)[:30], teams=names)
         return
     if to_team.id == ticket.team_id:
         ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
+        return
+    if await notify.about_the_team(ctx, ticket, to_team.id):
+        ctx.say("reassign_not_to_overseers", number=ticket.label, team=to_team.name)
         return
     from_team, taker = ticket.team_id, ticket.accepted_by
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from routing import to_simplified
 from tests.support.complainant import RETAILER, SECRETS, registered_with_a_shop
 from tests.support.desk import Harness, texts
 
@@ -143,3 +144,33 @@ async def test_neither_the_desks_transfer_nor_a_reassign_list_offers_the_office(
         offered = [b.data or "" for reply in out.replies for row in reply.buttons for b in row]
         assert offered and not any(data.endswith(":conduct") for data in offered), pressed
         assert any(data.endswith(":delivery") for data in offered), pressed
+
+
+@pytest.mark.parametrize("typed", ["纪检作风监督室", "conduct", "監督室"])
+async def test_a_supervisor_typing_the_offices_name_in_reassign_is_refused_and_told_why(
+    desk: Harness, typed: str
+) -> None:
+    """/reassign by name would do what the lists' missing button does not (before: the
+    complaint, and its complainant's name, went to the people it is about)."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "纪委的人吃拿卡要")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    out = await desk.send(SUPERVISOR, f"/reassign {ticket.label} {typed}")
+    said = to_simplified(texts(out))  # 監督室 typed: the supervisor reads 繁體 from now on
+    assert "投诉的是纪检作风监督室的人员，不由他们自查，不能改派给他们" in said
+    [kept] = await desk.tickets()
+    assert kept.team_id == "triage"
+    assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_a_forged_press_sending_it_to_the_office_changes_nothing(desk: Harness) -> None:
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "纪委的人吃拿卡要")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    for pressed in (f"tk:rto:{ticket.id}:conduct", f"tk:rea:{ticket.id}:conduct"):
+        await desk.press(SUPERVISOR, pressed, chat=TRIAGE_CHAT)
+    [kept] = await desk.tickets()
+    assert kept.team_id == "triage"
+    assert await _sent_to_the_conduct_office(desk) == []
