@@ -12,7 +12,7 @@ Rules that outrank the scores, because their misses cost most:
   team complained about score higher: no team investigates a complaint about itself.
   For the same reason a complaint that names the oversight team itself (its `own_words`,
   纪检 or 监督员, or one of its teams' names) beside misconduct words goes to the triage
-  desk instead.
+  desk instead, whichever line its other words would win (but a curing emergency).
 Below the confidence threshold a request goes to the triage line with the top two
 candidates in the explanation, so a supervisor dispatches it by hand.
 """
@@ -173,7 +173,9 @@ class Router:
             line = best
         else:
             line, triage = self.triage_line, True
-        named = self.names_overseer(normalized) if line == self.oversight_line else ()
+        # Wherever its other words would take it: another line's complaints are copied to
+        # the oversight team, which would read one about itself. A barn failing now stays 110's.
+        named = () if emergency else self.names_overseer(normalized)
         if named:
             # About the oversight team's own people: a supervisor dispatches it, and it is
             # a complaint whatever its words, as any request the oversight line takes is.

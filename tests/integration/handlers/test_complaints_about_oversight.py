@@ -174,3 +174,18 @@ async def test_a_forged_press_sending_it_to_the_office_changes_nothing(desk: Har
     [kept] = await desk.tickets()
     assert kept.team_id == "triage"
     assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_a_complaint_about_the_office_that_another_line_would_win_reaches_the_desk(
+    desk: Harness,
+) -> None:
+    """Its grading words would take it to 烟叶收购, whose complaints the oversight office
+    watches: the office would read a complaint about itself, and the desk never see it."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 纪检的人说话才给我办，收购站压级压得厉害，定级员乱定级")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.line, ticket.kind) == ("triage", "complaint")
+    assert [r for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT and r.purpose == "card"]
+    assert await _sent_to_the_conduct_office(desk) == []

@@ -309,6 +309,7 @@ def test_a_complaint_made_to_the_oversight_team_is_still_heard_there(
         "已经跟纪检作风监督室说了，送货员骂人还是没人管",
         "纪检作风监督室说让我找你们，送货员骂人",
         "配送员吃拿卡要，请纪检作风监督室查一查",
+        "配送员吃拿卡要，请作风监督室处理",
     ],
 )
 def test_a_complaint_naming_the_oversight_team_only_in_passing_stays_with_it(
@@ -320,10 +321,25 @@ def test_a_complaint_naming_the_oversight_team_only_in_passing_stays_with_it(
     assert (decision.line, decision.overseer_named) == ("conduct", ()), decision.explanation
 
 
-def test_a_request_the_oversight_line_would_not_hear_keeps_its_line(router: Router) -> None:
-    """Only a complaint its line would have heard is moved: 纪检 in another matter is not."""
+def test_a_barn_emergency_beside_the_oversight_teams_name_keeps_its_line(router: Router) -> None:
+    """纪检 in another matter is no complaint about it, and a barn failing now is 110's."""
     decision = router.route("纪检室门口的烤房停电了")
     assert decision.line == "curing" and not decision.overseer_named
+
+
+def test_a_complaint_about_the_oversight_team_another_line_would_win_goes_to_the_desk(
+    router: Router,
+) -> None:
+    """纪检's 才给我办 beside a grading complaint: the purchase line's words outscore the
+    oversight line's, but the oversight team's people are still complained of (before: to
+    烟叶收购, with a copy to the very office it is about)."""
+    decision = router.route("纪检的人说话才给我办，收购站压级压得厉害，定级员乱定级")
+    assert (decision.line, decision.kind, decision.overseer_named) == (
+        "triage",
+        Kind.COMPLAINT,
+        ("纪检",),
+    ), decision.explanation
+    assert "purchase" in [line for line, _ in decision.candidates]
 
 
 @pytest.mark.parametrize(
