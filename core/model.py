@@ -348,6 +348,9 @@ class User:
     language_code: str = ""
     reachable: bool = True
     unreachable_since: datetime | None = None
+    # When they first wrote to the bot in a private chat: before that Telegram lets the bot
+    # send them nothing, so a 110 page to a leader who never did cannot arrive.
+    private_chat_at: datetime | None = None
     echo_opt_out: bool = False
     # When they last finished registering (the phone given or skipped): a name alone tells
     # nothing, as everyone has the one their Telegram profile gives until they register.

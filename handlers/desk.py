@@ -131,6 +131,8 @@ class Desk:
                 # They wrote to us privately, so they unblocked the bot. Words or a press in
                 # a team's group prove nothing: a member who blocked the bot still talks there.
                 user.reachable, user.unreachable_since = True, None
+            if user.private_chat_at is None and msg.is_private:
+                user.private_chat_at = now  # from now on the bot may write to them
             if not user.name and msg.user_name:
                 # Until they register, call people by their Telegram name.
                 user.name = msg.user_name[:64]

@@ -66,6 +66,8 @@ async def duty(ctx: Ctx) -> None:
     ctx.say("duty_set" if changed else "duty_already", who=who, state="值班" if state else "下班")
     if state and not await notify.reachable(ctx, [target]):
         ctx.say("duty_unreachable", who=who)
+    elif state and await notify.without_private_chat(ctx, [target]):
+        ctx.say("duty_no_private_chat", who=who)
     # On duty said again still hands over a waiting call's card the member does not hold
     # (one that could not reach them while they had blocked the bot), saying nothing new.
     for team_id in sorted(serving if state else changed):
@@ -86,9 +88,7 @@ async def duty(ctx: Ctx) -> None:
         on_duty = [m.user_id for m in await ctx.uow.memberships.of_team(team_id) if m.on_duty]
         nobody_paged = False
         if not await notify.reachable(ctx, on_duty):
-            nobody_paged = not await notify.leaders(ctx, team_id)
-            key = "duty_none_paged" if nobody_paged else "duty_none_left"
-            ctx.say(key, team=ctx.cfg.team(team_id).name)
+            nobody_paged = not await _say_leaders_paged(ctx, team_id)
         waiting = await notify.page_waiting_calls(ctx, team_id)
         if waiting:
             # A call still waiting for 接单 is not left with a page nobody holds now.
@@ -124,10 +124,29 @@ async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
             off=ctx.text("duty_off_list", names=off) if off else "",
         )
         if not await notify.reachable(ctx, on_duty):
-            # As `notify.duty_pagers` pages: a leader who blocked the bot is paged in vain.
-            paged = await notify.leaders(ctx, team_id)
-            ctx.say("duty_none_left" if paged else "duty_none_paged", team=team)
+            await _say_leaders_paged(ctx, team_id)
     ctx.say("duty_usage")
+
+
+async def _say_leaders_paged(ctx: Ctx, team_id: str) -> bool:
+    """With nobody on duty, whom a 110 call is paged to: the leaders, as `notify.duty_pagers`
+    pages them, but a page to a leader who blocked the bot, or who never wrote to it
+    privately, cannot arrive, which is said before a night's call depends on it. Whether
+    any leader's page can arrive."""
+    team = ctx.cfg.team(team_id).name
+    paged = await notify.leaders(ctx, team_id)
+    if not paged:
+        ctx.say("duty_none_paged", team=team)
+        return False
+    unopened = await notify.without_private_chat(ctx, paged)
+    names = "、".join([await notify.name_of(ctx, user_id) for user_id in unopened])
+    if len(unopened) == len(paged):
+        ctx.say("duty_leaders_no_private_chat", team=team, names=names)
+        return False
+    ctx.say("duty_none_left", team=team)
+    if unopened:
+        ctx.say("duty_some_leaders_no_private_chat", names=names)
+    return True
 
 
 _ON_ROSTER = (Role.MEMBER, Role.LEADER)
@@ -173,10 +192,16 @@ async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
 
 
 async def _duty_names(ctx: Ctx, user_ids: list[int]) -> str:
-    """Names on duty, marking those whose pages cannot arrive (they blocked the bot)."""
+    """Names on duty, marking those whose pages cannot arrive: they blocked the bot, or
+    never wrote to it privately."""
     reachable = set(await notify.reachable(ctx, user_ids))
+    unopened = set(await notify.without_private_chat(ctx, user_ids))
     names = []
     for user_id in user_ids:
         name = await notify.name_of(ctx, user_id)
-        names.append(name if user_id in reachable else ctx.text("duty_name_unreachable", who=name))
+        if user_id not in reachable:
+            name = ctx.text("duty_name_unreachable", who=name)
+        elif user_id in unopened:
+            name = ctx.text("duty_name_no_private_chat", who=name)
+        names.append(name)
     return "、".join(names)

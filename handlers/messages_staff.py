@@ -123,6 +123,18 @@ STAFF: dict[str, str] = {
         "⚠️ 机器人发不到 {who} 的私信（可能屏蔽了机器人），收不到110值班提醒。"
         "请私聊机器人发一次 /start。"
     ),
+    "duty_name_no_private_chat": "{who}（未开通私聊）",
+    "duty_no_private_chat": (
+        "⚠️ {who} 还没有私聊过机器人，机器人发不了私信，收不到110值班提醒。"
+        "请私聊机器人发一次 /start。"
+    ),
+    "duty_leaders_no_private_chat": (
+        "⚠️ {team} 现在无人值班，110报警将通知队长，但队长未开通私聊（{names} 从未私聊过机器人），"
+        "私信发不到：请队长私聊机器人发一次 /start，或尽快安排值班。"
+    ),
+    "duty_some_leaders_no_private_chat": (
+        "⚠️ 队长未开通私聊：{names} 从未私聊过机器人，收不到110报警私信，请私聊机器人发一次 /start。"
+    ),
     "duty_none_left": "{team} 现在无人值班：110报警将直接通知队长。",
     "duty_none_paged": (
         "⚠️ {team} 现在无人值班，队长也收不到私信（可能屏蔽了机器人）："

@@ -96,6 +96,17 @@ async def reachable(ctx: Paging, user_ids: list[int]) -> list[int]:
     return found
 
 
+async def without_private_chat(ctx: Paging, user_ids: list[int]) -> list[int]:
+    """Those of `user_ids` who never wrote to the bot in a private chat: Telegram delivers
+    none of its private messages to them, a page neither, until they do (/start)."""
+    found = []
+    for user_id in user_ids:
+        user = await ctx.uow.users.get(user_id)
+        if user is None or user.private_chat_at is None:
+            found.append(user_id)
+    return found
+
+
 async def team_targets(
     ctx: Ctx, team_id: str, *, urgent: bool, requester: int | None = None
 ) -> list[ChatPlace]:

@@ -66,6 +66,7 @@ users = Table(
     Column("language_code", String(16), nullable=False, default=""),
     Column("reachable", Boolean, nullable=False, default=True),
     Column("unreachable_since", UTCDateTime, nullable=True),
+    Column("private_chat_at", UTCDateTime, nullable=True),
     Column("echo_opt_out", Boolean, nullable=False, default=False),
     Column("registered_at", UTCDateTime, nullable=True),
     Column("shop_name", String(64), nullable=True),

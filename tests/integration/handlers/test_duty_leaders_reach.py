@@ -20,6 +20,7 @@ async def test_the_roster_with_nobody_on_duty_warns_that_the_leader_cannot_be_pa
 
 
 async def test_the_roster_with_nobody_on_duty_says_the_leader_is_paged(desk: Harness) -> None:
+    await desk.send(LEADER, "/start")
     roster = texts(await desk.send(MEMBER, "/duty", chat=TEAM_CHAT))
     assert "现在无人值班：110报警将直接通知队长" in roster
     assert "私信发不到" not in roster
@@ -34,3 +35,28 @@ async def test_the_roster_with_someone_on_duty_flags_an_unreachable_leader_off_d
     assert "无人值班" not in roster
     [off] = [line for line in roster.splitlines() if line.startswith("未值班")]
     assert "私信发不到" in off
+
+
+async def test_the_roster_flags_a_leader_who_never_wrote_to_the_bot_privately(
+    desk: Harness,
+) -> None:
+    """Telegram lets a bot send nobody a private message before they have written to it:
+    the 110 call at night would be paged to a leader it cannot reach (before: counted as
+    paged until the send failed)."""
+    roster = texts(await desk.send(MEMBER, "/duty", chat=TEAM_CHAT))
+    assert f"用户#{LEADER}（未开通私聊）" in roster
+    assert "队长未开通私聊" in roster and "/start" in roster
+    await desk.send(LEADER, "/start")
+    roster = texts(await desk.send(MEMBER, "/duty", chat=TEAM_CHAT))
+    assert f"用户#{LEADER}（" not in roster and "队长未开通私聊" not in roster
+    assert "现在无人值班：110报警将直接通知队长" in roster
+
+
+async def test_going_on_duty_in_the_group_without_a_private_chat_is_warned(
+    desk: Harness,
+) -> None:
+    out = texts(await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT))
+    assert "还没有私聊过机器人" in out and "/start" in out
+    await desk.send(MEMBER, "/start")
+    out = texts(await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT))
+    assert "私聊" not in out

@@ -298,3 +298,56 @@ async def test_the_anonymous_complaint_migration_keeps_tickets_named_on_postgres
     empty_pg_url: str,
 ) -> None:
     await _upgrade_a_database_with_complaints(empty_pg_url)
+
+
+# People as revision 0015 stores them: a retailer who registered (2), a leader who joined
+# by an invite link (3), a member the outbox wrote to privately (4), and a leader only the
+# config lists, who never wrote to the bot (5).
+_PRIVATE_CHATS_BEFORE = [
+    text(
+        "INSERT INTO users (id, name, phone, script_chosen, language_code, reachable, "
+        "echo_opt_out, created_at) VALUES (3, '', '', false, '', true, false, :at), "
+        "(4, '', '', false, '', true, false, :at), (5, '', '', false, '', true, false, :at)"
+    ).bindparams(bindparam("at", type_=UTCDateTime())),
+    text(
+        "INSERT INTO invites (token, team_id, role, created_at, expires_at, used_by, used_at) "
+        "VALUES ('t', 'curing-qingshan', 'leader', :at, :at, 3, :at)"
+    ).bindparams(bindparam("at", type_=UTCDateTime())),
+    text(
+        "INSERT INTO outbox (chat_id, method, payload, priority, purpose, status, attempts, "
+        "last_error, created_at, not_before, sent_at) VALUES "
+        "(4, 'send_message', '{}', 1, '', 'sent', 1, '', :at, :at, :at), "
+        "(5, 'send_message', '{}', 1, '', 'failed', 1, 'Forbidden', :at, :at, NULL)"
+    ).bindparams(bindparam("at", type_=UTCDateTime())),
+]
+
+
+async def _upgrade_a_database_with_people_who_wrote_privately(url: str) -> None:
+    await asyncio.to_thread(upgrade, url, "0015")
+    database = Database(url)
+    at = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.execute(_RETAILER_BEFORE, {"at": at})
+            for insert in _PRIVATE_CHATS_BEFORE:
+                await conn.execute(insert, {"at": at})
+        await asyncio.to_thread(upgrade, url)
+        async with database.uow(read_only=True) as uow:
+            people = [await uow.users.get(person) for person in (2, 3, 4, 5)]
+        assert [p.private_chat_at if p else "missing" for p in people] == [at, at, at, None]
+    finally:
+        await database.dispose()
+
+
+async def test_the_private_chat_migration_marks_who_wrote_to_the_bot_privately_on_sqlite(
+    tmp_path: Path,
+) -> None:
+    await _upgrade_a_database_with_people_who_wrote_privately(
+        f"sqlite+aiosqlite:///{tmp_path / 'p.sqlite3'}"
+    )
+
+
+async def test_the_private_chat_migration_marks_who_wrote_to_the_bot_privately_on_postgresql(
+    empty_pg_url: str,
+) -> None:
+    await _upgrade_a_database_with_people_who_wrote_privately(empty_pg_url)
