@@ -175,7 +175,7 @@ class Router:
             line, triage = self.triage_line, True
         # Wherever its other words would take it: another line's complaints are copied to
         # the oversight team, which would read one about itself. A barn failing now stays 110's.
-        named = () if emergency else self.names_overseer(normalized)
+        named = () if emergency else self._overseer_named_in(normalized)
         if named:
             # About the oversight team's own people: a supervisor dispatches it, and it is
             # a complaint whatever its words, as any request the oversight line takes is.
@@ -247,7 +247,13 @@ class Router:
         """The words of `text` that name the oversight team itself (`own_words` on its
         line, or one of its teams' names), longest first, none inside another: 纪检作风监督室
         and 监督员, not 纪检 too."""
-        unread = to_simplified(clean(text))
+        return self._overseer_named_in(to_simplified(clean(text)))
+
+    def _overseer_named_in(self, normalized: str) -> tuple[str, ...]:
+        """`names_overseer` of a text already cleaned and simplified."""
+        if not any(word in normalized for word in self._overseer_names):
+            return ()  # most requests: nothing to read clause by clause
+        unread = normalized
         found: list[str] = []
         for word in self._overseer_names:
             clauses = _clauses_naming(unread, word)
