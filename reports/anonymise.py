@@ -4,11 +4,9 @@ Removed: phone numbers (mobile and landline), ID card numbers, licence and other
 numbers, village/group/house-number places, the config's site names, known people's names
 and retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
 老张, 姓王的). Chinese has no spaces to find names by; known names always are caught, in
-either script (a shop registered as 福滿多超市 in 已给福满多超市补送). An unknown full name is
-found by jieba's part-of-speech tags: anywhere when jieba guessed it (送货的张伟总是迟到: no
-word in its dictionary), and a name its dictionary holds (李娜, but also 谢谢, 黑屏, 玉溪
-and 黄果树) only where a staff role or a title marks it as someone's (配送员刘德华,
-李强师傅). Neither is hidden before a place's unit (毛坝乡) or inside a cigarette brand (苏烟).
+either script (a shop registered as 福滿多超市 in 已给福满多超市补送). An unknown full name
+is found by `reports.person_names`: a surname and given-name characters, jieba's
+part-of-speech tags and the words around it (配送员, 师傅, 张伟和李娜).
 """
 
 from __future__ import annotations
@@ -17,13 +15,11 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
-import jieba.posseg
-
 from core.own_details import PERSON, SHOP, numbers_hidden
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
+from reports.person_names import TITLES, names_hidden
 from routing import to_simplified
-from routing.segment import tokenizer
 
 # Village, hamlet and group names: up to three characters before 村/寨/屯, none of them a
 # word that usually precedes a place (在 大坪村 → 在某村, 家住 下坝村) or a larger unit's
@@ -40,87 +36,11 @@ _VILLAGE = re.compile(
 # 3组, 五社, 12号 — but not a date (11月3号).
 _NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号)")
 
-_TITLES = (
-    "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
-)
-_ADDRESSED = re.compile(rf"[{SURNAMES}](?:{_TITLES})")
-# The titles a name is said before (李强师傅): not 总 or 工, which begin other words (张伟总是).
-_TITLE_WORDS = tuple(title for title in _TITLES.split("|") if len(title) > 1)
+_ADDRESSED = re.compile(rf"[{SURNAMES}](?:{TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _EVERYDAY = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in _EVERYDAY)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
-
-
-# Staff roles a complaint or a team's note names someone by (配送员刘德华, 客户经理李明收红包).
-_ROLES = (
-    "配送员", "送货员", "客户经理", "经理", "专卖员", "稽查员", "收购员", "检验员", "定级员",
-    "业务员", "营销员", "司机", "技术员", "专管员", "站长", "所长", "主任", "队长", "组长",
-    "工作人员", "员工", "职工", "师傅",
-)  # fmt: skip
-# ... and the words a name follows when somebody is complained about (投诉刘德华).
-_NAMED_AFTER = (*_ROLES, "投诉", "举报")
-_PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
-# What follows a place's name, not a person's (毛坝乡, 金桥村): jieba guesses names there too.
-_PLACE_UNITS = tuple("乡镇村县市区寨屯湾坝坪沟组社街路桥山河")
-# Cigarette brands a retailer's order or complaint names, some of which jieba takes for
-# names (苏烟, 金圣, 白将, 黄金叶, 玉溪, 红塔山, 黄果树).
-_BRANDS = (
-    "苏烟", "金圣", "白将", "黄金叶", "玉溪", "红塔山", "黄果树", "芙蓉王", "云烟", "贵烟",
-    "中华", "利群", "白沙", "红河", "黄鹤楼", "南京", "真龙", "七匹狼", "娇子", "宽窄",
-    "长白山", "泰山", "黄山", "红金龙", "钓鱼台", "双喜", "红梅", "阿诗玛", "石林",
-    "大重九", "兰州", "延安", "哈德门", "都宝", "将军", "好猫", "钻石", "雄狮", "牡丹",
-)  # fmt: skip
-
-
-@cache
-def _tagger() -> jieba.posseg.POSTokenizer:
-    return jieba.posseg.POSTokenizer(tokenizer())
-
-
-def _names_hidden(text: str) -> str:
-    """Full names nobody registered (送货的张伟总是迟到 → 送货的某某总是迟到, 張偉 → 某某): a
-    word jieba tags as a person's (nr), of two or three characters, starting with a
-    surname, and either one its dictionary does not hold (a name it guessed) or one right
-    after a staff role or before a title (配送员刘德华, 李娜师傅): its dictionary's names
-    are places and words too (白石, 谢谢, 黑屏). Read in Simplified, hidden as written."""
-    plain = folded(text)
-    out, at = list(text), 0
-    known = _tagger().tokenizer.FREQ
-    brands = _brand_spans(plain)
-    for word, tag in _tagger().cut(plain):
-        end = at + len(word)
-        named = (
-            tag in _PERSON_TAGS
-            and 2 <= len(word) <= 3
-            and word[0] in SURNAMES
-            and word not in _THANKS  # 谢谢师傅
-        )
-        # The text before it, not the word before it: jieba cuts 专卖员 as 专卖|员.
-        marked = plain[:at].endswith(_NAMED_AFTER) or plain[end:].startswith(_TITLE_WORDS)
-        if (
-            named
-            and (marked or not known.get(word))
-            and not plain[end:].startswith(_PLACE_UNITS)
-            and not any(start < end and at < stop for start, stop in brands)
-        ):
-            out[at:end] = [PERSON, *[""] * (len(word) - 1)]
-        at = end
-    return "".join(out)
-
-
-def _brand_spans(plain: str) -> list[tuple[int, int]]:
-    """Where `plain` names a cigarette brand, as (start, end) pairs."""
-    spans = []
-    for brand in _BRANDS:
-        start = plain.find(brand)
-        while start >= 0:
-            spans.append((start, start + len(brand)))
-            start = plain.find(brand, start + 1)
-    return spans
-
-
-_THANKS = frozenset(("谢谢", "谢谢你", "谢谢您"))
 
 
 # 姓王的配送员: a surname said is half a name (百姓 is the people, not a surname said).
@@ -166,10 +86,15 @@ def _kept_end(found: re.Match[str], written: str) -> str:
 
 
 def scrub(
-    text: str, names: Iterable[str] = (), places: Iterable[str] = (), shops: Iterable[str] = ()
+    text: str,
+    names: Iterable[str] = (),
+    places: Iterable[str] = (),
+    shops: Iterable[str] = (),
+    kept: Iterable[str] = (),
 ) -> str:
     """The text with personal details replaced by neutral words (某某, 某村, 某店,
-    【电话已隐去】), found in either script and hidden in the one written."""
+    【电话已隐去】), found in either script and hidden in the one written. `kept`: the
+    config's own names (areas, teams), which an unknown name is not looked for in."""
     out = ascii_digits(text)
     # Known names, shops and places first, longest first, so 张德明 goes before 张德.
     for words, instead in ((names, PERSON), (shops, SHOP), (places, "某地")):
@@ -183,7 +108,7 @@ def scrub(
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)
     out = _sub_as_read(_FAMILIAR, out, lambda _found, _written: PERSON)
     out = _sub_as_read(_SURNAME_SAID, out, lambda _found, written: written[0] + "某")
-    return _names_hidden(out)
+    return names_hidden(out, folded(out), [folded(word) for word in kept])
 
 
 def _replaced(text: str, word: str, instead: str) -> str:

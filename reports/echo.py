@@ -61,7 +61,13 @@ def post_text(
     shown = ticket.area if withheld(cfg, ticket) is None else None
     area = cfg.area(shown) if shown else None
     places = [site.name for site in cfg.sites]
-    asked = _clip(scrub(ticket.text, names, places, shops))
+    # The bureau's own names (白石乡, 龙潭镇烘烤110服务队) are no one's name to hide.
+    ours = [
+        *(each.name for each in cfg.areas),
+        *(each.name for each in cfg.teams),
+        *(each.name for each in cfg.service_lines),
+    ]
+    asked = _clip(scrub(ticket.text, names, places, shops, ours))
     # What the oversight team found about the staff complained about (a name the scrubber
     # does not know, a penalty) and how the complainant rated it are kept even from those
     # staff's own team (`core.investigated`): not published to everyone either.
@@ -71,7 +77,7 @@ def post_text(
     elif ticket.kind is Kind.COMPLAINT:
         done = DONE_WITHHELD
     else:
-        done = _clip(scrub(ticket.resolution_note, names, places, shops)) or "已办结"
+        done = _clip(scrub(ticket.resolution_note, names, places, shops, ours)) or "已办结"
     # A wish answered without being granted in full says so: not posted as work done.
     outcome = f"（{ended}）" if (ended := not_granted_in_full(ticket)) else ""
     took = (

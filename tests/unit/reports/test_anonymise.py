@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from core.own_details import NUMBER, PHONE
+from core.texts import COMPOUND_SURNAMES, SURNAMES
 from reports.anonymise import scrub
+from reports.name_words import GIVEN_NAME_CHARS
 
 NAMES = ["张德明", "王建国"]
 SITES = ["青山镇大坪烤房群"]
@@ -155,3 +159,72 @@ def test_unregistered_names_are_removed_wherever_said(text: str, expected: str) 
 )
 def test_brands_places_and_thanks_are_no_names(text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names jieba's dictionary holds (as names, or as nothing it tags so), said with no
+        # role or title beside them.
+        ("王军上次来收烟叶时压级压价", "某某上次来收烟叶时压级压价"),
+        ("送货的王军总是迟到", "送货的某某总是迟到"),
+        ("李强上次来收烟叶时压级压价", "某某上次来收烟叶时压级压价"),
+        ("是李强干的", "是某某干的"),
+        ("林峰说明天来", "某某说明天来"),
+        ("张军不接电话", "某某不接电话"),
+        ("刘德华来了又走了", "某某来了又走了"),
+        ("李建国说的", "某某说的"),
+        # Names jieba cuts apart or across its words.
+        ("王红梅送货迟到", "某某送货迟到"),
+        ("欧阳娜娜说明天来", "某某说明天来"),
+        ("昨天洪飞来过，烤房还是坏的", "昨天某某来过，烤房还是坏的"),
+        ("感谢谢宸帮忙", "感谢某某帮忙"),
+        ("邻居赵铁柱的烤房也坏了", "邻居某某的烤房也坏了"),
+        ("我叫张大山，烤房还是没修好", "我叫某某，烤房还是没修好"),
+    ],
+)
+def test_names_jieba_knows_are_removed_too(text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高温天气黄叶多，周末方便的话来一趟",
+        "王牌产品没货，金色的烟叶，白天停电",
+        "叶子黄了，兰花烟齐全，易燃物品别放烤房",
+        "高峰期送货慢，祝福大家，温馨提示",
+        "这周订货系统打不开，发黄的是下部叶还是上部叶",
+        "杨梅熟了，洪峰过境，白云烟厂",
+        "红梅两条，石林一条，白沙没到，黄金叶断货",
+        "龙潭镇烘烤110服务队，白石乡松林烤房群",
+        "向他反映过，常常迟到，马上派人，于是我又打电话",
+        "请问这周什么时候送货",
+    ],
+)
+def test_everyday_words_that_start_with_a_surname_stay(text: str) -> None:
+    assert scrub(text) == text
+
+
+_GIVEN = sorted(GIVEN_NAME_CHARS)
+_MARKED = (
+    "配送员{}送货总是迟到",
+    "投诉{}乱收费",
+    "感谢{}帮忙",
+    "{}说明天来",
+    "那个{}师傅态度不好",
+)
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    surname=st.sampled_from(SURNAMES),
+    given_name=st.text(alphabet=_GIVEN, min_size=1, max_size=2),
+    template=st.sampled_from(_MARKED),
+)
+def test_any_name_said_of_someone_is_hidden(surname: str, given_name: str, template: str) -> None:
+    """Any surname and given name, where a role, a complaint, thanks, what a person says or
+    a title marks it as someone's, never reaches the wall."""
+    name = surname + given_name
+    assume(name[:2] not in COMPOUND_SURNAMES)
+    assert name not in scrub(template.format(name))
