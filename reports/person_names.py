@@ -15,7 +15,8 @@ words (洪|飞来, 付|韬说). So a surname and what follows it is a name
   unless it is an everyday word too (`ORDINARY_WORDS`: 高峰, 白云, 祝福);
 - when it is a sentence's subject doing what people do (付韬说明天来, 罗川来过);
 - when something says it is someone's: a staff role, a complaint or thanks before it
-  (配送员, 投诉, 感谢), or a title after it (师傅).
+  (配送员, 投诉, 感谢), a title after it (师傅), or a name hidden beside it (张伟和李娜,
+  张伟、李娜).
 
 Hiding too much is preferred to publishing a name: an everyday word lost costs a reader
 little. Never hidden: a word before a place's unit (毛坝乡), or within a cigarette brand
@@ -55,6 +56,8 @@ _THANKED = ("感谢", "谢谢", "多谢")
 _DOES = ("说", "讲", "来过", "来了", "上次", "总是", "老是", "一直", "不给", "没来", "乱")
 _CLAUSE_START = ("，", "。", "、", "；", "：", "！", "？", ",", ";", ":", "!", "?", " ",
                  "昨天", "今天", "前天", "那个", "这个", "的", "是")  # fmt: skip
+# What joins two people named together (张伟和李娜, 张伟、李娜): the second is a name too.
+_JOINERS = ("和", "跟", "与", "及", "同", "、", "，", ",", "还有", "以及", "或者", "或")
 _PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
 # Surnames that are everyday characters too (这周, 叶子, 高温, 金色): jieba's nr on them, said
 # apart, says little.
@@ -174,7 +177,7 @@ def _name_alone(plain: str, found: _Candidate) -> bool:
 
 def _said_of_someone(plain: str, found: _Candidate, hidden: list[tuple[int, int]]) -> bool:
     """Whether what is around the candidate says it is someone's name: a role or a
-    complaint before it, a title after it."""
+    complaint before it, a title after it, or a hidden name joined to it."""
     before, after = plain[: found.start], plain[found.end :]
     if before.endswith(_NAMED_AFTER) or after.startswith(_TITLE_WORDS):
         return True  # even an everyday word (配送员向东)
@@ -182,8 +185,12 @@ def _said_of_someone(plain: str, found: _Candidate, hidden: list[tuple[int, int]
         return False
     if _given_name(found.given) and before.endswith(_THANKED):
         return True
-    # The rest of a name jieba cut short (赖诗|韬).
-    return found.spelled and any(start == found.start for start, _ in hidden)
+    if found.spelled and any(start == found.start for start, _ in hidden):
+        return True  # the rest of a name jieba cut short (赖诗|韬)
+    return any(
+        plain[end : found.start] in _JOINERS or plain[found.end : start] in _JOINERS
+        for start, end in hidden
+    )
 
 
 def _may_name(plain: str, found: _Candidate) -> bool:
@@ -225,7 +232,7 @@ def names_hidden(text: str, plain: str, kept: Iterable[str] = ()) -> str:
         and not any(start <= each.start and each.end <= stop for start, stop in spared)
     ]
     hidden = [(f.start, f.end) for f in found if _name_alone(plain, f)]
-    # The rest of a name hidden is a name too (赖诗|韬): until no more are found.
+    # A name said beside one hidden is a name too (张伟和李娜): until no more are found.
     while True:
         more = [
             (f.start, f.end)

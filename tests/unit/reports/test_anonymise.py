@@ -188,6 +188,21 @@ def test_names_jieba_knows_are_removed_too(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("配送员张伟和李娜都迟到", "配送员某某和某某都迟到"),
+        ("张伟、李娜", "某某、某某"),
+        ("张伟、李娜、王芳都没来", "某某、某某、某某都没来"),
+        ("李娜和配送员张伟", "某某和配送员某某"),
+        ("配送员汤溪和田健都迟到", "配送员某某和某某都迟到"),
+        ("配送员方晴和叶力琼都迟到", "配送员某某和某某都迟到"),
+    ],
+)
+def test_a_name_beside_a_hidden_one_is_removed(text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "高温天气黄叶多，周末方便的话来一趟",
@@ -212,6 +227,7 @@ _MARKED = (
     "投诉{}乱收费",
     "感谢{}帮忙",
     "{}说明天来",
+    "配送员张伟和{}都迟到",
     "那个{}师傅态度不好",
 )
 
