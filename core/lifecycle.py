@@ -194,6 +194,11 @@ CALLBACK_NOTICE = "callback"
 # The requester's notice that the ticket is resolved (办结) and its reminder, which ask for
 # their verdict: kept as well, so that words replied to it are read as about its ticket.
 RESOLUTION_NOTICE = "resolution"
+# A closed ticket's post on the echo wall (回音壁, `reports.echo`): kept too, so that a
+# reopening can withdraw it (`ECHO_WITHDRAWN`, an edit of it): the wall must not go on saying
+# that a ticket its requester sent back was done.
+ECHO_POST = "echo"
+ECHO_WITHDRAWN = "echo_withdrawn"
 _PROMPT_ACTIONS = {
     **dict.fromkeys((*ACCEPT_NUDGES, *TEAM_ACCEPT_ALERTS), Action.ACCEPT),
     **dict.fromkeys(

@@ -11,6 +11,10 @@ NOTICES: dict[str, str] = {
         "请把机器人加入该频道并设为管理员，或在配置里改正 echo_wall_chat；"
         "在此之前办结的工单不会补发到回音壁。"
     ),
+    # a reopened ticket's echo wall post, edited (handlers/echo_withdrawal.py)
+    "echo_withdrawn": (
+        "【回音壁】{line}\n此条已撤回：报告人对办理结果有异议，正在重新办理，办结后重新公布。"
+    ),
     # Telegram's command menu (setMyCommands): one line each, shown as the person types "/"
     "cmd_110": "烤房紧急故障报警，24小时处理",
     "cmd_new": "求助办事：许可证、订货、配送、收购、技术……",

@@ -17,6 +17,7 @@ from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_fu
 from handlers import callback, notify
 from handlers.cards import called_here, gist, oversight_buttons, ticket_status
 from handlers.context import Ctx
+from handlers.echo_withdrawal import withdraw_echo_post
 from handlers.i18n import MESSAGES, as_written, in_script, quoted, t
 from handlers.rating_words import asks_anew, judged_score
 from handlers.replies import Button, rows
@@ -183,6 +184,7 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
         await ctx.end_flow()
         if voice is not None:
             await attach(ctx, ticket, "voice", voice, caption=reason)
+        await withdraw_echo_post(ctx, ticket)  # the wall must not go on saying it was done
         await notify.post_card(
             ctx, ticket, with_history=True
         )  # the one live card; the old ones keep 已办结

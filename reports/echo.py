@@ -18,6 +18,7 @@ from core.complainant import withheld
 from core.config import Config
 from core.enums import Kind, Status
 from core.investigated import investigated
+from core.lifecycle import ECHO_POST
 from core.model import OutboxMessage, Ticket
 from core.texts import not_granted_in_full, one_line
 from reports.anonymise import folded, forms_of, scrub
@@ -165,7 +166,7 @@ def outbox_message(cfg: Config, post: EchoPost, now: datetime) -> OutboxMessage 
         not_before=now,
         priority=2,
         ticket_id=post.ticket_id,
-        purpose="echo",
+        purpose=ECHO_POST,
         dedup_key=f"echo:{post.ticket_id}:{post.cycle}",
     )
 

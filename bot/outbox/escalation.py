@@ -40,6 +40,7 @@ from typing import Any
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
 from core.enums import Kind, Role, Script
+from core.lifecycle import ECHO_POST, ECHO_WITHDRAWN
 from core.model import ChatPlace, OutboxMessage, Ticket
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
@@ -53,7 +54,8 @@ log = logging.getLogger(__name__)
 
 UNREACHABLE = "unreachable"
 DELIVERY_FAILED = "delivery_failed"
-ECHO = "echo"  # the echo wall's posts (`reports.echo`)
+# The echo wall's posts (`reports.echo`) and their withdrawal when reopened: the channel's.
+ECHO = frozenset((ECHO_POST, ECHO_WITHDRAWN))
 _EXCERPT = 200
 
 
@@ -88,7 +90,7 @@ async def record_undeliverable(
     forbidden: bool,
 ) -> list[OutboxMessage]:
     """Record that `row` will never be delivered; return the alert rows it added."""
-    if row.purpose == ECHO:
+    if row.purpose in ECHO:
         return await _echo_wall_refused(uow, cfg, row, reason, now)
     news, since = await mark_unreachable(uow, row.chat_id, now) if forbidden else (True, None)
     if row.ticket_id is None:

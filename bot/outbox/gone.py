@@ -14,6 +14,7 @@ edits go to it.
 
 Not every gone message needs a new one:
 - an edit of the buttons only (taking them off): they went with the message;
+- the withdrawal of an echo wall post (回音壁) someone deleted: nothing is left to withdraw;
 - an older copy of a card (from before a reopen) whose place has a newer copy: the older
   copy only keeps what it showed, and the newer one has its own edit;
 - an edit written for a copy that was sent anew since (it waited behind the new message):
@@ -32,6 +33,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.outbox.transport import Buttons
+from core.lifecycle import ECHO_WITHDRAWN
 from core.model import ChatPlace, OutboxMessage, TicketMessage
 from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
@@ -87,7 +89,8 @@ async def instead_of_edit(
     supergroup: then a new message goes to `moved_to` there. Changes the row; the caller
     commits."""
     assert row.id is not None
-    if text is None:
+    if text is None or row.purpose == ECHO_WITHDRAWN:
+        # Buttons go with their message; an echo wall post deleted says nothing to withdraw.
         return Instead.NOTHING
     kept = await uow.ticket_messages.of_message(row.chat_id, target)
     newer = await _newer_copy(uow, row, target, kept, moved_to)

@@ -19,6 +19,7 @@ from bot.outbox.clock import Clock
 from bot.outbox.gone import REPLACED_IN, REPLACES
 from core.lifecycle import (
     CALLBACK_NOTICE,
+    ECHO_POST,
     NEWS_ALERTS,
     PROMPTS,
     QUESTION_NOTICE,
@@ -132,8 +133,8 @@ def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketM
 
 # A ticket's messages whose id is kept: its card, the requester's notices a reply to which
 # is read as about the ticket (the team's question, the resolution), and what asks for a
-# call-back (edited once it is recorded).
-_KEPT_NOTICES = ("card", QUESTION_NOTICE, RESOLUTION_NOTICE, CALLBACK_NOTICE)
+# call-back (edited once it is recorded), and its echo wall post (withdrawn if it is reopened).
+_KEPT_NOTICES = ("card", QUESTION_NOTICE, RESOLUTION_NOTICE, CALLBACK_NOTICE, ECHO_POST)
 
 
 async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:

@@ -1,0 +1,89 @@
+"""A ticket its requester sends back after the echo wall (回音壁) posted it: the post does not
+go on saying it was done. Sent, it is edited to say it is withdrawn; not sent yet, it is
+not sent at all; closed again, the ticket is posted anew."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.outbox import SimulatedClock
+from core.enums import Status
+from reports.echo_publisher import publish_recent
+from scheduler.sweep import sweep
+from tests.support.desk import Harness
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
+from tests.support.tickets import FARMER, MEMBER
+
+TEAM_CHAT = -1001000000001
+WITHDRAWN = "此条已撤回"
+
+
+async def _deliver(desk: Harness, api: FakeBotApi) -> None:
+    bot = ptb_bot_for(api)
+    async with bot:
+        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
+        await sender.drain_all(max_seconds=600)
+
+
+async def _closed_unconfirmed_and_sent_back_late(desk: Harness) -> int:
+    """A 110 call resolved and closed by the sweep without the farmer's word; the farmer
+    presses ❌ 没解决 within the week they have, and gives the reason only once the week
+    is over and the echo wall has posted it. The ticket's id."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    for _ in range(2):  # 销号 without reply
+        desk.clock.advance(hours=49)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.closed_at is not None
+    desk.clock.now = ticket.closed_at + timedelta(days=7, minutes=-30)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")  # asks why
+    desk.clock.advance(hours=1)
+    return ticket_id
+
+
+async def test_a_post_sent_is_withdrawn_when_its_ticket_is_sent_back(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+) -> None:
+    wall = desk.cfg.echo_wall_chat
+    assert wall is not None
+    ticket_id = await _closed_unconfirmed_and_sent_back_late(desk)
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    await _deliver(desk, fake_bot_api)
+    [post] = fake_bot_api.sent_to(wall)
+    assert post.text is not None and post.text.startswith("【回音壁】")
+
+    await desk.send(FARMER, "温度还是上不去，烤房又停了")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
+    await _deliver(desk, fake_bot_api)
+
+    [edit] = [c for c in fake_bot_api.calls_of("editMessageText") if c.chat_id == wall]
+    assert edit.ok and edit.params["message_id"] == post.result["message_id"]
+    assert WITHDRAWN in str(edit.text) and "烘烤110" in str(edit.text)
+    assert len(fake_bot_api.sent_to(wall)) == 2  # the post, and its edit: nothing new
+
+    # Done again and confirmed: posted anew, and the withdrawn post stays withdrawn.
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "更换了温控仪", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    await _deliver(desk, fake_bot_api)
+    posts = [c for c in fake_bot_api.sent_to(wall) if c.method == "sendMessage"]
+    assert len(posts) == 2 and "更换了温控仪" in str(posts[-1].text)
+
+
+async def test_a_post_not_sent_yet_is_not_sent_once_its_ticket_is_sent_back(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+) -> None:
+    wall = desk.cfg.echo_wall_chat
+    assert wall is not None
+    await _closed_unconfirmed_and_sent_back_late(desk)
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    await desk.send(FARMER, "温度还是上不去，烤房又停了")  # before the sender runs
+    await _deliver(desk, fake_bot_api)
+    assert fake_bot_api.sent_to(wall) == []
