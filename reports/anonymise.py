@@ -1,8 +1,9 @@
 """Scrub personal details from text before it is posted on the echo wall (回音壁).
 
 Removed: phone numbers (mobile and landline), ID card numbers, licence and other long
-numbers, village/group/house-number places, the config's site names, known people's names
-and retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
+numbers, e-mail addresses, WeChat and QQ ids, vehicle plates (`reports.contacts`),
+village/group/house-number/room places, the config's site names, known people's names and
+retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
 老张, 姓王的). Chinese has no spaces to find names by; known names always are caught, in
 either script (a shop registered as 福滿多超市 in 已给福满多超市补送). An unknown full name
 is found by `reports.person_names`: a surname and given-name characters, jieba's
@@ -17,6 +18,7 @@ from functools import cache
 
 from core.own_details import PERSON, SHOP, numbers_hidden
 from core.texts import COMPOUND_SURNAMES, SURNAMES
+from reports.contacts import contacts_hidden
 from reports.masking import ascii_digits
 from reports.person_names import TITLES, names_hidden
 from routing import to_simplified
@@ -33,8 +35,8 @@ _STOP = (
 _VILLAGE = re.compile(
     rf"(?![{_STOP}])[\u4e00-\u9fff](?:家|(?![{_STOP}])[\u4e00-\u9fff]){{0,2}}(村|寨|屯)"
 )
-# 3组, 五社, 12号 — but not a date (11月3号).
-_NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号)")
+# 3组, 五社, 12号, 501室 — but not a date (11月3号).
+_NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)")
 
 _ADDRESSED = re.compile(rf"[{SURNAMES}](?:{TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
@@ -102,6 +104,7 @@ def scrub(
             {w.strip() for w in words if len(w.strip()) >= 2}, key=len, reverse=True
         ):
             out = _replaced(out, word, instead)
+    out = contacts_hidden(out)  # before the numbers: a licence in groups is one number
     out = numbers_hidden(out)  # as an anonymous complaint's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)

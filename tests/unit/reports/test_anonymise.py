@@ -244,3 +244,28 @@ def test_any_name_said_of_someone_is_hidden(surname: str, given_name: str, templ
     name = surname + given_name
     assume(name[:2] not in COMPOUND_SURNAMES)
     assert name not in scrub(template.format(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("加我微信zhangwei1234", "zhangwei1234"),
+        ("微信号：wx_abc123", "wx_abc123"),
+        ("vx: liming88", "liming88"),
+        ("QQ号：12345", "12345"),
+        ("发到邮箱abc123@qq.com", "abc123@qq.com"),
+        ("许可证号52-0102-100123", "0102"),
+        ("电话：8555-1234", "8555"),
+        ("车牌贵A12345的送货车", "A12345"),
+        ("住3栋2单元501室", "501"),
+    ],
+)
+def test_contact_details_and_plates_are_removed(text: str, secret: str) -> None:
+    assert secret not in scrub(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-11-18 上午报修", "温度从40.5降到35.2", "08:30来的", "微信同号", "QS01烤房"]
+)
+def test_dates_readings_and_codes_stay(text: str) -> None:
+    assert scrub(text) == text
