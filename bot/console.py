@@ -23,6 +23,7 @@ from bot.outbox import OutboxSender, RateLimiter, RateLimits
 from bot.outbox.clock import ShiftedClock
 from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome
+from reports.echo_publisher import publish_recent
 from scheduler.sweep import sweep
 
 
@@ -226,11 +227,15 @@ class Console:
             self._print(f"{mark} {name}：{persona.name}（id {persona.user_id}{where}）")
 
     async def later(self, minutes: float) -> None:
-        """Move the demo's clock on and run the SLA sweep: the reminders and alerts it sends."""
+        """Move the demo's clock on and run the SLA sweep: the reminders and alerts it sends,
+        and the echo wall's posts of the tickets whose close became final."""
         self.clock.offset += timedelta(minutes=minutes)
         result = await sweep(self.app.db, self.app.cfg, self.clock.now())
+        posted = await publish_recent(self.app.db, self.app.cfg, self.clock.now())
+        wall = f"，回音壁 {posted} 条" if posted else ""
         self._print(
-            f"⏩ {minutes:g} 分钟后：{result.processed} 个工单被催办/督办，{result.messages} 条消息"
+            f"⏩ {minutes:g} 分钟后：{result.processed} 个工单被催办/督办，"
+            f"{result.messages} 条消息{wall}"
         )
         await self._deliver()
 

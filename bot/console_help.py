@@ -16,6 +16,7 @@ HELP = """命令 (commands):
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
   :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker
   :reply N TEXT   回复第 #N 条消息 reply to message #N (as Telegram's 回复)
-  :later MIN      时间快进 MIN 分钟，看催办和督办 move the clock on, run the SLA sweep
+  :later MIN      时间快进 MIN 分钟，看催办、督办和回音壁 move the clock on, run the
+                  SLA sweep and post newly closed tickets to the echo wall
   :who            列出身份 list the personas   :help  :quit
 其他输入作为消息发送；/start /110 /new /my /help ... 都可以用。"""

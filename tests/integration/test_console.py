@@ -178,3 +178,35 @@ async def test_a_bureaus_own_config_without_the_demo_teams_starts_with_the_perso
     assert list(console.people) == ["farmer", "retailer", "staff", "supervisor"]
     assert "farmer：张大山" in screen and "这里是测试局服务台" in screen
     assert "Traceback" not in screen
+
+
+ECHO_WALK = """烤房停电了，温度一直往下掉
+#1
+:as member
+#6
+#21
+更换了风机电容，温度已恢复
+:as farmer
+#26
+#28
+:later 3
+:quit
+"""
+
+
+async def test_later_posts_newly_closed_tickets_to_the_echo_wall(tmp_path: Path) -> None:
+    """Confirmed and rated, the call is posted to the echo wall (回音壁) the next time the
+    clock moves on, as the scheduler's job would post it."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        await Console(app, out=out).run(io.StringIO(ECHO_WALK))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "[28] 5" in screen  # the farmer's score
+    assert "回音壁 1 条" in screen
+    assert "【回音壁】烘烤110 · 青山镇\n诉求：烤房停电了，温度一直往下掉" in screen
+    assert "评价：满意" in screen
+    assert "Traceback" not in screen
