@@ -654,6 +654,23 @@ def test_everyday_words_for_supply_short_delivery_and_conduct_are_routed(
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我要订20条玉溪", "ordering"),  # an order by its brand, as 想订两条中华
+        ("帮我订5条芙蓉王", "ordering"),
+        ("这周能訂多少條黃鶴樓", "ordering"),
+        ("错货了，订的玉溪送来的是云烟", "delivery"),  # brands beside a wrong delivery
+        ("送错了，我订的是红塔山送来的是红河", "delivery"),
+    ],
+)
+def test_an_order_naming_a_brand_goes_to_ordering_and_a_wrong_one_to_delivery(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == line and not decision.triage, decision.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [
         ("烤房的加热器没反应了", "没反应"),  # a device with no emergency word
