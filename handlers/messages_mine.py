@@ -224,6 +224,7 @@ MINE: dict[str, str] = {
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "reopen_called_off": "好的，{what} {number} 没有退回，服务队不会重新办理。",
+    "reopen_no_reason": "只收到「{words}」，没有说明原因，{what} {number} 还没有退回。",
     "reopen_solved_after_all": "好的，{what} {number} 没有退回。已经好了的话，请点「{button}」确认。",
     "reopen_ask_suggestion": "请说明对答复哪里不满意，会转给服务队再为您办理：",
     "reopen_ask_complaint": (

@@ -45,10 +45,10 @@ from handlers.rating import (
 )
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
-from handlers.tickets import Gathered, routed, typed_alarm
+from handlers.tickets import Gathered, routed, says_something, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
-from handlers.verdict_words import says_solved
+from handlers.verdict_words import says_solved, typed_score
 from handlers.wish_list_verdicts import names_another_item
 from handlers.wish_lists import in_list_order, item_button_text
 from routing import bare, to_simplified
@@ -364,6 +364,14 @@ async def flow_step(ctx: Ctx) -> bool:
             )
         elif not text:
             ctx.say(reopen_ask(ticket))
+        elif not says_something(text) or typed_score(text) is not None:
+            # 3, 5分, 👍 or 好的 typed for the reason say none, and most likely meant the
+            # score: the team is not sent "没有解决：3". Asked again, with the ticket's
+            # buttons (its ✅ among them), the question still waiting.
+            what = called_here(ctx, ticket)
+            ctx.say("reopen_no_reason", words=quoted(text), number=ticket.label, what=what)
+            ask = reopen_ask(ticket) if ticket.resolved_at else "take_up_again_ask"
+            ctx.say(ask, ticket_actions(ctx, ticket))
         else:
             await reopen_ticket(ctx, ticket, text)
     return True

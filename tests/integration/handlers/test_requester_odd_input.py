@@ -280,6 +280,28 @@ async def test_solved_after_all_where_asked_what_is_not_solved_offers_solved_aga
     assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
 
 
+@pytest.mark.parametrize("typed", ["3", "5分", "👍", "好的", "謝謝"])
+async def test_no_reason_typed_where_asked_what_is_not_solved_sends_nothing_back(
+    desk: Harness, typed: str
+) -> None:
+    """A score, a digit, an emoji or 好的 typed at 请说明哪里还没解决 (❌ pressed for ✅,
+    most likely) gives no reason: the team gets no "没有解决：3" card, the question is put
+    again and the notice's ✅ is offered."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    told = await _team_messages(desk)
+    out = await desk.send(FARMER, typed)
+    said = to_simplified(texts(out))
+    assert "没有退回" in said and "请说明哪里还没解决" in said
+    assert f"my:ok:{ticket_id}" in button_data(out)
+    assert await _team_messages(desk) == told
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
+    await desk.send(FARMER, "温度还是上不去")  # the reason, typed next, sends it back
+    [ticket] = await desk.tickets()
+    assert ticket.reopen_count == 1
+
+
 async def _team_messages(desk: Harness) -> int:
     """Messages put to the team's chat (a switch of script also resets the person's menu)."""
     return sum(1 for m in await desk.outbox() if m.chat_id == TEAM_CHAT)
