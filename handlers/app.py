@@ -461,9 +461,12 @@ async def _leave_flow(ctx: Ctx) -> None:
         # Words asked about (是，马上报警？): neither filed nor paged, and they are told so.
         asked = str(ctx.conv.data.get("text") or "")
         left = quoted(one_line(asked, intake.DRAFT_SHOWN)) if asked.strip() else left
+    unchanged = registration.update_left_unfinished(ctx)
     await ctx.end_flow()
     if left is not None:
         ctx.say("draft_left", words=left)
+    if unchanged:
+        ctx.say("reg_left_unchanged")
 
 
 def _voice_kept_for_110(ctx: Ctx) -> bool:

@@ -236,6 +236,14 @@ def _place_left_for_later(ctx: Ctx) -> bool:
     return conv is not None and conv.step == "area" and UNDO not in conv.data
 
 
+def update_left_unfinished(ctx: Ctx) -> bool:
+    """Whether the conversation is a registration again that another command or menu entry
+    now leaves half-way: what it changed is put back (`UNDO`), and they are to be told, or
+    the new name they typed would seem saved."""
+    conv = ctx.conv
+    return conv is not None and conv.flow == REGISTER and UNDO in conv.data
+
+
 def left_for_a_matter(ctx: Ctx) -> str:
     """What is said of registration when a matter of its own typed at a question leaves it
     (`app`): told before the flow ends, as only the flow tells a first one from another."""

@@ -101,13 +101,32 @@ async def test_cancelling_half_way_leaves_the_earlier_registration(desk: Harness
     assert "张大山" in texts(welcome) and "m:110" in button_data(welcome)
 
 
-async def test_another_command_half_way_also_leaves_it(desk: Harness) -> None:
+@pytest.mark.parametrize("leave", ["/my", "/start", "m:new"])
+async def test_another_command_half_way_also_leaves_it_and_says_so(
+    desk: Harness, leave: str
+) -> None:
+    """A new name typed, then /my or a menu entry: the update is left, as /cancel leaves it,
+    and they are told, or the name would seem saved."""
     await _registered_at_a_barn(desk)
     before = (await _person(desk, FARMER)).registration()
     await desk.press(FARMER, "m:reg")
     await desk.press(FARMER, "f:kind:retailer")
-    await desk.send(FARMER, "/my")
+    await desk.send(FARMER, "张大善")
+    if leave.startswith("/"):
+        out = await desk.send(FARMER, leave)
+    else:
+        out = await desk.press(FARMER, leave)
+    assert "登记信息没有改动" in texts(out)
     assert (await _person(desk, FARMER)).registration() == before
+    again = await desk.send(FARMER, "/my")  # said once, when it was left
+    assert "登记信息没有改动" not in texts(again)
+
+
+async def test_a_first_registration_left_for_a_command_is_no_update(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:retailer")
+    out = await desk.send(FARMER, "/my")
+    assert "登记信息没有改动" not in texts(out)
 
 
 @pytest.mark.parametrize("telegram_name", ["", "张大山"])
