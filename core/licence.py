@@ -6,7 +6,8 @@ an individual business (1) or an enterprise or other (2); the last 5 a serial nu
 also the last 12 digits of the code printed on every carton delivered to the shop. People
 type it as it stands on the licence, in groups with spaces (5201 0210 0123), with full-width
 digits from a Chinese input method, after its name (许可证号：…, 证号 for short, 我的许可证号是…)
-or with 号 and a full stop after it (520102100123号。); all of those are the number.
+or with 号, a full stop or thanks after it (520102100123号。, …，谢谢); all of those are
+the number.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ _IS = r"(?:是|为|為)?"
 LICENCE_SAID = rf"{_WHOSE}(?:{LICENCE_NAME}|(?:证|證){_NUMBER}){_IS}"
 # Typed alone at its question: any part of the name, with or without a colon.
 _LEAD = re.compile(rf"^{_WHOSE}{_ISSUER}(?:{_LICENCE}|证|證)?{_NUMBER}?{_IS}[:：\s]*")
-# After the number: 号 (520102100123号), and a sentence's end.
-_TAIL = re.compile(r"(?<=\d)\s*[号號]?[。.！!，,；;\s]*$")
+# After the number: 号 (520102100123号), a sentence's end, and thanks that end the answer
+# (…123，谢谢): nothing more is said of the number.
+_THANKS = r"(?:谢谢|謝謝|多谢|多謝|麻烦了|麻煩了|辛苦了)?"
+_TAIL = re.compile(rf"(?<=\d)\s*[号號]?[。.！!，,；;\s]*{_THANKS}[。.！!～~\s]*$")
 # Between the digits: spaces (ASCII, full-width, tabs) and dashes, as the groups are typed.
 _SEPARATORS = re.compile(r"[\s\-－—_.·]")
 

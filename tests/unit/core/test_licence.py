@@ -26,6 +26,9 @@ from core.licence import read_licence
         "許可證：520102100123。",
         "520102100123号",  # 号 after it
         "本店證號為 5201 0210 0123 號。",
+        "許可證號520102100123，謝謝",
+        "520102100123，谢谢！",  # thanks after it end the answer
+        "5201 0210 0123 麻烦了",
     ],
 )
 def test_the_number_is_read_however_it_is_typed(typed: str) -> None:
