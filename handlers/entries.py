@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core.enums import Kind, Script
+from core.numbers import parse_public_number
 from handlers import alarm_intake, alarm_place, intake, mine, registration, shop_details
 from handlers.context import Ctx
 from handlers.menu import say_help
@@ -125,7 +126,28 @@ async def _echo(ctx: Ctx) -> None:
 
 @command("my")
 async def _my(ctx: Ctx) -> None:
+    typed = "".join(ctx.msg.args)
+    if typed and await _numbered_mine(ctx, typed):
+        return
     await mine.list_mine(ctx)
+
+
+async def _numbered_mine(ctx: Ctx, typed: str) -> bool:
+    """/my 10019: that ticket of theirs, as its number typed alone shows it, not the list
+    it would have to be found in. A number mistyped or not theirs is said so, then the list
+    (False); words that are no number are left for the list alone."""
+    if not any(ch.isdigit() for ch in typed):
+        return False
+    ticket_id = parse_public_number(typed)
+    ticket = await ctx.uow.tickets.get(ticket_id) if ticket_id is not None else None
+    if ticket is not None and ticket.requester_id == ctx.user.id:
+        await mine.show(ctx, ticket)
+        return True
+    if ticket_id is None:
+        ctx.say("number_mistyped", number=typed[:20])
+    else:
+        ctx.say("not_your_ticket")
+    return False
 
 
 MENU: dict[str, Step] = {

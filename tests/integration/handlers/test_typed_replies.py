@@ -281,6 +281,22 @@ async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
     assert ticket.number in texts(out)
 
 
+async def test_my_with_a_number_shows_that_ticket(desk: Harness) -> None:
+    """/my 10019 is the requester's own ticket, as 10019 typed alone is, not the whole list
+    with the number they typed passed over; a mistyped one is said to be, before the list."""
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await desk.file_request(RETAILER, "这次少送了两条")
+    assert ticket.number
+    out = await desk.send(RETAILER, f"/my {ticket.number}")
+    assert f"my:v:{ticket.id}" not in button_data(out)  # no list to pick it from
+    assert f"my:x:{ticket.id}" in button_data(out) and "这次少送了两条" in texts(out)
+    typo = ticket.number[:-1] + str((int(ticket.number[-1]) + 1) % 10)
+    out = await desk.send(RETAILER, f"/my {typo}")
+    assert "可能输错了一位" in texts(out) and f"my:v:{ticket.id}" in button_data(out)
+    out = await desk.send(RETAILER, "/my")
+    assert "可能输错了一位" not in texts(out) and f"my:v:{ticket.id}" in button_data(out)
+
+
 async def test_a_traditional_requester_reads_the_teams_notes_in_traditional_and_names_as_written(
     desk: Harness, team_chat: int
 ) -> None:
