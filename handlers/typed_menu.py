@@ -98,6 +98,16 @@ _ASKS_AFTER_MINE = re.compile(
 _LOOKED_UP = re.compile(rf"(?:{_OWN})?{_FILED}")
 
 
+# Their number changed, said as news ("我换手机号了", "我的电话号码改了"): an update of the
+# registration, which only they can make, not a request for the desk to read. A number's
+# word (号, 号码) is wanted: 换手机了 is a new handset.
+_NUMBER_WORD = r"(?:手机|电话)?(?:号码|号)"
+_NUMBER_CHANGED = re.compile(
+    rf"(?:我的?)?(?:{_NUMBER_WORD}(?:换|改|变)(?:了|掉了)?"
+    rf"|(?:换|改|更换|修改|变更)了?(?:个|一个)?(?:新的?)?{_NUMBER_WORD})"
+)
+
+
 def menu_key(text: str) -> str | None:
     """The menu entry (its button's data, or HELP) that `text` names and says nothing more
     than; None for anything else."""
@@ -112,6 +122,8 @@ def menu_key(text: str) -> str | None:
     if _ASKS_AFTER_MINE.fullmatch(rest) or (lead["look"] and _LOOKED_UP.fullmatch(rest)):
         return "m:my"
     key = _KEY_OF.get(rest)
+    if key is None and _NUMBER_CHANGED.fullmatch(rest):
+        return "m:reg"
     if key == "m:110" and lead["how"]:
         return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
     return key

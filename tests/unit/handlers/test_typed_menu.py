@@ -18,6 +18,12 @@ from handlers.typed_menu import HELP, asks_to_withdraw, kind_taken_back, menu_ke
         ("我要登記", "m:reg"),  # Traditional
         ("怎么登记", "m:reg"),
         ("改手机号", "m:reg"),
+        ("我换手机号了", "m:reg"),  # the number changed, said as news
+        ("我的手机号换了", "m:reg"),
+        ("我電話號碼換了", "m:reg"),  # Traditional
+        ("换了个新手机号", "m:reg"),
+        ("我要改电话号码", "m:reg"),
+        ("怎么改电话号码", "m:reg"),  # as 怎么登记: the update opened
         ("我的工单", "m:my"),
         ("帮我查一下工单进度", "m:my"),
         ("查一下进度吧", "m:my"),
@@ -56,6 +62,8 @@ def test_a_menu_entrys_name_opens_it(text: str, key: str) -> None:
         "进度怎么样了，都三天了",
         "谢谢",
         "登记的手机号打不通",
+        "我换手机了",  # a new handset, not a new number
+        "送货员的电话换了",  # someone else's number, for the words' own reading
         "心愿：食堂增加早餐",
         "我的心愿是食堂增加早餐",
         "怎么样了",
