@@ -286,9 +286,12 @@ async def _verdict(
         return await _which_verdict(
             ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask
         )
-    if ticket is None and (not_solved or (kinded is not None and kinded.not_done)):
+    refusing = refused and not not_solved and kinded is None
+    if ticket is None and (not_solved or refusing or (kinded is not None and kinded.not_done)):
         # Closed without the requester's word (auto-closed) lately: its notice offers 没解决,
-        # and typing it means the same.
+        # and typing it means the same. 不满意 refuses a complaint's or a suggestion's result
+        # as much after that close as before it: asked what is wrong, below, as 没解决 is.
+        refusable = _REFUSABLE if refusing else None
         recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=5)
         ticket = next(
             (
@@ -296,10 +299,11 @@ async def _verdict(
                 for t in recent
                 if closed_lately_unconfirmed(t, ctx.now)
                 and (kinded is None or t.kind in kinded.kinds)
+                and (refusable is None or t.kind in refusable)
             ),
             None,
         )
-        not_solved = not_solved or ticket is not None
+        not_solved = not_solved or (ticket is not None and not refusing)
     if ticket is None and score is not None and (rated := await _rated_lately(ctx)):
         # "5" typed again after the score buttons: the first score stands, and says so.
         ctx.say(
@@ -446,6 +450,9 @@ def _which_data(verdict: str, ticket: Ticket) -> str:
 
 
 _WHICH_MAX = 8  # buttons; more wait in /my
+# The kinds whose result 不满意 refuses (their 「❌ 不满意」 or 「❌ 没解决」 sends them back);
+# of a repair it is a judgement, which the score prompt asks for.
+_REFUSABLE = frozenset({Kind.COMPLAINT, Kind.SUGGESTION})
 
 
 # A voice note this soon after a resolution is most likely said to its notice ("修好了",

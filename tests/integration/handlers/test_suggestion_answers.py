@@ -218,6 +218,21 @@ async def test_not_satisfied_typed_sends_the_suggestion_back_as_its_button_does(
     assert "reopen" in await desk.actions(ticket_id)
 
 
+async def test_not_satisfied_typed_after_the_sweep_closed_the_answer_still_sends_it_back(
+    desk: Harness,
+) -> None:
+    """Closed by the sweep with nobody's word, the suggestion may still be sent back within
+    the week, as 没解决 would: 不满意 asks what is unsatisfying, not a new complaint."""
+    ticket_id = await _answered_after_a_question(desk, ask=False)
+    await desk.sweep_does(ticket_id, Action.AUTO_CLOSE)
+    out = await desk.send(STAFF, "不满意")
+    assert "请说明对答复哪里不满意" in texts(out)
+    await desk.send(STAFF, "周末也应该延长")
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id and ticket.status is not Status.CLOSED
+    assert "reopen" in await desk.actions(ticket_id)
+
+
 @pytest.mark.parametrize("words", ["我不满意", "不太满意吧", "很差！"])
 async def test_any_judgement_refusing_the_answer_sends_the_suggestion_back(
     desk: Harness, words: str

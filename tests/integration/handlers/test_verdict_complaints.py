@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind, Status
+from core.enums import Action, Kind, Status
 from core.model import Ticket
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
@@ -145,3 +145,24 @@ async def test_not_satisfied_with_one_of_two_complaints_asks_which_then_what_is_
     assert sorted(button_data(out)) == sorted(f"my:bad:{t.id}" for t in (first, second))
     out = await desk.press(FARMER, f"my:bad:{first.id}")
     assert [b for b in button_data(out) if b.startswith("my:r:")] == []
+
+
+@pytest.mark.parametrize("typed", ["不满意", "很不滿意"])
+async def test_not_satisfied_after_the_sweep_closed_a_complaint_sends_it_back_as_not_solved_does(
+    desk: Harness, typed: str
+) -> None:
+    """Closed by the sweep with nobody's word, a complaint may still be sent back within the
+    week, as 没解决 does: 不满意 asks what is still wrong and sends it back with the answer."""
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+    await desk.sweep_does(ticket.id or 0, Action.AUTO_CLOSE)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "哪里不满意" in to_simplified(texts(out)) and "求助办事" not in texts(out)
+    [still] = await desk.tickets()
+    assert still.status is Status.CLOSED and still.rating is None
+
+    out = await desk.send(FARMER, "只是口头批评，没有道歉")
+
+    assert "已重新派给" in to_simplified(texts(out))
+    await _reopened_with(desk, ticket, "只是口头批评，没有道歉")
