@@ -4,7 +4,8 @@
 emergency (停电) but no barn failing now: raising the alarm pages the on-duty team, at night
 too. When the words also say the matter is settled, past, ahead or denied, the bot asks one
 question with two buttons instead. 「🚨 是，马上报警」 raises the alarm as typed words would
-have; 「不是，只是咨询」 offers the words as a request to confirm, not urgent. A farmer whose barn
+have; 「不是，只是咨询」 offers the words as a request to confirm, not urgent (「不是，按投诉
+提交」 as a complaint, 「不是，按建议提交」 as a suggestion). A farmer whose barn
 is failing loses one tap, never the alarm: anything else sent meanwhile is read afresh, and a
 new emergency in it raises its own.
 """
@@ -234,17 +235,29 @@ async def ask(
     if commented is not None:
         data["commented"] = commented.id
     await ctx.start_flow(ALARM_CHECK, "ask", data)
-    ctx.say("alarm_check", _buttons(ctx, commented=commented is not None))
+    ctx.say("alarm_check", _buttons(ctx, kind, commented=commented is not None))
 
 
-def _buttons(ctx: Ctx, *, commented: bool = False) -> tuple[tuple[Button, ...], ...]:
+# Filed as one of these when not now (after /complain or /suggest, or words that are one):
+# the no says so, 「不是，只是咨询」 being a request's.
+_FILED_AS = frozenset({Kind.COMPLAINT, Kind.SUGGESTION})
+
+
+def _buttons(ctx: Ctx, kind: Kind, *, commented: bool = False) -> tuple[tuple[Button, ...], ...]:
     return rows(
         Button(ctx.text("btn_alarm_now"), "f:alarm:yes"),
-        Button(
-            ctx.text("btn_alarm_not_now_commented" if commented else "btn_alarm_not_now"),
-            "f:alarm:no",
-        ),
+        Button(_not_now(ctx, kind, commented=commented), "f:alarm:no"),
     )
+
+
+def _not_now(ctx: Ctx, kind: Kind, *, commented: bool) -> str:
+    """The no's button: 不是，现在没事 of a rating's comment, 不是，按投诉提交 of a complaint
+    (a suggestion), 不是，只是咨询 of a request."""
+    if commented:
+        return ctx.text("btn_alarm_not_now_commented")
+    if kind in _FILED_AS:
+        return ctx.text("btn_alarm_not_now_as", kind=ctx.text(f"kind_{kind.value}"))
+    return ctx.text("btn_alarm_not_now")
 
 
 async def answer_step(ctx: Ctx) -> bool:
@@ -265,7 +278,8 @@ async def answer_step(ctx: Ctx) -> bool:
         # 好的, 1, 👍: no answer, and nothing else said; the words asked about would be
         # lost with the question, so it is put again.
         again = "alarm_check_again_commented" if commented else "alarm_check_again"
-        ctx.say(again, _buttons(ctx, commented=commented))
+        no = _not_now(ctx, kind, commented=commented)
+        ctx.say(again, _buttons(ctx, kind, commented=commented), no=no)
         return True
     if said is None and _a_file_alone(ctx):
         await _file_with_the_words(ctx, text, draft, commented=commented)
@@ -347,7 +361,8 @@ async def _file_with_the_words(
         return
     assert ctx.conv is not None
     await ctx.goto(ctx.conv.step, draft=kept.to_data())
-    ctx.say("alarm_check_file_kept", _buttons(ctx, commented=commented))
+    kind = Kind(str(ctx.conv.data.get("kind", Kind.REQUEST.value)))
+    ctx.say("alarm_check_file_kept", _buttons(ctx, kind, commented=commented))
 
 
 # A typed answer that begins with a no, then says more; a particle after the no (不需要了)

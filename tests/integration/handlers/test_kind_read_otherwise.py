@@ -4,6 +4,8 @@ person's own choice one tap away."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Kind, Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_actions, button_data, texts
@@ -90,3 +92,25 @@ async def test_a_barn_failing_after_complain_answered_not_now_stays_a_complaint(
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.kind is Kind.COMPLAINT and not ticket.urgent
+
+
+@pytest.mark.parametrize(
+    ("command", "words", "button"),
+    [
+        ("/suggest", "烤房停电了，温度一直往下掉", "不是，按建议提交"),
+        ("/complain", "烤房停电了，打110服务队电话一直没人接", "不是，按投诉提交"),
+    ],
+)
+async def test_the_alarm_checks_no_is_worded_for_the_kind_chosen(
+    desk: Harness, command: str, words: str, button: str
+) -> None:
+    """「不是，只是咨询」 fits a request (/new); after /suggest or /complain the no files
+    the words as what was chosen, and says so, also when the question is put again."""
+    await desk.send(FARMER, command)
+    out = await desk.send(FARMER, words)
+    assert [b.text for r in out.replies for row in r.buttons for b in row][1] == button
+    assert "只是咨询" not in texts(out)
+
+    out = await desk.send(FARMER, "好的")
+
+    assert f"「{button}」" in texts(out) and "只是咨询" not in texts(out)
