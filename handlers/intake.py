@@ -30,6 +30,7 @@ from handlers.draft_summary import (
 from handlers.drafts import DRAFT, added_from, calls_off_the_draft, draft_data, filed_from
 from handlers.follow_up import in_hand_about
 from handlers.i18n import in_script, quoted
+from handlers.kind_offer_words import typed_at_offer
 from handlers.menu import main_menu
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
@@ -398,11 +399,19 @@ def _draft_id(ctx: Ctx) -> str:
     return str(ctx.conv.data.get(DRAFT) or "")
 
 
+def _typed_choice(ctx: Ctx, gathered: Gathered, typed: str) -> str | None:
+    """The summary's button that typed words stand for: at an offer of the other kind, its
+    two buttons' words and a yes or a no to its question (改为投诉, 仍按建议, 是, 不是)."""
+    other = read_otherwise(ctx, gathered) if typed else None
+    offered = typed_at_offer(typed, gathered.kind, other) if other is not None else None
+    return offered or _TYPED_CHOICES.get(typed)
+
+
 async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     msg = ctx.msg
     # A photo's caption ("确认一下这张") is about the photo, never the answer to a button.
     typed = "" if msg.photo_file_id or msg.voice_file_id else bare(msg.text)
-    choice = _choice(msg.callback_data) or _TYPED_CHOICES.get(typed)
+    choice = _choice(msg.callback_data) or _typed_choice(ctx, gathered, typed)
     if choice == "f:anon" and not _is_complaint(ctx, gathered):
         # Typed 匿名 on a request, or an old button: nothing is filed unasked.
         ctx.say("anon_complaints_only")

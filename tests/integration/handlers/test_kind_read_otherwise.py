@@ -114,3 +114,54 @@ async def test_the_alarm_checks_no_is_worded_for_the_kind_chosen(
     out = await desk.send(FARMER, "好的")
 
     assert f"「{button}」" in texts(out) and "只是咨询" not in texts(out)
+
+
+@pytest.mark.parametrize(
+    "typed", ["改为投诉", "按投诉提交", "改成投诉吧", "是", "是的", "好的", "可以", "改為投訴"]
+)
+async def test_typed_yes_or_the_other_kind_at_the_offer_switches_as_its_button_does(
+    desk: Harness, typed: str
+) -> None:
+    """The summary asks 要改为按投诉提交吗？: a yes, or the button's words, typed switches."""
+    await desk.registered_as(RETAILER, "retailer")
+    await _summary(desk, RETAILER, "/suggest", "投诉配送员迟到，每次都晚两个小时")
+
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+
+    assert "类别：投诉" in out and "匿名提交" in out and "已补充" not in out
+    assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["仍按建议", "仍按建议提交", "还是按建议提交", "不是", "不用改"])
+async def test_typed_no_or_the_kind_chosen_at_the_offer_files_it_as_chosen(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await _summary(desk, RETAILER, "/suggest", "投诉配送员迟到，每次都晚两个小时")
+
+    await desk.send(RETAILER, typed)
+
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.SUGGESTION
+    assert ticket.text == "投诉配送员迟到，每次都晚两个小时"
+
+
+@pytest.mark.parametrize("typed", ["改为建议", "按建议提交", "是"])
+async def test_typed_at_the_offer_of_a_suggestion_chosen_as_a_complaint(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await _summary(desk, STAFF, "/complain", "建议食堂增加早餐品种")
+
+    out = to_simplified(texts(await desk.send(STAFF, typed)))
+
+    assert "类别：建议" in out and await desk.tickets() == []
+
+
+async def test_more_words_at_the_offer_still_add_to_the_draft(desk: Harness) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await _summary(desk, RETAILER, "/suggest", "投诉配送员迟到")
+
+    out = to_simplified(texts(await desk.send(RETAILER, "每次都晚两个小时")))
+
+    assert "已补充" in out and "每次都晚两个小时" in out and await desk.tickets() == []

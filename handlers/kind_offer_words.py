@@ -1,0 +1,44 @@
+"""Words typed at a summary that offers the other kind ("这像是一件投诉，不像建议。要改为按
+投诉提交吗？", `draft_summary.read_otherwise`) instead of pressing 「🔁 改为投诉」 or 「✅ 仍按
+建议提交」: the buttons' own words, or a yes or a no to the question asked."""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind
+from handlers.i18n import t
+from handlers.typed_answers import bare_yes_no
+from routing import bare, to_simplified
+
+SWITCH, KEEP = "f:as", "f:ok"
+
+# A yes to 要改为…吗？ beyond `bare_yes_no`'s: 好的, 可以, 要, 改吧. Not 提交, 确认 or 确定,
+# which say to submit what the summary shows (its ✅), as at any summary.
+_YES = frozenset(("好", "好的", "可以", "行", "行的", "没问题", "要", "要的", "改", "改吧", "换"))
+# A no to it: 不用改, 不换; 不用 or 不要 alone answer the question too, which asks whether to
+# change, not whether to submit (不提交 still calls the draft off, as at any summary).
+_NO = frozenset(("不用", "不用了", "不要", "不要了", "不需要", "不改", "不用改", "不要改", "不换"))
+_PARTICLES = "了啊呀吧哦呢"
+
+
+def typed_at_offer(text: str, chosen: Kind, other: Kind) -> str | None:
+    """`SWITCH` for 改为投诉, 按投诉提交 or a yes, `KEEP` for 仍按建议, 还是按建议提交 or a
+    no (of a suggestion chosen, read as a complaint); None for other words, which add to
+    the draft as at any summary."""
+    plain = to_simplified(bare(text)).lower()
+    said = plain.rstrip(_PARTICLES) or plain
+    if _named(said, other, r"(?:改为|改成|换成|转为|转成|按|当|当作|作为)?"):
+        return SWITCH
+    if _named(said, chosen, r"(?:仍|仍然|还是|就|照|继续)?(?:按|当|作为)?"):
+        return KEEP
+    answer = bare_yes_no(said)
+    if answer is None:
+        answer = True if said in _YES else False if said in _NO else None
+    return None if answer is None else SWITCH if answer else KEEP
+
+
+def _named(said: str, kind: Kind, lead: str) -> bool:
+    """`said` is the kind's name after `lead`, 提交 after it or not: 按投诉提交, 仍按建议."""
+    name = re.escape(t(f"kind_{kind.value}"))
+    return re.fullmatch(rf"{lead}{name}(?:提交|吧)?", said) is not None
