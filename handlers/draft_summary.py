@@ -13,6 +13,7 @@ from handlers.context import Ctx
 from handlers.drafts import DRAFT
 from handlers.follow_up import OFFERED_AT_MOST
 from handlers.i18n import as_written, in_script
+from handlers.kind_offer_words import plainly_a_request
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.wish_items import split_items
@@ -110,7 +111,8 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
         # Chosen as a suggestion, written as a complaint (or the other way): the other kind
         # is offered first, filing it as chosen stays one tap away.
         named = ctx.text(f"kind_{other.value}")
-        lead = lead or "kind_read_otherwise"
+        asked = "kind_read_as_request" if other is Kind.REQUEST else "kind_read_otherwise"
+        lead = lead or asked
         submit = [
             Button(ctx.text("switch_kind", other=named), f"f:as{mark}"),
             Button(ctx.text("submit_as_chosen", kind=kind), f"f:ok{mark}"),
@@ -161,12 +163,18 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
 
 def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:
     """The kind the words of a complaint or a suggestion chosen as such (/complain,
-    /suggest) read as when it is the other one ("投诉配送员迟到" after /suggest, "建议食堂
-    增加早餐品种" after /complain); None when they read as chosen, or as neither."""
+    /suggest) read as when it is another one ("投诉配送员迟到" after /suggest, "建议食堂
+    增加早餐品种" after /complain, "我的许可证快到期了，要办延续" after either, a request);
+    None when they read as chosen, or as none for sure."""
     if gathered.kind not in tickets.ABOUT_THE_SERVICE or not gathered.text.strip():
         return None
-    read = tickets.said_of_the_service(ctx, gathered.text)
-    return read if read is not None and read is not gathered.kind else None
+    decision = tickets.routed_as_no_alarm(ctx, gathered.text)
+    if decision.kind in tickets.ABOUT_THE_SERVICE:
+        return decision.kind if decision.kind is not gathered.kind else None
+    oversight = ctx.cfg.oversight_line()
+    not_plain = frozenset((tickets.STAFF_LINE, *([oversight.id] if oversight else [])))
+    plain = plainly_a_request(decision, gathered.text, not_plain=not_plain)
+    return Kind.REQUEST if plain else None
 
 
 def _add_button(ctx: Ctx, offer: Offer, mark: str, *, several: bool) -> Button:

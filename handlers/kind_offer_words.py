@@ -1,6 +1,7 @@
-"""Words typed at a summary that offers the other kind ("这像是一件投诉，不像建议。要改为按
-投诉提交吗？", `draft_summary.read_otherwise`) instead of pressing 「🔁 改为投诉」 or 「✅ 仍按
-建议提交」: the buttons' own words, or a yes or a no to the question asked."""
+"""The words of a summary that offers another kind than the one chosen ("这像是一件投诉，
+不像建议。要改为按投诉提交吗？", `draft_summary.read_otherwise`): words that plainly ask for
+a service under /suggest or /complain, and the words typed at the offer instead of pressing
+「🔁 改为投诉」 or 「✅ 仍按建议提交」, the buttons' own or a yes or a no to the question."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ import re
 from core.enums import Kind
 from handlers.i18n import t
 from handlers.typed_answers import bare_yes_no
-from routing import bare, to_simplified
+from routing import Decision, bare, to_simplified
+
+# How sure the router must be of a service line to offer a suggestion's or a complaint's
+# words as a request ("我的许可证快到期了，要办延续": 许可证, 延续): above its own threshold,
+# as the person chose otherwise and a wrong offer is one more question for nothing.
+_SURE_OF_A_REQUEST = 0.8
+# Words of a suggestion or a judgement the router gives no kind ("希望增加送货次数",
+# "收购站排队时间太长", "要是能在网上续办就好了"): never offered as a request.
+_SUGGESTING = re.compile(
+    r"建议|希望|能不能|能否|可不可以|可否|可以不可以|是否可以|最好|应该|应当|要是|如果|"
+    r"就好了|比较好|更好|提议|意见|增加|增设|多开|多送|延长|改进|改善|优化|提高|降低|减少|"
+    r"简化|太|不方便|不合理|慢"
+)
 
 SWITCH, KEEP = "f:as", "f:ok"
 
@@ -20,6 +33,17 @@ _YES = frozenset(("好", "好的", "可以", "行", "行的", "没问题", "要"
 # change, not whether to submit (不提交 still calls the draft off, as at any summary).
 _NO = frozenset(("不用", "不用了", "不要", "不要了", "不需要", "不改", "不用改", "不要改", "不换"))
 _PARTICLES = "了啊呀吧哦呢"
+
+
+def plainly_a_request(decision: Decision, text: str, *, not_plain: frozenset[str]) -> bool:
+    """Words the router is sure are for a service line and that suggest nothing (no 建议,
+    希望, 能不能, 太…): a request, whichever of a complaint or a suggestion was chosen.
+    `not_plain`: lines whose words are never one (the oversight line's, the staff line's)."""
+    if decision.kind is not None or decision.triage or decision.emergency:
+        return False
+    if decision.line in not_plain or decision.confidence < _SURE_OF_A_REQUEST:
+        return False
+    return _SUGGESTING.search(to_simplified(bare(text))) is None
 
 
 def typed_at_offer(text: str, chosen: Kind, other: Kind) -> str | None:

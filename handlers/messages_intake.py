@@ -215,6 +215,8 @@ INTAKE: dict[str, str] = {
     # Words that read as the other kind of what was chosen (/suggest, then 投诉配送员迟到):
     # the person's choice stays one tap away, the other kind is offered beside it.
     "kind_read_otherwise": "这像是一件{other}，不像{kind}。要改为按{other}提交吗？",
+    # Words that plainly ask for a service (/suggest, then 我的许可证快到期了，要办延续).
+    "kind_read_as_request": "这像是一件要办理的事，不像{kind}。要改为按{other}提交吗？",
     "submit_as_chosen": "✅ 仍按{kind}提交",
     "switch_kind": "🔁 改为{other}",
     "edit": "✏️ 修改",

@@ -184,10 +184,15 @@ def _read(ctx: Ctx, gathered: Gathered, *, alarm: bool) -> Decision:
 def said_of_the_service(ctx: Ctx, text: str) -> Kind | None:
     """The complaint or suggestion typed words make when read as no alarm, the kind
     `decide` files them as; None when they are neither."""
-    decision = ctx.svc.router.route(
+    decision = routed_as_no_alarm(ctx, text)
+    return decision.kind if decision.kind in ABOUT_THE_SERVICE else None
+
+
+def routed_as_no_alarm(ctx: Ctx, text: str) -> Decision:
+    """The router's reading of typed words as no alarm (their 停电 a matter of the past)."""
+    return ctx.svc.router.route(
         text, area=ctx.user.area, site=ctx.user.site_code, barn=may_have_barn(ctx), alarm=False
     )
-    return decision.kind if decision.kind in ABOUT_THE_SERVICE else None
 
 
 def may_have_barn(ctx: Ctx) -> bool:

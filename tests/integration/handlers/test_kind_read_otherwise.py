@@ -165,3 +165,61 @@ async def test_more_words_at_the_offer_still_add_to_the_draft(desk: Harness) -> 
     out = to_simplified(texts(await desk.send(RETAILER, "每次都晚两个小时")))
 
     assert "已补充" in out and "每次都晚两个小时" in out and await desk.tickets() == []
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        ("/suggest", "我的许可证快到期了，要办延续"),
+        ("/suggest", "许可证丢了怎么补办"),
+        ("/complain", "我的店要搬家，许可证地址怎么变更"),
+    ],
+)
+async def test_a_plain_request_chosen_as_a_suggestion_is_offered_as_a_request(
+    desk: Harness, command: str, words: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, command, words)
+    assert "这像是一件要办理的事" in shown and "改为求助办事" in shown and "f:ok" in shown
+
+    out = to_simplified(texts(await desk.press(RETAILER, "f:as")))
+
+    assert "类别：求助办事" in out and await desk.tickets() == []
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id) == (Kind.REQUEST, "monopoly")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "建议延长营业时间",
+        "希望增加送货次数",
+        "能不能多开几个培训班",
+        "最好每周多送一次货",
+        "可不可以多送一次",
+        "增加送货次数",
+        "送货时间太晚了，改到上午比较好",
+        "收购站排队时间太长",
+        "订货的时候系统太慢了",
+        "许可证办理流程太复杂，应该简化",
+        "烟叶收购价格能不能提高一点",
+        "要是许可证能在网上续办就好了",
+    ],
+)
+async def test_a_real_suggestion_is_not_offered_as_a_request(desk: Harness, words: str) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, "/suggest", words)
+    assert "这像是" not in shown and "f:as" not in shown
+
+
+@pytest.mark.parametrize("typed", ["改为求助办事", "按求助办事提交", "是"])
+async def test_typed_at_the_offer_of_a_request_switches_as_its_button_does(
+    desk: Harness, typed: str
+) -> None:
+    await desk.registered_as(RETAILER, "retailer")
+    await _summary(desk, RETAILER, "/suggest", "我的许可证快到期了，要办延续")
+
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+
+    assert "类别：求助办事" in out and await desk.tickets() == []
