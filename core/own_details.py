@@ -1,8 +1,8 @@
 """What in a person's own words tells who they are: phone numbers, ID card, licence and
-other long numbers, and their own name and shop as registered. Hidden from the echo wall
-(`reports.anonymise`, which hides more: places and everyone's names) and from the teams
-that read an anonymous complaint (`core.complainant.shown_words`), which still need to read
-whom it is about (配送员小王).
+other long numbers, e-mail addresses, WeChat and QQ ids, and their own name and shop as
+registered. Hidden from the echo wall (`reports.anonymise`, which hides more: places, plates
+and everyone's names) and from the teams that read an anonymous complaint
+(`core.complainant.shown_words`), which still need to read whom it is about (配送员小王).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 NUMBER = "【号码已隐去】"
 PHONE = "【电话已隐去】"
+CONTACT = "【联系方式已隐去】"
 PERSON = "某某"
 SHOP = "某店"
 
@@ -36,6 +37,44 @@ def numbers_hidden(text: str) -> str:
     return _LONG_NUMBER.sub(NUMBER, out)
 
 
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An account's name, then what it is (微信号：wx_abc123, vx liming88, QQ 12345).
+_ACCOUNT = re.compile(
+    r"(?i)(?:微信号?|威信|薇信|v信|vx|wx|wechat|weixin|qq号?|扣扣|抖音号?|快手号?|钉钉号?)"
+    r"\s*(?:号|是|为)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_.-]{3,})"
+)
+# Digits in groups joined by dashes, dots or spaces, seven or more in all (a phone number or
+# licence written in parts: 许可证号52-0102-100123, 电话8555-1234), but not a date
+# (2026-11-18) or a time (08:30).
+_GROUPED = re.compile(r"(?<![\d-])\d+(?:[-－.·\s]\d+)+(?![\d-])")
+_DATE = re.compile(r"\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}")
+
+
+def _grouped(found: re.Match[str]) -> str:
+    digits = sum(char.isdigit() for char in found[0])
+    if digits < 7 or _DATE.fullmatch(found[0]):
+        return found[0]
+    return PHONE if PHONE in numbers_hidden(found[0]) else NUMBER
+
+
+def _account(found: re.Match[str]) -> str:
+    """The account's name kept, what it is hidden: a QQ number as a number."""
+    said = found[0][: found.start(1) - found.start()]
+    return said + (NUMBER if found[1].isdigit() else CONTACT)
+
+
+def contacts_hidden(text: str) -> str:
+    """`text` without the ways to reach or find its writer: e-mail addresses, accounts said
+    after their name (加我微信zhangwei88, QQ号：12345) and numbers, grouped (`_GROUPED`) or
+    not (`numbers_hidden`)."""
+    out = text.translate(_FULLWIDTH_DIGITS)
+    out = _EMAIL.sub(CONTACT, out)
+    out = _ACCOUNT.sub(_account, out)
+    # Before the numbers: a licence written in groups is one number, not several.
+    out = _GROUPED.sub(_grouped, out)
+    return numbers_hidden(out)
+
+
 # What a shop's sign says it sells, not whose it is: a shop registered as 烟酒店 alone is
 # told by nothing of its own, and hiding the word would hide the shop a complaint is about
 # (送到了隔壁张记烟酒店).
@@ -54,13 +93,13 @@ def own_details_hidden(
 ) -> str:
     """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
     written as registered, longest first (a shop named after its owner, 小梅烟酒店, goes
-    before 小梅), and the numbers (`numbers_hidden`). A word of one character is left: it
-    would hide the same character wherever else it is written, and so is a shop's name that
-    says only what it sells (烟酒店)."""
+    before 小梅), and the numbers and accounts (`contacts_hidden`). A word of one character
+    is left: it would hide the same character wherever else it is written, and so is a
+    shop's name that says only what it sells (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) >= 2:
             out = out.replace(word, instead)
-    return numbers_hidden(out)
+    return contacts_hidden(out)

@@ -1,7 +1,7 @@
 """Scrub personal details from text before it is posted on the echo wall (回音壁).
 
 Removed: phone numbers (mobile and landline), ID card numbers, licence and other long
-numbers, e-mail addresses, WeChat and QQ ids, vehicle plates (`reports.contacts`),
+numbers, e-mail addresses, WeChat and QQ ids (`core.own_details`), vehicle plates,
 village/group/house-number/room places, the config's site names, known people's names and
 retailers' shop names (from the users table) and common forms of address (王师傅, 李经理,
 老张, 姓王的). Chinese has no spaces to find names by; known names always are caught, in
@@ -16,9 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from core.own_details import PERSON, SHOP, numbers_hidden
+from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, SURNAMES
-from reports.contacts import contacts_hidden
 from reports.masking import ascii_digits
 from reports.person_names import TITLES, names_hidden
 from routing import to_simplified
@@ -37,6 +36,13 @@ _VILLAGE = re.compile(
 )
 # 3组, 五社, 12号, 501室 — but not a date (11月3号).
 _NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)")
+
+# 贵A12345, 贵A·1234B, 京AD12345 (new energy). Only on the wall: the teams that read a
+# complaint, anonymous or not, need the plate of the van it is about.
+_PLATE = re.compile(
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]\s*[·.]?\s*"
+    r"[A-Z0-9]{5,6}(?![A-Za-z0-9])"
+)
 
 _ADDRESSED = re.compile(rf"[{SURNAMES}](?:{TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
@@ -104,8 +110,8 @@ def scrub(
             {w.strip() for w in words if len(w.strip()) >= 2}, key=len, reverse=True
         ):
             out = _replaced(out, word, instead)
-    out = contacts_hidden(out)  # before the numbers: a licence in groups is one number
-    out = numbers_hidden(out)  # as an anonymous complaint's are from the teams
+    out = _PLATE.sub(NUMBER, out)
+    out = contacts_hidden(out)  # as an anonymous complaint's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)

@@ -342,6 +342,36 @@ async def test_an_anonymous_complaint_naming_its_complainant_hides_them_from_the
     assert not any(secret in kept.content for secret in secrets) and "小王" in kept.content
 
 
+@pytest.mark.parametrize(
+    ("contact", "secret"),
+    [
+        ("加我微信zhangwei1234", "zhangwei1234"),
+        ("我QQ号：87654", "87654"),
+        ("结果发我邮箱wxw@163.com", "wxw@163.com"),
+    ],
+)
+async def test_an_anonymous_complainants_wechat_qq_or_e_mail_is_hidden_from_the_team(
+    desk: Harness, contact: str, secret: str
+) -> None:
+    """A way to reach them typed in the words tells who they are as surely as a phone
+    number: the team complained about reads it hidden, the oversight team whole."""
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, f"投诉配送员王军，送货总是迟到，{contact}")
+    assert "已匿名提交" in texts(await desk.press(RETAILER, "f:anon"))
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and (ticket.kind, ticket.team_id) == (Kind.COMPLAINT, "delivery")
+    team = "\n".join(
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id in (DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER)
+    )
+    assert "王军" in team and secret not in team, team
+    shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
+    assert "王军" in shown and secret not in shown, shown
+    assert secret in await _sent_to(desk, CONDUCT_CHAT)
+    assert secret in texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+
+
 async def test_an_anonymous_complainants_later_words_hide_them_from_the_team_too(
     desk: Harness,
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.own_details import NUMBER, PHONE, own_details_hidden
 
 
@@ -22,3 +24,26 @@ def test_a_shop_named_only_by_what_it_sells_is_left_where_another_shop_is_named(
     said = "投诉配送员小王，把我订的货错送到了隔壁张记烟酒店"
     assert own_details_hidden(said, shops=("烟酒店",)) == said
     assert own_details_hidden("我是便利店的", shops=("便利店",)) == "我是便利店的"
+
+
+@pytest.mark.parametrize(
+    ("said", "secret"),
+    [
+        ("投诉配送员王军，送货总是迟到，加我微信zhangwei1234", "zhangwei1234"),
+        ("微信号：wx_abc123", "wx_abc123"),
+        ("vx: liming88", "liming88"),
+        ("QQ号：１２３４５", "12345"),
+        ("结果发到邮箱abc123@qq.com", "abc123@qq.com"),
+        ("许可证号52-0102-100123", "0102"),
+        ("电话：8555-1234", "8555"),
+    ],
+)
+def test_an_account_e_mail_or_number_in_groups_is_hidden(said: str, secret: str) -> None:
+    assert secret not in own_details_hidden(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["2026-11-18 上午送的货", "温度从40.5降到35.2", "08:30来的", "微信同号", "车牌贵A12345"]
+)
+def test_dates_readings_and_whose_van_it_was_stay(said: str) -> None:
+    assert own_details_hidden(said) == said
