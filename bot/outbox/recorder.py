@@ -152,6 +152,15 @@ async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: da
             # its 「📞 已回访」 asks for nothing now.
             await uow.outbox.add(buttons_off(message, now, urgent=row.priority == 0))
             return
+    if (
+        row.purpose == ECHO_POST
+        and row.id is not None
+        and await OutboxQueries.on(uow).edit_waits_for(message.ticket_id, row.id)
+    ):
+        # Its ticket was reopened while it was on its way: the withdrawal waits for this
+        # message (`handlers.echo_withdrawal`), and a later reopening must not withdraw it
+        # again.
+        return
     if _is_prompt(row):
         ticket = await uow.tickets.get(message.ticket_id)
         if ticket is None or not prompt_applies_to(ticket, row.purpose, message.team_id):

@@ -536,6 +536,7 @@ class FakeBotApi:
         params, files, filenames = await _read_params(request)
         call = Call(method, params, self.clock(), files=files, filenames=filenames)
         self.calls.append(call)
+        await self._notify()  # `wait_for` a call still being answered (a delay) sees it
         try:
             if request.match_info["token"] != self.token:
                 raise _Reply(401, "Unauthorized")

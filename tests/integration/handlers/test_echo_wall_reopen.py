@@ -4,14 +4,16 @@ not sent at all; closed again, the ticket is posted anew."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from bot.outbox import SimulatedClock
 from core.enums import Status
+from core.lifecycle import ECHO_POST
 from reports.echo_publisher import publish_recent
 from scheduler.sweep import sweep
 from tests.support.desk import Harness
-from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import Call, FakeBotApi
 from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
 from tests.support.tickets import FARMER, MEMBER
 
@@ -87,3 +89,39 @@ async def test_a_post_not_sent_yet_is_not_sent_once_its_ticket_is_sent_back(
     await desk.send(FARMER, "温度还是上不去，烤房又停了")  # before the sender runs
     await _deliver(desk, fake_bot_api)
     assert fake_bot_api.sent_to(wall) == []
+
+
+async def test_a_post_on_its_way_when_its_ticket_is_sent_back_is_withdrawn_once_sent(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+) -> None:
+    """The sender has taken the post and Telegram is slow to take it when the farmer sends
+    the ticket back: the post goes out all the same, and is withdrawn once it has."""
+    wall = desk.cfg.echo_wall_chat
+    assert wall is not None
+    await _closed_unconfirmed_and_sent_back_late(desk)
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    fake_bot_api.inject("delay", method="sendMessage", chat_id=wall, seconds=1.0)
+
+    def posting(call: Call) -> bool:
+        return call.method == "sendMessage" and call.chat_id == wall
+
+    bot = ptb_bot_for(fake_bot_api)
+    async with bot:
+        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
+        sending = asyncio.create_task(sender.drain_all(max_seconds=600))
+        await fake_bot_api.wait_for(posting, within=10)
+        await desk.send(FARMER, "温度还是上不去，烤房又停了")  # while the post is on its way
+        await sending
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
+    await _deliver(desk, fake_bot_api)
+
+    [post] = [call for call in fake_bot_api.sent_to(wall) if posting(call)]
+    assert post.ok
+    shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
+    assert WITHDRAWN in shown and "烘烤110" in shown
+    assert len(fake_bot_api.sent_to(wall)) == 2  # the post, and its edit: nothing new
+    # Withdrawn for good: a later reopening has nothing of it to withdraw again.
+    async with desk.db.uow(read_only=True) as uow:
+        assert await uow.ticket_messages.of_ticket(ticket.id or 0, ECHO_POST) == []
