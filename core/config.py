@@ -298,6 +298,13 @@ class RoutingSettings(_Model):
     oversight_min: float = Field(
         4.0, ge=0, description="the oversight line's own score that takes a request there"
     )
+    misconduct_words: list[str] = Field(
+        default_factory=list,
+        description="words of the oversight line's table that say what a person did (吃拿卡要, "
+        "骂人, 才给), not who they are (员工, 干部) or how a call went (没人接): beside the "
+        "oversight team's own name in a request another line wins, they make it a complaint "
+        "about that team (as do its words there reaching oversight_min)",
+    )
     danger_words: list[str] = Field(
         default_factory=list,
         description="emergency or disaster words of a danger to people (着火, 触电): the "

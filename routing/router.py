@@ -58,6 +58,7 @@ class Router:
         self._min_score = self.settings.min_score
         self._oversight_min = max(self.settings.oversight_min, self._min_score)
         self._overseer_names = _overseer_names(cfg, oversight.id if oversight else None)
+        self._misconduct = frozenset(to_simplified(w) for w in self.settings.misconduct_words)
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -175,7 +176,7 @@ class Router:
             line, triage = self.triage_line, True
         # Wherever its other words would take it: another line's complaints are copied to
         # the oversight team, which would read one about itself. A barn failing now stays 110's.
-        named = () if emergency else self._overseer_named_in(normalized)
+        named = () if emergency else self._overseer_named_in(normalized, line)
         if named:
             # About the oversight team's own people: a supervisor dispatches it, and it is
             # a complaint whatever its words, as any request the oversight line takes is.
@@ -247,31 +248,41 @@ class Router:
         """The words of `text` that name the oversight team itself (`own_words` on its
         line, or one of its teams' names), longest first, none inside another: 纪检作风监督室
         and 监督员, not 纪检 too."""
-        return self._overseer_named_in(to_simplified(clean(text)))
+        return self._overseer_named_in(to_simplified(clean(text)), self.oversight_line)
 
-    def _overseer_named_in(self, normalized: str) -> tuple[str, ...]:
-        """`names_overseer` of a text already cleaned and simplified."""
+    def _overseer_named_in(self, normalized: str, line: str | None) -> tuple[str, ...]:
+        """`names_overseer` of a text already cleaned and simplified, which goes to `line`
+        on its other words."""
         if not any(word in normalized for word in self._overseer_names):
             return ()  # most requests: nothing to read clause by clause
         unread = normalized
         found: list[str] = []
         for word in self._overseer_names:
             clauses = _clauses_naming(unread, word)
-            if any(self._complained_of(clause.replace(word, "")) for clause in clauses):
+            said = [clause.replace(word, "") for clause in clauses]
+            if any(self._complained_of(clause, line) for clause in said):
                 found.append(word)
             # Read once: 监督室 inside 请纪检作风监督室查一查 is the name addressed, and
             # inside a name found, that name.
             unread = unread.replace(word, "□" * len(word))
         return tuple(found)
 
-    def _complained_of(self, said: str) -> bool:
+    def _complained_of(self, said: str, line: str | None) -> bool:
         """Whether what a clause says beside the oversight team's name holds misconduct
         words of its line (纪委的人吃拿卡要, 陈监督员态度恶劣): what it is said to have done.
         Beside none (纪检说让我找你们, 监督员来过了, 已经跟纪检作风监督室说了: the 作风 of
         its name is no misconduct), it is only mentioned, and the complaint is about someone
-        else."""
-        line = self.oversight_line or ""
-        return self.tables.evidence(cut(said)).scores.get(line, 0.0) > 0
+        else. In a request another line wins, any word of the oversight line's table is not
+        enough: 员工, 干部 or 工作人员 say only whose (给纪检的员工也发防暑降温费), and 没人接
+        is how a call went; `routing.misconduct_words` (纪检的人说话才给我办) or that line's
+        words there at `oversight_min` are."""
+        oversight = self.oversight_line or ""
+        ev = self.tables.evidence(cut(said))
+        score = ev.scores.get(oversight, 0.0)
+        if line == oversight:
+            return score > 0
+        said_words = {part for word in ev.words.get(oversight, {}) for part in word.split("+")}
+        return score >= self._oversight_min or not said_words.isdisjoint(self._misconduct)
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110

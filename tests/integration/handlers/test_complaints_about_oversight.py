@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from core.enums import Kind
 from routing import to_simplified
 from tests.support.complainant import RETAILER, SECRETS, registered_with_a_shop
 from tests.support.desk import Harness, texts
+from tests.support.wish_lists import STAFF
 
 TRIAGE_CHAT, SUPERVISOR = -1001000000017, 300001
 CONDUCT_CHAT, CONDUCT_MEMBER, CONDUCT_LEADER = -1001000000016, 200091, 200092
@@ -189,3 +191,15 @@ async def test_a_complaint_about_the_office_that_another_line_would_win_reaches_
     assert (ticket.line, ticket.kind) == ("triage", "complaint")
     assert [r for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT and r.purpose == "card"]
     assert await _sent_to_the_conduct_office(desk) == []
+
+
+async def test_a_wish_for_the_offices_own_staff_stays_a_wish(desk: Harness) -> None:
+    """员工 only says whose the wish is: no complaint about the office (before: filed as a
+    complaint about 纪检 at 督办分派台 instead of a wish to 工会职工服务站)."""
+    await desk.registered_as(STAFF, "staff")
+    out = await desk.send(STAFF, "希望给纪检监督室的员工也发防暑降温费")
+    said = to_simplified(texts(out))
+    assert "投诉的是纪检作风监督室的人员" not in said, said
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id) == (Kind.WISH, "staff")

@@ -345,6 +345,31 @@ def test_a_complaint_about_the_oversight_team_another_line_would_win_goes_to_the
 @pytest.mark.parametrize(
     ("text", "line"),
     [
+        ("希望给纪检监督室的员工也发防暑降温费", "staff"),
+        ("希望纪委的干部也来参加职工运动会", "staff"),
+        ("纪检的工作人员什么时候来收购站检查", "purchase"),
+        ("监督室的电话没人接，我想问收购站几号开秤", "purchase"),
+    ],
+)
+def test_a_request_mentioning_the_oversight_teams_people_keeps_its_line(
+    router: Router, text: str, line: str
+) -> None:
+    """员工, 干部 or 工作人员 only say who; 没人接 is no misconduct: another line's request
+    that names the oversight team's people is not a complaint about them (before: sent to
+    the desk as one)."""
+    decision = router.route(text)
+    assert (decision.line, decision.overseer_named) == (line, ()), decision.explanation
+
+
+def test_every_misconduct_word_is_one_the_oversight_line_scores(demo_config: Config) -> None:
+    """A misconduct word its table lacks would never be found beside the office's name."""
+    table = {part for word in demo_config.keywords["conduct"].words for part in word.split("+")}
+    assert set(demo_config.routing.misconduct_words) <= table
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
         ("收购站的工作人员说明天开秤，是真的吗", "purchase"),
         ("订货系统的工作人员电话打不通", "ordering"),
         ("许可证办理太慢了，不满意", "monopoly"),
