@@ -85,6 +85,9 @@ MINE: dict[str, str] = {
     "verdict_which_not_satisfied_complaint": (
         "您有 {count} 件投诉已办结、等您确认。对哪一件的处理不满意？请点下面的投诉，再说明哪里不满意："
     ),
+    "verdict_which_not_satisfied_mixed": (
+        "您有 {count} 件投诉或建议已有答复、等您确认。对哪一件不满意？请点下面的投诉或建议，再说明哪里不满意："
+    ),
     "verdict_which_disputed": (
         "您有 {count} 个{what}的答复等您确认。对哪一个的答复有异议？请点下面的{what}，再说明有什么异议："
     ),

@@ -283,6 +283,10 @@ async def _verdict(
         elif refused and all(t.kind is Kind.COMPLAINT for t in awaiting):
             # 不满意 of how complaints were dealt with: their 「❌ 没解决」, as for one.
             verdict, ask = "bad", "verdict_which_not_satisfied_complaint"
+        elif refused and all(t.kind in _REFUSABLE for t in awaiting):
+            # Of a complaint's and a suggestion's results alike: whichever is pressed is
+            # sent back with what is wrong, never scored over the objection.
+            verdict, ask = "bad", "verdict_which_not_satisfied_mixed"
         return await _which_verdict(
             ctx, awaiting, decision, judged=judged, verdict=verdict, ask=ask
         )

@@ -14,6 +14,7 @@ from tests.support.tickets import FARMER
 
 RETAILER = 100002
 CONDUCT_CHAT, CONDUCT_MEMBER = -1001000000016, 200091
+PURCHASE_CHAT, PURCHASE_MEMBER = -1001000000011, 200041
 
 
 async def _resolved_complaint(desk: Harness, user: int, words: str) -> Ticket:
@@ -32,6 +33,15 @@ async def _reopened_with(desk: Harness, ticket: Ticket, reason: str) -> None:
     [again] = await desk.tickets()  # nothing new filed beside it
     assert again.id == ticket.id and again.status is Status.DISPATCHED
     assert again.reopen_count == 1
+    async with desk.db.uow(read_only=True) as uow:
+        last = list(await uow.tickets.events(ticket.id or 0))[-1]
+    assert (last.action, last.note) == ("reopen", reason)
+
+
+async def _reopened_with_beside(desk: Harness, ticket: Ticket, reason: str) -> None:
+    """`_reopened_with`, of one ticket among others."""
+    [again] = [t for t in await desk.tickets() if t.id == ticket.id]
+    assert again.status is Status.DISPATCHED and again.reopen_count == 1
     async with desk.db.uow(read_only=True) as uow:
         last = list(await uow.tickets.events(ticket.id or 0))[-1]
     assert (last.action, last.note) == ("reopen", reason)
@@ -145,6 +155,34 @@ async def test_not_satisfied_with_one_of_two_complaints_asks_which_then_what_is_
     assert sorted(button_data(out)) == sorted(f"my:bad:{t.id}" for t in (first, second))
     out = await desk.press(FARMER, f"my:bad:{first.id}")
     assert [b for b in button_data(out) if b.startswith("my:r:")] == []
+
+
+async def test_not_satisfied_beside_an_answered_suggestion_asks_which_then_what_is_wrong(
+    desk: Harness,
+) -> None:
+    """A complaint and a suggestion both answered: 不满意 refuses either's result, so neither
+    is offered a score (before: 「解决的是哪一个？…再为它打分」, the complaint's press asking
+    its score, which would close it over the objection)."""
+    complaint = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+    await desk.send(FARMER, "/suggest")
+    await desk.send(FARMER, "建议收购站多设几个休息的座位")
+    await desk.press(FARMER, "f:next")
+    await desk.press(FARMER, "f:ok")
+    suggestion = (await desk.tickets())[-1]
+    assert (suggestion.kind, suggestion.team_id) == (Kind.SUGGESTION, "purchase")
+    await desk.press(PURCHASE_MEMBER, f"tk:acc:{suggestion.id}", chat=PURCHASE_CHAT)
+    await desk.press(PURCHASE_MEMBER, f"tk:res:{suggestion.id}", chat=PURCHASE_CHAT)
+    await desk.send(PURCHASE_MEMBER, "已经安排增加座位", chat=PURCHASE_CHAT)
+
+    out = await desk.send(FARMER, "不满意")
+
+    said = to_simplified(texts(out))
+    assert "打分" not in said and "投诉" in said and "建议" in said, said
+    assert sorted(button_data(out)) == sorted(f"my:bad:{t.id}" for t in (complaint, suggestion))
+    out = await desk.press(FARMER, f"my:bad:{complaint.id}")
+    assert [b for b in button_data(out) if b.startswith("my:r:")] == []
+    await desk.send(FARMER, "只是口头批评，没有道歉")
+    await _reopened_with_beside(desk, complaint, "只是口头批评，没有道歉")
 
 
 @pytest.mark.parametrize("typed", ["不满意", "很不滿意"])
