@@ -20,7 +20,7 @@ from handlers.cards import (
 )
 from handlers.context import Ctx
 from handlers.drafts import calls_off_the_draft
-from handlers.i18n import quoted
+from handlers.i18n import in_script, quoted
 from handlers.rating import (
     OPEN_MAX,
     RATE,
@@ -353,7 +353,7 @@ async def flow_step(ctx: Ctx) -> bool:
                 "reopen_solved_after_all" if solved else "reopen_called_off",
                 ticket_actions(ctx, ticket),
                 number=ticket.label,
-                what=called_here(ctx, ticket),
+                what=_sent_back_called(ctx, ticket),
                 button=ctx.text(confirm_key(ticket)),
             )
             return True
@@ -368,13 +368,21 @@ async def flow_step(ctx: Ctx) -> bool:
             # 3, 5分, 👍 or 好的 typed for the reason say none, and most likely meant the
             # score: the team is not sent "没有解决：3". Asked again, with the ticket's
             # buttons (its ✅ among them), the question still waiting.
-            what = called_here(ctx, ticket)
+            what = _sent_back_called(ctx, ticket)
             ctx.say("reopen_no_reason", words=quoted(text), number=ticket.label, what=what)
             ask = reopen_ask(ticket) if ticket.resolved_at else "take_up_again_ask"
             ctx.say(ask, ticket_actions(ctx, ticket))
         else:
             await reopen_ticket(ctx, ticket, text)
     return True
+
+
+def _sent_back_called(ctx: Ctx, ticket: Ticket) -> str:
+    """What the ticket is called while what is wrong with it is asked: a complaint is the
+    投诉 its question named (您对投诉 N 的处理不满意), not the 工单 of its notices."""
+    if ticket.kind is Kind.COMPLAINT:
+        return in_script("投诉", ctx.script)
+    return called_here(ctx, ticket)
 
 
 # Said where the reason it is not solved is asked: fixed after all (已经好了, 没事了，谢谢),

@@ -185,6 +185,23 @@ async def test_not_satisfied_beside_an_answered_suggestion_asks_which_then_what_
     await _reopened_with_beside(desk, complaint, "只是口头批评，没有道歉")
 
 
+async def test_calling_off_the_complaints_send_back_names_it_as_the_question_did(
+    desk: Harness,
+) -> None:
+    """Asked 您对投诉 N 的处理不满意…（不退回请回复“算了”）, 算了 is answered of 投诉 N
+    (before: 工单 N 没有退回)."""
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+    out = await desk.send(FARMER, "不满意")
+    assert f"投诉 {ticket.label}" in to_simplified(texts(out))
+
+    out = await desk.send(FARMER, "算了")
+
+    said = to_simplified(texts(out))
+    assert f"投诉 {ticket.label} 没有退回" in said, said
+    [still] = await desk.tickets()
+    assert still.status is Status.RESOLVED and still.reopen_count == 0
+
+
 @pytest.mark.parametrize("typed", ["不满意", "很不滿意"])
 async def test_not_satisfied_after_the_sweep_closed_a_complaint_sends_it_back_as_not_solved_does(
     desk: Harness, typed: str
