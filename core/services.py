@@ -48,7 +48,7 @@ class Draft:
     # its create event.
     anonymous: bool = False
     # A complaint about the oversight team's own people, which the router sent to the
-    # triage desk (`Router.names_overseer`): kept on the create event, so that wherever it
+    # triage desk (`Decision.overseer_named`): kept on the create event, so that wherever it
     # goes that team gets no copy of it nor its call-back.
     about_overseers: bool = False
 

@@ -244,15 +244,11 @@ class Router:
             overseer_named=named,
         )
 
-    def names_overseer(self, text: str) -> tuple[str, ...]:
-        """The words of `text` that name the oversight team itself (`own_words` on its
+    def _overseer_named_in(self, normalized: str, line: str | None) -> tuple[str, ...]:
+        """The words of `normalized` (cleaned and simplified), going to `line` on its other
+        words, that name the oversight team itself as complained of (`own_words` on its
         line, or one of its teams' names), longest first, none inside another: 纪检作风监督室
         and 监督员, not 纪检 too."""
-        return self._overseer_named_in(to_simplified(clean(text)), self.oversight_line)
-
-    def _overseer_named_in(self, normalized: str, line: str | None) -> tuple[str, ...]:
-        """`names_overseer` of a text already cleaned and simplified, which goes to `line`
-        on its other words."""
         if not any(word in normalized for word in self._overseer_names):
             return ()  # most requests: nothing to read clause by clause
         unread = normalized
