@@ -215,7 +215,7 @@ async def close(
             buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]
         else:
             text = texts.requester(f"resolved_closed{answered_as(ticket)}", number=ticket.label)
-            if news := await list_news(uow, ticket):
+            if news := await list_news(uow, cfg, ticket, now):
                 text += f"\n{news}"
             buttons = [[button(texts.requester(dispute_key(ticket)), f"my:bad:{ticket.id}")]]
         row = Row(

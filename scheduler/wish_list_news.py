@@ -1,19 +1,28 @@
 """How far a wish list (心愿清单) has come, told with the close of one of its items the
 sweep crossed off (销号, never confirmed), as the desk tells it when the staff member's
-rating crosses one off: the items still worked on, or that the whole list is done."""
+rating crosses one off: the items still worked on, or that the whole list is done.
+
+Items of one list answered together are crossed off by one sweep, one after another: only
+the last of them says how far the list has come, so that no notice arriving beside the
+others says items are left that the same sweep crosses off."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from core.config import Config
 from core.enums import Kind
 from core.model import Ticket
 from core.wish_lists import DRAFT, LIST_MIN, list_progress
 from scheduler import texts
+from scheduler.plan import Close, plan
 from storage.uow import SqlUnitOfWork
 
 
-async def list_news(uow: SqlUnitOfWork, ticket: Ticket) -> str:
+async def list_news(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: datetime) -> str:
     """The line on the list `ticket` (closed now) was filed in; "" for a wish on no list,
-    or another kind of ticket."""
+    another kind of ticket, or while another item of the list is due to be crossed off at
+    `now` too (its notice says it)."""
     if ticket.kind is not Kind.WISH or ticket.id is None:
         return ""
     events = await uow.tickets.events(ticket.id)
@@ -22,6 +31,9 @@ async def list_news(uow: SqlUnitOfWork, ticket: Ticket) -> str:
         return ""
     items = await uow.tickets.created_with(ticket.requester_id, DRAFT, draft)
     if len(items) < LIST_MIN:
+        return ""
+    others = [item for item in items if item.id != ticket.id]
+    if any(_crossed_off_at(cfg, item, now) for item in others):
         return ""
     progress = list_progress([item.status for item in items])
     if progress.left:
@@ -32,3 +44,10 @@ async def list_news(uow: SqlUnitOfWork, ticket: Ticket) -> str:
             "wish_list_done_withdrawn", count=progress.closed, withdrawn=progress.withdrawn
         )
     return texts.requester("wish_list_done", count=progress.closed)
+
+
+def _crossed_off_at(cfg: Config, item: Ticket, now: datetime) -> bool:
+    """Whether the sweep crosses `item` off (销号, never confirmed) at `now`, with a notice
+    that carries this line."""
+    step = plan(cfg, item, now)
+    return isinstance(step, Close) and step.wait == "resolved"

@@ -95,3 +95,23 @@ async def test_an_item_closed_by_the_sweep_says_what_is_left(desk: Harness) -> N
     told = await _auto_closed_notice(desk)
 
     assert told.count("心愿清单") == 1 and "还有 1 项没有销号：第2项" in told
+
+
+async def test_a_list_the_sweep_crosses_off_at_once_says_how_far_it_came_once(
+    desk: Harness,
+) -> None:
+    """Items answered together are crossed off by one sweep: their notices arrive together,
+    and only the last says the list is done; none says items are left that it also closed."""
+    await wish_list_answered(desk)
+    before = {r.id for r in await desk.outbox()}
+    start = desk.clock.now
+    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
+    assert {t.status for t in await desk.tickets()} == {Status.CLOSED}
+    told = [
+        to_simplified(str(r.payload.get("text")))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF and "已自动销号" in str(r.payload.get("text"))
+    ]
+    assert len(told) == 3
+    assert not [text for text in told if "没有销号" in text], told
+    assert len([text for text in told if "已全部销号" in text]) == 1, told
