@@ -19,8 +19,9 @@ words (洪|飞来, 付|韬说). So a surname and what follows it is a name
   张伟、李娜).
 
 Hiding too much is preferred to publishing a name: an everyday word lost costs a reader
-little. Never hidden: a word before a place's unit (毛坝乡), or within a cigarette brand
-(苏烟, but not 王红梅 around 红梅) or a name the bureau's config uses (an area, a team).
+little. Never hidden: a word before a place's unit (毛坝乡; but a title or a word the unit's
+character begins ends no place: 张伟组长, 张伟路过), or within a cigarette brand (苏烟, but
+not 王红梅 around 红梅) or a name the bureau's config uses (an area, a team).
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ _PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
 _EVERYDAY = frozenset("周于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐余")
 # What follows a place's name, not a person's (毛坝乡, 金桥村): jieba guesses names there too.
 _PLACE_UNITS = tuple("乡镇村县市区寨屯湾坝坪沟组社街路桥山河")
+# Everyday words a unit begins that still say the place before them (毛坝乡村, 金桥村民);
+# any other such word, a title (组长, 镇长) or not (路过, 区别, 社保), says no place.
+_PLACE_WORDS = frozenset(
+    ("乡村", "乡镇", "乡下", "村民", "村委", "村里", "村口", "村子", "镇上", "镇里", "县城",
+     "县里", "市区", "市里", "城区", "区县", "山区", "社区", "街道")
+)  # fmt: skip
 _THANKS = frozenset(("谢谢", "谢谢你", "谢谢您"))
 
 
@@ -201,6 +208,15 @@ def _may_name(plain: str, found: _Candidate) -> bool:
     return found.tagged or found.hinted or found.spelled or _given_name(found.given)
 
 
+def _place_before(plain: str, end: int) -> bool:
+    """Whether a place's unit ends the word that ends at `end` (毛坝乡, 邵阳市, 金桥村民),
+    rather than begin a title or an everyday word (张伟组长, 李强镇长, 张伟路过)."""
+    if not plain[end:].startswith(_PLACE_UNITS):
+        return False
+    word = plain[end : end + 2]
+    return word in _PLACE_WORDS or not common_word(word)
+
+
 def _kept_spans(plain: str, kept: Iterable[str]) -> list[tuple[int, int]]:
     """Where `plain` says a brand or a name of the config's, as (start, end) pairs."""
     spans = []
@@ -227,7 +243,7 @@ def names_hidden(text: str, plain: str, kept: Iterable[str] = ()) -> str:
     found = [
         each
         for each in (*made, *_spelled(plain, words))
-        if not plain[each.end :].startswith(_PLACE_UNITS)
+        if not _place_before(plain, each.end)
         # Within a brand or a config's name (苏烟, 白石乡), not one that holds it (王红梅).
         and not any(start <= each.start and each.end <= stop for start, stop in spared)
     ]

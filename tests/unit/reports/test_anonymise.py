@@ -144,6 +144,24 @@ def test_unregistered_names_are_removed_wherever_said(text: str, expected: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("张伟组长态度差", "张伟"),
+        ("李强镇长来看过", "李强"),
+        ("刘洋县长", "刘洋"),
+        ("配送员张伟路过也不送", "张伟"),
+        ("收购员李强区别对待烟农", "李强"),
+        ("配送员王刚社保的事", "王刚"),
+        ("配送员张伟组织的", "张伟"),
+    ],
+)
+def test_a_name_before_a_title_or_word_a_place_unit_begins_is_removed(text: str, name: str) -> None:
+    """组长, 镇长 and 县长 are titles, 路过, 区别 and 社保 everyday words: their first
+    character ends no place (毛坝乡), and the name before them is hidden."""
+    assert name not in scrub(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Cigarette brands and places jieba tags as people's names.
@@ -152,6 +170,9 @@ def test_unregistered_names_are_removed_wherever_said(text: str, expected: str) 
         "蘇煙、金聖和白將都沒到",
         "玉溪、红塔山、黄果树补一条",
         "毛坝乡的烤房停电了",
+        "毛坝乡村的烤房停电了",  # 乡村 after a place says the place still
+        "邵阳市的烤房，邵阳市区也停电了",
+        "红梅两条送到石林路",
         "谢谢白石乡110服务队",
         "谢谢师傅，谢谢工作人员",
         "老百姓都说好，姓名填错了",
