@@ -36,6 +36,7 @@ from core.own_details import PERSON
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from reports.name_words import BRANDS, GIVEN_NAME_CHARS, ORDINARY_WORDS
 from routing.segment import common_word, tokenizer
+from routing.text import CJK
 
 TITLES = "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
 # The titles a name is said before (李强师傅): not 总 or 工, which begin other words (张伟总是).
@@ -124,6 +125,8 @@ def _candidates(words: list[_Word]) -> list[_Candidate]:
             after = words[i + 1]
             if not 1 <= len(after.text) <= 2 or after.text in _TITLE_OR_ROLE:
                 continue  # 李|站长 is a form of address, hidden as such (某站长)
+            if not all(CJK.fullmatch(char) for char in after.text):
+                continue  # a comma or a question mark ends the word (上部叶，这周？)
             split, hinted = after.tag in _PERSON_TAGS, word.tag in _PERSON_TAGS
             if split or hinted or _given_name(after.text):
                 # An everyday word after the surname (这周|订货, 叶|还是) is no given name,

@@ -242,6 +242,44 @@ def test_everyday_words_that_start_with_a_surname_stay(text: str) -> None:
     assert scrub(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下部叶，中部叶，上部叶。",
+        "烟叶被定成了下部叶，不合理",
+        "发黄的是下部叶还是上部叶？",
+        "这周？",
+    ],
+)
+def test_a_surname_character_before_punctuation_is_no_name(text: str) -> None:
+    """A leaf's position (上部叶) or 这周 before a comma or a question mark is no one's
+    name: nothing is hidden and the punctuation stays."""
+    assert scrub(text) == text
+
+
+# Words a farmer's report of curing is made of, several ending in a surname's character
+# (下部叶, 这周, 高温): none is anybody's name, before punctuation or not.
+_FARMING_WORDS = (
+    "下部叶", "中部叶", "上部叶", "脚叶", "顶叶", "烟叶", "叶片", "烤房", "温度", "湿度",
+    "高温", "低温", "变黄", "定色", "干筋", "风机", "炉子", "烟农", "收购", "这周",
+    "上周", "今天", "烤烟", "发黄", "烤黑了", "挂竿", "装烟", "停电",
+)  # fmt: skip
+_PUNCTUATION = ("，", "。", "？", "！", "、", "；", "：", ",", "?", "!", " ")
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FARMING_WORDS), st.sampled_from(_PUNCTUATION)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_farming_words_and_punctuation_stay(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + mark for word, mark in pieces)
+    assert scrub(text) == text
+
+
 _GIVEN = sorted(GIVEN_NAME_CHARS)
 _MARKED = (
     "配送员{}送货总是迟到",
