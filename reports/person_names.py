@@ -33,8 +33,13 @@ from functools import cache
 import jieba.posseg
 
 from core.own_details import PERSON
-from core.texts import COMPOUND_SURNAMES, SURNAMES
-from reports.name_words import BRANDS, GIVEN_NAME_CHARS, ORDINARY_WORDS
+from reports.name_words import (
+    BRANDS,
+    COMPOUND_SURNAMES,
+    GIVEN_NAME_CHARS,
+    ORDINARY_WORDS,
+    SURNAMES,
+)
 from routing.segment import common_word, tokenizer
 from routing.text import CJK
 

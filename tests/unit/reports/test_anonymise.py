@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from core.own_details import NUMBER, PHONE
-from core.texts import COMPOUND_SURNAMES, SURNAMES
+from core.texts import COMPOUND_SURNAMES
 from reports.anonymise import scrub
 from reports.name_words import GIVEN_NAME_CHARS
 
@@ -236,6 +236,10 @@ def test_a_name_beside_a_hidden_one_is_removed(text: str, expected: str) -> None
         "龙潭镇烘烤110服务队，白石乡松林烤房群",
         "向他反映过，常常迟到，马上派人，于是我又打电话",
         "请问这周什么时候送货",
+        # Words that begin with a surname less common (关, 施, 梅, 季, 蒙).
+        "关于施肥的事，梅雨季节烟叶蒙上一层霉",
+        "关心烟农，施工队来了，梅花开了，季度结算，蒙在鼓里",
+        "关闭风机，烤房关门了，施用农家肥，雨季烟叶多病",
     ],
 )
 def test_everyday_words_that_start_with_a_surname_stay(text: str) -> None:
@@ -280,7 +284,22 @@ def test_farming_words_and_punctuation_stay(pieces: list[tuple[str, str]]) -> No
     assert scrub(text) == text
 
 
+@pytest.mark.parametrize("surname", ["关", "季", "施", "梅", "蒙", "欧阳", "尉迟"])
+def test_a_less_common_surname_is_hidden_after_a_role(surname: str) -> None:
+    name = surname + "伟"
+    assert name not in scrub(f"配送员{name}送货总是迟到")
+
+
 _GIVEN = sorted(GIVEN_NAME_CHARS)
+# Common surnames, kept apart from the name finder's list so that one it forgot fails here.
+# Not here: those it leaves out as everyday words first (时, 路, 房, 单, 车, 成, 连, 米, 代).
+_COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马胡朱郭何罗高林郑梁谢唐许冯宋韩邓彭曹曾田于肖潘袁董叶杜丁蒋"
+    "程余吕魏蔡苏任卢沈姜姚钟崔陆谭汪石付贾范金方韦夏廖侯白孟邹秦尹江熊薛邱闫段雷季史陶毛"
+    "贺龙万顾关郝孔向龚邵钱武黎汤戴严文常牛莫洪康温赖施覃安颜倪庄聂章鲁岳翟殷詹申欧耿兰焦"
+    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲滕屈饶"
+    "解牟艾尤阳穆农司卓古吉缪简项"
+)
 _MARKED = (
     "配送员{}送货总是迟到",
     "投诉{}乱收费",
@@ -293,7 +312,7 @@ _MARKED = (
 
 @settings(derandomize=True, max_examples=150, deadline=None)
 @given(
-    surname=st.sampled_from(SURNAMES),
+    surname=st.sampled_from(_COMMON_SURNAMES),
     given_name=st.text(alphabet=_GIVEN, min_size=1, max_size=2),
     template=st.sampled_from(_MARKED),
 )
