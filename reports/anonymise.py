@@ -19,6 +19,7 @@ from functools import cache
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
+from reports.name_words import EVERYDAY_SURNAMES
 from reports.person_names import TITLES, names_hidden
 from routing import to_simplified
 
@@ -46,8 +47,7 @@ _PLATE = re.compile(
 
 _ADDRESSED = re.compile(rf"[{SURNAMES}](?:{TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
-_EVERYDAY = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
-_FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in _EVERYDAY)
+_FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
 
 

@@ -30,6 +30,10 @@ COMPOUND_SURNAMES = frozenset(
     )
 )  # fmt: skip
 
+# Surnames that begin everyday words too (高温, 金色, 叶子, 小叶, 老毛病, 小程序): jieba
+# tagging one of them as a name, or 老/小 before it, says little.
+EVERYDAY_SURNAMES = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
+
 # The characters most given names are made of (伟, 芳, 军, 峰 ...): what follows a surname in
 # a word jieba does not know is a given name when it is made of these.
 GIVEN_NAME_CHARS = frozenset(

@@ -36,6 +36,7 @@ from core.own_details import PERSON
 from reports.name_words import (
     BRANDS,
     COMPOUND_SURNAMES,
+    EVERYDAY_SURNAMES,
     GIVEN_NAME_CHARS,
     ORDINARY_WORDS,
     SURNAMES,
@@ -67,8 +68,8 @@ _CLAUSE_START = ("，", "。", "、", "；", "：", "！", "？", ",", ";", ":",
 _JOINERS = ("和", "跟", "与", "及", "同", "、", "，", ",", "还有", "以及", "或者", "或")
 _PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))
 # Surnames that are everyday characters too (这周, 叶子, 高温, 金色): jieba's nr on them, said
-# apart, says little.
-_EVERYDAY = frozenset("周于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐余")
+# apart, says little. 周 and 余 end words (这周, 其余) as well as begin a form of address (老周).
+_EVERYDAY = frozenset(EVERYDAY_SURNAMES + "周余")
 # What follows a place's name, not a person's (毛坝乡, 金桥村): jieba guesses names there too.
 _PLACE_UNITS = tuple("乡镇村县市区寨屯湾坝坪沟组社街路桥山河")
 # Everyday words a unit begins that still say the place before them (毛坝乡村, 金桥村民);
