@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -109,11 +108,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_route(args: argparse.Namespace) -> int:
     action = args.words[0] if args.words[0] in ACTIONS and len(args.words) > 1 else "route"
     try:
-        code = _dispatch(args, action)
-        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
-        return code
-    except BrokenPipeError:
-        return _reader_gone()
+        return _dispatch(args, action)
     except (UsageError, LedgerError) as exc:
         print(f"jinye110 route: error: {exc}", file=sys.stderr)
         return 2
@@ -135,19 +130,6 @@ def _dispatch(args: argparse.Namespace, action: str) -> int:
         "cv": cli_route_files.run_cv,
     }[action]
     return run(args, args.words[1])
-
-
-def _reader_gone() -> int:
-    """The reader of stdout went away (`jinye110 route ... | head`): stop quietly with the
-    status of a process killed by SIGPIPE, as `yes | head` does, and point stdout at
-    /dev/null so that the interpreter's last flush does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # stdout is not a real file (tests capture it)
-        pass
-    return 141  # 128 + SIGPIPE
 
 
 def _check_options(args: argparse.Namespace, action: str) -> None:

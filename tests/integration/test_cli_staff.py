@@ -16,6 +16,7 @@ from bot.cli import main
 from core.config import Config
 from core.durations import parse_duration
 from storage.uow import Database
+from tests.support.closed_pipe import ClosedPipe
 from tests.support.desk import Harness, texts
 
 NEW_MEMBER = 200777
@@ -219,3 +220,12 @@ def test_an_invalid_config_is_listed_one_problem_a_line(
     where = f"jinye110 {command[0]}: {tmp_path / 'bad.yaml'}: "
     assert len(lines) > 1 and all(line.startswith(where) for line in lines)
     assert not any("\\n" in line for line in lines)
+
+
+async def test_invite_into_a_closed_pipe_ends_quietly(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`jinye110 invite --team ordering | head -1`: the reader goes after the link."""
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert await asyncio.to_thread(main, ["invite", "--team", "ordering"]) == 141
+    assert capsys.readouterr().err == ""

@@ -9,19 +9,7 @@ import pytest
 
 from bot.cli import main
 from tests.conftest import DEMO_CONFIG, ROOT
-
-
-class ClosedPipe:
-    """A stdout whose reader has gone."""
-
-    def write(self, _text: str) -> int:
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def flush(self) -> None:
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def fileno(self) -> int:
-        raise OSError("not a real file")
+from tests.support.closed_pipe import ClosedPipe
 
 
 def test_a_closed_stdout_ends_route_with_the_sigpipe_status(
