@@ -470,6 +470,10 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         show_summary(ctx, gathered)
     elif choice is not None:
         ctx.toast("stale_button")
+    elif _says_nothing_more(ctx):
+        # 你好, 谢谢, 嗯 or a 👍 at the summary are no details of the matter: joined to it,
+        # the team would read them as the request's words. How to go on is said instead.
+        show_summary(ctx, gathered, lead="confirm_unchanged")
     else:
         # More words or a photo at the summary add to the request (「修改」 rewrites it);
         # the summary comes again so that what is submitted is what was last shown.
@@ -483,6 +487,15 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             asks = gathered.extras > 0 or not thanks.only_thanks(ctx, gathered.text)
             await ctx.goto("confirm", **gathered.to_data(), **({THANKED: None} if asks else {}))
         show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
+
+
+def _says_nothing_more(ctx: Ctx) -> bool:
+    """A message of words alone that are a greeting, thanks or a bare acknowledgement, or
+    of emoji only: nothing to add to a draft."""
+    msg = ctx.msg
+    if msg.photo_file_id or msg.voice_file_id or msg.location is not None:
+        return False
+    return not bare(msg.text) or tickets.is_greeting(msg.text)
 
 
 async def _pass_thanks_on(ctx: Ctx, gathered: Gathered) -> None:

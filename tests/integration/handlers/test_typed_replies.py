@@ -268,6 +268,22 @@ async def test_a_buttons_word_typed_at_the_summary_acts_as_the_button(
         assert tickets[0].text == "上周订的货少送了两条，什么时候补"
 
 
+@pytest.mark.parametrize("typed", ["你好", "谢谢", "謝謝！", "嗯", "👍", "收到，谢谢"])
+async def test_a_pleasantry_at_the_summary_is_not_added_to_the_request(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(RETAILER, "这次少送了两条")
+    out = await desk.send(RETAILER, typed)
+    said = to_simplified(texts(out))
+    assert "已补充" not in said and "没有改动" in said
+    assert "f:ok" in button_actions(out)  # the summary again, to submit from
+    out = await desk.send(RETAILER, "是上周五送的货")  # real details still join
+    assert "已补充" in to_simplified(texts(out))
+    await desk.send(RETAILER, "提交")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "这次少送了两条\n是上周五送的货"
+
+
 async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
     desk: Harness, team_chat: int
 ) -> None:
