@@ -58,9 +58,12 @@ def offer_data(about: list[Ticket]) -> dict[str, object]:
     return {ABOUT: offered or None, ABOUT_NUMBER: None}
 
 
-def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "") -> None:
+def show_summary(
+    ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "", said: str = ""
+) -> None:
     """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
-    comes first, in the same message (`number`: a ticket's it names)."""
+    comes first, in the same message (`number`: a ticket's it names), or `said`, a lead
+    already written."""
     decision = tickets.decide(ctx, gathered)
     routed = tickets.line_and_team(ctx, gathered, decision)
     # A voice note that is the description is shown as the content, not counted as more.
@@ -141,7 +144,7 @@ def show_summary(ctx: Ctx, gathered: Gathered, lead: str | None = None, number: 
         elif lead == "free_text_confirm":
             lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
     shown_count = OFFERED_AT_MOST if folded else len(offers)
-    first = (
+    first = said or (
         ctx.text(
             lead,
             kind=kind,

@@ -14,6 +14,7 @@ from core.texts import clip, one_line
 from handlers import shop_details, thanks, tickets
 from handlers.alarm_intake import in_danger, start_emergency, valid_text
 from handlers.cards import called_here
+from handlers.chase_news import unaccepted_news
 from handlers.context import Ctx
 from handlers.draft_summary import (
     ABOUT,
@@ -185,7 +186,8 @@ async def start_ticket(
         await ctx.start_flow(TICKET, "confirm", data)
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
-        show_summary(ctx, gathered, lead="free_text_confirm")
+        chased = await unaccepted_news(ctx, text, about) if about and kind is Kind.REQUEST else None
+        show_summary(ctx, gathered, lead="free_text_confirm", said=chased or "")
         return
     await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")

@@ -262,6 +262,12 @@ INTAKE: dict[str, str] = {
         "您的工单 {number} 正在办理中。这条消息是对它的补充，还是一件新的事？"
         "是补充请点「➕ 补充到工单 {number}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
+    "chase_unaccepted": (
+        "您的工单 {number} 还没有人接单（{status}）。{done}要催{team}，请点「➕ 补充到工单 {number}」，"
+        "服务队会直接看到您的话；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "chase_reminded": "系统已催办 {count} 次，最近一次在 {at}。",
+    "chase_will_remind": "接单时限是 {due}，到时还没有人接单，系统会自动催办。",
     "about_moved_on": "工单 {number} 已经办结或关闭，不能再补充了。要把这条消息作为新的「{kind}」提交吗？",
     "about_several_confirm": (
         "您的工单 {number} 正在办理中。这条消息是对其中一张的补充，还是一件新的事？"

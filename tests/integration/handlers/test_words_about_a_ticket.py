@@ -6,6 +6,7 @@ from __future__ import annotations
 from core.enums import Status
 from core.model import Ticket
 from handlers.replies import Outcome
+from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_actions, button_data, texts
 
 RETAILER = 100002
@@ -46,6 +47,26 @@ async def test_chasing_the_team_is_offered_to_the_ticket_in_hand(desk: Harness) 
     await _accepted(desk)
     out = await desk.send(RETAILER, "怎么还没人来？")
     assert "f:add" in button_actions(out)
+
+
+async def test_chasing_a_ticket_nobody_accepted_says_so_and_what_the_desk_did(
+    desk: Harness,
+) -> None:
+    """怎么还没人处理 of a ticket 待接单 is told nobody has it yet, not that it is being
+    handled; once the ladder has reminded the team, that is said too."""
+    ticket = await desk.file_request(RETAILER, "这次少送了两条")
+    assert ticket.id is not None and ticket.status is Status.DISPATCHED
+    out = await desk.send(RETAILER, "怎么还没人处理")
+    said = texts(out)
+    assert "正在办理中" not in said
+    assert "您的工单 10019 还没有人接单（待接单）" in said and "接单时限是" in said
+    assert "f:add" in button_actions(out)
+    await desk.send(RETAILER, "/cancel")
+    desk.clock.advance(hours=5)  # past the 4 hours to accept
+    await sweep(desk.db, desk.cfg, desk.clock())
+    assert "remind" in await desk.actions(ticket.id)
+    said = texts(await desk.send(RETAILER, "怎么还没人处理"))
+    assert "还没有人接单（待接单）" in said and "系统已催办" in said
 
 
 async def test_the_offer_is_made_in_traditional_to_a_traditional_writer(desk: Harness) -> None:
