@@ -59,6 +59,7 @@ INTAKE: dict[str, str] = {
     "reg_kind": "第一次使用，请先登记（随时可以先报110，不影响）。您是：",
     # Registering again: what is registered now, the answers that would change it.
     "reg_kind_again": "更新登记信息。现在登记的是：{registered}。\n您是：",
+    "reg_kind_again_shop": "更新登记信息。现在登记的是：{registered}。\n{shop}\n您是：",
     "reg_kind_changed": "好的，改为登记为「{kind}」。",
     "reg_later": "先处理您的问题；登记随时可以用 /start 或「👤 登记信息」完成。",
     "reg_kind_hint": "请点下面的按钮选一个，也可以直接回复“烟农”“零售户”或“职工”；现在不想登记，回复“算了”。",

@@ -30,6 +30,7 @@ from handlers.registration_shop import (
     licence_step,
     registered_line,
     shop_left_for_later,
+    shop_line,
     shop_only_left,
     shop_step,
     skip_pressed,
@@ -155,7 +156,13 @@ async def start_registration(ctx: Ctx) -> None:
         # finished (`Ctx.end_flow`). Who they are pressed once, left before the phone, is
         # no registration to keep: theirs is a first one, whose answers stand as given.
         await ctx.start_flow(REGISTER, "kind", {UNDO: ctx.user.registration()})
-        ctx.say("reg_kind_again", _kind_buttons(ctx), registered=registered_line(ctx))
+        registered = registered_line(ctx)
+        if ctx.user.kind is Requester.RETAILER:
+            # Their shop is registered too: what the teams serving it read on its cards.
+            shop = shop_line(ctx)
+            ctx.say("reg_kind_again_shop", _kind_buttons(ctx), registered=registered, shop=shop)
+        else:
+            ctx.say("reg_kind_again", _kind_buttons(ctx), registered=registered)
         return
     await ctx.start_flow(REGISTER, "kind")
     ctx.say("reg_kind", _kind_buttons(ctx))

@@ -166,13 +166,19 @@ def shop_lines_told(ctx: Ctx) -> str:
     once-ever reminder of it (`shop_details.remind_once`) is then spent, as it would only
     say the same again at the next request."""
     user = ctx.user
-    unset = ctx.text("reg_shop_unset")
-    lines = ctx.text(
-        "reg_done_shop",
-        shop=as_written(user.shop_name or "") or unset,
-        licence=as_written(user.licence_number or "") or unset,
-    )
+    lines = shop_line(ctx)
     if not (user.shop_name and user.licence_number):
         lines += "\n" + ctx.text("reg_shop_add_later")
         user.shop_reminded_at = user.shop_reminded_at or ctx.now
     return lines
+
+
+def shop_line(ctx: Ctx) -> str:
+    """The retailer's shop name and licence number as registered, 未填 for either missing."""
+    user = ctx.user
+    unset = ctx.text("reg_shop_unset")
+    return ctx.text(
+        "reg_done_shop",
+        shop=as_written(user.shop_name or "") or unset,
+        licence=as_written(user.licence_number or "") or unset,
+    )
