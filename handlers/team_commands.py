@@ -31,7 +31,7 @@ from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
 from handlers.team_access import tell_requester
 from handlers.team_notes import FLOWS, Step, not_for_the_note, say_file_not_kept, say_not_kept
-from handlers.team_nudges import on_supervisor_button
+from handlers.team_nudges import offer_teams, on_supervisor_button
 from handlers.tickets import filed_anew
 from routing import bare
 
@@ -237,7 +237,7 @@ async def _reassign(ctx: Ctx) -> None:
         ctx.say("supervisors_only")
         return
     number, team_words = _number_and_team(args)
-    if not team_words or not any(ch.isdigit() for ch in number):
+    if not any(ch.isdigit() for ch in number):
         ctx.say("reassign_usage")
         return
     if parse_public_number(number) is None:
@@ -246,6 +246,13 @@ async def _reassign(ctx: Ctx) -> None:
     ticket = await ctx.uow.tickets.by_number(number)
     if ticket is None:
         ctx.say("not_your_ticket")
+        return
+    if not team_words:
+        # The number alone: the teams its card's 改派 button offers, to press one.
+        if oversight_applies(ticket.status):
+            await offer_teams(ctx, ticket)
+        else:
+            ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
         return
     to_team = _team_named(ctx, "".join(team_words))
     if to_team is None:

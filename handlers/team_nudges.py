@@ -50,13 +50,19 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
             ctx, ticket, _oversight_role(await roles_of(ctx.uow, ctx.cfg, ctx.user.id, ticket))
         )
     elif parts[1] == "reassign":
-        same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
-        others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
-        offered = await notify.teams_to_offer(ctx, ticket, same_line + others)
-        buttons = team_buttons(ctx, offered, f"tk:rea:{ticket.id}")
-        ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
+        await offer_teams(ctx, ticket)
     else:
         ctx.refuse("stale_button")
+
+
+async def offer_teams(ctx: Ctx, ticket: Ticket) -> None:
+    """改派's choices for `ticket`, one button a team (tk:rea): its line's other teams
+    first, then the rest (`notify.teams_to_offer`: never the people a complaint is about)."""
+    same_line = [tm for tm in ctx.cfg.teams_of_line(ticket.line) if tm.id != ticket.team_id]
+    others = [tm for tm in ctx.cfg.teams if tm.line != ticket.line]
+    offered = await notify.teams_to_offer(ctx, ticket, same_line + others)
+    buttons = team_buttons(ctx, offered, f"tk:rea:{ticket.id}")
+    ctx.reply(t("sv_choose_team", ctx.script_here, number=ticket.label), buttons)
 
 
 async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:

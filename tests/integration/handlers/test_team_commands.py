@@ -58,6 +58,22 @@ async def test_reassign_tells_a_mistyped_number_an_unknown_ticket_and_an_unclear
     assert still.team_id == ticket.team_id
 
 
+async def test_reassign_with_a_number_alone_offers_the_teams_its_button_does(
+    desk: Harness,
+) -> None:
+    """/reassign 10019 without a team: the choices of the card's 改派 button, to press."""
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    assert ticket.number is not None
+    out = await desk.send(SUPERVISOR, f"/reassign {ticket.number}")
+    assert "用法" not in texts(out) and f"工单 {ticket.label} 改派给" in texts(out)
+    pressed = await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    assert button_data(out) == button_data(pressed)
+    assert f"tk:rea:{ticket_id}:curing-baishi" in button_data(out)
+    [still] = await desk.tickets()
+    assert still.team_id == ticket.team_id  # nothing moved until a team is pressed
+
+
 async def _nudge_rows(desk: Harness) -> list[OutboxMessage]:
     """A supervisor's 催办 to the team (kept under the purpose of the button it carries)."""
     return [r for r in await desk.outbox() if str(r.payload.get("text")).startswith("⏰ 督办提醒")]
