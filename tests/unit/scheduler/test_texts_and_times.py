@@ -10,7 +10,7 @@ import pytest
 from core import sla
 from core.calendar import AlwaysOn, BusinessCalendar
 from core.config import Config
-from core.enums import Kind, Priority, Status
+from core.enums import Kind, Priority, Requester, Status
 from core.model import Ticket, User
 from core.texts import lateness, span
 from scheduler.digest import render, summarize
@@ -123,6 +123,30 @@ def test_an_alerts_card_labels_the_phone_even_when_none_was_given(demo_config: C
     assert "报告人：\ue0f0张大山\ue0f1　电话：未提供" in card(demo_config, ticket, farmer)
     farmer.phone = "+8613800000001"
     assert "　电话：+8613800000001" in card(demo_config, ticket, farmer)
+
+
+def test_an_alerts_card_names_a_retailers_shop_as_the_teams_card_does(
+    demo_config: Config,
+) -> None:
+    """The ladder's ⏰ reminder, the leader's alert and 超时督办 carry the 店铺 / 许可证号 line
+    of the card the team first got: the delivery team finds the shop by it."""
+    ticket = make(demo_config, "10019", "delivery", "2026-11-17 16:00", Status.DISPATCHED)
+    retailer = User(
+        1,
+        at("2026-11-17 16:00"),
+        name="李小梅",
+        phone="+8613800000002",
+        kind=Requester.RETAILER,
+        shop_name="红星便利店",
+        licence_number="430101200123",
+    )
+    shown = card(demo_config, ticket, retailer)
+    assert "店铺：\ue0f0红星便利店\ue0f1　许可证号：430101200123" in shown
+    retailer.shop_name = retailer.licence_number = None
+    assert "店铺：未提供　许可证号：未提供" in card(demo_config, ticket, retailer)
+    ticket.kind = Kind.COMPLAINT  # a complainant kept by 作风监督: no shop to point at them
+    retailer.shop_name = "红星便利店"
+    assert "红星便利店" not in card(demo_config, ticket, retailer)
 
 
 def test_an_alerts_card_names_no_anonymous_or_kept_complainant(demo_config: Config) -> None:
