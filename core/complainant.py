@@ -6,8 +6,11 @@ the person complained about, or its domain words route it there ("投诉配送�
 oversight team (and the supervisors' triage desk); any other team reads that they are kept
 there and reaches the complainant through the bot (需补充), which relays both ways. A
 complainant who chose 匿名 is named to nobody: not to the oversight team, a leader, an
-alert or the ledger; and what in their words would name them (their phone, licence number,
-name or shop) is read only where a named complainant's details would be (`shown_words`).
+alert or the ledger. Wherever a complainant's details are withheld from a reader (匿名, or
+kept by the oversight team from a team outside it), their own details typed in their words
+and in what they say later (their phone, licence number, WeChat, name or shop) are hidden
+too (`hides_own_details`): a card saying who keeps the details would otherwise show them
+just above. The keeper teams and the supervisors read the words whole.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ RELAY = "如需了解情况，请点「需补充」由服务台转达"
 
 async def keeper_places(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatPlace]:
     """Where copies of `ticket`'s card may name a complainant the other teams may not read,
-    or read an anonymous complainant's words whole (`shown_words`): the keeper teams' chats
+    or read a complainant's words whole (`shown_words`): the keeper teams' chats
     and their people's own chats (`keeper_teams`), and the supervisors' and admins' own
     chats. None for a ticket that withholds nothing (no complaint, or a named one in a
     bureau with no oversight line)."""
@@ -57,36 +60,53 @@ def withheld_of(cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool = Fals
     return None if keeping is None or keeper else f"投诉人信息由{keeping}保管"
 
 
-def shown_words(ticket: Ticket, requester: User | None, *, keeper: bool = False) -> str:
-    """The ticket's words as a reader may see them (`keeper`: as `withheld`). An anonymous
-    complaint's words may say who filed it ("我的许可证号520102100123"), which its offer
-    promised the staff would not see: where a named complainant's details could not be read
-    either, their phone, licence and other long numbers, and their name and shop as
-    registered, are hidden (`core.own_details`); whom it is about stays, for the team to
-    look into. The oversight roles read them whole."""
+def hides_own_details(cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool) -> bool:
+    """Whether a reader reads a ticket of `kind` without its requester's own details in
+    their words: wherever `withheld_of` withholds the requester from a reader outside the
+    keepers (`keeper`: as `withheld`). Keepers read the words whole, an anonymous
+    complainant's too: whom they do not know, the words must tell them what happened."""
+    return not keeper and withheld_of(cfg, kind, anonymous=anonymous) is not None
+
+
+def shown_words(
+    cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False
+) -> str:
+    """The ticket's words as a reader may see them (`keeper`: as `withheld`). A complaint's
+    words may say who filed it ("我的许可证号520102100123，微信zhangwei1234"): where the
+    reader may not read its complainant's details (`hides_own_details`), their phone,
+    licence and other long numbers, accounts, and their name and shop as registered are
+    hidden (`core.own_details`); whom it is about stays, for the team to look into."""
     name = requester.name if requester is not None else None
     shop = requester.shop_name if requester is not None else None
-    return words_shown_of(ticket.text, anonymous=ticket.anonymous, keeper=keeper, own=(name, shop))
+    return words_shown_of(
+        cfg, ticket.kind, ticket.text, anonymous=ticket.anonymous, keeper=keeper, own=(name, shop)
+    )
 
 
 def said_later_hidden(
-    ticket: Ticket, requester: User | None, *, keeper: bool = False
+    cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False
 ) -> Callable[[str], str] | None:
-    """What hides an anonymous complainant's details in what they said after filing (补充,
-    answers, a comment) from a reader who may not read them, as `shown_words` hides them in
-    the complaint's words; None where nothing is hidden."""
-    if not ticket.anonymous or keeper:
+    """What hides a complainant's details in what they said after filing (补充, answers, a
+    comment) from a reader who may not read them, as `shown_words` hides them in the
+    complaint's words; None where nothing is hidden."""
+    if not hides_own_details(cfg, ticket.kind, anonymous=ticket.anonymous, keeper=keeper):
         return None
     own = (requester.name, requester.shop_name) if requester is not None else (None, None)
-    return lambda said: words_shown_of(said, anonymous=True, keeper=False, own=own)
+    return lambda said: own_details_hidden(said, names=(own[0],), shops=(own[1],))
 
 
 def words_shown_of(
-    text: str, *, anonymous: bool, keeper: bool, own: tuple[str | None, str | None]
+    cfg: Config,
+    kind: Kind,
+    text: str,
+    *,
+    anonymous: bool,
+    keeper: bool,
+    own: tuple[str | None, str | None],
 ) -> str:
     """`shown_words` of a ticket's `text`, read without the ticket (a ledger's row); `own`,
     its requester's name and shop as registered."""
-    if not anonymous or keeper:
+    if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
         return text
     return own_details_hidden(text, names=(own[0],), shops=(own[1],))
 
@@ -155,8 +175,9 @@ async def card_shown_at(
     whole = await reads_it_whole(uow, cfg, ticket) if investigated(cfg, ticket) else None
     outside = ""
     if whole is not None:
-        requester = await uow.users.get(ticket.requester_id) if ticket.anonymous else None
-        outside = investigated_card(cfg, ticket, shown_words(ticket, requester))
+        hidden = withheld(cfg, ticket) is not None
+        requester = await uow.users.get(ticket.requester_id) if hidden else None
+        outside = investigated_card(cfg, ticket, shown_words(cfg, ticket, requester))
 
     def at(place: ChatPlace) -> str:
         if whole is not None and place not in whole:

@@ -1,8 +1,9 @@
 """What in a person's own words tells who they are: phone numbers, ID card, licence and
 other long numbers, e-mail addresses, WeChat and QQ ids, and their own name and shop as
 registered. Hidden from the echo wall (`reports.anonymise`, which hides more: places, plates
-and everyone's names) and from the teams that read an anonymous complaint
-(`core.complainant.shown_words`), which still need to read whom it is about (配送员小王).
+and everyone's names) and from the teams that read a complaint whose complainant is
+withheld from them (`core.complainant.shown_words`), which still need to read whom it is
+about (配送员小王).
 """
 
 from __future__ import annotations

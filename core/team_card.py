@@ -65,7 +65,7 @@ def card_text(
     status = status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
     lines = [
         f"{head}工单 {ticket.label}｜{KIND_NAMES[ticket.kind]}｜{status}{back}",
-        f"内容：{shown_words(ticket, requester, keeper=keeper)}",
+        f"内容：{shown_words(cfg, ticket, requester, keeper=keeper)}",
         f"地点：{place(cfg, ticket, keeper=keeper)}",
         *shown_requester(cfg, ticket, requester, keeper=keeper),
         f"派给：{team.name}　提交：{local(cfg, ticket.created_at)}",
@@ -89,9 +89,9 @@ def card_text(
             f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}"
         )
     if ticket.rating is not None:
-        # The comment, as the words: an anonymous complainant's may name them.
+        # The comment, as the words: a complainant's may name them.
         comment = replace(ticket, text=ticket.rating_comment or "")
-        comment_shown = shown_words(comment, requester, keeper=keeper)
+        comment_shown = shown_words(cfg, comment, requester, keeper=keeper)
         said = f"　{clip(comment_shown, 200)}" if ticket.rating_comment else ""
         lines.append(f"评价：{'★' * ticket.rating}{'☆' * (5 - ticket.rating)}{said}")
     return "\n".join(lines)
@@ -163,8 +163,8 @@ async def cards_by_place(
     suffix = f"\n{note}" if note else ""
     unnamed = await current_card(uow, cfg, ticket) + suffix
     # A card withholding nothing (no complaint) reads the same everywhere: not written twice
-    # on every press. An anonymous complaint's names nobody, but its words are read whole
-    # where a named complainant's details would be (`core.complainant.shown_words`).
+    # on every press. An anonymous complaint's names nobody, but its words, as a named
+    # one's, are read whole by the keepers only (`core.complainant.shown_words`).
     named = unnamed
     if withheld(cfg, ticket) is not None:
         named = await current_card(uow, cfg, ticket, keeper=True) + suffix

@@ -279,7 +279,7 @@ _HISTORY_NOTE = 300  # characters of one note
 def requesters_words_hidden(
     events: list[TicketEvent], hide: Callable[[str], str] | None
 ) -> list[TicketEvent]:
-    """`events` with what the requester said passed through `hide` (an anonymous
+    """`events` with what the requester said passed through `hide` (a withheld
     complainant's details, `core.complainant.said_later_hidden`); as they are for None."""
     if hide is None:
         return events

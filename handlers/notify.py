@@ -161,10 +161,10 @@ async def tell(
 
 def as_team_reads(ctx: Ctx, ticket: Ticket, team_id: str, words: str) -> str:
     """What the requester (`ctx.user`) has just said of `ticket`, as `team_id`'s people may
-    read it: an anonymous complainant's details hidden from a team that does not keep them,
+    read it: a complainant's details hidden from a team that does not keep them,
     as the complaint's own words are (`core.complainant.said_later_hidden`)."""
     keeper = team_keeps(ctx.cfg, team_id)
-    hide = said_later_hidden(ticket, ctx.user, keeper=keeper)
+    hide = said_later_hidden(ctx.cfg, ticket, ctx.user, keeper=keeper)
     return words if hide is None else hide(words)
 
 
@@ -272,8 +272,8 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     if with_history and everyone:
         events = list(await ctx.uow.tickets.events(ticket.id))
         history = hidden_history = history_text(ctx.cfg, ticket, events)
-        # What an anonymous complainant said later may name them, as its words may.
-        if (hide := said_later_hidden(ticket, requester)) is not None:
+        # What a complainant said later may name them, as its words may.
+        if (hide := said_later_hidden(ctx.cfg, ticket, requester)) is not None:
             hidden_history = history_text(ctx.cfg, ticket, events, hide)
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
     # A complainant's details are read only where the teams keeping them are, and by the

@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from core import sla
-from core.complainant import keeper_teams, said_later_hidden, shown_requester, shown_words
+from core.complainant import (
+    keeper_teams,
+    said_later_hidden,
+    shown_requester,
+    shown_words,
+    withheld,
+)
 from core.config import Team
 from core.enums import Action, Role
 from core.errors import ConcurrentUpdate, IllegalTransition
@@ -200,16 +206,18 @@ async def _ticket(ctx: Ctx) -> None:
         requester = await ctx.uow.users.get(ticket.requester_id)
         keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
         lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
-        words = shown_words(ticket, requester, keeper=keeper)
-        hide = said_later_hidden(ticket, requester, keeper=keeper)
+        words = shown_words(ctx.cfg, ticket, requester, keeper=keeper)
+        hide = said_later_hidden(ctx.cfg, ticket, requester, keeper=keeper)
     await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines, words, hide)
 
 
 async def _words(ctx: Ctx, ticket: Ticket, keeper: bool) -> str:
-    """The ticket's words in short, as the /queue's reader may see them: an anonymous
-    complaint's without what would name its complainant (`core.complainant.shown_words`)."""
-    requester = await ctx.uow.users.get(ticket.requester_id) if ticket.anonymous else None
-    return one_line(shown_words(ticket, requester, keeper=keeper), 20)
+    """The ticket's words in short, as the /queue's reader may see them: a complaint's
+    without what would name its complainant where they are withheld from the reader
+    (`core.complainant.shown_words`)."""
+    hidden = withheld(ctx.cfg, ticket) is not None
+    requester = await ctx.uow.users.get(ticket.requester_id) if hidden else None
+    return one_line(shown_words(ctx.cfg, ticket, requester, keeper=keeper), 20)
 
 
 async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

@@ -111,7 +111,7 @@ def scrub(
         ):
             out = _replaced(out, word, instead)
     out = _PLATE.sub(NUMBER, out)
-    out = contacts_hidden(out)  # as an anonymous complaint's are from the teams
+    out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)

@@ -265,8 +265,10 @@ def _row(
         # Their town and barn are their registration's (`core.team_card.place`).
         area="" if instead else area.name if area else (get("area") or ""),
         site="" if instead else site.name if site else (get("site_code") or ""),
-        # An anonymous complainant's own details in their words, as the cards show them.
+        # A withheld complainant's own details in their words, as the cards show them.
         content=words_shown_of(
+            cfg,
+            get("kind"),
             get("text"),
             anonymous=bool(get("anonymous")),
             keeper=keeper,

@@ -29,7 +29,7 @@ from datetime import datetime, time, timedelta
 from core import sla
 from core.calendar import AlwaysOn
 from core.callback import callback_owner
-from core.complainant import keeper_teams, shown_words
+from core.complainant import keeper_teams, shown_words, withheld
 from core.config import Config
 from core.enums import Status
 from core.model import Ticket, User
@@ -189,18 +189,18 @@ def render(
             said = lateness(calendar, digest.at - late, digest.at)
             lines.append(
                 f"{flag}{ticket.label}｜{texts.team_name(cfg, ticket.team_id)}｜"
-                f"{texts.status(ticket)}｜已超时{said}｜{_words(ticket, complainants)}"
+                f"{texts.status(ticket)}｜已超时{said}｜{_words(cfg, ticket, complainants)}"
             )
     return "\n".join([*lines, *_callbacks(cfg, digest)])
 
 
-def _words(ticket: Ticket, complainants: Mapping[int, User] | None) -> str:
-    """The ticket's words in short. Given the anonymous complainants of a digest for readers
-    who may not read them (a leader of a team outside the keepers), without what in an
-    anonymous complaint's words would name its complainant (`core.complainant.shown_words`)."""
+def _words(cfg: Config, ticket: Ticket, complainants: Mapping[int, User] | None) -> str:
+    """The ticket's words in short. Given the complainants of a digest for readers who may
+    not read them (a leader of a team outside the keepers), without what in a complaint's
+    words would name its complainant (`core.complainant.shown_words`)."""
     if complainants is None:
         return one_line(ticket.text, 20)
-    words = shown_words(ticket, complainants.get(ticket.requester_id), keeper=False)
+    words = shown_words(cfg, ticket, complainants.get(ticket.requester_id), keeper=False)
     return one_line(words, 20)
 
 
@@ -265,7 +265,8 @@ async def send_digest(db: Database, cfg: Config, now: datetime) -> int:
                 complainants = {
                     t.requester_id: user
                     for t, _ in mine.worst
-                    if t.anonymous and (user := await people.user(t.requester_id)) is not None
+                    if withheld(cfg, t) is not None
+                    and (user := await people.user(t.requester_id)) is not None
                 }
             text = render(cfg, mine, scope, complainants)
             out.add(Row(chat_id, text, f"{key}:{chat_id}", "digest", BULK), now)

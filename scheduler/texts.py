@@ -209,7 +209,7 @@ def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bo
     # Who asked, as on the team's card: a retailer's shop and licence number too, which
     # the delivery, ordering and licence teams find the shop by.
     reach = requester_lines(requester_user) if instead is None else [f"报告人：{instead}"]
-    text = one_line(shown_words(ticket, requester_user, keeper=keeper), 120)
+    text = one_line(shown_words(cfg, ticket, requester_user, keeper=keeper), 120)
     where = place(cfg, ticket, keeper=keeper)
     return "\n".join(
         [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.scheduler_wiring import WeeklyFromReports
 from core.config import Config
 from core.enums import Action, Kind, Role
@@ -216,16 +218,18 @@ async def test_a_request_written_on_several_lines_is_one_row_of_the_digest(
     assert digest.payload["text"].splitlines()[-1] == f"{row}一、订货系统登录不上 二、密码重置收不…"
 
 
-async def test_an_anonymous_complaint_naming_its_complainant_hides_them_in_a_teams_digest(
-    db: Database, demo_config: Config
+@pytest.mark.parametrize("anonymous", [True, False])
+async def test_a_complaint_naming_its_complainant_hides_them_in_a_teams_digest(
+    db: Database, demo_config: Config, anonymous: bool
 ) -> None:
-    """Its words are read whole by the supervisors; the leader of the team it is with reads
-    them as the team's card shows them (`core.complainant.shown_words`)."""
+    """Its words are read whole by the supervisors; the leader of the team it is with, who
+    may not read who complained, named or not, reads them as the team's card shows them
+    (`core.complainant.shown_words`)."""
     await seed_staff(db, demo_config, at("2026-11-16 08:00"))
     complaint = {
         **ORDERING_REQUEST,
         "kind": Kind.COMPLAINT,
-        "anonymous": True,
+        "anonymous": anonymous,
         "text": "许可证号520102100123客户经理不接电话",
     }
     await new_ticket(db, demo_config, now=at("2026-11-16 09:00"), **complaint)

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.complainant import kept_from, shown_requester, team_keeps, withheld
+from core.complainant import (
+    hides_own_details,
+    kept_from,
+    shown_requester,
+    team_keeps,
+    withheld,
+    withheld_of,
+)
 from core.config import Config
 from core.enums import Kind, Priority, Requester
 from core.model import Ticket, User
@@ -104,3 +111,29 @@ def test_an_anonymous_complainant_is_named_to_nobody(
     for secret in ("王小五", "13800000002", "老王烟酒店", LICENCE):
         assert secret not in shown
     assert withheld(demo_config, ticket, keeper=keeper) == "匿名"
+
+
+@pytest.mark.parametrize(
+    ("kind", "anonymous", "keeper", "oversight", "hidden"),
+    [
+        (Kind.COMPLAINT, False, False, True, True),  # named, read by the team complained about
+        (Kind.COMPLAINT, False, True, True, False),  # named, read by a keeper
+        (Kind.COMPLAINT, True, False, True, True),
+        (Kind.COMPLAINT, True, True, True, False),  # anonymous, read whole by a keeper
+        (Kind.COMPLAINT, False, False, False, False),  # no oversight line keeps them
+        (Kind.COMPLAINT, True, False, False, True),
+        (Kind.REQUEST, False, False, True, False),
+    ],
+)
+def test_a_complainants_own_details_are_hidden_in_the_words_where_they_are_withheld(
+    demo_config: Config, kind: Kind, anonymous: bool, keeper: bool, oversight: bool, hidden: bool
+) -> None:
+    """The words follow the 报告人 line: where it withholds who complained from a reader
+    outside the keepers, their details typed in the words are hidden too."""
+    cfg = demo_config
+    if not oversight:
+        lines = [line.model_copy(update={"oversight": False}) for line in cfg.service_lines]
+        cfg = cfg.model_copy(update={"service_lines": lines})
+    hides = hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper)
+    assert hides is hidden
+    assert hides is (not keeper and withheld_of(cfg, kind, anonymous=anonymous) is not None)
