@@ -176,7 +176,7 @@ def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:
         return decision.kind if decision.kind is not gathered.kind else None
     oversight = ctx.cfg.oversight_line()
     not_plain = frozenset((tickets.STAFF_LINE, *([oversight.id] if oversight else [])))
-    plain = plainly_a_request(decision, gathered.text, not_plain=not_plain)
+    plain = plainly_a_request(decision, gathered.text, gathered.kind, not_plain=not_plain)
     return Kind.REQUEST if plain else None
 
 

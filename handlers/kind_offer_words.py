@@ -24,6 +24,14 @@ _SUGGESTING = re.compile(
     r"简化|太|不方便|不合理|慢"
 )
 
+# Words of something gone wrong or someone at fault ("送货员把烟送错了", "为啥我订的烟总是
+# 给我减量"): what a complaint is made of, though the router reads a service line in it.
+# Chosen as a complaint, such words are never offered as a request.
+_COMPLAINING = re.compile(
+    r"员|师傅|经理|领导|错|少送|漏送|减量|扣|总是|老是|一直|又|还没|迟到|拖|推|不给|不让|不管|"
+    r"不理|没人|不回|为啥|为什么|凭什么|怎么回事|怎么搞|乱|刁难|态度|欺负|骗|坑|差劲|气人"
+)
+
 SWITCH, KEEP = "f:as", "f:ok"
 
 # A yes to 要改为…吗？ beyond `bare_yes_no`'s: 好的, 可以, 要, 改吧. Not 提交, 确认 or 确定,
@@ -35,15 +43,21 @@ _NO = frozenset(("不用", "不用了", "不要", "不要了", "不需要", "不
 _PARTICLES = "了啊呀吧哦呢"
 
 
-def plainly_a_request(decision: Decision, text: str, *, not_plain: frozenset[str]) -> bool:
+def plainly_a_request(
+    decision: Decision, text: str, chosen: Kind, *, not_plain: frozenset[str]
+) -> bool:
     """Words the router is sure are for a service line and that suggest nothing (no 建议,
-    希望, 能不能, 太…): a request, whichever of a complaint or a suggestion was chosen.
+    希望, 能不能, 太…), nor, `chosen` as a complaint, complain of anything (送错了, 总是,
+    送货员…): a request, whichever of a complaint or a suggestion was chosen.
     `not_plain`: lines whose words are never one (the oversight line's, the staff line's)."""
     if decision.kind is not None or decision.triage or decision.emergency:
         return False
     if decision.line in not_plain or decision.confidence < _SURE_OF_A_REQUEST:
         return False
-    return _SUGGESTING.search(to_simplified(bare(text))) is None
+    plain = to_simplified(bare(text))
+    if chosen is Kind.COMPLAINT and _COMPLAINING.search(plain):
+        return False
+    return _SUGGESTING.search(plain) is None
 
 
 def typed_at_offer(text: str, chosen: Kind, other: Kind) -> str | None:

@@ -213,6 +213,25 @@ async def test_a_real_suggestion_is_not_offered_as_a_request(desk: Harness, word
     assert "这像是" not in shown and "f:as" not in shown
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "送货员把烟送错了",
+        "为啥我订的烟总是给我减量",
+        "许可证延续办了一个月还没办下来",
+        "订货系统又登不上去",
+    ],
+)
+async def test_a_service_gone_wrong_chosen_as_a_complaint_is_not_offered_as_a_request(
+    desk: Harness, words: str
+) -> None:
+    """A complaint is most often of a service: chosen as one, words of something gone
+    wrong or someone at fault are filed as the complaint chosen, not questioned."""
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, "/complain", words)
+    assert "这像是" not in shown and "f:as" not in shown
+
+
 @pytest.mark.parametrize("typed", ["改为求助办事", "按求助办事提交", "是"])
 async def test_typed_at_the_offer_of_a_request_switches_as_its_button_does(
     desk: Harness, typed: str
