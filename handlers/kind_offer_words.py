@@ -77,6 +77,8 @@ def typed_at_offer(text: str, chosen: Kind, other: Kind) -> str | None:
 
 
 def _named(said: str, kind: Kind, lead: str) -> bool:
-    """`said` is the kind's name after `lead`, 提交 after it or not: 按投诉提交, 仍按建议."""
-    name = re.escape(t(f"kind_{kind.value}"))
-    return re.fullmatch(rf"{lead}{name}(?:提交|吧)?", said) is not None
+    """`said` is the kind's name after `lead`, 提交 after it or not: 按投诉提交, 仍按建议;
+    a name longer than two characters may be said by its first two (改为求助)."""
+    name = t(f"kind_{kind.value}")
+    names = "|".join(re.escape(n) for n in {name, name[:2]})
+    return re.fullmatch(rf"{lead}(?:{names})(?:提交|吧)?", said) is not None

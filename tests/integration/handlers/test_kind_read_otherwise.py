@@ -232,7 +232,9 @@ async def test_a_service_gone_wrong_chosen_as_a_complaint_is_not_offered_as_a_re
     assert "这像是" not in shown and "f:as" not in shown
 
 
-@pytest.mark.parametrize("typed", ["改为求助办事", "按求助办事提交", "是"])
+@pytest.mark.parametrize(
+    "typed", ["改为求助办事", "按求助办事提交", "改为求助", "按求助提交", "是"]
+)
 async def test_typed_at_the_offer_of_a_request_switches_as_its_button_does(
     desk: Harness, typed: str
 ) -> None:
