@@ -33,11 +33,6 @@ class _Loader(yaml.SafeLoader):
     """The pure-Python safe loader, reading times as written."""
 
 
-class _FastLoader(yaml.CSafeLoader):
-    """The same on libyaml's parser, which reads the bureau's keyword tables some five times
-    faster: every command and every restart waits for them."""
-
-
 def _int_as_written(loader: _Loader | _FastLoader, node: ScalarNode) -> Any:
     """A number written with colons (8:30), or an octal one (0700), as the text written."""
     digits = node.value.lstrip("+-")
@@ -55,8 +50,15 @@ def _float_as_written(loader: _Loader | _FastLoader, node: ScalarNode) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
 _Loader.add_constructor("tag:yaml.org,2002:float", _float_as_written)
-_FastLoader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
-_FastLoader.add_constructor("tag:yaml.org,2002:float", _float_as_written)
+
+if yaml.__with_libyaml__:  # PyYAML's wheels have it; a build from source may not
+
+    class _FastLoader(yaml.CSafeLoader):
+        """_Loader on libyaml's parser, which reads the bureau's keyword tables some five
+        times faster: every command and every restart waits for them."""
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
+    _FastLoader.add_constructor("tag:yaml.org,2002:float", _float_as_written)
 
 
 def load_yaml(text: str) -> Any:

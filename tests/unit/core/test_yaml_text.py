@@ -3,6 +3,8 @@ one otherwise and for the error an admin reads: both must read the same document
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,19 @@ def test_libyaml_reads_times_and_octal_looking_numbers_as_written() -> None:
 def test_yaml_libyaml_refuses_is_reported_in_the_pure_python_parsers_words() -> None:
     with pytest.raises(yaml.YAMLError, match="found character '\\\\t'"):
         yaml_text.load_yaml("areas:\n\t- {id: a}\n")
+
+
+def test_the_config_reads_where_pyyaml_was_built_without_libyaml() -> None:
+    """A PyYAML built from source without libyaml has no CSafeLoader: the pure-Python parser
+    reads the config alone."""
+    demo = str(CONFIG / "demo.yaml")
+    script = (
+        "import sys; sys.modules['yaml._yaml'] = None\n"
+        "import yaml; assert not yaml.__with_libyaml__\n"
+        "from core.yaml_text import load_yaml\n"
+        f"print(load_yaml(open({demo!r}, encoding='utf-8').read())['timezone'])"
+    )
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=CONFIG.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Asia/Shanghai"
