@@ -364,14 +364,15 @@ async def flow_step(ctx: Ctx) -> bool:
             )
         elif not text:
             ctx.say(reopen_ask(ticket))
-        elif not says_something(text) or typed_score(text) is not None:
+        elif ticket.resolved_at and (not says_something(text) or typed_score(text) is not None):
             # 3, 5分, 👍 or 好的 typed for the reason say none, and most likely meant the
             # score: the team is not sent "没有解决：3". Asked again, with the ticket's
-            # buttons (its ✅ among them), the question still waiting.
+            # buttons (its ✅ among them), the question still waiting. A ticket closed
+            # unanswered has no score to give: digits there answer the team's question
+            # (a phone number, a count) and take it up again.
             what = _sent_back_called(ctx, ticket)
             ctx.say("reopen_no_reason", words=quoted(text), number=ticket.label, what=what)
-            ask = reopen_ask(ticket) if ticket.resolved_at else "take_up_again_ask"
-            ctx.say(ask, ticket_actions(ctx, ticket))
+            ctx.say(reopen_ask(ticket), ticket_actions(ctx, ticket))
         else:
             await reopen_ticket(ctx, ticket, text)
     return True

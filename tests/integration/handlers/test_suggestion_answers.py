@@ -326,3 +326,24 @@ async def test_a_suggestion_closed_unanswered_and_taken_up_again_is_not_read_as_
     shown = to_simplified(texts(await desk.press(STAFF, f"my:v:{ticket.id}")))
     assert "重新办理：延长到晚上八点" in shown
     assert "对答复不满意" not in shown
+
+
+@pytest.mark.parametrize("answer", ["13812345678", "3"])
+async def test_digits_answering_the_teams_question_take_a_ticket_closed_unanswered_up_again(
+    desk: Harness, answer: str
+) -> None:
+    """请再说明一下情况（可以回答服务队之前问的问题）: a phone number or a count is the answer
+    to the team's question, not a score pressed for ✅ (there is no ✅ on a ticket closed
+    unanswered): it is taken up again with it."""
+    await desk.registered_as(STAFF, "staff")
+    ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "留个电话，或者说要开几个窗口？", chat=STAFF_TEAM_CHAT)
+    await desk.sweep_does(ticket.id, Action.EXPIRE)
+    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    out = await desk.send(STAFF, answer)
+    assert "没有退回" not in to_simplified(texts(out))
+    [again] = await desk.tickets()
+    assert again.status.is_open
