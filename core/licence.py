@@ -40,9 +40,10 @@ LICENCE_SAID = rf"{_WHOSE}(?:{LICENCE_NAME}|(?:证|證){_NUMBER}){_IS}"
 # Typed alone at its question: any part of the name, with or without a colon.
 _LEAD = re.compile(rf"^{_WHOSE}{_ISSUER}(?:{_LICENCE}|证|證)?{_NUMBER}?{_IS}[:：\s]*")
 # After the number: 号 (520102100123号), a sentence's end, and thanks that end the answer
-# (…123，谢谢): nothing more is said of the number.
+# (…123，谢谢): nothing more is said of the number, alone at its question or after a
+# shop's name.
 _THANKS = r"(?:谢谢|謝謝|多谢|多謝|麻烦了|麻煩了|辛苦了)?"
-_TAIL = re.compile(rf"(?<=\d)\s*[号號]?[。.！!，,；;\s]*{_THANKS}[。.！!～~\s]*$")
+LICENCE_TAIL = re.compile(rf"(?<=\d)\s*[号號]?[。.！!，,；;\s]*{_THANKS}[。.！!～~\s]*$")
 # Between the digits: spaces (ASCII, full-width, tabs) and dashes, as the groups are typed.
 _SEPARATORS = re.compile(r"[\s\-－—_.·]")
 
@@ -60,7 +61,7 @@ class TypedLicence:
 def read_licence(text: str) -> TypedLicence:
     """The licence number in `text`, or what is wrong with it."""
     plain = unicodedata.normalize("NFKC", text).strip()
-    plain = _SEPARATORS.sub("", _TAIL.sub("", _LEAD.sub("", plain)))
+    plain = _SEPARATORS.sub("", LICENCE_TAIL.sub("", _LEAD.sub("", plain)))
     only_digits = plain.isascii() and plain.isdigit()
     digits = sum(ch.isdigit() for ch in plain)
     if only_digits and len(plain) == LICENCE_DIGITS and plain[:2] in _PROVINCES:

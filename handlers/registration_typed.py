@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from core.enums import Kind, Requester
-from core.licence import LICENCE_DIGITS, LICENCE_SAID, read_licence
+from core.licence import LICENCE_DIGITS, LICENCE_SAID, LICENCE_TAIL, read_licence
 from core.texts import COMPOUND_SURNAMES, SURNAMES
 from handlers.context import Ctx
 from handlers.places import area_named
@@ -397,15 +397,12 @@ def typed_kind(text: str) -> Requester | None:
 
 
 # The licence number typed after a shop's name, its own name maybe before it (李记烟酒店
-# 许可证号：520102100123, 证号 for short, 我的许可证号是…) and 号 after it, as the licence
-# question reads it (`core.licence`): digits enough to be an attempt at it, grouped or
-# full-width.
+# 许可证号：520102100123, 证号 for short, 我的许可证号是…), as the licence question reads it
+# (`core.licence`; 号, a full stop or thanks after it are cut first, with its LICENCE_TAIL):
+# digits enough to be an attempt at it, grouped or full-width.
 _LICENCE_AFTER = re.compile(
-    rf"[\s,，、;；]*(?:{LICENCE_SAID}[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)[号號]?$"
+    rf"[\s,，、;；]*(?:{LICENCE_SAID}[:：\s]*)?(?P<digits>[\d０-９][\d０-９\s\-－—]*)$"
 )
-
-
-_ENDING = "。.！!，,；;"  # a sentence's end typed after the number
 
 
 _SPACE = re.compile(r"\s+")
@@ -415,7 +412,7 @@ def licence_after(text: str) -> tuple[str, str]:
     """The shop's name typed with its licence number after it: the name's part and what
     was typed of the number; the text as typed and "" when no licence number ends it (a
     shop's own number, 兴隆超市168, is too short for one)."""
-    typed = text.strip().rstrip(_ENDING).rstrip()
+    typed = LICENCE_TAIL.sub("", text.strip())
     found = _LICENCE_AFTER.search(typed)
     if found is None or read_licence(found.group("digits")).digits < LICENCE_TRIED:
         return text, ""

@@ -522,3 +522,15 @@ async def test_a_photo_of_the_sign_is_not_read_but_its_caption_is_the_shop(desk:
     out = await desk.send(RETAILER, "老王烟酒店", photo_file_id="p-sign")
     assert "请输入您的烟草专卖零售许可证号" in said(out)
     assert (await _person(desk, RETAILER)).shop_name == "老王烟酒店"
+
+
+@pytest.mark.parametrize(
+    "typed", ["李记烟酒店 许可证号：520102100123，谢谢", "李记烟酒店 520102100123，谢谢！"]
+)
+async def test_a_licence_with_thanks_after_the_shop_answers_both(desk: Harness, typed: str) -> None:
+    """Thanks after the number end the answer after the shop's name too, as at the licence's
+    own question: the digits are not kept in the shop's name, the licence not asked again."""
+    await _at_the_shop(desk)
+    assert "登记完成" in said(await desk.send(RETAILER, typed))
+    person = await _person(desk, RETAILER)
+    assert (person.shop_name, person.licence_number) == ("李记烟酒店", LICENCE)
