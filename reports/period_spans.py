@@ -17,8 +17,9 @@ Read = Callable[[str], Window]
 
 # The start of a span typed alone before 至今 (年初至今): the year's.
 ALIASES_OF_START = {"年": "今年", "月": "本月"}
-# The dates a range mark would be found in (2026-11-01), not being one.
-_ISO_DATES = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?")
+# The dates a range mark would be found in (2026-11-01), not being one. Whole numbers only:
+# in 2025-10-2026-03 the dash between the months is the range's, not 2025-10-20's.
+_ISO_DATES = re.compile(r"(?<!\d)\d{4}-\d{1,2}(?:-\d{1,2})?(?!\d)")
 _SEPARATOR = re.compile(TO)
 # An end of a range that names its year (2026年烘烤季, 今年2月): read as it is, not
 # with the start's written before it (2025年2026年烘烤季 would read as 2025-2026年烘烤季).

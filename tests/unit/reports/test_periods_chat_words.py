@@ -176,3 +176,20 @@ def test_the_day_before_yesterday_is_still_one_day() -> None:
 def test_no_days_before_today_are_refused(typed: str, said: str) -> None:
     with pytest.raises(PeriodError, match=f"^{said}"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025-10-2026-03", date(2025, 10, 1), date(2026, 3, 31)),
+        ("2026-09-2026-11", date(2026, 9, 1), date(2026, 11, 30)),
+        ("2026-11-2026-12", date(2026, 11, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_range_of_months_with_a_dash_between_is_still_read(
+    typed: str, first: date, last: date
+) -> None:
+    """2025-10-2026-03: the dash between two months splits the range, as it did before a
+    dash inside a date was kept from splitting one; the first month's dash and the next
+    year's first digits are no one date (2025-10-20)."""
+    assert _days(typed) == (first, last)
