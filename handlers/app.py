@@ -453,15 +453,22 @@ def _request_draft(ctx: Ctx) -> Gathered | None:
     return replace(draft, kind=Kind.EMERGENCY, calm=False)
 
 
-async def _leave_flow(ctx: Ctx) -> None:
+# Menu entries that begin registering again afresh (👤 登记信息) or go on with it a shorter
+# way (🏪 只改店名、许可证号, offered by the update itself): leaving an update for them leaves
+# no update unfinished, and saying so would stand above the question they asked for.
+_REGISTERING_GOES_ON = frozenset({"m:reg", registration.SHOP_ENTRY})
+
+
+async def _leave_flow(ctx: Ctx, *, registering_goes_on: bool = False) -> None:
     """End the conversation for another command or menu entry. A request's draft it drops
-    is said not to have been submitted (quoted), or they would wait for an answer to it."""
+    is said not to have been submitted (quoted), or they would wait for an answer to it; an
+    update of the registration, that nothing in it changed, unless `registering_goes_on`."""
     left = intake.draft_words(ctx)
     if ctx.conv is not None and ctx.conv.flow == alarm_check.ALARM_CHECK:
         # Words asked about (是，马上报警？): neither filed nor paged, and they are told so.
         asked = str(ctx.conv.data.get("text") or "")
         left = quoted(one_line(asked, intake.DRAFT_SHOWN)) if asked.strip() else left
-    unchanged = registration.update_left_unfinished(ctx)
+    unchanged = registration.update_left_unfinished(ctx) and not registering_goes_on
     await ctx.end_flow()
     if left is not None:
         ctx.say("draft_left", words=left)
@@ -488,7 +495,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:
-            await _leave_flow(ctx)
+            await _leave_flow(ctx, registering_goes_on=data in _REGISTERING_GOES_ON)
         await MENU[data](ctx)
         await registration_left.carry(ctx, voices)  # into the draft it began, or held
     elif data.startswith("lang:") and data[5:] in ("hans", "hant"):

@@ -122,6 +122,20 @@ async def test_another_command_half_way_also_leaves_it_and_says_so(
     assert "登记信息没有改动" not in texts(again)
 
 
+async def test_pressing_the_update_again_half_way_begins_it_afresh_unremarked(
+    desk: Harness,
+) -> None:
+    """👤 登记信息 pressed again half-way begins the update afresh, showing what is
+    registered: no update is left unfinished to be told of above it."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    out = texts(await desk.press(FARMER, "m:reg"))
+    assert "更新登记信息。现在登记的是：张大山" in out
+    assert "没有完成" not in out
+
+
 async def test_a_first_registration_left_for_a_command_is_no_update(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:retailer")

@@ -161,3 +161,16 @@ async def test_a_retailer_who_just_skipped_the_licence_is_not_reminded_of_it_aga
     await desk.press(RETAILER, "f:next")
     filed = await desk.press(RETAILER, "f:ok")
     assert "已提交" in texts(filed) and "还没有许可证号" not in texts(filed)
+
+
+async def test_only_the_shop_pressed_at_the_update_is_no_update_left_unfinished(
+    desk: Harness,
+) -> None:
+    """🏪 只改店名、许可证号 is 更新登记信息's own way on: the retailer is not told that the
+    update was left unfinished and nothing changed, right before the shop's question."""
+    await _registered_before_shops(desk)
+    out = await desk.press(RETAILER, "m:reg")
+    assert "m:shop" in button_data(out)
+    asked = texts(await desk.press(RETAILER, "m:shop"))
+    assert "店铺的名称" in asked
+    assert "没有完成" not in asked and "没有改动" not in asked
