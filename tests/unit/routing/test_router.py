@@ -783,3 +783,22 @@ def test_everyday_and_dialect_wordings_of_a_barn_failing_raise_the_alarm(
     router: Router, text: str
 ) -> None:
     assert router.route(text).emergency
+
+
+@pytest.mark.parametrize(
+    "text", ["我想订云烟87的种子", "订的云烟87种子什么时候到", "订云烟87的种子"]
+)
+def test_a_farmers_seed_order_of_a_yunyan_variety_is_no_cigarette_order(
+    router: Router, text: str
+) -> None:
+    """云烟87, 云烟97: the leaf varieties farmers grow, not the cigarette brand a retailer
+    orders; seed ordered by them is no matter for 营销服务部."""
+    decision = router.route(text)
+    assert decision.line != "ordering", decision.explanation
+
+
+def test_a_wrong_delivery_naming_three_brands_is_no_order(router: Router) -> None:
+    """As with two brands (订的玉溪送来的是云烟): the brands say what was ordered and what
+    came, not that an order is being placed; the desk or 物流配送, never 营销服务部."""
+    decision = router.route("订的玉溪和芙蓉王，送来的是云烟")
+    assert decision.line != "ordering", decision.explanation
