@@ -11,7 +11,7 @@ from core.enums import Kind, Requester, Status
 from core.geo import nearest_site, within_service_region
 from core.model import Ticket
 from core.texts import clip, one_line
-from handlers import shop_details, thanks, tickets
+from handlers import shop_details, thanks, tickets, verdicts
 from handlers.alarm_intake import in_danger, start_emergency, valid_text
 from handlers.cards import called_here
 from handlers.chase_news import unaccepted_news
@@ -343,8 +343,11 @@ async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
     sent_first = ctx.conv.data.get(BEGUN_WITH_A_FILE) and gathered.kind is Kind.REQUEST
     if ctx.msg.voice_file_id and sent_first and tickets.may_have_barn(ctx) and not gathered.calm:
         # The barn's photo or pin, then a voice note: a farmer's voice note alone is a 110
-        # call (`free_text._media`), and so it is after them, which go with it.
+        # call (`free_text._media`), and so it is after them, which go with it; unless,
+        # as alone, it is said to the notice of a call resolved lately.
         await ctx.end_flow()
+        if await _files_to_resolved(ctx, gathered):
+            return
         if gathered.site_code == ctx.user.site_code:
             gathered.site_code = None  # theirs by default: where the pin is goes first
         await start_emergency(ctx, replace(gathered, kind=Kind.EMERGENCY, calm=False))
@@ -355,6 +358,15 @@ async def _describe_without_words(ctx: Ctx, gathered: Gathered) -> None:
         return
     await ctx.goto("describe", **gathered.to_data())
     ctx.say("media_kept")
+
+
+async def _files_to_resolved(ctx: Ctx, gathered: Gathered) -> bool:
+    """The draft's photos, pin and voice note to the person's ticket resolved lately."""
+    lat, lon, voice = gathered.lat, gathered.lon, ctx.msg.voice_file_id
+    pin = (lat, lon) if lat is not None and lon is not None else None
+    return voice is not None and await verdicts.voice_to_resolved(
+        ctx, voice, photos=gathered.photos, pin=pin
+    )
 
 
 Taken = Literal["words", "media", "refused", "nothing"]

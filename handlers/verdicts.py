@@ -480,14 +480,23 @@ async def resolved_lately(ctx: Ctx) -> Ticket | None:
     )
 
 
-async def voice_to_resolved(ctx: Ctx, voice: str) -> bool:
+async def voice_to_resolved(
+    ctx: Ctx,
+    voice: str,
+    *,
+    photos: list[str] | None = None,
+    pin: tuple[float, float] | None = None,
+) -> bool:
     """A voice note to the person's ticket resolved lately, awaiting their word: it goes to
     that ticket (the team hears it) and the notice's buttons come back, since a voice note
-    cannot be read as the verdict. False when no ticket was resolved that lately."""
+    cannot be read as the verdict. `photos` and `pin`, sent just before it, go with it.
+    False when no ticket was resolved that lately."""
     ticket = await resolved_lately(ctx)
     if ticket is None:
         return False
-    await add_info(ctx, ticket, "", None, voice=voice)
+    for photo in photos or []:
+        await add_info(ctx, ticket, "", photo)
+    await add_info(ctx, ticket, "", None, voice=voice, pin=pin)
     ctx.say(
         as_answered("verdict_voice", ticket),
         ticket_actions(ctx, ticket),

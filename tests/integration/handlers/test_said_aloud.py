@@ -148,6 +148,33 @@ async def test_a_voice_note_to_a_resolution_notice_is_the_tickets_not_a_new_alar
     assert any(r.chat_id == TEAM_CHAT and r.payload["file_id"] == "v-fixed-thanks" for r in voices)
 
 
+@pytest.mark.parametrize("first", ["photo", "pin"])
+async def test_a_photo_or_pin_then_a_voice_note_to_a_resolution_notice_go_to_that_ticket(
+    desk: Harness, first: str
+) -> None:
+    """The barn shown or pinned, then a word said aloud, just after the team said the call
+    was fixed: said to that notice, as a voice note alone is, never a second urgent call
+    paging the team."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    if first == "photo":
+        await desk.send(FARMER, photo_file_id="p-fixed-barn")
+    else:
+        await desk.location(FARMER, 26.43, 106.62)
+    out = await desk.send(FARMER, voice_file_id="v-fixed-thanks")
+    assert "已报警" not in texts(out) and "收到您的语音" in texts(out)
+    assert {f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"} <= set(button_data(out))
+    [ticket] = await desk.tickets()  # no second ticket
+    assert ticket.status is Status.RESOLVED
+    kept = await _attachments(desk, ticket_id)
+    assert ("voice", "v-fixed-thanks") in kept
+    if first == "photo":
+        assert ("photo", "p-fixed-barn") in kept
+    out = await desk.send(FARMER, "5")  # the draft the photo or pin began is gone
+    assert "5 分" in texts(out) or "谢谢" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 5
+
+
 async def test_a_voice_note_long_after_a_resolution_is_a_110_call_again(desk: Harness) -> None:
     await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
     desk.clock.advance(hours=13)
