@@ -58,6 +58,8 @@ _TYPED_CHOICES = {
     # it is read (`ticket_step`).
     **dict.fromkeys(("不用", "不用了", "不要", "不提交"), "f:no"),
     **dict.fromkeys(("匿名", "匿名提交", "匿名投诉", "我要匿名"), "f:anon"),
+    # The step before's button, typed: no words of the request.
+    "下一步": "f:next",
 }
 
 
@@ -480,8 +482,9 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await ctx.end_flow()
         ctx.say("cancelled", keyboard="remove")
     elif choice == "f:next":
-        # 下一步 pressed again (a slow network, a double tap): the summary it led to, again.
-        show_summary(ctx, gathered)
+        # 下一步 pressed again (a slow network, a double tap): the summary it led to, again;
+        # typed, it is said that nothing was changed, as for a greeting.
+        show_summary(ctx, gathered, lead=None if msg.is_button else "confirm_unchanged")
     elif choice is not None:
         ctx.toast("stale_button")
     elif _says_nothing_more(ctx):

@@ -284,6 +284,23 @@ async def test_a_pleasantry_at_the_summary_is_not_added_to_the_request(
     assert ticket.text == "这次少送了两条\n是上周五送的货"
 
 
+@pytest.mark.parametrize("typed", ["下一步", "下一步。", "下一步 "])
+async def test_next_typed_at_the_summary_is_not_added_to_the_request(
+    desk: Harness, typed: str
+) -> None:
+    """下一步 is the step before the summary's name, typed by someone who saw it there
+    (or skipped it, words typed straight away): the summary again, never words of the
+    request for the team to read."""
+    await desk.send(RETAILER, "这次少送了两条")
+    out = await desk.send(RETAILER, typed)
+    said = to_simplified(texts(out))
+    assert "已补充" not in said and "没有改动" in said
+    assert "f:ok" in button_actions(out)
+    await desk.send(RETAILER, "提交")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "这次少送了两条"
+
+
 async def test_a_mistyped_ticket_number_is_called_a_typo_not_missing(
     desk: Harness, team_chat: int
 ) -> None:
