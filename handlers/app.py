@@ -111,6 +111,8 @@ async def _draft_step(ctx: Ctx) -> None:
     a barn perhaps failing, 温控器没反应了) are asked about, the draft kept for either
     answer; words of a past one stay words of the request."""
     assert ctx.conv is not None
+    if await _answers_the_question(ctx):
+        return
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
     # A complaint or a suggestion chosen as such (/complain, /suggest) whose words are not
@@ -150,6 +152,20 @@ async def _draft_step(ctx: Ctx) -> None:
 
 
 FLOWS[intake.TICKET] = _draft_step
+
+
+async def _answers_the_question(ctx: Ctx) -> bool:
+    """Telegram's reply to a team's question notice says what it answers: it goes to that
+    ticket, whose team waits on it, not into the draft being written meanwhile, which
+    stays where it was (and is named, so that they know it is not yet submitted)."""
+    replied = await answers.question_replied_to(ctx)
+    if replied is None:
+        return False
+    await answers.to_the_question_replied(ctx, replied, also_new=False)
+    left = intake.draft_words(ctx)
+    if left is not None:
+        ctx.say("draft_goes_on", words=left)
+    return True
 
 
 FLOWS[alarm_intake.PLACE] = alarm_place_step

@@ -1,0 +1,68 @@
+"""The team's question (需补充) answered with Telegram's reply to its notice while the
+requester is half-way through a new draft: the answer goes to the ticket waiting for it,
+and the draft stays where it was, instead of the answer joining a request it is not about
+while the team waits on."""
+
+from __future__ import annotations
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Status
+from core.lifecycle import QUESTION_NOTICE
+from core.model import Ticket
+from tests.support.desk import Harness, button_actions, texts
+
+STAFF = 100003
+STAFF_CHAT = -1001000000015
+STAFF_MEMBER = 200081
+QUESTION_MESSAGE = 7001
+
+
+async def _wish_asked_about(desk: Harness) -> Ticket:
+    """A staff member's wish, the team asking about it, the question notice delivered."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish 增加停车位")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    [wish] = await desk.tickets()
+    await desk.press(STAFF_MEMBER, f"tk:ask:{wish.id}", chat=STAFF_CHAT)
+    await desk.send(STAFF_MEMBER, "停车位希望加在哪个区域？", chat=STAFF_CHAT)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [notice] = [r for r in await desk.outbox() if r.purpose == QUESTION_NOTICE]
+    await recorder.record(notice, QUESTION_MESSAGE)
+    return wish
+
+
+async def test_a_reply_to_the_question_half_way_through_a_draft_answers_it(
+    desk: Harness,
+) -> None:
+    wish = await _wish_asked_about(desk)
+    await desk.send(STAFF, "/new")
+    await desk.send(STAFF, "宿舍的热水器坏了")
+    out = await desk.send(STAFF, "办公楼东侧空地", reply_to=QUESTION_MESSAGE)
+    assert f"已把您的回复补充到心愿 {wish.label}" in texts(out)
+    assert "宿舍的热水器坏了" in texts(out)  # the draft is named, still going on
+    [answered] = await desk.tickets()
+    assert answered.status is not Status.WAITING_REQUESTER
+    to_team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == STAFF_CHAT]
+    assert any("办公楼东侧空地" in text for text in to_team)
+
+    out = await desk.press(STAFF, "f:next")  # the draft goes on, without the answer
+    assert "f:ok" in button_actions(out)
+    assert "宿舍的热水器坏了" in texts(out) and "东侧空地" not in texts(out)
+    await desk.press(STAFF, "f:ok")
+    _, filed = await desk.tickets()
+    assert filed.text == "宿舍的热水器坏了"
+
+
+async def test_words_typed_half_way_through_a_draft_without_the_reply_stay_its_own(
+    desk: Harness,
+) -> None:
+    """Without Telegram's reply the words are the draft's, as ever: /new said a new matter."""
+    await _wish_asked_about(desk)
+    await desk.send(STAFF, "/new")
+    await desk.send(STAFF, "宿舍的热水器坏了")
+    out = await desk.send(STAFF, "三楼的那台")
+    assert "已补充到描述里" in texts(out)
+    [wish] = await desk.tickets()
+    assert wish.status is Status.WAITING_REQUESTER
