@@ -524,6 +524,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
         pass
     elif data == registration_shared.VOICE_ALARM and not _registering(ctx):
         await _voice_alarm_late(ctx)
+    elif data.startswith("f:site:") and _writing_a_draft(ctx) and await _barn_pressed_in_draft(ctx):
+        pass
     elif data.startswith("f:") and ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
     elif data.startswith("f:site:") and await _barn_pressed_late(ctx):
@@ -558,6 +560,25 @@ def _registering(ctx: Ctx) -> bool:
 def _site_scanned(ctx: Ctx) -> bool:
     """/start from a site's QR code (its deep link)."""
     return (ctx.msg.deep_link or "").startswith("site_")
+
+
+def _writing_a_draft(ctx: Ctx) -> bool:
+    return ctx.conv is not None and ctx.conv.flow == intake.TICKET
+
+
+async def _barn_pressed_in_draft(ctx: Ctx) -> bool:
+    """A barn of the open call's place question pressed while a draft is written (the
+    farmer went on to /new): it places the call as after the menu, and the draft, which
+    offers no barns, goes on where it was, named so that they know it is not submitted."""
+    assert ctx.conv is not None
+    flow, step, data = ctx.conv.flow, ctx.conv.step, dict(ctx.conv.data)
+    if not await _barn_pressed_late(ctx):
+        return False
+    await ctx.start_flow(flow, step, data)
+    left = intake.draft_words(ctx)
+    if left is not None:
+        ctx.say("draft_goes_on", words=left)
+    return True
 
 
 async def _barn_pressed_late(ctx: Ctx) -> bool:
