@@ -24,12 +24,16 @@ _SUGGESTING = re.compile(
     r"简化|太|不方便|不合理|慢"
 )
 
-# Words of something gone wrong or someone at fault ("送货员把烟送错了", "为啥我订的烟总是
+# Phrases of something gone wrong or someone at fault ("送货员把烟送错了", "为啥我订的烟总是
 # 给我减量"): what a complaint is made of, though the router reads a service line in it.
-# Chosen as a complaint, such words are never offered as a request.
+# Chosen as a complaint, such words are never offered as a request. Phrases, not single
+# characters: 又, 还没 or a 员 named are in plain requests too (我的许可证又快到期了,
+# 许可证还没到期，想提前办延续, 店员弄丢了).
 _COMPLAINING = re.compile(
-    r"员|师傅|经理|领导|错|少送|漏送|减量|扣|总是|老是|一直|又|还没|迟到|拖|推|不给|不让|不管|"
-    r"不理|没人|不回|为啥|为什么|凭什么|怎么回事|怎么搞|乱|刁难|态度|欺负|骗|坑|差劲|气人"
+    r"送错|错送|少送|漏送|送少|减量|多扣|乱扣|扣了我|总是|老是|一直没|还没办下来|还没办好|"
+    r"又登不上|又进不去|不给办|不给送|不给我|不让|不管|不理|没人管|没人理|不回|为啥|为什么|"
+    r"凭什么|怎么回事|怎么搞的|乱收|刁难|态度|欺负|骗|坑人|差劲|气人|迟到|拖着|拖了|推来推去|"
+    r"互相推"
 )
 
 SWITCH, KEEP = "f:as", "f:ok"

@@ -173,6 +173,9 @@ async def test_more_words_at_the_offer_still_add_to_the_draft(desk: Harness) -> 
         ("/suggest", "我的许可证快到期了，要办延续"),
         ("/suggest", "许可证丢了怎么补办"),
         ("/complain", "我的店要搬家，许可证地址怎么变更"),
+        ("/complain", "许可证还没到期，想提前办延续"),
+        ("/complain", "我的许可证又快到期了，要办延续"),
+        ("/complain", "许可证丢了怎么补办，店员不小心弄丢的"),
     ],
 )
 async def test_a_plain_request_chosen_as_a_suggestion_is_offered_as_a_request(
