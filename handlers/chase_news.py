@@ -5,7 +5,9 @@ to the ticket, where its team reads them, or to file them as a new request."""
 
 from __future__ import annotations
 
-from core.enums import Status
+from datetime import datetime
+
+from core.enums import Action, Status
 from core.model import Ticket
 from core.team_card import local
 from core.texts import status_name
@@ -16,6 +18,9 @@ _NOBODY_YET = (Status.NEW, Status.DISPATCHED)
 # The ladder's steps while a ticket waits to be accepted (`scheduler.steps`): the team
 # reminded, then its leader and the supervisors alerted.
 _LADDER_ACTIONS = ("remind", "escalate")
+# What gives the ticket to a team (its current one, last): the ladder's steps before it
+# chased another team, or an earlier turn, and the team now has its own time to accept.
+_HANDED_OVER = (Action.DISPATCH, Action.TRANSFER, Action.REASSIGN, Action.REOPEN)
 
 
 async def unaccepted_news(ctx: Ctx, text: str, about: list[Ticket]) -> str | None:
@@ -28,11 +33,12 @@ async def unaccepted_news(ctx: Ctx, text: str, about: list[Ticket]) -> str | Non
     if ticket.status not in _NOBODY_YET or ticket.accepted_by is not None:
         return None
     events = await ctx.uow.tickets.events(ticket.id) if ticket.id is not None else []
-    chased = [
-        event.at
-        for event in events
-        if event.action in _LADDER_ACTIONS and event.data.get("phase") == "accept"
-    ]
+    chased: list[datetime] = []
+    for event in events:
+        if event.action in _HANDED_OVER:
+            chased = []
+        elif event.action in _LADDER_ACTIONS and event.data.get("phase") == "accept":
+            chased.append(event.at)
     team = ctx.cfg.team(ticket.team_id).name
     if chased:
         done = ctx.text("chase_reminded", count=len(chased), at=local(ctx.cfg, max(chased)))

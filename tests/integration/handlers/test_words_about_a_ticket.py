@@ -8,6 +8,7 @@ from core.model import Ticket
 from handlers.replies import Outcome
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_actions, button_data, texts
+from tests.support.tickets import SUPERVISOR
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -67,6 +68,24 @@ async def test_chasing_a_ticket_nobody_accepted_says_so_and_what_the_desk_did(
     assert "remind" in await desk.actions(ticket.id)
     said = texts(await desk.send(RETAILER, "怎么还没人处理"))
     assert "还没有人接单（待接单）" in said and "系统已催办" in said
+
+
+async def test_chasing_after_a_reassignment_counts_no_reminder_of_the_old_team(
+    desk: Harness,
+) -> None:
+    """The ladder reminded 物流配送中心; a supervisor then gave the ticket to 营销服务部,
+    which nobody has reminded yet: the requester is told its time to accept, not that the
+    system has already chased it twice."""
+    ticket = await desk.file_request(RETAILER, "这次少送了两条")
+    desk.clock.advance(hours=5)  # past the 4 hours to accept: remind, then escalate
+    await sweep(desk.db, desk.cfg, desk.clock())
+    desk.clock.advance(hours=1)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.label} ordering")
+
+    said = texts(await desk.send(RETAILER, "怎么还没人处理"))
+
+    assert "还没有人接单（待接单）" in said and "营销服务部" in said
+    assert "系统已催办" not in said and "接单时限是" in said
 
 
 async def test_the_offer_is_made_in_traditional_to_a_traditional_writer(desk: Harness) -> None:
