@@ -364,18 +364,26 @@ async def flow_step(ctx: Ctx) -> bool:
             )
         elif not text:
             ctx.say(reopen_ask(ticket))
-        elif ticket.resolved_at and (not says_something(text) or typed_score(text) is not None):
+        elif _no_reason(ticket, text):
             # 3, 5分, 👍 or 好的 typed for the reason say none, and most likely meant the
             # score: the team is not sent "没有解决：3". Asked again, with the ticket's
-            # buttons (its ✅ among them), the question still waiting. A ticket closed
-            # unanswered has no score to give: digits there answer the team's question
-            # (a phone number, a count) and take it up again.
+            # buttons (its ✅ among them), the question still waiting.
             what = _sent_back_called(ctx, ticket)
             ctx.say("reopen_no_reason", words=quoted(text), number=ticket.label, what=what)
             ctx.say(reopen_ask(ticket), ticket_actions(ctx, ticket))
         else:
             await reopen_ticket(ctx, ticket, text)
     return True
+
+
+def _no_reason(ticket: Ticket, text: str) -> bool:
+    """Whether `text`, typed where the reason to send `ticket` back is asked, gives none:
+    👍, 好的 or 谢谢, or a score of a resolved ticket. A ticket closed unanswered has no
+    score to give: digits there answer the team's question (a phone number, a count)."""
+    if ticket.resolved_at is not None and typed_score(text) is not None:
+        return True
+    digits = ticket.resolved_at is None and text.strip().isdigit()
+    return not (says_something(text) or digits)
 
 
 def _sent_back_called(ctx: Ctx, ticket: Ticket) -> str:

@@ -347,3 +347,23 @@ async def test_digits_answering_the_teams_question_take_a_ticket_closed_unanswer
     assert "没有退回" not in to_simplified(texts(out))
     [again] = await desk.tickets()
     assert again.status.is_open
+
+
+@pytest.mark.parametrize("typed", ["👍", "好的", "谢谢"])
+async def test_a_thumbs_up_typed_to_take_up_a_ticket_closed_unanswered_sends_nothing_back(
+    desk: Harness, typed: str
+) -> None:
+    """Digits answer the team's question; 👍, 好的 or 谢谢 answer nothing, and the ticket
+    stays closed, the question asked again."""
+    await desk.registered_as(STAFF, "staff")
+    ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
+    assert ticket.id is not None
+    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "您希望延长到几点？", chat=STAFF_TEAM_CHAT)
+    await desk.sweep_does(ticket.id, Action.EXPIRE)
+    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    out = await desk.send(STAFF, typed)
+    [after] = await desk.tickets()
+    assert not after.status.is_open, to_simplified(texts(out))
+    assert "没有退回" in to_simplified(texts(out))
