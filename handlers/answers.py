@@ -154,7 +154,10 @@ async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -
     msg = ctx.msg
     waited = ticket.status is Status.WAITING_REQUESTER
     text = msg.text.strip()
-    await add_info(ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, answer=waited)
+    pin = _pin(_piece(ctx))  # a location shared as the reply: the answer where
+    await add_info(
+        ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin, answer=waited
+    )
     what = called_here(ctx, ticket)
     if not also_new:
         ctx.say("answer_added", number=ticket.label, what=what)

@@ -5,11 +5,14 @@ while the team waits on."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
+from handlers.incoming import Location
 from tests.support.desk import Harness, button_actions, texts
 
 STAFF = 100003
@@ -66,3 +69,19 @@ async def test_words_typed_half_way_through_a_draft_without_the_reply_stay_its_o
     assert "已补充到描述里" in texts(out)
     [wish] = await desk.tickets()
     assert wish.status is Status.WAITING_REQUESTER
+
+
+@pytest.mark.parametrize("in_a_draft", [False, True])
+async def test_a_pin_replied_to_the_question_reaches_the_team_in_a_draft_or_not(
+    desk: Harness, in_a_draft: bool
+) -> None:
+    """A location shared as Telegram's reply to the team's question is the answer, with its
+    place, whether or not a new draft was begun meanwhile."""
+    await _wish_asked_about(desk)
+    if in_a_draft:
+        await desk.send(STAFF, "/new")
+        await desk.send(STAFF, "宿舍的热水器坏了")
+    before = len(await desk.outbox())
+    await desk.send(STAFF, location=Location(30.58, 114.27), reply_to=QUESTION_MESSAGE)
+    to_team = [r for r in (await desk.outbox())[before:] if r.chat_id == STAFF_CHAT]
+    assert any("30.58" in str(r.payload) for r in to_team), [r.payload for r in to_team]
