@@ -469,10 +469,15 @@ def _request_draft(ctx: Ctx) -> Gathered | None:
     return replace(draft, kind=Kind.EMERGENCY, calm=False)
 
 
-# Menu entries that begin registering again afresh (👤 登记信息) or go on with it a shorter
-# way (🏪 只改店名、许可证号, offered by the update itself): leaving an update for them leaves
-# no update unfinished, and saying so would stand above the question they asked for.
-_REGISTERING_GOES_ON = frozenset({"m:reg", registration.SHOP_ENTRY})
+def _registering_goes_on(ctx: Ctx, data: str) -> bool:
+    """Whether the menu entry pressed begins registering again afresh (👤 登记信息, which
+    shows what is registered) or goes on with it a shorter way (🏪 只改店名、许可证号,
+    offered by the update itself, before anything in it changed): leaving an update for
+    it leaves no update unfinished, and saying so would stand above the question asked
+    for. 🏪 pressed after a new name was typed puts the name back, which is said."""
+    if data == "m:reg":
+        return True
+    return data == registration.SHOP_ENTRY and registration.update_changed_nothing(ctx)
 
 
 async def _leave_flow(ctx: Ctx, *, registering_goes_on: bool = False) -> None:
@@ -511,7 +516,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:
-            await _leave_flow(ctx, registering_goes_on=data in _REGISTERING_GOES_ON)
+            await _leave_flow(ctx, registering_goes_on=_registering_goes_on(ctx, data))
         await MENU[data](ctx)
         await registration_left.carry(ctx, voices)  # into the draft it began, or held
     elif data.startswith("lang:") and data[5:] in ("hans", "hant"):

@@ -251,6 +251,13 @@ def update_left_unfinished(ctx: Ctx) -> bool:
     return conv is not None and conv.flow == REGISTER and UNDO in conv.data
 
 
+def update_changed_nothing(ctx: Ctx) -> bool:
+    """Whether a registration again has changed nothing yet: what it would put back is
+    what is registered now."""
+    conv = ctx.conv
+    return conv is not None and conv.data.get(UNDO) == ctx.user.registration()
+
+
 def left_for_a_matter(ctx: Ctx) -> str:
     """What is said of registration when a matter of its own typed at a question leaves it
     (`app`): told before the flow ends, as only the flow tells a first one from another."""

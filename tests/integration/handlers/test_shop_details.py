@@ -174,3 +174,18 @@ async def test_only_the_shop_pressed_at_the_update_is_no_update_left_unfinished(
     asked = texts(await desk.press(RETAILER, "m:shop"))
     assert "店铺的名称" in asked
     assert "没有完成" not in asked and "没有改动" not in asked
+
+
+async def test_a_new_name_typed_then_only_the_shop_pressed_is_told_not_saved(
+    desk: Harness,
+) -> None:
+    """🏪 pressed on the update's first message after a new name was typed leaves the
+    update: the name is put back, and the retailer is told so rather than left to think
+    it saved."""
+    await _registered_before_shops(desk)
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王大五")
+    asked = texts(await desk.press(RETAILER, "m:shop"))
+    assert (await _person(desk, RETAILER)).name == "王小五"
+    assert "没有改动" in asked, asked
