@@ -161,6 +161,12 @@ async def _answers_the_question(ctx: Ctx) -> bool:
     replied = await answers.question_replied_to(ctx)
     if replied is None:
         return False
+    msg = ctx.msg
+    if not (bare(msg.text) or msg.photo_file_id or msg.voice_file_id or msg.location):
+        return False  # 👍 alone answers nothing: the draft reads it as it reads any
+    decision = routed(ctx)
+    if decision is not None and decision.emergency and replied.kind is not Kind.EMERGENCY:
+        return False  # a barn failing now, not an answer: the draft asks about the alarm
     await answers.to_the_question_replied(ctx, replied, also_new=False)
     left = intake.draft_words(ctx)
     if left is not None:

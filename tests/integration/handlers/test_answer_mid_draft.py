@@ -85,3 +85,33 @@ async def test_a_pin_replied_to_the_question_reaches_the_team_in_a_draft_or_not(
     await desk.send(STAFF, location=Location(30.58, 114.27), reply_to=QUESTION_MESSAGE)
     to_team = [r for r in (await desk.outbox())[before:] if r.chat_id == STAFF_CHAT]
     assert any("30.58" in str(r.payload) for r in to_team), [r.payload for r in to_team]
+
+
+async def test_a_thumbs_up_replied_to_the_question_mid_draft_answers_nothing(
+    desk: Harness,
+) -> None:
+    """👍 sent as Telegram's reply to the team's question says nothing to pass on: the team
+    still waits, and hears nothing."""
+    await _wish_asked_about(desk)
+    await desk.send(STAFF, "/new")
+    await desk.send(STAFF, "宿舍的热水器坏了")
+    before = len(await desk.outbox())
+    await desk.send(STAFF, "👍", reply_to=QUESTION_MESSAGE)
+    to_team = [r for r in (await desk.outbox())[before:] if r.chat_id == STAFF_CHAT]
+    assert to_team == []
+    [waiting] = [t for t in await desk.tickets() if t.status is Status.WAITING_REQUESTER]
+    assert waiting.id is not None
+
+
+async def test_a_barn_on_fire_replied_to_the_question_mid_draft_is_no_answer(
+    desk: Harness,
+) -> None:
+    """A barn failing now, sent as the reply to a wish's question, is not passed to the
+    wish's team as the answer they wait for."""
+    await _wish_asked_about(desk)
+    await desk.send(STAFF, "/new")
+    await desk.send(STAFF, "宿舍的热水器坏了")
+    before = len(await desk.outbox())
+    await desk.send(STAFF, "烤房着火了，快来人", reply_to=QUESTION_MESSAGE)
+    to_team = [r for r in (await desk.outbox())[before:] if r.chat_id == STAFF_CHAT]
+    assert not [r for r in to_team if "报告人回复" in str(r.payload)], to_team
