@@ -298,12 +298,12 @@ class RoutingSettings(_Model):
     oversight_min: float = Field(
         4.0, ge=0, description="the oversight line's own score that takes a request there"
     )
-    misconduct_words: list[str] = Field(
+    neutral_conduct_words: list[str] = Field(
         default_factory=list,
-        description="words of the oversight line's table that say what a person did (吃拿卡要, "
-        "骂人, 才给), not who they are (员工, 干部) or how a call went (没人接): beside the "
-        "oversight team's own name in a request another line wins, they make it a complaint "
-        "about that team (as do its words there reaching oversight_min)",
+        description="words of the oversight line's table that say only whose person it is "
+        "(员工, 干部), how a call went (没人接) or what the complainant does (投诉): beside the "
+        "oversight team's own name in a request another line wins, any other word of that "
+        "table (才给, 廉洁, 态度) makes it a complaint about that team",
     )
     danger_words: list[str] = Field(
         default_factory=list,

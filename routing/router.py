@@ -58,7 +58,9 @@ class Router:
         self._min_score = self.settings.min_score
         self._oversight_min = max(self.settings.oversight_min, self._min_score)
         self._overseer_names = _overseer_names(cfg, oversight.id if oversight else None)
-        self._misconduct = frozenset(to_simplified(w) for w in self.settings.misconduct_words)
+        self._neutral_conduct = frozenset(
+            to_simplified(w) for w in self.settings.neutral_conduct_words
+        )
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -268,17 +270,18 @@ class Router:
         words of its line (纪委的人吃拿卡要, 陈监督员态度恶劣): what it is said to have done.
         Beside none (纪检说让我找你们, 监督员来过了, 已经跟纪检作风监督室说了: the 作风 of
         its name is no misconduct), it is only mentioned, and the complaint is about someone
-        else. In a request another line wins, any word of the oversight line's table is not
-        enough: 员工, 干部 or 工作人员 say only whose (给纪检的员工也发防暑降温费), and 没人接
-        is how a call went; `routing.misconduct_words` (纪检的人说话才给我办) or that line's
-        words there at `oversight_min` are."""
+        else. In a request another line wins, it takes a word of what someone did: 员工,
+        干部 or 工作人员 say only whose (给纪检的员工也发防暑降温费), and 没人接 is how a call
+        went (`routing.neutral_conduct_words`); any other word of the oversight line's table
+        (纪检的人说话才给我办, 纪检的人不廉洁) is, so a word added to the table counts here
+        too."""
         oversight = self.oversight_line or ""
         ev = self.tables.evidence(cut(said))
         score = ev.scores.get(oversight, 0.0)
         if line == oversight:
             return score > 0
         said_words = {part for word in ev.words.get(oversight, {}) for part in word.split("+")}
-        return score >= self._oversight_min or not said_words.isdisjoint(self._misconduct)
+        return score >= self._oversight_min or bool(said_words - self._neutral_conduct)
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110

@@ -361,10 +361,28 @@ def test_a_request_mentioning_the_oversight_teams_people_keeps_its_line(
     assert (decision.line, decision.overseer_named) == (line, ()), decision.explanation
 
 
-def test_every_misconduct_word_is_one_the_oversight_line_scores(demo_config: Config) -> None:
-    """A misconduct word its table lacks would never be found beside the office's name."""
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纪检的人不廉洁，收购站压级压价",
+        "纪检监督室的人态度有问题，收购站压级压价",
+        "纪检的人服务态度有问题，收购站定级不公平",
+    ],
+)
+def test_any_conduct_word_of_what_the_oversight_teams_people_did_sends_it_to_the_desk(
+    router: Router, text: str
+) -> None:
+    """廉洁, 态度 and 服务态度 say what its people did, as every word of the conduct table
+    does but the few that say whose person or how a call went (before: to 烟叶收购, which
+    copies it to the very office complained about)."""
+    decision = router.route(text)
+    assert decision.triage and decision.overseer_named, decision.explanation
+
+
+def test_every_neutral_conduct_word_is_one_the_oversight_line_scores(demo_config: Config) -> None:
+    """A neutral word its table lacks would set nothing aside beside the office's name."""
     table = {part for word in demo_config.keywords["conduct"].words for part in word.split("+")}
-    assert set(demo_config.routing.misconduct_words) <= table
+    assert set(demo_config.routing.neutral_conduct_words) <= table
 
 
 @pytest.mark.parametrize(
