@@ -45,15 +45,18 @@ _ACCOUNT = re.compile(
     r"\s*(?:号|是|为)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_.-]{3,})"
 )
 # Digits in groups joined by dashes, dots or spaces, seven or more in all (a phone number or
-# licence written in parts: 许可证号52-0102-100123, 电话8555-1234), but not a date
-# (2026-11-18) or a time (08:30).
+# licence written in parts: 许可证号52-0102-100123, 电话8555-1234), but not a date, with
+# or without the hour after it (2026-11-18, 2026.11.18 14:30, 2026-11-18 9点), a time
+# (08:30) or an amount of money (12345.67元): what happened, not who wrote it.
 _GROUPED = re.compile(r"(?<![\d-])\d+(?:[-－.·\s]\d+)+(?![\d-])")
-_DATE = re.compile(r"\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}")
+_DATE_OR_AMOUNT = re.compile(
+    r"(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2})(?:\s\d{1,2})?|\d+\.\d{1,2}"
+)
 
 
 def _grouped(found: re.Match[str]) -> str:
     digits = sum(char.isdigit() for char in found[0])
-    if digits < 7 or _DATE.fullmatch(found[0]):
+    if digits < 7 or _DATE_OR_AMOUNT.fullmatch(found[0]):
         return found[0]
     return PHONE if PHONE in numbers_hidden(found[0]) else NUMBER
 

@@ -47,3 +47,13 @@ def test_an_account_e_mail_or_number_in_groups_is_hidden(said: str, secret: str)
 )
 def test_dates_readings_and_whose_van_it_was_stay(said: str) -> None:
     assert own_details_hidden(said) == said
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["货款多扣了我12345.67元", "2026-11-18 9点送货员没来", "2026.11.18 14:30送货员没来"],
+)
+def test_an_amount_or_a_date_and_its_hour_stays_for_the_team(said: str) -> None:
+    """What the complaint is about, not who wrote it (before: 【号码已隐去】元,
+    【号码已隐去】点送货员没来)."""
+    assert own_details_hidden(said) == said
