@@ -219,10 +219,14 @@ def _may_name(plain: str, found: _Candidate) -> bool:
 
 def _place_before(plain: str, end: int) -> bool:
     """Whether a place's unit ends the word that ends at `end` (毛坝乡, 邵阳市, 金桥村民),
-    rather than begin a title or an everyday word (张伟组长, 李强镇长, 张伟路过)."""
+    rather than begin a title or an everyday word (张伟组长, 李强镇长, 张伟路过). A unit
+    with nothing Chinese after it (我住在毛坝乡, 毛坝乡。) begins no word: it ends a place,
+    though alone it is an everyday word too (乡)."""
     if not plain[end:].startswith(_PLACE_UNITS):
         return False
     word = plain[end : end + 2]
+    if len(word) < 2 or not CJK.fullmatch(word[1]):
+        return True
     return word in _PLACE_WORDS or not common_word(word)
 
 

@@ -347,3 +347,12 @@ def test_contact_details_and_plates_are_removed(text: str, secret: str) -> None:
 )
 def test_dates_readings_and_codes_stay(text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    "said", ["我住在毛坝乡", "收购站在毛坝乡", "我住在毛坝乡。", "毛坝乡 烤房"]
+)
+def test_a_place_that_ends_the_message_or_a_sentence_stays(said: str) -> None:
+    """A unit with nothing, or no Chinese, after it ends a place's name (before: 我住在某某乡,
+    for 乡 alone is an everyday word)."""
+    assert scrub(said) == said
