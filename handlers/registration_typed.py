@@ -9,7 +9,7 @@ import unicodedata
 
 from core.enums import Kind, Requester
 from core.licence import LICENCE_DIGITS, LICENCE_SAID, LICENCE_TAIL, read_licence
-from core.texts import COMPOUND_SURNAMES, SURNAMES
+from core.texts import COMMONEST_SURNAMES, COMPOUND_SURNAMES
 from handlers.context import Ctx
 from handlers.places import area_named
 from handlers.tickets import is_greeting, is_question, routed
@@ -240,7 +240,7 @@ def _a_han_name(plain: str) -> bool:
     """A short Han name: a common surname and a given name (欧阳中华 a character longer)."""
     if plain[:2] in COMPOUND_SURNAMES:
         return len(plain) <= _SHORT_NAME + 1
-    return bool(plain) and len(plain) <= _SHORT_NAME and plain[0] in SURNAMES
+    return bool(plain) and len(plain) <= _SHORT_NAME and plain[0] in COMMONEST_SURNAMES
 
 
 _NAME_MARKS = re.compile(r"[·•・A-Za-z]")
@@ -299,7 +299,7 @@ def _clauses(text: str) -> list[str]:
 # Not 先生 or 女士, which people write after their own surname (张先生).
 _TITLES = "站长|经理|师傅|主任|老师|队长|局长|同志|领导|书记|所长|科长|组长|专管员|客户经理"
 _ADDRESS = re.compile(
-    rf"(?:你好|您好)?(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])?(?:{_TITLES})(?:你好|您好|好)?"
+    rf"(?:你好|您好)?(?:{'|'.join(COMPOUND_SURNAMES)}|[{COMMONEST_SURNAMES}])?(?:{_TITLES})(?:你好|您好|好)?"
 )
 
 

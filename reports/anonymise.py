@@ -45,10 +45,18 @@ _PLATE = re.compile(
     r"[A-Z0-9]{5,6}(?![A-Za-z0-9])"
 )
 
-_ADDRESSED = re.compile(rf"[{SURNAMES}](?:{TITLES})")
+# 关师傅, 欧阳经理: a surname, group 1, and the title it is said before.
+_ADDRESSED = re.compile(rf"({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
+# Everyday words those two forms take for one (施工队, 班主任, 老师, 小麦, 老公): jieba's
+# dictionary holds them as common words, and no one is addressed by them.
+_NOT_ADDRESSED = frozenset(
+    ("施工", "童工", "农工", "劳工", "华工", "乐工", "班主任", "班组长", "支队长",
+     "老师", "老公", "老母", "老农", "小农", "老练", "老祖", "老翁", "小麦", "小苗", "小费",
+     "小商", "小包", "小班", "小楼", "小盘", "小曲", "小鹿", "小童", "小宗")
+)  # fmt: skip
 
 
 # 姓王的配送员: a surname said is half a name (百姓 is the people, not a surname said).
@@ -63,7 +71,9 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     """王师傅 → 某师傅 (王師傅 → 某師傅); not the 谢 of 谢谢师傅 or 感谢师傅, thanks to no one
     named. Of a run of 谢 before the title (the first paired with 感 or 多 before it, if
     any), an even number is thanks said over, an odd one ends in a surname: 谢谢谢师傅 and
-    感谢谢师傅 thank 谢师傅."""
+    感谢谢师傅 thank 谢师傅. An everyday word (施工, 班主任) is kept."""
+    if found[0] in _NOT_ADDRESSED:
+        return written
     plain, at = found.string, found.start()
     run = at
     while run > 0 and plain[run - 1] == plain[at]:
@@ -71,7 +81,12 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     unpaired = at - run + 1
     if plain[at] == "谢" and run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE:
         unpaired -= 1
-    return written if unpaired % 2 == 0 else "某" + written[1:]
+    return written if unpaired % 2 == 0 else "某" + written[len(found[1]) :]
+
+
+def _familiar_hidden(found: re.Match[str], written: str) -> str:
+    """老张 → 某某; not an everyday word (老师, 小麦)."""
+    return written if found[0] in _NOT_ADDRESSED else PERSON
 
 
 def _sub_as_read(
@@ -115,7 +130,7 @@ def scrub(
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)
-    out = _sub_as_read(_FAMILIAR, out, lambda _found, _written: PERSON)
+    out = _sub_as_read(_FAMILIAR, out, _familiar_hidden)
     out = _sub_as_read(_SURNAME_SAID, out, lambda _found, written: written[0] + "某")
     return names_hidden(out, folded(out), [folded(word) for word in kept])
 

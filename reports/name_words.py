@@ -1,34 +1,8 @@
-"""Word lists `reports.person_names` reads Chinese names by: surnames, the characters given
-names are made of, everyday words that look like names, and cigarette brands that jieba
-takes for names."""
+"""Word lists `reports.person_names` reads Chinese names by, beside the surnames
+(`core.texts.SURNAMES`, `core.texts.COMPOUND_SURNAMES`): the characters given names are made
+of, everyday words that look like names, and cigarette brands that jieba takes for names."""
 
 from __future__ import annotations
-
-# The single surnames common in China today: `core.texts.SURNAMES` holds only the commonest,
-# enough for a form of address (王师傅, 老张) but not for a full name nobody registered
-# (配送员关伟, 施伟, 梅芳). Left out are surnames that are words a sentence is made of far
-# more often (和, 时, 都, 但, 明, 全, 路, 成, 哈) or that this desk's messages say all the time
-# (烤房, 工单, 查, 修, 满意, 车, 信息, 花叶): jieba glues them to the next character into words
-# it does not know (登记时|发的, 派单|群), which would pass for names.
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾"
-    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
-    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲滕屈饶"
-    "解牟艾尤阳穆农司卓古吉缪简项芦麦褚娄窦戚岑景宫费卜冷晏席卫柏宗瞿桂佟臧闵苟邬卞姬师仇栾隋"
-    "商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺"
-    "楼盘闻厉伊仝郜海阚权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄平索宣晋云容敬扈晁芮普阙浦戈伏鹿薄邸"
-    "雍辜羊乌母裘亓邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇公湛宾戎勾茅利呼居揭尉冶斯束檀衣展阴"
-    "昝智幸奉植衡富尧闭洪赖"
-)
-# ... and the double surnames still borne.
-COMPOUND_SURNAMES = frozenset(
-    (
-        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "司徒", "夏侯", "端木",
-        "公孙", "尉迟", "宇文", "长孙", "呼延", "轩辕", "独孤", "南宫", "万俟", "闻人", "赫连",
-        "澹台", "钟离", "宗政", "濮阳", "申屠", "鲜于", "拓跋", "公羊", "左丘", "东郭",
-    )
-)  # fmt: skip
 
 # Surnames that begin everyday words too (高温, 金色, 叶子, 小叶, 老毛病, 小程序): jieba
 # tagging one of them as a name, or 老/小 before it, says little.

@@ -33,14 +33,8 @@ from functools import cache
 import jieba.posseg
 
 from core.own_details import PERSON
-from reports.name_words import (
-    BRANDS,
-    COMPOUND_SURNAMES,
-    EVERYDAY_SURNAMES,
-    GIVEN_NAME_CHARS,
-    ORDINARY_WORDS,
-    SURNAMES,
-)
+from core.texts import COMPOUND_SURNAMES, SURNAMES
+from reports.name_words import BRANDS, EVERYDAY_SURNAMES, GIVEN_NAME_CHARS, ORDINARY_WORDS
 from routing.segment import common_word, tokenizer
 from routing.text import CJK
 
