@@ -382,7 +382,7 @@ def _no_reason(ticket: Ticket, text: str) -> bool:
     score to give: digits there answer the team's question (a phone number, a count)."""
     if ticket.resolved_at is not None and typed_score(text) is not None:
         return True
-    digits = ticket.resolved_at is None and text.strip().isdigit()
+    digits = ticket.resolved_at is None and bare(text).isdigit()
     return not (says_something(text) or digits)
 
 

@@ -328,7 +328,7 @@ async def test_a_suggestion_closed_unanswered_and_taken_up_again_is_not_read_as_
     assert "对答复不满意" not in shown
 
 
-@pytest.mark.parametrize("answer", ["13812345678", "3"])
+@pytest.mark.parametrize("answer", ["13812345678", "3", "138 1234 5678", "138-1234-5678", "3。"])
 async def test_digits_answering_the_teams_question_take_a_ticket_closed_unanswered_up_again(
     desk: Harness, answer: str
 ) -> None:
