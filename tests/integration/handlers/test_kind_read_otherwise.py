@@ -223,6 +223,8 @@ async def test_a_real_suggestion_is_not_offered_as_a_request(desk: Harness, word
         "为啥我订的烟总是给我减量",
         "许可证延续办了一个月还没办下来",
         "订货系统又登不上去",
+        "我订的烟三天了还没送到",
+        "许可证延续交了材料一个月了还没批",
     ],
 )
 async def test_a_service_gone_wrong_chosen_as_a_complaint_is_not_offered_as_a_request(
