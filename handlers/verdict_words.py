@@ -19,8 +19,14 @@ from routing import Decision, bare, normalize, to_simplified
 # matter count (see `verdicts.typed_verdict`): "请问收购什么时候开始，谢谢" is a new request.
 # A score said with a few words that add nothing to it: to whom it is given (给你们5分,
 # 我打4分), 吧 or thanks after it (给4分吧, 5分，谢谢), 好评 (五星好评); 满分 is 5. Digits
-# with other words are no score: 给我送5条, a licence number, a ticket's 10019.
+# with other words are no score: 给我送5条, a licence number, a ticket's 10019. Said after
+# the words that it is solved (修好了，5分, 已经好了 给5分), the score is the whole verdict:
+# solved is what a score says anyway.
+_SOLVED_FIRST = (
+    r"(?:(?:已经|已|都)?(?:修|弄|搞|处理|解决)?好了|(?:已经?)?解决了|搞定了)(?:谢谢|感谢)?"
+)
 _TYPED_SCORE = re.compile(
+    rf"(?:{_SOLVED_FIRST})?"
     r"(?:(?:我|就)?(?:给|打)(?:你们|你|您)?个?)?"
     r"(?:(?P<score>[1-5一二三四五])(?:分|星|颗星)?|(?P<full>满分))"
     r"(?:吧|啊|呀|了|哈|啦|哦|的)*(?:好评)?(?:谢谢你们|谢谢您|谢谢|感谢|辛苦了)*[吧啊呀了哈啦哦]*"

@@ -58,6 +58,20 @@ async def test_scores_are_read_however_they_are_written(
     assert ticket.status is Status.CLOSED and ticket.rating == score
 
 
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [("修好了，5分", 5), ("已经好了 给5分", 5), ("解决了，4分吧", 4), ("修好了，謝謝，5分", 5)],
+)
+async def test_solved_with_a_score_is_a_whole_verdict(
+    desk: Harness, team_chat: int, typed: str, score: int
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    out = await desk.send(FARMER, typed)
+    assert "请为这次服务打分" not in to_simplified(texts(out))
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED and ticket.rating == score
+
+
 @pytest.mark.parametrize("typed", ["给我送5条", "給我送5條", "520102100123", "5条"])
 async def test_numbers_that_are_no_score_do_not_rate_the_resolved_ticket(
     desk: Harness, team_chat: int, typed: str
