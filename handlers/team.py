@@ -100,6 +100,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.toast("t_accept_first", number=ticket.label)
         await refresh_cards(ctx, ticket)
         return
+    if needs is Action.RESOLVE and ticket.status is Status.RESOLVED:
+        # 办结 again, on an older copy or by a colleague: the work is done, and what it
+        # waits for is the requester's word, not something the member could do.
+        ctx.toast("t_already_resolved", number=ticket.label)
+        return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
         status = ticket_status(ticket, ctx.script, for_staff=True)

@@ -132,7 +132,7 @@ async def test_a_note_button_of_a_resolved_ticket_says_so_before_asking_for_the_
     data = f"tk:{verb}:{ticket_id}" + (":curing-baishi" if verb == "xto" else "")
     out = await desk.press(OTHER_MEMBER, data, chat=TEAM_CHAT)
     # Nothing to type for: the member is told at once, not after writing the note.
-    assert out.toast is not None and "已办结待确认" in out.toast
+    assert out.toast is not None and "已办结" in out.toast
     assert not out.replies
     out = await desk.send(OTHER_MEMBER, "风机电容换过了，再看看", chat=TEAM_CHAT)
     assert not out.replies and out.toast is None
@@ -278,3 +278,17 @@ async def test_two_members_asking_at_once_the_later_learns_the_question_already_
     assert "是哪一间烤房？" in texts(out) and "没有发出" in texts(out)
     asked = [r for r in await desk.outbox() if r.chat_id == FARMER and "电话多少" in str(r.payload)]
     assert asked == []
+
+
+@pytest.mark.parametrize("member", [MEMBER, OTHER_MEMBER])
+async def test_resolve_pressed_again_on_a_resolved_ticket_says_it_is_resolved(
+    desk: Harness, member: int
+) -> None:
+    """Not the status-name refusal (当前状态（已办结待确认）不能这样操作): what is done, and
+    what it waits for."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    out = await desk.press(member, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    assert out.toast is not None and "已办结，等待报告人确认" in out.toast
+    assert "不能这样操作" not in out.toast
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED
