@@ -50,6 +50,7 @@ ACTION_LABELS = {
     "wish_list": "记入心愿清单",
     "complaint": "记为投诉",
     "not_urgent": "改为非紧急",
+    "team_note": "原服务队备注",
 }
 
 
@@ -196,8 +197,9 @@ _TIMELINE_NOTE = 150
 
 # The desk's own business, not the requester's: reminders and escalations to the staff, a
 # notice that could not be delivered, a leader's note of what was said on a call-back, the
-# pace the team is held to (never told the requester).
-_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback", "not_urgent"}
+# pace the team is held to (never told the requester), a note the team that had the ticket
+# left for the next one.
+_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback", "not_urgent", "team_note"}
 
 
 # A suggestion is answered, not mended: its requester reads its answer, and their word on

@@ -91,6 +91,11 @@ STAFF: dict[str, str] = {
     ),
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
     "t_already_resolved": "工单 {number} 已办结，等待报告人确认，不用再点「办结」。",
+    "t_result_kept_moved": (
+        "工单 {number} 已转给{team}。您的办结说明没有记为办结（报告人不会收到），"
+        "已作为备注记入工单，并转给{team}：{note}"
+    ),
+    "t_result_of_old_team": "工单 {number}：{team}的{name}在转派前写下的办结说明（供参考，工单仍待您队办理）：{note}",
     "t_resolved_by_other": "工单 {number} 刚由 {name} 办结（{note}），您这条说明没有记入。",
     "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",

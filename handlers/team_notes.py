@@ -14,6 +14,7 @@ from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispu
 from handlers import callback, notify
 from handlers.context import Ctx
 from handlers.i18n import in_script, kind_named, t
+from handlers.notes_moved_on import keep_result, moved_from_their_team
 from handlers.replies import Button, rows
 from handlers.team_access import (
     act_on,
@@ -70,6 +71,13 @@ async def note_step(ctx: Ctx) -> None:
     # A team reads Simplified (the card, its history, the ledger), and each requester their
     # own script, converted from Simplified: a note typed in 繁體 is kept in Simplified.
     text = staff_words(text)
+    moved = await moved_from_their_team(ctx, data.get("ticket_id")) if flow == "t_res" else None
+    if moved is not None:
+        # Sent on while the result was typed: it resolves nothing now, and is not lost.
+        await ctx.end_flow()
+        await keep_result(ctx, *moved, text, files)
+        await _let_album_go(ctx, album)
+        return
     ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()
     if ticket is None:

@@ -17,6 +17,7 @@ from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 RETAILER = 100002
 
 TEAM_CHAT = -1001000000001
+BAISHI_CHAT = -1001000000002
 
 
 async def _accepted_with_result_asked(desk: Harness) -> int:
@@ -338,3 +339,27 @@ async def test_a_refused_press_does_not_keep_the_prompt_of_a_ticket_moved_away(
     out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
     assert "现由白石乡烘烤110服务队办理" in (out.toast or "")
     assert "仍在等待您的办结说明" not in texts(out) and "不再等待" in texts(out)
+
+
+async def test_a_result_typed_after_the_leader_transferred_the_ticket_is_kept_for_its_new_team(
+    desk: Harness,
+) -> None:
+    """The member types the 办结 note while the leader sends the ticket to 白石乡: it can no
+    longer resolve the ticket, but what was done is not lost: kept on the ticket, passed to
+    the team that has it now, and the member told so."""
+    ticket_id = await _accepted_with_result_asked(desk)
+    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    before = {row.id for row in await desk.outbox()}
+    out = await desk.send(MEMBER, "更换了风机电容，温度已正常", chat=TEAM_CHAT)
+    said = texts(out)
+    assert "更换了风机电容，温度已正常" in said and "白石乡烘烤110服务队" in said, said
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.team_id == "curing-baishi"
+    async with desk.db.uow(read_only=True) as uow:
+        notes = [e for e in await uow.tickets.events(ticket_id) if e.action == "team_note"]
+    assert [e.note for e in notes] == ["更换了风机电容，温度已正常"]
+    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    assert any("更换了风机电容，温度已正常" in r.payload["text"] for r in told)
+    assert not any(r.chat_id == FARMER for r in await desk.outbox() if r.id not in before)

@@ -1,0 +1,63 @@
+"""A 办结 note typed while the ticket left the member's team (the leader's 转派, a
+supervisor's 改派): it can no longer resolve the ticket, but what was done is kept on the
+ticket, passed to the team that has it now, and the member told so."""
+
+from __future__ import annotations
+
+from core.enums import Role
+from core.model import Ticket
+from core.services import may_work_on, note_event
+from handlers import notify
+from handlers.cards import MOVES
+from handlers.context import Ctx
+from handlers.i18n import t
+from handlers.staff import teams_served
+from handlers.tickets import attach
+
+TEAM_NOTE = "team_note"  # the audit event: a note from a team the ticket has left
+
+
+async def moved_from_their_team(ctx: Ctx, raw_id: object) -> tuple[Ticket, str] | None:
+    """The prompt's ticket and the team of the member's it was sent on from, when it has
+    left that team since the prompt began; None while the member may still act on it."""
+    ticket = await ctx.uow.tickets.get(raw_id) if isinstance(raw_id, int) else None
+    if ticket is None or ticket.id is None:
+        return None
+    if await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
+        return None
+    teams = await teams_served(ctx)
+    moves = [e for e in await ctx.uow.tickets.events(ticket.id) if e.action in MOVES]
+    if not moves or moves[-1].data.get("from_team") not in teams:
+        return None  # not sent on from the member's team: no note of theirs to pass on
+    return ticket, str(moves[-1].data["from_team"])
+
+
+async def keep_result(
+    ctx: Ctx, ticket: Ticket, from_team: str, note: str, files: list[list[str]]
+) -> None:
+    """The note (and its photos) kept on `ticket` as the old team's, sent to its team now,
+    and the member told where it went. The requester hears nothing: nothing was resolved."""
+    await note_event(
+        ctx.uow,
+        ticket,
+        TEAM_NOTE,
+        actor_id=ctx.user.id,
+        role=Role.MEMBER,
+        now=ctx.now,
+        note=note,
+        data={"from_team": from_team},
+    )
+    name = await notify.name_of(ctx, ctx.user.id)
+    old = ctx.cfg.team(from_team).name
+    text = t("t_result_of_old_team", number=ticket.label, team=old, name=name, note=note)
+    targets = await notify.team_targets(
+        ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
+    )
+    for target in targets:
+        await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
+        for kind, file_id in files:
+            await notify.forward(ctx, target, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+    for kind, file_id in files:
+        await attach(ctx, ticket, kind, file_id, caption=note)
+    team = ctx.cfg.team(ticket.team_id).name
+    ctx.say("t_result_kept_moved", number=ticket.label, team=team, note=note)
