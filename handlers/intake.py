@@ -250,6 +250,12 @@ async def ticket_step(ctx: Ctx) -> None:
         ctx.say("menu_next", main_menu(ctx))
         return
     if step == "describe":
+        if msg.is_button and _SUMMARY_PRESS.fullmatch(msg.callback_data or "") is None:
+            # An older message's button (a comment prompt's 跳过), not this draft's summary
+            # (修改 then 提交 pressed again is told the words are awaited): it describes
+            # nothing, and the step goes on waiting for the words.
+            ctx.toast("stale_button")
+            return
         if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):
             await _describe_without_words(ctx, gathered)
             return

@@ -354,3 +354,20 @@ async def test_venting_beside_taking_back_a_complaint_is_not_read_as_a_withdrawa
     out = await desk.send(RETAILER, typed)
     assert f"my:xx:{complaint.id}" not in button_data(out)
     assert "确定撤回" not in to_simplified(texts(out))
+
+
+async def test_an_old_skip_pressed_at_the_describe_step_says_the_button_is_stale(
+    desk: Harness,
+) -> None:
+    """An earlier comment prompt's 「跳过」 pressed once /new asks for the description: the
+    button is no longer in use, not a description missing; the step still waits."""
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "/new")
+    out = await desk.press(FARMER, "f:skip")
+    said = (out.toast or "") + texts(out)
+    assert "按钮已失效" in said and "请先用文字" not in said, said
+    await desk.send(FARMER, "烤房温度上不去")
+    await desk.press(FARMER, "f:next")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "烤房温度上不去"
