@@ -40,10 +40,14 @@ async def unaccepted_news(ctx: Ctx, text: str, about: list[Ticket]) -> str | Non
         elif event.action in _LADDER_ACTIONS and event.data.get("phase") == "accept":
             chased.append(event.at)
     team = ctx.cfg.team(ticket.team_id).name
+    due = ticket.accept_due_at
     if chased:
-        done = ctx.text("chase_reminded", count=len(chased), at=local(ctx.cfg, max(chased)))
-    elif ticket.accept_due_at is not None:
-        done = ctx.text("chase_will_remind", due=local(ctx.cfg, ticket.accept_due_at))
+        # One sweep reminds the team and alerts its leader in the same minute: chased once
+        # then, as the requester counts, not once per step of the ladder.
+        times = len({at.replace(second=0, microsecond=0) for at in chased})
+        done = ctx.text("chase_reminded", count=times, at=local(ctx.cfg, max(chased)))
+    elif due is not None:
+        done = ctx.text("chase_will_remind", due=local(ctx.cfg, due))
     else:
         done = ""
     return ctx.text(

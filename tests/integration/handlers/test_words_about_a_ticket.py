@@ -250,3 +250,16 @@ async def test_the_add_pressed_twice_on_a_ticket_behind_ten_newer_ones_says_it_w
     again = await desk.press(RETAILER, add)
     assert "已经补充到工单 10019 了" in texts(again)
     assert (await desk.actions(ticket_id)).count("info") == 1
+
+
+async def test_chasing_counts_the_times_the_desk_chased_not_its_steps(desk: Harness) -> None:
+    """One sweep that reminds the team and alerts its leader in the same minute is one
+    time the desk chased the ticket, not 催办 2 次 at one moment."""
+    ticket = await desk.file_request(RETAILER, "这次少送了两条")
+    assert ticket.id is not None
+    desk.clock.advance(hours=5)  # past the 4 hours to accept
+    await sweep(desk.db, desk.cfg, desk.clock())
+    steps = [a for a in await desk.actions(ticket.id) if a in ("remind", "escalate")]
+    assert len(steps) >= 2  # the team reminded and its leader alerted, at once
+    said = texts(await desk.send(RETAILER, "怎么还没人处理"))
+    assert "系统已催办 1 次" in said, said
