@@ -46,6 +46,9 @@ async def unaccepted_news(ctx: Ctx, text: str, about: list[Ticket]) -> str | Non
         # then, as the requester counts, not once per step of the ladder.
         times = len({at.replace(second=0, microsecond=0) for at in chased})
         done = ctx.text("chase_reminded", count=times, at=local(ctx.cfg, max(chased)))
+    elif due is not None and due <= ctx.now:
+        # Past the time, before the sweep has run: not told as a time still to come.
+        done = ctx.text("chase_due_passed", due=local(ctx.cfg, due))
     elif due is not None:
         done = ctx.text("chase_will_remind", due=local(ctx.cfg, due))
     else:

@@ -270,6 +270,7 @@ INTAKE: dict[str, str] = {
     ),
     "chase_reminded": "系统已催办 {count} 次，最近一次在 {at}。",
     "chase_will_remind": "接单时限是 {due}，到时还没有人接单，系统会自动催办。",
+    "chase_due_passed": "接单时限 {due} 已过，系统马上会催办服务队。",
     "about_moved_on": "工单 {number} 已经办结或关闭，不能再补充了。要把这条消息作为新的「{kind}」提交吗？",
     "about_several_confirm": (
         "您的工单 {number} 正在办理中。这条消息是对其中一张的补充，还是一件新的事？"

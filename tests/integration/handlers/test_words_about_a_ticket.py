@@ -263,3 +263,16 @@ async def test_chasing_counts_the_times_the_desk_chased_not_its_steps(desk: Harn
     assert len(steps) >= 2  # the team reminded and its leader alerted, at once
     said = texts(await desk.send(RETAILER, "怎么还没人处理"))
     assert "系统已催办 1 次" in said, said
+
+
+async def test_chasing_after_the_time_to_accept_passed_does_not_read_as_still_ahead(
+    desk: Harness,
+) -> None:
+    """Past the time to accept, before the sweep has chased the team: the time is not told
+    as one still to come (到时还没有人接单)."""
+    ticket = await desk.file_request(RETAILER, "这次少送了两条")
+    assert ticket.accept_due_at is not None
+    desk.clock.advance(hours=5)  # past the 4 hours to accept; no sweep yet
+    said = texts(await desk.send(RETAILER, "怎么还没人处理"))
+    assert "还没有人接单（待接单）" in said
+    assert "到时还没有人接单" not in said and "已过" in said, said
