@@ -362,6 +362,25 @@ def test_a_request_mentioning_the_oversight_teams_people_keeps_its_line(
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("纪检让我找你们，我对收购站定级不满意", "purchase"),
+        ("已经跟纪检作风监督室说了，收购站压级压价", "purchase"),
+        ("纪检的人说熟人也要排队，收购站几号开秤", "purchase"),
+        ("纪检的人说罚款要去专卖所交，许可证延续怎么办", "monopoly"),
+        ("纪检监督室的人态度很好，我想问收购站几号开秤", "purchase"),
+    ],
+)
+def test_a_request_mentioning_the_oversight_office_beside_a_neutral_word_keeps_its_line(
+    router: Router, text: str, line: str
+) -> None:
+    """态度 alone (态度很好 praises), 不满意 of a service, 罚款 or 熟人 in what the office
+    said are no misconduct of its people: the request keeps its line."""
+    decision = router.route(text)
+    assert (decision.line, decision.overseer_named) == (line, ()), decision.explanation
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "纪检的人不廉洁，收购站压级压价",
