@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, SURNAMES
@@ -22,6 +22,7 @@ from reports.masking import ascii_digits
 from reports.name_words import EVERYDAY_SURNAMES
 from reports.person_names import TITLES, names_hidden
 from routing import to_simplified
+from routing.segment import common_word, cut
 
 # Village, hamlet and group names: up to three characters before 村/寨/屯, none of them a
 # word that usually precedes a place (在 大坪村 → 在某村, 家住 下坝村) or a larger unit's
@@ -68,20 +69,45 @@ _THANKS_BEFORE_XIE = frozenset("感多致答道称酬")
 
 
 def _addressed_hidden(found: re.Match[str], written: str) -> str:
-    """王师傅 → 某师傅 (王師傅 → 某師傅); not the 谢 of 谢谢师傅 or 感谢师傅, thanks to no one
-    named. Of a run of 谢 before the title (the first paired with 感 or 多 before it, if
-    any), an even number is thanks said over, an odd one ends in a surname: 谢谢谢师傅 and
-    感谢谢师傅 thank 谢师傅. An everyday word (施工, 班主任) is kept."""
+    """王师傅 → 某师傅 (王師傅 → 某師傅), unless the match is no form of address: an
+    everyday word (施工, 班主任), a surname character that ends one (门卫师傅, 值班经理,
+    公司总部, 老师总是) or a title of one character that begins one (包工头, 总是); nor the 谢
+    of 谢谢师傅 or 感谢师傅, thanks to no one named."""
     if found[0] in _NOT_ADDRESSED:
         return written
-    plain, at = found.string, found.start()
+    plain, at, title_at = found.string, found.start(), found.start(1) + len(found[1])
+    if found.end() - title_at == 1 and found.end() not in _word_bounds(plain):
+        return written  # 总 and 工 begin words too (包工头, 师傅总是, 公司总部)
+    if plain[at] == "谢":
+        return written if _thanks_said(plain, at) else "某" + written[len(found[1]) :]
+    if at not in _word_bounds(plain) and common_word(plain[at - 1 : at + 1]):
+        return written  # 门卫|师傅, 保安队|长, 值班|经理: the word before ends in it
+    return "某" + written[len(found[1]) :]
+
+
+def _thanks_said(plain: str, at: int) -> bool:
+    """Whether the 谢 at `at`, before a title, is thanks. Of a run of 谢 (the first paired
+    with 感 or 多 before it, if any), an even number is thanks said over, an odd one ends in
+    a surname: 谢谢谢师傅 and 感谢谢师傅 thank 谢师傅. jieba's cut cannot tell: it reads
+    感|谢谢|师傅."""
     run = at
     while run > 0 and plain[run - 1] == plain[at]:
         run -= 1
     unpaired = at - run + 1
-    if plain[at] == "谢" and run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE:
+    if run > 0 and plain[run - 1] in _THANKS_BEFORE_XIE:
         unpaired -= 1
-    return written if unpaired % 2 == 0 else "某" + written[len(found[1]) :]
+    return unpaired % 2 == 0
+
+
+@lru_cache(maxsize=64)
+def _word_bounds(plain: str) -> frozenset[int]:
+    """Where a word begins or ends in jieba's cut of `plain`, by its dictionary alone (no
+    guessed words), for a form of address to be read only where words part."""
+    bounds, at = {0}, 0
+    for word in cut(plain):
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
 
 
 def _familiar_hidden(found: re.Match[str], written: str) -> str:

@@ -251,6 +251,8 @@ def names_hidden(text: str, plain: str, kept: Iterable[str] = ()) -> str:
         each
         for each in (*made, *_spelled(plain, words))
         if not _place_before(plain, each.end)
+        # A title or role is whom a name is said of, never the name (投诉师傅, 和老师).
+        and plain[each.start : each.end] not in _TITLE_OR_ROLE
         # Within a brand or a config's name (苏烟, 白石乡), not one that holds it (王红梅).
         and not any(start <= each.start and each.end <= stop for start, stop in spared)
     ]

@@ -366,3 +366,46 @@ def test_a_form_of_address_by_any_surname_the_name_finder_knows_is_hidden(said: 
     """One list of surnames for full names and forms of address alike (before: 关, 施 and 梅
     hid 关伟 but not 关师傅, which the wall published)."""
     assert said[:3] not in scrub(said) and said[:2] not in scrub(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "门卫师傅态度差",
+        "保安队长态度差",
+        "值班经理不在",
+        "公司经理说不给办",
+        "公司总部不管",
+        "包工头不来修烤房",
+        "送货的师傅总是迟到",
+        "培训老师总是不来",
+        "投诉师傅态度差",
+        "有关经理不给办",
+    ],
+)
+def test_an_everyday_word_before_or_as_a_title_stays(said: str) -> None:
+    """A surname character that ends an everyday word (门卫, 保安, 值班, 公司), 总 or 工
+    beginning one (总是, 总部, 包工头), or a title on its own (投诉师傅) is no form of address
+    (before: 门某师傅, 某某总部, 送货的某某总是迟到)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("关师傅态度差", "某师傅态度差"),
+        ("施经理不给办", "某经理不给办"),
+        ("梅老师说的", "某老师说的"),
+        ("老关又没来", "某某又没来"),
+        ("欧阳经理不接电话", "某经理不接电话"),
+        ("王师傅", "某师傅"),
+        ("张总不在", "某总不在"),
+        ("王工说明天来", "某工说明天来"),
+        ("那个关师傅", "那个某师傅"),
+        ("配送员关伟送货总是迟到", "配送员某某送货总是迟到"),
+        ("李强师傅", "某某师傅"),
+        ("配送员张伟和师傅都迟到", "配送员某某和师傅都迟到"),
+    ],
+)
+def test_a_form_of_address_beside_everyday_words_is_still_hidden(said: str, expected: str) -> None:
+    assert scrub(said) == expected
