@@ -273,15 +273,25 @@ class Router:
         else. In a request another line wins, it takes a word of what someone did: 员工,
         干部 or 工作人员 say only whose (给纪检的员工也发防暑降温费), and 没人接 is how a call
         went (`routing.neutral_conduct_words`); any other word of the oversight line's table
-        (纪检的人说话才给我办, 纪检的人不廉洁) is, so a word added to the table counts here
-        too."""
+        (纪检的人说话才给我办, 纪检的人不廉洁, 态度冷漠) is, so a word added to the table counts
+        here too; but not one inside praise (态度很好) or in what the office is reported to
+        have said (纪检的人说熟人也要排队)."""
         oversight = self.oversight_line or ""
         ev = self.tables.evidence(cut(said))
         score = ev.scores.get(oversight, 0.0)
         if line == oversight:
             return score > 0
         said_words = {part for word in ev.words.get(oversight, {}) for part in word.split("+")}
-        return score >= self._oversight_min or bool(said_words - self._neutral_conduct)
+        # 态度 inside 态度很好 praises; what follows 说 is what the office said (纪检的人说
+        # 熟人也要排队, 说罚款要去专卖所交), not what its people did.
+        praised = ev.signals.get(Channel.PRAISE, {})
+        told = _after_said(said)
+        done = {
+            word
+            for word in said_words - self._neutral_conduct
+            if word not in told and not any(word in praise for praise in praised)
+        }
+        return score >= self._oversight_min or bool(done)
 
     def _suspect(self, ev: Evidence, normalized: str, line: str) -> tuple[str, ...]:
         """The words of a barn perhaps failing now that no emergency word names: the 110
@@ -392,3 +402,14 @@ def _area_names(cfg: Config) -> list[tuple[str, str]]:
         if name[-1] in "镇乡村" and len(short) >= 2:
             names.setdefault(short, known.id)
     return sorted(names.items(), key=lambda item: -len(item[0]))
+
+
+def _after_said(clause: str) -> str:
+    """What `clause` says after its first 说 (讲, 告诉) as a word of its own: what was said,
+    reported (纪检的人说罚款要去专卖所交); "" when nobody is said to speak (说话 is a word
+    of its own, and 才给我办 after it is what was done)."""
+    tokens = cut(clause)
+    for at, token in enumerate(tokens):
+        if token in ("说", "讲", "告诉", "说是"):
+            return "".join(tokens[at + 1 :])
+    return ""

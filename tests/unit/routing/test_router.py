@@ -362,6 +362,25 @@ def test_a_request_mentioning_the_oversight_teams_people_keeps_its_line(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "纪检的人态度也太差了，收购站压级压价",
+        "纪检的人态度不太好，收购站定级不公平",
+        "纪检监督室的人态度冷漠，收购站定级不公平",
+        "纪检的人办事我不满意，收购站压级压价",
+        "纪检的人照顾熟人，收购站定级不公平",
+    ],
+)
+def test_misconduct_of_the_oversight_office_said_in_everyday_words_goes_to_the_desk(
+    router: Router, text: str
+) -> None:
+    """态度, 不满意 or 熟人 said of what the office's people did, not in a fixed phrase of
+    the table: a complaint about that office, for the triage desk."""
+    decision = router.route(text)
+    assert decision.triage and decision.overseer_named, decision.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "line"),
     [
         ("纪检让我找你们，我对收购站定级不满意", "purchase"),
