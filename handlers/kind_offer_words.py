@@ -27,10 +27,11 @@ _SUGGESTING = re.compile(
 # Phrases of something gone wrong or someone at fault ("送货员把烟送错了", "为啥我订的烟总是
 # 给我减量"): what a complaint is made of, though the router reads a service line in it.
 # Chosen as a complaint, such words are never offered as a request. Phrases, not single
-# characters: 又 or a 员 named are in plain requests too (我的许可证又快到期了, 店员弄丢
-# 了), and 还没 of a licence not yet due (许可证还没到期，想提前办延续) is no complaint.
+# characters: 又, 还没 or a 员 named are in plain requests too (我的许可证又快到期了, 许可证
+# 还没到期, 我还没办过许可证, 店员弄丢了); 还没 of a thing owed is (还没送到, 还没批).
 _COMPLAINING = re.compile(
-    r"送错|错送|少送|漏送|送少|减量|多扣|乱扣|扣了我|总是|老是|一直没|还没(?!到期|过期)|"
+    r"送错|错送|少送|漏送|送少|减量|多扣|乱扣|扣了我|总是|老是|一直没|还没(?:有)?(?:送|到(?!期)|批|办下来|办好|"
+    r"修|来|给|处理|回|退|到账)|"
     r"又登不上|又进不去|不给办|不给送|不给我|不让|不管|不理|没人管|没人理|不回|为啥|为什么|"
     r"凭什么|怎么回事|怎么搞的|乱收|刁难|态度|欺负|骗|坑人|差劲|气人|迟到|拖着|拖了|推来推去|"
     r"互相推"

@@ -174,6 +174,8 @@ async def test_more_words_at_the_offer_still_add_to_the_draft(desk: Harness) -> 
         ("/suggest", "许可证丢了怎么补办"),
         ("/complain", "我的店要搬家，许可证地址怎么变更"),
         ("/complain", "许可证还没到期，想提前办延续"),
+        ("/complain", "许可证还没有到期，想提前办延续"),
+        ("/complain", "我还没办过许可证，想问问要带什么材料"),
         ("/complain", "我的许可证又快到期了，要办延续"),
         ("/complain", "许可证丢了怎么补办，店员不小心弄丢的"),
     ],
