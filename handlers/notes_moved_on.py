@@ -4,7 +4,7 @@ ticket, passed to the team that has it now, and the member told so."""
 
 from __future__ import annotations
 
-from core.enums import Role
+from core.enums import Role, Status
 from core.model import Ticket
 from core.services import may_work_on, note_event
 from handlers import notify
@@ -19,10 +19,14 @@ TEAM_NOTE = "team_note"  # the audit event: a note from a team the ticket has le
 
 async def moved_from_their_team(ctx: Ctx, raw_id: object) -> tuple[Ticket, str] | None:
     """The prompt's ticket and the team of the member's it was sent on from, when it has
-    left that team since the prompt began; None while the member may still act on it."""
+    left that team and still waits on another; None while the member may still act on it,
+    or once nothing waits on it (withdrawn, resolved or closed)."""
     ticket = await ctx.uow.tickets.get(raw_id) if isinstance(raw_id, int) else None
     if ticket is None or ticket.id is None:
         return None
+    if not ticket.status.is_open or ticket.status is Status.RESOLVED:
+        return None  # withdrawn, resolved or closed since: no work waits for the note
+
     if await may_work_on(ctx.uow, ctx.cfg, ctx.user.id, ticket):
         return None
     teams = await teams_served(ctx)

@@ -363,3 +363,23 @@ async def test_a_result_typed_after_the_leader_transferred_the_ticket_is_kept_fo
     told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
     assert any("更换了风机电容，温度已正常" in r.payload["text"] for r in told)
     assert not any(r.chat_id == FARMER for r in await desk.outbox() if r.id not in before)
+
+
+async def test_a_result_typed_after_transfer_and_withdrawal_is_not_sent_as_work_waiting(
+    desk: Harness,
+) -> None:
+    """The ticket transferred and then withdrawn by the farmer: no team waits on it, so the
+    member's 办结 note is not passed on as work waiting; the member is told it moved on."""
+    ticket_id = await _accepted_with_result_asked(desk)
+    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:x:{ticket_id}")
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CANCELLED
+    before = {row.id for row in await desk.outbox()}
+    await desk.send(MEMBER, "更换了风机电容，温度已正常", chat=TEAM_CHAT)
+    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    assert not any("仍待您队办理" in str(r.payload.get("text", "")) for r in told), told
+    assert "team_note" not in await desk.actions(ticket_id)
