@@ -309,21 +309,28 @@ async def test_a_dispute_with_why_is_asked_of_the_one_answer_awaiting_beside_a_r
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
 
 
-async def test_a_suggestion_closed_unanswered_and_taken_up_again_is_not_read_as_an_answer_refused(
-    desk: Harness,
-) -> None:
-    """Taken up again after 未补充关闭, no answer was ever given: /my reads 重新办理, not
-    对答复不满意."""
+async def _closed_unanswered_and_taken_up(desk: Harness, question: str) -> int:
+    """A suggestion the team asked `question` about, closed by the sweep while it waited
+    for the answer (未补充关闭), and 🔁 重新办理 pressed: the reason is asked. Its id."""
     await desk.registered_as(STAFF, "staff")
     ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
     assert ticket.id is not None
     await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
     await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
-    await desk.send(STAFF_MEMBER, "您希望延长到几点？", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, question, chat=STAFF_TEAM_CHAT)
     await desk.sweep_does(ticket.id, Action.EXPIRE)
     await desk.press(STAFF, f"my:bad:{ticket.id}")
+    return ticket.id
+
+
+async def test_a_suggestion_closed_unanswered_and_taken_up_again_is_not_read_as_an_answer_refused(
+    desk: Harness,
+) -> None:
+    """Taken up again after 未补充关闭, no answer was ever given: /my reads 重新办理, not
+    对答复不满意."""
+    ticket_id = await _closed_unanswered_and_taken_up(desk, "您希望延长到几点？")
     await desk.send(STAFF, "延长到晚上八点")
-    shown = to_simplified(texts(await desk.press(STAFF, f"my:v:{ticket.id}")))
+    shown = to_simplified(texts(await desk.press(STAFF, f"my:v:{ticket_id}")))
     assert "重新办理：延长到晚上八点" in shown
     assert "对答复不满意" not in shown
 
@@ -335,14 +342,7 @@ async def test_digits_answering_the_teams_question_take_a_ticket_closed_unanswer
     """请再说明一下情况（可以回答服务队之前问的问题）: a phone number or a count is the answer
     to the team's question, not a score pressed for ✅ (there is no ✅ on a ticket closed
     unanswered): it is taken up again with it."""
-    await desk.registered_as(STAFF, "staff")
-    ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
-    assert ticket.id is not None
-    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
-    await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
-    await desk.send(STAFF_MEMBER, "留个电话，或者说要开几个窗口？", chat=STAFF_TEAM_CHAT)
-    await desk.sweep_does(ticket.id, Action.EXPIRE)
-    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    await _closed_unanswered_and_taken_up(desk, "留个电话，或者说要开几个窗口？")
     out = await desk.send(STAFF, answer)
     assert "没有退回" not in to_simplified(texts(out))
     [again] = await desk.tickets()
@@ -355,14 +355,7 @@ async def test_a_thumbs_up_typed_to_take_up_a_ticket_closed_unanswered_sends_not
 ) -> None:
     """Digits answer the team's question; 👍, 好的 or 谢谢 answer nothing, and the ticket
     stays closed, the question asked again."""
-    await desk.registered_as(STAFF, "staff")
-    ticket = await desk.file_request(STAFF, SUGGESTION, "/suggest")
-    assert ticket.id is not None
-    await desk.press(STAFF_MEMBER, f"tk:acc:{ticket.id}", chat=STAFF_TEAM_CHAT)
-    await desk.press(STAFF_MEMBER, f"tk:ask:{ticket.id}", chat=STAFF_TEAM_CHAT)
-    await desk.send(STAFF_MEMBER, "您希望延长到几点？", chat=STAFF_TEAM_CHAT)
-    await desk.sweep_does(ticket.id, Action.EXPIRE)
-    await desk.press(STAFF, f"my:bad:{ticket.id}")
+    await _closed_unanswered_and_taken_up(desk, "您希望延长到几点？")
     out = await desk.send(STAFF, typed)
     [after] = await desk.tickets()
     assert not after.status.is_open, to_simplified(texts(out))
