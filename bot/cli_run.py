@@ -72,17 +72,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _console("run", settings)
     if (status := _cannot_start("run", settings)) is not None:
         return status
+    if args.framework == "aiogram":
+        return _run_aiogram(settings)
+    from telegram.error import InvalidToken
+
+    from bot.ptb_adapter import run_ptb
+
+    try:
+        return int(run_ptb(settings))
+    except InvalidToken:
+        return _token_refused()
+
+
+def _run_aiogram(settings: Settings) -> int:
+    # Imported only for this framework: aiogram's import builds its models' schemas, some
+    # seconds a start that a python-telegram-bot bot would wait for nothing.
     from aiogram.exceptions import TelegramUnauthorizedError
     from telegram.error import InvalidToken
 
+    from bot.aiogram_runner import run_aiogram
+
     try:
-        if args.framework == "aiogram":
-            from bot.aiogram_runner import run_aiogram
-
-            return int(asyncio.run(run_aiogram(settings)))
-        from bot.ptb_adapter import run_ptb
-
-        return int(run_ptb(settings))
+        return int(asyncio.run(run_aiogram(settings)))
     except (InvalidToken, TelegramUnauthorizedError):
         # The outbox's sender is python-telegram-bot's on both frameworks: either may say it.
         return _token_refused()
