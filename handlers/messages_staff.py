@@ -96,6 +96,15 @@ STAFF: dict[str, str] = {
         "已作为备注记入工单，并转给{team}：{note}"
     ),
     "t_result_of_old_team": "工单 {number}：{team}的{name}在转派前写下的办结说明（供参考，工单仍待您队办理）：{note}",
+    "t_question_kept_moved": (
+        "工单 {number} 已转给{team}。您的问题没有发给报告人，"
+        "已作为备注记入工单，并转给{team}，由他们决定是否再问：{note}"
+    ),
+    "t_question_of_old_team": (
+        "工单 {number}：{team}的{name}在转派前想请报告人补充的问题"
+        "（供参考；如仍需要，请用「需补充」向报告人提问）：{note}"
+    ),
+    "t_note_not_kept": "您写的{what}没有记入工单，原文如下：\n{note}",
     "t_resolved_by_other": "工单 {number} 刚由 {name} 办结（{note}），您这条说明没有记入。",
     "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",

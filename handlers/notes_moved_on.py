@@ -1,6 +1,7 @@
-"""A 办结 note typed while the ticket left the member's team (the leader's 转派, a
-supervisor's 改派): it can no longer resolve the ticket, but what was done is kept on the
-ticket, passed to the team that has it now, and the member told so."""
+"""A 办结 note or a 需补充 question typed while the ticket left the member's team (the
+leader's 转派, a supervisor's 改派): it can no longer resolve the ticket nor be asked of its
+requester, but it is kept on the ticket, passed to the team that has it now (what was done,
+or what the requester might still be asked), and the member told so."""
 
 from __future__ import annotations
 
@@ -36,11 +37,20 @@ async def moved_from_their_team(ctx: Ctx, raw_id: object) -> tuple[Ticket, str] 
     return ticket, str(moves[-1].data["from_team"])
 
 
-async def keep_result(
-    ctx: Ctx, ticket: Ticket, from_team: str, note: str, files: list[list[str]]
+# The prompts whose note is passed on, and what the new team and the member are told of it.
+PASSED_ON = {
+    "t_res": ("t_result_of_old_team", "t_result_kept_moved"),
+    "t_ask": ("t_question_of_old_team", "t_question_kept_moved"),
+}
+
+
+async def keep_note(
+    ctx: Ctx, flow: str, ticket: Ticket, from_team: str, note: str, files: list[list[str]]
 ) -> None:
     """The note (and its photos) kept on `ticket` as the old team's, sent to its team now,
-    and the member told where it went. The requester hears nothing: nothing was resolved."""
+    and the member told where it went. The requester hears nothing: nothing was resolved,
+    and a question is the new team's to ask, should they still need its answer."""
+    to_team, to_member = PASSED_ON[flow]
     await note_event(
         ctx.uow,
         ticket,
@@ -53,7 +63,7 @@ async def keep_result(
     )
     name = await notify.name_of(ctx, ctx.user.id)
     old = ctx.cfg.team(from_team).name
-    text = t("t_result_of_old_team", number=ticket.label, team=old, name=name, note=note)
+    text = t(to_team, number=ticket.label, team=old, name=name, note=note)
     targets = await notify.team_targets(
         ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
     )
@@ -64,4 +74,4 @@ async def keep_result(
     for kind, file_id in files:
         await attach(ctx, ticket, kind, file_id, caption=note)
     team = ctx.cfg.team(ticket.team_id).name
-    ctx.say("t_result_kept_moved", number=ticket.label, team=team, note=note)
+    ctx.say(to_member, number=ticket.label, team=team, note=note)

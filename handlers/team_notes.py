@@ -14,7 +14,7 @@ from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispu
 from handlers import callback, notify
 from handlers.context import Ctx
 from handlers.i18n import in_script, kind_named, t
-from handlers.notes_moved_on import keep_result, moved_from_their_team
+from handlers.notes_moved_on import PASSED_ON, keep_note, moved_from_their_team
 from handlers.replies import Button, rows
 from handlers.team_access import (
     act_on,
@@ -71,16 +71,18 @@ async def note_step(ctx: Ctx) -> None:
     # A team reads Simplified (the card, its history, the ledger), and each requester their
     # own script, converted from Simplified: a note typed in 繁體 is kept in Simplified.
     text = staff_words(text)
-    moved = await moved_from_their_team(ctx, data.get("ticket_id")) if flow == "t_res" else None
+    moved = await moved_from_their_team(ctx, data.get("ticket_id")) if flow in PASSED_ON else None
     if moved is not None:
-        # Sent on while the result was typed: it resolves nothing now, and is not lost.
+        # Sent on while the result or the question was typed: it resolves nothing now, nor
+        # is asked of the requester by a team that no longer has the ticket, and is not lost.
         await ctx.end_flow()
-        await keep_result(ctx, *moved, text, files)
+        await keep_note(ctx, flow, *moved, text, files)
         await _let_album_go(ctx, album)
         return
     ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
     await ctx.end_flow()
     if ticket is None:
+        _quote_back(ctx, flow, text)
         await _let_album_go(ctx, album)
         return
     asked_for = flow
@@ -110,6 +112,7 @@ async def note_step(ctx: Ctx) -> None:
         # Moved on by someone else while the reason was typed: sent on from here, it would
         # read as the new team's own 转派, and that team would not know.
         await refuse_moved_on(ctx, ticket)
+        _quote_back(ctx, flow, text)
         await _let_album_go(ctx, album)
         return
     elif flow == "t_xfer" and await act_on(
@@ -132,6 +135,13 @@ async def note_step(ctx: Ctx) -> None:
     outcome = WISH_OUTCOME_NAMES[ticket.wish_outcome] if ticket.wish_outcome else ""
     done = t(f"{flow}_done", number=ticket.label, what=clip(text, 40), team=team, outcome=outcome)
     ctx.reply(in_script(done, ctx.script_here))
+
+
+def _quote_back(ctx: Ctx, flow: str, note: str) -> None:
+    """After the note was refused (its ticket left the team, or is gone): the member reads
+    their words back, to keep or to send where the ticket is now, rather than lose them."""
+    what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[flow])
+    ctx.say("t_note_not_kept", what=what, note=note)
 
 
 def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None:

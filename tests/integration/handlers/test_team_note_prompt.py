@@ -383,3 +383,65 @@ async def test_a_result_typed_after_transfer_and_withdrawal_is_not_sent_as_work_
     told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
     assert not any("仍待您队办理" in str(r.payload.get("text", "")) for r in told), told
     assert "team_note" not in await desk.actions(ticket_id)
+
+
+async def _question_asked_then_transferred(desk: Harness) -> int:
+    """The member presses 需补充 and, before their question is typed, the leader sends the
+    ticket to 白石乡."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    assert "15 分钟内发送有效" in texts(out)
+    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    return ticket_id
+
+
+async def test_a_question_typed_after_the_leader_transferred_the_ticket_is_passed_to_its_new_team(
+    desk: Harness,
+) -> None:
+    """The 需补充 question typed after the leader's 转派 is not asked of the farmer (the
+    member's team no longer has the ticket) and not lost either: kept on the ticket, passed to
+    the team that has it now for them to ask if they still need it, and the member told where
+    the ticket went, their words quoted (before: 现由…办理，不能再操作它, and the words were
+    gone)."""
+    ticket_id = await _question_asked_then_transferred(desk)
+    before = {row.id for row in await desk.outbox()}
+    out = await desk.send(MEMBER, "是哪一间烤房？风机响不响？", chat=TEAM_CHAT)
+    said = texts(out)
+    assert "是哪一间烤房？风机响不响？" in said and "白石乡烘烤110服务队" in said, said
+    assert "没有发给报告人" in said, said
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.team_id == "curing-baishi"
+    async with desk.db.uow(read_only=True) as uow:
+        notes = [e for e in await uow.tickets.events(ticket_id) if e.action == "team_note"]
+    assert [e.note for e in notes] == ["是哪一间烤房？风机响不响？"]
+    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    assert any("是哪一间烤房？风机响不响？" in r.payload["text"] for r in told), told
+    assert any("需补充" in r.payload["text"] for r in told), told
+    assert not any(r.chat_id == FARMER for r in await desk.outbox() if r.id not in before)
+
+
+@pytest.mark.parametrize("flow", ["ask", "res"])
+async def test_a_note_typed_after_transfer_and_withdrawal_is_quoted_back(
+    desk: Harness, flow: str
+) -> None:
+    """Transferred and then withdrawn: no team waits on the ticket, so the question or the
+    result is passed to no one; the member is told it moved on and reads their own words
+    back, not lost."""
+    if flow == "ask":
+        ticket_id = await _question_asked_then_transferred(desk)
+    else:
+        ticket_id = await _accepted_with_result_asked(desk)
+        await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+        await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+        await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:x:{ticket_id}")
+    await desk.press(FARMER, f"my:xx:{ticket_id}")
+    before = {row.id for row in await desk.outbox()}
+    out = await desk.send(MEMBER, "风机电容换过了吗", chat=TEAM_CHAT)
+    said = texts(out)
+    assert "风机电容换过了吗" in said and "没有记入" in said, said
+    assert "team_note" not in await desk.actions(ticket_id)
+    assert not [r for r in await desk.outbox() if r.id not in before]
