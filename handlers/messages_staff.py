@@ -90,7 +90,16 @@ STAFF: dict[str, str] = {
         "请在群组设置的管理员权限里关闭“匿名”，再用自己的身份发送。"
     ),
     "t_not_member": "只有该服务队成员或督办人员可以操作这个工单。",
-    "t_already_resolved": "工单 {number} 已办结，等待报告人确认，不用再点「办结」。",
+    "t_already_resolved": "工单 {number} 已办结，等待报告人确认（{who}于 {when} 办结），不用再点「办结」。",
+    "t_resolved_no_more": (
+        "工单 {number} 已办结，正等待报告人确认（{who}于 {when} 办结），不用再点「{button}」。"
+        "报告人若说没有解决，工单会退回本队，卡片上会重新出现按钮。"
+    ),
+    "ov_resolved_no_take": (
+        "工单 {number} 已办结，正等待投诉人确认（{team}的{who}于 {when} 办结），现在不能「{button}」。"
+        "投诉人若说没有解决，工单会退回{team}，那时可再接管。"
+    ),
+    "t_resolved_by_you": "您",
     "t_result_kept_moved": (
         "工单 {number} 已转给{team}。您的办结说明没有记为办结（报告人不会收到），"
         "已作为备注记入工单，并转给{team}：{note}"

@@ -10,7 +10,7 @@ could.
 from __future__ import annotations
 
 from core.config import Team
-from core.enums import Action, Kind, Role
+from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, InvalidInput, PermissionDenied
 from core.model import ChatPlace
 from core.numbers import ticket_id_of
@@ -19,6 +19,7 @@ from handlers import notify
 from handlers.cards import TAKE_OVER, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script, t
+from handlers.resolved_presses import say_resolved
 from handlers.staff import is_oversight, serves_a_team
 from handlers.team_access import refresh_cards, tell_requester
 
@@ -46,6 +47,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if ticket.team_id == oversight.id:
         # Pressed twice, or by two members at once: it is theirs already.
         ctx.toast("ov_taken_already", number=ticket.label)
+        return
+    if ticket.status is Status.RESOLVED:
+        # Mended, in the team's word, and awaiting the complainant's: nothing to take over
+        # unless they say it was not put right, and the ticket comes back to the team.
+        await say_resolved(ctx, ticket, "take")
         return
     from_team, taker = ctx.cfg.team(ticket.team_id), ticket.accepted_by
     try:

@@ -13,6 +13,7 @@ from handlers.cards import MOVES, oversight_buttons, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button, rows
+from handlers.resolved_presses import say_resolved
 from handlers.staff import is_oversight
 from handlers.team_access import (
     act_on,
@@ -100,10 +101,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         ctx.toast("t_accept_first", number=ticket.label)
         await refresh_cards(ctx, ticket)
         return
-    if needs is Action.RESOLVE and ticket.status is Status.RESOLVED:
-        # 办结 again, on an older copy or by a colleague: the work is done, and what it
-        # waits for is the requester's word, not something the member could do.
-        ctx.toast("t_already_resolved", number=ticket.label)
+    if pressed is not None and ticket.status is Status.RESOLVED:
+        # 办结 again, or 上门, 需补充, 转派 on an older copy or a colleague's: the work is
+        # done, and what it waits for is the requester's word, not something to press.
+        await say_resolved(ctx, ticket, verb)
         return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.

@@ -292,3 +292,24 @@ async def test_resolve_pressed_again_on_a_resolved_ticket_says_it_is_resolved(
     assert "不能这样操作" not in out.toast
     [ticket] = await desk.tickets()
     assert ticket.status is Status.RESOLVED
+
+
+@pytest.mark.parametrize("verb", ["acc", "vis", "ask", "xfer", "xto"])
+async def test_a_press_on_a_resolved_ticket_says_who_resolved_it_and_what_is_left(
+    desk: Harness, verb: str
+) -> None:
+    """上门, 需补充, 转派 on the card of a ticket a colleague resolved: not the status-name
+    refusal (工单当前状态（已办结待确认）不能这样操作), but that it is resolved, by whom and
+    when, and what may still come of it (the requester's word, and the ticket back if not
+    mended)."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    data = f"tk:{verb}:{ticket_id}" + (":curing-baishi" if verb == "xto" else "")
+    out = await desk.press(OTHER_MEMBER, data, chat=TEAM_CHAT)
+    toast = out.toast or ""
+    assert "不能这样操作" not in toast, toast
+    [ticket] = await desk.tickets()
+    assert ticket.resolved_at is not None
+    when = ticket.resolved_at.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
+    assert "已办结" in toast and when in toast and "200001" in toast, toast
+    assert "退回本队" in toast, toast
+    assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
