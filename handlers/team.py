@@ -103,8 +103,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         return
     if pressed is not None and ticket.status is Status.RESOLVED:
         # 办结 again, or 上门, 需补充, 转派 on an older copy or a colleague's: the work is
-        # done, and what it waits for is the requester's word, not something to press.
+        # done, and what it waits for is the requester's word, not something to press. The
+        # copy pressed still showed buttons: it shows the ticket as it is now, as after the
+        # other stale presses above.
         await say_resolved(ctx, ticket, verb)
+        await refresh_cards(ctx, ticket)
         return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.

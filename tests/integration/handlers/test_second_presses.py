@@ -133,7 +133,7 @@ async def test_a_note_button_of_a_resolved_ticket_says_so_before_asking_for_the_
     out = await desk.press(OTHER_MEMBER, data, chat=TEAM_CHAT)
     # Nothing to type for: the member is told at once, not after writing the note.
     assert out.toast is not None and "已办结" in out.toast
-    assert not out.replies
+    assert all(reply.edit and not reply.buttons for reply in out.replies)  # the copy, refreshed
     out = await desk.send(OTHER_MEMBER, "风机电容换过了，再看看", chat=TEAM_CHAT)
     assert not out.replies and out.toast is None
     [ticket] = await desk.tickets()
@@ -313,3 +313,21 @@ async def test_a_press_on_a_resolved_ticket_says_who_resolved_it_and_what_is_lef
     assert "已办结" in toast and when in toast and "200001" in toast, toast
     assert "退回本队" in toast, toast
     assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
+
+
+@pytest.mark.parametrize("verb", ["res", "vis"])
+async def test_a_stale_card_pressed_on_a_resolved_ticket_is_refreshed(
+    desk: Harness, verb: str
+) -> None:
+    """办结 again (or 上门) on the team's card that still shows the buttons (its edit lost
+    on the way, or an old screen): the popup says it is resolved, and the card shows the
+    ticket as it is now, without them, as other stale presses leave it."""
+    ticket_id = await desk.file_110(FARMER)
+    [card] = await _cards_sent(desk, ticket_id, 700)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT, message_id=card)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT, message_id=card)
+    await desk.send(MEMBER, "已电话指导：湿球温度控制在36-37度", chat=TEAM_CHAT)
+    out = await desk.press(OTHER_MEMBER, f"tk:{verb}:{ticket_id}", chat=TEAM_CHAT, message_id=card)
+    assert out.toast is not None and "已办结" in out.toast
+    [copy] = out.replies
+    assert copy.edit and not copy.buttons and "已办结待确认" in copy.text, copy
