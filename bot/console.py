@@ -233,10 +233,14 @@ class Console:
         result = await sweep(self.app.db, self.app.cfg, self.clock.now())
         posted = await publish_recent(self.app.db, self.app.cfg, self.clock.now())
         wall = f"，回音壁 {posted} 条" if posted else ""
-        self._print(
-            f"⏩ {minutes:g} 分钟后：{result.processed} 个工单被催办/督办，"
-            f"{result.messages} 条消息{wall}"
+        # What was sent, not what the sweep looked at: a step put off (a licence request's
+        # reminder missed overnight waits for working time) tells no one yet.
+        told = (
+            f"{result.tickets_told} 个工单发出 {result.messages} 条提醒或通知"
+            if result.messages
+            else "没有新的提醒或通知"
         )
+        self._print(f"⏩ {minutes:g} 分钟后：{told}{wall}")
         await self._deliver()
 
     async def _deliver(self) -> None:

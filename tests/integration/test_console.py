@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.bootstrap import build_app
@@ -210,3 +211,48 @@ async def test_later_posts_newly_closed_tickets_to_the_echo_wall(tmp_path: Path)
     assert "【回音壁】烘烤110 · 青山镇\n诉求：烤房停电了，温度一直往下掉" in screen
     assert "评价：满意" in screen
     assert "Traceback" not in screen
+
+
+REQUEST_OVERNIGHT = """:as retailer
+我想办理烟草专卖零售许可证延续，需要带什么材料
+#1
+:later 720
+:quit
+"""
+
+
+async def test_later_counts_what_was_sent_not_a_step_put_off(tmp_path: Path) -> None:
+    """A licence request filed on a Monday morning and the clock moved on to the night: its
+    missed reminder waits for working time, and nothing is sent. The summary says so, not
+    that a ticket was chased (1 个工单被催办/督办，0 条消息)."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        console = Console(app, out=out)
+        monday_morning = datetime(2026, 12, 7, 10, 0, tzinfo=app.cfg.zone)
+        console.clock.offset = monday_morning - datetime.now(UTC)
+        await console.run(io.StringIO(REQUEST_OVERNIGHT))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "已提交，工单号" in screen
+    [summary] = [line for line in screen.splitlines() if "⏩ 720 分钟后" in line]
+    assert "没有新的提醒或通知" in summary and "0 条" not in summary, summary
+    assert "Traceback" not in screen
+
+
+async def test_later_counts_the_reminders_sent(tmp_path: Path) -> None:
+    """A 110 call nobody accepts: ten minutes on, the team and its leader are reminded and
+    the farmer reassured, one ticket's three messages."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        await Console(app, out=out).run(
+            io.StringIO("/110 烤房停电了，温度一直往下掉\n:later 10\n:quit\n")
+        )
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "⏩ 10 分钟后：1 个工单发出 3 条提醒或通知" in screen, screen
