@@ -48,6 +48,10 @@ _PLATE = re.compile(
 
 # 关师傅, 欧阳经理: a surname, group 1, and the title it is said before.
 _ADDRESSED = re.compile(rf"({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
+# Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在).
+_ADVERBS = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")
+# Surnames that are everyday characters on their own (叶总是黄的, 钱总是不够, 这周).
+_EVERYDAY_ALONE = frozenset(EVERYDAY_SURNAMES + "周余")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
@@ -76,13 +80,25 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     if found[0] in _NOT_ADDRESSED:
         return written
     plain, at, title_at = found.string, found.start(), found.start(1) + len(found[1])
-    if found.end() - title_at == 1 and found.end() not in _word_bounds(plain):
+    begins_word = found.end() - title_at == 1 and found.end() not in _word_bounds(plain)
+    if begins_word and not _surname_before_adverb(plain, at, title_at):
         return written  # 总 and 工 begin words too (包工头, 师傅总是, 公司总部)
     if plain[at] == "谢":
         return written if _thanks_said(plain, at) else "某" + written[len(found[1]) :]
     if at not in _word_bounds(plain) and common_word(plain[at - 1 : at + 1]):
         return written  # 门卫|师傅, 保安队|长, 值班|经理: the word before ends in it
     return "某" + written[len(found[1]) :]
+
+
+def _surname_before_adverb(plain: str, at: int, title_at: int) -> bool:
+    """Whether the surname from `at` to `title_at` is a word of its own before an adverb
+    that 总 begins (张|总是不在, 李|总算来了): someone's, whether 张总 is said or 张 alone.
+    Not a character that is an everyday word or ends one (叶总是黄的, 这周总是下雨)."""
+    bounds = _word_bounds(plain)
+    if at not in bounds or title_at not in bounds or not plain.startswith(_ADVERBS, title_at):
+        return False
+    surname = plain[at:title_at]
+    return surname not in _EVERYDAY_ALONE and not common_word(plain[at - 1 : at + 1])
 
 
 def _thanks_said(plain: str, at: int) -> bool:
