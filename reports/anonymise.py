@@ -46,8 +46,9 @@ _PLATE = re.compile(
     r"[A-Z0-9]{5,6}(?![A-Za-z0-9])"
 )
 
-# 关师傅, 欧阳经理: a surname, group 1, and the title it is said before.
-_ADDRESSED = re.compile(rf"({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
+# 关师傅, 欧阳经理, 小王师傅: 老 or 小 if said (group 1), a surname (group 2), and the title
+# it is said before.
+_ADDRESSED = re.compile(rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
 # Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在).
 _ADVERBS = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")
 # Surnames that are everyday characters on their own (叶总是黄的, 钱总是不够, 这周).
@@ -76,18 +77,22 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     """王师傅 → 某师傅 (王師傅 → 某師傅), unless the match is no form of address: an
     everyday word (施工, 班主任), a surname character that ends one (门卫师傅, 值班经理,
     公司总部, 老师总是) or a title of one character that begins one (包工头, 总是); nor the 谢
-    of 谢谢师傅 or 感谢师傅, thanks to no one named."""
-    if found[0] in _NOT_ADDRESSED:
+    of 谢谢师傅 or 感谢师傅, thanks to no one named. 老 or 小 before the surname goes with
+    it, as 老关 and 小王 alone do (小王师傅 → 某某师傅)."""
+    familiar = len(found[1])
+    if found[0][familiar:] in _NOT_ADDRESSED:
         return written
-    plain, at, title_at = found.string, found.start(), found.start(1) + len(found[1])
+    plain, at, title_at = found.string, found.start(2), found.end(2)
     begins_word = found.end() - title_at == 1 and found.end() not in _word_bounds(plain)
     if begins_word and not _surname_before_adverb(plain, at, title_at):
         return written  # 总 and 工 begin words too (包工头, 师傅总是, 公司总部)
     if plain[at] == "谢":
-        return written if _thanks_said(plain, at) else "某" + written[len(found[1]) :]
-    if at not in _word_bounds(plain) and common_word(plain[at - 1 : at + 1]):
+        if _thanks_said(plain, at):
+            return written
+    elif not familiar and at not in _word_bounds(plain) and common_word(plain[at - 1 : at + 1]):
         return written  # 门卫|师傅, 保安队|长, 值班|经理: the word before ends in it
-    return "某" + written[len(found[1]) :]
+    title = written[title_at - found.start() :]
+    return (PERSON if familiar else "某") + title
 
 
 def _surname_before_adverb(plain: str, at: int, title_at: int) -> bool:

@@ -381,6 +381,7 @@ def test_a_form_of_address_by_any_surname_the_name_finder_knows_is_hidden(said: 
         "培训老师总是不来",
         "投诉师傅态度差",
         "有关经理不给办",
+        "老师傅来了",
         "叶总是黄的，钱总是不够",
         "这周总是下雨，其余总是坏的",
         "总共三条，总部不管",
@@ -410,6 +411,11 @@ def test_an_everyday_word_before_or_as_a_title_stays(said: str) -> None:
         ("那个关师傅", "那个某师傅"),
         ("配送员关伟送货总是迟到", "配送员某某送货总是迟到"),
         ("李强师傅", "某某师傅"),
+        # 老 or 小 goes with the surname, as 老关 alone does (before: 小某师傅).
+        ("小王师傅来了", "某某师傅来了"),
+        ("老关师傅", "某某师傅"),
+        ("小葉師傅", "某某師傅"),
+        ("谢谢小王师傅", "谢谢某某师傅"),
         ("配送员张伟和师傅都迟到", "配送员某某和师傅都迟到"),
     ],
 )
