@@ -56,11 +56,11 @@ _EVERYDAY_ALONE = frozenset(EVERYDAY_SURNAMES + "周余")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
-# Everyday words those two forms take for one (施工队, 班主任, 老师, 小麦, 老公): jieba's
+# Everyday words those two forms take for one (施工队, 班主任, 老师, 小师傅, 小麦, 老公): jieba's
 # dictionary holds them as common words, and no one is addressed by them.
 _NOT_ADDRESSED = frozenset(
     ("施工", "童工", "农工", "劳工", "华工", "乐工", "班主任", "班组长", "支队长",
-     "老师", "老公", "老母", "老农", "小农", "老练", "老祖", "老翁", "小麦", "小苗", "小费",
+     "老师", "小师", "老公", "老母", "老农", "小农", "老练", "老祖", "老翁", "小麦", "小苗", "小费",
      "小商", "小包", "小班", "小楼", "小盘", "小曲", "小鹿", "小童", "小宗")
 )  # fmt: skip
 

@@ -381,7 +381,7 @@ def test_a_form_of_address_by_any_surname_the_name_finder_knows_is_hidden(said: 
         "培训老师总是不来",
         "投诉师傅态度差",
         "有关经理不给办",
-        "老师傅来了",
+        "老师傅来了，小师傅走了",
         "叶总是黄的，钱总是不够",
         "这周总是下雨，其余总是坏的",
         "总共三条，总部不管",
