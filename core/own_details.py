@@ -28,14 +28,30 @@ _ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])")
 _LONG_NUMBER = re.compile(r"(?<!\d)\d(?: ?\d){5,}(?!\d)")
 
 
+# A number read out digit by digit in Chinese numerals (一三八一二三四五六七八, 电话幺三九…),
+# Arabic digits among them: seven or more say a phone or licence number. An amount or a
+# date says 十, 百, 千, 万 or 年 between its digits (三十条, 二〇二六年十一月), and ends the run.
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九幺", "001234567891")
+_SPOKEN_NUMBER = re.compile(r"[〇零一二三四五六七八九幺\d](?: ?[〇零一二三四五六七八九幺\d]){6,}")
+
+
+def _spoken(found: re.Match[str]) -> str:
+    digits = found[0].translate(_CHINESE_DIGITS)
+    if digits == found[0]:
+        return found[0]  # Arabic digits alone: `numbers_hidden` has read them
+    return PHONE if PHONE in numbers_hidden(digits) else NUMBER
+
+
 def numbers_hidden(text: str) -> str:
     """`text` with phone, ID card, licence and other long numbers replaced by neutral words
-    (【电话已隐去】, 【号码已隐去】); full-width digits are read as the ASCII ones."""
+    (【电话已隐去】, 【号码已隐去】); full-width digits are read as the ASCII ones, and a
+    number read out in Chinese numerals as one in digits."""
     out = text.translate(_FULLWIDTH_DIGITS)
     out = _ID_CARD.sub(NUMBER, out)
     out = _MOBILE.sub(PHONE, out)
     out = _LANDLINE.sub(PHONE, out)
-    return _LONG_NUMBER.sub(NUMBER, out)
+    out = _LONG_NUMBER.sub(NUMBER, out)
+    return _SPOKEN_NUMBER.sub(_spoken, out)
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")

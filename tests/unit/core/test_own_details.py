@@ -57,3 +57,25 @@ def test_an_amount_or_a_date_and_its_hour_stays_for_the_team(said: str) -> None:
     """What the complaint is about, not who wrote it (before: 【号码已隐去】元,
     【号码已隐去】点送货员没来)."""
     assert own_details_hidden(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("电话一三八一二三四五六七八", f"电话{PHONE}"),
+        ("打幺三九 零零零零 一一一一找我", f"打{PHONE}找我"),
+        ("许可证号五二〇一〇二一〇〇一二三", f"许可证号{NUMBER}"),
+        ("手机138一二三四五六七八", f"手机{PHONE}"),
+    ],
+)
+def test_a_number_read_out_in_chinese_numerals_is_hidden(said: str, instead: str) -> None:
+    """Seven or more digits written as Chinese numerals are a phone or licence number as
+    much as Arabic ones (before: 电话一三八一二三四五六七八 was shown)."""
+    assert own_details_hidden(said) == instead
+
+
+@pytest.mark.parametrize(
+    "said", ["少送了三十条", "二〇二六年十一月十八日送的", "一五一十地说了", "一二三号烤房"]
+)
+def test_amounts_and_dates_in_chinese_numerals_stay(said: str) -> None:
+    assert own_details_hidden(said) == said
