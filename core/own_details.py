@@ -24,8 +24,9 @@ _LANDLINE = re.compile(rf"(?<!\d)(?:[(（]0\d{{2,3}}[)）]|0\d{{2,3}}){_SEP}\d{{
 _ID_CARD = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])")
 # Licence numbers (烟草专卖零售许可证号, usually 12 digits), QQ numbers, bank cards, local
 # phone numbers without an area code: any run of 6 or more digits says too much.
-# Spaces may group the digits (6222 0210 ...); dashes may not, so dates stay readable.
-_LONG_NUMBER = re.compile(r"(?<!\d)\d(?: ?\d){5,}(?!\d)")
+# Spaces may group the digits (6222 0210 ...); dashes may not, so dates stay readable. An
+# amount of money (123456.78, 123456元) is what happened, not who wrote it.
+_LONG_NUMBER = re.compile(r"(?<!\d)(?<!\d[.．])\d(?: ?\d){5,}(?!\d|[.．]\d|\s?[元块万])")
 
 
 # A number read out digit by digit in Chinese numerals (一三八一二三四五六七八, 电话幺三九…),
@@ -58,7 +59,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # An account's name, then what it is (微信号：wx_abc123, vx liming88, QQ 12345).
 _ACCOUNT = re.compile(
     r"(?i)(?:微信号?|威信|薇信|v信|vx|wx|wechat|weixin|qq号?|扣扣|抖音号?|快手号?|钉钉号?)"
-    r"\s*(?:号|是|为)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_.-]{3,})"
+    r"\s*(?:号|是|为)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_.-]{3,}(?<![.-]))"
 )
 # Digits in groups joined by dashes, dots or spaces, seven or more in all (a phone number or
 # licence written in parts: 许可证号52-0102-100123, 电话8555-1234), but not a date, with
@@ -70,11 +71,17 @@ _DATE_OR_AMOUNT = re.compile(
 )
 
 
+# A local phone number without its area code (8555-1234, 855-1234).
+_LOCAL_PHONE = re.compile(r"\d{3,4}[-－]\d{4}")
+
+
 def _grouped(found: re.Match[str]) -> str:
     digits = sum(char.isdigit() for char in found[0])
     if digits < 7 or _DATE_OR_AMOUNT.fullmatch(found[0]):
         return found[0]
-    return PHONE if PHONE in numbers_hidden(found[0]) else NUMBER
+    if _LOCAL_PHONE.fullmatch(found[0]) or PHONE in numbers_hidden(found[0]):
+        return PHONE
+    return NUMBER
 
 
 def _account(found: re.Match[str]) -> str:

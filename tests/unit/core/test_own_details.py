@@ -51,7 +51,13 @@ def test_dates_readings_and_whose_van_it_was_stay(said: str) -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["货款多扣了我12345.67元", "2026-11-18 9点送货员没来", "2026.11.18 14:30送货员没来"],
+    [
+        "货款多扣了我12345.67元",
+        "货款多扣了我123456.78元",
+        "多扣了我123456元，退了123456块",
+        "2026-11-18 9点送货员没来",
+        "2026.11.18 14:30送货员没来",
+    ],
 )
 def test_an_amount_or_a_date_and_its_hour_stays_for_the_team(said: str) -> None:
     """What the complaint is about, not who wrote it (before: 【号码已隐去】元,
@@ -79,3 +85,20 @@ def test_a_number_read_out_in_chinese_numerals_is_hidden(said: str, instead: str
 )
 def test_amounts_and_dates_in_chinese_numerals_stay(said: str) -> None:
     assert own_details_hidden(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("电话：8555-1234", f"电话：{PHONE}"),
+        ("座机855-1234", f"座机{PHONE}"),
+        ("许可证号52-0102-100123", f"许可证号{NUMBER}"),
+        ("QQ 12345678.", f"QQ {NUMBER}."),
+        ("许可证号520102100123.", f"许可证号{NUMBER}."),
+    ],
+)
+def test_a_hidden_number_says_what_it_was(said: str, instead: str) -> None:
+    """A local phone number in groups reads 【电话已隐去】, a licence 【号码已隐去】, and
+    a full stop after a number stays (before: 8555-1234 read 【号码已隐去】, and a QQ number
+    before a full stop 【联系方式已隐去】)."""
+    assert own_details_hidden(said) == instead

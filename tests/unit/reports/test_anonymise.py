@@ -346,7 +346,15 @@ def test_contact_details_and_plates_are_removed(text: str, secret: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-11-18 上午报修", "温度从40.5降到35.2", "08:30来的", "微信同号", "QS01烤房"]
+    "text",
+    [
+        "2026-11-18 上午报修",
+        "温度从40.5降到35.2",
+        "08:30来的",
+        "微信同号",
+        "QS01烤房",
+        "多扣了123456.78元",
+    ],
 )
 def test_dates_readings_and_codes_stay(text: str) -> None:
     assert scrub(text) == text
