@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from core.self_named import self_named_hidden
+
 NUMBER = "【号码已隐去】"
 PHONE = "【电话已隐去】"
 CONTACT = "【联系方式已隐去】"
@@ -120,13 +122,15 @@ def own_details_hidden(
 ) -> str:
     """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
     written as registered, longest first (a shop named after its owner, 小梅烟酒店, goes
-    before 小梅), and the numbers and accounts (`contacts_hidden`). A word of one character
-    is left: it would hide the same character wherever else it is written, and so is a
-    shop's name that says only what it sells (烟酒店)."""
+    before 小梅), a name they give themselves (我叫王五, `core.self_named`), and the
+    numbers and accounts (`contacts_hidden`). A word of one character is left: it would
+    hide the same character wherever else it is written, and so is a shop's name that
+    says only what it sells (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) >= 2:
             out = out.replace(word, instead)
-    return contacts_hidden(out)
+    registered = [word for word, instead in words if instead == PERSON]
+    return contacts_hidden(self_named_hidden(out, PERSON, registered))

@@ -96,6 +96,9 @@ SURNAMES = (
 # Registration reads a short text as a name by these alone: a rarer surname begins more
 # everyday words a request is typed with (宿舍漏水, 农药, 申请) than names.
 COMMONEST_SURNAMES = SURNAMES[:121]
+# Surnames that begin everyday words too (高温, 金色, 叶子, 小叶, 老毛病, 小程序): jieba
+# tagging one of them as a name, or 老/小 before it, says little.
+EVERYDAY_SURNAMES = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
 # ... and the double surnames still borne.
 COMPOUND_SURNAMES = frozenset(
     (

@@ -4,9 +4,10 @@ of, everyday words that look like names, and cigarette brands that jieba takes f
 
 from __future__ import annotations
 
-# Surnames that begin everyday words too (高温, 金色, 叶子, 小叶, 老毛病, 小程序): jieba
-# tagging one of them as a name, or 老/小 before it, says little.
-EVERYDAY_SURNAMES = "于高白方金石田叶毛江龙程任段钱孔康姜苏文常向万武牛温易甘管兰齐"
+from core.texts import EVERYDAY_SURNAMES
+
+__all__ = ["BRANDS", "EVERYDAY_SURNAMES", "GIVEN_NAME_CHARS", "ORDINARY_WORDS"]
+
 
 # The characters most given names are made of (伟, 芳, 军, 峰 ...): what follows a surname in
 # a word jieba does not know is a given name when it is made of these.

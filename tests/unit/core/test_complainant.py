@@ -4,6 +4,7 @@ reads an anonymous one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -11,7 +12,9 @@ import pytest
 from core.complainant import (
     hides_own_details,
     kept_from,
+    said_later_hidden,
     shown_requester,
+    shown_words,
     team_keeps,
     withheld,
     withheld_of,
@@ -137,3 +140,39 @@ def test_a_complainants_own_details_are_hidden_in_the_words_where_they_are_withh
     hides = hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper)
     assert hides is hidden
     assert hides is (not keeper and withheld_of(cfg, kind, anonymous=anonymous) is not None)
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("我叫王五，配送员小王送货总是迟到", "我叫某某，配送员小王送货总是迟到"),
+        ("我是王五，配送员小王送货总是迟到", "我是某某，配送员小王送货总是迟到"),
+        ("本人王五投诉配送员小王", "本人某某投诉配送员小王"),
+        ("我是王五投诉配送员小王", "我是某某投诉配送员小王"),
+    ],
+)
+def test_a_name_the_complainant_gives_themselves_is_hidden_from_the_team(
+    demo_config: Config, said: str, instead: str
+) -> None:
+    """Registered as 王小五, they write 王五: the team complained about reads neither
+    (before: 我叫王五 was shown), in the complaint and in what they say later; whom it is
+    about (配送员小王) stays, and the keepers read it whole."""
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == instead
+    later = said_later_hidden(demo_config, ticket, _retailer())
+    assert later is not None and later(said) == instead
+    assert shown_words(demo_config, ticket, _retailer(), keeper=True) == said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "我是曾经投诉过的，配送员小王送货总是迟到",
+        "我是邵阳人，我是李家村的，我是周末来的",
+        "我是来投诉的，我叫了车，我是个体户",
+        "我是农民，我是烟农，我是零售户",
+    ],
+)
+def test_what_a_complainant_says_they_are_stays(demo_config: Config, said: str) -> None:
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == said
