@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
-from core.texts import COMPOUND_SURNAMES, SURNAMES
+from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
-from reports.name_words import EVERYDAY_SURNAMES
-from reports.person_names import TITLES, names_hidden
+from reports.name_words import EVERYDAY_ALONE, TITLES
+from reports.person_names import names_hidden
 from routing import to_simplified
 from routing.segment import common_word, cut
 
@@ -51,8 +51,6 @@ _PLATE = re.compile(
 _ADDRESSED = re.compile(rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
 # Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在).
 _ADVERBS = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")
-# Surnames that are everyday characters on their own (叶总是黄的, 钱总是不够, 这周).
-_EVERYDAY_ALONE = frozenset(EVERYDAY_SURNAMES + "周余")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
@@ -103,7 +101,7 @@ def _surname_before_adverb(plain: str, at: int, title_at: int) -> bool:
     if at not in bounds or title_at not in bounds or not plain.startswith(_ADVERBS, title_at):
         return False
     surname = plain[at:title_at]
-    return surname not in _EVERYDAY_ALONE and not common_word(plain[at - 1 : at + 1])
+    return surname not in EVERYDAY_ALONE and not common_word(plain[at - 1 : at + 1])
 
 
 def _thanks_said(plain: str, at: int) -> bool:

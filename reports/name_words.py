@@ -1,13 +1,11 @@
 """Word lists `reports.person_names` reads Chinese names by, beside the surnames
 (`core.texts.SURNAMES`, `core.texts.COMPOUND_SURNAMES`): the characters given names are made
-of, everyday words that look like names, and cigarette brands that jieba takes for names."""
+of, everyday words that look like names, cigarette brands that jieba takes for names, and
+the words around a name that say it is someone's (配送员, 师傅, 投诉) or no one's (毛坝乡)."""
 
 from __future__ import annotations
 
 from core.texts import EVERYDAY_SURNAMES
-
-__all__ = ["BRANDS", "EVERYDAY_SURNAMES", "GIVEN_NAME_CHARS", "ORDINARY_WORDS"]
-
 
 # The characters most given names are made of (伟, 芳, 军, 峰 ...): what follows a surname in
 # a word jieba does not know is a given name when it is made of these.
@@ -40,3 +38,39 @@ BRANDS = (
     "长白山", "泰山", "黄山", "红金龙", "钓鱼台", "双喜", "红梅", "阿诗玛", "石林",
     "大重九", "兰州", "延安", "哈德门", "都宝", "将军", "好猫", "钻石", "雄狮", "牡丹",
 )  # fmt: skip
+
+# Titles a form of address says after a surname (王师傅, 张总, 王工).
+TITLES = "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
+# The titles a name is said before (李强师傅): not 总 or 工, which begin other words (张伟总是).
+TITLE_WORDS = tuple(title for title in TITLES.split("|") if len(title) > 1)
+# Staff roles a complaint or a team's note names someone by (配送员刘德华, 客户经理李明收红包).
+ROLES = (
+    "配送员", "送货员", "客户经理", "经理", "专卖员", "稽查员", "收购员", "检验员", "定级员",
+    "业务员", "营销员", "司机", "技术员", "专管员", "站长", "所长", "主任", "队长", "组长",
+    "工作人员", "员工", "职工", "师傅",
+)  # fmt: skip
+# ... and the words a name follows when somebody is complained about or called (投诉刘德华,
+# 一个叫王军的).
+NAMED_AFTER = (*ROLES, "投诉", "举报", "名叫", "叫做", "叫", "我是")
+TITLE_OR_ROLE = frozenset((*TITLES.split("|"), *ROLES))
+# ... and thanks said to someone (感谢谢宸帮忙, where jieba reads 谢谢).
+THANKED = ("感谢", "谢谢", "多谢")
+# What a person named as a sentence's subject does (付韬说明天来, 洪飞来过), and what begins
+# such a sentence: jieba cuts names there across words (付|韬说, 洪|飞来).
+DOES = ("说", "讲", "来过", "来了", "上次", "总是", "老是", "一直", "不给", "没来", "乱")
+CLAUSE_START = ("，", "。", "、", "；", "：", "！", "？", ",", ";", ":", "!", "?", " ",
+                "昨天", "今天", "前天", "那个", "这个", "的", "是")  # fmt: skip
+# What joins two people named together (张伟和李娜, 张伟、李娜): the second is a name too.
+JOINERS = ("和", "跟", "与", "及", "同", "、", "，", ",", "还有", "以及", "或者", "或")
+# Surnames that are everyday characters too (这周, 叶子, 高温, 金色): jieba's nr on them, said
+# apart, says little. 周 and 余 end words (这周, 其余) as well as begin a form of address (老周).
+EVERYDAY_ALONE = frozenset(EVERYDAY_SURNAMES + "周余")
+# What follows a place's name, not a person's (毛坝乡, 金桥村): jieba guesses names there too.
+PLACE_UNITS = tuple("乡镇村县市区寨屯湾坝坪沟组社街路桥山河")
+# Everyday words a unit begins that still say the place before them (毛坝乡村, 金桥村民);
+# any other such word, a title (组长, 镇长) or not (路过, 区别, 社保), says no place.
+PLACE_WORDS = frozenset(
+    ("乡村", "乡镇", "乡下", "村民", "村委", "村里", "村口", "村子", "镇上", "镇里", "县城",
+     "县里", "市区", "市里", "城区", "区县", "山区", "社区", "街道")
+)  # fmt: skip
+THANKS = frozenset(("谢谢", "谢谢你", "谢谢您"))
