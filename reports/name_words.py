@@ -40,7 +40,11 @@ BRANDS = (
 )  # fmt: skip
 
 # Titles a form of address says after a surname (王师傅, 张总, 王工).
-TITLES = "师傅|老师|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|大哥|大姐|总|工"
+# 总经理 and 总监 before 总, which the pattern would otherwise take first.
+TITLES = (
+    "师傅|老师|总经理|总监|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|"
+    "大哥|大姐|总|工"
+)
 # The titles a name is said before (李强师傅): not 总 or 工, which begin other words (张伟总是).
 TITLE_WORDS = tuple(title for title in TITLES.split("|") if len(title) > 1)
 # Staff roles a complaint or a team's note names someone by (配送员刘德华, 客户经理李明收红包).

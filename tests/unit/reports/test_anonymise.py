@@ -395,6 +395,7 @@ def test_a_form_of_address_by_any_surname_the_name_finder_knows_is_hidden(said: 
         "叶总是黄的，钱总是不够",
         "这周总是下雨，其余总是坏的",
         "总共三条，总部不管",
+        "公司总经理不在，总监来了",
     ],
 )
 def test_an_everyday_word_before_or_as_a_title_stays(said: str) -> None:
@@ -417,6 +418,9 @@ def test_an_everyday_word_before_or_as_a_title_stays(said: str) -> None:
         # jieba reads 张|总是: the surname alone before an adverb 总 begins is someone's.
         ("张总是不在", "某总是不在"),
         ("李总算来了", "某总算来了"),
+        # 总经理 and 总监 are titles of their own (before: 找刘总经理反映 was shown).
+        ("找刘总经理反映", "找某总经理反映"),
+        ("王总监不给办", "某总监不给办"),
         ("王工说明天来", "某工说明天来"),
         ("那个关师傅", "那个某师傅"),
         ("配送员关伟送货总是迟到", "配送员某某送货总是迟到"),
