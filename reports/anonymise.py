@@ -38,6 +38,8 @@ _VILLAGE = re.compile(
 )
 # 3组, 五社, 12号, 501室 — but not a date (11月3号).
 _NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)")
+# A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室.
+_FLAT = re.compile(r"(?:(?<=单元)|(?<=[栋楼]))\d{3,4}(?![\d室])")
 
 # 贵A12345, 贵A·1234B, 京AD12345 (new energy). Only on the wall: the teams that read a
 # complaint, anonymous or not, need the plate of the van it is about.
@@ -174,6 +176,7 @@ def scrub(
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
+    out = _sub_as_read(_FLAT, out, lambda _found, _written: "某室")
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)
     out = _sub_as_read(_FAMILIAR, out, _familiar_hidden)
     out = _sub_as_read(_SURNAME_SAID, out, lambda _found, written: written[0] + "某")

@@ -90,6 +90,8 @@ def test_known_names_and_shops_are_removed_in_either_script(
         ("謝謝王師傅", "謝謝某師傅"),
         ("王經理收紅包", "某經理收紅包"),
         ("青山鎮松林村5組12號", "青山鎮某村某組某號"),
+        ("住3栋1单元1502", "住某栋某单元某室"),
+        ("住3棟1單元1502", "住某棟某單元某室"),
     ],
 )
 def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> None:
@@ -109,6 +111,7 @@ def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> No
         "他們村的路不好走",
         "小叶片烤黄了，老毛病又犯了",
         "烘烤110服务队很快到了",
+        "风机1500转，住在2楼",
         "烤房风机不转了，谢谢师傅",  # thanks, not a 谢 師傅
         "谢谢谢谢师傅，烤房修好了",  # thanks twice over
         "感谢师傅，多谢师傅",
@@ -339,6 +342,8 @@ def test_any_name_said_of_someone_is_hidden(surname: str, given_name: str, templ
         ("电话：8555-1234", "8555"),
         ("车牌贵A12345的送货车", "A12345"),
         ("住3栋2单元501室", "501"),
+        ("花果园3栋1单元1502", "1502"),  # a flat, with no 室 said
+        ("三号楼1502", "1502"),
     ],
 )
 def test_contact_details_and_plates_are_removed(text: str, secret: str) -> None:
