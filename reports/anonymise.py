@@ -36,8 +36,11 @@ _STOP = (
 _VILLAGE = re.compile(
     rf"(?![{_STOP}])[\u4e00-\u9fff](?:家|(?![{_STOP}])[\u4e00-\u9fff]){{0,2}}(村|寨|屯)"
 )
-# 3组, 五社, 12号, 501室 — but not a date (11月3号).
-_NUMBERED_PLACE = re.compile(r"(?<![月\d])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)")
+# 3组, 五社, 12号, 501室 — but not a date (11月3号, 十一月十八号): nor the rest of a
+# number the date's 月 comes before.
+_NUMBERED_PLACE = re.compile(
+    r"(?<![月\d一二三四五六七八九十百〇零])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)"
+)
 # A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室.
 _FLAT = re.compile(r"(?:(?<=单元)|(?<=[栋楼]))\d{3,4}(?![\d室])")
 

@@ -112,6 +112,7 @@ def test_places_and_forms_of_address_are_removed(text: str, expected: str) -> No
         "小叶片烤黄了，老毛病又犯了",
         "烘烤110服务队很快到了",
         "风机1500转，住在2楼",
+        "二零二六年十一月十八号送的货，十一月三十号又来了",  # before: 十某号
         "烤房风机不转了，谢谢师傅",  # thanks, not a 谢 師傅
         "谢谢谢谢师傅，烤房修好了",  # thanks twice over
         "感谢师傅，多谢师傅",
