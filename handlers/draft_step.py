@@ -1,0 +1,86 @@
+"""A request's draft takes the next message: unless it answers a team's question replied
+to, or tells of a barn failing now, which raises the alarm with what the draft held."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.enums import Kind
+from handlers import alarm_check, alarm_intake, answers, intake
+from handlers.context import Ctx
+from handlers.tickets import (
+    ABOUT_THE_SERVICE,
+    Gathered,
+    may_have_barn,
+    routed,
+    said_of_the_service,
+)
+from routing import bare
+
+
+async def draft_step(ctx: Ctx) -> None:
+    """A request's draft takes the next message, unless it is a barn failing now (a photo
+    sent first, then 烤房停电了; /new, then 风机不转了): then the alarm goes out at once,
+    with what the draft held, instead of waiting for 下一步 and 提交 at 2 a.m. Words that
+    may be one but may not (a complaint naming an emergency; anything after 不是，只是咨询;
+    a barn perhaps failing, 温控器没反应了) are asked about, the draft kept for either
+    answer; words of a past one stay words of the request."""
+    assert ctx.conv is not None
+    if await _answers_the_question(ctx):
+        return
+    draft = Gathered.from_data(ctx.conv.data)
+    text = ctx.msg.text.strip()
+    # A complaint or a suggestion chosen as such (/complain, /suggest) whose words are not
+    # one (烤房停电了) may be a barn failing now all the same: asked about, as a complaint
+    # naming an emergency is below. Words that are one ("我要投诉，昨晚烤房停电…") stay it.
+    chosen = draft.kind if draft.kind in ABOUT_THE_SERVICE else None
+    read = draft.kind is Kind.REQUEST or chosen is not None
+    decision = routed(ctx) if read and may_have_barn(ctx) else None
+    if decision is not None and chosen is not None and said_of_the_service(ctx, text) is chosen:
+        decision = None
+    # 温控器没反应了 after the controller's photo (or at /new): a barn that may be failing,
+    # asked about as the words typed alone are, not left as a request for office hours.
+    suspect = decision is not None and bool(decision.suspect) and not draft.calm
+    if decision is None or not (decision.emergency or suspect):
+        await intake.ticket_step(ctx)
+        return
+    about = None if decision.danger else chosen or said_of_the_service(ctx, text)
+    past = (about is None or chosen is not None) and alarm_check.may_not_be_now(text)
+    if past and not decision.danger:
+        await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
+        return
+    await ctx.end_flow()
+    if ctx.msg.photo_file_id:
+        draft.photos.append(ctx.msg.photo_file_id)
+    if ctx.msg.voice_file_id:
+        draft.voices.append(ctx.msg.voice_file_id)
+    words = "\n".join(w for w in (draft.text, text) if w)
+    if draft.site_code == ctx.user.site_code:
+        draft.site_code = None  # theirs by default: a barn named in the words goes first
+    # After 不是，只是咨询 even 现在 may be a question of it (刚才停电了，现在已经来电了，…吗):
+    # one tap, not a page at night for nothing.
+    if not decision.danger and (about is not None or draft.calm or suspect):
+        await alarm_check.ask(ctx, words, about or Kind.REQUEST, draft=draft, resume=True)
+        return
+    alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
+    await alarm_intake.start_emergency(ctx, alarm)
+
+
+async def _answers_the_question(ctx: Ctx) -> bool:
+    """Telegram's reply to a team's question notice says what it answers: it goes to that
+    ticket, whose team waits on it, not into the draft being written meanwhile, which
+    stays where it was (and is named, so that they know it is not yet submitted)."""
+    replied = await answers.question_replied_to(ctx)
+    if replied is None:
+        return False
+    msg = ctx.msg
+    if not (bare(msg.text) or msg.photo_file_id or msg.voice_file_id or msg.location):
+        return False  # 👍 alone answers nothing: the draft reads it as it reads any
+    decision = routed(ctx)
+    if decision is not None and decision.emergency and replied.kind is not Kind.EMERGENCY:
+        return False  # a barn failing now, not an answer: the draft asks about the alarm
+    await answers.to_the_question_replied(ctx, replied, also_new=False)
+    left = intake.draft_words(ctx)
+    if left is not None:
+        ctx.say("draft_goes_on", words=left)
+    return True
