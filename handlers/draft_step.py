@@ -3,7 +3,9 @@ to, or tells of a barn failing now, which raises the alarm with what the draft h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from core.enums import Kind
 from handlers import alarm_check, alarm_intake, answers, intake
@@ -15,7 +17,7 @@ from handlers.tickets import (
     routed,
     said_of_the_service,
 )
-from routing import bare
+from routing import Decision, bare
 
 
 async def draft_step(ctx: Ctx) -> None:
@@ -26,7 +28,9 @@ async def draft_step(ctx: Ctx) -> None:
     a barn perhaps failing, 温控器没反应了) are asked about, the draft kept for either
     answer; words of a past one stay words of the request."""
     assert ctx.conv is not None
-    if await _answers_the_question(ctx):
+    # The reply check and the draft read the same words: routed once, only if either asks.
+    reading = cache(lambda: routed(ctx))
+    if await _answers_the_question(ctx, reading):
         return
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
@@ -35,7 +39,7 @@ async def draft_step(ctx: Ctx) -> None:
     # naming an emergency is below. Words that are one ("我要投诉，昨晚烤房停电…") stay it.
     chosen = draft.kind if draft.kind in ABOUT_THE_SERVICE else None
     read = draft.kind is Kind.REQUEST or chosen is not None
-    decision = routed(ctx) if read and may_have_barn(ctx) else None
+    decision = reading() if read and may_have_barn(ctx) else None
     if decision is not None and chosen is not None and said_of_the_service(ctx, text) is chosen:
         decision = None
     # 温控器没反应了 after the controller's photo (or at /new): a barn that may be failing,
@@ -66,17 +70,18 @@ async def draft_step(ctx: Ctx) -> None:
     await alarm_intake.start_emergency(ctx, alarm)
 
 
-async def _answers_the_question(ctx: Ctx) -> bool:
+async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]) -> bool:
     """Telegram's reply to a team's question notice says what it answers: it goes to that
     ticket, whose team waits on it, not into the draft being written meanwhile, which
-    stays where it was (and is named, so that they know it is not yet submitted)."""
+    stays where it was (and is named, so that they know it is not yet submitted).
+    `reading` is where the typed words go (`routed`)."""
     replied = await answers.question_replied_to(ctx)
     if replied is None:
         return False
     msg = ctx.msg
     if not (bare(msg.text) or msg.photo_file_id or msg.voice_file_id or msg.location):
         return False  # 👍 alone answers nothing: the draft reads it as it reads any
-    decision = routed(ctx)
+    decision = reading()
     if decision is not None and decision.emergency and replied.kind is not Kind.EMERGENCY:
         return False  # a barn failing now, not an answer: the draft asks about the alarm
     await answers.to_the_question_replied(ctx, replied, also_new=False)

@@ -5,6 +5,8 @@ while the team waits on."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.outbox import SimulatedClock
@@ -13,12 +15,15 @@ from core.enums import Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from handlers.incoming import Location
+from routing import Decision
 from tests.support.desk import Harness, button_actions, texts
+from tests.support.tickets import FARMER, MEMBER
 
 STAFF = 100003
 STAFF_CHAT = -1001000000015
 STAFF_MEMBER = 200081
 QUESTION_MESSAGE = 7001
+QINGSHAN_CHAT = -1001000000001
 
 
 async def _wish_asked_about(desk: Harness) -> Ticket:
@@ -115,3 +120,33 @@ async def test_a_barn_on_fire_replied_to_the_question_mid_draft_is_no_answer(
     await desk.send(STAFF, "烤房着火了，快来人", reply_to=QUESTION_MESSAGE)
     to_team = [r for r in (await desk.outbox())[before:] if r.chat_id == STAFF_CHAT]
     assert not [r for r in to_team if "报告人回复" in str(r.payload)], to_team
+
+
+async def test_words_replied_to_the_question_mid_draft_are_routed_once(
+    desk: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A barn failing now, sent by a farmer as the reply to a question about another
+    request while a new draft is written: whether it answers the question and whether it
+    raises the alarm are decided on one reading of the words, not two."""
+    ticket = await desk.file_request(FARMER, "烘烤技术问题：变黄期温度应该设置多少度")
+    await desk.press(MEMBER, f"tk:acc:{ticket.id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket.id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "是哪种烤房？普通还是密集？", chat=QINGSHAN_CHAT)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [notice] = [r for r in await desk.outbox() if r.purpose == QUESTION_NOTICE]
+    await recorder.record(notice, QUESTION_MESSAGE)
+    await desk.send(FARMER, "/new")
+    await desk.send(FARMER, "想请技术员来看看烟叶")
+    router = desk.desk.svc.router
+    read: list[str] = []  # the words read as they may be an alarm (not `routed_as_no_alarm`)
+    route = router.route
+
+    def counted(text: str, **where: Any) -> Decision:
+        if where.get("alarm", True):
+            read.append(text)
+        return route(text, **where)
+
+    monkeypatch.setattr(router, "route", counted)
+    out = await desk.send(FARMER, "烤房停电了", reply_to=QUESTION_MESSAGE)
+    assert "已把您的回复补充到工单" not in texts(out)
+    assert read.count("烤房停电了") == 1, read
