@@ -342,12 +342,9 @@ async def about_the_overseers(ctx: Ctx, ticket: Ticket) -> bool:
 
 async def teams_to_offer(ctx: Ctx, ticket: Ticket, teams: list[Team]) -> list[Team]:
     """`teams`, as a 转派 or 改派 list offers them: for a complaint about the oversight
-    team's own people, without that team, which one press would send it, and its
-    complainant's name, to the very people it is about."""
-    if not await about_the_overseers(ctx, ticket):
-        return teams
-    line = ctx.cfg.oversight_line()
-    return [team for team in teams if line is None or team.line != line.id]
+    team's own people, without that team (`about_the_team`), which one press would send
+    it, and its complainant's name, to the very people it is about."""
+    return [team for team in teams if not await about_the_team(ctx, ticket, team.id)]
 
 
 async def about_the_team(ctx: Ctx, ticket: Ticket, team_id: str) -> bool:
