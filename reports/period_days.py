@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from reports.period_limits import USAGE, PeriodError, no_such_day
-from reports.period_words import TO, WEEKDAY, WEEKDAY_NUMBERS, WEEKDAY_RANGE, WEEKS_BACK
+from reports.period_words import TO, WEEKDAY, WEEKDAY_NUMBERS, WEEKDAY_RANGE
 
 _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
 # Two days in ISO form (2026-11-01..2026-11-15, or with a space between).
@@ -117,11 +117,13 @@ def weekdays(word: str, today_: date) -> tuple[date, date] | None:
 
 
 def _weekday(week_of: str, day: str, today_: date) -> date:
-    """The day `day` (一 ... 日) of the week typed before it: 上周五 last week's, 本周五 this
+    """The day `day` (一 ... 日) of the week typed before it: 上周五 last week's, 上上上周五
+    three weeks back, 本周五 this
     week's (not begun before Friday, and refused as such); 周五 alone the latest Friday
     that has begun, as a supervisor on Tuesday means the Friday just gone."""
     index = WEEKDAY_NUMBERS[day]
     if not week_of:
         return today_ - timedelta(days=(today_.weekday() - index) % 7)
-    monday = today_ - timedelta(days=today_.weekday(), weeks=WEEKS_BACK.get(week_of, 0))
+    # One 上 a week back (上周, 上一个星期, 上上上周); 本 and 这 are this week.
+    monday = today_ - timedelta(days=today_.weekday(), weeks=week_of.count("上"))
     return monday + timedelta(days=index)

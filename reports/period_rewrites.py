@@ -9,20 +9,20 @@ from datetime import date
 
 from reports.period_limits import USAGE, PeriodError
 from reports.period_windows import month_end
-from reports.period_words import FROM, TO
+from reports.period_words import FROM, TO, WEEK_OF
 
 # A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
-# 去年12月25日, 本月15号, 上个月1号至今): written as the year or month it names.
+# 去年12月25日, 本月15号, 上个月1号至今, 上上上个月15号): written as the year or month it names.
 _NAMED_YEAR = re.compile(
     r"(今年|本年|去年|上年|上一年|前年)(?=\s*(?:的\s*)?(?:第|q|\d|[一二三四五六七八九十]{1,3}\s*月))"
 )
 _YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
 _NAMED_MONTH = re.compile(
-    r"(?<!上)(本月|这个月|这月|上上月|上上个月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
+    r"(?<!上)(本月|这个月|这月|上{2,}个?月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
 )
-# A weekend (周末, 上周末, 本周末): its Saturday and Sunday, the latest begun when no
-# week is named.
-_WEEKEND = re.compile(r"^((?:上上个?|上一?个?|本|这一?个?)?)(周|星期|礼拜)末$")
+# A weekend (周末, 上周末, 本周末, 上上上周末): its Saturday and Sunday, the latest begun
+# when no week is named.
+_WEEKEND = re.compile(rf"^({WEEK_OF})(周|星期|礼拜)末$")
 # A day of the month without its month, first (1号至今, 20日到25日, 15号).
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 # A range of days by month and day with dashes and no year (11-1到11-15, 11-1~11-15): as
@@ -48,7 +48,7 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
-        back = 2 if found[1].startswith("上上") else int(found[1].startswith("上"))
+        back = found[1].count("上")  # one a month: 上个月, 上上上个月
         index = today_.year * 12 + today_.month - 1 - back
         return f"{index // 12}年{index % 12 + 1}月"
 

@@ -82,10 +82,14 @@ def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
 
 
 def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
+    """The month holding `now` (or `months_back` months before it). One further back than
+    上上个月 has no name of its own: its heading says it (上上上个月)."""
     local = now.astimezone(zone).date()
     index = local.year * 12 + local.month - 1 - months_back
     first = date(index // 12, index % 12 + 1, 1)
-    name = ("month", "lastmonth", "monthbeforelast")[min(months_back, 2)]
+    if months_back > 2:
+        return replace(days(first, month_end(first), zone), heading=f"{'上' * months_back}个月")
+    name = ("month", "lastmonth", "monthbeforelast")[months_back]
     return days(first, month_end(first), zone, name)
 
 

@@ -105,23 +105,23 @@ AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 
 _DAY = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})(?:\s*[日号])?")
 _MONTH = re.compile(r"(\d{4})\s*[年/.]\s*(\d{1,2})(?:\s*(?:月份|月))?")
-# A day of a week (周一, 星期三, 礼拜天, 上周五, 本周一, 上上周二), and a range of them
-# (上周三到周五, 周一至周三): the end without its week takes the start's.
+# A day of a week (周一, 星期三, 礼拜天, 上周五, 本周一, 上上周二, 上上上周五), and a range of
+# them (上周三到周五, 周一至周三): the end without its week takes the start's.
 # The mark between the start and the end of a range (2026-11-01..2026-11-15, 11月1日至15日).
 TO = r"(?:\.\.|~|至|到|-|—|–)"
 _WEEK_WORD = r"(?:周|星期|礼拜)"
-_WEEK_OF = r"(?:上上个?|上一?个?|本|这一?个?)?"
-WEEKDAY = re.compile(rf"^(?P<week>{_WEEK_OF}){_WEEK_WORD}(?P<day>[一二三四五六日天1-7])$")
+WEEK_OF = r"(?:上{2,}个?|上一?个?|本|这一?个?)?"
+WEEKDAY = re.compile(rf"^(?P<week>{WEEK_OF}){_WEEK_WORD}(?P<day>[一二三四五六日天1-7])$")
 WEEKDAY_RANGE = re.compile(
-    rf"^(?P<start>{_WEEK_OF}{_WEEK_WORD}[一二三四五六日天1-7])\s*{TO}\s*"
-    rf"(?P<end>(?:{_WEEK_OF}{_WEEK_WORD})?[一二三四五六日天1-7])$"
+    rf"^(?P<start>{WEEK_OF}{_WEEK_WORD}[一二三四五六日天1-7])\s*{TO}\s*"
+    rf"(?P<end>(?:{WEEK_OF}{_WEEK_WORD})?[一二三四五六日天1-7])$"
 )
 WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
                    "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # fmt: skip
-# A week further back than 上上周, by one 上 a week (上上上周, 上上上个星期).
+# A week or month further back than 上上周 or 上上个月, by one 上 a week or month (上上上周,
+# 上上上个星期, 上上上个月).
 WEEKS_AGO = re.compile(r"^(?P<back>上{3,})(?:一?个)?(?:周|星期|礼拜)$")
-# How many weeks back the week typed before the day is; none typed: the latest such day.
-WEEKS_BACK = {"上上": 2, "上上个": 2, "上": 1, "上个": 1, "上一个": 1, "上一": 1}
+MONTHS_AGO = re.compile(r"^(?P<back>上{3,})(?:一?个)?月$")
 
 # A day without its year (12月6日): which year is the caller's to say.
 MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")

@@ -33,6 +33,7 @@ from reports.period_words import (
     DAY_RANGE,
     FUTURE,
     MONTH_DAY,
+    MONTHS_AGO,
     SO_FAR,
     WEEKS_AGO,
     normalize,
@@ -123,6 +124,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return named(kind, now, zone, season or CuringSeason())
     if found := WEEKS_AGO.match(word):
         return week(now, zone, weeks_back=len(found["back"]))
+    if found := MONTHS_AGO.match(word):
+        return month(now, zone, months_back=len(found["back"]))
     if found := SEASON_YEAR.match(word):
         return season_of_year(now, zone, season or CuringSeason(), int(found[1]))
     if found := SEASON_YEARS.match(word):

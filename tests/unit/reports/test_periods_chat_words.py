@@ -100,6 +100,43 @@ def test_a_week_further_back_than_the_week_before_last_is_read_and_named(
     assert _title(window) == title
 
 
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("上上上周五", date(2026, 11, 20), date(2026, 11, 20)),
+        ("上上上个星期一", date(2026, 11, 16), date(2026, 11, 16)),
+        ("上上上上礼拜天", date(2026, 11, 15), date(2026, 11, 15)),
+        ("上上上周三到周五", date(2026, 11, 18), date(2026, 11, 20)),
+        ("上上上周末", date(2026, 11, 21), date(2026, 11, 22)),
+    ],
+)
+def test_a_day_of_a_week_further_back_than_the_week_before_last_is_read(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 上上上周 and 上周五 were read but 上上上周五 refused.
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "title"),
+    [
+        ("上上上个月", date(2026, 9, 1), "上上上个月（2026-09-01 至 2026-09-30）"),
+        ("上上上月", date(2026, 9, 1), "上上上个月（2026-09-01 至 2026-09-30）"),
+        ("上上上上个月", date(2026, 8, 1), "上上上上个月（2026-08-01 至 2026-08-31）"),
+    ],
+)
+def test_a_month_further_back_than_the_month_before_last_is_read_and_named(
+    typed: str, first: date, title: str
+) -> None:
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    assert window.first_day == first
+    assert _title(window) == title
+
+
+def test_a_day_of_a_month_further_back_than_the_month_before_last_is_read() -> None:
+    assert _days("上上上个月15号") == (date(2026, 9, 15), date(2026, 9, 15))
+
+
 def test_the_week_before_last_keeps_its_name() -> None:
     assert _title(periods.parse("上上周", MONDAY, SHANGHAI)) == "上上周（2026-11-23 至 2026-11-29）"
 
