@@ -28,19 +28,28 @@ _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 # A range of days by month and day with dashes and no year (11-1到11-15, 11-1~11-15): as
 # 11月1日至11月15日. One day alone (11-1) is not read: 10-12 could as well be two months.
 _DASHED_DAYS = re.compile(rf"^(\d{{1,2}})-(\d{{1,2}})\s*{TO}\s*(\d{{1,2}})-(\d{{1,2}})$")
+# A range from a day with its year to a month and day with a dash (2025-10-01到11-05,
+# 2025年10月1日至11-5): its end as 11月5日, which takes the start's year (the next one when
+# its month is earlier: 2025-12-25到01-05 ends in January 2026), as 2025-10-01到11月5日 does.
+_DASHED_END = re.compile(
+    rf"^(\d{{4}}\s*[年/.-]\s*\d{{1,2}}\s*[月/.-]\s*\d{{1,2}}\s*[日号]?\s*{TO}\s*)"
+    r"(\d{1,2})-(\d{1,2})$"
+)
 
 
 def written_out(typed: str, today_: date, shown: str) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
     day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
-    is 20 November); days by month and day with dashes (11-1到11-15) in Chinese; a weekend
+    is 20 November); days by month and day with dashes (11-1到11-15, and the end of
+    2025-10-01到11-05) in Chinese; a weekend
     as its Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
     0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
+    typed = _DASHED_END.sub(r"\1\2月\3日", typed)
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")

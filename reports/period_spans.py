@@ -73,7 +73,7 @@ def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
         if not before.strip() or not after.strip():
             continue
         if any(start < separator.start() < end for start, end in dates):
-            # A dash of a date (2025-10-01到11-05) splits no range: 2025 and 10-01到11-05
+            # A dash of a date (2025-10-01到本月) splits no range: 2025 and 10-01到本月
             # would read as one from January 2025.
             continue
         try:
@@ -97,7 +97,7 @@ def _end_of_range(after: str, first: Window, read: Read) -> Window:
     2025's second half, not the latest December or second half begun. When that would come
     before the start, the next year's (2025年10-2月 ends in February 2026). An end that is
     itself a range, names its own year or is no period of a year (本月, 周五) is read alone;
-    one that is no period alone (the 11 of 2025-10-01到11-05) is none with a year either."""
+    one that is no period alone (the 11 of 2025-10-01到11) is none with a year either."""
     alone = read(after)
     if not _SEPARATOR.search(after) and not _OWN_YEAR.search(after):
         for year in (first.first_day.year, first.first_day.year + 1):

@@ -41,13 +41,41 @@ def test_a_range_whose_end_has_no_year_ends_in_the_start_year(
     assert _days(typed) == (first, last)
 
 
-@pytest.mark.parametrize("typed", ["2025-10-01到11-05", "2025-10-01..11-05"])
-def test_a_range_end_that_is_no_period_alone_is_none_in_the_start_year_either(
-    typed: str,
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025-10-01到11-05", date(2025, 10, 1), date(2025, 11, 5)),
+        ("2025-10-01..11-05", date(2025, 10, 1), date(2025, 11, 5)),
+        ("2025-10-01-11-05", date(2025, 10, 1), date(2025, 11, 5)),
+        ("2025年10月1日至11-5", date(2025, 10, 1), date(2025, 11, 5)),
+        ("从2025-10-01到11-05", date(2025, 10, 1), date(2025, 11, 5)),
+        # An end whose month comes before the start's is in the next year, as 12月25日至1月5日.
+        ("2025-12-25到01-05", date(2025, 12, 25), date(2026, 1, 5)),
+        ("2025-12-25~1-5", date(2025, 12, 25), date(2026, 1, 5)),
+    ],
+)
+def test_a_range_end_by_month_and_day_with_a_dash_takes_the_start_year(
+    typed: str, first: date, last: date
 ) -> None:
-    # 11 alone is no month: in 2025 it would make 2025-10-01到11 a month, 05 another.
-    with pytest.raises(periods.PeriodError, match="看不懂时间范围"):
-        periods.parse(typed, MONDAY, SHANGHAI)
+    # Before, 11-05 had no year to read it in and the range was refused as unreadable.
+    assert _days(typed) == (first, last)
+
+
+def test_a_range_end_by_month_and_day_before_its_start_in_its_month_is_said_to_be_backwards() -> (
+    None
+):
+    # The same month is the same year: 2025-11-05到11-01 is typed backwards, not a year long.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("2025-11-05到11-01", MONDAY, SHANGHAI)
+    assert str(refused.value).startswith(
+        "「2025-11-05到11-01」的结束日期 2025-11-01 早于开始日期 2025-11-05"
+    )
+
+
+def test_a_range_end_by_month_and_day_no_calendar_has_is_refused_quoting_it() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("2025-10-01到11-31", MONDAY, SHANGHAI)
+    assert str(refused.value).startswith("没有这一天：「2025-10-01到11-31」（2025年11月只有30天）")
 
 
 @pytest.mark.parametrize(
