@@ -167,7 +167,7 @@ async def _refused(ctx: Ctx, ticket: Ticket) -> bool:
         # number, whose it is and that it is an (anonymous) complaint are not theirs to learn.
         ctx.refuse("t_not_member")
         return True
-    team = in_script(_owner_name(ctx, ticket), ctx.script)
+    team = in_script(_owner_name(ctx, ticket), ctx.script_here)
     ctx.refuse(_anonymous_or("cb_not_yours", ticket), number=ticket.label, team=team)
     return True
 

@@ -114,7 +114,7 @@ def called_here(ctx: Ctx, *tickets: Ticket) -> str:
     """What the requester calls `tickets` (心愿, 建议, 工单), in their script, as their
     notices do: the one word of their kind, or 工单 when they are of several kinds."""
     words = {called(ticket) for ticket in tickets}
-    return in_script(words.pop() if len(words) == 1 else "工单", ctx.script)
+    return in_script(words.pop() if len(words) == 1 else "工单", ctx.script_here)
 
 
 def ticket_status(ticket: Ticket, script: Script, *, for_staff: bool = False) -> str:

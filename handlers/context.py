@@ -88,7 +88,9 @@ class Ctx:
         return self.script if self.msg.is_private else Script.HANS
 
     def text(self, key: str, **values: object) -> str:
-        return t(key, self.script, **values)
+        """The message `key` for this chat: in the person's script in a private chat, in
+        Simplified in a group, whoever wrote in it (`script_here`)."""
+        return t(key, self.script_here, **values)
 
     def too_long(self, text: str) -> bool:
         """Whether `text` is over the limit for anything typed; if so, the person is told."""
@@ -154,7 +156,8 @@ class Ctx:
         """The short answer to a button press, shown as a popup. A popup answers only a
         press: to a typed message (a note for a ticket that moved on) it is a reply."""
         if self.msg.is_button:
-            self.out.toast = unwrapped(self.text(key, **values))
+            # Shown to the presser alone: in their script, in a group too.
+            self.out.toast = unwrapped(t(key, self.script, **values))
         else:
             self.reply(self.text(key, **values))
 

@@ -75,7 +75,7 @@ async def list_mine(ctx: Ctx) -> None:
     buttons = [
         Button(
             item_button_text(
-                ctx, t, n, f"{t.label} {ticket_status(t, ctx.script)} {gist_of(ctx, t)}"
+                ctx, t, n, f"{t.label} {ticket_status(t, ctx.script_here)} {gist_of(ctx, t)}"
             ),
             f"my:v:{t.id}",
         )
@@ -120,7 +120,7 @@ async def show(
         ticket_actions(ctx, ticket) if own else staff_buttons,  # the requester's are theirs alone
         number=ticket.label,
         kind=ctx.text(f"kind_{ticket.kind.value}"),
-        status=ticket_status(ticket, ctx.script, for_staff=not own),
+        status=ticket_status(ticket, ctx.script_here, for_staff=not own),
         team=ctx.cfg.team(ticket.team_id).name,
         # Converted for the reader with the rest (`i18n.t`), but for what is marked as
         # written: a name in the requester lines, and the requester's words read by
@@ -128,7 +128,7 @@ async def show(
         # /ticket reads them, like the card, in the reader's script.
         who="".join(f"{line}\n" for line in requester),
         text=_theirs(clip(shown, DETAIL_TEXT), own),
-        timeline=timeline(ctx.cfg, events, ctx.script, for_requester=own, kind=ticket.kind),
+        timeline=timeline(ctx.cfg, events, ctx.script_here, for_requester=own, kind=ticket.kind),
     )
 
 
@@ -202,7 +202,7 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
     elif ticket.accepted_by is not None:
         await taken_already(ctx, ticket)
     else:
-        status = ticket_status(ticket, ctx.script)
+        status = ticket_status(ticket, ctx.script_here)
         ctx.say("mine_not_allowed_now", status=status, what=called_here(ctx, ticket))
 
 
@@ -252,7 +252,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb in ("ok", "r") and ticket.status.is_open and ticket.status is not Status.RESOLVED:
         # An old resolution notice pressed after 没解决 sent it back: it is being done again,
         # and its next resolution asks for the verdict anew.
-        status = ticket_status(ticket, ctx.script)
+        status = ticket_status(ticket, ctx.script_here)
         ctx.say(
             "verdict_not_yet", number=ticket.label, status=status, what=called_here(ctx, ticket)
         )
@@ -280,7 +280,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     else:
         ctx.say(
             "mine_not_allowed_now",
-            status=ticket_status(ticket, ctx.script),
+            status=ticket_status(ticket, ctx.script_here),
             what=called_here(ctx, ticket),
         )
 
@@ -390,7 +390,7 @@ def _sent_back_called(ctx: Ctx, ticket: Ticket) -> str:
     """What the ticket is called while what is wrong with it is asked: a complaint is the
     投诉 its question named (您对投诉 N 的处理不满意), not the 工单 of its notices."""
     if ticket.kind is Kind.COMPLAINT:
-        return in_script("投诉", ctx.script)
+        return in_script("投诉", ctx.script_here)
     return called_here(ctx, ticket)
 
 
@@ -508,7 +508,7 @@ async def info_step(ctx: Ctx) -> bool:
     pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
     if ticket.status is Status.RESOLVED or not ticket.status.is_open:
         await ctx.end_flow()
-        status = ticket_status(ticket, ctx.script)
+        status = ticket_status(ticket, ctx.script_here)
         ctx.say(
             "add_info_too_late", number=ticket.label, status=status, what=called_here(ctx, ticket)
         )

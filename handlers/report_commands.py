@@ -37,7 +37,7 @@ async def _report(ctx: Ctx, which: str) -> None:
         try:
             if which == "stats":
                 text, chart = await maker.stats(period, ctx.now, _document_script(ctx), teams)
-                ctx.reply(in_script(text, ctx.script))
+                ctx.reply(in_script(text, ctx.script_here))
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
@@ -48,14 +48,14 @@ async def _report(ctx: Ctx, which: str) -> None:
                 # and one where nothing happened is its nil return (零报告), not a failed
                 # export. One without new tickets may still count older ones closed, rated
                 # or missed in it: its 汇总 is no nil return.
-                # The file's name as the file is named, in a caption in the reader's script.
+                # The file's name as the file is named, in a caption in this chat's script.
                 shown = as_written(name)
                 caption = ctx.text(_ledger_caption(tickets, nil_return, running), name=shown)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
-                too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script)
+                too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script_here)
                 ctx.attach(caption, document=(name, content), too_big=too_big)
         except ValueError as exc:
-            ctx.reply(in_script(str(exc), ctx.script))
+            ctx.reply(in_script(str(exc), ctx.script_here))
 
     # Built after the step commits, so that reading the whole ledger holds no write lock.
     ctx.later.append(build)
@@ -82,8 +82,8 @@ async def _complainants_readable_here(ctx: Ctx) -> bool:
 def _document_script(ctx: Ctx) -> Script:
     """The script of a chart or file the desk sends: the reader's own in a private chat.
     Posted in a group it is everyone's copy, kept and forwarded as the bureau's record, so
-    it is in the bureau's working script, Simplified, whoever asked for it (the reply text
-    around it still answers the asker in theirs)."""
+    it is in the bureau's working script, Simplified, whoever asked for it, as the reply
+    around it is (`Ctx.text`)."""
     return ctx.script_here
 
 

@@ -87,7 +87,7 @@ def _say_joined(ctx: Ctx, invite: Invite, team: Team | None, *, again: bool) -> 
         return
     ctx.say(
         "join_again" if again else "join_ok",
-        team=in_script(team.name, ctx.script),
+        team=in_script(team.name, ctx.script_here),
         role=ctx.text(f"role_{invite.role.value}"),
     )
 

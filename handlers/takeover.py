@@ -42,7 +42,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     oversight = ctx.cfg.default_team(line.id)
     role = await _role_for(ctx, oversight)
     if role is None:
-        ctx.refuse("ov_members_only", team=in_script(oversight.name, ctx.script))
+        ctx.refuse("ov_members_only", team=in_script(oversight.name, ctx.script_here))
         return
     if ticket.team_id == oversight.id:
         # Pressed twice, or by two members at once: it is theirs already.
@@ -68,7 +68,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
         await ctx.uow.flush()
     except (IllegalTransition, PermissionDenied, InvalidInput):
-        status = ticket_status(ticket, ctx.script, for_staff=True)
+        status = ticket_status(ticket, ctx.script_here, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
     await refresh_cards(ctx, ticket, reposting=True)

@@ -89,7 +89,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # is nowhere to go, and its requester would be told someone is on the way. The
         # copies lose it. (Pressed once it is resolved or closed, it is refused by its state,
         # as any button that no longer applies: 办好后请点「办结」 would be false then.)
-        kind = in_script(KIND_NAMES[ticket.kind], ctx.script)
+        kind = in_script(KIND_NAMES[ticket.kind], ctx.script_here)
         ctx.toast("t_no_visit", number=ticket.label, kind=kind)
         await refresh_cards(ctx, ticket)
         return
@@ -111,7 +111,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
-        status = ticket_status(ticket, ctx.script, for_staff=True)
+        status = ticket_status(ticket, ctx.script_here, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
     if verb in _PRESS_ACTIONS:
@@ -165,7 +165,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "xto" and len(parts) == 4 and parts[3] == ticket.team_id:
         # An older list's button for the team that has it now: said before a reason is
         # typed that could not be used.
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
         ctx.toast("t_xfer_same", number=ticket.label, team=team)
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         # "from": the team it is sent on from, should another move it while the reason is
@@ -241,9 +241,9 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     team, seeing it accepted, that someone is, and the ladder would stop chasing a team
     that never took it. Mostly a supervisor means the team should: 催办 and 改派 are
     offered, in their private chat; and 由我接单 for one who does mean to take the call."""
-    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
     if not oversight_applies(ticket.status):
-        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
         return
     # Nobody has it (asked about before anyone did, too): the supervisor may take it.
     free = ticket.accepted_at is None and ticket.status in (
@@ -260,7 +260,7 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
     text = t("sv_hands_off", number=ticket.label, team=ctx.cfg.team(ticket.team_id).name)
     text += t("sv_hands_off_take") if free else ""
     if ctx.msg.is_private:
-        ctx.reply(in_script(text, ctx.script), buttons_in_script(buttons, ctx.script))
+        ctx.reply(in_script(text, ctx.script_here), buttons_in_script(buttons, ctx.script_here))
         return
     # A toast is seen by the presser alone; the buttons go where the team does not read them,
     # if they can reach them there (one who blocked the bot is told to open the chat).
@@ -276,7 +276,9 @@ async def _offer_moved(ctx: Ctx, ticket: Ticket) -> None:
     nothing is taken under a message naming the team it left. The old offer says where it
     went, without buttons, and the offer is made again for the team that has it now."""
     team = ctx.cfg.team(ticket.team_id).name
-    ctx.reply(in_script(t("sv_take_moved", number=ticket.label, team=team), ctx.script), edit=True)
+    ctx.reply(
+        in_script(t("sv_take_moved", number=ticket.label, team=team), ctx.script_here), edit=True
+    )
     await _oversee_instead(ctx, ticket)
 
 
@@ -326,7 +328,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     action = Action.REASSIGN if await is_oversight(ctx) else Action.TRANSFER
     if ticket.team_id == team_id and ticket.status.is_open:
         # Pressed twice, or by two people: the ticket is there already; nothing changes.
-        team = in_script(ctx.cfg.team(team_id).name, ctx.script)
+        team = in_script(ctx.cfg.team(team_id).name, ctx.script_here)
         ctx.toast("reassign_same", number=ticket.label, team=team)
         return
     from_team, taker = ticket.team_id, ticket.accepted_by
@@ -338,4 +340,4 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
         await notify.moved_away(ctx, ticket, from_team, taker)
     team = ctx.cfg.team(team_id).name
     await tell_requester(ctx, ticket, "n_transferred", team=team)
-    ctx.toast("reassigned", number=ticket.label, team=in_script(team, ctx.script))
+    ctx.toast("reassigned", number=ticket.label, team=in_script(team, ctx.script_here))

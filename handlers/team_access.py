@@ -38,7 +38,7 @@ async def _refuse_outsider(ctx: Ctx, ticket: Ticket) -> None:
     are not a member of a team they never asked to act for. A member of a team that never
     had it is told whose it is, not that they can no longer act on it."""
     if await serves_a_team(ctx):
-        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+        team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
         key = "t_with_other_team" if await _had_it(ctx, ticket) else "t_other_teams"
         ctx.refuse(key, number=ticket.label, team=team)
     else:
@@ -50,7 +50,7 @@ async def refuse_moved_on(ctx: Ctx, ticket: Ticket) -> None:
     on its team now: a supervisor learns where it is and how they may still act on it
     (/ticket's 催办 and 改派; an older 改派 list's button is among such presses), even at
     the desk that had it; a member whose team had it, that their team can no longer."""
-    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
     if await is_oversight(ctx):
         key = "t_with_other_team_oversight"
     elif await _had_it(ctx, ticket):
@@ -106,7 +106,7 @@ async def act_on(
             # the first said, and that theirs went nowhere (not only the status).
             ctx.toast(said[0], number=ticket.label, name=said[1], note=clip(said[2], 60))
         else:
-            status = ticket_status(ticket, ctx.script, for_staff=True)
+            status = ticket_status(ticket, ctx.script_here, for_staff=True)
             ctx.toast("not_allowed_now", status=status)
         return False
     except OwnRequest:

@@ -106,7 +106,7 @@ async def _bindteam(ctx: Ctx) -> None:
     if team is None:
         # A team id mistyped: the ids to choose from, the teams they lead first of all.
         choices = led if led and ctx.user.id not in ctx.cfg.admins else ctx.cfg.teams
-        ids = "、".join(f"{tm.id}（{in_script(tm.name, ctx.script)}）" for tm in choices)
+        ids = "、".join(f"{tm.id}（{in_script(tm.name, ctx.script_here)}）" for tm in choices)
         ctx.say("bind_no_team", typed=typed[:30], teams=ids)
         return
     if not (team in led or ctx.user.id in ctx.cfg.admins):
@@ -136,20 +136,21 @@ async def _queue(ctx: Ctx) -> None:
     # Teams in the config's order, as /stats and the digest list them.
     order = {team.id: i for i, team in enumerate(ctx.cfg.teams)}
     ranked = sorted(open_tickets, key=lambda x: (order.get(x.team_id, len(order)), x.created_at))
+    script = ctx.script_here
     for ticket in ranked:
         flag = "🚨" if ticket.urgent else ""
         # The requester's words too, as /ticket shows them: one script in one reply.
         team, words = ctx.cfg.team(ticket.team_id).name, await _words(ctx, ticket, keeper)
-        taker = in_script(await _taker(ctx, ticket), ctx.script)  # 用户#200011 converted
-        status = ticket_status(ticket, ctx.script, for_staff=True) + taker
+        taker = in_script(await _taker(ctx, ticket), script)  # 用户#200011 converted
+        status = ticket_status(ticket, script, for_staff=True) + taker
         lines.append(
-            f"{in_script(team, ctx.script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
-            f"｜{in_script(words, ctx.script)}"
+            f"{in_script(team, script)}｜{flag}{ticket.label}｜{status}{_late(ctx, ticket)}"
+            f"｜{in_script(words, script)}"
         )
     shown = lines[:QUEUE_LINES]
     if len(lines) > len(shown):
         # Cut, and said so: a supervisor must not take 60 lines for the whole queue.
-        shown.append(t("queue_more", ctx.script, more=len(lines) - len(shown), total=len(lines)))
+        shown.append(t("queue_more", script, more=len(lines) - len(shown), total=len(lines)))
     ctx.reply("\n".join(shown))
 
 
@@ -171,7 +172,7 @@ def _late(ctx: Ctx, ticket: Ticket) -> str:
     if deadline is None or in_time(deadline, ctx.now):
         return ""  # not "超时0分钟" in the first minute past it
     late = lateness(sla.calendar_for(ctx.cfg, ticket), deadline, ctx.now)
-    return in_script(f"｜⏰超时{late}", ctx.script)
+    return in_script(f"｜⏰超时{late}", ctx.script_here)
 
 
 async def _ticket(ctx: Ctx) -> None:
@@ -231,7 +232,7 @@ async def _card_buttons_for(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...
     if not taker and not roles & {Role.MEMBER, Role.LEADER}:
         if not roles & {Role.SUPERVISOR, Role.ADMIN} or not oversight_applies(ticket.status):
             return ()
-        return buttons_in_script(rows(*oversight_buttons(ticket)), ctx.script)
+        return buttons_in_script(rows(*oversight_buttons(ticket)), ctx.script_here)
     if ticket.requester_id == ctx.user.id:
         return ()
     if await notify.another_teams_chat(ctx, ticket):
@@ -260,16 +261,18 @@ async def _reassign(ctx: Ctx) -> None:
         if oversight_applies(ticket.status):
             await offer_teams(ctx, ticket)
         else:
-            ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+            ctx.say(
+                "not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True)
+            )
         return
     to_team = _team_named(ctx, "".join(team_words))
     if to_team is None:
         like = await notify.teams_to_offer(ctx, ticket, _teams_like(ctx, "".join(team_words)))
-        names = "、".join(in_script(team.name, ctx.script) for team in like)
+        names = "、".join(in_script(team.name, ctx.script_here) for team in like)
         ctx.say("reassign_which_team", typed=" ".join(team_words)[:30], teams=names)
         return
     if to_team.id == ticket.team_id:
-        ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script))
+        ctx.say("reassign_same", number=ticket.label, team=in_script(to_team.name, ctx.script_here))
         return
     if await notify.about_the_team(ctx, ticket, to_team.id):
         ctx.say("reassign_not_to_overseers", number=ticket.label, team=to_team.name)
@@ -287,14 +290,14 @@ async def _reassign(ctx: Ctx) -> None:
         )
         await filed_anew(ctx, ticket)
     except (IllegalTransition, ConcurrentUpdate):
-        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+        ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
         return
     # Every old copy shows where it went, without buttons: the new card is the live one.
     await notify.update_cards(ctx, ticket, reposting=True)
     await notify.post_card(ctx, ticket, with_history=True)
     await notify.moved_away(ctx, ticket, from_team, taker)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
-    ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script))
+    ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script_here))
 
 
 def _number_and_team(args: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

@@ -293,7 +293,7 @@ def _of_its_ticket(step: Step) -> Step:
             return
         if album is not None:
             await ctx.goto(ctx.conv.step, **{_REFUSED_ALBUM: album})
-        what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[ctx.conv.flow])
+        what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[ctx.conv.flow])
         ctx.say("t_note_other_card", other=other, number=await _number(ctx, ctx.conv), what=what)
 
     return run
@@ -413,7 +413,7 @@ async def left_or_kept(ctx: Ctx, left: Conversation) -> None:
         await say_left(ctx, left)
         return
     await ctx.resume_flow(left)
-    what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
+    what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[left.flow])
     ctx.say("t_note_still_waits", number=await _number(ctx, left), what=what)
 
 
@@ -439,7 +439,7 @@ async def say_left(ctx: Ctx, left: Conversation) -> None:
     if ctx.conv is not None:
         return
     number = await _number(ctx, left)
-    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[left.flow])
+    what, button = (in_script(word, ctx.script_here) for word in _WAITS_FOR[left.flow])
     ctx.say("t_note_left", number=number, what=what, button=button)
 
 
@@ -455,7 +455,7 @@ async def note_expired(ctx: Ctx, expired: Conversation) -> bool:
     if ctx.now >= expired.updated_at + ctx.cfg.limits.conversation_ttl:
         return False  # long after: plainly about something else
     number = await _number(ctx, expired)
-    what, button = (in_script(word, ctx.script) for word in _WAITS_FOR[expired.flow])
+    what, button = (in_script(word, ctx.script_here) for word in _WAITS_FOR[expired.flow])
     minutes = waited_minutes(expired.expires_at - expired.updated_at)
     ctx.say("t_note_expired", number=number, what=what, button=button, minutes=minutes)
     return True

@@ -40,7 +40,7 @@ async def on_supervisor_button(ctx: Ctx, data: str) -> None:
     if ticket is None:
         return
     if not oversight_applies(ticket.status):
-        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
     elif parts[1] == "remind" and (last := await _nudged_lately(ctx, ticket)) is not None:
         # Two supervisors, or a second press: the team is not paged twice in a few minutes.
         who = await notify.name_of(ctx, last.actor_id)
@@ -98,8 +98,8 @@ async def _nudge(ctx: Ctx, ticket: Ticket, role: Role) -> None:
             purpose=purpose,
             extra={"team": ticket.team_id} if buttons else None,
         )
-    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
-    state = progress(ctx, ticket, ctx.script)
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
+    state = progress(ctx, ticket, ctx.script_here)
     ctx.toast("sv_reminded", number=ticket.label, team=team, state=state)
 
 
@@ -109,7 +109,7 @@ async def leaders_nudge(ctx: Ctx, ticket: Ticket) -> None:
     if Role.LEADER not in roles and not roles & {Role.SUPERVISOR, Role.ADMIN}:
         ctx.refuse("leaders_only_button")
     elif not oversight_applies(ticket.status):
-        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script, for_staff=True))
+        ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
     elif (last := await _nudged_lately(ctx, ticket)) is not None:
         who = await notify.name_of(ctx, last.actor_id)
         ctx.toast("sv_reminded_lately", number=ticket.label, at=local(ctx.cfg, last.at), who=who)

@@ -106,3 +106,20 @@ async def test_a_card_sent_in_simplified_is_edited_in_simplified_after_choosing_
     [edit] = [r for r in _to(await desk.outbox(), LEADER, "card_edit") if r.status == "pending"]
     assert "接单：" in edit.payload["text"] and "script" not in edit.payload
     assert _labels(edit)[0] == ("上门", f"tk:vis:{ticket_id}")
+
+
+async def test_a_teams_group_is_answered_in_simplified_whoever_writes_in_traditional(
+    desk: Harness,
+) -> None:
+    # A leader who writes 繁體 in the team's group: everyone in it reads the answer.
+    for typed, said in (
+        ("/duty", "值班："),
+        ("/ledger 本週", "台账只对督办人员开放"),
+        ("/queue", "没有未办结的工单"),
+        ("/bindteam 無此隊", "没有 ID 为「無此隊」的服务队"),
+    ):
+        out = texts(await desk.send(LEADER, typed, chat=TEAM_CHAT, language_code="zh-hant"))
+        assert said in out, (typed, out)
+    # The same leader in their private chat is answered in theirs.
+    mine = texts(await desk.send(LEADER, "/queue", language_code="zh-hant"))
+    assert "沒有未辦結的工單" in mine
