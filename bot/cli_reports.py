@@ -7,7 +7,9 @@
 Dates are days in the bureau's time zone, both ends included, from 2000-01-01 to 2099-12-31.
 A period is what a supervisor types after /stats: today, week, lastweek, month, lastmonth,
 quarter, lastquarter, season (this curing season, 本烘烤季), lastseason (上个烘烤季),
-2026-11, 2026-11-18, 2026-11-01..2026-11-15 or 2025年烘烤季.
+2026-11, 2026-11-18, 2026-11-01..2026-11-15, 2025年烘烤季, or the Chinese a chat uses
+(上上上周, 上个月, 10-12月, 第48周, 近7天, 这两天, 前三天, 11-1到11-15: reports.periods.USAGE
+lists them, and a period not read is refused with that list).
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ledger = actions.add_parser("ledger", help="write the ledger for a date range to a file")
     ledger.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="the first day")
     ledger.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="the last day (included)")
-    ledger.add_argument("--period", help="instead of --from/--to: week, lastmonth, season, ...")
+    ledger.add_argument(
+        "--period", help="instead of --from/--to: week, lastmonth, season, 上上上周, 10-12月, ..."
+    )
     ledger.add_argument(
         "-o",
         "--output",
@@ -62,7 +66,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ledger.set_defaults(func=cmd_ledger)
 
     stats = actions.add_parser("stats", help="print the rates by team (and draw the chart)")
-    stats.add_argument("--period", default="week", help="today, week, season, ... (default week)")
+    stats.add_argument(
+        "--period", default="week", help="today, week, season, 近7天, 第48周, ... (default week)"
+    )
     stats.add_argument("--chart", metavar="FILE.png", help="also write the chart as PNG")
     _common(stats)
     stats.set_defaults(func=cmd_stats)

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from handlers.messages_staff import STAFF
 from reports import periods
 from reports.periods import PeriodError, Window
 from reports.stats import PERIOD_NAMES
@@ -230,3 +232,41 @@ def test_a_range_of_months_with_a_dash_between_is_still_read(
     dash inside a date was kept from splitting one; the first month's dash and the next
     year's first digits are no one date (2025-10-20)."""
     assert _days(typed) == (first, last)
+
+
+def _examples(listed: str) -> list[str]:
+    """The periods a help text lists after 可以写： or 时段如 (一、二，或日期 三、四), without
+    the English words in brackets and the 不写就是今天 that says what none means."""
+    listed = re.sub(r"（也认 ([^）]*)）", lambda found: "、" + found[1], listed)
+    listed = listed.replace("，或日期 ", "、").replace("，不写就是今天", "")
+    return [word.strip() for word in re.split(r"[、，]", listed) if word.strip()]
+
+
+def _read_all_year(typed: str) -> None:
+    """`typed` is read in December; in January too, or refused only as not begun (第48周 is
+    this year's week), never as unreadable."""
+    periods.parse(typed, MONDAY, SHANGHAI)
+    january = datetime(2027, 1, 4, 2, 0, tzinfo=UTC)
+    try:
+        periods.parse(typed, january, SHANGHAI)
+    except PeriodError:
+        with pytest.raises(PeriodError, match="还没开始"):
+            periods.parse(typed, january, SHANGHAI)
+
+
+def test_every_period_the_usage_lists_is_read() -> None:
+    # The list a refusal ends with is what a supervisor copies: each of its examples is read.
+    listed = periods.USAGE.removeprefix("可以写：").rstrip("。")
+    examples = _examples(listed)
+    assert {"上上上周", "第48周", "这两天", "前三天", "11-1到11-15", "10-12月"} <= set(examples)
+    for typed in examples:
+        _read_all_year(typed)
+
+
+@pytest.mark.parametrize("key", ["sv_help", "t_help_supervisor", "t_help_leader"])
+def test_every_period_the_help_lists_is_read(key: str) -> None:
+    [listed] = re.findall(r"时段如 ([^）]*)", STAFF[key])
+    examples = _examples(listed)
+    assert len(examples) >= 8, examples  # the newer ones too, not only 今天 and 上周
+    for typed in examples:
+        _read_all_year(typed)
