@@ -94,6 +94,16 @@ ALIASES = {
     "上个烤季": "lastseason",
     "去年烤季": "lastseason",
 }
+# What a chat puts after a period's name without changing it: 本周内, 本月份, 上个月的.
+_AFTER_NAME = re.compile(r"(?:以内|之内|内|的|份)$")
+
+
+def named_kind(word: str) -> str | None:
+    """The kind of period `word` names (ALIASES), also with 内, 的 or 份 after the name
+    (本月内, 上周的, 本月份: this month, last week, this month)."""
+    return ALIASES.get(word) or ALIASES.get(_AFTER_NAME.sub("", word))
+
+
 # Periods that have not begun: refused as such, not as words nobody can read.
 FUTURE = {
     "明天", "明日", "后天", "下周", "下星期", "下个星期", "下礼拜", "下个礼拜", "下个月", "下月",

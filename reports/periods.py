@@ -28,7 +28,6 @@ from reports.period_seasons import (
 from reports.period_spans import TEN_DAYS, from_without_end, periods_range, since, ten_days
 from reports.period_windows import Window, custom, days, month, quarter, today, week
 from reports.period_words import (
-    ALIASES,
     AMBIGUOUS,
     DAY_RANGE,
     FUTURE,
@@ -36,6 +35,7 @@ from reports.period_words import (
     MONTHS_AGO,
     SO_FAR,
     WEEKS_AGO,
+    named_kind,
     normalize,
     plain,
 )
@@ -114,7 +114,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return custom(text, *days_of_week, zone)
     typed = MONTH_DAY.sub(lambda found: month_day(found, today_, text), normalize(text))
     word = typed.replace(" ", "")
-    kind = ALIASES.get(word or "today")
+    kind = named_kind(word or "today")
     if word in AMBIGUOUS:
         raise PeriodError(
             f"「{text.strip()}」是指季度还是烘烤季？季度请写「本季度」或「上季度」，"

@@ -270,3 +270,21 @@ def test_every_period_the_help_lists_is_read(key: str) -> None:
     assert len(examples) >= 8, examples  # the newer ones too, not only 今天 and 上周
     for typed in examples:
         _read_all_year(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("本周内", date(2026, 12, 7), date(2026, 12, 13)),
+        ("本月内", date(2026, 12, 1), date(2026, 12, 31)),
+        ("今年以内", date(2026, 1, 1), date(2026, 12, 31)),
+        ("上周的", date(2026, 11, 30), date(2026, 12, 6)),
+        ("上個月的", date(2026, 11, 1), date(2026, 11, 30)),
+        ("本月份", date(2026, 12, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_named_period_with_nei_de_or_fen_after_it_is_that_period(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 本月内 and 上周的 were refused though 本月 and 上周 are read.
+    assert _days(typed) == (first, last)
