@@ -137,6 +137,7 @@ async def test_retailers_licence_request_is_transferred_and_closed(world: World)
 
 async def test_ignored_110_escalates_to_the_supervisor(world: World) -> None:
     api, d = world.api, world.driver(button_within=10.0)
+    await d.say(MEMBER, "/duty on", chat=TEAM_CHAT)  # as in the night call's test, run apart
     ticket, sweeps = await ignored_110(d, IGNORED_FARMER, world.cfg, world.now)
     kinds = [dict(s.kinds) for s in sweeps]
     assert kinds == [{"remind_team": 1}, {"alert_leader": 1}, {"alert_supervisors": 1}]
@@ -179,6 +180,9 @@ async def test_failing_bot_api_methods_do_not_stop_the_bot(world: World) -> None
     """Methods answering 404 or 500 are logged; what matters is retried (the refused edit of
     the card goes out later through the outbox); the bot carries on."""
     api, d = world.api, world.driver(button_within=10.0)
+    # Its own member on duty: pytest-xdist may run this test in a process of its own, where
+    # the night call's test did not put one on duty (the page would wake the leader instead).
+    await d.say(MEMBER, "/duty on", chat=TEAM_CHAT)
     faults = [
         api.inject("not_found", method="answerCallbackQuery", times=None),
         api.inject("server_error", method="editMessageText", times=None),
