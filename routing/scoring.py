@@ -277,13 +277,40 @@ class CompiledTables:
             parts_found = self._with_aliases(self._with_loose_parts(tokens, counts), counts)
             # In the text's order, not a set's: equal scores then list their words alike in
             # every process (a set's order changes with the interpreter's hash seed).
+            matched: list[tuple[tuple[str, ...], tuple[Entry, ...], int]] = []
             for first in [part for part in parts_found if part in self._conjunctions]:
                 for parts, conjunction in self._conjunctions[first]:
                     times = min(parts_found.get(part, 0) for part in parts)
                     if times:
-                        self._apply(found, conjunction, times)
+                        matched.append((parts, conjunction, times))
+            self._apply_conjunctions(found, matched, parts_found)
         found.drop_subsumed(self._holders)
         return found
+
+    def _apply_conjunctions(
+        self,
+        found: Evidence,
+        matched: list[tuple[tuple[str, ...], tuple[Entry, ...], int]],
+        parts_found: Mapping[str, int],
+    ) -> None:
+        """The conjunctions found, each mention of a part feeding one conjunction of a line
+        at most, the strongest first: 我订的是玉溪、中华、黄鹤楼、利群 is one 订 with four brands,
+        one order (订+玉溪), not four; the other brands count as the words they are. The
+        signals (an emergency, a complaint) are not spent so: each says what it says."""
+        spent: dict[tuple[str, str], int] = {}  # (line, part) -> mentions used
+        by_weight = sorted(
+            ((parts, entry, times) for parts, entries, times in matched for entry in entries),
+            key=lambda item: -item[1].weight,
+        )  # a stable sort: equal weights keep the text's order
+        for parts, entry, times in by_weight:
+            if entry.channel is Channel.LINE:
+                left = min(parts_found.get(p, 0) - spent.get((entry.line, p), 0) for p in parts)
+                times = min(times, left)
+                if times <= 0:
+                    continue
+                for part in parts:
+                    spent[(entry.line, part)] = spent.get((entry.line, part), 0) + times
+            self._apply(found, (entry,), times)
 
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
         """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,

@@ -858,3 +858,22 @@ def test_a_wrong_delivery_naming_three_brands_is_no_order(router: Router) -> Non
     came, not that an order is being placed; the desk or 物流配送, never 营销服务部."""
     decision = router.route("订的玉溪和芙蓉王，送来的是云烟")
     assert decision.line != "ordering", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我订的是玉溪、中华、黄鹤楼、利群，送来的全是别的",
+        "订了芙蓉王、苏烟、红河、贵烟，收到的都不对",
+    ],
+)
+def test_a_wrong_delivery_naming_four_brands_goes_to_delivery(router: Router, text: str) -> None:
+    """One 订 with a list of brands is one order, not one per brand: the brands no longer
+    outweigh what came instead (送来的全是别的, 收到的都不对)."""
+    decision = router.route(text)
+    assert decision.line == "delivery" and not decision.triage, decision.explanation
+
+
+def test_an_order_of_four_brands_is_still_an_order(router: Router) -> None:
+    decision = router.route("我要订玉溪、中华、黄鹤楼、利群各两条")
+    assert decision.line == "ordering" and not decision.triage, decision.explanation
