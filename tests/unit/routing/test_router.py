@@ -853,6 +853,14 @@ def test_a_farmers_seed_order_of_a_yunyan_variety_is_no_cigarette_order(
     assert decision.line != "ordering", decision.explanation
 
 
+@pytest.mark.parametrize("text", ["云烟 87", "云烟 87 的苗子发黄了", "雲煙 97 怎麼育苗"])
+def test_a_yunyan_variety_written_with_a_space_is_the_variety(router: Router, text: str) -> None:
+    """云烟 87, typed with a space before its number, is the leaf variety 云烟87 all the same."""
+    decision = router.route(text)
+    assert decision.line == "growing" and not decision.triage, decision.explanation
+    assert any(word.startswith("云烟") for word in decision.said), decision.explanation
+
+
 def test_a_wrong_delivery_naming_three_brands_is_no_order(router: Router) -> None:
     """As with two brands (订的玉溪送来的是云烟): the brands say what was ordered and what
     came, not that an order is being placed; the desk or 物流配送, never 营销服务部."""
