@@ -853,6 +853,26 @@ def test_a_farmers_seed_order_of_a_yunyan_variety_is_no_cigarette_order(
     assert decision.line != "ordering", decision.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("缺黄鹤楼", "ordering"),  # the shop is short of a brand: more of it wanted
+        ("店里缺玉溪和利群", "ordering"),
+        ("上周订的货还没到", "delivery"),  # an order not come yet
+        ("我订的烟什么时候到", "delivery"),
+        ("店里要搬家了", "monopoly"),  # a shop moving: its licence's address changes
+        ("我的店要搬到隔壁街", "monopoly"),
+        ("宿舍什么时候搬家", "staff"),  # staff moving rooms, not a shop
+        ("我店搬了送货地址要改一下", "delivery"),  # the service named beside the move
+    ],
+)
+def test_everyday_words_of_a_shop_reach_their_line_not_the_desk(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == line and not decision.triage, decision.explanation
+
+
 @pytest.mark.parametrize("text", ["云烟 87", "云烟 87 的苗子发黄了", "雲煙 97 怎麼育苗"])
 def test_a_yunyan_variety_written_with_a_space_is_the_variety(router: Router, text: str) -> None:
     """云烟 87, typed with a space before its number, is the leaf variety 云烟87 all the same."""
