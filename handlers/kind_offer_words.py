@@ -37,6 +37,14 @@ _COMPLAINING = re.compile(
     r"互相推"
 )
 
+# A service failing, said plainly ("订货系统登不上去", "网上订货用不了"): no suggestion, however
+# few words name the service. Chosen as a suggestion, the router's own line is enough to
+# offer it as a request; chosen as a complaint, it may be what is complained of.
+_FAILING = re.compile(
+    r"登不上|登不进|登录不了|登陆不了|登录不上|进不去|打不开|用不了|不能用|坏了|坏掉|报错|出错|"
+    r"闪退|没反应|失灵|丢了|弄丢"
+)
+
 SWITCH, KEEP = "f:as", "f:ok"
 
 # A yes to 要改为…吗？ beyond `bare_yes_no`'s: 好的, 可以, 要, 改吧. Not 提交, 确认 or 确定,
@@ -51,15 +59,19 @@ _PARTICLES = "了啊呀吧哦呢"
 def plainly_a_request(
     decision: Decision, text: str, chosen: Kind, *, not_plain: frozenset[str]
 ) -> bool:
-    """Words the router is sure are for a service line and that suggest nothing (no 建议,
+    """Words the router is sure are for a service line, or, `chosen` as a suggestion, that
+    tell of a service failing there (订货系统登不上去), and that suggest nothing (no 建议,
     希望, 能不能, 太…), nor, `chosen` as a complaint, complain of anything (送错了, 总是,
     送货员…): a request, whichever of a complaint or a suggestion was chosen.
     `not_plain`: lines whose words are never one (the oversight line's, the staff line's)."""
     if decision.kind is not None or decision.triage or decision.emergency:
         return False
-    if decision.line in not_plain or decision.confidence < _SURE_OF_A_REQUEST:
+    if decision.line in not_plain:
         return False
     plain = to_simplified(bare(text))
+    failing = chosen is Kind.SUGGESTION and _FAILING.search(plain) is not None
+    if decision.confidence < _SURE_OF_A_REQUEST and not failing:
+        return False
     if chosen is Kind.COMPLAINT and _COMPLAINING.search(plain):
         return False
     return _SUGGESTING.search(plain) is None

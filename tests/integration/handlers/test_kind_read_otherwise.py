@@ -196,9 +196,28 @@ async def test_a_plain_request_chosen_as_a_suggestion_is_offered_as_a_request(
 
 
 @pytest.mark.parametrize(
+    "words", ["订货系统登不上去", "网上订货用不了", "订货系统一直报错", "訂貨系統打不開"]
+)
+async def test_a_service_failing_chosen_as_a_suggestion_is_offered_as_a_request(
+    desk: Harness, words: str
+) -> None:
+    """A failure said plainly is no suggestion, though only one word names its service."""
+    await desk.registered_as(RETAILER, "retailer")
+    shown = await _summary(desk, RETAILER, "/suggest", words)
+    assert "这像是一件要办理的事" in shown and "改为求助办事" in shown
+
+    await desk.press(RETAILER, "f:as")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert (ticket.kind, ticket.team_id) == (Kind.REQUEST, "ordering")
+
+
+@pytest.mark.parametrize(
     "words",
     [
         "建议延长营业时间",
+        "订货系统老是登不上去，希望改进一下",
+        "收购站的磅秤坏了好几次了，最好换台新的",
         "希望增加送货次数",
         "能不能多开几个培训班",
         "最好每周多送一次货",
