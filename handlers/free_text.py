@@ -32,6 +32,7 @@ from handlers.follow_up import (
     question_moved_on,
     question_overtaken,
 )
+from handlers.i18n import in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
 from handlers.replies import Button, rows
@@ -242,6 +243,16 @@ async def free_message(ctx: Ctx) -> None:
         about = [*waiting, *(t for t in about if all(t.id != w.id for w in waiting))]
     # Thanks asking for nothing (师傅来得很快，感谢！): offered to the team thanked too.
     thanked = await thanks.thanked_ticket(ctx, text) if kind is not Kind.COMPLAINT else None
+    unserved: set[str] = set()
+    if thanked is None and kind is Kind.REQUEST:
+        unserved = await thanks.unserved_team_thanked(ctx, text)
+    if unserved:
+        # 谢谢白石乡110服务队的张师傅 from someone that team served no ticket of: thanks, said
+        # to be heard, not a request to file; with no ticket, nothing is passed on.
+        [one] = unserved if len(unserved) == 1 else [""]
+        team = in_script(ctx.cfg.team(one).name, ctx.script) if one else ctx.text("thanks_team")
+        ctx.say("thanks_unserved", team=team)
+        return
     await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
 
 

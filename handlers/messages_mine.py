@@ -74,6 +74,11 @@ MINE: dict[str, str] = {
     "add_info_done": "已补充到{what} {number}，服务队会看到。",
     "thanks_pass_on": "👍 把感谢转给{team}",
     "thanks_passed_on": "已把您的感谢转给{team}（工单 {number}），谢谢您的肯定和鼓励！",
+    "thanks_unserved": (
+        "谢谢您的肯定！{team}最近一周没有为您办理过工单，这份感谢没有工单可以附上转交，"
+        "我们已经收到了。如有事要办，直接用文字描述就行。"
+    ),
+    "thanks_team": "您提到的服务队",
     "thanks_passed_already": "您的感谢已经转给{team}（工单 {number}）了，不用再点。",
     "verdict_which": "您有 {count} 个{what}办结待确认。请点下面要评价或反馈的那一个：",
     "verdict_which_score": "您有 {count} 个{what}办结待确认。这 {score} 分是给哪一个的？请点下面的{what}：",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.config import Config
 from core.enums import Role, Status
 from core.lifecycle import REOPEN_AFTER_CLOSE
 from core.model import Ticket
@@ -34,42 +35,93 @@ _LOOKED_AT = 10  # of the requester's newest tickets
 async def thanked_ticket(ctx: Ctx, text: str) -> Ticket | None:
     """The ticket whose team words of thanks that ask for nothing are for: of the
     requester's served in the last week, the newest of the team the words name (by its
-    name or its town's), or, naming none, the newest. None for other words (`only_thanks`),
-    or with no such ticket (the thanks are then offered as a request only, as any words
-    are)."""
+    name, its town's or for short: 烘烤队), or, naming none, the newest. None for other
+    words (`only_thanks`), or with no such ticket (the thanks are then offered as a request
+    only, as any words are, unless they name a team: `unserved_team_thanked`)."""
     if not only_thanks(ctx, text):
         return None
-    said = to_simplified(text)
+    served = await _served(ctx)
+    named = teams_named(ctx.cfg, to_simplified(text))
+    if named:
+        served = [ticket for ticket in served if ticket.team_id in named]
+    return max(served, key=_served_at, default=None)
+
+
+async def unserved_team_thanked(ctx: Ctx, text: str) -> set[str]:
+    """The teams words of thanks that ask for nothing name ("谢谢白石乡110服务队的张师傅"),
+    when they served none of the requester's tickets in the last week: thanks all the same,
+    not a request to offer for filing, with no ticket to pass them on with. Empty
+    otherwise."""
+    if not only_thanks(ctx, text):
+        return set()
+    named = teams_named(ctx.cfg, to_simplified(text))
+    if not named or any(ticket.team_id in named for ticket in await _served(ctx)):
+        return set()
+    return named
+
+
+async def _served(ctx: Ctx) -> list[Ticket]:
+    """The requester's tickets a team took up, acting on them in the last week."""
     since = ctx.now - REOPEN_AFTER_CLOSE
-    served = [
+    return [
         ticket
         for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT)
         if ticket.status in _SERVED
         and ticket.accepted_by is not None
         and _served_at(ticket) >= since
     ]
-    # A team named in full, or by the town it serves (白石乡110服务队, 白石乡的师傅).
-    towns = {area.id for area in ctx.cfg.areas if to_simplified(area.name) in said}
-    named = {
-        team.id
-        for team in ctx.cfg.teams
-        if to_simplified(team.name) in said or towns & set(team.areas)
-    }
-    if named:
-        served = [ticket for ticket in served if ticket.team_id in named]
-    return max(served, key=_served_at, default=None)
+
+
+# How a team is called for short: words of its name before a word a team's name ends with
+# (烘烤队 or 110队 of 青山镇烘烤110服务队, 专卖所 of 专卖管理所, 配送中心 of 物流配送中心).
+_TEAM_ENDS = ("服务队", "服务组", "服务站", "中心", "队", "组", "所", "站", "室", "部")
+_LONGEST_STEM = 6
+
+
+def teams_named(cfg: Config, said: str) -> set[str]:
+    """The teams `said` (Simplified) names: in full, for short (`team_nicknames`), by the
+    town it serves (白石乡的师傅), or both (白石乡110服务队: the 110 team of 白石乡)."""
+    towns = {area.id for area in cfg.areas if to_simplified(area.name) in said}
+    in_full = {team.id for team in cfg.teams if to_simplified(team.name) in said}
+    of_towns = {team.id for team in cfg.teams if towns & set(team.areas)}
+    short: set[str] = set()
+    for _, teams in team_nicknames(cfg, said):
+        short |= teams
+    if short and of_towns:
+        return in_full | (short & of_towns or of_towns)
+    return in_full | short | of_towns
+
+
+def team_nicknames(cfg: Config, said: str) -> list[tuple[str, set[str]]]:
+    """The short names of teams in `said` (Simplified), each with the teams it may stand
+    for: two or more characters of a team's name, the longest such, right before a word a
+    team's name ends with (谢谢烘烤队的赵师傅: 烘烤队, the 110 teams)."""
+    names = {team.id: to_simplified(team.name) for team in cfg.teams}
+    found: list[tuple[str, set[str]]] = []
+    for end in _TEAM_ENDS:
+        at = said.find(end)
+        while at >= 0:
+            for size in range(min(_LONGEST_STEM, at), 1, -1):
+                stem = said[at - size : at]
+                teams = {team for team, name in names.items() if stem in name}
+                if teams:
+                    found.append((stem + end, teams))
+                    break
+            at = said.find(end, at + len(end))
+    return found
 
 
 def only_thanks(ctx: Ctx, text: str) -> bool:
     """Thanks or praise that ask for nothing (`rating_words.thanks_only`), and beside which
     the router finds no service's words: "谢谢，烟叶烤黑了", "谢谢，但是烟叶发霉了" tell of a
     matter of their own. The name of a team thanked is no such words ("谢谢青山镇烘烤110服务队"
-    names 烘烤), nor are the thanks themselves."""
+    or "谢谢烘烤队的赵师傅" names 烘烤), nor are the thanks themselves."""
     praise = ctx.cfg.routing.praise_words
     if not thanks_only(text, praise):
         return False
     rest = to_simplified(text)
     names = [to_simplified(team.name) for team in ctx.cfg.teams]
+    names += [nickname for nickname, _ in team_nicknames(ctx.cfg, rest)]
     for words in sorted([*names, *praise], key=len, reverse=True):
         rest = rest.replace(words, "，")
     decision = routed(ctx, rest)

@@ -40,6 +40,8 @@ def _thanks_button(out: Outcome) -> str:
         ("师傅来得很快，感谢！", "已把您的感谢转给青山镇烘烤110服务队"),
         ("師傅來得很快，感謝！", "已把您的感謝轉給青山鎮烘烤110服務隊"),
         ("谢谢青山镇烘烤110服务队的赵师傅", "已把您的感谢转给青山镇烘烤110服务队"),
+        ("谢谢烘烤队的赵师傅", "已把您的感谢转给青山镇烘烤110服务队"),  # for short
+        ("谢谢110队的赵师傅，来得很及时", "已把您的感谢转给青山镇烘烤110服务队"),
     ],
 )
 async def test_thanks_after_a_service_reach_the_team_that_gave_it(
@@ -64,7 +66,7 @@ async def test_thanks_after_a_service_reach_the_team_that_gave_it(
         "谢谢，烟叶烤黑了",  # a new problem
         "谢谢，帮我订两条中华",
         "来得太慢了，谢谢",  # no praise
-        "谢谢白石乡110服务队的张师傅",  # a team that did not serve them
+        "谢谢烘烤队的赵师傅，烟叶又烤黑了",  # a team for short, and a new problem
     ],
 )
 async def test_thanks_that_are_more_than_thanks_are_offered_as_a_request_only(
@@ -75,6 +77,27 @@ async def test_thanks_that_are_more_than_thanks_are_offered_as_a_request_only(
     actions = button_actions(out)
     assert "f:thanks" not in actions
     assert "f:ok" in actions
+
+
+@pytest.mark.parametrize(
+    ("typed", "team"),
+    [
+        ("谢谢白石乡110服务队的张师傅", "白石乡烘烤110服务队"),
+        ("谢谢专卖所的小李", "专卖管理所"),  # for short
+    ],
+)
+async def test_thanks_to_a_team_that_served_none_of_theirs_are_taken_as_thanks(
+    desk: Harness, team_chat: int, typed: str, team: str
+) -> None:
+    """Thanks naming a team that served none of their tickets are heard as thanks: not
+    offered as a request to file, and with no ticket to go with them, not passed on."""
+    ticket_id = await _rated_a_day_ago(desk, team_chat)
+    sent = len(await desk.outbox())
+    out = await desk.send(FARMER, typed)
+    assert f"谢谢您的肯定！{team}最近一周没有为您办理过工单" in texts(out)
+    assert "f:ok" not in button_actions(out) and "f:thanks" not in button_actions(out)
+    [ticket] = await desk.tickets()  # nothing filed
+    assert ticket.id == ticket_id and len(await desk.outbox()) == sent
 
 
 async def test_thanks_with_nobody_having_served_them_are_offered_as_a_request_only(
