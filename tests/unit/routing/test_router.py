@@ -873,6 +873,27 @@ def test_everyday_words_of_a_shop_reach_their_line_not_the_desk(
     assert decision.line == line and not decision.triage, decision.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("订货系统登不上去", "ordering"),
+        ("玉溪不够卖", "ordering"),  # selling out of a brand: more supply wanted
+        ("有人在路边卖烟没有证", "monopoly"),
+        ("店换老板了", "monopoly"),  # the licence goes over to the new holder
+        ("我家的烟被定低了一级", "purchase"),
+        ("烟叶烤糊了怎么回事", "curing"),
+    ],
+)
+def test_everyday_variants_of_a_lines_words_reach_it(router: Router, text: str, line: str) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line == line and not decision.triage, decision.explanation
+
+
+def test_a_temperature_set_too_low_is_no_grade_pressed_down(router: Router) -> None:
+    decision = router.route("干球温度定低了")
+    assert decision.line == "curing", decision.explanation
+
+
 @pytest.mark.parametrize("text", ["云烟 87", "云烟 87 的苗子发黄了", "雲煙 97 怎麼育苗"])
 def test_a_yunyan_variety_written_with_a_space_is_the_variety(router: Router, text: str) -> None:
     """云烟 87, typed with a space before its number, is the leaf variety 云烟87 all the same."""
