@@ -6,6 +6,7 @@ are recorded on the ticket they thank for (its timeline reads 致谢); nothing i
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from core.config import Config
@@ -18,7 +19,7 @@ from handlers.context import Ctx
 from handlers.drafts import DRAFT
 from handlers.i18n import t
 from handlers.rating_words import thanks_only
-from handlers.tickets import routed
+from handlers.tickets import is_question, routed
 from routing import to_simplified
 
 # Tickets a team has taken up: what thanks may be for (not one nobody has come to yet).
@@ -76,6 +77,9 @@ async def _served(ctx: Ctx) -> list[Ticket]:
 # (烘烤队 or 110队 of 青山镇烘烤110服务队, 专卖所 of 专卖管理所, 配送中心 of 物流配送中心).
 _TEAM_ENDS = ("服务队", "服务组", "服务站", "中心", "队", "组", "所", "站", "室", "部")
 _LONGEST_STEM = 6
+# What follows a team thanked: its people (烘烤队的赵师傅, 配送中心师傅), a pause or the end;
+# not the words of a question about the place (专卖所在哪里, 配送中心电话多少).
+_AFTER_THANKED = re.compile(r"$|[的们\s,，.。!！~～、]|师傅|同志|老师|兄弟|大哥|大姐")
 
 
 def teams_named(cfg: Config, said: str) -> set[str]:
@@ -104,7 +108,7 @@ def team_nicknames(cfg: Config, said: str) -> list[tuple[str, set[str]]]:
             for size in range(min(_LONGEST_STEM, at), 1, -1):
                 stem = said[at - size : at]
                 teams = {team for team, name in names.items() if stem in name}
-                if teams:
+                if teams and _AFTER_THANKED.match(said, at + len(end)):
                     found.append((stem + end, teams))
                     break
             at = said.find(end, at + len(end))
@@ -115,9 +119,10 @@ def only_thanks(ctx: Ctx, text: str) -> bool:
     """Thanks or praise that ask for nothing (`rating_words.thanks_only`), and beside which
     the router finds no service's words: "谢谢，烟叶烤黑了", "谢谢，但是烟叶发霉了" tell of a
     matter of their own. The name of a team thanked is no such words ("谢谢青山镇烘烤110服务队"
-    or "谢谢烘烤队的赵师傅" names 烘烤), nor are the thanks themselves."""
+    or "谢谢烘烤队的赵师傅" names 烘烤), nor are the thanks themselves. A question beside
+    them ("谢谢，配送中心的电话多少") is a matter of its own too."""
     praise = ctx.cfg.routing.praise_words
-    if not thanks_only(text, praise):
+    if not thanks_only(text, praise) or is_question(text):
         return False
     rest = to_simplified(text)
     names = [to_simplified(team.name) for team in ctx.cfg.teams]

@@ -67,6 +67,8 @@ async def test_thanks_after_a_service_reach_the_team_that_gave_it(
         "谢谢，帮我订两条中华",
         "来得太慢了，谢谢",  # no praise
         "谢谢烘烤队的赵师傅，烟叶又烤黑了",  # a team for short, and a new problem
+        "谢谢，专卖所在哪里",  # a question about a team's place, not the team thanked
+        "谢谢，配送中心的电话多少",
     ],
 )
 async def test_thanks_that_are_more_than_thanks_are_offered_as_a_request_only(
