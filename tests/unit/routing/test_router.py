@@ -882,6 +882,11 @@ def test_everyday_words_of_a_shop_reach_their_line_not_the_desk(
         ("店换老板了", "monopoly"),  # the licence goes over to the new holder
         ("我家的烟被定低了一级", "purchase"),
         ("烟叶烤糊了怎么回事", "curing"),
+        ("火炉的火快灭了", "curing"),
+        ("未成年来买烟怎么办", "monopoly"),
+        ("店里的烟柜要换位置", "ordering"),  # the shop's display: 陈列
+        ("这周的烟送早了，店还没开门", "delivery"),
+        ("今天送的烟有一条是破的", "delivery"),
     ],
 )
 def test_everyday_variants_of_a_lines_words_reach_it(router: Router, text: str, line: str) -> None:
@@ -892,6 +897,11 @@ def test_everyday_variants_of_a_lines_words_reach_it(router: Router, text: str, 
 def test_a_temperature_set_too_low_is_no_grade_pressed_down(router: Router) -> None:
     decision = router.route("干球温度定低了")
     assert decision.line == "curing", decision.explanation
+
+
+def test_a_farmers_own_leaf_taken_to_the_station_is_no_delivery(router: Router) -> None:
+    decision = router.route("我送的烟被压级")
+    assert decision.line == "purchase", decision.explanation
 
 
 @pytest.mark.parametrize("text", ["云烟 87", "云烟 87 的苗子发黄了", "雲煙 97 怎麼育苗"])
