@@ -924,6 +924,7 @@ def test_a_wrong_delivery_naming_three_brands_is_no_order(router: Router) -> Non
     [
         "我订的是玉溪、中华、黄鹤楼、利群，送来的全是别的",
         "订了芙蓉王、苏烟、红河、贵烟，收到的都不对",
+        "订了玉溪中华利群黄鹤楼，结果送成了别的",  # 送成: sent as something else
     ],
 )
 def test_a_wrong_delivery_naming_four_brands_goes_to_delivery(router: Router, text: str) -> None:
