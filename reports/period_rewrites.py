@@ -35,6 +35,13 @@ _DASHED_END = re.compile(
     rf"^(\d{{4}}\s*[年/.-]\s*\d{{1,2}}\s*[月/.-]\s*\d{{1,2}}\s*[日号]?\s*{TO}\s*)"
     r"(\d{1,2})-(\d{1,2})$"
 )
+# A range from a day with its year to a day alone (2025-10-01到5号, 2025/10/1至15日): its end
+# as a day of the start's month (2025-10-01到10月5日), as the end of 10月1日到5日 is; an end
+# before the start is then backwards and said so, not a day of the latest month begun.
+_DAY_END = re.compile(
+    rf"^(\d{{4}}\s*[年/.-]\s*(\d{{1,2}})\s*[月/.-]\s*\d{{1,2}}\s*[日号]?\s*{TO}\s*)"
+    r"(\d{1,2})\s*([日号])$"
+)
 
 
 def written_out(typed: str, today_: date, shown: str) -> str:
@@ -42,7 +49,8 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
     day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
     is 20 November); days by month and day with dashes (11-1到11-15, and the end of
-    2025-10-01到11-05) in Chinese; a weekend
+    2025-10-01到11-05) in Chinese; a day alone ending a range from a dated day
+    (2025-10-01到5号) as a day of the start's month; a weekend
     as its Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
     0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
@@ -50,6 +58,7 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
     typed = _DASHED_END.sub(r"\1\2月\3日", typed)
+    typed = _DAY_END.sub(r"\1\2月\3\4", typed)
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")

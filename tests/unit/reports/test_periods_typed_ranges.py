@@ -238,3 +238,26 @@ def test_a_day_ending_a_range_from_a_dated_day_takes_its_year(
 def test_a_day_ending_a_range_before_its_start_is_said_to_be_backwards() -> None:
     with pytest.raises(PeriodError, match="结束日期 2025-11-01 早于开始日期 2025-11-05"):
         periods.parse("2025-11-05到11月1日", MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2025-10-01到5号", date(2025, 10, 1), date(2025, 10, 5)),
+        ("2025/10/01至5日", date(2025, 10, 1), date(2025, 10, 5)),
+        ("从2025-10-01 到 5号", date(2025, 10, 1), date(2025, 10, 5)),
+    ],
+)
+def test_a_day_alone_ending_a_range_from_a_dated_day_takes_its_month(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 5号 was the latest 5th begun: 2025-10-01 to 2026-12-05, a 14-month report.
+    assert _days(typed) == (first, last)
+
+
+def test_a_day_alone_ending_a_range_before_its_start_day_is_said_to_be_backwards() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("2025-10-05到1号", MONDAY, SHANGHAI)
+    assert str(refused.value).startswith(
+        "「2025-10-05到1号」的结束日期 2025-10-01 早于开始日期 2025-10-05"
+    )
