@@ -95,7 +95,8 @@ ALIASES = {
     "去年烤季": "lastseason",
 }
 # What a chat puts after a period's name without changing it: 本周内, 本月份, 上个月的.
-_AFTER_NAME = re.compile(r"(?:以内|之内|内|的|份)$")
+_AFTER = r"(?:以内|之内|内|的|份)"
+_AFTER_NAME = re.compile(rf"{_AFTER}$")
 
 
 def named_kind(word: str) -> str | None:
@@ -110,6 +111,14 @@ FUTURE = {
     "明年", "下季度", "下个季度", "下个烘烤季", "明年烘烤季", "tomorrow", "nextweek", "nextmonth",
     "nextyear",
 }  # fmt: skip
+
+
+def future(word: str) -> bool:
+    """Whether `word` names a period that has not begun (`FUTURE`), also with 内, 的 or 份
+    after the name (下周内, 下个月的)."""
+    return word in FUTURE or _AFTER_NAME.sub("", word) in FUTURE
+
+
 # 季 alone is a quarter (季度) as often as a curing season: asked back rather than guessed.
 AMBIGUOUS = {"本季", "这季", "这个季", "上季", "上个季", "季"}
 
@@ -129,9 +138,9 @@ WEEKDAY_RANGE = re.compile(
 WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
                    "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # fmt: skip
 # A week or month further back than 上上周 or 上上个月, by one 上 a week or month (上上上周,
-# 上上上个星期, 上上上个月).
-WEEKS_AGO = re.compile(r"^(?P<back>上{3,})(?:一?个)?(?:周|星期|礼拜)$")
-MONTHS_AGO = re.compile(r"^(?P<back>上{3,})(?:一?个)?月$")
+# 上上上个星期, 上上上个月), with 内, 的 or 份 after it alike (上上上周的, 上上上个月内).
+WEEKS_AGO = re.compile(rf"^(?P<back>上{{3,}})(?:一?个)?(?:周|星期|礼拜){_AFTER}?$")
+MONTHS_AGO = re.compile(rf"^(?P<back>上{{3,}})(?:一?个)?月{_AFTER}?$")
 
 # A day without its year (12月6日): which year is the caller's to say.
 MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")

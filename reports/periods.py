@@ -30,11 +30,11 @@ from reports.period_windows import Window, custom, days, month, quarter, today, 
 from reports.period_words import (
     AMBIGUOUS,
     DAY_RANGE,
-    FUTURE,
     MONTH_DAY,
     MONTHS_AGO,
     SO_FAR,
     WEEKS_AGO,
+    future,
     named_kind,
     normalize,
     plain,
@@ -66,7 +66,7 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
     if text.strip() and not plain(text):
         # Punctuation alone (/stats 。) is no period, not the today that nothing typed means.
         raise unread(text)
-    if normalize(text).replace(" ", "") in FUTURE:
+    if future(normalize(text).replace(" ", "")):
         raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
     return begun(_parse(text, now, zone, season), now, zone, text.strip())
 

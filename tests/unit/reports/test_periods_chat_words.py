@@ -288,3 +288,25 @@ def test_a_named_period_with_nei_de_or_fen_after_it_is_that_period(
 ) -> None:
     # Before, 本月内 and 上周的 were refused though 本月 and 上周 are read.
     assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last", "title"),
+    [
+        ("上上上周的", date(2026, 11, 16), date(2026, 11, 22), "上上上周"),
+        ("上上上周内", date(2026, 11, 16), date(2026, 11, 22), "上上上周"),
+        ("上上上个月的", date(2026, 9, 1), date(2026, 9, 30), "上上上个月"),
+    ],
+)
+def test_a_week_or_month_far_back_with_nei_or_de_after_it_is_that_period(
+    typed: str, first: date, last: date, title: str
+) -> None:
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    assert (window.first_day, window.last_day, window.heading) == (first, last, title)
+
+
+@pytest.mark.parametrize("typed", ["下周内", "下个月的", "明天的", "明年内"])
+def test_a_period_not_begun_with_nei_or_de_after_it_is_refused_as_not_begun(typed: str) -> None:
+    # Before, 下周内 was refused as unreadable, though 下周 is told it has not begun.
+    with pytest.raises(PeriodError, match=f"^「{typed}」还没开始，暂无数据。$"):
+        periods.parse(typed, MONDAY, SHANGHAI)
