@@ -170,3 +170,17 @@ def end_of_period(instant: datetime, zone: ZoneInfo, end: time) -> datetime:
     if candidate <= local:
         candidate += timedelta(days=1)
     return candidate.astimezone(UTC)
+
+
+@lru_cache(maxsize=64)
+def holiday_days_off(holiday: str, year: int) -> tuple[date, ...] | None:
+    """The days off of the public holiday `holiday` in `year`, as `chinesecalendar` names it
+    ("Spring Festival", "Mid-autumn Festival" ...), the weekends among them included; None
+    for a year it does not cover yet, whose State Council notice it has not."""
+    try:
+        off = chinese_calendar.get_holidays(
+            date(year, 1, 1), date(year, 12, 31), include_weekends=True
+        )
+    except NotImplementedError:
+        return None
+    return tuple(day for day in off if chinese_calendar.get_holiday_detail(day)[1] == holiday)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from core.config import CuringSeason
 from reports.period_counts import MONTH, MONTH_RANGE, counted, month_of, month_range
 from reports.period_days import ISO_RANGE, day_range, month_day, parse_day, weekdays
+from reports.period_holidays import AROUND_HOLIDAY, HOLIDAY, around_holiday, holiday
 from reports.period_limits import EARLIEST, LATEST, USAGE, PeriodError, requoted, unread
 from reports.period_names import named
 from reports.period_rewrites import written_out
@@ -141,6 +142,10 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return window
     if found := MONTH_RANGE.match(plain(text).replace(" ", "")):
         return custom(text, *month_range(text, found, today_), zone)
+    if found := HOLIDAY.match(word):
+        return holiday(text, found, today_, zone)
+    if found := AROUND_HOLIDAY.match(word):
+        raise around_holiday(text, found, today_)
     if window := periods_range(text, read, zone):
         return window
     raise unread(text)

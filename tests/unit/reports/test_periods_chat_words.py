@@ -310,3 +310,57 @@ def test_a_period_not_begun_with_nei_or_de_after_it_is_refused_as_not_begun(type
     # Before, 下周内 was refused as unreadable, though 下周 is told it has not begun.
     with pytest.raises(PeriodError, match=f"^「{typed}」还没开始，暂无数据。$"):
         periods.parse(typed, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last", "title"),
+    [
+        ("国庆期间", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
+        ("国庆", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
+        ("国庆节", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
+        ("國慶假期", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
+        ("去年国庆", date(2025, 10, 1), date(2025, 10, 7), "2025年国庆假期"),
+        ("元旦", date(2026, 1, 1), date(2026, 1, 1), "2026年元旦"),
+        ("五一", date(2026, 5, 1), date(2026, 5, 5), "2026年五一假期"),
+        ("劳动节", date(2026, 5, 1), date(2026, 5, 5), "2026年五一假期"),
+        # Those that move with the lunar calendar: the official days off.
+        ("春节", date(2026, 2, 15), date(2026, 2, 23), "2026年春节假期"),
+        ("中秋", date(2026, 9, 25), date(2026, 9, 27), "2026年中秋假期"),
+        ("端午节", date(2026, 6, 19), date(2026, 6, 21), "2026年端午假期"),
+        ("清明", date(2026, 4, 4), date(2026, 4, 6), "2026年清明假期"),
+        ("2025年春节", date(2025, 1, 28), date(2025, 2, 4), "2025年春节假期"),
+    ],
+)
+def test_a_holiday_is_its_days_off_and_the_title_names_it(
+    typed: str, first: date, last: date, title: str
+) -> None:
+    # Before, each was refused as unreadable.
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    assert (window.first_day, window.last_day, window.heading) == (first, last, title)
+
+
+def test_a_holiday_not_yet_come_this_year_is_last_years() -> None:
+    april = datetime(2026, 4, 20, 2, 0, tzinfo=UTC)
+    window = periods.parse("国庆", april, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2025, 10, 1), date(2025, 10, 7))
+
+
+def test_since_a_holiday_runs_from_its_first_day_to_today() -> None:
+    assert _days("元旦以来") == (date(2026, 1, 1), date(2026, 12, 7))
+
+
+def test_around_a_holiday_is_asked_for_in_dates_with_the_holiday_days() -> None:
+    with pytest.raises(PeriodError) as asked:
+        periods.parse("春节前后", MONDAY, SHANGHAI)
+    assert str(asked.value) == (
+        "「春节前后」是哪几天说不准：2026年春节假期是 2026-02-15 至 2026-02-23，"
+        "查假期请写「春节假期」；前后几天请写日期，如「2026-02-08至2026-03-02」。"
+    )
+
+
+def test_a_lunar_holiday_of_a_year_the_calendar_lacks_is_asked_for_in_dates() -> None:
+    with pytest.raises(PeriodError) as asked:
+        periods.parse("2099年春节", datetime(2099, 3, 1, 2, 0, tzinfo=UTC), SHANGHAI)
+    assert str(asked.value) == (
+        "「2099年春节」：还查不到2099年春节的放假日期，请直接写日期，如「2099-02-10至2099-02-17」。"
+    )
