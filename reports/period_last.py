@@ -11,6 +11,16 @@ from reports.period_limits import EARLIEST, USAGE, PeriodError, unread
 from reports.period_windows import Window, custom, days, month_end
 from reports.period_words import count_of
 
+# A few days, weeks or months, no count said (最近几天, 这几天, 前几天, 近几周, 最近几个月):
+# how many is the supervisor's to say, so the reply offers the nearest counts read.
+_FEW = re.compile(r"^(?:最近|近|这|过去|前)几个?(?P<unit>天|日|周|星期|礼拜|月)$")
+_FEW_READ = {"天": ("近3天", "近7天"), "日": ("近3天", "近7天"), "周": ("近两周", "近四周"),
+             "星期": ("近两周", "近四周"), "礼拜": ("近两周", "近四周"),
+             "月": ("近3个月", "近半年")}  # fmt: skip
+# The week or month before (前一周, 前一个月): last week, or the last seven days? Both are
+# said, so it is asked.
+_ONE_BEFORE = re.compile(r"^前一个?(?P<unit>周|星期|礼拜|月)$")
+
 # 近半年 is six months, 近半个月 fifteen days.
 _HALF = {"年": (6, "月"), "月": (15, "天")}
 _WEEK = ("周", "星期", "礼拜")
@@ -67,3 +77,22 @@ def days_before(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -
     first = today_ - timedelta(days=count)
     window = custom(text, first, today_ - timedelta(days=1), zone)
     return replace(window, heading=f"今天之前的{count}天")
+
+
+def vague(text: str, word: str) -> PeriodError | None:
+    """The reply to a span whose length is not said (最近几天: 近3天 or 近7天?) or that is
+    said of two (前一周: 上周 or 近7天?): the nearest periods read, to send instead; None
+    for any other `word`."""
+    if found := _FEW.match(word):
+        fewer, more = _FEW_READ[found["unit"]]
+        return PeriodError(f"「{text.strip()}」是多久说不准：请写「{fewer}」或「{more}」。")
+    if found := _ONE_BEFORE.match(word):
+        if found["unit"] == "月":
+            named, whole, last_days = "上个月", "1号到月底", "近一个月"
+        else:
+            named, whole, last_days = "上周", "周一到周日", "近7天"
+        return PeriodError(
+            f"「{text.strip()}」是指{named}（{whole}）还是{last_days}（到今天为止）？"
+            f"请写「{named}」或「{last_days}」。"
+        )
+    return None

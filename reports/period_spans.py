@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from reports.period_limits import PeriodError, requoted, unread
@@ -122,3 +122,29 @@ def ten_days(text: str, found: re.Match[str], read: Read, zone: ZoneInfo) -> Win
     start, end = _TEN_DAYS_SPAN[found["part"]]
     last = first.replace(day=min(end, end_of_month.day))
     return custom(text, first.replace(day=start), last, zone)
+
+
+# Two periods side by side (昨天和今天, 上周与本周): read together when they are.
+_AND = re.compile(r"和|与|跟|及")
+
+
+def joined(text: str, read: Read, zone: ZoneInfo) -> Window | None:
+    """Two periods with 和 between (昨天和今天, 上周和本周), read as one when the second
+    starts the day after the first ends (either way round); two apart (周一和周三) are
+    refused, as one report covers one run of days. None when `text` is not two periods."""
+    typed = plain(text)
+    for mark in _AND.finditer(typed):
+        before, after = typed[: mark.start()].strip(), typed[mark.end() :].strip()
+        if not before or not after:
+            continue  # 昨天和: nothing after it is no today
+        try:
+            one, other = sorted((read(before), read(after)), key=lambda window: window.first_day)
+        except PeriodError:
+            continue
+        if other.first_day > one.last_day + timedelta(days=1):
+            raise PeriodError(
+                f"「{text.strip()}」是不连着的两段，一份报表只查一段连着的日子："
+                f"请分开查「{before}」和「{after}」，或写「{one.first_day}至{other.last_day}」。"
+            )
+        return custom(text, one.first_day, max(one.last_day, other.last_day), zone)
+    return None

@@ -16,6 +16,7 @@ from core.config import CuringSeason
 from reports.period_counts import MONTH, MONTH_RANGE, counted, month_of, month_range
 from reports.period_days import ISO_RANGE, day_range, month_day, parse_day, weekdays
 from reports.period_holidays import AROUND_HOLIDAY, HOLIDAY, around_holiday, holiday
+from reports.period_last import vague
 from reports.period_limits import EARLIEST, LATEST, USAGE, PeriodError, requoted, unread
 from reports.period_names import named
 from reports.period_rewrites import written_out
@@ -26,7 +27,14 @@ from reports.period_seasons import (
     season_of_year,
     season_of_years,
 )
-from reports.period_spans import TEN_DAYS, from_without_end, periods_range, since, ten_days
+from reports.period_spans import (
+    TEN_DAYS,
+    from_without_end,
+    joined,
+    periods_range,
+    since,
+    ten_days,
+)
 from reports.period_windows import Window, custom, days, month, quarter, today, week
 from reports.period_words import (
     AMBIGUOUS,
@@ -148,4 +156,8 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         raise around_holiday(text, found, today_)
     if window := periods_range(text, read, zone):
         return window
+    if window := joined(text, read, zone):
+        return window
+    if asked := vague(text, word):
+        raise asked
     raise unread(text)

@@ -188,7 +188,7 @@ def test_these_few_days_are_the_last_days_today_among_them(typed: str, title: st
     assert _title(periods.parse(typed, MONDAY, SHANGHAI)) == title
 
 
-@pytest.mark.parametrize("typed", ["这一年", "这半年", "这1天", "这几天"])
+@pytest.mark.parametrize("typed", ["这一年", "这半年", "这1天"])
 def test_these_words_that_could_be_this_period_or_the_last_are_not_guessed(typed: str) -> None:
     with pytest.raises(PeriodError, match=f"^看不懂时间范围「{typed}」"):
         periods.parse(typed, MONDAY, SHANGHAI)
@@ -364,3 +364,56 @@ def test_a_lunar_holiday_of_a_year_the_calendar_lacks_is_asked_for_in_dates() ->
     assert str(asked.value) == (
         "「2099年春节」：还查不到2099年春节的放假日期，请直接写日期，如「2099-02-10至2099-02-17」。"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("昨天和今天", date(2026, 12, 6), date(2026, 12, 7)),
+        ("今天和昨天", date(2026, 12, 6), date(2026, 12, 7)),
+        ("前天與昨天", date(2026, 12, 5), date(2026, 12, 6)),
+        ("10月和11月", date(2026, 10, 1), date(2026, 11, 30)),
+    ],
+)
+def test_two_periods_side_by_side_with_he_between_are_read_as_one(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 昨天和今天 was refused as unreadable.
+    assert _days(typed) == (first, last)
+
+
+def test_two_periods_apart_with_he_between_are_refused_saying_how_to_ask() -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse("国庆和中秋", MONDAY, SHANGHAI)
+    assert str(refused.value) == (
+        "「国庆和中秋」是不连着的两段，一份报表只查一段连着的日子：请分开查「国庆」和「中秋」，"
+        "或写「2026-09-25至2026-10-07」。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("最近几天", "「最近几天」是多久说不准：请写「近3天」或「近7天」。"),
+        ("这几天", "「这几天」是多久说不准：请写「近3天」或「近7天」。"),
+        ("最近几个月", "「最近几个月」是多久说不准：请写「近3个月」或「近半年」。"),
+        (
+            "前一周",
+            "「前一周」是指上周（周一到周日）还是近7天（到今天为止）？请写「上周」或「近7天」。",
+        ),
+        (
+            "前一个月",
+            "「前一个月」是指上个月（1号到月底）还是近一个月（到今天为止）？"
+            "请写「上个月」或「近一个月」。",
+        ),
+    ],
+)
+def test_a_span_of_unsaid_or_two_lengths_is_answered_with_the_nearest_read(
+    typed: str, said: str
+) -> None:
+    # Before, each got the generic 看不懂时间范围 and the whole list.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    assert str(refused.value) == said
+    for offered in re.findall(r"请写「(.+?)」或「(.+?)」", said)[0]:
+        periods.parse(offered, MONDAY, SHANGHAI)  # each offered is read
