@@ -93,7 +93,7 @@ STAFF: dict[str, str] = {
     "t_already_resolved": "工单 {number} 已办结，等待报告人确认（{who}于 {when} 办结），不用再点「办结」。",
     "t_resolved_no_more": (
         "工单 {number} 已办结，正等待报告人确认（{who}于 {when} 办结），不用再点「{button}」。"
-        "报告人若说没有解决，工单会退回本队，卡片上会重新出现按钮。"
+        "报告人若说没有解决，工单会退回本队，本队会收到一张新卡片。"
     ),
     "ov_resolved_no_take": (
         "工单 {number} 已办结，正等待投诉人确认（{team}的{who}于 {when} 办结），现在不能「{button}」。"

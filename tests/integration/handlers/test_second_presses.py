@@ -315,6 +315,17 @@ async def test_a_press_on_a_resolved_ticket_says_who_resolved_it_and_what_is_lef
     assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
 
 
+async def test_a_press_on_a_resolved_ticket_says_a_new_card_comes_if_not_mended(
+    desk: Harness,
+) -> None:
+    """Not 卡片上会重新出现按钮: when the requester says it is not mended, a new card
+    comes to the team (…｜第 1 次退回), and the card pressed stays 已办结 without buttons."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    out = await desk.press(OTHER_MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    toast = out.toast or ""
+    assert "重新出现按钮" not in toast and "新卡片" in toast, toast
+
+
 @pytest.mark.parametrize("verb", ["res", "vis"])
 async def test_a_stale_card_pressed_on_a_resolved_ticket_is_refreshed(
     desk: Harness, verb: str
