@@ -95,6 +95,10 @@ STAFF: dict[str, str] = {
         "工单 {number} 已办结，正等待报告人确认（{who}于 {when} 办结），不用再点「{button}」。"
         "报告人若说没有解决，工单会退回本队，本队会收到一张新卡片。"
     ),
+    "sv_resolved_no_more": (
+        "工单 {number} 已办结，正等待报告人确认（{team}的{who}于 {when} 办结），不用再点「{button}」。"
+        "报告人若说没有解决，工单会退回{team}，{team}会收到一张新卡片。"
+    ),
     "ov_resolved_no_take": (
         "工单 {number} 已办结，正等待投诉人确认（{team}的{who}于 {when} 办结），现在不能「{button}」。"
         "投诉人若说没有解决，工单会退回{team}，那时可再接管。"

@@ -19,21 +19,26 @@ _PRESSED = {
     "xfer": "转派",
     "xto": "转派",
     "take": "接管",
+    "res": "办结",
 }
 
 
-async def say_resolved(ctx: Ctx, ticket: Ticket, verb: str) -> None:
+async def say_resolved(ctx: Ctx, ticket: Ticket, verb: str, *, on_team: bool = True) -> None:
     """The popup for `verb` pressed on `ticket`, which is resolved and awaits its
     requester's word: 办结 needs doing no more; anything else has nothing left to act on,
-    unless the requester says it is not mended and it comes back to the team."""
+    unless the requester says it is not mended and it comes back to the team. One not
+    `on_team` (a supervisor, the triage desk) has no 本队: the team is named."""
     who = await _resolver(ctx, ticket)
     when = local(ctx.cfg, ticket.resolved_at)
-    if verb == "res":
+    if verb == "res" and on_team:
         ctx.toast("t_already_resolved", number=ticket.label, who=who, when=when)
         return
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     button = in_script(_PRESSED.get(verb, ""), ctx.script)
-    key = "ov_resolved_no_take" if verb == "take" else "t_resolved_no_more"
+    if verb == "take":
+        key = "ov_resolved_no_take"
+    else:
+        key = "t_resolved_no_more" if on_team else "sv_resolved_no_more"
     ctx.toast(key, number=ticket.label, who=who, when=when, button=button, team=team)
 
 

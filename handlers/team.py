@@ -75,7 +75,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await _offer_moved(ctx, ticket)
         return
     if verb in _HANDS_ON and not await _on_the_team(ctx, ticket):
-        await _oversee_instead(ctx, ticket)
+        await _oversee_instead(ctx, ticket, verb)
         return
     needs = _NOTE_ACTIONS.get(verb)
     pressed = needs or _PRESS_ACTIONS.get(verb)
@@ -106,7 +106,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # done, and what it waits for is the requester's word, not something to press. The
         # copy pressed still showed buttons: it shows the ticket as it is now, as after the
         # other stale presses above.
-        await say_resolved(ctx, ticket, verb)
+        await say_resolved(ctx, ticket, verb, on_team=await _on_the_team(ctx, ticket))
         await refresh_cards(ctx, ticket)
         return
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
@@ -235,13 +235,19 @@ async def _left_this_chat(ctx: Ctx, ticket: Ticket) -> bool:
     return not any(place.holds(ctx.msg.chat_id, ctx.msg.topic) for place in places)
 
 
-async def _oversee_instead(ctx: Ctx, ticket: Ticket) -> None:
+async def _oversee_instead(ctx: Ctx, ticket: Ticket, verb: str) -> None:
     """A supervisor's 接单 (上门, 需补充, 办结) on a team's card is not taken as the
     supervisor doing the work: the farmer would be told the supervisor is on the way, the
     team, seeing it accepted, that someone is, and the ladder would stop chasing a team
     that never took it. Mostly a supervisor means the team should: 催办 and 改派 are
     offered, in their private chat; and 由我接单 for one who does mean to take the call."""
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
+    if ticket.status is Status.RESOLVED:
+        # Nothing to chase or send on while its requester's word is awaited: whose work it
+        # was, and what comes of a "not mended", as the team is told (`say_resolved`).
+        await say_resolved(ctx, ticket, verb, on_team=False)
+        await refresh_cards(ctx, ticket)
+        return
     if not oversight_applies(ticket.status):
         ctx.toast("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
         return
@@ -279,7 +285,7 @@ async def _offer_moved(ctx: Ctx, ticket: Ticket) -> None:
     ctx.reply(
         in_script(t("sv_take_moved", number=ticket.label, team=team), ctx.script_here), edit=True
     )
-    await _oversee_instead(ctx, ticket)
+    await _oversee_instead(ctx, ticket, "accme")
 
 
 async def _dispatches_by_hand(ctx: Ctx, ticket: Ticket, *, reassign: bool) -> bool:

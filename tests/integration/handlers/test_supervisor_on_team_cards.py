@@ -5,6 +5,8 @@ in their private chat, with 由我接单 for one who does mean to take the call.
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Status
 from core.lifecycle import REMIND_RESOLVE_PROMPT
 from scheduler.sweep import sweep
@@ -169,3 +171,22 @@ async def test_a_supervisor_who_took_the_call_works_it_from_their_private_chat(
     assert ticket.status is Status.RESOLVED and ticket.resolved_by == SUPERVISOR
     final = [r for r in await desk.outbox() if r.chat_id == SUPERVISOR and r.purpose == "card_edit"]
     assert final[-1].payload["message_id"] == 70 and "buttons" not in final[-1].payload
+
+
+@pytest.mark.parametrize("verb", ["acc", "vis", "ask", "res", "xfer"])
+async def test_a_supervisors_press_on_a_resolved_ticket_says_who_resolved_it_and_what_is_left(
+    desk: Harness, verb: str
+) -> None:
+    """Not the status-name refusal (当前状态（已办结待确认）不能这样操作), nor 退回本队 to a
+    supervisor who has no team: resolved by whom and when, and that if the requester says
+    it is not mended it comes back to the team, on a new card."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    out = await desk.press(SUPERVISOR, f"tk:{verb}:{ticket_id}", chat=TEAM_CHAT)
+    toast = out.toast or ""
+    [ticket] = await desk.tickets()
+    assert ticket.resolved_at is not None
+    when = ticket.resolved_at.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
+    assert "不能这样操作" not in toast and "本队" not in toast, toast
+    assert "已办结" in toast and when in toast and "青山镇烘烤110服务队" in toast, toast
+    assert "新卡片" in toast, toast
+    assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
