@@ -303,7 +303,7 @@ async def answer_step(ctx: Ctx) -> bool:
     if said is None:
         if draft is not None and resume:
             # Back into the draft, no longer said to be calm: a barn failing now typed
-            # meanwhile raises its alarm there (`handlers.app._draft_step`).
+            # meanwhile raises its alarm there (`handlers.draft_step.draft_step`).
             words = replace(draft, text=text, calm=False)
             await ctx.start_flow(intake.TICKET, "extras", drafts.draft_data(ctx, words))
         if ctx.msg.is_button:

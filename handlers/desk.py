@@ -176,9 +176,12 @@ class Desk:
 
 
 def _apology(key: str, msg: Incoming, chosen: Script | None = None) -> Outcome:
-    """A step's only reply when its own cannot be given: in the script the person chose
-    with /lang, else the one they wrote in, else their Telegram's (a button press has no
-    words to tell it by)."""
+    """A step's only reply when its own cannot be given: in a group, in Simplified, which
+    everyone there reads, as the group's other replies (`Ctx.script_here`); in a private
+    chat, in the script the person chose with /lang, else the one they wrote in, else
+    their Telegram's (a button press has no words to tell it by)."""
+    if not msg.is_private:
+        return Outcome([Reply(t(key, Script.HANS))])
     return Outcome([Reply(t(key, choose_script(chosen, msg.language_code, msg.text)))])
 
 

@@ -297,6 +297,15 @@ async def test_an_apology_comes_in_the_script_the_person_chose(desk: Harness) ->
     assert texts(out).strip().startswith("系統繁忙")
 
 
+async def test_an_apology_in_a_teams_group_comes_in_simplified(desk: Harness) -> None:
+    """A step that fails in a team's group is answered there in Simplified, as the group's
+    other replies are, though the member wrote in 繁體 and their Telegram is in it."""
+    out = await desk.send(
+        MEMBER, "烤房溫度降不下來，怎麼辦", chat=TEAM_CHAT, language_code="zh-hk", anonymous=True
+    )
+    assert texts(out).strip().startswith("您是以群组"), texts(out)
+
+
 async def test_a_farmer_who_confirms_after_the_auto_close_can_still_rate(desk: Harness) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
     for _ in range(2):  # the farmer does not confirm: 销号 without reply after the wait
