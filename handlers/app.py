@@ -14,6 +14,7 @@ from handlers import (
     team_commands,
     team_notes,
 )
+from handlers.alarm_intake import EMERGENCY
 from handlers.button_dispatch import on_button
 from handlers.chat_moves import on_chat_move
 from handlers.command_dispatch import READS_WORDS, on_command
@@ -130,6 +131,10 @@ async def _typed_lang(ctx: Ctx) -> Step | None:
         return None
     lang = lang_step(menu_key(msg.text))
     if lang is None:
+        return None
+    if ctx.conv is not None and (ctx.conv.flow, ctx.conv.step) == (EMERGENCY, "what"):
+        # 请说明出了什么问题 waits: its step chooses the script and asks it again, in the
+        # script chosen, as after "/110 繁體" (`alarm_what`).
         return None
     to_free_text = ctx.conv is None or FLOWS.get(ctx.conv.flow) is free_message
     if to_free_text and list(await ctx.uow.tickets.waiting_for(ctx.user.id)):

@@ -70,3 +70,24 @@ async def test_a_script_named_as_the_answer_a_team_waits_for_reaches_the_team(
     assert "已把您的回复补充到工单" in texts(out)
     assert "以後用繁體中文回覆您" not in texts(out) and "以后用简体中文回复您" not in texts(out)
     assert await _script(desk) == before
+
+
+@pytest.mark.parametrize("before", [(), ("是",)])
+async def test_a_script_named_at_the_110_question_asks_it_again(
+    desk: Harness, before: tuple[str, ...]
+) -> None:
+    """ "繁體" typed at 请说明出了什么问题 (after /110, and after 是 asked it once more):
+    the script chosen, and what is wrong asked again in it, as after "/110 繁體"; nobody is
+    paged for the word."""
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "/110")
+    for typed in before:
+        await desk.send(FARMER, typed)
+    out = await desk.send(FARMER, "繁體")
+    assert "以後用繁體中文回覆您" in texts(out)
+    assert "請說明出了什麼問題" in texts(out), texts(out)
+    assert await _script(desk) == (Script.HANT, True)
+    assert await desk.tickets() == []
+    await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "烤房停電了，溫度一直往下掉"
