@@ -25,6 +25,7 @@ from handlers.incoming import Contact, Incoming, Location, read_command
 from handlers.replies import Outcome
 from reports.echo_publisher import publish_recent
 from scheduler.sweep import sweep
+from storage.outbox_queries import OutboxQueries
 
 
 @dataclass
@@ -230,16 +231,16 @@ class Console:
         """Move the demo's clock on and run the SLA sweep: the reminders and alerts it sends,
         and the echo wall's posts of the tickets whose close became final."""
         self.clock.offset += timedelta(minutes=minutes)
-        result = await sweep(self.app.db, self.app.cfg, self.clock.now())
-        posted = await publish_recent(self.app.db, self.app.cfg, self.clock.now())
+        now = self.clock.now()
+        await sweep(self.app.db, self.app.cfg, now)
+        # What goes out now, not what the sweep queued: a step put off (a licence request's
+        # reminder missed overnight waits for working time) and a notice held for quiet
+        # hours tell no one yet, and the held notice is counted when its time comes.
+        async with self.app.db.uow(read_only=True) as uow:
+            messages, tickets = await OutboxQueries.on(uow).due_now(now)
+        posted = await publish_recent(self.app.db, self.app.cfg, now)
         wall = f"，回音壁 {posted} 条" if posted else ""
-        # What was sent, not what the sweep looked at: a step put off (a licence request's
-        # reminder missed overnight waits for working time) tells no one yet.
-        told = (
-            f"{result.tickets_told} 个工单发出 {result.messages} 条提醒或通知"
-            if result.messages
-            else "没有新的提醒或通知"
-        )
+        told = f"{tickets} 个工单发出 {messages} 条提醒或通知" if messages else "没有新的提醒或通知"
         self._print(f"⏩ {minutes:g} 分钟后：{told}{wall}")
         await self._deliver()
 

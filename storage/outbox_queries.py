@@ -173,6 +173,15 @@ class OutboxQueries:
         value = (await self.session.execute(query)).scalar_one_or_none()
         return value if isinstance(value, datetime) else None
 
+    async def due_now(self, now: datetime) -> tuple[int, int]:
+        """How many pending rows may go out at `now`, and how many tickets they are about:
+        a row held until later (a requester's notice kept for the morning) is not yet."""
+        query = select(func.count(), func.count(func.distinct(outbox.c.ticket_id))).where(
+            _PENDING, outbox.c.not_before <= now
+        )
+        rows, tickets = (await self.session.execute(query)).one()
+        return int(rows), int(tickets)
+
     async def send_pending(self, ticket_id: int, chat_id: int, purpose: str) -> bool:
         """Is a message of this ticket and purpose to this chat still waiting to go out?"""
         query = (

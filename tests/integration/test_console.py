@@ -256,3 +256,45 @@ async def test_later_counts_the_reminders_sent(tmp_path: Path) -> None:
         await app.db.dispose()
     screen = out.getvalue()
     assert "⏩ 10 分钟后：1 个工单发出 3 条提醒或通知" in screen, screen
+
+
+HELD_OVERNIGHT = """/start
+烤房停电了，温度一直往下掉
+#10
+:as member
+#15
+:later 600
+#30
+换了保险丝，已恢复供电
+:later 1440
+:later 2880
+:later 600
+:quit
+"""
+
+
+async def test_later_counts_a_notice_held_for_quiet_hours_when_it_goes_out(
+    tmp_path: Path,
+) -> None:
+    """A call resolved at night and not confirmed: the 销号 two nights on edits the team's
+    and the leader's cards then, and the farmer's notice waits for the morning. Each step's
+    summary counts what went out in it: two edits that night (not three), the notice the
+    next morning (not 没有新的提醒或通知)."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        console = Console(app, out=out)
+        afternoon = datetime(2026, 12, 7, 13, 44, tzinfo=app.cfg.zone)
+        console.clock.offset = afternoon - datetime.now(UTC)
+        await console.run(io.StringIO(HELD_OVERNIGHT))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "已办结，已请报告人确认并评价" in screen, screen
+    [night] = [line for line in screen.splitlines() if "⏩ 2880 分钟后" in line]
+    assert "1 个工单发出 2 条提醒或通知" in night, night
+    morning = screen.split("⏩ 600 分钟后")[2]
+    assert "已自动销号" in morning, morning
+    assert morning.startswith("：1 个工单发出 1 条提醒或通知"), morning
+    assert "Traceback" not in screen
