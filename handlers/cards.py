@@ -278,17 +278,13 @@ _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the ca
 _HISTORY_NOTE = 300  # characters of one note
 
 
-def requesters_words_hidden(
-    events: list[TicketEvent], hide: Callable[[str], str] | None
-) -> list[TicketEvent]:
-    """`events` with what the requester said passed through `hide` (a withheld
-    complainant's details, `core.complainant.said_later_hidden`); as they are for None."""
+def notes_hidden(events: list[TicketEvent], hide: Callable[[str], str] | None) -> list[TicketEvent]:
+    """`events` with their notes passed through `hide` (a withheld complainant's details,
+    `core.complainant.said_later_hidden`); as they are for None. The staff's notes too: a
+    question put to the complainant (王小五您好，…) names them as their own words may."""
     if hide is None:
         return events
-    return [
-        replace(e, note=hide(e.note)) if e.actor_role is Role.REQUESTER and e.note else e
-        for e in events
-    ]
+    return [replace(e, note=hide(e.note)) if e.note else e for e in events]
 
 
 def history_text(
@@ -298,8 +294,8 @@ def history_text(
     hide: Callable[[str], str] | None = None,
 ) -> str:
     """The ticket's past for the team it now comes to, or "" when it has none to tell;
-    `hide` keeps from it what the requester said that its reader may not read."""
-    events = requesters_words_hidden(events, hide)
+    `hide` keeps from it what its notes say of the requester that its reader may not read."""
+    events = notes_hidden(events, hide)
     past = [
         e
         for e in events

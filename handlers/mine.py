@@ -14,7 +14,7 @@ from handlers.cards import (
     DETAIL_TEXT,
     called_here,
     gist,
-    requesters_words_hidden,
+    notes_hidden,
     ticket_status,
     timeline,
 )
@@ -110,9 +110,9 @@ async def show(
     member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's), the
     `requester` lines (whom to call, or why not) under its header, and its `words` as the
     reader may see them (`core.complainant.shown_words`), in one message; `hide` does the
-    same for what the requester said later (补充, answers) on its timeline."""
+    same for the notes on its timeline (补充, answers, a team's question)."""
     assert ticket.id is not None
-    events = requesters_words_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
+    events = notes_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     shown = ticket.text if words is None else words
     ctx.say(

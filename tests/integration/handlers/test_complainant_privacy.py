@@ -564,3 +564,65 @@ async def test_a_request_sent_to_the_oversight_team_by_hand_keeps_its_complainan
     delivery = await _cards(desk, DELIVERY_CHAT)
     assert delivery and not any(_named(card) for card in delivery)
     assert all("投诉人信息由纪检作风监督室保管" in card for card in delivery)
+
+
+async def _told_delivery(desk: Harness) -> list[str]:
+    readers = (DELIVERY_CHAT, DELIVERY_MEMBER, DELIVERY_LEADER)
+    return [str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id in readers]
+
+
+async def _complaint_at_conduct(desk: Harness) -> int:
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 客户经理总是搭售滞销烟")
+    await desk.press(RETAILER, "f:next")
+    await desk.press(RETAILER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.id is not None and ticket.team_id == "conduct"
+    await desk.press(CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT)
+    return ticket.id
+
+
+async def _sent_to_delivery(desk: Harness, ticket_id: int) -> None:
+    await desk.press(CONDUCT_LEADER, f"tk:xfer:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.press(CONDUCT_LEADER, f"tk:xto:{ticket_id}:delivery", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_LEADER, "请物流中心核实送货时间", chat=CONDUCT_CHAT)
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "delivery"
+
+
+QUESTION = "王小五您好，老王烟酒店是几点收到货的？"
+
+
+async def test_a_question_typed_after_the_move_reaches_the_new_team_without_the_complainant(
+    desk: Harness,
+) -> None:
+    """需补充 pressed at the oversight team, the complaint sent on to delivery before the
+    question is typed: delivery is given the question without the complainant's name and
+    shop, as its card withholds them."""
+    ticket_id = await _complaint_at_conduct(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:ask:{ticket_id}", chat=CONDUCT_CHAT)
+    await _sent_to_delivery(desk, ticket_id)
+    await desk.send(CONDUCT_MEMBER, QUESTION, chat=CONDUCT_CHAT)
+    told = await _told_delivery(desk)
+    [passed] = [text for text in told if "在转派前想请报告人补充的问题" in text]
+    assert "几点收到货" in passed and not _named(passed), passed
+    assert not any(_named(text) for text in told), told
+
+
+async def test_a_question_asked_before_the_move_reaches_the_new_team_without_the_complainant(
+    desk: Harness,
+) -> None:
+    """The question asked of the complainant at the oversight team is in the history the
+    new team is given (此前经过), without the complainant's name and shop."""
+    ticket_id = await _complaint_at_conduct(desk)
+    await desk.press(CONDUCT_MEMBER, f"tk:ask:{ticket_id}", chat=CONDUCT_CHAT)
+    await desk.send(CONDUCT_MEMBER, QUESTION, chat=CONDUCT_CHAT)
+    await _sent_to_delivery(desk, ticket_id)
+    told = await _told_delivery(desk)
+    [history] = [text for text in told if "此前经过" in text]
+    assert "几点收到货" in history and not _named(history), history
+    assert not any(_named(text) for text in told), told
+    [ticket] = await desk.tickets()
+    typed = f"/ticket {ticket.label}"
+    shown = texts(await desk.send(DELIVERY_MEMBER, typed, chat=DELIVERY_CHAT))
+    assert "几点收到货" in shown and not _named(shown), shown
