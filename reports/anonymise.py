@@ -19,7 +19,14 @@ from functools import cache, lru_cache
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
-from reports.name_words import EVERYDAY_ALONE, TITLES
+from reports.name_words import (
+    ADVERB_ACTS,
+    ADVERBS_OF_TOTAL,
+    CLAUSE_START,
+    EVERYDAY_ALONE,
+    SOUGHT_AFTER,
+    TITLES,
+)
 from reports.person_names import names_hidden
 from routing import to_simplified
 from routing.segment import common_word, cut
@@ -54,8 +61,6 @@ _PLATE = re.compile(
 # 关师傅, 欧阳经理, 小王师傅: 老 or 小 if said (group 1), a surname (group 2), and the title
 # it is said before.
 _ADDRESSED = re.compile(rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
-# Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在).
-_ADVERBS = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
@@ -100,13 +105,22 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
 
 def _surname_before_adverb(plain: str, at: int, title_at: int) -> bool:
     """Whether the surname from `at` to `title_at` is a word of its own before an adverb
-    that 总 begins (张|总是不在, 李|总算来了): someone's, whether 张总 is said or 张 alone.
-    Not a character that is an everyday word or ends one (叶总是黄的, 这周总是下雨)."""
+    that 总 begins (张|总是不在, 李|总算来了): someone's, whether 张总 is said or 张 alone,
+    when what is said around it is said of a person (`ADVERB_ACTS`, `SOUGHT_AFTER`). Not a
+    character that is an everyday word or ends one (叶总是黄的, 这周总是下雨), nor a thing
+    (这批苗总共五百株, 这栋楼总是停电)."""
     bounds = _word_bounds(plain)
-    if at not in bounds or title_at not in bounds or not plain.startswith(_ADVERBS, title_at):
+    if at not in bounds or title_at not in bounds:
         return False
-    surname = plain[at:title_at]
-    return surname not in EVERYDAY_ALONE and not common_word(plain[at - 1 : at + 1])
+    if not plain.startswith(ADVERBS_OF_TOTAL, title_at):
+        return False
+    surname, before = plain[at:title_at], plain[:at]
+    if surname in EVERYDAY_ALONE or common_word(plain[at - 1 : at + 1]):
+        return False
+    if before.endswith(SOUGHT_AFTER):
+        return True
+    starts = not before or before.endswith((*CLAUSE_START, "跟", "和"))
+    return starts and plain.startswith(ADVERB_ACTS, title_at + 2)
 
 
 def _thanks_said(plain: str, at: int) -> bool:

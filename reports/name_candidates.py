@@ -9,7 +9,12 @@ from functools import cache
 import jieba.posseg
 
 from core.texts import COMPOUND_SURNAMES, SURNAMES
-from reports.name_words import EVERYDAY_ALONE, GIVEN_NAME_CHARS, TITLE_OR_ROLE
+from reports.name_words import (
+    ADVERBS_OF_TOTAL,
+    EVERYDAY_ALONE,
+    GIVEN_NAME_CHARS,
+    TITLE_OR_ROLE,
+)
 from routing.segment import common_word, tokenizer
 from routing.text import CJK
 
@@ -64,6 +69,8 @@ def candidates(words: list[Word]) -> list[Candidate]:
             after = words[i + 1]
             if not 1 <= len(after.text) <= 2 or after.text in TITLE_OR_ROLE:
                 continue  # 李|站长 is a form of address, hidden as such (某站长)
+            if after.text in ADVERBS_OF_TOTAL:
+                continue  # 麦|总算, which jieba tags a noun: a form of address if any (张|总是)
             if not all(CJK.fullmatch(char) for char in after.text):
                 continue  # a comma or a question mark ends the word (上部叶，这周？)
             split, hinted = after.tag in _PERSON_TAGS, word.tag in _PERSON_TAGS

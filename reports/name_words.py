@@ -64,6 +64,18 @@ THANKED = ("感谢", "谢谢", "多谢")
 DOES = ("说", "讲", "来过", "来了", "上次", "总是", "老是", "一直", "不给", "没来", "乱")
 CLAUSE_START = ("，", "。", "、", "；", "：", "！", "？", ",", ";", ":", "!", "?", " ",
                 "昨天", "今天", "前天", "那个", "这个", "的", "是")  # fmt: skip
+# A surname said alone before an adverb 总 begins (张|总是不在, 李|总算来了) is someone's,
+# 张总 or 张, when it begins a clause (`CLAUSE_START`, or after 跟 or 和) and what follows the
+# adverb is what people do, or when it is whom one seeks or asks (找张总是没用); a thing
+# before such an adverb (这批苗总共五百株, 这栋楼总是停电, 豆总是不发芽) is neither.
+ADVERB_ACTS = (
+    "不在", "没在", "不来", "没来", "来了", "来过", "来看", "来修", "说", "讲", "不接", "没接",
+    "不回", "没回", "不给", "没给", "不管", "不理", "不办", "推", "拖", "骂", "迟到", "找",
+)  # fmt: skip
+SOUGHT_AFTER = ("找", "叫", "问", "请", "让")
+# Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在), and
+# sometimes tags as nouns (麦|总算): never a given name.
+ADVERBS_OF_TOTAL = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")
 # What joins two people named together (张伟和李娜, 张伟、李娜): the second is a name too.
 JOINERS = ("和", "跟", "与", "及", "同", "、", "，", ",", "还有", "以及", "或者", "或")
 # Surnames that are everyday characters too (这周, 叶子, 高温, 金色): jieba's nr on them, said

@@ -441,3 +441,39 @@ def test_an_everyday_word_before_or_as_a_title_stays(said: str) -> None:
 )
 def test_a_form_of_address_beside_everyday_words_is_still_hidden(said: str, expected: str) -> None:
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "这批苗总共五百株",
+        "我家的苗总是发黄",
+        "今年的苗总算长好了",
+        "这栋楼总是停电",
+        "那口井总是没水",
+        "这桶漆总是干不了",
+        "豆总是不发芽，麦总算收完了",
+        "池总是漏水，谷总共三千斤，盖总是坏的",
+    ],
+)
+def test_a_thing_named_before_an_adverb_that_total_begins_stays(said: str) -> None:
+    """A surname character that names a thing (苗, 楼, 井) before 总是, 总共 or 总算 is no
+    one's (before: 这批某总共五百株, 这栋某总是停电)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("张总是不在", "某总是不在"),
+        ("李总算来了", "某总算来了"),
+        ("打电话找张总是没用的", "打电话找某总是没用的"),
+        ("昨天，刘总是说下周来", "昨天，某总是说下周来"),
+    ],
+)
+def test_a_person_before_an_adverb_that_total_begins_is_still_hidden(
+    said: str, expected: str
+) -> None:
+    """Said at a clause's start doing what people do (不在, 来了, 说), or after 找, 叫 or
+    问, the surname is someone's (张总 or 张 alone)."""
+    assert scrub(said) == expected
