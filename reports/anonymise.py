@@ -86,9 +86,11 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     everyday word (施工, 班主任), a surname character that ends one (门卫师傅, 值班经理,
     公司总部, 老师总是) or a title of one character that begins one (包工头, 总是); nor the 谢
     of 谢谢师傅 or 感谢师傅, thanks to no one named. 老 or 小 before the surname goes with
-    it, as 老关 and 小王 alone do (小王师傅 → 某某师傅)."""
+    it, as 老关 and 小王 alone do (小王师傅 → 某某师傅), unless the two are an everyday word
+    (小麦老板, 小苗技术员)."""
     familiar = len(found[1])
-    if found[0][familiar:] in _NOT_ADDRESSED:
+    said_before = found[0][: found.end(2) - found.start()]  # 小麦 of 小麦技术员
+    if found[0][familiar:] in _NOT_ADDRESSED or said_before in _NOT_ADDRESSED:
         return written
     plain, at, title_at = found.string, found.start(2), found.end(2)
     begins_word = found.end() - title_at == 1 and found.end() not in _word_bounds(plain)

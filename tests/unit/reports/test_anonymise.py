@@ -477,3 +477,20 @@ def test_a_person_before_an_adverb_that_total_begins_is_still_hidden(
     """Said at a clause's start doing what people do (不在, 来了, 说), or after 找, 叫 or
     问, the surname is someone's (张总 or 张 alone)."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "收小麦老板压价",
+        "小麦技术员来过",
+        "小苗技术员来看过",
+        "小费师傅不要",
+        "老农师傅说的",
+        "小商老板不进货",
+    ],
+)
+def test_an_everyday_word_with_old_or_young_before_a_title_stays(said: str) -> None:
+    """小麦, 小苗, 老农 before a title are what is said of it, no one's name (before:
+    收某某老板压价, 某某技术员来过)."""
+    assert scrub(said) == said
