@@ -48,8 +48,10 @@ _VILLAGE = re.compile(
 _NUMBERED_PLACE = re.compile(
     r"(?<![月\d一二三四五六七八九十百〇零])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)"
 )
-# A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室.
-_FLAT = re.compile(r"(?:(?<=单元)|(?<=[栋楼]))\d{3,4}(?![\d室])")
+# A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室. Not a
+# year, a price or a count said there (宿舍楼2019年修的, 一楼1500元一个月, 这栋楼300多人).
+_COUNTED = "年元块万千百多余个人户家名位间层平米斤公吨亩条包箱件株棵担次天月日号度"
+_FLAT = re.compile(rf"(?:(?<=单元)|(?<=[栋楼]))\d{{3,4}}(?![\d.室{_COUNTED}])")
 
 # 贵A12345, 贵A·1234B, 京AD12345 (new energy). Only on the wall: the teams that read a
 # complaint, anonymous or not, need the plate of the van it is about.

@@ -61,6 +61,10 @@ def may_name(plain: str, found: Candidate) -> bool:
     takes for a name, or a surname and given-name characters."""
     if plain[found.start : found.end] in THANKS:
         return False
+    # An everyday word and what it is of (宿舍|楼), though jieba tags it a name.
+    everyday_start = common_word(plain[found.start : found.end - 1])
+    if len(found.given) == 2 and not given_name(found.given) and everyday_start:
+        return False
     return found.tagged or found.hinted or found.spelled or given_name(found.given)
 
 

@@ -494,3 +494,36 @@ def test_an_everyday_word_with_old_or_young_before_a_title_stays(said: str) -> N
     """小麦, 小苗, 老农 before a title are what is said of it, no one's name (before:
     收某某老板压价, 某某技术员来过)."""
     assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "宿舍楼2019年修的",
+        "一楼1500元一个月",
+        "这栋楼300多人",
+        "这栋楼200个人，那个单元120户",
+        "仓库楼1000斤烟叶，办公楼500平方",
+        "职工宿舍楼漏水",
+    ],
+)
+def test_a_year_an_amount_or_a_count_after_a_block_stays(said: str) -> None:
+    """A number a year, price or count follows (年, 元, 多, 个, 斤) is no flat's (before:
+    宿舍楼某室年修的, 一楼某室元一个月), and a dormitory is no one's name (before:
+    职工某某漏水)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("住5栋1502", "住某栋某室"),
+        ("三号楼1502漏水", "某号楼某室漏水"),
+        ("2单元301的住户", "某单元某室的住户"),
+        # A name jieba's dictionary knows after a staff role is still hidden.
+        ("职工王麻子态度差", "职工某某态度差"),
+        ("投诉司机林则徐", "投诉司机某某"),
+    ],
+)
+def test_a_flat_or_a_name_after_a_role_is_still_hidden(said: str, expected: str) -> None:
+    assert scrub(said) == expected
