@@ -32,10 +32,13 @@ _LONG_NUMBER = re.compile(r"(?<!\d)(?<!\d[.．])\d(?: ?\d){5,}(?!\d|[.．]\d|\s?
 
 
 # A number read out digit by digit in Chinese numerals (一三八一二三四五六七八, 电话幺三九…),
-# Arabic digits among them: seven or more say a phone or licence number. An amount or a
-# date says 十, 百, 千, 万 or 年 between its digits (三十条, 二〇二六年十一月), and ends the run.
+# Arabic digits among them, in groups or not (一三八-一二三四-五六七八): seven or more say a
+# phone or licence number. An amount or a date says 十, 百, 千, 万 or 年 between its digits
+# (三十条, 二〇二六年十一月), and ends the run.
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九幺", "001234567891")
-_SPOKEN_NUMBER = re.compile(r"[〇零一二三四五六七八九幺\d](?: ?[〇零一二三四五六七八九幺\d]){6,}")
+_SPOKEN_NUMBER = re.compile(
+    r"[〇零一二三四五六七八九幺\d](?:[ \-－—]?[〇零一二三四五六七八九幺\d]){6,}"
+)
 
 
 def _spoken(found: re.Match[str]) -> str:
@@ -75,11 +78,27 @@ _DATE_OR_AMOUNT = re.compile(
 
 # A local phone number without its area code (8555-1234, 855-1234).
 _LOCAL_PHONE = re.compile(r"\d{3,4}[-－]\d{4}")
+# ... unless it is a range of amounts: a price or a weight from one to another, with its
+# unit after it (1200-1500元, 3000-5000斤) or what it is the price of before it (每担,
+# 价格在).
+_RANGE = re.compile(r"\d+[-－]\d+")
+_UNIT_AFTER = re.compile(r"\s?(?:[元块角毛斤吨亩万千担条包箱件]|公斤)")
+_PRICE_BEFORE = re.compile(r"(?:价|每[担斤条包箱件吨亩]|单价)(?:格|钱)?(?:在|是|为|从|约)?\s?$")
+
+
+def _amounts(found: re.Match[str]) -> bool:
+    """Whether the grouped digits found are a range of amounts (每担1200-1500元)."""
+    text, start, end = found.string, found.start(), found.end()
+    if not _RANGE.fullmatch(found[0]):
+        return False
+    return bool(
+        _UNIT_AFTER.match(text, end) or _PRICE_BEFORE.search(text[max(0, start - 6) : start])
+    )
 
 
 def _grouped(found: re.Match[str]) -> str:
     digits = sum(char.isdigit() for char in found[0])
-    if digits < 7 or _DATE_OR_AMOUNT.fullmatch(found[0]):
+    if digits < 7 or _DATE_OR_AMOUNT.fullmatch(found[0]) or _amounts(found):
         return found[0]
     if _LOCAL_PHONE.fullmatch(found[0]) or PHONE in numbers_hidden(found[0]):
         return PHONE

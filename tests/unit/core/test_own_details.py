@@ -102,3 +102,35 @@ def test_a_hidden_number_says_what_it_was(said: str, instead: str) -> None:
     a full stop after a number stays (before: 8555-1234 read 【号码已隐去】, and a QQ number
     before a full stop 【联系方式已隐去】)."""
     assert own_details_hidden(said) == instead
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("电话一三八-一二三四-五六七八", f"电话{PHONE}"),
+        ("打幺三九—零零零零—一一一一找我", f"打{PHONE}找我"),
+        ("电话138-1234-5678", f"电话{PHONE}"),
+        ("座机8555-1234", f"座机{PHONE}"),
+    ],
+)
+def test_a_phone_number_in_groups_is_hidden_in_numerals_too(said: str, instead: str) -> None:
+    """Read out in Chinese numerals with dashes between its groups, a phone number is as
+    much one as in digits (before: 电话一三八-一二三四-五六七八 was shown)."""
+    assert own_details_hidden(said) == instead
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "每担1200-1500元",
+        "价格在1000-2000元之间",
+        "价格在1000-2000之间",
+        "每斤1200-1500",
+        "每条2300-2500块",
+        "收了3000-5000斤",
+    ],
+)
+def test_a_range_of_amounts_stays_whole(said: str) -> None:
+    """A price or weight from one amount to another is what happened, no phone number
+    (before: 每担【电话已隐去】元)."""
+    assert own_details_hidden(said) == said

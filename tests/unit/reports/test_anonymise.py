@@ -29,6 +29,7 @@ SITES = ["青山镇大坪烤房群"]
         ("全角１３８１２３４５６７８", "１３８"),
         ("电话一三八一二三四五六七八", "一二三四五六七八"),
         ("许可证号五二〇一〇二一〇〇一二三", "〇一〇二"),
+        ("电话一三八-一二三四-五六七八", "一二三四"),
     ],
 )
 def test_numbers_are_removed(text: str, secret: str) -> None:
@@ -360,6 +361,8 @@ def test_contact_details_and_plates_are_removed(text: str, secret: str) -> None:
         "微信同号",
         "QS01烤房",
         "多扣了123456.78元",
+        "每担1200-1500元",
+        "价格在1000-2000元之间",
     ],
 )
 def test_dates_readings_and_codes_stay(text: str) -> None:
