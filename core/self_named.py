@@ -3,10 +3,13 @@ may differ from the one they registered (王小五): hidden wherever their regis
 (`core.own_details`).
 
 No word list can tell a name from what follows it without a dictionary, which the core does
-not hold. So 我叫 (and 名字叫, 本人叫) is read as always followed by a name, as it is; 我是
-and 本人, which say far more than a name (我是曾经投诉过的, 本人于昨天, 我是邵阳人), only
-when a common surname's name stands alone (我是王五，) or shares its surname with one the
-writer registered (registered 王小五: 我是王五投诉配送员).
+not hold. So 我的名字叫 (我名叫, 本人名字叫) is read as always followed by a name, as it is;
+名字叫 said of someone else (那个配送员名字叫刘强) names whom a complaint is about, which the
+team must read. 我叫 (本人叫) is also whom one called (我叫师傅来修, 我叫唐师傅来看看): a name
+only when it stands alone (我叫王五，) or shares its surname with the one the writer
+registered (registered 王小五: 我叫王五投诉配送员). 我是 and 本人, which say far more than a
+name (我是曾经投诉过的, 本人于昨天, 我是邵阳人, 我是顾客), likewise, and only a common
+surname's name alone (我是王五，).
 """
 
 from __future__ import annotations
@@ -18,10 +21,18 @@ from core.texts import COMMONEST_SURNAMES, COMPOUND_SURNAMES, EVERYDAY_SURNAMES,
 
 _SURNAME = rf"(?:{'|'.join(sorted(COMPOUND_SURNAMES))}|[{SURNAMES}])"
 _SELF_NAMED = re.compile(
-    rf"(?P<says>我的名字叫|我的名字是|我名叫|名字叫|本人叫|我叫|本人是|我是|本人)"
+    r"(?P<says>我的名字叫|我的名字是|本人名字叫|我名字叫|本人名叫|我名叫|本人叫|我叫|本人是|我是|本人)"
     rf"(?P<surname>{_SURNAME})(?P<given>[\u4e00-\u9fff]{{1,2}})"
 )
-_CALLED = ("我的名字叫", "我的名字是", "我名叫", "名字叫", "本人叫", "我叫")
+# What says a name follows, whoever's surname it has.
+_NAMING = ("我的名字叫", "我的名字是", "本人名字叫", "我名字叫", "本人名叫", "我名叫")
+# What says a name or whom one called (我叫师傅来修): a name alone or with one's surname.
+_CALLED = ("本人叫", "我叫")
+# Forms of address and what one says one is that begin with a surname's character (我叫师傅,
+# 我叫唐师傅来, 我是顾客): no one's name.
+_NOT_NAMES = ("师傅", "师父", "老师", "经理", "主任", "书记", "站长", "所长", "队长", "组长",
+              "村长", "会计", "老板", "技术员", "专管员", "大哥", "大姐", "总", "工", "顾客",
+              "顾问", "董事", "孙子", "孙女")  # fmt: skip
 # Surnames 我是 may say a name by: common ones that begin no everyday word (我是高坪村的,
 # 本人于昨天, 我是周末来的).
 _SAID_ALONE = frozenset(COMMONEST_SURNAMES) - frozenset(EVERYDAY_SURNAMES + "周余")
@@ -46,7 +57,7 @@ def self_named_hidden(text: str, instead: str, registered: Iterable[str] = ()) -
     surnames = {_surname_of(name) for name in registered if len(name) >= 2}
 
     def hidden(found: re.Match[str]) -> str:
-        surname, given = found["surname"], found["given"]
+        says, surname, given = found["says"], found["surname"], found["given"]
         if given[0] in _NOT_GIVEN:
             return found[0]
         if len(given) == 2 and given[1] in _AFTER_NAME:
@@ -55,10 +66,16 @@ def self_named_hidden(text: str, instead: str, registered: Iterable[str] = ()) -
         after = found.string[end : end + 1]
         if given[-1] in _PLACE_END or after in _PLACE_END:
             return found[0]
-        if found["says"] not in _CALLED and surname not in surnames:
-            alone = surname in _SAID_ALONE and (not after or after in _ALONE_AFTER)
-            if not alone:
+        if says not in _NAMING:
+            if (surname + given).startswith(_NOT_NAMES) or given.startswith(_NOT_NAMES):
                 return found[0]
-        return found["says"] + instead + found[0][end - found.start() :]
+            alone = not after or after in _ALONE_AFTER
+            if says in _CALLED:
+                alone = alone and given[0] not in _AFTER_NAME  # 我叫车来拉
+            else:
+                alone = alone and surname in _SAID_ALONE
+            if not alone and surname not in surnames:
+                return found[0]
+        return says + instead + found[0][end - found.start() :]
 
     return _SELF_NAMED.sub(hidden, text)

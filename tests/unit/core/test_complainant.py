@@ -176,3 +176,41 @@ def test_a_name_the_complainant_gives_themselves_is_hidden_from_the_team(
 def test_what_a_complainant_says_they_are_stays(demo_config: Config, said: str) -> None:
     ticket = replace(_ticket(demo_config, "delivery"), text=said)
     assert shown_words(demo_config, ticket, _retailer()) == said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "那个配送员名字叫刘强，态度很差",
+        "我叫唐师傅来看看，他没来",
+        "我叫师傅来修一下，没人来",
+        "我叫车来拉，我叫刘强来拉，都没来",
+        "我是顾客，你们服务太差",
+    ],
+)
+def test_whom_the_complaint_is_about_stays_beside_what_the_complainant_says(
+    demo_config: Config, said: str
+) -> None:
+    """名字叫 after someone else names them, 我叫 may be whom one called (我叫师傅来修),
+    and 我是顾客 says what one is: the team reads whom it is about (before: 名字叫某某,
+    我叫某某来看看, 我是某某)."""
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("我叫刘强，配送员小王送货总是迟到", "我叫某某，配送员小王送货总是迟到"),
+        ("我叫王强来投诉配送员小王", "我叫某某来投诉配送员小王"),
+        ("我的名字叫刘强，配送员小王迟到", "我的名字叫某某，配送员小王迟到"),
+        ("本人名字叫刘强投诉配送员小王", "本人名字叫某某投诉配送员小王"),
+    ],
+)
+def test_a_name_the_complainant_calls_themselves_is_still_hidden(
+    demo_config: Config, said: str, instead: str
+) -> None:
+    """我叫 a name standing alone, or with the surname they registered (王小五), and 我的名字叫
+    whatever follows it, name the complainant."""
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == instead
