@@ -9,7 +9,9 @@ team must read. 我叫 (本人叫) is also whom one called (我叫师傅来修, 
 only when it stands alone (我叫王五，) or shares its surname with the one the writer
 registered (registered 王小五: 我叫王五投诉配送员). 我是 and 本人, which say far more than a
 name (我是曾经投诉过的, 本人于昨天, 我是邵阳人, 我是顾客), likewise, and only a common
-surname's name alone (我是王五，).
+surname's name alone (我是王五，). A complaint's label for its writer (姓名：王五, 联系人,
+投诉人, 举报人; not 被投诉人) and the 叫 after 我姓王 (我姓王，叫王五 → 我姓某，叫某某) say
+the writer's name, whatever its surname.
 """
 
 from __future__ import annotations
@@ -20,12 +22,29 @@ from collections.abc import Iterable
 from core.texts import COMMONEST_SURNAMES, COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 
 _SURNAME = rf"(?:{'|'.join(sorted(COMPOUND_SURNAMES))}|[{SURNAMES}])"
+# A complaint's labels for its writer (姓名：王五, 投诉人王五), not for whom it is about
+# (被投诉人：刘强).
+_LABELS = ("姓名", "联系人", "投诉人", "举报人", "反映人")
+_LABELLED = rf"(?<!被)(?:{'|'.join(_LABELS)})\s*[:：]?\s*(?:是|为)?"
+# 我姓王 says half the writer's name, and the 叫 after it the rest (我姓王，叫王五).
+_SURNAME_SAID = re.compile(rf"(?P<says>(?:我|本人)姓)(?P<surname>{_SURNAME})")
+_AFTER_SURNAME = "我姓某[，,]?(?:名字叫|名叫|叫做|叫)|本人姓某[，,]?(?:名字叫|名叫|叫做|叫)"
 _SELF_NAMED = re.compile(
-    r"(?P<says>我的名字叫|我的名字是|本人名字叫|我名字叫|本人名叫|我名叫|本人叫|我叫|本人是|我是|本人)"
+    rf"(?P<says>{_AFTER_SURNAME}|{_LABELLED}|"
+    r"我的名字叫|我的名字是|本人名字叫|我名字叫|本人名叫|我名叫|本人叫|我叫|本人是|我是|本人)"
     rf"(?P<surname>{_SURNAME})(?P<given>[\u4e00-\u9fff]{{1,2}})"
 )
 # What says a name follows, whoever's surname it has.
-_NAMING = ("我的名字叫", "我的名字是", "本人名字叫", "我名字叫", "本人名叫", "我名叫")
+_NAMING = (
+    "我的名字叫",
+    "我的名字是",
+    "本人名字叫",
+    "我名字叫",
+    "本人名叫",
+    "我名叫",
+    "我姓",
+    "本人姓",
+)
 # What says a name or whom one called (我叫师傅来修): a name alone or with one's surname.
 _CALLED = ("本人叫", "我叫")
 # Forms of address and what one says one is that begin with a surname's character (我叫师傅,
@@ -66,7 +85,7 @@ def self_named_hidden(text: str, instead: str, registered: Iterable[str] = ()) -
         after = found.string[end : end + 1]
         if given[-1] in _PLACE_END or after in _PLACE_END:
             return found[0]
-        if says not in _NAMING:
+        if not says.startswith((*_NAMING, *_LABELS)):
             if (surname + given).startswith(_NOT_NAMES) or given.startswith(_NOT_NAMES):
                 return found[0]
             alone = not after or after in _ALONE_AFTER
@@ -78,4 +97,5 @@ def self_named_hidden(text: str, instead: str, registered: Iterable[str] = ()) -
                 return found[0]
         return says + instead + found[0][end - found.start() :]
 
-    return _SELF_NAMED.sub(hidden, text)
+    out = _SURNAME_SAID.sub(lambda found: found["says"] + "某", text)
+    return _SELF_NAMED.sub(hidden, out)

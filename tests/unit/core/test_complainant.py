@@ -214,3 +214,33 @@ def test_a_name_the_complainant_calls_themselves_is_still_hidden(
     whatever follows it, name the complainant."""
     ticket = replace(_ticket(demo_config, "delivery"), text=said)
     assert shown_words(demo_config, ticket, _retailer()) == instead
+
+
+@pytest.mark.parametrize(
+    ("said", "instead"),
+    [
+        ("姓名：刘强，配送员小王送货总是迟到", "姓名：某某，配送员小王送货总是迟到"),
+        ("联系人：王五 配送员小王迟到", "联系人：某某 配送员小王迟到"),
+        ("投诉人：王五，被投诉人：配送员小王", "投诉人：某某，被投诉人：配送员小王"),
+        ("举报人刘强举报配送员小王", "举报人某某举报配送员小王"),
+        ("我姓王，叫王五，配送员小王迟到", "我姓某，叫某某，配送员小王迟到"),
+        ("本人姓刘，名叫刘强", "本人姓某，名叫某某"),
+    ],
+)
+def test_a_name_after_a_label_or_a_surname_said_is_hidden_from_the_team(
+    demo_config: Config, said: str, instead: str
+) -> None:
+    """姓名, 联系人, 投诉人 and 举报人 in a complaint say its writer's name, whoever's surname
+    it has, and so does 叫 after 我姓王 (before: all were shown to the team complained
+    about)."""
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == instead
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["被投诉人：刘强，配送员", "被举报人刘强收红包", "联系人都不在，投诉人员态度差"],
+)
+def test_whom_a_label_says_was_complained_about_stays(demo_config: Config, said: str) -> None:
+    ticket = replace(_ticket(demo_config, "delivery"), text=said)
+    assert shown_words(demo_config, ticket, _retailer()) == said
