@@ -108,3 +108,45 @@ def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard
     router: Router, text: str
 ) -> None:
     assert router.route(text).line == "conduct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员说不给钱就不卸货",  # money asked for a service owed anyway
+        "配送员不给钱就不把货搬进店里",
+        "定级员不给好处就压级",
+        "收购站的人要好处才给定高等级",
+        "定级员跟人打招呼就给高等级",  # a favour to whoever put in a word
+        "定级员看人，打过招呼的就先收",
+        "有人走后门插队卖烟",
+        "送礼才给定上等烟",
+        "客户经理收了我的烟不给钱",  # goods taken unpaid
+        "专管员来店里拿烟不给钱",
+        "客户经理白拿我两条烟",
+        "送貨員說不給錢就不卸貨",
+    ],
+)
+def test_money_asked_favours_or_goods_taken_unpaid_are_heard_by_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    """Not by the delivery, purchase or ordering team whose member is complained about."""
+    assert router.route(text).line == "conduct"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("送货员说货款月底一起结", "delivery"),
+        ("定级员说这批只能定中部叶", "purchase"),
+        ("收购站收了我的烟一个月了还不给钱", "purchase"),  # a bill unpaid, no misconduct
+        ("收购站不给钱，烟款拖了两个月", "purchase"),
+        ("跟送货员打个招呼就行了吧", "delivery"),  # 打招呼: telling, or a greeting
+        ("我跟客户经理打过招呼了，明天多订两条玉溪", "ordering"),
+        ("定级员跟我打了个招呼就走了", "purchase"),
+    ],
+)
+def test_payment_and_greetings_without_a_favour_stay_with_their_service(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
