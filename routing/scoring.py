@@ -315,14 +315,19 @@ class CompiledTables:
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
         """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,
         从来没有吃拿卡要): a term of two characters or more, a whole token, right after a
-        negation. Shorter ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation
-        only comes near, a service's own words (没送到 is the delivery's very problem) and a
+        negation, or a complaint right after a negation of anyone (没有人走后门). Shorter
+        ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes near
+        (没人收|红包), a service's own words (没送到 is the delivery's very problem) and a
         demand complained about (没有红包就不给定等级). An emergency set aside for another
         fault (不是停电，是…) is noted in `found.contrasted`."""
         kept = tokens
         for i in range(1, len(tokens)):
             token = tokens[i]
-            if tokens[i - 1] not in _NEGATIONS or token not in self._deniable:
+            if token not in self._deniable:
+                continue
+            # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
+            nobody = i > 1 and tokens[i - 1] == "人" and token in self._demanded
+            if (tokens[i - 2] if nobody else tokens[i - 1]) not in _NEGATIONS:
                 continue
             if token in self._demanded and _asks_or_demands(tokens, i):
                 continue

@@ -150,3 +150,17 @@ def test_payment_and_greetings_without_a_favour_stay_with_their_service(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购站排队很公平，没有人走后门", "purchase"),
+        ("从来没有人吃拿卡要，收购站的定级员都很好", "purchase"),
+        ("收购站有人走后门", "conduct"),
+        ("没有人走后门就不给收", "conduct"),  # a demand, not a denial
+    ],
+)
+def test_misconduct_nobody_did_is_no_complaint(router: Router, text: str, line: str) -> None:
+    """没有人走后门 says it was not done, as 没有走后门 does."""
+    assert router.route(text).line == line
