@@ -934,6 +934,30 @@ def test_a_wrong_delivery_naming_four_brands_goes_to_delivery(router: Router, te
     assert decision.line == "delivery" and not decision.triage, decision.explanation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我订的芙蓉王、苏烟、红河都没到",  # a list of orders not come
+        "订的红塔山、贵烟、娇子，来的都是别的牌子",  # what came instead, said with 来的
+        "订的红河，来的是苏烟",
+        "我昨天订的货到了吗",  # an order asked after
+        "订的烟送到别人店里去了",  # where an order went
+    ],
+)
+def test_an_order_not_come_or_gone_astray_goes_to_delivery(router: Router, text: str) -> None:
+    """However many brands it names, an order that has not come, came wrong or went
+    elsewhere is the delivery's, not 营销服务部's, nor left waiting at the desk."""
+    decision = router.route(text)
+    assert decision.line == "delivery" and not decision.triage, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["新来的客户经理让我订玉溪", "订货日还没到，能不能先订", "我要订中华、玉溪、利群各十条"]
+)
+def test_an_order_beside_came_or_not_yet_is_still_no_delivery(router: Router, text: str) -> None:
+    assert router.route(text).line != "delivery"
+
+
 def test_an_order_of_four_brands_is_still_an_order(router: Router) -> None:
     decision = router.route("我要订玉溪、中华、黄鹤楼、利群各两条")
     assert decision.line == "ordering" and not decision.triage, decision.explanation
