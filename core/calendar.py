@@ -184,3 +184,25 @@ def holiday_days_off(holiday: str, year: int) -> tuple[date, ...] | None:
     except NotImplementedError:
         return None
     return tuple(day for day in off if chinese_calendar.get_holiday_detail(day)[1] == holiday)
+
+
+# `chinesecalendar`'s names of the holidays that move with the lunar calendar, and how the
+# `holidays` package (which computes them for any year) begins its own names of them.
+_FESTIVALS = {
+    "Spring Festival": "chinese new year (spring festival)",
+    "Tomb-sweeping Day": "tomb-sweeping day",
+    "Dragon Boat Festival": "dragon boat festival",
+    "Mid-autumn Festival": "mid-autumn festival",
+}
+
+
+@lru_cache(maxsize=64)
+def festival_day(holiday: str, year: int) -> date | None:
+    """The day of the festival `holiday` (named as `chinesecalendar` names it) in `year`,
+    from the `holidays` package's lunar reckoning: it knows when a festival falls in a year
+    whose days off the State Council has not yet given (`holiday_days_off` is None then)."""
+    wanted = _FESTIVALS.get(holiday)
+    if wanted is None:
+        return None
+    days = [d for d, name in _china_holidays(year).items() if name.lower().startswith(wanted)]
+    return min(days, default=None)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from core.calendar import holiday_days_off
+from core.calendar import festival_day, holiday_days_off
 from reports.period_limits import PeriodError, year_of
 from reports.period_windows import Window, custom
 
@@ -77,6 +77,12 @@ def _holiday_days(text: str, found: re.Match[str], today_: date) -> tuple[date, 
         return _days(text, said, year_of(text, found["year"]))
     if found["named"]:
         return _days(text, said, today_.year - _YEARS_BACK[found["named"]])
+    if not said.fixed and holiday_days_off(said.official, today_.year) is None:
+        # This year's days off are not out yet (中秋 typed in January): its festival still
+        # tells whether it has come, and one not yet come is last year's.
+        day = festival_day(said.official, today_.year)
+        if day is not None and day > today_:
+            return _days(text, said, today_.year - 1)
     first, last = _days(text, said, today_.year)
     if first > today_:
         return _days(text, said, today_.year - 1)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.calendar import holiday_days_off
 from handlers.messages_staff import STAFF
 from reports import periods
 from reports.periods import PeriodError, Window
@@ -364,6 +365,25 @@ def test_a_lunar_holiday_of_a_year_the_calendar_lacks_is_asked_for_in_dates() ->
     assert str(asked.value) == (
         "「2099年春节」：还查不到2099年春节的放假日期，请直接写日期，如「2099-02-10至2099-02-17」。"
     )
+
+
+def _last_year_covered() -> int:
+    """The last year whose Mid-autumn days off `chinesecalendar` has (2026 in its 2025
+    release): the test below stays true when an update of the package brings the next."""
+    years = [y for y in range(2020, 2100) if holiday_days_off("Mid-autumn Festival", y)]
+    return max(years)
+
+
+def test_a_lunar_holiday_not_yet_come_in_a_year_the_calendar_lacks_is_last_years() -> None:
+    # Before, 中秋 typed in the January after the last year covered was asked for in dates,
+    # though the one meant (last year's) was known.
+    covered = _last_year_covered()
+    january = datetime(covered + 1, 1, 4, 2, 0, tzinfo=UTC)
+    window = periods.parse("中秋", january, SHANGHAI)
+    off = holiday_days_off("Mid-autumn Festival", covered)
+    assert off is not None
+    assert (window.first_day, window.last_day) == (min(off), max(off))
+    assert window.heading == f"{covered}年中秋假期"
 
 
 @pytest.mark.parametrize(
