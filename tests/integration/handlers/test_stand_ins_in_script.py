@@ -1,6 +1,7 @@
 """A 繁體 reader reads what the desk puts into a message in 繁體 too: a team's name and our
 stand-in for someone without a name (用戶#200003, not 用户#200003), as the rest of the
-message; a person's name stays as written (docs/conversations.md, Team chats)."""
+message, in a private chat (a team's group reads Simplified); a person's name stays as
+written (docs/conversations.md, Team chats)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ async def test_the_queue_names_the_taker_in_traditional(desk: Harness) -> None:
     ticket_id = await desk.file_110(FARMER)
     await desk.press(OTHER_MEMBER, f"tk:acc:{ticket_id}", chat=CURING_CHAT)
     await desk.press(LEADER, "lang:hant")
-    out = await desk.send(LEADER, "/queue", chat=CURING_CHAT)
+    out = await desk.send(LEADER, "/queue")  # privately: a team's group reads Simplified
     assert "（用戶#200003）" in texts(out) and "用户" not in texts(out)
 
 
@@ -58,13 +59,13 @@ async def test_a_call_back_recorded_already_names_who_in_traditional(desk: Harne
 
 async def test_the_duty_roster_is_in_traditional(desk: Harness) -> None:
     await desk.press(MEMBER, "lang:hant")
-    out = await desk.send(MEMBER, "/duty", chat=CURING_CHAT)
+    out = await desk.send(MEMBER, "/duty")  # privately: a team's group reads Simplified
     assert "青山鎮烘烤110服務隊 值班：（無）" in texts(out)
     # The leader never wrote to the bot privately: their pages could not arrive.
     assert "未值班：用戶#200002（未開通私聊）、用戶#200001" in texts(out)
     assert "用户" not in texts(out)
-    await desk.send(MEMBER, "/duty on", chat=CURING_CHAT)
-    out = await desk.send(MEMBER, "/duty off", chat=CURING_CHAT)
+    await desk.send(MEMBER, "/duty on")
+    out = await desk.send(MEMBER, "/duty off")
     assert "青山鎮烘烤110服務隊 現在無人值班" in texts(out)
 
 
