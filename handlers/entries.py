@@ -69,6 +69,10 @@ def set_script(ctx: Ctx, script: Script) -> None:
     ctx.user.script, ctx.user.script_chosen = script, True
     ctx.script = script
     ctx.say("lang_set_hant" if script is Script.HANT else "lang_set")
+    if ctx.conv is not None and ctx.conv.flow == registration.REGISTER:
+        # The question waiting is put again in the script chosen, its buttons too: they
+        # were shown in the one before.
+        registration.ask_again(ctx)
 
 
 @command("110", "sos")

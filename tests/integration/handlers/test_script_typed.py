@@ -91,3 +91,18 @@ async def test_a_script_named_at_the_110_question_asks_it_again(
     await desk.send(FARMER, "烤房停電了，溫度一直往下掉")
     [ticket] = await desk.tickets()
     assert ticket.text == "烤房停電了，溫度一直往下掉"
+
+
+@pytest.mark.parametrize("how", ["typed", "pressed"])
+async def test_a_script_chosen_mid_registration_puts_its_question_again_in_that_script(
+    desk: Harness, how: str
+) -> None:
+    # Before, only 好的，以後用繁體中文回覆您。 came, the question's buttons left in Simplified.
+    await desk.send(FARMER, "/start")
+    out = await (desk.send(FARMER, "繁體") if how == "typed" else desk.press(FARMER, "lang:hant"))
+    assert "以後用繁體中文回覆您" in texts(out)
+    assert "請點下面的按鈕選一個" in texts(out)
+    labels = [b.text for r in out.replies for row in r.buttons for b in row]
+    assert labels == ["菸農", "零售戶", "職工"]
+    out = await desk.send(FARMER, "烟农")  # the question still waits
+    assert "請輸入您的姓名" in texts(out)
