@@ -5,7 +5,7 @@ pressed on an older card is refused with a word of why, nobody told anyone is on
 from __future__ import annotations
 
 from core.enums import Kind, Status
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
 STAFF = 100003
@@ -91,6 +91,10 @@ async def test_an_old_cards_visit_on_a_resolved_wish_says_its_state_not_to_resol
 
     out = await desk.press(STAFF_MEMBER, f"tk:vis:{wish}", chat=STAFF_TEAM_CHAT)
 
-    assert "不能这样操作" in texts(out) and "办结" not in texts(out).replace("已办结", "")
+    # It says the wish is resolved and asks for nothing more: the card comes back without
+    # buttons, no resolve choice among them.
+    assert out.toast is not None and out.toast.startswith(f"工单 {ticket.number} 已办结")
+    assert "不用再点「上门」" in out.toast
+    assert button_data(out) == []
     [ticket] = await desk.tickets()
     assert ticket.status is Status.RESOLVED
