@@ -140,7 +140,7 @@ async def note_step(ctx: Ctx) -> None:
 def _quote_back(ctx: Ctx, flow: str, note: str) -> None:
     """After the note was refused (its ticket left the team, or is gone): the member reads
     their words back, to keep or to send where the ticket is now, rather than lose them."""
-    what, _ = (in_script(word, ctx.script) for word in _WAITS_FOR[flow])
+    what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[flow])
     ctx.say("t_note_not_kept", what=what, note=note)
 
 

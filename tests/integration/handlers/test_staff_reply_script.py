@@ -62,3 +62,17 @@ async def test_a_leader_in_traditional_transfers_in_traditional_in_private_only(
     out = await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
     assert f"工单 {ticket.label}：转给哪个服务队？" in texts(out)
     assert "白石乡烘烤110服务队" in button_texts(out)
+
+
+async def test_a_reason_refused_in_the_group_is_quoted_back_in_simplified_alone(
+    desk: Harness,
+) -> None:
+    # Before, the group read 您写的轉派原因没有记入工单: the note's name in the member's 繁體.
+    ticket_id = await desk.file_110(FARMER)
+    await _chooses_traditional(desk, MEMBER)
+    await desk.press(MEMBER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.press(SUPERVISOR, f"sv:reassign:{ticket_id}")
+    await desk.press(SUPERVISOR, f"tk:rea:{ticket_id}:triage")
+    out = await desk.send(MEMBER, "離這邊太遠了", chat=TEAM_CHAT)
+    assert "您写的转派原因没有记入工单" in texts(out), texts(out)
