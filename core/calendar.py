@@ -206,3 +206,35 @@ def festival_day(holiday: str, year: int) -> date | None:
         return None
     days = [d for d, name in _china_holidays(year).items() if name.lower().startswith(wanted)]
     return min(days, default=None)
+
+
+# Days off run into each other across a week at most (国庆 and 中秋 together: eight days).
+_LONGEST_BREAK = 10
+
+
+def days_off_around(day: date) -> tuple[date, date] | None:
+    """The first and last day of the run of days off `day` is in, as the State Council's
+    notice gives a break (国庆 2025: 10-01 to 10-08, 中秋 inside it; 元旦 2024 began on
+    2023-12-30), its weekends included; None when `day` is a working day or of a year
+    `chinesecalendar` does not cover yet."""
+    try:
+        if not chinese_calendar.is_holiday(day):
+            return None
+    except NotImplementedError:
+        return None
+    first = last = day
+    for _ in range(_LONGEST_BREAK):
+        try:
+            if not chinese_calendar.is_holiday(first - timedelta(days=1)):
+                break
+        except NotImplementedError:
+            break
+        first -= timedelta(days=1)
+    for _ in range(_LONGEST_BREAK):
+        try:
+            if not chinese_calendar.is_holiday(last + timedelta(days=1)):
+                break
+        except NotImplementedError:
+            break
+        last += timedelta(days=1)
+    return first, last

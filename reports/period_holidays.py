@@ -1,9 +1,12 @@
 """Public holidays as periods (国庆, 国庆期间, 元旦以来, 五一, 春节, 今年中秋, 2025年端午): the
 days of the latest one begun, or of the year typed, and the report's title names it.
 
-国庆, 五一 and 元旦 fall on the same days every year. The holidays that move with the lunar
-calendar (春节, 清明, 端午, 中秋) are read as the official days off `chinesecalendar` gives;
-a year it does not cover yet is asked for in dates rather than guessed.
+Each is read as the break the State Council's notice gives for it, from `chinesecalendar`:
+the run of days off around its day, weekends and 调休 included (国庆 2025 ran 10-01 to
+10-08 with 中秋 inside it; 五一 2023 began on 04-29). For a year the package does not cover
+yet, 国庆, 五一 and 元旦 are their statutory days (10-01 to 10-07, 05-01 to 05-05, 01-01),
+while one that moves with the lunar calendar (春节, 清明, 端午, 中秋) is asked for in dates
+rather than guessed.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from core.calendar import festival_day, holiday_days_off
+from core.calendar import days_off_around, festival_day, holiday_days_off
 from reports.period_limits import PeriodError, year_of
 from reports.period_windows import Window, custom
 
@@ -90,16 +93,23 @@ def _holiday_days(text: str, found: re.Match[str], today_: date) -> tuple[date, 
 
 
 def _days(text: str, said: _Holiday, year: int) -> tuple[date, date]:
-    """The first and last day off of `said` in `year`; a moving holiday of a year the
+    """The first and last day of `said`'s break in `year`; a moving holiday of a year the
     calendar does not cover yet is asked for in dates."""
     if said.fixed is not None:
         (m1, d1), (m2, d2) = said.fixed
-        return date(year, m1, d1), date(year, m2, d2)
+        return days_off_around(date(year, m1, d1)) or (date(year, m1, d1), date(year, m2, d2))
     off = holiday_days_off(said.official, year)
-    if not off:
-        start, end = said.example.split("至")
-        raise PeriodError(
-            f"「{text.strip()}」：还查不到{year}年{said.title.removesuffix('假期')}的放假日期，"
-            f"请直接写日期，如「{year}-{start}至{year}-{end}」。"
-        )
-    return min(off), max(off)
+    if off is not None and not off:
+        # Inside another holiday's break, named as that one (中秋 2020 in 国庆's): its
+        # festival's day tells which.
+        festival = festival_day(said.official, year)
+        run = days_off_around(festival) if festival is not None else None
+        if run is not None:
+            return run
+    if off:
+        return days_off_around(min(off)) or (min(off), max(off))
+    start, end = said.example.split("至")
+    raise PeriodError(
+        f"「{text.strip()}」：还查不到{year}年{said.title.removesuffix('假期')}的放假日期，"
+        f"请直接写日期，如「{year}-{start}至{year}-{end}」。"
+    )

@@ -320,8 +320,8 @@ def test_a_period_not_begun_with_nei_or_de_after_it_is_refused_as_not_begun(type
         ("国庆", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
         ("国庆节", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
         ("國慶假期", date(2026, 10, 1), date(2026, 10, 7), "2026年国庆假期"),
-        ("去年国庆", date(2025, 10, 1), date(2025, 10, 7), "2025年国庆假期"),
-        ("元旦", date(2026, 1, 1), date(2026, 1, 1), "2026年元旦"),
+        ("去年国庆", date(2025, 10, 1), date(2025, 10, 8), "2025年国庆假期"),
+        ("元旦", date(2026, 1, 1), date(2026, 1, 3), "2026年元旦"),
         ("五一", date(2026, 5, 1), date(2026, 5, 5), "2026年五一假期"),
         ("劳动节", date(2026, 5, 1), date(2026, 5, 5), "2026年五一假期"),
         # Those that move with the lunar calendar: the official days off.
@@ -340,10 +340,31 @@ def test_a_holiday_is_its_days_off_and_the_title_names_it(
     assert (window.first_day, window.last_day, window.heading) == (first, last, title)
 
 
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        # The break the notice gave, not the statutory days: 国庆 with 中秋 inside it,
+        # 五一 begun on a Saturday made a day off, 元旦 begun the year before.
+        ("2025年国庆", date(2025, 10, 1), date(2025, 10, 8)),
+        ("2023年国庆", date(2023, 9, 29), date(2023, 10, 6)),
+        ("2023年五一", date(2023, 4, 29), date(2023, 5, 3)),
+        ("2024年元旦", date(2023, 12, 30), date(2024, 1, 1)),
+        ("2025年中秋", date(2025, 10, 1), date(2025, 10, 8)),
+        # 中秋 2020 fell on 国庆 itself: the calendar names those days 国庆's.
+        ("2020年中秋", date(2020, 10, 1), date(2020, 10, 8)),
+    ],
+)
+def test_a_holiday_is_the_break_its_years_notice_gave(typed: str, first: date, last: date) -> None:
+    # Before, 国庆 and 五一 were always 10-01..10-07 and 05-01..05-05, and 2020年中秋 was
+    # said not to be found.
+    window = periods.parse(typed, MONDAY, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
 def test_a_holiday_not_yet_come_this_year_is_last_years() -> None:
     april = datetime(2026, 4, 20, 2, 0, tzinfo=UTC)
     window = periods.parse("国庆", april, SHANGHAI)
-    assert (window.first_day, window.last_day) == (date(2025, 10, 1), date(2025, 10, 7))
+    assert (window.first_day, window.last_day) == (date(2025, 10, 1), date(2025, 10, 8))
 
 
 def test_since_a_holiday_runs_from_its_first_day_to_today() -> None:
