@@ -138,7 +138,12 @@ def joined(text: str, read: Read, zone: ZoneInfo) -> Window | None:
         if not before or not after:
             continue  # 昨天和: nothing after it is no today
         try:
-            one, other = sorted((read(before), read(after)), key=lambda window: window.first_day)
+            # The second read in the first's year, as the end of a range is: 10月和11月 typed
+            # on 3 October is this autumn's two months, not this October and last November.
+            first = read(before)
+            one, other = sorted(
+                (first, _end_of_range(after, first, read)), key=lambda window: window.first_day
+            )
         except PeriodError:
             continue
         if other.first_day > one.last_day + timedelta(days=1):

@@ -458,3 +458,12 @@ def test_a_span_of_unsaid_or_two_lengths_is_answered_with_the_nearest_read(
     assert str(refused.value) == said
     for offered in re.findall(r"请写「(.+?)」或「(.+?)」", said)[0]:
         periods.parse(offered, MONDAY, SHANGHAI)  # each offered is read
+
+
+def test_two_months_side_by_side_are_read_in_one_year_as_a_range_of_them_is() -> None:
+    # Before, on 3 October 10月和11月 was refused as two periods apart (this October and
+    # last November), while 10-11月 and 10月到11月 were read.
+    october = datetime(2026, 10, 3, 2, 0, tzinfo=UTC)
+    joined = periods.parse("10月和11月", october, SHANGHAI)
+    ranged = periods.parse("10-11月", october, SHANGHAI)
+    assert (joined.first_day, joined.last_day) == (ranged.first_day, ranged.last_day)
