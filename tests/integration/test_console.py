@@ -94,6 +94,22 @@ def test_quick_start_run_without_token_starts_the_console_demo_without_log_lines
     assert done.stderr == "", done.stderr
 
 
+async def _screen(tmp_path: Path, script: str, at: datetime | None = None) -> str:
+    """What the console demo prints for `script` typed on a fresh demo database, its clock
+    set to `at` (in the bureau's zone) when given."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    try:
+        console = Console(app, out=out)
+        if at is not None:
+            console.clock.offset = at.replace(tzinfo=app.cfg.zone) - datetime.now(UTC)
+        await console.run(io.StringIO(script))
+    finally:
+        await app.db.dispose()
+    return out.getvalue()
+
+
 def _press(console: Console, action: str) -> str:
     """The console line that presses the newest button whose data starts with `action`."""
     numbers = [n for n, (data, _, _) in enumerate(console.buttons, 1) if data.startswith(action)]
@@ -145,14 +161,7 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
 
 
 async def test_the_phone_questions_skip_key_is_shown_and_can_be_typed(tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
-    app = await build_app(settings)
-    out = io.StringIO()
-    try:
-        await Console(app, out=out).run(io.StringIO("/start\n烟农\n张大山\n跳过\n:quit\n"))
-    finally:
-        await app.db.dispose()
-    screen = out.getvalue()
+    screen = await _screen(tmp_path, "/start\n烟农\n张大山\n跳过\n:quit\n")
     assert "⌨️ (:contact 共享手机号)  [跳过]" in screen
     assert "请选择您所在的乡镇" in screen  # 跳过 typed, as the key would send it
 
@@ -198,14 +207,7 @@ ECHO_WALK = """烤房停电了，温度一直往下掉
 async def test_later_posts_newly_closed_tickets_to_the_echo_wall(tmp_path: Path) -> None:
     """Confirmed and rated, the call is posted to the echo wall (回音壁) the next time the
     clock moves on, as the scheduler's job would post it."""
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
-    app = await build_app(settings)
-    out = io.StringIO()
-    try:
-        await Console(app, out=out).run(io.StringIO(ECHO_WALK))
-    finally:
-        await app.db.dispose()
-    screen = out.getvalue()
+    screen = await _screen(tmp_path, ECHO_WALK)
     assert "[28] 5" in screen  # the farmer's score
     assert "回音壁 1 条" in screen
     assert "【回音壁】烘烤110 · 青山镇\n诉求：烤房停电了，温度一直往下掉" in screen
@@ -225,17 +227,7 @@ async def test_later_counts_what_was_sent_not_a_step_put_off(tmp_path: Path) -> 
     """A licence request filed on a Monday morning and the clock moved on to the night: its
     missed reminder waits for working time, and nothing is sent. The summary says so, not
     that a ticket was chased (1 个工单被催办/督办，0 条消息)."""
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
-    app = await build_app(settings)
-    out = io.StringIO()
-    try:
-        console = Console(app, out=out)
-        monday_morning = datetime(2026, 12, 7, 10, 0, tzinfo=app.cfg.zone)
-        console.clock.offset = monday_morning - datetime.now(UTC)
-        await console.run(io.StringIO(REQUEST_OVERNIGHT))
-    finally:
-        await app.db.dispose()
-    screen = out.getvalue()
+    screen = await _screen(tmp_path, REQUEST_OVERNIGHT, at=datetime(2026, 12, 7, 10, 0))
     assert "已提交，工单号" in screen
     [summary] = [line for line in screen.splitlines() if "⏩ 720 分钟后" in line]
     assert "没有新的提醒或通知" in summary and "0 条" not in summary, summary
@@ -245,16 +237,7 @@ async def test_later_counts_what_was_sent_not_a_step_put_off(tmp_path: Path) -> 
 async def test_later_counts_the_reminders_sent(tmp_path: Path) -> None:
     """A 110 call nobody accepts: ten minutes on, the team and its leader are reminded and
     the farmer reassured, one ticket's three messages."""
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
-    app = await build_app(settings)
-    out = io.StringIO()
-    try:
-        await Console(app, out=out).run(
-            io.StringIO("/110 烤房停电了，温度一直往下掉\n:later 10\n:quit\n")
-        )
-    finally:
-        await app.db.dispose()
-    screen = out.getvalue()
+    screen = await _screen(tmp_path, "/110 烤房停电了，温度一直往下掉\n:later 10\n:quit\n")
     assert "⏩ 10 分钟后：1 个工单发出 3 条提醒或通知" in screen, screen
 
 
@@ -280,17 +263,7 @@ async def test_later_counts_a_notice_held_for_quiet_hours_when_it_goes_out(
     and the leader's cards then, and the farmer's notice waits for the morning. Each step's
     summary counts what went out in it: two edits that night (not three), the notice the
     next morning (not 没有新的提醒或通知)."""
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
-    app = await build_app(settings)
-    out = io.StringIO()
-    try:
-        console = Console(app, out=out)
-        afternoon = datetime(2026, 12, 7, 13, 44, tzinfo=app.cfg.zone)
-        console.clock.offset = afternoon - datetime.now(UTC)
-        await console.run(io.StringIO(HELD_OVERNIGHT))
-    finally:
-        await app.db.dispose()
-    screen = out.getvalue()
+    screen = await _screen(tmp_path, HELD_OVERNIGHT, at=datetime(2026, 12, 7, 13, 44))
     assert "已办结，已请报告人确认并评价" in screen, screen
     [night] = [line for line in screen.splitlines() if "⏩ 2880 分钟后" in line]
     assert "1 个工单发出 2 条提醒或通知" in night, night
