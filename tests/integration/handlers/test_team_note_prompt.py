@@ -11,6 +11,7 @@ import pytest
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Status
+from core.model import OutboxMessage
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -341,6 +342,24 @@ async def test_a_refused_press_does_not_keep_the_prompt_of_a_ticket_moved_away(
     assert "仍在等待您的办结说明" not in texts(out) and "不再等待" in texts(out)
 
 
+async def _sent_to_baishi(desk: Harness, ticket_id: int) -> None:
+    """The leader's 转派 of the ticket to 白石乡, with its reason."""
+    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
+    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+
+
+async def _team_notes(desk: Harness, ticket_id: int) -> list[str | None]:
+    """The notes kept on the ticket for the team that has it (`team_note` events)."""
+    async with desk.db.uow(read_only=True) as uow:
+        return [e.note for e in await uow.tickets.events(ticket_id) if e.action == "team_note"]
+
+
+async def _told(desk: Harness, chat: int, since: set[int | None]) -> list[OutboxMessage]:
+    """The outbox rows for `chat` written after the rows `since`."""
+    return [r for r in await desk.outbox() if r.id not in since and r.chat_id == chat]
+
+
 async def test_a_result_typed_after_the_leader_transferred_the_ticket_is_kept_for_its_new_team(
     desk: Harness,
 ) -> None:
@@ -348,19 +367,15 @@ async def test_a_result_typed_after_the_leader_transferred_the_ticket_is_kept_fo
     longer resolve the ticket, but what was done is not lost: kept on the ticket, passed to
     the team that has it now, and the member told so."""
     ticket_id = await _accepted_with_result_asked(desk)
-    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
-    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    await _sent_to_baishi(desk, ticket_id)
     before = {row.id for row in await desk.outbox()}
     out = await desk.send(MEMBER, "更换了风机电容，温度已正常", chat=TEAM_CHAT)
     said = texts(out)
     assert "更换了风机电容，温度已正常" in said and "白石乡烘烤110服务队" in said, said
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.team_id == "curing-baishi"
-    async with desk.db.uow(read_only=True) as uow:
-        notes = [e for e in await uow.tickets.events(ticket_id) if e.action == "team_note"]
-    assert [e.note for e in notes] == ["更换了风机电容，温度已正常"]
-    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    assert await _team_notes(desk, ticket_id) == ["更换了风机电容，温度已正常"]
+    told = await _told(desk, BAISHI_CHAT, since=before)
     assert any("更换了风机电容，温度已正常" in r.payload["text"] for r in told)
     assert not any(r.chat_id == FARMER for r in await desk.outbox() if r.id not in before)
 
@@ -371,16 +386,14 @@ async def test_a_result_typed_after_transfer_and_withdrawal_is_not_sent_as_work_
     """The ticket transferred and then withdrawn by the farmer: no team waits on it, so the
     member's 办结 note is not passed on as work waiting; the member is told it moved on."""
     ticket_id = await _accepted_with_result_asked(desk)
-    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
-    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    await _sent_to_baishi(desk, ticket_id)
     await desk.press(FARMER, f"my:x:{ticket_id}")
     await desk.press(FARMER, f"my:xx:{ticket_id}")
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CANCELLED
     before = {row.id for row in await desk.outbox()}
     await desk.send(MEMBER, "更换了风机电容，温度已正常", chat=TEAM_CHAT)
-    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    told = await _told(desk, BAISHI_CHAT, since=before)
     assert not any("仍待您队办理" in str(r.payload.get("text", "")) for r in told), told
     assert "team_note" not in await desk.actions(ticket_id)
 
@@ -392,9 +405,7 @@ async def _question_asked_then_transferred(desk: Harness) -> int:
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     out = await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
     assert "15 分钟内发送有效" in texts(out)
-    await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
-    await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
-    await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+    await _sent_to_baishi(desk, ticket_id)
     return ticket_id
 
 
@@ -414,10 +425,8 @@ async def test_a_question_typed_after_the_leader_transferred_the_ticket_is_passe
     assert "没有发给报告人" in said, said
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.team_id == "curing-baishi"
-    async with desk.db.uow(read_only=True) as uow:
-        notes = [e for e in await uow.tickets.events(ticket_id) if e.action == "team_note"]
-    assert [e.note for e in notes] == ["是哪一间烤房？风机响不响？"]
-    told = [r for r in await desk.outbox() if r.id not in before and r.chat_id == BAISHI_CHAT]
+    assert await _team_notes(desk, ticket_id) == ["是哪一间烤房？风机响不响？"]
+    told = await _told(desk, BAISHI_CHAT, since=before)
     assert any("是哪一间烤房？风机响不响？" in r.payload["text"] for r in told), told
     assert any("需补充" in r.payload["text"] for r in told), told
     assert not any(r.chat_id == FARMER for r in await desk.outbox() if r.id not in before)
@@ -434,9 +443,7 @@ async def test_a_note_typed_after_transfer_and_withdrawal_is_quoted_back(
         ticket_id = await _question_asked_then_transferred(desk)
     else:
         ticket_id = await _accepted_with_result_asked(desk)
-        await desk.press(LEADER, f"tk:xfer:{ticket_id}", chat=TEAM_CHAT)
-        await desk.press(LEADER, f"tk:xto:{ticket_id}:curing-baishi", chat=TEAM_CHAT)
-        await desk.send(LEADER, "属于白石片区", chat=TEAM_CHAT)
+        await _sent_to_baishi(desk, ticket_id)
     await desk.press(FARMER, f"my:x:{ticket_id}")
     await desk.press(FARMER, f"my:xx:{ticket_id}")
     before = {row.id for row in await desk.outbox()}
