@@ -530,3 +530,19 @@ def test_a_year_an_amount_or_a_count_after_a_block_stays(said: str) -> None:
 )
 def test_a_flat_or_a_name_after_a_role_is_still_hidden(said: str, expected: str) -> None:
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("烤房 3 号坏了，找李总", "烤房 3 号坏了，找某总"),
+        ("订了 20 条，找张总", "订了 20 条，找某总"),
+        ("1 号楼漏水，问了王工", "1 号楼漏水，问了某工"),
+        ("订了 20 条，王总是不管", "订了 20 条，某总是不管"),
+    ],
+)
+def test_a_form_of_address_after_a_number_typed_apart_is_hidden(said: str, expected: str) -> None:
+    """The router joins a number typed apart to the word beside it (云烟 87 as 云烟87); the
+    wall still reads words where they are in the text as written (before: every place after
+    such a space was one off, and 李总 after it was shown)."""
+    assert scrub(said) == expected
