@@ -66,11 +66,17 @@ CLAUSE_START = ("，", "。", "、", "；", "：", "！", "？", ",", ";", ":", 
                 "昨天", "今天", "前天", "那个", "这个", "的", "是")  # fmt: skip
 # A surname said alone before an adverb 总 begins (张|总是不在, 李|总算来了) is someone's,
 # 张总 or 张, when it begins a clause (`CLAUSE_START`, or after 跟 or 和) and what follows the
-# adverb is what people do, or when it is whom one seeks or asks (找张总是没用); a thing
-# before such an adverb (这批苗总共五百株, 这栋楼总是停电, 豆总是不发芽) is neither.
+# adverb is what people do, taking money or goods too (张总共收了我500元, 刘总共拿了两条烟:
+# 收, 要 and 吃 with what only a person takes, since a crop is 收 too, 麦总算收完了), or
+# when it is whom one seeks or asks (找张总是没用); a thing before such an adverb
+# (这批苗总共五百株, 这栋楼总是停电, 豆总是不发芽) is neither.
 ADVERB_ACTS = (
     "不在", "没在", "不来", "没来", "来了", "来过", "来看", "来修", "说", "讲", "不接", "没接",
     "不回", "没回", "不给", "没给", "不管", "不理", "不办", "推", "拖", "骂", "迟到", "找",
+    "拿", "骗", "扣", "克扣", "欠", "罚", "索要", "刁难", "多收", "乱收", "多要", "乱要",
+    "收了我", "收我", "收钱", "收了钱", "收费", "收好处", "收红包", "收礼", "收回扣",
+    "要钱", "要了我", "要我", "要好处", "要红包", "要回扣", "要烟",
+    "吃拿", "吃回扣", "吃了我", "吃请", "吃喝",
 )  # fmt: skip
 SOUGHT_AFTER = ("找", "叫", "问", "请", "让")
 # Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在), and

@@ -546,3 +546,16 @@ def test_a_form_of_address_after_a_number_typed_apart_is_hidden(said: str, expec
     wall still reads words where they are in the text as written (before: every place after
     such a space was one off, and 李总 after it was shown)."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("张总共收了我500元", "某总共收了我500元"),
+        ("刘总共拿了两条烟", "某总共拿了两条烟"),
+    ],
+)
+def test_a_person_before_total_who_takes_money_or_goods_is_hidden(said: str, expected: str) -> None:
+    """Taking, asking for or keeping back money and goods (收, 拿, 要, 扣 …) is done by people:
+    张 before 总共 is someone's (before: 张总共收了我500元 was shown)."""
+    assert scrub(said) == expected
