@@ -59,11 +59,26 @@ _SAID_ALONE = frozenset(COMMONEST_SURNAMES) - frozenset(EVERYDAY_SURNAMES + "周
 # follows is no name.
 _NOT_GIVEN = frozenset("的是在和了说也都就把被跟与及从到不没还又很太给对家个")
 # ... and those that begin what follows a name rather than end it (我叫王五投诉, 王五明天来,
-# 王五的烤房): a second given-name character among them is left.
+# 王五的烤房): a second given-name character among them is left, unless nothing Chinese
+# follows it (姓名：刘德明，), where it ends the name.
 _AFTER_NAME = _NOT_GIVEN | frozenset("要想来去今昨明前这那投举反送")
 # What a place's name ends with (我是李家村的, 我是邵阳市的, 我是黄平人): no one's name.
+# ... and what one is called to do (我叫刘强来，他没来): after 我叫 not a name's end even
+# where the clause ends.
+_CALLED_TO = frozenset("要想来去")
 _PLACE_END = frozenset("村寨屯组乡镇县市区州省人")
 _ALONE_AFTER = frozenset("，。！？；、,.!?; ")
+
+
+def _ends_name(found: re.Match[str]) -> bool:
+    """Whether the match's last character ends a name (刘德明，, 联系人：张建明 at the end):
+    nothing Chinese follows it to begin a word with it (王五明天来, 王五来投诉), and it is
+    no word's end on its own (我是王五的)."""
+    after = found.string[found.end() : found.end() + 1]
+    return found[0][-1] not in _NOT_GIVEN and not _CHINESE.match(after)
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _surname_of(name: str) -> str:
@@ -79,7 +94,8 @@ def self_named_hidden(text: str, instead: str, registered: Iterable[str] = ()) -
         says, surname, given = found["says"], found["surname"], found["given"]
         if given[0] in _NOT_GIVEN:
             return found[0]
-        if len(given) == 2 and given[1] in _AFTER_NAME:
+        called_to = says in _CALLED and given[1:] in _CALLED_TO  # 我叫刘强来，
+        if len(given) == 2 and given[1] in _AFTER_NAME and (called_to or not _ends_name(found)):
             given = given[0]
         end = found.start("given") + len(given)
         after = found.string[end : end + 1]
