@@ -18,7 +18,7 @@ from handlers.i18n import in_script, quoted, t
 from handlers.replies import Button, rows
 from routing import to_simplified
 from routing.reader import staff_words
-from routing.segment import cut
+from routing.segment import cut_spans
 
 if TYPE_CHECKING:
     from handlers.context import Ctx
@@ -97,12 +97,11 @@ def _cut_between_words(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     plain = to_simplified(text)
-    words = cut(plain if len(plain) == len(text) else text)
-    kept = 0
-    for word in words:
-        if kept + len(word) > limit:
+    kept = 0  # where the words fitting in `limit` end, a space left out of the cut counted
+    for _start, end in cut_spans(plain if len(plain) == len(text) else text):
+        if end > limit:
             break
-        kept += len(word)
+        kept = end
     head = text[:kept]
     space = head.rfind(" ")  # a line break, flattened: the end of a line or an item
     if space >= 0 and len(head) - space - 1 < _ITEM_MIN:
