@@ -961,3 +961,23 @@ def test_an_order_beside_came_or_not_yet_is_still_no_delivery(router: Router, te
 def test_an_order_of_four_brands_is_still_an_order(router: Router) -> None:
     decision = router.route("我要订玉溪、中华、黄鹤楼、利群各两条")
     assert decision.line == "ordering" and not decision.triage, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我订的肥料什么时候到", "growing"),
+        ("订的烟苗什么时候送", "growing"),
+        ("合同订了5亩，烟苗还没到", "growing"),
+        ("订的地膜收到的少了", "growing"),
+        ("我订的烤房配件还没到", "curing"),
+    ],
+)
+def test_a_farmers_supplies_ordered_and_not_come_stay_with_their_line(
+    router: Router, text: str, line: str
+) -> None:
+    """物流配送 brings a retailer's cigarettes: fertiliser, seedlings or a barn's parts a
+    farmer ordered (订) and is waiting for are the growing or curing team's, not the
+    delivery's, however the waiting is said (还没到, 什么时候送, 收到的)."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == (line, False), decision.explanation
