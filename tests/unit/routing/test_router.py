@@ -981,3 +981,9 @@ def test_a_farmers_supplies_ordered_and_not_come_stay_with_their_line(
     delivery's, however the waiting is said (还没到, 什么时候送, 收到的)."""
     decision = router.route(text)
     assert (decision.line, decision.triage) == (line, False), decision.explanation
+
+
+def test_a_stove_in_the_dormitory_is_the_staffs_not_a_barns(router: Router) -> None:
+    """火炉 is any stove: beside 宿舍 it warms the staff's rooms, no barn's furnace."""
+    decision = router.route("宿舍的火炉不好用")
+    assert (decision.line, decision.triage) == ("staff", False), decision.explanation
