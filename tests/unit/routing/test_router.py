@@ -987,3 +987,19 @@ def test_a_stove_in_the_dormitory_is_the_staffs_not_a_barns(router: Router) -> N
     """火炉 is any stove: beside 宿舍 it warms the staff's rooms, no barn's furnace."""
     decision = router.route("宿舍的火炉不好用")
     assert (decision.line, decision.triage) == ("staff", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "搬迁户的房屋补贴什么时候发",
+        "听说我们村旁边的厂房要搬迁了",
+        "学校搬迁以后东边围墙的缺口一直没人管",
+        "我买的安置地转让以后，权证一直办不下来",
+    ],
+)
+def test_a_move_or_a_sale_without_a_shop_is_no_licence_matter(router: Router, text: str) -> None:
+    """搬迁 or 转让 of a house, a factory or land is no shop moving or changing hands: it
+    waits at the triage desk, not at 专卖管理所."""
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == (router.triage_line, True), decision.explanation
