@@ -252,6 +252,18 @@ def _row(
     # An anonymous complainant is 匿名 to the supervisors too, with no phone, shop or place;
     # a named one is to a team's group (`core.complainant.withheld`).
     instead = withheld_of(cfg, get("kind"), anonymous=bool(get("anonymous")), keeper=keeper)
+
+    def shown(words: str) -> str:
+        # A withheld complainant's own details in their words, as the cards show them.
+        return words_shown_of(
+            cfg,
+            get("kind"),
+            words,
+            anonymous=bool(get("anonymous")),
+            keeper=keeper,
+            own=(get("requester_name"), get("requester_shop")),
+        )
+
     retailer = get("requester_kind") is Requester.RETAILER and instead is None
     return LedgerRow(
         number=get("number") or str(get("id")),
@@ -265,15 +277,7 @@ def _row(
         # Their town and barn are their registration's (`core.team_card.place`).
         area="" if instead else area.name if area else (get("area") or ""),
         site="" if instead else site.name if site else (get("site_code") or ""),
-        # A withheld complainant's own details in their words, as the cards show them.
-        content=words_shown_of(
-            cfg,
-            get("kind"),
-            get("text"),
-            anonymous=bool(get("anonymous")),
-            keeper=keeper,
-            own=(get("requester_name"), get("requester_shop")),
-        ),
+        content=shown(get("text")),
         line=line,
         team=team.name if team else get("team_id"),
         accepted_by=_person(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
@@ -285,7 +289,7 @@ def _row(
         overdue=bool(get("is_overdue")),
         status=get("status"),
         rating=get("rating"),
-        rating_comment=get("rating_comment") or "",
+        rating_comment=shown(get("rating_comment") or ""),
         callback_due_at=local(get("callback_due_at")),
         callback_at=local(get("callback_at")),
         callback_note=get("callback_note") or "",

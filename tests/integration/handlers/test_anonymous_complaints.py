@@ -439,6 +439,28 @@ async def test_an_anonymous_complainants_rating_comment_on_the_card_hides_them(
     assert not any(secret in cards for secret in SECRETS), cards
 
 
+async def test_an_anonymous_complainants_rating_comment_in_a_teams_ledger_hides_them(
+    desk: Harness,
+) -> None:
+    """The 台账 a supervisor posts in a team's group reads the comment as the team's card
+    does: who said it hidden; the supervisors' own copy reads it whole."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:4")
+    await desk.send(RETAILER, "态度好多了，老王烟酒店的王小五，电话13800000002")
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        period = parse("today", desk.clock.now, desk.cfg.zone)
+        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
+        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    assert "王小五" in whole.rating_comment
+    assert "态度好多了" in kept.rating_comment
+    assert not any(secret in kept.rating_comment for secret in SECRETS), kept.rating_comment
+
+
 SAYS_WHO = f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002"
 
 
