@@ -168,6 +168,17 @@ def command_words(text: str) -> str:
     return _split_command(text)[2]
 
 
+_NAME_ALONE = re.compile(r"(?:110(?=\d)|[A-Za-z0-9_]+)(?:@[A-Za-z0-9_]*)?")
+
+
+def words_after_command(text: str) -> str:
+    """What follows a command's name as typed, the punctuation `command_words` takes for a
+    joiner kept: "/stats 。" is 。, which is no period, not the nothing that means today."""
+    after = text.strip()[1:]
+    named = _NAME_ALONE.match(after)
+    return after[named.end() :].strip() if named else command_words(text)
+
+
 # What a Chinese input method types for "/": the full-width ／, or 、 on a pinyin keyboard.
 # Telegram finds no command in "／start", though the person sees none of the difference.
 _IME_SLASHES = ("／", "、")

@@ -7,6 +7,7 @@ from core.complainant import keeper_teams
 from core.enums import Script
 from handlers.context import Ctx
 from handlers.i18n import as_written, in_script
+from handlers.incoming import words_after_command
 from handlers.report_hints import shorter_periods
 from handlers.staff import is_oversight
 from handlers.staff_views import led_here, teams_in_view
@@ -30,7 +31,9 @@ async def _report(ctx: Ctx, which: str) -> None:
     if maker is None:
         ctx.say("reports_off")
         return
-    period = " ".join(ctx.msg.args)
+    # Punctuation typed alone after the command is no joiner to words: it is refused as
+    # the period it is not, rather than dropped and read as today.
+    period = " ".join(ctx.msg.args) or words_after_command(ctx.msg.text)
     keeper = which == "ledger" and await _complainants_readable_here(ctx)
 
     async def build() -> None:

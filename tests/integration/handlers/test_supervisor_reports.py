@@ -142,6 +142,25 @@ async def test_bad_period_gets_a_polite_answer(desk: Harness) -> None:
     assert out.replies and out.replies[0].photo is None
 
 
+@pytest.mark.parametrize(
+    "command", ["/stats 。", "/ledger 。", "/stats ，", "/ledger ：", "/stats ？"]
+)
+async def test_punctuation_alone_after_the_command_is_refused_not_read_as_today(
+    desk: Harness, command: str
+) -> None:
+    """A 。 after /stats is no period: refused with the forms to write, as docs/rates.md
+    says, rather than today's report as if nothing had been typed."""
+    out = await desk.send(SUPERVISOR, command)
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert texts(out).startswith(f"看不懂时间范围「{command.split()[1]}」"), texts(out)
+
+
+async def test_the_command_alone_is_todays_report(desk: Harness) -> None:
+    for command in ("/stats", "/stats ", "/stats@jinye110_bot"):
+        out = await desk.send(SUPERVISOR, command)
+        assert "今日" in out.replies[0].text and out.replies[1].photo is not None
+
+
 async def _tickets_and_outbox(desk: Harness) -> list[tuple[object, ...]]:
     tickets = [(t.id, t.status, t.next_action_at) for t in await desk.tickets()]
     return tickets + [(m.id, m.status) for m in await desk.outbox()]
