@@ -283,7 +283,8 @@ def _row(
         accepted_by=_person(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
         accepted_at=local(get("accepted_at")),
         resolved_at=local(get("resolved_at")),
-        resolution=get("resolution_note") or "",
+        # The staff's notes are read as the complainant's words are: a note may name them.
+        resolution=shown(get("resolution_note") or ""),
         outcome=get("wish_outcome"),
         closed_at=local(get("closed_at")),
         overdue=bool(get("is_overdue")),
@@ -292,7 +293,7 @@ def _row(
         rating_comment=shown(get("rating_comment") or ""),
         callback_due_at=local(get("callback_due_at")),
         callback_at=local(get("callback_at")),
-        callback_note=get("callback_note") or "",
+        callback_note=shown(get("callback_note") or ""),
         callback_overdue=_callback_overdue(get("callback_due_at"), get("callback_at"), now),
         list_place=place,
     )

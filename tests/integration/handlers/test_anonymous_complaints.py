@@ -461,6 +461,27 @@ async def test_an_anonymous_complainants_rating_comment_in_a_teams_ledger_hides_
     assert not any(secret in kept.rating_comment for secret in SECRETS), kept.rating_comment
 
 
+async def test_a_staff_note_naming_an_anonymous_complainant_in_a_teams_ledger_hides_them(
+    desk: Harness,
+) -> None:
+    """The 办结 note read in a team's group's 台账 hides who complained, as the card's notes
+    do; the supervisors' own copy reads it whole."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(
+        DELIVERY_MEMBER, "已向老王烟酒店的王小五道歉，电话13800000002", chat=DELIVERY_CHAT
+    )
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        period = parse("today", desk.clock.now, desk.cfg.zone)
+        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
+        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    assert "王小五" in whole.resolution
+    assert "道歉" in kept.resolution
+    assert not any(secret in kept.resolution for secret in SECRETS), kept.resolution
+
+
 SAYS_WHO = f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002"
 
 
