@@ -8,8 +8,8 @@ Dates are days in the bureau's time zone, both ends included, from 2000-01-01 to
 A period is what a supervisor types after /stats: today, week, lastweek, month, lastmonth,
 quarter, lastquarter, season (this curing season, 本烘烤季), lastseason (上个烘烤季),
 2026-11, 2026-11-18, 2026-11-01..2026-11-15, 2025年烘烤季, or the Chinese a chat uses
-(上上上周, 上个月, 10-12月, 第48周, 近7天, 这两天, 前三天, 11-1到11-15: reports.periods.USAGE
-lists them, and a period not read is refused with that list).
+(上上上周, 上个月, 10-12月, 第48周, 近7天, 这两天, 前三天, 11-1到11-15, 国庆; a period not
+read is refused with the list of the forms read).
 """
 
 from __future__ import annotations
