@@ -128,6 +128,29 @@ def ten_days(text: str, found: re.Match[str], read: Read, zone: ZoneInfo) -> Win
 _AND = re.compile(r"和|与|跟|及")
 
 
+def _beside(after: str, first: Window, read: Read) -> Window:
+    """The second of two periods side by side: as read alone, or in the first's year or the
+    next when that one touches the first (10月和11月 typed on 3 October: this autumn's two
+    months, not this October and last November; 12月和11月 on 3 December: this year's)."""
+    alone = read(after)
+    if _touch(first, alone) or _SEPARATOR.search(after) or _OWN_YEAR.search(after):
+        return alone
+    for year in (first.first_day.year, first.first_day.year + 1):
+        try:
+            in_year = read(f"{year}年{after.strip()}")
+        except PeriodError:
+            continue
+        if _touch(first, in_year):
+            return in_year
+    return alone
+
+
+def _touch(one: Window, other: Window) -> bool:
+    """The two share a day or one starts the day after the other ends."""
+    day = timedelta(days=1)
+    return one.first_day <= other.last_day + day and other.first_day <= one.last_day + day
+
+
 def joined(text: str, read: Read, zone: ZoneInfo) -> Window | None:
     """Two periods with 和 between (昨天和今天, 上周和本周), read as one when the second
     starts the day after the first ends (either way round); two apart (周一和周三) are
@@ -138,11 +161,9 @@ def joined(text: str, read: Read, zone: ZoneInfo) -> Window | None:
         if not before or not after:
             continue  # 昨天和: nothing after it is no today
         try:
-            # The second read in the first's year, as the end of a range is: 10月和11月 typed
-            # on 3 October is this autumn's two months, not this October and last November.
             first = read(before)
             one, other = sorted(
-                (first, _end_of_range(after, first, read)), key=lambda window: window.first_day
+                (first, _beside(after, first, read)), key=lambda window: window.first_day
             )
         except PeriodError:
             continue

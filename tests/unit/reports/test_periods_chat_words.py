@@ -467,3 +467,10 @@ def test_two_months_side_by_side_are_read_in_one_year_as_a_range_of_them_is() ->
     joined = periods.parse("10月和11月", october, SHANGHAI)
     ranged = periods.parse("10-11月", october, SHANGHAI)
     assert (joined.first_day, joined.last_day) == (ranged.first_day, ranged.last_day)
+
+
+def test_two_months_latest_first_side_by_side_are_one_range() -> None:
+    # Before, on 3 December 12月和11月 was refused, 11月 read in the next year.
+    december = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
+    window = periods.parse("12月和11月", december, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 11, 1), date(2026, 12, 31))
