@@ -21,6 +21,8 @@ from core.calendar import days_off_around, festival_day, holiday_days_off
 from reports.period_limits import PeriodError, year_of
 from reports.period_windows import Window, custom
 
+_NEW_YEAR = ((1, 1), (1, 1))
+
 
 class _Holiday(NamedTuple):
     title: str  # in a report's title, after its year: 2026年国庆假期
@@ -31,7 +33,7 @@ class _Holiday(NamedTuple):
 
 _HOLIDAYS = {
     "国庆": _Holiday("国庆假期", ((10, 1), (10, 7))),
-    "元旦": _Holiday("元旦", ((1, 1), (1, 1))),
+    "元旦": _Holiday("元旦", _NEW_YEAR),
     "五一": _Holiday("五一假期", ((5, 1), (5, 5))),
     "劳动": _Holiday("五一假期", ((5, 1), (5, 5))),
     "春节": _Holiday("春节假期", None, "Spring Festival", "02-10至02-17"),
@@ -53,43 +55,49 @@ def holiday(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Wi
     """The days of the holiday `found` (`HOLIDAY`) names: of the year typed, else the latest
     one begun (国庆 typed in March is last October's), headed with its year and name."""
     said = _HOLIDAYS[found["name"]]
-    first, last = _holiday_days(text, found, today_)
-    return replace(custom(text, first, last, zone), heading=f"{first.year}年{said.title}")
+    year, first, last = _holiday_days(text, found, today_)
+    return replace(custom(text, first, last, zone), heading=f"{year}年{said.title}")
 
 
 def around_holiday(text: str, found: re.Match[str], today_: date) -> PeriodError:
     """The reply to a span around a holiday (春节前后): the holiday's days, and how to
     write the holiday itself or the days around it."""
     said = _HOLIDAYS[found["name"]]
-    first, last = _holiday_days(text, found, today_)
+    year, first, last = _holiday_days(text, found, today_)
     before = first - timedelta(days=7)
     after = min(last + timedelta(days=7), max(today_, last))
     written = found.string[: found.end("name")] + ("" if first == last else "假期")
     days_of = f"{first}" if first == last else f"{first} 至 {last}"
     return PeriodError(
-        f"「{text.strip()}」是哪几天说不准：{first.year}年{said.title}是 {days_of}，"
+        f"「{text.strip()}」是哪几天说不准：{year}年{said.title}是 {days_of}，"
         f"查假期请写「{written}」；前后几天请写日期，如「{before}至{after}」。"
     )
 
 
-def _holiday_days(text: str, found: re.Match[str], today_: date) -> tuple[date, date]:
-    """The first and last day of the holiday `found` names: of the year typed (去年, 2025年),
-    else of the latest one begun."""
+def _holiday_days(text: str, found: re.Match[str], today_: date) -> tuple[int, date, date]:
+    """The year of the holiday `found` names and the first and last day of its break: of
+    the year typed (去年, 2025年), else of the latest one begun. A year's 元旦 may begin on
+    30 December of the year before (2024's did): its year is the one it is named for."""
     said = _HOLIDAYS[found["name"]]
     if found["year"]:
-        return _days(text, said, year_of(text, found["year"]))
+        year = year_of(text, found["year"])
+        return year, *_days(text, said, year)
     if found["named"]:
-        return _days(text, said, today_.year - _YEARS_BACK[found["named"]])
-    if not said.fixed and holiday_days_off(said.official, today_.year) is None:
-        # This year's days off are not out yet (中秋 typed in January): its festival still
-        # tells whether it has come, and one not yet come is last year's.
-        day = festival_day(said.official, today_.year)
-        if day is not None and day > today_:
-            return _days(text, said, today_.year - 1)
-    first, last = _days(text, said, today_.year)
-    if first > today_:
-        return _days(text, said, today_.year - 1)
-    return first, last
+        year = today_.year - _YEARS_BACK[found["named"]]
+        return year, *_days(text, said, year)
+    for year in (today_.year + 1, today_.year):
+        if year == today_.year + 1 and said.fixed != _NEW_YEAR:
+            continue  # only 元旦's break begins in the year before its own
+        if not said.fixed and holiday_days_off(said.official, year) is None:
+            # This year's days off are not out yet (中秋 typed in January): its festival
+            # still tells whether it has come, and one not yet come is last year's.
+            day = festival_day(said.official, year)
+            if day is not None and day > today_:
+                continue
+        first, last = _days(text, said, year)
+        if first <= today_:
+            return year, first, last
+    return today_.year - 1, *_days(text, said, today_.year - 1)
 
 
 def _days(text: str, said: _Holiday, year: int) -> tuple[date, date]:

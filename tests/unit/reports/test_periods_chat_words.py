@@ -474,3 +474,29 @@ def test_two_months_latest_first_side_by_side_are_one_range() -> None:
     december = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
     window = periods.parse("12月和11月", december, SHANGHAI)
     assert (window.first_day, window.last_day) == (date(2026, 11, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("typed", "on", "first", "last"),
+    [
+        ("元旦", date(2024, 1, 1), date(2023, 12, 30), date(2024, 1, 1)),
+        # In the break already, on its first days in December: this break, not last year's.
+        ("元旦", date(2023, 12, 31), date(2023, 12, 30), date(2024, 1, 1)),
+        ("2024年元旦", date(2024, 3, 1), date(2023, 12, 30), date(2024, 1, 1)),
+        ("去年元旦", date(2024, 6, 1), date(2022, 12, 31), date(2023, 1, 2)),
+    ],
+)
+def test_new_year_begun_in_december_is_titled_with_the_year_it_is_named_for(
+    typed: str, on: date, first: date, last: date
+) -> None:
+    # Before, 元旦 2024 (2023-12-30 to 2024-01-01) was titled 2023年元旦, and 元旦 typed on
+    # 31 December 2023 was the break a year before.
+    at = datetime(on.year, on.month, on.day, 4, 0, tzinfo=UTC)
+    window = periods.parse(typed, at, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+    assert window.heading == f"{last.year}年元旦"
+
+
+def test_around_new_year_names_the_year_it_is_named_for() -> None:
+    with pytest.raises(PeriodError, match="2024年元旦是 2023-12-30 至 2024-01-01"):
+        periods.parse("元旦前后", datetime(2024, 1, 5, 4, 0, tzinfo=UTC), SHANGHAI)
