@@ -146,6 +146,11 @@ def _asks_or_demands(tokens: list[str], at: int) -> bool:
     return False
 
 
+# Before a term cut into several tokens (不|看|关系, 没有|故意|为难), within two tokens of it
+# (从来没|有|故意|为难): jieba cuts 不 apart, where a term of one token has it joined (不转).
+_NEGATIONS_BEFORE = _NEGATIONS | frozenset(("不", "从不", "从来不", "从来没", "从来没有", "从没"))
+
+
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
 _CONTRASTS = frozenset(("不是", "并非", "并不是"))
 # Said between a thing and what befell it (手机快没电了, 电瓶车又没电了, 我的手机也没有电了).
@@ -212,6 +217,7 @@ class CompiledTables:
             for term, found in self._entries.items()
             if len(term) > 1 and any(e.channel in denials for e in found)
         )
+        self._longest = max((len(t) for t in self._deniable), default=0)
         self._demanded, self._alarming = (
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
             for c in (Channel.COMPLAINT, Channel.EMERGENCY)
@@ -314,28 +320,52 @@ class CompiledTables:
 
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
         """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,
-        从来没有吃拿卡要): a term of two characters or more, a whole token, right after a
-        negation, or a complaint right after a negation of anyone (没有人走后门). Shorter
+        从来没有吃拿卡要, 定级员不看关系, 没有故意为难我): a term of two characters or more,
+        a whole token right after a negation, or a run of tokens with a negation among the
+        two before it, or a complaint right after a negation of anyone (没有人走后门). Shorter
         ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes near
         (没人收|红包), a service's own words (没送到 is the delivery's very problem) and a
         demand complained about (没有红包就不给定等级). An emergency set aside for another
         fault (不是停电，是…) is noted in `found.contrasted`."""
         kept = tokens
         for i in range(1, len(tokens)):
-            token = tokens[i]
-            if token not in self._deniable:
+            token, end = self._deniable_at(tokens, i)
+            if not token:
                 continue
-            # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
-            nobody = i > 1 and tokens[i - 1] == "人" and token in self._demanded
-            if (tokens[i - 2] if nobody else tokens[i - 1]) not in _NEGATIONS:
+            demanded = token in self._demanded
+            if not self._denied(tokens, i, end, demanded):
                 continue
-            if token in self._demanded and _asks_or_demands(tokens, i):
+            if demanded and _asks_or_demands(tokens, end - 1):
                 continue
             kept = list(tokens) if kept is tokens else kept
-            kept[i] = ""  # matches nothing, and parts no neighbours into a term
+            kept[i:end] = [""] * (end - i)  # matches nothing, and parts no neighbours into a term
             if tokens[i - 1] in _CONTRASTS and token in self._alarming:
                 found.contrasted.append(token)
         return kept
+
+    def _deniable_at(self, tokens: list[str], i: int) -> tuple[str, int]:
+        """The deniable term starting at tokens[i], whole or a run of tokens (故意|为难),
+        and where it ends; ("", i) when there is none."""
+        span = ""
+        for end in range(i, len(tokens)):
+            span += tokens[end]
+            if len(span) > self._longest:
+                break
+            if span in self._deniable:
+                return span, end + 1
+        return "", i
+
+    def _denied(self, tokens: list[str], i: int, end: int, demanded: bool) -> bool:
+        """Whether a negation says the term at tokens[i:end] is not so."""
+        before = tokens[i - 1]
+        if before in _NEGATIONS:
+            return True
+        # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
+        if demanded and i > 1 and before == "人" and tokens[i - 2] in _NEGATIONS:
+            return True
+        if end - i < 2:
+            return False
+        return not _NEGATIONS_BEFORE.isdisjoint(tokens[max(0, i - 2) : i])
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
         """`tokens` without the troubles of a thing of one's own said right after it

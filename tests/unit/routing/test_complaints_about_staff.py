@@ -164,3 +164,23 @@ def test_payment_and_greetings_without_a_favour_stay_with_their_service(
 def test_misconduct_nobody_did_is_no_complaint(router: Router, text: str, line: str) -> None:
     """没有人走后门 says it was not done, as 没有走后门 does."""
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("定级员不看关系", "purchase"),
+        ("定级不看关系", "purchase"),
+        ("送货员没有故意为难我，就是来晚了", "delivery"),
+        ("客户经理没有故意为难我", "ordering"),
+        ("客户经理从不故意为难人", "ordering"),
+        ("定级员看关系", "conduct"),  # said, not denied
+        ("送货员故意为难我", "conduct"),
+    ],
+)
+def test_misconduct_denied_in_words_cut_apart_is_no_complaint(
+    router: Router, text: str, line: str
+) -> None:
+    """不|看|关系 and 没有|故意|为难 deny the complaint as 没有吃拿卡要 does, though jieba
+    cuts the complaint into several words."""
+    assert router.route(text, barn=False).line == line
