@@ -305,6 +305,13 @@ class RoutingSettings(_Model):
         "oversight team's own name in a request another line wins, any other word of that "
         "table (才给, 廉洁, 态度) makes it a complaint about that team",
     )
+    everyday_conduct_words: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="complaint words with an everyday sense too (白拿: goods given free, "
+        "走后门: a back door), each with the words that give it that sense in its clause "
+        "(走后门: [卸]): asked about there (能白拿吗) or beside those words (卸烟走后门方便) "
+        "they accuse nobody",
+    )
     danger_words: list[str] = Field(
         default_factory=list,
         description="emergency or disaster words of a danger to people (着火, 触电): the "

@@ -149,6 +149,23 @@ def _asks_or_demands(tokens: list[str], at: int) -> bool:
 # Before a term cut into several tokens (不|看|关系, 没有|故意|为难), within two tokens of it
 # (从来没|有|故意|为难): jieba cuts 不 apart, where a term of one token has it joined (不转).
 _NEGATIONS_BEFORE = _NEGATIONS | frozenset(("不", "从不", "从来不", "从来没", "从来没有", "从没"))
+# What denies a complaint only (我不想白拿, 不能走后门): a fault is not refused (风机不能转了).
+_REFUSALS = frozenset(("不想", "不能", "不会", "不要"))
+# What makes a clause a question (促销品能白拿吗, 卸货能不能走后门).
+_ASKING = frozenset(("吗", "么", "能不能", "可不可以", "行不行"))
+# Where a clause ends, for a question: a comma too (白拿我两条烟，这合理吗 is no question of 白拿).
+_CLAUSE_BREAK = _CLAUSE_END | frozenset("，,、")
+
+
+def _clause(tokens: list[str], start: int, end: int) -> list[str]:
+    """The tokens of the clause holding tokens[start:end], those but the term's."""
+    before = start
+    while before > 0 and tokens[before - 1] not in _CLAUSE_BREAK:
+        before -= 1
+    after = end
+    while after < len(tokens) and tokens[after] not in _CLAUSE_BREAK:
+        after += 1
+    return tokens[before:start] + tokens[end:after]
 
 
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
@@ -217,6 +234,11 @@ class CompiledTables:
             for term, found in self._entries.items()
             if len(term) > 1 and any(e.channel in denials for e in found)
         )
+        # word -> the words that, in its clause, give it its everyday sense
+        self._everyday = {
+            word.strip().lower(): tuple(w.strip().lower() for w in beside)
+            for word, beside in settings.everyday_conduct_words.items()
+        }
         self._longest = max((len(t) for t in self._deniable), default=0)
         self._demanded, self._alarming = (
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
@@ -322,20 +344,24 @@ class CompiledTables:
         """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,
         从来没有吃拿卡要, 定级员不看关系, 没有故意为难我): a term of two characters or more,
         a whole token right after a negation, or a run of tokens with a negation among the
-        two before it, or a complaint right after a negation of anyone (没有人走后门). Shorter
-        ones stay (没|电 is 没电, 不|转 is 不转), as do terms a negation only comes near
-        (没人收|红包), a service's own words (没送到 is the delivery's very problem) and a
-        demand complained about (没有红包就不给定等级). An emergency set aside for another
-        fault (不是停电，是…) is noted in `found.contrasted`."""
+        two before it, or a complaint right after a negation of anyone (没有人走后门) or a
+        refusal (我不想白拿, 不能走后门). Shorter ones stay (没|电 is 没电, 不|转 is 不转), as
+        do terms a negation only comes near (没人收|红包), a service's own words (没送到 is the
+        delivery's very problem) and a demand complained about (没有红包就不给定等级). A
+        complaint word of everyday sense asked about (促销品能白拿吗) or beside a word giving
+        it that sense (卸烟走后门方便) accuses nobody either.
+        An emergency set aside for another fault (不是停电，是…) is noted in
+        `found.contrasted`."""
         kept = tokens
         for i in range(1, len(tokens)):
             token, end = self._deniable_at(tokens, i)
             if not token:
                 continue
             demanded = token in self._demanded
-            if not self._denied(tokens, i, end, demanded):
+            everyday = self._everyday_sense(token, tokens, i, end)
+            if not everyday and not self._denied(tokens, i, end, demanded):
                 continue
-            if demanded and _asks_or_demands(tokens, end - 1):
+            if not everyday and demanded and _asks_or_demands(tokens, end - 1):
                 continue
             kept = list(tokens) if kept is tokens else kept
             kept[i:end] = [""] * (end - i)  # matches nothing, and parts no neighbours into a term
@@ -355,10 +381,22 @@ class CompiledTables:
                 return span, end + 1
         return "", i
 
+    def _everyday_sense(self, token: str, tokens: list[str], i: int, end: int) -> bool:
+        """Whether a complaint word of everyday sense means it here: asked about in its
+        clause (促销品能白拿吗) or beside a word that gives it that sense (卸烟走后门方便)."""
+        beside = self._everyday.get(token)
+        if beside is None:
+            return False
+        clause = _clause(tokens, i, end)
+        if not _ASKING.isdisjoint(clause):
+            return True
+        said = "".join(clause)
+        return any(word in said for word in beside)
+
     def _denied(self, tokens: list[str], i: int, end: int, demanded: bool) -> bool:
         """Whether a negation says the term at tokens[i:end] is not so."""
         before = tokens[i - 1]
-        if before in _NEGATIONS:
+        if before in _NEGATIONS or (demanded and before in _REFUSALS):
             return True
         # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
         if demanded and i > 1 and before == "人" and tokens[i - 2] in _NEGATIONS:

@@ -124,6 +124,7 @@ def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard
         "客户经理收了我的烟不给钱",  # goods taken unpaid
         "专管员来店里拿烟不给钱",
         "客户经理白拿我两条烟",
+        "客户经理白拿我两条烟，这合理吗",  # the question is another clause's
         "送貨員說不給錢就不卸貨",
     ],
 )
@@ -164,6 +165,29 @@ def test_payment_and_greetings_without_a_favour_stay_with_their_service(
 def test_misconduct_nobody_did_is_no_complaint(router: Router, text: str, line: str) -> None:
     """没有人走后门 says it was not done, as 没有走后门 does."""
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("送货员多送了一条，我不想白拿，怎么退", "delivery"),  # goods not paid for, returned
+        ("促销品能白拿吗", "ordering"),  # a free gift asked about
+        ("活动送的烟是白拿的吗", "delivery"),
+    ],
+)
+def test_goods_free_asked_about_or_refused_are_no_complaint(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage, decision.kind) == (line, False, None), (
+        decision.explanation
+    )
+
+
+@pytest.mark.parametrize("text", ["卸货能不能走后门", "烟站走后门进去卸货可以吗", "卸烟走后门方便"])
+def test_a_back_door_to_unload_by_is_no_favour(router: Router, text: str) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line != "conduct" and decision.kind is None, decision.explanation
 
 
 @pytest.mark.parametrize(
