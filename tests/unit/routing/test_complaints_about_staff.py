@@ -113,8 +113,8 @@ def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard
 @pytest.mark.parametrize(
     "text",
     [
-        "送货员说不给钱就不卸货",  # money asked for a service owed anyway
-        "配送员不给钱就不把货搬进店里",
+        "送货员说不给红包就不卸货",  # money asked for a service owed anyway
+        "送货员索要好处费才卸货",
         "定级员不给好处就压级",
         "收购站的人要好处才给定高等级",
         "定级员跟人打招呼就给高等级",  # a favour to whoever put in a word
@@ -125,7 +125,7 @@ def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard
         "专管员来店里拿烟不给钱",
         "客户经理白拿我两条烟",
         "客户经理白拿我两条烟，这合理吗",  # the question is another clause's
-        "送貨員說不給錢就不卸貨",
+        "送貨員說要紅包才卸貨",
     ],
 )
 def test_money_asked_favours_or_goods_taken_unpaid_are_heard_by_the_oversight_line(
@@ -151,6 +151,31 @@ def test_payment_and_greetings_without_a_favour_stay_with_their_service(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("客户经理说上次的货款不给钱就不给订货了", "ordering"),  # a debt
+        ("我欠了货款，客户经理说不给钱就不给送货", "ordering"),
+        ("配送员说货到付款，不给钱就不卸货", "delivery"),  # cash on delivery
+        ("客戶經理說不給錢就不給訂貨", "ordering"),
+        ("我不给钱送货员就不走", "delivery"),
+        ("送货员说不给钱就不卸货", "delivery"),
+        ("配送员不给钱就不把货搬进店里", "delivery"),
+        ("送貨員說不給錢就不卸貨", "delivery"),
+    ],
+)
+def test_a_debt_or_cash_on_delivery_is_a_question_for_the_service_not_a_complaint(
+    router: Router, text: str, line: str
+) -> None:
+    """不给钱就不… is the writer's own payment as the service's condition: a debt or cash on
+    delivery as often as money asked. Words cannot tell them apart, and a complaint wrongly
+    filed about a named member of staff does more harm than a payment question at its
+    service, where the writer can still /complain. Money asked in its own words (索要, 红包)
+    is heard by the oversight line."""
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == (line, False), decision.explanation
 
 
 @pytest.mark.parametrize(
