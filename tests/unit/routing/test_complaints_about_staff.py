@@ -119,6 +119,7 @@ def test_tie_in_selling_or_a_cold_shoulder_by_any_of_the_bureaus_people_is_heard
         "收购站的人要好处才给定高等级",
         "定级员跟人打招呼就给高等级",  # a favour to whoever put in a word
         "定级员看人，打过招呼的就先收",
+        "客户经理托人打招呼，给关系户多分货源",
         "有人走后门插队卖烟",
         "送礼才给定上等烟",
         "客户经理收了我的烟不给钱",  # goods taken unpaid
@@ -176,6 +177,24 @@ def test_a_debt_or_cash_on_delivery_is_a_question_for_the_service_not_a_complain
     is heard by the oversight line."""
     decision = router.route(text, barn=False)
     assert (decision.line, decision.triage) == (line, False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购站说提前打招呼就能预约", "purchase"),  # notice given in advance
+        ("客户经理说提前打招呼就给留货", "ordering"),
+        ("送货员说打招呼就能改送货时间", "delivery"),  # telling them
+    ],
+)
+def test_notice_given_in_advance_is_no_favour(router: Router, text: str, line: str) -> None:
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == (line, False), decision.explanation
+
+
+def test_a_visit_arranged_by_a_call_is_no_complaint(router: Router) -> None:
+    decision = router.route("技术员说打招呼就能来上门", barn=False)
+    assert decision.line != "conduct" and decision.kind is None, decision.explanation
 
 
 @pytest.mark.parametrize(
