@@ -996,6 +996,7 @@ def test_a_stove_in_the_dormitory_is_the_staffs_not_a_barns(router: Router) -> N
         "听说我们村旁边的厂房要搬迁了",
         "学校搬迁以后东边围墙的缺口一直没人管",
         "我买的安置地转让以后，权证一直办不下来",
+        "居委会和我签了房屋转让协议",
     ],
 )
 def test_a_move_or_a_sale_without_a_shop_is_no_licence_matter(router: Router, text: str) -> None:
@@ -1003,3 +1004,28 @@ def test_a_move_or_a_sale_without_a_shop_is_no_licence_matter(router: Router, te
     waits at the triage desk, not at 专卖管理所."""
     decision = router.route(text, barn=False)
     assert (decision.line, decision.triage) == (router.triage_line, True), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "零售户搬迁需要什么手续",
+        "我们要搬迁，证怎么换",  # the licence beside the move
+        "我要迁址",
+        "我的烟酒行要迁址",
+        "商店转让以后证怎么办",
+        "小卖部搬家了",
+        "超市转让了",
+        "铺面转让了",
+        "我的烟酒店要搬迁",
+        "我想转让",
+        "转让需要什么手续",
+    ],
+)
+def test_a_shop_moving_or_changing_hands_in_a_retailers_words_is_a_licence_matter(
+    router: Router, text: str
+) -> None:
+    """A retailer names the shop as they call it (商店, 超市, 小卖部, 铺面) or not at all:
+    搬迁 beside the shop or the licence, 迁址 and 转让 go to 专卖管理所."""
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
