@@ -60,6 +60,9 @@ class KindVerdict:
 # A wish is granted (实现) or not, as its notice and the wish list say (已实现, 无法实现):
 # 没实现 typed back to a wish is its 没解决, 实现了 its 解决了; said of a repair, neither.
 _WISH_NOT_GRANTED = ("没实现", "没有实现", "未实现", "没能实现", "未能实现", "实现不了")
+# A wish not acted on, as a staff member says of it (还没做, 没弄好, 没落实, 没兑现): not
+# 没办法 (no way, an answer accepted), 没做错 or 没弄明白 (not understood).
+_WISH_NOT_DONE = re.compile(r"没有?(?:做|弄|搞|落实|兑现)(?![错明懂清])")
 _WISH_GRANTED = re.compile(r"已经?实现|实现了(?![吗么嘛没])")
 # 只实现了一部分 says it is granted and not, both: the notice's buttons are asked instead.
 _IN_PART = re.compile(r"只|才|部分|一半|一点")
@@ -94,7 +97,7 @@ def kind_verdict(text: str) -> KindVerdict | None:
     plain = to_simplified(bare(text))
     if _DISPUTED.search(normalize(text).strip()):  # its pauses kept
         return KindVerdict(not_done=True, kinds=DISPUTABLE)
-    if any(w in plain for w in _WISH_NOT_GRANTED):
+    if any(w in plain for w in _WISH_NOT_GRANTED) or _WISH_NOT_DONE.search(plain):
         return KindVerdict(not_done=True, kinds=frozenset((Kind.WISH,)))
     if _WISH_GRANTED.search(plain) and not _IN_PART.search(plain):
         return KindVerdict(not_done=False, kinds=frozenset((Kind.WISH,)))

@@ -44,7 +44,16 @@ async def _statuses(desk: Harness) -> list[Status]:
 
 @pytest.mark.parametrize(
     ("typed", "place"),
-    [("第3项没实现", 2), ("3没实现", 2), ("第三項沒實現", 2), ("第1项，还没有实现", 0)],
+    [
+        ("第3项没实现", 2),
+        ("3没实现", 2),
+        ("第三項沒實現", 2),
+        ("第1项，还没有实现", 0),
+        ("2没做", 1),
+        ("第2项还没做", 1),
+        ("2沒做", 1),
+        ("第二个没落实", 1),
+    ],
 )
 async def test_not_granted_of_a_numbered_item_sends_that_item_back(
     desk: Harness, typed: str, place: int

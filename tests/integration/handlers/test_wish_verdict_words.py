@@ -46,8 +46,11 @@ async def _status(desk: Harness, ticket_id: int) -> Status:
         (Script.HANS, "还没实现", "心愿 {n} 已重新派给"),
         (Script.HANS, "没有实现，早餐还是只有馒头", "心愿 {n} 已重新派给"),
         (Script.HANT, "還沒實現", "心願 {n} 已重新派給"),
+        (Script.HANS, "还没做", "心愿 {n} 已重新派给"),
+        (Script.HANS, "没落实", "心愿 {n} 已重新派给"),
+        (Script.HANT, "還沒弄好", "心願 {n} 已重新派給"),
     ],
-    ids=["hans", "hans-with-why", "hant"],
+    ids=["hans", "hans-with-why", "hant", "hans-not-done", "hans-not-carried-out", "hant-not-done"],
 )
 async def test_not_granted_typed_sends_the_wish_back(
     desk: Harness, script: Script, typed: str, told: str
