@@ -84,7 +84,9 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     for part in parts:
         read = _verdict_of(part.rest)
         named = [item_of(items, n) for n in part.numbers] if items is not None else [None]
-        if read is None or any(item is None for item in named):
+        # 两项都没实现 of a list of three does not say which two.
+        partial = items is not None and part.whole not in (0, len(items))
+        if read is None or partial or any(item is None for item in named):
             unclear.append(part.said)
             continue
         for number, item in zip(part.numbers, named, strict=True):

@@ -50,7 +50,10 @@ _NUM = rf"(?:\d{{1,2}}(?!\d)|[{_HAN_NUMBERS}])"
 _JOIN = r"\s*(?:和|跟|与|及|、|/|,|，)\s*"
 _ENDS = rf"(?:{_ITEM}|(?={_JOIN}|{_VERDICT_NEXT}))"
 _GROUP = re.compile(
-    rf"(?:前|头)(?P<first>[两二三四五六七八九]|\d){_ITEMS}"
+    # 3项都, 这三个都, 两项全: as many items as that, all of them; the list's whole when it
+    # has that many, never its item 3
+    rf"(?:这|那)?(?P<whole>[两二三四五六七八九十]|\d{{1,2}}(?!\d)){_ITEMS}(?=[都全均])"
+    rf"|(?:前|头)(?P<first>[两二三四五六七八九]|\d){_ITEMS}"
     rf"|后(?P<last>[两二三四五六七八九]|\d){_ITEMS}"
     # 第 before the first number, 项 after the last: 第2、3项, 第二项，第三项
     rf"|(?P<nth>第{_NUM}{_ENDS}(?:{_JOIN}第?{_NUM}{_ENDS})*)"
@@ -68,6 +71,9 @@ class ItemsVerdict:
     numbers: tuple[int, ...]
     rest: str
     said: str  # the words of this part, items and verdict
+    # As many items as this said of all of them together (3项都满意): the whole list's
+    # when it has that many; 0 when its items are named one by one.
+    whole: int = 0
 
 
 def items_verdicts(text: str) -> list[ItemsVerdict] | None:
@@ -82,23 +88,25 @@ def items_verdicts(text: str) -> list[ItemsVerdict] | None:
         return None
     parts: list[ItemsVerdict] = []
     pending: tuple[int, ...] = ()
+    whole = 0
     start = 0
     for group, after in zip(groups, [*groups[1:], None], strict=True):
         end = after.start() if after is not None else len(words)
         pending += _group_numbers(group)
+        whole = _count(group["whole"]) if group["whole"] else whole
         rest = words[group.end() : end].strip(_LEFT)
         if rest:
             said = words[start:end].strip(_LEFT)
-            parts.append(ItemsVerdict(pending, rest, said))
-            pending, start = (), end
+            parts.append(ItemsVerdict(pending, rest, said, whole))
+            pending, whole, start = (), 0, end
     if pending or sum(len(p.numbers) for p in parts) < 2:
         return None
     return parts
 
 
 def _group_numbers(group: re.Match[str]) -> tuple[int, ...]:
-    if group["first"]:
-        return tuple(range(1, _count(group["first"]) + 1))
+    if group["whole"] or group["first"]:
+        return tuple(range(1, _count(group["whole"] or group["first"]) + 1))
     if group["last"]:
         return tuple(range(-_count(group["last"]), 0))
     found = re.findall(_NUM, group["nth"] or group["bare"])
@@ -131,6 +139,8 @@ def item_words(text: str) -> ItemWords | None:
     ("第3项和第4项没实现")."""
     words = normalize(text).strip()
     if (numbered := _BY_NUMBER.match(words)) is not None:
+        if numbered["bare"] and numbered["rest"].startswith(("都", "全", "均")):
+            return None  # 3项都满意: all three items (`items_verdicts`), not item 3
         said = ItemWords(_number(numbered["nth"] or numbered["bare"]), "", numbered["rest"])
     elif (by_words := _BY_WORDS.match(words)) is not None:
         said = ItemWords(None, by_words["named"], by_words["rest"])

@@ -100,3 +100,27 @@ async def test_the_last_items_score_asks_for_a_comment_naming_it(desk: Harness) 
     await desk.send(STAFF, "早餐品种还可以再多一些")
     second = next(t for t in await desk.tickets() if t.id == items[1])
     assert second.rating_comment == "早餐品种还可以再多一些"
+
+
+@pytest.mark.parametrize("typed", ["3项都满意", "三項都滿意", "这3个都实现了"])
+async def test_as_many_items_as_the_list_has_judged_together_are_all_of_them(
+    desk: Harness, typed: str
+) -> None:
+    """3项都满意 of a list of three speaks of all three items, not of item 3: each one's
+    score is asked."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    data = button_data(out)
+    for wish in items:
+        assert f"my:r:{wish}:5" in data
+    assert await _statuses(desk) == [Status.RESOLVED] * 3
+
+
+async def test_fewer_items_than_the_list_has_judged_together_change_nothing(
+    desk: Harness,
+) -> None:
+    """两项都没实现 of a list of three: which two is not said, so none is sent back."""
+    await wish_list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, "两项都没实现")))
+    assert "已重新派给" not in said
+    assert await _statuses(desk) == [Status.RESOLVED] * 3
