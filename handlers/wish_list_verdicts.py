@@ -6,6 +6,7 @@ Whether words typed at one item's prompts are another item's verdict is read her
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reop
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
 from handlers.wish_lists import item_of, item_words, items_meant, items_verdicts, wish_lists
+from routing import normalize
 
 SEND_BACK = "back"
 GRANTED = "ok"  # its score is asked
@@ -72,7 +74,9 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     understood said and nothing done. False when the words judge fewer than two items by
     number, or no wish list of theirs awaits their word."""
     parts = items_verdicts(text)
-    if parts is None or not awaiting:
+    if parts is None:
+        return await _all_awaiting_judged(ctx, text, awaiting)
+    if not awaiting:
         return False
     lists = await wish_lists(ctx, awaiting)
     if not lists:
@@ -97,6 +101,36 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
         _say_understood(ctx, judged, unclear or [p.said for p in parts], text)
         return True
     await _apply(ctx, sorted(judged, key=lambda j: j.number))
+    return True
+
+
+# 都好了, 全部都实现了, 这几项都没实现: one verdict on every item that awaits it; the
+# verdict right after 都, not "都快一个月了还没实现" (都: already).
+_ALL = re.compile(
+    r"^(?:这些|这几[项个条]|它们|所有的?|全部的?)?(?:心愿|项目?)?(?:都|全都|全部|均)"
+    r"(?P<rest>(?:没|未|已|还没|实现|满意|不满意|基本|比较|挺|很|非常|好|解决|可以|行|有异议"
+    r"|不同意|我?(?:给|打)|[1-5一二三四五](?:分|星|颗星)).*)$"
+)
+
+
+async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
+    """One verdict said of all the items of a wish list that await the person's word
+    ("都好了", "都没实现"): applied to each, as if each were named, never asked which one.
+    False unless two or more items of one list, and nothing else, await their word."""
+    found = _ALL.match(normalize(text).strip())
+    read = _verdict_of(found["rest"]) if found is not None and len(awaiting) > 1 else None
+    if read is None:
+        return False
+    lists = await wish_lists(ctx, awaiting)
+    waiting = {t.id for t in awaiting}
+    if len(lists) != 1 or not waiting <= {t.id for t in lists[0]}:
+        return False
+    judged = [
+        _Judged(item, n, read[0], read[1], text.strip())
+        for n, item in enumerate(lists[0], start=1)
+        if item.id in waiting
+    ]
+    await _apply(ctx, judged)
     return True
 
 

@@ -124,3 +124,44 @@ async def test_fewer_items_than_the_list_has_judged_together_change_nothing(
     said = to_simplified(texts(await desk.send(STAFF, "两项都没实现")))
     assert "已重新派给" not in said
     assert await _statuses(desk) == [Status.RESOLVED] * 3
+
+
+@pytest.mark.parametrize("typed", ["都好了", "都滿意", "全部都实现了，谢谢"])
+async def test_all_of_the_items_awaiting_said_granted_are_each_asked_their_score(
+    desk: Harness, typed: str
+) -> None:
+    """都好了 while the list's items await the staff member's word speaks of all of them:
+    never asked which one."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    said = to_simplified(texts(out))
+    assert "哪一个" not in said
+    data = button_data(out)
+    for wish in items:
+        assert f"my:r:{wish}:5" in data
+
+
+async def test_all_of_the_items_awaiting_said_not_granted_are_each_sent_back(
+    desk: Harness,
+) -> None:
+    await wish_list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, "都没实现")))
+    assert "哪一个" not in said and said.count("已重新派给") == 3
+    assert await _statuses(desk) == [Status.DISPATCHED] * 3
+
+
+async def test_all_said_of_the_items_answered_leaves_the_one_in_hand(desk: Harness) -> None:
+    """The third item was sent back: 都好了 is said of the two still answered."""
+    items = await wish_list_answered(desk)
+    await desk.send(STAFF, "第3项没实现")
+    out = await desk.send(STAFF, "都好了")
+    data = button_data(out)
+    assert f"my:r:{items[0]}:5" in data and f"my:r:{items[1]}:5" in data
+    assert not [d for d in data if d.startswith(f"my:r:{items[2]}:")]
+
+
+async def test_words_with_du_for_already_send_no_item_back(desk: Harness) -> None:
+    """都快一个月了还没实现: 都 says how long, not of which items."""
+    await wish_list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, "都快一个月了还没实现")))
+    assert said.count("已重新派给") < 3
