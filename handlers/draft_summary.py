@@ -4,6 +4,7 @@ words may be about, and 「👍 把感谢转给…」 for thanks that ask for no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.enums import Kind
@@ -41,6 +42,7 @@ class Offer:
     ticket_id: int
     number: str
     team_id: str | None  # None in a draft saved before offers named the team
+    place: int | None = None  # its number on its wish list (第2项), if it is on one
 
 
 def offers_kept(data: dict[str, object]) -> list[Offer]:
@@ -49,12 +51,17 @@ def offers_kept(data: dict[str, object]) -> list[Offer]:
         return [Offer(about, str(data.get(ABOUT_NUMBER) or ""), None)]
     if not isinstance(about, list):
         return []
-    return [Offer(int(i), str(number), str(team)) for i, number, team in about]
+    # A draft saved before offers kept their place on a wish list has three fields.
+    return [
+        Offer(int(i), str(number), str(team), int(place[0]) if place and place[0] else None)
+        for i, number, team, *place in about
+    ]
 
 
-def offer_data(about: list[Ticket]) -> dict[str, object]:
-    """What a draft's conversation keeps of the tickets its summary offers to add it to."""
-    offered = [[t.id, t.label, t.team_id] for t in about if t.id is not None]
+def offer_data(about: Sequence[tuple[Ticket, int | None]]) -> dict[str, object]:
+    """What a draft's conversation keeps of the tickets its summary offers to add it to,
+    each with its number on its wish list (None for one on no list)."""
+    offered = [[t.id, t.label, t.team_id, place] for t, place in about if t.id is not None]
     return {ABOUT: offered or None, ABOUT_NUMBER: None}
 
 
@@ -182,10 +189,14 @@ def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:
 
 def _add_button(ctx: Ctx, offer: Offer, mark: str, *, several: bool) -> Button:
     """「➕ 补充到工单 N」, naming the ticket's team too when several are offered."""
-    label = ctx.text("add_to_ticket", number=offer.number)
+    # An item of a wish list by the number the list was filed under too: 第2项 10024.
+    number = offer.number
+    if offer.place is not None:
+        number = f"{ctx.text('item_number', number=offer.place)} {number}"
+    label = ctx.text("add_to_ticket", number=number)
     if several and offer.team_id is not None:
         team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
-        label = ctx.text("add_to_ticket_of_team", number=offer.number, team=team)
+        label = ctx.text("add_to_ticket_of_team", number=number, team=team)
     return Button(label, f"f:add{mark}:{offer.ticket_id}")
 
 

@@ -38,6 +38,7 @@ from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
 from handlers.wish_items import split_items
+from handlers.wish_lists import in_list_order
 from routing import bare, to_simplified
 
 TICKET = "ticket"
@@ -182,7 +183,8 @@ async def start_ticket(
     if text:
         data = draft_data(ctx, gathered)
         if about and kind is Kind.REQUEST:
-            data |= offer_data(about)
+            # The items of a wish list in the list's order, as its filing numbered them.
+            data |= offer_data(await in_list_order(ctx, about))
         if thanked is not None:
             data[THANKED] = [thanked.id, thanked.label, thanked.team_id]
         await ctx.start_flow(TICKET, "confirm", data)
@@ -542,7 +544,8 @@ async def _offer_again(ctx: Ctx, gathered: Gathered) -> None:
     about = []
     if gathered.kind is Kind.REQUEST:
         about = await in_hand_about(ctx, tickets.decide(ctx, gathered), gathered.text)
-    await ctx.goto(ctx.conv.step, **offer_data(about), **{_REOFFER: None})
+    offered = offer_data(await in_list_order(ctx, about))
+    await ctx.goto(ctx.conv.step, **offered, **{_REOFFER: None})
 
 
 def _pressed_offer(ctx: Ctx) -> Offer | None:
@@ -567,7 +570,7 @@ async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
     if ticket is None or ticket.requester_id != ctx.user.id or not in_hand:
         assert ctx.conv is not None
         rest = [o for o in offers_kept(ctx.conv.data) if o.ticket_id != offer.ticket_id]
-        kept = [[o.ticket_id, o.number, o.team_id] for o in rest if o.team_id is not None]
+        kept = [[o.ticket_id, o.number, o.team_id, o.place] for o in rest if o.team_id is not None]
         await ctx.goto("confirm", **{ABOUT: kept or None, ABOUT_NUMBER: None})
         show_summary(ctx, gathered, lead="about_moved_on", number=offer.number)
         return

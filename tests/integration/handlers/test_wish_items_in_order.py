@@ -46,3 +46,20 @@ async def test_which_to_withdraw_lists_the_items_in_the_lists_order(desk: Harnes
     shown = [(text, data) for text, data in _buttons(out) if data.startswith("my:x:")]
     assert [data for _, data in shown] == [f"my:x:{wish}" for wish in items]
     assert [text[:4] for text, _ in shown] == ["第1项 ", "第2项 ", "第3项 "]
+
+
+async def test_which_item_to_add_words_to_lists_the_items_in_the_lists_order(
+    desk: Harness,
+) -> None:
+    """Words typed about the list while its items are worked on are offered to each item
+    (补充到工单), in the list's order and by the numbers it was filed under."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets()]
+    out = await desk.send(STAFF, "第2项改成食堂增加晚餐")
+    shown = [(text, data) for text, data in _buttons(out) if data.startswith("f:add")]
+    assert [data.rsplit(":", 1)[1] for _, data in shown] == [str(wish) for wish in items]
+    assert [text.split("工单 ", 1)[1][:4] for text, _ in shown] == ["第1项 ", "第2项 ", "第3项 "]
