@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from core.enums import Status
+from core.model import Ticket
 
 # The key of a ticket's create event data that holds the draft it was filed from.
 DRAFT = "draft"
@@ -31,22 +32,25 @@ def list_places(filed_in: Mapping[int, tuple[int, str]]) -> dict[int, tuple[int,
     return places
 
 
-# An item is done with once crossed off (销号) or withdrawn; the list, once all of them are.
+# An item is done with once crossed off (销号), withdrawn, or closed for want of the staff
+# member's answer (未补充关闭, never done); the list, once all of them are.
 _DONE = (Status.CLOSED, Status.CANCELLED)
 
 
 @dataclass(frozen=True)
 class ListProgress:
     """How far a wish list has come: the numbers of its items still worked on (`left`), and
-    of the rest how many were crossed off and how many withdrawn."""
+    of the rest how many were crossed off, withdrawn, and closed unanswered (never done)."""
 
     left: tuple[int, ...]
     closed: int
     withdrawn: int
+    unanswered: int = 0
 
 
-def list_progress(statuses: Sequence[Status]) -> ListProgress:
-    """The progress of a list whose items, in its order, stand at `statuses`."""
-    left = tuple(n for n, status in enumerate(statuses, start=1) if status not in _DONE)
-    closed = sum(1 for status in statuses if status is Status.CLOSED)
-    return ListProgress(left, closed, len(statuses) - len(left) - closed)
+def list_progress(items: Sequence[Ticket]) -> ListProgress:
+    """The progress of a list whose items, in its order, are `items`."""
+    left = tuple(n for n, item in enumerate(items, start=1) if item.status not in _DONE)
+    unanswered = sum(1 for item in items if item.closed_unresolved)
+    closed = sum(1 for item in items if item.status is Status.CLOSED) - unanswered
+    return ListProgress(left, closed, len(items) - len(left) - closed - unanswered, unanswered)

@@ -121,9 +121,10 @@ MINE: dict[str, str] = {
     # After an item of a wish list is crossed off (销号): how far the list has come.
     "wish_list_left": "这份心愿清单还有 {count} 项没有销号：{numbers}。",
     "wish_list_done": "这份心愿清单的 {count} 项已全部销号，感谢您的反馈！",
-    "wish_list_done_withdrawn": (
-        "这份心愿清单已全部办完：{count} 项已销号，{withdrawn} 项您已撤回。感谢您的反馈！"
-    ),
+    # The items not crossed off (销号) counted apart: withdrawn, or closed unanswered.
+    "wish_list_done_apart": "这份心愿清单已全部办完：{count} 项已销号{apart}。感谢您的反馈！",
+    "wish_list_apart_withdrawn": "，{count} 项您已撤回",
+    "wish_list_apart_unanswered": "，{count} 项没有收到补充信息，已关闭",
     "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",
     "send_back_rated": (
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"

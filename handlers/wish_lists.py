@@ -229,11 +229,19 @@ async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
     if not lists:
         return  # a wish on no list
     [items] = lists
-    progress = list_progress([item.status for item in items])
+    progress = list_progress(items)
     if progress.left:
         numbers = "、".join(ctx.text("item_number", number=n) for n in progress.left)
         ctx.say("wish_list_left", count=len(progress.left), numbers=numbers)
-    elif progress.withdrawn:
-        ctx.say("wish_list_done_withdrawn", count=progress.closed, withdrawn=progress.withdrawn)
+    elif progress.withdrawn or progress.unanswered:
+        apart = "".join(
+            ctx.text(f"wish_list_apart_{key}", count=count)
+            for key, count in (
+                ("withdrawn", progress.withdrawn),
+                ("unanswered", progress.unanswered),
+            )
+            if count
+        )
+        ctx.say("wish_list_done_apart", count=progress.closed, apart=apart)
     else:
         ctx.say("wish_list_done", count=progress.closed)

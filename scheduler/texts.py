@@ -122,9 +122,9 @@ REQUESTER: dict[str, str] = {
     # its thanks for feedback: none came for this one.
     "wish_list_left": "这份心愿清单还有 {count} 项没有销号：{numbers}。",
     "wish_list_done": "这份心愿清单的 {count} 项已全部销号。",
-    "wish_list_done_withdrawn": (
-        "这份心愿清单已全部办完：{count} 项已销号，{withdrawn} 项您已撤回。"
-    ),
+    "wish_list_done_apart": "这份心愿清单已全部办完：{count} 项已销号{apart}。",
+    "wish_list_apart_withdrawn": "，{count} 项您已撤回",
+    "wish_list_apart_unanswered": "，{count} 项没有收到补充信息，已关闭",
     "item_number": "第{number}项",
     "accept_chased": (
         "工单 {number} 还没有人接单，已再次催促{team}，再没有人接单会报告负责人。"

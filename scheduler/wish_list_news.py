@@ -35,14 +35,20 @@ async def list_news(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: dateti
     others = [item for item in items if item.id != ticket.id]
     if any(_crossed_off_at(cfg, item, now) for item in others):
         return ""
-    progress = list_progress([item.status for item in items])
+    progress = list_progress(items)
     if progress.left:
         numbers = "、".join(texts.requester("item_number", number=n) for n in progress.left)
         return texts.requester("wish_list_left", count=len(progress.left), numbers=numbers)
-    if progress.withdrawn:
-        return texts.requester(
-            "wish_list_done_withdrawn", count=progress.closed, withdrawn=progress.withdrawn
+    if progress.withdrawn or progress.unanswered:
+        apart = "".join(
+            texts.requester(f"wish_list_apart_{key}", count=count)
+            for key, count in (
+                ("withdrawn", progress.withdrawn),
+                ("unanswered", progress.unanswered),
+            )
+            if count
         )
+        return texts.requester("wish_list_done_apart", count=progress.closed, apart=apart)
     return texts.requester("wish_list_done", count=progress.closed)
 
 

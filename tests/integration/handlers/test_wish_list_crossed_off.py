@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.enums import Status
+from core.enums import Action, Status
 from routing import to_simplified
 from tests.integration.scheduler.clockwork import run_scheduler
 from tests.support.desk import Harness, texts
@@ -115,3 +115,48 @@ async def test_a_list_the_sweep_crosses_off_at_once_says_how_far_it_came_once(
     assert len(told) == 3
     assert not [text for text in told if "没有销号" in text], told
     assert len([text for text in told if "已全部销号" in text]) == 1, told
+
+
+async def test_an_item_closed_for_want_of_an_answer_is_not_said_crossed_off(
+    desk: Harness,
+) -> None:
+    """The team asked about item 2 and no answer came, so it was closed (未补充关闭), never
+    done: rating the others does not say all three items are crossed off (销号)."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in items:
+        await desk.press(200081, f"tk:acc:{wish}", chat=-1001000000015)
+    await desk.press(200081, f"tk:ask:{items[1]}", chat=-1001000000015)
+    await desk.send(200081, "想增加哪些早餐品种？", chat=-1001000000015)
+    await desk.sweep_does(items[1], Action.EXPIRE)
+    for wish in (items[0], items[2]):
+        await desk.press(200081, f"tk:res:{wish}", chat=-1001000000015)
+        await desk.send(200081, "已研究答复", chat=-1001000000015)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    last = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[2]}:5")))
+    assert "3 项已全部销号" not in last
+    assert "2 项已销号" in last and "1 项没有收到补充信息，已关闭" in last
+
+
+async def test_an_item_withdrawn_is_counted_apart(desk: Harness) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    await desk.press(STAFF, f"my:x:{items[2]}")
+    await desk.press(STAFF, f"my:xx:{items[2]}")
+    for wish in items[:2]:
+        await desk.press(200081, f"tk:acc:{wish}", chat=-1001000000015)
+        await desk.press(200081, f"tk:res:{wish}", chat=-1001000000015)
+        await desk.send(200081, "已研究答复", chat=-1001000000015)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    last = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[1]}:5")))
+    assert "2 项已销号，1 项您已撤回" in last and "没有收到补充信息" not in last
