@@ -195,6 +195,10 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # The item named is what the words after it are about, whatever the router reads
         # in them (早餐那项不满意 is no complaint about staff).
         return await _verdict(ctx, text, said.rest, None, named=items)
+    if said is not None and said.number is not None and len(awaiting) > 1 and not items:
+        # 第4项5分 of a list of three names no item: which one is asked, the words after
+        # the number (5分) its verdict, as with none named.
+        return await _verdict(ctx, text, said.rest, decision, named=None)
     return await _verdict(ctx, text, text, decision, named=None)
 
 

@@ -190,3 +190,17 @@ async def test_another_items_score_at_an_items_score_prompt_rates_that_item(
     await desk.send(STAFF, "第3项4分")
     rated = {t.id: t.rating for t in await desk.tickets()}
     assert rated == {items[0]: None, items[1]: None, items[2]: 4}
+
+
+@pytest.mark.parametrize("typed", ["第4项5分", "第四項5分"])
+async def test_a_score_for_an_item_the_list_has_not_asks_which(desk: Harness, typed: str) -> None:
+    """第4项5分 of a list of three: which item the score is for is asked, the score kept on
+    each button; nothing is rated, and no new request is offered for the triage desk."""
+    items = await _list_filed(desk)
+    out = await desk.send(STAFF, typed)
+    said = to_simplified(texts(out))
+    assert "求助办事" not in said
+    assert [f"my:r:{wish}:5" for wish in items] == [
+        d for d in button_data(out) if d.startswith("my:r:")
+    ]
+    assert set(await _statuses(desk)) == {Status.RESOLVED}
