@@ -49,7 +49,7 @@ from handlers.tickets import Gathered, routed, says_something, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved, typed_score
-from handlers.wish_list_verdicts import names_another_item
+from handlers.wish_list_verdicts import names_another_item, scores_another_item
 from handlers.wish_lists import in_list_order, item_button_text
 from routing import bare, to_simplified
 
@@ -310,10 +310,14 @@ async def flow_step(ctx: Ctx) -> bool:
         await ctx.end_flow()
         return True
     text = msg.text.strip()
-    if flow == RATE and await names_another_item(ctx, text, ticket):
+    rated = flow == RATE and ctx.conv.step != SCORE
+    if flow == RATE and (
+        await names_another_item(ctx, text, ticket)
+        or (rated and await scores_another_item(ctx, text, ticket))
+    ):
         # 第2项没实现 at the prompts of item 1 of the list: the verdict on item 2, read
-        # afresh, not a comment on item 1. A score given stands, and is said to.
-        rated = ctx.conv.step != SCORE
+        # afresh, not a comment on item 1; so is a score alone while others await theirs.
+        # A score given stands, and is said to.
         await ctx.end_flow()
         if rated:
             ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))

@@ -68,6 +68,18 @@ async def names_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
     return bool(items) and all(t.id != ticket.id for t in items)
 
 
+async def scores_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
+    """A score alone ("4") typed at `ticket`'s comment prompt, its own score given, while
+    other items of its wish list still await the staff member's score (前两项满意 asked
+    two): for one of them, not a comment on `ticket`."""
+    if typed_score(text) is None:
+        return False
+    lists = await wish_lists(ctx, [ticket])
+    return any(
+        item.id != ticket.id and item.status is Status.RESOLVED for items in lists for item in items
+    )
+
+
 async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
     """Verdicts on two or more items of the person's wish list, by number, acted on item by
     item; or, when a part names no item of the list or says nothing for sure, what was

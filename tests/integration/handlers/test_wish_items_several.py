@@ -165,3 +165,18 @@ async def test_words_with_du_for_already_send_no_item_back(desk: Harness) -> Non
     await wish_list_answered(desk)
     said = to_simplified(texts(await desk.send(STAFF, "都快一个月了还没实现")))
     assert said.count("已重新派给") < 3
+
+
+async def test_a_score_typed_at_an_items_comment_prompt_is_for_the_others_awaiting(
+    desk: Harness,
+) -> None:
+    """前两项满意 asks both scores; 5 rates the item asked last, and 4 typed next, while the
+    other items still await theirs, is no comment on the one rated: which it is for is
+    asked."""
+    items = await wish_list_answered(desk)
+    await desk.send(STAFF, "前两项满意")
+    await desk.send(STAFF, "5")
+    out = await desk.send(STAFF, "4")
+    rated = {t.id: (t.rating, t.rating_comment) for t in await desk.tickets()}
+    assert rated[items[1]] == (5, "")
+    assert f"my:r:{items[0]}:4" in button_data(out)
