@@ -81,6 +81,10 @@ STAFF: dict[str, str] = {
         "心愿 {number} 记为「无法实现」：请写明原因（会告知职工）：\n"
         "（{minutes} 分钟内发送有效；发送 /cancel 取消）"
     ),
+    "t_res_reason_needed": (
+        "这个说明会告知职工，请写明具体原因（例如：今年预算已用完，计划明年安排），"
+        "或发送 /cancel 取消。"
+    ),
     "btn_wish_granted": "✅ 已实现",
     "btn_wish_partly": "◐ 部分实现",
     "btn_wish_declined": "✖️ 无法实现",

@@ -80,6 +80,11 @@ async def note_step(ctx: Ctx) -> None:
         await _let_album_go(ctx, album)
         return
     ticket = await load_ticket(ctx, str(data.get("ticket_id", "")))
+    if flow == "t_res" and ticket is not None and _no_reason(ticket, data, text):
+        # 无法实现 and 部分实现 are told the employee with the reason: "无" gives none.
+        await ctx.goto(ctx.conv.step, files=files)
+        ctx.say("t_res_reason_needed")
+        return
     await ctx.end_flow()
     if ticket is None:
         _quote_back(ctx, flow, text)
@@ -149,6 +154,16 @@ def _wish_outcome(ticket: Ticket, data: dict[str, object]) -> WishOutcome | None
     if ticket.kind is not Kind.WISH:
         return None
     return outcome_named(str(data.get("outcome") or ""))
+
+
+# Words that stand for no reason at all, typed where one is asked for.
+_NO_REASON = frozenset(("无", "没有", "暂无", "没", "略", "同上", "不知道", "无原因", "没有原因"))
+
+
+def _no_reason(ticket: Ticket, data: dict[str, object], text: str) -> bool:
+    """A wish granted in part or not at all, its reason typed as none ("无", "略")."""
+    short_of_it = (WishOutcome.PARTLY, WishOutcome.DECLINED)
+    return _wish_outcome(ticket, data) in short_of_it and bare(text) in _NO_REASON
 
 
 def _sent_files(ctx: Ctx) -> list[tuple[str, str | None]]:

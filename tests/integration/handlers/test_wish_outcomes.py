@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.reports_port import Reports
@@ -167,3 +168,21 @@ async def test_the_words_beside_a_declined_wishs_buttons_name_the_button_shown(
     await _resolve(desk, air_con, f"tk:res:{air_con}:declined", "宿舍空调已报明年计划")
     out = await desk.send(STAFF, "知道了")
     assert "「✅ 收到，评价」" in texts(out) and "已解决，评价" not in texts(out)
+
+
+@pytest.mark.parametrize(
+    ("press", "note"), [(":declined", "无"), (":partly", "没有"), (":declined", "略。")]
+)
+async def test_a_wish_turned_down_waits_for_a_reason_not_a_placeholder(
+    desk: Harness, press: str, note: str
+) -> None:
+    """无法实现 and 部分实现 are told the employee with the reason: "无" gives none, so the
+    reason is asked again and the wish stays in hand."""
+    first, *_ = await _three_wishes_accepted(desk)
+    await desk.press(STAFF_MEMBER, f"tk:res:{first}{press}", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF_MEMBER, note, chat=STAFF_TEAM_CHAT)
+    assert "原因" in texts(out) and "已办结" not in texts(out)
+    [wish] = [t for t in await desk.tickets() if t.id == first]
+    assert wish.status is Status.ACCEPTED
+    told = await _resolve(desk, first, f"tk:res:{first}{press}", "今年预算已用完，明年安排")
+    assert "今年预算已用完，明年安排" in told
