@@ -149,8 +149,9 @@ def _asks_or_demands(tokens: list[str], at: int) -> bool:
 # Before a term cut into several tokens (不|看|关系, 没有|故意|为难), within two tokens of it
 # (从来没|有|故意|为难): jieba cuts 不 apart, where a term of one token has it joined (不转).
 _NEGATIONS_BEFORE = _NEGATIONS | frozenset(("不", "从不", "从来不", "从来没", "从来没有", "从没"))
-# What denies a complaint only (我不想白拿, 不能走后门): a fault is not refused (风机不能转了).
-_REFUSALS = frozenset(("不想", "不能", "不会", "不要"))
+# What denies a complaint only (我不想白拿): a fault is not refused (风机不能转了), and a plea
+# (送货员不要故意为难我们, 希望客户经理不要吃拿卡要) is still a complaint.
+_REFUSALS = frozenset(("不想",))
 # What makes a clause a question (促销品能白拿吗, 卸货能不能走后门).
 _ASKING = frozenset(("吗", "么", "能不能", "可不可以", "行不行"))
 # Where a clause ends, for a question: a comma too (白拿我两条烟，这合理吗 is no question of 白拿).
@@ -401,9 +402,15 @@ class CompiledTables:
         # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
         if demanded and i > 1 and before == "人" and tokens[i - 2] in _NEGATIONS:
             return True
-        if end - i < 2:
+        if end - i < 2 or not demanded:
+            # An emergency is denied only by a negation of its own (不是|没|电): a 不 of
+            # another verb before it (不|小心|火|灭了, 没|注意|火|熄了) leaves the barn failing.
             return False
-        return not _NEGATIONS_BEFORE.isdisjoint(tokens[max(0, i - 2) : i])
+        # Right before it, as jieba cuts it apart (不|看|关系, 从|不|故意|为难, 从来没|有…);
+        # not one of another word before it (定级员不公平看关系, 送货员不送货故意为难我).
+        return before in _NEGATIONS_BEFORE or "".join(tokens[max(0, i - 2) : i]) in (
+            _NEGATIONS_BEFORE
+        )
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
         """`tokens` without the troubles of a thing of one's own said right after it

@@ -252,3 +252,22 @@ def test_misconduct_denied_in_words_cut_apart_is_no_complaint(
     """不|看|关系 and 没有|故意|为难 deny the complaint as 没有吃拿卡要 does, though jieba
     cuts the complaint into several words."""
     assert router.route(text, barn=False).line == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "定级员不公平看关系",
+        "送货员不送货故意为难我",
+        "客户经理不帮忙故意为难人",
+        "送货员不要故意为难我们",
+        "请定级员不要看关系定级",
+    ],
+)
+def test_misconduct_after_a_negation_of_another_word_or_a_plea_is_still_heard(
+    router: Router, text: str
+) -> None:
+    # A negation of another word before it (不公平, 不送货) or a plea (不要…) denied the
+    # misconduct for a while: the complaint went to the team complained about.
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation

@@ -1029,3 +1029,25 @@ def test_a_shop_moving_or_changing_hands_in_a_retailers_words_is_a_licence_matte
     搬迁 beside the shop or the licence, 迁址 and 转让 go to 专卖管理所."""
     decision = router.route(text, barn=False)
     assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不小心火灭了",
+        "没注意火熄了",
+        "不知道火灭了多久",
+        "一晚上没看火灭了",
+        "火不大烧不起来",
+        "不通风烧不燃",
+        "不通电不出风",
+        "烤房不热没电了",
+    ],
+)
+def test_a_barn_failing_after_a_negation_of_another_verb_stays_urgent(
+    router: Router, text: str
+) -> None:
+    # A 不 or 没 of another verb (不小心, 没注意) two words before a fault cut apart denied
+    # it for a while: the farmer's alarm went to the triage desk.
+    decision = router.route(text)
+    assert (decision.line, decision.urgent) == ("curing", True), decision.explanation
