@@ -88,6 +88,10 @@ class Console:
     # buttons can still be pressed: (callback data, message id, chat the message is in).
     buttons: list[tuple[str, int | None, int]] = field(default_factory=list)
     write: Callable[[str], Any] | None = None
+    # A team persona who pressed a button in their private chat with the bot (a page, a
+    # call-back's 「📞 已回访」) types there next, as on Telegram: the prompt it asked waits
+    # in that chat. A press in their group, or :as, brings them back to the group.
+    typing_in: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.people = personas(self.app)
@@ -159,9 +163,10 @@ class Console:
         return str(chat_id)
 
     def _event(self, chat_id: int | None = None, **fields: Any) -> Incoming:
-        """What the persona sends, in their own chat unless `chat_id` (a pressed button's)."""
+        """What the persona sends, in the chat they are in unless `chat_id` (a pressed
+        button's)."""
         p = self.persona
-        chat = p.chat_id if chat_id is None else chat_id
+        chat = self.typing_in.get(self.persona_name, p.chat_id) if chat_id is None else chat_id
         return Incoming(
             update_key=f"console:{uuid.uuid4().hex}",
             user_id=p.user_id,
@@ -180,6 +185,7 @@ class Console:
         head = words[0] if words else ""
         if head == ":as" and len(words) == 2 and words[1] in self.people:
             self.persona_name = words[1]
+            self.typing_in.pop(words[1], None)
             self._print(f"现在的身份：{words[1]}（{self.persona.name}，id {self.persona.user_id}）")
             return None
         if head == ":press" and len(words) == 2 and words[1].isdigit():
@@ -188,6 +194,7 @@ class Console:
                 self._print("没有这个按钮。")
                 return None
             data, message_id, chat_id = self.buttons[index]
+            self._move_to(chat_id)
             return self._event(chat_id, callback_data=data, callback_message_id=message_id)
         if head == ":who":
             self._who()
@@ -219,6 +226,18 @@ class Console:
             self._print(HELP)
             return None
         return self._event(text=line, **_command_of(line))
+
+    def _move_to(self, chat_id: int) -> None:
+        """A team persona pressing in their private chat types there from now on, and
+        pressing in their group types there again (see `typing_in`)."""
+        p = self.persona
+        if p.chat_id == p.user_id:
+            return  # a requester's or a supervisor's one chat
+        if chat_id == p.user_id and self.typing_in.get(self.persona_name) != chat_id:
+            self.typing_in[self.persona_name] = chat_id
+            self._print("（现在在与机器人的私聊中输入；在群里点按钮或 :as 回到群里）")
+        elif chat_id == p.chat_id:
+            self.typing_in.pop(self.persona_name, None)
 
     def _who(self) -> None:
         for name, persona in self.people.items():

@@ -271,3 +271,38 @@ async def test_later_counts_a_notice_held_for_quiet_hours_when_it_goes_out(
     assert "已自动销号" in morning, morning
     assert morning.startswith("：1 个工单发出 1 条提醒或通知"), morning
     assert "Traceback" not in screen
+
+
+async def test_a_team_persona_answers_a_prompt_in_the_private_chat_its_button_was_pressed_in(
+    tmp_path: Path,
+) -> None:
+    # 「📞 已回访」 reaches the oversight leader privately: the line typed after pressing it is
+    # the call-back's record, as it would be in that private chat on Telegram, not the
+    # team's talk in its group. A press in the group brings the typing back there.
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    console = Console(app, out=out)
+    try:
+        await console.send(":as retailer")
+        await console.send("投诉配送员小王，送货总是迟到")
+        await console.send(_press(console, "f:ok:"))
+        await console.send(":as delivery-member")
+        await console.send(_press(console, "tk:acc:"))
+        await console.send(_press(console, "tk:res:"))
+        await console.send("已和小王谈话")
+        await console.send(":as retailer")
+        await console.send(_press(console, "my:ok:"))
+        await console.send(_press(console, "my:r:1:1"))
+        await console.send(_press(console, "f:skip"))
+        await console.send(":as conduct-leader")
+        leaders = [n for n, (d, _, chat) in enumerate(console.buttons, 1) if chat == 200092]
+        await console.send(f"#{leaders[-1]}")
+        await console.send("电话回访了，小王已道歉")
+        await console.send("/ticket 10019")
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "已记录工单 10019 的回访：电话回访了，小王已道歉" in screen
+    assert screen.count("回访：电话回访了，小王已道歉") >= 2  # recorded, and on /ticket
+    assert "Traceback" not in screen
