@@ -16,12 +16,13 @@ just above. The keeper teams and the supervisors read the words whole.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from core.config import Config
 from core.enums import Kind, Requester
 from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.model import ChatPlace, Ticket, User
-from core.own_details import own_details_hidden
+from core.own_details import complainant_named_hidden, own_details_hidden
 from core.ports import UnitOfWork
 from core.ranks import supervisors
 from core.written import as_written
@@ -93,6 +94,63 @@ def said_later_hidden(
         return None
     own = (requester.name, requester.shop_name) if requester is not None else (None, None)
     return lambda said: own_details_hidden(said, names=(own[0],), shops=(own[1],))
+
+
+def staff_notes_hidden(
+    cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False
+) -> Callable[[str], str] | None:
+    """What hides a complainant in the staff's notes on their ticket (a question put to
+    them, a 办结 or 回访 note) from a reader who may not read them, where
+    `said_later_hidden` hides their details in their own words; None where nothing is
+    hidden. Only who the complainant is, as registered: a note's writer naming
+    themselves (我是配送员张强) and the team's numbers (its service phone, an order's)
+    are the team's word to the reader (`core.own_details.complainant_named_hidden`)."""
+    if not hides_own_details(cfg, ticket.kind, anonymous=ticket.anonymous, keeper=keeper):
+        return None
+    own = registered(requester)
+    return lambda note: staff_note_shown_of(
+        cfg, ticket.kind, note, anonymous=ticket.anonymous, keeper=keeper, own=own
+    )
+
+
+@dataclass(frozen=True)
+class NotesHidden:
+    """What hides a withheld complainant's details in the notes on their ticket, by who
+    wrote them: `theirs` in their own (补充, answers, a rating's comment), `staff` in a
+    team's or a leader's (a question, a 办结 or 回访 note)."""
+
+    theirs: Callable[[str], str]
+    staff: Callable[[str], str]
+
+
+def notes_hidden_from(
+    cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False
+) -> NotesHidden | None:
+    """`said_later_hidden` and `staff_notes_hidden` together; None where nothing is hidden."""
+    theirs = said_later_hidden(cfg, ticket, requester, keeper=keeper)
+    staff = staff_notes_hidden(cfg, ticket, requester, keeper=keeper)
+    return None if theirs is None or staff is None else NotesHidden(theirs, staff)
+
+
+Registered = tuple[str | None, str | None, str | None, str | None]
+
+
+def registered(requester: User | None) -> Registered:
+    """The requester's name, shop, phone and licence number as registered."""
+    if requester is None:
+        return (None, None, None, None)
+    return (requester.name, requester.shop_name, requester.phone, requester.licence_number)
+
+
+def staff_note_shown_of(
+    cfg: Config, kind: Kind, note: str, *, anonymous: bool, keeper: bool, own: Registered
+) -> str:
+    """A staff note on a ticket of `kind` as `staff_notes_hidden` shows it, read without the
+    ticket (a ledger's row); `own`, its requester as `registered`."""
+    if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
+        return note
+    name, shop, phone, licence = own
+    return complainant_named_hidden(note, (name,), (shop,), (phone, licence))
 
 
 def words_shown_of(

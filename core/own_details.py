@@ -140,16 +140,55 @@ def own_details_hidden(
     text: str, names: Iterable[str | None] = (), shops: Iterable[str | None] = ()
 ) -> str:
     """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
-    written as registered, longest first (a shop named after its owner, 小梅烟酒店, goes
-    before 小梅), a name they give themselves (我叫王五, `core.self_named`), and the
-    numbers and accounts (`contacts_hidden`). A word of one character is left: it would
-    hide the same character wherever else it is written, and so is a shop's name that
-    says only what it sells (烟酒店)."""
+    written as registered (`_registered_hidden`), a name they give themselves (我叫王五,
+    `core.self_named`), and the numbers and accounts (`contacts_hidden`)."""
+    names = list(names)
+    out = _registered_hidden(text, names, shops)
+    registered = [name.strip() for name in names if name]
+    return contacts_hidden(self_named_hidden(out, PERSON, registered))
+
+
+def complainant_named_hidden(
+    text: str,
+    names: Iterable[str | None] = (),
+    shops: Iterable[str | None] = (),
+    numbers: Iterable[str | None] = (),
+) -> str:
+    """`text`, written by someone else about a person (a team's 办结 note, its question to a
+    complainant), without that person's details: their `names` and `shops` as registered
+    (`_registered_hidden`) and their registered `numbers` (phone, licence number) where
+    repeated, in groups or full-width digits too. Not the writer's own (我是配送员张强, the
+    team's service phone) nor any other number (an order's): they are the team's word to
+    the reader, and say nothing of the person."""
+    out = _registered_hidden(text, names, shops)
+    for number in numbers:
+        digits = (number or "").translate(_FULLWIDTH_DIGITS)
+        digits = "".join(char for char in digits if char.isdigit())
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]  # a phone as Telegram shares it (+8613912345678)
+        if len(digits) >= 6:
+            instead = PHONE if PHONE in numbers_hidden(digits) else NUMBER
+            out = _written_as(digits).sub(instead, out)
+    return out
+
+
+def _written_as(digits: str) -> re.Pattern[str]:
+    """`digits` as a text may write them: each in ASCII or full-width, grouped by a space or
+    a dash, and not part of a longer number."""
+    each = [f"[{d}{chr(ord(d) - ord('0') + ord('０'))}]" for d in digits]
+    country = rf"(?:\+?86{_SEP})?"
+    return re.compile(rf"(?<![\d０-９]){country}" + _SEP.join(each) + r"(?![\d０-９])")
+
+
+def _registered_hidden(text: str, names: Iterable[str | None], shops: Iterable[str | None]) -> str:
+    """`text` with `names` (某某) and `shops` (某店) hidden where written as registered,
+    longest first (a shop named after its owner, 小梅烟酒店, goes before 小梅). A word of one
+    character is left: it would hide the same character wherever else it is written, and so
+    is a shop's name that says only what it sells (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) >= 2:
             out = out.replace(word, instead)
-    registered = [word for word, instead in words if instead == PERSON]
-    return contacts_hidden(self_named_hidden(out, PERSON, registered))
+    return out

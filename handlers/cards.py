@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from core.complainant import NotesHidden
 from core.config import Config
 from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS, VISITED_KINDS
@@ -277,20 +277,27 @@ _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the ca
 _HISTORY_NOTE = 300  # characters of one note
 
 
-def notes_hidden(events: list[TicketEvent], hide: Callable[[str], str] | None) -> list[TicketEvent]:
-    """`events` with their notes passed through `hide` (a withheld complainant's details,
-    `core.complainant.said_later_hidden`); as they are for None. The staff's notes too: a
-    question put to the complainant (王小五您好，…) names them as their own words may."""
+def notes_hidden(events: list[TicketEvent], hide: NotesHidden | None) -> list[TicketEvent]:
+    """`events` with a withheld complainant's details hidden from their notes
+    (`core.complainant.notes_hidden_from`), by who wrote each: every detail of theirs in
+    their own words; in the staff's, who they are as registered (a question put to them,
+    王小五您好，…), not the writer naming themselves or the team's numbers. As they are for
+    None."""
     if hide is None:
         return events
-    return [replace(e, note=hide(e.note)) if e.note else e for e in events]
+    return [
+        replace(e, note=(hide.theirs if e.actor_role is Role.REQUESTER else hide.staff)(e.note))
+        if e.note
+        else e
+        for e in events
+    ]
 
 
 def history_text(
     cfg: Config,
     ticket: Ticket,
     events: list[TicketEvent],
-    hide: Callable[[str], str] | None = None,
+    hide: NotesHidden | None = None,
 ) -> str:
     """The ticket's past for the team it now comes to, or "" when it has none to tell;
     `hide` keeps from it what its notes say of the requester that its reader may not read."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from core.complainant import NotesHidden
 from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
@@ -104,13 +105,13 @@ async def show(
     staff_buttons: tuple[tuple[Button, ...], ...] = (),
     requester: Sequence[str] = (),
     words: str | None = None,
-    hide: Callable[[str], str] | None = None,
+    hide: NotesHidden | None = None,
 ) -> None:
     """The ticket's detail and timeline: the requester's own, with their buttons, or a
     member's, leader's or supervisor's /ticket, with `staff_buttons` (a team's card's), the
     `requester` lines (whom to call, or why not) under its header, and its `words` as the
     reader may see them (`core.complainant.shown_words`), in one message; `hide` does the
-    same for the notes on its timeline (补充, answers, a team's question)."""
+    same for the notes on its timeline (补充, answers, a team's question), by who wrote them."""
     assert ticket.id is not None
     events = notes_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket

@@ -5,7 +5,7 @@ or what the requester might still be asked), and the member told so."""
 
 from __future__ import annotations
 
-from core.complainant import said_later_hidden, team_keeps
+from core.complainant import staff_notes_hidden, team_keeps
 from core.enums import Role, Status
 from core.model import Ticket
 from core.services import may_work_on, note_event
@@ -65,10 +65,10 @@ async def keep_note(
     name = await notify.name_of(ctx, ctx.user.id)
     old = ctx.cfg.team(from_team).name
     # The note may name the complainant (王小五您好，…) to a team the card withholds them
-    # from: hidden as the complaint's own words are (`core.complainant`).
+    # from: hidden as the staff's notes are (`core.complainant.staff_notes_hidden`).
     requester = await ctx.uow.users.get(ticket.requester_id)
     keeper = team_keeps(ctx.cfg, ticket.team_id)
-    hide = said_later_hidden(ctx.cfg, ticket, requester, keeper=keeper)
+    hide = staff_notes_hidden(ctx.cfg, ticket, requester, keeper=keeper)
     shown = note if hide is None else hide(note)
     text = t(to_team, number=ticket.label, team=old, name=name, note=shown)
     targets = await notify.team_targets(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from core.complainant import keeper_places, said_later_hidden, team_keeps
+from core.complainant import keeper_places, notes_hidden_from, said_later_hidden, team_keeps
 from core.config import Team
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
@@ -272,8 +272,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     if with_history and everyone:
         events = list(await ctx.uow.tickets.events(ticket.id))
         history = hidden_history = history_text(ctx.cfg, ticket, events)
-        # What a complainant said later may name them, as its words may.
-        if (hide := said_later_hidden(ctx.cfg, ticket, requester)) is not None:
+        # What a complainant said later may name them, as its words may, and so may a note
+        # a team wrote (王小五您好，…).
+        if (hide := notes_hidden_from(ctx.cfg, ticket, requester)) is not None:
             hidden_history = history_text(ctx.cfg, ticket, events, hide)
     team_buttons, watch_buttons = card_buttons(ctx.cfg, ticket), take_over_buttons(ticket)
     # A complainant's details are read only where the teams keeping them are, and by the

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from core import sla
 from core.complainant import (
     keeper_teams,
-    said_later_hidden,
+    notes_hidden_from,
     shown_requester,
     shown_words,
     withheld,
@@ -208,7 +208,7 @@ async def _ticket(ctx: Ctx) -> None:
         keeper = teams is None or bool(teams & keeper_teams(ctx.cfg))
         lines = shown_requester(ctx.cfg, ticket, requester, keeper=keeper)
         words = shown_words(ctx.cfg, ticket, requester, keeper=keeper)
-        hide = said_later_hidden(ctx.cfg, ticket, requester, keeper=keeper)
+        hide = notes_hidden_from(ctx.cfg, ticket, requester, keeper=keeper)
     await show(ctx, ticket, await _card_buttons_for(ctx, ticket), lines, words, hide)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from core.complainant import withheld_of, words_shown_of
+from core.complainant import staff_note_shown_of, withheld_of, words_shown_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
@@ -264,6 +264,22 @@ def _row(
             own=(get("requester_name"), get("requester_shop")),
         )
 
+    def staff_shown(note: str) -> str:
+        # A staff note may name the complainant, but its writer and the team's numbers stay.
+        return staff_note_shown_of(
+            cfg,
+            get("kind"),
+            note,
+            anonymous=bool(get("anonymous")),
+            keeper=keeper,
+            own=(
+                get("requester_name"),
+                get("requester_shop"),
+                get("requester_phone"),
+                get("requester_licence"),
+            ),
+        )
+
     retailer = get("requester_kind") is Requester.RETAILER and instead is None
     return LedgerRow(
         number=get("number") or str(get("id")),
@@ -283,8 +299,7 @@ def _row(
         accepted_by=_person(get("acceptor_name") or "", get("acceptor_phone") or "", accepted_by),
         accepted_at=local(get("accepted_at")),
         resolved_at=local(get("resolved_at")),
-        # The staff's notes are read as the complainant's words are: a note may name them.
-        resolution=shown(get("resolution_note") or ""),
+        resolution=staff_shown(get("resolution_note") or ""),
         outcome=get("wish_outcome"),
         closed_at=local(get("closed_at")),
         overdue=bool(get("is_overdue")),
@@ -293,7 +308,7 @@ def _row(
         rating_comment=shown(get("rating_comment") or ""),
         callback_due_at=local(get("callback_due_at")),
         callback_at=local(get("callback_at")),
-        callback_note=shown(get("callback_note") or ""),
+        callback_note=staff_shown(get("callback_note") or ""),
         callback_overdue=_callback_overdue(get("callback_due_at"), get("callback_at"), now),
         list_place=place,
     )

@@ -482,6 +482,51 @@ async def test_a_staff_note_naming_an_anonymous_complainant_in_a_teams_ledger_hi
     assert not any(secret in kept.resolution for secret in SECRETS), kept.resolution
 
 
+# A staff note naming the complainant, its writer and the team's and an order's numbers.
+STAFF_NOTE = (
+    "我是张强，已向老王烟酒店的王小五道歉，订单号20261201001已重新配送，有问题打0871-65551234"
+)
+STAFF_NOTE_HIDDEN = (
+    "我是张强，已向某店的某某道歉，订单号20261201001已重新配送，有问题打0871-65551234"
+)
+
+
+async def test_a_staff_note_in_a_teams_ledger_hides_only_the_complainant(desk: Harness) -> None:
+    """The 办结 note in a team's group's 台账 hides whom it names of the complainant, not its
+    writer naming themselves, the team's service phone or the order's number (before:
+    我是配送员某某，订单号【号码已隐去】，有问题打【电话已隐去】)."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, STAFF_NOTE, chat=DELIVERY_CHAT)
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        period = parse("today", desk.clock.now, desk.cfg.zone)
+        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    assert kept.resolution == STAFF_NOTE_HIDDEN
+
+
+async def test_ticket_hides_a_staff_question_narrowly_and_the_complainants_answer_wholly(
+    desk: Harness,
+) -> None:
+    """A team's /ticket reads its question to the complainant without their name or shop
+    but with its writer's and the team's numbers, and the complainant's answer with every
+    detail of theirs hidden (我叫王五 too)."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(
+        DELIVERY_MEMBER,
+        "王小五您好，我是张强，订单号20261201001是几点收到的？电话0871-65551234",
+        chat=DELIVERY_CHAT,
+    )
+    await desk.send(RETAILER, "下午三点，我叫王五，电话13900001111")
+    shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
+    assert "某某您好，我是张强，订单号20261201001是几点收到的？电话0871-65551234" in shown
+    assert "下午三点，我叫某某，电话【电话已隐去】" in shown, shown
+    assert _named_nowhere(shown), shown
+
+
 SAYS_WHO = f"我是老王烟酒店的王小五，许可证号{LICENCE}，电话13800000002"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.own_details import NUMBER, PHONE, own_details_hidden
+from core.own_details import NUMBER, PHONE, complainant_named_hidden, own_details_hidden
 
 
 def test_numbers_name_and_shop_are_hidden_and_whom_it_is_about_stays() -> None:
@@ -134,3 +134,25 @@ def test_a_range_of_amounts_stays_whole(said: str) -> None:
     """A price or weight from one amount to another is what happened, no phone number
     (before: 每担【电话已隐去】元)."""
     assert own_details_hidden(said) == said
+
+
+def test_a_staff_note_hides_the_complainants_registered_name_shop_and_numbers_only() -> None:
+    note = (
+        "我是配送员张强，已向老王烟酒店的王小五道歉并重新配送订单号20261201001，"
+        "回电１３９-1234-5678、许可证520102100123均确认，有问题打0871-65551234"
+    )
+    hidden = complainant_named_hidden(
+        note,
+        names=("王小五",),
+        shops=("老王烟酒店",),
+        numbers=("+8613912345678", "520102100123", None),
+    )
+    assert hidden == (
+        "我是配送员张强，已向某店的某某道歉并重新配送订单号20261201001，"
+        f"回电{PHONE}、许可证{NUMBER}均确认，有问题打0871-65551234"
+    )
+
+
+def test_a_staff_note_keeps_a_longer_number_holding_the_complainants_and_short_ones() -> None:
+    note = "许可证5201021001234不是本人的，尾号5678"
+    assert complainant_named_hidden(note, numbers=("520102100123", "5678")) == note
