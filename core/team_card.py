@@ -9,7 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from core.complainant import card_shown_at, shown_requester, shown_words, team_keeps, withheld
+from core.complainant import (
+    card_shown_at,
+    shown_requester,
+    shown_words,
+    staff_notes_hidden,
+    team_keeps,
+    withheld,
+)
 from core.config import Config
 from core.enums import Status
 from core.model import ChatPlace, Ticket, TicketEvent, User
@@ -59,6 +66,9 @@ def card_text(
     was a colleague; `keeper`: the copy the oversight team watches, which names a
     complainant another team may not read (`core.complainant`)."""
     team = cfg.team(ticket.team_id)
+    # The team's notes (the question, the 办结 note) may name the complainant, as its words
+    # may: hidden where the card withholds them, but for the writer's and the team's own.
+    hide = staff_notes_hidden(cfg, ticket, requester, keeper=keeper) or (lambda note: note)
     head = "🚨【紧急】" if ticket.urgent else ""
     # A ticket sent back as not solved says so at once: the team is not starting afresh.
     back = f"｜第 {ticket.reopen_count} 次退回" if ticket.reopen_count else ""
@@ -81,12 +91,12 @@ def card_text(
             by = f" {visited_name}" if visited_name else ""
             lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}")
     if question and ticket.status is Status.WAITING_REQUESTER:
-        lines.append(question)
+        lines.append(hide(question))
     if ticket.resolved_at:
         by = f" {resolved_name}" if resolved_name else ""
         outcome = f"（{WISH_OUTCOME_NAMES[ticket.wish_outcome]}）" if ticket.wish_outcome else ""
         lines.append(
-            f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {ticket.resolution_note}"
+            f"办结{outcome}：{local(cfg, ticket.resolved_at)}{by} {hide(ticket.resolution_note)}"
         )
     if ticket.rating is not None:
         # The comment, as the words: a complainant's may name them.

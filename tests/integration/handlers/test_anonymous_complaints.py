@@ -506,6 +506,29 @@ async def test_a_staff_note_in_a_teams_ledger_hides_only_the_complainant(desk: H
     assert kept.resolution == STAFF_NOTE_HIDDEN
 
 
+async def test_the_teams_card_hides_the_complainant_named_in_its_question_and_resolution(
+    desk: Harness,
+) -> None:
+    """The card in the team's chat reads the question it waits on and the 办结 note without
+    the complainant's name and shop, as the ledger in the same group does, and with the
+    writer's name and the team's numbers (before: both were printed as typed)."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+    await desk.send(DELIVERY_MEMBER, "王小五您好，老王烟酒店是几点收到货的？", chat=DELIVERY_CHAT)
+    asked = _told((await desk.outbox())[before:], DELIVERY_CHAT)
+    assert "待补充：某某您好，某店是几点收到货的？" in asked, asked
+    await desk.send(RETAILER, "下午三点")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+    await desk.send(DELIVERY_MEMBER, STAFF_NOTE, chat=DELIVERY_CHAT)
+    card = _told((await desk.outbox())[before:], DELIVERY_CHAT)
+    assert STAFF_NOTE_HIDDEN in card and _named_nowhere(card), card
+    overseen = _told(await desk.outbox(), CONDUCT_CHAT)
+    assert "王小五" in overseen  # the oversight team reads the words whole
+
+
 async def test_ticket_hides_a_staff_question_narrowly_and_the_complainants_answer_wholly(
     desk: Harness,
 ) -> None:
