@@ -151,7 +151,9 @@ class Router:
         ranked = ev.ranked()
         best, best_score = ranked[0] if ranked else (None, 0.0)
         enough = best is not None and best_score >= self._min_score
-        softmax = softmax_confidence(list(ev.scores.values())) if ranked else 0.0
+        # A line its negative words took below nothing is as unlikely as one with no words:
+        # a word taken back twice (转让 beside a quota and a contract) lifts no other line.
+        softmax = softmax_confidence([max(s, 0.0) for s in ev.scores.values()]) if ranked else 0.0
         confidence = softmax if enough else 0.0
         sure = enough and confidence >= self._threshold
         emergency_words = ev.signals.get(Channel.EMERGENCY, {})

@@ -997,6 +997,8 @@ def test_a_stove_in_the_dormitory_is_the_staffs_not_a_barns(router: Router) -> N
         "学校搬迁以后东边围墙的缺口一直没人管",
         "我买的安置地转让以后，权证一直办不下来",
         "居委会和我签了房屋转让协议",
+        # 转让 taken back beside the quota and the contract both lifts no other line
+        "我买的安置地指标，合同上写着可以转让，现在合同不认了",
     ],
 )
 def test_a_move_or_a_sale_without_a_shop_is_no_licence_matter(router: Router, text: str) -> None:
@@ -1029,6 +1031,50 @@ def test_a_shop_moving_or_changing_hands_in_a_retailers_words_is_a_licence_matte
     搬迁 beside the shop or the licence, 迁址 and 转让 go to 专卖管理所."""
     decision = router.route(text, barn=False)
     assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购站迁址了吗", "purchase"),
+        ("收购点迁址到哪里", "purchase"),
+        ("烟站迁址了，去哪里交烟", "purchase"),
+        ("配送中心迁址了吗", "delivery"),
+        ("烤房要迁址重建", "curing"),
+        ("烤房群迁址", "curing"),
+        ("种植指标可以转让吗", "growing"),
+    ],
+)
+def test_a_service_site_moving_or_a_farmers_quota_changing_hands_stays_with_its_service(
+    router: Router, text: str, line: str
+) -> None:
+    """迁址 and 转让 alone are a shop's, but weaker than the station, the barn or the quota
+    named beside them: the writer asks that service, not 专卖管理所."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == (line, False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设备转让",
+        "承包的地转让了，合同怎么改",
+        "种烟合同能转让吗",
+        "烟农合同转让给我儿子",
+        "学校迁址",
+        "合作社迁址了",
+        "营销部迁址了",
+        "股权转让",
+        "烟叶指标转让",
+    ],
+)
+def test_something_else_moving_or_changing_hands_is_no_licence_matter(
+    router: Router, text: str
+) -> None:
+    """Equipment, a contract, land, shares, a quota, a school or a cooperative moving or
+    sold is no shop's licence to change."""
+    decision = router.route(text)
+    assert decision.line != "monopoly", decision.explanation
 
 
 @pytest.mark.parametrize(
