@@ -312,6 +312,11 @@ class RoutingSettings(_Model):
         "(走后门: [卸]): asked about there (能白拿吗) or beside those words (卸烟走后门方便) "
         "they accuse nobody",
     )
+    accusing_words: list[str] = Field(
+        default_factory=list,
+        description="words that, in the clause of a complaint word of everyday sense, make it "
+        "an accusation all the same (有人, 托关系, 插队: 收购站有人走后门卸货), asked about or not",
+    )
     danger_words: list[str] = Field(
         default_factory=list,
         description="emergency or disaster words of a danger to people (着火, 触电): the "

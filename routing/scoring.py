@@ -240,6 +240,7 @@ class CompiledTables:
             word.strip().lower(): tuple(w.strip().lower() for w in beside)
             for word, beside in settings.everyday_conduct_words.items()
         }
+        self._accusing = tuple(w.strip().lower() for w in settings.accusing_words)
         self._longest = max((len(t) for t in self._deniable), default=0)
         self._demanded, self._alarming = (
             frozenset(t for t, found in self._entries.items() if any(e.channel is c for e in found))
@@ -384,14 +385,17 @@ class CompiledTables:
 
     def _everyday_sense(self, token: str, tokens: list[str], i: int, end: int) -> bool:
         """Whether a complaint word of everyday sense means it here: asked about in its
-        clause (促销品能白拿吗) or beside a word that gives it that sense (卸烟走后门方便)."""
+        clause (促销品能白拿吗) or beside a word that gives it that sense (卸烟走后门方便), and
+        with no one said to do it nor connections in that clause (收购站有人走后门卸货)."""
         beside = self._everyday.get(token)
         if beside is None:
             return False
         clause = _clause(tokens, i, end)
+        said = "".join(clause)
+        if any(word in said for word in self._accusing):
+            return False
         if not _ASKING.isdisjoint(clause):
             return True
-        said = "".join(clause)
         return any(word in said for word in beside)
 
     def _denied(self, tokens: list[str], i: int, end: int, demanded: bool) -> bool:

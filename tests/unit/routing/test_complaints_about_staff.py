@@ -228,6 +228,24 @@ def test_goods_free_asked_about_or_refused_are_no_complaint(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("托关系走后门进去卸烟", "conduct"),
+        ("收购站有人走后门卸货", None),
+        ("收购站有人走后门插队卸货，能不能管", None),  # the question is another clause's
+    ],
+)
+def test_jumping_the_queue_by_the_back_door_is_a_complaint(
+    router: Router, text: str, line: str | None
+) -> None:
+    """Beside 托关系, 有人, 插队 or 关系, 走后门 to unload is a favour to connections,
+    whatever door it goes through."""
+    decision = router.route(text, barn=False)
+    assert decision.kind is Kind.COMPLAINT, decision.explanation
+    assert line is None or decision.line == line, decision.explanation
+
+
 @pytest.mark.parametrize("text", ["卸货能不能走后门", "烟站走后门进去卸货可以吗", "卸烟走后门方便"])
 def test_a_back_door_to_unload_by_is_no_favour(router: Router, text: str) -> None:
     decision = router.route(text, barn=False)
