@@ -180,6 +180,22 @@ def test_a_debt_or_cash_on_delivery_is_a_question_for_the_service_not_a_complain
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "定级员说不给钱就不给定高等级",
+        "定级员不给钱就不给定等级",
+        "不给钱就压级",
+        "客户经理说不给钱就不给调档位",
+    ],
+)
+def test_money_asked_for_a_grade_or_a_tier_is_a_bribe_not_a_debt(router: Router, text: str) -> None:
+    """A grade (定级, 等级, 压级) or a shop's tier (档位) is never paid for: 不给钱就 beside
+    one is money asked for it, heard by the oversight line."""
+    decision = router.route(text, barn=False)
+    assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "line"),
     [
         ("收购站说提前打招呼就能预约", "purchase"),  # notice given in advance
