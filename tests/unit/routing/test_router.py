@@ -983,6 +983,14 @@ def test_a_farmers_supplies_ordered_and_not_come_stay_with_their_line(
     assert (decision.line, decision.triage) == (line, False), decision.explanation
 
 
+@pytest.mark.parametrize("text", ["化肥货款怎么交", "农药的货款交给谁", "地膜货款什么时候交"])
+def test_a_payment_for_a_farmers_supplies_is_the_growing_teams(router: Router, text: str) -> None:
+    """货款 alone is a shop's payment for its cigarettes; beside fertiliser, pesticide or
+    film it is a farmer's, for 烟叶生产技术."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("growing", False), decision.explanation
+
+
 def test_a_stove_in_the_dormitory_is_the_staffs_not_a_barns(router: Router) -> None:
     """火炉 is any stove: beside 宿舍 it warms the staff's rooms, no barn's furnace."""
     decision = router.route("宿舍的火炉不好用")
