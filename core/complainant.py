@@ -22,7 +22,7 @@ from core.config import Config
 from core.enums import Kind, Requester
 from core.investigated import investigated, investigated_card, reads_it_whole, team_places
 from core.model import ChatPlace, Ticket, User
-from core.own_details import complainant_named_hidden, own_details_hidden
+from core.own_details import complainant_named_hidden, numbers_given, own_details_hidden
 from core.ports import UnitOfWork
 from core.ranks import supervisors
 from core.written import as_written
@@ -109,7 +109,13 @@ def staff_notes_hidden(
         return None
     own = registered(requester)
     return lambda note: staff_note_shown_of(
-        cfg, ticket.kind, note, anonymous=ticket.anonymous, keeper=keeper, own=own
+        cfg,
+        ticket.kind,
+        note,
+        anonymous=ticket.anonymous,
+        keeper=keeper,
+        own=own,
+        given=ticket.text,
     )
 
 
@@ -143,14 +149,23 @@ def registered(requester: User | None) -> Registered:
 
 
 def staff_note_shown_of(
-    cfg: Config, kind: Kind, note: str, *, anonymous: bool, keeper: bool, own: Registered
+    cfg: Config,
+    kind: Kind,
+    note: str,
+    *,
+    anonymous: bool,
+    keeper: bool,
+    own: Registered,
+    given: str = "",
 ) -> str:
     """A staff note on a ticket of `kind` as `staff_notes_hidden` shows it, read without the
-    ticket (a ledger's row); `own`, its requester as `registered`."""
+    ticket (a ledger's row); `own`, its requester as `registered`; `given`, the ticket's
+    words, whose numbers (我叫王五，电话13912345678) are theirs too where a note repeats them."""
     if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
         return note
     name, shop, phone, licence = own
-    return complainant_named_hidden(note, (name,), (shop,), (phone, licence))
+    numbers = [phone, licence, *numbers_given(given)]
+    return complainant_named_hidden(note, (name,), (shop,), numbers)
 
 
 def words_shown_of(

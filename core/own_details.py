@@ -148,6 +148,16 @@ def own_details_hidden(
     return contacts_hidden(self_named_hidden(out, PERSON, registered))
 
 
+def numbers_given(text: str) -> list[str]:
+    """The phone, ID card, licence and other long numbers `text` holds, as digits: what a
+    person gave of themselves in their own words, to be hidden where others repeat it."""
+    plain = text.translate(_FULLWIDTH_DIGITS)
+    found: list[str] = []
+    for pattern in (_ID_CARD, _MOBILE, _LANDLINE, _LONG_NUMBER):
+        found += ["".join(c for c in m[0] if c.isdigit()) for m in pattern.finditer(plain)]
+    return found
+
+
 def complainant_named_hidden(
     text: str,
     names: Iterable[str | None] = (),

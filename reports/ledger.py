@@ -278,6 +278,7 @@ def _row(
                 get("requester_phone"),
                 get("requester_licence"),
             ),
+            given=get("text"),
         )
 
     retailer = get("requester_kind") is Requester.RETAILER and instead is None

@@ -15,9 +15,11 @@ from core.complainant import (
     said_later_hidden,
     shown_requester,
     shown_words,
+    staff_note_shown_of,
     team_keeps,
     withheld,
     withheld_of,
+    words_shown_of,
 )
 from core.config import Config
 from core.enums import Kind, Priority, Requester
@@ -264,3 +266,26 @@ def test_a_given_name_ending_in_what_may_follow_a_name_is_hidden_whole(
 def test_whom_a_label_says_was_complained_about_stays(demo_config: Config, said: str) -> None:
     ticket = replace(_ticket(demo_config, "delivery"), text=said)
     assert shown_words(demo_config, ticket, _retailer()) == said
+
+
+def test_a_number_the_complainant_gave_in_their_words_is_hidden_in_a_staff_note_too(
+    demo_config: Config,
+) -> None:
+    # Before, a 回访 note repeating the phone the complainant wrote in the complaint (not the
+    # one registered) showed it to the team the complaint's words hid it from.
+    words = "我叫王五，电话13912345678，定级员吃拿卡要"
+    shown = words_shown_of(
+        demo_config, Kind.COMPLAINT, words, anonymous=True, keeper=False, own=(None, None)
+    )
+    note = staff_note_shown_of(
+        demo_config,
+        Kind.COMPLAINT,
+        "已拨打139 1234 5678回访，本人表示满意；配送站电话0871-65551234",
+        anonymous=True,
+        keeper=False,
+        own=(None, None, None, None),
+        given=words,
+    )
+    assert "13912345678" not in shown
+    assert "1234 5678" not in note and "【电话已隐去】回访" in note, note
+    assert "0871-65551234" in note  # the team's own number stays
