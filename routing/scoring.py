@@ -392,11 +392,12 @@ class CompiledTables:
             return False
         clause = _clause(tokens, i, end)
         said = "".join(clause)
-        if any(word in said for word in self._accusing):
+        asked = not _ASKING.isdisjoint(clause)
+        # Someone doing it or connections accuse, said plainly (收购站有人走后门卸货); not in a
+        # question (卸货走后门有人开门吗) nor 没关系 (never mind).
+        if not asked and any(word in said.replace("没关系", "") for word in self._accusing):
             return False
-        if not _ASKING.isdisjoint(clause):
-            return True
-        return any(word in said for word in beside)
+        return asked or any(word in said for word in beside)
 
     def _denied(self, tokens: list[str], i: int, end: int, demanded: bool) -> bool:
         """Whether a negation says the term at tokens[i:end] is not so."""
@@ -406,10 +407,12 @@ class CompiledTables:
         # 没有人走后门, 没人吃拿卡要: nobody did it, as 没有吃拿卡要 says.
         if demanded and i > 1 and before == "人" and tokens[i - 2] in _NEGATIONS:
             return True
-        if end - i < 2 or not demanded:
-            # An emergency is denied only by a negation of its own (不是|没|电): a 不 of
-            # another verb before it (不|小心|火|灭了, 没|注意|火|熄了) leaves the barn failing.
+        if end - i < 2:
             return False
+        if not demanded:
+            # An emergency cut apart is denied by a negation right before it (烤房不|漏|烟了:
+            # no longer); a 不 of another verb (不|小心|火|灭了, 没|注意|火|熄了) leaves it.
+            return before in _NEGATIONS_BEFORE
         # Right before it, as jieba cuts it apart (不|看|关系, 从|不|故意|为难, 从来没|有…);
         # not one of another word before it (定级员不公平看关系, 送货员不送货故意为难我).
         return before in _NEGATIONS_BEFORE or "".join(tokens[max(0, i - 2) : i]) in (

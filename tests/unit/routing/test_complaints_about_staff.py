@@ -305,3 +305,13 @@ def test_misconduct_after_a_negation_of_another_word_or_a_plea_is_still_heard(
     # misconduct for a while: the complaint went to the team complained about.
     decision = router.route(text)
     assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["卸烟走后门没关系吧", "卸货走后门有人开门吗", "有人问促销品能白拿吗"]
+)
+def test_never_mind_or_someone_in_a_question_accuses_nobody(router: Router, text: str) -> None:
+    # For a while 没关系 (never mind) held 关系, and 有人 in a question (有人开门吗) read as
+    # someone doing it: each went to 作风监督.
+    decision = router.route(text)
+    assert decision.line != "conduct", decision.explanation

@@ -1105,3 +1105,29 @@ def test_a_barn_failing_after_a_negation_of_another_verb_stays_urgent(
     # it for a while: the farmer's alarm went to the triage desk.
     decision = router.route(text)
     assert (decision.line, decision.urgent) == ("curing", True), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["烤房不漏烟了", "烟囱不漏烟了", "烤房不倒烟了", "烤房不冒黑烟了"])
+def test_a_barn_fault_said_to_be_over_is_no_alarm(router: Router, text: str) -> None:
+    # For a while a 不 right before a fault cut apart (不|漏|烟) was not read: the team was
+    # paged for a barn that no longer smokes.
+    decision = router.route(text)
+    assert not decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "店铺转让合同怎么签",
+        "我的店转让了，转让合同要给你们看吗",
+        "房租合同到期了，店要迁址",
+        "我想把店连设备一起转让",
+    ],
+)
+def test_a_shops_own_move_or_sale_beside_a_contract_is_a_licence_matter(
+    router: Router, text: str
+) -> None:
+    # For a while a contract or equipment named beside it (转让+合同, 转让+设备, which keep a
+    # farmer's contract away from 专卖管理所) left a shop's own at the triage desk.
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
