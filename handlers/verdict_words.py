@@ -60,9 +60,18 @@ class KindVerdict:
 # A wish is granted (实现) or not, as its notice and the wish list say (已实现, 无法实现):
 # 没实现 typed back to a wish is its 没解决, 实现了 its 解决了; said of a repair, neither.
 _WISH_NOT_GRANTED = ("没实现", "没有实现", "未实现", "没能实现", "未能实现", "实现不了")
-# A wish not acted on, as a staff member says of it (还没做, 没弄好, 没落实, 没兑现): not
-# 没办法 (no way, an answer accepted), 没做错 or 没弄明白 (not understood).
-_WISH_NOT_DONE = re.compile(r"没有?(?:做|弄|搞|落实|兑现)(?![错明懂清])")
+# Not acted on, said in a few words of the matter itself (还没做, 没弄好, 没落实, 还没兑现,
+# 它还没做呢), nothing else: inside other words (还没做完的下次再说, 没弄好的地方我再说, 我还
+# 没做好准备, 2号没做) they say something of their own. 没落实 and 没兑现 are a wish's (or an
+# answer's) words; 没做, 没弄好 and 没搞定 are said of a repair as much (`NOT_DONE_KINDS`).
+_NOT_DONE = re.compile(
+    r"(?:这个|这项|这条|它|心愿|这个心愿)?(?:还是|还|都|仍然|仍|一直|根本|压根|完全)?(?:没有?|未)"
+    r"(?:(?P<carried>落实|兑现)|做|弄|搞)(?:好|完|到|成|定)?(?:呢|啊|呀|了|吧|哦|啦)*"
+    r"(?:请?(?:尽快|抓紧|赶紧|快点)(?:处理|落实|办)?(?:一下)?)?"
+)
+# Any kind of ticket: 没弄好 may be said of a repair, a delivery or a wish alike, so which
+# one is asked when several await the person's word, never the wish taken for it.
+NOT_DONE_KINDS = frozenset(Kind)
 _WISH_GRANTED = re.compile(r"已经?实现|实现了(?![吗么嘛没])")
 # 只实现了一部分 says it is granted and not, both: the notice's buttons are asked instead.
 _IN_PART = re.compile(r"只|才|部分|一半|一点")
@@ -93,12 +102,16 @@ DISPUTABLE = frozenset((Kind.WISH, Kind.SUGGESTION, Kind.COMPLAINT))
 def kind_verdict(text: str) -> KindVerdict | None:
     """The verdict of words only some kinds of ticket can be given, in either script: a
     wish not granted ("还没实现", "沒有實現") or granted ("实现了，谢谢"), an answer
-    disputed ("有异议", "我不同意"); None for any other words."""
+    disputed ("有异议", "我不同意"), or any ticket not acted on ("还没做", "没弄好": of
+    `NOT_DONE_KINDS`); None for any other words."""
     plain = to_simplified(bare(text))
     if _DISPUTED.search(normalize(text).strip()):  # its pauses kept
         return KindVerdict(not_done=True, kinds=DISPUTABLE)
-    if any(w in plain for w in _WISH_NOT_GRANTED) or _WISH_NOT_DONE.search(plain):
+    if any(w in plain for w in _WISH_NOT_GRANTED):
         return KindVerdict(not_done=True, kinds=frozenset((Kind.WISH,)))
+    if (not_done := _NOT_DONE.fullmatch(plain)) is not None:
+        kinds = frozenset((Kind.WISH,)) if not_done["carried"] else NOT_DONE_KINDS
+        return KindVerdict(not_done=True, kinds=kinds)
     if _WISH_GRANTED.search(plain) and not _IN_PART.search(plain):
         return KindVerdict(not_done=False, kinds=frozenset((Kind.WISH,)))
     return None

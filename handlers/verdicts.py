@@ -34,6 +34,7 @@ from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
     DISPUTABLE,
+    NOT_DONE_KINDS,
     NOT_SOLVED_MAX,
     OTHER_VERDICTS,
     STILL_WRONG,
@@ -277,9 +278,9 @@ async def _verdict(
         else:
             verdict = "bad" if not_solved else "ok" if solved else "v"
         ask = "verdict_which_judged" if judgement else _WHICH_ASK.get(verdict)
-        if kinded is not None:
+        if kinded is not None and kinded.kinds != NOT_DONE_KINDS:
             # 没实现, 实现了 or 有异议: asked in the words said, as the wishes' answers are,
-            # not which is 没解决 or 解决.
+            # not which is 没解决 or 解决 (as 没弄好 of any of them is).
             ask = _KIND_WHICH_ASK[kinded.not_done, kinded.kinds == DISPUTABLE]
         if refused and all(t.kind is Kind.SUGGESTION for t in awaiting):
             # 不满意 of answers to suggestions: their 「❌ 不满意」, as for one of them.

@@ -357,3 +357,34 @@ async def test_an_item_written_with_verdict_words_is_not_named_by_the_verdict(
     out = await desk.send(STAFF, typed)
     assert "哪一个" in texts(out)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize(
+    "typed", ["还没做完的下次再说", "没弄好的地方我再说", "我还没做好准备", "2号没做"]
+)
+async def test_not_done_words_in_other_talk_send_no_wish_back(desk: Harness, typed: str) -> None:
+    """还没做, 没弄好 inside words of something else are no verdict on the wish: it is not
+    sent back unasked."""
+    wish = await _wish_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert "已重新派给" not in texts(out)
+    assert await _status(desk, wish) is Status.RESOLVED
+
+
+@pytest.mark.parametrize("typed", ["没弄好", "没搞定", "还没做"])
+async def test_not_done_words_with_a_request_awaiting_too_ask_which(
+    desk: Harness, typed: str
+) -> None:
+    """没弄好 may be said of a repair as well as of a wish: with both awaiting the person's
+    word, which one is asked, and neither goes back unasked."""
+    wish = await _wish_answered(desk)
+    request = await desk.file_request(STAFF, "今天送货少了两条烟")
+    assert request.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{request.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{request.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+    out = await desk.send(STAFF, typed)
+    assert "已重新派给" not in texts(out)
+    assert await _status(desk, wish) is Status.RESOLVED
+    assert await _status(desk, request.id) is Status.RESOLVED
+    assert f"my:bad:{wish}" in button_data(out)
