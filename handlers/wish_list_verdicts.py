@@ -15,10 +15,18 @@ from core.model import Ticket
 from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import quoted
+from handlers.items_named import item_named
 from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reopen_ticket
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
-from handlers.wish_lists import item_of, item_words, items_meant, items_verdicts, wish_lists
+from handlers.wish_lists import (
+    ItemWords,
+    item_of,
+    item_words,
+    items_meant,
+    items_verdicts,
+    wish_lists,
+)
 from routing import normalize
 
 SEND_BACK = "back"
@@ -125,23 +133,68 @@ _ALL = re.compile(
 )
 
 
+# 都满意，就是第三项还没实现: all but one, named after a pause and judged otherwise; 都没实现，
+# 早餐还是只有馒头 is the one verdict, with why.
+_FIRST_PAUSE = re.compile(r"[，,。.；;！!\s]+")
+_EXCEPT = re.compile(r"^(?:除了?|就是|但是?|不过|只是|可是|唯独|只有|只)")
+
+
+@dataclass(frozen=True)
+class _AllSaid:
+    """The verdict said of all the items after 都, and the item excepted after a pause
+    with its own verdict, if any."""
+
+    verdict: tuple[str, int | None]
+    excepted: ItemWords | None = None
+    excepted_verdict: tuple[str, int | None] | None = None
+
+
+def _all_said(rest: str) -> _AllSaid | None:
+    """What `rest` (the words after 都) says of all the items, read up to its first pause,
+    and of the one it excepts after it; None when the words after the pause are neither
+    the same verdict (with why) nor one item named and judged otherwise."""
+    said, *after = _FIRST_PAUSE.split(rest.strip(), maxsplit=1)
+    read = _verdict_of(said)
+    more = after[0] if after else ""
+    if read is None or not more:
+        return None if read is None else _AllSaid(read)
+    plain = _EXCEPT.sub("", more)
+    named = item_words(plain)
+    if plain == more and named is None and (_verdict_of(more) or read)[0] == read[0]:
+        return _AllSaid(read)  # why, not an exception
+    other = _verdict_of(named.rest) if named is not None else None
+    if named is None or other is None or other[0] == read[0]:
+        return None
+    return _AllSaid(read, named, other)
+
+
 async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
     """One verdict said of all the items of a wish list that await the person's word
-    ("都好了", "都没实现"): applied to each, as if each were named, never asked which one.
-    False unless two or more items of one list, and nothing else, await their word."""
+    ("都好了", "都没实现"), but for one named after it with a verdict of its own (都满意，
+    就是第三项还没实现): applied to each, as if each were named, never asked which one.
+    False unless two or more items of one list, and nothing else, await their word, or
+    when the one excepted is not among them."""
     found = _ALL.match(normalize(text).strip())
-    read = _verdict_of(found["rest"]) if found is not None and len(awaiting) > 1 else None
-    if read is None:
+    said = _all_said(found["rest"]) if found is not None and len(awaiting) > 1 else None
+    if said is None:
         return False
     lists = await wish_lists(ctx, awaiting)
     waiting = {t.id for t in awaiting}
     if len(lists) != 1 or not waiting <= {t.id for t in lists[0]}:
         return False
-    judged = [
-        _Judged(item, n, read[0], read[1], text.strip())
-        for n, item in enumerate(lists[0], start=1)
-        if item.id in waiting
-    ]
+    [items] = lists
+    excepted: Ticket | None = None
+    if said.excepted is not None:
+        number = said.excepted.number
+        named = item_named(said.excepted.named, items) if number is None else None
+        excepted = item_of(items, number) if number is not None else named
+        if excepted is None or excepted.id not in waiting:
+            return False
+    judged = []
+    for n, item in enumerate(items, start=1):
+        if item.id in waiting:
+            verdict = said.excepted_verdict if item is excepted else None
+            judged.append(_Judged(item, n, *(verdict or said.verdict), text.strip()))
     await _apply(ctx, judged)
     return True
 

@@ -180,3 +180,33 @@ async def test_a_score_typed_at_an_items_comment_prompt_is_for_the_others_awaiti
     rated = {t.id: (t.rating, t.rating_comment) for t in await desk.tickets()}
     assert rated[items[1]] == (5, "")
     assert f"my:r:{items[0]}:4" in button_data(out)
+
+
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [
+        ("都满意，就是第三项还没实现", 2),
+        ("都挺好的，早餐那项还没做", 1),
+        ("都好了，第二项没落实", 1),
+    ],
+)
+async def test_all_fine_but_one_sends_back_only_that_one(
+    desk: Harness, typed: str, back: int
+) -> None:
+    """都满意，就是第三项还没实现 says all but one are fine: the one named goes back, and the
+    others' scores are asked; never the items said fine sent back."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n == back else Status.RESOLVED for n in range(3)
+    ]
+    data = button_data(out)
+    for n, wish in enumerate(items):
+        assert (f"my:r:{wish}:5" in data) is (n != back)
+
+
+@pytest.mark.parametrize("typed", ["都满意，除了第三项", "都满意，就是第五项还没实现"])
+async def test_all_fine_but_one_not_understood_sends_none_back(desk: Harness, typed: str) -> None:
+    await wish_list_answered(desk)
+    await desk.send(STAFF, typed)
+    assert Status.DISPATCHED not in await _statuses(desk)
