@@ -20,6 +20,7 @@ from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reop
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
 from handlers.wish_lists import (
+    ItemsVerdict,
     ItemWords,
     item_of,
     item_words,
@@ -107,13 +108,13 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     unclear: list[str] = []
     for part in parts:
         read = _verdict_of(part.rest)
-        named = [item_of(items, n) for n in part.numbers] if items is not None else [None]
-        # 两项都没实现 of a list of three does not say which two.
-        partial = items is not None and part.whole not in (0, len(items))
-        if read is None or partial or any(item is None for item in named):
+        # 两项都没实现 of a list of three does not say which two, unless two await.
+        numbers = _numbers_meant(part, items, awaiting)
+        named = [item_of(items, n) for n in numbers or ()] if items is not None else [None]
+        if read is None or numbers is None or any(item is None for item in named):
             unclear.append(part.said)
             continue
-        for number, item in zip(part.numbers, named, strict=True):
+        for number, item in zip(numbers, named, strict=True):
             assert item is not None and items is not None
             place = number if number > 0 else len(items) + number + 1
             judged.append(_Judged(item, place, read[0], read[1], part.said))
@@ -122,6 +123,20 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
         return True
     await _apply(ctx, sorted(judged, key=lambda j: j.number))
     return True
+
+
+def _numbers_meant(
+    part: ItemsVerdict, items: Sequence[Ticket] | None, awaiting: Sequence[Ticket]
+) -> tuple[int, ...] | None:
+    """The numbers of the items `part` judges: those it names, but for as many items said
+    together (这两项都满意) as the list's items awaiting the person's word, fewer than
+    the list has (one sent back or rated already): those items. None when that many said
+    together are neither the list's whole nor the items awaiting."""
+    if items is None or part.whole in (0, len(items)):
+        return part.numbers
+    waiting = {t.id for t in awaiting}
+    open_ones = tuple(n for n, item in enumerate(items, start=1) if item.id in waiting)
+    return open_ones if len(open_ones) == part.whole else None
 
 
 # 都好了, 全部都实现了, 这几项都没实现: one verdict on every item that awaits it; the

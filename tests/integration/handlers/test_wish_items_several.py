@@ -210,3 +210,25 @@ async def test_all_fine_but_one_not_understood_sends_none_back(desk: Harness, ty
     await wish_list_answered(desk)
     await desk.send(STAFF, typed)
     assert Status.DISPATCHED not in await _statuses(desk)
+
+
+@pytest.mark.parametrize("judged", ["第3项没实现", "rated"])
+@pytest.mark.parametrize("typed", ["这两项都满意", "两个都好了"])
+async def test_two_items_said_fine_of_the_two_awaiting_asks_each_score(
+    desk: Harness, judged: str, typed: str
+) -> None:
+    """One item judged already, 这两项都满意 speaks of the two that still await the staff
+    member's word: each one's score is asked."""
+    items = await wish_list_answered(desk)
+    if judged == "rated":
+        await desk.press(STAFF, f"my:r:{items[0]}:5")
+        await desk.send(STAFF, "跳过")
+        awaiting = items[1:]
+    else:
+        await desk.send(STAFF, judged)
+        awaiting = items[:2]
+    out = await desk.send(STAFF, typed)
+    assert "没看懂" not in to_simplified(texts(out))
+    data = button_data(out)
+    for wish in awaiting:
+        assert f"my:r:{wish}:5" in data
