@@ -215,9 +215,10 @@ async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
 
 
 async def _apply(ctx: Ctx, judged: list[_Judged]) -> None:
-    """Sent back first, then rated, then the scores of those granted asked: the last thing
-    said is what the person is asked next. Only the last item scored asks for a comment (its
-    prompt names it), and only when no score is asked after it."""
+    """Sent back first, then rated, then the scores of those granted asked (one rated
+    already said to be): the last thing said is what the person is asked next. Only the
+    last item scored asks for a comment (its prompt names it), and only when no score is
+    asked after it."""
     scored = [j for j in judged if j.verdict == "score"]
     granted = [j for j in judged if j.verdict == GRANTED]
     for each in (j for j in judged if j.verdict == SEND_BACK):
@@ -233,7 +234,12 @@ async def _apply(ctx: Ctx, judged: list[_Judged]) -> None:
         last = each is scored[-1] and not granted
         await rate_ticket(ctx, each.item, each.score or 0, ask_comment=last)
     for each in granted:
-        if _in_hand(each.item) or each.item.status is not Status.RESOLVED:
+        if each.item.rating is not None:
+            # 3项都满意 with item 1 rated already: its score stands, and nothing is sent back.
+            rated = each.item
+            what = called_here(ctx, rated)
+            ctx.say("already_rated", number=rated.label, score=rated.rating, what=what)
+        elif _in_hand(each.item) or each.item.status is not Status.RESOLVED:
             _not_open_to_it(ctx, each.item)
         else:
             await ask_score(ctx, each.item, naming=True)

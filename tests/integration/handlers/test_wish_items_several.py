@@ -232,3 +232,16 @@ async def test_two_items_said_fine_of_the_two_awaiting_asks_each_score(
     data = button_data(out)
     for wish in awaiting:
         assert f"my:r:{wish}:5" in data
+
+
+async def test_all_items_said_fine_after_one_was_rated_sends_none_back(desk: Harness) -> None:
+    """Item 1 rated, 3项都满意 asks the scores of items 2 and 3 and says nothing of sending
+    item 1 back, which nobody asked."""
+    items = await wish_list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.send(STAFF, "跳过")
+    out = await desk.send(STAFF, "3项都满意")
+    said = to_simplified(texts(out))
+    assert "退回" not in said and "已经评过 5 分" in said
+    data = button_data(out)
+    assert f"my:r:{items[1]}:5" in data and f"my:r:{items[2]}:5" in data
