@@ -4,7 +4,7 @@ and each card's 分派依据 (心愿清单第 2/3 项) number them. A wish filed
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.enums import Status
@@ -54,3 +54,21 @@ def list_progress(items: Sequence[Ticket]) -> ListProgress:
     unanswered = sum(1 for item in items if item.closed_unresolved)
     closed = sum(1 for item in items if item.status is Status.CLOSED) - unanswered
     return ListProgress(left, closed, len(items) - len(left) - closed - unanswered, unanswered)
+
+
+def progress_line(progress: ListProgress, text: Callable[..., str]) -> str:
+    """The line telling the staff member how far their list has come, in the texts `text`
+    gives by key (the desk's, in the person's script, or the scheduler's): the items still
+    worked on by number (wish_list_left), or the whole list done, with the items withdrawn
+    or closed unanswered counted apart (wish_list_done_apart) when there are any."""
+    if progress.left:
+        numbers = "、".join(text("item_number", number=n) for n in progress.left)
+        return text("wish_list_left", count=len(progress.left), numbers=numbers)
+    apart = "".join(
+        text(f"wish_list_apart_{key}", count=count)
+        for key, count in (("withdrawn", progress.withdrawn), ("unanswered", progress.unanswered))
+        if count
+    )
+    if apart:
+        return text("wish_list_done_apart", count=progress.closed, apart=apart)
+    return text("wish_list_done", count=progress.closed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.enums import Kind, Status
 from core.model import Ticket
-from core.wish_lists import LIST_MIN, list_progress
+from core.wish_lists import LIST_MIN, list_progress, progress_line
 from handlers.context import Ctx
 from handlers.drafts import DRAFT, filed_from
 from handlers.items_named import item_named
@@ -229,19 +229,4 @@ async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
     if not lists:
         return  # a wish on no list
     [items] = lists
-    progress = list_progress(items)
-    if progress.left:
-        numbers = "、".join(ctx.text("item_number", number=n) for n in progress.left)
-        ctx.say("wish_list_left", count=len(progress.left), numbers=numbers)
-    elif progress.withdrawn or progress.unanswered:
-        apart = "".join(
-            ctx.text(f"wish_list_apart_{key}", count=count)
-            for key, count in (
-                ("withdrawn", progress.withdrawn),
-                ("unanswered", progress.unanswered),
-            )
-            if count
-        )
-        ctx.say("wish_list_done_apart", count=progress.closed, apart=apart)
-    else:
-        ctx.say("wish_list_done", count=progress.closed)
+    ctx.reply(progress_line(list_progress(items), ctx.text))

@@ -13,7 +13,7 @@ from datetime import datetime
 from core.config import Config
 from core.enums import Kind
 from core.model import Ticket
-from core.wish_lists import DRAFT, LIST_MIN, list_progress
+from core.wish_lists import DRAFT, LIST_MIN, list_progress, progress_line
 from scheduler import texts
 from scheduler.plan import Close, plan
 from storage.uow import SqlUnitOfWork
@@ -35,21 +35,7 @@ async def list_news(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: dateti
     others = [item for item in items if item.id != ticket.id]
     if any(_crossed_off_at(cfg, item, now) for item in others):
         return ""
-    progress = list_progress(items)
-    if progress.left:
-        numbers = "、".join(texts.requester("item_number", number=n) for n in progress.left)
-        return texts.requester("wish_list_left", count=len(progress.left), numbers=numbers)
-    if progress.withdrawn or progress.unanswered:
-        apart = "".join(
-            texts.requester(f"wish_list_apart_{key}", count=count)
-            for key, count in (
-                ("withdrawn", progress.withdrawn),
-                ("unanswered", progress.unanswered),
-            )
-            if count
-        )
-        return texts.requester("wish_list_done_apart", count=progress.closed, apart=apart)
-    return texts.requester("wish_list_done", count=progress.closed)
+    return progress_line(list_progress(items), texts.requester)
 
 
 def _crossed_off_at(cfg: Config, item: Ticket, now: datetime) -> bool:
