@@ -388,3 +388,16 @@ async def test_not_done_words_with_a_request_awaiting_too_ask_which(
     assert await _status(desk, wish) is Status.RESOLVED
     assert await _status(desk, request.id) is Status.RESOLVED
     assert f"my:bad:{wish}" in button_data(out)
+
+
+@pytest.mark.parametrize("typed", ["没弄好", "还没做"])
+async def test_not_done_words_send_a_repair_back_as_not_solved(desk: Harness, typed: str) -> None:
+    """没弄好 said alone back to a repair's answer is its 没修好, not a new request."""
+    ticket = await desk.file_request(RETAILER, "今天送货少了两条烟")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+    out = await desk.send(RETAILER, typed)
+    assert "已重新派给" in texts(out) and "求助办事" not in texts(out)
+    assert await _status(desk, ticket.id) is Status.DISPATCHED
