@@ -10,7 +10,7 @@ from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from core.model import OutboxMessage, Ticket
-from reports.ledger import load
+from reports.ledger import LedgerRow, load
 from reports.periods import parse
 from routing import to_simplified
 from tests.support.complainant import LICENCE, RETAILER, SECRETS, registered_with_a_shop
@@ -23,6 +23,16 @@ SUPERVISOR = 300001
 
 def _named_nowhere(text: str) -> bool:
     return not any(secret in text for secret in SECRETS)
+
+
+async def _todays_ledger_row(desk: Harness) -> tuple[LedgerRow, LedgerRow]:
+    """Today's one ledger row as the supervisors read it and as a team's group does."""
+    async with desk.db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        period = parse("today", desk.clock.now, desk.cfg.zone)
+        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
+        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    return whole, kept
 
 
 async def _sent_to(desk: Harness, chat: int, since: set[int | None] | None = None) -> str:
@@ -332,12 +342,7 @@ async def test_an_anonymous_complaint_naming_its_complainant_hides_them_from_the
     # The oversight team's copy, and the supervisors, read the words as they were written.
     assert LICENCE in await _sent_to(desk, CONDUCT_CHAT)
     assert LICENCE in texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
-    zone = desk.cfg.zone
-    async with desk.db.uow(read_only=True) as uow:
-        assert uow.session is not None
-        period = parse("today", desk.clock.now, zone)
-        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
-        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    whole, kept = await _todays_ledger_row(desk)
     assert LICENCE in whole.content and shop in whole.content
     assert not any(secret in kept.content for secret in secrets) and "小王" in kept.content
 
@@ -451,11 +456,7 @@ async def test_an_anonymous_complainants_rating_comment_in_a_teams_ledger_hides_
     await desk.press(RETAILER, f"my:ok:{ticket.id}")
     await desk.press(RETAILER, f"my:r:{ticket.id}:4")
     await desk.send(RETAILER, "态度好多了，老王烟酒店的王小五，电话13800000002")
-    async with desk.db.uow(read_only=True) as uow:
-        assert uow.session is not None
-        period = parse("today", desk.clock.now, desk.cfg.zone)
-        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
-        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    whole, kept = await _todays_ledger_row(desk)
     assert "王小五" in whole.rating_comment
     assert "态度好多了" in kept.rating_comment
     assert not any(secret in kept.rating_comment for secret in SECRETS), kept.rating_comment
@@ -472,11 +473,7 @@ async def test_a_staff_note_naming_an_anonymous_complainant_in_a_teams_ledger_hi
     await desk.send(
         DELIVERY_MEMBER, "已向老王烟酒店的王小五道歉，电话13800000002", chat=DELIVERY_CHAT
     )
-    async with desk.db.uow(read_only=True) as uow:
-        assert uow.session is not None
-        period = parse("today", desk.clock.now, desk.cfg.zone)
-        [whole] = (await load(uow.session, desk.cfg, period, desk.clock.now)).rows
-        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    whole, kept = await _todays_ledger_row(desk)
     assert "王小五" in whole.resolution
     assert "道歉" in kept.resolution
     assert not any(secret in kept.resolution for secret in SECRETS), kept.resolution
@@ -499,10 +496,7 @@ async def test_a_staff_note_in_a_teams_ledger_hides_only_the_complainant(desk: H
     for step in ("acc", "res"):
         await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
     await desk.send(DELIVERY_MEMBER, STAFF_NOTE, chat=DELIVERY_CHAT)
-    async with desk.db.uow(read_only=True) as uow:
-        assert uow.session is not None
-        period = parse("today", desk.clock.now, desk.cfg.zone)
-        [kept] = (await load(uow.session, desk.cfg, period, desk.clock.now, keeper=False)).rows
+    _, kept = await _todays_ledger_row(desk)
     assert kept.resolution == STAFF_NOTE_HIDDEN
 
 
