@@ -13,6 +13,7 @@ because farmers put any words between the machine and what is wrong with it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -160,13 +161,24 @@ _CLAUSE_BREAK = _CLAUSE_END | frozenset("，,、")
 
 def _clause(tokens: list[str], start: int, end: int) -> list[str]:
     """The tokens of the clause holding tokens[start:end], those but the term's."""
+    before, after = _clause_sides(tokens, start, end)
+    return before + after
+
+
+def _clause_sides(tokens: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
+    """The tokens of the clause holding tokens[start:end] before the term and after it."""
     before = start
     while before > 0 and tokens[before - 1] not in _CLAUSE_BREAK:
         before -= 1
     after = end
     while after < len(tokens) and tokens[after] not in _CLAUSE_BREAK:
         after += 1
-    return tokens[before:start] + tokens[end:after]
+    return tokens[before:start], tokens[end:after]
+
+
+# Words an accusing word is part of, and accuses nobody in: 没关系 (never mind), 有人问 or
+# 有人说 (someone asked or said: reported words).
+_NOT_ACCUSING = re.compile(r"没关系|有人[问说]")
 
 
 # Those that set a thing aside for another (不是停电，是风机皮带断了), rather than deny a fault.
@@ -390,12 +402,16 @@ class CompiledTables:
         beside = self._everyday.get(token)
         if beside is None:
             return False
-        clause = _clause(tokens, i, end)
-        said = "".join(clause)
-        asked = not _ASKING.isdisjoint(clause)
-        # Someone doing it or connections accuse, said plainly (收购站有人走后门卸货); not in a
-        # question (卸货走后门有人开门吗) nor 没关系 (never mind).
-        if not asked and any(word in said.replace("没关系", "") for word in self._accusing):
+        ahead, behind = _clause_sides(tokens, i, end)
+        said = "".join(ahead + behind)
+        asked = not _ASKING.isdisjoint(ahead + behind)
+        # Someone doing it or connections before the word accuse, asked or not (收购站有人
+        # 走后门卸货, 托关系走后门插队卸货有人管吗); after it, only said plainly (卸货走后门
+        # 有人开门吗 asks for a door to be opened).
+        accused = _NOT_ACCUSING.sub("", "".join(ahead))
+        if not asked:
+            accused += _NOT_ACCUSING.sub("", "".join(behind))
+        if any(word in accused for word in self._accusing):
             return False
         return asked or any(word in said for word in beside)
 

@@ -315,3 +315,15 @@ def test_never_mind_or_someone_in_a_question_accuses_nobody(router: Router, text
     # someone doing it: each went to 作风监督.
     decision = router.route(text)
     assert decision.line != "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["收购站天天有人走后门卸烟没人管吗", "收购站托关系走后门插队卸货有人管吗"]
+)
+def test_connections_or_someone_before_the_back_door_accuse_in_a_question_too(
+    router: Router, text: str
+) -> None:
+    # For a while a question's 吗 cancelled every accusing word in its clause: the complaint
+    # went to the station accused.
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
