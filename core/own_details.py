@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from core.self_named import self_named_hidden
 
@@ -154,8 +155,24 @@ def numbers_given(text: str) -> list[str]:
     plain = text.translate(_FULLWIDTH_DIGITS)
     found: list[str] = []
     for pattern in (_ID_CARD, _MOBILE, _LANDLINE, _LONG_NUMBER):
-        found += ["".join(c for c in m[0] if c.isdigit()) for m in pattern.finditer(plain)]
+        for match in pattern.finditer(plain):
+            digits = "".join(c for c in match[0] if c.isdigit())
+            if not _a_date(digits):
+                found.append(digits)
+        # Read once: the local part of 0871-65551234 is no number of its own.
+        plain = pattern.sub(" ", plain)
     return found
+
+
+def _a_date(digits: str) -> bool:
+    """20261118: a day written without its dashes, which a note writes with them."""
+    if len(digits) != 8 or not digits.startswith(("19", "20")):
+        return False
+    try:
+        date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return True
 
 
 def complainant_named_hidden(

@@ -289,3 +289,20 @@ def test_a_number_the_complainant_gave_in_their_words_is_hidden_in_a_staff_note_
     assert "13912345678" not in shown
     assert "1234 5678" not in note and "【电话已隐去】回访" in note, note
     assert "0871-65551234" in note  # the team's own number stays
+
+
+def test_a_day_or_a_local_number_read_apart_in_the_complaint_stays_in_a_staff_note(
+    demo_config: Config,
+) -> None:
+    # Before, 20261118 in the complaint hid 2026-11-18 in the note, and the local part of a
+    # landline written there was hidden on its own wherever else it stood.
+    note = staff_note_shown_of(
+        demo_config,
+        Kind.COMPLAINT,
+        "已于2026-11-18回访；值班电话65551234",
+        anonymous=True,
+        keeper=False,
+        own=(None, None, None, None),
+        given="20261118那天送货员少送两条还骂人，我打0871-65551234没人接",
+    )
+    assert note == "已于2026-11-18回访；值班电话65551234", note
