@@ -166,8 +166,8 @@ class _AllSaid:
 
 def _all_said(rest: str) -> _AllSaid | None:
     """What `rest` (the words after 都) says of all the items, read up to its first pause,
-    and of the one it excepts after it; None when the words after the pause are neither
-    the same verdict (with why) nor one item named and judged otherwise."""
+    and of the one it excepts after it; None when the words after the pause judge
+    otherwise without naming an item, or name one without saying how it went."""
     said, *after = _FIRST_PAUSE.split(rest.strip(), maxsplit=1)
     read = _verdict_of(said)
     more = after[0] if after else ""
@@ -175,11 +175,14 @@ def _all_said(rest: str) -> _AllSaid | None:
         return None if read is None else _AllSaid(read)
     plain = _EXCEPT.sub("", more)
     named = item_words(plain)
-    if plain == more and named is None and (_verdict_of(more) or read)[0] == read[0]:
-        return _AllSaid(read)  # why, not an exception
-    other = _verdict_of(named.rest) if named is not None else None
-    if named is None or other is None or other[0] == read[0]:
-        return None
+    if named is None:
+        # Why, or a remark (都满意，就是有点慢), not an exception: unless it judges otherwise.
+        return _AllSaid(read) if (_verdict_of(plain) or read)[0] == read[0] else None
+    other = _verdict_of(named.rest)
+    if other is None and plain != more:
+        return None  # 都满意，除了第三项: how the one excepted went is not said
+    if other is None or other[0] == read[0]:
+        return _AllSaid(read)  # 都满意，第三项也很好: that one as the rest
     return _AllSaid(read, named, other)
 
 

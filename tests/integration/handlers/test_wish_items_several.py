@@ -245,3 +245,19 @@ async def test_all_items_said_fine_after_one_was_rated_sends_none_back(desk: Har
     assert "退回" not in said and "已经评过 5 分" in said
     data = button_data(out)
     assert f"my:r:{items[1]}:5" in data and f"my:r:{items[2]}:5" in data
+
+
+@pytest.mark.parametrize(
+    "typed", ["都满意，第三项也很好", "都好了，第三项特别好", "都满意，就是有点慢"]
+)
+async def test_all_fine_with_more_praise_or_a_remark_asks_every_score(
+    desk: Harness, typed: str
+) -> None:
+    # For a while an item praised after the pause, or a remark after 就是, asked
+    # 解决的是哪一个？ instead of a score for each.
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert "哪一个" not in to_simplified(texts(out))
+    data = button_data(out)
+    assert all(f"my:r:{wish}:5" in data for wish in items), data
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
