@@ -159,6 +159,11 @@ MINE: dict[str, str] = {
     ),
     "rated_with_words": "感谢评价，{what} {number} 已销号。您说的“{words}”已转给服务队。",
     "rate_low_kept": "很抱歉这次没让您满意。已请负责人回访您，您说的“{words}”也转给了他们。",
+    # What they said after a low score, asked for when the apology was already said.
+    "rate_low_comment_kept": "收到，您说的“{words}”已转给回访您的负责人。{still}",
+    "rate_low_comment_kept_alone": "收到，您说的“{words}”已记在{what}上，服务队能看到。{still}",
+    "rate_low_comment_kept_anonymous": "收到，您说的“{words}”已转给复核这件投诉的负责人。{still}",
+    "rate_low_still_wrong": "问题如果还在，也可以直接发消息说明，我们按新的问题尽快办理。",
     "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在{what}上，服务队能看到。",
     # An anonymous complainant cannot be phoned back: the leaders review the case instead.
     "rate_low_kept_anonymous": (

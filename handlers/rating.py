@@ -30,6 +30,7 @@ from handlers.verdict_words import (
     NOT_SOLVED,
     a_question_of_its_own,
     a_remark,
+    says_not_solved,
     typed_score,
 )
 from handlers.wish_lists import say_list_progress
@@ -472,11 +473,20 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
         # comment to show the team (nor, after a low score, the leaders) as said.
         ctx.say("rate_comment_go_on", rows(Button(ctx.text("skip"), "f:skip")))
         return
+    kept = ""
     if files:
         await _keep_comment(ctx, ticket, text or _stand_in(files), files=files)
     elif text and typed:  # a typed comment, not the 跳过 button or the word
-        await _keep_comment(ctx, ticket, text)
+        kept = text
+        await _keep_comment(ctx, ticket, kept)
     await ctx.end_flow()
+    if kept and ticket.rating is not None and ticket.rating <= LOW_RATING:
+        # Asked what was wrong after a low score: told where it went, not that it closed.
+        told = ticket.callback_due_at is not None
+        key = _low_rating_key(ticket, "rate_low_comment_kept", told=told)
+        still = ctx.text("rate_low_still_wrong") if says_not_solved(kept) else ""
+        ctx.say(key, words=quoted(kept[:40]), what=called_here(ctx, ticket), still=still)
+        return
     ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
 
 

@@ -39,7 +39,7 @@ async def test_a_low_score_asks_someone_above_the_team_to_call_back(
         [alert] = [x for x in _to(told, person) if "不满意" in x]
         assert f"{score} 星" in alert and "回访" in alert
     out = await desk.send(FARMER, "根本没用，师傅态度也不好")
-    assert "已销号" in texts(out)
+    assert "已转给回访您的负责人" in texts(out)  # where it went, not only that it closed
     later = [r for r in await desk.outbox() if r.id not in before]
     for person in (LEADER, SUPERVISOR):
         assert any("根本没用" in x for x in _to(later, person))

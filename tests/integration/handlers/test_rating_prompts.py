@@ -347,3 +347,32 @@ async def test_a_photo_sent_while_asked_about_a_low_ratings_comment_joins_it(
     assert ("photo", "p-bill") in kept
     sent = [r for r in await desk.outbox() if r.id not in before and r.method == "send_photo"]
     assert SUPERVISOR in {r.chat_id for r in sent}  # told of the comment, with the photo
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+async def test_what_is_wrong_after_a_low_score_is_told_where_it_went_not_that_it_closed(
+    desk: Harness, script: str
+) -> None:
+    """Asked 哪里不满意 after a score of 1, the farmer says it is still not solved: told that
+    the leaders calling back have it, and that a trouble still there may be sent as a new
+    one (before: 感谢评价，工单 10019 已销号。, as if nothing more would come of it)."""
+    ticket_id = await _at_the_score_prompt(desk)
+    if script == "hant":
+        await desk.press(FARMER, "lang:hant")
+    await desk.press(FARMER, f"my:r:{ticket_id}:1")
+    said = texts(await desk.send(FARMER, "还是没解决，风机还是不转"))
+    assert ("轉給" in said) is (script == "hant"), said
+    out = to_simplified(said)
+    assert "已转给回访您的负责人" in out and "问题如果还在" in out, out
+    assert "已销号" not in out
+    [ticket] = await desk.tickets()
+    assert ticket.rating_comment == "还是没解决，风机还是不转"
+
+
+async def test_a_remark_after_a_low_score_is_told_where_it_went_without_more(
+    desk: Harness,
+) -> None:
+    ticket_id = await _at_the_score_prompt(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    out = texts(await desk.send(FARMER, "来得太晚了"))
+    assert "已转给回访您的负责人" in out and "问题如果还在" not in out, out

@@ -242,7 +242,7 @@ async def test_a_complaint_about_the_service_at_the_rating_comment_stays_a_comme
     await desk.resolved_110(FARMER, MEMBER, team_chat)
     await desk.send(FARMER, "2")
     out = await desk.send(FARMER, "师傅为什么半夜两点才到？")
-    assert "已销号" in texts(out)
+    assert "已转给回访您的负责人" in texts(out)
     [ticket] = await desk.tickets()
     assert ticket.rating == 2 and ticket.rating_comment == "师傅为什么半夜两点才到？"
 
