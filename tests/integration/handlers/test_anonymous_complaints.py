@@ -575,6 +575,18 @@ async def test_an_anonymous_complainants_low_rating_comment_goes_to_the_oversigh
         assert "老样子" in _told(told, reader) and LICENCE in _told(told, reader)
 
 
+async def test_an_anonymous_complainant_is_told_their_words_after_a_low_score_went_to_review(
+    desk: Harness,
+) -> None:
+    """Nobody phones an anonymous complainant: what they say after a low score is told as
+    gone to the leaders reviewing it, not to one calling them back, nor only 已销号."""
+    ticket = await _resolved_by_the_team_complained_about(desk)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:1")
+    said = texts(await desk.send(RETAILER, "还是老样子，送货照样迟到"))
+    assert "复核这件投诉的负责人" in to_simplified(said) and "回访您" not in said, said
+
+
 async def test_an_anonymous_complainants_reason_for_sending_it_back_hides_them_from_the_team(
     desk: Harness,
 ) -> None:
