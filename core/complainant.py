@@ -105,16 +105,12 @@ def staff_notes_hidden(
     hidden. Only who the complainant is, as registered: a note's writer naming
     themselves (我是配送员张强) and the team's numbers (its service phone, an order's)
     are the team's word to the reader (`core.own_details.complainant_named_hidden`)."""
-    if not hides_own_details(cfg, ticket.kind, anonymous=ticket.anonymous, keeper=keeper):
-        return None
-    own = registered(requester)
-    return lambda note: staff_note_shown_of(
+    return staff_note_hider_of(
         cfg,
         ticket.kind,
-        note,
         anonymous=ticket.anonymous,
         keeper=keeper,
-        own=own,
+        own=registered(requester),
         given=ticket.text,
     )
 
@@ -148,24 +144,18 @@ def registered(requester: User | None) -> Registered:
     return (requester.name, requester.shop_name, requester.phone, requester.licence_number)
 
 
-def staff_note_shown_of(
-    cfg: Config,
-    kind: Kind,
-    note: str,
-    *,
-    anonymous: bool,
-    keeper: bool,
-    own: Registered,
-    given: str = "",
-) -> str:
-    """A staff note on a ticket of `kind` as `staff_notes_hidden` shows it, read without the
-    ticket (a ledger's row); `own`, its requester as `registered`; `given`, the ticket's
-    words, whose numbers (我叫王五，电话13912345678) are theirs too where a note repeats them."""
+def staff_note_hider_of(
+    cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool, own: Registered, given: str = ""
+) -> Callable[[str], str] | None:
+    """What hides the requester `own` in staff notes on a ticket of `kind` (a ledger's row
+    reads several), or None where nothing is hidden; the numbers of `given`, the ticket's
+    words (我叫王五，电话13912345678), are theirs too where a note repeats them. Read once,
+    for every note it is given."""
     if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
-        return note
+        return None
     name, shop, phone, licence = own
-    numbers = [phone, licence, *numbers_given(given)]
-    return complainant_named_hidden(note, (name,), (shop,), numbers)
+    numbers = (phone, licence, *numbers_given(given))
+    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers)
 
 
 def words_shown_of(

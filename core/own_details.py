@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from core.self_named import self_named_hidden
 
@@ -199,6 +200,7 @@ def complainant_named_hidden(
     return out
 
 
+@lru_cache(maxsize=256)
 def _written_as(digits: str) -> re.Pattern[str]:
     """`digits` as a text may write them: each in ASCII or full-width, grouped by a space or
     a dash, and not part of a longer number."""

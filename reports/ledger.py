@@ -12,7 +12,7 @@ from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from core.complainant import staff_note_shown_of, withheld_of, words_shown_of
+from core.complainant import staff_note_hider_of, withheld_of, words_shown_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
 from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
@@ -264,22 +264,23 @@ def _row(
             own=(get("requester_name"), get("requester_shop")),
         )
 
+    # A staff note may name the complainant, but its writer and the team's numbers stay.
+    hide_in_note = staff_note_hider_of(
+        cfg,
+        get("kind"),
+        anonymous=bool(get("anonymous")),
+        keeper=keeper,
+        own=(
+            get("requester_name"),
+            get("requester_shop"),
+            get("requester_phone"),
+            get("requester_licence"),
+        ),
+        given=get("text"),
+    )
+
     def staff_shown(note: str) -> str:
-        # A staff note may name the complainant, but its writer and the team's numbers stay.
-        return staff_note_shown_of(
-            cfg,
-            get("kind"),
-            note,
-            anonymous=bool(get("anonymous")),
-            keeper=keeper,
-            own=(
-                get("requester_name"),
-                get("requester_shop"),
-                get("requester_phone"),
-                get("requester_licence"),
-            ),
-            given=get("text"),
-        )
+        return note if hide_in_note is None else hide_in_note(note)
 
     retailer = get("requester_kind") is Requester.RETAILER and instead is None
     return LedgerRow(

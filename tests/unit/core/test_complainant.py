@@ -15,7 +15,7 @@ from core.complainant import (
     said_later_hidden,
     shown_requester,
     shown_words,
-    staff_note_shown_of,
+    staff_note_hider_of,
     team_keeps,
     withheld,
     withheld_of,
@@ -277,15 +277,16 @@ def test_a_number_the_complainant_gave_in_their_words_is_hidden_in_a_staff_note_
     shown = words_shown_of(
         demo_config, Kind.COMPLAINT, words, anonymous=True, keeper=False, own=(None, None)
     )
-    note = staff_note_shown_of(
+    hide = staff_note_hider_of(
         demo_config,
         Kind.COMPLAINT,
-        "已拨打139 1234 5678回访，本人表示满意；配送站电话0871-65551234",
         anonymous=True,
         keeper=False,
         own=(None, None, None, None),
         given=words,
     )
+    assert hide is not None
+    note = hide("已拨打139 1234 5678回访，本人表示满意；配送站电话0871-65551234")
     assert "13912345678" not in shown
     assert "1234 5678" not in note and "【电话已隐去】回访" in note, note
     assert "0871-65551234" in note  # the team's own number stays
@@ -296,13 +297,14 @@ def test_a_day_or_a_local_number_read_apart_in_the_complaint_stays_in_a_staff_no
 ) -> None:
     # Before, 20261118 in the complaint hid 2026-11-18 in the note, and the local part of a
     # landline written there was hidden on its own wherever else it stood.
-    note = staff_note_shown_of(
+    hide = staff_note_hider_of(
         demo_config,
         Kind.COMPLAINT,
-        "已于2026-11-18回访；值班电话65551234",
         anonymous=True,
         keeper=False,
         own=(None, None, None, None),
         given="20261118那天送货员少送两条还骂人，我打0871-65551234没人接",
     )
+    assert hide is not None
+    note = hide("已于2026-11-18回访；值班电话65551234")
     assert note == "已于2026-11-18回访；值班电话65551234", note
