@@ -279,7 +279,8 @@ class Router:
         here too; but not one inside praise (态度很好) or in what the office is reported to
         have said (纪检的人说熟人也要排队)."""
         oversight = self.oversight_line or ""
-        ev = self.tables.evidence(cut(said))
+        tokens = cut(said)
+        ev = self.tables.evidence(tokens)
         score = ev.scores.get(oversight, 0.0)
         if line == oversight:
             return score > 0
@@ -287,7 +288,7 @@ class Router:
         # 态度 inside 态度很好 praises; what follows 说 is what the office said (纪检的人说
         # 熟人也要排队, 说罚款要去专卖所交), not what its people did.
         praised = ev.signals.get(Channel.PRAISE, {})
-        told = _after_said(said)
+        told = _after_said(tokens)
         done = {
             word
             for word in said_words - self._neutral_conduct
@@ -406,11 +407,10 @@ def _area_names(cfg: Config) -> list[tuple[str, str]]:
     return sorted(names.items(), key=lambda item: -len(item[0]))
 
 
-def _after_said(clause: str) -> str:
-    """What `clause` says after its first 说 (讲, 告诉) as a word of its own: what was said,
-    reported (纪检的人说罚款要去专卖所交); "" when nobody is said to speak (说话 is a word
-    of its own, and 才给我办 after it is what was done)."""
-    tokens = cut(clause)
+def _after_said(tokens: list[str]) -> str:
+    """What a clause, cut into `tokens`, says after its first 说 (讲, 告诉) as a word of its
+    own: what was said, reported (纪检的人说罚款要去专卖所交); "" when nobody is said to
+    speak (说话 is a word of its own, and 才给我办 after it is what was done)."""
     for at, token in enumerate(tokens):
         if token in ("说", "讲", "告诉", "说是"):
             return "".join(tokens[at + 1 :])
