@@ -147,8 +147,9 @@ def _asks_or_demands(tokens: list[str], at: int) -> bool:
     return False
 
 
-# Before a term cut into several tokens (不|看|关系, 没有|故意|为难), within two tokens of it
-# (从来没|有|故意|为难): jieba cuts 不 apart, where a term of one token has it joined (不转).
+# Right before a term cut into several tokens (不|看|关系, 没有|故意|为难), or, before a
+# complaint, made of the two tokens before it (从来没|有|故意|为难): jieba cuts 不 apart,
+# where a term of one token has it joined (不转).
 _NEGATIONS_BEFORE = _NEGATIONS | frozenset(("不", "从不", "从来不", "从来没", "从来没有", "从没"))
 # What denies a complaint only (我不想白拿): a fault is not refused (风机不能转了), and a plea
 # (送货员不要故意为难我们, 希望客户经理不要吃拿卡要) is still a complaint.
@@ -157,12 +158,6 @@ _REFUSALS = frozenset(("不想",))
 _ASKING = frozenset(("吗", "么", "能不能", "可不可以", "行不行"))
 # Where a clause ends, for a question: a comma too (白拿我两条烟，这合理吗 is no question of 白拿).
 _CLAUSE_BREAK = _CLAUSE_END | frozenset("，,、")
-
-
-def _clause(tokens: list[str], start: int, end: int) -> list[str]:
-    """The tokens of the clause holding tokens[start:end], those but the term's."""
-    before, after = _clause_sides(tokens, start, end)
-    return before + after
 
 
 def _clause_sides(tokens: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
@@ -357,9 +352,9 @@ class CompiledTables:
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:
         """`tokens` without the emergencies and complaints said not to be (不是停电, 没停电,
         从来没有吃拿卡要, 定级员不看关系, 没有故意为难我): a term of two characters or more,
-        a whole token right after a negation, or a run of tokens with a negation among the
-        two before it, or a complaint right after a negation of anyone (没有人走后门) or a
-        refusal (我不想白拿, 不能走后门). Shorter ones stay (没|电 is 没电, 不|转 is 不转), as
+        a whole token right after a negation, or a run of tokens right after one (`_denied`),
+        or a complaint right after a negation of anyone (没有人走后门) or a refusal (我不想
+        白拿). Shorter ones stay (没|电 is 没电, 不|转 is 不转), as
         do terms a negation only comes near (没人收|红包), a service's own words (没送到 is the
         delivery's very problem) and a demand complained about (没有红包就不给定等级). A
         complaint word of everyday sense asked about (促销品能白拿吗) or beside a word giving
@@ -425,15 +420,12 @@ class CompiledTables:
             return True
         if end - i < 2:
             return False
-        if not demanded:
-            # An emergency cut apart is denied by a negation right before it (烤房不|漏|烟了:
-            # no longer); a 不 of another verb (不|小心|火|灭了, 没|注意|火|熄了) leaves it.
-            return before in _NEGATIONS_BEFORE
-        # Right before it, as jieba cuts it apart (不|看|关系, 从|不|故意|为难, 从来没|有…);
-        # not one of another word before it (定级员不公平看关系, 送货员不送货故意为难我).
-        return before in _NEGATIONS_BEFORE or "".join(tokens[max(0, i - 2) : i]) in (
-            _NEGATIONS_BEFORE
-        )
+        # A term cut apart: a negation right before it (烤房不|漏|烟了, 不|看|关系), not one of
+        # another word before it (不|小心|火|灭了, 定级员不公平看关系, 送货员不送货故意为难我).
+        if before in _NEGATIONS_BEFORE:
+            return True
+        # A complaint's negation may be cut in two itself (从来没|有|故意|为难).
+        return demanded and "".join(tokens[max(0, i - 2) : i]) in _NEGATIONS_BEFORE
 
     def _of_no_barn(self, tokens: list[str]) -> list[str]:
         """`tokens` without the troubles of a thing of one's own said right after it
