@@ -204,8 +204,10 @@ async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     excepted: Ticket | None = None
     if said.excepted is not None:
         number = said.excepted.number
-        named = item_named(said.excepted.named, items) if number is None else None
-        excepted = item_of(items, number) if number is not None else named
+        if number is not None:
+            excepted = item_of(items, number)
+        else:
+            excepted = item_named(said.excepted.named, items)
         if excepted is None or excepted.id not in waiting:
             return False
     judged = []
