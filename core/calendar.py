@@ -217,24 +217,23 @@ def days_off_around(day: date) -> tuple[date, date] | None:
     notice gives a break (国庆 2025: 10-01 to 10-08, 中秋 inside it; 元旦 2024 began on
     2023-12-30), its weekends included; None when `day` is a working day or of a year
     `chinesecalendar` does not cover yet."""
-    try:
-        if not chinese_calendar.is_holiday(day):
-            return None
-    except NotImplementedError:
+    if not _day_off(day):
         return None
-    first = last = day
+    return _last_day_off(day, timedelta(days=-1)), _last_day_off(day, timedelta(days=1))
+
+
+def _day_off(day: date) -> bool:
+    """A day off in `chinesecalendar`; False for a year it does not cover yet."""
+    try:
+        return bool(chinese_calendar.is_holiday(day))
+    except NotImplementedError:
+        return False
+
+
+def _last_day_off(day: date, step: timedelta) -> date:
+    """The last day off of the run `day` is in, going by `step` (a day back or ahead)."""
     for _ in range(_LONGEST_BREAK):
-        try:
-            if not chinese_calendar.is_holiday(first - timedelta(days=1)):
-                break
-        except NotImplementedError:
+        if not _day_off(day + step):
             break
-        first -= timedelta(days=1)
-    for _ in range(_LONGEST_BREAK):
-        try:
-            if not chinese_calendar.is_holiday(last + timedelta(days=1)):
-                break
-        except NotImplementedError:
-            break
-        last += timedelta(days=1)
-    return first, last
+        day += step
+    return day
