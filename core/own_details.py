@@ -50,15 +50,18 @@ def _spoken(found: re.Match[str]) -> str:
     return PHONE if PHONE in numbers_hidden(digits) else NUMBER
 
 
+# The numbers in digits, in the order they are read: an ID card before the long numbers it
+# holds, a phone before them too (it says 电话, not 号码).
+_NUMBERS = ((_ID_CARD, NUMBER), (_MOBILE, PHONE), (_LANDLINE, PHONE), (_LONG_NUMBER, NUMBER))
+
+
 def numbers_hidden(text: str) -> str:
     """`text` with phone, ID card, licence and other long numbers replaced by neutral words
     (【电话已隐去】, 【号码已隐去】); full-width digits are read as the ASCII ones, and a
     number read out in Chinese numerals as one in digits."""
     out = text.translate(_FULLWIDTH_DIGITS)
-    out = _ID_CARD.sub(NUMBER, out)
-    out = _MOBILE.sub(PHONE, out)
-    out = _LANDLINE.sub(PHONE, out)
-    out = _LONG_NUMBER.sub(NUMBER, out)
+    for pattern, instead in _NUMBERS:
+        out = pattern.sub(instead, out)
     return _SPOKEN_NUMBER.sub(_spoken, out)
 
 
@@ -155,7 +158,7 @@ def numbers_given(text: str) -> list[str]:
     person gave of themselves in their own words, to be hidden where others repeat it."""
     plain = text.translate(_FULLWIDTH_DIGITS)
     found: list[str] = []
-    for pattern in (_ID_CARD, _MOBILE, _LANDLINE, _LONG_NUMBER):
+    for pattern, _ in _NUMBERS:
         for match in pattern.finditer(plain):
             digits = "".join(c for c in match[0] if c.isdigit())
             if not _a_date(digits):
