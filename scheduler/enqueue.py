@@ -62,9 +62,6 @@ class Pending:
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
         self._scripts: list[Script | None] = []
-        # The tickets `write` has queued a new row for: a step whose rows the dedup key all
-        # dropped (said before), or that meant none (put off), told no one of them.
-        self.tickets_told: set[int] = set()
 
     def add(self, row: Row, now: datetime, not_before: datetime | None = None) -> None:
         payload: dict[str, Any] = {"text": row.text} if row.text else {}
@@ -102,12 +99,12 @@ class Pending:
         statement = (
             insert(outbox)
             .on_conflict_do_nothing(index_elements=["dedup_key"])
-            .returning(outbox.c.id, outbox.c.ticket_id)
+            .returning(outbox.c.id)
         )
-        written = (await uow.session.execute(statement, rows)).all()
-        self.tickets_told.update(ticket_id for _, ticket_id in written if ticket_id is not None)
+        result = await uow.session.execute(statement, rows)
+        written = len(result.all())
         self.rows, self._scripts = [], []
-        return len(written)
+        return written
 
     async def _in_readers_scripts(self, uow: SqlUnitOfWork) -> list[dict[str, Any]]:
         """The rows as written, each payload in its reader's script."""

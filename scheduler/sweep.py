@@ -37,7 +37,6 @@ RETRY_FAILED_AFTER = timedelta(minutes=10)
 class SweepResult:
     processed: int = 0  # tickets stepped (including postponed and rescheduled ones)
     messages: int = 0  # outbox rows queued
-    tickets_told: int = 0  # tickets at least one of those rows is about
     kinds: Counter[str] = field(default_factory=Counter)
     failed: int = 0  # tickets put off after an error
     more: bool = False  # the limit was reached: more tickets may be due
@@ -45,7 +44,6 @@ class SweepResult:
     def add(self, other: SweepResult) -> None:
         self.processed += other.processed
         self.messages += other.messages
-        self.tickets_told += other.tickets_told
         self.kinds.update(other.kinds)
         self.failed += other.failed
 
@@ -100,7 +98,6 @@ async def _batch(
                 part.processed += 1
                 part.kinds[taken.kind] += 1
         part.messages = await out.write(uow)
-        part.tickets_told = len(out.tickets_told)
         await uow.commit()
     return part
 
@@ -125,7 +122,6 @@ async def _one_by_one(db: Database, cfg: Config, now: datetime, ids: list[int]) 
                 await uow.commit()
             part.processed += 1
             part.messages += written
-            part.tickets_told += len(out.tickets_told)
             part.kinds[taken.kind] += 1
         except Exception:
             log.exception("ticket id %s could not be stepped; retrying it later", ticket_id)
