@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from core.complainant import staff_notes_hidden, team_keeps
 from core.enums import Role, Status
-from core.model import Ticket
+from core.model import ChatPlace, Ticket
 from core.services import may_work_on, note_event
 from handlers import notify
 from handlers.cards import MOVES
@@ -76,9 +76,17 @@ async def keep_note(
     )
     for target in targets:
         await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
-        for kind, file_id in files:
-            await notify.forward(ctx, target, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+    await files_to(ctx, ticket, targets, files)  # after the note, in each chat
     for kind, file_id in files:
         await attach(ctx, ticket, kind, file_id, caption=note)
     team = ctx.cfg.team(ticket.team_id).name
     ctx.say(to_member, number=ticket.label, team=team, note=note)
+
+
+async def files_to(
+    ctx: Ctx, ticket: Ticket, targets: list[ChatPlace], files: list[list[str]]
+) -> None:
+    """A note's photos and voice notes forwarded to each of a team's `targets`."""
+    for target in targets:
+        for kind, file_id in files:
+            await notify.forward(ctx, target, ticket, notify.FILE_METHODS[kind], file_id=file_id)

@@ -14,7 +14,7 @@ from core.texts import WISH_OUTCOME_NAMES, answered_as, clip, confirm_key, dispu
 from handlers import callback, notify
 from handlers.context import Ctx
 from handlers.i18n import in_script, kind_named, t
-from handlers.notes_moved_on import PASSED_ON, keep_note, moved_from_their_team
+from handlers.notes_moved_on import PASSED_ON, files_to, keep_note, moved_from_their_team
 from handlers.replies import Button, rows
 from handlers.team_access import (
     act_on,
@@ -270,9 +270,7 @@ async def _to_new_team(ctx: Ctx, ticket: Ticket, files: list[list[str]]) -> None
     targets = await notify.team_targets(
         ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
     )
-    for target in targets:
-        for kind, file_id in files:
-            await notify.forward(ctx, target, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+    await files_to(ctx, ticket, targets, files)
 
 
 def _leavable(step: Step) -> Step:
