@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from bot.config_loader import load_config
 from bot.log_setup import configure_logging, secret_parts
 from bot.reports_port import Reports
 from bot.settings import Settings
+from core.clock import utc_now
 from core.config import Config
 from handlers.context import Services
 from handlers.desk import Desk
@@ -20,10 +20,6 @@ from storage.migrate import upgrade
 from storage.uow import Database
 
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -8,11 +8,11 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.bootstrap import utc_now
 from bot.cli_errors import DatabaseUnusable, config_failed, database_failed, with_database
 from bot.cli_staff import resolve_team
 from bot.config_loader import load_config
 from bot.settings import Settings
+from core.clock import utc_now
 from core.config import Config, ConfigError
 from handlers.staff_places import Place, Removal, places, remove_places
 from storage.uow import Database, SqlUnitOfWork

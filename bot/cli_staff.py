@@ -8,7 +8,6 @@ from pathlib import Path
 
 import segno
 
-from bot.bootstrap import utc_now
 from bot.cli_errors import (
     DatabaseUnusable,
     cannot_write,
@@ -18,6 +17,7 @@ from bot.cli_errors import (
 )
 from bot.config_loader import load_config
 from bot.settings import Settings
+from core.clock import utc_now
 from core.config import Config, ConfigError
 from core.durations import format_duration, parse_lifetime
 from core.enums import Role

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 from datetime import datetime
+from types import ModuleType
 
 from core.config import Config
 from core.enums import Script
-from reports import ledger_files, periods
-from reports.stats import build_stats
+from reports import periods
 from storage.uow import Database
+
+
+async def _loaded(name: str) -> ModuleType:
+    """The report module `name`, imported on first use in a worker thread: the charts and
+    spreadsheets pull in matplotlib and openpyxl, a second or more that every start (and
+    every restart after a crash) would otherwise make a farmer's 110 call wait for, and
+    that the first /stats or /ledger should not spend with the event loop stopped."""
+    return await asyncio.to_thread(importlib.import_module, name)
 
 
 class Reports:
@@ -21,7 +31,8 @@ class Reports:
     async def stats(
         self, period: str, now: datetime, script: Script, teams: frozenset[str] | None = None
     ) -> tuple[str, bytes]:
-        stats = await build_stats(self.db, self.cfg, period, now, script, teams)
+        stats_module = await _loaded("reports.stats")
+        stats = await stats_module.build_stats(self.db, self.cfg, period, now, script, teams)
         # A period without tickets says so in words; a blank chart would add nothing.
         return stats.text, stats.chart_png if stats.report.groups else b""
 
@@ -29,6 +40,8 @@ class Reports:
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
     ) -> tuple[str, bytes, int, bool, bool]:
         window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
-        return await ledger_files.export(
+        ledger_files = await _loaded("reports.ledger_files")
+        exported: tuple[str, bytes, int, bool, bool] = await ledger_files.export(
             self.db, self.cfg, window, now, "xlsx", script, keeper=keeper
         )
+        return exported

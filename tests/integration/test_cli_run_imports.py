@@ -1,6 +1,7 @@
-"""`jinye110 run` loads only the framework it runs: aiogram's import builds the schemas of
-all its models (seconds on a small machine), which a python-telegram-bot bot would wait for
-at every start and every restart after a crash."""
+"""`jinye110 run` loads only the framework it runs, and no command loads what it does not use:
+aiogram's import builds the schemas of all its models, and matplotlib and openpyxl (charts
+and spreadsheets) take a second more on a small machine, which a bot would wait for at every
+start and every restart after a crash, and a quick command at every call."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The runner is replaced by one that says whether aiogram was imported on the way to it.
+# The runner is replaced by one that says which of the heavy libraries were imported on the
+# way to it.
 _PROBE = """
 import sys
 import bot.{module} as runner
 
 def probe(*args, **kwargs):
-    print("aiogram" in sys.modules)
+    print(*sorted(m for m in ("aiogram", "matplotlib", "openpyxl") if m in sys.modules))
     return 0
 
 setattr(runner, "{runner}", probe)
@@ -29,11 +31,14 @@ sys.exit(main(["run", "--framework", "{framework}"]))
 
 
 @pytest.mark.parametrize(
-    ("framework", "module", "runner", "loads_aiogram"),
-    [("ptb", "ptb_adapter", "run_ptb", False), ("aiogram", "aiogram_runner", "run_aiogram", True)],
+    ("framework", "module", "runner", "loaded"),
+    [
+        ("ptb", "ptb_adapter", "run_ptb", ""),
+        ("aiogram", "aiogram_runner", "run_aiogram", "aiogram"),
+    ],
 )
-def test_run_imports_aiogram_only_for_the_aiogram_framework(
-    framework: str, module: str, runner: str, loads_aiogram: bool, tmp_path: Path
+def test_run_imports_aiogram_only_for_the_aiogram_framework_and_no_reports_library(
+    framework: str, module: str, runner: str, loaded: str, tmp_path: Path
 ) -> None:
     env = {
         **os.environ,
@@ -55,4 +60,49 @@ def test_run_imports_aiogram_only_for_the_aiogram_framework(
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(loads_aiogram)
+    assert done.stdout.strip() == loaded
+
+
+# What a command imports, printed after it ran (its own output goes to stdout first).
+_IMPORTS_AFTER = """
+import sys
+from bot.cli import main
+try:
+    main({argv!r})
+except SystemExit:
+    pass
+print("\\nloaded:", *sorted(m for m in ("matplotlib", "openpyxl", "telegram") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["route", "explain", "烤房停电了"],
+        ["check-config", str(ROOT / "config/demo.yaml")],
+    ],
+    ids=["help", "route-explain", "check-config"],
+)
+def test_quick_commands_leave_charts_spreadsheets_and_the_bot_unloaded(
+    argv: list[str], tmp_path: Path
+) -> None:
+    """matplotlib, openpyxl and python-telegram-bot are a second of imports on a small
+    machine: a command that draws, writes or sends nothing does not wait for them."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "JINYE_CONFIG": str(ROOT / "config/demo.yaml"),
+        "JINYE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_AFTER.format(argv=argv)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().splitlines()[-1] == "loaded:"
