@@ -155,7 +155,7 @@ def staff_note_hider_of(
         return None
     name, shop, phone, licence = own
     numbers = (phone, licence, *numbers_given(given))
-    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers)
+    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers, given)
 
 
 def words_shown_of(

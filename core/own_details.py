@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+from core.called_by import SHOP_KIND, called_hidden
 from core.self_named import self_named_hidden
 
 NUMBER = "【号码已隐去】"
@@ -128,17 +129,11 @@ def contacts_hidden(text: str) -> str:
     return numbers_hidden(out)
 
 
-# What a shop's sign says it sells, not whose it is: a shop registered as 烟酒店 alone is
-# told by nothing of its own, and hiding the word would hide the shop a complaint is about
-# (送到了隔壁张记烟酒店).
-_SHOP_KIND = re.compile(
-    r"(?:烟酒店|烟酒行|烟酒商行|烟酒|便利店|超市|商店|商行|小卖部|副食店|杂货店|店|行|部)$"
-)
-
-
 def _generic_shop(shop: str) -> bool:
-    """A shop's name with nothing of its own but what it sells (烟酒店, 便利店)."""
-    return len(_SHOP_KIND.sub("", shop.strip())) < 2
+    """A shop's name with nothing of its own but what it sells (烟酒店, 便利店): told by
+    nothing of its own, and hiding the word would hide the shop a complaint is about
+    (送到了隔壁张记烟酒店)."""
+    return len(SHOP_KIND.sub("", shop.strip())) < 2
 
 
 def own_details_hidden(
@@ -184,14 +179,19 @@ def complainant_named_hidden(
     names: Iterable[str | None] = (),
     shops: Iterable[str | None] = (),
     numbers: Iterable[str | None] = (),
+    given: str = "",
 ) -> str:
     """`text`, written by someone else about a person (a team's 办结 note, its question to a
     complainant), without that person's details: their `names` and `shops` as registered
-    (`_registered_hidden`) and their registered `numbers` (phone, licence number) where
-    repeated, in groups or full-width digits too. Not the writer's own (我是配送员张强, the
-    team's service phone) nor any other number (an order's): they are the team's word to
-    the reader, and say nothing of the person."""
+    (`_registered_hidden`) or as a note calls them (王老板, 小王, 老王店: `core.called_by`,
+    save the forms `given`, the person's own words, uses of someone else), and their
+    registered `numbers` (phone, licence number) where repeated, in groups or full-width
+    digits too. Not the writer's own (我是配送员张强, the team's service phone) nor any
+    other number (an order's): they are the team's word to the reader, and say nothing of
+    the person."""
+    names, shops = list(names), list(shops)
     out = _registered_hidden(text, names, shops)
+    out = called_hidden(out, names, shops, given, PERSON, SHOP)
     for number in numbers:
         digits = (number or "").translate(_FULLWIDTH_DIGITS)
         digits = "".join(char for char in digits if char.isdigit())

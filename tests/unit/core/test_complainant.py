@@ -308,3 +308,21 @@ def test_a_day_or_a_local_number_read_apart_in_the_complaint_stays_in_a_staff_no
     assert hide is not None
     note = hide("已于2026-11-18回访；值班电话65551234")
     assert note == "已于2026-11-18回访；值班电话65551234", note
+
+
+def test_a_staff_note_calling_the_complainant_by_a_form_of_address_hides_it(
+    demo_config: Config,
+) -> None:
+    # Before, a 回访 note naming the anonymous complainant 王老板 or their shop 老王店 showed
+    # them to the team complained about; 小王, whom the complaint is about, stays.
+    hide = staff_note_hider_of(
+        demo_config,
+        Kind.COMPLAINT,
+        anonymous=True,
+        keeper=False,
+        own=("王五", "老王烟酒店", None, None),
+        given="投诉配送员小王送货总是迟到",
+    )
+    assert hide is not None
+    note = hide("已回访王老板，老王店的货已补送；小王已道歉")
+    assert note == "已回访某某，某店的货已补送；小王已道歉", note
