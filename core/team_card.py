@@ -11,6 +11,7 @@ from datetime import datetime
 
 from core.complainant import (
     card_shown_at,
+    requester_lines,
     shown_requester,
     shown_words,
     staff_notes_hidden,
@@ -22,7 +23,15 @@ from core.enums import Status
 from core.model import ChatPlace, Ticket, TicketEvent, User
 from core.ports import UnitOfWork
 from core.sla import team_resolve_deadline
-from core.texts import KIND_NAMES, WISH_OUTCOME_NAMES, clip, is_named, person_name, status_name
+from core.texts import (
+    KIND_NAMES,
+    WISH_OUTCOME_NAMES,
+    clip,
+    is_named,
+    one_line,
+    person_name,
+    status_name,
+)
 from core.written import as_written
 
 # A withheld complainant's place on a card: the complaint named none, and theirs is not shown.
@@ -162,6 +171,32 @@ def resolve_by(cfg: Config, ticket: Ticket) -> str:
     if ticket.status.is_open and own is not None and own != ticket.resolve_due_at:
         return f"{promise}（原时限；移交后限 {local(cfg, own)} 前办结）"
     return promise
+
+
+def alert_card(cfg: Config, ticket: Ticket, requester: User | None, *, keeper: bool = False) -> str:
+    """A compact ticket card for alerts and the notices asking for a call-back: enough to act
+    on without opening anything, the requester's phone among it (`keeper`: its readers may
+    read a named complainant, `core.complainant.withheld`)."""
+    head = "🚨【紧急】" if ticket.urgent else ""
+    instead = withheld(cfg, ticket, keeper=keeper)  # 匿名, or a complainant 作风监督 keeps
+    # Who asked, as on the team's card: a retailer's shop and licence number too, which
+    # the delivery, ordering and licence teams find the shop by.
+    reach = requester_lines(requester) if instead is None else [f"报告人：{instead}"]
+    text = one_line(shown_words(cfg, ticket, requester, keeper=keeper), 120)
+    status = status_name(ticket.status, closed_unresolved=ticket.closed_unresolved)
+    team = cfg.find_team(ticket.team_id)
+    return "\n".join(
+        [
+            f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"
+            f"{status}｜{team.name if team else ticket.team_id}",
+            f"内容：{text}",
+            # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
+            f"地点：{place(cfg, ticket, keeper=keeper)}　{reach[0]}",
+            *reach[1:],
+            f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
+            f"　办结时限：{resolve_by(cfg, ticket)}",  # as on the team's card
+        ]
+    )
 
 
 async def cards_by_place(

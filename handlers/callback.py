@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core import callback
+from core.complainant import team_keeps
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import ChatPlace, Ticket
 from core.numbers import ticket_id_of
-from core.team_card import local, shown_name
+from core.team_card import alert_card, local, shown_name
 from core.texts import clip
 from handlers import notify
 from handlers.context import Ctx
@@ -34,8 +35,9 @@ def _owner_name(ctx: Ctx, ticket: Ticket) -> str:
 
 async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
     """The ticket, just rated `score` (not satisfied), owes a call-back: the leaders who owe
-    it and the supervisors are told, with 「📞 已回访」, and with what the requester said of
-    it when that came with the score (`remark`). How many were told."""
+    it and the supervisors are told, with 「📞 已回访」, the ticket's compact card (who to
+    call and their phone), and what the requester said of it when that came with the score
+    (`remark`). How many were told."""
     await callback.owe(ctx.uow, ctx.cfg, ticket, ctx.now)
     said = t(
         _anonymous_or("low_rating", ticket),
@@ -45,6 +47,12 @@ async def owe(ctx: Ctx, ticket: Ticket, score: int, *, remark: str = "") -> int:
         owner=_owner_name(ctx, ticket),
         due=local(ctx.cfg, ticket.callback_due_at),
     )
+    # The ticket as the ladder's reminders show it, with the requester's phone to call at
+    # once; a complainant's details are theirs to read when the team owing it keeps them
+    # (作风监督 does), an anonymous one's nobody's.
+    requester = await ctx.uow.users.get(ticket.requester_id)
+    keeper = team_keeps(ctx.cfg, callback.callback_owner(ticket))
+    said += "\n" + alert_card(ctx.cfg, ticket, requester, keeper=keeper)
     if remark:
         said += "\n" + t("low_rating_remark", text=as_written(remark[:500]))
     # A leader who is also a supervisor is told once.

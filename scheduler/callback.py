@@ -13,6 +13,7 @@ from core.config import Config, LadderAction
 from core.lifecycle import CALLBACK_NOTICE
 from core.model import Ticket
 from core.ranks import unique
+from core.team_card import alert_card
 from core.texts import lateness
 from scheduler import texts
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button
@@ -50,7 +51,7 @@ async def chase(
     # The leaders who owe the call-back and the supervisors phone the complainant: theirs
     # to read when their team keeps a complainant's details (作风监督 does).
     requester = await people.user(ticket.requester_id)
-    card = texts.card(cfg, ticket, requester, keeper=team_keeps(cfg, team_id))
+    card = alert_card(cfg, ticket, requester, keeper=team_keeps(cfg, team_id))
     said = [
         await _rung(people, team_id, rung.action, values, anonymous=ticket.anonymous)
         for rung in step.rungs

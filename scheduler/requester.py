@@ -17,7 +17,7 @@ from core.lifecycle import (
 from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, roles_of, withdraw_stale_prompts
-from core.team_card import cards_by_place
+from core.team_card import alert_card, cards_by_place
 from core.texts import answered_as, called, confirm_key, dispute_key, span
 from routing.reader import staff_words
 from scheduler import texts
@@ -187,8 +187,8 @@ async def close(
     )
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:close"
     requester = await people.user(ticket.requester_id)
-    closed_summary = f"{texts.card(cfg, ticket, requester)}\n{note}"  # as alerts show it
-    named_summary = f"{texts.card(cfg, ticket, requester, keeper=True)}\n{note}"
+    closed_summary = f"{alert_card(cfg, ticket, requester)}\n{note}"  # as alerts show it
+    named_summary = f"{alert_card(cfg, ticket, requester, keeper=True)}\n{note}"
     # The supervisors' 仍未办结, its leaders' and the team's reminders, a 催办 page no longer
     # hold: each says what became of the ticket as its buttons go.
     await tell_closed(

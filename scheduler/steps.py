@@ -24,6 +24,7 @@ from core.lifecycle import (
 from core.model import ChatPlace, Ticket, User, reply_script
 from core.ranks import unique
 from core.services import may_work_on
+from core.team_card import alert_card
 from core.texts import lateness
 from core.triage import at_triage, dispatch_buttons
 from scheduler import callback, requester, texts
@@ -234,8 +235,8 @@ async def _cards_at(
     """The alert's card as each of its places may read it (`core.complainant.card_shown_at`):
     a complainant is named where their details may be read, in the supervisors' own chats
     whichever team has the complaint, and in every place of a team that keeps them."""
-    unnamed = texts.card(cfg, ticket, requester_user, keeper=team_keeps(cfg, ticket.team_id))
-    named = texts.card(cfg, ticket, requester_user, keeper=True)
+    unnamed = alert_card(cfg, ticket, requester_user, keeper=team_keeps(cfg, ticket.team_id))
+    named = alert_card(cfg, ticket, requester_user, keeper=True)
     return await card_shown_at(uow, cfg, ticket, unnamed, None if named == unnamed else named)
 
 

@@ -8,12 +8,10 @@ here rather than imported; the kinds' names are core's, as the cards' are).
 
 from __future__ import annotations
 
-from core.complainant import requester_lines, shown_words, withheld
 from core.config import Config
-from core.model import Ticket, User
+from core.model import Ticket
 from core.team_card import local as local
-from core.team_card import place, resolve_by
-from core.texts import KIND_NAMES, one_line, status_name
+from core.texts import status_name
 
 STAFF: dict[str, str] = {
     "remind_accept": "⏰ 工单 {number} 已到接单时限（{due}），还没有人接单，请尽快接单。",
@@ -199,27 +197,3 @@ def status(ticket: Ticket) -> str:
 def team_name(cfg: Config, team_id: str) -> str:
     team = cfg.find_team(team_id)
     return team.name if team else team_id
-
-
-def card(cfg: Config, ticket: Ticket, requester_user: User | None, *, keeper: bool = False) -> str:
-    """A compact ticket card for alerts: enough to act on without opening anything
-    (`keeper`: its readers may read a named complainant, `core.complainant.withheld`)."""
-    head = "🚨【紧急】" if ticket.urgent else ""
-    instead = withheld(cfg, ticket, keeper=keeper)  # 匿名, or a complainant 作风监督 keeps
-    # Who asked, as on the team's card: a retailer's shop and licence number too, which
-    # the delivery, ordering and licence teams find the shop by.
-    reach = requester_lines(requester_user) if instead is None else [f"报告人：{instead}"]
-    text = one_line(shown_words(cfg, ticket, requester_user, keeper=keeper), 120)
-    where = place(cfg, ticket, keeper=keeper)
-    return "\n".join(
-        [
-            f"{head}{ticket.label}｜{KIND_NAMES[ticket.kind]}｜"
-            f"{status(ticket)}｜{team_name(cfg, ticket.team_id)}",
-            f"内容：{text}",
-            # Labelled as on the team's card: "报告人：张大山 未提供" read as if the name were.
-            f"地点：{where}　{reach[0]}",
-            *reach[1:],
-            f"提交：{local(cfg, ticket.created_at)}　接单时限：{local(cfg, ticket.accept_due_at)}"
-            f"　办结时限：{resolve_by(cfg, ticket)}",  # as on the team's card
-        ]
-    )

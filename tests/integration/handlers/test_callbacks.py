@@ -19,6 +19,7 @@ from reports.ledger import LedgerRow, load
 from reports.periods import days
 from scheduler.sweep import sweep
 from storage.tables import outbox
+from tests.support.complainant import LICENCE, SECRETS, registered_with_a_shop
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -74,6 +75,65 @@ async def test_a_low_rating_owes_a_call_back_and_its_alert_has_the_button(desk: 
         assert "2 星" in row.payload["text"] and "11-18 16:00 前回访" in row.payload["text"]
     assert (await _ledger_row(desk, ticket)).callback == "待回访"
     assert (await _ledger_row(desk, ticket, later=1)).callback == "超期未回访"
+
+
+async def _notices(desk: Harness, ticket_id: int, since: set[int | None]) -> dict[int, str]:
+    """The notices asking for the ticket's call-back written since `since`, by reader."""
+    return {
+        r.chat_id: str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.id not in since and r.purpose == "callback" and r.ticket_id == ticket_id
+    }
+
+
+async def test_the_first_call_back_notice_gives_the_requesters_phone_to_call_at_once(
+    desk: Harness,
+) -> None:
+    """Before: the notice at the rating named no requester; only the reminder after the due
+    time did, hours after the leader could have phoned."""
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+
+    notices = await _notices(desk, ticket_id, before)
+    assert set(notices) == {LEADER, SUPERVISOR}
+    for text in notices.values():
+        assert "2 星" in text and "电话：+8613800000001" in text
+        assert "内容：烤房温度上不去" in text  # what to ask about
+
+
+async def test_a_complaints_first_call_back_notice_names_the_complainant_to_oversight_only(
+    desk: Harness,
+) -> None:
+    """The oversight team's leaders owe the call-back of a complaint the team complained
+    about handled: they phone the complainant and read who it is; an anonymous one's
+    notice names nobody."""
+    await registered_with_a_shop(desk)
+    for anonymous in (False, True):
+        await desk.send(RETAILER, "/complain")
+        await desk.send(RETAILER, "投诉配送员小王，送货总是迟到")
+        await desk.press(RETAILER, "f:next")
+        await desk.press(RETAILER, "f:anon" if anonymous else "f:ok")
+        ticket = (await desk.tickets())[-1]
+        assert ticket.id is not None and ticket.team_id == "delivery"
+        for step in ("acc", "res"):
+            await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+        await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+        before = {r.id for r in await desk.outbox()}
+        await desk.press(RETAILER, f"my:r:{ticket.id}:1")
+
+        notices = await _notices(desk, ticket.id, before)
+        assert set(notices) == {CONDUCT_LEADER, SUPERVISOR}
+        for text in notices.values():
+            if anonymous:
+                assert "报告人：匿名" in text
+                assert not any(secret in text for secret in SECRETS)
+            else:
+                assert "王小五" in text and "电话：+8613800000002" in text and LICENCE in text
+    # The team complained about never reads who complained, in its leader's own chat neither.
+    to_its_leader = [str(r.payload) for r in await desk.outbox() if r.chat_id == DELIVERY_LEADER]
+    assert not any(secret in text for text in to_its_leader for secret in SECRETS)
 
 
 async def test_the_leader_records_the_call_back_with_what_the_requester_said(

@@ -12,10 +12,10 @@ from core.calendar import AlwaysOn, BusinessCalendar
 from core.config import Config
 from core.enums import Kind, Priority, Requester, Status
 from core.model import Ticket, User
+from core.team_card import alert_card as card
 from core.texts import lateness, span
 from scheduler.digest import render, summarize
 from scheduler.jobs import Schedule, missed_on_start
-from scheduler.texts import card
 
 SH = ZoneInfo("Asia/Shanghai")
 
