@@ -267,6 +267,15 @@ def _move_text(cfg: Config, event: TicketEvent) -> str:
     return f"{label}给 {team.name}" if team is not None else label
 
 
+def last_move(events: list[TicketEvent]) -> str:
+    """The newest step that sent the ticket to a team anew, as the staff read it (转派：理由,
+    重新办理：理由); "" when there is none."""
+    for event in reversed(events):
+        if event.action in MOVES or event.action == "reopen":
+            return _event_text(event)
+    return ""
+
+
 # What a team taking over a ticket learns from its past: what was asked, answered, added,
 # done and why it moved (the events with words), and who went there; not the bookkeeping
 # (creation, the router's dispatch, reminders, a bare 接单) or what the card shows (地点).

@@ -50,6 +50,11 @@ INTAKE: dict[str, str] = {
         "抄送：工单 {number} 是一件投诉，由 {team} 办理。下面的卡片随办理进展更新，"
         "办结、评价和报告人是否满意都会显示在上面。如需由本室调查，点卡片上的“接管”。"
     ),
+    # The complaint moved on (sent back, 转派): the copy above is edited, not sent again.
+    "t_complaint_copy_moved": (
+        "抄送：投诉 {number} {moved}现由 {team} 办理。本室原有的卡片已随之更新，"
+        "不另发新卡片；如需由本室调查，点卡片上的“接管”。"
+    ),
     "t_withdrawn": "工单 {number} 已由报告人撤回，无需再处理。",
     "nothing_to_cancel": "当前没有进行中的操作。",
     "expired": "上一次的操作已超时，请重新开始。",

@@ -16,7 +16,7 @@ from core.team_card import card_text, cards_by_place, shown_name
 from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
-from handlers.cards import card_buttons, history_text, take_over_buttons
+from handlers.cards import card_buttons, history_text, last_move, take_over_buttons
 from handlers.context import Ctx, Paging, enqueue
 from handlers.i18n import t
 from handlers.overdue_alerts import retell_answered_alerts
@@ -260,6 +260,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     watchers = [
         c for c in [await oversight_chat(ctx, ticket)] if c is not None and c not in targets
     ]
+    # A watcher holding a copy already keeps that one, brought up to date, and reads one
+    # short line of what moved the complaint: not a second copy with each send-back or 转派.
+    watchers = [w for w in watchers if not await _kept_watching(ctx, ticket, w)]
     for watcher in watchers:
         team = ctx.cfg.team(ticket.team_id).name
         # In the ticket's line, so that a group that refuses it is told of as for the card.
@@ -295,6 +298,52 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
         if told:
             await ctx.enqueue(target, told, urgent=ticket.urgent, ticket_id=ticket.id)
         await _files_of(ctx, target, ticket, attachments)
+
+
+async def _kept_watching(ctx: Ctx, ticket: Ticket, watcher: ChatPlace) -> bool:
+    """Whether the oversight team's chat `watcher` holds a copy of the complaint's card
+    (sent, or on its way): if so, that copy is edited to the card now, with 接管 (unless an
+    edit of it is already on its way: `update_cards`, when the ticket was moved), the chat
+    is told in one line what moved it and to whom, and the photos and voice notes kept
+    since follow. False for a chat holding none, which gets the copy afresh."""
+    assert ticket.id is not None
+    sent = (await _newest_cards(ctx, ticket)).get(watcher)
+    queued = await ctx.uow.outbox.pending_places(ticket.id, "card")
+    if sent is None and watcher not in queued:
+        return False
+    if watcher not in await ctx.uow.outbox.pending_places(ticket.id, "card_edit"):
+        card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
+        where: dict[str, object] = (
+            {"ref_purpose": "card"}
+            if watcher in queued or sent is None
+            else {"message_id": sent.message_id}
+        )
+        await ctx.enqueue(
+            watcher,
+            card_at(watcher),
+            buttons=take_over_buttons(ticket),
+            urgent=ticket.urgent,
+            ticket_id=ticket.id,
+            purpose="card_edit",
+            method="edit_message",
+            extra=where,
+            script=queued.get(watcher) or (sent.shown_in if sent is not None else None),
+        )
+    moved = last_move(list(await ctx.uow.tickets.events(ticket.id)))
+    said = t(
+        "t_complaint_copy_moved",
+        number=ticket.label,
+        moved=f"{moved}，" if moved else "",
+        team=ctx.cfg.team(ticket.team_id).name,
+    )
+    await ctx.enqueue(watcher, said, urgent=ticket.urgent, ticket_id=ticket.id)
+    since = ctx.now if watcher in queued or sent is None else sent.created_at
+    added = [a for a in await ctx.uow.attachments.of_ticket(ticket.id) if a.added_at >= since]
+    for attachment in added:
+        method = FILE_METHODS.get(attachment.kind)
+        if method:
+            await forward(ctx, watcher, ticket, method, file_id=attachment.file_id)
+    return True
 
 
 async def _files_of(
@@ -515,7 +564,7 @@ async def update_cards(
         await ctx.enqueue(
             place,
             card_at(place),
-            buttons=buttons if place in current else _watching(place, watcher, ticket, reposting),
+            buttons=buttons if place in current else _watching(place, watcher, ticket),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
             purpose="card_edit",
@@ -526,10 +575,9 @@ async def update_cards(
 
 
 def _watching(
-    place: ChatPlace, watcher: ChatPlace | None, ticket: Ticket, reposting: bool
+    place: ChatPlace, watcher: ChatPlace | None, ticket: Ticket
 ) -> tuple[tuple[Button, ...], ...]:
     """The buttons of a copy that is not the ticket's team's: the oversight team's 接管
-    on its own copy (none when a fresh copy follows, which has it), else none."""
-    if reposting or place != watcher:
-        return ()
-    return take_over_buttons(ticket)
+    on its own copy, which is kept when the complaint moves on (`_kept_watching`), else
+    none."""
+    return take_over_buttons(ticket) if place == watcher else ()

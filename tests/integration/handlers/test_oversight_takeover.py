@@ -267,3 +267,60 @@ async def test_the_member_who_had_accepted_the_complaint_is_told_it_was_taken_ov
     new = (await desk.outbox())[before:]
     told = [r.payload.get("text", "") for r in new if r.chat_id == DELIVERY_MEMBER]
     assert told == [f"工单 {ticket.label} 是一件投诉，已由 纪检作风监督室 接管调查，本队不再办理。"]
+
+
+async def _deliver_all(desk: Harness) -> None:
+    """The sender delivers every waiting row: cards are kept as sent, to be edited."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    for row in await desk.outbox():
+        if row.status == "pending":
+            await recorder.record(row, next(_message_ids))
+
+
+async def test_a_complaint_sent_back_and_transferred_keeps_one_copy_in_the_oversight_chat(
+    desk: Harness,
+) -> None:
+    """Before: each send-back and each 转派 posted the oversight team a fresh 抄送 header,
+    card and history, the old copies left behind. Its one copy is now edited, with 接管,
+    and one short line says what moved it."""
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await _deliver_all(desk)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await _deliver_all(desk)
+    before = {r.id for r in await desk.outbox()}
+
+    await desk.press(RETAILER, f"my:bad:{ticket.id}")
+    await desk.send(RETAILER, "今天又迟到了三个小时")
+    await _deliver_all(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket.id}:ordering", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是订货安排的问题", chat=DELIVERY_CHAT)
+    [moved] = await desk.tickets()
+    assert (moved.team_id, moved.reopen_count) == ("ordering", 1)
+
+    to_oversight = [
+        r for r in await desk.outbox() if r.id not in before and r.chat_id == CONDUCT_CHAT
+    ]
+    assert not [r for r in to_oversight if r.purpose == "card"]
+    said = [str(r.payload.get("text", "")) for r in to_oversight if r.purpose == "notify"]
+    assert not [text for text in said if "此前经过" in text or "是一件投诉" in text]
+    assert [text for text in said if "抄送：投诉" in text] == [
+        f"抄送：投诉 {ticket.label} 重新办理：今天又迟到了三个小时，现由 物流配送中心 办理。"
+        "本室原有的卡片已随之更新，不另发新卡片；如需由本室调查，点卡片上的“接管”。",
+        f"抄送：投诉 {ticket.label} 转派：是订货安排的问题，现由 营销服务部（客户经理） 办理。"
+        "本室原有的卡片已随之更新，不另发新卡片；如需由本室调查，点卡片上的“接管”。",
+    ]
+    # Each edit of the one copy reads the complaint as it is now, with 接管.
+    async with desk.db.uow(read_only=True) as uow:
+        [kept] = [
+            m
+            for m in await uow.ticket_messages.of_ticket(ticket.id or 0, "card")
+            if m.chat_id == CONDUCT_CHAT
+        ]
+    edits = [r for r in to_oversight if r.purpose == "card_edit"]
+    assert edits and all(r.payload["message_id"] == kept.message_id for r in edits)
+    last = edits[-1].payload
+    assert "派给：营销服务部（客户经理）" in last["text"] and "第 1 次退回" in last["text"]
+    assert f"ov:take:{ticket.id}" in str(last["buttons"])
