@@ -319,6 +319,13 @@ async def _verdict(
             "already_rated", number=rated.label, score=rated.rating, what=called_here(ctx, rated)
         )
         return True
+    if ticket is None and not_solved and (rated := await _rated_lately(ctx)):
+        # "还没解决" typed after rating it: it cannot be sent back, and says so, as the same
+        # words replied to its notice do; never a request of those words alone for the desk.
+        if another_matter(decision, rated, not_solved):
+            return False
+        ctx.say("send_back_rated", number=rated.label, what=called_here(ctx, rated))
+        return True
     if ticket is None or (not judged and another_matter(decision, ticket, not_solved)):
         return False
     if score is not None:

@@ -221,3 +221,21 @@ async def test_not_satisfied_after_the_sweep_closed_a_complaint_sends_it_back_as
 
     assert "已重新派给" in to_simplified(texts(out))
     await _reopened_with(desk, ticket, "只是口头批评，没有道歉")
+
+
+async def test_not_solved_typed_after_rating_a_complaint_says_it_cannot_be_sent_back(
+    desk: Harness,
+) -> None:
+    """Before: 还没解决 typed after the complaint was rated (its comment prompt over) was
+    offered as a request of those two words for the triage desk, about nothing; the same
+    words replied to its notice said it was rated and cannot be sent back."""
+    ticket = await _resolved_complaint(desk, FARMER, "收购站工作人员态度很差，还骂人")
+    await desk.press(FARMER, f"my:r:{ticket.id}:2")
+    await desk.press(FARMER, "f:skip")
+    desk.clock.advance(hours=2)
+
+    out = texts(await desk.send(FARMER, "还没解决"))
+
+    assert f"{ticket.label} 您已经确认办结并评价，不能再退回" in out
+    assert "求助办事" not in out
+    assert [t.id for t in await desk.tickets()] == [ticket.id]
