@@ -40,27 +40,12 @@ sys.exit(main(["run", "--framework", "{framework}"]))
 def test_run_imports_aiogram_only_for_the_aiogram_framework_and_no_reports_library(
     framework: str, module: str, runner: str, loaded: str, tmp_path: Path
 ) -> None:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "JINYE_BOT_TOKEN": "123456789:AAsome-token",
-        "JINYE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
-    }
     code = _PROBE.format(module=module, runner=runner, framework=framework)
     if framework == "aiogram":
         # run_aiogram is a coroutine function, awaited by asyncio.run.
         code = code.replace("def probe", "async def probe")
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == loaded
+    printed = _python(code, tmp_path, JINYE_BOT_TOKEN="123456789:AAsome-token")
+    assert printed.strip() == loaded
 
 
 # What a command imports, printed after it ran (its own output goes to stdout first).
@@ -89,20 +74,27 @@ def test_quick_commands_leave_charts_spreadsheets_and_the_bot_unloaded(
 ) -> None:
     """matplotlib, openpyxl and python-telegram-bot are a second of imports on a small
     machine: a command that draws, writes or sends nothing does not wait for them."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "JINYE_CONFIG": str(ROOT / "config/demo.yaml"),
-        "JINYE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
-    }
+    printed = _python(_IMPORTS_AFTER.format(argv=argv), tmp_path)
+    assert printed.rstrip().splitlines()[-1] == "loaded:"
+
+
+def _python(code: str, workdir: Path, **env: str) -> str:
+    """What `code` prints, run by a fresh interpreter in `workdir` on a database of its own
+    and the demo bureau; it must succeed."""
     done = subprocess.run(
-        [sys.executable, "-c", _IMPORTS_AFTER.format(argv=argv)],
-        cwd=tmp_path,
-        env=env,
+        [sys.executable, "-c", code],
+        cwd=workdir,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "JINYE_CONFIG": str(ROOT / "config/demo.yaml"),
+            "JINYE_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'bot.sqlite3'}",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.rstrip().splitlines()[-1] == "loaded:"
+    return done.stdout

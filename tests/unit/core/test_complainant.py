@@ -4,6 +4,7 @@ reads an anonymous one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -277,15 +278,7 @@ def test_a_number_the_complainant_gave_in_their_words_is_hidden_in_a_staff_note_
     shown = words_shown_of(
         demo_config, Kind.COMPLAINT, words, anonymous=True, keeper=False, own=(None, None)
     )
-    hide = staff_note_hider_of(
-        demo_config,
-        Kind.COMPLAINT,
-        anonymous=True,
-        keeper=False,
-        own=(None, None, None, None),
-        given=words,
-    )
-    assert hide is not None
+    hide = _anonymous_complaints_note_hider(demo_config, (None, None, None, None), words)
     note = hide("已拨打139 1234 5678回访，本人表示满意；配送站电话0871-65551234")
     assert "13912345678" not in shown
     assert "1234 5678" not in note and "【电话已隐去】回访" in note, note
@@ -297,15 +290,11 @@ def test_a_day_or_a_local_number_read_apart_in_the_complaint_stays_in_a_staff_no
 ) -> None:
     # Before, 20261118 in the complaint hid 2026-11-18 in the note, and the local part of a
     # landline written there was hidden on its own wherever else it stood.
-    hide = staff_note_hider_of(
+    hide = _anonymous_complaints_note_hider(
         demo_config,
-        Kind.COMPLAINT,
-        anonymous=True,
-        keeper=False,
-        own=(None, None, None, None),
-        given="20261118那天送货员少送两条还骂人，我打0871-65551234没人接",
+        (None, None, None, None),
+        "20261118那天送货员少送两条还骂人，我打0871-65551234没人接",
     )
-    assert hide is not None
     note = hide("已于2026-11-18回访；值班电话65551234")
     assert note == "已于2026-11-18回访；值班电话65551234", note
 
@@ -315,14 +304,20 @@ def test_a_staff_note_calling_the_complainant_by_a_form_of_address_hides_it(
 ) -> None:
     # Before, a 回访 note naming the anonymous complainant 王老板 or their shop 老王店 showed
     # them to the team complained about; 小王, whom the complaint is about, stays.
-    hide = staff_note_hider_of(
-        demo_config,
-        Kind.COMPLAINT,
-        anonymous=True,
-        keeper=False,
-        own=("王五", "老王烟酒店", None, None),
-        given="投诉配送员小王送货总是迟到",
+    hide = _anonymous_complaints_note_hider(
+        demo_config, ("王五", "老王烟酒店", None, None), "投诉配送员小王送货总是迟到"
     )
-    assert hide is not None
     note = hide("已回访王老板，老王店的货已补送；小王已道歉")
     assert note == "已回访某某，某店的货已补送；小王已道歉", note
+
+
+def _anonymous_complaints_note_hider(
+    cfg: Config, own: tuple[str | None, str | None, str | None, str | None], given: str
+) -> Callable[[str], str]:
+    """What hides an anonymous complainant `own` in staff notes from the team complained
+    about, for a complaint in the words `given`."""
+    hide = staff_note_hider_of(
+        cfg, Kind.COMPLAINT, anonymous=True, keeper=False, own=own, given=given
+    )
+    assert hide is not None
+    return hide
