@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -60,6 +60,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     return result
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command's arguments. A command whose words are free (`route eval FILE`, `route
+    TEXT`) names them in `words_anywhere`: argparse fills such a list with the words before
+    the first option only, and would refuse the rest (`route eval --keywords K.yaml FILE`),
+    so the words after an option join them. An unknown option is refused as before."""
+    args, extra = parser.parse_known_args(argv)
+    into = getattr(args, "words_anywhere", None)
+    if extra and into and not any(word.startswith("-") for word in extra):
+        getattr(args, into).extend(extra)
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _reader_gone() -> int:

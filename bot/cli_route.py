@@ -102,7 +102,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=positive_int,
         help="cv: number of folds (5, or one per labelled row if fewer)",
     )
-    route.set_defaults(func=cmd_route)
+    # Options may come between an action and its file (route eval --keywords K.yaml FILE).
+    route.set_defaults(func=cmd_route, words_anywhere="words")
 
 
 def cmd_route(args: argparse.Namespace) -> int:

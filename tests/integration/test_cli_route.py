@@ -50,6 +50,37 @@ def test_route_eval_reports_the_metrics(capsys: pytest.CaptureFixture[str]) -> N
     assert "curing emergencies: 16/16" in out
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["eval", "--keywords", "{keywords}", "{corpus}"],
+        ["eval", "{corpus}", "--keywords", "{keywords}"],
+        ["--keywords", "{keywords}", "eval", "{corpus}"],
+    ],
+)
+def test_route_eval_takes_its_options_before_or_after_the_file(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    keywords = ROOT / "config" / "keywords.yaml"
+    code, out, err = run(capsys, *[a.format(corpus=CORPUS, keywords=keywords) for a in argv])
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{CORPUS} with {keywords}")
+
+
+def test_route_joins_the_words_of_a_text_an_option_splits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "烤房", "--json", "停电了")
+    assert code == 0 and json.loads(out)["line"] == "curing"
+
+
+def test_an_unknown_option_is_still_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(capsys, "eval", "--bogus", str(CORPUS))
+    assert caught.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
 def test_learn_then_eval_with_the_learned_keywords(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
