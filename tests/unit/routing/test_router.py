@@ -1047,6 +1047,9 @@ def test_a_shop_moving_or_changing_hands_in_a_retailers_words_is_a_licence_matte
         ("收购站迁址了吗", "purchase"),
         ("收购点迁址到哪里", "purchase"),
         ("烟站迁址了，去哪里交烟", "purchase"),
+        ("烟站迁址了", "purchase"),
+        ("菸站遷址了", "purchase"),
+        ("烟站搬到哪里去了", "purchase"),
         ("配送中心迁址了吗", "delivery"),
         ("烤房要迁址重建", "curing"),
         ("烤房群迁址", "curing"),
@@ -1131,3 +1134,25 @@ def test_a_shops_own_move_or_sale_beside_a_contract_is_a_licence_matter(
     # farmer's contract away from 专卖管理所) left a shop's own at the triage desk.
     decision = router.route(text, barn=False)
     assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["什么时候开秤", "今年几號開秤"])
+def test_the_day_the_station_starts_buying_is_the_purchase_teams(router: Router, text: str) -> None:
+    # 开秤 (the scales opened for the season) was no word of any table: the desk got it.
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("烟站的技术员说要打顶了", "growing"),
+        ("烟站食堂伙食太差", "staff"),
+        ("烟站站长态度很差", "conduct"),
+    ],
+)
+def test_the_station_named_says_no_service_of_its_own(router: Router, text: str, line: str) -> None:
+    """烟站 is where technicians, staff and the scales all are: only its move is the
+    purchase team's (where the leaf goes now)."""
+    decision = router.route(text)
+    assert decision.line == line, decision.explanation
