@@ -1054,6 +1054,8 @@ def test_a_shop_moving_or_changing_hands_in_a_retailers_words_is_a_licence_matte
         ("烤房要迁址重建", "curing"),
         ("烤房群迁址", "curing"),
         ("种植指标可以转让吗", "growing"),
+        ("我家的地转让给别人种烟了", "growing"),  # the planting contract changes hands
+        ("我家的地給別人種菸了", "growing"),
     ],
 )
 def test_a_service_site_moving_or_a_farmers_quota_changing_hands_stays_with_its_service(
