@@ -154,8 +154,10 @@ _NEGATIONS_BEFORE = _NEGATIONS | frozenset(("不", "从不", "从来不", "从�
 # What denies a complaint only (我不想白拿): a fault is not refused (风机不能转了), and a plea
 # (送货员不要故意为难我们, 希望客户经理不要吃拿卡要) is still a complaint.
 _REFUSALS = frozenset(("不想",))
-# What makes a clause a question (促销品能白拿吗, 卸货能不能走后门).
-_ASKING = frozenset(("吗", "么", "能不能", "可不可以", "行不行"))
+# What makes a clause a question (促销品能白拿吗, 卸货能不能走后门): a particle as a token of
+# its own (么 inside 什么 or 怎么 is none), a choice in any cut (jieba cuts 能|不能).
+_ASKING = frozenset(("吗", "么"))
+_ASKING_CHOICES = ("能不能", "可不可以", "行不行")
 # Where a clause ends, for a question: a comma too (白拿我两条烟，这合理吗 is no question of 白拿).
 _CLAUSE_BREAK = _CLAUSE_END | frozenset("，,、")
 
@@ -399,7 +401,9 @@ class CompiledTables:
             return False
         ahead, behind = _clause_sides(tokens, i, end)
         said = "".join(ahead + behind)
-        asked = not _ASKING.isdisjoint(ahead + behind)
+        asked = not _ASKING.isdisjoint(ahead + behind) or any(
+            choice in said for choice in _ASKING_CHOICES
+        )
         # Someone doing it or connections before the word accuse, asked or not (收购站有人
         # 走后门卸货, 托关系走后门插队卸货有人管吗); after it, only said plainly (卸货走后门
         # 有人开门吗 asks for a door to be opened).
