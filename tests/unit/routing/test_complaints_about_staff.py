@@ -330,3 +330,44 @@ def test_connections_or_someone_before_the_back_door_accuse_in_a_question_too(
     # went to the station accused.
     decision = router.route(text)
     assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "定级员给熟人定高等级",  # a favour to acquaintances
+        "定级员给他亲戚定的等级高",
+        "客户经理给熟人多分紧俏烟",
+        "配送员说不给两包烟就不送",  # something given as the service's price
+        "配送員說不給兩包菸就不送",
+        "送货员说不给他两条中华就不卸货",
+        "客户经理让我请他吃饭才给货源",  # a meal asked for
+        "客戶經理讓我請他吃飯才給貨源",
+        "配送的几个人让我请他们吃饭才肯卸货",
+    ],
+)
+def test_favours_and_gifts_asked_by_staff_reach_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    """The team of the person complained about would otherwise read the complainant's name
+    and phone, and judge its own member. (What the oversight line takes is filed as a
+    complaint whatever its kind hint: handlers.tickets.filed_kind.)"""
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("送货员说不给钱就不卸货", "delivery"),  # cash on delivery
+        ("配送员不给卸货，我就不签收", "delivery"),  # the writer's own condition
+        ("我亲戚的等级是不是定低了", "purchase"),  # the family's own grade
+        ("熟人介绍来订烟，怎么开户", "ordering"),
+        ("食堂能不能请他们吃饭", "staff"),  # asked, not demanded
+    ],
+)
+def test_acquaintances_meals_and_conditions_of_the_writers_own_stay_with_the_service(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line == line, decision.explanation
