@@ -1158,3 +1158,35 @@ def test_the_station_named_says_no_service_of_its_own(router: Router, text: str,
     purchase team's (where the leaf goes now)."""
     decision = router.route(text)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "证上的名字写错了",  # what the licence says
+        "證上的名字寫錯了",
+        "我想开个烟店",  # a shop opened: a new licence
+        "我想開個菸店",
+        "新开的超市想卖烟，要办什么",
+        "开烟酒店需要什么手续",
+    ],
+)
+def test_a_licences_details_or_a_shop_opened_are_the_licence_offices(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "身份证上的名字写错了，订货系统登不上",
+        "烟店收银机开不了",
+        "超市今天开门吗",
+        "我的小卖部开票怎么开",
+    ],
+)
+def test_an_id_card_a_till_or_an_invoice_is_no_licence_matter(router: Router, text: str) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line != "monopoly", decision.explanation
