@@ -1190,3 +1190,20 @@ def test_a_licences_details_or_a_shop_opened_are_the_licence_offices(
 def test_an_id_card_a_till_or_an_invoice_is_no_licence_matter(router: Router, text: str) -> None:
     decision = router.route(text, barn=False)
     assert decision.line != "monopoly", decision.explanation
+
+
+@pytest.mark.parametrize("text", ["烤了三天还是青的", "烤了三天還是青的", "烟叶烤了两天不变黄"])
+def test_leaf_that_will_not_yellow_is_the_curing_teams_and_no_alarm(
+    router: Router, text: str
+) -> None:
+    # Advice on the curing, not a barn failing: no 110 call, no urgency, nothing to ask.
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("curing", False), decision.explanation
+    assert not (decision.urgent or decision.emergency or decision.suspect)
+
+
+def test_leaf_that_will_not_yellow_beside_a_barn_failing_is_still_an_alarm(
+    router: Router,
+) -> None:
+    decision = router.route("烤了三天还是青的，风机也不转了")
+    assert (decision.line, decision.emergency) == ("curing", True), decision.explanation
