@@ -1207,3 +1207,19 @@ def test_leaf_that_will_not_yellow_beside_a_barn_failing_is_still_an_alarm(
 ) -> None:
     decision = router.route("烤了三天还是青的，风机也不转了")
     assert (decision.line, decision.emergency) == ("curing", True), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["烟箱子湿了", "烟箱子濕了", "送来的烟箱破了"])
+def test_a_wet_or_broken_case_of_cigarettes_is_the_deliverys(router: Router, text: str) -> None:
+    # 烟箱 is the case the delivery brings a shop.
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("delivery", False), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["烟叶湿了", "我的烟叶被雨淋湿了"])
+def test_a_farmers_wet_leaf_waits_for_the_desk_to_ask_which_leaf(router: Router, text: str) -> None:
+    """Fresh leaf rained on is the curing team's (how to cure it), cured leaf gone damp
+    before sale the station's (its moisture at grading): the words do not tell which, so a
+    supervisor asks rather than a team guessing; never the delivery of cigarettes."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == (router.triage_line, True), decision.explanation
