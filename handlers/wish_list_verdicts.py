@@ -22,6 +22,7 @@ from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, t
 from handlers.wish_lists import (
     ItemsVerdict,
     ItemWords,
+    item_alone,
     item_of,
     item_words,
     items_meant,
@@ -174,16 +175,25 @@ def _all_said(rest: str) -> _AllSaid | None:
     if read is None or not more:
         return None if read is None else _AllSaid(read)
     plain = _EXCEPT.sub("", more)
+    if plain != more and (alone := item_alone(plain)) is not None:
+        # 都满意，除了第三项: the one excepted went otherwise, without saying how again.
+        return _AllSaid(read, alone, _otherwise(read))
     named = item_words(plain)
     if named is None:
         # Why, or a remark (都满意，就是有点慢), not an exception: unless it judges otherwise.
         return _AllSaid(read) if (_verdict_of(plain) or read)[0] == read[0] else None
     other = _verdict_of(named.rest)
     if other is None and plain != more:
-        return None  # 都满意，除了第三项: how the one excepted went is not said
+        return None  # 都满意，除了第三项太慢: how the one excepted went is not said for sure
     if other is None or other[0] == read[0]:
         return _AllSaid(read)  # 都满意，第三项也很好: that one as the rest
     return _AllSaid(read, named, other)
+
+
+def _otherwise(verdict: tuple[str, int | None]) -> tuple[str, int | None]:
+    """The verdict on an item excepted from `verdict` said of all the others: sent back
+    from those granted or scored, granted (its score asked) from those sent back."""
+    return (GRANTED, None) if verdict[0] == SEND_BACK else (SEND_BACK, None)
 
 
 async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:

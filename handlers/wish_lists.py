@@ -149,6 +149,25 @@ def item_words(text: str) -> ItemWords | None:
     return None if _ANOTHER.search(said.rest) else said
 
 
+# An item named and nothing more ("第三项", "早餐那项"), as after 除了: 以外 or 外 may close it.
+_ALONE = re.compile(
+    rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])(?!\d){_ITEM}?|(?P<bare>\d{{1,2}})(?!\d){_ITEM}"
+    rf"|(?P<named>.+?)的?(?:那|这)一?{_ITEM})(?:的)?(?:以外|之外|外)?$"
+)
+
+
+def item_alone(text: str) -> ItemWords | None:
+    """The item `text` names with nothing said of it ("第三项", "早餐那项以外"): its number
+    or its words, and no verdict (`rest` is ""); None for words that are not one item's
+    name alone."""
+    found = _ALONE.match(normalize(text).strip(_LEFT))
+    if found is None:
+        return None
+    if found["named"]:
+        return ItemWords(None, found["named"], "")
+    return ItemWords(_number(found["nth"] or found["bare"]), "", "")
+
+
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
     """The items `said` names among the tickets `awaiting` the person's word and the wish
     lists they are on. By number: item `number` of each list that has one, only those

@@ -205,10 +205,46 @@ async def test_all_fine_but_one_sends_back_only_that_one(
         assert (f"my:r:{wish}:5" in data) is (n != back)
 
 
-@pytest.mark.parametrize("typed", ["都满意，除了第三项", "都满意，就是第五项还没实现"])
-async def test_all_fine_but_one_not_understood_sends_none_back(desk: Harness, typed: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [
+        ("都满意，除了第三项", 2),
+        ("都满意，除了第三项以外", 2),
+        ("都满意，除了早餐那项", 1),
+        ("都滿意，除了第二項", 1),
+    ],
+)
+async def test_all_fine_except_one_sends_that_one_back(
+    desk: Harness, typed: str, back: int
+) -> None:
+    """都满意，除了第三项 says item 3 is the one not fine, without saying how again: it goes
+    back, with the words as its reason, and the others' scores are asked; never which one."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert "哪一个" not in to_simplified(texts(out))
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n == back else Status.RESOLVED for n in range(3)
+    ]
+    data = button_data(out)
+    for n, wish in enumerate(items):
+        assert (f"my:r:{wish}:5" in data) is (n != back)
+    async with desk.db.uow(read_only=True) as uow:
+        reopened = (await uow.tickets.events(items[back]))[-1]
+    assert reopened.action == "reopen" and typed in reopened.note
+
+
+async def test_none_done_except_one_asks_that_ones_score_and_sends_the_others_back(
+    desk: Harness,
+) -> None:
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, "都没实现，除了第一项")
+    assert await _statuses(desk) == [Status.RESOLVED, Status.DISPATCHED, Status.DISPATCHED]
+    assert f"my:r:{items[0]}:5" in button_data(out)
+
+
+async def test_all_fine_but_an_item_the_list_lacks_sends_none_back(desk: Harness) -> None:
     await wish_list_answered(desk)
-    await desk.send(STAFF, typed)
+    await desk.send(STAFF, "都满意，就是第五项还没实现")
     assert Status.DISPATCHED not in await _statuses(desk)
 
 
