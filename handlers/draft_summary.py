@@ -17,7 +17,7 @@ from handlers.i18n import as_written, in_script
 from handlers.kind_offer_words import plainly_a_request
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
-from handlers.wish_items import split_items
+from handlers.wish_items import MAX_ITEMS, WishList, read_list
 from routing import Decision
 
 # The open tickets typed words may be about (`follow_up.in_hand_about`): the summary offers
@@ -84,11 +84,17 @@ def show_summary(
     # named the same in the question and in the summary under it.
     filed = tickets.filed_kind(ctx, gathered, decision)
     kind = ctx.text(f"kind_{filed.value}")
-    items = split_items(gathered.text) if filed is Kind.WISH else []
+    listed = read_list(gathered.text) if filed is Kind.WISH else None
+    items = list(listed.items) if listed is not None and listed.split else []
+    too_long = listed is not None and bool(listed.too_long)
     # Their words as they wrote them, in a summary converted for a reader of 繁體.
     text = as_written(gathered.text.strip()) or ctx.text("voice_only")  # or a voice note
     if items:
         text = ctx.text("wish_items", count=len(items), items=as_written(numbered(items)))
+    elif listed is not None and listed.items:
+        text = as_written(listed.items[0])  # the one item left, as it will be filed
+    if listed is not None:
+        text += "".join(f"\n{note}" for note in list_notes(ctx, listed))
     # A complaint may be about the very people who would read it: 匿名 is offered.
     complaint = filed is Kind.COMPLAINT and not items
     summary = ctx.text(
@@ -112,11 +118,13 @@ def show_summary(
             Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
             Button(ctx.text("submit_as_one"), f"f:one{mark}"),
         ]
+    elif too_long:
+        submit = [Button(ctx.text("submit_as_one"), f"f:one{mark}")]  # never split unasked
     edit, abort = (
         Button(ctx.text("edit"), f"f:edit{mark}"),
         Button(ctx.text("abort"), f"f:no{mark}"),
     )
-    other = read_otherwise(ctx, gathered) if not items else None
+    other = read_otherwise(ctx, gathered) if not items and not too_long else None
     if other is not None:
         # Chosen as a suggestion, written as a complaint (or the other way): the other kind
         # is offered first, filing it as chosen stays one tap away.
@@ -136,7 +144,7 @@ def show_summary(
     about = "、".join(offer.number for offer in offers)
     # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
     folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(ALL_OFFERED)
-    if offers and not items:
+    if offers and not items and not too_long:
         # Words that may be about a ticket in hand: added to it (to which one, theirs to
         # say when several are), or filed as a new one.
         shown = offers[:OFFERED_AT_MOST] if folded else offers
@@ -221,6 +229,26 @@ def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> 
         return ctx.text("why_line", line=line)
     said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
     return ctx.text("why_words", words=said, line=line)
+
+
+def list_notes(ctx: Ctx, listed: WishList) -> list[str]:
+    """What the summary of a wish list says of how it was read: a list too long to split
+    and what to do with it, the items left empty and those written twice, left out, and
+    a number written on two items, both kept (the items are numbered as filed)."""
+    if listed.too_long:
+        return [ctx.text("wish_list_too_long", count=listed.too_long, limit=MAX_ITEMS)]
+    notes = []
+    if listed.empty:
+        numbers = "、".join(str(n) for n in listed.empty)
+        notes.append(ctx.text("wish_items_empty", numbers=numbers))
+    notes += [
+        ctx.text("wish_items_repeated", number=number, first=first)
+        for number, first in listed.repeated
+    ]
+    if listed.numbered_twice and len(listed.items) > 1:
+        numbers = "、".join(str(n) for n in listed.numbered_twice)
+        notes.append(ctx.text("wish_items_numbered_twice", numbers=numbers))
+    return notes
 
 
 def numbered(lines: list[str]) -> str:

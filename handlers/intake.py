@@ -37,7 +37,7 @@ from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
-from handlers.wish_items import split_items
+from handlers.wish_items import read_list
 from handlers.wish_lists import in_list_order
 from routing import bare, to_simplified
 
@@ -447,10 +447,18 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             await ctx.end_flow()
             ctx.say(_rate_limited(ctx), count=limited)
             return
-        items = split_items(gathered.text) if choice == "f:ok" else []
-        if items and tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH:
-            await _submit_wish_items(ctx, gathered, items)
+        wish = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH
+        listed = read_list(gathered.text) if choice == "f:ok" and wish else None
+        if listed is not None and listed.too_long:
+            # Too long to split, and filed as one only when 「作为一项提交」 says so.
+            show_summary(ctx, gathered)
             return
+        if listed is not None and listed.split:
+            await _submit_wish_items(ctx, gathered, list(listed.items))
+            return
+        if listed is not None and listed.items:
+            # One item left once the empty and the repeated were left out: filed alone.
+            gathered = replace(gathered, text=listed.items[0])
         anonymous = choice == "f:anon"
         ticket = await tickets.submit(ctx, gathered, draft_id=_draft_id(ctx), anonymous=anonymous)
         await ctx.end_flow()

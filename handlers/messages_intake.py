@@ -260,6 +260,14 @@ INTAKE: dict[str, str] = {
     "wish_items": "共 {count} 项，将分别记入心愿清单、逐项销号：\n{items}",
     "submit_items": "✅ 分 {count} 项提交",
     "submit_as_one": "📄 作为一项提交",
+    # How a wish list was read, under its items at the summary (handlers/wish_items.py).
+    "wish_items_empty": "（第{numbers}项没有写内容，没有记入）",
+    "wish_items_repeated": "（第{number}项和第{first}项一样，只记一次）",
+    "wish_items_numbered_twice": "（有两项都编为第{numbers}项，两项都记入，按上面的顺序编号）",
+    "wish_list_too_long": (
+        "（这份清单有 {count} 项，一次最多分 {limit} 项记入心愿清单。请点「修改」删减到 "
+        "{limit} 项以内，其余的提交后再用 /wish 另发一份；或点「作为一项提交」，整份作为一个心愿）"
+    ),
     "draft_filed_already": (
         "这份内容已经提交过了，工单号 {numbers}，不用再提交。办理进展可以用 /my 查看，"
         "要补充请在 /my 里点「➕ 补充」。"

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
 
-# At most this many items are filed from one message; a longer list is filed as one wish
-# (a form pasted in, most likely), which the team splits by hand if it needs to.
+from routing import bare
+
+# At most this many items are filed from one message: a longer list is not split (a form
+# pasted in, most likely); the staff member is told so, and it is filed as one wish only
+# when they choose that.
 MAX_ITEMS = 10
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -36,29 +41,42 @@ def _number(found: re.Match[str]) -> tuple[str, int]:
     return "circled", _CIRCLED.index(found["circled"]) + 1
 
 
-def _numbered(marks: Iterator[re.Match[str]]) -> list[re.Match[str]]:
-    """The marks numbered 1, 2, 3… in the first one's style, in order."""
+def _begins_line(text: str, found: re.Match[str]) -> bool:
+    return not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+
+
+def _numbered(marks: Iterator[re.Match[str]], text: str | None = None) -> list[re.Match[str]]:
+    """The marks numbered 1, 2, 3… in the first one's style, in order. Given the `text`,
+    a number written again on a line of its own after one that began its line too
+    ("2. 食堂\n2. 空调") is an item of its own, not words of the one before."""
     chosen: list[re.Match[str]] = []
     for found in marks:
         style, number = _number(found)
         if chosen and _number(chosen[0])[0] != style:
             continue  # a number of another style inside an item ("(1)" under "1.")
-        if number == len(chosen) + 1:
+        last = _number(chosen[-1])[1] if chosen else 0
+        again = (
+            text is not None
+            and number == last
+            and _begins_line(text, found)
+            and _begins_line(text, chosen[-1])
+        )
+        if number == last + 1 or again:
             chosen.append(found)
     return chosen
 
 
 def _list_marks(text: str) -> list[re.Match[str]]:
-    """The marks of the list `text` is, or [] when it is none: two to MAX_ITEMS of them, and
-    no number of their style out of turn among them (一、三、五供应面条，二、四供应米饭 is
-    days of the week, not a list)."""
-    marks = _numbered(_MARK.finditer(text))
+    """The marks of the list `text` is, or [] when it is none: two or more of them, and no
+    number of their style out of turn among them (一、三、五供应面条，二、四供应米饭 is days
+    of the week, not a list)."""
+    marks = _numbered(_MARK.finditer(text), text)
     if len(marks) < 2:
         marks = _numbered(_MARK_ANYWHERE.finditer(text))
         before = text[: marks[0].start()].rstrip() if marks else ""
         if before and not before.endswith(("：", ":")):
             return []
-    if not 2 <= len(marks) <= MAX_ITEMS:
+    if len(marks) < 2:
         return []
     style, chosen = _number(marks[0])[0], {m.start() for m in marks}
     between = _MARK_ANYWHERE.finditer(text, marks[0].start(), marks[-1].end())
@@ -67,22 +85,57 @@ def _list_marks(text: str) -> list[re.Match[str]]:
     return marks
 
 
-def split_items(text: str) -> list[str]:
-    """The items of a numbered list, each with the words before the list that all of them
-    share ("希望单位：1.组织体检 2.改善食堂" → "希望单位：组织体检", "希望单位：改善食堂");
-    an empty list when the text is not a list of two to MAX_ITEMS items numbered 1, 2, 3…
-    in one style (a date's "3、4月份" or a lone "1." does not make a list)."""
+@dataclass(frozen=True)
+class WishList:
+    """A numbered wish list as read: the items to file, in order, each with the words
+    before the list that all of them share, and what was left out or told apart on the
+    way, by the numbers the staff member wrote, for the summary to say."""
+
+    items: tuple[str, ...]
+    empty: tuple[int, ...] = ()  # items with no words: not filed
+    repeated: tuple[tuple[int, int], ...] = ()  # (item, the earlier one it repeats): once
+    numbered_twice: tuple[int, ...] = ()  # numbers written on two items, each filed
+    too_long: int = 0  # the items of a list longer than MAX_ITEMS, which is not split
+
+    @property
+    def split(self) -> bool:
+        """Filed item by item: two or more items, within the limit."""
+        return not self.too_long and len(self.items) >= 2
+
+
+def read_list(text: str) -> WishList | None:
+    """The numbered list `text` is ("希望单位：1.组织体检 2.改善食堂" → "希望单位：组织体检",
+    "希望单位：改善食堂"), or None when it is none: not two or more items numbered 1, 2, 3…
+    in one style (a date's "3、4月份" or a lone "1." does not make a list), or none of them
+    with words. An item left empty is left out, and one that says what an earlier one said
+    is filed once; a list of more than MAX_ITEMS is not split (`too_long`)."""
     marks = _list_marks(text)
     if not marks:
-        return []
-    lead = text[: marks[0].start()].strip()
+        return None
+    numbers = [_number(m)[1] for m in marks]
+    twice = tuple(sorted({n for n, after in pairwise(numbers) if n == after}))
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    items = [
+    written = [
         text[m.end() : end].strip().rstrip("；;，,") for m, end in zip(marks, ends, strict=True)
     ]
-    if not all(items):
-        return []
-    if not lead:
-        return items
-    lead = lead.rstrip("：:，,。 ")
-    return [f"{lead}：{item}" for item in items]
+    if not any(written):
+        return None
+    if len(marks) > MAX_ITEMS:
+        return WishList((), too_long=len(marks))
+    items: list[str] = []
+    empty: list[int] = []
+    repeated: list[tuple[int, int]] = []
+    first_of: dict[str, int] = {}
+    for number, item in zip(numbers, written, strict=True):
+        said = bare(item)  # "更换空调。" says what "更换空调" does
+        if not said:
+            empty.append(number)
+        elif said in first_of:
+            repeated.append((number, first_of[said]))
+        else:
+            first_of[said] = number
+            items.append(item)
+    lead = text[: marks[0].start()].strip().rstrip("：:，,。 ")
+    if lead:
+        items = [f"{lead}：{item}" for item in items]
+    return WishList(tuple(items), tuple(empty), tuple(repeated), twice)

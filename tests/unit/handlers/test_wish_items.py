@@ -1,10 +1,12 @@
-"""A numbered wish list is split into its items; anything else is one wish."""
+"""A numbered wish list is split into its items; anything else is one wish. An item left
+empty is left out, one written twice is filed once, two items under one number are both
+filed, and a list longer than the limit is not split."""
 
 from __future__ import annotations
 
 import pytest
 
-from handlers.wish_items import MAX_ITEMS, split_items
+from handlers.wish_items import MAX_ITEMS, WishList, read_list
 
 
 @pytest.mark.parametrize(
@@ -26,23 +28,21 @@ from handlers.wish_items import MAX_ITEMS, split_items
     ],
 )
 def test_a_numbered_list_is_split_into_its_items(text: str, items: list[str]) -> None:
-    assert split_items(text) == items
+    assert read_list(text) == WishList(tuple(items))
 
 
 def test_the_words_before_the_list_go_with_every_item() -> None:
-    assert split_items("希望单位：1.组织体检 2.改善食堂") == [
-        "希望单位：组织体检",
-        "希望单位：改善食堂",
-    ]
-    assert split_items("我有两个心愿\n1.体检\n2.食堂") == [
-        "我有两个心愿：体检",
-        "我有两个心愿：食堂",
-    ]
+    assert read_list("希望单位：1.组织体检 2.改善食堂") == WishList(
+        ("希望单位：组织体检", "希望单位：改善食堂")
+    )
+    assert read_list("我有两个心愿\n1.体检\n2.食堂") == WishList(
+        ("我有两个心愿：体检", "我有两个心愿：食堂")
+    )
 
 
 def test_numbers_of_another_style_inside_an_item_stay_in_it() -> None:
     text = "1. 组织体检（1）全员（2）家属 2. 食堂加早餐"
-    assert split_items(text) == ["组织体检（1）全员（2）家属", "食堂加早餐"]
+    assert read_list(text) == WishList(("组织体检（1）全员（2）家属", "食堂加早餐"))
 
 
 @pytest.mark.parametrize(
@@ -53,17 +53,51 @@ def test_numbers_of_another_style_inside_an_item_stay_in_it() -> None:
         "希望3、4月份组织体检",  # a date, not numbers of items
         "工资涨1.5倍",
         "2.食堂 3.宿舍",  # a list begins at 1
-        "1.体检 2. ",  # an empty item
+        "1. \n2. ",  # no item with words
         "第1、2项",
         "我说1、2句话",  # numbers run on inside words: only a list from its start
         "希望食堂：一、三、五供应面条，二、四供应米饭",  # days of the week, out of turn
     ],
 )
 def test_anything_else_is_one_wish(text: str) -> None:
-    assert split_items(text) == []
+    assert read_list(text) is None
 
 
-def test_a_list_longer_than_the_limit_is_one_wish() -> None:
+def test_a_list_longer_than_the_limit_is_not_split() -> None:
     longest = " ".join(f"{n}.心愿{n}" for n in range(1, MAX_ITEMS + 1))
-    assert len(split_items(longest)) == MAX_ITEMS
-    assert split_items(f"{longest} {MAX_ITEMS + 1}.再多一项") == []
+    assert read_list(longest) == WishList(tuple(f"心愿{n}" for n in range(1, MAX_ITEMS + 1)))
+    too_long = read_list(f"{longest} {MAX_ITEMS + 1}.再多一项")
+    assert too_long == WishList((), too_long=MAX_ITEMS + 1)
+    assert not too_long.split
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("1. 体检\n2.\n3. 空调", WishList(("体检", "空调"), empty=(2,))),
+        ("1.体检 2. ", WishList(("体检",), empty=(2,))),
+        ("1、体检；2、；3、食堂；4、", WishList(("体检", "食堂"), empty=(2, 4))),
+    ],
+)
+def test_an_empty_item_is_left_out(text: str, read: WishList) -> None:
+    assert read_list(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("1. 空调\n2. 空调", WishList(("空调",), repeated=((2, 1),))),
+        ("1.更换空调\n2.食堂\n3.更换空调。", WishList(("更换空调", "食堂"), repeated=((3, 1),))),
+        ("1.更換空調 2.更换空调", WishList(("更換空調",), repeated=((2, 1),))),
+    ],
+)
+def test_an_item_written_twice_is_filed_once(text: str, read: WishList) -> None:
+    assert read_list(text) == read
+
+
+def test_two_items_under_one_number_are_both_filed() -> None:
+    assert read_list("1. 体检\n2. 食堂\n2. 空调\n3. 宿舍") == WishList(
+        ("体检", "食堂", "空调", "宿舍"), numbered_twice=(2,)
+    )
+    # Not a number written again inside an item's words ("每周 2、3 次").
+    assert read_list("1、体检 2、食堂，每周 2、3 次") == WishList(("体检", "食堂，每周 2、3 次"))

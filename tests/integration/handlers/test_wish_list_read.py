@@ -1,0 +1,68 @@
+"""How a staff member's wish list is read before it is filed: an item left empty is left
+out and one written twice filed once, each said at the summary; two items under one number
+are both filed; a list longer than the limit is not split, nor filed as one unasked, and
+the summary says what the limit is and what to do."""
+
+from __future__ import annotations
+
+from handlers.wish_items import MAX_ITEMS
+from routing import to_simplified
+from tests.support.desk import Harness, button_actions, texts
+
+STAFF = 100003
+
+
+async def _summary(desk: Harness, text: str) -> str:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, text)
+    return texts(await desk.press(STAFF, "f:next"))
+
+
+async def test_an_empty_item_is_left_out_and_said_so(desk: Harness) -> None:
+    summary = await _summary(desk, "1. 体检\n2.\n3. 空调")
+    assert "共 2 项" in summary and "1. 体检\n2. 空调" in summary
+    assert "第2项没有写内容，没有记入" in summary
+    await desk.press(STAFF, "f:ok")
+    assert [t.text for t in await desk.tickets()] == ["体检", "空调"]
+
+
+async def test_an_item_written_twice_is_filed_once_and_said_so(desk: Harness) -> None:
+    summary = await _summary(desk, "1. 体检\n2. 空调\n3. 空调")
+    assert "共 2 项" in summary and "第3项和第2项一样，只记一次" in summary
+    await desk.press(STAFF, "f:ok")
+    assert [t.text for t in await desk.tickets()] == ["体检", "空调"]
+
+
+async def test_a_list_of_one_item_written_twice_is_that_one_wish(desk: Harness) -> None:
+    summary = await _summary(desk, "1. 空调\n2. 空调")
+    assert "内容：空调" in summary and "只记一次" in summary
+    out = await desk.send(STAFF, "确认")
+    assert [t.text for t in await desk.tickets()] == ["空调"]
+    assert "已提交" in texts(out)
+
+
+async def test_two_items_under_one_number_are_both_filed(desk: Harness) -> None:
+    summary = await _summary(desk, "1. 体检\n2. 食堂\n2. 空调")
+    assert "1. 体检\n2. 食堂\n3. 空调" in summary and "有两项都编为第2项" in summary
+    await desk.press(STAFF, "f:ok")
+    assert [t.text for t in await desk.tickets()] == ["体检", "食堂", "空调"]
+
+
+async def test_a_list_over_the_limit_is_neither_split_nor_filed_unasked(desk: Harness) -> None:
+    written = "\n".join(f"{n}. 心愿{n}" for n in range(1, MAX_ITEMS + 3))
+    summary = await _summary(desk, written)
+    assert f"这份清单有 {MAX_ITEMS + 2} 项，一次最多分 {MAX_ITEMS} 项" in summary
+    out = await desk.press(STAFF, "f:next")
+    assert button_actions(out) == ["f:one", "f:edit", "f:no"]
+    await desk.send(STAFF, "确认")
+    await desk.press(STAFF, "f:ok")  # an older summary's button
+    assert await desk.tickets() == []
+    await desk.press(STAFF, "f:one")
+    assert [t.text for t in await desk.tickets()] == [written]
+
+
+async def test_the_notes_read_in_traditional(desk: Harness) -> None:
+    summary = await _summary(desk, "1. 體檢\n2.\n3. 空調\n4. 空調")
+    assert "沒有寫內容" in summary and "只記一次" in summary
+    assert to_simplified(summary) != summary
