@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from core.calendar import AlwaysOn, Calendar
 from core.enums import Kind, Status, WishOutcome
 from core.model import Ticket, User
+from core.written import as_written
 
 KIND_NAMES = {
     Kind.EMERGENCY: "110报警",
@@ -126,6 +127,12 @@ CLOSED_UNANSWERED = "未补充关闭"
 # A ticket's text when its requester sent no words (a voice note, a photo, a pin, or an
 # alarm said only with 是): ours, not theirs, so no learner takes them for a request's words.
 STAND_INS = frozenset({"[语音]", "[照片]", "[位置]", "[未说明]"})
+
+
+def quoted(text: str) -> str:
+    """A requester's words, quoted back to them as they wrote them (`as_written`)."""
+    # Our own stand-ins for a request without words are converted like the rest of our texts.
+    return text if text in STAND_INS else as_written(text)
 
 
 def status_name(status: Status, *, closed_unresolved: bool = False) -> str:

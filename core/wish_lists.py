@@ -32,6 +32,17 @@ def list_places(filed_in: Mapping[int, tuple[int, str]]) -> dict[int, tuple[int,
     return places
 
 
+def number_told(label: str, words: str, *, place: int | None, others_open: bool) -> str:
+    """A ticket's number as the notices to its requester give it: an item of a wish list
+    with its place on the list and its words (10035（第2项：食堂增加早餐品种）), which tell
+    which item is meant and which number answers it (第2项没实现); a ticket on no list with
+    its words when others of theirs are open (10035（食堂增加晚餐）); else the number.
+    `words`: the ticket's in short, quoted."""
+    if place is not None:
+        return f"{label}（第{place}项：{words}）"
+    return f"{label}（{words}）" if others_open else label
+
+
 # An item is done with once crossed off (销号), withdrawn, or closed for want of the staff
 # member's answer (未补充关闭, never done); the list, once all of them are.
 _DONE = (Status.CLOSED, Status.CANCELLED)

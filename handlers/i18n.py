@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.enums import Script
-from core.texts import STAND_INS
+from core.texts import quoted as quoted  # imported from here across the desk
 from core.written import CLOSE, OPEN
 from handlers.messages_intake import INTAKE
 from handlers.messages_mine import MINE
@@ -69,12 +69,6 @@ def kind_named(kind: str) -> str:
     视频), or of "这类消息" for a kind without a name."""
     key = f"kind_of_{kind}"
     return key if key in MESSAGES else "kind_of_other"
-
-
-def quoted(text: str) -> str:
-    """A requester's words, quoted back to them as they wrote them (`as_written`)."""
-    # Our own stand-ins for a request without words are converted like the rest of our texts.
-    return text if text in STAND_INS else as_written(text)
 
 
 def buttons_in_script(

@@ -11,6 +11,7 @@ from core.numbers import ticket_id_of
 from core.services import may_work_on, perform
 from core.team_card import cards_by_place
 from core.texts import called, clip
+from core.wish_lists import number_told
 from handlers import notify
 from handlers.cards import MOVES, card_buttons, gist, ticket_status
 from handlers.context import Ctx
@@ -18,6 +19,7 @@ from handlers.i18n import buttons_in_script, in_script, t
 from handlers.replies import Button
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import filed_anew
+from handlers.wish_lists import in_list_order
 
 
 async def load_ticket(ctx: Ctx, raw_id: str) -> Ticket | None:
@@ -226,12 +228,16 @@ async def tell_requester(
     **values: object,
 ) -> None:
     # The whole message, the team's words in it too (a note, a team), reaches the
-    # requester in their script; a name (`as_written`) as written. Someone with several
-    # tickets open (a wish list filed item by item) is told which one by its words too.
-    number = ticket.label
+    # requester in their script; a name (`as_written`) as written. An item of a wish list
+    # is told by its place and words, a ticket among others open by its words.
     others = await ctx.uow.tickets.of_requester(ticket.requester_id, limit=2, open_only=True)
-    if any(other.id != ticket.id for other in others):
-        number = f"{number}（{gist(ticket)}）"
+    [(_, place)] = await in_list_order(ctx, [ticket])
+    number = number_told(
+        ticket.label,
+        gist(ticket),
+        place=place,
+        others_open=any(other.id != ticket.id for other in others),
+    )
     await ctx.enqueue(
         ticket.requester_chat_id,
         t(key, Script.HANS, number=number, what=called(ticket), **values),

@@ -13,7 +13,7 @@ from core.enums import Kind, Status
 from core.model import Ticket
 from core.wish_lists import LIST_MIN, list_progress, progress_line
 from handlers.context import Ctx
-from handlers.drafts import DRAFT, filed_from
+from handlers.drafts import DRAFT
 from handlers.items_named import item_named
 from routing import normalize
 
@@ -198,7 +198,8 @@ async def wish_lists(ctx: Ctx, tickets: Sequence[Ticket]) -> list[list[Ticket]]:
         if not isinstance(draft, str) or draft in seen:
             continue
         seen.add(draft)
-        items = await filed_from(ctx, draft)
+        # Its requester's, whoever reads it: a team's member resolving it names its place.
+        items = list(await ctx.uow.tickets.created_with(ticket.requester_id, DRAFT, draft))
         if len(items) >= LIST_MIN:
             lists.append(items)
     return lists

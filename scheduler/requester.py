@@ -25,7 +25,7 @@ from scheduler.closed_alerts import tell_closed
 from scheduler.enqueue import NORMAL, Buttons, Pending, Row, button, priority_of
 from scheduler.people import People
 from scheduler.plan import Close, RemindRequester, Taken
-from scheduler.wish_list_news import list_news
+from scheduler.wish_list_news import list_news, number_told_of
 from storage.uow import SqlUnitOfWork
 
 
@@ -49,18 +49,19 @@ async def remind(
     close_at = texts.local(cfg, step.close_at)
     script = reply_script(ticket, await people.user(ticket.requester_id))
     buttons: Buttons = []
+    number = await number_told_of(uow, ticket)  # which one, when others are open
     if step.wait == "waiting":
         question = await _last_question(uow, ticket)
         text = texts.requester(
             "waiting_remind",
-            number=ticket.label,
+            number=number,
             what=called(ticket),
             question=f"（{question}）" if question else "",
             close_at=close_at,
         )
     else:
         said = f"resolved_remind{answered_as(ticket)}"
-        text = texts.requester(said, number=ticket.label, close_at=close_at)
+        text = texts.requester(said, number=number, close_at=close_at)
         buttons = _confirm_buttons(ticket)
     sent = 0
     key = f"req:{ticket.id}:{step.wait}:{int(step.anchor.timestamp())}:remind"
@@ -206,15 +207,16 @@ async def close(
     if await people.reachable([ticket.requester_id]):
         person = await people.user(ticket.requester_id)
         script = reply_script(ticket, person)
+        number = await number_told_of(uow, ticket)
         if step.wait == "waiting":
-            text = texts.requester("waiting_closed", number=ticket.label, what=called(ticket))
+            text = texts.requester("waiting_closed", number=number, what=called(ticket))
             if person is None or person.may_have_barn:
                 text += texts.requester("waiting_closed_barn")
             # The same 🔁 重新办理 as /my offers for it (my:bad), within a week of the close.
             again = texts.requester("btn_take_up_again")
             buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]
         else:
-            text = texts.requester(f"resolved_closed{answered_as(ticket)}", number=ticket.label)
+            text = texts.requester(f"resolved_closed{answered_as(ticket)}", number=number)
             if news := await list_news(uow, cfg, ticket, now):
                 text += f"\n{news}"
             buttons = [[button(texts.requester(dispute_key(ticket)), f"my:bad:{ticket.id}")]]

@@ -160,3 +160,34 @@ async def test_an_item_withdrawn_is_counted_apart(desk: Harness) -> None:
     await desk.press(STAFF, "f:skip")
     last = to_simplified(texts(await desk.press(STAFF, f"my:r:{items[1]}:5")))
     assert "2 项已销号，1 项您已撤回" in last and "没有收到补充信息" not in last
+
+
+async def test_the_sweeps_notices_name_an_item_by_its_place_and_words(desk: Harness) -> None:
+    """The reminder to confirm an item, and the notice of its close, say which item of the
+    list it is and what it asked, as the notice of its answer does: 第2项没实现 answers
+    it."""
+    items = await wish_list_answered(desk)
+    labels = {t.id: t.label for t in await desk.tickets()}
+    before = {r.id for r in await desk.outbox()}
+    start = desk.clock.now
+    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
+    told = [
+        to_simplified(str(r.payload.get("text")))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF
+    ]
+    reminded = [said for said in told if "请确认并评价" in said]
+    assert f"您的心愿 {labels[items[1]]}（第2项：食堂增加早餐品种） 已实现" in "\n".join(reminded)
+    closed = [said for said in told if "自动销号（" in said]
+    assert f"{labels[items[2]]}（第3项：更换宿舍空调） 已实现，已自动销号" in "\n".join(closed)
+
+
+async def test_the_answers_notice_names_an_item_by_its_place_and_words(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    labels = {t.id: t.label for t in await desk.tickets()}
+    notices = [
+        to_simplified(str(r.payload.get("text")))
+        for r in await desk.outbox()
+        if r.chat_id == STAFF and "已实现：" in str(r.payload.get("text"))
+    ]
+    assert f"您的心愿 {labels[items[0]]}（第1项：组织一次职工体检） 已实现：" in notices[0]

@@ -154,7 +154,7 @@ async def test_a_notice_about_one_item_says_which_wish_it_is(desk: Harness) -> N
     before = {r.id for r in await desk.outbox()}
     await desk.press(STAFF_MEMBER, f"tk:acc:{second.id}", chat=STAFF_TEAM_CHAT)
     [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
-    assert f"您的心愿 {second.label}（食堂增加早餐品种） 已由" in notice.payload["text"]
+    assert f"您的心愿 {second.label}（第2项：食堂增加早餐品种） 已由" in notice.payload["text"]
 
 
 async def test_items_sharing_a_lead_in_are_told_apart_in_my_list_and_notices(
@@ -177,4 +177,4 @@ async def test_items_sharing_a_lead_in_are_told_apart_in_my_list_and_notices(
     before = {r.id for r in await desk.outbox()}
     await desk.press(STAFF_MEMBER, f"tk:acc:{dinner.id}", chat=STAFF_TEAM_CHAT)
     [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
-    assert f"{dinner.label}（食堂增加晚餐）" in notice.payload["text"]
+    assert f"{dinner.label}（第1項：食堂增加晚餐）" in notice.payload["text"]
