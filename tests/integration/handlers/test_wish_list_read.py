@@ -22,14 +22,14 @@ async def _summary(desk: Harness, text: str) -> str:
 async def test_an_empty_item_is_left_out_and_said_so(desk: Harness) -> None:
     summary = await _summary(desk, "1. 体检\n2.\n3. 空调")
     assert "共 2 项" in summary and "1. 体检\n2. 空调" in summary
-    assert "第2项没有写内容，没有记入" in summary
+    assert "您写的第2项没有内容，没有记入" in summary
     await desk.press(STAFF, "f:ok")
     assert [t.text for t in await desk.tickets()] == ["体检", "空调"]
 
 
 async def test_an_item_written_twice_is_filed_once_and_said_so(desk: Harness) -> None:
     summary = await _summary(desk, "1. 体检\n2. 空调\n3. 空调")
-    assert "共 2 项" in summary and "第3项和第2项一样，只记一次" in summary
+    assert "共 2 项" in summary and "您写的第3项和第2项一样，只记一次" in summary
     await desk.press(STAFF, "f:ok")
     assert [t.text for t in await desk.tickets()] == ["体检", "空调"]
 
@@ -64,5 +64,5 @@ async def test_a_list_over_the_limit_is_neither_split_nor_filed_unasked(desk: Ha
 
 async def test_the_notes_read_in_traditional(desk: Harness) -> None:
     summary = await _summary(desk, "1. 體檢\n2.\n3. 空調\n4. 空調")
-    assert "沒有寫內容" in summary and "只記一次" in summary
+    assert "沒有內容" in summary and "只記一次" in summary
     assert to_simplified(summary) != summary
