@@ -61,7 +61,11 @@ _TYPED_CHOICES = {
     **dict.fromkeys(("匿名", "匿名提交", "匿名投诉", "我要匿名"), "f:anon"),
     # The step before's button, typed: no words of the request.
     "下一步": "f:next",
+    # A wish list's 「📄 作为一项提交」, typed.
+    **dict.fromkeys(("作为一项提交", "作为一项", "按一项提交", "作为一个心愿提交"), "f:one"),
 }
+# A wish list's 「✅ 分 3 项提交」, typed with its count or without (分项提交, 逐项提交).
+_ITEMS_TYPED = re.compile(r"(?:分|逐)(?:\d{1,2}|[两二三四五六七八九十])?[项条个]?(?:分别)?提交")
 
 
 # Replies to "没有的话点「下一步」" that say there is nothing more to add (提交: the summary
@@ -425,9 +429,12 @@ def _draft_id(ctx: Ctx) -> str:
 
 def _typed_choice(ctx: Ctx, gathered: Gathered, typed: str) -> str | None:
     """The summary's button that typed words stand for: at an offer of the other kind, its
-    two buttons' words and a yes or a no to its question (改为投诉, 仍按建议, 是, 不是)."""
+    two buttons' words and a yes or a no to its question (改为投诉, 仍按建议, 是, 不是); at a
+    wish list's, 分 3 项提交 and 作为一项提交 as its buttons say them."""
     other = read_otherwise(ctx, gathered) if typed else None
     offered = typed_at_offer(typed, gathered.kind, other) if other is not None else None
+    if offered is None and _ITEMS_TYPED.fullmatch(typed):
+        return "f:ok"
     return offered or _TYPED_CHOICES.get(typed)
 
 

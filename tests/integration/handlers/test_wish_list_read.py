@@ -66,3 +66,17 @@ async def test_the_notes_read_in_traditional(desk: Harness) -> None:
     summary = await _summary(desk, "1. 體檢\n2.\n3. 空調\n4. 空調")
     assert "沒有內容" in summary and "只記一次" in summary
     assert to_simplified(summary) != summary
+
+
+async def test_the_lists_buttons_typed_act_as_pressed(desk: Harness) -> None:
+    """分 3 项提交 typed at the summary files the items, as its button does, and is never
+    words added to the last item; 作为一项提交 typed files the list as one wish."""
+    await _summary(desk, "1、组织体检；2、食堂加早餐；3、更换空调")
+    await desk.send(STAFF, "分 3 項提交")
+    assert [t.text for t in await desk.tickets()] == ["组织体检", "食堂加早餐", "更换空调"]
+
+
+async def test_as_one_typed_files_the_list_as_one_wish(desk: Harness) -> None:
+    await _summary(desk, "1、组织体检；2、食堂加早餐")
+    await desk.send(STAFF, "作为一项提交")
+    assert [t.text for t in await desk.tickets()] == ["1、组织体检；2、食堂加早餐"]
