@@ -196,14 +196,36 @@ def _otherwise(verdict: tuple[str, int | None]) -> tuple[str, int | None]:
     return (GRANTED, None) if verdict[0] == SEND_BACK else (SEND_BACK, None)
 
 
+# 除了第三项，其他都满意: the item excepted first, then the verdict on the rest.
+_EXCEPTED_FIRST = re.compile(
+    r"^除了?(?P<item>.+?)(?:以外|之外|外)?[，,\s]*(?:其他|其余|其它|别的|剩下)?的?"
+    r"(?:几?[项个条])?(?P<all>(?:都|全都|全部|均).+)$"
+)
+
+
+def _judged_together(words: str) -> _AllSaid | None:
+    """What words judging all the items awaiting say (`_all_said`), the one excepted named
+    after them (都满意，除了第三项) or before them (除了第三项，其他都满意); None when they
+    are no such words."""
+    if (found := _ALL.match(words)) is not None:
+        return _all_said(found["rest"])
+    first = _EXCEPTED_FIRST.match(words)
+    alone = item_alone(first["item"]) if first is not None else None
+    found = _ALL.match(first["all"]) if first is not None else None
+    said = _all_said(found["rest"]) if found is not None else None
+    if alone is None or said is None or said.excepted is not None:
+        return None
+    return _AllSaid(said.verdict, alone, _otherwise(said.verdict))
+
+
 async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
     """One verdict said of all the items of a wish list that await the person's word
     ("都好了", "都没实现"), but for one named after it with a verdict of its own (都满意，
-    就是第三项还没实现): applied to each, as if each were named, never asked which one.
+    就是第三项还没实现) or excepted (除了第三项，其他都满意): applied to each, as if each
+    were named, never asked which one.
     False unless two or more items of one list, and nothing else, await their word, or
     when the one excepted is not among them."""
-    found = _ALL.match(normalize(text).strip())
-    said = _all_said(found["rest"]) if found is not None and len(awaiting) > 1 else None
+    said = _judged_together(normalize(text).strip()) if len(awaiting) > 1 else None
     if said is None:
         return False
     lists = await wish_lists(ctx, awaiting)

@@ -212,6 +212,9 @@ async def test_all_fine_but_one_sends_back_only_that_one(
         ("都满意，除了第三项以外", 2),
         ("都满意，除了早餐那项", 1),
         ("都滿意，除了第二項", 1),
+        ("除了第三项，其他都满意", 2),
+        ("除了早餐那项以外，其余的都很满意", 1),
+        ("除了第一項都滿意", 0),
     ],
 )
 async def test_all_fine_except_one_sends_that_one_back(
