@@ -182,6 +182,21 @@ async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
     return found
 
 
+async def rota_here(ctx: Ctx) -> bool:
+    """Whether /duty has a rota to show here: a team's group whose team keeps one, or, in a
+    group no team has yet (or a private chat), one of the asker's teams that does."""
+    here: set[str] = set()
+    if not ctx.msg.is_private:
+        here = await notify.teams_here(ctx, [team.id for team in ctx.cfg.teams])
+    if not here:
+        here = {
+            m.team_id
+            for m in await ctx.uow.memberships.of_user(ctx.user.id)
+            if m.team_id and ctx.cfg.find_team(m.team_id) is not None
+        }
+    return any(ctx.cfg.team(team_id).duty_roster for team_id in here)
+
+
 async def _duty_teams(ctx: Ctx, teams: set[str]) -> set[str]:
     """The teams /duty is about: in a team's group only that team (a member of two teams
     going off duty in one group stays on duty in the other); elsewhere all of `teams`."""

@@ -207,12 +207,14 @@ STAFF: dict[str, str] = {
     "t_help": (
         "服务队群里可以这样用：\n"
         "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
-        "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过\n"
-        "/duty 值班名单　/duty on 值班　/duty off 下班"
+        "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过"
     ),
+    # Only where a team keeps a duty rota: elsewhere /duty says the team keeps none.
+    "t_help_duty": "/duty 值班名单　/duty on 值班　/duty off 下班",
+    "t_help_leader_duty": "/duty 姓名 on|off 安排队员值班（如 /duty 赵队员 on）\n",
     "t_help_leader": (
         "队长还可以用：\n"
-        "/duty 姓名 on|off 安排队员值班（如 /duty 赵队员 on）\n"
+        "{duty}"
         "/stats 时段 看本队的指标（时段如 今天、上周、上上上周、本月、上个月、11月、第48周、"
         "近7天、这两天、前三天、11-1到11-15、本烘烤季，不写就是今天）\n"
         "/bindteam 服务队ID 把本群设为本队的派单群"

@@ -26,7 +26,7 @@ from core.texts import lateness, one_line
 from handlers import notify, takeover
 from handlers.cards import TAKE_OVER, card_buttons, oversight_buttons, ticket_status
 from handlers.context import Ctx
-from handlers.duty import duty
+from handlers.duty import duty, rota_here
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.incoming import Incoming
 from handlers.mine import show
@@ -332,11 +332,15 @@ def _teams_like(ctx: Ctx, typed: str) -> list[Team]:
 async def _help(ctx: Ctx) -> None:
     """What the asker may use here: a member's commands; and a leader's (/duty for others,
     /stats of their team, /bindteam), or a supervisor's (/stats, /ledger, /reassign)."""
+    # /duty only where a team keeps a rota: elsewhere it says the team keeps none.
+    rota = await rota_here(ctx)
     parts = [ctx.text("t_help")]
+    if rota:
+        parts.append(ctx.text("t_help_duty"))
     if await is_oversight(ctx):
         parts.append(ctx.text("t_help_supervisor"))
     elif await _leads_here(ctx):
-        parts.append(ctx.text("t_help_leader"))
+        parts.append(ctx.text("t_help_leader", duty=ctx.text("t_help_leader_duty") if rota else ""))
     ctx.reply("\n".join(parts))
 
 

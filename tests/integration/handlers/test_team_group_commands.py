@@ -92,3 +92,19 @@ async def test_bindteam_mistyped_by_one_who_leads_no_team_is_refused_without_the
     out = texts(await desk.send(who, "/bindteam nosuch", chat=TEAM_CHAT))
     assert out.strip() == "只有该队队长或管理员可以绑定派单群。"
     assert "curing-qingshan" not in out and "纪检作风监督室" not in out
+
+
+MONOPOLY_CHAT = -1001000000012  # 专卖管理所: keeps no duty rota
+MONOPOLY_MEMBER, MONOPOLY_LEADER = 200051, 200052
+
+
+async def test_help_in_a_group_without_a_duty_rota_offers_no_duty(desk: Harness) -> None:
+    """/duty there only answers that the team keeps no rota, so /help does not offer it."""
+    for who in (MONOPOLY_MEMBER, MONOPOLY_LEADER):
+        out = texts(await desk.send(who, "/help", chat=MONOPOLY_CHAT))
+        assert "/queue" in out and "/ticket" in out, who
+        assert "/duty" not in out and "值班" not in out, who
+    leader = texts(await desk.send(MONOPOLY_LEADER, "/help", chat=MONOPOLY_CHAT))
+    assert "/stats" in leader and "/bindteam" in leader
+    duty = texts(await desk.send(MONOPOLY_MEMBER, "/duty", chat=MONOPOLY_CHAT))
+    assert "不排值班" in duty
