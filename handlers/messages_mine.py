@@ -71,6 +71,7 @@ MINE: dict[str, str] = {
         "说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
     "add_info_ask": "请发送要补充的文字或照片：",
+    "ticket_own_only": "您的工单请发 /my 查看，点工单号看详情；也可以发 /ticket 加您的工单号。",
     "add_info_done": "已补充到{what} {number}，服务队会看到。",
     "thanks_pass_on": "👍 把感谢转给{team}",
     "thanks_passed_on": "已把您的感谢转给{team}（工单 {number}），谢谢您的肯定和鼓励！",

@@ -30,6 +30,7 @@ from handlers.duty import duty, rota_here
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.incoming import Incoming
 from handlers.mine import show
+from handlers.own_ticket_command import own_ticket_asked
 from handlers.replies import Button, rows
 from handlers.report_commands import ledger, stats
 from handlers.staff import is_oversight, teams_served
@@ -179,6 +180,10 @@ async def _ticket(ctx: Ctx) -> None:
     """One ticket's detail and timeline: a supervisor's any, a member's their teams'."""
     teams = await teams_in_view(ctx)
     if teams is not None and not teams:
+        if ctx.msg.is_private:
+            # No team's, and no supervisor: a requester, asking about a ticket of theirs.
+            await own_ticket_asked(ctx)
+            return
         await refuse_view(ctx)
         return
     if not ctx.msg.args:
