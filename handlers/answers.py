@@ -18,9 +18,11 @@ from handlers.cards import called_here, gist, ticket_status
 from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
 from handlers.i18n import in_script
+from handlers.rating import taken_by
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import said_of_the_service
+from handlers.typed_menu import asks_to_withdraw
 from routing import Decision
 
 ANSWER_WHICH = "answer_which"  # the flow that keeps the answer while the question stands
@@ -122,8 +124,23 @@ async def _add(ctx: Ctx, ticket: Ticket, pieces: list[dict[str, Any]], *, severa
     # 大坪没事，松林着火了 as the answer: which barn fails is the farmer's to say, and an
     # alarm for the other is one tap away, as for news of the call.
     buttons = rows(Button(ctx.text("btn_another_barn"), ANOTHER_BARN)) if another else ()
+    if waited and not another and asks_to_withdraw(said):
+        await _withdrawal_answered(ctx, ticket, number)
+        return
     key = "answer_added" if waited else "add_info_done"
     ctx.say(key, buttons, number=number, what=called_here(ctx, ticket))
+
+
+async def _withdrawal_answered(ctx: Ctx, ticket: Ticket, number: str) -> None:
+    """撤回 or 不用办了 as the answer: the team has the words, and the reply does not say it
+    will go on. The ticket is withdrawn only as /my's 撤回 withdraws it, asked first, while
+    nobody has taken it up; one a member has taken is theirs to close."""
+    what = called_here(ctx, ticket)
+    if mine.withdrawable(ticket):
+        ctx.say("answer_added_seen", number=number, what=what)
+        await mine.withdrawal_typed(ctx, [ticket])
+        return
+    ctx.say("answer_added_taken", number=number, what=what, who=await taken_by(ctx, ticket))
 
 
 async def _ask_which(ctx: Ctx, candidates: list[Ticket]) -> None:
@@ -159,6 +176,9 @@ async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -
         ctx, ticket, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin, answer=waited
     )
     what = called_here(ctx, ticket)
+    if not also_new and waited and asks_to_withdraw(text):
+        await _withdrawal_answered(ctx, ticket, ticket.label)
+        return
     if not also_new:
         ctx.say("answer_added", number=ticket.label, what=what)
         return

@@ -251,6 +251,12 @@ MINE: dict[str, str] = {
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到{what} {number}，服务队会继续处理。",
+    # The answer asked to withdraw: the team sees it; withdrawing is asked next, or refused.
+    "answer_added_seen": "已把您的回复补充到{what} {number}，服务队会看到。",
+    "answer_added_taken": (
+        "已把您的回复补充到{what} {number}。它已经由 {who} 接单办理，不能再撤回了；"
+        "他们会看到您的回复，不需要办的话由他们办结，也可以直接联系他们。"
+    ),
     # The reply also asked about another service: its team hears of it only as a request.
     "answer_added_also_new": (
         "已把您的回复补充到{what} {number}，服务队会继续处理。您问到的其他事，"

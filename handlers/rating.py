@@ -90,16 +90,21 @@ def ticket_actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
 async def taken_already(ctx: Ctx, ticket: Ticket) -> None:
     """Withdrawing a ticket a member has accepted: not done; who has it, and how to reach
     them."""
-    member = await ctx.uow.users.get(ticket.accepted_by) if ticket.accepted_by else None
-    who = as_written(member.name) if member is not None and member.name else ""
-    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     ctx.say(
         "withdraw_taken",
         rows(Button(ctx.text("btn_add_info"), f"my:add:{ticket.id}")),
         number=ticket.label,
-        who=f"{team} {who}".strip(),
+        who=await taken_by(ctx, ticket),
         what=called_here(ctx, ticket),
     )
+
+
+async def taken_by(ctx: Ctx, ticket: Ticket) -> str:
+    """Who has the ticket, for its requester: the team, and the member who accepted it."""
+    member = await ctx.uow.users.get(ticket.accepted_by) if ticket.accepted_by else None
+    who = as_written(member.name) if member is not None and member.name else ""
+    team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
+    return f"{team} {who}".strip()
 
 
 def may_send_back(ticket: Ticket, now: datetime) -> bool:
