@@ -131,6 +131,15 @@ MINE: dict[str, str] = {
         "{what} {number} 您已经确认办结并评价，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"
     ),
+    # Rated low, its call-back (回访) still owed: who will hear what is still wrong.
+    "send_back_rated_callback": (
+        "{what} {number} 您已经确认办结并评价，不能再退回。已请负责人回访您，哪里还没解决，"
+        "回访时请告诉他们。如果又出现了问题，请直接发消息说明，我们按新的问题办理。"
+    ),
+    "send_back_rated_anonymous": (
+        "{what} {number} 您已经确认办结并评价，不能再退回。已请负责人复核这件投诉（您是匿名投诉，"
+        "他们不会打电话给您）。如果又出现了问题，请直接发消息说明，我们按新的问题办理。"
+    ),
     "send_back_too_late": (
         "{what} {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"

@@ -38,6 +38,7 @@ from handlers.rating import (
     rate_ticket,
     reopen_ask,
     reopen_ticket,
+    say_not_sent_back,
     score_step,
     taken_already,
     tell_team_withdrawn,
@@ -272,12 +273,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "bad" and ticket.status is Status.CLOSED:
         # Confirmed and rated, or closed long ago: its rating and its place in reports
         # already made stand; trouble now is a matter of its own.
-        rated = ticket.rating is not None
-        ctx.say(
-            "send_back_rated" if rated else "send_back_too_late",
-            number=ticket.label,
-            what=called_here(ctx, ticket),
-        )
+        say_not_sent_back(ctx, ticket)
     else:
         ctx.say(
             "mine_not_allowed_now",

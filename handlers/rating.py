@@ -122,6 +122,18 @@ def may_send_back(ticket: Ticket, now: datetime) -> bool:
     )
 
 
+def say_not_sent_back(ctx: Ctx, ticket: Ticket) -> None:
+    """❌ 没解决 of a closed ticket that may not be sent back (`may_send_back`): it was
+    rated, and while its call-back (回访) is owed the leaders will hear what is still wrong
+    (an anonymous complainant's, review it); or it closed too long ago."""
+    key = "send_back_too_late"
+    if ticket.rating is not None and ticket.owes_callback:
+        key = "send_back_rated_anonymous" if ticket.anonymous else "send_back_rated_callback"
+    elif ticket.rating is not None:
+        key = "send_back_rated"
+    ctx.say(key, number=ticket.label, what=called_here(ctx, ticket))
+
+
 def closed_lately_unconfirmed(ticket: Ticket, now: datetime) -> bool:
     """Resolved, then closed without a rating (auto-closed), within the last week."""
     closed = ticket.status is Status.CLOSED and ticket.resolved_at is not None

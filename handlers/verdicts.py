@@ -25,6 +25,7 @@ from handlers.rating import (
     rate_ticket,
     reopen_ask,
     reopen_ticket,
+    say_not_sent_back,
     ticket_actions,
 )
 from handlers.rating_words import asks_anew, judgement_in, says_not_satisfied
@@ -324,7 +325,7 @@ async def _verdict(
         # words replied to its notice do; never a request of those words alone for the desk.
         if another_matter(decision, rated, not_solved):
             return False
-        ctx.say("send_back_rated", number=rated.label, what=called_here(ctx, rated))
+        say_not_sent_back(ctx, rated)
         return True
     if ticket is None or (not judged and another_matter(decision, ticket, not_solved)):
         return False
@@ -398,12 +399,7 @@ async def _verdict_on_one_moved_on(
     elif not_solved and may_send_back(ticket, ctx.now):
         await reopen_ticket(ctx, ticket, text.strip())
     elif not_solved and ticket.status is Status.CLOSED:
-        rated = ticket.rating is not None
-        ctx.say(
-            "send_back_rated" if rated else "send_back_too_late",
-            number=ticket.label,
-            what=called_here(ctx, ticket),
-        )
+        say_not_sent_back(ctx, ticket)
     elif ticket.rating is not None:
         ctx.say(
             "already_rated", number=ticket.label, score=ticket.rating, what=called_here(ctx, ticket)

@@ -16,7 +16,14 @@ from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import quoted
 from handlers.items_named import item_named
-from handlers.rating import ask_score, gist_of, may_send_back, rate_ticket, reopen_ticket
+from handlers.rating import (
+    ask_score,
+    gist_of,
+    may_send_back,
+    rate_ticket,
+    reopen_ticket,
+    say_not_sent_back,
+)
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
 from handlers.wish_lists import (
@@ -291,10 +298,8 @@ def _not_open_to_it(ctx: Ctx, item: Ticket) -> None:
     what = called_here(ctx, item)
     if _in_hand(item):
         ctx.say("item_not_answered", number=item.label, gist=gist_of(ctx, item), what=what)
-    elif item.rating is not None:
-        ctx.say("send_back_rated", number=item.label, what=what)
     else:
-        ctx.say("send_back_too_late", number=item.label, what=what)
+        say_not_sent_back(ctx, item)
 
 
 def _say_understood(ctx: Ctx, judged: list[_Judged], unclear: list[str], text: str) -> None:
