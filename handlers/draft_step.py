@@ -1,5 +1,6 @@
 """A request's draft takes the next message: unless it answers a team's question replied
-to, or tells of a barn failing now, which raises the alarm with what the draft held."""
+to, judges a ticket whose resolution notice it replies to, or tells of a barn failing now,
+which raises the alarm with what the draft held."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import replace
 from functools import cache
 
 from core.enums import Kind
-from handlers import alarm_check, alarm_intake, answers, intake
+from handlers import alarm_check, alarm_intake, answers, intake, verdicts
+from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
 from handlers.tickets import (
     ABOUT_THE_SERVICE,
@@ -31,6 +33,8 @@ async def draft_step(ctx: Ctx) -> None:
     # The reply check and the draft read the same words: routed once, only if either asks.
     reading = cache(lambda: routed(ctx))
     if await _answers_the_question(ctx, reading):
+        return
+    if await _judges_a_resolution(ctx, reading):
         return
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
@@ -89,3 +93,22 @@ async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]
     if left is not None:
         ctx.say("draft_goes_on", words=left)
     return True
+
+
+async def _judges_a_resolution(ctx: Ctx, reading: Callable[[], Decision | None]) -> bool:
+    """Telegram's reply to a ticket's resolution notice (还没解决, 5, 解决了) is about that
+    ticket, as it is outside a draft: judged, not added to the request being written,
+    which stays (`beside_the_draft`). Words that are no verdict on it stay the draft's."""
+    msg = ctx.msg
+    if msg.photo_file_id or msg.voice_file_id or not bare(msg.text):
+        return False
+    if await verdicts.resolution_replied_to(ctx) is None:
+        return False
+    text, decision = msg.text.strip(), reading()
+
+    async def judged() -> bool:
+        if await verdicts.typed_verdict(ctx, text, decision):
+            return True
+        return await verdicts.about_resolution(ctx, text, decision)
+
+    return await beside_the_draft(ctx, judged)

@@ -66,7 +66,7 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     greeting or a phone number."""
     if not bare(text):
         return False
-    replied = await _resolution_replied_to(ctx)
+    replied = await resolution_replied_to(ctx)
     if not may_be_a_verdict(text, replied=replied is not None):
         return False
     still_wrong = replied is not None and STILL_WRONG.search(to_simplified(bare(text)))
@@ -148,7 +148,7 @@ async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> boo
     return True
 
 
-async def _resolution_replied_to(ctx: Ctx) -> Ticket | None:
+async def resolution_replied_to(ctx: Ctx) -> Ticket | None:
     """The person's ticket whose resolution notice (or its reminder) the message replies to."""
     reply_to = ctx.msg.reply_to
     if reply_to is None:
@@ -242,7 +242,7 @@ async def _verdict(
         return False
     # The item named, the ticket whose notice the words reply to (回复), or the newest one
     # awaiting their verdict, however many newer ones came after it.
-    replied = await _resolution_replied_to(ctx) if named is None else None
+    replied = await resolution_replied_to(ctx) if named is None else None
     if named is not None and len(named) == 1:
         replied = named[0]  # answered before or not: it is the one judged, as a reply's is
     awaiting = named or ([replied] if replied is not None else await awaiting_verdict(ctx))

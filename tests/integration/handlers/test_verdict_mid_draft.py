@@ -1,0 +1,90 @@
+"""A verdict sent as Telegram's reply to a ticket's resolution notice while the requester is
+half-way through a new draft: it judges that ticket, as it does outside a draft, and the
+draft stays where it was, instead of the verdict joining a request it is not about."""
+
+from __future__ import annotations
+
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
+from core.enums import Status
+from core.lifecycle import RESOLUTION_NOTICE
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, MEMBER
+
+TEAM_CHAT = -1001000000001
+NOTICE_MESSAGE = 7002
+DRAFT = "我家烤烟的收购价格是多少"
+
+
+async def _resolved_with_its_notice(desk: Harness) -> int:
+    """A 110 call resolved, its resolution notice delivered as NOTICE_MESSAGE; its id."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [notice] = [r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE]
+    await recorder.record(notice, NOTICE_MESSAGE)
+    return ticket_id
+
+
+async def test_not_solved_replied_to_the_notice_mid_draft_sends_that_ticket_back(
+    desk: Harness,
+) -> None:
+    """Before: 还没解决 was added to the draft (已补充), the ticket left resolved."""
+    ticket_id = await _resolved_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "还没解决", reply_to=NOTICE_MESSAGE))
+
+    assert "已重新派给" in out and "已补充" not in out
+    assert f"「{DRAFT}」还没有提交" in out  # the draft is named, still going on
+    [back] = await desk.tickets()
+    assert back.id == ticket_id and back.status is Status.DISPATCHED
+    await desk.press(FARMER, "f:ok")
+    _, filed = await desk.tickets()
+    assert filed.text == DRAFT
+
+
+async def test_not_solved_replied_to_a_rated_tickets_notice_mid_draft_is_about_it(
+    desk: Harness,
+) -> None:
+    """Before: 还没解决 replied to the notice of a ticket rated low was added to the draft."""
+    ticket_id = await _resolved_with_its_notice(desk)
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    await desk.press(FARMER, "f:skip")
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "还没解决", reply_to=NOTICE_MESSAGE))
+
+    assert "不能再退回" in out and "已请负责人回访您" in out and "已补充" not in out
+    assert f"「{DRAFT}」还没有提交" in out
+    await desk.press(FARMER, "f:ok")
+    rated, filed = await desk.tickets()
+    assert rated.status is Status.CLOSED and filed.text == DRAFT
+
+
+async def test_a_score_replied_to_the_notice_mid_draft_says_the_draft_is_left(
+    desk: Harness,
+) -> None:
+    """A verdict that asks something of its own (the comment after the score) is answered
+    next: the draft is said to be left unsubmitted, never dropped without a word."""
+    ticket_id = await _resolved_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "5", reply_to=NOTICE_MESSAGE))
+
+    assert "还有什么想说的吗" in out and f"「{DRAFT}」还没有提交，已放下" in out
+    [rated] = await desk.tickets()
+    assert rated.id == ticket_id and rated.rating == 5
+
+
+async def test_other_words_replied_to_the_notice_mid_draft_stay_the_drafts(
+    desk: Harness,
+) -> None:
+    """Words that are no verdict on the ticket (more of the request) are the draft's."""
+    await _resolved_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "是上等烟的价格", reply_to=NOTICE_MESSAGE))
+
+    assert "已补充" in out
+    [resolved] = await desk.tickets()
+    assert resolved.status is Status.RESOLVED
