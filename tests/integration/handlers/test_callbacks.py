@@ -1,7 +1,8 @@
 """A low rating owes the requester a call-back (回访): the alert asking for it carries
 「📞 已回访」, and the leaders who owe it (or a supervisor) record it with what the requester
-said. Who owes it: the leaders of the team that had the ticket; for a complaint the
-oversight team had, that team's, never the team complained about."""
+said. Who owes it: the leaders of the team that had the ticket; for a complaint, the
+oversight team's, also when another team handled it and the oversight team only watched,
+never the team complained about."""
 
 from __future__ import annotations
 
