@@ -15,6 +15,7 @@ from handlers import (
     registration_shared,
     team_commands,
 )
+from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
 from handlers.entries import MENU, set_script
 from handlers.flows import FLOWS
@@ -38,7 +39,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data.startswith(answers.PRESSED):
         await answers.pressed(ctx, data)
     elif data.startswith("my:"):
-        await mine.on_button(ctx, data)
+        # An old notice's or /my's button pressed half-way through a draft: the draft is
+        # named, kept or said to be left, never dropped without a word.
+        await beside_the_draft(ctx, lambda: _mine_pressed(ctx, data))
     elif await intake.summary_pressed(ctx, data):
         pass
     elif data == registration_shared.VOICE_ALARM and not registering(ctx):
@@ -51,6 +54,11 @@ async def on_button(ctx: Ctx, data: str) -> None:
         pass
     elif not await team_commands.staff_button(ctx, data):
         ctx.refuse("stale_button")  # the popup says it; a chat message would say it twice
+
+
+async def _mine_pressed(ctx: Ctx, data: str) -> bool:
+    await mine.on_button(ctx, data)
+    return True
 
 
 def _registering_goes_on(ctx: Ctx, data: str) -> bool:

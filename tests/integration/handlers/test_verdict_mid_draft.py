@@ -88,3 +88,29 @@ async def test_other_words_replied_to_the_notice_mid_draft_stay_the_drafts(
     assert "已补充" in out
     [resolved] = await desk.tickets()
     assert resolved.status is Status.RESOLVED
+
+
+async def test_the_notices_solved_button_pressed_mid_draft_says_the_draft_is_left(
+    desk: Harness,
+) -> None:
+    """Before: 「✅ 已解决，评价」 on an old notice asked for the score and dropped the draft
+    without a word."""
+    ticket_id = await _resolved_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.press(FARMER, f"my:ok:{ticket_id}"))
+
+    assert f"「{DRAFT}」还没有提交，已放下" in out, out
+
+
+async def test_the_notices_view_button_pressed_mid_draft_keeps_the_draft(desk: Harness) -> None:
+    """A look at another ticket (查看) asks nothing: the draft goes on and can be filed."""
+    ticket_id = await _resolved_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.press(FARMER, f"my:v:{ticket_id}"))
+
+    assert f"「{DRAFT}」还没有提交" in out and "已放下" not in out, out
+    await desk.press(FARMER, "f:ok")
+    _, filed = await desk.tickets()
+    assert filed.text == DRAFT
