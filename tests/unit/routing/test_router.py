@@ -1223,3 +1223,15 @@ def test_a_farmers_wet_leaf_waits_for_the_desk_to_ask_which_leaf(router: Router,
     supervisor asks rather than a team guessing; never the delivery of cigarettes."""
     decision = router.route(text)
     assert (decision.line, decision.triage) == (router.triage_line, True), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我的烟被压了两级", "壓了我兩級", "定级员把我的烟压了一级", "我的烟给压低了一个级"],
+)
+def test_grades_pressed_down_with_the_verb_apart_are_the_stations(
+    router: Router, text: str
+) -> None:
+    # jieba cuts 压|了|两级: no 压级 token, the grades counted instead.
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
