@@ -371,3 +371,22 @@ def test_acquaintances_meals_and_conditions_of_the_writers_own_stay_with_the_ser
 ) -> None:
     decision = router.route(text, barn=False)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["定级员收了别人的烟就给高等级", "定級員收了別人的菸就給高等級", "定级员收了钱才给定高等级"],
+)
+def test_a_better_grade_given_for_something_received_is_a_bribe(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["收购站收了我的烟，等级给低了", "收购站收了我的烟就走了，高等级的价格是多少"]
+)
+def test_the_station_buying_the_writers_leaf_is_no_grade_given_for_it(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "purchase", decision.explanation
