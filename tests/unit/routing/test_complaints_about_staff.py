@@ -390,3 +390,25 @@ def test_the_station_buying_the_writers_leaf_is_no_grade_given_for_it(
 ) -> None:
     decision = router.route(text)
     assert decision.line == "purchase", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员每次都要我请他抽烟",
+        "送貨員每次都要我請他抽菸",
+        "专管员吃了饭才走",
+        "專管員吃了飯才走",
+    ],
+)
+def test_smokes_or_a_meal_had_at_the_served_s_expense_reach_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    # The 吃 of 吃拿卡要: not the deliverer's team, nor the desk.
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+def test_asking_whether_to_offer_a_deliverer_a_smoke_accuses_nobody(router: Router) -> None:
+    decision = router.route("送货员很辛苦，我能不能请他抽烟", barn=False)
+    assert decision.line != "conduct", decision.explanation
