@@ -412,3 +412,23 @@ def test_smokes_or_a_meal_had_at_the_served_s_expense_reach_the_oversight_line(
 def test_asking_whether_to_offer_a_deliverer_a_smoke_accuses_nobody(router: Router) -> None:
     decision = router.route("送货员很辛苦，我能不能请他抽烟", barn=False)
     assert decision.line != "conduct", decision.explanation
+
+
+@pytest.mark.parametrize("text", ["客户经理说话很冲", "客戶經理說話很衝", "专管员语气很凶"])
+def test_rough_words_are_a_complaint_about_manner_for_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    # The manner 态度很差 names, which the oversight line hears (not the person's own team).
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("客户经理说话不冲，挺好的", "ordering"), ("客户经理说暴雨把路冲了，货晚点送", "delivery")],
+)
+def test_words_not_rough_or_a_road_washed_out_are_no_complaint_about_manner(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line == line, decision.explanation
