@@ -1235,3 +1235,20 @@ def test_grades_pressed_down_with_the_verb_apart_are_the_stations(
     # jieba cuts 压|了|两级: no 压级 token, the grades counted instead.
     decision = router.route(text)
     assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["烟叶上有好多白点点", "菸葉上有好多白點點", "叶子上长了白斑", "烟苗叶子上有黄点点"]
+)
+def test_spots_on_the_leaf_are_the_growing_teams(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("growing", False), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["烟盒上有白点", "烤出来的烟叶有黑点"])
+def test_spots_on_no_crop_or_on_cured_leaf_are_not_sent_to_the_growing_team(
+    router: Router, text: str
+) -> None:
+    # A packet is no crop; cured leaf's spots may be the curing's: the desk asks.
+    decision = router.route(text)
+    assert decision.line != "growing", decision.explanation
