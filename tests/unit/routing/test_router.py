@@ -1252,3 +1252,14 @@ def test_spots_on_no_crop_or_on_cured_leaf_are_not_sent_to_the_growing_team(
     # A packet is no crop; cured leaf's spots may be the curing's: the desk asks.
     decision = router.route(text)
     assert decision.line != "growing", decision.explanation
+
+
+@pytest.mark.parametrize("text", ["我想退掉一条烟", "我想退掉一條菸", "这条烟能退吗", "我想退烟"])
+def test_cigarettes_sent_back_are_an_orders_return(router: Router, text: str) -> None:
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
+
+
+def test_a_farmers_leaf_turned_away_is_no_return_of_cigarettes(router: Router) -> None:
+    decision = router.route("收购站把我的烟退回来了")
+    assert decision.line == "purchase", decision.explanation
