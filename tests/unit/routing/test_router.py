@@ -1263,3 +1263,18 @@ def test_cigarettes_sent_back_are_an_orders_return(router: Router, text: str) ->
 def test_a_farmers_leaf_turned_away_is_no_return_of_cigarettes(router: Router) -> None:
     decision = router.route("收购站把我的烟退回来了")
     assert decision.line == "purchase", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["店里来了小孩买烟", "店裡來了小孩買菸", "有学生来买烟能卖吗", "烟卖给了一个中学生，会罚吗"],
+)
+def test_a_child_buying_cigarettes_is_the_licence_offices(router: Router, text: str) -> None:
+    # Selling to minors is against the law the licence office enforces.
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+def test_pupils_on_holiday_and_a_shops_trade_are_no_sale_to_a_child(router: Router) -> None:
+    decision = router.route("学生放假了，店里买烟的人少了，想少订点", barn=False)
+    assert decision.line != "monopoly", decision.explanation
