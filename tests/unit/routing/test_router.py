@@ -1278,3 +1278,15 @@ def test_a_child_buying_cigarettes_is_the_licence_offices(router: Router, text: 
 def test_pupils_on_holiday_and_a_shops_trade_are_no_sale_to_a_child(router: Router) -> None:
     decision = router.route("学生放假了，店里买烟的人少了，想少订点", barn=False)
     assert decision.line != "monopoly", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["店开着门呢，货放门口就行", "烟店开发票怎么开", "我的店开到晚上十点"]
+)
+def test_a_shop_open_for_business_or_its_invoice_is_no_shop_opened(
+    router: Router, text: str
+) -> None:
+    # 开 of 开+店 there is the shop's hours or an invoice: no new licence. 烟店 was counted
+    # twice (开+店 and 开+烟店), outweighing the invoice.
+    decision = router.route(text, barn=False)
+    assert decision.line != "monopoly", decision.explanation
