@@ -1290,3 +1290,15 @@ def test_a_shop_open_for_business_or_its_invoice_is_no_shop_opened(
     # twice (开+店 and 开+烟店), outweighing the invoice.
     decision = router.route(text, barn=False)
     assert decision.line != "monopoly", decision.explanation
+
+
+@pytest.mark.parametrize("text", ["我准备开店卖烟", "開店要辦什麼證"])
+def test_a_shop_to_open_said_as_one_word_is_the_licence_offices(router: Router, text: str) -> None:
+    # jieba keeps 开店 whole, an everyday word whose 开 the 开+店 pair does not look inside.
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+def test_a_shops_hours_alone_are_no_shop_to_open(router: Router) -> None:
+    decision = router.route("开店时间", barn=False)
+    assert decision.line != "monopoly", decision.explanation
