@@ -432,3 +432,21 @@ def test_words_not_rough_or_a_road_washed_out_are_no_complaint_about_manner(
 ) -> None:
     decision = router.route(text, barn=False)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("送货员说不给签字就不卸货", "delivery"),
+        ("站长说不给合同就不收烟", "purchase"),
+        ("定级员说不给扎把就不收", "purchase"),
+        ("客户经理说不给身份证就不给办", "ordering"),
+    ],
+)
+def test_papers_or_work_a_service_requires_are_its_rule_not_a_favour_asked(
+    router: Router, text: str, line: str
+) -> None:
+    # 不给…就不… beside a member of staff is a favour asked only when what is withheld is
+    # for that person, not a signature, a contract or the leaf bundled.
+    decision = router.route(text, barn=False)
+    assert decision.line == line, decision.explanation
