@@ -450,3 +450,32 @@ def test_papers_or_work_a_service_requires_are_its_rule_not_a_favour_asked(
     # for that person, not a signature, a contract or the leaf bundled.
     decision = router.route(text, barn=False)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员骂我",
+        "送貨員罵我",
+        "客户经理吼我",
+        "配送员一直玩手机不理人",
+        "客户经理爱理不理",
+        "客户经理上班时间打麻将",
+    ],
+)
+def test_insults_a_cold_shoulder_or_cards_on_duty_in_everyday_words_reach_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("送货员没骂我，就是送晚了", "delivery"), ("职工之家能不能组织打麻将比赛", "staff")],
+)
+def test_an_insult_denied_or_a_card_game_organised_stays_with_the_service(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line == line, decision.explanation
