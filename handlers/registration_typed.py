@@ -148,11 +148,13 @@ def _introduced(ctx: Ctx, text: str) -> bool:
 
 
 # What people say they have or are when they introduce themselves, which the router reads
-# as a service's words: a barn (烤房), a licence (零售许可证), a post (客户经理). Other words
-# it finds (送错, 烘烤补贴, 投诉) tell of a matter.
+# as a service's words: a barn (烤房), a licence (零售许可证), a post (客户经理), the shop they
+# keep (开了一家烟酒店, which the router reads as a shop to be opened). Other words it finds
+# (送错, 烘烤补贴, 投诉) tell of a matter.
 _OF_THEMSELVES = frozenset((
     "烤房", "烟叶", "烟田", "许可证", "零售许可证", "专卖许可证", "烟草专卖零售许可证",
-    "客户经理", "专管员", "烟站",
+    "客户经理", "专管员", "烟站", "开+店", "开+小卖部", "开+超市", "开+便利店", "开+商店",
+    "开+烟酒店", "开+烟酒行", "开店",
 ))  # fmt: skip
 
 
