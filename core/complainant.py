@@ -155,7 +155,10 @@ def staff_note_hider_of(
         return None
     name, shop, phone, licence = own
     numbers = (phone, licence, *numbers_given(given))
-    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers, given)
+    # The complaint's words as the reader reads them: what they still name (配送员小王) is
+    # whom it is about, not the complainant they hide (我是老王烟酒店的 → 我是某店的).
+    shown = own_details_hidden(given, names=(name,), shops=(shop,))
+    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers, shown)
 
 
 def words_shown_of(

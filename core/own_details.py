@@ -184,7 +184,8 @@ def complainant_named_hidden(
     """`text`, written by someone else about a person (a team's 办结 note, its question to a
     complainant), without that person's details: their `names` and `shops` as registered
     (`_registered_hidden`) or as a note calls them (王老板, 小王, 老王店: `core.called_by`,
-    save the forms `given`, the person's own words, uses of someone else), and their
+    save the forms `given`, the person's words as the reader reads them, uses of someone
+    else), and their
     registered `numbers` (phone, licence number) where repeated, in groups or full-width
     digits too. Not the writer's own (我是配送员张强, the team's service phone) nor any
     other number (an order's): they are the team's word to the reader, and say nothing of

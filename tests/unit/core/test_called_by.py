@@ -55,9 +55,30 @@ def test_the_form_the_complaint_itself_uses_is_whom_it_is_about_and_stays() -> N
     assert note == "已找小王核实，某某满意"
 
 
-def test_a_surname_that_begins_everyday_words_keeps_them() -> None:
-    # 叶 begins 小叶片 (small leaves) and 老叶子; only a title after it names the person.
-    assert _hidden("小叶片发黄，叶师傅说要换肥", "叶明") == "小叶片发黄，某某说要换肥"
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("小叶片发黄，叶师傅说要换肥", "叶明"),  # 小叶片: small leaves
+        ("已向经理汇报，处理结果已告知", "向明"),  # 向: to
+        ("对方老板已道歉", "方明"),  # 对方: the other side
+        ("查看了小苗的长势", "苗明"),  # 小苗: seedlings
+        ("都是老关系了", "关明"),  # 老关系: old acquaintances
+    ],
+)
+def test_a_surname_that_begins_everyday_words_keeps_the_notes_words(note: str, name: str) -> None:
+    assert _hidden(note, name) == note
+
+
+def test_a_traditional_complaints_form_is_whom_it_is_about_in_a_simplified_note() -> None:
+    # 投訴配送員王師傅 (Traditional): the note's 王师傅 is the man complained about.
+    assert _hidden("王师傅已道歉", "王五", given="投訴配送員王師傅送貨總是遲到") == "王师傅已道歉"
+
+
+def test_a_traditional_note_calling_the_complainant_hides_it() -> None:
+    assert (
+        _hidden("已回訪王老闆，老王店的貨已補送", "王五", "老王煙酒店")
+        == "已回訪某某，某店的貨已補送"
+    )
 
 
 @pytest.mark.parametrize(("name", "surname"), [("欧阳明", "欧阳"), ("王五", "王"), ("Tom", "")])

@@ -311,6 +311,24 @@ def test_a_staff_note_calling_the_complainant_by_a_form_of_address_hides_it(
     assert note == "已回访某某，某店的货已补送；小王已道歉", note
 
 
+def test_the_complainant_naming_themselves_in_the_complaint_leaves_their_forms_hidden(
+    demo_config: Config,
+) -> None:
+    # The team reads 我是某店的 and 我是某某; before, the raw words' 老王 and 小五 counted as
+    # whom the complaint is about, and a note's 老王店, 老王 and 小五 were shown.
+    shop_named = _anonymous_complaints_note_hider(
+        demo_config, ("王五", "老王烟酒店", None, None), "我是老王烟酒店的，配送员送货总是迟到"
+    )
+    assert (
+        shop_named("已回访王老板，老王店的货已补送，老王满意")
+        == "已回访某某，某店的货已补送，某某满意"
+    )
+    self_named = _anonymous_complaints_note_hider(
+        demo_config, ("王小五", None, None, None), "我是王小五，配送员送货总是迟到"
+    )
+    assert self_named("已回访小五，表示满意") == "已回访某某，表示满意"
+
+
 def _anonymous_complaints_note_hider(
     cfg: Config, own: tuple[str | None, str | None, str | None, str | None], given: str
 ) -> Callable[[str], str]:
