@@ -243,6 +243,8 @@ def list_notes(ctx: Ctx, listed: WishList) -> list[str]:
         notes.append(ctx.text("wish_items_empty", numbers=numbers))
     notes += [
         ctx.text("wish_items_repeated", number=number, first=first)
+        if number != first
+        else ctx.text("wish_item_written_again", number=number)  # "2. 食堂\n2. 食堂"
         for number, first in listed.repeated
     ]
     if listed.numbered_twice and len(listed.items) > 1:

@@ -263,6 +263,7 @@ INTAKE: dict[str, str] = {
     # How a wish list was read, under its items at the summary (handlers/wish_items.py).
     "wish_items_empty": "（您写的第{numbers}项没有内容，没有记入）",
     "wish_items_repeated": "（您写的第{number}项和第{first}项一样，只记一次）",
+    "wish_item_written_again": "（您写的第{number}项写了两遍，只记一次）",
     "wish_items_numbered_twice": "（有两项都编为第{numbers}项，两项都记入，按上面的顺序编号）",
     "wish_list_too_long": (
         "（这份清单有 {count} 项，一次最多分 {limit} 项记入心愿清单。请点「修改」删减到 "

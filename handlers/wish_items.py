@@ -94,7 +94,7 @@ class WishList:
     items: tuple[str, ...]
     empty: tuple[int, ...] = ()  # items with no words: not filed
     repeated: tuple[tuple[int, int], ...] = ()  # (item, the earlier one it repeats): once
-    numbered_twice: tuple[int, ...] = ()  # numbers written on two items, each filed
+    numbered_twice: tuple[int, ...] = ()  # numbers written on two items filed
     too_long: int = 0  # the items of a list longer than MAX_ITEMS, which is not split
 
     @property
@@ -113,7 +113,6 @@ def read_list(text: str) -> WishList | None:
     if not marks:
         return None
     numbers = [_number(m)[1] for m in marks]
-    twice = tuple(sorted({n for n, after in pairwise(numbers) if n == after}))
     ends = [m.start() for m in marks[1:]] + [len(text)]
     written = [
         text[m.end() : end].strip().rstrip("；;，,") for m, end in zip(marks, ends, strict=True)
@@ -126,6 +125,7 @@ def read_list(text: str) -> WishList | None:
     empty: list[int] = []
     repeated: list[tuple[int, int]] = []
     first_of: dict[str, int] = {}
+    filed: list[int] = []  # the numbers the items filed were written with
     for number, item in zip(numbers, written, strict=True):
         said = bare(item)  # "更换空调。" says what "更换空调" does
         if not said:
@@ -135,7 +135,11 @@ def read_list(text: str) -> WishList | None:
         else:
             first_of[said] = number
             items.append(item)
+            filed.append(number)
     lead = text[: marks[0].start()].strip().rstrip("：:，,。 ")
     if lead:
         items = [f"{lead}：{item}" for item in items]
+    # A number is said to be on two items only when both are filed: one of them left out
+    # (empty, or the other's words again) leaves that number on one item.
+    twice = tuple(sorted({n for n, after in pairwise(filed) if n == after}))
     return WishList(tuple(items), tuple(empty), tuple(repeated), twice)

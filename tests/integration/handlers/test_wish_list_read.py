@@ -5,6 +5,8 @@ the summary says what the limit is and what to do."""
 
 from __future__ import annotations
 
+import pytest
+
 from handlers.wish_items import MAX_ITEMS
 from routing import to_simplified
 from tests.support.desk import Harness, button_actions, texts
@@ -47,6 +49,19 @@ async def test_two_items_under_one_number_are_both_filed(desk: Harness) -> None:
     assert "1. 体检\n2. 食堂\n3. 空调" in summary and "有两项都编为第2项" in summary
     await desk.press(STAFF, "f:ok")
     assert [t.text for t in await desk.tickets()] == ["体检", "食堂", "空调"]
+
+
+@pytest.mark.parametrize("written", ["1. 体检\n2. 食堂\n2. 食堂", "1. 体检\n2.\n2. 空调"])
+async def test_a_number_on_two_items_is_not_said_on_both_when_one_is_left_out(
+    desk: Harness, written: str
+) -> None:
+    # One of the two items numbered 2 is empty, or the other's words again: only the
+    # other is filed, so nothing is said of two items filed under that number.
+    summary = await _summary(desk, written)
+    assert "共 2 项" in summary and "两项都记入" not in summary
+    assert "第2项和第2项" not in summary
+    await desk.press(STAFF, "f:ok")
+    assert len(await desk.tickets()) == 2
 
 
 async def test_a_list_over_the_limit_is_neither_split_nor_filed_unasked(desk: Harness) -> None:

@@ -99,5 +99,9 @@ def test_two_items_under_one_number_are_both_filed() -> None:
     assert read_list("1. 体检\n2. 食堂\n2. 空调\n3. 宿舍") == WishList(
         ("体检", "食堂", "空调", "宿舍"), numbered_twice=(2,)
     )
+    # One of the two left out (empty, or the other's words again): that number is on one
+    # item filed, not two.
+    assert read_list("1. 体检\n2. 食堂\n2. 食堂") == WishList(("体检", "食堂"), repeated=((2, 2),))
+    assert read_list("1. 体检\n2.\n2. 空调") == WishList(("体检", "空调"), empty=(2,))
     # Not a number written again inside an item's words ("每周 2、3 次").
     assert read_list("1、体检 2、食堂，每周 2、3 次") == WishList(("体检", "食堂，每周 2、3 次"))
