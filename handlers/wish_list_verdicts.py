@@ -160,6 +160,9 @@ _ALL = re.compile(
 # 早餐还是只有馒头 is the one verdict, with why.
 _FIRST_PAUSE = re.compile(r"[，,。.；;！!\s]+")
 _EXCEPT = re.compile(r"^(?:除了?|就是|但是?|不过|只是|可是|唯独|只有|只)")
+# The words that except an item even when they name it by its words alone (都满意，除了早餐);
+# after 就是 or 不过 such words are as likely a remark (都满意，就是有点慢).
+_EXCEPT_ONLY = re.compile(r"^(?:除了?|唯独)")
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,9 @@ class _AllSaid:
     verdict: tuple[str, int | None]
     excepted: ItemWords | None = None
     excepted_verdict: tuple[str, int | None] | None = None
+    # Excepted by its words alone (都满意，除了早餐): words that name no item of the list
+    # (都满意，除了有点慢) are a remark, and all the items are judged alike.
+    loose: bool = False
 
 
 def _all_said(rest: str) -> _AllSaid | None:
@@ -186,6 +192,9 @@ def _all_said(rest: str) -> _AllSaid | None:
         # 都满意，除了第三项: the one excepted went otherwise, without saying how again.
         return _AllSaid(read, alone, _otherwise(read))
     named = item_words(plain)
+    if named is None and _EXCEPT_ONLY.match(more) and _verdict_of(plain) is None:
+        # 都满意，除了早餐: the one excepted named by its words alone.
+        return _AllSaid(read, _by_its_words(plain), _otherwise(read), loose=True)
     if named is None:
         # Why, or a remark (都满意，就是有点慢), not an exception: unless it judges otherwise.
         return _AllSaid(read) if (_verdict_of(plain) or read)[0] == read[0] else None
@@ -203,11 +212,18 @@ def _otherwise(verdict: tuple[str, int | None]) -> tuple[str, int | None]:
     return (GRANTED, None) if verdict[0] == SEND_BACK else (SEND_BACK, None)
 
 
-# 除了第三项，其他都满意: the item excepted first, then the verdict on the rest.
+# 除了第三项，其他都满意: the item excepted first, by its number or its words (除了早餐那项都
+# 满意, 除了早餐，其他两项都满意), then the verdict on the rest. An item named by its words
+# keeps its 那项, the shortest item read up to 都 would leave it out (早餐那).
 _EXCEPTED_FIRST = re.compile(
-    r"^除了?(?P<item>.+?)(?:以外|之外|外)?[，,\s]*(?:其他|其余|其它|别的|剩下)?的?"
+    r"^除了?(?P<item>.+?(?:(?:那|这)一?[项个条])?)(?:以外|之外|外)?[，,\s]*"
+    r"(?:(?:其他|其余|其它|别的|剩下)的?(?:[几两二三四五六七八九]|\d{1,2})?[项个条]?)?"
     r"(?:几?[项个条])?(?P<all>(?:都|全都|全部|均).+)$"
 )
+
+
+def _by_its_words(words: str) -> ItemWords:
+    return ItemWords(None, words.strip(), "")
 
 
 def _judged_together(words: str) -> _AllSaid | None:
@@ -217,10 +233,13 @@ def _judged_together(words: str) -> _AllSaid | None:
     if (found := _ALL.match(words)) is not None:
         return _all_said(found["rest"])
     first = _EXCEPTED_FIRST.match(words)
-    alone = item_alone(first["item"]) if first is not None else None
-    found = _ALL.match(first["all"]) if first is not None else None
+    if first is None or _verdict_of(first["item"]) is not None:
+        return None
+    # 除了早餐，其他都满意: by its words alone, which must then name an item of the list.
+    alone = item_alone(first["item"]) or _by_its_words(first["item"])
+    found = _ALL.match(first["all"])
     said = _all_said(found["rest"]) if found is not None else None
-    if alone is None or said is None or said.excepted is not None:
+    if said is None or said.excepted is not None:
         return None
     return _AllSaid(said.verdict, alone, _otherwise(said.verdict))
 
@@ -247,7 +266,9 @@ async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
             excepted = item_of(items, number)
         else:
             excepted = item_named(said.excepted.named, items)
-        if excepted is None or excepted.id not in waiting:
+        if excepted is None and said.loose:
+            said = _AllSaid(said.verdict)  # 都满意，除了有点慢: a remark, no item excepted
+        elif excepted is None or excepted.id not in waiting:
             return False
     judged = []
     for n, item in enumerate(items, start=1):

@@ -215,6 +215,14 @@ async def test_all_fine_but_one_sends_back_only_that_one(
         ("除了第三项，其他都满意", 2),
         ("除了早餐那项以外，其余的都很满意", 1),
         ("除了第一項都滿意", 0),
+        # Named by its words with no pause before 都: the item is 早餐, not 早餐那.
+        ("除了早餐那项都满意", 1),
+        ("除了早餐那項都滿意", 1),
+        # Named by its words alone.
+        ("除了早餐，其他都满意", 1),
+        ("除了早餐以外都满意", 1),
+        ("都满意，除了早餐", 1),
+        ("除了第二项，其他两项都满意", 1),
     ],
 )
 async def test_all_fine_except_one_sends_that_one_back(
@@ -236,11 +244,14 @@ async def test_all_fine_except_one_sends_that_one_back(
     assert reopened.action == "reopen" and typed in reopened.note
 
 
+@pytest.mark.parametrize(
+    "typed", ["都没实现，除了第一项", "都没实现，除了体检", "除了体检，其他都没实现"]
+)
 async def test_none_done_except_one_asks_that_ones_score_and_sends_the_others_back(
-    desk: Harness,
+    desk: Harness, typed: str
 ) -> None:
     items = await wish_list_answered(desk)
-    out = await desk.send(STAFF, "都没实现，除了第一项")
+    out = await desk.send(STAFF, typed)
     assert await _statuses(desk) == [Status.RESOLVED, Status.DISPATCHED, Status.DISPATCHED]
     assert f"my:r:{items[0]}:5" in button_data(out)
 
@@ -287,7 +298,8 @@ async def test_all_items_said_fine_after_one_was_rated_sends_none_back(desk: Har
 
 
 @pytest.mark.parametrize(
-    "typed", ["都满意，第三项也很好", "都好了，第三项特别好", "都满意，就是有点慢"]
+    "typed",
+    ["都满意，第三项也很好", "都好了，第三项特别好", "都满意，就是有点慢", "都满意，除了有点慢"],
 )
 async def test_all_fine_with_more_praise_or_a_remark_asks_every_score(
     desk: Harness, typed: str
