@@ -156,6 +156,10 @@ class OutboxRepository(Protocol):
     async def pending_places(self, ticket_id: int, purpose: str) -> dict[ChatPlace, Script]:
         """Where a message of `purpose` about the ticket waits to be sent, and its script."""
 
+    async def files_sent(self, ticket_id: int, place: ChatPlace) -> set[str]:
+        """The file ids of the ticket's photos and voice notes sent to `place`, or on their
+        way there."""
+
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         """Settle the ticket's pending rows of `purpose` that no sender holds as 'superseded'
         (a newer row says all they said); returns how many."""

@@ -304,8 +304,8 @@ async def _kept_watching(ctx: Ctx, ticket: Ticket, watcher: ChatPlace) -> bool:
     """Whether the oversight team's chat `watcher` holds a copy of the complaint's card
     (sent, or on its way): if so, that copy is edited to the card now, with 接管 (unless an
     edit of it is already on its way: `update_cards`, when the ticket was moved), the chat
-    is told in one line what moved it and to whom, and the photos and voice notes kept
-    since follow. False for a chat holding none, which gets the copy afresh."""
+    is told in one line what moved it and to whom, and the photos and voice notes it has
+    not been sent follow. False for a chat holding none, which gets the copy afresh."""
     assert ticket.id is not None
     sent = (await _newest_cards(ctx, ticket)).get(watcher)
     queued = await ctx.uow.outbox.pending_places(ticket.id, "card")
@@ -337,11 +337,13 @@ async def _kept_watching(ctx: Ctx, ticket: Ticket, watcher: ChatPlace) -> bool:
         team=ctx.cfg.team(ticket.team_id).name,
     )
     await ctx.enqueue(watcher, said, urgent=ticket.urgent, ticket_id=ticket.id)
-    since = ctx.now if watcher in queued or sent is None else sent.created_at
-    added = [a for a in await ctx.uow.attachments.of_ticket(ticket.id) if a.added_at >= since]
-    for attachment in added:
+    # What the outbox holds for the chat, not what was added since its copy was sent: that
+    # copy is kept through every move, and a photo added once would follow each of them.
+    had = await ctx.uow.outbox.files_sent(ticket.id, watcher)
+    for attachment in await ctx.uow.attachments.of_ticket(ticket.id):
         method = FILE_METHODS.get(attachment.kind)
-        if method:
+        if method and attachment.file_id not in had:
+            had.add(attachment.file_id)
             await forward(ctx, watcher, ticket, method, file_id=attachment.file_id)
     return True
 

@@ -134,6 +134,24 @@ class SqlOutboxRepository(SessionRepo):
             places[place] = shown_in(payload)  # the newest, as the sender edits it
         return places
 
+    async def files_sent(self, ticket_id: int, place: ChatPlace) -> set[str]:
+        """The file ids of the ticket's attachments sent to `place` or waiting to be: one
+        that failed (the bot out of the chat) or was dropped may go again."""
+        query = select(outbox.c.payload).where(
+            outbox.c.ticket_id == ticket_id,
+            outbox.c.chat_id == place.chat_id,
+            outbox.c.purpose == "attachment",
+            outbox.c.status.in_(("pending", "sent")),
+        )
+        files: set[str] = set()
+        for (payload,) in await self.session.execute(query):
+            thread = payload.get("thread_id")
+            if (None if thread is None else int(thread)) == place.thread_id and payload.get(
+                "file_id"
+            ):
+                files.add(str(payload["file_id"]))
+        return files
+
     async def supersede(self, ticket_id: int, purpose: str, now: datetime) -> int:
         return await self._supersede(
             now, outbox.c.ticket_id == ticket_id, outbox.c.purpose == purpose

@@ -8,7 +8,7 @@ from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from core.lifecycle import PROMPTS
-from core.model import Ticket, TicketMessage
+from core.model import OutboxMessage, Ticket, TicketMessage
 from routing import to_simplified
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
@@ -324,3 +324,37 @@ async def test_a_complaint_sent_back_and_transferred_keeps_one_copy_in_the_overs
     last = edits[-1].payload
     assert "派给：营销服务部（客户经理）" in last["text"] and "第 1 次退回" in last["text"]
     assert f"ov:take:{ticket.id}" in str(last["buttons"])
+
+
+def _photos_to_oversight(rows: list[OutboxMessage], file_id: str) -> list[OutboxMessage]:
+    return [r for r in rows if r.chat_id == CONDUCT_CHAT and r.payload.get("file_id") == file_id]
+
+
+async def test_a_photo_reaches_the_oversight_chat_once_however_often_the_complaint_moves(
+    desk: Harness,
+) -> None:
+    """Before: the copy kept, every photo added since that copy was first sent went to the
+    oversight chat again at each send-back and each 转派, not only at the first."""
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await _deliver_all(desk)
+    desk.clock.advance(minutes=5)
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    await desk.send(RETAILER, photo_file_id="PHOTO-LATER")
+    await _deliver_all(desk)
+    desk.clock.advance(minutes=5)
+    for step in ("acc", "res"):
+        await desk.press(DELIVERY_MEMBER, f"tk:{step}:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已批评教育", chat=DELIVERY_CHAT)
+    await _deliver_all(desk)
+    desk.clock.advance(minutes=5)
+    await desk.press(RETAILER, f"my:bad:{ticket.id}")
+    await desk.send(RETAILER, "今天又迟到了三个小时")
+    # Added with 补充 while the team had it, the photo follows the copy at the next move.
+    assert len(_photos_to_oversight(await desk.outbox(), "PHOTO-LATER")) == 1
+    await _deliver_all(desk)
+    desk.clock.advance(minutes=5)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket.id}:ordering", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是订货安排的问题", chat=DELIVERY_CHAT)
+    assert (await desk.tickets())[0].team_id == "ordering"
+    assert len(_photos_to_oversight(await desk.outbox(), "PHOTO-LATER")) == 1
