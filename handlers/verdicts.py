@@ -14,6 +14,7 @@ from handlers.context import Ctx
 from handlers.i18n import quoted
 from handlers.items_named import item_named
 from handlers.rating import (
+    LOW_RATING,
     OPEN_MAX,
     REOPEN,
     SURE,
@@ -51,7 +52,13 @@ from handlers.verdict_words import (
     typed_score,
 )
 from handlers.wish_list_verdicts import several_items_judged
-from handlers.wish_lists import in_list_order, item_button_text, item_words, items_meant
+from handlers.wish_lists import (
+    in_list_order,
+    item_button_text,
+    item_words,
+    items_meant,
+    wish_lists,
+)
 from routing import Decision, bare, to_simplified
 
 
@@ -171,6 +178,22 @@ async def _rated_lately(ctx: Ctx) -> Ticket | None:
             lately = closed is not None and ctx.now - closed <= REOPEN_AFTER_CLOSE
             return ticket if ticket.rating is not None and lately else None
     return None
+
+
+async def _of_the_rest_of_its_list(ctx: Ctx, rated: Ticket) -> bool:
+    """Whether 还没解决 typed after rating `rated` speaks of the other items of its wish list
+    the team still has: it was rated well, and the reply said those are not crossed off
+    yet. Then they are offered 补充 as for any words about tickets in hand, not told that
+    `rated` cannot be sent back; after a low score the words are still `rated`'s."""
+    if rated.rating is None or rated.rating <= LOW_RATING:
+        return False
+    lists = await wish_lists(ctx, [rated])
+    # In hand: neither answered (an answered one awaits its own verdict) nor done with.
+    return any(
+        item.status.is_open and item.status is not Status.RESOLVED
+        for items in lists
+        for item in items
+    )
 
 
 async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
@@ -323,7 +346,9 @@ async def _verdict(
     if ticket is None and not_solved and (rated := await _rated_lately(ctx)):
         # "还没解决" typed after rating it: it cannot be sent back, and says so, as the same
         # words replied to its notice do; never a request of those words alone for the desk.
-        if another_matter(decision, rated, not_solved):
+        if another_matter(decision, rated, not_solved) or await _of_the_rest_of_its_list(
+            ctx, rated
+        ):
             return False
         say_not_sent_back(ctx, rated)
         return True

@@ -6,11 +6,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from core.enums import Action, Status
+from core.model import Ticket
 from routing import to_simplified
 from tests.integration.scheduler.clockwork import run_scheduler
-from tests.support.desk import Harness, texts
-from tests.support.wish_lists import STAFF, wish_list_answered
+from tests.support.desk import Harness, button_actions, texts
+from tests.support.wish_lists import (
+    STAFF,
+    STAFF_MEMBER,
+    STAFF_TEAM_CHAT,
+    THREE_WISHES,
+    wish_list_answered,
+)
 
 
 async def test_the_last_item_crossed_off_says_the_whole_list_is(desk: Harness) -> None:
@@ -191,3 +200,49 @@ async def test_the_answers_notice_names_an_item_by_its_place_and_words(desk: Har
         if r.chat_id == STAFF and "已实现：" in str(r.payload.get("text"))
     ]
     assert f"您的心愿 {labels[items[0]]}（第1项：组织一次职工体检） 已实现：" in notices[0]
+
+
+async def _first_item_rated(desk: Harness, score: int) -> list[Ticket]:
+    """A list of three filed, item 1 alone answered and rated `score`, its comment skipped."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = await desk.tickets()
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[0].id}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[0].id}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF, f"my:r:{items[0].id}:{score}")
+    await desk.press(STAFF, "f:skip")
+    return items
+
+
+@pytest.mark.parametrize("typed", ["还没解决", "還沒解決"])
+async def test_not_solved_after_rating_one_item_well_speaks_of_the_items_still_in_hand(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 rated five stars, the reply says items 2 and 3 are not crossed off yet: 还没解决
+    then is of those, offered ➕ 补充到工单 as 还没实现 is, not told item 1 cannot be sent
+    back (for a while it was)."""
+    items = await _first_item_rated(desk, 5)
+
+    out = await desk.send(STAFF, typed)
+
+    said = to_simplified(texts(out))
+    assert "不能再退回" not in said
+    assert f"{items[1].label}、{items[2].label} 正在办理中" in said
+    assert "f:add" in button_actions(out)
+    assert [t.status for t in await desk.tickets()] == [
+        Status.CLOSED,
+        Status.DISPATCHED,
+        Status.DISPATCHED,
+    ]
+
+
+async def test_not_solved_after_rating_one_item_low_is_still_that_items(desk: Harness) -> None:
+    items = await _first_item_rated(desk, 2)
+
+    said = to_simplified(texts(await desk.send(STAFF, "还没解决")))
+
+    assert f"{items[0].label} 您已经确认办结并评价，不能再退回" in said
