@@ -72,9 +72,11 @@ TRANSITIONS: dict[Action, Transition] = {
             S.DISPATCHED,
             _OVERSIGHT | {R.REQUESTER},
         ),
+        # Withdrawn while nobody has taken it, a question asked before 接单 awaiting the
+        # requester's answer included (`Ticket.apply` refuses it once someone took it).
         Transition(
             Action.CANCEL,
-            frozenset({S.NEW, S.DISPATCHED}),
+            frozenset({S.NEW, S.DISPATCHED, S.WAITING_REQUESTER}),
             S.CANCELLED,
             _OVERSIGHT | {R.REQUESTER},
         ),

@@ -113,6 +113,13 @@ class Ticket:
     def urgent(self) -> bool:
         return self.priority is Priority.URGENT
 
+    @property
+    def withdrawable(self) -> bool:
+        """Whether its requester may still withdraw it: nobody has taken it up yet, though a
+        team may have asked them something before anyone did (需补充 before 接单)."""
+        cancel = lifecycle.TRANSITIONS[Action.CANCEL]
+        return self.status in cancel.sources and self.accepted_at is None
+
     def assign_number(self) -> None:
         if self.id is None:
             raise ValueError("the ticket needs an id (flush it) before it gets a number")
@@ -139,6 +146,9 @@ class Ticket:
         if action in (Action.VISIT, Action.RESOLVE) and self.accepted_at is None:
             # A question asked before anyone took it (需补充 before 接单): 接单 comes first,
             # as it does for a ticket not asked about.
+            raise IllegalTransition(before, action)
+        if action is Action.CANCEL and self.accepted_at is not None:
+            # Taken up, then asked about: the member on it is the one to close it.
             raise IllegalTransition(before, action)
         if action is Action.VISIT and self.kind not in lifecycle.VISITED_KINDS:
             raise IllegalTransition(before, action)  # nowhere to go: a wish, a suggestion
@@ -232,6 +242,8 @@ class Ticket:
             self.responded_at = self.response_due_at = None
         elif action is Action.CANCEL:
             self.cancelled_at = now
+            self.paused_at = None  # a question it waited on is answered by the withdrawal
+            self.resume_status = None
         self.escalation_step = 0
 
     def rate(self, score: int, comment: str, now: datetime) -> None:

@@ -136,7 +136,7 @@ async def show(
 
 def withdrawable(ticket: Ticket) -> bool:
     """Whether its requester may still withdraw it: nobody has taken it up yet."""
-    return ticket.status in (Status.NEW, Status.DISPATCHED)
+    return ticket.withdrawable
 
 
 def withdraw_buttons(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:

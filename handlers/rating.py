@@ -75,7 +75,7 @@ def ticket_actions(ctx: Ctx, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
     buttons = []
     if status.is_open and status is not Status.RESOLVED:
         buttons.append(Button(ctx.text("btn_add_info"), f"my:add:{tid}"))
-    if status in (Status.NEW, Status.DISPATCHED):
+    if ticket.withdrawable:  # a question asked before 接单 awaiting them too
         buttons.append(Button(ctx.text("btn_cancel_ticket"), f"my:x:{tid}"))
     if status is Status.RESOLVED:
         buttons.append(Button(ctx.text(confirm_key(ticket)), f"my:ok:{tid}"))

@@ -53,7 +53,8 @@ EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
     A.AUTO_CLOSE: ({S.RESOLVED}, S.CLOSED, {R.SYSTEM}),
     A.CLOSE: ({S.RESOLVED}, S.CLOSED, OVERSIGHT),
     A.REOPEN: ({S.RESOLVED, S.CLOSED}, S.DISPATCHED, OVERSIGHT | {R.REQUESTER}),
-    A.CANCEL: ({S.NEW, S.DISPATCHED}, S.CANCELLED, OVERSIGHT | {R.REQUESTER}),
+    # From a question asked before anyone took it too (`Ticket.apply` refuses it after 接单).
+    A.CANCEL: ({S.NEW, S.DISPATCHED, S.WAITING_REQUESTER}, S.CANCELLED, OVERSIGHT | {R.REQUESTER}),
     A.EXPIRE: ({S.WAITING_REQUESTER}, S.CLOSED, {R.SYSTEM}),
 }
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from core.enums import Action, Kind, Priority, Role, Status
-from core.errors import DomainError
+from core.errors import DomainError, IllegalTransition
 from core.model import Ticket, TicketEvent
 
 START = datetime(2026, 8, 1, 2, 0, tzinfo=UTC)
@@ -105,3 +106,29 @@ def test_a_ticket_taken_up_again_after_an_unanswered_question_runs_its_clock() -
         ticket.apply(action, role=role, actor_id=42, now=START + timedelta(minutes=minutes))
     assert ticket.status is Status.DISPATCHED
     assert ticket.paused_at is None and ticket.resume_status is None
+
+
+def _asked(*, accepted: bool) -> Ticket:
+    """A ticket its team asked about (需补充), taken first or not."""
+    ticket = TicketLifecycle().ticket
+    steps = [(Action.DISPATCH, Role.SYSTEM), *([(Action.ACCEPT, Role.MEMBER)] * accepted)]
+    for minutes, (action, role) in enumerate([*steps, (Action.ASK, Role.MEMBER)], start=1):
+        ticket.apply(action, role=role, actor_id=42, now=START + timedelta(minutes=minutes))
+    assert ticket.status is Status.WAITING_REQUESTER
+    return ticket
+
+
+def test_a_ticket_asked_about_before_anyone_took_it_may_be_withdrawn() -> None:
+    ticket = _asked(accepted=False)
+    assert ticket.withdrawable
+    ticket.apply(Action.CANCEL, role=Role.REQUESTER, actor_id=1, now=START + timedelta(hours=1))
+    assert ticket.status is Status.CANCELLED
+    assert ticket.paused_at is None and ticket.resume_status is None  # no question waits
+
+
+def test_a_ticket_taken_and_then_asked_about_may_not_be_withdrawn() -> None:
+    ticket = _asked(accepted=True)
+    assert not ticket.withdrawable
+    with pytest.raises(IllegalTransition):
+        ticket.apply(Action.CANCEL, role=Role.REQUESTER, actor_id=1, now=START + timedelta(hours=1))
+    assert ticket.status is Status.WAITING_REQUESTER
