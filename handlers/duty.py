@@ -7,6 +7,7 @@ from core.enums import Role
 from core.written import as_written, unwrapped
 from handlers import notify
 from handlers.context import Ctx
+from handlers.team_examples import duty_example
 from routing import bare, to_simplified
 
 
@@ -59,7 +60,7 @@ async def duty(ctx: Ctx) -> None:
                     member.on_duty = state
                     changed.add(team_id)
     if not serving:
-        ctx.say("duty_usage")
+        ctx.say("duty_usage", example=await duty_example(ctx, sorted(scope)))
         return
     who = await notify.name_of(ctx, target)
     # Said twice, nothing changes: no page was handed on, and no card sent anew.
@@ -125,7 +126,7 @@ async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
         )
         if not await notify.reachable(ctx, on_duty):
             await _say_leaders_paged(ctx, team_id)
-    ctx.say("duty_usage")
+    ctx.say("duty_usage", example=await duty_example(ctx, sorted(teams)))
 
 
 async def _say_leaders_paged(ctx: Ctx, team_id: str) -> bool:

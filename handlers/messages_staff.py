@@ -130,7 +130,9 @@ STAFF: dict[str, str] = {
         "工单 {number} 现由{team}办理，这张卡片已不能再操作；要催办或改派，请发 /ticket {number}。"
     ),
     "t_other_teams": "工单 {number} 由{team}办理，不是您所在服务队的工单，不能在这里操作。",
-    "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam curing-qingshan）",
+    "bind_usage": "用法：在服务队群里发送 /bindteam 服务队ID{example}",
+    # Of the group's own team (`handlers.team_examples`); left out when there is none.
+    "bind_example": "（如 /bindteam {team_id}）",
     "bind_no_team": "没有 ID 为「{typed}」的服务队。可选：{teams}",
     "private_only": "/{command} 请在与机器人的私聊里发送{where}。",
     "private_link": "（点这里打开：{link}）",
@@ -140,8 +142,7 @@ STAFF: dict[str, str] = {
     "duty_teams_only": "值班只对服务队的队员和队长开放。",
     "duty_denied": "只有该队队长可以安排别人值班。",
     "duty_usage": (
-        "用法：/duty on（值班）或 /duty off（下班）设置自己；队长可 /duty 姓名 on|off 安排队员，"
-        "例如 /duty 赵队员 on。"
+        "用法：/duty on（值班）或 /duty off（下班）设置自己；队长可 /duty 姓名 on|off 安排队员{example}。"
     ),
     "duty_not_member": "本队没有叫「{typed}」的队员。发 /duty 可以看全队名单。",
     "duty_which": "本队有不止一人叫「{typed}」，请写全名。",
@@ -211,13 +212,16 @@ STAFF: dict[str, str] = {
     ),
     # Only where a team keeps a duty rota: elsewhere /duty says the team keeps none.
     "t_help_duty": "/duty 值班名单　/duty on 值班　/duty off 下班",
-    "t_help_leader_duty": "/duty 姓名 on|off 安排队员值班（如 /duty 赵队员 on）\n",
+    "t_help_leader_duty": "/duty 姓名 on|off 安排队员值班{example}\n",
+    # A member of the group's own team, by name (`handlers.team_examples`); left out when
+    # none has one yet.
+    "duty_example": "（如 /duty {name} on）",
     "t_help_leader": (
         "队长还可以用：\n"
         "{duty}"
         "/stats 时段 看本队的指标（时段如 今天、上周、上上上周、本月、上个月、11月、第48周、"
         "近7天、这两天、前三天、11-1到11-15、本烘烤季，不写就是今天）\n"
-        "/bindteam 服务队ID 把本群设为本队的派单群"
+        "/bindteam 服务队ID 把本群设为本队的派单群{bind}"
     ),
     "t_help_supervisor": (
         "督办人员还可以用：\n"

@@ -37,6 +37,7 @@ from handlers.staff import is_oversight, teams_served
 from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
 from handlers.team_access import tell_requester
+from handlers.team_examples import bind_example, duty_example, teams_meant
 from handlers.team_notes import FLOWS, Step, not_for_the_note, say_file_not_kept, say_not_kept
 from handlers.team_nudges import offer_teams, on_supervisor_button
 from handlers.tickets import filed_anew
@@ -93,7 +94,7 @@ def _said(msg: Incoming) -> bool:
 
 async def _bindteam(ctx: Ctx) -> None:
     if not ctx.msg.args or ctx.msg.is_private:
-        ctx.say("bind_usage")
+        ctx.say("bind_usage", example=await bind_example(ctx))
         return
     typed = ctx.msg.args[0]
     leads = await teams_served(ctx, leading=True)
@@ -345,7 +346,12 @@ async def _help(ctx: Ctx) -> None:
     if await is_oversight(ctx):
         parts.append(ctx.text("t_help_supervisor"))
     elif await _leads_here(ctx):
-        parts.append(ctx.text("t_help_leader", duty=ctx.text("t_help_leader_duty") if rota else ""))
+        # Its examples name this group's team and people, not the demo's 赵队员.
+        duty_line = ""
+        if rota:
+            example = await duty_example(ctx, await teams_meant(ctx))
+            duty_line = ctx.text("t_help_leader_duty", example=example)
+        parts.append(ctx.text("t_help_leader", duty=duty_line, bind=await bind_example(ctx)))
     ctx.reply("\n".join(parts))
 
 

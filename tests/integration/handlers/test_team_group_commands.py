@@ -108,3 +108,41 @@ async def test_help_in_a_group_without_a_duty_rota_offers_no_duty(desk: Harness)
     assert "/stats" in leader and "/bindteam" in leader
     duty = texts(await desk.send(MONOPOLY_MEMBER, "/duty", chat=MONOPOLY_CHAT))
     assert "不排值班" in duty
+
+
+BAISHI_CHAT = -1001000000002  # 白石乡烘烤110服务队: keeps a duty rota
+BAISHI_MEMBER, BAISHI_LEADER = 200011, 200012
+
+
+async def _named(desk: Harness, user: int, name: str) -> None:
+    await desk.send(user, "/help")  # known to the desk, as anyone who has written to it
+    async with desk.db.uow() as uow:
+        found = await uow.users.get(user)
+        assert found is not None
+        found.name = name
+        await uow.commit()
+
+
+async def test_help_and_usage_examples_name_the_groups_own_team_and_people(
+    desk: Harness,
+) -> None:
+    """Before, every group's /help said 如 /duty 赵队员 on (青山镇's member) and /bindteam's
+    usage 如 /bindteam curing-qingshan, whichever team's group it was."""
+    await _named(desk, MEMBER, "赵队员")
+    await _named(desk, BAISHI_MEMBER, "孙师傅")
+    help_text = texts(await desk.send(BAISHI_LEADER, "/help", chat=BAISHI_CHAT))
+    assert "/duty 姓名 on|off 安排队员值班（如 /duty 孙师傅 on）" in help_text
+    assert "（如 /bindteam curing-baishi）" in help_text
+    assert "赵队员" not in help_text and "curing-qingshan" not in help_text
+    usage = texts(await desk.send(BAISHI_LEADER, "/duty on off", chat=BAISHI_CHAT))
+    assert "例如" not in usage and "（如 /duty 孙师傅 on）" in usage and "赵队员" not in usage
+    bind = texts(await desk.send(MONOPOLY_LEADER, "/bindteam", chat=MONOPOLY_CHAT))
+    assert bind.strip() == "用法：在服务队群里发送 /bindteam 服务队ID（如 /bindteam monopoly）"
+
+
+async def test_a_team_whose_members_have_no_name_yet_gets_no_name_for_an_example(
+    desk: Harness,
+) -> None:
+    help_text = texts(await desk.send(BAISHI_LEADER, "/help", chat=BAISHI_CHAT))
+    assert "/duty 姓名 on|off 安排队员值班\n" in help_text
+    assert "如 /duty" not in help_text and "赵队员" not in help_text
