@@ -65,18 +65,39 @@ def _since_unanswered_question(ctx: Ctx, events: list[TicketEvent]) -> list[Tick
 
 
 async def just_answered(ctx: Ctx) -> Ticket | None:
-    """The open ticket whose team the person answered within FOLLOW_UP, when nothing but
-    more of that answer (their own additions) has happened to it since."""
+    """The open ticket the person added to within FOLLOW_UP, answering its team's question
+    or through ➕ 补充 (or a summary's 补充到工单), when nothing but more of what they added
+    (their own pieces) has happened to it since. The window runs from the first of those
+    pieces: a photo sent alone is followed by its words, and they join it too."""
     since = ctx.now - FOLLOW_UP
     async for ticket, events in _in_hand(ctx):
-        last = events[-1] if events else None
-        if last is None or last.actor_id != ctx.user.id or last.at < since:
-            continue
-        if last.action in ("answer", "info") and any(
-            e.action == "answer" and e.at >= since for e in events
-        ):
+        pieces = _their_last_pieces(ctx, events)
+        if pieces and pieces[0].at >= since:
             return ticket
     return None
+
+
+async def file_just_added(ctx: Ctx) -> Ticket | None:
+    """`just_answered`'s ticket when the last thing added was a photo, a voice note or a pin
+    without words: the words sent next may be what goes with it, whichever service they
+    name."""
+    since = ctx.now - FOLLOW_UP
+    async for ticket, events in _in_hand(ctx):
+        pieces = _their_last_pieces(ctx, events)
+        if pieces and pieces[0].at >= since and not pieces[-1].note.strip():
+            return ticket
+    return None
+
+
+def _their_last_pieces(ctx: Ctx, events: list[TicketEvent]) -> list[TicketEvent]:
+    """The person's own answers and additions at the end of the ticket's events, oldest
+    first; empty when someone else did the last thing."""
+    pieces: list[TicketEvent] = []
+    for event in reversed(events):
+        if event.actor_id != ctx.user.id or event.action not in ("answer", "info"):
+            break
+        pieces.insert(0, event)
+    return pieces
 
 
 def more_of_it(ctx: Ctx, decision: Decision | None, answered: Ticket) -> bool:

@@ -26,6 +26,7 @@ from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
     anything_in_hand,
+    file_just_added,
     in_hand_about,
     just_answered,
     more_of_it,
@@ -190,15 +191,15 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": call.id})
         await alarm_place_step(ctx)
         return
-    if not new_matter and (news or msg.location is not None):
-        answered = await just_answered(ctx)
-        if answered is not None and more_of_it(ctx, decision, answered):
-            # The rest of an answer sent in pieces (a photo, then its words; the words, then
-            # the pin): it joins the ticket it answers, not a new request beside it.
-            pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
-            await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
-            ctx.say("add_info_done", number=answered.label, what=called_here(ctx, answered))
-            return
+    answered = await just_answered(ctx) if not new_matter else None
+    piece = news or msg.location is not None
+    if answered is not None and piece and more_of_it(ctx, decision, answered):
+        # The rest of an answer or of a ➕ 补充 sent in pieces (a photo, then its words; the
+        # words, then the pin): it joins the ticket, not a new request beside it.
+        pin = (msg.location.lat, msg.location.lon) if msg.location is not None else None
+        await add_info(ctx, answered, text, msg.photo_file_id, voice=msg.voice_file_id, pin=pin)
+        ctx.say("add_info_done", number=answered.label, what=called_here(ctx, answered))
+        return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         media_remark = remark if not alarm_check.says_now(text) else None
         await _media(ctx, text, decision, media_remark, filed=as_remark)
@@ -237,6 +238,12 @@ async def free_message(ctx: Ctx) -> None:
     # Words about a ticket a team is working on ("大概几点能送过来？") may be for that team:
     # its summary offers to add them to it, beside filing them as a new request.
     about = await in_hand_about(ctx, decision, text) if kind is Kind.REQUEST else None
+    captioned = await file_just_added(ctx) if about is not None and answered else None
+    if about is not None and captioned is not None and all(t.id != captioned.id for t in about):
+        # Words for another service minutes after a photo sent alone to a ticket (then
+        # "订单号 A123"): a new request, but they may be the photo's words, so the ticket
+        # it went to is offered first.
+        about = [captioned, *about]
     if about is not None and waiting:
         # Asking of another service, typed without the reply, while a team waits for their
         # answer: the message may hold the answer too, so its ticket is offered as well.

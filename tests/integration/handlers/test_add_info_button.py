@@ -4,7 +4,8 @@ one, and, when the ticket was resolved meanwhile, not quietly added to a finishe
 from __future__ import annotations
 
 from core.enums import Status
-from tests.support.desk import Harness, texts
+from handlers.incoming import Location
+from tests.support.desk import Harness, button_data, texts
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -95,3 +96,49 @@ async def test_another_matter_after_an_unanswered_question_is_still_its_own(
     out = await desk.send(RETAILER, "我的烟草专卖零售许可证快到期了，怎么办理延续？")
     assert "要把这条消息作为" in texts(out)
     assert "info" not in await desk.actions(ticket_id)
+
+
+async def _photo_added(desk: Harness) -> int:
+    """The retailer's delivery ticket, nobody on it yet, with a photo sent alone through
+    /my → ➕ 补充."""
+    ticket = await desk.file_request(RETAILER, "配送的菸少了兩條")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    out = await desk.send(RETAILER, photo_file_id="receipt")
+    assert "已補充到工單 10019" in texts(out)
+    desk.clock.advance(minutes=2)
+    return ticket.id
+
+
+async def test_words_sent_just_after_a_photo_added_join_the_same_ticket(desk: Harness) -> None:
+    ticket_id = await _photo_added(desk)
+    out = await desk.send(RETAILER, "就是這張單子，少了兩條")
+    assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
+    assert len(await desk.tickets()) == 1  # no new request offered, none filed
+    assert (await desk.actions(ticket_id))[-2:] == ["info", "info"]
+    out = await desk.send(RETAILER, location=Location(26.51, 106.70))
+    assert "已補充到工單 10019" in texts(out)  # the pin as well, still within the minutes
+
+
+async def test_words_for_another_service_after_a_photo_added_offer_its_ticket(
+    desk: Harness,
+) -> None:
+    """訂單號 names ordering, another team's: a new request, but it may be the photo's
+    words, so the summary offers 补充到工单 10019 beside filing it; pressed, it joins."""
+    ticket_id = await _photo_added(desk)
+    out = await desk.send(RETAILER, "訂單號 A123")
+    assert "是補充請點「➕ 補充到工單 10019」" in texts(out)
+    [add] = [data for data in button_data(out) if data.startswith("f:add")]
+    assert add.endswith(f":{ticket_id}")
+    added = await desk.press(RETAILER, add)
+    assert "已補充到工單 10019" in texts(added)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_words_long_after_a_photo_added_are_a_request_of_their_own(desk: Harness) -> None:
+    ticket_id = await _photo_added(desk)
+    desk.clock.advance(minutes=30)
+    out = await desk.send(RETAILER, "訂單號 A123")
+    assert "提交嗎" in texts(out)
+    assert not any(data.startswith("f:add") for data in button_data(out))
+    assert (await desk.actions(ticket_id))[-1] == "info"
