@@ -21,6 +21,7 @@ from handlers import (
     thanks,
     verdicts,
 )
+from handlers.add_typed import adding_typed, asks_to_add
 from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
@@ -79,6 +80,11 @@ async def free_message(ctx: Ctx) -> None:
     waiting = list(await ctx.uow.tickets.waiting_for(ctx.user.id))
     typed_menu = text and not (msg.photo_file_id or msg.voice_file_id)
     if typed_menu and await _typed_menu(ctx, text, answer_waited=bool(waiting)):
+        return
+    if typed_menu and asks_to_add(text):
+        # ➕ 补充 typed: what to add is asked, for the ticket it goes to; the word itself
+        # is nothing to pass on, nor a request.
+        await adding_typed(ctx, await in_hand_about(ctx, None, text))
         return
     decision = routed(ctx)
     # A barn emergency is not an answer to a question about another matter.

@@ -71,6 +71,8 @@ MINE: dict[str, str] = {
         "说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
     "add_info_ask": "请发送要补充的文字或照片：",
+    "add_info_ask_named": "请发送要补充到{what} {number}的文字、照片或语音：",
+    "add_which": "您有 {count} 个{what}正在办理。要补充的是哪一个？请点下面的{what}：",
     "ticket_own_only": "您的工单请发 /my 查看，点工单号看详情；也可以发 /ticket 加您的工单号。",
     "add_info_done": "已补充到{what} {number}，服务队会看到。",
     "thanks_pass_on": "👍 把感谢转给{team}",
