@@ -25,7 +25,7 @@ from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, may_have_barn, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
-from routing import bare, normalize, to_simplified
+from routing import Decision, bare, normalize, to_simplified
 
 ALARM_CHECK = "alarm_check"
 _ANSWER_MAX = 8  # characters: "是的，快来" is an answer; a sentence is a message of its own
@@ -162,6 +162,15 @@ def may_not_be_now(text: str) -> bool:
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
+def failing_now(decision: Decision | None, text: str) -> bool:
+    """Emergency words that may be a barn failing now: a danger to people, or any that do
+    not say it is settled, past or ahead. An alarm, never a question about another ticket
+    (是说问题还没解决吗？) that would keep the team from being paged until it is answered."""
+    if decision is None or not decision.emergency:
+        return False
+    return decision.danger or not may_not_be_now(text)
+
+
 def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     """The barn cluster other than the open call's that the words say is failing now (河湾
     那边的烤房着火了 during a call at 大坪), or None: an alarm of its own, placed there and
@@ -174,10 +183,7 @@ def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     named = barns_named(ctx, text)
     if len(named) != 1 or not _elsewhere(ctx, call, named[0]):
         return None
-    decision = routed(ctx, text)
-    if decision is None or not decision.emergency:
-        return None
-    return named[0] if decision.danger or not may_not_be_now(text) else None
+    return named[0] if failing_now(routed(ctx, text), text) else None
 
 
 def names_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:

@@ -98,13 +98,18 @@ async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]
 async def _judges_a_resolution(ctx: Ctx, reading: Callable[[], Decision | None]) -> bool:
     """Telegram's reply to a ticket's resolution notice (还没解决, 5, 解决了) is about that
     ticket, as it is outside a draft: judged, not added to the request being written,
-    which stays (`beside_the_draft`). Words that are no verdict on it stay the draft's."""
+    which stays (`beside_the_draft`). Words that are no verdict on it stay the draft's,
+    and so do those of a barn failing now beside a ticket that was no 110 call: the alarm
+    goes out at once with the draft's words, as without the reply."""
     msg = ctx.msg
     if msg.photo_file_id or msg.voice_file_id or not bare(msg.text):
         return False
-    if await verdicts.resolution_replied_to(ctx) is None:
+    replied = await verdicts.resolution_replied_to(ctx)
+    if replied is None:
         return False
     text, decision = msg.text.strip(), reading()
+    if replied.kind is not Kind.EMERGENCY and alarm_check.failing_now(decision, text):
+        return False
 
     async def judged() -> bool:
         if await verdicts.typed_verdict(ctx, text, decision):

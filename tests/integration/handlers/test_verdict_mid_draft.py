@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Status
+from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
@@ -23,6 +23,20 @@ async def _resolved_with_its_notice(desk: Harness) -> int:
     [notice] = [r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE]
     await recorder.record(notice, NOTICE_MESSAGE)
     return ticket_id
+
+
+async def _resolved_request_with_its_notice(desk: Harness) -> int:
+    """A curing request (no 110 call) resolved, its notice delivered as NOTICE_MESSAGE."""
+    request = await desk.file_request(FARMER, "烤房的温控器显示不准，想请技术员来看看")
+    assert request.kind is Kind.REQUEST and request.team_id == "curing-qingshan"
+    assert request.id is not None
+    await desk.press(MEMBER, f"tk:acc:{request.id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{request.id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已更换温控器探头，显示正常", chat=TEAM_CHAT)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [notice] = [r for r in await desk.outbox() if r.purpose == RESOLUTION_NOTICE]
+    await recorder.record(notice, NOTICE_MESSAGE)
+    return request.id
 
 
 async def test_not_solved_replied_to_the_notice_mid_draft_sends_that_ticket_back(
@@ -114,3 +128,35 @@ async def test_the_notices_view_button_pressed_mid_draft_keeps_the_draft(desk: H
     await desk.press(FARMER, "f:ok")
     _, filed = await desk.tickets()
     assert filed.text == DRAFT
+
+
+async def test_a_barn_failing_replied_to_a_requests_notice_mid_draft_raises_the_alarm(
+    desk: Harness,
+) -> None:
+    """Before: 是说问题还没解决吗？ about the old request, the draft left, nobody paged until
+    a button was pressed. A barn failing now is an alarm, with what the draft held."""
+    request_id = await _resolved_request_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "烤房又停电了，温度一直往下掉", reply_to=NOTICE_MESSAGE))
+
+    assert "已报警" in out and "是说问题还没解决吗" not in out, out
+    request, alarm = await desk.tickets()
+    assert request.id == request_id and request.status is Status.RESOLVED
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent
+    assert "烤房又停电了" in alarm.text and DRAFT in alarm.text
+    assert any(r.priority == 0 for r in await desk.outbox())  # the team is paged
+
+
+async def test_a_past_failing_replied_to_a_requests_notice_mid_draft_is_judged(
+    desk: Harness,
+) -> None:
+    """Words that say the emergency is past are no alarm: a verdict on the request."""
+    request_id = await _resolved_request_with_its_notice(desk)
+    await desk.send(FARMER, DRAFT)
+
+    out = texts(await desk.send(FARMER, "上次停电以后还是没解决", reply_to=NOTICE_MESSAGE))
+
+    assert "已重新派给" in out and "已报警" not in out and f"「{DRAFT}」还没有提交" in out, out
+    [back] = await desk.tickets()
+    assert back.id == request_id and back.status is Status.DISPATCHED
