@@ -189,7 +189,15 @@ async def free_message(ctx: Ctx) -> None:
                 ctx, late, text, msg.photo_file_id, msg.voice_file_id
             )
             return
-    if text and not msg.photo_file_id and await verdicts.about_resolution(ctx, text, decision):
+    # A barn failing now is an alarm (below), never asked whether it means a resolved
+    # request is not solved: the team is paged at once, not once a button is pressed.
+    failing = alarm_check.failing_now(decision, text)
+    if (
+        text
+        and not msg.photo_file_id
+        and not failing
+        and await verdicts.about_resolution(ctx, text, decision)
+    ):
         return  # "还是少一条": about the ticket awaiting their verdict, asked if not solved
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is

@@ -10,7 +10,7 @@ import pytest
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
-from core.enums import Status
+from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
@@ -303,3 +303,42 @@ async def test_a_no_typed_alone_to_not_solved_asks_the_score(desk: Harness, type
     out = await desk.press(FARMER, f"my:r:{ticket_id}:5")
     assert "reopen" not in await desk.actions(ticket_id)
     assert [t.rating for t in await desk.tickets()] == [5]
+
+
+async def _resolved_curing_request(desk: Harness) -> tuple[int, int]:
+    """The farmer's curing request (no 110 call) resolved, its notice delivered: their ids."""
+    request = await desk.file_request(FARMER, "烤房的温控器显示不准，想请技术员来看看")
+    assert request.id is not None and request.kind is Kind.REQUEST
+    await desk.press(CURING_MEMBER, f"tk:acc:{request.id}", chat=CURING_CHAT)
+    await desk.press(CURING_MEMBER, f"tk:res:{request.id}", chat=CURING_CHAT)
+    await desk.send(CURING_MEMBER, "已更换温控器探头，显示正常", chat=CURING_CHAT)
+    [notice] = await _delivered_notices_to(desk, FARMER)
+    return request.id, notice
+
+
+async def _delivered_notices_to(desk: Harness, chat_id: int) -> list[int]:
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    sent = []
+    for row in await desk.outbox():
+        if row.status == "pending" and row.purpose == RESOLUTION_NOTICE and row.chat_id == chat_id:
+            sent.append(next(_message_ids))
+            await recorder.record(row, sent[-1])
+    return sent
+
+
+@pytest.mark.parametrize("replied", [True, False])
+async def test_a_barn_failing_now_beside_a_resolved_request_raises_the_alarm_at_once(
+    desk: Harness, replied: bool
+) -> None:
+    """Before: 是说问题还没解决吗？, and nobody paged until a button was pressed (and then
+    the request went back to the team's queue, not their phones)."""
+    request_id, notice = await _resolved_curing_request(desk)
+
+    typed = "烤房又停电了，温度一直往下掉"
+    out = texts(await desk.send(FARMER, typed, reply_to=notice if replied else None))
+
+    assert "已报警" in out and "是说问题还没解决吗" not in out, out
+    request, alarm = await desk.tickets()
+    assert request.id == request_id and request.status is Status.RESOLVED
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent and alarm.text == typed
+    assert any(r.priority == 0 for r in await desk.outbox())  # the team is paged
