@@ -9,7 +9,7 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
 from tests.support.desk import Harness, texts
-from tests.support.tickets import FARMER, MEMBER
+from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT = -1001000000001
 NOTICE_MESSAGE = 7002
@@ -160,3 +160,27 @@ async def test_a_past_failing_replied_to_a_requests_notice_mid_draft_is_judged(
     assert "已重新派给" in out and "已报警" not in out and f"「{DRAFT}」还没有提交" in out, out
     [back] = await desk.tickets()
     assert back.id == request_id and back.status is Status.DISPATCHED
+
+
+async def test_a_barn_failing_replied_to_a_calls_notice_mid_draft_pages_the_call_back(
+    desk: Harness,
+) -> None:
+    """The same barn failing again after its 110 call was resolved sends that call back,
+    and the member on duty is paged with it as urgently as for a new alarm: the card and
+    what the farmer said, first in the queue, on a fresh deadline to accept."""
+    await desk.send(OTHER_MEMBER, "/duty on", chat=TEAM_CHAT)
+    ticket_id = await _resolved_with_its_notice(desk)
+    desk.clock.advance(hours=3)  # the call's first deadlines long past
+    await desk.send(FARMER, DRAFT)
+    before = max(r.id or 0 for r in await desk.outbox())
+
+    typed = "烤房又停电了，温度一直往下掉"
+    out = texts(await desk.send(FARMER, typed, reply_to=NOTICE_MESSAGE))
+
+    assert "已重新派给" in out and f"「{DRAFT}」还没有提交" in out, out
+    [back] = await desk.tickets()
+    assert back.id == ticket_id and back.status is Status.DISPATCHED and back.urgent
+    assert back.accept_due_at is not None and back.accept_due_at > desk.clock()
+    paged = [r for r in await desk.outbox() if (r.id or 0) > before and r.chat_id == OTHER_MEMBER]
+    assert {r.purpose for r in paged} >= {"card"} and all(r.priority == 0 for r in paged)
+    assert any(typed in str(r.payload.get("text", "")) for r in paged)
