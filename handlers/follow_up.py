@@ -65,14 +65,19 @@ def _since_unanswered_question(ctx: Ctx, events: list[TicketEvent]) -> list[Tick
 
 
 async def just_answered(ctx: Ctx) -> Ticket | None:
-    """The open ticket the person added to within FOLLOW_UP, answering its team's question
-    or through ➕ 补充 (or a summary's 补充到工单), when nothing but more of what they added
-    (their own pieces) has happened to it since. The window runs from the first of those
-    pieces: a photo sent alone is followed by its words, and they join it too."""
+    """The open ticket whose team's question the person answered within FOLLOW_UP, or to
+    which they added a photo, a voice note or a pin without words (through ➕ 补充 or a
+    summary's 补充到工单), when nothing but more of what they added (their own pieces) has
+    happened to it since. The window runs from the first of those pieces: a photo sent alone
+    is followed by its words (and a pin), and they join it too. Words alone added through
+    ➕ 补充 open no window: what follows them (a farmer's voice note, which is an alarm;
+    另外我想再订五条) is read afresh."""
     since = ctx.now - FOLLOW_UP
     async for ticket, events in _in_hand(ctx):
         pieces = _their_last_pieces(ctx, events)
-        if pieces and pieces[0].at >= since:
+        if not pieces or pieces[0].at < since:
+            continue
+        if any(piece.action == "answer" or not piece.note.strip() for piece in pieces):
             return ticket
     return None
 

@@ -3,9 +3,10 @@ one, and, when the ticket was resolved meanwhile, not quietly added to a finishe
 
 from __future__ import annotations
 
-from core.enums import Status
+from core.enums import Kind, Status
 from handlers.incoming import Location
 from tests.support.desk import Harness, button_data, texts
+from tests.support.tickets import FARMER
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -142,3 +143,33 @@ async def test_words_long_after_a_photo_added_are_a_request_of_their_own(desk: H
     assert "提交嗎" in texts(out)
     assert not any(data.startswith("f:add") for data in button_data(out))
     assert (await desk.actions(ticket_id))[-1] == "info"
+
+
+async def test_a_farmers_voice_note_minutes_after_adding_words_is_still_an_alarm(
+    desk: Harness,
+) -> None:
+    """Before: words added through ➕ 补充 opened the window, and the voice note joined the
+    request instead of paging the team on duty."""
+    ticket = await desk.file_request(FARMER, "想问一下今年的收购预约怎么办理")
+    assert ticket.id is not None and ticket.kind is Kind.REQUEST
+    await desk.press(FARMER, f"my:add:{ticket.id}")
+    assert "已补充到工单" in texts(await desk.send(FARMER, "我是青山镇的"))
+    desk.clock.advance(minutes=3)
+    out = await desk.send(FARMER, voice_file_id="v-barn")
+    # A farmer's voice note alone may be a barn failing said aloud: a 110 call (`_media`).
+    assert any(t.kind is Kind.EMERGENCY for t in await desk.tickets()), texts(out)
+
+
+async def test_a_new_order_minutes_after_words_added_to_an_order_is_offered_as_one(
+    desk: Harness,
+) -> None:
+    """Before: the new order joined the old one (已补充到工单) without a word."""
+    ticket = await desk.file_request(RETAILER, "上周订的中华到现在还没到货")
+    assert ticket.id is not None and ticket.line == "ordering"
+    await desk.press(RETAILER, f"my:add:{ticket.id}")
+    assert "已补充到工单" in texts(await desk.send(RETAILER, "订单号是A123"))
+    desk.clock.advance(minutes=3)
+    out = await desk.send(RETAILER, "另外我想再订五条玉溪")
+    assert "是新的事请点" in texts(out), texts(out)
+    assert (await desk.actions(ticket.id))[-1] == "info"
+    assert len([e for e in await desk.actions(ticket.id) if e == "info"]) == 1
