@@ -479,3 +479,19 @@ def test_an_insult_denied_or_a_card_game_organised_stays_with_the_service(
 ) -> None:
     decision = router.route(text, barn=False)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烟烤糊了，老婆骂我，怎么才能烤好",
+        "我儿子吼我说烟苗要打药",
+        "下雨天大家都在家打麻将，烟地里的草怎么除",
+        "顾客买烟骂我价格高，指导价是多少",
+    ],
+)
+def test_scolding_or_cards_by_family_customers_or_neighbours_is_no_complaint_about_staff(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, barn=False)
+    assert decision.line != "conduct", decision.explanation
