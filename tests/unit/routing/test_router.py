@@ -1302,3 +1302,26 @@ def test_a_shop_to_open_said_as_one_word_is_the_licence_offices(router: Router, 
 def test_a_shops_hours_alone_are_no_shop_to_open(router: Router) -> None:
     decision = router.route("开店时间", barn=False)
     assert decision.line != "monopoly", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我的岗位工资被压了一级",
+        "职称评定被压了一级，找谁反映",
+        "年终考核被压了一级",
+        "工资级别被压了两级，想申请复核",
+        "我的信用等级被压了两级，订货受影响",
+    ],
+)
+def test_a_pay_rank_or_credit_grade_pressed_down_is_not_the_stations(
+    router: Router, text: str
+) -> None:
+    # The grades the station presses down are the leaf's, not a person's or a shop's.
+    decision = router.route(text)
+    assert decision.line != "purchase", decision.explanation
+
+
+def test_a_shops_credit_grade_pressed_down_beside_its_orders_is_orderings(router: Router) -> None:
+    decision = router.route("我的信用等级被压了两级，订货受影响")
+    assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
