@@ -1325,3 +1325,14 @@ def test_a_pay_rank_or_credit_grade_pressed_down_is_not_the_stations(
 def test_a_shops_credit_grade_pressed_down_beside_its_orders_is_orderings(router: Router) -> None:
     decision = router.route("我的信用等级被压了两级，订货受影响")
     assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["烤好的烟叶上有白点点", "烤完的烟叶上有黑点点", "烤好的菸葉上有白點點"]
+)
+def test_spots_on_leaf_said_cured_or_cured_through_are_not_sent_to_the_growing_team(
+    router: Router, text: str
+) -> None:
+    # Cured leaf's spots may be the curing's, as 烤出来的烟叶有黑点's are: the desk asks.
+    decision = router.route(text)
+    assert decision.line != "growing", decision.explanation
