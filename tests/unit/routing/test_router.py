@@ -1336,3 +1336,14 @@ def test_spots_on_leaf_said_cured_or_cured_through_are_not_sent_to_the_growing_t
     # Cured leaf's spots may be the curing's, as 烤出来的烟叶有黑点's are: the desk asks.
     decision = router.route(text)
     assert decision.line != "growing", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["我开店卖烟十几年了，今年订货量怎么减了", "开店卖烟好多年了，这个月货源怎么少了"]
+)
+def test_a_shop_kept_for_years_asking_about_its_orders_is_orderings(
+    router: Router, text: str
+) -> None:
+    # 开店卖烟 is a shop to open; one kept for years opens none.
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
