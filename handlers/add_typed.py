@@ -10,10 +10,7 @@ from collections.abc import Sequence
 from core.model import Ticket
 from handlers.cards import called_here, gist
 from handlers.context import Ctx
-from handlers.mine import ADD_INFO, list_mine
-from handlers.rating import gist_of
-from handlers.replies import Button, rows
-from handlers.wish_lists import in_list_order, item_button_text
+from handlers.mine import ADD_INFO, list_mine, which_buttons
 from routing import bare, to_simplified
 
 # The word alone, with a wish to (我要, 还想), 再, and what is added named (信息, 情况).
@@ -21,7 +18,6 @@ _ADD = re.compile(
     r"(?:我|我们)?(?:要|想|想要|需要|还要|还想|再)?再?补充(?:一下|一点|几句|下)?"
     r"(?:信息|情况|说明|内容)?(?:吧|啊|呀|哈)?"
 )
-_WHICH_MAX = 8  # buttons; more wait in /my
 
 
 def asks_to_add(text: str) -> bool:
@@ -38,16 +34,7 @@ async def adding_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
         await list_mine(ctx)
         return
     if len(tickets) > 1:
-        shown = (await in_list_order(ctx, tickets))[:_WHICH_MAX]
-        buttons = rows(
-            *(
-                Button(
-                    item_button_text(ctx, t, n, f"{t.label} {gist_of(ctx, t)}"), f"my:add:{t.id}"
-                )
-                for t, n in shown
-            ),
-            per_row=1,
-        )
+        buttons = await which_buttons(ctx, tickets, "add")
         ctx.say("add_which", buttons, count=len(tickets), what=called_here(ctx, *tickets))
         return
     [ticket] = tickets

@@ -173,7 +173,22 @@ async def _ask_withdrawal(ctx: Ctx, ticket: Ticket, number: str) -> None:
         await ctx.start_flow(WITHDRAW, SURE, {"ticket_id": ticket.id})
 
 
-_WITHDRAW_WHICH_MAX = 8  # buttons; more wait in /my
+_WHICH_MAX = 8  # buttons; more wait in /my
+
+
+async def which_buttons(
+    ctx: Ctx, tickets: Sequence[Ticket], verb: str
+) -> tuple[tuple[Button, ...], ...]:
+    """For words typed of several tickets (撤回, 补充), which one: a button a ticket, in
+    their lists' order and named by number and words, pressing /my's `verb` on it."""
+    shown = (await in_list_order(ctx, tickets))[:_WHICH_MAX]
+    return rows(
+        *(
+            Button(item_button_text(ctx, t, n, f"{t.label} {gist_of(ctx, t)}"), f"my:{verb}:{t.id}")
+            for t, n in shown
+        ),
+        per_row=1,
+    )
 
 
 async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
@@ -186,14 +201,7 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
         await list_mine(ctx)
         return
     if len(tickets) > 1:
-        shown = (await in_list_order(ctx, tickets))[:_WITHDRAW_WHICH_MAX]
-        buttons = rows(
-            *(
-                Button(item_button_text(ctx, t, n, f"{t.label} {gist_of(ctx, t)}"), f"my:x:{t.id}")
-                for t, n in shown
-            ),
-            per_row=1,
-        )
+        buttons = await which_buttons(ctx, tickets, "x")
         what = called_here(ctx, *tickets)
         ctx.say("withdraw_which", buttons, count=len(tickets), what=what)
         return
