@@ -27,6 +27,7 @@ from core.config_checks import cross_references
 from core.config_yaml import ConfigError as ConfigError
 from core.config_yaml import merged_mapping
 from core.durations import parse_duration, parse_positive_duration
+from core.word_groups import members, unknown_groups
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 # A zero deadline would put every ticket overdue at birth, and a zero `repeat_every` makes
@@ -333,6 +334,12 @@ class RoutingSettings(_Model):
         description="a cry for help (救命, 快来人): from a farmer, when nothing says which "
         "service, asked the same",
     )
+    word_groups: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="named lists of words a term refers to as <name>: 骂我+<职员> counts "
+        "骂我 beside any word of the group 职员 (收购员, 客户经理 …), so that a role added "
+        "to the group counts in every family of terms that names it",
+    )
     personal_troubles: dict[str, list[str]] = Field(
         default_factory=dict,
         description="emergency words that, said right after one of the things of a person's "
@@ -346,6 +353,26 @@ class RoutingSettings(_Model):
         unknown = [w for w in self.danger_words if w not in urgent]
         if unknown:
             raise ValueError(f"danger_words {unknown} are not in emergency_words or disaster_words")
+        return self
+
+    @model_validator(mode="after")
+    def _groups_are_defined(self) -> RoutingSettings:
+        terms = [
+            *self.emergency_words,
+            *self.disaster_words,
+            *self.complaint_words,
+            *self.suggestion_words,
+            *self.wish_words,
+            *self.praise_words,
+        ]
+        unknown = unknown_groups(terms, self.word_groups)
+        if unknown:
+            raise ValueError(f"word_groups {unknown} are not defined")
+        bad = [w for words in self.word_groups.values() for w in words if not w.strip()]
+        if bad or any(not words for words in self.word_groups.values()):
+            raise ValueError("word_groups: every group needs words, none blank")
+        for name in self.word_groups:
+            members(name, self.word_groups)  # a group within itself: ValueError, said so
         return self
 
     @model_validator(mode="after")

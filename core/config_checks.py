@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.calendar import WORKING_DAYS_A_YEAR
 from core.durations import format_duration
+from core.word_groups import unknown_groups
 
 if TYPE_CHECKING:
     from core.config import Config
@@ -67,9 +68,12 @@ def cross_references(cfg: Config) -> list[str]:
         for j, area in enumerate(team.areas):
             if area not in areas:
                 errors.append(f"teams[{i}].areas[{j}]: unknown area '{area}'")
-    for line_id in cfg.keywords:
+    for line_id, table in cfg.keywords.items():
         if line_id not in lines:
             errors.append(f"keywords.{line_id}: unknown service line '{line_id}'")
+        terms = [*table.words, *table.negative]
+        for name in unknown_groups(terms, cfg.routing.word_groups):
+            errors.append(f"keywords.{line_id}: no routing.word_groups entry for '<{name}>'")
     for i, site in enumerate(cfg.sites):
         if site.area not in areas:
             errors.append(f"sites[{i}].area: unknown area '{site.area}'")

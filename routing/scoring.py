@@ -20,6 +20,7 @@ from enum import IntEnum
 from operator import itemgetter
 
 from core.config import KeywordTable, RoutingSettings
+from core.word_groups import expand
 from routing.matcher import TermMatcher
 from routing.segment import common_word
 
@@ -202,7 +203,7 @@ class CompiledTables:
 
         conjunctions: dict[tuple[str, ...], list[Entry]] = {}
 
-        def put(term: str, entry: Entry) -> None:
+        def put_one(term: str, entry: Entry) -> None:
             term = term.strip().lower()
             parts = tuple(p.strip() for p in term.split("+") if p.strip())
             if len(parts) > 1:
@@ -210,17 +211,25 @@ class CompiledTables:
             elif parts:
                 entries.setdefault(parts[0], []).append(entry)
 
+        groups = settings.word_groups
+
+        def put(term: str, channel: Channel, line: str, weight: float) -> None:
+            # 骂我+<职员> is one term per word of the group, each its own canonical word,
+            # so the explanation names the role written (骂我+收购员).
+            for one in expand(term, groups):
+                put_one(one, Entry(channel, line, one, weight))
+
         aliases: dict[str, str] = {}  # variant -> canonical, of every table
         for line, table in tables.items():
             for word, weight in table.words.items():
-                put(word, Entry(Channel.LINE, line, word, weight))
+                put(word, Channel.LINE, line, weight)
             for canonical, variants in table.synonyms.items():
                 weight = table.words.get(canonical, 1.0)
                 for variant in variants:
-                    put(variant, Entry(Channel.LINE, line, canonical, weight))
+                    put_one(variant, Entry(Channel.LINE, line, canonical, weight))
                     aliases.setdefault(variant.strip().lower(), canonical.strip().lower())
             for word, weight in table.negative.items():
-                put(word, Entry(Channel.NEGATIVE, line, word, weight))
+                put(word, Channel.NEGATIVE, line, weight)
         for channel, words in (
             (Channel.EMERGENCY, settings.emergency_words),
             (Channel.DISASTER, settings.disaster_words),
@@ -230,7 +239,7 @@ class CompiledTables:
             (Channel.PRAISE, settings.praise_words),
         ):
             for word, weight in words.items():
-                put(word, Entry(channel, "", word, weight))
+                put(word, channel, "", weight)
         # A variant is the word it stands for in the signals too (炕房 for 烤房, 风鸡 for
         # 风机): a plain signal word's entries are the variant's as well.
         for variant, canonical in aliases.items():
