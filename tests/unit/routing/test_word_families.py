@@ -1,0 +1,63 @@
+"""Families of words, not phrases: whoever of the bureau's people scolds or takes goods, a
+child of any age come to buy, a shop handed to anyone, a field flooded or a leaf eaten. The
+messages are written as farmers and retailers type them, some in Traditional script; the
+near-misses beside each family (老婆骂我, 在家打麻将) must not join it."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind
+from routing import Router
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收购员骂我",
+        "收購員罵我們，態度很差",
+        "过磅员骂我，还不让我看秤",
+        "评级员上班时间打麻将",
+        "辅导员骂我，说我种得不好",
+        "驾驶员骂我们挡路",
+        "配送司机对我吼",
+        "稽查员搭售滞销烟",
+        "举报收购员压级压价",
+        "定级员爱理不理的",
+        "質檢員上班時間鬥地主",
+    ],
+)
+def test_scolding_cards_or_a_cold_shoulder_from_any_role_of_the_bureau_is_heard_by_oversight(
+    router: Router, text: str
+) -> None:
+    """Every role the requesters meet, the station's (收购员, 过磅员, 评级员) as the shop's:
+    before, a role missing from one family's list went to its own team (收购员骂我: 烟叶收购)
+    or to the desk. (Filed there, it is a complaint: `handlers.tickets.filed_kind`.)"""
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["老婆骂我不管家", "顾客骂我", "邻居们在家打麻将，吵得很", "过年在家打麻将输了"]
+)
+def test_scolding_or_cards_of_no_one_of_the_bureau_is_no_complaint(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line != "conduct" and decision.kind is not Kind.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购员说明天开秤", "purchase"),
+        ("收购员给我的烟定级太低了", "purchase"),
+        ("收购站收了我的烟还不给钱", "purchase"),
+        ("技术员来地里看了烟苗，说要打药", "growing"),
+        ("送货司机今天没来", "delivery"),
+    ],
+)
+def test_a_role_named_beside_its_service_stays_with_the_service(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
