@@ -61,3 +61,35 @@ def test_a_role_named_beside_its_service_stays_with_the_service(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专管员来检查拿了两条烟走了",
+        "专管员每次来都拿两包烟走，也不给钱",
+        "客户经理拿了三条中华没给钱",
+        "送货员顺走了我一条烟",
+        "市管員來檢查，拿走兩條菸",
+    ],
+)
+def test_goods_taken_by_one_of_the_bureaus_people_are_heard_by_oversight(
+    router: Router, text: str
+) -> None:
+    """白拿 in the shop's words: before, 专管员来检查拿了两条烟走了 waited at the desk."""
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("客户经理拿来两条新品烟让我试卖", "ordering"),
+        ("配送员把空周转箱拿走了", "delivery"),
+        ("送货员把签收单拿走了，我没留底", "delivery"),
+    ],
+)
+def test_goods_brought_or_fetched_by_arrangement_are_the_services(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
