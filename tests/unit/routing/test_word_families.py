@@ -93,3 +93,24 @@ def test_goods_brought_or_fetched_by_arrangement_are_the_services(
     router: Router, text: str, line: str
 ) -> None:
     assert router.route(text).line == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专管员不给我看证就不走",
+        "专管员来了非要看我的许可证，不看就不走",
+        "市管員來店裡檢查，要我把證拿出來",
+    ],
+)
+def test_an_officer_asking_to_see_the_licence_is_the_licence_offices(
+    router: Router, text: str
+) -> None:
+    """An inspection is the office's duty, and the office answers what its officers may
+    ask (before: the desk); what they are said to do wrong still goes to 作风监督."""
+    decision = router.route(text)
+    assert decision.line == "monopoly" and decision.kind is None, decision.explanation
+
+
+def test_an_officer_who_scolds_is_still_heard_by_oversight(router: Router) -> None:
+    assert router.route("专管员来检查还骂我").line == "conduct"
