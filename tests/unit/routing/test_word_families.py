@@ -114,3 +114,23 @@ def test_an_officer_asking_to_see_the_licence_is_the_licence_offices(
 
 def test_an_officer_who_scolds_is_still_heard_by_oversight(router: Router) -> None:
     assert router.route("专管员来检查还骂我").line == "conduct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "初中生来店里买烟",
+        "今天有个小学生跑来买烟，我没卖给他，这样做对吧",
+        "几个高中生到店里买烟，我能不能卖",
+        "隔壁超市老是卖烟给中学生，我要反映",
+        "有個初中生來我店裡買菸，我該怎麼辦",
+    ],
+)
+def test_a_child_come_to_buy_cigarettes_is_the_licence_offices(router: Router, text: str) -> None:
+    """However the child came (来店里, 到店里, 跑来): before, 初中生来店里买烟 matched nothing."""
+    assert router.route(text).line == "monopoly"
+
+
+@pytest.mark.parametrize("text", ["学生放假了，店里买烟的人少了，能不能少订点", "孩子放学了"])
+def test_a_child_named_apart_from_buying_is_no_sale_to_minors(router: Router, text: str) -> None:
+    assert router.route(text).line != "monopoly"
