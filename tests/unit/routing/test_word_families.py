@@ -134,3 +134,22 @@ def test_a_child_come_to_buy_cigarettes_is_the_licence_offices(router: Router, t
 @pytest.mark.parametrize("text", ["学生放假了，店里买烟的人少了，能不能少订点", "孩子放学了"])
 def test_a_child_named_apart_from_buying_is_no_sale_to_minors(router: Router, text: str) -> None:
     assert router.route(text).line != "monopoly"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我想把店转给我儿子",
+        "我年纪大了，想把店交给女儿，店转给她要办什么手续",
+        "小卖部盘给别人了，烟草证怎么办",
+        "我的烟草证能不能过给我老公",
+        "店鋪轉手了，許可證要重新辦嗎",
+    ],
+)
+def test_a_shop_handed_to_someone_is_a_licence_transfer(router: Router, text: str) -> None:
+    """Before, 我想把店转给我儿子 matched nothing and waited at the desk."""
+    assert router.route(text).line == "monopoly"
+
+
+def test_money_transferred_is_no_shop_handed_over(router: Router) -> None:
+    assert router.route("烟款什么时候转给我").line == "purchase"
