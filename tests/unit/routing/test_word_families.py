@@ -153,3 +153,17 @@ def test_a_shop_handed_to_someone_is_a_licence_transfer(router: Router, text: st
 
 def test_money_transferred_is_no_shop_handed_over(router: Router) -> None:
     assert router.route("烟款什么时候转给我").line == "purchase"
+
+
+@pytest.mark.parametrize("text", ["开店卖烟10年了", "我开店卖烟5年了", "開店賣菸20年了"])
+def test_a_shop_kept_for_years_in_digits_opens_no_shop(router: Router, text: str) -> None:
+    """As 开店卖烟十年了: no new licence asked, and nothing else said, so the desk asks."""
+    assert router.route(text).triage
+
+
+def test_a_shop_kept_for_years_goes_where_its_question_does(router: Router) -> None:
+    assert router.route("我开店卖烟15年了，这个月货源怎么少了").line == "ordering"
+
+
+def test_a_shop_about_to_open_still_asks_for_a_licence(router: Router) -> None:
+    assert router.route("我明年准备开店卖烟").line == "monopoly"
