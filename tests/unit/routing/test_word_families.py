@@ -167,3 +167,18 @@ def test_a_shop_kept_for_years_goes_where_its_question_does(router: Router) -> N
 
 def test_a_shop_about_to_open_still_asks_for_a_licence(router: Router) -> None:
     assert router.route("我明年准备开店卖烟").line == "monopoly"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家烟地被水淹了",
+        "烟田被水淹了一大片，怎么办",
+        "昨晚下大雨，烟地全泡水了",
+        "我家菸田被水淹了，菸苗都倒了",
+    ],
+)
+def test_a_flooded_field_is_an_urgent_growing_matter(router: Router, text: str) -> None:
+    """Before, 我家烟地被水淹了 matched nothing: jieba cut 烟|地被|水淹."""
+    decision = router.route(text)
+    assert (decision.line, decision.urgent) == ("growing", True), decision.explanation
