@@ -182,3 +182,20 @@ def test_a_flooded_field_is_an_urgent_growing_matter(router: Router, text: str) 
     """Before, 我家烟地被水淹了 matched nothing: jieba cut 烟|地被|水淹."""
     decision = router.route(text)
     assert (decision.line, decision.urgent) == ("growing", True), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烟叶上长了好多洞",
+        "叶子上好多窟窿，是不是有虫",
+        "叶片上全是虫眼，打什么药",
+        "菸葉子被啃得只剩葉脈了",
+    ],
+)
+def test_holes_eaten_in_the_leaf_are_pests_for_the_growing_team(router: Router, text: str) -> None:
+    assert router.route(text).line == "growing"
+
+
+def test_a_hole_in_the_barn_is_the_curing_teams(router: Router) -> None:
+    assert router.route("烤房墙上有个洞，漏风").line == "curing"
