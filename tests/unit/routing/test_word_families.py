@@ -199,3 +199,17 @@ def test_holes_eaten_in_the_leaf_are_pests_for_the_growing_team(router: Router, 
 
 def test_a_hole_in_the_barn_is_the_curing_teams(router: Router) -> None:
     assert router.route("烤房墙上有个洞，漏风").line == "curing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "顾客买烟骂我价格高，指导价是多少",
+        "这个烟的零售价是多少，顾客说我卖贵了",
+        "玉溪现在指导价多少一条",
+        "零售指導價是多少，客人嫌貴",
+    ],
+)
+def test_the_price_a_shop_sells_at_is_the_marketing_teams(router: Router, text: str) -> None:
+    """Before, 指导价 was no word and 价格 pointed at the leaf's price (烟叶收购)."""
+    assert router.route(text).line == "ordering"
