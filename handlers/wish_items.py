@@ -21,9 +21,12 @@ _HAN_DIGITS = "一二三四五六七八九十"
 
 # An item's number: "1、" "2." "3．" "4）" "八、" where an item can begin (at the start, after
 # a line break, a space or the punctuation that ends the one before); "(5)" "（6）" "（七）"
-# and a circled "⑦" anywhere. A number followed by a digit (1.5万) is no item's.
+# and a circled "⑦" anywhere. A number followed by a digit (1.5万) is no item's, but for
+# "1、" before an item's own number (1、2楼食堂加早餐, 2、3个空调坏了), taken only as the next
+# number of the list (`_numbered`); numbers run on (1、2、3, 每周 2、3 次) are no item's.
 _PAREN = rf"[（(](?:(?P<paren>\d{{1,2}})|(?P<hanparen>[{_HAN_DIGITS}]))[)）]"
-_PLAIN = rf"(?:(?P<arabic>\d{{1,2}})[、.．)）](?!\d)|(?P<han>[{_HAN_DIGITS}])、)"
+_RUN_ON = r"\d+(?:[、.．,，:：~～\-\s至到或]|$)"
+_PLAIN = rf"(?:(?P<arabic>\d{{1,2}})(?:、(?!{_RUN_ON})|[.．)）](?!\d))|(?P<han>[{_HAN_DIGITS}])、)"
 _MARK = re.compile(rf"{_PAREN}|(?P<circled>[{_CIRCLED}])|(?:^|(?<=[\s，。；;,.!！?？：:])){_PLAIN}")
 # The same anywhere, for a list written without a break before each number
 # ("1、食堂增加早餐2、组织体检3、空调维修"), taken when it begins at the start or after a colon.
@@ -41,27 +44,19 @@ def _number(found: re.Match[str]) -> tuple[str, int]:
     return "circled", _CIRCLED.index(found["circled"]) + 1
 
 
-def _begins_line(text: str, found: re.Match[str]) -> bool:
-    return not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
-
-
-def _numbered(marks: Iterator[re.Match[str]], text: str | None = None) -> list[re.Match[str]]:
-    """The marks numbered 1, 2, 3… in the first one's style, in order. Given the `text`,
-    a number written again on a line of its own after one that began its line too
-    ("2. 食堂\n2. 空调") is an item of its own, not words of the one before."""
+def _numbered(marks: Iterator[re.Match[str]]) -> list[re.Match[str]]:
+    """The marks numbered 1, 2, 3… in the first one's style, in order. A number written
+    again ("2. 食堂\n2. 空调", 1、食堂2、体检2、空调) is an item of its own, not words of the
+    one before; a number before a figure (2、3个) only as the next one (每周 2、3次 is no
+    item's)."""
     chosen: list[re.Match[str]] = []
     for found in marks:
         style, number = _number(found)
         if chosen and _number(chosen[0])[0] != style:
             continue  # a number of another style inside an item ("(1)" under "1.")
         last = _number(chosen[-1])[1] if chosen else 0
-        again = (
-            text is not None
-            and number == last
-            and _begins_line(text, found)
-            and _begins_line(text, chosen[-1])
-        )
-        if number == last + 1 or again:
+        before_figure = found.string[found.end() : found.end() + 1].isdigit()
+        if number == last + 1 or (number == last and not before_figure):
             chosen.append(found)
     return chosen
 
@@ -70,7 +65,7 @@ def _list_marks(text: str) -> list[re.Match[str]]:
     """The marks of the list `text` is, or [] when it is none: two or more of them, and no
     number of their style out of turn among them (一、三、五供应面条，二、四供应米饭 is days
     of the week, not a list)."""
-    marks = _numbered(_MARK.finditer(text), text)
+    marks = _numbered(_MARK.finditer(text))
     if len(marks) < 2:
         marks = _numbered(_MARK_ANYWHERE.finditer(text))
         before = text[: marks[0].start()].rstrip() if marks else ""

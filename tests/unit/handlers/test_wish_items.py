@@ -56,6 +56,7 @@ def test_numbers_of_another_style_inside_an_item_stay_in_it() -> None:
         "1. \n2. ",  # no item with words
         "第1、2项",
         "我说1、2句话",  # numbers run on inside words: only a list from its start
+        "1、2、3号楼空调坏了",  # numbers run on: buildings 1 to 3, not items
         "希望食堂：一、三、五供应面条，二、四供应米饭",  # days of the week, out of turn
     ],
 )
@@ -105,3 +106,36 @@ def test_two_items_under_one_number_are_both_filed() -> None:
     assert read_list("1. 体检\n2.\n2. 空调") == WishList(("体检", "空调"), empty=(2,))
     # Not a number written again inside an item's words ("每周 2、3 次").
     assert read_list("1、体检 2、食堂，每周 2、3 次") == WishList(("体检", "食堂，每周 2、3 次"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1、食堂2、体检2、空调", "1、食堂 2、体检 2、空调", "1.食堂2.体检2.空调", "①食堂②体检②空调"],
+)
+def test_a_number_written_again_on_one_line_starts_another_item(text: str) -> None:
+    # For a while 1、食堂2、体检2、空调 filed 体检2、空调 as one item.
+    assert read_list(text) == WishList(("食堂", "体检", "空调"), numbered_twice=(2,))
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("1、2楼食堂加早餐2、3个空调坏了", ("2楼食堂加早餐", "3个空调坏了")),
+        ("1、2楼食堂加早餐 2、体检", ("2楼食堂加早餐", "体检")),
+        ("1、食堂2、2楼空调", ("食堂", "2楼空调")),
+        ("1、食堂加3个菜2、体检", ("食堂加3个菜", "体检")),
+    ],
+)
+def test_an_items_own_figure_after_its_number_stays_in_it(
+    text: str, items: tuple[str, ...]
+) -> None:
+    # For a while 1、2楼食堂… was no list at all: a number before a figure was no item's.
+    assert read_list(text) == WishList(items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1、体检2、食堂，每周2、3次", "1、体检 2、食堂 每周 2、3次", "1、体检 2、食堂，每周 2、3 次"],
+)
+def test_numbers_run_on_inside_an_item_stay_in_it(text: str) -> None:
+    assert read_list(text) == WishList(("体检", text.split("2、", 1)[1]))
