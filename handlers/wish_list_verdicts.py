@@ -213,10 +213,12 @@ def _otherwise(verdict: tuple[str, int | None]) -> tuple[str, int | None]:
 
 
 # 除了第三项，其他都满意: the item excepted first, by its number or its words (除了早餐那项都
-# 满意, 除了早餐，其他两项都满意), then the verdict on the rest. An item named by its words
+# 满意, 除了早餐，其他两项都满意), then the verdict on the rest; without 除了, 以外 or 之外
+# after it excepts it (早餐那项以外都满意, 第三项之外都满意). An item named by its words
 # keeps its 那项, the shortest item read up to 都 would leave it out (早餐那).
 _EXCEPTED_FIRST = re.compile(
-    r"^除了?(?P<item>.+?(?:(?:那|这)一?[项个条])?)(?:以外|之外|外)?[，,\s]*"
+    r"^(?P<chu>除了?)?(?P<item>.+?(?:(?:那|这)一?[项个条])?)(?(chu)(?:以外|之外|外)?|(?:以外|之外))"
+    r"[，,\s]*"
     r"(?:(?:其他|其余|其它|别的|剩下)的?(?:[几两二三四五六七八九]|\d{1,2})?[项个条]?)?"
     r"(?:几?[项个条])?(?P<all>(?:都|全都|全部|均).+)$"
 )

@@ -223,6 +223,11 @@ async def test_all_fine_but_one_sends_back_only_that_one(
         ("除了早餐以外都满意", 1),
         ("都满意，除了早餐", 1),
         ("除了第二项，其他两项都满意", 1),
+        # Excepted by 以外 or 之外 alone, without 除了.
+        ("早餐那项以外都满意", 1),
+        ("早餐之外都满意", 1),
+        ("第三项以外，其他都满意", 2),
+        ("早餐那項以外都滿意", 1),
     ],
 )
 async def test_all_fine_except_one_sends_that_one_back(
