@@ -181,7 +181,7 @@ class _AllSaid:
 def _all_said(rest: str) -> _AllSaid | None:
     """What `rest` (the words after 都) says of all the items, read up to its first pause,
     and of the one it excepts after it; None when the words after the pause judge
-    otherwise without naming an item, or name one without saying how it went."""
+    otherwise without naming an item."""
     said, *after = _FIRST_PAUSE.split(rest.strip(), maxsplit=1)
     read = _verdict_of(said)
     more = after[0] if after else ""
@@ -191,18 +191,22 @@ def _all_said(rest: str) -> _AllSaid | None:
     if plain != more and (alone := item_alone(plain)) is not None:
         # 都满意，除了第三项: the one excepted went otherwise, without saying how again.
         return _AllSaid(read, alone, _otherwise(read))
+    if _EXCEPT_ONLY.match(more) and (excepted := _excepted(plain)) is not None:
+        # 都满意，除了第三项没实现; 除了空调那项有点慢: that one went otherwise, as it says
+        # or as 除了 says; 都满意，除了早餐: named by its words alone.
+        its = excepted.verdict or _otherwise(read)
+        if its == read:
+            return _AllSaid(read)
+        return _AllSaid(read, excepted.item, its, loose=excepted.loose)
     named = item_words(plain)
-    if named is None and _EXCEPT_ONLY.match(more) and _verdict_of(plain) is None:
-        # 都满意，除了早餐: the one excepted named by its words alone.
-        return _AllSaid(read, _by_its_words(plain), _otherwise(read), loose=True)
     if named is None:
         # Why, or a remark (都满意，就是有点慢), not an exception: unless it judges otherwise.
         return _AllSaid(read) if (_verdict_of(plain) or read)[0] == read[0] else None
     other = _verdict_of(named.rest)
-    if other is None and plain != more:
-        return None  # 都满意，除了第三项太慢: how the one excepted went is not said for sure
     if other is None or other[0] == read[0]:
-        return _AllSaid(read)  # 都满意，第三项也很好: that one as the rest
+        # 都满意，第三项也很好: that one as the rest; 都满意，就是空调那项有点慢: a remark on
+        # it, as 就是有点慢 is on them all, its score asked as theirs.
+        return _AllSaid(read)
     return _AllSaid(read, named, other)
 
 
@@ -228,6 +232,30 @@ def _by_its_words(words: str) -> ItemWords:
     return ItemWords(None, words.strip(), "")
 
 
+@dataclass(frozen=True)
+class _Excepted:
+    """The item words after (or before) 除了 name, and the verdict they give it; None
+    when they give none (除了第三项, 除了空调那项有点慢). `loose`: named by its words alone,
+    which may name no item (除了有点慢 is a remark)."""
+
+    item: ItemWords
+    verdict: tuple[str, int | None] | None
+    loose: bool = False
+
+
+def _excepted(words: str) -> _Excepted | None:
+    """The item `words` except and what they say of it: by its number or its words; None
+    when the words judge with no item named (除了没实现的)."""
+    if (alone := item_alone(words)) is not None:
+        return _Excepted(alone, None)
+    named = item_words(words)
+    if named is not None:
+        return _Excepted(named, _verdict_of(named.rest))
+    if _verdict_of(words) is not None:
+        return None
+    return _Excepted(_by_its_words(words), None, loose=True)
+
+
 def _judged_together(words: str) -> _AllSaid | None:
     """What words judging all the items awaiting say (`_all_said`), the one excepted named
     after them (都满意，除了第三项) or before them (除了第三项，其他都满意); None when they
@@ -235,15 +263,16 @@ def _judged_together(words: str) -> _AllSaid | None:
     if (found := _ALL.match(words)) is not None:
         return _all_said(found["rest"])
     first = _EXCEPTED_FIRST.match(words)
-    if first is None or _verdict_of(first["item"]) is not None:
+    excepted = _excepted(first["item"]) if first is not None else None
+    if first is None or excepted is None:
         return None
-    # 除了早餐，其他都满意: by its words alone, which must then name an item of the list.
-    alone = item_alone(first["item"]) or _by_its_words(first["item"])
     found = _ALL.match(first["all"])
     said = _all_said(found["rest"]) if found is not None else None
-    if said is None or said.excepted is not None:
+    if said is None or said.excepted is not None or excepted.verdict == said.verdict:
         return None
-    return _AllSaid(said.verdict, alone, _otherwise(said.verdict))
+    # 除了早餐，其他都满意: by its words alone, which must then name an item of the list;
+    # 除了空调那项有点慢，其他都满意: otherwise, as 除了 says.
+    return _AllSaid(said.verdict, excepted.item, excepted.verdict or _otherwise(said.verdict))
 
 
 async def _all_awaiting_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:

@@ -250,6 +250,32 @@ async def test_all_fine_except_one_sends_that_one_back(
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        "都满意，除了空调那项有点慢",
+        "都滿意，除了空調那項有點慢",
+        "除了空调那项有点慢，其他都满意",
+        "都满意，除了第三项太慢",
+    ],
+)
+async def test_all_fine_except_one_with_a_remark_sends_that_one_back(
+    desk: Harness, typed: str
+) -> None:
+    """都满意，除了空调那项有点慢 excepts 空调 as 除了第三项 does, the remark its reason; for
+    a while it was offered as a new request to the triage desk."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    said = to_simplified(texts(out))
+    assert "求助办事" not in said and "哪一个" not in said
+    assert await _statuses(desk) == [Status.RESOLVED, Status.RESOLVED, Status.DISPATCHED]
+    data = button_data(out)
+    assert f"my:r:{items[0]}:5" in data and f"my:r:{items[1]}:5" in data
+    async with desk.db.uow(read_only=True) as uow:
+        reopened = (await uow.tickets.events(items[2]))[-1]
+    assert reopened.action == "reopen" and typed in reopened.note
+
+
+@pytest.mark.parametrize(
     "typed", ["都没实现，除了第一项", "都没实现，除了体检", "除了体检，其他都没实现"]
 )
 async def test_none_done_except_one_asks_that_ones_score_and_sends_the_others_back(
@@ -304,7 +330,14 @@ async def test_all_items_said_fine_after_one_was_rated_sends_none_back(desk: Har
 
 @pytest.mark.parametrize(
     "typed",
-    ["都满意，第三项也很好", "都好了，第三项特别好", "都满意，就是有点慢", "都满意，除了有点慢"],
+    [
+        "都满意，第三项也很好",
+        "都好了，第三项特别好",
+        "都满意，就是有点慢",
+        "都满意，除了有点慢",
+        # A remark on one item after 就是: its score asked with the others', never a request.
+        "都满意，就是空调那项有点慢",
+    ],
 )
 async def test_all_fine_with_more_praise_or_a_remark_asks_every_score(
     desk: Harness, typed: str
