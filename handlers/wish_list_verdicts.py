@@ -31,6 +31,7 @@ from handlers.wish_lists import (
     ItemWords,
     item_alone,
     item_of,
+    item_then_words,
     item_words,
     items_meant,
     items_verdicts,
@@ -192,8 +193,8 @@ def _all_said(rest: str) -> _AllSaid | None:
         # 都满意，除了第三项: the one excepted went otherwise, without saying how again.
         return _AllSaid(read, alone, _otherwise(read))
     if _EXCEPT_ONLY.match(more) and (excepted := _excepted(plain)) is not None:
-        # 都满意，除了第三项没实现; 除了空调那项有点慢: that one went otherwise, as it says
-        # or as 除了 says; 都满意，除了早餐: named by its words alone.
+        # 都满意，除了早餐没实现; 除了空调那项有点慢: that one went otherwise, as it says or
+        # as 除了 says; 都满意，除了早餐: named by its words alone.
         its = excepted.verdict or _otherwise(read)
         if its == read:
             return _AllSaid(read)
@@ -244,11 +245,13 @@ class _Excepted:
 
 
 def _excepted(words: str) -> _Excepted | None:
-    """The item `words` except and what they say of it: by its number or its words; None
-    when the words judge with no item named (除了没实现的)."""
+    """The item `words` except and what they say of it: by its number or its words, with
+    那项 or without (早餐没实现); None when the words judge with no item named (除了没实现的)."""
     if (alone := item_alone(words)) is not None:
         return _Excepted(alone, None)
-    named = item_words(words)
+    named = item_words(words) or next(
+        (split for split in item_then_words(words) if _verdict_of(split.rest) is not None), None
+    )
     if named is not None:
         return _Excepted(named, _verdict_of(named.rest))
     if _verdict_of(words) is not None:
@@ -271,7 +274,7 @@ def _judged_together(words: str) -> _AllSaid | None:
     if said is None or said.excepted is not None or excepted.verdict == said.verdict:
         return None
     # 除了早餐，其他都满意: by its words alone, which must then name an item of the list;
-    # 除了空调那项有点慢，其他都满意: otherwise, as 除了 says.
+    # 除了早餐没实现，其他都满意: judged as it says; 除了空调那项有点慢，其他都满意: otherwise.
     return _AllSaid(said.verdict, excepted.item, excepted.verdict or _otherwise(said.verdict))
 
 

@@ -168,6 +168,24 @@ def item_alone(text: str) -> ItemWords | None:
     return ItemWords(_number(found["nth"] or found["bare"]), "", "")
 
 
+# Where words that may be a verdict begin (没实现, 满意, 5分), for an item named by its
+# words with no 那项 before them (早餐没实现).
+_VERDICT_AT = re.compile(_VERDICT_NEXT)
+
+
+def item_then_words(text: str) -> list[ItemWords]:
+    """The ways `text` reads as an item named by its words alone, then words that may say
+    how it went ("早餐没实现": 早餐, "没实现"), the shortest item first; the caller tells
+    which words after it are a verdict, and which item the words name."""
+    words = normalize(text).strip()
+    splits = []
+    for found in _VERDICT_AT.finditer(words, 1):
+        named = words[: found.start()].strip(_LEFT)
+        if named:
+            splits.append(ItemWords(None, named, words[found.start() :]))
+    return splits
+
+
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
     """The items `said` names among the tickets `awaiting` the person's word and the wish
     lists they are on. By number: item `number` of each list that has one, only those

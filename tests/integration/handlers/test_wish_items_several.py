@@ -350,3 +350,34 @@ async def test_all_fine_with_more_praise_or_a_remark_asks_every_score(
     data = button_data(out)
     assert all(f"my:r:{wish}:5" in data for wish in items), data
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [
+        ("除了早餐没实现，其他都满意", 1),
+        ("除了早餐沒實現，其他都滿意", 1),
+        ("除了第三项没实现，其他都满意", 2),
+        ("都满意，除了早餐没实现", 1),
+    ],
+)
+async def test_one_said_not_done_and_the_rest_fine_asks_the_rests_scores(
+    desk: Harness, typed: str, back: int
+) -> None:
+    """除了早餐没实现，其他都满意: 早餐 goes back and the others' scores are asked, as
+    除了早餐，其他都满意 does; for a while the others were left unasked."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n == back else Status.RESOLVED for n in range(3)
+    ]
+    data = button_data(out)
+    for n, wish in enumerate(items):
+        assert (f"my:r:{wish}:5" in data) is (n != back)
+
+
+async def test_one_scored_apart_from_the_rest_rates_each(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    await desk.send(STAFF, "除了早餐3分，其他都5分")
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: 5, items[1]: 3, items[2]: 5}
