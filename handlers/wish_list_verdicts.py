@@ -14,7 +14,7 @@ from core.enums import Status
 from core.model import Ticket
 from handlers.cards import called_here
 from handlers.context import Ctx
-from handlers.i18n import quoted
+from handlers.i18n import in_script, quoted
 from handlers.items_named import item_named
 from handlers.rating import (
     ask_score,
@@ -372,7 +372,8 @@ def _say_understood(ctx: Ctx, judged: list[_Judged], unclear: list[str], text: s
         "items_partly_understood",
         words=quoted(text.strip()),
         understood="\n".join(lines) or ctx.text("items_understood_none"),
-        unclear="、".join(f"“{quoted(u)}”" for u in unclear),
+        # The parts were read from the words made Simplified: quoted in the person's script.
+        unclear="、".join(f"“{quoted(in_script(u, ctx.script))}”" for u in unclear),
     )
 
 

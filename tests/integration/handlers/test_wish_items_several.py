@@ -80,6 +80,15 @@ async def test_a_part_not_understood_changes_nothing_and_says_what_was(
     assert len(await desk.tickets()) == 3  # nothing new filed
 
 
+async def test_the_part_not_understood_is_quoted_in_traditional_to_traditional_words(
+    desk: Harness,
+) -> None:
+    # For a while the part not understood was quoted back in Simplified (“第2项还要再看看”).
+    await wish_list_answered(desk)
+    said = texts(await desk.send(STAFF, "第1項5分，第2項還要再看看"))
+    assert "“第2項還要再看看”" in said and "第2项" not in said
+
+
 async def test_two_items_named_at_an_items_comment_prompt_are_judged(desk: Harness) -> None:
     """Item 1 rated, its 还有什么想说的吗？ open: 第2项和第3项没实现 sends both back, and is no
     comment on item 1."""
