@@ -35,6 +35,7 @@ from handlers.follow_up import (
     question_overtaken,
 )
 from handlers.i18n import in_script
+from handlers.late_comment import late_comment
 from handlers.menu import how_to, main_menu
 from handlers.places import barn_named
 from handlers.replies import Button, rows
@@ -244,6 +245,8 @@ async def free_message(ctx: Ctx) -> None:
     if asks_to_withdraw(text):
         await _withdrawal_typed(ctx, decision, text)
         return
+    if await late_comment(ctx, decision, text):
+        return  # 师傅来得太晚了 after a low score and 跳过: its comment, not a request
     kind: Kind = Kind.REQUEST
     if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
         kind = decision.kind

@@ -175,6 +175,8 @@ MINE: dict[str, str] = {
     "rate_low_comment_kept": "收到，您说的“{words}”已转给回访您的负责人。{still}",
     "rate_low_comment_kept_alone": "收到，您说的“{words}”已记在{what}上，服务队能看到。{still}",
     "rate_low_comment_kept_anonymous": "收到，您说的“{words}”已转给复核这件投诉的负责人。{still}",
+    # Words typed after a low score's comment prompt, taken for its comment (late_comment).
+    "late_comment_also_new": "如果这是要另外办的事，请点「📝 也作为新的求助」。",
     "rate_low_still_wrong": "问题如果还在，也可以直接发消息说明，我们按新的问题尽快办理。",
     "rate_low_kept_alone": "很抱歉这次没让您满意。您说的“{words}”已记在{what}上，服务队能看到。",
     # An anonymous complainant cannot be phoned back: the leaders review the case instead.

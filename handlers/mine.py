@@ -159,7 +159,8 @@ async def _words_added(ctx: Ctx, ticket: Ticket, event_id: str) -> str:
     assert ticket.id is not None
     for event in await ctx.uow.tickets.events(ticket.id):
         if str(event.id) == event_id and event.actor_id == ctx.user.id:
-            return event.note if event.action in ("answer", "info") else ""
+            # A rating's comment too, when words typed after it were taken for one.
+            return event.note if event.action in ("answer", "info", "rate") else ""
     return ""
 
 

@@ -498,13 +498,26 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
         await _keep_comment(ctx, ticket, kept)
     await ctx.end_flow()
     if kept and ticket.rating is not None and ticket.rating <= LOW_RATING:
-        # Asked what was wrong after a low score: told where it went, not that it closed.
-        told = ticket.callback_due_at is not None
-        key = _low_rating_key(ticket, "rate_low_comment_kept", told=told)
-        still = ctx.text("rate_low_still_wrong") if says_not_solved(kept) else ""
-        ctx.say(key, words=quoted(kept[:40]), what=called_here(ctx, ticket), still=still)
+        say_comment_kept(ctx, ticket, kept)
         return
     ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
+
+
+def say_comment_kept(
+    ctx: Ctx,
+    ticket: Ticket,
+    kept: str,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    *,
+    more: str = "",
+) -> None:
+    """Asked what was wrong after a low score: told where the words went (to the leaders who
+    call them back), not that it closed; `more` said after it, of `buttons`."""
+    told = ticket.callback_due_at is not None
+    key = _low_rating_key(ticket, "rate_low_comment_kept", told=told)
+    still = ctx.text("rate_low_still_wrong") if says_not_solved(kept) else ""
+    what = called_here(ctx, ticket)
+    ctx.say(key, buttons, words=quoted(kept[:40]), what=what, still=still + more)
 
 
 def _stand_in(files: Files) -> str:

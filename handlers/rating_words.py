@@ -82,7 +82,13 @@ def asks_anew(decision: Decision | None, text: str) -> bool:
         return False
     if decision.kind is Kind.COMPLAINT:
         return False
-    plain = bare(text)
+    return asks_for_something(text)
+
+
+def asks_for_something(text: str) -> bool:
+    """Words that ask for something (希望工会组织一次篮球赛, 我想订两条玉溪), not of the service
+    just given (希望以后准时一点, thanks)."""
+    plain = to_simplified(bare(text))
     return _ASKS_FOR.search(plain) is not None and _ON_THE_SERVICE.search(plain) is None
 
 
@@ -139,3 +145,19 @@ def thanks_only(text: str, praise_words: Iterable[str]) -> bool:
         return False
     # The question mark is punctuation, which `bare` takes off.
     return _DISCONTENT.search(_PASS_ON.sub("", to_simplified(text))) is None
+
+
+# How a service went, said of it after the score (师傅来得太晚了, 送货员来得太迟, 等了两个小时
+# 才来人, 态度不好, 敷衍了事): a remark on what was done, not a new matter of the same service
+# ("再订5条中华", "烟叶烤黑了" say nothing of how the last one went).
+_HOW_IT_WENT = re.compile(
+    r"(?:太|很|好|真|有点|有些|比较|非常|特别)(?:晚|迟|慢|差|久|马虎|随便|敷衍)|来(?:得|的)?(?:晚|迟)"
+    r"|[晚迟慢]了|才(?:来|到|过来|赶到|上门|处理|回)|等了|态度|敷衍|应付|不耐烦|不负责|不专业"
+    r"|不理|不管|不满|没用|白跑|没(?:来|到|修|弄|办|解决|处理|效果)"
+)
+
+
+def speaks_of_how_it_went(text: str) -> bool:
+    """Words saying how the service just given went (师傅来得太晚了, 態度不好), in either
+    script: a comment on it, where a new matter of the same service says nothing of it."""
+    return _HOW_IT_WENT.search(to_simplified(bare(text))) is not None

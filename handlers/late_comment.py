@@ -1,0 +1,69 @@
+"""Words typed soon after a low rating, its comment prompt left (跳过, or words read as a
+matter of their own): a remark on the service just rated (师傅来得太晚了) is still the
+rating's comment, for the leaders who owe the call-back (回访), not a request for the
+triage desk; a new matter (a barn failing, a new order, a question) goes its own way."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Status
+from core.model import Ticket
+from handlers import mine, rating, thanks
+from handlers.context import Ctx
+from handlers.rating_words import asks_for_something, speaks_of_how_it_went
+from handlers.tickets import is_question
+from routing import Decision
+
+_LOOKED_AT = 5  # of the requester's newest tickets
+
+
+async def rated_low_lately(ctx: Ctx) -> Ticket | None:
+    """The requester's ticket they rated low (`rating.LOW_RATING` or less) within the time a
+    comment is taken (`rating.COMMENT_WAIT`), the most lately rated; None otherwise."""
+    since = ctx.now - rating.COMMENT_WAIT
+    rated = [
+        ticket
+        for ticket in await ctx.uow.tickets.of_requester(ctx.user.id, limit=_LOOKED_AT)
+        if ticket.status is Status.CLOSED
+        and ticket.rating is not None
+        and ticket.rating <= rating.LOW_RATING
+        and ticket.rated_at is not None
+        and ticket.rated_at >= since
+    ]
+    return max(rated, key=lambda ticket: ticket.rated_at or since, default=None)
+
+
+def remark_on(ctx: Ctx, decision: Decision, text: str, ticket: Ticket) -> bool:
+    """Whether typed words are a remark on `ticket`'s service: no question, nothing asked for
+    (unless of the service given: 希望以后快一点), and words the router places with no other
+    service: none at all (师傅来得太晚了), a complaint naming no other (师傅态度太差了), or
+    the ticket's own service said of how it went (送货员来得太迟了). Thanks alone are passed
+    on to the team as ever."""
+    if is_question(text) or decision.emergency or decision.suspect:
+        return False
+    if asks_for_something(text):
+        return False
+    if thanks.only_thanks(ctx, text):
+        return False
+    if decision.triage:
+        return True
+    if decision.kind is Kind.COMPLAINT:
+        oversight = ctx.cfg.oversight_line()
+        own = {ticket.line, oversight.id if oversight is not None else ticket.line}
+        return all(line in own for line, _score in decision.candidates)
+    return decision.line == ticket.line and speaks_of_how_it_went(text)
+
+
+async def late_comment(ctx: Ctx, decision: Decision, text: str) -> bool:
+    """Words soon after a low rating that remark on its service: added to its comment, told
+    where it went as a comment typed at the prompt is. False for other words."""
+    ticket = await rated_low_lately(ctx)
+    if ticket is None or not remark_on(ctx, decision, text, ticket):
+        return False
+    await rating.add_to_comment(ctx, ticket, text)
+    assert ticket.id is not None
+    added = list(await ctx.uow.tickets.events(ticket.id))[-1]  # the comment just recorded
+    assert added.id is not None
+    # Read as a comment, not asked: a new matter after all is one press from its summary.
+    also_new = mine.also_new_button(ctx, ticket, added.id)
+    rating.say_comment_kept(ctx, ticket, text, also_new, more=ctx.text("late_comment_also_new"))
+    return True
