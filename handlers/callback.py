@@ -13,6 +13,7 @@ from core.numbers import ticket_id_of
 from core.team_card import alert_card, local, shown_name
 from core.texts import clip
 from handlers import notify
+from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import as_written, in_script, t
 from handlers.replies import Button, rows
@@ -188,3 +189,13 @@ async def _say_recorded(ctx: Ctx, ticket: Ticket) -> None:
         at=local(ctx.cfg, ticket.callback_at),
         note=as_written(clip(ticket.callback_note, _TOAST_NOTE)),
     )
+
+
+def owed_to_requester(ctx: Ctx, ticket: Ticket) -> str:
+    """What the requester reads of a call-back the ticket owes them, in /my: a leader will
+    call (待回访), or, for an anonymous complaint nobody can call, the leaders review it;
+    "" once it is recorded, or when none is owed."""
+    if not ticket.owes_callback:
+        return ""
+    key = _anonymous_or("my_callback_owed", ticket)
+    return ctx.text(key, number=ticket.label, what=called_here(ctx, ticket))

@@ -12,6 +12,11 @@ MINE: dict[str, str] = {
     "nothing_in_hand": "您现在没有正在办理的工单。",
     "nothing_of_kind_in_hand": "您现在没有正在办理的{kind}，没有要撤回的。",
     "my_list": "您的工单（点编号看详情）：",
+    # A low rating's call-back (回访) still owed, in /my.
+    "my_callback_owed": "{what} {number} 待回访：已请负责人回访您，哪里不满意，回访时请告诉他们。",
+    "my_callback_owed_anonymous": (
+        "{what} {number} 待复核：负责人正在复核这件投诉（您是匿名投诉，他们不会打电话给您）。"
+    ),
     "status_new": "新建",
     "status_dispatched": "待接单",
     "status_accepted": "已接单",

@@ -10,7 +10,7 @@ from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
-from handlers import alarm_check, alarm_intake, intake
+from handlers import alarm_check, alarm_intake, callback, intake
 from handlers.cards import (
     DETAIL_TEXT,
     called_here,
@@ -83,7 +83,11 @@ async def list_mine(ctx: Ctx) -> None:
         )
         for t, n in await in_list_order(ctx, mine)
     ]
-    ctx.say("my_list", rows(*buttons, per_row=1))
+    # A call-back a low rating owes is news of a closed ticket: said above the buttons,
+    # which name only its status (已销号).
+    owed = [line for t in mine if (line := callback.owed_to_requester(ctx, t))]
+    said = "\n".join([ctx.text("my_list"), *owed])
+    ctx.reply(said, rows(*buttons, per_row=1))
 
 
 def _theirs(text: str, own: bool) -> str:
@@ -117,6 +121,8 @@ async def show(
     events = notes_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
     shown = ticket.text if words is None else words
+    if own and (owed := callback.owed_to_requester(ctx, ticket)):
+        requester = [*requester, owed]  # under the header: what is still to come of it
     ctx.say(
         "detail",
         ticket_actions(ctx, ticket) if own else staff_buttons,  # the requester's are theirs alone
