@@ -28,7 +28,8 @@ _SOLVED_FIRST = (
 _TYPED_SCORE = re.compile(
     rf"(?:{_SOLVED_FIRST})?"
     r"(?:(?:我|就)?(?:给|打)(?:你们|你|您)?个?)?"
-    r"(?:(?P<score>[1-5一二三四五])(?:分|星|颗星)?|(?P<full>满分))"
+    # 两 is how two of a count is said (两分, 两颗星), never alone.
+    r"(?:(?P<score>[1-5一二三四五])(?:分|星|颗星)?|(?P<two>两)(?:分|星|颗星)|(?P<full>满分))"
     r"(?:吧|啊|呀|了|哈|啦|哦|的)*(?:好评)?(?:谢谢你们|谢谢您|谢谢|感谢|辛苦了)*[吧啊呀了哈啦哦]*"
 )
 
@@ -302,6 +303,8 @@ def typed_score(text: str) -> int | None:
         return None
     if typed.group("full"):
         return _FULL_MARKS
+    if typed.group("two"):
+        return 2
     digit = typed.group("score")
     return _SCORES.get(digit) or int(digit)
 

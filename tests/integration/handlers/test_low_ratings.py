@@ -96,3 +96,19 @@ async def test_a_comment_said_aloud_or_shown_is_kept_and_sent_where_words_would_
     assert sent == {team_chat, *told_above}
     for person in told_above:
         assert any(f"不满意留言：{shown}" in x for x in _to(later, person))
+
+
+@pytest.mark.parametrize("typed", ["两分", "兩顆星"])
+async def test_two_said_as_of_a_count_is_a_low_score(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """Before: 两分 at the score prompt asked for the score again, and nobody was told."""
+    await desk.resolved_110(FARMER, MEMBER, team_chat)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "解决了")
+    out = await desk.send(FARMER, typed)
+    assert "回访" in texts(out) or "回訪" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating == 2
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert any("2 星" in x for x in _to(told, SUPERVISOR))

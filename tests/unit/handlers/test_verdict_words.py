@@ -95,7 +95,28 @@ def test_a_score_is_read_alone_or_with_words_that_add_nothing_to_it(typed: str, 
 
 
 @pytest.mark.parametrize(
-    "typed", ["520102100123", "10019", "给我送5条", "給我送5條", "6分", "5分钟", "给5条中华"]
+    "typed", ["两分", "兩分", "两星", "两颗星", "兩顆星", "给两分吧", "給兩分"]
+)
+def test_two_said_as_of_a_count_is_a_score_of_two(typed: str) -> None:
+    """Before: 两分 and 两颗星, the everyday way to say two points or stars, asked again."""
+    assert typed_score(typed) == 2
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "两",
+        "两条",
+        "给两条",
+        "两分钟",
+        "520102100123",
+        "10019",
+        "给我送5条",
+        "給我送5條",
+        "6分",
+        "5分钟",
+        "给5条中华",
+    ],
 )
 def test_numbers_that_are_no_score_are_not_read_as_one(typed: str) -> None:
     assert typed_score(typed) is None
