@@ -11,7 +11,8 @@ from handlers import mine, rating, thanks
 from handlers.context import Ctx
 from handlers.rating_words import asks_for_something, speaks_of_how_it_went
 from handlers.tickets import is_question
-from routing import Decision
+from handlers.verdict_words import NO_COMMENT
+from routing import Decision, bare
 
 _LOOKED_AT = 5  # of the requester's newest tickets
 
@@ -40,6 +41,8 @@ def remark_on(ctx: Ctx, decision: Decision, text: str, ticket: Ticket) -> bool:
     on to the team as ever."""
     if is_question(text) or decision.emergency or decision.suspect:
         return False
+    if bare(text) in NO_COMMENT:
+        return False  # 没意见: nothing to add to it
     if asks_for_something(text):
         return False
     if thanks.only_thanks(ctx, text):

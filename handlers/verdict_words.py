@@ -175,7 +175,13 @@ NOT_SOLVED_MAX = 30  # ...unless it says the old one is not solved
 
 
 # Typed in place of the comment prompt's 「跳过」: no comment, not a comment saying "skip".
-NO_COMMENT = frozenset(("跳过", "没有", "没有了", "没了", "无", "不用", "不用了", "没什么", "没啥"))
+# So is having nothing to say (没意见, 不说了, 没什么好说的): nothing for the leaders to read as
+# what was wrong.
+NO_COMMENT = frozenset((
+    "跳过", "没有", "没有了", "没了", "无", "不用", "不用了", "没什么", "没啥",
+    "没意见", "没有意见", "没什么意见", "没啥意见", "不说了", "不想说了", "不想说", "没别的",
+    "没什么说的", "没什么好说的", "没什么要说的", "没啥说的", "没啥好说的", "没有要说的",
+))  # fmt: skip
 
 
 # Not understanding (还是没明白, 还是没看懂) is no fault still there: 还是没 reads both.

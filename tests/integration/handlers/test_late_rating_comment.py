@@ -116,3 +116,10 @@ async def test_a_remark_after_a_good_rating_is_left_as_it_was(desk: Harness) -> 
     out = await desk.send(FARMER, "师傅来得太晚了")
     assert "回访您的负责人" not in texts(out)
     assert (await _ticket(desk, ticket_id)).rating_comment == ""
+
+
+async def test_nothing_to_say_after_skipping_is_no_comment(desk: Harness) -> None:
+    ticket_id = await _skipped_low(desk)
+    out = await desk.send(FARMER, "没意见")
+    assert "回访您的负责人" not in texts(out)
+    assert (await _ticket(desk, ticket_id)).rating_comment == ""

@@ -112,3 +112,20 @@ async def test_two_said_as_of_a_count_is_a_low_score(
     assert ticket.rating == 2
     told = [r for r in await desk.outbox() if r.id not in before]
     assert any("2 星" in x for x in _to(told, SUPERVISOR))
+
+
+@pytest.mark.parametrize("typed", ["没意见", "不说了", "沒什麼好說的"])
+async def test_nothing_to_say_after_a_low_score_is_no_comment(
+    desk: Harness, team_chat: int, typed: str
+) -> None:
+    """Before: 没意见 at 哪里不满意 was kept as the comment, and the leaders owing the
+    call-back read 报告人的不满意留言：没意见."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, team_chat)
+    await desk.press(FARMER, f"my:r:{ticket_id}:2")
+    before = {r.id for r in await desk.outbox()}
+    out = await desk.send(FARMER, typed)
+    assert "已销号" in texts(out) or "已銷號" in texts(out)
+    [ticket] = await desk.tickets()
+    assert ticket.rating_comment == ""
+    told = [r for r in await desk.outbox() if r.id not in before]
+    assert not any("留言" in x for person in (LEADER, SUPERVISOR) for x in _to(told, person))
