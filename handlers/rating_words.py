@@ -15,8 +15,10 @@ from routing import Decision, bare, to_simplified
 _JUDGED: dict[str, int] = {
     **dict.fromkeys(("满意", "非常满意", "很满意", "十分满意", "特别满意", "挺满意"), 5),
     **dict.fromkeys(("好评", "很好", "非常好"), 5),
+    **dict.fromkeys(("棒", "很棒", "真棒", "非常棒", "太棒", "特别棒", "挺棒"), 5),
     **dict.fromkeys(("基本满意", "比较满意", "还算满意", "还可以", "还不错", "不错"), 4),
     **dict.fromkeys(("还好", "挺好"), 4),
+    **dict.fromkeys(("很不错", "挺不错", "真不错", "蛮不错", "相当不错"), 4),
     **dict.fromkeys(("一般", "一般般", "还行", "凑合", "马马虎虎", "中评"), 3),
     **dict.fromkeys(("很一般", "比较一般", "还凑合", "也就那样"), 3),
     **dict.fromkeys(("不太满意", "不满意", "不大满意", "不怎么满意", "不好", "比较差"), 2),

@@ -22,6 +22,15 @@ def test_a_judgement_with_what_goes_with_it_means_its_score(typed: str, score: i
     assert judged_score(typed) == score
 
 
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [("很棒", 5), ("非常棒！", 5), ("太棒了", 5), ("真棒", 5), ("真不错", 4), ("挺不錯的", 4)],
+)
+def test_everyday_praise_is_a_judgement_too(typed: str, score: int) -> None:
+    """Before: 非常棒 and 真不错 at the score prompt asked for the score again."""
+    assert judged_score(typed) == score
+
+
 def test_more_words_than_any_judgement_has_are_no_judgement() -> None:
     # Not read for one at all past the longest there is: stripping what goes with a
     # judgement takes time growing with the square of the length.
