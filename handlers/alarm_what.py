@@ -3,7 +3,7 @@ mean no emergency now and are asked about rather than paged."""
 
 from __future__ import annotations
 
-from handlers import alarm_check, alarm_intake
+from handlers import alarm_check, alarm_intake, alarm_when
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.script_typed import lang_step
@@ -66,7 +66,7 @@ def unsure(ctx: Ctx) -> bool:
     ("不要拖，烤房停电了"), a 没事 or 是不是 asked ("没事吧？风机不转了", "是不是停电了"), or a
     correction ("不是停电，是风机坏了") is no denial (`alarm_check.sounds_like_no`)."""
     text = ctx.msg.text
-    if not (alarm_check.may_not_be_now(text) or alarm_check.sounds_like_no(text)):
+    if not (alarm_when.may_not_be_now(text) or alarm_check.sounds_like_no(text)):
         return False
     decision = routed(ctx)  # routed only for words that may be no emergency
     return decision is None or not decision.danger

@@ -12,7 +12,7 @@ from typing import Any
 from core.enums import Kind, Status
 from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
-from handlers import alarm_check, mine
+from handlers import alarm_check, alarm_when, mine
 from handlers.alarm_intake import ANOTHER_BARN
 from handlers.cards import called_here, gist, ticket_status
 from handlers.context import Ctx
@@ -66,9 +66,9 @@ def _barn_failing(ctx: Ctx, decision: Decision | None) -> bool:
     if decision is None or not decision.emergency:
         return False
     text = ctx.msg.text
-    if decision.danger or alarm_check.says_now(text):
+    if decision.danger or alarm_when.says_now(text):
         return True  # 烤房又停电了…我要投诉: the barn first
-    return not alarm_check.may_not_be_now(text) and said_of_the_service(ctx, text) is None
+    return not alarm_when.may_not_be_now(text) and said_of_the_service(ctx, text) is None
 
 
 async def pressed(ctx: Ctx, data: str) -> None:

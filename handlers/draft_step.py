@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from core.enums import Kind
-from handlers import alarm_check, alarm_intake, answers, intake, verdicts
+from handlers import alarm_check, alarm_intake, alarm_when, answers, intake, verdicts
 from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
 from handlers.tickets import (
@@ -53,7 +53,7 @@ async def draft_step(ctx: Ctx) -> None:
         await intake.ticket_step(ctx)
         return
     about = None if decision.danger else chosen or said_of_the_service(ctx, text)
-    past = (about is None or chosen is not None) and alarm_check.may_not_be_now(text)
+    past = (about is None or chosen is not None) and alarm_when.may_not_be_now(text)
     if past and not decision.danger:
         await intake.ticket_step(ctx)  # "上次停电修好了": more words of the request
         return
@@ -108,7 +108,7 @@ async def _judges_a_resolution(ctx: Ctx, reading: Callable[[], Decision | None])
     if replied is None:
         return False
     text, decision = msg.text.strip(), reading()
-    if replied.kind is not Kind.EMERGENCY and alarm_check.failing_now(decision, text):
+    if replied.kind is not Kind.EMERGENCY and alarm_when.failing_now(decision, text):
         return False
 
     async def judged() -> bool:

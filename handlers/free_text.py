@@ -13,6 +13,7 @@ from handlers import (
     alarm_check,
     alarm_intake,
     alarm_place,
+    alarm_when,
     answers,
     drafts,
     intake,
@@ -141,8 +142,8 @@ async def free_message(ctx: Ctx) -> None:
     # news of the open call, or asked about.
     as_remark = (
         remark is not None
-        and not alarm_check.says_now(text)
-        and (call is not None or alarm_check.may_not_be_now(text))
+        and not alarm_when.says_now(text)
+        and (call is not None or alarm_when.may_not_be_now(text))
     )
     elsewhere = alarm_check.failing_elsewhere(ctx, call, text) if call and text else None
     if elsewhere is not None:
@@ -192,7 +193,7 @@ async def free_message(ctx: Ctx) -> None:
             return
     # A barn failing now is an alarm (below), never asked whether it means a resolved
     # request is not solved: the team is paged at once, not once a button is pressed.
-    failing = alarm_check.failing_now(decision, text)
+    failing = alarm_when.failing_now(decision, text)
     if (
         text
         and not msg.photo_file_id
@@ -216,7 +217,7 @@ async def free_message(ctx: Ctx) -> None:
         ctx.say("add_info_done", number=answered.label, what=called_here(ctx, answered))
         return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
-        media_remark = remark if not alarm_check.says_now(text) else None
+        media_remark = remark if not alarm_when.says_now(text) else None
         await _media(ctx, text, decision, media_remark, filed=as_remark)
         return
     if not text:
@@ -230,7 +231,7 @@ async def free_message(ctx: Ctx) -> None:
     if decision.emergency:
         # "上次停电的事解决了", or a complaint naming an emergency (烤房停电了，打你们110一直没
         # 人接，我要投诉): asked, not paged; not now, it is filed as what its words make it.
-        if remark is not None or (alarm_check.may_not_be_now(text) and not decision.danger):
+        if remark is not None or (alarm_when.may_not_be_now(text) and not decision.danger):
             await alarm_check.ask(ctx, text, remark or Kind.REQUEST)
             return
         await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
@@ -307,7 +308,7 @@ async def _long_alarm(ctx: Ctx, text: str) -> bool:
     decision = routed(ctx)
     if decision is None or not decision.emergency:
         return False
-    if not decision.danger and (alarm_check.may_not_be_now(cut) or said_of_the_service(ctx, cut)):
+    if not decision.danger and (alarm_when.may_not_be_now(cut) or said_of_the_service(ctx, cut)):
         return False  # asked about when short; at this length, told to shorten it
     ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
     await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=cut))

@@ -10,7 +10,7 @@ from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
-from handlers import alarm_check, alarm_intake, callback, intake
+from handlers import alarm_check, alarm_intake, alarm_when, callback, intake
 from handlers.cards import (
     DETAIL_TEXT,
     called_here,
@@ -488,7 +488,7 @@ def _failing_now(ctx: Ctx, text: str) -> bool:
     """Emergency words that say the barn is failing now (又停电了, 快来) or a danger to
     people (着火了): an alarm, not a comment on the call rated."""
     decision = routed(ctx)
-    return (decision is not None and decision.danger) or alarm_check.says_now(text)
+    return (decision is not None and decision.danger) or alarm_when.says_now(text)
 
 
 def _something_to_add(ctx: Ctx) -> bool:

@@ -9,6 +9,7 @@ from core.enums import Kind, Status
 from core.lifecycle import REOPEN_AFTER_CLOSE, RESOLUTION_NOTICE
 from core.model import Ticket
 from core.texts import confirm_key
+from handlers.alarm_when import failing_now
 from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.i18n import quoted
@@ -249,6 +250,9 @@ async def _verdict(
     # A judgement alone ("很差", "一般吧", "還可以吧"), on the score prompt's own scale.
     judgement = _judgement_alone(words, decision)
     alarm = decision is not None and decision.emergency
+    # A barn failing now (烤房又停电了，还没修好) beside a ticket that was no 110 call: a new
+    # call, paged at once, never that request sent back to the team's queue.
+    new_call = failing_now(decision, text)
     not_solved = len(plain) <= NOT_SOLVED_MAX and says_not_solved(plain)
     kinded = kind_verdict(words) if len(plain) <= NOT_SOLVED_MAX else None
     # 我不同意，要求重新处理，谢谢: the 谢谢 of a dispute says nothing is solved.
@@ -286,6 +290,8 @@ async def _verdict(
         ctx.say("item_not_answered", number=replied.label, gist=gist_of(ctx, replied), what=what)
         return True
     if replied is not None and replied.status is not Status.RESOLVED:
+        if new_call and replied.kind is not Kind.EMERGENCY and score is None:
+            return False  # a new call, as above, whatever became of the request
         return await _verdict_on_one_moved_on(
             ctx, replied, text, score, not_solved=not_solved, alarm=alarm
         )
@@ -344,6 +350,8 @@ async def _verdict(
         )
         return True
     if ticket is None and not_solved and (rated := await _rated_lately(ctx)):
+        if new_call and rated.kind is not Kind.EMERGENCY:
+            return False
         # "还没解决" typed after rating it: it cannot be sent back, and says so, as the same
         # words replied to its notice do; never a request of those words alone for the desk.
         if another_matter(decision, rated, not_solved) or await _of_the_rest_of_its_list(
@@ -367,6 +375,8 @@ async def _verdict(
         # close it on the complainant's objection.
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say("reopen_ask_complaint", number=ticket.label)
+    elif new_call and ticket.kind is not Kind.EMERGENCY:
+        return False
     elif solved:
         await ask_score(ctx, ticket, naming=named is not None)
     elif not_solved or (alarm and ticket.kind is Kind.EMERGENCY):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from handlers import alarm_check
+from handlers import alarm_when
 from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -158,7 +158,7 @@ async def test_words_about_an_emergency_rather_than_one_are_asked_about(
     ("words", "now"), [("现在恢复不了", True), ("现在恢复了", False), ("现在好了", False)]
 )
 def test_now_is_not_a_fault_mended_now(words: str, now: bool) -> None:
-    assert alarm_check.says_now(words) is now
+    assert alarm_when.says_now(words) is now
 
 
 @pytest.mark.parametrize(

@@ -342,3 +342,38 @@ async def test_a_barn_failing_now_beside_a_resolved_request_raises_the_alarm_at_
     assert request.id == request_id and request.status is Status.RESOLVED
     assert alarm.kind is Kind.EMERGENCY and alarm.urgent and alarm.text == typed
     assert any(r.priority == 0 for r in await desk.outbox())  # the team is paged
+
+
+@pytest.mark.parametrize("replied", [True, False])
+@pytest.mark.parametrize("typed", ["烤房又停电了，还没修好", "烤房又停電了，還沒修好"])
+async def test_a_barn_failing_now_said_not_mended_beside_a_resolved_request_pages_at_once(
+    desk: Harness, replied: bool, typed: str
+) -> None:
+    """Before: 工单 10019 已重新派给…: the request went back to the team's queue as not
+    urgent, and nobody was paged."""
+    request_id, notice = await _resolved_curing_request(desk)
+
+    out = texts(await desk.send(FARMER, typed, reply_to=notice if replied else None))
+
+    assert ("已报警" in out or "已報警" in out) and "重新派给" not in out, out
+    request, alarm = await desk.tickets()
+    assert request.id == request_id and request.status is Status.RESOLVED
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent
+    assert any(r.priority == 0 for r in await desk.outbox())  # the team is paged
+
+
+@pytest.mark.parametrize("replied", [True, False])
+async def test_a_barn_failing_now_after_rating_a_request_pages_at_once(
+    desk: Harness, replied: bool
+) -> None:
+    """Before: the rated request was said not to be sent back, and nobody was paged."""
+    request_id, notice = await _resolved_curing_request(desk)
+    await desk.press(FARMER, f"my:r:{request_id}:5")
+    await desk.press(FARMER, "f:skip")
+
+    said = "烤房又停电了，还没修好"
+    out = texts(await desk.send(FARMER, said, reply_to=notice if replied else None))
+
+    assert "已报警" in out, out
+    _, alarm = await desk.tickets()
+    assert alarm.kind is Kind.EMERGENCY and alarm.urgent
