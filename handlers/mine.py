@@ -32,6 +32,7 @@ from handlers.rating import (
     ask_score,
     awaits_rating,
     comment_on,
+    files_sent,
     gist_of,
     may_send_back,
     new_matter,
@@ -40,6 +41,7 @@ from handlers.rating import (
     reopen_ticket,
     say_not_sent_back,
     score_step,
+    stand_in,
     taken_already,
     tell_team_withdrawn,
     ticket_actions,
@@ -373,11 +375,12 @@ async def flow_step(ctx: Ctx) -> bool:
                 button=ctx.text(confirm_key(ticket)),
             )
             return True
-        if msg.voice_file_id:
-            # Said aloud: the voice note is the reason, and goes to the team with the card.
-            await reopen_ticket(
-                ctx, ticket, text or ctx.text("voice_only"), voice=msg.voice_file_id
-            )
+        sent = files_sent(ctx)
+        if sent:
+            # Said aloud or shown: the voice note or photo goes to the team with the card,
+            # and is the reason when no words came with it.
+            shown = ctx.text("voice_only") if msg.voice_file_id else stand_in(sent)
+            await reopen_ticket(ctx, ticket, text or shown, files=sent)
         elif not text:
             ctx.say(reopen_ask(ticket))
         elif _no_reason(ticket, text):

@@ -194,14 +194,16 @@ def reopen_ask(ticket: Ticket) -> str:
     return as_answered("reopen_ask", ticket)
 
 
-async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | None = None) -> None:
-    """Back to the team with the requester's reason, on a fresh card."""
+async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, files: Files = ()) -> None:
+    """Back to the team with the requester's reason, on a fresh card. `files`, the photo or
+    voice note the reason came as: kept on the ticket, and sent after the card with its
+    other files."""
     reason = reason[: ctx.cfg.limits.max_text]
     answered = not_granted_in_full(ticket)  # the reopen clears it
     if await transition(ctx, ticket, Action.REOPEN, note=reason):
         await ctx.end_flow()
-        if voice is not None:
-            await attach(ctx, ticket, "voice", voice, caption=reason)
+        for kind, file_id in files:
+            await attach(ctx, ticket, kind, file_id, caption=reason)
         await withdraw_echo_post(ctx, ticket)  # the wall must not go on saying it was done
         await notify.post_card(
             ctx, ticket, with_history=True
@@ -212,7 +214,7 @@ async def reopen_ticket(ctx: Ctx, ticket: Ticket, reason: str, *, voice: str | N
             key = sent_back_as("reopen_to_team", ticket, answered)
             told = t(key, number=ticket.label, text=why, answered=answered)
             await ctx.enqueue(chat, told, urgent=ticket.urgent, ticket_id=ticket.id)
-        await _escalate_reopens(ctx, ticket, reason, answered)
+        await _escalate_reopens(ctx, ticket, reason, answered, files)
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
         ctx.say("reopened", number=ticket.label, team=team, what=called_here(ctx, ticket))
 
@@ -229,7 +231,9 @@ REOPENS_TO_SUPERVISORS = 3
 LOW_RATING = 3
 
 
-async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str, answered: str) -> None:
+async def _escalate_reopens(
+    ctx: Ctx, ticket: Ticket, reason: str, answered: str, files: Files
+) -> None:
     times = ticket.reopen_count
     if times < REOPENS_TO_LEADERS:
         return
@@ -251,6 +255,7 @@ async def _escalate_reopens(ctx: Ctx, ticket: Ticket, reason: str, answered: str
         text,
         overseers=overseers,
         buttons=buttons,
+        files=files,  # "[照片]" read without the photo says nothing
         for_leaders=told(why),
     )
     await _tell_the_watchers(ctx, ticket, told, reason, already=overseers)
@@ -479,8 +484,7 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
     A voice note or a photo is the comment too, said aloud or shown: kept on the ticket,
     and sent where the words would go."""
     msg = ctx.msg
-    sent = {"photo": msg.photo_file_id, "voice": msg.voice_file_id}
-    files = [(kind, file_id) for kind, file_id in sent.items() if file_id]
+    files = files_sent(ctx)
     # 算了 or 返回 typed at the prompt leaves it: no comment to show the team as said.
     typed = msg.callback_data is None and bare(text) not in NO_COMMENT
     typed = typed and not calls_off(text)
@@ -492,7 +496,7 @@ async def comment_on(ctx: Ctx, ticket: Ticket, text: str) -> None:
         return
     kept = ""
     if files:
-        await _keep_comment(ctx, ticket, text or _stand_in(files), files=files)
+        await _keep_comment(ctx, ticket, text or stand_in(files), files=files)
     elif text and typed:  # a typed comment, not the 跳过 button or the word
         kept = text
         await _keep_comment(ctx, ticket, kept)
@@ -520,7 +524,13 @@ def say_comment_kept(
     ctx.say(key, buttons, words=quoted(kept[:40]), what=what, still=still + more)
 
 
-def _stand_in(files: Files) -> str:
+def files_sent(ctx: Ctx) -> Files:
+    """The photo and the voice note the message came as, (kind, file id) each."""
+    sent = {"photo": ctx.msg.photo_file_id, "voice": ctx.msg.voice_file_id}
+    return [(kind, file_id) for kind, file_id in sent.items() if file_id]
+
+
+def stand_in(files: Files) -> str:
     """What a comment without words reads, on the card and to the leaders."""
     return "[语音]" if any(kind == "voice" for kind, _ in files) else "[照片]"
 
@@ -531,7 +541,7 @@ async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str, files: Files = ())
     kept and told as the comment is."""
     said = "\n".join(w for w in (ticket.rating_comment, text) if w)
     if not said and files:
-        said = _stand_in(files)
+        said = stand_in(files)
     await _keep_comment(ctx, ticket, said, files=files)
 
 

@@ -205,3 +205,19 @@ async def test_the_oversight_leaders_hear_of_a_complaint_sent_back_a_second_time
     assert len(alerts_to(DELIVERY_LEADER)) == 1
     [alert] = alerts_to(CONDUCT_LEADER)
     assert alert.startswith("⚠️ 工單") and "物流配送中心" in alert and "又遲到了兩個小時" in alert
+
+
+async def test_a_photo_sent_as_the_reason_reaches_the_leader_told_of_the_second_reopen(
+    desk: Harness,
+) -> None:
+    """Before: the leader read 报告人表示问题没有解决：[照片] and never saw the photo."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await _send_back(desk, ticket_id, "风机还是不转")
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "已处理", chat=TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    await desk.send(FARMER, photo_file_id="p-fan-still")
+    to_leader = [r for r in await desk.outbox() if r.chat_id == LEADER]
+    assert any("第 2 次退回" in str(r.payload.get("text", "")) for r in to_leader)
+    assert any(r.payload.get("file_id") == "p-fan-still" for r in to_leader)

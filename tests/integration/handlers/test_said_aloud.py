@@ -99,6 +99,24 @@ async def test_not_solved_may_be_said_aloud(desk: Harness) -> None:
     assert len(cards) == 2 and any(r.chat_id == TEAM_CHAT for r in voices)
 
 
+@pytest.mark.parametrize("caption", ["温度还是上不去，你看", ""])
+async def test_not_solved_may_be_shown_in_a_photo_that_reaches_the_team(
+    desk: Harness, caption: str
+) -> None:
+    """Before: the photo sent for 没解决's why was dropped (with words, the words alone went
+    back; without, the why was asked again), and the team never saw it."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    out = await desk.send(FARMER, caption, photo_file_id="p-still-broken")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED, texts(out)
+    assert ("photo", "p-still-broken") in await _attachments(desk, ticket_id)
+    photos = [r for r in await desk.outbox() if r.method == "send_photo"]
+    assert any(r.chat_id == TEAM_CHAT and r.payload["file_id"] == "p-still-broken" for r in photos)
+    told = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == TEAM_CHAT]
+    assert any(f"问题没有解决：{caption or '[照片]'}" in said for said in told), told
+
+
 @pytest.mark.parametrize("nothing_more", ["没有", "没问题"])
 async def test_plain_replies_move_the_request_on_instead_of_joining_its_text(
     desk: Harness, nothing_more: str
