@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.enums import Kind, Status
-from core.lifecycle import QUESTION_NOTICE
+from core.lifecycle import PROGRESS_NOTICE, QUESTION_NOTICE
 from core.model import Ticket
 from handlers import alarm_check, alarm_when, mine
 from handlers.alarm_intake import ANOTHER_BARN
@@ -39,7 +39,7 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     asked = {t.id for t in candidates}
     if answered is not None and answered.id not in asked and more_of_it(ctx, decision, answered):
         candidates.append(answered)
-    target = await question_replied_to(ctx)
+    target = await notice_replied_to(ctx)
     if target is None and len(candidates) == 1:
         target = candidates[0]
     alarm = target is None and _barn_failing(ctx, decision)
@@ -192,14 +192,19 @@ async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -
     )
 
 
-async def question_replied_to(ctx: Ctx) -> Ticket | None:
-    """The person's ticket still being worked on whose question notice the message replies
-    to (Telegram's reply), if it does."""
+# The notices of a ticket being worked on that words replied to are about: its team's
+# question (需补充), and that it was taken up (接单) or a member is going there (上门).
+_ABOUT_WORK = frozenset({QUESTION_NOTICE, PROGRESS_NOTICE})
+
+
+async def notice_replied_to(ctx: Ctx) -> Ticket | None:
+    """The person's ticket still being worked on whose question, 接单 or 上门 notice the
+    message replies to (Telegram's reply), if it does."""
     msg = ctx.msg
     if msg.reply_to is None:
         return None
     for sent in await ctx.uow.ticket_messages.of_message(msg.chat_id, msg.reply_to):
-        if sent.purpose != QUESTION_NOTICE:
+        if sent.purpose not in _ABOUT_WORK:
             continue
         ticket = await ctx.uow.tickets.get(sent.ticket_id)
         if ticket is not None and ticket.requester_id == ctx.user.id and _in_work(ticket):

@@ -79,7 +79,7 @@ async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]
     ticket, whose team waits on it, not into the draft being written meanwhile, which
     stays where it was (and is named, so that they know it is not yet submitted).
     `reading` is where the typed words go (`routed`)."""
-    replied = await answers.question_replied_to(ctx)
+    replied = await answers.notice_replied_to(ctx)
     if replied is None:
         return False
     msg = ctx.msg

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.enums import Action, Kind, Role, Status, WishOutcome
-from core.lifecycle import TRANSITIONS, VISITED_KINDS, oversight_applies
+from core.lifecycle import PROGRESS_NOTICE, TRANSITIONS, VISITED_KINDS, oversight_applies
 from core.model import Ticket
 from core.services import own_request, roles_of
 from core.texts import KIND_NAMES
@@ -127,7 +127,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
                 team = ctx.cfg.team(ticket.team_id).name
                 named = key == "n_accepted_suggestion"
                 key, name = (key, team) if named else (f"{key}_team", team)
-            await tell_requester(ctx, ticket, key, name=name)
+            # Kept with its message id: words replied to it are about this ticket.
+            await tell_requester(ctx, ticket, key, purpose=PROGRESS_NOTICE, name=name)
             await refresh_cards(ctx, ticket)
     elif verb == "res" and ticket.kind is Kind.WISH:
         await _ask_wish_result(ctx, ticket, _outcome(parts))

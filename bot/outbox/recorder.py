@@ -21,6 +21,7 @@ from core.lifecycle import (
     CALLBACK_NOTICE,
     ECHO_POST,
     NEWS_ALERTS,
+    PROGRESS_NOTICE,
     PROMPTS,
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
@@ -132,15 +133,23 @@ def _sent_message(row: OutboxMessage, message_id: int, now: datetime) -> TicketM
 
 
 # A ticket's messages whose id is kept: its card, the requester's notices a reply to which
-# is read as about the ticket (the team's question, the resolution), and what asks for a
-# call-back (edited once it is recorded), and its echo wall post (withdrawn if it is reopened).
-_KEPT_NOTICES = ("card", QUESTION_NOTICE, RESOLUTION_NOTICE, CALLBACK_NOTICE, ECHO_POST)
+# is read as about the ticket (the team's question, 接单 or 上门, the resolution), and what
+# asks for a call-back (edited once it is recorded), and its echo wall post (withdrawn if it
+# is reopened).
+_KEPT_NOTICES = (
+    "card",
+    QUESTION_NOTICE,
+    PROGRESS_NOTICE,
+    RESOLUTION_NOTICE,
+    CALLBACK_NOTICE,
+    ECHO_POST,
+)
 
 
 async def _keep(uow: SqlUnitOfWork, row: OutboxMessage, message_id: int, now: datetime) -> None:
     """Keep the message id of a team card, so later edits find it, of a ladder's reminder
     or alert, so its buttons can be taken away once they no longer apply, and of a question
-    or a resolution notice to a requester, so a reply to it finds its ticket."""
+    or a progress or resolution notice to a requester, so a reply to it finds its ticket."""
     sent_about_ticket = row.method == "send_message" and row.ticket_id is not None
     if not ((sent_about_ticket and row.purpose in _KEPT_NOTICES) or _is_prompt(row)):
         return

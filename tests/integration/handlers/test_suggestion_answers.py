@@ -66,7 +66,7 @@ async def _suggestion_answered(desk: Harness, script: Script) -> tuple[int, dict
         r.purpose: r for r in await desk.outbox() if r.chat_id == STAFF and r.ticket_id == ticket.id
     }
     return ticket.id, {
-        "accepted": str(told["notify"].payload["text"]),
+        "accepted": str(told["progress"].payload["text"]),
         "answered": str(told["resolution"].payload["text"]),
         "buttons": "|".join(b["text"] for b in told["resolution"].payload["buttons"][0]),
     }
