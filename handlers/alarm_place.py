@@ -281,7 +281,8 @@ async def _place_call(
         await redirect(
             ctx.uow, ctx.cfg, ticket, town_team.id, now=ctx.now, note=f"报告人告知位置：{said}"
         )
-        await notify.update_cards(ctx, ticket)  # the first team's copies lose their buttons
+        # The first team's copies lose their buttons, and say where the call went.
+        await notify.update_cards(ctx, ticket, moved_from=first_team)
         await notify.post_card(
             ctx, ticket, with_history=True
         )  # card, files, location and pages for the new team

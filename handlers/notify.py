@@ -8,6 +8,7 @@ from core.complainant import keeper_places, notes_hidden_from, said_later_hidden
 from core.config import Team
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
+from core.left_behind import moved_note, places_left
 from core.lifecycle import PROMPTS
 from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
@@ -515,12 +516,15 @@ async def update_cards(
     skip_message_id: int | None = None,
     reposting: bool = False,
     card_at: Callable[[ChatPlace | None], str] | None = None,
+    moved_from: str | None = None,
 ) -> None:
     """Edit every sent copy of the ticket's card to its state now (but the one at
     `skip_message_id` in this chat, which the step edits itself). `reposting`: a fresh
     card follows (`post_card`), which alone has the buttons, also where the ticket comes
     back to a team that had it. `card_at`: the card as each place reads it now, when the
-    step has built it already (`cards_by_place`)."""
+    step has built it already (`cards_by_place`). `moved_from`: the team the step sent the
+    ticket on from, whose copies say where it went, once: the copies of the teams it has
+    left are edited no more (`core.left_behind`)."""
     assert ticket.id is not None
     if card_at is None:
         card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
@@ -549,23 +553,30 @@ async def update_cards(
     # A place's newest copy is its live one: an older one (from before a reopen, or before
     # the ticket came back to a team that had it) keeps the state it was left showing.
     newest = await _newest_cards(ctx, ticket)
+    leaving, moved_at = await moved_card_at(ctx, ticket, moved_from)
+    left = (await places_left(ctx.uow, ctx.cfg, ticket) | leaving) - current - {watcher}
     # Where each edit goes: a sent copy by its message id; a card still queued once it has
     # gone out (the sender finds its message id then). Each in the script that copy is in.
+    # Not a copy the ticket left behind before this step: that team follows it no more.
     edits: list[tuple[ChatPlace, dict[str, object], Script]] = []
     for place, sent in newest.items():
-        if place in queued:
+        if place in queued or (place in left and place not in leaving):
             continue  # a newer copy is on its way there; its edit follows below
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
         if pressed and place not in held:
             continue
         edits.append((place, {"message_id": sent.message_id}, sent.shown_in))
-    edits += [(place, {"ref_purpose": "card"}, script) for place, script in queued.items()]
+    edits += [
+        (place, {"ref_purpose": "card"}, script)
+        for place, script in queued.items()
+        if place not in left or place in leaving
+    ]
     # Each copy as its place may read it: a complainant named only where they may be, a
     # complaint the oversight team has only what it was about on the other teams' copies.
     for place, where, script in edits:
         await ctx.enqueue(
             place,
-            card_at(place),
+            moved_at(place) if place in leaving else card_at(place),
             buttons=buttons if place in current else _watching(place, watcher, ticket),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
@@ -574,6 +585,20 @@ async def update_cards(
             extra=where,
             script=script,
         )
+
+
+async def moved_card_at(
+    ctx: Ctx, ticket: Ticket, moved_from: str | None
+) -> tuple[set[ChatPlace], Callable[[ChatPlace | None], str]]:
+    """The places of the team the ticket was just sent on from (none when `moved_from` is
+    None), but where it is worked on or watched now, and their copies' last card: the card
+    as it is now, with where it went below it."""
+    if moved_from is None or ctx.cfg.find_team(moved_from) is None:
+        return set(), lambda _: ""
+    keep = await work_places(ctx, ticket) | {await oversight_chat(ctx, ticket)}
+    leaving = await team_places(ctx.uow, ctx.cfg, moved_from) - keep
+    note = moved_note(ctx.cfg, ticket)
+    return leaving, await cards_by_place(ctx.uow, ctx.cfg, ticket, note=note)
 
 
 def _watching(

@@ -71,7 +71,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         status = ticket_status(ticket, ctx.script_here, for_staff=True)
         ctx.toast("not_allowed_now", status=status)
         return
-    await refresh_cards(ctx, ticket, reposting=True)
+    await refresh_cards(ctx, ticket, reposting=True, moved_from=from_team.id)
     await notify.post_card(ctx, ticket, with_history=True)
     text = t("ov_taken_team", number=ticket.label, team=oversight.name)
     handing_team = await notify.team_chat(ctx, from_team.id)

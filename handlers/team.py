@@ -341,7 +341,7 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     from_team, taker = ticket.team_id, ticket.accepted_by
     if not await act_on(ctx, ticket, action, note="人工分派", to_team=team_id):
         return
-    await refresh_cards(ctx, ticket, reposting=True)
+    await refresh_cards(ctx, ticket, reposting=True, moved_from=from_team)
     await notify.post_card(ctx, ticket, with_history=True)
     if action is Action.REASSIGN:
         await notify.moved_away(ctx, ticket, from_team, taker)

@@ -143,15 +143,21 @@ async def _beaten_to_it(ctx: Ctx, ticket: Ticket, action: Action) -> tuple[str, 
     return key, await notify.name_of(ctx, done[-1].actor_id), done[-1].note
 
 
-async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) -> None:
+async def refresh_cards(
+    ctx: Ctx, ticket: Ticket, *, reposting: bool = False, moved_from: str | None = None
+) -> None:
     """Show the new state on the pressed card and on every other copy of it (without
-    buttons when `reposting`: a fresh card follows)."""
+    buttons when `reposting`: a fresh card follows). `moved_from`: the team the ticket was
+    just sent on from, whose copies say where it went, for the last time."""
     pressed = ctx.msg.callback_message_id
     # Built once: the pressed copy and every other copy read the same state.
     card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
     if pressed is not None:
         here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
         text, buttons = card_at(here), card_buttons(ctx.cfg, ticket)
+        leaving, moved_at = await notify.moved_card_at(ctx, ticket, moved_from)
+        if here in leaving:
+            text = moved_at(here)  # 派给 pressed on the triage desk's card: where it went
         # Pressed where the ticket is no longer worked on (sent on to another team), or on a
         # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
         # later changes edit): its state, without buttons.
@@ -174,7 +180,12 @@ async def refresh_cards(ctx: Ctx, ticket: Ticket, *, reposting: bool = False) ->
         shown = buttons_in_script(buttons, script) if live else ()
         ctx.reply(in_script(text, script), shown, edit=True)
     await notify.update_cards(
-        ctx, ticket, skip_message_id=pressed, reposting=reposting, card_at=card_at
+        ctx,
+        ticket,
+        skip_message_id=pressed,
+        reposting=reposting,
+        card_at=card_at,
+        moved_from=moved_from,
     )
 
 

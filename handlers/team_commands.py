@@ -299,7 +299,7 @@ async def _reassign(ctx: Ctx) -> None:
         ctx.say("not_allowed_now", status=ticket_status(ticket, ctx.script_here, for_staff=True))
         return
     # Every old copy shows where it went, without buttons: the new card is the live one.
-    await notify.update_cards(ctx, ticket, reposting=True)
+    await notify.update_cards(ctx, ticket, reposting=True, moved_from=from_team)
     await notify.post_card(ctx, ticket, with_history=True)
     await notify.moved_away(ctx, ticket, from_team, taker)
     await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)

@@ -91,6 +91,7 @@ async def note_step(ctx: Ctx) -> None:
         await _let_album_go(ctx, album)
         return
     asked_for = flow
+    held_by = ticket.team_id  # before a 转派 below
     # The cards show the new state first; a transferred ticket's new card comes after.
     if flow == "t_ask" and await act_on(ctx, ticket, Action.ASK, note=text):
         await refresh_cards(ctx, ticket)
@@ -123,7 +124,7 @@ async def note_step(ctx: Ctx) -> None:
     elif flow == "t_xfer" and await act_on(
         ctx, ticket, Action.TRANSFER, note=text, to_team=str(data.get("to"))
     ):
-        await refresh_cards(ctx, ticket, reposting=True)
+        await refresh_cards(ctx, ticket, reposting=True, moved_from=held_by)
         await _keep_files(ctx, ticket, files, text, to_requester=False)  # with the new card
         await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket, with_history=True)

@@ -10,6 +10,7 @@ from core import sla
 from core.complainant import team_keeps, withheld
 from core.config import Config
 from core.enums import Role
+from core.left_behind import places_left
 from core.lifecycle import (
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
@@ -232,7 +233,10 @@ async def close(
     # closed: the same card the desk writes, not an alert's summary, each copy as its place
     # may read it (a complainant named only where they may be, `core.team_card`).
     card_at = await cards_by_place(uow, cfg, ticket, note=note)
+    left = await places_left(uow, cfg, ticket)  # told where it went, once: no more
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
+        if copy.place in left:
+            continue
         shown = card_at(copy.place)
         edit = Row(
             copy.chat_id,

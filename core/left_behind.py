@@ -1,0 +1,51 @@
+"""The copies of a ticket's card left with the teams it was sent on from (转派, 改派, or a
+110 call moved to the town the farmer named). The step that moves the ticket edits them
+once more, to say where it went (`moved_note`); after that they read no more of its
+progress (who took it up, how it was resolved and rated), which is the new team's to
+follow. The desk (a press) and the sweep (an auto-close) edit cards alike, so both ask here.
+"""
+
+from __future__ import annotations
+
+from core.config import Config
+from core.enums import Action, Kind
+from core.investigated import team_places
+from core.model import ChatPlace, Ticket
+from core.ports import UnitOfWork
+
+# The events that send a ticket to another team, with the team it left (`from_team`).
+_MOVES = frozenset((Action.TRANSFER.value, Action.REASSIGN.value))
+
+
+async def places_left(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatPlace]:
+    """The places of the teams `ticket` was sent on from: not those of its team now, nor
+    the oversight team's, which keeps a complaint another team has in sight."""
+    assert ticket.id is not None
+    left = {
+        str(event.data["from_team"])
+        for event in await uow.tickets.events(ticket.id)
+        if event.action in _MOVES and event.data.get("from_team")
+    }
+    keep = {ticket.team_id, *_watching(cfg, ticket)}
+    places: set[ChatPlace] = set()
+    for team_id in left - keep:
+        if cfg.find_team(team_id) is not None:  # a team since removed from the config
+            places |= await team_places(uow, cfg, team_id)
+    for team_id in keep:
+        if cfg.find_team(team_id) is not None:
+            places -= await team_places(uow, cfg, team_id)
+    return places
+
+
+def moved_note(cfg: Config, ticket: Ticket) -> str:
+    """The line below the last edit of a copy left behind: where the ticket went."""
+    return f"➡️ 已转给 {cfg.team(ticket.team_id).name}，这张卡片不再更新。"
+
+
+def _watching(cfg: Config, ticket: Ticket) -> tuple[str, ...]:
+    """The oversight team, for a complaint another line has (`handlers.notify.watching_team`
+    says when its chat holds a copy)."""
+    line = cfg.oversight_line()
+    if ticket.kind is not Kind.COMPLAINT or line is None or ticket.line == line.id:
+        return ()
+    return (cfg.default_team(line.id).id,)
