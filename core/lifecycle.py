@@ -190,8 +190,9 @@ PROMPTS = (
 # The requester's copy of a team's question (需补充) and its reminder, which invite a reply:
 # kept with the sent message too, so that a reply to it tells which ticket it answers.
 QUESTION_NOTICE = "question"
-# The requester's notices that a member took the ticket up (接单) or is going there (上门):
-# kept too, so that words replied to them ("我下午不在店里，放隔壁就行") are about that ticket.
+# The requester's notices that a member took the ticket up (接单) or is going there (上门),
+# or that another team has it now (转派, 改派): kept too, so that words replied to them
+# ("我下午不在店里，放隔壁就行") are about that ticket.
 PROGRESS_NOTICE = "progress"
 # What asks for the call-back (回访) a low rating owes, with 「📞 已回访」: kept with the sent
 # message too, so that once the call-back is recorded each copy says so instead of asking.

@@ -30,7 +30,7 @@ from handlers.places import (
     pin_place,
     without_places,
 )
-from handlers.team_access import tell_requester
+from handlers.team_access import tell_requester_moved
 from handlers.ticket_info import add_info
 from handlers.tickets import attach, is_chasing, is_greeting, is_question, routed
 from routing import bare, to_simplified
@@ -293,7 +293,7 @@ async def _place_call(
         )
         for target in paged:
             await ctx.enqueue(target, moved, urgent=ticket.urgent, ticket_id=ticket.id)
-        await tell_requester(ctx, ticket, "n_transferred", team=town_team.name)
+        await tell_requester_moved(ctx, ticket, town_team.name)
     else:
         await notify.update_cards(ctx, ticket)
         pin = (

@@ -193,7 +193,8 @@ async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -
 
 
 # The notices of a ticket being worked on that words replied to are about: its team's
-# question (需补充), and that it was taken up (接单) or a member is going there (上门).
+# question (需补充), that it was taken up (接单), a member is going there (上门) or another
+# team has it now (转派).
 _ABOUT_WORK = frozenset({QUESTION_NOTICE, PROGRESS_NOTICE})
 
 

@@ -21,7 +21,7 @@ from handlers.context import Ctx
 from handlers.i18n import in_script, t
 from handlers.resolved_presses import say_resolved
 from handlers.staff import is_oversight, serves_a_team
-from handlers.team_access import refresh_cards, tell_requester
+from handlers.team_access import refresh_cards, tell_requester_moved
 
 NOTE = "作风监督接管"
 
@@ -81,7 +81,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # The member who had accepted it may be on the road to the complainant, not reading
         # the group: told in their own chat, as after a supervisor's 改派 (`moved_away`).
         await ctx.enqueue(ChatPlace(taker), text, urgent=ticket.urgent, ticket_id=ticket.id)
-    await tell_requester(ctx, ticket, "n_transferred", team=oversight.name)
+    await tell_requester_moved(ctx, ticket, oversight.name)
     ctx.toast("ov_taken", number=ticket.label)
 
 

@@ -23,6 +23,7 @@ from handlers.team_access import (
     refresh_cards,
     refuse_moved_on,
     tell_requester,
+    tell_requester_moved,
 )
 from handlers.team_notes import note_ttl, waited_minutes
 from handlers.team_nudges import leaders_nudge, team_buttons
@@ -346,5 +347,5 @@ async def dispatch_by_hand(ctx: Ctx, ticket: Ticket, team_id: str) -> None:
     if action is Action.REASSIGN:
         await notify.moved_away(ctx, ticket, from_team, taker)
     team = ctx.cfg.team(team_id).name
-    await tell_requester(ctx, ticket, "n_transferred", team=team)
+    await tell_requester_moved(ctx, ticket, team)
     ctx.toast("reassigned", number=ticket.label, team=in_script(team, ctx.script_here))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.enums import Action, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
-from core.lifecycle import PROMPTS
+from core.lifecycle import PROGRESS_NOTICE, PROMPTS
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, perform
@@ -258,6 +258,12 @@ async def tell_requester(
         purpose=purpose,
         script=await requester_script(ctx, ticket),
     )
+
+
+async def tell_requester_moved(ctx: Ctx, ticket: Ticket, team: str) -> None:
+    """The requester told which team has the ticket now (转派, 改派, 接管): kept with its
+    message id, so that words replied to it are about this ticket."""
+    await tell_requester(ctx, ticket, "n_transferred", purpose=PROGRESS_NOTICE, team=team)
 
 
 def outcome_named(named: str) -> WishOutcome:

@@ -36,7 +36,7 @@ from handlers.report_commands import ledger, stats
 from handlers.staff import is_oversight, teams_served
 from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
 from handlers.team import on_button
-from handlers.team_access import tell_requester
+from handlers.team_access import tell_requester_moved
 from handlers.team_examples import bind_example, duty_example, teams_meant
 from handlers.team_notes import FLOWS, Step, not_for_the_note, say_file_not_kept, say_not_kept
 from handlers.team_nudges import offer_teams, on_supervisor_button
@@ -302,7 +302,7 @@ async def _reassign(ctx: Ctx) -> None:
     await notify.update_cards(ctx, ticket, reposting=True, moved_from=from_team)
     await notify.post_card(ctx, ticket, with_history=True)
     await notify.moved_away(ctx, ticket, from_team, taker)
-    await tell_requester(ctx, ticket, "n_transferred", team=to_team.name)
+    await tell_requester_moved(ctx, ticket, to_team.name)
     ctx.say("reassigned", number=ticket.label, team=in_script(to_team.name, ctx.script_here))
 
 

@@ -25,6 +25,7 @@ from handlers.team_access import (
     requester_script,
     settle_reply,
     tell_requester,
+    tell_requester_moved,
 )
 from handlers.tickets import attach
 from handlers.typed_menu import calls_off
@@ -126,7 +127,7 @@ async def note_step(ctx: Ctx) -> None:
     ):
         await refresh_cards(ctx, ticket, reposting=True, moved_from=held_by)
         await _keep_files(ctx, ticket, files, text, to_requester=False)  # with the new card
-        await tell_requester(ctx, ticket, "n_transferred", team=ctx.cfg.team(ticket.team_id).name)
+        await tell_requester_moved(ctx, ticket, ctx.cfg.team(ticket.team_id).name)
         await notify.post_card(ctx, ticket, with_history=True)
     else:
         await _let_album_go(ctx, album)  # the ticket moved on meanwhile (the member is told)

@@ -13,7 +13,7 @@ from core.enums import Status
 from tests.support.desk import Harness, button_data, texts
 
 RETAILER = 100002
-DELIVERY_CHAT = -1001000000014
+DELIVERY_CHAT, ORDERING_CHAT = -1001000000014, -1001000000013
 DELIVERY_MEMBER = 200071
 _message_ids = itertools.count(9000)
 
@@ -73,3 +73,29 @@ async def test_another_service_replied_to_the_accept_notice_goes_its_own_way(
     _, notice = await _taken(desk)
     out = await desk.send(RETAILER, "另外问一下，许可证快到期了怎么延续？", reply_to=notice)
     assert "要把这条消息作为" in texts(out), texts(out)
+
+
+async def test_words_replied_to_the_transfer_notice_reach_the_new_team(desk: Harness) -> None:
+    """Before: 转给谁了？还要多久 replied to 「工单 … 已转给 营销服务部 办理」 was offered as a
+    new request for the triage desk."""
+    ticket = await desk.file_request(RETAILER, "昨天送货少送了一条中华")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:xfer:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:xto:{ticket.id}:ordering", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是订货量的问题，转客户经理", chat=DELIVERY_CHAT)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [notice] = [
+        r for r in await desk.outbox() if r.chat_id == RETAILER and "已转给" in r.payload["text"]
+    ]
+    await recorder.record(notice, 9999)
+    before = {r.id for r in await desk.outbox()}
+
+    out = await desk.send(RETAILER, "我下午不在店里，放隔壁就行", reply_to=9999)
+
+    assert "补充到工单 10019，服务队会继续处理" in texts(out), texts(out)
+    team = [
+        str(r.payload.get("text"))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == ORDERING_CHAT
+    ]
+    assert any("我下午不在店里" in text for text in team), team
