@@ -10,6 +10,7 @@ from core.enums import Kind
 from core.model import Ticket
 from core.texts import typed_phone
 from handlers.context import Ctx
+from handlers.rating_words import speaks_of_how_it_went
 from handlers.tickets import is_greeting, routed
 from routing import Decision, bare, normalize, to_simplified
 
@@ -288,8 +289,11 @@ _REMARK_MIN = 4  # characters: "好的", "嗯嗯" or "收到了" say nothing of 
 
 def a_remark(plain: str) -> bool:
     """Words at the score prompt that say something of the service, not a question about
-    the scores ("怎么打分？") nor a mere acknowledgement."""
-    return len(plain) >= _REMARK_MIN and plain not in ACKNOWLEDGED and not _ASKS.search(plain)
+    the scores ("怎么打分？") nor a mere acknowledgement. Fewer words say it too when they
+    say how it went ("太慢了", "來晚了")."""
+    if plain in ACKNOWLEDGED or _ASKS.search(plain):
+        return False
+    return len(plain) >= _REMARK_MIN or speaks_of_how_it_went(plain)
 
 
 def a_question_of_its_own(ctx: Ctx, plain: str) -> bool:

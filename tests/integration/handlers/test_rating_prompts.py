@@ -232,6 +232,22 @@ async def test_a_remark_is_kept_through_an_acknowledgement_until_the_score(
     assert (await desk.tickets())[0].rating_comment == "你们这个服务真是太差劲了"
 
 
+@pytest.mark.parametrize(("remark", "kept"), [("太慢了", "太慢了"), ("來晚了", "來晚了")])
+async def test_a_short_remark_at_the_score_prompt_is_the_low_scores_comment_not_asked_again(
+    desk: Harness, remark: str, kept: str
+) -> None:
+    """太慢了 is three characters, yet says how it went: kept for the score pressed next,
+    and after a low one not asked for again (哪里不满意)."""
+    ticket_id = await _at_the_score_prompt(desk)
+    out = to_simplified(texts(await desk.send(FARMER, remark)))
+    assert "您说的话会和分数一起转给服务队" in out
+    out = to_simplified(texts(await desk.press(FARMER, f"my:r:{ticket_id}:2")))
+    assert "已请负责人回访您" in out and to_simplified(kept) in out
+    assert "可以跳过" not in out and "哪里不满意" not in out
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating, ticket.rating_comment) == (Status.CLOSED, 2, kept)
+
+
 @pytest.mark.parametrize("more", ["打了三次电话才来", "太慢"])
 async def test_more_remarks_at_the_score_prompt_are_kept_together(desk: Harness, more: str) -> None:
     ticket_id = await _at_the_score_prompt(desk)
