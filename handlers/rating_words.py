@@ -23,9 +23,12 @@ _JUDGED: dict[str, int] = {
     **dict.fromkeys(("很一般", "比较一般", "还凑合", "也就那样"), 3),
     **dict.fromkeys(("不太满意", "不满意", "不大满意", "不怎么满意", "不好", "比较差"), 2),
     **dict.fromkeys(("不太好", "不怎么好", "不怎么样", "不咋样", "不大好"), 2),
+    # 差 alone is the scale's 2, below 一般 and above 很差; 不咋地 is 不咋样 (不咋的 and
+    # 不怎么的 read without the 的 that `_AROUND` takes off).
+    **dict.fromkeys(("差", "较差", "不咋地", "不咋", "不怎么地", "不怎么"), 2),
     **dict.fromkeys(("很不满意", "非常不满意", "特别不满意", "十分不满意"), 1),
     **dict.fromkeys(("很差", "非常差", "太差", "极差", "差评", "差劲", "很差劲", "太差劲"), 1),
-    **dict.fromkeys(("很不好", "非常不好", "太不好", "特别差"), 1),
+    **dict.fromkeys(("很不好", "非常不好", "太不好", "特别差", "好差", "真差", "超差"), 1),
 }
 # What goes with a judgement without changing it: "我觉得一般吧", "服务很满意，谢谢", and to
 # whom it is given, as a score is ("给个差评", "给你们好评").

@@ -88,6 +88,48 @@ async def test_a_judgement_said_as_people_say_it_is_the_score_not_asked_again(
     assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
 
 
+# 差 alone is the scale's 2 (很差 its 1), as 不咋地 is 不咋样's; in either script.
+_POOR_OR_SO = [
+    ("差", 2),
+    ("服务差", 2),
+    ("太差", 1),
+    ("太差了", 1),
+    ("好差", 1),
+    ("不咋地", 2),
+    ("不咋的", 2),
+    ("不怎么地", 2),
+    ("一般般", 3),
+    ("很差", 1),
+    ("不怎么样", 2),
+    ("服務差", 2),
+    ("不咋樣", 2),
+    ("不怎麼地", 2),
+    ("一般般吧", 3),
+]
+
+
+@pytest.mark.parametrize(("words", "score"), _POOR_OR_SO)
+async def test_poor_or_so_so_in_a_word_or_two_is_the_score_and_says_so(
+    desk: Harness, words: str, score: int
+) -> None:
+    await _at_the_score_prompt(desk)
+    out = to_simplified(texts(await desk.send(FARMER, words)))
+    assert f"记为 {score} 分" in out and "4 = 基本满意" not in out
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating) == (Status.CLOSED, score)
+
+
+@pytest.mark.parametrize(("words", "score"), _POOR_OR_SO)
+async def test_poor_or_so_so_typed_back_to_the_resolution_asks_the_score(
+    desk: Harness, words: str, score: int
+) -> None:
+    """As other judgements are: the score buttons, never a request of those words."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    out = await desk.send(FARMER, words)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+    assert "提交吗" not in to_simplified(texts(out)) and len(await desk.tickets()) == 1
+
+
 @pytest.mark.parametrize(("typed", "score"), SCORES_WITH_A_FEW_WORDS)
 async def test_a_score_with_a_few_words_at_the_score_prompt_is_the_score(
     desk: Harness, typed: str, score: int
