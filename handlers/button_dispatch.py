@@ -20,6 +20,7 @@ from handlers.context import Ctx
 from handlers.entries import MENU, set_script
 from handlers.flows import FLOWS
 from handlers.leave_flow import leave_flow
+from handlers.menu import say_110_not_theirs
 from handlers.registration_now import registering, voice_kept_for_110
 from handlers.tickets import may_have_barn, open_emergency
 
@@ -28,6 +29,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
     held = data == registration_shared.VOICE_ALARM and registration_left.holding(ctx)
     if (data == "m:110" or held) and voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
+    elif data == "m:110" and not may_have_barn(ctx):
+        await beside_the_draft(ctx, lambda: _110_not_theirs(ctx))
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:
@@ -54,6 +57,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         pass
     elif not await team_commands.staff_button(ctx, data):
         ctx.refuse("stale_button")  # the popup says it; a chat message would say it twice
+
+
+async def _110_not_theirs(ctx: Ctx) -> bool:
+    """🚨 110 of the welcome pressed by someone who has said they are staff or a retailer:
+    what it is for; a registration going on asks its question again, a draft goes on."""
+    say_110_not_theirs(ctx)
+    if registering(ctx):
+        registration.ask_again(ctx)
+    return True
 
 
 async def _mine_pressed(ctx: Ctx, data: str) -> bool:

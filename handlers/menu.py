@@ -52,3 +52,14 @@ def say_help(ctx: Ctx) -> None:
     # Every closed ticket goes on the echo wall unless its requester refuses: say how.
     echo = ctx.text("help_echo") if ctx.cfg.echo_wall_chat is not None else ""
     ctx.say("help", main_menu(ctx), urgent=urgent, wish=wish, echo=echo)
+
+
+def say_110_not_theirs(ctx: Ctx) -> None:
+    """🚨 110 pressed by someone registered as a retailer or staff, on a menu shown before
+    they said who they are: what the 110 is for, and /110 for a barn that is failing after
+    all; nothing is asked, so no 请说明出了什么问题 waits for words about their office or
+    shop. Their menu, unless a conversation goes on (a draft, said to go on)."""
+    kind = ctx.user.kind.value if ctx.user.kind is not None else "retailer"
+    ctx.say(
+        "e_110_no_barn", main_menu(ctx) if ctx.conv is None else (), who=ctx.text(f"kind_{kind}")
+    )
