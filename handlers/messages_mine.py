@@ -120,6 +120,10 @@ MINE: dict[str, str] = {
         "或没看出是满意、没实现还是打几分）。为免弄错，这几项都还没有处理。请逐项再说一次，"
         "例如“第1项满意”“第2项没实现”“第3项4分”。"
     ),
+    "items_others_miscounted": (
+        "您说的其他 {count} 项，我没对上：清单上除了{named}，还有 {left} 项。为免弄错，这几项都"
+        "还没有处理。请逐项再说一次，例如“第1项满意”“第2项没实现”“第3项4分”。"
+    ),
     "items_understood_line": "第{place}项 {number}（{gist}）：{verdict}",
     "items_understood_none": "（没有一项看得准）",
     "items_understood_back": "没实现，退回重新办理",

@@ -26,6 +26,7 @@ from handlers.rating import (
 )
 from handlers.rating_words import judgement_in
 from handlers.verdict_words import kind_verdict, says_not_solved, says_solved, typed_score
+from handlers.wish_list_others import others_said
 from handlers.wish_lists import (
     ItemsVerdict,
     ItemWords,
@@ -103,6 +104,8 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     item; or, when a part names no item of the list or says nothing for sure, what was
     understood said and nothing done. False when the words judge fewer than two items by
     number, or no wish list of theirs awaits their word."""
+    if await _named_then_others(ctx, text, awaiting):
+        return True
     parts = items_verdicts(text)
     if parts is None:
         return await _all_awaiting_judged(ctx, text, awaiting)
@@ -132,6 +135,81 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
         return True
     await _apply(ctx, sorted(judged, key=lambda j: j.number))
     return True
+
+
+async def _named_then_others(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
+    """Items named and judged, then the others judged together ("第一项满意，其他两项都没
+    实现"): each as its words say, the others being the list's items not named (those
+    awaiting the person's word when no count is said). A count that is not how many
+    others there are (其他三项 beside one of three) changes nothing, and says so. False
+    when the words are not such, or no one wish list of theirs awaits their word."""
+    said = others_said(text)
+    others_verdict = _verdict_of(said.rest) if said is not None else None
+    if said is None or others_verdict is None or not awaiting:
+        return False
+    lists = await wish_lists(ctx, awaiting)
+    if len(lists) != 1:
+        return False
+    [items] = lists
+    named = _named_first(said.head, items)
+    if named is None:
+        return False
+    whole = text.strip()  # the reason an item sent back goes with
+    judged = [_Judged(items[n - 1], n, *verdict, whole) for n, verdict in named]
+    waiting = {t.id for t in awaiting}
+    others = [(n, t) for n, t in enumerate(items, start=1) if n not in dict(named)]
+    open_ones = [(n, t) for n, t in others if t.id in waiting]
+    if said.count is None or said.count == len(open_ones):
+        chosen = open_ones
+    elif said.count == len(others):
+        chosen = others  # one rated or in hand among them: _apply says so
+    else:
+        _say_miscounted(ctx, [n for n, _ in named], said.count, len(others))
+        return True
+    if not chosen:
+        return False
+    judged += [_Judged(t, n, *others_verdict, whole) for n, t in chosen]
+    await _apply(ctx, sorted(judged, key=lambda j: j.number))
+    return True
+
+
+def _named_first(
+    head: str, items: Sequence[Ticket]
+) -> list[tuple[int, tuple[str, int | None]]] | None:
+    """The items `head` names, by their numbers on the list, each with the verdict its
+    words give ("第一项满意", "前两项5分", "早餐那项没实现"); None when it names no item of
+    the list, one twice, or gives one no verdict."""
+    named: list[tuple[int, tuple[str, int | None]]] = []
+    if (parts := items_verdicts(head)) is not None:
+        for part in parts:
+            read = _verdict_of(part.rest)
+            if read is None or part.whole:
+                return None
+            for number in part.numbers:
+                place = number if number > 0 else len(items) + number + 1
+                named.append((place, read))
+    else:
+        excepted = _excepted(head)
+        if excepted is None or excepted.verdict is None or excepted.loose:
+            return None
+        said = excepted.item
+        if said.number is not None:
+            item = item_of(items, said.number)
+        else:
+            item = item_named(said.named, items)
+        if item is None:
+            return None
+        named.append((items.index(item) + 1, excepted.verdict))
+    numbers = [n for n, _ in named]
+    if len(set(numbers)) < len(numbers) or not all(1 <= n <= len(items) for n in numbers):
+        return None
+    return named
+
+
+def _say_miscounted(ctx: Ctx, named: list[int], count: int, left: int) -> None:
+    """其他三项 said beside item 1 of a list of three: which items it meant is not sure."""
+    numbers = "、".join(ctx.text("item_number", number=n) for n in sorted(named))
+    ctx.say("items_others_miscounted", named=numbers, count=count, left=left)
 
 
 def _numbers_meant(

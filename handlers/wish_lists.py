@@ -93,7 +93,7 @@ def items_verdicts(text: str) -> list[ItemsVerdict] | None:
     for group, after in zip(groups, [*groups[1:], None], strict=True):
         end = after.start() if after is not None else len(words)
         pending += _group_numbers(group)
-        whole = _count(group["whole"]) if group["whole"] else whole
+        whole = count_said(group["whole"]) if group["whole"] else whole
         rest = words[group.end() : end].strip(_LEFT)
         if rest:
             said = words[start:end].strip(_LEFT)
@@ -106,14 +106,15 @@ def items_verdicts(text: str) -> list[ItemsVerdict] | None:
 
 def _group_numbers(group: re.Match[str]) -> tuple[int, ...]:
     if group["whole"] or group["first"]:
-        return tuple(range(1, _count(group["whole"] or group["first"]) + 1))
+        return tuple(range(1, count_said(group["whole"] or group["first"]) + 1))
     if group["last"]:
-        return tuple(range(-_count(group["last"]), 0))
+        return tuple(range(-count_said(group["last"]), 0))
     found = re.findall(_NUM, group["nth"] or group["bare"])
     return tuple(_number(n) for n in found)
 
 
-def _count(said: str) -> int:
+def count_said(said: str) -> int:
+    """How many items a number says, in figures or in words (两 is 2)."""
     return 2 if said == "两" else _number(said)
 
 

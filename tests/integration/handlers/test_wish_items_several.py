@@ -390,3 +390,59 @@ async def test_one_scored_apart_from_the_rest_rates_each(desk: Harness) -> None:
     await desk.send(STAFF, "除了早餐3分，其他都5分")
     rated = {t.id: t.rating for t in await desk.tickets()}
     assert rated == {items[0]: 5, items[1]: 3, items[2]: 5}
+
+
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [
+        ("第一项满意，其他两项都没实现", {1, 2}),
+        ("第一項滿意，其他兩項都沒實現", {1, 2}),
+        ("第一项满意，其余两项没实现", {1, 2}),
+        ("第一项满意，另外两项都没实现", {1, 2}),
+        ("第一项满意，其他都没实现", {1, 2}),
+        ("第一项和第二项满意，其他都没实现", {2}),
+        ("前两项满意，剩下的没实现", {2}),
+        ("第三项没实现，其他两项都满意", {2}),
+        ("早餐那项没实现，其余都满意", {1}),
+    ],
+)
+async def test_items_named_then_the_others_judge_each_as_said(
+    desk: Harness, typed: str, back: set[int]
+) -> None:
+    """第一项满意，其他两项都没实现: the item named is asked its score, the other two go back
+    with the words as their reason; for a while it was not understood (两项都没实现), or the
+    item said fine went back."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    said = to_simplified(texts(out))
+    assert "没看懂" not in said and "哪一个" not in said
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n in back else Status.RESOLVED for n in range(3)
+    ]
+    data = button_data(out)
+    for n, wish in enumerate(items):
+        assert (f"my:r:{wish}:5" in data) is (n not in back)
+    async with desk.db.uow(read_only=True) as uow:
+        for n in back:
+            reopened = (await uow.tickets.events(items[n]))[-1]
+            assert reopened.action == "reopen" and typed in reopened.note
+
+
+async def test_an_item_scored_then_the_others_scored_rates_each(desk: Harness) -> None:
+    items = await wish_list_answered(desk)
+    await desk.send(STAFF, "第一项5分，其他两项3分")
+    rated = {t.id: t.rating for t in await desk.tickets()}
+    assert rated == {items[0]: 5, items[1]: 3, items[2]: 3}
+
+
+@pytest.mark.parametrize("typed", ["第一项满意，其他三项都没实现", "第一項滿意，其他一項沒實現"])
+async def test_the_others_miscounted_change_nothing_and_ask_item_by_item(
+    desk: Harness, typed: str
+) -> None:
+    """其他三项 beside item 1 of a list of three: how many others there are is not what was
+    said, so nothing is done, and the person is told so and asked item by item."""
+    await wish_list_answered(desk)
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "还有 2 项" in said and "逐项" in said
+    assert await _statuses(desk) == [Status.RESOLVED] * 3
+    assert all(t.rating is None for t in await desk.tickets())
