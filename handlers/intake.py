@@ -286,6 +286,11 @@ async def ticket_step(ctx: Ctx) -> None:
             await ctx.goto("confirm")
             show_summary(ctx, gathered)
             return
+        if msg.is_button:
+            # An older message's button (a registration's site, its 跳过): no longer in
+            # use, and said so, as at the other steps; the step goes on waiting.
+            ctx.toast("stale_button")
+            return
         taken = _take_extra(ctx, gathered)
         if taken == "refused":
             return

@@ -10,7 +10,7 @@ from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
-RETAILER = 100002
+RETAILER, STAFF = 100002, 100003
 TEAM_CHAT = -1001000000001
 
 
@@ -371,3 +371,23 @@ async def test_an_old_skip_pressed_at_the_describe_step_says_the_button_is_stale
     await desk.press(FARMER, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.text == "烤房温度上不去"
+
+
+@pytest.mark.parametrize("pressed", ["f:area:qingshan", "f:skip", "f:kind:staff"])
+async def test_an_old_registration_button_at_the_extras_step_says_the_button_is_stale(
+    desk: Harness, pressed: str
+) -> None:
+    """A site button of the registration /start asked (or its 跳过) pressed while a wish
+    waits for 下一步: no longer in use, said so, rather than the extras prompt again as if
+    nothing was pressed; the draft is still there, and its words are all it holds."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "食堂增加早餐品种")
+    out = await desk.press(STAFF, pressed)
+    said = texts(out)
+    assert "按钮已失效" in said and "可以再发照片" not in said and "请确认" not in said, said
+    out = await desk.press(STAFF, "f:next")
+    assert "内容：食堂增加早餐品种" in texts(out)
+    await desk.press(STAFF, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.text == "食堂增加早餐品种" and ticket.site_code is None
