@@ -224,9 +224,19 @@ class CompiledTables:
             for word, weight in table.words.items():
                 put(word, Channel.LINE, line, weight)
             for canonical, variants in table.synonyms.items():
-                weight = table.words.get(canonical, 1.0)
+                # A variant counts as its word does in this table: for the line, against it,
+                # or only as a conjunction's part (骂我 of 骂我+<职员>: 儿子吼我 is nobody's).
+                counts_as = [
+                    Entry(channel, line, canonical, weighted[canonical])
+                    for channel, weighted in (
+                        (Channel.LINE, table.words),
+                        (Channel.NEGATIVE, table.negative),
+                    )
+                    if canonical in weighted
+                ]
                 for variant in variants:
-                    put_one(variant, Entry(Channel.LINE, line, canonical, weight))
+                    for entry in counts_as:
+                        put_one(variant, entry)
                     aliases.setdefault(variant.strip().lower(), canonical.strip().lower())
             for word, weight in table.negative.items():
                 put(word, Channel.NEGATIVE, line, weight)
@@ -294,7 +304,7 @@ class CompiledTables:
         every_part = {part for parts in conjunctions for part in parts}
         # ... and a conjunction's part: 风鸡不转了 is 风机+不转.
         self._part_aliases = {v: c for v, c in aliases.items() if c in every_part and v != c}
-        self.matcher = TermMatcher(set(self._entries) | every_part)
+        self.matcher = TermMatcher(set(self._entries) | every_part | set(self._part_aliases))
         # A one-character part (坏 of 风机+坏) is found inside a longer word too: jieba cuts
         # 风机又坏了 as 风机|又坏了, and "anywhere in the text" is what a conjunction means.
         # Not inside an everyday word, whose meaning is its own (响 in 影响, 停 in 暂停 or

@@ -76,6 +76,27 @@ def test_a_synonym_stands_for_its_word_in_conjunctions_and_signals() -> None:
     assert compiled.evidence(cut("风鸡又响了")).signals[Channel.EMERGENCY] == {"风机": 1.0}
 
 
+def test_a_variant_counts_exactly_as_its_word_a_part_alone_counts_nothing() -> None:
+    """骂我 is only a part of 骂我+送货员: 吼我 beside 送货员 is that complaint, and alone
+    (儿子吼我) nothing, as 骂我 alone is; a variant of a negative word takes back as it does."""
+    tables = {
+        "conduct": KeywordTable(
+            words={"骂我+送货员": 4.0},
+            negative={"表扬": 5.0},
+            synonyms={"骂我": ["吼我"], "表扬": ["点赞"]},
+        ),
+        "delivery": KeywordTable(words={"送货员": 2.0}),
+    }
+    compiled = CompiledTables(tables, RoutingSettings())
+
+    def scores(text: str) -> dict[str, float]:
+        return compiled.evidence(cut(text)).scores
+
+    assert scores("儿子吼我") == scores("儿子骂我") == {"conduct": 0.0, "delivery": 0.0}
+    assert scores("送货员吼我")["conduct"] == scores("送货员骂我")["conduct"] == 4.0
+    assert scores("给送货员点赞")["conduct"] == scores("给送货员表扬")["conduct"] == -5.0
+
+
 def test_a_variant_inside_its_own_word_does_not_count_it_twice() -> None:
     tables = {
         "monopoly": KeywordTable(
