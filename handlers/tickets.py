@@ -203,19 +203,18 @@ def may_have_barn(ctx: Ctx) -> bool:
 def filed_kind(ctx: Ctx, gathered: Gathered, decision: Decision) -> Kind:
     """The kind to file: the person's choice, except for a request (/new, 求助办事). One
     whose words are a complaint or a suggestion is filed as one, as the same words typed
-    without /new are, and one routed to the oversight line is a complaint; a staff member's
-    request to the staff line is a wish (希望单位组织一次体检), so that it is on the wish list
-    (心愿清单) and crossed off there."""
+    without /new are, and one routed to the oversight line is a complaint (the router's
+    `Decision.filed_as`, which its explanation names too); a staff member's request to the
+    staff line is a wish (希望单位组织一次体检), so that it is on the wish list (心愿清单) and
+    crossed off there."""
     if gathered.kind is not Kind.REQUEST:
         return gathered.kind
-    if decision.kind in (Kind.COMPLAINT, Kind.SUGGESTION):
-        return decision.kind
-    oversight = ctx.cfg.oversight_line()
-    if oversight is not None and decision.line == oversight.id and not decision.triage:
-        # Words about staff without a complaint's own (送货员上班时间打牌) still go where
-        # only complaints are heard: filed as one, with 匿名 offered and the complainant
-        # kept from the team of whom they complain.
-        return Kind.COMPLAINT
+    # Words about staff without a complaint's own (送货员上班时间打牌) still go where only
+    # complaints are heard: filed as one, with 匿名 offered and the complainant kept from
+    # the team of whom they complain.
+    filed = decision.filed_as
+    if filed is not None:
+        return filed
     if ctx.user.kind is Requester.STAFF and decision.line == STAFF_LINE and not decision.triage:
         return Kind.WISH
     return Kind.REQUEST

@@ -43,6 +43,15 @@ class Decision:
     # The words that name the oversight team itself in a complaint its line would have
     # heard (纪检作风监督室, 监督员): sent to the triage desk instead. Empty otherwise.
     overseer_named: tuple[str, ...] = ()
+    # Taken by the oversight line, which hears complaints only: filed as one whatever its
+    # words' own kind (送货员骂我, 客户经理上班时间打麻将: no complaint word). See `filed_as`.
+    heard_as_complaint: bool = False
+
+    @property
+    def filed_as(self) -> Kind | None:
+        """What a request of these words is filed as (`handlers.tickets.filed_kind`), and
+        what the explanation names: `kind_filed`."""
+        return kind_filed(self.kind, heard_as_complaint=self.heard_as_complaint)
 
     @property
     def explanation(self) -> str:
@@ -86,9 +95,18 @@ class Decision:
             "danger": self.danger,
             "suspect": list(self.suspect),
             "overseer_named": list(self.overseer_named),
+            "filed_as": self.filed_as.value if self.filed_as else None,
             "original": self.original,
             "normalized": self.normalized,
         }
+
+
+def kind_filed(kind: Kind | None, *, heard_as_complaint: bool) -> Kind | None:
+    """A complaint or a suggestion its words make; else a complaint when the oversight line
+    takes it (only complaints are heard there); else None, an ordinary request."""
+    if kind in (Kind.COMPLAINT, Kind.SUGGESTION):
+        return kind
+    return Kind.COMPLAINT if heard_as_complaint else None
 
 
 def format_words(words: dict[str, list[float]], limit: int = 6) -> str:

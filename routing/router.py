@@ -26,7 +26,13 @@ from functools import partial
 
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
-from routing.decision import Decision, explain, explain_overseer_named, explain_triage
+from routing.decision import (
+    Decision,
+    explain,
+    explain_overseer_named,
+    explain_triage,
+    kind_filed,
+)
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
@@ -187,6 +193,7 @@ class Router:
             line, triage, kind = self.triage_line, True, Kind.COMPLAINT
             # Nor is the oversight team offered to the desk as a one-press 派给.
             candidates = tuple((c, v) for c, v in ranked if c != self.oversight_line)[:2]
+        heard_as_complaint = line == self.oversight_line and not triage
         suspect = () if emergency or not barn else self._suspect(ev, normalized, line)
         if emergency and not ev.words.get(line):
             # Its own words went to another line (停电了，烟叶还在里面: 烟叶 is a grower's
@@ -222,7 +229,8 @@ class Router:
                 self.name(line),
                 words,
                 urgent=urgent,
-                kind=kind,
+                # As it is filed: 送货员骂我 is a complaint there, though no word says 投诉.
+                kind=kind_filed(kind, heard_as_complaint=heard_as_complaint) or kind,
                 overseen=None if overseen is None else self.name(overseen),
                 urgent_words=tuple(urgent_words),
             )
@@ -246,6 +254,7 @@ class Router:
             danger=any(word in urgent_words for word in self.settings.danger_words),
             suspect=suspect,
             overseer_named=named,
+            heard_as_complaint=heard_as_complaint,
         )
 
     def _overseer_named_in(self, normalized: str, line: str | None) -> tuple[str, ...]:

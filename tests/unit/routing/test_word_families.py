@@ -38,6 +38,20 @@ def test_scolding_cards_or_a_cold_shoulder_from_any_role_of_the_bureau_is_heard_
 
 
 @pytest.mark.parametrize(
+    "text", ["送货员骂我", "客户经理上班时间打麻将", "配送司机对我吼", "質檢員上班時間鬥地主"]
+)
+def test_scolding_or_cards_heard_by_oversight_are_explained_as_the_complaint_they_are_filed_as(
+    router: Router, text: str
+) -> None:
+    """No complaint word is said, but only complaints are heard on the oversight line: the
+    supervisor reading `route explain` sees 投诉, as the ticket is filed (`filed_as`, which
+    `handlers.tickets.filed_kind` files)."""
+    decision = router.route(text)
+    assert decision.filed_as is Kind.COMPLAINT, decision.explanation
+    assert decision.explanation.endswith(", 投诉"), decision.explanation
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "老婆骂我不管家",
