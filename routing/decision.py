@@ -154,8 +154,12 @@ def explain_triage(
     candidates: list[tuple[str, str, float, dict[str, list[float]]]],
     *,
     urgent: bool,
+    tied: bool = False,
 ) -> str:
-    """'人工分派 — 置信度 0.31 < 0.45；候选：烘烤110 1.0（烤房）/ 烟叶收购 1.0（收购）'."""
+    """'人工分派 — 置信度 0.31 < 0.45；候选：烘烤110 2.0（烤房）/ 烟叶收购 1.0（收购）'; with
+    `tied`, the two candidates scoring the same, said so rather than left to read as the
+    first being the likelier: '人工分派 — 置信度 0.36 < 0.45，前两名同分；候选：…', or
+    '人工分派 — 前两名同分（置信度 0.47）；候选：…' when only the tie kept it from a team."""
     if not candidates:
         head = f"{triage_name} — 没有匹配到关键词"
     else:
@@ -163,5 +167,11 @@ def explain_triage(
             f"{name} {score:.1f}（{format_words(words, 3)}）" if words else f"{name} {score:.1f}"
             for _line, name, score, words in candidates
         )
-        head = f"{triage_name} — 置信度 {confidence:.2f} < {threshold:.2f}；候选：{shown}"
+        if not tied:
+            why = f"置信度 {confidence:.2f} < {threshold:.2f}"
+        elif confidence < threshold:
+            why = f"置信度 {confidence:.2f} < {threshold:.2f}，前两名同分"
+        else:
+            why = f"前两名同分（置信度 {confidence:.2f}）"
+        head = f"{triage_name} — {why}；候选：{shown}"
     return f"{head}，急" if urgent else head

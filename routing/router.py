@@ -33,7 +33,7 @@ from routing.decision import (
     explain_triage,
     kind_filed,
 )
-from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence
+from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence, tied
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
 
@@ -161,7 +161,10 @@ class Router:
         # a word taken back twice (转让 beside a quota and a contract) lifts no other line.
         softmax = softmax_confidence([max(s, 0.0) for s in ev.scores.values()]) if ranked else 0.0
         confidence = softmax if enough else 0.0
-        sure = enough and confidence >= self._threshold
+        # Two lines scoring the same (6 each at 烤房和收购点，烘烤和交售) are a guess either
+        # way, however high: a person chooses, not the tables' order.
+        even = tied(ranked)
+        sure = enough and confidence >= self._threshold and not even
         emergency_words = ev.signals.get(Channel.EMERGENCY, {})
         urgent_words = [*emergency_words, *ev.signals.get(Channel.DISASTER, {})]
         emergency = bool(emergency_words) and self.emergency_line is not None
@@ -177,9 +180,12 @@ class Router:
             confidence = max(confidence, softmax)
         elif self._oversees(ev) and best is not None:
             line = self.oversight_line or ""
-            if best != line:
-                overseen = best
-                confidence = softmax_confidence([ev.scores[line], ev.scores[best]])
+            # The line whose staff it is about scores as much or more on its domain words
+            # (投诉客户经理强行搭配滞销烟: 5 each), whichever of a tie is ranked first.
+            rival = next((other for other, _score in ranked if other != line), None)
+            if rival is not None and ev.scores[rival] >= ev.scores[line]:
+                overseen = rival
+                confidence = softmax_confidence([ev.scores[line], ev.scores[rival]])
         elif sure and best is not None:
             line = best
         else:
@@ -221,6 +227,7 @@ class Router:
                 self._threshold,
                 [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
                 urgent=urgent,
+                tied=tied(list(candidates)),
             )
         else:
             words = ev.words.get(line, {})

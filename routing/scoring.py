@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from operator import itemgetter
 
 from core.config import KeywordTable, RoutingSettings
 from core.word_groups import expand
@@ -121,9 +120,16 @@ class Evidence:
 
     def ranked(self) -> list[tuple[str, float]]:
         """The lines with positive evidence, the only ones that can win (usually one to
-        three), best first; ties keep the table's order (a stable sort, reversed or not)."""
+        three), best first. Of equal scores, the line with the strongest single word comes
+        first (烤房 3 before 收购 1.5 + 站里 1.5: by the tables' scale a word of 3 alone says
+        which line); equal in that too, the tables' order (a stable sort), and `tied` says
+        so rather than that order."""
         positive = [item for item in self.scores.items() if item[1] > 0]
-        return sorted(positive, key=itemgetter(1), reverse=True)
+        return sorted(positive, key=lambda item: (-item[1], -self.strongest(item[0])))
+
+    def strongest(self, line: str) -> float:
+        """What the line's strongest single word added to its score."""
+        return max((score for _count, score in self.words.get(line, {}).values()), default=0.0)
 
 
 # Words that deny the term right after them (不是停电，是风机不转: no power cut).
@@ -541,6 +547,12 @@ def holders(entries: Iterable[Entry], emergency_line: str | None) -> Holders:
             if longer and "+" not in word:  # a conjunction (风机+坏) always counts
                 found.setdefault(line, {})[word] = longer
     return found
+
+
+def tied(ranked: list[tuple[str, float]]) -> bool:
+    """Whether the best two lines of `ranked` score the same: nothing in the words tells
+    them apart, and neither is the answer."""
+    return len(ranked) > 1 and math.isclose(ranked[0][1], ranked[1][1], abs_tol=1e-9)
 
 
 def softmax_confidence(scores: list[float]) -> float:

@@ -1347,3 +1347,32 @@ def test_a_shop_kept_for_years_asking_about_its_orders_is_orderings(
     # 开店卖烟 is a shop to open; one kept for years opens none.
     decision = router.route(text)
     assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("中华缺货好久了，啥时候有货", "置信度 0.36 < 0.45，前两名同分；候选：卷烟订货与营销 2.0"),
+        ("烤房和收购点，烘烤和交售", "前两名同分（置信度 0.50）；候选：烘烤110 6.0"),
+    ],
+)
+def test_two_lines_tied_at_the_top_go_to_the_desk_said_to_tie(
+    router: Router, text: str, why: str
+) -> None:
+    """The tables' order is no reason: before, 烤房和收购点，烘烤和交售 (6 and 6) went to
+    烘烤110 as sure, and the desk read a tie as the first line being the likelier."""
+    decision = router.route(text)
+    assert decision.triage and why in decision.explanation, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "whose"),
+    [("投诉客户经理强行搭配滞销烟", "卷烟订货与营销"), ("定级员跟人打招呼就给高等级", "烟叶收购")],
+)
+def test_a_complaint_tied_with_the_line_of_its_staff_still_names_whose_staff(
+    router: Router, text: str, whose: str
+) -> None:
+    """5 each: however the tie is ranked, the oversight line hears it and says whose."""
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+    assert decision.explanation.endswith(f"事涉{whose}人员，不由其自查"), decision.explanation

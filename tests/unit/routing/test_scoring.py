@@ -76,6 +76,16 @@ def test_a_synonym_stands_for_its_word_in_conjunctions_and_signals() -> None:
     assert compiled.evidence(cut("风鸡又响了")).signals[Channel.EMERGENCY] == {"风机": 1.0}
 
 
+def test_of_equal_scores_the_line_with_the_strongest_word_is_ranked_first() -> None:
+    """Not the tables' order: 烤房 (3, alone says which line) before 收购 1.5 + 站里 1.5."""
+    tables = {
+        "purchase": KeywordTable(words={"收购": 1.5, "站里": 1.5}),
+        "curing": KeywordTable(words={"烤房": 3.0}),
+    }
+    evidence = CompiledTables(tables, RoutingSettings()).evidence(cut("站里收购烤房"))
+    assert evidence.ranked() == [("curing", 3.0), ("purchase", 3.0)]
+
+
 def test_a_variant_counts_exactly_as_its_word_a_part_alone_counts_nothing() -> None:
     """骂我 is only a part of 骂我+送货员: 吼我 beside 送货员 is that complaint, and alone
     (儿子吼我) nothing, as 骂我 alone is; a variant of a negative word takes back as it does."""
