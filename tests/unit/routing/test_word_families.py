@@ -158,6 +158,28 @@ def test_a_child_come_to_buy_cigarettes_is_the_licence_offices(router: Router, t
     assert router.route(text).line == "monopoly"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学生放假了，店里买烟的人少了，能不能少订点",
+        "學生放假了，店裡買菸的人少了，能不能少訂點",
+        "最近生意不好，下个月少订些",
+        "这个月订少一点",
+        "过年了下周订多点",
+    ],
+)
+def test_a_shop_asking_to_order_more_or_less_is_orderings(router: Router, text: str) -> None:
+    """Its order's size, whatever it says of its trade beside it: before, 订 (1.5) tied
+    with delivery's 少了 (1.5, of goods come short) and the desk had to choose."""
+    decision = router.route(text, barn=False)
+    assert (decision.line, decision.triage) == ("ordering", False), decision.explanation
+
+
+def test_more_of_a_farmers_supplies_ordered_is_not_orderings(router: Router) -> None:
+    decision = router.route("化肥能不能多订点")
+    assert decision.line == "growing", decision.explanation
+
+
 @pytest.mark.parametrize("text", ["学生放假了，店里买烟的人少了，能不能少订点", "孩子放学了"])
 def test_a_child_named_apart_from_buying_is_no_sale_to_minors(router: Router, text: str) -> None:
     assert router.route(text).line != "monopoly"
