@@ -155,11 +155,13 @@ def explain_triage(
     *,
     urgent: bool,
     tied: bool = False,
+    kind: Kind | None = None,
 ) -> str:
     """'人工分派 — 置信度 0.31 < 0.45；候选：烘烤110 2.0（烤房）/ 烟叶收购 1.0（收购）'; with
     `tied`, the two candidates scoring the same, said so rather than left to read as the
     first being the likelier: '人工分派 — 置信度 0.36 < 0.45，前两名同分；候选：…', or
-    '人工分派 — 前两名同分（置信度 0.47）；候选：…' when only the tie kept it from a team."""
+    '人工分派 — 前两名同分（置信度 0.47）；候选：…' when only the tie kept it from a team.
+    A complaint or a suggestion is named as the desk files it: '…（乱罚款），投诉'."""
     if not candidates:
         head = f"{triage_name} — 没有匹配到关键词"
     else:
@@ -174,4 +176,7 @@ def explain_triage(
         else:
             why = f"前两名同分（置信度 {confidence:.2f}）"
         head = f"{triage_name} — {why}；候选：{shown}"
+    mark = _KIND_MARK[kind] if kind in (Kind.COMPLAINT, Kind.SUGGESTION) else None
+    if mark is not None and all(mark not in words for *_, words in candidates):
+        head = f"{head}，{mark}"  # 投诉 said once, not twice, as by `explain`
     return f"{head}，急" if urgent else head

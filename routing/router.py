@@ -228,6 +228,7 @@ class Router:
                 [(c, self.name(c), s, ev.words.get(c, {})) for c, s in candidates],
                 urgent=urgent,
                 tied=tied(list(candidates)),
+                kind=kind_filed(kind, heard_as_complaint=heard_as_complaint),
             )
         else:
             words = ev.words.get(line, {})

@@ -1376,3 +1376,22 @@ def test_a_complaint_tied_with_the_line_of_its_staff_still_names_whose_staff(
     decision = router.route(text)
     assert decision.line == "conduct", decision.explanation
     assert decision.explanation.endswith(f"事涉{whose}人员，不由其自查"), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        ("专卖员某某乱罚款", "作风监督 3.0（乱罚款），投诉"),
+        ("你们送货的态度好凶，货扔在店", "作风监督 3.0（态度），投诉"),
+        ("建议", "没有匹配到关键词，建议"),
+        ("我要投诉", "候选：作风监督 1.0（投诉）"),  # said once, not twice
+    ],
+)
+def test_a_complaint_or_suggestion_left_to_the_desk_is_explained_as_filed(
+    router: Router, text: str, ending: str
+) -> None:
+    """The desk files it as a complaint or a suggestion (`filed_as`): its reasons say so,
+    as a routed one's do (物流配送 — 送货, 投诉)."""
+    decision = router.route(text)
+    assert decision.triage and decision.filed_as is not None, decision.explanation
+    assert decision.explanation.endswith(ending), decision.explanation
