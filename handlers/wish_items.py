@@ -44,6 +44,12 @@ def _number(found: re.Match[str]) -> tuple[str, int]:
     return "circled", _CIRCLED.index(found["circled"]) + 1
 
 
+def _before_figure(found: re.Match[str]) -> bool:
+    """A number followed by a digit (2、3次, 1、2楼): as likely the figure's words as an
+    item's number."""
+    return found.string[found.end() : found.end() + 1].isdigit()
+
+
 def _numbered(marks: Iterator[re.Match[str]]) -> list[re.Match[str]]:
     """The marks numbered 1, 2, 3… in the first one's style, in order. A number written
     again ("2. 食堂\n2. 空调", 1、食堂2、体检2、空调) is an item of its own, not words of the
@@ -55,8 +61,7 @@ def _numbered(marks: Iterator[re.Match[str]]) -> list[re.Match[str]]:
         if chosen and _number(chosen[0])[0] != style:
             continue  # a number of another style inside an item ("(1)" under "1.")
         last = _number(chosen[-1])[1] if chosen else 0
-        before_figure = found.string[found.end() : found.end() + 1].isdigit()
-        if number == last + 1 or (number == last and not before_figure):
+        if number == last + 1 or (number == last and not _before_figure(found)):
             chosen.append(found)
     return chosen
 
@@ -75,7 +80,12 @@ def _list_marks(text: str) -> list[re.Match[str]]:
         return []
     style, chosen = _number(marks[0])[0], {m.start() for m in marks}
     between = _MARK_ANYWHERE.finditer(text, marks[0].start(), marks[-1].end())
-    if any(_number(m)[0] == style and m.start() not in chosen for m in between):
+    # A number before a figure among them is the figure's words, whatever its number
+    # (每周组织2、3次, 空调：1、2楼都坏了); any other out of turn makes no list.
+    if any(
+        _number(m)[0] == style and m.start() not in chosen and not _before_figure(m)
+        for m in between
+    ):
         return []
     return marks
 

@@ -5,6 +5,8 @@ filed, and a list longer than the limit is not split."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from handlers.wish_items import MAX_ITEMS, WishList, read_list
 
@@ -139,3 +141,35 @@ def test_an_items_own_figure_after_its_number_stays_in_it(
 )
 def test_numbers_run_on_inside_an_item_stay_in_it(text: str) -> None:
     assert read_list(text) == WishList(("体检", text.split("2、", 1)[1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "1、食堂增加早餐；2、每周组织2、3次篮球赛；3、体检",
+            ("食堂增加早餐", "每周组织2、3次篮球赛", "体检"),
+        ),
+        (
+            "1、增加早餐，2、空调：1、2楼都坏了，3、组织体检",
+            ("增加早餐", "空调：1、2楼都坏了", "组织体检"),
+        ),
+        ("1、体检\n2、每周5、6次篮球赛\n3、食堂", ("体检", "每周5、6次篮球赛", "食堂")),
+    ],
+)
+def test_a_figure_inside_a_middle_item_keeps_the_list(text: str, items: tuple[str, ...]) -> None:
+    # For a while these were no list at all, filed as one wish: a number before a figure
+    # (2、3次, 1、2楼) inside an item was taken for a number out of turn.
+    assert read_list(text) == WishList(items)
+
+
+# Items as people write them, without digits or numbers of their own.
+_ITEM = st.text(alphabet="食堂增加早餐组织体检空调维修宿舍篮球赛每周都坏了", min_size=1, max_size=6)
+_MARKS = ["{}、", "{}.", "（{}）"]
+
+
+@given(st.lists(_ITEM, min_size=2, max_size=MAX_ITEMS, unique=True), st.sampled_from(_MARKS))
+def test_a_list_reads_the_same_on_one_line_as_on_many(items: list[str], mark: str) -> None:
+    numbered = [f"{mark.format(n)}{item}" for n, item in enumerate(items, 1)]
+    for joined in ("\n", " ", "；", ""):
+        assert read_list(joined.join(numbered)) == WishList(tuple(items)), joined
