@@ -5,7 +5,7 @@ so that the list's progress counts what was asked, item by item."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -45,24 +45,44 @@ def _number(found: re.Match[str]) -> tuple[str, int]:
 
 
 def _before_figure(found: re.Match[str]) -> bool:
-    """A number followed by a digit (2、3次, 1、2楼): as likely the figure's words as an
-    item's number."""
+    """A number followed by a digit (2、3次, 3、4楼, 1、2楼食堂): as likely the figure's
+    words as an item's number."""
     return found.string[found.end() : found.end() + 1].isdigit()
 
 
-def _numbered(marks: Iterator[re.Match[str]]) -> list[re.Match[str]]:
+def _spaced(found: re.Match[str]) -> bool:
+    """A number at the start or after a space or line break, where items are written."""
+    return found.start() == 0 or found.string[found.start() - 1].isspace()
+
+
+def _numbered(
+    marks: Iterable[re.Match[str]], rivals: Sequence[re.Match[str]]
+) -> list[re.Match[str]]:
     """The marks numbered 1, 2, 3… in the first one's style, in order. A number written
     again ("2. 食堂\n2. 空调", 1、食堂2、体检2、空调) is an item of its own, not words of the
-    one before; a number before a figure (2、3个) only as the next one (每周 2、3次 is no
-    item's)."""
+    one before. A number before a figure is the figure's words (每周 2、3次, 空调维修，3、4楼
+    都不凉) unless the list needs it: not again (2、3次 in item 2), nor where a later one of
+    `rivals` (any mark of the text) takes its turn, nor at the list's end after words or
+    punctuation when the list has two items without it (1、2楼食堂加早餐2、3个空调坏了 has
+    only them)."""
     chosen: list[re.Match[str]] = []
     for found in marks:
         style, number = _number(found)
         if chosen and _number(chosen[0])[0] != style:
             continue  # a number of another style inside an item ("(1)" under "1.")
         last = _number(chosen[-1])[1] if chosen else 0
-        if number == last + 1 or (number == last and not _before_figure(found)):
+        figure = _before_figure(found)
+        if figure and any(
+            later.start() > found.start()
+            and _number(later) == (style, number)
+            and not _before_figure(later)
+            for later in rivals
+        ):
+            continue  # 每周3、4次 before 3、食堂: the item is the later one's
+        if number == last + 1 or (number == last and not figure):
             chosen.append(found)
+    while len(chosen) > 2 and _before_figure(chosen[-1]) and not _spaced(chosen[-1]):
+        chosen.pop()  # 空调维修，3、4楼都不凉: floors 3 and 4 of item 2
     return chosen
 
 
@@ -70,9 +90,10 @@ def _list_marks(text: str) -> list[re.Match[str]]:
     """The marks of the list `text` is, or [] when it is none: two or more of them, and no
     number of their style out of turn among them (一、三、五供应面条，二、四供应米饭 is days
     of the week, not a list)."""
-    marks = _numbered(_MARK.finditer(text))
+    anywhere = list(_MARK_ANYWHERE.finditer(text))
+    marks = _numbered(_MARK.finditer(text), anywhere)
     if len(marks) < 2:
-        marks = _numbered(_MARK_ANYWHERE.finditer(text))
+        marks = _numbered(anywhere, anywhere)
         before = text[: marks[0].start()].rstrip() if marks else ""
         if before and not before.endswith(("：", ":")):
             return []

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from handlers.wish_items import MAX_ITEMS, WishList, read_list
+from routing import bare
 
 
 @pytest.mark.parametrize(
@@ -173,3 +174,52 @@ def test_a_list_reads_the_same_on_one_line_as_on_many(items: list[str], mark: st
     numbered = [f"{mark.format(n)}{item}" for n, item in enumerate(items, 1)]
     for joined in ("\n", " ", "；", ""):
         assert read_list(joined.join(numbered)) == WishList(tuple(items)), joined
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("1、食堂增加早餐 2、空调维修，3、4楼都不凉", ("食堂增加早餐", "空调维修，3、4楼都不凉")),
+        ("1、体检2、空调维修3、4楼都不凉", ("体检", "空调维修3、4楼都不凉")),
+        ("1、体检 2、空调维修，3、4楼，5、6楼都不凉", ("体检", "空调维修，3、4楼，5、6楼都不凉")),
+        ("1、体检2、每周3、4次篮球赛3、食堂", ("体检", "每周3、4次篮球赛", "食堂")),
+        ("1、食堂，2、3楼都要加早餐\n2、体检", ("食堂，2、3楼都要加早餐", "体检")),
+    ],
+)
+def test_a_number_before_a_figure_is_the_figures_unless_the_list_needs_it(
+    text: str, items: tuple[str, ...]
+) -> None:
+    # For a while 3、4楼都不凉 (floors 3 and 4) was an item of its own, and 每周3、4次 took
+    # item 3's turn from 3、食堂.
+    assert read_list(text) == WishList(items)
+
+
+def test_a_number_before_a_figure_where_items_are_written_is_an_item() -> None:
+    # At the start of a line or after a space, as the list's other numbers are written.
+    assert read_list("1、食堂增加早餐\n2、空调维修\n3、4楼加装空调") == WishList(
+        ("食堂增加早餐", "空调维修", "4楼加装空调")
+    )
+
+
+# A figure inside an item (每周2、3次, 空调：1、2楼都坏了, 维修，3、4楼): the item's words.
+_FIGURE = st.builds(
+    "{}{}、{}{}".format,
+    st.sampled_from(["", "，", "："]),
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.sampled_from("楼个次号层台天"),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_ITEM, _FIGURE, _ITEM),
+        min_size=2,
+        max_size=MAX_ITEMS,
+        unique_by=lambda part: bare("".join(part)),
+    )
+)
+def test_a_figure_inside_an_item_stays_in_it(parts: list[tuple[str, str, str]]) -> None:
+    items = ["".join(part) for part in parts]
+    text = "\n".join(f"{n}、{item}" for n, item in enumerate(items, 1))
+    assert read_list(text) == WishList(tuple(items))
