@@ -52,6 +52,10 @@ def judgement_in(text: str) -> str | None:
     if len(plain) > _JUDGEMENT_AT_MOST:
         return None  # no judgement alone; and _AROUND's search is quadratic in the length
     core = _AROUND.sub("", plain)
+    if core == "差" and "差了" in plain:
+        # 差了 (货差了, 差了吧) says something is short, as 差了两条 does, more likely
+        # than that the service was poor: never a score of 2 for an order still short.
+        return None
     return core if core in _JUDGED else None
 
 

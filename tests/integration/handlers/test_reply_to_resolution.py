@@ -12,6 +12,7 @@ from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
+from routing import to_simplified
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
 
@@ -204,6 +205,25 @@ async def test_the_problem_remaining_in_other_words_replied_is_asked_about_it(
     assert "您回复的是工单 10019 的办结通知" in said and replied in said
     assert "要把这条消息作为" not in said
     assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
+
+
+@pytest.mark.parametrize(
+    "replied", ["差了", "差了吧", "货差了", "差了两条", "还差两条", "還差兩條"]
+)
+async def test_an_order_still_short_replied_with_cha_is_not_solved_not_a_score(
+    desk: Harness, replied: str
+) -> None:
+    """差 alone rates 2 at the score prompt; 差了, 还差两条 of a delivery say it is short."""
+    ticket_id = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    out = await desk.send(RETAILER, replied, reply_to=notice)
+    assert replied in texts(out) and "打分" not in to_simplified(texts(out))
+    assert button_data(out) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
+    await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    [ticket] = await desk.tickets()
+    assert (ticket.status, ticket.rating) == (Status.DISPATCHED, None)
+    team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == DELIVERY_CHAT]
+    assert any(f"报告人表示问题没有解决：{replied}" in text for text in team)
 
 
 async def test_again_broken_asked_why_replied_goes_back_to_the_team(desk: Harness) -> None:

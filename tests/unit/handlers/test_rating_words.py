@@ -43,6 +43,17 @@ def test_only_a_refusal_says_not_satisfied() -> None:
     assert not says_not_satisfied("一般吧") and not says_not_satisfied("很满意")
 
 
+@pytest.mark.parametrize("typed", ["差了", "差了吧", "货差了", "差了两条", "还差两条", "還差兩條"])
+def test_short_said_with_cha_is_no_judgement(typed: str) -> None:
+    # 差 alone rates 2; 差了 says an order is short (货差了), not that the service was poor.
+    assert judgement_in(typed) is None and judged_score(typed) is None
+
+
+def test_poor_with_its_words_around_it_is_still_a_judgement() -> None:
+    assert judged_score("差") == 2 and judged_score("服务差吧") == 2
+    assert judged_score("太差了") == 1 and judged_score("真差啊") == 1
+
+
 _PRAISE = ("谢谢", "感谢", "点赞")
 
 
