@@ -23,6 +23,7 @@ from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import said_of_the_service
 from handlers.typed_menu import asks_to_withdraw
+from handlers.verdict_words import another_matter, typed_score
 from routing import Decision
 
 ANSWER_WHICH = "answer_which"  # the flow that keeps the answer while the question stands
@@ -39,7 +40,7 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     asked = {t.id for t in candidates}
     if answered is not None and answered.id not in asked and more_of_it(ctx, decision, answered):
         candidates.append(answered)
-    target = await notice_replied_to(ctx)
+    target = await notice_replied_to(ctx, decision)
     if target is None and len(candidates) == 1:
         target = candidates[0]
     alarm = target is None and _barn_failing(ctx, decision)
@@ -198,9 +199,10 @@ async def to_the_question_replied(ctx: Ctx, ticket: Ticket, *, also_new: bool) -
 _ABOUT_WORK = frozenset({QUESTION_NOTICE, PROGRESS_NOTICE})
 
 
-async def notice_replied_to(ctx: Ctx) -> Ticket | None:
-    """The person's ticket still being worked on whose question, 接单 or 上门 notice the
-    message replies to (Telegram's reply), if it does."""
+async def notice_replied_to(ctx: Ctx, decision: Decision | None) -> Ticket | None:
+    """The person's ticket still being worked on whose question, 接单, 上门 or 转派 notice
+    the message replies to (Telegram's reply), if it does and the words (read as
+    `decision`) may be about it: a notice that asked nothing is no question they answer."""
     msg = ctx.msg
     if msg.reply_to is None:
         return None
@@ -208,9 +210,23 @@ async def notice_replied_to(ctx: Ctx) -> Ticket | None:
         if sent.purpose not in _ABOUT_WORK:
             continue
         ticket = await ctx.uow.tickets.get(sent.ticket_id)
-        if ticket is not None and ticket.requester_id == ctx.user.id and _in_work(ticket):
-            return ticket
+        if ticket is None or ticket.requester_id != ctx.user.id or not _in_work(ticket):
+            continue
+        if sent.purpose == PROGRESS_NOTICE and _of_its_own(decision, msg.text, ticket):
+            continue
+        return ticket
     return None
+
+
+def _of_its_own(decision: Decision | None, text: str, ticket: Ticket) -> bool:
+    """Words replied to a notice that asked nothing (接单, 上门, 转派) that are a matter of
+    their own, as they are replied to a resolution notice (`another_matter`): a complaint
+    (你们送货员态度太差了) or a suggestion, another service's matter (我想办理许可证延续,
+    再帮我订两条中华); or a withdrawal (撤回) or a score (5分), answered as typed. Words of the
+    ticket (什么时候到, 我下午不在家, 电话打不通) join it."""
+    if asks_to_withdraw(text) or typed_score(text) is not None:
+        return True
+    return another_matter(decision, ticket, False)
 
 
 def _in_work(ticket: Ticket) -> bool:

@@ -79,13 +79,15 @@ async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]
     ticket, whose team waits on it, not into the draft being written meanwhile, which
     stays where it was (and is named, so that they know it is not yet submitted).
     `reading` is where the typed words go (`routed`)."""
-    replied = await answers.notice_replied_to(ctx)
+    msg = ctx.msg
+    if msg.reply_to is None:
+        return False
+    decision = reading()
+    replied = await answers.notice_replied_to(ctx, decision)
     if replied is None:
         return False
-    msg = ctx.msg
     if not (bare(msg.text) or msg.photo_file_id or msg.voice_file_id or msg.location):
         return False  # 👍 alone answers nothing: the draft reads it as it reads any
-    decision = reading()
     if decision is not None and decision.emergency and replied.kind is not Kind.EMERGENCY:
         return False  # a barn failing now, not an answer: the draft asks about the alarm
     await answers.to_the_question_replied(ctx, replied, also_new=False)

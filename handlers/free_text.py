@@ -105,7 +105,7 @@ async def free_message(ctx: Ctx) -> None:
         await answers.answer(ctx, waiting, decision)  # to which ticket, when several wait
         return
     if waiting and said and not new_alarm:
-        replied = await answers.notice_replied_to(ctx)
+        replied = await answers.notice_replied_to(ctx, decision)
         if replied is not None:
             # Asking about another service, replied to a question notice: the answer and the
             # question may be in one message, and the reply says which ticket it answers.
@@ -175,7 +175,7 @@ async def free_message(ctx: Ctx) -> None:
             ctx.say("e_news_added", number=call.label)
         return
     if not waiting and news and not new_alarm:
-        replied = await answers.notice_replied_to(ctx)
+        replied = await answers.notice_replied_to(ctx, decision)
         if replied is not None and not another_question(ctx, decision, text, replied):
             # Telegram's reply to the team's question once they no longer wait for it (上门
             # ended the wait): it is for that ticket all the same, not a new request.

@@ -99,3 +99,63 @@ async def test_words_replied_to_the_transfer_notice_reach_the_new_team(desk: Har
         if r.id not in before and r.chat_id == ORDERING_CHAT
     ]
     assert any("我下午不在店里" in text for text in team), team
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "你们送货员态度太差了",
+        "另外我要投诉客户经理态度太差",
+        "我想办理许可证延续",
+        "再帮我订两条中华",
+    ],
+    ids=["complaint-of-its-team", "complaint-of-another", "another-service", "a-new-order"],
+)
+async def test_a_matter_of_its_own_replied_to_the_accept_notice_is_offered_as_one(
+    desk: Harness, words: str
+) -> None:
+    """Before: 已把您的回复补充到工单 10019 — a complaint or another service's request was
+    added to the delivery ticket, and no ticket of its own was ever offered."""
+    ticket_id, notice = await _taken(desk)
+    out = await desk.send(RETAILER, words, reply_to=notice)
+    said = texts(out)
+    assert "要把这条消息作为" in said and "补充到工单 10019，服务队" not in said, said
+    assert "info" not in await desk.actions(ticket_id)  # nothing added for the team
+
+
+async def test_a_withdrawal_replied_to_the_accept_notice_is_one(desk: Harness) -> None:
+    """Before: 撤回 replied to 接单 was added to the ticket as words for its team."""
+    ticket_id, notice = await _taken(desk)
+    out = await desk.send(RETAILER, "撤回", reply_to=notice)
+    assert "不能再撤回" in texts(out) and "补充到工单" not in texts(out), texts(out)
+    assert "info" not in await desk.actions(ticket_id)
+
+
+async def test_a_score_replied_to_the_accept_notice_is_no_words_for_its_team(
+    desk: Harness,
+) -> None:
+    ticket_id, notice = await _taken(desk)
+    out = await desk.send(RETAILER, "5分", reply_to=notice)
+    assert "已把您的回复补充到工单" not in texts(out), texts(out)
+    assert "info" not in await desk.actions(ticket_id)
+
+
+@pytest.mark.parametrize("words", ["什么时候到", "我下午不在家", "电话打不通"])
+async def test_words_of_the_ticket_replied_to_the_accept_notice_still_join_it(
+    desk: Harness, words: str
+) -> None:
+    _, notice = await _taken(desk)
+    out = await desk.send(RETAILER, words, reply_to=notice)
+    assert "补充到工单 10019，服务队会继续处理" in texts(out), texts(out)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_complaint_replied_to_the_accept_notice_mid_draft_stays_the_drafts(
+    desk: Harness,
+) -> None:
+    """Before: the complaint left the draft and was added to the delivery ticket."""
+    ticket_id, notice = await _taken(desk)
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "你们送货员态度太差了", reply_to=notice)
+    assert "补充到工单" not in texts(out), texts(out)
+    assert "info" not in await desk.actions(ticket_id)
