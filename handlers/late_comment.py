@@ -9,8 +9,9 @@ from core.enums import Kind, Status
 from core.model import Ticket
 from handlers import mine, rating, thanks
 from handlers.context import Ctx
+from handlers.follow_up import in_hand_about
 from handlers.rating_words import asks_for_something, speaks_of_how_it_went
-from handlers.tickets import is_question
+from handlers.tickets import is_chasing, is_question
 from handlers.verdict_words import NO_COMMENT
 from routing import Decision, bare
 
@@ -36,9 +37,9 @@ async def rated_low_lately(ctx: Ctx) -> Ticket | None:
 def remark_on(ctx: Ctx, decision: Decision, text: str, ticket: Ticket) -> bool:
     """Whether typed words are a remark on `ticket`'s service: no question, nothing asked for
     (unless of the service given: 希望以后快一点), and words the router places with no other
-    service: none at all (师傅来得太晚了), a complaint naming no other (师傅态度太差了), or
-    the ticket's own service said of how it went (送货员来得太迟了). Thanks alone are passed
-    on to the team as ever."""
+    service: none at all, saying how it went (师傅来得太晚了), a complaint naming no other
+    (师傅态度太差了), or the ticket's own service said of how it went (送货员来得太迟了).
+    Thanks alone are passed on to the team as ever."""
     if is_question(text) or decision.emergency or decision.suspect:
         return False
     if bare(text) in NO_COMMENT:
@@ -48,7 +49,9 @@ def remark_on(ctx: Ctx, decision: Decision, text: str, ticket: Ticket) -> bool:
     if thanks.only_thanks(ctx, text):
         return False
     if decision.triage:
-        return True
+        # Words no service's keyword reads (我家门口的水渠堵了) are a comment only when they
+        # say how the service went; others go their own way.
+        return speaks_of_how_it_went(text)
     if decision.kind is Kind.COMPLAINT:
         oversight = ctx.cfg.oversight_line()
         own = {ticket.line, oversight.id if oversight is not None else ticket.line}
@@ -62,6 +65,8 @@ async def late_comment(ctx: Ctx, decision: Decision, text: str) -> bool:
     ticket = await rated_low_lately(ctx)
     if ticket is None or not remark_on(ctx, decision, text, ticket):
         return False
+    if await _for_one_in_hand(ctx, decision, text):
+        return False
     await rating.add_to_comment(ctx, ticket, text)
     assert ticket.id is not None
     added = list(await ctx.uow.tickets.events(ticket.id))[-1]  # the comment just recorded
@@ -70,3 +75,10 @@ async def late_comment(ctx: Ctx, decision: Decision, text: str) -> bool:
     also_new = mine.also_new_button(ctx, ticket, added.id)
     rating.say_comment_kept(ctx, ticket, text, also_new, more=ctx.text("late_comment_also_new"))
     return True
+
+
+async def _for_one_in_hand(ctx: Ctx, decision: Decision, text: str) -> bool:
+    """Whether the words may be for a ticket a team still works on, and are not plainly of
+    the one rated: chasing a team (技术员说上午来，到现在还没来), which one already done
+    with is not. Offered to that ticket (补充到工单) as ever, not kept for the call-back."""
+    return is_chasing(text) and bool(await in_hand_about(ctx, decision, text))

@@ -123,3 +123,57 @@ async def test_nothing_to_say_after_skipping_is_no_comment(desk: Harness) -> Non
     out = await desk.send(FARMER, "没意见")
     assert "回访您的负责人" not in texts(out)
     assert (await _ticket(desk, ticket_id)).rating_comment == ""
+
+
+GROWING_CHAT, GROWING_MEMBER = -1001000000010, 200031
+
+
+async def _skipped_low_beside_a_ticket_in_hand(desk: Harness) -> tuple[int, int]:
+    """A growing request accepted by its team, then a 110 call rated 2 and 跳过 pressed:
+    the growing ticket's id and the call's."""
+    spots = await desk.file_request(FARMER, "烟叶上有好多白点点")
+    assert spots.id is not None and spots.line == "growing"
+    await desk.press(GROWING_MEMBER, f"tk:acc:{spots.id}", chat=GROWING_CHAT)
+    return spots.id, await _skipped_low(desk)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["师傅还没到", "技术员说上午来，到现在还没来", "我下午不在家，明天再来吧"],
+    ids=["chasing", "chasing-at-length", "news-for-the-visit"],
+)
+async def test_words_for_a_ticket_in_hand_after_a_low_rating_are_offered_to_it(
+    desk: Harness, words: str
+) -> None:
+    """Before: the words became the 110 call's rating comment, for its leaders, and the
+    growing team never heard of them."""
+    spots, call = await _skipped_low_beside_a_ticket_in_hand(desk)
+    out = await desk.send(FARMER, words)
+    assert "回访您的负责人" not in texts(out), texts(out)
+    assert (await _ticket(desk, call)).rating_comment == ""
+    assert any(str(spots) in data for data in button_data(out)), button_data(out)
+
+
+async def test_a_remark_after_a_low_rating_beside_a_ticket_in_hand_is_still_its_comment(
+    desk: Harness,
+) -> None:
+    _, call = await _skipped_low_beside_a_ticket_in_hand(desk)
+    out = await desk.send(FARMER, "师傅来得太晚了")
+    assert "已转给回访您的负责人" in texts(out), texts(out)
+    assert (await _ticket(desk, call)).rating_comment == "师傅来得太晚了"
+
+
+@pytest.mark.parametrize("skipped", [True, False], ids=["after-skip", "after-a-comment"])
+async def test_words_of_no_service_after_a_low_rating_are_no_comment_unless_a_remark(
+    desk: Harness, skipped: bool
+) -> None:
+    """Before: 我家门口的水渠堵了 (no keyword) within 30 minutes of a low rating was taken
+    as the rating's comment, whether 跳过 was pressed or a comment typed at the prompt."""
+    call = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    await desk.press(FARMER, f"my:r:{call}:2")
+    comment = "" if skipped else "师傅来得太晚了"
+    await (desk.press(FARMER, "f:skip") if skipped else desk.send(FARMER, comment))
+
+    out = await desk.send(FARMER, "我家门口的水渠堵了")
+    assert "回访您的负责人" not in texts(out) and "提交" in texts(out), texts(out)
+    assert (await _ticket(desk, call)).rating_comment == comment
