@@ -46,6 +46,7 @@ from handlers.rating import (
     tell_team_withdrawn,
     ticket_actions,
     transition,
+    words_of_comment,
 )
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
@@ -167,8 +168,11 @@ async def _words_added(ctx: Ctx, ticket: Ticket, event_id: str) -> str:
     assert ticket.id is not None
     for event in await ctx.uow.tickets.events(ticket.id):
         if str(event.id) == event_id and event.actor_id == ctx.user.id:
-            # A rating's comment too, when words typed after it were taken for one.
-            return event.note if event.action in ("answer", "info", "rate") else ""
+            if event.action == "rate":
+                # A rating's comment, when words typed after it were taken for one: only
+                # those words, not the comment typed before them that it keeps too.
+                return words_of_comment(event)
+            return event.note if event.action in ("answer", "info") else ""
     return ""
 
 

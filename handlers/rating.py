@@ -11,7 +11,7 @@ from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import OVERSIGHT_PROMPT, REOPEN_AFTER_CLOSE
-from core.model import ChatPlace, Ticket
+from core.model import ChatPlace, Ticket, TicketEvent
 from core.services import note_event, perform
 from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_full
 from handlers import callback, notify
@@ -535,6 +535,17 @@ def stand_in(files: Files) -> str:
     return "[语音]" if any(kind == "voice" for kind, _ in files) else "[照片]"
 
 
+# The key of a comment event's data holding the words that event added to the comment.
+ADDED = "added"
+
+
+def words_of_comment(event: TicketEvent) -> str:
+    """The words a rating's comment event kept that were said then: those just added, when
+    the comment is an earlier one and them («师傅来得太晚了» then «而且态度也不好»)."""
+    added = event.data.get(ADDED)
+    return str(added) if added is not None else event.note
+
+
 async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str, files: Files = ()) -> None:
     """More words for the rating's comment, said after it (the no to whether the barn is
     failing now, with what else went wrong), or the photos and voice notes sent meanwhile:
@@ -542,7 +553,7 @@ async def add_to_comment(ctx: Ctx, ticket: Ticket, text: str, files: Files = ())
     said = "\n".join(w for w in (ticket.rating_comment, text) if w)
     if not said and files:
         said = stand_in(files)
-    await _keep_comment(ctx, ticket, said, files=files)
+    await _keep_comment(ctx, ticket, said, files=files, added=text)
 
 
 async def _keep_comment(
@@ -552,10 +563,13 @@ async def _keep_comment(
     *,
     told_above: bool = False,
     files: Files = (),
+    added: str | None = None,
 ) -> None:
     """The rating's comment: on the team's cards, and after a low score told to the team's
     leaders and the supervisors (unless `told_above` already). `files`, the photo or voice
-    note it came as: kept on the ticket, and sent to the team's chat and whoever is told."""
+    note it came as: kept on the ticket, and sent to the team's chat and whoever is told.
+    `added`: the words just said, when `text` is an earlier comment and them
+    (`add_to_comment`), kept apart on the event (`words_of_comment`)."""
     for kind, file_id in files:
         await attach(ctx, ticket, kind, file_id, caption=text[:500])
     ticket.rating_comment = text[:500]
@@ -567,6 +581,7 @@ async def _keep_comment(
         role=Role.REQUESTER,
         now=ctx.now,
         note=text[:500],
+        data={ADDED: added[:500]} if added is not None else None,
     )
     await notify.update_cards(ctx, ticket)  # the team reads what was said of its work
     chat = await notify.team_chat(ctx, ticket.team_id)

@@ -177,3 +177,19 @@ async def test_words_of_no_service_after_a_low_rating_are_no_comment_unless_a_re
     out = await desk.send(FARMER, "我家门口的水渠堵了")
     assert "回访您的负责人" not in texts(out) and "提交" in texts(out), texts(out)
     assert (await _ticket(desk, call)).rating_comment == comment
+
+
+async def test_also_as_a_new_request_files_only_the_words_just_typed(desk: Harness) -> None:
+    """Before: the new request read the comment typed at the prompt too (师傅来得太晚了
+    then 而且态度也不好), as the rating's comment keeps both."""
+    call = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    await desk.press(FARMER, f"my:r:{call}:2")
+    await desk.send(FARMER, "师傅来得太晚了")  # the comment, at the prompt
+    out = await desk.send(FARMER, "而且态度也不好")
+    assert "已转给回访您的负责人" in texts(out), texts(out)
+    assert (await _ticket(desk, call)).rating_comment == "师傅来得太晚了\n而且态度也不好"
+
+    [also] = [d for d in button_data(out) if d.startswith("my:also:")]
+    out = await desk.press(FARMER, also)
+    assert "而且态度也不好" in texts(out) and "提交" in texts(out), texts(out)
+    assert "师傅来得太晚了" not in texts(out)
