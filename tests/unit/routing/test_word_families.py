@@ -262,3 +262,42 @@ def test_a_hole_in_the_barn_is_the_curing_teams(router: Router) -> None:
 def test_the_price_a_shop_sells_at_is_the_marketing_teams(router: Router, text: str) -> None:
     """Before, 指导价 was no word and 价格 pointed at the leaf's price (烟叶收购)."""
     assert router.route(text).line == "ordering"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我想退两条烟，送货员拿走了，钱什么时候退", "delivery"),
+        ("送货员把两条破损的烟拿走了，说给我换新的", "delivery"),
+        ("专管员拿走了两条烟，说是假烟", "monopoly"),
+        ("送货员把包拿走了", "delivery"),
+        ("送貨員把兩條破損的菸拿走了，說給我換新的", "delivery"),
+        ("配送员把上次送错的两条烟拿走了，说下次补", "delivery"),
+        ("送货员把多送的两条烟拿走了", "delivery"),
+    ],
+)
+def test_goods_taken_back_exchanged_or_seized_are_the_services(
+    router: Router, text: str, line: str
+) -> None:
+    """Cigarettes sent back or exchanged (退, 换), seized as fakes, or a bag (包) taken: the
+    service's matter, no goods taken unpaid. Before, each went to 作风监督 as a complaint
+    (拿走+条烟+送货员)."""
+    decision = router.route(text)
+    assert decision.line == line, decision.explanation
+    assert decision.kind is not Kind.COMPLAINT, decision.explanation
+
+
+def test_a_sample_taken_for_testing_is_no_goods_taken(router: Router) -> None:
+    decision = router.route("技术员拿走了几包烟叶样品去化验")
+    assert decision.line != "conduct" and decision.kind is not Kind.COMPLAINT, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["专管员拿走了2包烟，一分钱没给", "客户经理拿了2包烟就走了", "送货员把我的两条烟拿走了"],
+)
+def test_goods_taken_in_any_count_without_a_reason_are_still_heard_by_oversight(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
