@@ -301,3 +301,38 @@ def test_goods_taken_in_any_count_without_a_reason_are_still_heard_by_oversight(
 ) -> None:
     decision = router.route(text)
     assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我要举报隔壁卖假烟，让市管员来查",
+        "举报有人卖假烟，请稽查员来处理",
+        "我要举报有人无证卖烟，送货员也看到了",
+        "举报有人卖假烟，请有关人员处理",
+        "我要舉報隔壁賣假菸，讓市管員來查",
+    ],
+)
+def test_a_tip_off_about_a_shop_naming_the_officer_asked_to_act_is_the_licence_offices(
+    router: Router, text: str
+) -> None:
+    """The officer asked to act on it, or who saw it, is not whom it reports: before, each
+    went to 作风监督 as a complaint (举报+市管员, 事涉专卖管理人员，不由其自查)."""
+    decision = router.route(text)
+    assert (decision.line, decision.kind) == ("monopoly", None), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报收购员压级压价",
+        "我要举报一个市管员",
+        "举报你们的送货员偷烟",
+        "送货员偷了我两条烟，我要举报他",
+    ],
+)
+def test_a_tip_off_about_one_of_the_bureaus_people_is_heard_by_oversight(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
