@@ -336,3 +336,15 @@ def test_a_tip_off_about_one_of_the_bureaus_people_is_heard_by_oversight(
 ) -> None:
     decision = router.route(text)
     assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年烟叶收购指导价出来了吗", "收购指导价是多少", "烟叶指导价是多少", "今年收購指導價是多少"],
+)
+def test_the_price_the_station_pays_for_the_leaf_is_the_purchase_teams(
+    router: Router, text: str
+) -> None:
+    """Before, 指导价 (a shop's price, 3) tied with 收购 and the farmer waited at the desk."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
