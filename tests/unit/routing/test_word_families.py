@@ -348,3 +348,15 @@ def test_the_price_the_station_pays_for_the_leaf_is_the_purchase_teams(
     """Before, 指导价 (a shop's price, 3) tied with 收购 and the farmer waited at the desk."""
     decision = router.route(text)
     assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["过了年了想开店卖烟要办什么证", "過了年了想開店賣菸要辦什麼證", "过完年了想开店卖烟"]
+)
+def test_a_shop_to_open_after_the_new_year_still_asks_for_a_licence(
+    router: Router, text: str
+) -> None:
+    """过了年 is when, not how long a shop has been kept (开店卖烟20年了): before, its 年了
+    took 开店卖烟 back and the desk had to ask."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
