@@ -360,3 +360,14 @@ def test_a_shop_to_open_after_the_new_year_still_asks_for_a_licence(
     took 开店卖烟 back and the desk had to ask."""
     decision = router.route(text)
     assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["开店卖烟20年了", "開店賣菸20年了", "我店里卖烟，要办什么证"])
+def test_a_shop_selling_cigarettes_is_no_farmer_selling_leaf(router: Router, text: str) -> None:
+    """Before, the 卖烟 inside 开店卖烟 offered the desk 烟叶收购 1.5（卖烟）."""
+    decision = router.route(text)
+    assert "purchase" not in dict(decision.candidates), decision.explanation
+
+
+def test_a_farmer_selling_leaf_is_still_the_stations(router: Router) -> None:
+    assert router.route("卖烟排队太久了").line == "purchase"
