@@ -371,3 +371,20 @@ def test_a_shop_selling_cigarettes_is_no_farmer_selling_leaf(router: Router, tex
 
 def test_a_farmer_selling_leaf_is_still_the_stations(router: Router) -> None:
     assert router.route("卖烟排队太久了").line == "purchase"
+
+
+@pytest.mark.parametrize("text", ["她爱答不理的", "我老婆最近对我爱理不理", "邻居不理人"])
+def test_a_cold_shoulder_from_no_one_of_the_bureau_is_no_complaint(
+    router: Router, text: str
+) -> None:
+    """As 老婆骂我: before, 爱答不理 alone filed 她爱答不理的 as a complaint (…，投诉)."""
+    decision = router.route(text)
+    assert decision.kind is not Kind.COMPLAINT, decision.explanation
+
+
+@pytest.mark.parametrize("text", ["客户经理爱答不理", "烟站工作人员不搭理人"])
+def test_a_cold_shoulder_from_the_bureaus_people_is_still_a_complaint(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.kind) == ("conduct", Kind.COMPLAINT), decision.explanation
