@@ -2,7 +2,8 @@
 
 Rules that outrank the scores, because their misses cost most:
 - any curing-emergency word (停电, 风机不转, 掉温 ...) or disaster word (冰雹, 洪水 ...) makes
-  the request urgent, whatever line wins;
+  the request urgent, whatever line wins; but a disaster said to be days or more ago, and not
+  now (去年的冰雹灾害补偿到账没有: `routing.when`), is what the request is about, no emergency;
 - a curing emergency goes to the 110 line unless another service line clearly wins on its own
   words (a retailer's 店里停电 about the ordering system), and never to triage;
 - from a requester with no barn (a retailer, a staff member) the emergency words count only
@@ -36,6 +37,7 @@ from routing.decision import (
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence, tied
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
+from routing.when import said_past
 
 _CACHE_SIZE = 8
 _cache: dict[int, tuple[Config, Router]] = {}
@@ -112,6 +114,10 @@ class Router:
             line = self.emergency_line
             if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
                 evidence.drop_emergency(line, keep=danger)
+        if Channel.DISASTER in evidence.signals and said_past(normalized):
+            # 去年的冰雹灾害补偿到账没有: the hail is over, its loss is asked about; 刚才下冰雹了
+            # and 昨晚一场冰雹 are now. A danger to people stays urgent, as above.
+            evidence.drop_disasters(keep=danger)
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area, barn=barn)
 

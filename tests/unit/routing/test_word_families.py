@@ -388,3 +388,32 @@ def test_a_cold_shoulder_from_the_bureaus_people_is_still_a_complaint(
 ) -> None:
     decision = router.route(text)
     assert (decision.line, decision.kind) == ("conduct", Kind.COMPLAINT), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年的冰雹灾害补偿到账没有？",
+        "去年的冰雹災害補償到賬沒有？",
+        "前年洪水冲毁的烟地补贴发了吗",
+        "上个月冰雹受灾的保险理赔怎么还没下来",
+    ],
+)
+def test_a_disaster_long_past_asked_about_is_not_urgent(router: Router, text: str) -> None:
+    """Its loss or compensation is asked about, as an alarm's past words say
+    (`routing.when`): before, 冰雹 flagged it urgent (，急)."""
+    decision = router.route(text)
+    assert not decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚才下冰雹了，烟叶全打烂了",
+        "昨晚一场冰雹，烟叶全打穿了",
+        "去年遭过冰雹，今年又下冰雹了，烟叶全打烂了",
+    ],
+)
+def test_a_disaster_now_is_still_urgent(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.urgent) == ("growing", True), decision.explanation

@@ -1,0 +1,30 @@
+"""When what a message names happened: days or more ago, or now.
+
+The router reads a disaster said to be past (去年的冰雹灾害补偿到账没有) as no emergency, and
+`handlers.alarm_when` reads a barn's emergency words so before paging the 110 team: one list
+of past words and one of words that it is happening now, so both read a message alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Days or more ago. Not 昨天, 昨晚, 刚才, 之前 or 以前 ("昨晚一场冰雹，烟叶全打穿了",
+# "昨天停电到现在还没来电", "风机不转了，之前还好好的" are now).
+PAST = r"上次|上回|去年|前年|上个月|前天|前几天|上周|上礼拜|上星期|上个星期"
+# Happening now, which outweighs any past word ("上次修好了，现在又停电了", "去年遭了冰雹，
+# 今年又遭了"). Not 还在 of a machine still working ("风机有点响，还在转"), nor 现在 of a
+# fault mended ("现在好了").
+NOW = (
+    r"现在(?!好了|没事|正常|恢复了|恢复正常)|正在|还在(?!转|用|工作|运行)"
+    r"|又|快来|快点|赶紧|马上|急|救命"
+)
+
+_PAST = re.compile(PAST)
+_NOW = re.compile(NOW)
+
+
+def said_past(simplified: str) -> bool:
+    """Whether a text (in Simplified script) says what it names was days or more ago, and
+    nothing that it is happening now."""
+    return _PAST.search(simplified) is not None and _NOW.search(simplified) is None
