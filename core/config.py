@@ -114,6 +114,12 @@ class ServiceLine(_Model):
         "routing.oversight_min of its words comes here even when the staff's own line "
         "scores higher, so that no team investigates a complaint about itself",
     )
+    goods: bool = Field(
+        False,
+        description="a shop's goods are ordered or delivered on this line (订货, 配送): words "
+        "saying they came short (差了两条, 还差, 没送齐, 不够), typed beside its ticket "
+        "awaiting the requester's verdict, are asked about as that ticket not solved",
+    )
     own_words: list[str] = Field(
         default_factory=list,
         description="on the oversight line only: words that name its own team (纪检, 监督室); "

@@ -32,6 +32,7 @@ from handlers.rating import (
 )
 from handlers.rating_words import asks_anew, judgement_in, says_not_satisfied
 from handlers.replies import Button, rows
+from handlers.shortfall_words import says_goods_short
 from handlers.ticket_info import add_info
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
@@ -67,7 +68,8 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     """Words about the person's ticket awaiting their verdict that no verdict word reads
     ("还是少一条", "今天也没送来"): sent as Telegram's reply (回复) to its resolution notice,
     or typed while it is the only one awaiting their word, in a few words that name its
-    service or none. Asked whether it is not solved, the words kept as the reason for
+    service or none, or say a shop's goods came short beside the only ticket of a goods
+    line ("差了两条", "没送齐"). Asked whether it is not solved, the words kept as the reason for
     「❌ 没解决，重新办理」, with 「✅ 已解决，评价」 and 「📝 不是，作为新的求助」 beside it.
     Words plainly about another matter go their own way (False), replied or typed: a
     question ("请问下周几送货？"), an ask of something new ("我想改一下送货时间"), a
@@ -75,7 +77,9 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     if not bare(text):
         return False
     replied = await resolution_replied_to(ctx)
-    if not may_be_a_verdict(text, replied=replied is not None):
+    # 怎么还差两条: goods short, asked why, are no new question (`_goods_short_of`).
+    short = replied is None and len(bare(text)) <= NOT_SOLVED_MAX and says_goods_short(text)
+    if not short and not may_be_a_verdict(text, replied=replied is not None):
         return False
     still_wrong = replied is not None and STILL_WRONG.search(to_simplified(bare(text)))
     if not still_wrong and asks_anew(decision, text):
@@ -98,6 +102,8 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         of_its_answer = STILL_WRONG.search(to_simplified(bare(text))) or speaks_of_a_wish(text)
         if ticket is None and of_its_answer:
             ticket = item_named(text, awaiting)
+        if ticket is None and short:
+            ticket = _goods_short_of(ctx, awaiting)
         # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
         # answer that can be disputed awaits their word (a repair's beside it or not).
         disputable = [t for t in awaiting if t.kind in DISPUTABLE]
@@ -134,6 +140,15 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         what=what,
     )
     return True
+
+
+def _goods_short_of(ctx: Ctx, awaiting: list[Ticket]) -> Ticket | None:
+    """The one ticket of a goods line (`ServiceLine.goods`: ordering, delivery) awaiting the
+    person's verdict, which words saying goods came short (差了两条, 没送齐) are about though
+    they name no service; None when there is none of them, or several."""
+    lines = {line.id for line in ctx.cfg.service_lines if line.goods}
+    goods = [t for t in awaiting if t.line in lines]
+    return goods[0] if len(goods) == 1 else None
 
 
 async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> bool:
