@@ -37,7 +37,7 @@ from handlers.follow_up import (
 )
 from handlers.i18n import in_script
 from handlers.late_comment import late_comment
-from handlers.menu import how_to, main_menu
+from handlers.menu import how_to, main_menu, say_110_not_theirs
 from handlers.places import barn_named
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
@@ -317,7 +317,8 @@ async def _long_alarm(ctx: Ctx, text: str) -> bool:
 
 async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     """A menu entry's name typed ("我要登记", "110", "查一下工单"): it opens as the button
-    would. 报警 or 110 from someone with no barn is left to the words' own reading. While a
+    would. 报警 or 110 from someone with no barn (a retailer, staff) is answered as 🚨 110
+    pressed by them is: what the 110 is for, /110 for a barn failing after all. While a
     team waits for their answer the words may be that answer ("投诉" to 您是要投诉还是
     咨询？): only 菜单 and 我的工单, which answer nothing, open then. During their 110 call,
     110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
@@ -328,7 +329,9 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
         return False
     if key == "m:110":
         if not may_have_barn(ctx):
-            return False
+            # Not 只收到一串数字 for 110, nor 报警 offered to the triage desk as a request.
+            say_110_not_theirs(ctx)
+            return True
         call = await open_emergency(ctx)
         if call is not None:
             alarm_intake.say_call_on(ctx, call)

@@ -70,3 +70,39 @@ async def test_110_of_the_welcome_pressed_after_saying_staff_asks_the_name_again
     assert "您登记为职工" in texts(out) and "请输入您的姓名" in texts(out)
     out = await desk.send(STAFF, "张三")
     assert "手机号" in texts(out) and not await desk.tickets()
+
+
+@pytest.mark.parametrize("typed", ["110", "报警", "要报警"])
+@pytest.mark.parametrize(
+    ("user", "kind", "who"), [(STAFF, "staff", "职工"), (RETAILER, "retailer", "零售户")]
+)
+async def test_110_or_baojing_typed_by_someone_with_no_barn_says_what_it_is_for(
+    desk: Harness, user: int, kind: str, who: str, typed: str
+) -> None:
+    """Before: 只收到一串数字。如果是工单号，请核对 for 110, and 报警 offered to 督办分派台
+    as a request of its own (内容：报警)."""
+    await desk.registered_as(user, kind)
+    out = await desk.send(user, typed)
+    said = texts(out)
+    assert "烟农" in said and f"您登记为{who}" in said and "/110" in said
+    assert "一串数字" not in said and "要把这条消息作为" not in said
+    assert "m:new" in button_data(out)
+    assert not await desk.tickets()
+
+
+async def test_baojing_typed_in_traditional_by_a_retailer_is_answered_in_traditional(
+    desk: Harness,
+) -> None:
+    """A retailer who said 零售户 and left registration (/cancel) types 報警."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "/cancel")
+    said = texts(await desk.send(RETAILER, "報警"))
+    assert "您登記為零售戶" in said and "要把這條消息作為" not in said
+    assert not await desk.tickets()
+
+
+async def test_baojing_typed_by_a_farmer_still_asks_what_is_wrong(desk: Harness) -> None:
+    await desk.registered_as(100001, "farmer")
+    out = await desk.send(100001, "报警")
+    assert "请说明出了什么问题" in texts(out) and "您登记为" not in texts(out)
