@@ -444,6 +444,11 @@ class Config(_Model):
     teams: list[Team] = Field(min_length=1)
     supervisors: list[int] = Field(default_factory=list)
     admins: list[int] = Field(default_factory=list)
+    staff_names: dict[int, str] = Field(
+        default_factory=dict,
+        description="Telegram user id -> the name colleagues know them by (赵队员): what rosters, "
+        "cards and /duty call a person the config lists until they write to the bot",
+    )
     routing: RoutingSettings = Field(default_factory=RoutingSettings)
     keywords: dict[str, KeywordTable] = Field(
         default_factory=dict, description="service line id -> its keyword table"
@@ -473,6 +478,10 @@ class Config(_Model):
 
     def team(self, team_id: str) -> Team:
         return next(team for team in self.teams if team.id == team_id)
+
+    def staff_name(self, user_id: int) -> str:
+        """The name `staff_names` gives the person; "" when it gives none."""
+        return self.staff_names.get(user_id, "").strip()
 
     def find_team(self, team_id: str) -> Team | None:
         return next((team for team in self.teams if team.id == team_id), None)

@@ -93,7 +93,28 @@ def cross_references(cfg: Config) -> list[str]:
     errors += working_time_limits(cfg)
     errors += button_ids(cfg)
     errors += blank_names(cfg)
+    errors += staff_names(cfg)
     return errors
+
+
+def staff_names(cfg: Config) -> list[str]:
+    """Errors for a staff name nobody would read: of an id the config lists nowhere (a typo
+    in it), blank, or longer than a stored name (64 characters)."""
+    listed = {*cfg.supervisors, *cfg.admins}
+    for team in cfg.teams:
+        listed |= {*team.leaders, *team.members}
+    errors: list[str] = []
+    for user_id, name in cfg.staff_names.items():
+        if user_id not in listed:
+            errors.append(
+                f"staff_names.{user_id}: not a leader, member, supervisor or admin of this config"
+            )
+        if not name.strip() or len(name.strip()) > _NAME_LENGTH:
+            errors.append(f"staff_names.{user_id}: must be 1 to {_NAME_LENGTH} characters")
+    return errors
+
+
+_NAME_LENGTH = 64  # users.name's column
 
 
 def blank_names(cfg: Config) -> list[str]:

@@ -85,6 +85,10 @@ class UserRepository(Protocol):
 
     async def of_kind(self, kind: Requester) -> Sequence[User]: ...
 
+    async def nameless(self, user_ids: Sequence[int]) -> Sequence[User]:
+        """Those of these people stored without a name, in one query."""
+        ...
+
     async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:
         """The script of each of these people who has one stored."""
 

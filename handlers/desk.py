@@ -111,6 +111,11 @@ class Desk:
             log.warning("update %s: the person's script could not be read", msg.update_key)
         return _apology(key, msg, chosen)
 
+    def _named_by_config(self, user: User) -> bool:
+        """Whether the person's name is the one `staff_names` gave them (`seed_memberships`),
+        not one they gave themselves by registering."""
+        return user.registered_at is None and user.name == self.svc.cfg.staff_name(user.id)
+
     async def _handle_once(self, msg: Incoming) -> Outcome:
         now = self.svc.clock()
         async with self.db.uow() as uow:
@@ -133,8 +138,9 @@ class Desk:
                 user.reachable, user.unreachable_since = True, None
             if user.private_chat_at is None and msg.is_private:
                 user.private_chat_at = now  # from now on the bot may write to them
-            if not user.name and msg.user_name:
-                # Until they register, call people by their Telegram name.
+            if msg.user_name and (not user.name or self._named_by_config(user)):
+                # Until they register, call people by their Telegram name; staff the config
+                # names (`staff_names`) by that name only until their own is known.
                 user.name = msg.user_name[:64]
             if not known:
                 user.updated_at = now

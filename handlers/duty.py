@@ -165,7 +165,8 @@ async def _member_named(ctx: Ctx, teams: set[str], typed: str) -> int | None:
 
 async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
     """The members of `teams` who answer to `typed`: their whole name, else a part of it,
-    or their user id."""
+    or their user id. The name the config gives them (`staff_names`) is theirs too, also
+    once their own Telegram name shows on the roster."""
     people = {
         m.user_id
         for team_id in teams
@@ -176,9 +177,16 @@ async def _members_named(ctx: Ctx, teams: set[str], typed: str) -> list[int]:
     if plain.isdecimal():
         found = [int(plain)] if int(plain) in people else []
     else:
-        names = {uid: to_simplified(unwrapped(await notify.name_of(ctx, uid))) for uid in people}
-        found = [uid for uid, name in names.items() if name == plain] or [
-            uid for uid, name in names.items() if plain and plain in name
+        names = {
+            uid: {
+                to_simplified(name)
+                for name in (unwrapped(await notify.name_of(ctx, uid)), ctx.cfg.staff_name(uid))
+                if name
+            }
+            for uid in people
+        }
+        found = [uid for uid, theirs in names.items() if plain in theirs] or [
+            uid for uid, theirs in names.items() if plain and any(plain in n for n in theirs)
         ]
     return found
 

@@ -129,10 +129,26 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
         existing[user_id, team_id, role] = place  # listed twice, placed once
         added.append(place)
     await uow.users.add_all(people)
+    await _name_staff(uow, cfg, now)
     await uow.memberships.add_all(added)
     # Last, so that a leader the config lists from now on is among those paged.
     await hand_on_pages(Offstage(cfg, uow, now), removed)
     return len(added), len(removed)
+
+
+async def _name_staff(uow: UnitOfWork, cfg: Config, now: datetime) -> None:
+    """Give the people `staff_names` names the name, while they have none of their own: a
+    member who never wrote to the bot is 赵队员 on the roster, to /duty 赵队员 on and on a
+    card, not 用户#200001. Their own Telegram name takes its place when they write
+    (`desk`); a name they have is never overwritten, also not by a changed config."""
+    names = {uid: cfg.staff_name(uid) for uid in cfg.staff_names if cfg.staff_name(uid)}
+    for user in await uow.users.nameless(sorted(names)):
+        user.name = names[user.id]
+    # A supervisor or admin the config names is no member of anything: stored now, named.
+    known = await uow.users.known(sorted(names))
+    await uow.users.add_all(
+        [User(id=uid, created_at=now, name=name) for uid, name in names.items() if uid not in known]
+    )
 
 
 def _config_places(cfg: Config) -> Iterator[tuple[int, str, Role]]:

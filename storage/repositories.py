@@ -237,6 +237,12 @@ class SqlUserRepository(SessionRepo):
         query = select(User).where(users.c.kind == kind).order_by(users.c.id)
         return (await self.session.execute(query)).scalars().all()
 
+    async def nameless(self, user_ids: Sequence[int]) -> Sequence[User]:
+        if not user_ids:
+            return []
+        query = select(User).where(users.c.id.in_(list(user_ids)), users.c.name == "")
+        return (await self.session.execute(query)).scalars().all()
+
     async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:
         """The script of each of these people who has one stored, in one query."""
         if not user_ids:

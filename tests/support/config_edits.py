@@ -16,3 +16,8 @@ def with_member_toggled(cfg: Config, team_id: str, user_id: int) -> Config:
     members = list(cfg.team(team_id).members)
     members = [m for m in members if m != user_id] if user_id in members else [*members, user_id]
     return with_team_changed(cfg, team_id, members=members)
+
+
+def without_staff_names(cfg: Config) -> Config:
+    """`cfg` naming none of its staff (`staff_names`): they are known by their ids only."""
+    return cfg.model_copy(update={"staff_names": {}})

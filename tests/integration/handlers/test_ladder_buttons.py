@@ -109,7 +109,7 @@ async def test_taking_the_call_tells_its_reminder_and_the_leaders_alert_who_took
     assert set(edited) == set(sent)
     # Filed 09:00, due 09:10, accepted 09:25: each says who took it and how late, in its
     # own words, and loses its 接单 (and the leader's 催办) with the edit.
-    taken = "超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 用户#200001 接单。"
+    taken = "超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 赵队员 接单。"
     [[to_team], [to_leader]] = edited[reminder], edited[alert]
     assert str(to_team.payload["text"]).startswith(f"⏰ 工单 10019 {taken}\n")
     assert str(to_leader.payload["text"]).startswith(f"⚠️ 工单 10019 {taken}\n")
@@ -159,7 +159,7 @@ async def test_a_nudge_delivered_after_the_call_was_taken_is_told_who_took_it_on
     assert set(edits) == set(held)
     for edit in edits.values():
         assert str(edit.payload["text"]).startswith(
-            "⏰ 督办提醒：工单 10019 11-18 09:00 已由 青山镇烘烤110服务队 用户#200001 接单。\n"
+            "⏰ 督办提醒：工单 10019 11-18 09:00 已由 青山镇烘烤110服务队 赵队员 接单。\n"
         )
         assert "buttons" not in edit.payload
     sent = await _deliver(desk, ACCEPT_PROMPT)
@@ -211,7 +211,7 @@ async def test_alerts_on_their_way_when_the_call_is_taken_are_told_once_they_are
     assert {r.status for r in held.values()} == {"pending"}
     edits = {int(r.payload["ref_row"]): r for r in await _alert_edits(desk)}
     assert set(edits) == set(held)
-    taken = "超过接单时限 35分钟，11-18 09:45 已由 青山镇烘烤110服务队 用户#200001 接单。"
+    taken = "超过接单时限 35分钟，11-18 09:45 已由 青山镇烘烤110服务队 赵队员 接单。"
     for row_id, edit in edits.items():
         text = str(edit.payload["text"])
         assert taken in text.splitlines()[0] and "仍未接单" not in text
@@ -437,7 +437,7 @@ async def test_the_supervisors_alert_stops_saying_nobody_accepted_once_the_call_
     # Filed 09:00, due 09:10 (10 minutes), accepted at 09:45: 35 minutes late.
     assert text.startswith("🔴【超时督办】工单 ") and "超过接单时限 35分钟，" in text
     # Said with the team that took it, as an alert of a call moved on says it.
-    assert "09:45 已由 青山镇烘烤110服务队 用户#200001 接单。" in text
+    assert "09:45 已由 青山镇烘烤110服务队 赵队员 接单。" in text
     assert "仍未接单" not in text and "已接单" in text
     # 催办 / 改派 stay while the ticket is open; it is kept as a plain alert now.
     labels = [b["text"] for row in edit.payload["buttons"] for b in row]
@@ -472,7 +472,7 @@ async def test_the_supervisors_alert_of_a_call_reassigned_says_where_it_went_and
     edits = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert len(edits) == 2 and edits[1].payload["message_id"] == alert[1]
     taken = str(edits[1].payload["text"])
-    assert "曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 用户#200011 接单。" in taken
+    assert "曾超过接单时限，11-18 09:48 已由 白石乡烘烤110服务队 杨队员 接单。" in taken
     await desk.press(BAISHI_MEMBER, f"tk:vis:{ticket_id}", chat=BAISHI_CHAT)
     assert len([r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]) == 2
 
@@ -618,7 +618,7 @@ async def test_the_supervisors_alert_of_a_call_the_farmer_placed_elsewhere_still
     assert [e.payload["message_id"] for e in edits] == [alert[1], alert[1]]
     # Late on the deadline it kept: not a lateness of its own, but the team is named.
     taken = str(edits[1].payload["text"])
-    assert "超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 用户#200011 接单。" in taken
+    assert "超过接单时限 37分钟，11-18 09:47 已由 白石乡烘烤110服务队 杨队员 接单。" in taken
 
 
 async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_its_moved_deadline(
@@ -642,7 +642,7 @@ async def test_the_alert_of_a_call_asked_about_before_it_was_taken_counts_from_i
     [edit] = [r for r in await _alert_edits(desk) if r.chat_id == SUPERVISOR]
     assert edit.payload["message_id"] == alert[1]
     team = desk.cfg.team("curing-qingshan").name
-    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} 用户#200001 接单。" in str(
+    assert f"超过接单时限 40分钟，11-18 10:10 已由 {team} 赵队员 接单。" in str(
         edit.payload["text"]
     )
 
@@ -662,7 +662,7 @@ async def test_the_alert_of_a_call_moved_and_taken_late_there_says_the_lateness_
     taken = str(edits[1].payload["text"]).splitlines()[0]
     assert taken.endswith(
         "曾超过接单时限，转给 白石乡烘烤110服务队 后又超过该队的接单时限 12分钟，"
-        "11-18 10:07 已由 白石乡烘烤110服务队 用户#200011 接单。"
+        "11-18 10:07 已由 白石乡烘烤110服务队 杨队员 接单。"
     )
 
 
@@ -766,7 +766,7 @@ async def test_a_nudge_while_the_farmer_is_asked_carries_accept_and_is_told_who_
     for key in sent:
         [edit] = edited[key]
         assert str(edit.payload["text"]).startswith(
-            "⏰ 督办提醒：工单 10019 11-18 09:05 已由 青山镇烘烤110服务队 用户#200001 接单。\n"
+            "⏰ 督办提醒：工单 10019 11-18 09:05 已由 青山镇烘烤110服务队 赵队员 接单。\n"
         )
         assert "buttons" not in edit.payload
     assert await _kept_prompts(desk, ticket_id) == set()
@@ -838,7 +838,7 @@ async def test_a_call_asked_about_then_taken_tells_the_teams_reminders_who_took_
     assert not team_alerts & await _kept_prompts(desk, ticket_id)
     edits = await _edited(desk)
     for key in team_alerts:
-        assert "已由 青山镇烘烤110服务队 用户#200001 接单" in str(edits[key][-1].payload["text"])
+        assert "已由 青山镇烘烤110服务队 赵队员 接单" in str(edits[key][-1].payload["text"])
 
 
 async def test_a_call_taken_on_the_reminder_at_once_is_not_told_0_minutes_late(
@@ -850,7 +850,7 @@ async def test_a_call_taken_on_the_reminder_at_once_is_not_told_0_minutes_late(
     desk.clock.advance(seconds=40)
     await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     edits = [str(r.payload["text"]) for r in await _alert_edits(desk)]
-    assert edits and all("已由 青山镇烘烤110服务队 用户#200001 接单" in e for e in edits)
+    assert edits and all("已由 青山镇烘烤110服务队 赵队员 接单" in e for e in edits)
     assert not any("0分钟" in e for e in edits)
 
 
@@ -889,7 +889,7 @@ async def test_a_leaders_nudge_is_told_in_its_own_words_who_took_the_call_and_ho
         text = str(edit.payload["text"])
         assert text.startswith(
             "⏰ 队长提醒：工单 10019 超过接单时限 15分钟，11-18 09:25 已由 青山镇烘烤110服务队 "
-            "用户#200001 接单。\n"
+            "赵队员 接单。\n"
         )
         assert "请尽快处理" not in text and "buttons" not in edit.payload
     assert await _kept_prompts(desk, ticket_id) == set()

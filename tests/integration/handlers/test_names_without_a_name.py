@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
+from core.config import Config
 from core.model import OutboxMessage
 from reports.ledger import load
 from reports.periods import parse
+from tests.support.config_edits import without_staff_names
 from tests.support.desk import Harness
 from tests.support.tickets import FARMER, LEADER, MEMBER
 
 TEAM_CHAT = -1001000000001  # curing-qingshan: no one on duty, so its leader is paged
+
+
+@pytest.fixture
+def demo_config(demo_config: Config) -> Config:
+    """The demo bureau with its staff known by their ids only, as a config that names none."""
+    return without_staff_names(demo_config)
 
 
 async def _phone(desk: Harness, user: int, phone: str) -> None:

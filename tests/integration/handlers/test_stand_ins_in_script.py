@@ -5,11 +5,21 @@ written (docs/conversations.md, Team chats)."""
 
 from __future__ import annotations
 
+import pytest
+
+from core.config import Config
+from tests.support.config_edits import without_staff_names
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 CURING_CHAT = -1001000000001
 MONOPOLY_MEMBER = 200051  # of 专卖管理所, a team without a duty roster
+
+
+@pytest.fixture
+def demo_config(demo_config: Config) -> Config:
+    """The demo bureau with its staff known by their ids only, as a config that names none."""
+    return without_staff_names(demo_config)
 
 
 async def test_accepting_a_call_taken_already_names_the_taker_in_traditional(

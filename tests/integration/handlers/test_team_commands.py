@@ -20,8 +20,10 @@ async def _on_duty(desk: Harness) -> set[int]:
 
 
 async def test_duty_for_a_name_nobody_in_the_team_has_changes_nobody(desk: Harness) -> None:
-    out = await desk.send(LEADER, "/duty 赵队员 on", chat=TEAM_CHAT)  # nobody wrote as 赵队员
-    assert "本队没有叫「赵队员」的队员" in texts(out) and "钱队长" not in texts(out)
+    out = await desk.send(
+        LEADER, "/duty 李四 on", chat=TEAM_CHAT
+    )  # nobody's name, nor the config's
+    assert "本队没有叫「李四」的队员" in texts(out) and "钱队长" not in texts(out)
     assert await _on_duty(desk) == set()
     await desk.file_110(FARMER)
     pages = {r.chat_id for r in await desk.outbox() if r.purpose == "card" and r.chat_id > 0}

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.config import Config
+from storage.uow import Database
+from tests.support.config_edits import without_staff_names
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, STRANGER, SUPERVISOR
 
@@ -141,8 +144,10 @@ async def test_help_and_usage_examples_name_the_groups_own_team_and_people(
 
 
 async def test_a_team_whose_members_have_no_name_yet_gets_no_name_for_an_example(
-    desk: Harness,
+    db: Database, demo_config: Config
 ) -> None:
+    desk = Harness(db, without_staff_names(demo_config))  # a config naming none of its staff
+    await desk.seed()
     help_text = texts(await desk.send(BAISHI_LEADER, "/help", chat=BAISHI_CHAT))
     assert "/duty 姓名 on|off 安排队员值班\n" in help_text
     assert "如 /duty" not in help_text and "赵队员" not in help_text
