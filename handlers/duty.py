@@ -7,8 +7,9 @@ from core.enums import Role
 from core.written import as_written, unwrapped
 from handlers import notify
 from handlers.context import Ctx
+from handlers.duty_words import duty_word, say_unread
 from handlers.team_examples import duty_example
-from routing import bare, to_simplified
+from routing import to_simplified
 
 
 async def duty(ctx: Ctx) -> None:
@@ -29,14 +30,19 @@ async def duty(ctx: Ctx) -> None:
         ctx.say("duty_no_roster", team=names)
         return
     scope = rostered
-    state = _duty_word(args[-1]) if args else None
-    first = _duty_word(args[0]) if len(args) == 2 else None
+    typed = args
+    state = duty_word(args[-1]) if args else None
+    first = duty_word(args[0]) if len(args) == 2 else None
     if first is not None and not await _members_named(ctx, scope, args[0]):
         # "/duty on on", "/duty 值班 on": the word said twice, not a member's name; two
         # that disagree ("/duty on off") say nothing to do.
         args = args[1:]
         state = state if first == state else None
     if len(args) > 2 or state is None:  # /duty alone, or words it cannot read
+        if typed:
+            # "/duty 赵队员", "/duty on 赵队员": a member named, the word missing after.
+            named = len(typed) <= 2 and bool(await _members_named(ctx, scope, typed[-1]))
+            say_unread(ctx, typed, names_member=named)
         await _say_roster(ctx, scope)
         return
     target = ctx.user.id
@@ -95,17 +101,6 @@ async def duty(ctx: Ctx) -> None:
             # A call still waiting for 接单 is not left with a page nobody holds now.
             key = "duty_calls_unpaged" if nobody_paged else "duty_calls_handed_on"
             ctx.say(key, count=len(waiting))
-
-
-# What /duty's last word may be: on duty, or off.
-_DUTY_WORDS = {
-    **dict.fromkeys(("on", "值班", "上班", "在岗", "开"), True),
-    **dict.fromkeys(("off", "下班", "休息", "不值班", "关"), False),
-}
-
-
-def _duty_word(word: str) -> bool | None:
-    return _DUTY_WORDS.get(bare(to_simplified(word)).lower())
 
 
 async def _say_roster(ctx: Ctx, teams: set[str]) -> None:
