@@ -153,7 +153,8 @@ def _header(sheet: Worksheet, row: int, titles: Sequence[str], say: Say) -> None
 
 
 def _period(ledger: Ledger) -> str:
-    return " ".join(filter(None, (ledger.window.heading, ledger.window.label)))
+    # Named as /stats names it (本周, 近7天), its days after: 台账 本周 2026-12-07 至 2026-12-13.
+    return " ".join(filter(None, (ledger.window.called, ledger.window.label)))
 
 
 def _title(sheet: Worksheet, text: str) -> None:

@@ -14,6 +14,26 @@ from zoneinfo import ZoneInfo
 
 from reports.period_limits import EARLIEST, LATEST, PeriodError, beyond, out_of_range
 
+# What a report calls a period of each kind (Window.name) whose heading does not name it.
+PERIOD_NAMES = {
+    "today": "今日",
+    "yesterday": "昨日",
+    "daybeforeyesterday": "前日",
+    "threedaysago": "大前天",
+    "week": "本周",
+    "lastweek": "上周",
+    "weekbeforelast": "上上周",
+    "month": "本月",
+    "lastmonth": "上月",
+    "monthbeforelast": "上上月",
+    "quarter": "本季度",
+    "lastquarter": "上季度",
+    "year": "今年",
+    "lastyear": "去年",
+    "season": "本烘烤季",
+    "lastseason": "上个烘烤季",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
@@ -23,6 +43,12 @@ class Window:
     last_day: date  # local, inclusive
     name: str  # today | week | month | quarter | season | custom ...
     heading: str = ""  # how a report names it when the name alone does not: 2026年烘烤季
+
+    @property
+    def called(self) -> str:
+        """What a report's title calls the period before its days: its heading (近7天,
+        2026年烘烤季), else its kind's name (本周, 上个月); "" for days typed as dates."""
+        return self.heading or PERIOD_NAMES.get(self.name, "")
 
     @property
     def label(self) -> str:

@@ -21,25 +21,6 @@ from reports.periods import Window
 from reports.rates import GroupRates, RatesReport, compute
 from storage.uow import Database
 
-PERIOD_NAMES = {
-    "today": "今日",
-    "yesterday": "昨日",
-    "daybeforeyesterday": "前日",
-    "threedaysago": "大前天",
-    "week": "本周",
-    "lastweek": "上周",
-    "weekbeforelast": "上上周",
-    "month": "本月",
-    "lastmonth": "上月",
-    "monthbeforelast": "上上月",
-    "quarter": "本季度",
-    "lastquarter": "上季度",
-    "year": "今年",
-    "lastyear": "去年",
-    "season": "本烘烤季",
-    "lastseason": "上个烘烤季",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Stats:
@@ -52,7 +33,7 @@ class Stats:
 
 def title(cfg: Config, window: Window, now: datetime, whose: str = "") -> str:
     """The report's heading: the bureau's, or `whose` (a leader's own teams)."""
-    name = window.heading or PERIOD_NAMES.get(window.name, "")
+    name = window.called
     running = f"，截至 {now.astimezone(cfg.zone):%m-%d %H:%M}" if now < window.end else ""
     return f"{whose or cfg.bureau} 服务指标 {name}（{window.label}{running}）".replace(" （", "（")
 

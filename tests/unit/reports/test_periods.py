@@ -636,7 +636,7 @@ def test_this_weeks_day_still_ahead_is_refused_as_not_begun() -> None:
 
 
 def test_the_week_before_last_is_named_in_the_stats_heading() -> None:
-    from reports.stats import PERIOD_NAMES
+    from reports.period_windows import PERIOD_NAMES
 
     assert PERIOD_NAMES[periods.parse("上上周", WEDNESDAY, SHANGHAI).name] == "上上周"
     assert PERIOD_NAMES[periods.parse("上上个月", WEDNESDAY, SHANGHAI).name] == "上上月"

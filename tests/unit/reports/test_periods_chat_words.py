@@ -12,8 +12,8 @@ import pytest
 from core.calendar import holiday_days_off
 from handlers.messages_staff import STAFF
 from reports import periods
+from reports.period_windows import PERIOD_NAMES
 from reports.periods import PeriodError, Window
-from reports.stats import PERIOD_NAMES
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONDAY = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)  # Monday 7 December 04:00 in Shanghai
