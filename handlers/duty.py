@@ -87,7 +87,11 @@ async def duty(ctx: Ctx) -> None:
                 calls = await notify.page_waiting_calls(ctx, team_id)
                 theirs = sum(target in pagers for pagers in calls)
                 if theirs and team_id in changed:
-                    ctx.say("duty_calls_waiting", count=theirs, who=who)
+                    # Telegram delivers no private message to someone who never wrote to
+                    # the bot: the card sent is not said to have reached them.
+                    unopened = await notify.without_private_chat(ctx, [target])
+                    key = "duty_calls_waiting_unopened" if unopened else "duty_calls_waiting"
+                    ctx.say(key, count=theirs, who=who)
             continue
         # The morning handover: whoever goes off last should know who is paged now. A
         # member still on duty whom the bot cannot reach is paged no more than one off duty

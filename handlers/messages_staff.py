@@ -179,6 +179,9 @@ STAFF: dict[str, str] = {
     ),
     "duty_calls_unpaged": "还有 {count} 个报警没人接单，现在没有人收得到私信通知，请尽快接单。",
     "duty_calls_waiting": "还有 {count} 个报警等待接单，卡片已私信发给 {who}，请尽快接单。",
+    "duty_calls_waiting_unopened": (
+        "还有 {count} 个报警等待接单：{who} 还没有私聊过机器人，卡片私信发不到，请在本队群里的卡片上尽快接单。"
+    ),
     "duty_calls_handed_on": "还有 {count} 个报警没人接单，已转给现在值班的人（无人值班时为队长）。",
     "queue_empty": "没有未办结的工单。",
     "queue_more": "……还有 {more} 件未列出（共 {total} 件未办结）。",

@@ -252,6 +252,7 @@ async def test_going_on_duty_while_only_ones_own_call_waits_says_no_card_was_sen
     assert not any(r.chat_id == MEMBER for r in (await desk.outbox())[before:])
     await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
     await desk.file_110(FARMER)  # a farmer's call too: that one is counted, not theirs
+    await desk.send(MEMBER, "/start")  # the bot may write to them privately from now on
     out = await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
     assert "还有 1 个报警等待接单，卡片已私信发给" in texts(out)
     paged = [r.ticket_id for r in (await desk.outbox())[before:] if r.chat_id == MEMBER]

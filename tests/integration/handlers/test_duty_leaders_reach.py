@@ -5,7 +5,7 @@ otherwise be trusted to."""
 from __future__ import annotations
 
 from tests.support.desk import Harness, texts
-from tests.support.tickets import LEADER, MEMBER
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT = -1001000000001
 
@@ -60,3 +60,18 @@ async def test_going_on_duty_in_the_group_without_a_private_chat_is_warned(
     await desk.send(MEMBER, "/start")
     out = texts(await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT))
     assert "私聊" not in out
+
+
+async def test_a_call_waiting_is_not_said_to_reach_a_member_without_a_private_chat(
+    desk: Harness,
+) -> None:
+    """Put on duty mid-call, a member who never wrote to the bot privately cannot get its
+    card there: before, 卡片已私信发给 孙队员 followed 孙队员 还没有私聊过机器人."""
+    await desk.file_110(FARMER)
+    out = texts(await desk.send(LEADER, f"/duty {OTHER_MEMBER} on", chat=TEAM_CHAT))
+    assert "还有 1 个报警等待接单：孙队员 还没有私聊过机器人，卡片私信发不到" in out
+    assert "请在本队群里的卡片上尽快接单" in out and "卡片已私信发给" not in out
+    await desk.send(OTHER_MEMBER, "/start")
+    await desk.send(LEADER, f"/duty {OTHER_MEMBER} off", chat=TEAM_CHAT)
+    out = texts(await desk.send(LEADER, f"/duty {OTHER_MEMBER} on", chat=TEAM_CHAT))
+    assert "还有 1 个报警等待接单，卡片已私信发给 孙队员" in out
