@@ -81,9 +81,29 @@ def _numbered(
             continue  # 每周3、4次 before 3、食堂: the item is the later one's
         if number == last + 1 or (number == last and not figure):
             chosen.append(found)
-    while len(chosen) > 2 and _before_figure(chosen[-1]) and not _spaced(chosen[-1]):
+    while len(chosen) > 2 and _before_figure(chosen[-1]) and not _set_off(chosen[-1], chosen[-2]):
         chosen.pop()  # 空调维修，3、4楼都不凉: floors 3 and 4 of item 2
     return chosen
+
+
+# What ends an item before the next one's number: a clause's end (；。) always does; a comma
+# does when the list's items are set off by commas too.
+_ENDS_ITEM = "；;。"
+_SETS_OFF = _ENDS_ITEM + "，,"
+
+
+def _set_off(found: re.Match[str], before: re.Match[str]) -> bool:
+    """Whether a number is set off from the words before it as the list's items are: at
+    the start, after a space or line break, or after the punctuation that sets off the
+    number before it (1、体检，2、早餐，3、5楼空调坏了) or ends a clause (；3、3楼厕所漏水).
+    After a comma where the items are set off otherwise (空调维修，3、4楼都不凉 after
+    " 2、"), it is a figure's."""
+    if _spaced(found):
+        return True
+    mark = found.string[found.start() - 1]
+    if mark in _ENDS_ITEM:
+        return True
+    return mark in _SETS_OFF and before.start() > 0 and found.string[before.start() - 1] == mark
 
 
 def _list_marks(text: str) -> list[re.Match[str]]:

@@ -201,6 +201,32 @@ def test_a_number_before_a_figure_where_items_are_written_is_an_item() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "1、食堂增加早餐；2、空调维修；3、3楼厕所漏水",
+            ("食堂增加早餐", "空调维修", "3楼厕所漏水"),
+        ),
+        (
+            "1、组织体检，2、食堂增加早餐，3、5楼空调坏了",
+            ("组织体检", "食堂增加早餐", "5楼空调坏了"),
+        ),
+        (
+            "1、体检；2、早餐；3、3号宿舍楼热水器坏了；4、4楼厕所漏水",
+            ("体检", "早餐", "3号宿舍楼热水器坏了", "4楼厕所漏水"),
+        ),
+        ("一、体检；二、早餐；三、3楼空调", ("体检", "早餐", "3楼空调")),
+    ],
+)
+def test_a_last_item_beginning_with_a_floor_is_an_item_of_its_own(
+    text: str, items: tuple[str, ...]
+) -> None:
+    # For a while 3、3楼厕所漏水 after "；" was taken for floors 3 and 3 of item 2, and the
+    # list lost its last items: set off as the list's other numbers are, it is an item.
+    assert read_list(text) == WishList(items)
+
+
 # A figure inside an item (每周2、3次, 空调：1、2楼都坏了, 维修，3、4楼): the item's words.
 _FIGURE = st.builds(
     "{}{}、{}{}".format,
