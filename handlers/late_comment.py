@@ -5,6 +5,8 @@ triage desk; a new matter (a barn failing, a new order, a question) goes its own
 
 from __future__ import annotations
 
+import re
+
 from core.enums import Kind, Status
 from core.model import Ticket
 from handlers import mine, rating, thanks
@@ -13,7 +15,7 @@ from handlers.follow_up import in_hand_about
 from handlers.rating_words import asks_for_something, speaks_of_how_it_went
 from handlers.tickets import is_chasing, is_question
 from handlers.verdict_words import NO_COMMENT
-from routing import Decision, bare
+from routing import Decision, bare, normalize, to_simplified
 
 _LOOKED_AT = 5  # of the requester's newest tickets
 
@@ -50,13 +52,35 @@ def remark_on(ctx: Ctx, decision: Decision, text: str, ticket: Ticket) -> bool:
         return False
     if decision.triage:
         # Words no service's keyword reads (我家门口的水渠堵了) are a comment only when they
-        # say how the service went; others go their own way.
-        return speaks_of_how_it_went(text)
+        # say how the service went or speak of the service given (师傅就看了一眼就走了,
+        # 电容换了还是老样子); others go their own way.
+        return speaks_of_how_it_went(text) or _of_the_service_given(text)
     if decision.kind is Kind.COMPLAINT:
         oversight = ctx.cfg.oversight_line()
         own = {ticket.line, oversight.id if oversight is not None else ticket.line}
         return all(line in own for line, _score in decision.candidates)
     return decision.line == ticket.line and speaks_of_how_it_went(text)
+
+
+# Words of the service just given, where no service's keyword is: the people who came
+# (师傅就看了一眼, 技术员说…; not 师傅，… or 师傅你好 calling on the desk), the repair and its
+# part (修完, 电容换了, 要换零件让我自己去买), and the trouble back after it, said of nothing
+# else (又停了, 还是老样子; 水泵又坏了 names a thing of its own).
+_PEOPLE = (
+    r"(?:师傅|技术员|队员|维修工|维修员|电工|工作人员|客户经理|送货员|专管员)"
+    r"(?![你您好在，,：:\s]|$)"
+)
+_REPAIR = r"修(?:完|好|过|了)|(?<!我)换(?:了|完|过|好)|零件|配件|看了一眼|让我自己"
+_BACK = (
+    r"^(?:现在|结果|可是|但是|但|不过)?"
+    r"(?:又(?:停|坏|不行|不转|不热|跳闸|出问题|出毛病)|还是(?:老样子|一样|那样|不行|坏|没好|不好|不转))"
+)
+_OF_THE_SERVICE = re.compile(f"{_PEOPLE}|{_REPAIR}|{_BACK}")
+
+
+def _of_the_service_given(text: str) -> bool:
+    """Whether words name the service just given: who came, the repair, or its trouble back."""
+    return _OF_THE_SERVICE.search(to_simplified(normalize(text).strip())) is not None
 
 
 async def late_comment(ctx: Ctx, decision: Decision, text: str) -> bool:

@@ -67,6 +67,30 @@ async def test_a_remark_typed_after_skipping_a_low_ratings_comment_is_its_commen
 
 
 @pytest.mark.parametrize(
+    ("words", "told"),
+    [
+        ("师傅就看了一眼就走了", "收到，您说的“师傅就看了一眼就走了”已转给回访您的负责人"),
+        ("说是要换零件让我自己去买", "收到，您说的“说是要换零件让我自己去买”已转给回访您的负责人"),
+        ("电容换了还是老样子", "收到，您说的“电容换了还是老样子”已转给回访您的负责人"),
+        ("修完没两个小时又停了", "收到，您说的“修完没两个小时又停了”已转给回访您的负责人"),
+        ("師傅就看了一眼就走了", "收到，您說的“師傅就看了一眼就走了”已轉給回訪您的負責人"),
+    ],
+    ids=["the-technician", "the-part", "still-the-same", "stopped-again", "traditional"],
+)
+async def test_words_of_the_service_given_after_a_low_rating_are_its_comment(
+    desk: Harness, words: str, told: str
+) -> None:
+    """Before: words no service's keyword reads, saying what the technician did, the part or
+    the trouble back after the repair, were offered to the triage desk as a new request,
+    when the ones saying how it went (来得太晚了) were the comment."""
+    ticket_id = await _skipped_low(desk)
+    out = await desk.send(FARMER, words)
+    assert told in texts(out), texts(out)
+    assert "督办分派台" not in texts(out) and len(await desk.tickets()) == 1
+    assert (await _ticket(desk, ticket_id)).rating_comment == words
+
+
+@pytest.mark.parametrize(
     "words",
     ["烤房又停电了，温度一直往下掉", "请问化肥什么时候发", "我想订两条玉溪"],
     ids=["barn-failing", "question", "new-order"],
