@@ -155,6 +155,18 @@ async def _named_then_others(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) ->
     if named is None:
         return False
     whole = text.strip()  # the reason an item sent back goes with
+    if said.also:
+        # 第一项满意，另外第三项没实现: 另外 is "also", one more item named, the others not
+        # judged; 另外 before words naming no item is the others' (另外没实现).
+        also = _named_first(said.rest, items)
+        if also is not None:
+            named = [*named, *also]
+            if len({n for n, _ in named}) < len(named):
+                return False
+            await _apply(ctx, [_Judged(items[n - 1], n, *v, whole) for n, v in sorted(named)])
+            return True
+        if item_words(said.rest) is not None:
+            return False  # 另外 an item this list has not: not the others either
     judged = [_Judged(items[n - 1], n, *verdict, whole) for n, verdict in named]
     waiting = {t.id for t in awaiting}
     others = [(n, t) for n, t in enumerate(items, start=1) if n not in dict(named)]

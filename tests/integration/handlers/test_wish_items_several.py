@@ -428,6 +428,34 @@ async def test_items_named_then_the_others_judge_each_as_said(
             assert reopened.action == "reopen" and typed in reopened.note
 
 
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [
+        ("第一项满意，另外第三项没实现", 2),
+        ("第1项满意，另外空调那项没实现", 2),
+        ("第一项满意，另外空调还是没修好", 2),
+        ("第三项没实现，另外第一项满意", 2),
+    ],
+)
+async def test_another_item_named_after_another_is_that_item_not_the_others(
+    desk: Harness, typed: str, back: int
+) -> None:
+    """第一项满意，另外第三项没实现: 另外 is "also", the item after it named; item 2, not
+    judged, is left awaiting its word. For a while 另外 was read as "the others", and items
+    2 and 3 were both sent back."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert await _statuses(desk) == [
+        Status.DISPATCHED if n == back else Status.RESOLVED for n in range(3)
+    ]
+    assert all(t.rating is None for t in await desk.tickets())
+    data = button_data(out)
+    assert [n for n, wish in enumerate(items) if f"my:r:{wish}:5" in data] == [0]
+    async with desk.db.uow(read_only=True) as uow:
+        reopened = (await uow.tickets.events(items[back]))[-1]
+        assert reopened.action == "reopen" and typed in reopened.note
+
+
 async def test_an_item_scored_then_the_others_scored_rates_each(desk: Harness) -> None:
     items = await wish_list_answered(desk)
     await desk.send(STAFF, "第一项5分，其他两项3分")
