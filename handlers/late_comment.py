@@ -9,7 +9,7 @@ import re
 
 from core.enums import Kind, Status
 from core.model import Ticket
-from handlers import mine, rating, thanks
+from handlers import alarm_check, mine, rating, thanks
 from handlers.context import Ctx
 from handlers.follow_up import in_hand_about
 from handlers.rating_words import asks_for_something, speaks_of_how_it_went
@@ -71,11 +71,15 @@ _PEOPLE = (
     r"(?![你您好在，,：:\s]|$)"
 )
 _REPAIR = r"修(?:完|好|过|了)|(?<!我)换(?:了|完|过|好)|零件|配件|看了一眼|让我自己"
-_BACK = (
-    r"^(?:现在|结果|可是|但是|但|不过)?"
-    r"(?:又(?:停|坏|不行|不转|不热|跳闸|出问题|出毛病)|还是(?:老样子|一样|那样|不行|坏|没好|不好|不转))"
+_TROUBLE = (
+    r"(?:又(?:停|坏|不行|不转|不热|跳闸|出问题|出毛病)"
+    r"|还是(?:老样子|一样|那样|不行|坏|没好|不好|不转))"
 )
+_BACK = rf"^(?:现在|结果|可是|但是|但|不过)?{_TROUBLE}"
 _OF_THE_SERVICE = re.compile(f"{_PEOPLE}|{_REPAIR}|{_BACK}")
+# The trouble back anywhere in the words (修完没两个小时又停了): of a 110 call, the barn may be
+# failing again as they write.
+_TROUBLE_BACK = re.compile(_TROUBLE)
 
 
 def _of_the_service_given(text: str) -> bool:
@@ -92,6 +96,12 @@ async def late_comment(ctx: Ctx, decision: Decision, text: str) -> bool:
     if await _for_one_in_hand(ctx, decision, text):
         return False
     await rating.add_to_comment(ctx, ticket, text)
+    if ticket.kind is Kind.EMERGENCY and _TROUBLE_BACK.search(to_simplified(normalize(text))):
+        # Kept for the call-back, and whether the barn is failing now is asked, as of the
+        # same words at the comment prompt: a yes pages the team, not office hours.
+        rating.say_comment_kept(ctx, ticket, text)
+        await alarm_check.ask(ctx, text, commented=ticket)
+        return True
     assert ticket.id is not None
     added = list(await ctx.uow.tickets.events(ticket.id))[-1]  # the comment just recorded
     assert added.id is not None
