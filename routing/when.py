@@ -19,12 +19,25 @@ NOW = (
     r"现在(?!好了|没事|正常|恢复了|恢复正常)|正在|还在(?!转|用|工作|运行)"
     r"|又|快来|快点|赶紧|马上|急|救命"
 )
+# Money owed for a loss (补贴, 赔偿, 赔的钱): what lasts 到现在 right after one is the wait
+# for it ("前年的洪水补贴到现在也没发"), not the loss, which 停电到现在 still is. Not the 保险 of
+# a fuse box (保险丝烧了到现在还没电).
+PAYMENT = r"补贴|补偿|补助|赔偿|赔款|理赔|救济|保险(?!丝|盒|开关|闸)|钱|款"
 
 _PAST = re.compile(PAST)
 _NOW = re.compile(NOW)
+# The payment, a few characters of its clause (的钱, 公司, 一直), and the 现在 of 到现在.
+_WAITED_FOR = re.compile(rf"(?:{PAYMENT})[^，,。.！!？?；;：:\s]{{0,4}}?到(现在)")
+
+
+def said_now(simplified: str) -> bool:
+    """Whether a text (in Simplified script) says something is happening now, other than
+    the wait for a payment (补贴到现在也没发)."""
+    waited = {match.start(1) for match in _WAITED_FOR.finditer(simplified)}
+    return any(match.start() not in waited for match in _NOW.finditer(simplified))
 
 
 def said_past(simplified: str) -> bool:
     """Whether a text (in Simplified script) says what it names was days or more ago, and
     nothing that it is happening now."""
-    return _PAST.search(simplified) is not None and _NOW.search(simplified) is None
+    return _PAST.search(simplified) is not None and not said_now(simplified)
