@@ -4,6 +4,8 @@ Rules that outrank the scores, because their misses cost most:
 - any curing-emergency word (停电, 风机不转, 掉温 ...) or disaster word (冰雹, 洪水 ...) makes
   the request urgent, whatever line wins; but a disaster said to be days or more ago, and not
   now (去年的冰雹灾害补偿到账没有: `routing.when`), is what the request is about, no emergency;
+  so is any danger said so whose loss is asked about or told (上周烤房着火那个事，保险公司赔了
+  没有, 去年烤房停电损失不小);
 - a curing emergency goes to the 110 line unless another service line clearly wins on its own
   words (a retailer's 店里停电 about the ordering system), and never to triage;
 - from a requester with no barn (a retailer, a staff member) the emergency words count only
@@ -37,7 +39,7 @@ from routing.decision import (
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence, tied
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
-from routing.when import said_past
+from routing.when import past_loss, said_past
 
 _CACHE_SIZE = 8
 _cache: dict[int, tuple[Config, Router]] = {}
@@ -114,12 +116,18 @@ class Router:
             line = self.emergency_line
             if evidence.scores.get(line, 0.0) - evidence.emergency_boost <= 0:
                 evidence.drop_emergency(line, keep=danger)
-        if Channel.DISASTER in evidence.signals and said_past(normalized):
+        settled = past_loss(normalized)
+        if settled:
+            # 上周烤房着火那个事，保险公司赔了没有: the fire is over, its loss is asked about. A
+            # danger too: nobody is in it now. 上周修好的风机又坏了 and 刚才烤房冒烟了 are now.
+            evidence.drop_emergency(self.emergency_line or "", give_back=True)
+            evidence.drop_disasters()
+        elif Channel.DISASTER in evidence.signals and said_past(normalized):
             # 去年的冰雹灾害补偿到账没有: the hail is over, its loss is asked about; 刚才下冰雹了
             # and 昨晚一场冰雹 are now. A danger to people stays urgent, as above.
             evidence.drop_disasters(keep=danger)
         area = self._area(area, site, normalized)
-        return self._decide(evidence, text, normalized, script, area, barn=barn)
+        return self._decide(evidence, text, normalized, script, area, barn=barn, settled=settled)
 
     def _area(self, area: str | None, site: str | None, normalized: str) -> str | None:
         if area is not None:
@@ -157,6 +165,7 @@ class Router:
         area: str | None,
         *,
         barn: bool = True,
+        settled: bool = False,
     ) -> Decision:
         if ev.emergency_boost and self.emergency_line in ev.scores:
             _discount_stray_emergency(ev, self.emergency_line or "", self._min_score)
@@ -206,7 +215,9 @@ class Router:
             # Nor is the oversight team offered to the desk as a one-press 派给.
             candidates = tuple((c, v) for c, v in ranked if c != self.oversight_line)[:2]
         heard_as_complaint = line == self.oversight_line and not triage
-        suspect = () if emergency or not barn else self._suspect(ev, normalized, line)
+        # Nor is a fault whose loss is asked about (去年风机坏了…补贴什么时候发) failing now.
+        quiet = emergency or not barn or settled
+        suspect = () if quiet else self._suspect(ev, normalized, line)
         if emergency and not ev.words.get(line):
             # Its own words went to another line (停电了，烟叶还在里面: 烟叶 is a grower's
             # word); the emergency words are still why it is a 110 call.

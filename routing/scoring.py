@@ -62,6 +62,9 @@ class Evidence:
     boosted: dict[str, list[float]] = field(default_factory=dict)
     # Emergency terms set aside for another fault (不是停电，是…): a fault all the same.
     contrasted: list[str] = field(default_factory=list)
+    # (line, word, [count, score], the longer word that held it), for `drop_emergency` to
+    # give back a word only an emergency held (风机 of 风机+坏).
+    subsumed: list[tuple[str, str, list[float], str]] = field(default_factory=list)
 
     def add(self, line: str, word: str, count: int, score: float) -> None:
         self.scores[line] = self.scores.get(line, 0.0) + score
@@ -81,13 +84,19 @@ class Evidence:
                 count = words[word][0]
                 for other in inside[word]:
                     if other in words and words[other][0] >= count:
-                        self.scores[line] -= words.pop(word)[1]
+                        slot = words.pop(word)
+                        self.scores[line] -= slot[1]
+                        self.subsumed.append((line, word, slot, other))
                         break
 
-    def drop_emergency(self, line: str, keep: Iterable[str] = ()) -> None:
+    def drop_emergency(
+        self, line: str, keep: Iterable[str] = (), *, give_back: bool = False
+    ) -> None:
         """Forget the curing-emergency words: the signal, and what they added to `line`
         (the 110 line's) score and words. Those in `keep` (a fire, an electric shock: a
-        danger anywhere) stay urgent, as a disaster word is, without the 110 line."""
+        danger anywhere) stay urgent, as a disaster word is, without the 110 line. With
+        `give_back`, a word of the line's own that only an emergency held counts again:
+        a past fault's 风机 (去年风机坏了…补贴什么时候发) still says whose question it is."""
         said = self.signals.pop(Channel.EMERGENCY, {})
         for word in keep:
             if word in said:
@@ -102,6 +111,10 @@ class Evidence:
             slot[1] -= score
             if slot[0] <= 0:
                 del words[word]
+        for held_line, word, held, holder in self.subsumed if give_back else ():
+            if held_line == line and holder in self.boosted and holder not in words:
+                words[word] = held
+                self.scores[line] += held[1]
         if not words:
             self.words.pop(line, None)
         self.boosted.clear()

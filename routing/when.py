@@ -24,8 +24,17 @@ NOW = (
 # a fuse box (保险丝烧了到现在还没电).
 PAYMENT = r"补贴|补偿|补助|赔偿|赔款|理赔|救济|保险(?!丝|盒|开关|闸)|钱|款"
 
+# What a loss cost, asked about or told (保险公司赔了没有, 损失不小, 能不能申请补贴): said of a
+# danger days or more ago, the request is about the loss, not a barn failing now.
+AFTERMATH = r"损失|赔|保险(?!丝|盒|开关|闸)|补贴|补偿|补助|定损|救济"
+# Today's words, which a past word beside them does not make past (上周的补贴还没到，今晚
+# 烤房停电了). Not in NOW: the 110 alarm's checks read 今天能来修吗 as a question.
+TODAY = r"今天|今晚|今早|今儿|刚才|刚刚|这会"
+
 _PAST = re.compile(PAST)
 _NOW = re.compile(NOW)
+_AFTERMATH = re.compile(AFTERMATH)
+_TODAY = re.compile(TODAY)
 # The payment, a few characters of its clause (的钱, 公司, 一直), and the 现在 of 到现在.
 _WAITED_FOR = re.compile(rf"(?:{PAYMENT})[^，,。.！!？?；;：:\s]{{0,4}}?到(现在)")
 
@@ -41,3 +50,14 @@ def said_past(simplified: str) -> bool:
     """Whether a text (in Simplified script) says what it names was days or more ago, and
     nothing that it is happening now."""
     return _PAST.search(simplified) is not None and not said_now(simplified)
+
+
+def past_loss(simplified: str) -> bool:
+    """Whether a text (in Simplified script) asks about or tells the loss of what it names
+    days or more ago (上周烤房着火那个事，保险公司赔了没有; 去年烤房停电损失不小), and says
+    nothing of now or today: its danger words are no barn failing now."""
+    return (
+        said_past(simplified)
+        and _AFTERMATH.search(simplified) is not None
+        and _TODAY.search(simplified) is None
+    )

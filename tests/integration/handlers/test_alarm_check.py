@@ -13,7 +13,7 @@ from tests.support.tickets import FARMER
 NOT_NOW = [
     "上次停电的事已经解决了，谢谢你们",
     "村里明天停电检修，烤房要提前准备啥",
-    "去年风机坏了换了个新的，补贴什么时候发",
+    "去年风机坏了换了个新的，今年要注意啥",
     "风机没坏，就是声音有点大",
     "我家烤房的烟囱冒烟正常吗",
     "昨晚停电的事已经处理好了，谢谢",
@@ -35,6 +35,19 @@ async def test_words_that_say_not_now_are_asked_about_and_page_nobody(
     assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
     assert button_data(out) == ["f:alarm:yes", "f:alarm:no"]
     assert await desk.tickets() == [] and await _paged(desk) == []
+
+
+@pytest.mark.parametrize(
+    "words", ["去年风机坏了换了个新的，补贴什么时候发", "上周烤房着火那个事，保险公司赔了没有"]
+)
+async def test_a_past_failures_loss_asked_about_is_a_request_for_the_curing_team(
+    desk: Harness, words: str
+) -> None:
+    """Its subsidy or insurance is what it asks (`routing.when.past_loss`): no emergency to
+    ask about, nobody paged; before, 马上处理吗 was asked, or 着火 paged the 110 team."""
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" not in texts(out) and "已报警" not in texts(out)
+    assert "烘烤110" in texts(out) and await _paged(desk) == []
 
 
 async def test_not_now_makes_it_a_request_that_is_not_urgent(desk: Harness) -> None:

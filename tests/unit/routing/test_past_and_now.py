@@ -49,3 +49,52 @@ def test_a_disaster_lasting_until_now_is_still_urgent(router: Router, text: str)
 def test_a_failure_lasting_until_now_is_not_said_past(text: str) -> None:
     """停电 lasts 到现在, and the 保险 of a fuse (保险丝) is no insurance paid."""
     assert not said_past(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上周烤房着火那个事，保险公司赔了没有",
+        "上週烤房著火那個事，保險公司賠了沒有",
+        "去年烤房停电损失不小",
+        "前几天烤房冒烟烧了一炕烟，能不能申请补偿",
+        "上个月风机烧了，烟叶损失谁赔",
+    ],
+)
+def test_a_past_danger_whose_loss_is_asked_about_is_no_emergency(router: Router, text: str) -> None:
+    """Its loss, insurance or compensation is what the request is about: before, 着火 or
+    停电 paged the 110 team as a barn failing now (烘烤110 — 着火, 烤房, 急)."""
+    decision = router.route(text)
+    assert not (decision.urgent or decision.emergency or decision.danger), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烤房着火了",
+        "昨晚烤房停电到现在还没来电",
+        "刚才烤房冒烟了",
+        "上周修好的风机又坏了",
+        "上周的补贴还没到，今晚烤房停电了",
+        "去年烤房着火，保险赔了，现在又冒烟了",
+        "上周烤房着火了",
+    ],
+)
+def test_a_danger_now_or_not_said_of_its_loss_still_pages_the_110_team(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert (decision.line, decision.urgent, decision.emergency) == ("curing", True, True), (
+        decision.explanation
+    )
+
+
+def test_a_past_fault_whose_subsidy_is_asked_about_stays_the_curing_teams_question(
+    router: Router,
+) -> None:
+    """风机 still says whose (烘烤110), though 风机+坏 no longer pages anyone, and nobody asks
+    whether it is failing now: before, 风机坏了 was a 110 emergency (风机+坏, 急)."""
+    decision = router.route("去年风机坏了换了个新的，补贴什么时候发")
+    assert (decision.line, decision.urgent, decision.suspect) == ("curing", False, ()), (
+        decision.explanation
+    )
