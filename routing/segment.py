@@ -68,8 +68,15 @@ def common_word(word: str) -> bool:
 _NUMBER_APART = re.compile(rf"(?<={CJK.pattern})\s+(?=\d)|(?<=\d)\s+(?={CJK.pattern})")
 
 
+# A count of years that jieba keeps as one word (两年, 十五年, 二十几年, 十多年): cut as its
+# number and 年, as digits are (10|年|了), so that 年了 says how long a shop has been kept
+# whatever the count (开店卖烟两年了). A term of the whole count (十年) is still their run.
+_YEARS_COUNTED = re.compile(r"[零〇一二两三四五六七八九十百千几半]+[多来]?年")
+
+
 def cut(text: str) -> list[str]:
-    """jieba's accurate mode without HMM, a number written apart from its word joined to it.
+    """jieba's accurate mode without HMM, a number written apart from its word joined to it,
+    a count of years apart from its 年.
 
     Without HMM an unknown word comes out as single characters, which the matcher glues
     back into any keyword they spell; HMM's guesses would instead glue a keyword to its
@@ -77,7 +84,17 @@ def cut(text: str) -> list[str]:
     """
     if " " in text:
         text = _NUMBER_APART.sub("", text)
-    return tokenizer().lcut(text, HMM=False)  # type: ignore[no-any-return]
+    words: list[str] = tokenizer().lcut(text, HMM=False)
+    if "年" not in text:
+        return words
+    return [piece for word in words for piece in _years_apart(word)]
+
+
+def _years_apart(word: str) -> tuple[str, ...]:
+    """A count of years as its number and 年 (两年 -> 两, 年); any other word as it is."""
+    if len(word) > 1 and _YEARS_COUNTED.fullmatch(word):
+        return (word[:-1], "年")
+    return (word,)
 
 
 def cut_spans(text: str) -> list[tuple[int, int]]:
