@@ -39,7 +39,7 @@ from routing.decision import (
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence, tied
 from routing.segment import cut
 from routing.text import CJK, clean, script_of, to_simplified
-from routing.when import past_loss, said_past
+from routing.when import past_loss
 
 _CACHE_SIZE = 8
 _cache: dict[int, tuple[Config, Router]] = {}
@@ -122,10 +122,9 @@ class Router:
             # danger too: nobody is in it now. 上周修好的风机又坏了 and 刚才烤房冒烟了 are now.
             evidence.drop_emergency(self.emergency_line or "", give_back=True)
             evidence.drop_disasters()
-        elif Channel.DISASTER in evidence.signals and said_past(normalized):
-            # 去年的冰雹灾害补偿到账没有: the hail is over, its loss is asked about; 刚才下冰雹了
-            # and 昨晚一场冰雹 are now. A danger to people stays urgent, as above.
-            evidence.drop_disasters(keep=danger)
+        # A past word alone does not make a disaster past: 刚才下冰雹了…去年也是这样, 上个月刚栽
+        # 的烟苗，昨晚被冰雹全打了 and 前天开始一直下暴雨 are happening as they write; only its
+        # loss asked about (above) is settled.
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area, barn=barn, settled=settled)
 

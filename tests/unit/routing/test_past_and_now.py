@@ -98,3 +98,23 @@ def test_a_past_fault_whose_subsidy_is_asked_about_stays_the_curing_teams_questi
     assert (decision.line, decision.urgent, decision.suspect) == ("curing", False, ()), (
         decision.explanation
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚才下冰雹了，烟叶全打烂了，去年也是这样",
+        "今天下冰雹了，比去年还大，烟叶全打烂了",
+        "上个月刚栽的烟苗，昨晚被冰雹全打了",
+        "前天开始一直下暴雨，烟地全淹了",
+        "前天发洪水，烟地里的水还没退",
+        "前天發洪水，菸地裡的水還沒退",
+    ],
+)
+def test_a_disaster_happening_now_stays_urgent_beside_a_past_word(
+    router: Router, text: str
+) -> None:
+    """Before: any past word anywhere (去年也是这样, 比去年还大, 上个月刚栽的, 前天开始) made
+    the hail or the flood past, and the growing team was not told at once."""
+    decision = router.route(text)
+    assert decision.urgent, decision.explanation
