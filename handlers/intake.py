@@ -584,10 +584,21 @@ def _pressed_offer(ctx: Ctx) -> Offer | None:
 async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
     """The draft's words and files join the open ticket they are about (补充到工单); one
     resolved, closed or withdrawn since takes nothing more, and the draft stays to be filed
-    (or added to another ticket still offered)."""
+    (or added to another ticket still offered), but for words that may say a ticket now
+    awaiting their verdict is not solved, which ask so (`verdicts.added_after_resolution`)."""
     ticket = await ctx.uow.tickets.get(offer.ticket_id)
+    own = ticket is not None and ticket.requester_id == ctx.user.id
+    if (
+        own
+        and ticket is not None
+        and not gathered.extras  # files a not-solved question would not keep: filed instead
+        and await verdicts.added_after_resolution(
+            ctx, ticket, gathered.text, tickets.decide(ctx, gathered)
+        )
+    ):
+        return  # 少了两条 of a delivery resolved since: asked if it is not solved
     in_hand = ticket is not None and ticket.status.is_open and ticket.status is not Status.RESOLVED
-    if ticket is None or ticket.requester_id != ctx.user.id or not in_hand:
+    if ticket is None or not own or not in_hand:
         assert ctx.conv is not None
         rest = [o for o in offers_kept(ctx.conv.data) if o.ticket_id != offer.ticket_id]
         kept = [[o.ticket_id, o.number, o.team_id, o.place] for o in rest if o.team_id is not None]

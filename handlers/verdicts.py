@@ -121,13 +121,40 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         return False
     if another_matter(decision, ticket, False):
         return False
+    await _ask_if_not_solved(ctx, ticket, text, replied=replied is not None)
+    return True
+
+
+async def added_after_resolution(
+    ctx: Ctx, ticket: Ticket, text: str, decision: Decision | None
+) -> bool:
+    """A draft's words pressed 「➕ 补充到工单 N」 after N was resolved ("少了两条"): they were
+    offered to N as about it, and now that N awaits the person's verdict they are asked
+    whether N is not solved, as the same words typed beside it are (`about_resolution`),
+    not offered to the triage desk as a new request. False when N no longer awaits the
+    verdict, or for words that are a matter of their own (a question, an ask of something
+    new, another service): those stay to be filed."""
+    if ticket.status is not Status.RESOLVED or not bare(text):
+        return False
+    short = len(bare(text)) <= NOT_SOLVED_MAX and says_goods_short(text)
+    if not short and not may_be_a_verdict(text, replied=False):
+        return False
+    if asks_anew(decision, text) or another_matter(decision, ticket, False):
+        return False
+    await _ask_if_not_solved(ctx, ticket, text, replied=False)
+    return True
+
+
+async def _ask_if_not_solved(ctx: Ctx, ticket: Ticket, text: str, *, replied: bool) -> None:
+    """工单 N 已办结，等您确认。您说的“…”是指它还没解决吗？ with 没解决, 已解决 and 不是 beside
+    it, the words kept as the reason for 没解决 (`mine._kept_reason`)."""
     await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
     buttons = [
         Button(ctx.text(as_answered("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
         Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),
         Button(ctx.text("btn_new_matter"), f"my:new:{ticket.id}"),
     ]
-    ask = "replied_not_solved_ask" if replied is not None else "typed_not_solved_ask"
+    ask = "replied_not_solved_ask" if replied else "typed_not_solved_ask"
     ask = as_answered(ask, ticket)
     confirm = ctx.text(confirm_key(ticket))
     what = called_here(ctx, ticket)
@@ -139,7 +166,6 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         confirm=confirm,
         what=what,
     )
-    return True
 
 
 def _goods_short_of(ctx: Ctx, awaiting: list[Ticket]) -> Ticket | None:

@@ -130,6 +130,27 @@ async def test_resolved_before_the_press_the_words_stay_to_be_filed(desk: Harnes
     assert ticket.status is Status.RESOLVED
 
 
+async def test_goods_short_added_after_the_resolution_asks_if_it_is_not_solved(
+    desk: Harness,
+) -> None:
+    """少了两条 offered to the delivery in hand, then ➕ pressed once the team resolved it:
+    asked whether it is not solved, as the same words typed beside it are; nothing is
+    offered to the triage desk, and the ticket waits on their answer."""
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "少了两条")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    late = await desk.press(RETAILER, _add_button(out))
+    said = texts(late)
+    assert "不能再补充了" not in said and "督办分派台" not in said
+    assert "工单 10019 已办结，等您确认。您说的“少了两条”是指它还没解决吗" in said
+    assert button_data(late) == [f"my:bad:{ticket_id}", f"my:ok:{ticket_id}", f"my:new:{ticket_id}"]
+    again = await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    assert "重新" in texts(again)
+    assert (await desk.actions(ticket_id))[-1] == "reopen"
+    assert len(await desk.tickets()) == 1
+
+
 MONOPOLY_CHAT, MONOPOLY_MEMBER = -1001000000012, 200051
 
 
