@@ -59,7 +59,7 @@ from handlers.typed_menu import (
     menu_key,
     presses_a_prompt,
 )
-from handlers.verdict_words import asks_if_done, asks_to_rate
+from handlers.verdict_words import a_score_alone, asks_if_done, asks_to_rate
 from routing import Decision, bare
 
 
@@ -157,7 +157,8 @@ async def free_message(ctx: Ctx) -> None:
         and news
         and not as_remark
         and not _another_service(decision, call, text)
-        and not asks_to_rate(text)  # nothing for the team: answered below, as rating goes
+        # 评价一下 or 5分: nothing for the team, answered below, as rating goes.
+        and not (asks_to_rate(text) or a_score_alone(text))
         and not (asks_to_withdraw(text) and kind_taken_back(text))  # 不反映了: not the call's
     ):
         # The 110 confirmation invites news ("情况有变化可以直接发消息补充"): it joins the
@@ -420,10 +421,10 @@ async def _not_a_request(ctx: Ctx, text: str) -> bool:
         ctx.say("no_prompt_waiting", main_menu(ctx))
         return True
     nothing_in_hand = asks_if_done(text) and not await anything_in_hand(ctx)
-    if asks_to_rate(text) or nothing_in_hand:
-        # 评价一下 with no ticket awaiting their verdict (one that did was rated before), or
-        # 修好了吗 with nothing in hand: a question, not a request of those words for the
-        # desk. Their tickets, with where each stands.
+    if asks_to_rate(text) or a_score_alone(text) or nothing_in_hand:
+        # 评价一下 or 5分 with no ticket awaiting their verdict (one that did was rated before),
+        # or 修好了吗 with nothing in hand: no request of those words for the desk, nor news
+        # for a team. Their tickets, with where each stands.
         if await ctx.uow.tickets.of_requester(ctx.user.id, limit=1):
             ctx.say("nothing_in_hand" if nothing_in_hand else "nothing_to_rate")
         await mine.list_mine(ctx)

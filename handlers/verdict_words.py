@@ -305,6 +305,16 @@ def a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
     return decision is not None and not decision.triage
 
 
+def a_score_alone(text: str) -> bool:
+    """A score and nothing that says how the matter ended (5分, 给5分, 五星, 滿分): with nothing
+    awaiting a rating, a wish to rate, as 评价一下 is. Not 修好了，5分 (news that it is
+    solved, for a call still open), nor a number alone (5, 三), which may be an answer."""
+    plain = to_simplified(bare(text))
+    if plain.isnumeric() or re.match(_SOLVED_FIRST, plain) is not None:
+        return False
+    return typed_score(text) is not None
+
+
 def typed_score(text: str) -> int | None:
     """The score typed ("4", "四星", "给5分", "給你們5分", "满分", "五星好評", "5分，谢谢"), in
     either script; None for any other words."""

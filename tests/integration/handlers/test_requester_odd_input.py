@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Status
 from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
@@ -188,6 +190,16 @@ async def test_asking_to_rate_during_a_call_pages_nobody_and_shows_where_it_stan
     assert [r.id for r in await desk.outbox() if r.chat_id != FARMER] == before
     [ticket] = await desk.tickets()
     assert "評價" not in ticket.text
+
+
+async def test_a_score_during_a_call_is_no_news_for_the_team(desk: Harness) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    before = [r.id for r in await desk.outbox() if r.chat_id != FARMER]
+    out = await desk.send(FARMER, "给5分")
+    assert "现在没有等您评价的工单" in to_simplified(texts(out))
+    assert [r.id for r in await desk.outbox() if r.chat_id != FARMER] == before
+    assert "info" not in await desk.actions(ticket_id)
 
 
 async def test_asking_if_it_is_done_after_a_rated_call_lists_it_as_closed(desk: Harness) -> None:
@@ -391,3 +403,38 @@ async def test_an_old_registration_button_at_the_extras_step_says_the_button_is_
     await desk.press(STAFF, "f:ok")
     [ticket] = await desk.tickets()
     assert ticket.text == "食堂增加早餐品种" and ticket.site_code is None
+
+
+@pytest.mark.parametrize("typed", ["5分", "给5分", "五星", "給你們5分", "满分"])
+@pytest.mark.parametrize("replied", [False, True])
+async def test_a_score_with_nothing_to_rate_is_answered_as_asking_to_rate(
+    desk: Harness, typed: str, replied: bool
+) -> None:
+    """5分 typed, or replied to the 接单 notice, while the ticket is still with its team: told
+    nothing awaits a rating, with their tickets, as 评价一下 is; never offered to the triage
+    desk as a request of "5分" (nor 补充 to the ticket)."""
+    ticket = await desk.file_request(RETAILER, "今天送货少送了两条中华")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    notice = await _accepted_notice(desk) if replied else None
+    told = [r.id for r in await desk.outbox() if r.chat_id != RETAILER]
+    out = await desk.send(RETAILER, typed, reply_to=notice)
+    said = to_simplified(texts(out))
+    assert "现在没有等您评价的工单" in said
+    assert "提交" not in said and "督办分派台" not in said
+    assert button_data(out) == [f"my:v:{ticket.id}"]
+    # Nothing to the team (their command menu turns 繁體 for 給你們5分).
+    assert [r.id for r in await desk.outbox() if r.chat_id != RETAILER] == told
+    assert [t.id for t in await desk.tickets()] == [ticket.id]
+    assert (await desk.actions(ticket.id))[-1] == "accept"
+
+
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+
+
+async def _accepted_notice(desk: Harness) -> int:
+    """The 已由…接单 notice, delivered to the retailer: its message id."""
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [row] = [r for r in await desk.outbox() if r.chat_id == RETAILER and r.status == "pending"]
+    await recorder.record(row, 8800)
+    return 8800
