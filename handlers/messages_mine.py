@@ -259,6 +259,7 @@ MINE: dict[str, str] = {
     "cb_not_yours_anonymous": "只有{team}的队长或督办人员可以记录工单 {number}（匿名投诉）的复核结果。",
     "low_rating_remark": "报告人说：{text}",
     "low_rating_comment": "工单 {number} 报告人的不满意留言：{text}",
+    "low_rating_comment_more": "工单 {number} 报告人的不满意留言（补充）：{text}",
     "reopen_ask": "请说明哪里还没解决：",
     "reopen_called_off": "好的，{what} {number} 没有退回，服务队不会重新办理。",
     "reopen_no_reason": "只收到「{words}」，没有说明原因，{what} {number} 还没有退回。",

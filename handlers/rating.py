@@ -569,9 +569,13 @@ async def _keep_comment(
     leaders and the supervisors (unless `told_above` already). `files`, the photo or voice
     note it came as: kept on the ticket, and sent to the team's chat and whoever is told.
     `added`: the words just said, when `text` is an earlier comment and them
-    (`add_to_comment`), kept apart on the event (`words_of_comment`)."""
+    (`add_to_comment`), kept apart on the event (`words_of_comment`) and alone told above
+    the team."""
     for kind, file_id in files:
         await attach(ctx, ticket, kind, file_id, caption=text[:500])
+    # Words added to a comment told before: those above the team read them alone, as more
+    # of it, not the first words again with each addition.
+    more = added is not None and bool(ticket.rating_comment)
     ticket.rating_comment = text[:500]
     await note_event(
         ctx.uow,
@@ -588,7 +592,11 @@ async def _keep_comment(
     if chat is not None:
         await _send_files(ctx, chat, ticket, files)  # heard or seen beside the card's [语音]
     if ticket.rating is not None and ticket.rating <= LOW_RATING and not told_above:
-        said = t("low_rating_comment", number=ticket.label, text=text[:500])
+        if more:
+            words = added or stand_in(files)  # a photo or a voice note alone, added
+            said = t("low_rating_comment_more", number=ticket.label, text=words[:500])
+        else:
+            said = t("low_rating_comment", number=ticket.label, text=text[:500])
         overseers = await notify.overseers(ctx)
         await _tell_above_the_team(ctx, ticket, said, overseers=overseers, files=files)
 

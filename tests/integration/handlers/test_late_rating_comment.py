@@ -238,3 +238,22 @@ async def test_also_as_a_new_request_files_only_the_words_just_typed(desk: Harne
     out = await desk.press(FARMER, also)
     assert "而且态度也不好" in texts(out) and "提交" in texts(out), texts(out)
     assert "师傅来得太晚了" not in texts(out)
+
+
+async def test_words_added_to_a_low_ratings_comment_reach_the_leaders_alone(
+    desk: Harness,
+) -> None:
+    """Before: each addition re-sent the whole comment (不满意留言：师傅来得太晚了\\n而且态度也不
+    好), so the leaders read the first words twice; now they read the words just added, said
+    to be more of the same comment, while the ticket keeps all of it."""
+    call = await desk.resolved_110(FARMER, MEMBER, CURING_CHAT)
+    await desk.press(FARMER, f"my:r:{call}:2")
+    await desk.send(FARMER, "师傅来得太晚了")  # the comment, at the prompt
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "而且态度也不好")
+    assert (await _ticket(desk, call)).rating_comment == "师傅来得太晚了\n而且态度也不好"
+    later = [r for r in await desk.outbox() if r.id not in before]
+    for person in (LEADER, SUPERVISOR):
+        [told] = [x for x in _to(later, person) if "不满意留言" in x]
+        assert "师傅来得太晚了" not in told
+        assert told == "工单 10019 报告人的不满意留言（补充）：而且态度也不好"
