@@ -19,6 +19,7 @@ from handlers.tickets import (
     routed,
     said_of_the_service,
 )
+from handlers.verdict_or_draft import verdict_or_draft
 from routing import Decision, bare
 
 
@@ -36,6 +37,8 @@ async def draft_step(ctx: Ctx) -> None:
         return
     if await _judges_a_resolution(ctx, reading):
         return
+    if await verdict_or_draft(ctx):
+        return  # 好了 typed while a ticket awaits their verdict: which is meant, asked
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
     # A complaint or a suggestion chosen as such (/complain, /suggest) whose words are not

@@ -90,10 +90,10 @@ def _calls_off_at(step: str, text: str) -> bool:
         return False
     if step != "extras":
         return step in ("describe", "confirm")
-    return not _nothing_more(text)
+    return not nothing_more(text)
 
 
-def _nothing_more(text: str) -> bool:
+def nothing_more(text: str) -> bool:
     """A reply to "没有的话点「下一步」" that says there is nothing more, thanks or not
     (不用了，谢谢; 沒有了): not words of the request."""
     plain = to_simplified(bare(text))
@@ -103,8 +103,13 @@ def _nothing_more(text: str) -> bool:
 # A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
 # the ticket it adds to as well (f:add:<id>:<ticket id>).
 _SUMMARY_PRESS = re.compile(
-    r"(f:(?:ok|one|edit|no|add|more|anon|thanks|as)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
+    r"(f:(?:ok|one|edit|no|add|more|anon|thanks|as|keep)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
 )
+# conv.data key: words typed mid-draft that may be a ticket's verdict instead (好了, 满意),
+# held while which is asked (`verdict_or_draft`); 「➕ 补充到正在写的内容」 (f:keep:<draft id>)
+# reads them as the draft's, as if typed then.
+HELD_WORDS = "held_words"
+KEEP_WORDS = "f:keep"
 # Set when 「修改」 rewrites a draft that was offered to tickets in hand: the new words are
 # read again for the tickets they may be about, not offered to the old words' ones.
 _REOFFER = "about_again"
@@ -244,6 +249,13 @@ async def ticket_step(ctx: Ctx) -> None:
     assert ctx.conv is not None
     gathered = Gathered.from_data(ctx.conv.data)
     msg, step = ctx.msg, ctx.conv.step
+    if _choice(msg.callback_data) == KEEP_WORDS:
+        held = str(ctx.conv.data.get(HELD_WORDS) or "")
+        if not held:
+            ctx.toast("stale_button")  # pressed twice: the words were read the first time
+            return
+        await ctx.goto(step, **{HELD_WORDS: None})
+        ctx.msg = msg = replace(msg, text=held, callback_data=None)
     words = not (msg.is_button or msg.photo_file_id or msg.voice_file_id)
     if words and (calls_off(msg.text) or _calls_off_at(step, msg.text)):
         # 算了, 返回 typed at any step (算了不订了, 不要了，谢谢 for the description or at the
@@ -282,7 +294,7 @@ async def ticket_step(ctx: Ctx) -> None:
         ctx.say("extras", rows(Button(ctx.text("next"), "f:next")), keyboard="location")
     elif step == "extras":
         with_file = bool(msg.photo_file_id or msg.voice_file_id)
-        if msg.callback_data == "f:next" or (not with_file and _nothing_more(msg.text)):
+        if msg.callback_data == "f:next" or (not with_file and nothing_more(msg.text)):
             await ctx.goto("confirm")
             show_summary(ctx, gathered)
             return

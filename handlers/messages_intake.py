@@ -30,6 +30,16 @@ INTAKE: dict[str, str] = {
     "help_echo": "/echo off 办结的工单不公开到回音壁（默认隐去姓名、电话、地点后公开）\n",
     "draft_left": "刚才的「{words}」还没有提交，已放下；要办的话请重新发送。",
     "draft_goes_on": "您正在写的「{words}」还没有提交，可以接着发送或点按钮继续。",
+    "verdict_or_draft": (
+        "您正在写的「{words}」还没有提交。您说的“{said}”是说{what} {number} 的办理结果，"
+        "还是要补充到正在写的内容里？请点一下："
+    ),
+    "verdict_or_draft_which": (
+        "您正在写的「{words}」还没有提交。您说的“{said}”是说哪一张{what}的办理结果，"
+        "还是要补充到正在写的内容里？请点一下："
+    ),
+    "btn_verdict_of": "说的是{what} {number}（{gist}）",
+    "btn_words_to_draft": "➕ 补充到正在写的内容",
     "draft_files": "照片或语音",
     "draft_called_off": "好的，已取消，这条没有提交。",
     "cancelled": "已退出当前操作。",

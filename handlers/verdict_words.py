@@ -305,6 +305,35 @@ def a_question_of_its_own(ctx: Ctx, plain: str) -> bool:
     return decision is not None and not decision.triage
 
 
+# A verdict in a word or two and nothing else (好了, 满意, 解决了, 没解决, 还是不行): what a
+# resolution notice's buttons say, typed. Inside longer words they may be the words' own
+# (少了两条，今天送到就好了), so only the whole message is read.
+_PARTICLES = r"[了的啊呀吧哈啦哦呢]*"
+_BARE_SOLVED = re.compile(
+    r"(?:(?:已经?|都)?(?:(?:修|弄|搞|处理|办)?好了|解决了|已解决|搞定了|可以了|行了)"
+    rf"|(?:很|非常|挺|比较|都)?满意){_PARTICLES}"
+)
+_BARE_NOT_SOLVED = re.compile(
+    r"(?:(?:还是?|仍然|都)?(?:没有?|未)(?:解决|(?:修|弄|搞|办)?好)|还是不行"
+    rf"|(?:很|非常|挺)?不满意){_PARTICLES}"
+)
+_BARE_NOT_SATISFIED = "不满意"
+
+
+def bare_verdict(text: str) -> str | None:
+    """The verdict a word or two alone says, as the notice's button it stands for: "ok"
+    (好了, 满意, 解决了), "bad" (没解决, 还是不行), "not_satisfied" (不满意: a judgement of a
+    repair, the refusal of a complaint's result), r:<score> for a score alone (5分);
+    None for any other words."""
+    plain = to_simplified(bare(text))
+    if _BARE_NOT_SOLVED.fullmatch(plain):
+        return "not_satisfied" if _BARE_NOT_SATISFIED in plain else "bad"
+    if _BARE_SOLVED.fullmatch(plain):
+        return "ok"
+    score = typed_score(text) if a_score_alone(text) else None
+    return f"r:{score}" if score is not None else None
+
+
 def a_score_alone(text: str) -> bool:
     """A score and nothing that says how the matter ended (5分, 给5分, 五星, 滿分): with nothing
     awaiting a rating, a wish to rate, as 评价一下 is. Not 修好了，5分 (news that it is

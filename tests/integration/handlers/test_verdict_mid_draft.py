@@ -4,11 +4,14 @@ draft stays where it was, instead of the verdict joining a request it is not abo
 
 from __future__ import annotations
 
+import pytest
+
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
 from core.lifecycle import RESOLUTION_NOTICE
-from tests.support.desk import Harness, texts
+from handlers.replies import Outcome
+from tests.support.desk import Harness, button_actions, button_data, texts
 from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER
 
 TEAM_CHAT = -1001000000001
@@ -184,3 +187,81 @@ async def test_a_barn_failing_replied_to_a_calls_notice_mid_draft_pages_the_call
     paged = [r for r in await desk.outbox() if (r.id or 0) > before and r.chat_id == OTHER_MEMBER]
     assert {r.purpose for r in paged} >= {"card"} and all(r.priority == 0 for r in paged)
     assert any(typed in str(r.payload.get("text", "")) for r in paged)
+
+
+def _pressed(out: Outcome, start: str) -> str:
+    [data] = [d for d in button_data(out) if d.startswith(start)]
+    return data
+
+
+RETAILER, DELIVERY_CHAT, DELIVERY_MEMBER = 100002, -1001000000014, 200071
+
+
+async def _summary_open_then_resolved(desk: Harness) -> int:
+    """The retailer's delivery, accepted; 少了两条 typed, its summary open (➕ 补充 beside
+    提交); then the team resolves the delivery. Its id."""
+    ticket = await desk.file_request(RETAILER, "今天送货少送了两条中华")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    desk.clock.advance(minutes=20)  # a draft's id is when it began: the next one's differs
+    assert "f:add" in button_actions(await desk.send(RETAILER, "少了两条"))
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=DELIVERY_CHAT)
+    return ticket.id
+
+
+@pytest.mark.parametrize(
+    ("typed", "verdict"),
+    [("好了", "my:ok"), ("满意", "my:ok"), ("解决了", "my:ok"), ("没解决", "my:bad")],
+)
+async def test_a_verdict_word_typed_mid_draft_asks_if_it_is_the_drafts_or_the_tickets(
+    desk: Harness, typed: str, verdict: str
+) -> None:
+    """Before: 好了 or 满意 joined the draft (内容：少了两条 / 好了), the ticket left
+    unjudged. Now which is meant is asked: the ticket's verdict, or words of the draft."""
+    ticket_id = await _summary_open_then_resolved(desk)
+
+    out = await desk.send(RETAILER, typed)
+
+    said = texts(out)
+    assert "已补充" not in said and "内容：" not in said, said
+    assert "您正在写的「少了两条」还没有提交" in said and "工单 10019" in said
+    assert f"“{typed}”" in said
+    assert _pressed(out, "my:") == f"{verdict}:{ticket_id}"
+    assert _pressed(out, "f:keep:")
+    [resolved] = await desk.tickets()
+    assert resolved.status is Status.RESOLVED  # nothing judged until a press
+
+
+async def test_the_drafts_button_adds_the_verdict_word_to_the_draft(desk: Harness) -> None:
+    await _summary_open_then_resolved(desk)
+    asked = await desk.send(RETAILER, "满意")
+
+    out = await desk.press(RETAILER, _pressed(asked, "f:keep:"))
+
+    assert "已补充" in texts(out) and "内容：少了两条\n满意" in texts(out), texts(out)
+    await desk.press(RETAILER, "f:ok")
+    resolved, filed = await desk.tickets()
+    assert resolved.status is Status.RESOLVED and filed.text == "少了两条\n满意"
+
+
+async def test_the_tickets_button_judges_it_and_says_the_draft_is_left(desk: Harness) -> None:
+    ticket_id = await _summary_open_then_resolved(desk)
+    asked = await desk.send(RETAILER, "好了")
+
+    out = await desk.press(RETAILER, _pressed(asked, "my:"))
+
+    said = texts(out)
+    assert "1-5" in said or "评分" in said or "打分" in said, said
+    assert "「少了两条」还没有提交，已放下" in said
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    [rated] = await desk.tickets()
+    assert rated.rating == 5
+
+
+async def test_a_verdict_word_mid_draft_with_nothing_awaiting_stays_the_drafts(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "少了两条")
+    out = await desk.send(RETAILER, "满意")
+    assert "已补充" in texts(out) and "f:keep" not in " ".join(button_data(out))

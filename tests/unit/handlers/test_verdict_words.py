@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from handlers.verdict_words import STILL_WRONG, asks_if_done, kind_verdict, typed_score
+from handlers.verdict_words import (
+    STILL_WRONG,
+    a_score_alone,
+    asks_if_done,
+    bare_verdict,
+    kind_verdict,
+    typed_score,
+)
 from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 
 
@@ -140,3 +147,42 @@ def test_still_only_is_something_wrong_but_only_able_to_is_resignation(
     """还是只有馒头 (still only buns) says the answer left something wrong; 还是只能这样了
     (it can only be so) accepts it."""
     assert (STILL_WRONG.search(typed) is not None) is wrong
+
+
+@pytest.mark.parametrize(
+    ("typed", "verdict"),
+    [
+        ("好了", "ok"),
+        ("好了！", "ok"),
+        ("满意", "ok"),
+        ("很滿意", "ok"),
+        ("已经解决了", "ok"),
+        ("修好了", "ok"),
+        ("没解决", "bad"),
+        ("還是沒解決", "bad"),
+        ("还是不行", "bad"),
+        ("还没好呢", "bad"),
+        ("不满意", "not_satisfied"),
+        ("5分", "r:5"),
+        ("给5分", "r:5"),
+    ],
+)
+def test_a_verdict_alone_reads_as_the_notices_button(typed: str, verdict: str) -> None:
+    assert bare_verdict(typed) == verdict
+
+
+@pytest.mark.parametrize(
+    "typed", ["少了两条", "好的", "好", "谢谢", "5", "好了吗", "今天送到就好了", "没有", "还没"]
+)
+def test_other_words_are_no_verdict_alone(typed: str) -> None:
+    assert bare_verdict(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["5分", "给5分", "五星", "給你們5分", "满分"])
+def test_a_score_alone_is_one(typed: str) -> None:
+    assert a_score_alone(typed)
+
+
+@pytest.mark.parametrize("typed", ["5", "五", "修好了，5分", "好了5分", "烤房停电了"])
+def test_a_number_or_a_score_with_its_news_is_not_a_score_alone(typed: str) -> None:
+    assert not a_score_alone(typed)
