@@ -106,6 +106,8 @@ async def several_items_judged(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) 
     number, or no wish list of theirs awaits their word."""
     if await _named_then_others(ctx, text, awaiting):
         return True
+    if await _named_apart(ctx, text, awaiting):
+        return True
     parts = items_verdicts(text)
     if parts is None:
         return await _all_awaiting_judged(ctx, text, awaiting)
@@ -183,6 +185,36 @@ async def _named_then_others(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) ->
     judged += [_Judged(t, n, *others_verdict, whole) for n, t in chosen]
     await _apply(ctx, sorted(judged, key=lambda j: j.number))
     return True
+
+
+async def _named_apart(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
+    """Items named and judged on each side of a pause, one of them by its words ("第1项满意，
+    空调那项没实现", "空调那项没实现，第一项满意", "第一项满意，空调还是没修好"): each as its
+    own words say, the items not named left awaiting. Read whole, the words after 第1项
+    (满意，空调那项没实现) would be item 1's verdict, and item 1 sent back. False when no
+    pause parts two sets of items of one wish list, each with a verdict."""
+    if not awaiting:
+        return False
+    words = normalize(text).strip()
+    pauses = list(_FIRST_PAUSE.finditer(words))
+    if not pauses:
+        return False
+    lists = await wish_lists(ctx, awaiting)
+    if len(lists) != 1:
+        return False
+    [items] = lists
+    for pause in pauses:
+        head = _named_first(words[: pause.start()], items)
+        tail = _named_first(words[pause.end() :], items) if head is not None else None
+        if head is None or tail is None:
+            continue
+        named = head + tail
+        if len({n for n, _ in named}) < len(named):
+            return False  # one item judged twice: not for sure which verdict is its
+        whole = text.strip()  # the reason an item sent back goes with
+        await _apply(ctx, [_Judged(items[n - 1], n, *v, whole) for n, v in sorted(named)])
+        return True
+    return False
 
 
 def _named_first(

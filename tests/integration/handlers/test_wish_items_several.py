@@ -474,3 +474,33 @@ async def test_the_others_miscounted_change_nothing_and_ask_item_by_item(
     assert "还有 2 项" in said and "逐项" in said
     assert await _statuses(desk) == [Status.RESOLVED] * 3
     assert all(t.rating is None for t in await desk.tickets())
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "第1项满意，空调那项没实现",
+        "第一项满意，空调还是没修好",
+        "第1項滿意，空調那項沒實現",
+        "第一項滿意，空調還是沒修好",
+        "空调那项没实现，第一项满意",
+        "空調那項沒實現，第一項滿意",
+        "前两项满意，空调那项没实现",
+    ],
+)
+async def test_an_item_named_by_its_words_after_another_is_judged_apart(
+    desk: Harness, typed: str
+) -> None:
+    """第1项满意，空调那项没实现: item 1 is the one said fine (its score asked) and 空调 goes
+    back with the words as its reason. For a while the whole was read as item 1's verdict,
+    满意，空调那项没实现: item 1 went back and 空调 was left as answered."""
+    items = await wish_list_answered(desk)
+    out = await desk.send(STAFF, typed)
+    assert await _statuses(desk) == [Status.RESOLVED, Status.RESOLVED, Status.DISPATCHED]
+    assert all(t.rating is None for t in await desk.tickets())
+    data = button_data(out)
+    asked = [n for n, wish in enumerate(items) if f"my:r:{wish}:5" in data]
+    assert asked == ([0, 1] if typed.startswith("前") else [0])
+    async with desk.db.uow(read_only=True) as uow:
+        reopened = (await uow.tickets.events(items[2]))[-1]
+    assert reopened.action == "reopen" and typed in reopened.note
