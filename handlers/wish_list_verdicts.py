@@ -72,14 +72,22 @@ def _verdict_of(words: str) -> tuple[str, int | None] | None:
 async def names_another_item(ctx: Ctx, text: str, ticket: Ticket) -> bool:
     """Words that clearly judge an item of `ticket`'s wish list other than `ticket`, named
     first ("第2项没实现" typed while item 1 is rated), or several of them by number ("第2项
-    和第3项没实现"). An item named with no verdict after it ("第2点，希望以后多些水果") is
-    no such thing: at `ticket`'s comment prompt, it is the comment."""
+    和第3项没实现"), or items judged on each side of a pause, one of them another
+    ("第1项满意，空调那项没实现"). An item named with no verdict after it ("第2点，希望以后多
+    些水果") is no such thing: at `ticket`'s comment prompt, it is the comment."""
     if (parts := items_verdicts(text)) is not None:
         if any(_verdict_of(part.rest) is None for part in parts):
             return False
         lists = await wish_lists(ctx, [ticket])
         named = [item_of(items, n) for items in lists for part in parts for n in part.numbers]
         return any(item is not None and item.id != ticket.id for item in named)
+    # 第1项满意，空调那项没实现: items judged on each side of a pause, as read outside the
+    # prompt (_named_apart); read whole, item_words takes it all for item 1's verdict.
+    words = normalize(text).strip()
+    lists = await wish_lists(ctx, [ticket]) if _FIRST_PAUSE.search(words) else []
+    apart = _split_apart(words, lists[0]) if len(lists) == 1 else None
+    if apart is not None:
+        return any(lists[0][n - 1].id != ticket.id for n, _ in apart)
     said = item_words(text)
     if said is None or _verdict_of(said.rest) is None:
         return False
@@ -196,25 +204,34 @@ async def _named_apart(ctx: Ctx, text: str, awaiting: Sequence[Ticket]) -> bool:
     if not awaiting:
         return False
     words = normalize(text).strip()
-    pauses = list(_FIRST_PAUSE.finditer(words))
-    if not pauses:
+    if not _FIRST_PAUSE.search(words):
         return False
     lists = await wish_lists(ctx, awaiting)
     if len(lists) != 1:
         return False
     [items] = lists
-    for pause in pauses:
+    named = _split_apart(words, items)
+    if named is None:
+        return False
+    whole = text.strip()  # the reason an item sent back goes with
+    await _apply(ctx, [_Judged(items[n - 1], n, *v, whole) for n, v in sorted(named)])
+    return True
+
+
+def _split_apart(
+    words: str, items: Sequence[Ticket]
+) -> list[tuple[int, tuple[str, int | None]]] | None:
+    """The items of `items` the (normalized) `words` name and judge on each side of their
+    first pause that parts two such sets, each with its verdict; None when none does, or
+    one item is judged twice (not for sure which verdict is its)."""
+    for pause in _FIRST_PAUSE.finditer(words):
         head = _named_first(words[: pause.start()], items)
         tail = _named_first(words[pause.end() :], items) if head is not None else None
         if head is None or tail is None:
             continue
         named = head + tail
-        if len({n for n, _ in named}) < len(named):
-            return False  # one item judged twice: not for sure which verdict is its
-        whole = text.strip()  # the reason an item sent back goes with
-        await _apply(ctx, [_Judged(items[n - 1], n, *v, whole) for n, v in sorted(named)])
-        return True
-    return False
+        return named if len({n for n, _ in named}) == len(named) else None
+    return None
 
 
 def _named_first(

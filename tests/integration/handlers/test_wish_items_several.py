@@ -504,3 +504,25 @@ async def test_an_item_named_by_its_words_after_another_is_judged_apart(
     async with desk.db.uow(read_only=True) as uow:
         reopened = (await uow.tickets.events(items[2]))[-1]
     assert reopened.action == "reopen" and typed in reopened.note
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["第1项满意，空调那项没实现", "第1項滿意，空調那項沒實現", "空调那项没实现，第一项满意"],
+)
+async def test_an_item_named_by_its_words_at_another_items_comment_prompt_goes_back(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 rated, its 还有什么想说的吗？ open: 第1项满意，空调那项没实现 sends 空调 back, as
+    the same words typed outside the prompt do, and is no comment on item 1. For a while it
+    was kept as item 1's comment (感谢评价，心愿 N 已销号。) and 空调 stayed resolved."""
+    items = await wish_list_answered(desk)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+    assert "已重新派给" in said
+    assert await _statuses(desk) == [Status.CLOSED, Status.RESOLVED, Status.DISPATCHED]
+    first = next(t for t in await desk.tickets() if t.id == items[0])
+    assert first.rating == 5 and not first.rating_comment
+    async with desk.db.uow(read_only=True) as uow:
+        reopened = (await uow.tickets.events(items[2]))[-1]
+    assert reopened.action == "reopen" and typed in reopened.note
