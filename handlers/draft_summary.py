@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.enums import Kind
+from core.enums import Kind, Status
 from core.model import Ticket
 from handlers import tickets
 from handlers.context import Ctx
@@ -17,6 +17,7 @@ from handlers.i18n import as_written, in_script
 from handlers.kind_offer_words import plainly_a_request
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
+from handlers.verdicts import asked_if_not_solved
 from handlers.wish_items import MAX_ITEMS, WishList, read_list
 from routing import Decision
 
@@ -65,7 +66,7 @@ def offer_data(about: Sequence[tuple[Ticket, int | None]]) -> dict[str, object]:
     return {ABOUT: offered or None, ABOUT_NUMBER: None}
 
 
-def show_summary(
+async def show_summary(
     ctx: Ctx, gathered: Gathered, lead: str | None = None, number: str = "", said: str = ""
 ) -> None:
     """What will be submitted and where it goes, with 提交/修改/取消; `lead` (a message key)
@@ -140,7 +141,7 @@ def show_summary(
     else:
         kind_values = {}
     buttons = rows(*submit, edit, abort, per_row=3)
-    offers = offers_kept(ctx.conv.data)
+    offers, not_solved = await _offers_now(ctx, gathered, decision)
     about = "、".join(offer.number for offer in offers)
     # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
     folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(ALL_OFFERED)
@@ -148,7 +149,10 @@ def show_summary(
         # Words that may be about a ticket in hand: added to it (to which one, theirs to
         # say when several are), or filed as a new one.
         shown = offers[:OFFERED_AT_MOST] if folded else offers
-        adds = [(_add_button(ctx, offer, mark, several=len(offers) > 1),) for offer in shown]
+        adds = [
+            (_add_button(ctx, offer, mark, several=len(offers) > 1, not_solved=not_solved),)
+            for offer in shown
+        ]
         if folded:
             rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
             adds.append((Button(rest, f"f:more{mark}"),))
@@ -195,14 +199,45 @@ def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:
     return Kind.REQUEST if plain else None
 
 
-def _add_button(ctx: Ctx, offer: Offer, mark: str, *, several: bool) -> Button:
-    """「➕ 补充到工单 N」, naming the ticket's team too when several are offered."""
+async def _offers_now(
+    ctx: Ctx, gathered: Gathered, decision: Decision
+) -> tuple[list[Offer], frozenset[int]]:
+    """The draft's offers (`offers_kept`) its buttons can still do what they say, and the
+    ids of those resolved since they were offered, whose press now asks whether they are
+    not solved (`verdicts.asked_if_not_solved`: 少了两条). A summary shown again after the
+    team resolved or closed a ticket offers no 「➕ 补充到工单」 for it: pressed, it would
+    add nothing."""
+    assert ctx.conv is not None
+    offers: list[Offer] = []
+    not_solved: set[int] = set()
+    for offer in offers_kept(ctx.conv.data):
+        ticket = await ctx.uow.tickets.get(offer.ticket_id)
+        if ticket is None or ticket.requester_id != ctx.user.id:
+            continue
+        if ticket.status is Status.RESOLVED:
+            # As `intake._add_to_ticket` reads its press: files go with no such question.
+            if gathered.extras or not asked_if_not_solved(ticket, gathered.text, decision):
+                continue
+            not_solved.add(offer.ticket_id)
+        elif not ticket.status.is_open:
+            continue
+        offers.append(offer)
+    return offers, frozenset(not_solved)
+
+
+def _add_button(
+    ctx: Ctx, offer: Offer, mark: str, *, several: bool, not_solved: frozenset[int]
+) -> Button:
+    """「➕ 补充到工单 N」, naming the ticket's team too when several are offered; for one
+    resolved since it was offered, 「❌ 工单 N 还没解决」, which its press asks."""
     # An item of a wish list by the number the list was filed under too: 第2项 10024.
     number = offer.number
     if offer.place is not None:
         number = f"{ctx.text('item_number', number=offer.place)} {number}"
     label = ctx.text("add_to_ticket", number=number)
-    if several and offer.team_id is not None:
+    if offer.ticket_id in not_solved:
+        label = ctx.text("add_not_solved", number=number)
+    elif several and offer.team_id is not None:
         team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
         label = ctx.text("add_to_ticket_of_team", number=number, team=team)
     return Button(label, f"f:add{mark}:{offer.ticket_id}")

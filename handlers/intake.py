@@ -200,7 +200,7 @@ async def start_ticket(
         if in_danger(ctx, text):
             ctx.say("e_danger")  # a fire in a shop: 119 before any form
         chased = await unaccepted_news(ctx, text, about) if about and kind is Kind.REQUEST else None
-        show_summary(ctx, gathered, lead="free_text_confirm", said=chased or "")
+        await show_summary(ctx, gathered, lead="free_text_confirm", said=chased or "")
         return
     await ctx.start_flow(TICKET, "describe", draft_data(ctx, gathered))
     ctx.say(f"describe_{kind.value}")
@@ -296,7 +296,7 @@ async def ticket_step(ctx: Ctx) -> None:
         with_file = bool(msg.photo_file_id or msg.voice_file_id)
         if msg.callback_data == "f:next" or (not with_file and nothing_more(msg.text)):
             await ctx.goto("confirm")
-            show_summary(ctx, gathered)
+            await show_summary(ctx, gathered)
             return
         if msg.is_button:
             # An older message's button (a registration's site, its 跳过): no longer in
@@ -463,7 +463,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     if choice == "f:anon" and not _is_complaint(ctx, gathered):
         # Typed 匿名 on a request, or an old button: nothing is filed unasked.
         ctx.say("anon_complaints_only")
-        show_summary(ctx, gathered)
+        await show_summary(ctx, gathered)
         return
     if choice in ("f:ok", "f:one", "f:anon"):
         limited = await tickets.over_rate_limit(ctx)
@@ -475,7 +475,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         listed = read_list(gathered.text) if choice == "f:ok" and wish else None
         if listed is not None and listed.too_long:
             # Too long to split, and filed as one only when 「作为一项提交」 says so.
-            show_summary(ctx, gathered)
+            await show_summary(ctx, gathered)
             return
         if listed is not None and listed.split:
             await _submit_wish_items(ctx, gathered, list(listed.items))
@@ -493,11 +493,11 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         # again (a complaint offers 匿名提交, which a suggestion does not).
         gathered.kind = other
         await ctx.goto("confirm", **gathered.to_data())
-        show_summary(ctx, gathered)
+        await show_summary(ctx, gathered)
     elif choice == "f:more" and ctx.conv is not None and offers_kept(ctx.conv.data):
         # Every ticket in hand, each with its button; the draft is as it was.
         await ctx.goto("confirm", **{ALL_OFFERED: True})
-        show_summary(ctx, gathered, lead="free_text_confirm")
+        await show_summary(ctx, gathered, lead="free_text_confirm")
     elif choice == "f:thanks" and ctx.conv is not None and ctx.conv.data.get(THANKED):
         await _pass_thanks_on(ctx, gathered)
     elif choice == "f:add" and _pressed_offer(ctx) is not None:
@@ -524,13 +524,13 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
     elif choice == "f:next":
         # 下一步 pressed again (a slow network, a double tap): the summary it led to, again;
         # typed, it is said that nothing was changed, as for a greeting.
-        show_summary(ctx, gathered, lead=None if msg.is_button else "confirm_unchanged")
+        await show_summary(ctx, gathered, lead=None if msg.is_button else "confirm_unchanged")
     elif choice is not None:
         ctx.toast("stale_button")
     elif _says_nothing_more(ctx):
         # 你好, 谢谢, 嗯 or a 👍 at the summary are no details of the matter: joined to it,
         # the team would read them as the request's words. How to go on is said instead.
-        show_summary(ctx, gathered, lead="confirm_unchanged")
+        await show_summary(ctx, gathered, lead="confirm_unchanged")
     else:
         # More words or a photo at the summary add to the request (「修改」 rewrites it);
         # the summary comes again so that what is submitted is what was last shown.
@@ -543,7 +543,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             # a photo, voice note or place, which only the team's chat would never see.
             asks = gathered.extras > 0 or not thanks.only_thanks(ctx, gathered.text)
             await ctx.goto("confirm", **gathered.to_data(), **({THANKED: None} if asks else {}))
-        show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
+        await show_summary(ctx, gathered, lead="confirm_added" if taken != "nothing" else None)
 
 
 def _says_nothing_more(ctx: Ctx) -> bool:
@@ -615,7 +615,7 @@ async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
         rest = [o for o in offers_kept(ctx.conv.data) if o.ticket_id != offer.ticket_id]
         kept = [[o.ticket_id, o.number, o.team_id, o.place] for o in rest if o.team_id is not None]
         await ctx.goto("confirm", **{ABOUT: kept or None, ABOUT_NUMBER: None})
-        show_summary(ctx, gathered, lead="about_moved_on", number=offer.number)
+        await show_summary(ctx, gathered, lead="about_moved_on", number=offer.number)
         return
     pin = (
         (gathered.lat, gathered.lon)

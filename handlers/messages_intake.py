@@ -316,6 +316,8 @@ INTAKE: dict[str, str] = {
         "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
     "add_to_more": "更多…（还有 {count} 张工单）",
+    # A ticket offered to add to, resolved since: its button asks whether it is not solved.
+    "add_not_solved": "❌ 工单 {number} 还没解决",
     "add_to_ticket": "➕ 补充到工单 {number}",
     "add_to_ticket_of_team": "➕ 补充到工单 {number}（{team}）",
     "submit_new": "✅ 作为新工单提交",

@@ -134,15 +134,21 @@ async def added_after_resolution(
     not offered to the triage desk as a new request. False when N no longer awaits the
     verdict, or for words that are a matter of their own (a question, an ask of something
     new, another service): those stay to be filed."""
+    if not asked_if_not_solved(ticket, text, decision):
+        return False
+    await _ask_if_not_solved(ctx, ticket, text, replied=False)
+    return True
+
+
+def asked_if_not_solved(ticket: Ticket, text: str, decision: Decision | None) -> bool:
+    """Whether a draft's words added to `ticket` now ask if it is not solved
+    (`added_after_resolution`): it awaits the person's verdict, and the words may be one."""
     if ticket.status is not Status.RESOLVED or not bare(text):
         return False
     short = len(bare(text)) <= NOT_SOLVED_MAX and says_goods_short(text)
     if not short and not may_be_a_verdict(text, replied=False):
         return False
-    if asks_anew(decision, text) or another_matter(decision, ticket, False):
-        return False
-    await _ask_if_not_solved(ctx, ticket, text, replied=False)
-    return True
+    return not (asks_anew(decision, text) or another_matter(decision, ticket, False))
 
 
 async def _ask_if_not_solved(ctx: Ctx, ticket: Ticket, text: str, *, replied: bool) -> None:

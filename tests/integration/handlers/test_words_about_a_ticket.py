@@ -151,6 +151,44 @@ async def test_goods_short_added_after_the_resolution_asks_if_it_is_not_solved(
     assert len(await desk.tickets()) == 1
 
 
+def _button_labels(out: Outcome) -> list[str]:
+    return [b.text for r in out.replies for row in r.buttons for b in row]
+
+
+async def test_a_summary_shown_after_the_resolution_offers_to_say_it_is_not_solved(
+    desk: Harness,
+) -> None:
+    """少了两条 offered to the delivery in hand; the team resolves it; the summary shown again
+    (你好 at it) no longer offers 「➕ 补充到工单 10019」, which would add nothing now, but
+    「❌ 工单 10019 还没解决」, whose press asks so. For a while it kept offering ➕."""
+    ticket_id = await _accepted(desk)
+    out = await desk.send(RETAILER, "少了两条")
+    assert "➕ 补充到工单 10019" in _button_labels(out)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    again = await desk.send(RETAILER, "你好")
+    labels = _button_labels(again)
+    assert "请确认" in texts(again)
+    assert not any("补充到工单" in label for label in labels)
+    assert "❌ 工单 10019 还没解决" in labels
+    asked = await desk.press(RETAILER, _add_button(again))
+    assert "您说的“少了两条”是指它还没解决吗" in texts(asked)
+    assert f"my:bad:{ticket_id}" in button_data(asked)
+
+
+async def test_a_question_shown_again_after_the_resolution_offers_only_filing(
+    desk: Harness,
+) -> None:
+    """A question about the delivery (大概几点能补送过来？) shown again once it was resolved:
+    no 「➕ 补充到工单」 (pressed, it would add nothing); it stays to be filed."""
+    ticket_id = await _accepted(desk)
+    await desk.send(RETAILER, "好的，大概几点能补送过来？")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    again = await desk.send(RETAILER, "你好")
+    assert "f:add" not in button_actions(again) and "f:ok" in button_actions(again)
+
+
 MONOPOLY_CHAT, MONOPOLY_MEMBER = -1001000000012, 200051
 
 
