@@ -417,3 +417,40 @@ def test_a_disaster_long_past_asked_about_is_not_urgent(router: Router, text: st
 def test_a_disaster_now_is_still_urgent(router: Router, text: str) -> None:
     decision = router.route(text)
     assert (decision.line, decision.urgent) == ("growing", True), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报隔壁卖假烟，市管员跟他是亲戚一直不查",
+        "舉報隔壁賣假菸，市管員跟他是親戚一直不查",
+        "举报对面卖私烟，专管员收了钱不管",
+        "稽查员故意不查隔壁的假烟",
+        "专管员跟他是熟人，一直不处理",
+        "市管员是他亲戚，一直不查",
+    ],
+)
+def test_an_officer_not_acting_for_kin_or_favour_is_a_complaint_for_oversight(
+    router: Router, text: str
+) -> None:
+    """Not acting on an offence for a relative's or a payer's sake is the officer's
+    misconduct, as 包庇 is: before, 举报隔壁卖假烟，市管员跟他是亲戚一直不查 went to 专卖管理,
+    the officer's own office, as an ordinary request (专卖管理 — 假烟, 举报, 市管员)."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("conduct", Kind.COMPLAINT), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报有人卖假烟，请稽查员来处理",
+        "隔壁是我亲戚，他卖假烟，请市管员来查",
+        "客户经理说不管是不是亲戚都要排队",
+        "我亲戚开店，客户经理说不处理退货",
+    ],
+)
+def test_kin_or_inaction_said_of_no_officers_favour_is_no_complaint(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line != "conduct" and decision.filed_as is None, decision.explanation
