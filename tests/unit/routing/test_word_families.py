@@ -454,3 +454,40 @@ def test_kin_or_inaction_said_of_no_officers_favour_is_no_complaint(
 ) -> None:
     decision = router.route(text)
     assert decision.line != "conduct" and decision.filed_as is None, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送货员拿走了两条烟没给钱，说是给我换",
+        "客户经理拿走两条烟说拿去化验，再也没还",
+        "送貨員拿走了兩條菸沒給錢，說是給我換",
+        "客户经理拿了两条烟走了，说拿去化验，也没付钱",
+        "配送员说拿去退，拿走了两条烟一直不还",
+    ],
+)
+def test_goods_taken_unpaid_or_never_returned_are_heard_by_oversight_whatever_the_reason(
+    router: Router, text: str
+) -> None:
+    """The reason said (换, 化验) takes back goods taken, not goods unpaid or kept: before,
+    送货员拿走了两条烟没给钱，说是给我换 went to 物流配送 and 客户经理拿走两条烟说拿去化验，
+    再也没还 to 卷烟订货与营销, as ordinary requests."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("conduct", Kind.COMPLAINT), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我想退两条烟，送货员拿走了，钱什么时候退", "delivery"),
+        ("送货员把两条破损的烟拿走了，说给我换新的", "delivery"),
+        ("我的周转箱送货员拿走了一直没还", "delivery"),
+        ("我拿了两条烟去退，客户经理说不还钱", "ordering"),
+    ],
+)
+def test_a_crate_kept_or_a_refund_owed_is_the_services(
+    router: Router, text: str, line: str
+) -> None:
+    """没还 of no cigarettes counted (周转箱), or of money (不还钱: a refund), is no goods kept."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == (line, None), decision.explanation
