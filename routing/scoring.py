@@ -555,11 +555,41 @@ def holders(entries: Iterable[Entry], emergency_line: str | None) -> Holders:
             credited.setdefault(line, {})[entry.canonical] = None
     found: dict[str, dict[str, tuple[str, ...]]] = {}
     for line, words in credited.items():
+        held = _held_by(words)
         for word in words:
-            longer = tuple(o for o in words if len(o) > len(word) and word in o)
+            longer = held.get(word)
             if longer and "+" not in word:  # a conjunction (风机+坏) always counts
-                found.setdefault(line, {})[word] = longer
+                found.setdefault(line, {})[word] = tuple(longer)
     return found
+
+
+def _held_by(words: Iterable[str]) -> dict[str, list[str]]:
+    """plain word -> the words that hold it (a proper part of each), in `words`' order.
+    By the pieces of each word, not every pair of words: word groups expand one term into
+    thousands (骂我+<职员>), and comparing each word with all the others took seconds."""
+    ordered = list(words)
+    plain = {word for word in ordered if "+" not in word}
+    sizes = sorted({len(word) for word in plain})
+    # The plain words inside each part (a piece across a "+" is no plain word); the parts
+    # repeat across a group's expansion (收购员 in every 骂我+收购员, 拿+走+收购员 …).
+    inside: dict[str, frozenset[str]] = {}
+    held: dict[str, list[str]] = {}
+    for other in ordered:
+        found: set[str] = set()
+        for part in other.split("+"):
+            if part not in inside:
+                inside[part] = frozenset(
+                    piece
+                    for size in sizes
+                    if size <= len(part)
+                    for start in range(len(part) - size + 1)
+                    if (piece := part[start : start + size]) in plain
+                )
+            found |= inside[part]
+        for piece in found:
+            if len(piece) < len(other):  # a proper part: a word does not hold itself
+                held.setdefault(piece, []).append(other)
+    return held
 
 
 def tied(ranked: list[tuple[str, float]]) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.config import KeywordTable, RoutingSettings
 from core.enums import Kind
@@ -42,6 +44,32 @@ def test_holders_are_the_longer_words_of_the_same_line() -> None:
         "curing": {"停电": ("烤房停电",)},
     }
     assert holders(entries, emergency_line=None) == {"purchase": {"收购": ("收购站", "收购+压级")}}
+
+
+# Words of a small alphabet, so that one often lies inside another, some conjunctions.
+_WORDS = st.lists(
+    st.text(alphabet="收购站压级+", min_size=1, max_size=6).filter(
+        lambda w: not w.startswith("+") and not w.endswith("+") and "++" not in w
+    ),
+    unique=True,
+    max_size=30,
+)
+
+
+@given(_WORDS)
+def test_holders_are_every_longer_word_holding_a_plain_one_in_the_tables_order(
+    words: list[str],
+) -> None:
+    """Found by the pieces of each word, as by comparing every pair of words (which took
+    seconds once word groups made thousands of terms)."""
+    entries = [Entry(Channel.LINE, "purchase", word, 1.0) for word in words]
+    pairwise = {
+        word: tuple(o for o in words if len(o) > len(word) and word in o)
+        for word in words
+        if "+" not in word
+    }
+    expected = {word: longer for word, longer in pairwise.items() if longer}
+    assert holders(entries, emergency_line=None).get("purchase", {}) == expected
 
 
 def test_dropping_the_emergency_words_leaves_the_line_its_own_evidence() -> None:
