@@ -310,7 +310,7 @@ async def test_a_press_on_a_resolved_ticket_says_who_resolved_it_and_what_is_lef
     [ticket] = await desk.tickets()
     assert ticket.resolved_at is not None
     when = ticket.resolved_at.astimezone(desk.cfg.zone).strftime("%m-%d %H:%M")
-    assert "已办结" in toast and when in toast and "200001" in toast, toast
+    assert "已办结" in toast and when in toast and "赵队员" in toast, toast
     assert "退回本队" in toast, toast
     assert ticket.status is Status.RESOLVED and ticket.team_id == "curing-qingshan"
 
