@@ -37,9 +37,13 @@ async def places_left(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatP
     return places
 
 
+# Said at the end of that last edit: the copy reads no more of the ticket's progress.
+NO_MORE_UPDATES = "这张卡片不再更新"
+
+
 def moved_note(cfg: Config, ticket: Ticket) -> str:
     """The line below the last edit of a copy left behind: where the ticket went."""
-    return f"➡️ 已转给 {cfg.team(ticket.team_id).name}，这张卡片不再更新。"
+    return f"➡️ 已转给 {cfg.team(ticket.team_id).name}，{NO_MORE_UPDATES}。"
 
 
 def _watching(cfg: Config, ticket: Ticket) -> tuple[str, ...]:

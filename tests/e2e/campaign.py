@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from bot.config_loader import load_config
 from core.config import Config
 from core.enums import Script, Status
+from core.left_behind import NO_MORE_UPDATES
 from core.lifecycle import PROMPTS, prompt_applies
 from handlers.cards import status_label
 from storage.tables import outbox, processed_updates, tickets
@@ -278,11 +279,6 @@ async def _check(
             report.duplicates.append(f"chat {key[0]} x{seen[key]}: {str(key[1])[:40]!r}")
 
 
-# The last edit of a card left with a team the ticket was sent on from
-# (`core.left_behind.moved_note`): it reads no more of the ticket's progress.
-LEFT_BEHIND = "这张卡片不再更新"
-
-
 async def _check_cards(db: Database, api: FakeBotApi, report: Report) -> None:
     """Every copy of every ticket's card ends showing the ticket's state: the last text
     Telegram has for that message, sent or edited, names the ticket's status; a copy left
@@ -304,7 +300,7 @@ async def _check_cards(db: Database, api: FakeBotApi, report: Report) -> None:
     for chat_id, message_id, status, number in cards:
         label = status_label(Status(status), Script.HANS, for_staff=True)
         text = shown.get((chat_id, message_id), "")
-        if LEFT_BEHIND in text:
+        if NO_MORE_UPDATES in text:
             continue  # a team's copy the ticket was sent on from, told where it went
         first_line = text.split("\n", 1)[0]
         if label not in first_line:
