@@ -205,6 +205,9 @@ _IN_BETWEEN = frozenset(("快", "又", "也", "都", "已经", "就", "还", "�
 # The longest run of tokens an emergency word is cut into (没有|电, 电|没|了).
 _TERM_TOKENS = 3
 
+# A two-part (or longer) keyword: its place in the tables, its parts, what it is evidence of.
+_Conjunction = tuple[int, tuple[str, ...], tuple[Entry, ...]]
+
 
 class CompiledTables:
     """All terms of all tables and of the routing signals, behind one TermMatcher."""
@@ -316,10 +319,15 @@ class CompiledTables:
                 )
                 if holders_:
                     self._held_by[term] = holders_
-        # Conjunctions are checked only when their first part was found: usually none.
-        self._conjunctions: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
-        for parts, found in conjunctions.items():
-            self._conjunctions.setdefault(parts[0], []).append((parts, tuple(found)))
+        # Conjunctions are checked only when their first two parts were found: usually none.
+        # By both, not the first alone: word groups give one first part thousands of
+        # conjunctions (技术员 beside every misdeed), and a text holds a handful of the parts.
+        # Each keeps its place in the tables, the order they are tried in.
+        self._conjunctions: dict[str, dict[str, list[_Conjunction]]] = {}
+        for place, (parts, found) in enumerate(conjunctions.items()):
+            second = parts[1] if len(parts) > 1 else parts[0]
+            by_second = self._conjunctions.setdefault(parts[0], {})
+            by_second.setdefault(second, []).append((place, parts, tuple(found)))
         every_part = {part for parts in conjunctions for part in parts}
         # ... and a conjunction's part: 风鸡不转了 is 风机+不转.
         self._part_aliases = {v: c for v, c in aliases.items() if c in every_part and v != c}
@@ -356,7 +364,12 @@ class CompiledTables:
             # every process (a set's order changes with the interpreter's hash seed).
             matched: list[tuple[tuple[str, ...], tuple[Entry, ...], int]] = []
             for first in [part for part in parts_found if part in self._conjunctions]:
-                for parts, conjunction in self._conjunctions[first]:
+                by_second = self._conjunctions[first]
+                tried = sorted(
+                    (c for second in parts_found for c in by_second.get(second, ())),
+                    key=lambda c: c[0],
+                )
+                for _place, parts, conjunction in tried:
                     times = min(parts_found.get(part, 0) for part in parts)
                     if times:
                         matched.append((parts, conjunction, times))

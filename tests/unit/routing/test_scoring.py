@@ -193,3 +193,24 @@ def test_a_service_word_after_a_negation_is_still_the_services_problem(router: R
 
 def test_no_bribe_said_in_praise_is_no_complaint(router: Router) -> None:
     assert router.route("收购站定级很公平，没有红包也给定高等级").kind is None
+
+
+def test_of_thousands_sharing_a_first_part_only_those_whose_parts_were_said_count() -> None:
+    """A word group puts one first part beside thousands of words (技术员+<misdeed>); a
+    conjunction counts when all its parts are said, whichever of them the text holds."""
+    misdeeds = {f"技术员+坏事{n}": 1.0 for n in range(3000)}
+    tables = {
+        "conduct": KeywordTable(words={**misdeeds, "技术员+红包": 4.0, "技术员+不干事+拿工资": 3.0})
+    }
+    compiled = CompiledTables(tables, RoutingSettings())
+
+    def words(text: str) -> dict[str, float]:
+        found = compiled.evidence(cut(text)).words.get("conduct", {})
+        return {word: count for word, (count, _score) in found.items()}
+
+    assert words("技术员收红包，那个技术员光拿工资不干事") == {
+        "技术员+红包": 1,
+        "技术员+不干事+拿工资": 1,
+    }
+    assert words("技术员光拿工资") == {}
+    assert words("技术员做了坏事2999") == {"技术员+坏事2999": 1}
