@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import opencc
+
 from core.calendar import WORKING_DAYS_A_YEAR
 from core.durations import format_duration
-from core.word_groups import unknown_groups
+from core.word_groups import GROUP, unknown_groups
 
 if TYPE_CHECKING:
     from core.config import Config
@@ -94,7 +98,72 @@ def cross_references(cfg: Config) -> list[str]:
     errors += button_ids(cfg)
     errors += blank_names(cfg)
     errors += staff_names(cfg)
+    errors += traditional_terms(cfg)
     return errors
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    """Built on the first check (OpenCC parses its dictionaries then), once per process."""
+    return opencc.OpenCC("t2s")
+
+
+def traditional_terms(cfg: Config) -> list[str]:
+    """Errors for routing words written in Traditional characters: the router reads every
+    request in Simplified (a 繁體 writer's 電烤房 as 电烤房), so such a word never matches,
+    and its line silently loses it. A synonym that is its own word in Traditional (菸苗 for
+    烟苗) is counted already, as the word it becomes. Word-group names (<職員>) are the
+    config's own names and may be written either way; own_words and neutral_conduct_words
+    are converted by the router itself."""
+    routing = cfg.routing
+    where: list[tuple[str, Iterable[str]]] = []
+    for line_id, table in cfg.keywords.items():
+        synonyms = [*table.synonyms]
+        for canonical, variants in table.synonyms.items():
+            said = {canonical, *variants}
+            synonyms += [v for v in variants if _simplified(v) not in said]
+        where += [
+            (f"keywords.{line_id}.words", table.words),
+            (f"keywords.{line_id}.synonyms", synonyms),
+            (f"keywords.{line_id}.negative", table.negative),
+        ]
+    for name in (
+        "emergency_words",
+        "disaster_words",
+        "complaint_words",
+        "suggestion_words",
+        "wish_words",
+        "praise_words",
+        "accusing_words",
+        "fault_words",
+        "distress_words",
+    ):
+        where.append((f"routing.{name}", getattr(routing, name)))
+    for name in ("everyday_conduct_words", "personal_troubles", "word_groups"):
+        mapping: dict[str, list[str]] = getattr(routing, name)
+        keys = mapping if name != "word_groups" else ()
+        where.append((f"routing.{name}", [*keys, *(w for ws in mapping.values() for w in ws)]))
+    errors: list[str] = []
+    for path, terms in where:
+        for term in dict.fromkeys(terms):
+            simplified = _simplified(term)
+            if simplified != term:
+                errors.append(
+                    f"{path}: '{term}' is written in Traditional characters and would never "
+                    f"match, as requests are read in Simplified; write '{simplified}'"
+                )
+    return errors
+
+
+def _simplified(term: str) -> str:
+    """`term` with each Traditional character in Simplified, its word-group names (<職員>)
+    as written. Character by character: OpenCC's phrases also rewrite some Simplified
+    words (打坏 as 打坯), which are no Traditional the person wrote."""
+    pieces = GROUP.split(term)  # words, then group names, alternately
+    convert = _t2s().convert
+    return "".join(
+        f"<{piece}>" if i % 2 else "".join(map(convert, piece)) for i, piece in enumerate(pieces)
+    )
 
 
 def staff_names(cfg: Config) -> list[str]:
