@@ -363,17 +363,32 @@ class RoutingSettings(_Model):
 
     @model_validator(mode="after")
     def _groups_are_defined(self) -> RoutingSettings:
-        terms = [
-            *self.emergency_words,
-            *self.disaster_words,
-            *self.complaint_words,
-            *self.suggestion_words,
-            *self.wish_words,
-            *self.praise_words,
+        tables = {
+            name: getattr(self, name)
+            for name in (
+                "emergency_words",
+                "disaster_words",
+                "complaint_words",
+                "suggestion_words",
+                "wish_words",
+                "praise_words",
+            )
+        }
+        # Each unknown name with the table and term that name it, and the names there are,
+        # so that a typo (<职工> for <职员>) is found and mended from the message alone.
+        where = [
+            f"{table}: '{term}' names <{name}>"
+            for table, terms in tables.items()
+            for term in terms
+            for name in unknown_groups([term], self.word_groups)
         ]
-        unknown = unknown_groups(terms, self.word_groups)
-        if unknown:
-            raise ValueError(f"word_groups {unknown} are not defined")
+        where += [f"word_groups: names <{name}>" for name in unknown_groups([], self.word_groups)]
+        if where:
+            defined = ", ".join(self.word_groups) or "none"
+            raise ValueError(
+                f"{'; '.join(where)}, a group word_groups does not define "
+                f"(defined: {defined}): define it there or correct the name"
+            )
         bad = [w for words in self.word_groups.values() for w in words if not w.strip()]
         if bad or any(not words for words in self.word_groups.values()):
             raise ValueError("word_groups: every group needs words, none blank")

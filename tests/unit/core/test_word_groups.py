@@ -54,6 +54,18 @@ def test_a_keyword_table_naming_an_undefined_group_is_refused() -> None:
     assert any("<职工>" in error for error in caught.value.errors), caught.value.errors
 
 
+def test_an_undefined_group_in_a_routing_table_is_named_with_its_table_and_term() -> None:
+    text = MINIMAL + (
+        "routing:\n  complaint_words: {爱答不理+<职工>: 3}\n  word_groups: {职员: [收购员]}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text)
+    assert caught.value.errors == [
+        "routing: complaint_words: '爱答不理+<职工>' names <职工>, a group word_groups does "
+        "not define (defined: 职员): define it there or correct the name"
+    ]
+
+
 def test_a_group_within_itself_is_refused() -> None:
     with pytest.raises(ValueError, match="contains itself"):
         RoutingSettings(word_groups={"职员": ["<职员>", "站长"]})
