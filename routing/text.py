@@ -40,7 +40,20 @@ def _first_of_run(run: re.Match[str]) -> str:
 def to_simplified(text: str) -> str:
     """Traditional to Simplified Chinese (OpenCC t2s, then `_T2S_AFTER`); other text is
     unchanged."""
-    return _T2S_AFTER_WORD.sub(_t2s_after, str(_T2S.convert(text)))
+    converted = str(_T2S.convert(text))
+    if _AS_WRITTEN.search(text) and len(converted) == len(text):
+        converted = "".join(
+            was if was in _AS_WRITTEN_CHARS else now
+            for was, now in zip(text, converted, strict=True)
+        )
+    return _T2S_AFTER_WORD.sub(_t2s_after, converted)
+
+
+# Simplified characters OpenCC's phrases read as an old Traditional variant of another: 坏
+# (pī, a form of 坯) in 打坏, 拉坏, 捏坏 becomes 坯, and a barn's controller 打坏了 by lightning
+# would lose its fault. Here 坏 is always "broken", whoever wrote it.
+_AS_WRITTEN_CHARS = frozenset("坏")
+_AS_WRITTEN = re.compile(f"[{''.join(_AS_WRITTEN_CHARS)}]")
 
 
 # Words t2s leaves in a form no Simplified reader looks for: 著 stays 著 (著名, 著作), so

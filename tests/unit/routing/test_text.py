@@ -24,6 +24,21 @@ def test_traditional_forms_t2s_leaves_become_the_simplified_ones(hant: str, hans
     assert to_simplified(hant) == hans
 
 
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        ("冰雹把烟苗打坏了", "冰雹把烟苗打坏了"),
+        ("控制器让雷打坏了", "控制器让雷打坏了"),
+        ("风机皮带拉坏了", "风机皮带拉坏了"),
+        ("冰雹把菸苗打壞了", "冰雹把烟苗打坏了"),
+        ("雷把控制器打壞，電也停了", "雷把控制器打坏,电也停了"),
+    ],
+)
+def test_broken_stays_broken_where_opencc_reads_an_old_variant(text: str, simplified: str) -> None:
+    """OpenCC's phrases turn 打坏 into 打坯 (坏 as an old form of 坯), Simplified input too."""
+    assert normalize(text) == simplified
+
+
 def test_full_width_letters_and_digits_become_half_width_lower_case() -> None:
     assert normalize("ＷＩＦＩ密码１２３") == "wifi密码123"
 
