@@ -102,7 +102,7 @@ class Console:
         self.outbox = OutboxSender(
             self.app.db,
             self.app.cfg,
-            ConsoleTransport(self._show_delivery),
+            ConsoleTransport(self._show_delivery, self.app.db, self._show_refusal),
             clock=clock,
             rate_limiter=RateLimiter(clock, unlimited),
         )
@@ -140,6 +140,14 @@ class Console:
         else:
             where = self._chat_label(chat_id)
         self._show(f"  📨 → {where} #{message_id}: ", text, buttons, message_id, chat_id)
+
+    def _show_refusal(self, chat_id: int, reason: str) -> None:
+        """A private message Telegram would not deliver: said, as the sender will record it
+        (the alert it sends up the ladder instead follows)."""
+        self._print(
+            f"  📵 → {self._chat_label(chat_id)}: 未送达（{reason}）："
+            "没有私聊过机器人，Telegram 不让机器人先发私信"
+        )
 
     def _save_file(self, photo: bytes | None, document: tuple[str, bytes] | None) -> None:
         """Photos and files cannot be shown in a terminal: save them and say where."""
@@ -196,6 +204,9 @@ class Console:
             data, message_id, chat_id = self.buttons[index]
             self._move_to(chat_id)
             return self._event(chat_id, callback_data=data, callback_message_id=message_id)
+        if head == ":private" and len(words) == 1:
+            self._to_private_chat()
+            return None
         if head == ":who":
             self._who()
             return None
@@ -238,6 +249,17 @@ class Console:
             self._print("（现在在与机器人的私聊中输入；在群里点按钮或 :as 回到群里）")
         elif chat_id == p.chat_id:
             self.typing_in.pop(self.persona_name, None)
+
+    def _to_private_chat(self) -> None:
+        """A team persona types in their private chat with the bot from now on: there a
+        /start opens it, and Telegram delivers the bot's private messages (pages, alerts)
+        only after that."""
+        p = self.persona
+        if p.chat_id == p.user_id:
+            self._print("（已经在与机器人的私聊中）")
+            return
+        self.typing_in[self.persona_name] = p.user_id
+        self._print("（现在在与机器人的私聊中输入；:as 回到群里）")
 
     def _who(self) -> None:
         for name, persona in self.people.items():

@@ -11,6 +11,9 @@ HELP = """命令 (commands):
                   monopoly-member monopoly-leader (专卖管理所),
                   conduct-member conduct-leader (纪检作风监督室), supervisor,
                   desk (督办分派台: the supervisor in its chat, to 需补充 or 转派 there)
+  :private        在与机器人的私聊中输入 type in the persona's private chat with the bot
+                  (a team persona: /start there, or pages and alerts cannot reach them,
+                  as on Telegram; :as NAME goes back to the group)
   :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N);
                   在私聊里点了按钮，接着就在私聊里输入 (a team persona then types there)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码

@@ -1,4 +1,10 @@
-"""The outbox transport of the console demo: 'sending' prints to the terminal."""
+"""The outbox transport of the console demo: 'sending' prints to the terminal.
+
+It refuses what Telegram refuses: a private message to someone who never wrote to the bot
+privately raises the Forbidden Telegram raises, so the demo shows the sender's answer to it
+(the recipient marked unreachable, the next person up the ladder alerted), not a page that
+could never have arrived.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,45 @@ from collections.abc import Callable
 from itertools import count
 from typing import Any
 
+from telegram.error import Forbidden
+
 from bot.outbox import Buttons
+from storage.uow import Database
 
 Show = Callable[[int, str, Buttons, int], Any]
+Refused = Callable[[int, str], Any]
+
+# Telegram's words for a private message to a user who never started a chat with the bot.
+NEVER_STARTED = "Forbidden: bot can't initiate conversation with a user"
 
 
 class ConsoleTransport:
-    """Implements bot.outbox.Transport by handing each message to the console's printer."""
+    """Implements bot.outbox.Transport by handing each message to the console's printer;
+    with a database, a private message to a user without a private chat is refused (shown
+    by `refused`)."""
 
-    def __init__(self, show: Show) -> None:
+    def __init__(
+        self, show: Show, db: Database | None = None, refused: Refused | None = None
+    ) -> None:
         self.show = show
+        self.db = db
+        self.refused = refused
         self._ids = count(1000)
 
-    def _emit(self, chat_id: int, text: str, buttons: Buttons | None = None) -> int:
+    async def _may_send(self, chat_id: int) -> None:
+        """Raise Forbidden as Telegram does for a private chat the person never opened."""
+        if self.db is None or chat_id < 0:
+            return  # a group: the bot is in the teams' groups
+        async with self.db.uow(read_only=True) as uow:
+            user = await uow.users.get(chat_id)
+        if user is not None and user.private_chat_at is not None:
+            return
+        if self.refused is not None:
+            self.refused(chat_id, NEVER_STARTED)
+        raise Forbidden(NEVER_STARTED)
+
+    async def _emit(self, chat_id: int, text: str, buttons: Buttons | None = None) -> int:
+        await self._may_send(chat_id)
         message_id = next(self._ids)
         self.show(chat_id, text, buttons or [], message_id)
         return message_id
@@ -32,7 +64,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return self._emit(chat_id, text, buttons)
+        return await self._emit(chat_id, text, buttons)
 
     async def edit_message_text(
         self, chat_id: int, message_id: int, text: str, *, buttons: Buttons | None = None
@@ -54,7 +86,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return self._emit(chat_id, f"🖼 [照片 {file_id}] {caption or ''}")
+        return await self._emit(chat_id, f"🖼 [照片 {file_id}] {caption or ''}")
 
     async def send_voice(
         self,
@@ -65,7 +97,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}")
+        return await self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}")
 
     async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
         listed = " ".join(f"/{name}" for name, _ in commands)
@@ -81,7 +113,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return self._emit(chat_id, f"📍 [位置 {lat},{lon}]")
+        return await self._emit(chat_id, f"📍 [位置 {lat},{lon}]")
 
     async def send_document(
         self,
@@ -94,4 +126,4 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return self._emit(chat_id, f"📎 [文件 {filename or path or file_id}] {caption or ''}")
+        return await self._emit(chat_id, f"📎 [文件 {filename or path or file_id}] {caption or ''}")

@@ -194,11 +194,11 @@ ECHO_WALK = """烤房停电了，温度一直往下掉
 #1
 :as member
 #6
-#21
+#15
 更换了风机电容，温度已恢复
 :as farmer
-#26
-#28
+#16
+#18
 :later 3
 :quit
 """
@@ -208,7 +208,7 @@ async def test_later_posts_newly_closed_tickets_to_the_echo_wall(tmp_path: Path)
     """Confirmed and rated, the call is posted to the echo wall (回音壁) the next time the
     clock moves on, as the scheduler's job would post it."""
     screen = await _screen(tmp_path, ECHO_WALK)
-    assert "[28] 5" in screen  # the farmer's score
+    assert "[18] 5" in screen  # the farmer's score
     assert "回音壁 1 条" in screen
     assert "【回音壁】烘烤110 · 青山镇\n诉求：烤房停电了，温度一直往下掉" in screen
     assert "评价：满意" in screen
@@ -234,20 +234,31 @@ async def test_later_counts_what_was_sent_not_a_step_put_off(tmp_path: Path) -> 
     assert "Traceback" not in screen
 
 
+# The curing team's leader sends /start in a private chat with the bot, without which
+# Telegram delivers them no page, reminder or card of their own.
+LEADER_OPENS_PRIVATE_CHAT = """:as leader
+:private
+/start
+:as farmer
+"""
+
+
 async def test_later_counts_the_reminders_sent(tmp_path: Path) -> None:
     """A 110 call nobody accepts: ten minutes on, the team and its leader are reminded and
-    the farmer reassured, one ticket's three messages."""
-    screen = await _screen(tmp_path, "/110 烤房停电了，温度一直往下掉\n:later 10\n:quit\n")
+    the farmer reassured, one ticket's three messages. (The leader has written to the bot
+    privately, or Telegram would deliver no reminder to them.)"""
+    script = f"{LEADER_OPENS_PRIVATE_CHAT}/110 烤房停电了，温度一直往下掉\n:later 10\n:quit\n"
+    screen = await _screen(tmp_path, script)
     assert "⏩ 10 分钟后：1 个工单发出 3 条提醒或通知" in screen, screen
 
 
-HELD_OVERNIGHT = """/start
+HELD_OVERNIGHT = f"""{LEADER_OPENS_PRIVATE_CHAT}/start
 烤房停电了，温度一直往下掉
-#10
+#16
 :as member
-#15
+#21
 :later 600
-#30
+#36
 换了保险丝，已恢复供电
 :later 1440
 :later 2880
@@ -284,6 +295,10 @@ async def test_a_team_persona_answers_a_prompt_in_the_private_chat_its_button_wa
     out = io.StringIO()
     console = Console(app, out=out)
     try:
+        # The oversight leader has written to the bot privately: Telegram delivers the
+        # call-back's request to nobody who has not.
+        for line in (":as conduct-leader", ":private", "/start", "/cancel"):
+            await console.send(line)
         await console.send(":as retailer")
         await console.send("投诉配送员小王，送货总是迟到")
         await console.send(_press(console, "f:ok:"))
@@ -305,4 +320,26 @@ async def test_a_team_persona_answers_a_prompt_in_the_private_chat_its_button_wa
     screen = out.getvalue()
     assert "已记录工单 10019 的回访：电话回访了，小王已道歉" in screen
     assert screen.count("回访：电话回访了，小王已道歉") >= 2  # recorded, and on /ticket
+    assert "Traceback" not in screen
+
+
+async def test_a_page_to_a_leader_who_never_wrote_privately_is_refused_as_on_telegram(
+    tmp_path: Path,
+) -> None:
+    """The curing team's leader has only ever talked in the team's group: Telegram lets the
+    bot send them nothing privately, so the 110 page to them is refused (403), shown as
+    such, and the supervisors are alerted instead (refused too, until they write). Once the
+    leader sends /start privately, the next call's page reaches them."""
+    script = (
+        "/110 烤房停电了，温度一直往下掉\n"
+        ":as leader\n:private\n/start\n/cancel\n"
+        ":as retailer\n/110 烤房停电了\n:quit\n"
+    )
+    screen = await _screen(tmp_path, script)
+    first, second = screen.split("现在的身份：leader", 1)
+    assert "📨 → 青山镇烘烤110服务队" in first  # the card in the team's group
+    assert "📵 → leader(钱队长): 未送达（Forbidden: bot can't initiate conversation" in first
+    assert "📨 → leader(钱队长)" not in first
+    assert "📵 → supervisor(孙督办)" in first  # the alert up the ladder, refused too
+    assert "📨 → leader(钱队长)" in second.split("现在的身份：retailer")[1]
     assert "Traceback" not in screen
