@@ -85,8 +85,9 @@ class UserRepository(Protocol):
 
     async def of_kind(self, kind: Requester) -> Sequence[User]: ...
 
-    async def nameless(self, user_ids: Sequence[int]) -> Sequence[User]:
-        """Those of these people stored without a name, in one query."""
+    async def without_own_name(self, user_ids: Sequence[int]) -> Sequence[User]:
+        """Those of these people stored without a name of their own, in one query: none
+        at all, or only the one the config gave them, as they never wrote to the bot."""
         ...
 
     async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:

@@ -139,10 +139,11 @@ async def seed_memberships(uow: UnitOfWork, cfg: Config, now: datetime) -> tuple
 async def _name_staff(uow: UnitOfWork, cfg: Config, now: datetime) -> None:
     """Give the people `staff_names` names the name, while they have none of their own: a
     member who never wrote to the bot is 赵队员 on the roster, to /duty 赵队员 on and on a
-    card, not 用户#200001. Their own Telegram name takes its place when they write
-    (`desk`); a name they have is never overwritten, also not by a changed config."""
+    card, not 用户#200001, and the name the config gives them now, renamed or not. Their
+    own Telegram name takes its place when they write (`desk`); a name of their own is
+    never overwritten, also not by a changed config."""
     names = {uid: cfg.staff_name(uid) for uid in cfg.staff_names if cfg.staff_name(uid)}
-    for user in await uow.users.nameless(sorted(names)):
+    for user in await uow.users.without_own_name(sorted(names)):
         user.name = names[user.id]
     # A supervisor or admin the config names is no member of anything: stored now, named.
     known = await uow.users.known(sorted(names))

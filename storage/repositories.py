@@ -12,6 +12,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
+    or_,
     select,
     update,
 )
@@ -237,10 +238,15 @@ class SqlUserRepository(SessionRepo):
         query = select(User).where(users.c.kind == kind).order_by(users.c.id)
         return (await self.session.execute(query)).scalars().all()
 
-    async def nameless(self, user_ids: Sequence[int]) -> Sequence[User]:
+    async def without_own_name(self, user_ids: Sequence[int]) -> Sequence[User]:
         if not user_ids:
             return []
-        query = select(User).where(users.c.id.in_(list(user_ids)), users.c.name == "")
+        # Every message or press sets the sender's script (`handlers.desk`), and
+        # registering their name: neither, and they never wrote to the bot.
+        never_wrote = and_(users.c.script.is_(None), users.c.registered_at.is_(None))
+        query = select(User).where(
+            users.c.id.in_(list(user_ids)), or_(users.c.name == "", never_wrote)
+        )
         return (await self.session.execute(query)).scalars().all()
 
     async def scripts(self, user_ids: Sequence[int]) -> dict[int, Script]:

@@ -61,3 +61,31 @@ def test_a_staff_name_for_someone_the_config_does_not_list_is_refused() -> None:
     assert caught.value.errors == [
         "staff_names.42: not a leader, member, supervisor or admin of this config"
     ]
+
+
+def _renamed(desk: Harness, user_id: int, name: str) -> Harness:
+    """The desk after a restart with a config that calls `user_id` `name`."""
+    names = {**desk.cfg.staff_names, user_id: name}
+    return Harness(desk.db, desk.cfg.model_copy(update={"staff_names": names}), desk.clock)
+
+
+async def test_a_member_who_never_wrote_is_renamed_with_the_config(desk: Harness) -> None:
+    renamed = _renamed(desk, MEMBER, "赵建华")
+    await renamed.seed()  # the next start reads the config's names again
+    roster = texts(await renamed.send(LEADER, "/duty", chat=TEAM_CHAT))
+    assert "赵建华（未开通私聊）" in roster and "赵队员" not in roster
+    # Renamed, still the config's name: their own takes over when they write.
+    await renamed.send(MEMBER, "/start", user_name="赵小龙")
+    async with desk.db.uow(read_only=True) as uow:
+        member = await uow.users.get(MEMBER)
+    assert member is not None and member.name == "赵小龙"
+
+
+async def test_a_member_who_wrote_keeps_their_own_name_when_the_config_renames_them(
+    desk: Harness,
+) -> None:
+    await desk.send(MEMBER, "排班表在哪里看", chat=TEAM_CHAT, user_name="赵小龙")
+    await _renamed(desk, MEMBER, "赵建华").seed()
+    async with desk.db.uow(read_only=True) as uow:
+        member = await uow.users.get(MEMBER)
+    assert member is not None and member.name == "赵小龙"
