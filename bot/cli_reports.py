@@ -2,6 +2,7 @@
 
     jinye110 report ledger --from 2026-11-01 --to 2026-11-15 -o 台账.xlsx   (or .csv)
     jinye110 report ledger --period 上个烘烤季 -o 台账.xlsx
+    jinye110 report ledger --period lastmonth --format csv -o out/   (out/台账_<days>.csv)
     jinye110 report stats [--period today|week|month|lastweek|season|2026-11] [--chart FILE.png]
 
 Dates are days in the bureau's time zone, both ends included, from 2000-01-01 to 2099-12-31.
@@ -58,9 +59,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ledger.add_argument(
         "-o",
         "--output",
-        required=True,
-        metavar="FILE.xlsx|FILE.csv",
-        help="the file to write: .xlsx (台账, 汇总, 心愿清单) or .csv (台账)",
+        default=".",
+        metavar="FILE.xlsx|FILE.csv|FOLDER",
+        help="the file to write: .xlsx (台账, 汇总, 心愿清单) or .csv (台账); or a folder "
+        "(default: this one) to write it in, named with its days as /ledger names it "
+        "(台账_2026-11-01_2026-11-15.xlsx)",
+    )
+    ledger.add_argument(
+        "--format",
+        choices=("xlsx", "csv"),
+        help="with a folder for -o: the file's format (default xlsx)",
     )
     _common(ledger)
     ledger.set_defaults(func=cmd_ledger)
@@ -143,17 +151,32 @@ def _ledger_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Wind
         raise UsageError(str(exc)) from exc
 
 
+def _output(args: argparse.Namespace) -> tuple[Path, str]:
+    """Where -o says to write, and in which format: its file's ending, or --format for a
+    folder."""
+    output = Path(args.output)
+    if output.is_dir():
+        return output, args.format or "xlsx"
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("xlsx", "csv"):
+        raise UsageError(f"-o must end in .xlsx or .csv, or be a folder, not {output.name!r}")
+    if args.format is not None and args.format != fmt:
+        raise UsageError(f"--format {args.format} does not match -o {output.name!r}")
+    return output, fmt
+
+
 def cmd_ledger(args: argparse.Namespace) -> int:
     from reports import ledger_files
 
     try:
-        output = Path(args.output)
-        fmt = output.suffix.lower().lstrip(".")
-        if fmt not in ("xlsx", "csv"):
-            raise UsageError(f"-o must end in .xlsx or .csv, not {output.name!r}")
+        output, fmt = _output(args)
         cfg = _config(args)
         now = _now(args, cfg)
         window = _ledger_window(args, cfg, now)
+        if output.is_dir():
+            # A CSV has no title line to say its period (`ledger_files.csv_bytes`): the name
+            # the file is given says it.
+            output /= ledger_files.period_filename(window, cast(ledger_files.Format, fmt))
 
         async def export(db: Database) -> bytes:
             format_ = cast(ledger_files.Format, fmt)

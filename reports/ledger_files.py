@@ -112,7 +112,12 @@ Say = Callable[[str], str]
 
 
 def filename(ledger: Ledger, fmt: Format, script: Script = Script.HANS) -> str:
-    window = ledger.window
+    return period_filename(ledger.window, fmt, script)
+
+
+def period_filename(window: Window, fmt: Format, script: Script = Script.HANS) -> str:
+    """台账_2026-11-01_2026-11-15.csv: the file names its days, as a CSV has no title line
+    to say them (`csv_bytes`)."""
     days = window.first_day.isoformat()
     if window.last_day != window.first_day:
         days += f"_{window.last_day.isoformat()}"
@@ -357,7 +362,13 @@ _EXCEL_GENERAL_DIGITS = 11
 
 
 def csv_bytes(ledger: Ledger, script: Script = Script.HANS) -> bytes:
-    """The 台账 sheet as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese right."""
+    """The 台账 sheet as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese right.
+
+    The header is the first line, with no title above it as the workbook has: a CSV is
+    the copy other programs read (a database's import, pandas, Excel's Power Query), and
+    they take the first line for the column names; a title or '#' comment line there
+    turns into a column named 青山县… and rows of the wrong width. What the file is goes in
+    its name instead (`period_filename`)."""
     say = writer(script)
     out = io.StringIO()
     rows = csv.writer(out, lineterminator="\r\n")

@@ -53,6 +53,22 @@ async def test_ledger_to_xlsx_and_csv(
     assert len(rows) == 1 + 8 and rows[1][3] == "张德明"
 
 
+async def test_a_csv_ledger_written_in_a_folder_is_named_with_its_period(
+    env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CSV has no title line to say what it is (a program reading it takes the first line
+    for its columns): given a folder, the file's name says the days it covers."""
+    await build(env, demo_config)
+    dates = ["--from", "2026-11-18", "--to", "2026-11-19", "--as-of", AS_OF]
+    assert await run("report", "ledger", *dates, "--format", "csv", "-o", str(tmp_path)) == 0
+    written = tmp_path / "台账_2026-11-18_2026-11-19.csv"
+    assert f"{written}: ledger" in capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(written.read_bytes().decode("utf-8-sig"))))
+    assert rows[0][:3] == ["编号", "类型", "提交时间"]  # the header first, for any reader
+    assert await run("report", "ledger", *dates, "-o", str(tmp_path)) == 0  # xlsx by default
+    assert (tmp_path / "台账_2026-11-18_2026-11-19.xlsx").is_file()
+
+
 async def test_the_ledger_written_can_be_learned_from_despite_its_title_line(
     env: Database, demo_config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -170,6 +186,7 @@ async def test_ledger_and_stats_for_the_last_curing_season(
         (["stats", "--chart", "no/c.png"], "cannot write no/c.png: there is no folder no"),
         (["ledger", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "no/x.csv"], "no folder"),
         (["ledger", "-o", "x.xlsx"], "either --from and --to, or --period"),
+        (["ledger", "--period", "week", "--format", "csv", "-o", "x.xlsx"], "does not match"),
         (["ledger", "--period", "week", "--from", "2026-11-01", "-o", "x.xlsx"], "either"),
         (["ledger", "--from", "2026-11-01", "-o", "x.xlsx"], "--from and --to go together"),
         (["ledger", "--period", "本季", "-o", "x.xlsx"], "是指季度还是烘烤季"),
