@@ -202,6 +202,14 @@ class Console:
                 self._print("没有这个按钮。")
                 return None
             data, message_id, chat_id = self.buttons[index]
+            if chat_id not in (self.persona.chat_id, self.persona.user_id):
+                # On Telegram only those in a chat see its buttons: a requester cannot press
+                # a leader's page, nor a team's card in another team's group.
+                self._print(
+                    f"这个按钮在 {self._chat_label(chat_id)} 的聊天里，"
+                    f"{self.persona_name} 不在那里，按不到（先 :as 那里的身份）。"
+                )
+                return None
             self._move_to(chat_id)
             return self._event(chat_id, callback_data=data, callback_message_id=message_id)
         if head == ":private" and len(words) == 1:

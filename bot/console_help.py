@@ -16,6 +16,7 @@ HELP = """命令 (commands):
                   as on Telegram; :as NAME goes back to the group)
   :press N        按第 N 个按钮（编号一直有效）press button N, any shown so far (or type #N);
                   在私聊里点了按钮，接着就在私聊里输入 (a team persona then types there)
+                  只能按自己所在聊天里的按钮 (only those in the persona's chats)
   :contact        共享自己的手机号 share own phone   :contact-other  共享别人的号码
   :loc LAT LON    共享位置 share a location (e.g. :loc 26.51 106.70)
   :photo  :voice  :sticker   发照片/语音/贴纸 send a photo / voice note / sticker

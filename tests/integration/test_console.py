@@ -343,3 +343,16 @@ async def test_a_page_to_a_leader_who_never_wrote_privately_is_refused_as_on_tel
     assert "📵 → supervisor(孙督办)" in first  # the alert up the ladder, refused too
     assert "📨 → leader(钱队长)" in second.split("现在的身份：retailer")[1]
     assert "Traceback" not in screen
+
+
+async def test_a_button_in_a_chat_the_persona_is_not_in_cannot_be_pressed(
+    tmp_path: Path,
+) -> None:
+    """As on Telegram, where only those in a chat see its buttons: the farmer cannot accept
+    their own call from the team's card, and the member can, after :as member."""
+    screen = await _screen(tmp_path, "烤房停电了，温度一直往下掉\n#6\n:as member\n#6\n:quit\n")
+    farmer, member = screen.split("现在的身份：member", 1)
+    assert "这个按钮在 青山镇烘烤110服务队 的聊天里，farmer 不在那里，按不到" in farmer
+    assert "已由 赵队员 接单" not in farmer
+    assert "您的工单 10019 已由 赵队员 接单" in member
+    assert "Traceback" not in screen
