@@ -94,6 +94,19 @@ class KeywordTable(_Model):
         default_factory=dict, description="words that argue against this line"
     )
 
+    @field_validator("words", "negative")
+    @classmethod
+    def _weights_above_zero(cls, weights: dict[str, float]) -> dict[str, float]:
+        # A word counts for its line by its weight, and a negative word against it by its
+        # own; a weight of 0 or below would quietly do nothing, or the opposite of its table.
+        wrong = [f"{word}: {weight:g}" for word, weight in weights.items() if not weight > 0]
+        if wrong:
+            raise ValueError(
+                f"weights must be above 0 ({', '.join(wrong)}); a word that argues against "
+                "the line goes under negative:, with a weight above 0"
+            )
+        return weights
+
 
 class ServiceLine(_Model):
     id: str
