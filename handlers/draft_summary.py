@@ -215,8 +215,8 @@ async def _offers_now(
         if ticket is None or ticket.requester_id != ctx.user.id:
             continue
         if ticket.status is Status.RESOLVED:
-            # As `intake._add_to_ticket` reads its press: files go with no such question.
-            if gathered.extras or not asked_if_not_solved(ticket, gathered.text, decision):
+            # As `intake._add_to_ticket` reads its press (its files kept with the question).
+            if not asked_if_not_solved(ticket, gathered.text, decision):
                 continue
             not_solved.add(offer.ticket_id)
         elif not ticket.status.is_open:

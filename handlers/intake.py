@@ -603,9 +603,8 @@ async def _add_to_ticket(ctx: Ctx, gathered: Gathered, offer: Offer) -> None:
     if (
         own
         and ticket is not None
-        and not gathered.extras  # files a not-solved question would not keep: filed instead
         and await verdicts.added_after_resolution(
-            ctx, ticket, gathered.text, tickets.decide(ctx, gathered)
+            ctx, ticket, gathered, tickets.decide(ctx, gathered)
         )
     ):
         return  # 少了两条 of a delivery resolved since: asked if it is not solved

@@ -28,6 +28,7 @@ from handlers.rating import (
     REOPEN,
     SCORE,
     SURE,
+    Files,
     as_answered,
     ask_score,
     awaits_rating,
@@ -50,10 +51,11 @@ from handlers.rating import (
 )
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
-from handlers.tickets import Gathered, routed, says_something, typed_alarm
+from handlers.tickets import Gathered, attach, routed, says_something, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved, typed_score
+from handlers.verdicts import DRAFT_KEPT
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
 from handlers.wish_lists import in_list_order, item_button_text
 from routing import bare, to_simplified
@@ -271,6 +273,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
             "already_rated", number=ticket.label, score=ticket.rating, what=called_here(ctx, ticket)
         )
     elif verb == "ok" and awaits_rating(ticket, ctx.now):
+        await _keep_draft_files(ctx, ticket)  # the draft's photo, though it is solved
         await ask_score(ctx, ticket)
     elif verb in ("ok", "r") and ticket.status.is_open and ticket.status is not Status.RESOLVED:
         # An old resolution notice pressed after 没解决 sent it back: it is being done again,
@@ -282,12 +285,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await rate_ticket(ctx, ticket, int(parts[3]))
     elif verb == "new" and (kept := _kept_reason(ctx, ticket)):
-        # Not about the resolved ticket after all: the words kept are filed as a request.
+        # Not about the resolved ticket after all: the words kept are filed as a request,
+        # with the photos, voice notes and pin of the draft they came from.
+        draft = _kept_draft(ctx, ticket)
         await ctx.end_flow()
-        await intake.start_ticket(ctx, Kind.REQUEST, kept)
+        await intake.start_ticket(ctx, Kind.REQUEST, kept, first=draft)
     elif verb == "bad" and may_send_back(ticket, ctx.now) and (kept := _kept_reason(ctx, ticket)):
+        draft = _kept_draft(ctx, ticket)
         await ctx.end_flow()
-        await reopen_ticket(ctx, ticket, kept)
+        await reopen_ticket(ctx, ticket, kept, files=_files_of(draft))
     elif verb == "bad" and may_send_back(ticket, ctx.now):
         await ctx.start_flow(REOPEN, "reason", {"ticket_id": ticket.id})
         ctx.say(reopen_ask(ticket) if ticket.resolved_at else "take_up_again_ask")
@@ -311,6 +317,27 @@ def _kept_reason(ctx: Ctx, ticket: Ticket) -> str:
     # One ticket asked about, or several (which of them the words dispute).
     asked = conv.data.get("ticket_id") == ticket.id or ticket.id in conv.data.get("ticket_ids", ())
     return str(conv.data.get("reason") or "") if asked else ""
+
+
+def _kept_draft(ctx: Ctx, ticket: Ticket) -> Gathered | None:
+    """The draft whose words are kept while 没解决吗？ is asked about `ticket`, when it held
+    files or a pin too (`verdicts.DRAFT_KEPT`)."""
+    kept = ctx.conv.data.get(DRAFT_KEPT) if _kept_reason(ctx, ticket) and ctx.conv else None
+    return Gathered.from_data(kept) if isinstance(kept, dict) else None
+
+
+def _files_of(draft: Gathered | None) -> Files:
+    if draft is None:
+        return []
+    return [*(("photo", p) for p in draft.photos), *(("voice", v) for v in draft.voices)]
+
+
+async def _keep_draft_files(ctx: Ctx, ticket: Ticket) -> None:
+    """The photos and voice notes of the draft whose words were asked about, kept on
+    `ticket` with the words when it is said to be solved: shown, not dropped."""
+    reason = _kept_reason(ctx, ticket)
+    for kind, file_id in _files_of(_kept_draft(ctx, ticket)):
+        await attach(ctx, ticket, kind, file_id, caption=reason)
 
 
 async def flow_step(ctx: Ctx) -> bool:

@@ -34,6 +34,7 @@ from handlers.rating_words import asks_anew, judgement_in, says_not_satisfied
 from handlers.replies import Button, rows
 from handlers.shortfall_words import says_goods_short
 from handlers.ticket_info import add_info
+from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
@@ -126,17 +127,19 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
 
 
 async def added_after_resolution(
-    ctx: Ctx, ticket: Ticket, text: str, decision: Decision | None
+    ctx: Ctx, ticket: Ticket, draft: Gathered, decision: Decision | None
 ) -> bool:
     """A draft's words pressed 「➕ 补充到工单 N」 after N was resolved ("少了两条"): they were
     offered to N as about it, and now that N awaits the person's verdict they are asked
     whether N is not solved, as the same words typed beside it are (`about_resolution`),
-    not offered to the triage desk as a new request. False when N no longer awaits the
-    verdict, or for words that are a matter of their own (a question, an ask of something
-    new, another service): those stay to be filed."""
-    if not asked_if_not_solved(ticket, text, decision):
+    not offered to the triage desk as a new request. The draft's photos, voice notes and
+    pin are kept with the words (`DRAFT_KEPT`), to go whichever way the answer sends
+    them. False when N no longer awaits the verdict, or for words that are a matter of
+    their own (a question, an ask of something new, another service): those stay to be
+    filed."""
+    if not asked_if_not_solved(ticket, draft.text, decision):
         return False
-    await _ask_if_not_solved(ctx, ticket, text, replied=False)
+    await _ask_if_not_solved(ctx, ticket, draft.text, replied=False, draft=draft)
     return True
 
 
@@ -151,10 +154,21 @@ def asked_if_not_solved(ticket: Ticket, text: str, decision: Decision | None) ->
     return not (asks_anew(decision, text) or another_matter(decision, ticket, False))
 
 
-async def _ask_if_not_solved(ctx: Ctx, ticket: Ticket, text: str, *, replied: bool) -> None:
+# Where 没解决吗？ keeps the draft its words came from, when it holds more than words (a
+# photo, a voice note, a pin): sent back with the reason, filed with the new request, or
+# kept on the ticket said to be solved (`mine.on_button`), never dropped unseen.
+DRAFT_KEPT = "draft"
+
+
+async def _ask_if_not_solved(
+    ctx: Ctx, ticket: Ticket, text: str, *, replied: bool, draft: Gathered | None = None
+) -> None:
     """工单 N 已办结，等您确认。您说的“…”是指它还没解决吗？ with 没解决, 已解决 and 不是 beside
-    it, the words kept as the reason for 没解决 (`mine._kept_reason`)."""
-    await ctx.start_flow(REOPEN, SURE, {"ticket_id": ticket.id, "reason": text.strip()})
+    it, the words kept as the reason for 没解决 (`mine._kept_reason`), and the files of the
+    draft they came from (`DRAFT_KEPT`)."""
+    kept = draft.to_data() if draft is not None and draft.extras else None
+    data = {"ticket_id": ticket.id, "reason": text.strip(), DRAFT_KEPT: kept}
+    await ctx.start_flow(REOPEN, SURE, data)
     buttons = [
         Button(ctx.text(as_answered("btn_not_resolved_reopen", ticket)), f"my:bad:{ticket.id}"),
         Button(ctx.text(confirm_key(ticket)), f"my:ok:{ticket.id}"),

@@ -151,6 +151,69 @@ async def test_goods_short_added_after_the_resolution_asks_if_it_is_not_solved(
     assert len(await desk.tickets()) == 1
 
 
+async def _files_of(desk: Harness, ticket_id: int) -> list[tuple[str, str]]:
+    async with desk.db.uow() as uow:
+        return [(a.kind, a.file_id) for a in await uow.attachments.of_ticket(ticket_id)]
+
+
+async def _shortfall_with_a_photo_pressed_after_resolution(desk: Harness) -> tuple[int, Outcome]:
+    """少了两条 and a photo of the shelf drafted beside the delivery in hand; the team resolves
+    it; ➕ pressed on the summary that showed the photo."""
+    ticket_id = await _accepted(desk)
+    await desk.send(RETAILER, "少了两条")
+    shown = await desk.send(RETAILER, photo_file_id="shelf")
+    assert "补充：1 项" in texts(shown)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    return ticket_id, await desk.press(RETAILER, _add_button(shown))
+
+
+async def test_goods_short_with_a_photo_added_after_the_resolution_asks_too(
+    desk: Harness,
+) -> None:
+    """The draft's photo does not stop the question (it used to: the draft was offered to
+    the triage desk as a new request); 没解决 sends the ticket back with the photo."""
+    ticket_id, late = await _shortfall_with_a_photo_pressed_after_resolution(desk)
+    assert "您说的“少了两条”是指它还没解决吗" in texts(late)
+    assert "督办分派台" not in texts(late)
+    await desk.press(RETAILER, f"my:bad:{ticket_id}")
+    assert (await desk.actions(ticket_id))[-1] == "reopen"
+    assert ("photo", "shelf") in await _files_of(desk, ticket_id)
+    assert len(await desk.tickets()) == 1
+
+
+async def test_a_summary_with_a_photo_shown_after_the_resolution_offers_not_solved(
+    desk: Harness,
+) -> None:
+    ticket_id = await _accepted(desk)
+    await desk.send(RETAILER, "少了两条")
+    await desk.send(RETAILER, photo_file_id="shelf")
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket_id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送一条", chat=DELIVERY_CHAT)
+    again = await desk.send(RETAILER, "你好")
+    assert "❌ 工单 10019 还没解决" in _button_labels(again)
+
+
+async def test_goods_short_with_a_photo_filed_as_new_keeps_the_photo(desk: Harness) -> None:
+    ticket_id, _ = await _shortfall_with_a_photo_pressed_after_resolution(desk)
+    summary = await desk.press(RETAILER, f"my:new:{ticket_id}")
+    assert "少了两条" in texts(summary) and "补充：1 项" in texts(summary)
+    await desk.press(RETAILER, "f:ok")
+    new = (await desk.tickets())[-1]
+    assert new.id is not None and new.id != ticket_id
+    assert await _files_of(desk, new.id) == [("photo", "shelf")]
+
+
+async def test_goods_short_with_a_photo_said_solved_keeps_it_on_the_ticket(
+    desk: Harness,
+) -> None:
+    ticket_id, _ = await _shortfall_with_a_photo_pressed_after_resolution(desk)
+    rate = await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    assert f"my:r:{ticket_id}:5" in button_data(rate)
+    assert ("photo", "shelf") in await _files_of(desk, ticket_id)
+    assert len(await desk.tickets()) == 1
+
+
 def _button_labels(out: Outcome) -> list[str]:
     return [b.text for r in out.replies for row in r.buttons for b in row]
 
