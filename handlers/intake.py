@@ -93,6 +93,11 @@ def _calls_off_at(step: str, text: str) -> bool:
     return not nothing_more(text)
 
 
+def acknowledges_only(text: str) -> bool:
+    """A greeting, thanks or a bare yes (好了, 好的, 可以, 嗯, 謝謝): no words of a request."""
+    return tickets.is_greeting(text) or nothing_more(text)
+
+
 def nothing_more(text: str) -> bool:
     """A reply to "没有的话点「下一步」" that says there is nothing more, thanks or not
     (不用了，谢谢; 沒有了): not words of the request."""
@@ -276,6 +281,13 @@ async def ticket_step(ctx: Ctx) -> None:
             return
         if not msg.text and (msg.voice_file_id or msg.photo_file_id or msg.location):
             await _describe_without_words(ctx, gathered)
+            return
+        if words and acknowledges_only(msg.text):
+            # 好了, 好的, 可以 or 你好 where the request's words are asked for: no description
+            # (the team would read "好了"), so what the request is is asked again.
+            filed = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered))
+            said = ctx.text("describe_ack_only", words=quoted(msg.text.strip()))
+            ctx.reply(f"{said}\n{ctx.text(f'describe_{filed.value}')}")
             return
         # A photo's or a voice note's caption is the description; the file is kept too.
         if msg.photo_file_id:

@@ -223,6 +223,8 @@ INTAKE: dict[str, str] = {
     "e_created": "🚨 已报警，工单号 {number}。\n值班服务队（{team}）已收到通知，会尽快联系您{phone_hint}。\n情况有变化可以直接发消息补充。",
     "e_phone_hint": "（电话 {phone}）",
     # request-like flows
+    # 好了 or 好的 typed where the request's words are asked for: not taken as them.
+    "describe_ack_only": "收到“{words}”。还没有记下要办的事，请再说一下是什么事情。",
     "describe_request": "📝 请描述需要办理或求助的事情：",
     "describe_complaint": "📣 请说明投诉的事情（时间、地点、经过）：",
     "describe_suggestion": "💡 请写下您的建议：",

@@ -15,6 +15,7 @@ from handlers.drafts import DRAFT
 from handlers.i18n import quoted
 from handlers.rating import gist_of
 from handlers.replies import Button, rows
+from handlers.tickets import routed
 from handlers.verdict_words import bare_verdict
 from handlers.wish_lists import in_list_order, item_button_text
 
@@ -26,9 +27,9 @@ _REFUSABLE = frozenset({Kind.COMPLAINT, Kind.SUGGESTION})
 
 async def verdict_or_draft(ctx: Ctx) -> bool:
     """Asked which a bare verdict word typed mid-draft is for, the words held for the
-    draft's button (`intake.HELD_WORDS`); False when the words are no bare verdict, are the
-    step's own answer (好了 to "没有的话点「下一步」"), the draft holds nothing yet, or no
-    ticket of theirs awaits their word."""
+    draft's button (`intake.HELD_WORDS`); judged at once when the draft holds nothing yet.
+    False when the words are no bare verdict, are the step's own answer (好了 to "没有的话
+    点「下一步」"), or no ticket of theirs awaits their word."""
     conv, msg = ctx.conv, ctx.msg
     if conv is None or conv.flow != intake.TICKET or msg.is_button or msg.reply_to is not None:
         return False
@@ -38,10 +39,14 @@ async def verdict_or_draft(ctx: Ctx) -> bool:
     verdict = bare_verdict(text)
     if verdict is None or (conv.step == "extras" and intake.nothing_more(text)):
         return False
-    left = intake.draft_words(ctx)
-    awaiting = await verdicts.awaiting_verdict(ctx) if left is not None else []
+    awaiting = await verdicts.awaiting_verdict(ctx)
     if not awaiting:
         return False
+    left = intake.draft_words(ctx)
+    if left is None:
+        # Nothing drafted yet (/new, then 好了): no description to keep it for, so it is
+        # the verdict, as typed outside a draft.
+        return await verdicts.typed_verdict(ctx, text, routed(ctx))
     buttons = [
         Button(_ticket_text(ctx, ticket, number), _verdict_data(verdict, ticket))
         for ticket, number in (await in_list_order(ctx, awaiting))[:_SHOWN]

@@ -265,3 +265,36 @@ async def test_a_verdict_word_mid_draft_with_nothing_awaiting_stays_the_drafts(
     await desk.send(RETAILER, "少了两条")
     out = await desk.send(RETAILER, "满意")
     assert "已补充" in texts(out) and "f:keep" not in " ".join(button_data(out))
+
+
+@pytest.mark.parametrize("typed", ["好了", "好的", "可以", "好的，謝謝"])
+async def test_an_acknowledgement_at_an_empty_draft_asks_what_the_request_is(
+    desk: Harness, typed: str
+) -> None:
+    """Before: /new, then 好了, took 好了 as the description (可以再发照片…), to be filed."""
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, typed)
+    said = texts(out)
+    assert "还没有记下要办的事" in said or "還沒有記下要辦的事" in said, said
+    assert "下一步" not in said and "f:next" not in button_data(out)
+    filed = await desk.send(RETAILER, "今天送货少送了两条中华")
+    assert "下一步" in texts(filed)
+    await desk.press(RETAILER, "f:next")
+    summary = texts(await desk.press(RETAILER, "f:ok"))
+    assert "已提交" in summary
+    [ticket] = await desk.tickets()
+    assert ticket.text == "今天送货少送了两条中华"
+
+
+async def test_a_verdict_word_at_an_empty_draft_judges_the_ticket_awaiting_it(
+    desk: Harness,
+) -> None:
+    """/new, then 好了, while a ticket awaits their verdict: its score is asked, as outside
+    a draft, not 好了 taken as the new request's words."""
+    ticket_id = await _summary_open_then_resolved(desk)
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "好了")
+    assert f"my:r:{ticket_id}:5" in button_data(out), texts(out)
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    [rated] = await desk.tickets()
+    assert rated.rating == 5
