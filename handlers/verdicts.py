@@ -78,7 +78,7 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     if not bare(text):
         return False
     replied = await resolution_replied_to(ctx)
-    # 怎么还差两条: goods short, asked why, are no new question (`_goods_short_of`).
+    # 怎么还差两条: goods short, asked why, are no new question (`_goods_of`).
     short = replied is None and len(bare(text)) <= NOT_SOLVED_MAX and says_goods_short(text)
     if not short and not may_be_a_verdict(text, replied=replied is not None):
         return False
@@ -104,7 +104,12 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         if ticket is None and of_its_answer:
             ticket = item_named(text, awaiting)
         if ticket is None and short:
-            ticket = _goods_short_of(ctx, awaiting)
+            goods = _goods_of(ctx, awaiting)
+            if len(goods) > 1:
+                # 还差两条 while a delivery and an order both await their word: which one
+                # came short is theirs to say, the words kept for the one pressed.
+                return await _which_disputed(ctx, goods, text.strip(), ask="short_which")
+            ticket = goods[0] if goods else None
         # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
         # answer that can be disputed awaits their word (a repair's beside it or not).
         disputable = [t for t in awaiting if t.kind in DISPUTABLE]
@@ -188,19 +193,21 @@ async def _ask_if_not_solved(
     )
 
 
-def _goods_short_of(ctx: Ctx, awaiting: list[Ticket]) -> Ticket | None:
-    """The one ticket of a goods line (`ServiceLine.goods`: ordering, delivery) awaiting the
+def _goods_of(ctx: Ctx, awaiting: list[Ticket]) -> list[Ticket]:
+    """The tickets of a goods line (`ServiceLine.goods`: ordering, delivery) awaiting the
     person's verdict, which words saying goods came short (差了两条, 没送齐) are about though
-    they name no service; None when there is none of them, or several."""
+    they name no service."""
     lines = {line.id for line in ctx.cfg.service_lines if line.goods}
-    goods = [t for t in awaiting if t.line in lines]
-    return goods[0] if len(goods) == 1 else None
+    return [t for t in awaiting if t.line in lines]
 
 
-async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> bool:
-    """我不同意，这个答复我不能接受 while several answers that can be disputed await: which
-    one is asked, a button each, the words kept as the reason for the one pressed, with
-    「📝 不是，作为新的求助」 beside them."""
+async def _which_disputed(
+    ctx: Ctx, disputable: list[Ticket], words: str, *, ask: str = "dispute_which"
+) -> bool:
+    """我不同意，这个答复我不能接受 while several answers that can be disputed await (or 还差
+    两条 while several goods tickets do, `ask` short_which): which one is asked, a button
+    each, the words kept as the reason for the one pressed, with 「📝 不是，作为新的求助」
+    beside them."""
     shown = (await in_list_order(ctx, disputable))[:_WHICH_MAX]
     ids = [t.id for t, _ in shown]
     await ctx.start_flow(REOPEN, SURE, {"ticket_ids": ids, "reason": words})
@@ -208,7 +215,7 @@ async def _which_disputed(ctx: Ctx, disputable: list[Ticket], words: str) -> boo
     buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{shown[0][0].id}"))
     what = called_here(ctx, *disputable)
     ctx.say(
-        "dispute_which",
+        ask,
         rows(*buttons, per_row=1),
         count=len(disputable),
         words=quoted(words),

@@ -80,3 +80,38 @@ async def test_goods_short_beside_a_resolved_ticket_of_another_service_is_not_ab
     [ticket] = await desk.tickets()
     assert (ticket.line, ticket.status) == ("growing", Status.RESOLVED)
     assert "已办结，等您确认" not in texts(await desk.send(FARMER, "差了两条"))
+
+
+async def _delivery_and_order_resolved(desk: Harness) -> tuple[int, int]:
+    delivery = await _delivery_resolved(desk)
+    order = await _resolved(
+        desk, RETAILER, "这周的中华只给了5条，能不能加订几条", ORDERING_MEMBER, ORDERING_CHAT
+    )
+    return delivery, order
+
+
+@pytest.mark.parametrize("typed", ["差了两条", "还差两条", "没送齐"])
+async def test_goods_short_beside_a_resolved_delivery_and_order_asks_which(
+    desk: Harness, typed: str
+) -> None:
+    """Before: with two goods tickets awaiting the verdict, 还差两条 was offered to the triage
+    desk as a new request. Now which one is asked, the words kept for the one pressed."""
+    delivery, order = await _delivery_and_order_resolved(desk)
+    out = await desk.send(RETAILER, typed)
+    said = texts(out)
+    assert "要把这条消息作为" not in said
+    assert f"您有 2 个工单办结待确认。您说的“{typed}”是哪一个还没解决" in said
+    assert button_data(out) == [f"my:bad:{order}", f"my:bad:{delivery}", f"my:new:{order}"]
+    await desk.press(RETAILER, f"my:bad:{delivery}")
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses == {delivery: Status.DISPATCHED, order: Status.RESOLVED}
+    team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == DELIVERY_CHAT]
+    assert any(f"报告人表示问题没有解决：{typed}" in text for text in team)
+
+
+async def test_goods_short_of_neither_of_two_is_filed_as_a_new_request(desk: Harness) -> None:
+    _, order = await _delivery_and_order_resolved(desk)
+    await desk.send(RETAILER, "还差两条")
+    summary = await desk.press(RETAILER, f"my:new:{order}")
+    assert "内容：还差两条" in texts(summary)
+    assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
