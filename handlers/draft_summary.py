@@ -145,6 +145,7 @@ async def show_summary(
     about = "、".join(offer.number for offer in offers)
     # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
     folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(ALL_OFFERED)
+    note = ""
     if offers and not items and not too_long:
         # Words that may be about a ticket in hand: added to it (to which one, theirs to
         # say when several are), or filed as a new one.
@@ -158,12 +159,17 @@ async def show_summary(
             adds.append((Button(rest, f"f:more{mark}"),))
         submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
         buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
+        resolved = [offer for offer in shown if offer.ticket_id in not_solved]
+        if lead == "free_text_confirm" and resolved:
+            # Shown again (「更多…」) after the team resolved some: their buttons read
+            # 「❌ 工单 N 还没解决」, and so does what the lead tells to press.
+            lead, note = _resolved_lead(ctx, resolved, every=len(resolved) == len(offers))
         if lead == "free_text_confirm" and len(offers) > OFFERED_AT_MOST:
             lead = "about_many_confirm" if folded else "about_all_confirm"
         elif lead == "free_text_confirm":
             lead = "about_several_confirm" if len(offers) > 1 else "about_open_confirm"
     shown_count = OFFERED_AT_MOST if folded else len(offers)
-    first = said or (
+    led = (
         ctx.text(
             lead,
             kind=kind,
@@ -175,6 +181,7 @@ async def show_summary(
         if lead
         else ""
     )
+    first = said or led + note
     thanked = ctx.conv.data.get(THANKED)
     if isinstance(thanked, list) and not items:
         # Thanks that ask for nothing: passed on to the team thanked, first; or filed.
@@ -225,18 +232,41 @@ async def _offers_now(
     return offers, frozenset(not_solved)
 
 
+def _resolved_lead(ctx: Ctx, resolved: list[Offer], *, every: bool) -> tuple[str, str]:
+    """What a summary says of the tickets it offers that were resolved since (`resolved`,
+    each with 「❌ 工单 N 还没解决」): when `every` ticket offered was, no lead of tickets in
+    hand but whether they are not solved; else that lead, and a note after it naming
+    those. (the lead's key or "", the words after it)."""
+    number = "、".join(offer.number for offer in resolved)
+    if len(resolved) == 1:
+        button = f"「{_not_solved_label(ctx, resolved[0])}」"
+    else:
+        button = ctx.text("not_solved_buttons")
+    if every:
+        return "", ctx.text("about_resolved_confirm", number=number, button=button)
+    return "free_text_confirm", ctx.text("about_resolved_note", number=number, button=button)
+
+
+def _shown_number(ctx: Ctx, offer: Offer) -> str:
+    """An offered ticket's number, with that of its item on a wish list: 第2项 10024."""
+    if offer.place is None:
+        return offer.number
+    return f"{ctx.text('item_number', number=offer.place)} {offer.number}"
+
+
+def _not_solved_label(ctx: Ctx, offer: Offer) -> str:
+    return ctx.text("add_not_solved", number=_shown_number(ctx, offer))
+
+
 def _add_button(
     ctx: Ctx, offer: Offer, mark: str, *, several: bool, not_solved: frozenset[int]
 ) -> Button:
     """「➕ 补充到工单 N」, naming the ticket's team too when several are offered; for one
     resolved since it was offered, 「❌ 工单 N 还没解决」, which its press asks."""
-    # An item of a wish list by the number the list was filed under too: 第2项 10024.
-    number = offer.number
-    if offer.place is not None:
-        number = f"{ctx.text('item_number', number=offer.place)} {number}"
+    number = _shown_number(ctx, offer)
     label = ctx.text("add_to_ticket", number=number)
     if offer.ticket_id in not_solved:
-        label = ctx.text("add_not_solved", number=number)
+        label = _not_solved_label(ctx, offer)
     elif several and offer.team_id is not None:
         team = in_script(ctx.cfg.team(offer.team_id).name, ctx.script)
         label = ctx.text("add_to_ticket_of_team", number=number, team=team)

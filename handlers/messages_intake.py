@@ -317,6 +317,15 @@ INTAKE: dict[str, str] = {
         "下面是您正在办理中、可能相关的 {count} 张工单。这条消息是对其中一张的补充，还是一件新的事？"
         "是补充请点那张工单的「➕ 补充到工单」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
+    # The summary shown again (「更多…」) after the team resolved tickets it offers: their
+    # buttons read 「❌ 工单 N 还没解决」, and so does the lead; of every one of them, or of
+    # those among the tickets in hand.
+    "about_resolved_confirm": (
+        "您的工单 {number} 已办结，等您确认。这条消息是说还没解决，还是一件新的事？"
+        "是说还没解决请点{button}；是新的事请点「✅ 作为新工单提交」。"
+    ),
+    "about_resolved_note": "其中工单 {number} 已办结、等您确认：是说它还没解决，请点{button}。",
+    "not_solved_buttons": "那张工单的「❌ 还没解决」",
     "add_to_more": "更多…（还有 {count} 张工单）",
     # A ticket offered to add to, resolved since: its button asks whether it is not solved.
     "add_not_solved": "❌ 工单 {number} 还没解决",

@@ -118,3 +118,78 @@ async def test_a_ticket_closed_before_its_press_takes_nothing_and_the_rest_stay_
     assert f"已补充到工单 {second.label}" in texts(added)
     statuses = {t.id: t.status for t in await desk.tickets()}
     assert statuses[oldest.id] is Status.CANCELLED
+
+
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+
+
+async def _resolve(desk: Harness, ticket: Ticket) -> None:
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+
+
+async def _withdraw(desk: Harness, ticket: Ticket) -> None:
+    async with desk.db.uow() as uow:
+        stored = await uow.tickets.get(ticket.id or 0)
+        assert stored is not None
+        await perform(
+            uow,
+            desk.cfg,
+            stored,
+            Action.CANCEL,
+            actor_id=RETAILER,
+            role=Role.REQUESTER,
+            now=desk.clock.now,
+        )
+        await uow.commit()
+
+
+async def test_more_after_one_was_resolved_says_how_to_say_it_is_not_solved(
+    desk: Harness,
+) -> None:
+    """少了两条 offered to seven deliveries; the newest is resolved; 「更多…」 lists them
+    again, its button now 「❌ 工单 N 还没解决」: the lead says so, not only ➕."""
+    newest_first = await _seven_in_hand(desk)
+    out = await desk.send(RETAILER, "少了两条")
+    [more] = [d for d in button_data(out) if d.startswith("f:more")]
+    newest = newest_first[0]
+    await _resolve(desk, newest)
+    listed = await desk.press(RETAILER, more)
+    label = f"❌ 工单 {newest.label} 还没解决"
+    assert label in _labels(listed)
+    assert f"其中工单 {newest.label} 已办结、等您确认：是说它还没解决，请点「{label}」" in texts(
+        listed
+    )
+
+
+async def test_more_after_every_other_was_withdrawn_asks_only_if_it_is_not_solved(
+    desk: Harness,
+) -> None:
+    """Before: the lead told to press 「➕ 补充到工单 N」 and said N was being worked on,
+    while its only button read 「❌ 工单 N 还没解决」."""
+    newest_first = await _seven_in_hand(desk)
+    out = await desk.send(RETAILER, "少了两条")
+    [more] = [d for d in button_data(out) if d.startswith("f:more")]
+    newest, *others = newest_first
+    for ticket in others:
+        await _withdraw(desk, ticket)
+    await _resolve(desk, newest)
+    listed = await desk.press(RETAILER, more)
+    said = texts(listed)
+    label = f"❌ 工单 {newest.label} 还没解决"
+    assert [b for b in _labels(listed) if "工单 " in b] == [label]
+    assert f"您的工单 {newest.label} 已办结，等您确认" in said
+    assert f"请点「{label}」" in said
+    assert "➕" not in said and "正在办理中" not in said
+
+
+async def test_a_resolved_tickets_lead_is_in_traditional_for_a_traditional_writer(
+    desk: Harness,
+) -> None:
+    newest_first = await _seven_in_hand(desk)
+    out = await desk.send(RETAILER, "還差兩條")
+    [more] = [d for d in button_data(out) if d.startswith("f:more")]
+    await _resolve(desk, newest_first[0])
+    listed = await desk.press(RETAILER, more)
+    assert f"其中工單 {newest_first[0].label} 已辦結、等您確認" in texts(listed)
