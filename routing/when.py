@@ -35,14 +35,21 @@ _PAST = re.compile(PAST)
 _NOW = re.compile(NOW)
 _AFTERMATH = re.compile(AFTERMATH)
 _TODAY = re.compile(TODAY)
-# The payment, a few characters of its clause (的钱, 公司, 一直), and the 现在 of 到现在.
-_WAITED_FOR = re.compile(rf"(?:{PAYMENT})[^，,。.！!？?；;：:\s]{{0,4}}?到(现在)")
+# The payment, then the rest of its clause (的钱, 公司, 一直), where its wait may be said
+# as lasting or still going on (补贴到现在也没发, 补贴到现在还在拖, 赔款还在审, 保险公司现在
+# 正在走流程): the 现在, 还在 or 正在 there are the payment's, not the disaster's.
+# 现在又下冰雹了 is another clause's, and 又 is never the wait's.
+_PAYMENT_CLAUSE = re.compile(rf"(?:{PAYMENT})([^，,。.！!？?；;：:\s]{{0,8}})")
+_STILL = re.compile(r"现在|还在|正在")
 
 
 def said_now(simplified: str) -> bool:
     """Whether a text (in Simplified script) says something is happening now, other than
-    the wait for a payment (补贴到现在也没发)."""
-    waited = {match.start(1) for match in _WAITED_FOR.finditer(simplified)}
+    the wait for a payment (补贴到现在也没发, 补贴到现在还在拖)."""
+    waited: set[int] = set()
+    for clause in _PAYMENT_CLAUSE.finditer(simplified):
+        rest = clause.group(1)
+        waited |= {clause.start(1) + still.start() for still in _STILL.finditer(rest)}
     return any(match.start() not in waited for match in _NOW.finditer(simplified))
 
 

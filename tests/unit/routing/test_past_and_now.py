@@ -32,6 +32,40 @@ def test_a_payment_for_a_past_disaster_awaited_until_now_is_not_urgent(
 @pytest.mark.parametrize(
     "text",
     [
+        "前年的洪水补贴到现在还在拖",
+        "前年的洪水補貼到現在還在拖",
+        "去年冰雹的补偿款现在还在审",
+        "上个月山洪的补助到现在还在等",
+        "去年冰雹的保险现在正在走流程，啥时候赔",
+    ],
+)
+def test_a_payment_for_a_past_disaster_still_awaited_is_not_urgent(
+    router: Router, text: str
+) -> None:
+    """还在拖 or 正在走流程 after the payment is its wait going on, as 到现在 is: before,
+    还在 read as the flood happening now (，急)."""
+    decision = router.route(text)
+    assert not decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年的补贴还没到，现在又下冰雹了",
+        "前年洪水的补贴还在拖，今天山洪又来了",
+        "上周的补助到了，现在烟地还在被水淹",
+    ],
+)
+def test_a_disaster_now_beside_a_payment_still_awaited_is_still_urgent(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.urgent, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "前天的洪水到现在还没退，烟地全淹了",
         "去年冰雹的赔款到现在还没到，现在又下冰雹了",
         "前年洪水冲垮的烟地到现在还没修好，现在又下暴雨了",
