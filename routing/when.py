@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 # Days or more ago. Not 昨天, 昨晚, 刚才, 之前 or 以前 ("昨晚一场冰雹，烟叶全打穿了",
-# "昨天停电到现在还没来电", "风机不转了，之前还好好的" are now).
-PAST = r"上次|上回|去年|前年|上个月|前天|前几天|上周|上礼拜|上星期|上个星期"
+# "昨天停电到现在还没来电", "风机不转了，之前还好好的" are now). Years back said loosely
+# (前几年, 早些年, 那年) or counted (三年前, 两个月前, 十几天前), not 年前 alone (before the
+# new year, which may be ahead).
+PAST = (
+    r"上次|上回|去年|前年|大前年|上个月|前天|大前天|前几天|前两天|前些天|前些日子|前段时间"
+    r"|前阵子|上周|上礼拜|上星期|上个星期|前几年|前两年|前些年|早几年|早些年|那年|那一年|当年"
+    r"|[一二两三四五六七八九十几多半\d]+个?(?:年|月|星期|礼拜|周|天)(?:以)?前"
+)
 # Happening now, which outweighs any past word ("上次修好了，现在又停电了", "去年遭了冰雹，
 # 今年又遭了"). Not 还在 of a machine still working ("风机有点响，还在转"), nor 现在 of a
 # fault mended ("现在好了").

@@ -105,6 +105,36 @@ def test_a_past_danger_whose_loss_is_asked_about_is_no_emergency(router: Router,
 @pytest.mark.parametrize(
     "text",
     [
+        "前几年烤房着火，保险赔了没有",
+        "前幾年烤房著火，保險賠了沒有",
+        "三年前烤房着火，保险赔了没有",
+        "早些年烤房停电烤坏了一炕烟，当时说有补偿，发了没有",
+        "两个月前风机烧了，损失谁赔",
+        "那年洪水冲垮的烟地补偿发了吗",
+    ],
+)
+def test_a_danger_years_or_months_back_whose_loss_is_asked_about_is_no_emergency(
+    router: Router, text: str
+) -> None:
+    """前几年, 早些年, 那年 and a count back (三年前, 两个月前) are past words as 去年 is:
+    before, 前几年烤房着火，保险赔了没有 paged the 110 team (烘烤110 — 着火, 烤房, 急)."""
+    decision = router.route(text)
+    assert not (decision.urgent or decision.emergency or decision.danger), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["前几年烤房着过火，现在又冒烟了", "三年前修的烤房，刚才着火了", "烤房用了三年，今晚着火了"],
+)
+def test_a_danger_now_beside_years_back_still_pages(router: Router, text: str) -> None:
+    """A danger now outweighs a past word, and years counted (用了三年) are none."""
+    decision = router.route(text)
+    assert (decision.urgent, decision.emergency) == (True, True), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "烤房着火了",
         "昨晚烤房停电到现在还没来电",
         "刚才烤房冒烟了",
