@@ -443,6 +443,27 @@ def test_an_officer_not_acting_for_kin_or_favour_is_a_complaint_for_oversight(
 @pytest.mark.parametrize(
     "text",
     [
+        "举报了三次，市管员一直不查",
+        "舉報了三次，市管員一直不查",
+        "举报好几次了，专管员就是不来查",
+        "打了好几次举报电话，稽查员也不来处理",
+        "举报隔壁卖假烟，市管员一直不查",
+    ],
+)
+def test_an_officer_not_acting_on_tip_offs_is_a_complaint_for_oversight(
+    router: Router, text: str
+) -> None:
+    """Inaction on a tip-off is the officer's misconduct, whoever the tip-off was about:
+    before, 举报了三次，市管员一直不查 reached 作风监督 only on a tie with 专卖管理 (4 each,
+    0.50), and 打了好几次举报电话，稽查员也不来处理 went to 专卖管理, the officer's own office."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("conduct", Kind.COMPLAINT), decision.explanation
+    assert decision.confidence > 0.9, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "举报有人卖假烟，请稽查员来处理",
         "隔壁是我亲戚，他卖假烟，请市管员来查",
         "客户经理说不管是不是亲戚都要排队",
