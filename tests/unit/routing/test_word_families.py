@@ -325,6 +325,41 @@ def test_a_tip_off_about_a_shop_naming_the_officer_asked_to_act_is_the_licence_o
 @pytest.mark.parametrize(
     "text",
     [
+        "我举报的那家卖假烟的，市管员说会来查",
+        "我舉報的那家賣假菸的，市管員說會來查",
+        "我上次举报过的那个店还在卖私烟，稽查员什么时候来",
+        "我举报的那个小卖部，市管员说已经查了",
+        "我举报了隔壁卖假烟，专管员说明天来查",
+    ],
+)
+def test_a_tip_off_about_a_shop_followed_up_is_the_licence_offices(
+    router: Router, text: str
+) -> None:
+    """The tip-off the writer made (我举报的那家, 举报过的那个店), the officer who will act on
+    it beside it: before, each went to 作风监督 as a complaint against the officer
+    (举报+市管员, 事涉专卖管理人员，不由其自查)."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("monopoly", None), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我举报的那个客户经理还在上班",
+        "我举报的那家店卖假烟，市管员一直不查",
+        "我举报过的那个店，专管员收了钱不管",
+    ],
+)
+def test_a_tip_off_about_an_officer_or_their_inaction_followed_up_is_still_for_oversight(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "举报收购员压级压价",
         "我要举报一个市管员",
         "举报你们的送货员偷烟",
