@@ -515,6 +515,36 @@ def test_kin_or_inaction_said_of_no_officers_favour_is_no_complaint(
 @pytest.mark.parametrize(
     "text",
     [
+        "我拿了两条烟去退，客户经理没给钱",
+        "我拿了兩條菸去退，客戶經理沒給錢",
+        "我把两条烟拿去退了，客户经理一直没给钱",
+        "我拿两条烟去退货，客户经理不给钱",
+    ],
+)
+def test_a_refund_owed_for_goods_the_writer_returned_is_the_ordering_lines(
+    router: Router, text: str
+) -> None:
+    """The writer took the goods back (我拿…去退): the money owed is a refund, an ordinary
+    request. Before, 拿 and 没给钱 beside 客户经理 read as goods taken unpaid, and it went to
+    作风监督 as a complaint (拿+没给钱+客户经理)."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("ordering", None), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["客户经理拿走两条烟没给钱", "我拿了两条烟给客户经理，他没给钱", "客户经理拿了烟没给钱"],
+)
+def test_goods_a_person_took_or_was_given_unpaid_are_still_for_oversight(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "送货员拿走了两条烟没给钱，说是给我换",
         "客户经理拿走两条烟说拿去化验，再也没还",
         "送貨員拿走了兩條菸沒給錢，說是給我換",
