@@ -951,6 +951,14 @@ def test_an_order_not_come_or_gone_astray_goes_to_delivery(router: Router, text:
     assert decision.line == "delivery" and not decision.triage, decision.explanation
 
 
+@pytest.mark.parametrize("text", ["我订的货到了没有", "訂的玉溪到了沒有", "订的烟到了没有啊"])
+def test_an_order_asked_after_with_mei_you_goes_to_delivery(router: Router, text: str) -> None:
+    """到了没有 as 到了没 and 到了吗: before, 没有 (a word of its own) hid the 到了没, and the
+    order waited at the desk or went to 卷烟订货与营销 on the brand (订+玉溪)."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("delivery", False), decision.explanation
+
+
 @pytest.mark.parametrize(
     "text", ["新来的客户经理让我订玉溪", "订货日还没到，能不能先订", "我要订中华、玉溪、利群各十条"]
 )
