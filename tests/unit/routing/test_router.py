@@ -177,6 +177,18 @@ def test_negative_words_argue_against_a_line(router: Router) -> None:
     assert decision.line == "monopoly"
 
 
+@pytest.mark.parametrize(
+    "text", ["有人在村里偷偷收烟叶", "有人在村裡偷偷收菸葉", "有人私下收烟叶，价格比站里高"]
+)
+def test_leaf_bought_on_the_quiet_is_a_private_purchase_for_the_licence_office(
+    router: Router, text: str
+) -> None:
+    """偷偷收, 私下收 as 私收: before, the desk was offered 烟叶生产技术 1.0（烟叶） against
+    专卖管理 1.0（偷偷）, a tie."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
 def test_from_config_returns_the_same_router_for_the_same_config(demo_config: Config) -> None:
     assert Router.from_config(demo_config) is Router.from_config(demo_config)
 
