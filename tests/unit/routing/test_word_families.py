@@ -594,3 +594,27 @@ def test_hardship_aid_is_the_unions(router: Router, text: str) -> None:
 def test_hardship_aid_for_a_farmer_is_not_the_unions(router: Router, text: str) -> None:
     decision = router.route(text)
     assert decision.line != "staff", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烟站的人喝醉了还来上班",
+        "煙站的人喝醉了還來上班",
+        "送货员喝醉了开车",
+        "定级员一身酒气给我定级",
+    ],
+)
+def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
+    router: Router, text: str
+) -> None:
+    """喝醉, 一身酒气 as 喝酒: before, 烟站的人喝醉了还来上班 matched no word and waited at the
+    desk, and 送货员喝醉了开车 went to 物流配送, the driver's own team."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == ("conduct", Kind.COMPLAINT), decision.explanation
+
+
+@pytest.mark.parametrize("text", ["我老公喝醉了", "员工聚餐有人喝多了，能报销吗"])
+def test_drunk_said_of_no_one_at_work_is_no_complaint(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.line != "conduct" and decision.filed_as is None, decision.explanation
