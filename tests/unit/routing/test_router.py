@@ -1415,3 +1415,18 @@ def test_a_complaint_or_suggestion_left_to_the_desk_is_explained_as_filed(
     decision = router.route(text)
     assert decision.triage and decision.filed_as is not None, decision.explanation
     assert decision.explanation.endswith(ending), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["风机打坏了", "控制器让雷打坏了", "打雷把温控器打坏了，温度控制不了", "雷把控制器打壞了"],
+)
+def test_a_barns_part_struck_is_a_110_call_not_a_crops_loss(router: Router, text: str) -> None:
+    """打坏 is the growing line's word (冰雹把烟苗打坏了); a barn's part 打坏 is broken."""
+    decision = router.route(text)
+    assert decision.line == "curing" and decision.emergency
+
+
+def test_a_crop_struck_by_hail_stays_the_growers(router: Router) -> None:
+    decision = router.route("冰雹把烟苗打坏了")
+    assert decision.line == "growing" and "打坏" in decision.explanation
