@@ -16,7 +16,8 @@ a table is a linear classifier whose features are words; it is learned as one:
    ln(P(word | label) / P(word | other labels)), from those scaled counts.
 4. A label keeps the `max_words` words with the largest P(word | label) x weight (the word's
    share of the divergence between the label and the rest): frequent and typical words
-   first, one-off oddities last. Weights are rounded for review.
+   first, one-off oddities last. Weights are rounded for review; one rounded to 0 is
+   dropped, as it says nothing for the line.
 
 Only positive weights are kept: a table lists what speaks for a line. Learning and routing
 share the matcher, so a learned word's statistics are exactly what the router will see.
@@ -142,5 +143,7 @@ def learn_keywords(
                 ranked.append((p_in * weight, term, weight))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         kept = sorted(ranked[:max_words], key=lambda item: (-item[2], item[1]))
-        tables[label] = KeywordTable(words={term: round(w, digits) for _k, term, w in kept})
+        # A weight that rounds to 0 says nothing for the line (and a table refuses it).
+        rounded = ((term, round(w, digits)) for _k, term, w in kept)
+        tables[label] = KeywordTable(words={term: w for term, w in rounded if w > 0})
     return tables

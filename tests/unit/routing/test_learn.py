@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import math
+from pathlib import Path
 
 from core.config import Config
 from routing import Router
@@ -133,3 +135,14 @@ def test_repeated_cross_validation_gives_one_mean_per_seed(demo_config: Config) 
     assert list(scores) == [0, 1]
     assert all(score == (1.0, 1.0) for score in scores.values())
     assert mean_scores([]) == (0.0, 0.0)
+
+
+def test_a_weight_rounded_to_nothing_is_dropped_so_a_real_ledger_learns() -> None:
+    """The blind corpus's ledger has words whose weight rounds to 0.0: a table refuses them."""
+    with (Path(__file__).parents[2] / "data" / "routing_corpus_blind.csv").open(
+        encoding="utf-8"
+    ) as handle:
+        rows = list(csv.DictReader(handle))
+    tables = learn_keywords([r["text"] for r in rows], [r["label"] for r in rows])
+    assert set(tables) == {r["label"] for r in rows}
+    assert all(w > 0 for table in tables.values() for w in table.words.values())
