@@ -100,3 +100,14 @@ class People:
 
     async def supervisors_or_up(self) -> list[int]:
         return await self.supervisors() or await self.admins()
+
+    async def unreachable_above(self, team_id: str | None) -> list[int]:
+        """Those above a team the ladder could not write to privately (never opened a
+        private chat with the bot, or blocked it): the team's leaders (none for None), the
+        supervisors and the admins, in that order."""
+        leaders = (
+            team_leaders(self.cfg, team_id, await self._memberships(team_id)) if team_id else []
+        )
+        everyone = unique([*leaders, *await supervisors(self.uow, self.cfg), *self.cfg.admins])
+        reached = set(await self.reachable(everyone))
+        return [uid for uid in everyone if uid not in reached]

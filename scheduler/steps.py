@@ -27,6 +27,7 @@ from core.services import may_work_on
 from core.team_card import alert_card
 from core.texts import lateness
 from core.triage import at_triage, dispatch_buttons
+from core.unreached import group_instead, not_reached_note
 from scheduler import callback, requester, texts
 from scheduler.enqueue import Buttons, Pending, Row, button, priority_of
 from scheduler.ladder_record import record_step
@@ -43,6 +44,7 @@ from scheduler.plan import (
     Taken,
     plan,
 )
+from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -187,16 +189,25 @@ async def _escalate(
     chat = await people.team_chat(ticket.team_id)
     rungs = step.rungs
     said = [await _rung(uow, people, ticket, phase, rung.action, values, chat) for rung in rungs]
-    # After downtime several rungs are taken at once: each audience hears once, the newest
-    # rung that reaches it (a chat reached twice, leaders standing in for the team, say,
-    # hears only the later), each saying how late it is now.
-    hears = {chat_id: i for i, rung in enumerate(said) for chat_id in rung.targets}
-    card_at = await _cards_at(uow, cfg, ticket, await people.user(ticket.requester_id))
     # The deadline is part of the key: a transfer or reopen starts a new ladder whose
     # step 0 must not be mistaken for the old one's.
     # The team too: a call moved to the town the farmer named keeps its deadline
     # (`core.services.redirect`), and the new team's ladder must not be taken for the old.
     ladder = f"esc:{tid}:{ticket.team_id}:{phase}:{int(step.deadline.timestamp())}"
+    # A rung that reaches nobody privately is posted in a group its people are in instead.
+    instead = [
+        await _group_instead(people, ticket, rung.action, s, ladder)
+        for rung, s in zip(rungs, said, strict=True)
+    ]
+    # After downtime several rungs are taken at once: each audience hears once, the newest
+    # rung that reaches it (a chat reached twice, leaders standing in for the team, say,
+    # hears only the later), each saying how late it is now.
+    hears = {
+        chat_id: i
+        for i, (rung, group) in enumerate(zip(said, instead, strict=True))
+        for chat_id in [*rung.targets, *([group.place.chat_id] if group else [])]
+    }
+    card_at = await _cards_at(uow, cfg, ticket, await people.user(ticket.requester_id))
     messages = 0
     for i, (rung, rung_said) in enumerate(zip(rungs, said, strict=True)):
         told = [chat_id for chat_id in rung_said.targets if hears[chat_id] == i]
@@ -216,6 +227,23 @@ async def _escalate(
                 ),
                 now,
             )
+        group = instead[i]
+        if group is not None and hears[group.place.chat_id] == i:
+            out.add(
+                Row(
+                    group.place.chat_id,
+                    "\n".join(filter(None, [rung_said.headline, group.note, card_at(group.place)])),
+                    group.key,
+                    rung_said.purpose,
+                    priority_of(ticket),
+                    tid,
+                    rung_said.buttons,
+                    extra=rung_said.extra,
+                    thread_id=group.place.thread_id,
+                ),
+                now,
+            )
+            told = [*told, group.place.chat_id]
         messages += len(told)
         # Every rung is in the audit trail, in order, with whom it reached itself.
         action = "remind" if rung.action == "remind_team" else "escalate"
@@ -227,6 +255,36 @@ async def _escalate(
         key = await _caller_notice(cfg, people, ticket, step, said)
         await _reassure_requester(people, out, ticket, ladder, values, now, key=key)
     return Taken(step.action, messages)
+
+
+@dataclass(frozen=True, slots=True)
+class _Instead:
+    """The group a rung that reached nobody privately is posted in, and the line naming
+    who could not be reached (`core.unreached`)."""
+
+    place: ChatPlace
+    note: str
+    key: str
+
+
+async def _group_instead(
+    people: People, ticket: Ticket, action: LadderAction, said: _Said, ladder: str
+) -> _Instead | None:
+    """Where a rung that reached nobody goes instead: the leaders' alert (or the team's
+    reminder standing in for a team without a chat) to the team's group, else the
+    supervisors' desk; the supervisors' alert to their desk, else the team's group. None
+    when the rung reached someone, there is no group to post in, or the group was told
+    already: once a ladder (`ladder`, its key) and rung, not at each of its repeats."""
+    if said.targets:
+        return None
+    uow, cfg = people.uow, people.cfg
+    supervisors_first = action == "alert_supervisors"
+    place = await group_instead(uow, cfg, ticket.team_id, supervisors_first=supervisors_first)
+    key = f"{ladder}:{action}:group:{place.chat_id}" if place is not None else ""
+    if place is None or await OutboxQueries.on(uow).has_key(key):
+        return None
+    missed = await people.unreachable_above(None if supervisors_first else ticket.team_id)
+    return _Instead(place, await not_reached_note(uow, missed), key)
 
 
 async def _cards_at(

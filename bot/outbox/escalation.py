@@ -45,6 +45,7 @@ from core.model import ChatPlace, OutboxMessage, Ticket
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
+from core.unreached import group_instead, not_reached_note
 from handlers.i18n import t
 from routing.reader import as_written, message_in_script
 from storage.outbox_queries import OutboxQueries
@@ -369,19 +370,18 @@ async def _alerts(
         # team's leaders hear, not the ticket's team, which may be the one complained about.
         team_id, team_chat = other, await team_place(uow, cfg, other)
         rungs = await _ladder(uow, cfg, team_id, team_chat)
-    level, targets = await _first_reachable(
-        uow, rungs, _start_rung(rungs, ticket, row.chat_id), row
-    )
+    start = _start_rung(rungs, ticket, row.chat_id)
+    level, targets = await _first_reachable(uow, rungs, start, row)
     team_chat_refuses = forbidden and row.chat_id < 0 and team_group
     if team_chat_refuses and level < _SUPERVISORS:
         # A team chat that refuses the bot (it was removed from the group) cuts the whole
         # team off, not one person: the supervisors hear of it too, not only its leaders.
         _, above = await _first_reachable(uow, rungs, _SUPERVISORS, row)
         targets += [t for t in above if t not in targets]
-    if not targets:
-        return []
     group = None if team_id == ticket.team_id else cfg.team(team_id).name
     text_at = await _alert_texts(uow, cfg, ticket, row, reason, forbidden=forbidden, group=group)
+    if not targets:
+        return await _group_alert(uow, cfg, ticket, row, now, team_id, start, rungs, text_at)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
@@ -410,6 +410,48 @@ async def _alerts(
         )
         for target in targets
     ]
+
+
+async def _group_alert(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    row: OutboxMessage,
+    now: datetime,
+    team_id: str,
+    start: int,
+    rungs: list[list[int]],
+    text_at: Callable[[ChatPlace], str],
+) -> list[OutboxMessage]:
+    """The ladder's end: nobody above the failed chat can be written to privately (on a
+    bureau's first days, few have opened a private chat with the bot). The alert is posted
+    in a group they are in instead (`core.unreached`), naming who could not be reached:
+    a team's member's or leader's in the team's group, a supervisor's or admin's in their
+    desk first; never in the group that has just refused it. None: no group to post in."""
+    place = await group_instead(
+        uow, cfg, team_id, supervisors_first=start > _SUPERVISORS, besides=row.chat_id
+    )
+    if place is None:
+        return []
+    people = [*(uid for rung in rungs[_TEAM_CHAT + 1 :] for uid in rung), row.chat_id]
+    missed = [uid for uid in unique(people) if uid > 0 and not await _reachable(uow, uid)]
+    note = await not_reached_note(uow, missed)
+    text = "\n".join(filter(None, [text_at(place), note]))
+    payload: dict[str, Any] = {"text": text}
+    if place.thread_id is not None:
+        payload["thread_id"] = place.thread_id
+    alert = OutboxMessage(
+        chat_id=place.chat_id,
+        method="send_message",
+        payload=message_in_script(payload, Script.HANS),  # a group reads Simplified
+        created_at=now,
+        not_before=now,
+        priority=0 if ticket.urgent else min(row.priority, 1),
+        ticket_id=ticket.id,
+        purpose="alert",
+        dedup_key=f"undeliverable:{_row_key(row)}:{place.chat_id}",
+    )
+    return [alert]
 
 
 def _row_key(row: OutboxMessage) -> str:

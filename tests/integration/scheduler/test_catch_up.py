@@ -34,6 +34,8 @@ from tests.integration.scheduler.clockwork import (
 from tests.support.config_edits import with_team_changed
 from tests.support.tickets import new_ticket
 
+DESK_CHAT = -1001000000017  # 督办分派台: the supervisors' desk group
+
 
 async def test_six_hours_down_then_each_audience_reached_hears_once(
     db: Database, demo_config: Config
@@ -185,8 +187,10 @@ async def test_a_catch_up_reaching_nobody_above_the_team_tells_the_farmer_only_o
     db: Database, demo_config: Config
 ) -> None:
     """The leader and the supervisor unreachable (they blocked the bot), no admin: the
-    catch-up reaches the team only, and the farmer is told just that, neither that anyone
-    above it was told nor that they will be."""
+    catch-up reaches the team's group, which reads the leaders' alert naming who could not
+    be written to, and the supervisors' desk group the supervisors'; the farmer is told
+    just that the team was chased, neither that anyone above it was told nor that they
+    will be."""
     cfg = demo_config.model_copy(update={"admins": []})
     await seed_staff(db, cfg, at("2026-11-18 08:00"))
     async with db.engine.begin() as conn:
@@ -197,8 +201,13 @@ async def test_a_catch_up_reaching_nobody_above_the_team_tells_the_farmer_only_o
     await run_scheduler(db, cfg, at("2026-11-18 09:40"), at("2026-11-18 09:40"))
 
     rows = [r for r in await outbox_rows(db) if r.ticket_id == call.id]
-    assert [(r.chat_id, kind_of(r)) for r in rows] == [(CURING_CHAT, "team"), (FARMER, "notify")]
-    assert str(rows[1].payload["text"]).startswith(
+    assert [(r.chat_id, kind_of(r)) for r in rows] == [
+        (CURING_CHAT, "leader"),
+        (DESK_CHAT, "supervisors"),
+        (FARMER, "notify"),
+    ]
+    assert "机器人无法私信通知：钱队长、孙督办" in str(rows[0].payload["text"])
+    assert str(rows[2].payload["text"]).startswith(
         f"工单 {call.label} 还没有人接单，已再次催促青山镇烘烤110服务队。请保持电话畅通"
     )
 
@@ -249,7 +258,8 @@ async def test_a_team_without_a_chat_or_anyone_on_duty_tells_the_farmer_who_was_
     """The team's reminder finds no chat and nobody on duty, and goes to its leaders (or,
     with none reachable, the supervisors): the farmer is told that, not 已再次催促 the team
     nobody of which heard, nor that the leaders who just heard will be told; nor, when
-    nobody at all could be reached, that anyone was."""
+    nobody at all could be reached, that anyone was: the reminder is then posted in the
+    supervisors' desk group, naming who could not be written to."""
     cfg = with_team_changed(demo_config, "curing-qingshan", chat_id=None)
     cfg = cfg.model_copy(update={"admins": []})
     await seed_staff(db, cfg, at("2026-11-18 08:00"))
@@ -259,7 +269,7 @@ async def test_a_team_without_a_chat_or_anyone_on_duty_tells_the_farmer_who_was_
     await run_scheduler(db, cfg, at("2026-11-18 08:51"), at("2026-11-18 08:51"))
 
     rows = [r for r in await outbox_rows(db) if r.ticket_id == call.id]
-    team = [] if reached is None else [(reached, "team")]
+    team = [(DESK_CHAT if reached is None else reached, "team")]
     assert [(r.chat_id, kind_of(r)) for r in rows] == [*team, (FARMER, "notify")]
     notice = str(rows[-1].payload["text"])
     assert notice.startswith(f"工单 {call.label} 还没有人接单，{said}")

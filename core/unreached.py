@@ -1,0 +1,62 @@
+"""Where an alert goes when nobody it is for can be written to privately, and what it adds.
+
+Telegram lets a bot write to a person only once they have opened a private chat with it
+(/start); until then, or once they block it, every page and alert to them is refused. On a
+bureau's first days most leaders and supervisors have not, and an overdue 110 call at night
+would be chased by nobody. So an alert that reaches nobody privately is posted in a group
+they are in instead, naming who could not be reached and how they can fix it: a team's
+leaders are in its group; the supervisors keep their desk (督办分派台, the triage line's
+team's chat). The caller picks which comes first; each is tried when the other is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.config import Config
+from core.model import ChatPlace
+from core.ports import UnitOfWork
+from core.ranks import unique
+from core.team_chats import team_place
+from core.texts import is_named, person_name
+from core.written import as_written
+
+
+async def desk_place(uow: UnitOfWork, cfg: Config) -> ChatPlace | None:
+    """The supervisors' desk group: the triage line's team's chat; None without one."""
+    line = cfg.triage_line()
+    return None if line is None else await team_place(uow, cfg, cfg.default_team(line.id).id)
+
+
+async def group_instead(
+    uow: UnitOfWork,
+    cfg: Config,
+    team_id: str,
+    *,
+    supervisors_first: bool,
+    besides: int | None = None,
+) -> ChatPlace | None:
+    """The group an alert for people nobody can reach privately is posted in: the team's
+    chat, else the supervisors' desk; the desk first for what was the supervisors' own
+    (`supervisors_first`). Never `besides`, the chat that has just refused it."""
+    team, desk = await team_place(uow, cfg, team_id), await desk_place(uow, cfg)
+    places = [desk, team] if supervisors_first else [team, desk]
+    return next((p for p in places if p is not None and p.chat_id != besides), None)
+
+
+async def not_reached_note(uow: UnitOfWork, ids: Iterable[int]) -> str:
+    """The line a group's copy adds: who could not be written to privately, as colleagues
+    know them (`person_name`), and that they open a private chat with the bot; "" for
+    nobody."""
+    names = []
+    for user_id in unique(ids):
+        user = await uow.users.get(user_id)
+        name = person_name(user, user_id)
+        names.append(as_written(name) if is_named(user) else name)
+    if not names:
+        return ""
+    return (
+        f"📵 机器人无法私信通知：{'、'.join(names)}（没有私聊过机器人，或已屏蔽）。"
+        "请本人点本机器人的头像打开私聊，发送 /start，以后的提醒就会私信送达；"
+        "在此之前请群里的同事电话转告。"
+    )

@@ -1,0 +1,105 @@
+"""The undeliverable ladder's end: nobody above the chat that refused a message can be
+written to privately (on a bureau's first days few staff have opened a private chat with
+the bot). The alert is posted in a group they are in instead, naming who could not be
+reached, rather than only logged: a member's or a leader's in the team's group, a
+supervisor's or an admin's in the supervisors' desk (督办分派台)."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from core.config import Config
+from core.enums import Kind
+from core.model import User
+from storage.tables import users
+from storage.uow import Database
+from tests.integration.outbox.conftest import Rig, message
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0, new_ticket
+
+TEAM_CHAT = -1001000000001  # curing-qingshan: leader 200002, members 200001 and 200003
+DESK_CHAT = -1001000000017  # 督办分派台, the triage line's team
+ADMIN = 300002
+ORDERING_CHAT, ORDERING_MEMBER, ORDERING_LEADER = -1001000000013, 200061, 200062
+NEVER_STARTED = "Forbidden: bot can't initiate conversation with a user"
+NOTE = "机器人无法私信通知："
+
+
+async def staff_who_never_started_the_bot(rig: Rig, db: Database, *ids: int) -> None:
+    names = {MEMBER: "李师傅", LEADER: "张队长", SUPERVISOR: "孙督办", ADMIN: "沈管理员"}
+    names |= {ORDERING_MEMBER: "何经理", ORDERING_LEADER: "罗部长"}
+    async with db.uow() as uow:
+        await uow.users.add(User(FARMER, T0, name="王大伯", phone="13800000001"))
+        for user_id, name in names.items():
+            await uow.users.add(User(user_id, T0, name=name))
+        await uow.commit()
+    for user_id in ids:
+        rig.api.inject("forbidden", chat_id=user_id, times=None, description=NEVER_STARTED)
+
+
+async def test_a_page_nobody_up_the_ladder_can_receive_ends_in_the_supervisors_desk(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The leader's page is refused, then the supervisor's alert of it, then the admin's: the
+    last is posted in the supervisors' desk group, naming all three, once."""
+    await staff_who_never_started_the_bot(rig, db, LEADER, SUPERVISOR, ADMIN)
+    ticket = await new_ticket(db, demo_config)
+    await rig.queue(message(LEADER, "【紧急】新工单", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+
+    assert [c.chat_id for c in rig.api.calls if c.status == 403] == [LEADER, SUPERVISOR, ADMIN]
+    [alert] = rig.api.texts(DESK_CHAT)
+    assert ticket.label in alert and "沈管理员" in alert
+    assert f"{NOTE}张队长、孙督办、沈管理员" in alert and "/start" in alert
+    assert not rig.api.texts(TEAM_CHAT)
+    [row] = [r for r in await rig.rows() if r.chat_id == DESK_CHAT]
+    assert (row.purpose, row.priority, row.status) == ("alert", 0, "sent")
+
+
+async def test_a_members_message_nobody_above_can_receive_is_posted_in_the_teams_group(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """Those above the member are known already not to take private messages: the team's
+    group hears at once, naming them and the member."""
+    await staff_who_never_started_the_bot(rig, db, MEMBER)
+    async with db.engine.begin() as conn:
+        above = (LEADER, SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    ticket = await new_ticket(db, demo_config)
+    await rig.queue(message(MEMBER, "请到现场处理", ticket_id=ticket.id, purpose="remind"))
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(TEAM_CHAT)
+    assert "李师傅" in alert and "请到现场处理" in alert
+    assert f"{NOTE}张队长、孙督办、沈管理员、李师傅" in alert
+    assert not rig.api.texts(DESK_CHAT)
+
+
+async def test_a_complainants_details_are_not_quoted_in_the_group_of_the_team_complained_about(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """A message to the ordering team's member that gave the complainant's name is lost,
+    and nobody above can be written to: the team's group reads that it is not quoted."""
+    member, leader = ORDERING_MEMBER, ORDERING_LEADER  # the team the complaint is about
+    await staff_who_never_started_the_bot(rig, db, member)
+    async with db.engine.begin() as conn:
+        above = (leader, SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    complaint = await new_ticket(
+        db,
+        demo_config,
+        kind=Kind.COMPLAINT,
+        line="ordering",
+        team_id="ordering",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+    )
+    await rig.queue(
+        message(member, "王大伯 13800000001 来电", ticket_id=complaint.id, purpose="notify")
+    )
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(ORDERING_CHAT)
+    assert NOTE in alert and "此处不转述" in alert
+    assert "王大伯" not in alert and "13800000001" not in alert
