@@ -122,8 +122,10 @@ def _console(command: str, settings: Settings) -> int:
 
     if "log_level" not in settings.model_fields_set:
         # The terminal is the demo's conversation: the migrations' and start-up's INFO lines
-        # would bury its banner and replies. JINYE_LOG_LEVEL=INFO brings them back.
-        settings = settings.model_copy(update={"log_level": "WARNING"})
+        # would bury its banner and replies, and a message Telegram would refuse is shown in
+        # it already (📵 未送达) with what the desk did instead, so the warnings that log it
+        # only repeat it. Errors still show; JINYE_LOG_LEVEL=INFO brings back the rest.
+        settings = settings.model_copy(update={"log_level": "ERROR"})
     if (status := _cannot_start(command, settings)) is not None:
         return status
     if command == "run":  # said once the demo can start, not before what stops it

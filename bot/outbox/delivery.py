@@ -220,7 +220,11 @@ class Delivery:
         else:
             forbidden, too_large = verdict is Verdict.FORBIDDEN, verdict is Verdict.TOO_LARGE
             status = "failed" if forbidden else "dead"
-            log.error("row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
+            # A person who blocked the bot, or never opened a chat with it, is an everyday
+            # event the ladder handles (recorded, the next rung alerted); other refusals
+            # (a message Telegram will never take) are the bot's own to look into.
+            level = logging.WARNING if forbidden else logging.ERROR
+            log.log(level, "row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
             await self._settle(
                 row, status, failure.message, now, forbidden=forbidden, too_large=too_large
             )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from core.config import Config
 from core.model import OutboxMessage, TeamChat, Ticket, User
 from storage.uow import Database
@@ -36,10 +40,11 @@ async def user(db: Database, user_id: int) -> User:
 
 
 async def test_a_requester_who_blocked_the_bot_is_marked_and_the_team_chat_is_told(
-    rig: Rig, db: Database, demo_config: Config
+    rig: Rig, db: Database, demo_config: Config, caplog: pytest.LogCaptureFixture
 ) -> None:
     ticket = await setup(db, demo_config)
     rig.api.block(FARMER)
+    caplog.set_level(logging.WARNING, logger="bot.outbox")
     first, second = await rig.queue(
         message(FARMER, "您的工单已受理", ticket_id=ticket.id, purpose="notify"),
         message(FARMER, "师傅已接单", ticket_id=ticket.id, purpose="notify"),
@@ -60,6 +65,9 @@ async def test_a_requester_who_blocked_the_bot_is_marked_and_the_team_chat_is_to
     assert ticket.label in alert and "王大伯" in alert and "13800000001" in alert
     alerts = [r for r in await rig.rows() if r.purpose == "alert"]
     assert [(a.chat_id, a.priority, a.status) for a in alerts] == [(TEAM_CHAT, 0, "sent")]
+    # Someone blocking the bot is everyday news the ladder handles, not the bot's error.
+    refusals = [r for r in caplog.records if "is failed" in r.getMessage()]
+    assert refusals and {r.levelno for r in refusals} == {logging.WARNING}
 
 
 async def test_unreachable_staff_escalate_member_to_leader_to_supervisor(
