@@ -31,6 +31,9 @@ async def on_button(ctx: Ctx, data: str) -> None:
         await registration_shared.alarm(ctx)
     elif data == "m:110" and not may_have_barn(ctx):
         await beside_the_draft(ctx, lambda: _110_not_theirs(ctx))
+    elif data == "m:my" and intake.draft_words(ctx) is not None:
+        # 📋 我的工单 is a look at what was filed: the draft being written waits, as at /my.
+        await beside_the_draft(ctx, lambda: _mine_listed(ctx))
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:
@@ -65,6 +68,11 @@ async def _110_not_theirs(ctx: Ctx) -> bool:
     say_110_not_theirs(ctx)
     if registering(ctx):
         registration.ask_again(ctx)
+    return True
+
+
+async def _mine_listed(ctx: Ctx) -> bool:
+    await mine.list_mine(ctx)
     return True
 
 

@@ -15,9 +15,10 @@ from handlers import (
     team_commands,
 )
 from handlers.alarm_what import alarm_what, raises_at_once, unsure
+from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
 from handlers.draft_step import draft_step
-from handlers.entries import COMMANDS
+from handlers.entries import COMMANDS, Step
 from handlers.incoming import command_words
 from handlers.leave_flow import leave_flow
 from handlers.menu import say_help
@@ -40,6 +41,10 @@ READS_WORDS = frozenset(("start", "echo", *_BEGUN_WITH_WORDS))
 # Commands said aside, which leave what the person was doing as it was: /lang or /help
 # half-way through a draft or registration, whose next answer still goes there.
 _ASIDE = frozenset(("cancel", "lang", "help"))
+# Commands that only show or set something of the person's own (their tickets, the help,
+# whether the echo wall shows theirs): a draft being written waits beside them, named so
+# that they know it is not submitted and how to go on, rather than dropped for a look at /my.
+_BESIDE_A_DRAFT = frozenset(("my", "help", "echo"))
 
 
 async def on_command(ctx: Ctx, name: str) -> None:
@@ -57,6 +62,9 @@ async def on_command(ctx: Ctx, name: str) -> None:
         return
     if _BEGUN_WITH_WORDS.get(name) is Kind.EMERGENCY and voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
+        return
+    if name in _BESIDE_A_DRAFT and intake.draft_words(ctx) is not None:
+        await beside_the_draft(ctx, lambda: _taken(ctx, step))
         return
     # /cancel leaves what registration kept with it; /lang and /help leave it going on, as
     # does a site's QR code scanned at one of its questions (`registration.start`).
@@ -118,6 +126,12 @@ def _request_draft(ctx: Ctx) -> Gathered | None:
     if draft.site_code == ctx.user.site_code:
         draft.site_code = None  # theirs by default: a barn named in the words goes first
     return replace(draft, kind=Kind.EMERGENCY, calm=False)
+
+
+async def _taken(ctx: Ctx, step: Step) -> bool:
+    """`step`, run beside a draft (`beside_the_draft`): it takes the message."""
+    await step(ctx)
+    return True
 
 
 def _site_scanned(ctx: Ctx) -> bool:

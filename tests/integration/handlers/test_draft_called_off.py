@@ -166,8 +166,8 @@ async def test_a_draft_left_is_quoted_as_written_to_a_reader_of_traditional(
     await desk.send(RETAILER, "这周的货什么时候送")  # typed in Simplified
     await desk.send(RETAILER, "/lang")
     await desk.press(RETAILER, "lang:hant")
-    out = await desk.send(RETAILER, "/my")
-    assert "「这周的货什么时候送」還沒有提交" in texts(out)
+    out = await desk.send(RETAILER, "/new")
+    assert "「这周的货什么时候送」還沒有提交，已放下" in texts(out)
 
 
 @pytest.mark.parametrize("command", ["/lang", "/help"])
@@ -178,7 +178,7 @@ async def test_lang_or_help_in_a_draft_leaves_the_draft_going_on(
     await desk.send(FARMER, "/new")
     await desk.send(FARMER, "我想问一下补贴什么时候发")
     out = await desk.send(FARMER, command)
-    assert "还没有提交" not in texts(out)
+    assert "已放下" not in texts(out)
     out = await desk.send(FARMER, "下一步")
     assert "请确认" in texts(out) and "我想问一下补贴什么时候发" in texts(out)
 
