@@ -9,9 +9,10 @@ from dataclasses import replace
 from functools import cache
 
 from core.enums import Kind
-from handlers import alarm_check, alarm_intake, alarm_when, answers, intake, verdicts
+from handlers import alarm_check, alarm_intake, alarm_when, answers, intake, mine, verdicts
 from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
+from handlers.entries import show_help
 from handlers.tickets import (
     ABOUT_THE_SERVICE,
     Gathered,
@@ -19,6 +20,7 @@ from handlers.tickets import (
     routed,
     said_of_the_service,
 )
+from handlers.typed_menu import HELP, menu_key
 from handlers.verdict_or_draft import verdict_or_draft
 from routing import Decision, bare
 
@@ -39,6 +41,8 @@ async def draft_step(ctx: Ctx) -> None:
         return
     if await verdict_or_draft(ctx):
         return  # 好了 typed while a ticket awaits their verdict: which is meant, asked
+    if await _looked_up(ctx):
+        return
     draft = Gathered.from_data(ctx.conv.data)
     text = ctx.msg.text.strip()
     # A complaint or a suggestion chosen as such (/complain, /suggest) whose words are not
@@ -75,6 +79,27 @@ async def draft_step(ctx: Ctx) -> None:
         return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
     await alarm_intake.start_emergency(ctx, alarm)
+
+
+async def _looked_up(ctx: Ctx) -> bool:
+    """我的工单, 查一下进度 or 帮助 typed in a draft: what /my or /help shows, the draft
+    waiting beside it as it does beside them (`command_dispatch`), not words added to it
+    for a team to read. An empty draft (/new, then 我的工单) is left, as /my leaves it."""
+    msg = ctx.msg
+    if msg.photo_file_id or msg.voice_file_id or msg.location is not None:
+        return False
+    key = menu_key(msg.text) if msg.text.strip() else None
+    if key not in ("m:my", HELP):
+        return False
+
+    async def shown() -> bool:
+        await (show_help(ctx) if key == HELP else mine.list_mine(ctx))
+        return True
+
+    if intake.draft_words(ctx) is None:
+        await ctx.end_flow()
+        return await shown()
+    return await beside_the_draft(ctx, shown)
 
 
 async def _answers_the_question(ctx: Ctx, reading: Callable[[], Decision | None]) -> bool:

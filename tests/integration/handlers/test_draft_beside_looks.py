@@ -59,3 +59,23 @@ async def test_110_in_a_farmers_draft_is_not_held_up(desk: Harness) -> None:
     await desk.send(FARMER, "补贴什么时候发")
     out = await desk.send(FARMER, "/110")
     assert "请说明出了什么问题" in texts(out)
+
+
+@pytest.mark.parametrize("typed", ["我的工单", "查一下进度", "帮助"])
+async def test_a_look_typed_in_a_draft_is_no_words_of_it(desk: Harness, typed: str) -> None:
+    await _at_the_summary(desk)
+    out = await desk.send(RETAILER, typed)
+    assert f"您正在写的「{DRAFT}」还没有提交" in texts(out)
+    assert "已补充" not in texts(out)
+    await desk.send(RETAILER, "提交")
+    assert DRAFT in [ticket.text for ticket in await desk.tickets()]
+
+
+async def test_a_look_typed_in_an_empty_draft_leaves_it(desk: Harness) -> None:
+    await _at_the_summary(desk)
+    await desk.send(RETAILER, "/new")
+    out = await desk.send(RETAILER, "我的工单")
+    assert any(data.startswith("my:v:") for data in button_data(out))
+    assert "还没有提交" not in texts(out)
+    out = await desk.send(RETAILER, "下一步")
+    assert "请确认" not in texts(out)  # no draft waits for its description
