@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.model import Ticket
+from handlers.shortfall_words import a_count_of_goods
 from handlers.verdict_words import STILL_WRONG
 from routing import bare, to_simplified
 from routing.segment import cut
@@ -27,7 +28,11 @@ _WORD_MIN = 2  # characters: 那, 项 or 的 name nothing
 def own_words(ticket: Ticket) -> set[str]:
     """The words of the ticket's text that can name it, in Simplified."""
     words = cut(to_simplified(bare(ticket.text)))
-    return {w for w in words if len(w) >= _WORD_MIN and w not in _SAID_OF_ANY}
+    return {
+        w
+        for w in words
+        if len(w) >= _WORD_MIN and w not in _SAID_OF_ANY and not a_count_of_goods(w)
+    }
 
 
 def item_named(text: str, tickets: Sequence[Ticket]) -> Ticket | None:

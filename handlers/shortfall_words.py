@@ -10,6 +10,7 @@ from routing import bare, to_simplified
 
 # A count of goods as a shop counts them (两条, 3包, 几箱, 一件): 差一点 or 少一个人 are none.
 _COUNT = r"[0-9一二两三四五六七八九十几半]+(?:条|包|件|箱|盒|支|提|袋|瓶|种)"
+_COUNT_ALONE = re.compile(_COUNT)
 # A quality not enough (服务不够好, 不够及时): a judgement of the service, not goods short.
 _NOT_ENOUGH_OF_A_QUALITY = r"(?!好|快|及时|热情|礼貌|耐心|专业|准时|认真|细心|规范|满意|清楚)"
 _SHORT = re.compile(
@@ -28,3 +29,9 @@ def says_goods_short(text: str) -> bool:
     """Words saying goods came short, in either script (还差兩條, 沒送齊)."""
     plain = to_simplified(bare(text))
     return _SHORT.search(plain) is not None and _FEWER_ASKED.search(plain) is None
+
+
+def a_count_of_goods(word: str) -> bool:
+    """A word that is only a count of goods (两条, 3包): any shop's order or delivery may
+    be written with one, so it tells none of their tickets from another."""
+    return _COUNT_ALONE.fullmatch(to_simplified(word)) is not None

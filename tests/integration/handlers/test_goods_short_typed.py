@@ -115,3 +115,32 @@ async def test_goods_short_of_neither_of_two_is_filed_as_a_new_request(desk: Har
     summary = await desk.press(RETAILER, f"my:new:{order}")
     assert "内容：还差两条" in texts(summary)
     assert {t.status for t in await desk.tickets()} == {Status.RESOLVED}
+
+
+async def _delivery_and_order_of_two_resolved(desk: Harness) -> tuple[int, int]:
+    """The order counts two 条 as the words typed later do: no word telling it apart."""
+    delivery = await _delivery_resolved(desk)
+    order = await _resolved(
+        desk, RETAILER, "这周的黄金叶能不能加订两条", ORDERING_MEMBER, ORDERING_CHAT
+    )
+    return delivery, order
+
+
+@pytest.mark.parametrize("typed", ["还差两条", "两条还是没到"])
+async def test_a_count_shared_with_one_tickets_words_still_asks_which(
+    desk: Harness, typed: str
+) -> None:
+    delivery, order = await _delivery_and_order_of_two_resolved(desk)
+    out = await desk.send(RETAILER, typed)
+    assert "哪一个" in texts(out), texts(out)
+    assert set(button_data(out)) >= {f"my:bad:{order}", f"my:bad:{delivery}"}
+
+
+@pytest.mark.parametrize("typed", ["还差两条中华", "中华还是少一条"])
+async def test_a_brand_named_in_one_ticket_only_picks_it(desk: Harness, typed: str) -> None:
+    """中华, which the router reads as the ordering line's, named only in the delivery."""
+    delivery, _ = await _delivery_and_order_of_two_resolved(desk)
+    out = await desk.send(RETAILER, typed)
+    said = texts(out)
+    assert "是哪一个" not in said
+    assert f"my:bad:{delivery}" in button_data(out) and "10019 已办结，等您确认" in said
