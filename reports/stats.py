@@ -10,16 +10,21 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.config import Config
-from core.enums import Script
+from core.enums import Script, Status
 from reports import periods
 from reports.charts import rates_chart
 from reports.labels import duration_text, hundredths, percent
 from reports.periods import Window
 from reports.rates import GroupRates, RatesReport, compute
+from storage.tables import ticket_cycles, tickets
 from storage.uow import Database
+
+# A ticket still the team's to do: neither resolved nor ended.
+_IN_HAND = tuple(s for s in Status if s.is_open and s is not Status.RESOLVED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +53,22 @@ def _line(group: GroupRates, report: RatesReport) -> str:
     )
 
 
-def text(cfg: Config, report: RatesReport, heading: str) -> str:
-    """The table as one line per team, which reads well in a chat with CJK widths."""
+def text(cfg: Config, report: RatesReport, heading: str, transferred_in: int = 0) -> str:
+    """The table as one line per team, which reads well in a chat with CJK widths; with
+    the tickets another team received first that `transferred_in` counts, which 受理 (the
+    first team's, docs/rates.md) leaves out though the team has them to do."""
     lines = [f"📊 {heading}"]
+    held = (
+        f"另有转来的在办工单 {transferred_in} 件（受理只计首先收到工单的服务队）。"
+        if transferred_in
+        else ""
+    )
     if not report.groups:
-        lines.append("本期没有工单。")
+        lines.append(f"本期本队没有计入指标的工单；{held}" if held else "本期没有工单。")
         return "\n".join(lines)
     lines += [_line(row, report) for row in report.table_rows]
+    if held:
+        lines.append(held)
     total = report.total
     lines.append(
         f"接单用时中位数 {duration_text(total.accept_median)}"
@@ -82,9 +96,24 @@ async def compute_stats(
     report = await compute(session, cfg, window, now, "team", teams=teams)
     whose = "、".join(cfg.team(team).name for team in sorted(teams)) if teams else ""
     heading = title(cfg, window, now, whose)
+    held = await transferred_in(session, teams) if teams else 0
     # Drawing takes a few hundred milliseconds of CPU: keep it off the event loop.
     chart = await asyncio.to_thread(rates_chart, report, heading, script)
-    return Stats(window, heading, text(cfg, report, heading), chart, report)
+    return Stats(window, heading, text(cfg, report, heading, held), chart, report)
+
+
+async def transferred_in(session: AsyncSession, teams: frozenset[str]) -> int:
+    """The tickets `teams` have in hand now that another team received first (transferred
+    or reassigned to them): a leader's /stats names them, as its 受理 does not."""
+    t, p = tickets.c, ticket_cycles.c
+    # Received first elsewhere: the cycle that began at its submission was another team's.
+    first_elsewhere = exists().where(
+        p.ticket_id == t.id, p.started_at == t.created_at, p.team_id.not_in(sorted(teams))
+    )
+    query = select(func.count()).where(
+        t.team_id.in_(sorted(teams)), t.status.in_(_IN_HAND), first_elsewhere
+    )
+    return int((await session.execute(query)).scalar_one())
 
 
 async def build_stats(
