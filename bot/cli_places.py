@@ -71,7 +71,9 @@ def _line(place: Place) -> str:
     if not place.team_in_config:
         notes.append("team no longer in the config: the place does nothing")
     if not place.reachable:
-        notes.append("has blocked the bot")
+        # Telegram refuses both alike: a person who blocked the bot and one who never
+        # opened a private chat with it.
+        notes.append("cannot be written to privately (blocked the bot or never wrote to it)")
     return "\t".join(
         [
             place.team_id or "(supervisor)",

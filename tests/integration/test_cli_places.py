@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.outbox.escalation import mark_unreachable
 from core.config import Config
 from core.enums import Role
 from core.model import Membership
@@ -65,6 +66,21 @@ async def test_list_shows_every_place_and_where_it_came_from(
     ]
     assert await _cli("staff", "list") == 0
     assert f"(supervisor)\tsupervisor\t{LEAVER}" in capsys.readouterr().out
+
+
+async def test_a_leader_the_bot_cannot_write_to_is_not_said_to_have_blocked_it(
+    env: Path, db: Database, demo_config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Telegram refuses a private message alike to someone who never wrote to the bot (the
+    console demo's team personas) and to someone who blocked it: the list cannot tell which."""
+    await _joined(db, demo_config)
+    async with db.uow() as uow:
+        await mark_unreachable(uow, 200002, T0)
+        await uow.commit()
+    assert await _cli("staff", "list", "--team", "curing-qingshan") == 0
+    leader = capsys.readouterr().out.splitlines()[1].split("\t")
+    assert leader[2] == "200002"
+    assert leader[6] == "cannot be written to privately (blocked the bot or never wrote to it)"
 
 
 async def test_remove_takes_away_invite_places_and_tells_the_person(
