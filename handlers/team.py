@@ -271,8 +271,10 @@ async def _oversee_instead(ctx: Ctx, ticket: Ticket, verb: str) -> None:
         ctx.reply(in_script(text, ctx.script_here), buttons_in_script(buttons, ctx.script_here))
         return
     # A toast is seen by the presser alone; the buttons go where the team does not read them,
-    # if they can reach them there (one who blocked the bot is told to open the chat).
-    if not await notify.reachable(ctx, [ctx.user.id]):
+    # if they can reach them there: one who blocked the bot, or never opened a chat with it
+    # (Telegram refuses the bot's first word), is told to open the chat.
+    me = [ctx.user.id]
+    if not await notify.reachable(ctx, me) or await notify.without_private_chat(ctx, me):
         ctx.toast("sv_hands_off_unreachable", number=ticket.label, team=team)
         return
     await ctx.enqueue(ctx.user.id, text, buttons=buttons, ticket_id=ticket.id)

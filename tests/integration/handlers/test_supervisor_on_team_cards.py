@@ -20,6 +20,7 @@ async def test_a_supervisors_accept_on_a_team_card_accepts_nothing_and_offers_re
     desk: Harness,
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
+    await desk.send(SUPERVISOR, "/help")  # their private chat is open: the bot may write there
     before = len(await desk.outbox())
     out = await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     [ticket] = await desk.tickets()
@@ -87,6 +88,17 @@ async def test_a_supervisor_the_bot_cannot_reach_is_told_to_open_the_private_cha
     assert [r.chat_id for r in (await desk.outbox())[before:]] == []
 
 
+async def test_a_supervisor_who_never_opened_a_private_chat_is_told_to_open_it(
+    desk: Harness,
+) -> None:
+    """Telegram refuses the bot's first word to a person: the offer would never arrive."""
+    ticket_id = await desk.file_110(FARMER)
+    before = len(await desk.outbox())
+    out = await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    assert "发不到您的私聊" in texts(out) and "/start" in texts(out)
+    assert [r.chat_id for r in (await desk.outbox())[before:]] == []
+
+
 async def test_an_old_offer_to_take_the_call_takes_nothing_once_it_went_to_another_team(
     desk: Harness,
 ) -> None:
@@ -94,6 +106,7 @@ async def test_an_old_offer_to_take_the_call_takes_nothing_once_it_went_to_anoth
     the supervisor would be taking another team's call under a message naming the first.
     Nothing is taken; they are told where it went and offered it afresh."""
     ticket_id = await desk.file_110(FARMER)
+    await desk.send(SUPERVISOR, "/help")  # their private chat is open
     await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     [offer] = [r for r in await desk.outbox() if r.chat_id == SUPERVISOR]
     take = offer.payload["buttons"][0][0]["data"]
