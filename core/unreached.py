@@ -44,19 +44,27 @@ async def group_instead(
     return next((p for p in places if p is not None and p.chat_id != besides), None)
 
 
-async def not_reached_note(uow: UnitOfWork, ids: Iterable[int]) -> str:
+async def not_reached_note(uow: UnitOfWork, ids: Iterable[int], said: Iterable[int] = ()) -> str:
     """The line a group's copy adds: who could not be written to privately, as colleagues
     know them (`person_name`), and that they open a private chat with the bot; "" for
-    nobody."""
+    nobody. Those the copy has named as not reached already (`said`) are not named again."""
+    named = set(said)
+    missed = unique(ids)
     names = []
-    for user_id in unique(ids):
+    for user_id in missed:
+        if user_id in named:
+            continue
         user = await uow.users.get(user_id)
         name = person_name(user, user_id)
         names.append(as_written(name) if is_named(user) else name)
-    if not names:
-        return ""
-    return (
-        f"📵 机器人无法私信通知：{'、'.join(names)}（没有私聊过机器人，或已屏蔽）。"
-        "请本人点本机器人的头像打开私聊，发送 /start，以后的提醒就会私信送达；"
+    why = "（没有私聊过机器人，或已屏蔽）。"
+    fix = (
+        "点本机器人的头像打开私聊，发送 /start，以后的提醒就会私信送达；"
         "在此之前请群里的同事电话转告。"
     )
+    if not missed:
+        return ""
+    if not named.intersection(missed):
+        return f"📵 机器人无法私信通知：{'、'.join(names)}{why}请本人{fix}"
+    also = f"机器人也无法私信通知：{'、'.join(names)}{why}" if names else ""
+    return f"📵 {also}请以上各位本人{fix}" if len(missed) > 1 else f"📵 请本人{fix}"

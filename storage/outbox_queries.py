@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.model import OutboxMessage
 from storage.outbox_lines import earlier_in_line
 from storage.tables import outbox
 from storage.types import UTCDateTime
@@ -209,6 +210,10 @@ class OutboxQueries:
         """Was a row with this `dedup_key` written (whatever became of it)?"""
         query = select(outbox.c.id).where(outbox.c.dedup_key == dedup_key).limit(1)
         return (await self.session.execute(query)).first() is not None
+
+    async def get(self, row_id: int) -> OutboxMessage | None:
+        """One row, whatever became of it (None: no such row)."""
+        return await self.session.get(OutboxMessage, row_id)
 
     async def outcome(self, row_id: int) -> tuple[str, int | None] | None:
         """A row's status and the id of the message it sent, if any (None: no such row)."""

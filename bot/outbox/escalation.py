@@ -34,9 +34,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.outbox.relayed import (
+    DELIVERY_FAILED,
+    UNREACHABLE,
+    alert_key,
+    earlier_whys,
+    first_lost,
+    phone_lines,
+    relay_names,
+    unreached_clause,
+    why_refused,
+)
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
 from core.enums import Kind, Role, Script
@@ -53,8 +65,6 @@ from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
-UNREACHABLE = "unreachable"
-DELIVERY_FAILED = "delivery_failed"
 # The echo wall's posts (`reports.echo`) and their withdrawal when reopened: the channel's.
 ECHO = frozenset((ECHO_POST, ECHO_WITHDRAWN))
 _EXCERPT = 200
@@ -115,6 +125,8 @@ async def record_undeliverable(
     data["queued"] = _queued(row)
     if "thread_id" in row.payload:
         data["thread_id"] = row.payload["thread_id"]
+    if row.id is None:  # a direct reply: no row keeps what it said for the alerts about it
+        data["text"] = _excerpt(row)
     await note_event(
         uow, ticket, action, actor_id=None, role=Role.SYSTEM, now=now, note=reason[:500], data=data
     )
@@ -210,10 +222,8 @@ async def record_refused_reply(
     queries = OutboxQueries.on(uow)
     keys = {target: f"refused:{place.chat_id}:{day}:{target}" for target in targets}
     targets = [target for target in targets if not await queries.has_key(keys[target])]
-    lines = [
-        f"⚠️ {cfg.team(team_id).name}的群收不到机器人的回复（{t('team_chat_refuses')}）。",
-        f"原因：{reason[:200]}",
-    ]
+    log.warning("team %s's chat %s refused a reply: %s", team_id, place.chat_id, reason)
+    lines = [f"⚠️ {cfg.team(team_id).name}的群收不到机器人的回复（{t('team_chat_refuses')}）。"]
     scripts = await uow.users.scripts(targets)
     alerts = [
         OutboxMessage(
@@ -378,10 +388,18 @@ async def _alerts(
         # team off, not one person: the supervisors hear of it too, not only its leaders.
         _, above = await _first_reachable(uow, rungs, _SUPERVISORS, row)
         targets += [t for t in above if t not in targets]
-    group = None if team_id == ticket.team_id else cfg.team(team_id).name
-    text_at = await _alert_texts(uow, cfg, ticket, row, reason, forbidden=forbidden, group=group)
+    root, relays = await first_lost(uow, row)
+    named_for = team_id
+    if root is not row:
+        # The alerts climb from the chat that refused the last of them; the message first
+        # lost is named as the chat's or person's it was for (another team's, perhaps).
+        own = await _ladder(uow, cfg, ticket.team_id, await team_place(uow, cfg, ticket.team_id))
+        named_for = (await _recipient_team(uow, cfg, ticket, root, own))[0] or ticket.team_id
+    group = None if named_for == ticket.team_id else cfg.team(named_for).name
+    lost = _Lost(root, relays, row, reason, forbidden)
+    text_at = await _alert_texts(uow, cfg, ticket, lost, group=group)
     if not targets:
-        return await _group_alert(uow, cfg, ticket, row, now, team_id, start, rungs, text_at)
+        return await _group_alert(uow, cfg, ticket, lost, now, team_id, start, rungs, text_at)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
@@ -416,7 +434,7 @@ async def _group_alert(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
-    row: OutboxMessage,
+    lost: _Lost,
     now: datetime,
     team_id: str,
     start: int,
@@ -428,14 +446,17 @@ async def _group_alert(
     in a group they are in instead (`core.unreached`), naming who could not be reached:
     a team's member's or leader's in the team's group, a supervisor's or admin's in their
     desk first; never in the group that has just refused it. None: no group to post in."""
+    row = lost.row
     place = await group_instead(
         uow, cfg, team_id, supervisors_first=start > _SUPERVISORS, besides=row.chat_id
     )
     if place is None:
         return []
-    people = [*(uid for rung in rungs[_TEAM_CHAT + 1 :] for uid in rung), row.chat_id]
+    people = [*(uid for rung in rungs[_TEAM_CHAT + 1 :] for uid in rung), *lost.chats]
     missed = [uid for uid in unique(people) if uid > 0 and not await _reachable(uow, uid)]
-    note = await not_reached_note(uow, missed)
+    # The alert has named those it could not reach already: the note does not again.
+    said = [uid for uid in lost.chats if uid != ticket.requester_chat_id]
+    note = await not_reached_note(uow, missed, said=said)
     text = "\n".join(filter(None, [text_at(place), note]))
     payload: dict[str, Any] = {"text": text}
     if place.thread_id is not None:
@@ -449,7 +470,7 @@ async def _group_alert(
         priority=0 if ticket.urgent else min(row.priority, 1),
         ticket_id=ticket.id,
         purpose="alert",
-        dedup_key=f"undeliverable:{_row_key(row)}:{place.chat_id}",
+        dedup_key=alert_key(_row_key(row), place.chat_id),
     )
     return [alert]
 
@@ -478,31 +499,48 @@ async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
     return user is None or user.reachable
 
 
+@dataclass(frozen=True)
+class _Lost:
+    """What an alert is about: the message first lost (`root`), the chats whose alerts about
+    it were refused after it (`relays`), and the message refused just now (`row`: `root`,
+    or the last of those alerts), with Telegram's reason for it."""
+
+    root: OutboxMessage
+    relays: list[int]
+    row: OutboxMessage
+    reason: str
+    forbidden: bool
+
+    @property
+    def chats(self) -> list[int]:
+        return [self.root.chat_id, *self.relays]
+
+
 async def _alert_texts(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
-    row: OutboxMessage,
-    reason: str,
+    lost: _Lost,
     *,
-    forbidden: bool,
     group: str | None = None,
 ) -> Callable[[ChatPlace], str]:
     """The alert as each place it goes to may read it (`core.complainant.card_shown_at`): a
     named complainant is named where their details may be read (`keeper_places`), in the
     supervisors' own chats whichever team has the complaint, as a 超时督办's card is; the
-    team complained about and its leaders read who keeps them. The failed message is
+    team complained about and its leaders read who keeps them. The message first lost is
     quoted as the reader may read it: a copy sent where the complainant is named (the
     oversight team's) is quoted only where they may be."""
     keepers = await keeper_places(uow, cfg, ticket)
-    original = _excerpt(row)
+    original = _excerpt(lost.root)
     hidden = original
-    if keepers and original and (_place_of(row) in keepers or await _names(uow, ticket, original)):
+    if (
+        keepers
+        and original
+        and (_place_of(lost.root) in keepers or await _names(uow, ticket, original))
+    ):
         hidden = f"（{withheld(cfg, ticket) or ANONYMOUS}，此处不转述）"
-    unnamed = await _alert_text(uow, cfg, ticket, row, reason, forbidden=forbidden, group=group)
-    named = await _alert_text(
-        uow, cfg, ticket, row, reason, forbidden=forbidden, group=group, keeper=True
-    )
+    unnamed = await _alert_text(uow, cfg, ticket, lost, group=group)
+    named = await _alert_text(uow, cfg, ticket, lost, group=group, keeper=True)
     outside = _quoted(unnamed, hidden)
     inside = _quoted(named, original)
     return await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
@@ -520,8 +558,14 @@ async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
 
 
 def _excerpt(row: OutboxMessage) -> str:
+    """The failed message as quoted: whole, or cut after its last whole line that fits (a
+    card's head says what it is about), mid-line only when its first line is that long."""
     original = str(row.payload.get("text") or row.payload.get("caption") or "")
-    return original if len(original) <= _EXCERPT else original[:_EXCERPT] + "…"
+    if len(original) <= _EXCERPT:
+        return original
+    head = original[:_EXCERPT]
+    lines = head.rpartition("\n")[0]
+    return (lines or head) + "…"
 
 
 def _quoted(alert: str, original: str) -> str:
@@ -532,41 +576,43 @@ async def _alert_text(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
-    row: OutboxMessage,
-    reason: str,
+    lost: _Lost,
     *,
-    forbidden: bool,
     group: str | None = None,
     keeper: bool = False,
 ) -> str:
-    """The alert, but the failed message; `keeper`: as read where a named complainant may
-    be (`withheld`); `group`: the team whose chat or person it was for, when not the
-    ticket's."""
-    user = await uow.users.get(row.chat_id) if row.chat_id > 0 else None
+    """The alert, but the message it quotes; `keeper`: as read where a named complainant
+    may be (`withheld`); `group`: the team whose chat or person the message first lost was
+    for, when not the ticket's."""
+    root = lost.root
+    user = await uow.users.get(root.chat_id) if root.chat_id > 0 else None
     # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
     # team and its leaders, who hear of the failed message first.
-    requester = row.chat_id == ticket.requester_chat_id
+    requester = root.chat_id == ticket.requester_chat_id
     instead = withheld(cfg, ticket, keeper=keeper) if requester else None
     if instead is not None:
         user = None
     if requester:
         who = "申请人"
-    elif row.chat_id < 0:
+    elif root.chat_id < 0:
         who = "服务队群" if group is None else f"{group}的群"
     else:
         who = "工作人员" if group is None else f"{group}的工作人员"
     if user is not None and user.name:
         who += f" {as_written(user.name)}"
-    why = "对方已屏蔽机器人或未开启对话" if forbidden else "Telegram 拒绝或多次重试仍失败"
-    if forbidden and row.chat_id < 0:
-        why = t("team_chat_refuses")  # a group has not blocked anyone: the bot was removed
-    lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{who}（{why}）。", f"原因：{reason[:200]}"]
+    row, reason, forbidden = lost.row, lost.reason, lost.forbidden
+    whys = {row.chat_id: why_refused(reason, forbidden=forbidden, group=row.chat_id < 0)}
+    if lost.relays:
+        whys = await earlier_whys(uow, ticket.id or 0, lost.chats, root.created_at) | whys
+    why = whys.get(root.chat_id) or why_refused("", forbidden=True, group=root.chat_id < 0)
+    names = await relay_names(uow, lost.relays, "服务队群")
+    relayed = [whys.get(chat_id, why) for chat_id in lost.relays]
+    lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{unreached_clause(who, why, names, relayed)}。"]
+    if not forbidden:  # no words of ours for whatever else Telegram said
+        lines.append(f"原因：{reason[:200]}")
     if instead == ANONYMOUS:
         lines.append("投诉人要求匿名，没有其他联系方式。")
     elif instead is not None:
         lines.append(f"{instead}，需要联系投诉人请找该室。")
-    elif user is not None and user.phone:
-        lines.append(f"请电话联系：{user.phone}")
-    else:
-        lines.append("请通过电话或其他方式联系。")
+    lines += await phone_lines(uow, user, lost.relays)
     return "\n".join(lines)

@@ -25,8 +25,7 @@ async def test_a_leader_who_chose_traditional_reads_the_undeliverable_alert_in_t
 
     [alert] = rig.api.texts(LEADER)
     assert alert.splitlines() == [
-        f"⚠️ 工單 {ticket.label}：消息未能送達工作人員 李师傅（對方已屏蔽機器人或未開啟對話）。",
-        "原因：Forbidden: bot was blocked by the user",
+        f"⚠️ 工單 {ticket.label}：消息未能送達工作人員 李师傅（已屏蔽機器人）。",
         "請電話聯繫：13900000002",
         "原消息：請到現場處理",
     ]

@@ -6,8 +6,9 @@ import logging
 
 import pytest
 
+from bot.outbox.escalation import record_refused_reply
 from core.config import Config
-from core.model import OutboxMessage, TeamChat, Ticket, User
+from core.model import ChatPlace, OutboxMessage, TeamChat, Ticket, User
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.tickets import (
@@ -21,6 +22,7 @@ from tests.support.tickets import (
 )
 
 TEAM_CHAT = -1001000000001  # curing-qingshan: leader 200002, members 200001 and 200003
+ADMIN = 300002
 
 
 async def setup(db: Database, cfg: Config) -> Ticket:
@@ -88,6 +90,37 @@ async def test_unreachable_staff_escalate_member_to_leader_to_supervisor(
     unreachable = [e.data["chat_id"] for e in events if e.action == "unreachable"]
     assert unreachable == [MEMBER, LEADER]
     assert [c.chat_id for c in rig.api.calls if c.status == 403] == [MEMBER, LEADER]
+
+
+async def test_an_alert_the_supervisor_cannot_receive_reaches_the_admin_without_nesting(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The member's reminder is refused, then the leader's alert of it, then the
+    supervisor's: the admin reads of the reminder, quoted once, and of all three."""
+    ticket = await setup(db, demo_config)
+    async with db.uow() as uow:
+        await uow.users.add(User(SUPERVISOR, T0, name="孙督办"))
+        await uow.commit()
+    rig.api.block(MEMBER)
+    rig.api.block(LEADER)
+    rig.api.inject(
+        "forbidden",
+        chat_id=SUPERVISOR,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    await rig.queue(message(MEMBER, "请到现场处理", ticket_id=ticket.id, purpose="remind"))
+    await rig.sender.drain_all()
+
+    assert [c.chat_id for c in rig.api.calls if c.status == 403] == [MEMBER, LEADER, SUPERVISOR]
+    [alert] = rig.api.texts(ADMIN)
+    assert alert.splitlines() == [
+        f"⚠️ 工单 {ticket.label}：消息未能送达工作人员 李师傅（已屏蔽机器人），"
+        "转告张队长（已屏蔽机器人）、孙督办（没有私聊过机器人）的提醒也未能送达。",
+        "请电话联系：李师傅 13900000002、张队长 13700000003",
+        "孙督办没有登记电话，请通过其他方式联系。",
+        "原消息：请到现场处理",
+    ]
 
 
 async def test_a_bot_kicked_from_the_team_chat_alerts_the_leaders(
@@ -170,8 +203,13 @@ async def test_a_member_who_never_started_the_bot_is_reported_once_per_ticket(
         message(OTHER_MEMBER, "请尽快接单", ticket_id=ticket.id, purpose="remind"),
     )
     await rig.sender.drain_all()
+    # Staff read why in Chinese; the ticket's event keeps Telegram's words.
     [alert] = rig.api.texts(LEADER)
-    assert "can't initiate conversation" in alert
+    assert "（没有私聊过机器人）" in alert and "can't initiate" not in alert
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    [noted] = [e.note for e in events if e.action == "unreachable"]
+    assert "can't initiate conversation" in noted
 
 
 async def test_a_team_bound_to_a_forum_topic_is_told_in_its_topic(
@@ -258,7 +296,6 @@ async def test_a_team_chat_first_met_by_an_edit_still_tells_the_leaders_and_supe
 
 
 ECHO_WALL = -1001000000099  # the demo's echo_wall_chat
-ADMIN = 300002
 
 
 async def test_an_echo_wall_that_refuses_the_bot_is_told_to_the_admins_once_not_the_teams(
@@ -286,3 +323,31 @@ async def test_an_echo_wall_that_refuses_the_bot_is_told_to_the_admins_once_not_
     async with db.uow(read_only=True) as uow:
         events = await uow.tickets.events(first.id or 0)
     assert "unreachable" not in [e.action for e in events]
+
+
+async def test_a_reply_the_team_chat_refused_is_quoted_once_when_the_alerts_about_it_fail(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """A direct reply has no outbox row: the ticket's event of its refusal keeps what it
+    said, which the admin reads once the supervisor's alert of it is refused."""
+    ticket = await setup(db, demo_config)
+    rig.api.block(LEADER)
+    rig.api.block(SUPERVISOR)
+    async with db.uow() as uow:
+        await uow.users.add(User(SUPERVISOR, T0, name="孙督办"))
+        await record_refused_reply(
+            uow,
+            demo_config,
+            ChatPlace(TEAM_CHAT),
+            "已由 李师傅 接单",
+            "Forbidden: bot was kicked from the supergroup chat",
+            T0,
+            ticket_id=ticket.id,
+        )
+        await uow.commit()
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(ADMIN)
+    assert alert.count("⚠️") == 1 and alert.count("原消息：") == 1
+    assert "服务队群（机器人已被移出该群" in alert and "转告孙督办（已屏蔽机器人）" in alert
+    assert alert.endswith("原消息：已由 李师傅 接单") and "Forbidden" not in alert

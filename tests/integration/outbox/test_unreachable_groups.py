@@ -48,8 +48,8 @@ async def test_a_page_nobody_up_the_ladder_can_receive_ends_in_the_supervisors_d
 
     assert [c.chat_id for c in rig.api.calls if c.status == 403] == [LEADER, SUPERVISOR, ADMIN]
     [alert] = rig.api.texts(DESK_CHAT)
-    assert ticket.label in alert and "沈管理员" in alert
-    assert f"{NOTE}张队长、孙督办、沈管理员" in alert and "/start" in alert
+    assert ticket.label in alert and "张队长，转告孙督办、沈管理员的提醒也未能送达" in alert
+    assert "请以上各位本人" in alert and "/start" in alert
     assert not rig.api.texts(TEAM_CHAT)
     [row] = [r for r in await rig.rows() if r.chat_id == DESK_CHAT]
     assert (row.purpose, row.priority, row.status) == ("alert", 0, "sent")
@@ -70,7 +70,9 @@ async def test_a_members_message_nobody_above_can_receive_is_posted_in_the_teams
 
     [alert] = rig.api.texts(TEAM_CHAT)
     assert "李师傅" in alert and "请到现场处理" in alert
-    assert f"{NOTE}张队长、孙督办、沈管理员、李师傅" in alert
+    # The alert names the member; the note those above, known already not to be reachable.
+    assert "机器人也无法私信通知：张队长、孙督办、沈管理员（" in alert
+    assert alert.count("李师傅") == 1 and "请以上各位本人" in alert
     assert not rig.api.texts(DESK_CHAT)
 
 
@@ -101,5 +103,73 @@ async def test_a_complainants_details_are_not_quoted_in_the_group_of_the_team_co
     await rig.sender.drain_all()
 
     [alert] = rig.api.texts(ORDERING_CHAT)
-    assert NOTE in alert and "此处不转述" in alert
+    assert "无法私信通知：" in alert and "此处不转述" in alert
     assert "王大伯" not in alert and "13800000001" not in alert
+
+
+async def test_a_complainants_details_stay_unquoted_when_the_leaders_alert_is_refused_too(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The member's message naming the complainant is refused, then the leader's alert of
+    it: the group of the team complained about reads of both, the message not quoted."""
+    member, leader = ORDERING_MEMBER, ORDERING_LEADER
+    await staff_who_never_started_the_bot(rig, db, member, leader)
+    async with db.engine.begin() as conn:
+        above = (SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    complaint = await new_ticket(
+        db,
+        demo_config,
+        kind=Kind.COMPLAINT,
+        line="ordering",
+        team_id="ordering",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+    )
+    await rig.queue(
+        message(member, "王大伯 13800000001 来电", ticket_id=complaint.id, purpose="notify")
+    )
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(ORDERING_CHAT)
+    assert "何经理，转告罗部长的提醒也未能送达" in alert
+    assert alert.count("原消息：") == 1 and "此处不转述" in alert
+    assert "王大伯" not in alert and "13800000001" not in alert
+
+
+async def test_the_desk_reads_whom_the_page_and_its_alerts_missed_once_not_alerts_quoting_alerts(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The page to the leader, the supervisor's alert of it and the admin's alert of that are
+    each refused: the desk reads one alert, about the page (quoted once), naming the three
+    once each, why in Chinese, whom to phone; Telegram's own words stay in the events."""
+    await staff_who_never_started_the_bot(rig, db, LEADER, SUPERVISOR, ADMIN)
+    async with db.engine.begin() as conn:
+        phones = {LEADER: "13700000003", SUPERVISOR: "13600000004"}
+        for user_id, phone in phones.items():
+            await conn.execute(update(users).where(users.c.id == user_id).values(phone=phone))
+    ticket = await new_ticket(db, demo_config)
+    page = "🚨【紧急】工单 10019｜110报警｜待接单\n内容：烤房停电了，温度一直往下掉"
+    await rig.queue(message(LEADER, page, ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(DESK_CHAT)
+    assert alert.count("⚠️") == 1 and alert.count("原消息：") == 1
+    assert alert.count("消息未能送达") == 1 and alert.count(page) == 1
+    head, quoted = alert.split("原消息：")
+    assert head.splitlines() == [
+        f"⚠️ 工单 {ticket.label}：消息未能送达工作人员 张队长，"
+        "转告孙督办、沈管理员的提醒也未能送达（没有私聊过机器人）。",
+        "请电话联系：张队长 13700000003、孙督办 13600000004",
+        "沈管理员没有登记电话，请通过其他方式联系。",
+    ]
+    # The note after the quoted page asks them to open a private chat, without naming
+    # them or saying why once more.
+    assert quoted.startswith(page) and NOTE not in alert and "请以上各位本人" in quoted
+    assert "Forbidden" not in alert and "initiate" not in alert
+    async with db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(ticket.id or 0)
+    notes = [e.note for e in events if e.action == "unreachable"]
+    assert notes == [NEVER_STARTED] * 3
