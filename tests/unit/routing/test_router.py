@@ -178,15 +178,41 @@ def test_negative_words_argue_against_a_line(router: Router) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["有人在村里偷偷收烟叶", "有人在村裡偷偷收菸葉", "有人私下收烟叶，价格比站里高"]
+    "text",
+    [
+        "有人在村里偷偷收烟叶",
+        "有人在村裡偷偷收菸葉",
+        "有人私下收烟叶，价格比站里高",
+        "村里有人私下收烟",
+        "有人私自收购烟叶",
+        "有人偷偷收烟叶，一斤多给两块钱",  # the price paid is no money pocketed
+    ],
 )
 def test_leaf_bought_on_the_quiet_is_a_private_purchase_for_the_licence_office(
     router: Router, text: str
 ) -> None:
-    """偷偷收, 私下收 as 私收: before, the desk was offered 烟叶生产技术 1.0（烟叶） against
-    专卖管理 1.0（偷偷）, a tie."""
+    """偷偷收, 私下收 with the leaf bought, as 私收: before, the desk was offered 烟叶生产技术
+    1.0（烟叶） against 专卖管理 1.0（偷偷）, a tie."""
     decision = router.route(text)
     assert (decision.line, decision.triage) == ("monopoly", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["收购员私下收了我两百块", "送货员私下收了我的钱没给票", "收购员私下收好处"]
+)
+def test_money_taken_on_the_quiet_by_staff_is_a_complaint_not_a_private_purchase(
+    router: Router, text: str
+) -> None:
+    """Money or a favour pocketed is no leaf bought outside the station (专卖管理)."""
+    decision = router.route(text)
+    assert decision.line == "conduct", decision.explanation
+
+
+def test_money_taken_on_the_quiet_by_someone_unnamed_is_no_private_purchase(
+    router: Router,
+) -> None:
+    decision = router.route("有人偷偷收了我的钱")
+    assert decision.line != "monopoly", decision.explanation
 
 
 def test_from_config_returns_the_same_router_for_the_same_config(demo_config: Config) -> None:
