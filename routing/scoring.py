@@ -309,16 +309,21 @@ class CompiledTables:
             term: {(e.line, e.canonical) for e in found if e.channel is Channel.LINE}
             for term, found in self._entries.items()
         }
+        # Only the terms of a shared sense are compared, not every pair: word groups give
+        # thousands of terms (<职员><喝醉>), each its own word, and all pairs took seconds.
+        order = {term: i for i, term in enumerate(meaning)}
+        of_sense: dict[tuple[str, str], list[str]] = {}
+        for term, senses in meaning.items():
+            for sense in senses:
+                of_sense.setdefault(sense, []).append(term)
         self._held_by: dict[str, tuple[str, ...]] = {}
         for term, senses in meaning.items():
-            if senses:
-                holders_ = tuple(
-                    other
-                    for other, theirs in meaning.items()
-                    if other != term and term in other and senses & theirs
-                )
-                if holders_:
-                    self._held_by[term] = holders_
+            alike = {other for sense in senses for other in of_sense[sense]}
+            holders_ = tuple(
+                sorted((o for o in alike if o != term and term in o), key=order.__getitem__)
+            )
+            if holders_:
+                self._held_by[term] = holders_
         # Conjunctions are checked only when their first two parts were found: usually none.
         # By both, not the first alone: word groups give one first part thousands of
         # conjunctions (技术员 beside every misdeed), and a text holds a handful of the parts.

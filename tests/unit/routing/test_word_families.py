@@ -603,6 +603,9 @@ def test_hardship_aid_for_a_farmer_is_not_the_unions(router: Router, text: str) 
         "煙站的人喝醉了還來上班",
         "送货员喝醉了开车",
         "定级员一身酒气给我定级",
+        "送货员又喝多了",
+        "收购员上班时间喝醉了",
+        "专管员每次来店里都是一身酒气",
     ],
 )
 def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
@@ -618,3 +621,22 @@ def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
 def test_drunk_said_of_no_one_at_work_is_no_complaint(router: Router, text: str) -> None:
     decision = router.route(text)
     assert decision.line != "conduct" and decision.filed_as is None, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我儿子喝多了，收购员把他的烟压了级", "purchase"),
+        ("收购员说我喝醉了不收我的烟", "purchase"),
+        ("我爸喝醉了，送货员把货放门口就走了", "delivery"),
+        ("我喝醉了骂了市管员，会被处罚吗", "monopoly"),
+        ("我老公喝醉了，客户经理还打电话叫他订烟", "ordering"),
+    ],
+)
+def test_someone_else_drunk_beside_the_bureaus_people_is_no_complaint_about_them(
+    router: Router, text: str, line: str
+) -> None:
+    """The drunk is the writer or their family, not the staff member named beside them:
+    the service the message is about answers it."""
+    decision = router.route(text)
+    assert (decision.line, decision.filed_as) == (line, None), decision.explanation
