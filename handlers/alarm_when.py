@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from routing import Decision, to_simplified
-from routing.when import NOW, PAST
+from routing.when import NOW, PAST, without_earlier_repairs
 
 # Settled, long past (`routing.when.PAST`, which the router reads of disasters too), ahead,
 # denied, or about money and plans. Not 如果, 要是 or 万一 ("要是再不来电烟就烤坏了" is now),
@@ -40,8 +40,9 @@ _NOT_NOW_DENIED = re.compile(rf"(?:(?<!是)不是|并非|(?:不要|别|不)等�
 
 def may_not_be_now(text: str) -> bool:
     """Words that say the emergency they name is settled, past, ahead or denied, and
-    nothing that it is happening now."""
-    plain = _NOT_NOW_DENIED.sub("", to_simplified(text))
+    nothing that it is happening now. A past word dating an earlier repair (烤房停电了，三天前
+    刚修过) says none of that."""
+    plain = _NOT_NOW_DENIED.sub("", without_earlier_repairs(to_simplified(text)))
     return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 

@@ -11,12 +11,22 @@ import re
 
 # Days or more ago. Not 昨天, 昨晚, 刚才, 之前 or 以前 ("昨晚一场冰雹，烟叶全打穿了",
 # "昨天停电到现在还没来电", "风机不转了，之前还好好的" are now). Years back said loosely
-# (前几年, 早些年, 那年) or counted (三年前, 两个月前, 十几天前), not 年前 alone (before the
-# new year, which may be ahead).
+# (前几年, 早些年, 那年) or counted (三年前, 两个月前, 十几天前). Not 年前 alone (before the
+# new year, which may be ahead), a month or a year named (十月前能修好吗, 2020年前: before
+# it), nor 当年 (that year's or this one's: 当年的烟叶收购价格).
+_COUNT = r"(?:[一二两三四五六七八九十百几多半]+|(?<!\d)\d{1,3}(?!\d))"
 PAST = (
     r"上次|上回|去年|前年|大前年|上个月|前天|大前天|前几天|前两天|前些天|前些日子|前段时间"
-    r"|前阵子|上周|上礼拜|上星期|上个星期|前几年|前两年|前些年|早几年|早些年|那年|那一年|当年"
-    r"|[一二两三四五六七八九十几多半\d]+个?(?:年|月|星期|礼拜|周|天)(?:以)?前"
+    r"|前阵子|上周|上礼拜|上星期|上个星期|前几年|前两年|前些年|早几年|早些年|那年|那一年"
+    rf"|{_COUNT}(?:个月|个?(?:年|星期|礼拜|周|天))(?:以)?前"
+)
+# A past word that dates an earlier repair, said right before it (烤房停电了，三天前刚修过;
+# 温度上不去，两天前才换的风机; 上周师傅刚检修过): when the barn was last mended, not when
+# what the message names befell it, which may well be now. 刚 or 才 before the repair, or 过
+# after it, say so; 去年风机坏了换了个新的 tells a past fault and what was done about it.
+_REPAIR = r"修|换|检修|维修|保养|检查|装|安装"
+_EARLIER_REPAIR = re.compile(
+    rf"(?:{PAST})[^，,。.！!？?；;：:\s]{{0,4}}?(?:(?:刚|才)(?:{_REPAIR})|(?:{_REPAIR})过)"
 )
 # Happening now, which outweighs any past word ("上次修好了，现在又停电了", "去年遭了冰雹，
 # 今年又遭了"). Not 还在 of a machine still working ("风机有点响，还在转"), nor 现在 of a
@@ -49,6 +59,12 @@ _PAYMENT_CLAUSE = re.compile(rf"(?:{PAYMENT})([^，,。.！!？?；;：:\s]{{0,8
 _STILL = re.compile(r"现在|还在|正在")
 
 
+def without_earlier_repairs(simplified: str) -> str:
+    """`simplified` without the past words that date an earlier repair (三天前刚修过): they
+    say nothing of when what the message names happened."""
+    return _EARLIER_REPAIR.sub(lambda found: " " * len(found.group()), simplified)
+
+
 def said_now(simplified: str) -> bool:
     """Whether a text (in Simplified script) says something is happening now, other than
     the wait for a payment (补贴到现在也没发, 补贴到现在还在拖)."""
@@ -62,7 +78,8 @@ def said_now(simplified: str) -> bool:
 def said_past(simplified: str) -> bool:
     """Whether a text (in Simplified script) says what it names was days or more ago, and
     nothing that it is happening now."""
-    return _PAST.search(simplified) is not None and not said_now(simplified)
+    past = _PAST.search(without_earlier_repairs(simplified)) is not None
+    return past and not said_now(simplified)
 
 
 def past_loss(simplified: str) -> bool:

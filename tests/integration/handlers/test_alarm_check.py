@@ -104,6 +104,23 @@ async def test_an_emergency_happening_now_is_not_asked_about(desk: Harness, word
     assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "烤房停电了，三天前刚修过",
+        "烤房温度上不去，两天前才换的风机",
+        "上周刚检修过的烤房，今晚停电了",
+        "烤房停电了，十月前能修好吗",  # before October, no time back
+    ],
+)
+async def test_a_barn_failing_now_beside_an_earlier_repair_pages_at_once(
+    desk: Harness, words: str
+) -> None:
+    """The past word dates the repair, not the fault: the 110 team is paged, not asked about."""
+    out = await desk.send(FARMER, words)
+    assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
+
+
 @pytest.mark.parametrize("typed", ["否", "不", "沒有", "没有", "不必了", "不需要了", "不是啊"])
 async def test_a_no_typed_alone_makes_the_words_a_request(desk: Harness, typed: str) -> None:
     """Typed in place of 「不是，只是咨询」, in either script: the words asked about are the

@@ -88,6 +88,36 @@ def test_a_failure_lasting_until_now_is_not_said_past(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "烤房停电了，三天前刚修过",
+        "烤房温度上不去，两天前才换的风机",
+        "上周刚检修过的烤房停电了",
+        "风机两天前刚换过就坏了",
+    ],
+)
+def test_a_past_word_dating_an_earlier_repair_is_not_said_past(text: str) -> None:
+    """三天前, 两天前 say when the barn was last mended, not when it failed."""
+    assert not said_past(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["当年的烟叶收购价格", "烤房停电了，十月前能修好吗", "2020年前种的烟补贴有没有"]
+)
+def test_a_month_or_year_named_is_no_past_word(text: str) -> None:
+    """当年 is that year or this one, 十月前 before October, 2020年前 before 2020: none is a
+    count back like 两个月前 or 三年前."""
+    assert not said_past(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["两个月前风机烧了", "十几天前停电了", "三年前烤房着火", "去年风机坏了换了个新的"]
+)
+def test_counted_time_back_and_a_past_repair_told_are_said_past(text: str) -> None:
+    assert said_past(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "上周烤房着火那个事，保险公司赔了没有",
         "上週烤房著火那個事，保險公司賠了沒有",
         "去年烤房停电损失不小",
