@@ -15,6 +15,7 @@ from handlers import (
     team_notes,
 )
 from handlers.alarm_intake import EMERGENCY
+from handlers.beside_registration import look_typed_at_registration
 from handlers.button_dispatch import on_button
 from handlers.chat_moves import on_chat_move
 from handlers.command_dispatch import READS_WORDS, on_command
@@ -92,6 +93,8 @@ async def _route_on(ctx: Ctx) -> None:
         # Registering can wait; a barn emergency typed meanwhile cannot (the prompt says so).
         # Typed while the voice notes of a registration left are held, it takes them too.
         await registration_shared.alarm(ctx, msg.text.strip())
+    elif await look_typed_at_registration(ctx):
+        pass  # 我的工单 or 帮助 typed at a question: shown, the registration waiting
     elif registering(ctx) and (
         registration_typed.is_a_request(ctx)
         or await registration_shared.voice_for_a_ticket(ctx)

@@ -16,6 +16,7 @@ from handlers import (
     team_commands,
 )
 from handlers.beside_draft import beside_the_draft
+from handlers.beside_registration import beside_registration
 from handlers.context import Ctx
 from handlers.entries import MENU, set_script
 from handlers.flows import FLOWS
@@ -34,6 +35,8 @@ async def on_button(ctx: Ctx, data: str) -> None:
     elif data == "m:my" and intake.draft_words(ctx) is not None:
         # 📋 我的工单 is a look at what was filed: the draft being written waits, as at /my.
         await beside_the_draft(ctx, lambda: _mine_listed(ctx))
+    elif data == "m:my" and registering(ctx):
+        await beside_registration(ctx, lambda: mine.list_mine(ctx))  # as at /my
     elif data in MENU:
         voices = registration_left.kept_voices(ctx)
         if ctx.conv is not None:

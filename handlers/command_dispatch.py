@@ -16,6 +16,7 @@ from handlers import (
 )
 from handlers.alarm_what import alarm_what, raises_at_once, unsure
 from handlers.beside_draft import beside_the_draft
+from handlers.beside_registration import beside_registration
 from handlers.context import Ctx
 from handlers.draft_step import draft_step
 from handlers.entries import COMMANDS, Step
@@ -66,9 +67,13 @@ async def on_command(ctx: Ctx, name: str) -> None:
     if name in _BESIDE_A_DRAFT and intake.draft_words(ctx) is not None:
         await beside_the_draft(ctx, lambda: _taken(ctx, step))
         return
-    # /cancel leaves what registration kept with it; /lang and /help leave it going on, as
-    # does a site's QR code scanned at one of its questions (`registration.start`).
-    aside = name in _ASIDE or (name == "start" and _site_scanned(ctx) and registering(ctx))
+    if name in _BESIDE_A_DRAFT and registering(ctx):
+        await beside_registration(ctx, lambda: step(ctx))
+        return
+    # /cancel leaves what registration kept with it; /lang leaves it going on, as does
+    # /start, which goes on at the question it was at (`registration.start`), unless a
+    # staff invite's (it may make them staff, whose registration asks other things).
+    aside = name in _ASIDE or (name == "start" and registering(ctx) and not _invited(ctx))
     voices = [] if aside else registration_left.kept_voices(ctx)
     if not aside and ctx.conv is not None and name in COMMANDS:
         # A new command leaves the old conversation; a 110 call it leaves goes out first.
@@ -134,6 +139,6 @@ async def _taken(ctx: Ctx, step: Step) -> bool:
     return True
 
 
-def _site_scanned(ctx: Ctx) -> bool:
-    """/start from a site's QR code (its deep link)."""
-    return (ctx.msg.deep_link or "").startswith("site_")
+def _invited(ctx: Ctx) -> bool:
+    """/start from a staff invite (its deep link)."""
+    return (ctx.msg.deep_link or "").startswith("join_")

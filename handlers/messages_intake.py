@@ -85,6 +85,8 @@ INTAKE: dict[str, str] = {
     "reg_area_kept": "现在登记的地点是{place}，不改就点「跳过」。",
     "reg_area_hint": "请点下面的乡镇按钮，或直接回复乡镇名，也可以共享位置；不想选就点「跳过」。",
     "reg_later_again": "先处理您的问题；登记信息没有改动，要更新随时点「👤 登记信息」。",
+    "reg_goes_on": "登记还没有完成，请接着回答：",
+    "reg_update_goes_on": "更新登记信息还没有完成，请接着回答：",
     "reg_left_unchanged": "更新登记信息没有完成，登记信息没有改动；要更新随时点「👤 登记信息」。",
     "place_unset": "地点未选",
     "kind_farmer": "烟农",

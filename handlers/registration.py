@@ -11,6 +11,7 @@ from handlers.i18n import as_written, in_script
 from handlers.menu import how_to, main_menu
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
+    VOICE_ALARM,
     hold,
     kept_aside,
     location_shared,
@@ -21,6 +22,7 @@ from handlers.registration_shared import (
     voice_alarm,
     voice_kept,
     voices_here,
+    voices_kept,
 )
 from handlers.registration_shop import (
     SHOP_ONLY,
@@ -64,6 +66,11 @@ async def start(ctx: Ctx) -> None:
     name = f" {as_written(ctx.user.name)}" if ctx.user.name else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
+    if ctx.conv is not None and ctx.conv.flow == REGISTER:
+        # /start again half-way through (lost, or only looking for the menu): the answers
+        # given stand and the question waiting is put again, not 您是 from the beginning.
+        go_on(ctx)
+        return
     if ctx.user.registered or not ctx.msg.is_private:
         return
     if _all_but_the_phone(ctx):
@@ -371,6 +378,19 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     else:
         _ask_area(ctx)  # in the kind's terms: a shop's district, a farmer's barns
     return True
+
+
+def go_on(ctx: Ctx) -> None:
+    """Registration, waiting beside something shown meanwhile (the welcome, /my, the help),
+    said not to be finished, with its question put again below what was shown: an update
+    as one, or the name typed in it would seem saved."""
+    assert ctx.conv is not None
+    if voices_kept(ctx):
+        # A voice note sent at a question stays one tap from the alarm it was promised to.
+        ctx.say("reg_voice_alarm", rows(Button(ctx.text("btn_voice_alarm"), VOICE_ALARM)))
+    update = UNDO in ctx.conv.data or ctx.conv.data.get(SHOP_ONLY)
+    ctx.say("reg_update_goes_on" if update else "reg_goes_on")
+    ask_again(ctx)
 
 
 def ask_again(ctx: Ctx) -> None:

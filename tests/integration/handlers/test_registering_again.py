@@ -101,7 +101,28 @@ async def test_cancelling_half_way_leaves_the_earlier_registration(desk: Harness
     assert "张大山" in texts(welcome) and "m:110" in button_data(welcome)
 
 
-@pytest.mark.parametrize("leave", ["/my", "/start", "m:new"])
+@pytest.mark.parametrize("look", ["/my", "m:my", "/start", "/help", "帮助"])
+async def test_a_look_half_way_leaves_the_update_waiting_at_its_question(
+    desk: Harness, look: str
+) -> None:
+    """A new name typed, then /my, the welcome or the help: shown, and the update waits at
+    its question, said unfinished (the new name is not saved yet); /cancel still puts the
+    registration back as it was."""
+    await _registered_at_a_barn(desk)
+    before = (await _person(desk, FARMER)).registration()
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    out = await (desk.press(FARMER, look) if look.startswith("m:") else desk.send(FARMER, look))
+    said = texts(out)
+    assert "登记信息没有改动" not in said
+    asked = "更新登记信息还没有完成，请接着回答：\n请点下方「共享手机号」按钮"
+    assert asked in said and said.rstrip().endswith("可以点「跳过」。")
+    await desk.send(FARMER, "/cancel")
+    assert (await _person(desk, FARMER)).registration() == before
+
+
+@pytest.mark.parametrize("leave", ["/new", "m:new"])
 async def test_another_command_half_way_also_leaves_it_and_says_so(
     desk: Harness, leave: str
 ) -> None:
