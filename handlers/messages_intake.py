@@ -93,6 +93,7 @@ INTAKE: dict[str, str] = {
     "kind_retailer": "零售户",
     "kind_staff": "职工",
     "reg_name": "请输入您的姓名：",
+    "reg_name_again": "现在登记的姓名是「{name}」。请输入新的姓名；不改回复“跳过”：",
     "reg_staff_name": "第一次使用，请先登记（已记为本局职工）。请输入您的姓名：",
     "reg_phone_missing": "您的登记还缺手机号，服务人员联系不上您。请点下方按钮共享，也可以跳过。",
     "reg_phone_later": "好的。以后发 /start 可以补上手机号。",

@@ -40,7 +40,13 @@ from handlers.registration_shop import (
 from handlers.registration_typed import name_typed, typed_kind
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
-from handlers.typed_answers import declines, not_a_name, not_at_hand, number_typed
+from handlers.typed_answers import (
+    declines,
+    keeps_as_it_is,
+    not_a_name,
+    not_at_hand,
+    number_typed,
+)
 from handlers.typed_menu import calls_off
 
 REGISTER = "register"
@@ -329,9 +335,9 @@ async def registration_step(ctx: Ctx) -> None:
             return
         user.kind = Requester(value)
         await ctx.goto("name")
-        ctx.say("reg_name")
+        _ask_name(ctx)
     elif step == "name":
-        name = name_typed(msg.text)
+        name = user.name if _name_kept(ctx) else name_typed(msg.text)
         if name is None or not_a_name(name):
             ctx.say("reg_name_bad")  # nothing saved: the name asked again
             return
@@ -366,7 +372,7 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     ctx.say("reg_kind_changed", kind=ctx.text(f"kind_{value}"))
     step = ctx.conv.step
     if step == "name":
-        ctx.say("reg_name")
+        _ask_name(ctx)
     elif step == "phone":
         ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
     elif step in ("shop", "licence") and ctx.user.kind is not Requester.RETAILER:
@@ -403,7 +409,7 @@ def ask_again(ctx: Ctx) -> None:
         )
         ctx.say(again, _kind_buttons(ctx))
     elif step == "name":
-        ctx.say("reg_name")
+        _ask_name(ctx)
     elif step == "phone":
         ctx.say("phone_press", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
     elif step == "area":
@@ -413,6 +419,25 @@ def ask_again(ctx: Ctx) -> None:
         ask_shop(ctx)
     elif step == "licence":
         ask_licence(ctx)
+
+
+def _ask_name(ctx: Ctx) -> None:
+    """您的姓名; registering again, with the name registered, which 「跳过」 or 不改 keeps, as
+    the shop's and the place's questions say theirs: else 不改 would be taken for a name."""
+    if _updating(ctx) and ctx.user.name:
+        ctx.say("reg_name_again", name=as_written(ctx.user.name))
+    else:
+        ctx.say("reg_name")
+
+
+def _name_kept(ctx: Ctx) -> bool:
+    """Registering again, the name registered kept: 「跳过」 or 不改 typed at its question."""
+    return _updating(ctx) and bool(ctx.user.name) and keeps_as_it_is(ctx.msg.text)
+
+
+def _updating(ctx: Ctx) -> bool:
+    """A registration again, which puts back what it changed if left (`UNDO`)."""
+    return ctx.conv is not None and UNDO in ctx.conv.data
 
 
 async def _phone_step(ctx: Ctx) -> None:

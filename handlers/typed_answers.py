@@ -36,6 +36,7 @@ _NO_PHONE = frozenset(("不给", "不留", "不方便", "没有", "没有手机"
 _NOT_A_NAME = frozenset((
     "是", "是的", "对", "对的", "嗯嗯", "行", "行的", "可以", "没问题", "不是", "没有", "不知道",
     "确定", "确认", "提交", "下一步", "跳过", "烟农", "零售户", "职工", "yes",
+    "不改", "不改了", "不用改", "不需要改", "不变", "没变", "不换", "还是原来的", "原来的", "照旧",
 ))  # fmt: skip
 
 
@@ -115,6 +116,20 @@ def bare_yes_no(text: str) -> bool | None:
     if said in _BARE_YES:
         return True
     return False if said in _BARE_NO else None
+
+
+# What is registered kept, typed at a question of registering again that shows it: not
+# a new name (不改 saved as one).
+_AS_IT_IS = frozenset((
+    "跳过", "不改", "不改了", "不用改", "不需要改", "不变", "没变", "不换", "一样", "一样的",
+    "还是原来的", "原来的", "照旧", "就这个", "还是这个",
+))  # fmt: skip
+
+
+def keeps_as_it_is(text: str) -> bool:
+    """跳过, 不改, 还是原来的: what is registered kept."""
+    plain = to_simplified(bare(text)).lower()
+    return plain in _AS_IT_IS or (plain.rstrip(_PARTICLES) or plain) in _AS_IT_IS
 
 
 def not_a_name(name: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from core.enums import Kind, Requester
 from core.model import User
 from handlers.replies import Outcome
+from routing import to_simplified
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -307,3 +308,27 @@ async def test_registering_again_shows_a_retailers_shop_and_licence(desk: Harnes
     assert "现在登记的是：李小梅，零售户，+8613800000002，青山镇。" in said
     assert "店铺：红星便利店　许可证号：430101200123" in said
     assert "f:kind:retailer" in button_data(out)
+
+
+@pytest.mark.parametrize("kept", ["跳过", "不改", "不改了", "還是原來的"])
+async def test_the_name_question_again_shows_the_name_and_keeps_it_for_skip(
+    desk: Harness, kept: str
+) -> None:
+    """Registering again, 您的姓名 says the name registered, as the place's and the shop's
+    questions say theirs; 跳过 or 不改 keeps it, never saved as the name."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    asked = texts(await desk.press(FARMER, "f:kind:farmer"))
+    assert "现在登记的姓名是「张大山」。请输入新的姓名；不改回复“跳过”" in asked
+    out = to_simplified(texts(await desk.send(FARMER, kept)))  # 還是原來的: read in 繁體
+    assert "手机号" in out
+    await desk.send(FARMER, "跳过")
+    done = to_simplified(texts(await desk.press(FARMER, "f:skip")))
+    assert "登记完成：张大山，" in done
+    assert (await _person(desk, FARMER)).name == "张大山"
+
+
+async def test_a_first_registration_takes_no_keep_word_for_a_name(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    assert "请输入您的姓名（" in texts(await desk.send(FARMER, "不改"))

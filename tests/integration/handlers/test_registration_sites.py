@@ -541,7 +541,7 @@ async def test_a_site_scanned_when_registering_again_stays_bound_if_the_update_i
 
     # Before: bound, but registering again ended with it, and its name question, still
     # on the screen, no longer waited.
-    assert "已改为绑定烤房群：青山镇河湾烤房群" in texts(out) and "请输入您的姓名" in texts(out)
+    assert "已改为绑定烤房群：青山镇河湾烤房群" in texts(out) and "请输入新的姓名" in texts(out)
     await desk.send(FARMER, "/cancel")
     async with desk.db.uow(read_only=True) as uow:
         person = await uow.users.get(FARMER)
