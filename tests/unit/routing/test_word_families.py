@@ -606,6 +606,12 @@ def test_hardship_aid_for_a_farmer_is_not_the_unions(router: Router, text: str) 
         "送货员又喝多了",
         "收购员上班时间喝醉了",
         "专管员每次来店里都是一身酒气",
+        "送货员昨天喝醉了开车",
+        "收购员今天又喝多了",
+        "收购员中午喝多了还来上班",
+        "收购员明显喝多了",
+        "喝醉酒的收购员乱定级",
+        "烟站收购员喝了酒，醉醺醺的给我定级",
     ],
 )
 def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
@@ -631,6 +637,7 @@ def test_drunk_said_of_no_one_at_work_is_no_complaint(router: Router, text: str)
         ("我爸喝醉了，送货员把货放门口就走了", "delivery"),
         ("我喝醉了骂了市管员，会被处罚吗", "monopoly"),
         ("我老公喝醉了，客户经理还打电话叫他订烟", "ordering"),
+        ("我老公又喝醉了，送货员还让他签收", "delivery"),
     ],
 )
 def test_someone_else_drunk_beside_the_bureaus_people_is_no_complaint_about_them(
