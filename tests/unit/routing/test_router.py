@@ -1456,3 +1456,10 @@ def test_a_barns_part_struck_is_a_110_call_not_a_crops_loss(router: Router, text
 def test_a_crop_struck_by_hail_stays_the_growers(router: Router) -> None:
     decision = router.route("冰雹把烟苗打坏了")
     assert decision.line == "growing" and "打坏" in decision.explanation
+
+
+@pytest.mark.parametrize("text", ["外地烟贩子在村里偷偷收", "有烟贩在镇上卖烟"])
+def test_a_dealer_outside_the_bureaus_trade_is_the_licence_offices(
+    router: Router, text: str
+) -> None:
+    assert router.route(text).line == "monopoly"
