@@ -339,7 +339,8 @@ async def registration_step(ctx: Ctx) -> None:
     elif step == "name":
         name = user.name if _name_kept(ctx) else name_typed(msg.text)
         if name is None or not_a_name(name):
-            ctx.say("reg_name_bad")  # nothing saved: the name asked again
+            # Nothing saved: the name asked again, registering again with 跳过 to keep it.
+            ctx.say("reg_name_bad_again" if _updating(ctx) and user.name else "reg_name_bad")
             return
         user.name = name
         await ctx.goto("phone")

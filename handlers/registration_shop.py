@@ -13,7 +13,7 @@ from handlers.menu import main_menu
 from handlers.registration_shared import hold, voices_here
 from handlers.registration_typed import SHOP_LIMIT, licence_after, no_shop_name, shop_typed
 from handlers.replies import Button, rows
-from handlers.typed_answers import not_at_hand, skips
+from handlers.typed_answers import keeps_as_it_is, not_at_hand, skips
 
 # conv.data key: only the shop and licence asked (🏪 补充店铺信息), the rest left as it is.
 SHOP_ONLY = "shop_only"
@@ -52,9 +52,19 @@ _SKIP_LICENCE = "f:skip:licence"
 
 
 def skip_pressed(ctx: Ctx) -> bool:
-    """「跳过」 typed, or a no (不要, 没有), at a question that may be skipped."""
+    """「跳过」 typed, or a no (不要, 没有), at a question that may be skipped; registering
+    again, 不改 or 还是原来的 too, which keep what is registered as 「跳过」 does."""
     text = ctx.msg.text.strip()
+    if updating(ctx) and keeps_as_it_is(text):
+        return True
     return text in (ctx.text("skip"), "跳过", "跳過") or skips(text)
+
+
+def updating(ctx: Ctx) -> bool:
+    """Registering again (👤 登记信息, 🏪 只改店名、许可证号): what is registered stays
+    unless answered anew, and 算了 stops the update rather than a registration."""
+    data = ctx.conv.data if ctx.conv is not None else {}
+    return UNDO in data or bool(data.get(SHOP_ONLY))
 
 
 async def shop_step(ctx: Ctx) -> None:
@@ -74,7 +84,7 @@ async def shop_step(ctx: Ctx) -> None:
         typed, licence = licence_after(ctx.msg.text)
         shop = shop_typed(typed)
         if shop is None:
-            ctx.say("reg_shop_bad", limit=SHOP_LIMIT)  # nothing saved: asked again
+            ctx.say(_shop_refused(ctx), limit=SHOP_LIMIT)  # nothing saved: asked again
             return
         ctx.user.shop_name = shop
     await ctx.goto("licence")
@@ -104,10 +114,25 @@ async def licence_step(ctx: Ctx) -> None:
         elif typed.only_digits:
             ctx.say("reg_licence_place", skip)
         else:
-            ctx.say("reg_licence_bad", skip, digits=LICENCE_DIGITS)
+            ctx.say(_licence_refused(ctx), skip, digits=LICENCE_DIGITS)
         return
     ctx.user.licence_number = typed.number
     await finish_registration(ctx)
+
+
+def _shop_refused(ctx: Ctx) -> str:
+    """What a shop's name refused says of 跳过 and 算了: registering again, they keep the
+    name registered and stop the update, not a registration."""
+    if not updating(ctx):
+        return "reg_shop_bad"
+    return "reg_shop_bad_again" if ctx.user.shop_name else "reg_shop_bad_update"
+
+
+def _licence_refused(ctx: Ctx) -> str:
+    """What a licence number refused says of 跳过 and 算了, as `_shop_refused`."""
+    if not updating(ctx):
+        return "reg_licence_bad"
+    return "reg_licence_bad_again" if ctx.user.licence_number else "reg_licence_bad_update"
 
 
 async def shop_only_left(ctx: Ctx) -> None:

@@ -332,3 +332,79 @@ async def test_a_first_registration_takes_no_keep_word_for_a_name(desk: Harness)
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
     assert "请输入您的姓名（" in texts(await desk.send(FARMER, "不改"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused"),
+    [
+        (None, "姓名不改回复“跳过”；登记信息都不改了，回复“算了”"),
+        ("lang:hant", "姓名不改回覆“跳過”；登記信息都不改了，回覆“算了”"),
+    ],
+)
+async def test_a_name_refused_while_registering_again_says_how_to_keep_it(
+    desk: Harness, lang: str | None, refused: str
+) -> None:
+    """A refused name in an update says what its answers do there: 跳过 keeps the name
+    registered, 算了 leaves the registration as it was; not 现在不想登记, which would read as
+    if the registration they have were at stake."""
+    await _registered_at_a_barn(desk)
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = texts(await desk.send(FARMER, "是"))
+    assert refused in out and "不想登记" not in to_simplified(out)
+    await desk.send(FARMER, "算了")
+    person = await _person(desk, FARMER)
+    assert person.registered and person.name == "张大山"
+
+
+async def _retailer_registered(desk: Harness, licence: str | None) -> int:
+    retailer = 100002
+    await desk.send(retailer, "/start")
+    await desk.press(retailer, "f:kind:retailer")
+    await desk.send(retailer, "李小梅")
+    await desk.contact(retailer, "8613800000002", owner=retailer)
+    await desk.press(retailer, "f:area:qingshan")
+    await desk.send(retailer, "红星便利店")
+    if licence:
+        done = await desk.send(retailer, licence)
+    else:
+        done = await desk.press(retailer, "f:skip:licence")
+    assert "登记完成" in to_simplified(texts(done))
+    return retailer
+
+
+@pytest.mark.parametrize(
+    ("licence", "refused"),
+    [
+        ("430101200123", "许可证号不改就点「跳过」；不改了，回复“算了”"),
+        (None, "手边没有就点「跳过」，以后再补；不改了，回复“算了”"),
+    ],
+)
+async def test_a_licence_refused_when_changing_only_the_shop_says_how_to_stop(
+    desk: Harness, licence: str | None, refused: str
+) -> None:
+    """🏪 只改店名、许可证号 is no registration: a licence number refused there says how to
+    keep the one registered and how to stop changing, not 不想登记了."""
+    retailer = await _retailer_registered(desk, licence)
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "m:shop")
+    await desk.send(retailer, "跳过")
+    out = to_simplified(texts(await desk.send(retailer, "abc")))
+    assert refused in out and "不想登记" not in out
+    shop = to_simplified(texts(await desk.send(retailer, "不改")))
+    assert "店铺信息已保存" in shop
+    assert (await _person(desk, retailer)).licence_number == licence
+
+
+async def test_a_shop_name_refused_while_registering_again_says_how_to_keep_it(
+    desk: Harness,
+) -> None:
+    retailer = await _retailer_registered(desk, None)
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "m:shop")
+    out = to_simplified(texts(await desk.send(retailer, "😀")))
+    assert "店名不改回复“跳过”；不改了，回复“算了”" in out and "不想登记" not in out
+    await desk.send(retailer, "还是原来的")
+    assert (await _person(desk, retailer)).shop_name == "红星便利店"
