@@ -98,6 +98,7 @@ INTAKE: dict[str, str] = {
     "reg_phone_missing": "您的登记还缺手机号，服务人员联系不上您。请点下方按钮共享，也可以跳过。",
     "reg_phone_later": "好的。以后发 /start 可以补上手机号。",
     "reg_phone": "请点下方按钮共享您的手机号（只用于服务人员联系您）：",
+    "reg_phone_kept": "现在登记的手机号是 {phone}，不改就点「跳过」。",
     "reg_phone_button": "📱 共享我的手机号",
     "reg_area": "请选择您所在的乡镇/片区，或共享位置自动匹配最近的烤房群：",
     "reg_area_retailer": "请选择您店铺所在的乡镇/片区，或共享位置自动匹配最近的零售商圈：",

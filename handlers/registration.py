@@ -347,7 +347,7 @@ async def registration_step(ctx: Ctx) -> None:
         if phone_shared(ctx):
             await _after_phone(ctx)  # shared already, at 您是 or the name
             return
-        ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        _ask_phone(ctx, "reg_phone")
     elif step == "phone":
         await _phone_step(ctx)
     elif step == "area":
@@ -375,7 +375,7 @@ async def _kind_corrected(ctx: Ctx) -> bool:
     if step == "name":
         _ask_name(ctx)
     elif step == "phone":
-        ctx.say("reg_phone", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        _ask_phone(ctx, "reg_phone")
     elif step in ("shop", "licence") and ctx.user.kind is not Requester.RETAILER:
         await finish_registration(ctx)  # the shop is a retailer's: nothing more to ask a farmer
     elif step == "shop":
@@ -412,7 +412,7 @@ def ask_again(ctx: Ctx) -> None:
     elif step == "name":
         _ask_name(ctx)
     elif step == "phone":
-        ctx.say("phone_press", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        _ask_phone(ctx, "phone_press")
     elif step == "area":
         hint = _place_kept(ctx) + ctx.text("reg_area_hint")
         ctx.reply(hint, _area_buttons(ctx), keyboard="location")
@@ -429,6 +429,16 @@ def _ask_name(ctx: Ctx) -> None:
         ctx.say("reg_name_again", name=as_written(ctx.user.name))
     else:
         ctx.say("reg_name")
+
+
+def _ask_phone(ctx: Ctx, key: str) -> None:
+    """The phone question (`key`: asked, or asked again); registering again, with the number
+    registered, which 「跳过」 keeps, as the name's and the place's questions say theirs."""
+    kept = ""
+    if _updating(ctx) and ctx.user.phone:
+        kept = ctx.text("reg_phone_kept", phone=ctx.user.phone) + "\n"
+    skip = (ctx.text("skip"),)
+    ctx.reply(kept + ctx.text(key), keyboard="contact", keyboard_extra=skip)
 
 
 def _name_kept(ctx: Ctx) -> bool:
@@ -449,10 +459,10 @@ async def _phone_step(ctx: Ctx) -> None:
             return
         # A number typed is refused for what it is; other words are only not the button.
         key = "phone_typed" if typed_phone(ctx.msg.text) is not None else "phone_press"
-        ctx.say(key, keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        _ask_phone(ctx, key)
         return
     if contact.user_id != ctx.user.id:
-        ctx.say("contact_not_own", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
+        _ask_phone(ctx, "contact_not_own")
         return
     ctx.user.phone = phone_of(contact)
     await _after_phone(ctx)

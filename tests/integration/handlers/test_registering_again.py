@@ -117,7 +117,10 @@ async def test_a_look_half_way_leaves_the_update_waiting_at_its_question(
     out = await (desk.press(FARMER, look) if look.startswith("m:") else desk.send(FARMER, look))
     said = texts(out)
     assert "登记信息没有改动" not in said
-    asked = "更新登记信息还没有完成，请接着回答：\n请点下方「共享手机号」按钮"
+    asked = (
+        "更新登记信息还没有完成，请接着回答：\n"
+        "现在登记的手机号是 +8613800000001，不改就点「跳过」。\n请点下方「共享手机号」按钮"
+    )
     assert asked in said and said.rstrip().endswith("可以点「跳过」。")
     await desk.send(FARMER, "/cancel")
     assert (await _person(desk, FARMER)).registration() == before
@@ -408,3 +411,33 @@ async def test_a_shop_name_refused_while_registering_again_says_how_to_keep_it(
     assert "店名不改回复“跳过”；不改了，回复“算了”" in out and "不想登记" not in out
     await desk.send(retailer, "还是原来的")
     assert (await _person(desk, retailer)).shop_name == "红星便利店"
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept"),
+    [
+        (None, "现在登记的手机号是 +8613800000001，不改就点「跳过」。"),
+        ("lang:hant", "現在登記的手機號是 +8613800000001，不改就點「跳過」。"),
+    ],
+)
+async def test_the_phone_question_again_shows_the_number_that_skip_keeps(
+    desk: Harness, lang: str | None, kept: str
+) -> None:
+    """Registering again, the phone question says the number registered, as the name's and
+    the place's questions say theirs: 「跳过」 (or 不改) keeps it, which it said nothing of."""
+    await _registered_at_a_barn(desk)
+    if lang:
+        await desk.press(FARMER, lang)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    asked = texts(await desk.send(FARMER, "跳过"))
+    assert kept in asked
+    assert kept in texts(await desk.send(FARMER, "好的"))  # asked again, the number with it
+    await desk.send(FARMER, "不改")
+    assert (await _person(desk, FARMER)).phone == "+8613800000001"
+
+
+async def test_a_first_registration_phone_question_shows_no_number(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    assert "现在登记的手机号" not in texts(await desk.send(FARMER, "张大山"))
