@@ -69,7 +69,8 @@ async def start(ctx: Ctx) -> None:
         if ctx.conv is not None and ctx.conv.flow == REGISTER:
             await _go_on_registering(ctx, site_before)
             return
-    name = f" {as_written(ctx.user.name)}" if ctx.user.name else ""
+    saved = _name_saved(ctx)
+    name = f" {as_written(saved)}" if saved else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
     if ctx.conv is not None and ctx.conv.flow == REGISTER:
@@ -85,6 +86,15 @@ async def start(ctx: Ctx) -> None:
         ctx.say("reg_phone_missing", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
     await start_registration(ctx)
+
+
+def _name_saved(ctx: Ctx) -> str:
+    """The name the person is registered by: registering again, the one kept to put back,
+    not a new one typed half-way, which is not saved until the update is finished."""
+    kept = ctx.conv.data.get(UNDO) if ctx.conv is not None else None
+    if ctx.conv is not None and ctx.conv.flow == REGISTER and isinstance(kept, dict):
+        return str(kept.get("name") or "")
+    return ctx.user.name
 
 
 async def _go_on_registering(ctx: Ctx, site_before: str | None) -> None:

@@ -441,3 +441,23 @@ async def test_a_first_registration_phone_question_shows_no_number(desk: Harness
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
     assert "现在登记的手机号" not in texts(await desk.send(FARMER, "张大山"))
+
+
+async def test_start_half_way_through_an_update_greets_by_the_name_registered(
+    desk: Harness,
+) -> None:
+    """A new name typed and /start sent before the update is finished: the welcome calls
+    them by the name registered, as the new one is not saved (and /cancel drops it)."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    said = texts(await desk.send(FARMER, "/start"))
+    assert "您好 张大山，" in said and "张大善" not in said
+    assert "更新登记信息还没有完成" in said
+    await desk.send(FARMER, "跳过")
+    done = texts(await desk.press(FARMER, "f:skip"))
+    assert "店铺的名称" in done
+    await desk.send(FARMER, "跳过")
+    await desk.press(FARMER, "f:skip:licence")
+    assert "您好 张大善，" in texts(await desk.send(FARMER, "/start"))
