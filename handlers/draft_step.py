@@ -9,13 +9,24 @@ from dataclasses import replace
 from functools import cache
 
 from core.enums import Kind
-from handlers import alarm_check, alarm_intake, alarm_when, answers, intake, mine, verdicts
+from handlers import (
+    alarm_check,
+    alarm_intake,
+    alarm_when,
+    answers,
+    intake,
+    mine,
+    phones,
+    verdicts,
+)
 from handlers.beside_draft import beside_the_draft
 from handlers.context import Ctx
 from handlers.entries import show_help
 from handlers.tickets import (
     ABOUT_THE_SERVICE,
     Gathered,
+    decide,
+    filed_kind,
     may_have_barn,
     routed,
     said_of_the_service,
@@ -33,6 +44,9 @@ async def draft_step(ctx: Ctx) -> None:
     a barn perhaps failing, 温控器没反应了) are asked about, the draft kept for either
     answer; words of a past one stay words of the request."""
     assert ctx.conv is not None
+    if await phones.own_phone_declined(ctx):
+        _draft_goes_on(ctx)
+        return
     # The reply check and the draft read the same words: routed once, only if either asks.
     reading = cache(lambda: routed(ctx))
     if await _answers_the_question(ctx, reading):
@@ -79,6 +93,19 @@ async def draft_step(ctx: Ctx) -> None:
         return
     alarm = replace(draft, kind=Kind.EMERGENCY, text=words, calm=False)
     await alarm_intake.start_emergency(ctx, alarm)
+
+
+def _draft_goes_on(ctx: Ctx) -> None:
+    """The draft, after an aside, said to wait unsubmitted; one with nothing in it yet has
+    its question put again instead."""
+    left = intake.draft_words(ctx)
+    if left is not None:
+        ctx.say("draft_goes_on", words=left)
+        return
+    assert ctx.conv is not None
+    gathered = Gathered.from_data(ctx.conv.data)
+    filed = filed_kind(ctx, gathered, decide(ctx, gathered))
+    ctx.say(f"describe_{filed.value}")
 
 
 async def _looked_up(ctx: Ctx) -> bool:

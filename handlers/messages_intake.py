@@ -162,6 +162,7 @@ INTAKE: dict[str, str] = {
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",
     "phone_for_team": "手机号 {phone}",
     "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",
+    "own_phone_declined": "好的，手机号不共享了。",
     "phone_typed": "请点下方按钮共享手机号（手动输入的号码无法核实）。",
     "phone_press": "请点下方「共享手机号」按钮；不想留号码可以点「跳过」。",
     "site_bound": "已绑定烤房群：{site}（{area}）。报110时会自动带上位置。",

@@ -7,12 +7,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.model import Ticket
-from handlers import answers, mine, notify
+from handlers import answers, intake, mine, notify
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.registration_shared import phone_of
 from handlers.replies import Keyboard
 from handlers.ticket_info import add_info
+from handlers.typed_answers import skips
+
+# conv.data key: a draft's writer, having shared someone else's card, was asked for their
+# own number; a no typed next answers that, not the draft's question (提交?, 下一步?).
+OWN_PHONE_ASKED = "own_phone_asked"
 
 
 async def shared(ctx: Ctx, call: Ticket | None) -> None:
@@ -22,6 +27,8 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
     assert contact is not None
     if contact.user_id != ctx.user.id:
         ctx.say("contact_not_own", keyboard="contact")
+        if ctx.conv is not None and ctx.conv.flow == intake.TICKET:
+            await ctx.goto(ctx.conv.step, **{OWN_PHONE_ASKED: True})
         return
     ctx.user.phone = phone_of(contact)
     adding = ctx.conv is not None and ctx.conv.flow == mine.ADD_INFO
@@ -53,3 +60,18 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
 def _keyboard(ctx: Ctx) -> Keyboard:
     """The barn may still be asked for: its 📍 button stays."""
     return "location" if ctx.conv is not None and ctx.conv.step == "where" else "remove"
+
+
+async def own_phone_declined(ctx: Ctx) -> bool:
+    """A no (不要, 不用, 不给) typed in a draft right after they were asked for their own
+    number (`OWN_PHONE_ASKED`): it answers that question, and the draft is not dropped as
+    a no to submitting it would drop it. Any message after the question is its last chance."""
+    conv = ctx.conv
+    if conv is None or not conv.data.get(OWN_PHONE_ASKED):
+        return False
+    await ctx.goto(conv.step, **{OWN_PHONE_ASKED: None})
+    msg = ctx.msg
+    if msg.is_button or msg.photo_file_id or msg.voice_file_id or not skips(msg.text):
+        return False
+    ctx.say("own_phone_declined", keyboard="remove")
+    return True
