@@ -443,20 +443,24 @@ async def _group_alert(
 ) -> list[OutboxMessage]:
     """The ladder's end: nobody above the failed chat can be written to privately (on a
     bureau's first days, few have opened a private chat with the bot). The alert is posted
-    in a group they are in instead (`core.unreached`), naming who could not be reached:
-    a team's member's or leader's in the team's group, a supervisor's or admin's in their
-    desk first; never in the group that has just refused it. None: no group to post in."""
+    in a group they are in instead (`core.unreached`), naming the staff who could not be
+    reached (never the requester): a team's member's or leader's in the team's group, a
+    supervisor's or admin's in their desk first; never in the group that has just refused
+    it. None: no group to post in."""
     row = lost.row
     place = await group_instead(
         uow, cfg, team_id, supervisors_first=start > _SUPERVISORS, besides=row.chat_id
     )
     if place is None:
         return []
-    people = [*(uid for rung in rungs[_TEAM_CHAT + 1 :] for uid in rung), *lost.chats]
+    # The note asks staff to open a private chat with the bot: those above and those the
+    # alerts were for. Never the requester, whose message may have been the one lost: a
+    # staff group is no place to ask a farmer to /start, nor to name an anonymous one.
+    lost_staff = [uid for uid in lost.chats if uid != ticket.requester_chat_id]
+    people = [*(uid for rung in rungs[_TEAM_CHAT + 1 :] for uid in rung), *lost_staff]
     missed = [uid for uid in unique(people) if uid > 0 and not await _reachable(uow, uid)]
     # The alert has named those it could not reach already: the note does not again.
-    said = [uid for uid in lost.chats if uid != ticket.requester_chat_id]
-    note = await not_reached_note(uow, missed, said=said)
+    note = await not_reached_note(uow, missed, said=lost_staff)
     text = "\n".join(filter(None, [text_at(place), note]))
     payload: dict[str, Any] = {"text": text}
     if place.thread_id is not None:

@@ -21,6 +21,7 @@ DESK_CHAT = -1001000000017  # 督办分派台, the triage line's team
 ADMIN = 300002
 ORDERING_CHAT, ORDERING_MEMBER, ORDERING_LEADER = -1001000000013, 200061, 200062
 NEVER_STARTED = "Forbidden: bot can't initiate conversation with a user"
+BLOCKED = "Forbidden: bot was blocked by the user"
 NOTE = "机器人无法私信通知："
 
 
@@ -173,3 +174,35 @@ async def test_the_desk_reads_whom_the_page_and_its_alerts_missed_once_not_alert
         events = await uow.tickets.events(ticket.id or 0)
     notes = [e.note for e in events if e.action == "unreachable"]
     assert notes == [NEVER_STARTED] * 3
+
+
+async def test_an_anonymous_complainant_the_bot_cannot_write_to_is_not_named_in_the_desk_group(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """An anonymous complainant blocked the bot, the bot was removed from the group of the
+    team complained about, and nobody above can be written to privately: the desk's note
+    asks the staff to open a private chat, and names nobody the card would not."""
+    await staff_who_never_started_the_bot(rig, db)
+    rig.api.inject("forbidden", chat_id=FARMER, times=None, description=BLOCKED)
+    async with db.engine.begin() as conn:
+        above = (ORDERING_LEADER, SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    complaint = await new_ticket(
+        db,
+        demo_config,
+        kind=Kind.COMPLAINT,
+        line="ordering",
+        team_id="ordering",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+        anonymous=True,
+    )
+    rig.api.kick(ORDERING_CHAT)
+    await rig.queue(message(FARMER, "您的投诉已受理", ticket_id=complaint.id, purpose="notify"))
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(DESK_CHAT)
+    assert "王大伯" not in alert and "13800000001" not in alert
+    assert f"📵 {NOTE}罗部长、孙督办、沈管理员（" in alert
