@@ -11,7 +11,7 @@ team's chat). The caller picks which comes first; each is tried when the other i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from core.config import Config
 from core.model import ChatPlace
@@ -34,14 +34,15 @@ async def group_instead(
     team_id: str,
     *,
     supervisors_first: bool,
-    besides: int | None = None,
+    besides: Collection[int] = (),
 ) -> ChatPlace | None:
     """The group an alert for people nobody can reach privately is posted in: the team's
     chat, else the supervisors' desk; the desk first for what was the supervisors' own
-    (`supervisors_first`). Never `besides`, the chat that has just refused it."""
+    (`supervisors_first`). Never one of `besides`, the chats that have refused it or the
+    message it is about."""
     team, desk = await team_place(uow, cfg, team_id), await desk_place(uow, cfg)
     places = [desk, team] if supervisors_first else [team, desk]
-    return next((p for p in places if p is not None and p.chat_id != besides), None)
+    return next((p for p in places if p is not None and p.chat_id not in besides), None)
 
 
 async def not_reached_note(uow: UnitOfWork, ids: Iterable[int], said: Iterable[int] = ()) -> str:

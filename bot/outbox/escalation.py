@@ -445,11 +445,14 @@ async def _group_alert(
     bureau's first days, few have opened a private chat with the bot). The alert is posted
     in a group they are in instead (`core.unreached`), naming the staff who could not be
     reached (never the requester): a team's member's or leader's in the team's group, a
-    supervisor's or admin's in their desk first; never in the group that has just refused
-    it. None: no group to post in."""
+    supervisor's or admin's in their desk first; never in a group that refused the message
+    or an alert about it. None: no group to post in."""
     row = lost.row
+    # Not a group that refused on the way (the team's, from which the bot was removed, as
+    # the leader's alert of its card was refused too): posted there, it would be refused
+    # again, found noted already, and nobody would hear.
     place = await group_instead(
-        uow, cfg, team_id, supervisors_first=start > _SUPERVISORS, besides=row.chat_id
+        uow, cfg, team_id, supervisors_first=start > _SUPERVISORS, besides=lost.chats
     )
     if place is None:
         return []

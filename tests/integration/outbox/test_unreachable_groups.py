@@ -206,3 +206,30 @@ async def test_an_anonymous_complainant_the_bot_cannot_write_to_is_not_named_in_
     [alert] = rig.api.texts(DESK_CHAT)
     assert "王大伯" not in alert and "13800000001" not in alert
     assert f"📵 {NOTE}罗部长、孙督办、沈管理员（" in alert
+
+
+async def test_a_leaders_refused_alert_of_a_team_group_that_refused_ends_in_the_desk(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The bot was removed from the team's group, so its card is refused; the leader's
+    alert of it is refused too, and those above are known not to be reachable: the desk
+    hears, not the team's group again, which refused already."""
+    await staff_who_never_started_the_bot(rig, db, LEADER)
+    async with db.engine.begin() as conn:
+        above = (SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    ticket = await new_ticket(db, demo_config)
+    rig.api.kick(TEAM_CHAT)
+    await rig.queue(message(TEAM_CHAT, "【紧急】新工单", ticket_id=ticket.id, purpose="card"))
+    await rig.sender.drain_all()
+
+    assert [(c.chat_id, c.status) for c in rig.api.calls if c.chat_id] == [
+        (TEAM_CHAT, 403),
+        (LEADER, 403),
+        (DESK_CHAT, 200),
+    ]
+    [alert] = rig.api.texts(DESK_CHAT)
+    assert ticket.label in alert and "消息未能送达服务队群（机器人已被移出该群" in alert
+    assert "转告张队长（没有私聊过机器人）的提醒也未能送达" in alert
+    assert "原消息：【紧急】新工单" in alert
+    assert "机器人也无法私信通知：孙督办、沈管理员（" in alert and "/start" in alert
