@@ -34,22 +34,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.outbox.relayed import (
-    DELIVERY_FAILED,
-    UNREACHABLE,
-    alert_key,
-    earlier_whys,
-    first_lost,
-    phone_lines,
-    relay_names,
-    unreached_clause,
-    why_refused,
-)
-from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
+from bot.outbox.alert_text import Lost, alert_texts, excerpt, place_of, quoted
+from bot.outbox.relayed import DELIVERY_FAILED, UNREACHABLE, alert_key, first_lost
 from core.config import Config
 from core.enums import Kind, Role, Script
 from core.lifecycle import ECHO_POST, ECHO_WITHDRAWN
@@ -59,7 +48,7 @@ from core.services import note_event
 from core.team_chats import team_place
 from core.unreached import group_instead, not_reached_note
 from handlers.i18n import t
-from routing.reader import as_written, message_in_script
+from routing.reader import message_in_script
 from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
 
@@ -67,7 +56,6 @@ log = logging.getLogger(__name__)
 
 # The echo wall's posts (`reports.echo`) and their withdrawal when reopened: the channel's.
 ECHO = frozenset((ECHO_POST, ECHO_WITHDRAWN))
-_EXCERPT = 200
 
 
 async def mark_unreachable(
@@ -126,7 +114,7 @@ async def record_undeliverable(
     if "thread_id" in row.payload:
         data["thread_id"] = row.payload["thread_id"]
     if row.id is None:  # a direct reply: no row keeps what it said for the alerts about it
-        data["text"] = _excerpt(row)
+        data["text"] = excerpt(row)
     await note_event(
         uow, ticket, action, actor_id=None, role=Role.SYSTEM, now=now, note=reason[:500], data=data
     )
@@ -230,7 +218,7 @@ async def record_refused_reply(
             chat_id=target,
             method="send_message",
             payload=message_in_script(
-                {"text": _quoted("\n".join(lines), _excerpt(lost))},
+                {"text": quoted("\n".join(lines), excerpt(lost))},
                 scripts.get(target, Script.HANS),
             ),
             created_at=now,
@@ -298,11 +286,6 @@ def _start_rung(rungs: list[list[int]], ticket: Ticket, chat_id: int) -> int:
     return 1  # a member, or a chat we cannot place (an echo wall): the leaders decide
 
 
-def _place_of(row: OutboxMessage) -> ChatPlace:
-    topic = row.payload.get("thread_id")
-    return ChatPlace(row.chat_id, None if topic is None else int(topic))
-
-
 async def team_of_chat(uow: SqlUnitOfWork, cfg: Config, place: ChatPlace) -> str | None:
     """The team whose chat `place` is: the one bound to its very topic, else the first
     (in the config's order) whose messages go to that chat."""
@@ -349,7 +332,7 @@ async def _recipient_team(
     if chat_id == ticket.requester_chat_id or any(chat_id in rung for rung in rungs):
         return None, chat_id in rungs[_TEAM_CHAT]
     if chat_id < 0:
-        team_id = await _group_team(uow, cfg, ticket, _place_of(row))
+        team_id = await _group_team(uow, cfg, ticket, place_of(row))
         return None if team_id == ticket.team_id else team_id, team_id is not None
     joined = {m.team_id for m in await uow.memberships.of_user(chat_id) if m.team_id}
     listed = [
@@ -396,8 +379,8 @@ async def _alerts(
         own = await _ladder(uow, cfg, ticket.team_id, await team_place(uow, cfg, ticket.team_id))
         named_for = (await _recipient_team(uow, cfg, ticket, root, own))[0] or ticket.team_id
     group = None if named_for == ticket.team_id else cfg.team(named_for).name
-    lost = _Lost(root, relays, row, reason, forbidden)
-    text_at = await _alert_texts(uow, cfg, ticket, lost, group=group)
+    lost = Lost(root, relays, row, reason, forbidden)
+    text_at = await alert_texts(uow, cfg, ticket, lost, group=group)
     if not targets:
         return await _group_alert(uow, cfg, ticket, lost, now, team_id, start, rungs, text_at)
     # Each person reads the alert in their own script; a team's chat in Simplified.
@@ -434,7 +417,7 @@ async def _group_alert(
     uow: SqlUnitOfWork,
     cfg: Config,
     ticket: Ticket,
-    lost: _Lost,
+    lost: Lost,
     now: datetime,
     team_id: str,
     start: int,
@@ -504,122 +487,3 @@ async def _reachable(uow: SqlUnitOfWork, chat_id: int) -> bool:
         return True
     user = await uow.users.get(chat_id)
     return user is None or user.reachable
-
-
-@dataclass(frozen=True)
-class _Lost:
-    """What an alert is about: the message first lost (`root`), the chats whose alerts about
-    it were refused after it (`relays`), and the message refused just now (`row`: `root`,
-    or the last of those alerts), with Telegram's reason for it."""
-
-    root: OutboxMessage
-    relays: list[int]
-    row: OutboxMessage
-    reason: str
-    forbidden: bool
-
-    @property
-    def chats(self) -> list[int]:
-        return [self.root.chat_id, *self.relays]
-
-
-async def _alert_texts(
-    uow: SqlUnitOfWork,
-    cfg: Config,
-    ticket: Ticket,
-    lost: _Lost,
-    *,
-    group: str | None = None,
-) -> Callable[[ChatPlace], str]:
-    """The alert as each place it goes to may read it (`core.complainant.card_shown_at`): a
-    named complainant is named where their details may be read (`keeper_places`), in the
-    supervisors' own chats whichever team has the complaint, as a 超时督办's card is; the
-    team complained about and its leaders read who keeps them. The message first lost is
-    quoted as the reader may read it: a copy sent where the complainant is named (the
-    oversight team's) is quoted only where they may be."""
-    keepers = await keeper_places(uow, cfg, ticket)
-    original = _excerpt(lost.root)
-    hidden = original
-    if (
-        keepers
-        and original
-        and (_place_of(lost.root) in keepers or await _names(uow, ticket, original))
-    ):
-        hidden = f"（{withheld(cfg, ticket) or ANONYMOUS}，此处不转述）"
-    unnamed = await _alert_text(uow, cfg, ticket, lost, group=group)
-    named = await _alert_text(uow, cfg, ticket, lost, group=group, keeper=True)
-    outside = _quoted(unnamed, hidden)
-    inside = _quoted(named, original)
-    return await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
-
-
-async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
-    """Whether `text` gives any of the requester's details (a copy sent to a chat no team
-    has any more, which the ladder cannot place, may be the oversight team's)."""
-    requester = await uow.users.get(ticket.requester_id)
-    if requester is None:
-        return False
-    details = [requester.name, requester.phone.lstrip("+")]
-    details += [requester.shop_name or "", requester.licence_number or ""]
-    return any(detail and detail in text for detail in details)
-
-
-def _excerpt(row: OutboxMessage) -> str:
-    """The failed message as quoted: whole, or cut after its last whole line that fits (a
-    card's head says what it is about), mid-line only when its first line is that long."""
-    original = str(row.payload.get("text") or row.payload.get("caption") or "")
-    if len(original) <= _EXCERPT:
-        return original
-    head = original[:_EXCERPT]
-    lines = head.rpartition("\n")[0]
-    return (lines or head) + "…"
-
-
-def _quoted(alert: str, original: str) -> str:
-    return f"{alert}\n原消息：{original}" if original else alert
-
-
-async def _alert_text(
-    uow: SqlUnitOfWork,
-    cfg: Config,
-    ticket: Ticket,
-    lost: _Lost,
-    *,
-    group: str | None = None,
-    keeper: bool = False,
-) -> str:
-    """The alert, but the message it quotes; `keeper`: as read where a named complainant
-    may be (`withheld`); `group`: the team whose chat or person the message first lost was
-    for, when not the ticket's."""
-    root = lost.root
-    user = await uow.users.get(root.chat_id) if root.chat_id > 0 else None
-    # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
-    # team and its leaders, who hear of the failed message first.
-    requester = root.chat_id == ticket.requester_chat_id
-    instead = withheld(cfg, ticket, keeper=keeper) if requester else None
-    if instead is not None:
-        user = None
-    if requester:
-        who = "申请人"
-    elif root.chat_id < 0:
-        who = "服务队群" if group is None else f"{group}的群"
-    else:
-        who = "工作人员" if group is None else f"{group}的工作人员"
-    if user is not None and user.name:
-        who += f" {as_written(user.name)}"
-    row, reason, forbidden = lost.row, lost.reason, lost.forbidden
-    whys = {row.chat_id: why_refused(reason, forbidden=forbidden, group=row.chat_id < 0)}
-    if lost.relays:
-        whys = await earlier_whys(uow, ticket.id or 0, lost.chats, root.created_at) | whys
-    why = whys.get(root.chat_id) or why_refused("", forbidden=True, group=root.chat_id < 0)
-    names = await relay_names(uow, lost.relays, "服务队群")
-    relayed = [whys.get(chat_id, why) for chat_id in lost.relays]
-    lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{unreached_clause(who, why, names, relayed)}。"]
-    if not forbidden:  # no words of ours for whatever else Telegram said
-        lines.append(f"原因：{reason[:200]}")
-    if instead == ANONYMOUS:
-        lines.append("投诉人要求匿名，没有其他联系方式。")
-    elif instead is not None:
-        lines.append(f"{instead}，需要联系投诉人请找该室。")
-    lines += await phone_lines(uow, user, lost.relays)
-    return "\n".join(lines)

@@ -1,0 +1,153 @@
+"""What an alert about an undelivered message says, as each place it goes to may read it.
+
+The alert names whom the message (and the alerts about it, `bot.outbox.relayed`) could not
+reach and why, whom to phone, and quotes the message first lost. A complainant the reader
+may not know (匿名, or one the oversight team keeps) is not named, and a message that gave
+their details is not quoted, where the ticket's card would not name them
+(`core.complainant`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.outbox.relayed import (
+    earlier_whys,
+    phone_lines,
+    relay_names,
+    unreached_clause,
+    why_refused,
+)
+from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
+from core.config import Config
+from core.model import ChatPlace, OutboxMessage, Ticket
+from routing.reader import as_written
+from storage.uow import SqlUnitOfWork
+
+_EXCERPT = 200
+
+
+def place_of(row: OutboxMessage) -> ChatPlace:
+    """The chat and forum topic a message was for."""
+    topic = row.payload.get("thread_id")
+    return ChatPlace(row.chat_id, None if topic is None else int(topic))
+
+
+@dataclass(frozen=True)
+class Lost:
+    """What an alert is about: the message first lost (`root`), the chats whose alerts about
+    it were refused after it (`relays`), and the message refused just now (`row`: `root`,
+    or the last of those alerts), with Telegram's reason for it."""
+
+    root: OutboxMessage
+    relays: list[int]
+    row: OutboxMessage
+    reason: str
+    forbidden: bool
+
+    @property
+    def chats(self) -> list[int]:
+        return [self.root.chat_id, *self.relays]
+
+
+async def alert_texts(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    lost: Lost,
+    *,
+    group: str | None = None,
+) -> Callable[[ChatPlace], str]:
+    """The alert as each place it goes to may read it (`core.complainant.card_shown_at`): a
+    named complainant is named where their details may be read (`keeper_places`), in the
+    supervisors' own chats whichever team has the complaint, as a 超时督办's card is; the
+    team complained about and its leaders read who keeps them. The message first lost is
+    quoted as the reader may read it: a copy sent where the complainant is named (the
+    oversight team's) is quoted only where they may be."""
+    keepers = await keeper_places(uow, cfg, ticket)
+    original = excerpt(lost.root)
+    hidden = original
+    if (
+        keepers
+        and original
+        and (place_of(lost.root) in keepers or await _names(uow, ticket, original))
+    ):
+        hidden = f"（{withheld(cfg, ticket) or ANONYMOUS}，此处不转述）"
+    unnamed = await _alert_text(uow, cfg, ticket, lost, group=group)
+    named = await _alert_text(uow, cfg, ticket, lost, group=group, keeper=True)
+    outside = quoted(unnamed, hidden)
+    inside = quoted(named, original)
+    return await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
+
+
+async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
+    """Whether `text` gives any of the requester's details (a copy sent to a chat no team
+    has any more, which the ladder cannot place, may be the oversight team's)."""
+    requester = await uow.users.get(ticket.requester_id)
+    if requester is None:
+        return False
+    details = [requester.name, requester.phone.lstrip("+")]
+    details += [requester.shop_name or "", requester.licence_number or ""]
+    return any(detail and detail in text for detail in details)
+
+
+def excerpt(row: OutboxMessage) -> str:
+    """The failed message as quoted: whole, or cut after its last whole line that fits (a
+    card's head says what it is about), mid-line only when its first line is that long."""
+    original = str(row.payload.get("text") or row.payload.get("caption") or "")
+    if len(original) <= _EXCERPT:
+        return original
+    head = original[:_EXCERPT]
+    lines = head.rpartition("\n")[0]
+    return (lines or head) + "…"
+
+
+def quoted(alert: str, original: str) -> str:
+    return f"{alert}\n原消息：{original}" if original else alert
+
+
+async def _alert_text(
+    uow: SqlUnitOfWork,
+    cfg: Config,
+    ticket: Ticket,
+    lost: Lost,
+    *,
+    group: str | None = None,
+    keeper: bool = False,
+) -> str:
+    """The alert, but the message it quotes; `keeper`: as read where a named complainant
+    may be (`withheld`); `group`: the team whose chat or person the message first lost was
+    for, when not the ticket's."""
+    root = lost.root
+    user = await uow.users.get(root.chat_id) if root.chat_id > 0 else None
+    # A complainant the team may not know (匿名, or one 作风监督 keeps) stays unnamed to the
+    # team and its leaders, who hear of the failed message first.
+    requester = root.chat_id == ticket.requester_chat_id
+    instead = withheld(cfg, ticket, keeper=keeper) if requester else None
+    if instead is not None:
+        user = None
+    if requester:
+        who = "申请人"
+    elif root.chat_id < 0:
+        who = "服务队群" if group is None else f"{group}的群"
+    else:
+        who = "工作人员" if group is None else f"{group}的工作人员"
+    if user is not None and user.name:
+        who += f" {as_written(user.name)}"
+    row, reason, forbidden = lost.row, lost.reason, lost.forbidden
+    whys = {row.chat_id: why_refused(reason, forbidden=forbidden, group=row.chat_id < 0)}
+    if lost.relays:
+        whys = await earlier_whys(uow, ticket.id or 0, lost.chats, root.created_at) | whys
+    why = whys.get(root.chat_id) or why_refused("", forbidden=True, group=root.chat_id < 0)
+    names = await relay_names(uow, lost.relays, "服务队群")
+    relayed = [whys.get(chat_id, why) for chat_id in lost.relays]
+    lines = [f"⚠️ 工单 {ticket.label}：消息未能送达{unreached_clause(who, why, names, relayed)}。"]
+    if not forbidden:  # no words of ours for whatever else Telegram said
+        lines.append(f"原因：{reason[:200]}")
+    if instead == ANONYMOUS:
+        lines.append("投诉人要求匿名，没有其他联系方式。")
+    elif instead is not None:
+        lines.append(f"{instead}，需要联系投诉人请找该室。")
+    lines += await phone_lines(uow, user, lost.relays)
+    return "\n".join(lines)
