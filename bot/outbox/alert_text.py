@@ -94,13 +94,14 @@ async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
 
 def excerpt(row: OutboxMessage) -> str:
     """The failed message as quoted: whole, or cut after its last whole line that fits (a
-    card's head says what it is about), mid-line only when its first line is that long."""
+    card's head says what it is about); mid-line when whole lines would leave less than half
+    of it (a card's head, then a long 内容: the request itself must show)."""
     original = str(row.payload.get("text") or row.payload.get("caption") or "")
     if len(original) <= _EXCERPT:
         return original
     head = original[:_EXCERPT]
     lines = head.rpartition("\n")[0]
-    return (lines or head) + "…"
+    return (lines if len(lines) >= _EXCERPT // 2 else head) + "…"
 
 
 def quoted(alert: str, original: str) -> str:
