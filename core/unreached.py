@@ -65,7 +65,8 @@ async def not_reached_note(uow: UnitOfWork, ids: Iterable[int], said: Iterable[i
     )
     if not missed:
         return ""
+    whom = "请以上各位本人" if len(missed) > 1 else "请本人"
     if not named.intersection(missed):
-        return f"📵 机器人无法私信通知：{'、'.join(names)}{why}请本人{fix}"
+        return f"📵 机器人无法私信通知：{'、'.join(names)}{why}{whom}{fix}"
     also = f"机器人也无法私信通知：{'、'.join(names)}{why}" if names else ""
-    return f"📵 {also}请以上各位本人{fix}" if len(missed) > 1 else f"📵 请本人{fix}"
+    return f"📵 {also}{whom}{fix}"

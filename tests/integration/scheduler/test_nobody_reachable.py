@@ -62,6 +62,7 @@ async def test_a_night_call_nobody_can_be_paged_about_is_chased_in_the_groups_on
     leader_alert, desk_alert = (str(r.payload["text"]) for r in rows if NOTE in r.payload["text"])
     assert f"{NOTE}钱队长、孙督办、沈管理员" in leader_alert
     assert "发送 /start" in leader_alert and call.label in leader_alert
+    assert "请以上各位本人" in leader_alert and "请本人" not in leader_alert  # three of them
     assert f"{NOTE}孙督办、沈管理员" in desk_alert and "钱队长" not in desk_alert
     [leader_row] = [r for r in rows if r.chat_id == CURING_CHAT and kind_of(r) == "leader"]
     pressed = [b["data"] for line in leader_row.payload["buttons"] for b in line]
