@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from core.config_checks import cross_references
+from core.config_checks import WEIGHTED_SIGNALS, cross_references
 from core.config_yaml import ConfigError as ConfigError
 from core.config_yaml import merged_mapping
 from core.durations import parse_duration, parse_positive_duration
@@ -376,17 +376,7 @@ class RoutingSettings(_Model):
 
     @model_validator(mode="after")
     def _groups_are_defined(self) -> RoutingSettings:
-        tables = {
-            name: getattr(self, name)
-            for name in (
-                "emergency_words",
-                "disaster_words",
-                "complaint_words",
-                "suggestion_words",
-                "wish_words",
-                "praise_words",
-            )
-        }
+        tables = {name: getattr(self, name) for name in WEIGHTED_SIGNALS}
         # Each unknown name with the table and term that name it, and the names there are,
         # so that a typo (<职工> for <职员>) is found and mended from the message alone.
         where = [

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from core.config import Config
 
 
+# The routing settings' weighted word tables, each a signal of its own (an emergency, a
+# complaint …): their terms may name word groups.
+WEIGHTED_SIGNALS = (
+    "emergency_words",
+    "disaster_words",
+    "complaint_words",
+    "suggestion_words",
+    "wish_words",
+    "praise_words",
+)
+
+
 def _duplicates(items: list[str]) -> set[str]:
     seen: set[str] = set()
     return {i for i in items if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
@@ -127,17 +139,7 @@ def traditional_terms(cfg: Config) -> list[str]:
             (f"keywords.{line_id}.synonyms", synonyms),
             (f"keywords.{line_id}.negative", table.negative),
         ]
-    for name in (
-        "emergency_words",
-        "disaster_words",
-        "complaint_words",
-        "suggestion_words",
-        "wish_words",
-        "praise_words",
-        "accusing_words",
-        "fault_words",
-        "distress_words",
-    ):
+    for name in (*WEIGHTED_SIGNALS, "accusing_words", "fault_words", "distress_words"):
         where.append((f"routing.{name}", getattr(routing, name)))
     for name in ("everyday_conduct_words", "personal_troubles", "word_groups"):
         mapping: dict[str, list[str]] = getattr(routing, name)

@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from core.config import Config
 from core.enums import Kind
-from core.model import User
+from core.model import Ticket, User
 from storage.tables import users
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
@@ -35,6 +35,22 @@ async def staff_who_never_started_the_bot(rig: Rig, db: Database, *ids: int) -> 
         await uow.commit()
     for user_id in ids:
         rig.api.inject("forbidden", chat_id=user_id, times=None, description=NEVER_STARTED)
+
+
+async def complaint_about_ordering(db: Database, cfg: Config, *, anonymous: bool = False) -> Ticket:
+    """王大伯's complaint about the ordering team, whose chat and people it names."""
+    return await new_ticket(
+        db,
+        cfg,
+        kind=Kind.COMPLAINT,
+        line="ordering",
+        team_id="ordering",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+        anonymous=anonymous,
+    )
 
 
 async def test_a_page_nobody_up_the_ladder_can_receive_ends_in_the_supervisors_desk(
@@ -87,17 +103,7 @@ async def test_a_complainants_details_are_not_quoted_in_the_group_of_the_team_co
     async with db.engine.begin() as conn:
         above = (leader, SUPERVISOR, ADMIN)
         await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
-    complaint = await new_ticket(
-        db,
-        demo_config,
-        kind=Kind.COMPLAINT,
-        line="ordering",
-        team_id="ordering",
-        urgent=False,
-        area="chengqu",
-        site_code=None,
-        text="客户经理不接电话",
-    )
+    complaint = await complaint_about_ordering(db, demo_config)
     await rig.queue(
         message(member, "王大伯 13800000001 来电", ticket_id=complaint.id, purpose="notify")
     )
@@ -118,17 +124,7 @@ async def test_a_complainants_details_stay_unquoted_when_the_leaders_alert_is_re
     async with db.engine.begin() as conn:
         above = (SUPERVISOR, ADMIN)
         await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
-    complaint = await new_ticket(
-        db,
-        demo_config,
-        kind=Kind.COMPLAINT,
-        line="ordering",
-        team_id="ordering",
-        urgent=False,
-        area="chengqu",
-        site_code=None,
-        text="客户经理不接电话",
-    )
+    complaint = await complaint_about_ordering(db, demo_config)
     await rig.queue(
         message(member, "王大伯 13800000001 来电", ticket_id=complaint.id, purpose="notify")
     )
@@ -187,18 +183,7 @@ async def test_an_anonymous_complainant_the_bot_cannot_write_to_is_not_named_in_
     async with db.engine.begin() as conn:
         above = (ORDERING_LEADER, SUPERVISOR, ADMIN)
         await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
-    complaint = await new_ticket(
-        db,
-        demo_config,
-        kind=Kind.COMPLAINT,
-        line="ordering",
-        team_id="ordering",
-        urgent=False,
-        area="chengqu",
-        site_code=None,
-        text="客户经理不接电话",
-        anonymous=True,
-    )
+    complaint = await complaint_about_ordering(db, demo_config, anonymous=True)
     rig.api.kick(ORDERING_CHAT)
     await rig.queue(message(FARMER, "您的投诉已受理", ticket_id=complaint.id, purpose="notify"))
     await rig.sender.drain_all()
