@@ -259,6 +259,9 @@ STAFF: dict[str, str] = {
     "stats_for_leaders": "/stats 只对督办人员和服务队队长开放；队长在私聊或本队的群里看本队的指标。",
     "supervisors_only_button": "「催办」「改派」只对督办人员开放。",
     "view_in_private": "在群里只能查看本群服务队的工单；其他的请私聊机器人查看。",
+    "ticket_in_private": (
+        "工单 {number} 不是本群服务队的工单，不在群里显示；请在与机器人的私聊里发 /ticket {number} 查看。"
+    ),
     "sv_remind_team": "⏰ 督办提醒：工单 {number}（{state}），请尽快处理。",
     "leader_remind_team": "⏰ 队长提醒：工单 {number}（{state}），请尽快处理。",
     "leaders_only_button": "「催办」只对本队队长和督办人员开放。",

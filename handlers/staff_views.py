@@ -24,6 +24,15 @@ async def teams_in_view(ctx: Ctx) -> set[str] | None:
     return here if allowed is None else here & allowed
 
 
+async def seen_in_private(ctx: Ctx, ticket: Ticket) -> bool:
+    """Whether the asker may look at the ticket in their private chat with the bot, where
+    a group's limit to its own team does not hold."""
+    if await is_oversight(ctx):
+        return True
+    memberships = await ctx.uow.memberships.of_user(ctx.user.id)
+    return in_view(ctx, ticket, {m.team_id for m in memberships if m.team_id is not None})
+
+
 def in_view(ctx: Ctx, ticket: Ticket, teams: set[str] | None) -> bool:
     """May the ticket be looked at here? Its team's, or a supervisor's any; and every
     complaint is the oversight team's (作风监督) to look at, as it is copied each one."""

@@ -34,7 +34,13 @@ from handlers.own_ticket_command import own_ticket_asked
 from handlers.replies import Button, rows
 from handlers.report_commands import ledger, stats
 from handlers.staff import is_oversight, teams_served
-from handlers.staff_views import in_view, led_here, refuse_view, teams_in_view
+from handlers.staff_views import (
+    in_view,
+    led_here,
+    refuse_view,
+    seen_in_private,
+    teams_in_view,
+)
 from handlers.team import on_button
 from handlers.team_access import tell_requester_moved
 from handlers.team_examples import bind_example, duty_example, teams_meant
@@ -199,8 +205,15 @@ async def _ticket(ctx: Ctx) -> None:
         ctx.say("number_mistyped", number=typed[:20])
         return
     ticket = await ctx.uow.tickets.by_number(typed)
-    if ticket is None or not in_view(ctx, ticket, teams):
+    if ticket is None:
         ctx.say("not_your_ticket")
+        return
+    if not in_view(ctx, ticket, teams):
+        # Another team's ticket asked about in a group (a supervisor at the triage desk,
+        # sent to /ticket by a card the ticket has left) is not shown to the group; but it
+        # is not "not found" to one who may see it in their own chat.
+        elsewhere = not ctx.msg.is_private and await seen_in_private(ctx, ticket)
+        ctx.say("ticket_in_private" if elsewhere else "not_your_ticket", number=ticket.label)
         return
     lines: list[str] = []
     words = ticket.text

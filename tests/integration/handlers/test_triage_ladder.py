@@ -159,3 +159,30 @@ async def test_an_older_reassign_list_refused_tells_the_supervisor_how_to_reassi
     assert f"要催办或改派，请发 /ticket {ticket.label}" in (out.toast or "")
     [after] = await desk.tickets()
     assert (after.team_id, after.status) == ("monopoly", Status.ACCEPTED)
+
+
+async def test_ticket_asked_at_the_desk_after_it_left_points_to_the_private_chat(
+    desk: Harness,
+) -> None:
+    """The desk's old card sends the supervisor to /ticket; typed there, in the desk's
+    group, it says where the ticket is shown, not that there is no such ticket."""
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    await desk.press(300001, f"tk:rto:{ticket.id}:monopoly", chat=TRIAGE_CHAT)
+    out = await desk.send(300001, f"/ticket {ticket.label}", chat=TRIAGE_CHAT)
+    told = " ".join(r.text for r in out.replies)
+    assert "找不到" not in told
+    assert f"请在与机器人的私聊里发 /ticket {ticket.label}" in told
+    assert "李小梅" not in told and UNPLACED not in told  # the group is shown nothing of it
+    private = await desk.send(300001, f"/ticket {ticket.label}")
+    assert UNPLACED in private.replies[0].text  # there it is shown
+
+
+async def test_ticket_of_another_team_in_a_group_is_still_not_found_for_an_outsider(
+    desk: Harness,
+) -> None:
+    """A member of the team whose group it is asks about a ticket that was never theirs:
+    nothing to see anywhere, so nothing to point to."""
+    ticket = await desk.file_request(RETAILER, UNPLACED)
+    await desk.press(300001, f"tk:rto:{ticket.id}:delivery", chat=TRIAGE_CHAT)
+    out = await desk.send(200051, f"/ticket {ticket.label}", chat=MONOPOLY_CHAT)
+    assert [r.text for r in out.replies] == ["找不到这个工单，或您无权操作。"]
