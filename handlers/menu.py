@@ -8,17 +8,32 @@ is failing now, so they see 110. The commands (/110, /wish) still answer everyon
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.enums import Requester
-from handlers.context import Ctx
+from core.model import User
+from handlers.context import UNDO, Ctx
 from handlers.replies import Button
 
 
+def as_registered(ctx: Ctx) -> User:
+    """The person as registered: half-way through registering again, what the update would
+    put back (`UNDO`), not the answers typed so far, which are not saved until it is
+    finished (/cancel drops them). The menu and the words beside it are of what is saved."""
+    kept = ctx.conv.data.get(UNDO) if ctx.conv is not None else None
+    if not isinstance(kept, dict):
+        return ctx.user
+    saved = replace(ctx.user)
+    saved.restore_registration(kept)
+    return saved
+
+
 def _offers_110(ctx: Ctx) -> bool:
-    return ctx.user.may_have_barn
+    return as_registered(ctx).may_have_barn
 
 
 def _offers_wish(ctx: Ctx) -> bool:
-    return ctx.user.kind is Requester.STAFF
+    return as_registered(ctx).kind is Requester.STAFF
 
 
 def main_menu(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
@@ -29,7 +44,7 @@ def main_menu(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
     menu.append((Button(t("menu_new"), "m:new"), Button(t("menu_my"), "m:my")))
     menu.append((Button(t("menu_complain"), "m:complain"), Button(t("menu_suggest"), "m:suggest")))
     last = [Button(t("menu_register"), "m:reg")]
-    if ctx.user.shop_incomplete:
+    if as_registered(ctx).shop_incomplete:
         # Until the bureau knows the shop: adding it is one press, not a registration again.
         last.insert(0, Button(t("menu_shop"), "m:shop"))
     if _offers_wish(ctx):

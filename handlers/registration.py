@@ -8,7 +8,7 @@ from core.geo import nearest_site, within_service_region
 from core.texts import typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
-from handlers.menu import how_to, main_menu
+from handlers.menu import as_registered, how_to, main_menu
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
     VOICE_ALARM,
@@ -69,7 +69,7 @@ async def start(ctx: Ctx) -> None:
         if ctx.conv is not None and ctx.conv.flow == REGISTER:
             await _go_on_registering(ctx, site_before)
             return
-    saved = _name_saved(ctx)
+    saved = as_registered(ctx).name
     name = f" {as_written(saved)}" if saved else ""
     bureau = in_script(ctx.cfg.bureau, ctx.script)
     ctx.say("welcome", main_menu(ctx), name=name, bureau=bureau, how=how_to(ctx))
@@ -86,15 +86,6 @@ async def start(ctx: Ctx) -> None:
         ctx.say("reg_phone_missing", keyboard="contact", keyboard_extra=(ctx.text("skip"),))
         return
     await start_registration(ctx)
-
-
-def _name_saved(ctx: Ctx) -> str:
-    """The name the person is registered by: registering again, the one kept to put back,
-    not a new one typed half-way, which is not saved until the update is finished."""
-    kept = ctx.conv.data.get(UNDO) if ctx.conv is not None else None
-    if ctx.conv is not None and ctx.conv.flow == REGISTER and isinstance(kept, dict):
-        return str(kept.get("name") or "")
-    return ctx.user.name
 
 
 async def _go_on_registering(ctx: Ctx, site_before: str | None) -> None:

@@ -461,3 +461,54 @@ async def test_start_half_way_through_an_update_greets_by_the_name_registered(
     await desk.send(FARMER, "跳过")
     await desk.press(FARMER, "f:skip:licence")
     assert "您好 张大善，" in texts(await desk.send(FARMER, "/start"))
+
+
+@pytest.mark.parametrize("look", ["/start", "/help"])
+async def test_a_look_half_way_through_an_update_shows_the_menu_registered(
+    desk: Harness, look: str
+) -> None:
+    """A farmer answering 零售户 as an update, then looking at the menu: it is the menu of
+    what is saved, 🚨 110 and the farmer's words kept, no 🏪 补充店铺信息, until the update
+    is finished (and /cancel would drop the new answers)."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    out = await desk.send(FARMER, look)
+    said, pressed = texts(out), button_data(out)
+    assert "更新登记信息还没有完成" in said
+    assert "m:110" in pressed and "m:shop" not in pressed
+    assert "/110 烤房紧急故障" in said or look != "/help"
+    assert "许可证、订货、配送等问题点" not in said
+    await desk.send(FARMER, "/cancel")
+    after = await desk.send(FARMER, "/start")
+    assert "m:110" in button_data(after) and "m:shop" not in button_data(after)
+
+
+async def test_the_welcome_half_way_through_an_update_says_where_110_calls_go(
+    desk: Harness,
+) -> None:
+    """The welcome's how-to line is the farmer's (烤房出故障请点 🚨110 报警), in either script."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    assert "烤房出故障请点 🚨110 报警" in texts(await desk.send(FARMER, "/start"))
+    await desk.press(FARMER, "lang:hant")
+    assert "🚨110" in texts(await desk.send(FARMER, "/start"))
+
+
+async def test_110_on_the_menu_shown_half_way_through_an_update_raises_the_call(
+    desk: Harness,
+) -> None:
+    """🚨 110 of that menu is the farmer's: it leaves the update (put back, as said) for the
+    call, not 您登记为零售户."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:retailer")
+    await desk.send(FARMER, "张大善")
+    await desk.send(FARMER, "/start")
+    said = texts(await desk.press(FARMER, "m:110"))
+    assert "您登记为零售户" not in said
+    assert "登记信息没有改动" in said and "请说明出了什么问题" in said
+    assert (await _person(desk, FARMER)).kind is Requester.FARMER
