@@ -110,9 +110,10 @@ async def licence_step(ctx: Ctx) -> None:
         # Nothing saved; what is wrong is said, as a number mistyped by one digit is common.
         skip = rows(Button(ctx.text("skip"), _SKIP_LICENCE))
         if typed.only_digits and typed.digits != LICENCE_DIGITS:
-            ctx.say("reg_licence_count", skip, digits=LICENCE_DIGITS, count=typed.digits)
+            key = _licence_misread(ctx, "reg_licence_count")
+            ctx.say(key, skip, digits=LICENCE_DIGITS, count=typed.digits)
         elif typed.only_digits:
-            ctx.say("reg_licence_place", skip)
+            ctx.say(_licence_misread(ctx, "reg_licence_place"), skip)
         else:
             ctx.say(_licence_refused(ctx), skip, digits=LICENCE_DIGITS)
         return
@@ -126,6 +127,12 @@ def _shop_refused(ctx: Ctx) -> str:
     if not updating(ctx):
         return "reg_shop_bad"
     return "reg_shop_bad_again" if ctx.user.shop_name else "reg_shop_bad_update"
+
+
+def _licence_misread(ctx: Ctx, key: str) -> str:
+    """A number of the wrong length or start (`key`): its 「跳过」 leaves the licence for
+    later, but registering again with one registered, keeps that one, which is said."""
+    return f"{key}_again" if updating(ctx) and ctx.user.licence_number else key
 
 
 def _licence_refused(ctx: Ctx) -> str:

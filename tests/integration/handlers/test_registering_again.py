@@ -512,3 +512,46 @@ async def test_110_on_the_menu_shown_half_way_through_an_update_raises_the_call(
     assert "您登记为零售户" not in said
     assert "登记信息没有改动" in said and "请说明出了什么问题" in said
     assert (await _person(desk, FARMER)).kind is Requester.FARMER
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "start"),
+    [
+        (
+            None,
+            "您输入的是 5 位，请对照许可证再输入一次；许可证号不改就点「跳过」。",
+            "（如 520102），请对照许可证再输入一次；许可证号不改就点「跳过」。",
+        ),
+        (
+            "lang:hant",
+            "您輸入的是 5 位，請對照許可證再輸入一次；許可證號不改就點「跳過」。",
+            "（如 520102），請對照許可證再輸入一次；許可證號不改就點「跳過」。",
+        ),
+    ],
+)
+async def test_a_licence_misread_while_registering_again_says_skipping_keeps_it(
+    desk: Harness, lang: str | None, count: str, start: str
+) -> None:
+    """A number of the wrong length or start, with a licence registered: 跳过 keeps that
+    one, as said, not 手边没有就点「跳过」，以后再补."""
+    retailer = await _retailer_registered(desk, "430101200123")
+    if lang:
+        await desk.press(retailer, lang)
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "f:kind:retailer")
+    for _kept in ("name", "phone", "place", "shop"):
+        await desk.send(retailer, "跳过")
+    wrong_length = texts(await desk.send(retailer, "12345"))
+    assert count in wrong_length and "以后再补" not in to_simplified(wrong_length)
+    wrong_start = texts(await desk.send(retailer, "999999123456"))
+    assert start in wrong_start and "以后再补" not in to_simplified(wrong_start)
+    await desk.press(retailer, "f:skip:licence")
+    assert (await _person(desk, retailer)).licence_number == "430101200123"
+
+
+async def test_a_licence_misread_with_none_registered_still_says_later(desk: Harness) -> None:
+    retailer = await _retailer_registered(desk, None)
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "m:shop")
+    await desk.send(retailer, "跳过")
+    assert "手边没有就点「跳过」，以后再补。" in texts(await desk.send(retailer, "12345"))
