@@ -122,8 +122,9 @@ async def licence_step(ctx: Ctx) -> None:
 
 
 def _shop_refused(ctx: Ctx) -> str:
-    """What a shop's name refused says of 跳过 and 算了: registering again, they keep the
-    name registered and stop the update, not a registration."""
+    """What a shop's name refused says of 跳过 and 算了: in a first registration, saved by
+    now, 算了 leaves the shop for later (`shop_left_for_later`); registering again, they
+    keep the name registered and stop the update, not a registration."""
     if not updating(ctx):
         return "reg_shop_bad"
     return "reg_shop_bad_again" if ctx.user.shop_name else "reg_shop_bad_update"

@@ -534,3 +534,35 @@ async def test_a_licence_with_thanks_after_the_shop_answers_both(desk: Harness, 
     assert "登记完成" in said(await desk.send(RETAILER, typed))
     person = await _person(desk, RETAILER)
     assert (person.shop_name, person.licence_number) == ("李记烟酒店", LICENCE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shop_said", "licence_said"),
+    [
+        (
+            "lang:hans",
+            "没有店名回复“跳过”；店铺信息以后再补，回复“算了”：",
+            "手边没有就点「跳过」，以后再补。",
+        ),
+        (
+            "lang:hant",
+            "沒有店名回覆“跳過”；店鋪信息以後再補，回覆“算了”：",
+            "手邊沒有就點「跳過」，以後再補。",
+        ),
+    ],
+)
+async def test_a_refusal_at_the_shop_or_licence_says_the_registration_is_kept(
+    desk: Harness, lang: str, shop_said: str, licence_said: str
+) -> None:
+    """By the shop, a first registration is saved: a refused answer says 算了 leaves the
+    shop for later, not 不想登记, which would read as if the registration were dropped."""
+    await desk.press(RETAILER, lang)
+    await _at_the_shop(desk)
+    refused = texts(await desk.send(RETAILER, "😀"))
+    assert shop_said in refused and "不想登记" not in to_simplified(refused)
+    await desk.send(RETAILER, "老王烟酒店")
+    refused = texts(await desk.send(RETAILER, "abc"))
+    assert licence_said in refused and "不想登记" not in to_simplified(refused)
+    kept = said(await desk.send(RETAILER, "算了"))
+    assert "您的登记已保存" in kept
+    assert (await _person(desk, RETAILER)).registered
