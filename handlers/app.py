@@ -46,6 +46,7 @@ async def route(ctx: Ctx) -> None:
         return  # a photo more of the album a card's note came with
     left = await team_notes.leave_note(ctx)
     await _route_on(ctx)
+    await phones.own_phone_question_passed(ctx)
     if left is not None:
         await team_notes.left_or_kept(ctx, left)
 

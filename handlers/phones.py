@@ -75,3 +75,15 @@ async def own_phone_declined(ctx: Ctx) -> bool:
         return False
     ctx.say("own_phone_declined", keyboard="remove")
     return True
+
+
+async def own_phone_question_passed(ctx: Ctx) -> None:
+    """After any message but a contact card (which asks anew if it is someone else's): the
+    question was that message's to answer, as `own_phone_declined` takes a typed one. A
+    button pressed (✏️ 修改), a command or a location leaves it behind, and a 不要 typed
+    later answers what the draft asks then."""
+    conv = ctx.conv
+    if conv is None or ctx.msg.contact is not None or not conv.data.get(OWN_PHONE_ASKED):
+        return
+    del conv.data[OWN_PHONE_ASKED]
+    await ctx.uow.conversations.save(conv)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 
 RETAILER = 100002
 SOMEONE_ELSE = 100009
@@ -48,3 +48,34 @@ async def test_a_no_before_any_words_asks_for_them_again(desk: Harness) -> None:
     assert "好的，手机号不共享了。" in said and "请描述" in said
     await desk.send(RETAILER, DRAFT)
     assert "请确认" in texts(await desk.send(RETAILER, "下一步"))
+
+
+async def test_a_button_pressed_after_someone_elses_card_leaves_the_phone_question(
+    desk: Harness,
+) -> None:
+    """✏️ 修改 pressed after the card: the phone question is behind it, and 不要 typed at
+    the question 修改 asks is read there, not as 好的，手机号不共享了。"""
+    await desk.registered_as(RETAILER, "retailer")
+    summary = await desk.send(RETAILER, DRAFT)
+    edit = next(data for data in button_data(summary) if data.startswith("f:edit:"))
+    await desk.contact(RETAILER, "8613800000009", owner=SOMEONE_ELSE)
+    assert "请描述" in texts(await desk.press(RETAILER, edit))
+    assert "手机号不共享了" not in texts(await desk.send(RETAILER, "不要"))
+
+
+async def test_a_command_after_someone_elses_card_leaves_the_phone_question(
+    desk: Harness,
+) -> None:
+    """/help beside the draft, then 不要: a no to the draft, as at any summary."""
+    await _someone_elses_card_at_the_summary(desk)
+    await desk.send(RETAILER, "/help")
+    said = texts(await desk.send(RETAILER, "不要"))
+    assert "手机号不共享了" not in said and "已退出当前操作" in said
+
+
+async def test_someone_elses_card_twice_asks_again_and_the_no_still_answers_it(
+    desk: Harness,
+) -> None:
+    await _someone_elses_card_at_the_summary(desk)
+    await desk.contact(RETAILER, "8613800000009", owner=SOMEONE_ELSE)
+    assert "手机号不共享了" in texts(await desk.send(RETAILER, "不要"))
