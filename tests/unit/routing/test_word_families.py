@@ -612,6 +612,10 @@ def test_hardship_aid_for_a_farmer_is_not_the_unions(router: Router, text: str) 
         "收购员明显喝多了",
         "喝醉酒的收购员乱定级",
         "烟站收购员喝了酒，醉醺醺的给我定级",
+        "送货员跟朋友喝多了还开车送货",
+        "送貨員跟朋友喝多了還開車送貨",
+        "收购员跟我们喝多了还来定级",
+        "收购员陪顾客喝多了",
     ],
 )
 def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
@@ -623,7 +627,9 @@ def test_the_bureaus_people_drunk_at_work_are_a_complaint_for_oversight(
     assert (decision.line, decision.filed_as) == ("conduct", Kind.COMPLAINT), decision.explanation
 
 
-@pytest.mark.parametrize("text", ["我老公喝醉了", "员工聚餐有人喝多了，能报销吗"])
+@pytest.mark.parametrize(
+    "text", ["我老公喝醉了", "员工聚餐有人喝多了，能报销吗", "我老公跟朋友喝多了"]
+)
 def test_drunk_said_of_no_one_at_work_is_no_complaint(router: Router, text: str) -> None:
     decision = router.route(text)
     assert decision.line != "conduct" and decision.filed_as is None, decision.explanation
