@@ -178,10 +178,12 @@ async def perform(
     to_team: str | None = None,
     role: Role | None = None,
     outcome: WishOutcome | None = None,
+    taking_over: bool = False,
 ) -> TicketEvent:
     """Apply `action` to `ticket` as `actor_id` (or as `role`, e.g. SYSTEM) and record it.
     `outcome`: how a wish resolved now ended (部分实现, 无法实现); a wish resolved without
-    one was granted.
+    one was granted. `taking_over`: a TRANSFER is the receiving team taking the ticket
+    (接管), not the holding team sending it on.
 
     Raises PermissionDenied, IllegalTransition or InvalidInput and changes nothing then.
     """
@@ -202,6 +204,8 @@ async def perform(
         if target.id == ticket.team_id:
             raise InvalidInput("the ticket is already with that team")
         data = {"from_team": ticket.team_id, "to_team": target.id}
+        if taking_over:
+            data["taken_over"] = True  # who moved it: the card and timeline say so
     paused_since = ticket.paused_at
     # The team's cycle this move ends, as it stands: what it did stays measured. A system
     # redirect (`redirect`) only corrects where a call first went: no cycle ends there.
@@ -219,7 +223,12 @@ async def perform(
         policy_before = sla.policy_for(cfg, ticket)
         # The card's 分派依据 says why the ticket is with this team now; how the router first
         # placed it stays in the dispatch event.
-        ticket.route_explanation = _moved_why(cfg.team(ticket.team_id).name, action, note)
+        first = cfg.team(ticket.team_id).name
+        ticket.route_explanation = (
+            taken_over_why(first, cfg.team(str(data["to_team"])).name)
+            if taking_over
+            else _moved_why(first, action, note)
+        )
         ticket.team_id = str(data["to_team"])
         ticket.line = cfg.team(ticket.team_id).line
         if sla.policy_for(cfg, ticket) != policy_before:
@@ -238,6 +247,12 @@ def _moved_why(first: str, action: Action, note: str) -> str:
     不是我们的事"), or a supervisor's 改派, which says who moved it (the team did not)."""
     moved = f"由督办从 {first} 改派" if action is Action.REASSIGN else f"由 {first} 转派"
     return moved + (f"：{note}" if note else "")
+
+
+def taken_over_why(first: str, taker: str) -> str:
+    """The 分派依据 of a ticket team `taker` took over from team `first` (接管): the taker
+    moved it, so it must not read as `first`'s 转派."""
+    return f"{taker}接管（原由 {first} 办理）"
 
 
 async def _sent_on(

@@ -10,6 +10,7 @@ from core.config import Config
 from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
+from core.services import taken_over_why
 from core.team_card import local
 from core.texts import WISH_OUTCOME_NAMES, called, clip, status_name
 from core.triage import send_buttons
@@ -177,7 +178,9 @@ def timeline(
     lines = ["…"] if len(events) > len(shown) else []
     for event, named in zip(shown, labels[len(events) - len(shown) :], strict=True):
         e = _as_the_requester_reads(event) if for_requester else event
-        if e.action in MOVES:  # to which team; staff read the note to it too
+        if e.data.get("taken_over"):  # the taker's own doing, with nothing more to say
+            said = _taken_over_text(cfg, e)
+        elif e.action in MOVES:  # to which team; staff read the note to it too
             said = _move_text(cfg, e) + (f"：{e.note}" if e.note and not for_requester else "")
         else:
             said = _event_text(e, named)
@@ -217,6 +220,14 @@ def _move_text(cfg: Config, event: TicketEvent) -> str:
     return f"{label}给 {team.name}" if team is not None else label
 
 
+def _taken_over_text(cfg: Config, event: TicketEvent) -> str:
+    """A take-over (接管) as the card's 分派依据 says it: by the team that has it now."""
+    first, taker = (cfg.find_team(str(event.data.get(key) or "")) for key in MOVED_BETWEEN)
+    if first is None or taker is None:
+        return "接管"
+    return taken_over_why(first.name, taker.name)
+
+
 def last_move(events: list[TicketEvent]) -> str:
     """The newest step that sent the ticket to a team anew, as the staff read it (转派：理由,
     重新办理：理由); "" when there is none."""
@@ -232,6 +243,7 @@ def last_move(events: list[TicketEvent]) -> str:
 _NOT_HISTORY = {"create", "dispatch", "remind", "escalate", "unreachable", "rate", "place"}
 _TOLD_WITHOUT_NOTE = {"visit", "resolve", "reopen"}
 MOVES = frozenset(("transfer", "reassign"))  # the events that send a ticket to another team
+MOVED_BETWEEN = ("from_team", "to_team")
 _HISTORY_LINES = 20  # the latest; a ticket passed around for weeks keeps the card readable
 _HISTORY_NOTE = 300  # characters of one note
 
@@ -284,6 +296,8 @@ def _event_text(event: TicketEvent, labels: dict[str, str] = ACTION_LABELS) -> s
         if score is None:
             return f"评价留言：{event.note}"
         return f"评价：{score} 分" + (f"，{event.note}" if event.note else "")
+    if event.data.get("taken_over"):
+        return "接管"  # its note is the same word; which team is the card's to say
     note = f"：{event.note}" if event.note else ""
     if event.action == "info" and not event.note:
         # A photo, voice note or pin sent without words: say which (the data records it).

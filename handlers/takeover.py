@@ -65,6 +65,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
             now=ctx.now,
             note=NOTE,
             to_team=oversight.id,
+            taking_over=True,
         )
         await ctx.uow.flush()
     except (IllegalTransition, PermissionDenied, InvalidInput):

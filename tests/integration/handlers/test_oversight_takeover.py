@@ -47,7 +47,7 @@ async def test_the_oversight_team_takes_a_complaint_over_with_one_press(desk: Ha
     async with desk.db.uow(read_only=True) as uow:
         last = list(await uow.tickets.events(ticket.id or 0))[-1]
     assert (last.action, last.actor_id, last.note) == ("transfer", CONDUCT_MEMBER, "作风监督接管")
-    assert last.data == {"from_team": "delivery", "to_team": "conduct"}
+    assert last.data == {"from_team": "delivery", "to_team": "conduct", "taken_over": True}
     new = (await desk.outbox())[before:]
     # A working card of its own, with what happened so far, in the oversight team's chat.
     [card] = [r for r in new if r.chat_id == CONDUCT_CHAT and r.purpose == "card"]
@@ -61,6 +61,21 @@ async def test_the_oversight_team_takes_a_complaint_over_with_one_press(desk: Ha
     # The retailer, who wrote in Traditional, is told where it went, in Traditional.
     [note] = [r.payload["text"] for r in new if r.chat_id == RETAILER]
     assert "紀檢作風監督室" in note and "不用再說一遍" in note
+
+
+async def test_the_taken_over_card_says_the_oversight_team_took_it(desk: Harness) -> None:
+    """Not 由 物流配送中心 转派, as if the team complained about had sent the complaint on."""
+    ticket = await _complaint_about_the_team(desk, "配送中心上周订的烟一直没送到，催了几次都不理")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
+
+    why = "纪检作风监督室接管（原由 物流配送中心 办理）"
+    cards = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT and r.purpose == "card"]
+    assert f"分派依据：{why}" in cards[-1].payload["text"]  # after its copy, its own card
+    detail = texts(await desk.send(CONDUCT_MEMBER, f"/ticket {ticket.label}"))
+    assert why in detail and "转派" not in detail.split("进展")[1].split("[")[0]
+    mine = to_simplified(texts(await desk.send(RETAILER, f"/ticket {ticket.label}")))
+    assert why in mine and "转派给" not in mine, mine
 
 
 async def test_a_second_press_on_the_copy_changes_nothing(desk: Harness) -> None:
