@@ -165,7 +165,8 @@ class _Said:
     # The team's reminder went to its leaders (or those above) instead: it has no chat
     # and nobody on duty could be reached.
     stood_in: bool = False
-    # The team's reminder paged its leaders beside its chat (an urgent call, nobody on duty).
+    # The team's reminder paged its leaders beside its chat (an urgent call, nobody on duty),
+    # or a leader of it on duty heard it as the one to take the call.
     leaders_paged: bool = False
 
 
@@ -407,7 +408,11 @@ async def _rung(
             purpose = REMIND_ACCEPT_PROMPT
             return _Said(headline, targets, team_button, purpose, extra, leaders_paged=bool(pagers))
         purpose = REMIND_ACCEPT_PROMPT if phase == "accept" else REMIND_RESOLVE_PROMPT
-        return _Said(headline, targets, team_button, purpose, extra, stood_in)
+        # A leader on duty was paged and reminded already: the caller is not promised that
+        # the leaders will be told next, as if they had not heard.
+        leader_on_duty = bool(set(direct) & set(await people.leaders(ticket.team_id)))
+        paged = phase == "accept" and leader_on_duty
+        return _Said(headline, targets, team_button, purpose, extra, stood_in, paged)
     if action == "alert_leader":
         headline = texts.staff(f"leader_{wording}", **values)
         targets = await people.leaders_or_up(ticket.team_id)

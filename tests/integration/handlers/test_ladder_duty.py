@@ -83,3 +83,18 @@ async def test_a_caller_whose_team_has_someone_on_duty_is_promised_the_leaders(
     await desk.file_110(FARMER)
     assert LEADER not in await _reminded(desk)
     assert "再没有人接单会报告负责人" in await _callers_notice(desk)
+
+
+async def test_a_caller_whose_reminder_reached_the_leader_on_duty_is_told_they_were_told(
+    desk: Harness,
+) -> None:
+    """The leader took the duty from the member: reminded as the one on duty, they are
+    not what the next rung would tell anew."""
+    await desk.send(MEMBER, "/duty on", chat=TEAM_CHAT)
+    await desk.file_110(FARMER)
+    await desk.send(MEMBER, "/duty off", chat=TEAM_CHAT)
+    await desk.send(LEADER, "/duty on", chat=TEAM_CHAT)
+    assert {TEAM_CHAT, LEADER} <= await _reminded(desk)
+    text = await _callers_notice(desk)
+    assert "已再次催促" in text and "并已报告负责人督促" in text
+    assert "会报告负责人" not in text
