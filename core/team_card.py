@@ -68,12 +68,14 @@ def card_text(
     visited_name: str = "",
     *,
     keeper: bool = False,
+    visits: Sequence[datetime] = (),
 ) -> str:
     """The team card: everything a team member needs, in one message (staff only).
     `question`: what the team asked the requester and waits for (`_asked`); the names, as
     `shown_name` gives them: who accepted it, and who resolved it or went there when that
     was a colleague; `keeper`: the copy the oversight team watches, which names a
-    complainant another team may not read (`core.complainant`)."""
+    complainant another team may not read (`core.complainant`); `visits`: when the team
+    went there, when it went more than once."""
     team = cfg.team(ticket.team_id)
     # The team's notes (the question, the 办结 note) may name the complainant, as its words
     # may: hidden where the card withholds them, but for the writer's and the team's own.
@@ -96,9 +98,11 @@ def card_text(
             f"接单：{accepted_name or person_name(None, ticket.accepted_by)}"
             f" {local(cfg, ticket.accepted_at)}"
         )
-        if ticket.on_site_at and ticket.on_site_at >= ticket.accepted_at:  # this team's visit
+        if visited_since_taken(ticket):
             by = f" {visited_name}" if visited_name else ""
-            lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}")
+            first = local(cfg, visits[0]) if visits else ""
+            again = f"（第{len(visits)}次，首次 {first}）" if len(visits) > 1 else ""
+            lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}{again}")
     if question and ticket.status is Status.WAITING_REQUESTER:
         lines.append(hide(question))
     if ticket.resolved_at:
@@ -135,7 +139,18 @@ async def current_card(
     visited = ""
     if visits and visits[-1].actor_id not in (None, ticket.accepted_by):
         visited = await shown_name(uow, visits[-1].actor_id)
-    return card_text(cfg, ticket, requester, accepted, resolved, question, visited, keeper=keeper)
+    taken = ticket.accepted_at
+    times = [e.at for e in visits if taken is not None and e.at >= taken]  # this team's
+    return card_text(
+        cfg, ticket, requester, accepted, resolved, question, visited, keeper=keeper, visits=times
+    )
+
+
+def visited_since_taken(ticket: Ticket) -> bool:
+    """Whether the team that took the ticket has been there (a visit before it was sent on
+    or sent back was another cycle's)."""
+    taken = ticket.accepted_at
+    return ticket.on_site_at is not None and taken is not None and ticket.on_site_at >= taken
 
 
 _QUESTION_SHOWN = 200  # characters of the question on the card

@@ -11,7 +11,7 @@ from core.enums import Action, Kind, Role, Script, Status, WishOutcome
 from core.lifecycle import TRANSITIONS, VISITED_KINDS
 from core.model import Ticket, TicketEvent
 from core.services import taken_over_why
-from core.team_card import local
+from core.team_card import local, visited_since_taken
 from core.texts import WISH_OUTCOME_NAMES, called, clip, status_name
 from core.triage import send_buttons
 from handlers.i18n import in_script, quoted, t
@@ -105,8 +105,11 @@ def card_buttons(cfg: Config, ticket: Ticket) -> tuple[tuple[Button, ...], ...]:
         buttons.append(Button("接单", f"tk:acc:{tid}"))
     working = status is Status.ACCEPTED or (status is Status.WAITING_REQUESTER and taken)
     if working and ticket.kind in VISITED_KINDS:
-        # While the requester is silent too: a 110 team is told to go and see.
-        buttons.append(Button("上门", f"tk:vis:{tid}"))
+        # While the requester is silent too: a 110 team is told to go and see, and may go
+        # back to a barn it has been to (asked since, and no answer): a second visit, said
+        # so, not a 上门 that reads as if the first was never recorded.
+        again = taken and visited_since_taken(ticket)
+        buttons.append(Button("再次上门" if again else "上门", f"tk:vis:{tid}"))
     if status in (Status.DISPATCHED, Status.ACCEPTED, Status.ON_SITE):
         buttons.append(Button("需补充", f"tk:ask:{tid}"))
     if status.is_open and status not in (Status.RESOLVED, Status.NEW):

@@ -699,6 +699,31 @@ async def test_a_team_told_to_go_to_a_silent_farmers_barn_records_going_there(
     assert "正在前往" in told[-1].payload["text"]
 
 
+async def test_a_team_back_at_a_barn_it_visited_records_a_second_visit(desk: Harness) -> None:
+    """Gone there, asked since (找不到是哪一间) and no answer: the team may go back. Its
+    card offers that as 再次上门, not a 上门 reading as if the first was never recorded,
+    and keeps both times when it goes."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "到了大坪没找到，是哪一间烤房？", chat=QINGSHAN_CHAT)
+    edits = [r for r in await desk.outbox() if r.purpose == "card_edit"]
+    buttons = [b for row in edits[-1].payload["buttons"] for b in row]
+    assert [b["text"] for b in buttons if b["data"] == f"tk:vis:{ticket_id}"] == ["再次上门"]
+
+    desk.clock.advance(minutes=40)
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=QINGSHAN_CHAT)
+
+    [went] = await desk.tickets()
+    assert went.status is Status.ON_SITE
+    assert (await desk.actions(ticket_id)).count("visit") == 2
+    [card] = [r for r in out.replies if r.edit]
+    assert "上门：11-18 09:40（第2次，首次 11-18 09:00）" in card.text, card.text
+    told = [r for r in await desk.outbox() if r.chat_id == FARMER]
+    assert "正在前往" in told[-1].payload["text"]
+
+
 async def test_no_visit_is_recorded_for_a_question_asked_before_anyone_took_the_call(
     desk: Harness,
 ) -> None:
