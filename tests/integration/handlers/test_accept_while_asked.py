@@ -97,6 +97,7 @@ async def test_a_supervisor_pressing_its_accept_is_offered_to_take_the_call(
     ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
     await desk.send(MEMBER, "风机有没有声音？", chat=TEAM_CHAT)
+    await desk.send(SUPERVISOR, "/help")  # their private chat is open: the offer can go there
     await desk.press(SUPERVISOR, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
     offers = [str(r.payload.get("buttons")) for r in await desk.outbox() if r.chat_id == SUPERVISOR]
     assert any(f"tk:accme:{ticket_id}:curing-qingshan" in o for o in offers)
