@@ -78,12 +78,16 @@ async def own_phone_declined(ctx: Ctx) -> bool:
 
 
 async def own_phone_question_passed(ctx: Ctx) -> None:
-    """After any message but a contact card (which asks anew if it is someone else's): the
-    question was that message's to answer, as `own_phone_declined` takes a typed one. A
+    """After any message but someone else's contact card (which asks anew): the question
+    was that message's to answer, as `own_phone_declined` takes a typed one. Their own card
+    answers it (the number is kept, so a 不要 after it cannot mean 手机号不共享了); a
     button pressed (✏️ 修改), a command or a location leaves it behind, and a 不要 typed
     later answers what the draft asks then."""
     conv = ctx.conv
-    if conv is None or ctx.msg.contact is not None or not conv.data.get(OWN_PHONE_ASKED):
+    contact = ctx.msg.contact
+    if conv is None or not conv.data.get(OWN_PHONE_ASKED):
+        return
+    if contact is not None and contact.user_id != ctx.user.id:
         return
     del conv.data[OWN_PHONE_ASKED]
     await ctx.uow.conversations.save(conv)

@@ -79,3 +79,16 @@ async def test_someone_elses_card_twice_asks_again_and_the_no_still_answers_it(
     await _someone_elses_card_at_the_summary(desk)
     await desk.contact(RETAILER, "8613800000009", owner=SOMEONE_ELSE)
     assert "手机号不共享了" in texts(await desk.send(RETAILER, "不要"))
+
+
+async def test_their_own_card_after_someone_elses_answers_the_phone_question(
+    desk: Harness,
+) -> None:
+    """Their own card after someone else's: the number is kept, so a 不要 typed at the
+    summary next is a no to submitting (the draft dropped), not 好的，手机号不共享了。"""
+    await _someone_elses_card_at_the_summary(desk)
+    saved = texts(await desk.contact(RETAILER, "8613800000002", owner=RETAILER))
+    assert "已记下您的手机号" in saved
+    said = texts(await desk.send(RETAILER, "不要"))
+    assert "手机号不共享了" not in said and "已退出当前操作" in said
+    assert await desk.tickets() == []
