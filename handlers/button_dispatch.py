@@ -21,7 +21,7 @@ from handlers.context import Ctx
 from handlers.entries import MENU, set_script
 from handlers.flows import FLOWS
 from handlers.leave_flow import leave_flow
-from handlers.menu import as_registered, say_110_not_theirs
+from handlers.menu import may_raise_110, say_110_not_theirs
 from handlers.registration_now import registering, voice_kept_for_110
 from handlers.tickets import may_have_barn, open_emergency
 
@@ -30,9 +30,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
     held = data == registration_shared.VOICE_ALARM and registration_left.holding(ctx)
     if (data == "m:110" or held) and voice_kept_for_110(ctx):
         await registration_shared.alarm(ctx)
-    elif data == "m:110" and not as_registered(ctx).may_have_barn:
-        # Half-way through an update, the menu is of what is registered (`as_registered`),
-        # and the update its 🚨 110 leaves is put back: a farmer's 110 is theirs.
+    elif data == "m:110" and not may_raise_110(ctx):
+        # Half-way through an update, the menu is of what is registered, and the update its
+        # 🚨 110 leaves is put back: a farmer's 110 is theirs, and so is the 110 of someone
+        # who has just answered 烟农 (`may_raise_110`).
         await beside_the_draft(ctx, lambda: _110_not_theirs(ctx))
     elif data == "m:my" and intake.draft_words(ctx) is not None:
         # 📋 我的工单 is a look at what was filed: the draft being written waits, as at /my.

@@ -32,6 +32,14 @@ def _offers_110(ctx: Ctx) -> bool:
     return as_registered(ctx).may_have_barn
 
 
+def may_raise_110(ctx: Ctx) -> bool:
+    """Whether 🚨 110 pressed raises the call: a barn may be theirs as registered (a farmer
+    half-way to 零售户 still has it on the menu), or as answered in the update going on (a
+    retailer who has just said 烟农, pressing it on an earlier message). A failing barn is
+    not refused on the strength of either alone."""
+    return as_registered(ctx).may_have_barn or ctx.user.may_have_barn
+
+
 def _offers_wish(ctx: Ctx) -> bool:
     return as_registered(ctx).kind is Requester.STAFF
 
@@ -73,8 +81,10 @@ def say_110_not_theirs(ctx: Ctx) -> None:
     """🚨 110 pressed by someone registered as a retailer or staff, on a menu shown before
     they said who they are: what the 110 is for, and /110 for a barn that is failing after
     all; nothing is asked, so no 请说明出了什么问题 waits for words about their office or
-    shop. Their menu, unless a conversation goes on (a draft, said to go on)."""
-    kind = ctx.user.kind.value if ctx.user.kind is not None else "retailer"
+    shop. Their menu, unless a conversation goes on (a draft, said to go on). The kind
+    named is the one saved (`as_registered`), not an answer of an update not yet saved."""
+    registered = as_registered(ctx).kind
+    kind = registered.value if registered is not None else "retailer"
     ctx.say(
         "e_110_no_barn", main_menu(ctx) if ctx.conv is None else (), who=ctx.text(f"kind_{kind}")
     )

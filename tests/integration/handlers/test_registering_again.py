@@ -514,6 +514,32 @@ async def test_110_on_the_menu_shown_half_way_through_an_update_raises_the_call(
     assert (await _person(desk, FARMER)).kind is Requester.FARMER
 
 
+async def test_110_pressed_after_answering_farmer_in_an_update_raises_the_call(
+    desk: Harness,
+) -> None:
+    """A retailer answering 烟农 as an update, then pressing 🚨 110 of an earlier message:
+    the barn may be theirs after all, so the call is raised, never 您登记为烟农，菜单里没有它."""
+    retailer = await _retailer_registered(desk, "520102123456")
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "f:kind:farmer")
+    said = texts(await desk.press(retailer, "m:110"))
+    assert "菜单里没有它" not in said
+    assert "请说明出了什么问题" in said
+
+
+async def test_110_refused_half_way_through_an_update_names_the_kind_registered(
+    desk: Harness,
+) -> None:
+    """A retailer answering 职工 as an update: neither may have a barn, so 🚨 110 is
+    refused, naming what is registered (零售户), not the answer not yet saved."""
+    retailer = await _retailer_registered(desk, "520102123456")
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "f:kind:staff")
+    said = texts(await desk.press(retailer, "m:110"))
+    assert "您登记为零售户，菜单里没有它" in said, said
+    assert "请说明出了什么问题" not in said
+
+
 @pytest.mark.parametrize(
     ("lang", "count", "start"),
     [
