@@ -101,7 +101,19 @@ def excerpt(row: OutboxMessage) -> str:
         return original
     head = original[:_EXCERPT]
     lines = head.rpartition("\n")[0]
-    return (lines if len(lines) >= _EXCERPT // 2 else head) + "…"
+    return (lines if len(lines) >= _EXCERPT // 2 else _before_digits(head, original)) + "…"
+
+
+def _before_digits(head: str, original: str) -> str:
+    """`head` cut from `original` mid-line, moved back to before a run of digits it would
+    split: half a phone or licence number is still theirs, and the check for a requester's
+    details (`_names`) looks for whole numbers only, so it would be quoted where they may
+    not be named."""
+    end = len(head)
+    if original[end : end + 1].isdigit():
+        while end and head[end - 1].isdigit():
+            end -= 1
+    return head[:end]
 
 
 def quoted(alert: str, original: str) -> str:
