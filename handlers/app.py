@@ -20,11 +20,12 @@ from handlers.button_dispatch import on_button
 from handlers.chat_moves import on_chat_move
 from handlers.command_dispatch import READS_WORDS, on_command
 from handlers.context import Ctx
-from handlers.entries import COMMANDS, Step
+from handlers.entries import COMMANDS, MENU, Step
 from handlers.flows import FLOWS
 from handlers.free_text import free_message
 from handlers.i18n import kind_named
 from handlers.incoming import ime_command
+from handlers.menu import may_raise_110
 from handlers.registration_now import keeping_voices, registering, voice_kept_for_110
 from handlers.script_typed import lang_step
 from handlers.tickets import open_emergency, typed_alarm
@@ -110,9 +111,15 @@ async def _route_on(ctx: Ctx) -> None:
             return  # said so; no "先处理您的问题" for words that cannot be taken
         said = registration.left_for_a_matter(ctx)
         voices = registration_left.kept_voices(ctx)
+        # 110 or 报警 typed, as 🚨 110 pressed, raises the call for one whose barn it may be
+        # as registered or as just answered (烟农): leaving puts the registration back.
+        alarm = menu_key(msg.text) == "m:110" and may_raise_110(ctx)
         await ctx.end_flow()  # registering again, they stay registered as they were
         ctx.say(said)
-        await free_message(ctx)
+        if alarm:
+            await MENU["m:110"](ctx)
+        else:
+            await free_message(ctx)
         await registration_left.carry(ctx, voices)  # into the draft it began, or the alarm
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)

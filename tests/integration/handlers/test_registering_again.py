@@ -527,6 +527,19 @@ async def test_110_pressed_after_answering_farmer_in_an_update_raises_the_call(
     assert "请说明出了什么问题" in said
 
 
+@pytest.mark.parametrize("typed", ["110", "报警"])
+async def test_110_typed_after_answering_farmer_in_an_update_raises_the_call(
+    desk: Harness, typed: str
+) -> None:
+    """As 🚨 110 pressed: the barn may be theirs after all."""
+    retailer = await _retailer_registered(desk, "520102123456")
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "f:kind:farmer")
+    said = texts(await desk.send(retailer, typed))
+    assert "菜单里没有它" not in said
+    assert "请说明出了什么问题" in said
+
+
 async def test_110_refused_half_way_through_an_update_names_the_kind_registered(
     desk: Harness,
 ) -> None:
