@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 
 from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
@@ -11,7 +12,8 @@ from alembic.util import CommandError
 from bot.cli_errors import DatabaseUnusable, database_failed, redact, using_database
 from bot.config_loader import load_config
 from bot.settings import Settings
-from core.config import ConfigError
+from core.calendar import official_schedule_known
+from core.config import Config, ConfigError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,7 +51,23 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         f"{path}: OK — {cfg.bureau}: {len(cfg.service_lines)} service lines, "
         f"{len(cfg.teams)} teams, {len(cfg.areas)} areas, {len(cfg.sites)} sites"
     )
+    for year in schedule_unknown(cfg, datetime.now(cfg.zone).date()):
+        print(
+            f"{path}: note — {year}'s days off and 调休 working days are not known to the "
+            f"calendar packages yet: deadlines that year count weekends and statutory holidays "
+            f"only. Once the State Council's notice is out, list them under working_days "
+            f"(holidays, workdays), or update chinesecalendar."
+        )
     return 0
+
+
+def schedule_unknown(cfg: Config, today: date) -> list[int]:
+    """The years whose official schedule nobody gave the desk: this one, and from October
+    (when the State Council publishes it) the next, unknown to the calendar packages and
+    with no day of theirs in the config's `working_days`."""
+    years = [today.year, today.year + 1] if today.month >= 10 else [today.year]
+    given = {day.year for day in cfg.working_days.holidays | cfg.working_days.workdays}
+    return [y for y in years if y not in given and not official_schedule_known(y)]
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

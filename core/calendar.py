@@ -43,6 +43,21 @@ def holidays_package_workday(day: date) -> bool:
     return bool(_china_holidays(day.year).is_working_day(day))
 
 
+def official_schedule_known(year: int) -> bool:
+    """Whether the State Council's schedule for `year` (its days off and the weekend days
+    made working days, 调休) is known to the calendar packages: `chinesecalendar` covers the
+    year, or the `holidays` package has its 调休 working weekends (every year's notice has
+    had some). Until then deadlines count weekends and statutory holidays only."""
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+        return True
+    except NotImplementedError:
+        pass
+    first = date(year, 1, 1)
+    days = (first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days))
+    return any(day.weekday() >= 5 and holidays_package_workday(day) for day in days)
+
+
 @lru_cache(maxsize=32)
 def _china_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("CN", years=year)

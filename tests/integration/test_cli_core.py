@@ -7,12 +7,16 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from alembic.script import ScriptDirectory
 
 from bot.cli import build_parser, main
+from bot.cli_core import schedule_unknown
+from core.config import Config, WorkingDays
 from storage.migrate import alembic_config
 from tests.conftest import DEMO_CONFIG, _run_outside_loop
 from tests.support.minimal_config import MINIMAL
@@ -281,3 +285,34 @@ def test_help_describes_the_command_without_the_code_behind_it(
     shown = capsys.readouterr().out
     for note in (".py", "argparse", "bot/", "sub-command"):
         assert note not in shown, f"{command} --help: {note}"
+
+
+@pytest.mark.parametrize(
+    ("today", "unknown"),
+    [
+        (date(2025, 12, 7), []),  # the packages know 2025 and 2026
+        (date(2026, 6, 1), []),  # the next year's notice is not due before October
+        (date(2030, 3, 1), [2030]),
+        (date(2030, 12, 7), [2030, 2031]),
+    ],
+)
+def test_a_year_whose_days_off_nobody_gave_the_desk_is_named(
+    demo_config: Config, today: date, unknown: list[int]
+) -> None:
+    assert schedule_unknown(demo_config, today) == unknown
+
+
+def test_a_year_given_in_working_days_is_not_named_again(demo_config: Config) -> None:
+    given = demo_config.model_copy(
+        update={"working_days": WorkingDays(workdays=frozenset({date(2031, 2, 1)}))}
+    )
+    assert schedule_unknown(given, date(2030, 12, 7)) == [2030]
+
+
+def test_check_config_notes_the_unknown_year_after_its_ok_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with time_machine.travel(datetime(2030, 3, 1, 2, tzinfo=UTC), tick=False):
+        assert main(["check-config", str(DEMO_CONFIG)]) == 0
+    ok, note = capsys.readouterr().out.splitlines()
+    assert "OK" in ok and "note — 2030's days off and 调休 working days" in note
