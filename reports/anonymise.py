@@ -24,6 +24,7 @@ from reports.name_words import (
     ADVERBS_OF_TOTAL,
     CLAUSE_START,
     EVERYDAY_ALONE,
+    PLACE_HEADS,
     SOUGHT_AFTER,
     TITLES,
 )
@@ -60,9 +61,11 @@ _PLATE = re.compile(
     r"[A-Z0-9]{5,6}(?![A-Za-z0-9])"
 )
 
-# 关师傅, 欧阳经理, 小王师傅: 老 or 小 if said (group 1), a surname (group 2), and the title
-# it is said before.
-_ADDRESSED = re.compile(rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:{TITLES})")
+# 关师傅, 欧阳经理, 小王师傅, 王副局长: 老 or 小 if said (group 1), a surname (group 2), and
+# the title it is said before, a deputy's (副) too.
+_ADDRESSED = re.compile(
+    rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:副?(?:{TITLES}|{PLACE_HEADS}))"
+)
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
@@ -98,6 +101,8 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     begins_word = found.end() - title_at == 1 and found.end() not in _word_bounds(plain)
     if begins_word and not _surname_before_adverb(plain, at, title_at):
         return written  # 总 and 工 begin words too (包工头, 师傅总是, 公司总部)
+    if found.end() - title_at > 1 and _title_ends_inside_word(plain, found.end()):
+        return written  # 江镇|长期停电, 全部|长期: a place or a word before 长期, no rank
     if plain[at] == "谢":
         if _thanks_said(plain, at):
             return written
@@ -105,6 +110,13 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
         return written  # 门卫|师傅, 保安队|长, 值班|经理: the word before ends in it
     title = written[title_at - found.start() :]
     return (PERSON if familiar else "某") + title
+
+
+def _title_ends_inside_word(plain: str, end: int) -> bool:
+    """Whether a title of two characters or more ending at `end` ends inside a word, its
+    last character beginning the one after it (镇长|期 is 镇|长期): a rank's 长 read out of
+    a place, or a word, before 长期."""
+    return end not in _word_bounds(plain) and common_word(plain[end - 1 : end + 1])
 
 
 def _surname_before_adverb(plain: str, at: int, title_at: int) -> bool:

@@ -41,10 +41,16 @@ BRANDS = (
 
 # Titles a form of address says after a surname (王师傅, 张总, 王工).
 # 总经理 and 总监 before 总, which the pattern would otherwise take first.
+# The bureau's ranks are among them (张局长, 王科长): in a county, such a rank after a
+# surname names one person as surely as a full name does.
 TITLES = (
     "师傅|老师|总经理|总监|经理|主任|书记|站长|所长|队长|组长|村长|会计|技术员|专管员|老板|"
+    "局长|科长|股长|部长|处长|主管|支书|司机|"
     "大哥|大姐|总|工"
 )
+# ... and a town's or county's head (李镇长), only right after a surname: after a word, as a
+# name's title, they are the unit that ends a place's name (毛坝乡长期缺货 is 毛坝乡|长期).
+PLACE_HEADS = "县长|镇长|乡长"
 # The titles a name is said before (李强师傅): not 总 or 工, which begin other words (张伟总是).
 TITLE_WORDS = tuple(title for title in TITLES.split("|") if len(title) > 1)
 # Staff roles a complaint or a team's note names someone by (配送员刘德华, 客户经理李明收红包).

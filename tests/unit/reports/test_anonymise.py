@@ -559,3 +559,30 @@ def test_a_person_before_total_who_takes_money_or_goods_is_hidden(said: str, exp
     """Taking, asking for or keeping back money and goods (收, 拿, 要, 扣 …) is done by people:
     张 before 总共 is someone's (before: 张总共收了我500元 was shown)."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("张局长收了红包", "某局长收了红包"),
+        ("刘股长态度差", "某股长态度差"),
+        ("谢谢周科长", "谢谢某科长"),
+        ("找郑主管没用", "找某主管没用"),
+        ("吴司机送货晚了", "某司机送货晚了"),
+        ("李镇长来看过", "某镇长来看过"),
+        ("王副局长答应了", "某副局长答应了"),
+        ("欧阳局长批了", "某局长批了"),
+        ("黃支書幫忙", "某支書幫忙"),
+    ],
+)
+def test_a_surname_before_a_bureau_rank_is_hidden(said: str, expected: str) -> None:
+    """A bureau's or a town's rank after a surname (张局长, a deputy's too: 王副局长) names
+    one person in a county (before: the wall published 张局长收了红包 as written)."""
+    assert scrub(said) == expected
+
+
+@pytest.mark.parametrize("said", ["全部长期有效", "江镇长期停电", "这个局长期不在", "申请主管部门"])
+def test_a_rank_read_across_words_stays(said: str) -> None:
+    """长期 after a place or a word (江镇|长期, 全部|长期) holds no rank, nor 主管部门 a
+    name."""
+    assert scrub(said) == said
