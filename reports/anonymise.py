@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
+from core.called_by import called_hidden
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
@@ -205,6 +206,9 @@ def scrub(
             {w.strip() for w in words if len(w.strip()) >= 2}, key=len, reverse=True
         ):
             out = _replaced(out, word, instead)
+    # A shop named by its own part and a shop word (福满多店, 老王家 for 福滿多超市, 老王烟酒店),
+    # as the teams' cards hide an anonymous complainant's.
+    out = called_hidden(out, (), shops, "", PERSON, SHOP)
     out = _PLATE.sub(NUMBER, out)
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)

@@ -586,3 +586,18 @@ def test_a_rank_read_across_words_stays(said: str) -> None:
     """长期 after a place or a word (江镇|长期, 全部|长期) holds no rank, nor 主管部门 a
     name."""
     assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("福满多店的货少了两条", "某店的货少了两条"),
+        ("福滿多店的貨少了兩條", "某店的貨少了兩條"),
+        ("到老王家送货", "到某店送货"),
+    ],
+)
+def test_a_shop_named_by_its_own_part_and_a_shop_word_is_hidden(said: str, expected: str) -> None:
+    """A retailer's shop called by what is its own in its name and 店 or 家 (福满多店 for
+    福滿多超市, 老王家 for 老王烟酒店), as a team's card hides an anonymous complainant's
+    (before: the wall published 福满多店 as written)."""
+    assert scrub(said, shops=["福滿多超市", "老王烟酒店"]) == expected
