@@ -64,9 +64,10 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 def schedule_unknown(cfg: Config, today: date) -> list[int]:
     """The years whose official schedule nobody gave the desk: this one, and from October
     (when the State Council publishes it) the next, unknown to the calendar packages and
-    with no day of theirs in the config's `working_days`."""
+    with none of their 调休 working days in the config's `working_days` (every year's notice
+    has some; a day off alone may be a local one, which says nothing of the notice)."""
     years = [today.year, today.year + 1] if today.month >= 10 else [today.year]
-    given = {day.year for day in cfg.working_days.holidays | cfg.working_days.workdays}
+    given = {day.year for day in cfg.working_days.workdays}
     return [y for y in years if y not in given and not official_schedule_known(y)]
 
 

@@ -309,6 +309,13 @@ def test_a_year_given_in_working_days_is_not_named_again(demo_config: Config) ->
     assert schedule_unknown(given, date(2030, 12, 7)) == [2030]
 
 
+def test_a_local_day_off_alone_does_not_give_the_years_schedule(demo_config: Config) -> None:
+    local = demo_config.model_copy(
+        update={"working_days": WorkingDays(holidays=frozenset({date(2030, 7, 15)}))}
+    )
+    assert schedule_unknown(local, date(2030, 3, 1)) == [2030]
+
+
 def test_check_config_notes_the_unknown_year_after_its_ok_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
