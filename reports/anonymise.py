@@ -20,6 +20,7 @@ from core.called_by import called_hidden
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
+from reports.name_candidates import tagger
 from reports.name_words import (
     ADVERB_ACTS,
     ADVERBS_OF_TOTAL,
@@ -27,6 +28,7 @@ from reports.name_words import (
     EVERYDAY_ALONE,
     PLACE_HEADS,
     SOUGHT_AFTER,
+    SPOKEN_TO,
     TITLES,
 )
 from reports.person_names import names_hidden
@@ -107,10 +109,31 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     if plain[at] == "谢":
         if _thanks_said(plain, at):
             return written
-    elif not familiar and at not in _word_bounds(plain) and common_word(plain[at - 1 : at + 1]):
-        return written  # 门卫|师傅, 保安队|长, 值班|经理: the word before ends in it
+    elif not familiar and _surname_read_as_word(plain, at, title_at):
+        return written  # 门卫|师傅, 值班|经理, 这周|局长, 向|局长反映: no one's surname
     title = written[title_at - found.start() :]
     return (PERSON if familiar else "某") + title
+
+
+# jieba's parts of speech of a time word (下周, 上周) and a pointing one (这周, 每周).
+_TIME_OR_POINTING = frozenset(("t", "r"))
+
+
+def _surname_read_as_word(plain: str, at: int, title_at: int) -> bool:
+    """Whether the surname character from `at` to `title_at`, said before a title, is read
+    as a word said before titles, or the end of one, not as anybody's surname: an everyday
+    word begun before it (门卫|师傅, 值班|经理, 本周|处长), a time or pointing word even where
+    jieba cuts it apart or counts it rare (这|周局长, 下周局长), or a word said before whom
+    one speaks to (我向局长反映过, `SPOKEN_TO`)."""
+    bounds = _word_bounds(plain)
+    ending = plain[at - 1 : at + 1]
+    if at not in bounds and common_word(ending):
+        return True
+    if at - 1 in bounds and tagger().word_tag_tab.get(ending) in _TIME_OR_POINTING:
+        return True
+    said_alone = at in bounds and title_at in bounds
+    surname, before = plain[at:title_at], plain[:at]
+    return said_alone and surname in SPOKEN_TO and not before.endswith(SPOKEN_TO)
 
 
 def _title_ends_inside_word(plain: str, end: int) -> bool:

@@ -41,8 +41,8 @@ def name_alone(plain: str, found: Candidate) -> bool:
 def said_of_someone(plain: str, found: Candidate, hidden: list[tuple[int, int]]) -> bool:
     """Whether what is around the candidate says it is someone's name: a role or a
     complaint before it, a title after it, or a hidden name joined to it."""
-    before, after = plain[: found.start], plain[found.end :]
-    if before.endswith(NAMED_AFTER) or after.startswith(TITLE_WORDS):
+    before = plain[: found.start]
+    if before.endswith(NAMED_AFTER) or _title_after(plain, found):
         return True  # even an everyday word (配送员向东)
     if plain[found.start : found.end] in ORDINARY_WORDS:
         return False
@@ -54,6 +54,15 @@ def said_of_someone(plain: str, found: Candidate, hidden: list[tuple[int, int]])
         plain[end : found.start] in JOINERS or plain[found.end : start] in JOINERS
         for start, end in hidden
     )
+
+
+def _title_after(plain: str, found: Candidate) -> bool:
+    """Whether a title follows the candidate, rather than the 长 of a head after what the
+    candidate and the title's first character say together: an office (公安局长 is the head
+    of 公安局, 卫生局长), no name before 局长."""
+    if not plain.startswith(TITLE_WORDS, found.end):
+        return False
+    return not common_word(plain[found.start : found.end + 1])
 
 
 def may_name(plain: str, found: Candidate) -> bool:

@@ -85,6 +85,10 @@ ADVERB_ACTS = (
     "吃拿", "吃回扣", "吃了我", "吃请", "吃喝",
 )  # fmt: skip
 SOUGHT_AFTER = ("找", "叫", "问", "请", "让")
+# ... and the words said before whom one speaks to (向局长反映过, 跟经理说, 给科长打电话): a
+# surname that is one of them too (向), said alone before a title, is the word, unless
+# another such word comes first (找向局长, 跟向经理说), which leaves it a surname.
+SPOKEN_TO = ("向", "跟", "给", "对", "和", "与", "同", *SOUGHT_AFTER)
 # Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在), and
 # sometimes tags as nouns (麦|总算): never a given name.
 ADVERBS_OF_TOTAL = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")

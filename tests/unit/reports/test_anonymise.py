@@ -601,3 +601,41 @@ def test_a_shop_named_by_its_own_part_and_a_shop_word_is_hidden(said: str, expec
     福滿多超市, 老王家 for 老王烟酒店), as a team's card hides an anonymous complainant's
     (before: the wall published 福满多店 as written)."""
     assert scrub(said, shops=["福滿多超市", "老王烟酒店"]) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "我向局长反映过，没人管",
+        "已经向科长反映了三次",
+        "向镇长反映过",
+        "向经理反映过没人管",
+        "这周局长没来",
+        "下周局长来",
+        "这周经理没来",
+        "公安局长说会来处理",
+        "卫生局长说",
+    ],
+)
+def test_a_rank_after_a_word_said_before_ranks_stays(said: str) -> None:
+    """向 said to whom one speaks to, 这周 and 下周 of the week, and an office before its
+    head's 长 (公安局长, the head of 公安局) name no one (before: 我某局长反映过,
+    这某局长没来, 某某局长说会来处理)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("找向局长", "找某局长"),
+        ("跟向经理说", "跟某经理说"),
+        ("我向周局长反映过", "我向某局长反映过"),
+        ("上周张局长来了", "上周某局长来了"),
+        ("昨天周经理来了", "昨天某经理来了"),
+        ("公安局张伟局长", "公安局某某局长"),
+    ],
+)
+def test_a_surname_after_a_word_said_before_ranks_is_hidden(said: str, expected: str) -> None:
+    """A surname after 找 or 跟 (找向局长), after 向 itself, or after a time word is still
+    someone's."""
+    assert scrub(said) == expected
