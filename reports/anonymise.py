@@ -29,6 +29,7 @@ from reports.name_words import (
     PLACE_HEADS,
     SOUGHT_AFTER,
     SPOKEN_TO,
+    TITLE_WORDS,
     TITLES,
 )
 from reports.person_names import names_hidden
@@ -48,9 +49,10 @@ _VILLAGE = re.compile(
     rf"(?![{_STOP}])[\u4e00-\u9fff](?:家|(?![{_STOP}])[\u4e00-\u9fff]){{0,2}}(村|寨|屯)"
 )
 # 3组, 五社, 12号, 501室 — but not a date (11月3号, 十一月十八号): nor the rest of a
-# number the date's 月 comes before.
+# number the date's 月 comes before, nor a 队 that begins the title 队长 (110队长 is the
+# emergency team's captain, not the team at an address).
 _NUMBERED_PLACE = re.compile(
-    r"(?<![月\d一二三四五六七八九十百〇零])[0-9一二三四五六七八九十百]+(组|社|队|栋|单元|号|室)"
+    r"(?<![月\d一二三四五六七八九十百〇零])[0-9一二三四五六七八九十百]+(组|社|队(?!长)|栋|单元|号|室)"
 )
 # A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室. Not a
 # year, a price or a count said there (宿舍楼2019年修的, 一楼1500元一个月, 这栋楼300多人).
@@ -189,8 +191,11 @@ def _word_bounds(plain: str) -> frozenset[int]:
 
 
 def _familiar_hidden(found: re.Match[str], written: str) -> str:
-    """老张 → 某某; not an everyday word (老师, 小麦)."""
-    return written if found[0] in _NOT_ADDRESSED else PERSON
+    """老张 → 某某; not an everyday word (老师, 小麦), nor 老 or 小 before a title its
+    surname character begins (老司机, 老支书: a veteran driver, the old party secretary)."""
+    if found[0] in _NOT_ADDRESSED or found.string.startswith(TITLE_WORDS, found.start() + 1):
+        return written
+    return PERSON
 
 
 def _sub_as_read(

@@ -639,3 +639,21 @@ def test_a_surname_after_a_word_said_before_ranks_is_hidden(said: str, expected:
     """A surname after 找 or 跟 (找向局长), after 向 itself, or after a time word is still
     someone's."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize("said", ["110队长来了", "老司机开车稳", "老支书说会来看", "小司机不认路"])
+def test_a_title_after_a_number_or_old_stays(said: str) -> None:
+    """110 before 队长 is the emergency team whose captain came, no numbered place; 老 and
+    小 before 司机 or 支书 say old or young, no 老张 (before: 某队长来了, 某某机开车稳,
+    某某书说会来看)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [("3队的人来了", "某队的人来了"), ("老周说过", "某某说过"), ("老王师傅", "某某师傅")],
+)
+def test_a_numbered_team_and_an_old_friend_are_still_hidden(said: str, expected: str) -> None:
+    """A team's number said without 队长 is still a place, and 老 before a surname that
+    begins no title still someone's."""
+    assert scrub(said) == expected
