@@ -297,15 +297,7 @@ async def test_the_place_question_says_that_skipping_keeps_the_registered_place(
 async def test_registering_again_shows_a_retailers_shop_and_licence(desk: Harness) -> None:
     """A retailer's registration is their shop too: its name and licence number, which the
     teams serving it read on its cards, are shown with the rest."""
-    retailer = 100002
-    await desk.send(retailer, "/start")
-    await desk.press(retailer, "f:kind:retailer")
-    await desk.send(retailer, "李小梅")
-    await desk.contact(retailer, "8613800000002", owner=retailer)
-    await desk.press(retailer, "f:area:qingshan")
-    await desk.send(retailer, "红星便利店")
-    done = await desk.send(retailer, "430101200123")
-    assert "登记完成" in texts(done)
+    retailer = await _retailer_registered(desk, "430101200123")
     out = await desk.press(retailer, "m:reg")
     said = texts(out)
     assert "现在登记的是：李小梅，零售户，+8613800000002，青山镇。" in said

@@ -94,19 +94,7 @@ async def test_a_ticket_closed_before_its_press_takes_nothing_and_the_rest_stay_
     listed = await desk.press(RETAILER, more)
     oldest = newest_first[-1]
     assert oldest.id is not None
-    async with desk.db.uow() as uow:
-        stored = await uow.tickets.get(oldest.id)
-        assert stored is not None
-        await perform(
-            uow,
-            desk.cfg,
-            stored,
-            Action.CANCEL,
-            actor_id=RETAILER,
-            role=Role.REQUESTER,
-            now=desk.clock.now,
-        )
-        await uow.commit()
+    await _withdraw(desk, oldest)
     late = await desk.press(RETAILER, _add_for(listed, oldest))
     assert f"工单 {oldest.label} 已经办结或关闭，不能再补充了" in texts(late)
     assert "info" not in await desk.actions(oldest.id)
