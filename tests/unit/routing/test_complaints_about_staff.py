@@ -495,3 +495,48 @@ def test_scolding_or_cards_by_family_customers_or_neighbours_is_no_complaint_abo
 ) -> None:
     decision = router.route(text, barn=False)
     assert decision.line != "conduct", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专卖所检查员张伟收了我200块钱",
+        "專賣所檢查員張偉收了我200塊錢",
+        "客户经理收了我两百块",
+        "客户经理要了我500块",
+        "市管员收了我五百元",
+        "专卖所的人拿了我的钱",
+        "来检查的收了我两百块钱",
+        "送货员收了我红包才卸货",
+    ],
+)
+def test_money_taken_from_the_writer_by_an_officer_is_heard_by_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    """Not by the officer's own team (专卖管理 for an inspector of the licence office)."""
+    decision = router.route(text)
+    assert decision.line == "conduct" and decision.filed_as is Kind.COMPLAINT, decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("收购员收了我的烟，给了300块钱", "purchase"),  # the leaf bought at its price
+        ("收购员收了我500斤，给了3000块钱", "purchase"),
+        ("客户经理收了我500块货款", "ordering"),  # a shop's payment for its order
+        ("我交了钱，客户经理收了我的钱还没给订上", "ordering"),
+        ("我拿了两条烟去退，客户经理没给钱", "ordering"),  # the writer's own refund owed
+        ("客户经理收了我的订单，多少钱一条", "ordering"),
+        ("专卖所检查员什么时候来检查", "monopoly"),
+    ],
+)
+def test_money_paid_or_asked_about_beside_an_officer_stays_with_the_service(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == line and decision.filed_as is None, decision.explanation
+
+
+def test_a_sale_beside_a_complaint_does_not_take_the_complaint_back(router: Router) -> None:
+    decision = router.route("收购员收了我的烟还骂我")
+    assert decision.line == "conduct", decision.explanation
