@@ -1463,3 +1463,46 @@ def test_a_dealer_outside_the_bureaus_trade_is_the_licence_offices(
     router: Router, text: str
 ) -> None:
     assert router.route(text).line == "monopoly"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("烤烟的技术问题想咨询", "curing"),
+        ("烤菸的技術問題想諮詢", "curing"),
+        ("烤烟技术想请教一下", "curing"),
+        ("种烟的技术问题想咨询一下", "growing"),
+        ("烤烟种植技术", "growing"),
+        ("我种了20亩烤烟，想咨询点技术问题", "growing"),
+    ],
+)
+def test_a_farmers_technique_question_goes_to_the_technicians(
+    router: Router, text: str, line: str
+) -> None:
+    """烤烟 technique is the curing team's, growing it the growing line's: it had matched
+    no word and waited at the desk."""
+    decision = router.route(text)
+    assert (decision.line, decision.triage, decision.urgent) == (line, False, False), (
+        decision.explanation
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("订货系统的技术问题想咨询", "ordering"),
+        ("烤烟收购价格想咨询一下", "purchase"),
+        ("我种的烤烟烤出来发黑了", "curing"),
+    ],
+)
+def test_technique_or_a_question_beside_another_service_stays_there(
+    router: Router, text: str, line: str
+) -> None:
+    assert router.route(text).line == line
+
+
+@pytest.mark.parametrize("text", ["想咨询一下", "这种技术问题找谁", "烤烟合同想咨询"])
+def test_a_question_naming_no_technique_of_the_crop_still_waits_at_the_desk(
+    router: Router, text: str
+) -> None:
+    assert router.route(text).triage
