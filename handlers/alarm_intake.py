@@ -33,16 +33,17 @@ def valid_text(ctx: Ctx, text: str, *, words: bool = False) -> bool:
     return not ctx.too_long(text)
 
 
-async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> None:
-    """The shortest path: what is wrong, where, done. Registration never stands in the way."""
+async def start_emergency(ctx: Ctx, first: Gathered | None = None) -> Ticket | None:
+    """The shortest path: what is wrong, where, done. Registration never stands in the way.
+    The call filed, when `first` says what is wrong."""
     if first is None:
         await ctx.start_flow(EMERGENCY, "what", {"kind": Kind.EMERGENCY.value})
         ctx.say("e_what")
-        return
-    await after_what(ctx, first)
+        return None
+    return await after_what(ctx, first)
 
 
-async def after_what(ctx: Ctx, gathered: Gathered) -> None:
+async def after_what(ctx: Ctx, gathered: Gathered) -> Ticket:
     # Only a barn cluster places a call: a purchase station or a shop district someone is
     # bound to (its QR code) leaves the barn to be asked, and the call with the area's team.
     barn = barn_site(ctx, gathered.site_code)
@@ -59,7 +60,7 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
         # relative's barn) or a question after the alarm has gone to the wrong team.
         named = barns_named(ctx, gathered.text)
         gathered.site_code = named[0] if len(named) == 1 else None
-    own = barn_site(ctx, ctx.user.site_code) if len(named) < 2 else None
+    own = tickets.own_barn_for_call(ctx, gathered.text) if len(named) < 2 else None
     placed = bool(gathered.site_code or pinned or own)
     ticket = await create_emergency(ctx, gathered, asking_place=not placed)
     if len(named) > 1:
@@ -71,18 +72,23 @@ async def after_what(ctx: Ctx, gathered: Gathered) -> None:
         # default team): a farmer who runs back to the barn without answering still gets
         # help. The answer goes to the call, and moves it if the barn is another town's.
         await ctx.start_flow(PLACE, "where", {"ticket_id": ticket.id})
-        ask_where(ctx, gathered.lat, gathered.lon)
+        ask_where(ctx, gathered.lat, gathered.lon, town=ticket.area)
+    return ticket
 
 
-def ask_where(ctx: Ctx, lat: float | None = None, lon: float | None = None) -> None:
-    """在哪个烤房？ with the barns to press; after a pin far from every barn (`lat`, `lon`),
-    saying how far, or the farmer who shared it would not know why they are asked."""
+def ask_where(
+    ctx: Ctx, lat: float | None = None, lon: float | None = None, *, town: str | None = None
+) -> None:
+    """在哪个烤房？ with the barns to press, those of `town` (the call's) when it has any;
+    after a pin far from every barn (`lat`, `lon`), saying how far, or the farmer who
+    shared it would not know why they are asked."""
     found = nearest_site(ctx.cfg, lat, lon, BARNS) if lat is not None and lon is not None else None
+    buttons = _where_buttons(ctx, town)
     if found is None:
-        ctx.say("e_where_after", _where_buttons(ctx), keyboard="location")
+        ctx.say("e_where_after", buttons, keyboard="location")
         return
     site = in_script(found[0].name, ctx.script)
-    ctx.say("e_where_pin_far", _where_buttons(ctx), keyboard="location", site=site, km=found[1])
+    ctx.say("e_where_pin_far", buttons, keyboard="location", site=site, km=found[1])
 
 
 def ask_which_named(ctx: Ctx, codes: list[str]) -> None:
@@ -110,16 +116,17 @@ def say_call_on(ctx: Ctx, call: Ticket) -> None:
     ctx.say("e_call_on", buttons, number=call.label, status=ticket_status(call, ctx.script))
 
 
-def _barns_offered(ctx: Ctx) -> list[Site]:
-    """The barn clusters the where-question offers, in its buttons' order."""
+def _barns_offered(ctx: Ctx, town: str | None) -> list[Site]:
+    """The barn clusters the where-question offers, in its buttons' order: those of `town`
+    (the town the call's words named), else of the requester's own."""
     sites = [s for s in ctx.cfg.sites if s.kind in BARNS]
-    if ctx.user.area:
-        sites = [s for s in sites if s.area == ctx.user.area] or sites
+    if town or ctx.user.area:
+        sites = [s for s in sites if s.area == (town or ctx.user.area)] or sites
     return sites[:8]
 
 
-def _where_buttons(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
-    offered = _barns_offered(ctx)
+def _where_buttons(ctx: Ctx, town: str | None = None) -> tuple[tuple[Button, ...], ...]:
+    offered = _barns_offered(ctx, town)
     buttons = [Button(in_script(s.name, ctx.script), f"f:site:{s.code}") for s in offered]
     buttons.append(Button(ctx.text("skip"), "f:skip"))
     return rows(*buttons, per_row=2)

@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "cancel": "撤回",
     "expire": "未补充关闭",
     "info": "补充材料",
+    "alarm": "另报110",
     "thanks": "致谢",
     "place": "告知位置",
     "rate": "评价",

@@ -235,7 +235,13 @@ async def free_message(ctx: Ctx) -> None:
         if remark is not None or (alarm_when.may_not_be_now(text) and not decision.danger):
             await alarm_check.ask(ctx, text, remark or Kind.REQUEST)
             return
-        await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=text))
+        alarm = Gathered(kind=Kind.EMERGENCY, text=text)
+        asked = await answers.answered_by_alarm(ctx, waiting, decision) if waiting else None
+        if asked is not None:
+            # 在龙潭镇，正在烤，烤房漏风 to 是烘烤中出问题了吗？: the answer, and the alarm too.
+            await answers.alarm_answers(ctx, asked, alarm)
+            return
+        await alarm_intake.start_emergency(ctx, alarm)
         return
     if decision.suspect and may_have_barn(ctx):
         # "温控器坏了，屏幕不亮", "救命": a barn may be failing though no emergency word says

@@ -279,6 +279,8 @@ MINE: dict[str, str] = {
     "take_up_again_ask": "请再说明一下情况（可以回答服务队之前问的问题），我们会重新转给服务队：",
     "reopened": "{what} {number} 已重新派给 {team}，会尽快处理。",
     "answer_added": "已把您的回复补充到{what} {number}，服务队会继续处理。",
+    # The answer says a barn is failing now: it is on the ticket, and the 110 call follows.
+    "answer_added_alarm": "已把您的回复补充到{what} {number}。烤房的情况同时报110：",
     # The answer asked to withdraw: the team sees it; withdrawing is asked next, or refused.
     "answer_added_seen": "已把您的回复补充到{what} {number}，服务队会看到。",
     "answer_added_taken": (

@@ -22,6 +22,10 @@ STAFF: dict[str, str] = {
     "info_to_team": "工单 {number} 报告人补充：{text}",
     "thanks_to_team": "👍 工单 {number} 报告人致谢：{text}",
     "answer_to_team": "工单 {number} 报告人回复：{text}",
+    "answer_raised_alarm_team": (
+        "工单 {number} 报告人的回复说烤房正出问题，已据此另报110：工单 {call}，派给 {team}。"
+        "本工单的其他事项仍由本队处理。"
+    ),
     "reopen_to_team": "工单 {number} 报告人表示问题没有解决：{text}",
     "reopen_to_team_suggestion": "建议 {number} 报告人对答复不满意：{text}",
     "reopen_to_team_wish": "心愿 {number} 职工表示还没有实现：{text}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.config import Site
 from core.geo import nearest_site
 from handlers.context import Ctx
@@ -94,6 +96,21 @@ def area_named(ctx: Ctx, text: str) -> str | None:
     barn = barn_named(ctx, text)
     site = ctx.cfg.site(barn) if barn else None
     return site.area if site else None
+
+
+def barn_town_named(ctx: Ctx, text: str) -> str | None:
+    """The one town with barn clusters the words name, by its name or the part people say
+    ("在龙潭镇，正在烤" and "龙潭烤房停电了" name 龙潭镇); None for none or several. A county
+    or city of the same name (the bureau's 青山县) is not the town, and a town with no barn
+    (城区) is where a farmer lives, not where a barn fails."""
+    plain = bare(to_simplified(text))
+    named = [
+        area.id
+        for area in ctx.cfg.areas
+        if any(s.area == area.id and s.kind in BARNS for s in ctx.cfg.sites)
+        and re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _area_core(name: str) -> str:
