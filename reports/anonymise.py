@@ -27,7 +27,9 @@ from reports.name_words import (
     CLAUSE_START,
     EVERYDAY_ALONE,
     PLACE_HEADS,
+    SAID_TO,
     SOUGHT_AFTER,
+    SPEAKS_BEFORE,
     SPOKEN_TO,
     TITLE_WORDS,
     TITLES,
@@ -111,7 +113,7 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
     if plain[at] == "谢":
         if _thanks_said(plain, at):
             return written
-    elif not familiar and _surname_read_as_word(plain, at, title_at):
+    elif not familiar and _surname_read_as_word(plain, at, title_at, found.end()):
         return written  # 门卫|师傅, 值班|经理, 这周|局长, 向|局长反映: no one's surname
     title = written[title_at - found.start() :]
     return (PERSON if familiar else "某") + title
@@ -121,12 +123,13 @@ def _addressed_hidden(found: re.Match[str], written: str) -> str:
 _TIME_OR_POINTING = frozenset(("t", "r"))
 
 
-def _surname_read_as_word(plain: str, at: int, title_at: int) -> bool:
-    """Whether the surname character from `at` to `title_at`, said before a title, is read
-    as a word said before titles, or the end of one, not as anybody's surname: an everyday
-    word begun before it (门卫|师傅, 值班|经理, 本周|处长), a time or pointing word even where
-    jieba cuts it apart or counts it rare (这|周局长, 下周局长), or a word said before whom
-    one speaks to (我向局长反映过, `SPOKEN_TO`)."""
+def _surname_read_as_word(plain: str, at: int, title_at: int, title_end: int) -> bool:
+    """Whether the surname character from `at` to `title_at`, said before a title ending at
+    `title_end`, is read as a word said before titles, or the end of one, not as anybody's
+    surname: an everyday word begun before it (门卫|师傅, 值班|经理, 本周|处长), a time or
+    pointing word even where jieba cuts it apart or counts it rare (这|周局长, 下周局长), or
+    a word said before whom one speaks to, where the clause says one speaks to them
+    (我向局长反映过, `SPOKEN_TO`, `_spoken_to`)."""
     bounds = _word_bounds(plain)
     ending = plain[at - 1 : at + 1]
     if at not in bounds and common_word(ending):
@@ -135,7 +138,45 @@ def _surname_read_as_word(plain: str, at: int, title_at: int) -> bool:
         return True
     said_alone = at in bounds and title_at in bounds
     surname, before = plain[at:title_at], plain[:at]
-    return said_alone and surname in SPOKEN_TO and not before.endswith(SPOKEN_TO)
+    if not said_alone or surname not in SPOKEN_TO or before.endswith(SPOKEN_TO):
+        return False
+    return _spoken_to(plain, at, title_end)
+
+
+def _read_whole(bounds: frozenset[int], start: int, end: int) -> bool:
+    """Whether jieba reads the words from `start` to `end` whole, or as the start of one
+    word (汇报|工作 in 汇报工作), not ending inside the next (说明 of 说|明天)."""
+    return start in bounds and (end in bounds or not any(start < b < end for b in bounds))
+
+
+# What ends a clause: what is said in one is not said of the title in the next (向经理，你好).
+_CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?\s]")
+
+
+def _spoken_to(plain: str, at: int, title_end: int) -> bool:
+    """Whether the word at `at` before a title ending at `title_end` says to whom one
+    speaks: one who speaks or an adverb just before it (我|向局长, 已经|向科长,
+    `SPEAKS_BEFORE`), or what is said or brought to them after the title, in its clause,
+    before anything a person does (向局长反映过, 向科长骂我说: `SAID_TO`, `ADVERB_ACTS`)."""
+    bounds = _word_bounds(plain)
+    word_start = max((bound for bound in bounds if bound < at), default=0)
+    if plain[word_start:at] in SPEAKS_BEFORE:
+        return True
+    clause = _CLAUSE_END.split(plain[title_end:], maxsplit=1)[0]
+    for place in range(len(clause)):
+        said = max(
+            (
+                len(word)
+                for word in SAID_TO
+                if clause.startswith(word, place)
+                and _read_whole(bounds, title_end + place, title_end + place + len(word))
+            ),
+            default=0,
+        )
+        done = max((len(w) for w in ADVERB_ACTS if clause.startswith(w, place)), default=0)
+        if said or done:
+            return said > done
+    return False
 
 
 def _title_ends_inside_word(plain: str, end: int) -> bool:

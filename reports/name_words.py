@@ -89,6 +89,26 @@ SOUGHT_AFTER = ("找", "叫", "问", "请", "让")
 # surname that is one of them too (向), said alone before a title, is the word, unless
 # another such word comes first (找向局长, 跟向经理说), which leaves it a surname.
 SPOKEN_TO = ("向", "跟", "给", "对", "和", "与", "同", *SOUGHT_AFTER)
+# ... but 向 is the word only when the clause says so: what follows the title is said or
+# brought to them (向局长反映过, 向经理汇报, 向所长借了两百块), before anything a person does
+# (`ADVERB_ACTS`: 向科长骂我说, 向局长要了我两百), or one who speaks, or an adverb, comes
+# just before it (我向局长, 已经向科长, 多次向经理). Else it is someone's: 向局长收了红包,
+# 那个向经理骂人, 向经理，你好. 说, 要 and 提 are said to someone only in these forms, since
+# 向局长说明天来, 向局长要来检查 and 向科长提前走了 are what 向局长 and 向科长 do; nor is
+# a plural (你们向经理态度差 is your 向经理).
+SAID_TO = (
+    "反映", "反应过", "汇报", "报告", "投诉", "举报", "检举", "求助", "求救", "求情", "申请",
+    "请示", "请教", "咨询", "询问", "打听", "问", "解释", "道歉", "建议", "表示", "保证",
+    "说明", "说一下", "说一声", "说说", "说清楚", "讲明", "讲清楚", "提出", "提意见",
+    "提建议", "提要求", "提过", "提起", "借", "要回", "要个说法", "要说法", "讨", "索赔",
+    "交", "递交", "提交", "上交", "转达", "传达", "诉苦", "告状", "求",
+)  # fmt: skip
+SPEAKS_BEFORE = frozenset(
+    ("我", "你", "他", "她", "已经", "曾经", "早就", "早已", "也", "都", "又", "再", "还",
+     "多次", "几次", "一直", "反复", "屡次", "就", "先", "去", "想", "要", "得", "会", "能",
+     "可以", "只能", "只好", "准备", "打算", "没", "没有", "不", "直接", "亲自", "专门",
+     "特地", "主动", "当面", "马上", "电话", "写信")
+)  # fmt: skip
 # Adverbs 总 begins, which jieba reads before a 总 said after a surname (张|总是不在), and
 # sometimes tags as nouns (麦|总算): never a given name.
 ADVERBS_OF_TOTAL = ("总是", "总算", "总共", "总要", "总得", "总会", "总在", "总能", "总不", "总归")

@@ -609,6 +609,7 @@ def test_a_shop_named_by_its_own_part_and_a_shop_word_is_hidden(said: str, expec
         "我向局长反映过，没人管",
         "已经向科长反映了三次",
         "向镇长反映过",
+        "我向镇长反映",
         "向经理反映过没人管",
         "这周局长没来",
         "下周局长来",
@@ -657,3 +658,51 @@ def test_a_numbered_team_and_an_old_friend_are_still_hidden(said: str, expected:
     """A team's number said without 队长 is still a place, and 老 before a surname that
     begins no title still someone's."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("向局长收了红包", "某局长收了红包"),
+        ("那个向经理骂人", "那个某经理骂人"),
+        ("我们村的向主任收了钱", "我们村的某主任收了钱"),
+        ("向经理，你好，我的烟没到", "某经理，你好，我的烟没到"),
+        ("向队长骂人", "某队长骂人"),
+        ("向科长骂我", "某科长骂我"),
+        ("专卖所向所长收了我两百块", "专卖所某所长收了我两百块"),
+        ("向科长骂我说", "某科长骂我说"),
+        ("向局长要了我两百", "某局长要了我两百"),
+        ("向局长说明天来检查", "某局长说明天来检查"),
+        ("向局长要来检查", "某局长要来检查"),
+        ("你们向经理态度太差", "你们某经理态度太差"),
+        ("向局長收了紅包", "某局長收了紅包"),
+        ("向經理，你好", "某經理，你好"),
+    ],
+)
+def test_the_surname_xiang_before_a_rank_with_nothing_said_to_them_is_hidden(
+    said: str, expected: str
+) -> None:
+    """向 before a title is someone's surname when nothing in its clause is said or
+    brought to them and no one speaks just before it: what 向局长 does (收了红包, 骂我说,
+    说明天来), whom one greets (向经理，你好), your 向经理 (before: published as written)."""
+    assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "多次向经理反映",
+        "向局长汇报工作",
+        "向局长说明情况",
+        "向所长借了两百块",
+        "向经理投诉过",
+        "向队长求助",
+        "向局长要个说法",
+        "向經理匯報過",
+        "我向局長反映過",
+    ],
+)
+def test_xiang_before_a_rank_to_whom_something_is_said_stays(said: str) -> None:
+    """向 is "to" when what follows the title is said or brought to them, or an adverb
+    comes before it: the title names no one."""
+    assert scrub(said) == said
