@@ -118,11 +118,16 @@ def say_call_on(ctx: Ctx, call: Ticket) -> None:
 
 def _barns_offered(ctx: Ctx, town: str | None) -> list[Site]:
     """The barn clusters the where-question offers, in its buttons' order: those of `town`
-    (the town the call's words named), else of the requester's own."""
+    (the town the call's words put the barn in), else of the requester's own; and the barn
+    they registered beside another town's, one press away should the words mean it."""
     sites = [s for s in ctx.cfg.sites if s.kind in BARNS]
     if town or ctx.user.area:
         sites = [s for s in sites if s.area == (town or ctx.user.area)] or sites
-    return sites[:8]
+    own = barn_site(ctx, ctx.user.site_code)
+    offered = sites[:8]
+    if own is not None and own not in offered:
+        offered = [*sites[:7], own]
+    return offered
 
 
 def _where_buttons(ctx: Ctx, town: str | None = None) -> tuple[tuple[Button, ...], ...]:

@@ -7,7 +7,7 @@ import re
 from core.config import Site
 from core.geo import nearest_site
 from handlers.context import Ctx
-from routing import bare, to_simplified
+from routing import bare, normalize, to_simplified
 
 BARNS = ("curing_cluster",)
 
@@ -111,6 +111,52 @@ def barn_town_named(ctx: Ctx, text: str) -> str | None:
         and re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
     ]
     return named[0] if len(named) == 1 else None
+
+
+# How words put a barn in a town: 龙潭镇的烤房, 龙潭镇那边烤房, 在龙潭镇, 龙潭这边. A town
+# said otherwise is where the farmer went or came from (去龙潭镇赶集, 刚从龙潭镇回来) or
+# where someone lives (龙潭镇的亲戚), while the barn that fails is still their own.
+_BARN_WORDS = "烤房|烤烟房|炕房|烟炕|烘房"
+_HERE_WORDS = "这边|那边|这里|那里|这儿|那儿|这块|那块"
+_BARN_NEXT = re.compile(f"(?:的)?(?:{_HERE_WORDS})?(?:的)?(?:{_BARN_WORDS})")
+_HERE_NEXT = re.compile(f"(?:{_HERE_WORDS})(?!的)")
+_GOING_BEFORE = re.compile("[来去从回到往]$")
+_ERRAND = re.compile("赶集|赶场|赶街|办事|走亲戚|串门|看病|开会|吃酒|买东西|打工|上班|玩")
+_CLAUSE_END = re.compile(r"\W")
+
+
+def barn_town_placed(ctx: Ctx, text: str) -> str | None:
+    """The one town the words name (`barn_town_named`) when they say the barn is there:
+    a barn cluster of it named (水井湾), or the town read as the barn's place ("我在龙潭镇
+    的烤房停电了", "龙潭镇那边烤房温度上不去", "在龙潭镇，烤房停电了"). None when the town
+    is only mentioned ("刚从龙潭镇回来，烤房停电了", "龙潭镇的亲戚说我家烤房…"): the barn
+    the farmer registered, in their own town, is then still where the call is."""
+    town = barn_town_named(ctx, text)
+    area = ctx.cfg.area(town) if town else None
+    if area is None:
+        return None
+    named = {site.area for code in barns_named(ctx, text) if (site := ctx.cfg.site(code))}
+    if town in named:
+        return town
+    plain = normalize(text)
+    core = _area_core(area.name)
+    rest = bare(area.name).removeprefix(core)
+    for found in re.finditer(f"{re.escape(core)}(?:{re.escape(rest)})?(?![县市])", plain):
+        if _says_barn_is_there(plain[: found.start()], plain[found.end() :]):
+            return town
+    return None
+
+
+def _says_barn_is_there(before: str, after: str) -> bool:
+    """Whether the words around a town named put the barn in it (`barn_town_placed`)."""
+    if _BARN_NEXT.match(after):
+        return True
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    if after.startswith("的") or _ERRAND.search(clause):
+        return False
+    return before.endswith("在") or (
+        _HERE_NEXT.match(after) is not None and not _GOING_BEFORE.search(before)
+    )
 
 
 def _area_core(name: str) -> str:

@@ -13,7 +13,7 @@ from core.model import Attachment, Ticket
 from core.services import Draft, no_longer_urgent, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
-from handlers.places import barn_site, barn_town_named, pin_place
+from handlers.places import barn_site, barn_town_named, barn_town_placed, pin_place
 from routing import Decision, bare, to_simplified
 
 NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
@@ -337,18 +337,24 @@ def filed_place(ctx: Ctx, gathered: Gathered) -> tuple[str | None, str | None]:
     barn = barn or own_barn_for_call(ctx, gathered.text)
     if barn is not None:
         return barn.code, barn.area
-    # 龙潭镇烤房停电了: the town the words name, before the one they registered (or none,
-    # and the 110 line's default team), as a barn named is (`alarm_intake.after_what`).
-    town = barn_town_named(ctx, gathered.text)
-    return None, town or requester_area(ctx, gathered.site_code or ctx.user.site_code)
+    # 龙潭镇烤房停电了: the town the words put the barn in, before the one they registered,
+    # as a barn named is (`alarm_intake.after_what`). One only mentioned (刚从龙潭镇回来)
+    # leaves the town registered; without one, any town named is a better guess than the
+    # 110 line's default team.
+    registered = requester_area(ctx, gathered.site_code or ctx.user.site_code)
+    town = barn_town_placed(ctx, gathered.text)
+    if town is None and registered is None:
+        town = barn_town_named(ctx, gathered.text)
+    return None, town or registered
 
 
 def own_barn_for_call(ctx: Ctx, text: str) -> Site | None:
     """The barn cluster the requester registered, where their 110 call is, unless its words
-    name another town (a relative's barn there): the call goes to that town's team, and
-    which barn it is there is asked."""
+    put the barn in another town (我在龙潭镇的烤房, a relative's barn there): the call goes
+    to that town's team, and which barn it is there is asked. A town only mentioned
+    (刚从龙潭镇回来, 龙潭镇的亲戚说) keeps the barn registered."""
     own = barn_site(ctx, ctx.user.site_code)
-    town = barn_town_named(ctx, text) if own is not None else None
+    town = barn_town_placed(ctx, text) if own is not None else None
     return own if own is not None and town in (None, own.area) else None
 
 

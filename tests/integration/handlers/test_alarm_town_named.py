@@ -4,6 +4,8 @@ that town's. A county of the same name (青山县) names no town."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Kind
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
@@ -63,3 +65,58 @@ async def test_two_towns_named_leave_the_town_to_be_asked(desk: Harness) -> None
     out = await desk.send(FARMER, "白石乡没事，龙潭镇烤房停电了")
     [ticket] = await desk.tickets()
     assert ticket.area is None and "在哪个烤房" in texts(out)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "刚从龙潭镇回来，烤房停电了",
+        "龙潭镇的亲戚说我家烤房温度上不去是风机坏了，现在温度上不去",
+        "我去龙潭镇赶集了，回来发现烤房温度降下来了",
+        "我在龙潭镇赶集，家里烤房停电了",
+    ],
+)
+async def test_a_town_said_in_passing_keeps_the_registered_barn(desk: Harness, words: str) -> None:
+    # Back from the town, a relative there, market day there: the barn is still theirs,
+    # and the night call goes to their own town's team, not a team a town away.
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, words)
+    [ticket] = await desk.tickets()
+    assert (ticket.team_id, ticket.site_code) == (QINGSHAN_TEAM, "QS01")
+    assert "在哪个烤房" not in texts(out)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["我在龙潭镇的烤房停电了", "龙潭镇那边烤房温度上不去", "在龙潭镇，烤房停电了"],
+)
+async def test_a_barn_said_to_be_in_another_town_pages_that_towns_team(
+    desk: Harness, words: str
+) -> None:
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, words)
+    [ticket] = await desk.tickets()
+    assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
+    # That town's barns to press, and the one registered in case the words were misread.
+    offered = [d for d in button_data(out) if d.startswith("f:site:")]
+    assert offered == ["f:site:LT01", "f:site:QS01"]
+
+
+async def test_a_barn_group_named_in_another_town_is_that_barn(desk: Harness) -> None:
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "刚从青山镇回来，水井湾烤房停电了")
+    [ticket] = await desk.tickets()
+    assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, "LT01")
+
+
+async def test_a_town_said_in_passing_by_a_farmer_with_no_town_pages_that_towns_team(
+    desk: Harness,
+) -> None:
+    # No town registered: the one the words name is a better guess than the default team.
+    await desk.registered_as(FARMER, "farmer")
+    await desk.send(FARMER, "刚从龙潭镇回来，烤房停电了")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == LONGTAN_TEAM
