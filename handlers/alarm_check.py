@@ -18,11 +18,13 @@ from dataclasses import replace
 from core.enums import Kind
 from core.geo import nearest_site
 from core.model import Ticket
-from handlers import alarm_intake, drafts, intake, rating
+from handlers import alarm_answer, alarm_intake, drafts, intake, rating
 from handlers.alarm_when import failing_now, says_now
+from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
+from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, is_greeting, may_have_barn, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
@@ -185,20 +187,27 @@ async def ask(
     *,
     resume: bool = False,
     commented: Ticket | None = None,
+    answering: Ticket | None = None,
 ) -> None:
     """Ask whether the words are an emergency now, keeping them for the answer; `kind` is
     what they are filed as when not (a complaint about how a call went), and `draft` what
     came with them (a request's draft: its photos, its place), which goes with either
     answer. With `resume`, a message that is no answer goes back into that draft.
     `commented`: the ticket whose rating's comment the words are already; not now files
-    nothing, and what a no says beside it joins that comment."""
+    nothing, and what a no says beside it joins that comment. `answering`: the ticket
+    whose team's question they answer (在龙潭镇，上次停电烤坏了一炉 to 您的烤房在哪个乡
+    镇？): either way they are its answer, with the call too when now."""
     data: dict[str, object] = {"text": text, "kind": kind.value, "resume": resume}
     if draft is not None:
         data["draft"] = draft.to_data()
     if commented is not None:
         data["commented"] = commented.id
+    if answering is not None:
+        data["answering"] = answering.id
     await ctx.start_flow(ALARM_CHECK, "ask", data)
-    ctx.say("alarm_check", _buttons(ctx, kind, commented=commented is not None))
+    # Not now files nothing new either way: 不是，现在没事, not 只是咨询.
+    calm = commented is not None or answering is not None
+    ctx.say("alarm_check", _buttons(ctx, kind, commented=calm))
 
 
 # Filed as one of these when not now (after /complain or /suggest, or words that are one):
@@ -235,17 +244,19 @@ async def answer_step(ctx: Ctx) -> bool:
     resume = bool(ctx.conv.data.get("resume"))
     commented_id = ctx.conv.data.get("commented")
     commented = commented_id is not None
+    answering = await _answering(ctx)
+    calm = commented or answering is not None  # the no's button: 不是，现在没事
     said = _answer(ctx)
     typed = "" if ctx.msg.photo_file_id or ctx.msg.voice_file_id else ctx.msg.text
     if said is None and not ctx.msg.is_button and _says_nothing(typed):
         # 好的, 1, 👍: no answer, and nothing else said; the words asked about would be
         # lost with the question, so it is put again.
-        again = "alarm_check_again_commented" if commented else "alarm_check_again"
-        no = _not_now(ctx, kind, commented=commented)
-        ctx.say(again, _buttons(ctx, kind, commented=commented), no=no)
+        again = "alarm_check_again_commented" if calm else "alarm_check_again"
+        no = _not_now(ctx, kind, commented=calm)
+        ctx.say(again, _buttons(ctx, kind, commented=calm), no=no)
         return True
     if said is None and _a_file_alone(ctx):
-        await _file_with_the_words(ctx, text, draft, commented=commented)
+        await _file_with_the_words(ctx, text, draft, commented=calm, answering=answering)
         return True
     await ctx.end_flow()
     if commented and (said is False or (said is None and typed and calls_off(typed))):
@@ -277,14 +288,46 @@ async def answer_step(ctx: Ctx) -> bool:
         # The barn its words name, else the draft's or the farmer's (`alarm_intake.after_what`).
         alarm = replace(draft, text=text) if draft is not None else Gathered(Kind.REQUEST, text)
         alarm = _with_the_file(ctx, alarm)  # a photo captioned 是
-        await alarm_intake.start_emergency(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False))
+        await _raise(ctx, replace(alarm, kind=Kind.EMERGENCY, calm=False), answering)
         return True
-    calm = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
-    calm = _with_the_file(ctx, calm)  # a photo captioned 不是，就是想问问这个
+    quiet = draft or Gathered(kind=kind, text="", site_code=ctx.user.site_code)
+    quiet = _with_the_file(ctx, quiet)  # a photo captioned 不是，就是想问问这个
     more = _said_beside_the_no(ctx)
     asked = f"{text}\n{more}" if more else text
-    await intake.start_ticket(ctx, kind, asked, first=replace(calm, kind=kind, text="", calm=True))
+    if answering is not None:
+        # The answer to the team's question, and no new request beside it.
+        await _answer_kept(ctx, answering, replace(quiet, text=asked))
+        return True
+    await intake.start_ticket(ctx, kind, asked, first=replace(quiet, kind=kind, text="", calm=True))
     return True
+
+
+async def _answering(ctx: Ctx) -> Ticket | None:
+    """The ticket whose team's question the words asked about answer, while it still waits
+    for the answer and is the person's."""
+    assert ctx.conv is not None
+    found = ctx.conv.data.get("answering")
+    ticket = await ctx.uow.tickets.get(found) if isinstance(found, int) else None
+    if ticket is None or ticket.requester_id != ctx.user.id:
+        return None
+    return ticket if alarm_answer.still_asking(ticket) else None
+
+
+async def _raise(ctx: Ctx, alarm: Gathered, answering: Ticket | None) -> None:
+    """The 110 call, and the answer to `answering`'s question too."""
+    if answering is not None:
+        await alarm_answer.alarm_answers(ctx, answering, alarm)
+        return
+    await alarm_intake.start_emergency(ctx, alarm)
+
+
+async def _answer_kept(ctx: Ctx, ticket: Ticket, words: Gathered) -> None:
+    """The words asked about (and what the no says beside them, the photo kept with them),
+    not now: the answer to `ticket`'s question, nobody paged."""
+    photo = words.photos[0] if words.photos else None
+    voice = words.voices[0] if words.voices else None
+    await add_info(ctx, ticket, words.text, photo, voice=voice, answer=True)
+    ctx.say("answer_added", number=ticket.label, what=called_here(ctx, ticket))
 
 
 def _a_file_alone(ctx: Ctx) -> bool:
@@ -308,7 +351,7 @@ def _files_of(draft: Gathered) -> list[tuple[str, str]]:
 
 
 async def _file_with_the_words(
-    ctx: Ctx, text: str, draft: Gathered | None, *, commented: bool
+    ctx: Ctx, text: str, draft: Gathered | None, *, commented: bool, answering: Ticket | None
 ) -> None:
     """A photo or a voice note sent without words instead of a press: of the words asked
     about, not a message of its own that would leave them behind. A voice note from whom
@@ -320,7 +363,7 @@ async def _file_with_the_words(
     if ctx.msg.voice_file_id and may_have_barn(ctx):
         await ctx.end_flow()
         alarm = replace(kept, kind=Kind.EMERGENCY, text=text, calm=False)
-        await alarm_intake.start_emergency(ctx, alarm)
+        await _raise(ctx, alarm, answering)
         return
     assert ctx.conv is not None
     await ctx.goto(ctx.conv.step, draft=kept.to_data())

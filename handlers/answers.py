@@ -9,20 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from core.enums import Kind, Role, Status
+from core.enums import Kind, Status
 from core.lifecycle import PROGRESS_NOTICE, QUESTION_NOTICE
 from core.model import Ticket
-from core.services import note_event
-from handlers import alarm_check, alarm_intake, alarm_when, mine, notify
+from handlers import alarm_check, alarm_when, mine
 from handlers.alarm_intake import ANOTHER_BARN
 from handlers.cards import called_here, gist, ticket_status
 from handlers.context import Ctx
 from handlers.follow_up import just_answered, more_of_it
-from handlers.i18n import in_script, t
+from handlers.i18n import in_script
 from handlers.rating import taken_by
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
-from handlers.tickets import Gathered, said_of_the_service
+from handlers.tickets import said_of_the_service
 from handlers.typed_menu import asks_to_withdraw
 from handlers.verdict_words import another_matter, typed_score
 from routing import Decision
@@ -92,30 +91,6 @@ async def answered_by_alarm(
     at_the_desk = triage is not None and ticket.line == triage.id
     of_a_barn = emergency is not None and emergency.id in (ticket.line, *ticket.route_candidates)
     return ticket if at_the_desk or of_a_barn else None
-
-
-async def alarm_answers(ctx: Ctx, ticket: Ticket, alarm: Gathered) -> None:
-    """Words that raise a 110 call and answer `ticket`'s question (在龙潭镇，正在烤，烤房漏风
-    温度上不去): they are its answer, and the call goes out; its team is told the call's
-    number and team, and goes on with the rest of the request (its 烟苗), rather than
-    waiting for an answer already given until the ticket closes as 未补充."""
-    await add_info(ctx, ticket, alarm.text, None, answer=True)
-    ctx.say("answer_added_alarm", number=ticket.label, what=called_here(ctx, ticket))
-    call = await alarm_intake.start_emergency(ctx, alarm)
-    assert call is not None  # its words say what is wrong: it is filed at once
-    team = ctx.cfg.team(call.team_id).name
-    await note_event(
-        ctx.uow,
-        ticket,
-        "alarm",
-        actor_id=None,
-        role=Role.SYSTEM,
-        now=ctx.now,
-        note=f"工单 {call.label}（{team}）",
-        data={"call": call.id},
-    )
-    told = t("answer_raised_alarm_team", number=ticket.label, call=call.label, team=team)
-    await notify.tell(ctx, ticket, told)
 
 
 async def pressed(ctx: Ctx, data: str) -> None:

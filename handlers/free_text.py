@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from core.enums import Kind
@@ -10,6 +11,7 @@ from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
 from handlers import (
+    alarm_answer,
     alarm_check,
     alarm_intake,
     alarm_place,
@@ -219,7 +221,7 @@ async def free_message(ctx: Ctx) -> None:
         return
     if msg.voice_file_id or msg.photo_file_id or msg.location:
         media_remark = remark if not alarm_when.says_now(text) else None
-        await _media(ctx, text, decision, media_remark, filed=as_remark)
+        await _media(ctx, text, decision, media_remark, filed=as_remark, waiting=waiting)
         return
     if not text:
         ctx.say("empty")
@@ -232,14 +234,17 @@ async def free_message(ctx: Ctx) -> None:
     if decision.emergency:
         # "上次停电的事解决了", or a complaint naming an emergency (烤房停电了，打你们110一直没
         # 人接，我要投诉): asked, not paged; not now, it is filed as what its words make it.
+        asked = await _answered_by_alarm(ctx, waiting, decision)
         if remark is not None or (alarm_when.may_not_be_now(text) and not decision.danger):
-            await alarm_check.ask(ctx, text, remark or Kind.REQUEST)
+            # A complaint about how a call went is a matter of its own, not an answer; words
+            # that may be past (在龙潭镇，上次停电烤坏了一炉) answer the question either way.
+            answering = asked if remark is None else None
+            await alarm_check.ask(ctx, text, remark or Kind.REQUEST, answering=answering)
             return
         alarm = Gathered(kind=Kind.EMERGENCY, text=text)
-        asked = await answers.answered_by_alarm(ctx, waiting, decision) if waiting else None
         if asked is not None:
             # 在龙潭镇，正在烤，烤房漏风 to 是烘烤中出问题了吗？: the answer, and the alarm too.
-            await answers.alarm_answers(ctx, asked, alarm)
+            await alarm_answer.alarm_answers(ctx, asked, alarm)
             return
         await alarm_intake.start_emergency(ctx, alarm)
         return
@@ -318,8 +323,21 @@ async def _long_alarm(ctx: Ctx, text: str) -> bool:
     if not decision.danger and (alarm_when.may_not_be_now(cut) or said_of_the_service(ctx, cut)):
         return False  # asked about when short; at this length, told to shorten it
     ctx.say("e_clipped", limit=ctx.cfg.limits.max_text)
-    await alarm_intake.start_emergency(ctx, Gathered(kind=Kind.EMERGENCY, text=cut))
+    alarm = Gathered(kind=Kind.EMERGENCY, text=cut)
+    waiting = await ctx.uow.tickets.waiting_for(ctx.user.id)
+    asked = await _answered_by_alarm(ctx, waiting, decision)
+    if asked is not None:
+        await alarm_answer.alarm_answers(ctx, asked, alarm)  # its start, as the call has
+        return True
+    await alarm_intake.start_emergency(ctx, alarm)
     return True
+
+
+async def _answered_by_alarm(
+    ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None
+) -> Ticket | None:
+    """The waiting ticket whose team's question words of a barn failing answer too."""
+    return await answers.answered_by_alarm(ctx, waiting, decision) if waiting else None
 
 
 async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
@@ -357,10 +375,12 @@ async def _media(
     remark: Kind | None = None,
     *,
     filed: bool = False,
+    waiting: Sequence[Ticket] = (),
 ) -> None:
     """A voice note, photo or location outside a conversation: kept, never thrown away.
     `remark`: the kind its caption makes it (a complaint naming an emergency), filed as
-    that (`filed`: about an open call, or past) or asked about with the file kept."""
+    that (`filed`: about an open call, or past) or asked about with the file kept.
+    `waiting`: the tickets whose team's question a barn failing in it may answer."""
     msg = ctx.msg
     first = Gathered(kind=Kind.REQUEST, text="", site_code=ctx.user.site_code)
     if msg.photo_file_id:
@@ -382,8 +402,13 @@ async def _media(
         return
     if farmer_voice or (decision is not None and decision.emergency):
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
-        # one said aloud): a 110 call, with what came.
+        # one said aloud): a 110 call, with what came; the answer to a team's question
+        # too, as the words typed alone would be.
         first.kind, first.text = Kind.EMERGENCY, text
+        asked = await _answered_by_alarm(ctx, waiting, decision)
+        if asked is not None:
+            await alarm_answer.alarm_answers(ctx, asked, first)
+            return
         await alarm_intake.start_emergency(ctx, first)
         return
     if decision is not None and decision.suspect and may_have_barn(ctx):

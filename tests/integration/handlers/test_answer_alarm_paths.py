@@ -1,0 +1,76 @@
+"""An answer to the triage desk's question that says a barn is failing, sent otherwise than
+as short words typed (test_answer_raises_alarm.py): in a photo's caption, at length, or in
+words that may be past and are asked about first. Each is the answer on the desk's ticket,
+as the typed words are, and raises the 110 call only when the barn is failing now."""
+
+from __future__ import annotations
+
+from core.enums import Kind, Status
+from core.model import Ticket
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
+
+TRIAGE_CHAT = -1001000000017
+DESK_SUPERVISOR = 300001
+ANSWER = "在龙潭镇，正在烤，烤房漏风温度上不去"
+PAST = "在龙潭镇，上次停电烤坏了一炉"
+
+
+async def _asked_at_the_desk(desk: Harness) -> Ticket:
+    await desk.registered_as(FARMER, "farmer")
+    ticket = await desk.file_request(FARMER, "烟苗长得不好，烤房也漏风")
+    assert ticket.line == "triage"
+    await desk.press(DESK_SUPERVISOR, f"tk:ask:{ticket.id}", chat=TRIAGE_CHAT)
+    await desk.send(DESK_SUPERVISOR, "您的烤房在哪个乡镇？是烘烤中出问题了吗？", chat=TRIAGE_CHAT)
+    [asked] = await desk.tickets()
+    assert asked.status is Status.WAITING_REQUESTER
+    return asked
+
+
+async def _answered_and_called(desk: Harness, asked: Ticket) -> Ticket:
+    answered, call = await desk.tickets()
+    assert answered.id == asked.id and answered.status is Status.DISPATCHED
+    assert (await desk.actions(asked.id or 0))[-2:] == ["answer", "alarm"]
+    assert (call.kind, call.team_id) == (Kind.EMERGENCY, "curing-longtan")
+    return call
+
+
+async def test_a_photo_captioned_with_the_barn_failing_answers_and_calls(desk: Harness) -> None:
+    asked = await _asked_at_the_desk(desk)
+    out = await desk.send(FARMER, ANSWER, photo_file_id="barn-photo")
+    said = texts(out)
+    assert f"已把您的回复补充到工单 {asked.label}" in said and "已报警" in said
+    call = await _answered_and_called(desk, asked)
+    async with desk.db.uow() as uow:
+        assert [a.file_id for a in await uow.attachments.of_ticket(call.id or 0)] == ["barn-photo"]
+
+
+async def test_an_answer_over_the_limit_answers_and_calls(desk: Harness) -> None:
+    asked = await _asked_at_the_desk(desk)
+    long = ANSWER + "，" + "温度一直往下掉" * 400
+    assert len(long) > desk.cfg.limits.max_text
+    out = await desk.send(FARMER, long)
+    said = texts(out)
+    assert f"已把您的回复补充到工单 {asked.label}" in said and "已报警" in said
+    await _answered_and_called(desk, asked)
+
+
+async def test_words_maybe_past_said_now_answer_and_call(desk: Harness) -> None:
+    asked = await _asked_at_the_desk(desk)
+    out = await desk.send(FARMER, PAST)
+    assert "现在需要烘烤110服务队马上处理吗" in texts(out)
+    out = await desk.press(FARMER, "f:alarm:yes")
+    assert f"已把您的回复补充到工单 {asked.label}" in texts(out) and "已报警" in texts(out)
+    await _answered_and_called(desk, asked)
+
+
+async def test_words_maybe_past_not_now_answer_and_call_nobody(desk: Harness) -> None:
+    asked = await _asked_at_the_desk(desk)
+    await desk.send(FARMER, PAST)
+    out = await desk.press(FARMER, "f:alarm:no")
+    assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
+    [answered] = await desk.tickets()  # no call, and no new request beside the answer
+    assert answered.id == asked.id and answered.status is Status.DISPATCHED
+    assert (await desk.actions(asked.id or 0))[-1] == "answer"
+    told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT]
+    assert any(f"报告人回复：{PAST}" in x for x in told)
