@@ -159,6 +159,23 @@ def _says_barn_is_there(before: str, after: str) -> bool:
     )
 
 
+def town_named(ctx: Ctx, text: str) -> str | None:
+    """The one town the words name, by its name or the part people say (在龙潭镇, 龙潭的),
+    not a county or city of that name (青山县); else the town of the one barn cluster they
+    name (大坪 is 青山镇's). None for none, or several."""
+    plain = bare(to_simplified(text))
+    named = [
+        area.id
+        for area in ctx.cfg.areas
+        if re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
+    ]
+    if named:
+        return named[0] if len(named) == 1 else None
+    barns = barns_named(ctx, text)
+    site = ctx.cfg.site(barns[0]) if len(barns) == 1 else None
+    return site.area if site else None
+
+
 def _area_core(name: str) -> str:
     """The part of an area's name people say: 白石 of 白石乡 (城区 stays 城区)."""
     core = bare(name)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from core.enums import Action, Role
 from core.model import Ticket
 from core.services import note_event, perform
+from core.triage import at_triage
 from handlers import notify
 from handlers.context import Ctx
 from handlers.i18n import t
+from handlers.places import town_named
 from handlers.tickets import attach
 
 
@@ -31,6 +33,10 @@ async def add_info(
     for kind, file_id in files.items():
         if file_id:
             await attach(ctx, ticket, kind, file_id, caption=text)
+    if answer and ticket.area is None and at_triage(ctx.cfg, ticket):
+        # 在龙潭镇 to the desk's 您的烤房在哪个乡镇？: its card shows the town, and its 派给
+        # offers that town's team, not the default one's.
+        ticket.area = town_named(ctx, text)
     if answer:
         event = await perform(
             ctx.uow, ctx.cfg, ticket, Action.ANSWER, actor_id=ctx.user.id, now=ctx.now, note=text
