@@ -83,14 +83,22 @@ async def answered_by_alarm(
     asked = [ticket for ticket in waiting if ticket.kind is not Kind.EMERGENCY]
     replied = await notice_replied_to(ctx, decision)
     if replied is not None:
-        return next((ticket for ticket in asked if ticket.id == replied.id), None)
-    if len(asked) != 1:
-        return None
-    ticket = asked[0]
+        # A reply names the question, not its matter: 烤房停电了 replied to 少的是哪种化肥？
+        # raises the call and leaves the fertiliser's question waiting.
+        ticket = next((ticket for ticket in asked if ticket.id == replied.id), None)
+    else:
+        ticket = asked[0] if len(asked) == 1 else None
+    return ticket if ticket is not None and _may_ask_of_a_barn(ctx, ticket) else None
+
+
+def _may_ask_of_a_barn(ctx: Ctx, ticket: Ticket) -> bool:
+    """At the triage desk (where the answer says which team it needs), or a ticket the 110
+    line was a candidate for."""
     triage, emergency = ctx.cfg.triage_line(), ctx.cfg.emergency_line()
     at_the_desk = triage is not None and ticket.line == triage.id
-    of_a_barn = emergency is not None and emergency.id in (ticket.line, *ticket.route_candidates)
-    return ticket if at_the_desk or of_a_barn else None
+    return at_the_desk or (
+        emergency is not None and emergency.id in (ticket.line, *ticket.route_candidates)
+    )
 
 
 async def pressed(ctx: Ctx, data: str) -> None:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.outbox import SimulatedClock
+from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
+from core.lifecycle import QUESTION_NOTICE
 from core.model import Ticket
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, texts
@@ -73,3 +76,27 @@ async def test_a_question_of_another_matter_is_not_answered_by_an_alarm(desk: Ha
     assert "已报警" in texts(out) and "补充到工单" not in texts(out)
     waiting, call = await desk.tickets()
     assert waiting.status is Status.WAITING_REQUESTER and call.team_id == "curing-longtan"
+
+
+async def test_an_alarm_replied_to_a_question_of_another_matter_does_not_answer_it(
+    desk: Harness,
+) -> None:
+    """少的是哪种化肥？ replied to with 烤房停电了: the call goes out, and the question
+    about the fertiliser still waits for its answer."""
+    await desk.registered_as(FARMER, "farmer")
+    ticket = await desk.file_request(FARMER, "上次送的化肥少了两袋")
+    team = desk.cfg.team(ticket.team_id)
+    member = team.members[0]
+    await desk.press(member, f"tk:acc:{ticket.id}", chat=team.chat_id)
+    await desk.press(member, f"tk:ask:{ticket.id}", chat=team.chat_id)
+    await desk.send(member, "少的是哪种化肥？", chat=team.chat_id)
+    recorder = SentRecorder(desk.db.uow, SimulatedClock(desk.clock()))
+    [row] = [
+        r for r in await desk.outbox() if r.status == "pending" and r.purpose == QUESTION_NOTICE
+    ]
+    await recorder.record(row, 9001)
+    await desk.send(FARMER, "烤房停电了，温度降下来了", reply_to=9001)
+    asked, call = await desk.tickets()
+    assert asked.status is Status.WAITING_REQUESTER
+    assert call.kind is Kind.EMERGENCY
+    assert "info" not in await desk.actions(asked.id or 0)
