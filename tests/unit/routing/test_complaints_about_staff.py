@@ -526,6 +526,13 @@ def test_money_taken_from_the_writer_by_an_officer_is_heard_by_the_oversight_lin
         ("客户经理收了我500块货款", "ordering"),  # a shop's payment for its order
         ("我交了钱，客户经理收了我的钱还没给订上", "ordering"),
         ("我拿了两条烟去退，客户经理没给钱", "ordering"),  # the writer's own refund owed
+        ("稽查员收了我200块罚款", "monopoly"),  # a fine the licence office wrote
+        ("专卖所的检查员收了我1000块罚款，罚款单也开了", "monopoly"),
+        ("客户经理收了我200块订货款", "ordering"),  # an order paid for and waited on
+        ("客户经理收了我的钱，订的烟什么时候到", "ordering"),
+        ("客户经理收了我3000块，烟什么时候送", "ordering"),
+        ("送货员收了我500块，发票没给", "delivery"),  # an invoice is asked of a payment
+        ("收购员收了我200块钱押金", "purchase"),  # a deposit, to be given back
         ("客户经理收了我的订单，多少钱一条", "ordering"),
         ("专卖所检查员什么时候来检查", "monopoly"),
     ],
