@@ -1474,6 +1474,14 @@ def test_a_dealer_outside_the_bureaus_trade_is_the_licence_offices(
         ("种烟的技术问题想咨询一下", "growing"),
         ("烤烟种植技术", "growing"),
         ("我种了20亩烤烟，想咨询点技术问题", "growing"),
+        # A growing word beside 烤烟+技术: the field work asked about decides.
+        ("烤烟移栽技术", "growing"),
+        ("烤烟的施肥技术有哪些", "growing"),
+        ("烤烟病虫害防治技术", "growing"),
+        ("烤烟的育苗技术", "growing"),
+        ("烤烟栽培技术", "growing"),
+        ("烤菸打頂技術", "growing"),
+        ("烤烟的烘烤技术有哪些", "curing"),
     ],
 )
 def test_a_farmers_technique_question_goes_to_the_technicians(
