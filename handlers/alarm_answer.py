@@ -22,14 +22,21 @@ def still_asking(ticket: Ticket | None) -> bool:
     return ticket is not None and ticket.status is Status.WAITING_REQUESTER
 
 
+async def answer_with(ctx: Ctx, ticket: Ticket, words: Gathered) -> None:
+    """`words`, with every photo and voice note kept with them, as `ticket`'s answer."""
+    photos, voices = words.photos, words.voices
+    more = [*(("photo", p) for p in photos[1:]), *(("voice", v) for v in voices[1:])]
+    first_photo = photos[0] if photos else None
+    first_voice = voices[0] if voices else None
+    await add_info(ctx, ticket, words.text, first_photo, voice=first_voice, answer=True, more=more)
+
+
 async def alarm_answers(ctx: Ctx, ticket: Ticket, alarm: Gathered) -> None:
     """Words that raise a 110 call and answer `ticket`'s question: they are its answer,
     with the photo or voice note they came with, and the call goes out; its team is told
     the call's number and team, and goes on with the rest of the request (its 烟苗),
     rather than waiting for an answer already given until the ticket closes as 未补充."""
-    photo = alarm.photos[0] if alarm.photos else None
-    voice = alarm.voices[0] if alarm.voices else None
-    await add_info(ctx, ticket, alarm.text, photo, voice=voice, answer=True)
+    await answer_with(ctx, ticket, alarm)
     ctx.say("answer_added_alarm", number=ticket.label, what=called_here(ctx, ticket))
     call = await alarm_intake.start_emergency(ctx, alarm)
     assert call is not None  # its words say what is wrong: it is filed at once

@@ -24,7 +24,6 @@ from handlers.cards import called_here
 from handlers.context import Ctx
 from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
-from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, is_greeting, may_have_barn, routed, typed_alarm
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
@@ -324,9 +323,7 @@ async def _raise(ctx: Ctx, alarm: Gathered, answering: Ticket | None) -> None:
 async def _answer_kept(ctx: Ctx, ticket: Ticket, words: Gathered) -> None:
     """The words asked about (and what the no says beside them, the photo kept with them),
     not now: the answer to `ticket`'s question, nobody paged."""
-    photo = words.photos[0] if words.photos else None
-    voice = words.voices[0] if words.voices else None
-    await add_info(ctx, ticket, words.text, photo, voice=voice, answer=True)
+    await alarm_answer.answer_with(ctx, ticket, words)
     ctx.say("answer_added", number=ticket.label, what=called_here(ctx, ticket))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from core.complainant import keeper_places, notes_hidden_from, said_later_hidden, team_keeps
 from core.config import Team
@@ -146,14 +146,15 @@ async def tell(
     ctx: Ctx,
     ticket: Ticket,
     text: str,
-    files: dict[str, str | None] | None = None,
+    files: Mapping[str, str | None] | Sequence[tuple[str, str | None]] | None = None,
     pin: tuple[float, float] | None = None,
 ) -> None:
-    """`text`, with the photo, voice note or pin it is about, to everyone `ticket_targets`
-    names."""
+    """`text`, with the photos, voice notes or pin it is about (`files`: by kind, or
+    (kind, file id) pairs), to everyone `ticket_targets` names."""
+    pairs = list(files.items() if isinstance(files, Mapping) else files or ())
     for target in await ticket_targets(ctx, ticket):
         await ctx.enqueue(target, text, urgent=ticket.urgent, ticket_id=ticket.id)
-        for kind, file_id in (files or {}).items():
+        for kind, file_id in pairs:
             if file_id:
                 await forward(ctx, target, ticket, FILE_METHODS[kind], file_id=file_id)
         if pin is not None:

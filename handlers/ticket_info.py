@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from core.enums import Action, Role
 from core.model import Ticket
 from core.services import note_event, perform
@@ -23,14 +25,16 @@ async def add_info(
     pin: tuple[float, float] | None = None,
     answer: bool = False,
     draft_id: str = "",
+    more: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Attach the requester's words, photo, voice note or pin to the ticket and tell the
-    team; `draft_id`, the draft they were written in, when added from its summary."""
+    team; `draft_id`, the draft they were written in, when added from its summary; `more`,
+    the other files ("photo" or "voice", file id) sent with the words."""
     assert ticket.id is not None
-    files = {"photo": photo, "voice": voice}
+    files = [("photo", photo), ("voice", voice), *more]
     if pin is not None and ticket.lat is None:
         ticket.lat, ticket.lon = pin  # where it is, when the request did not say
-    for kind, file_id in files.items():
+    for kind, file_id in files:
         if file_id:
             await attach(ctx, ticket, kind, file_id, caption=text)
     if answer and ticket.area is None and at_triage(ctx.cfg, ticket):

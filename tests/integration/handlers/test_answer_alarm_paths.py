@@ -74,3 +74,19 @@ async def test_words_maybe_past_not_now_answer_and_call_nobody(desk: Harness) ->
     assert (await desk.actions(asked.id or 0))[-1] == "answer"
     told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT]
     assert any(f"报告人回复：{PAST}" in x for x in told)
+
+
+async def test_every_photo_kept_for_a_not_now_answer_joins_the_ticket(desk: Harness) -> None:
+    """Two photos sent after the words asked about, then 不是: both are the answer's."""
+    asked = await _asked_at_the_desk(desk)
+    await desk.send(FARMER, "在龙潭镇，上次停电烤坏了一炉")
+    await desk.send(FARMER, "", photo_file_id="photo-1")
+    await desk.send(FARMER, "", photo_file_id="photo-2")
+    await desk.press(FARMER, "f:alarm:no")
+    [answered] = await desk.tickets()
+    assert answered.id == asked.id and answered.status is Status.DISPATCHED
+    async with desk.db.uow() as uow:
+        kept = sorted(a.file_id for a in await uow.attachments.of_ticket(asked.id or 0))
+    assert kept == ["photo-1", "photo-2"]
+    sent = [r.payload.get("file_id") for r in await desk.outbox() if r.method == "send_photo"]
+    assert {"photo-1", "photo-2"} <= set(sent)  # the desk sees both
