@@ -113,13 +113,21 @@ def barn_town_named(ctx: Ctx, text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-# How words put a barn in a town: 龙潭镇的烤房, 龙潭镇那边烤房, 在龙潭镇, 龙潭这边. A town
-# said otherwise is where the farmer went or came from (去龙潭镇赶集, 刚从龙潭镇回来) or
-# where someone lives (龙潭镇的亲戚), while the barn that fails is still their own.
+# How words put a barn in a town: 龙潭镇的烤房, 龙潭镇上的那个烤房, 龙潭镇我家烤房,
+# 龙潭镇那边烤房, 在龙潭镇, 龙潭这边, 烤房是龙潭镇的. A town said otherwise is where the
+# farmer went or came from (去龙潭镇赶集, 刚从龙潭镇回来) or where someone lives
+# (龙潭镇的亲戚), while the barn that fails is still their own.
 _BARN_WORDS = "烤房|烤烟房|炕房|烟炕|烘房"
 _HERE_WORDS = "这边|那边|这里|那里|这儿|那儿|这块|那块"
-_BARN_NEXT = re.compile(f"(?:的)?(?:{_HERE_WORDS})?(?:的)?(?:{_BARN_WORDS})")
+# The short words people put between a town and its barn; a few of them may come together
+# (上的那个, 那边我家的), while any other word there (的亲戚) leaves the town only mentioned.
+_BETWEEN_WORDS = f"的|上|{_HERE_WORDS}|我家|我们家|咱家|家里|那个|这个|一个|那座|这座|那间|这间"
+_BARN_NEXT = re.compile(f"(?:{_BETWEEN_WORDS}){{0,4}}(?:{_BARN_WORDS})")
 _HERE_NEXT = re.compile(f"(?:{_HERE_WORDS})(?!的)")
+# 我的烤房是龙潭镇的, 烤房就是龙潭镇那边的: the barn said to be the town's.
+_BARN_IS_BEFORE = re.compile(f"(?:{_BARN_WORDS})(?:也|都|就|其实|本来)?是$")
+# The 的 ends the clause: 烤房是龙潭镇的师傅修的 says whose the technician is.
+_TOWNS_AFTER = re.compile(rf"(?:上|{_HERE_WORDS})?的(?:\W|$)")
 _GOING_BEFORE = re.compile("[来去从回到往]$")
 _ERRAND = re.compile("赶集|赶场|赶街|办事|走亲戚|串门|看病|开会|吃酒|买东西|打工|上班|玩")
 _CLAUSE_END = re.compile(r"\W")
@@ -128,7 +136,8 @@ _CLAUSE_END = re.compile(r"\W")
 def barn_town_placed(ctx: Ctx, text: str) -> str | None:
     """The one town the words name (`barn_town_named`) when they say the barn is there:
     a barn cluster of it named (水井湾), or the town read as the barn's place ("我在龙潭镇
-    的烤房停电了", "龙潭镇那边烤房温度上不去", "在龙潭镇，烤房停电了"). None when the town
+    的烤房停电了", "龙潭镇上的那个烤房", "龙潭镇那边烤房温度上不去", "在龙潭镇，烤房停电了",
+    "我的烤房是龙潭镇的"). None when the town
     is only mentioned ("刚从龙潭镇回来，烤房停电了", "龙潭镇的亲戚说我家烤房…"): the barn
     the farmer registered, in their own town, is then still where the call is."""
     town = barn_town_named(ctx, text)
@@ -150,6 +159,8 @@ def barn_town_placed(ctx: Ctx, text: str) -> str | None:
 def _says_barn_is_there(before: str, after: str) -> bool:
     """Whether the words around a town named put the barn in it (`barn_town_placed`)."""
     if _BARN_NEXT.match(after):
+        return True
+    if _BARN_IS_BEFORE.search(_CLAUSE_END.split(before)[-1]) and _TOWNS_AFTER.match(after):
         return True
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     if after.startswith("的") or _ERRAND.search(clause):

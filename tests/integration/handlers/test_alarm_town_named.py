@@ -74,6 +74,8 @@ async def test_two_towns_named_leave_the_town_to_be_asked(desk: Harness) -> None
         "龙潭镇的亲戚说我家烤房温度上不去是风机坏了，现在温度上不去",
         "我去龙潭镇赶集了，回来发现烤房温度降下来了",
         "我在龙潭镇赶集，家里烤房停电了",
+        "龙潭镇上的亲戚说我家烤房停电了",
+        "我的烤房是龙潭镇的师傅修的，现在停电了",
     ],
 )
 async def test_a_town_said_in_passing_keeps_the_registered_barn(desk: Harness, words: str) -> None:
@@ -102,6 +104,47 @@ async def test_a_barn_said_to_be_in_another_town_pages_that_towns_team(
     # That town's barns to press, and the one registered in case the words were misread.
     offered = [d for d in button_data(out) if d.startswith("f:site:")]
     assert offered == ["f:site:LT01", "f:site:QS01"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "龙潭镇的那个烤房停电了",
+        "龙潭镇我家烤房停电了",
+        "龙潭镇上的烤房停电了",
+        "龙潭镇那边我家的烤房温度上不去",
+    ],
+)
+async def test_short_words_between_another_town_and_the_barn_page_that_towns_team(
+    desk: Harness, words: str
+) -> None:
+    # 的那个, 上的, 我家 between the town and the barn still put the barn in that town.
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, words)
+    [ticket] = await desk.tickets()
+    assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
+    offered = [d for d in button_data(out) if d.startswith("f:site:")]
+    assert offered == ["f:site:LT01", "f:site:QS01"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "我的烤房是龙潭镇的，停电了",
+        "烤房就是龙潭镇那边的，温度上不去",
+        "停电了，我家烤房是龙潭镇的",
+    ],
+)
+async def test_a_barn_said_to_be_another_towns_pages_that_towns_team(
+    desk: Harness, words: str
+) -> None:
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, words)
+    [ticket] = await desk.tickets()
+    assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
+    assert "在哪个烤房" in texts(out)
 
 
 async def test_a_barn_group_named_in_another_town_is_that_barn(desk: Harness) -> None:
