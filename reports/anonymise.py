@@ -25,6 +25,7 @@ from reports.name_words import (
     ADVERB_ACTS,
     ADVERBS_OF_TOTAL,
     CLAUSE_START,
+    DONE_TO,
     EVERYDAY_ALONE,
     PLACE_HEADS,
     SAID_TO,
@@ -151,25 +152,53 @@ def _read_whole(bounds: frozenset[int], start: int, end: int) -> bool:
 
 # What ends a clause: what is said in one is not said of the title in the next (向经理，你好).
 _CLAUSE_END = re.compile(r"[，。、；：！？,.;:!?\s]")
+# 问 before the writer and what is asked of them (问我要钱, 问我们借了两百): the title-holder
+# asks, not the writer.
+_ASKS_ME = re.compile(r"问(?:我们|我|俺)(?:要|借|拿)")
+
+
+def _asks_me_for(plain: str, bounds: frozenset[int], at: int) -> bool:
+    """Whether what is said from `at` is 问 and what the writer is asked for (问我要钱,
+    问我要了两百, 问我借钱): asked by the title-holder. Not where 要 says what the writer must
+    do, a verb after it (问我要交多少钱: the writer asks)."""
+    found = _ASKS_ME.match(plain, at)
+    if not found:
+        return False
+    if found.end() not in bounds:
+        return True  # 要钱, 借钱: one word
+    following = min((bound for bound in bounds if bound > found.end()), default=found.end())
+    tag = tagger().word_tag_tab.get(plain[found.end() : following], "")
+    return not tag.startswith("v")
 
 
 def _spoken_to(plain: str, at: int, title_end: int) -> bool:
     """Whether the word at `at` before a title ending at `title_end` says to whom one
     speaks: one who speaks or an adverb just before it (我|向局长, 已经|向科长,
-    `SPEAKS_BEFORE`), or what is said or brought to them after the title, in its clause,
-    before anything a person does (向局长反映过, 向科长骂我说: `SAID_TO`, `ADVERB_ACTS`)."""
+    `SPEAKS_BEFORE`), or what is said, brought or done to them after the title, in its
+    clause, before anything a person does (向局长反映过, 向经理订了20条烟, 向科长骂我说,
+    向局长问我要钱: `SAID_TO`, `DONE_TO`, `ADVERB_ACTS`, `_asks_me_for`)."""
     bounds = _word_bounds(plain)
     word_start = max((bound for bound in bounds if bound < at), default=0)
     if plain[word_start:at] in SPEAKS_BEFORE:
         return True
     clause = _CLAUSE_END.split(plain[title_end:], maxsplit=1)[0]
     for place in range(len(clause)):
+        start = title_end + place
+        if _asks_me_for(plain, bounds, start):
+            return False
         said = max(
             (
-                len(word)
-                for word in SAID_TO
-                if clause.startswith(word, place)
-                and _read_whole(bounds, title_end + place, title_end + place + len(word))
+                *(
+                    len(word)
+                    for word in SAID_TO
+                    if clause.startswith(word, place)
+                    and _read_whole(bounds, start, start + len(word))
+                ),
+                *(
+                    len(word)
+                    for word in DONE_TO
+                    if clause.startswith(word, place) and {start, start + len(word)} <= bounds
+                ),
             ),
             default=0,
         )

@@ -93,15 +93,24 @@ SPOKEN_TO = ("向", "跟", "给", "对", "和", "与", "同", *SOUGHT_AFTER)
 # brought to them (向局长反映过, 向经理汇报, 向所长借了两百块), before anything a person does
 # (`ADVERB_ACTS`: 向科长骂我说, 向局长要了我两百), or one who speaks, or an adverb, comes
 # just before it (我向局长, 已经向科长, 多次向经理). Else it is someone's: 向局长收了红包,
-# 那个向经理骂人, 向经理，你好. 说, 要 and 提 are said to someone only in these forms, since
-# 向局长说明天来, 向局长要来检查 and 向科长提前走了 are what 向局长 and 向科长 do; nor is
-# a plural (你们向经理态度差 is your 向经理).
+# 那个向经理骂人, 向经理，你好. 说, 要 and 提 are said to someone only in these forms and
+# `DONE_TO`'s, since 向局长说明天来, 向局长要来检查 and 向科长提前走了 are what 向局长 and
+# 向科长 do; nor is a plural (你们向经理态度差 is your 向经理).
 SAID_TO = (
     "反映", "反应过", "汇报", "报告", "投诉", "举报", "检举", "求助", "求救", "求情", "申请",
     "请示", "请教", "咨询", "询问", "打听", "问", "解释", "道歉", "建议", "表示", "保证",
     "说明", "说一下", "说一声", "说说", "说清楚", "讲明", "讲清楚", "提出", "提意见",
     "提建议", "提要求", "提过", "提起", "借", "要回", "要个说法", "要说法", "讨", "索赔",
     "交", "递交", "提交", "上交", "转达", "传达", "诉苦", "告状", "求",
+)  # fmt: skip
+# ... and what is bought from, given, sent or told to them (向经理订了20条烟, 向局长送礼,
+# 向经理打电话没人接, 向所长请假), read only as whole words: 订单, 送货, 买单, 说了算 and
+# 进来 are what 向经理 or 向局长 does, and so is 问我要钱 (`anonymise._asks_me_for`).
+DONE_TO = (
+    "订", "订货", "订烟", "订购", "预订", "买", "买过", "买不到", "进货", "进烟", "拿货",
+    "打电话", "打了电话", "打过电话", "打个电话", "送", "送礼", "送礼物", "送钱", "送红包",
+    "行贿", "递", "反馈", "请假", "写信", "写过信", "发短信", "发微信", "发信息", "发消息",
+    "说了", "说过",
 )  # fmt: skip
 SPEAKS_BEFORE = frozenset(
     ("我", "你", "他", "她", "已经", "曾经", "早就", "早已", "也", "都", "又", "再", "还",

@@ -706,3 +706,44 @@ def test_xiang_before_a_rank_to_whom_something_is_said_stays(said: str) -> None:
     """向 is "to" when what follows the title is said or brought to them, or an adverb
     comes before it: the title names no one."""
     assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "向经理订了20条烟还没到",
+        "向经理打电话没人接",
+        "向局长送礼",
+        "向经理反馈过好几次",
+        "向所长请假",
+        "向经理买了两条烟",
+        "向经理进货",
+        "向经理打了电话",
+        "向经理发微信没回",
+        "向局长说过了",
+        "向局长问过",
+        "向局长问我要交多少钱",
+    ],
+)
+def test_xiang_before_a_rank_to_whom_something_is_done_stays(said: str) -> None:
+    """向 is "to" or "from" before acts done to the title-holder (订, 打电话, 送礼, 反馈,
+    请假, 问过): hiding it as 某 made the wall say the title-holder did what the writer did
+    (before: 某经理订了20条烟还没到)."""
+    assert scrub(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("向局长问我要钱", "某局长问我要钱"),
+        ("向局长问我要了两百", "某局长问我要了两百"),
+        ("向所长问我借钱", "某所长问我借钱"),
+        ("向局长说了算", "某局长说了算"),
+        ("向经理送货总是迟到", "某经理送货总是迟到"),
+        ("向经理买单", "某经理买单"),
+    ],
+)
+def test_xiang_before_a_rank_who_asks_me_or_acts_is_hidden(said: str, expected: str) -> None:
+    """The title-holder who asks the writer for money (问我要钱), or does what a word that
+    begins with such an act says (说了算, 送货, 买单), is someone named 向."""
+    assert scrub(said) == expected
