@@ -519,6 +519,36 @@ def test_money_taken_from_the_writer_by_an_officer_is_heard_by_the_oversight_lin
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "检查员收了我200块钱，也没开发票",
+        "专卖所检查员收了我200块钱，没给发票",
+        "专卖所的人收了我500块罚款，不开发票",
+        "稽查员收了我200块，不开罚单",
+        "市管员收了我300块钱，不给收据",
+        "專賣所檢查員收了我200塊錢，沒給發票",
+    ],
+)
+def test_money_taken_with_the_receipt_or_ticket_refused_is_heard_by_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    """A refused 发票 or 罚单 is no fine or bill the writer owed: the money was taken all the
+    same, and not by the officer's own office to look into."""
+    decision = router.route(text)
+    assert decision.line == "conduct" and decision.filed_as is Kind.COMPLAINT, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["专卖所检查员收了我200块钱，说不交就罚款", "稽查员收了我500块，不然就罚款"]
+)
+def test_money_taken_under_a_threatened_fine_is_heard_by_the_oversight_line(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.line == "conduct" and decision.filed_as is Kind.COMPLAINT, decision.explanation
+
+
+@pytest.mark.parametrize(
     ("text", "line"),
     [
         ("收购员收了我的烟，给了300块钱", "purchase"),  # the leaf bought at its price
@@ -533,6 +563,7 @@ def test_money_taken_from_the_writer_by_an_officer_is_heard_by_the_oversight_lin
         ("客户经理收了我3000块，烟什么时候送", "ordering"),
         ("送货员收了我500块，发票没给", "delivery"),  # an invoice is asked of a payment
         ("收购员收了我200块钱押金", "purchase"),  # a deposit, to be given back
+        ("收购员收了我的烟，没给收据", "purchase"),  # a sale's receipt, no money taken
         ("客户经理收了我的订单，多少钱一条", "ordering"),
         ("专卖所检查员什么时候来检查", "monopoly"),
     ],
