@@ -103,14 +103,20 @@ def barn_town_named(ctx: Ctx, text: str) -> str | None:
     ("在龙潭镇，正在烤" and "龙潭烤房停电了" name 龙潭镇); None for none or several. A county
     or city of the same name (the bureau's 青山县) is not the town, and a town with no barn
     (城区) is where a farmer lives, not where a barn fails."""
+    barns = {site.area for site in ctx.cfg.sites if site.kind in BARNS}
+    named = [town for town in _towns_said(ctx, text) if town in barns]
+    return named[0] if len(named) == 1 else None
+
+
+def _towns_said(ctx: Ctx, text: str) -> list[str]:
+    """The areas the words name, by their name or the part people say (龙潭 of 龙潭镇), not
+    a county or city of that name (青山县 is the bureau's, not 青山镇)."""
     plain = bare(to_simplified(text))
-    named = [
+    return [
         area.id
         for area in ctx.cfg.areas
-        if any(s.area == area.id and s.kind in BARNS for s in ctx.cfg.sites)
-        and re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
+        if re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
     ]
-    return named[0] if len(named) == 1 else None
 
 
 # How words put a barn in a town: 龙潭镇的烤房, 龙潭镇上的那个烤房, 龙潭镇我家烤房,
@@ -137,9 +143,9 @@ def barn_town_placed(ctx: Ctx, text: str) -> str | None:
     """The one town the words name (`barn_town_named`) when they say the barn is there:
     a barn cluster of it named (水井湾), or the town read as the barn's place ("我在龙潭镇
     的烤房停电了", "龙潭镇上的那个烤房", "龙潭镇那边烤房温度上不去", "在龙潭镇，烤房停电了",
-    "我的烤房是龙潭镇的"). None when the town
-    is only mentioned ("刚从龙潭镇回来，烤房停电了", "龙潭镇的亲戚说我家烤房…"): the barn
-    the farmer registered, in their own town, is then still where the call is."""
+    "我的烤房是龙潭镇的"). None when the town is only mentioned ("刚从龙潭镇回来，烤房停电了",
+    "龙潭镇的亲戚说我家烤房…"): the barn the farmer registered, in their own town, is then
+    still where the call is."""
     town = barn_town_named(ctx, text)
     area = ctx.cfg.area(town) if town else None
     if area is None:
@@ -174,12 +180,7 @@ def town_named(ctx: Ctx, text: str) -> str | None:
     """The one town the words name, by its name or the part people say (在龙潭镇, 龙潭的),
     not a county or city of that name (青山县); else the town of the one barn cluster they
     name (大坪 is 青山镇's). None for none, or several."""
-    plain = bare(to_simplified(text))
-    named = [
-        area.id
-        for area in ctx.cfg.areas
-        if re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
-    ]
+    named = _towns_said(ctx, text)
     if named:
         return named[0] if len(named) == 1 else None
     barns = barns_named(ctx, text)
