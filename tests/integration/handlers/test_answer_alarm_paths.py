@@ -7,24 +7,13 @@ from __future__ import annotations
 
 from core.enums import Kind, Status
 from core.model import Ticket
+from tests.integration.handlers.test_answer_raises_alarm import asked_at_the_desk
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER
 
 TRIAGE_CHAT = -1001000000017
-DESK_SUPERVISOR = 300001
 ANSWER = "在龙潭镇，正在烤，烤房漏风温度上不去"
 PAST = "在龙潭镇，上次停电烤坏了一炉"
-
-
-async def _asked_at_the_desk(desk: Harness) -> Ticket:
-    await desk.registered_as(FARMER, "farmer")
-    ticket = await desk.file_request(FARMER, "烟苗长得不好，烤房也漏风")
-    assert ticket.line == "triage"
-    await desk.press(DESK_SUPERVISOR, f"tk:ask:{ticket.id}", chat=TRIAGE_CHAT)
-    await desk.send(DESK_SUPERVISOR, "您的烤房在哪个乡镇？是烘烤中出问题了吗？", chat=TRIAGE_CHAT)
-    [asked] = await desk.tickets()
-    assert asked.status is Status.WAITING_REQUESTER
-    return asked
 
 
 async def _answered_and_called(desk: Harness, asked: Ticket) -> Ticket:
@@ -36,7 +25,7 @@ async def _answered_and_called(desk: Harness, asked: Ticket) -> Ticket:
 
 
 async def test_a_photo_captioned_with_the_barn_failing_answers_and_calls(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     out = await desk.send(FARMER, ANSWER, photo_file_id="barn-photo")
     said = texts(out)
     assert f"已把您的回复补充到工单 {asked.label}" in said and "已报警" in said
@@ -46,7 +35,7 @@ async def test_a_photo_captioned_with_the_barn_failing_answers_and_calls(desk: H
 
 
 async def test_an_answer_over_the_limit_answers_and_calls(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     long = ANSWER + "，" + "温度一直往下掉" * 400
     assert len(long) > desk.cfg.limits.max_text
     out = await desk.send(FARMER, long)
@@ -56,7 +45,7 @@ async def test_an_answer_over_the_limit_answers_and_calls(desk: Harness) -> None
 
 
 async def test_words_maybe_past_said_now_answer_and_call(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     out = await desk.send(FARMER, PAST)
     assert "现在需要烘烤110服务队马上处理吗" in texts(out)
     out = await desk.press(FARMER, "f:alarm:yes")
@@ -65,7 +54,7 @@ async def test_words_maybe_past_said_now_answer_and_call(desk: Harness) -> None:
 
 
 async def test_words_maybe_past_not_now_answer_and_call_nobody(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     await desk.send(FARMER, PAST)
     out = await desk.press(FARMER, "f:alarm:no")
     assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
@@ -78,7 +67,7 @@ async def test_words_maybe_past_not_now_answer_and_call_nobody(desk: Harness) ->
 
 async def test_every_photo_kept_for_a_not_now_answer_joins_the_ticket(desk: Harness) -> None:
     """Two photos sent after the words asked about, then 不是: both are the answer's."""
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     await desk.send(FARMER, "在龙潭镇，上次停电烤坏了一炉")
     await desk.send(FARMER, "", photo_file_id="photo-1")
     await desk.send(FARMER, "", photo_file_id="photo-2")

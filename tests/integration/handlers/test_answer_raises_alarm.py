@@ -21,7 +21,7 @@ DESK_SUPERVISOR = 300001
 ANSWER = "在龙潭镇，正在烤，烤房漏风温度上不去"
 
 
-async def _asked_at_the_desk(desk: Harness) -> Ticket:
+async def asked_at_the_desk(desk: Harness) -> Ticket:
     await desk.registered_as(FARMER, "farmer")
     ticket = await desk.file_request(FARMER, "烟苗长得不好，烤房也漏风")
     assert ticket.line == "triage"
@@ -37,7 +37,7 @@ async def _told_the_desk(desk: Harness) -> list[str]:
 
 
 async def test_the_answer_raises_the_call_in_its_town_and_answers_the_desk(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     out = await desk.send(FARMER, ANSWER)
     said = texts(out)
     assert f"已把您的回复补充到工单 {asked.label}" in said and "已报警" in said
@@ -51,7 +51,7 @@ async def test_the_answer_raises_the_call_in_its_town_and_answers_the_desk(desk:
 
 
 async def test_the_answered_ticket_is_not_closed_as_unanswered(desk: Harness) -> None:
-    asked = await _asked_at_the_desk(desk)
+    asked = await asked_at_the_desk(desk)
     await desk.send(FARMER, ANSWER)
     for _ in range(8):
         desk.clock.advance(days=1)
