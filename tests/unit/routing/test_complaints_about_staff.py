@@ -529,6 +529,8 @@ def test_money_taken_from_the_writer_by_an_officer_is_heard_by_the_oversight_lin
         "專賣所檢查員收了我200塊錢，沒給發票",
         "送货员收了我500块，发票没给",  # the same said the other way round
         "送货员收了我500块，没给发票",
+        "稽查员收了我200块罚款，罚单都没开",
+        "专卖所检查员收了我200块钱，发票也没开",
     ],
 )
 def test_money_taken_with_the_receipt_or_ticket_refused_is_heard_by_the_oversight_line(
