@@ -7,11 +7,22 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
+from core.model import Ticket
+from handlers.replies import Outcome
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
 LONGTAN_TEAM = "curing-longtan"
 QINGSHAN_TEAM = "curing-qingshan"
+
+
+async def call_from_qingshan(desk: Harness, words: str) -> tuple[Ticket, Outcome]:
+    """The 110 call `words` make, from a farmer registered at 青山镇's barn QS01."""
+    await desk.send(FARMER, "/start site_QS01")
+    await desk.registered_as(FARMER, "farmer")
+    out = await desk.send(FARMER, words)
+    [ticket] = await desk.tickets()
+    return ticket, out
 
 
 async def test_a_town_named_by_a_farmer_with_no_town_pages_that_towns_team(
@@ -35,19 +46,13 @@ async def test_a_town_named_through_the_110_button_pages_that_towns_team(desk: H
 
 
 async def test_a_town_named_goes_before_the_town_registered(desk: Harness) -> None:
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    out = await desk.send(FARMER, "龙潭镇烤房停电了")
-    [ticket] = await desk.tickets()
+    ticket, out = await call_from_qingshan(desk, "龙潭镇烤房停电了")
     assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
     assert "在哪个烤房" in texts(out)  # not at the barn registered, in 青山镇
 
 
 async def test_the_registered_barn_stays_when_the_words_name_its_own_town(desk: Harness) -> None:
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    out = await desk.send(FARMER, "青山镇这边烤房停电了")
-    [ticket] = await desk.tickets()
+    ticket, out = await call_from_qingshan(desk, "青山镇这边烤房停电了")
     assert (ticket.team_id, ticket.site_code) == (QINGSHAN_TEAM, "QS01")
     assert "在哪个烤房" not in texts(out)
 
@@ -81,10 +86,7 @@ async def test_two_towns_named_leave_the_town_to_be_asked(desk: Harness) -> None
 async def test_a_town_said_in_passing_keeps_the_registered_barn(desk: Harness, words: str) -> None:
     # Back from the town, a relative there, market day there: the barn is still theirs,
     # and the night call goes to their own town's team, not a team a town away.
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    out = await desk.send(FARMER, words)
-    [ticket] = await desk.tickets()
+    ticket, out = await call_from_qingshan(desk, words)
     assert (ticket.team_id, ticket.site_code) == (QINGSHAN_TEAM, "QS01")
     assert "在哪个烤房" not in texts(out)
 
@@ -105,10 +107,7 @@ async def test_a_town_said_in_passing_keeps_the_registered_barn(desk: Harness, w
 async def test_a_barn_said_to_be_in_another_town_pages_that_towns_team(
     desk: Harness, words: str
 ) -> None:
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    out = await desk.send(FARMER, words)
-    [ticket] = await desk.tickets()
+    ticket, out = await call_from_qingshan(desk, words)
     assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
     # That town's barns to press, and the one registered in case the words were misread.
     offered = [d for d in button_data(out) if d.startswith("f:site:")]
@@ -126,19 +125,13 @@ async def test_a_barn_said_to_be_in_another_town_pages_that_towns_team(
 async def test_a_barn_said_to_be_another_towns_pages_that_towns_team(
     desk: Harness, words: str
 ) -> None:
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    out = await desk.send(FARMER, words)
-    [ticket] = await desk.tickets()
+    ticket, out = await call_from_qingshan(desk, words)
     assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, None)
     assert "在哪个烤房" in texts(out)
 
 
 async def test_a_barn_group_named_in_another_town_is_that_barn(desk: Harness) -> None:
-    await desk.send(FARMER, "/start site_QS01")
-    await desk.registered_as(FARMER, "farmer")
-    await desk.send(FARMER, "刚从青山镇回来，水井湾烤房停电了")
-    [ticket] = await desk.tickets()
+    ticket, _out = await call_from_qingshan(desk, "刚从青山镇回来，水井湾烤房停电了")
     assert (ticket.team_id, ticket.site_code) == (LONGTAN_TEAM, "LT01")
 
 
