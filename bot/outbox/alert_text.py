@@ -4,7 +4,8 @@ The alert names whom the message (and the alerts about it, `bot.outbox.relayed`)
 reach and why, whom to phone, and quotes the message first lost. A complainant the reader
 may not know (匿名, or one the oversight team keeps) is not named, and a message that gave
 their details is not quoted, where the ticket's card would not name them
-(`core.complainant`).
+(`core.complainant`). Outside the places that read an investigated complaint whole, the
+alert shows its 🔒 card in the quote's stead (`core.investigated`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.outbox.relayed import (
 )
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
+from core.investigated import investigated, reads_it_whole
 from core.model import ChatPlace, OutboxMessage, Ticket
 from routing.reader import as_written
 from storage.uow import SqlUnitOfWork
@@ -78,7 +80,14 @@ async def alert_texts(
     named = await _alert_text(uow, cfg, ticket, lost, group=group, keeper=True)
     outside = quoted(unnamed, hidden)
     inside = quoted(named, original)
-    return await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
+    shown = await card_shown_at(uow, cfg, ticket, outside, None if inside == outside else inside)
+    if not investigated(cfg, ticket):
+        return shown
+    # An investigated complaint's copies outside the places reading it whole show what it
+    # was about only (🔒): there it stands for the quote, after the alert's own lines, which
+    # name no complainant the card would not; alone, it would not say what was not delivered.
+    whole = await reads_it_whole(uow, cfg, ticket)
+    return lambda place: shown(place) if place in whole else f"{unnamed}\n{shown(place)}"
 
 
 async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:

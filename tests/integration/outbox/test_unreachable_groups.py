@@ -218,3 +218,38 @@ async def test_a_leaders_refused_alert_of_a_team_group_that_refused_ends_in_the_
     assert "转告张队长（没有私聊过机器人）的提醒也未能送达" in alert
     assert "原消息：【紧急】新工单" in alert
     assert "机器人也无法私信通知：孙督办、沈管理员（" in alert and "/start" in alert
+
+
+async def test_a_group_reads_whom_a_taken_over_complaints_notice_missed_beside_what_it_was_about(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The oversight team took over a complaint about the ordering team, and the notice to the
+    ordering member who had it is refused with nobody above reachable: the ordering team's
+    group reads that the notice missed 何经理, and what the complaint was about only (🔒), not
+    an unexplained card and a request to "everyone above" naming nobody."""
+    member, leader = ORDERING_MEMBER, ORDERING_LEADER
+    await staff_who_never_started_the_bot(rig, db, member)
+    async with db.engine.begin() as conn:
+        above = (leader, SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    complaint = await new_ticket(
+        db,
+        demo_config,
+        kind=Kind.COMPLAINT,
+        line="conduct",
+        team_id="conduct",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+    )
+    taken = f"工单 {complaint.label} 是一件投诉，已由 纪检作风监督室 接管调查，本队不再办理。"
+    await rig.queue(message(member, taken, ticket_id=complaint.id, purpose="notify"))
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(ORDERING_CHAT)
+    head, card = alert.split("\n🔒 ")
+    assert head.startswith(f"⚠️ 工单 {complaint.label}：消息未能送达") and "何经理" in head
+    assert card.startswith(f"工单 {complaint.label}｜投诉｜已由 纪检作风监督室 接管调查")
+    assert "客户经理不接电话" in card and "📵 机器人也无法私信通知：罗部长" in card
+    assert "王大伯" not in alert and "13800000001" not in alert
