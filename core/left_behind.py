@@ -41,6 +41,11 @@ async def places_left(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatP
 NO_MORE_UPDATES = "这张卡片不再更新"
 
 
+# Said at the end of the last edit of a copy in the chat a fresh card is posted to (the
+# oversight team's copy of a complaint it took over): that one has the buttons.
+REPOSTED_NOTE = f"⬇️ 请在下方的新卡片上办理，{NO_MORE_UPDATES}。"
+
+
 def moved_note(cfg: Config, ticket: Ticket) -> str:
     """The line below the last edit of a copy left behind: where the ticket went."""
     return f"➡️ 已转给 {cfg.team(ticket.team_id).name}，{NO_MORE_UPDATES}。"

@@ -8,7 +8,7 @@ from core.complainant import keeper_places, notes_hidden_from, said_later_hidden
 from core.config import Team
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
-from core.left_behind import moved_note, places_left
+from core.left_behind import REPOSTED_NOTE, moved_note, places_left
 from core.lifecycle import PROMPTS
 from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
@@ -574,10 +574,13 @@ async def update_cards(
     ]
     # Each copy as its place may read it: a complainant named only where they may be, a
     # complaint the oversight team has only what it was about on the other teams' copies.
+    # The chat the fresh card goes to: its copy there says the new one has the buttons.
+    fresh = await team_chat(ctx, ticket.team_id) if reposting else None
     for place, where, script in edits:
+        text = moved_at(place) if place in leaving else card_at(place)
         await ctx.enqueue(
             place,
-            moved_at(place) if place in leaving else card_at(place),
+            f"{text}\n{REPOSTED_NOTE}" if place == fresh else text,
             buttons=buttons if place in current else _watching(place, watcher, ticket),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,

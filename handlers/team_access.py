@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from core.enums import Action, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
+from core.left_behind import REPOSTED_NOTE
 from core.lifecycle import PROGRESS_NOTICE, PROMPTS
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
@@ -177,6 +178,8 @@ async def refresh_cards(
             # shows the state the press left, as a ladder's reminder does.
             script = ctx.script_here
             live = await notify.keep_as_card(ctx, ticket, pressed, script)
+        if reposting and here == await notify.team_chat(ctx, ticket.team_id):
+            text = f"{text}\n{REPOSTED_NOTE}"  # the fresh card follows in this chat
         shown = buttons_in_script(buttons, script) if live else ()
         ctx.reply(in_script(text, script), shown, edit=True)
     await notify.update_cards(

@@ -78,6 +78,37 @@ async def test_the_taken_over_card_says_the_oversight_team_took_it(desk: Harness
     assert why in mine and "转派给" not in mine, mine
 
 
+async def test_the_copy_taken_over_from_points_to_the_new_card_and_stays_so(
+    desk: Harness,
+) -> None:
+    """The copy pressed 接管 on shows the complaint as the oversight team's, 待接单, beside
+    the fresh card with the buttons: it says the new card below is the one to work on, and
+    is not edited to the accepted state later, so it never reads as a second card left
+    待接单."""
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await _deliver_all(desk)
+    [copy] = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT and r.purpose == "card"]
+    copy_id = int(copy.result_message_id or 0)
+
+    out = await desk.press(
+        CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT, message_id=copy_id
+    )
+
+    [pressed] = out.replies
+    assert pressed.edit and not pressed.buttons
+    assert "待接单" in pressed.text and "请在下方的新卡片上办理，这张卡片不再更新" in pressed.text
+    await _deliver_all(desk)
+    [_, card] = [
+        r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT and r.purpose == "card"
+    ]
+    before = len(await desk.outbox())
+    await desk.press(
+        CONDUCT_MEMBER, f"tk:acc:{ticket.id}", chat=CONDUCT_CHAT, message_id=card.result_message_id
+    )
+    edits = [r for r in (await desk.outbox())[before:] if r.chat_id == CONDUCT_CHAT]
+    assert not [r for r in edits if r.payload.get("message_id") == copy_id]
+
+
 async def test_a_second_press_on_the_copy_changes_nothing(desk: Harness) -> None:
     ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
     await desk.press(CONDUCT_MEMBER, f"ov:take:{ticket.id}", chat=CONDUCT_CHAT)
