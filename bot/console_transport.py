@@ -21,6 +21,8 @@ Show = Callable[[int, str, Buttons, int], Any]
 Refused = Callable[[int, str], Any]
 
 # Telegram's words for a private message to a user who never started a chat with the bot.
+SILENT = "🔕 "  # before a message delivered without sound
+
 NEVER_STARTED = "Forbidden: bot can't initiate conversation with a user"
 
 
@@ -49,10 +51,13 @@ class ConsoleTransport:
             self.refused(chat_id, NEVER_STARTED)
         raise Forbidden(NEVER_STARTED)
 
-    async def _emit(self, chat_id: int, text: str, buttons: Buttons | None = None) -> int:
+    async def _emit(
+        self, chat_id: int, text: str, buttons: Buttons | None = None, *, silent: bool = False
+    ) -> int:
         await self._may_send(chat_id)
         message_id = next(self._ids)
-        self.show(chat_id, text, buttons or [], message_id)
+        # 🔕: delivered without sound, as a notice at night that can wait for the morning.
+        self.show(chat_id, f"{SILENT}{text}" if silent else text, buttons or [], message_id)
         return message_id
 
     async def send_message(
@@ -64,7 +69,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return await self._emit(chat_id, text, buttons)
+        return await self._emit(chat_id, text, buttons, silent=silent)
 
     async def edit_message_text(
         self, chat_id: int, message_id: int, text: str, *, buttons: Buttons | None = None
@@ -86,7 +91,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return await self._emit(chat_id, f"🖼 [照片 {file_id}] {caption or ''}")
+        return await self._emit(chat_id, f"🖼 [照片 {file_id}] {caption or ''}", silent=silent)
 
     async def send_voice(
         self,
@@ -97,7 +102,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return await self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}")
+        return await self._emit(chat_id, f"🎤 [语音 {file_id}] {caption or ''}", silent=silent)
 
     async def set_chat_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> int:
         listed = " ".join(f"/{name}" for name, _ in commands)
@@ -113,7 +118,7 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return await self._emit(chat_id, f"📍 [位置 {lat},{lon}]")
+        return await self._emit(chat_id, f"📍 [位置 {lat},{lon}]", silent=silent)
 
     async def send_document(
         self,
@@ -126,4 +131,8 @@ class ConsoleTransport:
         silent: bool = False,
         thread_id: int | None = None,
     ) -> int:
-        return await self._emit(chat_id, f"📎 [文件 {filename or path or file_id}] {caption or ''}")
+        return await self._emit(
+            chat_id,
+            f"📎 [文件 {filename or path or file_id}] {caption or ''}",
+            silent=silent,
+        )

@@ -38,6 +38,7 @@ from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
 from core.model import OutboxMessage
+from core.night import URGENT, delivered_silently, in_quiet_hours
 from core.team_chats import follow_chat_move, leave_topic
 from storage.outbox_queries import OutboxQueries
 from storage.uow import Database, SqlUnitOfWork
@@ -105,7 +106,7 @@ class Delivery:
     async def _send(self, row: OutboxMessage) -> None:
         assert row.id is not None
         try:
-            calls = send_calls(row)
+            calls = send_calls(row, silent=await self._silent(row))
         except BadPayload as exc:
             await self._failed(row, classify(exc), done=0)
             return
@@ -121,6 +122,20 @@ class Delivery:
                 return
             done += 1
         await self._sent(row, message_id)
+
+    async def _silent(self, row: OutboxMessage) -> bool:
+        """Whether the row goes without sound (`core.night`), decided as it goes rather
+        than when it was written: a notice held until the quiet hours end rings then."""
+        now = self.clock.now()
+        if not in_quiet_hours(self.cfg, now) or row.priority <= URGENT:
+            return False
+        ticket = None
+        if row.ticket_id is not None:
+            async with self.db.uow(read_only=True) as uow:
+                ticket = await uow.tickets.get(row.ticket_id)
+        return delivered_silently(
+            self.cfg, now, chat_id=row.chat_id, priority=row.priority, ticket=ticket
+        )
 
     async def _edit(self, row: OutboxMessage) -> None:
         try:

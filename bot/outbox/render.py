@@ -84,11 +84,12 @@ def _bind(method: str, *args: Any, **kwargs: Any) -> Call:
     return call
 
 
-def send_calls(row: OutboxMessage) -> list[Call]:
-    """The calls that deliver a send_* row, in order."""
+def send_calls(row: OutboxMessage, *, silent: bool = False) -> list[Call]:
+    """The calls that deliver a send_* row, in order; `silent` (or the payload's own
+    `silent`) delivers them without sound."""
     payload, chat = row.payload, row.chat_id
     try:
-        silent = bool(payload.get("silent", False))
+        silent = silent or bool(payload.get("silent", False))
         # Only a row for a forum topic (a team's, or a reply deferred from one) says which.
         thread = payload.get("thread_id")
         topic = {} if thread is None else {"thread_id": int(thread)}

@@ -356,3 +356,27 @@ async def test_a_button_in_a_chat_the_persona_is_not_in_cannot_be_pressed(
     assert "已由 赵队员 接单" not in farmer
     assert "您的工单 10019 已由 赵队员 接单" in member
     assert "Traceback" not in screen
+
+
+LICENCE_AT_NIGHT = """:as retailer
+/start
+我想办理烟草专卖许可证延续，需要什么材料
+#10
+:as monopoly-member
+#13
+:quit
+"""
+
+
+async def test_a_licence_ticket_taken_at_night_reaches_the_retailer_without_sound(
+    tmp_path: Path,
+) -> None:
+    screen = await _screen(tmp_path, LICENCE_AT_NIGHT, at=datetime(2026, 12, 8, 23, 30))
+    assert "📨 → retailer(李小梅) #1001: 🔕 您的工单 10019 已由 马专管员 接单" in screen, screen
+    assert "Traceback" not in screen
+
+
+async def test_a_110_call_taken_at_night_reaches_the_farmer_with_sound(tmp_path: Path) -> None:
+    screen = await _screen(tmp_path, WALKTHROUGH, at=datetime(2026, 12, 8, 23, 30))
+    [told] = [line for line in screen.splitlines() if "已由 赵队员 接单" in line]
+    assert "🔕" not in told and "🔕" not in screen, screen

@@ -249,3 +249,16 @@ def test_a_call_back_recorded_is_chased_no_more(demo_config: Config) -> None:
     assert plan(demo_config, made, at("2026-11-19 10:00")) == Reschedule()
     sla.schedule_next(demo_config, made)
     assert made.next_action_at is None
+
+
+def test_a_question_asked_late_at_night_is_reminded_the_morning_after_its_day(
+    demo_config: Config,
+) -> None:
+    # Asked at 23:30: the day's wait ends at 23:30 the next night, when the requester is
+    # asleep, so the reminder comes at 07:00; the close stays 72 hours after the question.
+    made = ticket(demo_config, at("2026-12-08 20:00"))
+    made.status, made.paused_at = Status.WAITING_REQUESTER, at("2026-12-08 23:30")
+    assert plan(demo_config, made, at("2026-12-09 23:30")) == Postpone(at("2026-12-10 07:00"))
+    assert plan(demo_config, made, at("2026-12-10 07:00")) == RemindRequester(
+        "waiting", at("2026-12-08 23:30"), at("2026-12-11 23:30")
+    )

@@ -1,0 +1,43 @@
+"""Whether a message delivered now should make the phone ring: a pure decision.
+
+During the config's `quiet_hours` a message that nobody has to act on before the morning
+arrives silently (Telegram's `disable_notification`): it is there to read on waking, and
+nobody is woken for it. What the night is for still rings: anything about an urgent ticket
+(a 110 call: the farmer at the barn waits for each word, the team must go), a reply the
+person is waiting for, and a staff message about a ticket whose deadlines count every hour
+(the curing season's 24-hour line), whose team is on duty at night. Its requester, who
+asked an ordinary question, is not woken all the same.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core import sla
+from core.calendar import in_period
+from core.config import Config
+from core.model import Ticket
+
+URGENT = 0  # the outbox priority of a row someone is waiting for
+
+
+def in_quiet_hours(cfg: Config, when: datetime) -> bool:
+    """Whether `when` falls within the config's quiet hours (none without the key)."""
+    quiet = cfg.quiet_hours
+    return quiet is not None and in_period(when, cfg.zone, quiet.start, quiet.end)
+
+
+def delivered_silently(
+    cfg: Config, when: datetime, *, chat_id: int, priority: int, ticket: Ticket | None
+) -> bool:
+    """Whether a message to `chat_id` about `ticket` (None: about no ticket), delivered at
+    `when` with outbox `priority`, goes without sound."""
+    if not in_quiet_hours(cfg, when) or priority <= URGENT:
+        return False
+    if ticket is None:
+        return True
+    if ticket.urgent:
+        return False
+    if chat_id == ticket.requester_chat_id:
+        return True
+    return sla.policy_for(cfg, ticket).calendar != "24x7"

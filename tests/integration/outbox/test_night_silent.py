@@ -1,0 +1,86 @@
+"""At night the sender delivers what can wait for the morning without sound
+(`disable_notification`), deciding as each row goes: through python-telegram-bot against
+the fake server, in the demo's quiet hours 22:00–07:00."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from core.config import Config
+from core.enums import Kind
+from storage.uow import Database
+from tests.integration.outbox.conftest import Rig, message
+from tests.support.fake_bot_api import Call
+from tests.support.tickets import T0, new_ticket
+
+RETAILER = 100002
+FARMER = 100001
+NIGHT = T0 + timedelta(hours=15, minutes=50)  # 00:50 in Shanghai
+MORNING = T0 + timedelta(hours=22)  # 07:00, when the quiet hours end
+
+
+def silent(call: Call) -> bool:
+    return call.params.get("disable_notification") in (True, "true", "True")
+
+
+async def licence_ticket(db: Database, cfg: Config) -> int:
+    ticket = await new_ticket(
+        db,
+        cfg,
+        NIGHT - timedelta(hours=1),
+        kind=Kind.REQUEST,
+        text="许可证延续需要什么材料",
+        requester_id=RETAILER,
+        chat_id=RETAILER,
+        line="monopoly",
+        team_id="monopoly",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+    )
+    assert ticket.id is not None
+    return ticket.id
+
+
+async def test_a_retailer_told_at_night_of_their_licence_ticket_is_not_woken(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    licence = await licence_ticket(db, demo_config)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    await rig.queue(message(RETAILER, "已接单", at=NIGHT, ticket_id=licence, purpose="notify"))
+    await rig.sender.drain_all()
+
+    (call,) = rig.api.sent_to(RETAILER)
+    assert call.text == "已接单" and silent(call)
+
+
+async def test_a_farmer_told_at_night_of_their_110_call_hears_it(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    barn = await new_ticket(db, demo_config, NIGHT - timedelta(minutes=10))
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    await rig.queue(
+        message(FARMER, "已接单", at=NIGHT, ticket_id=barn.id, priority=0),
+        message(FARMER, "需要您补充", at=NIGHT, ticket_id=barn.id),
+    )
+    await rig.sender.drain_all()
+
+    calls = rig.api.sent_to(FARMER)
+    assert [c.text for c in calls] == ["已接单", "需要您补充"]
+    assert not any(silent(c) for c in calls)
+
+
+async def test_a_notice_held_until_the_morning_rings_when_it_goes(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    # Written at night, sent at 07:00: the sender decides as it goes, not as it was written,
+    # so a sender started again after a restart decides the same.
+    licence = await licence_ticket(db, demo_config)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    held = message(RETAILER, "已自动销号", at=NIGHT, ticket_id=licence)
+    held.not_before = MORNING
+    await rig.queue(held, message(RETAILER, "已办结", at=NIGHT, ticket_id=licence))
+    await rig.new_sender().drain_all()
+
+    by_text = {c.text: c for c in rig.api.sent_to(RETAILER)}
+    assert silent(by_text["已办结"]) and not silent(by_text["已自动销号"])
