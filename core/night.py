@@ -3,10 +3,11 @@
 During the config's `quiet_hours` a message that nobody has to act on before the morning
 arrives silently (Telegram's `disable_notification`): it is there to read on waking, and
 nobody is woken for it. What the night is for still rings: anything about an urgent ticket
-(a 110 call: the farmer at the barn waits for each word, the team must go), a reply the
-person is waiting for, and a staff message about a ticket whose deadlines count every hour
-(the curing season's 24-hour line), whose team is on duty at night. Its requester, who
-asked an ordinary question, is not woken all the same.
+(a 110 call: the farmer at the barn waits for each word, the team must go), though not the
+echo wall's post of it once closed, which nobody waits for; a reply the person is waiting
+for; and a staff message about a ticket whose deadlines count every hour (the curing
+season's 24-hour line), whose team is on duty at night. Its requester, who asked an
+ordinary question, is not woken all the same.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from core.config import Config
 from core.model import Ticket
 
 URGENT = 0  # the outbox priority of a row someone is waiting for
+BULK = 2  # the echo wall's posts, digests, reports: read, never waited for
 
 
 def in_quiet_hours(cfg: Config, when: datetime) -> bool:
@@ -34,7 +36,7 @@ def delivered_silently(
     `when` with outbox `priority`, goes without sound."""
     if not in_quiet_hours(cfg, when) or priority <= URGENT:
         return False
-    if ticket is None:
+    if ticket is None or priority >= BULK:
         return True
     if ticket.urgent:
         return False

@@ -106,3 +106,14 @@ def test_a_config_without_quiet_hours_always_rings(demo_config: Config) -> None:
     assert not delivered_silently(
         endless, at("2026-12-09 03:00"), chat_id=REQUESTER, priority=NORMAL, ticket=licence
     )
+
+
+def test_the_echo_walls_post_of_a_closed_110_call_wakes_no_reader_at_night(
+    demo_config: Config,
+) -> None:
+    # Bulk rows (the echo wall's posts, digests, weekly reports) are read, never waited for.
+    barn = ticket(filed="2026-12-08 21:00", line="curing", urgent=True)
+    echo_wall = -1001000000099
+    assert delivered_silently(
+        demo_config, at("2026-12-09 00:50"), chat_id=echo_wall, priority=2, ticket=barn
+    )
