@@ -34,7 +34,13 @@ def delivered_silently(
 ) -> bool:
     """Whether a message to `chat_id` about `ticket` (None: about no ticket), delivered at
     `when` with outbox `priority`, goes without sound."""
-    if not in_quiet_hours(cfg, when) or priority <= URGENT:
+    if not in_quiet_hours(cfg, when):
+        return False
+    if ticket is not None and ticket.urgent and chat_id == ticket.requester_chat_id:
+        # Its farmer is woken while the call is open; not to hear that it was closed
+        # (nobody answered the team's question, nobody confirmed), which waits till morning.
+        return not ticket.status.is_open
+    if priority <= URGENT:
         return False
     if ticket is None or priority >= BULK:
         return True

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,19 @@ def test_everyone_hears_of_a_110_call_at_night_with_sound(
         assert not delivered_silently(
             demo_config, at("2026-12-09 00:50"), chat_id=chat_id, priority=priority, ticket=barn
         )
+
+
+@pytest.mark.parametrize("status", [Status.CLOSED, Status.CANCELLED])
+def test_a_farmer_is_not_woken_to_hear_their_110_call_was_closed(
+    demo_config: Config, status: Status
+) -> None:
+    """Closed unanswered or unconfirmed at night, the call waits for nobody: its farmer reads
+    it on waking, while its team still hears with sound (a call withdrawn as they drive)."""
+    barn = replace(ticket(filed="2026-12-08 21:00", line="curing", urgent=True), status=status)
+    night = at("2026-12-09 00:50")
+    assert delivered_silently(demo_config, night, chat_id=REQUESTER, priority=0, ticket=barn)
+    assert delivered_silently(demo_config, night, chat_id=REQUESTER, priority=1, ticket=barn)
+    assert not delivered_silently(demo_config, night, chat_id=MEMBER, priority=1, ticket=barn)
 
 
 @pytest.mark.parametrize("chat_id", [TEAM_CHAT, MEMBER])
