@@ -317,3 +317,25 @@ async def test_a_photo_captioned_yes_at_the_question_goes_with_the_alarm(desk: H
     [ticket] = await desk.tickets()
     assert ticket.urgent and ticket.text == SUSPECT
     assert await _kept(desk, ticket.id) == [("photo", "p-yes")]
+
+
+@pytest.mark.parametrize("words", ["昨天烤房停电了", "昨晚風機壞了"])
+async def test_a_barn_failure_said_of_yesterday_is_asked_about(desk: Harness, words: str) -> None:
+    out = await desk.send(FARMER, words)
+    assert "马上处理吗" in texts(out) or "馬上處理嗎" in texts(out)
+    assert await desk.tickets() == [] and await _paged(desk) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "昨晚烤房停电到现在还没来电",
+        "昨天烤房停电了，一直没来电",
+        "昨天烤房停电了，今天还是没电",
+        "烤房停电了，昨天刚修过",
+    ],
+)
+async def test_a_barn_failing_since_yesterday_pages_at_once(desk: Harness, words: str) -> None:
+    """Words that it lasts till now, or 昨天 dating a repair: the barn fails now."""
+    out = await desk.send(FARMER, words)
+    assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
