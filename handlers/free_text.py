@@ -404,8 +404,15 @@ async def _media(
         # A barn emergency in a photo's caption, or a farmer's voice note (which may be
         # one said aloud): a 110 call, with what came; the answer to a team's question
         # too, as the words typed alone would be.
-        first.kind, first.text = Kind.EMERGENCY, text
         asked = await _answered_by_alarm(ctx, waiting, decision)
+        past = decision is not None and not decision.danger and alarm_when.may_not_be_now(text)
+        if past and decision is not None and decision.emergency:
+            # 上周烤房停电了，这是当时的温度: asked, as the words typed alone are, the photo
+            # kept with them, and the answer to the team's question either way.
+            first.site_code = None  # theirs by default: a barn named goes first
+            await alarm_check.ask(ctx, text, draft=first, answering=asked)
+            return
+        first.kind, first.text = Kind.EMERGENCY, text
         if asked is not None:
             await alarm_answer.alarm_answers(ctx, asked, first)
             return

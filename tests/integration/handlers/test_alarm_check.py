@@ -339,3 +339,15 @@ async def test_a_barn_failing_since_yesterday_pages_at_once(desk: Harness, words
     """Words that it lasts till now, or 昨天 dating a repair: the barn fails now."""
     out = await desk.send(FARMER, words)
     assert "已报警" in texts(out) and "马上处理吗" not in texts(out)
+
+
+async def test_a_photo_captioned_with_a_past_failure_is_asked_about(desk: Harness) -> None:
+    out = await desk.send(FARMER, "上周烤房停电了，这是当时的温度", photo_file_id="then")
+    assert "马上处理吗" in texts(out) and await desk.tickets() == []
+    assert await _paged(desk) == []
+    await desk.press(FARMER, "f:alarm:no")
+    await desk.press(FARMER, "f:ok")
+    [ticket] = await desk.tickets()
+    assert ticket.kind is Kind.REQUEST and not ticket.urgent
+    async with desk.db.uow() as uow:
+        assert [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)] == ["then"]

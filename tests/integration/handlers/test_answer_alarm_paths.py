@@ -95,3 +95,17 @@ async def test_an_answer_saying_the_barn_failed_yesterday_is_asked_about_first(
     assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
     [answered] = await desk.tickets()
     assert answered.status is Status.DISPATCHED
+
+
+async def test_a_photo_captioned_with_a_past_failure_answers_after_asking(desk: Harness) -> None:
+    """上周 in the caption: asked before anyone is paged; not now, the caption and the
+    photo are the answer, and no call is raised."""
+    asked = await asked_at_the_desk(desk)
+    out = await desk.send(FARMER, "上周烤房停电了，这是当时的温度", photo_file_id="then")
+    assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
+    out = await desk.press(FARMER, "f:alarm:no")
+    assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
+    [answered] = await desk.tickets()
+    assert answered.id == asked.id and answered.status is Status.DISPATCHED
+    async with desk.db.uow() as uow:
+        assert [a.file_id for a in await uow.attachments.of_ticket(asked.id or 0)] == ["then"]
