@@ -18,10 +18,12 @@ from dataclasses import replace
 from core.enums import Kind
 from core.geo import nearest_site
 from core.model import Ticket
+from core.texts import one_line
 from handlers import alarm_answer, alarm_intake, drafts, intake, rating
 from handlers.alarm_when import failing_now, says_now
 from handlers.cards import called_here
 from handlers.context import Ctx
+from handlers.i18n import quoted
 from handlers.places import BARNS, barns_named
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered, is_greeting, may_have_barn, routed, typed_alarm
@@ -274,6 +276,12 @@ async def answer_step(ctx: Ctx) -> bool:
         ctx.say("alarm_check_called_off")
         return True
     if said is None:
+        if answering is not None:
+            # Left for another message: the words still answer the team's question, not now.
+            await _answer_kept(ctx, answering, replace(draft or Gathered(kind, ""), text=text))
+        elif not commented and not (draft is not None and resume) and text.strip():
+            # Neither filed nor paged, and the farmer is told so, not left waiting for either.
+            ctx.say("draft_left", words=quoted(one_line(text, intake.DRAFT_SHOWN)))
         if draft is not None and resume:
             # Back into the draft, no longer said to be calm: a barn failing now typed
             # meanwhile raises its alarm there (`handlers.draft_step.draft_step`).
@@ -298,6 +306,20 @@ async def answer_step(ctx: Ctx) -> bool:
         await _answer_kept(ctx, answering, replace(quiet, text=asked))
         return True
     await intake.start_ticket(ctx, kind, asked, first=replace(quiet, kind=kind, text="", calm=True))
+    return True
+
+
+async def kept_as_the_answer(ctx: Ctx) -> bool:
+    """While 现在需要马上处理吗？ stands and a command or menu entry leaves it: the words asked
+    about, when they answer a team's question, are that answer (nobody paged), the person
+    told so; False when they answer none."""
+    answering = await _answering(ctx)
+    if answering is None:
+        return False
+    assert ctx.conv is not None
+    kept = ctx.conv.data.get("draft")
+    words = Gathered.from_data(kept) if isinstance(kept, dict) else Gathered(Kind.REQUEST, "")
+    await _answer_kept(ctx, answering, replace(words, text=str(ctx.conv.data.get("text", ""))))
     return True
 
 

@@ -47,8 +47,8 @@ _NOT_NOW_DENIED = re.compile(rf"(?:(?<!是)不是|并非|(?:不要|别|不)等�
 
 def may_not_be_now(text: str) -> bool:
     """Words that say the emergency they name is settled, past (yesterday too, unless it
-    lasts), ahead or denied, and nothing that it is happening now. A past word dating an earlier repair (烤房停电了，三天前
-    刚修过) says none of that."""
+    lasts), ahead or denied, and nothing that it is happening now. A past word dating an
+    earlier repair (烤房停电了，三天前刚修过) says none of that."""
     plain = _NOT_NOW_DENIED.sub("", without_earlier_repairs(to_simplified(text)))
     if _NOW.search(plain) is not None:
         return False

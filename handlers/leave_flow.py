@@ -14,9 +14,13 @@ async def leave_flow(ctx: Ctx, *, registering_goes_on: bool = False) -> None:
     update of the registration, that nothing in it changed, unless `registering_goes_on`."""
     left = intake.draft_words(ctx)
     if ctx.conv is not None and ctx.conv.flow == alarm_check.ALARM_CHECK:
-        # Words asked about (是，马上报警？): neither filed nor paged, and they are told so.
+        # Words asked about (是，马上报警？): the answer to a team's question they answer,
+        # else neither filed nor paged; either way they are told so.
         asked = str(ctx.conv.data.get("text") or "")
-        left = quoted(one_line(asked, intake.DRAFT_SHOWN)) if asked.strip() else left
+        if await alarm_check.kept_as_the_answer(ctx):
+            left = None
+        elif asked.strip():
+            left = quoted(one_line(asked, intake.DRAFT_SHOWN))
     unchanged = registration.update_left_unfinished(ctx) and not registering_goes_on
     await ctx.end_flow()
     if left is not None:

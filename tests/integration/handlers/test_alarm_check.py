@@ -351,3 +351,13 @@ async def test_a_photo_captioned_with_a_past_failure_is_asked_about(desk: Harnes
     assert ticket.kind is Kind.REQUEST and not ticket.urgent
     async with desk.db.uow() as uow:
         assert [a.file_id for a in await uow.attachments.of_ticket(ticket.id or 0)] == ["then"]
+
+
+async def test_words_asked_about_then_left_for_a_new_sentence_are_said_not_filed(
+    desk: Harness,
+) -> None:
+    """Nothing filed of them, nobody paged: the farmer is told, not left waiting."""
+    await desk.send(FARMER, NOT_NOW[1])
+    out = await desk.send(FARMER, "我想问一下化肥补贴什么时候发")
+    assert f"「{NOT_NOW[1]}」还没有提交" in texts(out)
+    assert await _paged(desk) == []

@@ -109,3 +109,27 @@ async def test_a_photo_captioned_with_a_past_failure_answers_after_asking(desk: 
     assert answered.id == asked.id and answered.status is Status.DISPATCHED
     async with desk.db.uow() as uow:
         assert [a.file_id for a in await uow.attachments.of_ticket(asked.id or 0)] == ["then"]
+
+
+async def test_words_asked_about_then_left_for_another_message_stay_the_answer(
+    desk: Harness,
+) -> None:
+    """The farmer asked 现在需要马上处理吗？ writes of something else: the words asked about
+    are the answer all the same, nobody paged, and the farmer is told so."""
+    asked = await asked_at_the_desk(desk)
+    await desk.send(FARMER, PAST)
+    out = await desk.send(FARMER, "/my")
+    assert f"已把您的回复补充到工单 {asked.label}" in texts(out) and "已放下" not in texts(out)
+    [answered] = await desk.tickets()
+    assert answered.status is Status.DISPATCHED
+    told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT]
+    assert any(f"报告人回复：{PAST}" in x for x in told)
+
+
+async def test_words_asked_about_then_a_new_sentence_stay_the_answer(desk: Harness) -> None:
+    asked = await asked_at_the_desk(desk)
+    await desk.send(FARMER, PAST)
+    out = await desk.send(FARMER, "我想问一下今年烟叶收购什么时候开始")
+    assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
+    told = [str(r.payload.get("text", "")) for r in await desk.outbox() if r.chat_id == TRIAGE_CHAT]
+    assert any(f"报告人回复：{PAST}" in x for x in told)
