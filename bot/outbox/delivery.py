@@ -38,7 +38,7 @@ from bot.outbox.transport import Transport
 from core.config import Config
 from core.errors import ConcurrentUpdate
 from core.model import OutboxMessage
-from core.night import URGENT, delivered_silently, in_quiet_hours
+from core.night import delivered_silently, in_quiet_hours
 from core.team_chats import follow_chat_move, leave_topic
 from storage.outbox_queries import OutboxQueries
 from storage.uow import Database, SqlUnitOfWork
@@ -127,8 +127,8 @@ class Delivery:
         """Whether the row goes without sound (`core.night`), decided as it goes rather
         than when it was written: a notice held until the quiet hours end rings then."""
         now = self.clock.now()
-        if not in_quiet_hours(self.cfg, now) or row.priority <= URGENT:
-            return False
+        if not in_quiet_hours(self.cfg, now):
+            return False  # by day, without reading the ticket
         ticket = None
         if row.ticket_id is not None:
             async with self.db.uow(read_only=True) as uow:

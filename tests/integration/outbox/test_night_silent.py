@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import update
+
 from core.config import Config
 from core.enums import Kind
+from storage.tables import tickets
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.fake_bot_api import Call
@@ -15,6 +18,7 @@ from tests.support.tickets import T0, new_ticket
 
 RETAILER = 100002
 FARMER = 100001
+MEMBER = 200001
 NIGHT = T0 + timedelta(hours=15, minutes=50)  # 00:50 in Shanghai
 MORNING = T0 + timedelta(hours=22)  # 07:00, when the quiet hours end
 
@@ -84,3 +88,23 @@ async def test_a_notice_held_until_the_morning_rings_when_it_goes(
 
     by_text = {c.text: c for c in rig.api.sent_to(RETAILER)}
     assert silent(by_text["已办结"]) and not silent(by_text["已自动销号"])
+
+
+async def test_a_farmer_is_told_their_110_call_closed_at_night_without_sound(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    # Closed because nobody answered the team's question: the call waits for nobody now, so
+    # even its urgent row reaches the farmer silently; its team still hears with sound.
+    barn = await new_ticket(db, demo_config, NIGHT - timedelta(hours=3))
+    async with db.engine.begin() as conn:
+        await conn.execute(update(tickets).where(tickets.c.id == barn.id).values(status="closed"))
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    await rig.queue(
+        message(FARMER, "已自动关闭", at=NIGHT, ticket_id=barn.id, priority=0),
+        message(MEMBER, "已自动关闭", at=NIGHT, ticket_id=barn.id, priority=0),
+    )
+    await rig.sender.drain_all()
+
+    (farmer,) = rig.api.sent_to(FARMER)
+    (member,) = rig.api.sent_to(MEMBER)
+    assert silent(farmer) and not silent(member)
