@@ -1,7 +1,9 @@
-"""A reopened ticket's post on the echo wall (回音壁) is withdrawn.
+"""A ticket's post on the echo wall (回音壁) is withdrawn: reopened, or its requester said
+/echo off.
 
 A post says a ticket was done; once its requester sends it back, the wall must not go on
-saying so. A post not sent yet is not sent at all; one sent is edited to say it is
+saying so. One who opts out of the wall expects what they asked taken off it too, not only
+kept off it from then on. A post not sent yet is not sent at all; one sent is edited to say it is
 withdrawn while the ticket is handled again (an edit keeps the channel's order and needs no
 right to delete), and so is one a sender holds, on its way to the channel, once it is sent.
 Closed again, the ticket is posted anew, as its next cycle (`reports.echo`,
@@ -12,18 +14,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.enums import Script
+from core.enums import Script, Status
 from core.lifecycle import ECHO_POST, ECHO_WITHDRAWN
 from core.model import ChatPlace, Ticket
 from handlers.context import Ctx
 from handlers.i18n import t
 
+# How many of a requester's closed tickets /echo off looks at: more than anyone files.
+_MOST_CLOSED = 10_000
 
-async def withdraw_echo_post(ctx: Ctx, ticket: Ticket) -> None:
-    """Withdraw the ticket's echo wall post, if it has one, in this step's transaction."""
+
+async def withdraw_echo_posts_of(ctx: Ctx, requester_id: int) -> None:
+    """Withdraw the posts of all the requester's closed tickets (/echo off), in this step's
+    transaction: a reopened ticket's was withdrawn when it reopened."""
+    if ctx.cfg.echo_wall_chat is None:
+        return
+    closed = await ctx.uow.tickets.of_requester(
+        requester_id, _MOST_CLOSED, statuses=(Status.CLOSED,)
+    )
+    for ticket in closed:
+        await withdraw_echo_post(ctx, ticket, reason="echo_withdrawn_opted_out")
+
+
+async def withdraw_echo_post(ctx: Ctx, ticket: Ticket, reason: str = "echo_withdrawn") -> None:
+    """Withdraw the ticket's echo wall post, if it has one, in this step's transaction;
+    `reason`, the text it is edited to."""
     if ctx.cfg.echo_wall_chat is None or ticket.id is None:
         return
-    text = t("echo_withdrawn", line=ctx.cfg.line(ticket.line).name)
+    text = t(reason, line=ctx.cfg.line(ticket.line).name)
     # Locking the posts not sent yet orders this step with their sender (PostgreSQL): one
     # that holds a post records it sent only after this commits, and then finds its
     # withdrawal waiting for it (`bot.outbox.recorder`), or before, and it is found below.

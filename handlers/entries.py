@@ -8,6 +8,7 @@ from core.enums import Kind, Script
 from core.numbers import parse_public_number
 from handlers import alarm_intake, alarm_place, intake, mine, registration, shop_details
 from handlers.context import Ctx
+from handlers.echo_withdrawal import withdraw_echo_posts_of
 from handlers.menu import say_help
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight
@@ -125,6 +126,8 @@ async def _echo(ctx: Ctx) -> None:
         ctx.say("echo_usage")
         return
     ctx.user.echo_opt_out = opt_out
+    if opt_out:
+        await withdraw_echo_posts_of(ctx, ctx.user.id)
     ctx.say("echo_off" if ctx.user.echo_opt_out else "echo_on")
 
 

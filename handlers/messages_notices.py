@@ -15,6 +15,8 @@ NOTICES: dict[str, str] = {
     "echo_withdrawn": (
         "【回音壁】{line}\n此条已撤回：报告人对办理结果有异议，正在重新办理，办结后重新公布。"
     ),
+    # ... and one whose requester said /echo off
+    "echo_withdrawn_opted_out": "【回音壁】{line}\n此条已应报告人要求撤回。",
     # Telegram's command menu (setMyCommands): one line each, shown as the person types "/"
     "cmd_110": "烤房紧急故障报警，24小时处理",
     "cmd_new": "求助办事：许可证、订货、配送、收购、技术……",
