@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
-from core.called_by import called_hidden
+from core.called_by import SHOP_KIND, called_hidden
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
@@ -24,6 +24,7 @@ from reports.name_candidates import tagger
 from reports.name_words import (
     ADVERB_ACTS,
     ADVERBS_OF_TOTAL,
+    BRANDS,
     CLAUSE_START,
     DONE_TO,
     EVERYDAY_ALONE,
@@ -307,6 +308,8 @@ def scrub(
     # A shop named by its own part and a shop word (福满多店, 老王家 for 福滿多超市, 老王烟酒店),
     # as the teams' cards hide an anonymous complainant's.
     out = called_hidden(out, (), shops, "", PERSON, SHOP)
+    for own in _own_parts(shops, kept):
+        out = _replaced(out, own, SHOP)
     out = _PLATE.sub(NUMBER, out)
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
@@ -316,6 +319,15 @@ def scrub(
     out = _sub_as_read(_FAMILIAR, out, _familiar_hidden)
     out = _sub_as_read(_SURNAME_SAID, out, lambda _found, written: written[0] + "某")
     return names_hidden(out, folded(out), [folded(word) for word in kept])
+
+
+def _own_parts(shops: Iterable[str], kept: Iterable[str]) -> list[str]:
+    """What is the shops' own in their names (福满多 of 福滿多超市), longest first: a retailer
+    calls their shop by it alone too (福满多缺货了). Not a single character, nor a brand or
+    a name of the config's (玉溪烟酒店, 青山镇便利店), which stays as written."""
+    spared = {folded(word) for word in (*BRANDS, *kept)}
+    owns = {SHOP_KIND.sub("", folded(shop.strip())) for shop in shops}
+    return sorted((own for own in owns if len(own) >= 2 and own not in spared), key=len)[::-1]
 
 
 def _replaced(text: str, word: str, instead: str) -> str:

@@ -604,6 +604,29 @@ def test_a_shop_named_by_its_own_part_and_a_shop_word_is_hidden(said: str, expec
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("福满多缺货了，福满多的烟没送到", "某店缺货了，某店的烟没送到"),
+        ("福滿多的貨少了兩條", "某店的貨少了兩條"),
+        ("老王烟酒送货晚了", "某店送货晚了"),
+    ],
+)
+def test_a_shop_named_by_its_own_part_alone_is_hidden(said: str, expected: str) -> None:
+    """A retailer's shop called by what is its own in its name with no shop word after it
+    (福满多 for 福滿多超市): before, the wall published 福满多 as written."""
+    assert scrub(said, shops=["福滿多超市", "老王烟酒店"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "shop"),
+    [("玉溪缺货了", "玉溪烟酒店"), ("青山镇停电了", "青山镇便利店"), ("货少了两条", "福满多超市")],
+)
+def test_a_shop_named_after_a_brand_or_a_town_leaves_them_as_written(said: str, shop: str) -> None:
+    """A shop's own part that is a brand or one of the bureau's towns is no one's to hide."""
+    assert scrub(said, shops=[shop], kept=["青山镇"]) == said
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "我向局长反映过，没人管",
