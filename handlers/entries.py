@@ -128,7 +128,8 @@ async def _echo(ctx: Ctx) -> None:
     ctx.user.echo_opt_out = opt_out
     if opt_out:
         await withdraw_echo_posts_of(ctx, ctx.user.id)
-    ctx.say("echo_off" if ctx.user.echo_opt_out else "echo_on")
+    said = "echo_off" if ctx.user.echo_opt_out else "echo_on"
+    ctx.say(said if ctx.cfg.echo_wall_chat is not None else f"{said}_no_wall")
 
 
 @command("my")

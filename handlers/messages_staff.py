@@ -320,6 +320,12 @@ STAFF: dict[str, str] = {
         "但本期有以前受理的工单销号、评价或超时，见汇总表，不作零报告。"
     ),
     "echo_off": "好的，您的工单办结后不会出现在回音壁上；已经公开的也会撤回，不再显示您的诉求。",
-    "echo_on": "好的，您的工单办结后会匿名出现在回音壁上（不含姓名、电话、地点）。",
+    "echo_on": (
+        "好的，您的工单办结后会匿名出现在回音壁上"
+        "（不含姓名、电话、店名和详细地址，地点只写到乡镇）。"
+    ),
+    # /echo where the bureau has no echo wall: the choice is kept for when it has one
+    "echo_on_no_wall": "好的。目前没有开设回音壁，工单不会公开；开设后，您办结的工单会匿名公开。",
+    "echo_off_no_wall": "好的。目前没有开设回音壁；开设后，您的工单也不会公开。",
     "echo_usage": "用法：/echo off 不公开；/echo on 允许匿名公开到回音壁。",
 }
