@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
-from core.called_by import SHOP_KIND, called_hidden
+from core.called_by import SHOP_KIND, called_hidden, surname_of
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
 from reports.masking import ascii_digits
@@ -28,6 +28,7 @@ from reports.name_words import (
     CLAUSE_START,
     DONE_TO,
     EVERYDAY_ALONE,
+    GIVEN_NAME_CHARS,
     PLACE_HEADS,
     SAID_TO,
     SOUGHT_AFTER,
@@ -54,9 +55,9 @@ _VILLAGE = re.compile(
 )
 # 3组, 五社, 12号, 501室 — but not a date (11月3号, 十一月十八号): nor the rest of a
 # number the date's 月 comes before, nor a 队 that begins the title 队长 (110队长 is the
-# emergency team's captain, not the team at an address).
+# emergency team's captain, not the team at an address), nor 110队 (110队队长), that team.
 _NUMBERED_PLACE = re.compile(
-    r"(?<![月\d一二三四五六七八九十百〇零])[0-9一二三四五六七八九十百]+(组|社|队(?!长)|栋|单元|号|室)"
+    r"(?<![月\d一二三四五六七八九十百〇零])(?!110队)[0-9一二三四五六七八九十百]+(组|社|队(?!长)|栋|单元|号|室)"
 )
 # A flat's number after its block or entrance, with no 室 said (3栋1单元1502): 某室. Not a
 # year, a price or a count said there (宿舍楼2019年修的, 一楼1500元一个月, 这栋楼300多人).
@@ -75,6 +76,16 @@ _PLATE = re.compile(
 _ADDRESSED = re.compile(
     rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:副?(?:{TITLES}|{PLACE_HEADS}))"
 )
+# 国华局长, 建华站长: two given-name characters before a title, no surname before them (王建华站长
+# is a full name's, found as one).
+_GIVEN = "".join(sorted(GIVEN_NAME_CHARS))
+_TITLE_AFTER = "|".join((*TITLE_WORDS, *PLACE_HEADS.split("|")))
+_GIVEN_BEFORE_TITLE = re.compile(rf"(?<![{SURNAMES}])[{_GIVEN}]{{2}}(?=副?(?:{_TITLE_AFTER}))")
+# jieba's tags of a given name it holds as a word (建华 nz, 海燕 nr): a time or an everyday
+# word before a title (国庆, 平安, 文明) is tagged otherwise and names no one.
+_NAME_TAGS = ("nr", "nz")
+
+
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
 _FAMILIARSURNAMES = "".join(ch for ch in SURNAMES if ch not in EVERYDAY_SURNAMES)
 _FAMILIAR = re.compile(rf"[老小][{_FAMILIARSURNAMES}]")
@@ -261,6 +272,16 @@ def _word_bounds(plain: str) -> frozenset[int]:
     return frozenset(bounds)
 
 
+def _given_hidden(found: re.Match[str], written: str) -> str:
+    """国华局长 → 某某局长: a given name jieba does not hold as an everyday word, or holds as a
+    name; not a word a title's first character ends (烟站|站长 is no name)."""
+    word = found[0]
+    tag = tagger().word_tag_tab.get(word, "")
+    if common_word(word) and not tag.startswith(_NAME_TAGS):
+        return written
+    return PERSON
+
+
 def _familiar_hidden(found: re.Match[str], written: str) -> str:
     """老张 → 某某; not an everyday word (老师, 小麦), nor 老 or 小 before a title its
     surname character begins (老司机, 老支书: a veteran driver, the old party secretary)."""
@@ -299,6 +320,7 @@ def scrub(
     【电话已隐去】), found in either script and hidden in the one written. `kept`: the
     config's own names (areas, teams), which an unknown name is not looked for in."""
     out = ascii_digits(text)
+    names = list(names)
     # Known names, shops and places first, longest first, so 张德明 goes before 张德.
     for words, instead in ((names, PERSON), (shops, SHOP), (places, "某地")):
         for word in sorted(
@@ -310,15 +332,40 @@ def scrub(
     out = called_hidden(out, (), shops, "", PERSON, SHOP)
     for own in _own_parts(shops, kept):
         out = _replaced(out, own, SHOP)
+    # Then known people's given names said alone, once their shops are (铁柱烟酒行 is a shop).
+    anywhere, before_title = _given_names(names)
+    for word in sorted(anywhere, key=len, reverse=True):
+        out = _replaced(out, word, PERSON)
+    for word in before_title:
+        title_after = re.compile(rf"{re.escape(word)}(?=副?(?:{_TITLE_AFTER}))")
+        out = _sub_as_read(title_after, out, lambda _found, _written: PERSON)
     out = _PLATE.sub(NUMBER, out)
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
     out = _sub_as_read(_NUMBERED_PLACE, out, _kept_end)
     out = _sub_as_read(_FLAT, out, lambda _found, _written: "某室")
+    out = _sub_as_read(_GIVEN_BEFORE_TITLE, out, _given_hidden)
     out = _sub_as_read(_ADDRESSED, out, _addressed_hidden)
     out = _sub_as_read(_FAMILIAR, out, _familiar_hidden)
     out = _sub_as_read(_SURNAME_SAID, out, lambda _found, written: written[0] + "某")
     return names_hidden(out, folded(out), [folded(word) for word in kept])
+
+
+def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The given names of known people's names (建华 of 王建华, 志强 of 欧阳志强), two
+    characters or more: staff call each other by them alone. Those hidden wherever said,
+    and those that are everyday words too (平安, 国庆), hidden only before a title."""
+    anywhere: list[str] = []
+    before_title: list[str] = []
+    for name in names:
+        plain = folded(name.strip())
+        given = plain[len(surname_of(plain)) :] if surname_of(plain) else ""
+        if len(given) < 2:
+            continue
+        tag = tagger().word_tag_tab.get(given, "")
+        everyday = common_word(given) and not tag.startswith(_NAME_TAGS)
+        (before_title if everyday else anywhere).append(given)
+    return anywhere, before_title
 
 
 def _own_parts(shops: Iterable[str], kept: Iterable[str]) -> list[str]:

@@ -770,3 +770,47 @@ def test_xiang_before_a_rank_who_asks_me_or_acts_is_hidden(said: str, expected: 
     """The title-holder who asks the writer for money (问我要钱), or does what a word that
     begins with such an act says (说了算, 送货, 买单), is someone named 向."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "names", "expected"),
+    [
+        ("建华来修了，谢谢建华", ["王建华"], "某某来修了，谢谢某某"),
+        ("建華師傅來過", ["王建华"], "某某師傅來過"),
+        ("国华局长来看过", ["李国华"], "某某局长来看过"),
+        ("平安站长来了，一路平安", ["张平安"], "某某站长来了，一路平安"),
+        ("欧阳志强说明天来", ["欧阳志强"], "某某说明天来"),
+    ],
+)
+def test_a_known_persons_given_name_alone_is_hidden(
+    said: str, names: list[str], expected: str
+) -> None:
+    """Staff call each other by the given name alone (建华 for 王建华): before, the wall
+    published it as written. One that is an everyday word too (平安) is hidden only before a
+    title, where it names someone."""
+    assert scrub(said, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("国华局长来看过", "某某局长来看过"),
+        ("建华站长很负责", "某某站长很负责"),
+        ("找志强师傅来修", "找某某师傅来修"),
+        ("海燕经理说会补货", "某某经理说会补货"),
+    ],
+)
+def test_an_unknown_given_name_before_a_title_is_hidden_whole(said: str, expected: str) -> None:
+    """A given name said before a title names someone as a surname does (before: 国某局长,
+    建华站长 as written)."""
+    assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["110队队长很快就到了", "明天站长来", "值班经理没接电话", "新来的站长", "国庆站长不在"],
+)
+def test_no_one_is_named_by_the_110_team_or_a_word_before_a_title(said: str) -> None:
+    """110队 is the emergency team, no numbered place (before: 某队队长); a time or an
+    everyday word before a title is no given name."""
+    assert scrub(said) == said
