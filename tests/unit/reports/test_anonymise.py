@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from core.own_details import NUMBER, PHONE
 from core.texts import COMPOUND_SURNAMES
 from reports.anonymise import scrub
-from reports.name_words import GIVEN_NAME_CHARS
+from reports.name_words import BRANDS, GIVEN_NAME_CHARS
+from routing.segment import common_word
 
 NAMES = ["张德明", "王建国"]
 SITES = ["青山镇大坪烤房群"]
@@ -814,3 +815,34 @@ def test_no_one_is_named_by_the_110_team_or_a_word_before_a_title(said: str) -> 
     """110队 is the emergency team, no numbered place (before: 某队队长); a time or an
     everyday word before a title is no given name."""
     assert scrub(said) == said
+
+
+_SAID_OF_KNOWN = (
+    "{name}来修过，{given}说明天再来",
+    "谢谢{given}师傅，电话{phone}",
+    "已给{shop}补送，{own}的货到了，找{given}签收",
+    "{own}今天缺货，{given}站长说{phone}打不通",
+)
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    surname=st.sampled_from(_COMMON_SURNAMES),
+    given_name=st.text(alphabet=_GIVEN, min_size=2, max_size=2),
+    own=st.text(alphabet=_GIVEN, min_size=2, max_size=3),
+    phone=st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
+    template=st.sampled_from(_SAID_OF_KNOWN),
+)
+def test_no_registered_name_shop_or_phone_reaches_the_wall(
+    surname: str, given_name: str, own: str, phone: str, template: str
+) -> None:
+    """Whatever a registered person and shop are called, their name, a given name that is
+    no everyday word, the shop's own part (not a brand: 利群超市) and a phone number never
+    reach the wall."""
+    assume(own not in BRANDS)
+    name, shop = surname + given_name, own + "超市"
+    said = template.format(name=name, given=given_name, shop=shop, own=own, phone=phone)
+    out = scrub(said, [name], shops=[shop])
+    assert name not in out and own not in out and phone not in out
+    if "站长" in said or "师傅" in said or not common_word(given_name):
+        assert given_name not in out
