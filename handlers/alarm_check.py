@@ -143,9 +143,7 @@ def failing_elsewhere(ctx: Ctx, call: Ticket, text: str) -> str | None:
     named = barns_named(ctx, text)
     if len(named) != 1 or not _elsewhere(ctx, call, named[0]):
         return None
-    # 松林烤房昨晚也停电了 is in doubt too: paged, as no question is asked here.
-    failing = failing_now(routed(ctx, text), text, yesterday_over=False)
-    return named[0] if failing else None
+    return named[0] if failing_now(routed(ctx, text), text) else None
 
 
 def names_another_barn(ctx: Ctx, call: Ticket, text: str) -> bool:

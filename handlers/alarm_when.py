@@ -45,23 +45,21 @@ _LASTING = re.compile(rf"到现在|至今|到今天|一直|还没|还是|还不|
 _NOT_NOW_DENIED = re.compile(rf"(?:(?<!是)不是|并非|(?:不要|别|不)等到?)(?:{_NOT_NOW.pattern})")
 
 
-def may_not_be_now(text: str, *, yesterday_over: bool = True) -> bool:
+def may_not_be_now(text: str) -> bool:
     """Words that say the emergency they name is settled, past (yesterday too, unless it
-    lasts, or `yesterday_over` is False), ahead or denied, and nothing that it is happening
-    now. A past word dating an earlier repair (烤房停电了，三天前刚修过) says none of that."""
+    lasts), ahead or denied, and nothing that it is happening now. A past word dating an
+    earlier repair (烤房停电了，三天前刚修过) says none of that."""
     plain = _NOT_NOW_DENIED.sub("", without_earlier_repairs(to_simplified(text)))
     if _NOW.search(plain) is not None:
         return False
-    yesterday = yesterday_over and _YESTERDAY.search(plain) is not None
-    yesterday = yesterday and _LASTING.search(plain) is None
+    yesterday = _YESTERDAY.search(plain) is not None and _LASTING.search(plain) is None
     return yesterday or _NOT_NOW.search(plain) is not None
 
 
-def failing_now(decision: Decision | None, text: str, *, yesterday_over: bool = True) -> bool:
+def failing_now(decision: Decision | None, text: str) -> bool:
     """Emergency words that may be a barn failing now: a danger to people, or any that do
     not say it is settled, past or ahead. An alarm, never a question about another ticket
-    (是说问题还没解决吗？) that would keep the team from being paged until it is answered.
-    `yesterday_over` False: yesterday's failure may still be now (`may_not_be_now`)."""
+    (是说问题还没解决吗？) that would keep the team from being paged until it is answered."""
     if decision is None or not decision.emergency:
         return False
-    return decision.danger or not may_not_be_now(text, yesterday_over=yesterday_over)
+    return decision.danger or not may_not_be_now(text)

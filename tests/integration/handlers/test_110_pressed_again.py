@@ -73,8 +73,6 @@ BAISHI_CHAT = -1001000000002
         ("是的，松林烤房也着火了", "BS01", BAISHI_CHAT),
         ("松林烤房上次修好了，今天又停电了", "BS01", BAISHI_CHAT),
         ("松林烤房也停電了", "BS01", BAISHI_CHAT),
-        # Yesterday may run on till now: in doubt, that barn's team is paged.
-        ("松林烤房昨晚也停电了", "BS01", BAISHI_CHAT),
     ],
 )
 async def test_a_barn_failing_at_another_cluster_during_a_call_is_an_alarm_of_its_own(
