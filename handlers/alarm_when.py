@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from routing import Decision, to_simplified
-from routing.when import NOW, PAST, TODAY, YESTERDAY, without_earlier_repairs
+from routing.when import NOW, PAST, without_earlier_repairs
 
 # Settled, long past (`routing.when.PAST`, which the router reads of disasters too), ahead,
 # denied, or about money and plans. Not 如果, 要是 or 万一 ("要是再不来电烟就烤坏了" is now),
@@ -33,27 +33,17 @@ def says_now(text: str) -> bool:
     return _NOW.search(to_simplified(text)) is not None
 
 
-# Yesterday (昨天烤房停电了) may be over by now: asked about, as a farmer writing at night of
-# yesterday's failure need not have the team woken; not when words say it lasts till now or
-# is today's (昨天停电到现在还没来电, 昨天停电了，一直没来电, 今天还是没电).
-_YESTERDAY = re.compile(YESTERDAY)
-_LASTING = re.compile(rf"到现在|至今|到今天|一直|还没|还是|还不|仍|依然|{TODAY}")
-
-
 # Such words denied ("不是检修，是烤房停电了", "不要等明天了"): they say it is now.
 # Not the 不是 of 是不是 ("是不是明天停电？" asks), and 等 or 等到 ("不要等到明天了").
 _NOT_NOW_DENIED = re.compile(rf"(?:(?<!是)不是|并非|(?:不要|别|不)等到?)(?:{_NOT_NOW.pattern})")
 
 
 def may_not_be_now(text: str) -> bool:
-    """Words that say the emergency they name is settled, past (yesterday too, unless it
-    lasts), ahead or denied, and nothing that it is happening now. A past word dating an
-    earlier repair (烤房停电了，三天前刚修过) says none of that."""
+    """Words that say the emergency they name is settled, past, ahead or denied, and
+    nothing that it is happening now. A past word dating an earlier repair (烤房停电了，三天前
+    刚修过) says none of that."""
     plain = _NOT_NOW_DENIED.sub("", without_earlier_repairs(to_simplified(text)))
-    if _NOW.search(plain) is not None:
-        return False
-    yesterday = _YESTERDAY.search(plain) is not None and _LASTING.search(plain) is None
-    return yesterday or _NOT_NOW.search(plain) is not None
+    return _NOT_NOW.search(plain) is not None and _NOW.search(plain) is None
 
 
 def failing_now(decision: Decision | None, text: str) -> bool:

@@ -20,17 +20,13 @@ PAST = (
     r"|前阵子|上周|上礼拜|上星期|上个星期|前几年|前两年|前些年|早几年|早些年|那年|那一年"
     rf"|{_COUNT}(?:个月|个?(?:年|星期|礼拜|周|天))(?:以)?前"
 )
-# Yesterday, which may be over or may run on till now (昨天停电到现在还没来电): not PAST,
-# but `handlers.alarm_when` asks about a barn failing then unless words say it lasts.
-YESTERDAY = r"昨天|昨晚|昨夜|昨日|昨儿|昨个|前晚"
 # A past word that dates an earlier repair, said right before it (烤房停电了，三天前刚修过;
-# 温度上不去，两天前才换的风机; 上周师傅刚检修过; 昨天刚修过): when the barn was last mended,
-# not when what the message names befell it, which may well be now. 刚 or 才 before the
-# repair, or 过 after it, say so; 去年风机坏了换了个新的 tells a past fault and what was done
-# about it.
+# 温度上不去，两天前才换的风机; 上周师傅刚检修过): when the barn was last mended, not when
+# what the message names befell it, which may well be now. 刚 or 才 before the repair, or 过
+# after it, say so; 去年风机坏了换了个新的 tells a past fault and what was done about it.
 _REPAIR = r"修|换|检修|维修|保养|检查|装|安装"
 _EARLIER_REPAIR = re.compile(
-    rf"(?:{PAST}|{YESTERDAY})[^，,。.！!？?；;：:\s]{{0,4}}?(?:(?:刚|才)(?:{_REPAIR})|(?:{_REPAIR})过)"
+    rf"(?:{PAST})[^，,。.！!？?；;：:\s]{{0,4}}?(?:(?:刚|才)(?:{_REPAIR})|(?:{_REPAIR})过)"
 )
 # Happening now, which outweighs any past word ("上次修好了，现在又停电了", "去年遭了冰雹，
 # 今年又遭了"). Not 还在 of a machine still working ("风机有点响，还在转"), nor 现在 of a

@@ -319,13 +319,6 @@ async def test_a_photo_captioned_yes_at_the_question_goes_with_the_alarm(desk: H
     assert await _kept(desk, ticket.id) == [("photo", "p-yes")]
 
 
-@pytest.mark.parametrize("words", ["昨天烤房停电了", "昨晚風機壞了"])
-async def test_a_barn_failure_said_of_yesterday_is_asked_about(desk: Harness, words: str) -> None:
-    out = await desk.send(FARMER, words)
-    assert "马上处理吗" in texts(out) or "馬上處理嗎" in texts(out)
-    assert await desk.tickets() == [] and await _paged(desk) == []
-
-
 @pytest.mark.parametrize(
     "words",
     [

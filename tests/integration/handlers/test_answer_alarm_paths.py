@@ -81,22 +81,6 @@ async def test_every_photo_kept_for_a_not_now_answer_joins_the_ticket(desk: Harn
     assert {"photo-1", "photo-2"} <= set(sent)  # the desk sees both
 
 
-async def test_an_answer_saying_the_barn_failed_yesterday_is_asked_about_first(
-    desk: Harness,
-) -> None:
-    """昨天 may be over: the farmer is asked before anyone is paged at night, and the
-    words are the answer either way."""
-    asked = await asked_at_the_desk(desk)
-    out = await desk.send(FARMER, "在龙潭镇，昨天烤房停电了")
-    assert "马上处理吗" in texts(out) and "已报警" not in texts(out)
-    [waiting] = await desk.tickets()
-    assert waiting.id == asked.id
-    out = await desk.press(FARMER, "f:alarm:no")
-    assert f"已把您的回复补充到工单 {asked.label}" in texts(out)
-    [answered] = await desk.tickets()
-    assert answered.status is Status.DISPATCHED
-
-
 async def test_a_photo_captioned_with_a_past_failure_answers_after_asking(desk: Harness) -> None:
     """上周 in the caption: asked before anyone is paged; not now, the caption and the
     photo are the answer, and no call is raised."""

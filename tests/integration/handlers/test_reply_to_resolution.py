@@ -397,3 +397,16 @@ async def test_a_barn_failing_now_after_rating_a_request_pages_at_once(
     assert "已报警" in out, out
     _, alarm = await desk.tickets()
     assert alarm.kind is Kind.EMERGENCY and alarm.urgent
+
+
+@pytest.mark.parametrize("replied", [False, True])
+async def test_last_nights_barn_failure_beside_a_resolved_request_raises_a_110(
+    desk: Harness, replied: bool
+) -> None:
+    """昨晚 at night may be an hour ago and still going on: the farmer whose curing question
+    was just resolved is not asked whether it is solved, nor left unpaged."""
+    _request_id, notice = await _resolved_curing_request(desk)
+    out = await desk.send(
+        FARMER, "昨晚烤房停电了，温度降到30度了", reply_to=notice if replied else None
+    )
+    assert "已报警" in texts(out), texts(out)
