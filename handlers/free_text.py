@@ -54,6 +54,7 @@ from handlers.tickets import (
     said_of_the_service,
     says_something,
 )
+from handlers.trouble_again import trouble_again
 from handlers.typed_menu import (
     HELP,
     asks_to_withdraw,
@@ -184,6 +185,8 @@ async def free_message(ctx: Ctx) -> None:
             # ended the wait): it is for that ticket all the same, not a new request.
             await answers.to_the_question_replied(ctx, replied, also_new=False)
             return
+    if text and not msg.photo_file_id and await trouble_again(ctx, text, decision):
+        return  # 又停了 after its call was rated: a new call naming it, not a refusal
     if text and not msg.photo_file_id and await verdicts.typed_verdict(ctx, text, decision):
         return
     if not new_matter and news:

@@ -156,6 +156,8 @@ MINE: dict[str, str] = {
         "{what} {number} 您已经确认办结并评价，不能再退回。已请负责人复核这件投诉（您是匿名投诉，"
         "他们不会打电话给您）。如果又出现了问题，请直接发消息说明，我们按新的问题办理。"
     ),
+    # After a new request's words, naming the ticket closed for good whose trouble is back.
+    "trouble_again_note": "（工单 {number} 的问题又出现了）",
     "send_back_too_late": (
         "{what} {number} 已经关闭一周以上，不能再退回。如果又出现了问题，请直接发消息说明，"
         "我们按新的问题办理。"

@@ -1,0 +1,74 @@
+"""Trouble back after its ticket was closed for good (confirmed and rated, or closed over a
+week ago): that ticket cannot be sent back, and its refusal says to write the trouble
+anew. Words saying it is back (还是不行，又停了; 温度又掉了; 又没送到) are that new request,
+filed with the earlier ticket's number in its text so the team knows it is a repeat; a
+barn failing again is a new 110 call, paged at once at the same barn. A verdict alone
+(还没解决) says nothing to file, and is still told how to write it (`verdicts`)."""
+
+from __future__ import annotations
+
+import re
+
+from core.enums import Kind, Status
+from core.model import Ticket
+from handlers import alarm_intake, intake
+from handlers.alarm_when import failing_now
+from handlers.context import Ctx
+from handlers.late_comment import rated_low_lately
+from handlers.rating import may_send_back
+from handlers.rating_words import asks_anew
+from handlers.tickets import Gathered
+from handlers.verdict_words import another_matter, bare_verdict, says_not_solved, says_solved
+from handlers.verdicts import awaiting_verdict
+from routing import Decision, bare, to_simplified
+
+# Words that the trouble is back or still there (又停了, 再次停电, 还是没送到).
+_AGAIN = re.compile(r"又|再次|再一次|还是|仍然|依然")
+# The kinds whose trouble can come back as it was: a barn failing, a delivery not made.
+# A complaint, suggestion or wish judged again is its own matter (`verdicts`).
+_RECURRING = frozenset((Kind.EMERGENCY, Kind.REQUEST))
+_RECENT = 5  # of the person's newest tickets, the newest closed one is the one meant
+
+
+async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """`text`, saying the trouble of the person's newest closed ticket is back, filed as a
+    new request naming it (a new 110 call for a barn). False when nothing of theirs awaits
+    no verdict any more, the words are a verdict alone, say nothing of it coming back, or
+    plainly concern another matter."""
+    plain = to_simplified(bare(text))
+    # Thanks or praise (师傅来得又快又好，谢谢) are no trouble back, whatever 又 they hold.
+    if not plain or bare_verdict(text) is not None or says_solved(plain):
+        return False
+    if _AGAIN.search(plain) is None and not says_not_solved(plain):
+        return False
+    if await rated_low_lately(ctx) is not None:
+        # Just rated low: words of the trouble back may be the rating's comment, and are
+        # asked whether it is failing now (`late_comment`).
+        return False
+    earlier = await _closed_for_good(ctx)
+    if earlier is None or another_matter(decision, earlier, True) or asks_anew(decision, text):
+        return False
+    note = f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
+    if decision is not None and decision.emergency and not failing_now(decision, text):
+        return False  # 上次又停过一次: told of, not failing now (`free_text` asks)
+    if earlier.kind is Kind.EMERGENCY or failing_now(decision, text):
+        site = earlier.site_code if earlier.kind is Kind.EMERGENCY else None
+        await alarm_intake.start_emergency(
+            ctx, Gathered(kind=Kind.EMERGENCY, text=note, site_code=site)
+        )
+        return True
+    await intake.start_ticket(ctx, Kind.REQUEST, note)
+    return True
+
+
+async def _closed_for_good(ctx: Ctx) -> Ticket | None:
+    """The person's newest closed ticket, when it is of a kind whose trouble recurs and may
+    no longer be sent back; None while any of theirs awaits their verdict (words then are
+    about it) or the newest closed one may still be sent back (typed 没解决 reopens it)."""
+    if await awaiting_verdict(ctx):
+        return None
+    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
+    closed = next((t for t in recent if t.status is Status.CLOSED), None)
+    if closed is None or closed.kind not in _RECURRING or may_send_back(closed, ctx.now):
+        return None
+    return closed

@@ -1,0 +1,99 @@
+"""Trouble back after its ticket was confirmed and rated: that ticket cannot be sent back,
+and the reply says to write the trouble anew; what they write then is a new request,
+mentioning the earlier ticket, and a barn failing again is a new 110 call paged at once,
+never the same refusal again with nothing filed."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Kind, Status
+from tests.support.complainant import RETAILER, registered_with_a_shop
+from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER, MEMBER
+
+TEAM_CHAT = -1001000000001
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+
+
+async def _rated_110(desk: Harness) -> int:
+    """The farmer's 110 call resolved, confirmed and rated 5; two hours later, ❌ 没解决
+    pressed on its old notice and refused. Its id."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{ticket_id}")
+    await desk.press(FARMER, f"my:r:{ticket_id}:5")
+    desk.clock.advance(hours=2)
+    refused = texts(await desk.press(FARMER, f"my:bad:{ticket_id}"))
+    assert "不能再退回" in refused
+    return ticket_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "filed"),
+    [
+        ("还是不行，又停了", "已报警"),
+        ("還是不行，又停了", "已報警"),
+        ("又停了", "已报警"),
+        ("烤房又坏了", "已报警"),
+        ("温度又掉了", "已报警"),
+    ],
+)
+async def test_a_barn_failing_again_after_its_call_was_rated_is_a_new_call_paged_at_once(
+    desk: Harness, typed: str, filed: str
+) -> None:
+    earlier_id = await _rated_110(desk)
+    [earlier] = await desk.tickets()
+    before = len(await desk.outbox())
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "不能再退回" not in said and filed in said
+    old, new = await desk.tickets()
+    assert old.id == earlier_id and old.status is Status.CLOSED and old.rating == 5
+    assert new.kind is Kind.EMERGENCY and new.urgent and new.team_id == earlier.team_id
+    assert typed in new.text and str(earlier.label) in new.text
+    assert new.site_code == earlier.site_code  # the same barn, not asked again
+    paged = [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+    assert any(
+        str(new.label) in m.payload.get("text", "") and str(earlier.label) in m.payload["text"]
+        for m in paged
+    )
+
+
+async def test_the_words_alone_saying_it_is_not_solved_still_get_the_advice(
+    desk: Harness,
+) -> None:
+    await _rated_110(desk)
+    said = texts(await desk.send(FARMER, "还没解决"))
+    assert "不能再退回" in said and "请直接发消息说明" in said
+    assert len(await desk.tickets()) == 1
+
+
+async def _rated_delivery(desk: Harness) -> int:
+    """The retailer's delivery ticket resolved, confirmed and rated 5; its id."""
+    await registered_with_a_shop(desk)
+    ticket = await desk.file_request(RETAILER, "昨天订的烟今天没送到")
+    assert ticket.id is not None and ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{ticket.id}")
+    await desk.press(RETAILER, f"my:r:{ticket.id}:5")
+    desk.clock.advance(days=1)
+    return ticket.id
+
+
+@pytest.mark.parametrize("typed", ["又没送到", "還是沒送到"])
+async def test_a_delivery_failing_again_after_it_was_rated_is_a_new_request_naming_it(
+    desk: Harness, typed: str
+) -> None:
+    earlier_id = await _rated_delivery(desk)
+
+    said = texts(await desk.send(RETAILER, typed))
+    assert "不能再退回" not in said
+    await desk.press(RETAILER, "f:ok")  # 提交 at the summary
+
+    old, new = await desk.tickets()
+    assert old.id == earlier_id and old.status is Status.CLOSED
+    assert new.team_id == "delivery" and new.status is Status.DISPATCHED
+    assert typed in new.text and str(old.label) in new.text
