@@ -23,6 +23,7 @@ from handlers.context import Ctx
 from handlers.drafts import calls_off_the_draft
 from handlers.i18n import in_script, quoted
 from handlers.rating import (
+    LOW_RATING,
     OPEN_MAX,
     RATE,
     REOPEN,
@@ -52,6 +53,7 @@ from handlers.rating import (
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, attach, routed, says_something, typed_alarm
+from handlers.trouble_words import RECURRING, says_trouble_back
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved, typed_score
@@ -340,6 +342,13 @@ async def _keep_draft_files(ctx: Ctx, ticket: Ticket) -> None:
         await attach(ctx, ticket, kind, file_id, caption=reason)
 
 
+def _trouble_back_after_a_good_score(ticket: Ticket, text: str) -> bool:
+    """Words at the comment prompt of a good score that the trouble is back: after a low one
+    they are its comment, which the leaders calling back read."""
+    good = ticket.rating is not None and ticket.rating > LOW_RATING
+    return good and ticket.kind in RECURRING and says_trouble_back(text)
+
+
 async def flow_step(ctx: Ctx) -> bool:
     """The text (or photo) that follows 没解决, the score prompt, a rating or 确定撤回…吗？.
     False when it is not what was asked for but a message of its own, to be read afresh (a
@@ -381,6 +390,12 @@ async def flow_step(ctx: Ctx) -> bool:
         await comment_on(ctx, ticket, text)
         await alarm_check.ask(ctx, text, commented=ticket)
         return True
+    if flow == RATE and rated and _trouble_back_after_a_good_score(ticket, text):
+        # 还是不行，又停了 under a good score is no comment on it: the trouble is back, and
+        # is filed anew (`trouble_again`). The score stands.
+        await ctx.end_flow()
+        ctx.say("rated", number=ticket.label, what=called_here(ctx, ticket))
+        return False
     if flow == RATE and new_matter(ctx, text, ticket):
         # A question about another service, or a request of its own, is not a comment on
         # this ticket: the score stands, and the words go their own way like any others.

@@ -7,8 +7,6 @@ barn failing again is a new 110 call, paged at once at the same barn. A verdict 
 
 from __future__ import annotations
 
-import re
-
 from core.enums import Kind, Status
 from core.model import Ticket
 from handlers import alarm_intake, intake
@@ -18,15 +16,11 @@ from handlers.late_comment import rated_low_lately
 from handlers.rating import may_send_back
 from handlers.rating_words import asks_anew
 from handlers.tickets import Gathered
-from handlers.verdict_words import another_matter, bare_verdict, says_not_solved, says_solved
+from handlers.trouble_words import RECURRING, says_trouble_back
+from handlers.verdict_words import another_matter
 from handlers.verdicts import awaiting_verdict
-from routing import Decision, bare, to_simplified
+from routing import Decision
 
-# Words that the trouble is back or still there (又停了, 再次停电, 还是没送到).
-_AGAIN = re.compile(r"又|再次|再一次|还是|仍然|依然")
-# The kinds whose trouble can come back as it was: a barn failing, a delivery not made.
-# A complaint, suggestion or wish judged again is its own matter (`verdicts`).
-_RECURRING = frozenset((Kind.EMERGENCY, Kind.REQUEST))
 _RECENT = 5  # of the person's newest tickets, the newest closed one is the one meant
 
 
@@ -35,11 +29,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     new request naming it (a new 110 call for a barn). False when nothing of theirs awaits
     no verdict any more, the words are a verdict alone, say nothing of it coming back, or
     plainly concern another matter."""
-    plain = to_simplified(bare(text))
-    # Thanks or praise (师傅来得又快又好，谢谢) are no trouble back, whatever 又 they hold.
-    if not plain or bare_verdict(text) is not None or says_solved(plain):
-        return False
-    if _AGAIN.search(plain) is None and not says_not_solved(plain):
+    if not says_trouble_back(text):
         return False
     if await rated_low_lately(ctx) is not None:
         # Just rated low: words of the trouble back may be the rating's comment, and are
@@ -69,6 +59,6 @@ async def _closed_for_good(ctx: Ctx) -> Ticket | None:
         return None
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
     closed = next((t for t in recent if t.status is Status.CLOSED), None)
-    if closed is None or closed.kind not in _RECURRING or may_send_back(closed, ctx.now):
+    if closed is None or closed.kind not in RECURRING or may_send_back(closed, ctx.now):
         return None
     return closed

@@ -97,3 +97,20 @@ async def test_a_delivery_failing_again_after_it_was_rated_is_a_new_request_nami
     assert old.id == earlier_id and old.status is Status.CLOSED
     assert new.team_id == "delivery" and new.status is Status.DISPATCHED
     assert typed in new.text and str(old.label) in new.text
+
+
+async def test_the_trouble_back_at_a_good_ratings_comment_prompt_is_a_new_call(
+    desk: Harness,
+) -> None:
+    """Before: 还是不行，又停了 typed at 还有什么想说的吗？ after a 5 was kept as the comment
+    under ★★★★★ on the closed card, and nobody was paged."""
+    earlier_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{earlier_id}")
+    await desk.press(FARMER, f"my:r:{earlier_id}:5")
+
+    said = texts(await desk.send(FARMER, "还是不行，又停了"))
+
+    assert "已报警" in said
+    old, new = await desk.tickets()
+    assert old.rating == 5 and old.rating_comment == ""
+    assert new.kind is Kind.EMERGENCY and str(old.label) in new.text
