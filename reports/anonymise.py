@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from core.called_by import SHOP_KIND, called_hidden, surname_of
 from core.own_details import NUMBER, PERSON, SHOP, contacts_hidden
 from core.texts import COMPOUND_SURNAMES, EVERYDAY_SURNAMES, SURNAMES
+from reports.everyday import everyday_given_name, everyday_shop_part
 from reports.masking import ascii_digits
 from reports.name_candidates import tagger
 from reports.name_words import (
@@ -81,9 +82,6 @@ _ADDRESSED = re.compile(
 _GIVEN = "".join(sorted(GIVEN_NAME_CHARS))
 _TITLE_AFTER = "|".join((*TITLE_WORDS, *PLACE_HEADS.split("|")))
 _GIVEN_BEFORE_TITLE = re.compile(rf"(?<![{SURNAMES}])[{_GIVEN}]{{2}}(?=副?(?:{_TITLE_AFTER}))")
-# jieba's tags of a given name it holds as a word (建华 nz, 海燕 nr): a time or an everyday
-# word before a title (国庆, 平安, 文明) is tagged otherwise and names no one.
-_NAME_TAGS = ("nr", "nz")
 
 
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
@@ -273,11 +271,9 @@ def _word_bounds(plain: str) -> frozenset[int]:
 
 
 def _given_hidden(found: re.Match[str], written: str) -> str:
-    """国华局长 → 某某局长: a given name jieba does not hold as an everyday word, or holds as a
-    name; not a word a title's first character ends (烟站|站长 is no name)."""
-    word = found[0]
-    tag = tagger().word_tag_tab.get(word, "")
-    if common_word(word) and not tag.startswith(_NAME_TAGS):
+    """国华局长 → 某某局长: a given name, not a time or an everyday word before a title
+    (国庆, 平安, 文明: `everyday_given_name`)."""
+    if everyday_given_name(found[0]):
         return written
     return PERSON
 
@@ -354,7 +350,8 @@ def scrub(
 def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
     """The given names of known people's names (建华 of 王建华, 志强 of 欧阳志强), two
     characters or more: staff call each other by them alone. Those hidden wherever said,
-    and those that are everyday words too (平安, 国庆), hidden only before a title."""
+    and those that are everyday words or cigarette brands too (平安, 文明, 中华, 红梅),
+    hidden only before a title."""
     anywhere: list[str] = []
     before_title: list[str] = []
     for name in names:
@@ -362,19 +359,26 @@ def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
         given = plain[len(surname_of(plain)) :] if surname_of(plain) else ""
         if len(given) < 2:
             continue
-        tag = tagger().word_tag_tab.get(given, "")
-        everyday = common_word(given) and not tag.startswith(_NAME_TAGS)
-        (before_title if everyday else anywhere).append(given)
+        said_otherwise = given in BRANDS or everyday_given_name(given)
+        (before_title if said_otherwise else anywhere).append(given)
     return anywhere, before_title
 
 
 def _own_parts(shops: Iterable[str], kept: Iterable[str]) -> list[str]:
     """What is the shops' own in their names (福满多 of 福滿多超市), longest first: a retailer
     calls their shop by it alone too (福满多缺货了). Not a single character, nor a brand or
-    a name of the config's (玉溪烟酒店, 青山镇便利店), which stays as written."""
+    a name of the config's (玉溪烟酒店, 青山镇便利店), nor an everyday word (诚信烟酒店,
+    便民超市: 诚信经营, 便民服务站), which stay as written where they do not name the shop."""
     spared = {folded(word) for word in (*BRANDS, *kept)}
     owns = {SHOP_KIND.sub("", folded(shop.strip())) for shop in shops}
-    return sorted((own for own in owns if len(own) >= 2 and own not in spared), key=len)[::-1]
+    return sorted(
+        (
+            own
+            for own in owns
+            if len(own) >= 2 and own not in spared and not everyday_shop_part(own)
+        ),
+        key=len,
+    )[::-1]
 
 
 def _replaced(text: str, word: str, instead: str) -> str:

@@ -4,13 +4,13 @@ no name (a place's unit, 毛坝乡)."""
 
 from __future__ import annotations
 
+from reports.everyday import ordinary_word
 from reports.name_candidates import Candidate, given_name
 from reports.name_words import (
     CLAUSE_START,
     DOES,
     JOINERS,
     NAMED_AFTER,
-    ORDINARY_WORDS,
     PLACE_UNITS,
     PLACE_WORDS,
     THANKED,
@@ -24,7 +24,7 @@ from routing.text import CJK
 def name_alone(plain: str, found: Candidate) -> bool:
     """Whether the candidate is a name by itself, with nothing around it saying so."""
     word = plain[found.start : found.end]
-    if word in ORDINARY_WORDS or word in THANKS:
+    if ordinary_word(word) or word in THANKS:
         return False
     before, after = plain[: found.start], plain[found.end :]
     # The subject of what a person does (付韬说明天来, 罗川说), however jieba cut it.
@@ -44,7 +44,7 @@ def said_of_someone(plain: str, found: Candidate, hidden: list[tuple[int, int]])
     before = plain[: found.start]
     if before.endswith(NAMED_AFTER) or _title_after(plain, found):
         return True  # even an everyday word (配送员向东)
-    if plain[found.start : found.end] in ORDINARY_WORDS:
+    if ordinary_word(plain[found.start : found.end]):
         return False
     if given_name(found.given) and before.endswith(THANKED):
         return True

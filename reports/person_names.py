@@ -12,7 +12,7 @@ words (洪|飞来, 付|韬说). So a surname and what follows it is a name
   tags the surname said apart (王|红梅, 洪|飞来);
 - when the dictionary does not hold it and the rest is given-name characters (王军, 林峰);
 - when the dictionary holds it as a name of given-name characters (李强, 李娜, 刘德华),
-  unless it is an everyday word too (`ORDINARY_WORDS`: 高峰, 白云, 祝福);
+  unless it is an everyday word too (`everyday.ordinary_word`: 高峰, 祝福, 文明);
 - when it is a sentence's subject doing what people do (付韬说明天来, 罗川来过);
 - when something says it is someone's: a staff role, a complaint or thanks before it
   (配送员, 投诉, 感谢), a title after it (师傅), or a name hidden beside it (张伟和李娜,

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from core.own_details import NUMBER, PHONE
 from core.texts import COMPOUND_SURNAMES
 from reports.anonymise import scrub
+from reports.everyday import everyday_given_name, everyday_shop_part
 from reports.name_words import BRANDS, GIVEN_NAME_CHARS
-from routing.segment import common_word
 
 NAMES = ["张德明", "王建国"]
 SITES = ["青山镇大坪烤房群"]
@@ -619,6 +619,29 @@ def test_a_shop_named_by_its_own_part_alone_is_hidden(said: str, expected: str) 
 
 
 @pytest.mark.parametrize(
+    ("said", "shop", "expected"),
+    [
+        ("我一直诚信经营，这次被罚不服", "诚信烟酒店", "我一直诚信经营，这次被罚不服"),
+        ("便民服务站电话打不通", "便民超市", "便民服务站电话打不通"),
+        ("祝生意兴旺", "兴旺超市", "祝生意兴旺"),
+        ("今天阳光很好", "阳光超市", "今天阳光很好"),
+        ("平价烟缺货", "平价超市", "平价烟缺货"),
+        ("配送中心没送货", "中心超市", "配送中心没送货"),
+        ("烟草专卖局来检查", "专卖店", "烟草专卖局来检查"),
+        ("诚信店的烟没送到，诚信经营", "诚信烟酒店", "某店的烟没送到，诚信经营"),
+        ("便民超市缺货", "便民超市", "某店缺货"),
+    ],
+)
+def test_a_shops_own_part_that_is_an_everyday_word_is_hidden_only_naming_the_shop(
+    said: str, shop: str, expected: str
+) -> None:
+    """A shop named with an everyday word (诚信烟酒店, 便民超市) is hidden where the word
+    names it, before a shop word, and the word stays elsewhere (before: 诚信经营 →
+    某店经营, 便民服务站 → 某店服务站)."""
+    assert scrub(said, shops=[shop]) == expected
+
+
+@pytest.mark.parametrize(
     ("said", "shop"),
     [("玉溪缺货了", "玉溪烟酒店"), ("青山镇停电了", "青山镇便利店"), ("货少了两条", "福满多超市")],
 )
@@ -793,6 +816,25 @@ def test_a_known_persons_given_name_alone_is_hidden(
 
 
 @pytest.mark.parametrize(
+    ("said", "names", "expected"),
+    [
+        ("中华烟缺货两条，已补送中华烟", ["李中华"], "中华烟缺货两条，已补送中华烟"),
+        ("红梅烟缺货", ["王红梅"], "红梅烟缺货"),
+        ("文明服务，态度很好", ["张文明"], "文明服务，态度很好"),
+        ("中华师傅来过", ["李中华"], "某某师傅来过"),
+        ("文明站长来了", ["张文明"], "某某站长来了"),
+    ],
+)
+def test_a_known_given_name_that_is_a_brand_or_an_everyday_word_is_hidden_before_a_title(
+    said: str, names: list[str], expected: str
+) -> None:
+    """A given name that is a cigarette brand (中华 of 李中华) or an everyday word jieba
+    tags as a name (文明 of 张文明) is hidden only before a title (before: 中华烟缺货 →
+    某某烟缺货, 文明服务 → 某某服务)."""
+    assert scrub(said, names) == expected
+
+
+@pytest.mark.parametrize(
     ("said", "expected"),
     [
         ("国华局长来看过", "某某局长来看过"),
@@ -837,12 +879,15 @@ def test_no_registered_name_shop_or_phone_reaches_the_wall(
     surname: str, given_name: str, own: str, phone: str, template: str
 ) -> None:
     """Whatever a registered person and shop are called, their name, a given name that is
-    no everyday word, the shop's own part (not a brand: 利群超市) and a phone number never
-    reach the wall."""
+    no everyday word or brand, the shop's own part (not a brand: 利群超市, nor an everyday
+    word: 便民超市) and a phone number never reach the wall."""
     assume(own not in BRANDS)
     name, shop = surname + given_name, own + "超市"
     said = template.format(name=name, given=given_name, shop=shop, own=own, phone=phone)
     out = scrub(said, [name], shops=[shop])
-    assert name not in out and own not in out and phone not in out
-    if "站长" in said or "师傅" in said or not common_word(given_name):
+    assert name not in out and shop not in out and phone not in out
+    if not everyday_shop_part(own):
+        assert own not in out
+    said_otherwise = given_name in BRANDS or everyday_given_name(given_name)
+    if "站长" in said or "师傅" in said or not said_otherwise:
         assert given_name not in out
