@@ -78,10 +78,10 @@ _ADDRESSED = re.compile(
     rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:副?(?:{TITLES}|{PLACE_HEADS}))"
 )
 # 国华局长, 建华站长: two given-name characters before a title, no surname before them (王建华站长
-# is a full name's, found as one).
+# is a full name's, found as one) but the 谢 of thanks (感谢国华局长, `_given_hidden`).
 _GIVEN = "".join(sorted(GIVEN_NAME_CHARS))
 _TITLE_AFTER = "|".join((*TITLE_WORDS, *PLACE_HEADS.split("|")))
-_GIVEN_BEFORE_TITLE = re.compile(rf"(?<![{SURNAMES}])[{_GIVEN}]{{2}}(?=副?(?:{_TITLE_AFTER}))")
+_GIVEN_BEFORE_TITLE = re.compile(rf"[{_GIVEN}]{{2}}(?=副?(?:{_TITLE_AFTER}))")
 
 
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
@@ -272,7 +272,13 @@ def _word_bounds(plain: str) -> frozenset[int]:
 
 def _given_hidden(found: re.Match[str], written: str) -> str:
     """国华局长 → 某某局长: a given name, not a time or an everyday word before a title
-    (国庆, 平安, 文明: `everyday_given_name`)."""
+    (国庆, 平安, 文明: `everyday_given_name`), nor after a surname, a full name's (王国华局长),
+    unless that surname is the 谢 of thanks (感谢国华局长, 谢谢志强师傅 → 感谢某某局长,
+    谢谢某某师傅)."""
+    plain, at = found.string, found.start()
+    surname_before = at > 0 and plain[at - 1] in SURNAMES
+    if surname_before and not (plain[at - 1] == "谢" and _thanks_said(plain, at - 1)):
+        return written
     if everyday_given_name(found[0]):
         return written
     return PERSON

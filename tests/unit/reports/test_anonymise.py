@@ -850,6 +850,21 @@ def test_an_unknown_given_name_before_a_title_is_hidden_whole(said: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("感谢国华局长来看过", "感谢某某局长来看过"),
+        ("谢谢志强师傅", "谢谢某某师傅"),
+        ("感谢志强师傅", "感谢某某师傅"),
+        ("多谢建华站长", "多谢某某站长"),
+    ],
+)
+def test_a_given_name_before_a_title_after_thanks_is_hidden_whole(said: str, expected: str) -> None:
+    """The 谢 of thanks before a given name and a title is no surname (before: 感谢国某局长,
+    谢某某师傅, 感某某师傅)."""
+    assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
     "said",
     ["110队队长很快就到了", "明天站长来", "值班经理没接电话", "新来的站长", "国庆站长不在"],
 )
