@@ -16,7 +16,7 @@ from handlers.late_comment import rated_low_lately
 from handlers.rating import may_send_back
 from handlers.rating_words import asks_anew
 from handlers.tickets import Gathered
-from handlers.trouble_words import RECURRING, says_trouble_back
+from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.verdict_words import another_matter
 from handlers.verdicts import awaiting_verdict
 from routing import Decision
@@ -41,8 +41,12 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     note = f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
     if decision is not None and decision.emergency and not failing_now(decision, text):
         return False  # 上次又停过一次: told of, not failing now (`free_text` asks)
-    if earlier.kind is Kind.EMERGENCY or failing_now(decision, text):
-        site = earlier.site_code if earlier.kind is Kind.EMERGENCY else None
+    after_a_call = earlier.kind is Kind.EMERGENCY
+    if after_a_call and not (failing_now(decision, text) or says_barn_failing(text)):
+        # 我还是不太明白 after a call: no barn failing said, nobody to wake.
+        return False
+    if after_a_call or failing_now(decision, text):
+        site = earlier.site_code if after_a_call else None
         await alarm_intake.start_emergency(
             ctx, Gathered(kind=Kind.EMERGENCY, text=note, site_code=site)
         )

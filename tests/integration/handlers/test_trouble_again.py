@@ -114,3 +114,20 @@ async def test_the_trouble_back_at_a_good_ratings_comment_prompt_is_a_new_call(
     old, new = await desk.tickets()
     assert old.rating == 5 and old.rating_comment == ""
     assert new.kind is Kind.EMERGENCY and str(old.label) in new.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["我还是不太明白", "你们还是挺负责的", "又要麻烦你们了", "我又想起一件事", "又下雨了"]
+)
+async def test_words_after_a_rated_call_that_say_no_barn_fails_page_nobody(
+    desk: Harness, typed: str
+) -> None:
+    """又, 还是 alone are no barn failing again: nobody is woken for them."""
+    await _rated_110(desk)
+    before = len(await desk.outbox())
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "已报警" not in said
+    assert not [t for t in await desk.tickets() if t.urgent and t.status is not Status.CLOSED]
+    assert not [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
