@@ -17,7 +17,7 @@ from handlers.rating import may_send_back
 from handlers.rating_words import asks_anew
 from handlers.tickets import Gathered
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
-from handlers.verdict_words import another_matter
+from handlers.verdict_words import another_matter, says_not_solved
 from handlers.verdicts import awaiting_verdict
 from routing import Decision
 
@@ -35,7 +35,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # Just rated low: words of the trouble back may be the rating's comment, and are
         # asked whether it is failing now (`late_comment`).
         return False
-    earlier = await _closed_for_good(ctx)
+    earlier = await _closed_earlier(ctx, text)
     if earlier is None or another_matter(decision, earlier, True) or asks_anew(decision, text):
         return False
     note = f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
@@ -55,14 +55,19 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     return True
 
 
-async def _closed_for_good(ctx: Ctx) -> Ticket | None:
+async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:
     """The person's newest closed ticket, when it is of a kind whose trouble recurs and may
     no longer be sent back; None while any of theirs awaits their verdict (words then are
-    about it) or the newest closed one may still be sent back (typed 没解决 reopens it)."""
+    about it) or the newest closed one may still be sent back (typed 没解决 reopens it).
+    A 110 call that may still be sent back (closed unconfirmed) counts when the words say
+    its barn fails again in words no verdict reads (又停了, not 又坏了, which reopens it)."""
     if await awaiting_verdict(ctx):
         return None
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
     closed = next((t for t in recent if t.status is Status.CLOSED), None)
-    if closed is None or closed.kind not in RECURRING or may_send_back(closed, ctx.now):
+    if closed is None or closed.kind not in RECURRING:
         return None
+    if may_send_back(closed, ctx.now):
+        failing = says_barn_failing(text) and not says_not_solved(text)
+        return closed if closed.kind is Kind.EMERGENCY and failing else None
     return closed

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind, Status
+from core.enums import Action, Kind, Status
 from tests.support.complainant import RETAILER, registered_with_a_shop
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, MEMBER
@@ -131,3 +131,21 @@ async def test_words_after_a_rated_call_that_say_no_barn_fails_page_nobody(
     assert "已报警" not in said
     assert not [t for t in await desk.tickets() if t.urgent and t.status is not Status.CLOSED]
     assert not [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+
+
+@pytest.mark.parametrize("typed", ["又停了", "烤房又停电了", "温度又掉了"])
+async def test_a_barn_failing_again_after_its_call_closed_unconfirmed_pages_at_once(
+    desk: Harness, typed: str
+) -> None:
+    """Closed because the farmer never confirmed, the call may still be sent back, but 又停了
+    is no verdict any reader takes: it was a request for the desk, nobody paged."""
+    earlier_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.sweep_does(earlier_id, Action.AUTO_CLOSE)
+    desk.clock.advance(hours=2)
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "已报警" in said
+    old, new = await desk.tickets()
+    assert old.id == earlier_id and new.urgent and new.team_id == old.team_id
+    assert str(old.label) in new.text and new.site_code == old.site_code
