@@ -53,7 +53,8 @@ from handlers.rating import (
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, attach, routed, says_something, typed_alarm
-from handlers.trouble_words import RECURRING, says_trouble_back
+from handlers.trouble_again import call_again
+from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved, typed_score
@@ -349,6 +350,13 @@ def _trouble_back_after_a_good_score(ticket: Ticket, text: str) -> bool:
     return good and ticket.kind in RECURRING and says_trouble_back(text)
 
 
+def _barn_failing_again(ticket: Ticket, text: str) -> bool:
+    """Words at the comment prompt of a 110 call's low score that its barn fails again."""
+    low = ticket.rating is not None and ticket.rating <= LOW_RATING
+    failing = says_trouble_back(text) and says_barn_failing(text)
+    return low and ticket.kind is Kind.EMERGENCY and failing
+
+
 async def flow_step(ctx: Ctx) -> bool:
     """The text (or photo) that follows 没解决, the score prompt, a rating or 确定撤回…吗？.
     False when it is not what was asked for but a message of its own, to be read afresh (a
@@ -389,6 +397,14 @@ async def flow_step(ctx: Ctx) -> bool:
         # paged to the team at night.
         await comment_on(ctx, ticket, text)
         await alarm_check.ask(ctx, text, commented=ticket)
+        return True
+    if flow == RATE and rated and _barn_failing_again(ticket, text):
+        # 还是不行，又停了 under a low score of a 110 call: the leaders calling back read it
+        # as the comment, and the barn failing again is a new call, paged now (as under a
+        # good score), not left for the call-back.
+        await comment_on(ctx, ticket, text)
+        await ctx.end_flow()
+        await call_again(ctx, ticket, text)
         return True
     if flow == RATE and rated and _trouble_back_after_a_good_score(ticket, text):
         # 还是不行，又停了 under a good score is no comment on it: the trouble is back, and

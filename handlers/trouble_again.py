@@ -38,7 +38,6 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     earlier = await _closed_earlier(ctx, text)
     if earlier is None or another_matter(decision, earlier, True) or asks_anew(decision, text):
         return False
-    note = f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
     if decision is not None and decision.emergency and not failing_now(decision, text):
         return False  # 上次又停过一次: told of, not failing now (`free_text` asks)
     after_a_call = earlier.kind is Kind.EMERGENCY
@@ -46,13 +45,24 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # 我还是不太明白 after a call: no barn failing said, nobody to wake.
         return False
     if after_a_call or failing_now(decision, text):
-        site = earlier.site_code if after_a_call else None
-        await alarm_intake.start_emergency(
-            ctx, Gathered(kind=Kind.EMERGENCY, text=note, site_code=site)
-        )
+        await call_again(ctx, earlier, text)
         return True
-    await intake.start_ticket(ctx, Kind.REQUEST, note)
+    await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
     return True
+
+
+async def call_again(ctx: Ctx, earlier: Ticket, text: str) -> None:
+    """A new 110 call of `text`, naming `earlier` (its barn's, after a 110 call)."""
+    site = earlier.site_code if earlier.kind is Kind.EMERGENCY else None
+    note = _naming(ctx, earlier, text)
+    await alarm_intake.start_emergency(
+        ctx, Gathered(kind=Kind.EMERGENCY, text=note, site_code=site)
+    )
+
+
+def _naming(ctx: Ctx, earlier: Ticket, text: str) -> str:
+    """`text` as the new ticket's: ending （工单 N 的问题又出现了）, in the writer's script."""
+    return f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
 
 
 async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:

@@ -149,3 +149,20 @@ async def test_a_barn_failing_again_after_its_call_closed_unconfirmed_pages_at_o
     old, new = await desk.tickets()
     assert old.id == earlier_id and new.urgent and new.team_id == old.team_id
     assert str(old.label) in new.text and new.site_code == old.site_code
+
+
+async def test_a_barn_failing_again_told_under_a_low_score_is_its_comment_and_a_new_call(
+    desk: Harness,
+) -> None:
+    """Before: 还是不行，又停了 at 哪里不满意 after a 2 was kept for the leaders' call-back, and
+    the farmer told to write it again as a new trouble; nobody was paged."""
+    earlier_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{earlier_id}")
+    await desk.press(FARMER, f"my:r:{earlier_id}:2")
+
+    said = texts(await desk.send(FARMER, "还是不行，又停了"))
+
+    assert "已报警" in said
+    old, new = await desk.tickets()
+    assert old.rating == 2 and old.rating_comment == "还是不行，又停了"
+    assert new.urgent and str(old.label) in new.text and new.site_code == old.site_code
