@@ -174,11 +174,20 @@ def _as_of_title(ledger: Ledger, name: str, say: Say) -> str:
 
 
 def _table(
-    sheet: Worksheet, columns: list[Column], rows: list[LedgerRow], say: Say, title: str
+    sheet: Worksheet,
+    columns: list[Column],
+    rows: list[LedgerRow],
+    say: Say,
+    title: str,
+    none: str | None = None,
 ) -> None:
-    """The title line (row 1), the header (row 2) and a row per ticket below it."""
+    """The title line (row 1), the header (row 2) and a row per ticket below it; with no
+    ticket, `none` across the row below the header, so the sheet says it lists nothing."""
     _title(sheet, title)
     _header(sheet, 2, [name for name, _ in columns], say)
+    if not rows and none:
+        sheet.cell(row=3, column=1, value=say(none))
+        sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))
     for r, row in enumerate(rows, start=3):
         for c, (name, get) in enumerate(columns, start=1):
             value = _cell(_value(name, get, row, say))
@@ -209,14 +218,20 @@ def _finish(
 ) -> None:
     """Freeze the header, filter on it, and size columns to their content, at most
     MAX_WIDTH, a date's width or the column's limit: a header wraps, so half of it need
-    fit."""
+    fit. With no row to size them to, a header reads on one line and a text column gets
+    its limit, the room it has for the words it will hold."""
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     last = get_column_letter(columns)
     sheet.auto_filter.ref = f"A{header_row}:{last}{max(last_row, header_row)}"
+    empty = last_row <= header_row
     for col in range(1, columns + 1):
         header = str(sheet.cell(row=header_row, column=col).value or "")
-        widest = max(4, (display_width(header) + 1) // 2)
         limit = (limits or {}).get(col, MAX_WIDTH)
+        if empty:
+            width = max(display_width(header) + 2, (limits or {}).get(col, 0))
+            sheet.column_dimensions[get_column_letter(col)].width = width
+            continue
+        widest = max(4, (display_width(header) + 1) // 2)
         for row in range(header_row + 1, last_row + 1):
             cell = sheet.cell(row=row, column=col)
             value = cell.value
@@ -315,10 +330,11 @@ def _summary(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
 
 def _wishes(sheet: Worksheet, ledger: Ledger, say: Say) -> None:
     wishes = ledger.wishes
-    _table(sheet, WISH_COLUMNS, wishes, say, _as_of_title(ledger, "心愿清单", say))
+    title = _as_of_title(ledger, "心愿清单", say)
+    _table(sheet, WISH_COLUMNS, wishes, say, title, none="本期没有心愿")
     done, total = ledger.wish_progress
     share = f"（{percent(done / total)}）" if total else ""
-    below = len(wishes) + 4  # a blank row after the last wish
+    below = max(len(wishes), 1) + 4  # a blank row after the last wish, or after saying none
     sheet.cell(row=below, column=1, value=say("完成进度")).font = Font(bold=True)
     sheet.cell(row=below, column=2, value=f"{done}/{total}{share}")
     sheet.cell(row=below + 1, column=1, value=say("实现情况")).font = Font(bold=True)
@@ -332,7 +348,8 @@ def xlsx(ledger: Ledger, script: Script = Script.HANS) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = say("台账")
-    _table(sheet, LEDGER_COLUMNS, ledger.rows, say, _as_of_title(ledger, "台账", say))
+    title = _as_of_title(ledger, "台账", say)
+    _table(sheet, LEDGER_COLUMNS, ledger.rows, say, title, none="本期没有工单")
     _print_setup(sheet, ledger, say, "台账", header_row=2)
     _summary(book.create_sheet(say("汇总")), ledger, say)
     _wishes(book.create_sheet(say("心愿清单")), ledger, say)

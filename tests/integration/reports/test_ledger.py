@@ -13,9 +13,10 @@ from openpyxl.utils import get_column_letter
 from core.config import Config
 from core.enums import Action, Kind, Requester, Script
 from handlers.i18n import t
-from reports.labels import group_label
+from reports.labels import group_label, writer
 from reports.ledger import Ledger, load
 from reports.ledger_files import LEDGER_COLUMNS, csv_bytes, filename, xlsx
+from reports.masking import display_width
 from reports.stats import text as stats_text
 from storage.uow import Database
 from tests.integration.reports.dataset import (
@@ -335,8 +336,9 @@ async def test_an_empty_period_still_makes_a_valid_workbook(
 ) -> None:
     ledger = await ledger_of(db, demo_config)
     book = load_workbook(io.BytesIO(xlsx(ledger)))
-    assert book["台账"].max_row == 2  # the title and the header
-    assert book["心愿清单"]["B4"].value == "0/0"
+    assert book["台账"].max_row == 3  # the title, the header and 本期没有工单
+    assert book["台账"]["A3"].value == "本期没有工单"
+    assert book["心愿清单"]["B5"].value == "0/0"
     assert filename(ledger, "xlsx") == "台账_2026-11-18.xlsx"
 
 
@@ -502,3 +504,24 @@ async def test_a_requester_without_a_name_is_listed_by_the_stand_in_the_cards_us
     sheet = load_workbook(io.BytesIO(xlsx(ledger, Script.HANT)))["臺賬"]
     header = [c.value for c in sheet[2]]
     assert sheet.cell(row=3, column=header.index("訴求人") + 1).value == f"用戶#{FARMER}"
+
+
+@pytest.mark.parametrize(
+    ("script", "none"), [(Script.HANS, "本期没有心愿"), (Script.HANT, "本期沒有心願")]
+)
+async def test_a_period_without_wishes_says_so_on_a_readable_wish_list_sheet(
+    db: Database, demo_config: Config, script: Script, none: str
+) -> None:
+    await build(db, demo_config)  # tickets, but no wish among them
+    ledger = await ledger_of(db, demo_config)
+    assert ledger.rows and not ledger.wishes
+    sheet = load_workbook(io.BytesIO(xlsx(ledger, script))).worksheets[2]
+    assert sheet["A3"].value == none  # right under the header, not a blank row
+    assert [c.value for c in sheet[5][:2]] == [writer(script)("完成进度"), "0/0"]
+    widths = {
+        header.value: sheet.column_dimensions[get_column_letter(header.column)].width
+        for header in sheet[2]
+    }
+    # Each heading reads on one line, and the wish's own words have their room as with wishes.
+    assert all(widths[name] >= display_width(name) for name in widths), widths
+    assert widths[writer(script)("心愿内容")] == 30
