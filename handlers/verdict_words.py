@@ -62,13 +62,14 @@ class KindVerdict:
 # A wish is granted (实现) or not, as its notice and the wish list say (已实现, 无法实现):
 # 没实现 typed back to a wish is its 没解决, 实现了 its 解决了; said of a repair, neither.
 _WISH_NOT_GRANTED = ("没实现", "没有实现", "未实现", "没能实现", "未能实现", "实现不了")
-# Not acted on, said in a few words of the matter itself (还没做, 没弄好, 没落实, 还没兑现,
+# Not acted on, said in a few words of the matter itself (还没做, 没弄好, 没办好 as the desk's
+# 办好后销号 puts it, 没落实, 还没兑现,
 # 它还没做呢), nothing else: inside other words (还没做完的下次再说, 没弄好的地方我再说, 我还
 # 没做好准备, 2号没做) they say something of their own. 没落实 and 没兑现 are a wish's (or an
 # answer's) words; 没做, 没弄好 and 没搞定 are said of a repair as much (`NOT_DONE_KINDS`).
 _NOT_DONE = re.compile(
     r"(?:这个|这项|这条|它|心愿|这个心愿)?(?:还是|还|都|仍然|仍|一直|根本|压根|完全)?(?:没有?|未)"
-    r"(?:(?P<carried>落实|兑现)|做|弄|搞)(?:好|完|到|成|定)?(?:呢|啊|呀|了|吧|哦|啦)*"
+    r"(?:(?P<carried>落实|兑现)|做|弄|搞|办)(?:好|完|到|成|定)?(?:呢|啊|呀|了|吧|哦|啦)*"
     r"(?:请?(?:尽快|抓紧|赶紧|快点)(?:处理|落实|办)?(?:一下)?)?"
 )
 # Any kind of ticket: 没弄好 may be said of a repair, a delivery or a wish alike, so which

@@ -103,6 +103,11 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         of_its_answer = STILL_WRONG.search(to_simplified(bare(text))) or speaks_of_a_wish(text)
         if ticket is None and of_its_answer:
             ticket = item_named(text, awaiting)
+        if ticket is None and (said := item_words(text)) is not None and said.number:
+            # 第三项灯还是不亮: the item named by the number it was filed under, which the
+            # words are about, not another of the list still in hand.
+            named_items = await items_meant(ctx, said, awaiting)
+            ticket = named_items[0] if len(named_items) == 1 else None
         if ticket is None and short:
             goods = _goods_of(ctx, awaiting)
             if len(goods) > 1:

@@ -53,6 +53,10 @@ async def _statuses(desk: Harness) -> list[Status]:
         ("第2项还没做", 1),
         ("2沒做", 1),
         ("第二个没落实", 1),
+        # 办好 is the desk's own word for it (办好后销号): 没办好 says it is not.
+        ("第3项没办好", 2),
+        ("第2项还没办", 1),
+        ("第三項沒有辦好", 2),
     ],
 )
 async def test_not_granted_of_a_numbered_item_sends_that_item_back(
@@ -204,3 +208,23 @@ async def test_a_score_for_an_item_the_list_has_not_asks_which(desk: Harness, ty
         d for d in button_data(out) if d.startswith("my:r:")
     ]
     assert set(await _statuses(desk)) == {Status.RESOLVED}
+
+
+@pytest.mark.parametrize("typed", ["第三项灯还是不亮", "第3项没有办好，晚上还是不亮"])
+async def test_words_of_a_numbered_item_awaiting_its_word_ask_of_that_item(
+    desk: Harness, typed: str
+) -> None:
+    """Words about item 3, answered, with item 2 still in hand: whether item 3 is not done
+    is asked, with the words kept for 没解决, never offered to item 2 nor filed anew."""
+    items = await _list_filed(desk, answered=1)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[1]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已换新空调", chat=STAFF_TEAM_CHAT)
+    out = await desk.send(STAFF, typed)
+    said = texts(out)
+    assert "是指它还没解决吗" in said, said
+    [third] = [t for t in await desk.tickets() if t.id == items[2]]
+    assert third.label in said and "补充到" not in said
+    assert all(str(items[1]) not in data for data in button_data(out))
+    assert len(await desk.tickets()) == 3  # no new request filed
