@@ -37,7 +37,7 @@ from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.typed_menu import calls_off
-from handlers.wish_items import read_list
+from handlers.wish_items import numbers_only, read_list
 from handlers.wish_lists import in_list_order
 from routing import bare, to_simplified
 
@@ -294,7 +294,11 @@ async def ticket_step(ctx: Ctx) -> None:
             gathered.photos.append(msg.photo_file_id)
         if msg.voice_file_id:
             gathered.voices.append(msg.voice_file_id)
-        if not msg.text or not valid_text(ctx, msg.text, words=True):
+        # 1、😀 2、👍: numbered, and nothing said.
+        numbered_only = bool(msg.text) and numbers_only(msg.text)
+        if numbered_only:
+            ctx.say("empty")
+        if not msg.text or numbered_only or not valid_text(ctx, msg.text, words=True):
             if not msg.text:
                 ctx.say("need_text")
             await ctx.goto("describe", **gathered.to_data())  # a file that came is kept

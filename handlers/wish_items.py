@@ -131,6 +131,13 @@ def _list_marks(text: str) -> list[re.Match[str]]:
     return marks
 
 
+def numbers_only(text: str) -> bool:
+    """Whether `text` is item numbers with no words after them ("1、", "1、😀 2、👍",
+    "（1）（2）"): it describes nothing, however it is numbered."""
+    marks = list(_MARK_ANYWHERE.finditer(text))
+    return bool(marks) and not bare(_MARK_ANYWHERE.sub("", text))
+
+
 @dataclass(frozen=True)
 class WishList:
     """A numbered wish list as read: the items to file, in order, each with the words

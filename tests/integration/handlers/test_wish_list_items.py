@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.reports_port import Reports
@@ -178,3 +179,20 @@ async def test_items_sharing_a_lead_in_are_told_apart_in_my_list_and_notices(
     await desk.press(STAFF_MEMBER, f"tk:acc:{dinner.id}", chat=STAFF_TEAM_CHAT)
     [notice] = [r for r in await desk.outbox() if r.id not in before and r.chat_id == STAFF]
     assert f"{dinner.label}（第1項：食堂增加晚餐）" in notice.payload["text"]
+
+
+@pytest.mark.parametrize("typed", ["1、😀 2、👍", "1、", "（1）（2）", "1. 2."])
+async def test_numbers_with_no_words_are_asked_for_words_and_nothing_is_filed(
+    desk: Harness, typed: str
+) -> None:
+    """Item numbers with nothing but emoji after them, or a number alone, describe no wish:
+    words are asked for, as for emoji alone, never a summary offering to file them."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    said = texts(await desk.send(STAFF, typed))
+    assert "内容是空的，请用文字描述一下。" in said, said
+    await desk.press(STAFF, "f:next")
+    await desk.send(STAFF, "提交")
+    assert await desk.tickets() == []
+    await desk.send(STAFF, "1、食堂增加早餐品种 2、宿舍装空调")  # the words asked for
+    assert "共 2 项" in texts(await desk.press(STAFF, "f:next"))
