@@ -145,7 +145,7 @@ async def show_summary(
     about = "、".join(offer.number for offer in offers)
     # More tickets in hand than fit at a glance: the newest, and 「更多…」 for the rest.
     folded = len(offers) > OFFERED_AT_MOST and not ctx.conv.data.get(ALL_OFFERED)
-    note = ""
+    note, button = "", ""
     if offers and not items and not too_long:
         # Words that may be about a ticket in hand: added to it (to which one, theirs to
         # say when several are), or filed as a new one.
@@ -157,6 +157,7 @@ async def show_summary(
         if folded:
             rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
             adds.append((Button(rest, f"f:more{mark}"),))
+        button = adds[0][0].text  # what the lead tells to press, as its label reads it
         submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
         buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
         resolved = [offer for offer in shown if offer.ticket_id in not_solved]
@@ -176,6 +177,7 @@ async def show_summary(
             number=number or about,
             count=len(offers),
             shown=shown_count,
+            button=button,
             **kind_values,
         )
         if lead

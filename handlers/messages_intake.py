@@ -309,7 +309,7 @@ INTAKE: dict[str, str] = {
     "free_text_confirm": "要把这条消息作为「{kind}」提交吗？",
     "about_open_confirm": (
         "您的工单 {number} 正在办理中。这条消息是对它的补充，还是一件新的事？"
-        "是补充请点「➕ 补充到工单 {number}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
+        "是补充请点「{button}」，服务队会直接看到；是新的事请点「✅ 作为新工单提交」。"
     ),
     "chase_unaccepted": (
         "您的工单 {number} 还没有人接单（{status}）。{done}要催{team}，请点「➕ 补充到工单 {number}」，"

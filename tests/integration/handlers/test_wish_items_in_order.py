@@ -63,3 +63,21 @@ async def test_which_item_to_add_words_to_lists_the_items_in_the_lists_order(
     shown = [(text, data) for text, data in _buttons(out) if data.startswith("f:add")]
     assert [data.rsplit(":", 1)[1] for _, data in shown] == [str(wish) for wish in items]
     assert [text.split("工单 ", 1)[1][:4] for text, _ in shown] == ["第1项 ", "第2项 ", "第3项 "]
+
+
+async def test_the_one_item_offered_words_is_named_as_its_button_is(desk: Harness) -> None:
+    """Words typed while one item of the list is in hand: what the reply tells to press is
+    the button's own label, 第2项 and all."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种；3、更换宿舍空调")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets()]
+    for withdrawn in (items[0], items[2]):
+        await desk.press(STAFF, f"my:x:{withdrawn}")
+        await desk.press(STAFF, f"my:xx:{withdrawn}")
+    out = await desk.send(STAFF, "早餐最好有豆浆")
+    [(label, _)] = [(text, data) for text, data in _buttons(out) if data.startswith("f:add")]
+    assert "第2项" in label
+    assert f"「{label}」" in out.replies[0].text, (label, out.replies[0].text)
