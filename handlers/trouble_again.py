@@ -75,6 +75,11 @@ async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:
         return None
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
     closed = next((t for t in recent if t.status is Status.CLOSED), None)
+    if says_barn_failing(text):
+        # A barn failing again is its last 110 call's trouble, though a request about the
+        # seedlings was closed since.
+        calls = (t for t in recent if t.status is Status.CLOSED and t.kind is Kind.EMERGENCY)
+        closed = next(calls, closed)
     if closed is None or closed.kind not in RECURRING:
         return None
     if may_send_back(closed, ctx.now):

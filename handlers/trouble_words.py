@@ -12,13 +12,28 @@ from routing import bare, to_simplified
 
 # Words that the trouble is back or still there (又停了, 再次停电, 还是没送到).
 _AGAIN = re.compile(r"又|再次|再一次|还是|仍然|依然")
+# Praise, whose 又 and 没 say nothing went wrong (又快又好, 没得说, 还是你们好，没话说).
+_PRAISE = re.compile(
+    r"又[^，,。.！!？?\s又]{1,3}又[^，,。.！!？?\s]{1,3}|没得说|没话说|没的说|没说的|不错|不拖拉"
+    r"|没问题|挺好|很好|真好|你们好"
+)
 # A barn failing (又停了, 温度又掉了, 烤房又坏了): what makes words of it back a new 110 call.
 _FAILING = re.compile(
-    r"停|坏|掉|降|没电|断电|跳闸|熄火|灭了|上不去|升不上|不升|不转|不动|不热|不行|冒烟|着火|漏"
+    r"停|坏|掉|降|没电|断电|跳闸|熄火|灭|没火|上不去|上不来|升不上|不升|不转|不动|不热|不行"
+    r"|冒烟|着火|出问题|出故障|故障"
+)
+# What a barn's failing is said of (温度又掉了, 风机又不转了): with none, only the failing
+# said bare (又停了, 还是不行，又停了) is the barn's; 又停水了, 路又坏了, 烟叶价格又降了 or
+# 又掉了一个手机 are something else's.
+_BARN = re.compile(
+    r"烤房|烤烟|温度|电|风机|炉|火|控制器|温控|循环|排湿|湿度|闸|电机|炕|烤炉|加热|升温|降温"
+)
+_SAID_BARE = re.compile(
+    rf"(?:{_AGAIN.pattern}|{_FAILING.pattern}|了|啊|呀|吧|的|啦|哦|嘛|呢|怎么办|咋办|快来|快点)+"
 )
 # What goes wrong again (又没送到, 还是不给办): with 又 alone, 又下雨了, 又要麻烦你们了,
 # 你们还是挺负责的 or 我又想起一件事 say nothing went wrong.
-_WRONG = re.compile(rf"没|不|未|错|少|差|{_FAILING.pattern}")
+_WRONG = re.compile(rf"没|不|未|错|少|差|漏|{_FAILING.pattern}")
 # The kinds whose trouble can come back as it was: a barn failing, a delivery not made.
 # A complaint, suggestion or wish judged again is its own matter (`verdicts`).
 RECURRING = frozenset((Kind.EMERGENCY, Kind.REQUEST))
@@ -31,11 +46,16 @@ def says_trouble_back(text: str) -> bool:
     plain = to_simplified(bare(text))
     if not plain or bare_verdict(text) is not None or says_solved(plain):
         return False
+    plain = _PRAISE.sub("", plain)
     again = _AGAIN.search(plain) is not None and _WRONG.search(plain) is not None
     return again or says_not_solved(plain)
 
 
 def says_barn_failing(text: str) -> bool:
-    """Words of trouble back that name a barn failing (又停了, 温度又掉了), not a doubt (我还是
-    不太明白) nor a question (今年又涨价了吗)."""
-    return _FAILING.search(to_simplified(bare(text))) is not None
+    """Words of trouble back that name a barn failing (又停了, 温度又掉了, 风机又不转了), not
+    a doubt (我还是不太明白), a question (今年又涨价了吗) nor something else failing (又停水了,
+    路又坏了, 烟叶价格又降了)."""
+    plain = _PRAISE.sub("", to_simplified(bare(text)))
+    if _FAILING.search(plain) is None:
+        return False
+    return _BARN.search(plain) is not None or _SAID_BARE.fullmatch(plain) is not None

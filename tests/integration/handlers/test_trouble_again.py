@@ -166,3 +166,66 @@ async def test_a_barn_failing_again_told_under_a_low_score_is_its_comment_and_a_
     old, new = await desk.tickets()
     assert old.rating == 2 and old.rating_comment == "还是不行，又停了"
     assert new.urgent and str(old.label) in new.text and new.site_code == old.site_code
+
+
+GROW_CHAT, GROW_MEMBER = -1001000000010, 200031
+
+
+@pytest.mark.parametrize(
+    "typed", ["烟叶价格又降了", "又停水了", "又掉了一个手机", "路又坏了，车开不进来"]
+)
+async def test_something_else_failing_after_a_rated_call_pages_nobody(
+    desk: Harness, typed: str
+) -> None:
+    await _rated_110(desk)
+    before = len(await desk.outbox())
+    said = texts(await desk.send(FARMER, typed))
+    assert "已报警" not in said
+    assert not [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+
+
+@pytest.mark.parametrize(
+    "typed", ["师傅来得又快又好，没得说", "服务又好又周到，没话说", "還是你們好，沒得說"]
+)
+async def test_praise_at_a_good_scores_prompt_stays_the_comment(desk: Harness, typed: str) -> None:
+    tid = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{tid}")
+    await desk.press(FARMER, f"my:r:{tid}:5")
+    said = texts(await desk.send(FARMER, typed))
+    [ticket] = await desk.tickets()
+    assert ticket.rating_comment == typed, said
+
+
+async def test_praise_after_a_delivery_is_no_repeat_of_it(desk: Harness) -> None:
+    await registered_with_a_shop(desk)
+    t = await desk.file_request(RETAILER, "昨天订的烟今天没送到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{t.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{t.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "已补送", chat=DELIVERY_CHAT)
+    await desk.press(RETAILER, f"my:ok:{t.id}")
+    await desk.press(RETAILER, f"my:r:{t.id}:5")
+    said = texts(await desk.send(RETAILER, "服务又好又周到，没话说"))
+    assert "问题又出现了" not in said
+
+
+async def test_praise_at_a_good_scores_prompt_pages_nobody(desk: Harness) -> None:
+    tid = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:ok:{tid}")
+    await desk.press(FARMER, f"my:r:{tid}:5")
+    said = texts(await desk.send(FARMER, "又快又好，现在烤房不停了"))
+    assert "已报警" not in said
+    assert not [t for t in await desk.tickets() if t.urgent and t.status is not Status.CLOSED]
+
+
+async def test_a_barn_stopping_again_does_not_name_a_later_seedling_ticket(desk: Harness) -> None:
+    await _rated_110(desk)
+    req = await desk.file_request(FARMER, "烟苗发黄了，请技术员来看看")
+    await desk.press(GROW_MEMBER, f"tk:acc:{req.id}", chat=GROW_CHAT)
+    await desk.press(GROW_MEMBER, f"tk:res:{req.id}", chat=GROW_CHAT)
+    await desk.send(GROW_MEMBER, "已上门指导施肥", chat=GROW_CHAT)
+    await desk.press(FARMER, f"my:ok:{req.id}")
+    await desk.press(FARMER, f"my:r:{req.id}:5")
+    desk.clock.advance(hours=2)
+    said = texts(await desk.send(FARMER, "还是不行，又停了"))
+    assert f"工单 {req.label} 的问题又出现了" not in said
+    assert "已报警" in said
