@@ -83,7 +83,9 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
     if not short and not may_be_a_verdict(text, replied=replied is not None):
         return False
     still_wrong = replied is not None and STILL_WRONG.search(to_simplified(bare(text)))
-    if not still_wrong and asks_anew(decision, text):
+    # 有异议，我要的是早餐不是豆浆: the answer disputed first, then what was wanted, which is
+    # why, not a new ask.
+    if not still_wrong and asks_anew(decision, text) and not disputes_then_says_why(text):
         return False
     ticket = replied
     if ticket is None and ctx.msg.reply_to is None:
