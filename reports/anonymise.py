@@ -77,11 +77,14 @@ _PLATE = re.compile(
 _ADDRESSED = re.compile(
     rf"([老小]?)({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:副?(?:{TITLES}|{PLACE_HEADS}))"
 )
-# 国华局长, 建华站长: two given-name characters before a title, no surname before them (王建华站长
-# is a full name's, found as one) but the 谢 of thanks (感谢国华局长, `_given_hidden`).
+# 国华局长, 建华站长: two given-name characters before a title (group 2), and the surname said
+# before them (group 1: 王国华局长, 欧阳志强站长), a full name's, or the 谢 of thanks
+# (感谢国华局长, `_given_hidden`).
 _GIVEN = "".join(sorted(GIVEN_NAME_CHARS))
 _TITLE_AFTER = "|".join((*TITLE_WORDS, *PLACE_HEADS.split("|")))
-_GIVEN_BEFORE_TITLE = re.compile(rf"[{_GIVEN}]{{2}}(?=副?(?:{_TITLE_AFTER}))")
+_GIVEN_BEFORE_TITLE = re.compile(
+    rf"({'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])?([{_GIVEN}]{{2}})(?=副?(?:{_TITLE_AFTER}))"
+)
 
 
 # 老张/小王 — but not surnames that also start everyday words (小叶 leaves, 老毛病, 小程序 ...)
@@ -272,16 +275,20 @@ def _word_bounds(plain: str) -> frozenset[int]:
 
 def _given_hidden(found: re.Match[str], written: str) -> str:
     """国华局长 → 某某局长: a given name, not a time or an everyday word before a title
-    (国庆, 平安, 文明: `everyday_given_name`), nor after a surname, a full name's (王国华局长),
-    unless that surname is the 谢 of thanks (感谢国华局长, 谢谢志强师傅 → 感谢某某局长,
-    谢谢某某师傅)."""
-    plain, at = found.string, found.start()
-    surname_before = at > 0 and plain[at - 1] in SURNAMES
-    if surname_before and not (plain[at - 1] == "谢" and _thanks_said(plain, at - 1)):
+    (国庆, 平安, 文明: `everyday_given_name`). After a surname it is a full name's, hidden
+    whole as an unregistered full name before a title is (王国华局长, 欧阳志强站长 →
+    某某局长, 某某站长; before, 华局长 was read as a surname's title: 王国某局长), unless
+    that surname is the 谢 of thanks (感谢国华局长, 谢谢志强师傅 → 感谢某某局长,
+    谢谢某某师傅) or ends an everyday word (全国庆祝: `_surname_read_as_word`)."""
+    plain, at, given_at = found.string, found.start(), found.start(2)
+    said_before = written[: given_at - at]
+    if found[1] and (found[1] == "谢" and _thanks_said(plain, at)):
+        return said_before + (written[given_at - at :] if everyday_given_name(found[2]) else PERSON)
+    if found[1] and not _surname_read_as_word(plain, at, given_at, found.end()):
+        return PERSON
+    if everyday_given_name(found[2]):
         return written
-    if everyday_given_name(found[0]):
-        return written
-    return PERSON
+    return said_before + PERSON
 
 
 def _familiar_hidden(found: re.Match[str], written: str) -> str:

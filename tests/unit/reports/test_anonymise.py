@@ -906,3 +906,18 @@ def test_no_registered_name_shop_or_phone_reaches_the_wall(
     said_otherwise = given_name in BRANDS or everyday_given_name(given_name)
     if "站长" in said or "师傅" in said or not said_otherwise:
         assert given_name not in out
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("王国华局长来看过", "某某局长来看过"),
+        ("张德明局长来看过", "某某局长来看过"),
+        ("欧阳志强站长来了", "某某站长来了"),
+        ("感谢王国华局长", "感谢某某局长"),
+    ],
+)
+def test_an_unregistered_full_name_before_a_title_is_hidden_whole(said: str, expected: str) -> None:
+    """A full name nobody registered before a title is hidden whole, as 张德明局长 is (before:
+    王国某局长, the name's last character read as a surname before 局长)."""
+    assert scrub(said) == expected
