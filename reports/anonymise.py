@@ -346,8 +346,8 @@ def scrub(
     for word in sorted(anywhere, key=len, reverse=True):
         out = _replaced(out, word, PERSON)
     for word in before_title:
-        title_after = re.compile(rf"{re.escape(word)}(?=副?(?:{_TITLE_AFTER}))")
-        out = _sub_as_read(title_after, out, lambda _found, _written: PERSON)
+        title_after = re.compile(rf"{re.escape(word)}(?=副?(?:{_TITLE_AFTER})|家)")
+        out = _sub_as_read(title_after, out, _named_hidden)
     out = _PLATE.sub(NUMBER, out)
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
@@ -360,11 +360,28 @@ def scrub(
     return names_hidden(out, folded(out), [folded(word) for word in kept])
 
 
+# Words 家 begins that are still a family's home (大山家里, 平安家人); any other (家园, 家庭,
+# 家电) is said for its own sense: 平安家园, 文明家庭.
+_FAMILY_WORDS = frozenset(("家里", "家人", "家中", "家门", "家属"))
+
+
+def _named_hidden(found: re.Match[str], written: str) -> str:
+    """A known given name that is an everyday word too, before a title (平安站长) or 家, a
+    family's (大山家的烟 → 某某家的烟): 某某, unless 家 begins a word of its own sense
+    (平安家园, 文明家庭)."""
+    plain, end = found.string, found.end()
+    if plain.startswith("家", end):
+        word = plain[end : end + 2]
+        if common_word(word) and word not in _FAMILY_WORDS:
+            return written
+    return PERSON
+
+
 def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
     """The given names of known people's names (建华 of 王建华, 志强 of 欧阳志强), two
     characters or more: staff call each other by them alone. Those hidden wherever said,
     and those that are everyday words or cigarette brands too (平安, 文明, 中华, 红梅),
-    hidden only before a title."""
+    hidden only before a title or 家 (`_named_hidden`)."""
     anywhere: list[str] = []
     before_title: list[str] = []
     for name in names:

@@ -921,3 +921,20 @@ def test_an_unregistered_full_name_before_a_title_is_hidden_whole(said: str, exp
     """A full name nobody registered before a title is hidden whole, as 张德明局长 is (before:
     王国某局长, the name's last character read as a surname before 局长)."""
     assert scrub(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "names", "expected"),
+    [
+        ("大山家的烟被压了", ["张大山"], "某某家的烟被压了"),
+        ("平安家里的烤房坏了", ["张平安"], "某某家里的烤房坏了"),
+        ("平安家园小区，文明家庭", ["张平安", "张文明"], "平安家园小区，文明家庭"),
+        ("大山家的烟被压了", [], "大山家的烟被压了"),
+    ],
+)
+def test_a_known_everyday_given_name_before_jia_is_hidden(
+    said: str, names: list[str], expected: str
+) -> None:
+    """大山家 names 张大山's family as 大山站长 names him (before: as written); a word 家
+    begins (家园, 家庭) is no family's, and nobody registered is nobody's family."""
+    assert scrub(said, names) == expected
