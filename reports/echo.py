@@ -25,7 +25,7 @@ from reports.anonymise import folded, forms_of, scrub
 from reports.labels import duration_text, percent, rating_name
 from reports.periods import Window
 from reports.rates import compute
-from storage.tables import ticket_events, tickets, users
+from storage.tables import memberships, ticket_events, tickets, users
 
 MAX_TEXT = 300  # a wall post is a summary, not the whole conversation
 # What an investigated complaint's post says was done.
@@ -102,6 +102,18 @@ async def _names_in(session: AsyncSession, texts: list[str], ids: list[int]) -> 
     return await _known_in(session, users.c.name, texts, ids)
 
 
+async def staff_names(session: AsyncSession) -> list[str]:
+    """The names of everyone with a staff role (a team's member or leader, a supervisor):
+    a request may name any of them by the given name alone (建华来修过), a complaint
+    another team's. Read once for all the posts a run makes."""
+    query = (
+        select(users.c.name)
+        .where(users.c.id.in_(select(memberships.c.user_id)), func.length(users.c.name) >= 2)
+        .distinct()
+    )
+    return [name for name in (await session.execute(query)).scalars() if name]
+
+
 async def _shops_in(session: AsyncSession, texts: list[str], ids: list[int]) -> list[str]:
     """Shop names of known retailers that appear in the texts, and of the requester's."""
     return await _known_in(session, users.c.shop_name, texts, ids)
@@ -127,9 +139,12 @@ async def _known_in(
     ]
 
 
-async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPost | None:
+async def post_for(
+    session: AsyncSession, cfg: Config, ticket_id: int, *, staff: Sequence[str] | None = None
+) -> EchoPost | None:
     """The post for a ticket just closed, or None: not closed after a resolution, or the
-    requester opted out, or no echo channel is configured."""
+    requester opted out, or no echo channel is configured. `staff`: `staff_names`, read
+    here unless given (a run posting many tickets reads them once)."""
     if cfg.echo_wall_chat is None:
         return None
     ticket = (await session.execute(select(Ticket).where(tickets.c.id == ticket_id))).scalar()
@@ -145,9 +160,17 @@ async def post_for(session: AsyncSession, cfg: Config, ticket_id: int) -> EchoPo
             ticket_events.c.ticket_id == ticket_id, ticket_events.c.action == "reopen"
         )
     )
-    people = [p for p in (ticket.requester_id, ticket.accepted_by, ticket.resolved_by) if p]
+    # Whose given name said alone is hidden: the requester, everyone who acted on the
+    # ticket, and all staff, besides anyone whose full name is said.
+    acted = await session.scalars(
+        select(ticket_events.c.actor_id)
+        .where(ticket_events.c.ticket_id == ticket_id, ticket_events.c.actor_id.is_not(None))
+        .distinct()
+    )
+    people = {ticket.requester_id, ticket.accepted_by, ticket.resolved_by, *acted}
     said = [ticket.text, ticket.resolution_note]
-    names = await _names_in(session, said, people)
+    names = await _names_in(session, said, [int(p) for p in people if p])
+    names += await staff_names(session) if staff is None else staff
     shops = await _shops_in(session, said, [ticket.requester_id])
     started = last_reopen or ticket.created_at
     text = post_text(cfg, ticket, started_at=started, names=names, shops=shops)

@@ -15,7 +15,7 @@ from sqlalchemy import and_, or_, select
 from core.config import Config
 from core.enums import Status
 from core.lifecycle import REOPEN_AFTER_CLOSE
-from reports.echo import outbox_message, post_for
+from reports.echo import outbox_message, post_for, staff_names
 from storage.tables import outbox, tickets
 from storage.uow import Database
 
@@ -62,10 +62,11 @@ async def publish_recent(db: Database, cfg: Config, now: datetime, limit: int = 
             ).scalars()
         )
         queued = 0
+        staff = await staff_names(session)
         for key, ticket_id in keys.items():
             if key in done or queued >= limit:
                 continue
-            post = await post_for(session, cfg, ticket_id)
+            post = await post_for(session, cfg, ticket_id, staff=staff)
             message = outbox_message(cfg, post, now) if post is not None else None
             if message is not None:
                 await uow.outbox.add(message)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from core.config import Config
-from core.enums import Action, Kind
-from core.model import User
-from reports.echo import outbox_message, post_for, weekly_summary
+from core.enums import Action, Kind, Role
+from core.model import Membership, User
+from reports.echo import outbox_message, post_for, staff_names, weekly_summary
 from reports.periods import days
 from storage.tables import users
 from storage.uow import Database
@@ -221,3 +221,28 @@ async def test_a_shop_or_a_name_registered_in_traditional_is_not_posted_written_
     for secret in ("福满多", "福滿多", "赵铁柱", "铁柱烟酒行"):
         assert secret not in text, secret
     assert "诉求：某店今天送貨少了兩條，某某的某店也是" in text and "办理：已给某店补送" in text
+
+
+async def test_a_staff_members_given_name_is_hidden_though_not_on_the_ticket(
+    db: Database, demo_config: Config
+) -> None:
+    """Another team's staff, named by the given name alone, are known people too (before:
+    建华来修过一次 as written, when 王建华 neither accepted nor resolved the ticket)."""
+    await add_users(db)
+    async with db.uow() as uow:
+        await uow.users.add(User(558, m(0), name="王建华"))
+        await uow.memberships.add(Membership(558, Role.MEMBER, m(0), team_id="curing-baishi"))
+        await uow.commit()
+    said = "建华来修过一次，还是不行"
+    ticket = await new_ticket(db, demo_config, now=m(0), text=said)
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(30), "已和建华一起修好")
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(40))
+    text = await post(db, demo_config, ticket.id)
+    assert text is not None
+    assert "诉求：某某来修过一次，还是不行" in text and "办理：已和某某一起修好" in text
+    async with db.uow(read_only=True) as uow:
+        assert uow.session is not None
+        staff = await staff_names(uow.session)
+        loaded = await post_for(uow.session, demo_config, ticket.id or 0, staff=staff)
+    assert "王建华" in staff and loaded is not None and loaded.text == text
