@@ -175,6 +175,9 @@ class OutboxRepository(Protocol):
     async def supersede_rows(self, ids: Sequence[int], now: datetime) -> int:
         """Settle these rows as 'superseded' if still pending and held by no sender."""
 
+    async def written(self, ticket_id: int, purpose: str) -> Sequence[OutboxMessage]:
+        """The ticket's rows of `purpose` sent or still to be, oldest first."""
+
     async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         """Rows still to be sent (to `chat_id`, for `purpose`, when given)."""
 

@@ -7,7 +7,9 @@ kept off it from then on. A post not sent yet is not sent at all; one sent is ed
 withdrawn while the ticket is handled again (an edit keeps the channel's order and needs no
 right to delete), and so is one a sender holds, on its way to the channel, once it is sent.
 Closed again, the ticket is posted anew, as its next cycle (`reports.echo`,
-`echo:<ticket>:<cycle>`).
+`echo:<ticket>:<cycle>`), unless its requester has said /echo off since: then a post
+withdrawn on reopening, which says it will be posted again, is edited once more to say it
+was withdrawn at their request.
 """
 
 from __future__ import annotations
@@ -16,24 +18,51 @@ from typing import Any
 
 from core.enums import Script, Status
 from core.lifecycle import ECHO_POST, ECHO_WITHDRAWN
-from core.model import ChatPlace, Ticket
+from core.model import ChatPlace, OutboxMessage, Ticket
 from handlers.context import Ctx
 from handlers.i18n import t
+from routing import to_simplified
 
-# How many of a requester's closed tickets /echo off looks at: more than anyone files.
-_MOST_CLOSED = 10_000
+# How many of a requester's tickets /echo off looks at: more than anyone files.
+_MOST_TICKETS = 10_000
+_OPTED_OUT = "echo_withdrawn_opted_out"
 
 
 async def withdraw_echo_posts_of(ctx: Ctx, requester_id: int) -> None:
     """Withdraw the posts of all the requester's closed tickets (/echo off), in this step's
-    transaction: a reopened ticket's was withdrawn when it reopened."""
+    transaction, and reword those withdrawn when a ticket reopened, whatever its status
+    now: they promise a post that will not come."""
     if ctx.cfg.echo_wall_chat is None:
         return
-    closed = await ctx.uow.tickets.of_requester(
-        requester_id, _MOST_CLOSED, statuses=(Status.CLOSED,)
-    )
-    for ticket in closed:
-        await withdraw_echo_post(ctx, ticket, reason="echo_withdrawn_opted_out")
+    theirs = await ctx.uow.tickets.of_requester(requester_id, _MOST_TICKETS)
+    for ticket in theirs:
+        if ticket.status is Status.CLOSED:
+            await withdraw_echo_post(ctx, ticket, reason=_OPTED_OUT)
+        await _reword_withdrawn(ctx, ticket)
+
+
+async def _reword_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
+    """Edit each post of the ticket whose last withdrawal (sent or on its way, found in the
+    outbox) says anything but the requester's own, to say that: once, however often /echo
+    off is said, and after the withdrawal it follows in the channel's line."""
+    if ticket.id is None:
+        return
+    opted_out = t(_OPTED_OUT, line=ctx.cfg.line(ticket.line).name)
+    # The last withdrawal of each post: one sent named by its message id, one on its way
+    # when withdrawn by its outbox row.
+    last: dict[tuple[int, Any, Any, Any], OutboxMessage] = {}
+    for row in await ctx.uow.outbox.written(ticket.id, ECHO_WITHDRAWN):
+        said = row.payload
+        last[row.chat_id, said.get("thread_id"), said.get("message_id"), said.get("ref_row")] = row
+    for row in last.values():
+        if to_simplified(str(row.payload.get("text", ""))) == opted_out:
+            continue
+        thread = row.payload.get("thread_id")
+        place = ChatPlace(row.chat_id, None if thread is None else int(thread))
+        target: dict[str, Any] = {
+            key: row.payload[key] for key in ("message_id", "ref_row") if key in row.payload
+        }
+        await _withdraw(ctx, ticket.id, place, opted_out, target, row.shown_in)
 
 
 async def withdraw_echo_post(ctx: Ctx, ticket: Ticket, reason: str = "echo_withdrawn") -> None:

@@ -192,6 +192,18 @@ class SqlOutboxRepository(SessionRepo):
         )
         return (await self.session.execute(query)).scalars().all()
 
+    async def written(self, ticket_id: int, purpose: str) -> Sequence[OutboxMessage]:
+        query = (
+            select(OutboxMessage)
+            .where(
+                outbox.c.ticket_id == ticket_id,
+                outbox.c.purpose == purpose,
+                outbox.c.status.in_(("pending", "sent")),
+            )
+            .order_by(outbox.c.id)
+        )
+        return (await self.session.execute(query)).scalars().all()
+
     async def pending_count(self, *, chat_id: int | None = None, purpose: str | None = None) -> int:
         query = select(func.count()).where(outbox.c.status == "pending")
         if chat_id is not None:

@@ -125,3 +125,51 @@ async def test_a_post_on_its_way_when_its_ticket_is_sent_back_is_withdrawn_once_
     # Withdrawn for good: a later reopening has nothing of it to withdraw again.
     async with desk.db.uow(read_only=True) as uow:
         assert await uow.ticket_messages.of_ticket(ticket.id or 0, ECHO_POST) == []
+
+
+async def test_echo_off_takes_back_the_promise_to_post_a_ticket_sent_back_again(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+) -> None:
+    """A post withdrawn when its ticket was sent back says it will be posted again once
+    done; after /echo off it never will be, so the post says it was withdrawn at the
+    requester's request instead (before: 办结后重新公布 stayed on the wall), once only."""
+    wall = desk.cfg.echo_wall_chat
+    assert wall is not None
+    await _closed_unconfirmed_and_sent_back_late(desk)
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    await _deliver(desk, fake_bot_api)
+    [post] = fake_bot_api.sent_to(wall)
+    await desk.send(FARMER, "温度还是上不去，烤房又停了")
+    await _deliver(desk, fake_bot_api)
+    shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
+    assert "办结后重新公布" in shown
+
+    await desk.send(FARMER, "/echo off")
+    await _deliver(desk, fake_bot_api)
+    shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
+    assert "此条已应报告人要求撤回" in shown and "重新公布" not in shown
+    await desk.send(FARMER, "/echo off")
+    await _deliver(desk, fake_bot_api)
+    assert len(fake_bot_api.sent_to(wall)) == 3  # the post, its two edits
+
+
+async def test_echo_off_before_the_reopening_edit_is_sent_leaves_the_opt_out_word(
+    desk: Harness,
+    fake_bot_api: FakeBotApi,  # noqa: F811
+) -> None:
+    """/echo off said before the sender has edited the post for the reopening: the
+    reopening's edit goes first, the requester's word after it."""
+    wall = desk.cfg.echo_wall_chat
+    assert wall is not None
+    await _closed_unconfirmed_and_sent_back_late(desk)
+    assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
+    await _deliver(desk, fake_bot_api)
+    [post] = fake_bot_api.sent_to(wall)
+    await desk.send(FARMER, "温度还是上不去，烤房又停了")
+    await desk.send(FARMER, "/echo off")
+    await desk.send(FARMER, "/echo off")
+    await _deliver(desk, fake_bot_api)
+    shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
+    assert "此条已应报告人要求撤回" in shown and "重新公布" not in shown
+    assert len(fake_bot_api.sent_to(wall)) == 3
