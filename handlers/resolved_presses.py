@@ -30,8 +30,9 @@ async def say_resolved(ctx: Ctx, ticket: Ticket, verb: str, *, on_team: bool = T
     `on_team` (a supervisor, the triage desk) has no 本队: the team is named."""
     who = await _resolver(ctx, ticket)
     when = local(ctx.cfg, ticket.resolved_at)
+    # Nothing is done: a prompt open for another card's note waits on (`left_or_kept`).
     if verb == "res" and on_team:
-        ctx.toast("t_already_resolved", number=ticket.label, who=who, when=when)
+        ctx.refuse("t_already_resolved", number=ticket.label, who=who, when=when)
         return
     team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script)
     button = in_script(_PRESSED.get(verb, ""), ctx.script)
@@ -39,7 +40,7 @@ async def say_resolved(ctx: Ctx, ticket: Ticket, verb: str, *, on_team: bool = T
         key = "ov_resolved_no_take"
     else:
         key = "t_resolved_no_more" if on_team else "sv_resolved_no_more"
-    ctx.toast(key, number=ticket.label, who=who, when=when, button=button, team=team)
+    ctx.refuse(key, number=ticket.label, who=who, when=when, button=button, team=team)
 
 
 async def _resolver(ctx: Ctx, ticket: Ticket) -> str:

@@ -91,7 +91,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # copies lose it. (Pressed once it is resolved or closed, it is refused by its state,
         # as any button that no longer applies: 办好后请点「办结」 would be false then.)
         kind = in_script(KIND_NAMES[ticket.kind], ctx.script_here)
-        ctx.toast("t_no_visit", number=ticket.label, kind=kind)
+        ctx.refuse("t_no_visit", number=ticket.label, kind=kind)
         await refresh_cards(ctx, ticket)
         return
     untaken = ticket.status is Status.WAITING_REQUESTER and ticket.accepted_at is None
@@ -99,7 +99,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # Asked about before anyone took it (需补充 before 接单), on a copy of the card that
         # still shows 办结: said now, before a 办结 note is typed in vain, and the copies
         # show 接单 again (`card_buttons`).
-        ctx.toast("t_accept_first", number=ticket.label)
+        ctx.refuse("t_accept_first", number=ticket.label)
         await refresh_cards(ctx, ticket)
         return
     if pressed is not None and ticket.status is Status.RESOLVED:
@@ -113,7 +113,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
     if needs is not None and ticket.status not in TRANSITIONS[needs].sources:
         # Said now, not after the member has typed a note that could not be used.
         status = ticket_status(ticket, ctx.script_here, for_staff=True)
-        ctx.toast("not_allowed_now", status=status)
+        ctx.refuse("not_allowed_now", status=status)
         return
     if verb in _PRESS_ACTIONS:
         action = _PRESS_ACTIONS[verb]
@@ -168,7 +168,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # An older list's button for the team that has it now: said before a reason is
         # typed that could not be used.
         team = in_script(ctx.cfg.team(ticket.team_id).name, ctx.script_here)
-        ctx.toast("t_xfer_same", number=ticket.label, team=team)
+        ctx.refuse("t_xfer_same", number=ticket.label, team=team)
     elif verb == "xto" and len(parts) == 4 and ctx.cfg.find_team(parts[3]):
         # "from": the team it is sent on from, should another move it while the reason is
         # typed (`team_notes.note_step`).

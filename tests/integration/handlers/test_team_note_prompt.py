@@ -452,3 +452,24 @@ async def test_a_note_typed_after_transfer_and_withdrawal_is_quoted_back(
     assert "风机电容换过了吗" in said and "没有记入" in said, said
     assert "team_note" not in await desk.actions(ticket_id)
     assert not [r for r in await desk.outbox() if r.id not in before]
+
+
+@pytest.mark.parametrize("press", ["tk:res:{done}", "tk:vis:{done}", "tk:ask:{done}"])
+async def test_an_old_cards_press_on_a_resolved_ticket_leaves_the_result_prompt_waiting(
+    desk: Harness, press: str
+) -> None:
+    """办结 asked on one call; an older card's button of another call, resolved already, is
+    pressed: it is said to need no press, and does nothing, so the note asked for still
+    counts (before: 已不再等待办结说明, and the note typed next went nowhere)."""
+    done = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    asked = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{asked}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{asked}", chat=TEAM_CHAT)
+
+    out = await desk.press(MEMBER, press.format(done=done), chat=TEAM_CHAT)
+
+    assert "已办结" in (out.toast or "") and "不再等待" not in texts(out)
+    out = await desk.send(MEMBER, "更换了风机电容", chat=TEAM_CHAT)
+    assert "已办结，已请报告人确认并评价" in texts(out)
+    [resolved] = [t for t in await desk.tickets() if t.id == asked]
+    assert resolved.status is Status.RESOLVED
