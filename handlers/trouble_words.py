@@ -20,16 +20,19 @@ _PRAISE = re.compile(
 # A barn failing (又停了, 温度又掉了, 烤房又坏了): what makes words of it back a new 110 call.
 _FAILING = re.compile(
     r"停|坏|掉|降|没电|断电|跳闸|熄火|灭|没火|上不去|上不来|升不上|不升|不转|不动|不热|不行"
-    r"|冒烟|着火|出问题|出故障|故障"
+    r"|冒烟|着火|出问题|出故障|故障|漏风|漏烟|漏气"
 )
-# What a barn's failing is said of (温度又掉了, 风机又不转了): with none, only the failing
-# said bare (又停了, 还是不行，又停了) is the barn's; 又停水了, 路又坏了, 烟叶价格又降了 or
-# 又掉了一个手机 are something else's.
+# The barn's parts a failing is said of (温度又掉了, 风机又不转了, 烟又烤坏了). Power (停电,
+# 电又停了) is the barn's only when nothing else is named: 手机又没电了, 我家电视又坏了 are not.
 _BARN = re.compile(
-    r"烤房|烤烟|温度|电|风机|炉|火|控制器|温控|循环|排湿|湿度|闸|电机|炕|烤炉|加热|升温|降温"
+    r"烤房|烤烟|温度|风机|炉|火|控制器|温控|循环|排湿|湿度|电机|炕|烤炉|加热|升温|降温"
+    r"|烤坏|烤糊|烤焦|烤黑|烤青"
 )
+# Said bare (又停了, 怎么又停了, 电又停了, 还是停电): the failing and such words, nothing
+# else; 又停水了, 路又坏了, 烟叶价格又降了 or 又掉了一个手机 are something else's.
 _SAID_BARE = re.compile(
-    rf"(?:{_AGAIN.pattern}|{_FAILING.pattern}|了|啊|呀|吧|的|啦|哦|嘛|呢|怎么办|咋办|快来|快点)+"
+    rf"(?:{_AGAIN.pattern}|{_FAILING.pattern}|电|了|啊|呀|吧|的|啦|哦|嘛|呢|怎么办|咋办|怎么|咋"
+    r"|快来|快点|你们好|您好)+"
 )
 # What goes wrong again (又没送到, 还是不给办): with 又 alone, 又下雨了, 又要麻烦你们了,
 # 你们还是挺负责的 or 我又想起一件事 say nothing went wrong.

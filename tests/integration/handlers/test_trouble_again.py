@@ -229,3 +229,26 @@ async def test_a_barn_stopping_again_does_not_name_a_later_seedling_ticket(desk:
     said = texts(await desk.send(FARMER, "还是不行，又停了"))
     assert f"工单 {req.label} 的问题又出现了" not in said
     assert "已报警" in said
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["怎么又停了", "烟又烤坏了", "烤房又漏风了", "你们好，烤房又停了", "电又停了", "还是停电"],
+)
+async def test_a_barn_failing_again_said_otherwise_pages_at_once(desk: Harness, typed: str) -> None:
+    await _rated_110(desk)
+    before = len(await desk.outbox())
+    said = texts(await desk.send(FARMER, typed))
+    assert "已报警" in said
+    assert [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+
+
+@pytest.mark.parametrize("typed", ["我家电视又坏了", "手机又没电了", "电动车又坏了"])
+async def test_a_household_thing_failing_after_a_call_pages_nobody(
+    desk: Harness, typed: str
+) -> None:
+    await _rated_110(desk)
+    before = len(await desk.outbox())
+    said = texts(await desk.send(FARMER, typed))
+    assert "已报警" not in said
+    assert not [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
