@@ -39,6 +39,7 @@ from reports.name_words import (
     TITLES,
 )
 from reports.person_names import names_hidden
+from reports.said_as_subject import SHOP_ACTS, said_as_subject
 from routing import to_simplified
 from routing.segment import common_word, cut_spans
 
@@ -339,8 +340,13 @@ def scrub(
     # A shop named by its own part and a shop word (福满多店, 老王家 for 福滿多超市, 老王烟酒店),
     # as the teams' cards hide an anonymous complainant's.
     out = called_hidden(out, (), shops, "", PERSON, SHOP)
-    for own in _own_parts(shops, kept):
+    owns, everyday_owns = _own_parts(shops, kept)
+    for own in owns:
         out = _replaced(out, own, SHOP)
+    # One that is an everyday word too, where it is said as the shop that does something
+    # (建华今天又没送货, 兴隆那边缺货了), not for its own sense (诚信经营, 祝生意兴旺).
+    for own in everyday_owns:
+        out = _subject_replaced(out, own, SHOP_ACTS, SHOP)
     # Then known people's given names said alone, once their shops are (铁柱烟酒行 is a shop).
     anywhere, before_title = _given_names(names)
     for word in sorted(anywhere, key=len, reverse=True):
@@ -394,21 +400,30 @@ def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
     return anywhere, before_title
 
 
-def _own_parts(shops: Iterable[str], kept: Iterable[str]) -> list[str]:
+def _own_parts(shops: Iterable[str], kept: Iterable[str]) -> tuple[list[str], list[str]]:
     """What is the shops' own in their names (福满多 of 福滿多超市), longest first: a retailer
     calls their shop by it alone too (福满多缺货了). Not a single character, nor a brand or
-    a name of the config's (玉溪烟酒店, 青山镇便利店), nor an everyday word (诚信烟酒店,
-    便民超市: 诚信经营, 便民服务站), which stay as written where they do not name the shop."""
+    a name of the config's (玉溪烟酒店, 青山镇便利店). Those hidden wherever said, and those
+    that are words of jieba's dictionary (诚信烟酒店, 建华超市), hidden only where said as
+    the shop (`said_as_subject`): 诚信经营 and 便民服务站 stay as written."""
     spared = {folded(word) for word in (*BRANDS, *kept)}
     owns = {SHOP_KIND.sub("", folded(shop.strip())) for shop in shops}
-    return sorted(
-        (
-            own
-            for own in owns
-            if len(own) >= 2 and own not in spared and not everyday_shop_part(own)
-        ),
-        key=len,
-    )[::-1]
+    named = sorted((own for own in owns if len(own) >= 2 and own not in spared), key=len)[::-1]
+    everyday = [own for own in named if everyday_shop_part(own)]
+    return [own for own in named if own not in everyday], everyday
+
+
+def _subject_replaced(text: str, word: str, acts: tuple[str, ...], instead: str) -> str:
+    """`text` with `word` replaced where it is said as who does one of `acts`, in either
+    script (`said_as_subject`); the rest stays as written."""
+    plain, key = folded(text), folded(word)
+    pieces, start, found = [], 0, plain.find(key)
+    while found >= 0:
+        if said_as_subject(plain, found, found + len(key), acts):
+            pieces += [text[start:found], instead]
+            start = found + len(key)
+        found = plain.find(key, found + len(key))
+    return "".join(pieces) + text[start:] if pieces else text
 
 
 def _replaced(text: str, word: str, instead: str) -> str:
