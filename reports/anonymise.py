@@ -39,7 +39,7 @@ from reports.name_words import (
     TITLES,
 )
 from reports.person_names import names_hidden
-from reports.said_as_subject import SHOP_ACTS, said_as_subject
+from reports.said_as_subject import PERSON_ACTS, SHOP_ACTS, said_as_subject
 from routing import to_simplified
 from routing.segment import common_word, cut_spans
 
@@ -354,6 +354,10 @@ def scrub(
     for word in before_title:
         title_after = re.compile(rf"{re.escape(word)}(?=副?(?:{_TITLE_AFTER})|家)")
         out = _sub_as_read(title_after, out, _named_hidden)
+        # ... and as who comes, says or mends at a clause's start (和平昨天来修的); not a
+        # brand, which a retailer's order says there too (中华来货了).
+        if word not in BRANDS:
+            out = _subject_replaced(out, word, PERSON_ACTS, PERSON)
     out = _PLATE.sub(NUMBER, out)
     out = contacts_hidden(out)  # as a withheld complainant's are from the teams
     out = _sub_as_read(_VILLAGE, out, _kept_end)
@@ -387,7 +391,7 @@ def _given_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
     """The given names of known people's names (建华 of 王建华, 志强 of 欧阳志强), two
     characters or more: staff call each other by them alone. Those hidden wherever said,
     and those that are everyday words or cigarette brands too (平安, 文明, 中华, 红梅),
-    hidden only before a title or 家 (`_named_hidden`)."""
+    hidden only before a title or 家 (`_named_hidden`) or as who acts (`said_as_subject`)."""
     anywhere: list[str] = []
     before_title: list[str] = []
     for name in names:

@@ -26,7 +26,7 @@ SHOP_ACTS = (
 )  # fmt: skip
 # What a person does, said by their given name (和平昨天来修的, 和平说明天来).
 PERSON_ACTS = (
-    "来", "去", "修", "送", "答应", "打电话", "打了电话", "告诉", "帮", "让", "叫", "没",
+    "来", "去", "修", "送", "答应", "打电话", "打了电话", "告诉", "帮", "让", "叫",
     "不在", "不接", "不回", *DOES, *ADVERB_ACTS,
 )  # fmt: skip
 
