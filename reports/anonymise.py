@@ -283,9 +283,12 @@ def _given_hidden(found: re.Match[str], written: str) -> str:
     谢谢某某师傅) or ends an everyday word (全国庆祝: `_surname_read_as_word`)."""
     plain, at, given_at = found.string, found.start(), found.start(2)
     said_before = written[: given_at - at]
-    if found[1] and (found[1] == "谢" and _thanks_said(plain, at)):
+    if found[1] == "谢" and _thanks_said(plain, at):
         return said_before + (written[given_at - at :] if everyday_given_name(found[2]) else PERSON)
-    if found[1] and not _surname_read_as_word(plain, at, given_at, found.end()):
+    # A 谢 left over from thanks is a surname, though jieba reads 谢谢 (感谢谢国华站长).
+    if found[1] == "谢" or (
+        found[1] and not _surname_read_as_word(plain, at, given_at, found.end())
+    ):
         return PERSON
     if everyday_given_name(found[2]):
         return written

@@ -4,8 +4,9 @@ no name (a place's unit, 毛坝乡)."""
 
 from __future__ import annotations
 
-from reports.everyday import ordinary_word
-from reports.name_candidates import Candidate, given_name
+from core.own_details import PERSON
+from reports.everyday import everyday_given_name, ordinary_word
+from reports.name_candidates import Candidate, given_name, tagger
 from reports.name_words import (
     CLAUSE_START,
     DOES,
@@ -88,3 +89,19 @@ def place_before(plain: str, end: int) -> bool:
     if len(word) < 2 or not CJK.fullmatch(word[1]):
         return True
     return word in PLACE_WORDS or not common_word(word)
+
+
+def surname_ends_a_word(plain: str, found: Candidate) -> bool:
+    """Whether the candidate's surname ends an everyday word with what is before it (the 谢
+    of 感谢, the 周 of 这周) and what follows is an everyday word too (国庆): thanks or a
+    time and a word before a title (感谢国庆站长, 这周国庆站长不在), no name; nor a name
+    hidden already (这周|某某站长)."""
+    if PERSON in found.given:
+        return True
+    start = found.start
+    if start == 0 or found.end - start != 3 or len(found.given) != 2:
+        return False
+    ending = plain[start - 1 : start + 1]
+    # jieba counts 这周 3 times, but knows it for a pointing word (r), as 上周 a time (t).
+    read_as_word = common_word(ending) or tagger().word_tag_tab.get(ending) in ("r", "t")
+    return read_as_word and everyday_given_name(found.given)

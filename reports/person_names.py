@@ -30,7 +30,13 @@ from collections.abc import Iterable
 
 from core.own_details import PERSON
 from reports.name_candidates import Word, candidates, spelled, tagger
-from reports.name_context import may_name, name_alone, place_before, said_of_someone
+from reports.name_context import (
+    may_name,
+    name_alone,
+    place_before,
+    said_of_someone,
+    surname_ends_a_word,
+)
 from reports.name_words import BRANDS, TITLE_OR_ROLE
 
 
@@ -61,6 +67,7 @@ def names_hidden(text: str, plain: str, kept: Iterable[str] = ()) -> str:
         each
         for each in (*made, *spelled(plain, words))
         if not place_before(plain, each.end)
+        and not surname_ends_a_word(plain, each)
         # A title or role is whom a name is said of, never the name (投诉师傅, 和老师).
         and plain[each.start : each.end] not in TITLE_OR_ROLE
         # Within a brand or a config's name (苏烟, 白石乡), not one that holds it (王红梅).

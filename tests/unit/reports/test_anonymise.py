@@ -896,6 +896,25 @@ def test_no_one_is_named_by_the_110_team_or_a_word_before_a_title(said: str) -> 
     assert scrub(said) == said
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("感谢国庆站长", "感谢国庆站长"),
+        ("这周国庆站长不在", "这周国庆站长不在"),
+        ("本周国庆师傅休息", "本周国庆师傅休息"),
+        ("这周建华站长不在", "这周某某站长不在"),
+        ("感谢谢国华站长", "感谢某某站长"),
+    ],
+)
+def test_a_surname_that_ends_a_word_before_an_everyday_given_name_is_no_name(
+    said: str, expected: str
+) -> None:
+    """The 谢 of 感谢 and the 周 of 这周 before a time or an everyday word and a title begin no
+    name (before: 感某某站长, 这某某站长, thanks and the week lost); a given name that is no
+    everyday word is still hidden there."""
+    assert scrub(said) == expected
+
+
 # Shops' own parts that are no everyday word, though jieba's dictionary holds some (建华 nz,
 # 华联 ns, 万家 m): said anywhere in these templates, they name the shop.
 _SHOP_NAMES = ("建华", "宏达", "华联", "新华", "兴隆", "国华", "万家", "福满多", "鑫源", "顺发")
