@@ -9,8 +9,11 @@ from reports.name_candidates import tagger
 from reports.name_words import ADVERB_ACTS, DOES
 from routing.segment import cut_spans
 
-# What ends the clause before a subject.
+# What ends the clause before a subject, and the words a shop or a person is said after as
+# where one goes or buys, whom one seeks, or what one heard of (在建华买的, 找和平来修,
+# 听说兴隆缺货): what follows them is said of the name as of a subject.
 _CLAUSE_BREAKS = tuple("，。、；：！？,.;:!? \n")
+_WHERE_OR_WHOM = ("在", "去", "到", "从", "跟", "找", "问", "听说")
 # What may come between a subject and what it does: when (jieba tags 今天, 昨天 t; 这周 r)
 # and how often (又, 也, 一直).
 _WHEN = frozenset(
@@ -22,7 +25,7 @@ _WHEN = frozenset(
 SHOP_ACTS = (
     "说", "讲", "那边", "这边", "那里", "这里", "那儿", "这儿", "缺", "断货", "没货",
     "没送", "没有送", "不送", "送", "没收到", "收到", "没到", "答应", "告诉", "打电话",
-    "的货", "的烟", "进货", "要货", "订",
+    "的货", "的烟", "进货", "要货", "订", "买", "拿货", "进烟",
 )  # fmt: skip
 # What a person does, said by their given name (和平昨天来修的, 和平说明天来).
 PERSON_ACTS = (
@@ -33,8 +36,10 @@ PERSON_ACTS = (
 
 def said_as_subject(plain: str, start: int, end: int, acts: tuple[str, ...]) -> bool:
     """Whether `plain[start:end]` (read in Simplified) is a word of its own beginning a
-    clause, and after it, past any time or adverb (`_WHEN`), comes one of `acts`."""
-    if plain[:start] and not plain[:start].endswith(_CLAUSE_BREAKS):
+    clause or after where one goes or whom one seeks (`_WHERE_OR_WHOM`), and after it, past
+    any time or adverb (`_WHEN`), comes one of `acts`."""
+    before = plain[:start]
+    if before and not before.endswith((*_CLAUSE_BREAKS, *_WHERE_OR_WHOM)):
         return False
     spans = cut_spans(plain)
     if (start, end) not in spans and not _cut_at(spans, start, end):
