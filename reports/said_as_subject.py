@@ -14,6 +14,8 @@ from routing.segment import cut_spans
 # 听说兴隆缺货): what follows them is said of the name as of a subject.
 _CLAUSE_BREAKS = tuple("，。、；：！？,.;:!? \n")
 _WHERE_OR_WHOM = ("在", "去", "到", "从", "跟", "找", "问", "听说")
+# ... and the day said first, which begins a clause as a comma does (昨天建华又没送货).
+_DAY_FIRST = ("昨天", "今天", "前天", "上午", "下午", "早上", "晚上", "刚才")
 # What may come between a subject and what it does: when (jieba tags 今天, 昨天 t; 这周 r)
 # and how often (又, 也, 一直).
 _WHEN = frozenset(
@@ -39,7 +41,7 @@ def said_as_subject(plain: str, start: int, end: int, acts: tuple[str, ...]) -> 
     clause or after where one goes or whom one seeks (`_WHERE_OR_WHOM`), and after it, past
     any time or adverb (`_WHEN`), comes one of `acts`."""
     before = plain[:start]
-    if before and not before.endswith((*_CLAUSE_BREAKS, *_WHERE_OR_WHOM)):
+    if before and not before.endswith((*_CLAUSE_BREAKS, *_WHERE_OR_WHOM, *_DAY_FIRST)):
         return False
     spans = cut_spans(plain)
     if (start, end) not in spans and not _cut_at(spans, start, end):
