@@ -331,9 +331,10 @@ def scrub(
 ) -> str:
     """The text with personal details replaced by neutral words (某某, 某村, 某店,
     【电话已隐去】), found in either script and hidden in the one written. `kept`: the
-    config's own names (areas, teams), which an unknown name is not looked for in."""
+    config's own names (areas, teams), which an unknown name is not looked for in, nor a
+    known person's given name."""
     out = ascii_digits(text)
-    names = list(names)
+    names, kept = list(names), list(kept)
     # Known names, shops and places first, longest first, so 张德明 goes before 张德.
     for words, instead in ((names, PERSON), (shops, SHOP), (places, "某地")):
         for word in sorted(
@@ -353,7 +354,8 @@ def scrub(
     # Then known people's given names said alone, once their shops are (铁柱烟酒行 is a shop).
     anywhere, before_title = _given_names(names)
     for word in sorted(anywhere, key=len, reverse=True):
-        out = _replaced(out, word, PERSON)
+        # Not inside the config's own names: 王龙潭's given name is no part of 龙潭镇.
+        out = _replaced(out, word, PERSON, besides=kept)
     for word in before_title:
         title_after = re.compile(rf"{re.escape(word)}(?=副?(?:{_TITLE_AFTER})|家)")
         out = _sub_as_read(title_after, out, _named_hidden)
@@ -433,15 +435,32 @@ def _subject_replaced(text: str, word: str, acts: tuple[str, ...], instead: str)
     return "".join(pieces) + text[start:] if pieces else text
 
 
-def _replaced(text: str, word: str, instead: str) -> str:
-    """`text` with `word` replaced wherever it is written, in either script; the rest of
-    the text stays as written."""
+def _replaced(text: str, word: str, instead: str, besides: Iterable[str] = ()) -> str:
+    """`text` with `word` replaced wherever it is written, in either script, but inside one
+    of `besides`; the rest of the text stays as written."""
     plain, key = folded(text), folded(word)
-    pieces, start = [], 0
-    while (found := plain.find(key, start)) >= 0:
+    spared = [
+        (at, at + len(other))
+        for other in {folded(w) for w in besides if w}
+        for at in _found_all(plain, other)
+    ]
+    pieces, start, looked = [], 0, 0
+    while (found := plain.find(key, looked)) >= 0:
+        if any(begin <= found and found + len(key) <= end for begin, end in spared):
+            looked = found + 1
+            continue
         pieces += [text[start:found], instead]
-        start = found + len(key)
+        start = looked = found + len(key)
     return "".join(pieces) + text[start:] if pieces else text
+
+
+def _found_all(plain: str, word: str) -> list[int]:
+    """Where `word` begins in `plain`, each time."""
+    found, at = [], plain.find(word)
+    while at >= 0:
+        found.append(at)
+        at = plain.find(word, at + 1)
+    return found
 
 
 def folded(text: str) -> str:

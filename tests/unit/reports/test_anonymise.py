@@ -1012,3 +1012,10 @@ def test_a_known_everyday_given_name_before_jia_is_hidden(
     """大山家 names 张大山's family as 大山站长 names him (before: as written); a word 家
     begins (家园, 家庭) is no family's, and nobody registered is nobody's family."""
     assert scrub(said, names) == expected
+
+
+def test_a_staff_members_given_name_inside_the_bureaus_own_place_name_is_kept() -> None:
+    """王龙潭 is on the staff: 龙潭 said alone is him, inside 龙潭镇 it is the town."""
+    said = scrub("龙潭镇烤房停电，龙潭来修了", ["王龙潭"], kept=["龙潭镇"])
+    assert said == "龙潭镇烤房停电，某某来修了"
+    assert scrub("龍潭鎮烤房停電", ["王龙潭"], kept=["龙潭镇"]) == "龍潭鎮烤房停電"
