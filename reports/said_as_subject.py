@@ -40,6 +40,8 @@ def said_as_subject(plain: str, start: int, end: int, acts: tuple[str, ...]) -> 
     """Whether `plain[start:end]` (read in Simplified) is a word of its own beginning a
     clause or after where one goes or whom one seeks (`_WHERE_OR_WHOM`), and after it, past
     any time or adverb (`_WHEN`), comes one of `acts`."""
+    if tagger().word_tag_tab.get(plain[start:end]) == "t" or plain[start:end] in _WHEN:
+        return False  # 明天来修, 春节前来修过, 天天缺货: a time, whoever is called it
     before = plain[:start]
     if before and not before.endswith((*_CLAUSE_BREAKS, *_WHERE_OR_WHOM, *_DAY_FIRST)):
         return False

@@ -1019,3 +1019,21 @@ def test_a_staff_members_given_name_inside_the_bureaus_own_place_name_is_kept() 
     said = scrub("龙潭镇烤房停电，龙潭来修了", ["王龙潭"], kept=["龙潭镇"])
     assert said == "龙潭镇烤房停电，某某来修了"
     assert scrub("龍潭鎮烤房停電", ["王龙潭"], kept=["龙潭镇"]) == "龍潭鎮烤房停電"
+
+
+@pytest.mark.parametrize(
+    ("said", "names", "shops"),
+    [
+        ("明天来修，先关掉风机", ["赵明天"], []),
+        ("烤房坏了，明天来人看看", ["赵明天"], []),
+        ("已电话联系，明天去现场", ["赵明天"], []),
+        ("春节前来修过", ["李春节"], []),
+        ("天天缺货，什么时候送", [], ["天天超市"]),
+        ("天天打电话也没人接", [], ["天天超市"]),
+    ],
+)
+def test_a_time_word_that_is_a_known_name_is_not_taken_for_who_acts(
+    said: str, names: list[str], shops: list[str]
+) -> None:
+    """赵明天 is on the staff: 明天来修 is still tomorrow's visit, not his."""
+    assert scrub(said, names, shops=shops) == said
