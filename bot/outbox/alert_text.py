@@ -5,7 +5,8 @@ reach and why, whom to phone, and quotes the message first lost. A complainant t
 may not know (匿名, or one the oversight team keeps) is not named, and a message that gave
 their details is not quoted, where the ticket's card would not name them
 (`core.complainant`). Outside the places that read an investigated complaint whole, the
-alert shows its 🔒 card in the quote's stead (`core.investigated`).
+alert shows its 🔒 card in the quote's stead (`core.investigated`), but at the supervisors'
+desk.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
 from core.investigated import investigated, reads_it_whole
 from core.model import ChatPlace, OutboxMessage, Ticket
+from core.unreached import desk_place
 from routing.reader import as_written
 from storage.uow import SqlUnitOfWork
 
@@ -86,8 +88,17 @@ async def alert_texts(
     # An investigated complaint's copies outside the places reading it whole show what it
     # was about only (🔒): there it stands for the quote, after the alert's own lines, which
     # name no complainant the card would not; alone, it would not say what was not delivered.
+    # The supervisors' desk is no team the complaint is about: it reads what was lost, as
+    # the supervisors do in their own chats, the complainant withheld where not a keeper.
     whole = await reads_it_whole(uow, cfg, ticket)
-    return lambda place: shown(place) if place in whole else f"{unnamed}\n{shown(place)}"
+    desk = await desk_place(uow, cfg)
+
+    def at(place: ChatPlace) -> str:
+        if place in whole:
+            return shown(place)
+        return outside if place == desk else f"{unnamed}\n{shown(place)}"
+
+    return at
 
 
 async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:

@@ -253,3 +253,39 @@ async def test_a_group_reads_whom_a_taken_over_complaints_notice_missed_beside_w
     assert card.startswith(f"工单 {complaint.label}｜投诉｜已由 纪检作风监督室 接管调查")
     assert "客户经理不接电话" in card and "📵 机器人也无法私信通知：罗部长" in card
     assert "王大伯" not in alert and "13800000001" not in alert
+
+
+async def test_the_desk_reads_an_investigated_complaints_alert_not_its_lock(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The oversight team's group removed the bot, and its leader and the supervisors take
+    no private message: the desk, the supervisors' group, reads the alert as for any other
+    ticket (the oversight chat's message not quoted, as it may name the complainant), not
+    the 🔒 line written for the team complained about (本队不再办理)."""
+    conduct_chat, conduct_leader = -1001000000016, 200092
+    await staff_who_never_started_the_bot(rig, db)
+    async with db.uow() as uow:
+        await uow.users.add(User(conduct_leader, T0, name="郑主任"))
+        await uow.commit()
+    async with db.engine.begin() as conn:
+        above = (conduct_leader, SUPERVISOR, ADMIN)
+        await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
+    complaint = await new_ticket(
+        db,
+        demo_config,
+        kind=Kind.COMPLAINT,
+        line="conduct",
+        team_id="conduct",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+    )
+    rig.api.kick(conduct_chat)
+    added = "报告人补充：上周又打了三次电话都没人接"
+    await rig.queue(message(conduct_chat, added, ticket_id=complaint.id, purpose="notify"))
+    await rig.sender.drain_all()
+
+    [alert] = rig.api.texts(DESK_CHAT)
+    assert alert.startswith(f"⚠️ 工单 {complaint.label}：消息未能送达服务队群")
+    assert "本队不再办理" not in alert and "此处不转述" in alert
