@@ -20,14 +20,17 @@ _PRAISE = re.compile(
 # A barn failing (又停了, 温度又掉了, 烤房又坏了): what makes words of it back a new 110 call.
 _FAILING = re.compile(
     r"停|坏|掉|降|没电|断电|跳闸|熄火|灭|没火|上不去|上不来|升不上|不升|不转|不动|不热|不行"
-    r"|冒烟|着火|出问题|出故障|故障|漏风|漏烟|漏气"
+    r"|冒烟|着火|出问题|出故障|故障|漏风|漏烟|漏气|断了|没了|下来|不够"
 )
 # The barn's parts a failing is said of (温度又掉了, 风机又不转了, 烟又烤坏了). Power (停电,
 # 电又停了) is the barn's only when nothing else is named: 手机又没电了, 我家电视又坏了 are not.
 _BARN = re.compile(
-    r"烤房|烤烟|温度|风机|炉|火|控制器|温控|循环|排湿|湿度|电机|炕|烤炉|加热|升温|降温"
+    r"烤房|温度|风机|炉|火|控制器|温控|循环|排湿|湿度|电机|炕|烤炉|加热"
     r"|烤坏|烤糊|烤焦|烤黑|烤青"
 )
+# What else fails, drops or stops beside a barn word: weather, a price, a subsidy paid, a
+# train (天又降温了, 烤烟价格又降了, 烤房补贴又停发了, 火车又停了).
+_ELSEWHERE = re.compile(r"降温|天气|价|补贴|补助|停发|停收|停产|火车|火柴|火锅")
 # Said bare (又停了, 怎么又停了, 电又停了, 还是停电): the failing and such words, nothing
 # else; 又停水了, 路又坏了, 烟叶价格又降了 or 又掉了一个手机 are something else's.
 _SAID_BARE = re.compile(
@@ -59,6 +62,6 @@ def says_barn_failing(text: str) -> bool:
     a doubt (我还是不太明白), a question (今年又涨价了吗) nor something else failing (又停水了,
     路又坏了, 烟叶价格又降了)."""
     plain = _PRAISE.sub("", to_simplified(bare(text)))
-    if _FAILING.search(plain) is None:
+    if _FAILING.search(plain) is None or _ELSEWHERE.search(plain) is not None:
         return False
     return _BARN.search(plain) is not None or _SAID_BARE.fullmatch(plain) is not None

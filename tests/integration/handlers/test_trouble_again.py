@@ -233,7 +233,17 @@ async def test_a_barn_stopping_again_does_not_name_a_later_seedling_ticket(desk:
 
 @pytest.mark.parametrize(
     "typed",
-    ["怎么又停了", "烟又烤坏了", "烤房又漏风了", "你们好，烤房又停了", "电又停了", "还是停电"],
+    [
+        "怎么又停了",
+        "烟又烤坏了",
+        "烤房又漏风了",
+        "你们好，烤房又停了",
+        "电又停了",
+        "还是停电",
+        "电又断了",
+        "烤房的电又没了",
+        "温度又下来了",
+    ],
 )
 async def test_a_barn_failing_again_said_otherwise_pages_at_once(desk: Harness, typed: str) -> None:
     await _rated_110(desk)
@@ -243,7 +253,18 @@ async def test_a_barn_failing_again_said_otherwise_pages_at_once(desk: Harness, 
     assert [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
 
 
-@pytest.mark.parametrize("typed", ["我家电视又坏了", "手机又没电了", "电动车又坏了"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "我家电视又坏了",
+        "手机又没电了",
+        "电动车又坏了",
+        "天又降温了",
+        "烤烟价格又降了",
+        "烤房补贴又停发了",
+        "火车又停了",
+    ],
+)
 async def test_a_household_thing_failing_after_a_call_pages_nobody(
     desk: Harness, typed: str
 ) -> None:
