@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
-from core.enums import OPEN_STATUSES, Status
+from core.enums import OPEN_STATUSES, Role, Status
 from core.model import Ticket, TicketEvent
 from handlers.cards import MOVES
 from handlers.context import Ctx
@@ -25,6 +25,10 @@ OFFERED_AT_MOST = 5  # tickets in hand the summary shows a 补充到工单 butto
 # Every ticket in hand is offered, the rest behind 「更多…」: as many as /my lists open, well
 # within the 100 buttons Telegram allows under one message.
 OFFERED_IN_ALL = 30
+# The desk's bookkeeping after an answer, nobody's act on the ticket: a notice of it refused
+# (a member who never opened a private chat with the bot) or a reminder up the ladder. What
+# the person sends next is still more of their answer.
+_BOOKKEEPING = frozenset(("unreachable", "delivery_failed", "remind", "escalate"))
 
 
 async def _in_hand_tickets(
@@ -96,9 +100,12 @@ async def file_just_added(ctx: Ctx) -> Ticket | None:
 
 def _their_last_pieces(ctx: Ctx, events: list[TicketEvent]) -> list[TicketEvent]:
     """The person's own answers and additions at the end of the ticket's events, oldest
-    first; empty when someone else did the last thing."""
+    first, the desk's bookkeeping between them passed over; empty when someone else did the
+    last thing."""
     pieces: list[TicketEvent] = []
     for event in reversed(events):
+        if event.actor_role is Role.SYSTEM and event.action in _BOOKKEEPING:
+            continue
         if event.actor_id != ctx.user.id or event.action not in ("answer", "info"):
             break
         pieces.insert(0, event)

@@ -3,6 +3,10 @@ it): the second joins the ticket too, instead of being offered as a new request.
 
 from __future__ import annotations
 
+import pytest
+
+from core.enums import Role
+from core.services import note_event
 from tests.support.desk import Harness, texts
 
 RETAILER = 100002
@@ -76,3 +80,26 @@ async def test_a_greeting_after_the_answer_is_no_addition(desk: Harness) -> None
     out = await desk.send(RETAILER, "謝謝")
     assert "補充" not in texts(out)
     assert not any("报告人补充：" in text for text in await _team_heard(desk))
+
+
+@pytest.mark.parametrize("refused", ["unreachable", "delivery_failed"])
+async def test_a_photo_after_the_answer_joins_it_though_a_notice_of_it_was_refused(
+    desk: Harness, refused: str
+) -> None:
+    """The team's member never opened a private chat with the bot: the notice of the answer
+    is refused and recorded on the ticket. The screenshot the team asked for, sent next,
+    still joins the ticket instead of starting a new request for the triage desk."""
+    ticket_id = await _asked(desk)
+    await desk.send(RETAILER, "賬號是 520123000123，提示密碼錯誤")
+    async with desk.db.uow() as uow:  # what the outbox sender records when Telegram refuses
+        held = await uow.tickets.get(ticket_id)
+        assert held is not None
+        await note_event(
+            uow, held, refused, actor_id=None, role=Role.SYSTEM, now=desk.clock(),
+            note="Forbidden: bot can't initiate conversation with a user",
+        )  # fmt: skip
+        await uow.commit()
+    desk.clock.advance(minutes=1)
+    out = await desk.send(RETAILER, photo_file_id="screenshot")
+    assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
+    assert len(await desk.tickets()) == 1
