@@ -29,6 +29,10 @@ OFFERED_IN_ALL = 30
 # (a member who never opened a private chat with the bot) or a reminder up the ladder. What
 # the person sends next is still more of their answer.
 _BOOKKEEPING = frozenset(("unreachable", "delivery_failed", "remind", "escalate"))
+# What opens the window for more: an answer to the team's question, or the ticket sent back
+# as not solved with why (没解决…我有照片), the photo of it often following.
+_OPENS_A_WINDOW = frozenset(("answer", "reopen"))
+_PIECES = frozenset((*_OPENS_A_WINDOW, "info"))
 
 
 async def _in_hand_tickets(
@@ -69,19 +73,19 @@ def _since_unanswered_question(ctx: Ctx, events: list[TicketEvent]) -> list[Tick
 
 
 async def just_answered(ctx: Ctx) -> Ticket | None:
-    """The open ticket whose team's question the person answered within FOLLOW_UP, or to
-    which they added a photo, a voice note or a pin without words (through ➕ 补充 or a
-    summary's 补充到工单), when nothing but more of what they added (their own pieces) has
-    happened to it since. The window runs from the first of those pieces: a photo sent alone
-    is followed by its words (and a pin), and they join it too. Words alone added through
-    ➕ 补充 open no window: what follows them (a farmer's voice note, which is an alarm;
-    另外我想再订五条) is read afresh."""
+    """The open ticket whose team's question the person answered within FOLLOW_UP (or which
+    they sent back as not solved), or to which they added a photo, a voice note or a pin
+    without words (through ➕ 补充 or a summary's 补充到工单), when nothing but more of what
+    they added (their own pieces) has happened to it since. The window runs from the first
+    of those pieces: a photo sent alone is followed by its words (and a pin), and they join
+    it too. Words alone added through ➕ 补充 open no window: what follows them (a farmer's
+    voice note, which is an alarm; 另外我想再订五条) is read afresh."""
     since = ctx.now - FOLLOW_UP
     async for ticket, events in _in_hand(ctx):
         pieces = _their_last_pieces(ctx, events)
         if not pieces or pieces[0].at < since:
             continue
-        if any(piece.action == "answer" or not piece.note.strip() for piece in pieces):
+        if any(piece.action in _OPENS_A_WINDOW or not piece.note.strip() for piece in pieces):
             return ticket
     return None
 
@@ -106,7 +110,7 @@ def _their_last_pieces(ctx: Ctx, events: list[TicketEvent]) -> list[TicketEvent]
     for event in reversed(events):
         if event.actor_role is Role.SYSTEM and event.action in _BOOKKEEPING:
             continue
-        if event.actor_id != ctx.user.id or event.action not in ("answer", "info"):
+        if event.actor_id != ctx.user.id or event.action not in _PIECES:
             break
         pieces.insert(0, event)
     return pieces

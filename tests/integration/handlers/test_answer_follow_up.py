@@ -103,3 +103,20 @@ async def test_a_photo_after_the_answer_joins_it_though_a_notice_of_it_was_refus
     out = await desk.send(RETAILER, photo_file_id="screenshot")
     assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
     assert len(await desk.tickets()) == 1
+
+
+async def test_a_photo_sent_just_after_sending_the_ticket_back_joins_it(desk: Harness) -> None:
+    """没解决, with why (我有照片), and then the photo: the evidence for the team the ticket
+    went back to, not a new request that asks what happened."""
+    ticket = await desk.file_request(RETAILER, "今天送貨的少了兩條煙")
+    assert ticket.id is not None
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "出库单上就是8条", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "沒解決，送貨單上明明寫的10條，我有照片")
+    assert (await desk.actions(ticket.id))[-1] == "reopen"
+    desk.clock.advance(minutes=1)
+    out = await desk.send(RETAILER, photo_file_id="delivery-note")
+    assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
+    assert len(await desk.tickets()) == 1
+    assert (await desk.actions(ticket.id))[-1] == "info"
