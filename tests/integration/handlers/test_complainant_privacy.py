@@ -26,7 +26,13 @@ ORDERING_CHAT, CONDUCT_CHAT = -1001000000013, -1001000000016
 
 
 @pytest.mark.parametrize(
-    "words", ["/complain 客户经理总是搭售滞销烟", "/complain 客戶經理愛答不理，還強行搭配滯銷菸"]
+    "words",
+    [
+        "/complain 客户经理总是搭售滞销烟",
+        "/complain 客戶經理愛答不理，還強行搭配滯銷菸",
+        "/complain 客戶經理每次來都推銷他指定的菸，不買就說下次給我減檔位",
+        "/complain 客户经理威胁要降我档位",
+    ],
 )
 async def test_a_complaint_about_a_customer_manager_does_not_show_the_complainant_to_their_team(
     desk: Harness, words: str

@@ -23,6 +23,11 @@ def test_misconduct_of_staff_is_a_complaint(router: Router, text: str) -> None:
     assert router.route(text).kind is Kind.COMPLAINT
 
 
+@pytest.mark.parametrize("text", ["客户经理说不买就没货了，是真的吗", "我想问一下档位怎么调"])
+def test_supply_and_tier_asked_about_stay_the_ordering_lines(router: Router, text: str) -> None:
+    assert router.route(text).line == "ordering"
+
+
 def test_a_rude_grader_is_heard_by_the_oversight_line_not_his_own(router: Router) -> None:
     decision = router.route("收购站定级员态度很差，还压级")
     assert decision.line == "conduct" and decision.kind is Kind.COMPLAINT
@@ -47,7 +52,15 @@ def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
 
 
 @pytest.mark.parametrize(
-    "text", ["举报客户经理倒卖货源", "客户经理逼我多订烟", "配送员喝酒送货", "举报烟站人员压级压价"]
+    "text",
+    [
+        "举报客户经理倒卖货源",
+        "客户经理逼我多订烟",
+        "配送员喝酒送货",
+        "举报烟站人员压级压价",
+        "客户经理威胁要降我档位",
+        "客户经理推销他指定的烟，不买就说下次给我减档位",
+    ],
 )
 def test_a_tip_off_or_bullying_is_heard_by_the_oversight_line(router: Router, text: str) -> None:
     """Not by the team of the person it is about, which would investigate itself."""
