@@ -15,6 +15,7 @@ from handlers.drafts import DRAFT
 from handlers.follow_up import OFFERED_AT_MOST
 from handlers.i18n import as_written, in_script
 from handlers.kind_offer_words import plainly_a_request
+from handlers.quoted_words import as_typed
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.verdicts import asked_if_not_solved
@@ -104,7 +105,9 @@ async def show_summary(
         text=text,
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=ctx.text("why_by_hand") if by_hand else _why_for_requester(ctx, decision, routed),
+        why=ctx.text("why_by_hand")
+        if by_hand
+        else _why_for_requester(ctx, decision, routed, gathered.text),
     )
     if complaint:
         summary = f"{summary}\n{ctx.text('anon_offer')}"
@@ -278,10 +281,10 @@ def _add_button(
 _WHY_WORDS = 4
 
 
-def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> str:
+def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed, typed: str) -> str:
     """Why it goes there, in the requester's terms: the words of theirs that decided it
-    ("您提到了“许可证”“延续”…"), not the router's scores and marks (许可证 ×2, 急) that
-    the team's card shows."""
+    ("您提到了“许可证”“延续”…", as `typed` has them), not the router's scores and marks
+    (许可证 ×2, 急) that the team's card shows."""
     if decision.line != routed.line:
         return in_script(routed.why, ctx.script)  # the kind decided it (a wish), not words
     oversight = ctx.cfg.oversight_line()
@@ -294,7 +297,8 @@ def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed) -> 
     line = in_script(ctx.cfg.line(routed.line).name, ctx.script)
     if not words:
         return ctx.text("why_line", line=line)
-    said = "".join(f"“{in_script(w, ctx.script)}”" for w in words[:_WHY_WORDS])
+    quoted = [as_typed(ctx.cfg, word, typed) for word in words[:_WHY_WORDS]]
+    said = "".join(f"“{in_script(w, ctx.script)}”" for w in quoted)
     return ctx.text("why_words", words=said, line=line)
 
 

@@ -126,6 +126,22 @@ async def test_a_retailer_is_told_why_in_their_own_words(desk: Harness) -> None:
     assert "（您提到了“没送到”，这类事由物流配送办理）" in texts(out)
 
 
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("我們店訂貨系統登錄不上，這週的煙還沒訂", "“登錄不上”"),
+        ("訂貨系統登陸不了，密碼是對的", "“登陸不了”"),
+    ],
+)
+async def test_a_retailer_is_quoted_the_words_they_typed_not_the_routers_own(
+    desk: Harness, typed: str, quoted: str
+) -> None:
+    """您提到了 quotes what they wrote (登錄不上), never a word of the router's table they did
+    not write (登不上), which reads as a misquote."""
+    said = texts(await desk.send(RETAILER, typed))
+    assert f"您提到了“訂貨系統”{quoted}" in said and "登不上" not in said
+
+
 async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Harness) -> None:
     out = await desk.send(RETAILER, "我要投诉配送员态度很差")
     summary = texts(out)

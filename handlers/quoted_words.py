@@ -1,0 +1,24 @@
+"""The router's words quoted back to a requester as they typed them.
+
+The keyword tables count variants as one word (登录不上 and 登陆不了 as 登不上, 定货 as 订货),
+and the decision names the table's word. Quoted in 您提到了… a word the requester never
+wrote reads as a misquote, so the variant they did write is quoted instead.
+"""
+
+from __future__ import annotations
+
+from core.config import Config
+from routing.text import to_simplified
+
+
+def as_typed(cfg: Config, word: str, text: str) -> str:
+    """`word` as `text` has it: the word itself when written so, else the first of its
+    variants (in any line's table) that `text` holds; the word when it holds none."""
+    plain = to_simplified(text).lower()
+    if word.lower() in plain:
+        return word
+    for table in cfg.keywords.values():
+        for variant in table.synonyms.get(word, ()):
+            if to_simplified(variant).lower() in plain:
+                return variant
+    return word
