@@ -213,7 +213,9 @@ async def free_message(ctx: Ctx) -> None:
         await ctx.start_flow(alarm_intake.PLACE, "where", {"ticket_id": call.id})
         await alarm_place_step(ctx)
         return
-    answered = await just_answered(ctx) if not new_matter else None
+    # 撤回 typed is asked about as a withdrawal below, never more of an answer for the team.
+    withdrawing = bool(text) and asks_to_withdraw(text)
+    answered = await just_answered(ctx) if not (new_matter or withdrawing) else None
     piece = news or msg.location is not None
     if answered is not None and piece and more_of_it(ctx, decision, answered):
         # The rest of an answer or of a ➕ 补充 sent in pieces (a photo, then its words; the

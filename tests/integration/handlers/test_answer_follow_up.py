@@ -120,3 +120,27 @@ async def test_a_photo_sent_just_after_sending_the_ticket_back_joins_it(desk: Ha
     assert texts(out).strip() == "已補充到工單 10019，服務隊會看到。"
     assert len(await desk.tickets()) == 1
     assert (await desk.actions(ticket.id))[-1] == "info"
+
+
+async def test_withdraw_typed_after_an_answer_is_no_addition(desk: Harness) -> None:
+    """撤回 typed minutes after answering asks to withdraw, as it does at any other time,
+    instead of reaching the team as the words 撤回 on the ticket."""
+    ticket_id = await _asked(desk)
+    await desk.send(RETAILER, "少了兩條雲煙")
+    out = await desk.send(RETAILER, "撤回")
+    assert "已補充到工單" not in texts(out) and "撤回" in texts(out)
+    assert not any("报告人补充：撤回" in text for text in await _team_heard(desk))
+    assert (await desk.actions(ticket_id))[-1] == "answer"
+
+
+async def test_withdraw_typed_after_sending_a_ticket_back_is_no_addition(desk: Harness) -> None:
+    ticket = await desk.file_request(RETAILER, "今天送貨的少了兩條煙")
+    assert ticket.id is not None
+    await desk.file_request(RETAILER, "建議訂貨系統出個手機版", command="/suggest")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "出库单上就是8条", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "沒解決，送貨單上明明寫的10條")
+    out = await desk.send(RETAILER, "撤回")
+    assert "要撤回的是哪一個" in texts(out)
+    assert (await desk.actions(ticket.id))[-1] == "reopen"
