@@ -2,7 +2,8 @@
 
 A post says which service line and area, what was asked, what was done and how long it took
 — never who asked, their phone, or the exact place. Requesters who opted out
-(users.echo_opt_out) are never posted; the weekly counts are anonymous and include everyone.
+(users.echo_opt_out) and anonymous complaints are never posted; the weekly counts are
+anonymous and include everyone.
 """
 
 from __future__ import annotations
@@ -142,13 +143,18 @@ async def _known_in(
 async def post_for(
     session: AsyncSession, cfg: Config, ticket_id: int, *, staff: Sequence[str] | None = None
 ) -> EchoPost | None:
-    """The post for a ticket just closed, or None: not closed after a resolution, or the
-    requester opted out, or no echo channel is configured. `staff`: `staff_names`, read
-    here unless given (a run posting many tickets reads them once)."""
+    """The post for a ticket just closed, or None: not closed after a resolution, an
+    anonymous complaint, the requester opted out, or no echo channel is configured.
+    `staff`: `staff_names`, read here unless given (a run posting many tickets reads them
+    once)."""
     if cfg.echo_wall_chat is None:
         return None
     ticket = (await session.execute(select(Ticket).where(tickets.c.id == ticket_id))).scalar()
     if ticket is None or ticket.status is not Status.CLOSED or ticket.resolved_at is None:
+        return None
+    if ticket.anonymous:
+        # Its complainant asked not to be known: its words may point at them all the same
+        # (which shop, which day), and the wall is read by those complained about.
         return None
     opted_out = await session.scalar(
         select(users.c.echo_opt_out).where(users.c.id == ticket.requester_id)

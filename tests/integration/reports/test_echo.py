@@ -65,6 +65,20 @@ async def test_a_closed_complaint_is_posted_without_the_complainants_own_town(
     assert text is not None and text.splitlines()[0] == "【回音壁】烘烤110"
 
 
+async def test_an_anonymous_complaint_is_not_posted(db: Database, demo_config: Config) -> None:
+    """Its complainant asked not to be known: on a wall the people complained about read,
+    its words (which shop, which day, what was said) could point at them all the same."""
+    await add_users(db)
+    complaint = {"kind": Kind.COMPLAINT, "urgent": False, "line": "curing", "site_code": None}
+    ticket = await new_ticket(
+        db, demo_config, now=m(0), text="烘烤队师傅态度很差", anonymous=True, **complaint
+    )
+    await act(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(5))
+    await act(db, demo_config, ticket, Action.RESOLVE, MEMBER, m(75), "已批评教育")
+    await act(db, demo_config, ticket, Action.CONFIRM, FARMER, m(80))
+    assert await post(db, demo_config, ticket.id) is None
+
+
 async def test_what_a_team_did_about_a_complaint_against_its_staff_is_not_published(
     db: Database, demo_config: Config
 ) -> None:
