@@ -15,7 +15,7 @@ from core.enums import OPEN_STATUSES, Role, Status
 from core.model import Ticket, TicketEvent
 from handlers.cards import MOVES
 from handlers.context import Ctx
-from handlers.tickets import is_chasing
+from handlers.tickets import is_chasing, may_have_barn
 from routing import Decision
 
 FOLLOW_UP = timedelta(minutes=10)  # since the answer, and since the last piece of it
@@ -31,7 +31,8 @@ OFFERED_IN_ALL = 30
 _BOOKKEEPING = frozenset(("unreachable", "delivery_failed", "remind", "escalate"))
 # What opens the window for more: an answer to the team's question, or the ticket sent back
 # as not solved with why (没解决…我有照片), the photo of it often following.
-_OPENS_A_WINDOW = frozenset(("answer", "reopen"))
+_ANSWERED = frozenset(("answer",))
+_OPENS_A_WINDOW = frozenset((*_ANSWERED, "reopen"))
 _PIECES = frozenset((*_OPENS_A_WINDOW, "info"))
 
 
@@ -81,13 +82,20 @@ async def just_answered(ctx: Ctx) -> Ticket | None:
     it too. Words alone added through ➕ 补充 open no window: what follows them (a farmer's
     voice note, which is an alarm; 另外我想再订五条) is read afresh."""
     since = ctx.now - FOLLOW_UP
+    # A farmer's voice note after sending a ticket back may be a barn failing, said as a
+    # farmer says it (`alarm_check`): only an answer's window takes it.
+    opening = _ANSWERED if ctx.msg.voice_file_id and may_have_barn(ctx) else _OPENS_A_WINDOW
+    latest: tuple[Ticket, TicketEvent] | None = None
     async for ticket, events in _in_hand(ctx):
         pieces = _their_last_pieces(ctx, events)
         if not pieces or pieces[0].at < since:
             continue
-        if any(piece.action in _OPENS_A_WINDOW or not piece.note.strip() for piece in pieces):
-            return ticket
-    return None
+        opens = any(piece.action in opening or not piece.note.strip() for piece in pieces)
+        # Of two tickets answered or sent back minutes apart, the last one is meant
+        # (没解决…我有照片 of the older, after an answer to the newer's question).
+        if opens and (latest is None or pieces[-1].at > latest[1].at):
+            latest = (ticket, pieces[-1])
+    return None if latest is None else latest[0]
 
 
 async def file_just_added(ctx: Ctx) -> Ticket | None:

@@ -8,6 +8,7 @@ import pytest
 from core.enums import Role
 from core.services import note_event
 from tests.support.desk import Harness, texts
+from tests.support.tickets import FARMER
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -144,3 +145,47 @@ async def test_withdraw_typed_after_sending_a_ticket_back_is_no_addition(desk: H
     out = await desk.send(RETAILER, "撤回")
     assert "要撤回的是哪一個" in texts(out)
     assert (await desk.actions(ticket.id))[-1] == "reopen"
+
+
+async def test_a_photo_after_sending_back_the_older_ticket_joins_it_not_the_newer_answered(
+    desk: Harness,
+) -> None:
+    """The newer ticket's question answered, then the older sent back with 我有照片: the
+    photo is the older one's, the last the retailer spoke of."""
+    older = await desk.file_request(RETAILER, "今天送貨的少了兩條煙")
+    newer = await desk.file_request(RETAILER, "配送員把我店門口的貨架碰壞了")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{older.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{older.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "出库单上就是8条", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{newer.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{newer.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "请问是几点的事？", chat=DELIVERY_CHAT)
+    await desk.send(RETAILER, "上午十點左右")
+    desk.clock.advance(minutes=2)
+    await desk.send(RETAILER, "沒解決，送貨單上明明寫的10條，我有照片")
+    assert (await desk.actions(older.id or 0))[-1] == "reopen"
+    desk.clock.advance(minutes=1)
+
+    await desk.send(RETAILER, photo_file_id="delivery-note")
+
+    assert (await desk.actions(older.id or 0))[-1] == "info"
+    assert (await desk.actions(newer.id or 0))[-1] == "answer"
+
+
+async def test_a_farmers_voice_note_after_sending_back_a_seedling_ticket_is_read_afresh(
+    desk: Harness,
+) -> None:
+    """A farmer's voice note may be a barn failing, said as a farmer says it: sent minutes
+    after sending a seedling ticket back, it is not added to that ticket unheard."""
+    grow_chat, grow_member = -1001000000010, 200031
+    request = await desk.file_request(FARMER, "烟苗发黄了，请技术员来看看")
+    await desk.press(grow_member, f"tk:acc:{request.id}", chat=grow_chat)
+    await desk.press(grow_member, f"tk:res:{request.id}", chat=grow_chat)
+    await desk.send(grow_member, "已上门指导施肥", chat=grow_chat)
+    await desk.send(FARMER, "没解决，烟苗还是黄的")
+    desk.clock.advance(minutes=2)
+
+    out = await desk.send(FARMER, voice_file_id="voice")
+
+    assert "已补充到工单" not in texts(out)
+    assert (await desk.actions(request.id or 0))[-1] == "reopen"
