@@ -8,13 +8,13 @@ wrote reads as a misquote, so the variant they did write is quoted instead.
 from __future__ import annotations
 
 from core.config import Config
-from routing.text import to_simplified
+from routing.text import normalize, to_simplified
 
 
 def as_typed(cfg: Config, word: str, text: str) -> str:
     """`word` as `text` has it: the word itself when written so, else the first of its
     variants (in any line's table) that `text` holds; the word when it holds none."""
-    plain = to_simplified(text).lower()
+    plain = normalize(text)  # as the router read it: 登錄 不上 matched 登录不上
     if word.lower() in plain:
         return word
     for table in cfg.keywords.values():

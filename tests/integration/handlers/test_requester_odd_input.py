@@ -131,6 +131,7 @@ async def test_a_retailer_is_told_why_in_their_own_words(desk: Harness) -> None:
     [
         ("我們店訂貨系統登錄不上，這週的煙還沒訂", "“登錄不上”"),
         ("訂貨系統登陸不了，密碼是對的", "“登陸不了”"),
+        ("我們店訂貨系統登錄 不上，這週的煙還沒訂", "“登錄不上”"),
     ],
 )
 async def test_a_retailer_is_quoted_the_words_they_typed_not_the_routers_own(
