@@ -23,7 +23,17 @@ def test_misconduct_of_staff_is_a_complaint(router: Router, text: str) -> None:
     assert router.route(text).kind is Kind.COMPLAINT
 
 
-@pytest.mark.parametrize("text", ["客户经理说不买就没货了，是真的吗", "我想问一下档位怎么调"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户经理说不买就没货了，是真的吗",
+        "我想问一下档位怎么调",
+        "请问不订就会降档位吗",
+        "不买就降档位，是真的吗",
+        "客户经理说下个月要给我降档位",
+        "客户经理说不订也不会降我档位",
+    ],
+)
 def test_supply_and_tier_asked_about_stay_the_ordering_lines(router: Router, text: str) -> None:
     assert router.route(text).line == "ordering"
 
@@ -60,6 +70,9 @@ def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
         "举报烟站人员压级压价",
         "客户经理威胁要降我档位",
         "客户经理推销他指定的烟，不买就说下次给我减档位",
+        "客户经理说不买他推荐的烟就给我降档位",
+        "客户经理说不进这个烟就给我降档",
+        "客户经理说我不买就降我的档",
     ],
 )
 def test_a_tip_off_or_bullying_is_heard_by_the_oversight_line(router: Router, text: str) -> None:
