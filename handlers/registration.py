@@ -37,7 +37,7 @@ from handlers.registration_shop import (
     shop_step,
     skip_pressed,
 )
-from handlers.registration_typed import name_typed, typed_kind
+from handlers.registration_typed import Address, address_typed, name_typed, typed_kind
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.typed_answers import (
@@ -554,10 +554,19 @@ async def _area_step(ctx: Ctx) -> None:
         user.area = area.id
     elif msg.callback_data == "f:skip" or skip_pressed(ctx):
         pass  # the place can wait (「跳过」, 不要, 没有): a 110 call asks for the barn
+    elif _address(ctx) is not None:
+        pass  # an address naming no town we serve by name (城关镇人民路12号): answered
     else:
         ask_again(ctx)
         return
     await _after_place(ctx)
+
+
+def _address(ctx: Ctx) -> Address | None:
+    """The address typed at the place question, maybe with the shop's sign after it."""
+    if ctx.msg.is_button or not ctx.msg.text:
+        return None
+    return address_typed(ctx.msg.text)
 
 
 def _barn_answer(ctx: Ctx) -> Site | None:
@@ -663,6 +672,14 @@ async def _after_place(ctx: Ctx) -> None:
     ordering and licence teams serve; anyone else has registered."""
     if ctx.user.kind is not Requester.RETAILER:
         await finish_registration(ctx)
+        return
+    address = _address(ctx)
+    if address is not None and address.shop:
+        # 人民路12号 小梅烟酒店: the shop's name typed with where it is answers its question.
+        ctx.user.shop_name = address.shop
+        await ctx.goto("licence")
+        ctx.say("reg_shop_with_address", shop=as_written(address.shop))
+        ask_licence(ctx)
         return
     await ctx.goto("shop")
     ask_shop(ctx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from core.enums import Kind, Requester
 from core.licence import LICENCE_DIGITS, LICENCE_SAID, LICENCE_TAIL, read_licence
@@ -90,6 +91,8 @@ def is_a_request(ctx: Ctx) -> bool:
         # verdict (`registration_shared.verdict_for_a_ticket`); else 您是 is asked again.
         return typed_kind(text) is None and (_asks(text) or _to_a_service(ctx))
     if step == "area":
+        if address_typed(text) is not None:
+            return False  # 城关镇人民路12号 小梅烟酒店: where the shop is, maybe with its sign
         if area_named(ctx, text) is not None:
             # A place named in words that ask for something ("河湾这边断货好几天了") is where
             # the matter is, not the answer; a place alone may be long (白石乡松林村三组五号)
@@ -189,10 +192,50 @@ def _complains(ctx: Ctx, text: str) -> bool:
 
 
 # How a shop's name ends: its sign's last word, maybe with a branch after it (兴隆超市（河西店）).
-_SHOP_ENDING = re.compile(
+_SHOP_WORD = (
     r"(?:店|超市|商场|商行|烟行|酒行|门市|门市部|小卖部|经营部|批发部|服务部|商社|铺|服务站)"
-    r"(?:[（(][^）)]*[）)])?$"
+    r"(?:[（(][^）)]*[）)])?"
 )
+_SHOP_ENDING = re.compile(_SHOP_WORD + "$")
+
+
+# An address as people write a shop's (城关镇人民路12号, 白石乡松林村三组, 新街38号门面), its
+# sign maybe written right after it (人民路12号小梅烟酒店): each clause ends at a place's word.
+_ADDRESS_CLAUSE = re.compile(
+    r"(?P<place>\w*(?:镇|乡|村|街道|社区|路|街|巷|组|号)(?:门面|门市|旁边|对面|附近)?)"
+    rf"(?P<shop>\w+{_SHOP_WORD})?"
+)
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a shop is, typed at the place question; its sign's name when typed with it."""
+
+    shop: str | None
+
+
+def address_typed(text: str) -> Address | None:
+    """An address typed as the answer to where the shop is ("城关镇人民路12号 小梅烟酒店"):
+    clauses that each end at a place's word or a shop's, one of them a place, and nothing
+    that asks. None for words that ask or tell of a matter beside a place ("我们村烤房
+    停电了", "人民路那家店卖假烟"), which are read as a request."""
+    if is_question(text) or _ASKING_BESIDE_A_PLACE.search(to_simplified(bare(text))):
+        return None
+    placed, shop = False, None
+    for clause in (c for c in _CLAUSE_BREAK.split(text) if c):
+        plain = to_simplified(clause)
+        found = _ADDRESS_CLAUSE.fullmatch(plain)
+        if found is not None:
+            placed = True
+            at = found.start("shop")
+            shop = shop if at < 0 else (clause if len(clause) == len(plain) else plain)[at:]
+        elif _SHOP_ENDING.search(plain) is not None:
+            shop = clause
+        else:
+            return None
+    if not placed:
+        return None
+    return Address(shop_typed(shop) if shop else None)
 
 
 def _shop_like(text: str) -> bool:
