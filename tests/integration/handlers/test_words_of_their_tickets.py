@@ -121,3 +121,43 @@ async def test_a_withdrawal_typed_quotes_their_words_as_they_wrote_them(desk: Ha
     desk.clock.advance(minutes=20)
     out = await desk.send(RETAILER, "撤回")
     assert "確定撤回" in texts(out) and "请余经理" in texts(out)
+
+
+@pytest.mark.parametrize("viewed_by", ["/ticket", "/my"])
+async def test_withdrawing_just_after_viewing_one_asks_of_that_one(
+    desk: Harness, viewed_by: str
+) -> None:
+    licence = await _licence(desk)
+    delivery = await desk.file_request(RETAILER, "上次送货少了一条玉溪")
+    if viewed_by == "/ticket":
+        await desk.send(RETAILER, f"/ticket {licence.label}")
+    else:
+        await desk.send(RETAILER, "/my")
+        await desk.press(RETAILER, f"my:v:{licence.id}")
+    desk.clock.advance(minutes=2)
+    out = await desk.send(RETAILER, "撤回")
+    assert f"确定撤回工单 {licence.label}（" in texts(out)
+    assert button_data(out) == [f"my:xx:{licence.id}", f"my:v:{licence.id}"]
+    await desk.press(RETAILER, f"my:xx:{licence.id}")
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses == {licence.id: Status.CANCELLED, delivery.id: Status.DISPATCHED}
+
+
+async def test_withdrawing_long_after_viewing_one_asks_which(desk: Harness) -> None:
+    await _licence(desk)
+    delivery = await desk.file_request(RETAILER, "上次送货少了一条玉溪")
+    await desk.send(RETAILER, f"/ticket {delivery.label}")
+    desk.clock.advance(minutes=30)
+    out = await desk.send(RETAILER, "撤回")
+    assert "要撤回的是哪一个？" in texts(out)
+
+
+async def test_withdrawing_after_something_else_since_viewing_one_asks_which(
+    desk: Harness,
+) -> None:
+    await _licence(desk)
+    delivery = await desk.file_request(RETAILER, "上次送货少了一条玉溪")
+    await desk.send(RETAILER, f"/ticket {delivery.label}")
+    await desk.send(RETAILER, "/my")
+    out = await desk.send(RETAILER, "撤回")
+    assert "要撤回的是哪一个？" in texts(out)
