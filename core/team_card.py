@@ -71,7 +71,8 @@ def card_text(
     visits: Sequence[datetime] = (),
 ) -> str:
     """The team card: everything a team member needs, in one message (staff only).
-    `question`: what the team asked the requester and waits for (`_asked`); the names, as
+    `question`: what the team asked the requester and waits for (`_asked`), or, answered,
+    the question and its answer in short (`_answered`); the names, as
     `shown_name` gives them: who accepted it, and who resolved it or went there when that
     was a colleague; `keeper`: the copy the oversight team watches, which names a
     complainant another team may not read (`core.complainant`); `visits`: when the team
@@ -105,6 +106,10 @@ def card_text(
             lines.append(f"上门：{local(cfg, ticket.on_site_at)}{by}{again}")
     if question and ticket.status is Status.WAITING_REQUESTER:
         lines.append(hide(question))
+    elif question and ticket.status.is_open and withheld(cfg, ticket, keeper=keeper) is None:
+        # 问／答 of the last question answered: where the complainant is withheld, their
+        # answer may tell who they are, and it is not on the card.
+        lines.append(question)
     if ticket.resolved_at:
         by = f" {resolved_name}" if resolved_name else ""
         outcome = f"（{WISH_OUTCOME_NAMES[ticket.wish_outcome]}）" if ticket.wish_outcome else ""
@@ -133,8 +138,8 @@ async def current_card(
     if ticket.resolved_by is not None and ticket.resolved_by != ticket.accepted_by:
         resolved = await shown_name(uow, ticket.resolved_by)
     waiting = ticket.status is Status.WAITING_REQUESTER
-    events = await uow.tickets.events(ticket.id) if waiting or ticket.on_site_at else ()
-    question = await _asked(uow, cfg, events) if waiting else ""
+    events = await uow.tickets.events(ticket.id) if ticket.status.is_open else ()
+    question = await _asked(uow, cfg, events) if waiting else _answered(events)
     visits = [e for e in events if e.action == "visit"]
     visited = ""
     if visits and visits[-1].actor_id not in (None, ticket.accepted_by):
@@ -167,6 +172,25 @@ async def _asked(uow: UnitOfWork, cfg: Config, events: Sequence[TicketEvent]) ->
     who = await shown_name(uow, last.actor_id) if last.actor_id else ""
     by = " ".join(part for part in (local(cfg, last.at), who) if part)
     return f"待补充：{clip(last.note, _QUESTION_SHOWN)}（{by} 问）"
+
+
+_ANSWERED_SHOWN = 24  # characters each of the question and the answer: the line stays short
+
+
+def _answered(events: Sequence[TicketEvent]) -> str:
+    """The last question put to the requester and the first answer to it, in short
+    (问：是哪一间烤房？／答：大坪3号烤房): a member opening the card after the answer came
+    reads what was settled, the answer in full having come as its own message. "" before
+    any question, or while the last one is unanswered."""
+    asked = [i for i, e in enumerate(events) if e.action == "ask"]
+    if not asked:
+        return ""
+    answers = [e for e in events[asked[-1] + 1 :] if e.action == "answer"]
+    if not answers:
+        return ""
+    question = one_line(events[asked[-1]].note, _ANSWERED_SHOWN)
+    answer = one_line(answers[0].note, _ANSWERED_SHOWN) or "[附件]"
+    return f"问：{question}／答：{answer}"
 
 
 async def shown_name(uow: UnitOfWork, user_id: int | None) -> str:

@@ -523,6 +523,21 @@ async def test_the_teams_card_hides_the_complainant_named_in_its_question_and_re
     assert "王小五" in overseen  # the oversight team reads the words whole
 
 
+async def test_the_teams_card_keeps_no_answer_of_the_complainant(desk: Harness) -> None:
+    """The question answered leaves no 问／答 line on the card of a team that may not read
+    who complained: the answer, in the complainant's words, may tell who they are."""
+    ticket = await _filed_anonymously_by_wang(desk)
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.press(DELIVERY_MEMBER, f"tk:ask:{ticket.id}", chat=DELIVERY_CHAT)
+    await desk.send(DELIVERY_MEMBER, "是几点收到货的？", chat=DELIVERY_CHAT)
+    before = len(await desk.outbox())
+    await desk.send(RETAILER, "下午三点，我在老王烟酒店门口等的")
+    edits = [r for r in (await desk.outbox())[before:] if r.purpose == "card_edit"]
+    card = _told(edits, DELIVERY_CHAT)
+    assert "待补充" not in card and "内容：" in card, card
+    assert "答：" not in card and "下午三点" not in card, card
+
+
 async def test_ticket_hides_a_staff_question_narrowly_and_the_complainants_answer_wholly(
     desk: Harness,
 ) -> None:

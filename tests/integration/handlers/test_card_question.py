@@ -28,6 +28,26 @@ async def test_the_card_shows_the_question_it_waits_on_until_it_is_answered(
     assert edits and all("待补充" not in r.payload["text"] for r in edits)
 
 
+async def test_the_card_keeps_the_last_question_and_its_answer_in_short(desk: Harness) -> None:
+    """Once answered, the card no longer waits, but a member opening it later still reads
+    what was asked and what came back, in one short line."""
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "是哪一间烤房？", chat=TEAM_CHAT)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "大坪3号烤房，进门左手第二间，风机那边一直有异响" * 3)
+    edits = [r for r in await desk.outbox() if r.id not in before and r.purpose == "card_edit"]
+    assert {r.chat_id for r in edits} >= {TEAM_CHAT, LEADER}
+    for edit in edits:
+        [line] = [x for x in edit.payload["text"].splitlines() if x.startswith("问：")]
+        assert line.startswith("问：是哪一间烤房？／答：大坪3号烤房，进门左手第二间")
+        assert len(line) < 80  # clipped: the answer in full came as its own message
+    out = await desk.press(MEMBER, f"tk:vis:{ticket_id}", chat=TEAM_CHAT)
+    [pressed] = [r for r in out.replies if r.edit]
+    assert "问：是哪一间烤房？／答：大坪3号烤房" in pressed.text
+
+
 async def test_the_card_names_a_colleague_who_went_there_for_the_one_who_accepted(
     desk: Harness,
 ) -> None:
