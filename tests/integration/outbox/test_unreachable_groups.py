@@ -53,6 +53,21 @@ async def complaint_about_ordering(db: Database, cfg: Config, *, anonymous: bool
     )
 
 
+async def complaint_the_oversight_team_has(db: Database, cfg: Config) -> Ticket:
+    """王大伯's complaint about the ordering team, taken over by 纪检作风监督室."""
+    return await new_ticket(
+        db,
+        cfg,
+        kind=Kind.COMPLAINT,
+        line="conduct",
+        team_id="conduct",
+        urgent=False,
+        area="chengqu",
+        site_code=None,
+        text="客户经理不接电话",
+    )
+
+
 async def test_a_page_nobody_up_the_ladder_can_receive_ends_in_the_supervisors_desk(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
@@ -232,17 +247,7 @@ async def test_a_group_reads_whom_a_taken_over_complaints_notice_missed_beside_w
     async with db.engine.begin() as conn:
         above = (leader, SUPERVISOR, ADMIN)
         await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
-    complaint = await new_ticket(
-        db,
-        demo_config,
-        kind=Kind.COMPLAINT,
-        line="conduct",
-        team_id="conduct",
-        urgent=False,
-        area="chengqu",
-        site_code=None,
-        text="客户经理不接电话",
-    )
+    complaint = await complaint_the_oversight_team_has(db, demo_config)
     taken = f"工单 {complaint.label} 是一件投诉，已由 纪检作风监督室 接管调查，本队不再办理。"
     await rig.queue(message(member, taken, ticket_id=complaint.id, purpose="notify"))
     await rig.sender.drain_all()
@@ -270,17 +275,7 @@ async def test_the_desk_reads_an_investigated_complaints_alert_not_its_lock(
     async with db.engine.begin() as conn:
         above = (conduct_leader, SUPERVISOR, ADMIN)
         await conn.execute(update(users).where(users.c.id.in_(above)).values(reachable=False))
-    complaint = await new_ticket(
-        db,
-        demo_config,
-        kind=Kind.COMPLAINT,
-        line="conduct",
-        team_id="conduct",
-        urgent=False,
-        area="chengqu",
-        site_code=None,
-        text="客户经理不接电话",
-    )
+    complaint = await complaint_the_oversight_team_has(db, demo_config)
     rig.api.kick(conduct_chat)
     added = "报告人补充：上周又打了三次电话都没人接"
     await rig.queue(message(conduct_chat, added, ticket_id=complaint.id, purpose="notify"))
