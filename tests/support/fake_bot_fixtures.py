@@ -58,6 +58,15 @@ def make_sender(
     )
 
 
+async def deliver_all(desk: Harness, api: FakeBotApi) -> None:
+    """A sender started afresh, as after a restart, sends what `desk`'s outbox holds to
+    `api`, on the desk's clock."""
+    bot = ptb_bot_for(api)
+    async with bot:
+        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
+        await sender.drain_all(max_seconds=600)
+
+
 def ptb_bot_for(api: FakeBotApi, timeout: float = REQUEST_TIMEOUT) -> Bot:
     """A python-telegram-bot `Bot` talking to `api` (call `initialize()` before use)."""
     request = HTTPXRequest(

@@ -4,23 +4,14 @@ request; not sent yet, it is not sent at all."""
 
 from __future__ import annotations
 
-from bot.outbox import SimulatedClock
 from reports.echo_publisher import publish_recent
 from tests.support.desk import Harness, texts
 from tests.support.fake_bot_api import FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
+from tests.support.fake_bot_fixtures import deliver_all, fake_bot_api  # noqa: F401
 from tests.support.tickets import FARMER, MEMBER
 
 TEAM_CHAT = -1001000000001
 WITHDRAWN = "此条已应报告人要求撤回"
-
-
-async def _deliver(desk: Harness, api: FakeBotApi) -> None:
-    """A sender started afresh, as after a restart, sends what the outbox holds."""
-    bot = ptb_bot_for(api)
-    async with bot:
-        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
-        await sender.drain_all(max_seconds=600)
 
 
 async def _confirmed_and_queued(desk: Harness) -> int:
@@ -39,13 +30,13 @@ async def test_echo_off_withdraws_a_post_already_on_the_wall(
     wall = desk.cfg.echo_wall_chat
     assert wall is not None
     await _confirmed_and_queued(desk)
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     [post] = fake_bot_api.sent_to(wall)
     assert post.text is not None and "诉求：" in post.text
 
     out = await desk.send(FARMER, "/echo off")
     assert "撤回" in texts(out)
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
 
     [edit] = [c for c in fake_bot_api.calls_of("editMessageText") if c.chat_id == wall]
     assert edit.ok and edit.params["message_id"] == post.result["message_id"]
@@ -55,7 +46,7 @@ async def test_echo_off_withdraws_a_post_already_on_the_wall(
     await desk.send(FARMER, "/echo off")
     await desk.send(FARMER, "/echo on")
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 0
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     assert len(fake_bot_api.sent_to(wall)) == 2  # the post, and its one edit
 
 
@@ -67,5 +58,5 @@ async def test_echo_off_before_the_post_is_sent_keeps_it_off_the_wall(
     assert wall is not None
     await _confirmed_and_queued(desk)
     await desk.send(FARMER, "/echo off")  # before the sender runs
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     assert fake_bot_api.sent_to(wall) == []

@@ -14,18 +14,16 @@ from reports.echo_publisher import publish_recent
 from scheduler.sweep import sweep
 from tests.support.desk import Harness
 from tests.support.fake_bot_api import Call, FakeBotApi
-from tests.support.fake_bot_fixtures import fake_bot_api, make_sender, ptb_bot_for  # noqa: F401
+from tests.support.fake_bot_fixtures import (  # noqa: F401
+    deliver_all,
+    fake_bot_api,
+    make_sender,
+    ptb_bot_for,
+)
 from tests.support.tickets import FARMER, MEMBER
 
 TEAM_CHAT = -1001000000001
 WITHDRAWN = "此条已撤回"
-
-
-async def _deliver(desk: Harness, api: FakeBotApi) -> None:
-    bot = ptb_bot_for(api)
-    async with bot:
-        sender = make_sender(desk.db, desk.cfg, bot, SimulatedClock(desk.clock()))
-        await sender.drain_all(max_seconds=600)
 
 
 async def _closed_unconfirmed_and_sent_back_late(desk: Harness) -> int:
@@ -52,14 +50,14 @@ async def test_a_post_sent_is_withdrawn_when_its_ticket_is_sent_back(
     assert wall is not None
     ticket_id = await _closed_unconfirmed_and_sent_back_late(desk)
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     [post] = fake_bot_api.sent_to(wall)
     assert post.text is not None and post.text.startswith("【回音壁】")
 
     await desk.send(FARMER, "温度还是上不去，烤房又停了")
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
 
     [edit] = [c for c in fake_bot_api.calls_of("editMessageText") if c.chat_id == wall]
     assert edit.ok and edit.params["message_id"] == post.result["message_id"]
@@ -73,7 +71,7 @@ async def test_a_post_sent_is_withdrawn_when_its_ticket_is_sent_back(
     await desk.press(FARMER, f"my:ok:{ticket_id}")
     await desk.press(FARMER, f"my:r:{ticket_id}:5")
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     posts = [c for c in fake_bot_api.sent_to(wall) if c.method == "sendMessage"]
     assert len(posts) == 2 and "更换了温控仪" in str(posts[-1].text)
 
@@ -87,7 +85,7 @@ async def test_a_post_not_sent_yet_is_not_sent_once_its_ticket_is_sent_back(
     await _closed_unconfirmed_and_sent_back_late(desk)
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
     await desk.send(FARMER, "温度还是上不去，烤房又停了")  # before the sender runs
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     assert fake_bot_api.sent_to(wall) == []
 
 
@@ -115,7 +113,7 @@ async def test_a_post_on_its_way_when_its_ticket_is_sent_back_is_withdrawn_once_
         await sending
     [ticket] = await desk.tickets()
     assert ticket.status is Status.DISPATCHED and ticket.reopen_count == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
 
     [post] = [call for call in fake_bot_api.sent_to(wall) if posting(call)]
     assert post.ok
@@ -138,19 +136,19 @@ async def test_echo_off_takes_back_the_promise_to_post_a_ticket_sent_back_again(
     assert wall is not None
     await _closed_unconfirmed_and_sent_back_late(desk)
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     [post] = fake_bot_api.sent_to(wall)
     await desk.send(FARMER, "温度还是上不去，烤房又停了")
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
     assert "办结后重新公布" in shown
 
     await desk.send(FARMER, "/echo off")
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
     assert "此条已应报告人要求撤回" in shown and "重新公布" not in shown
     await desk.send(FARMER, "/echo off")
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     assert len(fake_bot_api.sent_to(wall)) == 3  # the post, its two edits
 
 
@@ -164,12 +162,12 @@ async def test_echo_off_before_the_reopening_edit_is_sent_leaves_the_opt_out_wor
     assert wall is not None
     await _closed_unconfirmed_and_sent_back_late(desk)
     assert await publish_recent(desk.db, desk.cfg, desk.clock()) == 1
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     [post] = fake_bot_api.sent_to(wall)
     await desk.send(FARMER, "温度还是上不去，烤房又停了")
     await desk.send(FARMER, "/echo off")
     await desk.send(FARMER, "/echo off")
-    await _deliver(desk, fake_bot_api)
+    await deliver_all(desk, fake_bot_api)
     shown = fake_bot_api.messages[(wall, post.result["message_id"])]["text"]
     assert "此条已应报告人要求撤回" in shown and "重新公布" not in shown
     assert len(fake_bot_api.sent_to(wall)) == 3
