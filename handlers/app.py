@@ -13,7 +13,6 @@ from handlers import (
     registration_typed,
     team_commands,
     team_notes,
-    viewed,
 )
 from handlers.alarm_intake import EMERGENCY
 from handlers.beside_registration import look_typed_at_registration
@@ -72,8 +71,6 @@ async def _route_on(ctx: Ctx) -> None:
         # "／start" from a Chinese keyboard: the command meant, not words of a request. One
         # that reads no words ("、help 烤房停电了") leaves them to be read as typed.
         ctx.msg = msg = replace(msg, command=typed[0], args=typed[1])
-    if msg.is_button or msg.command:
-        await viewed.forget(ctx)  # what they press or ask for next is in view now, if any
     if msg.is_button:
         await on_button(ctx, msg.callback_data or "")
     elif msg.command:

@@ -14,7 +14,7 @@ from core.errors import (
     PermissionDenied,
 )
 from core.model import User
-from handlers import alarm_intake, mine, rating, team_notes, viewed
+from handlers import alarm_intake, mine, rating, team_notes
 from handlers.app import route
 from handlers.command_menu import send_own_menu
 from handlers.context import Ctx, Services
@@ -28,7 +28,7 @@ from storage.uow import Database, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # a step refused by a race or a lost connection runs again, this many in all
-_QUIET_ENDS = (alarm_intake.PLACE, rating.RATE, team_notes.ALBUM, mine.WITHDRAW, viewed.VIEWED)
+_QUIET_ENDS = (alarm_intake.PLACE, rating.RATE, team_notes.ALBUM, mine.WITHDRAW)
 _ERROR_KEYS = {
     PermissionDenied: "permission_denied",
     IllegalTransition: "stale_button",

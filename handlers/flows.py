@@ -13,7 +13,6 @@ from handlers import (
     registration_left,
     registration_shared,
     team_notes,
-    viewed,
 )
 from handlers.alarm_what import alarm_what
 from handlers.context import Ctx
@@ -67,14 +66,6 @@ async def _voices_held(ctx: Ctx) -> None:
     await registration_left.carry(ctx, voices)
 
 
-async def _viewed(ctx: Ctx) -> None:
-    """Words typed just after opening one of their tickets: 撤回 is of that one; anything
-    else is read afresh, the ticket no longer in view."""
-    ticket_id = await viewed.forget(ctx)
-    if ticket_id is None or not await mine.withdrawal_of_viewed(ctx, ticket_id):
-        await free_message(ctx)
-
-
 FLOWS: dict[str, Step] = {
     registration.REGISTER: registration.registration_step,
     # While the answer waits for a ticket to be pressed, a message is read afresh: more of
@@ -90,5 +81,4 @@ FLOWS: dict[str, Step] = {
     rating.REOPEN: _rating_or_reopen,
     mine.WITHDRAW: _rating_or_reopen,
     registration_shared.HELD: _voices_held,
-    viewed.VIEWED: _viewed,
 }

@@ -10,7 +10,7 @@ from core.enums import Action, Kind, Status
 from core.model import Ticket
 from core.numbers import ticket_id_of
 from core.texts import clip, confirm_key
-from handlers import alarm_check, alarm_intake, alarm_when, callback, intake, viewed
+from handlers import alarm_check, alarm_intake, alarm_when, callback, intake
 from handlers.cards import (
     DETAIL_TEXT,
     called_here,
@@ -56,7 +56,7 @@ from handlers.tickets import Gathered, attach, routed, says_something, typed_ala
 from handlers.trouble_again import call_again
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.typed_answers import bare_yes_no
-from handlers.typed_menu import asks_to_withdraw, calls_off, kind_taken_back
+from handlers.typed_menu import calls_off
 from handlers.verdict_words import says_solved, typed_score
 from handlers.verdicts import DRAFT_KEPT
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
@@ -146,8 +146,6 @@ async def show(
         text=_theirs(clip(shown, DETAIL_TEXT), own),
         timeline=timeline(ctx.cfg, events, ctx.script_here, for_requester=own, kind=ticket.kind),
     )
-    if own:
-        await viewed.remember(ctx, ticket)  # 撤回 typed next is of this one
 
 
 def withdrawable(ticket: Ticket) -> bool:
@@ -234,27 +232,6 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
     else:
         status = ticket_status(ticket, ctx.script_here)
         ctx.say("mine_not_allowed_now", status=status, what=called_here(ctx, ticket))
-
-
-async def withdrawal_of_viewed(ctx: Ctx, ticket_id: int) -> bool:
-    """撤回 typed just after opening one of their tickets (`viewed`): asked of that one, as
-    its own 撤回 button would, unless the words name another kind (不投诉了 after a request
-    viewed) or another service's (许可证延续不用办了 after a delivery viewed). False, with
-    nothing said, for any other message, or when the ticket is closed meanwhile."""
-    text = ctx.msg.text
-    if ctx.msg.photo_file_id or ctx.msg.voice_file_id or not asks_to_withdraw(text):
-        return False
-    ticket = await ctx.uow.tickets.get(ticket_id)
-    if ticket is None or ticket.requester_id != ctx.user.id or not ticket.status.is_open:
-        return False
-    kind = kind_taken_back(text)
-    decision = routed(ctx)
-    if kind is not None and kind is not ticket.kind:
-        return False
-    if decision is not None and not decision.triage and decision.line != ticket.line:
-        return False
-    await withdrawal_typed(ctx, [ticket])
-    return True
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
