@@ -201,8 +201,10 @@ _SHOP_ENDING = re.compile(_SHOP_WORD + "$")
 
 # An address as people write a shop's (城关镇人民路12号, 白石乡松林村三组, 新街38号门面), its
 # sign maybe written right after it (人民路12号小梅烟酒店): each clause ends at a place's word.
+# A place said alone: not after 在 or 的, which tell of something there (卖假烟的店在人民路
+# 12号, 有个无证卖烟的在城关镇人民路12号: a report, not where the shop is).
 _ADDRESS_CLAUSE = re.compile(
-    r"(?P<place>\w*(?:镇|乡|村|街道|社区|路|街|巷|组|号)(?:门面|门市|旁边|对面|附近)?)"
+    r"(?P<place>[^\W在的]*(?:镇|乡|村|街道|社区|路|街|巷|组|号)(?:门面|门市|旁边|对面|附近)?)"
     rf"(?P<shop>\w+{_SHOP_WORD})?"
 )
 

@@ -65,7 +65,15 @@ async def test_an_address_alone_is_the_place_and_the_shop_asked_next(desk: Harne
     )
 
 
-@pytest.mark.parametrize("typed", ["烤房停电了，温度一直往下掉", "我要投诉送货员，态度太差了"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "烤房停电了，温度一直往下掉",
+        "我要投诉送货员，态度太差了",
+        "卖假烟的店在人民路12号",
+        "有个无证卖烟的在城关镇人民路12号",
+    ],
+)
 async def test_a_request_typed_at_the_place_still_goes_its_own_way(
     desk: Harness, typed: str
 ) -> None:
