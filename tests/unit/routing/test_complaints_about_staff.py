@@ -73,6 +73,9 @@ def test_a_bad_word_beside_a_good_attitude_is_no_complaint_about_staff(
         "客户经理说不买他推荐的烟就给我降档位",
         "客户经理说不进这个烟就给我降档",
         "客户经理说我不买就降我的档",
+        "不买他推荐的烟就给我降档位",
+        "不进这个烟就给我降档",
+        "不买就给我减档位",
     ],
 )
 def test_a_tip_off_or_bullying_is_heard_by_the_oversight_line(router: Router, text: str) -> None:
