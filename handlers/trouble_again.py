@@ -21,14 +21,14 @@ from handlers.verdict_words import another_matter, says_not_solved
 from handlers.verdicts import awaiting_verdict
 from routing import Decision
 
-_RECENT = 5  # of the person's newest tickets, the newest closed one is the one meant
+_RECENT = 5  # the person's newest tickets, among which the closed one meant is looked for
 
 
 async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     """`text`, saying the trouble of the person's newest closed ticket is back, filed as a
-    new request naming it (a new 110 call for a barn). False when nothing of theirs awaits
-    no verdict any more, the words are a verdict alone, say nothing of it coming back, or
-    plainly concern another matter."""
+    new request naming it (a new 110 call for a barn). False when no ticket of theirs is
+    closed for good (or one awaits their verdict), the words are a verdict alone, say
+    nothing of it coming back, or plainly concern another matter."""
     if not says_trouble_back(text):
         return False
     if await rated_low_lately(ctx) is not None:

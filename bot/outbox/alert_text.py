@@ -5,8 +5,8 @@ reach and why, whom to phone, and quotes the message first lost. A complainant t
 may not know (匿名, or one the oversight team keeps) is not named, and a message that gave
 their details is not quoted, where the ticket's card would not name them
 (`core.complainant`). Outside the places that read an investigated complaint whole, the
-alert shows its 🔒 card in the quote's stead (`core.investigated`), but at the supervisors'
-desk.
+alert shows its 🔒 card in the quote's stead (`core.investigated`); the supervisors' desk
+reads it as any other alert.
 """
 
 from __future__ import annotations
