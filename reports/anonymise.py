@@ -38,7 +38,7 @@ from reports.name_words import (
     TITLE_WORDS,
     TITLES,
 )
-from reports.person_names import names_hidden
+from reports.person_names import names_hidden, spans_of
 from reports.said_as_subject import PERSON_ACTS, SHOP_ACTS, said_as_subject
 from routing import to_simplified
 from routing.segment import common_word, cut_spans
@@ -439,11 +439,7 @@ def _replaced(text: str, word: str, instead: str, besides: Iterable[str] = ()) -
     """`text` with `word` replaced wherever it is written, in either script, but inside one
     of `besides`; the rest of the text stays as written."""
     plain, key = folded(text), folded(word)
-    spared = [
-        (at, at + len(other))
-        for other in {folded(w) for w in besides if w}
-        for at in _found_all(plain, other)
-    ]
+    spared = spans_of(plain, {folded(w) for w in besides})
     pieces, start, looked = [], 0, 0
     while (found := plain.find(key, looked)) >= 0:
         if any(begin <= found and found + len(key) <= end for begin, end in spared):
@@ -452,15 +448,6 @@ def _replaced(text: str, word: str, instead: str, besides: Iterable[str] = ()) -
         pieces += [text[start:found], instead]
         start = looked = found + len(key)
     return "".join(pieces) + text[start:] if pieces else text
-
-
-def _found_all(plain: str, word: str) -> list[int]:
-    """Where `word` begins in `plain`, each time."""
-    found, at = [], plain.find(word)
-    while at >= 0:
-        found.append(at)
-        at = plain.find(word, at + 1)
-    return found
 
 
 def folded(text: str) -> str:

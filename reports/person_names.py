@@ -42,8 +42,13 @@ from reports.name_words import BRANDS, TITLE_OR_ROLE
 
 def _kept_spans(plain: str, kept: Iterable[str]) -> list[tuple[int, int]]:
     """Where `plain` says a brand or a name of the config's, as (start, end) pairs."""
+    return spans_of(plain, (*BRANDS, *kept))
+
+
+def spans_of(plain: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where `plain` says each of `words`, every time, as (start, end) pairs."""
     spans = []
-    for word in (*BRANDS, *kept):
+    for word in words:
         if not word:
             continue
         start = plain.find(word)
