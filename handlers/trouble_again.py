@@ -75,7 +75,8 @@ async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:
         return None
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
     closed = next((t for t in recent if t.status is Status.CLOSED), None)
-    if says_barn_failing(text):
+    barn_failing = says_barn_failing(text)
+    if barn_failing:
         # A barn failing again is its last 110 call's trouble, though a request about the
         # seedlings was closed since.
         calls = (t for t in recent if t.status is Status.CLOSED and t.kind is Kind.EMERGENCY)
@@ -83,6 +84,6 @@ async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:
     if closed is None or closed.kind not in RECURRING:
         return None
     if may_send_back(closed, ctx.now):
-        failing = says_barn_failing(text) and not says_not_solved(text)
+        failing = barn_failing and not says_not_solved(text)
         return closed if closed.kind is Kind.EMERGENCY and failing else None
     return closed
