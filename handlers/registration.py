@@ -458,9 +458,16 @@ async def _phone_step(ctx: Ctx) -> None:
         if skip_pressed(ctx):
             await _after_phone(ctx)
             return
-        # A number typed is refused for what it is; other words are only not the button.
-        key = "phone_typed" if typed_phone(ctx.msg.text) is not None else "phone_press"
-        _ask_phone(ctx, key)
+        typed = typed_phone(ctx.msg.text)
+        if typed is None:
+            _ask_phone(ctx, "phone_press")  # other words are only not the button
+            return
+        # A number typed (a handset that cannot share a contact, or the line they answer)
+        # is kept, as one typed during a 110 call is (`phones.for_call`), but said back as
+        # typed and not checked: only a shared contact card is Telegram's own.
+        ctx.user.phone = typed
+        ctx.say("phone_typed_kept", keyboard="remove", phone=typed)
+        await _after_phone(ctx, said=True)
         return
     if contact.user_id != ctx.user.id:
         _ask_phone(ctx, "contact_not_own")
@@ -469,7 +476,8 @@ async def _phone_step(ctx: Ctx) -> None:
     await _after_phone(ctx)
 
 
-async def _after_phone(ctx: Ctx) -> None:
+async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
+    """The phone given or skipped; `said`: a typed number was said back already."""
     assert ctx.conv is not None
     if not ctx.conv.data.get("phone_only"):
         # Who they are, their name and the phone (or its 「跳过」): registered; the place
@@ -495,7 +503,9 @@ async def _after_phone(ctx: Ctx) -> None:
         return
     voices = voices_here(ctx)
     await ctx.end_flow()
-    if ctx.user.phone:
+    if said:
+        pass  # the typed number said back, its 📱 keyboard taken away (`_phone_step`)
+    elif ctx.user.phone:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:
         ctx.say("reg_phone_later", keyboard="remove")

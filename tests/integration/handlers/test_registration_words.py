@@ -147,21 +147,53 @@ async def test_real_names_are_names(desk: Harness, name: str) -> None:
     assert retailer is not None and retailer.name == name
 
 
+async def test_words_at_the_phone_question_that_are_no_number_ask_again(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "烟农")
+    await desk.send(FARMER, "张大山")
+    out = await desk.send(FARMER, "好的")
+    assert "或直接输入手机号" in texts(out) and "不想留号码可以点「跳过」" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.phone == ""
+
+
 @pytest.mark.parametrize(
-    ("typed", "said"),
-    [("13812345678", "手动输入的号码无法核实"), ("好的", "不想留号码可以点「跳过」")],
-)
-async def test_words_at_the_phone_question_are_answered_for_what_they_are(
-    desk: Harness, typed: str, said: str
+    ("typed", "kept"),
+    [("13812345678", "13812345678"), ("138-1234-5678", "13812345678"),
+     ("+86 138 1234 5678", "+8613812345678")],
+)  # fmt: skip
+async def test_a_phone_number_typed_at_registration_is_kept_and_said_to_be_unchecked(
+    desk: Harness, typed: str, kept: str
 ) -> None:
+    """A handset that cannot share a contact: the number typed is kept, as during a 110
+    call, and said back as typed and not checked, so a slip can be seen and put right."""
     await desk.send(FARMER, "/start")
     await desk.send(FARMER, "烟农")
     await desk.send(FARMER, "张大山")
     out = await desk.send(FARMER, typed)
-    assert said in texts(out)
+    assert f"已记下您输入的手机号 {kept}" in texts(out) and "没有经过核实" in texts(out)
+    assert "乡镇" in texts(out)  # registration goes on at the place
     async with desk.db.uow(read_only=True) as uow:
         farmer = await uow.users.get(FARMER)
-    assert farmer is not None and farmer.phone == ""
+    assert farmer is not None and farmer.phone == kept
+
+
+async def test_a_phone_typed_when_only_the_phone_was_missing_is_said_back_once(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "烟农")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "跳过")  # the phone
+    await desk.press(FARMER, "f:skip")  # the place
+    out = await desk.send(FARMER, "/start")
+    assert "还缺手机号" in texts(out)
+    out = await desk.send(FARMER, "13812345678")
+    assert texts(out).count("13812345678") == 1 and "没有经过核实" in texts(out)
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.phone == "13812345678" and farmer.registered
 
 
 @pytest.mark.parametrize(
