@@ -227,6 +227,10 @@ def requester_lines(requester: User | None) -> list[str]:
     if requester is not None and requester.kind is Requester.RETAILER:
         shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
         lines.append(f"店铺：{shop}　许可证号：{requester.licence_number or '未提供'}")
+    if requester is not None and requester.address:
+        # The door to find, typed at registration (城关镇人民路12号): the town alone does
+        # not tell a delivery or a technician where to go.
+        lines.append(f"地址：{as_written(requester.address)}")
     return lines
 
 

@@ -372,6 +372,11 @@ class User:
     # farmer or staff member has neither.
     shop_name: str | None = None
     licence_number: str | None = None
+    # Where they said they are, typed at registration's place question (城关镇人民路12号,
+    # 白石乡松林村三组): the door a delivery or a technician finds, which a town's button does
+    # not tell, and the only place known of one naming no town the bureau has. None until
+    # typed; another place chosen later (a town, a barn, a pin) drops it.
+    address: str | None = None
     # When a retailer registered without either was reminded to add them: once, ever.
     shop_reminded_at: datetime | None = None
     updated_at: datetime | None = None
@@ -409,6 +414,7 @@ class User:
             "registered_at": self.registered_at.isoformat() if self.registered_at else None,
             "shop_name": self.shop_name,
             "licence_number": self.licence_number,
+            "address": self.address,
         }
 
     def restore_registration(self, saved: Mapping[str, object]) -> None:
@@ -429,6 +435,9 @@ class User:
             shop, licence = saved.get("shop_name"), saved.get("licence_number")
             self.shop_name = shop if isinstance(shop, str) else None
             self.licence_number = licence if isinstance(licence, str) else None
+        if "address" in saved:  # kept by a version that knew it
+            address = saved.get("address")
+            self.address = address if isinstance(address, str) else None
 
 
 _USER_DETAILS = tuple(f.name for f in fields(User) if f.name not in ("created_at", "updated_at"))

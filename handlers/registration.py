@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.texts import typed_phone
+from core.texts import clip, typed_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import as_registered, how_to, main_menu
@@ -48,11 +48,13 @@ from handlers.typed_answers import (
     number_typed,
 )
 from handlers.typed_menu import calls_off
+from routing import to_simplified
 
 REGISTER = "register"
 # The entry that asks only them: the main menu's and the reminder's button, and 更新登记信息's.
 SHOP_ENTRY = "m:shop"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
+_ADDRESS_LIMIT = 100  # users.address
 
 
 async def start(ctx: Ctx) -> None:
@@ -548,6 +550,10 @@ def _place_kept(ctx: Ctx) -> str:
 
 async def _area_step(ctx: Ctx) -> None:
     msg, user = ctx.msg, ctx.user
+    address = _address(ctx)
+    if msg.callback_data == "f:skip" or skip_pressed(ctx):
+        await _after_place(ctx)  # the place can wait (「跳过」, 不要, 没有), an address kept
+        return
     if msg.location is not None:
         if not _located(ctx, msg.location.lat, msg.location.lon):
             return
@@ -562,14 +568,27 @@ async def _area_step(ctx: Ctx) -> None:
         if site is not None and site.area != area.id:
             user.site_code = None  # a barn in the town they left: a 110 call asks anew
         user.area = area.id
-    elif msg.callback_data == "f:skip" or skip_pressed(ctx):
-        pass  # the place can wait (「跳过」, 不要, 没有): a 110 call asks for the barn
-    elif _address(ctx) is not None:
-        pass  # an address naming no town we serve by name (城关镇人民路12号): answered
-    else:
+    elif address is None:
         ask_again(ctx)
         return
+    # else an address naming no town we serve by name (城关镇人民路12号): answered
+    # The place answered anew: the address typed with it kept, one typed before dropped
+    # (a town or barn chosen since may be elsewhere). A town's or barn's name typed alone
+    # (青山镇, 大坪村) is that place, no door to find.
+    user.address = _door(ctx, address)
     await _after_place(ctx)
+
+
+def _door(ctx: Ctx, address: Address | None) -> str | None:
+    """The address to keep: more than the name of the town or barn cluster it placed them
+    in, cut to what the record holds."""
+    if address is None:
+        return None
+    named = {to_simplified(area.name) for area in ctx.cfg.areas}
+    named |= {to_simplified(site.name) for site in ctx.cfg.sites}
+    if to_simplified(address.place) in named:
+        return None
+    return clip(address.place, _ADDRESS_LIMIT)
 
 
 def _address(ctx: Ctx) -> Address | None:

@@ -185,12 +185,18 @@ def registered_line(ctx: Ctx) -> str:
     area = ctx.cfg.area(user.area or "")
     site = ctx.cfg.site(user.site_code) if user.site_code else None
     place = site.name if site else (area.name if area else ctx.text("place_unset"))
+    place = in_script(place, ctx.script)
+    if user.address:
+        # The address typed is what they will look for: alone when it names no town we
+        # have (城关镇人民路12号, not 地点未选), after the town otherwise.
+        address = as_written(user.address)
+        place = f"{place}（{address}）" if site or area else address
     return ctx.text(
         "reg_line",
         name=as_written(user.name),
         kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
         phone=user.phone or "—",
-        place=in_script(place, ctx.script),
+        place=place,
     )
 
 

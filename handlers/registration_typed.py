@@ -214,6 +214,7 @@ class Address:
     """Where a shop is, typed at the place question; its sign's name when typed with it."""
 
     shop: str | None
+    place: str  # the address as typed, the sign after it left out
 
 
 def address_typed(text: str) -> Address | None:
@@ -223,21 +224,23 @@ def address_typed(text: str) -> Address | None:
     停电了", "人民路那家店卖假烟"), which are read as a request."""
     if is_question(text) or _ASKING_BESIDE_A_PLACE.search(to_simplified(bare(text))):
         return None
-    placed, shop = False, None
+    places: list[str] = []
+    shop = None
     for clause in (c for c in _CLAUSE_BREAK.split(text) if c):
         plain = to_simplified(clause)
         found = _ADDRESS_CLAUSE.fullmatch(plain)
         if found is not None:
-            placed = True
+            written = clause if len(clause) == len(plain) else plain
+            places.append(written[: found.end("place")])
             at = found.start("shop")
-            shop = shop if at < 0 else (clause if len(clause) == len(plain) else plain)[at:]
+            shop = shop if at < 0 else written[at:]
         elif _SHOP_ENDING.search(plain) is not None:
             shop = clause
         else:
             return None
-    if not placed:
+    if not places:
         return None
-    return Address(shop_typed(shop) if shop else None)
+    return Address(shop_typed(shop) if shop else None, " ".join(places))
 
 
 def _shop_like(text: str) -> bool:

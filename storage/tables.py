@@ -71,6 +71,7 @@ users = Table(
     Column("registered_at", UTCDateTime, nullable=True),
     Column("shop_name", String(64), nullable=True),
     Column("licence_number", String(16), nullable=True),
+    Column("address", String(100), nullable=True),
     Column("shop_reminded_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=True),

@@ -81,3 +81,70 @@ async def test_a_request_typed_at_the_place_still_goes_its_own_way(
     out = texts(await desk.send(RETAILER, typed))
     assert "店名" not in out and "店名" not in to_simplified(out)
     assert (await _user(desk)).shop_name is None
+
+
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+
+
+async def test_the_address_typed_is_kept_said_back_and_shown_on_the_teams_card(
+    desk: Harness,
+) -> None:
+    """城关镇 is no town of the bureau's: the address is all that says where the shop is,
+    so 登记完成 shows it (not 地点未选) and the team delivering reads it on the card."""
+    await _asked_the_place(desk)
+    await desk.send(RETAILER, "城关镇人民路12号 小梅烟酒店")
+    out = texts(await desk.send(RETAILER, "520102100123"))
+    assert "城关镇人民路12号" in out and "地点未选" not in out
+    assert (await _user(desk)).address == "城关镇人民路12号"
+    ticket = await desk.file_request(RETAILER, "今天送货的少了两条烟")
+    assert ticket.team_id == "delivery"
+    [card] = [
+        r.payload["text"]
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.payload.get("text", "").startswith("工单")
+    ]
+    assert "地址：城关镇人民路12号" in card
+    shown = texts(await desk.send(DELIVERY_MEMBER, f"/ticket {ticket.label}", chat=DELIVERY_CHAT))
+    assert "地址：城关镇人民路12号" in shown
+
+
+async def test_an_address_naming_a_town_is_said_after_the_town(desk: Harness) -> None:
+    await _asked_the_place(desk)
+    await desk.send(RETAILER, "青山镇人民路12号")
+    await desk.send(RETAILER, "小梅烟酒店")
+    out = texts(await desk.send(RETAILER, "520102100123"))
+    assert "青山镇（青山镇人民路12号）" in out
+    user = await _user(desk)
+    assert (user.area, user.address) == ("qingshan", "青山镇人民路12号")
+
+
+async def test_a_town_named_alone_keeps_no_address(desk: Harness) -> None:
+    await _asked_the_place(desk)
+    await desk.send(RETAILER, "龙潭镇")
+    user = await _user(desk)
+    assert (user.area, user.address) == ("longtan", None)
+
+
+async def test_registering_again_a_town_chosen_drops_the_old_address_and_skip_keeps_it(
+    desk: Harness,
+) -> None:
+    await _asked_the_place(desk)
+    await desk.send(RETAILER, "城关镇人民路12号 小梅烟酒店")
+    await desk.send(RETAILER, "520102100123")
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "跳过")  # the name
+    await desk.send(RETAILER, "跳过")  # the phone
+    await desk.press(RETAILER, "f:skip")  # the place
+    await desk.send(RETAILER, "跳过")  # the shop
+    await desk.send(RETAILER, "跳过")  # the licence
+    assert (await _user(desk)).address == "城关镇人民路12号"
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "跳过")
+    await desk.send(RETAILER, "跳过")
+    await desk.press(RETAILER, "f:area:baishi")  # moved: the old door is elsewhere
+    await desk.send(RETAILER, "跳过")
+    await desk.send(RETAILER, "跳过")
+    user = await _user(desk)
+    assert (user.area, user.address) == ("baishi", None)
