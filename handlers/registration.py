@@ -576,6 +576,11 @@ async def _area_step(ctx: Ctx) -> None:
     # (a town or barn chosen since may be elsewhere). A town's or barn's name typed alone
     # (青山镇, 大坪村) is that place, no door to find.
     user.address = _door(ctx, address)
+    if user.address and user.area is None and user.site_code is None:
+        # 城关镇人民路12号: no town of ours named, so no town's team is theirs. Said, with
+        # the towns there are, or they would take the address for a place the desk knows.
+        towns = "、".join(in_script(area.name, ctx.script) for area in ctx.cfg.areas)
+        ctx.say("reg_address_no_town", address=as_written(user.address), towns=towns)
     await _after_place(ctx)
 
 

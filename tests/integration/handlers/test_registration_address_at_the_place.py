@@ -148,3 +148,24 @@ async def test_registering_again_a_town_chosen_drops_the_old_address_and_skip_ke
     await desk.send(RETAILER, "跳过")
     user = await _user(desk)
     assert (user.area, user.address) == ("baishi", None)
+
+
+@pytest.mark.parametrize("typed", ["城关镇人民路12号 小梅烟酒店", "城关镇"])
+async def test_an_address_naming_no_town_of_ours_is_said_to_match_none(
+    desk: Harness, typed: str
+) -> None:
+    """Told, with the towns there are, that the address names none of them: else 城关镇
+    reads as a place the desk knows, while no town's team is theirs."""
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, typed))
+    assert "没有对上我们分片服务的乡镇/片区（青山镇、白石乡、龙潭镇、城区）" in out
+    assert "登记信息" in out
+
+
+@pytest.mark.parametrize("typed", ["青山镇人民路12号 小梅烟酒店", "龙潭镇"])
+async def test_an_address_naming_a_town_of_ours_is_not_said_to_match_none(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, typed))
+    assert "没有对上" not in out
