@@ -353,6 +353,9 @@ class User:
     name: str = ""
     kind: Requester | None = None
     phone: str = ""
+    # The phone was typed, not shared as Telegram's contact card (an old handset, a number
+    # said during a 110 call): nobody checked it is theirs, and the team's card says so.
+    phone_typed: bool = False
     area: str | None = None
     site_code: str | None = None
     script: Script | None = None
@@ -403,12 +406,13 @@ class User:
         """Everything but the timestamps: a step compares them to know if it changed the row."""
         return tuple(getattr(self, name) for name in _USER_DETAILS)
 
-    def registration(self) -> dict[str, str | None]:
+    def registration(self) -> dict[str, str | bool | None]:
         """What registration asks, as JSON (kept while they register again)."""
         return {
             "kind": self.kind.value if self.kind else None,
             "name": self.name,
             "phone": self.phone,
+            "phone_typed": self.phone_typed,
             "area": self.area,
             "site_code": self.site_code,
             "registered_at": self.registered_at.isoformat() if self.registered_at else None,
@@ -423,6 +427,8 @@ class User:
         self.kind = Requester(kind) if isinstance(kind, str) else None
         self.name = str(saved.get("name") or "")
         self.phone = str(saved.get("phone") or "")
+        if "phone_typed" in saved:  # kept by a version that knew it
+            self.phone_typed = saved["phone_typed"] is True
         area, site = saved.get("area"), saved.get("site_code")
         self.area = area if isinstance(area, str) else None
         self.site_code = site if isinstance(site, str) else None

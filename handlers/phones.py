@@ -30,7 +30,7 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
         if ctx.conv is not None and ctx.conv.flow == intake.TICKET:
             await ctx.goto(ctx.conv.step, **{OWN_PHONE_ASKED: True})
         return
-    ctx.user.phone = phone_of(contact)
+    ctx.user.phone, ctx.user.phone_typed = phone_of(contact), False
     adding = ctx.conv is not None and ctx.conv.flow == mine.ADD_INFO
     waiting = [] if adding else list(await ctx.uow.tickets.waiting_for(ctx.user.id))
     if call is not None and not any(ticket.id == call.id for ticket in waiting):
@@ -50,8 +50,9 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
 
 async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
     """A number to call them on, for the team working on their 110 call (kept as theirs
-    when they have none on record)."""
-    ctx.user.phone = ctx.user.phone or phone
+    when they have none on record: typed, unless their contact card just gave it)."""
+    if not ctx.user.phone:
+        ctx.user.phone, ctx.user.phone_typed = phone, True
     await add_info(ctx, call, t("phone_for_team", phone=phone), None)
     await notify.update_cards(ctx, call)  # 电话：未提供 no longer
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)

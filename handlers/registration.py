@@ -467,14 +467,14 @@ async def _phone_step(ctx: Ctx) -> None:
         # A number typed (a handset that cannot share a contact, or the line they answer)
         # is kept, as one typed during a 110 call is (`phones.for_call`), but said back as
         # typed and not checked: only a shared contact card is Telegram's own.
-        ctx.user.phone = typed
+        ctx.user.phone, ctx.user.phone_typed = typed, True
         ctx.say("phone_typed_kept", keyboard="remove", phone=typed)
         await _after_phone(ctx, said=True)
         return
     if contact.user_id != ctx.user.id:
         _ask_phone(ctx, "contact_not_own")
         return
-    ctx.user.phone = phone_of(contact)
+    ctx.user.phone, ctx.user.phone_typed = phone_of(contact), False
     await _after_phone(ctx)
 
 

@@ -64,7 +64,7 @@ async def kept_aside(ctx: Ctx) -> bool:
         if msg.contact.user_id != ctx.user.id:
             ctx.say("reg_contact_not_own")  # someone else's card: their number is not ours
             return True
-        ctx.user.phone = phone_of(msg.contact)
+        ctx.user.phone, ctx.user.phone_typed = phone_of(msg.contact), False
         await ctx.goto(step, **{PHONE_SHARED: True})
         ctx.say("phone_saved", phone=ctx.user.phone)
         return True

@@ -59,6 +59,7 @@ users = Table(
     Column("name", String(64), nullable=False, default=""),
     Column("kind", StrEnumType(Requester), nullable=True),
     Column("phone", String(32), nullable=False, default=""),
+    Column("phone_typed", Boolean, nullable=False, default=False, server_default=false()),
     Column("area", String(48), nullable=True),
     Column("site_code", String(48), nullable=True),
     Column("script", StrEnumType(Script), nullable=True),

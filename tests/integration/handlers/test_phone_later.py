@@ -126,3 +126,15 @@ async def test_a_kind_pressed_by_mistake_is_corrected_by_the_next_press(desk: Ha
     async with desk.db.uow(read_only=True) as uow:
         user = await uow.users.get(retailer)
     assert user is not None and user.kind is Requester.RETAILER
+
+
+async def test_a_number_typed_during_a_call_reads_unchecked_on_its_card(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    before = {row.id for row in await desk.outbox()}
+    await desk.send(FARMER, "13812345678")
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert any(
+        r.method == "edit_message" and "电话：13812345678（本人输入，未核实）" in str(r.payload)
+        for r in new
+    )
+    assert await _user_phone(desk) == "13812345678"

@@ -513,3 +513,40 @@ async def test_a_matter_told_to_someone_at_the_name_is_taken_up_not_kept_as_the_
     async with desk.db.uow(read_only=True) as uow:
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and farmer.name != addressed
+
+
+CURING_CHAT = -1001000000001
+
+
+async def _card_of_the_call(desk: Harness) -> str:
+    await desk.file_110(FARMER)
+    cards = [
+        str(r.payload.get("text", ""))
+        for r in await desk.outbox()
+        if r.chat_id == CURING_CHAT and "报告人：" in str(r.payload.get("text", ""))
+    ]
+    return cards[-1]
+
+
+async def test_a_phone_typed_at_registration_reads_unchecked_on_the_teams_card(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "烟农")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "13812345678")
+    await desk.press(FARMER, "f:area:qingshan")
+    assert "电话：13812345678（本人输入，未核实）" in await _card_of_the_call(desk)
+
+
+async def test_a_contact_shared_after_a_typed_phone_reads_as_telegrams_own(
+    desk: Harness,
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.send(FARMER, "烟农")
+    await desk.send(FARMER, "张大山")
+    await desk.send(FARMER, "13812345678")
+    await desk.press(FARMER, "f:area:qingshan")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    card = await _card_of_the_call(desk)
+    assert "电话：+8613800000001" in card and "未核实" not in card
