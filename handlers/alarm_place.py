@@ -319,13 +319,18 @@ async def _place_call(
 
 
 async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:
-    """Not yet accepted, and still with the team the desk first chose: a team's transfer or
-    a supervisor's reassignment is a person's decision that a farmer's place must not undo."""
+    """Not yet accepted, and still with the team the desk chose: a team's transfer or a
+    supervisor's reassignment is a person's decision that a farmer's place must not undo.
+    The desk's own move on a place the farmer gave (`redirect`, by nobody) is not: a pin
+    after "在白石乡" that finds the barn at 大坪 moves the call again, to 青山镇's team."""
     if ticket.status is not Status.DISPATCHED:
         return False
     assert ticket.id is not None
     moved = (Action.TRANSFER.value, Action.REASSIGN.value, Action.REOPEN.value)
-    return not any(e.action in moved for e in await ctx.uow.tickets.events(ticket.id))
+    return not any(
+        e.action in moved and not (e.actor_id is None and e.actor_role is Role.SYSTEM)
+        for e in await ctx.uow.tickets.events(ticket.id)
+    )
 
 
 def _said(ctx: Ctx, answer: PlaceAnswer, site: Site | None) -> str:

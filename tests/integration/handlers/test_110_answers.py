@@ -379,6 +379,26 @@ async def test_a_place_does_not_undo_a_supervisors_reassignment(desk: Harness) -
     assert ticket.team_id == "curing-baishi" and ticket.site_code == "QS02"
 
 
+async def test_a_pin_after_the_words_moved_the_call_moves_it_to_the_pins_town(
+    desk: Harness,
+) -> None:
+    """The desk's own move on the farmer's words (在白石乡) is no person's decision: a pin
+    at 大坪 shared next, nobody having accepted, sends the call back to 青山镇's team, told
+    to stand down a minute before, not to 白石乡's kilometres off."""
+    ticket_id = await _asked_where(desk)
+    await desk.send(FARMER, "在白石乡")
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi"
+    before = {r.id for r in await desk.outbox()}
+    await desk.location(FARMER, 26.513, 106.703)  # 青山镇大坪烤房群
+    [ticket] = await desk.tickets()
+    assert ticket.id == ticket_id
+    assert (ticket.team_id, ticket.site_code) == ("curing-qingshan", "QS01")
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert _sent_to(new, QINGSHAN_CHAT, "card")
+    assert any("本队无需出动" in r.payload.get("text", "") for r in new if r.chat_id == BAISHI_CHAT)
+
+
 async def test_a_move_keeps_the_calls_response_clock(desk: Harness) -> None:
     """The farmer has waited since the alarm: the new team's deadline to accept is the one
     the alarm set, and its ladder runs against it."""
