@@ -30,6 +30,7 @@ from handlers.registration_shop import (
     ask_shop,
     finish_registration,
     licence_step,
+    place_registered,
     registered_line,
     shop_left_for_later,
     shop_line,
@@ -540,12 +541,10 @@ def _place_kept(ctx: Ctx) -> str:
     asked, as the shop's and the licence's questions say theirs. "" to anyone else."""
     if ctx.conv is None or UNDO not in ctx.conv.data:
         return ""
-    site = ctx.cfg.site(ctx.user.site_code) if ctx.user.site_code else None
-    area = ctx.cfg.area(ctx.user.area) if ctx.user.area else None
-    place = site.name if site else area.name if area else None
+    place = place_registered(ctx)  # an address naming no town of ours is one too
     if place is None:
         return ""
-    return ctx.text("reg_area_kept", place=in_script(place, ctx.script)) + "\n"
+    return ctx.text("reg_area_kept", place=place) + "\n"
 
 
 async def _area_step(ctx: Ctx) -> None:

@@ -182,22 +182,29 @@ async def finish_registration(ctx: Ctx) -> None:
 def registered_line(ctx: Ctx) -> str:
     """Who the person is registered as: name, kind, phone and place."""
     user = ctx.user
-    area = ctx.cfg.area(user.area or "")
-    site = ctx.cfg.site(user.site_code) if user.site_code else None
-    place = site.name if site else (area.name if area else ctx.text("place_unset"))
-    place = in_script(place, ctx.script)
-    if user.address:
-        # The address typed is what they will look for: alone when it names no town we
-        # have (城关镇人民路12号, not 地点未选), after the town otherwise.
-        address = as_written(user.address)
-        place = f"{place}（{address}）" if site or area else address
     return ctx.text(
         "reg_line",
         name=as_written(user.name),
         kind=ctx.text(f"kind_{user.kind.value}") if user.kind else "",
         phone=user.phone or "—",
-        place=place,
+        place=place_registered(ctx) or ctx.text("place_unset"),
     )
+
+
+def place_registered(ctx: Ctx) -> str | None:
+    """The barn cluster or town registered, with the address typed, in the reader's script;
+    None when there is neither."""
+    user = ctx.user
+    area = ctx.cfg.area(user.area or "")
+    site = ctx.cfg.site(user.site_code) if user.site_code else None
+    place = in_script(site.name, ctx.script) if site else None
+    place = place or (in_script(area.name, ctx.script) if area else None)
+    if not user.address:
+        return place
+    # The address typed is what they will look for: alone when it names no town we have
+    # (城关镇人民路12号, not 地点未选), after the town otherwise.
+    address = as_written(user.address)
+    return f"{place}（{address}）" if place else address
 
 
 def shop_lines_told(ctx: Ctx) -> str:

@@ -169,3 +169,18 @@ async def test_an_address_naming_a_town_of_ours_is_not_said_to_match_none(
     await _asked_the_place(desk)
     out = texts(await desk.send(RETAILER, typed))
     assert "没有对上" not in out
+
+
+async def test_registering_again_the_place_question_says_the_address_registered(
+    desk: Harness,
+) -> None:
+    """Only the address places the shop (城关镇 is no town of ours): the update's place
+    question says it as the one 「跳过」 keeps, as it says a town or barn."""
+    await _asked_the_place(desk)
+    await desk.send(RETAILER, "城关镇人民路12号 小梅烟酒店")
+    await desk.send(RETAILER, "520102100123")
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "跳过")  # the name
+    out = texts(await desk.send(RETAILER, "跳过"))  # the phone
+    assert "现在登记的地点是城关镇人民路12号，不改就点「跳过」" in out
