@@ -5,6 +5,7 @@ digests and the ledger (Simplified; callers convert for a 繁體 reader)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from core.calendar import AlwaysOn, Calendar
@@ -218,11 +219,13 @@ def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
 
 
 # A phone number typed: a mainland mobile (with or without +86) or a landline with its area
-# code. Spaces and dashes between the digits are allowed.
-_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8}")
+# code. Spaces, dashes and brackets round the area code between the digits are allowed.
+_PHONE = re.compile(r"(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8}")
 
 
 def typed_phone(text: str) -> str | None:
-    """The number, when the words are a phone number and nothing else."""
-    plain = re.sub(r"[\s\-－—]", "", text)
+    """The number in ASCII digits, when the words are a phone number and nothing else: a
+    Chinese keyboard's full-width digits (１３８…, ＋86) are the same number, kept as one a
+    team can dial and a shared contact card would give."""
+    plain = re.sub(r"[\s\-—()]", "", unicodedata.normalize("NFKC", text))
     return plain if _PHONE.fullmatch(plain) else None

@@ -161,7 +161,7 @@ async def test_words_at_the_phone_question_that_are_no_number_ask_again(desk: Ha
 @pytest.mark.parametrize(
     ("typed", "kept"),
     [("13812345678", "13812345678"), ("138-1234-5678", "13812345678"),
-     ("+86 138 1234 5678", "+8613812345678")],
+     ("+86 138 1234 5678", "+8613812345678"), ("１３８１２３４５６７８", "13812345678")],
 )  # fmt: skip
 async def test_a_phone_number_typed_at_registration_is_kept_and_said_to_be_unchecked(
     desk: Harness, typed: str, kept: str

@@ -1,0 +1,32 @@
+"""A phone number typed (core.texts.typed_phone): what a team can dial, whatever the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.texts import typed_phone
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("13812345678", "13812345678"),
+        ("138-1234-5678", "13812345678"),
+        ("+86 138 1234 5678", "+8613812345678"),
+        ("１３８１２３４５６７８", "13812345678"),
+        ("138１２３４５６７８", "13812345678"),
+        ("＋86 138 1234 5678", "+8613812345678"),
+        ("０８５１－８５５５１２３４", "085185551234"),
+        ("(0851)85551234", "085185551234"),
+        ("（0851）8555-1234", "085185551234"),
+    ],
+)
+def test_a_number_typed_is_read_in_ascii_digits(typed: str, number: str) -> None:
+    assert typed_phone(typed) == number
+
+
+@pytest.mark.parametrize(
+    "typed", ["12345678901", "1381234567", "电话13812345678", "5201 0210 0123", "٠١٣٨١٢٣٤٥٦٧٨"]
+)
+def test_what_is_no_phone_number_alone_is_none(typed: str) -> None:
+    assert typed_phone(typed) is None
