@@ -261,6 +261,8 @@ async def _place_call(
         ticket.area = answer.area
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
+        if not answer.words and answer.area is not None:
+            ticket.text = _without_words_elsewhere(ctx, ticket.text, answer.area)
     ticket.text = alarm_intake.with_place_words(ctx, ticket.text, answer.words)
     files = {"voice": answer.voice, "photo": answer.photo}
     for kind, file_id in files.items():
@@ -316,6 +318,24 @@ async def _place_call(
     alarm_intake.say_with_phone_offer(
         ctx, ctx.text("e_place_added", number=ticket.label, place=shown)
     )
+
+
+def _without_words_elsewhere(ctx: Ctx, text: str, area: str) -> str:
+    """The call's words without the places typed before (位置：在白石乡) that a pin shared
+    since puts in another town (大坪, 青山镇): the card would name both, 位置 against 地点,
+    and the team go by the wrong one. Words naming no town (村口第三间), or the pin's, stay;
+    each place given stays in the history."""
+    lines = text.split("\n")
+    kept = [
+        line
+        for line in lines
+        if not line.startswith(_PLACE_LINE)
+        or area_named(ctx, line.removeprefix(_PLACE_LINE)) in (None, area)
+    ]
+    return "\n".join(kept)
+
+
+_PLACE_LINE = "位置："  # how `alarm_intake.with_place_words` adds the farmer's words
 
 
 async def _still_first_dispatch(ctx: Ctx, ticket: Ticket) -> bool:

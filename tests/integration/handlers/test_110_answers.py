@@ -399,6 +399,32 @@ async def test_a_pin_after_the_words_moved_the_call_moves_it_to_the_pins_town(
     assert any("本队无需出动" in r.payload.get("text", "") for r in new if r.chat_id == BAISHI_CHAT)
 
 
+async def test_a_pin_in_another_town_than_the_words_leaves_no_contradiction_on_the_card(
+    desk: Harness,
+) -> None:
+    """在白石乡, then a pin at 大坪: the card no longer reads 位置：在白石乡 above
+    地点：青山镇大坪烤房群; the words stay in the call's history."""
+    ticket_id = await _asked_where(desk)
+    await desk.send(FARMER, "在白石乡")
+    await desk.location(FARMER, 26.513, 106.703)  # 青山镇大坪烤房群
+    [ticket] = await desk.tickets()
+    assert "白石乡" not in ticket.text and ticket.site_code == "QS01"
+    cards = _sent_to(await desk.outbox(), QINGSHAN_CHAT, "card")
+    assert "位置：在白石乡" not in cards[-1].payload["text"]
+    async with desk.db.uow(read_only=True) as uow:
+        notes = [e.note for e in await uow.tickets.events(ticket_id)]
+    assert any("在白石乡" in note for note in notes)
+
+
+@pytest.mark.parametrize("typed", ["在大坪", "村口第三间"])
+async def test_a_pin_that_agrees_with_the_words_keeps_them(desk: Harness, typed: str) -> None:
+    await _asked_where(desk)
+    await desk.send(FARMER, typed)
+    await desk.location(FARMER, 26.513, 106.703)  # 青山镇大坪烤房群
+    [ticket] = await desk.tickets()
+    assert f"位置：{typed}" in ticket.text
+
+
 async def test_a_move_keeps_the_calls_response_clock(desk: Harness) -> None:
     """The farmer has waited since the alarm: the new team's deadline to accept is the one
     the alarm set, and its ladder runs against it."""
