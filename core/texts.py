@@ -223,6 +223,22 @@ def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
 _PHONE = re.compile(r"(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8}")
 
 
+# What may come before a number typed where the phone is asked: words naming it (手机号：,
+# 我的电话是, 號碼), in either script.
+_PHONE_LEAD_IN = re.compile(
+    r"(?:我的|我)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码|手機號碼|手機號|手機|電話號碼|電話|聯繫電話|號碼)"
+    r"(?:是|为|為)?[:：]?"
+)
+
+
+def phone_answered(text: str) -> str | None:
+    """`typed_phone` of an answer to "what is your phone number": the number alone, or
+    after words naming it (手机号13812345678, 我的电话是 138-1234-5678), with a full stop."""
+    plain = text.strip().rstrip("。.!！")
+    lead_in = _PHONE_LEAD_IN.match(plain)
+    return typed_phone(plain[lead_in.end() :] if lead_in else plain)
+
+
 def typed_phone(text: str) -> str | None:
     """The number in ASCII digits, when the words are a phone number and nothing else: a
     Chinese keyboard's full-width digits (１３８…, ＋86) are the same number, kept as one a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.texts import clip, typed_phone
+from core.texts import clip, phone_answered
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import as_registered, how_to, main_menu
@@ -461,7 +461,7 @@ async def _phone_step(ctx: Ctx) -> None:
         if skip_pressed(ctx):
             await _after_phone(ctx)
             return
-        typed = typed_phone(ctx.msg.text)
+        typed = phone_answered(ctx.msg.text)
         if typed is None:
             _ask_phone(ctx, "phone_press")  # other words are only not the button
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.texts import typed_phone
+from core.texts import phone_answered, typed_phone
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,31 @@ def test_a_number_typed_is_read_in_ascii_digits(typed: str, number: str) -> None
 )
 def test_what_is_no_phone_number_alone_is_none(typed: str) -> None:
     assert typed_phone(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("13812345678", "13812345678"),
+        ("手机号13812345678", "13812345678"),
+        ("手机号：138-1234-5678", "13812345678"),
+        ("我的电话是 138 1234 5678。", "13812345678"),
+        ("我的手機號碼是13812345678", "13812345678"),
+        ("电话：0851-85551234", "085185551234"),
+    ],
+)
+def test_an_answer_to_the_phone_question_may_name_the_number_first(typed: str, number: str) -> None:
+    assert phone_answered(typed) == number
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "我换手机号了",
+        "手机号不想给",
+        "电话13812345678，有事打这个，烤房停电了",
+        "许可证号520102100123",
+    ],
+)
+def test_other_words_with_or_without_a_number_are_no_phone_answer(typed: str) -> None:
+    assert phone_answered(typed) is None
