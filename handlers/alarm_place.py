@@ -283,8 +283,10 @@ async def _place_call(
         await redirect(
             ctx.uow, ctx.cfg, ticket, town_team.id, now=ctx.now, note=f"报告人告知位置：{said}"
         )
-        # The first team's copies lose their buttons, and say where the call went.
-        await notify.update_cards(ctx, ticket, moved_from=first_team)
+        # The first team's copies lose their buttons, and say where the call went; a copy in
+        # the chat of the team it comes back to (在白石乡, then a pin at 大坪) too, as the
+        # fresh card posted next alone has them.
+        await notify.update_cards(ctx, ticket, reposting=True, moved_from=first_team)
         await notify.post_card(
             ctx, ticket, with_history=True
         )  # card, files, location and pages for the new team

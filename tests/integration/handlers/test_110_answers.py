@@ -399,6 +399,21 @@ async def test_a_pin_after_the_words_moved_the_call_moves_it_to_the_pins_town(
     assert any("本队无需出动" in r.payload.get("text", "") for r in new if r.chat_id == BAISHI_CHAT)
 
 
+async def test_a_call_back_with_a_team_that_had_it_has_one_card_with_buttons_there(
+    desk: Harness,
+) -> None:
+    """Moved to 白石乡 on the words and back by the pin: 青山镇's first copy, edited, keeps
+    no 接单 beside the fresh card posted below it."""
+    await _asked_where(desk)
+    await desk.send(FARMER, "在白石乡")
+    before = {r.id for r in await desk.outbox()}
+    await desk.location(FARMER, 26.513, 106.703)  # 青山镇大坪烤房群
+    new = [r for r in await desk.outbox() if r.id not in before and r.chat_id == QINGSHAN_CHAT]
+    edits = [r for r in new if r.method == "edit_message"]
+    assert edits and not any("tk:acc" in str(r.payload) for r in edits)
+    assert any("tk:acc" in str(r.payload) for r in new if r.purpose == "card")
+
+
 async def test_a_pin_in_another_town_than_the_words_leaves_no_contradiction_on_the_card(
     desk: Harness,
 ) -> None:
