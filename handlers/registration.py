@@ -38,7 +38,13 @@ from handlers.registration_shop import (
     shop_step,
     skip_pressed,
 )
-from handlers.registration_typed import Address, address_typed, name_typed, typed_kind
+from handlers.registration_typed import (
+    ADDRESS_LIMIT,
+    Address,
+    address_typed,
+    name_typed,
+    typed_kind,
+)
 from handlers.replies import Button, rows
 from handlers.staff import is_bureau_staff, join_with_invite
 from handlers.typed_answers import (
@@ -55,7 +61,6 @@ REGISTER = "register"
 # The entry that asks only them: the main menu's and the reminder's button, and 更新登记信息's.
 SHOP_ENTRY = "m:shop"
 _KINDS = (Requester.FARMER, Requester.RETAILER, Requester.STAFF)
-_ADDRESS_LIMIT = 100  # users.address
 
 
 async def start(ctx: Ctx) -> None:
@@ -592,7 +597,7 @@ def _door(ctx: Ctx, address: Address | None) -> str | None:
     named |= {to_simplified(site.name) for site in ctx.cfg.sites}
     if to_simplified(address.place) in named:
         return None
-    return clip(address.place, _ADDRESS_LIMIT)
+    return clip(address.place, ADDRESS_LIMIT)
 
 
 def _address(ctx: Ctx) -> Address | None:

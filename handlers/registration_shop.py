@@ -7,11 +7,19 @@ from dataclasses import replace
 
 from core.enums import Requester
 from core.licence import LICENCE_DIGITS, read_licence
+from core.texts import clip
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import main_menu
 from handlers.registration_shared import hold, voices_here
-from handlers.registration_typed import SHOP_LIMIT, licence_after, no_shop_name, shop_typed
+from handlers.registration_typed import (
+    ADDRESS_LIMIT,
+    SHOP_LIMIT,
+    address_for_shop,
+    licence_after,
+    no_shop_name,
+    shop_typed,
+)
 from handlers.replies import Button, rows
 from handlers.typed_answers import keeps_as_it_is, not_at_hand, skips
 
@@ -82,6 +90,14 @@ async def shop_step(ctx: Ctx) -> None:
     licence = ""
     if not skip_pressed(ctx) and not no_shop_name(ctx.msg.text):
         typed, licence = licence_after(ctx.msg.text)
+        door = address_for_shop(typed)
+        if door is not None:
+            # 人民路12号 for the shop's name: where the shop is, kept as an address typed at
+            # the place question is (a shop's name of it would send a delivery to 人民路12号
+            # looking for a sign that says so); the name is asked again.
+            ctx.user.address = clip(door, ADDRESS_LIMIT)
+            ctx.say("reg_shop_address_kept", address=as_written(door))
+            return
         shop = shop_typed(typed)
         if shop is None:
             ctx.say(_shop_refused(ctx), limit=SHOP_LIMIT)  # nothing saved: asked again

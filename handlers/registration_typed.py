@@ -243,6 +243,26 @@ def address_typed(text: str) -> Address | None:
     return Address(shop_typed(shop) if shop else None, " ".join(places))
 
 
+# The place words of an address (城关镇, 人民路, 三组, 12号) and a digit: at the shop's name,
+# two of them, or one and a digit, are an address (人民路12号, 白石乡松林村三组), while one
+# alone may be a shop's own name (老字号, 幸福村).
+_PLACE_WORD = re.compile(r"镇|乡|村|街道|社区|路|街|巷|组|号")
+_DIGIT = re.compile(r"[0-9０-９]")
+ADDRESS_LIMIT = 100  # users.address
+
+
+def address_for_shop(text: str) -> str | None:
+    """The address typed where the shop's name is asked (人民路12号: the question says the
+    teams find the shop by it), when it has no sign after it; None for anything else, a
+    shop's name with a place in it (人民路便利店) included."""
+    address = address_typed(text)
+    if address is None or address.shop is not None:
+        return None
+    plain = to_simplified(address.place)
+    words = len(_PLACE_WORD.findall(plain))
+    return address.place if words >= 2 or (words and _DIGIT.search(plain)) else None
+
+
 def _shop_like(text: str) -> bool:
     """Typed as a shop's name is (好态度烟酒店, 店名：好态度超市 520102100123): one phrase,
     ending in a shop's word. Not a sentence that ends at one (送货员态度好差，从来不送进店)."""

@@ -184,3 +184,36 @@ async def test_registering_again_the_place_question_says_the_address_registered(
     await desk.send(RETAILER, "跳过")  # the name
     out = texts(await desk.send(RETAILER, "跳过"))  # the phone
     assert "现在登记的地点是城关镇人民路12号，不改就点「跳过」" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [("人民路12号", "人民路12号"), ("白石乡松林村三组", "白石乡松林村三组"),
+     ("新街38號門面", "新街38號門面")],
+)  # fmt: skip
+async def test_an_address_typed_for_the_shops_name_is_the_address_and_the_name_asked_again(
+    desk: Harness, typed: str, address: str
+) -> None:
+    """The shop's question says the teams find the shop by its name: an address typed
+    there is no sign a delivery could look for."""
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:chengqu")
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "店铺地址记为" in out and "请再输入店铺的名称" in out
+    user = await _user(desk)
+    assert (user.shop_name, user.address) == (None, address)
+    await desk.send(RETAILER, "小梅烟酒店")
+    await desk.send(RETAILER, "520102100123")
+    user = await _user(desk)
+    assert (user.shop_name, user.address, user.area) == ("小梅烟酒店", address, "chengqu")
+
+
+@pytest.mark.parametrize("typed", ["人民路便利店", "老字号", "幸福村", "12号烟酒店"])
+async def test_a_shops_name_with_a_place_word_in_it_is_still_its_name(
+    desk: Harness, typed: str
+) -> None:
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:chengqu")
+    await desk.send(RETAILER, typed)
+    user = await _user(desk)
+    assert (user.shop_name, user.address) == (typed, None)
