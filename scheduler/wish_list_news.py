@@ -4,21 +4,31 @@ rating crosses one off: the items still worked on, or that the whole list is don
 
 Items of one list answered together are crossed off by one sweep, one after another: only
 the last of them says how far the list has come, so that no notice arriving beside the
-others says items are left that the same sweep crosses off."""
+others says items are left that the same sweep crosses off. An item the same sweep closes
+for want of the staff member's answer (未补充关闭), whose notice says nothing of the list,
+is counted as closed so, whichever of the two the sweep comes to first."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from core.config import Config
 from core.enums import Kind
 from core.model import Ticket
 from core.texts import quoted
-from core.wish_lists import DRAFT, LIST_MIN, list_progress, number_told, progress_line
+from core.wish_lists import (
+    DRAFT,
+    LIST_MIN,
+    ListProgress,
+    list_progress,
+    number_told,
+    progress_line,
+)
 from routing.gist import in_short
 from scheduler import texts
-from scheduler.plan import Close, plan
+from scheduler.plan import Close, Wait, plan
 from storage.uow import SqlUnitOfWork
 
 
@@ -54,13 +64,26 @@ async def list_news(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: dateti
     if not items:
         return ""
     others = [item for item in items if item.id != ticket.id]
-    if any(_crossed_off_at(cfg, item, now) for item in others):
+    if any(_closed_at(cfg, item, now, "resolved") for item in others):
         return ""
-    return progress_line(list_progress(items), texts.requester)
+    return progress_line(_once_swept(cfg, items, now), texts.requester)
 
 
-def _crossed_off_at(cfg: Config, item: Ticket, now: datetime) -> bool:
-    """Whether the sweep crosses `item` off (销号, never confirmed) at `now`, with a notice
-    that carries this line."""
+def _once_swept(cfg: Config, items: Sequence[Ticket], now: datetime) -> ListProgress:
+    """The progress of the list once the sweep at `now` is done: an item it has yet to
+    close for want of an answer (未补充关闭) is counted as closed so, not as still open."""
+    progress = list_progress(items)
+    closing = {n for n, item in enumerate(items, 1) if _closed_at(cfg, item, now, "waiting")}
+    if not closing:
+        return progress
+    left = tuple(n for n in progress.left if n not in closing)
+    unanswered = progress.unanswered + len(progress.left) - len(left)
+    return replace(progress, left=left, unanswered=unanswered)
+
+
+def _closed_at(cfg: Config, item: Ticket, now: datetime, wait: Wait) -> bool:
+    """Whether the sweep closes `item` at `now`, after waiting for the staff member's word
+    on its answer (`wait` "resolved": crossed off, 销号, with a notice that carries this
+    line) or for their answer to the team's question ("waiting": 未补充关闭)."""
     step = plan(cfg, item, now)
-    return isinstance(step, Close) and step.wait == "resolved"
+    return isinstance(step, Close) and step.wait == wait

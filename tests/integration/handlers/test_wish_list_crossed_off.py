@@ -246,3 +246,33 @@ async def test_not_solved_after_rating_one_item_low_is_still_that_items(desk: Ha
     said = to_simplified(texts(await desk.send(STAFF, "还没解决")))
 
     assert f"{items[0].label} 您已经确认办结并评价，不能再退回" in said
+
+
+async def test_an_item_the_same_sweep_closes_unanswered_is_not_said_left(desk: Harness) -> None:
+    """Item 1 rated, item 2 answered and item 3 asked about seconds later: one sweep crosses
+    item 2 off (销号, never confirmed) and closes item 3 for want of an answer (未补充关闭).
+    Item 2's notice says the list is done with item 3 counted apart, not that item 3 is
+    still being worked on; whichever of the two the sweep comes to first."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in items:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF, f"my:r:{items[0]}:5")
+    await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[1]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+    desk.clock.advance(seconds=5)  # due 5 s after item 2: the same tick of the sweep
+    await desk.press(STAFF_MEMBER, f"tk:ask:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "宿舍是几号楼几号房？", chat=STAFF_TEAM_CHAT)
+
+    told = await _auto_closed_notice(desk)
+
+    assert [t.status for t in await desk.tickets()] == [Status.CLOSED] * 3
+    assert "没有销号" not in told, told
+    assert "2 项已销号，1 项没有收到补充信息，已关闭" in told, told
