@@ -25,7 +25,7 @@ from handlers import (
     verdicts,
 )
 from handlers.add_typed import adding_typed, asks_to_add
-from handlers.cards import called_here
+from handlers.cards import called_here, ticket_status
 from handlers.context import Ctx
 from handlers.entries import MENU, show_help
 from handlers.follow_up import (
@@ -63,6 +63,7 @@ from handlers.typed_menu import (
     presses_a_prompt,
 )
 from handlers.verdict_words import a_score_alone, asks_if_done, asks_to_rate
+from handlers.wish_lists import item_of, item_withdrawn, wish_lists
 from routing import Decision, bare
 
 
@@ -260,6 +261,8 @@ async def free_message(ctx: Ctx) -> None:
         return
     if await _not_a_request(ctx, text):
         return
+    if await _item_withdrawal_typed(ctx, text):
+        return
     if asks_to_withdraw(text):
         await _withdrawal_typed(ctx, decision, text)
         return
@@ -296,6 +299,29 @@ async def free_message(ctx: Ctx) -> None:
         ctx.say("thanks_unserved", team=team)
         return
     await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
+
+
+async def _item_withdrawal_typed(ctx: Ctx, text: str) -> bool:
+    """撤回第2项 (第二项不要了) of a staff member's wish list: that item's withdrawal asked,
+    as /my's 撤回 on it asks (which list's, when item 2 of several is in hand); False when
+    the words name no item of a list they have in hand."""
+    number = item_withdrawn(text)
+    if number is None:
+        return False
+    in_hand = await in_hand_about(ctx, None, text)
+    lists = await wish_lists(ctx, in_hand)
+    named = [item for items in lists if (item := item_of(items, number)) is not None]
+    if not named:
+        return False
+    open_ids = {t.id for t in in_hand}
+    if in_hand_named := [t for t in named if t.id in open_ids]:
+        await mine.withdrawal_typed(ctx, in_hand_named)
+    else:
+        # Answered, crossed off or withdrawn already: where it stands, as /my's 撤回 says.
+        item = named[0]
+        status = ticket_status(item, ctx.script_here)
+        ctx.say("mine_not_allowed_now", status=status, what=called_here(ctx, item))
+    return True
 
 
 async def _withdrawal_typed(ctx: Ctx, decision: Decision, text: str) -> None:

@@ -15,7 +15,7 @@ from core.wish_lists import LIST_MIN, list_progress, progress_line
 from handlers.context import Ctx
 from handlers.drafts import DRAFT
 from handlers.items_named import item_named
-from routing import normalize
+from routing import bare, normalize
 
 _HAN_NUMBERS = "一二三四五六七八九十"
 # 个 and 点 count time as well as items: 3个月, 两个小时, 3点钟, 8点半, 3点了 say when, not
@@ -185,6 +185,27 @@ def item_then_words(text: str) -> list[ItemWords]:
         if named:
             splits.append(ItemWords(None, named, words[found.start() :]))
     return splits
+
+
+# An item of a wish list withdrawn by the number it was filed under: 撤回第2项, 撤销第二个,
+# 第2项撤回, 把第二项撤回吧, 第3项不要了. Only with 第, as the reply that filed the list
+# numbered them: 撤回2项 may say two items; and nothing after it (撤回第2项的早餐要求 is
+# about something else, 撤回第2项吗 asks).
+_TAKE_BACK = r"(?:撤回|撤销|取消)掉?"
+_WITHDRAWN = re.compile(
+    rf"^(?:我(?:要|想)|帮我|请|麻烦)?(?:{_TAKE_BACK}第(?P<after>{_NUM}){_ITEMS}?"
+    rf"|把?第(?P<before>{_NUM}){_ITEMS}?(?:{_TAKE_BACK}|不要了|不用办了|不办了|不需要了))"
+    r"(?:吧|了|一下)*$"
+)
+
+
+def item_withdrawn(text: str) -> int | None:
+    """The number of the wish list's item words ask to withdraw ("撤回第2项": 2), in either
+    script; None for any other words."""
+    found = _WITHDRAWN.match(bare(text))
+    if found is None:
+        return None
+    return _number(found["after"] or found["before"])
 
 
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
