@@ -66,6 +66,11 @@ _TYPED_CHOICES = {
 }
 # A wish list's 「✅ 分 3 项提交」, typed with its count or without (分项提交, 逐项提交).
 _ITEMS_TYPED = re.compile(r"(?:分|逐)(?:\d{1,2}|[两二三四五六七八九十])?[项条个]?(?:分别)?提交")
+# 「✏️ 修改」 typed as people say it (修改一下, 我要修改, 重新写, 我想改一下), alone: words that
+# go on to say what to change (修改地址, 改一下送货时间) are the request's.
+_EDIT_TYPED = re.compile(
+    r"(?:我(?:要|想)|要|想|需要)?(?:修改|重写|重新写|重新填写?|重填|改)(?:一下|下|一改)?吧?"
+)
 
 
 # Replies to "没有的话点「下一步」" that say there is nothing more to add (提交: the summary
@@ -468,6 +473,8 @@ def _typed_choice(ctx: Ctx, gathered: Gathered, typed: str) -> str | None:
     offered = typed_at_offer(typed, gathered.kind, other) if other is not None else None
     if offered is None and _ITEMS_TYPED.fullmatch(typed):
         return "f:ok"
+    if offered is None and _EDIT_TYPED.fullmatch(typed):
+        return "f:edit"
     return offered or _TYPED_CHOICES.get(typed)
 
 

@@ -95,3 +95,31 @@ async def test_as_one_typed_files_the_list_as_one_wish(desk: Harness) -> None:
     await _summary(desk, "1、组织体检；2、食堂加早餐")
     await desk.send(STAFF, "作为一项提交")
     assert [t.text for t in await desk.tickets()] == ["1、组织体检；2、食堂加早餐"]
+
+
+@pytest.mark.parametrize("typed", ["修改一下", "我要修改", "重新写", "我想改一下", "修改一下吧"])
+async def test_edit_typed_however_said_rewrites_the_list(desk: Harness, typed: str) -> None:
+    """修改 typed as people say it at the summary asks for the wish again, as 「✏️ 修改」
+    does, and the list rewritten is offered 分 2 项提交; never words added to the last
+    item (更换空调\n修改一下) of the 分 3 项 it was."""
+    await _summary(desk, "1、组织体检；2、食堂加早餐；3、更换空调")
+
+    asked = to_simplified(texts(await desk.send(STAFF, typed)))
+
+    assert "请写下您的心愿" in asked and "已补充" not in asked, asked
+    await desk.send(STAFF, "1、组织体检；2、食堂加早餐")
+    out = await desk.press(STAFF, "f:next")
+    assert "共 2 项" in texts(out) and typed not in texts(out)
+    await desk.press(STAFF, "f:ok")
+    assert [t.text for t in await desk.tickets()] == ["组织体检", "食堂加早餐"]
+
+
+@pytest.mark.parametrize("typed", ["修改地址", "改一下送货时间"])
+async def test_words_of_what_to_change_join_the_wish(desk: Harness, typed: str) -> None:
+    """Words that say what to change are the wish's, added as words typed at a summary
+    are: only 修改 said alone asks for it again."""
+    await _summary(desk, "食堂加早餐")
+
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+
+    assert "已补充" in said and "请写下您的心愿" not in said
