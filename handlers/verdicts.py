@@ -58,6 +58,7 @@ from handlers.wish_list_verdicts import several_items_judged
 from handlers.wish_lists import (
     in_list_order,
     item_button_text,
+    item_withdrawn,
     item_words,
     items_meant,
     wish_lists,
@@ -300,6 +301,11 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return True
     said = item_words(text)
     items = await items_meant(ctx, said, awaiting) if said else []
+    if said is not None and not awaiting and item_withdrawn(text) is None:
+        # No item answered yet (第2项满意 before any is): the item named among the lists in
+        # hand, said to be 还在办理中 as when another item awaits, never a request of it.
+        # (第2项不要了 withdraws it, `free_text`.)
+        items = await items_meant(ctx, said, await _in_hand_on_lists(ctx))
     if said is not None and items and not _complains_of_staff(ctx, decision):
         # The item named is what the words after it are about, whatever the router reads
         # in them (早餐那项不满意 is no complaint about staff).
@@ -477,6 +483,13 @@ async def _verdict(
     else:
         return False
     return True
+
+
+async def _in_hand_on_lists(ctx: Ctx) -> list[Ticket]:
+    """The person's wishes the team is working on that are items of a wish list."""
+    in_hand = await ctx.uow.tickets.of_requester(ctx.user.id, limit=OPEN_MAX, open_only=True)
+    ids = {t.id for t in in_hand}
+    return [t for items in await wish_lists(ctx, in_hand) for t in items if t.id in ids]
 
 
 async def awaiting_verdict(ctx: Ctx) -> list[Ticket]:

@@ -103,6 +103,24 @@ async def test_a_numbered_item_not_answered_yet_is_said_to_be_in_hand(desk: Harn
     assert len(await desk.tickets()) == 3  # no new request filed
 
 
+@pytest.mark.parametrize("typed", ["第2项满意", "第二項5分", "第2项没实现", "早餐那项满意"])
+async def test_an_item_named_before_any_is_answered_is_said_to_be_in_hand(
+    desk: Harness, typed: str
+) -> None:
+    """No item of the list answered yet: the item named is said to be still in hand, as
+    when another item awaits the staff member's word; never a new 求助办事 of the words for
+    the triage desk."""
+    items = await _list_filed(desk, answered=0)
+
+    out = await desk.send(STAFF, typed)
+
+    [second] = [t for t in await desk.tickets() if t.id == items[1]]
+    said = to_simplified(texts(out))
+    assert f"心愿 {second.label}（食堂增加早餐品种）还在办理中" in said, said
+    assert not [d for d in button_data(out) if d.startswith("f:")]
+    assert await _statuses(desk) == [Status.DISPATCHED] * 3
+
+
 async def test_a_numbered_item_rated_already_is_not_sent_back(desk: Harness) -> None:
     items = await _list_filed(desk)
     await desk.press(STAFF, f"my:r:{items[0]}:5")
