@@ -56,7 +56,7 @@ from handlers.tickets import Gathered, attach, routed, says_something, typed_ala
 from handlers.trouble_again import call_again
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.typed_answers import bare_yes_no
-from handlers.typed_menu import calls_off
+from handlers.typed_menu import calls_off, presses_a_prompt
 from handlers.verdict_words import says_solved, typed_score
 from handlers.verdicts import DRAFT_KEPT
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
@@ -459,9 +459,12 @@ async def flow_step(ctx: Ctx) -> bool:
 
 def _no_reason(ticket: Ticket, text: str) -> bool:
     """Whether `text`, typed where the reason to send `ticket` back is asked, gives none:
-    👍, 好的 or 谢谢, or a score of a resolved ticket. A ticket closed unanswered has no
-    score to give: digits there answer the team's question (a phone number, a count)."""
+    👍, 好的 or 谢谢, a score of a resolved ticket, or a prompt's button typed (跳过: the
+    question has none to press). A ticket closed unanswered has no score to give: digits
+    there answer the team's question (a phone number, a count)."""
     if ticket.resolved_at is not None and typed_score(text) is not None:
+        return True
+    if presses_a_prompt(text):
         return True
     digits = ticket.resolved_at is None and bare(text).isdigit()
     return not (says_something(text) or digits)

@@ -455,3 +455,24 @@ async def _accepted_notice(desk: Harness) -> int:
     [row] = [r for r in await desk.outbox() if r.chat_id == RETAILER and r.status == "pending"]
     await recorder.record(row, 8800)
     return 8800
+
+
+@pytest.mark.parametrize("typed", ["跳过", "跳過", "提交"])
+async def test_a_prompts_button_typed_where_asked_what_is_not_solved_is_no_reason(
+    desk: Harness, typed: str
+) -> None:
+    """跳过 typed at 请说明哪里还没解决 (which has no 跳过 to press) gives no reason: nothing
+    is sent back with "没有解决：跳过" for the team to read; the question is asked again,
+    with the ticket's buttons."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    await desk.press(FARMER, f"my:bad:{ticket_id}")
+    told = await _team_messages(desk)
+
+    out = await desk.send(FARMER, typed)
+
+    said = to_simplified(texts(out))
+    assert "没有说明原因" in said and "请说明哪里还没解决" in said, said
+    assert f"my:ok:{ticket_id}" in button_data(out)
+    assert await _team_messages(desk) == told
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED and ticket.reopen_count == 0
