@@ -24,6 +24,7 @@ from handlers.ticket_info import add_info
 from handlers.tickets import said_of_the_service
 from handlers.typed_menu import asks_to_withdraw
 from handlers.verdict_words import another_matter, typed_score
+from handlers.wish_lists import item_answered, item_of, wish_lists
 from routing import Decision
 
 ANSWER_WHICH = "answer_which"  # the flow that keeps the answer while the question stands
@@ -43,6 +44,8 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
     target = await notice_replied_to(ctx, decision)
     if target is None and len(candidates) == 1:
         target = candidates[0]
+    if target is None and len(candidates) > 1:
+        target = await _item_named(ctx, candidates)
     alarm = target is None and _barn_failing(ctx, decision)
     if alarm:
         # A barn failing now never waits for a button: it is news of the 110 call waiting
@@ -59,6 +62,21 @@ async def answer(ctx: Ctx, waiting: Sequence[Ticket], decision: Decision | None)
         return
     # Words kept for the question stay kept for its buttons: they may be another ticket's.
     await _add(ctx, target, [_piece(ctx)], several=len(candidates) > 1)
+
+
+async def _item_named(ctx: Ctx, candidates: Sequence[Ticket]) -> Ticket | None:
+    """The item of a wish list the answer names first by its number (第2项：要有粥), when
+    it is one of the `candidates` asked about, and of one list only."""
+    number = item_answered(ctx.msg.text)
+    if number is None:
+        return None
+    asked = {t.id for t in candidates}
+    named = [
+        item
+        for items in await wish_lists(ctx, candidates)
+        if (item := item_of(items, number)) is not None and item.id in asked
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _barn_failing(ctx: Ctx, decision: Decision | None) -> bool:

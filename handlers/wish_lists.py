@@ -208,6 +208,19 @@ def item_withdrawn(text: str) -> int | None:
     return _number(found["after"] or found["before"])
 
 
+# An answer to the team's question that names its item first, as the list's replies name
+# them (第2项：要有粥和鸡蛋, 第三项3号楼): 项 only, since 第一个, 第二个 also count the things
+# an answer lists (第一个要粥，第二个要鸡蛋).
+_ANSWER_FOR = re.compile(rf"^第(?P<n>{_NUM})项的?{_PAUSE}(?P<rest>.+)$", re.DOTALL)
+
+
+def item_answered(text: str) -> int | None:
+    """The number of the item of a wish list an answer names first, with words after it;
+    None for words that name none."""
+    found = _ANSWER_FOR.match(normalize(text).strip())
+    return None if found is None else _number(found["n"])
+
+
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:
     """The items `said` names among the tickets `awaiting` the person's word and the wish
     lists they are on. By number: item `number` of each list that has one, only those
