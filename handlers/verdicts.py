@@ -54,7 +54,7 @@ from handlers.verdict_words import (
     speaks_of_a_wish,
     typed_score,
 )
-from handlers.wish_list_verdicts import several_items_judged
+from handlers.wish_list_verdicts import say_not_answered, several_items_judged
 from handlers.wish_lists import (
     in_list_order,
     item_button_text,
@@ -375,8 +375,7 @@ async def _verdict(
     answered = replied is not None and replied.status in (Status.RESOLVED, Status.CLOSED)
     if named is not None and replied is not None and not answered:
         # 第3项没实现 of an item the team has not answered yet: nothing to judge.
-        what = called_here(ctx, replied)
-        ctx.say("item_not_answered", number=replied.label, gist=gist_of(ctx, replied), what=what)
+        say_not_answered(ctx, replied)
         return True
     if replied is not None and replied.status is not Status.RESOLVED:
         if new_call and replied.kind is not Kind.EMERGENCY and score is None:

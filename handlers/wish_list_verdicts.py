@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.enums import Status
 from core.model import Ticket
-from handlers.cards import called_here
+from handlers.cards import called_here, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import in_script, quoted
 from handlers.items_named import item_named
@@ -489,11 +489,20 @@ def _in_hand(item: Ticket) -> bool:
 
 def _not_open_to_it(ctx: Ctx, item: Ticket) -> None:
     """An item the team has not answered yet, or one rated already, named with others."""
-    what = called_here(ctx, item)
     if _in_hand(item):
-        ctx.say("item_not_answered", number=item.label, gist=gist_of(ctx, item), what=what)
+        say_not_answered(ctx, item)
     else:
         say_not_sent_back(ctx, item)
+
+
+def say_not_answered(ctx: Ctx, item: Ticket) -> None:
+    """An item of a wish list named and judged that the team has not answered: still in
+    hand (还在办理中, to be asked about once answered), or withdrawn, which is said."""
+    what = called_here(ctx, item)
+    if item.status.is_open:
+        ctx.say("item_not_answered", number=item.label, gist=gist_of(ctx, item), what=what)
+    else:
+        ctx.say("mine_not_allowed_now", status=ticket_status(item, ctx.script_here), what=what)
 
 
 def _say_understood(ctx: Ctx, judged: list[_Judged], unclear: list[str], text: str) -> None:

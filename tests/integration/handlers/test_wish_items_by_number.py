@@ -121,6 +121,32 @@ async def test_an_item_named_before_any_is_answered_is_said_to_be_in_hand(
     assert await _statuses(desk) == [Status.DISPATCHED] * 3
 
 
+@pytest.mark.parametrize(
+    ("typed", "answered"),
+    [
+        ("第2项满意", 0),
+        ("第二項5分", 0),
+        ("第2项满意", 1),
+        ("第二項5分", 1),
+        ("第1项和第2项都满意", 1),
+    ],
+)
+async def test_a_numbered_item_withdrawn_is_said_withdrawn_not_in_hand(
+    desk: Harness, typed: str, answered: int
+) -> None:
+    """Item 2 withdrawn (撤回) by the staff member: words judging it say it is withdrawn,
+    never that it is still being worked on and will be asked about once answered."""
+    items = await _list_filed(desk, answered=answered)
+    await desk.press(STAFF, f"my:x:{items[1]}")
+    await desk.press(STAFF, f"my:xx:{items[1]}")
+
+    said = to_simplified(texts(await desk.send(STAFF, typed)))
+
+    [second] = [t for t in await desk.tickets() if t.id == items[1]]
+    assert second.status is Status.CANCELLED
+    assert "还在办理中" not in said and "已撤回" in said, said
+
+
 async def test_a_numbered_item_rated_already_is_not_sent_back(desk: Harness) -> None:
     items = await _list_filed(desk)
     await desk.press(STAFF, f"my:r:{items[0]}:5")
