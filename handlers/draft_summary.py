@@ -105,9 +105,7 @@ async def show_summary(
         text=text,
         extras=extras,
         team=in_script(ctx.cfg.team(routed.team).name, ctx.script),
-        why=ctx.text("why_by_hand")
-        if by_hand
-        else _why_for_requester(ctx, decision, routed, gathered.text),
+        why=ctx.text("why_by_hand") if by_hand else _why(ctx, gathered, decision, routed),
     )
     if complaint:
         summary = f"{summary}\n{ctx.text('anon_offer')}"
@@ -279,6 +277,16 @@ def _add_button(
 
 
 _WHY_WORDS = 4
+
+
+def _why(ctx: Ctx, gathered: Gathered, decision: Decision, routed: tickets.Routed) -> str:
+    """Why it goes there: the earlier ticket it continues (工单 N 的问题又出现了), when that
+    decided it, else the words of theirs that did (`_why_for_requester`)."""
+    earlier = tickets.continued_by(ctx, gathered, decision)
+    if earlier is not None:
+        line = in_script(ctx.cfg.line(earlier.line).name, ctx.script)
+        return ctx.text("why_continues", number=earlier.number, line=line)
+    return _why_for_requester(ctx, decision, routed, gathered.text)
 
 
 def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed, typed: str) -> str:

@@ -396,6 +396,7 @@ INTAKE: dict[str, str] = {
     "why_about_overseer": "您提到了{words}，投诉的是{team}的人员，不由他们自查，由督办人员安排",
     "why_words": "您提到了{words}，这类事由{line}办理",
     "why_line": "这类事由{line}办理",
+    "why_continues": "工单 {number} 的问题又出现了，仍由{line}办理",
     "stale_button": "这个按钮已失效，请重新操作。",
     "error": "系统繁忙，刚才的操作没有成功，请稍后再试。烘烤紧急情况可再发一次 /110。",
 }

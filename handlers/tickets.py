@@ -22,6 +22,29 @@ NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is
 STAFF_LINE = "staff"
 
 
+@dataclass(frozen=True)
+class Continues:
+    """The earlier ticket a new request continues: its number, service line and team."""
+
+    number: str
+    line: str
+    team: str
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> Continues:
+        return cls(ticket.label, ticket.line, ticket.team_id)
+
+    @classmethod
+    def from_data(cls, data: object) -> Continues | None:
+        if not isinstance(data, list) or len(data) != 3:
+            return None
+        number, line, team = (str(part) for part in data)
+        return cls(number, line, team)
+
+    def to_data(self) -> list[str]:
+        return [self.number, self.line, self.team]
+
+
 @dataclass
 class Gathered:
     """What a conversation collected before the ticket exists."""
@@ -34,6 +57,9 @@ class Gathered:
     lat: float | None = None
     lon: float | None = None
     calm: bool = False  # the requester said it is no emergency: not urgent, whatever its words
+    # The earlier ticket whose trouble the words say is back (`trouble_again`): its number,
+    # line and team, where the words go when they name no service themselves.
+    continues: Continues | None = None
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Gathered:
@@ -48,6 +74,7 @@ class Gathered:
             lat=float(lat) if lat is not None else None,
             lon=float(lon) if lon is not None else None,
             calm=bool(data.get("calm")),
+            continues=Continues.from_data(data.get("continues")),
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -60,6 +87,7 @@ class Gathered:
             "lat": self.lat,
             "lon": self.lon,
             "calm": self.calm,
+            "continues": self.continues.to_data() if self.continues is not None else None,
         }
 
     @property
@@ -308,8 +336,27 @@ def line_and_team(ctx: Ctx, gathered: Gathered, decision: Decision) -> Routed:
         assert triage is not None
         why = f"{triage.name} — 语音留言，需听后分派"
         return Routed(triage.id, cfg.default_team(triage.id).id, decision.urgent, why)
+    earlier = continued_by(ctx, gathered, decision)
+    if earlier is not None:
+        # 还是不行，又没来 names no service: it is the earlier ticket's trouble back, for the
+        # team that had it, not a stranger's request for the triage desk to read.
+        why = f"{cfg.line(earlier.line).name} — 工单 {earlier.number} 的问题又出现了"
+        return Routed(earlier.line, earlier.team, decision.urgent, why)
     why = decision.explanation or cfg.line(decision.line).name
     return Routed(decision.line, decision.team, decision.urgent, why)
+
+
+def continued_by(ctx: Ctx, gathered: Gathered, decision: Decision) -> Continues | None:
+    """The earlier ticket whose trouble `gathered` says is back, when its words name no
+    service of their own (the router leaves them to the triage desk) and its line and team
+    are still in the config; None otherwise."""
+    earlier = gathered.continues
+    if earlier is None or not decision.triage or decision.overseer_named:
+        return None
+    lines = {line.id for line in ctx.cfg.service_lines}
+    if earlier.line not in lines or ctx.cfg.find_team(earlier.team) is None:
+        return None
+    return earlier
 
 
 async def over_rate_limit(ctx: Ctx) -> int | None:

@@ -1,9 +1,10 @@
 """Trouble back after its ticket was closed for good (confirmed and rated, or closed over a
 week ago): that ticket cannot be sent back, and its refusal says to write the trouble
 anew. Words saying it is back (还是不行，又停了; 温度又掉了; 又没送到) are that new request,
-filed with the earlier ticket's number in its text so the team knows it is a repeat; a
-barn failing again is a new 110 call, paged at once at the same barn. A verdict alone
-(还没解决) says nothing to file, and is still told how to write it (`verdicts`)."""
+filed with the earlier ticket's number in its text so the team knows it is a repeat, for
+the team that had it when the words name no service (还是不行，又没来); a barn failing
+again is a new 110 call, paged at once at the same barn. A verdict alone (还没解决) says
+nothing to file, and is still told how to write it (`verdicts`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from handlers.context import Ctx
 from handlers.late_comment import rated_low_lately
 from handlers.rating import may_send_back
 from handlers.rating_words import asks_anew
-from handlers.tickets import Gathered
+from handlers.tickets import Continues, Gathered
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.verdict_words import another_matter, says_not_solved
 from handlers.verdicts import awaiting_verdict
@@ -47,7 +48,11 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if after_a_call or failing_now(decision, text):
         await call_again(ctx, earlier, text)
         return True
-    await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
+    # Filed for the team that had it when the words name no service (还是不行，又没来).
+    gathered = Gathered(
+        kind=Kind.REQUEST, text="", site_code=ctx.user.site_code, continues=Continues.of(earlier)
+    )
+    await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text), first=gathered)
     return True
 
 

@@ -1,0 +1,67 @@
+"""A retailer's trouble back after her ticket was handled, in words that name no service
+(还是不行，又没来, 货还是没到, 又没送): about that ticket, never a stranger's request for the
+triage desk to read. Still within its window (awaiting her word, or closed unconfirmed
+within the week) it goes back to its team; confirmed and rated, a new request for the same
+team says it continues it; which one is meant is asked when several may be."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.enums import Status
+from tests.support.complainant import RETAILER, registered_with_a_shop
+from tests.support.desk import Harness, texts
+
+DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
+ORDERING_CHAT, ORDERING_MEMBER = -1001000000013, 200061
+
+UNROUTED = ["还是不行，又没来", "货还是没到", "又没送", "還是不行，又沒來", "貨還是沒到"]
+
+
+async def _resolved(
+    desk: Harness, text: str = "昨天订的烟今天没送到", member: int = DELIVERY_MEMBER
+) -> int:
+    chat = DELIVERY_CHAT if member == DELIVERY_MEMBER else ORDERING_CHAT
+    ticket = await desk.file_request(RETAILER, text)
+    assert ticket.id is not None
+    await desk.press(member, f"tk:acc:{ticket.id}", chat=chat)
+    await desk.press(member, f"tk:res:{ticket.id}", chat=chat)
+    await desk.send(member, "已处理", chat=chat)
+    return ticket.id
+
+
+async def _rated(desk: Harness, ticket_id: int) -> None:
+    await desk.press(RETAILER, f"my:ok:{ticket_id}")
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    desk.clock.advance(days=1)
+
+
+@pytest.mark.parametrize("typed", UNROUTED)
+async def test_trouble_back_after_a_rated_delivery_is_a_new_request_for_delivery(
+    desk: Harness, typed: str
+) -> None:
+    """Before: the summary said 将转给：督办分派台, though it named the delivery ticket."""
+    await registered_with_a_shop(desk)
+    earlier_id = await _resolved(desk)
+    await _rated(desk, earlier_id)
+    said = texts(await desk.send(RETAILER, typed))
+    assert "物流配送中心" in said and "督办分派台" not in said and "督辦分派臺" not in said
+    assert "10019" in said
+    await desk.press(RETAILER, "f:ok")
+
+    old, new = await desk.tickets()
+    assert old.id == earlier_id and old.status is Status.CLOSED
+    assert new.team_id == "delivery" and new.line == old.line
+    assert typed in new.text and old.label in new.text
+    card = [str(m.payload.get("text")) for m in await desk.outbox() if m.chat_id == DELIVERY_CHAT]
+    assert any(new.label in text and f"工单 {old.label} 的问题又出现了" in text for text in card)
+
+
+@pytest.mark.parametrize("typed", ["又来了一批新货", "谢谢又送来了", "又到了一批货，谢谢"])
+async def test_goods_come_again_after_a_rated_delivery_are_no_trouble_back(
+    desk: Harness, typed: str
+) -> None:
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    said = texts(await desk.send(RETAILER, typed))
+    assert "问题又出现了" not in said
