@@ -36,7 +36,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # Just rated low: words of the trouble back may be the rating's comment, and are
         # asked whether it is failing now (`late_comment`).
         return False
-    earlier = await _closed_earlier(ctx, text)
+    earlier = await _closed_earlier(ctx, text, decision)
     if earlier is None or another_matter(decision, earlier, True) or asks_anew(decision, text):
         return False
     if decision is not None and decision.emergency and not failing_now(decision, text):
@@ -70,16 +70,21 @@ def _naming(ctx: Ctx, earlier: Ticket, text: str) -> str:
     return f"{text.strip()}{ctx.text('trouble_again_note', number=earlier.label)}"
 
 
-async def _closed_earlier(ctx: Ctx, text: str) -> Ticket | None:
-    """The person's newest closed ticket, when it is of a kind whose trouble recurs and may
-    no longer be sent back; None while any of theirs awaits their verdict (words then are
-    about it) or the newest closed one may still be sent back (typed 没解决 reopens it).
+async def _closed_earlier(ctx: Ctx, text: str, decision: Decision | None) -> Ticket | None:
+    """The person's newest closed ticket (of the service the words name, when they name
+    one: 又没送到 is a delivery's, though an order was closed since), when it is of a kind
+    whose trouble recurs and may no longer be sent back; None while any of theirs awaits
+    their verdict (words then are about it) or that one may still be sent back (typed 没解决
+    reopens it).
     A 110 call that may still be sent back (closed unconfirmed) counts when the words say
     its barn fails again in words no verdict reads (又停了, not 又坏了, which reopens it)."""
     if await awaiting_verdict(ctx):
         return None
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
-    closed = next((t for t in recent if t.status is Status.CLOSED), None)
+    closed_ones = [t for t in recent if t.status is Status.CLOSED]
+    named = decision.line if decision is not None and not decision.triage else None
+    closed = next((t for t in closed_ones if t.line == named), None)
+    closed = closed or next(iter(closed_ones), None)
     barn_failing = says_barn_failing(text)
     if barn_failing:
         # A barn failing again is its last 110 call's trouble, though a request about the

@@ -65,3 +65,16 @@ async def test_goods_come_again_after_a_rated_delivery_are_no_trouble_back(
     await _rated(desk, await _resolved(desk))
     said = texts(await desk.send(RETAILER, typed))
     assert "问题又出现了" not in said
+
+
+async def test_the_service_named_says_which_rated_ticket_is_back(desk: Harness) -> None:
+    """An order rated since the delivery: 又没送到 is the delivery's trouble, named so."""
+    await registered_with_a_shop(desk)
+    delivery = await _resolved(desk)
+    await _rated(desk, delivery)
+    await _rated(desk, await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER))
+
+    said = texts(await desk.send(RETAILER, "又没送到"))
+
+    [earlier] = [t for t in await desk.tickets() if t.id == delivery]
+    assert f"工单 {earlier.label} 的问题又出现了" in said
