@@ -54,7 +54,7 @@ from handlers.tickets import (
     said_of_the_service,
     says_something,
 )
-from handlers.trouble_again import trouble_again
+from handlers.trouble_again import sent_back_again, trouble_again
 from handlers.typed_menu import (
     HELP,
     asks_to_withdraw,
@@ -208,6 +208,13 @@ async def free_message(ctx: Ctx) -> None:
         and await verdicts.about_resolution(ctx, text, decision)
     ):
         return  # "还是少一条": about the ticket awaiting their verdict, asked if not solved
+    if (
+        text
+        and not msg.photo_file_id
+        and not failing
+        and await sent_back_again(ctx, text, decision)
+    ):
+        return  # 又没送 of a delivery awaiting their word: back to its team, not the desk's
     if msg.location is not None and call is not None:
         # A pin during a 110 call (the 共享位置 keyboard stays after 跳过 or a command) is
         # where the call is: asked and answered as the place question would be.

@@ -47,6 +47,11 @@ MINE: dict[str, str] = {
         "您有 {count} 个{what}办结待确认。您说的“{words}”是哪一个还没解决？请点下面的{what}，"
         "这句话会转给服务队重新办理；说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
+    # Trouble back (又没送) while several requests may still be sent back.
+    "trouble_back_which": (
+        "您说的“{words}”是哪一个{what}的问题又出现了？请点下面的{what}，"
+        "这句话会转给服务队重新办理；说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
     "btn_new_matter": "📝 不是，作为新的求助",
     "typed_not_solved_ask": (
         "{what} {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"

@@ -4,7 +4,8 @@ anew. Words saying it is back (还是不行，又停了; 温度又掉了; 又没
 filed with the earlier ticket's number in its text so the team knows it is a repeat, for
 the team that had it when the words name no service (还是不行，又没来); a barn failing
 again is a new 110 call, paged at once at the same barn. A verdict alone (还没解决) says
-nothing to file, and is still told how to write it (`verdicts`)."""
+nothing to file, and is still told how to write it (`verdicts`). Words of it back that no
+verdict reads (又没送), of a request that may still be sent back, send it back."""
 
 from __future__ import annotations
 
@@ -14,12 +15,17 @@ from handlers import alarm_intake, intake
 from handlers.alarm_when import failing_now
 from handlers.context import Ctx
 from handlers.late_comment import rated_low_lately
-from handlers.rating import may_send_back
+from handlers.rating import may_send_back, reopen_ticket
 from handlers.rating_words import asks_anew
 from handlers.tickets import Continues, Gathered
-from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
+from handlers.trouble_words import (
+    RECURRING,
+    says_barn_failing,
+    says_not_come_again,
+    says_trouble_back,
+)
 from handlers.verdict_words import another_matter, says_not_solved
-from handlers.verdicts import awaiting_verdict
+from handlers.verdicts import awaiting_verdict, which_sent_back
 from routing import Decision
 
 _RECENT = 5  # the person's newest tickets, among which the closed one meant is looked for
@@ -53,6 +59,34 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         kind=Kind.REQUEST, text="", site_code=ctx.user.site_code, continues=Continues.of(earlier)
     )
     await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text), first=gathered)
+    return True
+
+
+async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
+    """Words that goods or people did not come again, which no verdict reads (又没送, 又没
+    来), while a request they may be about can still be sent back (awaiting the person's
+    word, or closed unconfirmed within the week): sent back to its team, the words as why,
+    as 没解决 typed is; when several of the service the words name (or, naming none, of
+    any) can be, which one is asked, a button each, never guessed. False for other words,
+    words plainly of another matter, or no such request."""
+    if not says_not_come_again(text) or asks_anew(decision, text):
+        return False
+    if await rated_low_lately(ctx) is not None:
+        return False  # the low score's comment, perhaps (`late_comment`)
+    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
+    closed = [t for t in recent if t.status is Status.CLOSED]
+    meant = [
+        ticket
+        for ticket in (*await awaiting_verdict(ctx), *closed)
+        if ticket.kind is Kind.REQUEST
+        and may_send_back(ticket, ctx.now)
+        and not another_matter(decision, ticket, True)
+    ]
+    if not meant:
+        return False
+    if len(meant) > 1:
+        return await which_sent_back(ctx, meant, text.strip(), ask="trouble_back_which")
+    await reopen_ticket(ctx, meant[0], text.strip())
     return True
 
 

@@ -57,6 +57,18 @@ def says_trouble_back(text: str) -> bool:
     return again or says_not_solved(plain)
 
 
+# Goods or people not come again (又没送, 又没来, 货还是没到, 今天又没送来, 又没给我送): a
+# delivery's trouble back in words no verdict reads. Not 又不在店里, 我还是不太明白 nor 又不是
+# 我的错, which say nothing went undone.
+_NOT_COME = re.compile(r"(?:又|还是|仍然|依然)(?:没有?|未)(?:给我|人)?(?:送|来|到|收到)")
+
+
+def says_not_come_again(text: str) -> bool:
+    """Trouble back (`says_trouble_back`) that says goods or people did not come again."""
+    plain = to_simplified(bare(text))
+    return says_trouble_back(text) and _NOT_COME.search(_PRAISE.sub("", plain)) is not None
+
+
 def says_barn_failing(text: str) -> bool:
     """Words of trouble back that name a barn failing (又停了, 温度又掉了, 风机又不转了), not
     a doubt (我还是不太明白), a question (今年又涨价了吗) nor something else failing (又停水了,

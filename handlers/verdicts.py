@@ -116,19 +116,19 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
             if len(goods) > 1:
                 # 还差两条 while a delivery and an order both await their word: which one
                 # came short is theirs to say, the words kept for the one pressed.
-                return await _which_disputed(ctx, goods, text.strip(), ask="short_which")
+                return await which_sent_back(ctx, goods, text.strip(), ask="short_which")
             ticket = goods[0] if goods else None
         # 我不同意，处理太轻了: the answer disputed with why, most likely, and asked, when one
         # answer that can be disputed awaits their word (a repair's beside it or not).
         disputable = [t for t in awaiting if t.kind in DISPUTABLE]
         disputes = ticket is None and disputable and disputes_then_says_why(text)
         if disputes and len(disputable) > 1:
-            return await _which_disputed(ctx, disputable, text.strip())
+            return await which_sent_back(ctx, disputable, text.strip())
         # 第2项有异议, 对早餐的答复有异议: of one of several wishes awaiting their word (the
         # items of a wish list), which one is asked, as for a dispute said with why.
         wishes = [t for t in awaiting if t.kind is Kind.WISH]
         if ticket is None and len(wishes) > 1 and speaks_of_a_wish(text):
-            return await _which_disputed(ctx, wishes, text.strip())
+            return await which_sent_back(ctx, wishes, text.strip())
         if disputes:
             ticket = disputable[0]
     if ticket is None or ticket.status is not Status.RESOLVED:
@@ -217,13 +217,14 @@ def _goods_lines(ctx: Ctx) -> set[str]:
     return {line.id for line in ctx.cfg.service_lines if line.goods}
 
 
-async def _which_disputed(
+async def which_sent_back(
     ctx: Ctx, disputable: list[Ticket], words: str, *, ask: str = "dispute_which"
 ) -> bool:
     """我不同意，这个答复我不能接受 while several answers that can be disputed await (or 还差
-    两条 while several goods tickets do, `ask` short_which): which one is asked, a button
-    each, the words kept as the reason for the one pressed, with 「📝 不是，作为新的求助」
-    beside them."""
+    两条 while several goods tickets do, `ask` short_which; 又没送 while several requests
+    may still be sent back, trouble_back_which): which one is asked, a button each, the
+    words kept as the reason for the one pressed, with 「📝 不是，作为新的求助」 beside
+    them."""
     shown = (await in_list_order(ctx, disputable))[:_WHICH_MAX]
     ids = [t.id for t, _ in shown]
     await ctx.start_flow(REOPEN, SURE, {"ticket_ids": ids, "reason": words})

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Status
+from core.enums import Action, Status
 from tests.support.complainant import RETAILER, registered_with_a_shop
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 
 DELIVERY_CHAT, DELIVERY_MEMBER = -1001000000014, 200071
 ORDERING_CHAT, ORDERING_MEMBER = -1001000000013, 200061
@@ -78,3 +78,62 @@ async def test_the_service_named_says_which_rated_ticket_is_back(desk: Harness) 
 
     [earlier] = [t for t in await desk.tickets() if t.id == delivery]
     assert f"工单 {earlier.label} 的问题又出现了" in said
+
+
+@pytest.mark.parametrize("state", ["awaiting her word", "closed unconfirmed"])
+@pytest.mark.parametrize("typed", ["又没送", "又沒送", "又没来", "怎么又没送"])
+async def test_trouble_back_within_its_window_sends_the_delivery_back(
+    desk: Harness, state: str, typed: str
+) -> None:
+    """Before: offered to the triage desk as a new request, the delivery left as it was."""
+    await registered_with_a_shop(desk)
+    ticket_id = await _resolved(desk)
+    if state == "closed unconfirmed":
+        await desk.sweep_does(ticket_id, Action.AUTO_CLOSE)
+    desk.clock.advance(hours=2)
+
+    said = texts(await desk.send(RETAILER, typed))
+
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.team_id == "delivery", said
+    team = [str(m.payload.get("text")) for m in await desk.outbox() if m.chat_id == DELIVERY_CHAT]
+    assert any(typed in text for text in team)
+
+
+async def test_which_one_is_asked_when_a_delivery_and_an_order_may_be_meant(
+    desk: Harness,
+) -> None:
+    await registered_with_a_shop(desk)
+    delivery = await _resolved(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+
+    out = await desk.send(RETAILER, "又没送")
+
+    assert "又没送" in texts(out) and "问题又出现了" in texts(out)
+    assert set(button_data(out)) >= {f"my:bad:{delivery}", f"my:bad:{order}"}
+    assert all(t.status is Status.RESOLVED for t in await desk.tickets())
+    await desk.press(RETAILER, f"my:bad:{delivery}")
+    by_id = {t.id: t for t in await desk.tickets()}
+    assert by_id[delivery].status is Status.DISPATCHED
+    assert by_id[order].status is Status.RESOLVED
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "又来了一批新货",
+        "谢谢又送来了",
+        "又到了一批货，谢谢",
+        "我还是不太明白",
+        "我又不在店里，明天再送吧",
+        "又不是我的错",
+    ],
+)
+async def test_words_of_nothing_undone_beside_a_delivery_awaiting_her_word_do_not_send_it_back(
+    desk: Harness, typed: str
+) -> None:
+    await registered_with_a_shop(desk)
+    ticket_id = await _resolved(desk)
+    said = texts(await desk.send(RETAILER, typed))
+    [ticket] = [t for t in await desk.tickets() if t.id == ticket_id]
+    assert ticket.status is Status.RESOLVED, said
