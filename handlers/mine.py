@@ -53,7 +53,7 @@ from handlers.rating import (
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered, attach, routed, says_something, typed_alarm
-from handlers.trouble_again import call_again
+from handlers.trouble_again import call_again, file_again
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off, presses_a_prompt
@@ -235,8 +235,9 @@ async def withdrawal_typed(ctx: Ctx, tickets: Sequence[Ticket]) -> None:
 
 
 async def on_button(ctx: Ctx, data: str) -> None:
-    """my:v|add|x|xx|ok|bad|new:<id>, my:r:<id>:<score> and my:also:<id>:<event> (xx: a 110
-    withdrawal confirmed; new: words kept at 没解决吗？ filed as a request; also: words
+    """my:v|add|x|xx|ok|bad|new|again:<id>, my:r:<id>:<score> and my:also:<id>:<event> (xx:
+    a 110 withdrawal confirmed; new: words kept at 没解决吗？ filed as a request; again:
+    words kept filed as a new request naming the ticket whose trouble is back; also: words
     added to the ticket filed as a new request as well)."""
     parts = data.split(":")
     if len(parts) < 3:
@@ -287,6 +288,10 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await rate_ticket(ctx, ticket, int(parts[3]))
+    elif verb == "again" and (kept := _kept_reason(ctx, ticket)):
+        # The ticket whose trouble the words kept say is back: a new request naming it.
+        await ctx.end_flow()
+        await file_again(ctx, ticket, kept)
     elif verb == "new" and (kept := _kept_reason(ctx, ticket)):
         # Not about the resolved ticket after all: the words kept are filed as a request,
         # with the photos, voice notes and pin of the draft they came from.

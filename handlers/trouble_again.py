@@ -13,10 +13,13 @@ from core.enums import Kind, Status
 from core.model import Ticket
 from handlers import alarm_intake, intake
 from handlers.alarm_when import failing_now
+from handlers.cards import called_here
 from handlers.context import Ctx
+from handlers.i18n import quoted
 from handlers.late_comment import rated_low_lately
-from handlers.rating import may_send_back, reopen_ticket
+from handlers.rating import REOPEN, SURE, gist_of, may_send_back, reopen_ticket
 from handlers.rating_words import asks_anew
+from handlers.replies import Button, rows
 from handlers.tickets import Continues, Gathered
 from handlers.trouble_words import (
     RECURRING,
@@ -54,12 +57,45 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if after_a_call or failing_now(decision, text):
         await call_again(ctx, earlier, text)
         return True
-    # Filed for the team that had it when the words name no service (还是不行，又没来).
+    services = await _closed_of_each_service(ctx) if decision is None or decision.triage else []
+    if len(services) > 1:
+        # 还是不行，又没来 after a delivery and an order were both rated: which one is back is
+        # hers to say, never the newest guessed.
+        await _ask_which_is_back(ctx, services, text.strip())
+        return True
+    await file_again(ctx, earlier, text)
+    return True
+
+
+async def file_again(ctx: Ctx, earlier: Ticket, text: str) -> None:
+    """`text` at a new request's summary, naming `earlier`, for the team that had it when
+    the words name no service (还是不行，又没来)."""
     gathered = Gathered(
         kind=Kind.REQUEST, text="", site_code=ctx.user.site_code, continues=Continues.of(earlier)
     )
     await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text), first=gathered)
-    return True
+
+
+async def _closed_of_each_service(ctx: Ctx) -> list[Ticket]:
+    """The person's newest request closed for good of each service, among their newest
+    tickets: those whose trouble words naming no service may say is back."""
+    recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
+    found: dict[str, Ticket] = {}
+    for ticket in recent:
+        closed = ticket.status is Status.CLOSED and not may_send_back(ticket, ctx.now)
+        if closed and ticket.kind is Kind.REQUEST:
+            found.setdefault(ticket.line, ticket)
+    return list(found.values())
+
+
+async def _ask_which_is_back(ctx: Ctx, tickets: list[Ticket], words: str) -> None:
+    """Which ticket's trouble is back, a button each (`mine`'s my:again files the words as
+    a new request naming it), with 「📝 不是，作为新的求助」 beside them; the words kept."""
+    await ctx.start_flow(REOPEN, SURE, {"ticket_ids": [t.id for t in tickets], "reason": words})
+    buttons = [Button(f"{t.label} {gist_of(ctx, t)}", f"my:again:{t.id}") for t in tickets]
+    buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{tickets[0].id}"))
+    what = called_here(ctx, *tickets)
+    ctx.say("trouble_again_which", rows(*buttons, per_row=1), words=quoted(words), what=what)
 
 
 async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:

@@ -137,3 +137,33 @@ async def test_words_of_nothing_undone_beside_a_delivery_awaiting_her_word_do_no
     said = texts(await desk.send(RETAILER, typed))
     [ticket] = [t for t in await desk.tickets() if t.id == ticket_id]
     assert ticket.status is Status.RESOLVED, said
+
+
+async def test_which_rated_ticket_is_back_is_asked_when_the_words_name_no_service(
+    desk: Harness,
+) -> None:
+    """Before: 还是不行，又没来 after a delivery and then an order were rated was filed as
+    the order's trouble back, for 营销服务部, the delivery never asked about."""
+    await registered_with_a_shop(desk)
+    delivery = await _resolved(desk)
+    await _rated(desk, delivery)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await _rated(desk, order)
+
+    out = await desk.send(RETAILER, "还是不行，又没来")
+
+    assert "是哪一个工单的问题又出现了" in texts(out)
+    assert button_data(out) == [f"my:again:{order}", f"my:again:{delivery}", f"my:new:{order}"]
+    said = texts(await desk.press(RETAILER, f"my:again:{delivery}"))
+    assert "物流配送中心" in said
+    await desk.press(RETAILER, "f:ok")
+    new = max(await desk.tickets(), key=lambda t: t.id or 0)
+    [earlier] = [t for t in await desk.tickets() if t.id == delivery]
+    assert new.team_id == "delivery" and earlier.label in new.text and "又没来" in new.text
+
+
+async def test_words_naming_no_service_after_one_rated_ticket_ask_nothing(desk: Harness) -> None:
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    out = await desk.send(RETAILER, "还是不行，又没来")
+    assert not [d for d in button_data(out) if d.startswith("my:again")]
