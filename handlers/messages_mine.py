@@ -57,6 +57,11 @@ MINE: dict[str, str] = {
         "您说的“{words}”是哪一个{what}的问题又出现了？请点下面的{what}，会按新的问题交给原来的"
         "服务队办理；说的是另一件事请点「📝 不是，作为新的求助」。"
     ),
+    # Trouble back naming the service of one request that may still be sent back.
+    "trouble_back_ask": (
+        "您说的“{words}”是指这个{what}的问题又出现了吗？是的话请点下面的{what}，这句话会转给"
+        "服务队重新办理；说的是另一件事请点「📝 不是，作为新的求助」。"
+    ),
     "btn_new_matter": "📝 不是，作为新的求助",
     "typed_not_solved_ask": (
         "{what} {number} 已办结，等您确认。您说的“{words}”是指它还没解决吗？"

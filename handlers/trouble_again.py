@@ -103,9 +103,13 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
     来), while a request they may be about can still be sent back (awaiting the person's
     word, or closed unconfirmed within the week): sent back to its team, the words as why,
     as 没解决 typed is; when several of the service the words name (or, naming none, of
-    any) can be, which one is asked, a button each, never guessed. False for other words,
-    words plainly of another matter, or no such request."""
-    if not says_not_come_again(text) or asks_anew(decision, text):
+    any) can be, which one is asked, a button each, never guessed. Other words of trouble
+    back that name its service (又登不上了 after the ordering system's ticket closed
+    unconfirmed) may be news of their own (我又不会用订货系统): whether it is back is asked,
+    its button beside 「📝 不是，作为新的求助」. False for other words, words plainly of
+    another matter, or no such request."""
+    come = says_not_come_again(text)
+    if not (come or says_trouble_back(text)) or asks_anew(decision, text):
         return False
     if await rated_low_lately(ctx) is not None:
         return False  # the low score's comment, perhaps (`late_comment`)
@@ -117,11 +121,13 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
         if ticket.kind is Kind.REQUEST
         and may_send_back(ticket, ctx.now)
         and not another_matter(decision, ticket, True)
+        and (come or (decision is not None and decision.line == ticket.line))
     ]
     if not meant:
         return False
-    if len(meant) > 1:
-        return await which_sent_back(ctx, meant, text.strip(), ask="trouble_back_which")
+    if len(meant) > 1 or not come:
+        ask = "trouble_back_which" if len(meant) > 1 else "trouble_back_ask"
+        return await which_sent_back(ctx, meant, text.strip(), ask=ask)
     await reopen_ticket(ctx, meant[0], text.strip())
     return True
 

@@ -167,3 +167,34 @@ async def test_words_naming_no_service_after_one_rated_ticket_ask_nothing(desk: 
     await _rated(desk, await _resolved(desk))
     out = await desk.send(RETAILER, "还是不行，又没来")
     assert not [d for d in button_data(out) if d.startswith("my:again")]
+
+
+@pytest.mark.parametrize("typed", ["又登不上了", "訂貨系統還是登不上"])
+async def test_trouble_back_naming_the_service_of_an_order_closed_unconfirmed_asks_if_it_is_back(
+    desk: Harness, typed: str
+) -> None:
+    """Before: offered as a new request at its summary, the order closed unconfirmed two
+    days before never named, nor offered to be sent back."""
+    await registered_with_a_shop(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.sweep_does(order, Action.AUTO_CLOSE)
+    desk.clock.advance(days=2)
+
+    out = await desk.send(RETAILER, typed)
+
+    assert button_data(out) == [f"my:bad:{order}", f"my:new:{order}"], texts(out)
+    await desk.press(RETAILER, f"my:bad:{order}")
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.team_id == "ordering"
+    team = [str(m.payload.get("text")) for m in await desk.outbox() if m.chat_id == ORDERING_CHAT]
+    assert any(typed in text for text in team)
+
+
+async def test_words_of_another_service_beside_an_order_closed_unconfirmed_ask_nothing(
+    desk: Harness,
+) -> None:
+    await registered_with_a_shop(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.sweep_does(order, Action.AUTO_CLOSE)
+    out = await desk.send(RETAILER, "许可证还是没办下来")
+    assert f"my:bad:{order}" not in button_data(out)
