@@ -68,12 +68,15 @@ class Decision:
     def said(self) -> tuple[str, ...]:
         """The words of the chosen line's to quote back to the requester, strongest first:
         each part of an `a+b` term (温度+往下: both), and a single character (送, 订) only
-        when no longer word matched. Beside 配送 a 送 says nothing more, and quoted alone
-        (“送”) it reads as a slip rather than a reason."""
+        when no longer word matched, nor a word inside another quoted (送到 beside 没送到).
+        Beside 配送 a 送 says nothing more, and quoted alone (“送”) it reads as a slip
+        rather than a reason."""
         words: list[str] = []
         for matched, _score in self.matched:
             words += [w for w in matched.split("+") if w and w not in words]
         longer = [w for w in words if len(w) > 1]
+        # 没送到 and 订+送到 both matched: 送到 is quoted once, inside 没送到.
+        longer = [w for w in longer if not any(w != other and w in other for other in longer)]
         return tuple(longer or words)
 
     def to_json(self) -> dict[str, Any]:

@@ -750,6 +750,13 @@ def test_a_single_character_is_not_quoted_beside_longer_words(router: Router) ->
     assert decision.said == ("配送",)
 
 
+@pytest.mark.parametrize("text", ["昨天订的货今天还没送到", "昨天訂的貨今天還沒送到"])
+def test_a_word_inside_a_longer_one_quoted_is_not_quoted_again(router: Router, text: str) -> None:
+    """Before: 您提到了“沒送到”“送到”, the second a part of the first (订+送到's 送到)."""
+    decision = router.route(text)
+    assert decision.line == "delivery" and decision.said == ("没送到",)
+
+
 def test_a_single_character_is_quoted_when_nothing_longer_matched(router: Router) -> None:
     decision = router.route("今天送不送")
     assert decision.line == "delivery" and decision.said == ("送",)
