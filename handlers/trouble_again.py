@@ -15,6 +15,7 @@ from handlers import alarm_intake, intake
 from handlers.alarm_when import failing_now
 from handlers.cards import called_here
 from handlers.context import Ctx
+from handlers.follow_up import in_hand_about
 from handlers.i18n import quoted
 from handlers.late_comment import rated_low_lately
 from handlers.rating import REOPEN, SURE, gist_of, may_send_back, reopen_ticket
@@ -57,6 +58,10 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if after_a_call or failing_now(decision, text):
         await call_again(ctx, earlier, text)
         return True
+    if await in_hand_about(ctx, decision, text):
+        # 又没送 while a delivery filed since is worked on: most likely chasing that one,
+        # whose summary offers to add the words to it (`free_text`), not the closed one.
+        return False
     services = await _closed_of_each_service(ctx) if decision is None or decision.triage else []
     if len(services) > 1:
         # 还是不行，又没来 after a delivery and an order were both rated: which one is back is

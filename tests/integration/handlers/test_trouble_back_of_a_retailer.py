@@ -198,3 +198,19 @@ async def test_words_of_another_service_beside_an_order_closed_unconfirmed_ask_n
     await desk.sweep_does(order, Action.AUTO_CLOSE)
     out = await desk.send(RETAILER, "许可证还是没办下来")
     assert f"my:bad:{order}" not in button_data(out)
+
+
+async def test_trouble_back_while_a_delivery_is_worked_on_is_offered_to_it(desk: Harness) -> None:
+    """Before: 又没送, typed while a delivery filed since was being worked on, asked which
+    rated ticket was back (or filed it anew naming the newest), the open one never offered."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    await _rated(desk, await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER))
+    open_one = await desk.file_request(RETAILER, "今天的货还没送到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{open_one.id}", chat=DELIVERY_CHAT)
+
+    out = await desk.send(RETAILER, "又没送")
+
+    assert "问题又出现了" not in texts(out)
+    assert not [d for d in button_data(out) if d.startswith("my:again")]
+    assert any(str(open_one.id) in d for d in button_data(out)), button_data(out)
