@@ -535,6 +535,7 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
             ABOUT_NUMBER: None,
             ALL_OFFERED: None,
             THANKED: None,  # the new words may be no thanks
+            "continues": None,  # nor the trouble of an earlier ticket back
             _REOFFER: offered,
         }
         await ctx.goto("describe", text="", **cleared)

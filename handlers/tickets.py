@@ -353,6 +353,8 @@ def continued_by(ctx: Ctx, gathered: Gathered, decision: Decision) -> Continues 
     earlier = gathered.continues
     if earlier is None or not decision.triage or decision.overseer_named:
         return None
+    if gathered.kind is not Kind.REQUEST or decision.kind in ABOUT_THE_SERVICE:
+        return None  # a complaint goes where complaints go, never to the team it may be about
     lines = {line.id for line in ctx.cfg.service_lines}
     if earlier.line not in lines or ctx.cfg.find_team(earlier.team) is None:
         return None

@@ -214,3 +214,27 @@ async def test_trouble_back_while_a_delivery_is_worked_on_is_offered_to_it(desk:
     assert "问题又出现了" not in texts(out)
     assert not [d for d in button_data(out) if d.startswith("my:again")]
     assert any(str(open_one.id) in d for d in button_data(out)), button_data(out)
+
+
+async def test_a_complaint_written_over_the_trouble_back_goes_where_complaints_go(
+    desk: Harness,
+) -> None:
+    """Before: the summary's ✏️ 修改, then 太差了，我要投诉, was to go to 物流配送中心, the
+    team it may be about, as the trouble back's words before it would have gone."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    await desk.send(RETAILER, "还是不行，又没来")
+    await desk.press(RETAILER, "f:edit")
+    await desk.send(RETAILER, "太差了，我要投诉")
+    said = texts(await desk.press(RETAILER, "f:next"))
+    assert "物流配送中心" not in said, said
+
+
+async def test_other_words_written_over_the_trouble_back_are_read_afresh(desk: Harness) -> None:
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    await desk.send(RETAILER, "还是不行，又没来")
+    await desk.press(RETAILER, "f:edit")
+    await desk.send(RETAILER, "店门口的招牌灯坏了")
+    said = texts(await desk.press(RETAILER, "f:next"))
+    assert "问题又出现了" not in said and "物流配送中心" not in said, said
