@@ -8,7 +8,7 @@ import re
 
 from core.enums import Kind
 from handlers.verdict_words import bare_verdict, says_not_solved, says_solved
-from routing import bare, to_simplified
+from routing import bare, normalize, to_simplified
 
 # Words that the trouble is back or still there (又停了, 再次停电, 还是没送到).
 _AGAIN = re.compile(r"又|再次|再一次|还是|仍然|依然")
@@ -58,15 +58,19 @@ def says_trouble_back(text: str) -> bool:
 
 
 # Goods or people not come again (又没送, 又没来, 货还是没到, 今天又没送来, 又没给我送): a
-# delivery's trouble back in words no verdict reads. Not 又不在店里, 我还是不太明白 nor 又不是
-# 我的错, which say nothing went undone.
-_NOT_COME = re.compile(r"(?:又|还是|仍然|依然)(?:没有?|未)(?:给我|人)?(?:送|来|到|收到)")
+# delivery's trouble back in words no verdict reads. The coming ends its clause: 又没来电,
+# 又没来得及收货, 又没到期 or 补贴又没到账 say something else did not come or happen. Not
+# 又不在店里, 我还是不太明白 nor 又不是我的错, which say nothing went undone.
+_NOT_COME = re.compile(
+    r"(?:又|还是|仍然|依然)(?:没有?|未)(?:给我|人)?"
+    r"(?:送过来|送来|送到|送|过来|来|到货|到|收到货|收到)[了啊呀吧呢嘛哦]*(?:$|[,.!?;:\s])"
+)
 
 
 def says_not_come_again(text: str) -> bool:
     """Trouble back (`says_trouble_back`) that says goods or people did not come again."""
-    plain = to_simplified(bare(text))
-    return says_trouble_back(text) and _NOT_COME.search(_PRAISE.sub("", plain)) is not None
+    plain = _PRAISE.sub("", normalize(text).strip())
+    return says_trouble_back(text) and _NOT_COME.search(plain) is not None
 
 
 def says_barn_failing(text: str) -> bool:

@@ -127,6 +127,9 @@ async def test_which_one_is_asked_when_a_delivery_and_an_order_may_be_meant(
         "我还是不太明白",
         "我又不在店里，明天再送吧",
         "又不是我的错",
+        "又没来电",
+        "我又没来得及收货",
+        "补贴又没到账",
     ],
 )
 async def test_words_of_nothing_undone_beside_a_delivery_awaiting_her_word_do_not_send_it_back(
