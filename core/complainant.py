@@ -8,7 +8,7 @@ there and reaches the complainant through the bot (需补充), which relays both
 complainant who chose 匿名 is named to nobody: not to the oversight team, a leader, an
 alert or the ledger. Wherever a complainant's details are withheld from a reader (匿名, or
 kept by the oversight team from a team outside it), their own details typed in their words
-and in what they say later (their phone, licence number, WeChat, name or shop) are hidden
+and in what they say later (their phone, licence number, WeChat, name, shop or address) are hidden
 too (`hides_own_details`): a card saying who keeps the details would otherwise show them
 just above. The keeper teams and the supervisors read the words whole.
 """
@@ -75,12 +75,18 @@ def shown_words(
     """The ticket's words as a reader may see them (`keeper`: as `withheld`). A complaint's
     words may say who filed it ("我的许可证号520102100123，微信zhangwei1234"): where the
     reader may not read its complainant's details (`hides_own_details`), their phone,
-    licence and other long numbers, accounts, and their name and shop as registered are
-    hidden (`core.own_details`); whom it is about stays, for the team to look into."""
-    name = requester.name if requester is not None else None
-    shop = requester.shop_name if requester is not None else None
+    licence and other long numbers, accounts, and their name, shop and address as
+    registered are hidden (`core.own_details`); whom it is about stays, for the team to look
+    into."""
+    name, shop, _, _ = registered(requester)
     return words_shown_of(
-        cfg, ticket.kind, ticket.text, anonymous=ticket.anonymous, keeper=keeper, own=(name, shop)
+        cfg,
+        ticket.kind,
+        ticket.text,
+        anonymous=ticket.anonymous,
+        keeper=keeper,
+        own=(name, shop),
+        address=address_of(requester),
     )
 
 
@@ -92,8 +98,9 @@ def said_later_hidden(
     complaint's words; None where nothing is hidden."""
     if not hides_own_details(cfg, ticket.kind, anonymous=ticket.anonymous, keeper=keeper):
         return None
-    own = (requester.name, requester.shop_name) if requester is not None else (None, None)
-    return lambda said: own_details_hidden(said, names=(own[0],), shops=(own[1],))
+    name, shop, _, _ = registered(requester)
+    address = address_of(requester)
+    return lambda said: own_details_hidden(said, names=(name,), shops=(shop,), addresses=(address,))
 
 
 def staff_notes_hidden(
@@ -112,6 +119,7 @@ def staff_notes_hidden(
         keeper=keeper,
         own=registered(requester),
         given=ticket.text,
+        address=address_of(requester),
     )
 
 
@@ -144,21 +152,36 @@ def registered(requester: User | None) -> Registered:
     return (requester.name, requester.shop_name, requester.phone, requester.licence_number)
 
 
+def address_of(requester: User | None) -> str | None:
+    """The requester's address as registered (城区人民路12号): the door to their shop or
+    home, theirs as their name is."""
+    return requester.address if requester is not None else None
+
+
 def staff_note_hider_of(
-    cfg: Config, kind: Kind, *, anonymous: bool, keeper: bool, own: Registered, given: str = ""
+    cfg: Config,
+    kind: Kind,
+    *,
+    anonymous: bool,
+    keeper: bool,
+    own: Registered,
+    given: str = "",
+    address: str | None = None,
 ) -> Callable[[str], str] | None:
-    """What hides the requester `own` in staff notes on a ticket of `kind` (a ledger's row
-    reads several), or None where nothing is hidden; the numbers of `given`, the ticket's
-    words (我叫王五，电话13912345678), are theirs too where a note repeats them. Read once,
-    for every note it is given."""
+    """What hides the requester `own` (and their registered `address`) in staff notes on a
+    ticket of `kind` (a ledger's row reads several), or None where nothing is hidden; the
+    numbers of `given`, the ticket's words (我叫王五，电话13912345678), are theirs too
+    where a note repeats them. Read once, for every note it is given."""
     if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
         return None
     name, shop, phone, licence = own
     numbers = (phone, licence, *numbers_given(given))
     # The complaint's words as the reader reads them: what they still name (配送员小王) is
     # whom it is about, not the complainant they hide (我是老王烟酒店的 → 我是某店的).
-    shown = own_details_hidden(given, names=(name,), shops=(shop,))
-    return lambda note: complainant_named_hidden(note, (name,), (shop,), numbers, shown)
+    shown = own_details_hidden(given, names=(name,), shops=(shop,), addresses=(address,))
+    return lambda note: complainant_named_hidden(
+        note, (name,), (shop,), numbers, shown, addresses=(address,)
+    )
 
 
 def words_shown_of(
@@ -169,12 +192,13 @@ def words_shown_of(
     anonymous: bool,
     keeper: bool,
     own: tuple[str | None, str | None],
+    address: str | None = None,
 ) -> str:
     """`shown_words` of a ticket's `text`, read without the ticket (a ledger's row); `own`,
-    its requester's name and shop as registered."""
+    its requester's name and shop as registered, `address` their address."""
     if not hides_own_details(cfg, kind, anonymous=anonymous, keeper=keeper):
         return text
-    return own_details_hidden(text, names=(own[0],), shops=(own[1],))
+    return own_details_hidden(text, names=(own[0],), shops=(own[1],), addresses=(address,))
 
 
 def keeper_teams(cfg: Config) -> set[str]:

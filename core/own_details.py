@@ -1,7 +1,7 @@
 """What in a person's own words tells who they are: phone numbers, ID card, licence and
-other long numbers, e-mail addresses, WeChat and QQ ids, and their own name and shop as
-registered. Hidden from the echo wall (`reports.anonymise`, which hides more: places, plates
-and everyone's names) and from the teams that read a complaint whose complainant is
+other long numbers, e-mail addresses, WeChat and QQ ids, and their own name, shop and
+address as registered. Hidden from the echo wall (`reports.anonymise`, which hides more:
+places, plates and everyone's names) and from the teams that read a complaint whose complainant is
 withheld from them (`core.complainant.shown_words`), which still need to read whom it is
 about (配送员小王).
 """
@@ -21,6 +21,7 @@ PHONE = "【电话已隐去】"
 CONTACT = "【联系方式已隐去】"
 PERSON = "某某"
 SHOP = "某店"
+ADDRESS = "【地址已隐去】"
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SEP = r"[-\s－—]?"
@@ -137,13 +138,17 @@ def _generic_shop(shop: str) -> bool:
 
 
 def own_details_hidden(
-    text: str, names: Iterable[str | None] = (), shops: Iterable[str | None] = ()
+    text: str,
+    names: Iterable[str | None] = (),
+    shops: Iterable[str | None] = (),
+    addresses: Iterable[str | None] = (),
 ) -> str:
-    """`text` without its writer's details: their `names` (某某) and `shops` (某店) where
-    written as registered (`_registered_hidden`), a name they give themselves (我叫王五,
-    `core.self_named`), and the numbers and accounts (`contacts_hidden`)."""
+    """`text` without its writer's details: their `names` (某某), `shops` (某店) and
+    `addresses` (【地址已隐去】) where written as registered (`_registered_hidden`), a name
+    they give themselves (我叫王五, `core.self_named`), and the numbers and accounts
+    (`contacts_hidden`)."""
     names = list(names)
-    out = _registered_hidden(text, names, shops)
+    out = _registered_hidden(text, names, shops, addresses)
     registered = [name.strip() for name in names if name]
     return contacts_hidden(self_named_hidden(out, PERSON, registered))
 
@@ -180,18 +185,19 @@ def complainant_named_hidden(
     shops: Iterable[str | None] = (),
     numbers: Iterable[str | None] = (),
     given: str = "",
+    addresses: Iterable[str | None] = (),
 ) -> str:
     """`text`, written by someone else about a person (a team's 办结 note, its question to a
     complainant), without that person's details: their `names` and `shops` as registered
     (`_registered_hidden`) or as a note calls them (王老板, 小王, 老王店: `core.called_by`,
     save the forms `given`, the person's words as the reader reads them, uses of someone
-    else), and their
+    else), their `addresses` as registered, and their
     registered `numbers` (phone, licence number) where repeated, in groups or full-width
     digits too. Not the writer's own (我是配送员张强, the team's service phone) nor any
     other number (an order's): they are the team's word to the reader, and say nothing of
     the person."""
     names, shops = list(names), list(shops)
-    out = _registered_hidden(text, names, shops)
+    out = _registered_hidden(text, names, shops, addresses)
     out = called_hidden(out, names, shops, given, PERSON, SHOP)
     for number in numbers:
         digits = (number or "").translate(_FULLWIDTH_DIGITS)
@@ -213,13 +219,37 @@ def _written_as(digits: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d０-９]){country}" + _SEP.join(each) + r"(?![\d０-９])")
 
 
-def _registered_hidden(text: str, names: Iterable[str | None], shops: Iterable[str | None]) -> str:
-    """`text` with `names` (某某) and `shops` (某店) hidden where written as registered,
-    longest first (a shop named after its owner, 小梅烟酒店, goes before 小梅). A word of one
-    character is left: it would hide the same character wherever else it is written, and so
-    is a shop's name that says only what it sells (烟酒店)."""
+# The town or district an address begins with (城区, 白石乡, 青山镇): its words may leave it
+# out (我的店在人民路12号), and what is left still finds the door.
+_TOWN_FIRST = re.compile(r"^.{1,6}?(?:街道|[镇乡区县])")
+
+
+def _address_forms(address: str) -> list[str]:
+    """`address` as registered and without the town it begins with (城区人民路12号,
+    人民路12号). A town alone (城关镇) is no door and stays, as a place a complaint may be
+    about; so does what follows a town when too short to tell a door (一组)."""
+    whole = address.strip()
+    town = _TOWN_FIRST.match(whole)
+    if town is None:
+        return [whole]
+    rest = whole[town.end() :]
+    return [whole, rest] if len(rest) >= 4 else [whole] if rest else []
+
+
+def _registered_hidden(
+    text: str,
+    names: Iterable[str | None],
+    shops: Iterable[str | None],
+    addresses: Iterable[str | None] = (),
+) -> str:
+    """`text` with `names` (某某), `shops` (某店) and `addresses` (【地址已隐去】) hidden
+    where written as registered, longest first (a shop named after its owner, 小梅烟酒店,
+    goes before 小梅). A word of one character is left: it would hide the same character
+    wherever else it is written, and so is a shop's name that says only what it sells
+    (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
+    words += [(form, ADDRESS) for w in addresses if w for form in _address_forms(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) >= 2:

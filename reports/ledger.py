@@ -186,6 +186,7 @@ async def load(
             requester.c.kind.label("requester_kind"),
             requester.c.shop_name.label("requester_shop"),
             requester.c.licence_number.label("requester_licence"),
+            requester.c.address.label("requester_address"),
             acceptor.c.name.label("acceptor_name"),
             acceptor.c.phone.label("acceptor_phone"),
             t.id.in_(_late(window, now)).label("is_overdue"),
@@ -262,6 +263,7 @@ def _row(
             anonymous=bool(get("anonymous")),
             keeper=keeper,
             own=(get("requester_name"), get("requester_shop")),
+            address=get("requester_address"),
         )
 
     # A staff note may name the complainant, but its writer and the team's numbers stay.
@@ -277,6 +279,7 @@ def _row(
             get("requester_licence"),
         ),
         given=get("text"),
+        address=get("requester_address"),
     )
 
     def staff_shown(note: str) -> str:

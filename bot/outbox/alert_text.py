@@ -109,6 +109,7 @@ async def _names(uow: SqlUnitOfWork, ticket: Ticket, text: str) -> bool:
         return False
     details = [requester.name, requester.phone.lstrip("+")]
     details += [requester.shop_name or "", requester.licence_number or ""]
+    details += [requester.address or ""]
     return any(detail and detail in text for detail in details)
 
 

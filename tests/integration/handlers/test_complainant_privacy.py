@@ -632,3 +632,34 @@ async def test_a_question_asked_before_the_move_reaches_the_new_team_without_the
     typed = f"/ticket {ticket.label}"
     shown = texts(await desk.send(DELIVERY_MEMBER, typed, chat=DELIVERY_CHAT))
     assert "几点收到货" in shown and not _named(shown), shown
+
+
+REGISTERED_ADDRESS = "城区人民路12号"
+
+
+async def test_the_complainants_registered_address_is_hidden_from_the_team_complained_about(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.send(RETAILER, REGISTERED_ADDRESS)  # the place question
+    await desk.send(RETAILER, "老王烟酒店")
+    await desk.send(RETAILER, LICENCE)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(RETAILER)
+    assert user is not None and user.address, user
+    await desk.send(
+        RETAILER, f"投诉配送员小王送货总是迟到，我的店在{REGISTERED_ADDRESS}，老王烟酒店"
+    )
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and ticket.team_id == "delivery"
+    cards = [
+        r.payload.get("text", "")
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.purpose == "card"
+    ]
+    assert cards and "老王烟酒店" not in cards[-1]  # the shop's name is hidden
+    assert "人民路12号" not in cards[-1], cards[-1]

@@ -16,6 +16,24 @@ def test_numbers_name_and_shop_are_hidden_and_whom_it_is_about_stays() -> None:
     assert hidden == f"投诉配送员小王，我是某店的某某，许可证号{NUMBER}，电话{PHONE}"
 
 
+def test_an_address_as_registered_is_hidden_with_or_without_its_town() -> None:
+    addresses = ("城区人民路12号",)
+    said = "我的店在城区人民路12号，配送员小王又迟到"
+    assert (
+        own_details_hidden(said, addresses=addresses) == "我的店在【地址已隐去】，配送员小王又迟到"
+    )
+    said = "我的店在人民路12号，配送员小王又迟到"
+    assert (
+        own_details_hidden(said, addresses=addresses) == "我的店在【地址已隐去】，配送员小王又迟到"
+    )
+
+
+@pytest.mark.parametrize("address", ["城关镇", "白石乡一组", None])
+def test_a_town_alone_or_too_little_after_it_stays(address: str | None) -> None:
+    said = "城关镇的配送员小王总是迟到，一组的货也没送"
+    assert own_details_hidden(said, addresses=(address,)) == said
+
+
 def test_a_name_of_one_character_or_none_is_left() -> None:
     assert own_details_hidden("王说10点到", names=("王", None), shops=(None,)) == "王说10点到"
 
