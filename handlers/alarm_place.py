@@ -262,7 +262,8 @@ async def _place_call(
     if answer.lat is not None:
         ticket.lat, ticket.lon = answer.lat, answer.lon
         if not answer.words and answer.area is not None:
-            ticket.text = _without_words_elsewhere(ctx, ticket.text, answer.area)
+            barn = site.code if site is not None else None
+            ticket.text = _without_words_elsewhere(ctx, ticket.text, answer.area, barn)
     ticket.text = alarm_intake.with_place_words(ctx, ticket.text, answer.words)
     files = {"voice": answer.voice, "photo": answer.photo}
     for kind, file_id in files.items():
@@ -322,17 +323,24 @@ async def _place_call(
     )
 
 
-def _without_words_elsewhere(ctx: Ctx, text: str, area: str) -> str:
+def _without_words_elsewhere(ctx: Ctx, text: str, area: str, barn: str | None) -> str:
     """The call's words without the places typed before (位置：在白石乡) that a pin shared
-    since puts in another town (大坪, 青山镇): the card would name both, 位置 against 地点,
-    and the team go by the wrong one. Words naming no town (村口第三间), or the pin's, stay;
-    each place given stays in the history."""
+    since puts elsewhere: in another town (大坪, 青山镇), or at another barn cluster (`barn`,
+    the pin's) of the same town (在河湾, then a pin at 大坪): the card would name both, 位置
+    against 地点, and the team go by the wrong one. Words naming no town (村口第三间), or the
+    pin's town and no other barn, stay; each place given stays in the history."""
+
+    def elsewhere(words: str) -> bool:
+        if area_named(ctx, words) not in (None, area):
+            return True
+        named = barns_named(ctx, words) if barn is not None else []
+        return bool(named) and barn not in named
+
     lines = text.split("\n")
     kept = [
         line
         for line in lines
-        if not line.startswith(_PLACE_LINE)
-        or area_named(ctx, line.removeprefix(_PLACE_LINE)) in (None, area)
+        if not line.startswith(_PLACE_LINE) or not elsewhere(line.removeprefix(_PLACE_LINE))
     ]
     return "\n".join(kept)
 

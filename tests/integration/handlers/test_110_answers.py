@@ -431,7 +431,25 @@ async def test_a_pin_in_another_town_than_the_words_leaves_no_contradiction_on_t
     assert any("在白石乡" in note for note in notes)
 
 
-@pytest.mark.parametrize("typed", ["在大坪", "村口第三间"])
+async def test_a_pin_at_another_barn_of_the_same_town_takes_the_words_naming_the_first_off_the_card(
+    desk: Harness,
+) -> None:
+    """在河湾 (青山镇's other barn cluster), then a pin at 大坪: the card no longer reads
+    位置：在河湾 above 地点：青山镇大坪烤房群; the words stay in the call's history."""
+    ticket_id = await _asked_where(desk)
+    await desk.send(FARMER, "在河湾")
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "QS02", ticket.site_code
+    await desk.location(FARMER, 26.513, 106.703)  # 青山镇大坪烤房群
+    [ticket] = await desk.tickets()
+    assert ticket.site_code == "QS01"
+    assert "河湾" not in ticket.text, ticket.text
+    async with desk.db.uow(read_only=True) as uow:
+        notes = [e.note for e in await uow.tickets.events(ticket_id)]
+    assert any("在河湾" in note for note in notes)
+
+
+@pytest.mark.parametrize("typed", ["在大坪", "村口第三间", "在青山镇"])
 async def test_a_pin_that_agrees_with_the_words_keeps_them(desk: Harness, typed: str) -> None:
     await _asked_where(desk)
     await desk.send(FARMER, typed)
