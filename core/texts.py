@@ -239,6 +239,17 @@ def phone_answered(text: str) -> str | None:
     return typed_phone(plain[lead_in.end() :] if lead_in else plain)
 
 
+def same_phone(one: str, other: str) -> bool:
+    """Whether two numbers as kept are the same line: a contact card's +8613812345678 is
+    13812345678 typed."""
+
+    def digits(phone: str) -> str:
+        plain = "".join(char for char in unicodedata.normalize("NFKC", phone) if char.isdigit())
+        return plain[2:] if len(plain) == 13 and plain.startswith("86") else plain
+
+    return bool(digits(one)) and digits(one) == digits(other)
+
+
 def typed_phone(text: str) -> str | None:
     """The number in ASCII digits, when the words are a phone number and nothing else: a
     Chinese keyboard's full-width digits (１３８…, ＋86) are the same number, kept as one a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
-from core.texts import clip, phone_answered
+from core.texts import clip, phone_answered, same_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import as_registered, how_to, main_menu
@@ -469,6 +469,12 @@ async def _phone_step(ctx: Ctx) -> None:
         typed = phone_answered(ctx.msg.text)
         if typed is None:
             _ask_phone(ctx, "phone_press")  # other words are only not the button
+            return
+        if ctx.user.phone and not ctx.user.phone_typed and same_phone(typed, ctx.user.phone):
+            # Registering again, the number their contact card gave typed again: still the
+            # one Telegram checked, not one typed that nobody did.
+            ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
+            await _after_phone(ctx, said=True)
             return
         # A number typed (a handset that cannot share a contact, or the line they answer)
         # is kept, as one typed during a 110 call is (`phones.for_call`), but said back as

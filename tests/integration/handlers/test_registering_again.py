@@ -429,6 +429,32 @@ async def test_the_phone_question_again_shows_the_number_that_skip_keeps(
     assert (await _person(desk, FARMER)).phone == "+8613800000001"
 
 
+@pytest.mark.parametrize("typed", ["13800000001", "+86 138 0000 0001"])
+async def test_the_shared_number_typed_again_when_registering_again_stays_verified(
+    desk: Harness, typed: str
+) -> None:
+    """Asked 现在登记的手机号是 +8613800000001, they type that same number: it is the number
+    Telegram's contact card gave, not one nobody checked (未核实 on the team's card)."""
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name
+    said = texts(await desk.send(FARMER, typed))
+    person = await _person(desk, FARMER)
+    assert person.phone == "+8613800000001" and not person.phone_typed
+    assert "没有经过核实" not in said, said
+
+
+async def test_another_number_typed_when_registering_again_is_unverified(desk: Harness) -> None:
+    await _registered_at_a_barn(desk)
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name
+    await desk.send(FARMER, "13800000009")
+    person = await _person(desk, FARMER)
+    assert person.phone == "13800000009" and person.phone_typed
+
+
 async def test_a_first_registration_phone_question_shows_no_number(desk: Harness) -> None:
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.texts import phone_answered, typed_phone
+from core.texts import phone_answered, same_phone, typed_phone
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,19 @@ def test_an_answer_to_the_phone_question_may_name_the_number_first(typed: str, n
 )
 def test_other_words_with_or_without_a_number_are_no_phone_answer(typed: str) -> None:
     assert phone_answered(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("13812345678", "+8613812345678", True),
+        ("+86 138 1234 5678", "8613812345678", True),
+        ("13812345678", "+8613812345679", False),
+        ("085185551234", "+8613812345678", False),
+        ("", "", False),
+    ],
+)
+def test_a_number_typed_is_the_same_as_a_shared_one_with_or_without_86(
+    one: str, other: str, same: bool
+) -> None:
+    assert same_phone(one, other) is same
