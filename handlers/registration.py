@@ -561,6 +561,7 @@ def _place_kept(ctx: Ctx) -> str:
 async def _area_step(ctx: Ctx) -> None:
     msg, user = ctx.msg, ctx.user
     address = _address(ctx)
+    before: str | None = None  # the town or barn a new address takes the place of
     if msg.callback_data == "f:skip" or skip_pressed(ctx):
         await _after_place(ctx)  # the place can wait (「跳过」, 不要, 没有), an address kept
         return
@@ -581,17 +582,36 @@ async def _area_step(ctx: Ctx) -> None:
     elif address is None:
         ask_again(ctx)
         return
-    # else an address naming no town we serve by name (城关镇人民路12号): answered
+    elif _door(ctx, address) is not None:
+        # An address naming no town we serve by name (城关镇人民路12号): answered.
+        # Registering again, it is where they are now (a shop moved): the town or barn
+        # registered before is no longer theirs, or its team would still get their
+        # requests. As for a first registration, no town's team is theirs then.
+        before = _town_or_barn(ctx)
+        user.area, user.site_code = None, None
     # The place answered anew: the address typed with it kept, one typed before dropped
     # (a town or barn chosen since may be elsewhere). A town's or barn's name typed alone
     # (青山镇, 大坪村) is that place, no door to find.
     user.address = _door(ctx, address)
     if user.address and user.area is None and user.site_code is None:
         # 城关镇人民路12号: no town of ours named, so no town's team is theirs. Said, with
-        # the towns there are, or they would take the address for a place the desk knows.
+        # the towns there are, or they would take the address for a place the desk knows;
+        # and the town or barn it takes the place of.
         towns = "、".join(in_script(area.name, ctx.script) for area in ctx.cfg.areas)
-        ctx.say("reg_address_no_town", address=as_written(user.address), towns=towns)
+        address_said = as_written(user.address)
+        if before is not None:
+            ctx.say("reg_address_no_town_moved", address=address_said, before=before, towns=towns)
+        else:
+            ctx.say("reg_address_no_town", address=address_said, towns=towns)
     await _after_place(ctx)
+
+
+def _town_or_barn(ctx: Ctx) -> str | None:
+    """The barn cluster or town registered now, in the reader's script."""
+    site = ctx.cfg.site(ctx.user.site_code) if ctx.user.site_code else None
+    area = ctx.cfg.area(ctx.user.area) if ctx.user.area else None
+    named = site.name if site is not None else area.name if area is not None else None
+    return in_script(named, ctx.script) if named is not None else None
 
 
 def _door(ctx: Ctx, address: Address | None) -> str | None:

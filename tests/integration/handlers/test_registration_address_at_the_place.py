@@ -150,6 +150,42 @@ async def test_registering_again_a_town_chosen_drops_the_old_address_and_skip_ke
     assert (user.area, user.address) == ("baishi", None)
 
 
+async def _registered_again_at_the_place_question(desk: Harness) -> None:
+    """Registered at 青山镇, the retailer registers again and is asked the place."""
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:qingshan")
+    await desk.send(RETAILER, "小梅烟酒店")
+    await desk.send(RETAILER, "520102100123")
+    await desk.press(RETAILER, "m:reg")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "跳过")  # the name
+    await desk.send(RETAILER, "跳过")  # the phone
+
+
+async def test_registering_again_an_address_in_no_town_of_ours_takes_the_old_towns_place(
+    desk: Harness,
+) -> None:
+    """Registered at 青山镇, the shop moved to 城关镇人民路12号 (no town of ours): not kept
+    at 青山镇 silently as 青山镇（城关镇人民路12号）, its requests to 青山镇's teams, but
+    placed by the address alone, as a first registration is, and told so."""
+    await _registered_again_at_the_place_question(desk)
+    out = texts(await desk.send(RETAILER, "城关镇人民路12号"))
+    user = await _user(desk)
+    assert (user.area, user.site_code, user.address) == (None, None, "城关镇人民路12号")
+    assert "原来登记的青山镇不再是您的地点" in out, out
+    assert "没有对上我们分片服务的乡镇/片区" in out
+
+
+async def test_registering_again_an_address_in_a_town_of_ours_takes_that_town(
+    desk: Harness,
+) -> None:
+    await _registered_again_at_the_place_question(desk)
+    out = texts(await desk.send(RETAILER, "白石乡松林村三组"))
+    user = await _user(desk)
+    assert (user.area, user.address) == ("baishi", "白石乡松林村三组")
+    assert "没有对上" not in out
+
+
 @pytest.mark.parametrize("typed", ["城关镇人民路12号 小梅烟酒店", "城关镇"])
 async def test_an_address_naming_no_town_of_ours_is_said_to_match_none(
     desk: Harness, typed: str
