@@ -25,6 +25,9 @@ from handlers.typed_answers import keeps_as_it_is, not_at_hand, skips
 
 # conv.data key: only the shop and licence asked (🏪 补充店铺信息), the rest left as it is.
 SHOP_ONLY = "shop_only"
+# conv.data key: a licence typed after an address at the shop's name (人民路12号
+# 520102100123), read once the name is answered or skipped.
+_LICENCE_WITH_ADDRESS = "licence_with_address"
 
 
 def shop_left_for_later(ctx: Ctx) -> bool:
@@ -96,13 +99,21 @@ async def shop_step(ctx: Ctx) -> None:
             # the place question is (a shop's name of it would send a delivery to 人民路12号
             # looking for a sign that says so); the name is asked again.
             ctx.user.address = clip(door, ADDRESS_LIMIT)
-            ctx.say("reg_shop_address_kept", address=as_written(door))
+            if licence:
+                # 人民路12号 520102100123: the licence typed with it is theirs too, not asked
+                # again; read as if typed with the name asked for now.
+                await ctx.goto("shop", **{_LICENCE_WITH_ADDRESS: licence})
+                ctx.say("reg_shop_address_licence_kept", address=as_written(door), licence=licence)
+            else:
+                ctx.say("reg_shop_address_kept", address=as_written(door))
             return
         shop = shop_typed(typed)
         if shop is None:
             ctx.say(_shop_refused(ctx), limit=SHOP_LIMIT)  # nothing saved: asked again
             return
         ctx.user.shop_name = shop
+    kept = ctx.conv.data.pop(_LICENCE_WITH_ADDRESS, "") if ctx.conv is not None else ""
+    licence = licence or str(kept)
     await ctx.goto("licence")
     if licence:
         # "李记烟酒店 520102100123": the licence answered with the shop, read as if typed

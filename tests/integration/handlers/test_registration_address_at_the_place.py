@@ -253,3 +253,21 @@ async def test_a_shops_name_with_a_place_word_in_it_is_still_its_name(
     await desk.send(RETAILER, typed)
     user = await _user(desk)
     assert (user.shop_name, user.address) == (typed, None)
+
+
+@pytest.mark.parametrize("name", ["小梅烟酒店", "跳过"])
+async def test_a_licence_typed_after_an_address_at_the_shop_question_is_kept(
+    desk: Harness, name: str
+) -> None:
+    """人民路12号 520102100123 where the shop's name is asked: the address kept, the name
+    asked again, and the licence not thrown away to be asked for again."""
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:qingshan")
+    out = texts(await desk.send(RETAILER, "人民路12号 520102100123"))
+    assert "许可证号 520102100123 也收到了" in out, out
+    finished = texts(await desk.send(RETAILER, name))
+    user = await _user(desk)
+    assert user.address == "人民路12号"
+    assert user.licence_number == "520102100123", user.licence_number
+    assert user.shop_name == (None if name == "跳过" else name)
+    assert "登记完成" in finished, finished
