@@ -25,6 +25,7 @@ from core.model import ChatPlace, Ticket, User
 from core.own_details import complainant_named_hidden, numbers_given, own_details_hidden
 from core.ports import UnitOfWork
 from core.ranks import supervisors
+from core.texts import phone_marked
 from core.written import as_written
 
 ANONYMOUS = "匿名"
@@ -247,8 +248,8 @@ def requester_lines(requester: User | None) -> list[str]:
     retailer can add them later)."""
     who = as_written(requester.name) if requester and requester.name else "未登记"
     phone = requester.phone if requester and requester.phone else "未提供"
-    if requester is not None and requester.phone and requester.phone_typed:
-        phone += "（本人输入，未核实）"  # typed, not Telegram's contact card: may be mistyped
+    if requester is not None and requester.phone:
+        phone = phone_marked(requester.phone, requester.phone_typed)
     lines = [f"报告人：{who}　电话：{phone}"]
     if requester is not None and requester.kind is Requester.RETAILER:
         shop = as_written(requester.shop_name) if requester.shop_name else "未提供"

@@ -239,6 +239,16 @@ def phone_answered(text: str) -> str | None:
     return typed_phone(plain[lead_in.end() :] if lead_in else plain)
 
 
+# After a number the requester typed rather than shared from Telegram's contact card: it
+# may be mistyped, and nobody checked it is theirs.
+TYPED_UNVERIFIED = "本人输入，未核实"
+
+
+def phone_marked(phone: str, typed: bool) -> str:
+    """`phone` as staff read it: 13812345678（本人输入，未核实） for one typed."""
+    return f"{phone}（{TYPED_UNVERIFIED}）" if typed and phone else phone
+
+
 def same_phone(one: str, other: str) -> bool:
     """Whether two numbers as kept are the same line: a contact card's +8613812345678 is
     13812345678 typed."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from core.complainant import staff_note_hider_of, withheld_of, words_shown_of
 from core.config import Config
 from core.enums import Kind, Requester, Status, WishOutcome
-from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named
+from core.texts import CLOSED_UNANSWERED, KIND_NAMES, WISH_OUTCOME_NAMES, named, phone_marked
 from core.wish_lists import DRAFT, list_places
 from reports import sqlexpr as x
 from reports.labels import closing_status, rating_name, status_name
@@ -183,6 +183,7 @@ async def load(
             tickets,
             requester.c.name.label("requester_name"),
             requester.c.phone.label("requester_phone"),
+            requester.c.phone_typed.label("requester_phone_typed"),
             requester.c.kind.label("requester_kind"),
             requester.c.shop_name.label("requester_shop"),
             requester.c.licence_number.label("requester_licence"),
@@ -285,6 +286,9 @@ def _row(
     def staff_shown(note: str) -> str:
         return note if hide_in_note is None else hide_in_note(note)
 
+    # A number typed, not shared, marked as on the card: it may be mistyped.
+    typed = bool(get("requester_phone_typed"))
+    phone = phone_marked(mask_phone(get("requester_phone") or ""), typed)
     retailer = get("requester_kind") is Requester.RETAILER and instead is None
     return LedgerRow(
         number=get("number") or str(get("id")),
@@ -292,7 +296,7 @@ def _row(
         submitted_at=get("created_at").astimezone(zone),
         requester=instead
         or _person(get("requester_name") or "", get("requester_phone") or "", get("requester_id")),
-        phone="" if instead else mask_phone(get("requester_phone") or ""),
+        phone="" if instead else phone,
         shop_name=(retailer and get("requester_shop")) or "",
         licence_number=(retailer and get("requester_licence")) or "",
         # Their town and barn are their registration's (`core.team_card.place`).

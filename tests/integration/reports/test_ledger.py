@@ -525,3 +525,19 @@ async def test_a_period_without_wishes_says_so_on_a_readable_wish_list_sheet(
     # Each heading reads on one line, and the wish's own words have their room as with wishes.
     assert all(widths[name] >= display_width(name) for name in widths), widths
     assert widths[writer(script)("心愿内容")] == 30
+
+
+async def test_a_typed_phone_is_marked_unverified_in_the_contact_column(
+    db: Database, demo_config: Config, history: History
+) -> None:
+    """李秀英 typed her number rather than share her contact card: 联系电话 says so, as the
+    team's card does; 张德明's, shared, reads as ever."""
+    async with db.uow() as uow:
+        typed = await uow.users.get(RETAILER)
+        assert typed is not None
+        typed.phone_typed = True
+        await uow.commit()
+    ledger = await ledger_of(db, demo_config)
+    phones = {row.requester: row.phone for row in ledger.rows}
+    assert phones["李秀英"] == "0851****1234（本人输入，未核实）"
+    assert phones["张德明"] == "138****5678"
