@@ -19,7 +19,7 @@ from core.model import Ticket, reply_script
 from core.ranks import unique
 from core.services import may_work_on, note_event, perform, roles_of, withdraw_stale_prompts
 from core.team_card import alert_card, cards_by_place
-from core.texts import answered_as, called, confirm_key, dispute_key, span
+from core.texts import TYPED_UNVERIFIED, answered_as, called, confirm_key, dispute_key, span
 from routing.reader import staff_words
 from scheduler import texts
 from scheduler.closed_alerts import tell_closed
@@ -122,7 +122,9 @@ async def _ask_team_to_phone(
     farmer = await people.user(ticket.requester_id)
     waited = span(cfg.auto_close.urgent_waiting_remind_after)
     if farmer is not None and farmer.phone:
-        phone = f"（{farmer.phone}）"
+        # A number typed, not shared, is said to be so, as on the card: it may be mistyped.
+        typed = f"，{TYPED_UNVERIFIED}" if farmer.phone_typed else ""
+        phone = f"（{farmer.phone}{typed}）"
         text = texts.staff("urgent_unanswered", number=ticket.label, waited=waited, phone=phone)
     else:
         placed = ticket.site_code is not None or ticket.lat is not None

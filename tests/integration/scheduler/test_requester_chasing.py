@@ -275,6 +275,30 @@ async def test_a_silent_farmer_during_a_110_call_is_reminded_within_the_hour_at_
     assert (await load(db, urgent.id)).status is Status.WAITING_REQUESTER  # still theirs
 
 
+async def test_a_typed_number_in_the_night_reminder_is_said_to_be_unverified(
+    db: Database, demo_config: Config
+) -> None:
+    """The farmer typed their number (not Telegram's contact card): the team asked to phone
+    them reads it as the card does, 本人输入，未核实, in case it was mistyped."""
+    cfg = demo_config
+    await seed_staff(db, cfg, at("2026-11-16 08:00"))
+    async with db.uow() as uow:
+        farmer = User(id=FARMER, created_at=at("2026-11-16 08:00"), phone="13800001111")
+        farmer.phone_typed = True
+        await uow.users.add(farmer)
+        await uow.commit()
+    urgent = await new_ticket(db, cfg, now=at("2026-11-17 01:00"))
+    assert urgent.id is not None
+    await act(db, cfg, urgent.id, Action.ASK, CURING_MEMBER, at("2026-11-17 01:10"), "在哪个烤房？")
+
+    await run_scheduler(db, cfg, at("2026-11-17 01:10"), at("2026-11-17 02:00"))
+
+    asked = [r for r in await outbox_rows(db) if "没有回复补充问题" in r.payload["text"]]
+    assert asked and all(
+        "请直接打电话联系（13800001111，本人输入，未核实）" in r.payload["text"] for r in asked
+    ), [r.payload["text"] for r in asked]
+
+
 async def test_the_member_who_asked_before_accepting_is_asked_to_phone_a_silent_farmer(
     db: Database, demo_config: Config
 ) -> None:
