@@ -224,17 +224,22 @@ _PHONE = re.compile(r"(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8}")
 
 
 # What may come before a number typed where the phone is asked: words naming it (手机号：,
-# 我的电话是, 號碼), in either script.
+# 我的电话是, 电话号, 联系电话, 聯絡電話, 號碼), or 我是 alone, in either script. The number
+# after them must still be a phone's whole (`typed_phone`): 我是520102100123 or 我要20条
+# is no answer.
 _PHONE_LEAD_IN = re.compile(
-    r"(?:我的|我)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码|手機號碼|手機號|手機|電話號碼|電話|聯繫電話|號碼)"
+    r"(?:我的|我)?"
+    r"(?:(?:联系|联络|聯繫|聯絡)?(?:手机|手機|电话|電話)(?:号码|號碼|号|號)?"
+    r"|号码|號碼|(?:联系|联络|聯繫|聯絡)方式)?"
     r"(?:是|为|為)?[:：]?"
 )
 
 
 def phone_answered(text: str) -> str | None:
     """`typed_phone` of an answer to "what is your phone number": the number alone, or
-    after words naming it (手机号13812345678, 我的电话是 138-1234-5678), with a full stop."""
-    plain = text.strip().rstrip("。.!！")
+    after words naming it (手机号13812345678, 我的电话是 138-1234-5678, 我是13812345678),
+    with a full stop or a comma after it."""
+    plain = text.strip().rstrip("。.!！，,、；;～~ ")
     lead_in = _PHONE_LEAD_IN.match(plain)
     return typed_phone(plain[lead_in.end() :] if lead_in else plain)
 
