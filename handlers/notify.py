@@ -574,13 +574,13 @@ async def update_cards(
     ]
     # Each copy as its place may read it: a complainant named only where they may be, a
     # complaint the oversight team has only what it was about on the other teams' copies.
-    # The chat the fresh card goes to: its copy there says the new one has the buttons.
-    fresh = await team_chat(ctx, ticket.team_id) if reposting else None
+    # The places the fresh card goes to: their copies say the new one has the buttons.
+    fresh = await fresh_card_places(ctx, ticket) if reposting else set()
     for place, where, script in edits:
         text = moved_at(place) if place in leaving else card_at(place)
         await ctx.enqueue(
             place,
-            f"{text}\n{REPOSTED_NOTE}" if place == fresh else text,
+            f"{text}\n{REPOSTED_NOTE}" if place in fresh else text,
             buttons=buttons if place in current else _watching(place, watcher, ticket),
             urgent=ticket.urgent,  # a 110 card's new state (accepted, its place) goes first
             ticket_id=ticket.id,
@@ -589,6 +589,14 @@ async def update_cards(
             extra=where,
             script=script,
         )
+
+
+async def fresh_card_places(ctx: Ctx, ticket: Ticket) -> set[ChatPlace]:
+    """Where `post_card` puts the ticket's fresh card: its team's chat and, for an urgent
+    one, those paged, whose private chat holds their older page of it too."""
+    return set(
+        await team_targets(ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id)
+    )
 
 
 async def moved_card_at(

@@ -178,7 +178,7 @@ async def refresh_cards(
             # shows the state the press left, as a ladder's reminder does.
             script = ctx.script_here
             live = await notify.keep_as_card(ctx, ticket, pressed, script)
-        if reposting and here == await notify.team_chat(ctx, ticket.team_id):
+        if reposting and here in await notify.fresh_card_places(ctx, ticket):
             text = f"{text}\n{REPOSTED_NOTE}"  # the fresh card follows in this chat
         shown = buttons_in_script(buttons, script) if live else ()
         ctx.reply(in_script(text, script), shown, edit=True)

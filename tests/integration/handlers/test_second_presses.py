@@ -11,7 +11,7 @@ from core.enums import Status
 from core.model import TicketMessage
 from storage.tables import outbox
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, MEMBER, OTHER_MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, OTHER_MEMBER, SUPERVISOR
 
 RETAILER = 100002
 TEAM_CHAT = -1001000000001
@@ -342,3 +342,39 @@ async def test_a_stale_card_pressed_on_a_resolved_ticket_is_refreshed(
     assert out.toast is not None and "已办结" in out.toast
     [copy] = out.replies
     assert copy.edit and not copy.buttons and "已办结待确认" in copy.text, copy
+
+
+async def test_a_leaders_page_of_a_ticket_sent_back_says_the_fresh_page_below_is_live(
+    desk: Harness,
+) -> None:
+    # Nobody on duty: the 110 call pages the leader in their private chat.
+    ticket_id = await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    [page] = await _pages_sent(desk, ticket_id, LEADER, 700)
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-baishi")
+    await _pages_sent(desk, ticket_id, LEADER, 800)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(SUPERVISOR, f"/reassign {ticket.number} curing-qingshan")
+    new = [r for r in await desk.outbox() if r.id not in before and r.chat_id == LEADER]
+    [old] = [r for r in new if r.payload.get("message_id") == page]
+    [fresh] = [r for r in new if r.purpose == "card"]
+    # The old page shows the state without buttons and points to the fresh one below, as
+    # the team chat's old card does.
+    assert not old.payload.get("buttons") and fresh.payload.get("buttons")
+    assert "请在下方的新卡片上办理，这张卡片不再更新" in str(old.payload.get("text"))
+
+
+async def _pages_sent(desk: Harness, ticket_id: int, person: int, first_id: int) -> list[int]:
+    """The sender delivers the ticket's waiting cards; those paged to `person`'s private chat
+    are kept as copies there (ids from first_id)."""
+    ids: list[int] = []
+    async with desk.db.uow() as uow:
+        for row in await desk.outbox():
+            if row.purpose == "card" and row.status == "pending" and row.chat_id == person:
+                ids.append(first_id + len(ids))
+                page = TicketMessage(ticket_id, person, ids[-1], "card", desk.clock())
+                await uow.ticket_messages.add(page)
+        await uow.commit()
+    async with desk.db.engine.begin() as conn:
+        await conn.execute(update(outbox).where(outbox.c.purpose == "card").values(status="sent"))
+    return ids
