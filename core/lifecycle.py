@@ -197,6 +197,9 @@ PROGRESS_NOTICE = "progress"
 # What asks for the call-back (回访) a low rating owes, with 「📞 已回访」: kept with the sent
 # message too, so that once the call-back is recorded each copy says so instead of asking.
 CALLBACK_NOTICE = "callback"
+# What the requester adds to that low rating (不满意留言), sent on to the same people for the
+# call-back: like the notice, nothing anyone must act on before the morning.
+CALLBACK_REMARK = "callback_remark"
 # The requester's notice that the ticket is resolved (办结) and its reminder, which ask for
 # their verdict: kept as well, so that words replied to it are read as about its ticket.
 RESOLUTION_NOTICE = "resolution"

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
-from core.lifecycle import OVERSIGHT_PROMPT, REOPEN_AFTER_CLOSE
+from core.lifecycle import CALLBACK_REMARK, OVERSIGHT_PROMPT, REOPEN_AFTER_CLOSE
 from core.model import ChatPlace, Ticket, TicketEvent
 from core.services import note_event, perform
 from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_full
@@ -286,6 +286,7 @@ async def _tell_above_the_team(
     buttons: tuple[tuple[Button, ...], ...] = (),
     files: Files = (),
     for_leaders: str | None = None,
+    purpose: str = "notify",
 ) -> int:
     """`text` to the team's leaders (`for_leaders` where they may not read all of it) and to
     `overseers` (with `buttons`, 催办 / 改派), each followed by `files`, the photo or voice
@@ -296,10 +297,13 @@ async def _tell_above_the_team(
     for leader in await notify.leaders(ctx, callback_owner(ticket)):
         if leader not in overseers:
             said = text if for_leaders is None else for_leaders
-            await ctx.enqueue(leader, said, urgent=ticket.urgent, ticket_id=ticket.id)
+            await ctx.enqueue(
+                leader, said, urgent=ticket.urgent, ticket_id=ticket.id, purpose=purpose
+            )
             await _send_files(ctx, ChatPlace(leader), ticket, files)
             told += 1
-    purpose = OVERSIGHT_PROMPT if buttons else "notify"
+    if buttons:
+        purpose = OVERSIGHT_PROMPT
     for overseer in overseers:
         await ctx.enqueue(
             overseer,
@@ -598,7 +602,10 @@ async def _keep_comment(
         else:
             said = t("low_rating_comment", number=ticket.label, text=text[:500])
         overseers = await notify.overseers(ctx)
-        await _tell_above_the_team(ctx, ticket, said, overseers=overseers, files=files)
+        # For whoever calls back, as the notice asking for it: it wakes nobody at night.
+        await _tell_above_the_team(
+            ctx, ticket, said, overseers=overseers, files=files, purpose=CALLBACK_REMARK
+        )
 
 
 async def _send_files(ctx: Ctx, to: ChatPlace, ticket: Ticket, files: Files) -> None:

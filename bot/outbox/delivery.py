@@ -134,7 +134,12 @@ class Delivery:
             async with self.db.uow(read_only=True) as uow:
                 ticket = await uow.tickets.get(row.ticket_id)
         return delivered_silently(
-            self.cfg, now, chat_id=row.chat_id, priority=row.priority, ticket=ticket
+            self.cfg,
+            now,
+            chat_id=row.chat_id,
+            priority=row.priority,
+            ticket=ticket,
+            purpose=row.purpose,
         )
 
     async def _edit(self, row: OutboxMessage) -> None:

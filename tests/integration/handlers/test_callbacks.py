@@ -14,6 +14,7 @@ from sqlalchemy import update
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Role
+from core.lifecycle import CALLBACK_REMARK
 from core.model import OutboxMessage, Ticket
 from core.services import BUTTONS_OFF, perform
 from reports.ledger import LedgerRow, load
@@ -464,3 +465,23 @@ async def test_a_requester_pressing_the_call_back_button_learns_nothing_of_the_t
     assert ticket.callback_at is None and ticket.owes_callback
     assert "callback" not in await desk.actions(ticket_id)
     assert len(await desk.outbox()) == before
+
+
+async def test_a_low_ratings_comment_goes_to_the_call_back_owners_as_call_back_news(
+    desk: Harness,
+) -> None:
+    # As call-back news it wakes nobody at night (core.night), as the notice asking for the
+    # call-back does not: a closed 110 call's other news still rings for its team.
+    ticket_id = await _rated_110(desk, 2)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, "师傅来得太慢了")
+    told = {
+        r.chat_id: r.purpose
+        for r in await desk.outbox()
+        if r.id not in before
+        and r.ticket_id == ticket_id
+        and "师傅来得太慢了" in str(r.payload)
+        and r.method == "send_message"
+        and r.chat_id in (LEADER, SUPERVISOR)
+    }
+    assert told == {LEADER: CALLBACK_REMARK, SUPERVISOR: CALLBACK_REMARK}

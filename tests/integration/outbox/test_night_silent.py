@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from core.config import Config
 from core.enums import Kind
+from core.lifecycle import CALLBACK_NOTICE, CALLBACK_REMARK
 from storage.tables import tickets
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
@@ -19,6 +20,7 @@ from tests.support.tickets import T0, new_ticket
 RETAILER = 100002
 FARMER = 100001
 MEMBER = 200001
+LEADER = 200002
 NIGHT = T0 + timedelta(hours=15, minutes=50)  # 00:50 in Shanghai
 MORNING = T0 + timedelta(hours=22)  # 07:00, when the quiet hours end
 
@@ -108,3 +110,25 @@ async def test_a_farmer_is_told_their_110_call_closed_at_night_without_sound(
     (farmer,) = rig.api.sent_to(FARMER)
     (member,) = rig.api.sent_to(MEMBER)
     assert silent(farmer) and not silent(member)
+
+
+async def test_a_leader_asked_at_night_to_call_back_after_a_low_rating_is_not_woken(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    # Rated 2 stars at 00:50, the 110 call is closed: the call-back it owes is due hours
+    # later, and its reminders wait for the morning; so do the notice and the farmer's words.
+    barn = await new_ticket(db, demo_config, NIGHT - timedelta(hours=3))
+    async with db.engine.begin() as conn:
+        await conn.execute(update(tickets).where(tickets.c.id == barn.id).values(status="closed"))
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    await rig.queue(
+        message(LEADER, "请回访", at=NIGHT, ticket_id=barn.id, purpose=CALLBACK_NOTICE),
+        message(
+            LEADER, "不满意留言", at=NIGHT, ticket_id=barn.id, priority=0, purpose=CALLBACK_REMARK
+        ),
+    )
+    await rig.sender.drain_all()
+
+    calls = rig.api.sent_to(LEADER)
+    assert {c.text for c in calls} == {"请回访", "不满意留言"}
+    assert all(silent(c) for c in calls)

@@ -11,6 +11,7 @@ import pytest
 
 from core.config import Config
 from core.enums import Kind, Priority, Status
+from core.lifecycle import CALLBACK_NOTICE, CALLBACK_REMARK
 from core.model import Ticket
 from core.night import delivered_silently
 
@@ -18,6 +19,7 @@ SH = ZoneInfo("Asia/Shanghai")
 REQUESTER = 100002
 TEAM_CHAT = -1001
 MEMBER = 200051
+LEADER = 200002
 NORMAL = 1
 
 
@@ -130,4 +132,31 @@ def test_the_echo_walls_post_of_a_closed_110_call_wakes_no_reader_at_night(
     echo_wall = -1001000000099
     assert delivered_silently(
         demo_config, at("2026-12-09 00:50"), chat_id=echo_wall, priority=2, ticket=barn
+    )
+
+
+@pytest.mark.parametrize("purpose", [CALLBACK_NOTICE, CALLBACK_REMARK])
+@pytest.mark.parametrize("priority", [0, NORMAL])
+def test_a_low_rated_110_calls_call_back_wakes_no_leader_at_night(
+    demo_config: Config, purpose: str, priority: int
+) -> None:
+    """Rated 2 stars at 02:20, the call is closed: the call-back it owes (and the farmer's
+    words for it) is for the morning, due hours later, as its reminders are."""
+    barn = replace(
+        ticket(filed="2026-12-09 01:00", line="curing", urgent=True), status=Status.CLOSED
+    )
+    for when, silent in ((at("2026-12-09 02:20"), True), (at("2026-12-09 08:00"), False)):
+        shown = delivered_silently(
+            demo_config, when, chat_id=LEADER, priority=priority, ticket=barn, purpose=purpose
+        )
+        assert shown is silent
+
+
+def test_other_news_of_a_closed_110_call_still_rings_for_its_team(demo_config: Config) -> None:
+    barn = replace(
+        ticket(filed="2026-12-09 01:00", line="curing", urgent=True), status=Status.CLOSED
+    )
+    night = at("2026-12-09 02:20")
+    assert not delivered_silently(
+        demo_config, night, chat_id=MEMBER, priority=NORMAL, ticket=barn, purpose="notify"
     )
