@@ -128,6 +128,8 @@ STAFF: dict[str, str] = {
     "t_note_not_kept": "您写的{what}没有记入工单，原文如下：\n{note}",
     "t_resolved_by_other": "工单 {number} 刚由 {name} 办结（{note}），您这条说明没有记入。",
     "t_asked_by_other": "{name} 刚就工单 {number} 请报告人补充（{note}），您这个问题没有发出，等报告人回复后可再问。",
+    "t_ask_after_resolved": "工单 {number} 刚由 {name} 办结（{note}），您这个问题没有发给报告人。",
+    "t_xfer_after_resolved": "工单 {number} 刚由 {name} 办结（{note}），没有转派。",
     "t_own_request": "工单 {number} 是您自己提交的，不能由您本人接单、上门或办结，请队里其他人办理。",
     "t_with_other_team": "工单 {number} 现由{team}办理，您所在的服务队不能再操作它。",
     "t_with_other_team_oversight": (

@@ -124,20 +124,26 @@ async def act_on(
     return True
 
 
-# A note that came too late: the status the other member's note led to, and what it says.
+# A note that came too late: for the note's action and the status a colleague's note led
+# to, the event of that note and what the member is told of it. A question (or a 转派's
+# reason) typed while a colleague resolved the ticket is not asked of a requester now asked
+# to confirm (nor sends it on).
 _BEATEN = {
-    Action.RESOLVE: (Status.RESOLVED, "resolve", "t_resolved_by_other"),
-    Action.ASK: (Status.WAITING_REQUESTER, "ask", "t_asked_by_other"),
+    (Action.RESOLVE, Status.RESOLVED): ("resolve", "t_resolved_by_other"),
+    (Action.ASK, Status.WAITING_REQUESTER): ("ask", "t_asked_by_other"),
+    (Action.ASK, Status.RESOLVED): ("resolve", "t_ask_after_resolved"),
+    (Action.TRANSFER, Status.RESOLVED): ("resolve", "t_xfer_after_resolved"),
 }
 
 
 async def _beaten_to_it(ctx: Ctx, ticket: Ticket, action: Action) -> tuple[str, str, str] | None:
     """The text key, the colleague's name and their note, when `action` failed because a
-    colleague's same action went first (办结 or 需补充 typed by two at once)."""
-    if action not in _BEATEN or ticket.status is not _BEATEN[action][0]:
+    colleague's note went first (办结 or 需补充 typed by two at once, or 办结 while the
+    other typed a question or a 转派's reason)."""
+    if (action, ticket.status) not in _BEATEN:
         return None
     assert ticket.id is not None
-    _, event_name, key = _BEATEN[action]
+    event_name, key = _BEATEN[action, ticket.status]
     done = [e for e in await ctx.uow.tickets.events(ticket.id) if e.action == event_name]
     if not done or done[-1].actor_id == ctx.user.id:
         return None

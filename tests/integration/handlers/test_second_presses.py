@@ -280,6 +280,29 @@ async def test_two_members_asking_at_once_the_later_learns_the_question_already_
     assert asked == []
 
 
+@pytest.mark.parametrize(
+    ("presses", "went_nowhere"),
+    [(["tk:ask:{id}"], "没有发给报告人"), (["tk:xfer:{id}", "tk:xto:{id}:growing"], "没有转派")],
+)
+async def test_a_note_typed_after_a_colleague_resolved_says_who_did_and_that_it_went_nowhere(
+    desk: Harness, presses: list[str], went_nowhere: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    for press in presses:  # 需补充, or 转派 and the team: the prompt for the note
+        await desk.press(OTHER_MEMBER, press.format(id=ticket_id), chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    await desk.send(MEMBER, "换了风机电容", chat=TEAM_CHAT)
+    out = await desk.send(OTHER_MEMBER, "电话多少？", chat=TEAM_CHAT)
+    # Not the bare status (工单当前状态（已办结待确认）不能这样操作): who resolved it, how, and
+    # that the question was not sent to the farmer, nor the ticket to another team.
+    assert "刚由" in texts(out) and "换了风机电容" in texts(out) and went_nowhere in texts(out)
+    asked = [r for r in await desk.outbox() if r.chat_id == FARMER and "电话多少" in str(r.payload)]
+    assert asked == []
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-qingshan"
+
+
 @pytest.mark.parametrize("member", [MEMBER, OTHER_MEMBER])
 async def test_resolve_pressed_again_on_a_resolved_ticket_says_it_is_resolved(
     desk: Harness, member: int
