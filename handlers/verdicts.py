@@ -61,6 +61,7 @@ from handlers.wish_lists import (
     item_withdrawn,
     item_words,
     items_meant,
+    judged_at_once,
     wish_lists,
 )
 from routing import Decision, bare, to_simplified
@@ -302,10 +303,11 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return True
     said = item_words(text)
     items = await items_meant(ctx, said, awaiting) if said else []
-    if said is not None and not awaiting and item_withdrawn(text) is None:
+    if said is not None and not awaiting and item_withdrawn(text) is None and judged_at_once(said):
         # No item answered yet (第2项满意 before any is): the item named among the lists in
         # hand, said to be 还在办理中 as when another item awaits, never a request of it.
-        # (第2项不要了 withdraws it, `free_text`.)
+        # (第2项不要了 withdraws it, `free_text`.) Only when how it went comes right after
+        # the item: 第2条路灯还没修好 or 宿舍那个门锁还没修好 is a new matter beside the list.
         items = await items_meant(ctx, said, await _in_hand_on_lists(ctx))
     if said is not None and items and not _complains_of_staff(ctx, decision):
         # The item named is what the words after it are about, whatever the router reads

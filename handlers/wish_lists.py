@@ -150,6 +150,14 @@ def item_words(text: str) -> ItemWords | None:
     return None if _ANOTHER.search(said.rest) else said
 
 
+def judged_at_once(said: ItemWords) -> bool:
+    """Whether the words after the item named begin with how it went ("第2项满意", "第二项
+    5分", "早餐那项没实现"), nothing of their own before it. Words that go on about a
+    matter of their own (第2条路灯还没修好, 宿舍那个门锁还没修好, 第一个问题是宿舍漏水) may
+    begin like an item and be about something else."""
+    return _VERDICT_AT.match(said.rest) is not None
+
+
 # An item named and nothing more ("第三项", "早餐那项"), as after 除了: 以外 or 外 may close it.
 _ALONE = re.compile(
     rf"^(?:第(?P<nth>\d{{1,2}}|[{_HAN_NUMBERS}])(?!\d){_ITEM}?|(?P<bare>\d{{1,2}})(?!\d){_ITEM}"

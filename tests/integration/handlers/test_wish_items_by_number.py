@@ -122,6 +122,30 @@ async def test_an_item_named_before_any_is_answered_is_said_to_be_in_hand(
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        "宿舍那个门锁还没修好",
+        "第一个问题是宿舍漏水还没解决",
+        "第2条路灯还没修好",
+        "第2项路灯还没修好",
+    ],
+)
+async def test_a_new_matter_worded_like_an_item_is_not_said_to_be_an_item_in_hand(
+    desk: Harness, typed: str
+) -> None:
+    """No item answered yet: words of a new matter that begin like an item (宿舍那个, 第一个,
+    第2条) and go on about something of their own (门锁, 漏水, 路灯) are not said to be an
+    item still being worked on (心愿…还在办理中); they are offered as a request."""
+    await _list_filed(desk, answered=0)
+
+    out = await desk.send(STAFF, typed)
+
+    said = to_simplified(texts(out))
+    assert "还在办理中" not in said, said
+    assert [d for d in button_data(out) if d.startswith("f:")], said
+
+
+@pytest.mark.parametrize(
     ("typed", "answered"),
     [
         ("第2项满意", 0),
