@@ -220,13 +220,18 @@ def item_withdrawn(text: str) -> int | None:
 # them (第2项：要有粥和鸡蛋, 第三项3号楼): 项 only, since 第一个, 第二个 also count the things
 # an answer lists (第一个要粥，第二个要鸡蛋).
 _ANSWER_FOR = re.compile(rf"^第(?P<n>{_NUM})项的?{_PAUSE}(?P<rest>.+)$", re.DOTALL)
+# Another item named further on (第1项：要有粥，第2项：要有鸡蛋): points of one answer, or
+# an answer to each item, which no single item's number says where it goes.
+_ANSWER_ANOTHER = re.compile(rf"第{_NUM}项")
 
 
 def item_answered(text: str) -> int | None:
     """The number of the item of a wish list an answer names first, with words after it;
-    None for words that name none."""
+    None for words that name none, or another item after it."""
     found = _ANSWER_FOR.match(normalize(text).strip())
-    return None if found is None else _number(found["n"])
+    if found is None or _ANSWER_ANOTHER.search(found["rest"]):
+        return None
+    return _number(found["n"])
 
 
 async def items_meant(ctx: Ctx, said: ItemWords, awaiting: Sequence[Ticket]) -> list[Ticket]:

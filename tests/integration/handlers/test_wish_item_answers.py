@@ -59,3 +59,49 @@ async def test_an_answer_naming_no_item_asked_still_asks_which(desk: Harness, ty
     out = await desk.send(STAFF, typed)
 
     assert {f"my:ans:{items[1]}", f"my:ans:{items[2]}"} <= set(button_data(out))
+
+
+async def _first_two_asked(desk: Harness) -> list[int]:
+    """Items 1 (体检) and 2 (早餐) each asked a question by the staff station."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish, question in ((items[0], "体检多久一次？"), (items[1], "想增加哪些品种？")):
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:ask:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, question, chat=STAFF_TEAM_CHAT)
+    return items
+
+
+@pytest.mark.parametrize(
+    "typed", ["第1项：要有粥，第2项：要有鸡蛋", "第1项每年一次，第2项要有粥和鸡蛋"]
+)
+async def test_an_answer_naming_one_item_after_another_asks_which(
+    desk: Harness, typed: str
+) -> None:
+    """第1项…，第2项… (points of one answer, or both items answered in one message): not
+    all added to item 1 as its answer; which item it is for is asked, both still waiting."""
+    items = await _first_two_asked(desk)
+
+    out = await desk.send(STAFF, typed)
+
+    assert {f"my:ans:{items[0]}", f"my:ans:{items[1]}"} <= set(button_data(out)), texts(out)
+    assert [t.status for t in await desk.tickets()][:2] == [Status.WAITING_REQUESTER] * 2
+
+
+async def test_points_of_the_answer_to_the_item_still_asked_do_not_go_to_the_one_answered(
+    desk: Harness,
+) -> None:
+    """Item 1 answered a minute ago, item 2 still asked 想增加哪些品种？: its answer listing
+    points (第1项：要有粥，第2项：要有鸡蛋) is not added to item 1; item 2 is offered."""
+    items = await _first_two_asked(desk)
+    await desk.send(STAFF, "每年一次")
+    await desk.press(STAFF, f"my:ans:{items[0]}")
+
+    out = await desk.send(STAFF, "第1项：要有粥，第2项：要有鸡蛋")
+
+    assert f"my:ans:{items[1]}" in button_data(out), to_simplified(texts(out))
+    assert [t.status for t in await desk.tickets()][1] is Status.WAITING_REQUESTER
