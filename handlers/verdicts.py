@@ -303,7 +303,12 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         return True
     said = item_words(text)
     items = await items_meant(ctx, said, awaiting) if said else []
-    if said is not None and not awaiting and item_withdrawn(text) is None and judged_at_once(said):
+    withdrawn = item_withdrawn(text) is not None
+    if withdrawn and items and all(t.status is not Status.RESOLVED for t in items):
+        # 第2项不要了 (第2项取消) while item 1 awaits their word: item 2 withdrawn, as
+        # 撤回第2项 is (`free_text`), not read as calling off a verdict it has none to give.
+        return False
+    if said is not None and not awaiting and not withdrawn and judged_at_once(said):
         # No item answered yet (第2项满意 before any is): the item named among the lists in
         # hand, said to be 还在办理中 as when another item awaits, never a request of it.
         # (第2项不要了 withdraws it, `free_text`.) Only when how it went comes right after

@@ -75,3 +75,38 @@ async def test_an_item_answered_already_is_said_where_it_stands(desk: Harness) -
     said = to_simplified(texts(out))
     assert "已办结" in said and "f:ok" not in button_actions(out), said
     assert [t.status for t in await desk.tickets()][1] is Status.RESOLVED
+
+
+@pytest.mark.parametrize("typed", ["第2项不要了", "第2項不要了", "第2项取消"])
+async def test_an_item_withdrawn_by_number_while_another_awaits_its_word(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 answered and awaiting the staff member's word: 第2项不要了 asks to withdraw
+    item 2, not told item 2 is still being worked on."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+
+    out = await desk.send(STAFF, typed)
+
+    said = to_simplified(texts(out))
+    assert f"my:xx:{items[1]}" in button_actions(out), said
+    assert "还在办理中" not in said, said
+
+
+async def test_the_item_awaiting_its_word_called_off_is_not_withdrawn(desk: Harness) -> None:
+    """第1项不要了 of the item answered and awaiting the staff member's word: its verdict
+    buttons back, as 取消 beside its notice brings them; nothing is withdrawn."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:res:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+
+    out = await desk.send(STAFF, "第1项不要了")
+
+    said = to_simplified(texts(out))
+    assert not [a for a in button_actions(out) if a.startswith("my:xx:")], said
+    assert any(a.endswith(f":{items[0]}") for a in button_actions(out)), said
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses[items[0]] is Status.RESOLVED
