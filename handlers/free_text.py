@@ -105,6 +105,10 @@ async def free_message(ctx: Ctx) -> None:
     new_matter = new_alarm or (
         bool(waiting) and all(another_question(ctx, decision, text, t) for t in waiting)
     )
+    if waiting and typed_menu and await _item_withdrawal_typed(ctx, text, asked=waiting):
+        # 撤回第2项 while item 3 is asked a question: item 2's withdrawal, never item 3's
+        # answer (撤回第3项 of item 3 itself is its answer, below, as 撤回 typed is).
+        return
     if waiting and said and not new_matter:
         await answers.answer(ctx, waiting, decision)  # to which ticket, when several wait
         return
@@ -308,17 +312,19 @@ async def free_message(ctx: Ctx) -> None:
     await intake.start_ticket(ctx, kind, text, about=about, thanked=thanked)
 
 
-async def _item_withdrawal_typed(ctx: Ctx, text: str) -> bool:
+async def _item_withdrawal_typed(ctx: Ctx, text: str, *, asked: Sequence[Ticket] = ()) -> bool:
     """撤回第2项 (第二项不要了) of a staff member's wish list: that item's withdrawal asked,
     as /my's 撤回 on it asks (which list's, when item 2 of several is in hand); False when
-    the words name no item of a list they have in hand."""
+    the words name no item of a list they have in hand, or name one of `asked` (waiting
+    for their answer, which the words are then)."""
     number = item_withdrawn(text)
     if number is None:
         return False
     in_hand = await in_hand_about(ctx, None, text)
     lists = await wish_lists(ctx, in_hand)
     named = [item for items in lists if (item := item_of(items, number)) is not None]
-    if not named:
+    asked_ids = {t.id for t in asked}
+    if not named or any(t.id in asked_ids for t in named):
         return False
     open_ids = {t.id for t in in_hand}
     if in_hand_named := [t for t in named if t.id in open_ids]:

@@ -110,3 +110,43 @@ async def test_the_item_awaiting_its_word_called_off_is_not_withdrawn(desk: Harn
     assert any(a.endswith(f":{items[0]}") for a in button_actions(out)), said
     statuses = {t.id: t.status for t in await desk.tickets()}
     assert statuses[items[0]] is Status.RESOLVED
+
+
+@pytest.mark.parametrize("typed", ["撤回第2项", "第2项不要了"])
+async def test_an_item_withdrawn_while_another_is_asked_is_no_answer_to_it(
+    desk: Harness, typed: str
+) -> None:
+    """Item 3 asked 宿舍是几号楼？ by its team: 撤回第2项 asks to withdraw item 2, and is not
+    sent to item 3's team as the answer to its question."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "宿舍是几号楼？", chat=STAFF_TEAM_CHAT)
+
+    out = await desk.send(STAFF, typed)
+
+    said = to_simplified(texts(out))
+    assert button_actions(out)[0] == f"my:xx:{items[1]}", said
+    statuses = {t.id: t.status for t in await desk.tickets()}
+    assert statuses[items[2]] is Status.WAITING_REQUESTER
+    team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == STAFF_TEAM_CHAT]
+    assert not [t for t in team if typed in t], team
+
+
+async def test_the_item_asked_named_to_withdraw_has_the_words_as_its_answer(
+    desk: Harness,
+) -> None:
+    """撤回第3项 of item 3 itself, asked 宿舍是几号楼？ by the member who took it up: the words
+    reach its team as the answer, as 撤回 typed as the answer does; no other item is
+    offered to withdraw."""
+    items = await _list_filed(desk)
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "宿舍是几号楼？", chat=STAFF_TEAM_CHAT)
+
+    out = await desk.send(STAFF, "撤回第3项")
+
+    said = to_simplified(texts(out))
+    team = [str(r.payload.get("text")) for r in await desk.outbox() if r.chat_id == STAFF_TEAM_CHAT]
+    assert [t for t in team if "撤回第3项" in t], team
+    assert not [a for a in button_actions(out) if a.startswith("my:xx:")], said
