@@ -288,8 +288,15 @@ async def on_button(ctx: Ctx, data: str) -> None:
         )
     elif verb == "r" and len(parts) == 4 and parts[3] in {"1", "2", "3", "4", "5"}:
         await rate_ticket(ctx, ticket, int(parts[3]))
-    elif verb == "again" and (kept := _kept_reason(ctx, ticket)):
+    elif (
+        verb == "again"
+        and ticket.status is Status.CLOSED
+        and not may_send_back(ticket, ctx.now)
+        and (kept := _kept_reason(ctx, ticket))
+    ):
         # The ticket whose trouble the words kept say is back: a new request naming it.
+        # Only one closed for good: one that may still be sent back is sent back (❌ 没解决),
+        # never continued by a second ticket beside it (an old or forged press).
         await ctx.end_flow()
         await file_again(ctx, ticket, kept)
     elif verb == "new" and (kept := _kept_reason(ctx, ticket)):

@@ -241,3 +241,19 @@ async def test_other_words_written_over_the_trouble_back_are_read_afresh(desk: H
     await desk.send(RETAILER, "店门口的招牌灯坏了")
     said = texts(await desk.press(RETAILER, "f:next"))
     assert "问题又出现了" not in said and "物流配送中心" not in said, said
+
+
+async def test_trouble_back_pressed_for_a_ticket_not_closed_files_nothing(desk: Harness) -> None:
+    """my:again (the button of a rated ticket whose trouble is back) pressed for a delivery
+    still awaiting her word, while asked which of two is back: before, a new request
+    又没送（工单 10019 的问题又出现了） was filed for 物流配送中心 beside it."""
+    await registered_with_a_shop(desk)
+    delivery = await _resolved(desk)
+    await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.send(RETAILER, "又没送")
+    pressed = texts(await desk.press(RETAILER, f"my:again:{delivery}"))
+    await desk.press(RETAILER, "f:ok")
+    assert "问题又出现了" not in pressed, pressed
+    assert not [t for t in await desk.tickets() if "问题又出现了" in t.text]
+    [ticket] = [t for t in await desk.tickets() if t.id == delivery]
+    assert ticket.status is Status.RESOLVED
