@@ -58,7 +58,7 @@ from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_ba
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off, presses_a_prompt
 from handlers.verdict_words import says_solved, typed_score
-from handlers.verdicts import DRAFT_KEPT
+from handlers.verdicts import DRAFT_KEPT, SOLE_ASKED
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
 from handlers.wish_lists import in_list_order, item_button_text
 from routing import bare, to_simplified
@@ -517,17 +517,23 @@ _YES_TO_A_DISPUTE = frozenset(("有", "有的", "有啊"))
 async def _sure_answered(ctx: Ctx) -> bool:
     """A yes or a no typed alone to 是说问题还没解决吗？ answers it as its buttons do: yes
     sends the ticket back with the words kept (「❌ 没解决，重新办理」), no asks the score
-    (「✅ 已解决，评价」). Anything else typed, and anything typed while asked which of several
-    answers is disputed, is read afresh as any message (False)."""
+    (「✅ 已解决，评价」); to 是指这个工单的问题又出现了吗？ (one ticket asked, `SOLE_ASKED`) yes
+    sends it back so and no files the words as a new request (「📝 不是，作为新的求助」).
+    Anything else typed, and anything typed while asked which of several answers is
+    disputed, is read afresh as any message (False)."""
     assert ctx.conv is not None
     msg = ctx.msg
     ticket_id = ctx.conv.data.get("ticket_id")
+    sole = ctx.conv.data.get(SOLE_ASKED)
     media = msg.photo_file_id or msg.voice_file_id or msg.location is not None
-    said = None if media or ticket_id is None else _yes_or_no(msg.text)
+    asked = ticket_id if ticket_id is not None else sole
+    said = None if media or asked is None else _yes_or_no(msg.text)
     if said is None:
         await ctx.end_flow()
         return False
-    await on_button(ctx, f"my:{'bad' if said else 'ok'}:{ticket_id}")
+    # 是指这个工单的问题又出现了吗？ has no 「✅ 已解决」: its no is 「📝 不是，作为新的求助」.
+    no = "ok" if ticket_id is not None else "new"
+    await on_button(ctx, f"my:{'bad' if said else no}:{asked}")
     if ctx.conv is not None and ctx.conv.flow == REOPEN and ctx.conv.step == SURE:
         await ctx.end_flow()  # answered, though the ticket moved on meanwhile
     return True

@@ -176,6 +176,8 @@ def asked_if_not_solved(ticket: Ticket, text: str, decision: Decision | None) ->
 # photo, a voice note, a pin): sent back with the reason, filed with the new request, or
 # kept on the ticket said to be solved (`mine.on_button`), never dropped unseen.
 DRAFT_KEPT = "draft"
+# The one ticket `which_sent_back` asked about, whose yes or no may be typed (`mine`).
+SOLE_ASKED = "sole_ticket_id"
 
 
 async def _ask_if_not_solved(
@@ -228,7 +230,12 @@ async def which_sent_back(
     them."""
     shown = (await in_list_order(ctx, disputable))[:_WHICH_MAX]
     ids = [t.id for t, _ in shown]
-    await ctx.start_flow(REOPEN, SURE, {"ticket_ids": ids, "reason": words})
+    data: dict[str, object] = {"ticket_ids": ids, "reason": words}
+    if len(ids) == 1:
+        # One asked about (是指这个工单的问题又出现了吗？): a yes or a no typed alone answers as
+        # its button or 「📝 不是，作为新的求助」 does (`mine`).
+        data[SOLE_ASKED] = ids[0]
+    await ctx.start_flow(REOPEN, SURE, data)
     buttons = [Button(_item_text(ctx, t, n), f"my:bad:{t.id}") for t, n in shown]
     buttons.append(Button(ctx.text("btn_new_matter"), f"my:new:{shown[0][0].id}"))
     what = called_here(ctx, *disputable)

@@ -193,6 +193,39 @@ async def test_trouble_back_naming_the_service_of_an_order_closed_unconfirmed_as
     assert any(typed in text for text in team)
 
 
+@pytest.mark.parametrize("yes", ["是的", "對"])
+async def test_a_yes_typed_to_is_its_trouble_back_sends_the_order_back(
+    desk: Harness, yes: str
+) -> None:
+    """Before: 是的 typed to 是指这个工单的问题又出现了吗？ was offered as a new request
+    内容：是的 for 督办分派台, the order left closed."""
+    await registered_with_a_shop(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.sweep_does(order, Action.AUTO_CLOSE)
+    desk.clock.advance(days=2)
+    await desk.send(RETAILER, "又登不上了")
+    said = texts(await desk.send(RETAILER, yes))
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.DISPATCHED and ticket.team_id == "ordering", said
+    team = [str(m.payload.get("text")) for m in await desk.outbox() if m.chat_id == ORDERING_CHAT]
+    assert any("又登不上了" in text for text in team)
+
+
+async def test_a_no_typed_to_is_its_trouble_back_offers_the_words_as_a_new_request(
+    desk: Harness,
+) -> None:
+    """不是 typed is 「📝 不是，作为新的求助」: the words kept at a summary, not 内容：不是."""
+    await registered_with_a_shop(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.sweep_does(order, Action.AUTO_CLOSE)
+    desk.clock.advance(days=2)
+    await desk.send(RETAILER, "又登不上了")
+    said = texts(await desk.send(RETAILER, "不是"))
+    assert "又登不上了" in said and "内容：不是" not in said, said
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED
+
+
 async def test_words_of_another_service_beside_an_order_closed_unconfirmed_ask_nothing(
     desk: Harness,
 ) -> None:
