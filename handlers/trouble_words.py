@@ -67,10 +67,29 @@ _NOT_COME = re.compile(
 )
 
 
+# Who or what did not come, said before it in its clause: the goods or their delivery (货还是
+# 没到, 订的烟又没送来, 送货的又没来, 配送员还是没来).
+_GOODS = re.compile(r"货|烟|订的|送货|配送|物流")
+# Or nothing named, only when or how it is asked (又没来, 怎么又没送, 今天又没给我送, 我又没收到):
+# 客户又没来, 验证码又没到, 隔壁老李家又没送 or 工资又没到 say someone or something else did
+# not come, never that her delivery is back.
+_NOTHING_NAMED = re.compile(
+    r"(?:怎么|咋|为什么|为啥|今天|昨天|这次|这回|你们|我|还|都|也|是|的|了|啊|呀)*"
+)
+_CLAUSE_END = re.compile(r"[,.!?;:\s]")
+
+
 def says_not_come_again(text: str) -> bool:
-    """Trouble back (`says_trouble_back`) that says goods or people did not come again."""
+    """Trouble back (`says_trouble_back`) that says goods did not come again: the goods or
+    their delivery named before it in its clause (货还是没到), or nothing named (又没送)."""
     plain = _PRAISE.sub("", normalize(text).strip())
-    return says_trouble_back(text) and _NOT_COME.search(plain) is not None
+    if not says_trouble_back(text):
+        return False
+    for found in _NOT_COME.finditer(plain):
+        before = _CLAUSE_END.split(plain[: found.start()])[-1]
+        if _GOODS.search(before) or _NOTHING_NAMED.fullmatch(before):
+            return True
+    return False
 
 
 def says_barn_failing(text: str) -> bool:

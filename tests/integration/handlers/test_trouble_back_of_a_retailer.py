@@ -142,6 +142,22 @@ async def test_words_of_nothing_undone_beside_a_delivery_awaiting_her_word_do_no
     assert ticket.status is Status.RESOLVED, said
 
 
+@pytest.mark.parametrize(
+    "typed", ["客户又没来", "验证码又没到", "驗證碼又沒到", "隔壁老李家又没送", "工资又没到"]
+)
+async def test_someone_or_something_else_not_come_again_does_not_send_a_delivery_back(
+    desk: Harness, typed: str
+) -> None:
+    """Before: the delivery awaiting her word went back to 物流配送中心 with these words as
+    the reason, unasked."""
+    await registered_with_a_shop(desk)
+    ticket_id = await _resolved(desk)
+    desk.clock.advance(hours=2)
+    said = texts(await desk.send(RETAILER, typed))
+    [ticket] = [t for t in await desk.tickets() if t.id == ticket_id]
+    assert ticket.status is Status.RESOLVED, said
+
+
 async def test_which_rated_ticket_is_back_is_asked_when_the_words_name_no_service(
     desk: Harness,
 ) -> None:

@@ -1,0 +1,45 @@
+"""Words that goods did not come again (`says_not_come_again`): what did not come is the
+goods or their delivery, or nothing is named; never someone or something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.trouble_words import says_not_come_again
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "又没来",
+        "又没送",
+        "怎么又没送",
+        "今天又没给我送",
+        "还是不行，又没来",
+        "货还是没到",
+        "貨還是沒到",
+        "送货的又没来",
+        "配送员还是没来",
+        "昨天订的烟今天又没送来",
+    ],
+)
+def test_goods_or_nothing_named_not_come_again(typed: str) -> None:
+    assert says_not_come_again(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "客户又没来",
+        "验证码又没到",
+        "驗證碼又沒到",
+        "隔壁老李家又没送",
+        "工资又没到",
+        "110的人又没来",
+        "师傅又没来",
+        "又没来电",
+        "怎么又没来上班",
+    ],
+)
+def test_someone_or_something_else_not_come_again_is_not_the_goods(typed: str) -> None:
+    assert not says_not_come_again(typed)
