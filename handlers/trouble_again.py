@@ -104,11 +104,11 @@ async def _ask_which_is_back(ctx: Ctx, tickets: list[Ticket], words: str) -> Non
 
 
 async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
-    """Words that goods or people did not come again, which no verdict reads (又没送, 又没
-    来), while a request they may be about can still be sent back (awaiting the person's
-    word, or closed unconfirmed within the week): sent back to its team, the words as why,
-    as 没解决 typed is; when several of the service the words name (or, naming none, of
-    any) can be, which one is asked, a button each, never guessed. Other words of trouble
+    """Words that goods did not come again, which no verdict reads (又没送, 又没来), while a
+    request of a goods line (ordering, delivery) can still be sent back (awaiting the
+    person's word, or closed unconfirmed within the week) and no 110 call of theirs is open
+    or awaits their word: sent back to its team, the words as why, as 没解决 typed is; when
+    several can be, which one is asked, a button each, never guessed. Other words of trouble
     back that name its service (又登不上了 after the ordering system's ticket closed
     unconfirmed) may be news of their own (我又不会用订货系统): whether it is back is asked,
     its button beside 「📝 不是，作为新的求助」. False for other words, words plainly of
@@ -119,14 +119,24 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
     if await rated_low_lately(ctx) is not None:
         return False  # the low score's comment, perhaps (`late_comment`)
     recent = await ctx.uow.tickets.of_requester(ctx.user.id, limit=_RECENT)
+    if any(t.kind is Kind.EMERGENCY and t.status.is_open for t in recent):
+        # 又没来 while a 110 call is worked on or awaits their word: most likely that call's
+        # team, whom the words must reach (`free_text` offers them to it), never a request
+        # of another service sent back in its stead.
+        return False
     closed = [t for t in recent if t.status is Status.CLOSED]
+    # Goods not come are a shop's goods' (ordering, delivery): 又没来 beside a growing request
+    # says nothing of the technician's advice.
+    goods = {line.id for line in ctx.cfg.service_lines if line.goods}
     meant = [
         ticket
         for ticket in (*await awaiting_verdict(ctx), *closed)
         if ticket.kind is Kind.REQUEST
         and may_send_back(ticket, ctx.now)
         and not another_matter(decision, ticket, True)
-        and (come or (decision is not None and decision.line == ticket.line))
+        and (
+            ticket.line in goods if come else decision is not None and decision.line == ticket.line
+        )
     ]
     if not meant:
         return False

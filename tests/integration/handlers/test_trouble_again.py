@@ -9,7 +9,7 @@ import pytest
 
 from core.enums import Action, Kind, Status
 from tests.support.complainant import RETAILER, registered_with_a_shop
-from tests.support.desk import Harness, texts
+from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER, MEMBER
 
 TEAM_CHAT = -1001000000001
@@ -257,3 +257,34 @@ async def test_a_barn_failing_again_said_otherwise_pages_at_once(desk: Harness, 
     said = texts(await desk.send(FARMER, typed))
     assert "已报警" in said
     assert [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+
+
+GROWING_CHAT, GROWING_MEMBER = -1001000000010, 200031
+
+
+@pytest.mark.parametrize("call_state", ["taken up", "resolved"])
+@pytest.mark.parametrize("typed", ["110的人又没来", "又没来", "师傅又没来", "怎么又没来", "又沒來"])
+async def test_not_come_again_beside_a_110_call_does_not_send_back_a_growing_request(
+    desk: Harness, call_state: str, typed: str
+) -> None:
+    """A growing request awaits the farmer's word; his 110 call was taken up 13 hours ago
+    (or resolved since). Before: the growing request went back to 烟叶生产技术服务组 with
+    the words, the 110 team told nothing; the open call is offered them (➕ 补充到工单)."""
+    await desk.registered_as(FARMER, "farmer")
+    growing = await desk.file_request(FARMER, "烟苗发黄了，请技术员来看看")
+    await desk.press(GROWING_MEMBER, f"tk:acc:{growing.id}", chat=GROWING_CHAT)
+    await desk.press(GROWING_MEMBER, f"tk:res:{growing.id}", chat=GROWING_CHAT)
+    await desk.send(GROWING_MEMBER, "已指导施肥", chat=GROWING_CHAT)
+    call = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{call}", chat=TEAM_CHAT)
+    if call_state == "resolved":
+        await desk.press(MEMBER, f"tk:res:{call}", chat=TEAM_CHAT)
+        await desk.send(MEMBER, "已处理", chat=TEAM_CHAT)
+    desk.clock.advance(hours=13)
+
+    out = await desk.send(FARMER, typed)
+
+    [request] = [t for t in await desk.tickets() if t.id == growing.id]
+    assert request.status is Status.RESOLVED, texts(out)
+    if call_state == "taken up":
+        assert any(str(call) in d for d in button_data(out)), button_data(out)
