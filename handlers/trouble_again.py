@@ -106,9 +106,10 @@ async def _ask_which_is_back(ctx: Ctx, tickets: list[Ticket], words: str) -> Non
 async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     """Words that goods did not come again, which no verdict reads (又没送, 又没来), while a
     request of a goods line (ordering, delivery) can still be sent back (awaiting the
-    person's word, or closed unconfirmed within the week) and no 110 call of theirs is open
-    or awaits their word: sent back to its team, the words as why, as 没解决 typed is; when
-    several can be, which one is asked, a button each, never guessed. Other words of trouble
+    person's word, or closed unconfirmed within the week), no 110 call of theirs is open or
+    awaits their word and no ticket in hand may be meant: sent back to its team, the words
+    as why, as 没解决 typed is; when several can be, which one is asked, a button each,
+    never guessed. Other words of trouble
     back that name its service (又登不上了 after the ordering system's ticket closed
     unconfirmed) may be news of their own (我又不会用订货系统): whether it is back is asked,
     its button beside 「📝 不是，作为新的求助」. False for other words, words plainly of
@@ -123,6 +124,10 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
         # 又没来 while a 110 call is worked on or awaits their word: most likely that call's
         # team, whom the words must reach (`free_text` offers them to it), never a request
         # of another service sent back in its stead.
+        return False
+    if await in_hand_about(ctx, decision, text):
+        # 又没送 while a delivery filed since is worked on: most likely chasing that one,
+        # whose summary offers to add the words to it (`free_text`), as after a rated one.
         return False
     closed = [t for t in recent if t.status is Status.CLOSED]
     # Goods not come are a shop's goods' (ordering, delivery): 又没来 beside a growing request

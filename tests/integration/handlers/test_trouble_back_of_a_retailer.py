@@ -268,6 +268,25 @@ async def test_trouble_back_while_a_delivery_is_worked_on_is_offered_to_it(desk:
     assert any(str(open_one.id) in d for d in button_data(out)), button_data(out)
 
 
+@pytest.mark.parametrize("typed", ["又没送", "又没来", "怎么又没送"])
+async def test_not_come_again_while_a_delivery_filed_since_is_worked_on_is_offered_to_it(
+    desk: Harness, typed: str
+) -> None:
+    """Yesterday's delivery awaits her word, today's is accepted. Before: yesterday's went
+    back to 物流配送中心 unasked; the words are offered to today's (补充到工单)."""
+    await registered_with_a_shop(desk)
+    earlier = await _resolved(desk)
+    desk.clock.advance(hours=2)
+    today = await desk.file_request(RETAILER, "今天的货还没送到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{today.id}", chat=DELIVERY_CHAT)
+
+    out = await desk.send(RETAILER, typed)
+
+    [ticket] = [t for t in await desk.tickets() if t.id == earlier]
+    assert ticket.status is Status.RESOLVED, texts(out)
+    assert any(str(today.id) in d for d in button_data(out)), button_data(out)
+
+
 async def test_a_complaint_written_over_the_trouble_back_goes_where_complaints_go(
     desk: Harness,
 ) -> None:
