@@ -2,7 +2,8 @@
 week ago): that ticket cannot be sent back, and its refusal says to write the trouble
 anew. Words saying it is back (还是不行，又停了; 温度又掉了; 又没送到) are that new request,
 filed with the earlier ticket's number in its text so the team knows it is a repeat, for
-the team that had it when the words name no service (还是不行，又没来); a barn failing
+the team that had it when the words name no service but say its goods did not come again
+(还是不行，又没来); a barn failing
 again is a new 110 call, paged at once at the same barn. A verdict alone (还没解决) says
 nothing to file, and is still told how to write it (`verdicts`). Words of it back that no
 verdict reads (又没送), of a request that may still be sent back, send it back."""
@@ -62,13 +63,24 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # 又没送 while a delivery filed since is worked on: most likely chasing that one,
         # whose summary offers to add the words to it (`free_text`), not the closed one.
         return False
-    services = await _closed_of_each_service(ctx) if decision is None or decision.triage else []
+    if decision is not None and not decision.triage:
+        await file_again(ctx, earlier, text)  # 又没送到: the service named routes it
+        return True
+    # Naming no service, the words continue a ticket only when they say its goods did not
+    # come again (还是不行，又没来; 货还是没到): 又没来电, 工资又没到, 又没有货了 or 还是不行吗
+    # may be of anything, and 怎么又没来上班 complains of someone whom the closed ticket's
+    # team may employ. Those stay the triage desk's to read, naming the ticket, as before.
+    goods = {line.id for line in ctx.cfg.service_lines if line.goods}
+    services = [t for t in await _closed_of_each_service(ctx) if t.line in goods]
+    if not services or not says_not_come_again(text):
+        await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
+        return True
     if len(services) > 1:
         # 还是不行，又没来 after a delivery and an order were both rated: which one is back is
         # hers to say, never the newest guessed.
         await _ask_which_is_back(ctx, services, text.strip())
         return True
-    await file_again(ctx, earlier, text)
+    await file_again(ctx, services[0], text)
     return True
 
 
@@ -109,11 +121,10 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
     person's word, or closed unconfirmed within the week), no 110 call of theirs is open or
     awaits their word and no ticket in hand may be meant: sent back to its team, the words
     as why, as 没解决 typed is; when several can be, which one is asked, a button each,
-    never guessed. Other words of trouble
-    back that name its service (又登不上了 after the ordering system's ticket closed
-    unconfirmed) may be news of their own (我又不会用订货系统): whether it is back is asked,
-    its button beside 「📝 不是，作为新的求助」. False for other words, words plainly of
-    another matter, or no such request."""
+    never guessed. Other words of trouble back that name its service (又登不上了 after the
+    ordering system's ticket closed unconfirmed) may be news of their own (我又不会用订货系
+    统): whether it is back is asked, its button beside 「📝 不是，作为新的求助」. False for
+    other words, words plainly of another matter, or no such request."""
     come = says_not_come_again(text)
     if not (come or says_trouble_back(text)) or asks_anew(decision, text):
         return False

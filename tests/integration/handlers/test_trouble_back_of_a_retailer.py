@@ -188,6 +188,22 @@ async def test_words_naming_no_service_after_one_rated_ticket_ask_nothing(desk: 
     assert not [d for d in button_data(out) if d.startswith("my:again")]
 
 
+@pytest.mark.parametrize(
+    "typed", ["又没来电", "怎么又没来上班", "工资又没到", "又没有货了", "還是不行嗎？"]
+)
+async def test_words_of_another_trouble_after_a_rated_delivery_are_not_filed_for_delivery(
+    desk: Harness, typed: str
+) -> None:
+    """Before: the summary said 将转给：物流配送中心（工单 10019 的问题又出现了，仍由物流配送办理）;
+    怎么又没来上班 complains of someone the delivery centre may employ."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    said = texts(await desk.send(RETAILER, typed))
+    assert "物流配送中心" not in said and "物流配送办理" not in said, said
+    await desk.press(RETAILER, "f:ok")
+    assert all(t.team_id != "delivery" for t in (await desk.tickets())[1:])
+
+
 @pytest.mark.parametrize("typed", ["又登不上了", "訂貨系統還是登不上"])
 async def test_trouble_back_naming_the_service_of_an_order_closed_unconfirmed_asks_if_it_is_back(
     desk: Harness, typed: str
