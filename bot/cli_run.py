@@ -13,6 +13,12 @@ from bot.settings import Settings
 from core.config import ConfigError
 
 # What `jinye110 run --help` and `jinye110 demo --help` show.
+# The terminal is the demo's conversation: the migrations' and start-up's INFO lines would
+# bury its banner and replies, and a message Telegram would refuse is shown in it already
+# (📵 未送达) with what the desk did instead, so the warnings that log it only repeat it.
+# Errors still show; JINYE_LOG_LEVEL=INFO brings back the rest.
+CONSOLE_LOG_LEVEL = "ERROR"
+
 RUN_DESCRIPTION = """\
 Run the bot on Telegram with JINYE_BOT_TOKEN, until SIGINT/SIGTERM: it brings the database
 to the newest schema, sets the command menus, and runs the SLA sweep, digests and weekly
@@ -121,11 +127,7 @@ def _console(command: str, settings: Settings) -> int:
     from bot.console import Console
 
     if "log_level" not in settings.model_fields_set:
-        # The terminal is the demo's conversation: the migrations' and start-up's INFO lines
-        # would bury its banner and replies, and a message Telegram would refuse is shown in
-        # it already (📵 未送达) with what the desk did instead, so the warnings that log it
-        # only repeat it. Errors still show; JINYE_LOG_LEVEL=INFO brings back the rest.
-        settings = settings.model_copy(update={"log_level": "ERROR"})
+        settings = settings.model_copy(update={"log_level": CONSOLE_LOG_LEVEL})
     if (status := _cannot_start(command, settings)) is not None:
         return status
     if command == "run":  # said once the demo can start, not before what stops it
