@@ -244,6 +244,10 @@ class Console:
         if head.startswith(":"):
             self._print(HELP)
             return None
+        if line.startswith("/") and read_command(line, self.app.settings.bot_username) is None:
+            # As the adapters do on Telegram: /help@other_bot is for that bot to answer.
+            self._print(f"（这条命令是发给别的机器人的，@{self.app.settings.bot_username} 不回应）")
+            return None
         return self._event(text=line, **_command_of(line))
 
     def _move_to(self, chat_id: int) -> None:

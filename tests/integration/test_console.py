@@ -73,6 +73,22 @@ async def test_a_reply_to_a_numbered_message_is_read_as_telegrams_reply(tmp_path
     assert event is not None and (event.text, event.reply_to) == ("办公楼东侧 空地", 12)
 
 
+async def test_a_command_for_another_bot_in_a_group_is_left_to_that_bot(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    # As on Telegram (docs/conversations.md, Team chats): /help@other_bot is that bot's,
+    # while /help@ and the bot's own name (in any case) are this one's.
+    script = ":as member\n/help@other_bot\n/queue@Jinye110_Bot\n:quit\n"
+    try:
+        await Console(app, out=out).run(io.StringIO(script))
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "服务队群里可以这样用" not in screen
+    assert "没有未办结的工单" in screen
+
+
 def test_quick_start_run_without_token_starts_the_console_demo_without_log_lines(
     tmp_path: Path,
 ) -> None:
