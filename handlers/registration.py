@@ -43,6 +43,7 @@ from handlers.registration_typed import (
     Address,
     address_typed,
     name_typed,
+    names_a_town,
     typed_kind,
 )
 from handlers.replies import Button, rows
@@ -582,13 +583,20 @@ async def _area_step(ctx: Ctx) -> None:
     elif address is None:
         ask_again(ctx)
         return
-    elif _door(ctx, address) is not None:
-        # An address naming no town we serve by name (城关镇人民路12号): answered.
+    elif (door := _door(ctx, address)) is not None and _same_door(user.address, door):
+        # The address registered typed again, maybe without its town (白石乡新寨村3组
+        # registered, 新寨村3组 typed): the same door, no move; all of it kept.
+        await _after_place(ctx)
+        return
+    elif door is not None and names_a_town(door):
+        # An address naming a town we do not serve (城关镇人民路12号): answered.
         # Registering again, it is where they are now (a shop moved): the town or barn
         # registered before is no longer theirs, or its team would still get their
         # requests. As for a first registration, no town's team is theirs then.
         before = _town_or_barn(ctx)
         user.area, user.site_code = None, None
+    # else an address naming no town at all (新寨村3组, 人民路12号): the door in the town or
+    # at the barn registered, which stay; a first registration has none to keep.
     # The place answered anew: the address typed with it kept, one typed before dropped
     # (a town or barn chosen since may be elsewhere). A town's or barn's name typed alone
     # (青山镇, 大坪村) is that place, no door to find.
@@ -612,6 +620,15 @@ def _town_or_barn(ctx: Ctx) -> str | None:
     area = ctx.cfg.area(ctx.user.area) if ctx.user.area else None
     named = site.name if site is not None else area.name if area is not None else None
     return in_script(named, ctx.script) if named is not None else None
+
+
+def _same_door(registered: str | None, typed: str) -> bool:
+    """`typed` is the address `registered`, or its end (新寨村3组 of 白石乡新寨村3组), in
+    either script."""
+    if not registered:
+        return False
+    whole, tail = to_simplified(registered).strip(), to_simplified(typed).strip()
+    return bool(tail) and whole.endswith(tail)
 
 
 def _door(ctx: Ctx, address: Address | None) -> str | None:

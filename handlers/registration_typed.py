@@ -243,6 +243,17 @@ def address_typed(text: str) -> Address | None:
     return Address(shop_typed(shop) if shop else None, " ".join(places))
 
 
+# A town, township, district or county named in an address (城关镇, 白石乡, 城区, 开阳县,
+# 云岩街道), read in Simplified: not a 社区 or 小区 (a neighbourhood), nor a 园区 or 景区.
+_TOWN_WORD = re.compile(r"街道|(?<![社小园景])[镇乡区县]")
+
+
+def names_a_town(address: str) -> bool:
+    """Whether `address` names a town, township, district or county (城关镇人民路12号, 城關鎮),
+    not only a village, road or door in one (新寨村3组, 人民路12号)."""
+    return _TOWN_WORD.search(to_simplified(address)) is not None
+
+
 # The place words of an address (城关镇, 人民路, 三组, 12号) and a digit: at the shop's name,
 # two of them, or one and a digit, are an address (人民路12号, 白石乡松林村三组), while one
 # alone may be a shop's own name (老字号, 幸福村).

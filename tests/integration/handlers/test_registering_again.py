@@ -85,6 +85,72 @@ async def test_a_town_chosen_again_keeps_a_barn_in_it(desk: Harness) -> None:
     assert (person.site_code, person.area) == ("QS01", "qingshan")
 
 
+async def test_the_registered_address_typed_again_without_its_town_keeps_the_town(
+    desk: Harness,
+) -> None:
+    """白石乡新寨村3组 registered, 新寨村3组 typed registering again: the same door, no move;
+    the town stays, and a 110 call still goes to its team."""
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.send(FARMER, "白石乡新寨村3组")
+    person = await _person(desk, FARMER)
+    assert (person.area, person.address) == ("baishi", "白石乡新寨村3组"), person
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name
+    await desk.send(FARMER, "跳过")  # the phone
+    said = texts(await desk.send(FARMER, "新寨村3组"))
+    assert "不再是您的地点" not in said, said
+    person = await _person(desk, FARMER)
+    assert (person.area, person.address) == ("baishi", "白石乡新寨村3组"), person
+    await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    [call] = await desk.tickets()
+    assert call.team_id == "curing-baishi", call.team_id
+
+
+async def test_a_shops_address_typed_again_without_its_town_keeps_the_town(
+    desk: Harness,
+) -> None:
+    """城区（人民路12号） registered, 人民路12号 typed again: still 城区's shop."""
+    retailer = 100002
+    await desk.send(retailer, "/start")
+    await desk.press(retailer, "f:kind:retailer")
+    await desk.send(retailer, "李小梅")
+    await desk.contact(retailer, "8613800000002", owner=retailer)
+    await desk.send(retailer, "城区人民路12号")
+    assert (await _person(desk, retailer)).area == "chengqu"
+    await desk.press(retailer, "m:reg")
+    await desk.press(retailer, "f:kind:retailer")
+    await desk.send(retailer, "跳过")  # the name
+    await desk.send(retailer, "跳过")  # the phone
+    said = texts(await desk.send(retailer, "人民路12号"))
+    assert "不再是您的地点" not in said, said
+    assert (await _person(desk, retailer)).area == "chengqu"
+
+
+async def test_a_village_typed_again_keeps_the_barn_registered(desk: Harness) -> None:
+    """A farmer registered at 大坪 who types only their village (新寨村3组), naming no town:
+    the door is kept beside the barn, which a 110 call still sends the team to."""
+    await _at_the_place_question_again(desk)
+    said = texts(await desk.send(FARMER, "新寨村3组"))
+    assert "不再是您的地点" not in said, said
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area, person.address) == ("QS01", "qingshan", "新寨村3组")
+
+
+async def test_an_address_in_another_town_still_takes_the_place_of_the_barn(
+    desk: Harness,
+) -> None:
+    """城关镇人民路12号 names a town we do not serve: the barn registered is left, and said."""
+    await _at_the_place_question_again(desk)
+    said = texts(await desk.send(FARMER, "城关镇人民路12号"))
+    assert "原来登记的青山镇大坪烤房群不再是您的地点" in said, said
+    person = await _person(desk, FARMER)
+    assert (person.site_code, person.area) == (None, None)
+
+
 async def test_cancelling_half_way_leaves_the_earlier_registration(desk: Harness) -> None:
     await _registered_at_a_barn(desk)
     before = (await _person(desk, FARMER)).registration()
