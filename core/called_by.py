@@ -109,13 +109,18 @@ def called_hidden(
     out = text
     for pattern, instead in ((shop_pattern, shop), (name_pattern, person)):
         if pattern is not None:
-            out = _replaced(out, pattern, instead)
+            out = replaced_in_simplified(out, pattern, instead)
     return out
 
 
-def _replaced(text: str, pattern: re.Pattern[str], instead: str) -> str:
+def in_simplified(text: str) -> str:
+    """`text` read in Simplified (OpenCC t2s), as the patterns here are written."""
+    return str(_T2S.convert(text))
+
+
+def replaced_in_simplified(text: str, pattern: re.Pattern[str], instead: str) -> str:
     """`text` with what `pattern` finds in its Simplified reading replaced by `instead`."""
-    simplified = _T2S.convert(text)
+    simplified = in_simplified(text)
     if len(simplified) != len(text):  # a phrase converted to another length: read as is
         return pattern.sub(instead, text)
     out, at = [], 0

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
-from core.called_by import SHOP_KIND, called_hidden
+from core.called_by import SHOP_KIND, called_hidden, in_simplified, replaced_in_simplified
 from core.self_named import self_named_hidden
 
 NUMBER = "【号码已隐去】"
@@ -220,15 +220,17 @@ def _written_as(digits: str) -> re.Pattern[str]:
 
 
 # The town or district an address begins with (城区, 白石乡, 青山镇): its words may leave it
-# out (我的店在人民路12号), and what is left still finds the door.
+# out (我的店在人民路12号), and what is left still finds the door. Read in Simplified
+# (城區人民路12號 as 城区人民路12号).
 _TOWN_FIRST = re.compile(r"^.{1,6}?(?:街道|[镇乡区县])")
 
 
 def _address_forms(address: str) -> list[str]:
     """`address` as registered and without the town it begins with (城区人民路12号,
-    人民路12号). A town alone (城关镇) is no door and stays, as a place a complaint may be
-    about; so does what follows a town when too short to tell a door (一组)."""
-    whole = address.strip()
+    人民路12号), in Simplified, as the words are read where they are looked for. A town
+    alone (城关镇) is no door and stays, as a place a complaint may be about; so does what
+    follows a town when too short to tell a door (一组)."""
+    whole = in_simplified(address.strip())
     town = _TOWN_FIRST.match(whole)
     if town is None:
         return [whole]
@@ -252,6 +254,17 @@ def _registered_hidden(
     words += [(form, ADDRESS) for w in addresses if w for form in _address_forms(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
-        if len(word) >= 2:
+        if len(word) < 2:
+            continue
+        if instead == ADDRESS:
+            # Found in either script: 人民路12號 is the door registered as 城區人民路12號.
+            out = replaced_in_simplified(out, _address_written(word), instead)
+        else:
             out = out.replace(word, instead)
     return out
+
+
+@lru_cache(maxsize=256)
+def _address_written(form: str) -> re.Pattern[str]:
+    """`form` of a registered address, in Simplified, as a text may write it."""
+    return re.compile(re.escape(form))

@@ -663,3 +663,30 @@ async def test_the_complainants_registered_address_is_hidden_from_the_team_compl
     ]
     assert cards and "老王烟酒店" not in cards[-1]  # the shop's name is hidden
     assert "人民路12号" not in cards[-1], cards[-1]
+
+
+async def test_a_traditional_writers_registered_address_is_hidden_without_its_town(
+    desk: Harness,
+) -> None:
+    """城區人民路12號 registered, 我的店在人民路12號 written: hidden as a Simplified writer's
+    address is, with or without its town."""
+    await desk.send(RETAILER, "/start")
+    await desk.press(RETAILER, "f:kind:retailer")
+    await desk.send(RETAILER, "王小五")
+    await desk.contact(RETAILER, "8613800000002", owner=RETAILER)
+    await desk.send(RETAILER, "城區人民路12號")  # the place question
+    await desk.send(RETAILER, "老王煙酒店")
+    await desk.send(RETAILER, LICENCE)
+    async with desk.db.uow(read_only=True) as uow:
+        user = await uow.users.get(RETAILER)
+    assert user is not None and user.address == "城區人民路12號", user
+    await desk.send(RETAILER, "投訴配送員小王送貨總是遲到，我的店在人民路12號")
+    await desk.press(RETAILER, "f:anon")
+    [ticket] = await desk.tickets()
+    assert ticket.anonymous and ticket.team_id == "delivery"
+    cards = [
+        r.payload.get("text", "")
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT and r.purpose == "card"
+    ]
+    assert cards and "人民路12號" not in cards[-1], cards[-1]

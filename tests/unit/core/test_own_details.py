@@ -28,6 +28,17 @@ def test_an_address_as_registered_is_hidden_with_or_without_its_town() -> None:
     )
 
 
+def test_a_traditional_address_is_hidden_without_its_town() -> None:
+    said = "我的店在人民路12號，配送員小王又遲到"
+    hidden = own_details_hidden(said, addresses=("城區人民路12號",))
+    assert hidden == "我的店在【地址已隐去】，配送員小王又遲到"
+
+
+def test_a_simplified_address_is_hidden_where_written_in_traditional() -> None:
+    said = "我的店在城區人民路12號"
+    assert own_details_hidden(said, addresses=("城区人民路12号",)) == "我的店在【地址已隐去】"
+
+
 @pytest.mark.parametrize("address", ["城关镇", "白石乡一组", None])
 def test_a_town_alone_or_too_little_after_it_stays(address: str | None) -> None:
     said = "城关镇的配送员小王总是迟到，一组的货也没送"
