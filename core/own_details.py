@@ -251,7 +251,7 @@ def _registered_hidden(
     (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
-    words += [(form, ADDRESS) for w in addresses if w for form in _address_forms(w)]
+    words += [(f, ADDRESS) for w in addresses if w and _a_door(w) for f in _address_forms(w)]
     out = text
     for word, instead in sorted(words, key=lambda pair: len(pair[0]), reverse=True):
         if len(word) < 2:
@@ -264,7 +264,25 @@ def _registered_hidden(
     return out
 
 
+# A door's number in an address (12号, 3组, 五组, 2栋): without one (人民路, 新街) it names a
+# road or a village many live on, whose name a complaint may use of something else there.
+_DOOR_NUMBER = re.compile(
+    r"[0-9０-９]|[〇零一二三四五六七八九十百两]+(?:号|组|栋|幢|单元|室|楼|层|队|社|弄|排|户)"
+)
+# Digits and numerals that run on into a number: 3组 is not in 13组, 第一组, 三十三组.
+_NUMERALS = "0-9０-９〇零一二三四五六七八九十百千两幺第"
+
+
+def _a_door(address: str) -> bool:
+    """Whether `address` tells a door (人民路12号, 新寨村三组), to be hidden as registered."""
+    return _DOOR_NUMBER.search(in_simplified(address)) is not None
+
+
 @lru_cache(maxsize=256)
 def _address_written(form: str) -> re.Pattern[str]:
-    """`form` of a registered address, in Simplified, as a text may write it."""
-    return re.compile(re.escape(form))
+    """`form` of a registered address, in Simplified, written whole: not the end of a
+    longer number's address (3组 in 配送13组, 12号院 in 112号院) nor its beginning
+    (人民路12号 in 人民路123号)."""
+    before = f"(?<![{_NUMERALS}])" if re.match(f"[{_NUMERALS}]", form) else ""
+    after = "(?![0-9０-９])" if re.search("[0-9０-９]$", form) else ""
+    return re.compile(before + re.escape(form) + after)

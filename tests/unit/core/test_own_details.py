@@ -39,6 +39,39 @@ def test_a_simplified_address_is_hidden_where_written_in_traditional() -> None:
     assert own_details_hidden(said, addresses=("城区人民路12号",)) == "我的店在【地址已隐去】"
 
 
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("3组", "配送13组的司机态度差，货总是少"),
+        ("一组", "第一组的司机态度差"),
+        ("三组", "十三组的司机态度差"),
+        ("12号院", "112号院门口的车乱停"),
+        ("人民路12", "人民路123号的店卖假烟"),
+    ],
+)
+def test_a_short_address_is_not_hidden_inside_a_longer_number(address: str, said: str) -> None:
+    assert own_details_hidden(said, addresses=(address,)) == said
+
+
+@pytest.mark.parametrize(
+    ("address", "said", "hidden"),
+    [
+        ("3组", "我家在3组，配送员又迟到", "我家在【地址已隐去】，配送员又迟到"),
+        ("一组", "一组的货没送", "【地址已隐去】的货没送"),
+        ("12号院", "我住12号院", "我住【地址已隐去】"),
+    ],
+)
+def test_a_short_address_written_whole_is_hidden(address: str, said: str, hidden: str) -> None:
+    assert own_details_hidden(said, addresses=(address,)) == hidden
+
+
+@pytest.mark.parametrize("address", ["人民路", "新街", "城区新街"])
+def test_an_address_without_a_door_number_stays(address: str) -> None:
+    """A road or a village with no door (人民路): too common a word to hide everywhere."""
+    said = "人民路和新街的店都说配送员迟到"
+    assert own_details_hidden(said, addresses=(address,)) == said
+
+
 @pytest.mark.parametrize("address", ["城关镇", "白石乡一组", None])
 def test_a_town_alone_or_too_little_after_it_stays(address: str | None) -> None:
     said = "城关镇的配送员小王总是迟到，一组的货也没送"
