@@ -414,9 +414,17 @@ FILE_METHODS = {"photo": "send_photo", "voice": "send_voice"}
 
 
 async def forward(
-    ctx: Paging, target: ChatPlace, ticket: Ticket, method: str, **payload: object
+    ctx: Paging,
+    target: ChatPlace,
+    ticket: Ticket,
+    method: str,
+    *,
+    purpose: str = "attachment",
+    **payload: object,
 ) -> None:
-    """A photo, voice note or location of the ticket to `target`, labelled with its number."""
+    """A photo, voice note or location of the ticket to `target`, labelled with its number;
+    `purpose`, the words' it goes with when they are to be delivered alike (a call-back's,
+    silent at night: `core.night.delivered_silently`)."""
     if method != "send_location":
         payload["caption"] = f"工单 {ticket.label}"
     await enqueue(
@@ -426,7 +434,7 @@ async def forward(
         "",
         urgent=ticket.urgent,
         ticket_id=ticket.id,
-        purpose="attachment",
+        purpose=purpose,
         method=method,
         extra=payload,
     )

@@ -12,6 +12,7 @@ from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
 from core.lifecycle import CALLBACK_REMARK, OVERSIGHT_PROMPT, REOPEN_AFTER_CLOSE
 from core.model import ChatPlace, Ticket, TicketEvent
+from core.night import CALL_BACK_NEWS
 from core.services import note_event, perform
 from core.texts import confirm_key, dispute_key, is_an_answer, not_granted_in_full
 from handlers import callback, notify
@@ -294,13 +295,15 @@ async def _tell_above_the_team(
     ticket that owes a call-back tells the leaders who owe it (the oversight team's, for a
     complaint it had), not the team complained about. How many were told."""
     told = 0
+    # The files of what asks for a call-back go as its words do: without sound at night.
+    sent_as = purpose if purpose in CALL_BACK_NEWS else "attachment"
     for leader in await notify.leaders(ctx, callback_owner(ticket)):
         if leader not in overseers:
             said = text if for_leaders is None else for_leaders
             await ctx.enqueue(
                 leader, said, urgent=ticket.urgent, ticket_id=ticket.id, purpose=purpose
             )
-            await _send_files(ctx, ChatPlace(leader), ticket, files)
+            await _send_files(ctx, ChatPlace(leader), ticket, files, purpose=sent_as)
             told += 1
     if buttons:
         purpose = OVERSIGHT_PROMPT
@@ -313,7 +316,7 @@ async def _tell_above_the_team(
             ticket_id=ticket.id,
             purpose=purpose,
         )
-        await _send_files(ctx, ChatPlace(overseer), ticket, files)
+        await _send_files(ctx, ChatPlace(overseer), ticket, files, purpose=sent_as)
     return told + len(overseers)
 
 
@@ -608,8 +611,11 @@ async def _keep_comment(
         )
 
 
-async def _send_files(ctx: Ctx, to: ChatPlace, ticket: Ticket, files: Files) -> None:
+async def _send_files(
+    ctx: Ctx, to: ChatPlace, ticket: Ticket, files: Files, *, purpose: str = "attachment"
+) -> None:
     """The requester's photos and voice notes of the ticket to `to`, after what was said of
-    them."""
+    them (`purpose`: `notify.forward`'s)."""
     for kind, file_id in files:
-        await notify.forward(ctx, to, ticket, notify.FILE_METHODS[kind], file_id=file_id)
+        method = notify.FILE_METHODS[kind]
+        await notify.forward(ctx, to, ticket, method, purpose=purpose, file_id=file_id)

@@ -6,7 +6,8 @@ never the team complained about."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
@@ -16,6 +17,7 @@ from bot.outbox.recorder import SentRecorder
 from core.enums import Action, Role
 from core.lifecycle import CALLBACK_REMARK
 from core.model import OutboxMessage, Ticket
+from core.night import delivered_silently
 from core.services import BUTTONS_OFF, perform
 from reports.ledger import LedgerRow, load
 from reports.periods import days
@@ -485,3 +487,36 @@ async def test_a_low_ratings_comment_goes_to_the_call_back_owners_as_call_back_n
         and r.chat_id in (LEADER, SUPERVISOR)
     }
     assert told == {LEADER: CALLBACK_REMARK, SUPERVISOR: CALLBACK_REMARK}
+
+
+async def test_a_low_ratings_voice_comment_wakes_no_call_back_owner_at_night(
+    desk: Harness,
+) -> None:
+    """A low rating's comment said as a voice note: passed on for the call-back without
+    sound at night, its words and the voice note alike."""
+    ticket_id = await _rated_110(desk, 2)
+    before = {r.id for r in await desk.outbox()}
+    await desk.send(FARMER, voice_file_id="voice-why")
+    ticket = await _ticket(desk, ticket_id)
+    told = [
+        r
+        for r in await desk.outbox()
+        if r.id not in before
+        and r.chat_id in (LEADER, SUPERVISOR)
+        and not r.method.startswith("edit")
+    ]
+    assert {r.method for r in told} >= {"send_message", "send_voice"}
+    night = datetime(2026, 12, 9, 2, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
+    ringing = [
+        (r.chat_id, r.method)
+        for r in told
+        if not delivered_silently(
+            desk.cfg,
+            night,
+            chat_id=r.chat_id,
+            priority=r.priority,
+            ticket=ticket,
+            purpose=r.purpose,
+        )
+    ]
+    assert ringing == []
