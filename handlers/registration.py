@@ -30,6 +30,7 @@ from handlers.registration_shop import (
     ask_shop,
     finish_registration,
     licence_step,
+    licence_with_address_kept,
     place_registered,
     registered_line,
     shop_left_for_later,
@@ -233,9 +234,11 @@ async def leave(ctx: Ctx) -> None:
         ctx.say("reg_phone_later", keyboard="remove")
         return
     if ctx.conv.data.get(SHOP_ONLY):
+        licence_with_address_kept(ctx)  # said to be received
         await shop_only_left(ctx)
         return
     if shop_left_for_later(ctx):
+        licence_with_address_kept(ctx)  # said to be received: as the rest, it stands
         await ctx.end_flow()
         ctx.say("reg_shop_later", main_menu(ctx))
         return

@@ -85,6 +85,8 @@ async def shop_step(ctx: Ctx) -> None:
     if not_at_hand(ctx.msg.text):
         # 以后再说, 先不填: the shop's details put off, the licence with its name (the one on
         # the licence); what is missing is said with how to add it (`shop_lines_told`).
+        # A licence typed with the address, said to be received, is theirs all the same.
+        licence_with_address_kept(ctx)
         if ctx.conv is not None and ctx.conv.data.get(SHOP_ONLY):
             await shop_only_left(ctx)  # nothing changed: not said to be saved
         else:
@@ -122,6 +124,16 @@ async def shop_step(ctx: Ctx) -> None:
         await licence_step(ctx)
         return
     ask_licence(ctx)
+
+
+def licence_with_address_kept(ctx: Ctx) -> None:
+    """The licence typed with the address at the shop's question (人民路12号 520102100123),
+    said to be received, registered when the name asked again is put off or left (以后再说,
+    算了): read as at the licence's question, a mistyped one is not kept."""
+    kept = ctx.conv.data.pop(_LICENCE_WITH_ADDRESS, "") if ctx.conv is not None else ""
+    number = read_licence(str(kept)).number if kept else None
+    if number is not None:
+        ctx.user.licence_number = number
 
 
 async def licence_step(ctx: Ctx) -> None:

@@ -271,3 +271,19 @@ async def test_a_licence_typed_after_an_address_at_the_shop_question_is_kept(
     assert user.licence_number == "520102100123", user.licence_number
     assert user.shop_name == (None if name == "跳过" else name)
     assert "登记完成" in finished, finished
+
+
+@pytest.mark.parametrize("put_off", ["以后再说", "先不填", "算了"])
+async def test_a_licence_typed_after_an_address_is_kept_when_the_name_is_put_off(
+    desk: Harness, put_off: str
+) -> None:
+    """人民路12号 520102100123, said to be received, then the name asked again put off or
+    left: the licence is registered all the same, as when the name is answered."""
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:qingshan")
+    out = texts(await desk.send(RETAILER, "人民路12号 520102100123"))
+    assert "许可证号 520102100123 也收到了" in out, out
+    await desk.send(RETAILER, put_off)
+    user = await _user(desk)
+    assert user.address == "人民路12号"
+    assert user.licence_number == "520102100123", user.licence_number
