@@ -7,10 +7,12 @@ follow. The desk (a press) and the sweep (an auto-close) edit cards alike, so bo
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from core.config import Config
 from core.enums import Action, Kind
 from core.investigated import team_places
-from core.model import ChatPlace, Ticket
+from core.model import ChatPlace, OutboxMessage, Ticket
 from core.ports import UnitOfWork
 
 # The events that send a ticket to another team, with the team it left (`from_team`).
@@ -35,6 +37,30 @@ async def places_left(uow: UnitOfWork, cfg: Config, ticket: Ticket) -> set[ChatP
         if cfg.find_team(team_id) is not None:
             places -= await team_places(uow, cfg, team_id)
     return places
+
+
+async def supersede_card_edits(
+    uow: UnitOfWork, ticket: Ticket, now: datetime, *, behind: set[ChatPlace]
+) -> None:
+    """Settle the ticket's card edits still waiting to go out as superseded: the step
+    writes the whole card again for each copy it edits. Not those to `behind`, the places
+    the ticket was sent on from before this step, which it edits no more: such an edit is
+    the one saying where the ticket went, still waiting its turn (a busy chat, a slow
+    sender), and nothing says it again; without it that copy keeps its 接单 and 转派."""
+    assert ticket.id is not None
+    # Read without locking them: a row a sender holds now stays (`supersede_rows`), and
+    # its sender records it sent without waiting for this step.
+    said_again = [
+        row.id
+        for row in await uow.outbox.written(ticket.id, "card_edit")
+        if row.status == "pending" and row.id is not None and _place_of(row) not in behind
+    ]
+    await uow.outbox.supersede_rows(said_again, now)
+
+
+def _place_of(row: OutboxMessage) -> ChatPlace:
+    thread = row.payload.get("thread_id")
+    return ChatPlace(row.chat_id, None if thread is None else int(thread))
 
 
 # Said at the end of that last edit: the copy reads no more of the ticket's progress.

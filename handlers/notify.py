@@ -8,7 +8,7 @@ from core.complainant import keeper_places, notes_hidden_from, said_later_hidden
 from core.config import Team
 from core.enums import Kind, Script, Status
 from core.investigated import team_places
-from core.left_behind import REPOSTED_NOTE, moved_note, places_left
+from core.left_behind import REPOSTED_NOTE, moved_note, places_left, supersede_card_edits
 from core.lifecycle import PROMPTS
 from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
@@ -538,12 +538,22 @@ async def update_cards(
     if card_at is None:
         card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
     buttons = () if reposting else card_buttons(ctx.cfg, ticket)
+    # Copies with another team (before a transfer) keep the text but lose the buttons: the
+    # ticket is no longer theirs to act on.
+    current = await work_places(ctx, ticket)
+    # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
+    watcher = await oversight_chat(ctx, ticket)
+    leaving, moved_at = await moved_card_at(ctx, ticket, moved_from)
+    left = (await places_left(ctx.uow, ctx.cfg, ticket) | leaving) - current - {watcher}
     # Each edit carries the whole card: edits still waiting are said again by these, and
-    # would only keep a busy chat (an on-duty member's, 1 message a second) behind.
-    await ctx.uow.outbox.supersede(ticket.id, "card_edit", ctx.now)
+    # would only keep a busy chat (an on-duty member's, 1 message a second) behind. But a
+    # copy left behind before this step is edited no more: its edit saying where the ticket
+    # went, if still waiting, is its last word, and goes out.
+    behind = left - leaving
+    await supersede_card_edits(ctx.uow, ticket, ctx.now, behind=behind)
     # What is left is held by a sender and goes out before anything written now; the step's
     # own edit of the pressed copy does not, so that copy is then edited here too.
-    held = set(await ctx.uow.outbox.pending_places(ticket.id, "card_edit"))
+    held = set(await ctx.uow.outbox.pending_places(ticket.id, "card_edit")) - behind
     # Cards still queued first: one that goes out between the two reads is then in both
     # (edited twice), never in neither.
     queued = await ctx.uow.outbox.pending_places(ticket.id, "card")
@@ -554,22 +564,15 @@ async def update_cards(
     taker = await shown_name(ctx.uow, ticket.accepted_by)
     await retell_answered_alerts(ctx, ticket, card_at, taker)
     await withdraw_stale_prompts(ctx.uow, ticket, ctx.now)
-    # Copies with another team (before a transfer) keep the text but lose the buttons: the
-    # ticket is no longer theirs to act on.
-    current = await work_places(ctx, ticket)
-    # The oversight team's copy keeps its 接管 while the complaint may still be taken over.
-    watcher = await oversight_chat(ctx, ticket)
     # A place's newest copy is its live one: an older one (from before a reopen, or before
     # the ticket came back to a team that had it) keeps the state it was left showing.
     newest = await _newest_cards(ctx, ticket)
-    leaving, moved_at = await moved_card_at(ctx, ticket, moved_from)
-    left = (await places_left(ctx.uow, ctx.cfg, ticket) | leaving) - current - {watcher}
     # Where each edit goes: a sent copy by its message id; a card still queued once it has
     # gone out (the sender finds its message id then). Each in the script that copy is in.
     # Not a copy the ticket left behind before this step: that team follows it no more.
     edits: list[tuple[ChatPlace, dict[str, object], Script]] = []
     for place, sent in newest.items():
-        if place in queued or (place in left and place not in leaving):
+        if place in queued or place in behind:
             continue  # a newer copy is on its way there; its edit follows below
         pressed = sent.chat_id == ctx.msg.chat_id and sent.message_id == skip_message_id
         if pressed and place not in held:
@@ -578,7 +581,7 @@ async def update_cards(
     edits += [
         (place, {"ref_purpose": "card"}, script)
         for place, script in queued.items()
-        if place not in left or place in leaving
+        if place not in behind
     ]
     # Each copy as its place may read it: a complainant named only where they may be, a
     # complaint the oversight team has only what it was about on the other teams' copies.

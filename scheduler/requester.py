@@ -10,7 +10,7 @@ from core import sla
 from core.complainant import team_keeps, withheld
 from core.config import Config
 from core.enums import Role
-from core.left_behind import places_left
+from core.left_behind import places_left, supersede_card_edits
 from core.lifecycle import (
     QUESTION_NOTICE,
     RESOLUTION_NOTICE,
@@ -228,14 +228,15 @@ async def close(
         )
         out.add(replace(row, script=script), now, not_before=step.notify_at)
         sent += 1
+    left = await places_left(uow, cfg, ticket)  # told where it went, once: no more
     # The team's cards stop offering buttons for a ticket that is closed now. The edit says
-    # the whole card: one still waiting (from the last press) would only be said over.
-    await uow.outbox.supersede(ticket.id, "card_edit", now)
+    # the whole card: one still waiting (from the last press) would only be said over; but
+    # not one telling a team the ticket left where it went, which nothing says again.
+    await supersede_card_edits(uow, ticket, now, behind=left)
     # The card as the team last read it (who accepted, went there, resolved it and how),
     # closed: the same card the desk writes, not an alert's summary, each copy as its place
     # may read it (a complainant named only where they may be, `core.team_card`).
     card_at = await cards_by_place(uow, cfg, ticket, note=note)
-    left = await places_left(uow, cfg, ticket)  # told where it went, once: no more
     for copy in await uow.ticket_messages.of_ticket(ticket.id, "card"):
         if copy.place in left:
             continue

@@ -14,9 +14,10 @@ from handlers.tickets import Gathered
 from routing import to_simplified
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
-from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
+from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR, T0
 
 QINGSHAN_CHAT, BAISHI_CHAT = -1001000000001, -1001000000002
+BAISHI_MEMBER = 200011
 
 
 async def _asked_where(desk: Harness) -> int:
@@ -85,6 +86,31 @@ async def test_a_barn_in_another_town_moves_the_call_to_that_towns_team(desk: Ha
     assert stand_down and "本队无需出动" in stand_down[-1].payload["text"]
     told = [r.payload["text"] for r in new if r.chat_id == FARMER]
     assert any("白石乡烘烤110服务队" in text for text in told)
+
+
+async def test_a_leaders_night_page_of_a_moved_call_is_edited_after_the_new_team_accepts(
+    desk: Harness,
+) -> None:
+    """Paged at 2 a.m., the 青山镇 leader's page of a call the farmer then placed at 白石乡
+    is edited once more, to say where it went; that edit was still waiting its turn (one
+    message a second to a person, the page and its photo first) when 白石乡 accepted. Before:
+    the 接单 settled it as said again by its own edits, which the leader no longer gets, so
+    the page kept 接单, 需补充 and 转派 for another team's call."""
+    desk.clock.now = T0.replace(hour=18)  # 02:00 in Shanghai: the leaders are paged
+    ticket_id = await _asked_where(desk)
+    assert _sent_to(await desk.outbox(), LEADER, "card")
+    await desk.press(FARMER, "f:site:BS01")  # 白石乡松林烤房群
+    [ticket] = await desk.tickets()
+    assert ticket.team_id == "curing-baishi"
+
+    def moved_edits(rows: list[OutboxMessage]) -> list[str]:
+        edits = _sent_to(rows, LEADER, "card_edit")
+        return [r.status for r in edits if "已转给 白石乡烘烤110服务队" in r.payload["text"]]
+
+    assert moved_edits(await desk.outbox()) == ["pending"]
+    await desk.press(BAISHI_MEMBER, f"tk:acc:{ticket_id}", chat=BAISHI_CHAT)
+    assert await desk.actions(ticket_id) == ["create", "dispatch", "place", "transfer", "accept"]
+    assert moved_edits(await desk.outbox()) == ["pending"]
 
 
 async def test_a_town_named_without_a_barn_moves_the_call_to_that_towns_team(

@@ -87,3 +87,47 @@ async def test_an_auto_close_edits_the_new_teams_card_not_the_old_groups(desk: H
     assert ticket.status is Status.CLOSED
     assert await _edits_to(desk, DELIVERY_CHAT, resolved) == []
     assert await _edits_to(desk, ORDERING_CHAT, resolved)
+
+
+async def _moved_edits(desk: Harness) -> list[str]:
+    """The states of the old group's edits saying where the ticket went."""
+    return [
+        r.status
+        for r in await desk.outbox()
+        if r.chat_id == DELIVERY_CHAT
+        and r.purpose == "card_edit"
+        and MOVED in str(r.payload.get("text"))
+    ]
+
+
+@pytest.mark.parametrize("how", ["transfer", "reassign"])
+@pytest.mark.parametrize("delivered", [True, False])
+async def test_the_old_groups_last_edit_still_waiting_goes_out_after_the_new_team_acts(
+    desk: Harness, how: str, delivered: bool
+) -> None:
+    """The edit saying where the ticket went was still waiting its turn (the group's chat
+    busy, the sender slow) when the new team accepted and resolved it. Before: each of
+    those settled it as said again by their own edits, which the old group no longer gets,
+    so its card kept 接单, 需补充 and 转派 for a ticket that was another team's."""
+    ticket_id = await _moved(desk, how, delivered=delivered)
+    assert await _moved_edits(desk) == ["pending"]
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{ticket_id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{ticket_id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已联系补送", chat=ORDERING_CHAT)
+    await desk.press(RETAILER, f"my:r:{ticket_id}:5")
+    assert await _moved_edits(desk) == ["pending"]
+
+
+async def test_an_auto_close_keeps_the_old_groups_last_edit_still_waiting(desk: Harness) -> None:
+    """Before: the close nobody confirmed settled it, as said again by its own edits."""
+    ticket_id = await _moved(desk, "transfer", delivered=True)
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{ticket_id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{ticket_id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已联系补送", chat=ORDERING_CHAT)
+    assert await _moved_edits(desk) == ["pending"]
+    for _ in range(10):  # past the wait for the requester's word
+        desk.clock.advance(days=1)
+        await sweep(desk.db, desk.cfg, desk.clock())
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.CLOSED
+    assert await _moved_edits(desk) == ["pending"]
