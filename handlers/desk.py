@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from core.enums import Requester, Script
 from core.errors import (
@@ -23,6 +24,7 @@ from handlers.incoming import Incoming
 from handlers.kept_replies import kept, restored
 from handlers.replies import Outcome, Reply
 from handlers.staff import is_oversight
+from handlers.team_access import pressed_card_now
 from routing import detect_script
 from storage.uow import Database, SqlUnitOfWork
 
@@ -99,6 +101,24 @@ class Desk:
         finally:
             self._forgetting -= taken
 
+    async def _card_now(
+        self, uow: SqlUnitOfWork, msg: Incoming, now: datetime, replay: Outcome
+    ) -> None:
+        """Put first in `replay` the edit of the pressed card to how it reads now
+        (`team_access.pressed_card_now`). Read only: the transaction is not committed."""
+        try:
+            user = await uow.users.get(msg.user_id)
+            ticket = await uow.tickets.get(replay.card_of) if replay.card_of else None
+            if user is None or ticket is None:
+                return
+            ctx = Ctx(self.svc, uow, msg, now, user, user.script or Script.HANS, None)
+            await pressed_card_now(ctx, ticket)
+        except Exception:
+            # The toast still says the press was done; the card catches up at the next change.
+            log.exception("update %s: the pressed card could not be read", msg.update_key)
+            return
+        replay.replies[:0] = [r for r in ctx.out.replies if r.edit]
+
     async def _sorry(self, key: str, msg: Incoming) -> Outcome:
         """`_apology`, in the script the person chose, if it can still be read: the step
         failed, and the database with it, perhaps."""
@@ -125,6 +145,8 @@ class Desk:
                     return Outcome(duplicate=True)
                 said = await uow.inbox.kept_replies(msg.update_key)
                 replay = restored(said) if said is not None else None
+                if replay is not None and replay.card_of is not None:
+                    await self._card_now(uow, msg, now, replay)
                 return replay or Outcome(duplicate=True)
             user, conv = await uow.users.get_with_conversation(msg.user_id, msg.chat_id)
             known = user is not None

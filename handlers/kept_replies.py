@@ -15,7 +15,10 @@ Not kept:
 - an edit of the pressed message: by the time the update comes again, the message may show a
   newer state (another member took the ticket, a supervisor moved it), which an old edit
   would undo. The press's short answer is kept, or, for a press that only edited its
-  message, one saying it was done (`done`);
+  message, one saying it was done (`done`); and, for a ticket's card, which ticket it is
+  (`card_of`): the repeat edits the card to how it reads then
+  (`handlers.team_access.pressed_card_now`), or it would keep the buttons of the state
+  the press left (接单 on a ticket it accepted) until the ticket next changed;
 - a chart or file (it can be large, and asking again builds it afresh): its caption is, with
   a note to ask again if it did not arrive;
 - what work after the commit says (`Ctx.later`: a supervisor's /stats or /ledger, built
@@ -48,7 +51,10 @@ def kept(outcome: Outcome, *, then: str = "", done: str = "") -> dict[str, Any] 
         toast = done or None
     if not replies and toast is None:
         return None
-    return {"format": _FORMAT, "replies": replies, "toast": toast}
+    found: dict[str, Any] = {"format": _FORMAT, "replies": replies, "toast": toast}
+    if outcome.card_of is not None and any(r.edit for r in outcome.replies):
+        found["card_of"] = outcome.card_of  # (a version that does not know it reads past it)
+    return found
 
 
 def restored(data: dict[str, Any]) -> Outcome | None:
@@ -58,11 +64,13 @@ def restored(data: dict[str, Any]) -> Outcome | None:
         return None
     try:
         toast = data["toast"]
+        card_of = data.get("card_of")
         return Outcome(
             [_reply_from_json(r) for r in data["replies"]],
             toast=None if toast is None else str(toast),
             duplicate=True,
             kept=True,
+            card_of=None if card_of is None else int(card_of),
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         log.warning("kept replies could not be read; the repeat says nothing", exc_info=True)

@@ -50,6 +50,9 @@ class Outcome:
     # What it says is kept with the update until shown (`handlers.kept_replies`): the step
     # kept it, or this is it, said again.
     kept: bool = False
+    # The ticket whose card the step edited in the pressed message: a repeat of the press
+    # edits it to how the card reads then (`handlers.kept_replies`).
+    card_of: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.enums import Action, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
-from core.left_behind import REPOSTED_NOTE
+from core.left_behind import REPOSTED_NOTE, moved_note, places_left
 from core.lifecycle import PROGRESS_NOTICE, PROMPTS
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
@@ -161,33 +161,13 @@ async def refresh_cards(
     card_at = await cards_by_place(ctx.uow, ctx.cfg, ticket)
     if pressed is not None:
         here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
-        text, buttons = card_at(here), card_buttons(ctx.cfg, ticket)
+        text = card_at(here)
         leaving, moved_at = await notify.moved_card_at(ctx, ticket, moved_from)
         if here in leaving:
             text = moved_at(here)  # 派给 pressed on the triage desk's card: where it went
-        # Pressed where the ticket is no longer worked on (sent on to another team), or on a
-        # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
-        # later changes edit): its state, without buttons.
-        live = not reposting and here in await notify.work_places(ctx, ticket)
-        copy = await notify.kept_copy(ctx, ticket, pressed)
-        if live and copy is not None and copy.purpose in PROMPTS:
-            live = False
-        if live and copy is not None and await notify.superseded_card(ctx, ticket, copy):
-            live = False  # an older card: the newest one in this chat has the buttons
-        # The edit stays in the script the message was sent in (a copy kept from before
-        # the desk wrote to people in their own script, or none kept: Simplified).
-        script = copy.shown_in if copy is not None else Script.HANS
-        if live and copy is None:
-            # A message no copy is kept of (a /ticket reply, the offer a supervisor took the
-            # call from) becomes the card where there is none, kept up to date with its
-            # buttons as the work goes on; where a card is, that one has them, and this
-            # shows the state the press left, as a ladder's reminder does.
-            script = ctx.script_here
-            live = await notify.keep_as_card(ctx, ticket, pressed, script)
         if reposting and here in await notify.fresh_card_places(ctx, ticket):
             text = f"{text}\n{REPOSTED_NOTE}"  # the fresh card follows in this chat
-        shown = buttons_in_script(buttons, script) if live else ()
-        ctx.reply(in_script(text, script), shown, edit=True)
+        await _edit_pressed(ctx, ticket, pressed, text, live=not reposting, keeping=True)
     await notify.update_cards(
         ctx,
         ticket,
@@ -196,6 +176,66 @@ async def refresh_cards(
         card_at=card_at,
         moved_from=moved_from,
     )
+
+
+async def _edit_pressed(
+    ctx: Ctx, ticket: Ticket, pressed: int, text: str, *, live: bool, keeping: bool
+) -> None:
+    """Edit the pressed message to `text`, with the buttons of the ticket's state where
+    it is `live` still (`keeping`: a message no copy is kept of may become the card)."""
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    # Pressed where the ticket is no longer worked on (sent on to another team), or on a
+    # ladder's reminder rather than a card (the card keeps the buttons, and is the copy
+    # later changes edit): its state, without buttons.
+    live = live and here in await notify.work_places(ctx, ticket)
+    copy = await notify.kept_copy(ctx, ticket, pressed)
+    if live and copy is not None and copy.purpose in PROMPTS:
+        live = False
+    if live and copy is not None and await notify.superseded_card(ctx, ticket, copy):
+        live = False  # an older card: the newest one in this chat has the buttons
+    # The edit stays in the script the message was sent in (a copy kept from before
+    # the desk wrote to people in their own script, or none kept: Simplified).
+    script = copy.shown_in if copy is not None else Script.HANS
+    if live and copy is None:
+        # A message no copy is kept of (a /ticket reply, the offer a supervisor took the
+        # call from) becomes the card where there is none, kept up to date with its
+        # buttons as the work goes on; where a card is, that one has them, and this
+        # shows the state the press left, as a ladder's reminder does.
+        script = ctx.script_here
+        live = keeping and await notify.keep_as_card(ctx, ticket, pressed, script)
+    shown = buttons_in_script(card_buttons(ctx.cfg, ticket), script) if live else ()
+    ctx.reply(in_script(text, script), shown, edit=True)
+    ctx.out.card_of = ticket.id  # a repeat of the press edits it to its state then
+
+
+async def pressed_card_now(ctx: Ctx, ticket: Ticket) -> None:
+    """A repeat of a press whose step edited the pressed card (`handlers.kept_replies`):
+    the step is not run again, and its edit is not replayed (the ticket may have moved on
+    since: another member resolved it, a supervisor sent it on); the card is edited to how
+    this place reads it now, as the ticket's next change would. Writes nothing."""
+    pressed = ctx.msg.callback_message_id
+    if pressed is None:
+        return
+    here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
+    text = (await cards_by_place(ctx.uow, ctx.cfg, ticket))(here)
+    watcher = await notify.oversight_chat(ctx, ticket)
+    left = await places_left(ctx.uow, ctx.cfg, ticket) - await notify.work_places(ctx, ticket)
+    if here in left - {watcher}:
+        # A copy the ticket has left: where it went, as its last edit said.
+        note = moved_note(ctx.cfg, ticket)
+        text = (await cards_by_place(ctx.uow, ctx.cfg, ticket, note=note))(here)
+    copy = await notify.kept_copy(ctx, ticket, pressed)
+    assert ticket.id is not None
+    # A newer card in this chat, sent or on its way (the ticket came back to this team,
+    # or was reopened): that one has the buttons.
+    queued = here in await ctx.uow.outbox.pending_places(ticket.id, "card")
+    if copy is not None and copy.purpose == "card":
+        fresh = queued or await notify.superseded_card(ctx, ticket, copy)
+    else:
+        fresh = False
+    if fresh:
+        text = f"{text}\n{REPOSTED_NOTE}"
+    await _edit_pressed(ctx, ticket, pressed, text, live=True, keeping=False)
 
 
 async def pressed_reply(ctx: Ctx, ticket: Ticket) -> dict[str, object]:

@@ -62,6 +62,18 @@ def test_a_press_that_only_edited_its_card_is_answered_that_it_was_done() -> Non
     assert again.kept  # shown, it is to be forgotten
 
 
+def test_the_ticket_of_an_edited_card_is_kept_for_the_repeat_to_show_it_now() -> None:
+    """The repeat edits the card to how it reads then (`team_access.pressed_card_now`)."""
+    card = Reply("🚨 工单 10019 已接单", edit=True)
+    again = _through_json(Outcome([card], card_of=7), done="刚才的操作已完成。")
+    assert again is not None and again.replies == [] and again.card_of == 7
+
+
+def test_a_card_not_edited_keeps_no_ticket() -> None:
+    again = _through_json(Outcome([Reply("请写办结说明")], card_of=7))
+    assert again is not None and again.card_of is None
+
+
 def test_a_step_that_said_nothing_keeps_nothing() -> None:
     assert kept(Outcome()) is None
     assert kept(Outcome([Reply("卡片", edit=True)])) is None
