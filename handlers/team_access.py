@@ -235,7 +235,8 @@ async def pressed_card_now(ctx: Ctx, ticket: Ticket) -> None:
         fresh = False
     if fresh:
         text = f"{text}\n{REPOSTED_NOTE}"
-    await _edit_pressed(ctx, ticket, pressed, text, live=True, keeping=False)
+    # The fresh card alone has the buttons, also while it is still on its way.
+    await _edit_pressed(ctx, ticket, pressed, text, live=not fresh, keeping=False)
 
 
 async def pressed_reply(ctx: Ctx, ticket: Ticket) -> dict[str, object]:

@@ -13,6 +13,12 @@ from tests.integration.handlers.test_card_left_behind import (
     RETAILER,
     _delivered,
 )
+from tests.integration.handlers.test_oversight_takeover import (
+    CONDUCT_CHAT,
+    CONDUCT_MEMBER,
+    _complaint_about_the_team,
+    _deliver_all,
+)
 from tests.support.desk import Harness
 from tests.support.tickets import SUPERVISOR
 
@@ -105,3 +111,31 @@ async def test_a_repeated_accept_shows_where_the_ticket_went_since(desk: Harness
     [edit] = again.replies
     assert edit.edit and MOVED in edit.text, edit.text
     assert edit.buttons == ()
+
+
+async def test_a_repeated_take_over_leaves_the_old_copy_without_buttons_while_the_fresh_card_waits(
+    desk: Harness,
+) -> None:
+    """接管 pressed on the oversight team's copy, and the press sent again before the sender
+    has posted the fresh card: the old copy says to use the new card, and has no buttons."""
+    ticket = await _complaint_about_the_team(desk, "投诉配送员小王，送货总是迟到")
+    await _deliver_all(desk)
+    [copy] = [r for r in await desk.outbox() if r.chat_id == CONDUCT_CHAT and r.purpose == "card"]
+    copy_id = int(copy.result_message_id or 0)
+
+    async def take() -> Outcome:
+        return await desk.send(
+            CONDUCT_MEMBER,
+            chat=CONDUCT_CHAT,
+            key="tg:take-1",
+            callback_data=f"ov:take:{ticket.id}",
+            callback_message_id=copy_id,
+        )
+
+    [pressed] = (await take()).replies
+    assert pressed.edit and not pressed.buttons
+    outbox = await desk.outbox()
+    [edit] = [r for r in (await take()).replies if r.edit]
+    assert "请在下方的新卡片上办理" in edit.text, edit.text
+    assert edit.buttons == (), edit.buttons
+    assert len(await desk.outbox()) == len(outbox)
