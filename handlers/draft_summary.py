@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.enums import Kind, Status
+from core.enums import Kind, Requester, Status
 from core.model import Ticket
 from handlers import tickets
 from handlers.context import Ctx
@@ -108,7 +108,8 @@ async def show_summary(
         why=ctx.text("why_by_hand") if by_hand else _why(ctx, gathered, decision, routed),
     )
     if complaint:
-        summary = f"{summary}\n{ctx.text('anon_offer')}"
+        shop = ctx.user.kind is Requester.RETAILER
+        summary = f"{summary}\n{ctx.text('anon_offer_shop' if shop else 'anon_offer')}"
     assert ctx.conv is not None
     draft_id = ctx.conv.data.get(DRAFT)
     # A draft begun before drafts had ids: its buttons as they were.

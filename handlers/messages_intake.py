@@ -277,7 +277,12 @@ INTAKE: dict[str, str] = {
     ),
     # A complaint (`core.complainant`): 匿名 offered at its summary; who reads the
     # complainant's details said once it is filed.
+    # What is hidden named as the complainant has it: a shop is a retailer's alone.
     "anon_offer": (
+        "🙈 也可以「匿名提交」：办理人员、领导和台账都看不到您的姓名和电话，"
+        "进展照样通知您，您也照样可以补充、确认和评价。"
+    ),
+    "anon_offer_shop": (
         "🙈 也可以「匿名提交」：办理人员、领导和台账都看不到您的姓名、电话和店铺，"
         "进展照样通知您，您也照样可以补充、确认和评价。"
     ),

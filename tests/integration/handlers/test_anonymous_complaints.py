@@ -84,6 +84,18 @@ async def test_an_anonymous_complaint_names_nobody_and_is_on_the_audit_trail(
     assert "报告人：匿名" in shown and _named_nowhere(shown)
 
 
+async def test_the_anonymous_offer_names_a_shop_to_a_retailer_alone(desk: Harness) -> None:
+    """A farmer has no shop: what 匿名 hides is named as he has it (姓名和电话)."""
+    farmer = 100001
+    await desk.registered_as(farmer, "farmer")
+    await desk.send(farmer, "/complain 定级员态度很差，还压级")
+    offer = texts(await desk.press(farmer, "f:next"))
+    assert "看不到您的姓名和电话，" in offer and "店铺" not in offer
+    await registered_with_a_shop(desk)
+    await desk.send(RETAILER, "/complain 配送员小王态度很差，还骂人")
+    assert "看不到您的姓名、电话和店铺" in texts(await desk.press(RETAILER, "f:next"))
+
+
 @pytest.mark.parametrize(
     ("language", "head", "team", "anonymous"),
     [
