@@ -38,12 +38,15 @@ class Persona:
     phone: str = ""
 
 
-# The teams a requester's other matters go to, and who acts for each in its chat: the staff
+# The teams a requester's other matters go to, and who acts for each in its chat: the
+# farmer's growing advice (烟叶生产技术服务组) and purchase (烟叶收购服务组), the staff
 # member's wish (工会职工服务站), the retailer's delivery (物流配送中心), ordering (营销服务部)
 # and licence (专卖管理所), and a complaint about staff (纪检作风监督室) can be accepted,
 # transferred and resolved in the demo as a barn alarm can.
 # (persona prefix, team id, member's name, leader's name)
 _OTHER_TEAMS = (
+    ("growing", "growing", "韩技术员", "曹组长"),
+    ("purchase", "purchase", "彭收购员", "潘组长"),
     ("wish", "staff", "周干事", "吴站长"),
     ("delivery", "delivery", "郑配送员", "冯主任"),
     ("ordering", "ordering", "何经理", "罗部长"),

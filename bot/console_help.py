@@ -5,7 +5,10 @@ from __future__ import annotations
 
 HELP = """命令 (commands):
   :as NAME        切换身份 switch persona (:who 列出 lists them): farmer retailer staff,
-                  member leader (烘烤110), wish-member wish-leader (工会职工服务站),
+                  member leader (烘烤110),
+                  growing-member growing-leader (烟叶生产技术服务组),
+                  purchase-member purchase-leader (烟叶收购服务组),
+                  wish-member wish-leader (工会职工服务站),
                   delivery-member delivery-leader (物流配送中心),
                   ordering-member ordering-leader (营销服务部),
                   monopoly-member monopoly-leader (专卖管理所),

@@ -176,6 +176,49 @@ async def test_the_wish_team_has_personas_who_accept_and_resolve_a_staff_wish(
     assert "Traceback" not in screen
 
 
+async def test_the_growing_and_purchase_teams_have_personas_who_work_a_farmers_request(
+    tmp_path: Path,
+) -> None:
+    """A farmer's seedling question reaches 烟叶生产技术服务组, whose member accepts it and
+    transfers it to 烟叶收购服务组, whose member resolves it: both teams act in the demo."""
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    app = await build_app(settings)
+    out = io.StringIO()
+    console = Console(app, out=out)
+    try:
+        await console.send("/start")
+        await console.send(_press(console, "f:kind:farmer"))
+        for line in ("/cancel", "/new", "烟苗发黄，叶子上有斑点"):
+            await console.send(line)
+        await console.send(_press(console, "f:next"))
+        await console.send(_press(console, "f:ok"))
+        await console.send(":as growing-member")
+        await console.send(_press(console, "tk:acc:"))
+        await console.send(_press(console, "tk:xfer:"))
+        [to_purchase] = [
+            n for n, (data, _, _) in enumerate(console.buttons, 1) if data.endswith(":purchase")
+        ]
+        await console.send(f"#{to_purchase}")
+        await console.send("是定级的问题")
+        await console.send(":as purchase-leader")
+        await console.send(_press(console, "tk:acc:"))
+        await console.send(":who")
+    finally:
+        await app.db.dispose()
+    screen = out.getvalue()
+    assert "📨 → 烟叶生产技术服务组" in screen
+    assert "您的工单 10019 已由 韩技术员 接单" in screen
+    assert "您的工单 10019 已由 潘组长 接单" in screen
+    for persona in (
+        "growing-member：韩技术员（id 200031，在 烟叶生产技术服务组）",
+        "growing-leader：曹组长（id 200032，在 烟叶生产技术服务组）",
+        "purchase-member：彭收购员（id 200041，在 烟叶收购服务组）",
+        "purchase-leader：潘组长（id 200042，在 烟叶收购服务组）",
+    ):
+        assert persona in screen
+    assert "Traceback" not in screen
+
+
 async def test_the_phone_questions_skip_key_is_shown_and_can_be_typed(tmp_path: Path) -> None:
     screen = await _screen(tmp_path, "/start\n烟农\n张大山\n跳过\n:quit\n")
     assert "⌨️ (:contact 共享手机号)  [跳过]" in screen

@@ -47,5 +47,14 @@ def test_demo_help_tells_how_to_act_as_the_other_people(capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         main(["demo", "--help"])
     shown = capsys.readouterr().out
-    for command in (":as NAME", ":who", ":press N", ":later MIN", ":quit", "wish-member"):
+    for command in (
+        ":as NAME",
+        ":who",
+        ":press N",
+        ":later MIN",
+        ":quit",
+        "wish-member",
+        "growing-member",
+        "purchase-member",
+    ):
         assert command in shown
