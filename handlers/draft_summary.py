@@ -15,7 +15,7 @@ from handlers.drafts import DRAFT
 from handlers.follow_up import OFFERED_AT_MOST
 from handlers.i18n import as_written, in_script
 from handlers.kind_offer_words import plainly_a_request
-from handlers.quoted_words import as_typed
+from handlers.quoted_words import as_typed, typed_stretch
 from handlers.replies import Button, rows
 from handlers.tickets import Gathered
 from handlers.verdicts import asked_if_not_solved
@@ -307,7 +307,12 @@ def _why_for_requester(ctx: Ctx, decision: Decision, routed: tickets.Routed, typ
     if not words:
         return ctx.text("why_line", line=line)
     quoted = [as_typed(ctx.cfg, word, typed) for word in words[:_WHY_WORDS]]
-    said = "".join(f"“{in_script(w, ctx.script)}”" for w in quoted)
+    # Each as its stretch of their message reads (菸, not the 煙 converting it would give).
+    stretches = [typed_stretch(w, typed) for w in quoted]
+    said = "".join(
+        f"“{in_script(as_written(s) if s else w, ctx.script)}”"
+        for w, s in zip(quoted, stretches, strict=True)
+    )
     return ctx.text("why_words", words=said, line=line)
 
 

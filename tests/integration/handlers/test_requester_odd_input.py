@@ -143,6 +143,23 @@ async def test_a_retailer_is_quoted_the_words_they_typed_not_the_routers_own(
     assert f"您提到了“訂貨系統”{quoted}" in said and "登不上" not in said
 
 
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("賣菸的錢一個月了還沒收到", "“賣菸的錢”"),
+        ("菸款還沒到帳，怎麼回事", "“菸款”"),
+        ("卖烟的钱一个月了还没收到", "“卖烟的钱”"),
+    ],
+)
+async def test_a_farmer_is_quoted_the_characters_he_typed(
+    desk: Harness, typed: str, quoted: str
+) -> None:
+    """菸 as he wrote it, not the 煙 that converting the router's 卖烟的钱 to 繁體 gives."""
+    said = texts(await desk.send(FARMER, typed))
+    assert f"您提到了{quoted}" in said
+    assert "煙" not in said.split("（")[-1]
+
+
 async def test_a_complaint_summary_keeps_the_routers_marks_to_the_team(desk: Harness) -> None:
     out = await desk.send(RETAILER, "我要投诉配送员态度很差")
     summary = texts(out)
