@@ -1521,20 +1521,3 @@ def test_a_question_naming_no_technique_of_the_crop_still_waits_at_the_desk(
     router: Router, text: str
 ) -> None:
     assert router.route(text).triage
-
-
-@pytest.mark.parametrize("text", ["我要预约卖烟", "卖烟要预约吗", "預約賣菸"])
-def test_a_farmer_booking_a_day_to_sell_is_the_purchase_stations(router: Router, text: str) -> None:
-    # 卖烟 alone may be a shop's (超市卖烟), left to the desk; booked, it is the leaf's sale.
-    decision = router.route(text)
-    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
-
-
-@pytest.mark.parametrize(
-    "text", ["超市卖烟要预约办证吗", "开店卖烟要预约吗", "我店里卖烟要预约送货吗"]
-)
-def test_a_shop_booking_something_to_sell_cigarettes_is_not_the_purchase_stations(
-    router: Router, text: str
-) -> None:
-    decision = router.route(text, barn=False)
-    assert decision.line != "purchase", decision.explanation
