@@ -28,8 +28,10 @@ def typed_stretch(word: str, text: str) -> str | None:
     """The stretch of `text` that reads as `word`, in the characters it was typed in: 賣菸的錢
     for 卖烟的钱, where converting the word to 繁體 would give 賣煙的錢, a misquote too. None
     when `text` has it only with something between (登錄 不上) or not at all."""
-    simplified = to_simplified(text)
-    if len(simplified) != len(text):  # a conversion that changed lengths: no stretch to map
+    # A conversion or a lower-casing that changed lengths (İ is two characters lower-cased):
+    # no stretch to map back onto the text as typed.
+    simplified = to_simplified(text).lower()
+    if len(simplified) != len(text):
         return None
-    at = simplified.lower().find(word.lower())
+    at = simplified.find(word.lower())
     return text[at : at + len(word)] if at >= 0 and word else None
