@@ -45,6 +45,9 @@ NOT_SOLVED = (
 
 
 _SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
+# 行了, 可以了 or 好了 said with 不 before it (又不行了, 烤房又不行了, 不可以了, 修不好了) says it
+# fails, the opposite of solved.
+_NEGATED = re.compile(r"不(?:行了|可以了|好了)")
 
 
 OTHER_VERDICTS = ("解决", "修好", "差评", "收到")
@@ -213,7 +216,7 @@ _ENDED = ("解决", "修好")
 
 def says_solved(text: str) -> bool:
     """Words saying a fault is fixed ("停电的问题解决了，谢谢"), not that it is not."""
-    plain = bare(text)
+    plain = _NEGATED.sub(" ", bare(text))
     return any(w in plain for w in _SOLVED) and not any(w in plain for w in NOT_SOLVED)
 
 

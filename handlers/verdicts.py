@@ -35,6 +35,7 @@ from handlers.replies import Button, rows
 from handlers.shortfall_words import says_goods_short
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
+from handlers.trouble_words import says_barn_failing, says_trouble_back
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
@@ -368,6 +369,10 @@ async def _verdict(
     other = other or plain in ACKNOWLEDGED or calls_off(words) or asks_to_rate(words)
     # 没实现, 实现了, 有异议: a verdict only of the kinds they are said of (a wish).
     general = score or not_solved or solved or alarm
+    if not (general or named) and says_trouble_back(text) and says_barn_failing(text):
+        # 又停了, 烤房又没火了, 烤房又不行了, which the router reads as no emergency: the 110
+        # call awaiting their word failing again, sent back and paged as 温度又掉了 is.
+        return await _call_failing_again(ctx, text)
     kinded = None if general else kinded
     if not (general or other or kinded):
         return False
@@ -496,6 +501,19 @@ async def _verdict(
         )
     else:
         return False
+    return True
+
+
+async def _call_failing_again(ctx: Ctx, text: str) -> bool:
+    """The 110 call whose notice the words reply to, or the newest awaiting the person's
+    word, sent back with them: its barn fails again. False when no call awaits their word
+    (又停了 beside a resolved request is no verdict on it)."""
+    replied = await resolution_replied_to(ctx)
+    awaiting = [replied] if replied is not None else await awaiting_verdict(ctx)
+    calls = [t for t in awaiting if t.kind is Kind.EMERGENCY and t.status is Status.RESOLVED]
+    if not calls:
+        return False
+    await reopen_ticket(ctx, calls[0], text.strip())
     return True
 
 

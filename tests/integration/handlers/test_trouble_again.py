@@ -288,3 +288,45 @@ async def test_not_come_again_beside_a_110_call_does_not_send_back_a_growing_req
     assert request.status is Status.RESOLVED, texts(out)
     if call_state == "taken up":
         assert any(str(call) in d for d in button_data(out)), button_data(out)
+
+
+@pytest.mark.parametrize(
+    "typed", ["烤房又不行了", "又不行了", "烤房又没火了", "又没火了", "又停了", "烤房又沒火了"]
+)
+async def test_a_barn_failing_again_while_its_call_awaits_his_word_sends_it_back_paged(
+    desk: Harness, typed: str
+) -> None:
+    """His 110 call resolved and awaiting his word: words of its barn failing again send it
+    back to the team, paged, as 温度又掉了 does. Before: 烤房又不行了 was asked for a score
+    (请为这次服务打分), 烤房又没火了 whether it meant not solved, 又停了 filed for the desk."""
+    call = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    desk.clock.advance(minutes=30)
+    before = len(await desk.outbox())
+
+    said = texts(await desk.send(FARMER, typed))
+
+    [ticket] = await desk.tickets()
+    assert ticket.id == call and ticket.status is Status.DISPATCHED, said
+    assert ticket.reopen_count == 1 and "打分" not in said
+    paged = [m for m in (await desk.outbox())[before:] if m.chat_id == TEAM_CHAT]
+    assert any(m.priority == 0 and typed in str(m.payload.get("text")) for m in paged), paged
+
+
+@pytest.mark.parametrize("typed", ["行了，修好了", "可以了"])
+async def test_words_that_the_barn_works_while_its_call_awaits_his_word_ask_the_score(
+    desk: Harness, typed: str
+) -> None:
+    call = await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    said = texts(await desk.send(FARMER, typed))
+    [ticket] = await desk.tickets()
+    assert ticket.id == call and ticket.status is Status.RESOLVED and "打分" in said
+
+
+@pytest.mark.parametrize("typed", ["又停水了", "手机又没电了", "天又降温了", "我又想起一件事"])
+async def test_something_else_failing_while_a_call_awaits_his_word_does_not_send_it_back(
+    desk: Harness, typed: str
+) -> None:
+    await desk.resolved_110(FARMER, MEMBER, TEAM_CHAT)
+    said = texts(await desk.send(FARMER, typed))
+    [ticket] = await desk.tickets()
+    assert ticket.status is Status.RESOLVED, said

@@ -11,6 +11,7 @@ from handlers.verdict_words import (
     asks_if_done,
     bare_verdict,
     kind_verdict,
+    says_solved,
     typed_score,
 )
 from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
@@ -186,3 +187,17 @@ def test_a_score_alone_is_one(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["5", "五", "修好了，5分", "好了5分", "烤房停电了"])
 def test_a_number_or_a_score_with_its_news_is_not_a_score_alone(typed: str) -> None:
     assert not a_score_alone(typed)
+
+
+@pytest.mark.parametrize("typed", ["行了，修好了", "可以了", "好了，谢谢", "已经可以了"])
+def test_words_that_it_works_again_say_it_is_solved(typed: str) -> None:
+    assert says_solved(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["不行了", "又不行了", "烤房又不行了", "還是不行", "还是不行了", "又不可以了", "修不好了"],
+)
+def test_not_working_is_never_read_as_solved(typed: str) -> None:
+    """行了 or 可以了 after 不 says it fails: never answered 请为这次服务打分."""
+    assert not says_solved(typed)
