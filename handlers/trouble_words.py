@@ -60,10 +60,12 @@ def says_trouble_back(text: str) -> bool:
 # Goods or people not come again (又没送, 又没来, 货还是没到, 今天又没送来, 又没给我送): a
 # delivery's trouble back in words no verdict reads. The coming ends its clause: 又没来电,
 # 又没来得及收货, 又没到期 or 补贴又没到账 say something else did not come or happen. Not
-# 又不在店里, 我还是不太明白 nor 又不是我的错, which say nothing went undone.
+# 又不在店里, 我还是不太明白 nor 又不是我的错, which say nothing went undone. A sentence
+# ended as Chinese keyboards end it (货还是没到。, 又没送！, 还是没来…）」) ends it too.
 _NOT_COME = re.compile(
     r"(?:又|还是|仍然|依然)(?:没有?|未)(?:给我|人)?"
-    r"(?:送过来|送来|送到|送|过来|来|到货|到|收到货|收到)[了啊呀吧呢嘛哦]*(?:$|[,.!?;:\s])"
+    r"(?:送过来|送来|送到|送|过来|来|到货|到|收到货|收到)[了啊呀吧呢嘛哦]*"
+    r"(?:$|[,.!?;:\s。！？；：…）)」』”’\"'])"
 )
 
 

@@ -57,6 +57,19 @@ async def test_trouble_back_after_a_rated_delivery_is_a_new_request_for_delivery
     assert any(new.label in text and f"工单 {old.label} 的问题又出现了" in text for text in card)
 
 
+@pytest.mark.parametrize("typed", ["货还是没到。", "还是不行，又没来。", "貨還是沒到。", "又没送…"])
+async def test_goods_not_come_ending_in_a_full_stop_after_a_rated_delivery_are_for_delivery(
+    desk: Harness, typed: str
+) -> None:
+    """A full stop typed after the words (as Chinese keyboards end a sentence) is no other
+    trouble: the rated delivery is continued, for 物流配送中心, as without it. Before: the
+    summary said 将转给：督办分派台."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    said = texts(await desk.send(RETAILER, typed))
+    assert "物流配送中心" in said and "督办分派台" not in said and "督辦分派臺" not in said, said
+
+
 @pytest.mark.parametrize("typed", ["又来了一批新货", "谢谢又送来了", "又到了一批货，谢谢"])
 async def test_goods_come_again_after_a_rated_delivery_are_no_trouble_back(
     desk: Harness, typed: str

@@ -43,3 +43,27 @@ def test_goods_or_nothing_named_not_come_again(typed: str) -> None:
 )
 def test_someone_or_something_else_not_come_again_is_not_the_goods(typed: str) -> None:
     assert not says_not_come_again(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "货还是没到。",
+        "又没送。",
+        "貨還是沒到。",
+        "还是不行，又没来。",
+        "货还是没到…",
+        "又没送！",
+        "（货还是没到）",
+        "货还是没到。。。",
+        "「又没送」",
+    ],
+)
+def test_goods_not_come_ending_as_a_chinese_sentence_ends(typed: str) -> None:
+    """。！…） typed after the words, as Chinese keyboards end a sentence, end the clause."""
+    assert says_not_come_again(typed)
+
+
+@pytest.mark.parametrize("typed", ["又没来电。", "工资又没到。", "又没到期！", "客户又没来。"])
+def test_something_else_not_come_ending_in_a_full_stop_is_not_the_goods(typed: str) -> None:
+    assert not says_not_come_again(typed)
