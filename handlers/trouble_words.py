@@ -78,7 +78,8 @@ _GOODS = re.compile(r"货|烟|订的|送货|配送|物流")
 _NOTHING_NAMED = re.compile(
     r"(?:怎么|咋|为什么|为啥|今天|昨天|这次|这回|你们|我|还|都|也|是|的|了|啊|呀)*"
 )
-_CLAUSE_END = re.compile(r"[,.!?;:\s]")
+# A full stop ends a clause as a comma does: 烟都卖完了。客户又没来 names the customer.
+_CLAUSE_END = re.compile(r"[,.!?;:\s。！？；：]")
 
 
 def says_not_come_again(text: str) -> bool:

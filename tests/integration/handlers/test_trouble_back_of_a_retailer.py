@@ -156,7 +156,18 @@ async def test_words_of_nothing_undone_beside_a_delivery_awaiting_her_word_do_no
 
 
 @pytest.mark.parametrize(
-    "typed", ["客户又没来", "验证码又没到", "驗證碼又沒到", "隔壁老李家又没送", "工资又没到"]
+    "typed",
+    [
+        "客户又没来",
+        "验证码又没到",
+        "驗證碼又沒到",
+        "隔壁老李家又没送",
+        "工资又没到",
+        # 。 ends a clause as ， does: the goods named before it are not who did not come.
+        "烟都卖完了。客户又没来",
+        "货送到了。验证码又没到",
+        "货收到了。客户又没来",
+    ],
 )
 async def test_someone_or_something_else_not_come_again_does_not_send_a_delivery_back(
     desk: Harness, typed: str

@@ -67,3 +67,18 @@ def test_goods_not_come_ending_as_a_chinese_sentence_ends(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["又没来电。", "工资又没到。", "又没到期！", "客户又没来。"])
 def test_something_else_not_come_ending_in_a_full_stop_is_not_the_goods(typed: str) -> None:
     assert not says_not_come_again(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["烟都卖完了。客户又没来", "货送到了。验证码又没到", "货收到了！工资又没到"]
+)
+def test_a_full_stop_ends_the_clause_as_a_comma_does(typed: str) -> None:
+    """The goods named before 。 are not who did not come after it."""
+    assert not says_not_come_again(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["你好。货还是没到", "烟都卖完了。又没送", "麻烦了。订的烟又没送来"]
+)
+def test_goods_not_come_after_a_full_stop_still_count(typed: str) -> None:
+    assert says_not_come_again(typed)
