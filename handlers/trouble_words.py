@@ -71,7 +71,9 @@ _NOT_COME = re.compile(
 
 # Who or what did not come, said before it in its clause: the goods or their delivery (货还是
 # 没到, 订的烟又没送来, 送货的又没来, 配送员还是没来).
-_GOODS = re.compile(r"货|烟|订的|送货|配送|物流")
+# 烟 is the goods only as itself (烟还是没到, 订的烟又没送): 烟草局, 烟草公司, 烟站, 烟叶站, 烟厂
+# or 烟农 name who did not come, never her goods; 烟苗 is a farm's.
+_GOODS = re.compile(r"货|烟(?![草站叶农苗厂])|订的|送货|配送|物流")
 # Or nothing named, only when or how it is asked (又没来, 怎么又没送, 今天又没给我送, 我又没收到):
 # 客户又没来, 验证码又没到, 隔壁老李家又没送 or 工资又没到 say someone or something else did
 # not come, never that her delivery is back.

@@ -70,6 +70,31 @@ async def test_goods_not_come_ending_in_a_full_stop_after_a_rated_delivery_are_f
     assert "物流配送中心" in said and "督办分派台" not in said and "督辦分派臺" not in said, said
 
 
+@pytest.mark.parametrize("typed", ["烟草局的人又没来", "烟草公司的人又没来", "烟站的人又没来"])
+async def test_the_tobacco_bureau_not_come_again_does_not_send_a_delivery_back(
+    desk: Harness, typed: str
+) -> None:
+    """烟 of 烟草局 names who did not come, not her goods: the delivery awaiting her word
+    stays as it is. Before: it went back to 物流配送中心 with these words."""
+    await registered_with_a_shop(desk)
+    ticket_id = await _resolved(desk)
+    desk.clock.advance(hours=2)
+    said = texts(await desk.send(RETAILER, typed))
+    [ticket] = [t for t in await desk.tickets() if t.id == ticket_id]
+    assert ticket.status is Status.RESOLVED, said
+
+
+@pytest.mark.parametrize("typed", ["烟草局的人又没来", "烟草公司的人又没来"])
+async def test_the_tobacco_bureau_not_come_again_after_a_rated_delivery_is_not_for_delivery(
+    desk: Harness, typed: str
+) -> None:
+    """Before: filed for 物流配送中心 as the rated delivery back."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    said = texts(await desk.send(RETAILER, typed))
+    assert "物流配送中心" not in said and "物流配送办理" not in said, said
+
+
 @pytest.mark.parametrize("typed", ["又来了一批新货", "谢谢又送来了", "又到了一批货，谢谢"])
 async def test_goods_come_again_after_a_rated_delivery_are_no_trouble_back(
     desk: Harness, typed: str

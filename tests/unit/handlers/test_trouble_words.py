@@ -82,3 +82,23 @@ def test_a_full_stop_ends_the_clause_as_a_comma_does(typed: str) -> None:
 )
 def test_goods_not_come_after_a_full_stop_still_count(typed: str) -> None:
     assert says_not_come_again(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "烟草局的人又没来",
+        "烟草公司的人又没来",
+        "烟站的人又没来",
+        "烟叶站的人还是没来",
+        "菸草局的人又沒來",
+    ],
+)
+def test_the_tobacco_bureau_or_station_not_come_again_is_not_the_goods(typed: str) -> None:
+    """烟 of 烟草局, 烟草公司 or 烟站 names who did not come, never her goods."""
+    assert not says_not_come_again(typed)
+
+
+@pytest.mark.parametrize("typed", ["烟还是没到", "订的烟又没送", "香烟又没送来", "卷烟还是没到"])
+def test_the_cigarettes_not_come_again_are_the_goods(typed: str) -> None:
+    assert says_not_come_again(typed)
