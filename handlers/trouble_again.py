@@ -59,7 +59,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if after_a_call or failing_now(decision, text):
         await call_again(ctx, earlier, text)
         return True
-    if await in_hand_about(ctx, decision, text):
+    if await _in_hand_meant(ctx, decision, text):
         # 又没送 while a delivery filed since is worked on: most likely chasing that one,
         # whose summary offers to add the words to it (`free_text`), not the closed one.
         return False
@@ -70,7 +70,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # come again (还是不行，又没来; 货还是没到): 又没来电, 工资又没到, 又没有货了 or 还是不行吗
     # may be of anything, and 怎么又没来上班 complains of someone whom the closed ticket's
     # team may employ. Those stay the triage desk's to read, naming the ticket, as before.
-    goods = {line.id for line in ctx.cfg.service_lines if line.goods}
+    goods = _goods_lines(ctx)
     services = [t for t in await _closed_of_each_service(ctx) if t.line in goods]
     if not services or not says_not_come_again(text):
         await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
@@ -136,14 +136,14 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
         # team, whom the words must reach (`free_text` offers them to it), never a request
         # of another service sent back in its stead.
         return False
-    if await in_hand_about(ctx, decision, text):
+    if await _in_hand_meant(ctx, decision, text):
         # 又没送 while a delivery filed since is worked on: most likely chasing that one,
         # whose summary offers to add the words to it (`free_text`), as after a rated one.
         return False
     closed = [t for t in recent if t.status is Status.CLOSED]
     # Goods not come are a shop's goods' (ordering, delivery): 又没来 beside a growing request
     # says nothing of the technician's advice.
-    goods = {line.id for line in ctx.cfg.service_lines if line.goods}
+    goods = _goods_lines(ctx)
     meant = [
         ticket
         for ticket in (*await awaiting_verdict(ctx), *closed)
@@ -161,6 +161,22 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
         return await which_sent_back(ctx, meant, text.strip(), ask=ask)
     await reopen_ticket(ctx, meant[0], text.strip())
     return True
+
+
+def _goods_lines(ctx: Ctx) -> set[str]:
+    """The service lines of a shop's goods (ordering, delivery): whose goods may not come."""
+    return {line.id for line in ctx.cfg.service_lines if line.goods}
+
+
+async def _in_hand_meant(ctx: Ctx, decision: Decision | None, text: str) -> bool:
+    """Whether a ticket in hand may be what the words are about (`in_hand_about`): for goods
+    not come (又没送, 货还是没到) only one of a goods line (today's delivery), never a
+    licence renewal taken up, which no goods can be late for."""
+    in_hand = await in_hand_about(ctx, decision, text)
+    if says_not_come_again(text):
+        goods = _goods_lines(ctx)
+        in_hand = [t for t in in_hand if t.line in goods]
+    return bool(in_hand)
 
 
 async def call_again(ctx: Ctx, earlier: Ticket, text: str) -> None:

@@ -352,6 +352,54 @@ async def test_not_come_again_while_a_delivery_filed_since_is_worked_on_is_offer
     assert any(str(today.id) in d for d in button_data(out)), button_data(out)
 
 
+MONOPOLY_CHAT, MONOPOLY_MEMBER = -1001000000012, 200051
+
+
+async def _licence_taken_up(desk: Harness) -> int:
+    """Her licence renewal filed and taken up by 专卖管理所; its id."""
+    licence = await desk.file_request(RETAILER, "许可证延续怎么办理")
+    assert licence.id is not None and licence.team_id == "monopoly"
+    await desk.press(MONOPOLY_MEMBER, f"tk:acc:{licence.id}", chat=MONOPOLY_CHAT)
+    desk.clock.advance(hours=1)
+    return licence.id
+
+
+@pytest.mark.parametrize("typed", ["又没送", "怎么又没送", "又沒送", "还是不行，又没来"])
+async def test_goods_not_come_again_beside_a_licence_in_hand_send_the_delivery_back(
+    desk: Harness, typed: str
+) -> None:
+    """Her delivery awaits her word; her licence renewal is worked on. Goods not come are
+    the delivery's, no news for the licence. Before: the words were offered to the licence
+    ticket (补充到工单) or filed for the triage desk, the delivery left resolved."""
+    await registered_with_a_shop(desk)
+    delivery = await _resolved(desk)
+    desk.clock.advance(hours=1)
+    licence = await _licence_taken_up(desk)
+
+    out = await desk.send(RETAILER, typed)
+
+    [ticket] = [t for t in await desk.tickets() if t.id == delivery]
+    assert ticket.status is Status.DISPATCHED, texts(out)
+    assert not any(f"add:{licence}" in d for d in button_data(out)), button_data(out)
+
+
+@pytest.mark.parametrize("typed", ["又没送", "货还是没到", "还是不行，又没来"])
+async def test_goods_not_come_again_beside_a_licence_in_hand_continue_a_rated_delivery(
+    desk: Harness, typed: str
+) -> None:
+    """Before: 货还是没到 was told the rated delivery cannot be sent back (请直接发消息说明),
+    and 又没送 offered to the licence ticket, for the triage desk."""
+    await registered_with_a_shop(desk)
+    await _rated(desk, await _resolved(desk))
+    licence = await _licence_taken_up(desk)
+
+    out = await desk.send(RETAILER, typed)
+
+    said = texts(out)
+    assert "物流配送中心" in said and "不能再退回" not in said, said
+    assert not any(f"add:{licence}" in d for d in button_data(out)), button_data(out)
+
+
 async def test_a_complaint_written_over_the_trouble_back_goes_where_complaints_go(
     desk: Harness,
 ) -> None:
