@@ -23,6 +23,7 @@ from handlers.context import Ctx
 from handlers.drafts import calls_off_the_draft
 from handlers.i18n import in_script, quoted
 from handlers.rating import (
+    ASKED_ANEW,
     LOW_RATING,
     OPEN_MAX,
     RATE,
@@ -527,7 +528,9 @@ async def _sure_answered(ctx: Ctx) -> bool:
     sole = ctx.conv.data.get(SOLE_ASKED)
     media = msg.photo_file_id or msg.voice_file_id or msg.location is not None
     asked = ticket_id if ticket_id is not None else sole
-    said = None if media or asked is None else _yes_or_no(msg.text)
+    # Asked something of another ticket since (`ASKED_ANEW`): a yes answers that, not this.
+    overtaken = ctx.conv.data.get(ASKED_ANEW)
+    said = None if media or asked is None or overtaken else _yes_or_no(msg.text)
     if said is None:
         await ctx.end_flow()
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.enums import Action, Script, Status, WishOutcome
 from core.errors import IllegalTransition, InvalidInput, OwnRequest, PermissionDenied
 from core.left_behind import REPOSTED_NOTE, moved_note, places_left
-from core.lifecycle import PROGRESS_NOTICE, PROMPTS
+from core.lifecycle import PROGRESS_NOTICE, PROMPTS, QUESTION_NOTICE, RESOLUTION_NOTICE
 from core.model import ChatPlace, Ticket, reply_script
 from core.numbers import ticket_id_of
 from core.services import may_work_on, perform
@@ -17,6 +17,7 @@ from handlers import notify
 from handlers.cards import MOVES, card_buttons, gist, ticket_status
 from handlers.context import Ctx
 from handlers.i18n import buttons_in_script, in_script, t
+from handlers.rating import asked_anew
 from handlers.replies import Button
 from handlers.staff import is_oversight, serves_a_team, teams_served
 from handlers.tickets import filed_anew
@@ -308,6 +309,8 @@ async def tell_requester(
         purpose=purpose,
         script=await requester_script(ctx, ticket),
     )
+    if purpose in (QUESTION_NOTICE, RESOLUTION_NOTICE):
+        await asked_anew(ctx, ticket)  # 是的 typed now answers this, not an older question
 
 
 async def tell_requester_moved(ctx: Ctx, ticket: Ticket, team: str) -> None:

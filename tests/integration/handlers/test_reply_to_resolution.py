@@ -251,6 +251,49 @@ async def test_not_solved_replied_to_one_of_two_notices_reopens_that_one(desk: H
     assert other.id is not None and "reopen" not in await desk.actions(other.id)
 
 
+@pytest.mark.parametrize("yes", ["是的", "对"])
+async def test_a_yes_after_another_tickets_resolution_notice_does_not_send_the_asked_one_back(
+    desk: Harness, yes: str
+) -> None:
+    """Asked 是说问题还没解决吗？ of her delivery, she is then told her order is resolved
+    (请确认是否解决并评价): 是的 answers that notice, not the older question. Before: the
+    delivery went back to 物流配送中心."""
+    order = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{order.id}", chat=ORDERING_CHAT)
+    delivery = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    asked = texts(await desk.send(RETAILER, "还是少一条", reply_to=notice))
+    assert "还没解决吗" in asked, asked
+    await desk.press(ORDERING_MEMBER, f"tk:res:{order.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+    desk.clock.advance(minutes=5)
+
+    said = texts(await desk.send(RETAILER, yes))
+
+    assert "reopen" not in await desk.actions(delivery), said
+
+
+async def test_the_older_questions_button_after_another_tickets_notice_keeps_the_words(
+    desk: Harness,
+) -> None:
+    """The notice of another ticket changes what a typed yes answers, not the buttons: 「❌
+    没解决，重新办理」 of the older question sends it back with the words it kept."""
+    order = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{order.id}", chat=ORDERING_CHAT)
+    delivery = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    await desk.send(RETAILER, "还是少一条", reply_to=notice)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{order.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+
+    said = texts(await desk.press(RETAILER, f"my:bad:{delivery}"))
+
+    assert "已重新派给" in said, said
+    async with desk.db.uow(read_only=True) as uow:
+        events = await uow.tickets.events(delivery)
+    assert events[-1].action == "reopen" and events[-1].note == "还是少一条"
+
+
 @pytest.mark.parametrize("typed", ["没解决", "5"])
 async def test_a_reply_to_a_rated_tickets_notice_never_acts_on_another(
     desk: Harness, typed: str

@@ -292,6 +292,35 @@ async def test_a_yes_typed_to_is_its_trouble_back_sends_the_order_back(
     assert any("又登不上了" in text for text in team)
 
 
+@pytest.mark.parametrize(("notice", "says"), [("res", "请确认是否解决"), ("ask", "几点在店")])
+@pytest.mark.parametrize("yes", ["是的", "对"])
+async def test_a_yes_after_another_tickets_notice_does_not_send_the_order_back(
+    desk: Harness, yes: str, notice: str, says: str
+) -> None:
+    """Asked 是指这个工单的问题又出现了吗？ of the order, the retailer is then told her
+    delivery is resolved (请确认是否解决并评价), or asked by its team: 是的 five minutes later
+    answers that notice, not the order's question. Before: the order went back to 营销服务部."""
+    await registered_with_a_shop(desk)
+    order = await _resolved(desk, "订货系统登录不上", ORDERING_MEMBER)
+    await desk.sweep_does(order, Action.AUTO_CLOSE)
+    desk.clock.advance(days=2)
+    delivery = await desk.file_request(RETAILER, "今天的货还没送到")
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{delivery.id}", chat=DELIVERY_CHAT)
+    asked = texts(await desk.send(RETAILER, "又登不上了"))
+    assert "又出现了吗" in asked, asked
+    await desk.press(DELIVERY_MEMBER, f"tk:{notice}:{delivery.id}", chat=DELIVERY_CHAT)
+    note = "已送到" if notice == "res" else "请问您下午几点在店？"
+    await desk.send(DELIVERY_MEMBER, note, chat=DELIVERY_CHAT)
+    told = [str(m.payload.get("text")) for m in await desk.outbox() if m.chat_id == RETAILER]
+    assert says in told[-1], told
+    desk.clock.advance(minutes=5)
+
+    said = texts(await desk.send(RETAILER, yes))
+
+    [ticket] = [t for t in await desk.tickets() if t.id == order]
+    assert ticket.status is Status.CLOSED, said
+
+
 async def test_a_no_typed_to_is_its_trouble_back_offers_the_words_as_a_new_request(
     desk: Harness,
 ) -> None:
