@@ -220,7 +220,7 @@ STAFF: dict[str, str] = {
     "reassign_usage": "用法：/reassign 工单号 服务队（ID 或名称，如 白石乡烘烤110服务队）；只写工单号，列出可改派的服务队",
     "t_help": (
         "服务队群里可以这样用：\n"
-        "工单卡片上的按钮：接单、上门、需补充、转派、办结（点按钮后按提示输入说明）\n"
+        "工单卡片上的按钮：接单、上门（110和求助工单才有，心愿、投诉、建议没有）、需补充、转派、办结（点按钮后按提示输入说明）\n"
         "/queue 本队未办结的工单　/ticket 工单号 查看详情和经过"
     ),
     # Only where a team keeps a duty rota: elsewhere /duty says the team keeps none.

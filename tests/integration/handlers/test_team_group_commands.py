@@ -151,3 +151,13 @@ async def test_a_team_whose_members_have_no_name_yet_gets_no_name_for_an_example
     help_text = texts(await desk.send(BAISHI_LEADER, "/help", chat=BAISHI_CHAT))
     assert "/duty 姓名 on|off 安排队员值班\n" in help_text
     assert "如 /duty" not in help_text and "赵队员" not in help_text
+
+
+WISH_CHAT, WISH_MEMBER = -1001000000015, 200081  # 工会职工服务站: wishes, never visited
+
+
+async def test_help_says_which_cards_have_the_visit_button(desk: Harness) -> None:
+    """A wish's or a complaint's card never shows 上门 (`core.lifecycle.VISITED_KINDS`): the
+    wish team's /help says so, rather than list a button its cards lack."""
+    out = texts(await desk.send(WISH_MEMBER, "/help", chat=WISH_CHAT))
+    assert "上门（110和求助工单才有" in out
