@@ -12,7 +12,7 @@ from datetime import datetime
 from core.config import Config
 from core.enums import Action, Kind
 from core.investigated import team_places
-from core.model import ChatPlace, OutboxMessage, Ticket
+from core.model import ChatPlace, Ticket
 from core.ports import UnitOfWork
 
 # The events that send a ticket to another team, with the team it left (`from_team`).
@@ -53,14 +53,9 @@ async def supersede_card_edits(
     said_again = [
         row.id
         for row in await uow.outbox.written(ticket.id, "card_edit")
-        if row.status == "pending" and row.id is not None and _place_of(row) not in behind
+        if row.status == "pending" and row.id is not None and row.place not in behind
     ]
     await uow.outbox.supersede_rows(said_again, now)
-
-
-def _place_of(row: OutboxMessage) -> ChatPlace:
-    thread = row.payload.get("thread_id")
-    return ChatPlace(row.chat_id, None if thread is None else int(thread))
 
 
 # Said at the end of that last edit: the copy reads no more of the ticket's progress.

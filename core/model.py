@@ -515,6 +515,12 @@ class OutboxMessage:
         """The script its text is in: 繁體 once converted for its reader, else 简体."""
         return shown_in(self.payload)
 
+    @property
+    def place(self) -> ChatPlace:
+        """The chat and forum topic it was written for."""
+        thread = self.payload.get("thread_id")
+        return ChatPlace(self.chat_id, None if thread is None else int(thread))
+
 
 SCRIPT_KEY = "script"  # payload: the script a message was converted to (none: 简体)
 

@@ -57,12 +57,10 @@ async def _reword_withdrawn(ctx: Ctx, ticket: Ticket) -> None:
     for row in last.values():
         if to_simplified(str(row.payload.get("text", ""))) == opted_out:
             continue
-        thread = row.payload.get("thread_id")
-        place = ChatPlace(row.chat_id, None if thread is None else int(thread))
         target: dict[str, Any] = {
             key: row.payload[key] for key in ("message_id", "ref_row") if key in row.payload
         }
-        await _withdraw(ctx, ticket.id, place, opted_out, target, row.shown_in)
+        await _withdraw(ctx, ticket.id, row.place, opted_out, target, row.shown_in)
 
 
 async def withdraw_echo_post(ctx: Ctx, ticket: Ticket, reason: str = "echo_withdrawn") -> None:
@@ -80,9 +78,7 @@ async def withdraw_echo_post(ctx: Ctx, ticket: Ticket, reason: str = "echo_withd
         if row.id is None or row.locked_until is None or row.locked_until < ctx.now:
             continue  # superseded: never sent
         # On its way to the channel: it goes out, and is edited once its message id is known.
-        thread = row.payload.get("thread_id")
-        place = ChatPlace(row.chat_id, None if thread is None else int(thread))
-        await _withdraw(ctx, ticket.id, place, text, {"ref_row": row.id}, row.shown_in)
+        await _withdraw(ctx, ticket.id, row.place, text, {"ref_row": row.id}, row.shown_in)
     for post in await ctx.uow.ticket_messages.of_ticket(ticket.id, ECHO_POST):
         # Forgotten once withdrawn: a later reopening has the later post to withdraw.
         await ctx.uow.ticket_messages.forget(post)

@@ -32,12 +32,6 @@ from storage.uow import SqlUnitOfWork
 _EXCERPT = 200
 
 
-def place_of(row: OutboxMessage) -> ChatPlace:
-    """The chat and forum topic a message was for."""
-    topic = row.payload.get("thread_id")
-    return ChatPlace(row.chat_id, None if topic is None else int(topic))
-
-
 @dataclass(frozen=True)
 class Lost:
     """What an alert is about: the message first lost (`root`), the chats whose alerts about
@@ -72,11 +66,7 @@ async def alert_texts(
     keepers = await keeper_places(uow, cfg, ticket)
     original = excerpt(lost.root)
     hidden = original
-    if (
-        keepers
-        and original
-        and (place_of(lost.root) in keepers or await _names(uow, ticket, original))
-    ):
+    if keepers and original and (lost.root.place in keepers or await _names(uow, ticket, original)):
         hidden = f"（{withheld(cfg, ticket) or ANONYMOUS}，此处不转述）"
     unnamed = await _alert_text(uow, cfg, ticket, lost, group=group)
     named = await _alert_text(uow, cfg, ticket, lost, group=group, keeper=True)

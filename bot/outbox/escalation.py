@@ -37,7 +37,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.outbox.alert_text import Lost, alert_texts, excerpt, place_of, quoted
+from bot.outbox.alert_text import Lost, alert_texts, excerpt, quoted
 from bot.outbox.relayed import DELIVERY_FAILED, UNREACHABLE, alert_key, first_lost
 from core.config import Config
 from core.enums import Kind, Role, Script
@@ -332,7 +332,7 @@ async def _recipient_team(
     if chat_id == ticket.requester_chat_id or any(chat_id in rung for rung in rungs):
         return None, chat_id in rungs[_TEAM_CHAT]
     if chat_id < 0:
-        team_id = await _group_team(uow, cfg, ticket, place_of(row))
+        team_id = await _group_team(uow, cfg, ticket, row.place)
         return None if team_id == ticket.team_id else team_id, team_id is not None
     joined = {m.team_id for m in await uow.memberships.of_user(chat_id) if m.team_id}
     listed = [
