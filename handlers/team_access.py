@@ -218,13 +218,11 @@ async def pressed_card_now(ctx: Ctx, ticket: Ticket) -> None:
     if pressed is None:
         return
     here = ChatPlace(ctx.msg.chat_id, ctx.msg.topic)
-    text = (await cards_by_place(ctx.uow, ctx.cfg, ticket))(here)
     watcher = await notify.oversight_chat(ctx, ticket)
     left = await places_left(ctx.uow, ctx.cfg, ticket) - await notify.work_places(ctx, ticket)
-    if here in left - {watcher}:
-        # A copy the ticket has left: where it went, as its last edit said.
-        note = moved_note(ctx.cfg, ticket)
-        text = (await cards_by_place(ctx.uow, ctx.cfg, ticket, note=note))(here)
+    # A copy the ticket has left: where it went, as its last edit said.
+    note = moved_note(ctx.cfg, ticket) if here in left - {watcher} else ""
+    text = (await cards_by_place(ctx.uow, ctx.cfg, ticket, note=note))(here)
     copy = await notify.kept_copy(ctx, ticket, pressed)
     assert ticket.id is not None
     # A newer card in this chat, sent or on its way (the ticket came back to this team,
