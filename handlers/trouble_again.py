@@ -59,7 +59,8 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     if after_a_call or failing_now(decision, text):
         await call_again(ctx, earlier, text)
         return True
-    if await _in_hand_meant(ctx, decision, text):
+    come = says_not_come_again(text)
+    if await _in_hand_meant(ctx, decision, text, goods_only=come):
         # 又没送 while a delivery filed since is worked on: most likely chasing that one,
         # whose summary offers to add the words to it (`free_text`), not the closed one.
         return False
@@ -72,7 +73,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # team may employ. Those stay the triage desk's to read, naming the ticket, as before.
     goods = _goods_lines(ctx)
     services = [t for t in await _closed_of_each_service(ctx) if t.line in goods]
-    if not services or not says_not_come_again(text):
+    if not services or not come:
         await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
         return True
     if len(services) > 1:
@@ -136,7 +137,7 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
         # team, whom the words must reach (`free_text` offers them to it), never a request
         # of another service sent back in its stead.
         return False
-    if await _in_hand_meant(ctx, decision, text):
+    if await _in_hand_meant(ctx, decision, text, goods_only=come):
         # 又没送 while a delivery filed since is worked on: most likely chasing that one,
         # whose summary offers to add the words to it (`free_text`), as after a rated one.
         return False
@@ -168,12 +169,14 @@ def _goods_lines(ctx: Ctx) -> set[str]:
     return {line.id for line in ctx.cfg.service_lines if line.goods}
 
 
-async def _in_hand_meant(ctx: Ctx, decision: Decision | None, text: str) -> bool:
+async def _in_hand_meant(
+    ctx: Ctx, decision: Decision | None, text: str, *, goods_only: bool
+) -> bool:
     """Whether a ticket in hand may be what the words are about (`in_hand_about`): for goods
-    not come (又没送, 货还是没到) only one of a goods line (today's delivery), never a
-    licence renewal taken up, which no goods can be late for."""
+    not come (`goods_only`: 又没送, 货还是没到) only one of a goods line (today's delivery),
+    never a licence renewal taken up, which no goods can be late for."""
     in_hand = await in_hand_about(ctx, decision, text)
-    if says_not_come_again(text):
+    if goods_only:
         goods = _goods_lines(ctx)
         in_hand = [t for t in in_hand if t.line in goods]
     return bool(in_hand)
