@@ -38,6 +38,7 @@ from handlers.registration_shop import (
     shop_only_left,
     shop_step,
     skip_pressed,
+    town_or_barn,
 )
 from handlers.registration_typed import (
     ADDRESS_LIMIT,
@@ -565,6 +566,7 @@ def _place_kept(ctx: Ctx) -> str:
 async def _area_step(ctx: Ctx) -> None:
     msg, user = ctx.msg, ctx.user
     address = _address(ctx)
+    door = _door(ctx, address)
     before: str | None = None  # the town or barn a new address takes the place of
     if msg.callback_data == "f:skip" or skip_pressed(ctx):
         await _after_place(ctx)  # the place can wait (「跳过」, 不要, 没有), an address kept
@@ -586,7 +588,7 @@ async def _area_step(ctx: Ctx) -> None:
     elif address is None:
         ask_again(ctx)
         return
-    elif (door := _door(ctx, address)) is not None and _same_door(user.address, door):
+    elif door is not None and _same_door(user.address, door):
         # The address registered typed again, maybe without its town (白石乡新寨村3组
         # registered, 新寨村3组 typed): the same door, no move; all of it kept.
         await _after_place(ctx)
@@ -596,14 +598,14 @@ async def _area_step(ctx: Ctx) -> None:
         # Registering again, it is where they are now (a shop moved): the town or barn
         # registered before is no longer theirs, or its team would still get their
         # requests. As for a first registration, no town's team is theirs then.
-        before = _town_or_barn(ctx)
+        before = town_or_barn(ctx)
         user.area, user.site_code = None, None
     # else an address naming no town at all (新寨村3组, 人民路12号): the door in the town or
     # at the barn registered, which stay; a first registration has none to keep.
     # The place answered anew: the address typed with it kept, one typed before dropped
     # (a town or barn chosen since may be elsewhere). A town's or barn's name typed alone
     # (青山镇, 大坪村) is that place, no door to find.
-    user.address = _door(ctx, address)
+    user.address = door
     if user.address and user.area is None and user.site_code is None:
         # 城关镇人民路12号: no town of ours named, so no town's team is theirs. Said, with
         # the towns there are, or they would take the address for a place the desk knows;
@@ -615,14 +617,6 @@ async def _area_step(ctx: Ctx) -> None:
         else:
             ctx.say("reg_address_no_town", address=address_said, towns=towns)
     await _after_place(ctx)
-
-
-def _town_or_barn(ctx: Ctx) -> str | None:
-    """The barn cluster or town registered now, in the reader's script."""
-    site = ctx.cfg.site(ctx.user.site_code) if ctx.user.site_code else None
-    area = ctx.cfg.area(ctx.user.area) if ctx.user.area else None
-    named = site.name if site is not None else area.name if area is not None else None
-    return in_script(named, ctx.script) if named is not None else None
 
 
 def _same_door(registered: str | None, typed: str) -> bool:

@@ -230,14 +230,20 @@ def registered_line(ctx: Ctx) -> str:
     )
 
 
+def town_or_barn(ctx: Ctx) -> str | None:
+    """The barn cluster or town registered now, in the reader's script."""
+    user = ctx.user
+    site = ctx.cfg.site(user.site_code) if user.site_code else None
+    area = ctx.cfg.area(user.area) if user.area else None
+    named = site.name if site is not None else area.name if area is not None else None
+    return in_script(named, ctx.script) if named is not None else None
+
+
 def place_registered(ctx: Ctx) -> str | None:
     """The barn cluster or town registered, with the address typed, in the reader's script;
     None when there is neither."""
     user = ctx.user
-    area = ctx.cfg.area(user.area or "")
-    site = ctx.cfg.site(user.site_code) if user.site_code else None
-    place = in_script(site.name, ctx.script) if site else None
-    place = place or (in_script(area.name, ctx.script) if area else None)
+    place = town_or_barn(ctx)
     if not user.address:
         return place
     # The address typed is what they will look for: alone when it names no town we have
