@@ -510,6 +510,11 @@ class Config(_Model):
     def area(self, area_id: str) -> Area | None:
         return next((area for area in self.areas if area.id == area_id), None)
 
+    def goods_lines(self) -> set[str]:
+        """The service lines of a shop's goods (ordering, delivery): whose goods may not
+        come, or come short."""
+        return {line.id for line in self.service_lines if line.goods}
+
     def policy(self, policy_id: str) -> SlaPolicy:
         return next(p for p in self.sla_policies if p.id == policy_id)
 

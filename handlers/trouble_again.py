@@ -71,7 +71,7 @@ async def trouble_again(ctx: Ctx, text: str, decision: Decision | None) -> bool:
     # come again (还是不行，又没来; 货还是没到): 又没来电, 工资又没到, 又没有货了 or 还是不行吗
     # may be of anything, and 怎么又没来上班 complains of someone whom the closed ticket's
     # team may employ. Those stay the triage desk's to read, naming the ticket, as before.
-    goods = _goods_lines(ctx)
+    goods = ctx.cfg.goods_lines()
     services = [t for t in await _closed_of_each_service(ctx) if t.line in goods]
     if not services or not come:
         await intake.start_ticket(ctx, Kind.REQUEST, _naming(ctx, earlier, text))
@@ -144,7 +144,7 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
     closed = [t for t in recent if t.status is Status.CLOSED]
     # Goods not come are a shop's goods' (ordering, delivery): 又没来 beside a growing request
     # says nothing of the technician's advice.
-    goods = _goods_lines(ctx)
+    goods = ctx.cfg.goods_lines()
     meant = [
         ticket
         for ticket in (*await awaiting_verdict(ctx), *closed)
@@ -164,11 +164,6 @@ async def sent_back_again(ctx: Ctx, text: str, decision: Decision | None) -> boo
     return True
 
 
-def _goods_lines(ctx: Ctx) -> set[str]:
-    """The service lines of a shop's goods (ordering, delivery): whose goods may not come."""
-    return {line.id for line in ctx.cfg.service_lines if line.goods}
-
-
 async def _in_hand_meant(
     ctx: Ctx, decision: Decision | None, text: str, *, goods_only: bool
 ) -> bool:
@@ -177,7 +172,7 @@ async def _in_hand_meant(
     never a licence renewal taken up, which no goods can be late for."""
     in_hand = await in_hand_about(ctx, decision, text)
     if goods_only:
-        goods = _goods_lines(ctx)
+        goods = ctx.cfg.goods_lines()
         in_hand = [t for t in in_hand if t.line in goods]
     return bool(in_hand)
 

@@ -137,7 +137,7 @@ async def about_resolution(ctx: Ctx, text: str, decision: Decision | None) -> bo
         return False
     # 还差两条中华: goods short, whose brand the router reads as the ordering line's, are
     # still about the delivery that came short, as about either goods line's ticket.
-    lines = _goods_lines(ctx)
+    lines = ctx.cfg.goods_lines()
     goods_named = short and decision is not None and {decision.line, ticket.line} <= lines
     if another_matter(decision, ticket, False) and not goods_named:
         return False
@@ -213,12 +213,8 @@ def _goods_of(ctx: Ctx, awaiting: list[Ticket]) -> list[Ticket]:
     """The tickets of a goods line (`ServiceLine.goods`: ordering, delivery) awaiting the
     person's verdict, which words saying goods came short (差了两条, 没送齐) are about though
     they name no service."""
-    lines = _goods_lines(ctx)
+    lines = ctx.cfg.goods_lines()
     return [t for t in awaiting if t.line in lines]
-
-
-def _goods_lines(ctx: Ctx) -> set[str]:
-    return {line.id for line in ctx.cfg.service_lines if line.goods}
 
 
 async def which_sent_back(
