@@ -247,9 +247,11 @@ def requester_lines(requester: User | None) -> list[str]:
     and licence teams serve: its name and licence number, or that they were not given (the
     retailer can add them later)."""
     who = as_written(requester.name) if requester and requester.name else "未登记"
-    phone = requester.phone if requester and requester.phone else "未提供"
-    if requester is not None and requester.phone:
-        phone = phone_marked(requester.phone, requester.phone_typed)
+    phone = (
+        phone_marked(requester.phone, requester.phone_typed)
+        if requester and requester.phone
+        else "未提供"
+    )
     lines = [f"报告人：{who}　电话：{phone}"]
     if requester is not None and requester.kind is Requester.RETAILER:
         shop = as_written(requester.shop_name) if requester.shop_name else "未提供"
