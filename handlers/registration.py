@@ -46,6 +46,7 @@ from handlers.registration_typed import (
     address_typed,
     name_typed,
     names_a_town,
+    phone_with_name,
     typed_kind,
 )
 from handlers.replies import Button, rows
@@ -361,6 +362,12 @@ async def registration_step(ctx: Ctx) -> None:
         if phone_shared(ctx):
             await _after_phone(ctx)  # shared already, at 您是 or the name
             return
+        phone = phone_with_name(msg.text)
+        if phone is not None:
+            # 张大山 13812345678: the number typed with the name answers the next question,
+            # as it would typed there, not asked for again as if it were not read.
+            await _phone_typed(ctx, phone)
+            return
         _ask_phone(ctx, "reg_phone")
     elif step == "phone":
         await _phone_step(ctx)
@@ -475,24 +482,29 @@ async def _phone_step(ctx: Ctx) -> None:
         if typed is None:
             _ask_phone(ctx, "phone_press")  # other words are only not the button
             return
-        if ctx.user.phone and not ctx.user.phone_typed and same_phone(typed, ctx.user.phone):
-            # Registering again, the number their contact card gave typed again: still the
-            # one Telegram checked, not one typed that nobody did.
-            ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
-            await _after_phone(ctx, said=True)
-            return
-        # A number typed (a handset that cannot share a contact, or the line they answer)
-        # is kept, as one typed during a 110 call is (`phones.for_call`), but said back as
-        # typed and not checked: only a shared contact card is Telegram's own.
-        ctx.user.phone, ctx.user.phone_typed = typed, True
-        ctx.say("phone_typed_kept", keyboard="remove", phone=typed)
-        await _after_phone(ctx, said=True)
+        await _phone_typed(ctx, typed)
         return
     if contact.user_id != ctx.user.id:
         _ask_phone(ctx, "contact_not_own")
         return
     ctx.user.phone, ctx.user.phone_typed = phone_of(contact), False
     await _after_phone(ctx)
+
+
+async def _phone_typed(ctx: Ctx, typed: str) -> None:
+    """A number typed at the phone question, or with the name before it: kept."""
+    if ctx.user.phone and not ctx.user.phone_typed and same_phone(typed, ctx.user.phone):
+        # Registering again, the number their contact card gave typed again: still the
+        # one Telegram checked, not one typed that nobody did.
+        ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
+        await _after_phone(ctx, said=True)
+        return
+    # A number typed (a handset that cannot share a contact, or the line they answer)
+    # is kept, as one typed during a 110 call is (`phones.for_call`), but said back as
+    # typed and not checked: only a shared contact card is Telegram's own.
+    ctx.user.phone, ctx.user.phone_typed = typed, True
+    ctx.say("phone_typed_kept", keyboard="remove", phone=typed)
+    await _after_phone(ctx, said=True)
 
 
 async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from core.enums import Kind, Requester
 from core.licence import LICENCE_DIGITS, LICENCE_SAID, LICENCE_TAIL, read_licence
-from core.texts import COMMONEST_SURNAMES, COMPOUND_SURNAMES
+from core.texts import COMMONEST_SURNAMES, COMPOUND_SURNAMES, typed_phone
 from handlers.context import Ctx
 from handlers.places import area_named
 from handlers.tickets import is_greeting, is_question, routed
@@ -363,6 +363,13 @@ def name_typed(text: str) -> str | None:
     if any(c.isdigit() for c in name) or not any(c.isalpha() for c in name):
         return None
     return name
+
+
+def phone_with_name(text: str) -> str | None:
+    """The phone number typed with the name (李小梅 13812345678, 我叫李小梅，电话138-1234-5678),
+    when the digits are a phone's whole (`typed_phone`); None for none or too few."""
+    found = _DIGITS.search(text)
+    return typed_phone(found.group()) if found is not None else None
 
 
 # Between what is said in one message: a greeting, the name, where they live.

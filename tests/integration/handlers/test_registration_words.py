@@ -128,10 +128,34 @@ async def test_a_name_typed_with_a_phone_number_keeps_the_digits_out_of_the_name
     await desk.send(FARMER, "/start")
     await desk.press(FARMER, "f:kind:farmer")
     out = await desk.send(FARMER, "李小梅 13812345678")
-    assert "共享您的手机号" in texts(out)
+    assert "已记下您输入的手机号 13812345678" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         farmer = await uow.users.get(FARMER)
     assert farmer is not None and farmer.name == "李小梅"
+
+
+@pytest.mark.parametrize(
+    "typed", ["张大山 13812345678", "我叫張大山，電話 138-1234-5678", "张大山13812345678"]
+)
+async def test_a_phone_number_typed_with_the_name_answers_the_phone_question(
+    desk: Harness, typed: str
+) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, typed)
+    assert "共享您的手机号" not in to_simplified(texts(out))
+    assert "13812345678" in texts(out) and "f:skip" in button_data(out)  # the place next
+    async with desk.db.uow(read_only=True) as uow:
+        farmer = await uow.users.get(FARMER)
+    assert farmer is not None and farmer.name in ("张大山", "張大山")
+    assert farmer.phone == "13812345678" and farmer.phone_typed and farmer.registered
+
+
+async def test_a_short_number_typed_with_the_name_leaves_the_phone_asked(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    out = await desk.send(FARMER, "张大山 1234567")
+    assert "共享您的手机号" in texts(out)
 
 
 @pytest.mark.parametrize(
@@ -210,7 +234,7 @@ async def test_a_name_the_router_reads_as_a_brand_is_still_a_name(
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")
     out = await desk.send(RETAILER, typed)  # 中华 is a cigarette brand to the router
-    assert "共享您的手机号" in texts(out)
+    assert "共享您的手机号" in texts(out) or "已记下您输入的手机号" in texts(out)
     async with desk.db.uow(read_only=True) as uow:
         retailer = await uow.users.get(RETAILER)
     assert retailer is not None and retailer.name == name
