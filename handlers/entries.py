@@ -13,6 +13,7 @@ from handlers.menu import say_help
 from handlers.replies import Button, rows
 from handlers.staff import is_oversight
 from handlers.tickets import may_have_barn, open_emergency
+from handlers.typed_menu import PHONE
 from routing import bare, to_simplified
 
 Step = Callable[[Ctx], Awaitable[None]]
@@ -167,5 +168,6 @@ MENU: dict[str, Step] = {
     "m:wish": _wish,
     "m:my": _my,
     "m:reg": registration.start_registration,
+    PHONE: registration.change_phone,
     registration.SHOP_ENTRY: shop_details.ask_shop_only,
 }

@@ -102,6 +102,7 @@ INTAKE: dict[str, str] = {
     "reg_staff_name": "第一次使用，请先登记（已记为本局职工）。请输入您的姓名：",
     "reg_phone_missing": "您的登记还缺手机号，服务人员联系不上您。请点下方按钮共享，或直接输入手机号，也可以跳过。",
     "reg_phone_later": "好的。以后发 /start 可以补上手机号。",
+    "reg_phone_unchanged": "好的，手机号没有改，还是 {phone}。",
     "reg_phone": "请点下方按钮共享您的手机号，或直接输入手机号（只用于服务人员联系您）：",
     "reg_phone_kept": "现在登记的手机号是 {phone}，不改就点「跳过」。",
     "reg_phone_button": "📱 共享我的手机号",

@@ -194,6 +194,18 @@ async def start_registration(ctx: Ctx) -> None:
     ctx.say("reg_kind", _kind_buttons(ctx))
 
 
+async def change_phone(ctx: Ctx) -> None:
+    """改手机号, 我换手机号了 typed: the phone question alone, with the number registered,
+    which 「跳过」 keeps; left, the number stays (`UNDO`). Someone not registered yet
+    registers, the phone asked in its place."""
+    if not _registered_before(ctx):
+        await start_registration(ctx)
+        return
+    saved = ctx.user.registration()
+    await ctx.start_flow(REGISTER, "phone", {"phone_only": True, UNDO: saved})
+    _ask_phone(ctx, "reg_phone")
+
+
 def _kind_question(ctx: Ctx) -> str:
     """您是: put as an update to someone who finished registering (also one who skipped the
     phone, not `registered` without it); as a first registration to anyone else, though
@@ -231,9 +243,13 @@ async def leave(ctx: Ctx) -> None:
     assert ctx.conv is not None
     if ctx.conv.data.get("phone_only"):
         # Only the phone was asked of someone registered but for it: as 「跳过」, it can
-        # be added later; "先不登记" would say their registration is gone.
+        # be added later; "先不登记" would say their registration is gone. Of someone
+        # changing a number they have (`change_phone`): it stays as it was.
         await ctx.end_flow()
-        ctx.say("reg_phone_later", keyboard="remove")
+        if ctx.user.phone:
+            ctx.say("reg_phone_unchanged", keyboard="remove", phone=ctx.user.phone)
+        else:
+            ctx.say("reg_phone_later", keyboard="remove")
         return
     if ctx.conv.data.get(SHOP_ONLY):
         licence_with_address_kept(ctx)  # said to be received
@@ -533,9 +549,13 @@ async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
             await _after_place(ctx)  # shared at an earlier question: the place answered
         return
     voices = voices_here(ctx)
-    await ctx.end_flow()
+    skipped = ctx.conv.data.pop(UNDO, None) is not None and not said and ctx.msg.contact is None
+    await ctx.end_flow()  # the number given stands (`UNDO` dropped)
     if said:
         pass  # the typed number said back, its 📱 keyboard taken away (`_phone_step`)
+    elif skipped and ctx.user.phone:
+        # 「跳过」 at `change_phone`'s question: the number registered is kept, not new.
+        ctx.say("reg_phone_unchanged", keyboard="remove", phone=ctx.user.phone)
     elif ctx.user.phone:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:

@@ -15,6 +15,7 @@ from core.enums import Kind
 from routing import bare, normalize, to_simplified
 
 HELP = "help"
+PHONE = "m:phone"  # typed only: no button offers it
 # The script named, typed for /lang's buttons ("繁體", "换成简体"), and /lang itself ("语言").
 LANG, LANG_HANT, LANG_HANS = "lang", "lang:hant", "lang:hans"
 
@@ -33,8 +34,10 @@ _ENTRIES: dict[str, tuple[str, ...]] = {
     ),
     "m:reg": (
         "登记", "注册", "登记信息", "重新登记", "修改登记", "更新登记", "改登记",
-        "修改信息", "更新信息", "改信息", "改手机号", "换手机号", "修改手机号",
+        "修改信息", "更新信息", "改信息",
     ),
+    # The number alone: its question, not the whole registration again (`change_phone`).
+    PHONE: ("改手机号", "换手机号", "修改手机号"),
     # The shop's own words only: 改许可证号 may be the licence itself changed (专卖's).
     "m:shop": (
         "补充店铺信息", "店铺信息", "补充店铺", "补店铺信息", "改店铺信息", "修改店铺信息",
@@ -99,7 +102,7 @@ _LOOKED_UP = re.compile(rf"(?:{_OWN})?{_FILED}")
 
 
 # Their number changed, said as news ("我换手机号了", "我的电话号码改了"): an update of the
-# registration, which only they can make, not a request for the desk to read. A number's
+# registration's phone, which only they can make, not a request for the desk to read. A number's
 # word (号, 号码) is wanted: 换手机了 is a new handset.
 _NUMBER_WORD = r"(?:手机|电话)?(?:号码|号)"
 _NUMBER_CHANGED = re.compile(
@@ -123,7 +126,7 @@ def menu_key(text: str) -> str | None:
         return "m:my"
     key = _KEY_OF.get(rest)
     if key is None and _NUMBER_CHANGED.fullmatch(rest):
-        return "m:reg"
+        return PHONE
     if key == "m:110" and lead["how"]:
         return HELP  # 怎么报警 asks how: the help says, and no alarm prompt is opened
     return key

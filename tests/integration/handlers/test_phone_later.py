@@ -138,3 +138,35 @@ async def test_a_number_typed_during_a_call_reads_unchecked_on_its_card(desk: Ha
         for r in new
     )
     assert await _user_phone(desk) == "13812345678"
+
+
+async def _registered_with_phone(desk: Harness) -> None:
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    await desk.press(FARMER, "f:skip")  # the place
+
+
+async def test_a_number_changed_said_as_news_asks_only_the_phone(desk: Harness) -> None:
+    await _registered_with_phone(desk)
+    out = await desk.send(FARMER, "我换手机号了")
+    said = texts(out)
+    assert "+8613800000001" in said and "共享您的手机号" in said and "您是" not in said
+    assert out.replies[-1].keyboard == "contact"
+    out = await desk.send(FARMER, "13912345678")
+    assert "13912345678" in texts(out)
+    assert await _user_phone(desk) == "13912345678"
+    async with desk.db.uow(read_only=True) as uow:
+        assert await uow.conversations.get(FARMER, FARMER) is None  # nothing more asked
+
+
+async def test_the_phone_question_skipped_or_left_keeps_the_number(desk: Harness) -> None:
+    await _registered_with_phone(desk)
+    await desk.send(FARMER, "我的電話號碼換了")
+    out = await desk.send(FARMER, "跳過")
+    assert "還是 +8613800000001" in texts(out)
+    await desk.send(FARMER, "改手机号")
+    out = await desk.send(FARMER, "/cancel")
+    assert "还是 +8613800000001" in texts(out) and "补上" not in texts(out)
+    assert await _user_phone(desk) == "+8613800000001"

@@ -17,13 +17,13 @@ from handlers.typed_menu import HELP, asks_to_withdraw, kind_taken_back, menu_ke
         ("您好，我要登记", "m:reg"),
         ("我要登記", "m:reg"),  # Traditional
         ("怎么登记", "m:reg"),
-        ("改手机号", "m:reg"),
-        ("我换手机号了", "m:reg"),  # the number changed, said as news
-        ("我的手机号换了", "m:reg"),
-        ("我電話號碼換了", "m:reg"),  # Traditional
-        ("换了个新手机号", "m:reg"),
-        ("我要改电话号码", "m:reg"),
-        ("怎么改电话号码", "m:reg"),  # as 怎么登记: the update opened
+        ("改手机号", "m:phone"),
+        ("我换手机号了", "m:phone"),  # the number changed, said as news
+        ("我的手机号换了", "m:phone"),
+        ("我電話號碼換了", "m:phone"),  # Traditional
+        ("换了个新手机号", "m:phone"),
+        ("我要改电话号码", "m:phone"),
+        ("怎么改电话号码", "m:phone"),  # as 怎么登记: its question asked
         ("我的工单", "m:my"),
         ("帮我查一下工单进度", "m:my"),
         ("查一下进度吧", "m:my"),
