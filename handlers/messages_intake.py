@@ -116,6 +116,7 @@ INTAKE: dict[str, str] = {
     "reg_shop": "请输入您店铺的名称（店名，和许可证上的一样），配送、订货、专卖服务人员凭它找到您的店；没有店名回复“跳过”：",
     "reg_shop_with_address": "店名记为「{shop}」，不对的话登记完成后点「👤 登记信息」修改。",
     "reg_shop_address_kept": "店铺地址记为「{address}」。请再输入店铺的名称（招牌或许可证上的店名）；没有店名回复“跳过”：",
+    "reg_shop_address_licence_misread": "店铺地址记为「{address}」。许可证号 {licence} 不对（许可证号是 {digits} 位数字），店名之后会再问一次。请再输入店铺的名称（招牌或许可证上的店名）；没有店名回复“跳过”：",
     "reg_shop_address_licence_kept": "店铺地址记为「{address}」，许可证号 {licence} 也收到了。请再输入店铺的名称（招牌或许可证上的店名）；没有店名回复“跳过”：",
     "reg_shop_again": "现在登记的店名是「{shop}」。请输入新的店名；不改回复“跳过”：",
     "reg_shop_bad": "请输入店铺的名称（1 到 {limit} 个字，可以有数字，不能只有数字或表情）；没有店名回复“跳过”；店铺信息以后再补，回复“算了”：",

@@ -287,3 +287,21 @@ async def test_a_licence_typed_after_an_address_is_kept_when_the_name_is_put_off
     user = await _user(desk)
     assert user.address == "人民路12号"
     assert user.licence_number == "520102100123", user.licence_number
+
+
+@pytest.mark.parametrize("typed", ["人民路12号 52010210012", "人民路12号 990102100123"])
+async def test_a_mistyped_licence_after_an_address_is_not_said_to_be_received(
+    desk: Harness, typed: str
+) -> None:
+    """人民路12号 with a licence number a digit short, or of no province: said to be wrong,
+    not 也收到了, and asked for at its own question after the name, not dropped unsaid."""
+    await _asked_the_place(desk)
+    await desk.press(RETAILER, "f:area:qingshan")
+    out = texts(await desk.send(RETAILER, typed))
+    assert "也收到了" not in out and "不对" in out and "12 位" in out, out
+    out = texts(await desk.send(RETAILER, "小梅烟酒店"))
+    assert "许可证号" in out and "登记完成" not in out, out
+    user = await _user(desk)
+    assert (user.address, user.shop_name, user.licence_number) == ("人民路12号", "小梅烟酒店", None)
+    await desk.send(RETAILER, "520102100123")
+    assert (await _user(desk)).licence_number == "520102100123"
