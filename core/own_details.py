@@ -245,10 +245,10 @@ def _registered_hidden(
     addresses: Iterable[str | None] = (),
 ) -> str:
     """`text` with `names` (某某), `shops` (某店) and `addresses` (【地址已隐去】) hidden
-    where written as registered, longest first (a shop named after its owner, 小梅烟酒店,
-    goes before 小梅). A word of one character is left: it would hide the same character
-    wherever else it is written, and so is a shop's name that says only what it sells
-    (烟酒店)."""
+    where written as registered, in either script, longest first (a shop named after its
+    owner, 小梅烟酒店, goes before 小梅). A word of one character is left: it would hide
+    the same character wherever else it is written, and so is a shop's name that says only
+    what it sells (烟酒店)."""
     words = [(w.strip(), PERSON) for w in names if w]
     words += [(w.strip(), SHOP) for w in shops if w and not _generic_shop(w)]
     words += [(f, ADDRESS) for w in addresses if w and _a_door(w) for f in _address_forms(w)]
@@ -260,8 +260,15 @@ def _registered_hidden(
             # Found in either script: 人民路12號 is the door registered as 城區人民路12號.
             out = replaced_in_simplified(out, _address_written(word), instead)
         else:
-            out = out.replace(word, instead)
+            # Either script too: 我是張三 names the complainant registered as 张三, as
+            # 興隆超市 the shop registered as 兴隆超市.
+            out = replaced_in_simplified(out, _written(in_simplified(word)), instead)
     return out
+
+
+@lru_cache(maxsize=256)
+def _written(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word))
 
 
 # A door's number in an address (12号, 3组, 五组, 2栋): without one (人民路, 新街) it names a

@@ -16,6 +16,24 @@ def test_numbers_name_and_shop_are_hidden_and_whom_it_is_about_stays() -> None:
     assert hidden == f"投诉配送员小王，我是某店的某某，许可证号{NUMBER}，电话{PHONE}"
 
 
+@pytest.mark.parametrize(
+    ("name", "shop", "said"),
+    [
+        ("张三", "兴隆超市", "我是張三，興隆超市的，配送員態度差"),
+        ("張三", "興隆超市", "我是张三，兴隆超市的，配送员态度差"),
+    ],
+)
+def test_a_name_and_shop_registered_in_one_script_are_hidden_in_the_other(
+    name: str, shop: str, said: str
+) -> None:
+    """Registered in one script, written in the other: hidden all the same, where before
+    我是張三 showed the complainant registered as 张三 to the team complained about."""
+    hidden = own_details_hidden(said, names=(name,), shops=(shop,))
+    assert hidden.startswith("我是某某，某店的，"), hidden
+    note = complainant_named_hidden(said, names=(name,), shops=(shop,))
+    assert note.startswith("我是某某，某店的，"), note
+
+
 def test_an_address_as_registered_is_hidden_with_or_without_its_town() -> None:
     addresses = ("城区人民路12号",)
     said = "我的店在城区人民路12号，配送员小王又迟到"
