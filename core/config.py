@@ -157,6 +157,8 @@ class Team(_Model):
 class Area(_Model):
     id: str
     name: str
+    # Other names people call the town by (城关镇 for 城区): typed, they name it too.
+    aliases: tuple[str, ...] = ()
 
 
 class Site(_Model):

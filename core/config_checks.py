@@ -109,6 +109,7 @@ def cross_references(cfg: Config) -> list[str]:
     errors += working_time_limits(cfg)
     errors += button_ids(cfg)
     errors += blank_names(cfg)
+    errors += area_aliases(cfg)
     errors += staff_names(cfg)
     errors += traditional_terms(cfg)
     return errors
@@ -201,6 +202,21 @@ def blank_names(cfg: Config) -> list[str]:
         errors += [
             f"{name}[{i}].name: must not be blank" for i, n in enumerate(names) if not n.strip()
         ]
+    return errors
+
+
+def area_aliases(cfg: Config) -> list[str]:
+    """Errors for an area's other names (`aliases`) that are blank, or another area's name
+    or alias: typed, such a word would name whichever town is listed first."""
+    owner: dict[str, str] = {area.name.strip(): area.id for area in cfg.areas}
+    errors: list[str] = []
+    for i, area in enumerate(cfg.areas):
+        for j, alias in enumerate(area.aliases):
+            said = alias.strip()
+            if not said:
+                errors.append(f"areas[{i}].aliases[{j}]: must not be blank")
+            elif owner.setdefault(said, area.id) != area.id:
+                errors.append(f"areas[{i}].aliases[{j}]: '{said}' names area '{owner[said]}' too")
     return errors
 
 

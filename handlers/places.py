@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.config import Site
+from core.config import Area, Site
 from core.geo import nearest_site
 from handlers.context import Ctx
 from routing import bare, normalize, to_simplified
@@ -79,7 +79,12 @@ def without_places(ctx: Ctx, text: str) -> str:
         if site.kind in BARNS:
             area = ctx.cfg.area(site.area)
             names += [bare(to_simplified(site.name)), _core(site, area.name if area else "")]
-    names += [name for area in ctx.cfg.areas for name in (bare(area.name), _area_core(area.name))]
+    names += [
+        name
+        for area in ctx.cfg.areas
+        for called in _names_of(area)
+        for name in (bare(called), _area_core(called))
+    ]
     plain = bare(to_simplified(text))
     for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
         plain = plain.replace(name, "")
@@ -91,7 +96,7 @@ def area_named(ctx: Ctx, text: str) -> str | None:
     cluster it names ("大坪" is 青山镇's): people say the place they live at, not the town."""
     plain = bare(text)
     for area in ctx.cfg.areas:
-        if _area_core(area.name) in plain:
+        if any(_area_core(called) in plain for called in _names_of(area)):
             return area.id
     barn = barn_named(ctx, text)
     site = ctx.cfg.site(barn) if barn else None
@@ -115,7 +120,10 @@ def _towns_said(ctx: Ctx, text: str) -> list[str]:
     return [
         area.id
         for area in ctx.cfg.areas
-        if re.search(f"{re.escape(_area_core(area.name))}(?![县市])", plain)
+        if any(
+            re.search(f"{re.escape(_area_core(called))}(?![县市])", plain)
+            for called in _names_of(area)
+        )
     ]
 
 
@@ -186,6 +194,11 @@ def town_named(ctx: Ctx, text: str) -> str | None:
     barns = barns_named(ctx, text)
     site = ctx.cfg.site(barns[0]) if len(barns) == 1 else None
     return site.area if site else None
+
+
+def _names_of(area: Area) -> tuple[str, ...]:
+    """The area's name and the others people call it by (城关镇 for 城区: `aliases`)."""
+    return (area.name, *area.aliases)
 
 
 def _area_core(name: str) -> str:

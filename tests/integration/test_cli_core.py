@@ -77,6 +77,20 @@ def test_blank_names_are_refused_each_with_its_path(
     assert all(line.startswith(str(path)) for line in err[:-1]) and "3 error(s)" in err[-1]
 
 
+def test_an_areas_alias_blank_or_naming_another_area_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A town's other name (城关镇 for 城区) that is blank, or another town's: typed, it
+    would name whichever is listed first."""
+    path = tmp_path / "aliases.yaml"
+    areas = "areas: [{id: a1, name: 一区, aliases: ['', 二区]}, {id: a2, name: 二区}]"
+    path.write_text(MINIMAL.replace("areas: [{id: a1, name: 一区}]", areas), encoding="utf-8")
+    assert main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "areas[0].aliases[0]: must not be blank" in err
+    assert "areas[0].aliases[1]: '二区' names area 'a2' too" in err
+
+
 def test_reference_errors_are_all_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,3 +21,9 @@ def with_member_toggled(cfg: Config, team_id: str, user_id: int) -> Config:
 def without_staff_names(cfg: Config) -> Config:
     """`cfg` naming none of its staff (`staff_names`): they are known by their ids only."""
     return cfg.model_copy(update={"staff_names": {}})
+
+
+def with_area_aliases(cfg: Config, area_id: str, *aliases: str) -> Config:
+    """`cfg` where area `area_id` is also called by `aliases` (城关镇 for 城区)."""
+    areas = [a.model_copy(update={"aliases": aliases}) if a.id == area_id else a for a in cfg.areas]
+    return cfg.model_copy(update={"areas": areas})

@@ -9,6 +9,7 @@ import pytest
 
 from core.model import User
 from routing import to_simplified
+from tests.support.config_edits import with_area_aliases
 from tests.support.desk import Harness, texts
 
 RETAILER = 100002
@@ -305,3 +306,25 @@ async def test_a_mistyped_licence_after_an_address_is_not_said_to_be_received(
     assert (user.address, user.shop_name, user.licence_number) == ("人民路12号", "小梅烟酒店", None)
     await desk.send(RETAILER, "520102100123")
     assert (await _user(desk)).licence_number == "520102100123"
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"), [("城关镇", None), ("城關鎮人民路12號", "城關鎮人民路12號")]
+)
+async def test_a_towns_other_name_in_the_config_names_it(
+    desk: Harness, typed: str, address: str | None
+) -> None:
+    """城关镇, the name people call 城区 by, given as its alias: that town, its team the
+    shop's, not an address of a town the desk does not serve."""
+    desk = Harness(desk.db, with_area_aliases(desk.cfg, "chengqu", "城关镇"), desk.clock)
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, typed))
+    assert "没有对上" not in to_simplified(out), out
+    user = await _user(desk)
+    assert (user.area, user.address) == ("chengqu", address)
+
+
+async def test_without_an_alias_another_towns_name_is_said_not_served(desk: Harness) -> None:
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, "城关镇"))
+    assert "没有对上" in out and (await _user(desk)).area is None
