@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
@@ -789,6 +791,12 @@ async def _after_place(ctx: Ctx) -> None:
         ctx.user.shop_name = address.shop
         await ctx.goto("licence")
         ctx.say("reg_shop_with_address", shop=as_written(address.shop))
+        if address.licence:
+            # …小梅烟酒店 520102100123: the licence read as if typed at its own question
+            # (a mistyped one said to be so and asked again).
+            ctx.msg = replace(ctx.msg, text=address.licence)
+            await licence_step(ctx)
+            return
         ask_licence(ctx)
         return
     await ctx.goto("shop")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.enums import Kind, Requester
 from core.licence import LICENCE_DIGITS, LICENCE_SAID, LICENCE_TAIL, read_licence
@@ -215,6 +215,7 @@ class Address:
 
     shop: str | None
     place: str  # the address as typed, the sign after it left out
+    licence: str = ""  # the licence number typed after the sign, as typed
 
 
 def address_typed(text: str) -> Address | None:
@@ -224,6 +225,13 @@ def address_typed(text: str) -> Address | None:
     停电了", "人民路那家店卖假烟"), which are read as a request."""
     if is_question(text) or _ASKING_BESIDE_A_PLACE.search(to_simplified(bare(text))):
         return None
+    typed, licence = licence_after(text)
+    if licence:
+        # 人民路12号 小梅烟酒店 520102100123: the licence after the sign answers its own
+        # question too; without a sign before it, the words are read as they stand.
+        read = address_typed(typed)
+        if read is not None and read.shop is not None:
+            return replace(read, licence=licence)
     places: list[str] = []
     shop = None
     for clause in (c for c in _CLAUSE_BREAK.split(text) if c):

@@ -328,3 +328,33 @@ async def test_without_an_alias_another_towns_name_is_said_not_served(desk: Harn
     await _asked_the_place(desk)
     out = texts(await desk.send(RETAILER, "城关镇"))
     assert "没有对上" in out and (await _user(desk)).area is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["人民路12号 小梅烟酒店 520102100123", "人民路12号小梅烟酒店，许可证号5201 0210 0123"]
+)
+async def test_an_address_shop_and_licence_typed_together_answer_all_three(
+    desk: Harness, typed: str
+) -> None:
+    """The place, the sign and the licence in one message: registration is finished with
+    all three, not left for a request offered to the triage desk."""
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, typed))
+    assert "登记完成" in out and "求助办事」提交吗" not in out, out
+    assert await desk.tickets() == []
+    user = await _user(desk)
+    assert (user.address, user.shop_name, user.licence_number) == (
+        "人民路12号",
+        "小梅烟酒店",
+        "520102100123",
+    )
+
+
+async def test_a_mistyped_licence_after_the_address_and_shop_is_asked_again(
+    desk: Harness,
+) -> None:
+    await _asked_the_place(desk)
+    out = texts(await desk.send(RETAILER, "人民路12号 小梅烟酒店 52010210012"))
+    assert "11 位" in out and "登记完成：" not in out, out
+    user = await _user(desk)
+    assert (user.shop_name, user.licence_number) == ("小梅烟酒店", None)
