@@ -41,6 +41,7 @@ from handlers.i18n import in_script
 from handlers.late_comment import late_comment
 from handlers.menu import how_to, main_menu, say_110_not_theirs
 from handlers.places import barn_named
+from handlers.registration import change_phone
 from handlers.replies import Button, rows
 from handlers.ticket_info import add_info
 from handlers.tickets import (
@@ -60,6 +61,7 @@ from handlers.typed_menu import (
     asks_to_withdraw,
     kind_taken_back,
     menu_key,
+    number_changed_to,
     presses_a_prompt,
 )
 from handlers.verdict_words import a_score_alone, asks_if_done, asks_to_rate
@@ -391,6 +393,10 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     team waits for their answer the words may be that answer ("投诉" to 您是要投诉还是
     咨询？): only 菜单 and 我的工单, which answer nothing, open then. During their 110 call,
     110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
+    phone = number_changed_to(text)
+    if phone is not None and not answer_waited:
+        await change_phone(ctx, phone)  # 我换手机号了，新号13912345678: not a request
+        return True
     key = menu_key(text)
     if key is None or not (key == HELP or key in MENU):
         return False  # a script's name ("繁體") is /lang's, read before (`app._typed_lang`)

@@ -196,15 +196,19 @@ async def start_registration(ctx: Ctx) -> None:
     ctx.say("reg_kind", _kind_buttons(ctx))
 
 
-async def change_phone(ctx: Ctx) -> None:
+async def change_phone(ctx: Ctx, phone: str | None = None) -> None:
     """改手机号, 我换手机号了 typed: the phone question alone, with the number registered,
-    which 「跳过」 keeps; left, the number stays (`UNDO`). Someone not registered yet
+    which 「跳过」 keeps; left, the number stays (`UNDO`). The new `phone` typed with the
+    news (我换手机号了，新号13912345678) answers it at once. Someone not registered yet
     registers, the phone asked in its place."""
     if not _registered_before(ctx):
         await start_registration(ctx)
         return
     saved = ctx.user.registration()
     await ctx.start_flow(REGISTER, "phone", {"phone_only": True, UNDO: saved})
+    if phone is not None:
+        await _phone_typed(ctx, phone)
+        return
     _ask_phone(ctx, "reg_phone")
 
 

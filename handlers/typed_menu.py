@@ -10,8 +10,10 @@ A question after what one has filed ("我的心愿怎么样了", "投诉进度",
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from core.enums import Kind
+from core.texts import typed_phone
 from routing import bare, normalize, to_simplified
 
 HELP = "help"
@@ -109,6 +111,27 @@ _NUMBER_CHANGED = re.compile(
     rf"(?:我的?)?(?:{_NUMBER_WORD}(?:换|改|变)(?:了|掉了)?"
     rf"|(?:换|改|更换|修改|变更)了?(?:个|一个)?(?:新的?)?{_NUMBER_WORD})"
 )
+
+
+# A number typed with the news (我换手机号了，新号13912345678, 手机号改成13912345678), and
+# the words that lead to it: 新号, 新的号码是, 现在是, 改成's 成.
+_A_NUMBER = re.compile(r"\+?\d[\d\s\-－—]*\d")
+_NEW_NUMBER_SAID = re.compile(
+    r"(?:新的?(?:手机|电话)?(?:号码|号)|现在的?(?:号码|号)?|(?<=[改换])[成为])?(?:是|为)?$"
+)
+
+
+def number_changed_to(text: str) -> str | None:
+    """The new number in news of a number changed typed with it (我换手机号了，新号
+    13912345678): the words without it say only that (`PHONE`); None for anything else."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    found = _A_NUMBER.search(plain)
+    phone = typed_phone(found.group()) if found is not None else None
+    if found is None or phone is None or _A_NUMBER.search(plain, found.end()):
+        return None
+    said = to_simplified(bare(plain[: found.start()] + plain[found.end() :]))
+    said = _NEW_NUMBER_SAID.sub("", said)
+    return phone if said and menu_key(said) == PHONE else None
 
 
 def menu_key(text: str) -> str | None:

@@ -170,3 +170,13 @@ async def test_the_phone_question_skipped_or_left_keeps_the_number(desk: Harness
     out = await desk.send(FARMER, "/cancel")
     assert "还是 +8613800000001" in texts(out) and "补上" not in texts(out)
     assert await _user_phone(desk) == "+8613800000001"
+
+
+async def test_a_new_number_typed_with_the_news_is_kept_not_filed(desk: Harness) -> None:
+    await _registered_with_phone(desk)
+    out = await desk.send(FARMER, "我换手机号了，新号13912345678")
+    assert "已记下您输入的手机号 13912345678" in texts(out) and "提交吗" not in texts(out)
+    assert await _user_phone(desk) == "13912345678"
+    assert await desk.tickets() == []
+    async with desk.db.uow(read_only=True) as uow:
+        assert await uow.conversations.get(FARMER, FARMER) is None

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from core.enums import Kind
-from handlers.typed_menu import HELP, asks_to_withdraw, kind_taken_back, menu_key
+from handlers.typed_menu import (
+    HELP,
+    asks_to_withdraw,
+    kind_taken_back,
+    menu_key,
+    number_changed_to,
+)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +136,24 @@ def test_other_words_of_withdrawing_do_not(text: str) -> None:
 )
 def test_withdrawal_words_name_the_kind_they_take_back(text: str, kind: Kind | None) -> None:
     assert kind_taken_back(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我换手机号了，新号13912345678",
+        "手机号改成13912345678",
+        "我換手機號了 139-1234-5678",
+        "我的电话号码换了，现在是13912345678",
+        "改手机号13912345678",
+    ],
+)
+def test_a_new_number_typed_with_the_news_is_read(text: str) -> None:
+    assert number_changed_to(text) == "13912345678"
+
+
+@pytest.mark.parametrize(
+    "text", ["13912345678", "我要订货13912345678", "我换手机了13912345678", "换手机号了"]
+)
+def test_no_new_number_is_read_from_other_words(text: str) -> None:
+    assert number_changed_to(text) is None
