@@ -193,10 +193,20 @@ NO_COMMENT = frozenset((
 _NOT_UNDERSTOOD = re.compile(r"没有?(?:看|听|弄|搞)?(?:明白|懂)")
 
 
+# Something else broken again, named before 又坏 or 还是坏 in its clause: a road, a vehicle,
+# a phone or a household machine (路又坏了，车开不进来, 手机又坏了, 我家电视还是坏的). No
+# ticket here mends them, so the words say nothing of the fault a notice asks about.
+_ELSE_BROKEN = re.compile(
+    r"(?:路|桥|车|手机|电话|电视|电脑|冰箱|洗衣机)[^,.!?;:\s，。！？；：]{0,4}(?:又|还是)坏"
+)
+
+
 def says_not_solved(text: str) -> bool:
     """Words saying a fault is still there ("还是没修好", "没解决，我没看明白"), not only that
-    the person still does not understand ("还是没明白")."""
-    plain = to_simplified(bare(text))
+    the person still does not understand ("还是没明白"), nor that something no ticket mends
+    broke again ("路又坏了，车开不进来")."""
+    plain = _ELSE_BROKEN.sub(" ", to_simplified(normalize(text).strip()))
+    plain = bare(plain)
     if any(w in plain for w in NOT_SOLVED if w != _STILL_NOT):
         return True
     return _STILL_NOT in plain and _NOT_UNDERSTOOD.search(plain) is None

@@ -983,3 +983,29 @@ async def test_a_request_typed_at_length_is_still_refused(desk: Harness) -> None
     out = await desk.send(FARMER, "请问今年烟叶收购什么时候开始？" + "啊" * 2100)
     assert "内容太长了" in texts(out)
     assert await desk.tickets() == []
+
+
+@pytest.mark.parametrize("typed", ["路又坏了，车开不进来", "手机又坏了", "我家电视还是坏的"])
+async def test_something_else_broken_again_does_not_send_a_resolved_call_back(
+    desk: Harness, typed: str
+) -> None:
+    """A road, a phone or a television broken again is no word on the barn: the call stays
+    resolved, awaiting the farmer's word, and the team is not told it failed."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "重新派给" not in texts(out)
+    call = next(t for t in await desk.tickets() if t.id == ticket_id)
+    assert call.status is Status.RESOLVED and call.reopen_count == 0
+
+
+@pytest.mark.parametrize("typed", ["又坏了", "刚修好又坏了", "风机又坏了"])
+async def test_the_barn_broken_again_sends_a_resolved_call_back(desk: Harness, typed: str) -> None:
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "重新派给" in texts(out)
+    [call] = await desk.tickets()
+    assert call.id == ticket_id and call.reopen_count == 1

@@ -11,6 +11,7 @@ from handlers.verdict_words import (
     asks_if_done,
     bare_verdict,
     kind_verdict,
+    says_not_solved,
     says_solved,
     typed_score,
 )
@@ -201,3 +202,15 @@ def test_words_that_it_works_again_say_it_is_solved(typed: str) -> None:
 def test_not_working_is_never_read_as_solved(typed: str) -> None:
     """行了 or 可以了 after 不 says it fails: never answered 请为这次服务打分."""
     assert not says_solved(typed)
+
+
+@pytest.mark.parametrize("typed", ["又坏了", "烤房又坏了", "刚修好又坏了", "没解决，路又坏了"])
+def test_broken_again_said_of_the_matter_is_not_solved(typed: str) -> None:
+    assert says_not_solved(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["路又坏了，车开不进来", "手机又坏了", "電動車又壞了", "我家电视还是坏的"]
+)
+def test_something_else_broken_again_says_nothing_of_the_matter(typed: str) -> None:
+    assert not says_not_solved(typed)
