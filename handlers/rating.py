@@ -7,6 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from core.asked import ASKED_ANEW as ASKED_ANEW
+from core.asked import REOPEN as REOPEN
+from core.asked import SURE as SURE
+from core.asked import overtake
 from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
@@ -40,32 +44,15 @@ from routing import bare
 RATE = "rate"
 
 
-REOPEN = "reopen"
-
-
-# A step of REOPEN: words replied to the resolution notice are kept while the person is
-# asked whether they say it is not solved (「❌ 没解决，重新办理」 takes them as the reason).
-SURE = "sure"
-
-
-# Set on a REOPEN SURE conversation (是说问题还没解决吗？, 是指这个工单的问题又出现了吗？) once a
-# notice of another ticket asks the person something since (请确认是否解决并评价, the team's
-# question): a yes or a no typed then answers that notice, never the older question (`mine`).
-ASKED_ANEW = "asked_anew"
-
-
 async def asked_anew(ctx: Ctx, ticket: Ticket) -> None:
     """`ticket`'s requester asked something of it (its resolution notice, the team's
     question): a question of another ticket their conversation waits on is no longer the
-    one a yes or a no typed answers. Its buttons, and the words kept for them, stay."""
+    one a yes or a no typed answers (`core.asked`). Its buttons, and the words kept for
+    them, stay."""
     conv = await ctx.uow.conversations.get(ticket.requester_chat_id, ticket.requester_id)
-    if conv is None or (conv.flow, conv.step) != (REOPEN, SURE) or conv.expires_at <= ctx.now:
-        return
-    asked = {conv.data.get("ticket_id"), *conv.data.get("ticket_ids", ())}
-    if ticket.id in asked:
-        return
-    conv.data = {**conv.data, ASKED_ANEW: True}
-    await ctx.uow.conversations.save(conv)
+    if overtake(conv, ticket.id, ctx.now):
+        assert conv is not None
+        await ctx.uow.conversations.save(conv)
 
 
 # The steps of RATE: the score asked for (「✅ 已解决，评价」, "解决了"), then a comment on it.

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from core import sla
+from core.asked import overtake
 from core.complainant import team_keeps, withheld
 from core.config import Config
 from core.enums import Role
@@ -74,6 +75,12 @@ async def remind(
         )
         out.add(replace(row, script=script), now)
         sent = 1
+        # It asks again, as the notice did: a yes typed now answers it, never an older
+        # question of another ticket (是说问题还没解决吗？) kept in their conversation.
+        conv = await uow.conversations.get(ticket.requester_chat_id, ticket.requester_id)
+        if overtake(conv, ticket.id, now):
+            assert conv is not None
+            await uow.conversations.save(conv)
     await note_event(
         uow,
         ticket,

@@ -453,3 +453,29 @@ async def test_last_nights_barn_failure_beside_a_resolved_request_raises_a_110(
         FARMER, "昨晚烤房停电了，温度降到30度了", reply_to=notice if replied else None
     )
     assert "已报警" in texts(out), texts(out)
+
+
+async def test_a_yes_after_another_tickets_reminder_does_not_send_the_asked_one_back(
+    desk: Harness,
+) -> None:
+    """Asked 是说问题还没解决吗？ of her delivery, she is then reminded to confirm her order
+    resolved a day ago (请确认是否解决): 是的 answers that reminder, the newest thing asked of
+    her, not the older question."""
+    order = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{order.id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{order.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+    await _delivered_notices(desk)
+    desk.clock.advance(hours=23, minutes=30)
+    delivery = await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    asked = texts(await desk.send(RETAILER, "还是少一条", reply_to=notice))
+    assert "还没解决吗" in asked, asked
+    desk.clock.advance(minutes=40)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    assert order.id is not None and "remind" in await desk.actions(order.id)
+    desk.clock.advance(minutes=5)
+
+    said = texts(await desk.send(RETAILER, "是的"))
+
+    assert "reopen" not in await desk.actions(delivery), said
