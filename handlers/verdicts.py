@@ -36,6 +36,7 @@ from handlers.shortfall_words import says_goods_short
 from handlers.ticket_info import add_info
 from handlers.tickets import Gathered
 from handlers.trouble_words import says_barn_failing, says_trouble_back
+from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off
 from handlers.verdict_words import (
     ACKNOWLEDGED,
@@ -358,8 +359,13 @@ async def _verdict(
     kinded = kind_verdict(words) if len(plain) <= NOT_SOLVED_MAX else None
     # 我不同意，要求重新处理，谢谢: the 谢谢 of a dispute says nothing is solved.
     disputing = kinded is not None and kinded.not_done
+    # 是的 (对, 没错) to 请确认是否解决并评价 is its yes, 「✅ 已解决，评价」; 不是 (没有, 否),
+    # whose 没有 may deny the question or the fault, brings the buttons back. 嗯 is a nod.
+    yes_no = None if plain in ACKNOWLEDGED else bare_yes_no(words)
     solved = (len(plain) <= NOT_SOLVED_MAX and says_solved(words) and not disputing) or judgement
+    solved = solved or yes_no is True
     other = 0 < len(plain) <= VERDICT_MAX and any(w in plain for w in OTHER_VERDICTS)
+    other = other or yes_no is False
     # 取消 or 返回 typed while the notice waits, or 评价一下: its buttons again, never a
     # request of them.
     other = other or plain in ACKNOWLEDGED or calls_off(words) or asks_to_rate(words)

@@ -1009,3 +1009,32 @@ async def test_the_barn_broken_again_sends_a_resolved_call_back(desk: Harness, t
     assert "重新派给" in texts(out)
     [call] = await desk.tickets()
     assert call.id == ticket_id and call.reopen_count == 1
+
+
+@pytest.mark.parametrize("typed", ["是的", "对", "没错", "是的。"])
+async def test_a_yes_to_whether_the_call_is_solved_asks_its_score(
+    desk: Harness, typed: str
+) -> None:
+    """已办结，请确认是否解决并评价 answered 是的: its 「✅ 已解决，评价」, not a new request."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "要把这条消息" not in texts(out)
+    assert button_data(out) == [f"my:r:{ticket_id}:{n}" for n in (5, 4, 3, 2, 1)]
+
+
+@pytest.mark.parametrize("typed", ["不是", "没有", "否"])
+async def test_a_no_to_whether_the_call_is_solved_brings_its_buttons_back(
+    desk: Harness, typed: str
+) -> None:
+    """不是 or 没有 may deny the fault or the question: the notice's buttons again, never a
+    new request of the word, nor the call sent back on a guess."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "要把这条消息" not in texts(out)
+    assert button_data(out) == [f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"]
+    [call] = await desk.tickets()
+    assert call.status is Status.RESOLVED

@@ -479,3 +479,4 @@ async def test_a_yes_after_another_tickets_reminder_does_not_send_the_asked_one_
     said = texts(await desk.send(RETAILER, "是的"))
 
     assert "reopen" not in await desk.actions(delivery), said
+    assert "要把这条消息" not in said  # a yes to a notice, never a request of it
