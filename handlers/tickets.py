@@ -154,13 +154,15 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
 
 # Chasing a call that is on its way: somebody, not something, has not come ("怎么还没人来",
 # "师傅还没到", "人呢", "你们多久能到", "再不来……", "快派人"), or a ticket nobody has taken up
-# yet ("怎么还没人接单", "怎么还没处理", "你们什么时候处理"). Money or goods not arrived
-# ("结算款还没到", "化肥还没到", "结算款还没处理") are not about the team, nor 没人管 or
+# yet ("怎么还没人接单", "怎么还没处理", "你们什么时候处理"), or not come again when due
+# ("又没来", "还是没来"; not 又没来电, 又没来得及, 又没来上班, 还是没来道歉). Money or goods
+# not arrived ("结算款还没到", "化肥还没到", "结算款还没处理") are not about the team, nor 没人管 or
 # 没人处理 without 还, said of staff complained about ("去了三次都没人管"). And only when the
 # words say little else: a long message that also chases is about more than the call.
 _CHASING = re.compile(
     r"没(有)?人(来|到|接单)|人呢|再不来|快(点)?(派人|来|过来)|还(没|不)(有)?来"
     r"|还(没|不)(有)?人?接单|还(没|不)(有)?人处理|(怎么|为什么|咋)还(没|不)(有)?处理"
+    r"|(又|还是)没(有)?来(?![电得上道])"
     r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|多久|几点)"
     r"(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
 )

@@ -1038,3 +1038,19 @@ async def test_a_no_to_whether_the_call_is_solved_brings_its_buttons_back(
     assert button_data(out) == [f"my:ok:{ticket_id}", f"my:bad:{ticket_id}"]
     [call] = await desk.tickets()
     assert call.status is Status.RESOLVED
+
+
+@pytest.mark.parametrize("typed", ["又没来", "还是没来", "怎么还没人来"])
+async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accepted(
+    desk: Harness, typed: str
+) -> None:
+    """13 hours on, nobody has accepted the call: 又没来 chases it as 怎么还没人来 does, told
+    it waits to be accepted and that the desk chased, never that it is being handled."""
+    await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)
+    await sweep(desk.db, desk.cfg, desk.clock())
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "还没有人接单（待接单）" in said and "系统已催办" in said, said
+    assert "正在办理中" not in said

@@ -25,6 +25,10 @@ from handlers.tickets import is_chasing
         "都三天了还没人接单？",
         "怎么还没处理",
         "你们什么时候处理",
+        "又没来",
+        "怎么又没来",
+        "还是没来",
+        "師傅又沒來",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -44,6 +48,10 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "今年烟叶收购什么时候开始？",
         "结算款还没处理",
         "去了三次都没人处理",
+        "又没来电",
+        "又没来得及",
+        "他又没来上班",
+        "还是没来道歉",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
     ],
 )
