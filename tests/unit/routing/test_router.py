@@ -1204,11 +1204,14 @@ def test_the_day_the_station_starts_buying_is_the_purchase_teams(router: Router,
         ("烟站的技术员说要打顶了", "growing"),
         ("烟站食堂伙食太差", "staff"),
         ("烟站站长态度很差", "conduct"),
+        ("烟站的钱什么时候打", "purchase"),  # what it owes for the leaf
+        ("菸站的錢什麼時候打", "purchase"),
+        ("烟站的人收了我的钱", "conduct"),
     ],
 )
 def test_the_station_named_says_no_service_of_its_own(router: Router, text: str, line: str) -> None:
     """烟站 is where technicians, staff and the scales all are: only its move is the
-    purchase team's (where the leaf goes now)."""
+    purchase team's (where the leaf goes now), and its money (what it owes for the leaf)."""
     decision = router.route(text)
     assert decision.line == line, decision.explanation
 
