@@ -222,6 +222,8 @@ async def close(
             text = texts.requester("waiting_closed", number=number, what=called(ticket))
             if person is None or person.may_have_barn:
                 text += texts.requester("waiting_closed_barn")
+            if news := await list_news(uow, cfg, ticket, now, done_only=True):
+                text += f"\n{news}"  # the last of a wish list: the list is done
             # The same 🔁 重新办理 as /my offers for it (my:bad), within a week of the close.
             again = texts.requester("btn_take_up_again")
             buttons: Buttons = [[button(again, f"my:bad:{ticket.id}")]]

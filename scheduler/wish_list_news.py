@@ -5,8 +5,9 @@ rating crosses one off: the items still worked on, or that the whole list is don
 Items of one list answered together are crossed off by one sweep, one after another: only
 the last of them says how far the list has come, so that no notice arriving beside the
 others says items are left that the same sweep crosses off. An item the same sweep closes
-for want of the staff member's answer (未补充关闭), whose notice says nothing of the list,
-is counted as closed so, whichever of the two the sweep comes to first."""
+for want of the staff member's answer (未补充关闭), whose notice says nothing of the items
+left, is counted as closed so, whichever of the two the sweep comes to first. That notice
+says the list is done when its item was the last to close and some item was crossed off."""
 
 from __future__ import annotations
 
@@ -56,17 +57,28 @@ async def number_told_of(uow: SqlUnitOfWork, ticket: Ticket) -> str:
     return number_told(ticket.label, words, place=place, others_open=others_open)
 
 
-async def list_news(uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: datetime) -> str:
+async def list_news(
+    uow: SqlUnitOfWork, cfg: Config, ticket: Ticket, now: datetime, *, done_only: bool = False
+) -> str:
     """The line on the list `ticket` (closed now) was filed in; "" for a wish on no list,
     another kind of ticket, or while another item of the list is due to be crossed off at
-    `now` too (its notice says it)."""
+    `now` too (its notice says it). `done_only` (an item closed for want of an answer, whose
+    notice is not of a crossing off): only when it was the last of the list to close, that
+    the whole list is done, as the staff member's last rating would have told them."""
     items = await list_of(uow, ticket)
     if not items:
         return ""
     others = [item for item in items if item.id != ticket.id]
     if any(_closed_at(cfg, item, now, "resolved") for item in others):
         return ""
-    return progress_line(_once_swept(cfg, items, now), texts.requester)
+    progress = _once_swept(cfg, items, now)
+    if done_only and (
+        progress.left
+        or not progress.closed  # none done: not a list 全部办完
+        or any(_closed_at(cfg, item, now, "waiting") for item in others)
+    ):
+        return ""  # or another closed unanswered by this sweep says it
+    return progress_line(progress, texts.requester)
 
 
 def _once_swept(cfg: Config, items: Sequence[Ticket], now: datetime) -> ListProgress:

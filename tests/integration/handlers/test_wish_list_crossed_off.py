@@ -276,3 +276,72 @@ async def test_an_item_the_same_sweep_closes_unanswered_is_not_said_left(desk: H
     assert [t.status for t in await desk.tickets()] == [Status.CLOSED] * 3
     assert "没有销号" not in told, told
     assert "2 项已销号，1 项没有收到补充信息，已关闭" in told, told
+
+
+async def _closed_unanswered_notice(desk: Harness) -> str:
+    """What the staff member is told when the sweep closes what they left unanswered
+    (未补充关闭): the days the desk waits for their answer to the team's question pass."""
+    before = {r.id for r in await desk.outbox()}
+    start = desk.clock.now
+    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
+    told = [
+        str(r.payload.get("text"))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF and "没有收到" in str(r.payload.get("text"))
+    ]
+    return to_simplified("\n".join(told))
+
+
+async def _two_rated_and_item_3_asked(desk: Harness) -> list[int]:
+    """Items 1 and 2 rated, the team's question about item 3 left unanswered."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in items:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+    for wish in items[:2]:
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF, f"my:r:{wish}:5")
+        await desk.press(STAFF, "f:skip")
+    await desk.press(STAFF_MEMBER, f"tk:ask:{items[2]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "宿舍是几号楼几号房？", chat=STAFF_TEAM_CHAT)
+    return items
+
+
+async def test_the_last_item_closed_unanswered_says_the_whole_list_is_done(
+    desk: Harness,
+) -> None:
+    """Items 1 and 2 crossed off by the staff member's rating, item 3 closed by the sweep
+    for want of their answer (未补充关闭): its notice says the list is done, with item 3
+    counted apart, as the last rating would have."""
+    await _two_rated_and_item_3_asked(desk)
+
+    told = await _closed_unanswered_notice(desk)
+
+    assert [t.status for t in await desk.tickets()] == [Status.CLOSED] * 3
+    assert told.count("心愿清单") == 1, told
+    assert "2 项已销号，1 项没有收到补充信息，已关闭" in told, told
+
+
+async def test_an_item_closed_unanswered_while_others_are_in_hand_says_nothing_of_the_list(
+    desk: Harness,
+) -> None:
+    """Item 2 still worked on: the notice of item 1's close for want of an answer says
+    nothing of the list, as before."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织一次职工体检；2、食堂增加早餐品种")
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    await desk.press(STAFF_MEMBER, f"tk:acc:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.press(STAFF_MEMBER, f"tk:ask:{items[0]}", chat=STAFF_TEAM_CHAT)
+    await desk.send(STAFF_MEMBER, "想在哪家医院体检？", chat=STAFF_TEAM_CHAT)
+
+    told = await _closed_unanswered_notice(desk)
+
+    assert told and "心愿清单" not in told, told
