@@ -114,11 +114,14 @@ async def show_summary(
     draft_id = ctx.conv.data.get(DRAFT)
     # A draft begun before drafts had ids: its buttons as they were.
     mark = f":{draft_id}" if draft_id else ""
+    # A wish's 提交 carries how many items it files (f:ok:<id>:3): pressed once ✏️ 修改 or
+    # words added made the list another, it is outdated (`files_other_items`).
+    ok = f"f:ok{mark}:{len(items) or 1}" if mark and filed is Kind.WISH else f"f:ok{mark}"
     anonymous = [Button(ctx.text("submit_anonymous"), f"f:anon{mark}")] if complaint else []
-    submit = [Button(ctx.text("submit"), f"f:ok{mark}"), *anonymous]
+    submit = [Button(ctx.text("submit"), ok), *anonymous]
     if items:
         submit = [
-            Button(ctx.text("submit_items", count=len(items)), f"f:ok{mark}"),
+            Button(ctx.text("submit_items", count=len(items)), ok),
             Button(ctx.text("submit_as_one"), f"f:one{mark}"),
         ]
     elif too_long:
@@ -136,7 +139,7 @@ async def show_summary(
         lead = lead or asked
         submit = [
             Button(ctx.text("switch_kind", other=named), f"f:as{mark}"),
-            Button(ctx.text("submit_as_chosen", kind=kind), f"f:ok{mark}"),
+            Button(ctx.text("submit_as_chosen", kind=kind), ok),
             *anonymous,
         ]
         kind_values = {"other": named}
@@ -160,7 +163,7 @@ async def show_summary(
             rest = ctx.text("add_to_more", count=len(offers) - OFFERED_AT_MOST)
             adds.append((Button(rest, f"f:more{mark}"),))
         button = adds[0][0].text  # what the lead tells to press, as its label reads it
-        submit = [Button(ctx.text("submit_new"), f"f:ok{mark}"), *anonymous]
+        submit = [Button(ctx.text("submit_new"), ok), *anonymous]
         buttons = (*adds, *rows(*submit, edit, abort, per_row=3))
         resolved = [offer for offer in shown if offer.ticket_id in not_solved]
         if lead == "free_text_confirm" and resolved:
@@ -192,6 +195,14 @@ async def show_summary(
         team = in_script(ctx.cfg.team(str(thanked[2])).name, ctx.script)
         buttons = ((Button(ctx.text("thanks_pass_on", team=team), f"f:thanks{mark}"),), *buttons)
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
+
+
+def files_other_items(ctx: Ctx, gathered: Gathered, shown: int) -> bool:
+    """Whether a wish's 提交 that showed `shown` items (分 3 项提交; 1, a wish of one) would
+    file another number of them now: the list was rewritten since its summary."""
+    wish = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH
+    listed = read_list(gathered.text) if wish else None
+    return (len(listed.items) if listed is not None and listed.split else 1) != shown
 
 
 def read_otherwise(ctx: Ctx, gathered: Gathered) -> Kind | None:

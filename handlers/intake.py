@@ -22,6 +22,7 @@ from handlers.draft_summary import (
     ALL_OFFERED,
     THANKED,
     Offer,
+    files_other_items,
     numbered,
     offer_data,
     offers_kept,
@@ -487,6 +488,12 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         # Typed 匿名 on a request, or an old button: nothing is filed unasked.
         ctx.say("anon_complaints_only")
         await show_summary(ctx, gathered)
+        return
+    shown = _SUMMARY_PRESS.fullmatch(msg.callback_data or "")
+    counted = shown.group(3) if shown and choice == "f:ok" else None
+    if counted and files_other_items(ctx, gathered, int(counted)):
+        # 分 3 项提交 from before ✏️ 修改: the list as it is now, to confirm again.
+        await show_summary(ctx, gathered, lead="confirm_outdated")
         return
     if choice in ("f:ok", "f:one", "f:anon"):
         limited = await tickets.over_rate_limit(ctx)

@@ -362,6 +362,7 @@ INTAKE: dict[str, str] = {
     "submit_new": "✅ 作为新工单提交",
     "draft_added_already": "这条消息已经补充到工单 {number} 了，服务队会看到，不用再点。",
     "confirm_added": "已补充。请再看一下，没问题就点「提交」。",
+    "confirm_outdated": "您点的是修改前的按钮，内容已经改过。请看一下现在的内容，没问题就点下面的按钮提交。",
     "confirm_unchanged": "内容没有改动。没问题就点「提交」；还有要补充的详情，直接发过来。",
     "wish_staff_only": "心愿清单仅对本局职工开放。职工请先登记（/start）或联系工会。",
     "rate_limited": "您一小时内已提交 {count} 件，请稍后再提交（烘烤紧急情况请直接报 110，不受限制）。",

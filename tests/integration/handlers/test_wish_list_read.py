@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from handlers.replies import Outcome
 from handlers.wish_items import MAX_ITEMS
 from routing import to_simplified
-from tests.support.desk import Harness, button_actions, texts
+from tests.support.desk import Harness, button_actions, button_data, texts
 
 STAFF = 100003
 
@@ -123,3 +124,46 @@ async def test_words_of_what_to_change_join_the_wish(desk: Harness, typed: str) 
     said = to_simplified(texts(await desk.send(STAFF, typed)))
 
     assert "已补充" in said and "请写下您的心愿" not in said
+
+
+def _items_button(out: Outcome) -> str:
+    """The data of the summary's 「✅ 分 N 项提交」 (or 「✅ 提交」): its first button."""
+    return button_data(out)[0]
+
+
+@pytest.mark.parametrize(
+    ("rewritten", "filed"),
+    [("1、组织体检；2、食堂加早餐", 2), ("更换宿舍空调", 1)],
+)
+async def test_an_older_summarys_items_button_after_a_rewrite_files_nothing(
+    desk: Harness, rewritten: str, filed: int
+) -> None:
+    """「✅ 分 3 项提交」 pressed on the summary shown before ✏️ 修改 rewrote the list is
+    outdated: the summary of the list as it is now comes again, nothing filed under 3 items
+    the list no longer has; its own button files it."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, "1、组织体检；2、食堂加早餐；3、更换空调")
+    older = _items_button(await desk.press(STAFF, "f:next"))
+    await desk.press(STAFF, "f:edit")
+    await desk.send(STAFF, rewritten)
+    newer = _items_button(await desk.press(STAFF, "f:next"))
+
+    out = await desk.press(STAFF, older)
+
+    assert await desk.tickets() == []
+    said = to_simplified(texts(out))
+    assert "修改前" in said and "请确认" in said
+    await desk.press(STAFF, newer)
+    assert len(await desk.tickets()) == filed
+
+
+async def test_the_summarys_items_button_after_words_added_files_the_list_shown(
+    desk: Harness,
+) -> None:
+    """Words added at the summary show it again; the button of the summary as it is now
+    files the list as it reads."""
+    await _summary(desk, "1、组织体检；2、食堂加早餐")
+    newer = _items_button(await desk.send(STAFF, "3、更换空调"))
+    await desk.press(STAFF, newer)
+    assert [t.text for t in await desk.tickets()] == ["组织体检", "食堂加早餐", "更换空调"]
