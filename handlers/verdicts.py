@@ -280,12 +280,12 @@ async def _of_the_rest_of_its_list(ctx: Ctx, rated: Ticket) -> bool:
     if rated.rating is None or rated.rating <= LOW_RATING:
         return False
     lists = await wish_lists(ctx, [rated])
-    # In hand: neither answered (an answered one awaits its own verdict) nor done with.
-    return any(
-        item.status.is_open and item.status is not Status.RESOLVED
-        for items in lists
-        for item in items
-    )
+    return any(_in_hand(item) for items in lists for item in items)
+
+
+def _in_hand(ticket: Ticket) -> bool:
+    """In hand: neither answered (an answered one awaits its own verdict) nor done with."""
+    return ticket.status.is_open and ticket.status is not Status.RESOLVED
 
 
 async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
@@ -319,6 +319,11 @@ async def typed_verdict(ctx: Ctx, text: str, decision: Decision | None) -> bool:
         # (第2项不要了 withdraws it, `free_text`.) Only when how it went comes right after
         # the item: 第2条路灯还没修好 or 宿舍那个门锁还没修好 is a new matter beside the list.
         items = await items_meant(ctx, said, await _in_hand_on_lists(ctx))
+    if said is not None and items and not judged_at_once(said) and all(map(_in_hand, items)):
+        # 第2条路灯还没修好 of an item in hand while item 1 awaits their word: a new matter
+        # beside the list, as when none is answered (above), never said 还在办理中 with its
+        # words dropped.
+        return False
     if said is not None and items and not _complains_of_staff(ctx, decision):
         # The item named is what the words after it are about, whatever the router reads
         # in them (早餐那项不满意 is no complaint about staff).

@@ -8,7 +8,7 @@ import pytest
 
 from core.enums import Status
 from routing import to_simplified
-from tests.support.desk import Harness, button_data, texts
+from tests.support.desk import Harness, button_actions, button_data, texts
 
 STAFF = 100003
 STAFF_TEAM_CHAT = -1001000000015
@@ -143,6 +143,24 @@ async def test_a_new_matter_worded_like_an_item_is_not_said_to_be_an_item_in_han
     said = to_simplified(texts(out))
     assert "还在办理中" not in said, said
     assert [d for d in button_data(out) if d.startswith("f:")], said
+
+
+@pytest.mark.parametrize("typed", ["第2条路灯还没修好", "第2项路灯还没修好"])
+async def test_a_new_matter_worded_like_an_item_in_hand_beside_one_answered_is_a_request(
+    desk: Harness, typed: str
+) -> None:
+    """Item 1 awaiting the staff member's word, item 2 still in hand: words naming item 2
+    that go on about a matter of their own (路灯) are offered as a request, to add to item 2
+    or file anew, as when no item is answered; before, they were told item 2 was still being
+    worked on (心愿…还在办理中) and the words went nowhere."""
+    await _list_filed(desk, answered=1)
+
+    out = await desk.send(STAFF, typed)
+
+    said = to_simplified(texts(out))
+    assert "还在办理中" not in said, said
+    assert "f:add" in button_actions(out) and "f:ok" in button_actions(out), said
+    assert await _statuses(desk) == [Status.RESOLVED, Status.DISPATCHED, Status.DISPATCHED]
 
 
 @pytest.mark.parametrize(
