@@ -155,6 +155,8 @@ MINE: dict[str, str] = {
     "wish_list_done": "这份心愿清单的 {count} 项已全部销号，感谢您的反馈！",
     # The items not crossed off (销号) counted apart: withdrawn, or closed unanswered.
     "wish_list_done_apart": "这份心愿清单已全部办完：{count} 项已销号{apart}。感谢您的反馈！",
+    # The same, told as the last item still worked on is withdrawn: no feedback to thank.
+    "wish_list_done_withdrawing": "这份心愿清单已全部办完：{count} 项已销号{apart}。",
     "wish_list_apart_withdrawn": "，{count} 项您已撤回",
     "wish_list_apart_unanswered": "，{count} 项没有收到补充信息，已关闭",
     "item_not_answered": "{what} {number}（{gist}）还在办理中，办结后会请您确认和评价。",

@@ -61,7 +61,7 @@ from handlers.typed_menu import calls_off, presses_a_prompt
 from handlers.verdict_words import says_solved, typed_score
 from handlers.verdicts import DRAFT_KEPT, SOLE_ASKED
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
-from handlers.wish_lists import in_list_order, item_button_text
+from handlers.wish_lists import in_list_order, item_button_text, say_list_done_withdrawing
 from routing import bare, to_simplified
 
 ADD_INFO = "addinfo"
@@ -272,6 +272,7 @@ async def on_button(ctx: Ctx, data: str) -> None:
         # is not told again.
         if await transition(ctx, ticket, Action.CANCEL):
             ctx.say("ticket_cancelled", number=ticket.label, what=called_here(ctx, ticket))
+            await say_list_done_withdrawing(ctx, ticket)
             await tell_team_withdrawn(ctx, ticket)
     elif verb == "ok" and ticket.rating is not None:
         ctx.say(

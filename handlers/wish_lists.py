@@ -316,3 +316,22 @@ async def say_list_progress(ctx: Ctx, ticket: Ticket) -> None:
         return  # a wish on no list
     [items] = lists
     ctx.reply(progress_line(list_progress(items), ctx.text))
+
+
+async def say_list_done_withdrawing(ctx: Ctx, ticket: Ticket) -> None:
+    """After an item of a wish list is withdrawn (撤回): when it was the last still worked
+    on and some item was crossed off, that the whole list is done, as rating the last item
+    would have said; nothing while items are left (the last rating said which)."""
+    lists = await wish_lists(ctx, [ticket])
+    if not lists:
+        return  # a wish on no list
+    [items] = lists
+    progress = list_progress(items)
+    if progress.left or not progress.closed:
+        return
+
+    def text(key: str, **values: object) -> str:
+        done = "wish_list_done_withdrawing" if key == "wish_list_done_apart" else key
+        return ctx.text(done, **values)
+
+    ctx.reply(progress_line(progress, text))

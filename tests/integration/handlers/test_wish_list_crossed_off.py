@@ -345,3 +345,49 @@ async def test_an_item_closed_unanswered_while_others_are_in_hand_says_nothing_o
     told = await _closed_unanswered_notice(desk)
 
     assert told and "心愿清单" not in told, told
+
+
+async def _two_rated(desk: Harness) -> list[int]:
+    """Items 1 and 2 answered and rated, item 3 not taken up yet."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    for wish in items[:2]:
+        await desk.press(STAFF_MEMBER, f"tk:acc:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF_MEMBER, f"tk:res:{wish}", chat=STAFF_TEAM_CHAT)
+        await desk.send(STAFF_MEMBER, "已研究答复", chat=STAFF_TEAM_CHAT)
+        await desk.press(STAFF, f"my:r:{wish}:5")
+        await desk.press(STAFF, "f:skip")
+    return items
+
+
+async def test_the_last_item_withdrawn_says_the_whole_list_is_done(desk: Harness) -> None:
+    """Told 还有 1 项没有销号：第3项 by the last rating, the staff member withdraws item 3:
+    the list is done, with item 3 counted apart; before, only 已撤回 was said."""
+    items = await _two_rated(desk)
+    await desk.press(STAFF, f"my:x:{items[2]}")
+
+    said = to_simplified(texts(await desk.press(STAFF, f"my:xx:{items[2]}")))
+
+    assert "已撤回" in said
+    assert "这份心愿清单已全部办完：2 项已销号，1 项您已撤回。" in said, said
+    assert "感谢" not in said
+
+
+async def test_an_item_withdrawn_while_others_are_in_hand_says_nothing_of_the_list(
+    desk: Harness,
+) -> None:
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, THREE_WISHES)
+    await desk.press(STAFF, "f:next")
+    await desk.press(STAFF, "f:ok")
+    items = [t.id for t in await desk.tickets() if t.id is not None]
+    await desk.press(STAFF, f"my:x:{items[2]}")
+
+    said = to_simplified(texts(await desk.press(STAFF, f"my:xx:{items[2]}")))
+
+    assert "已撤回" in said and "心愿清单" not in said, said
