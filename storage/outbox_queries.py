@@ -198,6 +198,21 @@ class OutboxQueries:
         )
         return (await self.session.execute(query)).first() is not None
 
+    async def copies_beside(self, row: OutboxMessage) -> list[int]:
+        """The other people's private chats that `row`'s message went to in the same step
+        (same ticket, purpose and time queued) and have it, or will: an urgent card paged
+        to each member on duty is one row per member."""
+        query = select(outbox.c.chat_id).where(
+            outbox.c.ticket_id == row.ticket_id,
+            outbox.c.purpose == row.purpose,
+            outbox.c.created_at == row.created_at,
+            outbox.c.method == row.method,
+            outbox.c.chat_id > 0,
+            outbox.c.chat_id != row.chat_id,
+            outbox.c.status.in_(("pending", "sent")),
+        )
+        return list(dict.fromkeys((await self.session.execute(query)).scalars()))
+
     async def last_sent_to(self, chat_id: int) -> datetime | None:
         """When a message to this chat last went out, if ever."""
         query = select(func.max(outbox.c.sent_at, type_=UTCDateTime())).where(

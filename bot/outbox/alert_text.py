@@ -43,6 +43,9 @@ class Lost:
     row: OutboxMessage
     reason: str
     forbidden: bool
+    # The names of the others the same message reached (the other member paged on duty):
+    # nobody has to be woken to phone the one it missed.
+    reached: tuple[str, ...] = ()
 
     @property
     def chats(self) -> list[int]:
@@ -174,4 +177,6 @@ async def _alert_text(
     elif instead is not None:
         lines.append(f"{instead}，需要联系投诉人请找该室。")
     lines += await phone_lines(uow, user, lost.relays)
+    if lost.reached:
+        lines.append(f"同一消息已送达 {'、'.join(lost.reached)}。")
     return "\n".join(lines)

@@ -43,9 +43,11 @@ from core.config import Config
 from core.enums import Kind, Role, Script
 from core.lifecycle import ECHO_POST, ECHO_WITHDRAWN
 from core.model import ChatPlace, OutboxMessage, Ticket
+from core.night import in_quiet_hours
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
+from core.texts import person_name
 from core.unreached import group_instead, not_reached_note
 from handlers.i18n import t
 from routing.reader import message_in_script
@@ -379,12 +381,18 @@ async def _alerts(
         own = await _ladder(uow, cfg, ticket.team_id, await team_place(uow, cfg, ticket.team_id))
         named_for = (await _recipient_team(uow, cfg, ticket, root, own))[0] or ticket.team_id
     group = None if named_for == ticket.team_id else cfg.team(named_for).name
-    lost = Lost(root, relays, row, reason, forbidden)
+    member = root is row and row.chat_id > 0 and start == 1
+    reached = await _reached_beside(uow, row) if member else []
+    lost = Lost(root, relays, row, reason, forbidden, tuple(reached))
     text_at = await alert_texts(uow, cfg, ticket, lost, group=group)
     if not targets:
         return await _group_alert(uow, cfg, ticket, lost, now, team_id, start, rungs, text_at)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
+
+    # Another of those it was for has it (the other member paged on duty): nobody need be
+    # woken at night to phone the one it missed; the alert is there to read on waking.
+    quiet = {"silent": True} if reached and in_quiet_hours(cfg, now) else {}
 
     def payload(target: int) -> dict[str, Any]:
         if (
@@ -393,9 +401,10 @@ async def _alerts(
             and target == team_chat.chat_id
         ):
             text = text_at(team_chat)
-            return message_in_script({"text": text, "thread_id": team_chat.thread_id}, Script.HANS)
+            fields = {"text": text, "thread_id": team_chat.thread_id, **quiet}
+            return message_in_script(fields, Script.HANS)
         text = text_at(ChatPlace(target))
-        return message_in_script({"text": text}, scripts.get(target, Script.HANS))
+        return message_in_script({"text": text, **quiet}, scripts.get(target, Script.HANS))
 
     return [
         OutboxMessage(
@@ -404,13 +413,24 @@ async def _alerts(
             payload=payload(target),
             created_at=now,
             not_before=now,
-            priority=0 if ticket.urgent else min(row.priority, 1),
+            priority=0 if ticket.urgent and not reached else min(row.priority, 1),
             ticket_id=ticket.id,
             purpose="alert",
             dedup_key=f"undeliverable:{_row_key(row)}:{target}",
         )
         for target in targets
     ]
+
+
+async def _reached_beside(uow: SqlUnitOfWork, row: OutboxMessage) -> list[str]:
+    """The names of the others (not blocking the bot) that `row`'s message, a member's,
+    went to in the same step: on duty and paged beside the member it missed."""
+    names = []
+    for chat_id in await OutboxQueries.on(uow).copies_beside(row):
+        user = await uow.users.get(chat_id)
+        if user is None or user.reachable:
+            names.append(person_name(user, chat_id))
+    return names
 
 
 async def _group_alert(

@@ -11,6 +11,7 @@ from sqlalchemy import update
 from core.config import Config
 from core.enums import Kind
 from core.lifecycle import CALLBACK_NOTICE, CALLBACK_REMARK
+from core.model import User
 from storage.tables import tickets
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
@@ -21,6 +22,7 @@ RETAILER = 100002
 FARMER = 100001
 MEMBER = 200001
 LEADER = 200002
+OTHER_MEMBER = 200003
 NIGHT = T0 + timedelta(hours=15, minutes=50)  # 00:50 in Shanghai
 MORNING = T0 + timedelta(hours=22)  # 07:00, when the quiet hours end
 
@@ -132,3 +134,42 @@ async def test_a_leader_asked_at_night_to_call_back_after_a_low_rating_is_not_wo
     calls = rig.api.sent_to(LEADER)
     assert {c.text for c in calls} == {"请回访", "不满意留言"}
     assert all(silent(c) for c in calls)
+
+
+async def test_a_page_one_member_on_duty_cannot_get_does_not_wake_the_leader_when_another_has_it(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """Two members on duty are paged at 00:50; one never opened a private chat with the
+    bot. The leader reads of it on waking, told the other has the page; a page nobody got
+    still wakes the leader."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    rig.api.inject(
+        "forbidden",
+        chat_id=OTHER_MEMBER,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    await rig.queue(
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(
+            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
+        ),
+    )
+    await rig.sender.drain_all()
+
+    (alert,) = rig.api.sent_to(LEADER)
+    assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
+    assert silent(alert)
+
+    alone = await new_ticket(db, demo_config, NIGHT)
+    await rig.queue(
+        message(OTHER_MEMBER, "【紧急】又一单", at=NIGHT, ticket_id=alone.id, purpose="card")
+    )
+    await rig.sender.drain_all()
+    (_, woken) = rig.api.sent_to(LEADER)
+    assert "已送达" not in str(woken.text) and not silent(woken)
