@@ -131,6 +131,9 @@ class ConversationRepository(Protocol):
 
     async def delete_expired(self, now: datetime) -> int: ...
 
+    async def of_user(self, user_id: int) -> Sequence[Conversation]:
+        """The person's conversations in every chat (their own, their team's groups)."""
+
 
 class InboxRepository(Protocol):
     async def claim(self, key: str, now: datetime) -> bool:

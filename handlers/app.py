@@ -26,6 +26,7 @@ from handlers.free_text import free_message
 from handlers.i18n import kind_named
 from handlers.incoming import ime_command
 from handlers.menu import may_raise_110
+from handlers.notes_elsewhere import note_waits_elsewhere
 from handlers.registration_now import keeping_voices, registering, voice_kept_for_110
 from handlers.script_typed import lang_step
 from handlers.tickets import open_emergency, typed_alarm
@@ -123,6 +124,8 @@ async def _route_on(ctx: Ctx) -> None:
         await registration_left.carry(ctx, voices)  # into the draft it began, or the alarm
     elif ctx.conv is not None and ctx.conv.flow in FLOWS:
         await FLOWS[ctx.conv.flow](ctx)
+    elif ctx.conv is None and await note_waits_elsewhere(ctx):
+        pass  # a card's note pressed for in the team's group, typed here
     else:
         await free_message(ctx)
 

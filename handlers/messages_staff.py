@@ -64,6 +64,13 @@ STAFF: dict[str, str] = {
         "工单 {number}：{what}等了 {minutes} 分钟没有收到，已不再等待，刚才的消息没有记入工单。"
         "需要时请再按「{button}」。"
     ),
+    "t_note_in_group": (
+        "工单 {number}：{what}请在刚才按「{button}」的群里发送，这条私聊消息没有记入工单。"
+    ),
+    "t_note_in_private": (
+        "工单 {number}：{what}请在与机器人的私聊里发送（「{button}」是在私聊里按的），"
+        "这条消息没有记入工单。"
+    ),
     "t_note_other_card": (
         "这条消息回复的是工单 {other}，没有记入。正在等待的是工单 {number} 的{what}，"
         "请直接发送（不要回复别的工单）；要处理工单 {other}，请点它卡片上的按钮。"

@@ -30,6 +30,7 @@ from handlers.duty import duty, rota_here
 from handlers.i18n import buttons_in_script, in_script, t
 from handlers.incoming import Incoming
 from handlers.mine import show
+from handlers.notes_elsewhere import note_waits_elsewhere
 from handlers.own_ticket_command import own_ticket_asked
 from handlers.replies import Button, rows
 from handlers.report_commands import ledger, stats
@@ -90,6 +91,8 @@ async def in_group(ctx: Ctx) -> None:
             # as a requester does in their own chat.
             await say_file_not_kept(ctx)
         await FLOWS[ctx.conv.flow](ctx)
+    elif ctx.conv is None and await note_waits_elsewhere(ctx):
+        pass  # the note of a button pressed on a page in the member's private chat
     # Anything else said in a group is people talking to each other: stay quiet.
 
 

@@ -147,7 +147,7 @@ async def note_step(ctx: Ctx) -> None:
 def _quote_back(ctx: Ctx, flow: str, note: str) -> None:
     """After the note was refused (its ticket left the team, or is gone): the member reads
     their words back, to keep or to send where the ticket is now, rather than lose them."""
-    what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[flow])
+    what, _ = (in_script(word, ctx.script_here) for word in WAITS_FOR[flow])
     ctx.say("t_note_not_kept", what=what, note=note)
 
 
@@ -308,8 +308,8 @@ def _of_its_ticket(step: Step) -> Step:
             return
         if album is not None:
             await ctx.goto(ctx.conv.step, **{_REFUSED_ALBUM: album})
-        what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[ctx.conv.flow])
-        ctx.say("t_note_other_card", other=other, number=await _number(ctx, ctx.conv), what=what)
+        what, _ = (in_script(word, ctx.script_here) for word in WAITS_FOR[ctx.conv.flow])
+        ctx.say("t_note_other_card", other=other, number=await number_of(ctx, ctx.conv), what=what)
 
     return run
 
@@ -365,7 +365,7 @@ NOTE_TTL = timedelta(minutes=15)
 
 
 # What each prompt waits for, and the button that asks for it again.
-_WAITS_FOR = {
+WAITS_FOR = {
     "t_ask": ("要补充的问题", "需补充"),
     "t_res": ("办结说明", "办结"),
     "t_xfer": ("转派原因", "转派"),
@@ -428,8 +428,8 @@ async def left_or_kept(ctx: Ctx, left: Conversation) -> None:
         await say_left(ctx, left)
         return
     await ctx.resume_flow(left)
-    what, _ = (in_script(word, ctx.script_here) for word in _WAITS_FOR[left.flow])
-    ctx.say("t_note_still_waits", number=await _number(ctx, left), what=what)
+    what, _ = (in_script(word, ctx.script_here) for word in WAITS_FOR[left.flow])
+    ctx.say("t_note_still_waits", number=await number_of(ctx, left), what=what)
 
 
 # What each card's prompt does with its note once it comes.
@@ -453,8 +453,8 @@ async def say_left(ctx: Ctx, left: Conversation) -> None:
     press asked for a note again (the same button twice, 需补充 on another card)."""
     if ctx.conv is not None:
         return
-    number = await _number(ctx, left)
-    what, button = (in_script(word, ctx.script_here) for word in _WAITS_FOR[left.flow])
+    number = await number_of(ctx, left)
+    what, button = (in_script(word, ctx.script_here) for word in WAITS_FOR[left.flow])
     ctx.say("t_note_left", number=number, what=what, button=button)
 
 
@@ -469,14 +469,14 @@ async def note_expired(ctx: Ctx, expired: Conversation) -> bool:
         return False
     if ctx.now >= expired.updated_at + ctx.cfg.limits.conversation_ttl:
         return False  # long after: plainly about something else
-    number = await _number(ctx, expired)
-    what, button = (in_script(word, ctx.script_here) for word in _WAITS_FOR[expired.flow])
+    number = await number_of(ctx, expired)
+    what, button = (in_script(word, ctx.script_here) for word in WAITS_FOR[expired.flow])
     minutes = waited_minutes(expired.expires_at - expired.updated_at)
     ctx.say("t_note_expired", number=number, what=what, button=button, minutes=minutes)
     return True
 
 
-async def _number(ctx: Ctx, conv: Conversation) -> str:
+async def number_of(ctx: Ctx, conv: Conversation) -> str:
     ticket_id = conv.data.get("ticket_id")
     ticket = await ctx.uow.tickets.get(ticket_id) if isinstance(ticket_id, int) else None
     return ticket.label if ticket is not None else "?"

@@ -337,6 +337,10 @@ class SqlConversationRepository(SessionRepo):
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
+    async def of_user(self, user_id: int) -> Sequence[Conversation]:
+        query = select(Conversation).where(conversations.c.user_id == user_id)
+        return (await self.session.execute(query)).scalars().all()
+
 
 class SqlInviteRepository(SessionRepo):
     async def add(self, invite: Invite) -> None:

@@ -473,3 +473,43 @@ async def test_an_old_cards_press_on_a_resolved_ticket_leaves_the_result_prompt_
     assert "已办结，已请报告人确认并评价" in texts(out)
     [resolved] = [t for t in await desk.tickets() if t.id == asked]
     assert resolved.status is Status.RESOLVED
+
+
+async def test_a_question_typed_privately_after_pressing_in_the_group_is_pointed_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "请问是哪个烤房，几号炉？")  # in the private chat
+    said = texts(out)
+    assert "工单" in said and "请在刚才按「需补充」的群里发送" in said and "提交吗" not in said
+    assert len(await desk.tickets()) == 1
+    out = await desk.send(MEMBER, "请问是哪个烤房，几号炉？", chat=TEAM_CHAT)
+    assert "已请报告人补充" in texts(out)
+    assert "ask" in await desk.actions(ticket_id)
+
+
+async def test_a_result_typed_in_the_group_after_pressing_on_a_page_is_pointed_back(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(LEADER, f"tk:acc:{ticket_id}")  # on the card paged to the leader
+    await desk.press(LEADER, f"tk:res:{ticket_id}")
+    out = await desk.send(LEADER, "更换了风机电容", chat=TEAM_CHAT)
+    assert "请在与机器人的私聊里发送（「办结」是在私聊里按的）" in texts(out)
+    # Told once: the leader's talk in the group after it is the team's own again.
+    out = await desk.send(LEADER, "大家辛苦了", chat=TEAM_CHAT)
+    assert out.replies == []
+    await desk.send(LEADER, "更换了风机电容")
+    assert await _status(desk) is Status.RESOLVED
+
+
+async def test_a_voice_note_sent_privately_after_pressing_in_the_group_is_pointed_there(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{ticket_id}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:res:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, voice_file_id="how-it-was-mended")  # in the private chat
+    assert "办结说明请在刚才按「办结」的群里发送" in texts(out)
+    assert len(await desk.tickets()) == 1 and await _status(desk) is Status.ACCEPTED
