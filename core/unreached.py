@@ -70,3 +70,26 @@ async def not_reached_note(uow: UnitOfWork, ids: Iterable[int], said: Iterable[i
         return f"📵 机器人无法私信通知：{'、'.join(names)}{why}{whom}{fix}"
     also = f"机器人也无法私信通知：{'、'.join(names)}{why}" if names else ""
     return f"📵 {also}{whom}{fix}"
+
+
+# What a group's refusal means (a group blocks nobody: the bot was removed from it), and a
+# refusal other than 403 (given up after retries): the staff's words for Telegram's.
+TEAM_CHAT_REFUSES = "机器人已被移出该群，请把机器人重新加入该群"
+GAVE_UP = "Telegram 拒绝或多次重试仍失败"
+
+
+def why_refused(reason: str, *, forbidden: bool, group: bool) -> str:
+    """Why a message did not arrive, as staff say it, from Telegram's reason (English, kept
+    in the ticket's events and the logs)."""
+    if not forbidden:
+        return GAVE_UP
+    if group:
+        return TEAM_CHAT_REFUSES
+    said = reason.lower()
+    if "initiate conversation" in said:
+        return "没有私聊过机器人"
+    if "blocked" in said:
+        return "已屏蔽机器人"
+    if "deactivated" in said:
+        return "Telegram 账号已注销"
+    return "对方已屏蔽机器人或未开启对话"

@@ -47,6 +47,7 @@ ACTION_LABELS = {
     "remind": "提醒",
     "escalate": "督办",
     "unreachable": "无法送达",
+    "delivery_failed": "无法送达",
     "wish_list": "记入心愿清单",
     "complaint": "记为投诉",
     "not_urgent": "改为非紧急",
@@ -153,7 +154,10 @@ _TIMELINE_NOTE = 150
 # notice that could not be delivered, a leader's note of what was said on a call-back, the
 # pace the team is held to (never told the requester), a note the team that had the ticket
 # left for the next one.
-_STAFF_ONLY = {"remind", "escalate", "unreachable", "callback", "not_urgent", "team_note"}
+_STAFF_ONLY = {
+    *("remind", "escalate", "unreachable", "delivery_failed", "callback", "not_urgent"),
+    "team_note",
+}
 
 
 # A suggestion is answered, not mended: its requester reads its answer, and their word on
@@ -244,7 +248,10 @@ def last_move(events: list[TicketEvent]) -> str:
 # What a team taking over a ticket learns from its past: what was asked, answered, added,
 # done and why it moved (the events with words), and who went there; not the bookkeeping
 # (creation, the router's dispatch, reminders, a bare 接单) or what the card shows (地点).
-_NOT_HISTORY = {"create", "dispatch", "remind", "escalate", "unreachable", "rate", "place"}
+_NOT_HISTORY = {
+    *("create", "dispatch", "remind", "escalate", "unreachable", "delivery_failed"),
+    *("rate", "place"),
+}
 _TOLD_WITHOUT_NOTE = {"visit", "resolve", "reopen"}
 MOVES = frozenset(("transfer", "reassign"))  # the events that send a ticket to another team
 MOVED_BETWEEN = ("from_team", "to_team")

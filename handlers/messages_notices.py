@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from core.unreached import TEAM_CHAT_REFUSES
+
 NOTICES: dict[str, str] = {
     # an outbox alert: the team's group refused the bot (403)
-    "team_chat_refuses": "机器人已被移出该群，请把机器人重新加入该群",
+    "team_chat_refuses": TEAM_CHAT_REFUSES,
     "echo_wall_refused": (
         "⚠️ 回音壁发不出去：机器人不能在回音壁频道（{chat}）发消息。\n原因：{reason}\n"
         "请把机器人加入该频道并设为管理员，或在配置里改正 echo_wall_chat；"

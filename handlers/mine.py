@@ -58,6 +58,7 @@ from handlers.trouble_again import call_again, file_again
 from handlers.trouble_words import RECURRING, says_barn_failing, says_trouble_back
 from handlers.typed_answers import bare_yes_no
 from handlers.typed_menu import calls_off, presses_a_prompt
+from handlers.undelivered import undelivered_said
 from handlers.verdict_words import says_solved, typed_score
 from handlers.verdicts import DRAFT_KEPT, SOLE_ASKED
 from handlers.wish_list_verdicts import names_another_item, scores_another_item
@@ -129,6 +130,8 @@ async def show(
     assert ticket.id is not None
     events = notes_hidden(list(await ctx.uow.tickets.events(ticket.id)), hide)
     own = ticket.requester_id == ctx.user.id  # else a supervisor's /ticket
+    if not own:
+        events = await undelivered_said(ctx.uow, ticket, events)
     shown = ticket.text if words is None else words
     if own and (owed := callback.owed_to_requester(ctx, ticket)):
         requester = [*requester, owed]  # under the header: what is still to come of it

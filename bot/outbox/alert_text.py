@@ -19,13 +19,12 @@ from bot.outbox.relayed import (
     phone_lines,
     relay_names,
     unreached_clause,
-    why_refused,
 )
 from core.complainant import ANONYMOUS, card_shown_at, keeper_places, withheld
 from core.config import Config
 from core.investigated import investigated, reads_it_whole
 from core.model import ChatPlace, OutboxMessage, Ticket
-from core.unreached import desk_place
+from core.unreached import desk_place, why_refused
 from routing.reader import as_written
 from storage.uow import SqlUnitOfWork
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from core.model import OutboxMessage, User
 from core.texts import is_named, person_name
-from handlers.i18n import t
+from core.unreached import why_refused
 from routing.reader import as_written
 from storage.outbox_queries import OutboxQueries
 from storage.uow import SqlUnitOfWork
@@ -25,7 +25,6 @@ UNREACHABLE = "unreachable"
 DELIVERY_FAILED = "delivery_failed"
 _ALERT = "undeliverable:"
 _REPLY = "reply:"
-_GAVE_UP = "Telegram 拒绝或多次重试仍失败"
 
 
 def alert_key(row_key: str, target: int) -> str:
@@ -77,22 +76,6 @@ async def _message(uow: SqlUnitOfWork, alert: OutboxMessage, about: str) -> Outb
         payload["thread_id"] = data["thread_id"]
     at = alert.created_at
     return OutboxMessage(chat_id, "send_message", payload, at, at, ticket_id=alert.ticket_id)
-
-
-def why_refused(reason: str, *, forbidden: bool, group: bool) -> str:
-    """Why a message did not arrive, as staff say it, from Telegram's reason."""
-    if not forbidden:
-        return _GAVE_UP
-    if group:
-        return str(t("team_chat_refuses"))  # a group blocks nobody: the bot was removed
-    said = reason.lower()
-    if "initiate conversation" in said:
-        return "没有私聊过机器人"
-    if "blocked" in said:
-        return "已屏蔽机器人"
-    if "deactivated" in said:
-        return "Telegram 账号已注销"
-    return "对方已屏蔽机器人或未开启对话"
 
 
 async def earlier_whys(

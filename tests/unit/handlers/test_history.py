@@ -84,3 +84,15 @@ def test_a_move_in_the_timeline_says_to_which_team(demo_config: Config) -> None:
     assert staff == ["改派给 白石乡烘烤110服务队：人工分派", "转派给 青山镇烘烤110服务队"]
     theirs = timeline(demo_config, [moved, bare], Script.HANS, for_requester=True)
     assert "人工分派" not in theirs and "改派给 白石乡烘烤110服务队" in theirs
+
+
+def test_a_message_that_was_not_delivered_is_no_past_for_the_new_team(
+    demo_config: Config,
+) -> None:
+    events = [
+        _event("ask", "几号房？", 1),
+        _event("delivery_failed", "Bad Request: message is too long", 2),
+        _event("unreachable", "Forbidden: bot was blocked by the user", 3),
+    ]
+    text = history_text(demo_config, _ticket(), events)
+    assert "请求补充：几号房？" in text and "Bad Request" not in text and "Forbidden" not in text
