@@ -13,7 +13,7 @@ from core.lifecycle import PROMPTS
 from core.model import Attachment, ChatPlace, Membership, Ticket, TicketMessage
 from core.ranks import supervisors, team_leaders
 from core.services import about_overseers, may_work_on, withdraw_stale_prompts
-from core.team_card import card_text, cards_by_place, shown_name
+from core.team_card import cards_by_place, current_card, shown_name
 from core.team_chats import team_place
 from core.texts import is_named, person_name
 from core.written import as_written
@@ -252,7 +252,9 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     """
     assert ticket.id is not None
     requester = await ctx.uow.users.get(ticket.requester_id)
-    text = card_text(ctx.cfg, ticket, requester)
+    # As the card reads now, as its edits will: a ticket sent on keeps the 问／答 of what its
+    # requester was asked and answered, which the team it comes to must not ask again.
+    text = await current_card(ctx.uow, ctx.cfg, ticket)
     targets = await team_targets(
         ctx, ticket.team_id, urgent=ticket.urgent, requester=ticket.requester_id
     )
@@ -286,7 +288,7 @@ async def post_card(ctx: Ctx, ticket: Ticket, *, with_history: bool = False) -> 
     # supervisors (`core.complainant`): the oversight team's copy names them, and the
     # ticket's own team's copies do when it is one of those.
     keepers = await keeper_places(ctx.uow, ctx.cfg, ticket)
-    named = card_text(ctx.cfg, ticket, requester, keeper=True) if keepers else text
+    named = await current_card(ctx.uow, ctx.cfg, ticket, keeper=True) if keepers else text
     for target in everyone:
         await ctx.enqueue(
             target,

@@ -381,6 +381,9 @@ async def test_a_transferred_ticket_brings_what_was_asked_and_answered_to_the_ne
     assert "转派：属于白石片区" in history
     card = next(text for text in to_new_team if text.startswith("🚨【紧急】工单"))
     assert to_new_team.index(card) < to_new_team.index(history)  # the card first, then its past
+    # The card itself keeps what was asked and answered, as the old team's card showed it:
+    # the history message scrolls away, the card is what the new team reads again.
+    assert "问：烤房是几号房？／答：3号房" in card
 
 
 async def test_a_ticket_moved_out_of_triage_has_no_past_to_tell(desk: Harness) -> None:
