@@ -47,7 +47,11 @@ def _counts(c: x.Columns, window: Window, now: datetime) -> dict[str, ColumnElem
     happened = partial(_happened, window, now)
     closed = happened(c.closed_at)
     crossed_off = and_(closed, x.closed_resolved(c))
-    accept_due = and_(x.within(c.accept_due_at, s, cut), x.response_judged(c))
+    # A deadline still to come in a running period is judged already when the team has
+    # answered (on time, it cannot be otherwise): a ticket accepted at once reads in the
+    # response rate now, not as "—" until its deadline passes.
+    answered = and_(x.within(c.accept_due_at, s, window.end), c.responded_at <= cut)
+    accept_due = and_(or_(x.within(c.accept_due_at, s, cut), answered), x.response_judged(c))
     resolve_due = x.within(c.resolve_due_at, s, cut)
     rated = and_(happened(c.rated_at), c.rating.isnot(None))
     kept_on = x.not_withdrawn(c, cut)

@@ -177,6 +177,19 @@ async def test_a_running_window_judges_only_deadlines_already_passed(
     assert after.resolution_due == 0  # 4 hours to resolve have not passed yet
 
 
+async def test_a_ticket_answered_before_its_deadline_counts_in_a_running_window_at_once(
+    db: Database, demo_config: Config
+) -> None:
+    ticket = await new_ticket(db, demo_config, now=m(0))
+    await perform_at(db, demo_config, ticket, Action.ACCEPT, MEMBER, m(2))
+    early = (await rates(db, demo_config, now=m(5))).total
+    assert (early.response_due, early.responded_on_time, early.overdue) == (1, 1, 0)
+    assert early.response_rate == 1.0
+    # As of before the acceptance, nothing was answered nor due yet.
+    before = (await rates(db, demo_config, now=m(1))).total
+    assert before.response_due == 0 and before.response_rate is None
+
+
 async def test_composite_weights_come_from_the_config(db: Database, demo_config: Config) -> None:
     await build(db, demo_config)
     only_response = demo_config.model_copy(
