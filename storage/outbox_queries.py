@@ -200,8 +200,9 @@ class OutboxQueries:
 
     async def copies_beside(self, row: OutboxMessage) -> list[int]:
         """The other people's private chats that `row`'s message went to in the same step
-        (same ticket, purpose and time queued) and have it, or will: an urgent card paged
-        to each member on duty is one row per member."""
+        (same ticket, purpose and time queued) and have it: an urgent card paged to each
+        member on duty is one row per member. Only those delivered: one still waiting may
+        be refused too, and a leader told that it arrived would not phone anyone."""
         query = select(outbox.c.chat_id).where(
             outbox.c.ticket_id == row.ticket_id,
             outbox.c.purpose == row.purpose,
@@ -209,7 +210,7 @@ class OutboxQueries:
             outbox.c.method == row.method,
             outbox.c.chat_id > 0,
             outbox.c.chat_id != row.chat_id,
-            outbox.c.status.in_(("pending", "sent")),
+            outbox.c.status == "sent",
         )
         return list(dict.fromkeys((await self.session.execute(query)).scalars()))
 

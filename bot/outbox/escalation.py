@@ -381,8 +381,10 @@ async def _alerts(
         own = await _ladder(uow, cfg, ticket.team_id, await team_place(uow, cfg, ticket.team_id))
         named_for = (await _recipient_team(uow, cfg, ticket, root, own))[0] or ticket.team_id
     group = None if named_for == ticket.team_id else cfg.team(named_for).name
-    member = root is row and row.chat_id > 0 and start == 1
-    reached = await _reached_beside(uow, row) if member else []
+    # A member's message first lost (a page, the alerts about it refused after it): those
+    # it reached beside them are said, on each alert up the ladder.
+    member = root.chat_id > 0 and _start_rung(rungs, ticket, root.chat_id) == 1
+    reached = await _reached_beside(uow, root) if member and root.purpose != "alert" else []
     lost = Lost(root, relays, row, reason, forbidden, tuple(reached))
     text_at = await alert_texts(uow, cfg, ticket, lost, group=group)
     if not targets:
@@ -471,13 +473,15 @@ async def _group_alert(
     payload: dict[str, Any] = {"text": text}
     if place.thread_id is not None:
         payload["thread_id"] = place.thread_id
+    if lost.reached and in_quiet_hours(cfg, now):
+        payload["silent"] = True  # another on duty has the page: nobody need wake (`_alerts`)
     alert = OutboxMessage(
         chat_id=place.chat_id,
         method="send_message",
         payload=message_in_script(payload, Script.HANS),  # a group reads Simplified
         created_at=now,
         not_before=now,
-        priority=0 if ticket.urgent else min(row.priority, 1),
+        priority=0 if ticket.urgent and not lost.reached else min(row.priority, 1),
         ticket_id=ticket.id,
         purpose="alert",
         dedup_key=alert_key(_row_key(row), place.chat_id),

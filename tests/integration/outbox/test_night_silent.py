@@ -23,6 +23,7 @@ FARMER = 100001
 MEMBER = 200001
 LEADER = 200002
 OTHER_MEMBER = 200003
+SUPERVISOR = 300001
 NIGHT = T0 + timedelta(hours=15, minutes=50)  # 00:50 in Shanghai
 MORNING = T0 + timedelta(hours=22)  # 07:00, when the quiet hours end
 
@@ -173,3 +174,65 @@ async def test_a_page_one_member_on_duty_cannot_get_does_not_wake_the_leader_whe
     await rig.sender.drain_all()
     (_, woken) = rig.api.sent_to(LEADER)
     assert "已送达" not in str(woken.text) and not silent(woken)
+
+
+async def test_the_supervisor_told_instead_of_a_leader_out_of_reach_is_not_woken_either(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The leader never opened a private chat either: the alert climbs to the supervisor,
+    still saying the other member on duty has the page, still without sound."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    for refusing in (OTHER_MEMBER, LEADER):
+        rig.api.inject(
+            "forbidden",
+            chat_id=refusing,
+            times=None,
+            description="Forbidden: bot can't initiate conversation with a user",
+        )
+    await rig.queue(
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(
+            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
+        ),
+    )
+    await rig.sender.drain_all()
+
+    (alert,) = rig.api.sent_to(SUPERVISOR)
+    assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
+    assert silent(alert)
+
+
+async def test_a_page_still_waiting_for_another_member_is_not_said_to_have_reached_them(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """Both members on duty refuse the page: the leader's alert about the first is not told
+    the page reached the second, whose copy was still waiting, and it rings."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    for refusing in (OTHER_MEMBER, MEMBER):
+        rig.api.inject(
+            "forbidden",
+            chat_id=refusing,
+            times=None,
+            description="Forbidden: bot can't initiate conversation with a user",
+        )
+    await rig.queue(
+        message(
+            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
+        ),
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+    )
+    await rig.sender.drain_all()
+
+    alerts = rig.api.sent_to(LEADER)
+    assert len(alerts) == 2
+    assert not any("已送达" in str(a.text) or silent(a) for a in alerts)
