@@ -7,7 +7,8 @@ the last of them says how far the list has come, so that no notice arriving besi
 others says items are left that the same sweep crosses off. An item the same sweep closes
 for want of the staff member's answer (未补充关闭), whose notice says nothing of the items
 left, is counted as closed so, whichever of the two the sweep comes to first. That notice
-says the list is done when its item was the last to close and some item was crossed off."""
+says the list is done when its item was the last to close and some item was crossed off,
+unless an item this sweep crossed off has said so already: the list is done once a sweep."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ async def list_news(
     another kind of ticket, or while another item of the list is due to be crossed off at
     `now` too (its notice says it). `done_only` (an item closed for want of an answer, whose
     notice is not of a crossing off): only when it was the last of the list to close, that
-    the whole list is done, as the staff member's last rating would have told them."""
+    the whole list is done, as the staff member's last rating would have told them, and
+    not when an item this sweep crossed off has told them so already."""
     items = await list_of(uow, ticket)
     if not items:
         return ""
@@ -76,8 +78,9 @@ async def list_news(
         progress.left
         or not progress.closed  # none done: not a list 全部办完
         or any(_closed_at(cfg, item, now, "waiting") for item in others)
+        or any(_crossed_off_at(item, now) for item in others)
     ):
-        return ""  # or another closed unanswered by this sweep says it
+        return ""  # or another closed by this sweep says it, or has said it
     return progress_line(progress, texts.requester)
 
 
@@ -91,6 +94,13 @@ def _once_swept(cfg: Config, items: Sequence[Ticket], now: datetime) -> ListProg
     left = tuple(n for n in progress.left if n not in closing)
     unanswered = progress.unanswered + len(progress.left) - len(left)
     return replace(progress, left=left, unanswered=unanswered)
+
+
+def _crossed_off_at(item: Ticket, now: datetime) -> bool:
+    """Whether the sweep at `now` has already crossed `item` off (销号, never confirmed): its
+    notice told the list's progress counting what this sweep closes as closed, so a list it
+    said was done is not said done again beside it."""
+    return item.closed_at == now and item.closed_without_reply and item.resolved_at is not None
 
 
 def _closed_at(cfg: Config, item: Ticket, now: datetime, wait: Wait) -> bool:

@@ -248,11 +248,9 @@ async def test_not_solved_after_rating_one_item_low_is_still_that_items(desk: Ha
     assert f"{items[0].label} 您已经确认办结并评价，不能再退回" in said
 
 
-async def test_an_item_the_same_sweep_closes_unanswered_is_not_said_left(desk: Harness) -> None:
+async def _item_2_answered_and_item_3_asked_together(desk: Harness) -> None:
     """Item 1 rated, item 2 answered and item 3 asked about seconds later: one sweep crosses
-    item 2 off (销号, never confirmed) and closes item 3 for want of an answer (未补充关闭).
-    Item 2's notice says the list is done with item 3 counted apart, not that item 3 is
-    still being worked on; whichever of the two the sweep comes to first."""
+    item 2 off (销号, never confirmed) and closes item 3 for want of an answer (未补充关闭)."""
     await desk.registered_as(STAFF, "staff")
     await desk.send(STAFF, "/wish")
     await desk.send(STAFF, THREE_WISHES)
@@ -271,11 +269,37 @@ async def test_an_item_the_same_sweep_closes_unanswered_is_not_said_left(desk: H
     await desk.press(STAFF_MEMBER, f"tk:ask:{items[2]}", chat=STAFF_TEAM_CHAT)
     await desk.send(STAFF_MEMBER, "宿舍是几号楼几号房？", chat=STAFF_TEAM_CHAT)
 
+
+async def test_an_item_the_same_sweep_closes_unanswered_is_not_said_left(desk: Harness) -> None:
+    """Item 2's notice says the list is done with item 3 counted apart, not that item 3 is
+    still being worked on; whichever of the two the sweep comes to first."""
+    await _item_2_answered_and_item_3_asked_together(desk)
+
     told = await _auto_closed_notice(desk)
 
     assert [t.status for t in await desk.tickets()] == [Status.CLOSED] * 3
     assert "没有销号" not in told, told
     assert "2 项已销号，1 项没有收到补充信息，已关闭" in told, told
+
+
+async def test_one_sweep_closing_the_last_two_items_says_the_list_is_done_once(
+    desk: Harness,
+) -> None:
+    """Item 2's notice (自动销号) says the list is done, item 3 counted closed: item 3's
+    notice (未补充关闭) beside it does not say it again."""
+    await _item_2_answered_and_item_3_asked_together(desk)
+    before = {r.id for r in await desk.outbox()}
+    start = desk.clock.now
+
+    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
+
+    assert [t.status for t in await desk.tickets()] == [Status.CLOSED] * 3
+    told = [
+        to_simplified(str(r.payload.get("text")))
+        for r in await desk.outbox()
+        if r.id not in before and r.chat_id == STAFF
+    ]
+    assert len([text for text in told if "心愿清单已全部办完" in text]) == 1, told
 
 
 async def _closed_unanswered_notice(desk: Harness) -> str:
