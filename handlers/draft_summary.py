@@ -4,6 +4,7 @@ words may be about, and 「👍 把感谢转给…」 for thanks that ask for no
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -114,9 +115,11 @@ async def show_summary(
     draft_id = ctx.conv.data.get(DRAFT)
     # A draft begun before drafts had ids: its buttons as they were.
     mark = f":{draft_id}" if draft_id else ""
-    # A wish's 提交 carries how many items it files (f:ok:<id>:3): pressed once ✏️ 修改 or
-    # words added made the list another, it is outdated (`files_other_items`).
-    ok = f"f:ok{mark}:{len(items) or 1}" if mark and filed is Kind.WISH else f"f:ok{mark}"
+    # A wish's 提交 carries how many items it files and a mark of the words they are read
+    # from (f:ok:<id>:3:<mark>): pressed once ✏️ 修改 or words added rewrote them, even into
+    # as many items, it is outdated (`files_other_items`).
+    words = f":{len(items) or 1}:{words_mark(gathered.text)}"
+    ok = f"f:ok{mark}{words}" if mark and filed is Kind.WISH else f"f:ok{mark}"
     anonymous = [Button(ctx.text("submit_anonymous"), f"f:anon{mark}")] if complaint else []
     submit = [Button(ctx.text("submit"), ok), *anonymous]
     if items:
@@ -197,9 +200,18 @@ async def show_summary(
     ctx.reply(f"{first}\n{summary}" if first else summary, buttons)
 
 
-def files_other_items(ctx: Ctx, gathered: Gathered, shown: int) -> bool:
-    """Whether a wish's 提交 that showed `shown` items (分 3 项提交; 1, a wish of one) would
-    file another number of them now: the list was rewritten since its summary."""
+def words_mark(text: str) -> str:
+    """A short mark of a draft's words (6 hex digits), for a button to name the summary it
+    was shown with in the few bytes Telegram's callback data allows (64)."""
+    return hashlib.blake2s(text.strip().encode(), digest_size=3).hexdigest()
+
+
+def files_other_items(ctx: Ctx, gathered: Gathered, shown: int, mark: str | None) -> bool:
+    """Whether a wish's 提交 that showed `shown` items (分 3 项提交; 1, a wish of one) of the
+    words `mark` stands for would file others now: the words were rewritten since its
+    summary (a button without a mark, from before buttons had one: into another number)."""
+    if mark is not None and mark != words_mark(gathered.text):
+        return True
     wish = tickets.filed_kind(ctx, gathered, tickets.decide(ctx, gathered)) is Kind.WISH
     listed = read_list(gathered.text) if wish else None
     return (len(listed.items) if listed is not None and listed.split else 1) != shown

@@ -112,9 +112,11 @@ def nothing_more(text: str) -> bool:
 
 
 # A summary's button carries its draft's id (f:ok:<id>, `drafts.DRAFT`); 补充到工单's carries
-# the ticket it adds to as well (f:add:<id>:<ticket id>).
+# the ticket it adds to as well (f:add:<id>:<ticket id>), a wish's 提交 how many items it
+# files and the mark of their words (f:ok:<id>:3:<mark>, `draft_summary.words_mark`).
 _SUMMARY_PRESS = re.compile(
-    r"(f:(?:ok|one|edit|no|add|more|anon|thanks|as|keep)):([0-9a-z]{1,12})(?::([0-9]{1,12}))?"
+    r"(f:(?:ok|one|edit|no|add|more|anon|thanks|as|keep)):([0-9a-z]{1,12})"
+    r"(?::([0-9]{1,12}))?(?::([0-9a-f]{6}))?"
 )
 # conv.data key: words typed mid-draft that may be a ticket's verdict instead (好了, 满意),
 # held while which is asked (`verdict_or_draft`); 「➕ 补充到正在写的内容」 (f:keep:<draft id>)
@@ -490,8 +492,8 @@ async def _confirm_step(ctx: Ctx, gathered: Gathered) -> None:
         await show_summary(ctx, gathered)
         return
     shown = _SUMMARY_PRESS.fullmatch(msg.callback_data or "")
-    counted = shown.group(3) if shown and choice == "f:ok" else None
-    if counted and files_other_items(ctx, gathered, int(counted)):
+    counted, words = shown.group(3, 4) if shown and choice == "f:ok" else (None, None)
+    if counted and files_other_items(ctx, gathered, int(counted), words):
         # 分 3 项提交 from before ✏️ 修改: the list as it is now, to confirm again.
         await show_summary(ctx, gathered, lead="confirm_outdated")
         return

@@ -194,7 +194,9 @@ def button_data(outcome: Outcome) -> list[str]:
     return [b.data or "" for r in outcome.replies for row in r.buttons for b in row]
 
 
-_SUMMARY_PRESS = re.compile(r"(f:(?:ok|one|edit|no|add|anon|thanks|as)):[0-9a-z]+(?::[0-9]+)?")
+_SUMMARY_PRESS = re.compile(
+    r"(f:(?:ok|one|edit|no|add|anon|thanks|as)):[0-9a-z]+(?::[0-9]+)?(?::[0-9a-f]{6})?"
+)
 
 
 def button_actions(outcome: Outcome) -> list[str]:

@@ -131,19 +131,27 @@ def _items_button(out: Outcome) -> str:
     return button_data(out)[0]
 
 
+_THREE = "1、组织体检；2、食堂加早餐；3、更换空调"
+
+
 @pytest.mark.parametrize(
-    ("rewritten", "filed"),
-    [("1、组织体检；2、食堂加早餐", 2), ("更换宿舍空调", 1)],
+    ("written", "rewritten", "filed"),
+    [
+        (_THREE, "1、组织体检；2、食堂加早餐", 2),
+        (_THREE, "更换宿舍空调", 1),
+        (_THREE, "1、修路灯；2、修门锁；3、修宿舍漏水", 3),  # as many items, others
+        ("更换宿舍空调", "食堂加早餐", 1),  # a wish of one, its 「✅ 提交」
+    ],
 )
 async def test_an_older_summarys_items_button_after_a_rewrite_files_nothing(
-    desk: Harness, rewritten: str, filed: int
+    desk: Harness, written: str, rewritten: str, filed: int
 ) -> None:
     """「✅ 分 3 项提交」 pressed on the summary shown before ✏️ 修改 rewrote the list is
-    outdated: the summary of the list as it is now comes again, nothing filed under 3 items
-    the list no longer has; its own button files it."""
+    outdated: the summary of the list as it is now comes again, nothing filed that the
+    button did not show, even under as many items; its own button files it."""
     await desk.registered_as(STAFF, "staff")
     await desk.send(STAFF, "/wish")
-    await desk.send(STAFF, "1、组织体检；2、食堂加早餐；3、更换空调")
+    await desk.send(STAFF, written)
     older = _items_button(await desk.press(STAFF, "f:next"))
     await desk.press(STAFF, "f:edit")
     await desk.send(STAFF, rewritten)
@@ -156,6 +164,26 @@ async def test_an_older_summarys_items_button_after_a_rewrite_files_nothing(
     assert "修改前" in said and "请确认" in said
     await desk.press(STAFF, newer)
     assert len(await desk.tickets()) == filed
+
+
+async def test_an_older_items_button_without_the_words_mark_still_counts_the_items(
+    desk: Harness,
+) -> None:
+    """A 「✅ 分 3 项提交」 sent before buttons carried the mark of their words (f:ok:<id>:3)
+    is outdated as before once the list has another number of items."""
+    await desk.registered_as(STAFF, "staff")
+    await desk.send(STAFF, "/wish")
+    await desk.send(STAFF, _THREE)
+    older = _items_button(await desk.press(STAFF, "f:next")).rsplit(":", 1)[0]
+    await desk.press(STAFF, "f:edit")
+    await desk.send(STAFF, "1、组织体检；2、食堂加早餐")
+    await desk.press(STAFF, "f:next")
+
+    out = await desk.press(STAFF, older)
+
+    assert older.endswith(":3")
+    assert await desk.tickets() == []
+    assert "修改前" in to_simplified(texts(out))
 
 
 async def test_the_summarys_items_button_after_words_added_files_the_list_shown(
