@@ -395,7 +395,13 @@ async def _typed_menu(ctx: Ctx, text: str, *, answer_waited: bool) -> bool:
     110 or 报警 again says the call is on (it pages nobody: it tells the team nothing new)."""
     phone = number_changed_to(text)
     if phone is not None and not answer_waited:
-        await change_phone(ctx, phone)  # 我换手机号了，新号13912345678: not a request
+        call = await open_emergency(ctx)
+        if call is not None:
+            # The team on their 110 call is to dial the new number, registered or not: not
+            # only the registration (nor 您是 first, the number dropped) that nobody reads.
+            await phones.for_call(ctx, call, phone, theirs=True)
+        else:
+            await change_phone(ctx, phone)  # 我换手机号了，新号13912345678: not a request
         return True
     key = menu_key(text)
     if key is None or not (key == HELP or key in MENU):

@@ -173,6 +173,7 @@ INTAKE: dict[str, str] = {
     "reg_voices_dropped": "好的，您登记时发的语音不再发送。烤房出了紧急情况，随时点 🚨110 或发 /110。",
     "phone_saved_call": "已记下您的手机号 {phone}，并告诉了处理报警工单 {number} 的值班服务队。",
     "phone_for_team": "手机号 {phone}",
+    "phone_told_call": "新号码也告诉了处理报警工单 {number} 的值班服务队。",
     "contact_not_own": "只能共享您本人的手机号，请点下方「共享我的手机号」按钮。",
     "own_phone_declined": "好的，手机号不共享了。",
     "phone_typed_kept": "已记下您输入的手机号 {phone}。这是手动输入的号码，没有经过核实，请看一下有没有输错；输错了可以在「👤 登记信息」里改。",

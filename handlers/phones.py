@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.model import Ticket
+from core.texts import same_phone
 from handlers import answers, intake, mine, notify
 from handlers.context import Ctx
 from handlers.i18n import t
 from handlers.registration_shared import phone_of
 from handlers.replies import Keyboard
 from handlers.ticket_info import add_info
+from handlers.tickets import open_emergency
 from handlers.typed_answers import skips
 
 # conv.data key: a draft's writer, having shared someone else's card, was asked for their
@@ -48,14 +50,34 @@ async def shared(ctx: Ctx, call: Ticket | None) -> None:
         await answers.answer(ctx, waiting, None)
 
 
-async def for_call(ctx: Ctx, call: Ticket, phone: str) -> None:
+async def for_call(ctx: Ctx, call: Ticket, phone: str, *, theirs: bool = False) -> None:
     """A number to call them on, for the team working on their 110 call (kept as theirs
-    when they have none on record: typed, unless their contact card just gave it)."""
-    if not ctx.user.phone:
+    when they have none on record: typed, unless their contact card just gave it). `theirs`:
+    said to be their new number (我换手机号了，新号…), it replaces the one on record, or the
+    card would go on showing the line that no longer answers."""
+    replaced = theirs and not (ctx.user.phone and same_phone(phone, ctx.user.phone))
+    if replaced or not ctx.user.phone:
         ctx.user.phone, ctx.user.phone_typed = phone, True
-    await add_info(ctx, call, t("phone_for_team", phone=phone), None)
-    await notify.update_cards(ctx, call)  # 电话：未提供 no longer
+    await _tell_team(ctx, call, phone)
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)
+
+
+async def changed_for_call(ctx: Ctx, before: str | None) -> None:
+    """Their number changed at the phone question (`registration.change_phone`) from
+    `before`: the team on their open 110 call is told the new one, as when it is typed
+    outside the question (`for_call`); the question itself said it was kept."""
+    phone = ctx.user.phone
+    if not phone or (before and same_phone(phone, before)):
+        return
+    call = await open_emergency(ctx)
+    if call is not None:
+        await _tell_team(ctx, call, phone)
+        ctx.say("phone_told_call", number=call.label)
+
+
+async def _tell_team(ctx: Ctx, call: Ticket, phone: str) -> None:
+    await add_info(ctx, call, t("phone_for_team", phone=phone), None)
+    await notify.update_cards(ctx, call)  # 电话：未提供 no longer, or the new number
 
 
 def _keyboard(ctx: Ctx) -> Keyboard:

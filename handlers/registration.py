@@ -11,6 +11,7 @@ from core.texts import clip, phone_answered, same_phone
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import as_registered, how_to, main_menu
+from handlers.phones import changed_for_call
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
     VOICE_ALARM,
@@ -555,7 +556,9 @@ async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
             await _after_place(ctx)  # shared at an earlier question: the place answered
         return
     voices = voices_here(ctx)
-    skipped = ctx.conv.data.pop(UNDO, None) is not None and not said and ctx.msg.contact is None
+    saved = ctx.conv.data.pop(UNDO, None)
+    skipped = saved is not None and not said and ctx.msg.contact is None
+    before = saved.get("phone") if isinstance(saved, dict) else None
     await ctx.end_flow()  # the number given stands (`UNDO` dropped)
     if said:
         pass  # the typed number said back, its 📱 keyboard taken away (`_phone_step`)
@@ -566,6 +569,7 @@ async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:
         ctx.say("reg_phone_later", keyboard="remove")
+    await changed_for_call(ctx, before)  # the team on their 110 call dials the new one
     if voices:
         await hold(ctx, voices)  # as when registration is finished (`finish_registration`)
 

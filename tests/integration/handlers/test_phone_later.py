@@ -180,3 +180,55 @@ async def test_a_new_number_typed_with_the_news_is_kept_not_filed(desk: Harness)
     assert await desk.tickets() == []
     async with desk.db.uow(read_only=True) as uow:
         assert await uow.conversations.get(FARMER, FARMER) is None
+
+
+async def _team_told_during_a_call(desk: Harness, *typed: str) -> str:
+    """What the last of `typed` was answered, the call's team told the new number."""
+    await desk.file_110(FARMER)
+    before = {row.id for row in await desk.outbox()}
+    for words in typed:
+        out = await desk.send(FARMER, words)
+    new = [r for r in await desk.outbox() if r.id not in before]
+    [ticket] = await desk.tickets()
+    told = [str(r.payload.get("text", "")) for r in new]
+    assert any(f"工单 {ticket.label} 报告人补充：手机号 13912345678" in text for text in told)
+    assert any(r.method == "edit_message" and "13912345678" in str(r.payload) for r in new)
+    return texts(out)
+
+
+async def test_a_new_number_typed_with_the_news_during_a_call_reaches_its_team(
+    desk: Harness,
+) -> None:
+    await _registered_with_phone(desk)
+    said = await _team_told_during_a_call(desk, "我换手机号了，新号13912345678")
+    assert "值班服务队" in said
+    assert await _user_phone(desk) == "13912345678"  # the old line no longer answers
+
+
+async def test_a_new_number_typed_unregistered_during_a_call_is_not_dropped(
+    desk: Harness,
+) -> None:
+    said = await _team_told_during_a_call(desk, "我换手机号了，新号13912345678")
+    assert "您是" not in said
+    assert await _user_phone(desk) == "13912345678"
+
+
+async def test_the_number_asked_for_the_news_during_a_call_reaches_its_team(
+    desk: Harness,
+) -> None:
+    await _registered_with_phone(desk)
+    said = await _team_told_during_a_call(desk, "我换手机号了", "13912345678")
+    assert "13912345678" in said and "值班服务队" in said
+    assert await _user_phone(desk) == "13912345678"
+
+
+async def test_the_number_kept_at_the_question_during_a_call_tells_the_team_nothing(
+    desk: Harness,
+) -> None:
+    await _registered_with_phone(desk)
+    await desk.file_110(FARMER)
+    before = {row.id for row in await desk.outbox()}
+    await desk.send(FARMER, "我换手机号了")
+    out = await desk.send(FARMER, "跳过")
+    assert "还是 +8613800000001" in texts(out) and "值班服务队" not in texts(out)
+    assert [r for r in await desk.outbox() if r.id not in before] == []
