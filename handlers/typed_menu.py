@@ -121,9 +121,15 @@ _NEW_NUMBER_SAID = re.compile(
 )
 
 
-def number_changed_to(text: str) -> str | None:
-    """The new number in news of a number changed typed with it (我换手机号了，新号
-    13912345678): the words without it say only that (`PHONE`); None for anything else."""
+# The change said before the number, or the words that lead to a new one (新号, 现在是):
+# only then is it the new number. Named before 换了 (我的手机号13812345678改了,
+# 13812345678换号了), it is the number that changed, no longer theirs.
+_CHANGE_BEFORE = re.compile(r"[换改变]|新的?(?:手机|电话)?(?:号码|号)|现在")
+
+
+def _number_with_the_news(text: str) -> tuple[str, bool] | None:
+    """The one number typed with news of a number changed, and whether it is the new one
+    (`_CHANGE_BEFORE`); None for anything else."""
     plain = unicodedata.normalize("NFKC", text).strip()
     found = _A_NUMBER.search(plain)
     phone = typed_phone(found.group()) if found is not None else None
@@ -131,12 +137,32 @@ def number_changed_to(text: str) -> str | None:
         return None
     said = to_simplified(bare(plain[: found.start()] + plain[found.end() :]))
     said = _NEW_NUMBER_SAID.sub("", said)
-    return phone if said and menu_key(said) == PHONE else None
+    if not said or _key_of_words(said) != PHONE:
+        return None
+    before = to_simplified(bare(plain[: found.start()]))
+    return phone, _CHANGE_BEFORE.search(before) is not None
+
+
+def number_changed_to(text: str) -> str | None:
+    """The new number in news of a number changed typed with it (我换手机号了，新号
+    13912345678): the words without it say only that (`PHONE`); None for anything else,
+    and for the number that changed (我的电话号码13812345678换了), which `menu_key` reads
+    as the news alone, the new number still to be asked."""
+    found = _number_with_the_news(text)
+    return found[0] if found is not None and found[1] else None
 
 
 def menu_key(text: str) -> str | None:
     """The menu entry (its button's data, or HELP) that `text` names and says nothing more
     than; None for anything else."""
+    found = _number_with_the_news(text)
+    if found is not None and not found[1]:
+        return PHONE  # 我的手机号13812345678改了: changed, to a number not said yet
+    return _key_of_words(text)
+
+
+def _key_of_words(text: str) -> str | None:
+    """`menu_key` of words with no number in them to read."""
     plain = to_simplified(bare(text)).lower()
     if len(plain) > 16:
         return None

@@ -182,6 +182,17 @@ async def test_a_new_number_typed_with_the_news_is_kept_not_filed(desk: Harness)
         assert await uow.conversations.get(FARMER, FARMER) is None
 
 
+async def test_the_number_named_as_the_one_that_changed_is_asked_for_anew(
+    desk: Harness,
+) -> None:
+    await _registered_with_phone(desk)
+    out = await desk.send(FARMER, "我的手机号13812345678改了")
+    said = texts(out)
+    assert "+8613800000001" in said and "共享您的手机号" in said and "13812345678" not in said
+    assert await _user_phone(desk) == "+8613800000001"  # not the dead line as the new one
+    assert await desk.tickets() == []
+
+
 async def _team_told_during_a_call(desk: Harness, *typed: str) -> str:
     """What the last of `typed` was answered, the call's team told the new number."""
     await desk.file_110(FARMER)

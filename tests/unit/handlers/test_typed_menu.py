@@ -157,3 +157,17 @@ def test_a_new_number_typed_with_the_news_is_read(text: str) -> None:
 )
 def test_no_new_number_is_read_from_other_words(text: str) -> None:
     assert number_changed_to(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["我的电话号码13812345678换了", "我的手机号13812345678改了", "13812345678换号了"]
+)
+def test_the_number_named_before_it_changed_is_not_the_new_one(text: str) -> None:
+    # That number is the one no longer theirs: the news alone, the new number still asked.
+    assert number_changed_to(text) is None
+    assert menu_key(text) == "m:phone"
+
+
+@pytest.mark.parametrize("text", ["我的手机号是13812345678", "手机号13812345678停机了"])
+def test_a_number_with_no_change_said_opens_no_phone_question(text: str) -> None:
+    assert number_changed_to(text) is None and menu_key(text) is None
