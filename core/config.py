@@ -160,6 +160,11 @@ class Area(_Model):
     # Other names people call the town by (城关镇 for 城区): typed, they name it too.
     aliases: tuple[str, ...] = ()
 
+    def names(self) -> tuple[str, ...]:
+        """Every name the town is called by: its name, then its `aliases`. Words are read
+        for a town by all of them, or an alias would name it in one place and not another."""
+        return (self.name, *self.aliases)
+
 
 class Site(_Model):
     code: str = Field(pattern=r"^[A-Za-z0-9_-]{1,48}$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.config import Area, Site
+from core.config import Site
 from core.geo import nearest_site
 from handlers.context import Ctx
 from routing import bare, normalize, to_simplified
@@ -82,7 +82,7 @@ def without_places(ctx: Ctx, text: str) -> str:
     names += [
         name
         for area in ctx.cfg.areas
-        for called in _names_of(area)
+        for called in area.names()
         for name in (bare(called), _area_core(called))
     ]
     plain = bare(to_simplified(text))
@@ -96,7 +96,7 @@ def area_named(ctx: Ctx, text: str) -> str | None:
     cluster it names ("大坪" is 青山镇's): people say the place they live at, not the town."""
     plain = bare(text)
     for area in ctx.cfg.areas:
-        if any(_area_core(called) in plain for called in _names_of(area)):
+        if any(_area_core(called) in plain for called in area.names()):
             return area.id
     barn = barn_named(ctx, text)
     site = ctx.cfg.site(barn) if barn else None
@@ -122,7 +122,7 @@ def _towns_said(ctx: Ctx, text: str) -> list[str]:
         for area in ctx.cfg.areas
         if any(
             re.search(f"{re.escape(_area_core(called))}(?![县市])", plain)
-            for called in _names_of(area)
+            for called in area.names()
         )
     ]
 
@@ -162,11 +162,12 @@ def barn_town_placed(ctx: Ctx, text: str) -> str | None:
     if town in named:
         return town
     plain = normalize(text)
-    core = _area_core(area.name)
-    rest = bare(area.name).removeprefix(core)
-    for found in re.finditer(f"{re.escape(core)}(?:{re.escape(rest)})?(?![县市])", plain):
-        if _says_barn_is_there(plain[: found.start()], plain[found.end() :]):
-            return town
+    for called in area.names():  # 在龙滩镇的烤房, of 龙潭镇 called so: as its name does
+        core = _area_core(called)
+        rest = bare(called).removeprefix(core)
+        for found in re.finditer(f"{re.escape(core)}(?:{re.escape(rest)})?(?![县市])", plain):
+            if _says_barn_is_there(plain[: found.start()], plain[found.end() :]):
+                return town
     return None
 
 
@@ -194,11 +195,6 @@ def town_named(ctx: Ctx, text: str) -> str | None:
     barns = barns_named(ctx, text)
     site = ctx.cfg.site(barns[0]) if len(barns) == 1 else None
     return site.area if site else None
-
-
-def _names_of(area: Area) -> tuple[str, ...]:
-    """The area's name and the others people call it by (城关镇 for 城区: `aliases`)."""
-    return (area.name, *area.aliases)
 
 
 def _area_core(name: str) -> str:

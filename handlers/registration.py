@@ -675,7 +675,7 @@ def _door(ctx: Ctx, address: Address | None) -> str | None:
     in, cut to what the record holds."""
     if address is None:
         return None
-    named = {to_simplified(name) for area in ctx.cfg.areas for name in (area.name, *area.aliases)}
+    named = {to_simplified(name) for area in ctx.cfg.areas for name in area.names()}
     named |= {to_simplified(site.name) for site in ctx.cfg.sites}
     if to_simplified(address.place) in named:
         return None

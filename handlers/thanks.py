@@ -85,7 +85,9 @@ _AFTER_THANKED = re.compile(r"$|[的们\s,，.。!！~～、]|师傅|同志|老�
 def teams_named(cfg: Config, said: str) -> set[str]:
     """The teams `said` (Simplified) names: in full, for short (`team_nicknames`), by the
     town it serves (白石乡的师傅), or both (白石乡110服务队: the 110 team of 白石乡)."""
-    towns = {area.id for area in cfg.areas if to_simplified(area.name) in said}
+    towns = {
+        area.id for area in cfg.areas if any(to_simplified(name) in said for name in area.names())
+    }
     in_full = {team.id for team in cfg.teams if to_simplified(team.name) in said}
     of_towns = {team.id for team in cfg.teams if towns & set(team.areas)}
     short: set[str] = set()

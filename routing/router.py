@@ -432,11 +432,12 @@ def _area_names(cfg: Config) -> list[tuple[str, str]]:
     for site in cfg.sites:
         names.setdefault(to_simplified(site.name), site.area)
     for known in cfg.areas:
-        name = to_simplified(known.name)
-        names.setdefault(name, known.id)
-        short = name[:-1]
-        if name[-1] in "镇乡村" and len(short) >= 2:
-            names.setdefault(short, known.id)
+        for called in known.names():  # an alias (城关镇 for 城区) names the town as its name
+            name = to_simplified(called)
+            names.setdefault(name, known.id)
+            short = name[:-1]
+            if name[-1] in "镇乡村" and len(short) >= 2:
+                names.setdefault(short, known.id)
     return sorted(names.items(), key=lambda item: -len(item[0]))
 
 

@@ -9,6 +9,7 @@ import pytest
 from core.enums import Kind
 from core.model import Ticket
 from handlers.replies import Outcome
+from tests.support.config_edits import with_area_aliases
 from tests.support.desk import Harness, button_data, texts
 from tests.support.tickets import FARMER
 
@@ -143,3 +144,13 @@ async def test_a_town_said_in_passing_by_a_farmer_with_no_town_pages_that_towns_
     await desk.send(FARMER, "刚从龙潭镇回来，烤房停电了")
     [ticket] = await desk.tickets()
     assert ticket.team_id == LONGTAN_TEAM
+
+
+@pytest.mark.parametrize("town", ["龙潭镇", "龙滩镇"])  # its name, and an alias of it
+async def test_an_alias_puts_the_barn_in_its_town_as_the_name_does(
+    desk: Harness, town: str
+) -> None:
+    desk = Harness(desk.db, with_area_aliases(desk.cfg, "longtan", "龙滩镇"), desk.clock)
+    ticket, out = await call_from_qingshan(desk, f"我在{town}的烤房停电了")
+    assert (ticket.team_id, ticket.area, ticket.site_code) == (LONGTAN_TEAM, "longtan", None)
+    assert "龙潭镇烘烤110服务队" in texts(out)

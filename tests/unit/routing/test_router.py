@@ -10,6 +10,7 @@ import pytest
 from core.config import Config, KeywordTable
 from core.enums import Kind, Script
 from routing import Decision, Router, to_simplified
+from tests.support.config_edits import with_area_aliases
 
 
 @pytest.mark.parametrize(
@@ -119,6 +120,14 @@ def test_team_is_chosen_by_area_or_site(router: Router, kwargs: dict[str, str], 
 
 def test_a_place_named_in_the_text_chooses_the_team_when_no_area_is_known(router: Router) -> None:
     decision = router.route("龙潭这边烤房风机坏了")
+    assert (decision.area, decision.team) == ("longtan", "curing-longtan")
+
+
+def test_an_areas_alias_named_in_the_text_chooses_the_team_as_its_name(
+    demo_config: Config,
+) -> None:
+    router = Router.from_config(with_area_aliases(demo_config, "longtan", "龙滩镇"))
+    decision = router.route("龙滩镇这边烤房风机坏了")
     assert (decision.area, decision.team) == ("longtan", "curing-longtan")
 
 
