@@ -14,7 +14,7 @@ from core.services import taken_over_why
 from core.team_card import local, visited_since_taken
 from core.texts import WISH_OUTCOME_NAMES, called, clip, status_name
 from core.triage import send_buttons
-from handlers.i18n import in_script, quoted, t
+from handlers.i18n import in_script, in_script_marked, quoted, t
 from handlers.replies import Button, rows
 from routing.gist import in_short
 from routing.reader import staff_words
@@ -193,7 +193,8 @@ def timeline(
         else:
             said = _event_text(e, named)
         lines.append(f"{local(cfg, e.at)} {clip(said, _TIMELINE_NOTE)}")
-    return in_script("\n".join(lines), script)
+    # Marks kept: the detail message converts it again, and a name stays as written.
+    return in_script_marked("\n".join(lines), script)
 
 
 def _suggestion_labels(events: list[TicketEvent]) -> list[dict[str, str]]:

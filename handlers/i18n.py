@@ -61,6 +61,13 @@ def in_script(text: str, script: Script) -> str:
     return reader.in_script(text, script)
 
 
+def in_script_marked(text: str, script: Script) -> str:
+    """`in_script` for text that goes on into a message's values (`t`): what is marked
+    `as_written` in it keeps its marks, for the reply or the outbox to take off; without
+    them, the message would convert it again (刘师傅 read as 劉師傅)."""
+    return _hant_keeping_marks(text) if script is Script.HANT else text
+
+
 as_written = reader.as_written
 
 

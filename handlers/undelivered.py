@@ -3,7 +3,8 @@
 The outbox sender notes each refusal on the ticket (`unreachable`, `delivery_failed`) with
 Telegram's own words ("Forbidden: bot was blocked by the user"), which the logs and the
 alerts' quoting rely on. A member reads who could not be reached and why, in Chinese, as the
-alert about it said it (`core.unreached.why_refused`)."""
+alert about it said it (`core.unreached.why_refused`); a colleague's name as written, for a
+reader of 繁體 too (`core.team_card.shown_name`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import replace
 
 from core.model import Ticket, TicketEvent
 from core.ports import UnitOfWork
-from core.texts import person_name
+from core.team_card import shown_name
 from core.unreached import why_refused
 
 UNDELIVERED = frozenset(("unreachable", "delivery_failed"))
@@ -34,5 +35,5 @@ async def _said(uow: UnitOfWork, ticket: Ticket, event: TicketEvent) -> TicketEv
     elif chat_id == ticket.requester_chat_id:
         who = "报告人"
     else:
-        who = person_name(await uow.users.get(chat_id), chat_id or None)
+        who = await shown_name(uow, chat_id or None)
     return replace(event, note=f"{who}（{why}）")

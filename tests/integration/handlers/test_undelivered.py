@@ -47,3 +47,24 @@ async def test_ticket_history_names_whom_a_message_missed_in_chinese(desk: Harne
     assert "刘师傅（已屏蔽机器人）" in texts(await desk.send(MEMBER, f"/ticket {ticket.label}"))
     own = texts(await desk.press(FARMER, f"my:v:{ticket_id}"))
     assert "送达" not in own and "delivery_failed" not in own
+
+
+async def test_a_traditional_readers_ticket_history_names_whom_it_missed_as_written(
+    desk: Harness,
+) -> None:
+    """The 无法送达 line names a colleague as written for a 繁體 reader, as every message
+    of the desk names a person (docs/conversations.md, Team chats)."""
+    ticket_id = await desk.file_110(FARMER)
+    async with desk.db.uow() as uow:
+        member = await uow.users.get(OTHER_MEMBER)
+        assert member is not None
+        member.name = "刘师傅"
+        await uow.commit()
+    await _refused(
+        desk, ticket_id, "unreachable", OTHER_MEMBER, "Forbidden: bot was blocked by the user"
+    )
+    [ticket] = await desk.tickets()
+    await desk.press(SUPERVISOR, "lang:hant")
+
+    shown = texts(await desk.send(SUPERVISOR, f"/ticket {ticket.label}"))
+    assert "無法送達：刘师傅（已屏蔽機器人）" in shown
