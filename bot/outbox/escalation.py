@@ -47,8 +47,9 @@ from core.night import in_quiet_hours
 from core.ranks import supervisors, team_leaders, unique
 from core.services import note_event
 from core.team_chats import team_place
-from core.texts import person_name
+from core.texts import is_named, person_name
 from core.unreached import group_instead, not_reached_note
+from core.written import as_written
 from handlers.i18n import t
 from routing.reader import message_in_script
 from storage.outbox_queries import OutboxQueries
@@ -426,12 +427,14 @@ async def _alerts(
 
 async def _reached_beside(uow: SqlUnitOfWork, row: OutboxMessage) -> list[str]:
     """The names of the others (not blocking the bot) that `row`'s message, a member's,
-    went to in the same step: on duty and paged beside the member it missed."""
+    went to in the same step: on duty and paged beside the member it missed. A name as
+    written for a reader of 繁體, as the one it missed is named (`core.unreached`)."""
     names = []
     for chat_id in await OutboxQueries.on(uow).copies_beside(row):
         user = await uow.users.get(chat_id)
         if user is None or user.reachable:
-            names.append(person_name(user, chat_id))
+            name = person_name(user, chat_id)
+            names.append(as_written(name) if is_named(user) else name)
     return names
 
 

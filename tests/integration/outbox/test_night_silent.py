@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import update
 
 from core.config import Config
-from core.enums import Kind
+from core.enums import Kind, Script
 from core.lifecycle import CALLBACK_NOTICE, CALLBACK_REMARK
 from core.model import User
 from storage.tables import tickets
@@ -236,3 +236,34 @@ async def test_a_page_still_waiting_for_another_member_is_not_said_to_have_reach
     alerts = rig.api.sent_to(LEADER)
     assert len(alerts) == 2
     assert not any("已送达" in str(a.text) or silent(a) for a in alerts)
+
+
+async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The alert names 刘师傅 as written (as every alert names a colleague); the member who
+    has the page is named so too, not turned into 李師傅."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.users.add(User(LEADER, T0, name="王队长", script=Script.HANT))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    rig.api.inject(
+        "forbidden",
+        chat_id=OTHER_MEMBER,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    await rig.queue(
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(
+            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
+        ),
+    )
+    await rig.sender.drain_all()
+
+    (alert,) = rig.api.sent_to(LEADER)
+    assert "刘师傅" in str(alert.text)  # the one it missed: as written
+    assert "同一消息已送達 李师傅" in str(alert.text)
