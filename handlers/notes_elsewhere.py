@@ -2,7 +2,13 @@
 the note typed in the member's private chat with the bot, or pressed on a page in the private
 chat and typed in the group. The prompt waits in the chat where the button was pressed; the
 words typed elsewhere would otherwise be the team's own talk (said to nobody) or a request of
-the member's own, and the note lost without a word. The member is told once where to type it.
+the member's own, and the note lost without a word. The member is told once in each chat
+where to type it: from the private chat to the groups where prompts wait, from a group to the
+private chat; never from one group to another, whose talk is no note of a prompt elsewhere.
+
+What is plainly the member's own in their private chat (a barn alarm, a menu entry, the
+answer to a ticket of theirs that waits for it) is never held back for the pointer: it goes
+as it would without the prompt, the pointer beside it.
 """
 
 from __future__ import annotations
@@ -11,13 +17,17 @@ from core.model import Conversation
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.team_notes import FLOWS, WAITS_FOR, number_of
+from handlers.tickets import typed_alarm
+from handlers.typed_menu import menu_key
 
+# The chats each prompt's pointer was said in (True, as it was first stored: said once).
 _TOLD = "told_elsewhere"
 
 
 async def note_waits_elsewhere(ctx: Ctx) -> bool:
-    """Whether the sender's card prompt waits in another chat and they have not been told
-    so yet; if so they are told where to type the note (True), and nothing else is done."""
+    """Whether the sender's message is held back by a card prompt waiting in another chat:
+    they are told where to type the note, and nothing else is done (True). False: the
+    message goes on as it would (told beside it of a prompt waiting, if it is their own)."""
     msg = ctx.msg
     if (
         msg.is_button
@@ -26,22 +36,43 @@ async def note_waits_elsewhere(ctx: Ctx) -> bool:
     ):
         return False
     waiting = await _waiting(ctx)
-    if waiting is None:
+    if not waiting:
         return False
-    what, button = (in_script(word, ctx.script_here) for word in WAITS_FOR[waiting.flow])
-    key = "t_note_in_private" if waiting.chat_id == waiting.user_id else "t_note_in_group"
-    ctx.say(key, number=await number_of(ctx, waiting), what=what, button=button)
-    # Once: a member who goes on typing here means it here (a request of their own, the
-    # team's talk), and the prompt still waits where it was asked.
-    waiting.data = {**waiting.data, _TOLD: True}
-    await ctx.uow.conversations.save(waiting)
-    return True
+    for conv in waiting:
+        what, button = (in_script(word, ctx.script_here) for word in WAITS_FOR[conv.flow])
+        key = "t_note_in_private" if conv.chat_id == conv.user_id else "t_note_in_group"
+        ctx.say(key, number=await number_of(ctx, conv), what=what, button=button)
+        # Once in this chat: a member who goes on typing here means it here (a request of
+        # their own, the team's talk), and the prompt still waits where it was asked.
+        told = conv.data.get(_TOLD)
+        chats = told if isinstance(told, list) else []
+        conv.data = {**conv.data, _TOLD: [*chats, msg.chat_id]}
+        await ctx.uow.conversations.save(conv)
+    return not (msg.is_private and await _their_own(ctx))
 
 
-async def _waiting(ctx: Ctx) -> Conversation | None:
+async def _their_own(ctx: Ctx) -> bool:
+    """Whether the private message is plainly the member's own matter, as their private
+    chat takes it: a barn alarm (110 paged at once), a menu entry, or words while a ticket
+    of theirs waits for their answer."""
+    text = ctx.msg.text.strip()
+    if text and (typed_alarm(ctx) or menu_key(text) is not None):
+        return True
+    return bool(list(await ctx.uow.tickets.waiting_for(ctx.user.id)))
+
+
+async def _waiting(ctx: Ctx) -> list[Conversation]:
+    """The sender's card prompts waiting where this message should point: from the private
+    chat, those in groups; from a group, the one in the private chat. Not told here yet."""
+    here, private = ctx.msg.chat_id, ctx.msg.is_private
+    found = []
     for conv in await ctx.uow.conversations.of_user(ctx.user.id):
-        if conv.chat_id == ctx.msg.chat_id or conv.flow not in FLOWS:
+        in_private = conv.chat_id == conv.user_id
+        if conv.chat_id == here or conv.flow not in FLOWS or in_private == private:
             continue
-        if conv.expires_at > ctx.now and not conv.data.get(_TOLD):
-            return conv
-    return None
+        told = conv.data.get(_TOLD)
+        if told is True or (isinstance(told, list) and here in told):
+            continue
+        if conv.expires_at > ctx.now:
+            found.append(conv)
+    return sorted(found, key=lambda conv: conv.updated_at)

@@ -10,8 +10,11 @@ import pytest
 
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
+from core.config import Config
 from core.enums import Status
 from core.model import OutboxMessage
+from storage.uow import Database
+from tests.support.config_edits import with_member_toggled
 from tests.support.desk import Harness, texts
 from tests.support.tickets import FARMER, LEADER, MEMBER, SUPERVISOR
 
@@ -19,6 +22,7 @@ RETAILER = 100002
 
 TEAM_CHAT = -1001000000001
 BAISHI_CHAT = -1001000000002
+GROWING_CHAT = -1001000000010  # 烟叶生产技术服务组
 
 
 async def _accepted_with_result_asked(desk: Harness) -> int:
@@ -513,3 +517,41 @@ async def test_a_voice_note_sent_privately_after_pressing_in_the_group_is_pointe
     out = await desk.send(MEMBER, voice_file_id="how-it-was-mended")  # in the private chat
     assert "办结说明请在刚才按「办结」的群里发送" in texts(out)
     assert len(await desk.tickets()) == 1 and await _status(desk) is Status.ACCEPTED
+
+
+async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt_waits(
+    desk: Harness,
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "我家烤房停电了，温度降不下来")  # their own barn, privately
+    assert "已报警" in texts(out)  # as it is without the press
+    assert len(await desk.tickets()) == 2
+
+
+async def test_talk_in_another_teams_group_is_not_called_a_private_message(
+    db: Database, demo_config: Config
+) -> None:
+    desk = Harness(db, with_member_toggled(demo_config, "growing", MEMBER))
+    await desk.seed()
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, "明天的技术培训几点开始？", chat=GROWING_CHAT)
+    assert "私聊消息" not in texts(out)
+
+
+async def test_a_member_with_prompts_in_two_teams_groups_is_pointed_there_once(
+    db: Database, demo_config: Config
+) -> None:
+    desk = Harness(db, with_member_toggled(demo_config, "growing", MEMBER))
+    await desk.seed()
+    barn = await desk.file_110(FARMER)
+    leaves = await desk.file_request(FARMER, "烟苗叶片发黄有斑点，是什么病害，怎么防治")
+    assert leaves.team_id == "growing"
+    await desk.press(MEMBER, f"tk:ask:{barn}", chat=TEAM_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{leaves.id}", chat=GROWING_CHAT)
+    first = texts(await desk.send(MEMBER, "今晚我值班"))
+    assert "群里发送" in first
+    # Told once: the member's next words in private are their own again.
+    second = texts(await desk.send(MEMBER, "我想申请一台新的温控仪"))
+    assert "群里发送" not in second
