@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from core.model import OutboxMessage
 from storage.outbox_lines import earlier_in_line
@@ -22,6 +23,22 @@ from storage.types import UTCDateTime
 from storage.uow import SqlUnitOfWork
 
 _PENDING = outbox.c.status == "pending"
+
+# Payload key of a pending row that was refused, its outcome held while the copies of the
+# same message to others are still being tried (`bot.outbox.delivery`).
+HELD_REFUSAL = "_refused"
+
+
+def _copies(row: OutboxMessage) -> tuple[ColumnElement[bool], ...]:
+    """The other people's rows of `row`'s message, queued in the same step."""
+    return (
+        outbox.c.ticket_id == row.ticket_id,
+        outbox.c.purpose == row.purpose,
+        outbox.c.created_at == row.created_at,
+        outbox.c.method == row.method,
+        outbox.c.chat_id > 0,
+        outbox.c.chat_id != row.chat_id,
+    )
 
 
 class OutboxQueries:
@@ -203,16 +220,18 @@ class OutboxQueries:
         (same ticket, purpose and time queued) and have it: an urgent card paged to each
         member on duty is one row per member. Only those delivered: one still waiting may
         be refused too, and a leader told that it arrived would not phone anyone."""
-        query = select(outbox.c.chat_id).where(
-            outbox.c.ticket_id == row.ticket_id,
-            outbox.c.purpose == row.purpose,
-            outbox.c.created_at == row.created_at,
-            outbox.c.method == row.method,
-            outbox.c.chat_id > 0,
-            outbox.c.chat_id != row.chat_id,
-            outbox.c.status == "sent",
-        )
+        query = select(outbox.c.chat_id).where(*_copies(row), outbox.c.status == "sent")
         return list(dict.fromkeys((await self.session.execute(query)).scalars()))
+
+    async def copies_on_their_way(self, row: OutboxMessage, due_by: datetime) -> bool:
+        """Whether a copy of `row`'s message to another person (`copies_beside`) is still
+        to be tried, due by `due_by` or being sent now; not one whose refusal is itself held
+        (`HELD_REFUSAL`): it is settled in all but name."""
+        query = select(outbox.c.payload).where(
+            *_copies(row), _PENDING, outbox.c.not_before <= due_by
+        )
+        payloads = (await self.session.execute(query)).scalars()
+        return any(HELD_REFUSAL not in (payload or {}) for payload in payloads)
 
     async def last_sent_to(self, chat_id: int) -> datetime | None:
         """When a message to this chat last went out, if ever."""

@@ -28,6 +28,7 @@ from bot.outbox.clock import Clock
 from bot.outbox.edit_targets import kept_targets
 from bot.outbox.escalation import record_undeliverable
 from bot.outbox.gone import Instead, after_gone_edit
+from bot.outbox.held import Refusal, held, hold
 from bot.outbox.moved import after_moved_edit
 from bot.outbox.outcome import Failure, Verdict, classify, edit_target_gone
 from bot.outbox.ratelimit import RateLimiter
@@ -94,7 +95,9 @@ class Delivery:
     async def deliver(self, row: OutboxMessage) -> None:
         """Deliver `row` (its first send is already counted by the limiter)."""
         try:
-            if row.method in ("edit_message", "edit_buttons"):
+            if (refusal := held(row)) is not None:
+                await self._settle_held(row, refusal)  # refused already: not sent again
+            elif row.method in ("edit_message", "edit_buttons"):
                 await self._edit(row)
             else:
                 await self._send(row)
@@ -245,9 +248,23 @@ class Delivery:
             # (a message Telegram will never take) are the bot's own to look into.
             level = logging.WARNING if forbidden else logging.ERROR
             log.log(level, "row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
+            refusal = Refusal(status, failure.message, forbidden, now)
+            if not too_large and await hold(self.write, row, refusal, now, payload):
+                # Another's copy of the same page is still on its way: the alert waits to
+                # say whether it arrived (`bot.outbox.held`).
+                log.info("row %s: outcome held for the copies beside it", row.id)
+                return
             await self._settle(
                 row, status, failure.message, now, forbidden=forbidden, too_large=too_large
             )
+
+    async def _settle_held(self, row: OutboxMessage, refusal: Refusal) -> None:
+        """A row refused before, its outcome held (`bot.outbox.held`): settled with its
+        alerts once the copies of its message to others are, else held a little longer."""
+        now = self.clock.now()
+        if not await hold(self.write, row, refusal, now):
+            status, error = refusal.status, refusal.error
+            await self._settle(row, status, error, now, forbidden=refusal.forbidden)
 
     def backoff(self, attempts: int) -> float:
         """Seconds before the next try after `attempts` failed ones: exponential, jittered."""

@@ -267,3 +267,73 @@ async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
     (alert,) = rig.api.sent_to(LEADER)
     assert "刘师傅" in str(alert.text)  # the one it missed: as written
     assert "同一消息已送達 李师傅" in str(alert.text)
+
+
+async def _two_on_duty_paged(
+    rig: Rig, db: Database, cfg: Config, first: int, then: int, *refusing: int
+) -> None:
+    """A page at 00:50 to 李师傅 (MEMBER) and 刘师傅 (OTHER_MEMBER), `first`'s row queued
+    (and so tried) first, `refusing` never having opened a private chat with the bot."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, cfg, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    for chat_id in refusing:
+        rig.api.inject(
+            "forbidden",
+            chat_id=chat_id,
+            times=None,
+            description="Forbidden: bot can't initiate conversation with a user",
+        )
+    await rig.queue(
+        *(
+            message(chat, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
+            for chat in (first, then)
+        )
+    )
+
+
+async def test_the_leader_is_not_woken_when_the_refused_page_was_tried_first(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The roster lists the member who cannot get the page first: the alert waits for the
+    other member's copy, and says it reached them, as when that copy went first."""
+    await _two_on_duty_paged(rig, db, demo_config, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
+    await rig.sender.drain_all()
+
+    assert [c.text for c in rig.api.sent_to(MEMBER)] == ["【紧急】新工单"]
+    tried = [c for c in rig.api.calls_of("sendMessage") if c.chat_id == OTHER_MEMBER]
+    assert len(tried) == 1  # refused once, not tried again while its alert waited
+    (alert,) = rig.api.sent_to(LEADER)
+    assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
+    assert silent(alert)
+
+
+async def test_a_refused_page_waits_for_a_copy_being_retried_across_a_restart(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """The other member's copy met a passing server error and waits to be retried: the
+    refusal is held in the database, and a sender started afresh settles it once that
+    copy arrives, without sound."""
+    await _two_on_duty_paged(rig, db, demo_config, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
+    rig.api.inject("server_error", chat_id=MEMBER, times=1)
+    await rig.sender.drain_once()
+    assert rig.api.sent_to(LEADER) == [] and rig.api.sent_to(MEMBER) == []
+
+    await rig.new_sender().drain_all()  # the process restarted
+    assert [c.text for c in rig.api.sent_to(MEMBER)] == ["【紧急】新工单"]
+    (alert,) = rig.api.sent_to(LEADER)
+    assert "同一消息已送达 李师傅" in str(alert.text) and silent(alert)
+
+
+async def test_a_page_refused_by_both_members_rings_whichever_was_tried_first(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    await _two_on_duty_paged(rig, db, demo_config, MEMBER, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
+    await rig.sender.drain_all()
+
+    alerts = rig.api.sent_to(LEADER)
+    assert len(alerts) == 2
+    assert not any("已送达" in str(a.text) or silent(a) for a in alerts)
