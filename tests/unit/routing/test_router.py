@@ -1215,14 +1215,34 @@ def test_the_day_the_station_starts_buying_is_the_purchase_teams(router: Router,
         ("烟站站长态度很差", "conduct"),
         ("烟站的钱什么时候打", "purchase"),  # what it owes for the leaf
         ("菸站的錢什麼時候打", "purchase"),
+        ("烟站还没打钱", "purchase"),
         ("烟站的人收了我的钱", "conduct"),
     ],
 )
 def test_the_station_named_says_no_service_of_its_own(router: Router, text: str, line: str) -> None:
     """烟站 is where technicians, staff and the scales all are: only its move is the
-    purchase team's (where the leaf goes now), and its money (what it owes for the leaf)."""
+    purchase team's (where the leaf goes now), and its money paid over (what it owes for
+    the leaf)."""
     decision = router.route(text)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "烟站育的苗多少钱一盘",  # the seedlings: the growing line's, not the purchase team's
+        "烟站的农机租一天多少钱",  # machinery hire
+        "烟站的人乱收钱",  # a complaint of the station's people, not a purchase matter
+        "在烟站捡到一个钱包",
+        "烟站借我的钱不还",
+    ],
+)
+def test_money_beside_the_station_that_is_no_payment_for_the_leaf(
+    router: Router, text: str
+) -> None:
+    # 烟站+钱 alone took all of these to 烟叶收购.
+    decision = router.route(text)
+    assert decision.line != "purchase", decision.explanation
 
 
 @pytest.mark.parametrize(
