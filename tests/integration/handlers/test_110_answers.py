@@ -1054,3 +1054,17 @@ async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accep
 
     assert "还没有人接单（待接单）" in said and "系统已催办" in said, said
     assert "正在办理中" not in said
+
+
+@pytest.mark.parametrize("typed", ["刚修好的线路又坏了", "烤房电路又坏了", "线路还是坏的"])
+async def test_the_barn_wiring_broken_again_sends_a_resolved_call_back(
+    desk: Harness, typed: str
+) -> None:
+    """线路 and 电路 end as a road (路) does, and are the barn's own: the fault back."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "重新派给" in texts(out)
+    call = next(t for t in await desk.tickets() if t.id == ticket_id)
+    assert call.reopen_count == 1
