@@ -14,7 +14,7 @@ from core.services import Draft, no_longer_urgent, note_event, open_ticket
 from handlers import notify
 from handlers.context import Ctx
 from handlers.places import barn_site, barn_town_named, barn_town_placed, pin_place
-from routing import Decision, bare, to_simplified
+from routing import Decision, bare, normalize, to_simplified
 
 NEWS_FOR_A_CALL = timedelta(hours=12)  # a message this soon after a 110 call is news for it
 
@@ -154,26 +154,51 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
 
 # Chasing a call that is on its way: somebody, not something, has not come ("怎么还没人来",
 # "师傅还没到", "人呢", "你们多久能到", "再不来……", "快派人"), or a ticket nobody has taken up
-# yet ("怎么还没人接单", "怎么还没处理", "你们什么时候处理"), or not come again when due
-# ("又没来", "还是没来"; not 又没来电, 又没来得及, 又没来上班, 还是没来道歉). Money or goods
-# not arrived ("结算款还没到", "化肥还没到", "结算款还没处理") are not about the team, nor 没人管 or
-# 没人处理 without 还, said of staff complained about ("去了三次都没人管"). And only when the
-# words say little else: a long message that also chases is about more than the call.
+# yet ("怎么还没人接单", "怎么还没处理", "你们什么时候处理"), or not come again or still
+# (`_NOT_COME`). Money or goods not arrived ("结算款还没到", "化肥还没到", "结算款还没处理")
+# are not about the team, nor 没人管 or 没人处理 without 还, said of staff complained about
+# ("去了三次都没人管"). And only when the words say little else: a long message that also
+# chases is about more than the call.
 _CHASING = re.compile(
-    r"没(有)?人(来|到|接单)|人呢|再不来|快(点)?(派人|来|过来)|还(没|不)(有)?来"
+    r"没(有)?人(来|到|接单)|人呢|再不来|快(点)?(派人|来|过来)"
     r"|还(没|不)(有)?人?接单|还(没|不)(有)?人处理|(怎么|为什么|咋)还(没|不)(有)?处理"
-    r"|(又|还是)没(有)?来(?![电得上道])"
     r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|多久|几点)"
     r"(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
 )
 _CHASING_REST = 16  # characters besides the chasing words, at most
+# Not come, again or still (又没来, 还是没来, 怎么还不来), chases only when the team's people
+# or nobody is named before it in its clause (师傅又没来, 110的人还是没来, 技术员说上午来，到现在
+# 还没来, 都三个小时了还没来): 卖烟的钱又没来, 化肥还没来, 客户又没来 or 短信又没来 say something
+# or someone else did not come. What follows may say so too: 又没来电, 又没来得及, 又没来上班,
+# 还是没来道歉, 又没来开会.
+_NOT_COME = re.compile(r"(?:又|还是|还)(?:没有?|不)来(?![电得上道开参])")
+_WHEN_OR_HOW = (  # 都三个小时了, 怎么, 今天, 到现在: when or how it is asked, nobody named
+    r"(?:(?:都|等了|已经)[^,]{0,6}了)?"
+    r"(?:怎么|咋|为什么|为啥|今天|到现在|现在|这次|这回|都|也|是|了|啊|呀)*"
+)
+_NOBODY_NAMED = re.compile(_WHEN_OR_HOW)
+_THE_TEAMS_PEOPLE = re.compile(
+    r"(?:人|师傅|你们|队员|服务队|技术员|维修工|修理工|电工|110)" + _WHEN_OR_HOW + "$"
+)
+_CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
+
+
+def _not_come(text: str) -> str | None:
+    """The words of `_NOT_COME` said of the team or of nobody named, or None."""
+    said = _CLAUSES.sub(",", normalize(text))
+    for found in _NOT_COME.finditer(said):
+        before = said[: found.start()].rsplit(",", 1)[-1]
+        if _NOBODY_NAMED.fullmatch(before) or _THE_TEAMS_PEOPLE.search(before):
+            return found.group()
+    return None
 
 
 def is_chasing(text: str) -> bool:
     """Words that chase a team already called, and say little else."""
     plain = bare(to_simplified(text))
     found = _CHASING.search(plain)
-    return found is not None and len(plain) - len(found.group()) <= _CHASING_REST
+    said = found.group() if found is not None else _not_come(text)
+    return said is not None and len(plain) - len(said) <= _CHASING_REST
 
 
 def typed_alarm(ctx: Ctx) -> bool:

@@ -1068,3 +1068,20 @@ async def test_the_barn_wiring_broken_again_sends_a_resolved_call_back(
     assert "重新派给" in texts(out)
     call = next(t for t in await desk.tickets() if t.id == ticket_id)
     assert call.reopen_count == 1
+
+
+@pytest.mark.parametrize("typed", ["卖烟的钱又没来", "烟款又没来", "化肥还没来"])
+async def test_money_or_goods_not_come_is_no_news_for_the_open_call(
+    desk: Harness, typed: str
+) -> None:
+    """Money or goods not come, again or still, is no chasing of the 110 team: never added to
+    the open call nor paged to its team."""
+    call_id = await desk.file_110(FARMER)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "已补充到报警工单" not in texts(out), texts(out)
+    assert "info" not in await desk.actions(call_id)
+    assert not [
+        r for r in await desk.outbox() if r.purpose == "notify" and typed in r.payload["text"]
+    ]

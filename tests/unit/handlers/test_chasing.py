@@ -29,6 +29,10 @@ from handlers.tickets import is_chasing
         "怎么又没来",
         "还是没来",
         "師傅又沒來",
+        "师傅今天又没来",
+        "110的人还是没来",
+        "都三个小时了还没来",
+        "你们110怎么还不来",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -52,6 +56,17 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "又没来得及",
         "他又没来上班",
         "还是没来道歉",
+        # Money, goods or someone else not come again or still: not the team.
+        "卖烟的钱又没来",
+        "烟款又没来",
+        "客户又没来",
+        "货又没来",
+        "化肥又没来",
+        "短信又没来",
+        "他昨天又没来开会",
+        "化肥还没来",
+        "补贴还没来",
+        "化肥都三天了还没来",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
     ],
 )
