@@ -6,6 +6,7 @@ question, or the scheduler's reminder of either."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from core.model import Conversation
 
@@ -18,13 +19,17 @@ SURE = "sure"
 ASKED_ANEW = "asked_anew"
 
 
-def overtake(conv: Conversation | None, ticket_id: int | None, now: datetime) -> bool:
-    """Mark `conv` asked anew when it is a live REOPEN SURE question of tickets other than
-    `ticket_id`, whose notice now asks something; True when it was marked (to be saved)."""
+def overtaken(
+    conv: Conversation | None, ticket_id: int | None, now: datetime
+) -> dict[str, Any] | None:
+    """The data `conv` keeps once asked anew, when it is a live REOPEN SURE question of
+    tickets other than `ticket_id`, whose notice now asks something; None when it stays as
+    it is. `conv` itself is left as read: the mark is written only while the row still
+    stands so (`ConversationRepository.replace_data`), never over a step of the person's
+    taken since."""
     if conv is None or (conv.flow, conv.step) != (REOPEN, SURE) or conv.expires_at <= now:
-        return False
+        return None
     asked = {conv.data.get("ticket_id"), *conv.data.get("ticket_ids", ())}
     if ticket_id in asked or conv.data.get(ASKED_ANEW):
-        return False
-    conv.data = {**conv.data, ASKED_ANEW: True}
-    return True
+        return None
+    return {**conv.data, ASKED_ANEW: True}

@@ -134,6 +134,11 @@ class ConversationRepository(Protocol):
     async def of_user(self, user_id: int) -> Sequence[Conversation]:
         """The person's conversations in every chat (their own, their team's groups)."""
 
+    async def replace_data(self, conversation: Conversation, data: dict[str, Any]) -> bool:
+        """Write `data` as the conversation's only while its row stands as `conversation`
+        was read (the same flow, step and times), so that it never lands over a step the
+        person took since; True when written. `conversation` itself is not saved."""
+
 
 class InboxRepository(Protocol):
     async def claim(self, key: str, now: datetime) -> bool:

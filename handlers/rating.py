@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from core.asked import ASKED_ANEW as ASKED_ANEW
 from core.asked import REOPEN as REOPEN
 from core.asked import SURE as SURE
-from core.asked import overtake
+from core.asked import overtaken
 from core.callback import callback_owner
 from core.enums import Action, Kind, Role, Status
 from core.errors import IllegalTransition, PermissionDenied
@@ -50,9 +50,10 @@ async def asked_anew(ctx: Ctx, ticket: Ticket) -> None:
     one a yes or a no typed answers (`core.asked`). Its buttons, and the words kept for
     them, stay."""
     conv = await ctx.uow.conversations.get(ticket.requester_chat_id, ticket.requester_id)
-    if overtake(conv, ticket.id, ctx.now):
+    anew = overtaken(conv, ticket.id, ctx.now)
+    if anew is not None:  # written only while it stands as read: never over their own step
         assert conv is not None
-        await ctx.uow.conversations.save(conv)
+        await ctx.uow.conversations.replace_data(conv, anew)
 
 
 # The steps of RATE: the score asked for (「✅ 已解决，评价」, "解决了"), then a comment on it.

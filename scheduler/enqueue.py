@@ -6,7 +6,10 @@ the same step (a lock lost, a ticket restored from a backup), the second row is 
 instead of reaching a supervisor twice, and the step still commits.
 
 Rows are collected while a batch is worked and written with one statement before the
-commit: a sweep of a thousand tickets makes ten inserts, not a thousand.
+commit: a sweep of a thousand tickets makes ten inserts, not a thousand. So are the marks a
+reminder leaves on an older question it overtakes (`core.asked`): written at the end, and
+only where the person's conversation still stands as read, they neither keep a step of the
+person's waiting on its row for the rest of the batch nor land over one taken meanwhile.
 
 Texts are written in Simplified. Writing them is when each is put in its reader's script
 (`routing.reader`): a person's own, as stored (one query for the whole batch); Simplified
@@ -22,7 +25,7 @@ from typing import Any
 from sqlalchemy.dialects import postgresql, sqlite
 
 from core.enums import Script
-from core.model import Ticket
+from core.model import Conversation, Ticket
 from routing.reader import message_in_script
 from storage.tables import outbox
 from storage.uow import SqlUnitOfWork
@@ -62,6 +65,11 @@ class Pending:
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
         self._scripts: list[Script | None] = []
+        self._asked_anew: list[tuple[Conversation, dict[str, Any]]] = []
+
+    def overtake(self, conv: Conversation, data: dict[str, Any]) -> None:
+        """Give `conv` the `data` it keeps once asked anew (`core.asked`), when written."""
+        self._asked_anew.append((conv, data))
 
     def add(self, row: Row, now: datetime, not_before: datetime | None = None) -> None:
         payload: dict[str, Any] = {"text": row.text} if row.text else {}
@@ -89,7 +97,11 @@ class Pending:
         self._scripts.append(row.script)
 
     async def write(self, uow: SqlUnitOfWork) -> int:
-        """Insert the rows in the open transaction; returns how many were new."""
+        """Insert the rows in the open transaction, and mark the questions they overtake;
+        returns how many rows were new."""
+        for conv, data in self._asked_anew:
+            await uow.conversations.replace_data(conv, data)
+        self._asked_anew = []
         if not self.rows:
             return 0
         assert uow.session is not None

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from core import sla
-from core.asked import overtake
+from core.asked import overtaken
 from core.complainant import team_keeps, withheld
 from core.config import Config
 from core.enums import Role
@@ -77,10 +77,12 @@ async def remind(
         sent = 1
         # It asks again, as the notice did: a yes typed now answers it, never an older
         # question of another ticket (是说问题还没解决吗？) kept in their conversation.
+        # Marked with the batch's rows, and only if the person has not moved on meanwhile.
         conv = await uow.conversations.get(ticket.requester_chat_id, ticket.requester_id)
-        if overtake(conv, ticket.id, now):
+        anew = overtaken(conv, ticket.id, now)
+        if anew is not None:
             assert conv is not None
-            await uow.conversations.save(conv)
+            out.overtake(conv, anew)
     await note_event(
         uow,
         ticket,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     Select,
@@ -17,7 +18,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
 from core.enums import OPEN_STATUSES, Requester, Role, Script, Status
 from core.model import (
@@ -340,6 +341,28 @@ class SqlConversationRepository(SessionRepo):
     async def of_user(self, user_id: int) -> Sequence[Conversation]:
         query = select(Conversation).where(conversations.c.user_id == user_id)
         return (await self.session.execute(query)).scalars().all()
+
+    async def replace_data(self, conversation: Conversation, data: dict[str, Any]) -> bool:
+        # A conditional UPDATE, not the object saved for the next flush: that flush may come
+        # late (a sweep's batch flushes once, at its end) and writes the copy read before
+        # the person's own step committed, its old data under their new flow and step.
+        row = conversations.c
+        result = await self.session.execute(
+            update(conversations)
+            .where(
+                row.chat_id == conversation.chat_id,
+                row.user_id == conversation.user_id,
+                row.flow == conversation.flow,
+                row.step == conversation.step,
+                row.updated_at == conversation.updated_at,
+                row.expires_at == conversation.expires_at,
+            )
+            .values(data=data)
+        )
+        written = bool(getattr(result, "rowcount", 0))
+        if written:  # the session's copy as the row now stands, nothing left to flush
+            set_committed_value(conversation, "data", data)
+        return written
 
 
 class SqlInviteRepository(SessionRepo):

@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 
+import scheduler.requester as requester
 from bot.outbox import SimulatedClock
 from bot.outbox.recorder import SentRecorder
 from core.enums import Kind, Status
@@ -480,3 +481,43 @@ async def test_a_yes_after_another_tickets_reminder_does_not_send_the_asked_one_
 
     assert "reopen" not in await desk.actions(delivery), said
     assert "要把这条消息" not in said  # a yes to a notice, never a request of it
+
+
+async def test_the_persons_step_during_the_reminders_sweep_is_not_overwritten(
+    desk: Harness, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """The reminder marks the older question overtaken at the end of the sweep's batch: a
+    step of hers committed meanwhile (a new request typed, its draft kept in the same
+    conversation) is newer, and is never overwritten with the question's words."""
+    if "postgresql" not in request.node.name:
+        pytest.skip("SQLite's BEGIN IMMEDIATE queues the person's step behind the sweep")
+    order = await desk.file_request(RETAILER, "订货系统登录不上")
+    await desk.press(ORDERING_MEMBER, f"tk:acc:{order.id}", chat=ORDERING_CHAT)
+    await desk.press(ORDERING_MEMBER, f"tk:res:{order.id}", chat=ORDERING_CHAT)
+    await desk.send(ORDERING_MEMBER, "已处理", chat=ORDERING_CHAT)
+    await _delivered_notices(desk)
+    desk.clock.advance(hours=23, minutes=30)
+    await _resolved(desk)
+    [notice] = await _delivered_notices(desk)
+    assert "还没解决吗" in texts(await desk.send(RETAILER, "还是少一条", reply_to=notice))
+    desk.clock.advance(minutes=40)
+    pressed: list[str] = []
+    real_remind = requester.remind
+
+    async def remind(*args, **kwargs):  # type: ignore[no-untyped-def]
+        taken = await real_remind(*args, **kwargs)
+        if not pressed:  # her step, committed while the sweep's batch is open
+            out = await desk.send(RETAILER, "请问今年烟叶收购什么时候开始？")
+            pressed.extend(button_data(out))
+        return taken
+
+    monkeypatch.setattr(requester, "remind", remind)
+    await sweep(desk.db, desk.cfg, desk.clock())
+    assert order.id is not None and "remind" in await desk.actions(order.id)
+
+    async with desk.db.uow() as uow:
+        conv = await uow.conversations.get(RETAILER, RETAILER)
+    assert conv is not None
+    assert "asked_anew" not in conv.data, (conv.flow, conv.step, conv.data)
+    confirmed = texts(await desk.press(RETAILER, pressed[0]))
+    assert "已失效" not in confirmed, confirmed
