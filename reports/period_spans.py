@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from reports.period_limits import PeriodError, requoted, unread
 from reports.period_windows import Window, custom, month_end
-from reports.period_words import FROM, SO_FAR, TO, plain
+from reports.period_words import FROM, SO_FAR, TO, future, named_kind, plain
 
 Read = Callable[[str], Window]
 
@@ -78,6 +78,18 @@ def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
             continue
         try:
             first = read(before)
+        except PeriodError:
+            continue
+        if future(after.replace(" ", "")):
+            # 上个月到下个月, 11月1日到明天: words read, the end not begun; "cannot read
+            # 「…」" with the list of forms would send them looking for another spelling.
+            today_only = named_kind(before.replace(" ", "")) == "today"
+            so_far = "今天" if today_only else f"{before.strip()}至今"
+            raise PeriodError(
+                f"「{text.strip()}」的「{after.strip()}」还没开始，暂无数据；"
+                f"查到今天为止请写「{so_far}」。"
+            )
+        try:
             last = _end_of_range(after, first, read)
         except PeriodError:
             continue

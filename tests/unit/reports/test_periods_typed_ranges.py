@@ -261,3 +261,28 @@ def test_a_day_alone_ending_a_range_before_its_start_day_is_said_to_be_backwards
     assert str(refused.value).startswith(
         "「2025-10-05到1号」的结束日期 2025-10-01 早于开始日期 2025-10-05"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "end", "so_far"),
+    [
+        ("上个月到下个月", "下个月", "上个月至今"),
+        ("11月1日到明天", "明天", "11月1日至今"),
+        ("本周到下周", "下周", "本周至今"),
+        ("上個月到下個月", "下个月", "上个月至今"),
+        ("今天到明天", "明天", "今天"),
+    ],
+)
+def test_a_range_ending_in_a_period_not_begun_says_so_rather_than_unread(
+    typed: str, end: str, so_far: str
+) -> None:
+    # Every word is read: "看不懂" with the list of forms would send them looking for
+    # another spelling of what they wrote, where the end is what cannot be had yet.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    said = str(refused.value)
+    assert f"的「{end}」还没开始，暂无数据" in said
+    assert f"请写「{so_far}」" in said
+    assert "看不懂" not in said
+    # What it offers is read.
+    assert periods.parse(so_far, MONDAY, SHANGHAI).last_day == date(2026, 12, 7)
