@@ -195,6 +195,14 @@ _DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])[日号]?"
 
 # A month in Chinese numerals after its year (2025年十二月): written in digits, as 2025年12月.
 _YEAR_HAN_MONTH = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})(?=月)")
+# A day in Chinese numerals after its month or a range's mark (十二月六日, 本月十五号,
+# 12月1日至六日): in digits, as 12月6日. Not after 近 or 前 (近三日, 前三日 are spans), nor a
+# day of the week (周日).
+_HAN_DAY = re.compile(r"(?<=[月至到~\-—–])([一二三四五六七八九十]{1,3})(?=[日号])")
+# ... and then its month in Chinese numerals, before a day in digits (十二月6日).
+_HAN_MONTH_OF_DAY = re.compile(
+    r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月\d{1,2}[日号])"
+)
 
 
 # What a chat puts around a period without meaning anything by it: a full stop, a question
@@ -203,11 +211,18 @@ _YEAR_HAN_MONTH = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})
 _AROUND = "。!?！？,，、;；:：\"'“”‘’「」『』《》()（）[]【】 \t\n"
 
 
+def _in_digits(found: re.Match[str]) -> str:
+    """A count in Chinese numerals found (十二), in digits (12); as typed when it is none."""
+    return str(count_of(found[1]) or found[1])
+
+
 def plain(text: str) -> str:
     """Half-width, Simplified, lower case, without surrounding spaces or punctuation, a
-    month and day written 11.30 or 11/30 as 11月30日, and 2025年十二月 as 2025年12月."""
+    month and day written 11.30 or 11/30 as 11月30日, 2025年十二月 as 2025年12月 and 十二月六日
+    as 12月6日."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip(_AROUND)
-    text = _YEAR_HAN_MONTH.sub(lambda found: str(count_of(found[1]) or found[1]), text)
+    text = _YEAR_HAN_MONTH.sub(_in_digits, text)
+    text = _HAN_MONTH_OF_DAY.sub(_in_digits, _HAN_DAY.sub(_in_digits, text))
     return _DOTTED_DAY.sub(r"\1月\2日", text)
 
 

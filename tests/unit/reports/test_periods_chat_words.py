@@ -500,3 +500,44 @@ def test_new_year_begun_in_december_is_titled_with_the_year_it_is_named_for(
 def test_around_new_year_names_the_year_it_is_named_for() -> None:
     with pytest.raises(PeriodError, match="2024年元旦是 2023-12-30 至 2024-01-01"):
         periods.parse("元旦前后", datetime(2024, 1, 5, 4, 0, tzinfo=UTC), SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("十二月六日", date(2026, 12, 6), date(2026, 12, 6)),
+        ("十一月十八号", date(2026, 11, 18), date(2026, 11, 18)),
+        ("12月六日", date(2026, 12, 6), date(2026, 12, 6)),
+        ("2025年十二月二十五日", date(2025, 12, 25), date(2025, 12, 25)),
+        ("上个月十五号", date(2026, 11, 15), date(2026, 11, 15)),
+        ("本月一号至今", date(2026, 12, 1), date(2026, 12, 7)),
+        ("十二月一日至六日", date(2026, 12, 1), date(2026, 12, 6)),
+        ("十一月一日到十五日", date(2026, 11, 1), date(2026, 11, 15)),
+        ("十一月一日到十二月六日", date(2026, 11, 1), date(2026, 12, 6)),
+    ],
+)
+def test_a_day_written_in_chinese_numerals_is_read_as_in_digits(
+    typed: str, first: date, last: date
+) -> None:
+    # As 十一月 and 2025年十二月 are: a date as it is written in Chinese, not 看不懂.
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("近三日", date(2026, 12, 5), date(2026, 12, 7)),  # a span, not the 3rd
+        ("前三日", date(2026, 12, 4), date(2026, 12, 6)),
+        ("周日", date(2026, 12, 6), date(2026, 12, 6)),
+        ("十至十二月", date(2026, 10, 1), date(2026, 12, 31)),
+    ],
+)
+def test_chinese_numerals_that_are_no_day_of_a_month_stay_as_they_were_read(
+    typed: str, first: date, last: date
+) -> None:
+    assert _days(typed) == (first, last)
+
+
+def test_a_day_in_chinese_numerals_no_month_has_is_refused_as_such() -> None:
+    with pytest.raises(PeriodError, match="没有这一天"):
+        _days("十一月三十一日")
