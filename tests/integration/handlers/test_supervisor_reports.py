@@ -115,6 +115,28 @@ async def test_ledger_of_a_day_without_new_tickets_but_with_a_close_is_no_nil_re
     assert "本期没有工单，表中没有记录，可作本期零报告存档" in reply.text
 
 
+async def test_ledger_of_a_day_whose_summary_counts_only_a_resolution_claims_no_close(
+    desk: Harness, demo_config: Config
+) -> None:
+    """A day with no new tickets whose 汇总 counts only an older ticket resolved in it (its
+    time to resolve), none crossed off, rated or late that day: the caption says what the
+    汇总 may count, not that something was crossed off, rated or overdue."""
+    [ticket] = await desk.tickets()
+    await act(desk.db, demo_config, ticket, Action.ACCEPT, MEMBER, T0 + timedelta(minutes=5))
+    desk.clock.advance(days=1)
+    await act(desk.db, demo_config, ticket, Action.RESOLVE, MEMBER, desk.clock.now)
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger today")).replies
+    assert reply.document is not None
+    summary = load_workbook(io.BytesIO(reply.document[1]))["汇总"]
+    header, *rows = summary.iter_rows(min_row=3, values_only=True)
+    [total] = [row for row in rows if row[0] == "合计"]
+    assert total[header.index("销号件数")] == total[header.index("超时件数")] == 0
+    assert total[header.index("满意率")] == "—"
+    assert "本期没有新受理的工单" in reply.text and "不作零报告" in reply.text
+    assert "办结" in reply.text
+    assert "工单销号、评价或超时" not in reply.text
+
+
 @pytest.mark.parametrize(
     ("language", "so_far"),
     [("zh-hans", "本期还没结束，到目前没有工单"), ("zh-hant", "本期還沒結束，到目前沒有工單")],
