@@ -8,12 +8,13 @@ from core.config import Site
 from core.enums import Requester
 from core.geo import nearest_site, within_service_region
 from core.texts import clip, phone_answered, same_phone
+from handlers import phones
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import as_registered, how_to, main_menu
-from handlers.phones import changed_for_call
 from handlers.places import BARNS, area_named, barn_named, barn_site
 from handlers.registration_shared import (
+    PHONE_BEFORE,
     VOICE_ALARM,
     hold,
     kept_aside,
@@ -177,7 +178,7 @@ def _district_of(ctx: Ctx) -> Site | None:
 async def start_registration(ctx: Ctx) -> None:
     if not ctx.user.registered and ctx.user.kind is Requester.STAFF:
         # The bureau's own people are not asked whether they are farmers or retailers.
-        await ctx.start_flow(REGISTER, "name")
+        await ctx.start_flow(REGISTER, "name", {PHONE_BEFORE: ctx.user.phone})
         ctx.say("reg_staff_name")
         return
     if _registered_before(ctx):
@@ -193,7 +194,7 @@ async def start_registration(ctx: Ctx) -> None:
         else:
             ctx.say("reg_kind_again", _kind_buttons(ctx), registered=registered)
         return
-    await ctx.start_flow(REGISTER, "kind")
+    await ctx.start_flow(REGISTER, "kind", {PHONE_BEFORE: ctx.user.phone})
     ctx.say("reg_kind", _kind_buttons(ctx))
 
 
@@ -537,6 +538,10 @@ async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
         # Who they are, their name and the phone (or its 「跳过」): registered; the place
         # may be skipped too. Registering again, /cancel still puts back what it was (UNDO).
         ctx.user.registered_at = ctx.now
+        if UNDO not in ctx.conv.data:
+            # A first registration stands from here, the place answered or not: the team
+            # on their open 110 call (报警 comes before 登记) dials the number given.
+            await phones.changed_for_call(ctx, ctx.conv.data.get(PHONE_BEFORE))
         spot = location_shared(ctx)
         if spot is None and placed_by_qr(ctx):
             # Bound by the site's QR code they scanned: where they are is known, and a town
@@ -569,7 +574,7 @@ async def _after_phone(ctx: Ctx, *, said: bool = False) -> None:
         ctx.say("phone_saved", keyboard="remove", phone=ctx.user.phone)
     else:
         ctx.say("reg_phone_later", keyboard="remove")
-    await changed_for_call(ctx, before)  # the team on their 110 call dials the new one
+    await phones.changed_for_call(ctx, before)  # the team on their 110 call dials the new one
     if voices:
         await hold(ctx, voices)  # as when registration is finished (`finish_registration`)
 

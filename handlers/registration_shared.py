@@ -21,6 +21,9 @@ from handlers.verdicts import awaiting_verdict, resolved_lately
 # conv.data keys: the phone shared during this registration (its question is not asked
 # again), and a location shared before the place was asked (used when it is).
 PHONE_SHARED = "phone_shared"
+# The number on record when a first registration began (typed during a 110 call before
+# it, say): the call's team is told the one registered only when it is another.
+PHONE_BEFORE = "phone_before"
 LOCATION_SHARED = "location_shared"
 # conv.data key: voice notes sent at a question, which go with the alarm if it is pressed.
 VOICES_KEPT = "voices_kept"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from core.enums import Requester
 from core.licence import LICENCE_DIGITS, read_licence
 from core.texts import clip
+from handlers import phones
 from handlers.context import UNDO, Ctx
 from handlers.i18n import as_written, in_script
 from handlers.menu import main_menu
@@ -202,7 +203,7 @@ async def finish_registration(ctx: Ctx) -> None:
     """Registration done: what they said stands, and is shown, with the menu."""
     assert ctx.conv is not None
     user = ctx.user
-    ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
+    undone = ctx.conv.data.pop(UNDO, None)  # finished: what they said stands
     shop_only = bool(ctx.conv.data.get(SHOP_ONLY))
     voices = voices_here(ctx)
     await ctx.end_flow()
@@ -221,6 +222,11 @@ async def finish_registration(ctx: Ctx) -> None:
     if user.kind is Requester.RETAILER:
         done += "\n" + shop_lines_told(ctx)  # what the teams serving the shop will see
     ctx.reply(done, keyboard="remove")
+    if isinstance(undone, dict):
+        # Registered again during their open 110 call: the team dials the number it stands
+        # with now (a first registration told it at the phone question).
+        before = undone.get("phone")
+        await phones.changed_for_call(ctx, before if isinstance(before, str) else None)
     ctx.say("menu_next", main_menu(ctx))
     if voices:
         # Kept at a question for 「🚨 马上报警」, which was promised to send them: still held.

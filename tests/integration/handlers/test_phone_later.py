@@ -243,3 +243,58 @@ async def test_the_number_kept_at_the_question_during_a_call_tells_the_team_noth
     out = await desk.send(FARMER, "跳过")
     assert "还是 +8613800000001" in texts(out) and "值班服务队" not in texts(out)
     assert [r for r in await desk.outbox() if r.id not in before] == []
+
+
+def _told_the_team(desk: Harness, new: list[OutboxMessage], label: str) -> bool:
+    """Whether `new` tells the call's team 13912345678 and puts it on its card."""
+    told = [str(r.payload.get("text", "")) for r in new]
+    noted = any(f"工单 {label} 报告人补充：手机号 13912345678" in text for text in told)
+    carded = any(r.method == "edit_message" and "13912345678" in str(r.payload) for r in new)
+    return noted and carded
+
+
+async def test_a_number_given_registering_during_a_call_reaches_its_team(desk: Harness) -> None:
+    await desk.file_110(FARMER)  # 随时可以先报110: not registered yet
+    [ticket] = await desk.tickets()
+    before = {row.id for row in await desk.outbox()}
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.send(FARMER, "13912345678")
+    assert "值班服务队" in texts(out)
+    await desk.press(FARMER, "f:skip")  # the place
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert _told_the_team(desk, new, ticket.label)
+
+
+async def test_a_new_number_registered_again_during_a_call_reaches_its_team(
+    desk: Harness,
+) -> None:
+    await _registered_with_phone(desk)
+    await desk.file_110(FARMER)
+    [ticket] = await desk.tickets()
+    before = {row.id for row in await desk.outbox()}
+    await desk.press(FARMER, "m:reg")  # 👤 登记信息: who they are, name, phone, place again
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name kept
+    await desk.send(FARMER, "13912345678")
+    told_at_the_question = [r for r in await desk.outbox() if r.id not in before]
+    out = await desk.press(FARMER, "f:skip")  # the place: registration finished
+    assert not _told_the_team(desk, told_at_the_question, ticket.label)  # /cancel may undo it
+    assert "值班服务队" in texts(out)
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert _told_the_team(desk, new, ticket.label)
+
+
+async def test_a_number_already_told_the_team_is_not_told_again_at_registration(
+    desk: Harness,
+) -> None:
+    await desk.file_110(FARMER)
+    await desk.send(FARMER, "13912345678")  # typed for the team, before registering
+    before = {row.id for row in await desk.outbox()}
+    await desk.send(FARMER, "/start")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "张大山")
+    out = await desk.send(FARMER, "13912345678")
+    assert "值班服务队" not in texts(out)
+    assert [r for r in await desk.outbox() if r.id not in before] == []
