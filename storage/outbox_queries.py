@@ -24,21 +24,18 @@ from storage.uow import SqlUnitOfWork
 
 _PENDING = outbox.c.status == "pending"
 
-# Payload key of a pending row that was refused, its outcome held while the copies of the
-# same message to others are still being tried (`bot.outbox.delivery`).
-HELD_REFUSAL = "_refused"
 
-
-def _copies(row: OutboxMessage) -> tuple[ColumnElement[bool], ...]:
-    """The other people's rows of `row`'s message, queued in the same step."""
-    return (
+def _copies(row: OutboxMessage, *, own: bool = False) -> list[ColumnElement[bool]]:
+    """The other people's rows of `row`'s message, queued in the same step; `own`: and
+    `row`'s own."""
+    same = [
         outbox.c.ticket_id == row.ticket_id,
         outbox.c.purpose == row.purpose,
         outbox.c.created_at == row.created_at,
         outbox.c.method == row.method,
         outbox.c.chat_id > 0,
-        outbox.c.chat_id != row.chat_id,
-    )
+    ]
+    return same if own else [*same, outbox.c.chat_id != row.chat_id]
 
 
 class OutboxQueries:
@@ -215,23 +212,21 @@ class OutboxQueries:
         )
         return (await self.session.execute(query)).first() is not None
 
-    async def copies_beside(self, row: OutboxMessage) -> list[int]:
+    async def copies_beside(self, row: OutboxMessage, status: str = "sent") -> list[int]:
         """The other people's private chats that `row`'s message went to in the same step
-        (same ticket, purpose and time queued) and have it: an urgent card paged to each
-        member on duty is one row per member. Only those delivered: one still waiting may
-        be refused too, and a leader told that it arrived would not phone anyone."""
-        query = select(outbox.c.chat_id).where(*_copies(row), outbox.c.status == "sent")
+        (same ticket, purpose and time queued), its copy there in `status`: an urgent card
+        paged to each member on duty is one row per member. 'sent': they have it;
+        'pending': still on its way, and may be refused too."""
+        query = select(outbox.c.chat_id).where(*_copies(row), outbox.c.status == status)
         return list(dict.fromkeys((await self.session.execute(query)).scalars()))
 
-    async def copies_on_their_way(self, row: OutboxMessage, due_by: datetime) -> bool:
-        """Whether a copy of `row`'s message to another person (`copies_beside`) is still
-        to be tried, due by `due_by` or being sent now; not one whose refusal is itself held
-        (`HELD_REFUSAL`): it is settled in all but name."""
-        query = select(outbox.c.payload).where(
-            *_copies(row), _PENDING, outbox.c.not_before <= due_by
-        )
-        payloads = (await self.session.execute(query)).scalars()
-        return any(HELD_REFUSAL not in (payload or {}) for payload in payloads)
+    async def lock_copies(self, row: OutboxMessage) -> None:
+        """Lock the rows of `row`'s message to each person (its own too), in one order, before
+        it is settled: two copies refused at once are settled one after the other, so the
+        second finds the first refused, not on its way, and its alert rings
+        (`bot.outbox.escalation`). A no-op where the database locks the whole of it."""
+        query = select(outbox.c.id).where(*_copies(row, own=True)).order_by(outbox.c.id)
+        await self.session.execute(query.with_for_update())
 
     async def last_sent_to(self, chat_id: int) -> datetime | None:
         """When a message to this chat last went out, if ever."""

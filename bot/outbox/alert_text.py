@@ -45,6 +45,14 @@ class Lost:
     # The names of the others the same message reached (the other member paged on duty):
     # nobody has to be woken to phone the one it missed.
     reached: tuple[str, ...] = ()
+    # Those it is still on its way to, when it reached nobody yet: if that copy is refused
+    # too, the alert about it finds none sent nor on its way, and says so with sound.
+    on_way: tuple[str, ...] = ()
+
+    @property
+    def covered(self) -> bool:
+        """Whether another has the message or is getting it: nobody need be woken."""
+        return bool(self.reached or self.on_way)
 
     @property
     def chats(self) -> list[int]:
@@ -178,4 +186,6 @@ async def _alert_text(
     lines += await phone_lines(uow, user, lost.relays)
     if lost.reached:
         lines.append(f"同一消息已送达 {'、'.join(lost.reached)}。")
+    elif lost.on_way:
+        lines.append(f"同一消息正在发给 {'、'.join(lost.on_way)}；如果也没有送达，会另行提醒。")
     return "\n".join(lines)

@@ -28,7 +28,6 @@ from bot.outbox.clock import Clock
 from bot.outbox.edit_targets import kept_targets
 from bot.outbox.escalation import record_undeliverable
 from bot.outbox.gone import Instead, after_gone_edit
-from bot.outbox.held import Refusal, held, hold
 from bot.outbox.moved import after_moved_edit
 from bot.outbox.outcome import Failure, Verdict, classify, edit_target_gone
 from bot.outbox.ratelimit import RateLimiter
@@ -95,9 +94,7 @@ class Delivery:
     async def deliver(self, row: OutboxMessage) -> None:
         """Deliver `row` (its first send is already counted by the limiter)."""
         try:
-            if (refusal := held(row)) is not None:
-                await self._settle_held(row, refusal)  # refused already: not sent again
-            elif row.method in ("edit_message", "edit_buttons"):
+            if row.method in ("edit_message", "edit_buttons"):
                 await self._edit(row)
             else:
                 await self._send(row)
@@ -248,23 +245,9 @@ class Delivery:
             # (a message Telegram will never take) are the bot's own to look into.
             level = logging.WARNING if forbidden else logging.ERROR
             log.log(level, "row %s to %s is %s: %s", row.id, row.chat_id, status, failure.message)
-            refusal = Refusal(status, failure.message, forbidden, now)
-            if not too_large and await hold(self.write, row, refusal, now, payload):
-                # Another's copy of the same page is still on its way: the alert waits to
-                # say whether it arrived (`bot.outbox.held`).
-                log.info("row %s: outcome held for the copies beside it", row.id)
-                return
             await self._settle(
                 row, status, failure.message, now, forbidden=forbidden, too_large=too_large
             )
-
-    async def _settle_held(self, row: OutboxMessage, refusal: Refusal) -> None:
-        """A row refused before, its outcome held (`bot.outbox.held`): settled with its
-        alerts once the copies of its message to others are, else held a little longer."""
-        now = self.clock.now()
-        if not await hold(self.write, row, refusal, now):
-            status, error = refusal.status, refusal.error
-            await self._settle(row, status, error, now, forbidden=refusal.forbidden)
 
     def backoff(self, attempts: int) -> float:
         """Seconds before the next try after `attempts` failed ones: exponential, jittered."""
@@ -355,6 +338,10 @@ class Delivery:
         for attempt in range(_SETTLE_TRIES):
             try:
                 async with self.write() as uow:
+                    if row.chat_id > 0 and row.ticket_id is not None:
+                        # Its alert asks whether another's copy is sent or on its way: two
+                        # refused at once must not each find the other on its way.
+                        await OutboxQueries.on(uow).lock_copies(row)
                     if not await OutboxQueries.on(uow).settle(
                         row.id, status=status, attempts=row.attempts + 1, last_error=error
                     ):

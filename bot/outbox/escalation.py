@@ -383,19 +383,21 @@ async def _alerts(
         named_for = (await _recipient_team(uow, cfg, ticket, root, own))[0] or ticket.team_id
     group = None if named_for == ticket.team_id else cfg.team(named_for).name
     # A member's message first lost (a page, the alerts about it refused after it): those
-    # it reached beside them are said, on each alert up the ladder.
+    # it reached beside them are said, on each alert up the ladder, or those it is still on
+    # its way to: if that copy is refused too, its own alert finds none and rings.
     member = root.chat_id > 0 and _start_rung(rungs, ticket, root.chat_id) == 1
-    reached = await _reached_beside(uow, root) if member and root.purpose != "alert" else []
-    lost = Lost(root, relays, row, reason, forbidden, tuple(reached))
+    reached, on_way = await _beside(uow, root) if member and root.purpose != "alert" else ((), ())
+    lost = Lost(root, relays, row, reason, forbidden, reached, on_way)
     text_at = await alert_texts(uow, cfg, ticket, lost, group=group)
     if not targets:
         return await _group_alert(uow, cfg, ticket, lost, now, team_id, start, rungs, text_at)
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
-    # Another of those it was for has it (the other member paged on duty): nobody need be
-    # woken at night to phone the one it missed; the alert is there to read on waking.
-    quiet = {"silent": True} if reached and in_quiet_hours(cfg, now) else {}
+    # Another of those it was for has it (the other member paged on duty), or will be told
+    # whether they got it: nobody need be woken at night to phone the one it missed; the
+    # alert is there to read on waking.
+    quiet = {"silent": True} if lost.covered and in_quiet_hours(cfg, now) else {}
 
     def payload(target: int) -> dict[str, Any]:
         if (
@@ -416,7 +418,7 @@ async def _alerts(
             payload=payload(target),
             created_at=now,
             not_before=now,
-            priority=0 if ticket.urgent and not reached else min(row.priority, 1),
+            priority=0 if ticket.urgent and not lost.covered else min(row.priority, 1),
             ticket_id=ticket.id,
             purpose="alert",
             dedup_key=f"undeliverable:{_row_key(row)}:{target}",
@@ -425,17 +427,28 @@ async def _alerts(
     ]
 
 
-async def _reached_beside(uow: SqlUnitOfWork, row: OutboxMessage) -> list[str]:
+async def _beside(
+    uow: SqlUnitOfWork, row: OutboxMessage
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names of the others (not blocking the bot) that `row`'s message, a member's,
-    went to in the same step: on duty and paged beside the member it missed. A name as
-    written for a reader of 繁體, as the one it missed is named (`core.unreached`)."""
+    went to in the same step (on duty and paged beside the member it missed): those who
+    have it, and those whose copy is still on its way. A name as written for a reader of
+    繁體, as the one it missed is named (`core.unreached`)."""
+    queries = OutboxQueries.on(uow)
+    return (
+        await _names(uow, await queries.copies_beside(row, "sent")),
+        await _names(uow, await queries.copies_beside(row, "pending")),
+    )
+
+
+async def _names(uow: SqlUnitOfWork, chat_ids: list[int]) -> tuple[str, ...]:
     names = []
-    for chat_id in await OutboxQueries.on(uow).copies_beside(row):
+    for chat_id in chat_ids:
         user = await uow.users.get(chat_id)
         if user is None or user.reachable:
             name = person_name(user, chat_id)
             names.append(as_written(name) if is_named(user) else name)
-    return names
+    return tuple(names)
 
 
 async def _group_alert(
@@ -476,15 +489,15 @@ async def _group_alert(
     payload: dict[str, Any] = {"text": text}
     if place.thread_id is not None:
         payload["thread_id"] = place.thread_id
-    if lost.reached and in_quiet_hours(cfg, now):
-        payload["silent"] = True  # another on duty has the page: nobody need wake (`_alerts`)
+    if lost.covered and in_quiet_hours(cfg, now):
+        payload["silent"] = True  # another on duty has the page or is getting it (`_alerts`)
     alert = OutboxMessage(
         chat_id=place.chat_id,
         method="send_message",
         payload=message_in_script(payload, Script.HANS),  # a group reads Simplified
         created_at=now,
         not_before=now,
-        priority=0 if ticket.urgent and not lost.reached else min(row.priority, 1),
+        priority=0 if ticket.urgent and not lost.covered else min(row.priority, 1),
         ticket_id=ticket.id,
         purpose="alert",
         dedup_key=alert_key(_row_key(row), place.chat_id),

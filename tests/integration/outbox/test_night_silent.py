@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import select, update
 
 from core.config import Config
 from core.enums import Kind, Script
-from core.lifecycle import CALLBACK_NOTICE, CALLBACK_REMARK
-from core.model import User
-from storage.tables import tickets
+from core.lifecycle import ACCEPT_PROMPT, CALLBACK_NOTICE, CALLBACK_REMARK
+from core.model import OutboxMessage, User
+from core.services import withdraw_stale_prompts
+from storage.tables import outbox, tickets
 from storage.uow import Database
 from tests.integration.outbox.conftest import Rig, message
 from tests.support.fake_bot_api import Call
@@ -155,11 +157,15 @@ async def test_a_page_one_member_on_duty_cannot_get_does_not_wake_the_leader_whe
         times=None,
         description="Forbidden: bot can't initiate conversation with a user",
     )
+    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
     await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
+    )
+    await rig.sender.drain_all()
+    await rig.queue(
         message(
             OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        ),
+        )
     )
     await rig.sender.drain_all()
 
@@ -194,11 +200,15 @@ async def test_the_supervisor_told_instead_of_a_leader_out_of_reach_is_not_woken
             times=None,
             description="Forbidden: bot can't initiate conversation with a user",
         )
+    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
     await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
+    )
+    await rig.sender.drain_all()
+    await rig.queue(
         message(
             OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        ),
+        )
     )
     await rig.sender.drain_all()
 
@@ -207,35 +217,24 @@ async def test_the_supervisor_told_instead_of_a_leader_out_of_reach_is_not_woken
     assert silent(alert)
 
 
-async def test_a_page_still_waiting_for_another_member_is_not_said_to_have_reached_them(
-    rig: Rig, db: Database, demo_config: Config
+@pytest.mark.parametrize("first", [OTHER_MEMBER, MEMBER])
+async def test_a_page_refused_by_both_members_rings_whichever_was_tried_first(
+    rig: Rig, db: Database, demo_config: Config, first: int
 ) -> None:
-    """Both members on duty refuse the page: the leader's alert about the first is not told
-    the page reached the second, whose copy was still waiting, and it rings."""
-    async with db.uow() as uow:
-        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
-        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
-        await uow.commit()
-    barn = await new_ticket(db, demo_config, NIGHT)
-    rig.clock.advance((NIGHT - T0).total_seconds())
-    for refusing in (OTHER_MEMBER, MEMBER):
-        rig.api.inject(
-            "forbidden",
-            chat_id=refusing,
-            times=None,
-            description="Forbidden: bot can't initiate conversation with a user",
-        )
-    await rig.queue(
-        message(
-            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        ),
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
-    )
+    """Both members on duty refuse the page: the alert about the first refusal is not told
+    the page reached the other, whose copy was still on its way; it says so, without sound,
+    and the alert about the second, finding no copy sent nor on its way, rings."""
+    then = MEMBER if first == OTHER_MEMBER else OTHER_MEMBER
+    await _two_on_duty_paged(rig, db, demo_config, first, then, MEMBER, OTHER_MEMBER)
     await rig.sender.drain_all()
 
     alerts = rig.api.sent_to(LEADER)
     assert len(alerts) == 2
-    assert not any("已送达" in str(a.text) or silent(a) for a in alerts)
+    assert not any("已送达" in str(a.text) for a in alerts)
+    (waiting,) = [a for a in alerts if silent(a)]
+    (woken,) = [a for a in alerts if not silent(a)]
+    assert "同一消息正在发给" in str(waiting.text)
+    assert "正在发给" not in str(woken.text)
 
 
 async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
@@ -256,11 +255,15 @@ async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
         times=None,
         description="Forbidden: bot can't initiate conversation with a user",
     )
+    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
     await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0),
+        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
+    )
+    await rig.sender.drain_all()
+    await rig.queue(
         message(
             OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        ),
+        )
     )
     await rig.sender.drain_all()
 
@@ -271,7 +274,7 @@ async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
 
 async def _two_on_duty_paged(
     rig: Rig, db: Database, cfg: Config, first: int, then: int, *refusing: int
-) -> None:
+) -> int:
     """A page at 00:50 to 李师傅 (MEMBER) and 刘师傅 (OTHER_MEMBER), `first`'s row queued
     (and so tried) first, `refusing` never having opened a private chat with the bot."""
     async with db.uow() as uow:
@@ -279,6 +282,7 @@ async def _two_on_duty_paged(
         await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
         await uow.commit()
     barn = await new_ticket(db, cfg, NIGHT)
+    assert barn.id is not None
     rig.clock.advance((NIGHT - T0).total_seconds())
     for chat_id in refusing:
         rig.api.inject(
@@ -293,47 +297,157 @@ async def _two_on_duty_paged(
             for chat in (first, then)
         )
     )
+    return barn.id
 
 
-async def test_the_leader_is_not_woken_when_the_refused_page_was_tried_first(
-    rig: Rig, db: Database, demo_config: Config
+@pytest.mark.parametrize("first", [OTHER_MEMBER, MEMBER])
+async def test_the_leader_is_not_woken_whichever_members_page_was_tried_first(
+    rig: Rig, db: Database, demo_config: Config, first: int
 ) -> None:
-    """The roster lists the member who cannot get the page first: the alert waits for the
-    other member's copy, and says it reached them, as when that copy went first."""
-    await _two_on_duty_paged(rig, db, demo_config, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
+    """The roster lists the member who cannot get the page first, or second: either way
+    the alert says the other member has it or is getting it, without sound."""
+    then = MEMBER if first == OTHER_MEMBER else OTHER_MEMBER
+    await _two_on_duty_paged(rig, db, demo_config, first, then, OTHER_MEMBER)
     await rig.sender.drain_all()
 
     assert [c.text for c in rig.api.sent_to(MEMBER)] == ["【紧急】新工单"]
-    tried = [c for c in rig.api.calls_of("sendMessage") if c.chat_id == OTHER_MEMBER]
-    assert len(tried) == 1  # refused once, not tried again while its alert waited
     (alert,) = rig.api.sent_to(LEADER)
-    assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
+    text = str(alert.text)
+    assert "刘师傅" in text
+    assert "同一消息已送达 李师傅" in text or "同一消息正在发给 李师傅" in text
     assert silent(alert)
 
 
-async def test_a_refused_page_waits_for_a_copy_being_retried_across_a_restart(
+async def test_a_refused_page_says_the_other_members_copy_is_still_on_its_way(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
     """The other member's copy met a passing server error and waits to be retried: the
-    refusal is held in the database, and a sender started afresh settles it once that
-    copy arrives, without sound."""
+    alert says it is still being sent to them, and that another alert follows if it is
+    refused too; without sound. Once it arrives, nothing more is said."""
     await _two_on_duty_paged(rig, db, demo_config, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
     rig.api.inject("server_error", chat_id=MEMBER, times=1)
     await rig.sender.drain_once()
-    assert rig.api.sent_to(LEADER) == [] and rig.api.sent_to(MEMBER) == []
+    await rig.sender.drain_once()  # the alert about 刘师傅's copy
 
-    await rig.new_sender().drain_all()  # the process restarted
-    assert [c.text for c in rig.api.sent_to(MEMBER)] == ["【紧急】新工单"]
     (alert,) = rig.api.sent_to(LEADER)
-    assert "同一消息已送达 李师傅" in str(alert.text) and silent(alert)
+    assert "同一消息正在发给 李师傅；如果也没有送达，会另行提醒。" in str(alert.text)
+    assert "已送达" not in str(alert.text) and silent(alert)
+
+    await rig.new_sender().drain_all()
+    assert [c.text for c in rig.api.sent_to(MEMBER)] == ["【紧急】新工单"]
+    assert len(rig.api.sent_to(LEADER)) == 1
 
 
-async def test_a_page_refused_by_both_members_rings_whichever_was_tried_first(
+async def test_a_refused_reminder_is_recorded_when_the_ticket_is_taken_while_another_copy_waits(
     rig: Rig, db: Database, demo_config: Config
 ) -> None:
-    await _two_on_duty_paged(rig, db, demo_config, MEMBER, OTHER_MEMBER, MEMBER, OTHER_MEMBER)
+    """刘师傅 never opened a private chat: his copy of the 接单 reminder is refused while
+    李师傅's copy waits out a server error; someone takes the ticket meanwhile. The refusal
+    is recorded (刘师傅 unreachable, the row failed), not withdrawn with the reminders."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    rig.api.inject(
+        "forbidden",
+        chat_id=OTHER_MEMBER,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    rig.api.inject("server_error", chat_id=MEMBER, times=1)
+    (refused, _) = await rig.queue(
+        *(
+            message(
+                chat,
+                "⏰ 督办提醒",
+                at=NIGHT,
+                ticket_id=barn.id,
+                purpose=ACCEPT_PROMPT,
+                priority=0,
+                payload={"team": barn.team_id},
+            )
+            for chat in (OTHER_MEMBER, MEMBER)
+        )
+    )
+    await rig.sender.drain_once()  # refused; 李师傅's copy waits
+
+    async with db.uow() as uow:  # the ticket is taken (接单) in the team's group
+        await uow.session.execute(  # type: ignore[union-attr]
+            update(tickets)
+            .where(tickets.c.id == barn.id)
+            .values(status="accepted", accepted_by=MEMBER)
+        )
+        ticket = await uow.tickets.get(barn.id)  # type: ignore[arg-type]
+        assert ticket is not None
+        await withdraw_stale_prompts(uow, ticket, rig.clock.now())
+        await uow.commit()
     await rig.sender.drain_all()
 
-    alerts = rig.api.sent_to(LEADER)
-    assert len(alerts) == 2
-    assert not any("已送达" in str(a.text) or silent(a) for a in alerts)
+    async with db.uow() as uow:
+        status = (
+            await uow.session.execute(  # type: ignore[union-attr]
+                select(outbox.c.status).where(outbox.c.id == refused)
+            )
+        ).scalar_one()
+        user = await uow.users.get(OTHER_MEMBER)
+    assert status == "failed"  # not 'superseded': it was refused, not withdrawn unsent
+    assert user is not None and not user.reachable
+
+
+async def test_a_refused_page_is_not_a_card_on_its_way_for_the_next_step(
+    rig: Rig, db: Database, demo_config: Config
+) -> None:
+    """刘师傅's page was refused while 李师傅's copy waits out a server error; the ticket
+    changes meanwhile (接单 in the group). `update_cards` edits each place whose card is
+    still queued (`pending_places`): not 刘师傅's, refused already, whose edit would have no
+    card to edit and be noted on the ticket as a second 无法送达 of his."""
+    async with db.uow() as uow:
+        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
+        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
+        await uow.commit()
+    barn = await new_ticket(db, demo_config, NIGHT)
+    assert barn.id is not None
+    rig.clock.advance((NIGHT - T0).total_seconds())
+    rig.api.inject(
+        "forbidden",
+        chat_id=OTHER_MEMBER,
+        times=None,
+        description="Forbidden: bot can't initiate conversation with a user",
+    )
+    rig.api.inject("server_error", chat_id=MEMBER, times=1)
+    await rig.queue(
+        *(
+            message(chat, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
+            for chat in (OTHER_MEMBER, MEMBER)
+        )
+    )
+    await rig.sender.drain_once()  # 刘师傅's refused
+
+    async with db.uow() as uow:  # the step that took the ticket, as update_cards decides
+        queued = await uow.outbox.pending_places(barn.id, "card")
+        for place in queued:
+            await uow.outbox.add(
+                OutboxMessage(
+                    place.chat_id,
+                    "edit_message",
+                    {"text": "已接单", "ref_purpose": "card"},
+                    rig.clock.now(),
+                    rig.clock.now(),
+                    ticket_id=barn.id,
+                    purpose="card_edit",
+                    priority=0,
+                )
+            )
+        await uow.commit()
+    await rig.sender.drain_all()
+
+    async with db.uow(read_only=True) as uow:
+        missed = [
+            e.action
+            for e in await uow.tickets.events(barn.id)
+            if e.action in ("unreachable", "delivery_failed")
+            and e.data.get("chat_id") == OTHER_MEMBER
+        ]
+    assert missed == ["unreachable"]
