@@ -6,22 +6,35 @@ the member's own, and the note lost without a word. The member is told once in e
 where to type it: from the private chat to the groups where prompts wait, from a group to the
 private chat; never from one group to another, whose talk is no note of a prompt elsewhere.
 
-What is plainly the member's own in their private chat (a barn alarm, a menu entry, the
-answer to a ticket of theirs that waits for it) is never held back for the pointer: it goes
-as it would without the prompt, the pointer beside it.
+What is plainly the member's own in their private chat (an alarm about their own barn, a
+menu entry, the answer to a ticket of theirs that waits for it) is never held back for the
+pointer: it goes as it would without the prompt, the pointer beside it. A barn's trouble
+that is not said to be theirs (烤房停电了吗？, 你家烤房是不是停电了) is the note itself, the
+question for the farmer typed in the wrong chat: pointed, not a 110 call of the member's.
 """
 
 from __future__ import annotations
+
+import re
 
 from core.model import Conversation
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.team_notes import FLOWS, WAITS_FOR, number_of
-from handlers.tickets import typed_alarm
+from handlers.tickets import is_question, typed_alarm
 from handlers.typed_menu import menu_key
+from routing import to_simplified
 
 # The chats each prompt's pointer was said in (True, as it was first stored: said once).
 _TOLD = "told_elsewhere"
+
+# A barn said to be the writer's own: 我家烤房, 我们家的烤房, 自家那个烤房, 我的2号烤房. Not
+# 你家烤房, 他们家的烤房, nor 我的问题是烤房…, where 我的 is not the barn's.
+_OWN_BARN = re.compile(
+    r"(?:我们家|咱们家|我家|咱家|俺家|自家|我们的|我的)"
+    r"(?:的|那个|这个|那座|这座|那间|这间|[一二三四五六七八九十两\d]+(?:号|个|座|间))*"
+    r"烤(?:烟)?房"
+)
 
 
 async def note_waits_elsewhere(ctx: Ctx) -> bool:
@@ -53,12 +66,18 @@ async def note_waits_elsewhere(ctx: Ctx) -> bool:
 
 async def _their_own(ctx: Ctx) -> bool:
     """Whether the private message is plainly the member's own matter, as their private
-    chat takes it: a barn alarm (110 paged at once), a menu entry, or words while a ticket
-    of theirs waits for their answer."""
+    chat takes it: an alarm about their own barn (110 paged at once), a menu entry, or
+    words while a ticket of theirs waits for their answer."""
     text = ctx.msg.text.strip()
-    if text and (typed_alarm(ctx) or menu_key(text) is not None):
+    if text and (menu_key(text) is not None or (_own_barn(text) and typed_alarm(ctx))):
         return True
     return bool(list(await ctx.uow.tickets.waiting_for(ctx.user.id)))
+
+
+def _own_barn(text: str) -> bool:
+    """Words that tell of the writer's own barn (我家烤房停电了), not ask about a barn: the
+    note for the farmer typed here asks (烤房停电了吗？) or names theirs (你家烤房)."""
+    return _OWN_BARN.search(to_simplified(text)) is not None and not is_question(text)
 
 
 async def _waiting(ctx: Ctx) -> list[Conversation]:

@@ -529,6 +529,25 @@ async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt
     assert len(await desk.tickets()) == 2
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "烤房停电了吗？温度降不下来是从几点开始的",  # the 需补充 question for the farmer
+        "你家烤房是不是停电了，温度降不下来？",
+        "你家烤房停电了，温度降不下来从几点开始",  # the farmer's barn, asked without a mark
+    ],
+)
+async def test_a_question_about_the_farmers_barn_typed_privately_raises_no_alarm(
+    desk: Harness, note: str
+) -> None:
+    ticket_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
+    out = await desk.send(MEMBER, note)  # the question, typed in the private chat
+    assert "群里发送" in texts(out)
+    assert "已报警" not in texts(out)
+    assert len(await desk.tickets()) == 1  # no 110 call of the member's
+
+
 async def test_talk_in_another_teams_group_is_not_called_a_private_message(
     db: Database, demo_config: Config
 ) -> None:
