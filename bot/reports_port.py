@@ -38,10 +38,10 @@ class Reports:
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes, int, bool, bool]:
+    ) -> tuple[str, bytes, int, bool, bool, int]:
         window = periods.parse(period, now, self.cfg.zone, self.cfg.curing_season)
         ledger_files = await _loaded("reports.ledger_files")
-        exported: tuple[str, bytes, int, bool, bool] = await ledger_files.export(
+        exported: tuple[str, bytes, int, bool, bool, int] = await ledger_files.export(
             self.db, self.cfg, window, now, "xlsx", script, keeper=keeper
         )
         return exported

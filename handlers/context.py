@@ -34,10 +34,11 @@ class ReportMaker(Protocol):
 
     async def ledger(
         self, period: str, now: datetime, script: Script, *, keeper: bool = True
-    ) -> tuple[str, bytes, int, bool, bool]:
+    ) -> tuple[str, bytes, int, bool, bool, int]:
         """The 台账 for the period as an .xlsx in `script`: (file name, content, how many
         tickets it lists, whether nothing at all happened in the period: none submitted,
-        closed, rated or due in it, and whether the period is still running); `keeper`: for
+        closed, rated or due in it, whether the period is still running, and how many older
+        tickets were withdrawn in it when that is all that happened); `keeper`: for
         a place that may read a named complainant (`core.complainant`), else their details
         stay with the team that keeps them."""
 

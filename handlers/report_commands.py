@@ -44,16 +44,18 @@ async def _report(ctx: Ctx, which: str) -> None:
                 if chart:
                     ctx.attach("", photo=chart, too_big=ctx.text("chart_too_big"))
             else:
-                name, content, tickets, nil_return, running = await maker.ledger(
+                name, content, tickets, nil_return, running, withdrawn = await maker.ledger(
                     period, ctx.now, _document_script(ctx), keeper=keeper
                 )
                 # Sent all the same, said to be empty: a ledger is filed for every period,
                 # and one where nothing happened is its nil return (零报告), not a failed
                 # export. One without new tickets may still count older ones closed, rated
-                # or missed in it: its 汇总 is no nil return.
+                # or missed in it: its 汇总 is no nil return. One whose only news is older
+                # tickets withdrawn is none either, but its 汇总 counts no 撤回: said here.
                 # The file's name as the file is named, in a caption in this chat's script.
                 shown = as_written(name)
-                caption = ctx.text(_ledger_caption(tickets, nil_return, running), name=shown)
+                key = _ledger_caption(tickets, nil_return, running, withdrawn)
+                caption = ctx.text(key, name=shown, n=withdrawn)
                 # A whole season's workbook may pass Telegram's limit: a shorter period won't.
                 too_big = ctx.text("ledger_too_big") + shorter_periods(name, ctx.script_here)
                 ctx.attach(caption, document=(name, content), too_big=too_big)
@@ -64,14 +66,14 @@ async def _report(ctx: Ctx, which: str) -> None:
     ctx.later.append(build)
 
 
-def _ledger_caption(tickets: int, nil_return: bool, running: bool) -> str:
+def _ledger_caption(tickets: int, nil_return: bool, running: bool, withdrawn: int) -> str:
     """The key of what a /ledger file is sent with. An empty period still running (today,
     this week) is empty so far: filed as its nil return, it would miss what comes later."""
     if tickets:
         return "ledger_caption"
     if nil_return:
         return "ledger_empty_so_far" if running else "ledger_empty"
-    return "ledger_no_new_tickets"
+    return "ledger_only_withdrawn" if withdrawn else "ledger_no_new_tickets"
 
 
 async def _complainants_readable_here(ctx: Ctx) -> bool:

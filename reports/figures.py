@@ -81,10 +81,15 @@ class GroupRates:
         return percentile(self.resolve_seconds, 0.9)
 
     @property
-    def active(self) -> bool:
-        return any((self.created, self.closed, self.cancelled, self.response_due,
-                    self.resolution_due, self.rated, self.overdue, self.accept_seconds,
+    def counted(self) -> bool:
+        """Anything the 汇总 counts happened: a ticket withdrawn (撤回) it does not count."""
+        return any((self.created, self.closed, self.response_due, self.resolution_due,
+                    self.rated, self.overdue, self.accept_seconds,
                     self.resolve_seconds))  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        return self.counted or bool(self.cancelled)
 
 
 @dataclass(frozen=True, slots=True)

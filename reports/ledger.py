@@ -137,6 +137,14 @@ class Ledger:
         return not self.rows and not self.rates.total.active
 
     @property
+    def withdrawn_only(self) -> int:
+        """How many older tickets were withdrawn (撤回) in a period where nothing else
+        happened: its 汇总 does not count them and shows nothing, so a reply must not send
+        the reader there for them. 0 when anything else happened, or nothing at all."""
+        total = self.rates.total
+        return 0 if self.rows or total.counted else total.cancelled
+
+    @property
     def running(self) -> bool:
         """The period was not over when the ledger was made: what it shows is so far, and
         an empty one is no nil return yet (tickets may still come in)."""

@@ -405,6 +405,7 @@ class LedgerFile(NamedTuple):
     tickets: int  # how many it lists (wishes too): none, and a reply says the period had none
     nil_return: bool  # nothing happened in the period at all (`Ledger.nil_return`)
     running: bool  # the period was not over yet (`Ledger.running`): no nil return so far
+    withdrawn_only: int  # older tickets withdrawn as the period's only news (not in 汇总)
 
 
 async def export(
@@ -424,4 +425,6 @@ async def export(
         ledger = await load(uow.session, cfg, window, now, keeper=keeper)
     content = await asyncio.to_thread(render, ledger, fmt, script)
     name = filename(ledger, fmt, script)
-    return LedgerFile(name, content, len(ledger.rows), ledger.nil_return, ledger.running)
+    return LedgerFile(
+        name, content, len(ledger.rows), ledger.nil_return, ledger.running, ledger.withdrawn_only
+    )

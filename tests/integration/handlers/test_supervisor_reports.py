@@ -417,3 +417,24 @@ async def test_a_leader_reads_the_figures_of_the_team_they_lead_only(desk: Harne
     out = await desk.send(LEADER, "/stats today", chat=-1001000000014)
     assert texts(out).strip() == refused
     assert "只对督办人员开放" in texts(await desk.send(MEMBER, "/ledger today"))
+
+
+async def test_ledger_of_a_day_whose_only_news_is_a_withdrawal_points_to_no_empty_summary(
+    desk: Harness, demo_config: Config
+) -> None:
+    """A day whose only news is an older ticket withdrawn (撤回): the 汇总 says 撤回的不计
+    and shows nothing of it, so a caption that sends the reader to the 汇总 for a 撤回
+    points to a sheet of zeros."""
+    [ticket] = await desk.tickets()
+    desk.clock.advance(days=1)
+    await act(desk.db, demo_config, ticket, Action.CANCEL, FARMER, desk.clock.now)
+    (reply,) = (await desk.send(SUPERVISOR, "/ledger today")).replies
+    assert reply.document is not None
+    summary = load_workbook(io.BytesIO(reply.document[1]))["汇总"]
+    note = str(summary.cell(row=2, column=1).value)
+    _header, *rows = summary.iter_rows(min_row=3, values_only=True)
+    [total] = [row for row in rows if row[0] == "合计"]
+    shown = [value for value in total[1:] if value not in (0, "—", None)]
+    assert "撤回的不计" in note and not shown  # the 汇总 shows nothing of the day
+    assert "见汇总表" not in reply.text
+    assert "以前受理的工单有 1 件在本期撤回（汇总表不计撤回的工单），不作零报告" in reply.text
