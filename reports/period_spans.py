@@ -63,7 +63,7 @@ def from_without_end(typed: str) -> str | None:
     return start
 
 
-def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
+def periods_range(text: str, read: Read, today_: date, zone: ZoneInfo) -> Window | None:
     """From the start of one period to the end of another (上个月到本月, 上周至本周,
     上季度到本季度), or None when `text` is not two periods with 到, 至, ~ or - between."""
     typed = plain(text)
@@ -76,11 +76,18 @@ def periods_range(text: str, read: Read, zone: ZoneInfo) -> Window | None:
             # A dash of a date (2025-10-01到本月) splits no range: 2025 and 10-01到本月
             # would read as one from January 2025.
             continue
+        ends_ahead = future(after.replace(" ", ""))
+        if ends_ahead and future(before.replace(" ", "")):
+            # 明天到下周: neither end has begun, which is all there is to say of it.
+            raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
         try:
             first = read(before)
         except PeriodError:
             continue
-        if future(after.replace(" ", "")):
+        if ends_ahead and first.first_day > today_:
+            # 12月10日到明天 on 7 December: its start's 至今 would be refused as not begun.
+            raise PeriodError(f"「{text.strip()}」（{first.first_day} 起）还没开始，暂无数据。")
+        if ends_ahead:
             # 上个月到下个月, 11月1日到明天: words read, the end not begun; "cannot read
             # 「…」" with the list of forms would send them looking for another spelling.
             today_only = named_kind(before.replace(" ", "")) == "today"

@@ -154,7 +154,7 @@ def _parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None
         return holiday(text, found, today_, zone)
     if found := AROUND_HOLIDAY.match(word):
         raise around_holiday(text, found, today_)
-    if window := periods_range(text, read, zone):
+    if window := periods_range(text, read, today_, zone):
         return window
     if window := joined(text, read, zone):
         return window

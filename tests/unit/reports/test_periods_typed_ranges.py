@@ -286,3 +286,20 @@ def test_a_range_ending_in_a_period_not_begun_says_so_rather_than_unread(
     assert "看不懂" not in said
     # What it offers is read.
     assert periods.parse(so_far, MONDAY, SHANGHAI).last_day == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    "typed", ["12月10日到明天", "本月十日到下周", "12月8日到明天", "明天到下周", "下周到下个月"]
+)
+def test_a_range_not_begun_at_either_end_offers_nothing_that_is_refused(typed: str) -> None:
+    # Typed on 7 December: 10 December has not begun either. Told to write
+    # 「12月10日至今」, the supervisor is then told that it has not begun.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    said = str(refused.value)
+    if "请写「" in said:
+        offered = said.split("请写「", 1)[1].split("」", 1)[0]
+        periods.parse(offered, MONDAY, SHANGHAI)  # what is offered is read
+    # The whole range is said not to have begun: neither a part of it nor "cannot read".
+    assert said.startswith(f"「{typed}」") and "还没开始，暂无数据。" in said
+    assert "请写" not in said and "看不懂" not in said
