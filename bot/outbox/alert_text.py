@@ -45,14 +45,14 @@ class Lost:
     # The names of the others the same message reached (the other member paged on duty):
     # nobody has to be woken to phone the one it missed.
     reached: tuple[str, ...] = ()
-    # Those it is still on its way to, when it reached nobody yet: if that copy is refused
-    # too, the alert about it finds none sent nor on its way, and says so with sound.
+    # Those it is still on its way to, when it reached nobody yet: said, and the alert still
+    # rings, as nobody has the page yet; that copy may meet a long back-off or be refused.
     on_way: tuple[str, ...] = ()
 
     @property
     def covered(self) -> bool:
-        """Whether another has the message or is getting it: nobody need be woken."""
-        return bool(self.reached or self.on_way)
+        """Whether another has the message already: nobody need be woken."""
+        return bool(self.reached)
 
     @property
     def chats(self) -> list[int]:

@@ -384,7 +384,7 @@ async def _alerts(
     group = None if named_for == ticket.team_id else cfg.team(named_for).name
     # A member's message first lost (a page, the alerts about it refused after it): those
     # it reached beside them are said, on each alert up the ladder, or those it is still on
-    # its way to: if that copy is refused too, its own alert finds none and rings.
+    # its way to (and then the alert rings: nobody has the page yet).
     member = root.chat_id > 0 and _start_rung(rungs, ticket, root.chat_id) == 1
     reached, on_way = await _beside(uow, root) if member and root.purpose != "alert" else ((), ())
     lost = Lost(root, relays, row, reason, forbidden, reached, on_way)
@@ -394,9 +394,8 @@ async def _alerts(
     # Each person reads the alert in their own script; a team's chat in Simplified.
     scripts = await uow.users.scripts([target for target in targets if target > 0])
 
-    # Another of those it was for has it (the other member paged on duty), or will be told
-    # whether they got it: nobody need be woken at night to phone the one it missed; the
-    # alert is there to read on waking.
+    # Another of those it was for has it (the other member paged on duty): nobody need be
+    # woken at night to phone the one it missed; the alert is there to read on waking.
     quiet = {"silent": True} if lost.covered and in_quiet_hours(cfg, now) else {}
 
     def payload(target: int) -> dict[str, Any]:
@@ -490,7 +489,7 @@ async def _group_alert(
     if place.thread_id is not None:
         payload["thread_id"] = place.thread_id
     if lost.covered and in_quiet_hours(cfg, now):
-        payload["silent"] = True  # another on duty has the page or is getting it (`_alerts`)
+        payload["silent"] = True  # another on duty has the page (`_alerts`)
     alert = OutboxMessage(
         chat_id=place.chat_id,
         method="send_message",
