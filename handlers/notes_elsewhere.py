@@ -21,20 +21,24 @@ from core.model import Conversation
 from handlers.context import Ctx
 from handlers.i18n import in_script
 from handlers.team_notes import FLOWS, WAITS_FOR, number_of
-from handlers.tickets import is_question, typed_alarm
+from handlers.tickets import typed_alarm
 from handlers.typed_menu import menu_key
 from routing import to_simplified
 
 # The chats each prompt's pointer was said in (True, as it was first stored: said once).
 _TOLD = "told_elsewhere"
 
-# A barn said to be the writer's own: 我家烤房, 我们家的烤房, 自家那个烤房, 我的2号烤房. Not
-# 你家烤房, 他们家的烤房, nor 我的问题是烤房…, where 我的 is not the barn's.
+# A barn said to be the writer's own: 我家烤房, 我们家的烤房, 自家那个烤房, 我的2号烤房,
+# 家里烤房, 我家那边的烤房. Not 你家烤房, 他们家的烤房, 我的问题是烤房… (我的 not the barn's),
+# 跟我家烤房一样 (a likeness told the farmer), nor 我们的烤房技术员 (a person).
 _OWN_BARN = re.compile(
-    r"(?:我们家|咱们家|我家|咱家|俺家|自家|我们的|我的)"
-    r"(?:的|那个|这个|那座|这座|那间|这间|[一二三四五六七八九十两\d]+(?:号|个|座|间))*"
-    r"烤(?:烟)?房"
+    r"(?<![跟和像同比])(?:我们家|咱们家|我家|咱家|俺家|自家|家里|我们的|我的)"
+    r"(?:的|那个|这个|那座|这座|那间|这间|那边|这边|[一二三四五六七八九十两\d]+(?:号|个|座|间))*"
+    r"烤(?:烟)?房(?!技术员|师傅|队|服务)"
 )
+# What asks the farmer (烤房停电了吗？, 是不是停电了): a question mark or a question word
+# that waits for an answer; not 怎么办 or 怎么也降不下来, which tell of trouble.
+_ASKS = re.compile(r"[?？]|吗|是不是|有没有|几点|什么时候")
 
 
 async def note_waits_elsewhere(ctx: Ctx) -> bool:
@@ -77,7 +81,8 @@ async def _their_own(ctx: Ctx) -> bool:
 def _own_barn(text: str) -> bool:
     """Words that tell of the writer's own barn (我家烤房停电了), not ask about a barn: the
     note for the farmer typed here asks (烤房停电了吗？) or names theirs (你家烤房)."""
-    return _OWN_BARN.search(to_simplified(text)) is not None and not is_question(text)
+    simplified = to_simplified(text)
+    return _OWN_BARN.search(simplified) is not None and _ASKS.search(simplified) is None
 
 
 async def _waiting(ctx: Ctx) -> list[Conversation]:

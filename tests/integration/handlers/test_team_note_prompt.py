@@ -519,12 +519,22 @@ async def test_a_voice_note_sent_privately_after_pressing_in_the_group_is_pointe
     assert len(await desk.tickets()) == 1 and await _status(desk) is Status.ACCEPTED
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "我家烤房停电了，温度降不下来",
+        "我家烤房温度怎么也降不下来了",  # 怎么 tells of the trouble, asks the farmer nothing
+        "我家烤房停电了，怎么办",
+        "我家那边的烤房停电了",
+        "家里烤房停电了，温度降不下来",
+    ],
+)
 async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt_waits(
-    desk: Harness,
+    desk: Harness, words: str
 ) -> None:
     ticket_id = await desk.file_110(FARMER)
     await desk.press(MEMBER, f"tk:ask:{ticket_id}", chat=TEAM_CHAT)
-    out = await desk.send(MEMBER, "我家烤房停电了，温度降不下来")  # their own barn, privately
+    out = await desk.send(MEMBER, words)  # their own barn, privately
     assert "已报警" in texts(out)  # as it is without the press
     assert len(await desk.tickets()) == 2
 
@@ -535,6 +545,8 @@ async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt
         "烤房停电了吗？温度降不下来是从几点开始的",  # the 需补充 question for the farmer
         "你家烤房是不是停电了，温度降不下来？",
         "你家烤房停电了，温度降不下来从几点开始",  # the farmer's barn, asked without a mark
+        "我们的烤房技术员马上过去，停电了先别开炉门",  # words for the farmer: a person
+        "跟我家烤房一样，停电了就先把风门关小",  # a likeness told the farmer
     ],
 )
 async def test_a_question_about_the_farmers_barn_typed_privately_raises_no_alarm(
