@@ -166,29 +166,34 @@ _CHASING = re.compile(
     r"(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
 )
 _CHASING_REST = 16  # characters besides the chasing words, at most
-# Not come, again or still (又没来, 还是没来, 怎么还不来), chases only when the team's people
-# or nobody is named before it in its clause (师傅又没来, 110的人还是没来, 技术员说上午来，到现在
-# 还没来, 都三个小时了还没来): 卖烟的钱又没来, 化肥还没来, 客户又没来 or 短信又没来 say something
-# or someone else did not come. What follows may say so too: 又没来电, 又没来得及, 又没来上班,
-# 还是没来道歉, 又没来开会.
+# Not come, again or still (又没来, 还是没来, 怎么还不来), chases unless what did not come is
+# named before it in its clause as something or someone other than the team: money (卖烟的钱
+# 又没来, 烟款又没来, 补贴还没来), goods (货又没来, 化肥都三天了还没来), a message (短信又没来) or
+# someone else (客户又没来, 老板还没来, 他还没来). Whoever else is named chases (他们怎么还没来,
+# 配送员还没来, 烟技员还没来), and so do words of when or why (说好上午来的还没来, 等半天了还不来,
+# 下雨了还没来). What follows may say something else did not come or happen: 又没来电,
+# 又没来得及, 又没来上班, 还是没来道歉, 又没来开会.
 _NOT_COME = re.compile(r"(?:又|还是|还)(?:没有?|不)来(?![电得上道开参])")
-_WHEN_OR_HOW = (  # 都三个小时了, 怎么, 今天, 到现在: when or how it is asked, nobody named
+_WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, between who and not come
     r"(?:(?:都|等了|已经)[^,]{0,6}了)?"
-    r"(?:怎么|咋|为什么|为啥|今天|到现在|现在|这次|这回|都|也|是|了|啊|呀)*"
+    r"(?:怎么|咋|为什么|为啥|今天|昨天|到现在|现在|这次|这回|一直|都|也|是|了|啊|呀)*"
 )
-_NOBODY_NAMED = re.compile(_WHEN_OR_HOW)
-_THE_TEAMS_PEOPLE = re.compile(
-    r"(?:人|师傅|你们|队员|服务队|技术员|维修工|修理工|电工|110)" + _WHEN_OR_HOW + "$"
+# The subject ends the words before: 送货的 is the deliveryman and 来送货 the team's errand,
+# 他们 the team; 他, 老板 or 货 alone are not.
+_NOT_THE_TEAM = re.compile(
+    r"(?:钱|款|补贴|工资|(?<!送)货|烟|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
+    r"|客户|顾客|老板|他|她|老公|老婆|儿子|女儿|孩子)" + _WHEN_OR_HOW + "$"
 )
 _CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
 
 
 def _not_come(text: str) -> str | None:
-    """The words of `_NOT_COME` said of the team or of nobody named, or None."""
+    """The words of `_NOT_COME` not said of something or someone other than the team, or
+    None."""
     said = _CLAUSES.sub(",", normalize(text))
     for found in _NOT_COME.finditer(said):
         before = said[: found.start()].rsplit(",", 1)[-1]
-        if _NOBODY_NAMED.fullmatch(before) or _THE_TEAMS_PEOPLE.search(before):
+        if not _NOT_THE_TEAM.search(before):
             return found.group()
     return None
 

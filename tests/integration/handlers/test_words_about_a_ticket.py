@@ -3,6 +3,8 @@ offers to add them to that ticket (补充到工单) beside filing them as a new 
 
 from __future__ import annotations
 
+import pytest
+
 from core.enums import Status
 from core.model import Ticket
 from handlers.replies import Outcome
@@ -68,6 +70,20 @@ async def test_chasing_a_ticket_nobody_accepted_says_so_and_what_the_desk_did(
     assert "remind" in await desk.actions(ticket.id)
     said = texts(await desk.send(RETAILER, "怎么还没人处理"))
     assert "还没有人接单（待接单）" in said and "系统已催办" in said
+
+
+@pytest.mark.parametrize(
+    "typed", ["他们怎么还没来", "等半天了还不来", "说好上午来的还没来", "配送员还没来"]
+)
+async def test_not_come_of_a_ticket_nobody_accepted_is_told_nobody_has_it(
+    desk: Harness, typed: str
+) -> None:
+    """Not come, whoever of the team it names or whenever it says, chases a ticket 待接单
+    as 怎么还没人处理 does: never told it is being handled."""
+    await desk.file_request(RETAILER, "这次少送了两条")
+    said = texts(await desk.send(RETAILER, typed))
+    assert "正在办理中" not in said, said
+    assert "还没有人接单（待接单）" in said, said
 
 
 async def test_chasing_after_a_reassignment_counts_no_reminder_of_the_old_team(

@@ -33,6 +33,16 @@ from handlers.tickets import is_chasing
         "110的人还是没来",
         "都三个小时了还没来",
         "你们110怎么还不来",
+        # Not come said of nothing but the team: whoever it names, when or why it says.
+        "他们怎么还没来",
+        "等半天了还不来",
+        "说好上午来的还没来",
+        "配送员还没来",
+        "烟技员还没来",
+        "送货的还没来",
+        "下雨了还没来",
+        "快点啊还没来",
+        "说好来修还没来",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -67,6 +77,9 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "化肥还没来",
         "补贴还没来",
         "化肥都三天了还没来",
+        "他还没来",
+        "老板还没来",
+        "订的烟还没来",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
     ],
 )
