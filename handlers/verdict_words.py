@@ -194,15 +194,18 @@ _NOT_UNDERSTOOD = re.compile(r"没有?(?:看|听|弄|搞)?(?:明白|懂)")
 
 
 # Something else broken again, named before 又坏 or 还是坏 in its clause: a road, a vehicle,
-# a phone or a household machine (路又坏了，车开不进来, 手机又坏了, 我家电视还是坏的). No
-# ticket here mends them, so the words say nothing of the fault a notice asks about. The
+# a phone, broadband or a household machine (路又坏了，车开不进来, 手机又坏了, 我家电视还是坏的).
+# No ticket here mends them, so the words say nothing of the fault a notice asks about. The
 # barn's own parts that end the same are the fault back: its wiring and circuits (线路, 电路,
 # 回路, 油路), its carts (烟车), its controller (烤房电脑); nor does the barn or a part of it
-# named in between (电话说烤房又坏了, 路过看到风机又坏了) leave the road the thing broken.
-_BARN_PART = r"烤房|烤炉|炉|烟囱|风机|线路|电线|电路|加热|控制|温控|烟车|循环|排湿"
+# named in between (电话说烤房又坏了, 路过看到风机又坏了) leave the road the thing broken, nor
+# wiring told of (电话说线路又坏了). Wiring right after a phone, broadband, a car or a TV is
+# theirs, not the barn's (手机充电线又坏了, 宽带线路又坏了, 车上的电路又坏了).
+_BARN = r"烤房|烤炉|炉|烟囱|风机|加热|控制|温控|烟车|循环|排湿|说"
 _ELSE_BROKEN = re.compile(
-    r"(?:(?<![线电回油气管水风])路|桥|(?<!烟)车|手机|电话|电视|(?<!烤房)(?<!烤烟)电脑|冰箱|洗衣机)"
-    rf"(?:(?!{_BARN_PART})[^,.!?;:\s，。！？；：]){{0,4}}(?:又|还是)坏"
+    r"(?:(?<![线电回油气管水风])路|桥|(?<!烟)车|手机|电话|宽带|电视|(?<!烤房)(?<!烤烟)电脑|冰箱"
+    r"|洗衣机)"
+    rf"(?:(?!{_BARN})[^,.!?;:\s，。！？；：]){{0,4}}(?:又|还是)坏"
 )
 
 

@@ -1000,6 +1000,21 @@ async def test_something_else_broken_again_does_not_send_a_resolved_call_back(
     assert call.status is Status.RESOLVED and call.reopen_count == 0
 
 
+@pytest.mark.parametrize("typed", ["手机充电线又坏了", "宽带线路又坏了", "电话线路又坏了"])
+async def test_a_phone_or_home_line_broken_again_does_not_send_a_resolved_call_back(
+    desk: Harness, typed: str
+) -> None:
+    """线, 线路 or 电路 named after a phone or broadband are theirs, not the barn's wiring:
+    the call stays resolved and the team is not told it failed."""
+    ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)
+
+    out = await desk.send(FARMER, typed)
+
+    assert "重新派给" not in texts(out), texts(out)
+    call = next(t for t in await desk.tickets() if t.id == ticket_id)
+    assert call.status is Status.RESOLVED and call.reopen_count == 0
+
+
 @pytest.mark.parametrize("typed", ["又坏了", "刚修好又坏了", "风机又坏了"])
 async def test_the_barn_broken_again_sends_a_resolved_call_back(desk: Harness, typed: str) -> None:
     ticket_id = await desk.resolved_110(FARMER, MEMBER, QINGSHAN_CHAT)

@@ -220,6 +220,7 @@ def test_not_working_is_never_read_as_solved(typed: str) -> None:
         # Something else named, then the barn: the barn is what broke.
         "电话说烤房又坏了",
         "路过看到风机又坏了",
+        "电话说线路又坏了",
     ],
 )
 def test_broken_again_said_of_the_matter_is_not_solved(typed: str) -> None:
@@ -228,7 +229,19 @@ def test_broken_again_said_of_the_matter_is_not_solved(typed: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["路又坏了，车开不进来", "手机又坏了", "電動車又壞了", "我家电视还是坏的", "电话线又坏了"],
+    [
+        "路又坏了，车开不进来",
+        "手机又坏了",
+        "電動車又壞了",
+        "我家电视还是坏的",
+        "电话线又坏了",
+        # Wiring named after a phone, broadband or a car is theirs, not the barn's.
+        "手机充电线又坏了",
+        "宽带线路又坏了",
+        "电话线路又坏了",
+        "手机电路板又坏了",
+        "车上的电路又坏了",
+    ],
 )
 def test_something_else_broken_again_says_nothing_of_the_matter(typed: str) -> None:
     assert not says_not_solved(typed)
