@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from core.enums import Action
 from core.model import Ticket
-from core.texts import same_phone
+from core.texts import phone_answered, same_phone
 from handlers import answers, intake, mine, notify
 from handlers.context import Ctx
 from handlers.i18n import t
@@ -65,14 +66,30 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str, *, theirs: bool = False) 
 async def changed_for_call(ctx: Ctx, before: str | None) -> None:
     """Their number changed at the phone question (`registration.change_phone`) from
     `before`: the team on their open 110 call is told the new one, as when it is typed
-    outside the question (`for_call`); the question itself said it was kept."""
+    outside the question (`for_call`), unless the call was told it already; the question
+    itself said it was kept."""
     phone = ctx.user.phone
     if not phone or (before and same_phone(phone, before)):
         return
     call = await open_emergency(ctx)
-    if call is not None:
+    if call is not None and not await _told_call(ctx, call, phone):
         await _tell_team(ctx, call, phone)
         ctx.say("phone_told_call", number=call.label)
+
+
+async def _told_call(ctx: Ctx, call: Ticket, phone: str) -> bool:
+    """Whether the requester gave `call` this number already: typed for its team during
+    the call (`for_call`), it was not kept as theirs when another was on record, so the
+    number registered is compared with what the call was told, not only with the record."""
+    assert call.id is not None
+    for event in await ctx.uow.tickets.events(call.id):
+        told = phone_answered(event.note) if event.actor_id == ctx.user.id else None
+        if event.action in _ADDED and told is not None and same_phone(told, phone):
+            return True
+    return False
+
+
+_ADDED = ("info", Action.ANSWER)  # the requester's words on the call: news, or an answer
 
 
 async def _tell_team(ctx: Ctx, call: Ticket, phone: str) -> None:

@@ -298,3 +298,28 @@ async def test_a_number_already_told_the_team_is_not_told_again_at_registration(
     out = await desk.send(FARMER, "13912345678")
     assert "值班服务队" not in texts(out)
     assert [r for r in await desk.outbox() if r.id not in before] == []
+
+
+async def test_a_number_typed_for_the_team_is_not_told_again_registering_again(
+    desk: Harness,
+) -> None:
+    """Typed during the call with another number on record, 13912345678 was told the team
+    but not kept as theirs: registered again afterwards, it is still the number the call
+    was told, and the team is not told it a second time."""
+    await _registered_with_phone(desk)  # +8613800000001 on record
+    await desk.file_110(FARMER)
+    await desk.send(FARMER, "13912345678")  # typed for the team during the call
+    assert [r for r in await desk.outbox() if "手机号 13912345678" in str(r.payload)]
+    before = {row.id for row in await desk.outbox()}
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name kept
+    await desk.send(FARMER, "13912345678")  # the same number, now registered
+    out = await desk.press(FARMER, "f:skip")  # the place: registration finished
+    assert "值班服务队" not in texts(out)
+    again = [
+        r
+        for r in await desk.outbox()
+        if r.id not in before and "报告人补充：手机号 13912345678" in str(r.payload)
+    ]
+    assert again == []
