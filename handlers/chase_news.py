@@ -27,9 +27,11 @@ async def unaccepted_news(ctx: Ctx, text: str, about: list[Ticket]) -> str | Non
     """The lead for words chasing the one ticket offered when nobody has accepted it; None
     for other words, or when several tickets are offered (which is chased is theirs to say)
     or the one offered is in a team's hands."""
-    if len(about) != 1 or not is_chasing(text):
+    if len(about) != 1:
         return None
     [ticket] = about
+    if not is_chasing(text, goods=ticket.line in ctx.cfg.goods_lines()):
+        return None
     if ticket.status not in _NOBODY_YET or ticket.accepted_by is not None:
         return None
     events = await ctx.uow.tickets.events(ticket.id) if ticket.id is not None else []

@@ -179,30 +179,35 @@ _WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, betwee
     r"(?:怎么|咋|为什么|为啥|今天|昨天|到现在|现在|这次|这回|一直|都|也|是|了|啊|呀)*"
 )
 # The subject ends the words before: 送货的 is the deliveryman and 来送货 the team's errand,
-# 他们 the team; 他, 老板 or 货 alone are not.
-_NOT_THE_TEAM = re.compile(
-    r"(?:钱|款|补贴|工资|(?<!送)货|烟|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
-    r"|客户|顾客|老板|他|她|老公|老婆|儿子|女儿|孩子)" + _WHEN_OR_HOW + "$"
+# 他们 the team; 他, 老板 or 货 alone are not. A shop's goods (货, 烟) not come are what a
+# delivery or an order chases (`is_chasing`'s `goods`), not what a 110 team brings.
+_OTHERS = (
+    r"钱|款|补贴|工资|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
+    r"|客户|顾客|老板|他|她|老公|老婆|儿子|女儿|孩子"
 )
+_NOT_THE_TEAM = re.compile(rf"(?:{_OTHERS}|(?<!送)货|烟){_WHEN_OR_HOW}$")
+_NOT_THE_GOODS_TEAM = re.compile(rf"(?:{_OTHERS}){_WHEN_OR_HOW}$")
 _CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
 
 
-def _not_come(text: str) -> str | None:
+def _not_come(text: str, *, goods: bool) -> str | None:
     """The words of `_NOT_COME` not said of something or someone other than the team, or
     None."""
     said = _CLAUSES.sub(",", normalize(text))
+    others = _NOT_THE_GOODS_TEAM if goods else _NOT_THE_TEAM
     for found in _NOT_COME.finditer(said):
         before = said[: found.start()].rsplit(",", 1)[-1]
-        if not _NOT_THE_TEAM.search(before):
+        if not others.search(before):
             return found.group()
     return None
 
 
-def is_chasing(text: str) -> bool:
-    """Words that chase a team already called, and say little else."""
+def is_chasing(text: str, *, goods: bool = False) -> bool:
+    """Words that chase a team already called, and say little else; `goods`: the team is
+    a shop's goods line (ordering, delivery), whose goods not come (货还没来) chase it."""
     plain = bare(to_simplified(text))
     found = _CHASING.search(plain)
-    said = found.group() if found is not None else _not_come(text)
+    said = found.group() if found is not None else _not_come(text, goods=goods)
     return said is not None and len(plain) - len(said) <= _CHASING_REST
 
 

@@ -86,6 +86,17 @@ async def test_not_come_of_a_ticket_nobody_accepted_is_told_nobody_has_it(
     assert "还没有人接单（待接单）" in said, said
 
 
+@pytest.mark.parametrize("typed", ["货还没来", "订的烟还没来", "说好今天送烟还没来"])
+async def test_goods_not_come_chase_a_delivery_nobody_accepted(desk: Harness, typed: str) -> None:
+    """A shop's goods not come are what its delivery chases (not what a 110 team brings,
+    where 货还没来 is no chase): told nobody has accepted it yet, never that it is being
+    handled."""
+    await desk.file_request(RETAILER, "订的烟三天了还没送到，麻烦查一下")
+    said = texts(await desk.send(RETAILER, typed))
+    assert "正在办理中" not in said, said
+    assert "还没有人接单（待接单）" in said, said
+
+
 async def test_chasing_after_a_reassignment_counts_no_reminder_of_the_old_team(
     desk: Harness,
 ) -> None:
