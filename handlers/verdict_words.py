@@ -21,10 +21,11 @@ from routing import Decision, bare, normalize, to_simplified
 # A score said with a few words that add nothing to it: to whom it is given (给你们5分,
 # 我打4分), 吧 or thanks after it (给4分吧, 5分，谢谢), 好评 (五星好评); 满分 is 5. Digits
 # with other words are no score: 给我送5条, a licence number, a ticket's 10019. Said after
-# the words that it is solved (修好了，5分, 已经好了 给5分), the score is the whole verdict:
-# solved is what a score says anyway.
+# the words that it is solved (修好了，5分, 已经好了 给5分), or that what was sent came (收到了，
+# 五星好评, to 已补送两条), the score is the whole verdict: solved is what a score says anyway.
 _SOLVED_FIRST = (
-    r"(?:(?:已经|已|都)?(?:修|弄|搞|处理|解决)?好了|(?:已经?)?解决了|搞定了)(?:谢谢|感谢)?"
+    r"(?:(?:已经|已|都)?(?:修|弄|搞|处理|解决)?好了|(?:已经?)?解决了|搞定了|(?:已经|都)?收到了)"
+    r"(?:谢谢|感谢)?"
 )
 _TYPED_SCORE = re.compile(
     rf"(?:{_SOLVED_FIRST})?"

@@ -16,6 +16,7 @@ from tests.support.typed_scores import SCORES_WITH_A_FEW_WORDS
 RETAILER = 100002
 STAFF = 100003
 SUPERVISOR = 300001
+DELIVERY_MEMBER = 200071
 
 
 @pytest.fixture
@@ -70,6 +71,28 @@ async def test_solved_with_a_score_is_a_whole_verdict(
     assert "请为这次服务打分" not in to_simplified(texts(out))
     [ticket] = await desk.tickets()
     assert ticket.status is Status.CLOSED and ticket.rating == score
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"), [("收到了，五星好評", 5), ("已经收到了，谢谢，5分", 5), ("收到了 给4分", 4)]
+)
+async def test_a_delivery_received_with_a_score_is_a_whole_verdict(
+    desk: Harness, demo_config: Config, typed: str, score: int
+) -> None:
+    """Before: 收到了，五星好評 back to 已补送两条 was read as solved and the retailer was
+    asked to score it again (请为这次服务打分), the 五星 typed dropped."""
+    chat = demo_config.team("delivery").chat_id
+    assert chat is not None
+    await desk.registered_as(RETAILER, "retailer")
+    ticket = await desk.file_request(RETAILER, "这周订的烟少送了两条")
+    assert ticket.team_id == "delivery"
+    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=chat)
+    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=chat)
+    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=chat)
+    out = await desk.send(RETAILER, typed)
+    assert "请为这次服务打分" not in to_simplified(texts(out))
+    [rated] = await desk.tickets()
+    assert rated.status is Status.CLOSED and rated.rating == score
 
 
 @pytest.mark.parametrize("typed", ["给我送5条", "給我送5條", "520102100123", "5条"])

@@ -185,7 +185,21 @@ def test_a_score_alone_is_one(typed: str) -> None:
     assert a_score_alone(typed)
 
 
-@pytest.mark.parametrize("typed", ["5", "五", "修好了，5分", "好了5分", "烤房停电了"])
+@pytest.mark.parametrize(
+    ("typed", "score"), [("收到了，五星好評", 5), ("已经收到了，谢谢，5分", 5), ("收到了 给4分", 4)]
+)
+def test_a_score_after_what_was_sent_came_is_read(typed: str, score: int) -> None:
+    assert typed_score(typed) == score
+
+
+@pytest.mark.parametrize("typed", ["收到了", "收到了5条", "收到了，少了2条", "收到5分钟了"])
+def test_received_without_a_score_is_none(typed: str) -> None:
+    assert typed_score(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["5", "五", "修好了，5分", "好了5分", "收到了，5分", "烤房停电了"]
+)
 def test_a_number_or_a_score_with_its_news_is_not_a_score_alone(typed: str) -> None:
     assert not a_score_alone(typed)
 
