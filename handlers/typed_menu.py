@@ -185,8 +185,11 @@ def _key_of_words(text: str) -> str | None:
 # 办了, 不投诉了): 取消 alone leaves a prompt (`calls_off`), and 取消订单 or 撤销许可证 is a matter
 # for a service.
 _THIS = rf"(?:{_OWN}|这个|那个|这张|那张)?"
+# Said first that it is no longer needed (不用了，我想撤回, 算了，撤回吧, 那就撤回吧): the
+# withdrawal still, never a new matter for the triage desk.
+_NO_LONGER = r"(?:(?:算了|不用了|不需要了)[,.\s]*)?(?:那就|那)?"
 _WITHDRAW = re.compile(
-    rf"(?:我(?:要|想|想要)|帮我|请|麻烦(?:帮我)?)?"
+    rf"{_NO_LONGER}(?:我(?:要|想|想要)|帮我|请|麻烦(?:帮我)?)?"
     rf"(?:(?:撤回|撤销){_THIS}{_FILED}?|取消{_THIS}{_FILED}|把{_THIS}{_FILED}(?:撤回|撤销|取消))"
     r"|.{0,8}?(?:不用|不需要|不必|不要)再?(?:办|办理|处理)"  # (许可证延续)不用办了
     r"|(?:我|那|那就|还是)*不(?:想|再)?(?P<kind>投诉|举报|提建议|反映)了"  # of a complaint filed

@@ -51,6 +51,11 @@ async def test_asking_how_far_it_has_got_lists_their_tickets(
         ("取消工单", "确定撤回工单"),
         ("不用办了，我自己去所里问过了", "确定撤回工单"),
         ("不用辦了，我自己去所裡問過了", "確定撤回工單"),
+        # Before: offered as a new ticket for the triage desk (作为新工单提交).
+        ("不用了，我想撤回", "确定撤回工单"),
+        ("算了，撤回吧", "确定撤回工单"),
+        ("那就撤回吧", "确定撤回工单"),
+        ("不用了，撤回工單", "確定撤回工單"),
     ],
 )
 async def test_withdrawing_in_words_asks_to_confirm(desk: Harness, typed: str, asked: str) -> None:

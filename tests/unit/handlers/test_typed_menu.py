@@ -95,6 +95,10 @@ def test_words_about_a_matter_of_ones_own_are_no_menu_entry(text: str) -> None:
         "这个不需要处理了，谢谢",
         "不投诉了",
         "我不投訴了",  # Traditional
+        "不用了，我想撤回",  # no longer needed, then the withdrawal
+        "算了，撤回吧",
+        "那就撤回吧",
+        "不需要了，撤回工单",
     ],
 )
 def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
@@ -111,6 +115,10 @@ def test_the_withdraw_button_typed_asks_to_withdraw(text: str) -> None:
         "撤回工单？",
         "取消订单",  # an order of cigarettes, for its service
         "撤销许可证",
+        "算了，撤销许可证",
+        "不用了，取消订单",
+        "算了，撤回了吗",
+        "那就撤回许可证延续的申请，改成变更",
         "取消工单，我要改成订玉溪",
         "不用办了吗",
         "不投诉了吗",
