@@ -45,11 +45,7 @@ NOT_SOLVED = (
 )  # fmt: skip
 
 
-# 确认办结: /help's words for it (/my …确认办结并评价), typed back: its ✅, never a new request.
-_SOLVED = (
-    "解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评",
-    "确认办结",
-)  # fmt: skip
+_SOLVED = ("解决了", "已解决", "修好了", "好了", "可以了", "行了", "满意", "谢谢", "感谢", "好评")
 # 行了, 可以了 or 好了 said with 不 before it (又不行了, 烤房又不行了, 不可以了, 修不好了) says it
 # fails, the opposite of solved.
 _NEGATED = re.compile(r"不(?:行了|可以了|好了)")

@@ -95,25 +95,6 @@ async def test_a_delivery_received_with_a_score_is_a_whole_verdict(
     assert rated.status is Status.CLOSED and rated.rating == score
 
 
-@pytest.mark.parametrize("typed", ["確認辦結", "确认办结", "确认办结了，谢谢"])
-async def test_confirming_as_the_help_words_it_asks_for_the_score(
-    desk: Harness, demo_config: Config, typed: str
-) -> None:
-    """/help says /my is for 确认办结并评价. Before: 確認辦結 typed back to 已补送两条 was
-    offered as a new request for the triage desk (要把这条消息作为「求助办事」提交吗)."""
-    chat = demo_config.team("delivery").chat_id
-    assert chat is not None
-    await desk.registered_as(RETAILER, "retailer")
-    ticket = await desk.file_request(RETAILER, "这周订的烟少送了两条")
-    await desk.press(DELIVERY_MEMBER, f"tk:acc:{ticket.id}", chat=chat)
-    await desk.press(DELIVERY_MEMBER, f"tk:res:{ticket.id}", chat=chat)
-    await desk.send(DELIVERY_MEMBER, "已补送两条", chat=chat)
-    out = await desk.send(RETAILER, typed)
-    said = to_simplified(texts(out))
-    assert "请为这次服务打分" in said and "要把这条消息" not in said
-    assert len(await desk.tickets()) == 1
-
-
 @pytest.mark.parametrize("typed", ["给我送5条", "給我送5條", "520102100123", "5条"])
 async def test_numbers_that_are_no_score_do_not_rate_the_resolved_ticket(
     desk: Harness, team_chat: int, typed: str
