@@ -182,7 +182,8 @@ _WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, betwee
 # 他们 the team; 他, 老板 or 货 alone are not. A shop's goods (货, 烟) not come are what a
 # delivery or an order chases (`is_chasing`'s `goods`), not what a 110 team brings.
 _OTHERS = (
-    r"钱|款|补贴|工资|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
+    r"钱|款|补贴|补助|奖金|资金|工资|运费|结算|单|发票|合同"
+    r"|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
     r"|客户|顾客|老板|他|她|老公|老婆|儿子|女儿|孩子"
 )
 _NOT_THE_TEAM = re.compile(rf"(?:{_OTHERS}|(?<!送)货|烟){_WHEN_OR_HOW}$")

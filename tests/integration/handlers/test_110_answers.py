@@ -1088,7 +1088,9 @@ async def test_the_barn_wiring_broken_again_sends_a_resolved_call_back(
     assert call.reopen_count == 1
 
 
-@pytest.mark.parametrize("typed", ["卖烟的钱又没来", "烟款又没来", "化肥还没来"])
+@pytest.mark.parametrize(
+    "typed", ["卖烟的钱又没来", "烟款又没来", "化肥还没来", "二次结算还没来", "收购的结算单还没来"]
+)
 async def test_money_or_goods_not_come_is_no_news_for_the_open_call(
     desk: Harness, typed: str
 ) -> None:
