@@ -29,10 +29,11 @@ from routing import to_simplified
 _TOLD = "told_elsewhere"
 
 # A barn said to be the writer's own: 我家烤房, 我们家的烤房, 自家那个烤房, 我的2号烤房,
-# 家里烤房, 我家那边的烤房. Not 你家烤房, 他们家的烤房, 我的问题是烤房… (我的 not the barn's),
+# 家里烤房 (opening its clause), 我家那边的烤房. Not 你家烤房, 他们家的烤房, 他家里烤房,
+# 农户家里烤房, 我的问题是烤房… (我的 not the barn's),
 # 跟我家烤房一样 (a likeness told the farmer), nor 我们的烤房技术员 (a person).
 _OWN_BARN = re.compile(
-    r"(?<![跟和像同比])(?:我们家|咱们家|我家|咱家|俺家|自家|家里|我们的|我的)"
+    r"(?<![跟和像同比])(?:(?:我们|咱们|我|咱|俺|自)家里?|(?<![^，,。；;！!\s])家里|我们的|我的)"
     r"(?:的|那个|这个|那座|这座|那间|这间|那边|这边|[一二三四五六七八九十两\d]+(?:号|个|座|间))*"
     r"烤(?:烟)?房(?!技术员|师傅|队|服务)"
 )

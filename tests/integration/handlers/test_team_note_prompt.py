@@ -527,6 +527,7 @@ async def test_a_voice_note_sent_privately_after_pressing_in_the_group_is_pointe
         "我家烤房停电了，怎么办",
         "我家那边的烤房停电了",
         "家里烤房停电了，温度降不下来",
+        "我们家里烤房停电了",
     ],
 )
 async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt_waits(
@@ -547,6 +548,8 @@ async def test_a_members_own_barn_alarm_typed_privately_is_raised_while_a_prompt
         "你家烤房停电了，温度降不下来从几点开始",  # the farmer's barn, asked without a mark
         "我们的烤房技术员马上过去，停电了先别开炉门",  # words for the farmer: a person
         "跟我家烤房一样，停电了就先把风门关小",  # a likeness told the farmer
+        "他家里烤房也停电了，温度降不下来",  # someone else's barn at their home
+        "农户家里烤房停电了，温度降不下来，我马上过去",
     ],
 )
 async def test_a_question_about_the_farmers_barn_typed_privately_raises_no_alarm(
