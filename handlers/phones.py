@@ -72,9 +72,13 @@ async def changed_for_call(ctx: Ctx, before: str | None) -> None:
     if not phone or (before and same_phone(phone, before)):
         return
     call = await open_emergency(ctx)
-    if call is not None and not await _told_call(ctx, call, phone):
-        await _tell_team(ctx, call, phone)
-        ctx.say("phone_told_call", number=call.label)
+    if call is None:
+        return
+    if await _told_call(ctx, call, phone):
+        await notify.update_cards(ctx, call)  # told already: its card shows it registered
+        return
+    await _tell_team(ctx, call, phone)
+    ctx.say("phone_told_call", number=call.label)
 
 
 async def _told_call(ctx: Ctx, call: Ticket, phone: str) -> bool:

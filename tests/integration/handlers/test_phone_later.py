@@ -323,3 +323,22 @@ async def test_a_number_typed_for_the_team_is_not_told_again_registering_again(
         if r.id not in before and "报告人补充：手机号 13912345678" in str(r.payload)
     ]
     assert again == []
+
+
+async def test_a_number_told_before_and_registered_again_is_put_on_the_calls_card(
+    desk: Harness,
+) -> None:
+    """Told the team already during the call, the number registered later is not told
+    again, but the card shows it, not the number it replaced."""
+    await _registered_with_phone(desk)  # +8613800000001 on record
+    await desk.file_110(FARMER)
+    await desk.send(FARMER, "13912345678")  # typed for the team during the call
+    before = {row.id for row in await desk.outbox()}
+    await desk.press(FARMER, "m:reg")
+    await desk.press(FARMER, "f:kind:farmer")
+    await desk.send(FARMER, "跳过")  # the name kept
+    await desk.send(FARMER, "13912345678")  # now registered
+    await desk.press(FARMER, "f:skip")
+    new = [r for r in await desk.outbox() if r.id not in before]
+    assert any(r.method == "edit_message" and "电话：13912345678" in str(r.payload) for r in new)
+    assert not any("报告人补充：手机号" in str(r.payload.get("text", "")) for r in new)
