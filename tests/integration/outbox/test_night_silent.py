@@ -145,29 +145,7 @@ async def test_a_page_one_member_on_duty_cannot_get_does_not_wake_the_leader_whe
     """Two members on duty are paged at 00:50; one never opened a private chat with the
     bot. The leader reads of it on waking, told the other has the page; a page nobody got
     still wakes the leader."""
-    async with db.uow() as uow:
-        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
-        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
-        await uow.commit()
-    barn = await new_ticket(db, demo_config, NIGHT)
-    rig.clock.advance((NIGHT - T0).total_seconds())
-    rig.api.inject(
-        "forbidden",
-        chat_id=OTHER_MEMBER,
-        times=None,
-        description="Forbidden: bot can't initiate conversation with a user",
-    )
-    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
-    await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
-    )
-    await rig.sender.drain_all()
-    await rig.queue(
-        message(
-            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        )
-    )
-    await rig.sender.drain_all()
+    await _refused_after_the_other_has_it(rig, db, demo_config, OTHER_MEMBER)
 
     (alert,) = rig.api.sent_to(LEADER)
     assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
@@ -187,30 +165,7 @@ async def test_the_supervisor_told_instead_of_a_leader_out_of_reach_is_not_woken
 ) -> None:
     """The leader never opened a private chat either: the alert climbs to the supervisor,
     still saying the other member on duty has the page, still without sound."""
-    async with db.uow() as uow:
-        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
-        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
-        await uow.commit()
-    barn = await new_ticket(db, demo_config, NIGHT)
-    rig.clock.advance((NIGHT - T0).total_seconds())
-    for refusing in (OTHER_MEMBER, LEADER):
-        rig.api.inject(
-            "forbidden",
-            chat_id=refusing,
-            times=None,
-            description="Forbidden: bot can't initiate conversation with a user",
-        )
-    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
-    await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
-    )
-    await rig.sender.drain_all()
-    await rig.queue(
-        message(
-            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        )
-    )
-    await rig.sender.drain_all()
+    await _refused_after_the_other_has_it(rig, db, demo_config, OTHER_MEMBER, LEADER)
 
     (alert,) = rig.api.sent_to(SUPERVISOR)
     assert "刘师傅" in str(alert.text) and "同一消息已送达 李师傅" in str(alert.text)
@@ -240,40 +195,18 @@ async def test_a_traditional_reading_leader_reads_the_members_names_as_written(
     """The alert names 刘师傅 as written (as every alert names a colleague); the member who
     has the page is named so too, not turned into 李師傅."""
     async with db.uow() as uow:
-        await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
-        await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
         await uow.users.add(User(LEADER, T0, name="王队长", script=Script.HANT))
         await uow.commit()
-    barn = await new_ticket(db, demo_config, NIGHT)
-    rig.clock.advance((NIGHT - T0).total_seconds())
-    rig.api.inject(
-        "forbidden",
-        chat_id=OTHER_MEMBER,
-        times=None,
-        description="Forbidden: bot can't initiate conversation with a user",
-    )
-    # 李师傅's copy is sent before 刘师傅's is tried (both queued in the same step).
-    await rig.queue(
-        message(MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
-    )
-    await rig.sender.drain_all()
-    await rig.queue(
-        message(
-            OTHER_MEMBER, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0
-        )
-    )
-    await rig.sender.drain_all()
+    await _refused_after_the_other_has_it(rig, db, demo_config, OTHER_MEMBER)
 
     (alert,) = rig.api.sent_to(LEADER)
     assert "刘师傅" in str(alert.text)  # the one it missed: as written
     assert "同一消息已送達 李师傅" in str(alert.text)
 
 
-async def _two_on_duty_paged(
-    rig: Rig, db: Database, cfg: Config, first: int, then: int, *refusing: int
-) -> int:
-    """A page at 00:50 to 李师傅 (MEMBER) and 刘师傅 (OTHER_MEMBER), `first`'s row queued
-    (and so tried) first, `refusing` never having opened a private chat with the bot."""
+async def _night_page_due(rig: Rig, db: Database, cfg: Config, *refusing: int) -> int:
+    """A 110 call at 00:50 whose card is to be paged to 李师傅 (MEMBER) and 刘师傅
+    (OTHER_MEMBER), `refusing` never having opened a private chat with the bot."""
     async with db.uow() as uow:
         await uow.users.add(User(MEMBER, T0, name="李师傅", phone="13900000002"))
         await uow.users.add(User(OTHER_MEMBER, T0, name="刘师傅", phone="13900000004"))
@@ -288,13 +221,33 @@ async def _two_on_duty_paged(
             times=None,
             description="Forbidden: bot can't initiate conversation with a user",
         )
-    await rig.queue(
-        *(
-            message(chat, "【紧急】新工单", at=NIGHT, ticket_id=barn.id, purpose="card", priority=0)
-            for chat in (first, then)
-        )
-    )
     return barn.id
+
+
+def _page(chat_id: int, barn_id: int) -> OutboxMessage:
+    return message(
+        chat_id, "【紧急】新工单", at=NIGHT, ticket_id=barn_id, purpose="card", priority=0
+    )
+
+
+async def _two_on_duty_paged(
+    rig: Rig, db: Database, cfg: Config, first: int, then: int, *refusing: int
+) -> int:
+    """The page (`_night_page_due`), `first`'s row queued (and so tried) first."""
+    barn_id = await _night_page_due(rig, db, cfg, *refusing)
+    await rig.queue(_page(first, barn_id), _page(then, barn_id))
+    return barn_id
+
+
+async def _refused_after_the_other_has_it(
+    rig: Rig, db: Database, cfg: Config, *refusing: int
+) -> None:
+    """The page (`_night_page_due`), 李师傅's copy sent before 刘师傅's is tried (both queued
+    in the same step)."""
+    barn_id = await _night_page_due(rig, db, cfg, *refusing)
+    for chat_id in (MEMBER, OTHER_MEMBER):
+        await rig.queue(_page(chat_id, barn_id))
+        await rig.sender.drain_all()
 
 
 @pytest.mark.parametrize("first", [OTHER_MEMBER, MEMBER])
