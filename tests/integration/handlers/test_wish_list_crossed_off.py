@@ -70,13 +70,19 @@ async def test_items_scored_at_once_say_what_is_left_once(desk: Harness) -> None
 async def _auto_closed_notice(desk: Harness) -> str:
     """What the staff member is told when the sweep crosses off (销号) what they left
     unconfirmed: the days the desk waits for their word pass."""
+    return await _swept_notices(desk, "自动销号")
+
+
+async def _swept_notices(desk: Harness, saying: str) -> str:
+    """The notices to the staff member saying `saying`, in Simplified, from the sweeps of
+    the next five days."""
     before = {r.id for r in await desk.outbox()}
     start = desk.clock.now
     await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
     told = [
         str(r.payload.get("text"))
         for r in await desk.outbox()
-        if r.id not in before and r.chat_id == STAFF and "自动销号" in str(r.payload.get("text"))
+        if r.id not in before and r.chat_id == STAFF and saying in str(r.payload.get("text"))
     ]
     return to_simplified("\n".join(told))
 
@@ -305,15 +311,7 @@ async def test_one_sweep_closing_the_last_two_items_says_the_list_is_done_once(
 async def _closed_unanswered_notice(desk: Harness) -> str:
     """What the staff member is told when the sweep closes what they left unanswered
     (未补充关闭): the days the desk waits for their answer to the team's question pass."""
-    before = {r.id for r in await desk.outbox()}
-    start = desk.clock.now
-    await run_scheduler(desk.db, desk.cfg, start, start + timedelta(days=5))
-    told = [
-        str(r.payload.get("text"))
-        for r in await desk.outbox()
-        if r.id not in before and r.chat_id == STAFF and "没有收到" in str(r.payload.get("text"))
-    ]
-    return to_simplified("\n".join(told))
+    return await _swept_notices(desk, "没有收到")
 
 
 async def _two_rated_and_item_3_asked(desk: Harness) -> list[int]:
