@@ -21,7 +21,8 @@ async def _refused(desk: Harness, ticket_id: int, action: str, chat_id: int, why
         await uow.commit()
 
 
-async def test_ticket_history_names_whom_a_message_missed_in_chinese(desk: Harness) -> None:
+async def _a_call_liu_blocked(desk: Harness) -> int:
+    """A 110 call whose page 刘师傅 (OTHER_MEMBER), who blocked the bot, never got."""
     ticket_id = await desk.file_110(FARMER)
     async with desk.db.uow() as uow:
         member = await uow.users.get(OTHER_MEMBER)
@@ -31,6 +32,11 @@ async def test_ticket_history_names_whom_a_message_missed_in_chinese(desk: Harne
     await _refused(
         desk, ticket_id, "unreachable", OTHER_MEMBER, "Forbidden: bot was blocked by the user"
     )
+    return ticket_id
+
+
+async def test_ticket_history_names_whom_a_message_missed_in_chinese(desk: Harness) -> None:
+    ticket_id = await _a_call_liu_blocked(desk)
     await _refused(desk, ticket_id, "unreachable", FARMER, "Forbidden: user is deactivated")
     await _refused(
         desk, ticket_id, "delivery_failed", TEAM_CHAT, "Bad Request: message is too long"
@@ -54,15 +60,7 @@ async def test_a_traditional_readers_ticket_history_names_whom_it_missed_as_writ
 ) -> None:
     """The 无法送达 line names a colleague as written for a 繁體 reader, as every message
     of the desk names a person (docs/conversations.md, Team chats)."""
-    ticket_id = await desk.file_110(FARMER)
-    async with desk.db.uow() as uow:
-        member = await uow.users.get(OTHER_MEMBER)
-        assert member is not None
-        member.name = "刘师傅"
-        await uow.commit()
-    await _refused(
-        desk, ticket_id, "unreachable", OTHER_MEMBER, "Forbidden: bot was blocked by the user"
-    )
+    await _a_call_liu_blocked(desk)
     [ticket] = await desk.tickets()
     await desk.press(SUPERVISOR, "lang:hant")
 
