@@ -387,10 +387,29 @@ class SqlInviteRepository(SessionRepo):
 
 
 class SqlTeamChatRepository(SessionRepo):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session)
+        # Teams found unbound in this transaction. Most teams are never bound (their chat
+        # is the config's), and a step asks for several teams' places several times: the
+        # session's identity map answers a bound team without a query, but not an unbound
+        # one. Only `bind` adds a row, and it forgets the team here; the unit of work
+        # forgets them all when its transaction ends (`forget_unbound`), after which
+        # another process may have bound one.
+        self._unbound: set[str] = set()
+
+    def forget_unbound(self) -> None:
+        self._unbound.clear()
+
     async def get(self, team_id: str) -> TeamChat | None:
-        return await self.session.get(TeamChat, team_id)
+        if team_id in self._unbound:
+            return None
+        found = await self.session.get(TeamChat, team_id)
+        if found is None:
+            self._unbound.add(team_id)
+        return found
 
     async def bind(self, binding: TeamChat) -> None:
+        self._unbound.discard(binding.team_id)
         await self.session.merge(binding)
         await self.session.flush()
 

@@ -84,6 +84,7 @@ class SqlUnitOfWork:
 
     async def commit(self) -> None:
         assert self.session is not None
+        self.team_chats.forget_unbound()
         try:
             await self.session.commit()
         except StaleDataError as exc:
@@ -92,6 +93,7 @@ class SqlUnitOfWork:
 
     async def rollback(self) -> None:
         assert self.session is not None
+        self.team_chats.forget_unbound()
         await self.session.rollback()
 
 
