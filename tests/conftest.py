@@ -22,6 +22,7 @@ from bot.config_loader import load_config
 from core.config import Config
 from storage.tables import metadata
 from storage.uow import Database
+from tests.support.desk import Harness
 from tests.support.scratch_db import PG_URL, database_url, empty_tables, pg_admin, scratch_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,3 +168,38 @@ async def db(request: pytest.FixtureRequest) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the demo bureau's seeded SQLite file is kept once the first desk has seeded it."""
+    return tmp_path_factory.mktemp("seeded") / "seeded.sqlite3"
+
+
+@pytest.fixture
+async def seeded_desk(db: Database, demo_config: Config, seeded_sqlite_template: Path) -> Harness:
+    """The demo bureau's desk on an empty database, its staff seeded. On SQLite the first
+    test seeds and keeps a copy of the file, which the others copy in its place: the same
+    rows, some 10 ms a test sooner (the handler tests are most of the suite). PostgreSQL
+    seeds each time."""
+    harness = Harness(db, demo_config)
+    if db.engine.dialect.name != "sqlite":
+        await harness.seed()
+        return harness
+    path = _sqlite_path(db)
+    await db.dispose()  # the last connection closed: the WAL is folded into the file
+    if not _copied(seeded_sqlite_template, path):
+        await harness.seed()
+        await db.dispose()
+        _copied(path, seeded_sqlite_template)
+    return harness
+
+
+def _copied(source: Path, path: Path) -> bool:
+    """Copy the SQLite file `source` (if there is one) in place of the one at `path`."""
+    if not source.exists():
+        return False
+    for left in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        left.unlink(missing_ok=True)
+    shutil.copyfile(source, path)
+    return True

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.config import Config
-from storage.uow import Database
 from tests.support.desk import Harness
 
 
 @pytest.fixture
-async def desk(db: Database, demo_config: Config) -> Harness:
-    harness = Harness(db, demo_config)
-    await harness.seed()
-    return harness
+async def desk(seeded_desk: Harness) -> Harness:
+    return seeded_desk
