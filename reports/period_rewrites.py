@@ -5,7 +5,7 @@ of dates read them."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from reports.period_limits import USAGE, PeriodError
 from reports.period_windows import month_end
@@ -47,11 +47,11 @@ _DAY_END = re.compile(
 def written_out(typed: str, today_: date, shown: str) -> str:
     """`typed` (plain) with 去年 or 本月 before a month or day written as the year (2025年)
     or month (2026年12月) it names, as a supervisor who writes 去年12月 means 2025年12月; a
-    day without its month (1号至今) as the latest such day begun (20号 typed on 2 December
-    is 20 November); days by month and day with dashes (11-1到11-15, and the end of
-    2025-10-01到11-05) in Chinese; a day alone ending a range from a dated day
-    (2025-10-01到5号) as a day of the start's month; a weekend
-    as its Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
+    day without its month (1号至今, 15号) as this month's (20号 typed on 2 December is
+    20 December, not begun, and refused as such); days by month and day with dashes
+    (11-1到11-15, and the end of 2025-10-01到11-05) in Chinese; a day alone ending a range
+    from a dated day (2025-10-01到5号) as a day of the start's month; a weekend as its
+    Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
     0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
@@ -62,7 +62,7 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
-        typed = _latest_of_month(int(found[1]), today_) + typed
+        typed = _this_month(int(found[1]), today_, typed, shown) + typed
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
@@ -73,13 +73,21 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
 
 
-def _latest_of_month(day: int, today_: date) -> str:
-    """The month of the latest `day` of a month begun, as 2026年11月 (its `day` written
-    after it); this month's when `day` is not out of range, so 32号 is told it is none."""
-    index = today_.year * 12 + today_.month - 1
+def _this_month(day: int, today_: date, typed: str, shown: str) -> str:
+    """This month, as 2026年12月 (`day` written after it, in `typed`): 15号 is the 15th of
+    the month a supervisor is in. One still ahead is refused as not begun, with how to ask
+    for last month's (上个月15号), rather than read as last month's without a word; a day
+    this month has not (31号 in November) is refused. Both quote `shown`, what was typed."""
+    last = month_end(today_).day
+    if day > last:
+        raise PeriodError(
+            f"没有这一天：「{shown.strip()}」（本月是{today_.month}月，只有{last}天）。{USAGE}"
+        )
     if day > today_.day:
-        for back in range(1, 12):
-            first = date((index - back) // 12, (index - back) % 12 + 1, 1)
-            if day <= month_end(first).day:
-                return f"{first.year}年{first.month}月"
+        last_month = today_.replace(day=1) - timedelta(days=1)
+        # 31号 on 8 December: November has none to offer.
+        offer = f"；上个月的请写「上个月{typed}」" if day <= last_month.day else ""
+        raise PeriodError(
+            f"「{shown.strip()}」（{today_.replace(day=day)} 起）还没开始，暂无数据{offer}。"
+        )
     return f"{today_.year}年{today_.month}月"

@@ -42,8 +42,10 @@ def since(text: str, start: str, read: Read, today_: date, zone: ZoneInfo) -> Wi
         begins = read(said)
     except PeriodError as refused:
         if not str(refused).startswith("看不懂时间范围"):
-            # 从2月30日: quoting what was typed, not its start alone.
-            raise requoted(refused, said, text) from None
+            # 从2月30日: quoting what was typed, not its start alone; and 从15号 ahead
+            # this month offered last month's 15th on, not that day alone.
+            offered = str(refused).replace(f"「上个月{said}」", f"「上个月{said}至今」")
+            raise requoted(PeriodError(offered), said, text) from None
         raise unread(text) from None
     if begins.first_day > today_:
         return begins  # not begun: refused as such by `parse`, quoting what was typed

@@ -196,9 +196,9 @@ _DOTTED_DAY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d./])[日号]?"
 # A month in Chinese numerals after its year (2025年十二月): written in digits, as 2025年12月.
 _YEAR_HAN_MONTH = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})(?=月)")
 # A day in Chinese numerals after its month or a range's mark (十二月六日, 本月十五号,
-# 12月1日至六日): in digits, as 12月6日. Not after 近 or 前 (近三日, 前三日 are spans), nor a
-# day of the week (周日).
-_HAN_DAY = re.compile(r"(?<=[月至到~\-—–])([一二三四五六七八九十]{1,3})(?=[日号])")
+# 12月1日至六日), or alone first (十五号, 从十五日): in digits, as 12月6日 and 15号. Not after
+# 近 or 前 (近三日, 前三日 are spans), nor a day of the week (周日).
+_HAN_DAY = re.compile(r"(?:(?<=[月至到~\-—–从自])|^)([一二三四五六七八九十]{1,3})(?=[日号])")
 # ... and then its month in Chinese numerals, before a day in digits (十二月6日).
 _HAN_MONTH_OF_DAY = re.compile(
     r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=月\d{1,2}[日号])"

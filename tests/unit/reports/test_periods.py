@@ -740,9 +740,10 @@ def test_a_day_named_this_month_still_ahead_is_refused_as_typed() -> None:
         ("1号至今", date(2026, 12, 1), date(2026, 12, 2)),
         ("从1号到现在", date(2026, 12, 1), date(2026, 12, 2)),
         ("2号", date(2026, 12, 2), date(2026, 12, 2)),  # today
-        ("15号", date(2026, 11, 15), date(2026, 11, 15)),  # the latest 15th begun
-        ("31号", date(2026, 10, 31), date(2026, 10, 31)),  # November has no 31st
-        ("20日到25日", date(2026, 11, 20), date(2026, 11, 25)),
+        ("1日到2日", date(2026, 12, 1), date(2026, 12, 2)),
+        ("一号", date(2026, 12, 1), date(2026, 12, 1)),
+        ("二日", date(2026, 12, 2), date(2026, 12, 2)),
+        ("從一號至今", date(2026, 12, 1), date(2026, 12, 2)),
     ],
 )
 def test_a_period_from_a_day_or_a_day_without_its_month_is_read(
@@ -750,6 +751,49 @@ def test_a_period_from_a_day_or_a_day_without_its_month_is_read(
 ) -> None:
     window = periods.parse(typed, WEDNESDAY, SHANGHAI)
     assert (window.first_day, window.last_day) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("15号", "「15号」（2026-12-15 起）还没开始，暂无数据；上个月的请写「上个月15号」。"),
+        ("十五号", "「十五号」（2026-12-15 起）还没开始，暂无数据；上个月的请写「上个月15号」。"),
+        ("十五日", "「十五日」（2026-12-15 起）还没开始，暂无数据；上个月的请写「上个月15日」。"),
+        ("十五號", "「十五號」（2026-12-15 起）还没开始，暂无数据；上个月的请写「上个月15号」。"),
+        (
+            "20日到25日",
+            "「20日到25日」（2026-12-20 起）还没开始，暂无数据；上个月的请写「上个月20日到25日」。",
+        ),
+        (
+            "从十五号",
+            "「从十五号」（2026-12-15 起）还没开始，暂无数据；上个月的请写「上个月15号至今」。",
+        ),
+        # November has no 31st to offer.
+        ("31号", "「31号」（2026-12-31 起）还没开始，暂无数据。"),
+    ],
+)
+def test_a_day_without_its_month_still_ahead_is_this_months_not_begun(
+    typed: str, said: str
+) -> None:
+    # Before, 15号 on 2 December was 15 November without a word, and 十五号 was unread.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, WEDNESDAY, SHANGHAI)
+    assert str(refused.value) == said
+
+
+def test_a_day_without_its_month_is_read_in_chinese_numerals_as_in_digits() -> None:
+    on_the_20th = datetime(2026, 12, 20, 2, 0, tzinfo=UTC)
+    for typed in ("十五号", "15号", "十五日", "十五號"):
+        window = periods.parse(typed, on_the_20th, SHANGHAI)
+        assert (window.first_day, window.last_day) == (date(2026, 12, 15), date(2026, 12, 15))
+    window = periods.parse("上个月十五号到今天", on_the_20th, SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 11, 15), date(2026, 12, 20))
+
+
+def test_a_day_this_month_has_not_is_none() -> None:
+    november = datetime(2026, 11, 8, 2, 0, tzinfo=UTC)
+    with pytest.raises(PeriodError, match="没有这一天：「31号」（本月是11月，只有30天）"):
+        periods.parse("31号", november, SHANGHAI)
 
 
 @pytest.mark.parametrize("typed", ["从", "32号"])

@@ -147,7 +147,7 @@ def test_two_years_no_season_runs_over_are_refused_saying_how_to_write_it(
         ("從11月1日", date(2026, 11, 1)),
         ("从2026-11-01", date(2026, 11, 1)),
         ("从上周一", date(2026, 11, 30)),
-        ("从15号", date(2026, 11, 15)),
+        ("从5号", date(2026, 12, 5)),
         ("从昨天", date(2026, 12, 6)),
         ("从本月", date(2026, 12, 1)),
         ("从年初", date(2026, 1, 1)),
