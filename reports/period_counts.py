@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from reports.period_last import days_before, last
@@ -112,11 +113,40 @@ def _half_year(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) ->
 def _week_number(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Window:
     """The ISO week of the number typed (Monday to Sunday; its week 1 holds the year's first
     Thursday, so it may start in December), headed with its year and number (2026年第48周);
-    a number the year has no week of (第60周, 第0周) is refused with how many it has."""
-    year = year_of(text, found[1]) if found[1] else today_.year
+    a number the year has no week of (第60周, 第0周) is refused with how many it has. Without
+    a year, the latest such week begun, as a quarter by its number is: 第48周 typed in
+    January is last year's, not a week eleven months ahead; one of the next two weeks
+    (第51周 in week 50, 第1周 on 2 January before it starts) is the coming one, and refused
+    as not begun."""
     number = count_of(found[2]) or 0
+    if found[1]:
+        return _iso_week(text, year_of(text, found[1]), number, zone)
+    this_year = today_.isocalendar().year  # 29 December 2025 is in 2026's week 1
+    for year in (this_year + 1, this_year, this_year - 1):
+        week_ = _iso_week(text, year, number, zone, refused=False)
+        if week_ is not None and week_.first_day <= today_ + _WEEKS_AHEAD:
+            return week_
+    return _iso_week(text, this_year, number, zone)  # refused: no year near has the week
+
+
+_WEEKS_AHEAD = timedelta(weeks=2)  # a week this near ahead is the coming one, not a past one
+
+
+@overload
+def _iso_week(text: str, year: int, number: int, zone: ZoneInfo) -> Window: ...
+@overload
+def _iso_week(
+    text: str, year: int, number: int, zone: ZoneInfo, *, refused: bool
+) -> Window | None: ...
+def _iso_week(
+    text: str, year: int, number: int, zone: ZoneInfo, *, refused: bool = True
+) -> Window | None:
+    """Week `number` of ISO year `year`; when the year has no such week, refused with how
+    many it has, or None when not `refused`."""
     weeks = date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
     if not 1 <= number <= weeks:
+        if not refused:
+            return None
         raise PeriodError(
             f"没有这一周：「{text.strip()}」（{year}年按 ISO 周数是第1周到第{weeks}周）。{USAGE}"
         )

@@ -6,9 +6,11 @@ import asyncio
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from openpyxl import load_workbook
 
 from bot.cli import main
@@ -230,3 +232,12 @@ async def test_a_time_to_come_is_refused_as_of_rather_than_judging_deadlines_not
     assert err.count("\n") == 1
     assert "--as-of" in err and "later than now (20" in err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+async def test_a_week_number_typed_in_january_is_last_years_week(
+    env: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, 第48周 typed in January was refused as that year's week, not begun.
+    with time_machine.travel(datetime(2027, 1, 5, 2, tzinfo=UTC), tick=False):
+        assert await run("report", "stats", "--period", "第48周") == 0
+    assert "2026年第48周（2026-11-23 至 2026-11-29）" in capsys.readouterr().out

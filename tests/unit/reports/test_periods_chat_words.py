@@ -165,6 +165,44 @@ def test_a_week_by_its_iso_number_is_read_and_named_with_its_year(
     assert _title(periods.parse(typed, MONDAY, SHANGHAI)) == title
 
 
+JANUARY = datetime(2027, 1, 5, 2, 0, tzinfo=UTC)  # Tuesday of 2027's week 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("第48周", "2026年第48周（2026-11-23 至 2026-11-29）"),
+        ("第四十八周", "2026年第48周（2026-11-23 至 2026-11-29）"),
+        ("第53周", "2026年第53周（2026-12-28 至 2027-01-03）"),  # 2027 has only 52
+        ("第4周", "2026年第4周（2026-01-19 至 2026-01-25）"),
+        ("第1周", "2027年第1周（2027-01-04 至 2027-01-10）"),
+    ],
+)
+def test_a_week_number_not_begun_this_year_is_last_years_in_january(typed: str, title: str) -> None:
+    # Before, 第48周 typed in January was 2027's, refused as not begun.
+    assert _title(periods.parse(typed, JANUARY, SHANGHAI)) == title
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "starts"),
+    [
+        (JANUARY, "第2周", "2027-01-11"),
+        (MONDAY, "第51周", "2026-12-14"),  # in week 50: the coming week, not 2025's
+        (datetime(2021, 1, 2, 2, 0, tzinfo=UTC), "第1周", "2021-01-04"),  # 2020's week 53
+    ],
+)
+def test_a_week_number_of_the_next_two_weeks_is_the_coming_one_not_begun(
+    now: datetime, typed: str, starts: str
+) -> None:
+    with pytest.raises(PeriodError, match=f"^「{typed}」（{starts} 起）还没开始"):
+        periods.parse(typed, now, SHANGHAI)
+
+
+def test_a_week_number_typed_with_this_year_in_january_is_still_not_begun() -> None:
+    with pytest.raises(PeriodError, match="（2027-11-29 起）还没开始"):
+        periods.parse("2027年第48周", JANUARY, SHANGHAI)
+
+
 @pytest.mark.parametrize(
     ("typed", "weeks"),
     [("第60周", 53), ("第0周", 53), ("2025年第53周", 52), ("去年第53周", 52)],
@@ -244,8 +282,8 @@ def _examples(listed: str) -> list[str]:
 
 
 def _read_all_year(typed: str) -> None:
-    """`typed` is read in December; in January too, or refused only as not begun (第48周 is
-    this year's week), never as unreadable."""
+    """`typed` is read in December; in January too, or refused only as not begun (a week by
+    its number may be the coming one), never as unreadable."""
     periods.parse(typed, MONDAY, SHANGHAI)
     january = datetime(2027, 1, 4, 2, 0, tzinfo=UTC)
     try:
