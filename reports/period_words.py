@@ -211,16 +211,36 @@ _HAN_MONTH_OF_DAY = re.compile(
 _AROUND = "。!?！？,，、;；:：\"'“”‘’「」『』《》()（）[]【】 \t\n"
 
 
+# What a supervisor says of the report around its period (本月的台账, 上周的统计, 近7天数据,
+# 导出本月的Excel表格, 查看上周的报表): the command already says which report, so the words
+# are dropped, one after another from the end (Excel表格, 台账表).
+_REPORT_NAME = re.compile(
+    r"\s*(?:的|导出)?\s*(?:服务指标|指标|统计数据|统计|数据|台账|报表|报告|汇总|明细|情况|工单"
+    r"|表格|图表|表|excel|xlsx|导出)$"
+)
+_ASKING = re.compile(r"^(?:导出|查看|查询|查一下|查|看一下|看看|看下)\s*")
+
+
+def _without_report_name(text: str) -> str:
+    """`text` without the words `_REPORT_NAME` and `_ASKING` name around the period."""
+    text = _ASKING.sub("", text)
+    while (shorter := _REPORT_NAME.sub("", text).strip(_AROUND)) != text:
+        text = shorter
+    return text
+
+
 def _in_digits(found: re.Match[str]) -> str:
     """A count in Chinese numerals found (十二), in digits (12); as typed when it is none."""
     return str(count_of(found[1]) or found[1])
 
 
 def plain(text: str) -> str:
-    """Half-width, Simplified, lower case, without surrounding spaces or punctuation, a
+    """Half-width, Simplified, lower case, without surrounding spaces or punctuation or
+    the words for the report around the period (导出本月的台账: 本月), a
     month and day written 11.30 or 11/30 as 11月30日, 2025年十二月 as 2025年12月 and 十二月六日
     as 12月6日."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).lower().strip(_AROUND)
+    text = _without_report_name(text)
     text = _YEAR_HAN_MONTH.sub(_in_digits, text)
     text = _HAN_MONTH_OF_DAY.sub(_in_digits, _HAN_DAY.sub(_in_digits, text))
     return _DOTTED_DAY.sub(r"\1月\2日", text)

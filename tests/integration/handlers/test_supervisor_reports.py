@@ -177,6 +177,25 @@ async def test_punctuation_alone_after_the_command_is_refused_not_read_as_today(
     assert texts(out).startswith(f"看不懂时间范围「{command.split()[1]}」"), texts(out)
 
 
+@pytest.mark.parametrize(
+    ("command", "language", "said"),
+    [
+        ("/ledger 本月的台账", "zh-hans", "台账_2026-11-01_2026-11-30.xlsx"),
+        ("/ledger 本月的臺賬", "zh-hant", "臺賬_2026-11-01_2026-11-30.xlsx"),
+        ("/stats 上周的统计", "zh-hans", "服务指标 上周（2026-11-09 至 2026-11-15）"),
+        ("/stats 上週的統計", "zh-hant", "服務指標 上週（2026-11-09 至 2026-11-15）"),
+    ],
+)
+async def test_a_period_with_the_reports_name_after_it_is_read(
+    desk: Harness, command: str, language: str, said: str
+) -> None:
+    # Before, 本月的台账 and 上周的统计 were 看不懂时间范围 with the list of forms.
+    out = await desk.send(SUPERVISOR, command, language_code=language)
+    assert said in texts(out) or any(
+        r.document is not None and r.document[0] == said for r in out.replies
+    ), texts(out)
+
+
 async def test_the_command_alone_is_todays_report(desk: Harness) -> None:
     for command in ("/stats", "/stats ", "/stats@jinye110_bot"):
         out = await desk.send(SUPERVISOR, command)

@@ -579,3 +579,40 @@ def test_chinese_numerals_that_are_no_day_of_a_month_stay_as_they_were_read(
 def test_a_day_in_chinese_numerals_no_month_has_is_refused_as_such() -> None:
     with pytest.raises(PeriodError, match="没有这一天"):
         _days("十一月三十一日")
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("本月的台账", date(2026, 12, 1), date(2026, 12, 31)),
+        ("上周的统计", date(2026, 11, 30), date(2026, 12, 6)),
+        ("上週的統計", date(2026, 11, 30), date(2026, 12, 6)),
+        ("本月的臺賬", date(2026, 12, 1), date(2026, 12, 31)),
+        ("上個月的報表", date(2026, 11, 1), date(2026, 11, 30)),
+        ("近7天数据", date(2026, 12, 1), date(2026, 12, 7)),
+        ("上周统计数据", date(2026, 11, 30), date(2026, 12, 6)),
+        ("本月服务指标", date(2026, 12, 1), date(2026, 12, 31)),
+        ("本周 Excel", date(2026, 12, 7), date(2026, 12, 13)),
+        ("11月的汇总", date(2026, 11, 1), date(2026, 11, 30)),
+        ("导出本月的Excel表格", date(2026, 12, 1), date(2026, 12, 31)),
+        ("查看上周的报表", date(2026, 11, 30), date(2026, 12, 6)),
+        ("本月台账表", date(2026, 12, 1), date(2026, 12, 31)),
+        ("上周 导出", date(2026, 11, 30), date(2026, 12, 6)),
+    ],
+)
+def test_the_reports_name_after_its_period_is_no_part_of_it(
+    typed: str, first: date, last: date
+) -> None:
+    # Before, 本月的台账 and 上周的统计 were 看不懂时间范围 with the list of forms.
+    assert _days(typed) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["台账", "统计", "的台账", "导出", "导出Excel", "查"])
+def test_the_reports_name_alone_is_no_period(typed: str) -> None:
+    with pytest.raises(PeriodError, match=f"看不懂时间范围「{typed}」"):
+        periods.parse(typed, MONDAY, SHANGHAI)
+
+
+def test_a_period_not_begun_is_refused_with_the_reports_name_after_it() -> None:
+    with pytest.raises(PeriodError, match="「下个月的台账」还没开始"):
+        periods.parse("下个月的台账", MONDAY, SHANGHAI)
