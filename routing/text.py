@@ -83,16 +83,22 @@ _HANT_WORDS = {"回复": "回覆", "服务台": "服務臺"}
 _HANT_WORD = re.compile(f"({'|'.join(_HANT_WORDS)})")
 
 
+# A week counted in digits (2026年第48周, 近3周): OpenCC's phrases make 周 a week only
+# beside a word (本週, 第四十八週), so after a digit it stayed 周, the circle or the surname.
+_WEEK_AFTER_DIGIT = re.compile(r"(?<=\d)周")
+
+
 def to_traditional(text: str) -> str:
-    """Simplified to Traditional Chinese (OpenCC s2tw, and one form of each word in
-    `_HANT_WORDS`), for replies to 繁體 users."""
+    """Simplified to Traditional Chinese (OpenCC s2tw, one form of each word in
+    `_HANT_WORDS`, and 週 for a week counted in digits), for replies to 繁體 users."""
     if not _HANT_WORD.search(text):
-        return str(_S2T.convert(text))
+        return _WEEK_AFTER_DIGIT.sub("週", str(_S2T.convert(text)))
     # split() with a group: the words found are the odd pieces.
     pieces = _HANT_WORD.split(text)
-    return "".join(
+    converted = "".join(
         _HANT_WORDS[piece] if i % 2 else str(_S2T.convert(piece)) for i, piece in enumerate(pieces)
     )
+    return _WEEK_AFTER_DIGIT.sub("週", converted)
 
 
 _DECORATION_CATEGORIES = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Mn", "Cc", "Zl", "Zp"})

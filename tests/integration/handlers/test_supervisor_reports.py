@@ -196,6 +196,12 @@ async def test_a_period_with_the_reports_name_after_it_is_read(
     ), texts(out)
 
 
+async def test_a_week_by_its_number_is_headed_as_a_week_in_traditional(desk: Harness) -> None:
+    # Before, 2026年第46周: OpenCC makes 周 a week only beside a word (本週), not a digit.
+    out = await desk.send(SUPERVISOR, "/stats 第46週", language_code="zh-hant")
+    assert "服務指標 2026年第46週（2026-11-09 至 2026-11-15）" in texts(out), texts(out)
+
+
 async def test_the_command_alone_is_todays_report(desk: Harness) -> None:
     for command in ("/stats", "/stats ", "/stats@jinye110_bot"):
         out = await desk.send(SUPERVISOR, command)

@@ -112,3 +112,12 @@ def test_a_word_opencc_writes_two_ways_gets_one_form() -> None:
     assert to_traditional("您的回复") == "您的回覆"
     assert to_traditional("服务台") == "服務臺"  # OpenCC: 服務檯, beside 分派臺 and 臺賬
     assert to_traditional("回復正常") == "回復正常"  # written in Traditional: left alone
+
+
+def test_a_week_counted_in_digits_is_a_week_in_traditional() -> None:
+    # OpenCC left 周 after a digit: 2026年第48周 beside 本週 and 第四十八週.
+    assert to_traditional("服务指标 2026年第48周（2026-11-23 至 2026-11-29）") == (
+        "服務指標 2026年第48週（2026-11-23 至 2026-11-29）"
+    )
+    assert to_traditional("近3周的回复") == "近3週的回覆"
+    assert to_traditional("周师傅") == "周師傅"  # the surname, not after a digit
