@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from reports.period_limits import USAGE, PeriodError
 from reports.period_windows import month_end
-from reports.period_words import FROM, TO, WEEK_OF
+from reports.period_words import FROM, TO, WEEK_OF, count_of
 
 # A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
 # 去年12月25日, 本月15号, 上个月1号至今, 上上上个月15号): written as the year or month it names.
@@ -23,6 +23,11 @@ _NAMED_MONTH = re.compile(
 # A weekend (周末, 上周末, 本周末, 上上上周末): its Saturday and Sunday, the latest begun
 # when no week is named.
 _WEEKEND = re.compile(rf"^({WEEK_OF})(周|星期|礼拜)末$")
+# Two days of the month with one 号 for both (10-15号, 10到15日, 十到十五号), as 10-12月 is
+# two months: written as 10号到15号.
+_DAYS_ONE_MARK = re.compile(
+    rf"^(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*{TO}\s*(\d{{1,2}})\s*([日号])$"
+)
 # A day of the month without its month, first (1号至今, 20日到25日, 15号).
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 # A range of days by month and day with dashes and no year (11-1到11-15, 11-1~11-15): as
@@ -50,7 +55,8 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     day without its month (1号至今, 15号) as this month's (20号 typed on 2 December is
     20 December, not begun, and refused as such); days by month and day with dashes
     (11-1到11-15, and the end of 2025-10-01到11-05) in Chinese; a day alone ending a range
-    from a dated day (2025-10-01到5号) as a day of the start's month; a weekend as its
+    from a dated day (2025-10-01到5号) as a day of the start's month; two days with one
+    号 (10-15号) as 10号到15号; a weekend as its
     Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
     0号) is refused, quoting `shown`, what was typed."""
     if found := FROM.match(typed):
@@ -59,6 +65,8 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
     typed = _DASHED_END.sub(r"\1\2月\3日", typed)
     typed = _DAY_END.sub(r"\1\2月\3\4", typed)
+    if found := _DAYS_ONE_MARK.match(typed):
+        typed = f"{count_of(found[1]) or found[1]}{found[3]}到{found[2]}{found[3]}"
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")

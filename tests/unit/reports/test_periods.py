@@ -790,6 +790,18 @@ def test_a_day_without_its_month_is_read_in_chinese_numerals_as_in_digits() -> N
     assert (window.first_day, window.last_day) == (date(2026, 11, 15), date(2026, 12, 20))
 
 
+@pytest.mark.parametrize("typed", ["10-15号", "10到15日", "10~15号", "十到十五号", "10 - 15 号"])
+def test_two_days_with_one_hao_are_a_range_of_this_month(typed: str) -> None:
+    # As 10-12月 is two months; before, 10-15号 was 看不懂时间范围.
+    window = periods.parse(typed, datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 12, 10), date(2026, 12, 15))
+
+
+def test_two_days_with_one_hao_written_backwards_are_said_to_be() -> None:
+    with pytest.raises(PeriodError, match="「15-10号」的结束日期 2026-12-10 早于开始日期"):
+        periods.parse("15-10号", datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
+
+
 def test_a_day_this_month_has_not_is_none() -> None:
     november = datetime(2026, 11, 8, 2, 0, tzinfo=UTC)
     with pytest.raises(PeriodError, match="没有这一天：「31号」（本月是11月，只有30天）"):
