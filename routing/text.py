@@ -83,22 +83,33 @@ _HANT_WORDS = {"回复": "回覆", "服务台": "服務臺"}
 _HANT_WORD = re.compile(f"({'|'.join(_HANT_WORDS)})")
 
 
-# A week counted in digits (2026年第48周, 近3周): OpenCC's phrases make 周 a week only
-# beside a word (本週, 第四十八週), so after a digit it stayed 周, the circle or the surname.
-_WEEK_AFTER_DIGIT = re.compile(r"(?<=\d)周")
+# A week counted in digits (2026年第48周, 近3周, 前2周, 3周内): OpenCC's phrases make 周 a
+# week only beside a word (本週, 第四十八週), so after a digit it stays 周. Only a count
+# of weeks is one: after 第 or 近, or a number of one or two digits (not a time's 9:30 nor
+# a phone number) with 内, 后, 以来 or nothing after it. A 周 after any other digit is
+# the surname or the circle (9:30周师傅, 13800001111周先生, 国道210周边, 1周围).
+_WEEK_AFTER_DIGIT = re.compile(
+    r"(?:(?<=第|近|前|後|每|這)|(?<=過去|最近))(\d{1,2}\s*個?)周"
+    r"|(?<![\d:：.．])(\d{1,2}\s*個?)周"
+    r"(?=內|以內|之內|後|以後|之後|前|以前|之前|以來|來|左右|多|時間|的|了|[\s,，。!！?？;；、)）」』]|$)"
+)
+
+
+def _as_week(found: re.Match[str]) -> str:
+    return f"{found[1] or found[2]}週"
 
 
 def to_traditional(text: str) -> str:
     """Simplified to Traditional Chinese (OpenCC s2tw, one form of each word in
     `_HANT_WORDS`, and 週 for a week counted in digits), for replies to 繁體 users."""
     if not _HANT_WORD.search(text):
-        return _WEEK_AFTER_DIGIT.sub("週", str(_S2T.convert(text)))
+        return _WEEK_AFTER_DIGIT.sub(_as_week, str(_S2T.convert(text)))
     # split() with a group: the words found are the odd pieces.
     pieces = _HANT_WORD.split(text)
     converted = "".join(
         _HANT_WORDS[piece] if i % 2 else str(_S2T.convert(piece)) for i, piece in enumerate(pieces)
     )
-    return _WEEK_AFTER_DIGIT.sub("週", converted)
+    return _WEEK_AFTER_DIGIT.sub(_as_week, converted)
 
 
 _DECORATION_CATEGORIES = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Mn", "Cc", "Zl", "Zp"})

@@ -58,3 +58,12 @@ def test_staff_words_in_traditional_are_put_in_simplified_and_others_kept() -> N
     assert staff_words("請問是哪一天的訂單？") == "请问是哪一天的订单？"
     assert staff_words("请问是哪一天的订单？") == "请问是哪一天的订单？"
     assert staff_words("已处理 OK") == "已处理 OK"
+
+
+def test_a_teams_question_naming_who_comes_at_a_time_keeps_the_surname_for_a_hant_requester() -> (
+    None
+):
+    # A team member's question, converted for a requester who writes 繁體: 周 after 9:30
+    # is 周師傅, not a week.
+    asked = staff_words("明天上午9:30周师傅上门检查，方便吗？")
+    assert "周師傅" in in_script(asked, Script.HANT)

@@ -121,3 +121,37 @@ def test_a_week_counted_in_digits_is_a_week_in_traditional() -> None:
     )
     assert to_traditional("近3周的回复") == "近3週的回覆"
     assert to_traditional("周师傅") == "周師傅"  # the surname, not after a digit
+
+
+@pytest.mark.parametrize(
+    ("hans", "hant"),
+    [
+        ("前2周", "前2週"),
+        ("每2周", "每2週"),
+        ("过去3周", "過去3週"),
+        ("3周内", "3週內"),
+        ("3周后", "3週後"),
+        ("用了3周。", "用了3週。"),
+        ("第1周到第3周", "第1週到第3週"),
+    ],
+)
+def test_every_count_of_weeks_in_digits_is_a_week_in_traditional(hans: str, hant: str) -> None:
+    assert to_traditional(hans) == hant
+
+
+@pytest.mark.parametrize(
+    ("hans", "hant"),
+    [
+        ("明天9:30周师傅上门", "明天9:30周師傅上門"),  # the surname after a time
+        ("12:30周的", "12:30周的"),
+        ("请联系13800001111周先生", "請聯繫13800001111周先生"),  # after a phone number
+        ("国道210周边的烟站", "國道210周邊的煙站"),  # 周边 is 周邊, not 週邊
+        ("1号烤房周围有积水", "1號烤房周圍有積水"),  # no digit: OpenCC already right
+        ("烤房1周围有积水", "烤房1周圍有積水"),  # 周围 is 周圍, not 週圍
+    ],
+)
+def test_a_zhou_after_a_digit_that_is_no_week_stays_zhou_in_traditional(
+    hans: str, hant: str
+) -> None:
+    # Before, every 周 after a digit became 週: 9:30週師傅, 國道210週邊.
+    assert to_traditional(hans) == hant
