@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from reports.period_days import latest_day
 from reports.period_limits import USAGE, PeriodError
 from reports.period_windows import month_end
 from reports.period_words import FROM, TO, WEEK_OF, count_of
@@ -17,17 +18,18 @@ _NAMED_YEAR = re.compile(
     r"(今年|本年|去年|上年|上一年|前年)(?=\s*(?:的\s*)?(?:第|q|\d|[一二三四五六七八九十]{1,3}\s*月))"
 )
 _YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
-_NAMED_MONTH = re.compile(
-    r"(?<!上)(本月|这个月|这月|上{2,}个?月|上月|上个月|上一个月)(?=\s*(?:的\s*)?\d{1,2}\s*[日号])"
-)
+_MONTH_NAME = r"(?<!上)(?:本月|这个月|这月|上{2,}个?月|上月|上个月|上一个月)"
+_NAMED_MONTH = re.compile(rf"({_MONTH_NAME})(?=\s*(?:的\s*)?\d{{1,2}}\s*[日号])")
 # A weekend (周末, 上周末, 本周末, 上上上周末): its Saturday and Sunday, the latest begun
 # when no week is named.
 _WEEKEND = re.compile(rf"^({WEEK_OF})(周|星期|礼拜)末$")
-# Two days of the month with one 号 for both (10-15号, 10到15日, 十到十五号), as 10-12月 is
-# two months: written as 10号到15号.
-_DAYS_ONE_MARK = re.compile(
-    rf"^(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*{TO}\s*(\d{{1,2}})\s*([日号])$"
+# Two days of the month without their month, with a 号 after each or one for both
+# (20日到25日, 30号到4号, 10-15号, 十到十五号, as 10-12月 is two months).
+_TWO_DAYS = re.compile(
+    rf"^(?P<first>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+    rf"\s*(?P<mark>[日号])?\s*(?P<to>{TO})\s*(?P<last>\d{{1,2}})\s*(?P<end_mark>[日号])$"
 )
+_DASH = ("-", "—", "–")
 # A day of the month without its month, first (1号至今, 20日到25日, 15号).
 _DAY_ALONE = re.compile(r"^(\d{1,2})(?=\s*[日号])")
 # A range of days by month and day with dashes and no year (11-1到11-15, 11-1~11-15): as
@@ -55,18 +57,18 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     day without its month (1号至今, 15号) as this month's (20号 typed on 2 December is
     20 December, not begun, and refused as such); days by month and day with dashes
     (11-1到11-15, and the end of 2025-10-01到11-05) in Chinese; a day alone ending a range
-    from a dated day (2025-10-01到5号) as a day of the start's month; two days with one
-    号 (10-15号) as 10号到15号; a weekend as its
-    Saturday to Sunday; and a 从 before a range left out. A day no month has (32号,
-    0号) is refused, quoting `shown`, what was typed."""
+    from a dated day (2025-10-01到5号) as a day of the start's month; two days without
+    their month as `_two_days` reads them; a weekend as its Saturday to Sunday; and a 从
+    before a range left out. A day no month has (32号, 0号) is refused, quoting `shown`,
+    what was typed."""
     if found := FROM.match(typed):
         typed = typed[found.end() :]
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
     typed = _DASHED_END.sub(r"\1\2月\3日", typed)
     typed = _DAY_END.sub(r"\1\2月\3\4", typed)
-    if found := _DAYS_ONE_MARK.match(typed):
-        typed = f"{count_of(found[1]) or found[1]}{found[3]}到{found[2]}{found[3]}"
+    if found := _TWO_DAYS.match(typed):
+        typed = _two_days(found, today_, shown)
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
@@ -74,11 +76,58 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
-        back = found[1].count("上")  # one a month: 上个月, 上上上个月
-        index = today_.year * 12 + today_.month - 1 - back
-        return f"{index // 12}年{index % 12 + 1}月"
+        return _written(_months_back(today_, found[1].count("上")))  # 上个月, 上上上个月
 
     return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
+
+
+def _months_back(today_: date, back: int) -> date:
+    """The first day of the month `back` months before `today_`'s (0: this month)."""
+    index = today_.year * 12 + today_.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _written(month_: date) -> str:
+    """The month of `month_` as a supervisor writes it: 2026年11月."""
+    return f"{month_.year}年{month_.month}月"
+
+
+def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
+    """Two days without their month (`_TWO_DAYS`) written out: days of this month
+    (10-15号 on 20 December), but for ranges no one means by that:
+    - a month and day with a dash and one 号 (12-1号, 11-30号), when as days of this month
+      it would be backwards or not begun, is that month's day (12月1日; 11月30日 typed on
+      7 December), as 11-1到11-15 and 2026-11-18 are read;
+    - days ending before they start run over the month's end (30号到4号 on 7 December is
+      30 November to 4 December; 28号到3号 in January, from December).
+    A day no month has (32号, 31号 of last month when it had 30) is refused, quoting
+    `shown`, what was typed."""
+    first, last = count_of(found["first"]), int(found["last"])
+    if first is None or not (1 <= first <= 31 and 1 <= last <= 31):
+        raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
+    month_and_day = found["to"] in _DASH and not found["mark"] and first <= 12
+    days_gone = first <= last and first <= today_.day
+    if month_and_day and not days_gone and (last < first or _begun_day(first, last, today_)):
+        return f"{first}月{last}日"
+    if last >= first:
+        mark = found["end_mark"]
+        return f"{first}{mark}到{last}{mark}"  # this month's not begun: refused
+    start = _months_back(today_, 1)
+    if first > month_end(start).day:
+        raise PeriodError(
+            f"没有这一天：「{shown.strip()}」（{start.month}月只有{month_end(start).day}天）。{USAGE}"
+        )
+    end = month_end(start) + timedelta(days=1)
+    return f"{_written(start)}{first}日至{_written(end)}{last}日"
+
+
+def _begun_day(month_: int, day: int, today_: date) -> bool:
+    """Whether `month_`-`day` without a year names a day (the latest such, as 12月1日 is
+    read) that has begun."""
+    try:
+        return latest_day(month_, day, today_) <= today_
+    except ValueError:
+        return False  # 11-31 is no day: read as days, 11号到31号
 
 
 def _this_month(day: int, today_: date, typed: str, shown: str) -> str:
@@ -93,8 +142,9 @@ def _this_month(day: int, today_: date, typed: str, shown: str) -> str:
         )
     if day > today_.day:
         last_month = today_.replace(day=1) - timedelta(days=1)
-        # 31号 on 8 December: November has none to offer.
-        offer = f"；上个月的请写「上个月{typed}」" if day <= last_month.day else ""
+        # 31号, or 10号到31号, on 8 December: November has none to offer.
+        days = [int(said) for said in re.findall(r"\d{1,2}(?=\s*[日号])", typed)]
+        offer = f"；上个月的请写「上个月{typed}」" if max(days) <= last_month.day else ""
         raise PeriodError(
             f"「{shown.strip()}」（{today_.replace(day=day)} 起）还没开始，暂无数据{offer}。"
         )

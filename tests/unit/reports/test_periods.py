@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -797,9 +798,82 @@ def test_two_days_with_one_hao_are_a_range_of_this_month(typed: str) -> None:
     assert (window.first_day, window.last_day) == (date(2026, 12, 10), date(2026, 12, 15))
 
 
-def test_two_days_with_one_hao_written_backwards_are_said_to_be() -> None:
-    with pytest.raises(PeriodError, match="「15-10号」的结束日期 2026-12-10 早于开始日期"):
-        periods.parse("15-10号", datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
+_DECEMBER_7 = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)  # Monday 7 December 04:00 in Shanghai
+_JANUARY_5 = datetime(2027, 1, 5, 2, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "first", "last"),
+    [
+        (_DECEMBER_7, "30号到4号", date(2026, 11, 30), date(2026, 12, 4)),
+        (_DECEMBER_7, "28号-3号", date(2026, 11, 28), date(2026, 12, 3)),
+        (_DECEMBER_7, "从30号到4号", date(2026, 11, 30), date(2026, 12, 4)),
+        (_DECEMBER_7, "12号-1号", date(2026, 11, 12), date(2026, 12, 1)),  # 号 twice: days
+        (_JANUARY_5, "28号到3号", date(2026, 12, 28), date(2027, 1, 3)),
+        (
+            datetime(2026, 12, 20, 2, 0, tzinfo=UTC),
+            "15-10号",
+            date(2026, 11, 15),
+            date(2026, 12, 10),
+        ),
+    ],
+)
+def test_days_ending_before_they_start_run_from_last_month(
+    now: datetime, typed: str, first: date, last: date
+) -> None:
+    # Before, 30号到4号 on 7 December was refused as not begun from 30 December, and the
+    # 「上个月30号到4号」 it offered was refused as ending before it starts.
+    window = periods.parse(typed, now, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+def test_days_over_a_month_end_from_a_day_last_month_had_not_are_none() -> None:
+    with pytest.raises(PeriodError, match="没有这一天：「31号到4号」（11月只有30天）"):
+        periods.parse("31号到4号", _DECEMBER_7, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "day"),
+    [
+        (_DECEMBER_7, "12-1号", date(2026, 12, 1)),  # as days, 12 to 1: backwards
+        (datetime(2026, 12, 20, 2, 0, tzinfo=UTC), "12-1号", date(2026, 12, 1)),
+        (_DECEMBER_7, "11-30号", date(2026, 11, 30)),  # as days, 11 to 30: not begun
+    ],
+)
+def test_a_month_and_day_with_a_dash_is_that_day_when_no_days_of_this_month_are_meant(
+    now: datetime, typed: str, day: date
+) -> None:
+    # Before, 12-1号 was days 12 to 1 and refused as not begun from 12 December; 11-30号
+    # days 11 to 30, refused likewise.
+    window = periods.parse(typed, now, SHANGHAI)
+    assert (window.first_day, window.last_day) == (day, day)
+
+
+def test_a_dash_between_days_gone_this_month_is_days_of_it() -> None:
+    # 11-30号 typed on 20 December: 11 to 30 December, begun, as 10-15号 is.
+    window = periods.parse("11-30号", datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
+    assert (window.first_day, window.last_day) == (date(2026, 12, 11), date(2026, 12, 30))
+
+
+def test_a_month_and_day_with_a_dash_not_begun_is_refused_as_that_day() -> None:
+    with pytest.raises(PeriodError, match="「12-5号」（2026-12-05 起）还没开始"):
+        periods.parse("12-5号", datetime(2026, 12, 3, 2, 0, tzinfo=UTC), SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        ("10号到15号", "上个月的请写「上个月10号到15号」。"),
+        ("12-25号", "上个月的请写「上个月12号到25号」。"),
+        ("10号到31号", "暂无数据。"),  # November had no 31st: nothing offered
+    ],
+)
+def test_what_a_refusal_of_days_ahead_offers_is_read_when_typed(typed: str, refusal: str) -> None:
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, _DECEMBER_7, SHANGHAI)
+    assert str(refused.value).endswith(refusal), refused.value
+    if offered := re.search(r"请写「(.+?)」", str(refused.value)):
+        periods.parse(offered[1], _DECEMBER_7, SHANGHAI)
 
 
 def test_a_day_this_month_has_not_is_none() -> None:
