@@ -19,14 +19,15 @@ _NAMED_YEAR = re.compile(
 )
 _YEARS_BACK = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
 _MONTH_NAME = r"(?<!上)(?:本月|这个月|这月|上{2,}个?月|上月|上个月|上一个月)"
-_NAMED_MONTH = re.compile(rf"({_MONTH_NAME})(?=\s*(?:的\s*)?\d{{1,2}}\s*[日号])")
+_NAMED_MONTH = re.compile(rf"({_MONTH_NAME})\s*(?:的\s*)?(?=\d{{1,2}}\s*[日号])")
 # A weekend (周末, 上周末, 本周末, 上上上周末): its Saturday and Sunday, the latest begun
 # when no week is named.
 _WEEKEND = re.compile(rf"^({WEEK_OF})(周|星期|礼拜)末$")
 # Two days of the month without their month, with a 号 after each or one for both
-# (20日到25日, 30号到4号, 10-15号, 十到十五号, as 10-12月 is two months).
+# (20日到25日, 30号到4号, 10-15号, 十到十五号, as 10-12月 is two months), perhaps after a month
+# by its name (上个月10-15号, 本月十到十五号).
 _TWO_DAYS = re.compile(
-    rf"^(?P<first>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+    rf"^(?P<named>{_MONTH_NAME}\s*(?:的\s*)?)?(?P<first>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
     rf"\s*(?P<mark>[日号])?\s*(?P<to>{TO})\s*(?P<last>\d{{1,2}})\s*(?P<end_mark>[日号])$"
 )
 _DASH = ("-", "—", "–")
@@ -93,26 +94,29 @@ def _written(month_: date) -> str:
 
 
 def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
-    """Two days without their month (`_TWO_DAYS`) written out: days of this month
-    (10-15号 on 20 December), but for ranges no one means by that:
+    """Two days without their month (`_TWO_DAYS`) written out: days of the month named
+    (上个月10-15号: 2026年11月10号到15号) or of this one (10-15号 on 20 December), but for
+    ranges no one means by that:
     - a month and day with a dash and one 号 (12-1号, 11-30号), when as days of this month
       it would be backwards or not begun, is that month's day (12月1日; 11月30日 typed on
       7 December), as 11-1到11-15 and 2026-11-18 are read;
-    - days ending before they start run over the month's end (30号到4号 on 7 December is
-      30 November to 4 December; 28号到3号 in January, from December).
+    - days ending before they start run over a month's end (30号到4号 on 7 December is
+      30 November to 4 December; 28号到3号 in January, from December; 上个月30号到4号 to
+      this month's 4th).
     A day no month has (32号, 31号 of last month when it had 30) is refused, quoting
     `shown`, what was typed."""
     first, last = count_of(found["first"]), int(found["last"])
     if first is None or not (1 <= first <= 31 and 1 <= last <= 31):
         raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
-    month_and_day = found["to"] in _DASH and not found["mark"] and first <= 12
+    named = found["named"] or ""
+    month_and_day = not named and found["to"] in _DASH and not found["mark"] and first <= 12
     days_gone = first <= last and first <= today_.day
     if month_and_day and not days_gone and (last < first or _begun_day(first, last, today_)):
         return f"{first}月{last}日"
     if last >= first:
         mark = found["end_mark"]
-        return f"{first}{mark}到{last}{mark}"  # this month's not begun: refused
-    start = _months_back(today_, 1)
+        return f"{named}{first}{mark}到{last}{mark}"  # this month's not begun: refused
+    start = _months_back(today_, named.count("上") if named else 1)  # 本月30号到4号: 0
     if first > month_end(start).day:
         raise PeriodError(
             f"没有这一天：「{shown.strip()}」（{start.month}月只有{month_end(start).day}天）。{USAGE}"

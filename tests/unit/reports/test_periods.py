@@ -803,6 +803,27 @@ _JANUARY_5 = datetime(2027, 1, 5, 2, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("上个月10-15号", date(2026, 11, 10), date(2026, 11, 15)),
+        ("上个月的10-15号", date(2026, 11, 10), date(2026, 11, 15)),
+        ("上个月的10号到15号", date(2026, 11, 10), date(2026, 11, 15)),
+        ("上个月十到十五号", date(2026, 11, 10), date(2026, 11, 15)),
+        ("本月十到十五号", date(2026, 12, 10), date(2026, 12, 15)),
+        ("上个月30号到4号", date(2026, 11, 30), date(2026, 12, 4)),  # to this month's 4th
+        ("上上个月30号到4号", date(2026, 10, 30), date(2026, 11, 4)),
+    ],
+)
+def test_two_days_with_one_hao_after_a_months_name_are_days_of_that_month(
+    typed: str, first: date, last: date
+) -> None:
+    # As 11月10-15号 and 上个月10号到15号 are; before, 上个月10-15号 and 本月十到十五号 were
+    # 看不懂时间范围.
+    window = periods.parse(typed, datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+@pytest.mark.parametrize(
     ("now", "typed", "first", "last"),
     [
         (_DECEMBER_7, "30号到4号", date(2026, 11, 30), date(2026, 12, 4)),
