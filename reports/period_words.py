@@ -213,10 +213,11 @@ _AROUND = "。!?！？,，、;；:：\"'“”‘’「」『』《》()（）[]
 
 # What a supervisor says of the report around its period (本月的台账, 上周的统计, 近7天数据,
 # 导出本月的Excel表格, 查看上周的报表): the command already says which report, so the words
-# are dropped, one after another from the end (Excel表格, 台账表).
+# are dropped, one after another from the end (Excel表格, 台账表). Read after t2s, which
+# writes 臺帳 as 台帐 and 資料 (data, in 繁體) as 资料.
 _REPORT_NAME = re.compile(
-    r"\s*(?:的|导出)?\s*(?:服务指标|指标|统计数据|统计|数据|台账|报表|报告|汇总|明细|情况|工单"
-    r"|表格|图表|表|excel|xlsx|导出)$"
+    r"\s*(?:的|导出)?\s*(?:服务指标|指标|统计数据|统计|数据|资料|台账|台帐|报表|报告|汇总|明细"
+    r"|情况|工单|表格|图表|表|excel|xlsx|导出)$"
 )
 _ASKING = re.compile(r"^(?:导出|查看|查询|查一下|查|看一下|看看|看下)\s*")
 

@@ -184,6 +184,8 @@ async def test_punctuation_alone_after_the_command_is_refused_not_read_as_today(
         ("/ledger 本月的臺賬", "zh-hant", "臺賬_2026-11-01_2026-11-30.xlsx"),
         ("/stats 上周的统计", "zh-hans", "服务指标 上周（2026-11-09 至 2026-11-15）"),
         ("/stats 上週的統計", "zh-hant", "服務指標 上週（2026-11-09 至 2026-11-15）"),
+        ("/ledger 本月的臺帳", "zh-hant", "臺賬_2026-11-01_2026-11-30.xlsx"),  # t2s: 台帐
+        ("/stats 上週的資料", "zh-hant", "服務指標 上週（2026-11-09 至 2026-11-15）"),
     ],
 )
 async def test_a_period_with_the_reports_name_after_it_is_read(

@@ -598,6 +598,9 @@ def test_a_day_in_chinese_numerals_no_month_has_is_refused_as_such() -> None:
         ("查看上周的报表", date(2026, 11, 30), date(2026, 12, 6)),
         ("本月台账表", date(2026, 12, 1), date(2026, 12, 31)),
         ("上周 导出", date(2026, 11, 30), date(2026, 12, 6)),
+        ("上週的資料", date(2026, 11, 30), date(2026, 12, 6)),  # 資料: data, in 繁體
+        ("本月的臺帳", date(2026, 12, 1), date(2026, 12, 31)),  # t2s: 台帐, not 台账
+        ("上个月的台帐", date(2026, 11, 1), date(2026, 11, 30)),
     ],
 )
 def test_the_reports_name_after_its_period_is_no_part_of_it(
