@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from reports.period_limits import EARLIEST, USAGE, PeriodError, unread
 from reports.period_windows import Window, custom, days, month_end
-from reports.period_words import count_of
+from reports.period_words import count_of, days_before_report
 
 # A few days, weeks or months, no count said (最近几天, 这几天, 前几天, 近几周, 最近几个月):
 # how many is the supervisor's to say, so the reply offers the nearest counts read.
@@ -96,3 +96,25 @@ def vague(text: str, word: str) -> PeriodError | None:
             f"请写「{named}」或「{last_days}」。"
         )
     return None
+
+
+def days_or_day(text: str, today_: date) -> PeriodError | None:
+    """The question back for days in Chinese numerals before the report's name (七日数据):
+    the last days (近7天, as 近七日数据 is read) or a day of the month (7号)? Both are said,
+    so it is asked, as 前一周 is; the day is offered only as a form that is read (上个月
+    20号 for 二十日数据 typed on 7 December, none for 三十一日 after a November). None
+    for any other text."""
+    count = days_before_report(text)
+    if count is None or count < 1:
+        return None
+    span = f"近{count}天"
+    last_month = today_.replace(day=1) - timedelta(days=1)
+    if count <= today_.day:
+        day = f"{count}号"
+    elif count <= last_month.day:
+        day = f"上个月{count}号"
+    else:
+        return PeriodError(f"「{text.strip()}」是指{span}（到今天为止）吗？请写「{span}」。")
+    return PeriodError(
+        f"「{text.strip()}」是指{span}（到今天为止）还是{day}（这一天）？请写「{span}」或「{day}」。"
+    )

@@ -230,6 +230,21 @@ def _without_report_name(text: str) -> str:
     return text
 
 
+# Days counted in Chinese numerals before the report's name (七日数据, 三日的台账): a span,
+# as 近七日数据 is, as much as a day of the month (七日 alone, 七号).
+_HAN_DAYS = re.compile(r"^([一二两三四五六七八九十]{1,3})日$")
+
+
+def days_before_report(text: str) -> int | None:
+    """How many days `text` counts when it is days in Chinese numerals before the report's
+    name (七日数据: 7); None for any other text (七日, 近七日数据, 7日数据)."""
+    said = _ASKING.sub("", to_simplified(unicodedata.normalize("NFKC", text)).lower())
+    said = said.strip(_AROUND)
+    bare = _without_report_name(said)
+    found = _HAN_DAYS.match(bare) if bare != said else None
+    return count_of(found[1]) if found else None
+
+
 def _in_digits(found: re.Match[str]) -> str:
     """A count in Chinese numerals found (十二), in digits (12); as typed when it is none."""
     return str(count_of(found[1]) or found[1])

@@ -16,7 +16,7 @@ from core.config import CuringSeason
 from reports.period_counts import MONTH, MONTH_RANGE, counted, month_of, month_range
 from reports.period_days import ISO_RANGE, day_range, month_day, parse_day, weekdays
 from reports.period_holidays import AROUND_HOLIDAY, HOLIDAY, around_holiday, holiday
-from reports.period_last import vague
+from reports.period_last import days_or_day, vague
 from reports.period_limits import EARLIEST, LATEST, USAGE, PeriodError, requoted, unread
 from reports.period_names import named
 from reports.period_rewrites import written_out
@@ -77,6 +77,8 @@ def parse(text: str, now: datetime, zone: ZoneInfo, season: CuringSeason | None 
         raise unread(text)
     if future(normalize(text).replace(" ", "")):
         raise PeriodError(f"「{text.strip()}」还没开始，暂无数据。")
+    if asked := days_or_day(text, now.astimezone(zone).date()):
+        raise asked  # 七日数据: the last seven days, or the 7th?
     return begun(_parse(text, now, zone, season), now, zone, text.strip())
 
 

@@ -198,6 +198,15 @@ async def test_a_period_with_the_reports_name_after_it_is_read(
     ), texts(out)
 
 
+async def test_days_in_chinese_numerals_before_the_reports_name_are_asked_about(
+    desk: Harness,
+) -> None:
+    # Before, 七日數據 was the 7th of the month's report, without a word.
+    out = await desk.send(SUPERVISOR, "/stats 七日數據", language_code="zh-hant")
+    assert [(r.photo, r.document) for r in out.replies] == [(None, None)]
+    assert "請寫「近7天」或「7號」" in texts(out), texts(out)
+
+
 async def test_a_week_by_its_number_is_headed_as_a_week_in_traditional(desk: Harness) -> None:
     # Before, 2026年第46周: OpenCC makes 周 a week only beside a word (本週), not a digit.
     out = await desk.send(SUPERVISOR, "/stats 第46週", language_code="zh-hant")

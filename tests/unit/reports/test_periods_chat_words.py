@@ -619,3 +619,59 @@ def test_the_reports_name_alone_is_no_period(typed: str) -> None:
 def test_a_period_not_begun_is_refused_with_the_reports_name_after_it() -> None:
     with pytest.raises(PeriodError, match="「下个月的台账」还没开始"):
         periods.parse("下个月的台账", MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        (
+            "七日数据",
+            "「七日数据」是指近7天（到今天为止）还是7号（这一天）？请写「近7天」或「7号」。",
+        ),
+        (
+            "七日统计",
+            "「七日统计」是指近7天（到今天为止）还是7号（这一天）？请写「近7天」或「7号」。",
+        ),
+        (
+            "三日的台账",
+            "「三日的台账」是指近3天（到今天为止）还是3号（这一天）？请写「近3天」或「3号」。",
+        ),
+        (
+            "查看两日的报表",
+            "「查看两日的报表」是指近2天（到今天为止）还是2号（这一天）？请写「近2天」或「2号」。",
+        ),
+        (
+            "七日資料",
+            "「七日資料」是指近7天（到今天为止）还是7号（这一天）？请写「近7天」或「7号」。",
+        ),
+        # The 20th not begun on 7 December: last month's offered, as it would be read.
+        (
+            "二十日数据",
+            "「二十日数据」是指近20天（到今天为止）还是上个月20号（这一天）？请写「近20天」或「上个月20号」。",
+        ),
+        ("四十日数据", "「四十日数据」是指近40天（到今天为止）吗？请写「近40天」。"),
+    ],
+)
+def test_days_in_chinese_numerals_before_the_reports_name_are_asked_about(
+    typed: str, asked: str
+) -> None:
+    # 近七日数据 is 近7天; 七日数据 was read as 7 December alone, without a word.
+    with pytest.raises(PeriodError) as refused:
+        periods.parse(typed, MONDAY, SHANGHAI)
+    assert str(refused.value) == asked
+    for offered in re.findall(r"「([^「」]+)」", asked.split("请写")[1]):
+        periods.parse(offered, MONDAY, SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("近七日数据", date(2026, 12, 1), date(2026, 12, 7)),
+        ("七日", date(2026, 12, 7), date(2026, 12, 7)),  # a day, no report's name after it
+        ("7日数据", date(2026, 12, 7), date(2026, 12, 7)),  # in digits: a day, as 7号 is
+    ],
+)
+def test_days_before_the_reports_name_said_otherwise_are_read(
+    typed: str, first: date, last: date
+) -> None:
+    assert _days(typed) == (first, last)
