@@ -97,9 +97,12 @@ def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
     """Two days without their month (`_TWO_DAYS`) written out: days of the month named
     (上个月10-15号: 2026年11月10号到15号) or of this one (10-15号 on 20 December), but for
     ranges no one means by that:
-    - a month and day with a dash and one 号 (12-1号, 11-30号), when as days of this month
-      it would be backwards or not begun, is that month's day (12月1日; 11月30日 typed on
-      7 December), as 11-1到11-15 and 2026-11-18 are read;
+    - a month and day with a dash and one 号 (12-1号, 11-30号), its month this one or the
+      last, when as days of this month it would be backwards, or not begun while that day
+      has, is that month's day (12月1日; 11月30日 typed on 7 December), as 11-1到11-15 and
+      2026-11-18 are read; of a month further back (10-15号 typed on 7 December) it is
+      days of this month, not begun, and refused with 上个月10号到15号 offered, not read as
+      15 October alone;
     - days ending before they start run over a month's end (30号到4号 on 7 December is
       30 November to 4 December; 28号到3号 in January, from December; 上个月30号到4号 to
       this month's 4th).
@@ -109,7 +112,8 @@ def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
     if first is None or not (1 <= first <= 31 and 1 <= last <= 31):
         raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
     named = found["named"] or ""
-    month_and_day = not named and found["to"] in _DASH and not found["mark"] and first <= 12
+    recent = (today_.month, _months_back(today_, 1).month)
+    month_and_day = not named and found["to"] in _DASH and not found["mark"] and first in recent
     days_gone = first <= last and first <= today_.day
     if month_and_day and not days_gone and (last < first or _begun_day(first, last, today_)):
         return f"{first}月{last}日"

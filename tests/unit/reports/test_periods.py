@@ -859,6 +859,7 @@ def test_days_over_a_month_end_from_a_day_last_month_had_not_are_none() -> None:
         (_DECEMBER_7, "12-1号", date(2026, 12, 1)),  # as days, 12 to 1: backwards
         (datetime(2026, 12, 20, 2, 0, tzinfo=UTC), "12-1号", date(2026, 12, 1)),
         (_DECEMBER_7, "11-30号", date(2026, 11, 30)),  # as days, 11 to 30: not begun
+        (_JANUARY_5, "12-28号", date(2026, 12, 28)),  # December is last month
     ],
 )
 def test_a_month_and_day_with_a_dash_is_that_day_when_no_days_of_this_month_are_meant(
@@ -868,6 +869,30 @@ def test_a_month_and_day_with_a_dash_is_that_day_when_no_days_of_this_month_are_
     # days 11 to 30, refused likewise.
     window = periods.parse(typed, now, SHANGHAI)
     assert (window.first_day, window.last_day) == (day, day)
+
+
+_DECEMBER_1 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "offered", "first"),
+    [
+        (_DECEMBER_7, "10-15号", "上个月10号到15号", date(2026, 11, 10)),  # not 15 October
+        (_DECEMBER_7, "8-9号", "上个月8号到9号", date(2026, 11, 8)),  # not 9 August
+        (_DECEMBER_7, "10-15号的台账", "上个月10号到15号", date(2026, 11, 10)),
+        (_DECEMBER_1, "3-7号", "上个月3号到7号", date(2026, 11, 3)),  # not 7 March
+        (_JANUARY_5, "10-15号", "上个月10号到15号", date(2026, 12, 10)),  # not 15 October
+    ],
+)
+def test_two_days_with_one_hao_not_yet_come_are_refused_not_read_as_a_far_months_day(
+    now: datetime, typed: str, offered: str, first: date
+) -> None:
+    # Only this month or last is a month before a dash: 10-15号 is days 10 to 15, as
+    # 10号到15号 is, refused before the 10th with last month's offered, and that is read.
+    with pytest.raises(PeriodError, match=f"还没开始.*请写「{offered}」"):
+        periods.parse(typed, now, SHANGHAI)
+    window = periods.parse(offered, now, SHANGHAI)
+    assert window.first_day == first
 
 
 def test_a_dash_between_days_gone_this_month_is_days_of_it() -> None:
