@@ -62,14 +62,15 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     their month as `_two_days` reads them; a weekend as its Saturday to Sunday; and a 从
     before a range left out. A day no month has (32号, 0号) is refused, quoting `shown`,
     what was typed."""
-    if found := FROM.match(typed):
-        typed = typed[found.end() :]
+    since = FROM.match(typed)
+    if since:
+        typed = typed[since.end() :]
     typed = _WEEKEND.sub(r"\1\2六到\2日", typed)
     typed = _DASHED_DAYS.sub(r"\1月\2日至\3月\4日", typed)
     typed = _DASHED_END.sub(r"\1\2月\3日", typed)
     typed = _DAY_END.sub(r"\1\2月\3\4", typed)
     if found := _TWO_DAYS.match(typed):
-        typed = _two_days(found, today_, shown)
+        typed = _two_days(found, today_, shown, since=since is not None)
     if found := _DAY_ALONE.match(typed):
         if not 1 <= int(found[1]) <= 31:
             raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
@@ -93,7 +94,7 @@ def _written(month_: date) -> str:
     return f"{month_.year}年{month_.month}月"
 
 
-def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
+def _two_days(found: re.Match[str], today_: date, shown: str, *, since: bool) -> str:
     """Two days without their month (`_TWO_DAYS`) written out: days of the month named
     (上个月10-15号: 2026年11月10号到15号) or of this one (10-15号 on 20 December), but for
     ranges no one means by that:
@@ -102,7 +103,8 @@ def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
       has, is that month's day (12月1日; 11月30日 typed on 7 December), as 11-1到11-15 and
       2026-11-18 are read; of a month further back (10-15号 typed on 7 December) it is
       days of this month, not begun, and refused with 上个月10号到15号 offered, not read as
-      15 October alone;
+      15 October alone; after 从 (`since`) that day runs to today (从12-1号), as
+      从12月1日 and 12-1号起 do;
     - days ending before they start run over a month's end (30号到4号 on 7 December is
       30 November to 4 December; 28号到3号 in January, from December; 上个月30号到4号 to
       this month's 4th).
@@ -116,7 +118,7 @@ def _two_days(found: re.Match[str], today_: date, shown: str) -> str:
     month_and_day = not named and found["to"] in _DASH and not found["mark"] and first in recent
     days_gone = first <= last and first <= today_.day
     if month_and_day and not days_gone and (last < first or _begun_day(first, last, today_)):
-        return f"{first}月{last}日"
+        return f"{first}月{last}日" + ("起" if since else "")
     if last >= first:
         mark = found["end_mark"]
         return f"{named}{first}{mark}到{last}{mark}"  # this month's not begun: refused

@@ -895,6 +895,16 @@ def test_two_days_with_one_hao_not_yet_come_are_refused_not_read_as_a_far_months
     assert window.first_day == first
 
 
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("从12-1号", date(2026, 12, 1)), ("自11-30号", date(2026, 11, 30))],
+)
+def test_from_a_month_and_day_with_a_dash_runs_to_today(typed: str, first: date) -> None:
+    # As 从12月1日 and 12-1号起 are: 从12-1号 was the report of 1 December alone.
+    window = periods.parse(typed, _DECEMBER_7, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, date(2026, 12, 7))
+
+
 def test_a_dash_between_days_gone_this_month_is_days_of_it() -> None:
     # 11-30号 typed on 20 December: 11 to 30 December, begun, as 10-15号 is.
     window = periods.parse("11-30号", datetime(2026, 12, 20, 2, 0, tzinfo=UTC), SHANGHAI)
