@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from reports.period_limits import USAGE, PeriodError, no_such_day
+from reports.period_windows import month_end
 from reports.period_words import TO, WEEKDAY, WEEKDAY_NUMBERS, WEEKDAY_RANGE
 
 _DATE = r"(\d{4}-\d{1,2}-\d{1,2})"
@@ -35,7 +36,9 @@ def parse_day(text: str, typed: str | None = None) -> date:
 def day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, date]:
     """The days of `DAY_RANGE`: a start without its year is the latest such day that has
     begun; an end without its year or month takes the start's (the next year's when it
-    would come before the start: 12月25日至1月5日)."""
+    would come before the start: 12月25日至1月5日), but a day alone before a start without
+    its year runs over the start's month end (11月30日到4日 ends 4 December), as 30号到4号
+    does."""
     y1, m1, d1, y2, m2, d2 = found.groups()
     usage = f"。{USAGE}"
     try:
@@ -44,12 +47,16 @@ def day_range(text: str, found: re.Match[str], today_: date) -> tuple[date, date
         year = int(y1) if y1 else None
         raise no_such_day(text.strip(), year, int(m1), int(d1), usage) from None
     end_year = int(y2) if y2 else first.year
+    end_month = int(m2 or m1)
     if not y2 and m2 and int(m2) < first.month:
         end_year += 1  # 12月25日至1月5日; 12月5日至12月1日 is backwards, and said so
+    if not (y1 or y2 or m2) and int(d2) < first.day:
+        over = month_end(first) + timedelta(days=1)  # 12月30日到4日: 4 January
+        end_year, end_month = over.year, over.month
     try:
-        last = date(end_year, int(m2 or m1), int(d2))
+        last = date(end_year, end_month, int(d2))
     except ValueError:
-        raise no_such_day(text.strip(), end_year, int(m2 or m1), int(d2), usage) from None
+        raise no_such_day(text.strip(), end_year, end_month, int(d2), usage) from None
     return first, last
 
 

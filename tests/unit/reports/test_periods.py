@@ -491,10 +491,10 @@ def test_the_last_month_from_a_longer_month_starts_after_the_shorter_ones_end() 
     assert window.first_day == periods.EARLIEST and window.heading == ""
 
 
-@pytest.mark.parametrize("typed", ["11月5日至11月1日", "11月5日至1日"])
-def test_a_range_typed_backwards_is_said_to_be(typed: str) -> None:
+def test_a_range_typed_backwards_is_said_to_be() -> None:
+    # Its end's month typed: 11月5日至1日 runs over November's end, as 30号到4号 does.
     with pytest.raises(PeriodError, match="早于开始日期"):
-        periods.parse(typed, NOW, SHANGHAI)
+        periods.parse("11月5日至11月1日", NOW, SHANGHAI)
 
 
 def test_a_range_typed_backwards_is_quoted_with_the_range_the_right_way_round() -> None:
@@ -844,6 +844,26 @@ def test_days_ending_before_they_start_run_from_last_month(
 ) -> None:
     # Before, 30号到4号 on 7 December was refused as not begun from 30 December, and the
     # 「上个月30号到4号」 it offered was refused as ending before it starts.
+    window = periods.parse(typed, now, SHANGHAI)
+    assert (window.first_day, window.last_day) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("now", "typed", "first", "last"),
+    [
+        (_DECEMBER_7, "11月30号到4号", date(2026, 11, 30), date(2026, 12, 4)),
+        (_DECEMBER_7, "11月30日到4日", date(2026, 11, 30), date(2026, 12, 4)),
+        (_DECEMBER_7, "11月28号-3号", date(2026, 11, 28), date(2026, 12, 3)),
+        (_DECEMBER_7, "十一月三十号到四号", date(2026, 11, 30), date(2026, 12, 4)),
+        (_JANUARY_5, "12月30日到4日", date(2026, 12, 30), date(2027, 1, 4)),
+        (NOW, "11月5日至1日", date(2026, 11, 5), date(2026, 12, 1)),
+    ],
+)
+def test_days_after_a_months_number_ending_before_they_start_run_over_its_end(
+    now: datetime, typed: str, first: date, last: date
+) -> None:
+    # As 上个月30号到4号 is; they were refused as ending before they start, offering
+    # 2026-11-04至2026-11-30, a period no one asked for.
     window = periods.parse(typed, now, SHANGHAI)
     assert (window.first_day, window.last_day) == (first, last)
 
