@@ -27,6 +27,7 @@ from core.config_checks import WEIGHTED_SIGNALS, cross_references
 from core.config_yaml import ConfigError as ConfigError
 from core.config_yaml import merged_mapping
 from core.durations import parse_duration, parse_positive_duration
+from core.enums import Requester
 from core.word_groups import members, unknown_groups
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
@@ -365,6 +366,13 @@ class RoutingSettings(_Model):
         description="named lists of words a term refers to as <name>: 骂我+<职员> counts "
         "骂我 beside any word of the group 职员 (收购员, 客户经理 …), so that a role added "
         "to the group counts in every family of terms that names it",
+    )
+    said_by: dict[Requester, dict[str, str]] = Field(
+        default_factory=dict,
+        description="words whose service is the requester's: {retailer: {烟款: ordering}} "
+        "counts a retailer's 烟款 (what his shop pays for the cigarettes it orders) for the "
+        "ordering line, where a farmer's (what the station pays for his leaf) and that of "
+        "someone not registered count for the line whose table has the word",
     )
     personal_troubles: dict[str, list[str]] = Field(
         default_factory=dict,

@@ -90,6 +90,7 @@ def cross_references(cfg: Config) -> list[str]:
         terms = [*table.words, *table.negative]
         for name in unknown_groups(terms, cfg.routing.word_groups):
             errors.append(f"keywords.{line_id}: no routing.word_groups entry for '<{name}>'")
+    errors += said_by(cfg, lines)
     for i, site in enumerate(cfg.sites):
         if site.area not in areas:
             errors.append(f"sites[{i}].area: unknown area '{site.area}'")
@@ -112,6 +113,21 @@ def cross_references(cfg: Config) -> list[str]:
     errors += area_aliases(cfg)
     errors += staff_names(cfg)
     errors += traditional_terms(cfg)
+    return errors
+
+
+def said_by(cfg: Config, lines: set[str]) -> list[str]:
+    """Errors for `routing.said_by`: a word must be one some line's table counts, or it
+    would never be heard, and the line it is counted for must exist."""
+    errors: list[str] = []
+    counted = {word for table in cfg.keywords.values() for word in table.words}
+    for requester, words in cfg.routing.said_by.items():
+        for word, line in words.items():
+            where = f"routing.said_by.{requester}.{word}"
+            if line not in lines:
+                errors.append(f"{where}: unknown service line '{line}'")
+            if word not in counted:
+                errors.append(f"{where}: no keyword table has the word '{word}'")
     return errors
 
 

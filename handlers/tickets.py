@@ -107,7 +107,11 @@ def routed(ctx: Ctx, text: str | None = None) -> Decision | None:
     if not text or ctx.msg.is_button or len(text) > ctx.cfg.limits.max_text:
         return None
     return ctx.svc.router.route(
-        text, area=ctx.user.area, site=ctx.user.site_code, barn=may_have_barn(ctx)
+        text,
+        area=ctx.user.area,
+        site=ctx.user.site_code,
+        barn=may_have_barn(ctx),
+        requester=ctx.user.kind,
     )
 
 
@@ -245,6 +249,7 @@ def _read(ctx: Ctx, gathered: Gathered, *, alarm: bool) -> Decision:
         site=site,
         barn=may_have_barn(ctx),
         alarm=alarm,
+        requester=ctx.user.kind,
     )
 
 
@@ -258,7 +263,12 @@ def said_of_the_service(ctx: Ctx, text: str) -> Kind | None:
 def routed_as_no_alarm(ctx: Ctx, text: str) -> Decision:
     """The router's reading of typed words as no alarm (their 停电 a matter of the past)."""
     return ctx.svc.router.route(
-        text, area=ctx.user.area, site=ctx.user.site_code, barn=may_have_barn(ctx), alarm=False
+        text,
+        area=ctx.user.area,
+        site=ctx.user.site_code,
+        barn=may_have_barn(ctx),
+        alarm=False,
+        requester=ctx.user.kind,
     )
 
 
@@ -329,6 +339,7 @@ async def _urgent_as_a_complaint(ctx: Ctx, ticket: Ticket) -> bool:
         site=ticket.site_code,
         barn=requester is None or requester.may_have_barn,
         alarm=False,
+        requester=None if requester is None else requester.kind,
     )
     return decision.urgent
 

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from core.config import Config, KeywordTable
-from core.enums import Kind, Script
+from core.enums import Kind, Requester, Script
 from routing.decision import (
     Decision,
     explain,
@@ -71,6 +71,10 @@ class Router:
         self._neutral_conduct = frozenset(
             to_simplified(w) for w in self.settings.neutral_conduct_words
         )
+        self._said_by = {
+            requester: {to_simplified(word): line for word, line in words.items()}
+            for requester, words in self.settings.said_by.items()
+        }
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -96,6 +100,7 @@ class Router:
         site: str | None = None,
         barn: bool = True,
         alarm: bool = True,
+        requester: Requester | None = None,
     ) -> Decision:
         """Where `text` goes. `barn=False` for a requester with no curing barn (a retailer, a
         staff member): their 停电 is their shop's or office's, so curing-emergency words
@@ -103,11 +108,19 @@ class Router:
         still urgent, as a disaster is. `alarm=False` for words filed as a complaint or a
         suggestion: their 停电 or 冰雹 is the failure they are about, past, or how a call
         went ("投诉…烤房停电打110一直没人接"), not a barn failing now; only a danger to people
-        (着火, 触电) still makes them urgent."""
+        (着火, 触电) still makes them urgent. `requester`, the kind of person writing, when
+        known: the words `routing.said_by` lists for that kind count for the line it names
+        (a retailer's 烟款 is what his shop pays for the cigarettes it orders, not what the
+        station pays a farmer for his leaf)."""
         cleaned = clean(text)
         normalized = to_simplified(cleaned)
         script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
+        if requester is not None:
+            # The word as said: a synonym counted as it (烟叶款 for 烟款) says more than it.
+            for word, line in self._said_by.get(requester, {}).items():
+                if word in normalized:
+                    evidence.hand_over(word, line)
         danger = self.settings.danger_words
         if not alarm:
             evidence.drop_emergency(self.emergency_line or "", keep=danger)

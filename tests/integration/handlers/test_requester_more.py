@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind, Status
+from core.enums import Kind, Requester, Status
 from routing import Decision, Router
 from scheduler.sweep import sweep
 from tests.support.desk import Harness, button_data, texts
@@ -266,6 +266,7 @@ class _BrokenRouter(Router):
         site: str | None = None,
         barn: bool = True,
         alarm: bool = True,
+        requester: Requester | None = None,
     ) -> Decision:
         raise RuntimeError("keyword tables unreadable")
 
