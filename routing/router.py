@@ -117,10 +117,7 @@ class Router:
         script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
         if requester is not None:
-            # The word as said: a synonym counted as it (烟叶款 for 烟款) says more than it.
-            for word, line in self._said_by.get(requester, {}).items():
-                if word in normalized:
-                    evidence.hand_over(word, line)
+            self._hear_as_said_by(evidence, normalized, self._said_by.get(requester, {}))
         danger = self.settings.danger_words
         if not alarm:
             evidence.drop_emergency(self.emergency_line or "", keep=danger)
@@ -140,6 +137,20 @@ class Router:
         # loss asked about (above) is settled.
         area = self._area(area, site, normalized)
         return self._decide(evidence, text, normalized, script, area, barn=barn, settled=settled)
+
+    @staticmethod
+    def _hear_as_said_by(ev: Evidence, normalized: str, said: Mapping[str, str]) -> None:
+        """The words `said` (`routing.said_by` of the requester's kind) count for the line
+        it names, when they are all a line has: beside another word of that line (收购的烟款
+        还没到账) they are in its sense. Only as written: a synonym counted as one (烟叶款
+        for 烟款) names the leaf, a word of the line's own."""
+        if not said:
+            return
+        for line, words in list(ev.words.items()):
+            heard = [w for w in words if said.get(w, line) != line and w in normalized]
+            if heard and len(heard) == len(words):
+                for word in heard:
+                    ev.hand_over(word, line, said[word])
 
     def _area(self, area: str | None, site: str | None, normalized: str) -> str | None:
         if area is not None:

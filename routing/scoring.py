@@ -89,16 +89,14 @@ class Evidence:
                         self.subsumed.append((line, word, slot, other))
                         break
 
-    def hand_over(self, word: str, line: str) -> None:
-        """`word`, counted for another line, counts for `line` instead, as much: what it
-        means depends on who says it (a retailer's 烟款 is his shop's, not the leaf's)."""
-        held = [other for other, words in self.words.items() if other != line and word in words]
-        for other in held:
-            count, score = self.words[other].pop(word)
-            self.scores[other] -= score
-            if not self.words[other]:
-                del self.words[other]
-            self.add(line, word, int(count), score)
+    def hand_over(self, word: str, source: str, line: str) -> None:
+        """`word`, counted for `source`, counts for `line` instead, as much: what it means
+        depends on who says it (a retailer's 烟款 is his shop's, not the leaf's)."""
+        count, score = self.words[source].pop(word)
+        self.scores[source] -= score
+        if not self.words[source]:
+            del self.words[source]
+        self.add(line, word, int(count), score)
 
     def drop_emergency(
         self, line: str, keep: Iterable[str] = (), *, give_back: bool = False
