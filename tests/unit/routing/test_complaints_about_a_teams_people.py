@@ -88,3 +88,41 @@ def test_a_good_manner_or_another_thing_bad_keeps_its_line(
 ) -> None:
     decision = router.route(text, barn=False, requester=Requester.RETAILER)
     assert decision.line == line, decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专卖所的人很凶",
+        "送货员很凶",
+        "收购站的人很凶",
+        "专卖所的人太凶了",
+        "客户经理好凶",
+        "你们送货的态度好凶，货扔在店",
+        "专卖所的人乱收费",
+    ],
+)
+def test_fierce_or_charging_at_will_said_of_the_bureaus_people_goes_to_oversight(
+    router: Router, text: str
+) -> None:
+    """Before, 专卖所的人很凶 and 专卖所的人乱收费 went to 专卖管理, 送货员很凶 to 物流配送:
+    很凶 was no word of the oversight line, and 乱收费 only a complaint's kind."""
+    decision = router.route(text, barn=False, requester=Requester.RETAILER)
+    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("那条狗很凶", "triage"),
+        ("雨下得很凶", "triage"),
+        ("隔壁老板很凶", "triage"),
+        ("专卖所乱收费", "triage"),  # the office, no person named: the desk, as 乱罚款
+        ("收购站乱收费", "triage"),
+    ],
+)
+def test_fierce_of_nobody_of_the_bureau_or_an_office_charging_keeps_its_line(
+    router: Router, text: str, line: str
+) -> None:
+    decision = router.route(text, barn=False, requester=Requester.RETAILER)
+    assert decision.line == line, decision.explanation
