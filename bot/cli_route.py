@@ -23,6 +23,7 @@ from bot.config_loader import load_config
 from bot.ledger_io import LedgerError
 from bot.settings import Settings
 from core.config import Config, ConfigError, KeywordTable
+from core.enums import Requester
 
 # What `jinye110 route --help` shows (the module's notes are for whoever changes it).
 DESCRIPTION = """\
@@ -39,7 +40,7 @@ routed and its service line, team and urgency printed.
 """
 ACTIONS = ("eval", "learn", "cv")
 _ONLY = {
-    "route": {"area", "site", "json"},
+    "route": {"area", "site", "json", "requester"},
     "eval": {"text_col", "label_col", "urgent_col", "json", "misses"},
     "learn": {"text_col", "label_col", "output", "max_words", "min_df"},
     "cv": {"text_col", "label_col", "max_words", "min_df", "folds", "json"},
@@ -47,6 +48,7 @@ _ONLY = {
 _DEFAULTS = {
     "area": None,
     "site": None,
+    "requester": None,
     "json": False,
     "text_col": None,
     "label_col": None,
@@ -84,6 +86,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--no-barn",
         action="store_true",
         help="route: as from a retailer or staff member (停电 alone is not a barn's)",
+    )
+    route.add_argument(
+        "--requester",
+        choices=[kind.value for kind in Requester],
+        help="route: as from a registered farmer, retailer or staff member (their words in "
+        "routing.said_by count for its line; a retailer's or staff member's 停电 alone is "
+        "not a barn's)",
     )
     route.add_argument("--json", action="store_true", help="route/eval/cv: print JSON")
     route.add_argument("--text-col", help="eval/learn/cv: text column (default: text)")
@@ -180,7 +189,9 @@ def _route(args: argparse.Namespace, text: str) -> int:
         raise UsageError(f"unknown site '{args.site}'; sites are: {known}")
     keywords = keywords_of(args)
     router = Router(cfg, keywords) if keywords is not None else Router.from_config(cfg)
-    decision = router.route(text, area=args.area, site=args.site, barn=not args.no_barn)
+    requester = Requester(args.requester) if args.requester else None
+    barn = not args.no_barn and requester in (None, Requester.FARMER)
+    decision = router.route(text, area=args.area, site=args.site, barn=barn, requester=requester)
     team = cfg.find_team(decision.team)
     if args.json:
         out = decision.to_json()

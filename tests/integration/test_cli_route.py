@@ -42,6 +42,29 @@ def test_route_prints_line_team_and_reason(capsys: pytest.CaptureFixture[str]) -
     assert "依据：专卖管理 — 许可证" in out
 
 
+@pytest.mark.parametrize(
+    ("requester", "first"),
+    [
+        ("retailer", "卷烟订货与营销 → 营销服务部"),
+        ("farmer", "烟叶收购 → 烟叶收购服务组"),
+        (None, "烟叶收购 → 烟叶收购服务组"),
+    ],
+)
+def test_route_reads_the_words_as_the_requester_given_says_them(
+    capsys: pytest.CaptureFixture[str], requester: str | None, first: str
+) -> None:
+    as_who = ["--requester", requester] if requester else []
+    code, out, _ = run(capsys, "烟款扣了两次", *as_who)
+    assert code == 0 and out.splitlines()[0].startswith(first), out
+
+
+def test_route_as_a_retailer_reads_a_power_cut_as_the_shops(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "店里停电了", "--requester", "retailer", "--json")
+    assert code == 0 and json.loads(out)["emergency"] is False
+
+
 def test_route_eval_reports_the_metrics(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "eval", str(CORPUS))
     assert code == 0
@@ -131,6 +154,7 @@ def test_learn_then_eval_with_the_learned_keywords(
         (["eval", "{empty}"], "the file is empty"),
         (["eval", "{header_only}"], "no rows with both a text and a label"),
         (["learn", "{corpus}"], "needs -o"),
+        (["eval", "{corpus}", "--requester", "retailer"], "--requester does not apply"),
         (["烤房停电了", "--area", "mars"], "unknown area 'mars'"),
         (["烤房停电了", "--text-col", "x"], "--text-col does not apply to 'route'"),
         (["eval", "{corpus}", "--keywords", "/nonexistent.yaml"], "cannot read"),
