@@ -126,33 +126,3 @@ def test_fierce_of_nobody_of_the_bureau_or_an_office_charging_keeps_its_line(
 ) -> None:
     decision = router.route(text, barn=False, requester=Requester.RETAILER)
     assert decision.line == line, decision.explanation
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "专卖所的人拿烟不给钱",
-        "专卖所的人来店里检查，拿了两条烟没给钱",
-        "你们的人拿走了两条烟",
-    ],
-)
-def test_goods_taken_unpaid_by_a_places_people_go_to_oversight(router: Router, text: str) -> None:
-    """As by a role (客户经理拿了烟没给钱): before, 专卖所的人拿烟不给钱 went to 专卖管理."""
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
-
-
-@pytest.mark.parametrize(
-    ("text", "line"),
-    [
-        ("专卖所的人拿走了两条假烟", "monopoly"),  # fakes seized
-        ("专卖所的人把假烟拿走了", "monopoly"),
-        ("配送中心的人把周转箱拿走了", "delivery"),  # no cigarettes taken
-        ("我拿了两条烟去退，营业厅的人没给钱", "ordering"),  # a refund owed
-    ],
-)
-def test_goods_a_places_people_took_for_a_reason_keep_their_line(
-    router: Router, text: str, line: str
-) -> None:
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert decision.line == line, decision.explanation
