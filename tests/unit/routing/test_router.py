@@ -1467,7 +1467,7 @@ def test_a_complaint_tied_with_the_line_of_its_staff_still_names_whose_staff(
     ("text", "ending"),
     [
         ("专卖员某某乱罚款", "作风监督 3.0（乱罚款），投诉"),
-        ("专卖所乱收费", "作风监督 3.0（乱收费），投诉"),
+        ("你们送货的态度好凶，货扔在店", "作风监督 3.0（态度），投诉"),
         ("建议", "没有匹配到关键词，建议"),
         ("我要投诉", "候选：作风监督 1.0（投诉）"),  # said once, not twice
     ],
