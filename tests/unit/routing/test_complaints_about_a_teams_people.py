@@ -1,59 +1,13 @@
-"""A complaint about a team's people named by their place (专卖所的人, 收购站的人, 配送中心的人)
-goes to the oversight office (纪检作风监督室), not to the team whose place names them: that
-team does not investigate itself. The place's matters, its people's news, praise and a
-complaint of a role about a service keep their lines."""
+"""A role of the bureau's people said to have a bad manner (客户经理态度差, 送货员态度差) goes
+to the oversight office (纪检作风监督室), not to the team whose role names them: that team does
+not investigate itself. A good manner, or another thing said to be bad, keeps its line."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.enums import Kind, Requester
+from core.enums import Requester
 from routing import Router
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "投诉专卖所的工作人员态度差",
-        "专卖所的人吃拿卡要",
-        "投诉专卖所的人",
-        "投訴專賣所的人",
-        "专卖所的人态度差",
-        "专卖管理所的人态度差",
-        "专卖所的人乱罚款",
-        "专卖所的人不作为",
-        "投诉烟站的人",
-        "收购站的人态度差",
-        "配送中心的人态度差",
-    ],
-)
-def test_a_complaint_about_a_places_people_goes_to_oversight(router: Router, text: str) -> None:
-    """Before, 投诉专卖所的人 went to 专卖管理 (专卖所, 投诉), and 专卖所的人态度差 tied 专卖所's
-    3 with 态度差's 3 at the desk."""
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert (decision.line, decision.triage) == ("conduct", False), decision.explanation
-    assert decision.filed_as is Kind.COMPLAINT
-
-
-@pytest.mark.parametrize(
-    ("text", "line"),
-    [
-        ("专卖所的人来检查了", "monopoly"),
-        ("专卖所的人说许可证可以延续", "monopoly"),
-        ("投诉专卖所", "monopoly"),  # the office, no person named
-        ("收购站的人说明天开秤", "purchase"),
-        ("配送中心的人说明天送货", "delivery"),
-        ("投诉配送员小王，送货总是迟到", "delivery"),  # a role, about a service
-        ("专卖所的人态度很好，表扬一下", "monopoly"),
-        ("专卖所的人没有乱罚款", "monopoly"),
-        ("专卖所乱罚款", "triage"),  # the office, no person named: the desk, as before
-    ],
-)
-def test_a_places_matters_news_and_praise_keep_their_line(
-    router: Router, text: str, line: str
-) -> None:
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert decision.line == line, decision.explanation
 
 
 @pytest.mark.parametrize(
