@@ -67,6 +67,14 @@ _T2S_AFTER = {
     "睡著": "睡着",
     "甚么": "什么",
     "妳": "你",
+    # Money words with 帐 (a tent, a net) for 账 (an account): t2s makes 到帳 and 結帳 到帐
+    # and 结帐, and many Simplified writers type them so, where the tables look for 到账 and
+    # 结账 (烟站的钱还没到帐). Only these words: 蚊帐 and 帐篷 are no accounts.
+    **{
+        f"{word}帐": f"{word}账"
+        for word in ("到", "结", "对", "转", "入", "算", "记", "查", "欠", "台")
+    },
+    **{f"帐{word}": f"账{word}" for word in ("户", "号", "单", "目", "本")},
 }
 _T2S_AFTER_WORD = re.compile("|".join(_T2S_AFTER))
 

@@ -27,6 +27,23 @@ def test_traditional_forms_t2s_leaves_become_the_simplified_ones(hant: str, hans
 @pytest.mark.parametrize(
     ("text", "simplified"),
     [
+        ("烟站的钱还没到帐", "烟站的钱还没到账"),
+        ("煙站的錢還沒到帳", "烟站的钱还没到账"),
+        ("結帳的時候", "结账的时候"),
+        ("转帐到我的帐户", "转账到我的账户"),
+        ("蚊帐破了", "蚊帐破了"),
+        ("帐篷搭在烟地边", "帐篷搭在烟地边"),
+    ],
+)
+def test_money_words_spelt_with_zhang_read_as_account(text: str, simplified: str) -> None:
+    """到帐 and 结帐 (and 到帳, which t2s leaves as 到帐) are 到账 and 结账 as the tables
+    write them; 帐 of a tent or a net stays."""
+    assert normalize(text) == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
         ("冰雹把烟苗打坏了", "冰雹把烟苗打坏了"),
         ("控制器让雷打坏了", "控制器让雷打坏了"),
         ("风机皮带拉坏了", "风机皮带拉坏了"),
