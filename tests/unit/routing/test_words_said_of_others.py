@@ -72,6 +72,20 @@ def test_goods_taken_unpaid_by_someone_else_are_no_staff_misconduct(
     assert decision.line != "conduct", decision.explanation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我欠烟站的化肥钱还没给",
+        "烟站的化肥钱还没给，要交多少",
+    ],
+)
+def test_money_the_farmer_owes_the_station_stays_with_growing(router: Router, text: str) -> None:
+    """Money the farmer is to pay the station, for its fertiliser, is no money it owes him
+    for the leaf: the growing team's."""
+    decision = router.route(text, requester=Requester.FARMER)
+    assert (decision.line, decision.triage) == ("growing", False), decision.explanation
+
+
 @pytest.mark.parametrize("text", ["烟站的钱还没到帐", "煙站的錢還沒到帳"])
 def test_station_money_not_come_in_spelt_with_zhang_goes_to_purchase(
     router: Router, text: str
