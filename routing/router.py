@@ -142,11 +142,14 @@ class Router:
     def _hear_as_said_by(ev: Evidence, normalized: str, said: Mapping[str, str]) -> None:
         """The words `said` (`routing.said_by` of the requester's kind) count for the line
         it names, when they are all a line has: beside another word of that line (收购的烟款
-        还没到账) they are in its sense. Only as written: a synonym counted as one (烟叶款
-        for 烟款) names the leaf, a word of the line's own."""
+        还没到账) they are in its sense, and where the line's negative words took them back
+        (结账的时候收银机坏了: a shop's till) they are no line's. Only as written: a synonym
+        counted as one (烟叶款 for 烟款) names the leaf, a word of the line's own."""
         if not said:
             return
         for line, words in list(ev.words.items()):
+            if ev.scores.get(line, 0.0) <= 0:
+                continue
             heard = [w for w in words if said.get(w, line) != line and w in normalized]
             if heard and len(heard) == len(words):
                 for word in heard:
