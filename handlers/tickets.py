@@ -173,7 +173,7 @@ _CHASING_REST = 16  # characters besides the chasing words, at most
 # Not come, again or still (又没来, 还是没来, 怎么还不来), chases unless what did not come is
 # named before it in its clause as something or someone other than the team: money (卖烟的钱
 # 又没来, 烟款又没来, 补贴还没来), goods (货又没来, 化肥都三天了还没来), a message (短信又没来) or
-# someone else (客户又没来, 老板还没来, 他还没来). Whoever else is named chases (他们怎么还没来,
+# someone else (客户又没来, 老板还没来, 他儿子还没来). Whoever else is named chases (他们怎么还没来,
 # 配送员还没来, 烟技员还没来), and so do words of when or why (说好上午来的还没来, 等半天了还不来,
 # 下雨了还没来). What follows may say something else did not come or happen: 又没来电,
 # 又没来得及, 又没来上班, 还是没来道歉, 又没来开会.
@@ -183,12 +183,14 @@ _WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, betwee
     r"(?:怎么|咋|为什么|为啥|今天|昨天|到现在|现在|这次|这回|一直|都|也|是|了|啊|呀)*"
 )
 # The subject ends the words before: 送货的 is the deliveryman and 来送货 the team's errand,
-# 他们 the team; 他, 老板 or 货 alone are not. A shop's goods (货, 烟) not come are what a
-# delivery or an order chases (`is_chasing`'s `goods`), not what a 110 team brings.
+# 他们 the team; 老板 or 货 alone are not. 他 or 她 alone, said by someone whose ticket a team
+# has, is the one sent (他还没来, 她怎么还不来), while his money or kin named after it (他的钱
+# 还没来, 他儿子还没来) are not. A shop's goods (货, 烟) not come are what a delivery or an
+# order chases (`is_chasing`'s `goods`), not what a 110 team brings.
 _OTHERS = (
     r"钱|款|补贴|补助|奖金|资金|工资|运费|结算|单|发票|合同"
     r"|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
-    r"|客户|顾客|老板|他|她|老公|老婆|儿子|女儿|孩子"
+    r"|客户|顾客|老板|老公|老婆|儿子|女儿|孩子"
 )
 _NOT_THE_TEAM = re.compile(rf"(?:{_OTHERS}|(?<!送)货|烟){_WHEN_OR_HOW}$")
 _NOT_THE_GOODS_TEAM = re.compile(rf"(?:{_OTHERS}){_WHEN_OR_HOW}$")

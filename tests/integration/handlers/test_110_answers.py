@@ -1057,7 +1057,17 @@ async def test_a_no_to_whether_the_call_is_solved_brings_its_buttons_back(
 
 @pytest.mark.parametrize(
     "typed",
-    ["又没来", "还是没来", "怎么还没人来", "他们怎么还没来", "等半天了还不来", "烟技员还没来"],
+    [
+        "又没来",
+        "还是没来",
+        "怎么还没人来",
+        "他们怎么还没来",
+        "等半天了还不来",
+        "烟技员还没来",
+        "他还没来",
+        "人还没来",
+        "师傅还没来吗",
+    ],
 )
 async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accepted(
     desk: Harness, typed: str

@@ -43,6 +43,12 @@ from handlers.tickets import is_chasing
         "下雨了还没来",
         "快点啊还没来",
         "说好来修还没来",
+        # He or she alone, said by someone whose ticket a team has, is the one sent.
+        "他还没来",
+        "他怎么还没来",
+        "她怎么还不来",
+        "人还没来",
+        "师傅还没来吗",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -77,7 +83,9 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "化肥还没来",
         "补贴还没来",
         "化肥都三天了还没来",
-        "他还没来",
+        "他的钱还没来",
+        "他儿子还没来",
+        "他老婆还没来",
         "老板还没来",
         "订的烟还没来",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
