@@ -61,6 +61,7 @@ from handlers.typed_answers import (
     not_a_name,
     not_at_hand,
     number_typed,
+    puts_off,
 )
 from handlers.typed_menu import calls_off
 from routing import to_simplified
@@ -349,9 +350,12 @@ async def registration_step(ctx: Ctx) -> None:
         ask_again(ctx)  # the phone, place or voice kept, or a photo; this question waits
         return
     # 算了, 不登记了 leave at any question; a no (不要) leaves at 您是 or the name only, and
-    # skips the phone or the place, which may be skipped. At the shop or the licence, which
-    # the questions say may be added later, 以后再说 is that: the question skipped.
-    later = step in ("shop", "licence") and not_at_hand(msg.text)
+    # skips the phone or the place, which may be skipped. At the phone, which 「跳过」 may
+    # leave for later, and at the shop or the licence, which the questions say may be added
+    # later, 以后再说 is that: the question skipped, the registration kept.
+    later = (step == "phone" and puts_off(msg.text)) or (
+        step in ("shop", "licence") and not_at_hand(msg.text)
+    )
     if (
         not msg.is_button
         and not later
@@ -500,6 +504,15 @@ async def _phone_step(ctx: Ctx) -> None:
     contact = ctx.msg.contact
     if contact is None:
         if skip_pressed(ctx):
+            assert ctx.conv is not None
+            if (
+                puts_off(ctx.msg.text)
+                and not ctx.user.phone
+                and not ctx.conv.data.get("phone_only")
+            ):
+                # 以后再说 answered: how to add it later, before the place is asked
+                # (only the phone asked, `_after_phone` says so itself).
+                ctx.say("reg_phone_later")
             await _after_phone(ctx)
             return
         typed = phone_answered(ctx.msg.text)

@@ -46,10 +46,11 @@ def declines(text: str) -> bool:
 
 
 def skips(text: str) -> bool:
-    """That question skipped: a no, or 不给, 没有 (at the phone or the place); never words
-    that leave registration (算了, 取消), which are not the question's answer."""
+    """That question skipped: a no, or 不给, 没有 (at the phone or the place), or the answer
+    put off (以后再说, 先不填, 不想填); never words that leave registration (算了, 取消),
+    which are not the question's answer."""
     plain = to_simplified(bare(text)).lower()
-    return plain in _NO or plain in _NO_PHONE
+    return plain in _NO or plain in _NO_PHONE or puts_off(text)
 
 
 # The licence number not at hand: its question skipped, the number added later.
@@ -80,9 +81,15 @@ def a_licence_matter(text: str) -> bool:
 # Put off, as said with or without a particle after it: 以后再说吧, 先不填了, 改天吧, 暂时不填.
 _PUT_OFF = re.compile(
     r"(?:等|那|那就)?(?:以后|下次|改天|回头|晚点|晚些|稍后|过两天|过几天|有空)(?:再)?(?:说|填|补|写)?"
-    r"|(?:那|那就)?(?:先|暂时|暂且|现在)?(?:不填|不写)"
+    r"|(?:那|那就)?(?:先|暂时|暂且|现在)?不想?(?:填|写)"
 )
 _PARTICLES = "吧了啦哈啊呀哦嘛呢"
+
+
+def puts_off(text: str) -> bool:
+    """The answer put off, in words that say only that: 以后再说吧, 先不填了, 不想填."""
+    plain = to_simplified(bare(text)).lower()
+    return _PUT_OFF.fullmatch(plain.rstrip(_PARTICLES) or plain) is not None
 
 
 def not_at_hand(text: str) -> bool:

@@ -92,6 +92,29 @@ async def test_no_typed_at_the_phone_skips_it_as_the_prompt_offers(
     assert not (await _user(desk, FARMER)).phone
 
 
+@pytest.mark.parametrize("typed", ["以后再说", "以后再说吧", "先不填", "不想填", "以後再說"])
+async def test_the_phone_put_off_is_skipped_and_the_registration_goes_on(
+    desk: Harness, typed: str
+) -> None:
+    """以后再说 at the phone, which 「跳过」 may leave for later, is that: the phone skipped
+    with how to add it, the place asked next; never registration left (先不登记)."""
+    await _asked_phone(desk)
+    out = await desk.send(FARMER, typed)
+    said = texts(out)
+    assert "先不登记" not in said, said
+    assert "可以补上手机号" in said or "可以補上手機號" in said, said
+    assert "f:skip" in button_data(out)  # the place's question, with its own 「跳过」
+    user = await _user(desk, FARMER)
+    assert user.name == "张大山" and user.registered_at is not None and not user.phone
+
+
+async def test_the_place_put_off_is_skipped(desk: Harness) -> None:
+    await _asked_phone(desk)
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)
+    out = await desk.send(FARMER, "先不填")
+    assert "登记完成" in texts(out) and "地点未选" in texts(out)
+
+
 async def test_a_number_typed_at_the_place_is_the_town_in_that_place(desk: Harness) -> None:
     await _asked_phone(desk)
     await desk.contact(FARMER, "8613800000001", owner=FARMER)
