@@ -221,6 +221,14 @@ def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
 # A phone number typed: a mainland mobile (with or without +86) or a landline with its area
 # code. Spaces, dashes and brackets round the area code between the digits are allowed.
 _PHONE = re.compile(r"(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8}")
+# Or one of Hong Kong or Macau (8 digits) or Taiwan (8 or 9 after its trunk 0, which is
+# often typed after +886 and dropped: +886 0912 345 678 is +886912345678), with its
+# country code and + (or 00) before it: farmers near the border and staff may have one.
+# Without the code the digits are no number a team can dial from the mainland.
+_PHONE_ABROAD = re.compile(
+    r"(?:\+|00)(?:(?P<hk>85[23])(?P<local>[2-9][0-9]{7})"
+    r"|(?P<tw>886)0?(?P<tw_local>[2-9][0-9]{7,8}))"
+)
 
 
 # What may come before a number typed where the phone is asked: words naming it (手机号：,
@@ -268,6 +276,14 @@ def same_phone(one: str, other: str) -> bool:
 def typed_phone(text: str) -> str | None:
     """The number in ASCII digits, when the words are a phone number and nothing else: a
     Chinese keyboard's full-width digits (１３８…, ＋86) are the same number, kept as one a
-    team can dial and a shared contact card would give."""
+    team can dial and a shared contact card would give (+85291234567 for +852 9123 4567,
+    00852 9123 4567 or +852-9123-4567)."""
     plain = re.sub(r"[\s\-—()]", "", unicodedata.normalize("NFKC", text))
-    return plain if _PHONE.fullmatch(plain) else None
+    if _PHONE.fullmatch(plain):
+        return plain
+    abroad = _PHONE_ABROAD.fullmatch(plain)
+    if abroad is None:
+        return None
+    if abroad["hk"]:
+        return f"+{abroad['hk']}{abroad['local']}"
+    return f"+{abroad['tw']}{abroad['tw_local']}"

@@ -288,3 +288,25 @@ async def test_a_question_at_the_place_of_a_first_registration_says_it_is_saved(
     out = texts(await desk.send(FARMER, "收购站什么时候开门？"))
     assert "您的登记已保存" in out and "没有改动" not in out
     assert (await _user(desk, FARMER)).registered
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("+852 9123 4567", "+85291234567"), ("+853 6612 3456", "+85366123456")],
+)
+async def test_a_hong_kong_or_macau_number_typed_at_the_phone_is_kept_as_dialled(
+    desk: Harness, typed: str, number: str
+) -> None:
+    """A number with its +852 or +853 is said back as kept and registered, not refused."""
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert f"已记下您输入的手机号 {number}" in said, said
+    assert "请选择您所在的乡镇" in said
+    assert (await _user(desk, FARMER)).phone == number
+
+
+async def test_a_number_abroad_too_short_is_asked_again(desk: Harness) -> None:
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, "+852 123"))
+    assert "直接输入手机号" in said and "请选择您所在的乡镇" not in said
+    assert not (await _user(desk, FARMER)).phone

@@ -26,6 +26,44 @@ def test_a_number_typed_is_read_in_ascii_digits(typed: str, number: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("+852 9123 4567", "+85291234567"),
+        ("+852-9123-4567", "+85291234567"),
+        ("00852 9123 4567", "+85291234567"),
+        ("＋８５２ ９１２３ ４５６７", "+85291234567"),
+        ("(+852) 9123 4567", "+85291234567"),
+        ("+853 6612 3456", "+85366123456"),
+        ("+886 912 345 678", "+886912345678"),
+        ("+886 0912 345 678", "+886912345678"),
+        ("+886 2 2345 6789", "+886223456789"),
+    ],
+)
+def test_a_hong_kong_macau_or_taiwan_number_is_read_with_its_code(typed: str, number: str) -> None:
+    """Farmers near the border and staff may have one: the number with its code and +, the
+    Taiwan trunk 0 typed after +886 dropped, as a team dials it."""
+    assert typed_phone(typed) == number
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "+852 123",
+        "+852 1234 5678",
+        "+852 9123 45678",
+        "+8529123456",
+        "85291234567",
+        "+853 123 456",
+        "+886 12345",
+        "+886 9123 4567 890",
+        "+888 9123 4567",
+    ],
+)
+def test_a_number_abroad_of_the_wrong_length_or_without_its_plus_is_none(typed: str) -> None:
+    assert typed_phone(typed) is None
+
+
+@pytest.mark.parametrize(
     "typed", ["12345678901", "1381234567", "电话13812345678", "5201 0210 0123", "٠١٣٨١٢٣٤٥٦٧٨"]
 )
 def test_what_is_no_phone_number_alone_is_none(typed: str) -> None:
