@@ -16,7 +16,7 @@ from handlers.registration_shared import phone_of
 from handlers.replies import Keyboard
 from handlers.ticket_info import add_info
 from handlers.tickets import open_emergency
-from handlers.typed_answers import skips
+from handlers.typed_answers import declines_the_phone, skips
 
 # conv.data key: a draft's writer, having shared someone else's card, was asked for their
 # own number; a no typed next answers that, not the draft's question (提交?, 下一步?).
@@ -61,6 +61,17 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str, *, theirs: bool = False) 
         ctx.user.phone, ctx.user.phone_typed = phone, True
     await _tell_team(ctx, call, phone)
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)
+
+
+def declined_for_call(ctx: Ctx, call: Ticket | None, text: str) -> bool:
+    """跳过, 不给 or 以后再说 typed by someone with no number on record while their 110 call
+    is open: an answer to the call's 📱 offer (`alarm_intake.say_with_phone_offer`), which
+    has no 「跳过」 of its own. Nothing for the team, whose pagers it would ring; the offer
+    is put away, with how to give a number later."""
+    if call is None or ctx.user.phone or not declines_the_phone(text):
+        return False
+    ctx.say("e_phone_declined", keyboard="remove", number=call.label)
+    return True
 
 
 async def changed_for_call(ctx: Ctx, before: str | None) -> None:

@@ -53,6 +53,17 @@ def skips(text: str) -> bool:
     return plain in _NO or plain in _NO_PHONE or puts_off(text)
 
 
+def declines_the_phone(text: str) -> bool:
+    """The phone not given, in words that say nothing else: 跳过, 不给, 不方便, 以后再说. Not
+    a bare no (不要, 不用, 没有), which may say something else is not needed or not so."""
+    plain = to_simplified(bare(text)).lower()
+    return (
+        plain in ("跳过", "不留电话", "不给电话")
+        or (plain in _NO_PHONE and plain != "没有")
+        or puts_off(text)
+    )
+
+
 # The licence number not at hand: its question skipped, the number added later.
 _NOT_AT_HAND = frozenset((
     "不知道", "不记得", "不记得了", "记不得", "记不住", "记不清", "忘了", "忘记了", "不清楚",
@@ -81,13 +92,13 @@ def a_licence_matter(text: str) -> bool:
 # Put off, as said with or without a particle after it: 以后再说吧, 先不填了, 改天吧, 暂时不填.
 _PUT_OFF = re.compile(
     r"(?:等|那|那就)?(?:以后|下次|改天|回头|晚点|晚些|稍后|过两天|过几天|有空)(?:再)?(?:说|填|补|写)?"
-    r"|(?:那|那就)?(?:先|暂时|暂且|现在)?不想?(?:填|写)"
+    r"|(?:那|那就)?(?:先|暂时|暂且|现在)?不想?(?:填|写|留|给)"
 )
 _PARTICLES = "吧了啦哈啊呀哦嘛呢"
 
 
 def puts_off(text: str) -> bool:
-    """The answer put off, in words that say only that: 以后再说吧, 先不填了, 不想填."""
+    """The answer put off, in words that say only that: 以后再说吧, 先不填了, 不想填, 先不留."""
     plain = to_simplified(bare(text)).lower()
     return _PUT_OFF.fullmatch(plain.rstrip(_PARTICLES) or plain) is not None
 

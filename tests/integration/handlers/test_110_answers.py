@@ -959,6 +959,29 @@ async def test_a_bare_no_during_an_untaken_call_offers_no_withdrawal(desk: Harne
     assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
 
 
+@pytest.mark.parametrize("typed", ["跳过", "跳過", "不给", "不方便", "以后再说", "先不留"])
+async def test_the_calls_phone_offer_declined_pages_nobody(desk: Harness, typed: str) -> None:
+    """跳过 or 以后再说 answers the call's 共享我的手机号, which has no 「跳过」 of its own: the
+    farmer is told the call goes on without it, and the team's pagers do not ring with it."""
+    call_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, typed)
+    said = texts(out)
+    assert "不留电话也可以" in said or "不留電話也可以" in said, said
+    assert "已补充到报警工单" not in said
+    assert "info" not in await desk.actions(call_id)
+    assert not [r for r in await desk.outbox() if typed in r.payload.get("text", "")]
+
+
+async def test_the_calls_phone_offer_declined_by_someone_with_a_number_is_news_as_ever(
+    desk: Harness,
+) -> None:
+    await desk.contact(FARMER, "8613800000001", owner=FARMER)  # no offer was made
+    call_id = await desk.file_110(FARMER)
+    out = await desk.send(FARMER, "不方便")
+    assert "不留电话也可以" not in texts(out)
+    assert "info" in await desk.actions(call_id)
+
+
 @pytest.mark.parametrize("typed", ["不用来了", "修好了"])
 async def test_words_calling_off_with_another_ticket_in_hand_are_not_told_no_alarm(
     desk: Harness, typed: str
