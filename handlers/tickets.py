@@ -157,17 +157,19 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
 
 
 # Chasing a call that is on its way: somebody, not something, has not come ("怎么还没人来",
-# "师傅还没到", "人呢", "你们多久能到", "再不来……", "快派人"), or a ticket nobody has taken up
+# "师傅还没到", "人呢", "师傅呢", "你们多久能到", "你们啥时候来", "师傅到底来不来", "再不来……",
+# "快派人"), or a ticket nobody has taken up
 # yet ("怎么还没人接单", "怎么还没处理", "你们什么时候处理"), or not come again or still
 # (`_NOT_COME`). Money or goods not arrived ("结算款还没到", "化肥还没到", "结算款还没处理")
 # are not about the team, nor 没人管 or 没人处理 without 还, said of staff complained about
 # ("去了三次都没人管"). And only when the words say little else: a long message that also
 # chases is about more than the call.
 _CHASING = re.compile(
-    r"没(有)?人(来|到|接单)|人呢|再不来|快(点)?(派人|来|过来)"
+    r"没(有)?人(来|到|接单)|(人|师傅)呢|再不来|快(点)?(派人|来|过来)"
     r"|还(没|不)(有)?人?接单|还(没|不)(有)?人处理|(怎么|为什么|咋)还(没|不)(有)?处理"
-    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|多久|几点)"
+    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|啥时候?|多久|几点)"
     r"(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
+    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(到底|还)来不来"
 )
 _CHASING_REST = 16  # characters besides the chasing words, at most
 # Not come, again or still (又没来, 还是没来, 怎么还不来), chases unless what did not come is

@@ -1090,6 +1090,9 @@ async def test_a_no_to_whether_the_call_is_solved_brings_its_buttons_back(
         "他还没来",
         "人还没来",
         "师傅还没来吗",
+        "师傅呢",
+        "你们啥时候来",
+        "师傅到底来不来",
     ],
 )
 async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accepted(

@@ -49,6 +49,13 @@ from handlers.tickets import is_chasing
         "她怎么还不来",
         "人还没来",
         "师傅还没来吗",
+        # As said in the fields: 啥时候 for 什么时候, 师傅呢 as 人呢, 来不来 of the team.
+        "师傅呢",
+        "師傅呢？等了一个小时了",
+        "你们啥时候来",
+        "师傅啥时到",
+        "你们到底来不来啊",
+        "师傅还来不来",
     ],
 )
 def test_somebody_not_come_is_chasing(text: str) -> None:
@@ -87,6 +94,9 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "他儿子还没来",
         "他老婆还没来",
         "老板还没来",
+        "化肥还来不来",
+        "补贴啥时候到",
+        "种子啥时候能到",
         "订的烟还没来",
         "师傅来了以后看了一下说风机电容坏了，换了新的，可是现在温度还是升不上去，怎么办",
     ],
