@@ -3,6 +3,7 @@ asked after it went out; and a requester's words checked before any of them is k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.config import Site
@@ -216,8 +217,15 @@ def with_place_words(ctx: Ctx, text: str, words: str) -> str:
     return "\n".join(p for p in (text, f"位置：{words}") if p)
 
 
-# Typed in place of 「跳过」: the farmer cannot say where (the team will ask them).
+# Typed in place of 「跳过」: the farmer cannot say where (the team will ask them), also
+# with 我 or 我也 before it and a particle after it (我也不清楚, 不知道啊).
 _NO_PLACE = frozenset(("跳过", "不知道", "不清楚", "说不清", "说不清楚", "不晓得"))
+_NO_PLACE_SAID = re.compile(r"(?:我也|我)?(?P<said>\w+?)[啊呀哦呢了吧]*")
+
+
+def _no_place(text: str) -> bool:
+    found = _NO_PLACE_SAID.fullmatch(bare(to_simplified(text)))
+    return found is not None and found["said"] in _NO_PLACE
 
 
 def read_place(ctx: Ctx) -> PlaceAnswer | None:
@@ -245,7 +253,7 @@ def read_place(ctx: Ctx) -> PlaceAnswer | None:
             return None
         return PlaceAnswer(site_code=code)
     typed_off = not (msg.voice_file_id or msg.photo_file_id) and calls_off(msg.text)
-    if msg.callback_data == "f:skip" or bare(to_simplified(msg.text)) in _NO_PLACE or typed_off:
+    if msg.callback_data == "f:skip" or _no_place(msg.text) or typed_off:
         # 算了, 返回: the question left, as 「跳过」; never words of where, or news paged
         return PlaceAnswer(skipped=True)
     if msg.text.strip() or msg.voice_file_id or msg.photo_file_id:
