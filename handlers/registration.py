@@ -48,6 +48,7 @@ from handlers.registration_typed import (
     ADDRESS_LIMIT,
     Address,
     address_typed,
+    digits_miscounted,
     name_typed,
     names_a_town,
     phone_with_name,
@@ -480,14 +481,14 @@ def _ask_name(ctx: Ctx) -> None:
         ctx.say("reg_name")
 
 
-def _ask_phone(ctx: Ctx, key: str) -> None:
+def _ask_phone(ctx: Ctx, key: str, **values: object) -> None:
     """The phone question (`key`: asked, or asked again); registering again, with the number
     registered, which 「跳过」 keeps, as the name's and the place's questions say theirs."""
     kept = ""
     if _updating(ctx) and ctx.user.phone:
         kept = ctx.text("reg_phone_kept", phone=ctx.user.phone) + "\n"
     skip = (ctx.text("skip"),)
-    ctx.reply(kept + ctx.text(key), keyboard="contact", keyboard_extra=skip)
+    ctx.reply(kept + ctx.text(key, **values), keyboard="contact", keyboard_extra=skip)
 
 
 def _name_kept(ctx: Ctx) -> bool:
@@ -516,6 +517,10 @@ async def _phone_step(ctx: Ctx) -> None:
             await _after_phone(ctx)
             return
         typed = phone_answered(ctx.msg.text)
+        count = digits_miscounted(ctx.msg.text) if typed is None else None
+        if count is not None:
+            _ask_phone(ctx, "phone_miscounted", typed=ctx.msg.text.strip(), count=count)
+            return
         if typed is None:
             _ask_phone(ctx, "phone_press")  # other words are only not the button
             return

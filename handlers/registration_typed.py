@@ -380,6 +380,21 @@ def phone_with_name(text: str) -> str | None:
     return typed_phone(found.group()) if found is not None else None
 
 
+# Digits typed at the phone question that are no number (a digit short, a code missing):
+# said to be a number of the wrong length, not only asked for the button again.
+_DIGITS_ONLY = re.compile(r"\+?[\d\s\-—()]+")
+_SOME_DIGITS = 5
+
+
+def digits_miscounted(text: str) -> int | None:
+    """How many digits were typed, when the words are digits alone and no phone number."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    count = sum(char.isdigit() for char in plain)
+    if not _DIGITS_ONLY.fullmatch(plain) or count < _SOME_DIGITS:
+        return None
+    return count
+
+
 # Between what is said in one message: a greeting, the name, where they live.
 _CLAUSES = re.compile(r"[，,。；;！!？?]")
 

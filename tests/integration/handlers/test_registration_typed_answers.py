@@ -308,5 +308,21 @@ async def test_a_hong_kong_or_macau_number_typed_at_the_phone_is_kept_as_dialled
 async def test_a_number_abroad_too_short_is_asked_again(desk: Harness) -> None:
     await _asked_phone(desk)
     said = texts(await desk.send(FARMER, "+852 123"))
-    assert "直接输入手机号" in said and "请选择您所在的乡镇" not in said
+    assert "不是完整的号码" in said and "请选择您所在的乡镇" not in said
+    assert not (await _user(desk, FARMER)).phone
+
+
+@pytest.mark.parametrize(
+    ("typed", "count"), [("138 1234 567", 10), ("9123 4567", 8), ("+852 123", 6)]
+)
+async def test_digits_that_are_no_number_are_told_so_with_their_count(
+    desk: Harness, typed: str, count: int
+) -> None:
+    """A digit short, or a Hong Kong number without its +852: said to be no whole number,
+    how long one is and that a code goes before one from Hong Kong, Macau or Taiwan; not
+    only asked for the button again as if the digits had not been read."""
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert f"“{typed}”不是完整的号码（{count} 位数字）" in said, said
+    assert "+852" in said and "跳过" in said
     assert not (await _user(desk, FARMER)).phone
