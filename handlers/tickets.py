@@ -186,16 +186,25 @@ _WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, betwee
 )
 # The subject ends the words before: 送货的 is the deliveryman and 来送货 the team's errand,
 # 他们 the team; 老板 or 货 alone are not. 他 or 她 alone, said by someone whose ticket a team
-# has, is the one sent (他还没来, 她怎么还不来), while his money or kin named after it (他的钱
-# 还没来, 他儿子还没来) are not. A shop's goods (货, 烟) not come are what a delivery or an
-# order chases (`is_chasing`'s `goods`), not what a 110 team brings.
-_OTHERS = (
+# has, is the one sent (他还没来, 她怎么还不来) unless someone else is named before it
+# (`_HE_OR_SHE`), while his money or kin named after it (他的钱还没来, 他儿子还没来) are not.
+# A shop's goods (货, 烟) not come are what a delivery or an order chases (`is_chasing`'s
+# `goods`), not what a 110 team brings.
+_THINGS = (
     r"钱|款|补贴|补助|奖金|资金|工资|运费|结算|单|发票|合同"
     r"|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
-    r"|客户|顾客|老板|老公|老婆|儿子|女儿|孩子"
 )
+_PEOPLE = (
+    r"客户|顾客|老板|老公|老婆|丈夫|媳妇|儿子|女儿|孩子|爸|妈|爷爷|奶奶"
+    r"|哥哥|姐姐|弟弟|妹妹|邻居|朋友|亲戚"
+)
+_OTHERS = rf"{_THINGS}|{_PEOPLE}"
 _NOT_THE_TEAM = re.compile(rf"(?:{_OTHERS}|(?<!送)货|烟){_WHEN_OR_HOW}$")
 _NOT_THE_GOODS_TEAM = re.compile(rf"(?:{_OTHERS}){_WHEN_OR_HOW}$")
+# 他 or 她 is the team only when nobody else was named before it in the message: in 老板他
+# 还没来 or 我老公去拉煤了，他还没来 it stands for the one named.
+_HE_OR_SHE = re.compile(rf"[他她]{_WHEN_OR_HOW}$")
+_SOMEONE = re.compile(_PEOPLE)
 _CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
 
 
@@ -206,8 +215,12 @@ def _not_come(text: str, *, goods: bool) -> str | None:
     others = _NOT_THE_GOODS_TEAM if goods else _NOT_THE_TEAM
     for found in _NOT_COME.finditer(said):
         before = said[: found.start()].rsplit(",", 1)[-1]
-        if not others.search(before):
-            return found.group()
+        if others.search(before):
+            continue
+        he = _HE_OR_SHE.search(said[: found.start()])
+        if he is not None and _SOMEONE.search(said[: he.start()]):
+            continue
+        return found.group()
     return None
 
 

@@ -1115,6 +1115,20 @@ async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accep
     assert "正在办理中" not in said
 
 
+@pytest.mark.parametrize("typed", ["老板他还没来"])
+async def test_someone_else_not_come_is_not_told_the_call_waits_to_be_accepted(
+    desk: Harness, typed: str
+) -> None:
+    """老板他还没来: the 他 is the 老板, not the team the call waits for."""
+    await desk.file_110(FARMER)
+    desk.clock.advance(hours=13)
+    await sweep(desk.db, desk.cfg, desk.clock())
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "还没有人接单（待接单）" not in said, said
+
+
 @pytest.mark.parametrize("typed", ["刚修好的线路又坏了", "烤房电路又坏了", "线路还是坏的"])
 async def test_the_barn_wiring_broken_again_sends_a_resolved_call_back(
     desk: Harness, typed: str

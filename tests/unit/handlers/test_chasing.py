@@ -94,6 +94,11 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "他儿子还没来",
         "他老婆还没来",
         "老板还没来",
+        # He or she standing for someone named before, in the clause or the message.
+        "老板他还没来",
+        "客户他还没来",
+        "我儿子他还没来",
+        "我老公去拉煤了，他还没来",
         "化肥还来不来",
         "补贴啥时候到",
         "种子啥时候能到",
