@@ -167,9 +167,9 @@ def another_question(ctx: Ctx, decision: Decision | None, text: str, ticket: Tic
 _CHASING = re.compile(
     r"没(有)?人(来|到|接单)|(人|师傅)呢|再不来|快(点)?(派人|来|过来)"
     r"|还(没|不)(有)?人?接单|还(没|不)(有)?人处理|(怎么|为什么|咋)还(没|不)(有)?处理"
-    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(还没|还不|怎么还|什么时候|啥时候?|多久|几点)"
-    r"(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
-    r"|(师傅|人|你们|队员|服务队)[^，。,.!！?？]{0,4}(到底|还)来不来"
+    r"|(师傅|人|你们|队员|服务队)(?P<said_of>[^，。,.!！?？]{0,4})"
+    r"(还没|还不|怎么还|什么时候|啥时候?|多久|几点)(能|才|可以)?(有)?(来|到|过来|赶到|接单|处理)(?!账)"
+    r"|(师傅|人|你们|队员|服务队)(?P<what_of>[^，。,.!！?？]{0,4})(到底|还)来不来"
 )
 _CHASING_REST = 16  # characters besides the chasing words, at most
 # Not come, again or still (又没来, 还是没来, 怎么还不来), chases unless what did not come is
@@ -190,10 +190,11 @@ _WHEN_OR_HOW = (  # 都三天了, 怎么, 今天, 到现在: when or how, betwee
 # (`_HE_OR_SHE`), while his money or kin named after it (他的钱还没来, 他儿子还没来) are not.
 # A shop's goods (货, 烟) not come are what a delivery or an order chases (`is_chasing`'s
 # `goods`), not what a 110 team brings.
-_THINGS = (
-    r"钱|款|补贴|补助|奖金|资金|工资|运费|结算|单|发票|合同"
+_OWED = (  # money or goods, not a team: 你们的补贴, 化肥
+    r"钱|款|补贴|补助|奖金|资金|工资|运费|结算|发票|合同"
     r"|化肥|肥料|农药|种子|快递|包裹|煤|电|短信|验证码|消息|通知"
 )
+_THINGS = rf"{_OWED}|单"
 _PEOPLE = (
     r"客户|顾客|老板|老公|老婆|丈夫|媳妇|儿子|女儿|孩子|爸|妈|爷爷|奶奶"
     r"|哥哥|姐姐|弟弟|妹妹|邻居|朋友|亲戚"
@@ -206,6 +207,9 @@ _NOT_THE_GOODS_TEAM = re.compile(rf"(?:{_OTHERS}){_WHEN_OR_HOW}$")
 _HE_OR_SHE = re.compile(rf"[他她]{_WHEN_OR_HOW}$")
 _SOMEONE = re.compile(_PEOPLE)
 _CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
+# Between 你们 (or 师傅) and the chasing words, what is said to come may be theirs and not
+# the team: 你们的化肥还来不来, 你们的补贴啥时候到 are the bureau's fertiliser and money.
+_THEIRS = re.compile(rf"(?:{_OWED}|{_PEOPLE}){_WHEN_OR_HOW}$")
 
 
 def _not_come(text: str, *, goods: bool) -> str | None:
@@ -224,11 +228,17 @@ def _not_come(text: str, *, goods: bool) -> str | None:
     return None
 
 
+def _of_another(found: re.Match[str]) -> bool:
+    """Chasing words said of what is the team's subject's own (`_THEIRS`), not the team."""
+    said_of = found["said_of"] or found["what_of"] or ""
+    return _THEIRS.search(said_of) is not None
+
+
 def is_chasing(text: str, *, goods: bool = False) -> bool:
     """Words that chase a team already called, and say little else; `goods`: the team is
     a shop's goods line (ordering, delivery), whose goods not come (货还没来) chase it."""
     plain = bare(to_simplified(text))
-    found = _CHASING.search(plain)
+    found = next((f for f in _CHASING.finditer(plain) if not _of_another(f)), None)
     said = found.group() if found is not None else _not_come(text, goods=goods)
     return said is not None and len(plain) - len(said) <= _CHASING_REST
 

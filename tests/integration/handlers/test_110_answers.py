@@ -1115,11 +1115,12 @@ async def test_chasing_a_call_nobody_took_for_hours_is_told_it_waits_to_be_accep
     assert "正在办理中" not in said
 
 
-@pytest.mark.parametrize("typed", ["老板他还没来"])
-async def test_someone_else_not_come_is_not_told_the_call_waits_to_be_accepted(
+@pytest.mark.parametrize("typed", ["老板他还没来", "你们的化肥还来不来"])
+async def test_someone_or_something_else_not_come_is_not_told_the_call_waits_to_be_accepted(
     desk: Harness, typed: str
 ) -> None:
-    """老板他还没来: the 他 is the 老板, not the team the call waits for."""
+    """老板他还没来: the 他 is the 老板; 你们的化肥: the bureau's fertiliser, not the team the
+    call waits for."""
     await desk.file_110(FARMER)
     desk.clock.advance(hours=13)
     await sweep(desk.db, desk.cfg, desk.clock())
