@@ -136,7 +136,7 @@ async def free_message(ctx: Ctx) -> None:
     if call is not None and (phone := typed_phone(text)) is not None:
         await phones.for_call(ctx, call, phone)  # "服务队可能要打电话给您": typed, not shared
         return
-    if text and phones.declined_for_call(ctx, call, text):
+    if text and await phones.declined_for_call(ctx, call, text):
         return
     if (
         call is not None

@@ -53,14 +53,37 @@ def skips(text: str) -> bool:
     return plain in _NO or plain in _NO_PHONE or puts_off(text)
 
 
-def declines_the_phone(text: str) -> bool:
-    """The phone not given, in words that say nothing else: 跳过, 不给, 不方便, 以后再说. Not
-    a bare no (不要, 不用, 没有), which may say something else is not needed or not so."""
+# The phone not given, in a word or two that name nothing (跳过, 不给, 不方便, 以后再说,
+# 先不留): an answer to a phone question, but also to anything else. Another day (改天,
+# 过两天, 有空再说) says when, not that no number is given.
+_PHONE_SKIPS = frozenset(
+    ("跳过", "不给", "先不给", "不留", "先不留", "不方便", "不共享", "以后再说")
+)
+# Words naming the phone (电话, 手机号, 号码), with how it is not given beside them: 不留电话,
+# 电话以后再说, 手机号先不给了, 没有手机.
+_THE_PHONE = re.compile(r"(?:手机|手機|电话|電話)(?:号码|號碼|号|號)?|号码|號碼")
+_NOT_GIVEN = re.compile(
+    r"(?:我|那|那就)?(?:先|暂时|暂且|现在|就)?(?:不想?|不方便|不用|不要|没法)(?:给|留|填|共享|说)?"
+    r"|(?:我)?没有|跳过"
+)
+
+
+def skips_the_phone(text: str) -> bool:
+    """A word or two of the phone not given that names nothing: 跳过, 不给, 不方便, 以后再说,
+    先不留. Not a bare no (不要, 不用, 没有), nor another day (改天吧, 有空再说)."""
     plain = to_simplified(bare(text)).lower()
-    return (
-        plain in ("跳过", "不留电话", "不给电话")
-        or (plain in _NO_PHONE and plain != "没有")
-        or puts_off(text)
+    return (plain.rstrip(_PARTICLES) or plain) in _PHONE_SKIPS
+
+
+def declines_the_phone(text: str) -> bool:
+    """The phone named and not given, in words that say nothing else: 不留电话, 电话以后再说,
+    手机号先不给了, 没有手机."""
+    plain = to_simplified(bare(text)).lower()
+    if _THE_PHONE.search(plain) is None:
+        return False
+    rest = _THE_PHONE.sub("", plain).rstrip(_PARTICLES)
+    return bool(rest) and (
+        _NOT_GIVEN.fullmatch(rest) is not None or rest in _PHONE_SKIPS or puts_off(rest)
     )
 
 

@@ -987,6 +987,44 @@ async def test_the_calls_phone_offer_declined_by_someone_with_a_number_is_news_a
     assert "info" in await desk.actions(call_id)
 
 
+@pytest.mark.parametrize("typed", ["不留电话", "电话以后再说", "手机号先不给了"])
+async def test_the_phone_declined_in_words_naming_it_pages_nobody_later_too(
+    desk: Harness, typed: str
+) -> None:
+    """Words about the phone decline the call's 📱 offer however long after it they come."""
+    call_id = await desk.file_110(FARMER)
+    desk.clock.advance(hours=1)
+    said = texts(await desk.send(FARMER, typed))
+    assert "不留电话也可以" in said, said
+    assert "info" not in await desk.actions(call_id)
+
+
+@pytest.mark.parametrize("typed", ["改天吧", "过两天再说", "有空再说"])
+async def test_another_day_said_during_a_call_reaches_the_team_not_the_phone_decline(
+    desk: Harness, typed: str
+) -> None:
+    """改天, 过两天 say when the team may come, not that no phone is given: the team reads
+    them, and the farmer is not told 不留电话也可以."""
+    call_id = await desk.file_110(FARMER)
+
+    said = texts(await desk.send(FARMER, typed))
+
+    assert "不留电话也可以" not in said, said
+    assert "info" in await desk.actions(call_id)
+
+
+@pytest.mark.parametrize("typed", ["以后再说", "不方便"])
+async def test_a_short_no_long_after_the_phone_offer_reaches_the_team(
+    desk: Harness, typed: str
+) -> None:
+    """以后再说 an hour after the call's 📱 offer answers something else: the team reads it."""
+    call_id = await desk.file_110(FARMER)
+    desk.clock.advance(hours=1)
+    said = texts(await desk.send(FARMER, typed))
+    assert "不留电话也可以" not in said, said
+    assert "info" in await desk.actions(call_id)
+
+
 @pytest.mark.parametrize("typed", ["不用来了", "修好了"])
 async def test_words_calling_off_with_another_ticket_in_hand_are_not_told_no_alarm(
     desk: Harness, typed: str
