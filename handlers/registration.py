@@ -48,9 +48,9 @@ from handlers.registration_typed import (
     ADDRESS_LIMIT,
     Address,
     address_typed,
-    digits_miscounted,
     name_typed,
     names_a_town,
+    phone_digits_told,
     phone_with_name,
     typed_kind,
 )
@@ -517,9 +517,10 @@ async def _phone_step(ctx: Ctx) -> None:
             await _after_phone(ctx)
             return
         typed = phone_answered(ctx.msg.text)
-        count = digits_miscounted(ctx.msg.text) if typed is None else None
-        if count is not None:
-            _ask_phone(ctx, "phone_miscounted", typed=ctx.msg.text.strip(), count=count)
+        told = phone_digits_told(ctx.msg.text) if typed is None else None
+        if told is not None:
+            key, values = told
+            _ask_phone(ctx, key, typed=ctx.msg.text.strip(), **values)
             return
         if typed is None:
             _ask_phone(ctx, "phone_press")  # other words are only not the button

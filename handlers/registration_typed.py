@@ -380,19 +380,34 @@ def phone_with_name(text: str) -> str | None:
     return typed_phone(found.group()) if found is not None else None
 
 
-# Digits typed at the phone question that are no number (a digit short, a code missing):
-# said to be a number of the wrong length, not only asked for the button again.
+# Digits typed at the phone question that are no number: said what is wrong with them, not
+# only asked for the button again. Of a mobile's eleven digits, that they are no mobile's
+# (12345678901, 110 1234 5678: a mainland mobile starts 13 to 19); of a Hong Kong, Macau or
+# Taiwan number without its + (852 9123 4567), that it needs one; else of their count.
 _DIGITS_ONLY = re.compile(r"\+?[\d\s\-—()]+")
 _SOME_DIGITS = 5
+_MOBILE_DIGITS = 11
+_CODE_MISSING = re.compile(r"(?P<code>85[23]|886)(?P<local>0?[2-9][0-9]{7,8})")
+_CODE_PLACES = {"852": "香港", "853": "澳门", "886": "台湾"}
+_MAINLAND_CODE = re.compile(r"(?:\+|00)?86(?=[0-9]{11}$)")
 
 
-def digits_miscounted(text: str) -> int | None:
-    """How many digits were typed, when the words are digits alone and no phone number."""
+def phone_digits_told(text: str) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with digits typed alone that are no phone number: the key of the words
+    saying so and their values, or None for words that are not digits alone."""
     plain = unicodedata.normalize("NFKC", text).strip()
     count = sum(char.isdigit() for char in plain)
     if not _DIGITS_ONLY.fullmatch(plain) or count < _SOME_DIGITS:
         return None
-    return count
+    dialled = re.sub(r"[^\d+]", "", plain)
+    abroad = _CODE_MISSING.fullmatch(dialled)
+    if abroad is not None:
+        code = abroad["code"]
+        where = _CODE_PLACES[code]
+        return "phone_code_missing", {"where": where, "code": f"+{code}", "local": abroad["local"]}
+    if len(_MAINLAND_CODE.sub("", dialled, count=1).lstrip("+")) == _MOBILE_DIGITS:
+        return "phone_not_mobile", {}
+    return "phone_miscounted", {"count": count}
 
 
 # Between what is said in one message: a greeting, the name, where they live.

@@ -326,3 +326,29 @@ async def test_digits_that_are_no_number_are_told_so_with_their_count(
     assert f"“{typed}”不是完整的号码（{count} 位数字）" in said, said
     assert "+852" in said and "跳过" in said
     assert not (await _user(desk, FARMER)).phone
+
+
+@pytest.mark.parametrize("typed", ["12345678901", "110 1234 5678"])
+async def test_eleven_digits_that_are_no_mobile_are_told_so_not_called_incomplete(
+    desk: Harness, typed: str
+) -> None:
+    """Eleven digits are a mobile's whole length: said to be no valid mobile, which starts
+    13 to 19, never “不是完整的号码（11 位数字）：手机号是 11 位”."""
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert "不是完整的号码" not in said, said
+    assert f"“{typed}”不是有效的手机号" in said and "13–19" in said, said
+    assert not (await _user(desk, FARMER)).phone
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("852 9123 4567", "+852"), ("85366123456", "+853"), ("886 912 345 678", "+886")],
+)
+async def test_a_number_abroad_without_its_plus_is_told_to_add_it(
+    desk: Harness, typed: str, code: str
+) -> None:
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert f"请在前面加上 {code}" in said and "不是完整的号码" not in said, said
+    assert not (await _user(desk, FARMER)).phone
