@@ -218,9 +218,10 @@ def lateness(calendar: Calendar, deadline: datetime, now: datetime) -> str:
     return clock if working == clock else f"{clock}（工作时间{working}）"
 
 
-# A phone number typed: a mainland mobile (with or without +86) or a landline with its area
-# code. Spaces, dashes and brackets round the area code between the digits are allowed.
-_PHONE = re.compile(r"(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8}")
+# A phone number typed: a mainland mobile (with or without +86 or 0086, kept as its eleven
+# digits, as a team dials it) or a landline with its area code. Spaces, dashes and brackets
+# round the area code between the digits are allowed.
+_PHONE = re.compile(r"(?:(?:\+|00)?86)?(?P<mobile>1[3-9][0-9]{9})|0[0-9]{2,3}[0-9]{7,8}")
 # Or one of Hong Kong or Macau (8 digits) or Taiwan (8 or 9 after its trunk 0, which is
 # often typed after +886 and dropped: +886 0912 345 678 is +886912345678), with its
 # country code and + (or 00) before it: farmers near the border and staff may have one.
@@ -276,11 +277,13 @@ def same_phone(one: str, other: str) -> bool:
 def typed_phone(text: str) -> str | None:
     """The number in ASCII digits, when the words are a phone number and nothing else: a
     Chinese keyboard's full-width digits (１３８…, ＋86) are the same number, kept as one a
-    team can dial and a shared contact card would give (+85291234567 for +852 9123 4567,
+    team can dial: a mainland mobile as its eleven digits (13800000001 for +86 138 0000 0001
+    or 0086 138 0000 0001), one abroad with its code (+85291234567 for +852 9123 4567,
     00852 9123 4567 or +852-9123-4567)."""
     plain = re.sub(r"[\s\-—()]", "", unicodedata.normalize("NFKC", text))
-    if _PHONE.fullmatch(plain):
-        return plain
+    home = _PHONE.fullmatch(plain)
+    if home is not None:
+        return home["mobile"] or plain
     abroad = _PHONE_ABROAD.fullmatch(plain)
     if abroad is None:
         return None

@@ -352,3 +352,15 @@ async def test_a_number_abroad_without_its_plus_is_told_to_add_it(
     said = texts(await desk.send(FARMER, typed))
     assert f"请在前面加上 {code}" in said and "不是完整的号码" not in said, said
     assert not (await _user(desk, FARMER)).phone
+
+
+@pytest.mark.parametrize("typed", ["0086 138 0000 0001", "+86 13800000001"])
+async def test_a_mobile_with_0086_or_86_before_it_is_kept_as_its_eleven_digits(
+    desk: Harness, typed: str
+) -> None:
+    """00852 9123 4567 is kept; 0086 before a mainland mobile, the same 00 before the
+    mainland's code, is too, as the mobile a team dials."""
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert "已记下您输入的手机号 13800000001" in said and "不是" not in said, said
+    assert (await _user(desk, FARMER)).phone == "13800000001"
