@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy.engine import make_url
 
 from bot.config_loader import load_config
 from core.config import Config
@@ -24,6 +22,7 @@ from storage.tables import metadata
 from storage.uow import Database
 from tests.support.desk import Harness
 from tests.support.scratch_db import PG_URL, database_url, empty_tables, pg_admin, scratch_name
+from tests.support.snapshots import Snapshots, copy_sqlite_file, sqlite_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "config" / "demo.yaml"
@@ -148,19 +147,12 @@ def pg_database(pg_url: str) -> Database:
     return Database(pg_url)
 
 
-def _sqlite_path(database: Database) -> Path:
-    return Path(make_url(database.url).database or "")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def db(request: pytest.FixtureRequest) -> AsyncIterator[Database]:
     """An empty database with the current schema, on each backend."""
     if request.param == "sqlite":
         database: Database = request.getfixturevalue("sqlite_database")
-        path = _sqlite_path(database)
-        for left in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            left.unlink(missing_ok=True)
-        shutil.copyfile(request.getfixturevalue("sqlite_schema"), path)
+        copy_sqlite_file(request.getfixturevalue("sqlite_schema"), sqlite_file(database))
     else:
         database = request.getfixturevalue("pg_database")
         await empty_tables(database)
@@ -171,35 +163,22 @@ async def db(request: pytest.FixtureRequest) -> AsyncIterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def seeded_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the demo bureau's seeded SQLite file is kept once the first desk has seeded it."""
-    return tmp_path_factory.mktemp("seeded") / "seeded.sqlite3"
+def sqlite_snapshots(tmp_path_factory: pytest.TempPathFactory) -> Snapshots:
+    """The worker's SQLite files of the demo bureau seeded and of common starts on it."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    return Snapshots(folder, folder / "seeded.sqlite3")
 
 
 @pytest.fixture
-async def seeded_desk(db: Database, demo_config: Config, seeded_sqlite_template: Path) -> Harness:
+async def seeded_desk(db: Database, demo_config: Config, sqlite_snapshots: Snapshots) -> Harness:
     """The demo bureau's desk on an empty database, its staff seeded. On SQLite the first
     test seeds and keeps a copy of the file, which the others copy in its place: the same
-    rows, some 10 ms a test sooner (the handler tests are most of the suite). PostgreSQL
-    seeds each time."""
+    rows, some 10 ms a test sooner (the handler tests are most of the suite); its common
+    starts can be kept too (`Harness.prepared`). PostgreSQL seeds each time."""
     harness = Harness(db, demo_config)
     if db.engine.dialect.name != "sqlite":
         await harness.seed()
         return harness
-    path = _sqlite_path(db)
-    await db.dispose()  # the last connection closed: the WAL is folded into the file
-    if not _copied(seeded_sqlite_template, path):
-        await harness.seed()
-        await db.dispose()
-        _copied(path, seeded_sqlite_template)
+    harness.snapshots = sqlite_snapshots
+    await sqlite_snapshots.as_seeded(db, harness.seed)
     return harness
-
-
-def _copied(source: Path, path: Path) -> bool:
-    """Copy the SQLite file `source` (if there is one) in place of the one at `path`."""
-    if not source.exists():
-        return False
-    for left in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        left.unlink(missing_ok=True)
-    shutil.copyfile(source, path)
-    return True

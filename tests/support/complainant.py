@@ -12,6 +12,10 @@ SECRETS = ("王小五", "13800000002", "老王烟酒店", LICENCE)
 
 async def registered_with_a_shop(desk: Harness) -> None:
     """王小五 registers as a retailer: name, phone shared, 城区, shop and licence."""
+    await desk.prepared("registered_with_a_shop", lambda: _registered_with_a_shop(desk))
+
+
+async def _registered_with_a_shop(desk: Harness) -> None:
     await desk.send(RETAILER, "/start")
     await desk.press(RETAILER, "f:kind:retailer")
     await desk.send(RETAILER, "王小五")

@@ -14,6 +14,10 @@ THREE_WISHES = "1、组织一次职工体检；2、食堂增加早餐品种；3�
 async def wish_list_answered(desk: Harness, hows: tuple[str, ...] = ("", "", "")) -> list[int]:
     """The three items (体检, 早餐, 空调) filed as a list and each resolved as `hows` says
     (`""` granted, `":partly"`, `":declined"`): their ids in the list's order."""
+    return await desk.prepared(("wish_list_answered", hows), lambda: _answered(desk, hows))
+
+
+async def _answered(desk: Harness, hows: tuple[str, ...]) -> list[int]:
     await desk.registered_as(STAFF, "staff")
     await desk.send(STAFF, "/wish")
     await desk.send(STAFF, THREE_WISHES)
