@@ -38,7 +38,7 @@ from routing.decision import (
 )
 from routing.scoring import Channel, CompiledTables, Evidence, softmax_confidence, tied
 from routing.segment import cut
-from routing.text import CJK, clean, script_of, to_simplified
+from routing.text import CJK, as_account_words, clean, script_of, to_simplified
 from routing.when import past_loss
 
 _CACHE_SIZE = 8
@@ -113,8 +113,9 @@ class Router:
         (a retailer's 烟款 is what his shop pays for the cigarettes it orders, not what the
         station pays a farmer for his leaf)."""
         cleaned = clean(text)
-        normalized = to_simplified(cleaned)
-        script = script_of(cleaned, normalized) if CJK.search(cleaned) else None
+        simplified = to_simplified(cleaned)
+        script = script_of(cleaned, simplified) if CJK.search(cleaned) else None
+        normalized = as_account_words(simplified)
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
         if requester is not None:
             self._hear_as_said_by(evidence, normalized, self._said_by.get(requester, {}))

@@ -60,6 +60,11 @@ def test_staff_words_in_traditional_are_put_in_simplified_and_others_kept() -> N
     assert staff_words("已处理 OK") == "已处理 OK"
 
 
+def test_a_teams_traditional_note_about_a_tent_reads_tent_to_the_requester() -> None:
+    # Not 请把烤烟搬到账篷里, an "account-tent" (and 賬篷 back for a 繁體 reader).
+    assert staff_words("請把烤煙搬到帳篷裡") == "请把烤烟搬到帐篷里"
+
+
 def test_a_teams_question_naming_who_comes_at_a_time_keeps_the_surname_for_a_hant_requester() -> (
     None
 ):

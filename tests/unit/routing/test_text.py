@@ -44,6 +44,28 @@ def test_money_words_spelt_with_zhang_read_as_account(text: str, simplified: str
 @pytest.mark.parametrize(
     ("text", "simplified"),
     [
+        ("烟叶先放到帐篷里", "烟叶先放到帐篷里"),
+        ("入帳篷休息", "入帐篷休息"),
+        ("蚊帳本來就破了", "蚊帐本来就破了"),
+        ("蚊帐目前还够用", "蚊帐目前还够用"),
+        ("搬到帳子裡", "搬到帐子里"),
+    ],
+)
+def test_a_tent_or_a_net_beside_a_money_syllable_stays_a_tent(text: str, simplified: str) -> None:
+    """帐 of a tent or a net stays 帐 when 到, 入 … or 本, 目 … happen to stand beside it."""
+    assert normalize(text) == simplified
+    assert to_simplified(text) == simplified
+
+
+@pytest.mark.parametrize("text", ["煙站的錢還沒到帳", "结帐的时候"])
+def test_text_put_in_simplified_for_reading_keeps_zhang_as_written(text: str) -> None:
+    """The 账 reading is the router's: text shown or kept is converted by t2s alone."""
+    assert "帐" in to_simplified(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
         ("冰雹把烟苗打坏了", "冰雹把烟苗打坏了"),
         ("控制器让雷打坏了", "控制器让雷打坏了"),
         ("风机皮带拉坏了", "风机皮带拉坏了"),
