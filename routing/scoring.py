@@ -65,6 +65,8 @@ class Evidence:
     # (line, word, [count, score], the longer word that held it), for `drop_emergency` to
     # give back a word only an emergency held (风机 of 风机+坏).
     subsumed: list[tuple[str, str, list[float], str]] = field(default_factory=list)
+    # line -> the parts of each negative conjunction matched for it (烟站, 到账, 化肥钱).
+    taken_back: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
     def add(self, line: str, word: str, count: int, score: float) -> None:
         self.scores[line] = self.scores.get(line, 0.0) + score
@@ -83,11 +85,24 @@ class Evidence:
             for word in [w for w in words if w in inside]:
                 count = words[word][0]
                 for other in inside[word]:
-                    if other in words and words[other][0] >= count:
+                    if (
+                        other in words
+                        and words[other][0] >= count
+                        and not self._cancelled(line, other)
+                    ):
                         slot = words.pop(word)
                         self.scores[line] -= slot[1]
                         self.subsumed.append((line, word, slot, other))
                         break
+
+    def _cancelled(self, line: str, word: str) -> bool:
+        """Whether a negative conjunction of `line` holding all the parts of the conjunction
+        `word` was matched: it takes back `word`'s points (烟站+到账 beside 化肥钱, money the
+        farmer owes), so what `word` held (到账) counts as it would without it, no less."""
+        if "+" not in word:
+            return False
+        parts = frozenset(word.split("+"))
+        return any(parts <= negative for negative in self.taken_back.get(line, ()))
 
     def hand_over(self, word: str, source: str, line: str) -> None:
         """`word`, counted for `source`, counts for `line` instead, as much: what it means
@@ -399,21 +414,26 @@ class CompiledTables:
     ) -> None:
         """The conjunctions found, each mention of a part feeding one conjunction of a line
         at most, the strongest first: 我订的是玉溪、中华、黄鹤楼、利群 is one 订 with four brands,
-        one order (订+玉溪), not four; the other brands count as the words they are. The
-        signals (an emergency, a complaint) are not spent so: each says what it says."""
-        spent: dict[tuple[str, str], int] = {}  # (line, part) -> mentions used
+        one order (订+玉溪), not four; the other brands count as the words they are. So for
+        a line's negative conjunctions: 烟站的烟款还没到账，我欠烟站的化肥钱 takes back the
+        one 烟站+到账 once, not once by 欠烟站 and again by 化肥钱. The signals (an emergency,
+        a complaint) are not spent so: each says what it says."""
+        spent: dict[tuple[str, str], int] = {}  # (channel and line, part) -> mentions used
         by_weight = sorted(
             ((parts, entry, times) for parts, entries, times in matched for entry in entries),
             key=lambda item: -item[1].weight,
         )  # a stable sort: equal weights keep the text's order
         for parts, entry, times in by_weight:
-            if entry.channel is Channel.LINE:
-                left = min(parts_found.get(p, 0) - spent.get((entry.line, p), 0) for p in parts)
+            if entry.channel in (Channel.LINE, Channel.NEGATIVE):
+                key = entry.channel.name + entry.line
+                left = min(parts_found.get(p, 0) - spent.get((key, p), 0) for p in parts)
                 times = min(times, left)
                 if times <= 0:
                     continue
                 for part in parts:
-                    spent[(entry.line, part)] = spent.get((entry.line, part), 0) + times
+                    spent[(key, part)] = spent.get((key, part), 0) + times
+            if entry.channel is Channel.NEGATIVE:
+                found.taken_back.setdefault(entry.line, []).append(frozenset(parts))
             self._apply(found, (entry,), times)
 
     def _unnegated(self, tokens: list[str], found: Evidence) -> list[str]:

@@ -58,3 +58,15 @@ def test_the_stations_people_owing_or_charging_is_no_payment_for_the_leaf(
 ) -> None:
     decision = router.route(text, requester=Requester.FARMER)
     assert decision.line != "purchase", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["烟站的烟叶款还没到账，扣了化肥钱", "烟站的烟款还没到账，我欠烟站的化肥钱能不能先扣"]
+)
+def test_leaf_money_not_arrived_beside_a_fertiliser_deduction_stays_with_purchase(
+    router: Router, text: str
+) -> None:
+    """The 我付站里的 negative takes back only 烟站+到账's own points, once: 到账, which that
+    pair held, counts as it would without it (it tied 烟叶生产技术 at the desk)."""
+    decision = router.route(text, requester=Requester.FARMER)
+    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
