@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 
 from core.config import Config, KeywordTable
@@ -75,6 +75,17 @@ class Router:
             requester: {to_simplified(word): line for word, line in words.items()}
             for requester, words in self.settings.said_by.items()
         }
+        # line -> word -> the synonyms counted as it, longest first: 卖烟款 and 烟叶款 name
+        # the leaf, though 烟款 is inside them.
+        self._variants = {
+            line: {
+                to_simplified(word.strip().lower()): sorted(
+                    (to_simplified(v.strip().lower()) for v in variants), key=len, reverse=True
+                )
+                for word, variants in table.synonyms.items()
+            }
+            for line, table in tables.items()
+        }
 
     @classmethod
     def from_config(cls, cfg: Config) -> Router:
@@ -118,7 +129,8 @@ class Router:
         normalized = as_account_words(simplified)
         evidence = self.tables.evidence(cut(normalized)) if normalized else Evidence()
         if requester is not None:
-            self._hear_as_said_by(evidence, normalized, self._said_by.get(requester, {}))
+            said = self._said_by.get(requester, {})
+            self._hear_as_said_by(evidence, normalized, said, self._variants)
         danger = self.settings.danger_words
         if not alarm:
             evidence.drop_emergency(self.emergency_line or "", keep=danger)
@@ -140,18 +152,29 @@ class Router:
         return self._decide(evidence, text, normalized, script, area, barn=barn, settled=settled)
 
     @staticmethod
-    def _hear_as_said_by(ev: Evidence, normalized: str, said: Mapping[str, str]) -> None:
+    def _hear_as_said_by(
+        ev: Evidence,
+        normalized: str,
+        said: Mapping[str, str],
+        variants: Mapping[str, Mapping[str, list[str]]],
+    ) -> None:
         """The words `said` (`routing.said_by` of the requester's kind) count for the line
         it names, when they are all a line has: beside another word of that line (收购的烟款
         还没到账) they are in its sense, and where the line's negative words took them back
         (结账的时候收银机坏了: a shop's till) they are no line's. Only as written: a synonym
-        counted as one (烟叶款 for 烟款) names the leaf, a word of the line's own."""
+        counted as one (烟叶款, 卖烟款 for 烟款) names the leaf, a word of the line's own,
+        though the word is inside it."""
         if not said:
             return
         for line, words in list(ev.words.items()):
             if ev.scores.get(line, 0.0) <= 0:
                 continue
-            heard = [w for w in words if said.get(w, line) != line and w in normalized]
+            heard = [
+                w
+                for w in words
+                if said.get(w, line) != line
+                and _said_as_written(w, normalized, variants.get(line, {}).get(w, ()))
+            ]
             if heard and len(heard) == len(words):
                 for word in heard:
                     ev.hand_over(word, line, said[word])
@@ -477,3 +500,12 @@ def _after_said(tokens: list[str]) -> str:
         if token in ("说", "讲", "告诉", "说是"):
             return "".join(tokens[at + 1 :])
     return ""
+
+
+def _said_as_written(word: str, normalized: str, variants: Iterable[str]) -> bool:
+    """Whether `word` is in `normalized` other than inside one of its synonyms (烟款 of
+    卖烟款 is not)."""
+    for variant in variants:
+        if word in variant:
+            normalized = normalized.replace(variant, " ")
+    return word in normalized

@@ -43,6 +43,8 @@ def test_the_same_words_from_anyone_else_stay_with_purchase(
     "text",
     [
         "烟叶款什么时候到账",  # the leaf named: a synonym of 烟款 says more than it
+        "烟叶款还没到账",
+        "卖烟款还没到账",  # 烟款 is inside 卖烟款, a synonym naming the leaf all the same
         "收购的烟款还没到账",  # beside the leaf's sale, its money is the leaf's
         "我交烟的烟款还没到账",
         "收购的结算单还没来",
@@ -62,3 +64,11 @@ def test_a_retailers_other_words_route_as_anyones(router: Router, text: str) -> 
         anyone.triage,
         anyone.matched,
     )
+
+
+@pytest.mark.parametrize("text", ["烟叶款还没到账", "卖烟款还没到账"])
+def test_a_retailers_leaf_money_named_by_a_synonym_stays_with_purchase(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text, barn=False, requester=Requester.RETAILER)
+    assert decision.line == "purchase", decision.explanation
