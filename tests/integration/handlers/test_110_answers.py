@@ -964,7 +964,13 @@ async def test_a_bare_no_during_an_untaken_call_offers_no_withdrawal(desk: Harne
     assert ticket.id == ticket_id and ticket.status is Status.DISPATCHED
 
 
-@pytest.mark.parametrize("typed", ["跳过", "跳過", "不给", "不方便", "以后再说", "先不留"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "跳过", "跳過", "不给", "不方便", "以后再说", "先不留", "下次再说", "回头再说吧",
+        "不想给", "不想留", "暂时不给", "那就不给了", "暫時不給", "不給了。",
+    ],
+)  # fmt: skip
 async def test_the_calls_phone_offer_declined_pages_nobody(desk: Harness, typed: str) -> None:
     """跳过 or 以后再说 answers the call's 共享我的手机号, which has no 「跳过」 of its own: the
     farmer is told the call goes on without it, and the team's pagers do not ring with it."""
