@@ -5,7 +5,6 @@ shared while a team waits for their answer (请留个电话), or after ➕ 补�
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
 
 from core.enums import Action
 from core.model import Ticket
@@ -64,35 +63,22 @@ async def for_call(ctx: Ctx, call: Ticket, phone: str, *, theirs: bool = False) 
     ctx.say("phone_saved_call", keyboard=_keyboard(ctx), phone=phone, number=call.label)
 
 
-# How long after the call's 📱 offer a word or two of no (跳过, 不方便) still answers it;
-# later they answer something else (the team's visit, a question), and are news.
-OFFER_ANSWERED_WITHIN = timedelta(minutes=10)
-
-
 async def declined_for_call(ctx: Ctx, call: Ticket | None, text: str) -> bool:
     """The phone declined by someone with no number on record while their 110 call is open:
     an answer to the call's 📱 offer (`alarm_intake.say_with_phone_offer`), which has no
-    「跳过」 of its own. Words naming the phone (不留电话, 电话以后再说) decline it whenever
-    typed; a word or two naming nothing (跳过, 不给, 以后再说) only just after the offer.
-    Nothing for the team, whose pagers it would ring; the offer is put away, with how to
-    give a number later."""
+    「跳过」 of its own and stays on their screen until a number is given. Words naming the
+    phone (不留电话, 电话以后再说) decline it whenever typed; a word or two naming nothing
+    (跳过, 不给, 以后再说) too, unless a team's question waits for their answer, which they
+    answer then. Nothing for the team, whose pagers it would ring; the offer is put away,
+    with how to give a number later."""
     if call is None or ctx.user.phone:
         return False
     declined = declines_the_phone(text) or (
-        skips_the_phone(text) and ctx.now - await _offered_at(ctx, call) <= OFFER_ANSWERED_WITHIN
+        skips_the_phone(text) and not await ctx.uow.tickets.waiting_for(ctx.user.id)
     )
     if declined:
         ctx.say("e_phone_declined", keyboard="remove", number=call.label)
     return declined
-
-
-async def _offered_at(ctx: Ctx, call: Ticket) -> datetime:
-    """When the call's 📱 offer was last made: with the alarm's reply, or with the reply to
-    its place said (`alarm_place`: its 告知位置 on record). A place question skipped is
-    not on record, and is answered just after the alarm."""
-    assert call.id is not None
-    placed = [e.at for e in await ctx.uow.tickets.events(call.id) if e.action == "place"]
-    return max([call.created_at, *placed])
 
 
 async def changed_for_call(ctx: Ctx, before: str | None) -> None:

@@ -1019,16 +1019,54 @@ async def test_another_day_said_during_a_call_reaches_the_team_not_the_phone_dec
     assert "info" in await desk.actions(call_id)
 
 
-@pytest.mark.parametrize("typed", ["以后再说", "不方便"])
-async def test_a_short_no_long_after_the_phone_offer_reaches_the_team(
+@pytest.mark.parametrize("typed", ["以后再说", "不方便", "跳过"])
+async def test_a_short_no_long_after_the_phone_offer_still_declines_it(
     desk: Harness, typed: str
 ) -> None:
-    """以后再说 an hour after the call's 📱 offer answers something else: the team reads it."""
+    """跳过 or 以后再说 alone, with no question of the team's waiting, can only answer the 📱
+    button still on the farmer's screen, however long after the offer: the team is not
+    paged 报告人补充：跳过."""
     call_id = await desk.file_110(FARMER)
     desk.clock.advance(hours=1)
     said = texts(await desk.send(FARMER, typed))
+    assert "不留电话也可以" in said, said
+    assert "info" not in await desk.actions(call_id)
+
+
+async def test_a_short_no_while_the_team_asks_answers_the_team(desk: Harness) -> None:
+    """下次再说 typed while the team's question on the call waits is its answer, for the team
+    to read, not the 📱 offer declined."""
+    call_id = await desk.file_110(FARMER)
+    await desk.press(MEMBER, f"tk:acc:{call_id}", chat=QINGSHAN_CHAT)
+    await desk.press(MEMBER, f"tk:ask:{call_id}", chat=QINGSHAN_CHAT)
+    await desk.send(MEMBER, "能不能先把温控仪的照片发过来？", chat=QINGSHAN_CHAT)
+    desk.clock.advance(minutes=1)
+
+    said = texts(await desk.send(FARMER, "下次再说"))
+
     assert "不留电话也可以" not in said, said
-    assert "info" in await desk.actions(call_id)
+    assert "answer" in await desk.actions(call_id)
+
+
+@pytest.mark.parametrize("place_answer", ["跳过", "不知道"])
+async def test_a_short_no_just_after_a_late_place_answer_declines_the_phone_offer(
+    desk: Harness, place_answer: str
+) -> None:
+    """The place question answered 11 minutes after the alarm brings the 📱 offer then: 跳过
+    typed a moment later answers it, not news paged to the team."""
+    out = await desk.send(FARMER, "烤房停电了，温度一直往下掉")
+    assert "在哪个烤房" in texts(out)
+    [call] = await desk.tickets()
+    assert call.id is not None
+    desk.clock.advance(minutes=11)
+    offered = texts(await desk.send(FARMER, place_answer))
+    assert "共享我的手机号" in offered, offered  # the offer, made now
+    desk.clock.advance(minutes=1)
+
+    said = texts(await desk.send(FARMER, "跳过"))
+
+    assert "不留电话也可以" in said, said
+    assert "info" not in await desk.actions(call.id)
 
 
 @pytest.mark.parametrize("typed", ["不用来了", "修好了"])
