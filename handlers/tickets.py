@@ -202,10 +202,19 @@ _PEOPLE = (
 _OTHERS = rf"{_THINGS}|{_PEOPLE}"
 _NOT_THE_TEAM = re.compile(rf"(?:{_OTHERS}|(?<!送)货|烟){_WHEN_OR_HOW}$")
 _NOT_THE_GOODS_TEAM = re.compile(rf"(?:{_OTHERS}){_WHEN_OR_HOW}$")
-# 他 or 她 is the team only when nobody else was named before it in the message: in 老板他
-# 还没来 or 我老公去拉煤了，他还没来 it stands for the one named.
+# 他 or 她 is the team unless it stands for someone just named: directly before it (老板他
+# 还没来, 我儿子他还没来), or gone off on an errand at the start of the words before it, in its
+# clause or the one it continues (我老公去拉煤了，他还没来). Someone named otherwise is no
+# antecedent: a curse (妈的，他怎么还没来), the one waiting (我爸在烤房等着呢，他怎么还没来,
+# 孩子都冻坏了), the one who says so (老板说他还没来).
 _HE_OR_SHE = re.compile(rf"[他她]{_WHEN_OR_HOW}$")
-_SOMEONE = re.compile(_PEOPLE)
+_NAMED_JUST_BEFORE = re.compile(rf"(?:{_PEOPLE})$")
+_GONE_OFF = re.compile(
+    rf"(?:我|我们|我家|俺|俺家|咱家)?的?(?:{_PEOPLE})"
+    r"(?:刚|刚刚|已经|一早|早上|上午|下午|今天|又|也)*"
+    r"(?:去|出去|出门|走了|跑|回|赶集|上街|下地|开车|骑车|拉|送|接|买|卖|干活|上班)"
+)
+_BUT = frozenset(("", "可", "可是", "但", "但是"))  # 他 opening its clause: it continues one
 _CLAUSES = re.compile(r"[\W_]+")  # punctuation or spaces between clauses
 # Between 你们 (or 师傅) and the chasing words, what is said to come may be theirs and not
 # the team: 你们的化肥还来不来, 你们的补贴啥时候到 are the bureau's fertiliser and money.
@@ -222,10 +231,21 @@ def _not_come(text: str, *, goods: bool) -> str | None:
         if others.search(before):
             continue
         he = _HE_OR_SHE.search(said[: found.start()])
-        if he is not None and _SOMEONE.search(said[: he.start()]):
+        if he is not None and _stands_for_someone_named(said[: he.start()]):
             continue
         return found.group()
     return None
+
+
+def _stands_for_someone_named(before: str) -> bool:
+    """Whether 他 after `before` (clauses split by commas) stands for someone named there
+    (`_NAMED_JUST_BEFORE`, `_GONE_OFF`), not the team."""
+    *earlier, clause = before.split(",")
+    if _NAMED_JUST_BEFORE.search(clause):
+        return True
+    if clause in _BUT:
+        clause = next((c for c in reversed(earlier) if c), "")
+    return _GONE_OFF.match(clause) is not None
 
 
 def _of_another(found: re.Match[str]) -> bool:

@@ -47,6 +47,14 @@ from handlers.tickets import is_chasing
         "他还没来",
         "他怎么还没来",
         "她怎么还不来",
+        # ... though someone was named before it, in another role: a curse, the one
+        # waiting at the barn, the one who says so.
+        "妈的，他怎么还没来",
+        "媽的，他怎麼還沒來",
+        "我的妈呀，他怎么还没来",
+        "我爸在烤房等着呢，他怎么还没来",
+        "孩子都冻坏了，他怎么还没来",
+        "老板说他还没来",
         "人还没来",
         "师傅还没来吗",
         # As said in the fields: 啥时候 for 什么时候, 师傅呢 as 人呢, 来不来 of the team.
@@ -99,6 +107,8 @@ def test_somebody_not_come_is_chasing(text: str) -> None:
         "客户他还没来",
         "我儿子他还没来",
         "我老公去拉煤了，他还没来",
+        "我老公去拉煤了，可他还没来",
+        "我老公早上出去了，他怎么还没来",
         "化肥还来不来",
         # Goods or money of 你们 (the bureau's), not 你们 the team.
         "你们的化肥还来不来",
