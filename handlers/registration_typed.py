@@ -383,7 +383,9 @@ def phone_with_name(text: str) -> str | None:
 # Digits typed at the phone question that are no number: said what is wrong with them, not
 # only asked for the button again. Of a mobile's eleven digits, that they are no mobile's
 # (12345678901, 110 1234 5678: a mainland mobile starts 13 to 19); of a Hong Kong, Macau or
-# Taiwan number without its + (852 9123 4567), that it needs one; else of their count.
+# Taiwan number without its + (852 9123 4567), that it needs one, only when with it the
+# digits are a number kept (`typed_phone`: eight after 852 or 853, not nine); else of
+# their count.
 _DIGITS_ONLY = re.compile(r"\+?[\d\s\-—()]+")
 _SOME_DIGITS = 5
 _MOBILE_DIGITS = 11
@@ -401,7 +403,7 @@ def phone_digits_told(text: str) -> tuple[str, dict[str, object]] | None:
         return None
     dialled = re.sub(r"[^\d+]", "", plain)
     abroad = _CODE_MISSING.fullmatch(dialled)
-    if abroad is not None:
+    if abroad is not None and typed_phone(f"+{abroad['code']}{abroad['local']}") is not None:
         code = abroad["code"]
         where = _CODE_PLACES[code]
         return "phone_code_missing", {"where": where, "code": f"+{code}", "local": abroad["local"]}

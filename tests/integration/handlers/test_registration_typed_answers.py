@@ -354,6 +354,18 @@ async def test_a_number_abroad_without_its_plus_is_told_to_add_it(
     assert not (await _user(desk, FARMER)).phone
 
 
+@pytest.mark.parametrize("typed", ["852 9123 45678", "853 6612 34567"])
+async def test_nine_digits_after_852_or_853_are_not_told_to_add_the_plus(
+    desk: Harness, typed: str
+) -> None:
+    """Hong Kong's and Macau's numbers have eight digits: +852 912345678 would be refused
+    in turn, so the farmer is told his digits are no whole number, and how long one is."""
+    await _asked_phone(desk)
+    said = texts(await desk.send(FARMER, typed))
+    assert "不是完整的号码（12 位数字）" in said and "请在前面加上" not in said, said
+    assert not (await _user(desk, FARMER)).phone
+
+
 @pytest.mark.parametrize("typed", ["0086 138 0000 0001", "+86 13800000001"])
 async def test_a_mobile_with_0086_or_86_before_it_is_kept_as_its_eleven_digits(
     desk: Harness, typed: str
