@@ -95,25 +95,6 @@ def test_a_shops_checkout_is_not_the_retailers_order_money(router: Router, text:
     assert decision.line != "ordering", decision.explanation
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "顾客用二维码付款，钱一直没到账",
-        "顾客扫码付的钱没到账",
-        "收款码收的钱没到账",
-        "微信收款没到账",
-    ],
-)
-def test_a_customers_till_payment_not_come_in_is_not_the_shops_order_money(
-    router: Router, text: str
-) -> None:
-    """到账 at the shop's till is his customers' money, not his orders': the desk's, as for
-    anyone, where it was handed to 营销服务部."""
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert decision.line != "ordering", decision.explanation
-    assert decision.triage, decision.explanation
-
-
 @pytest.mark.parametrize("requester", [Requester.RETAILER, Requester.FARMER, None])
 @pytest.mark.parametrize("text", ["顾客结账的时候扫码枪坏了", "结算的时候二维码扫不了"])
 def test_a_shops_checkout_waits_at_the_desk(
