@@ -419,23 +419,11 @@ class CompiledTables:
         one 烟站+到账 once, not once by 欠烟站 and again by 化肥钱. The signals (an emergency,
         a complaint) are not spent so: each says what it says."""
         spent: dict[tuple[str, str], int] = {}  # (channel and line, part) -> mentions used
-        # A negative conjunction is void where a longer word of its line holds all its parts:
-        # 结算+<收银台> is a shop's till, 卖烟+结算+<收银台> the station's settlement after all.
-        held = [
-            (entry.line, frozenset(parts))
-            for parts, entries, _times in matched
-            for entry in entries
-            if entry.channel is Channel.LINE
-        ]
         by_weight = sorted(
             ((parts, entry, times) for parts, entries, times in matched for entry in entries),
             key=lambda item: -item[1].weight,
         )  # a stable sort: equal weights keep the text's order
         for parts, entry, times in by_weight:
-            if entry.channel is Channel.NEGATIVE and any(
-                line == entry.line and holder > frozenset(parts) for line, holder in held
-            ):
-                continue
             if entry.channel in (Channel.LINE, Channel.NEGATIVE):
                 key = entry.channel.name + entry.line
                 left = min(parts_found.get(p, 0) - spent.get((key, p), 0) for p in parts)

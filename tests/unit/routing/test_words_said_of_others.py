@@ -105,22 +105,6 @@ def test_a_shops_checkout_waits_at_the_desk(
     assert decision.triage, decision.explanation
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "卖烟结算的时候二维码扫不了",
-        "賣煙結算的時候二維碼掃不了",
-        "烟叶结算的时候扫码枪坏了",
-        "烟站结账的时候扫码枪坏了",
-    ],
-)
-def test_the_stations_settlement_scanner_is_no_shop_till(router: Router, text: str) -> None:
-    """二维码 and 扫码枪 are the station's too: beside 卖烟, 烟叶 or 烟站 the settlement is
-    the leaf's, as before the 收银台 negatives (which took it to the desk)."""
-    decision = router.route(text, requester=Requester.FARMER)
-    assert (decision.line, decision.triage) == ("purchase", False), decision.explanation
-
-
 @pytest.mark.parametrize("text", ["烟站的钱还没到帐", "煙站的錢還沒到帳"])
 def test_station_money_not_come_in_spelt_with_zhang_goes_to_purchase(
     router: Router, text: str
