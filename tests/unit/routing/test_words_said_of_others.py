@@ -86,25 +86,6 @@ def test_money_the_farmer_owes_the_station_stays_with_growing(router: Router, te
     assert (decision.line, decision.triage) == ("growing", False), decision.explanation
 
 
-@pytest.mark.parametrize(
-    "text", ["顾客结账的时候扫码枪坏了", "结账的时候收银机坏了", "结算的时候二维码扫不了"]
-)
-def test_a_shops_checkout_is_not_the_retailers_order_money(router: Router, text: str) -> None:
-    """结账/结算 at the shop's till is not the settlement of his cigarette orders."""
-    decision = router.route(text, barn=False, requester=Requester.RETAILER)
-    assert decision.line != "ordering", decision.explanation
-
-
-@pytest.mark.parametrize("requester", [Requester.RETAILER, Requester.FARMER, None])
-@pytest.mark.parametrize("text", ["顾客结账的时候扫码枪坏了", "结算的时候二维码扫不了"])
-def test_a_shops_checkout_waits_at_the_desk(
-    router: Router, text: str, requester: Requester | None
-) -> None:
-    """Neither the leaf's money (烟叶收购's 结账) nor the orders' (a retailer's): the desk's."""
-    decision = router.route(text, barn=False, requester=requester)
-    assert decision.triage, decision.explanation
-
-
 @pytest.mark.parametrize("text", ["烟站的钱还没到帐", "煙站的錢還沒到帳"])
 def test_station_money_not_come_in_spelt_with_zhang_goes_to_purchase(
     router: Router, text: str
