@@ -5,7 +5,8 @@ licensing bureau's place, whose first two are the province's; the 7th whether th
 an individual business (1) or an enterprise or other (2); the last 5 a serial number. It is
 also the last 12 digits of the code printed on every carton delivered to the shop. People
 type it as it stands on the licence, in groups with spaces (5201 0210 0123), with full-width
-digits from a Chinese input method, after its name (许可证号：…, 证号 for short, 我的许可证号是…)
+digits from a Chinese input method, after its name (许可证号：…, 许可证编号：…, 证号 for short,
+我的许可证号是…)
 or with 号, a full stop or thanks after it (520102100123号。, …，谢谢); all of those are
 the number.
 """
@@ -25,10 +26,11 @@ _PROVINCES = frozenset((
     "65",
 ))  # fmt: skip
 # The number's name as typed before it, in either script (the 繁體 question reads
-# 菸草專賣零售許可證號, and Taiwan writes 菸 for 烟): who issues it, 许可证, 号.
+# 菸草專賣零售許可證號, and Taiwan writes 菸 for 烟): who issues it, 许可证, 号 (or 编号, as
+# the number is as often called: 许可证编号).
 _ISSUER = r"(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?"
 _LICENCE = r"(?:许可证|許可證)"
-_NUMBER = r"(?:号码|號碼|号|號)"
+_NUMBER = r"(?:号码|號碼|编号|編號|号|號)"
 # Named enough to be the licence's (许可证号, 烟草专卖零售许可证): after a shop's name too.
 LICENCE_NAME = rf"{_ISSUER}{_LICENCE}{_NUMBER}?"
 # Whose it is and that it is, said around the name: 我的许可证号是…, 本店证号为….

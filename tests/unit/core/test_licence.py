@@ -21,6 +21,9 @@ from core.licence import read_licence
         "我的許可證號是520102100123",  # whose it is, and 是
         "我的许可证号是520102100123",
         "证号520102100123",  # 证号 for short
+        "许可证编号：520102100123",  # 编号, as the number is as often called
+        "烟草专卖零售许可证编号 5201 0210 0123",
+        "許可證編號：520102100123",
         "證號：520102100123",
         "许可证：520102100123。",  # a sentence's end after it
         "許可證：520102100123。",
