@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.enums import Kind
+from core.licence import read_licence
 from core.model import Ticket
 from core.numbers import parse_public_number
 from core.texts import clip, typed_phone
@@ -555,6 +556,9 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
         return False
     number = found.group()
+    if read_licence(text).number is not None:
+        # 许可证编号：520102100123 is the shop's licence, whose 编号 is no ticket's number.
+        return False
     called_one = any(cue in plain for cue in _NUMBER_CUES)
     ticket_id = parse_public_number(number)
     if ticket_id is None:

@@ -117,6 +117,17 @@ async def test_an_amount_is_no_mistyped_ticket_number(desk: Harness) -> None:
     assert "输错" not in texts(out) and "请确认" in texts(out)
 
 
+async def test_a_licence_number_named_with_its_bianhao_is_no_mistyped_ticket_number(
+    desk: Harness,
+) -> None:
+    await desk.send(RETAILER, "我的許可證快到期了，要辦延續")
+    await desk.press(RETAILER, "f:ok")
+    for typed in ("許可證編號：520102100123", "许可证编号 5201 0210 0123"):
+        out = to_simplified(texts(await desk.send(RETAILER, typed)))
+        assert "输错" not in out and "补充到工单 10019" in out, typed
+        await desk.send(RETAILER, "/cancel")
+
+
 async def test_a_retailer_is_told_why_in_their_own_words(desk: Harness) -> None:
     out = await desk.send(RETAILER, "許可證快到期了，怎麼辦理延續？")
     assert "將轉給：專賣管理所\n（您提到了“許可證”“延續”，這類事由專賣管理辦理）" in texts(out)
