@@ -544,6 +544,9 @@ _FEW_WORDS = 8  # "工单10019", "10019进度怎么样", "查一下10019": about
 
 
 _NUMBER_CUES = ("工单", "单号", "编号")  # words that call the number a ticket's
+# A number another paper gives, named so: an order's (订单号, 订单编号) or a parcel's (运单号,
+# 快递单号): 订单号20261201001还没送到 asks after the order, not a ticket mistyped.
+_OTHER_PAPERS = re.compile(r"(?:订|运|快递|物流)单(?:编)?号")
 
 
 async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
@@ -556,7 +559,7 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
         return False
     number = found.group()
-    if read_licence(text).number is not None:
+    if read_licence(text).number is not None or _OTHER_PAPERS.search(plain):
         # 许可证编号：520102100123 is the shop's licence, whose 编号 is no ticket's number.
         return False
     called_one = any(cue in plain for cue in _NUMBER_CUES)

@@ -117,6 +117,17 @@ async def test_an_amount_is_no_mistyped_ticket_number(desk: Harness) -> None:
     assert "输错" not in texts(out) and "请确认" in texts(out)
 
 
+@pytest.mark.parametrize(
+    "typed", ["訂單號20261201001還沒送到", "订单编号 20261201001 没到货", "快递单号2026120100123"]
+)
+async def test_an_orders_or_parcels_number_is_no_mistyped_ticket_number(
+    desk: Harness, typed: str
+) -> None:
+    await desk.file_110(FARMER)  # 10019: the desk's numbers are 5 digits long
+    out = to_simplified(texts(await desk.send(RETAILER, typed)))
+    assert "输错" not in out and "请确认" in out
+
+
 async def test_a_licence_number_named_with_its_bianhao_is_no_mistyped_ticket_number(
     desk: Harness,
 ) -> None:
