@@ -914,6 +914,9 @@ def test_a_farmers_seed_order_of_a_yunyan_variety_is_no_cigarette_order(
         ("店里缺玉溪和利群", "ordering"),
         ("上周订的货还没到", "delivery"),  # an order not come yet
         ("我订的烟什么时候到", "delivery"),
+        ("这周的烟还没送", "delivery"),  # the order unnamed: the shop's cigarettes
+        ("這週的煙怎麼還沒送", "delivery"),
+        ("货还没送", "delivery"),
         ("店里要搬家了", "monopoly"),  # a shop moving: its licence's address changes
         ("我的店要搬到隔壁街", "monopoly"),
         ("宿舍什么时候搬家", "staff"),  # staff moving rooms, not a shop
@@ -953,8 +956,9 @@ def test_a_temperature_set_too_low_is_no_grade_pressed_down(router: Router) -> N
     assert decision.line == "curing", decision.explanation
 
 
-def test_a_farmers_own_leaf_taken_to_the_station_is_no_delivery(router: Router) -> None:
-    decision = router.route("我送的烟被压级")
+@pytest.mark.parametrize("text", ["我送的烟被压级", "我家的烟还没送去定级"])
+def test_a_farmers_own_leaf_taken_to_the_station_is_no_delivery(router: Router, text: str) -> None:
+    decision = router.route(text)
     assert decision.line == "purchase", decision.explanation
 
 
