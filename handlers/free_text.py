@@ -575,8 +575,18 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
             ctx.say("not_your_ticket")
             return True
         return False
+    said = _NUMBER_NAMED.sub("", plain.replace(number, "", 1))
+    if said and asks_to_withdraw(said):
+        # 撤回10019, 工单10019不用办了: its withdrawal asked, as 撤回 typed asks of the one
+        # ticket in hand, not the ticket shown for its 撤回 to be pressed.
+        await mine.withdrawal_typed(ctx, [ticket])
+        return True
     await mine.show(ctx, ticket)
     return True
+
+
+# What names the number typed with it (工单, 单号, 号): left out, the rest is what is asked.
+_NUMBER_NAMED = re.compile("|".join((*_NUMBER_CUES, "号")))
 
 
 async def _as_long_as_theirs(ctx: Ctx, number: str) -> bool:

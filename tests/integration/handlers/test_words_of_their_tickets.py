@@ -70,6 +70,18 @@ async def test_withdrawing_in_words_asks_to_confirm(desk: Harness, typed: str, a
     assert withdrawn.status is Status.CANCELLED
 
 
+@pytest.mark.parametrize("typed", ["撤回{n}", "撤回工单 {n}", "{n}号工单不用办了"])
+async def test_withdrawing_a_ticket_named_by_its_number_asks_to_confirm_it(
+    desk: Harness, typed: str
+) -> None:
+    licence = await _licence(desk)
+    await desk.file_request(RETAILER, "上次送货少了一条玉溪")
+    out = await desk.send(RETAILER, typed.format(n=licence.label))
+    # Before: the ticket was shown, its 撤回 still to be pressed.
+    assert f"确定撤回工单 {licence.label}（" in texts(out)
+    assert button_data(out) == [f"my:xx:{licence.id}", f"my:v:{licence.id}"]
+
+
 async def test_withdrawing_with_two_open_asks_which(desk: Harness) -> None:
     licence = await _licence(desk)
     delivery = await desk.file_request(RETAILER, "上次送货少了一条玉溪")
