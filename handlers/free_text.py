@@ -575,14 +575,21 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
             ctx.say("not_your_ticket")
             return True
         return False
-    said = _NUMBER_NAMED.sub("", plain.replace(number, "", 1))
-    if said and asks_to_withdraw(said):
-        # 撤回10019, 工单10019不用办了: its withdrawal asked, as 撤回 typed asks of the one
-        # ticket in hand, not the ticket shown for its 撤回 to be pressed.
+    if _asks_to_withdraw_it(plain, number):
+        # 撤回10019, 取消工单10019, 工单10019不用办了: its withdrawal asked, as 撤回 typed asks
+        # of the one ticket in hand, not the ticket shown for its 撤回 to be pressed.
         await mine.withdrawal_typed(ctx, [ticket])
         return True
     await mine.show(ctx, ticket)
     return True
+
+
+def _asks_to_withdraw_it(plain: str, number: str) -> bool:
+    """Whether the words typed with a ticket's `number` ask to withdraw it: read as they
+    are (取消工单, 把工单撤回 are withdrawal words with 工单 in them), then with what names
+    the number left out (撤回10019号: 撤回)."""
+    said = plain.replace(number, "", 1)
+    return bool(said) and (asks_to_withdraw(said) or asks_to_withdraw(_NUMBER_NAMED.sub("", said)))
 
 
 # What names the number typed with it (工单, 单号, 号): left out, the rest is what is asked.
