@@ -552,8 +552,8 @@ _OTHER_PAPERS = re.compile(r"(?:订|运|快递|物流)单(?:编)?号")
 async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     """A ticket's number, alone or in a few words, typed by its requester: how it stands.
     One that the check digit refuses, or that is not theirs, is said to be so when it is
-    plainly meant as a ticket's (called 工单号, or alone and as long as their tickets'
-    numbers); other numbers (an amount, "订了20000支", a phone) are not."""
+    plainly meant as a ticket's (called 工单号, typed to withdraw it, or alone and as long as
+    their tickets' numbers); other numbers (an amount, "订了20000支", a phone) are not."""
     plain = bare(text)
     found = _NUMBER_IN_WORDS.search(plain)
     if found is None or len(plain) - len(found.group()) > _FEW_WORDS:
@@ -562,7 +562,8 @@ async def _own_ticket_number(ctx: Ctx, text: str) -> bool:
     if read_licence(text).number is not None or _OTHER_PAPERS.search(plain):
         # 许可证编号：520102100123 is the shop's licence, whose 编号 is no ticket's number.
         return False
-    called_one = any(cue in plain for cue in _NUMBER_CUES)
+    # Called a ticket's (工单号), or its withdrawal asked (撤回10019): plainly a ticket's.
+    called_one = any(cue in plain for cue in _NUMBER_CUES) or _asks_to_withdraw_it(plain, number)
     ticket_id = parse_public_number(number)
     if ticket_id is None:
         if called_one or (plain == number and await _as_long_as_theirs(ctx, number)):

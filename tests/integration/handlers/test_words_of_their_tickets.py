@@ -12,6 +12,7 @@ from core.enums import Status
 from core.model import Ticket
 from routing import to_simplified
 from tests.support.desk import Harness, button_actions, button_data, texts
+from tests.support.tickets import FARMER
 
 RETAILER = 100002
 DELIVERY_CHAT = -1001000000014
@@ -93,6 +94,16 @@ async def test_withdrawing_a_ticket_named_by_its_number_asks_to_confirm_it(
     # Before: the ticket was shown, its 撤回 still to be pressed.
     assert f"确定撤回工单 {licence.label}（" in to_simplified(texts(out))
     assert button_data(out) == [f"my:xx:{licence.id}", f"my:v:{licence.id}"]
+
+
+async def test_withdrawing_a_number_not_theirs_files_nothing(desk: Harness) -> None:
+    await desk.file_110(FARMER)
+    [call] = await desk.tickets()
+    await _licence(desk)
+    out = await desk.send(RETAILER, f"撤回{call.label}")
+    # As 撤回工单10019 says; before: offered as a request "撤回10019" (作为新工单提交).
+    assert "找不到这个工单" in texts(out)
+    assert not any(data.startswith("f:") for data in button_data(out))
 
 
 async def test_withdrawing_with_two_open_asks_which(desk: Harness) -> None:
