@@ -916,6 +916,8 @@ def test_a_farmers_seed_order_of_a_yunyan_variety_is_no_cigarette_order(
         ("我订的烟什么时候到", "delivery"),
         ("这周的烟还没送", "delivery"),  # the order unnamed: the shop's cigarettes
         ("這週的煙怎麼還沒送", "delivery"),
+        ("這週的煙還沒送", "delivery"),
+        ("货怎么还没送", "delivery"),
         ("货还没送", "delivery"),
         ("店里要搬家了", "monopoly"),  # a shop moving: its licence's address changes
         ("我的店要搬到隔壁街", "monopoly"),
@@ -960,6 +962,16 @@ def test_a_temperature_set_too_low_is_no_grade_pressed_down(router: Router) -> N
 def test_a_farmers_own_leaf_taken_to_the_station_is_no_delivery(router: Router, text: str) -> None:
     decision = router.route(text)
     assert decision.line == "purchase", decision.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["烟还没送去烟站", "烤好的烟还没送去卖", "今年的烟还没送去交", "我的烟还没送去"]
+)
+def test_a_farmers_leaf_not_yet_taken_away_is_no_delivery(router: Router, text: str) -> None:
+    """还没送去: the speaker has yet to take the leaf somewhere (the station, to be sold),
+    no shop's cigarettes not brought yet (烟+还没送)."""
+    decision = router.route(text)
+    assert decision.line != "delivery", decision.explanation
 
 
 @pytest.mark.parametrize("text", ["云烟 87", "云烟 87 的苗子发黄了", "雲煙 97 怎麼育苗"])
