@@ -8,6 +8,7 @@ are skipped, except under CI=true where that is a failure.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -76,9 +77,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
+@functools.cache
+def _the_demo_config() -> Config:
+    return load_config(DEMO_CONFIG)
+
+
 @pytest.fixture(scope="session")
 def demo_config() -> Config:
-    return load_config(DEMO_CONFIG)
+    return _the_demo_config()
 
 
 def _run_outside_loop(coro: Coroutine[object, object, None]) -> None:
@@ -174,9 +180,10 @@ async def seeded_desk(db: Database, demo_config: Config, sqlite_snapshots: Snaps
     """The demo bureau's desk on an empty database, its staff seeded. On SQLite the first
     test seeds and keeps a copy of the file, which the others copy in its place: the same
     rows, some 10 ms a test sooner (the handler tests are most of the suite); its common
-    starts can be kept too (`Harness.prepared`). PostgreSQL seeds each time."""
+    starts can be kept too (`Harness.prepared`). PostgreSQL seeds each time, and so does a
+    module that gives the desk a config of its own (`demo_config` overridden)."""
     harness = Harness(db, demo_config)
-    if db.engine.dialect.name != "sqlite":
+    if db.engine.dialect.name != "sqlite" or demo_config is not _the_demo_config():
         await harness.seed()
         return harness
     harness.snapshots = sqlite_snapshots
