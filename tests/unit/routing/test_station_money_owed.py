@@ -21,6 +21,9 @@ from routing import Router
         "烟站拖欠我们的钱",
         "交烟一个月了烟站还没付钱",
         "卖烟的钱还没给",
+        "烟站欠我的钱什么时候给",
+        "烟站还欠我们两千块",
+        "煙站欠我的錢",
     ],
 )
 def test_the_station_not_paying_the_farmer_goes_to_purchase(router: Router, text: str) -> None:
