@@ -54,14 +54,14 @@ def skips(text: str) -> bool:
 
 
 # The phone not given, in a word or two that name nothing (跳过, 不给, 不想给, 暂时不给,
-# 以后再说, 下次再说), with 了, 吧 or 啦 after it or not: an answer to a phone question, but
-# also to anything else. Another day (改天, 过两天, 有空再说, 晚点再说) says when the team may
-# come, not that no number is given.
+# 以后再说, 下次再说), with 了, 吧, 啦, 啊, 呀, 哦 or 哈 after it or not (not 呢, which
+# asks: 不给呢？): an answer to a phone question, but also to anything else. Another day
+# (改天, 过两天, 有空再说, 晚点再说) says when the team may come, not that no number is given.
 _PHONE_SKIPS = frozenset((
     "跳过", "不给", "先不给", "不留", "先不留", "不方便", "不共享", "以后再说", "不想给", "不想留",
     "暂时不给", "那就不给", "下次再说", "回头再说",
 ))  # fmt: skip
-_SKIP_PARTICLES = "了吧啦"
+_SKIP_PARTICLES = "了吧啦啊呀哦哈"
 # Words naming the phone (电话, 手机号, 号码), with how it is not given beside them: 不留电话,
 # 电话以后再说, 手机号先不给了, 没有手机.
 _THE_PHONE = re.compile(r"(?:手机|手機|电话|電話)(?:号码|號碼|号|號)?|号码|號碼")

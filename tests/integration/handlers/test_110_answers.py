@@ -968,7 +968,7 @@ async def test_a_bare_no_during_an_untaken_call_offers_no_withdrawal(desk: Harne
     "typed",
     [
         "跳过", "跳過", "不给", "不方便", "以后再说", "先不留", "下次再说", "回头再说吧",
-        "不想给", "不想留", "暂时不给", "那就不给了", "暫時不給", "不給了。",
+        "不想给", "不想留", "暂时不给", "那就不给了", "暫時不給", "不給了。", "跳过啊", "不给哦",
     ],
 )  # fmt: skip
 async def test_the_calls_phone_offer_declined_pages_nobody(desk: Harness, typed: str) -> None:
