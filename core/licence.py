@@ -27,12 +27,12 @@ _PROVINCES = frozenset((
 ))  # fmt: skip
 # The number's name as typed before it, in either script (the 繁體 question reads
 # 菸草專賣零售許可證號, and Taiwan writes 菸 for 烟): who issues it, 许可证, 号 (or 编号, as
-# the number is as often called: 许可证编号).
+# the number is as often called: 许可证编号), 的 between them or not (许可证的编号是…).
 _ISSUER = r"(?:烟草|煙草|菸草)?(?:专卖|專賣)?(?:零售)?"
 _LICENCE = r"(?:许可证|許可證)"
 _NUMBER = r"(?:号码|號碼|编号|編號|号|號)"
 # Named enough to be the licence's (许可证号, 烟草专卖零售许可证): after a shop's name too.
-LICENCE_NAME = rf"{_ISSUER}{_LICENCE}{_NUMBER}?"
+LICENCE_NAME = rf"{_ISSUER}{_LICENCE}(?:的?{_NUMBER})?"
 # Whose it is and that it is, said around the name: 我的许可证号是…, 本店证号为….
 _WHOSE = r"(?:我的|我们的|我們的|本店的?|我店的?)?"
 _IS = r"(?:是|为|為)?"
@@ -40,7 +40,7 @@ _IS = r"(?:是|为|為)?"
 # it is and 是; the colon or space after it is the caller's.
 LICENCE_SAID = rf"{_WHOSE}(?:{LICENCE_NAME}|(?:证|證){_NUMBER}){_IS}"
 # Typed alone at its question: any part of the name, with or without a colon.
-_LEAD = re.compile(rf"^{_WHOSE}{_ISSUER}(?:{_LICENCE}|证|證)?{_NUMBER}?{_IS}[:：\s]*")
+_LEAD = re.compile(rf"^{_WHOSE}{_ISSUER}(?:(?:{_LICENCE}|证|證)的?)?{_NUMBER}?{_IS}[:：\s]*")
 # After the number: 号 (520102100123号), a sentence's end, and thanks that end the answer
 # (…123，谢谢): nothing more is said of the number, alone at its question or after a
 # shop's name.

@@ -24,6 +24,8 @@ from core.licence import read_licence
         "许可证编号：520102100123",  # 编号, as the number is as often called
         "烟草专卖零售许可证编号 5201 0210 0123",
         "許可證編號：520102100123",
+        "许可证的编号是520102100123",  # 的 between the licence and its number
+        "我的許可證的號碼是 5201 0210 0123",
         "證號：520102100123",
         "许可证：520102100123。",  # a sentence's end after it
         "許可證：520102100123。",
@@ -50,6 +52,7 @@ def test_the_number_is_read_however_it_is_typed(typed: str) -> None:
         ("我的许可证号是52010210012", 11, True),  # words around, a digit missed
         ("520102100123 530102200456", 24, True),  # two numbers: which is it is not guessed
         ("许可证号520102100123，电话13812345678", 23, False),
+        ("的520102100123", 12, False),  # 的 with no licence named before it
     ],
 )
 def test_what_is_not_a_licence_number_says_what_it_is(
