@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from reports.period_limits import EARLIEST, USAGE, PeriodError, unread
-from reports.period_windows import Window, custom, days, month_end
+from reports.period_windows import Window, custom, days, month_end, month_start
 from reports.period_words import count_of, days_before_report
 
 # A few days, weeks or months, no count said (最近几天, 这几天, 前几天, 近几周, 最近几个月):
@@ -58,10 +58,9 @@ def last(text: str, found: re.Match[str], today_: date, zone: ZoneInfo) -> Windo
 def _months_back(day: date, months: int) -> date | None:
     """`day` so many months before (the month's last day when it is shorter: 3月31日 a month
     back is 2月28日); None when that is before the earliest day a report covers."""
-    index = day.year * 12 + day.month - 1 - months
-    if index < EARLIEST.year * 12:
-        return None
-    first = date(index // 12, index % 12 + 1, 1)
+    if (day.year - EARLIEST.year) * 12 + day.month - 1 < months:
+        return None  # a month before EARLIEST's year (and perhaps before year 1)
+    first = month_start(day, months)
     return first.replace(day=min(day.day, month_end(first).day))
 
 
@@ -108,10 +107,9 @@ def days_or_day(text: str, today_: date) -> PeriodError | None:
     if count is None or count < 1:
         return None
     span = f"近{count}天"
-    last_month = today_.replace(day=1) - timedelta(days=1)
     if count <= today_.day:
         day = f"{count}号"
-    elif count <= last_month.day:
+    elif count <= month_end(month_start(today_, 1)).day:
         day = f"上个月{count}号"
     else:
         return PeriodError(f"「{text.strip()}」是指{span}（到今天为止）吗？请写「{span}」。")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from reports.period_days import latest_day
 from reports.period_limits import USAGE, PeriodError
-from reports.period_windows import month_end
+from reports.period_windows import month_end, month_start
 from reports.period_words import FROM, TO, WEEK_OF, count_of
 
 # A year or month by its name before a month or a day of it (去年12月, 今年第三季度,
@@ -78,15 +78,9 @@ def written_out(typed: str, today_: date, shown: str) -> str:
     typed = _NAMED_YEAR.sub(lambda found: f"{today_.year - _YEARS_BACK[found[1]]}年", typed)
 
     def month_named(found: re.Match[str]) -> str:
-        return _written(_months_back(today_, found[1].count("上")))  # 上个月, 上上上个月
+        return _written(month_start(today_, found[1].count("上")))  # 上个月, 上上上个月
 
     return re.sub(r"(\d{4}年)的\s*", r"\1", _NAMED_MONTH.sub(month_named, typed))
-
-
-def _months_back(today_: date, back: int) -> date:
-    """The first day of the month `back` months before `today_`'s (0: this month)."""
-    index = today_.year * 12 + today_.month - 1 - back
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _written(month_: date) -> str:
@@ -114,7 +108,7 @@ def _two_days(found: re.Match[str], today_: date, shown: str, *, since: bool) ->
     if first is None or not (1 <= first <= 31 and 1 <= last <= 31):
         raise PeriodError(f"没有这一天：「{shown.strip()}」（日子是 1 到 31 号）。{USAGE}")
     named = found["named"] or ""
-    recent = (today_.month, _months_back(today_, 1).month)
+    recent = (today_.month, month_start(today_, 1).month)
     month_and_day = not named and found["to"] in _DASH and not found["mark"] and first in recent
     days_gone = first <= last and first <= today_.day
     if month_and_day and not days_gone and (last < first or _begun_day(first, last, today_)):
@@ -122,7 +116,7 @@ def _two_days(found: re.Match[str], today_: date, shown: str, *, since: bool) ->
     if last >= first:
         mark = found["end_mark"]
         return f"{named}{first}{mark}到{last}{mark}"  # this month's not begun: refused
-    start = _months_back(today_, named.count("上") if named else 1)  # 本月30号到4号: 0
+    start = month_start(today_, named.count("上") if named else 1)  # 本月30号到4号: 0
     if first > month_end(start).day:
         raise PeriodError(
             f"没有这一天：「{shown.strip()}」（{start.month}月只有{month_end(start).day}天）。{USAGE}"
@@ -151,10 +145,10 @@ def _this_month(day: int, today_: date, typed: str, shown: str) -> str:
             f"没有这一天：「{shown.strip()}」（本月是{today_.month}月，只有{last}天）。{USAGE}"
         )
     if day > today_.day:
-        last_month = today_.replace(day=1) - timedelta(days=1)
+        last_month = month_end(month_start(today_, 1)).day
         # 31号, or 10号到31号, on 8 December: November has none to offer.
         days = [int(said) for said in re.findall(r"\d{1,2}(?=\s*[日号])", typed)]
-        offer = f"；上个月的请写「上个月{typed}」" if max(days) <= last_month.day else ""
+        offer = f"；上个月的请写「上个月{typed}」" if max(days) <= last_month else ""
         raise PeriodError(
             f"「{shown.strip()}」（{today_.replace(day=day)} 起）还没开始，暂无数据{offer}。"
         )

@@ -85,6 +85,12 @@ def custom(text: str, first: date, last: date, zone: ZoneInfo) -> Window:
     return days(first, last, zone)
 
 
+def month_start(day: date, months_back: int = 0) -> date:
+    """The first day of `day`'s month, or of the month `months_back` months before it."""
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def month_end(first: date) -> date:
     # Not "the 1st of the next month minus a day": December 9999 has no next month.
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
@@ -110,9 +116,7 @@ def week(now: datetime, zone: ZoneInfo, *, weeks_back: int = 0) -> Window:
 def month(now: datetime, zone: ZoneInfo, *, months_back: int = 0) -> Window:
     """The month holding `now` (or `months_back` months before it). One further back than
     上上个月 has no name of its own: its heading says it (上上上个月)."""
-    local = now.astimezone(zone).date()
-    index = local.year * 12 + local.month - 1 - months_back
-    first = date(index // 12, index % 12 + 1, 1)
+    first = month_start(now.astimezone(zone).date(), months_back)
     if months_back > 2:
         return replace(days(first, month_end(first), zone), heading=f"{'上' * months_back}个月")
     name = ("month", "lastmonth", "monthbeforelast")[months_back]
