@@ -133,8 +133,7 @@ def not_at_hand(text: str) -> bool:
     """The licence number not at hand, said so: 不知道, 忘了, 没带, 在店里, 以后再说吧, in a
     few words."""
     plain = to_simplified(bare(text)).lower()
-    said = plain.rstrip(_PARTICLES) or plain
-    if said in _NOT_AT_HAND or _PUT_OFF.fullmatch(said):
+    if (plain.rstrip(_PARTICLES) or plain) in _NOT_AT_HAND or puts_off(text):
         return True
     if len(plain) > _FEW_WORDS or is_question(text) or a_licence_matter(plain):
         return False
