@@ -161,9 +161,8 @@ class Router:
         """The words `said` (`routing.said_by` of the requester's kind) count for the line
         it names, when they are all a line has: beside another word of that line (收购的烟款
         还没到账) they are in its sense, and where the line's negative words took them back
-        they are no line's. Only as written: a synonym
-        counted as one (烟叶款, 卖烟款 for 烟款) names the leaf, a word of the line's own,
-        though the word is inside it."""
+        they are no line's. Only as written: a synonym counted as one (烟叶款, 卖烟款 for
+        烟款) names the leaf, a word of the line's own, though the word is inside it."""
         if not said:
             return
         for line, words in list(ev.words.items()):
